@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# voiceprep set-up: install what is needed, then launch the app (`run`) or run the whole test suite (`test`).
+# Idempotent: re-running skips what is already installed.
+#   bash scripts/setup.sh run     # install, then open the app
+#   bash scripts/setup.sh test    # install (with test tools), then run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+shift || true
+
+# System libraries: PortAudio (microphone), espeak-ng (speech), ALSA utils, Qt's xcb libraries.
+# The tests also need Xvfb (a virtual screen) and PulseAudio (a virtual microphone).
+apt_run=(libportaudio2 libespeak-ng1 espeak-ng-data alsa-utils libsndfile1
+         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
+         libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1
+         libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+apt_test=(xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins)
+
+install_system() {
+  local wanted=("${apt_run[@]}")
+  [ "$mode" = test ] && wanted+=("${apt_test[@]}")
+  case "$(uname -s)" in
+    Linux)
+      if ! command -v apt-get >/dev/null; then
+        echo "voiceprep: not a Debian/Ubuntu system; install the equivalents of: ${wanted[*]}" >&2
+        return 0
+      fi
+      local missing=()
+      for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+      done
+      if [ ${#missing[@]} -eq 0 ]; then
+        echo "voiceprep: system libraries already installed"
+        return 0
+      fi
+      echo "voiceprep: installing system libraries: ${missing[*]}"
+      local sudo=""
+      [ "$(id -u)" -ne 0 ] && sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+      ;;
+    Darwin)
+      echo "voiceprep: on macOS run: brew install portaudio libsndfile  (speech uses the built-in voices)" ;;
+    *)
+      echo "voiceprep: on Windows the Python wheels bundle PortAudio; speech uses SAPI5. Use Python 3.11+." ;;
+  esac
+}
+
+install_python() {
+  local py="${PYTHON:-python3}"
+  if [ ! -x .venv/bin/python ]; then
+    echo "voiceprep: creating .venv"
+    "$py" -m venv .venv
+  fi
+  local extra="" stamp=".venv/.voiceprep-installed-$mode"
+  [ "$mode" = test ] && extra="[test]"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "voiceprep: installing Python packages"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".$extra"
+    touch "$stamp"
+  else
+    echo "voiceprep: Python packages already installed"
+  fi
+}
+
+install_system
+install_python
+
+case "$mode" in
+  run)
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname -s)" = Linux ]; then
+      echo "voiceprep: no display found; starting on a virtual screen is only useful for screenshots." >&2
+      echo "           Run this from a desktop session, or use the CLI: .venv/bin/voiceprep --help" >&2
+    fi
+    exec .venv/bin/voiceprep "$@"
+    ;;
+  test)
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: bash scripts/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from tests.conftest import BANKS
+from tests.core.banks.test_load import GOOD
+from voiceprep import __version__
+from voiceprep.cli.main import main
+
+
+def test_version(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_banks_check_passes_the_bundled_banks(capsys):
+    assert main(["banks", "check", *map(str, sorted(BANKS.glob("*.toml")))]) == 0
+    out = capsys.readouterr().out
+    assert out.count(": OK") == 3
+
+
+def test_banks_check_fails_with_messages(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('competency = "domain"', 'competency = "nope"'))
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD)
+    assert main(["banks", "check", str(bad), str(good)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:" in out and "unknown competency 'nope'" in out and f"{good}: OK" in out
+
+
+def test_banks_list_shows_bundled_and_own_banks_with_counts(data_home, capsys):
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "mine.toml").write_text(GOOD.replace('id = "demo"', 'id = "my-bank"'))
+    (data_home / "banks" / "broken.toml").write_text("schema = ")
+    assert main(["banks", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "airwallex" in out and "4 prompts, 23 key points, 4 competencies" in out
+    assert "my-bank" in out and "own;" in out
+    assert "broken.toml:1" in out

@@ -1,0 +1,189 @@
+"""Bank validation: the bundled banks pass, and every error class is caught with file, line and field."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
+
+GOOD = textwrap.dedent("""\
+    schema = 1
+
+    [job]
+    id = "demo"
+    title = "Demo"
+
+    [[competencies]]
+    id = "design"
+    name = "Design"
+    weight = 0.6
+
+    [[competencies]]
+    id = "domain"
+    name = "Domain"
+    weight = 0.4
+
+    [[rounds]]
+    id = "r1"
+    title = "Round 1"
+
+    [[rounds.prompts]]
+    id = "p1"
+    text = "Tell me about a hard problem."
+
+    [[rounds.prompts.key_points]]
+    id = "kp1"
+    label = "Name the ring buffer"
+    cues = ["ring buffer", "circular buffer"]
+    competency = "design"
+
+    [[rounds.prompts.key_points]]
+    id = "kp2"
+    label = "Give the latency result"
+    cues = ["latency"]
+    competency = "domain"
+    """)
+
+
+def errors_of(text: str) -> list:
+    with pytest.raises(BankLoadError) as info:
+        parse_bank(text, "bank.toml")
+    return info.value.errors
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("name", ["airwallex", "affirm-backend-platform", "senior-backend-payments"])
+def test_bundled_banks_are_valid_and_follow_the_guidelines(name):
+    bank = load_bank(BANKS / f"{name}.toml")
+    assert bank.id == name
+    for prompt in bank.all_prompts():
+        assert 3 <= len(prompt.key_points) <= 7, prompt.id
+        for kp in prompt.key_points:
+            assert kp.cues and not kp.cues_from_label, f"{prompt.id}/{kp.id} should list its cues"
+
+
+def test_payments_bank_keeps_the_job_specs_exact_weights_and_round():
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    weights = {c.id: c.weight for c in bank.competencies}
+    assert weights == {"distributed_systems_design": 0.30, "database_optimization": 0.25,
+                       "payments_domain_expertise": 0.25, "backend_architecture": 0.20}
+    rnd = bank.round("round-02")
+    assert rnd.title == "Round 02 - Behavioral" and len(rnd.prompts) == 4
+    assert "5+ years backend engineering experience" in bank.job.must_haves
+    used = {kp.competency for p in rnd.prompts for kp in p.key_points}
+    assert used == set(weights)
+
+
+def test_airwallex_bank_has_the_why_airwallex_narrative_and_the_disruptor_story():
+    bank = load_bank(BANKS / "airwallex.toml")
+    why = bank.prompt("why-airwallex")
+    assert why.text.startswith("Why Airwallex?")
+    cues = " ".join(c for kp in why.key_points for c in kp.cues)
+    for term in ("multi-currency", "embedded finance", "Brazil", "Japan", "HoYoverse", "BRL", "CAD", "observability"):
+        assert term in cues
+    hard = " ".join(c for kp in bank.prompt("hardest-problem").key_points for c in kp.cues)
+    for term in ("ring buffer", "single writer", "lock-free", "pre-allocat", "batching", "mechanical sympathy",
+                 "Disruptor", "latency"):
+        assert term in hard
+
+
+def test_a_good_bank_parses():
+    bank = parse_bank(GOOD)
+    assert bank.prompt("p1").key_points[0].cues == ("ring buffer", "circular buffer")
+    assert bank.prompt("p1").target_seconds == 120
+
+
+def test_unknown_field_is_reported_with_line_and_suggestion():
+    text = GOOD.replace('label = "Give the latency result"', 'lable = "Give the latency result"')
+    errs = errors_of(text)
+    msg = [e for e in errs if "unknown field" in e.message]
+    assert msg and msg[0].field == "rounds[0].prompts[0].key_points[1].lable"
+    assert msg[0].line == line_of(text, "lable =")
+    assert "did you mean 'label'" in msg[0].message
+    assert str(msg[0]).startswith(f"bank.toml:{msg[0].line}: rounds[0].prompts[0].key_points[1].lable:")
+
+
+def test_duplicate_ids_are_errors():
+    text = GOOD.replace('id = "kp2"', 'id = "kp1"')
+    errs = errors_of(text)
+    assert any("duplicate key point id 'kp1'" in e.message and e.line == line_of(text, 'id = "kp1"') + 0
+               or "duplicate key point id 'kp1'" in e.message for e in errs)
+    dup = next(e for e in errs if "duplicate" in e.message)
+    assert dup.field == "rounds[0].prompts[0].key_points[1].id"
+    assert dup.line == [i for i, l in enumerate(text.splitlines(), 1) if 'id = "kp1"' in l][1]
+
+
+def test_competency_weights_must_sum_to_one():
+    errs = errors_of(GOOD.replace("weight = 0.4", "weight = 0.35"))
+    assert any("sum to 0.950" in e.message and e.field == "competencies" for e in errs)
+
+
+def test_weights_within_tolerance_are_accepted():
+    parse_bank(GOOD.replace("weight = 0.4", "weight = 0.4005"))
+
+
+def test_unknown_competency_is_an_error_with_a_hint():
+    text = GOOD.replace('competency = "domain"', 'competency = "domian"')
+    errs = errors_of(text)
+    e = next(e for e in errs if "unknown competency" in e.message)
+    assert "did you mean 'domain'" in e.message and e.line == line_of(text, '"domian"')
+
+
+def test_min_cues_larger_than_cues_is_an_error():
+    text = GOOD.replace('cues = ["latency"]', 'cues = ["latency"]\nmin_cues = 2')
+    e = next(e for e in errors_of(text) if e.field.endswith("min_cues"))
+    assert "only 1 cue" in e.message and e.line == line_of(text, "min_cues = 2")
+
+
+def test_empty_prompt_text_and_no_key_points_are_errors():
+    errs = errors_of(GOOD.replace('text = "Tell me about a hard problem."', 'text = "  "'))
+    assert any(e.field == "rounds[0].prompts[0].text" and "empty" in e.message for e in errs)
+    no_kps = GOOD.split("[[rounds.prompts.key_points]]")[0] + "key_points = []\n"
+    assert any("at least one key point" in e.message for e in errors_of(no_kps))
+
+
+def test_missing_required_fields_and_wrong_types():
+    errs = errors_of(GOOD.replace('title = "Demo"\n', "").replace("weight = 0.6", 'weight = "0.6"'))
+    assert any(e.field == "job" and "'title'" in e.message for e in errs)
+    assert any(e.field == "competencies[0].weight" and "must be a number" in e.message for e in errs)
+
+
+def test_key_point_needs_a_competency_when_the_bank_has_them():
+    errs = errors_of(GOOD.replace('competency = "design"\n', ""))
+    assert any("missing required field 'competency'" in e.message for e in errs)
+
+
+def test_toml_syntax_error_gives_the_line():
+    errs = errors_of(GOOD.replace('title = "Round 1"', 'title = "Round 1'))
+    assert len(errs) == 1 and errs[0].line == line_of(GOOD, 'title = "Round 1"') and "not valid TOML" in errs[0].message
+
+
+def test_every_error_is_reported_not_just_the_first():
+    text = GOOD.replace('lable', 'x').replace('id = "kp2"', 'id = "kp1"').replace("weight = 0.4", "weight = 0.1")
+    assert len(errors_of(text)) >= 2
+
+
+def test_cues_default_to_the_labels_content_words():
+    text = GOOD.replace('cues = ["latency"]\n', "")
+    kp = parse_bank(text).prompt("p1").key_points[1]
+    assert kp.cues_from_label and set(kp.cues) == {"latency", "result"} and kp.min_cues == 1
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "a.toml").write_text(GOOD)
+    (tmp_path / "b.toml").write_text(GOOD.replace("schema = 1", "schema = 1\nbogus = 3"))
+    (tmp_path / "c.toml").write_text(GOOD.replace('id = "demo"', 'id = "demo2"'))
+    (tmp_path / "d.toml").write_text(GOOD)  # same job id as a.toml
+    (tmp_path / "e.toml").write_bytes(b"\xff\xfe bad bytes")
+    reg = BankRegistry.discover([tmp_path])
+    assert [b.id for b in reg.banks] == ["demo", "demo2"]
+    files = {e.file.rsplit("/", 1)[-1] for e in reg.errors}
+    assert files == {"b.toml", "d.toml", "e.toml"}
+    assert any("already used" in e.message for e in reg.errors)
+    assert any("UTF-8" in e.message for e in reg.errors)

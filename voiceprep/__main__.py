@@ -1,0 +1,5 @@
+"""`python -m voiceprep`."""
+
+from voiceprep.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command-line interface: headless use of the same core the GUI drives."""

@@ -1,0 +1,60 @@
+"""Entry point for `voiceprep` and `python -m voiceprep`. No arguments opens the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from voiceprep import __version__
+from voiceprep.cli import banks_cmd, doctor_cmd
+from voiceprep.cli.common import CliError
+
+COMMANDS = [banks_cmd, doctor_cmd]
+
+
+def _optional_commands():
+    """Commands whose modules arrive with later features; each registers itself."""
+    import importlib
+
+    for name in ("speech_cmd", "score_cmd", "history_cmd"):
+        try:
+            yield importlib.import_module(f"voiceprep.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"voiceprep.cli.{name}":
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voiceprep", description="Rehearse interview answers out loud, offline. "
+        "Run with no command to open the app.")
+    parser.add_argument("--version", action="version", version=f"voiceprep {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in [*COMMANDS, *_optional_commands()]:
+        module.register(sub)
+    sub.add_parser("gui", help="open the desktop app (the default)").set_defaults(func=_gui)
+    return parser
+
+
+def _gui(args) -> int:
+    from voiceprep.gui.app import run
+
+    return run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    func = getattr(args, "func", None) or _gui
+    try:
+        return int(func(args) or 0)
+    except CliError as exc:
+        print(f"voiceprep: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("voiceprep: interrupted", file=sys.stderr)
+        return 130

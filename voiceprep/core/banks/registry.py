@@ -1,0 +1,60 @@
+"""All banks the app can offer: the bundled ones and the user's own directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voiceprep import paths
+from voiceprep.core.banks.load import BankError, BankLoadError, load_bank
+from voiceprep.core.banks.model import Bank
+
+
+@dataclass
+class BankRegistry:
+    """Loaded banks plus the errors of the files that could not be used (never raised)."""
+
+    banks: list[Bank] = field(default_factory=list)
+    errors: list[BankError] = field(default_factory=list)
+    bundled: set[str] = field(default_factory=set)
+
+    @classmethod
+    def discover(cls, dirs: list[Path] | None = None) -> "BankRegistry":
+        registry = cls()
+        if dirs is None:
+            dirs = [paths.bundled_banks_dir(), paths.user_banks_dir()]
+        for i, directory in enumerate(dirs):
+            for file in sorted(Path(directory).glob("*.toml")):
+                registry.add_file(file, bundled=(i == 0 and len(dirs) > 1))
+        return registry
+
+    def add_file(self, file: Path, bundled: bool = False) -> Bank | None:
+        try:
+            bank = load_bank(file)
+        except BankLoadError as exc:
+            self.errors.extend(exc.errors)
+            return None
+        existing = self.find(bank.id)
+        if existing is not None:
+            self.errors.append(BankError(str(file), None, "job.id",
+                                         f"{bank.id!r} is already used by {existing.source}; "
+                                         "give this bank another id"))
+            return None
+        self.banks.append(bank)
+        if bundled:
+            self.bundled.add(bank.id)
+        return bank
+
+    def find(self, bank_id: str) -> Bank | None:
+        return next((b for b in self.banks if b.id == bank_id), None)
+
+    def get(self, id_or_path: str) -> Bank:
+        """A bank by id, or by file path; KeyError/BankLoadError with a clear message otherwise."""
+        bank = self.find(id_or_path)
+        if bank is not None:
+            return bank
+        candidate = Path(id_or_path)
+        if candidate.suffix == ".toml" or candidate.exists():
+            return load_bank(candidate)
+        known = ", ".join(b.id for b in self.banks) or "none"
+        raise KeyError(f"no bank {id_or_path!r} (known banks: {known}; or give a .toml file path)")

@@ -1,0 +1,34 @@
+"""Start the desktop app."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from voiceprep import paths
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run(argv: list[str] | None = None) -> int:
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        print(f"voiceprep: the desktop app needs PySide6 ({exc}); run scripts/setup.sh run", file=sys.stderr)
+        return 1
+    from voiceprep.gui.main_window import MainWindow
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("voiceprep")
+    app.setOrganizationName("voiceprep")
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,123 @@
+"""Every setting and threshold, in one place, with its default.
+
+`Settings.load()` reads the user's settings.json (written by the GUI); anything missing or invalid
+falls back to the default below, and the problem is reported instead of crashing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voiceprep import paths
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FILLERS = (
+    "um", "uh", "er", "ah", "hmm", "like", "you know", "i mean", "sort of", "kind of",
+    "basically", "actually", "literally", "so",
+)
+DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe")
+
+
+@dataclass
+class AudioSettings:
+    sample_rate: int = 16000            # what the transcriber wants; other rates are resampled
+    input_device: str | int | None = None   # name or index; None = system default
+    silence_stop_s: float = 3.0         # trailing silence that ends an answer (0 = off)
+    silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence
+    hard_cap_factor: float = 2.0        # an answer stops at hard_cap_factor x the prompt's target
+    flush_every_s: float = 0.5          # recorded audio is flushed to disk at least this often
+    audio_format: str = "FLAC"          # FLAC or WAV for kept answers
+
+
+@dataclass
+class SpeechSettings:
+    voice: str | None = None            # pyttsx3 voice id; None = engine default
+    rate: int = 175                     # words per minute for the interviewer voice
+    speak_follow_ups: bool = True
+
+
+@dataclass
+class TranscriptionSettings:
+    model_path: str | None = None       # a CTranslate2 Whisper model directory; None = bundled tiny.en
+    compute_type: str = "int8"
+    cpu_threads: int = 0                # 0 = choose for this machine (see speech.transcriber)
+    beam_size: int = 5
+    word_timestamps: bool = True
+    filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
+    use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
+    live_step_s: float = 1.0            # live captions refresh at most this often
+    live_commit_s: float = 8.0          # audio older than this in the live buffer is committed at a pause
+
+
+@dataclass
+class AnalysisSettings:
+    wpm_low: int = 120
+    wpm_high: int = 165
+    long_pause_s: float = 1.5
+    fillers: tuple[str, ...] = DEFAULT_FILLERS
+    hedges: tuple[str, ...] = DEFAULT_HEDGES
+    filler_recall_ok: float = 0.6       # below this measured recall, filler counts are marked approximate
+    measured_filler_recall: float = 0.5  # from bench/filler_recall.py for the bundled model
+    cue_window_extra: int = 3           # words allowed between a cue's words
+    fuzzy_min_ratio: float = 84.0       # rapidfuzz ratio for a misrecognised word to still match
+    fuzzy_min_len: int = 5              # words shorter than this match only exactly or phonetically
+    negation_window: int = 4            # words before a cue searched for "not", "never", "without"...
+    repeated_phrase_min_words: int = 3
+    duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
+
+
+@dataclass
+class PracticeSettings:
+    think_seconds: int = 0
+    allow_retry: bool = True
+    retention_per_prompt: int = 0       # 0 = keep every attempt
+
+
+@dataclass
+class Settings:
+    audio: AudioSettings = field(default_factory=AudioSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    practice: PracticeSettings = field(default_factory=PracticeSettings)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Settings":
+        path = path or paths.settings_path()
+        settings = cls()
+        if not path.exists():
+            return settings
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("%s: unreadable settings (%s); using defaults", path, exc)
+            return settings
+        for group in dataclasses.fields(cls):
+            values = raw.get(group.name, {})
+            target = getattr(settings, group.name)
+            for f in dataclasses.fields(target):
+                if f.name not in values:
+                    continue
+                value = values[f.name]
+                default = getattr(target, f.name)
+                if isinstance(default, tuple):
+                    value = tuple(value) if isinstance(value, list) else default
+                elif default is not None and not isinstance(value, type(default)) and not (
+                    isinstance(default, float) and isinstance(value, int)
+                ):
+                    log.warning("%s: %s.%s should be %s; using %r",
+                                path, group.name, f.name, type(default).__name__, default)
+                    continue
+                setattr(target, f.name, value)
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or paths.settings_path()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2), encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,125 @@
+"""The interviewer's voice: pyttsx3 (espeak-ng on Linux) rendered to WAV, played with sounddevice.
+
+Rendering to a file first makes speech interruptible (stop, skip, replay) and testable. pyttsx3 2.99's
+`runAndWait()` returns before `save_to_file` has written, so we wait for `finished-utterance`; and it
+renders only the last of several queued files, so renders are serialised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+RENDER_TIMEOUT_S = 30.0
+
+
+class TTSError(Exception):
+    """No speech engine works here; the prompt is shown as text instead."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+
+
+class Speaker:
+    """Renders text to speech; one engine per process, used by one thread at a time."""
+
+    _engine = None
+    _engine_lock = threading.Lock()
+
+    def __init__(self, voice: str | None = None, rate: int = 175, cache_dir: Path | None = None):
+        self.voice = voice
+        self.rate = rate
+        self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "voiceprep-tts"
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self._done = threading.Event()
+        self._stop = threading.Event()
+
+    @classmethod
+    def _get_engine(cls):
+        if cls._engine is None:
+            try:
+                import pyttsx3
+
+                cls._engine = pyttsx3.init()
+            except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
+                raise TTSError(f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
+                               "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text") from None
+        return cls._engine
+
+    def voices(self) -> list[Voice]:
+        with self._engine_lock:
+            engine = self._get_engine()
+            return [Voice(v.id, v.name, tuple(str(x) for x in (v.languages or ())))
+                    for v in engine.getProperty("voices")]
+
+    def render(self, text: str, out: Path | None = None) -> Path:
+        """Render `text` to a 22050 Hz mono WAV and return its path (cached by text, voice and rate)."""
+        if not text.strip():
+            raise TTSError("nothing to say: the text is empty")
+        key = hashlib.sha1(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:16]
+        cached = self.cache_dir / f"{key}.wav"
+        if out is None and cached.exists() and cached.stat().st_size > 44:
+            return cached
+        target = Path(out) if out else cached
+        tmp = target.with_name(target.stem + ".part.wav")
+        with self._engine_lock:
+            engine = self._get_engine()
+            done = threading.Event()
+            token = engine.connect("finished-utterance", lambda name, completed: done.set())
+            try:
+                if self.voice:
+                    engine.setProperty("voice", self.voice)
+                engine.setProperty("rate", self.rate)
+                engine.save_to_file(text, str(tmp))
+                with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
+                    engine.runAndWait()
+                    finished = done.wait(RENDER_TIMEOUT_S)
+                if not finished:
+                    raise TTSError(f"speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s")
+            finally:
+                engine.disconnect(token)
+        if not tmp.exists() or tmp.stat().st_size <= 44:
+            raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
+        tmp.replace(target)
+        return target
+
+    def stop(self) -> None:
+        """Stop playback now (safe from any thread)."""
+        self._stop.set()
+
+    def play(self, wav: Path, device: int | str | None = None, block_s: float = 0.05) -> bool:
+        """Play a rendered WAV on the output device; return False if stopped early.
+
+        Raises TTSError when there is no output device (the caller shows the text instead).
+        """
+        try:
+            import sounddevice as sd
+        except OSError as exc:
+            raise TTSError(f"no audio output: PortAudio is missing ({exc}); install libportaudio2") from None
+        data, rate = sf.read(str(wav), dtype="float32")
+        self._stop.clear()
+        try:
+            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
+                step = int(rate * block_s)
+                for i in range(0, len(data), step):
+                    if self._stop.is_set():
+                        return False
+                    stream.write(np.ascontiguousarray(data[i:i + step].reshape(-1, 1)))
+        except sd.PortAudioError as exc:
+            raise TTSError(f"no audio output device ({exc}); the prompt is shown as text") from None
+        return True
+
+    def say(self, text: str, device: int | str | None = None) -> bool:
+        return self.play(self.render(text), device=device)
