@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
+from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, load_audio
 
@@ -19,54 +19,6 @@ MODEL_FILES = ("model.bin", "config.json")
 
 class ModelError(Exception):
     """The transcription model could not be found or loaded; the message says what to do."""
-
-
-@dataclass
-class Word:
-    start: float
-    end: float
-    word: str
-    probability: float = 1.0
-
-
-@dataclass
-class Segment:
-    start: float
-    end: float
-    text: str
-    words: list[Word] = field(default_factory=list)
-
-
-@dataclass
-class Transcript:
-    text: str
-    language: str
-    duration: float
-    model: str
-    segments: list[Segment] = field(default_factory=list)
-
-    def words(self) -> list[Word]:
-        return [w for s in self.segments for w in s.words]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Transcript":
-        segments = [Segment(start=float(s["start"]), end=float(s["end"]), text=s["text"],
-                            words=[Word(**w) for w in s.get("words", [])]) for s in data.get("segments", [])]
-        text = data.get("text") or " ".join(s.text.strip() for s in segments)
-        return cls(text=text, language=data.get("language", "en"), duration=float(data.get("duration", 0.0)),
-                   model=data.get("model", ""), segments=segments)
-
-    @classmethod
-    def from_text(cls, text: str) -> "Transcript":
-        """A typed answer: no timing, one segment, words spaced at an even speaking pace."""
-        tokens = text.split()
-        step = 60.0 / 150  # assume 150 wpm so pacing metrics stay neutral
-        words = [Word(start=i * step, end=(i + 1) * step, word=(" " if i else "") + t) for i, t in enumerate(tokens)]
-        seg = Segment(start=0.0, end=len(tokens) * step, text=text, words=words)
-        return cls(text=text.strip(), language="en", duration=len(tokens) * step, model="typed", segments=[seg])
 
 
 def default_model_path() -> Path:

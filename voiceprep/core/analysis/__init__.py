@@ -1,0 +1,1 @@
+"""Answer analysis: key points with evidence, scores, delivery coaching, follow-ups."""

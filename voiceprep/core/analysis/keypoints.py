@@ -1,0 +1,182 @@
+"""Did the answer cover each key point? Cue matching that holds up on transcribed speech.
+
+A cue is "a|b|c": ways of saying one idea. Each way is a short phrase whose words must appear close
+together (a few words apart at most), in order. A word matches a cue word when it is the same after
+stemming, when adjacent words join into it ("multi currency" = "multicurrency", "l max" = "lmax"), when it
+is close in spelling (rapidfuzz: "disrupter" ~ "disruptor", "air wallets" ~ "airwallex") or in sound
+(metaphone). A mention right after a negation in the same sentence ("we did not use a ring buffer")
+does not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from voiceprep.core.analysis.text import Token, tokenize_text
+from voiceprep.core.banks.model import KeyPoint
+from voiceprep.settings import AnalysisSettings
+
+NUMBER = "{number}"
+MAX_JOIN = 3  # transcript words that may join into one cue word
+NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "none", "nothing"})
+NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
+# single letters a transcriber writes for a spoken word ("Q" for "queue")
+LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),
+                 "i": ("eye",), "b": ("be", "bee"), "t": ("tea",), "k": ("kay",), "o": ("oh",)}
+EXACT, JOINED, FUZZY, PHONETIC = 1.0, 0.95, 0.85, 0.75
+
+
+@dataclass(frozen=True)
+class Match:
+    cue: str            # the cue alternative that matched, as written in the bank
+    first: int          # token index range [first, last]
+    last: int
+    quality: float      # 1.0 exact ... 0.75 phonetic
+
+
+@dataclass
+class KeyPointResult:
+    key_point: KeyPoint
+    hit: bool
+    confidence: float
+    matches: list[Match] = field(default_factory=list)   # best match per distinct cue
+    negated: list[Match] = field(default_factory=list)   # mentions that did not count
+
+    @property
+    def cues_matched(self) -> int:
+        return len(self.matches)
+
+
+@lru_cache(maxsize=4096)
+def compile_alternative(alternative: str) -> tuple[str, ...]:
+    if NUMBER in alternative:
+        head, _, tail = alternative.partition(NUMBER)
+        return (*compile_alternative(head.strip()), NUMBER, *compile_alternative(tail.strip()))
+    return tuple(t.norm for t in tokenize_text(alternative)) if alternative.strip() else ()
+
+
+@lru_cache(maxsize=65536)
+def _metaphone(s: str) -> str:
+    return jellyfish.metaphone(s)
+
+
+class TokenIndex:
+    """The answer's tokens, indexed for fast lookup of each cue word (cached per word)."""
+
+    def __init__(self, tokens: list[Token], settings: AnalysisSettings):
+        self.tokens = tokens
+        self.s = settings
+        # joined forms of 1..MAX_JOIN adjacent tokens: text -> list of (start, length)
+        self.joined: dict[str, list[tuple[int, int]]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            self.by_stem.setdefault(t.stem, []).append(i)
+            for n in range(1, MAX_JOIN + 1):
+                if i + n <= len(tokens):
+                    text = "".join(x.norm for x in tokens[i:i + n])
+                    self.joined.setdefault(text, []).append((i, n))
+        self._choices = list(self.joined)
+        self._cache: dict[str, dict[int, tuple[int, float]]] = {}
+
+    def find(self, word: str) -> dict[int, tuple[int, float]]:
+        """Positions where cue word `word` matches: start -> (tokens consumed, quality)."""
+        if word in self._cache:
+            return self._cache[word]
+        found: dict[int, tuple[int, float]] = {}
+
+        def add(pos: int, n: int, q: float) -> None:
+            if pos not in found or found[pos][1] < q:
+                found[pos] = (n, q)
+
+        if word == NUMBER:
+            for i, t in enumerate(self.tokens):
+                if t.is_number:
+                    add(i, 1, EXACT)
+        else:
+            from voiceprep.core.analysis.text import stem
+
+            for i in self.by_stem.get(stem(word), ()):
+                add(i, 1, EXACT)
+            for i, n in self.joined.get(word, ()):
+                add(i, n, EXACT if n == 1 else JOINED)
+            for i, t in enumerate(self.tokens):
+                if word in LETTER_SOUNDS.get(t.norm, ()):
+                    add(i, 1, PHONETIC)
+            if len(word) >= self.s.fuzzy_min_len and not word.isdigit():
+                cutoff = self.s.fuzzy_min_ratio if len(word) >= 8 else max(self.s.fuzzy_min_ratio, 88.0)
+                for text, score, _ in process.extract(word, self._choices, scorer=fuzz.ratio,
+                                                      score_cutoff=cutoff, limit=None):
+                    if text.isdigit():
+                        continue
+                    for i, n in self.joined[text]:
+                        add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
+                code = _metaphone(word)
+                if len(code) >= 3:
+                    for text, spots in self.joined.items():
+                        if len(text) >= 4 and abs(len(text) - len(word)) <= 3 and _metaphone(text) == code:
+                            for i, n in spots:
+                                add(i, n, PHONETIC)
+        self._cache[word] = found
+        return found
+
+    def match_alternative(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
+        """All occurrences of a cue phrase: (first token, last token, quality)."""
+        if not words:
+            return []
+        results = []
+        gap = self.s.cue_window_extra
+        # the whole phrase may be said as one word ("multicurrency") or split differently ("air wallets")
+        joined = "".join(w for w in words if w != NUMBER)
+        if len(words) > 1 and NUMBER not in words:
+            for pos, (n, q) in self.find(joined).items():
+                results.append((pos, pos + n - 1, q))
+        for pos, (n, q) in self.find(words[0]).items():
+            end, qualities = pos + n - 1, [q]
+            for w in words[1:]:
+                spots = self.find(w)
+                nxt = next((p for p in range(end + 1, end + 2 + gap) if p in spots), None)
+                if nxt is None:
+                    break
+                end = nxt + spots[nxt][0] - 1
+                qualities.append(spots[nxt][1])
+            else:
+                results.append((pos, end, sum(qualities) / len(qualities)))
+        return results
+
+    def negated(self, first: int) -> bool:
+        for i in range(first - 1, max(-1, first - 1 - self.s.negation_window), -1):
+            t = self.tokens[i]
+            if t.norm in NEGATION_BREAKS:
+                return False
+            if t.norm in NEGATORS:
+                return True
+            if t.sentence_start:
+                return False
+        return False
+
+
+def match_key_point(kp: KeyPoint, index: TokenIndex) -> KeyPointResult:
+    matches, negated = [], []
+    for cue in kp.cues:
+        best: Match | None = None
+        for alternative in (a.strip() for a in cue.split("|")):
+            for first, last, quality in index.match_alternative(compile_alternative(alternative)):
+                m = Match(alternative, first, last, round(quality, 3))
+                if index.negated(first):
+                    negated.append(m)
+                elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
+                    best = m
+        if best is not None:
+            matches.append(best)
+    matches.sort(key=lambda m: m.first)
+    hit = len(matches) >= kp.min_cues
+    if hit:
+        top = sorted((m.quality for m in matches), reverse=True)[:kp.min_cues]
+        confidence = sum(top) / len(top)
+    else:
+        confidence = 1.0 - 0.5 * len(matches) / kp.min_cues
+    return KeyPointResult(kp, hit, round(confidence, 3), matches, negated)

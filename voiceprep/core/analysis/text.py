@@ -1,0 +1,137 @@
+"""Turn transcript words into normalised tokens that remember where they came from.
+
+"Multi-currency" -> multi, currency; "didn't" -> did, not; "forty percent" / "40%" -> 40, percent;
+"6M" / "six million" -> 6000000. Each token keeps the index of the transcript word it came from, so a
+match can be quoted and timed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from text_to_num import alpha2digit
+
+_stemmer = snowballstemmer.stemmer("english")
+
+CONTRACTIONS = {
+    "can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not", "n't": " not",
+    "i'm": "i am", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "let's": "let us",
+    "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is", "he's": "he is",
+    "she's": "she is", "here's": "here is", "who's": "who is",
+}
+_CONTRACTION_RE = re.compile(r"(can't|cannot|won't|shan't|i'm|let's|it's|that's|there's|what's|he's|she's|here's|"
+                             r"who's|n't|'re|'ve|'ll|'d)\b")
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion point".split()
+)
+SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
+          "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+SYMBOLS = {"%": " percent ", "$": " dollars ", "€": " euros ", "£": " pounds ", "&": " and ", "+": " plus "}
+_NUM_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mm|b|bn|x|ms|s)$")
+_NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
+SENTENCE_END = re.compile(r"[.?!]\s*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str           # lower-case, normalised form ("40", "percent", "multi")
+    stem: str           # Snowball stem of norm
+    word: int           # index of the transcript word it came from
+    sentence_start: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUMERIC.match(self.norm))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def _split_word(raw: str) -> list[str]:
+    """One transcript word -> normalised pieces (before number-word conversion)."""
+    w = raw.strip().lower().replace("’", "'").replace("‘", "'")
+    w = re.sub(r"(?<=\d),(?=\d{3})", "", w)          # 1,000 -> 1000
+    w = _CONTRACTION_RE.sub(lambda m: CONTRACTIONS[m.group(1)], w)
+    w = re.sub(r"(\d)\+", r"\1 ", w)                   # 150+ -> 150
+    for sym, rep in SYMBOLS.items():
+        w = w.replace(sym, rep)
+    pieces = []
+    for part in re.split(r"[^a-z0-9.']+", w):
+        part = part.strip(".'")
+        if not part:
+            continue
+        if "." in part and not _NUMERIC.match(part):
+            pieces.extend(p for p in part.split(".") if p)
+            continue
+        m = _NUM_SUFFIX.match(part)
+        if m:
+            num, suffix = m.groups()
+            if suffix in SCALES:
+                pieces.append(_fmt(float(num) * SCALES[suffix]))
+            else:
+                pieces.extend([num, {"x": "times", "ms": "milliseconds", "s": "seconds"}[suffix]])
+            continue
+        pieces.append(part.replace("'", ""))
+    return pieces
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Replace runs of number words by digits, and fold "6 million" into 6000000."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pieces):
+        text, word = pieces[i]
+        if text in NUMBER_WORDS and text != "point":
+            j = i + 1
+            while j < len(pieces) and (pieces[j][0] in NUMBER_WORDS or (
+                    pieces[j][0] == "and" and j + 1 < len(pieces) and pieces[j + 1][0] in NUMBER_WORDS)):
+                j += 1
+            run = " ".join(p for p, _ in pieces[i:j])
+            converted = alpha2digit(run, "en") if run not in ("one",) else run
+            for piece in converted.split():
+                out.append((piece, word))
+            i = j
+            continue
+        out.append((text, word))
+        i += 1
+    # fold a digit and a following scale word: 6 million -> 6000000
+    folded: list[tuple[str, int]] = []
+    for text, word in out:
+        if folded and text in SCALES and len(text) > 2 and _NUMERIC.match(folded[-1][0]):
+            folded[-1] = (_fmt(float(folded[-1][0]) * SCALES[text]), folded[-1][1])
+        else:
+            folded.append((text, word))
+    return folded
+
+
+def tokenize(words: list[str]) -> list[Token]:
+    """Normalise transcript words (as spoken, with their punctuation) into tokens."""
+    pieces: list[tuple[str, int]] = []
+    starts: set[int] = {0}
+    for i, raw in enumerate(words):
+        for p in _split_word(raw):
+            pieces.append((p, i))
+        if SENTENCE_END.search(raw):
+            starts.add(i + 1)
+    tokens = []
+    seen_words: set[int] = set()
+    for text, word in _convert_numbers(pieces):
+        first = word in starts and word not in seen_words
+        seen_words.add(word)
+        tokens.append(Token(norm=text, stem=stem(text), word=word, sentence_start=first))
+    return tokens
+
+
+def tokenize_text(text: str) -> list[Token]:
+    return tokenize(text.split())
