@@ -49,6 +49,7 @@ class TranscriptionSettings:
     beam_size: int = 5
     word_timestamps: bool = True
     filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
+    vad_filter: bool = True             # Silero VAD (ships with faster-whisper): stops invented closing lines
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
     live_step_s: float = 1.0            # live captions refresh at most this often
     live_commit_s: float = 8.0          # audio older than this in the live buffer is committed at a pause

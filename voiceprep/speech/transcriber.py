@@ -98,7 +98,7 @@ class Transcriber:
             segments_iter, info = model.transcribe(
                 audio, language="en", beam_size=self.settings.beam_size,
                 word_timestamps=self.settings.word_timestamps, initial_prompt=initial, hotwords=hot,
-                condition_on_previous_text=False, vad_filter=False,
+                vad_filter=self.settings.vad_filter,
             )
             segments = []
             for s in segments_iter:

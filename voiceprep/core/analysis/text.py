@@ -135,3 +135,12 @@ def tokenize(words: list[str]) -> list[Token]:
 
 def tokenize_text(text: str) -> list[Token]:
     return tokenize(text.split())
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    """Word error rate after the same normalisation the matcher uses (case, punctuation, numbers)."""
+    import jiwer
+
+    ref = " ".join(t.norm for t in tokenize_text(reference))
+    hyp = " ".join(t.norm for t in tokenize_text(hypothesis))
+    return float(jiwer.wer(ref, hyp)) if ref else float(bool(hyp))

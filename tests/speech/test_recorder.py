@@ -1,0 +1,152 @@
+"""Recorder behaviour through fake input streams (the seam), with real audio files behind them."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from voiceprep.settings import AudioSettings
+from voiceprep.speech.audio import load_audio
+from voiceprep.speech.recorder import FileStream, Recorder, RecorderError
+
+
+def speech_then_silence(tmp_path, speech_dir, silence_s=5.0):
+    audio = load_audio(speech_dir / "jfk.wav")
+    path = tmp_path / "speech-silence.wav"
+    sf.write(path, np.concatenate([audio, np.zeros(int(silence_s * 16000), dtype=np.float32)]), 16000)
+    return path
+
+
+def test_records_a_file_stream_completely(tmp_path, speech_dir):
+    rec = Recorder(tmp_path / "a.wav", AudioSettings(silence_stop_s=0), 120,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=False))
+    rec.start()
+    result = rec.wait(20)
+    assert result.reason == "end_of_file" and abs(result.seconds - 11.0) < 0.2
+    assert abs(sf.info(str(result.path)).duration - 11.0) < 0.2
+
+
+def test_trailing_silence_stops_the_answer(tmp_path, speech_dir):
+    src = speech_then_silence(tmp_path, speech_dir, silence_s=6)
+    rec = Recorder(tmp_path / "b.wav", AudioSettings(silence_stop_s=3.0), 120,
+                   stream_factory=FileStream(src, realtime=False))
+    rec.start()
+    result = rec.wait(20)
+    assert result.reason == "silence"
+    assert 11.0 + 2.5 <= result.seconds <= 11.0 + 4.0   # the speech plus about 3 s of silence
+
+
+def test_hard_cap_stops_at_twice_the_target(tmp_path, speech_dir):
+    rec = Recorder(tmp_path / "c.wav", AudioSettings(silence_stop_s=0, hard_cap_factor=2.0), 3,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=False))
+    rec.start()
+    result = rec.wait(20)
+    assert result.reason == "time_cap" and 6.0 <= result.seconds <= 6.3
+
+
+def test_manual_stop_and_level_meter(tmp_path, speech_dir):
+    levels = []
+    rec = Recorder(tmp_path / "d.wav", AudioSettings(silence_stop_s=0), 120, on_level=levels.append,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=True, speed=4))
+    rec.start()
+    time.sleep(1.0)
+    rec.stop()
+    result = rec.wait(5)
+    assert result.reason == "manual" and 2.0 < result.seconds < 8.0
+    assert levels and max(levels) > 0.02
+
+
+def test_file_on_disk_is_readable_while_recording(tmp_path, speech_dir):
+    """A crash mid-answer leaves a valid WAV with at most ~1 s missing."""
+    rec = Recorder(tmp_path / "e.wav", AudioSettings(silence_stop_s=0, flush_every_s=0.5), 120,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=True, speed=2))
+    rec.start()
+    time.sleep(2.5)
+    snapshot = tmp_path / "snapshot.wav"
+    shutil.copy(rec.path, snapshot)        # what a kill -9 would leave behind right now
+    recorded = rec.seconds
+    rec.stop()
+    rec.wait(5)
+    data, rate = sf.read(str(snapshot))
+    assert rate == 16000 and len(data) / rate >= recorded - 1.0
+
+
+class DyingStream:
+    """Delivers audio for a while, then the device disappears (no more callbacks, inactive)."""
+
+    def __init__(self, seconds_alive: float):
+        self.alive = seconds_alive
+
+    def __call__(self, *, samplerate, channels, device, blocksize, dtype, callback):
+        self.cb, self.block, self.active = callback, blocksize, False
+        return self
+
+    def start(self):
+        self.active = True
+
+        def run():
+            for _ in range(int(self.alive * 16000 / self.block)):
+                self.cb(np.full((self.block, 1), 0.1, dtype=np.float32), self.block, None, None)
+            self.active = False
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        raise RuntimeError("device unplugged")
+
+    def close(self):
+        pass
+
+
+def test_device_lost_mid_answer_keeps_what_was_recorded(tmp_path):
+    rec = Recorder(tmp_path / "f.wav", AudioSettings(silence_stop_s=0), 120, stream_factory=DyingStream(2.0))
+    rec.start()
+    result = rec.wait(10)
+    assert result.reason == "device_lost" and "unplugged" in result.error
+    assert abs(sf.info(str(result.path)).duration - 2.0) < 0.15
+
+
+def test_no_input_device_is_a_clear_error(tmp_path, monkeypatch):
+    import sounddevice as sd
+
+    def none(*a, **k):
+        raise sd.PortAudioError("Error querying device -1")
+    monkeypatch.setattr(sd, "query_devices", none)
+    with pytest.raises(RecorderError, match="no default input device.*import a recorded answer"):
+        Recorder(tmp_path / "g.wav").start()
+
+
+def test_invalid_sample_rate_falls_back_to_the_device_rate_and_resamples(tmp_path, monkeypatch, speech_dir):
+    import sounddevice as sd
+
+    source = load_audio(speech_dir / "jfk.wav", target=48000)
+    opened = []
+
+    class Stream48k(FileStream):
+        pass
+
+    def fake_input_stream(*, samplerate, channels, device, dtype, blocksize, callback):
+        if samplerate != 48000:
+            raise sd.PortAudioError("Invalid sample rate")
+        opened.append(samplerate)
+        fs = FileStream.__new__(FileStream)
+        fs.samples, fs.realtime, fs.speed, fs.finished = source, False, 1.0, threading.Event()
+        stream = fs(samplerate=48000, channels=1, device=None, blocksize=blocksize, dtype=dtype, callback=callback)
+        orig_stop = stream.stop
+        stream.stop = lambda: orig_stop()
+        return stream
+    monkeypatch.setattr(sd, "query_devices", lambda *a, **k: {"name": "Fake 48k mic", "default_samplerate": 48000.0})
+    monkeypatch.setattr(sd, "InputStream", fake_input_stream)
+    rec = Recorder(tmp_path / "h.wav", AudioSettings(silence_stop_s=0), 120)
+    rec.start()
+    deadline = time.time() + 10
+    while rec.seconds < 10.8 and time.time() < deadline:
+        time.sleep(0.05)
+    rec.stop()
+    result = rec.wait(5)
+    assert opened == [48000] and result.device == "Fake 48k mic"
+    assert sf.info(str(result.path)).samplerate == 16000 and abs(result.seconds - 11.0) < 0.3
