@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"voiceprep: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and closed
+        return 0
     except KeyboardInterrupt:
         print("voiceprep: interrupted", file=sys.stderr)
         return 130

@@ -58,7 +58,7 @@ def cmd_score(args) -> int:
     transcript = load_transcript(args, bank)
     analysis = analyze_answer(bank, prompt, transcript, Settings.load().analysis)
     if args.save:
-        from voiceprep.core.history.service import History
+        from voiceprep.core.history import History
 
         with History.open() as history:
             attempt_id = history.save_analysis(analysis, audio=args.audio)

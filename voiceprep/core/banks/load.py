@@ -178,7 +178,7 @@ def parse_bank(text: str, file: str = "<bank>") -> Bank:
     if c.errors or job is None:
         raise BankLoadError(c.errors)
     return Bank(schema=SCHEMA_VERSION, job=job, rounds=tuple(rounds),
-                competencies=tuple(competencies), vocabulary=vocabulary)
+                competencies=tuple(competencies), vocabulary=vocabulary, text=text)
 
 
 def _competencies(c: _Checker, root: dict) -> list[Competency]:

@@ -61,6 +61,7 @@ class Bank:
     competencies: tuple[Competency, ...] = ()
     vocabulary: tuple[str, ...] = ()
     source: Path | None = field(default=None, compare=False)
+    text: str = field(default="", compare=False, repr=False)   # the TOML it was read from (history snapshots)
 
     @property
     def id(self) -> str:
@@ -87,8 +88,8 @@ class Bank:
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)
 
-    def terms(self) -> list[str]:
-        """Words worth biasing the transcriber towards: company, vocabulary and cue terms."""
+    def terms(self, limit: int = 24) -> list[str]:
+        """Words worth biasing the transcriber towards: company, vocabulary, then names and acronyms in cues."""
         seen: dict[str, None] = {}
         for term in (self.job.company, *self.vocabulary):
             if term:
@@ -96,6 +97,7 @@ class Bank:
         for prompt in self.all_prompts():
             for kp in prompt.key_points:
                 for cue in kp.cues:
-                    if any(ch.isupper() for ch in cue) or "-" in cue:
-                        seen.setdefault(cue, None)
-        return list(seen)
+                    for alt in (a.strip() for a in cue.split("|")):
+                        if alt and "{" not in alt and any(ch.isupper() for ch in alt) and not alt.startswith("I "):
+                            seen.setdefault(alt, None)
+        return list(seen)[:limit]
