@@ -67,7 +67,7 @@ class AnalysisSettings:
     cue_window_extra: int = 3           # words allowed between a cue's words
     fuzzy_min_ratio: float = 84.0       # rapidfuzz ratio for a misrecognised word to still match
     fuzzy_min_len: int = 5              # words shorter than this match only exactly or phonetically
-    negation_window: int = 4            # words before a cue searched for "not", "never", "without"...
+    negation_window: int = 8            # words back, within the clause, searched for "not", "never"...
     repeated_phrase_min_words: int = 3
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
 

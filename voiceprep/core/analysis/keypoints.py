@@ -64,6 +64,14 @@ def _metaphone(s: str) -> str:
     return jellyfish.metaphone(s)
 
 
+def _prefixed(a: str, b: str) -> bool:
+    """True for a prefixed derivative ("deduplicate" / "duplicated"): a different word, not a mishearing."""
+    from voiceprep.core.analysis.text import stem
+
+    sa, sb = stem(a), stem(b)
+    return (len(sb) >= 4 and a.find(sb) > 0) or (len(sa) >= 4 and b.find(sa) > 0)
+
+
 class TokenIndex:
     """The answer's tokens, indexed for fast lookup of each cue word (cached per word)."""
 
@@ -110,8 +118,8 @@ class TokenIndex:
                 cutoff = self.s.fuzzy_min_ratio if len(word) >= 8 else max(self.s.fuzzy_min_ratio, 88.0)
                 for text, score, _ in process.extract(word, self._choices, scorer=fuzz.ratio,
                                                       score_cutoff=cutoff, limit=None):
-                    if text.isdigit():
-                        continue
+                    if text.isdigit() or text[0] != word[0] or _prefixed(text, word):
+                        continue   # mishearings keep the onset; sound-alikes are matched phonetically below
                     for i, n in self.joined[text]:
                         add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
                 code = _metaphone(word)
@@ -154,7 +162,7 @@ class TokenIndex:
                 return False
             if t.norm in NEGATORS:
                 return True
-            if t.sentence_start:
+            if t.clause_start:
                 return False
         return False
 

@@ -32,9 +32,10 @@ NUMBER_WORDS = frozenset(
 SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
           "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 SYMBOLS = {"%": " percent ", "$": " dollars ", "€": " euros ", "£": " pounds ", "&": " and ", "+": " plus "}
-_NUM_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mm|b|bn|x|ms|s)$")
+_NUM_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mm|b|bn|x|ms)$")
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
 SENTENCE_END = re.compile(r"[.?!]\s*$")
+CLAUSE_END = re.compile(r"[.?!,;:]\s*$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Token:
     stem: str           # Snowball stem of norm
     word: int           # index of the transcript word it came from
     sentence_start: bool = False
+    clause_start: bool = False   # first token after , ; : or a sentence end
 
     @property
     def is_number(self) -> bool:
@@ -76,7 +78,7 @@ def _split_word(raw: str) -> list[str]:
             if suffix in SCALES:
                 pieces.append(_fmt(float(num) * SCALES[suffix]))
             else:
-                pieces.extend([num, {"x": "times", "ms": "milliseconds", "s": "seconds"}[suffix]])
+                pieces.extend([num, {"x": "times", "ms": "milliseconds"}[suffix]])
             continue
         pieces.append(part.replace("'", ""))
     return pieces
@@ -119,17 +121,21 @@ def tokenize(words: list[str]) -> list[Token]:
     """Normalise transcript words (as spoken, with their punctuation) into tokens."""
     pieces: list[tuple[str, int]] = []
     starts: set[int] = {0}
+    clauses: set[int] = {0}
     for i, raw in enumerate(words):
         for p in _split_word(raw):
             pieces.append((p, i))
         if SENTENCE_END.search(raw):
             starts.add(i + 1)
+        if CLAUSE_END.search(raw):
+            clauses.add(i + 1)
     tokens = []
     seen_words: set[int] = set()
     for text, word in _convert_numbers(pieces):
-        first = word in starts and word not in seen_words
+        first = word not in seen_words
         seen_words.add(word)
-        tokens.append(Token(norm=text, stem=stem(text), word=word, sentence_start=first))
+        tokens.append(Token(norm=text, stem=stem(text), word=word, sentence_start=first and word in starts,
+                            clause_start=first and word in clauses))
     return tokens
 
 

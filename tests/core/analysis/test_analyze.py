@@ -1,0 +1,132 @@
+"""The whole analysis of one answer: evidence with times, scores by weight, delivery, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.analysis.scoring import summarize_round
+from voiceprep.core.banks import load_bank, parse_bank
+from voiceprep.core.banks.model import KeyPoint
+from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.settings import AnalysisSettings
+
+
+def timed(words_with_gaps: list[tuple[str, float]]) -> Transcript:
+    """Words at 0.4 s each; a number after a word adds that much silence after it."""
+    t, words = 0.0, []
+    for word, gap in words_with_gaps:
+        words.append(Word(start=round(t, 2), end=round(t + 0.35, 2), word=" " + word))
+        t += 0.4 + gap
+    return Transcript(text=" ".join(w.word.strip() for w in words), language="en", duration=round(t, 2),
+                      model="test", segments=[Segment(0, t, "", words)])
+
+
+@pytest.fixture(scope="module")
+def payments():
+    return load_bank(BANKS / "senior-backend-payments.toml")
+
+
+def test_evidence_carries_word_times(payments):
+    words = [(w, 0.0) for w in "So we used idempotency keys to deduplicate retried payments".split()]
+    a = analyze_answer(payments, payments.prompt("kafka-payments"), timed(words))
+    idem = next(r for r in a.key_points if r.key_point.id == "idempotency")
+    assert idem.hit
+    ev = a.evidence["idempotency"][0]
+    assert ev.text == "idempotency" and ev.start == pytest.approx(1.2) and ev.end == pytest.approx(1.55)
+
+
+def test_scores_follow_key_point_and_competency_weights(payments):
+    text = ("Kafka topics with partitions and consumer groups at 5000 transactions per second. Idempotency keys "
+            "deduplicate so nobody is charged twice.")
+    a = analyze_answer(payments, payments.prompt("kafka-payments"), Transcript.from_text(text))
+    hits = {r.key_point.id for r in a.key_points if r.hit}
+    assert hits == {"kafka-throughput", "idempotency"}
+    # distributed systems: kafka (1.5) + idempotency (1.5) hit of 1.5+1.5+1.0
+    assert a.competencies["distributed_systems_design"] == pytest.approx(75.0)
+    assert a.competencies["backend_architecture"] == 0 and a.competencies["payments_domain_expertise"] == 0
+    assert a.coverage == pytest.approx(100 * 3.0 / 6.0, abs=0.1)   # weights 1.5+1.5+1+1+1
+    expected = (0.30 * 75.0) / (0.30 + 0.20 + 0.25)
+    assert a.overall == pytest.approx(expected, abs=0.1)
+    assert [f["key_point_id"] for f in a.follow_ups] == ["eventual-consistency", "graceful-failure", "revenue-impact"]
+
+
+def test_bank_without_competencies_scores_by_coverage():
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    a = analyze_answer(bank, bank.prompt("ha-storage"), Transcript.from_text("Replication with automatic failover."))
+    assert a.competencies == {} and a.overall == a.coverage == 25.0
+
+
+def test_round_summary_weights_and_completion(payments):
+    prompts = [p.id for p in payments.round("round-02").prompts]
+    results = {}
+    for pid, text in (("kafka-payments", "Kafka topics partitions consumer groups 5000 transactions per second"),
+                      ("python-services", "asyncio with a connection pool and timeouts and retries")):
+        a = analyze_answer(payments, payments.prompt(pid), Transcript.from_text(text))
+        results[pid] = a.hits()
+    s = summarize_round(payments, prompts, results)
+    assert s.answered == 2 and s.total == 4 and s.completion == 0.5
+    assert set(s.competencies) == {"distributed_systems_design", "backend_architecture", "payments_domain_expertise"}
+    assert s.to_drill and s.to_drill[0][0] in results
+
+
+def test_delivery_pace_pauses_fillers_hedges_numbers():
+    words = [("So", 0), ("um", 0), ("I", 0), ("think", 0), ("we", 0), ("cut", 0), ("latency", 2.0), ("by", 0),
+             ("forty", 0), ("percent,", 0), ("you", 0), ("know,", 0), ("and", 0), ("like,", 0), ("it", 0),
+             ("was", 0), ("basically", 0), ("great", 0)]
+    a = analyze_answer(load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "airwallex.toml").prompt("hardest-problem"),
+                       timed(words))
+    d = a.delivery
+    assert d.fillers["by_word"] == {"so": 1, "um": 1, "you know": 1, "like": 1, "basically": 1}
+    assert d.hedges["by_word"] == {"i think": 1}
+    assert len(d.long_pauses) == 1 and d.long_pauses[0]["after"] == "latency" and d.long_pauses[0]["duration"] >= 2
+    assert d.numbers == ["forty percent"]
+    assert d.wpm == pytest.approx(len(words) / ((d.speaking_s) / 60), rel=0.01)
+    names = {f.name: f for f in d.findings}
+    assert names["duration"].status == "warn" and names["fillers"].status == "warn" and names["fillers"].tip
+
+
+def test_like_and_kind_of_are_fillers_only_when_used_as_fillers():
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = "I would like to explain what kind of system we built. It was, like, kind of slow."
+    d = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(text)).delivery
+    assert d.fillers["by_word"] == {"like": 1, "kind of": 1}
+
+
+def test_repeated_phrases_star_and_ownership():
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = ("At my previous company we had a slow matching engine. My task was to fix it. I designed a new "
+            "queue and I benchmarked it. As a result latency dropped. The new queue was great, the new queue "
+            "was fast.")
+    d = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(text)).delivery
+    assert d.star["missing"] == [] and d.star["in_order"]
+    assert {"phrase": "the new queue was", "count": 2} in d.repeated_phrases
+    assert d.ownership["i"] >= 3
+    shuffled = "As a result latency dropped. I designed a new queue. At my previous company it was slow."
+    assert not analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(shuffled)).delivery.star["in_order"]
+
+
+def test_filler_counts_are_marked_approximate_when_recall_is_low():
+    bank = load_bank(BANKS / "airwallex.toml")
+    low = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("um yes"),
+                         AnalysisSettings(measured_filler_recall=0.3))
+    high = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("um yes"),
+                          AnalysisSettings(measured_filler_recall=0.9))
+    assert low.delivery.fillers["approximate"] and not high.delivery.fillers["approximate"]
+
+
+def test_follow_up_uses_the_bank_or_phrases_one_from_the_label():
+    assert follow_up_for(KeyPoint("a", "Name the ring buffer", ("x",), follow_up="Which buffer?")) == "Which buffer?"
+    assert follow_up_for(KeyPoint("a", "Name the ring buffer", ("x",))) == "Could you name the ring buffer?"
+    assert follow_up_for(KeyPoint("a", "The problem: lock contention", ("x",))) == \
+        "Can you tell me more about the problem?"
+
+
+def test_label_only_key_points_work_end_to_end():
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Q?"\n[[rounds.prompts.key_points]]\nid = "k"\n'
+                      'label = "Name the ring buffer and the latency result"\n')
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("Our ring buffer cut latency."))
+    assert a.key_points[0].hit

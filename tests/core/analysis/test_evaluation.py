@@ -1,0 +1,57 @@
+"""Regression floors for key-point matching on the labeled set (numbers in docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.core.analysis.evaluation import baseline_hits, evaluate, load_labeled, matcher_hits
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.transcript import Transcript
+
+LABELED = Path(__file__).parent / "data" / "labeled_answers.toml"
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_labeled(LABELED)
+
+
+@pytest.fixture(scope="module")
+def banks():
+    return {b.id: b for b in BankRegistry.discover([BANKS]).banks}
+
+
+def test_labeled_set_is_large_and_varied(items, banks):
+    assert len(items) >= 60
+    assert {i.kind for i in items} >= {"strong", "partial", "off-topic", "paraphrased", "rambling", "asr"}
+    assert {i.bank for i in items} == set(banks)
+    assert {(i.bank, i.prompt) for i in items} == {(b.id, p.id) for b in banks.values() for p in b.all_prompts()}
+
+
+def test_text_f1_floor_and_beats_the_baseline(items, banks):
+    matcher = evaluate(items, banks, lambda i: Transcript.from_text(i.text), matcher_hits)
+    baseline = evaluate(items, banks, lambda i: Transcript.from_text(i.text), baseline_hits)
+    assert matcher.f1 >= 0.92, matcher.row()      # measured 0.934
+    assert matcher.precision >= 0.94 and matcher.recall >= 0.89
+    assert matcher.f1 > baseline.f1 + 0.03
+
+
+@pytest.mark.slow
+def test_audio_f1_floor(items, banks, speaker, transcriber):
+    """Each answer spoken with espeak-ng and transcribed with tiny.en, then matched."""
+    cache = {}
+
+    def spoken(item):
+        if item.text not in cache:
+            cache[item.text] = transcriber.transcribe(speaker.render(item.text), hotwords=banks[item.bank].terms())
+        return cache[item.text]
+    matcher = evaluate(items, banks, spoken, matcher_hits)
+    baseline = evaluate(items, banks, spoken, baseline_hits)
+    assert matcher.f1 >= AUDIO_F1_FLOOR, matcher.row()
+    assert matcher.f1 > baseline.f1
+
+
+AUDIO_F1_FLOOR = 0.85

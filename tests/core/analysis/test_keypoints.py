@@ -1,0 +1,75 @@
+"""Key-point matching on speech as it comes out of transcription."""
+
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
+from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.banks.load import default_cues
+from voiceprep.core.banks.model import KeyPoint
+from voiceprep.settings import AnalysisSettings
+
+
+def hit(cues, text, min_cues=1) -> bool:
+    kp = KeyPoint(id="k", label="l", cues=tuple(cues), min_cues=min_cues)
+    return match_key_point(kp, TokenIndex(tokenize_text(text), AnalysisSettings())).hit
+
+
+@pytest.mark.parametrize("text", ["We offer Multi-Currency accounts.", "multi currency accounts",
+                                  "multicurrency accounts", "MULTI-CURRENCY, ACCOUNTS!"])
+def test_case_punctuation_and_hyphen_variants(text):
+    assert hit(["multi-currency accounts"], text)
+
+
+@pytest.mark.parametrize("cue,text", [
+    ("optimize queries", "I optimized the queries"),
+    ("batching", "we batched the writes"),          # stemming: batch ~ batching
+    ("do not block", "we don't block the loop"),    # contractions
+    ("40%", "it fell forty percent"),
+    ("40 percent", "it fell 40%"),
+    ("6M users", "six million users"),
+    ("150 countries", "one hundred and fifty countries"),
+    ("{number} times", "throughput went up 3x"),
+    ("{number} milliseconds", "latency was 10ms"),
+    ("Airwallex", "I applied to air wallets because"),
+    ("LMAX Disruptor", "we used the L max disrupter"),
+    ("queue", "the Q-bit filled up"),
+    ("Kubernetes", "we ran cuber netties clusters"),
+])
+def test_spoken_and_misrecognised_forms_match(cue, text):
+    assert hit([cue], text), (cue, text)
+
+
+@pytest.mark.parametrize("cue,text", [
+    ("ring buffer", "the ring of engineers we hired last year had a buffer"),   # cue words too far apart
+    ("latency", "the latent bug"),                                   # spelling near-miss that is another word
+    ("ring buffer", "we did not use a ring buffer"),                 # negated
+    ("Disruptor", "we never tried the LMAX Disruptor"),
+    ("embedded finance", "I don't know much about embedded finance"),
+])
+def test_no_hit_for_scattered_near_or_negated_mentions(cue, text):
+    assert not hit([cue], text)
+
+
+def test_negation_ends_at_the_clause():
+    assert hit(["ring buffer"], "We did not use locks, we used a ring buffer.")
+    assert hit(["ring buffer"], "No. We built a ring buffer.")
+
+
+def test_min_cues_counts_distinct_ideas_not_alternatives():
+    cues = ["ring buffer|circular buffer", "single writer"]
+    assert not hit(cues, "a ring buffer, also called a circular buffer", min_cues=2)
+    assert hit(cues, "a ring buffer with a single writer", min_cues=2)
+
+
+def test_cues_default_to_label_content_words():
+    assert default_cues("Name the ring buffer and the latency result") == ("ring", "buffer", "latency", "result")
+
+
+def test_evidence_span_and_confidence():
+    kp = KeyPoint(id="k", label="l", cues=("LMAX Disruptor",))
+    exact = match_key_point(kp, TokenIndex(tokenize_text("we chose the LMAX Disruptor"), AnalysisSettings()))
+    fuzzy = match_key_point(kp, TokenIndex(tokenize_text("we chose the L max disrupter"), AnalysisSettings()))
+    assert exact.hit and fuzzy.hit and exact.confidence > fuzzy.confidence
+    assert (exact.matches[0].first, exact.matches[0].last) == (3, 4)

@@ -1,0 +1,96 @@
+"""Key-point matching quality on a labeled set: precision, recall and F1, with a naive baseline."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
+from voiceprep.core.analysis.text import tokenize
+from voiceprep.core.banks.model import Bank, KeyPoint
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
+
+
+@dataclass
+class Labeled:
+    bank: str
+    prompt: str
+    kind: str
+    text: str
+    hits: frozenset[str]
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, expected: bool, got: bool, where: str) -> None:
+        if expected and got:
+            self.tp += 1
+        elif got:
+            self.fp += 1
+            self.errors.append(f"false hit  {where}")
+        elif expected:
+            self.fn += 1
+            self.errors.append(f"missed     {where}")
+        else:
+            self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self) -> str:
+        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  (tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn})"
+
+
+def load_labeled(path: Path) -> list[Labeled]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Labeled(a["bank"], a["prompt"], a["kind"], a["text"].strip(), frozenset(a["hits"])) for a in data["answer"]]
+
+
+def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
+    index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings)
+    return {kp.id for kp in kps if match_key_point(kp, index).hit}
+
+
+def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=None) -> set[str]:
+    """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
+    text = transcript.text.lower()
+    out = set()
+    for kp in kps:
+        found = sum(any(alt.strip().lower() in text for alt in cue.split("|") if "{" not in alt) for cue in kp.cues)
+        if found >= kp.min_cues:
+            out.add(kp.id)
+    return out
+
+
+def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callable[[Labeled], Transcript],
+             method: Callable = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
+    settings = settings or AnalysisSettings()
+    scores = Scores()
+    for i, item in enumerate(items):
+        prompt = banks[item.bank].prompt(item.prompt)
+        unknown = item.hits - {kp.id for kp in prompt.key_points}
+        if unknown:
+            raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
+        got = method(to_transcript(item), prompt.key_points, settings)
+        for kp in prompt.key_points:
+            scores.add(kp.id in item.hits, kp.id in got, f"#{i} {item.kind:11} {item.prompt}/{kp.id}")
+    return scores
