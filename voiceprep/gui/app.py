@@ -19,16 +19,27 @@ def setup_logging() -> None:
 
 def run(argv: list[str] | None = None) -> int:
     try:
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
     except ImportError as exc:
-        print(f"voiceprep: the desktop app needs PySide6 ({exc}); run scripts/setup.sh run", file=sys.stderr)
+        print(f"voiceprep: the desktop app needs PySide6 ({exc}); run: bash scripts/setup.sh run", file=sys.stderr)
         return 1
+    from voiceprep.core.history import History, HistoryCorruptError, HistoryError
     from voiceprep.gui.main_window import MainWindow
 
     setup_logging()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
+    app.setStyle("Fusion")   # follows the system light/dark palette on every platform
+    try:
+        History.open().close()
+    except HistoryCorruptError as exc:
+        logging.error("%s", exc)
+        QMessageBox.critical(None, "voiceprep: history damaged", str(exc))
+        return 2
+    except HistoryError as exc:
+        QMessageBox.critical(None, "voiceprep", str(exc))
+        return 2
     window = MainWindow()
     window.show()
     return app.exec()

@@ -1,9 +1,14 @@
 """Live transcription while the candidate speaks, so the final transcript is ready right after they stop.
 
-Every `live_step_s` the not-yet-committed audio is transcribed again and shown as a caption. Once that
-window is longer than `live_commit_s`, every Whisper segment but the last (which may still change) is
-committed: its text and word timings are final and its audio is never transcribed again. When the answer
-stops, only the short uncommitted tail is left to transcribe.
+Whisper encodes a padded 30 s window on every call, so a pass costs about the same (~0.6-0.9 s here with
+tiny.en) whatever its length: the design therefore minimises passes, not window length.
+
+- Every `live_step_s`, if new *speech* arrived, the not-yet-committed audio is transcribed at full quality
+  (beam search, word timings) and shown as a caption. Silence triggers no pass.
+- Once that window is longer than `live_commit_s`, every segment but the last (which may still change) is
+  committed: final, and its audio is dropped from memory.
+- When the answer stops, the last pass is reused if only silence followed it (always the case with the
+  silence auto-stop); otherwise only the short uncommitted tail is transcribed.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import numpy as np
 
 from voiceprep.core.transcript import Segment, Transcript
 from voiceprep.settings import TranscriptionSettings
-from voiceprep.speech.audio import TARGET_RATE
+from voiceprep.speech.audio import TARGET_RATE, rms
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
@@ -34,75 +39,98 @@ class Caption:
     lag_s: float           # wall time from that audio arriving to the caption being ready
 
 
+@dataclass
+class _Pass:
+    end: int               # absolute sample the pass covered up to
+    segments: list[Segment]
+
+
 class LiveTranscriber:
     def __init__(self, transcriber: Transcriber, settings: TranscriptionSettings | None = None,
-                 hotwords: list[str] | None = None, on_caption: Callable[[Caption], None] | None = None):
+                 hotwords: list[str] | None = None, on_caption: Callable[[Caption], None] | None = None,
+                 silence_rms: float = 0.01):
         self.t = transcriber
         self.s = settings or transcriber.settings
         self.hotwords = hotwords
         self.on_caption = on_caption
-        self._chunks: list[np.ndarray] = []
-        self._arrival: list[tuple[int, float]] = []   # (sample count, wall time it arrived)
-        self._samples = 0
+        self.silence_rms = silence_rms
+        self._chunks: list[np.ndarray] = []     # audio from `_base` onwards
+        self._base = 0                          # absolute sample index of _chunks[0][0]
+        self._total = 0
+        self._arrival: list[tuple[int, float]] = []
         self._lock = threading.Lock()
         self._committed: list[Segment] = []
-        self._commit_at = 0          # samples
-        self._last: tuple[int, list[Segment]] | None = None   # (window end sample, segments) of last pass
+        self._commit_at = 0
+        self._last: _Pass | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.captions: list[Caption] = []
+        self.passes = 0
+        self.final_reused = False
 
+    # -- input ------------------------------------------------------------------------------------
     def feed(self, block: np.ndarray) -> None:
-        """Append 16 kHz mono audio (from the recorder's thread)."""
+        """Append 16 kHz mono audio (called from the recorder's thread)."""
         with self._lock:
             self._chunks.append(np.asarray(block, dtype=np.float32))
-            self._samples += len(block)
-            self._arrival.append((self._samples, time.perf_counter()))
+            self._total += len(block)
+            self._arrival.append((self._total, time.perf_counter()))
+
+    def _window(self, start: int, end: int) -> np.ndarray:
+        with self._lock:
+            if len(self._chunks) > 1:
+                self._chunks = [np.concatenate(self._chunks)]
+            buf = self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
+            return buf[start - self._base:end - self._base]
+
+    def _drop_before(self, sample: int) -> None:
+        with self._lock:
+            if self._chunks and sample > self._base:
+                buf = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
+                self._chunks = [buf[sample - self._base:].copy()]
+                self._base = sample
+            self._arrival = [(n, t) for n, t in self._arrival if n >= sample]
+
+    def _arrived_at(self, sample: int) -> float:
+        with self._lock:
+            return next((wall for count, wall in self._arrival if count >= sample), time.perf_counter())
+
+    def _silent_since(self, sample: int, end: int) -> bool:
+        return end - sample < TARGET_RATE // 10 or rms(self._window(sample, end)) < self.silence_rms
+
+    # -- passes -----------------------------------------------------------------------------------
+    def _prompt(self) -> str | None:
+        words = " ".join(s.text.strip() for s in self._committed).split()
+        return " ".join(words[-PROMPT_WORDS:]) or None
+
+    def _pass(self, end: int) -> list[Segment]:
+        self.passes += 1
+        window = self._window(self._commit_at, end)
+        result = self.t.transcribe(window, hotwords=self.hotwords, prompt=self._prompt(),
+                                   offset=self._commit_at / TARGET_RATE)
+        return [s for s in result.segments if s.text.strip()]
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
 
-    def _audio(self) -> np.ndarray:
-        with self._lock:
-            if len(self._chunks) > 1:
-                self._chunks = [np.concatenate(self._chunks)]
-            return self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
-
-    def _arrived_at(self, sample: int) -> float:
-        with self._lock:
-            for count, wall in self._arrival:
-                if count >= sample:
-                    return wall
-        return time.perf_counter()
-
-    def _prompt(self) -> str | None:
-        words = " ".join(s.text.strip() for s in self._committed).split()
-        return " ".join(words[-PROMPT_WORDS:]) or None
-
-    def _pass(self, audio: np.ndarray, end: int) -> list[Segment]:
-        window = audio[self._commit_at:end]
-        offset = self._commit_at / TARGET_RATE
-        result = self.t.transcribe(window, hotwords=self.hotwords, prompt=self._prompt(), offset=offset)
-        return [s for s in result.segments if s.text.strip()]
-
     def _loop(self) -> None:
-        last_end = 0
+        step = int(self.s.live_step_s * TARGET_RATE)
         while not self._stop.is_set():
-            audio = self._audio()
-            end = len(audio)
-            if end - last_end < self.s.live_step_s * TARGET_RATE or end - self._commit_at < TARGET_RATE // 2:
+            end = self._total
+            last_end = self._last.end if self._last else self._commit_at
+            if end - last_end < step or end - self._commit_at < TARGET_RATE // 2 or self._silent_since(last_end, end):
                 self._stop.wait(0.05)
                 continue
-            last_end = end
-            segments = self._pass(audio, end)
+            segments = self._pass(end)
             window_s = (end - self._commit_at) / TARGET_RATE
-            if window_s >= self.s.live_commit_s and len(segments) >= 2 or window_s >= FORCE_COMMIT_S and segments:
+            if (window_s >= self.s.live_commit_s and len(segments) >= 2) or (window_s >= FORCE_COMMIT_S and segments):
                 keep = segments[:-1] if len(segments) >= 2 else segments
                 self._committed.extend(keep)
-                self._commit_at = min(end, int(keep[-1].end * TARGET_RATE))
+                self._commit_at = min(end, int(round(keep[-1].end * TARGET_RATE)))
                 segments = segments[len(keep):]
-            self._last = (end, segments)
+                self._drop_before(self._commit_at)
+            self._last = _Pass(end, segments)
             caption = Caption(committed=" ".join(s.text.strip() for s in self._committed),
                               tentative=" ".join(s.text.strip() for s in segments), audio_end=end / TARGET_RATE,
                               lag_s=time.perf_counter() - self._arrived_at(end))
@@ -111,16 +139,16 @@ class LiveTranscriber:
                 self.on_caption(caption)
 
     def finish(self) -> Transcript:
-        """Stop live passes and return the full transcript (only the tail is transcribed now)."""
+        """Stop live passes and return the full transcript (at most the short tail is transcribed now)."""
         self._stop.set()
         if self._thread:
             self._thread.join()
-        audio = self._audio()
-        end = len(audio)
-        if self._last is not None and self._last[0] == end:
-            tail = self._last[1]
+        end = self._total
+        last = self._last
+        if last is not None and self._silent_since(last.end, end):
+            tail, self.final_reused = last.segments, True
         elif end - self._commit_at > TARGET_RATE // 10:
-            tail = self._pass(audio, end)
+            tail = self._pass(end)
         else:
             tail = []
         segments = self._committed + tail

@@ -106,12 +106,13 @@ class Recorder:
 
     def __init__(self, out_path: Path, settings: AudioSettings | None = None, target_seconds: int = 120,
                  stream_factory: Callable | None = None, on_level: Callable[[float], None] | None = None,
-                 on_audio: Callable[[np.ndarray], None] | None = None):
+                 on_audio: Callable[[np.ndarray], None] | None = None,
+                 on_stopped: Callable[[RecordingResult], None] | None = None):
         self.path = Path(out_path)
         self.settings = settings or AudioSettings()
         self.cap_s = self.settings.hard_cap_factor * target_seconds
         self.stream_factory = stream_factory
-        self.on_level, self.on_audio = on_level, on_audio
+        self.on_level, self.on_audio, self.on_stopped = on_level, on_audio, on_stopped
         self._queue: queue.Queue = queue.Queue()
         self._stop_reason: str | None = None
         self._done = threading.Event()
@@ -217,6 +218,8 @@ class Recorder:
             self.result = RecordingResult(self.path, self._writer.seconds, self._stop_reason or "manual",
                                           getattr(self, "device_name", "?"), error)
             self._done.set()
+            if self.on_stopped:
+                self.on_stopped(self.result)
 
     def _write(self, block: np.ndarray) -> None:
         self._writer.write(block)

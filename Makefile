@@ -1,0 +1,14 @@
+# Convenience targets; the README's two set-up commands are the supported way in.
+.PHONY: test screenshots bench
+
+test:
+	bash scripts/setup.sh test
+
+screenshots:
+	xvfb-run -a -s "-screen 0 2600x1500x24" .venv/bin/python scripts/screenshots.py
+
+bench:
+	.venv/bin/python bench/speech_bench.py
+	.venv/bin/python bench/keypoint_eval.py --audio
+	.venv/bin/python bench/analysis_speed.py
+	.venv/bin/python bench/history_scale.py

@@ -1,0 +1,131 @@
+"""Walk through the app with real data and save a screenshot of each screen into docs/screenshots/.
+
+Run under a virtual screen:  make screenshots   (xvfb-run ... python scripts/screenshots.py)
+Uses a throw-away data directory: real TTS, real transcription, real analysis, a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-shots-")
+OUT = REPO / "docs" / "screenshots"
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
+from voiceprep.gui import controller as c  # noqa: E402
+from voiceprep.gui.main_window import MainWindow  # noqa: E402
+from voiceprep.gui.services import Services  # noqa: E402
+from voiceprep.speech.tts import Speaker  # noqa: E402
+
+# earlier attempts, weaker to stronger, so History and Progress have a story to tell
+PAST = [
+    ("hardest-problem", "Um, so we had, like, a performance problem in the trading system. We changed the design "
+                        "and I think it was faster afterwards, basically."),
+    ("why-airwallex", "I like fintech and Airwallex does global transfers. I have done some monitoring work."),
+    ("hardest-problem", "Our order matching engine had lock contention. We used the LMAX Disruptor with a ring "
+                        "buffer, and latency went down a lot."),
+    ("why-airwallex", "Airwallex builds multi-currency business accounts, global transfers and embedded finance. "
+                      "That needs distributed systems and low latency payment routing. I built cross-region "
+                      "observability in my last role."),
+    ("hardest-problem", "At my previous company our order matching engine suffered from lock contention. I "
+                        "proposed the LMAX Disruptor: a ring buffer with a single writer, lock free, with "
+                        "pre-allocated events and batching. I benchmarked it and I led the rollout. Latency "
+                        "dropped by forty percent and throughput tripled. The trade-off was complexity."),
+]
+LIVE_ANSWER = ("At my previous company our order matching engine suffered from heavy lock contention, and "
+               "latency spiked under load. My task was to make matching predictable. I proposed the LMAX "
+               "Disruptor, a ring buffer with a single writer, so the hot path is lock free. We pre-allocated "
+               "every event and batched the work. I built a prototype and benchmarked it. As a result, latency "
+               "dropped by forty percent and throughput went up three times. The trade-off was complexity.")
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(predicate, timeout_s: float = 120) -> None:
+    end = time.time() + timeout_s
+    while not predicate():
+        if time.time() > end:
+            raise TimeoutError("the app did not reach the expected state")
+        wait(50)
+
+
+def shot(window, name: str) -> None:
+    wait(300)
+    path = OUT / f"{name}.png"
+    window.grab().save(str(path))
+    print(f"saved {path.relative_to(REPO)}")
+
+
+def seed_history(services: Services, speaker: Speaker, tmp: Path) -> None:
+    bank = services.registry.find("airwallex")
+    t = services.transcriber()
+    start = datetime.now(timezone.utc) - timedelta(days=len(PAST))
+    with services.history() as h:
+        for i, (pid, text) in enumerate(PAST):
+            wav = speaker.render(text, out=tmp / f"past-{i}.wav")
+            analysis = analyze_answer(bank, bank.prompt(pid), t.transcribe(wav, hotwords=bank.terms()))
+            attempt = h.save_analysis(analysis, audio=wav)
+            h.db["attempts"].update(attempt, {"started_at": (start + timedelta(days=i)).isoformat(timespec="seconds")})
+        h.set_note(attempt, "Lead with the contention problem; say the numbers slower.", 4)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    tmp = Path(tempfile.mkdtemp())
+    services = Services()
+    services.settings.audio.silence_stop_s = 3.0
+    speaker = Speaker(cache_dir=tmp)
+    seed_history(services, speaker, tmp)
+    window = MainWindow(services, recover=False)
+    window.resize(1366, 768)
+    window.show()
+    wait_for(lambda: services.transcriber()._model is not None)
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    page.round_box.setCurrentIndex(0)
+    page.start_btn.click()
+    wait_for(lambda: ctl.state == c.IDLE)
+    for _ in range(3):      # go to the hardest-problem prompt
+        ctl.next()
+        wait_for(lambda: ctl.state == c.IDLE)
+    answer = speaker.render(LIVE_ANSWER, out=tmp / "live.wav")
+    ctl.start_answer(answer, realtime=True)
+    wait(9000)
+    shot(window, "1-practice-recording")
+    wait_for(lambda: ctl.state == c.FEEDBACK, 180)
+    shot(window, "2-feedback")
+    page.feedback.verticalScrollBar().setValue(page.feedback.verticalScrollBar().maximum())
+    shot(window, "3-feedback-delivery-and-transcript")
+    window.nav.setCurrentRow(1)
+    window.history.table.selectRow(0)
+    shot(window, "4-history")
+    window.nav.setCurrentRow(2)
+    shot(window, "5-progress")
+    window.nav.setCurrentRow(3)
+    shot(window, "6-banks")
+    window.nav.setCurrentRow(4)
+    shot(window, "7-settings")
+    window.resize(2560, 1440)
+    window.nav.setCurrentRow(0)
+    shot(window, "8-feedback-2560x1440")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The rehearsal flow, Qt-free: walk a round's prompts in order, keep each prompt's latest result.
+
+The GUI drives this; so can a script. Speech and storage are the caller's business: this object only
+knows where the candidate is in the round and what they have scored so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from voiceprep.core.analysis.analyze import AnswerAnalysis
+from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
+from voiceprep.core.banks.model import Bank, Prompt, Round
+
+
+@dataclass
+class Rehearsal:
+    bank: Bank
+    prompts: list[Prompt]
+    title: str
+    round_id: str | None = None
+    index: int = 0
+    results: dict[str, AnswerAnalysis] = field(default_factory=dict)
+    attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
+
+    @classmethod
+    def for_round(cls, bank: Bank, rnd: Round) -> "Rehearsal":
+        return cls(bank, list(rnd.prompts), rnd.title, rnd.id)
+
+    @classmethod
+    def for_prompt(cls, bank: Bank, prompt: Prompt) -> "Rehearsal":
+        rnd = next((r for r in bank.rounds if prompt in r.prompts), None)
+        return cls(bank, [prompt], prompt.text, rnd.id if rnd else None)
+
+    @classmethod
+    def for_weak_points(cls, bank: Bank, weak: list[dict]) -> "Rehearsal":
+        """A drill of the prompts whose key points are missed most (from history.queries.weak_points)."""
+        ids = list(dict.fromkeys(w["prompt_id"] for w in weak))
+        prompts = [p for p in bank.all_prompts() if p.id in ids]
+        if not prompts:
+            raise ValueError("no weak points yet: rehearse a round first")
+        return cls(bank, prompts, "Drill: your weak points")
+
+    @property
+    def current(self) -> Prompt:
+        return self.prompts[self.index]
+
+    @property
+    def position(self) -> str:
+        return f"{self.index + 1} of {len(self.prompts)}"
+
+    @property
+    def is_last(self) -> bool:
+        return self.index >= len(self.prompts) - 1
+
+    def record(self, analysis: AnswerAnalysis) -> None:
+        self.results[analysis.prompt.id] = analysis
+        self.attempts[analysis.prompt.id] = self.attempts.get(analysis.prompt.id, 0) + 1
+
+    def next(self) -> Prompt | None:
+        if self.is_last:
+            return None
+        self.index += 1
+        return self.current
+
+    def summary(self) -> RoundSummary:
+        return summarize_round(self.bank, [p.id for p in self.prompts],
+                               {pid: a.hits() for pid, a in self.results.items()})

@@ -1,0 +1,171 @@
+"""Settings: microphone (with a live test meter), voice and rate, model, auto-stop, pace band, fillers."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from voiceprep import paths
+from voiceprep.gui.widgets.common import heading, muted
+from voiceprep.gui.widgets.practice import LevelMeter
+from voiceprep.gui.worker import run_in_background
+
+
+class SettingsPage(QScrollArea):
+    saved = Signal()
+    _micLevel = Signal(float)          # from the recorder's thread
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        root = QVBoxLayout(body)
+        root.addWidget(heading("Settings", 16))
+        s = services.settings
+        form = QFormLayout()
+        self.mic = QComboBox()
+        self.mic.addItem("System default", None)
+        try:
+            from voiceprep.speech.recorder import list_input_devices
+
+            for d in list_input_devices():
+                self.mic.addItem(f"{d['name']} ({d['rate']:.0f} Hz)", d["name"])
+        except Exception as exc:  # no PortAudio / no devices
+            self.mic.addItem(f"No microphone found ({exc.__class__.__name__})", None)
+        mic_row = QHBoxLayout()
+        mic_row.addWidget(self.mic, 1)
+        self.mic_test = QPushButton("Test (3 s)")
+        mic_row.addWidget(self.mic_test)
+        self.mic_meter = LevelMeter()
+        self.mic_status = muted("")
+        form.addRow("Microphone", mic_row)
+        form.addRow("", self.mic_meter)
+        form.addRow("", self.mic_status)
+        self.voice = QComboBox()
+        self.voice.addItem("Default voice", None)
+        self.rate = QSpinBox()
+        self.rate.setRange(80, 320)
+        self.rate.setValue(s.speech.rate)
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(QLabel("rate"))
+        voice_row.addWidget(self.rate)
+        self.voice_test = QPushButton("Test voice")
+        voice_row.addWidget(self.voice_test)
+        form.addRow("Interviewer voice", voice_row)
+        self.voice_status = muted("")
+        form.addRow("", self.voice_status)
+        self.model = QLineEdit(s.transcription.model_path or "")
+        self.model.setPlaceholderText("Bundled tiny.en (leave empty)")
+        browse = QPushButton("Choose…")
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(browse)
+        form.addRow("Transcription model", model_row)
+        self.silence = QDoubleSpinBox()
+        self.silence.setRange(0, 30)
+        self.silence.setSuffix(" s (0 = off)")
+        self.silence.setValue(s.audio.silence_stop_s)
+        form.addRow("Stop after silence", self.silence)
+        self.cap = QDoubleSpinBox()
+        self.cap.setRange(1, 10)
+        self.cap.setSuffix(" × target")
+        self.cap.setValue(s.audio.hard_cap_factor)
+        form.addRow("Hard time cap", self.cap)
+        self.think = QSpinBox()
+        self.think.setRange(0, 120)
+        self.think.setSuffix(" s")
+        self.think.setValue(s.practice.think_seconds)
+        form.addRow("Think time before answering", self.think)
+        self.retry = QCheckBox("Allow retry")
+        self.retry.setChecked(s.practice.allow_retry)
+        form.addRow("", self.retry)
+        band = QHBoxLayout()
+        self.wpm_low, self.wpm_high = QSpinBox(), QSpinBox()
+        for w, v in ((self.wpm_low, s.analysis.wpm_low), (self.wpm_high, s.analysis.wpm_high)):
+            w.setRange(60, 260)
+            w.setValue(v)
+            band.addWidget(w)
+        form.addRow("Good pace (words/min)", band)
+        self.fillers = QLineEdit(", ".join(s.analysis.fillers))
+        form.addRow("Filler words", self.fillers)
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 1000)
+        self.retention.setSpecialValueText("Keep every attempt")
+        self.retention.setValue(s.practice.retention_per_prompt)
+        form.addRow("Keep per prompt", self.retention)
+        form.addRow("Data directory", muted(f"{paths.data_dir()}  (set VOICEPREP_HOME to move it)"))
+        root.addLayout(form)
+        self.save_btn = QPushButton("Save settings")
+        root.addWidget(self.save_btn)
+        root.addStretch(1)
+        self._micLevel.connect(self.mic_meter.set_level)
+        browse.clicked.connect(self._browse)
+        self.save_btn.clicked.connect(self.save)
+        self.voice_test.clicked.connect(self._test_voice)
+        self.mic_test.clicked.connect(self._test_mic)
+        run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
+                          on_error=lambda e: self.voice_status.setText(f"No voices: {e}"))
+
+    def _fill_voices(self, voices) -> None:
+        current = self.services.settings.speech.voice
+        for v in voices:
+            if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
+                self.voice.addItem(v.name, v.id)
+        i = self.voice.findData(current)
+        if i >= 0:
+            self.voice.setCurrentIndex(i)
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "A CTranslate2 Whisper model directory")
+        if path:
+            self.model.setText(path)
+
+    def save(self) -> None:
+        s = self.services.settings
+        s.audio.input_device = self.mic.currentData()
+        s.audio.silence_stop_s = self.silence.value()
+        s.audio.hard_cap_factor = self.cap.value()
+        s.speech.voice = self.voice.currentData()
+        s.speech.rate = self.rate.value()
+        s.transcription.model_path = self.model.text().strip() or None
+        s.practice.think_seconds = self.think.value()
+        s.practice.allow_retry = self.retry.isChecked()
+        s.practice.retention_per_prompt = self.retention.value()
+        s.analysis.wpm_low, s.analysis.wpm_high = sorted((self.wpm_low.value(), self.wpm_high.value()))
+        s.analysis.fillers = tuple(f.strip().lower() for f in self.fillers.text().split(",") if f.strip())
+        s.save()
+        self.saved.emit()
+
+    def _test_voice(self) -> None:
+        self.save()
+        from voiceprep.speech.tts import TTSError
+
+        speaker = self.services.speaker()
+        self.voice_status.setText("Speaking…")
+
+        def failed(exc):
+            self.voice_status.setText(f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+        run_in_background(lambda: speaker.say("Tell me about the hardest problem you have solved."),
+                          on_done=lambda _: self.voice_status.setText("Done."), on_error=failed)
+
+    def _test_mic(self) -> None:
+        from voiceprep.settings import AudioSettings
+        from voiceprep.speech.recorder import Recorder
+
+        settings = AudioSettings(input_device=self.mic.currentData(), silence_stop_s=0, hard_cap_factor=1.0)
+        path = Path(tempfile.gettempdir()) / "voiceprep-mic-test.wav"
+        rec = Recorder(path, settings, target_seconds=3, on_level=self._micLevel.emit)
+        self.mic_status.setText("Recording 3 s… speak now")
+
+        def work():
+            rec.start()
+            return rec.wait(10)
+        run_in_background(work, on_done=lambda r: self.mic_status.setText(
+            f"Heard {r.seconds:.1f} s from {r.device}."), on_error=lambda e: self.mic_status.setText(str(e)))
