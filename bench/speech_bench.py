@@ -62,54 +62,68 @@ def live_run(t: Transcriber, audio, trailing_silence_s: float):
     return final, time.perf_counter() - stopped, live
 
 
-def run_one(t: Transcriber, seconds: int, out: Path, rss: PeakRSS, autostop: bool) -> dict:
+def run_phase(seconds: int, phase: str, out: Path) -> dict:
+    """One measurement in this (fresh) process: "batch", "live" (stop at the last word) or "autostop"."""
     text = answer_text(seconds)
     wav = out / f"answer-{seconds}s.wav"
-    if not wav.exists():
-        render(text, wav)
     audio = load_audio(wav)
-    duration = len(audio) / TARGET_RATE
+    t = Transcriber()
+    t.load()
+    rss = PeakRSS()
     rss.phase()
-    start = time.perf_counter()
-    batch = t.transcribe(audio)
-    batch_s = time.perf_counter() - start
-    batch_rss = rss.phase()
-    final, latency, live = live_run(t, audio, 0.0)
-    live_rss = rss.phase()
+    if phase == "batch":
+        start = time.perf_counter()
+        batch = t.transcribe(audio)
+        took = time.perf_counter() - start
+        return {"audio_s": round(len(audio) / TARGET_RATE, 1), "batch_s": round(took, 2),
+                "batch_rtf": round(took / (len(audio) / TARGET_RATE), 3), "wer_batch": round(wer(text, batch.text), 3),
+                "rss_batch_mb": round(rss.phase())}
+    final, latency, live = live_run(t, audio, 3.0 if phase == "autostop" else 0.0)
     lags = sorted(c.lag_s for c in live.captions)
-    row = {"target_s": seconds, "audio_s": round(duration, 1), "batch_s": round(batch_s, 2),
-           "batch_rtf": round(batch_s / duration, 3), "final_after_stop_s": round(latency, 2),
-           "final_after_autostop_s": None,
-           "lag_mean_s": round(statistics.mean(lags), 2) if lags else None,
-           "lag_p95_s": round(lags[int(0.95 * (len(lags) - 1))], 2) if lags else None,
-           "lag_max_s": round(max(lags), 2) if lags else None, "passes": live.passes,
-           "wer_batch": round(wer(text, batch.text), 3), "wer_live": round(wer(text, final.text), 3),
-           "rss_batch_mb": round(batch_rss), "rss_live_mb": round(live_rss)}
-    if autostop:
-        _, latency_auto, live2 = live_run(t, audio, 3.0)
-        row["final_after_autostop_s"] = round(latency_auto, 2)
+    key = "final_after_autostop_s" if phase == "autostop" else "final_after_stop_s"
+    row = {key: round(latency, 2)}
+    if phase == "live":
+        row.update({"lag_mean_s": round(statistics.mean(lags), 2), "lag_p95_s": round(lags[int(0.95 * (len(lags) - 1))], 2),
+                    "lag_max_s": round(max(lags), 2), "passes": live.passes, "wer_live": round(wer(text, final.text), 3),
+                    "rss_live_mb": round(rss.phase())})
     return row
 
 
 def main() -> None:
+    import json
+    import subprocess
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--lengths", type=int, nargs="+", default=[30, 120, 300])
     ap.add_argument("--autostop", type=int, nargs="*", default=[30, 120],
                     help="lengths also measured with 3 s of trailing silence (the default auto-stop)")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    rss = PeakRSS()
-    t = Transcriber()
-    t.load()
-    print(f"model {t.model_path} loaded in {t.load_seconds:.2f} s; cores {psutil.cpu_count()}; "
-          f"RSS after load {psutil.Process().memory_info().rss / 1e6:.0f} MB")
-    rows = [run_one(t, s, args.out, rss, s in args.autostop) for s in args.lengths]
-    cols = list(rows[0])
+    if args.phase:
+        print(json.dumps(run_phase(args.lengths[0], args.phase, args.out)))
+        return
+    for seconds in args.lengths:                  # render once (setup, not measured)
+        wav = args.out / f"answer-{seconds}s.wav"
+        if not wav.exists():
+            render(answer_text(seconds), wav)
+    print(f"{psutil.cpu_count()} cores; each phase runs in a fresh process (peak RSS is that phase's alone)")
+    rows = []
+    for seconds in args.lengths:
+        row = {"target_s": seconds}
+        phases = ["batch", "live"] + (["autostop"] if seconds in args.autostop else [])
+        for phase in phases:
+            done = subprocess.run([sys.executable, __file__, "--lengths", str(seconds), "--phase", phase,
+                                   "--out", str(args.out)], capture_output=True, text=True, check=True)
+            row.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        rows.append(row)
+    cols = ["target_s", "audio_s", "batch_s", "batch_rtf", "final_after_stop_s", "final_after_autostop_s",
+            "lag_mean_s", "lag_p95_s", "lag_max_s", "passes", "wer_batch", "wer_live", "rss_batch_mb", "rss_live_mb"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:
-        print("| " + " | ".join(str(r[c]) for c in cols) + " |")
+        print("| " + " | ".join(str(r.get(c, "–")) for c in cols) + " |")
 
 
 if __name__ == "__main__":

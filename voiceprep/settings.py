@@ -38,7 +38,7 @@ class AudioSettings:
 class SpeechSettings:
     voice: str | None = None            # pyttsx3 voice id; None = engine default
     rate: int = 175                     # words per minute for the interviewer voice
-    speak_follow_ups: bool = True
+    speak_follow_ups: bool = False      # ask the follow-ups aloud right after the feedback appears
 
 
 @dataclass
@@ -70,6 +70,10 @@ class AnalysisSettings:
     negation_window: int = 8            # words back, within the clause, searched for "not", "never"...
     repeated_phrase_min_words: int = 3
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
+    fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and at least 3) earns a tip
+    hedges_warn: int = 3                # this many hedges earns a tip
+    long_pauses_warn: int = 3           # this many long pauses earns a tip
+    we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
 
 
 @dataclass

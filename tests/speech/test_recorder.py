@@ -150,3 +150,17 @@ def test_invalid_sample_rate_falls_back_to_the_device_rate_and_resamples(tmp_pat
     result = rec.wait(5)
     assert opened == [48000] and result.device == "Fake 48k mic"
     assert sf.info(str(result.path)).samplerate == 16000 and abs(result.seconds - 11.0) < 0.3
+
+
+def test_finished_answers_are_kept_as_private_flac(tmp_path, speech_dir):
+    from voiceprep.speech.audio import compress
+
+    rec = Recorder(tmp_path / "k.wav", AudioSettings(silence_stop_s=0), 120,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=False))
+    rec.start()
+    wav = rec.wait(10).path
+    flac = compress(wav)
+    assert flac.suffix == ".flac" and not wav.exists()
+    assert flac.stat().st_mode & 0o777 == 0o600
+    assert abs(sf.info(str(flac)).duration - 11.0) < 0.2
+    assert flac.stat().st_size < 0.8 * 11 * 16000 * 2

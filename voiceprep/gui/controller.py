@@ -16,7 +16,8 @@ from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.transcript import Transcript
 from voiceprep.gui.services import Services
 from voiceprep.gui.worker import run_in_background
-from voiceprep.speech.live import Caption, LiveTranscriber
+from voiceprep.speech.audio import compress
+from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
 from voiceprep.speech.tts import TTSError
 
@@ -180,9 +181,10 @@ class RehearsalController(QObject):
         def work():
             transcript = live.finish()
             analysis = analyze_answer(bank, prompt, transcript, services.settings.analysis)
+            audio = compress(result.path, services.settings.audio.audio_format)
             with services.history() as h:
                 h.finish_attempt(attempt_id, analysis, {"reason": result.reason, "device": result.device,
-                                                        "model": transcript.model}, audio_path=result.path)
+                                                        "model": transcript.model}, audio_path=audio)
                 keep = services.settings.practice.retention_per_prompt
                 h.apply_retention(bank.id, prompt.id, keep)
             return analysis
@@ -206,6 +208,8 @@ class RehearsalController(QObject):
         self.rehearsal.record(analysis)
         self._set(FEEDBACK)
         self.analysisReady.emit(analysis, attempt_id)
+        if self.services.settings.speech.speak_follow_ups and analysis.follow_ups:
+            self.ask_follow_ups([f["question"] for f in analysis.follow_ups])
 
     def _failed(self, exc: Exception) -> None:
         self.error.emit(f"Could not process the answer: {exc}. The recording is kept and will be "

@@ -34,9 +34,14 @@ class Services:
         return History.open(self.db_path)
 
     def transcriber(self) -> Transcriber:
+        """The loaded model; a new one only when the model path, compute type or threads change."""
+        def key(t):
+            return (t.model_path, t.compute_type, t.cpu_threads)
         with self._lock:
-            if self._transcriber is None or self._transcriber.settings is not self.settings.transcription:
-                self._transcriber = Transcriber(self.settings.transcription)
+            wanted = self.settings.transcription
+            if self._transcriber is None or key(self._transcriber.settings) != key(wanted):
+                self._transcriber = Transcriber(wanted)
+            self._transcriber.settings = wanted     # beam, prompts etc. apply from the next pass
             return self._transcriber
 
     def speaker(self) -> Speaker:

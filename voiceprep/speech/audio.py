@@ -66,3 +66,20 @@ def rms(block: np.ndarray) -> float:
     if block.size == 0:
         return 0.0
     return float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
+
+
+def compress(path: str | Path, fmt: str = "FLAC") -> Path:
+    """Re-encode a finished WAV answer as FLAC (lossless, about half the size); keep the WAV on failure."""
+    path = Path(path)
+    if fmt.upper() != "FLAC" or path.suffix.lower() != ".wav":
+        return path
+    target = path.with_suffix(".flac")
+    try:
+        data, rate = sf.read(str(path), dtype="int16")
+        sf.write(str(target), data, rate, format="FLAC", subtype="PCM_16")
+        target.chmod(0o600)
+    except (sf.LibsndfileError, RuntimeError, OSError):
+        target.unlink(missing_ok=True)
+        return path
+    path.unlink()
+    return target

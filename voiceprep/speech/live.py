@@ -5,10 +5,11 @@ tiny.en) whatever its length: the design therefore minimises passes, not window 
 
 - Every `live_step_s`, if new *speech* arrived, the not-yet-committed audio is transcribed at full quality
   (beam search, word timings) and shown as a caption. Silence triggers no pass.
-- Once that window is longer than `live_commit_s`, every segment but the last (which may still change) is
-  committed: final, and its audio is dropped from memory.
+- Once that window is longer than `live_commit_s`, the words that end at least `COMMIT_MARGIN_S` before the
+  window's end are committed, cut at the longest pause among them: final, and their audio is dropped.
 - When the answer stops, the last pass is reused if only silence followed it (always the case with the
-  silence auto-stop); otherwise only the short uncommitted tail is transcribed.
+  silence auto-stop); otherwise only the short uncommitted tail is transcribed, at once, on the second
+  core, without waiting for a caption pass still running (its result is discarded).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from voiceprep.speech.audio import TARGET_RATE, rms
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
-FORCE_COMMIT_S = 20.0     # a window this long is committed even without a clean segment boundary
+COMMIT_MARGIN_S = 2.0     # words this close to the window's end may still change: never committed
 PROMPT_WORDS = 30         # committed words passed as context to the next window
 
 
@@ -58,7 +59,8 @@ class LiveTranscriber:
         self._base = 0                          # absolute sample index of _chunks[0][0]
         self._total = 0
         self._arrival: list[tuple[int, float]] = []
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()           # guards the audio buffer
+        self._state = threading.Lock()          # guards commits against finish()
         self._committed: list[Segment] = []
         self._commit_at = 0
         self._last: _Pass | None = None
@@ -114,6 +116,25 @@ class LiveTranscriber:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
 
+    def _commit(self, segments: list[Segment], end: int) -> list[Segment]:
+        """Commit stable words, cut at the longest pause; return the segments still tentative."""
+        words = [w for seg in segments for w in seg.words]
+        horizon = end / TARGET_RATE - COMMIT_MARGIN_S
+        cuts = [i for i in range(len(words) - 1) if words[i].end <= horizon]
+        if not cuts:
+            return segments
+
+        def pause_after(i: int) -> float:
+            sentence_end = 0.3 if words[i].word.strip()[-1:] in ".?!" else 0.0
+            return words[i + 1].start - words[i].end + sentence_end
+        cut = max(cuts, key=pause_after)
+        done, rest = words[:cut + 1], words[cut + 1:]
+        self._committed.append(Segment(start=done[0].start, end=done[-1].end,
+                                       text="".join(w.word for w in done), words=done))
+        self._commit_at = int(round((words[cut].end + words[cut + 1].start) / 2 * TARGET_RATE))
+        self._drop_before(self._commit_at)
+        return [Segment(start=rest[0].start, end=rest[-1].end, text="".join(w.word for w in rest), words=rest)]
+
     def _loop(self) -> None:
         step = int(self.s.live_step_s * TARGET_RATE)
         while not self._stop.is_set():
@@ -123,26 +144,23 @@ class LiveTranscriber:
                 self._stop.wait(0.05)
                 continue
             segments = self._pass(end)
-            window_s = (end - self._commit_at) / TARGET_RATE
-            if (window_s >= self.s.live_commit_s and len(segments) >= 2) or (window_s >= FORCE_COMMIT_S and segments):
-                keep = segments[:-1] if len(segments) >= 2 else segments
-                self._committed.extend(keep)
-                self._commit_at = min(end, int(round(keep[-1].end * TARGET_RATE)))
-                segments = segments[len(keep):]
-                self._drop_before(self._commit_at)
-            self._last = _Pass(end, segments)
-            caption = Caption(committed=" ".join(s.text.strip() for s in self._committed),
-                              tentative=" ".join(s.text.strip() for s in segments), audio_end=end / TARGET_RATE,
-                              lag_s=time.perf_counter() - self._arrived_at(end))
+            with self._state:
+                if self._stop.is_set():          # finish() has taken over; this result is not needed
+                    return
+                if (end - self._commit_at) / TARGET_RATE >= self.s.live_commit_s:
+                    segments = self._commit(segments, end)
+                self._last = _Pass(end, segments)
+                caption = Caption(committed=" ".join(s.text.strip() for s in self._committed),
+                                  tentative=" ".join(s.text.strip() for s in segments), audio_end=end / TARGET_RATE,
+                                  lag_s=time.perf_counter() - self._arrived_at(end))
             self.captions.append(caption)
             if self.on_caption:
                 self.on_caption(caption)
 
     def finish(self) -> Transcript:
         """Stop live passes and return the full transcript (at most the short tail is transcribed now)."""
-        self._stop.set()
-        if self._thread:
-            self._thread.join()
+        with self._state:
+            self._stop.set()
         end = self._total
         last = self._last
         if last is not None and self._silent_since(last.end, end):

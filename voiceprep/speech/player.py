@@ -1,15 +1,16 @@
-"""Play a recorded answer from a given second (interruptible)."""
+"""Audio output, in one place: play a file from a given second, interruptibly."""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
 
 class PlaybackError(Exception):
-    pass
+    """No audio output here (no PortAudio or no output device), or the file cannot be read."""
 
 
 class Player:
@@ -17,13 +18,16 @@ class Player:
         self._stop = threading.Event()
 
     def stop(self) -> None:
+        """Stop playback now (safe from any thread)."""
         self._stop.set()
 
-    def play(self, path: str, start: float = 0.0, block_s: float = 0.05) -> bool:
+    def play(self, path: str | Path, start: float = 0.0, device: int | str | None = None,
+             block_s: float = 0.05) -> bool:
+        """Play `path` from `start` seconds; return False if stopped early."""
         try:
             import sounddevice as sd
         except OSError as exc:
-            raise PlaybackError(f"PortAudio is missing ({exc})") from None
+            raise PlaybackError(f"PortAudio is missing ({exc}); install libportaudio2") from None
         try:
             data, rate = sf.read(str(path), dtype="float32", always_2d=True)
         except (sf.LibsndfileError, RuntimeError, OSError) as exc:
@@ -31,7 +35,7 @@ class Player:
         self._stop.clear()
         data = data[int(start * rate):, 0]
         try:
-            with sd.OutputStream(samplerate=rate, channels=1, dtype="float32") as stream:
+            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
                 step = int(rate * block_s)
                 for i in range(0, len(data), step):
                     if self._stop.is_set():

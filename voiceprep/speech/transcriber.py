@@ -55,7 +55,7 @@ def choose_threads(requested: int = 0) -> int:
 
 
 class Transcriber:
-    """One loaded model, shared; `transcribe` is safe to call from any one thread at a time."""
+    """One loaded model, shared; `transcribe` may be called from two threads at once (num_workers=2)."""
 
     def __init__(self, settings: TranscriptionSettings | None = None):
         self.settings = settings or TranscriptionSettings()
@@ -75,10 +75,11 @@ class Transcriber:
 
                 start = time.perf_counter()
                 try:
+                    # two workers: the live tail can run while a caption pass is still finishing
                     self._model = WhisperModel(str(self.model_path), device="cpu",
                                                compute_type=self.settings.compute_type,
                                                cpu_threads=choose_threads(self.settings.cpu_threads),
-                                               local_files_only=True)
+                                               num_workers=2, local_files_only=True)
                 except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad files
                     raise ModelError(f"{self.model_path}: cannot load the model ({exc})") from None
                 self.load_seconds = time.perf_counter() - start
@@ -94,20 +95,19 @@ class Transcriber:
         duration = len(audio) / TARGET_RATE
         initial = " ".join(x for x in (self.settings.filler_prompt, prompt) if x) or None
         hot = ", ".join(hotwords) if hotwords and self.settings.use_bank_vocabulary else None
-        with self._lock:
-            segments_iter, info = model.transcribe(
-                audio, language="en", beam_size=self.settings.beam_size,
-                word_timestamps=self.settings.word_timestamps, initial_prompt=initial, hotwords=hot,
-                vad_filter=self.settings.vad_filter,
-            )
-            segments = []
-            for s in segments_iter:
-                words = [Word(start=round(w.start + offset, 3), end=round(w.end + offset, 3), word=w.word,
-                              probability=round(w.probability, 3)) for w in (s.words or [])]
-                segments.append(Segment(start=round(s.start + offset, 3), end=round(s.end + offset, 3),
-                                        text=s.text, words=words))
-                if progress and duration:
-                    progress(min(1.0, s.end / duration))
+        segments_iter, info = model.transcribe(
+            audio, language="en", beam_size=self.settings.beam_size,
+            word_timestamps=self.settings.word_timestamps, initial_prompt=initial, hotwords=hot,
+            vad_filter=self.settings.vad_filter,
+        )
+        segments = []
+        for s in segments_iter:
+            words = [Word(start=round(w.start + offset, 3), end=round(w.end + offset, 3), word=w.word,
+                          probability=round(w.probability, 3)) for w in (s.words or [])]
+            segments.append(Segment(start=round(s.start + offset, 3), end=round(s.end + offset, 3),
+                                    text=s.text, words=words))
+            if progress and duration:
+                progress(min(1.0, s.end / duration))
         text = " ".join(s.text.strip() for s in segments).strip()
         return Transcript(text=text, language=info.language, duration=round(duration, 3),
                           model=self.model_name, segments=segments)

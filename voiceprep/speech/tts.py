@@ -15,8 +15,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import soundfile as sf
+
+from voiceprep.speech.player import PlaybackError, Player
 
 RENDER_TIMEOUT_S = 30.0
 
@@ -43,8 +43,7 @@ class Speaker:
         self.rate = rate
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "voiceprep-tts"
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self._done = threading.Event()
-        self._stop = threading.Event()
+        self._player = Player()
 
     @classmethod
     def _get_engine(cls):
@@ -97,29 +96,17 @@ class Speaker:
 
     def stop(self) -> None:
         """Stop playback now (safe from any thread)."""
-        self._stop.set()
+        self._player.stop()
 
-    def play(self, wav: Path, device: int | str | None = None, block_s: float = 0.05) -> bool:
-        """Play a rendered WAV on the output device; return False if stopped early.
+    def play(self, wav: Path, device: int | str | None = None) -> bool:
+        """Play a rendered WAV; return False if stopped early.
 
         Raises TTSError when there is no output device (the caller shows the text instead).
         """
         try:
-            import sounddevice as sd
-        except OSError as exc:
-            raise TTSError(f"no audio output: PortAudio is missing ({exc}); install libportaudio2") from None
-        data, rate = sf.read(str(wav), dtype="float32")
-        self._stop.clear()
-        try:
-            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
-                step = int(rate * block_s)
-                for i in range(0, len(data), step):
-                    if self._stop.is_set():
-                        return False
-                    stream.write(np.ascontiguousarray(data[i:i + step].reshape(-1, 1)))
-        except sd.PortAudioError as exc:
-            raise TTSError(f"no audio output device ({exc}); the prompt is shown as text") from None
-        return True
+            return self._player.play(wav, device=device)
+        except PlaybackError as exc:
+            raise TTSError(f"{exc}; the prompt is shown as text") from None
 
     def say(self, text: str, device: int | str | None = None) -> bool:
         return self.play(self.render(text), device=device)

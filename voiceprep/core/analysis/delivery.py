@@ -198,13 +198,14 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         elif d.wpm:
             out.append(Finding("pace", "good", f"{d.wpm:.0f} words/min", "Comfortable pace."))
         pauses = len(d.long_pauses)
-        out.append(Finding("pauses", "warn" if pauses > 2 else "good",
+        many_pauses = pauses >= s.long_pauses_warn
+        out.append(Finding("pauses", "warn" if many_pauses else "good",
                            f"{pauses} pause(s) of {s.long_pause_s:g} s or more",
                            "Long silences mid-answer read as lost: outline your three points before you start."
-                           if pauses > 2 else "Pauses are short: a deliberate pause before the result is fine."))
+                           if many_pauses else "Pauses are short: a deliberate pause before the result is fine."))
     per_min = d.fillers["per_minute"]
     approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
-    many = d.fillers["total"] >= 3 and (per_min is None or per_min > 3)
+    many = d.fillers["total"] >= 3 and (per_min is None or per_min > s.fillers_per_min_warn)
     out.append(Finding("fillers", "warn" if many else "good", f"{d.fillers['total']} filler(s){approx}",
                        "Swap fillers for a short silence; it sounds more confident." if many
                        else "Few fillers: clean delivery."))
@@ -212,9 +213,10 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         top = d.repeated_phrases[0]
         out.append(Finding("repetition", "warn", f"\"{top['phrase']}\" said {top['count']} times",
                            "Vary the wording or cut the repeat; say each point once, clearly."))
-    out.append(Finding("hedges", "warn" if d.hedges["total"] >= 3 else "good", f"{d.hedges['total']} hedge(s)",
+    hedgy = d.hedges["total"] >= s.hedges_warn
+    out.append(Finding("hedges", "warn" if hedgy else "good", f"{d.hedges['total']} hedge(s)",
                        "Own your claims: replace \"I think\" and \"maybe\" with what you know and how."
-                       if d.hedges["total"] >= 3 else "Assertive: you state things plainly."))
+                       if hedgy else "Assertive: you state things plainly."))
     out.append(Finding("numbers", "good" if d.numbers else "warn",
                        f"{len(d.numbers)} quantified detail(s)" + (f": {', '.join(d.numbers[:3])}" if d.numbers else ""),
                        "Numbers make impact believable: keep them." if d.numbers
@@ -228,7 +230,7 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         out.append(Finding("structure", "warn", f"STAR: missing {missing}" + ("" if star["in_order"] else "; out of order"),
                            "Tell it as Situation, Task, Action, Result; close with the result in one sentence."))
     share = d.ownership["i_share"]
-    if share is not None and d.ownership["we"] >= 4 and share < 0.3:
+    if share is not None and d.ownership["we"] >= 4 and share < 1 - s.we_share_warn:
         out.append(Finding("ownership", "warn", f"\"we\" {d.ownership['we']} times, \"I\" {d.ownership['i']}",
                            "Say what *you* did: \"I designed\", \"I decided\"; interviewers score your part."))
     elif share is not None:

@@ -79,9 +79,7 @@ class _Checker:
         spec = _SPEC[kind]
         for key in data:
             if key not in spec:
-                close = difflib.get_close_matches(key, spec, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(spec)}"
-                self.error(path + (key,), f"unknown field{hint}")
+                self.error(path + (key,), f"unknown field{_hint(key, list(spec), 'allowed')}")
         for key, (types, required) in spec.items():
             if key not in data:
                 if required:
@@ -127,6 +125,12 @@ class _Checker:
                 self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})")
             else:
                 seen[value] = path
+
+
+def _hint(value: str, choices: list[str], listed: str) -> str:
+    """"; did you mean 'x'?" for a likely typo, else the list of valid choices."""
+    close = difflib.get_close_matches(value, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; {listed}: {', '.join(choices)}"
 
 
 def _type_name(t: type) -> str:
@@ -220,21 +224,29 @@ def _rounds(c: _Checker, root: dict, comp_ids: set[str], needs_competency: bool)
         if data is None:
             continue
         round_ids.append((c.slug(data, rpath), rpath))
-        prompts_raw = data.get("prompts") if isinstance(data.get("prompts"), list) else []
-        if "prompts" in data and not prompts_raw:
-            c.error(rpath + ("prompts",), "a round needs at least one prompt")
-        prompts = []
-        for pi, p_item in enumerate(prompts_raw):
-            ppath = rpath + ("prompts", pi)
-            prompt = _prompt(c, p_item, ppath, comp_ids, needs_competency)
-            if prompt is not None:
-                prompt_ids.append((prompt.id or None, ppath))
-                prompts.append(prompt)
+        prompts, ids = _children(c, data, rpath, "prompts", "a round needs at least one prompt",
+                                 lambda item, p: _prompt(c, item, p, comp_ids, needs_competency))
+        prompt_ids.extend(ids)
         rounds.append(Round(id=data.get("id") or "", title=c.text(data, "title", "") or "",
                             prompts=tuple(prompts), description=c.text(data, "description")))
     c.unique(round_ids, "round")
     c.unique(prompt_ids, "prompt")
     return rounds
+
+
+def _children(c: _Checker, data: dict, path: tuple, key: str, empty_message: str, parse) -> tuple[list, list]:
+    """Parse an array of child tables; return the parsed children and (id, path) pairs for uniqueness."""
+    raw = data.get(key) if isinstance(data.get(key), list) else []
+    if key in data and not raw:
+        c.error(path + (key,), empty_message)
+    items, ids = [], []
+    for i, item in enumerate(raw):
+        child_path = path + (key, i)
+        parsed = parse(item, child_path)
+        if parsed is not None:
+            ids.append((parsed.id or None, child_path))
+            items.append(parsed)
+    return items, ids
 
 
 def _prompt(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_competency: bool) -> Prompt | None:
@@ -245,16 +257,9 @@ def _prompt(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_compe
     target = data.get("target_seconds", DEFAULT_TARGET_SECONDS)
     if isinstance(target, int) and not isinstance(target, bool) and not 10 <= target <= 1800:
         c.error(path + ("target_seconds",), f"must be between 10 and 1800 seconds, got {target}")
-    kps_raw = data.get("key_points") if isinstance(data.get("key_points"), list) else []
-    if "key_points" in data and not kps_raw:
-        c.error(path + ("key_points",), "a prompt needs at least one key point to check the answer against")
-    kps, kp_ids = [], []
-    for ki, kp_item in enumerate(kps_raw):
-        kpath = path + ("key_points", ki)
-        kp = _key_point(c, kp_item, kpath, comp_ids, needs_competency)
-        if kp is not None:
-            kp_ids.append((kp.id or None, kpath))
-            kps.append(kp)
+    kps, kp_ids = _children(c, data, path, "key_points",
+                            "a prompt needs at least one key point to check the answer against",
+                            lambda item, p: _key_point(c, item, p, comp_ids, needs_competency))
     c.unique(kp_ids, "key point")
     return Prompt(id=pid or "", text=c.text(data, "text", "") or "", key_points=tuple(kps),
                   target_seconds=target if isinstance(target, int) else DEFAULT_TARGET_SECONDS,
@@ -287,9 +292,7 @@ def _key_point(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_co
         if not comp_ids:
             c.error(path + ("competency",), f"names {competency!r} but the bank defines no [[competencies]]")
         elif competency not in comp_ids:
-            close = difflib.get_close_matches(competency, sorted(comp_ids), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(comp_ids))}"
-            c.error(path + ("competency",), f"unknown competency {competency!r}{hint}")
+            c.error(path + ("competency",), f"unknown competency {competency!r}{_hint(competency, sorted(comp_ids), 'known')}")
     elif needs_competency and "competency" not in data:
         c.error(path, "missing required field 'competency' (the bank defines competencies)")
     weight = data.get("weight", 1.0)

@@ -71,12 +71,18 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[di
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
+def _finished(bank: str | None, prefix: str = "") -> tuple[str, list]:
+    """WHERE clause for finished attempts, optionally of one bank."""
+    where, args = f"{prefix}state = ?", [DONE]
+    if bank:
+        where += f" AND {prefix}bank_id = ?"
+        args.append(bank)
+    return where, args
+
+
 def trends(h: History, bank: str | None = None) -> list[dict]:
     """One row per finished attempt, oldest first: overall, coverage, competencies, pace and fillers."""
-    where, args = "a.state = ?", [DONE]
-    if bank:
-        where += " AND a.bank_id = ?"
-        args.append(bank)
+    where, args = _finished(bank, "a.")
     rows = list(h.db.query(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, "
         f"d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
@@ -87,10 +93,7 @@ def trends(h: History, bank: str | None = None) -> list[dict]:
 
 
 def stats(h: History, bank: str | None = None, last: int = 6) -> dict:
-    where, args = "state = ?", [DONE]
-    if bank:
-        where += " AND bank_id = ?"
-        args.append(bank)
+    where, args = _finished(bank)
     summary = next(h.db.query(
         f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
         f"ROUND(SUM(duration_s) / 60.0, 1) AS minutes_spoken, MIN(started_at) AS first, MAX(started_at) AS last "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from voiceprep.core.analysis.analyze import analyze_answer
@@ -36,6 +36,10 @@ class HistoryPage(QWidget):
         root = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.bank_filter = QComboBox()
+        self.prompt_filter = QComboBox()
+        self.min_score = QSpinBox()
+        self.min_score.setRange(0, 100)
+        self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search what you said…")
         self.search.setClearButtonEnabled(True)
@@ -43,6 +47,8 @@ class HistoryPage(QWidget):
         self.delete_btn = QPushButton("Delete")
         self.export_btn = QPushButton("Export…")
         bar.addWidget(self.bank_filter, 2)
+        bar.addWidget(self.prompt_filter, 2)
+        bar.addWidget(self.min_score)
         bar.addWidget(self.search, 3)
         for b in (self.compare_btn, self.delete_btn, self.export_btn):
             bar.addWidget(b)
@@ -60,7 +66,9 @@ class HistoryPage(QWidget):
         split.addWidget(self.detail)
         split.setSizes([520, 680])
         root.addWidget(split, 1)
-        self.bank_filter.currentIndexChanged.connect(self.refresh)
+        self.bank_filter.currentIndexChanged.connect(self._fill_prompts)
+        self.prompt_filter.currentIndexChanged.connect(self.refresh)
+        self.min_score.valueChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.itemSelectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
@@ -78,6 +86,17 @@ class HistoryPage(QWidget):
         for b in self.services.registry.banks:
             self.bank_filter.addItem(b.job.title, b.id)
         self.bank_filter.blockSignals(False)
+        self._fill_prompts()
+
+    def _fill_prompts(self) -> None:
+        self.prompt_filter.blockSignals(True)
+        self.prompt_filter.clear()
+        self.prompt_filter.addItem("All prompts", None)
+        bank = self.services.registry.find(self.bank_filter.currentData() or "")
+        for p in bank.all_prompts() if bank else []:
+            self.prompt_filter.addItem(p.text[:60], p.id)
+        self.prompt_filter.setEnabled(bank is not None)
+        self.prompt_filter.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
@@ -86,10 +105,13 @@ class HistoryPage(QWidget):
             if text:
                 ids = [r["id"] for r in queries.search(h, text, limit=200)]
                 rows = [h.attempt_row(i) for i in ids]
-                bank = self.bank_filter.currentData()
-                rows = [r for r in rows if not bank or r["bank_id"] == bank]
+                bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
+                rows = [r for r in rows if (not bank or r["bank_id"] == bank) and (not prompt or r["prompt_id"] == prompt)
+                        and (r["overall"] or 0) >= self.min_score.value()]
             else:
-                rows = queries.list_attempts(h, bank=self.bank_filter.currentData(), limit=500)
+                rows = queries.list_attempts(h, bank=self.bank_filter.currentData(),
+                                             prompt=self.prompt_filter.currentData(),
+                                             min_score=self.min_score.value() or None, limit=500)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):

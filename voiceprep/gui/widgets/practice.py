@@ -262,6 +262,9 @@ class PracticePage(QWidget):
         self.retry_btn.setEnabled(has and state == c.FEEDBACK and self.services.settings.practice.allow_retry)
         self.next_btn.setEnabled(has and state in (c.FEEDBACK, c.IDLE))
         self.replay_btn.setEnabled(has and state in (c.IDLE, c.FEEDBACK, c.THINKING))
+        busy = state in (c.RECORDING, c.PROCESSING)      # never lose an answer by starting something else
+        for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
+            b.setEnabled(not busy)
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             self.next_btn.setText("Finish round  (N)")
         else:

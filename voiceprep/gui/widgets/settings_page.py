@@ -61,6 +61,9 @@ class SettingsPage(QScrollArea):
         form.addRow("Interviewer voice", voice_row)
         self.voice_status = muted("")
         form.addRow("", self.voice_status)
+        self.auto_follow = QCheckBox("Ask the follow-up questions aloud right after each answer")
+        self.auto_follow.setChecked(s.speech.speak_follow_ups)
+        form.addRow("", self.auto_follow)
         self.model = QLineEdit(s.transcription.model_path or "")
         self.model.setPlaceholderText("Bundled tiny.en (leave empty)")
         browse = QPushButton("Choose…")
@@ -134,6 +137,7 @@ class SettingsPage(QScrollArea):
         s.audio.hard_cap_factor = self.cap.value()
         s.speech.voice = self.voice.currentData()
         s.speech.rate = self.rate.value()
+        s.speech.speak_follow_ups = self.auto_follow.isChecked()
         s.transcription.model_path = self.model.text().strip() or None
         s.practice.think_seconds = self.think.value()
         s.practice.allow_retry = self.retry.isChecked()
