@@ -1,0 +1,53 @@
+"""`voiceprep score` on text, transcript JSON and audio, for every bundled prompt."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.cli.main import main
+from voiceprep.core.banks import BankRegistry
+
+PROMPTS = [(b.id, p.id) for b in BankRegistry.discover([BANKS]).banks for p in b.all_prompts()]
+
+
+def answer_for(bank_id: str, prompt_id: str) -> str:
+    """An answer that says the first cue of each key point, so every point should be hit."""
+    bank = next(b for b in BankRegistry.discover([BANKS]).banks if b.id == bank_id)
+    prompt = bank.prompt(prompt_id)
+    parts = []
+    for kp in prompt.key_points:
+        cues = [c.split("|")[0].replace("{number}", "40") for c in kp.cues[:kp.min_cues]]
+        parts.append("We talked about " + " and ".join(cues) + ".")
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("bank_id,prompt_id", PROMPTS)
+def test_score_text_for_every_prompt(bank_id, prompt_id, tmp_path, capsys):
+    text = tmp_path / "answer.txt"
+    text.write_text(answer_for(bank_id, prompt_id))
+    assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--text-file", str(text), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["prompt_id"] == prompt_id and data["coverage"] == 100.0, [k for k in data["key_points"] if not k["hit"]]
+    assert main(["score", "--bank", str(BANKS / f"{bank_id}.toml"), "--prompt", prompt_id, "--text-file", str(text)]) == 0
+    assert "Coverage 100/100" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_score_audio_and_transcript_json_for_every_prompt(tmp_path, capsys, speech_dir):
+    from voiceprep.speech.tts import Speaker
+
+    speaker = Speaker(cache_dir=tmp_path)
+    for bank_id, prompt_id in PROMPTS:
+        wav = speaker.render(answer_for(bank_id, prompt_id), out=tmp_path / f"{prompt_id}.wav")
+        assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--audio", str(wav), "--json"]) == 0
+        scored = json.loads(capsys.readouterr().out)
+        assert scored["delivery"]["wpm"] > 0 and scored["coverage"] >= 50, (prompt_id, scored["transcript"])
+        assert main(["transcribe", str(wav), "--json"]) == 0
+        tj = tmp_path / f"{prompt_id}.json"
+        tj.write_text(capsys.readouterr().out)
+        assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--transcript-json", str(tj), "--json"]) == 0
+        again = json.loads(capsys.readouterr().out)
+        assert again["transcript"] and again["key_points"]
