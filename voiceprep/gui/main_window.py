@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
                           on_error=lambda e: self._model_failed(e))
         if recover:
             QTimer.singleShot(0, self._recover)
+            QTimer.singleShot(0, self._verify)
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -142,6 +143,13 @@ class MainWindow(QMainWindow):
             self._history_changed()
             self.statusBar().clearMessage()
         run_in_background(work, on_done=done, on_error=lambda e: self.statusBar().showMessage(f"Recovery failed: {e}"))
+
+    def _verify(self) -> None:
+        """The full integrity check scans the whole file: off the GUI thread, after the window is up."""
+        def failed(exc):
+            QMessageBox.critical(self, "History damaged", f"{exc}\n\nRehearsing still works, but close voiceprep "
+                                                          "and move the damaged file aside before relying on it.")
+        run_in_background(lambda: self.services.history().verify(), on_error=failed)
 
     def play(self, path: str, start: float) -> None:
         def failed(exc):

@@ -12,6 +12,7 @@ import hashlib
 import io
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,24 @@ class Voice:
     id: str
     name: str
     languages: tuple[str, ...]
+
+
+def _complete_wav(path: Path, settle_s: float = 2.0) -> bool:
+    """True once `path` is a readable WAV with audio whose size has stopped changing."""
+    import soundfile as sf
+
+    deadline = time.monotonic() + settle_s
+    last = -1
+    while time.monotonic() < deadline:
+        size = path.stat().st_size if path.exists() else 0
+        if size > 44 and size == last:
+            try:
+                return sf.info(str(path)).frames > 0
+            except (sf.LibsndfileError, RuntimeError):
+                pass
+        last = size
+        time.sleep(0.05)
+    return False
 
 
 class Speaker:
@@ -73,6 +92,15 @@ class Speaker:
             return cached
         target = Path(out) if out else cached
         tmp = target.with_name(target.stem + ".part.wav")
+        for attempt in range(2):        # one retry: the engine rarely reports done before the file is whole
+            self._render_once(text, tmp)
+            if _complete_wav(tmp):
+                tmp.replace(target)
+                return target
+        raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
+
+    def _render_once(self, text: str, tmp: Path) -> None:
+        tmp.unlink(missing_ok=True)
         with self._engine_lock:
             engine = self._get_engine()
             done = threading.Event()
@@ -89,10 +117,6 @@ class Speaker:
                     raise TTSError(f"speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s")
             finally:
                 engine.disconnect(token)
-        if not tmp.exists() or tmp.stat().st_size <= 44:
-            raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
-        tmp.replace(target)
-        return target
 
     def stop(self) -> None:
         """Stop playback now (safe from any thread)."""

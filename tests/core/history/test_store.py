@@ -52,7 +52,8 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     migrate(db, upto=1)
     db["bank_snapshots"].insert({"hash": "h1", "bank_id": "b", "title": "t", "source": "", "toml": "", "created_at": "x"})
     db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
-                           "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer"})
+                           "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer",
+                           "transcript_json": '{"text": "old answer", "segments": []}'})
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
@@ -61,6 +62,9 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
         row = next(h.db["attempts"].rows)
         assert row["transcript"] == "old answer" and len(row["uid"]) == 32 and row["self_rating"] is None
         h.set_note(row["id"], "felt good", 4)
+        full = queries.get_attempt(h, row["id"])          # v3 moved the word timings to their own table
+        assert full["transcript_data"] == {"text": "old answer", "segments": []} and row["transcript_json"] is None
+        assert queries.search(h, "old answer")[0]["id"] == row["id"]
 
 
 def test_corrupt_database_is_detected_backed_up_and_not_overwritten(tmp_path):

@@ -123,12 +123,13 @@ def import_json(h: History, text: str, source: str = "<import>") -> dict:
             a.pop("id")
             kps, delivery = a.pop("key_points"), a.pop("delivery")
             transcript = a.pop("transcript_data")
-            a["transcript_json"] = json.dumps(transcript)
             a["competencies_json"] = json.dumps(a.pop("competencies"))
             a["settings_json"] = json.dumps(a.pop("settings"))
             a["round_pk"] = round_map.get(a.get("round_pk"))
             a["audio_path"] = None   # audio stays on the machine it was recorded on
             new_id = h.db["attempts"].insert(a).last_pk
+            if transcript is not None:
+                h.db["transcripts"].insert({"attempt_id": new_id, "json": json.dumps(transcript)})
             words = [w for s in (transcript or {}).get("segments", []) for w in s.get("words", [])]
             h.db["words"].insert_all({"attempt_id": new_id, "idx": i, **w} for i, w in enumerate(words))
             h.db["key_point_results"].insert_all({**k, "attempt_id": new_id} for k in kps)

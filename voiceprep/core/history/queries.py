@@ -31,7 +31,9 @@ def list_attempts(h: History, bank: str | None = None, prompt: str | None = None
 def get_attempt(h: History, attempt_id: int) -> dict:
     """Everything needed to show an attempt again."""
     row = h.attempt_row(attempt_id)
-    row["transcript_data"] = json.loads(row.pop("transcript_json") or "null")
+    row.pop("transcript_json", None)     # moved to the transcripts table (schema 3)
+    stored = next(h.db["transcripts"].rows_where("attempt_id = ?", [attempt_id]), None)
+    row["transcript_data"] = json.loads(stored["json"]) if stored else None
     row["competencies"] = json.loads(row.pop("competencies_json") or "{}")
     row["settings"] = json.loads(row.pop("settings_json") or "{}")
     row["key_points"] = list(h.db["key_point_results"].rows_where("attempt_id = ?", [attempt_id]))
@@ -80,39 +82,44 @@ def _finished(bank: str | None, prefix: str = "") -> tuple[str, list]:
     return where, args
 
 
-def trends(h: History, bank: str | None = None) -> list[dict]:
-    """One row per finished attempt, oldest first: overall, coverage, competencies, pace and fillers."""
+def trends(h: History, bank: str | None = None, limit: int | None = None) -> list[dict]:
+    """One row per finished attempt, oldest first (the newest `limit`): scores, competencies, pace, fillers."""
     where, args = _finished(bank, "a.")
     rows = list(h.db.query(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, "
         f"d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
-        f"WHERE {where} ORDER BY a.started_at, a.id", args))
+        f"WHERE {where} ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, limit or -1]))
+    rows.reverse()
     for r in rows:
         r["competencies"] = json.loads(r.pop("competencies_json") or "{}")
     return rows
 
 
 def stats(h: History, bank: str | None = None, last: int = 6) -> dict:
+    """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side)."""
     where, args = _finished(bank)
     summary = next(h.db.query(
         f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
         f"ROUND(SUM(duration_s) / 60.0, 1) AS minutes_spoken, MIN(started_at) AS first, MAX(started_at) AS last "
         f"FROM attempts WHERE {where}", args))
     result = {"bank": bank, **summary}
-    series = trends(h, bank)
-    recent, earlier = series[-5:], series[:-5][-5:]
+    series = trends(h, bank, limit=10)
+    recent, earlier = series[-5:], series[:-5]
 
     def avg(rows, key):
         values = [r[key] for r in rows if r.get(key) is not None]
         return round(sum(values) / len(values), 1) if values else None
     result["recent"] = {k: avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
-    comps: dict[str, list[float]] = {}
-    for r in series:
-        for c, s in r["competencies"].items():
-            comps.setdefault(c, []).append(s)
-    result["competencies"] = {c: {"latest": v[-1], "average": round(sum(v) / len(v), 1), "attempts": len(v)}
-                              for c, v in comps.items()}
+    where_a, args_a = _finished(bank, "a.")
+    comps = h.db.query(
+        f"""SELECT key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
+                   MAX(CASE WHEN n = 1 THEN value END) AS latest
+            FROM (SELECT j.key, j.value, ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY a.started_at DESC, a.id DESC) AS n
+                  FROM attempts a, json_each(a.competencies_json) j WHERE {where_a})
+            GROUP BY key ORDER BY key""", args_a)
+    result["competencies"] = {c["key"]: {"latest": c["latest"], "average": c["average"], "attempts": c["attempts"]}
+                              for c in comps}
     banks = [bank] if bank else [r["bank_id"] for r in h.db.query("SELECT DISTINCT bank_id FROM attempts")]
     result["weak_points"] = {b: weak_points(h, b, last) for b in banks}
     return result

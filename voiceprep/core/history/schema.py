@@ -49,7 +49,19 @@ def _v2(db: sqlite_utils.Database) -> None:
     db["rounds"].create_index(["uid"], unique=True)
 
 
-MIGRATIONS = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Word timings (~20 KB an attempt) move to their own table, so scanning attempts stays fast at 10,000+;
+    covering indexes answer the stats queries without touching the rows."""
+    db["transcripts"].create({"attempt_id": int, "json": str}, pk="attempt_id",
+                             foreign_keys=[("attempt_id", "attempts", "id")])
+    db.execute("INSERT INTO transcripts (attempt_id, json) SELECT id, transcript_json FROM attempts "
+               "WHERE transcript_json IS NOT NULL")
+    db.execute("UPDATE attempts SET transcript_json = NULL")   # the column stays, unused (no table rebuild)
+    db["attempts"].create_index(["bank_id", "state", "started_at", "overall", "duration_s"])
+    db["attempts"].create_index(["state", "started_at", "overall", "duration_s"])
+
+
+MIGRATIONS = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

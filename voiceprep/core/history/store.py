@@ -73,11 +73,13 @@ class History:
         return cls(db, path, audio_dir)
 
     @staticmethod
-    def _check(path: Path) -> None:
+    def _check(path: Path, full: bool = False) -> None:
+        """Cheap at every open (header and schema readable); `full` scans every page (`verify`)."""
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                result = con.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
@@ -87,6 +89,10 @@ class History:
             shutil.copy2(path, backup)
             _private(backup)
             raise HistoryCorruptError(path, backup, result)
+
+    def verify(self) -> None:
+        """Full integrity check (seconds on a large history): raises HistoryCorruptError with a backup."""
+        self._check(self.path, full=True)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -145,12 +151,13 @@ class History:
         d = a.delivery
         with self.db.conn:
             update = {"ended_at": now(), "state": DONE, "state_detail": None, "duration_s": d.duration_s,
-                      "transcript": t.text, "transcript_json": json.dumps(t.to_dict()), "model": t.model,
+                      "transcript": t.text, "model": t.model,
                       "settings_json": json.dumps(settings or {}), "coverage": a.coverage, "overall": a.overall,
                       "competencies_json": json.dumps(a.competencies)}
             if audio_path is not None:
                 update["audio_path"] = str(audio_path)
             self.db["attempts"].update(attempt_id, update)
+            self.db["transcripts"].insert({"attempt_id": attempt_id, "json": json.dumps(t.to_dict())}, replace=True)
             self.db["words"].delete_where("attempt_id = ?", [attempt_id])
             self.db["words"].insert_all(
                 ({"attempt_id": attempt_id, "idx": i, "start": w.start, "end": w.end, "word": w.word,
@@ -194,7 +201,7 @@ class History:
     def delete_attempt(self, attempt_id: int) -> None:
         row = self.attempt_row(attempt_id)
         with self.db.conn:
-            for table in ("words", "key_point_results", "delivery"):
+            for table in ("words", "key_point_results", "delivery", "transcripts"):
                 self.db[table].delete_where("attempt_id = ?", [attempt_id])
             self.db["attempts"].delete(attempt_id)
         if row.get("audio_path"):

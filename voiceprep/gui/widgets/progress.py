@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QScr
 from voiceprep.core.history import queries
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
+CHART_ATTEMPTS = 200       # the charts show the newest attempts
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
 
 
@@ -126,7 +127,7 @@ class ProgressPage(QScrollArea):
             return
         bank = self.services.registry.find(bank_id)
         with self.services.history() as h:
-            series = queries.trends(h, bank_id)
+            series = queries.trends(h, bank_id, limit=CHART_ATTEMPTS)
             rates = queries.key_point_rates(h, bank_id)
             st = queries.stats(h, bank_id)
         self.summary.setText(f"{st['attempts']} attempts · {st['minutes_spoken'] or 0} minutes spoken · "
