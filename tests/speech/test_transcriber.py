@@ -80,3 +80,17 @@ def test_cli_errors_are_one_line_without_traceback(tmp_path, capsys):
     assert err.strip().count("\n") == 0 and "no such file" in err
     assert main(["transcribe", str(tmp_path), "--model", str(tmp_path)]) == 1
     assert "directory" in capsys.readouterr().err
+
+
+def test_dropped_speech_is_detected(speech_dir):
+    from voiceprep.core.transcript import Segment, Transcript, Word
+    from voiceprep.speech.transcriber import dropped_speech
+
+    audio = load_audio(speech_dir / "jfk.wav")                     # 11 s, speech nearly throughout
+    every_second = [Word(float(i), i + 0.5, " w") for i in range(11)]
+    complete = Transcript("w", "en", 11.0, "t", [Segment(0, 11, "w", every_second)])
+    skipped = Transcript("w", "en", 11.0, "t", [Segment(0, 11, "w", every_second[:2] + every_second[9:])])
+    assert not dropped_speech(audio, complete)
+    assert dropped_speech(audio, skipped)                          # 6.5 s of speech with no words
+    silence = np.zeros(16000 * 8, dtype=np.float32)
+    assert not dropped_speech(silence, Transcript("", "en", 8.0, "t", []))

@@ -96,7 +96,8 @@ class RehearsalController(QObject):
         def failed(exc):
             if isinstance(exc, TTSError):
                 self.tts_ok = False
-                self.notice.emit(f"The interviewer's voice is unavailable here ({exc}). Read the prompt on screen.")
+                self.notice.emit("No speaker found, so the interviewer's questions are shown as text instead of "
+                                 f"spoken. (Details: {exc})")
             else:
                 self.error.emit(f"Speaking failed: {exc}")
             if then:

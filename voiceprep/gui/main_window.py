@@ -33,8 +33,10 @@ class MainWindow(QMainWindow):
         self.player = Player()
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet("QListWidget { border: none; font-size: 14px; } "
-                               "QListWidget::item { padding: 10px 12px; border-radius: 6px; }")
+        self.nav.setStyleSheet("QListWidget { border: none; font-size: 14px; background: transparent; } "
+                               "QListWidget::item { padding: 10px 12px; border-radius: 6px; } "
+                               "QListWidget::item:selected { background: palette(highlight); "
+                               "color: palette(highlighted-text); }")
         for name in PAGES:
             QListWidgetItem(name, self.nav)
         self.stack = QStackedWidget()

@@ -15,11 +15,29 @@ from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, load_audio
 
 MODEL_FILES = ("model.bin", "config.json")
+DROPPED_SPEECH_S = 3.0  # audible speech this long with no words in it: the decoder skipped content
 MAX_TOKENS_PER_S = 6   # fast speech is ~4 tokens/s; more than this in a live pass is a hallucination loop
 
 
 class ModelError(Exception):
     """The transcription model could not be found or loaded; the message says what to do."""
+
+
+def dropped_speech(audio: np.ndarray, transcript: Transcript, offset: float = 0.0,
+                   silence_rms: float = 0.01) -> bool:
+    """True if a stretch of audible audio longer than DROPPED_SPEECH_S has no transcribed words."""
+    from voiceprep.speech.audio import rms
+
+    edges = [offset] + [t for w in transcript.words() for t in (w.start, w.end)] + [offset + len(audio) / TARGET_RATE]
+    for gap_start, gap_end in zip(edges[::2], edges[1::2]):
+        if gap_end - gap_start <= DROPPED_SPEECH_S:
+            continue
+        a, b = int((gap_start - offset) * TARGET_RATE), int((gap_end - offset) * TARGET_RATE)
+        window = int(0.5 * TARGET_RATE)
+        loud = sum(rms(audio[i:i + window]) >= silence_rms for i in range(a, b, window)) * 0.5
+        if loud > DROPPED_SPEECH_S:
+            return True
+    return False
 
 
 def default_model_path() -> Path:
@@ -95,6 +113,16 @@ class Transcriber:
         """
         if not isinstance(audio, np.ndarray):
             audio = load_audio(audio)
+        result = self._transcribe(audio, hotwords, prompt, offset, fallback, progress)
+        if hotwords and self.settings.use_bank_vocabulary and dropped_speech(audio, result, offset):
+            # Measured: with hotwords tiny.en can jump over whole sentences. Without them it does not;
+            # keep whichever transcript accounts for more of the answer.
+            plain = self._transcribe(audio, None, prompt, offset, fallback, progress)
+            if len(plain.words()) > len(result.words()):
+                return plain
+        return result
+
+    def _transcribe(self, audio: np.ndarray, hotwords, prompt, offset, fallback, progress) -> Transcript:
         model = self.load()
         duration = len(audio) / TARGET_RATE
         initial = " ".join(x for x in (self.settings.filler_prompt, prompt) if x) or None

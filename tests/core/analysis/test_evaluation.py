@@ -54,4 +54,4 @@ def test_audio_f1_floor(items, banks, speaker, transcriber):
     assert matcher.f1 > baseline.f1
 
 
-AUDIO_F1_FLOOR = 0.85
+AUDIO_F1_FLOOR = 0.87      # measured 0.891 (docs/benchmarks.md)

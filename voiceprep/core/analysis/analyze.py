@@ -71,7 +71,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         spans = []
         for m in r.matches:
             a, b = tokens[m.first].word, tokens[m.last].word
-            spans.append(Evidence(text=" ".join(w.word.strip() for w in words[a:b + 1]),
+            spans.append(Evidence(text="".join(w.word for w in words[a:b + 1]).strip(),
                                   start=words[a].start if timed else None, end=words[b].end if timed else None,
                                   first_word=a, last_word=b))
         evidence[r.key_point.id] = spans

@@ -148,25 +148,27 @@ class FeedbackView(QScrollArea):
 
 
 def transcript_html(a: AnswerAnalysis) -> str:
-    words = a.transcript.words()
-    marks: dict[int, str] = {}
-    for spans in a.evidence.values():
-        for ev in spans:
-            for i in range(ev.first_word, ev.last_word + 1):
-                marks[i] = "evidence"
+    """The transcript with evidence highlighted, fillers underlined, hedges in italics, a time at each segment."""
+    words = [w for w in a.transcript.words() if w.word.strip()]
+    evidence = {i for spans in a.evidence.values() for ev in spans for i in range(ev.first_word, ev.last_word + 1)}
     fillers = set(a.delivery.fillers.get("at", []))
     hedges = set(a.delivery.hedges.get("at", []))
-    clean = [w for w in words if w.word.strip()]
+    segment_starts = set()
+    count = 0
+    for seg in a.transcript.segments:
+        segment_starts.add(count)
+        count += sum(1 for w in seg.words if w.word.strip())
     out = []
-    for i, w in enumerate(clean):
+    for i, w in enumerate(words):
         text = html.escape(w.word.strip())
-        if marks.get(i) == "evidence":
+        if i in evidence:
             text = f"<span style='background:{soft(GOOD)}; font-weight:600'>{text}</span>"
         if i in fillers:
             text = f"<u style='color:{WARN}'>{text}</u>"
         if i in hedges:
             text = f"<i>{text}</i>"
-        if a.timed and (i == 0 or i % 25 == 0):
+        if a.timed and i in segment_starts:
             text = f"<a href='t:{w.start}' style='color:gray; text-decoration:none'>[{fmt_time(w.start)}]</a> " + text
-        out.append(text)
-    return "<p style='line-height:150%'>" + " ".join(out) + "</p>"
+        glue = " " if i and (w.word[:1].isspace() or i in segment_starts) else ""
+        out.append(glue + text)
+    return "<p style='line-height:150%'>" + "".join(out) + "</p>"

@@ -16,7 +16,7 @@ from voiceprep.core.transcript import Transcript
 from voiceprep.gui.widgets.common import BAD, GOOD, soft
 from voiceprep.gui.widgets.feedback import FeedbackView
 
-COLUMNS = ["Date", "Bank", "Prompt", "Score", "Duration", "Rating"]
+COLUMNS = ["Date", "Bank", "Prompt", "Score", "Seconds", "Rating"]
 
 
 def analysis_for(h, attempt: dict):
@@ -130,7 +130,8 @@ class HistoryPage(QWidget):
                     item.setBackground(Qt.GlobalColor.transparent)
                 self.table.setItem(i, j, item)
         self.table.setSortingEnabled(True)
-        self.table.resizeColumnToContents(0)
+        for col in (0, 1, 3, 4, 5):
+            self.table.resizeColumnToContents(col)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

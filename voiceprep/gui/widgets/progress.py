@@ -24,8 +24,9 @@ class LineChart(QWidget):
         self.series: dict[str, list[float]] = {}
         self.setMinimumHeight(190)
 
-    def set_series(self, series: dict[str, list[float]]) -> None:
-        self.series = {k: v for k, v in series.items() if v}
+    def set_series(self, series: dict[str, list[float | None]]) -> None:
+        """Series aligned on attempts; None where an attempt has no value for that series."""
+        self.series = {k: v for k, v in series.items() if any(x is not None for x in v)}
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -36,7 +37,7 @@ class LineChart(QWidget):
         p.setPen(text)
         p.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft, self.title)
         area = QRectF(40, 28, self.width() - 56, self.height() - 64)
-        values = [v for s in self.series.values() for v in s]
+        values = [v for s in self.series.values() for v in s if v is not None]
         if not values:
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No attempts yet")
             return
@@ -62,18 +63,24 @@ class LineChart(QWidget):
             band.setAlpha(30)
             top, bottom = pt(0, min(self.band[1], hi)).y(), pt(0, max(self.band[0], lo)).y()
             p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
+        legend_x = area.left()
+        metrics = p.fontMetrics()
         for idx, (name, s) in enumerate(self.series.items()):
             color = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)])
+            points = [pt(i, v) for i, v in enumerate(s) if v is not None]
             p.setPen(QPen(color, 2))
-            path = QPainterPath(pt(0, s[0]))
-            for i, v in enumerate(s[1:], 1):
-                path.lineTo(pt(i, v))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            path = QPainterPath(points[0])
+            for q in points[1:]:
+                path.lineTo(q)
             p.drawPath(path)
             p.setBrush(color)
-            for i, v in enumerate(s):
-                p.drawEllipse(pt(i, v), 3, 3)
-            p.drawText(QRectF(area.left() + idx * 170, area.bottom() + 16, 168, 18), Qt.AlignmentFlag.AlignLeft,
-                       f"● {name}")
+            for q in points:
+                p.drawEllipse(q, 3, 3)
+            label = metrics.elidedText(f"● {name}", Qt.TextElideMode.ElideRight,
+                                       int(max(40, area.right() - legend_x)))
+            p.drawText(QPointF(legend_x, area.bottom() + 30), label)
+            legend_x += metrics.horizontalAdvance(label) + 16
 
 
 class ProgressPage(QScrollArea):
@@ -133,12 +140,9 @@ class ProgressPage(QScrollArea):
         self.summary.setText(f"{st['attempts']} attempts · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0} · best {st['best_overall'] or 0}")
         self.overall.set_series({"overall": [r["overall"] for r in series]})
-        comps = {}
-        for c in bank.competencies:
-            comps[c.name[:22]] = [r["competencies"][c.id] for r in series if c.id in r["competencies"]]
-        self.competencies.set_series(comps)
-        self.pace.set_series({"wpm": [r["wpm"] for r in series if r["wpm"]]})
-        self.fillers.set_series({"fillers/min": [r["fillers_per_min"] for r in series if r["fillers_per_min"] is not None]})
+        self.competencies.set_series({c.name: [r["competencies"].get(c.id) for r in series] for c in bank.competencies})
+        self.pace.set_series({"wpm": [r["wpm"] or None for r in series]})
+        self.fillers.set_series({"fillers/min": [r["fillers_per_min"] for r in series]})
         self.rates.setRowCount(len(rates))
         for i, r in enumerate(rates):
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}")

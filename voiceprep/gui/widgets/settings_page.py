@@ -37,13 +37,17 @@ class SettingsPage(QScrollArea):
             for d in list_input_devices():
                 self.mic.addItem(f"{d['name']} ({d['rate']:.0f} Hz)", d["name"])
         except Exception as exc:  # no PortAudio / no devices
-            self.mic.addItem(f"No microphone found ({exc.__class__.__name__})", None)
+            log_detail = exc.__class__.__name__
+        else:
+            log_detail = ""
+        no_mic = self.mic.count() == 1
         mic_row = QHBoxLayout()
         mic_row.addWidget(self.mic, 1)
         self.mic_test = QPushButton("Test (3 s)")
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
-        self.mic_status = muted("")
+        self.mic_status = muted("No microphone found: you can still rehearse with Import audio or Type answer."
+                                f" {log_detail}" if no_mic else "")
         form.addRow("Microphone", mic_row)
         form.addRow("", self.mic_meter)
         form.addRow("", self.mic_status)
@@ -104,6 +108,9 @@ class SettingsPage(QScrollArea):
         self.retention.setValue(s.practice.retention_per_prompt)
         form.addRow("Keep per prompt", self.retention)
         form.addRow("Data directory", muted(f"{paths.data_dir()}  (set VOICEPREP_HOME to move it)"))
+        for w in (self.silence, self.cap, self.think, self.wpm_low, self.wpm_high, self.retention, self.rate):
+            w.setMaximumWidth(190)
+        band.addStretch(1)
         root.addLayout(form)
         self.save_btn = QPushButton("Save settings")
         root.addWidget(self.save_btn)
