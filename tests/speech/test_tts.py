@@ -57,3 +57,14 @@ def test_cli_say_writes_a_wav(tmp_path, capsys):
     assert sf.info(str(out)).duration > 0.5
     assert main(["say", "x", "--voice", "no-such-voice", "--out", str(out)]) == 1
     assert "unknown voice" in capsys.readouterr().err
+
+
+def test_a_changed_rate_applies_to_the_very_next_render(tmp_path):
+    """pyttsx3 queues property changes; a new rate used to be ignored for the next render."""
+    fast, slow = Speaker(rate=400, cache_dir=tmp_path), Speaker(rate=175, cache_dir=tmp_path)
+    text = "Tell me about the hardest problem you solved."
+    durations = []
+    for i, s in enumerate([fast, slow, slow, fast, slow, fast]):
+        durations.append((s.rate, sf.info(str(s.render(text, out=tmp_path / f"{i}.wav"))).duration))
+    for rate, seconds in durations:
+        assert (seconds < 1.6) if rate == 400 else (seconds > 2.2), durations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import logging
 import tempfile
 import threading
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 from voiceprep.speech.player import PlaybackError, Player
 
 RENDER_TIMEOUT_S = 30.0
+log = logging.getLogger(__name__)
 
 
 class TTSError(Exception):
@@ -99,6 +101,26 @@ class Speaker:
                 return target
         raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
 
+    def _apply_properties(self, engine) -> None:
+        """Set voice and rate so that they apply to the very next render.
+
+        pyttsx3 2.99 queues setProperty behind a busy flag and endLoop() clears that queue, so a changed
+        rate was ignored for the next render (measured: 400 wpm came out at 175). The driver object
+        applies them at once; fall back to the public call if its internals ever change.
+        """
+        driver = getattr(getattr(engine, "proxy", None), "_driver", None) or engine
+        deadline = time.monotonic() + 3.0
+        while True:
+            for name, value in (("voice", self.voice), ("rate", self.rate)):
+                if value is not None:
+                    driver.setProperty(name, value)
+            if engine.getProperty("rate") == self.rate:
+                return
+            if time.monotonic() > deadline:
+                log.warning("speech engine kept rate %s instead of %s", engine.getProperty("rate"), self.rate)
+                return
+            time.sleep(0.05)     # still finishing the previous synthesis: it accepts once idle
+
     def _render_once(self, text: str, tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         with self._engine_lock:
@@ -106,9 +128,7 @@ class Speaker:
             done = threading.Event()
             token = engine.connect("finished-utterance", lambda name, completed: done.set())
             try:
-                if self.voice:
-                    engine.setProperty("voice", self.voice)
-                engine.setProperty("rate", self.rate)
+                self._apply_properties(engine)
                 engine.save_to_file(text, str(tmp))
                 with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
                     engine.runAndWait()
