@@ -7,22 +7,10 @@ import logging
 import sys
 
 from voiceprep import __version__
-from voiceprep.cli import banks_cmd, doctor_cmd
+from voiceprep.cli import banks_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
 from voiceprep.cli.common import CliError
 
-COMMANDS = [banks_cmd, doctor_cmd]
-
-
-def _optional_commands():
-    """Commands whose modules arrive with later features; each registers itself."""
-    import importlib
-
-    for name in ("speech_cmd", "score_cmd", "history_cmd"):
-        try:
-            yield importlib.import_module(f"voiceprep.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"voiceprep.cli.{name}":
-                raise
+COMMANDS = [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"voiceprep {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in [*COMMANDS, *_optional_commands()]:
+    for module in COMMANDS:
         module.register(sub)
     sub.add_parser("gui", help="open the desktop app (the default)").set_defaults(func=_gui)
     return parser

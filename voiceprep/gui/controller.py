@@ -6,7 +6,6 @@ Everything slow happens on other threads; results come back as Qt signals on the
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -159,7 +158,6 @@ class RehearsalController(QObject):
             self._set(IDLE)
             return
         self.live.start()
-        self._started = time.monotonic()
         self._elapsed_timer.start()
         self._set(RECORDING)
 

@@ -45,22 +45,6 @@ def load_audio(path: str | Path, target: int = TARGET_RATE) -> np.ndarray:
                          "use WAV, FLAC, OGG, MP3 or M4A") from None
 
 
-def duration_of(path: str | Path) -> float:
-    try:
-        return sf.info(str(path)).duration
-    except (sf.LibsndfileError, RuntimeError):
-        return len(load_audio(path)) / TARGET_RATE
-
-
-def save_audio(path: str | Path, samples: np.ndarray, rate: int = TARGET_RATE) -> Path:
-    path = Path(path)
-    try:
-        sf.write(str(path), np.asarray(samples, dtype=np.float32), rate)
-    except (sf.LibsndfileError, RuntimeError, OSError) as exc:
-        raise AudioError(f"{path}: cannot write audio ({exc})") from None
-    return path
-
-
 def rms(block: np.ndarray) -> float:
     """Root-mean-square level of a block, 0..1 for full-scale float audio."""
     if block.size == 0:

@@ -16,7 +16,7 @@ from functools import lru_cache
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from voiceprep.core.analysis.text import Token, tokenize_text
+from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
@@ -66,8 +66,6 @@ def _metaphone(s: str) -> str:
 
 def _prefixed(a: str, b: str) -> bool:
     """True for a prefixed derivative ("deduplicate" / "duplicated"): a different word, not a mishearing."""
-    from voiceprep.core.analysis.text import stem
-
     sa, sb = stem(a), stem(b)
     return (len(sb) >= 4 and a.find(sb) > 0) or (len(sa) >= 4 and b.find(sa) > 0)
 
@@ -105,8 +103,6 @@ class TokenIndex:
                 if t.is_number:
                     add(i, 1, EXACT)
         else:
-            from voiceprep.core.analysis.text import stem
-
             for i in self.by_stem.get(stem(word), ()):
                 add(i, 1, EXACT)
             for i, n in self.joined.get(word, ()):

@@ -126,8 +126,6 @@ class HistoryPage(QWidget):
                 else:
                     item.setData(Qt.ItemDataRole.DisplayRole, v)
                 item.setData(Qt.ItemDataRole.UserRole, r["id"])
-                if j == 3 and r["overall"] is not None:
-                    item.setBackground(Qt.GlobalColor.transparent)
                 self.table.setItem(i, j, item)
         self.table.setSortingEnabled(True)
         for col in (0, 1, 3, 4, 5):
