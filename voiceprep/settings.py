@@ -84,12 +84,24 @@ class PracticeSettings:
 
 
 @dataclass
+class HistorySettings:
+    busy_timeout_s: float = 10.0        # a save waits this long for another window or command writing the history
+    weak_point_window: int = 6          # "hit 4 of 6": hit rates over a prompt's last N attempts
+    weak_points_drilled: int = 5        # "Drill my weak points" takes the N most-missed key points
+    list_limit: int = 500               # attempts the History table loads at once
+    search_debounce_ms: int = 250       # the History search runs once typing pauses this long
+    chart_attempts: int = 200           # Progress charts show the newest N attempts
+    min_answer_speech_s: float = 0.5    # less audio than this above audio.silence_rms is "no answer heard"
+
+
+@dataclass
 class Settings:
     audio: AudioSettings = field(default_factory=AudioSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     practice: PracticeSettings = field(default_factory=PracticeSettings)
+    history: HistorySettings = field(default_factory=HistorySettings)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+
+import numpy as np
+import pytest
+import soundfile as sf
 
 from voiceprep.cli.main import main
 
@@ -17,18 +23,26 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     capsys.readouterr()
     assert main(["history", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 2 and rows[0]["prompt_id"] == "hardest-problem"
+    assert len(rows) == 2 and rows[0]["prompt_id"] == "hardest-problem" and rows[0]["input"] == "typed"
+    assert main(["history", "list"]) == 0
+    assert "typed  airwallex/hardest-problem" in capsys.readouterr().out
     assert main(["history", "search", "ring", "buffer"]) == 0
     assert "[ring] [buffer]" in capsys.readouterr().out
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
-    assert "Most missed in airwallex" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Most missed in airwallex" in out and "(2 typed, not counted in minutes or pace)" in out
     assert main(["history", "compare", str(rows[1]["id"]), str(rows[0]["id"])]) == 0
-    assert "overall" in capsys.readouterr().out
-    out = tmp_path / "export.json"
-    assert main(["history", "export", "--all", "--format", "json", "--out", str(out)]) == 0
+    out = capsys.readouterr().out
+    assert "Overall score" in out and "Key points" in out and "words/min" in out
+    out_file = tmp_path / "export.json"
+    assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
+    assert f"wrote 2 attempt(s) as JSON to {out_file}" in capsys.readouterr().out
+    assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
     assert main(["history", "delete", str(rows[0]["id"])]) == 0
-    assert main(["history", "import", str(out)]) == 0
+    assert main(["history", "import", str(out_file)]) == 0
     assert "imported 1 attempt(s); 1 already present" in capsys.readouterr().out
+    assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
+    assert "judged again" in capsys.readouterr().out
     assert main(["history", "show", "999"]) == 1
     assert "no attempt 999" in capsys.readouterr().err
 
@@ -42,7 +56,7 @@ def test_score_json_has_the_documented_shape(tmp_path, capsys):
     assert set(data) >= {"bank", "prompt_id", "transcript", "key_points", "coverage", "competencies", "overall",
                          "delivery", "follow_ups"}
     kp = data["key_points"][0]
-    assert set(kp) >= {"id", "label", "hit", "confidence", "cue", "evidence"}
+    assert set(kp) >= {"id", "label", "hit", "confidence", "evidence"}
     assert set(data["delivery"]) >= {"duration_s", "wpm", "fillers", "long_pauses", "repeated_phrases", "hedges",
                                      "numbers", "star", "ownership"}
     assert set(data["delivery"]["fillers"]) >= {"total", "per_minute", "by_word", "approximate"}
@@ -58,3 +72,60 @@ def test_score_unknown_bank_or_prompt_is_one_line(capsys, tmp_path):
     assert err.count("\n") == 1 and "no bank 'nope'" in err
     assert main(["score", "--bank", "airwallex", "--prompt", "nope", "--text-file", str(answer)]) == 1
     assert "has no prompt 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["silence", "noise"])
+def test_score_save_of_silence_or_noise_stores_nothing(tmp_path, capsys, kind, data_home):
+    rng = np.random.default_rng(3)
+    samples = np.zeros(16000 * 5) if kind == "silence" else rng.normal(0, 0.05, 16000 * 5)
+    audio = tmp_path / f"{kind}.wav"
+    sf.write(str(audio), samples.astype(np.float32), 16000, subtype="PCM_16")
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--audio", str(audio),
+                 "--save"]) == 1
+    err = capsys.readouterr().err
+    assert f"{audio}: I didn't hear an answer in this recording (silence or noise), so nothing was scored or " \
+           "saved" in err and "Traceback" not in err and err.count("\n") == 1
+    assert main(["history", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert [p for p in (data_home / "audio").iterdir()] == []
+
+
+def test_a_damaged_history_is_a_message_not_a_traceback(tmp_path, capsys, data_home):
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    (data_home / "history.sqlite3").write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    for argv in (["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                  "--save"], ["history", "list"], ["history", "stats"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "the history database is damaged" in err and "Traceback" not in err, err
+    assert len(list(data_home.glob("history.sqlite3.damaged-*"))) == 1
+
+
+def test_a_busy_history_waits_then_says_so(tmp_path, capsys, data_home, monkeypatch):
+    import sqlite3
+
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                 "--save"]) == 0
+    (data_home / "settings.json").write_text(json.dumps({"history": {"busy_timeout_s": 0.3}}))
+    other = sqlite3.connect(data_home / "history.sqlite3")
+    other.execute("BEGIN IMMEDIATE")
+    capsys.readouterr()
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                 "--save"]) == 1
+    err = capsys.readouterr().err
+    assert "kept the history busy for more than 0 s" in err or "kept the history busy" in err
+    other.rollback()
+    other.close()
+    assert not list(data_home.glob("*.damaged-*"))
+
+
+def test_import_with_an_unknown_field_is_named(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"voiceprep_export": 1, "attempts": [{"uid": "u", "colour": "red"}]}))
+    assert main(["history", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: attempts[0]: unknown field 'colour'" in err and "Traceback" not in err

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -42,25 +41,31 @@ def check_banks() -> Check:
 
 
 def check_data_dir() -> Check:
+    from voiceprep.app import open_history
+    from voiceprep.core.history import HistoryCorruptError, HistoryError, HistoryUnavailable
+
     try:
         d = paths.data_dir()
         with tempfile.NamedTemporaryFile(dir=d, prefix=".doctor-"):
             pass
     except OSError as exc:
-        return Check(FAIL, "data directory", f"not writable ({exc}); set VOICEPREP_HOME to a writable folder")
+        return Check(FAIL, "data directory", f"not writable ({exc.strerror or exc}); set VOICEPREP_HOME to a "
+                                             "writable folder")
     db = paths.database_path()
-    if db.exists():
-        try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-            result = con.execute("PRAGMA quick_check").fetchone()[0]
-            con.close()
-        except sqlite3.DatabaseError as exc:
-            return Check(FAIL, "database", f"{db}: unreadable ({exc}); move it aside and start again "
-                                           "(the app makes a backup copy when it finds this)")
-        if result != "ok":
-            return Check(FAIL, "database", f"{db}: damaged ({result}); move it aside")
-        return Check(OK, "data directory", f"{d} (history database {db.stat().st_size // 1024} KiB)")
-    return Check(OK, "data directory", f"{d} (history database will be created on first use)")
+    if not db.exists():
+        return Check(OK, "data directory", f"{d} (history database will be created on first use)")
+    access = open_history()
+    try:
+        access.verify(force=True)           # every page, like the app before the first save
+    except HistoryCorruptError as exc:
+        return Check(FAIL, "database", str(exc))
+    except HistoryUnavailable as exc:
+        return Check(WARN, "database", str(exc))
+    except HistoryError as exc:
+        return Check(FAIL, "database", str(exc))
+    finally:
+        access.close_all()
+    return Check(OK, "data directory", f"{d} (history database {db.stat().st_size // 1024} KiB, checked)")
 
 
 def check_model(model_path: str | None) -> Check:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import Any
 
-from voiceprep.cli.common import CliError, print_json
-from voiceprep.core.history import History, HistoryError, export, queries
+from voiceprep.cli.common import app_history, print_json, user_errors
 
 
-def register(sub) -> None:
+def register(sub: Any) -> None:
     h = sub.add_parser("history", help="review, search and compare past attempts")
     hs = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
     p = hs.add_parser("list", help="recent attempts")
@@ -26,6 +27,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points")
     p.add_argument("--bank")
+    p.add_argument("--prompt")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
     p = hs.add_parser("compare", help="two attempts of one prompt")
@@ -47,132 +49,126 @@ def register(sub) -> None:
     p = hs.add_parser("delete", help="delete an attempt and its audio")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_delete)
+    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge (replaces its scores)")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_rejudge)
 
 
-def _open() -> History:
-    try:
-        return History.open()
-    except HistoryError as exc:
-        raise CliError(str(exc)) from None
-
-
-def _run(fn):
-    with _open() as h:
-        try:
-            return fn(h)
-        except HistoryError as exc:
-            raise CliError(str(exc)) from None
-
-
-def _score(v) -> str:
+def _score(v: float | None) -> str:
     return "  -" if v is None else f"{v:3.0f}"
 
 
-def cmd_list(args) -> int:
-    def go(h):
-        rows = queries.list_attempts(h, bank=args.bank, prompt=args.prompt, limit=args.limit)
+def _length(r: dict[str, Any]) -> str:
+    return "typed" if r.get("input") == "typed" else f"{(r['duration_s'] or 0):4.0f}s"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with user_errors("Listing the history"), app_history() as (service, _):
+        rows = service.attempts(bank=args.bank, prompt=args.prompt, limit=args.limit)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
+    for r in rows:
+        state = r["state"] if r["state"] != "done" else ""
+        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  {_length(r):>5}  "
+              f"{r['bank_id']}/{r['prompt_id']}  {state}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with user_errors("Showing the attempt"), app_history() as (service, _):
         if args.json:
-            return print_json(rows)
-        if not rows:
-            print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
-        for r in rows:
-            state = r["state"] if r["state"] != "done" else ""
-            print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  "
-                  f"{(r['duration_s'] or 0):4.0f}s  {r['bank_id']}/{r['prompt_id']}  {state}")
-    _run(go)
-    return 0
-
-
-def cmd_show(args) -> int:
-    def go(h):
-        if args.json:
-            return print_json(queries.get_attempt(h, args.id))
-        print(export.to_markdown(h, [args.id]))
-    _run(go)
-    return 0
-
-
-def cmd_search(args) -> int:
-    def go(h):
-        rows = queries.search(h, " ".join(args.text))
-        if not rows:
-            print("No transcript matches.")
-        for r in rows:
-            print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}: {r['snippet']}")
-    _run(go)
-    return 0
-
-
-def cmd_stats(args) -> int:
-    def go(h):
-        s = queries.stats(h, args.bank)
-        if args.json:
-            return print_json(s)
-        print(f"{s['attempts']} attempts, {s['minutes_spoken'] or 0} minutes spoken; average overall "
-              f"{s['avg_overall'] or 0}, best {s['best_overall'] or 0}")
-        print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
-              f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} wpm, fillers/min "
-              f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
-        for cid, c in s["competencies"].items():
-            print(f"  {cid:32} latest {c['latest']:5.0f}  average {c['average']:5.1f}  ({c['attempts']} attempts)")
-        for bank, weak in s["weak_points"].items():
-            if weak:
-                print(f"Most missed in {bank}:")
-                for w in weak:
-                    print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}")
-    _run(go)
-    return 0
-
-
-def cmd_compare(args) -> int:
-    def go(h):
-        c = queries.compare(h, args.id1, args.id2)
-        if args.json:
-            return print_json(c)
-        print(f"Attempt {c['first']} -> {c['second']} ({c['prompt_id']})")
-        for name, m in c["metrics"].items():
-            delta = "" if m["delta"] is None else f"  ({m['delta']:+g})"
-            print(f"  {name:10} {m['first']} -> {m['second']}{delta}")
-        for label in c["gained"]:
-            print(f"  + {label}")
-        for label in c["lost"]:
-            print(f"  - {label}")
-        print("Transcript changes:")
-        for d in c["diff"]:
-            if d["op"] != "equal":
-                print(f"  {d['op']:8} [{d['first']}] -> [{d['second']}]")
-    _run(go)
-    return 0
-
-
-def cmd_export(args) -> int:
-    def go(h):
-        ids = export.select_ids(h, attempt=args.attempt, round_pk=args.round_pk, all_=args.all)
-        text = export.render(h, ids, args.format)
-        if args.out:
-            args.out.write_text(text, encoding="utf-8")
-            print(f"wrote {len(ids)} attempt(s) to {args.out}")
+            print_json(service.attempt(args.id))
         else:
-            print(text)
-    _run(go)
+            print(service.render([args.id], "md"))
     return 0
 
 
-def cmd_import(args) -> int:
-    def go(h):
-        try:
-            text = args.file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"{args.file}: cannot read ({exc.strerror})") from None
-        result = export.import_json(h, text, str(args.file))
-        print(f"imported {result['added']} attempt(s); {result['skipped']} already present")
-    _run(go)
+def cmd_search(args: argparse.Namespace) -> int:
+    with user_errors("Searching the history"), app_history() as (service, _):
+        rows = service.search(" ".join(args.text))
+    if not rows:
+        print("No transcript matches.")
+    for r in rows:
+        print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}: {r['snippet']}")
     return 0
 
 
-def cmd_delete(args) -> int:
-    def go(h):
-        h.delete_attempt(args.id)
-        print(f"deleted attempt {args.id} and its audio")
-    _run(go)
+def cmd_stats(args: argparse.Namespace) -> int:
+    with user_errors("Reading your progress"), app_history() as (service, _):
+        s = service.stats(args.bank, args.prompt)
+    if args.json:
+        print_json(s)
+        return 0
+    typed = f" ({s['typed']} typed, not counted in minutes or pace)" if s["typed"] else ""
+    print(f"{s['attempts']} attempts{typed}, {s['minutes_spoken'] or 0} minutes spoken; average overall "
+          f"{s['avg_overall'] or 0}, best {s['best_overall'] or 0}")
+    print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
+          f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
+          f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
+    for cid, c in s["competencies"].items():
+        print(f"  {cid:32} latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  ({c['attempts']} attempts)")
+    for bank, weak in s["weak_points"].items():
+        if weak:
+            print(f"Most missed in {bank}:")
+            for w in weak:
+                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}")
     return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    with user_errors("Comparing"), app_history() as (service, _):
+        c = service.compare(args.id1, args.id2)
+    if args.json:
+        print_json(c)
+        return 0
+    print(f"{c['prompt_text']}\nAttempt {c['first']} ({c['attempts'][0]['started_at'][:10]}) -> "
+          f"attempt {c['second']} ({c['attempts'][1]['started_at'][:10]})")
+    for m in c["metrics"].values():
+        print(f"  {m['text']}")
+    for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
+        for label in labels:
+            print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
+    print("What changed in what you said:")
+    for d in c["diff"]:
+        if d["op"] != "equal":
+            print(f"  [{d['first'] or '…'}] -> [{d['second'] or '…'}]")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with user_errors("Exporting"), app_history() as (service, _):
+        ids = service.select(attempt=args.attempt, round_pk=args.round_pk, all_=args.all)
+        if args.out:
+            print(service.export(ids, args.format, args.out))
+        else:
+            print(service.render(ids, args.format))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with user_errors("Importing"), app_history() as (service, _):
+        result = service.import_file(args.file)
+    print(f"imported {result['added']} attempt(s); {result['skipped']} already present")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with user_errors("Deleting"), app_history() as (service, _):
+        service.attempt(args.id)
+        service.delete([args.id])
+    print(f"deleted attempt {args.id} and its audio")
+    return 0
+
+
+def cmd_rejudge(args: argparse.Namespace) -> int:
+    with user_errors("Judging again"), app_history() as (_, session):
+        doc = session.rejudge(args.id)
+    print(f"attempt {args.id} judged again ({doc['judge']}): {doc['hits']} of {doc['total']} key points, "
+          f"overall {doc['overall']:.0f}/100")
+    return 0
+
+
+

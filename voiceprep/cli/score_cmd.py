@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+from typing import Any
 
-from voiceprep.cli.common import CliError, print_json
-from voiceprep.core.banks import BankLoadError, BankRegistry
+from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import Settings
 
 
-def register(sub) -> None:
+def register(sub: Any) -> None:
     p = sub.add_parser("score", help="check an answer against a prompt's key points")
     p.add_argument("--bank", required=True, metavar="FILE_OR_ID")
     p.add_argument("--prompt", required=True, metavar="PROMPT_ID")
@@ -25,7 +27,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_score)
 
 
-def resolve_prompt(bank_ref: str, prompt_id: str):
+def resolve_prompt(bank_ref: str, prompt_id: str) -> tuple[Bank, Prompt]:
     try:
         bank = BankRegistry.discover().get(bank_ref)
         return bank, bank.prompt(prompt_id)
@@ -35,7 +37,7 @@ def resolve_prompt(bank_ref: str, prompt_id: str):
         raise CliError(str(exc.errors[0]) + (f" (+{len(exc.errors) - 1} more)" if len(exc.errors) > 1 else "")) from None
 
 
-def load_transcript(args, bank) -> Transcript:
+def load_transcript(args: argparse.Namespace, bank: Bank) -> Transcript:
     if args.audio:
         from voiceprep.cli.speech_cmd import transcribe_file
 
@@ -51,19 +53,25 @@ def load_transcript(args, bank) -> Transcript:
         raise CliError(f"{args.transcript_json}: not a transcript from `voiceprep transcribe --json` ({exc})") from None
 
 
-def cmd_score(args) -> int:
-    from voiceprep.core.analysis.analyze import analyze_answer
+def cmd_score(args: argparse.Namespace) -> int:
+    from voiceprep.app.judging import run_judge
+    from voiceprep.app.listening import require_answer
 
     bank, prompt = resolve_prompt(args.bank, args.prompt)
     transcript = load_transcript(args, bank)
-    analysis = analyze_answer(bank, prompt, transcript, Settings.load().analysis)
-    if args.save:
-        from voiceprep.core.history import History
-
-        with History.open() as history:
-            attempt_id = history.save_analysis(analysis, audio=args.audio)
-        if not args.json:
-            print(f"saved as attempt {attempt_id}")
+    settings = Settings.load()
+    with user_errors("Scoring the answer"):
+        if args.save:
+            with app_history() as (_, session):
+                saved = session.save_file(bank, prompt, transcript, audio=args.audio)
+            analysis = saved.analysis
+            if not args.json:
+                print(f"saved as attempt {saved.attempt_id}")
+        else:
+            if args.audio:
+                require_answer(transcript, args.audio, settings.audio.silence_rms,
+                               settings.history.min_answer_speech_s, source=str(args.audio))
+            analysis = run_judge(bank, prompt, transcript, settings.analysis)
     if args.json:
         print_json(analysis.to_dict())
     else:
@@ -71,30 +79,35 @@ def cmd_score(args) -> int:
     return 0
 
 
-def _t(sec) -> str:
+def _t(sec: float | None) -> str:
     return "" if sec is None else f" [{int(sec) // 60}:{sec % 60:04.1f}]"
 
 
-def render_report(a) -> str:
-    lines = [f"{a.bank.job.title}: {a.prompt.text}", ""]
-    lines.append(f"Coverage {a.coverage:.0f}/100   Overall {a.overall:.0f}/100")
-    for cid, score in a.competencies.items():
-        comp = a.bank.competency(cid)
-        lines.append(f"  {comp.name if comp else cid:45} {score:5.0f}  (weight {comp.weight:.2f})")
+def render_report(a: Any) -> str:
+    """The feedback as text, from the same document the app's feedback view shows."""
+    from voiceprep.app.judging import feedback_document
+
+    doc = feedback_document(a)
+    lines = [f"{doc['bank']['title']}: {doc['prompt']['text']}", ""]
+    lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {doc['coverage'] or 0:.0f}/100 (by weight)   "
+                 f"Overall {doc['overall'] or 0:.0f}/100")
+    for c in doc["competencies"]:
+        weight = f"  (weight {c['weight']:.2f})" if c["weight"] is not None else ""
+        lines.append(f"  {c['name']:45} {c['score'] or 0:5.0f}{weight}")
     lines += ["", "Key points:"]
-    for r in a.key_points:
-        mark = "[x]" if r.hit else "[ ]"
-        lines.append(f"  {mark} {r.key_point.label}")
-        for m, ev in zip(r.matches, a.evidence.get(r.key_point.id, [])):
-            lines.append(f"        \"{ev.text}\"{_t(ev.start)}  (cue: {m.cue})")
-        if not r.hit and r.matches:
-            lines.append(f"        {len(r.matches)} of {r.key_point.min_cues} cues needed")
+    for k in doc["key_points"]:
+        lines.append(f"  {'[x]' if k['hit'] else '[ ]'} {k['label']}")
+        for ev in k["evidence"]:
+            note = f"  ({ev['note']})" if ev.get("note") else ""
+            lines.append(f"        \"{ev['text']}\"{_t(ev['start'])}{note}")
+        if k["detail"]:
+            lines.append(f"        {k['detail']}")
     lines += ["", "Delivery:"]
-    for f in a.delivery.findings:
-        lines.append(f"  {'ok' if f.status == 'good' else '!!':2} {f.name:10} {f.summary}")
-        lines.append(f"     {'':10} {f.tip}")
-    if a.follow_ups:
+    for f in doc["delivery"].get("findings", []):
+        lines.append(f"  {'ok' if f['status'] == 'good' else '!!':2} {f['name']:10} {f['summary']}")
+        lines.append(f"     {'':10} {f['tip']}")
+    if doc["follow_ups"]:
         lines += ["", "Follow-up questions:"]
-        lines += [f"  - {f['question']}" for f in a.follow_ups]
-    lines += ["", "Transcript:", f"  {a.transcript.text}"]
+        lines += [f"  - {q}" for q in doc["follow_ups"]]
+    lines += ["", "Transcript:", f"  {doc['transcript']['text']}"]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ knows where the candidate is in the round and what they have scored so far.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
@@ -33,7 +34,7 @@ class Rehearsal:
         return cls(bank, [prompt], prompt.text, rnd.id if rnd else None)
 
     @classmethod
-    def for_weak_points(cls, bank: Bank, weak: list[dict]) -> Rehearsal:
+    def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]]) -> Rehearsal:
         """A drill of the prompts whose key points are missed most (from history.queries.weak_points)."""
         ids = list(dict.fromkeys(w["prompt_id"] for w in weak))
         prompts = [p for p in bank.all_prompts() if p.id in ids]
@@ -65,4 +66,4 @@ class Rehearsal:
 
     def summary(self) -> RoundSummary:
         return summarize_round(self.bank, [p.id for p in self.prompts],
-                               {pid: a.hits() for pid, a in self.results.items()})
+                               {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()})

@@ -3,9 +3,11 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BANKS
+from voiceprep.app.judging import attempt_record
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.banks import load_bank
 from voiceprep.core.history import History
+from voiceprep.core.history.store import TRANSCRIBING, TYPED
 from voiceprep.core.transcript import Transcript
 
 STRONG = ("At my previous company our order matching engine had lock contention. My task was to fix latency. "
@@ -28,7 +30,11 @@ def history(tmp_path):
 
 @pytest.fixture
 def save(history, bank):
+    """Store a typed answer straight through the store (the app layer's session is tested in tests/app)."""
     def _save(text: str, prompt_id: str = "hardest-problem") -> int:
-        analysis = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(text))
-        return history.save_analysis(analysis)
+        prompt = bank.prompt(prompt_id)
+        analysis = analyze_answer(bank, prompt, Transcript.from_text(text))
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input=TYPED, text=text)
+        history.finish_attempt(attempt, attempt_record(analysis, TYPED))
+        return attempt
     return _save

@@ -2,14 +2,43 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 
 import pytest
 import sqlite_utils
 
 from tests.core.history.conftest import STRONG, WEAK
-from voiceprep.core.history import History, HistoryCorruptError, HistoryError, export, queries
+from voiceprep.app.judging import attempt_record
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.history import (
+    History,
+    HistoryBusyError,
+    HistoryCorruptError,
+    HistoryDiskFullError,
+    HistoryError,
+    HistoryReadOnlyError,
+    export,
+    queries,
+)
 from voiceprep.core.history.schema import LATEST, migrate
+from voiceprep.core.history.store import TRANSCRIBING, VOICE
+from voiceprep.core.transcript import Segment, Transcript, Word
+
+
+def spoken(text: str, seconds_per_word: float = 0.4) -> Transcript:
+    words = [Word(i * seconds_per_word, (i + 1) * seconds_per_word, (" " if i else "") + w)
+             for i, w in enumerate(text.split())]
+    return Transcript(text, "en", len(words) * seconds_per_word, "tiny.en",
+                      [Segment(0.0, len(words) * seconds_per_word, text, words)])
+
+
+def save_spoken(history, bank, text: str, prompt_id: str = "hardest-problem") -> int:
+    prompt = bank.prompt(prompt_id)
+    analysis = analyze_answer(bank, prompt, spoken(text))
+    attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input=VOICE)
+    history.finish_attempt(attempt, attempt_record(analysis, VOICE))
+    return attempt
 
 
 def test_saved_attempt_comes_back_with_everything(history, save):
@@ -18,24 +47,42 @@ def test_saved_attempt_comes_back_with_everything(history, save):
     assert row["state"] == "done" and row["overall"] > 50
     assert row["transcript"].startswith("At my previous company")
     assert len(row["key_points"]) == 6 and any(k["hit"] and k["evidence"] for k in row["key_points"])
-    assert row["delivery"]["wpm"] > 0 and row["transcript_data"]["segments"]
+    assert row["transcript_data"]["segments"]
+    assert row["feedback"]["prompt"]["id"] == "hardest-problem" and row["judge"]
     assert history.db["words"].count_where("attempt_id = ?", [attempt]) == len(STRONG.split())
+
+
+def test_typed_answers_have_no_duration_and_do_not_feed_pace_or_minutes(history, save, bank):
+    typed = save(STRONG)
+    voiced = save_spoken(history, bank, WEAK)
+    row = queries.get_attempt(history, typed)
+    assert row["input"] == "typed" and row["duration_s"] is None
+    assert history.db.execute("SELECT wpm FROM delivery WHERE attempt_id = ?", [typed]).fetchone()[0] is None
+    assert row["feedback"]["delivery"]["wpm"] is None and row["feedback"]["delivery"]["duration_s"] is None
+    series = {r["id"]: r for r in queries.trends(history, "airwallex")}
+    assert series[typed]["wpm"] is None and series[voiced]["wpm"] == pytest.approx(150, abs=1)
+    s = queries.stats(history, "airwallex")
+    spoken_s = history.attempt_row(voiced)["duration_s"]
+    assert s["minutes_spoken"] == round(spoken_s / 60, 1) and s["typed"] == 1
+    assert s["recent"]["wpm"] == pytest.approx(150, abs=1)
 
 
 def test_database_uses_wal_and_is_private(history, save):
     save(WEAK)
     assert history.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    mode = stat.S_IMODE(os.stat(history.path).st_mode)
-    assert mode == 0o600
+    assert stat.S_IMODE(os.stat(history.path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(history.path.parent / "audio").st_mode) == 0o700
 
 
-def test_full_text_search_highlights(history, save):
+def test_full_text_search_highlights_and_filters_in_one_query(history, save):
     save(STRONG)
     save(WEAK)
     hits = queries.search(history, "ring buffer")
     assert len(hits) == 1 and "[ring] [buffer]" in hits[0]["snippet"]
     assert len(queries.search(history, "locks")) == 2   # porter stemming: lock ~ locks
+    rows = queries.list_attempts(history, text="locks", min_score=50)
+    assert [r["transcript" if "transcript" in r else "id"] for r in rows] == [1]
+    assert queries.list_attempts(history, text='" OR ) (') == []   # what the candidate typed is never FTS syntax
 
 
 def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank):
@@ -52,48 +99,94 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     db["bank_snapshots"].insert({"hash": "h1", "bank_id": "b", "title": "t", "source": "", "toml": "", "created_at": "x"})
     db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
                            "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer",
-                           "transcript_json": '{"text": "old answer", "segments": []}'})
+                           "transcript_json": '{"text": "old answer", "segments": []}', "duration_s": 60.0})
+    db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
+                           "started_at": "2026-01-02T00:00:00", "state": "done", "transcript": "typed answer",
+                           "model": "typed", "duration_s": 4.8, "settings_json": '{"typed": true}'})
+    db["delivery"].insert({"attempt_id": 2, "wpm": 150.0, "fillers_per_min": 0.0, "json": "{}"})
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST
-        row = next(h.db["attempts"].rows)
-        assert row["transcript"] == "old answer" and len(row["uid"]) == 32 and row["self_rating"] is None
-        h.set_note(row["id"], "felt good", 4)
-        full = queries.get_attempt(h, row["id"])          # v3 moved the word timings to their own table
-        assert full["transcript_data"] == {"text": "old answer", "segments": []} and row["transcript_json"] is None
-        assert queries.search(h, "old answer")[0]["id"] == row["id"]
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 4
+        old, typed = list(h.db["attempts"].rows)
+        assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
+        assert (old["input"], old["duration_s"]) == ("voice", 60.0)
+        assert (typed["input"], typed["duration_s"]) == ("typed", None)   # v4: no invented duration
+        assert h.db.execute("SELECT wpm FROM delivery WHERE attempt_id = 2").fetchone()[0] is None
+        h.set_note(old["id"], "felt good", 4)
+        full = queries.get_attempt(h, old["id"])          # v3 moved the word timings to their own table
+        assert full["transcript_data"] == {"text": "old answer", "segments": []} and old["transcript_json"] is None
+        assert full["feedback"] is None                     # answers from before v4 keep their stored rows
+        assert queries.search(h, "old answer")[0]["id"] == old["id"]
 
 
-def test_corrupt_database_is_detected_backed_up_and_not_overwritten(tmp_path):
+def test_corrupt_database_is_detected_backed_up_once_and_not_overwritten(tmp_path):
     path = tmp_path / "history.sqlite3"
     garbage = b"SQLite format 3\x00" + os.urandom(4096)
     path.write_bytes(garbage)
-    with pytest.raises(HistoryCorruptError) as info:
-        History.open(path)
+    for _ in range(3):
+        with pytest.raises(HistoryCorruptError) as info:
+            History.open(path)
     assert path.read_bytes() == garbage
     assert info.value.backup.read_bytes() == garbage
+    assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name] == [info.value.backup.name]
     assert str(info.value.backup) in str(info.value) and "nothing was overwritten" in str(info.value)
 
 
-def test_delete_removes_audio_and_retention_keeps_the_newest(history, bank, save, tmp_path):
-    audio = tmp_path / "a.wav"
-    audio.write_bytes(b"RIFF....")
-    from voiceprep.core.analysis.analyze import analyze_answer
-    from voiceprep.core.transcript import Transcript
+def test_damage_in_the_middle_of_the_file_is_found_by_verify(tmp_path, bank):
+    path = tmp_path / "history.sqlite3"
+    with History.open(path) as h:
+        for _ in range(30):
+            save_spoken(h, bank, STRONG)
+        h.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        f.seek(size // 2)
+        f.write(os.urandom(8192))
+    with History.open(path) as h:        # the cheap check at open passes: the header is intact
+        assert queries.list_attempts(h, limit=1)
+        with pytest.raises(HistoryCorruptError, match="damaged"):
+            h.verify()
 
-    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(WEAK))
-    with_audio = history.save_analysis(analysis, audio=audio)
-    kept = history.attempt_row(with_audio)["audio_path"]
-    assert os.path.exists(kept) and kept != str(audio)
-    history.delete_attempt(with_audio)
-    assert not os.path.exists(kept)
-    with pytest.raises(HistoryError, match=f"no attempt {with_audio}"):
-        history.attempt_row(with_audio)
+
+def test_passing_problems_are_named_and_nothing_is_backed_up(tmp_path, bank):
+    path = tmp_path / "history.sqlite3"
+    with History.open(path, busy_timeout_s=0.2) as h:
+        save_spoken(h, bank, WEAK)
+        other = sqlite3.connect(path)
+        other.execute("BEGIN IMMEDIATE")                    # another process is writing
+        with pytest.raises(HistoryBusyError, match="another voiceprep window or command kept the history busy"):
+            save_spoken(h, bank, WEAK)
+        other.rollback()
+        other.close()
+        size = h.db.execute("PRAGMA page_count").fetchone()[0]
+        h.db.execute(f"PRAGMA max_page_count = {size + 2}")  # SQLite's own "disk full" (SQLITE_FULL)
+        with pytest.raises(HistoryDiskFullError, match="is full. Free some space"):
+            for _ in range(20):
+                save_spoken(h, bank, STRONG)
+        h.db.execute("PRAGMA max_page_count = 1000000")
+        h.db.execute("PRAGMA query_only = ON")               # SQLite's "attempt to write a readonly database"
+        with pytest.raises(HistoryReadOnlyError, match="cannot write here"):
+            h.set_note(1, "x", 3)
+        h.db.execute("PRAGMA query_only = OFF")
+        assert queries.get_attempt(h, 1)["state"] == "done"
+    assert not [p for p in tmp_path.iterdir() if ".damaged" in p.name]
+
+
+def test_delete_removes_audio_and_retention_keeps_the_newest(history, bank, save):
+    audio = history.new_audio_path(".flac")
+    audio.write_bytes(b"fLaC....")
+    attempt = history.begin_attempt(bank, bank.prompt("hardest-problem"), audio_path=audio)
+    leftover = audio.with_suffix(".wav")
+    leftover.write_bytes(b"RIFF")                           # a sibling an interrupted conversion left
+    history.delete_attempt(attempt)
+    assert not audio.exists() and not leftover.exists()
+    with pytest.raises(HistoryError, match=f"no attempt {attempt}"):
+        history.attempt_row(attempt)
     ids = [save(WEAK) for _ in range(4)]
-    assert sorted(history.apply_retention("airwallex", "hardest-problem", keep=2)) == ids[:2]
-    assert [r["id"] for r in queries.list_attempts(history)] == ids[:1:-1]
+    assert sorted(history.retention_victims("airwallex", "hardest-problem", keep=2)) == ids[:2]
+    assert history.retention_victims("airwallex", "hardest-problem", keep=0) == []
 
 
 def test_self_rating_is_validated(history, save):
@@ -102,26 +195,46 @@ def test_self_rating_is_validated(history, save):
         history.set_note(attempt, "x", 7)
 
 
+def test_not_a_number_is_stored_as_unknown_and_json_stays_valid(history, bank):
+    prompt = bank.prompt("hardest-problem")
+    analysis = analyze_answer(bank, prompt, spoken(WEAK))
+    analysis.overall = float("nan")
+    analysis.competencies = {"communication": float("inf")}
+    attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING)
+    history.finish_attempt(attempt, attempt_record(analysis, VOICE))
+    row = queries.get_attempt(history, attempt)
+    assert row["overall"] is None and row["competencies"] == {"communication": None}
+    json.loads(export.render(history, [attempt], "json"))
+    assert queries.stats(history, "airwallex")["attempts"] == 1
+
+
 def test_stats_hit_rates_trends_and_weak_points(history, save):
     for text in (WEAK, WEAK, STRONG):
         save(text)
     rates = {r["key_point_id"]: r for r in queries.key_point_rates(history, "airwallex")}
     assert rates["mechanics"]["hits"] == 1 and rates["mechanics"]["attempts"] == 3
+    assert rates["mechanics"]["prompt_text"].startswith("What is the most challenging")
     s = queries.stats(history, "airwallex")
     assert s["attempts"] == 3 and set(s["competencies"]) == {"domain_depth", "communication"}
     weak = s["weak_points"]["airwallex"]
     assert weak and weak[0]["rate"] <= weak[-1]["rate"]
     series = queries.trends(history, "airwallex")
     assert [r["overall"] for r in series][-1] > series[0]["overall"]
+    assert queries.trends(history, "airwallex", prompt="why-airwallex") == []
 
 
-def test_compare_shows_points_gained_metrics_and_word_diff(history, save):
-    a, b = save(WEAK), save(STRONG)
+def test_compare_names_points_gained_and_metrics_in_words(history, bank):
+    a, b = save_spoken(history, bank, WEAK, ), save_spoken(history, bank, STRONG)
     c = queries.compare(history, a, b)
     assert any("ring buffer" in g for g in c["gained"]) and not c["lost"]
-    assert c["metrics"]["overall"]["delta"] > 0
+    assert c["metrics"]["overall"]["delta"] > 0 and c["metrics"]["overall"]["text"].startswith("Overall score ")
+    hits_a = sum(k["hit"] for k in queries.get_attempt(history, a)["key_points"])
+    hits_b = sum(k["hit"] for k in queries.get_attempt(history, b)["key_points"])
+    assert c["metrics"]["key_points"]["text"].startswith(f"Key points {hits_a} → {hits_b} of 6")
+    assert c["metrics"]["wpm"]["text"] == "Pace 150 → 150 words/min"
+    assert c["prompt_text"].startswith("What is the most challenging") and len(c["attempts"]) == 2
     assert any(d["op"] != "equal" for d in c["diff"])
-    other = save("I want to join because of multi-currency accounts.", "why-airwallex")
+    other = save_spoken(history, bank, "I want to join because of multi-currency accounts.", "why-airwallex")
     with pytest.raises(HistoryError, match="different prompts"):
         queries.compare(history, a, other)
 
@@ -130,7 +243,7 @@ def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):
     ids = [save(STRONG), save("=HYPERLINK(\"http://x\") " + WEAK)]
     history.set_note(ids[0], "-note that starts with a dash", 5)
     md = export.render(history, ids, "md")
-    assert "[x] The problem: lock contention" in md and "### Transcript" in md
+    assert "[x] The problem: lock contention" in md and "### Transcript" in md and "typed answer" in md
     csv_text = export.render(history, ids, "csv")
     assert "'=HYPERLINK" in csv_text and "'-note" in csv_text
     data = export.render(history, ids, "json")
@@ -139,6 +252,24 @@ def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):
         assert export.import_json(other, data) == {"added": 0, "skipped": 2}
         copied = queries.get_attempt(other, queries.list_attempts(other)[-1]["id"])
         assert copied["transcript"] == STRONG and copied["note"].startswith("-note")
+        assert copied["feedback"]["prompt"]["id"] == "hardest-problem"
         assert queries.search(other, "disruptor")
     with pytest.raises(HistoryError, match="not a voiceprep JSON export"):
         export.import_json(history, json.dumps({"hello": 1}))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda a: a.update(colour="red"), "attempts[0]: unknown field 'colour'"),
+    (lambda a: a.pop("uid"), "attempts[0]: missing 'uid'"),
+    (lambda a: a.update(key_points=[{"label": "x"}]), "key_points: each needs key_point_id"),
+])
+def test_a_bad_import_is_named_and_changes_nothing(history, save, change, message):
+    attempt = save(WEAK)
+    data = json.loads(export.render(history, [attempt], "json"))
+    change(data["attempts"][0])
+    data["attempts"][0]["uid"] = data["attempts"][0].get("uid") and "another"
+    if "uid" in message:
+        data["attempts"][0].pop("uid")
+    with pytest.raises(HistoryError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        export.import_json(history, json.dumps(data), "x.json")
+    assert history.db["attempts"].count == 1

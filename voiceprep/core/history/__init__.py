@@ -1,5 +1,15 @@
-"""The rehearsal history: a local SQLite file (sqlite-utils), Qt-free."""
+"""The rehearsal history: a local SQLite file (sqlite-utils), Qt-free. The app layer (voiceprep.app) is its only
+writer of attempts; this package knows tables and queries, not how an answer is judged."""
 
-from voiceprep.core.history.store import History, HistoryCorruptError, HistoryError
+from voiceprep.core.history.errors import (
+    HistoryBusyError,
+    HistoryCorruptError,
+    HistoryDiskFullError,
+    HistoryError,
+    HistoryReadOnlyError,
+    HistoryUnavailable,
+)
+from voiceprep.core.history.store import AttemptRecord, History
 
-__all__ = ["History", "HistoryCorruptError", "HistoryError"]
+__all__ = ["AttemptRecord", "History", "HistoryBusyError", "HistoryCorruptError", "HistoryDiskFullError",
+           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable"]

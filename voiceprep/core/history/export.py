@@ -7,7 +7,7 @@ import io
 import json
 
 from voiceprep.core.history.queries import get_attempt
-from voiceprep.core.history.store import History, HistoryError
+from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "duration_s", "coverage",
@@ -19,12 +19,12 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
         h.attempt_row(attempt)
         return [attempt]
     if round_pk is not None:
-        ids = [r["id"] for r in h.db.query("SELECT id FROM attempts WHERE round_pk = ? ORDER BY id", [round_pk])]
+        ids = [int(r["id"]) for r in h.read("SELECT id FROM attempts WHERE round_pk = ? ORDER BY id", [round_pk])]
         if not ids:
             raise HistoryError(f"no round {round_pk} with attempts in {h.path}")
         return ids
     if all_:
-        return [r["id"] for r in h.db.query("SELECT id FROM attempts ORDER BY id")]
+        return [int(r["id"]) for r in h.read("SELECT id FROM attempts ORDER BY id")]
     raise HistoryError("say what to export: an attempt, a round, or all")
 
 
@@ -34,13 +34,13 @@ def to_json(h: History, ids: list[int]) -> str:
     rounds = sorted({a["round_pk"] for a in attempts if a["round_pk"]})
     return json.dumps({
         "voiceprep_export": EXPORT_VERSION,
-        "bank_snapshots": [h.db["bank_snapshots"].get(x) for x in hashes],
-        "rounds": [h.db["rounds"].get(r) for r in rounds],
+        "bank_snapshots": [h.table("bank_snapshots").get(x) for x in hashes],
+        "rounds": [h.table("rounds").get(r) for r in rounds],
         "attempts": attempts,
     }, indent=2, ensure_ascii=False)
 
 
-def safe_cell(value) -> str:
+def safe_cell(value: object) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas: prefix those with a quote."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -59,7 +59,7 @@ def to_csv(h: History, ids: list[int]) -> str:
 
 
 def to_markdown(h: History, ids: list[int]) -> str:
-    parts = []
+    parts: list[str] = []
     for i in ids:
         a = get_attempt(h, i)
         parts.append(f"## {a['prompt_text']}\n")
@@ -67,15 +67,17 @@ def to_markdown(h: History, ids: list[int]) -> str:
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         if a["overall"] is not None:
-            parts.append(f"**Overall {a['overall']:.0f}/100**, coverage {a['coverage']:.0f}/100, "
-                         f"{a['duration_s'] or 0:.0f} s\n")
+            length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
+            parts.append(f"**Overall {a['overall']:.0f}/100**, coverage {a['coverage'] or 0:.0f}/100, {length}\n")
         for c, s in a["competencies"].items():
             parts.append(f"- {c}: {s:.0f}")
         if a["competencies"]:
             parts.append("")
         parts.append("### Key points\n")
         for k in a["key_points"]:
-            ev = f" — “{k['evidence']}”" + (f" at {k['start']:.1f} s" if k["start"] is not None else "") if k["hit"] else ""
+            ev = ""
+            if k["hit"] and k["evidence"]:
+                ev = f" — “{k['evidence']}”" + (f" at {k['start']:.1f} s" if k["start"] is not None else "")
             parts.append(f"- [{'x' if k['hit'] else ' '}] {k['label']}{ev}")
         d = a["delivery"]
         if d:
@@ -95,52 +97,97 @@ def render(h: History, ids: list[int], fmt: str) -> str:
         raise HistoryError(f"unknown format {fmt!r}: use md, json or csv") from None
 
 
-def import_json(h: History, text: str, source: str = "<import>") -> dict:
-    """Import an export; attempts already present (same uid) are skipped, so importing twice adds nothing."""
+ATTEMPT_FIELDS = {
+    "id", "round_pk", "bank_hash", "bank_id", "round_id", "prompt_id", "prompt_text", "started_at", "ended_at",
+    "state", "state_detail", "audio_path", "duration_s", "transcript", "model", "coverage", "overall", "note",
+    "self_rating", "uid", "input", "transcript_data", "competencies", "settings", "key_points", "delivery",
+    "feedback", "judge",
+}
+REQUIRED = ("uid", "bank_hash", "bank_id", "prompt_id", "started_at", "state")
+KEY_POINT_FIELDS = {"attempt_id", "key_point_id", "label", "competency", "weight", "hit", "confidence", "cue",
+                    "evidence", "start", "end"}
+
+
+def _check_attempt(a: object, where: str) -> Row:
+    if not isinstance(a, dict):
+        raise HistoryError(f"{where}: should be an object with the attempt's fields")
+    unknown = sorted(set(a) - ATTEMPT_FIELDS)
+    if unknown:
+        raise HistoryError(f"{where}: unknown field {unknown[0]!r} (is this file from a newer voiceprep?)")
+    missing = [k for k in REQUIRED if not a.get(k)]
+    if missing:
+        raise HistoryError(f"{where}: missing {missing[0]!r}")
+    for kp in a.get("key_points") or []:
+        if not isinstance(kp, dict) or set(kp) - KEY_POINT_FIELDS or "key_point_id" not in kp:
+            raise HistoryError(f"{where}: key_points: each needs key_point_id, label and hit")
+    return a
+
+
+def _delivery_row(delivery: Row) -> Row:
+    fillers, star = delivery.get("fillers") or {}, delivery.get("star") or {}
+    return {"wpm": delivery.get("wpm"), "fillers_total": fillers.get("total"),
+            "fillers_per_min": fillers.get("per_minute"), "fillers_approx": int(bool(fillers.get("approximate"))),
+            "long_pauses": len(delivery.get("long_pauses") or []), "hedges": (delivery.get("hedges") or {}).get("total"),
+            "numbers": len(delivery.get("numbers") or []), "repeated": len(delivery.get("repeated_phrases") or []),
+            "star_present": len(star.get("present") or []), "star_in_order": int(bool(star.get("in_order"))),
+            "i_share": (delivery.get("ownership") or {}).get("i_share"), "json": dumps(delivery)}
+
+
+def import_json(h: History, text: str, source: str = "<import>") -> Row:
+    """Import an export; attempts already present (same uid) are skipped, so importing twice adds nothing.
+
+    The whole file is checked before anything is written; a bad file changes nothing.
+    """
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise HistoryError(f"{source}: not JSON ({exc})") from None
     if not isinstance(data, dict) or data.get("voiceprep_export") != EXPORT_VERSION:
         raise HistoryError(f"{source}: not a voiceprep JSON export (missing \"voiceprep_export\": {EXPORT_VERSION})")
+    attempts = [_check_attempt(a, f"{source}: attempts[{i}]") for i, a in enumerate(data.get("attempts") or [])]
+    snapshots, rounds = data.get("bank_snapshots") or [], data.get("rounds") or []
+    for i, snap in enumerate(snapshots):
+        if not isinstance(snap, dict) or not snap.get("hash") or "toml" not in snap:
+            raise HistoryError(f"{source}: bank_snapshots[{i}]: needs hash and toml")
+    for i, r in enumerate(rounds):
+        if not isinstance(r, dict) or not r.get("uid") or "id" not in r:
+            raise HistoryError(f"{source}: rounds[{i}]: needs id and uid")
     added = skipped = 0
-    with h.db.conn:
-        for snap in data.get("bank_snapshots", []):
-            h.db["bank_snapshots"].insert(snap, ignore=True)
+    with h.write():
+        for snap in snapshots:
+            h.table("bank_snapshots").insert(snap, ignore=True)
         round_map = {}
-        for r in data.get("rounds", []):
-            existing = next(h.db["rounds"].rows_where("uid = ?", [r["uid"]]), None)
+        for r in rounds:
+            existing = h.read("SELECT id FROM rounds WHERE uid = ?", [r["uid"]])
             if existing:
-                round_map[r["id"]] = existing["id"]
+                round_map[r["id"]] = existing[0]["id"]
             else:
+                r = dict(r)
                 old = r.pop("id")
-                round_map[old] = h.db["rounds"].insert(r).last_pk
-        for a in data.get("attempts", []):
-            if h.db["attempts"].count_where("uid = ?", [a["uid"]]):
+                round_map[old] = h.table("rounds").insert(r).last_pk
+        for a in attempts:
+            if h.read("SELECT 1 FROM attempts WHERE uid = ?", [a["uid"]]):
                 skipped += 1
                 continue
             a = dict(a)
-            a.pop("id")
-            kps, delivery = a.pop("key_points"), a.pop("delivery")
-            transcript = a.pop("transcript_data")
-            a["competencies_json"] = json.dumps(a.pop("competencies"))
-            a["settings_json"] = json.dumps(a.pop("settings"))
+            a.pop("id", None)
+            kps, delivery = a.pop("key_points", None) or [], a.pop("delivery", None)
+            transcript = a.pop("transcript_data", None)
+            feedback, judge = a.pop("feedback", None), a.pop("judge", None)
+            a["competencies_json"] = dumps(a.pop("competencies", None) or {})
+            a["settings_json"] = dumps(a.pop("settings", None) or {})
             a["round_pk"] = round_map.get(a.get("round_pk"))
             a["audio_path"] = None   # audio stays on the machine it was recorded on
-            new_id = h.db["attempts"].insert(a).last_pk
+            new_id = h.table("attempts").insert(a).last_pk
             if transcript is not None:
-                h.db["transcripts"].insert({"attempt_id": new_id, "json": json.dumps(transcript)})
+                h.table("transcripts").insert({"attempt_id": new_id, "json": dumps(transcript)})
             words = [w for s in (transcript or {}).get("segments", []) for w in s.get("words", [])]
-            h.db["words"].insert_all({"attempt_id": new_id, "idx": i, **w} for i, w in enumerate(words))
-            h.db["key_point_results"].insert_all({**k, "attempt_id": new_id} for k in kps)
+            h.table("words").insert_all({"attempt_id": new_id, "idx": i, **w} for i, w in enumerate(words))
+            h.table("key_point_results").insert_all({**k, "attempt_id": new_id} for k in kps)
             if delivery:
-                h.db["delivery"].insert({
-                    "attempt_id": new_id, "wpm": delivery["wpm"], "fillers_total": delivery["fillers"]["total"],
-                    "fillers_per_min": delivery["fillers"]["per_minute"],
-                    "fillers_approx": int(delivery["fillers"]["approximate"]),
-                    "long_pauses": len(delivery["long_pauses"]), "hedges": delivery["hedges"]["total"],
-                    "numbers": len(delivery["numbers"]), "repeated": len(delivery["repeated_phrases"]),
-                    "star_present": len(delivery["star"]["present"]), "star_in_order": int(delivery["star"]["in_order"]),
-                    "i_share": delivery["ownership"]["i_share"], "json": json.dumps(delivery)})
+                h.table("delivery").insert({"attempt_id": new_id, **_delivery_row(delivery)})
+            if feedback:
+                h.table("feedback").insert({"attempt_id": new_id, "judge": judge or "", "judged_at": a.get("ended_at"),
+                                            "json": dumps(feedback)})
             added += 1
     return {"added": added, "skipped": skipped}

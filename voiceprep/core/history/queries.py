@@ -1,131 +1,212 @@
-"""Questions the history answers: list, show, search, stats (hit rates, trends), compare."""
+"""Questions the history answers: list and search, one attempt, stats (hit rates, trends), compare."""
 
 from __future__ import annotations
 
 import difflib
 import json
+from typing import Any
 
-from voiceprep.core.history.store import DONE, History, HistoryError
+from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
-LIST_COLUMNS = ("id, bank_id, round_id, prompt_id, prompt_text, started_at, state, duration_s, coverage, overall, "
-                "self_rating")
+LIST_COLUMNS = ("a.id, a.bank_id, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
+                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note")
+
+
+def fts_query(text: str) -> str:
+    """Each word quoted (so FTS syntax in what the candidate typed is never interpreted)."""
+    return " ".join(f'"{w}"' for w in text.replace('"', " ").split())
 
 
 def list_attempts(h: History, bank: str | None = None, prompt: str | None = None, round_id: str | None = None,
                   since: str | None = None, until: str | None = None, min_score: float | None = None,
-                  max_score: float | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-    where, args = [], []
+                  max_score: float | None = None, text: str | None = None, limit: int = 50,
+                  offset: int = 0) -> list[Row]:
+    """Attempts, newest first, filtered in one query; `text` searches transcripts, prompts and notes."""
+    where: list[str] = []
+    args: list[Any] = []
     for column, value, op in (("bank_id", bank, "="), ("prompt_id", prompt, "="), ("round_id", round_id, "="),
                               ("started_at", since, ">="), ("started_at", until, "<="),
                               ("overall", min_score, ">="), ("overall", max_score, "<=")):
         if value is not None:
-            where.append(f"{column} {op} ?")
+            where.append(f"a.{column} {op} ?")
             args.append(value)
-    sql = f"SELECT {LIST_COLUMNS} FROM attempts"
+    sql = f"SELECT {LIST_COLUMNS} FROM attempts a"
+    query = fts_query(text or "")
+    if query:
+        sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
+        where.insert(0, "attempts_fts MATCH ?")
+        args.insert(0, query)
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"
-    return list(h.db.query(sql, [*args, limit, offset]))
+    sql += " ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?"
+    return h.read(sql, [*args, limit, offset])
 
 
-def get_attempt(h: History, attempt_id: int) -> dict:
-    """Everything needed to show an attempt again."""
+def get_attempt(h: History, attempt_id: int) -> Row:
+    """Everything stored about an attempt: the row, transcript with timings, key points, delivery, feedback."""
     row = h.attempt_row(attempt_id)
     row.pop("transcript_json", None)     # moved to the transcripts table (schema 3)
-    stored = next(h.db["transcripts"].rows_where("attempt_id = ?", [attempt_id]), None)
-    row["transcript_data"] = json.loads(stored["json"]) if stored else None
+    row.pop("owner", None)
+    one = {t: h.read(f"SELECT * FROM {t} WHERE attempt_id = ?", [attempt_id])
+           for t in ("transcripts", "delivery", "feedback")}
+    row["transcript_data"] = json.loads(one["transcripts"][0]["json"]) if one["transcripts"] else None
     row["competencies"] = json.loads(row.pop("competencies_json") or "{}")
     row["settings"] = json.loads(row.pop("settings_json") or "{}")
-    row["key_points"] = list(h.db["key_point_results"].rows_where("attempt_id = ?", [attempt_id]))
-    delivery = h.db["delivery"].rows_where("attempt_id = ?", [attempt_id])
-    d = next(iter(delivery), None)
-    row["delivery"] = json.loads(d["json"]) if d else None
+    row["key_points"] = h.read("SELECT * FROM key_point_results WHERE attempt_id = ? ORDER BY rowid", [attempt_id])
+    row["delivery"] = json.loads(one["delivery"][0]["json"]) if one["delivery"] else None
+    fb = one["feedback"][0] if one["feedback"] else None
+    row["feedback"] = json.loads(fb["json"]) if fb else None
+    row["judge"] = fb["judge"] if fb else None
     return row
 
 
-def search(h: History, text: str, limit: int = 20) -> list[dict]:
-    """Full-text search over transcripts (porter stemming), with [highlighted] snippets."""
-    query = " ".join(f'"{w}"' for w in text.replace('"', " ").split())
+def search(h: History, text: str, limit: int = 20) -> list[Row]:
+    """Full-text search over transcripts (porter stemming), best first, with [highlighted] snippets."""
+    query = fts_query(text)
     if not query:
         return []
-    return list(h.db.query(
-        "SELECT attempts.id, attempts.bank_id, attempts.prompt_id, attempts.started_at, attempts.overall, "
+    return h.read(
+        "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, "
         "snippet(attempts_fts, 0, '[', ']', '…', 12) AS snippet FROM attempts_fts "
-        "JOIN attempts ON attempts.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
-        "ORDER BY rank LIMIT ?", [query, limit]))
+        "JOIN attempts a ON a.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
+        "ORDER BY rank LIMIT ?", [query, limit])
 
 
-def key_point_rates(h: History, bank: str, last: int = 6) -> list[dict]:
+def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished attempts of its prompt ("hit 4 of 6")."""
-    return list(h.db.query(
-        """WITH recent AS (
-             SELECT id, prompt_id, ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC) AS n
-             FROM attempts WHERE bank_id = ? AND state = ?)
-           SELECT r.prompt_id, k.key_point_id, k.label, k.competency, SUM(k.hit) AS hits, COUNT(*) AS attempts,
-                  ROUND(1.0 * SUM(k.hit) / COUNT(*), 3) AS rate
+    extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
+    return h.read(
+        f"""WITH recent AS (
+             SELECT id, prompt_id, prompt_text,
+                    ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC) AS n
+             FROM attempts WHERE bank_id = ? AND state = ? {extra})
+           SELECT r.prompt_id, MAX(r.prompt_text) AS prompt_text, k.key_point_id, k.label, k.competency,
+                  SUM(k.hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(k.hit) / COUNT(*), 3) AS rate
            FROM recent r JOIN key_point_results k ON k.attempt_id = r.id
            WHERE r.n <= ? GROUP BY r.prompt_id, k.key_point_id ORDER BY rate ASC, attempts DESC""",
-        [bank, DONE, last]))
+        [bank, DONE, *args, last])
 
 
-def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[dict]:
+def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Row]:
     """The points most often missed recently: the "drill my weak points" round."""
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
-def _finished(bank: str | None, prefix: str = "") -> tuple[str, list]:
-    """WHERE clause for finished attempts, optionally of one bank."""
+def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> tuple[str, list[Any]]:
+    """WHERE clause for finished attempts, optionally of one bank and prompt."""
     where, args = f"{prefix}state = ?", [DONE]
     if bank:
         where += f" AND {prefix}bank_id = ?"
         args.append(bank)
+    if prompt:
+        where += f" AND {prefix}prompt_id = ?"
+        args.append(prompt)
     return where, args
 
 
-def trends(h: History, bank: str | None = None, limit: int | None = None) -> list[dict]:
-    """One row per finished attempt, oldest first (the newest `limit`): scores, competencies, pace, fillers."""
-    where, args = _finished(bank, "a.")
-    rows = list(h.db.query(
-        f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, "
+def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None) -> list[Row]:
+    """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, and pace and
+    fillers per minute for spoken answers only (None for typed ones)."""
+    where, args = _finished(bank, prompt, "a.")
+    rows = h.read(
+        f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
         f"d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
-        f"WHERE {where} ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, limit or -1]))
+        f"WHERE {where} ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, limit or -1])
     rows.reverse()
     for r in rows:
         r["competencies"] = json.loads(r.pop("competencies_json") or "{}")
+        if r["input"] == TYPED:
+            r["wpm"] = r["fillers_per_min"] = None
     return rows
 
 
-def stats(h: History, bank: str | None = None, last: int = 6) -> dict:
-    """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side)."""
-    where, args = _finished(bank)
-    summary = next(h.db.query(
-        f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
-        f"ROUND(SUM(duration_s) / 60.0, 1) AS minutes_spoken, MIN(started_at) AS first, MAX(started_at) AS last "
-        f"FROM attempts WHERE {where}", args))
-    result = {"bank": bank, **summary}
-    series = trends(h, bank, limit=10)
-    recent, earlier = series[-5:], series[:-5]
+def _avg(rows: list[Row], key: str) -> float | None:
+    values = [r[key] for r in rows if r.get(key) is not None]
+    return round(sum(values) / len(values), 1) if values else None
 
-    def avg(rows, key):
-        values = [r[key] for r in rows if r.get(key) is not None]
-        return round(sum(values) / len(values), 1) if values else None
-    result["recent"] = {k: avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
-    result["earlier"] = {k: avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
-    where_a, args_a = _finished(bank, "a.")
-    comps = h.db.query(
+
+def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None = None,
+          weak_limit: int = 5) -> Row:
+    """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
+
+    Minutes spoken and pace count spoken answers only: a typed answer has no duration.
+    """
+    where, args = _finished(bank, prompt)
+    summary = h.read(
+        f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
+        f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
+        f"SUM(input IS '{TYPED}') AS typed, MIN(started_at) AS first, MAX(started_at) AS last "
+        f"FROM attempts WHERE {where}", args)[0]
+    result: Row = {"bank": bank, "prompt": prompt, **summary}
+    result["typed"] = result["typed"] or 0
+    series = trends(h, bank, limit=10, prompt=prompt)
+    recent, earlier = series[-5:], series[:-5]
+    result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
+    result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
+    where_a, args_a = _finished(bank, prompt, "a.")
+    comps = h.read(
         f"""SELECT key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
                    MAX(CASE WHEN n = 1 THEN value END) AS latest
-            FROM (SELECT j.key, j.value, ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY a.started_at DESC, a.id DESC) AS n
+            FROM (SELECT j.key, j.value,
+                         ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a})
             GROUP BY key ORDER BY key""", args_a)
     result["competencies"] = {c["key"]: {"latest": c["latest"], "average": c["average"], "attempts": c["attempts"]}
                               for c in comps}
-    banks = [bank] if bank else [r["bank_id"] for r in h.db.query("SELECT DISTINCT bank_id FROM attempts")]
-    result["weak_points"] = {b: weak_points(h, b, last) for b in banks}
+    banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
+    result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result
 
 
-def compare(h: History, first: int, second: int) -> dict:
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
+                    fmt: str = "{:.0f}") -> str:
+    """A metric change in words: "Pace 162 → 150 words/min (−12)"."""
+    def show(v: float | None) -> str:
+        return "–" if v is None else _clock(v) if fmt == "clock" else fmt.format(v)
+    text = f"{label} {show(first)} → {show(second)}{(' ' + unit) if unit else ''}"
+    if first is not None and second is not None and fmt != "clock":
+        delta = round(second - first)
+        if delta:
+            text += f" ({'+' if delta > 0 else '−'}{abs(delta)})"
+    return text
+
+
+def _metrics(a: Row, b: Row) -> dict[str, Row]:
+    def kp(r: Row) -> tuple[int, int]:
+        return sum(1 for k in r["key_points"] if k["hit"]), len(r["key_points"])
+
+    def delivery(r: Row, *keys: str) -> float | None:
+        value: Any = r["delivery"] or {}
+        for k in keys:
+            value = (value or {}).get(k)
+        return None if r.get("input") == TYPED and keys[0] in ("wpm",) else value
+
+    (ha, na), (hb, nb) = kp(a), kp(b)
+    rows: list[tuple[str, str, float | None, float | None, str, str]] = [
+        ("overall", "Overall score", a["overall"], b["overall"], "/ 100", "{:.0f}"),
+        ("key_points", "Key points", ha, hb, f"of {nb}" if na == nb else "", "{:.0f}"),
+        ("duration_s", "Length", a["duration_s"], b["duration_s"], "", "clock"),
+        ("wpm", "Pace", delivery(a, "wpm"), delivery(b, "wpm"), "words/min", "{:.0f}"),
+        ("fillers", "Fillers", delivery(a, "fillers", "total"), delivery(b, "fillers", "total"), "", "{:.0f}"),
+        ("hedges", "Hedges", delivery(a, "hedges", "total"), delivery(b, "hedges", "total"), "", "{:.0f}"),
+    ]
+    out: dict[str, Row] = {}
+    for name, label, va, vb, unit, fmt in rows:
+        out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
+                     "delta": round(vb - va, 1) if va is not None and vb is not None else None,
+                     "text": describe_change(label, va, vb, unit, fmt)}
+    if na != nb:
+        out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
+    return out
+
+
+def compare(h: History, first: int, second: int) -> Row:
+    """Two attempts of one prompt: key points gained, lost and kept; metrics in words; both transcripts and
+    the word-level differences between them."""
     a, b = get_attempt(h, first), get_attempt(h, second)
     if (a["bank_id"], a["prompt_id"]) != (b["bank_id"], b["prompt_id"]):
         raise HistoryError(f"attempts {first} and {second} answer different prompts "
@@ -135,17 +216,13 @@ def compare(h: History, first: int, second: int) -> dict:
     hits_b = {k["key_point_id"]: k for k in b["key_points"]}
     gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
-    metrics = {}
-    for name, get in (("overall", lambda r: r["overall"]), ("coverage", lambda r: r["coverage"]),
-                      ("duration_s", lambda r: r["duration_s"]),
-                      ("wpm", lambda r: (r["delivery"] or {}).get("wpm")),
-                      ("fillers", lambda r: ((r["delivery"] or {}).get("fillers") or {}).get("total"))):
-        va, vb = get(a), get(b)
-        metrics[name] = {"first": va, "second": vb,
-                         "delta": round(vb - va, 1) if va is not None and vb is not None else None}
+    kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
+    missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
     words_a, words_b = (a["transcript"] or "").split(), (b["transcript"] or "").split()
     diff = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).get_opcodes():
         diff.append({"op": op, "first": " ".join(words_a[i1:i2]), "second": " ".join(words_b[j1:j2])})
-    return {"first": first, "second": second, "prompt_id": a["prompt_id"], "gained": gained, "lost": lost,
-            "metrics": metrics, "diff": diff}
+    sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript")} for r in (a, b)]
+    return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
+            "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
+            "missed": missed, "metrics": _metrics(a, b), "diff": diff}

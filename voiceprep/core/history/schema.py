@@ -7,74 +7,105 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from voiceprep.core.history.errors import HistoryError
+
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["bank_snapshots"].create({"hash": str, "bank_id": str, "title": str, "source": str, "toml": str,
+    db.table("bank_snapshots").create({"hash": str, "bank_id": str, "title": str, "source": str, "toml": str,
                                  "created_at": str}, pk="hash")
-    db["rounds"].create({"id": int, "bank_hash": str, "bank_id": str, "round_id": str, "title": str,
+    db.table("rounds").create({"id": int, "bank_hash": str, "bank_id": str, "round_id": str, "title": str,
                          "started_at": str, "finished_at": str, "summary_json": str}, pk="id",
                         foreign_keys=[("bank_hash", "bank_snapshots", "hash")])
-    db["attempts"].create({
+    db.table("attempts").create({
         "id": int, "round_pk": int, "bank_hash": str, "bank_id": str, "round_id": str, "prompt_id": str,
         "prompt_text": str, "started_at": str, "ended_at": str, "state": str, "state_detail": str,
         "audio_path": str, "duration_s": float, "transcript": str, "transcript_json": str, "model": str,
         "settings_json": str, "coverage": float, "overall": float, "competencies_json": str, "note": str,
     }, pk="id", foreign_keys=[("round_pk", "rounds", "id"), ("bank_hash", "bank_snapshots", "hash")])
-    db["words"].create({"attempt_id": int, "idx": int, "start": float, "end": float, "word": str,
+    db.table("words").create({"attempt_id": int, "idx": int, "start": float, "end": float, "word": str,
                         "probability": float}, pk=("attempt_id", "idx"), foreign_keys=[("attempt_id", "attempts", "id")])
-    db["key_point_results"].create({
+    db.table("key_point_results").create({
         "attempt_id": int, "key_point_id": str, "label": str, "competency": str, "weight": float, "hit": int,
         "confidence": float, "cue": str, "evidence": str, "start": float, "end": float,
     }, pk=("attempt_id", "key_point_id"), foreign_keys=[("attempt_id", "attempts", "id")])
-    db["delivery"].create({
+    db.table("delivery").create({
         "attempt_id": int, "wpm": float, "fillers_total": int, "fillers_per_min": float, "fillers_approx": int,
         "long_pauses": int, "hedges": int, "numbers": int, "repeated": int, "star_present": int,
         "star_in_order": int, "i_share": float, "json": str,
     }, pk="attempt_id", foreign_keys=[("attempt_id", "attempts", "id")])
-    db["attempts"].create_index(["bank_id", "prompt_id", "started_at"])
-    db["attempts"].create_index(["started_at"])
-    db["attempts"].create_index(["state"])
-    db["key_point_results"].create_index(["key_point_id"])
-    db["attempts"].enable_fts(["transcript", "prompt_text", "note"], create_triggers=True, tokenize="porter")
+    db.table("attempts").create_index(["bank_id", "prompt_id", "started_at"])
+    db.table("attempts").create_index(["started_at"])
+    db.table("attempts").create_index(["state"])
+    db.table("key_point_results").create_index(["key_point_id"])
+    db.table("attempts").enable_fts(["transcript", "prompt_text", "note"], create_triggers=True, tokenize="porter")
 
 
 def _v2(db: sqlite_utils.Database) -> None:
     """Self-rating per attempt, and a stable uid so exports import once only."""
-    db["attempts"].add_column("self_rating", int)
-    db["attempts"].add_column("uid", str)
-    db["rounds"].add_column("uid", str)
+    db.table("attempts").add_column("self_rating", int)
+    db.table("attempts").add_column("uid", str)
+    db.table("rounds").add_column("uid", str)
     db.execute("UPDATE attempts SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
     db.execute("UPDATE rounds SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
-    db["attempts"].create_index(["uid"], unique=True)
-    db["rounds"].create_index(["uid"], unique=True)
+    db.table("attempts").create_index(["uid"], unique=True)
+    db.table("rounds").create_index(["uid"], unique=True)
 
 
 def _v3(db: sqlite_utils.Database) -> None:
     """Word timings (~20 KB an attempt) move to their own table, so scanning attempts stays fast at 10,000+;
     covering indexes answer the stats queries without touching the rows."""
-    db["transcripts"].create({"attempt_id": int, "json": str}, pk="attempt_id",
+    db.table("transcripts").create({"attempt_id": int, "json": str}, pk="attempt_id",
                              foreign_keys=[("attempt_id", "attempts", "id")])
     db.execute("INSERT INTO transcripts (attempt_id, json) SELECT id, transcript_json FROM attempts "
                "WHERE transcript_json IS NOT NULL")
     db.execute("UPDATE attempts SET transcript_json = NULL")   # the column stays, unused (no table rebuild)
-    db["attempts"].create_index(["bank_id", "state", "started_at", "overall", "duration_s"])
-    db["attempts"].create_index(["state", "started_at", "overall", "duration_s"])
+    db.table("attempts").create_index(["bank_id", "state", "started_at", "overall", "duration_s"])
+    db.table("attempts").create_index(["state", "started_at", "overall", "duration_s"])
 
 
-MIGRATIONS = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """What the candidate saw: the judged feedback as shown, with the judge's version. How the answer was given
+    (voice, file, typed), and no invented timing for typed answers. The process that owns an unfinished attempt,
+    so recovery leaves a running window's answer alone."""
+    db.table("feedback").create({"attempt_id": int, "judge": str, "judged_at": str, "json": str}, pk="attempt_id",
+                                foreign_keys=[("attempt_id", "attempts", "id")])
+    db.table("attempts").add_column("input", str)
+    db.table("attempts").add_column("owner", str)
+    db.execute("UPDATE attempts SET input = CASE WHEN model = 'typed' OR settings_json LIKE '%\"typed\": true%' "
+               "THEN 'typed' ELSE 'voice' END")
+    db.execute("UPDATE attempts SET duration_s = NULL WHERE input = 'typed'")
+    db.execute("UPDATE delivery SET wpm = NULL, fillers_per_min = NULL "
+               "WHERE attempt_id IN (SELECT id FROM attempts WHERE input = 'typed')")
+    db.table("attempts").create_index(["bank_id", "prompt_id", "state", "started_at"])
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database, upto: int = LATEST) -> int:
-    """Run the migrations this database has not had yet; return the version it is at now."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
-        from voiceprep.core.history.store import HistoryError
+def user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
-        raise HistoryError(f"{db.conn}: made by a newer voiceprep (schema {version}, this one knows {LATEST}); "
+
+def migrate(db: sqlite_utils.Database, upto: int = LATEST) -> int:
+    """Run the migrations this database has not had yet; return the version it is at now.
+
+    Each step runs in a write transaction that re-reads the version first, so several processes opening a new
+    history at once migrate it once.
+    """
+    version = user_version(db)
+    if version > LATEST:
+        raise HistoryError(f"the history database was made by a newer voiceprep (schema {version}, this one knows {LATEST}); "
                            "update voiceprep")
     for number in range(version + 1, upto + 1):
-        with db.conn:
-            MIGRATIONS[number - 1](db)
-            db.execute(f"PRAGMA user_version = {number}")
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(db) < number:
+                MIGRATIONS[number - 1](db)
+                db.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
     return max(version, upto)

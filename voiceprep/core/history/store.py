@@ -1,98 +1,224 @@
-"""Writing the history: attempts from the moment recording starts, each finished in one transaction."""
+"""The history database: attempts exist from the moment recording starts; each is finished in one transaction.
+
+Every write waits its turn (BEGIN IMMEDIATE with a busy timeout), so several windows and commands can save at
+once. SQLite errors come out as the HistoryError that names them (see errors.py).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+import math
 import os
 import shutil
+import socket
 import sqlite3
+import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import NotFoundError, Table
 
 from voiceprep import paths
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.banks.model import Bank, Prompt, Round
+from voiceprep.core.history.errors import (
+    HistoryCorruptError,
+    HistoryError,
+    HistoryUnavailable,
+    is_corruption,
+    passing_problem,
+)
 from voiceprep.core.history.schema import migrate
+from voiceprep.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
 RECORDING, TRANSCRIBING, DONE, FAILED = "recording", "transcribing", "done", "failed"
-
-
-class HistoryError(Exception):
-    """The history database cannot be used; the message says why and what to do."""
-
-
-class HistoryCorruptError(HistoryError):
-    def __init__(self, path: Path, backup: Path, detail: str):
-        self.path, self.backup = path, backup
-        super().__init__(f"{path}: the history database is damaged ({detail}). A copy was saved to {backup}; "
-                         "nothing was overwritten. Move the damaged file aside to start a new history, "
-                         "or restore a backup.")
+VOICE, FILE, TYPED = "voice", "file", "typed"          # how an answer was given (attempts.input)
+Row = dict[str, Any]
+_OWNER_TOKEN = uuid.uuid4().hex[:8]
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def this_process() -> str:
+    """Who owns an unfinished attempt: host, pid and a per-process token (a reused pid is not mistaken)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_OWNER_TOKEN}"
+
+
+def owner_alive(owner: str | None) -> bool:
+    """True when the process that began an attempt still runs here (so recovery must leave it alone)."""
+    if not owner or sys.platform == "win32":
+        return False
+    host, _, rest = owner.partition(":")
+    pid_text, _, token = rest.partition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return token == _OWNER_TOKEN
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def finite(value: float | None) -> float | None:
+    """NaN and infinity are not numbers a candidate can read, nor valid JSON: store them as unknown."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def dumps(data: Any) -> str:
+    """JSON with non-finite numbers as null (they would make the history unreadable as JSON)."""
+    def clean(x: Any) -> Any:
+        if isinstance(x, float):
+            return finite(x)
+        if isinstance(x, dict):
+            return {k: clean(v) for k, v in x.items()}
+        if isinstance(x, list | tuple):
+            return [clean(v) for v in x]
+        return x
+    return json.dumps(clean(data), ensure_ascii=False)
+
+
+def _pk(value: Any) -> int:
+    if value is None:
+        raise HistoryError("the history did not return the new row's id")
+    return int(value)
+
+
 def _private(path: Path) -> None:
-    if path.exists():
+    try:
         os.chmod(path, 0o600)
+    except FileNotFoundError:
+        pass
+
+
+@dataclass
+class AttemptRecord:
+    """Everything stored when an attempt is finished; the app layer builds it from the judged answer."""
+
+    transcript: Transcript
+    input: str                          # VOICE, FILE or TYPED
+    duration_s: float | None            # None for typed answers: they have no duration
+    coverage: float
+    overall: float
+    competencies: dict[str, float]
+    key_points: list[Row]               # key_point_results rows (without attempt_id)
+    delivery: Row | None                # delivery summary columns (without attempt_id and json)
+    delivery_json: Row | None
+    feedback: Row                       # what the candidate saw, exactly
+    judge: str                          # the judge's version
+    settings: Row = field(default_factory=dict)
+    audio_path: Path | None = None
 
 
 class History:
-    def __init__(self, db: sqlite_utils.Database, path: Path, audio_dir: Path):
-        self.db, self.path, self.audio_dir = db, path, audio_dir
+    """One connection to the history database (use it on the thread that opened it)."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, audio_dir: Path, busy_timeout_s: float):
+        self.db, self.path, self.audio_dir, self.busy_timeout_s = db, path, audio_dir, busy_timeout_s
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None, audio_dir: Path | None = None) -> History:
+    def open(cls, path: Path | None = None, audio_dir: Path | None = None, busy_timeout_s: float = 10.0) -> History:
         path = Path(path or paths.database_path())
         audio_dir = Path(audio_dir or (path.parent / "audio"))
-        audio_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        existed = path.exists() and path.stat().st_size > 0
-        if existed:
-            cls._check(path)
-        old_umask = os.umask(0o077)
         try:
-            db = sqlite_utils.Database(path)
-            db.enable_wal()
+            audio_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise passing_problem(exc, audio_dir, busy_timeout_s) or HistoryError(f"{audio_dir}: {exc}") from None
+        if path.exists() and path.stat().st_size > 0:
+            cls._check(path, busy_timeout_s)
+        old_umask = os.umask(0o077)
+        conn = None
+        try:
+            conn = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level="IMMEDIATE")
+            db = sqlite_utils.Database(conn)
+            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
             migrate(db)
-        except sqlite3.DatabaseError as exc:
-            raise HistoryError(f"{path}: cannot open the history database ({exc})") from None
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise cls._translate(exc, path, busy_timeout_s) from None
         finally:
             os.umask(old_umask)
         for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             _private(p)
-        return cls(db, path, audio_dir)
+        return cls(db, path, audio_dir, busy_timeout_s)
 
-    @staticmethod
-    def _check(path: Path, full: bool = False) -> None:
-        """Cheap at every open (header and schema readable); `full` scans every page (`verify`)."""
+    @classmethod
+    def _check(cls, path: Path, busy_timeout_s: float, full: bool = False) -> None:
+        """Cheap at every open (header and schema readable); `full` scans every page (quick_check)."""
         try:
-            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_s)
             try:
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 result = con.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
             finally:
                 con.close()
-        except sqlite3.DatabaseError as exc:
-            result = str(exc)
+        except sqlite3.Error as exc:
+            raise cls._translate(exc, path, busy_timeout_s) from None
         if result != "ok":
-            backup = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            shutil.copy2(path, backup)
-            _private(backup)
-            raise HistoryCorruptError(path, backup, result)
+            raise cls._damaged(path, str(result))
+
+    @classmethod
+    def _translate(cls, exc: BaseException, path: Path, busy_timeout_s: float) -> HistoryError:
+        if isinstance(exc, HistoryError):
+            return exc
+        problem = passing_problem(exc, path, busy_timeout_s)
+        if problem is not None:
+            return problem
+        if isinstance(exc, sqlite3.Error) and is_corruption(exc):
+            return cls._damaged(path, str(exc))
+        return HistoryError(f"{path}: the history database failed ({exc})")
+
+    @staticmethod
+    def _damaged(path: Path, detail: str) -> HistoryCorruptError:
+        """Keep one copy of the damaged file (named by its content, so reopening it adds no more copies)."""
+        backup: Path | None = None
+        try:
+            digest = hashlib.sha256()
+            with open(path, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(chunk)
+            backup = path.with_name(f"{path.name}.damaged-{digest.hexdigest()[:12]}")
+            if not backup.exists():
+                tmp = backup.with_name(backup.name + ".tmp")
+                try:
+                    shutil.copyfile(path, tmp)
+                    _private(tmp)
+                    os.replace(tmp, backup)
+                except OSError:
+                    tmp.unlink(missing_ok=True)
+                    raise
+        except OSError as exc:
+            log.warning("no backup of the damaged history %s: %s", path, exc)
+            backup = None
+        return HistoryCorruptError(path, backup, detail)
+
+    def translate(self, exc: BaseException) -> HistoryError:
+        """The HistoryError for an exception raised by SQLite or the file system while using this history."""
+        return self._translate(exc, self.path, self.busy_timeout_s)
 
     def verify(self) -> None:
-        """Full integrity check (seconds on a large history): raises HistoryCorruptError with a backup."""
-        self._check(self.path, full=True)
+        """Full integrity check (about a second per 200 MB): raises HistoryCorruptError with one backup."""
+        self._check(self.path, self.busy_timeout_s, full=True)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -100,129 +226,173 @@ class History:
     def __enter__(self) -> History:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def table(self, name: str) -> Table:
+        return self.db.table(name)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction that waits its turn (BEGIN IMMEDIATE); nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from None
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error as rollback_error:
+                    log.warning("rollback failed: %s", rollback_error)
+            if isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, HistoryError):
+                raise self.translate(exc) from None
+            raise
+
+    def read(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Row]:
+        """Rows of a query, with SQLite errors named (damaged, busy...)."""
+        try:
+            return list(self.db.query(sql, list(args)))
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from None
 
     # -- banks and rounds ---------------------------------------------------------------------
     def snapshot_bank(self, bank: Bank) -> str:
         text = bank.text or json.dumps({"id": bank.id})
         digest = hashlib.sha256(text.encode()).hexdigest()[:20]
-        if not self.db["bank_snapshots"].count_where("hash = ?", [digest]):
-            self.db["bank_snapshots"].insert({"hash": digest, "bank_id": bank.id, "title": bank.job.title,
-                                              "source": str(bank.source or ""), "toml": text, "created_at": now()})
+        with self.write():
+            self.table("bank_snapshots").insert(
+                {"hash": digest, "bank_id": bank.id, "title": bank.job.title, "source": str(bank.source or ""),
+                 "toml": text, "created_at": now()}, ignore=True)
         return digest
 
     def bank_snapshot(self, digest: str) -> Bank:
-        row = self.db["bank_snapshots"].get(digest)
+        row = self.table("bank_snapshots").get(digest)
         return parse_bank(row["toml"], f"history snapshot of {row['bank_id']}")
 
     def start_round(self, bank: Bank, rnd: Round) -> int:
-        digest = self.snapshot_bank(bank)
-        return self.db["rounds"].insert({"bank_hash": digest, "bank_id": bank.id, "round_id": rnd.id,
-                                         "title": rnd.title, "started_at": now(), "uid": uuid.uuid4().hex}).last_pk
+        with self.write():
+            digest = self.snapshot_bank(bank)
+            pk = self.table("rounds").insert({"bank_hash": digest, "bank_id": bank.id, "round_id": rnd.id,
+                                              "title": rnd.title, "started_at": now(),
+                                              "uid": uuid.uuid4().hex}).last_pk
+        return _pk(pk)
 
-    def finish_round(self, round_pk: int, summary: dict) -> None:
-        self.db["rounds"].update(round_pk, {"finished_at": now(), "summary_json": json.dumps(summary)})
+    def finish_round(self, round_pk: int, summary: Row) -> None:
+        with self.write():
+            self.table("rounds").update(round_pk, {"finished_at": now(), "summary_json": dumps(summary)})
 
     # -- attempts -----------------------------------------------------------------------------
     def new_audio_path(self, suffix: str = ".wav") -> Path:
         return self.audio_dir / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}{suffix}"
 
     def begin_attempt(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
-                      audio_path: Path | None = None, state: str = RECORDING) -> int:
-        """The row exists from the moment recording starts, so a crash can be recovered."""
-        digest = self.snapshot_bank(bank)
+                      audio_path: Path | None = None, state: str = RECORDING, input: str = VOICE,
+                      text: str | None = None) -> int:
+        """The row exists before any audio does, so a crash at any later instant can be recovered."""
         if round_id is None:
             round_id = next((r.id for r in bank.rounds if prompt in r.prompts), None)
-        return self.db["attempts"].insert({
-            "round_pk": round_pk, "bank_hash": digest, "bank_id": bank.id, "round_id": round_id,
-            "prompt_id": prompt.id, "prompt_text": prompt.text, "started_at": now(), "state": state,
-            "audio_path": str(audio_path) if audio_path else None, "uid": uuid.uuid4().hex,
-        }).last_pk
+        with self.write():
+            digest = self.snapshot_bank(bank)
+            pk = self.table("attempts").insert({
+                "round_pk": round_pk, "bank_hash": digest, "bank_id": bank.id, "round_id": round_id,
+                "prompt_id": prompt.id, "prompt_text": prompt.text, "started_at": now(), "state": state,
+                "audio_path": str(audio_path) if audio_path else None, "uid": uuid.uuid4().hex, "input": input,
+                "transcript": text, "owner": this_process(),
+            }).last_pk
+        return _pk(pk)
 
     def set_state(self, attempt_id: int, state: str, detail: str | None = None) -> None:
-        self.db["attempts"].update(attempt_id, {"state": state, "state_detail": detail})
+        with self.write():
+            self.table("attempts").update(attempt_id, {"state": state, "state_detail": detail})
 
-    def finish_attempt(self, attempt_id: int, analysis, settings: dict | None = None,
-                       audio_path: Path | None = None) -> None:
-        """Store the transcript, words, key-point results and delivery of an attempt in one transaction."""
-        a = analysis
-        t = a.transcript
-        d = a.delivery
-        with self.db.conn:
-            update = {"ended_at": now(), "state": DONE, "state_detail": None, "duration_s": d.duration_s,
-                      "transcript": t.text, "model": t.model,
-                      "settings_json": json.dumps(settings or {}), "coverage": a.coverage, "overall": a.overall,
-                      "competencies_json": json.dumps(a.competencies)}
-            if audio_path is not None:
-                update["audio_path"] = str(audio_path)
-            self.db["attempts"].update(attempt_id, update)
-            self.db["transcripts"].insert({"attempt_id": attempt_id, "json": json.dumps(t.to_dict())}, replace=True)
-            self.db["words"].delete_where("attempt_id = ?", [attempt_id])
-            self.db["words"].insert_all(
+    def finish_attempt(self, attempt_id: int, r: AttemptRecord) -> None:
+        """Store transcript, words, key-point results, delivery and the feedback shown, in one transaction."""
+        t = r.transcript
+        update: Row = {"ended_at": now(), "state": DONE, "state_detail": None, "duration_s": finite(r.duration_s),
+                       "transcript": t.text, "model": t.model, "input": r.input, "settings_json": dumps(r.settings),
+                       "coverage": finite(r.coverage), "overall": finite(r.overall),
+                       "competencies_json": dumps(r.competencies), "owner": None}
+        if r.audio_path is not None:
+            update["audio_path"] = str(r.audio_path)
+        with self.write():
+            self.table("attempts").update(attempt_id, update)
+            self.table("transcripts").insert({"attempt_id": attempt_id, "json": dumps(t.to_dict())}, replace=True)
+            self.table("words").delete_where("attempt_id = ?", [attempt_id])
+            self.table("words").insert_all(
                 ({"attempt_id": attempt_id, "idx": i, "start": w.start, "end": w.end, "word": w.word,
                   "probability": w.probability} for i, w in enumerate(t.words())))
-            self.db["key_point_results"].delete_where("attempt_id = ?", [attempt_id])
-            rows = []
-            for r in a.key_points:
-                ev = (a.evidence.get(r.key_point.id) or [None])[0]
-                rows.append({"attempt_id": attempt_id, "key_point_id": r.key_point.id, "label": r.key_point.label,
-                             "competency": r.key_point.competency, "weight": r.key_point.weight, "hit": int(r.hit),
-                             "confidence": r.confidence, "cue": r.matches[0].cue if r.matches else None,
-                             "evidence": ev.text if ev else None, "start": ev.start if ev else None,
-                             "end": ev.end if ev else None})
-            self.db["key_point_results"].insert_all(rows)
-            self.db["delivery"].insert({
-                "attempt_id": attempt_id, "wpm": d.wpm, "fillers_total": d.fillers["total"],
-                "fillers_per_min": d.fillers["per_minute"], "fillers_approx": int(d.fillers["approximate"]),
-                "long_pauses": len(d.long_pauses), "hedges": d.hedges["total"], "numbers": len(d.numbers),
-                "repeated": len(d.repeated_phrases), "star_present": len(d.star["present"]),
-                "star_in_order": int(d.star["in_order"]), "i_share": d.ownership["i_share"],
-                "json": json.dumps(d.to_dict()),
-            }, replace=True)
-
-    def save_analysis(self, analysis, audio: Path | None = None, settings: dict | None = None,
-                      round_pk: int | None = None) -> int:
-        """Store a finished analysis as a new attempt (headless use); audio is copied into the history."""
-        attempt_id = self.begin_attempt(analysis.bank, analysis.prompt, round_pk=round_pk, state=TRANSCRIBING)
-        kept = None
-        if audio is not None:
-            kept = self.new_audio_path(Path(audio).suffix or ".wav")
-            shutil.copy2(audio, kept)
-            _private(kept)
-        self.finish_attempt(attempt_id, analysis, settings, audio_path=kept)
-        return attempt_id
+            self.table("key_point_results").delete_where("attempt_id = ?", [attempt_id])
+            self.table("key_point_results").insert_all(
+                {**{k: finite(v) if isinstance(v, float) else v for k, v in row.items()}, "attempt_id": attempt_id}
+                for row in r.key_points)
+            self.table("delivery").delete_where("attempt_id = ?", [attempt_id])
+            if r.delivery is not None:
+                self.table("delivery").insert({**{k: finite(v) if isinstance(v, float) else v
+                                                  for k, v in r.delivery.items()},
+                                               "attempt_id": attempt_id, "json": dumps(r.delivery_json)})
+            self.table("feedback").insert({"attempt_id": attempt_id, "judge": r.judge, "judged_at": now(),
+                                           "json": dumps(r.feedback)}, replace=True)
 
     def set_note(self, attempt_id: int, note: str | None = None, rating: int | None = None) -> None:
         if rating is not None and not 1 <= rating <= 5:
             raise HistoryError(f"self-rating must be 1 to 5, got {rating}")
-        self.db["attempts"].update(attempt_id, {"note": note, "self_rating": rating})
+        self.attempt_row(attempt_id)
+        with self.write():
+            self.table("attempts").update(attempt_id, {"note": note, "self_rating": rating})
 
     def delete_attempt(self, attempt_id: int) -> None:
+        """Delete the rows first, then the audio: a crash in between leaves a file the next sweep removes."""
         row = self.attempt_row(attempt_id)
-        with self.db.conn:
-            for table in ("words", "key_point_results", "delivery", "transcripts"):
-                self.db[table].delete_where("attempt_id = ?", [attempt_id])
-            self.db["attempts"].delete(attempt_id)
+        with self.write():
+            for table in ("words", "key_point_results", "delivery", "transcripts", "feedback"):
+                self.table(table).delete_where("attempt_id = ?", [attempt_id])
+            self.table("attempts").delete(attempt_id)
         if row.get("audio_path"):
-            Path(row["audio_path"]).unlink(missing_ok=True)
+            remove_audio(Path(row["audio_path"]))
 
-    def attempt_row(self, attempt_id: int) -> dict:
+    def attempt_row(self, attempt_id: int) -> Row:
         try:
-            return self.db["attempts"].get(attempt_id)
-        except sqlite_utils.db.NotFoundError:
+            return dict(self.table("attempts").get(attempt_id))
+        except NotFoundError:
             raise HistoryError(f"no attempt {attempt_id} in {self.path}") from None
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from None
 
-    def apply_retention(self, bank_id: str, prompt_id: str, keep: int) -> list[int]:
-        """Keep only the newest `keep` finished attempts of a prompt (0 = keep all); return deleted ids."""
+    def retention_victims(self, bank_id: str, prompt_id: str, keep: int) -> list[int]:
+        """Finished attempts of a prompt beyond the newest `keep` (0 = keep all)."""
         if keep <= 0:
             return []
-        ids = [r[0] for r in self.db.execute(
+        return [r["id"] for r in self.read(
             "SELECT id FROM attempts WHERE bank_id = ? AND prompt_id = ? AND state = ? "
-            "ORDER BY started_at DESC, id DESC LIMIT -1 OFFSET ?", [bank_id, prompt_id, DONE, keep]).fetchall()]
-        for i in ids:
-            self.delete_attempt(i)
-        return ids
+            "ORDER BY started_at DESC, id DESC LIMIT -1 OFFSET ?", [bank_id, prompt_id, DONE, keep])]
 
-    def unfinished(self) -> list[dict]:
-        return list(self.db["attempts"].rows_where("state IN (?, ?)", [RECORDING, TRANSCRIBING], order_by="id"))
+    def unfinished(self) -> list[Row]:
+        return self.read("SELECT * FROM attempts WHERE state IN (?, ?) ORDER BY id", [RECORDING, TRANSCRIBING])
+
+    def referenced_stems(self) -> set[str]:
+        """The file-name stems of every audio file an attempt points at (a.wav and a.flac share the stem a)."""
+        return {Path(r["audio_path"]).name.split(".")[0]
+                for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")}
+
+
+def remove_audio(path: Path) -> None:
+    """Remove an answer's audio and any sibling left by an interrupted conversion (a.wav, a.flac, a.flac.tmp)."""
+    stem = path.name.split(".")[0]
+    for sibling in path.parent.glob(f"{stem}.*"):
+        try:
+            sibling.unlink()
+        except OSError as exc:
+            log.warning("could not delete %s: %s", sibling, exc)
+
+
+__all__ = ["DONE", "FAILED", "FILE", "RECORDING", "TRANSCRIBING", "TYPED", "VOICE", "AttemptRecord", "History",
+           "HistoryError", "HistoryUnavailable", "now", "remove_audio"]

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from tests.conftest import BANKS
+from voiceprep.app import HistoryAccess, HistoryService, PracticeSession
+from voiceprep.core.banks import load_bank
+from voiceprep.settings import AudioSettings, Settings
+from voiceprep.speech.recorder import FileStream, Recorder
+
+
+@pytest.fixture
+def bank():
+    return load_bank(BANKS / "airwallex.toml")
+
+
+@pytest.fixture
+def settings():
+    s = Settings()
+    s.audio.silence_stop_s = 0
+    return s
+
+
+@pytest.fixture
+def access(data_home, settings):
+    a = HistoryAccess(data_home / "history.sqlite3", settings.history)
+    yield a
+    a.close_all()
+
+
+@pytest.fixture
+def session(access, settings):
+    return PracticeSession(access, settings)
+
+
+@pytest.fixture
+def service(access):
+    return HistoryService(access)
+
+
+def record(source: Path, into: Path) -> Path:
+    """Play `source` into the real recorder, as the microphone would (no real-time wait)."""
+    rec = Recorder(into, AudioSettings(silence_stop_s=0), 120, stream_factory=FileStream(source, realtime=False))
+    rec.start()
+    rec.wait(30)
+    return into
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:
+    sf.write(str(path), samples.astype(np.float32), rate, subtype="PCM_16")
+    return path
+
+
+@pytest.fixture
+def silence(tmp_path) -> Path:
+    return write_wav(tmp_path / "silence.wav", np.zeros(16000 * 6))
+
+
+@pytest.fixture
+def noise(tmp_path) -> Path:
+    rng = np.random.default_rng(7)
+    return write_wav(tmp_path / "noise.wav", rng.normal(0, 0.05, 16000 * 6))
+
+
+def audio_files(access: HistoryAccess) -> list[str]:
+    return sorted(p.name for p in access.audio_dir.iterdir())

@@ -1,0 +1,209 @@
+"""The one store path: live, imported, typed, CLI and recovered answers get the same FLAC and retention treatment."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from tests.app.conftest import audio_files, record
+from voiceprep.app import NoAnswerHeard
+from voiceprep.core.history import queries
+from voiceprep.core.transcript import Transcript
+
+LOCK = ("At my previous company our order matching engine had lock contention. I proposed the LMAX Disruptor, "
+        "a ring buffer with a single writer. Latency fell forty percent.")
+
+
+def died(session, attempt: int) -> None:
+    """The process that began this attempt is gone (as after a crash)."""
+    session.history().db.execute("UPDATE attempts SET owner = NULL WHERE id = ?", [attempt])
+
+
+def kept_flac(service, attempt: int) -> Path:
+    path = Path(service.attempt(attempt)["audio_path"])
+    assert path.suffix == ".flac" and path.exists(), path
+    assert sf.info(str(path)).format == "FLAC"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    return path
+
+
+@pytest.mark.slow
+def test_every_way_in_gets_flac_retention_and_the_feedback_shown(session, service, settings, bank, transcriber,
+                                                                 speech_dir):
+    settings.practice.retention_per_prompt = 3
+    prompt = bank.prompt("hardest-problem")
+    jfk = speech_dir / "jfk.wav"
+
+    live = session.begin(bank, prompt)                                   # microphone (or an imported file)
+    record(jfk, live.audio_path)
+    saved_live = session.finish(live, lambda: transcriber.transcribe(live.audio_path), {"reason": "manual"})
+    assert not live.audio_path.exists()                                  # the WAV went once the FLAC was stored
+    assert kept_flac(service, saved_live.attempt_id) == saved_live.audio_path
+
+    cli = session.save_file(bank, prompt, transcriber.transcribe(jfk), audio=jfk)   # voiceprep score --save
+    kept_flac(service, cli.attempt_id)
+    assert jfk.exists()
+
+    typed = session.save_typed(bank, prompt, LOCK)
+    row = service.attempt(typed.attempt_id)
+    assert row["input"] == "typed" and row["duration_s"] is None and row["audio_path"] is None
+
+    crashed = session.begin(bank, prompt)                                # a crash after recording
+    record(jfk, crashed.audio_path)
+    died(session, crashed.attempt_id)
+    recovered = session.recover(transcriber.transcribe)
+    assert [r.outcome for r in recovered] == ["finished"]
+    kept_flac(service, crashed.attempt_id)
+
+    rows = service.attempts(bank="airwallex", prompt="hardest-problem")
+    assert [r["id"] for r in rows] == [crashed.attempt_id, typed.attempt_id, cli.attempt_id]   # keep 3
+    assert not Path(saved_live.audio_path).exists()                     # retention took its audio too
+    assert len(audio_files(session.access)) == 2
+    for attempt in (cli.attempt_id, typed.attempt_id, crashed.attempt_id):
+        doc = service.attempt(attempt)["document"]
+        assert doc["prompt"]["text"] == prompt.text and doc["total"] == len(prompt.key_points)
+    assert "ask not what your country" in service.attempt(crashed.attempt_id)["transcript"].lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["silence", "noise"])
+def test_no_speech_is_not_scored_or_stored(session, service, bank, transcriber, kind, request):
+    source = request.getfixturevalue(kind)
+    prompt = bank.prompt("hardest-problem")
+    pending = session.begin(bank, prompt)
+    record(source, pending.audio_path)
+    with pytest.raises(NoAnswerHeard, match="I didn't hear an answer.*level meter moves.*input device"):
+        session.finish(pending, lambda: transcriber.transcribe(pending.audio_path))
+    with pytest.raises(NoAnswerHeard, match=f"{kind}.wav: I didn't hear an answer in this recording"):
+        session.save_file(bank, prompt, transcriber.transcribe(source), audio=source)
+    assert service.attempts() == [] and audio_files(session.access) == []
+
+
+def test_the_stored_feedback_is_what_was_shown_until_rejudged(session, service, bank, monkeypatch):
+    saved = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    shown = saved.document
+    assert service.attempt(saved.attempt_id)["document"] == shown
+
+    from voiceprep.core.analysis import analyze
+
+    monkeypatch.setattr(analyze, "JUDGE_VERSION", "stricter-2", raising=False)
+    import voiceprep.app.judging as judging
+
+    real = judging.analyze_answer
+
+    def stricter(*args, **kwargs):
+        a = real(*args, **kwargs)
+        for r in a.key_points:
+            r.hit = False
+        a.overall = a.coverage = 0.0
+        return a
+    monkeypatch.setattr(judging, "analyze_answer", stricter)
+    assert service.attempt(saved.attempt_id)["document"] == shown        # a newer judge changes nothing stored
+    redone = session.rejudge(saved.attempt_id)
+    assert redone["judge"] == "stricter-2" and redone["hits"] == 0
+    row = service.attempt(saved.attempt_id)
+    assert row["document"] == redone and row["overall"] == 0 and row["judge"] == "stricter-2"
+
+
+def test_typed_answer_is_scored_even_when_it_cannot_be_saved(session, bank, access):
+    access.history().db.execute("PRAGMA query_only = ON")
+    saved = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    assert saved.attempt_id is None and saved.document["hits"] > 0
+    assert saved.problem.startswith("This answer was scored but could not be saved:")
+    assert "cannot write here" in saved.problem and "It is not in your history." in saved.problem
+    assert "recording" not in saved.problem
+
+
+def test_recovery_of_a_typed_answer_and_of_one_with_no_audio(session, service, bank, access):
+    h = access.history()
+    prompt = bank.prompt("hardest-problem")
+    typed = h.begin_attempt(bank, prompt, state="transcribing", input="typed", text=LOCK)
+    h.db.execute("UPDATE attempts SET owner = 'elsewhere:1:x' WHERE id = ?", [typed])
+    nothing = session.begin(bank, prompt)
+    died(session, nothing.attempt_id)
+    results = {r.attempt_id: r for r in session.recover(lambda p: Transcript.from_text(""))}
+    assert results[typed].outcome == "finished" and service.attempt(typed)["document"]["hits"] > 0
+    assert results[nothing.attempt_id].outcome == "failed"
+    assert results[nothing.attempt_id].detail == "interrupted before any audio was saved"
+
+
+def test_recovery_leaves_an_answer_a_running_process_is_recording(session, bank):
+    pending = session.begin(bank, bank.prompt("hardest-problem"))       # owned by this (live) process
+    assert session.recover(lambda p: Transcript.from_text("")) == []
+    assert session.history().attempt_row(pending.attempt_id)["state"] == "recording"
+
+
+def test_sweep_removes_debris_only(session, bank, access):
+    h = access.history()
+    keep = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    stored = h.new_audio_path(".flac")
+    stored.write_bytes(b"x")
+    h.db.execute("UPDATE attempts SET audio_path = ? WHERE id = ?", [str(stored), keep.attempt_id])
+    leftover_wav = stored.with_suffix(".wav")
+    leftover_wav.write_bytes(b"x")                                        # killed after commit, before delete
+    orphan = h.new_audio_path(".flac")
+    orphan.write_bytes(b"x")                                              # killed after a delete's commit
+    half = h.new_audio_path(".flac.tmp")
+    half.write_bytes(b"x")
+    live = session.begin(bank, bank.prompt("why-airwallex"))
+    live.audio_path.write_bytes(b"RIFF")
+    mine = access.audio_dir / "notes.txt"
+    mine.write_text("not ours")
+    removed = {p.name for p in session.sweep()}
+    assert removed == {leftover_wav.name, orphan.name, half.name}
+    assert stored.exists() and live.audio_path.exists() and mine.exists()
+
+
+def test_damage_is_found_before_the_first_save(session, bank, access):
+    session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    access.close_all()
+    path = access.path
+    h = __import__("voiceprep.core.history", fromlist=["History"]).History.open(path)
+    h.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    h.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        f.seek(size - 4096)
+        f.write(b"\xff" * 4096)
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.history import HistoryCorruptError
+
+    fresh = PracticeSession(HistoryAccess(path), session.settings)
+    with pytest.raises(HistoryCorruptError, match="damaged"):
+        fresh.begin(bank, bank.prompt("hardest-problem"))
+    assert len([p for p in path.parent.iterdir() if ".damaged-" in p.name]) == 1
+    fresh.access.close_all()
+
+
+def test_the_integrity_scan_runs_once_while_the_file_is_unchanged(access, monkeypatch):
+    from voiceprep.core.history import History
+
+    scans = []
+    real = History.verify
+    monkeypatch.setattr(History, "verify", lambda self: (scans.append(1), real(self))[1])
+    access.verify()
+    access.verify()
+    assert len(scans) == 1
+    from voiceprep.app import HistoryAccess
+
+    again = HistoryAccess(access.path)           # another process, same unchanged file: the stamp says clean
+    again.verify()
+    assert len(scans) == 1
+    again.close_all()
+
+
+def test_queries_answer_what_the_views_need(session, service, bank):
+    for text in (LOCK, "We fixed some locks.", LOCK + " I benchmarked it."):
+        session.save_typed(bank, bank.prompt("hardest-problem"), text)
+    rows = service.attempts(text="disruptor")
+    assert len(rows) == 2 and all(r["prompt_text"] for r in rows)
+    progress = service.progress("airwallex", "hardest-problem")
+    assert len(progress["series"]) == 3 and progress["stats"]["attempts"] == 3
+    assert progress["prompts"][0]["prompt_id"] == "hardest-problem"
+    first, second = rows[1]["id"], rows[0]["id"]
+    assert service.compare(second, first)["first"] == first                # older first, whichever order asked
+    assert queries.weak_points(session.history(), "airwallex")

@@ -1,0 +1,129 @@
+"""Reviewing the history: list, search, one attempt as it was shown, stats, compare, export, import, delete.
+
+Named for what the GUI and the CLI do with it; every call uses the calling thread's connection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from voiceprep.app import files
+from voiceprep.app.access import HistoryAccess
+from voiceprep.app.judging import stored_document
+from voiceprep.core.history import History, HistoryError, export, queries
+from voiceprep.core.history.store import Row
+from voiceprep.settings import HistorySettings
+
+FORMATS = {"md": "Markdown", "json": "JSON", "csv": "CSV"}
+
+
+@dataclass
+class Exported:
+    path: Path
+    count: int
+    format: str
+
+    def __str__(self) -> str:
+        return f"wrote {self.count} attempt(s) as {FORMATS[self.format]} to {self.path}"
+
+
+class HistoryService:
+    def __init__(self, access: HistoryAccess):
+        self.access = access
+
+    @property
+    def settings(self) -> HistorySettings:
+        return self.access.settings
+
+    def _h(self) -> History:
+        return self.access.history()
+
+    # -- finding attempts -----------------------------------------------------------------------
+    def attempts(self, bank: str | None = None, prompt: str | None = None, text: str | None = None,
+             min_score: float | None = None, limit: int | None = None) -> list[Row]:
+        """Newest first; `text` searches what was said (and prompts and notes) in the same query."""
+        return queries.list_attempts(self._h(), bank=bank, prompt=prompt, text=text, min_score=min_score,
+                                     limit=limit or self.settings.list_limit)
+
+    def search(self, text: str, limit: int = 20) -> list[Row]:
+        """Best matches first, with [highlighted] snippets."""
+        return queries.search(self._h(), text, limit)
+
+    def attempt(self, attempt_id: int) -> Row:
+        """An attempt with `document`: the feedback exactly as the candidate saw it when it was judged."""
+        h = self._h()
+        row = queries.get_attempt(h, attempt_id)
+        bank = None
+        try:
+            bank = h.bank_snapshot(row["bank_hash"])
+        except Exception:   # a snapshot that no longer parses still lets the stored rows be shown
+            bank = None
+        row["document"] = stored_document(row, bank) if row["state"] == "done" else None
+        return row
+
+    def prompts(self, bank: str) -> list[Row]:
+        """The prompts of a bank that have finished attempts (for the Progress prompt picker)."""
+        return self._h().read(
+            "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
+            "WHERE bank_id = ? AND state = 'done' GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
+
+    # -- progress -------------------------------------------------------------------------------
+    def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:
+        s = self.settings
+        return queries.stats(self._h(), bank, s.weak_point_window, prompt, s.weak_points_drilled)
+
+    def trends(self, bank: str | None = None, prompt: str | None = None, limit: int | None = None) -> list[Row]:
+        return queries.trends(self._h(), bank, limit or self.settings.chart_attempts, prompt)
+
+    def key_point_rates(self, bank: str, prompt: str | None = None) -> list[Row]:
+        return queries.key_point_rates(self._h(), bank, self.settings.weak_point_window, prompt)
+
+    def weak_points(self, bank: str) -> list[Row]:
+        s = self.settings
+        return queries.weak_points(self._h(), bank, s.weak_point_window, s.weak_points_drilled)
+
+    def progress(self, bank: str, prompt: str | None = None) -> Row:
+        """Everything the Progress page shows, in one call."""
+        return {"series": self.trends(bank, prompt), "rates": self.key_point_rates(bank, prompt),
+                "stats": self.stats(bank, prompt), "prompts": self.prompts(bank)}
+
+    def compare(self, first: int, second: int) -> Row:
+        """Two attempts of one prompt, older first."""
+        first, second = sorted((first, second), key=lambda i: (self._h().attempt_row(i)["started_at"], i))
+        return queries.compare(self._h(), first, second)
+
+    # -- changing -------------------------------------------------------------------------------
+    def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:
+        self._h().set_note(attempt_id, note, rating)
+
+    def delete(self, ids: list[int]) -> int:
+        for attempt in ids:
+            self._h().delete_attempt(attempt)
+        return len(ids)
+
+    # -- export / import ------------------------------------------------------------------------
+    def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
+        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_)
+
+    def render(self, ids: list[int], fmt: str) -> str:
+        return export.render(self._h(), ids, fmt)
+
+    def export(self, ids: list[int] | None, fmt: str, path: Path) -> Exported:
+        """Write an export (all attempts when `ids` is empty): complete or not at all, readable by you only."""
+        ids = ids or self.select(all_=True)
+        if not ids:
+            raise HistoryError("there are no attempts to export yet")
+        text = self.render(ids, fmt)
+        try:
+            files.write_private(Path(path), text)
+        except OSError as exc:
+            raise HistoryError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
+        return Exported(Path(path), len(ids), fmt)
+
+    def import_file(self, path: Path) -> Row:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HistoryError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+        return export.import_json(self._h(), text, str(path))

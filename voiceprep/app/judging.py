@@ -1,0 +1,186 @@
+"""Judge an answer and describe the result as data: the feedback document the view renders and the history stores.
+
+The document is what the candidate saw. History shows the stored document, never a re-run of a newer judge;
+`rejudge` is the explicit way to score an old answer again. Only this module knows the judge's result types,
+so when the judge changes, this is the one place to follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from voiceprep.app import threads
+from voiceprep.core.analysis import analyze as judge
+from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
+from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.banks.model import Bank, Prompt
+from voiceprep.core.history.store import TYPED, AttemptRecord, Row
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
+
+DOCUMENT_FORMAT = 1
+_UNTIMED = ("duration_s", "speaking_s", "wpm")
+
+
+def judge_version() -> str:
+    """The running judge's version (stored with each attempt, so old scores are read as what they were)."""
+    return str(getattr(judge, "JUDGE_VERSION", "cues-1"))
+
+
+def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None) -> AnswerAnalysis:
+    """The judge, never on the GUI thread."""
+    threads.check("judging an answer")
+    return analyze_answer(bank, prompt, transcript, settings)
+
+
+def _attr(obj: object, name: str, default: Any = None) -> Any:
+    return getattr(obj, name, default)
+
+
+def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
+    spans = a.evidence.get(result.key_point.id) or []
+    matches = list(_attr(result, "matches", None) or [])
+    out = []
+    for i, ev in enumerate(spans):
+        cue = _attr(matches[i], "cue") if i < len(matches) else None
+        note = _attr(ev, "note") or (f"cue: {cue}" if cue else None)
+        out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
+                    "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": note})
+    return out
+
+
+def _detail(result: Any) -> str | None:
+    """Why a missed point was missed, when the judge says (partly there, contradicted...)."""
+    given = _attr(result, "detail")
+    if given:
+        return str(given)
+    matches = list(_attr(result, "matches", None) or [])
+    if result.hit or not matches:
+        return None
+    cues = [c for c in (_attr(m, "cue") for m in matches) if c]
+    need = _attr(result.key_point, "min_cues", len(matches) + 1)
+    return f"Partly there: {len(matches)} of {need} cues" + (f" ({', '.join(cues)})" if cues else "")
+
+
+def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
+    """Everything the feedback view shows for one judged answer, as plain JSON-able data."""
+    bank, prompt = a.bank, a.prompt
+    kind = input or ("voice" if a.timed else TYPED)
+    follow = {f["key_point_id"]: f["question"] for f in a.follow_ups}
+    key_points = [{
+        "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
+        "weight": r.key_point.weight, "hit": bool(r.hit), "confidence": r.confidence,
+        "evidence": _evidence(a, r) if r.hit else [], "detail": _detail(r),
+        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point),
+    } for r in a.key_points]
+    competencies = []
+    for cid, score in a.competencies.items():
+        comp = bank.competency(cid)
+        competencies.append({"id": cid, "name": comp.name if comp else cid,
+                             "weight": comp.weight if comp else None, "score": score})
+    delivery = a.delivery.to_dict()
+    if not a.timed:
+        delivery.update({k: None for k in _UNTIMED})
+    return {
+        "format": DOCUMENT_FORMAT, "judge": judge_version(), "input": kind, "timed": a.timed,
+        "bank": {"id": bank.id, "title": bank.job.title, "company": bank.job.company},
+        "prompt": {"id": prompt.id, "text": prompt.text, "target_seconds": prompt.target_seconds},
+        "overall": a.overall, "coverage": a.coverage,
+        "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
+        "competencies": competencies, "key_points": key_points,
+        "follow_ups": [f["question"] for f in a.follow_ups], "delivery": delivery,
+        "transcript": a.transcript.to_dict(),
+    }
+
+
+def attempt_record(a: AnswerAnalysis, input: str, settings: Row | None = None,
+                   audio_path: Path | None = None) -> AttemptRecord:
+    """The rows the history stores for a judged answer (typed answers: no duration, no pace)."""
+    doc = feedback_document(a, input)
+    d = a.delivery
+    timed = a.timed and input != TYPED
+    rows = []
+    for k in doc["key_points"]:
+        first = k["evidence"][0] if k["evidence"] else None
+        cue = (first or {}).get("note") or ""
+        rows.append({"key_point_id": k["id"], "label": k["label"], "competency": k["competency"],
+                     "weight": k["weight"], "hit": int(k["hit"]), "confidence": k["confidence"],
+                     "cue": cue[5:] if cue.startswith("cue: ") else None,
+                     "evidence": first["text"] if first else None, "start": first["start"] if first else None,
+                     "end": first["end"] if first else None})
+    delivery = {
+        "wpm": d.wpm if timed else None, "fillers_total": d.fillers["total"],
+        "fillers_per_min": d.fillers.get("per_minute") if timed else None,
+        "fillers_approx": int(bool(d.fillers.get("approximate"))), "long_pauses": len(d.long_pauses),
+        "hedges": d.hedges["total"], "numbers": len(d.numbers), "repeated": len(d.repeated_phrases),
+        "star_present": len(d.star.get("present", [])), "star_in_order": int(bool(d.star.get("in_order"))),
+        "i_share": d.ownership.get("i_share"),
+    }
+    return AttemptRecord(
+        transcript=a.transcript, input=input, duration_s=d.duration_s if timed else None, coverage=a.coverage,
+        overall=a.overall, competencies=dict(a.competencies), key_points=rows, delivery=delivery,
+        delivery_json=doc["delivery"], feedback=doc, judge=doc["judge"], settings=settings or {},
+        audio_path=audio_path)
+
+
+def _locate(words: list[str], text: str | None) -> tuple[int | None, int | None]:
+    """Word range of an evidence quote in the transcript (for highlighting answers stored before schema 4)."""
+    if not text:
+        return None, None
+    want = [re.sub(r"\W", "", w.lower()) for w in text.split()]
+    have = [re.sub(r"\W", "", w.lower()) for w in words]
+    for i in range(len(have) - len(want) + 1):
+        if have[i:i + len(want)] == want:
+            return i, i + len(want) - 1
+    return None, None
+
+
+def stored_document(attempt: Row, bank: Bank | None) -> Row:
+    """The feedback of a stored attempt: the saved document, or for answers saved before the document was kept,
+    one assembled from the stored rows (key points, evidence, scores and delivery as they were saved)."""
+    if attempt.get("feedback"):
+        return dict(attempt["feedback"])
+    transcript = attempt.get("transcript_data") or {"text": attempt.get("transcript") or "", "segments": []}
+    words = [w["word"] for s in transcript.get("segments", []) for w in s.get("words", []) if w["word"].strip()]
+    typed = attempt.get("input") == TYPED
+    prompt = None
+    if bank is not None:
+        try:
+            prompt = bank.prompt(attempt["prompt_id"])
+        except KeyError:
+            prompt = None
+    by_id = {k.id: k for k in prompt.key_points} if prompt else {}
+    key_points = []
+    for k in attempt.get("key_points") or []:
+        first, last = _locate(words, k.get("evidence"))
+        hit = bool(k.get("hit"))
+        ev = [{"text": k["evidence"], "start": None if typed else k.get("start"), "end": None if typed else k.get("end"),
+               "first_word": first, "last_word": last, "note": f"cue: {k['cue']}" if k.get("cue") else None}]
+        kp = by_id.get(k["key_point_id"])
+        key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
+                           "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),
+                           "evidence": ev if hit and k.get("evidence") else [], "detail": None,
+                           "follow_up": None if hit or kp is None else follow_up_for(kp)})
+    competencies = []
+    for cid, score in (attempt.get("competencies") or {}).items():
+        comp = bank.competency(cid) if bank else None
+        competencies.append({"id": cid, "name": comp.name if comp else cid, "weight": comp.weight if comp else None,
+                             "score": score})
+    delivery = dict(attempt.get("delivery") or {})
+    if typed:
+        delivery.update({k: None for k in _UNTIMED})
+    return {
+        "format": DOCUMENT_FORMAT, "judge": attempt.get("judge") or "cues-1 (stored before schema 4)",
+        "input": attempt.get("input") or "voice", "timed": not typed,
+        "bank": {"id": attempt["bank_id"], "title": bank.job.title if bank else attempt["bank_id"],
+                 "company": bank.job.company if bank else None},
+        "prompt": {"id": attempt["prompt_id"], "text": attempt.get("prompt_text") or "",
+                   "target_seconds": prompt.target_seconds if prompt else None},
+        "overall": attempt.get("overall"), "coverage": attempt.get("coverage"),
+        "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
+        "competencies": competencies, "key_points": key_points,
+        "follow_ups": [k["follow_up"] for k in key_points if k["follow_up"]], "delivery": delivery,
+        "transcript": transcript,
+    }

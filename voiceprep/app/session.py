@@ -1,0 +1,383 @@
+"""The one way an answer gets into the history: begin -> transcript -> judge -> keep audio (FLAC) -> store ->
+retention, and crash recovery of whatever a crash interrupted. The GUI, the CLI and recovery all call this.
+
+Crash-safe order for every file step: the row exists before the audio does; a new file is written beside the old,
+fsynced and renamed into place; the database is pointed at it; only then is the old file deleted. A kill at any
+instant leaves either a finished attempt or an unfinished one whose audio the next start recovers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import soundfile as sf
+
+from voiceprep.app import files
+from voiceprep.app.access import HistoryAccess
+from voiceprep.app.checkpoints import checkpoint
+from voiceprep.app.errors import NoAnswerHeard
+from voiceprep.app.judging import attempt_record, feedback_document, run_judge
+from voiceprep.app.listening import require_answer
+from voiceprep.core.analysis.analyze import AnswerAnalysis
+from voiceprep.core.banks.model import Bank, Prompt, Round
+from voiceprep.core.history import HistoryError, HistoryUnavailable
+from voiceprep.core.history.store import (
+    DONE,
+    FAILED,
+    FILE,
+    TRANSCRIBING,
+    TYPED,
+    VOICE,
+    History,
+    Row,
+    owner_alive,
+    remove_audio,
+)
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import Settings
+
+log = logging.getLogger(__name__)
+AUDIO_NAME = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{8}\.")   # History.new_audio_path's names
+MIN_AUDIO_BYTES = 44 + 16000                             # a WAV header and half a second of 16 kHz audio
+BLOCK = 16000 * 10
+
+
+@dataclass
+class Pending:
+    """An answer being recorded: its row exists, its audio is being written to `audio_path`."""
+
+    attempt_id: int
+    audio_path: Path
+    bank: Bank
+    prompt: Prompt
+    input: str = VOICE
+
+
+@dataclass
+class Saved:
+    """A judged answer; `problem` says why it could not be stored (the feedback is still worth showing)."""
+
+    attempt_id: int | None
+    analysis: AnswerAnalysis
+    document: Row
+    audio_path: Path | None = None
+    removed: list[int] = field(default_factory=list)     # older attempts dropped by the retention setting
+    problem: str | None = None
+
+
+@dataclass
+class Recovered:
+    attempt_id: int
+    outcome: str    # "finished", "failed", "discarded" (no speech) or "waiting" (a passing problem: next start)
+    detail: str
+
+
+def encode_flac(source: Path, target: Path, written: str = "flac.written") -> Path:
+    """`source` (any readable audio) as 16-bit FLAC at `target`, all-or-nothing, in blocks (bounded memory)."""
+    def write(f: Any) -> None:
+        try:
+            info = sf.info(str(source))
+        except (sf.LibsndfileError, RuntimeError):
+            from voiceprep.speech.audio import load_audio
+
+            with sf.SoundFile(f, mode="w", samplerate=16000, channels=1, format="FLAC", subtype="PCM_16") as out:
+                out.write(load_audio(source))
+        else:
+            with sf.SoundFile(f, mode="w", samplerate=info.samplerate, channels=info.channels, format="FLAC",
+                              subtype="PCM_16") as out:
+                for block in sf.blocks(str(source), blocksize=BLOCK, dtype="int16", always_2d=True):
+                    out.write(block)
+        checkpoint(written)
+    return files.write_with(target, write)
+
+
+class PracticeSession:
+    def __init__(self, access: HistoryAccess, settings: Settings | None = None):
+        self.access = access
+        self.settings = settings or Settings()
+
+    def history(self) -> History:
+        return self.access.history()
+
+    # -- rounds -------------------------------------------------------------------------------
+    def start_round(self, bank: Bank, rnd: Round) -> int:
+        return self.history().start_round(bank, rnd)
+
+    def finish_round(self, round_pk: int, summary: Row) -> None:
+        self.history().finish_round(round_pk, summary)
+
+    # -- a recorded answer (microphone or an imported file played in) -------------------------
+    def begin(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
+              input: str = VOICE) -> Pending:
+        """Create the attempt before any audio exists; record into `Pending.audio_path`."""
+        self.access.verify()
+        h = self.history()
+        audio = h.new_audio_path(".wav")
+        checkpoint("begin.before")
+        attempt = h.begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk, audio_path=audio, input=input)
+        checkpoint("begin.after")
+        return Pending(attempt, audio, bank, prompt, input)
+
+    def abandon(self, pending: Pending) -> None:
+        """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said)."""
+        self.history().delete_attempt(pending.attempt_id)
+        remove_audio(pending.audio_path)
+
+    def finish(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row | None = None) -> Saved:
+        """The recording has stopped: transcribe, check something was said, judge, keep the audio, store.
+
+        Raises NoAnswerHeard (the attempt and its audio are removed) when nothing was said."""
+        h = self.history()
+        checkpoint("stop.before-transcribing-state")
+        problem = self._try(lambda: h.set_state(pending.attempt_id, TRANSCRIBING))
+        checkpoint("stop.transcribing")
+        transcript = transcribe()
+        try:
+            require_answer(transcript, pending.audio_path, self.settings.audio.silence_rms,
+                           self.settings.history.min_answer_speech_s)
+        except NoAnswerHeard:
+            self._try(lambda: self.abandon(pending))
+            raise
+        analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis)
+        checkpoint("judge.done")
+        if problem:
+            return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
+        return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path)
+
+    # -- a typed answer -----------------------------------------------------------------------
+    def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,
+                   round_pk: int | None = None) -> Saved:
+        """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer."""
+        attempt: int | None = None
+        try:
+            attempt = self.history().begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk,
+                                                   state=TRANSCRIBING, input=TYPED, text=text)
+            checkpoint("typed.begun")
+            problem = None
+        except HistoryError as exc:
+            problem = str(exc)
+        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis)
+        checkpoint("typed.judged")
+        if attempt is None:
+            return self._unsaved(None, analysis, TYPED, problem or "", kept=False)
+        saved = self._store(attempt, analysis, TYPED, {"typed": True}, None)
+        checkpoint("typed.committed")
+        return saved
+
+    # -- an answer from a file or transcript (CLI) ----------------------------------------------
+    def save_file(self, bank: Bank, prompt: Prompt, transcript: Transcript, audio: Path | None = None,
+                  meta: Row | None = None) -> Saved:
+        """Store an answer given as a file (`voiceprep score --save`): the audio is kept as FLAC, like a live one.
+
+        Raises NoAnswerHeard, storing nothing, when the recording holds no speech."""
+        if audio is not None:
+            require_answer(transcript, audio, self.settings.audio.silence_rms,
+                           self.settings.history.min_answer_speech_s, source=str(audio))
+        elif not transcript.text.strip():
+            raise NoAnswerHeard("the answer is empty, so nothing was scored or saved")
+        self.access.verify()
+        h = self.history()
+        kind = TYPED if transcript.model == "typed" else FILE
+        kept = h.new_audio_path(".flac") if audio is not None else None
+        attempt = h.begin_attempt(bank, prompt, state=TRANSCRIBING, input=kind, audio_path=kept,
+                                  text=transcript.text if audio is None else None)
+        checkpoint("copy.begun")
+        if audio is not None and kept is not None:
+            try:
+                encode_flac(audio, kept, written="copy.written")
+            except BaseException:
+                self._try(lambda: h.delete_attempt(attempt))
+                raise
+        analysis = run_judge(bank, prompt, transcript, self.settings.analysis)
+        saved = self._store(attempt, analysis, kind, {**(meta or {}), "source": str(audio) if audio else None},
+                            kept, convert=False)
+        checkpoint("copy.committed")
+        if saved.problem:
+            raise HistoryError(saved.problem)
+        return saved
+
+    # -- storing --------------------------------------------------------------------------------
+    def _keep_audio(self, audio: Path | None, convert: bool) -> Path | None:
+        """The kept copy: FLAC beside the WAV (written, fsynced, renamed); the WAV stays until the DB points away."""
+        if audio is None or not convert or self.settings.audio.audio_format.upper() != "FLAC" \
+                or audio.suffix.lower() != ".wav":
+            return audio
+        target = audio.with_suffix(".flac")
+        try:
+            encode_flac(audio, target)
+        except (sf.LibsndfileError, RuntimeError, OSError) as exc:
+            log.warning("keeping %s as WAV: %s", audio, exc)
+            return audio
+        checkpoint("flac.renamed")
+        return target
+
+    def _store(self, attempt: int, analysis: AnswerAnalysis, input: str, meta: Row, audio: Path | None,
+               convert: bool = True) -> Saved:
+        h = self.history()
+        kept = self._keep_audio(audio, convert)
+        record = attempt_record(analysis, input, meta, kept)
+        try:
+            with h.write():
+                h.finish_attempt(attempt, record)
+                checkpoint("store.in-transaction")
+        except HistoryUnavailable as exc:
+            if kept is not None and kept != audio:
+                kept.unlink(missing_ok=True)   # the WAV the row points at stays: recovery uses it
+            return self._unsaved(attempt, analysis, input, str(exc), kept=audio is not None or input == TYPED)
+        checkpoint("store.committed")
+        if audio is not None and kept is not None and kept != audio:
+            audio.unlink(missing_ok=True)
+            files.fsync_dir(audio.parent)
+            checkpoint("wav.deleted")
+        removed = self._retention(analysis.bank.id, analysis.prompt.id)
+        return Saved(attempt, analysis, record.feedback, kept, removed)
+
+    def _retention(self, bank_id: str, prompt_id: str) -> list[int]:
+        keep = self.settings.practice.retention_per_prompt
+        h = self.history()
+        checkpoint("retention.before")
+        try:
+            victims = h.retention_victims(bank_id, prompt_id, keep)
+            for attempt in victims:
+                h.delete_attempt(attempt)
+        except HistoryUnavailable as exc:       # retention catches up after the next answer
+            log.warning("retention postponed: %s", exc)
+            return []
+        checkpoint("retention.done")
+        return victims
+
+    @staticmethod
+    def _try(fn: Callable[[], object]) -> str | None:
+        try:
+            fn()
+        except HistoryUnavailable as exc:
+            return str(exc)
+        return None
+
+    @staticmethod
+    def _unsaved(attempt: int | None, analysis: AnswerAnalysis, input: str, problem: str, kept: bool) -> Saved:
+        if kept and input == TYPED:
+            tail = "The typed text is kept and will be scored and saved at the next start."
+        elif kept:
+            tail = "The recording is kept and will be saved at the next start."
+        else:
+            tail = "It is not in your history."
+        return Saved(attempt, analysis, feedback_document(analysis, input),
+                     problem=f"This answer was scored but could not be saved: {problem} {tail}")
+
+    # -- after a crash --------------------------------------------------------------------------
+    def recover(self, transcribe: Callable[[Path], Transcript]) -> list[Recovered]:
+        """Finish every unfinished attempt a dead process left (audio on disk, or typed text); then sweep."""
+        h = self.history()
+        out = []
+        for row in h.unfinished():
+            if owner_alive(row.get("owner")):
+                continue                    # another window or command is still working on it
+            out.append(self._recover_one(row, transcribe))
+        self.sweep()
+        return out
+
+    def _recorded_audio(self, row: Row) -> Path | None:
+        """The most complete audio of an interrupted attempt: a finished FLAC beside it, else the WAV."""
+        if not row.get("audio_path"):
+            return None
+        path = Path(row["audio_path"])
+        flac = path.with_suffix(".flac")
+        if flac.exists() and flac.stat().st_size > 0:
+            return flac
+        if path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= MIN_AUDIO_BYTES):
+            return path
+        return None
+
+    def _recover_one(self, row: Row, transcribe: Callable[[Path], Transcript]) -> Recovered:
+        h = self.history()
+        attempt = int(row["id"])
+        try:
+            bank = h.bank_snapshot(row["bank_hash"])
+            prompt = bank.prompt(row["prompt_id"])
+            audio = self._recorded_audio(row)
+            if audio is None and row.get("transcript"):
+                analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis)
+                saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
+                return self._outcome(attempt, saved, "recovered the typed answer")
+            if audio is None and row.get("input") == FILE:
+                h.delete_attempt(attempt)         # the answer is the candidate's own file, which is untouched
+                return Recovered(attempt, "discarded", "a save from a file was interrupted before its audio was "
+                                                       "copied; the original file is unchanged")
+            if audio is None:
+                detail = "interrupted before any audio was saved"
+                h.set_state(attempt, FAILED, detail)
+                return Recovered(attempt, "failed", detail)
+            transcript = transcribe(audio)
+            try:
+                require_answer(transcript, audio, self.settings.audio.silence_rms,
+                               self.settings.history.min_answer_speech_s)
+            except NoAnswerHeard:
+                h.delete_attempt(attempt)
+                return Recovered(attempt, "discarded", "the interrupted recording holds no speech; nothing was kept")
+            analysis = run_judge(bank, prompt, transcript, self.settings.analysis)
+            wav = Path(row["audio_path"])
+            saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
+                                convert=audio == wav)
+            if saved.problem is None and audio != wav:
+                wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
+            return self._outcome(attempt, saved, f"recovered {analysis.delivery.duration_s:.0f} s of audio")
+        except HistoryUnavailable as exc:
+            return Recovered(attempt, "waiting", f"not yet: {exc}")
+        except Exception as exc:  # recovery must never stop the app from starting
+            log.exception("recovering attempt %s", attempt)
+            detail = f"could not recover ({type(exc).__name__}: {exc}); the audio is kept"
+            self._try(lambda: h.set_state(attempt, FAILED, detail))
+            return Recovered(attempt, "failed", detail)
+
+    @staticmethod
+    def _outcome(attempt: int, saved: Saved, detail: str) -> Recovered:
+        if saved.problem:
+            return Recovered(attempt, "waiting", saved.problem)
+        return Recovered(attempt, "finished", detail)
+
+    def sweep(self) -> list[Path]:
+        """Remove debris a crash can leave in the audio folder: half-written temp files, a WAV whose FLAC is
+        stored, and audio no attempt points at. Files of answers still being recorded elsewhere are left alone."""
+        h = self.history()
+        try:
+            listed = [p for p in h.audio_dir.iterdir() if AUDIO_NAME.match(p.name)]
+        except OSError:
+            return []
+        rows = {Path(r["audio_path"]).name.split(".")[0]: r for r in h.read(
+            "SELECT audio_path, state, owner FROM attempts WHERE audio_path IS NOT NULL")}
+        removed = []
+        for path in listed:
+            row = rows.get(path.name.split(".")[0])
+            if row is not None and row["state"] not in (DONE, FAILED):
+                continue          # recording or being saved (recover() handles the dead ones first)
+            if row is not None and Path(row["audio_path"]).name == path.name:
+                continue
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError as exc:
+                log.info("could not remove %s: %s", path, exc)
+        return removed
+
+    # -- judging again --------------------------------------------------------------------------
+    def rejudge(self, attempt_id: int) -> Row:
+        """Score a stored answer again with the current judge (an explicit action): replaces what is stored."""
+        from voiceprep.core.history import queries
+
+        h = self.history()
+        row = queries.get_attempt(h, attempt_id)
+        if row["state"] != DONE or not row.get("transcript_data"):
+            raise HistoryError(f"attempt {attempt_id} has no finished transcript to judge again")
+        bank = h.bank_snapshot(row["bank_hash"])
+        transcript = Transcript.from_dict(row["transcript_data"])
+        analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis)
+        record = attempt_record(analysis, row.get("input") or VOICE, {**row["settings"], "rejudged": True},
+                                Path(row["audio_path"]) if row.get("audio_path") else None)
+        h.finish_attempt(attempt_id, record)
+        return record.feedback
