@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from voiceprep.app import threads
 from voiceprep.core.banks import BankRegistry
 from voiceprep.gui.services import Services
 from voiceprep.settings import Settings
@@ -14,3 +15,17 @@ def services(data_home, transcriber):
     s.settings.audio.silence_stop_s = 0
     s._transcriber = transcriber          # same model path and threads: reused, not reloaded
     return s
+
+
+@pytest.fixture(autouse=True)
+def no_history_or_judging_on_the_gui_thread(monkeypatch):
+    """Every GUI test fails if the app touches the history database or judges an answer on the GUI thread.
+
+    (Test code that checks the database should open it with voiceprep.core.history.History directly.)"""
+    monkeypatch.setenv("VOICEPREP_STRICT", "1")
+    threads.violations.clear()
+    yield
+    found = list(threads.violations)
+    threads.violations.clear()
+    threads.forget_ui_thread()
+    assert not found, "work on the GUI thread:\n" + "\n".join(found)

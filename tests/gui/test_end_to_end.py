@@ -87,18 +87,20 @@ def test_complete_airwallex_round(qtbot, services, speaker, tmp_path):
 
     # history shows the four attempts, newest first, with their scores
     window.nav.setCurrentRow(1)
-    table = window.history.table
-    assert table.rowCount() == 4
-    prompts = {table.item(r, 2).text() for r in range(4)}
+    model = window.history.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10000)
+    prompts = {model.index(r, 1).data() for r in range(4)}
     assert "What is the most challenging technical problem you have solved?" in prompts
     others = " ".join(t.lower() for p, t in said.items() if p != "hardest-problem")
     word = next(w for w in re.findall(r"[A-Za-z]{7,}", said["hardest-problem"]) if w.lower()[:6] not in others)
     window.history.search.setText(word)            # a word only the hardest-problem answer contains
-    assert table.rowCount() == 1, word
-    table.selectRow(0)
-    assert window.history.detail.analysis.prompt.id == "hardest-problem"
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    window.history.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.history.detail.document is not None, timeout=10000)
+    assert window.history.detail.document["prompt"]["id"] == "hardest-problem"
     window.nav.setCurrentRow(2)
-    assert window.progress.rates.rowCount() == sum(len(a.key_points) for a in analyses)
+    qtbot.waitUntil(lambda: window.progress.rates.rowCount() == sum(len(a.key_points) for a in analyses),
+                    timeout=10000)
     print(f"\nworst event-loop stall during the round: {watch.worst * 1000:.0f} ms")
     assert watch.worst < 0.25, f"event loop blocked for {watch.worst * 1000:.0f} ms"
 
@@ -115,12 +117,13 @@ def test_typed_answer_and_no_microphone_notice(qtbot, services, monkeypatch):
     page.start_btn.click()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     page.answer_btn.click()                              # no microphone here
-    assert not page.notice.isHidden() and "import a recorded answer" in page.notice.text()
+    qtbot.waitUntil(lambda: "import a recorded answer" in page.notice.text(), timeout=10000)
+    assert not page.notice.isHidden() and ctl.state == c.IDLE
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
         ctl.answer_text("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, "
                         "and a dead letter queue with exponential backoff.")
     assert any(lbl.property("hit") for lbl in page.feedback.checklist_items)
-    assert window.history.table.rowCount() == 1
+    qtbot.waitUntil(lambda: window.history.table.model().rowCount() == 1, timeout=10000)
 
 
 def test_bank_errors_are_shown_not_raised(qtbot, services, data_home):

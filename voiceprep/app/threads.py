@@ -1,6 +1,6 @@
 """Keep database and analysis work off the GUI thread: the GUI marks its thread; work done there is recorded.
 
-Nothing here imports Qt. In normal use a violation is logged; tests (and VOICEPREP_STRICT_THREADS=1) make it
+Nothing here imports Qt. In normal use a violation is logged; tests (and VOICEPREP_STRICT=1) make it
 an error, so a slow call that sneaks onto the GUI thread fails the suite instead of freezing a candidate's window.
 """
 
@@ -37,7 +37,7 @@ def on_ui_thread() -> bool:
 
 
 def strict() -> bool:
-    return os.environ.get("VOICEPREP_STRICT_THREADS") == "1"
+    return os.environ.get("VOICEPREP_STRICT") == "1"
 
 
 def check(what: str) -> None:

@@ -1,28 +1,46 @@
-"""Drives one rehearsal for the GUI: speak, think, record with live captions, analyse, store.
+"""Drives one rehearsal for the GUI: speak, think, record with live captions, then hand the answer to the
+practice session (voiceprep.app) to transcribe, judge and store.
 
-Everything slow happens on other threads; results come back as Qt signals on the GUI thread.
+The state and the moves between states live in voiceprep/app/states.py; this object moves it, the page renders
+it. Everything slow or touching the history runs on an operations lane; results come back as signals.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, user_message
+from voiceprep.app.states import InvalidTransition
+from voiceprep.app.threads import strict
+from voiceprep.core.banks.model import Bank
+from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.transcript import Transcript
+from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
-from voiceprep.gui.worker import run_in_background
-from voiceprep.speech.audio import compress
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
 from voiceprep.speech.tts import TTSError
 
 log = logging.getLogger(__name__)
+S = RehearsalState
+# the page compares against these names
 IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
-    "idle", "speaking", "thinking", "recording", "processing", "feedback", "finished")
+    S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FEEDBACK, S.FINISHED)
+
+
+class Cancelled(Exception):
+    """The candidate cancelled an import before it was stored."""
+
+
+class _RoundRef:
+    """The stored round's id, filled in on the session lane before any answer of the round is begun there."""
+
+    pk: int | None = None
 
 
 class RehearsalController(QObject):
@@ -32,47 +50,95 @@ class RehearsalController(QObject):
     elapsed = Signal(float, float)             # seconds recorded, target seconds
     caption = Signal(str, str)                 # committed, tentative
     thinkTick = Signal(int)
-    analysisReady = Signal(object, int)        # AnswerAnalysis, attempt id
+    analysisReady = Signal(object, int)        # AnswerAnalysis, attempt id (-1 when it could not be stored)
     roundFinished = Signal(object)             # RoundSummary
-    notice = Signal(str)                       # something works differently here (no TTS, no mic)
+    notice = Signal(str)                       # something works differently here (no TTS, no mic, no answer heard)
     error = Signal(str)
+    historyChanged = Signal()                  # an attempt was stored or changed: views refresh
+    importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
     _recordingStopped = Signal(object)         # from the recorder's thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(self, services: Services, parent: QObject | None = None):
         super().__init__(parent)
         self.services = services
-        self.state = IDLE
+        self.machine = StateMachine()
         self.rehearsal: Rehearsal | None = None
-        self.round_pk: int | None = None
         self.recorder: Recorder | None = None
         self.live: LiveTranscriber | None = None
-        self.attempt_id: int | None = None
+        self.pending: Pending | None = None
+        self.last_audio_path: str | None = None   # the answer just judged (for "play from here")
         self.tts_ok = True
+        self._round = _RoundRef()
+        self._starting = False
+        self._cancelled = False
+        self._import_seconds: float | None = None
         self._think_left = 0
-        self._think_timer = QTimer(self, interval=1000, timeout=self._think_step)
-        self._elapsed_timer = QTimer(self, interval=100, timeout=self._tick)
+        self._think_timer = QTimer(self)
+        self._think_timer.setInterval(1000)
+        self._think_timer.timeout.connect(self._think_step)
+        self._elapsed_timer = QTimer(self)
+        self._elapsed_timer.setInterval(100)
+        self._elapsed_timer.timeout.connect(self._tick)
         self._recordingStopped.connect(self._on_recording_stopped)
         self._captionFromThread.connect(lambda c: self.caption.emit(c.committed, c.tentative))
         self._levelFromThread.connect(self.level.emit)
 
-    def _set(self, state: str) -> None:
-        self.state = state
-        self.stateChanged.emit(state)
+    # -- state ------------------------------------------------------------------------------------
+    @property
+    def state(self) -> RehearsalState:
+        return self.machine.state
+
+    def can(self, action: Action) -> bool:
+        """Whether the candidate can do `action` now (the page enables its buttons by this)."""
+        if action in (Action.RETRY,) and not self.services.settings.practice.allow_retry:
+            return False
+        if action is Action.ANSWER and self._starting:
+            return False
+        return self.rehearsal is not None and self.machine.can(action) or (
+            action is Action.CHOOSE and self.machine.can(action))
+
+    def _move(self, state: RehearsalState) -> None:
+        try:
+            self.machine.move(state)
+        except InvalidTransition:
+            if strict():
+                raise
+            log.error("unexpected rehearsal move %s -> %s", self.machine.state, state)
+            self.machine.state = state
+        self.stateChanged.emit(str(state))
 
     # -- round ----------------------------------------------------------------------------------
     def start(self, rehearsal: Rehearsal, speak: bool = True) -> None:
+        if not self.can(Action.CHOOSE):
+            return
         self.rehearsal = rehearsal
-        self.round_pk = None
+        self._round = ref = _RoundRef()
         rnd = next((r for r in rehearsal.bank.rounds if r.id == rehearsal.round_id), None)
         if rnd is not None and len(rehearsal.prompts) == len(rnd.prompts):
-            with self.services.history() as h:
-                self.round_pk = h.start_round(rehearsal.bank, rnd)
+            session, bank = self.services.session, rehearsal.bank
+
+            def begin_round() -> None:
+                ref.pk = session.start_round(bank, rnd)
+            run_in_background(begin_round, lane="session", on_error=lambda e: log.warning("round not stored: %s", e))
         self._present(speak)
+
+    def drill(self, bank: Bank) -> None:
+        """A round of the prompts whose key points are missed most (from the history)."""
+        service = self.services.history
+
+        def start(weak: list[dict[str, Any]]) -> None:
+            try:
+                self.start(Rehearsal.for_weak_points(bank, weak))
+            except ValueError as exc:
+                self.notice.emit(str(exc).capitalize() + ".")
+        query(lambda: service.weak_points(bank.id), on_done=start,
+              on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def _present(self, speak: bool = True) -> None:
         r = self.rehearsal
+        assert r is not None
         self.promptChanged.emit(r.current, r.position)
         self.caption.emit("", "")
         if speak:
@@ -80,41 +146,55 @@ class RehearsalController(QObject):
         else:
             self._after_prompt()
 
-    def speak(self, text: str, then=None) -> None:
+    def speak(self, text: str, then: Callable[[], None] | None = None) -> None:
         """Say `text` off the GUI thread; where no voice works, the text stays on screen."""
         if not self.tts_ok:
             if then:
                 then()
             return
-        self._set(SPEAKING)
+        self._move(SPEAKING)
         speaker = self.services.speaker()
 
-        def work():
+        def work() -> None:
             speaker.play(speaker.render(text))
 
-        def failed(exc):
+        def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
                 self.tts_ok = False
                 self.notice.emit("No speaker found, so the interviewer's questions are shown as text instead of "
                                  f"spoken. (Details: {exc})")
             else:
-                self.error.emit(f"Speaking failed: {exc}")
+                self.error.emit(user_message(exc, "Speaking"))
             if then:
                 then()
-        run_in_background(work, on_done=lambda _: then() if then else None, on_error=failed)
+
+        def done(_: object) -> None:
+            if self.state is not SPEAKING:      # the candidate moved on (started answering) meanwhile
+                return
+            if then:
+                then()
+        run_in_background(work, on_done=done, on_error=failed)
 
     def stop_speaking(self) -> None:
         self.services.speaker().stop()
 
+    def replay(self) -> None:
+        """Hear the prompt again."""
+        if self.rehearsal is not None and self.can(Action.REPLAY):
+            back = FEEDBACK if self.state is FEEDBACK else IDLE
+            self.speak(self.rehearsal.current.text, then=lambda: self._move(back))
+
     def _after_prompt(self) -> None:
+        if self._starting:          # the candidate started answering while the prompt was spoken
+            return
         seconds = self.services.settings.practice.think_seconds
         if seconds > 0:
             self._think_left = seconds
-            self._set(THINKING)
+            self._move(THINKING)
             self.thinkTick.emit(seconds)
             self._think_timer.start()
         else:
-            self._set(IDLE)
+            self._move(IDLE)
 
     def _think_step(self) -> None:
         self._think_left -= 1
@@ -125,103 +205,177 @@ class RehearsalController(QObject):
 
     # -- answering ------------------------------------------------------------------------------
     def start_answer(self, audio_file: Path | None = None, realtime: bool = True) -> None:
-        """Record the answer from the microphone, or from an audio file standing in for it."""
-        if self.state in (RECORDING, PROCESSING) or self.rehearsal is None:
+        """Record the answer from the microphone, or from an audio file standing in for it.
+
+        The attempt is created first (on the session lane), then recording starts."""
+        if self.rehearsal is None or not self.can(Action.ANSWER):
             return
+        self._starting, self._cancelled = True, False
         self._think_timer.stop()
         self.stop_speaking()
-        prompt = self.rehearsal.current
+        rehearsal, session, ref = self.rehearsal, self.services.session, self._round
+        bank, prompt = rehearsal.bank, rehearsal.current
+        override = self.services.input_override
+        kind = FILE if audio_file is not None else VOICE
+
+        def begin() -> tuple[Pending, Any]:
+            factory: Any = override
+            if audio_file is not None:
+                factory = FileStream(audio_file, realtime=realtime)     # reads the whole file: not on the GUI
+            elif callable(factory) and not isinstance(factory, FileStream):
+                factory = factory()
+            pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind)
+            return pending, factory
+
+        def failed(exc: BaseException) -> None:
+            self._starting = False
+            self.error.emit(user_message(exc, "Starting the answer"))
+            self._move(IDLE if self.state in (SPEAKING, THINKING, IDLE) else self.state)
+        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed)
+        self.stateChanged.emit(str(self.state))
+
+    def import_answer(self, path: Path) -> None:
+        """An answer recorded elsewhere, read in as if spoken now: importProgress reports, cancel() stops it."""
+        self.start_answer(Path(path), realtime=False)
+
+    def _record(self, pending: Pending, factory: Any) -> None:
+        self._starting = False
         settings = self.services.settings
-        factory = self.services.input_override
-        if audio_file is not None:
-            factory = FileStream(audio_file, realtime=realtime)
-        elif callable(factory) and not isinstance(factory, FileStream):
-            factory = factory()
-        with self.services.history() as h:
-            audio_path = h.new_audio_path(".wav")
-            self.attempt_id = h.begin_attempt(self.rehearsal.bank, prompt, round_id=self.rehearsal.round_id,
-                                              round_pk=self.round_pk, audio_path=audio_path)
+        rehearsal = self.rehearsal
+        if rehearsal is None or self._cancelled:
+            self._discard(pending)
+            self._move(IDLE)
+            return
+        self.pending = pending
+        self._import_seconds = len(factory.samples) / 16000 if isinstance(factory, FileStream) else None
         transcriber = self.services.transcriber()
-        self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=self.rehearsal.bank.terms(),
-                                    on_caption=self._captionFromThread.emit,
-                                    silence_rms=settings.audio.silence_rms)
-        self.recorder = Recorder(audio_path, settings.audio, prompt.target_seconds, stream_factory=factory,
-                                 on_level=self._levelFromThread.emit, on_audio=self.live.feed,
+        self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=rehearsal.bank.terms(),
+                                    on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms)
+        self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
+                                 stream_factory=factory, on_level=self._levelFromThread.emit, on_audio=self.live.feed,
                                  on_stopped=self._recordingStopped.emit)
         try:
             self.recorder.start()
         except RecorderError as exc:
-            with self.services.history() as h:
-                h.delete_attempt(self.attempt_id)
-            self.attempt_id = None
+            self.recorder = self.live = self.pending = None
+            self._discard(pending)
             self.notice.emit(f"{exc}")
-            self._set(IDLE)
+            self._move(IDLE)
             return
         self.live.start()
         self._elapsed_timer.start()
-        self._set(RECORDING)
+        if self._import_seconds is not None:
+            self.importProgress.emit(0.0)
+        self._move(RECORDING)
+
+    def _discard(self, pending: Pending) -> None:
+        session = self.services.session
+        run_in_background(lambda: session.abandon(pending), lane="session",
+                          on_error=lambda e: log.warning("could not discard attempt %s: %s", pending.attempt_id, e))
 
     def stop_answer(self) -> None:
-        if self.recorder is not None and self.state == RECORDING:
+        if self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("manual")
 
+    @Slot()
+    def cancel(self) -> None:
+        """Cancel an answer being read in or recorded: nothing is stored."""
+        self._cancelled = True
+        if self.recorder is not None and self.state is RECORDING:
+            self.recorder.stop("cancelled")
+
     def _tick(self) -> None:
-        if self.recorder is not None:
-            self.elapsed.emit(self.recorder.seconds, float(self.rehearsal.current.target_seconds))
+        if self.recorder is not None and self.rehearsal is not None:
+            seconds = self.recorder.seconds
+            self.elapsed.emit(seconds, float(self.rehearsal.current.target_seconds))
+            if self._import_seconds:
+                self.importProgress.emit(min(0.95, 0.95 * seconds / self._import_seconds))
 
     def _on_recording_stopped(self, result: RecordingResult) -> None:
         self._elapsed_timer.stop()
-        self._set(PROCESSING)
+        live, pending = self.live, self.pending
+        self.recorder = self.live = self.pending = None
+        if live is None or pending is None:
+            return
+        self._move(PROCESSING)
         if result.error:
             self.notice.emit(result.error)
-        live, bank, prompt = self.live, self.rehearsal.bank, self.rehearsal.current
-        attempt_id, services = self.attempt_id, self.services
+        session = self.services.session
+        meta = {"reason": result.reason, "device": result.device}
 
-        def work():
-            transcript = live.finish()
-            analysis = analyze_answer(bank, prompt, transcript, services.settings.analysis)
-            audio = compress(result.path, services.settings.audio.audio_format)
-            with services.history() as h:
-                h.finish_attempt(attempt_id, analysis, {"reason": result.reason, "device": result.device,
-                                                        "model": transcript.model}, audio_path=audio)
-                keep = services.settings.practice.retention_per_prompt
-                h.apply_retention(bank.id, prompt.id, keep)
-            return analysis
-        run_in_background(work, on_done=lambda a: self._analysed(a, attempt_id), on_error=self._failed)
+        def transcribe() -> Any:
+            try:
+                transcript = live.finish()
+            except Exception:
+                if self._cancelled:          # whatever went wrong, the candidate no longer wants this answer
+                    raise Cancelled() from None
+                raise
+            if self._cancelled:
+                raise Cancelled()
+            return transcript
+
+        def work() -> Saved:
+            try:
+                return session.finish(pending, transcribe, {**meta})
+            except Cancelled:
+                session.abandon(pending)
+                raise
+        run_in_background(work, lane="session", on_done=self._analysed, on_error=self._failed)
 
     def answer_text(self, text: str) -> None:
-        """A typed answer (no microphone): analysed the same way, without timing."""
-        if self.rehearsal is None or not text.strip():
+        """A typed answer (no microphone): judged the same way, without timing."""
+        if self.rehearsal is None or not text.strip() or not self.can(Action.TYPE):
             return
-        self._set(PROCESSING)
-        bank, prompt, services = self.rehearsal.bank, self.rehearsal.current, self.services
+        self._think_timer.stop()
+        self.stop_speaking()
+        self._move(PROCESSING)
+        rehearsal, session, ref = self.rehearsal, self.services.session, self._round
+        bank, prompt = rehearsal.bank, rehearsal.current
+        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk),
+                          lane="session", on_done=self._analysed, on_error=self._failed)
 
-        def work():
-            analysis = analyze_answer(bank, prompt, Transcript.from_text(text), services.settings.analysis)
-            with services.history() as h:
-                attempt = h.save_analysis(analysis, settings={"typed": True}, round_pk=self.round_pk)
-            return analysis, attempt
-        run_in_background(work, on_done=lambda r: self._analysed(*r), on_error=self._failed)
+    def _analysed(self, saved: Saved) -> None:
+        if self._import_seconds is not None:
+            self.importProgress.emit(1.0)
+            self._import_seconds = None
+        assert self.rehearsal is not None
+        self.rehearsal.record(saved.analysis)
+        self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
+        self._move(FEEDBACK)
+        self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
+        if saved.problem:
+            self.error.emit(saved.problem)
+        self.historyChanged.emit()
+        if self.services.settings.speech.speak_follow_ups and saved.analysis.follow_ups:
+            self.ask_follow_ups([f["question"] for f in saved.analysis.follow_ups])
 
-    def _analysed(self, analysis, attempt_id: int) -> None:
-        self.rehearsal.record(analysis)
-        self._set(FEEDBACK)
-        self.analysisReady.emit(analysis, attempt_id)
-        if self.services.settings.speech.speak_follow_ups and analysis.follow_ups:
-            self.ask_follow_ups([f["question"] for f in analysis.follow_ups])
+    def _failed(self, exc: BaseException) -> None:
+        if self._import_seconds is not None:
+            self.importProgress.emit(1.0)
+            self._import_seconds = None
+        if isinstance(exc, Cancelled):
+            self.notice.emit("Cancelled: nothing was saved.")
+        elif isinstance(exc, NoAnswerHeard):
+            self.notice.emit(str(exc))
+        else:
+            self.error.emit(f"Could not process the answer: {user_message(exc, 'Processing the answer')} "
+                            "The recording is kept and will be recovered at the next start.")
+        self._move(IDLE)
 
-    def _failed(self, exc: Exception) -> None:
-        self.error.emit(f"Could not process the answer: {exc}. The recording is kept and will be "
-                        "recovered at the next start.")
-        self._set(IDLE)
+    # -- after the answer -------------------------------------------------------------------------
+    def save_note(self, attempt_id: int, note: str, rating: int) -> None:
+        if attempt_id < 0:
+            return
+        service = self.services.history
+        query(lambda: service.set_note(attempt_id, note, rating or None), on_done=lambda _: self.historyChanged.emit(),
+              on_error=lambda e: self.error.emit(user_message(e, "Saving the note")))
 
-    # -- moving on --------------------------------------------------------------------------------
     def retry(self) -> None:
-        if self.rehearsal and self.services.settings.practice.allow_retry:
+        if self.rehearsal and self.can(Action.RETRY):
             self._present(speak=False)
 
     def next(self) -> None:
-        if self.rehearsal is None:
+        if self.rehearsal is None or not self.can(Action.NEXT):
             return
         if self.rehearsal.next() is None:
             self.finish_round()
@@ -229,13 +383,17 @@ class RehearsalController(QObject):
             self._present()
 
     def finish_round(self) -> None:
+        assert self.rehearsal is not None
         summary = self.rehearsal.summary()
-        if self.round_pk is not None:
-            with self.services.history() as h:
-                h.finish_round(self.round_pk, summary.to_dict())
-        self._set(FINISHED)
+        session, ref = self.services.session, self._round
+
+        def store() -> None:
+            if ref.pk is not None:
+                session.finish_round(ref.pk, summary.to_dict())
+        run_in_background(store, lane="session", on_error=lambda e: log.warning("round summary not stored: %s", e))
+        self._move(FINISHED)
         self.roundFinished.emit(summary)
 
     def ask_follow_ups(self, questions: list[str]) -> None:
         if questions:
-            self.speak(" ".join(questions), then=lambda: self._set(FEEDBACK))
+            self.speak(" ".join(questions), then=lambda: self._move(FEEDBACK))

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep.app import user_message
+from voiceprep.core.history import HistoryCorruptError
 from voiceprep.gui.controller import RehearsalController
+from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
 from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
-from voiceprep.gui.worker import run_in_background
 from voiceprep.speech.player import Player
 
 log = logging.getLogger(__name__)
@@ -79,8 +81,8 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e))
         if recover:
-            QTimer.singleShot(0, self._recover)
             QTimer.singleShot(0, self._verify)
+            QTimer.singleShot(0, self._recover)
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -132,35 +134,34 @@ class MainWindow(QMainWindow):
                                                          "in Settings.")
 
     def _recover(self) -> None:
-        """Finish attempts a crash interrupted (their audio is on disk)."""
-        from voiceprep.core.history.recovery import recover
-
-        with self.services.history() as h:
-            if not h.unfinished():
-                return
-        self.statusBar().showMessage("Recovering an interrupted answer…")
+        """Finish answers a crash interrupted (their audio is on disk) and tidy the audio folder, off the GUI."""
         services = self.services
 
         def work():
-            with services.history() as h:
-                return recover(h, services.transcriber().transcribe, services.settings.analysis)
+            return services.session.recover(lambda path: services.transcriber().transcribe(path))
 
         def done(results):
+            if not results:
+                return
             finished = [r for r in results if r.outcome == "finished"]
             lines = [f"Attempt {r.attempt_id}: {r.detail}" for r in results]
             QMessageBox.information(self, "Recovered after an interruption",
                                     f"voiceprep found {len(results)} unfinished answer(s); "
                                     f"{len(finished)} were transcribed and scored.\n\n" + "\n".join(lines))
             self._history_changed()
-            self.statusBar().clearMessage()
-        run_in_background(work, on_done=done, on_error=lambda e: self.statusBar().showMessage(f"Recovery failed: {e}"))
+        run_in_background(work, lane="session", on_done=done, owner=self,
+                          on_error=lambda e: self.statusBar().showMessage(
+                              f"Recovery failed: {user_message(e, 'Recovering interrupted answers')}"))
 
     def _verify(self) -> None:
-        """The full integrity check scans the whole file: off the GUI thread, after the window is up."""
+        """The full integrity scan reads the whole file: on the session lane, before the first answer is begun."""
         def failed(exc):
-            QMessageBox.critical(self, "History damaged", f"{exc}\n\nRehearsing still works, but close voiceprep "
-                                                          "and move the damaged file aside before relying on it.")
-        run_in_background(lambda: self.services.history().verify(), on_error=failed)
+            if isinstance(exc, HistoryCorruptError):
+                QMessageBox.critical(self, "History damaged", f"{exc}\n\nAnswers cannot be saved until the damaged "
+                                                              "file is moved aside; close voiceprep to do that.")
+            else:
+                QMessageBox.warning(self, "History", user_message(exc, "Checking the history"))
+        run_in_background(self.services.access.verify, lane="session", on_error=failed, owner=self)
 
     def play(self, path: str, start: float) -> None:
         def failed(exc):

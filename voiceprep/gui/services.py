@@ -1,4 +1,4 @@
-"""What the windows share: settings, the loaded model, the voice, where the history lives."""
+"""What the windows share: settings, the history (through the app layer), the loaded model, the voice."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from voiceprep import paths
+from voiceprep.app import HistoryAccess, HistoryService, PracticeSession, threads
+from voiceprep.app.files import PRIVATE_DIR, private_umask
 from voiceprep.core.banks import BankRegistry
-from voiceprep.core.history import History
 from voiceprep.settings import Settings
 from voiceprep.speech.transcriber import Transcriber
 from voiceprep.speech.tts import Speaker
@@ -24,18 +26,29 @@ class Services:
     db_path: Path = field(default_factory=paths.database_path)
     registry: BankRegistry = field(default_factory=BankRegistry.discover)
     # Tests and "import audio" put a FileStream here; None means the microphone.
-    input_override: Callable | None = None
+    input_override: Callable[..., Any] | None = None
     _transcriber: Transcriber | None = None
     _speaker: Speaker | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def history(self) -> History:
-        """A connection for the calling thread (SQLite connections stay on the thread that made them)."""
-        return History.open(self.db_path)
+    def __post_init__(self) -> None:
+        private_umask()                 # log, voice cache, exports and audio: readable by the user only
+        threads.mark_ui_thread()        # database and analysis work on this thread is a bug (see app/threads.py)
+        self.access = HistoryAccess(self.db_path, self.settings.history)
+
+    @property
+    def history(self) -> HistoryService:
+        """Reviewing the history; call it from operations.query (never on the GUI thread)."""
+        return HistoryService(self.access)
+
+    @property
+    def session(self) -> PracticeSession:
+        """Storing answers; call it on the "session" lane."""
+        return PracticeSession(self.access, self.settings)
 
     def transcriber(self) -> Transcriber:
         """The loaded model; a new one only when the model path, compute type or threads change."""
-        def key(t):
+        def key(t: Any) -> tuple[Any, ...]:
             return (t.model_path, t.compute_type, t.cpu_threads)
         with self._lock:
             wanted = self.settings.transcription
@@ -48,7 +61,9 @@ class Services:
         with self._lock:
             s = self.settings.speech
             if self._speaker is None or (self._speaker.voice, self._speaker.rate) != (s.voice, s.rate):
-                self._speaker = Speaker(voice=s.voice, rate=s.rate, cache_dir=paths.data_dir() / "tts-cache")
+                cache = paths.data_dir() / "tts-cache"
+                cache.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+                self._speaker = Speaker(voice=s.voice, rate=s.rate, cache_dir=cache)
             return self._speaker
 
     def reload_banks(self) -> BankRegistry:

@@ -1,15 +1,27 @@
-"""History: every attempt, filterable and searchable; open one, compare two, delete, export."""
+"""History: every attempt, filterable and searchable; open one as it was shown, compare two, delete, export.
+
+All reads and changes run on the history lane (gui/operations.py); the search waits for typing to pause.
+"""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,40 +30,83 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.history import export, queries
-from voiceprep.core.transcript import Transcript
-from voiceprep.gui.widgets.common import BAD, GOOD, soft
-from voiceprep.gui.widgets.feedback import FeedbackView
+from voiceprep.app import user_message
+from voiceprep.gui.operations import query
+from voiceprep.gui.widgets.common import muted
+from voiceprep.gui.widgets.compare import CompareDialog
+from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time, when
 
-COLUMNS = ["Date", "Bank", "Prompt", "Score", "Seconds", "Rating"]
+COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
+Index = QModelIndex | QPersistentModelIndex
 
 
-def analysis_for(h, attempt: dict):
-    """Rebuild the feedback of a stored attempt from its transcript and the bank as it was then."""
-    bank = h.bank_snapshot(attempt["bank_hash"])
-    transcript = Transcript.from_dict(attempt["transcript_data"])
-    return analyze_answer(bank, bank.prompt(attempt["prompt_id"]), transcript)
+class AttemptsModel(QAbstractTableModel):
+    """The listed attempts (rows as the history service returns them)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return r["id"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r['prompt_text']}\n({r['bank_id']})" if col == "Prompt" else None
+        if role == Qt.ItemDataRole.UserRole + 1:            # sort key
+            return {"Date": r["started_at"], "Prompt": r["prompt_text"], "Score": r["overall"] or -1,
+                    "Length": r["duration_s"] or -1, "Rating": r["self_rating"] or 0}[col]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == "Date":
+            return when(r["started_at"])
+        if col == "Prompt":
+            return r["prompt_text"]
+        if col == "Score":
+            return f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
+        if col == "Length":
+            return "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–"
+        return f"{r['self_rating']}/5" if r["self_rating"] else "–"
 
 
 class HistoryPage(QWidget):
     playAudio = Signal(str, float)
     changed = Signal()
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        self.current: dict[str, Any] | None = None
+        self._generation = 0           # a newer refresh or selection makes older answers stale
+        self._detail_generation = 0
         root = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.bank_filter = QComboBox()
         self.prompt_filter = QComboBox()
+        self.prompt_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.prompt_filter.setMinimumContentsLength(18)
         self.min_score = QSpinBox()
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
@@ -59,8 +114,11 @@ class HistoryPage(QWidget):
         self.search.setPlaceholderText("Search what you said…")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
+        self.compare_btn.setToolTip("Select two attempts of the same prompt (Ctrl+click)")
         self.delete_btn = QPushButton("Delete")
+        self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
+        self.export_btn.setToolTip("Export the selected attempts, or all of them when none is selected")
         bar.addWidget(self.bank_filter, 2)
         bar.addWidget(self.prompt_filter, 2)
         bar.addWidget(self.min_score)
@@ -68,32 +126,53 @@ class HistoryPage(QWidget):
         for b in (self.compare_btn, self.delete_btn, self.export_btn):
             bar.addWidget(b)
         root.addLayout(bar)
+        self.status = muted("")
+        root.addWidget(self.status)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = AttemptsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
         split.addWidget(self.table)
-        self.detail = FeedbackView()
+        self.detail = FeedbackView(placeholder="Select an attempt to see its feedback as it was shown.")
         split.addWidget(self.detail)
-        split.setSizes([520, 680])
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
         root.addWidget(split, 1)
+        self._search_timer = QTimer(self)          # the search runs once typing pauses
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(services.settings.history.search_debounce_ms)
+        self._search_timer.timeout.connect(self.refresh)
         self.bank_filter.currentIndexChanged.connect(self._fill_prompts)
         self.prompt_filter.currentIndexChanged.connect(self.refresh)
-        self.min_score.valueChanged.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
-        self.table.itemSelectionChanged.connect(self._open_selected)
+        self.min_score.valueChanged.connect(lambda _: self._search_timer.start())
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.table.selectionModel().selectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.detail.playFrom.connect(self._play)
         self.detail.noteChanged.connect(self._save_note)
-        self.current: dict | None = None
+        self.detail.rejudgeRequested.connect(self._rejudge)
         self.fill_banks()
 
+    # -- filters --------------------------------------------------------------------------------
     def fill_banks(self) -> None:
         self.bank_filter.blockSignals(True)
         self.bank_filter.clear()
@@ -109,59 +188,85 @@ class HistoryPage(QWidget):
         self.prompt_filter.addItem("All prompts", None)
         bank = self.services.registry.find(self.bank_filter.currentData() or "")
         for p in bank.all_prompts() if bank else []:
-            self.prompt_filter.addItem(p.text[:60], p.id)
+            self.prompt_filter.addItem(p.text, p.id)
+            self.prompt_filter.setItemData(self.prompt_filter.count() - 1, p.text, Qt.ItemDataRole.ToolTipRole)
         self.prompt_filter.setEnabled(bank is not None)
         self.prompt_filter.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
-        with self.services.history() as h:
-            text = self.search.text().strip()
-            if text:
-                ids = [r["id"] for r in queries.search(h, text, limit=200)]
-                rows = [h.attempt_row(i) for i in ids]
-                bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
-                rows = [r for r in rows if (not bank or r["bank_id"] == bank) and (not prompt or r["prompt_id"] == prompt)
-                        and (r["overall"] or 0) >= self.min_score.value()]
-            else:
-                rows = queries.list_attempts(h, bank=self.bank_filter.currentData(),
-                                             prompt=self.prompt_filter.currentData(),
-                                             min_score=self.min_score.value() or None, limit=500)
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            values = [r["started_at"][:16].replace("T", " "), r["bank_id"], r["prompt_text"],
-                      r["overall"], r["duration_s"], r.get("self_rating")]
-            for j, v in enumerate(values):
-                item = QTableWidgetItem()
-                if isinstance(v, float):
-                    item.setData(Qt.ItemDataRole.DisplayRole, round(v))
-                elif v is None:
-                    item.setText("–" if j != 3 else r["state"])
-                else:
-                    item.setData(Qt.ItemDataRole.DisplayRole, v)
-                item.setData(Qt.ItemDataRole.UserRole, r["id"])
-                self.table.setItem(i, j, item)
-        self.table.setSortingEnabled(True)
-        for col in (0, 1, 3, 4, 5):
-            self.table.resizeColumnToContents(col)
+        """Load the attempts the filters select (newest first), off the GUI thread."""
+        self._search_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        service = self.services.history
+        bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
+        text, min_score = self.search.text().strip() or None, self.min_score.value() or None
+        self.status.setText("Searching…" if text else "Loading…")
+        query(lambda: service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score),
+              on_done=lambda rows: self._show_rows(rows, generation), owner=self,
+              on_error=lambda e: self._failed(e, "Loading the history"))
 
+    def _show_rows(self, rows: list[dict[str, Any]], generation: int) -> None:
+        if generation != self._generation:
+            return                                  # the filters changed while this was loading
+        selected = set(self.selected_ids())
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self.table.selectionModel().blockSignals(False)
+        limit = self.services.settings.history.list_limit
+        more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
+        self.status.setText(f"{len(rows)} attempt(s){more}" if rows else "No attempts match.")
+        ids = {r["id"] for r in rows}
+        if self.current is not None and self.current["id"] not in ids:
+            self._clear_detail()                     # filtered out: the detail must not show a hidden attempt
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) in selected:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                self.table.selectionModel().select(self.proxy.index(row, 0), flags)
+
+    def _clear_detail(self) -> None:
+        self.current = None
+        self._detail_generation += 1
+        self.detail.clear()
+
+    def _failed(self, exc: BaseException, doing: str) -> None:
+        self.status.setText(user_message(exc, doing))
+
+    # -- one attempt ----------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
 
-    def _open_selected(self) -> None:
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _open_selected(self, *_: Any) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
+            if not ids:
+                self._clear_detail()
             return
-        with self.services.history() as h:
-            attempt = queries.get_attempt(h, ids[0])
-            if attempt["state"] != "done" or not attempt["transcript_data"]:
-                self.current = None
-                return
-            analysis = analysis_for(h, attempt)
+        self._detail_generation += 1
+        generation = self._detail_generation
+        service = self.services.history
+        query(lambda: service.attempt(ids[0]), on_done=lambda a: self._show_attempt(a, generation), owner=self,
+              on_error=lambda e: self._failed(e, "Opening the attempt"))
+
+    def _show_attempt(self, attempt: dict[str, Any], generation: int) -> None:
+        if generation != self._detail_generation:
+            return
         self.current = attempt
-        self.detail.show_analysis(analysis, attempt.get("note") or "", attempt.get("self_rating") or 0)
+        doc = attempt.get("document")
+        if doc is None:
+            detail = attempt.get("state_detail") or "it was not finished"
+            self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} ({detail}).")
+            return
+        kind = {"typed": "typed", "file": "from a file"}.get(attempt.get("input") or "", "spoken")
+        context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · attempt {attempt['id']} · " \
+                  f"judged by {doc['judge']}"
+        self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
+                                  can_rejudge=bool(attempt.get("transcript_data")))
 
     def _play(self, seconds: float) -> None:
         if self.current and self.current.get("audio_path"):
@@ -169,22 +274,28 @@ class HistoryPage(QWidget):
 
     def _save_note(self, note: str, rating: int) -> None:
         if self.current:
-            with self.services.history() as h:
-                h.set_note(self.current["id"], note, rating or None)
-            self.refresh()
+            attempt, service = self.current["id"], self.services.history
+            query(lambda: service.set_note(attempt, note, rating or None), owner=self,
+                  on_done=lambda _: self._changed("Note saved."), on_error=lambda e: self._failed(e, "Saving the note"))
 
+    def _rejudge(self) -> None:
+        if not self.current:
+            return
+        attempt, session = self.current["id"], self.services.session
+        self.status.setText("Judging again…")
+        query(lambda: session.rejudge(attempt), owner=self,
+              on_done=lambda _: self._changed(f"Attempt {attempt} judged again.", reopen=True),
+              on_error=lambda e: self._failed(e, "Judging again"))
+
+    # -- several attempts -----------------------------------------------------------------------
     def compare_selected(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 2:
             QMessageBox.information(self, "Compare", "Select two attempts of the same prompt (Ctrl+click).")
             return
-        with self.services.history() as h:
-            try:
-                result = queries.compare(h, *sorted(ids))
-            except Exception as exc:
-                QMessageBox.information(self, "Compare", str(exc))
-                return
-        CompareDialog(result, self).exec()
+        service = self.services.history
+        query(lambda: service.compare(*ids), owner=self, on_done=self._show_compare,
+              on_error=lambda e: self._tell("Compare", user_message(e, "Comparing")))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -193,11 +304,12 @@ class HistoryPage(QWidget):
         if QMessageBox.question(self, "Delete", f"Delete {len(ids)} attempt(s) and their audio?") != \
                 QMessageBox.StandardButton.Yes:
             return
-        with self.services.history() as h:
-            for i in ids:
-                h.delete_attempt(i)
-        self.refresh()
-        self.changed.emit()
+        if self.current is not None and self.current["id"] in ids:
+            self._clear_detail()
+        service = self.services.history
+        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {n} attempt(s).",
+                                                                                       reload=True),
+              on_error=lambda e: self._failed(e, "Deleting"))
 
     def export_selected(self) -> None:
         ids = self.selected_ids()
@@ -206,36 +318,26 @@ class HistoryPage(QWidget):
         if not path:
             return
         fmt = "json" if "JSON" in chosen else "csv" if "CSV" in chosen else "md"
-        with self.services.history() as h:
-            ids = ids or export.select_ids(h, all_=True)
-            Path(path).write_text(export.render(h, ids, fmt), encoding="utf-8")
+        service = self.services.history
+        self.status.setText("Exporting…")
+        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=self._exported,
+              on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
 
+    def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:
+        self.status.setText(text)
+        if reload:
+            self.refresh()
+        if reopen:
+            self._open_selected()
+        self.changed.emit()
 
-class CompareDialog(QDialog):
-    def __init__(self, result: dict, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(f"Attempt {result['first']} vs {result['second']}")
-        self.resize(900, 600)
-        lay = QVBoxLayout(self)
-        view = QTextBrowser()
-        parts = [f"<h3>{html.escape(result['prompt_id'])}: attempt {result['first']} → {result['second']}</h3><table>"]
-        for name, m in result["metrics"].items():
-            delta = "" if m["delta"] is None else f"{m['delta']:+g}"
-            parts.append(f"<tr><td>{name}</td><td>{m['first']}</td><td>→ {m['second']}</td><td><b>{delta}</b></td></tr>")
-        parts.append("</table>")
-        for label in result["gained"]:
-            parts.append(f"<p style='color:{GOOD}'>+ {html.escape(label)}</p>")
-        for label in result["lost"]:
-            parts.append(f"<p style='color:{BAD}'>− {html.escape(label)}</p>")
-        parts.append("<h4>What you said</h4><p style='line-height:150%'>")
-        for d in result["diff"]:
-            if d["op"] == "equal":
-                parts.append(html.escape(d["first"]))
-            else:
-                if d["first"]:
-                    parts.append(f"<s style='background:{soft(BAD)}'>{html.escape(d['first'])}</s>")
-                if d["second"]:
-                    parts.append(f"<span style='background:{soft(GOOD)}'>{html.escape(d['second'])}</span>")
-        parts.append("</p>")
-        view.setHtml(" ".join(parts))
-        lay.addWidget(view)
+    def _show_compare(self, result: dict[str, Any]) -> None:
+        CompareDialog(result, self).exec()
+
+    def _tell(self, title: str, text: str, warn: bool = False) -> None:
+        (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
+
+    def _exported(self, result: Any) -> None:
+        text = str(result)
+        self.status.setText(text[0].upper() + text[1:] + ".")
+        QMessageBox.information(self, "Exported", text[0].upper() + text[1:] + ".")

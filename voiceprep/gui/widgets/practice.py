@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep.app import Action
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.gui import controller as c
 from voiceprep.gui.widgets.common import BAD, WARN, Card, ScoreBar, big_number, heading, muted, soft
@@ -146,9 +147,7 @@ class PracticePage(QWidget):
         self.start_btn.clicked.connect(self.start_round)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
-        self.replay_btn.clicked.connect(lambda: self.ctl.speak(self.ctl.rehearsal.current.text,
-                                                               then=lambda: self.ctl._set(c.IDLE))
-                                        if self.ctl.rehearsal else None)
+        self.replay_btn.clicked.connect(self.ctl.replay)
         self.answer_btn.clicked.connect(self.toggle_answer)
         self.import_btn.clicked.connect(self.import_audio)
         self.type_btn.clicked.connect(self.type_answer)
@@ -164,6 +163,7 @@ class PracticePage(QWidget):
         self.ctl.caption.connect(self._on_caption)
         self.ctl.thinkTick.connect(lambda s: self.state_label.setText(f"Think time: {s} s — answer starts automatically"))
         self.ctl.analysisReady.connect(self._on_analysis)
+        self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
@@ -212,23 +212,15 @@ class PracticePage(QWidget):
             self.ctl.start(Rehearsal.for_prompt(bank, next(p for p in prompts if p.text == text)))
 
     def start_drill(self) -> None:
-        from voiceprep.core.history import queries
-
         bank = self.bank()
-        if not bank:
-            return
-        with self.services.history() as h:
-            weak = queries.weak_points(h, bank.id)
-        try:
-            self.ctl.start(Rehearsal.for_weak_points(bank, weak))
-        except ValueError as exc:
-            self.show_notice(str(exc).capitalize() + ".")
+        if bank:
+            self.ctl.drill(bank)
 
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
-        if self.ctl.state == c.RECORDING:
+        if self.ctl.can(Action.STOP):
             self.ctl.stop_answer()
-        elif self.ctl.rehearsal and self.ctl.state in (c.IDLE, c.THINKING, c.SPEAKING, c.FEEDBACK):
+        elif self.ctl.can(Action.ANSWER):
             self.stack.setCurrentIndex(0)
             self.ctl.start_answer()
 
@@ -238,7 +230,7 @@ class PracticePage(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, "Import a recorded answer", str(Path.home()), AUDIO_FILTER)
         if path:
             self.stack.setCurrentIndex(0)
-            self.ctl.start_answer(Path(path), realtime=False)
+            self.ctl.import_answer(Path(path))
 
     def type_answer(self) -> None:
         if not self.ctl.rehearsal:
@@ -268,18 +260,14 @@ class PracticePage(QWidget):
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: "Round complete."}
         self.state_label.setText(texts.get(state, "") if self.ctl.rehearsal else "")
-        has = self.ctl.rehearsal is not None
         recording = state == c.RECORDING
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
-        self.answer_btn.setEnabled(has and state in (c.IDLE, c.THINKING, c.SPEAKING, c.RECORDING, c.FEEDBACK))
-        for b in (self.import_btn, self.type_btn):
-            b.setEnabled(has and state in (c.IDLE, c.THINKING, c.SPEAKING, c.FEEDBACK))
-        self.retry_btn.setEnabled(has and state == c.FEEDBACK and self.services.settings.practice.allow_retry)
-        self.next_btn.setEnabled(has and state in (c.FEEDBACK, c.IDLE))
-        self.replay_btn.setEnabled(has and state in (c.IDLE, c.FEEDBACK, c.THINKING))
-        busy = state in (c.RECORDING, c.PROCESSING)      # never lose an answer by starting something else
+        self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
+        for b, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE), (self.retry_btn, Action.RETRY),
+                          (self.next_btn, Action.NEXT), (self.replay_btn, Action.REPLAY)):
+            b.setEnabled(self.ctl.can(action))
         for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
-            b.setEnabled(not busy)
+            b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             self.next_btn.setText("Finish round  (N)")
         else:
@@ -298,17 +286,13 @@ class PracticePage(QWidget):
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:
         self.attempt_id = attempt_id
-        with self.services.history() as h:
-            self.audio_path = h.attempt_row(attempt_id).get("audio_path")
+        self.audio_path = self.ctl.last_audio_path
         self.feedback.show_analysis(analysis)
         self.stack.setCurrentIndex(1)
-        self.historyChanged.emit()
 
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
-            with self.services.history() as h:
-                h.set_note(self.attempt_id, note, rating or None)
-            self.historyChanged.emit()
+            self.ctl.save_note(self.attempt_id, note, rating)
 
     def _on_round_finished(self, summary) -> None:
         bank = self.ctl.rehearsal.bank

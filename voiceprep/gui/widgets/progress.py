@@ -1,13 +1,19 @@
-"""Progress: scores over time, per competency, pace and fillers, and key-point hit rates."""
+"""Progress: scores over time per bank or per prompt, per competency, pace and fillers (spoken answers only),
+and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -15,86 +21,148 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.core.history import queries
+from voiceprep.app import user_message
+from voiceprep.gui.operations import query
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
-CHART_ATTEMPTS = 200       # the charts show the newest attempts
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
+Series = dict[str, list[tuple[datetime, float]]]
 
 
-class LineChart(QWidget):
-    """A small line chart: several series over attempt number, optional band of good values."""
+def parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone()
 
-    def __init__(self, title: str, y_range: tuple[float, float] | None = None,
-                 band: tuple[float, float] | None = None, parent=None):
-        super().__init__(parent)
-        self.title, self.y_range, self.band = title, y_range, band
-        self.series: dict[str, list[float]] = {}
-        self.setMinimumHeight(190)
 
-    def set_series(self, series: dict[str, list[float | None]]) -> None:
-        """Series aligned on attempts; None where an attempt has no value for that series."""
-        self.series = {k: v for k, v in series.items() if any(x is not None for x in v)}
-        self.update()
+def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[datetime, str]]:
+    """Evenly spaced x-axis labels: dates ("3 Mar"), or times when everything is on one day."""
+    span = (last - first).total_seconds()
+    if span <= 0:
+        return [(first, first.strftime("%d %b %H:%M"))]
+    same_day = first.date() == last.date()
+    fmt = "%H:%M" if same_day else "%d %b" if first.year == last.year else "%b %Y"
+    out, seen = [], set()
+    for k in range(count):
+        t = datetime.fromtimestamp(first.timestamp() + span * k / (count - 1), first.tzinfo)
+        label = t.strftime(fmt).lstrip("0")
+        if label not in seen:
+            seen.add(label)
+            out.append((t, label))
+    return out
 
-    def paintEvent(self, event) -> None:
+
+class Canvas(QWidget):
+    """Lines over time, y-axis labelled with its unit, optional band of good values."""
+
+    def __init__(self, unit: str, y_range: tuple[float, float] | None, band: tuple[float, float] | None):
+        super().__init__()
+        self.unit, self.y_range, self.band = unit, y_range, band
+        self.series: Series = {}
+        self.setMinimumHeight(180)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        text = pal.color(pal.ColorRole.WindowText)
+        text = self.palette().color(self.palette().ColorRole.WindowText)
+        metrics = p.fontMetrics()
+        left = metrics.horizontalAdvance("0000") + 12
+        area = QRectF(left, 8, self.width() - left - 16, self.height() - 8 - metrics.height() * 2 - 6)
+        points = [pt for s in self.series.values() for pt in s]
         p.setPen(text)
-        p.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft, self.title)
-        area = QRectF(40, 28, self.width() - 56, self.height() - 64)
-        values = [v for s in self.series.values() for v in s if v is not None]
-        if not values:
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No attempts yet")
+        if not points:
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No spoken answers yet" if self.unit == "words/min"
+                       else "No attempts yet")
             return
-        lo, hi = self.y_range or (min(values) * 0.9, max(values) * 1.1 or 1)
+        values = [v for _, v in points]
+        lo, hi = self.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
+        if self.band and not self.y_range:
+            lo, hi = min(lo, self.band[0] * 0.9), max(hi, self.band[1] * 1.1)
         if hi == lo:
             hi = lo + 1
-        n = max(len(s) for s in self.series.values())
+        first, last = min(t for t, _ in points), max(t for t, _ in points)
+        span = max((last - first).total_seconds(), 1.0)
 
-        def pt(i, v):
-            x = area.left() + (area.width() * i / max(n - 1, 1))
-            y = area.bottom() - (v - lo) / (hi - lo) * area.height()
-            return QPointF(x, y)
+        def xy(t: datetime, v: float) -> QPointF:
+            x = area.left() + area.width() * ((t - first).total_seconds() / span if last > first else 0.5)
+            return QPointF(x, area.bottom() - (v - lo) / (hi - lo) * area.height())
         grid = QColor(text)
         grid.setAlpha(40)
-        p.setPen(QPen(grid, 1))
         for k in range(5):
             y = area.top() + area.height() * k / 4
+            p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            label = hi - (hi - lo) * k / 4
-            p.drawText(QRectF(0, y - 8, 36, 16), Qt.AlignmentFlag.AlignRight, f"{label:.0f}")
+            p.setPen(text)
+            p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       f"{hi - (hi - lo) * k / 4:.0f}")
         if self.band:
             band = QColor(GOOD)
             band.setAlpha(30)
-            top, bottom = pt(0, min(self.band[1], hi)).y(), pt(0, max(self.band[0], lo)).y()
+            top, bottom = xy(first, min(self.band[1], hi)).y(), xy(first, max(self.band[0], lo)).y()
             p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
-        legend_x = area.left()
-        metrics = p.fontMetrics()
-        for idx, (name, s) in enumerate(self.series.items()):
+        for t, label in date_ticks(first, last):
+            x = xy(t, lo).x()
+            w = metrics.horizontalAdvance(label)
+            p.drawText(QPointF(min(max(x - w / 2, area.left() - left / 2), self.width() - w - 2),
+                               area.bottom() + metrics.height() + 2), label)
+        p.drawText(QPointF(area.left(), self.height() - 4), self.unit)
+        for idx, s in enumerate(self.series.values()):
             color = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)])
-            points = [pt(i, v) for i, v in enumerate(s) if v is not None]
+            pts = [xy(t, v) for t, v in s]
             p.setPen(QPen(color, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            path = QPainterPath(points[0])
-            for q in points[1:]:
+            path = QPainterPath(pts[0])
+            for q in pts[1:]:
                 path.lineTo(q)
             p.drawPath(path)
             p.setBrush(color)
-            for q in points:
+            for q in pts:
                 p.drawEllipse(q, 3, 3)
-            label = metrics.elidedText(f"● {name}", Qt.TextElideMode.ElideRight,
-                                       int(max(40, area.right() - legend_x)))
-            p.drawText(QPointF(legend_x, area.bottom() + 30), label)
-            legend_x += metrics.horizontalAdvance(label) + 16
+
+
+class LineChart(QWidget):
+    """A titled chart with a legend below that wraps (two names a row) rather than truncating."""
+
+    def __init__(self, title: str, unit: str, y_range: tuple[float, float] | None = None,
+                 band: tuple[float, float] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.title = heading(title, 11)
+        lay.addWidget(self.title)
+        self.canvas = Canvas(unit, y_range, band)
+        lay.addWidget(self.canvas, 1)
+        self.legend = QGridLayout()
+        self.legend.setHorizontalSpacing(16)
+        lay.addLayout(self.legend)
+        self.legend_labels: list[QLabel] = []
+
+    @property
+    def series(self) -> Series:
+        return self.canvas.series
+
+    def set_series(self, series: dict[str, list[tuple[datetime, float | None]]]) -> None:
+        """Named series of (when, value); None values (e.g. typed answers' pace) are left out."""
+        self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
+        self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
+        for label in self.legend_labels:
+            self.legend.removeWidget(label)
+            label.deleteLater()
+        self.legend_labels = []
+        if len(self.canvas.series) > 1:
+            for i, name in enumerate(self.canvas.series):
+                color = SERIES_COLORS[i % len(SERIES_COLORS)]
+                label = QLabel(f"<span style='color:{color}'>●</span> {name}")
+                label.setWordWrap(True)
+                label.setToolTip(name)
+                self.legend.addWidget(label, i // 2, i % 2)
+                self.legend_labels.append(label)
+        self.canvas.update()
 
 
 class ProgressPage(QScrollArea):
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        self._generation = 0
         self.setWidgetResizable(True)
         body = QWidget()
         self.setWidget(body)
@@ -103,29 +171,40 @@ class ProgressPage(QScrollArea):
         top.addWidget(heading("Progress", 16))
         top.addStretch(1)
         self.bank_box = QComboBox()
+        self.prompt_box = QComboBox()
+        self.prompt_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.prompt_box.setMinimumContentsLength(28)
         top.addWidget(self.bank_box)
+        top.addWidget(self.prompt_box)
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
         grid = QGridLayout()
-        self.overall = LineChart("Overall score", (0, 100))
-        self.competencies = LineChart("Competencies", (0, 100))
         s = services.settings.analysis
-        self.pace = LineChart(f"Pace (words/min; band {s.wpm_low}-{s.wpm_high})", band=(s.wpm_low, s.wpm_high))
-        self.fillers = LineChart("Fillers per minute")
+        self.overall = LineChart("Overall score", "score / 100", (0, 100))
+        self.competencies = LineChart("Competencies", "score / 100", (0, 100))
+        self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
+                              band=(s.wpm_low, s.wpm_high))
+        self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
         grid.addWidget(self.overall, 0, 0)
         grid.addWidget(self.competencies, 0, 1)
         grid.addWidget(self.pace, 1, 0)
         grid.addWidget(self.fillers, 1, 1)
         root.addLayout(grid)
-        root.addWidget(heading("Key points, last 6 attempts of each prompt", 12))
+        self.rates_title = heading("", 12)
+        root.addWidget(self.rates_title)
         self.rates = QTableWidget(0, 3)
-        self.rates.setHorizontalHeaderLabels(["Hit", "Prompt", "Key point"])
+        self.rates.setHorizontalHeaderLabels(["Hit", "Key point", "Prompt"])
         self.rates.verticalHeader().hide()
-        self.rates.horizontalHeader().setStretchLastSection(True)
+        self.rates.setWordWrap(True)
+        header = self.rates.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rates.setMinimumHeight(220)
         root.addWidget(self.rates)
-        self.bank_box.currentIndexChanged.connect(self.refresh)
+        self.bank_box.currentIndexChanged.connect(self._fill_prompts)
+        self.prompt_box.currentIndexChanged.connect(self.refresh)
         self.fill_banks()
 
     def fill_banks(self) -> None:
@@ -134,28 +213,54 @@ class ProgressPage(QScrollArea):
         for b in self.services.registry.banks:
             self.bank_box.addItem(b.job.title, b.id)
         self.bank_box.blockSignals(False)
+        self._fill_prompts()
+
+    def _fill_prompts(self) -> None:
+        self.prompt_box.blockSignals(True)
+        self.prompt_box.clear()
+        self.prompt_box.addItem("All prompts of this bank", None)
+        bank = self.services.registry.find(self.bank_box.currentData() or "")
+        for p in bank.all_prompts() if bank else []:
+            self.prompt_box.addItem(p.text, p.id)
+            self.prompt_box.setItemData(self.prompt_box.count() - 1, p.text, Qt.ItemDataRole.ToolTipRole)
+        self.prompt_box.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
         bank_id = self.bank_box.currentData()
         if not bank_id:
             return
+        self._generation += 1
+        generation, prompt = self._generation, self.prompt_box.currentData()
+        service = self.services.history
+        query(lambda: service.progress(bank_id, prompt), owner=self,
+              on_done=lambda data: self._show(data, bank_id, prompt, generation),
+              on_error=lambda e: self.summary.setText(user_message(e, "Reading your progress")))
+
+    def _show(self, data: dict[str, Any], bank_id: str, prompt: str | None, generation: int) -> None:
+        if generation != self._generation:
+            return
         bank = self.services.registry.find(bank_id)
-        with self.services.history() as h:
-            series = queries.trends(h, bank_id, limit=CHART_ATTEMPTS)
-            rates = queries.key_point_rates(h, bank_id)
-            st = queries.stats(h, bank_id)
-        self.summary.setText(f"{st['attempts']} attempts · {st['minutes_spoken'] or 0} minutes spoken · "
+        series, rates, st = data["series"], data["rates"], data["stats"]
+        typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
+        self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0} · best {st['best_overall'] or 0}")
-        self.overall.set_series({"overall": [r["overall"] for r in series]})
-        self.competencies.set_series({c.name: [r["competencies"].get(c.id) for r in series] for c in bank.competencies})
-        self.pace.set_series({"wpm": [r["wpm"] or None for r in series]})
-        self.fillers.set_series({"fillers/min": [r["fillers_per_min"] for r in series]})
+        when = [parse_time(r["started_at"]) for r in series]
+        self.overall.set_series({"overall": list(zip(when, [r["overall"] for r in series]))})
+        comps = bank.competencies if bank else ()
+        self.competencies.set_series({c.name: list(zip(when, [r["competencies"].get(c.id) for r in series]))
+                                      for c in comps})
+        self.pace.set_series({"words/min": list(zip(when, [r["wpm"] or None for r in series]))})
+        self.fillers.set_series({"fillers/min": list(zip(when, [r["fillers_per_min"] for r in series]))})
+        window = self.services.settings.history.weak_point_window
+        self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
         self.rates.setRowCount(len(rates))
         for i, r in enumerate(rates):
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}")
             hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
             self.rates.setItem(i, 0, hit)
-            self.rates.setItem(i, 1, QTableWidgetItem(r["prompt_id"]))
-            self.rates.setItem(i, 2, QTableWidgetItem(r["label"]))
-        self.rates.resizeColumnsToContents()
+            self.rates.setItem(i, 1, QTableWidgetItem(r["label"]))
+            prompt_item = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
+            prompt_item.setToolTip(r["prompt_text"] or r["prompt_id"])
+            self.rates.setItem(i, 2, prompt_item)
+        self.rates.resizeRowsToContents()

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.common import heading, muted
 from voiceprep.gui.widgets.practice import LevelMeter
-from voiceprep.gui.worker import run_in_background
 
 
 class SettingsPage(QScrollArea):

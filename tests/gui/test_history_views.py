@@ -1,0 +1,239 @@
+"""History, Compare and Progress as a candidate uses them, on a real database, with no history or judging work
+on the GUI thread (the autouse fixture in conftest.py fails any test where that happens)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.conftest import BANKS
+from voiceprep.app import HistoryAccess, PracticeSession, threads
+from voiceprep.core.banks import load_bank
+from voiceprep.core.history import History
+from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.gui import controller as c
+from voiceprep.gui.main_window import MainWindow
+from voiceprep.gui.widgets.compare import CompareDialog
+from voiceprep.gui.widgets.feedback import transcript_html
+from voiceprep.gui.widgets.progress import date_ticks, parse_time
+
+WEAK = "We had some performance problems with locks in our matching engine and we fixed them with a new design."
+STRONG = ("At my previous company our order matching engine had lock contention. I proposed the LMAX Disruptor, "
+          "a ring buffer with a single writer, lock free. I benchmarked it. Latency fell forty percent.")
+
+
+def spoken(text: str, seconds_per_word: float) -> Transcript:
+    words = [Word(i * seconds_per_word, (i + 1) * seconds_per_word, (" " if i else "") + w)
+             for i, w in enumerate(text.split())]
+    end = len(words) * seconds_per_word
+    return Transcript(text, "en", end, "tiny.en", [Segment(0.0, end, text, words)])
+
+
+def off_gui(fn):
+    """Run fn on another thread (test set-up is not the GUI's work, but the guard cannot tell)."""
+    out: dict = {}
+
+    def run():
+        try:
+            out["value"] = fn()
+        except BaseException as exc:  # re-raised below, on the test's thread
+            out["error"] = exc
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
+
+
+def seed(db: Path, answers: list[tuple[str, str, float | None]]) -> list[int]:
+    """(prompt id, text, seconds per word or None for typed) -> attempt ids, oldest first."""
+    def work():
+        access = HistoryAccess(db)
+        session = PracticeSession(access)
+        bank = load_bank(BANKS / "airwallex.toml")
+        ids = []
+        for i, (pid, text, pace) in enumerate(answers):
+            if pace is None:
+                saved = session.save_typed(bank, bank.prompt(pid), text)
+            else:
+                saved = session.save_file(bank, bank.prompt(pid), spoken(text, pace))
+            ids.append(saved.attempt_id)
+            access.history().db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
+                                        [f"2026-03-{i + 1:02d}T10:00:00+00:00", saved.attempt_id])
+        access.close_all()
+        return ids
+    return off_gui(work)
+
+
+@pytest.fixture
+def window(qtbot, services):
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
+
+
+def rows(page) -> list[int]:
+    m = page.table.model()
+    return [m.index(r, 0).data(256) for r in range(m.rowCount())]
+
+
+def test_the_guard_catches_history_work_on_the_gui_thread(services):
+    with pytest.raises(threads.OnGuiThreadError):
+        services.history.attempts()
+    assert threads.violations
+    threads.violations.clear()
+
+
+def test_history_detail_names_the_question_and_clears_when_filtered_out_or_deleted(qtbot, window, services,
+                                                                                    monkeypatch):
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("why-airwallex", "I like multi-currency "
+                                  "accounts and global transfers.", None)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    prompt_col = page.table.model().index(rows(page).index(ids[0]), 1)
+    assert prompt_col.data() == "What is the most challenging technical problem you have solved?"
+    assert prompt_col.data(3).startswith(prompt_col.data())         # the full text is the tooltip too
+    assert page.table.columnWidth(1) > 300                          # the prompt column gets the room
+    page.table.selectRow(rows(page).index(ids[0]))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    assert page.detail.document["prompt"]["text"].startswith("What is the most challenging")
+    shown = page.detail.widget().findChildren(type(page.status))
+    assert any(lbl.text().startswith("What is the most challenging") for lbl in shown)
+    assert any("judged by" in lbl.text() for lbl in shown)
+
+    page.search.setText("multi-currency")                           # filters the open attempt out
+    qtbot.waitUntil(lambda: rows(page) == [ids[1]], timeout=10000)
+    assert page.detail.document is None and page.current is None
+
+    page.search.setText("")
+    qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
+    page.table.selectRow(rows(page).index(ids[1]))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: rows(page) == [ids[0]], timeout=10000)
+    assert page.detail.document is None
+    with History.open(services.db_path) as h:
+        assert [r["id"] for r in h.read("SELECT id FROM attempts")] == [ids[0]]
+
+
+def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypatch):
+    seed(services.db_path, [("hardest-problem", STRONG, None)])
+    out = tmp_path / "mine.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.nav.setCurrentRow(1)
+    window.history.export_selected()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert told == [f"Wrote 1 attempt(s) as Markdown to {out}."] and out.read_text().startswith("## What is")
+
+
+def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
+    first, second = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("hardest-problem", STRONG, 0.4)])
+    result = off_gui(lambda: services.history.compare(second, first))
+    dialog = CompareDialog(result, window)
+    qtbot.addWidget(dialog)
+    view = dialog.view
+    texts = [label.text() for label in view.metric_labels]
+    assert any(t.startswith("Pace 162 → 150 words/min") for t in texts), texts
+    assert any(t.startswith("Overall score ") and "/ 100 (+" in t for t in texts), texts
+    assert len(view.transcripts) == 2
+    assert "matching engine" in view.transcripts[0].toPlainText() and "Disruptor" in view.transcripts[1].toPlainText()
+    assert "Disruptor" not in view.transcripts[0].toPlainText()
+    labels = [w.text() for w in view.findChildren(type(view.metric_labels[0]))]
+    assert any(t.startswith("✓ ") and "ring buffer" in t for t in labels)
+
+
+def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, services):
+    why = "Airwallex builds multi-currency accounts and global transfers."
+    seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("why-airwallex", why, 0.4),
+                            ("hardest-problem", STRONG, None), ("hardest-problem", STRONG, 0.37)])
+    page = window.progress
+    window.nav.setCurrentRow(2)
+    page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
+    qtbot.waitUntil(lambda: "4 attempts (1 typed" in page.summary.text(), timeout=10000)
+    assert len(page.overall.series["overall"]) == 4
+    assert len(page.pace.series["words/min"]) == 3                  # the typed answer has no pace
+    page.prompt_box.setCurrentIndex(page.prompt_box.findData("hardest-problem"))
+    qtbot.waitUntil(lambda: page.summary.text().startswith("3 attempts"), timeout=10000)
+    assert [t.day for t, _ in page.overall.series["overall"]] == [1, 3, 4]
+    assert len(page.pace.series["words/min"]) == 2
+    assert page.rates.item(0, 2).text().startswith("What is the most challenging")
+    assert len(page.competencies.legend_labels) == len(page.competencies.series) > 1
+    ticks = date_ticks(parse_time("2026-03-01T10:00:00+00:00"), parse_time("2026-03-09T10:00:00+00:00"))
+    assert [label for _, label in ticks][0] == "1 Mar" and len(ticks) == 5
+
+
+def test_practice_and_history_show_the_same_feedback(qtbot, window, services):
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    services.settings.speech.rate = 400
+    ctl.tts_ok = False
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
+        ctl.answer_text(STRONG)
+    practice_doc = page.feedback.document
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
+    window.history.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.history.detail.document is not None, timeout=10000)
+    stored = window.history.detail.document
+    assert stored == practice_doc
+    assert transcript_html(stored) == transcript_html(practice_doc)
+    assert [lbl.text() for lbl in window.history.detail.checklist_items] == \
+           [lbl.text() for lbl in page.feedback.checklist_items]
+
+
+@pytest.mark.slow
+def test_import_reports_progress_and_cancel_stores_nothing(qtbot, window, services, speech_dir, tmp_path,
+                                                          monkeypatch):
+    errors = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append(text))
+    long = tmp_path / "long.wav"
+    data, rate = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
+    sf.write(str(long), np.concatenate([data] * 20), rate)        # ~3.7 minutes
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    ctl.tts_ok = False
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    progress = []
+    ctl.importProgress.connect(progress.append)
+    ctl.import_answer(long)
+    qtbot.waitUntil(lambda: ctl.state in (c.RECORDING, c.PROCESSING), timeout=20000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=120000)
+    assert errors == [] and "Cancelled: nothing was saved." in page.notice.text()
+    assert progress and progress[0] == 0.0 and progress[-1] == 1.0
+    with History.open(services.db_path) as h:
+        assert h.read("SELECT id FROM attempts") == []
+    assert list((services.db_path.parent / "audio").iterdir()) == []
+
+
+@pytest.mark.slow
+def test_importing_silence_says_no_answer_was_heard(qtbot, window, services, tmp_path):
+    quiet = tmp_path / "quiet.wav"
+    sf.write(str(quiet), np.zeros(16000 * 4, dtype=np.float32), 16000)
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    ctl.tts_ok = False
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    ctl.import_answer(quiet)
+    qtbot.waitUntil(lambda: "I didn't hear an answer" in page.notice.text(), timeout=60000)
+    assert ctl.state == c.IDLE and "level meter" in page.notice.text()
+    with History.open(services.db_path) as h:
+        assert h.read("SELECT id FROM attempts") == []
