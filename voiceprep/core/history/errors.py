@@ -6,6 +6,7 @@ A passing problem never triggers a backup or a "damaged" message: nothing is wro
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -50,6 +51,13 @@ class HistoryReadOnlyError(HistoryUnavailable):
                          "VOICEPREP_HOME to a folder you can write to.")
 
 
+def _nearly_full(path: Path, spare: int = 1 << 20) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < spare
+    except OSError:
+        return False
+
+
 def is_corruption(exc: sqlite3.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -77,6 +85,8 @@ def passing_problem(exc: BaseException, path: Path, busy_timeout_s: float) -> Hi
     if code in (_READONLY, _PERM, _CANTOPEN) or "readonly" in text or "unable to open" in text:
         return HistoryReadOnlyError(path, str(exc))
     if code == _IOERR or "disk i/o error" in text:
+        if _nearly_full(path):          # SQLite reports some out-of-space writes as a plain I/O error
+            return HistoryDiskFullError(path)
         return HistoryUnavailable(f"{path}: the disk reported an input/output error. Check the disk (is it "
                                   "full, unplugged or failing?), then try again.")
     return None
