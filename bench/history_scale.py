@@ -1,8 +1,9 @@
-"""History at scale: 10,000 attempts (generated), then time list, search, stats and start-up.
+"""History at scale: 10,000 attempts (generated), then time list, search, stats, one attempt, compare, the integrity
+scan and start-up, through the app layer (voiceprep.app.HistoryService) the GUI and CLI use.
 
-Goal: list, search and stats each <= 100 ms; start-up as fast as with an empty history.
+Goal: list, search, stats and opening an attempt each <= 100 ms; start-up as fast as with an empty history.
 
-    .venv/bin/python bench/history_scale.py [--attempts 10000]
+    .venv/bin/python bench/history_scale.py [--attempts 10000] [--db PATH (kept and reused)]
 """
 
 from __future__ import annotations
@@ -20,24 +21,34 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.analysis_speed import timed_transcript  # noqa: E402
 from bench.answers import PARAGRAPHS  # noqa: E402
+from voiceprep.app import HistoryAccess, HistoryService  # noqa: E402
+from voiceprep.app.judging import attempt_record  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
-from voiceprep.core.history import History, queries  # noqa: E402
+from voiceprep.core.history import History  # noqa: E402
+from voiceprep.core.history.store import TRANSCRIBING, TYPED, VOICE  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
 
 
 def generate(path: Path, n: int) -> None:
+    """n attempts over a year, every prompt of every bundled bank, one in ten typed; stored as the app stores them."""
     banks = BankRegistry.discover([REPO / "question_banks"]).banks
-    analyses = []
+    records = []
     for i, (bank, prompt) in enumerate((b, p) for b in banks for p in b.all_prompts()):
         text = " ".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(4))   # ~2 minutes of words
-        analyses.append(analyze_answer(bank, prompt, timed_transcript(text)))
+        spoken = analyze_answer(bank, prompt, timed_transcript(text))
+        typed = analyze_answer(bank, prompt, Transcript.from_text(text))
+        records.append((bank, prompt, attempt_record(spoken, VOICE), attempt_record(typed, TYPED)))
     start_day = datetime.now(UTC) - timedelta(days=365)
     with History.open(path) as h:
         for i in range(n):
-            a = analyses[i % len(analyses)]
-            attempt = h.begin_attempt(a.bank, a.prompt, state="transcribing")
-            h.finish_attempt(attempt, a)
-            h.db["attempts"].update(attempt, {"started_at": (start_day + timedelta(minutes=50 * i)).isoformat()})
+            bank, prompt, spoken, typed = records[i % len(records)]
+            kind = TYPED if i % 10 == 9 else VOICE
+            with h.write():
+                attempt = h.begin_attempt(bank, prompt, state=TRANSCRIBING, input=kind)
+                h.finish_attempt(attempt, typed if kind == TYPED else spoken)
+                h.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
+                             [(start_day + timedelta(minutes=50 * i)).isoformat(timespec="seconds"), attempt])
 
 
 def timeit(fn, repeat: int = 7) -> float:
@@ -46,42 +57,54 @@ def timeit(fn, repeat: int = 7) -> float:
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return round(statistics.median(times), 1)
 
 
 def measure(path: Path) -> dict:
     def startup():
-        with History.open(path) as h:
-            queries.list_attempts(h, limit=50)
-    with History.open(path) as h:
-        return {
-            "attempts": h.db["attempts"].count,
-            "db_mb": round(os.path.getsize(path) / 1e6, 1),
-            "start_ms (open + first page)": round(timeit(startup), 1),
-            "list_ms (50 newest)": round(timeit(lambda: queries.list_attempts(h, limit=50)), 1),
-            "list_ms (bank+prompt filter)": round(timeit(lambda: queries.list_attempts(
-                h, bank="airwallex", prompt="hardest-problem", limit=50)), 1),
-            "search_ms ('ring buffer')": round(timeit(lambda: queries.search(h, "ring buffer")), 1),
-            "stats_ms (one bank)": round(timeit(lambda: queries.stats(h, "airwallex")), 1),
-            "stats_ms (all banks)": round(timeit(lambda: queries.stats(h)), 1),
-        }
+        access = HistoryAccess(path)
+        HistoryService(access).attempts(limit=500)
+        access.close_all()
+    access = HistoryAccess(path)
+    s = HistoryService(access)
+    newest = s.attempts(limit=1)
+    some = newest[0]["id"] if newest else None
+    pair = [r["id"] for r in s.attempts(bank="airwallex", prompt="hardest-problem", limit=2)]
+    out = {
+        "attempts": access.history().read("SELECT COUNT(*) AS n FROM attempts")[0]["n"],
+        "db_mb": round(os.path.getsize(path) / 1e6, 1),
+        "start_ms (open + History's first 500 rows)": timeit(startup),
+        "list_ms (500 newest, the History table)": timeit(lambda: s.attempts(limit=500)),
+        "list_ms (bank+prompt filter)": timeit(lambda: s.attempts(bank="airwallex", prompt="hardest-problem")),
+        "search_ms (History search 'ring buffer')": timeit(lambda: s.attempts(text="ring buffer")),
+        "search_ms (typing: 'r')": timeit(lambda: s.attempts(text="r")),
+        "open_ms (one attempt as shown)": timeit(lambda: s.attempt(some)) if some else "-",
+        "compare_ms": timeit(lambda: s.compare(*pair)) if len(pair) == 2 else "-",
+        "progress_ms (one bank: series, rates, stats)": timeit(lambda: s.progress("airwallex")),
+        "stats_ms (all banks)": timeit(lambda: s.stats()),
+        "integrity scan_ms (once per process)": timeit(lambda: access.history().verify(), repeat=3),
+    }
+    access.close_all()
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--attempts", type=int, default=10000)
+    ap.add_argument("--db", type=Path, help="generate here once and reuse it (also used by bench/history_gui.py)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     empty = tmp / "empty.sqlite3"
     History.open(empty).close()
-    big = tmp / "big.sqlite3"
-    start = time.perf_counter()
-    generate(big, args.attempts)
-    print(f"generated {args.attempts} attempts in {time.perf_counter() - start:.0f} s")
-    rows = {"empty": measure(empty), f"{args.attempts}": measure(big)}
+    big = args.db or tmp / "big.sqlite3"
+    if not big.exists():
+        start = time.perf_counter()
+        generate(big, args.attempts)
+        print(f"generated {args.attempts} attempts in {time.perf_counter() - start:.0f} s")
+    rows = {"empty": measure(empty), "big": measure(big)}
     keys = list(rows["empty"])
-    print("| measure | " + " | ".join(rows) + " |")
-    print("|---|" + "---|" * len(rows))
+    print(f"| measure | empty | {rows['big']['attempts']} attempts |")
+    print("|---|---|---|")
     for k in keys:
         print(f"| {k} | " + " | ".join(str(r[k]) for r in rows.values()) + " |")
 

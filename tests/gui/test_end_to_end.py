@@ -66,7 +66,7 @@ def test_complete_airwallex_round(qtbot, services, speaker, tmp_path):
         analysis, attempt_id = sig.args
         analyses.append(analysis)
         # what the candidate sees: the checklist matches the analysis, with evidence quoted
-        shown = [lbl.property("hit") for lbl in page.feedback.checklist_items]
+        shown = [hit for hit, _ in page.feedback.checklist()]
         assert shown == [r.hit for r in analysis.key_points]
         assert page.stack.currentWidget() is page.feedback
         page.next_btn.click()
@@ -122,7 +122,7 @@ def test_typed_answer_and_no_microphone_notice(qtbot, services, monkeypatch):
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
         ctl.answer_text("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, "
                         "and a dead letter queue with exponential backoff.")
-    assert any(lbl.property("hit") for lbl in page.feedback.checklist_items)
+    assert any(hit for hit, _ in page.feedback.checklist())
     qtbot.waitUntil(lambda: window.history.table.model().rowCount() == 1, timeout=10000)
 
 

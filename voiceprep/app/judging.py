@@ -95,6 +95,16 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     }
 
 
+def stored_part(doc: Row) -> Row:
+    """The document as stored: without the transcript, which the history keeps once, in its own table."""
+    return {k: v for k, v in doc.items() if k != "transcript"}
+
+
+def whole(stored: Row, transcript: Row | None) -> Row:
+    """A stored document with its transcript put back."""
+    return {**stored, "transcript": transcript or {"text": "", "segments": []}}
+
+
 def attempt_record(a: AnswerAnalysis, input: str, settings: Row | None = None,
                    audio_path: Path | None = None) -> AttemptRecord:
     """The rows the history stores for a judged answer (typed answers: no duration, no pace)."""
@@ -121,7 +131,7 @@ def attempt_record(a: AnswerAnalysis, input: str, settings: Row | None = None,
     return AttemptRecord(
         transcript=a.transcript, input=input, duration_s=d.duration_s if timed else None, coverage=a.coverage,
         overall=a.overall, competencies=dict(a.competencies), key_points=rows, delivery=delivery,
-        delivery_json=doc["delivery"], feedback=doc, judge=doc["judge"], settings=settings or {},
+        delivery_json=doc["delivery"], feedback=stored_part(doc), judge=doc["judge"], settings=settings or {},
         audio_path=audio_path)
 
 
@@ -140,9 +150,9 @@ def _locate(words: list[str], text: str | None) -> tuple[int | None, int | None]
 def stored_document(attempt: Row, bank: Bank | None) -> Row:
     """The feedback of a stored attempt: the saved document, or for answers saved before the document was kept,
     one assembled from the stored rows (key points, evidence, scores and delivery as they were saved)."""
-    if attempt.get("feedback"):
-        return dict(attempt["feedback"])
     transcript = attempt.get("transcript_data") or {"text": attempt.get("transcript") or "", "segments": []}
+    if attempt.get("feedback"):
+        return whole(attempt["feedback"], transcript)
     words = [w["word"] for s in transcript.get("segments", []) for w in s.get("words", []) if w["word"].strip()]
     typed = attempt.get("input") == TYPED
     prompt = None

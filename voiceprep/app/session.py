@@ -21,7 +21,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.checkpoints import checkpoint
 from voiceprep.app.errors import NoAnswerHeard
-from voiceprep.app.judging import attempt_record, feedback_document, run_judge
+from voiceprep.app.judging import attempt_record, feedback_document, run_judge, whole
 from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
@@ -235,7 +235,7 @@ class PracticeSession:
             files.fsync_dir(audio.parent)
             checkpoint("wav.deleted")
         removed = self._retention(analysis.bank.id, analysis.prompt.id)
-        return Saved(attempt, analysis, record.feedback, kept, removed)
+        return Saved(attempt, analysis, whole(record.feedback, analysis.transcript.to_dict()), kept, removed)
 
     def _retention(self, bank_id: str, prompt_id: str) -> list[int]:
         keep = self.settings.practice.retention_per_prompt
@@ -380,4 +380,4 @@ class PracticeSession:
         record = attempt_record(analysis, row.get("input") or VOICE, {**row["settings"], "rejudged": True},
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         h.finish_attempt(attempt_id, record)
-        return record.feedback
+        return whole(record.feedback, transcript.to_dict())

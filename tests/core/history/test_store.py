@@ -49,6 +49,7 @@ def test_saved_attempt_comes_back_with_everything(history, save):
     assert len(row["key_points"]) == 6 and any(k["hit"] and k["evidence"] for k in row["key_points"])
     assert row["transcript_data"]["segments"]
     assert row["feedback"]["prompt"]["id"] == "hardest-problem" and row["judge"]
+    assert "transcript" not in row["feedback"]          # kept once, in the transcripts table
     assert history.db["words"].count_where("attempt_id = ?", [attempt]) == len(STRONG.split())
 
 

@@ -6,95 +6,85 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from voiceprep.gui.widgets.common import BAD, GOOD, Card, heading, muted, soft
-from voiceprep.gui.widgets.feedback import when
+from voiceprep.gui.widgets.common import BAD, GOOD, heading, muted
+from voiceprep.gui.widgets.feedback import Colors, when
 
 BETTER_UP = {"overall", "key_points"}          # a rise is good; for fillers and hedges a fall is
 BETTER_DOWN = {"fillers", "hedges"}
 
 
-def _label(text: str, color: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if color:
-        label.setStyleSheet(f"color: {color};")
-    return label
-
-
-def side_html(diff: list[dict[str, str]], side: str) -> str:
+def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
     """One transcript of the pair, with the words the other one does not have highlighted."""
-    color = BAD if side == "first" else GOOD
+    color = colors.tint(BAD if side == "first" else GOOD, 0.3)
     parts = []
     for d in diff:
         words = html.escape(d[side])
         if not words:
             continue
-        parts.append(words if d["op"] == "equal" else f"<span style='background:{soft(color)}'>{words}</span>")
+        parts.append(words if d["op"] == "equal" else f"<span style='background-color:{color}'>{words}</span>")
     return "<p style='line-height:150%'>" + (" ".join(parts) or "<i>(nothing was said)</i>") + "</p>"
 
 
+def summary_html(result: dict[str, Any], colors: Colors) -> str:
+    """The prompt, the two attempts, the metrics in words and the key points gained, lost and still missing."""
+    a, b = result["attempts"]
+    kinds = {"typed": "typed", "file": "from a file"}
+    out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
+           f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, "
+           f"{kinds.get(a['input'] or '', 'spoken')}) → attempt {b['id']} ({when(b['started_at'])}, "
+           f"{kinds.get(b['input'] or '', 'spoken')})</p>",
+           "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='40%' valign='top'>"
+           "<b>What changed</b>"]
+    for name, m in result["metrics"].items():
+        color = None
+        if m["delta"]:
+            up = m["delta"] > 0
+            if name in BETTER_UP:
+                color = GOOD if up else BAD
+            elif name in BETTER_DOWN:
+                color = BAD if up else GOOD
+        style = f" style='color:{color}'" if color else ""
+        out.append(f"<br><span{style}>{html.escape(m['text'])}</span>")
+    out.append("</td>")
+    for caption, labels, mark, color in (("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
+                                         ("Still missing", result["missed"], "–", colors.muted)):
+        out.append(f"<td width='20%' valign='top'><b>{caption}</b>")
+        items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}</span>" for t in labels]
+        out.append("".join(items) or f"<br><span style='color:{colors.muted}'>none</span>")
+        out.append("</td>")
+    out.append("</tr></table>")
+    return "".join(out)
+
+
 class CompareView(QWidget):
+    """Rich text throughout: one page for the summary, one per transcript (fast to lay out, easy to copy from)."""
+
     def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
+        colors = Colors(self.palette())
         lay = QVBoxLayout(self)
-        title = heading(result["prompt_text"], 14)
-        lay.addWidget(title)
-        a, b = result["attempts"]
-        kinds = {"typed": "typed", "file": "from a file"}
-        lay.addWidget(muted(f"Attempt {a['id']} ({when(a['started_at'])}, {kinds.get(a['input'] or '', 'spoken')}) "
-                            f"→ attempt {b['id']} ({when(b['started_at'])}, {kinds.get(b['input'] or '', 'spoken')})"))
-        top = QHBoxLayout()
-        metrics = Card()
-        ml = QVBoxLayout(metrics)
-        ml.addWidget(heading("What changed", 11))
-        self.metric_labels = []
-        for name, m in result["metrics"].items():
-            color = None
-            if m["delta"]:
-                up = m["delta"] > 0
-                if name in BETTER_UP:
-                    color = GOOD if up else BAD
-                elif name in BETTER_DOWN:
-                    color = BAD if up else GOOD
-            label = _label(m["text"], color)
-            self.metric_labels.append(label)
-            ml.addWidget(label)
-        ml.addStretch(1)
-        top.addWidget(metrics, 2)
-        points = Card()
-        pl = QGridLayout(points)
-        pl.addWidget(heading("Key points", 11), 0, 0, 1, 3)
-        for col, (caption, labels, mark, color) in enumerate((
-                ("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
-                ("Still missing", result["missed"], "–", None))):
-            pl.addWidget(heading(caption, 10), 1, col)
-            for row, text in enumerate(labels or ["none"], start=2):
-                pl.addWidget(_label(f"{mark} {text}" if labels else "none", color if labels else None), row, col,
-                             Qt.AlignmentFlag.AlignTop)
-        pl.setRowStretch(pl.rowCount(), 1)
-        top.addWidget(points, 3)
-        lay.addLayout(top)
+        self.summary = QTextBrowser()
+        self.summary.setHtml(summary_html(result, colors))
+        self.summary.setMaximumHeight(240)
+        lay.addWidget(self.summary)
         columns = QHBoxLayout()
         self.transcripts = []
-        for side, attempt, caption in (("first", a, "removed"), ("second", b, "new")):
+        for side, attempt, caption in (("first", result["attempts"][0], "removed"),
+                                       ("second", result["attempts"][1], "new")):
             column = QVBoxLayout()
             column.addWidget(heading(f"Attempt {attempt['id']} · {when(attempt['started_at'])}", 11))
             column.addWidget(muted(f"Highlighted: words {caption} in this attempt"))
             view = QTextBrowser()
-            view.setHtml(side_html(result["diff"], side))
+            view.setHtml(side_html(result["diff"], side, colors))
             self.transcripts.append(view)
             column.addWidget(view, 1)
             columns.addLayout(column, 1)

@@ -1,7 +1,8 @@
 """The feedback on one answer: scores, key-point checklist with evidence, delivery cards, transcript.
 
 It renders a feedback document (voiceprep.app.judging): a fresh one in Practice, the stored one in History, so
-both show exactly the same thing. It reads only the document's fields, never the judge's internals.
+both show exactly the same thing. It reads only the document's fields, never the judge's internals. The document
+is laid out as one rich-text page (a dozen word-wrapped widgets cost a 50 ms layout; one page costs about 5 ms).
 """
 
 from __future__ import annotations
@@ -10,23 +11,22 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
+    QScrollBar,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from voiceprep.app.judging import feedback_document
-from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, Card, ScoreBar, heading, muted, score_color, soft
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
 Doc = dict[str, Any]
@@ -47,23 +47,94 @@ def when(started_at: str) -> str:
     return t.strftime("%d %b %H:%M" if t.year == datetime.now().year else "%d %b %Y %H:%M").lstrip("0")
 
 
-def _big(text: str, caption: str, color: str) -> QWidget:
-    w = QWidget()
-    lay = QVBoxLayout(w)
-    lay.setContentsMargins(0, 0, 12, 0)
-    lay.setSpacing(0)
-    num = QLabel(text)
-    font = num.font()
-    font.setPointSize(24)
-    font.setBold(True)
-    num.setFont(font)
-    num.setStyleSheet(f"color: {color};")
-    lay.addWidget(num)
-    lay.addWidget(muted(caption))
-    return w
+def e(text: object) -> str:
+    return html.escape("" if text is None else str(text))
 
 
-class FeedbackView(QScrollArea):
+class Colors:
+    """Tints that read on the current palette (light or dark), as plain #rrggbb for rich text."""
+
+    def __init__(self, palette: QPalette):
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+
+    def tint(self, color: str, amount: float = 0.16) -> str:
+        c = QColor(color)
+        mix = [round(getattr(self.base, ch)() * (1 - amount) + getattr(c, ch)() * amount) for ch in ("red", "green", "blue")]
+        return QColor(*mix).name()
+
+
+def card(colors: Colors, color: str, body: str) -> str:
+    return (f"<table width='100%' cellspacing='0' cellpadding='7' style='margin-top:6px'><tr>"
+            f"<td width='4' bgcolor='{color}'></td><td bgcolor='{colors.tint(color)}'>{body}</td></tr></table>")
+
+
+def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
+    width = max(1, min(100, round(score or 0)))
+    return (f"<tr><td width='40%'>{e(name)}</td><td width='45%'><table width='{width}%' cellspacing='0' "
+            f"cellpadding='1'><tr><td bgcolor='{score_color(score)}' align='center'><span style='color:white'>"
+            f"{'–' if score is None else f'{score:.0f}'}</span></td></tr></table></td>"
+            f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
+
+
+def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
+    """The whole feedback page (everything but the buttons and the note)."""
+    out = []
+    if context is not None:
+        out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
+                   f"<p style='color:{colors.muted}; margin-top:2px'>{e(context)}</p>")
+    hits, total, overall = doc["hits"], doc["total"], doc["overall"]
+    share = 100 * hits / total if total else None
+    out.append("<table cellspacing='0' cellpadding='2'><tr>"
+               f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(share)}'>{hits} of {total}</span>"
+               f"<br><span style='color:{colors.muted}'>key points covered</span></td><td width='28'></td>"
+               f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(overall)}'>"
+               f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
+               f"<br><span style='color:{colors.muted}'>overall, weighted by the job's competencies</span></td>"
+               "</tr></table>")
+    if doc["competencies"]:
+        out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
+        for c in doc["competencies"]:
+            out.append(bar(colors, c["name"], c["score"],
+                           f"weight {c['weight']:.2f}" if c.get("weight") is not None else ""))
+        out.append("</table>")
+    out.append("<h3>Your key points</h3>")
+    for k in doc["key_points"]:
+        body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}"]
+        for ev in k["evidence"]:
+            play = f" <a href='t:{ev['start']}'>▶ {fmt_time(ev['start'])}</a>" if ev.get("start") is not None else ""
+            note = f" <span style='color:{colors.muted}'>({e(ev['note'])})</span>" if ev.get("note") else ""
+            body.append(f"<br>“{e(ev['text'])}”{play}{note}")
+        for extra in (k.get("detail"), f"Follow-up: {k['follow_up']}" if k.get("follow_up") else None):
+            if extra:
+                body.append(f"<br><span style='color:{colors.muted}'>{e(extra)}</span>")
+        out.append(card(colors, GOOD if k["hit"] else BAD, "".join(body)))
+    if doc["follow_ups"]:
+        out.append("<h3>What the interviewer would ask next</h3><ul>")
+        out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
+        out.append("</ul>")
+    out.append("<h3>Delivery</h3>")
+    if not doc["timed"]:
+        out.append(f"<p style='color:{colors.muted}'>Typed answer: no length, pace or pauses.</p>")
+    findings = doc["delivery"].get("findings", [])
+    out.append("<table width='100%' cellspacing='0' cellpadding='0'>")
+    for i in range(0, len(findings), 2):
+        out.append("<tr>")
+        for f in findings[i:i + 2]:
+            text = f"<b>{e(f['name'].capitalize())}: {e(f['summary'])}</b><br><span style='color:{colors.muted}'>" \
+                   f"{e(f['tip'])}</span>"
+            out.append(f"<td width='50%' valign='top' style='padding-right:6px'>"
+                       f"{card(colors, STATUS_COLOR.get(f['status'], ACCENT), text)}</td>")
+        out.append("</tr>")
+    out.append("</table>")
+    out.append("<h3>Transcript</h3>")
+    out.append(f"<p style='color:{colors.muted}'>Highlighted: evidence for a key point · underlined: filler · "
+               "italic: hedge</p>")
+    out.append(transcript_html(doc, colors))
+    return "".join(out)
+
+
+class FeedbackView(QWidget):
     """Shows a feedback document. Emits playFrom(seconds) when evidence or a transcript time is clicked."""
 
     playFrom = Signal(float)
@@ -73,26 +144,58 @@ class FeedbackView(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "Answer a prompt to see feedback here."):
         super().__init__(parent)
-        self.setWidgetResizable(True)
         self.placeholder = placeholder
         self.document: Doc | None = None
-        self.checklist_items: list[QLabel] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()
+        self.play = QPushButton("▶ Play answer")
+        self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
+        self.ask = QPushButton("Ask the follow-ups aloud")
+        self.ask.clicked.connect(lambda: self.askFollowUps.emit(list((self.document or {}).get("follow_ups", []))))
+        self.rejudge = QPushButton("Judge again with the current judge")
+        self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
+                                "today's judge and replaces them.")
+        self.rejudge.clicked.connect(self.rejudgeRequested)
+        for b in (self.play, self.ask, self.rejudge):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self._link)
+        lay.addWidget(self.view, 1)
+        note_row = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Your note: what would you change next time?")
+        note_row.addWidget(self.note, 3)
+        self.rating = QButtonGroup(self)
+        for i in range(1, 6):
+            b = QRadioButton(str(i))
+            self.rating.addButton(b, i)
+            note_row.addWidget(b)
+        self.save_note = QPushButton("Save note")
+        self.save_note.clicked.connect(lambda: self.noteChanged.emit(self.note.text(), max(self.rating.checkedId(), 0)))
+        note_row.addWidget(self.save_note)
+        self.note_row = QWidget()
+        self.note_row.setLayout(note_row)
+        lay.addWidget(self.note_row)
         self.clear()
 
-    def _fresh(self) -> QVBoxLayout:
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.setSpacing(10)
-        self.setWidget(body)
-        self.checklist_items = []
-        return lay
+    def verticalScrollBar(self) -> QScrollBar:
+        return self.view.verticalScrollBar()
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("t:"):
+            self.playFrom.emit(float(text[2:]))
 
     def clear(self, text: str | None = None) -> None:
         """Back to the placeholder (History: nothing selected, or the attempt was filtered out or deleted)."""
         self.document = None
-        lay = self._fresh()
-        lay.addWidget(muted(text or self.placeholder))
-        lay.addStretch(1)
+        self.view.setHtml(f"<p style='color:{Colors(self.palette()).muted}'>{e(text or self.placeholder)}</p>")
+        for w in (self.play, self.ask, self.rejudge, self.note_row):
+            w.hide()
 
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0) -> None:
         """A fresh answer (Practice): rendered from the same document History stores."""
@@ -102,133 +205,30 @@ class FeedbackView(QScrollArea):
                       can_rejudge: bool = False) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores."""
         self.document = doc
-        lay = self._fresh()
-        if context is not None:
-            title = heading(doc["prompt"]["text"], 14)
-            title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            lay.addWidget(title)
-            row = QHBoxLayout()
-            row.addWidget(muted(context), 1)
-            if can_rejudge:
-                again = QPushButton("Judge again with the current judge")
-                again.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
-                                 "today's judge and replaces them.")
-                again.clicked.connect(self.rejudgeRequested)
-                row.addWidget(again)
-            lay.addLayout(row)
-        self._scores(lay, doc)
-        lay.addWidget(heading("Your key points"))
-        for k in doc["key_points"]:
-            lay.addWidget(self._key_point_card(k))
-        if doc["follow_ups"]:
-            row = QHBoxLayout()
-            row.addWidget(heading("What the interviewer would ask next", 11))
-            ask = QPushButton("Ask them aloud")
-            ask.clicked.connect(lambda: self.askFollowUps.emit(list(doc["follow_ups"])))
-            row.addStretch(1)
-            row.addWidget(ask)
-            lay.addLayout(row)
-            for q in doc["follow_ups"]:
-                label = QLabel(f"• {q}")
-                label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setWordWrap(True)
-                lay.addWidget(label)
-        self._delivery(lay, doc)
-        self._transcript(lay, doc)
-        self._note(lay, note, rating)
-        lay.addStretch(1)
+        self.view.setHtml(document_html(doc, Colors(self.palette()), context))
+        self.play.setVisible(bool(doc["timed"]))
+        self.ask.setVisible(bool(doc["follow_ups"]))
+        self.rejudge.setVisible(can_rejudge)
+        self.note.setText(note)
+        self.rating.setExclusive(False)
+        for b in self.rating.buttons():
+            b.setChecked(self.rating.id(b) == rating)
+        self.rating.setExclusive(True)
+        self.note_row.show()
 
-    # -- parts ------------------------------------------------------------------------------------
-    def _scores(self, lay: QVBoxLayout, doc: Doc) -> None:
-        top = QHBoxLayout()
-        hits, total = doc["hits"], doc["total"]
-        share = 100 * hits / total if total else None
-        top.addWidget(_big(f"{hits} of {total}", "key points covered", score_color(share)))
-        overall = doc["overall"]
-        top.addWidget(_big("–" if overall is None else f"{overall:.0f} / 100",
-                           "overall, weighted by the job's competencies", score_color(overall)))
-        top.addStretch(1)
-        lay.addLayout(top)
-        for c in doc["competencies"]:
-            weight = f"weight {c['weight']:.2f}" if c.get("weight") is not None else ""
-            lay.addWidget(ScoreBar(c["name"], c["score"], weight))
-
-    def _key_point_card(self, k: Doc) -> QWidget:
-        card = Card(GOOD if k["hit"] else BAD)
-        cl = QVBoxLayout(card)
-        title = QLabel(f"<b>{'✓' if k['hit'] else '✗'}</b> {html.escape(k['label'])}")
-        title.setWordWrap(True)
-        title.setProperty("hit", bool(k["hit"]))
-        self.checklist_items.append(title)
-        cl.addWidget(title)
-        for ev in k["evidence"]:
-            when = f' <a href="t:{ev["start"]}">▶ {fmt_time(ev["start"])}</a>' if ev.get("start") is not None else ""
-            note = f" <span style='color:gray'>({html.escape(ev['note'])})</span>" if ev.get("note") else ""
-            q = QLabel(f"“{html.escape(ev['text'])}”{when}{note}")
-            q.setWordWrap(True)
-            q.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            q.linkActivated.connect(lambda link: self.playFrom.emit(float(link.split(":")[1])))
-            cl.addWidget(q)
-        if k.get("detail"):
-            cl.addWidget(muted(k["detail"]))
-        if k.get("follow_up"):
-            cl.addWidget(muted(f"Follow-up: {k['follow_up']}"))
-        return card
-
-    def _delivery(self, lay: QVBoxLayout, doc: Doc) -> None:
-        lay.addWidget(heading("Delivery"))
-        if not doc["timed"]:
-            lay.addWidget(muted("Typed answer: no length, pace or pauses."))
-        grid = QGridLayout()
-        for i, f in enumerate(doc["delivery"].get("findings", [])):
-            card = Card(STATUS_COLOR.get(f["status"], ACCENT))
-            cl = QVBoxLayout(card)
-            cl.addWidget(heading(f"{f['name'].capitalize()}: {f['summary']}", 10))
-            cl.addWidget(muted(f["tip"]))
-            grid.addWidget(card, i // 2, i % 2)
-        lay.addLayout(grid)
-
-    def _transcript(self, lay: QVBoxLayout, doc: Doc) -> None:
-        row = QHBoxLayout()
-        row.addWidget(heading("Transcript"))
-        row.addStretch(1)
-        if doc["timed"]:
-            play = QPushButton("▶ Play answer")
-            play.clicked.connect(lambda: self.playFrom.emit(0.0))
-            row.addWidget(play)
-        lay.addLayout(row)
-        lay.addWidget(muted("Highlighted: evidence for a key point · underlined: filler · italic: hedge"))
-        self.transcript = QTextBrowser()
-        self.transcript.setOpenLinks(False)
-        self.transcript.setMinimumHeight(160)
-        self.transcript.setHtml(transcript_html(doc))
-        self.transcript.anchorClicked.connect(lambda url: self.playFrom.emit(float(url.toString().split(":")[1])))
-        lay.addWidget(self.transcript)
-
-    def _note(self, lay: QVBoxLayout, note: str, rating: int) -> None:
-        lay.addWidget(heading("Your note", 11))
-        note_row = QHBoxLayout()
-        self.note = QLineEdit(note)
-        self.note.setPlaceholderText("What would you change next time?")
-        note_row.addWidget(self.note, 3)
-        self.rating = QButtonGroup(self)
-        for i in range(1, 6):
-            b = QRadioButton(str(i))
-            b.setChecked(i == rating)
-            self.rating.addButton(b, i)
-            note_row.addWidget(b)
-        save = QPushButton("Save note")
-        save.clicked.connect(lambda: self.noteChanged.emit(self.note.text(), max(self.rating.checkedId(), 0)))
-        note_row.addWidget(save)
-        lay.addLayout(note_row)
+    def checklist(self) -> list[tuple[bool, str]]:
+        """The key points as shown: (hit, label)."""
+        return [(bool(k["hit"]), k["label"]) for k in (self.document or {}).get("key_points", [])]
 
 
-def transcript_html(doc: Doc) -> str:
+def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
     """The transcript with evidence highlighted, fillers underlined, hedges in italics, a time at each segment."""
+    highlight = colors.tint(GOOD, 0.3) if colors else "#c8e6d0"
+    muted = colors.muted if colors else "gray"
     segments = doc["transcript"].get("segments", [])
     words = [w for s in segments for w in s.get("words", []) if w["word"].strip()]
     if not words:
-        return f"<p>{html.escape(doc['transcript'].get('text') or '')}</p>"
+        return f"<p>{e(doc['transcript'].get('text') or '')}</p>"
     evidence = {i for k in doc["key_points"] for ev in k["evidence"]
                 if ev.get("first_word") is not None and ev.get("last_word") is not None
                 for i in range(ev["first_word"], ev["last_word"] + 1)}
@@ -241,16 +241,16 @@ def transcript_html(doc: Doc) -> str:
         count += sum(1 for w in seg.get("words", []) if w["word"].strip())
     out = []
     for i, w in enumerate(words):
-        text = html.escape(w["word"].strip())
+        text = e(w["word"].strip())
         if i in evidence:
-            text = f"<span style='background:{soft(GOOD)}; font-weight:600'>{text}</span>"
+            text = f"<span style='background-color:{highlight}; font-weight:600'>{text}</span>"
         if i in fillers:
             text = f"<u style='color:{WARN}'>{text}</u>"
         if i in hedges:
             text = f"<i>{text}</i>"
         if doc["timed"] and i in segment_starts:
-            text = (f"<a href='t:{w['start']}' style='color:gray; text-decoration:none'>[{fmt_time(w['start'])}]</a> "
-                    + text)
+            text = f"<a href='t:{w['start']}' style='color:{muted}; text-decoration:none'>[{fmt_time(w['start'])}]</a> " \
+                   + text
         glue = " " if i and (w["word"][:1].isspace() or i in segment_starts) else ""
         out.append(glue + text)
     return "<p style='line-height:150%'>" + "".join(out) + "</p>"

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -45,17 +44,44 @@ COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
 Index = QModelIndex | QPersistentModelIndex
 
 
+def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the table shows for each attempt, formatted once (on the history lane, not at paint time)."""
+    out = []
+    for r in rows:
+        display = (when(r["started_at"]), r["prompt_text"],
+                   f"{r['overall']:.0f}" if r["overall"] is not None else r["state"],
+                   "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
+                   f"{r['self_rating']}/5" if r["self_rating"] else "–")
+        sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
+        out.append({**r, "display": display, "sort": sort, "tip": f"{r['prompt_text']}\n({r['bank_id']})"})
+    return out
+
+
 class AttemptsModel(QAbstractTableModel):
-    """The listed attempts (rows as the history service returns them)."""
+    """The listed attempts, as table_rows() formatted them."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
+        self.rows_as_loaded: list[dict[str, Any]] | None = None
+        self.sorting: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows_as_loaded = rows
         self.beginResetModel()
-        self.rows = rows
+        self.rows = self._sorted(rows)
         self.endResetModel()
+
+    def _sorted(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        col, order = self.sorting
+        return sorted(rows, key=lambda r: r["sort"][col], reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted in Python (a proxy model would call data() thousands of times on every reload)."""
+        self.sorting = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)
@@ -70,25 +96,13 @@ class AttemptsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r = self.rows[index.row()]
-        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r["display"][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r['prompt_text']}\n({r['bank_id']})" if col == "Prompt" else None
-        if role == Qt.ItemDataRole.UserRole + 1:            # sort key
-            return {"Date": r["started_at"], "Prompt": r["prompt_text"], "Score": r["overall"] or -1,
-                    "Length": r["duration_s"] or -1, "Rating": r["self_rating"] or 0}[col]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if col == "Date":
-            return when(r["started_at"])
-        if col == "Prompt":
-            return r["prompt_text"]
-        if col == "Score":
-            return f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
-        if col == "Length":
-            return "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–"
-        return f"{r['self_rating']}/5" if r["self_rating"] else "–"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return r["tip"]
+        return None
 
 
 class HistoryPage(QWidget):
@@ -130,11 +144,8 @@ class HistoryPage(QWidget):
         root.addWidget(self.status)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = AttemptsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -143,10 +154,13 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()     # widths from the font, never measured over 500 rows
+        metrics = self.table.fontMetrics()
+        for col, sample in enumerate(("30 Sep 2026 23:59", "", "Score", "Length", "Rating")):
+            if sample:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(48)
         split.addWidget(self.table)
         self.detail = FeedbackView(placeholder="Select an attempt to see its feedback as it was shown.")
         split.addWidget(self.detail)
@@ -203,13 +217,15 @@ class HistoryPage(QWidget):
         bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
         text, min_score = self.search.text().strip() or None, self.min_score.value() or None
         self.status.setText("Searching…" if text else "Loading…")
-        query(lambda: service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score),
+        query(lambda: table_rows(service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)),
               on_done=lambda rows: self._show_rows(rows, generation), owner=self,
               on_error=lambda e: self._failed(e, "Loading the history"))
 
     def _show_rows(self, rows: list[dict[str, Any]], generation: int) -> None:
         if generation != self._generation:
             return                                  # the filters changed while this was loading
+        if rows == self.model.rows_as_loaded:
+            return                                  # nothing changed (e.g. the page was shown again)
         selected = set(self.selected_ids())
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
@@ -220,10 +236,10 @@ class HistoryPage(QWidget):
         ids = {r["id"] for r in rows}
         if self.current is not None and self.current["id"] not in ids:
             self._clear_detail()                     # filtered out: the detail must not show a hidden attempt
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) in selected:
-                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-                self.table.selectionModel().select(self.proxy.index(row, 0), flags)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, r in enumerate(self.model.rows):
+            if r["id"] in selected:
+                self.table.selectionModel().select(self.model.index(row, 0), flags)
 
     def _clear_detail(self) -> None:
         self.current = None
@@ -236,7 +252,7 @@ class HistoryPage(QWidget):
     # -- one attempt ----------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return [self.model.rows[r]["id"] for r in rows]
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
