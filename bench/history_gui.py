@@ -1,11 +1,11 @@
 """The window with a 10,000-attempt history: switching pages, typing a search, opening attempts, filtering,
 comparing and Progress, while a 5 ms timer measures how long the event loop is ever blocked (goal <= 50 ms).
 
-    .venv/bin/python bench/history_scale.py --db /tmp/h10k.sqlite3     # once: makes the history
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/history_gui.py --db /tmp/h10k.sqlite3
+    .venv/bin/python bench/history_gui.py [--db H.sqlite3]
 
-The history is copied to a throw-away data folder first. Also reports any history or judging work that ran on
-the GUI thread (voiceprep/app/threads.py); there should be none.
+--db: a history made by `bench/history_scale.py --db H.sqlite3` (reused; without it one is generated, ~2
+minutes). It is copied to a throw-away data folder first; Qt runs offscreen unless a display is set. Also
+reports any history or judging work that ran on the GUI thread (voiceprep/app/threads.py); there should be none.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-bench-")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
@@ -84,13 +85,19 @@ def settle(timeout_s: float = 30) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", type=Path, required=True, help="a history made by bench/history_scale.py --db")
+    ap.add_argument("--db", type=Path, help="a history made by bench/history_scale.py --db (else one is made)")
+    ap.add_argument("--attempts", type=int, default=10000)
     ap.add_argument("--trace", action="store_true", help="print every GUI-thread event that takes over 20 ms")
     args = ap.parse_args()
     app = Traced(sys.argv[:1]) if args.trace else QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     db = Path(os.environ["VOICEPREP_HOME"]) / "history.sqlite3"
-    shutil.copy(args.db, db)
+    if args.db:
+        shutil.copy(args.db, db)
+    else:
+        from bench.history_scale import generate
+
+        generate(db, args.attempts)
     services = Services(db_path=db)
     QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok   # no modal dialogs in a bench
     window = MainWindow(services, recover=False)

@@ -21,10 +21,15 @@ OUT = REPO / "docs" / "screenshots"
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
+from voiceprep import paths  # noqa: E402
+from voiceprep.app import HistoryAccess, HistoryService, PracticeSession  # noqa: E402
+from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.gui import controller as c  # noqa: E402
 from voiceprep.gui.main_window import MainWindow  # noqa: E402
+from voiceprep.gui.operations import query  # noqa: E402
 from voiceprep.gui.services import Services  # noqa: E402
+from voiceprep.gui.widgets.compare import CompareDialog  # noqa: E402
+from voiceprep.speech.transcriber import Transcriber  # noqa: E402
 from voiceprep.speech.tts import Speaker  # noqa: E402
 
 # earlier attempts, weaker to stronger, so History and Progress have a story to tell
@@ -70,17 +75,33 @@ def shot(window, name: str) -> None:
     print(f"saved {path.relative_to(REPO)}")
 
 
-def seed_history(services: Services, speaker: Speaker, tmp: Path) -> None:
-    bank = services.registry.find("airwallex")
-    t = services.transcriber()
+def seed_history(registry, transcriber: Transcriber, speaker: Speaker, tmp: Path) -> None:
+    """Earlier answers, stored the way the app stores them (before the window exists: not on its GUI thread)."""
+    bank = registry.find("airwallex")
     start = datetime.now(UTC) - timedelta(days=len(PAST))
-    with services.history() as h:
-        for i, (pid, text) in enumerate(PAST):
-            wav = speaker.render(text, out=tmp / f"past-{i}.wav")
-            analysis = analyze_answer(bank, bank.prompt(pid), t.transcribe(wav, hotwords=bank.terms()))
-            attempt = h.save_analysis(analysis, audio=wav)
-            h.db["attempts"].update(attempt, {"started_at": (start + timedelta(days=i)).isoformat(timespec="seconds")})
-        h.set_note(attempt, "Lead with the contention problem; say the numbers slower.", 4)
+    access = HistoryAccess(paths.database_path())
+    session = PracticeSession(access)
+    for i, (pid, text) in enumerate(PAST):
+        wav = speaker.render(text, out=tmp / f"past-{i}.wav")
+        saved = session.save_file(bank, bank.prompt(pid), transcriber.transcribe(wav, hotwords=bank.terms()), audio=wav)
+        access.history().db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
+                                    [(start + timedelta(days=i)).isoformat(timespec="seconds"), saved.attempt_id])
+    HistoryService(access).set_note(saved.attempt_id, "Lead with the contention problem; say the numbers slower.", 4)
+    access.close_all()
+
+
+def compare_shot(window, services: Services) -> None:
+    """The first and the latest hardest-problem answers side by side."""
+    rows = [r for r in window.history.model.rows if r["prompt_id"] == "hardest-problem"]
+    rows = [rows[-1], rows[0]]
+    result = {}
+    query(lambda: services.history.compare(rows[0]["id"], rows[1]["id"]), on_done=result.update)
+    wait_for(lambda: result)
+    dialog = CompareDialog(result, window)
+    dialog.resize(1300, 760)
+    dialog.show()
+    shot(dialog, "9-compare")
+    dialog.close()
 
 
 def main() -> None:
@@ -88,10 +109,12 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     tmp = Path(tempfile.mkdtemp())
-    services = Services()
-    services.settings.audio.silence_stop_s = 3.0
     speaker = Speaker(cache_dir=tmp)
-    seed_history(services, speaker, tmp)
+    transcriber = Transcriber()
+    seed_history(BankRegistry.discover(), transcriber, speaker, tmp)
+    services = Services()
+    services._transcriber = transcriber
+    services.settings.audio.silence_stop_s = 3.0
     window = MainWindow(services, recover=False)
     window.resize(1366, 768)
     window.show()
@@ -113,9 +136,13 @@ def main() -> None:
     page.feedback.verticalScrollBar().setValue(page.feedback.verticalScrollBar().maximum())
     shot(window, "3-feedback-delivery-and-transcript")
     window.nav.setCurrentRow(1)
+    wait_for(lambda: window.history.model.rowCount() > 0)
     window.history.table.selectRow(0)
+    wait_for(lambda: window.history.detail.document is not None)
     shot(window, "4-history")
+    compare_shot(window, services)
     window.nav.setCurrentRow(2)
+    wait_for(lambda: window.progress.overall.series)
     shot(window, "5-progress")
     window.nav.setCurrentRow(3)
     shot(window, "6-banks")

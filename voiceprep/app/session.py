@@ -43,7 +43,6 @@ from voiceprep.settings import Settings
 
 log = logging.getLogger(__name__)
 AUDIO_NAME = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{8}\.")   # History.new_audio_path's names
-MIN_AUDIO_BYTES = 44 + 16000                             # a WAV header and half a second of 16 kHz audio
 BLOCK = 16000 * 10
 
 
@@ -290,7 +289,8 @@ class PracticeSession:
         flac = path.with_suffix(".flac")
         if flac.exists() and flac.stat().st_size > 0:
             return flac
-        if path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= MIN_AUDIO_BYTES):
+        least = 44 + int(32000 * self.settings.history.min_answer_speech_s)   # a header and that much 16 kHz audio
+        if path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= least):
             return path
         return None
 

@@ -231,7 +231,7 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
     assert c["metrics"]["overall"]["delta"] > 0 and c["metrics"]["overall"]["text"].startswith("Overall score ")
     hits_a = sum(k["hit"] for k in queries.get_attempt(history, a)["key_points"])
     hits_b = sum(k["hit"] for k in queries.get_attempt(history, b)["key_points"])
-    assert c["metrics"]["key_points"]["text"].startswith(f"Key points {hits_a} → {hits_b} of 6")
+    assert c["metrics"]["key_points"]["text"] == f"Key points {hits_a} of 6 → {hits_b} of 6"
     assert c["metrics"]["wpm"]["text"] == "Pace 150 → 150 words/min"
     assert c["prompt_text"].startswith("What is the most challenging") and len(c["attempts"]) == 2
     assert any(d["op"] != "equal" for d in c["diff"])

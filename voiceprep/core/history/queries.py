@@ -188,7 +188,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     (ha, na), (hb, nb) = kp(a), kp(b)
     rows: list[tuple[str, str, float | None, float | None, str, str]] = [
         ("overall", "Overall score", a["overall"], b["overall"], "/ 100", "{:.0f}"),
-        ("key_points", "Key points", ha, hb, f"of {nb}" if na == nb else "", "{:.0f}"),
+        ("key_points", "Key points", ha, hb, "", "{:.0f}"),
         ("duration_s", "Length", a["duration_s"], b["duration_s"], "", "clock"),
         ("wpm", "Pace", delivery(a, "wpm"), delivery(b, "wpm"), "words/min", "{:.0f}"),
         ("fillers", "Fillers", delivery(a, "fillers", "total"), delivery(b, "fillers", "total"), "", "{:.0f}"),
@@ -199,8 +199,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt)}
-    if na != nb:
-        out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
+    out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
     return out
 
 

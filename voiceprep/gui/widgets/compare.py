@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -72,11 +74,13 @@ class CompareView(QWidget):
         super().__init__(parent)
         colors = Colors(self.palette())
         lay = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Vertical)
         self.summary = QTextBrowser()
         self.summary.setHtml(summary_html(result, colors))
-        self.summary.setMaximumHeight(240)
-        lay.addWidget(self.summary)
-        columns = QHBoxLayout()
+        split.addWidget(self.summary)
+        below = QWidget()
+        columns = QHBoxLayout(below)
+        columns.setContentsMargins(0, 0, 0, 0)
         self.transcripts = []
         for side, attempt, caption in (("first", result["attempts"][0], "removed"),
                                        ("second", result["attempts"][1], "new")):
@@ -88,7 +92,9 @@ class CompareView(QWidget):
             self.transcripts.append(view)
             column.addWidget(view, 1)
             columns.addLayout(column, 1)
-        lay.addLayout(columns, 1)
+        split.addWidget(below)
+        split.setSizes([330, 370])
+        lay.addWidget(split, 1)
 
 
 class CompareDialog(QDialog):

@@ -71,10 +71,10 @@ def card(colors: Colors, color: str, body: str) -> str:
 
 def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
     width = max(1, min(100, round(score or 0)))
-    return (f"<tr><td width='40%'>{e(name)}</td><td width='45%'><table width='{width}%' cellspacing='0' "
+    return (f"<tr><td width='40%'>{e(name)}</td><td width='40%'><table width='{width}%' cellspacing='0' "
             f"cellpadding='1'><tr><td bgcolor='{score_color(score)}' align='center'><span style='color:white'>"
             f"{'–' if score is None else f'{score:.0f}'}</span></td></tr></table></td>"
-            f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
+            f"<td><span style='color:{colors.muted}; white-space:nowrap'>{e(detail)}</span></td></tr>")
 
 
 def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:

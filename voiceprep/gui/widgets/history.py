@@ -150,8 +150,10 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)                # prompts get two lines (a fixed height: nothing measured)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 10)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()     # widths from the font, never measured over 500 rows
@@ -224,15 +226,15 @@ class HistoryPage(QWidget):
     def _show_rows(self, rows: list[dict[str, Any]], generation: int) -> None:
         if generation != self._generation:
             return                                  # the filters changed while this was loading
+        limit = self.services.settings.history.list_limit
+        more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
+        self.status.setText(f"{len(rows)} attempt(s){more}" if rows else "No attempts match.")
         if rows == self.model.rows_as_loaded:
             return                                  # nothing changed (e.g. the page was shown again)
         selected = set(self.selected_ids())
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
-        limit = self.services.settings.history.list_limit
-        more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
-        self.status.setText(f"{len(rows)} attempt(s){more}" if rows else "No attempts match.")
         ids = {r["id"] for r in rows}
         if self.current is not None and self.current["id"] not in ids:
             self._clear_detail()                     # filtered out: the detail must not show a hidden attempt
