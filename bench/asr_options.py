@@ -10,7 +10,6 @@ reference that appear in the transcript. Fillers: answers full of fillers, with 
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 

@@ -13,13 +13,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from bench.answers import PARAGRAPHS  # noqa: E402
 from bench.analysis_speed import timed_transcript  # noqa: E402
+from bench.answers import PARAGRAPHS  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.core.history import History, queries  # noqa: E402
@@ -31,7 +31,7 @@ def generate(path: Path, n: int) -> None:
     for i, (bank, prompt) in enumerate((b, p) for b in banks for p in b.all_prompts()):
         text = " ".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(4))   # ~2 minutes of words
         analyses.append(analyze_answer(bank, prompt, timed_transcript(text)))
-    start_day = datetime.now(timezone.utc) - timedelta(days=365)
+    start_day = datetime.now(UTC) - timedelta(days=365)
     with History.open(path) as h:
         for i in range(n):
             a = analyses[i % len(analyses)]

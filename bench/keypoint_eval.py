@@ -33,8 +33,8 @@ def main() -> None:
           "key-point decisions")
     inputs = {"text": lambda item: Transcript.from_text(item.text)}
     if args.audio:
-        from voiceprep.speech.tts import Speaker
         from voiceprep.speech.transcriber import Transcriber
+        from voiceprep.speech.tts import Speaker
 
         speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/eval-tts"), Transcriber()
         cache: dict[str, Transcript] = {}

@@ -19,11 +19,11 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.answers import answer_text, render  # noqa: E402
-from voiceprep.core.analysis.text import wer  # noqa: E402
-from voiceprep.speech.audio import TARGET_RATE, load_audio  # noqa: E402
-from voiceprep.speech.live import LiveTranscriber  # noqa: E402
-from voiceprep.speech.transcriber import Transcriber  # noqa: E402
+from bench.answers import answer_text, render
+from voiceprep.core.analysis.text import wer
+from voiceprep.speech.audio import TARGET_RATE, load_audio
+from voiceprep.speech.live import LiveTranscriber
+from voiceprep.speech.transcriber import Transcriber
 
 
 class PeakRSS:

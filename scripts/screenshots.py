@@ -10,7 +10,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def shot(window, name: str) -> None:
 def seed_history(services: Services, speaker: Speaker, tmp: Path) -> None:
     bank = services.registry.find("airwallex")
     t = services.transcriber()
-    start = datetime.now(timezone.utc) - timedelta(days=len(PAST))
+    start = datetime.now(UTC) - timedelta(days=len(PAST))
     with services.history() as h:
         for i, (pid, text) in enumerate(PAST):
             wav = speaker.render(text, out=tmp / f"past-{i}.wav")

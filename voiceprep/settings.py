@@ -92,7 +92,7 @@ class Settings:
     practice: PracticeSettings = field(default_factory=PracticeSettings)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Settings":
+    def load(cls, path: Path | None = None) -> Settings:
         path = path or paths.settings_path()
         settings = cls()
         if not path.exists():

@@ -20,14 +20,14 @@ set-default-source vsink.monitor
 def virtual_mic(tmp_path_factory):
     """Start PulseAudio with a virtual microphone; yields a function that plays a file into it."""
     if not shutil.which("pulseaudio") or not shutil.which("paplay"):
-        pytest.skip("PulseAudio is not installed here (scripts/setup.sh test installs it)")
+        pytest.fail("PulseAudio is not installed: run `bash scripts/setup.sh test`, which installs it")
     root = tmp_path_factory.mktemp("pulse")
     home, runtime = root / "home", root / "run"
     home.mkdir()
     runtime.mkdir(mode=0o700)
     (root / "vmic.pa").write_text(VMIC_PA)
     env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
-    log = open(root / "pulseaudio.log", "w")
+    log = open(root / "pulseaudio.log", "w")  # noqa: SIM115 (the daemon writes to it for the whole session)
     proc = subprocess.Popen(["pulseaudio", "-n", "-F", str(root / "vmic.pa"), "--daemonize=no",
                              "--exit-idle-time=-1"], env=env, stdout=log, stderr=subprocess.STDOUT)
     socket = runtime / "pulse" / "native"
@@ -37,7 +37,7 @@ def virtual_mic(tmp_path_factory):
         time.sleep(0.1)
     if not socket.exists():
         proc.kill()
-        pytest.skip(f"PulseAudio could not start here: {(root / 'pulseaudio.log').read_text()[-500:]}")
+        pytest.fail(f"PulseAudio could not start here: {(root / 'pulseaudio.log').read_text()[-500:]}")
     saved = {k: os.environ.get(k) for k in ("HOME", "XDG_RUNTIME_DIR", "PULSE_SERVER")}
     os.environ.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), PULSE_SERVER=f"unix:{socket}")
     import sounddevice as sd

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from voiceprep.cli.common import CliError, print_json
-from voiceprep.core.history import History, HistoryError
-from voiceprep.core.history import export, queries
+from voiceprep.core.history import History, HistoryError, export, queries
 
 
 def register(sub) -> None:
@@ -77,8 +76,9 @@ def cmd_list(args) -> int:
         if not rows:
             print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
         for r in rows:
+            state = r["state"] if r["state"] != "done" else ""
             print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  "
-                  f"{(r['duration_s'] or 0):4.0f}s  {r['bank_id']}/{r['prompt_id']}  {r['state'] if r['state'] != 'done' else ''}")
+                  f"{(r['duration_s'] or 0):4.0f}s  {r['bank_id']}/{r['prompt_id']}  {state}")
     _run(go)
     return 0
 

@@ -24,16 +24,16 @@ class Rehearsal:
     attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
 
     @classmethod
-    def for_round(cls, bank: Bank, rnd: Round) -> "Rehearsal":
+    def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
         return cls(bank, list(rnd.prompts), rnd.title, rnd.id)
 
     @classmethod
-    def for_prompt(cls, bank: Bank, prompt: Prompt) -> "Rehearsal":
+    def for_prompt(cls, bank: Bank, prompt: Prompt) -> Rehearsal:
         rnd = next((r for r in bank.rounds if prompt in r.prompts), None)
         return cls(bank, [prompt], prompt.text, rnd.id if rnd else None)
 
     @classmethod
-    def for_weak_points(cls, bank: Bank, weak: list[dict]) -> "Rehearsal":
+    def for_weak_points(cls, bank: Bank, weak: list[dict]) -> Rehearsal:
         """A drill of the prompts whose key points are missed most (from history.queries.weak_points)."""
         ids = list(dict.fromkeys(w["prompt_id"] for w in weak))
         prompts = [p for p in bank.all_prompts() if p.id in ids]

@@ -36,7 +36,7 @@ class Transcript:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Transcript":
+    def from_dict(cls, data: dict) -> Transcript:
         segments = [Segment(start=float(s["start"]), end=float(s["end"]), text=s["text"],
                             words=[Word(**w) for w in s.get("words", [])]) for s in data.get("segments", [])]
         text = data.get("text") or " ".join(s.text.strip() for s in segments)
@@ -44,7 +44,7 @@ class Transcript:
                    model=data.get("model", ""), segments=segments)
 
     @classmethod
-    def from_text(cls, text: str) -> "Transcript":
+    def from_text(cls, text: str) -> Transcript:
         """A typed answer: no timing, one segment, words spaced at an even speaking pace."""
         tokens = text.split()
         step = 60.0 / 150  # assume 150 wpm so pacing metrics stay neutral

@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from voiceprep.speech.player import PlaybackError, Player
 
 RENDER_TIMEOUT_S = 30.0
@@ -94,7 +93,7 @@ class Speaker:
             return cached
         target = Path(out) if out else cached
         tmp = target.with_name(target.stem + ".part.wav")
-        for attempt in range(2):        # one retry: the engine rarely reports done before the file is whole
+        for _attempt in range(2):       # one retry: the engine rarely reports done before the file is whole
             self._render_once(text, tmp)
             if _complete_wav(tmp):
                 tmp.replace(target)

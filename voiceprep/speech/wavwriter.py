@@ -16,7 +16,7 @@ class StreamingWav:
         self.path = Path(path)
         self.rate = rate
         self.frames = 0
-        self._f = open(self.path, "wb")
+        self._f = open(self.path, "wb")  # noqa: SIM115 (kept open while recording; closed in close())
         os.chmod(self.path, 0o600)
         self._f.write(self._header(0))
 

@@ -30,7 +30,7 @@ def payments():
 
 
 def test_evidence_carries_word_times(payments):
-    words = [(w, 0.0) for w in "So we used idempotency keys to deduplicate retried payments".split()]
+    words = [(w, 0.0) for w in ["So", "we", "used", "idempotency", "keys", "to", "deduplicate", "retried", "payments"]]
     a = analyze_answer(payments, payments.prompt("kafka-payments"), timed(words))
     idem = next(r for r in a.key_points if r.key_point.id == "idempotency")
     assert idem.hit

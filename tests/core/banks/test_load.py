@@ -116,7 +116,7 @@ def test_duplicate_ids_are_errors():
                or "duplicate key point id 'kp1'" in e.message for e in errs)
     dup = next(e for e in errs if "duplicate" in e.message)
     assert dup.field == "rounds[0].prompts[0].key_points[1].id"
-    assert dup.line == [i for i, l in enumerate(text.splitlines(), 1) if 'id = "kp1"' in l][1]
+    assert dup.line == [i for i, line in enumerate(text.splitlines(), 1) if 'id = "kp1"' in line][1]
 
 
 def test_competency_weights_must_sum_to_one():

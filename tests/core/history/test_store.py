@@ -8,8 +8,7 @@ import pytest
 import sqlite_utils
 
 from tests.core.history.conftest import STRONG, WEAK
-from voiceprep.core.history import History, HistoryCorruptError, HistoryError
-from voiceprep.core.history import export, queries
+from voiceprep.core.history import History, HistoryCorruptError, HistoryError, export, queries
 from voiceprep.core.history.schema import LATEST, migrate
 
 

@@ -13,11 +13,17 @@ from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import AnalysisSettings
 
-_STOP = frozenset("a an and the of to in on for is it that this was we i you so with as at be".split())
+_STOP = frozenset([
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "is", "it", "that", "this", "was", "we", "i", "you",
+    "so", "with", "as", "at", "be"
+])
 _LIKE_FILLER_BEFORE = frozenset({"was", "were", "is", "and", "but", "so", "just", "um", "uh", "it's", "like"})
 _KIND_OF_LEGIT_BEFORE = frozenset({"what", "this", "that", "a", "the", "some", "any", "which", "every", "same", "one"})
-UNITS = frozenset("percent times milliseconds seconds minutes hours days weeks months years users customers "
-                  "requests orders transactions engineers countries currencies dollars euros pounds x".split())
+UNITS = frozenset([
+    "percent", "times", "milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+    "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
+    "euros", "pounds", "x"
+])
 STAR_CUES = {
     "situation": r"\b(when i was|at my (previous|last|old)|in my (previous|last) (role|job)|the situation|the context|"
                  r"back (then|when)|we had (a|an)\b|there was (a|an)\b|our (team|system|service)|last year|previously)",
@@ -65,7 +71,7 @@ def _clean(word: str) -> str:
 def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> list[tuple[str, int]]:
     """(phrase, word index) for each occurrence of the given filler/hedge phrases, with context rules."""
     hits = []
-    for i, w in enumerate(words):
+    for i in range(len(words)):
         for phrase in phrases:
             parts = phrase.split()
             if words[i:i + len(parts)] != parts:
@@ -77,11 +83,8 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
                 before_comma = raw[i].strip().endswith(",")
                 if not (prev in _LIKE_FILLER_BEFORE or after_comma or before_comma or sentence_start):
                     continue
-            elif phrase in ("kind of", "sort of") and prev in _KIND_OF_LEGIT_BEFORE:
-                continue
-            elif phrase == "so" and not sentence_start:
-                continue
-            elif phrase == "just" and prev in ("not", "is", "was"):
+            elif (phrase in ("kind of", "sort of") and prev in _KIND_OF_LEGIT_BEFORE
+                  or phrase == "so" and not sentence_start or phrase == "just" and prev in ("not", "is", "was")):
                 continue
             hits.append((phrase, i))
     return hits

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.text import tokenize
@@ -57,7 +57,8 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def row(self) -> str:
-        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  (tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn})"
+        counts = f"tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn}"
+        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  ({counts})"
 
 
 def load_labeled(path: Path) -> list[Labeled]:

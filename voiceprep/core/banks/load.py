@@ -18,9 +18,12 @@ WEIGHT_TOLERANCE = 0.001
 DEFAULT_TARGET_SECONDS = 120
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _STOPWORDS = frozenset(
-    "a an and are as at be by about for from how i in into is it its my of on or our say so that the "
-    "their them then there these they this to was we what when where which who why will with you your "
-    "mention name give explain describe talk tell show point out".split()
+    [
+        "a", "an", "and", "are", "as", "at", "be", "by", "about", "for", "from", "how", "i", "in", "into", "is", "it",
+        "its", "my", "of", "on", "or", "our", "say", "so", "that", "the", "their", "them", "then", "there", "these",
+        "they", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "you",
+        "your", "mention", "name", "give", "explain", "describe", "talk", "tell", "show", "point", "out"
+    ]
 )
 
 

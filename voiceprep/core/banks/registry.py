@@ -19,7 +19,7 @@ class BankRegistry:
     bundled: set[str] = field(default_factory=set)
 
     @classmethod
-    def discover(cls, dirs: list[Path] | None = None) -> "BankRegistry":
+    def discover(cls, dirs: list[Path] | None = None) -> BankRegistry:
         registry = cls()
         if dirs is None:
             dirs = [paths.bundled_banks_dir(), paths.user_banks_dir()]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from voiceprep.core.history.store import FAILED, History
 from voiceprep.core.transcript import Transcript

@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -36,7 +36,7 @@ class HistoryCorruptError(HistoryError):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _private(path: Path) -> None:
@@ -50,7 +50,7 @@ class History:
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None, audio_dir: Path | None = None) -> "History":
+    def open(cls, path: Path | None = None, audio_dir: Path | None = None) -> History:
         path = Path(path or paths.database_path())
         audio_dir = Path(audio_dir or (path.parent / "audio"))
         audio_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -97,7 +97,7 @@ class History:
     def close(self) -> None:
         self.db.conn.close()
 
-    def __enter__(self) -> "History":
+    def __enter__(self) -> History:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -5,12 +5,22 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
-from voiceprep.gui.widgets.common import (ACCENT, BAD, GOOD, WARN, Card, ScoreBar, big_number, heading, muted,
-                                          soft)
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, Card, ScoreBar, big_number, heading, muted, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
 
