@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep import paths
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
@@ -48,9 +49,15 @@ def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
     return QRect(x, y, width, height)
 
 
+def window_state() -> QSettings:
+    """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
+    moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
 def scrollable(page: QWidget) -> QWidget:
     """Pages scroll instead of clipping when the window is smaller than they need."""
-    if isinstance(page, QAbstractScrollArea):
+    if isinstance(page, QAbstractScrollArea) or getattr(page, "scrolls_itself", False):
         return page
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -122,7 +129,7 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
-        qs = QSettings("voiceprep", "voiceprep")
+        qs = window_state()
         geometry = qs.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -165,7 +172,7 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
-        qs = QSettings("voiceprep", "voiceprep")
+        qs = window_state()
         qs.setValue("geometry", self.saveGeometry())
         qs.setValue("last_bank", self.practice.bank_box.currentData())
         self.player.stop()

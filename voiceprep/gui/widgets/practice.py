@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTextEdit,
     QToolButton,
@@ -126,6 +127,7 @@ class TypeAnswerDialog(QDialog):
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
+    scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
         super().__init__(parent)
@@ -133,8 +135,18 @@ class PracticePage(QWidget):
         self.services = controller.services
         self.attempt_id: int | None = None
         self.audio_path: str | None = None
-        root = QVBoxLayout(self)
-        root.setSpacing(12)
+        # everything scrolls in a small window except the answer buttons, which stay in view
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        root = QVBoxLayout(body)
+        root.setContentsMargins(0, 0, 6, 0)
+        root.setSpacing(10)
 
         # choose what to rehearse: the lists shrink (long names elide, the full name is the tooltip) and the
         # buttons wrap to a second line in a narrow window
@@ -212,7 +224,7 @@ class PracticePage(QWidget):
         self.type_btn = QPushButton("Type answer…  (Ctrl+T)")
         self.retry_btn = QPushButton("Retry  (R)")
         self.next_btn = QPushButton("Next  (N)")
-        root.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
+        outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
 
         # wiring
@@ -255,6 +267,14 @@ class PracticePage(QWidget):
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         self._on_state(c.IDLE)
+
+    def resizeEvent(self, event) -> None:  # the question stays readable without crowding a small window
+        size = 17 if self.width() >= 900 and self.height() >= 620 else 14
+        font = self.prompt_text.font()
+        if font.pointSize() != size:
+            font.setPointSize(size)
+            self.prompt_text.setFont(font)
+        super().resizeEvent(event)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None) -> None:
