@@ -185,4 +185,4 @@ def test_every_practice_control_is_reachable_at_the_minimum_size(window, qtbot):
         if button.isVisibleTo(page):
             assert button.width() >= button.sizeHint().width() - 1, button.text()      # not squeezed or cut
             top_left = button.mapTo(page, button.rect().topLeft())
-            assert 0 <= top_left.x() and top_left.x() + button.width() <= page.width(), button.text()
+            assert top_left.x() >= 0 and top_left.x() + button.width() <= page.width(), button.text()
