@@ -26,6 +26,7 @@ _T = TypeVar("_T", Prompt, KeyPoint)
 Table = dict[str, Any]
 
 SCHEMA_VERSION = 1
+_LARGEST = 10**9             # no count, time or weight in a bank comes near this
 WEIGHT_TOLERANCE = 0.001
 DEFAULT_TARGET_SECONDS = 120
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -126,6 +127,8 @@ class _Checker:
                 self.error(path + (key,), f"must be {names}, got {_type_name(type(value))}")
             elif isinstance(value, float) and not math.isfinite(value):
                 self.error(path + (key,), f"must be a finite number, got {value}")
+            elif isinstance(value, int) and abs(value) > _LARGEST:
+                self.error(path + (key,), "is far too large a number")
             elif isinstance(value, str) and not value.strip():
                 self.error(path + (key,), "must not be empty")
         return data
@@ -162,6 +165,15 @@ class _Checker:
                 self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})")
             else:
                 seen[value] = path
+
+
+def _number(value: Any, default: float) -> float:
+    """A weight as a float; `default` for anything that is not a plain number (the checker reports it)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    if isinstance(value, int) and abs(value) > _LARGEST:
+        return default
+    return float(value)
 
 
 def _hint(value: str, choices: list[str], listed: str) -> str:
@@ -272,13 +284,10 @@ def _competencies(c: _Checker, root: Table) -> list[Competency]:
             continue
         cid = c.slug(data, path)
         ids.append((cid, path))
-        weight = data.get("weight")
-        if isinstance(weight, (int, float)) and not isinstance(weight, bool):
-            if math.isfinite(weight) and not 0 < weight <= 1:
-                c.error(path + ("weight",), f"must be greater than 0 and at most 1, got {weight}")
-        else:
-            weight = 0.0
-        out.append(Competency(id=cid or "", name=c.text(data, "name", cid) or "", weight=float(weight),
+        weight = _number(data.get("weight"), 0.0)
+        if "weight" in data and math.isfinite(weight) and abs(weight) <= _LARGEST and not 0 < weight <= 1:
+            c.error(path + ("weight",), f"must be greater than 0 and at most 1, got {weight:g}")
+        out.append(Competency(id=cid or "", name=c.text(data, "name", cid) or "", weight=weight,
                               definition=c.text(data, "definition", "") or ""))
     c.unique(ids, "competency")
     if out:
@@ -336,7 +345,7 @@ def _prompt(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_compe
         return None
     pid = c.slug(data, path)
     target = data.get("target_seconds", DEFAULT_TARGET_SECONDS)
-    if isinstance(target, int) and not isinstance(target, bool) and not 10 <= target <= 1800:
+    if isinstance(target, int) and not isinstance(target, bool) and abs(target) <= _LARGEST and not 10 <= target <= 1800:
         c.error(path + ("target_seconds",), f"must be between 10 and 1800 seconds, got {target}")
     kps, kp_ids = _children(c, data, path, "key_points",
                             "a prompt needs at least one key point to check the answer against",
@@ -361,7 +370,7 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
         cues = default_cues(label) if label else ()
     default_min = max(1, math.ceil(len(cues) / 2)) if derived else 1
     min_cues = data.get("min_cues", default_min)
-    if isinstance(min_cues, int) and not isinstance(min_cues, bool):
+    if isinstance(min_cues, int) and not isinstance(min_cues, bool) and abs(min_cues) <= _LARGEST:
         if min_cues < 1:
             c.error(path + ("min_cues",), f"must be at least 1, got {min_cues}")
         elif min_cues > len(cues):
@@ -376,12 +385,12 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
             c.error(path + ("competency",), f"unknown competency {competency!r}{_hint(competency, sorted(comp_ids), 'known')}")
     elif needs_competency and "competency" not in data:
         c.error(path, "missing required field 'competency' (the bank defines competencies)")
-    weight = data.get("weight", 1.0)
-    if isinstance(weight, (int, float)) and not isinstance(weight, bool) and weight <= 0:
-        c.error(path + ("weight",), f"must be greater than 0, got {weight}")
+    weight = _number(data.get("weight", 1.0), 1.0)
+    if weight <= 0:
+        c.error(path + ("weight",), f"must be greater than 0, got {weight:g}")
     return KeyPoint(id=kid or "", label=label, cues=cues, min_cues=min_cues,
                     competency=competency if isinstance(competency, str) else None,
-                    weight=float(weight) if isinstance(weight, (int, float)) else 1.0,
+                    weight=weight,
                     follow_up=c.text(data, "follow_up"), cues_from_label=derived)
 
 

@@ -15,6 +15,7 @@ Path_ = tuple[str | int, ...]  # a field path: str keys and int array indices
 
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SHOWN_KEY_CHARS = 40
+_INDEXED_PARTS = 64      # longer dotted keys are not indexed (indexing them costs the square of their length)
 
 
 @dataclass
@@ -114,7 +115,7 @@ class _Lexer:
         is_array = self.peek(1) == "["
         self.i += 2 if is_array else 1
         parts = self.key()
-        if parts is None:
+        if parts is None or len(parts) > _INDEXED_PARTS:   # nothing to locate in it; the loader refuses it
             self.skip_line()
             return
         path: Path_ = ()
@@ -136,7 +137,7 @@ class _Lexer:
     def key_value(self) -> None:
         line = self.line
         parts = self.key()
-        if parts is None or self.peek() != "=":
+        if parts is None or len(parts) > _INDEXED_PARTS or self.peek() != "=":
             self.skip_line()
             return
         self.i += 1
