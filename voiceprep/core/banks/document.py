@@ -52,7 +52,10 @@ label = "Say what you do now and what you are best at"
 def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), fallback: str = "item", words: int = 4) -> str:
     """A slug from text's first words, made unique against `taken` with -2, -3..."""
     parts = [p for p in _SLUG_STRIP.split(text.lower()) if p][:words]
-    base = "-".join(parts)[:40].strip("-") or fallback
+    base = "-".join(parts)
+    if len(base) > 40:
+        base = base[:41].rsplit("-", 1)[0]
+    base = base.strip("-") or fallback
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -85,7 +88,7 @@ class BankDocument:
         text = read_bank_text(path, limits)
         try:
             return cls(text, path, limits)
-        except Exception as exc:  # noqa: BLE001 - tomlkit's parse errors have no common base
+        except Exception as exc:
             line = getattr(exc, "line", None)
             raise BankLoadError([BankError(str(path), line, "", "not valid TOML; fix it in a text editor "
                                                                  "(voiceprep banks check shows the problem)")]) from None
@@ -194,7 +197,7 @@ class BankDocument:
             try:
                 container._insert_after(plain[-1], key, value)
                 return
-            except Exception:  # noqa: BLE001 - a tomlkit internal; appending is always correct too
+            except Exception:
                 pass
         table[key] = value
 

@@ -209,7 +209,7 @@ def parse_bank(text: str, file: str = "<bank>", limits: BankSettings | None = No
         raise _fail(file, None, "values are nested too deeply to read; a bank nests at most two levels") from None
     except MemoryError:
         raise _fail(file, None, "too large to read; a bank is a few KB of text") from None
-    except Exception as exc:  # noqa: BLE001 - a last line of defence: the fuzz test asserts it is never reached
+    except Exception as exc:
         raise _fail(file, None, f"could not be read ({type(exc).__name__}); {UNEXPECTED}") from None
 
 

@@ -181,9 +181,7 @@ class _Lexer:
         while self.i < self.n:
             self.skip_blank()
             c = self.peek()
-            if c == "\n" or c == "\r":
-                self.skip_line()
-            elif c == "#" or c == "":
+            if c == "\n" or c == "\r" or c == "#" or c == "":
                 self.skip_line()
             elif c == "[":
                 self.header()
