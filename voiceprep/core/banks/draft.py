@@ -41,22 +41,32 @@ IRREGULAR = {"build": "built", "lead": "led", "write": "wrote", "drive": "drove"
              "be": "were", "have": "had", "see": "saw", "lay": "laid", "mentor": "mentored", "own": "owned",
              "debug": "debugged", "plan": "planned", "ship": "shipped", "scope": "scoped", "prototype": "prototyped",
              "model": "modelled", "control": "controlled", "commit": "committed", "refer": "referred"}
-VERBS = frozenset(["design", "implement", "extend", "architect", "build", "create", "analyze", "analyse", "debug",
-                   "develop", "lead", "own", "drive", "write", "maintain", "improve", "optimize", "optimise",
-                   "scale", "deliver", "ship", "collaborate", "work", "partner", "mentor", "manage", "define",
-                   "establish", "operate", "support", "deploy", "monitor", "automate", "migrate", "review",
-                   "test", "investigate", "troubleshoot", "integrate", "demonstrate", "apply", "ensure", "help",
-                   "run", "plan", "communicate", "coordinate", "evaluate", "research", "prototype", "refactor",
-                   "contribute", "champion", "influence", "take", "set", "grow", "identify", "solve", "make",
-                   "use", "handle", "secure", "reduce", "increase", "model", "produce", "translate", "guide"])
+VERBS = frozenset([
+    "design", "implement", "extend", "architect", "build", "create", "analyze", "analyse", "debug", "develop",
+    "lead", "own", "drive", "write", "maintain", "improve", "optimize", "optimise", "scale", "deliver", "ship",
+    "collaborate", "work", "partner", "mentor", "manage", "define", "establish", "operate", "support", "deploy",
+    "monitor", "automate", "migrate", "review", "test", "investigate", "troubleshoot", "integrate", "demonstrate",
+    "apply", "ensure", "help", "run", "plan", "communicate", "coordinate", "evaluate", "research", "prototype",
+    "refactor", "contribute", "champion", "influence", "take", "set", "grow", "identify", "solve", "make", "use",
+    "handle", "secure", "reduce", "increase", "model", "produce", "translate", "guide"
+])
 SPLIT = re.compile(r"\s*(?:;|,|--|—|–|:|\((?:e\.g\.|eg|i\.e\.)|\band\b|\bwhile\b|\bensuring\b|\bincluding\b|\bto\b|"
                    r"\bsuch as\b|\bwith\b|\bby\b|\bvia\b|\bthat\b)\s*", re.IGNORECASE)
-STOP = frozenset(["a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "our", "your", "their", "its", "we", "you", "this", "that", "from", "as", "into", "all", "any", "each", "other", "new", "well", "good", "strong", "solid", "deep", "proper"])
-WEAK = frozenset(["be", "is", "are", "was", "built", "done", "made", "used", "can", "will", "should", "would", "need", "needs", "enable", "make"])
-GENERIC_NAMES = frozenset(["I", "We", "Our", "The", "You", "This", "At", "In", "For", "A", "An", "It", "They",
-                           "What", "Apply", "About", "Experience", "Ability", "Passion", "Expert", "Solid", "Strong",
-                           "Design", "Create", "Analyze", "Architect", "Write", "Demonstrate", "Jobs", "Home", "Page",
-                           "Engineering", "Full-Time", "Not", "Only", "He", "She", "Behind", "Total", "Live"])
+STOP = frozenset([
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "our", "your", "their",
+    "its", "we", "you", "this", "that", "from", "as", "into", "all", "any", "each", "other", "new", "well", "good",
+    "strong", "solid", "deep", "proper"
+])
+WEAK = frozenset([
+    "be", "is", "are", "was", "built", "done", "made", "used", "can", "will", "should", "would", "need", "needs",
+    "enable", "make"
+])
+GENERIC_NAMES = frozenset([
+    "I", "We", "Our", "The", "You", "This", "At", "In", "For", "A", "An", "It", "They", "What", "Apply", "About",
+    "Experience", "Ability", "Passion", "Expert", "Solid", "Strong", "Design", "Create", "Analyze", "Architect",
+    "Write", "Demonstrate", "Jobs", "Home", "Page", "Engineering", "Full-Time", "Not", "Only", "He", "She",
+    "Behind", "Total", "Live"
+])
 OWNERSHIP_CUES = ["I designed|I built|I led|I decided|I wrote|I implemented|I owned|I proposed|I drove|I chose"]
 RESULT_CUES = ["{number} percent|{number} times|{number} ms|{number} milliseconds|{number} seconds|{number} hours|"
                "{number} users|{number} customers|{number} engineers|{number} million|{number} thousand|"

@@ -17,7 +17,11 @@ from voiceprep.core.banks.load import _STOPWORDS
 MAX_WORDS = 32            # longer sentences are split at their clauses
 MAX_CUES = 4
 MIN_WORDS = 4             # shorter lines are headings ("project experience") unless they name something
-_EXTRA_STOP = frozenset(["just", "really", "also", "very", "much", "more", "most", "thing", "things", "stuff", "like", "get", "got", "make", "made", "everything", "actually", "anything", "something", "because", "understand", "understands", "incredibly", "directly"])
+_EXTRA_STOP = frozenset([
+    "just", "really", "also", "very", "much", "more", "most", "thing", "things", "stuff", "like", "get", "got",
+    "make", "made", "everything", "actually", "anything", "something", "because", "understand", "understands",
+    "incredibly", "directly"
+])
 
 
 @dataclass
