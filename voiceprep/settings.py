@@ -90,7 +90,6 @@ class BankSettings:
     max_key_parts: int = 8              # most dotted parts in a key or header (banks use 3)
     max_errors: int = 60                # problems listed per file; the rest are counted
     undo_steps: int = 200               # edits the bank editor can undo
-    autosave_s: float = 2.0             # the editor writes its unsaved draft this long after the last edit
 
 
 @dataclass
