@@ -181,9 +181,9 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     dialog.propose_btn.click()
     assert len(dialog.rows) >= 10
     for tick, label, _cues in dialog.rows:
-        tick.setChecked(label.text().startswith(("LMAX", "Take gaming")))
-    lmax = next(label for _t, label, _c in dialog.rows if label.text().startswith("LMAX"))
-    lmax.setText("I used the LMAX Disruptor to fix lock contention in order matching")
+        tick.setChecked(label.toPlainText().startswith(("LMAX", "Take gaming")))
+    lmax = next(label for _t, label, _c in dialog.rows if label.toPlainText().startswith("LMAX"))
+    lmax.setPlainText("I used the LMAX Disruptor to fix lock contention in order matching")
     chosen = dialog.chosen()
     assert [p.label for p in chosen][0].startswith("Take gaming") and len(chosen) == 2
     editor.add_key_points(chosen)

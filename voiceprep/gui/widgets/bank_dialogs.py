@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -121,13 +120,21 @@ class DraftDialog(QDialog):
         self.review_btn.setEnabled(True)
 
 
+def _small_text(text: str, lines: int) -> QPlainTextEdit:
+    """A wrapping, Tab-friendly text box `lines` high (long sentences stay readable)."""
+    w = QPlainTextEdit(text)
+    w.setTabChangesFocus(True)
+    w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 12)
+    return w
+
+
 class NotesDialog(QDialog):
     """Paste prep notes; tick, edit or drop each proposed key point before it is kept."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Key points from my notes")
-        self.rows: list[tuple[QCheckBox, QLineEdit, QLineEdit]] = []
+        self.rows: list[tuple[QCheckBox, QPlainTextEdit, QPlainTextEdit]] = []
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a bullet, a named "
                                   "example, a number) becomes a proposed key point: edit the wording and the cues, "
@@ -168,11 +175,11 @@ class NotesDialog(QDialog):
             tick = QCheckBox()
             tick.setChecked(True)
             tick.setAccessibleName(f"Keep key point {i}")
-            label = QLineEdit(p.label)
-            label.setCursorPosition(0)
-            cues = QLineEdit("; ".join(p.cues))
-            cues.setCursorPosition(0)
-            grid.addWidget(tick, i, 0)
+            label = _small_text(p.label, 3)
+            label.setAccessibleName(f"Key point {i}")
+            cues = _small_text("; ".join(p.cues), 3)
+            cues.setAccessibleName(f"Cues of key point {i}")
+            grid.addWidget(tick, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, i, 1)
             grid.addWidget(cues, i, 2)
             self.rows.append((tick, label, cues))
@@ -189,10 +196,10 @@ class NotesDialog(QDialog):
     def chosen(self) -> list[ProposedPoint]:
         out = []
         for tick, label, cues in self.rows:
-            text = " ".join(label.text().split())
+            text = " ".join(label.toPlainText().split())
             if not tick.isChecked() or not text:
                 continue
-            cue_list = [c.strip() for c in cues.text().split(";") if c.strip()]
+            cue_list = [c.strip() for c in cues.toPlainText().replace("\n", ";").split(";") if c.strip()]
             min_cues = min(len(cue_list), max(1, (len(cue_list) + 1) // 2)) if len(cue_list) > 2 else 1
             out.append(ProposedPoint(text, cue_list, min_cues))
         return out

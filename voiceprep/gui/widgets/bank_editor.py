@@ -191,8 +191,8 @@ class BankEditor(QWidget):
         self.draft_file = draft_file or new_draft_file()
         self.node_path = ("job",)
         self.refresh(select=("job",))
-        if draft_file is not None:
-            self.status.setText("Restored your unsaved changes.")
+        where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
+        self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
 
     # -- tree -----------------------------------------------------------------------------------
     def refresh(self, select: NodePath | None = None) -> None:
@@ -400,8 +400,9 @@ class BankEditor(QWidget):
         comp_ids = self.doc.ids((), "competencies") if self.doc else []
         box = QComboBox()
         box.addItem("(none)", "")
-        for cid in comp_ids:
-            box.addItem(cid, cid)
+        for i, cid in enumerate(comp_ids):
+            name = self.doc.get(("competencies", i), "name", "") if self.doc else ""
+            box.addItem(f"{name} ({cid})" if name else cid, cid)
         current = self.doc.get(path, "competency", "") if self.doc else ""
         if current and box.findData(current) < 0:
             box.addItem(current, current)
@@ -487,12 +488,14 @@ class BankEditor(QWidget):
             it.setData(PATH_ROLE, err.field)
             self.problems.addItem(it)
         self.problems.setVisible(bool(problems))
+        rows = min(4, max(1, len(problems)))
+        self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
         title = doc.get(("job",), "title", "") or "Untitled bank"
         where = str(doc.path) if doc.path else "not saved yet"
         self.title.setText(f"{title}{' •' if doc.modified else ''}")
         self.title.setToolTip(plain_tooltip(f"{title} — {where}"))
         if not validate_only:
-            self.status.setText("Unsaved changes (kept as a draft)." if doc.modified else "")
+            self.status.setText("Unsaved changes (kept as a draft until you save)." if doc.modified else "")
             self.write_draft()          # after every committed change: closing or a crash loses nothing
             self.changed.emit()
         self.undo_btn.setEnabled(doc.can_undo)
