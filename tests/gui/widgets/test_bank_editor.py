@@ -239,5 +239,5 @@ def test_editor_fits_a_small_window(qtbot, services, data_home):
     assert editor.minimumSizeHint().height() <= window.stack.height()
     assert all(f.widget.isVisible() for f in editor.fields)             # in the scroll area, none hidden
     for f in editor.fields:                                              # and each can be scrolled to
-        editor.scroll.ensureWidgetVisible(f.widget)
+        editor.form_scroll.ensureWidgetVisible(f.widget)
         assert f.widget.visibleRegion().boundingRect().height() > 0, f.key

@@ -71,6 +71,13 @@ def _elide(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
+def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext) -> QShortcut:
+    shortcut = QShortcut(keys, parent)
+    shortcut.setContext(context)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
 class _Field:
     """One form field bound to a key of the node being edited."""
 
@@ -92,7 +99,10 @@ class BankEditor(QWidget):
         self.fields: list[_Field] = []
         self.node_path: NodePath = ("job",)
         self._building = False
-        self._commit_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS, timeout=self.commit)
+        self._commit_timer = QTimer(self)
+        self._commit_timer.setSingleShot(True)
+        self._commit_timer.setInterval(COMMIT_DELAY_MS)
+        self._commit_timer.timeout.connect(self.commit)
         self._build()
 
     # -- layout -------------------------------------------------------------------------------
@@ -144,16 +154,16 @@ class BankEditor(QWidget):
         self.down_btn = QToolButton()
         self.down_btn.setText("↓")
         self.down_btn.setToolTip("Move down (Alt+Down)")
-        for b in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
-            actions.addWidget(b)
+        for tool in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
+            actions.addWidget(tool)
         actions.addStretch(1)
         left_lay.addLayout(actions)
         split.addWidget(left)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        split.addWidget(self.scroll)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split.addWidget(self.form_scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setSizes([240, 600])
@@ -177,13 +187,12 @@ class BankEditor(QWidget):
         self.problems.itemActivated.connect(self._problem_activated)
         self.problems.itemClicked.connect(self._problem_activated)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_clicked, context=ctx)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo, context=ctx)
-        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo, context=ctx)
-        QShortcut(QKeySequence("Alt+Up"), self, activated=lambda: self.move_current(-1), context=ctx)
-        QShortcut(QKeySequence("Alt+Down"), self, activated=lambda: self.move_current(1), context=ctx)
-        QShortcut(QKeySequence("Delete"), self.tree, activated=self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, ctx)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx)
+        _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx)
+        _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx)
+        _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut)
 
     # -- opening --------------------------------------------------------------------------------
     def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:
@@ -230,7 +239,9 @@ class BankEditor(QWidget):
                     item(pit, "• " + (doc.get(kp, "label", "") or doc.get(kp, "id", "") or "(no label yet)"), kp)
         self.tree.expandAll()
         self._building = False
-        self.tree.setCurrentItem(target or self.tree.topLevelItem(0))
+        first = target or self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self._show_form(self._path_of(self.tree.currentItem()))
         self._after_change(validate_only=True)
 
@@ -265,7 +276,7 @@ class BankEditor(QWidget):
         for f in self.fields:
             f.initial = f.read()
         outer.addStretch(1)
-        self.scroll.setWidget(form_host)
+        self.form_scroll.setWidget(form_host)
         self.remove_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
         self.up_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
         self.down_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
