@@ -241,3 +241,12 @@ def test_editor_fits_a_small_window(qtbot, services, data_home):
     for f in editor.fields:                                              # and each can be scrolled to
         editor.form_scroll.ensureWidgetVisible(f.widget)
         assert f.widget.visibleRegion().boundingRect().height() > 0, f.key
+
+
+def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "airwallex")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("'airwallex' is already used by" in t for t in texts)

@@ -98,6 +98,7 @@ class BankEditor(QWidget):
         self.draft_file: Path | None = None
         self.fields: list[_Field] = []
         self.node_path: NodePath = ("job",)
+        self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
         self._building = False
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
@@ -498,8 +499,13 @@ class BankEditor(QWidget):
             it = QListWidgetItem(f"{where}{err.field + ': ' if err.field else ''}{err.message}")
             it.setData(PATH_ROLE, err.field)
             self.problems.addItem(it)
-        self.problems.setVisible(bool(problems))
-        rows = min(4, max(1, len(problems)))
+        conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
+        if conflict:
+            it = QListWidgetItem(conflict)
+            it.setData(PATH_ROLE, "job")
+            self.problems.addItem(it)
+        self.problems.setVisible(self.problems.count() > 0)
+        rows = min(4, max(1, self.problems.count()))
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
         title = doc.get(("job",), "title", "") or "Untitled bank"
         where = str(doc.path) if doc.path else "not saved yet"
@@ -704,10 +710,11 @@ class BankEditor(QWidget):
         self.commit()
         if self.doc is None:
             return
-        problems = self.doc.problems()
+        self._after_change(validate_only=True)
+        problems = self.problems.count()
         if problems:
             box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems",
-                              f"{len(problems)} problem(s), listed under the editor. A bank with problems is not "
+                              f"{problems} problem(s), listed under the editor. A bank with problems is not "
                               "offered for practice until they are fixed.\n\nSave it anyway?",
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
             box.setTextFormat(Qt.TextFormat.PlainText)

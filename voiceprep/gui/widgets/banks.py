@@ -97,6 +97,7 @@ class BanksPage(QWidget):
         root.addWidget(self.errors)
         self.pages.addWidget(browse)
         self.editor = BankEditor(services.settings.banks)
+        self.editor.id_conflict = self._id_conflict
         self.pages.addWidget(self.editor)
 
         self.list.currentItemChanged.connect(self._show)
@@ -205,8 +206,9 @@ class BanksPage(QWidget):
         try:
             bank = load_bank(path)
         except BankLoadError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems", "\n".join(str(e) for e in exc.errors),
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems", "", QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("\n".join(str(e) for e in exc.errors))
             box.exec()
             return False
         if self.services.registry.find(bank.id):
@@ -220,6 +222,13 @@ class BanksPage(QWidget):
     def _unique_id(self, base: str) -> str:
         taken = {b.id for b in self.services.registry.banks} | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
         return slugify(base, taken, fallback="my-bank", words=8)
+
+    def _id_conflict(self, bank_id: str, path: Path | None) -> str | None:
+        """Another loaded bank already using this id (the registry would refuse this file)."""
+        other = self.services.registry.find(bank_id)
+        if other is None or (path is not None and other.source is not None and Path(other.source) == path):
+            return None
+        return f"job.id: {bank_id!r} is already used by {other.source}; give this bank another id"
 
     def open_editor(self, doc: BankDocument, draft_file: Path | None = None) -> None:
         self.show_notice("")
