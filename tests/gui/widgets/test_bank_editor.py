@@ -212,7 +212,7 @@ def test_first_start_explains_the_loop_and_offers_own_banks(qtbot, services, dat
     assert window.practice.bank().id == "airwallex"
     window.welcome.create_btn.click()
     assert not window.welcome.isVisible() and (data_home / MARKER).exists()
-    assert window.stack.currentWidget() is window.banks and window.banks.pages.currentWidget() is window.banks.editor
+    assert window.stack.currentIndex() == 3 and window.banks.pages.currentWidget() is window.banks.editor
     later = make_window(qtbot, services, data_home, welcome=True)
     assert getattr(later, "welcome", None) is None
 

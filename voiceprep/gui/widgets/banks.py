@@ -29,7 +29,7 @@ from voiceprep.core.banks import BankLoadError, load_bank
 from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label
-from voiceprep.gui.widgets.common import BAD, WARN, heading, soft
+from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
 ID_ROLE = 256
 
@@ -47,7 +47,6 @@ class BanksPage(QWidget):
         browse = QWidget()
         root = QVBoxLayout(browse)
         root.addWidget(heading("Question banks", 16))
-        bar = QHBoxLayout()
         self.new_btn = QPushButton("New bank")
         self.new_btn.setToolTip("Create your own bank and write your key points")
         self.draft_btn = QPushButton("Draft from a job description…")
@@ -61,10 +60,7 @@ class BanksPage(QWidget):
         more.addAction("Import a bank file…", self._import)
         more.addAction("Reload", self.reload)
         self.more_btn.setMenu(more)
-        for b in (self.new_btn, self.draft_btn, self.edit_btn, self.more_btn):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        root.addLayout(bar)
+        root.addWidget(flow_row(self.new_btn, self.draft_btn, self.edit_btn, self.more_btn))   # wraps when narrow
         self.resume = QWidget()
         resume_row = QHBoxLayout(self.resume)
         resume_row.setContentsMargins(8, 4, 8, 4)
