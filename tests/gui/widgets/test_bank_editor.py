@@ -223,6 +223,7 @@ def test_bank_text_is_shown_as_plain_text(qtbot, services, data_home):
     editor = window.banks.editor
     type_into(qtbot, editor, "title", "<img src=x><a href='file:///etc'>x</a>")
     assert editor.title.textFormat() == Qt.TextFormat.PlainText and editor.title.text().startswith("<img")
+    assert editor._full_title.startswith("<img src=x><a href='file:///etc'>x</a>")
     assert editor.tree.topLevelItem(0).text(0).startswith("Job: <img")
     assert "&lt;img" in editor.tree.topLevelItem(0).toolTip(0)
 

@@ -509,7 +509,8 @@ class BankEditor(QWidget):
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
         title = doc.get(("job",), "title", "") or "Untitled bank"
         where = str(doc.path) if doc.path else "not saved yet"
-        self.title.setText(f"{title}{' •' if doc.modified else ''}")
+        self._full_title = f"{title}{' •' if doc.modified else ''}"
+        self._elide_title()
         self.title.setToolTip(plain_tooltip(f"{title} — {where}"))
         if not validate_only:
             self.status.setText("Unsaved changes (kept as a draft until you save)." if doc.modified else "")
@@ -756,6 +757,15 @@ class BankEditor(QWidget):
             self.close_editor(discard=answer == QMessageBox.StandardButton.Discard)
             return
         self.close_editor(discard=True)
+
+    def _elide_title(self) -> None:
+        full = getattr(self, "_full_title", "")
+        self.title.setText(self.title.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight,
+                                                               max(40, self.title.width())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
 
     def hideEvent(self, event) -> None:
         self.commit()
