@@ -109,6 +109,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     tmp = Path(tempfile.mkdtemp())
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    (paths.data_dir() / MARKER).touch()         # a returning candidate: the first-start panel was dismissed
     speaker = Speaker(cache_dir=tmp)
     transcriber = Transcriber()
     seed_history(BankRegistry.discover(), transcriber, speaker, tmp)
