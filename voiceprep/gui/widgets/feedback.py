@@ -152,13 +152,13 @@ class FeedbackView(QWidget):
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
         self.ask = QPushButton("Ask the follow-ups aloud")
-        self.ask.clicked.connect(lambda: self.askFollowUps.emit(list((self.document or {}).get("follow_ups", []))))
+        self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))
         self.rejudge = QPushButton("Judge again with the current judge")
         self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
                                 "today's judge and replaces them.")
         self.rejudge.clicked.connect(self.rejudgeRequested)
-        for b in (self.play, self.ask, self.rejudge):
-            actions.addWidget(b)
+        for button in (self.play, self.ask, self.rejudge):
+            actions.addWidget(button)
         actions.addStretch(1)
         lay.addLayout(actions)
         self.view = QTextBrowser()
@@ -171,9 +171,9 @@ class FeedbackView(QWidget):
         note_row.addWidget(self.note, 3)
         self.rating = QButtonGroup(self)
         for i in range(1, 6):
-            b = QRadioButton(str(i))
-            self.rating.addButton(b, i)
-            note_row.addWidget(b)
+            choice = QRadioButton(str(i))
+            self.rating.addButton(choice, i)
+            note_row.addWidget(choice)
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(lambda: self.noteChanged.emit(self.note.text(), max(self.rating.checkedId(), 0)))
         note_row.addWidget(self.save_note)

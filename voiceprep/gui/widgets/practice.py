@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.app import Action
+from voiceprep.app import Action, RehearsalState
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
@@ -396,13 +396,14 @@ class PracticePage(QWidget):
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: "Round complete."}
-        self.state_label.setText(texts.get(state, "") if self.ctl.rehearsal else "")
+        self.state_label.setText(texts.get(RehearsalState(state), "") if self.ctl.rehearsal else "")
         recording = state == c.RECORDING
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
-        for b, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE), (self.retry_btn, Action.RETRY),
-                          (self.next_btn, Action.NEXT), (self.replay_btn, Action.REPLAY)):
-            b.setEnabled(self.ctl.can(action))
+        for button, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE),
+                               (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
+                               (self.replay_btn, Action.REPLAY)):
+            button.setEnabled(self.ctl.can(action))
         for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
