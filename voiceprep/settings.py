@@ -74,6 +74,12 @@ class AnalysisSettings:
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
+    # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
+    # bias, label similarity, facet similarity, authored-cue share, label-word share, name/number said
+    semantic_judge: bool = True         # False = cue matching only
+    judge_weights: tuple[float, ...] = (-9.0, 9.0, 6.0, 3.0, 1.5, 1.0)
+    judge_threshold: float = 0.5        # probability above which a key point counts as covered
+    meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 
 
 @dataclass

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, analyze_delivery
 from voiceprep.core.analysis.followups import follow_up_for
-from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex, match_key_point
+from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
+from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, Prompt
@@ -21,6 +23,8 @@ class Evidence:
     end: float | None
     first_word: int
     last_word: int
+    cue: str | None = None      # the cue that matched, for word evidence
+    how: str = "words"          # "meaning" (the sentence that carries the point) or "words" (a cue)
 
 
 @dataclass
@@ -30,12 +34,21 @@ class AnswerAnalysis:
     transcript: Transcript
     timed: bool
     key_points: list[KeyPointResult]
-    evidence: dict[str, list[Evidence]]     # key point id -> one span per matched cue
+    evidence: dict[str, list[Evidence]]     # key point id -> the carrying sentence first, then one span per cue
     coverage: float
     competencies: dict[str, float]
     overall: float
     delivery: Delivery
     follow_ups: list[dict]
+    judge: model.JudgeStatus = model.JudgeStatus("lexical", None, None)
+
+    @property
+    def points_hit(self) -> int:
+        return sum(r.hit for r in self.key_points)
+
+    @property
+    def points_total(self) -> int:
+        return len(self.key_points)
 
     def hits(self):
         return [(r.key_point, r.hit) for r in self.key_points]
@@ -44,36 +57,58 @@ class AnswerAnalysis:
         kps = []
         for r in self.key_points:
             ev = self.evidence.get(r.key_point.id) or []
+            j = r.judgement
             kps.append({
                 "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
                 "hit": r.hit, "confidence": r.confidence, "cue": r.matches[0].cue if r.matches else None,
                 "cues_matched": [m.cue for m in r.matches], "min_cues": r.key_point.min_cues,
-                "evidence": ({"text": ev[0].text, "start": ev[0].start, "end": ev[0].end} if ev else None),
-                "all_evidence": [{"cue": m.cue, "text": e.text, "start": e.start, "end": e.end}
-                                 for m, e in zip(r.matches, ev)],
+                "method": j.method if j else "words", "similarity": j.similarity if j else None,
+                "evidence": ({"text": ev[0].text, "start": ev[0].start, "end": ev[0].end, "how": ev[0].how}
+                             if ev and r.hit else None),
+                "all_evidence": [{"cue": e.cue, "how": e.how, "text": e.text, "start": e.start, "end": e.end}
+                                 for e in ev],
             })
         return {"bank": self.bank.id, "prompt_id": self.prompt.id, "prompt": self.prompt.text,
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
+                "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
-                "delivery": self.delivery.to_dict(), "follow_ups": self.follow_ups}
+                "delivery": self.delivery.to_dict(), "follow_ups": self.follow_ups,
+                "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
+                          else "lexical"}}
 
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None) -> AnswerAnalysis:
+    """Key points, evidence, scores, delivery and follow-ups for one answer.
+
+    Loads the semantic model on first use (call `embedder.warm_up()` early, off the GUI thread); without
+    it the cue matcher alone decides and `judge.message` says why.
+    """
     settings = settings or AnalysisSettings()
     timed = transcript.model != "typed"
     words = transcript.words()
-    tokens = tokenize([w.word for w in words])
+    raw = [w.word for w in words]
+    tokens = tokenize(raw)
     index = TokenIndex(tokens, settings)
-    results = [match_key_point(kp, index) for kp in prompt.key_points]
+    embedder = model.get_embedder() if settings.semantic_judge else None
+    status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
+        "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
+    judge = AnswerJudge(raw, index, embedder, settings)
+    results = [judge.judge(kp) for kp in prompt.key_points]
+
+    def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
+        return Evidence(text=text if text is not None else " ".join(w.word.strip() for w in words[a:b + 1]).strip(),
+                        start=words[a].start if timed else None, end=words[b].end if timed else None,
+                        first_word=a, last_word=b, cue=cue, how=how)
+
     evidence = {}
     for r in results:
         spans = []
+        j = r.judgement
+        if j is not None and j.unit is not None and r.hit and j.method != "words":
+            spans.append(span(j.unit.first, j.unit.last, j.unit.text, how="meaning"))
         for m in r.matches:
-            a, b = tokens[m.first].word, tokens[m.last].word
-            spans.append(Evidence(text="".join(w.word for w in words[a:b + 1]).strip(),
-                                  start=words[a].start if timed else None, end=words[b].end if timed else None,
-                                  first_word=a, last_word=b))
+            spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
@@ -84,4 +119,4 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage),
                           delivery=analyze_delivery(transcript, prompt.target_seconds, settings, timed),
-                          follow_ups=follow_ups)
+                          follow_ups=follow_ups, judge=status)

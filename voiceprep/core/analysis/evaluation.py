@@ -7,7 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voiceprep.core.analysis.embedder import get_embedder
+from voiceprep.core.analysis.judge import AnswerJudge
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
+from voiceprep.core.analysis.scoring import weighted_hits
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
@@ -30,6 +33,7 @@ class Scores:
     fn: int = 0
     tn: int = 0
     errors: list[str] = field(default_factory=list)
+    coverage_diffs: list[float] = field(default_factory=list)   # |judge - human| coverage per answer, points
 
     def add(self, expected: bool, got: bool, where: str) -> None:
         if expected and got:
@@ -56,9 +60,15 @@ class Scores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def coverage_error(self) -> float:
+        """Mean absolute difference between the judge's and the human's coverage (0-100 points)."""
+        return sum(self.coverage_diffs) / len(self.coverage_diffs) if self.coverage_diffs else 0.0
+
     def row(self) -> str:
         counts = f"tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn}"
-        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  ({counts})"
+        return (f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
+                f"coverage error {self.coverage_error:.1f}  ({counts})")
 
 
 def load_labeled(path: Path) -> list[Labeled]:
@@ -69,6 +79,13 @@ def load_labeled(path: Path) -> list[Labeled]:
 def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings)
     return {kp.id for kp in kps if match_key_point(kp, index).hit}
+
+
+def judge_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
+    """The semantic judge (cue matcher alone when the model is unavailable)."""
+    raw = [w.word for w in transcript.words()]
+    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings)
+    return {kp.id for kp in kps if judge.judge(kp).hit}
 
 
 def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=None) -> set[str]:
@@ -94,4 +111,7 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
         got = method(to_transcript(item), prompt.key_points, settings)
         for kp in prompt.key_points:
             scores.add(kp.id in item.hits, kp.id in got, f"#{i} {item.kind:11} {item.prompt}/{kp.id}")
+        human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0
+        judged = weighted_hits([(kp, kp.id in got) for kp in prompt.key_points]) or 0.0
+        scores.coverage_diffs.append(abs(human - judged))
     return scores
