@@ -73,6 +73,7 @@ class AnalysisSettings:
     fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and at least 3) earns a tip
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
+    pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
     we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
     # bias, label similarity, facet similarity, authored-cue share, label-word share, name/number said

@@ -34,8 +34,11 @@ def test_evidence_carries_word_times(payments):
     a = analyze_answer(payments, payments.prompt("kafka-payments"), timed(words))
     idem = next(r for r in a.key_points if r.key_point.id == "idempotency")
     assert idem.hit
-    ev = a.evidence["idempotency"][0]
-    assert ev.text == "idempotency" and ev.start == pytest.approx(1.2) and ev.end == pytest.approx(1.55)
+    sentence, word = a.evidence["idempotency"][:2]
+    assert sentence.how == "meaning" and sentence.text == " ".join(w for w, _ in words)
+    assert sentence.start == pytest.approx(0.0) and sentence.end == pytest.approx(3.55)
+    assert word.how == "words" and word.cue == "idempotency"
+    assert word.text == "idempotency" and word.start == pytest.approx(1.2) and word.end == pytest.approx(1.55)
 
 
 def test_scores_follow_key_point_and_competency_weights(payments):
@@ -68,8 +71,12 @@ def test_round_summary_weights_and_completion(payments):
         results[pid] = a.hits()
     s = summarize_round(payments, prompts, results)
     assert s.answered == 2 and s.total == 4 and s.completion == 0.5
-    assert set(s.competencies) == {"distributed_systems_design", "backend_architecture", "payments_domain_expertise"}
-    assert s.to_drill and s.to_drill[0][0] in results
+    assert s.skipped == [p for p in prompts if p not in results]
+    # the skipped prompts' key points count as misses: every competency of the round is scored
+    assert set(s.competencies) == {c.id for c in payments.competencies}
+    answered_only = summarize_round(payments, list(results), results)
+    assert s.overall < answered_only.overall
+    assert s.to_drill and s.to_drill[0][1]
 
 
 def test_delivery_pace_pauses_fillers_hedges_numbers():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voiceprep.core.analysis import embedder as model
-from voiceprep.core.analysis.delivery import Delivery, analyze_delivery
+from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, delivery_scores
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
@@ -41,6 +41,7 @@ class AnswerAnalysis:
     delivery: Delivery
     follow_ups: list[dict]
     judge: model.JudgeStatus = model.JudgeStatus("lexical", None, None)
+    delivery_scores: dict[str, float | None] = field(default_factory=dict)   # 0-100 per aspect (None: n/a)
 
     @property
     def points_hit(self) -> int:
@@ -72,7 +73,8 @@ class AnswerAnalysis:
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
                 "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
-                "delivery": self.delivery.to_dict(), "follow_ups": self.follow_ups,
+                "delivery": self.delivery.to_dict(), "delivery_scores": self.delivery_scores,
+                "follow_ups": self.follow_ups,
                 "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
                           else "lexical"}}
 
@@ -112,11 +114,12 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         evidence[r.key_point.id] = spans
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
-    comps = competency_scores(bank, pairs)
+    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed)
+    said = delivery_scores(delivery, settings)
+    comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}
                   for r in results if not r.hit]
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
-                          overall=overall_score(bank, comps, coverage),
-                          delivery=analyze_delivery(transcript, prompt.target_seconds, settings, timed),
-                          follow_ups=follow_ups, judge=status)
+                          overall=overall_score(bank, comps, coverage), delivery=delivery,
+                          follow_ups=follow_ups, judge=status, delivery_scores=said)
