@@ -24,6 +24,7 @@ class Labeled:
     kind: str
     text: str
     hits: frozenset[str]
+    id: str = ""
 
 
 @dataclass
@@ -73,7 +74,8 @@ class Scores:
 
 def load_labeled(path: Path) -> list[Labeled]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Labeled(a["bank"], a["prompt"], a["kind"], a["text"].strip(), frozenset(a["hits"])) for a in data["answer"]]
+    return [Labeled(a["bank"], a["prompt"], a["kind"], a["text"].strip(), frozenset(a["hits"]), a.get("id", f"#{i}"))
+            for i, a in enumerate(data["answer"])]
 
 
 def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
@@ -110,7 +112,7 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
         got = method(to_transcript(item), prompt.key_points, settings)
         for kp in prompt.key_points:
-            scores.add(kp.id in item.hits, kp.id in got, f"#{i} {item.kind:11} {item.prompt}/{kp.id}")
+            scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
         human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0
         judged = weighted_hits([(kp, kp.id in got) for kp in prompt.key_points]) or 0.0
         scores.coverage_diffs.append(abs(human - judged))

@@ -19,26 +19,29 @@ import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clean, pairs, units
+from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-1"
+FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
-_ANCHOR = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\d[\d.,%+]*)")   # HoYoverse, LMAX, FX, 150+
 
 
 @dataclass(frozen=True)
 class Features:
     label: float            # best similarity of the whole label to a usable unit
-    facet: float            # mean of the two best facet similarities (items the label lists)
-    lexical: float          # share of the cues needed that the cue matcher found (0..1)
+    facet_max: float        # best similarity of any one facet (item the label lists) to a usable unit
+    facet_top2: float       # mean of the two best facet similarities
+    facet_share: float      # share of the facets said (similarity >= FACET_SAID)
+    lexical: float          # share of the cues needed that the cue matcher found, said plainly (0..1)
     authored: float         # 1 when the bank wrote cues for this point, 0 when they were derived from the label
-    anchor: float           # 1 when a name/number/acronym of the label is said (not negated)
+
+    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words")
 
     def vector(self) -> list[float]:
-        return [1.0, self.label, self.facet, self.lexical * self.authored, self.lexical * (1 - self.authored),
-                self.anchor]
+        return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
+                self.lexical * self.authored, self.lexical * (1 - self.authored)]
 
 
 @dataclass
@@ -66,12 +69,6 @@ def facets(label: str) -> list[str]:
 def label_markers(label: str) -> frozenset[str]:
     """Negation/hypothetical words that belong to the key point's own wording."""
     return frozenset(w for w in (clean(x) for x in label.split()) if w in NEGATORS or w in HYPOTHETICAL)
-
-
-def anchors(kp: KeyPoint) -> list[str]:
-    """Names, acronyms and numbers the label (or an authored cue) says: words embeddings blur."""
-    found = [m.group(0).strip(".,") for m in _ANCHOR.finditer(kp.label)]
-    return [a.lower() for a in found if a.lower() not in ("i",)]
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -105,10 +102,23 @@ class AnswerJudge:
             if extra:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
-        self._spoken = {clean(w) for w in raw_words}
+        self._marks = clause_markers(raw_words)
+
+    def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
+        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
+        allowed = label_markers(kp.label)
+        keep, dropped = [], []
+        for m in result.matches:
+            word = self.index.tokens[m.first].word
+            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed else keep).append(m)
+        if dropped:
+            result.matches = keep
+            result.negated = result.negated + dropped
+            result.hit = len(keep) >= kp.min_cues
+        return result
 
     def judge(self, kp: KeyPoint) -> KeyPointResult:
-        lexical = match_key_point(kp, self.index)
+        lexical = self.said_plainly(kp, match_key_point(kp, self.index))
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label)
@@ -119,13 +129,10 @@ class AnswerJudge:
         masked = np.where(ok[:, None], sims, -1.0)
         label_best = float(masked[:, 0].max())
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
-        facet = float(facet_best[:2].mean()) if len(facet_best) else label_best
-        needed = max(1, kp.min_cues)
-        lex = min(1.0, len(lexical.matches) / needed)
-        anchor_words = anchors(kp)
-        anchor = float(any(a in self._spoken for a in anchor_words) and bool(lexical.matches or not kp.cues))
-        f = Features(label=label_best, facet=facet, lexical=lex, authored=0.0 if kp.cues_from_label else 1.0,
-                     anchor=anchor)
+        f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
+                     facet_share=float((facet_best >= FACET_SAID).mean()),
+                     lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
+                     authored=0.0 if kp.cues_from_label else 1.0)
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         hit = p >= self.s.judge_threshold

@@ -14,15 +14,17 @@ CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
 # a new clause starts at these words even without a comma (spoken transcripts punctuate little)
 CLAUSE_OPENERS = frozenset({"but", "so", "because", "although", "though", "whereas", "which", "while", "instead",
                             "however", "otherwise", "unless"})
-NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody", "cannot",
-                      "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "haven't", "hasn't",
-                      "hadn't", "won't", "wouldn't", "couldn't", "shouldn't", "can't", "nowhere"})
+# words that deny what the clause says ("we did not use", "never shipped"); quantifiers such as "no locks",
+# "without locks" or "nothing blocks" describe the thing done and do not
+NEGATORS = frozenset({"not", "never", "neither", "nor", "cannot", "didn't", "don't", "doesn't", "wasn't", "weren't",
+                      "isn't", "aren't", "haven't", "hasn't", "hadn't", "won't", "wouldn't", "couldn't", "shouldn't",
+                      "can't"})
 # said as a plan or a possibility, not as something done
 HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd", "maybe", "perhaps",
                           "probably", "possibly", "hypothetically", "if", "someday", "eventually", "plan",
                           "planning", "hope", "hoping", "wish"})
 # "would" that does not make a hypothesis: "I would say", "I'd like to"
-NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue", "add", "guess", "imagine", "expect"})
+NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 MAX_UNIT_WORDS = 40       # longer stretches (unpunctuated speech) are cut into windows
 WINDOW_WORDS = 24
 WINDOW_STEP = 12
@@ -117,6 +119,25 @@ def units(raw: list[str]) -> list[Unit]:
             if (s, e) not in seen and any(words[s:e + 1]):
                 out.append(make(s, e, "clause"))
                 seen.add((s, e))
+    return out
+
+
+def clause_markers(raw: list[str]) -> list[frozenset[str]]:
+    """For each word, the negation and hypothetical markers of the clause it is said in.
+
+    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor").
+    """
+    words = [clean(w) for w in raw]
+    sentences, clauses = _spans(raw)
+    out: list[frozenset[str]] = [frozenset()] * len(raw)
+    for a, b in clauses:
+        neg, hyp = _markers(words[a:b + 1])
+        for i in range(a, b + 1):
+            out[i] = neg | hyp
+    for a, b in sentences:
+        if words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if"):
+            for i in range(a, b + 1):
+                out[i] = out[i] | {"if"}
     return out
 
 
