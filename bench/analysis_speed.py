@@ -17,8 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.answers import answer_text  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
-from voiceprep.core.banks import load_bank  # noqa: E402
 from voiceprep.core.analysis.embedder import judge_status, warm_up  # noqa: E402
+from voiceprep.core.banks import load_bank  # noqa: E402
 from voiceprep.core.transcript import Segment, Transcript, Word  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 

@@ -169,7 +169,8 @@ def test_key_points_from_plain_labels_work():
 
 
 def test_evidence_is_the_sentence_with_its_time(airwallex):
-    words = "So I proposed the LMAX Disruptor. It is a ring buffer with a single writer and no locks.".split()
+    words = ["So", "I", "proposed", "the", "LMAX", "Disruptor.", "It", "is", "a", "ring", "buffer", "with", "a",
+            "single", "writer", "and", "no", "locks."]
     from tests.core.analysis.test_analyze import timed
 
     a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), timed([(w, 0.0) for w in words]))
@@ -183,7 +184,8 @@ def test_evidence_is_the_sentence_with_its_time(airwallex):
 
 
 def test_units_and_clause_markers():
-    raw = "We did not use Kafka, so I built a queue. I'd probably add indexes. I would say it worked.".split()
+    raw = ["We", "did", "not", "use", "Kafka,", "so", "I", "built", "a", "queue.", "I'd", "probably", "add",
+            "indexes.", "I", "would", "say", "it", "worked."]
     kinds = [(u.kind, u.text, sorted(u.negated | u.hypothetical)) for u in units(raw)]
     assert ("sentence", "We did not use Kafka, so I built a queue.", ["not"]) in kinds
     assert ("clause", "so I built a queue.", []) in kinds

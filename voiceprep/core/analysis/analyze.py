@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, delivery_scores
@@ -11,7 +12,7 @@ from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.text import tokenize
-from voiceprep.core.banks.model import Bank, Prompt
+from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -39,7 +40,7 @@ class AnswerAnalysis:
     competencies: dict[str, float]
     overall: float
     delivery: Delivery
-    follow_ups: list[dict]
+    follow_ups: list[dict[str, str]]
     judge: model.JudgeStatus = model.JudgeStatus("lexical", None, None)
     delivery_scores: dict[str, float | None] = field(default_factory=dict)   # 0-100 per aspect (None: n/a)
 
@@ -51,10 +52,10 @@ class AnswerAnalysis:
     def points_total(self) -> int:
         return len(self.key_points)
 
-    def hits(self):
+    def hits(self) -> list[tuple[KeyPoint, bool]]:
         return [(r.key_point, r.hit) for r in self.key_points]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         kps = []
         for r in self.key_points:
             ev = self.evidence.get(r.key_point.id) or []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.transcript import Transcript, Word
@@ -51,17 +52,17 @@ class Delivery:
     target_s: int
     words: int
     wpm: float | None
-    fillers: dict
-    long_pauses: list[dict]
-    repeated_phrases: list[dict]
-    hedges: dict
+    fillers: dict[str, Any]
+    long_pauses: list[dict[str, Any]]
+    repeated_phrases: list[dict[str, Any]]
+    hedges: dict[str, Any]
     numbers: list[str]
-    star: dict
-    ownership: dict
+    star: dict[str, Any]
+    ownership: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     timed: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -91,7 +92,7 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
     return hits
 
 
-def _repeated(words: list[str], min_n: int) -> list[dict]:
+def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     found: dict[str, int] = {}
     for n in range(6, min_n - 1, -1):
         grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
@@ -108,7 +109,7 @@ def _repeated(words: list[str], min_n: int) -> list[dict]:
 def _quantities(raw: list[str]) -> list[str]:
     """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x")."""
     tokens = tokenize(raw)
-    out = []
+    out: list[str] = []
     for i, t in enumerate(tokens):
         if not t.is_number or t.norm == "1" and (i + 1 >= len(tokens) or tokens[i + 1].norm not in UNITS):
             continue
@@ -121,18 +122,20 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
-def _star(text: str) -> dict:
+def _star(text: str) -> dict[str, Any]:
     """Which STAR parts are present, and whether they can be read in order (each after the previous)."""
     found = {part: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)] for part, pattern in STAR_CUES.items()}
-    positions, in_order, last = {}, True, -1
+    positions: dict[str, int | None] = {}
+    in_order, last = True, -1
     for part, spots in found.items():
         if not spots:
             positions[part] = None
             continue
         after = [p for p in spots if p > last]
         in_order = in_order and bool(after)
-        positions[part] = after[0] if after else spots[0]
-        last = positions[part]
+        here = after[0] if after else spots[0]
+        positions[part] = here
+        last = here
     present = [p for p in STAR_CUES if positions[p] is not None]
     return {"present": present, "missing": [p for p in STAR_CUES if positions[p] is None],
             "in_order": in_order, "positions": positions}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -108,7 +109,6 @@ class Embedder:
         return out
 
     def _run(self, texts: list[str], batch: int = 32) -> np.ndarray:
-        vecs = []
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))   # similar lengths pad less
         result = np.zeros((len(texts), DIM), dtype=np.float32)
@@ -127,7 +127,6 @@ class Embedder:
             pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             result[idx] = pooled
-            vecs.append(pooled)
         return result
 
 
@@ -147,7 +146,7 @@ _status: JudgeStatus | None = None
 _disabled = False
 
 
-def warm_up() -> JudgeStatus:
+def warm_up(threads: int | None = None) -> JudgeStatus:
     """Load the model now (call from a background thread); safe to call many times, from any thread."""
     global _embedder, _status
     with _lock:
@@ -157,7 +156,11 @@ def warm_up() -> JudgeStatus:
             _status = JudgeStatus("lexical", None, "the meaning-based judge is turned off; using word matching only")
             return _status
         try:
-            _embedder = Embedder()
+            if threads is None:
+                from voiceprep.settings import AnalysisSettings
+
+                threads = AnalysisSettings().judge_threads
+            _embedder = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
             _status = JudgeStatus("semantic", MODEL_ID, None)
             log.info("semantic judge ready (%s)", MODEL_ID)
         except ModelUnavailable as exc:

@@ -78,6 +78,9 @@ def load_labeled(path: Path) -> list[Labeled]:
             for i, a in enumerate(data["answer"])]
 
 
+Method = Callable[[Transcript, tuple[KeyPoint, ...], AnalysisSettings], set[str]]
+
+
 def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings)
     return {kp.id for kp in kps if match_key_point(kp, index).hit}
@@ -90,7 +93,7 @@ def judge_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: Anal
     return {kp.id for kp in kps if judge.judge(kp).hit}
 
 
-def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=None) -> set[str]:
+def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings | None = None) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
@@ -102,7 +105,7 @@ def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=No
 
 
 def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callable[[Labeled], Transcript],
-             method: Callable = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
+             method: Method = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
     settings = settings or AnalysisSettings()
     scores = Scores()
     for i, item in enumerate(items):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
-from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex, match_key_point
+from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -107,7 +107,8 @@ class AnswerJudge:
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
         allowed = label_markers(kp.label)
-        keep, dropped = [], []
+        keep: list[Match] = []
+        dropped: list[Match] = []
         for m in result.matches:
             word = self.index.tokens[m.first].word
             (dropped if (self._marks[word] & HYPOTHETICAL) - allowed else keep).append(m)

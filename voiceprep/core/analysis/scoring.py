@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from voiceprep.core.banks.model import Bank, Competency, KeyPoint
 
@@ -68,7 +69,7 @@ class RoundSummary:
     def completion(self) -> float:
         return round(self.answered / self.total, 3) if self.total else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"competencies": self.competencies, "overall": self.overall, "answered": self.answered,
                 "total": self.total, "completion": self.completion,
                 "coverage_by_prompt": self.coverage_by_prompt, "skipped": self.skipped,

@@ -218,7 +218,7 @@ def _competencies(c: _Checker, root: dict) -> list[Competency]:
     return out
 
 
-def _delivery(c: _Checker, data: dict, path: tuple) -> tuple[tuple[str, ...], float]:
+def _delivery(c: _Checker, data: dict[str, Any], path: tuple[Any, ...]) -> tuple[tuple[str, ...], float]:
     """A competency's optional link to delivery: aspects (pace, fillers...) and their share of its score."""
     aspects = c.strings(data, "delivery", path)
     for a in aspects:
