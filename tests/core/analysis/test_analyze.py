@@ -156,8 +156,8 @@ def test_a_bank_can_tie_a_competency_to_delivery():
     bank = load_bank(BANKS / "airwallex.toml")
     comm = bank.competency("communication")
     assert comm is not None and comm.delivery == ("pace", "fillers", "hedges") and comm.delivery_weight == 0.3
-    words = [(w, 0.0) for w in ("Airwallex lets a business hold many currencies in one account and pay suppliers "
-                                "abroad at good exchange rates.").split()]
+    answer = "Airwallex lets a business hold many currencies in one account and pay suppliers abroad at good rates."
+    words = [(w, 0.0) for w in answer.split(" ")]
     a = analyze_answer(bank, bank.prompt("product-range"), timed(words))
     # the communication key point (who-and-why) is missed, yet a fluent answer does not score 0 there
     assert not next(r for r in a.key_points if r.key_point.id == "who-and-why").hit
