@@ -64,7 +64,12 @@ def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript
             from voiceprep.speech.transcriber import Transcriber
             from voiceprep.speech.tts import Speaker
             speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), Transcriber()
-        t = transcriber.transcribe(speaker.render(item.text), hotwords=banks[item.bank].terms())
+        try:
+            audio = speaker.render(item.text)
+        except Exception:   # espeak-ng occasionally yields nothing when the machine is busy: one retry
+            time.sleep(1)
+            audio = speaker.render(item.text)
+        t = transcriber.transcribe(audio, hotwords=banks[item.bank].terms())
         cached.write_text(json.dumps(t.to_dict()))
         out[item.text] = t
         fresh += 1
