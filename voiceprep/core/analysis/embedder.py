@@ -108,7 +108,8 @@ class Embedder:
                     self._cache.popitem(last=False)
         return out
 
-    def _run(self, texts: list[str], batch: int = 32) -> np.ndarray:
+    def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
+        """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))   # similar lengths pad less
         result = np.zeros((len(texts), DIM), dtype=np.float32)
