@@ -88,9 +88,10 @@ def test_the_stored_feedback_is_what_was_shown_until_rejudged(session, service, 
     shown = saved.document
     assert service.attempt(saved.attempt_id)["document"] == shown
 
-    from voiceprep.core.analysis import analyze
+    from voiceprep.core.analysis import judge
+    from voiceprep.core.analysis.embedder import JudgeStatus
 
-    monkeypatch.setattr(analyze, "JUDGE_VERSION", "stricter-2", raising=False)
+    monkeypatch.setattr(judge, "JUDGE_VERSION", "stricter-2")
     import voiceprep.app.judging as judging
 
     real = judging.analyze_answer
@@ -100,6 +101,7 @@ def test_the_stored_feedback_is_what_was_shown_until_rejudged(session, service, 
         for r in a.key_points:
             r.hit = False
         a.overall = a.coverage = 0.0
+        a.judge = JudgeStatus("semantic", "test", None)
         return a
     monkeypatch.setattr(judging, "analyze_answer", stricter)
     assert service.attempt(saved.attempt_id)["document"] == shown        # a newer judge changes nothing stored

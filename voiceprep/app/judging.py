@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.app import threads
-from voiceprep.core.analysis import analyze as judge
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.banks.model import Bank, Prompt
@@ -24,9 +23,13 @@ DOCUMENT_FORMAT = 1
 _UNTIMED = ("duration_s", "speaking_s", "wpm")
 
 
-def judge_version() -> str:
-    """The running judge's version (stored with each attempt, so old scores are read as what they were)."""
-    return str(getattr(judge, "JUDGE_VERSION", "cues-1"))
+def judge_version(a: AnswerAnalysis | None = None) -> str:
+    """The judge that scored `a` (stored with each attempt, so old scores are read as what they were):
+    the meaning-based judge's version, or "lexical" when it could not run and word matching alone decided."""
+    from voiceprep.core.analysis import judge as judge_module
+
+    method = getattr(getattr(a, "judge", None), "method", "semantic")
+    return str(getattr(judge_module, "JUDGE_VERSION", "cues-1")) if method == "semantic" else "lexical"
 
 
 def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None) -> AnswerAnalysis:
@@ -40,24 +43,28 @@ def _attr(obj: object, name: str, default: Any = None) -> Any:
 
 
 def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
-    spans = a.evidence.get(result.key_point.id) or []
-    matches = list(_attr(result, "matches", None) or [])
+    """The sentence that carries the point ("by meaning") and the words that matched a cue, with times."""
     out = []
-    for i, ev in enumerate(spans):
-        cue = _attr(matches[i], "cue") if i < len(matches) else None
-        note = _attr(ev, "note") or (f"cue: {cue}" if cue else None)
+    for ev in a.evidence.get(result.key_point.id) or []:
+        how, cue = _attr(ev, "how", "words"), _attr(ev, "cue")
+        note = _attr(ev, "note") or ("by meaning" if how == "meaning" else f"cue: {cue}" if cue else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": note})
     return out
 
 
 def _detail(result: Any) -> str | None:
-    """Why a missed point was missed, when the judge says (partly there, contradicted...)."""
+    """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there)."""
     given = _attr(result, "detail")
     if given:
         return str(given)
+    if result.hit:
+        return None
+    excluded = list(_attr(_attr(result, "judgement"), "excluded", None) or [])
+    if excluded and _attr(excluded[0], "text"):
+        return f"Close, but said as not done or hypothetical: “{excluded[0].text}”"
     matches = list(_attr(result, "matches", None) or [])
-    if result.hit or not matches:
+    if not matches:
         return None
     cues = [c for c in (_attr(m, "cue") for m in matches) if c]
     need = _attr(result.key_point, "min_cues", len(matches) + 1)
@@ -84,7 +91,8 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     if not a.timed:
         delivery.update({k: None for k in _UNTIMED})
     return {
-        "format": DOCUMENT_FORMAT, "judge": judge_version(), "input": kind, "timed": a.timed,
+        "format": DOCUMENT_FORMAT, "judge": judge_version(a), "input": kind, "timed": a.timed,
+        "judge_note": _attr(_attr(a, "judge"), "message"),
         "bank": {"id": bank.id, "title": bank.job.title, "company": bank.job.company},
         "prompt": {"id": prompt.id, "text": prompt.text, "target_seconds": prompt.target_seconds},
         "overall": a.overall, "coverage": a.coverage,
