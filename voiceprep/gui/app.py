@@ -17,6 +17,16 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def app_icon():
+    """The window and taskbar icon: every bundled PNG size plus the SVG."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon(str(paths.icon_path()))
+    for size in paths.ICON_SIZES:
+        icon.addFile(str(paths.icon_path(size)))
+    return icon
+
+
 def run(argv: list[str] | None = None) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -30,6 +40,8 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
+    app.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")   # follows the system light/dark palette on every platform
     try:
         History.open().close()
