@@ -40,9 +40,9 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
-    app.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
-    app.setWindowIcon(app_icon())
-    app.setStyle("Fusion")   # follows the system light/dark palette on every platform
+    QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setStyle("Fusion")   # follows the system light/dark palette on every platform
     try:
         History.open().close()
     except HistoryCorruptError as exc:

@@ -37,6 +37,10 @@ def available() -> str | None:
     return None
 
 
+class _WorkerStopped(Exception):
+    """The worker process ended (crashed or was killed)."""
+
+
 class NeuralEngine:
     """One worker process per engine; thread-safe (requests are serialised)."""
 
@@ -47,14 +51,17 @@ class NeuralEngine:
 
     def _read_reply(self, timeout: float) -> dict:
         assert self._proc is not None and self._proc.stdout is not None
+        stdout = self._proc.stdout
         result: list[str] = []
-        reader = threading.Thread(target=lambda: result.append(self._proc.stdout.readline()), daemon=True)
+        reader = threading.Thread(target=lambda: result.append(stdout.readline()), daemon=True)
         reader.start()
         reader.join(timeout)
-        if not result or not result[0]:
-            why = "took too long" if not result else "stopped"
+        if not result:
+            why = f"the natural voice took longer than {timeout:.0f} s{self._stderr_tail()}"
             self._kill()
-            raise NeuralVoiceError(f"the natural voice process {why}{self._stderr_tail()}")
+            raise NeuralVoiceError(why)
+        if not result[0]:
+            raise _WorkerStopped(f"the natural voice process stopped{self._stderr_tail()}")
         return json.loads(result[0])
 
     def _stderr_tail(self) -> str:
@@ -68,31 +75,39 @@ class NeuralEngine:
         why = available()
         if why:
             raise NeuralVoiceError(why)
-        self._stderr = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (the worker writes to it while it lives)
         self._proc = subprocess.Popen([sys.executable, "-m", "voiceprep.speech.neural_worker"],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
                                       text=True, bufsize=1)
-        hello = self._read_reply(START_TIMEOUT_S)
+        try:
+            hello = self._read_reply(START_TIMEOUT_S)
+        except _WorkerStopped as exc:
+            self._kill()
+            raise NeuralVoiceError(str(exc)) from None
         if not hello.get("ready"):
             self._kill()
             raise NeuralVoiceError(hello.get("error", "the natural voice did not start"))
 
     def render(self, text: str, out: Path, rate: int) -> None:
         """Write `text` spoken at `rate` words per minute to the WAV file `out`."""
+        request = json.dumps({"text": text, "out": str(out), "length_scale": piper_voice.length_scale_for(rate)})
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                self._start()
-            assert self._proc is not None and self._proc.stdin is not None
-            request = {"text": text, "out": str(out), "length_scale": piper_voice.length_scale_for(rate)}
-            try:
-                self._proc.stdin.write(json.dumps(request) + "\n")
-                self._proc.stdin.flush()
-            except OSError:
-                self._kill()
-                raise NeuralVoiceError(f"the natural voice process stopped{self._stderr_tail()}") from None
-            reply = self._read_reply(RENDER_TIMEOUT_S)
-            if not reply.get("ok"):
-                raise NeuralVoiceError(reply.get("error", "the natural voice failed"))
+            for attempt in range(2):    # a worker that died since the last request is started again, once
+                if self._proc is None or self._proc.poll() is not None:
+                    self._start()
+                assert self._proc is not None and self._proc.stdin is not None
+                try:
+                    self._proc.stdin.write(request + "\n")
+                    self._proc.stdin.flush()
+                    reply = self._read_reply(RENDER_TIMEOUT_S)
+                except (OSError, _WorkerStopped) as exc:
+                    self._kill()
+                    if attempt:
+                        raise NeuralVoiceError(str(exc) or "the natural voice process stopped") from None
+                    continue
+                if not reply.get("ok"):
+                    raise NeuralVoiceError(reply.get("error", "the natural voice failed"))
+                return
 
     def _kill(self) -> None:
         if self._proc is not None:
@@ -100,6 +115,14 @@ class NeuralEngine:
                 self._proc.kill()
                 self._proc.wait(timeout=10)
             self._proc = None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs."""
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
     def close(self) -> None:
         """End the worker (it also ends by itself when this process exits and its stdin closes)."""

@@ -65,7 +65,10 @@ def engine_version() -> str:
 
 
 def length_scale_for(rate_wpm: int) -> float:
-    """Piper's length scale for a speaking rate in words per minute (bounded to what still sounds natural)."""
+    """Piper's length scale for a speaking rate in words per minute (bounded to what still sounds natural).
+
+    Approximate: every phoneme lasts at least one frame, so fast rates come out a little slower than asked.
+    """
     return float(min(2.0, max(0.5, NATURAL_WPM / max(1, rate_wpm))))
 
 
@@ -104,7 +107,7 @@ class PiperVoice:
 
     def synthesize(self, text: str, length_scale: float = 1.0) -> np.ndarray:
         """Float32 mono audio in [-1, 1] at `self.sample_rate`."""
-        gap = np.zeros(int(self.sample_rate * SENTENCE_GAP_S), dtype=np.float32)
+        gap = np.zeros(int(self.sample_rate * SENTENCE_GAP_S * length_scale), dtype=np.float32)
         chunks: list[np.ndarray] = []
         for sentence in self.phonemizer.sentences(text):
             ids = np.array([self.ids(sentence)], dtype=np.int64)

@@ -237,15 +237,18 @@ class Speaker:
         """Stop playback now (safe from any thread)."""
         self._player.stop()
 
-    def play(self, wav: Path, device: int | str | None = None) -> bool:
-        """Play a rendered WAV; return False if stopped early.
+    def play(self, wav: Path, device: int | str | None = None,
+             on_start: Callable[[float], None] | None = None) -> bool:
+        """Play a rendered WAV; return False if stopped early (`on_start`: see Player.play).
 
         Raises TTSError when there is no output device (the caller shows the text instead).
         """
         try:
-            return self._player.play(wav, device=device)
+            return self._player.play(wav, device=device, on_start=on_start)
         except PlaybackError as exc:
             raise TTSError(f"{exc}; the prompt is shown as text") from None
 
-    def say(self, text: str, device: int | str | None = None) -> bool:
-        return self.play(self.render(text), device=device)
+    def say(self, text: str, device: int | str | None = None,
+            on_start: Callable[[float], None] | None = None) -> bool:
+        """Speak `text` (at once when it is cached: see prerender)."""
+        return self.play(self.render(text), device=device, on_start=on_start)
