@@ -18,10 +18,10 @@ def setup_logging() -> None:
 
 
 def app_icon():
-    """The window and taskbar icon: every bundled PNG size plus the SVG."""
+    """The window and taskbar icon: every bundled PNG size (rendered from assets/voiceprep.svg)."""
     from PySide6.QtGui import QIcon
 
-    icon = QIcon(str(paths.icon_path()))
+    icon = QIcon()
     for size in paths.ICON_SIZES:
         icon.addFile(str(paths.icon_path(size)))
     return icon
