@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -29,12 +32,22 @@ def natural(tmp_path_factory):
 
 
 def test_phonemes_keep_clause_punctuation_and_split_sentences():
-    from voiceprep.speech.espeak_phonemes import Phonemizer
-
-    sentences = Phonemizer("en-us").sentences("Hello there, Joe. How are you?")
+    """Run in its own process, as the worker does: libespeak-ng's global state must not meet pyttsx3's."""
+    probe = ("import json; from voiceprep.speech.espeak_phonemes import Phonemizer; "
+             "print(json.dumps(Phonemizer('en-us').sentences('Hello there, Joe. How are you?')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    sentences = json.loads(out.stdout)
     assert len(sentences) == 2
     assert sentences[0].endswith(".") and "," in sentences[0] and sentences[1].endswith("?")
     assert "ˈ" in sentences[0]          # IPA stress marks: the symbols the voice was trained on
+
+
+def test_the_phonemizer_refuses_to_run_beside_pyttsx3(speaker):
+    from voiceprep.speech.espeak_phonemes import Phonemizer, PhonemizerError
+
+    speaker.voices()                     # pyttsx3's espeak-ng is loaded in this process now
+    with pytest.raises(PhonemizerError, match="own process"):
+        Phonemizer("en-us")
 
 
 def test_natural_voice_renders_real_speech(natural, tmp_path):

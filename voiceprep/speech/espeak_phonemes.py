@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+import sys
 
 AUDIO_OUTPUT_RETRIEVAL = 1
 CHARS_UTF8 = 1
@@ -43,6 +44,9 @@ def version() -> str:
 
 class Phonemizer:
     def __init__(self, voice: str = "en-us"):
+        if "pyttsx3.drivers._espeak" in sys.modules:
+            # re-initialising the shared library under pyttsx3 makes its next synthesis hang (seen in tests)
+            raise PhonemizerError("the phonemizer must run in its own process, not beside pyttsx3's espeak-ng")
         name = library_name()
         if not name:
             raise PhonemizerError("libespeak-ng is not installed (Debian/Ubuntu: apt install libespeak-ng1)")
