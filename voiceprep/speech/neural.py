@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import subprocess
@@ -27,10 +28,9 @@ def available() -> str | None:
 
     try:
         piper_voice.voice_files()
-        import onnxruntime  # noqa: F401
     except piper_voice.VoiceUnavailable as exc:
         return str(exc)
-    except ImportError:
+    if importlib.util.find_spec("onnxruntime") is None:   # not imported here: only the worker loads it
         return "onnxruntime is not installed: pip install 'voiceprep[neural]'"
     if not espeak_phonemes.library_name():
         return "libespeak-ng is not installed (Debian/Ubuntu: apt install libespeak-ng1)"
