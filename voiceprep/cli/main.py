@@ -69,3 +69,7 @@ def report_unexpected(exc: BaseException) -> int:
     print(f"voiceprep: unexpected error ({type(exc).__name__}: {exc}). Nothing you saved is affected. "
           f"Details are in {where}; please include them if you report this.", file=sys.stderr)
     return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

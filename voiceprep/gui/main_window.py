@@ -27,6 +27,7 @@ from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
+from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
 from voiceprep.gui.widgets.progress import ProgressPage
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.banks.reloaded.connect(self._banks_reloaded)
         self.nav.setCurrentRow(0)
         self._restore()
+        install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
         # the model loads in the background, before the first answer ends
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e))

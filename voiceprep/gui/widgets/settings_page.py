@@ -148,7 +148,7 @@ class SettingsPage(QScrollArea):
         self._update_dirty()
         self.mic_test.clicked.connect(self._test_mic)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
-                          on_error=lambda e: self.voice_status.setText(f"No voices: {e}"))
+                          on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"))
 
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
@@ -199,6 +199,10 @@ class SettingsPage(QScrollArea):
         self._update_dirty()
 
     def _fill_voices(self, voices) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self.voice):
+            return
         current = self.services.settings.speech.voice
         was_dirty = self.is_dirty()
         for v in voices:
@@ -246,10 +250,11 @@ class SettingsPage(QScrollArea):
         self.voice_status.setText("Speaking…")
 
         def failed(exc):
-            self.voice_status.setText(f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+            self._status(self.voice_status, f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+
         def done(_) -> None:   # the natural voice falls back to the standard one: say so, and why
             why = speaker.fallback_reason
-            self.voice_status.setText(f"Done, with the standard voice: {why}" if why else "Done.")
+            self._status(self.voice_status, f"Done, with the standard voice: {why}" if why else "Done.")
         run_in_background(lambda: speaker.say("Tell me about the hardest problem you have solved."),
                           on_done=done, on_error=failed)
 
@@ -265,5 +270,13 @@ class SettingsPage(QScrollArea):
         def work():
             rec.start()
             return rec.wait(10)
-        run_in_background(work, on_done=lambda r: self.mic_status.setText(
-            f"Heard {r.seconds:.1f} s from {r.device}."), on_error=lambda e: self.mic_status.setText(str(e)))
+        run_in_background(work, on_done=lambda r: self._status(self.mic_status, f"Heard {r.seconds:.1f} s from {r.device}."),
+                          on_error=lambda e: self._status(self.mic_status, str(e)))
+
+    @staticmethod
+    def _status(label: QLabel, text: str) -> None:
+        """Show a background job's outcome, unless the page was closed while it ran."""
+        import shiboken6
+
+        if shiboken6.isValid(label):
+            label.setText(text)
