@@ -1,12 +1,11 @@
 """Packaging beyond what pyproject.toml can say: the top-level question_banks/ and assets/ travel inside the
 wheel as voiceprep/question_banks and voiceprep/assets (voiceprep.paths reads them via importlib.resources).
-Everything else is in pyproject.toml.
+Their files are listed in pyproject.toml's [tool.setuptools.package-data]; everything else is there too.
 """
 
 from setuptools import find_packages, setup
 
-# directory (relative to the repository) -> the files it ships
-DATA = {"question_banks": ["*.toml", "*.md"], "assets": ["*.svg", "*.desktop"], "assets/icons": ["*.png"]}
+DATA_DIRS = ("question_banks", "assets", "assets/icons")   # relative to the repository
 
 
 def package(directory: str) -> str:
@@ -14,7 +13,6 @@ def package(directory: str) -> str:
 
 
 setup(
-    packages=[*find_packages(include=["voiceprep", "voiceprep.*"]), *map(package, DATA)],
-    package_dir={package(d): d for d in DATA},
-    package_data={package(d): patterns for d, patterns in DATA.items()},
+    packages=[*find_packages(include=["voiceprep", "voiceprep.*"]), *map(package, DATA_DIRS)],
+    package_dir={package(d): d for d in DATA_DIRS},
 )

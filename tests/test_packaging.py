@@ -42,6 +42,9 @@ def test_the_wheel_carries_banks_assets_licence_and_entry_point(wheel):
     assert banks and all(f"voiceprep/question_banks/{b}" in names for b in banks)
     assert {"voiceprep/assets/voiceprep.svg", "voiceprep/assets/voiceprep.desktop",
             "voiceprep/assets/icons/voiceprep-48.png", "voiceprep/speech/neural_worker.py"} <= names
+    data = {p.relative_to(REPO).as_posix() for p in (REPO / "voiceprep").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert data <= names, f"package data missing from the wheel: {sorted(data - names)}"
     meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
     meta = email.message_from_bytes(zipfile.ZipFile(wheel).read(meta_name))
     assert meta["License-Expression"] == "MIT"
