@@ -76,7 +76,6 @@ class Speaker:
     """Renders text to speech; one engine of each kind per process, used by one thread at a time."""
 
     _engine = None
-    _default_voice: str | None = None   # the engine's own default, set again whenever voice is None
     _engine_lock = threading.Lock()
     _neural: neural.NeuralEngine | None = None
     _versions: dict[str, str] = {}
@@ -139,7 +138,6 @@ class Speaker:
                 import pyttsx3
 
                 cls._engine = pyttsx3.init()
-                cls._default_voice = cls._engine.getProperty("voice")
             except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
                 raise TTSError(f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
                                "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text") from None
@@ -206,7 +204,7 @@ class Speaker:
         driver = getattr(getattr(engine, "proxy", None), "_driver", None) or engine
         deadline = time.monotonic() + 3.0
         while True:
-            for name, value in (("voice", voice or self._default_voice), ("rate", self.rate)):
+            for name, value in (("voice", voice), ("rate", self.rate)):
                 if value is not None:
                     driver.setProperty(name, value)
             if engine.getProperty("rate") == self.rate:
