@@ -14,3 +14,4 @@ bench:
 	.venv/bin/python bench/analysis_speed.py
 	.venv/bin/python bench/history_scale.py
 	.venv/bin/python bench/history_gui.py
+	.venv/bin/python bench/voice_bench.py
