@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         # the model loads in the background, before the first answer ends
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e))
+        # the meaning-based judge loads beside it, so the first answer is judged without waiting
+        self.judge_status = QLabel("")
+        self.statusBar().addPermanentWidget(self.judge_status)
+        run_in_background(self._load_judge, on_done=self._judge_ready, owner=self)
         if recover:
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
@@ -206,6 +210,21 @@ class MainWindow(QMainWindow):
     def _model_ready(self, _model) -> None:
         t = self.services.transcriber()
         self.model_status.setText(f"Model: {t.model_name} · loaded in {t.load_seconds:.1f} s")
+
+    @staticmethod
+    def _load_judge():
+        from voiceprep.core.analysis import embedder
+
+        return embedder.warm_up()
+
+    def _judge_ready(self, status) -> None:
+        if status.method == "semantic":
+            self.judge_status.setText("Judge: by meaning")
+            self.judge_status.setToolTip(f"Key points are checked by what you mean ({status.model}) and by your words.")
+        else:
+            self.judge_status.setText("Judge: words only")
+            self.judge_status.setToolTip(status.message or "")
+            self.practice.show_notice(f"Key points are checked by the words you use only: {status.message}")
 
     def _model_failed(self, exc) -> None:
         self.model_status.setText("No transcription model")

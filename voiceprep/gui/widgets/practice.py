@@ -204,6 +204,18 @@ class PracticePage(QWidget):
         self.time_bar.setTextVisible(False)
         self.time_bar.setFixedHeight(6)
         al.addWidget(self.time_bar)
+        importing = QHBoxLayout()
+        self.import_bar = QProgressBar()
+        self.import_bar.setRange(0, 100)
+        self.import_bar.setFormat("Reading the recording… %p%")
+        self.cancel_import_btn = QPushButton("Cancel import")
+        self.cancel_import_btn.clicked.connect(self.cancel_import)
+        importing.addWidget(self.import_bar, 1)
+        importing.addWidget(self.cancel_import_btn)
+        self.import_row = QWidget()
+        self.import_row.setLayout(importing)
+        self.import_row.hide()
+        al.addWidget(self.import_row)
         self.captions = QTextEdit()
         self.captions.setReadOnly(True)
         self.captions.setPlaceholderText("Live captions appear here while you speak.")
@@ -227,9 +239,11 @@ class PracticePage(QWidget):
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
+        self._prerender_cancel = None
 
         # wiring
         self.bank_box.currentIndexChanged.connect(self._fill_rounds)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.start_btn.clicked.connect(self.start_round)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
@@ -260,6 +274,7 @@ class PracticePage(QWidget):
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
+        self.ctl.importProgress.connect(self._on_import_progress)
         self.ctl.promptChanged.connect(lambda *_: self.notice.hide())
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
@@ -289,6 +304,23 @@ class PracticePage(QWidget):
             if i >= 0:
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds()
+
+    def prerender_round(self) -> None:
+        """Render the chosen round's prompts in the background, so Start round and Replay speak at once."""
+        import threading
+
+        from voiceprep.gui.operations import run_in_background
+
+        if self._prerender_cancel is not None:
+            self._prerender_cancel.set()
+        bank = self.bank()
+        if bank is None or self.round_box.currentData() is None:
+            return
+        texts = [p.text for p in bank.round(self.round_box.currentData()).prompts]
+        cancel = self._prerender_cancel = threading.Event()
+        speaker = self.services.speaker()
+        run_in_background(speaker.prerender, texts, cancel=cancel, lane="render",
+                          on_error=lambda e: None, owner=self)
 
     def _fill_rounds(self) -> None:
         self.round_box.clear()
@@ -358,7 +390,20 @@ class PracticePage(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, "Import a recorded answer", str(Path.home()), AUDIO_FILTER)
         if path:
             self.stack.setCurrentIndex(0)
+            self.import_bar.setValue(0)
+            self.import_row.show()
             self.ctl.import_answer(Path(path))
+
+    def cancel_import(self) -> None:
+        self.ctl.cancel()
+        self.import_row.hide()
+
+    def _on_import_progress(self, fraction: float) -> None:
+        if fraction >= 1.0:
+            self.import_row.hide()
+            return
+        self.import_row.show()
+        self.import_bar.setValue(int(fraction * 100))
 
     def type_answer(self) -> None:
         if not self.ctl.rehearsal:
@@ -397,6 +442,8 @@ class PracticePage(QWidget):
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: "Round complete."}
         self.state_label.setText(texts.get(RehearsalState(state), "") if self.ctl.rehearsal else "")
+        if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
+            self.import_row.hide()
         recording = state == c.RECORDING
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
