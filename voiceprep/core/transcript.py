@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -32,11 +33,11 @@ class Transcript:
     def words(self) -> list[Word]:
         return [w for s in self.segments for w in s.words]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Transcript:
+    def from_dict(cls, data: dict[str, Any]) -> Transcript:
         segments = [Segment(start=float(s["start"]), end=float(s["end"]), text=s["text"],
                             words=[Word(**w) for w in s.get("words", [])]) for s in data.get("segments", [])]
         text = data.get("text") or " ".join(s.text.strip() for s in segments)

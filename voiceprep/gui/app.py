@@ -31,7 +31,7 @@ def install_excepthook() -> None:
     """An error in a slot is logged with its traceback and shown once as a plain message; the app goes on."""
     import traceback
 
-    showing = []
+    showing: list[bool] = []
 
     def hook(exc_type, exc, tb) -> None:
         logging.getLogger("voiceprep").error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))

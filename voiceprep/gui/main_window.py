@@ -111,11 +111,11 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        QShortcut(QKeySequence("Esc"), self, activated=self.stop_sound)
+        QShortcut(QKeySequence("Esc"), self).activated.connect(self.stop_sound)
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(lambda i=i: self.nav.setCurrentRow(i))
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -107,7 +108,7 @@ class TypeAnswerDialog(QDialog):
         row.addWidget(buttons)
         lay.addLayout(row)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, activated=self._submit)
+            QShortcut(QKeySequence(key), self).activated.connect(self._submit)
         self.editor.textChanged.connect(self._update)
         self._update()
         self.editor.setFocus()
@@ -239,7 +240,7 @@ class PracticePage(QWidget):
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
-        self._prerender_cancel = None
+        self._prerender_cancel: threading.Event | None = None
 
         # wiring
         self.bank_box.currentIndexChanged.connect(self._fill_rounds)
@@ -307,8 +308,6 @@ class PracticePage(QWidget):
 
     def prerender_round(self) -> None:
         """Render the chosen round's prompts in the background, so Start round and Replay speak at once."""
-        import threading
-
         from voiceprep.gui.operations import run_in_background
 
         if self._prerender_cancel is not None:
@@ -343,6 +342,8 @@ class PracticePage(QWidget):
         if not self.round_in_progress():
             return True
         r = self.ctl.rehearsal
+        if r is None:
+            return True
         answered = len(r.results)
         return common.choose(self, "Leave this round?",
                              f"You are on question {r.position} of “{r.title}” ({answered} answered; those are "
@@ -425,6 +426,8 @@ class PracticePage(QWidget):
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         r = self.ctl.rehearsal
+        if r is None:
+            return
         self.position.setText(f"{r.title} · question {position} · aim for {fmt_time(prompt.target_seconds)}")
         self.prompt_text.setText(prompt.text)
         self.captions.clear()
@@ -480,7 +483,10 @@ class PracticePage(QWidget):
             self.ctl.save_note(self.attempt_id, note, rating)
 
     def _on_round_finished(self, summary) -> None:
-        bank = self.ctl.rehearsal.bank
+        rehearsal = self.ctl.rehearsal
+        if rehearsal is None:
+            return
+        bank = rehearsal.bank
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.addWidget(heading("Round complete", 16))
@@ -497,11 +503,12 @@ class PracticePage(QWidget):
                 lay.addWidget(item)
         lay.addStretch(1)
         old = self.stack.widget(2)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.summary = page
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
         self.prompt_text.setText("Well done. Pick another round, or drill your weak points.")
-        self.position.setText(self.ctl.rehearsal.title)
+        self.position.setText(rehearsal.title)
         self.historyChanged.emit()

@@ -164,7 +164,7 @@ class SettingsPage(QScrollArea):
                 out.append(w.isChecked())
             elif isinstance(w, QLineEdit):
                 out.append(w.text())
-            else:
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 out.append(w.value())
         return out
 
