@@ -48,8 +48,8 @@ def test_long_answer_commits_segments_and_keeps_memory_bounded(transcriber, spee
         live.feed(audio[i:i + 1600])
         time.sleep(0.02)            # ~5x real time, so passes interleave with feeding
     transcript = live.finish()
-    assert live._committed, "segments were committed while the answer went on"
-    assert live._base > 0, "committed audio was dropped from memory"
+    assert live.stream.committed, "segments were committed while the answer went on"
+    assert live.stream._base > 0, "committed audio was dropped from memory"
     assert "ask not what your country" in transcript.text.lower()
     assert transcript.segments == sorted(transcript.segments, key=lambda s: s.start)
     assert "woodcutter" in transcript.text.lower().replace(" ", "")     # "wood cutters", "woodcutter"…
