@@ -60,14 +60,20 @@ def normalise_filler(word: str) -> str:
 
 
 def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
-    """Cut a window's trailing loop: `run` or more identical words at the end keep one ("um, um, um, um"); a
-    phrase repeated right after itself with no time of its own (squeezed into the window's end) is dropped."""
+    """Cut a window's trailing loop: `run` or more identical words at the end keep one ("um, um, um, um"); `run`
+    or more words with no time of their own at the end, or a phrase repeated right after itself with no time
+    of its own, are dropped (the alignment squeezed them into the window's end: nothing was said there)."""
     bare = [re.sub(r"[^\w']", "", w.word).lower() for w in words]
     n = 1
     while n < len(bare) and bare[-1 - n] == bare[-1]:
         n += 1
     if n >= run:
         return words[:len(words) - n + 1]
+    squeezed = 0                # a loop the alignment could only squeeze into the window's last frame
+    while squeezed < len(words) and words[-1 - squeezed].end - words[-1 - squeezed].start < 0.02:
+        squeezed += 1
+    if squeezed >= run:
+        return words[:len(words) - squeezed]
     for size in range(2, min(12, len(words) // 2) + 1):
         tail = words[-size:]
         if bare[-size:] == bare[-2 * size:-size] and all(w.end - w.start < 0.05 for w in tail):

@@ -160,9 +160,12 @@ class LiveTranscriber:
         if self._catching_up and self._thread is not None:
             self._thread.join()                 # it stops after its current window
         end = self.stream.total
-        if last is not None and last.start == self.stream.commit_at and self._silent_since(last.end, end):
-            self.final_reused = True
-            return self.stream.final(last.words)
+        if last is not None and last.start == self.stream.commit_at:
+            if self._silent_since(last.end, end):
+                self.final_reused = True
+                return self.stream.final(last.words)
+            # the last pass's words well before its end are as stable as a commit: decode only after them
+            self.stream.commit(last.words, last.end, COMMIT_MARGIN_S)
 
         def report(seconds: float) -> None:
             if progress:

@@ -8,6 +8,7 @@ of the answer. At the end, everything left is decoded in windows of at most `BAT
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,15 +18,27 @@ import numpy as np
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.speech.audio import TARGET_RATE
 from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.vad import speech_seconds
 
+log = logging.getLogger(__name__)
 BATCH_WINDOW_S = 24.0      # catch-up and file windows: long enough for context, under Whisper's 30 s
 BATCH_MARGIN_S = 4.0       # words this close to a batch window's end are decoded again in the next window
 BATCH_LOOKBACK_S = 6.0     # a batch window is cut at the longest pause in its last seconds before the margin
+MAX_REDECODES = 3          # a window whose decode stopped before its speech did is decoded again from there
+UNCOVERED_S = 1.0          # audio after a window's last word shorter than this is not re-decoded
+UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
 
 
 class TranscriptionCancelled(Exception):
     """The candidate cancelled; nothing was transcribed past this point."""
+
+    def __init__(self, message: str = "Transcription cancelled."):
+        super().__init__(message)
+
+
+class TranscriptionError(Exception):
+    """The speech model failed on this audio; the message says so in plain words (details are logged)."""
 
 
 @dataclass
@@ -48,6 +61,22 @@ def best_cut(words: list[Word], horizon_s: float, lookback_s: float = 1e9) -> in
         sentence_end = 0.3 if words[i].word.strip()[-1:] in ".?!" else 0.0
         return words[i + 1].start - words[i].end + sentence_end
     return max(cuts, key=pause_after)
+
+
+def _bare(word: Word) -> str:
+    return "".join(c for c in word.word.lower() if c.isalnum() or c == "'")
+
+
+def repeats(words: list[Word], more: list[Word]) -> bool:
+    """True if at least half of `more` repeats, in order, the words just before it."""
+    from difflib import SequenceMatcher
+
+    if not more:
+        return False
+    tail = [_bare(w) for w in words[-(len(more) + 5):]]
+    matched = sum(b.size for b in SequenceMatcher(None, tail, [_bare(w) for w in more], autojunk=False)
+                  .get_matching_blocks())
+    return matched >= len(more) / 2
 
 
 def words_to_segment(words: list[Word]) -> Segment:
@@ -108,12 +137,38 @@ class WordStream:
         return " ".join(parts) or None
 
     def decode(self, start: int, end: int, decoder: WindowDecoder | None = None) -> list[Word]:
-        """Tentative words of `[start, end)` (at most 30 s), given the committed text as context."""
-        if self.cancelled.is_set():
-            raise TranscriptionCancelled()
+        """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
+
+        Whisper sometimes ends a window early; speech left after the last word is decoded again, so the words
+        always reach where the audio's speech ends.
+        """
+        words: list[Word] = []
+        for _ in range(MAX_REDECODES + 1):
+            if self.cancelled.is_set():
+                raise TranscriptionCancelled()
+            extra = " ".join(w.word.strip() for w in words[-PROMPT_WORDS:]) or None
+            more = self._decode_once(start, end, decoder, extra)
+            if words and repeats(words, more):
+                break                   # the first decode's last words were timed early: nothing was missing
+            words += more
+            covered = int(words[-1].end * TARGET_RATE) if words else start
+            if end - covered < int(UNCOVERED_S * TARGET_RATE) or covered <= start:
+                break
+            if speech_seconds(self.audio(covered, end)) < UNCOVERED_SPEECH_S:
+                break
+            start = covered
+        return words
+
+    def _decode_once(self, start: int, end: int, decoder: WindowDecoder | None, extra: str | None) -> list[Word]:
         window = self.audio(start, end)
-        result = (decoder or self.decoder).decode(window, offset=start / TARGET_RATE, context=self.context(),
-                                                  hotwords=self.hotwords)
+        context = " ".join(p for p in (self.context(), extra) if p) or None
+        try:
+            result = (decoder or self.decoder).decode(window, offset=start / TARGET_RATE, context=context,
+                                                      hotwords=self.hotwords)
+        except (RuntimeError, ValueError, MemoryError) as exc:     # CTranslate2 reports failures as these
+            log.exception("decoding %.1f-%.1f s", start / TARGET_RATE, end / TARGET_RATE)
+            raise TranscriptionError(f"The speech model failed on this answer ({type(exc).__name__}); the "
+                                     "recording is kept. Try again, or choose another model in Settings.") from None
         return result.words
 
     def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = 1e9) -> list[Word]:
