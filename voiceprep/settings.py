@@ -63,7 +63,7 @@ class AnalysisSettings:
     fillers: tuple[str, ...] = DEFAULT_FILLERS
     hedges: tuple[str, ...] = DEFAULT_HEDGES
     filler_recall_ok: float = 0.6       # below this measured recall, filler counts are marked approximate
-    measured_filler_recall: float = 0.97  # bench/asr_options.py: tiny.en + filler prompt, espeak-ng speech
+    measured_filler_recall: float = 0.97  # for transcripts that do not carry their model's (speech.models)
     cue_window_extra: int = 3           # words allowed between a cue's words
     fuzzy_min_ratio: float = 84.0       # rapidfuzz ratio for a misrecognised word to still match
     fuzzy_min_len: int = 5              # words shorter than this match only exactly or phonetically

@@ -60,7 +60,7 @@ class _Progress:
     def __call__(self, fraction: float) -> None:
         pct = int(fraction * 100)
         step = 1 if self.tty else 10
-        if pct // step <= self.shown // step if self.shown >= 0 else False:
+        if self.shown >= 0 and pct // step <= self.shown // step:
             return
         self.shown = pct
         done = fraction * self.duration

