@@ -11,6 +11,8 @@ Prints one JSON line:
   arriving to the caption being ready.
 - wer_live (the full run's final transcript) and wer_batch (the same audio through `Transcriber.transcribe`).
 - rss_peak_mb: this process's peak RSS during the live run (the speech path alone: model, audio, passes).
+- *_cpu_*: process CPU seconds (a pass's cost without the wait for a busy CPU), and the load average: on a
+  shared machine wall times grow with the load, CPU times much less.
 
 The answer is espeak-ng speech of bank material (bench/answers.py), or with `--voice human` the shared human
 clips (../shared/speech and ../shared/speech-spontaneous) cycled to the length.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import sys
 import time
@@ -40,6 +43,7 @@ from voiceprep.speech.transcriber import Transcriber  # noqa: E402
 
 BLOCK = TARGET_RATE // 10      # the recorder delivers 100 ms blocks
 WARM_S = 12.0                  # real-time audio before each extra stop (longer than a live window)
+CPU_AT_STOP: list[float] = []  # process CPU seconds from each Stop to its transcript (any pass still running too)
 
 
 def human_answer(seconds: float) -> tuple[np.ndarray, str]:
@@ -76,11 +80,14 @@ def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:
     fast_from = int(max(0.0, stop_s - WARM_S - 20.0) * TARGET_RATE)   # context for the prompt, fed fast
     for i in range(fast_from, warm_from, BLOCK):
         live.feed(audio[i:min(i + BLOCK, warm_from)])
-    while live.stream.total - live.stream.commit_at > 10 * TARGET_RATE and warm_from > fast_from:
-        time.sleep(0.05)                                                 # let it catch up before real time
+    deadline = time.perf_counter() + 60
+    while warm_from > fast_from and (live._last is None or live._last.end < warm_from - fast_from - TARGET_RATE) \
+            and time.perf_counter() < deadline:
+        time.sleep(0.05)                                                 # let a pass cover it before real time
     feed_realtime(live, audio[warm_from:int(stop_s * TARGET_RATE)])
-    stopped = time.perf_counter()
+    stopped, cpu = time.perf_counter(), time.process_time()
     live.finish()
+    CPU_AT_STOP.append(time.process_time() - cpu)
     return time.perf_counter() - stopped
 
 
@@ -90,6 +97,10 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> None:
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)     # `kill -USR1 PID` prints every thread's stack
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--stops", type=int, default=8, help="extra stops at random moments (besides the end)")
@@ -116,9 +127,11 @@ def main() -> None:
     live = LiveTranscriber(t)
     live.start()
     feed_realtime(live, audio)
-    stopped = time.perf_counter()
+    stopped, cpu = time.perf_counter(), time.process_time()
     final = live.finish()
     stops = [time.perf_counter() - stopped]
+    CPU_AT_STOP.append(time.process_time() - cpu)
+    load = os.getloadavg()[0]
     rss_live = rss.phase()
     lags = [c.lag_s for c in live.captions] or [0.0]
     duration = len(audio) / TARGET_RATE
@@ -132,6 +145,9 @@ def main() -> None:
            "caption_lag_p95_s": round(p95(lags), 3), "caption_lag_max_s": round(max(lags), 3),
            "caption_lag_mean_s": round(sum(lags) / len(lags), 3), "passes": live.passes,
            "pass_s_mean": round(sum(p for _, p in live.pass_log) / max(1, len(live.pass_log)), 3),
+           "final_after_stop_cpu_p95_s": round(p95(CPU_AT_STOP), 3),
+           "pass_cpu_s_mean": round(sum(c for c in live.pass_cpu) / max(1, len(live.pass_cpu)), 3),
+           "load_avg_1min": round(load, 1), "cores": os.cpu_count(),
            "wer_live": round(wer(text, final.text), 3), "wer_batch": round(wer(text, batch.text), 3),
            "rss_peak_mb": round(rss_live)}
     if not args.json:

@@ -8,7 +8,7 @@ not-yet-committed window short and passes frequent:
   longest pause (`speech.stream`). If the window falls behind (a stalled machine, or an imported file fed faster
   than real time), it is caught up in batch windows.
 - When the answer stops, whatever ended it, the last pass is reused only if nothing but silence followed it;
-  otherwise the short uncommitted tail is decoded at once on a second instance of the model, so it never waits
+  otherwise the short uncommitted tail is decoded at once on the model's second worker, so it never waits
   behind a caption pass still running (whose result is discarded). Every sample fed is covered: the transcript
   ends where the audio ends.
 """
@@ -30,7 +30,8 @@ from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
-COMMIT_MARGIN_S = 1.5      # words this close to the window's end may still change: never committed
+COMMIT_MARGIN_S = 2.0      # words this close to the window's end may still change: never committed
+FINAL_LOOKBACK_S = 3.0     # at a stop, the last pass is cut at the longest pause in its last seconds before the margin
 BLOCK_S = 0.1              # silence is judged per block: one audible block means something was said
 __all__ = ["Caption", "LiveTranscriber", "TranscriptionCancelled"]
 
@@ -68,6 +69,7 @@ class LiveTranscriber:
         self.captions: list[Caption] = []
         self.passes = 0
         self.pass_log: list[tuple[float, float]] = []   # (window seconds, pass seconds), for diagnostics
+        self.pass_cpu: list[float] = []                 # process CPU seconds during each pass
         self.final_reused = False
 
     # -- input ------------------------------------------------------------------------------------
@@ -110,7 +112,7 @@ class LiveTranscriber:
 
     def _loop(self) -> None:
         try:
-            self.t.spare_decoder()          # load the final pass's model instance before it is needed
+            self.t.spare_decoder()          # the final pass's decoder, ready before it is needed
             self._run()
         except TranscriptionCancelled:
             pass
@@ -119,7 +121,7 @@ class LiveTranscriber:
 
     def _run(self) -> None:
         step = int(self.s.live_step_s * TARGET_RATE)
-        behind = int((BATCH_WINDOW_S + self.s.live_commit_s) * TARGET_RATE)
+        behind = int(BATCH_WINDOW_S * TARGET_RATE)      # a window this long is caught up in batch windows
         while not self._stop.is_set():
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
@@ -131,15 +133,16 @@ class LiveTranscriber:
             if end - last_end < step or end - start < TARGET_RATE // 2 or self._silent_since(last_end, end):
                 self._stop.wait(0.05)
                 continue
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             words = self.stream.decode(start, end)
             self.passes += 1
             self.pass_log.append(((end - start) / TARGET_RATE, time.perf_counter() - began))
+            self.pass_cpu.append(time.process_time() - cpu)
             with self.stream.state:
                 if self._stop.is_set():          # finish() has taken over; this result is not needed
                     return
                 if (end - start) / TARGET_RATE >= self.s.live_commit_s:
-                    words = self.stream.commit(words, end, COMMIT_MARGIN_S)
+                    words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
                 self._last = _Pass(self.stream.commit_at, end, words)
                 caption = Caption(committed=" ".join(s.text.strip() for s in self.stream.committed),
                                   tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
@@ -165,7 +168,7 @@ class LiveTranscriber:
                 self.final_reused = True
                 return self.stream.final(last.words)
             # the last pass's words well before its end are as stable as a commit: decode only after them
-            self.stream.commit(last.words, last.end, COMMIT_MARGIN_S)
+            self.stream.commit(last.words, last.end, COMMIT_MARGIN_S, FINAL_LOOKBACK_S)
 
         def report(seconds: float) -> None:
             if progress:
