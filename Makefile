@@ -6,6 +6,7 @@ test:
 
 screenshots:
 	xvfb-run -a -s "-screen 0 2600x1500x24" .venv/bin/python scripts/screenshots.py
+	xvfb-run -a -s "-screen 0 2600x1500x24" .venv/bin/python scripts/bank_screenshots.py
 
 bench:
 	.venv/bin/python bench/speech_bench.py

@@ -88,6 +88,10 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     tmp = Path(tempfile.mkdtemp())
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    (paths.data_dir() / MARKER).touch()         # a returning candidate: the first-start panel was dismissed
     services = Services()
     services.settings.audio.silence_stop_s = 3.0
     speaker = Speaker(cache_dir=tmp)

@@ -84,12 +84,22 @@ class PracticeSettings:
 
 
 @dataclass
+class BankSettings:
+    max_file_bytes: int = 256_000       # a bank is a few KB; anything larger is refused unread (bounded time/memory)
+    max_nesting: int = 8                # deepest [ ]/{ } nesting in a value (banks use 1-2)
+    max_key_parts: int = 8              # most dotted parts in a key or header (banks use 3)
+    max_errors: int = 60                # problems listed per file; the rest are counted
+    undo_steps: int = 200               # edits the bank editor can undo
+
+
+@dataclass
 class Settings:
     audio: AudioSettings = field(default_factory=AudioSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     practice: PracticeSettings = field(default_factory=PracticeSettings)
+    banks: BankSettings = field(default_factory=BankSettings)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -39,3 +39,20 @@ def test_banks_list_shows_bundled_and_own_banks_with_counts(data_home, capsys):
     assert "airwallex" in out and "4 prompts, 23 key points, 4 competencies" in out
     assert "my-bank" in out and "own;" in out
     assert "broken.toml:1" in out
+
+
+def test_banks_draft_writes_a_bank_that_passes_check(tmp_path, capsys):
+    from tests.core.banks.test_draft import seed
+
+    for number in ("001", "002"):
+        job = tmp_path / f"{number}.txt"
+        job.write_text(seed(number))
+        out = tmp_path / f"{number}.toml"
+        assert main(["banks", "draft", str(job), "--out", str(out)]) == 0
+        assert main(["banks", "check", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "4 prompts" in text and "11 prompts" in text and text.count(": OK") == 2
+    assert main(["banks", "draft", str(job), "--out", str(out)]) == 1            # no silent overwrite
+    assert "--force" in capsys.readouterr().out
+    assert main(["banks", "draft", str(tmp_path / "missing.txt")]) == 1
+    assert "cannot read" in capsys.readouterr().out

@@ -1,11 +1,15 @@
-"""`voiceprep banks list|check`."""
+"""`voiceprep banks list|check|draft`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from voiceprep import paths
-from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank
+from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
+from voiceprep.core.banks.document import write_atomically
+from voiceprep.core.banks.draft import draft_bank
+
+MAX_JOB_BYTES = 1_000_000
 
 
 def register(sub) -> None:
@@ -15,6 +19,11 @@ def register(sub) -> None:
     check = bsub.add_parser("check", help="validate bank files; exit 1 if any is invalid")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.set_defaults(func=cmd_check)
+    draft = bsub.add_parser("draft", help="draft a bank from a job description (offline); review it before use")
+    draft.add_argument("job", type=Path, metavar="JOB.txt", help="the job description as plain text")
+    draft.add_argument("--out", type=Path, metavar="FILE.toml", help="write the bank here (default: print it)")
+    draft.add_argument("--force", action="store_true", help="overwrite FILE.toml if it exists")
+    draft.set_defaults(func=cmd_draft)
 
 
 def cmd_list(args) -> int:
@@ -52,3 +61,39 @@ def cmd_check(args) -> int:
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "
               f"{sum(len(p.key_points) for p in prompts)} key points)")
     return 1 if bad else 0
+
+
+def cmd_draft(args) -> int:
+    try:
+        if args.job.stat().st_size > MAX_JOB_BYTES:
+            print(f"{args.job}: larger than 1 MB; a job description is a few KB of text")
+            return 1
+        text = args.job.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        print(f"{args.job}: cannot read: {exc.strerror or exc}")
+        return 1
+    toml = draft_bank(text, args.job.name)
+    try:
+        bank = parse_bank(toml, str(args.out or args.job))
+    except BankLoadError as exc:            # a drafting bug; say so instead of writing a broken bank
+        print("The draft did not pass the bank check (please report this with the job description):")
+        for err in exc.errors:
+            print(f"  {err}")
+        return 1
+    if args.out is None:
+        print(toml, end="")
+        return 0
+    if args.out.exists() and not args.force:
+        print(f"{args.out} exists; choose another --out or add --force to overwrite it")
+        return 1
+    try:
+        write_atomically(args.out, toml)
+    except OSError as exc:
+        print(f"{args.out}: cannot write: {exc.strerror or exc}")
+        return 1
+    prompts = bank.all_prompts()
+    print(f"{args.out}: drafted {bank.id!r}: {len(bank.rounds)} round(s), {len(prompts)} prompts, "
+          f"{sum(len(p.key_points) for p in prompts)} key points, {len(bank.competencies)} competencies")
+    print("Review it before rehearsing: reword prompts and make the key points your own "
+          f"(voiceprep banks check {args.out}; copy it into {paths.user_banks_dir()} to use it).")
+    return 0

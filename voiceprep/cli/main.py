@@ -48,3 +48,28 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("voiceprep: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last resort: a message and the log, never a traceback
+        return report_unexpected(exc)
+
+
+def report_unexpected(exc: BaseException) -> int:
+    """Write the traceback to the log file and tell the user in one line where it is."""
+    import traceback
+
+    where = "the log"
+    try:
+        from voiceprep import paths
+
+        log_file = paths.log_path()
+        with open(log_file, "a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(exc)))
+        where = str(log_file)
+    except OSError:
+        pass
+    print(f"voiceprep: unexpected error ({type(exc).__name__}: {exc}). Nothing you saved is affected. "
+          f"Details are in {where}; please include them if you report this.", file=sys.stderr)
+    return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

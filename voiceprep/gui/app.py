@@ -17,6 +17,31 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def install_excepthook() -> None:
+    """An error in a slot is logged with its traceback and shown once as a plain message; the app goes on."""
+    import traceback
+
+    showing = []
+
+    def hook(exc_type, exc, tb) -> None:
+        logging.getLogger("voiceprep").error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if showing or issubclass(exc_type, KeyboardInterrupt):
+            return
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        showing.append(True)
+        try:
+            box = QMessageBox(QMessageBox.Icon.Warning, "voiceprep",
+                              f"Something went wrong ({exc_type.__name__}: {exc}).\n\nYour recorded answers and "
+                              f"history are safe. Details were written to {paths.log_path()}.")
+            box.exec()
+        finally:
+            showing.clear()
+    sys.excepthook = hook
+
+
 def run(argv: list[str] | None = None) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -27,6 +52,7 @@ def run(argv: list[str] | None = None) -> int:
     from voiceprep.gui.main_window import MainWindow
 
     setup_logging()
+    install_excepthook()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QScrollArea,
     QStackedWidget,
     QStatusBar,
     QWidget,
 )
 
+from voiceprep import paths
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.services import Services
+from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
+from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
 from voiceprep.gui.widgets.progress import ProgressPage
@@ -30,20 +37,51 @@ from voiceprep.speech.player import Player
 
 log = logging.getLogger(__name__)
 PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
+DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
+MINIMUM_SIZE = (640, 520)      # half of a 1366-wide screen, beside one's notes; pages scroll below that
+
+
+def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
+    """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
+    width = min(wanted.width(), available.width() - margin)
+    height = min(wanted.height(), available.height() - margin)
+    x = min(max(wanted.x(), available.x()), available.right() - width)
+    y = min(max(wanted.y(), available.y()), available.bottom() - height)
+    return QRect(x, y, width, height)
+
+
+def window_state() -> QSettings:
+    """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
+    moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def scrollable(page: QWidget) -> QWidget:
+    """Pages scroll instead of clipping when the window is smaller than they need."""
+    if isinstance(page, QAbstractScrollArea) or getattr(page, "scrolls_itself", False):
+        return page
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(page)
+    return area
 
 
 class MainWindow(QMainWindow):
+    _playbackEnded = Signal()
+
     def __init__(self, services: Services | None = None, recover: bool = True):
         super().__init__()
         self.services = services or Services()
         self.setWindowTitle("voiceprep — interview rehearsal")
-        self.setMinimumSize(1000, 640)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.controller = RehearsalController(self.services, self)
         self.player = Player()
         self.nav = QListWidget()
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(118)
         self.nav.setStyleSheet("QListWidget { border: none; font-size: 14px; background: transparent; } "
-                               "QListWidget::item { padding: 10px 12px; border-radius: 6px; } "
+                               "QListWidget::item { padding: 9px 10px; border-radius: 6px; } "
                                "QListWidget::item:selected { background: palette(highlight); "
                                "color: palette(highlighted-text); }")
         for name in PAGES:
@@ -55,17 +93,25 @@ class MainWindow(QMainWindow):
         self.banks = BanksPage(self.services)
         self.settings_page = SettingsPage(self.services)
         for page in (self.practice, self.history, self.progress, self.banks, self.settings_page):
-            self.stack.addWidget(page)
+            self.stack.addWidget(scrollable(page))
         central = QWidget()
         row = QHBoxLayout(central)
+        row.setContentsMargins(6, 6, 6, 0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar())
+        self.stop_playback_btn = QPushButton("■ Stop playback  (Esc)")
+        self.stop_playback_btn.setFlat(True)
+        self.stop_playback_btn.hide()
+        self.stop_playback_btn.clicked.connect(self.stop_playback)
+        self.statusBar().addPermanentWidget(self.stop_playback_btn)
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.currentRowChanged.connect(self._page_shown)
+        self._playbackEnded.connect(self.stop_playback_btn.hide)
+        QShortcut(QKeySequence("Esc"), self, activated=self.stop_sound)
+        self._page = 0
+        self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.practice.playAudio.connect(self.play)
@@ -75,6 +121,7 @@ class MainWindow(QMainWindow):
         self.banks.reloaded.connect(self._banks_reloaded)
         self.nav.setCurrentRow(0)
         self._restore()
+        install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
         # the model loads in the background, before the first answer ends
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e))
@@ -84,18 +131,50 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
-        qs = QSettings("voiceprep", "voiceprep")
+        qs = window_state()
         geometry = qs.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            wanted = self.geometry() if geometry is not None else QRect(
+                available.x() + (available.width() - DEFAULT_SIZE[0]) // 2,
+                available.y() + (available.height() - DEFAULT_SIZE[1]) // 2, *DEFAULT_SIZE)
+            self.setGeometry(fit_to_screen(wanted, available))
+        elif geometry is None:
+            self.resize(*DEFAULT_SIZE)
         bank = qs.value("last_bank")
         if bank:
             self.practice.fill_banks(select=str(bank))
 
+    def _settings_left_ok(self) -> bool:
+        """Leaving Settings with unsaved changes: save them, discard them, or stay."""
+        if not self.settings_page.is_dirty():
+            return True
+        answer = common.choose(self, "Unsaved settings", "You changed settings without saving them.",
+                               ["Save", "Discard changes", "Stay"], cancel=2)
+        if answer == 0:
+            self.settings_page.save()
+        elif answer == 1:
+            self.settings_page.revert()
+        return answer != 2
+
+    def _switch_page(self, index: int) -> None:
+        if PAGES[self._page] == "Settings" and index != self._page and not self._settings_left_ok():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._page)
+            self.nav.blockSignals(False)
+            return
+        self._page = index
+        self.stack.setCurrentIndex(index)
+        self._page_shown(index)
+
     def closeEvent(self, event) -> None:
-        qs = QSettings("voiceprep", "voiceprep")
+        if PAGES[self._page] == "Settings" and not self._settings_left_ok():
+            event.ignore()
+            return
+        qs = window_state()
         qs.setValue("geometry", self.saveGeometry())
         qs.setValue("last_bank", self.practice.bank_box.currentData())
         self.player.stop()
@@ -164,6 +243,23 @@ class MainWindow(QMainWindow):
 
     def play(self, path: str, start: float) -> None:
         def failed(exc):
+            self.stop_playback_btn.hide()
             self.statusBar().showMessage(f"Cannot play audio: {exc}", 8000)
         self.player.stop()
-        run_in_background(self.player.play, path, start, on_error=failed)
+        self.stop_playback_btn.show()
+
+        def work():
+            try:
+                return self.player.play(path, start)
+            finally:
+                self._playbackEnded.emit()
+        run_in_background(work, on_error=failed)
+
+    def stop_playback(self) -> None:
+        self.player.stop()
+        self.stop_playback_btn.hide()
+
+    def stop_sound(self) -> None:
+        """Esc: silence whatever is playing (a recorded answer or the interviewer's voice)."""
+        self.stop_playback()
+        self.controller.stop_speaking()

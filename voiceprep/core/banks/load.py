@@ -1,19 +1,32 @@
-"""Read and validate a bank file. Every problem is reported with file, line and field path."""
+"""Read and validate a bank file. Every problem is reported with file, line and field path.
+
+Whatever the bytes, loading ends in bounded time and memory with a Bank or a BankLoadError
+(never another exception): the file must be a regular file under a size cap, nesting and dotted
+keys are capped before tomllib sees the text, and numbers must be finite.
+"""
 
 from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from voiceprep.core.banks.locate import format_path, index_lines, line_of
+from voiceprep.core.banks.locate import Path_, Scan, format_path, line_of, scan
 from voiceprep.core.banks.model import Bank, Competency, Job, KeyPoint, Prompt, Round
+from voiceprep.settings import BankSettings
+
+_T = TypeVar("_T", Prompt, KeyPoint)
+Table = dict[str, Any]
 
 SCHEMA_VERSION = 1
+_LARGEST = 10**9             # no count, time or weight in a bank comes near this
 WEIGHT_TOLERANCE = 0.001
 DEFAULT_TARGET_SECONDS = 120
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -47,6 +60,10 @@ class BankLoadError(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+def _fail(file: str, line: int | None, message: str) -> BankLoadError:
+    return BankLoadError([BankError(file, line, "", message)])
+
+
 # field name -> (accepted types, required)
 _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "root": {"schema": ((int,), True), "job": ((dict,), True), "competencies": ((list,), False),
@@ -66,15 +83,30 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
 
 
 class _Checker:
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, found: Scan, max_errors: int):
         self.file = file
-        self.lines = index_lines(text)
+        self.lines = found.lines
         self.errors: list[BankError] = []
+        self.max_errors = max_errors
+        self.dropped = 0
 
-    def error(self, path: tuple, message: str) -> None:
+    @property
+    def full(self) -> bool:
+        return len(self.errors) >= self.max_errors
+
+    def error(self, path: Path_, message: str) -> None:
+        if self.full:
+            self.dropped += 1
+            return
         self.errors.append(BankError(self.file, line_of(self.lines, path), format_path(path), message))
 
-    def table(self, data: Any, path: tuple, kind: str) -> dict | None:
+    def finish(self) -> list[BankError]:
+        if self.dropped:
+            self.errors.append(BankError(self.file, None, "", f"... and {self.dropped} more problem(s) not listed; "
+                                                                "fix these first"))
+        return self.errors
+
+    def table(self, data: Any, path: Path_, kind: str) -> Table | None:
         """Check one table against its spec; return it if it can be read further."""
         if not isinstance(data, dict):
             self.error(path, f"must be a table, got {type(data).__name__}")
@@ -82,7 +114,8 @@ class _Checker:
         spec = _SPEC[kind]
         for key in data:
             if key not in spec:
-                self.error(path + (key,), f"unknown field{_hint(key, list(spec), 'allowed')}")
+                hint = "" if self.full else _hint(key, list(spec), "allowed")
+                self.error(path + (key,), f"unknown field{hint}")
         for key, (types, required) in spec.items():
             if key not in data:
                 if required:
@@ -92,21 +125,25 @@ class _Checker:
             if isinstance(value, bool) or not isinstance(value, types):
                 names = "a number" if float in types else " or ".join(_type_name(t) for t in types)
                 self.error(path + (key,), f"must be {names}, got {_type_name(type(value))}")
+            elif isinstance(value, float) and not math.isfinite(value):
+                self.error(path + (key,), f"must be a finite number, got {value}")
+            elif isinstance(value, int) and abs(value) > _LARGEST:
+                self.error(path + (key,), "is far too large a number")
             elif isinstance(value, str) and not value.strip():
                 self.error(path + (key,), "must not be empty")
         return data
 
-    def text(self, data: dict, key: str, default: str | None = None) -> str | None:
+    def text(self, data: Table, key: str, default: str | None = None) -> str | None:
         value = data.get(key, default)
         return value.strip() if isinstance(value, str) and value.strip() else default
 
-    def slug(self, data: dict, path: tuple) -> str | None:
+    def slug(self, data: Table, path: Path_) -> str | None:
         value = data.get("id")
         if isinstance(value, str) and value and not _SLUG.match(value):
             self.error(path + ("id",), f"{value!r} must be a slug: lowercase letters, digits, '-' or '_'")
         return value if isinstance(value, str) else None
 
-    def strings(self, data: dict, key: str, path: tuple) -> tuple[str, ...]:
+    def strings(self, data: Table, key: str, path: Path_) -> tuple[str, ...]:
         value = data.get(key)
         if not isinstance(value, list):
             return ()
@@ -118,8 +155,8 @@ class _Checker:
                 out.append(item.strip())
         return tuple(out)
 
-    def unique(self, ids: list[tuple[str | None, tuple]], what: str) -> None:
-        seen: dict[str, tuple] = {}
+    def unique(self, ids: list[tuple[str | None, Path_]], what: str) -> None:
+        seen: dict[str, Path_] = {}
         for value, path in ids:
             if value is None:
                 continue
@@ -130,9 +167,18 @@ class _Checker:
                 seen[value] = path
 
 
+def _number(value: Any, default: float) -> float:
+    """A weight as a float; `default` for anything that is not a plain number (the checker reports it)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    if isinstance(value, int) and abs(value) > _LARGEST:
+        return default
+    return float(value)
+
+
 def _hint(value: str, choices: list[str], listed: str) -> str:
     """"; did you mean 'x'?" for a likely typo, else the list of valid choices."""
-    close = difflib.get_close_matches(value, choices, n=1)
+    close = difflib.get_close_matches(value[:80], choices, n=1)
     return f"; did you mean {close[0]!r}?" if close else f"; {listed}: {', '.join(choices)}"
 
 
@@ -152,16 +198,40 @@ def default_cues(label: str) -> tuple[str, ...]:
     return tuple(out) or (label,)
 
 
-def parse_bank(text: str, file: str = "<bank>") -> Bank:
-    """Parse and validate bank text; raise BankLoadError listing every problem."""
+def parse_bank(text: str, file: str = "<bank>", limits: BankSettings | None = None) -> Bank:
+    """Parse and validate bank text; raise BankLoadError listing every problem (and nothing else)."""
+    limits = limits or BankSettings()
+    try:
+        return _parse(text, file, limits)
+    except BankLoadError:
+        raise
+    except RecursionError:
+        raise _fail(file, None, "values are nested too deeply to read; a bank nests at most two levels") from None
+    except MemoryError:
+        raise _fail(file, None, "too large to read; a bank is a few KB of text") from None
+    except Exception as exc:
+        raise _fail(file, None, f"could not be read ({type(exc).__name__}); {UNEXPECTED}") from None
+
+
+UNEXPECTED = "this is a voiceprep bug: please report it with the file"
+
+
+def _parse(text: str, file: str, limits: BankSettings) -> Bank:
+    if len(text) > limits.max_file_bytes:
+        raise _fail(file, None, f"is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
+                                "(bundled banks are about 15,000)")
+    found = scan(text)
+    if found.max_nesting > limits.max_nesting:
+        raise _fail(file, found.nesting_line, f"values nested {found.max_nesting} levels deep (at most "
+                                              f"{limits.max_nesting}); a bank uses lists like [\"a\", \"b\"]")
+    if found.max_key_parts > limits.max_key_parts:
+        raise _fail(file, found.key_parts_line, f"a key or table name with {found.max_key_parts} dotted parts (at most "
+                                                f"{limits.max_key_parts}); bank tables look like [[rounds.prompts]]")
     try:
         raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"at line (\d+)", str(exc))
-        line = int(match.group(1)) if match else max(1, len(text.splitlines()))  # "at end of document"
-        raise BankLoadError([BankError(file, line, "",
-                                       f"not valid TOML: {exc}")]) from None
-    c = _Checker(file, text)
+    except ValueError as exc:       # TOMLDecodeError, and int() refusing a 5,000-digit number
+        raise _fail(file, *_toml_problem(str(exc), text)) from None
+    c = _Checker(file, found, limits.max_errors)
     root = c.table(raw, (), "root")
     assert root is not None
     schema = root.get("schema")
@@ -183,29 +253,41 @@ def parse_bank(text: str, file: str = "<bank>") -> Bank:
     vocabulary = c.strings(root, "vocabulary", ())
 
     if c.errors or job is None:
-        raise BankLoadError(c.errors)
+        raise BankLoadError(c.finish())
     return Bank(schema=SCHEMA_VERSION, job=job, rounds=tuple(rounds),
                 competencies=tuple(competencies), vocabulary=vocabulary, text=text)
 
 
-def _competencies(c: _Checker, root: dict) -> list[Competency]:
+def _toml_problem(message: str, text: str) -> tuple[int | None, str]:
+    """tomllib's message in the user's words, and its line."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        what = message[:match.start()].strip()
+        return int(match.group(1)), f"not valid TOML: {what} (column {match.group(2)})"
+    if "at end of document" in message:
+        what = message.replace("(at end of document)", "").strip()
+        return max(1, text.count("\n") + (not text.endswith("\n"))), f"not valid TOML at the end of the file: {what}"
+    if "digits" in message:
+        return None, "a number has thousands of digits; numbers in a bank are small"
+    return None, f"not valid TOML: {message[:200]}"
+
+
+def _competencies(c: _Checker, root: Table) -> list[Competency]:
     out: list[Competency] = []
-    ids = []
-    items = root.get("competencies") if isinstance(root.get("competencies"), list) else []
+    ids: list[tuple[str | None, Path_]] = []
+    value = root.get("competencies")
+    items: list[Any] = value if isinstance(value, list) else []
     for i, item in enumerate(items):
-        path = ("competencies", i)
+        path: Path_ = ("competencies", i)
         data = c.table(item, path, "competency")
         if data is None:
             continue
         cid = c.slug(data, path)
         ids.append((cid, path))
-        weight = data.get("weight")
-        if isinstance(weight, (int, float)) and not isinstance(weight, bool):
-            if not 0 < weight <= 1:
-                c.error(path + ("weight",), f"must be greater than 0 and at most 1, got {weight}")
-        else:
-            weight = 0.0
-        out.append(Competency(id=cid or "", name=c.text(data, "name", cid) or "", weight=float(weight),
+        weight = _number(data.get("weight"), 0.0)
+        if "weight" in data and math.isfinite(weight) and abs(weight) <= _LARGEST and not 0 < weight <= 1:
+            c.error(path + ("weight",), f"must be greater than 0 and at most 1, got {weight:g}")
+        out.append(Competency(id=cid or "", name=c.text(data, "name", cid) or "", weight=weight,
                               definition=c.text(data, "definition", "") or ""))
     c.unique(ids, "competency")
     if out:
@@ -215,13 +297,15 @@ def _competencies(c: _Checker, root: dict) -> list[Competency]:
     return out
 
 
-def _rounds(c: _Checker, root: dict, comp_ids: set[str], needs_competency: bool) -> list[Round]:
-    rounds_raw = root.get("rounds")
-    if isinstance(rounds_raw, list) and not rounds_raw:
+def _rounds(c: _Checker, root: Table, comp_ids: set[str], needs_competency: bool) -> list[Round]:
+    value = root.get("rounds")
+    rounds_raw: list[Any] = value if isinstance(value, list) else []
+    if isinstance(value, list) and not value:
         c.error(("rounds",), "a bank needs at least one round")
     rounds: list[Round] = []
-    round_ids, prompt_ids = [], []
-    for ri, item in enumerate(rounds_raw if isinstance(rounds_raw, list) else []):
+    round_ids: list[tuple[str | None, Path_]] = []
+    prompt_ids: list[tuple[str | None, Path_]] = []
+    for ri, item in enumerate(rounds_raw):
         rpath = ("rounds", ri)
         data = c.table(item, rpath, "round")
         if data is None:
@@ -237,12 +321,15 @@ def _rounds(c: _Checker, root: dict, comp_ids: set[str], needs_competency: bool)
     return rounds
 
 
-def _children(c: _Checker, data: dict, path: tuple, key: str, empty_message: str, parse) -> tuple[list, list]:
+def _children(c: _Checker, data: Table, path: Path_, key: str, empty_message: str,
+              parse: Callable[[Any, Path_], _T | None]) -> tuple[list[_T], list[tuple[str | None, Path_]]]:
     """Parse an array of child tables; return the parsed children and (id, path) pairs for uniqueness."""
-    raw = data.get(key) if isinstance(data.get(key), list) else []
+    value = data.get(key)
+    raw: list[Any] = value if isinstance(value, list) else []
     if key in data and not raw:
         c.error(path + (key,), empty_message)
-    items, ids = [], []
+    items: list[_T] = []
+    ids: list[tuple[str | None, Path_]] = []
     for i, item in enumerate(raw):
         child_path = path + (key, i)
         parsed = parse(item, child_path)
@@ -252,13 +339,13 @@ def _children(c: _Checker, data: dict, path: tuple, key: str, empty_message: str
     return items, ids
 
 
-def _prompt(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_competency: bool) -> Prompt | None:
+def _prompt(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_competency: bool) -> Prompt | None:
     data = c.table(item, path, "prompt")
     if data is None:
         return None
     pid = c.slug(data, path)
     target = data.get("target_seconds", DEFAULT_TARGET_SECONDS)
-    if isinstance(target, int) and not isinstance(target, bool) and not 10 <= target <= 1800:
+    if isinstance(target, int) and not isinstance(target, bool) and abs(target) <= _LARGEST and not 10 <= target <= 1800:
         c.error(path + ("target_seconds",), f"must be between 10 and 1800 seconds, got {target}")
     kps, kp_ids = _children(c, data, path, "key_points",
                             "a prompt needs at least one key point to check the answer against",
@@ -269,7 +356,7 @@ def _prompt(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_compe
                   follow_up=c.text(data, "follow_up"))
 
 
-def _key_point(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_competency: bool) -> KeyPoint | None:
+def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_competency: bool) -> KeyPoint | None:
     data = c.table(item, path, "key_point")
     if data is None:
         return None
@@ -283,7 +370,7 @@ def _key_point(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_co
         cues = default_cues(label) if label else ()
     default_min = max(1, math.ceil(len(cues) / 2)) if derived else 1
     min_cues = data.get("min_cues", default_min)
-    if isinstance(min_cues, int) and not isinstance(min_cues, bool):
+    if isinstance(min_cues, int) and not isinstance(min_cues, bool) and abs(min_cues) <= _LARGEST:
         if min_cues < 1:
             c.error(path + ("min_cues",), f"must be at least 1, got {min_cues}")
         elif min_cues > len(cues):
@@ -298,26 +385,59 @@ def _key_point(c: _Checker, item: Any, path: tuple, comp_ids: set[str], needs_co
             c.error(path + ("competency",), f"unknown competency {competency!r}{_hint(competency, sorted(comp_ids), 'known')}")
     elif needs_competency and "competency" not in data:
         c.error(path, "missing required field 'competency' (the bank defines competencies)")
-    weight = data.get("weight", 1.0)
-    if isinstance(weight, (int, float)) and not isinstance(weight, bool) and weight <= 0:
-        c.error(path + ("weight",), f"must be greater than 0, got {weight}")
+    weight = _number(data.get("weight", 1.0), 1.0)
+    if weight <= 0:
+        c.error(path + ("weight",), f"must be greater than 0, got {weight:g}")
     return KeyPoint(id=kid or "", label=label, cues=cues, min_cues=min_cues,
                     competency=competency if isinstance(competency, str) else None,
-                    weight=float(weight) if isinstance(weight, (int, float)) else 1.0,
+                    weight=weight,
                     follow_up=c.text(data, "follow_up"), cues_from_label=derived)
 
 
-def load_bank(path: str | Path) -> Bank:
+def read_bank_text(path: str | Path, limits: BankSettings | None = None) -> str:
+    """The text of a bank file: a regular file, under the size cap, UTF-8 (a BOM is allowed)."""
+    limits = limits or BankSettings()
+    path = Path(path)
+    name = str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise _fail(name, None, "file not found") from None
+    except IsADirectoryError:
+        raise _fail(name, None, "is a folder, not a bank file") from None
+    except OSError as exc:
+        raise _fail(name, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe" if stat.S_ISFIFO(info.st_mode) else \
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
+            raise _fail(name, None, f"is {kind}, not a bank file; put only .toml text files in the banks folder")
+        if info.st_size > limits.max_file_bytes:
+            raise _fail(name, None, f"is {info.st_size:,} bytes; a bank is at most {limits.max_file_bytes:,} "
+                                    "(bundled banks are about 15,000)")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise _fail(name, None, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_file_bytes:
+        raise _fail(name, None, f"is larger than {limits.max_file_bytes:,} bytes; a bank is a few KB of text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _fail(name, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); "
+                                "save the file as UTF-8") from None
+
+
+def load_bank(path: str | Path, limits: BankSettings | None = None) -> Bank:
     """Load one bank file; raise BankLoadError (never another exception) when it cannot be used."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BankLoadError([BankError(str(path), None, "", "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise BankLoadError([BankError(str(path), None, "", f"not UTF-8 text ({exc.reason}); save it as UTF-8")]) from None
-    except OSError as exc:
-        raise BankLoadError([BankError(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
-    bank = parse_bank(text, str(path))
+    text = read_bank_text(path, limits)
+    bank = parse_bank(text, str(path), limits)
     object.__setattr__(bank, "source", path)
     return bank

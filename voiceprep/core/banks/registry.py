@@ -24,7 +24,12 @@ class BankRegistry:
         if dirs is None:
             dirs = [paths.bundled_banks_dir(), paths.user_banks_dir()]
         for i, directory in enumerate(dirs):
-            for file in sorted(Path(directory).glob("*.toml")):
+            try:
+                files = sorted(Path(directory).glob("*.toml"))
+            except OSError as exc:
+                registry.errors.append(BankError(str(directory), None, "", f"cannot list this folder: {exc.strerror}"))
+                continue
+            for file in files:
                 registry.add_file(file, bundled=(i == 0 and len(dirs) > 1))
         return registry
 

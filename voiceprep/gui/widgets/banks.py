@@ -1,4 +1,4 @@
-"""Banks: browse bundled and own banks, open in the editor, reload, import; errors with file and line."""
+"""Banks: browse bundled and own banks; create, draft, duplicate and edit them in the app; errors with file:line."""
 
 from __future__ import annotations
 
@@ -6,24 +6,32 @@ import html
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, load_bank
-from voiceprep.gui.widgets.common import BAD, heading, soft
+from voiceprep.core.banks.document import BankDocument, slugify
+from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
+from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label
+from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
+
+ID_ROLE = 256
 
 
 class BanksPage(QWidget):
@@ -32,46 +40,95 @@ class BanksPage(QWidget):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        root = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(heading("Question banks", 16))
-        bar.addStretch(1)
-        self.open_btn = QPushButton("Open in editor")
-        self.folder_btn = QPushButton("Open my banks folder")
-        self.import_btn = QPushButton("Import bank…")
-        self.reload_btn = QPushButton("Reload")
-        for b in (self.open_btn, self.folder_btn, self.import_btn, self.reload_btn):
-            bar.addWidget(b)
-        root.addLayout(bar)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        browse = QWidget()
+        root = QVBoxLayout(browse)
+        root.addWidget(heading("Question banks", 16))
+        self.new_btn = QPushButton("New bank")
+        self.new_btn.setToolTip("Create your own bank and write your key points")
+        self.draft_btn = QPushButton("Draft from a job description…")
+        self.edit_btn = QPushButton("Edit")
+        self.more_btn = QToolButton()
+        self.more_btn.setText("More")
+        self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_btn)
+        self.open_act = more.addAction("Open the file in another editor", self.open_external)
+        more.addAction("Open my banks folder", self.open_folder)
+        more.addAction("Import a bank file…", self._import)
+        more.addAction("Reload", self.reload)
+        self.more_btn.setMenu(more)
+        root.addWidget(flow_row(self.new_btn, self.draft_btn, self.edit_btn, self.more_btn))   # wraps when narrow
+        self.resume = QWidget()
+        resume_row = QHBoxLayout(self.resume)
+        resume_row.setContentsMargins(8, 4, 8, 4)
+        self.resume.setStyleSheet(f"background: {soft(WARN)}; border-radius: 6px;")
+        self.resume_label = plain_label("")
+        self.resume_btn = QPushButton("Resume editing")
+        self.resume_discard_btn = QPushButton("Discard")
+        resume_row.addWidget(self.resume_label, 1)
+        resume_row.addWidget(self.resume_btn)
+        resume_row.addWidget(self.resume_discard_btn)
+        root.addWidget(self.resume)
+        self.notice = plain_label("")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        root.addWidget(self.notice)
         split = QSplitter()
         self.list = QListWidget()
+        self.list.setMinimumWidth(170)
         split.addWidget(self.list)
         self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
         split.addWidget(self.detail)
-        split.setSizes([350, 750])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([280, 600])
         root.addWidget(split, 1)
         self.errors = QTextBrowser()
-        self.errors.setMaximumHeight(140)
+        self.errors.setMaximumHeight(120)
         self.errors.setStyleSheet(f"background: {soft(BAD)};")
         root.addWidget(self.errors)
+        self.pages.addWidget(browse)
+        self.editor = BankEditor(services.settings.banks)
+        self.editor.id_conflict = self._id_conflict
+        self.pages.addWidget(self.editor)
+
         self.list.currentItemChanged.connect(self._show)
-        self.open_btn.clicked.connect(self._open)
-        self.folder_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_banks_dir()))))
-        self.import_btn.clicked.connect(self._import)
-        self.reload_btn.clicked.connect(self.reload)
+        self.new_btn.clicked.connect(self.new_bank)
+        self.draft_btn.clicked.connect(self.draft_from_job)
+        self.edit_btn.clicked.connect(self.edit_current)
+        self.resume_btn.clicked.connect(lambda: self.resume_draft(self._drafts[0]) if self._drafts else None)
+        self.resume_discard_btn.clicked.connect(self._discard_drafts)
+        self.editor.saved.connect(self._editor_saved)
+        self.editor.closed.connect(self._editor_closed)
+        self._drafts: list[Draft] = []
         self.fill()
 
+    # -- browsing -------------------------------------------------------------------------------
     def fill(self) -> None:
         reg = self.services.registry
+        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         self.list.clear()
         for b in reg.banks:
             where = "bundled" if b.id in reg.bundled else "yours"
             item = QListWidgetItem(f"{b.job.title}\n{len(b.all_prompts())} prompts · {where}")
-            item.setData(256, b.id)
+            item.setData(ID_ROLE, b.id)
+            item.setToolTip(str(b.source))
             self.list.addItem(item)
         self.errors.setVisible(bool(reg.errors))
         self.errors.setPlainText("Files with problems (not offered until fixed):\n" +
                                  "\n".join(str(e) for e in reg.errors))
+        self.select_bank(current) if current else (self.list.setCurrentRow(0) if self.list.count() else None)
+        self._show_drafts()
+
+    def select_bank(self, bank_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID_ROLE) == bank_id:
+                self.list.setCurrentRow(i)
+                return
         if self.list.count():
             self.list.setCurrentRow(0)
 
@@ -82,11 +139,19 @@ class BanksPage(QWidget):
 
     def current(self):
         item = self.list.currentItem()
-        return self.services.registry.find(item.data(256)) if item else None
+        return self.services.registry.find(item.data(ID_ROLE)) if item else None
+
+    def is_bundled(self, bank) -> bool:
+        return bank is not None and bank.id in self.services.registry.bundled
 
     def _show(self) -> None:
         b = self.current()
+        self.edit_btn.setText("Duplicate to my banks" if self.is_bundled(b) else "Edit")
+        self.edit_btn.setToolTip("Bundled banks stay as shipped: edit your own copy" if self.is_bundled(b)
+                                 else "Edit this bank here (comments in the file are kept)")
+        self.edit_btn.setEnabled(b is not None)
         if not b:
+            self.detail.clear()
             return
         parts = [f"<h2>{html.escape(b.job.title)}</h2>"]
         if b.job.company:
@@ -107,10 +172,26 @@ class BanksPage(QWidget):
             parts.append("</ol>")
         self.detail.setHtml("".join(parts))
 
-    def _open(self) -> None:
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    # -- outside editors ------------------------------------------------------------------------
+    def open_external(self) -> None:
         b = self.current()
         if b and b.source:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(b.source)))
+            self._open_url(Path(b.source), "the bank file")
+
+    def open_folder(self) -> None:
+        self._open_url(paths.user_banks_dir(), "your banks folder")
+
+    def _open_url(self, path: Path, what: str) -> None:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.show_notice("")
+            return
+        QGuiApplication.clipboard().setText(str(path))
+        self.show_notice(f"No application is set up to open {what} on this computer. Its path is copied to the "
+                         f"clipboard:\n{path}\nEdit banks right here with Edit, or open the path in any text editor.")
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a bank", str(Path.home()), "Bank (*.toml)")
@@ -121,7 +202,10 @@ class BanksPage(QWidget):
         try:
             bank = load_bank(path)
         except BankLoadError as exc:
-            QMessageBox.warning(self, "This bank has problems", "\n".join(str(e) for e in exc.errors))
+            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems", "", QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("\n".join(str(e) for e in exc.errors))
+            box.exec()
             return False
         if self.services.registry.find(bank.id):
             QMessageBox.warning(self, "Already there", f"A bank with id {bank.id!r} is already loaded.")
@@ -129,3 +213,119 @@ class BanksPage(QWidget):
         shutil.copy(path, paths.user_banks_dir() / path.name)
         self.reload()
         return True
+
+    # -- editing --------------------------------------------------------------------------------
+    def _unique_id(self, base: str) -> str:
+        taken = {b.id for b in self.services.registry.banks} | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
+        return slugify(base, taken, fallback="my-bank", words=8)
+
+    def _id_conflict(self, bank_id: str, path: Path | None) -> str | None:
+        """Another loaded bank already using this id (the registry would refuse this file)."""
+        other = self.services.registry.find(bank_id)
+        if other is None or (path is not None and other.source is not None and Path(other.source) == path):
+            return None
+        return f"job.id: {bank_id!r} is already used by {other.source}; give this bank another id"
+
+    def open_editor(self, doc: BankDocument, draft_file: Path | None = None) -> None:
+        self.show_notice("")
+        self.editor.open_document(doc, draft_file)
+        self.pages.setCurrentWidget(self.editor)
+        self.editor.tree.setFocus()
+
+    def new_bank(self) -> None:
+        self.open_editor(BankDocument.new(self._unique_id("my-bank"), "My interview"))
+
+    def draft_from_job(self, path: Path | None = None) -> bool:
+        from voiceprep.gui.widgets.bank_dialogs import DraftDialog
+
+        dialog = DraftDialog(self)
+        if path is not None:
+            dialog.load_file(path)
+        if not dialog.exec() or not dialog.toml:
+            return False
+        self.open_editor(self._fresh_copy(dialog.toml))
+        return True
+
+    def _fresh_copy(self, toml: str) -> BankDocument:
+        """An unsaved document whose id does not collide with a bank already there."""
+        doc = BankDocument(toml)
+        wanted = str(doc.get(("job",), "id", "") or "drafted-bank")
+        unique = self._unique_id(wanted)
+        if unique != wanted:
+            doc = BankDocument.copy_of(toml, unique, str(doc.get(("job",), "title", "") or "Drafted bank"))
+        return doc
+
+    def edit_current(self) -> None:
+        b = self.current()
+        if b is None or b.source is None:
+            return
+        if self.is_bundled(b):
+            self.duplicate_current()
+            return
+        try:
+            doc = BankDocument.open(Path(b.source), self.services.settings.banks)
+        except BankLoadError as exc:
+            self.show_notice("\n".join(str(e) for e in exc.errors))
+            return
+        draft = next((d for d in load_drafts() if d.target == Path(b.source)), None)
+        if draft is not None:
+            self.resume_draft(draft)
+            return
+        self.open_editor(doc)
+
+    def duplicate_current(self) -> Path | None:
+        """Copy a bundled bank (comments and all) into my banks under a new id, and open it."""
+        b = self.current()
+        if b is None:
+            return None
+        text = b.text or Path(b.source).read_text(encoding="utf-8")
+        new_id = self._unique_id(f"{b.id}-mine")
+        doc = BankDocument.copy_of(text, new_id, f"{b.job.title} (my copy)")
+        try:
+            path = doc.save(paths.user_banks_dir() / f"{new_id}.toml")
+        except OSError as exc:
+            self.show_notice(f"Could not copy the bank into your banks folder: {exc.strerror or exc}")
+            return None
+        self.reload()
+        self.select_bank(new_id)
+        self.open_editor(doc)
+        return path
+
+    # -- drafts ---------------------------------------------------------------------------------
+    def _show_drafts(self) -> None:
+        self._drafts = load_drafts()
+        if not self._drafts:
+            self.resume.hide()
+            return
+        d = self._drafts[0]
+        more = f" (and {len(self._drafts) - 1} more)" if len(self._drafts) > 1 else ""
+        self.resume_label.setText(f"Unsaved changes to “{d.title}” were kept{more}.")
+        self.resume.show()
+
+    def resume_draft(self, draft: Draft) -> None:
+        doc = BankDocument(draft.text, draft.target)
+        if draft.target is not None:
+            try:
+                doc.saved_text = draft.target.read_text(encoding="utf-8")
+            except OSError:
+                doc.saved_text = ""
+        else:
+            doc.path, doc.saved_text = None, ""
+        self.open_editor(doc, draft.file)
+
+    def _discard_drafts(self) -> None:
+        for d in self._drafts:
+            discard_draft(d.file)
+        self._show_drafts()
+
+    def _editor_saved(self, path: str) -> None:
+        self.services.reload_banks()
+        self.fill()
+        bank = next((b for b in self.services.registry.banks if str(b.source) == path), None)
+        if bank:
+            self.select_bank(bank.id)
+        self.reloaded.emit()
+
+    def _editor_closed(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.fill()

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QProgressBar,
+    QSizePolicy,
+    QWidget,
+)
 
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 
@@ -24,8 +34,33 @@ def score_color(score: float | None) -> str:
     return GOOD if score >= 70 else WARN if score >= 40 else BAD
 
 
-def heading(text: str, size: int = 13, bold: bool = True) -> QLabel:
+def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None) -> int:
+    """Ask a question with named answers (plain text); return the index of the one chosen.
+
+    `cancel` is the option Esc or closing the box means. One place for every question the app asks, so tests
+    can answer them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+    box.setDefaultButton(buttons[0])
+    if cancel is not None:
+        box.setEscapeButton(buttons[cancel])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else (cancel if cancel is not None else len(options) - 1)
+
+
+def plain(text: str = "") -> QLabel:
+    """A label that shows its text literally: bank text such as "<img src=...>" is never rendered as HTML."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def heading(text: str, size: int = 13, bold: bool = True) -> QLabel:
+    label = plain(text)
     font = label.font()
     font.setPointSize(size)
     font.setBold(bold)
@@ -35,7 +70,7 @@ def heading(text: str, size: int = 13, bold: bool = True) -> QLabel:
 
 
 def muted(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain(text)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
@@ -48,8 +83,8 @@ class ScoreBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
-        label = QLabel(name)
-        label.setMinimumWidth(200)
+        label = plain(name)
+        label.setMinimumWidth(120)
         label.setWordWrap(True)
         bar = QProgressBar()
         bar.setRange(0, 100)
@@ -85,8 +120,83 @@ def big_number(value: float | None, caption: str) -> QWidget:
     num.setFont(font)
     num.setStyleSheet(f"color: {score_color(value)};")
     lay.addWidget(num)
-    cap = QLabel(caption)
+    cap = plain(caption)
+    cap.setWordWrap(True)
     cap.setAlignment(Qt.AlignmentFlag.AlignBottom)
     lay.addWidget(cap)
     lay.addStretch(1)
     return w
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps to a new line when the width runs out (Qt's flow layout
+    example): rows of buttons stay reachable in a narrow window instead of being clipped."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if item.spacerItem() is not None or item.expandingDirections() & Qt.Orientation.Horizontal:
+                hint = QSize(max(hint.width(), 0), hint.height())
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.bottom()
+
+
+def flow_row(*widgets: QWidget) -> QWidget:
+    """A widget holding `widgets` in a FlowLayout (wraps when narrow)."""
+    holder = QWidget()
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    lay = FlowLayout(holder)
+    for w in widgets:
+        lay.addWidget(w)
+    return holder

@@ -8,22 +8,29 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.gui import controller as c
-from voiceprep.gui.widgets.common import BAD, WARN, Card, ScoreBar, big_number, heading, muted, soft
+from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.common import BAD, WARN, Card, ScoreBar, big_number, flow_row, heading, muted, plain, soft
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
 
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
@@ -45,9 +52,82 @@ class LevelMeter(QProgressBar):
         self.setValue(int(max(0.0, min(100.0, (db + 60) / 60 * 100))))
 
 
+class NoticeBar(QFrame):
+    """A dismissible notice above the prompt ("No microphone found…")."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setStyleSheet(f"QFrame#notice {{ background: {soft(WARN)}; border-radius: 6px; }}")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        self.label = plain()
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.close_btn = QToolButton()
+        self.close_btn.setText("✕")
+        self.close_btn.setToolTip("Dismiss")
+        self.close_btn.setAutoRaise(True)
+        self.close_btn.clicked.connect(self.hide)
+        row.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class TypeAnswerDialog(QDialog):
+    """Type an answer instead of speaking it: wrapped text, a word count, Ctrl+Enter submits."""
+
+    def __init__(self, prompt_text: str, draft: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Type your answer")
+        self.resize(640, 420)
+        lay = QVBoxLayout(self)
+        question = heading(prompt_text, 12)
+        lay.addWidget(question)
+        self.editor = QPlainTextEdit(draft)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
+                                       "points; pace and pauses are only measured for spoken answers.")
+        lay.addWidget(self.editor, 1)
+        row = QHBoxLayout()
+        self.count = muted("")
+        row.addWidget(self.count, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_btn = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_btn.setText("Check my answer  (Ctrl+Enter)")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        lay.addLayout(row)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self._submit)
+        self.editor.textChanged.connect(self._update)
+        self._update()
+        self.editor.setFocus()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _update(self) -> None:
+        words = len(self.text().split())
+        self.count.setText(f"{words} words")
+        self.ok_btn.setEnabled(words > 0)
+
+    def _submit(self) -> None:
+        if self.text().strip():
+            self.accept()
+
+
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
+    scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
         super().__init__(parent)
@@ -55,14 +135,29 @@ class PracticePage(QWidget):
         self.services = controller.services
         self.attempt_id: int | None = None
         self.audio_path: str | None = None
-        root = QVBoxLayout(self)
-        root.setSpacing(12)
+        # everything scrolls in a small window except the answer buttons, which stay in view
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        root = QVBoxLayout(body)
+        root.setContentsMargins(0, 0, 6, 0)
+        root.setSpacing(10)
 
-        # choose what to rehearse
+        # choose what to rehearse: the lists shrink (long names elide, the full name is the tooltip) and the
+        # buttons wrap to a second line in a narrow window
         pick = QHBoxLayout()
         self.bank_box = QComboBox()
         self.round_box = QComboBox()
-        self.start_btn = QPushButton("Start round")
+        for box in (self.bank_box, self.round_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            box.currentIndexChanged.connect(lambda _i, b=box: b.setToolTip(b.currentText()))
+        self.start_btn = QPushButton("▶ Start round")
         self.start_btn.setDefault(True)
         self.prompt_btn = QPushButton("One prompt…")
         self.drill_btn = QPushButton("Drill my weak points")
@@ -70,15 +165,10 @@ class PracticePage(QWidget):
         pick.addWidget(self.bank_box, 3)
         pick.addWidget(QLabel("Round"))
         pick.addWidget(self.round_box, 2)
-        pick.addWidget(self.start_btn)
-        pick.addWidget(self.prompt_btn)
-        pick.addWidget(self.drill_btn)
         root.addLayout(pick)
+        root.addWidget(flow_row(self.start_btn, self.prompt_btn, self.drill_btn))
 
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(f"background: {soft(WARN)}; border-radius: 6px; padding: 8px;")
-        self.notice.hide()
+        self.notice = NoticeBar()
         root.addWidget(self.notice)
 
         # the prompt
@@ -87,8 +177,8 @@ class PracticePage(QWidget):
         row = QHBoxLayout()
         self.position = muted("Choose a bank and a round, then press Start round.")
         row.addWidget(self.position, 1)
-        self.replay_btn = QPushButton("↻ Replay")
-        row.addWidget(self.replay_btn)
+        self.replay_btn = QPushButton("↻ Replay  (Ctrl+P)")
+        row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
         cl.addLayout(row)
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,6 +209,7 @@ class PracticePage(QWidget):
         font = self.captions.font()
         font.setPointSize(font.pointSize() + 3)
         self.captions.setFont(font)
+        self.captions.setMinimumHeight(80)
         al.addWidget(self.captions, 1)
         self.stack.addWidget(answer)
         self.feedback = FeedbackView()
@@ -127,19 +218,14 @@ class PracticePage(QWidget):
         self.stack.addWidget(self.summary)
         root.addWidget(self.stack, 1)
 
-        # controls
-        controls = QHBoxLayout()
+        # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer  (Space)")
-        self.import_btn = QPushButton("Import audio…")
-        self.type_btn = QPushButton("Type answer…")
+        self.import_btn = QPushButton("Import audio…  (Ctrl+I)")
+        self.type_btn = QPushButton("Type answer…  (Ctrl+T)")
         self.retry_btn = QPushButton("Retry  (R)")
         self.next_btn = QPushButton("Next  (N)")
-        for b in (self.answer_btn, self.import_btn, self.type_btn):
-            controls.addWidget(b)
-        controls.addStretch(1)
-        controls.addWidget(self.retry_btn)
-        controls.addWidget(self.next_btn)
-        root.addLayout(controls)
+        outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
+        self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
 
         # wiring
         self.bank_box.currentIndexChanged.connect(self._fill_rounds)
@@ -154,24 +240,41 @@ class PracticePage(QWidget):
         self.type_btn.clicked.connect(self.type_answer)
         self.retry_btn.clicked.connect(self.ctl.retry)
         self.next_btn.clicked.connect(self.ctl.next)
-        for key, slot in (("Space", self.toggle_answer), ("R", self.ctl.retry), ("N", self.ctl.next),
-                          ("Ctrl+P", self.replay_btn.click)):
-            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
+        # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, button in (("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
+                            ("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.setAutoRepeat(False)
+            sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
+            self.shortcuts[key] = sc
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
         self.ctl.elapsed.connect(self._on_elapsed)
         self.ctl.caption.connect(self._on_caption)
-        self.ctl.thinkTick.connect(lambda s: self.state_label.setText(f"Think time: {s} s — answer starts automatically"))
+        self.ctl.thinkTick.connect(
+            lambda s: self.state_label.setText(f"Think time: {s} s — answer starts automatically (Space: start now)"))
         self.ctl.analysisReady.connect(self._on_analysis)
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
+        self.ctl.promptChanged.connect(lambda *_: self.notice.hide())
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(self.ctl.ask_follow_ups)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         self._on_state(c.IDLE)
+
+    def resizeEvent(self, event) -> None:  # the question stays readable without crowding a small window
+        size = 17 if self.width() >= 900 and self.height() >= 620 else 14
+        font = self.prompt_text.font()
+        if font.pointSize() != size:
+            font.setPointSize(size)
+            self.prompt_text.setFont(font)
+        super().resizeEvent(event)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None) -> None:
@@ -197,30 +300,52 @@ class PracticePage(QWidget):
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None
 
+    def round_in_progress(self) -> bool:
+        """A round that has started and not finished, past its very first moment."""
+        r = self.ctl.rehearsal
+        if r is None or self.ctl.state == c.FINISHED:
+            return False
+        return bool(r.results) or r.index > 0 or self.ctl.state not in (c.IDLE, c.SPEAKING, c.THINKING)
+
+    def confirm_leave_round(self) -> bool:
+        if not self.round_in_progress():
+            return True
+        r = self.ctl.rehearsal
+        answered = len(r.results)
+        return common.choose(self, "Leave this round?",
+                             f"You are on question {r.position} of “{r.title}” ({answered} answered; those are "
+                             "saved in History).\n\nLeave it and start something else?",
+                             ["Keep rehearsing", "Leave round"], cancel=0) == 1
+
+    def _start(self, rehearsal: Rehearsal) -> None:
+        self.ctl.stop_speaking()
+        self.notice.hide()
+        self.ctl.start(rehearsal)
+
     def start_round(self) -> None:
         bank = self.bank()
-        if bank:
-            self.ctl.start(Rehearsal.for_round(bank, bank.round(self.round_box.currentData())))
+        if bank and self.confirm_leave_round():
+            self._start(Rehearsal.for_round(bank, bank.round(self.round_box.currentData())))
 
     def start_one_prompt(self) -> None:
         bank = self.bank()
-        if not bank:
+        if not bank or not self.confirm_leave_round():
             return
         prompts = bank.all_prompts()
         text, ok = QInputDialog.getItem(self, "One prompt", "Prompt:", [p.text for p in prompts], 0, False)
         if ok:
-            self.ctl.start(Rehearsal.for_prompt(bank, next(p for p in prompts if p.text == text)))
+            self._start(Rehearsal.for_prompt(bank, next(p for p in prompts if p.text == text)))
 
     def start_drill(self) -> None:
         from voiceprep.core.history import queries
 
         bank = self.bank()
-        if not bank:
+        if not bank or not self.confirm_leave_round():
             return
         with self.services.history() as h:
             weak = queries.weak_points(h, bank.id)
         try:
-            self.ctl.start(Rehearsal.for_weak_points(bank, weak))
+            self._start(Rehearsal.for_weak_points(bank, weak))
         except ValueError as exc:
             self.show_notice(str(exc).capitalize() + ".")
 
@@ -243,17 +368,24 @@ class PracticePage(QWidget):
     def type_answer(self) -> None:
         if not self.ctl.rehearsal:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Type your answer", self.ctl.rehearsal.current.text)
-        if ok and text.strip():
+        prompt = self.ctl.rehearsal.current
+        dialog = TypeAnswerDialog(prompt.text, self._drafts.get(prompt.id, ""), self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.text()
+        if accepted and text.strip():
+            self._drafts.pop(prompt.id, None)
             self.ctl.answer_text(text)
+        elif text.strip():
+            self._drafts[prompt.id] = text          # nothing typed is lost by closing the dialog
+        self.setFocus()                              # keys (R, N, Space) keep working after the dialog
 
     def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.show()
+        self.notice.show_text(text)
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
-        self.position.setText(f"{self.ctl.rehearsal.title} · question {position} · aim for {fmt_time(prompt.target_seconds)}")
+        r = self.ctl.rehearsal
+        self.position.setText(f"{r.title} · question {position} · aim for {fmt_time(prompt.target_seconds)}")
         self.prompt_text.setText(prompt.text)
         self.captions.clear()
         self.meter.setValue(0)
@@ -262,8 +394,10 @@ class PracticePage(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _on_state(self, state: str) -> None:
-        texts = {c.IDLE: "Ready: press Space or Start answer when you are.", c.SPEAKING: "The interviewer is asking…",
-                 c.THINKING: "Think time…", c.RECORDING: "Listening… press Space to stop (stops by itself after a silence).",
+        texts = {c.IDLE: "Ready: press Space or Start answer when you are.",
+                 c.SPEAKING: "The interviewer is asking… (Space: answer now)",
+                 c.THINKING: "Think time…",
+                 c.RECORDING: "Listening… press Space to stop (stops by itself after a silence).",
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: "Round complete."}
@@ -323,7 +457,9 @@ class PracticePage(QWidget):
             lay.addWidget(heading("Drill next", 12))
             for pid, kid in summary.to_drill[:6]:
                 kp = next(k for k in bank.prompt(pid).key_points if k.id == kid)
-                lay.addWidget(QLabel(f"• {kp.label}"))
+                item = plain(f"• {kp.label}")
+                item.setWordWrap(True)
+                lay.addWidget(item)
         lay.addStretch(1)
         old = self.stack.widget(2)
         self.stack.removeWidget(old)

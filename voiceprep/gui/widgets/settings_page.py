@@ -126,25 +126,95 @@ class SettingsPage(QScrollArea):
             w.setMaximumWidth(190)
         band.addStretch(1)
         root.addLayout(form)
+        buttons = QHBoxLayout()
         self.save_btn = QPushButton("Save settings")
-        root.addWidget(self.save_btn)
+        self.revert_btn = QPushButton("Revert")
+        self.dirty_label = muted("")
+        buttons.addWidget(self.save_btn)
+        buttons.addWidget(self.revert_btn)
+        buttons.addWidget(self.dirty_label, 1)
+        root.addLayout(buttons)
         root.addStretch(1)
         self._micLevel.connect(self.mic_meter.set_level)
         browse.clicked.connect(self._browse)
         self.save_btn.clicked.connect(self.save)
+        self.revert_btn.clicked.connect(self.revert)
         self.voice_test.clicked.connect(self._test_voice)
+        self._saved = self._values()
+        for w in self._inputs():
+            for signal in ("currentIndexChanged", "valueChanged", "textChanged", "toggled"):
+                if hasattr(w, signal):
+                    getattr(w, signal).connect(self._update_dirty)
+                    break
+        self._update_dirty()
         self.mic_test.clicked.connect(self._test_mic)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
-                          on_error=lambda e: self.voice_status.setText(f"No voices: {e}"))
+                          on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"))
+
+    # -- unsaved changes ------------------------------------------------------------------------
+    def _inputs(self) -> list[QWidget]:
+        return [self.mic, self.voice, self.rate, self.auto_follow, self.model, self.silence, self.cap, self.think,
+                self.retry, self.wpm_low, self.wpm_high, self.fillers, self.retention]
+
+    def _values(self) -> list:
+        out = []
+        for w in self._inputs():
+            if isinstance(w, QComboBox):
+                out.append(w.currentData())
+            elif isinstance(w, QCheckBox):
+                out.append(w.isChecked())
+            elif isinstance(w, QLineEdit):
+                out.append(w.text())
+            else:
+                out.append(w.value())
+        return out
+
+    def is_dirty(self) -> bool:
+        return self._values() != self._saved
+
+    def _update_dirty(self, *_) -> None:
+        dirty = self.is_dirty()
+        self.save_btn.setEnabled(dirty)
+        self.revert_btn.setEnabled(dirty)
+        self.dirty_label.setText("Unsaved changes" if dirty else "All changes saved")
+
+    def revert(self) -> None:
+        """Put every field back to the saved settings."""
+        s = self.services.settings
+        i = self.mic.findData(s.audio.input_device)
+        self.mic.setCurrentIndex(max(i, 0))
+        i = self.voice.findData(s.speech.voice)
+        self.voice.setCurrentIndex(max(i, 0))
+        self.rate.setValue(s.speech.rate)
+        self.auto_follow.setChecked(s.speech.speak_follow_ups)
+        self.model.setText(s.transcription.model_path or "")
+        self.silence.setValue(s.audio.silence_stop_s)
+        self.cap.setValue(s.audio.hard_cap_factor)
+        self.think.setValue(s.practice.think_seconds)
+        self.retry.setChecked(s.practice.allow_retry)
+        self.wpm_low.setValue(s.analysis.wpm_low)
+        self.wpm_high.setValue(s.analysis.wpm_high)
+        self.fillers.setText(", ".join(s.analysis.fillers))
+        self.retention.setValue(s.practice.retention_per_prompt)
+        self._saved = self._values()
+        self._update_dirty()
 
     def _fill_voices(self, voices) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self.voice):
+            return
         current = self.services.settings.speech.voice
+        was_dirty = self.is_dirty()
         for v in voices:
             if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
                 self.voice.addItem(v.name, v.id)
         i = self.voice.findData(current)
         if i >= 0:
             self.voice.setCurrentIndex(i)
+        if not was_dirty:
+            self._saved = self._values()
+        self._update_dirty()
 
     def _add_model_choice(self, form: QFormLayout) -> None:
         """Installed models, with what each costs on this machine (measured on demand, off the GUI thread)."""
@@ -221,19 +291,22 @@ class SettingsPage(QScrollArea):
         s.analysis.wpm_low, s.analysis.wpm_high = sorted((self.wpm_low.value(), self.wpm_high.value()))
         s.analysis.fillers = tuple(f.strip().lower() for f in self.fillers.text().split(",") if f.strip())
         s.save()
+        self._saved = self._values()
+        self._update_dirty()
         self.saved.emit()
 
     def _test_voice(self) -> None:
-        self.save()
-        from voiceprep.speech.tts import TTSError
+        """Speak with the voice and rate as they are on screen now, saved or not (nothing is saved)."""
+        from voiceprep.speech.tts import Speaker, TTSError
 
-        speaker = self.services.speaker()
+        speaker = Speaker(voice=self.voice.currentData(), rate=self.rate.value(),
+                          cache_dir=paths.data_dir() / "tts-cache")
         self.voice_status.setText("Speaking…")
 
         def failed(exc):
-            self.voice_status.setText(f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+            self._status(self.voice_status, f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
         run_in_background(lambda: speaker.say("Tell me about the hardest problem you have solved."),
-                          on_done=lambda _: self.voice_status.setText("Done."), on_error=failed)
+                          on_done=lambda _: self._status(self.voice_status, "Done."), on_error=failed)
 
     def _test_mic(self) -> None:
         from voiceprep.settings import AudioSettings
@@ -247,5 +320,13 @@ class SettingsPage(QScrollArea):
         def work():
             rec.start()
             return rec.wait(10)
-        run_in_background(work, on_done=lambda r: self.mic_status.setText(
-            f"Heard {r.seconds:.1f} s from {r.device}."), on_error=lambda e: self.mic_status.setText(str(e)))
+        run_in_background(work, on_done=lambda r: self._status(self.mic_status, f"Heard {r.seconds:.1f} s from {r.device}."),
+                          on_error=lambda e: self._status(self.mic_status, str(e)))
+
+    @staticmethod
+    def _status(label: QLabel, text: str) -> None:
+        """Show a background job's outcome, unless the page was closed while it ran."""
+        import shiboken6
+
+        if shiboken6.isValid(label):
+            label.setText(text)

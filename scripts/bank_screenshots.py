@@ -1,0 +1,89 @@
+"""Screenshots of the bank editor, the draft dialog, the notes dialog and the first-start screen.
+
+Run under a virtual screen:  xvfb-run -a -s "-screen 0 2600x1500x24" .venv/bin/python scripts/bank_screenshots.py
+Uses a throw-away data directory and the seeds in ../shared/seeds (a job spec and prep notes).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-bank-shots-")
+OUT = REPO / "docs" / "screenshots"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from voiceprep.gui.main_window import MainWindow  # noqa: E402
+from voiceprep.gui.services import Services  # noqa: E402
+from voiceprep.gui.widgets.bank_dialogs import DraftDialog, NotesDialog  # noqa: E402
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shot(widget, name: str) -> None:
+    wait(300)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"saved {path.relative_to(REPO)}")
+
+
+def seed(number: str) -> Path:
+    return next(SEEDS.glob(f"{number}_*.txt"))
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    services = Services()
+    window = MainWindow(services, recover=False)
+    window.resize(1366, 768)
+    window.show()
+    shot(window, "banks-1-first-start")
+
+    window.welcome.dismiss()
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    banks.duplicate_current()
+    editor = banks.editor
+    editor.select(("rounds", 0, "prompts", 3, "key_points", 1))
+    shot(window, "banks-2-editor")
+    editor.select(("competencies", 1))
+    editor.fields[1].widget.setValue(0.3)      # weight: the live sum shows the problem
+    editor.commit()
+    shot(window, "banks-3-editor-weights")
+
+    window.resize(800, 600)
+    editor.select(("rounds", 0, "prompts", 3))
+    shot(window, "banks-4-editor-800x600")
+    editor.close_editor(discard=True)
+
+    dialog = DraftDialog(window)
+    dialog.load_file(seed("002"))
+    dialog.show()
+    shot(dialog, "banks-5-draft-dialog")
+    dialog.close()
+
+    notes = NotesDialog(window)
+    notes.notes.setPlainText(seed("000").read_text(encoding="utf-8"))
+    notes.propose()
+    notes.show()
+    shot(notes, "banks-6-notes-dialog")
+    notes.close()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

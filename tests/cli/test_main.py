@@ -1,0 +1,29 @@
+"""The `voiceprep` entry point: whatever goes wrong, the user reads one line, the log keeps the details."""
+
+from __future__ import annotations
+
+from voiceprep.cli import main as cli_main
+
+
+def test_an_unexpected_error_is_one_line_and_the_log_has_the_traceback(capsys, monkeypatch, data_home):
+    def boom(args):
+        raise ZeroDivisionError("division by zero")
+
+    build = cli_main.build_parser
+
+    def parser_with_boom():
+        parser = build()
+        parse = parser.parse_args
+
+        def parse_args(argv=None):
+            args = parse(argv)
+            args.func = boom
+            return args
+        parser.parse_args = parse_args
+        return parser
+
+    monkeypatch.setattr(cli_main, "build_parser", parser_with_boom)
+    assert cli_main.main(["doctor"]) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "unexpected error (ZeroDivisionError" in err
+    assert "Traceback" in (data_home / "voiceprep.log").read_text()

@@ -1,0 +1,127 @@
+"""Integrity of the answer-judge evaluation corpus (tests/core/analysis/data/judge/).
+
+Checks the data only: ids, banks, prompts, key points, kinds, counts and the dev/test split rule.
+It runs no matcher or judge; the corpus's README says how the corpus is meant to be used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.core.banks import BankRegistry
+
+JUDGE = Path(__file__).parent / "data" / "judge"
+SPLITS = ("dev", "test")
+KINDS = ("paraphrase-strong", "paraphrase-partial", "asr", "negated", "hypothetical", "vague",
+         "off-topic", "rambling", "verbatim")
+FIELDS = {"id", "bank", "prompt", "kind", "text", "hits"}
+NEW_BANK = "nurse-manager-medsurg"
+DEV_SHARE = 0.55
+
+
+def expected_split(answers: list[dict], share: float = DEV_SHARE) -> dict[str, str]:
+    """The corpus's split rule (README.md): answers in id order, each put where it keeps both its
+    prompt's and its kind's dev share closest to `share` (squared error; a tie goes to dev)."""
+    seen_p, dev_p, seen_k, dev_k = Counter(), Counter(), Counter(), Counter()
+    split = {}
+    for a in sorted(answers, key=lambda a: a["id"]):
+        p, k = (a["bank"], a["prompt"]), a["kind"]
+        tp, tk = share * (seen_p[p] + 1), share * (seen_k[k] + 1)
+        to_dev = (dev_p[p] + 1 - tp) ** 2 + (dev_k[k] + 1 - tk) ** 2 <= (dev_p[p] - tp) ** 2 + (dev_k[k] - tk) ** 2
+        split[a["id"]] = "dev" if to_dev else "test"
+        seen_p[p] += 1
+        seen_k[k] += 1
+        dev_p[p] += to_dev
+        dev_k[k] += to_dev
+    return split
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, list[dict]]:
+    return {name: tomllib.loads((JUDGE / f"{name}.toml").read_text(encoding="utf-8"))["answer"]
+            for name in SPLITS}
+
+
+@pytest.fixture(scope="module")
+def answers(corpus) -> list[dict]:
+    return [a for name in SPLITS for a in corpus[name]]
+
+
+@pytest.fixture(scope="module")
+def banks():
+    registry = BankRegistry.discover([BANKS, JUDGE / "banks"])
+    assert not registry.errors, [str(e) for e in registry.errors]
+    return {b.id: b for b in registry.banks}
+
+
+def test_every_answer_has_exactly_the_expected_fields(answers):
+    for a in answers:
+        assert set(a) == FIELDS, (a.get("id"), sorted(set(a) ^ FIELDS))
+        assert isinstance(a["hits"], list) and all(isinstance(h, str) for h in a["hits"]), a["id"]
+        assert a["text"].strip(), a["id"]
+
+
+def test_ids_are_unique_across_both_splits(answers):
+    duplicates = [i for i, n in Counter(a["id"] for a in answers).items() if n > 1]
+    assert not duplicates
+
+
+def test_every_bank_prompt_and_hit_exists(answers, banks):
+    for a in answers:
+        assert a["bank"] in banks, (a["id"], a["bank"])
+        prompt = banks[a["bank"]].prompt(a["prompt"])          # KeyError names the known prompts
+        key_points = {kp.id for kp in prompt.key_points}
+        assert set(a["hits"]) <= key_points, (a["id"], sorted(set(a["hits"]) - key_points))
+        assert len(set(a["hits"])) == len(a["hits"]), (a["id"], "duplicate hit")
+
+
+def test_kinds_are_known_and_labels_fit_them(answers, banks):
+    for a in answers:
+        assert a["kind"] in KINDS, (a["id"], a["kind"])
+        all_points = {kp.id for kp in banks[a["bank"]].prompt(a["prompt"]).key_points}
+        if a["kind"] == "paraphrase-strong":
+            assert set(a["hits"]) == all_points, (a["id"], "a strong answer covers every key point")
+        if a["kind"] == "paraphrase-partial":
+            assert 0 < len(a["hits"]) < len(all_points), (a["id"], "a partial answer covers some points")
+
+
+def test_new_bank_has_plain_key_points(banks):
+    bank = banks[NEW_BANK]
+    assert bank.source is not None and bank.source.parent == JUDGE / "banks"
+    assert NEW_BANK not in {b.id for b in BankRegistry.discover([BANKS]).banks}
+    assert 4 <= len(bank.all_prompts()) <= 5
+    assert abs(sum(c.weight for c in bank.competencies) - 1.0) < 1e-9
+    for prompt in bank.all_prompts():
+        assert 3 <= len(prompt.key_points) <= 6, prompt.id
+        assert all(kp.cues_from_label for kp in prompt.key_points), prompt.id
+
+
+def test_counts_meet_the_minimums(answers, banks):
+    assert len(answers) >= 260
+    per_prompt = Counter((a["bank"], a["prompt"]) for a in answers)
+    for bank_id in ("airwallex", "affirm-backend-platform", "senior-backend-payments"):
+        for prompt in banks[bank_id].all_prompts():
+            assert per_prompt[(bank_id, prompt.id)] >= 12, (bank_id, prompt.id)
+    assert sum(n for (bank_id, _), n in per_prompt.items() if bank_id == NEW_BANK) >= 40
+    for prompt in banks[NEW_BANK].all_prompts():
+        assert per_prompt[(NEW_BANK, prompt.id)] >= 8, prompt.id
+
+
+def test_every_prompt_and_kind_is_in_both_splits(corpus, banks):
+    every_prompt = {(b.id, p.id) for b in banks.values() for p in b.all_prompts()}
+    for name in SPLITS:
+        assert {(a["bank"], a["prompt"]) for a in corpus[name]} == every_prompt, name
+        assert {a["kind"] for a in corpus[name]} == set(KINDS), name
+
+
+def test_split_follows_the_documented_rule(corpus, answers):
+    rule = expected_split(answers)
+    for name in SPLITS:
+        misplaced = [a["id"] for a in corpus[name] if rule[a["id"]] != name]
+        assert not misplaced, (name, misplaced)
+    assert 0.50 <= len(corpus["dev"]) / len(answers) <= 0.60

@@ -1,0 +1,112 @@
+"""Editing a bank file: comments and layout kept, undo/redo, validation with the loader's messages."""
+
+from __future__ import annotations
+
+import tomllib
+
+from tests.conftest import BANKS
+from tests.core.banks.test_load import GOOD
+from voiceprep.core.banks import load_bank, parse_bank
+from voiceprep.core.banks.document import BankDocument, slugify
+from voiceprep.core.banks.drafts import discard_draft, load_drafts, new_draft_file, save_draft
+
+KP = ("rounds", 0, "prompts", 0, "key_points")
+
+
+def test_unchanged_document_round_trips_byte_for_byte():
+    for path in BANKS.glob("*.toml"):
+        text = path.read_text()
+        assert BankDocument(text, path).text() == text
+
+
+def test_edits_keep_comments_and_layout(tmp_path):
+    text = (BANKS / "airwallex.toml").read_text()
+    doc = BankDocument.copy_of(text, "my-airwallex", "My Airwallex prep")
+    doc.set(("job",), "level", "staff")
+    doc.set(("rounds", 0, "prompts", 0), "follow_up", "And why now?")
+    doc.set(("rounds", 0, "prompts", 0, "key_points", 0), "cues", ["multi-currency", "  ", "global transfers"])
+    saved = doc.save(tmp_path / "my-airwallex.toml")
+    out = saved.read_text()
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(c in out for c in comments)
+    assert out.index("# From the notes'") < out.index("[[competencies]]")     # still above the table it explains
+    bank = load_bank(saved)
+    assert bank.id == "my-airwallex" and bank.job.level == "staff"
+    assert bank.prompt("why-airwallex").follow_up == "And why now?"
+    assert bank.prompt("why-airwallex").key_points[0].cues == ("multi-currency", "global transfers")
+    assert len(out.splitlines()) == len(text.splitlines()) + 1 - 2     # + follow_up, a 3-line cue list now 1 line
+
+
+def test_add_move_remove_and_undo_redo():
+    doc = BankDocument(GOOD)
+    before = doc.text()
+    i = doc.add(("rounds", 0), "prompts",
+                {"id": "p2", "text": "Why us?", "target_seconds": 90})
+    assert i == 1
+    for n, label in enumerate(["Name the product", "Say why it matters to you", "Link it to your own work"]):
+        doc.add(("rounds", 0, "prompts", 1), "key_points", {"id": f"k{n}", "label": label, "competency": "design"})
+    bank = doc.bank()
+    assert [k.label for k in bank.prompt("p2").key_points][0] == "Name the product"
+    assert doc.move(("rounds", 0, "prompts", 1), -1) == 0
+    assert [p.id for p in doc.bank().all_prompts()] == ["p2", "p1"]
+    doc.remove(("rounds", 0, "prompts", 1, "key_points", 0))
+    assert len(doc.bank().prompt("p1").key_points) == 1
+    steps = 0
+    while doc.undo():
+        steps += 1
+    assert steps == 6 and doc.text() == before
+    assert doc.redo() and doc.count(("rounds", 0), "prompts") == 2
+
+
+def test_new_bank_validates_and_problems_use_the_loaders_messages():
+    doc = BankDocument.new("my-bank", "My interview")
+    assert doc.bank().id == "my-bank" and not doc.problems()
+    doc.set(("rounds", 0, "prompts", 0), "target_seconds", 5)
+    [err] = doc.problems()
+    assert err.field == "rounds[0].prompts[0].target_seconds" and err.line == 16 and "between 10 and 1800" in err.message
+    doc.set(("rounds", 0, "prompts", 0), "target_seconds", 90)
+    doc.add((), "competencies", {"id": "design", "name": "Design", "weight": 1.0})
+    assert any("missing required field 'competency'" in e.message for e in doc.problems())
+    doc.set(KP + (0,), "competency", "design")
+    assert doc.bank().competencies[0].weight == 1.0
+    tomllib.loads(doc.text())
+
+
+def test_removing_the_last_child_removes_the_array():
+    doc = BankDocument(GOOD)
+    doc.remove(KP + (1,))
+    doc.remove(KP + (0,))
+    assert doc.count(("rounds", 0, "prompts", 0), "key_points") == 0
+    assert any("missing required field 'key_points'" in e.message for e in doc.problems())
+
+
+def test_setting_an_unchanged_value_is_not_an_undo_step():
+    doc = BankDocument(GOOD)
+    assert not doc.set(("job",), "title", "Demo") and not doc.can_undo
+    assert not doc.set(("job",), "company", "") and not doc.can_undo
+
+
+def test_slugify():
+    assert slugify("Tell me about a time you led!") == "tell-me-about-a"
+    assert slugify("Why us?", {"why-us"}) == "why-us-2"
+    assert slugify("???", fallback="prompt") == "prompt"
+
+
+def test_drafts_survive_and_can_be_discarded():
+    file = new_draft_file()
+    save_draft(file, None, GOOD)
+    [draft] = load_drafts()
+    assert draft.text == GOOD and draft.target is None and draft.title == "Demo"
+    parse_bank(draft.text)
+    file.with_name("draft-garbage.json").write_text("{not json")
+    assert len(load_drafts()) == 1
+    discard_draft(file)
+    assert [d.file.name for d in load_drafts()] == []
+
+
+def test_long_lists_are_written_one_item_per_line():
+    doc = BankDocument(GOOD)
+    cues = [f"a fairly long way of saying idea number {n}" for n in range(4)]
+    doc.set(KP + (0,), "cues", cues)
+    assert doc.bank().prompt("p1").key_points[0].cues == tuple(cues)
+    assert sum(1 for line in doc.text().splitlines() if "a fairly long way" in line) == 4

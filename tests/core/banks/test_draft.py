@@ -1,0 +1,79 @@
+"""Drafting a bank from a job description (issue 14.2): offline, deterministic, valid, exact weights."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SHARED
+from voiceprep.core.banks import parse_bank
+from voiceprep.core.banks.draft import _past, draft_bank, ideas_of, prompt_for, read_job
+
+
+def seed(number: str) -> str:
+    files = sorted((SHARED / "seeds").glob(f"{number}_*.txt"))
+    if not files:
+        pytest.fail(f"seed {number} missing from {SHARED / 'seeds'}: tests need ../shared beside the repository")
+    return files[0].read_text(encoding="utf-8")
+
+
+def test_seed_002_keeps_its_competencies_weights_must_haves_and_round():
+    bank = parse_bank(draft_bank(seed("002")))
+    assert {c.id: c.weight for c in bank.competencies} == {
+        "distributed_systems_design": 0.30, "database_optimization": 0.25,
+        "payments_domain_expertise": 0.25, "backend_architecture": 0.20}
+    assert bank.competency("backend_architecture").name == "Backend Architecture & Python Proficiency"
+    assert bank.job.title == "Senior Backend Engineer, Payments" and bank.job.level == "senior"
+    assert bank.job.must_haves == ("5+ years backend engineering experience", "Proficiency in Python",
+                                   "Experience with Postgres and Kafka",
+                                   "Demonstrated expertise building or maintaining production payment systems")
+    [rnd] = bank.rounds
+    assert rnd.title == "Behavioral round (Round 02)" and len(rnd.prompts) == 4
+    first = rnd.prompts[0]
+    assert first.text.startswith("Tell me about a time you designed and implemented reliable payment systems")
+    labels = [k.label for k in first.key_points]
+    assert {"Idempotency", "Eventual consistency"} <= set(labels)
+    assert {k.competency for k in first.key_points} == {"distributed_systems_design"}
+    assert {"Kafka", "Postgres", "PCI", "Python"} <= set(bank.vocabulary)
+
+
+def test_seed_001_gives_prompts_from_responsibilities_and_what_we_look_for():
+    bank = parse_bank(draft_bank(seed("001")))
+    assert bank.job.company == "Affirm" and bank.job.level == "senior"
+    assert bank.job.title == "Software Engineer - Backend Platform"
+    assert [r.title for r in bank.rounds] == ["What you'll do", "What we look for"]
+    texts = [p.text for p in bank.all_prompts()]
+    assert len(texts) >= 4
+    assert "Tell me about a time you analyzed and debugged performance issues across distributed services." in texts
+    assert "Tell me about a time you architected and built the next version of the data-processing pipeline." in texts
+    assert "Tell me about your experience building real-time distributed web services." in texts
+    flask = bank.prompt("experience-developing-systems-in")
+    assert any(k.cues == ("Flask|Gunicorn",) for k in flask.key_points)
+    for prompt in bank.all_prompts():
+        assert 3 <= len(prompt.key_points) <= 7
+
+
+def test_drafting_is_deterministic():
+    assert draft_bank(seed("001")) == draft_bank(seed("001"))
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "Just a title", "| Name | Weight |\n|---|---|\n| A | 2 |\n",
+                                  "Engineer\nResponsibilities\n- Build things\n", "x" * 5000])
+def test_sparse_or_odd_text_still_gives_a_valid_bank_with_four_prompts(text):
+    bank = parse_bank(draft_bank(text))
+    assert len(bank.all_prompts()) >= 4
+
+
+def test_weights_as_percentages_are_normalised_to_fractions():
+    text = ("Role\nCompetencies\n| Name | Weight | Definition |\n|---|---|---|\n| Design | 60% | Design systems |\n"
+            "| Domain | 40% | Know payments |\n")
+    bank = parse_bank(draft_bank(text))
+    assert [c.weight for c in bank.competencies] == [0.6, 0.4]
+
+
+def test_prompt_and_idea_helpers():
+    assert _past("debug") == "debugged" and _past("analyze") == "analyzed" and _past("build") == "built"
+    assert prompt_for("Create 3rd party developer APIs and tools")[0] == \
+        "Tell me about a time you created 3rd party developer APIs and tools."
+    assert ideas_of("payment flows, settlement mechanics, PCI compliance") == \
+        ["Payment flows", "Settlement mechanics", "PCI compliance"]
+    assert read_job("Staff Engineer\nAbout Acme\nWe build.").company == "Acme"

@@ -1,0 +1,188 @@
+"""The Practice page as a candidate uses it with the keyboard: keys that work whatever has focus, a typed
+answer dialog that wraps and submits with Ctrl+Enter, no round lost without asking, notices that go away,
+bank text shown as text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+from voiceprep.gui import controller as c
+from voiceprep.gui.main_window import MainWindow
+from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.practice import TypeAnswerDialog
+
+TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
+         "letter queue with exponential backoff.")
+
+
+@pytest.fixture
+def window(qtbot, services):
+    services.settings.speech.rate = 400          # the interviewer speaks fast in tests
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+def start(window, qtbot, bank="senior-backend-payments"):
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select=bank)
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    return page, ctl
+
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first = ctl.rehearsal.current.id
+    press(qtbot, window.nav, Qt.Key.Key_R)                 # focus on the sidebar: R still retries
+    assert ctl.state in (c.IDLE, c.SPEAKING) and ctl.rehearsal.current.id == first
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    press(qtbot, page.retry_btn, Qt.Key.Key_N)              # focus on a button: N still moves on
+    assert ctl.rehearsal.current.id != first
+
+
+def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping and reconciliation jobs. " * 4,
+                           out=tmp_path / "answer.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.practice.think_seconds = 1
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)    # started by the think timer
+    assert "Space to stop" in page.state_label.text()
+    press(qtbot, page.round_box, Qt.Key.Key_Space)                     # focus on a list: Space still stops
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=5000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+
+
+def test_page_keys_are_off_on_other_pages_and_in_text_fields(window, qtbot):
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first = ctl.rehearsal.current.id
+    window.nav.setCurrentRow(1)                              # History
+    press(qtbot, window.nav, Qt.Key.Key_N)
+    assert ctl.rehearsal.current.id == first and ctl.state == c.FEEDBACK
+    window.nav.setCurrentRow(0)
+    note = page.feedback.findChildren(QLineEdit)[0]          # the note field
+    press(qtbot, note, Qt.Key.Key_N)
+    assert note.text() == "n" and ctl.rehearsal.current.id == first and ctl.state == c.FEEDBACK
+
+
+def test_type_answer_dialog_wraps_counts_and_submits_with_ctrl_enter(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    page, ctl = start(window, qtbot)
+    seen = {}
+
+    def answer_in_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TypeAnswerDialog)
+        seen["wrap"] = dialog.editor.lineWrapMode()
+        seen["ok_before"] = dialog.ok_btn.isEnabled()
+        seen["labels"] = [lbl.text() for lbl in dialog.findChildren(type(dialog.count))]
+        qtbot.keyClicks(dialog.editor, TYPED)
+        seen["count"] = dialog.count.text()
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(300, answer_in_dialog)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        press(qtbot, window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)   # Ctrl+T opens it
+    assert seen["wrap"] == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert not seen["ok_before"] and seen["count"] == f"{len(TYPED.split())} words"
+    assert ctl.rehearsal.current.text in seen["labels"]              # the question, as plain text
+
+
+def test_a_cancelled_typed_answer_is_kept_as_a_draft(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    page, ctl = start(window, qtbot)
+
+    def type_then_cancel():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.editor, "half an answer")
+        dialog.reject()
+
+    QTimer.singleShot(300, type_then_cancel)
+    page.type_btn.click()
+    drafts = []
+    QTimer.singleShot(300, lambda: (drafts.append(QApplication.activeModalWidget().text()),
+                                    QApplication.activeModalWidget().reject()))
+    page.type_btn.click()
+    assert drafts == ["half an answer"] and ctl.state == c.IDLE
+
+
+def test_starting_another_round_asks_before_leaving_one_in_progress(window, qtbot, monkeypatch):
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append(a[2]) or 0)     # "Keep rehearsing"
+    rehearsal = ctl.rehearsal
+    page.start_btn.click()
+    assert asked and "1 answered" in asked[0]
+    assert ctl.rehearsal is rehearsal and ctl.state == c.FEEDBACK
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
+    page.start_btn.click()
+    assert ctl.rehearsal is not rehearsal
+
+
+def test_notice_is_plain_text_and_can_be_dismissed(window, qtbot):
+    page = window.practice
+    page.show_notice("No microphone found. <a href='file:///etc'>x</a>")
+    assert page.notice.isVisible() and "<a href" in page.notice.text()
+    assert page.notice.label.textFormat() == Qt.TextFormat.PlainText
+    page.notice.close_btn.click()
+    assert not page.notice.isVisible()
+
+
+def test_bank_text_is_never_rendered_as_rich_text(window, qtbot):
+    page, ctl = start(window, qtbot)
+    for label in (page.prompt_text, page.position, page.state_label):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_unsaved_settings_are_not_saved_by_test_voice_and_leaving_asks(window, qtbot, monkeypatch, data_home):
+    settings_page = window.settings_page
+    window.nav.setCurrentRow(4)
+    settings_page.rate.setValue(settings_page.rate.value() - 20)
+    assert settings_page.is_dirty() and settings_page.save_btn.isEnabled()
+    settings_page.voice_test.click()
+    assert not (data_home / "settings.json").exists()                  # testing the voice saved nothing
+    answers = iter([2, 1])                                             # "Stay", then "Discard changes"
+    monkeypatch.setattr(common, "choose", lambda *a, **k: next(answers))
+    window.nav.setCurrentRow(0)
+    assert window.nav.currentRow() == 4 and settings_page.is_dirty()   # stayed, nothing lost
+    window.nav.setCurrentRow(0)
+    assert window.nav.currentRow() == 0 and not settings_page.is_dirty()
+    assert window.services.settings.speech.rate == 400                 # discarded, not saved
+
+
+def test_every_practice_control_is_reachable_at_the_minimum_size(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    page, ctl = start(window, qtbot)
+    window.resize(window.minimumSize())
+    QApplication.processEvents()
+    for button in page.findChildren(QPushButton):
+        if button.isVisibleTo(page):
+            assert button.width() >= button.sizeHint().width() - 1, button.text()      # not squeezed or cut
+            top_left = button.mapTo(page, button.rect().topLeft())
+            assert top_left.x() >= 0 and top_left.x() + button.width() <= page.width(), button.text()

@@ -1,0 +1,37 @@
+"""The window fits the screen it opens on, down to half a laptop screen, and keeps its state in the data dir."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+
+from voiceprep.gui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow, fit_to_screen, window_state
+
+
+def test_default_size_fits_a_1366x768_laptop():
+    laptop = QRect(0, 0, 1366, 740)                           # the free area under a 28 px panel
+    wanted = QRect((1366 - DEFAULT_SIZE[0]) // 2, (740 - DEFAULT_SIZE[1]) // 2, *DEFAULT_SIZE)
+    fitted = fit_to_screen(wanted, laptop)
+    assert laptop.contains(fitted), fitted                   # buttons and status bar on screen
+    assert fitted.width() >= 1200
+
+
+def test_a_window_saved_on_a_bigger_screen_comes_back_on_screen():
+    fitted = fit_to_screen(QRect(1800, 900, 2400, 1400), QRect(0, 0, 1366, 740))
+    assert QRect(0, 0, 1366, 740).contains(fitted)
+
+
+def test_half_a_laptop_screen_is_allowed():
+    assert MINIMUM_SIZE[0] <= 1366 // 2 and MINIMUM_SIZE[1] <= 600
+
+
+def test_window_state_lives_in_the_data_dir(qtbot, services, data_home):
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 560)
+    window.close()
+    assert (data_home / "window.ini").exists()
+    assert window_state().value("geometry") is not None
+    again = MainWindow(services, recover=False)
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (700, 560)

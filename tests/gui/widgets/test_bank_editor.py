@@ -1,0 +1,253 @@
+"""The bank editor in the real window (issue 14): create, write key points, save, rehearse; edit a duplicate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from tests.conftest import BANKS
+from tests.core.banks.test_draft import seed
+from voiceprep.core.banks import load_bank
+from voiceprep.core.banks.drafts import load_drafts
+from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.gui import controller as c
+from voiceprep.gui.main_window import MainWindow
+from voiceprep.gui.widgets.bank_dialogs import NotesDialog
+from voiceprep.gui.widgets.first_start import MARKER
+
+
+def field(editor, key: str):
+    return next(f.widget for f in editor.fields if f.key == key)
+
+
+def type_into(qtbot, editor, key: str, text: str) -> None:
+    """Replace a field's text by typing it, as a user would, then leave the field."""
+    w = field(editor, key)
+    w.setFocus()
+    if isinstance(w, QPlainTextEdit):
+        w.selectAll()
+        qtbot.keyClick(w, Qt.Key.Key_Delete)
+    else:
+        w.selectAll()
+        qtbot.keyClick(w, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(w, text)
+    editor.commit()
+
+
+def make_window(qtbot, services, data_home, welcome: bool = False):
+    if not welcome:
+        (data_home / MARKER).touch()
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_create_a_bank_write_three_key_points_save_and_rehearse_it(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.new_bank()
+    editor = banks.editor
+    assert banks.pages.currentWidget() is editor
+    type_into(qtbot, editor, "title", "Platform engineer at Acme")
+    type_into(qtbot, editor, "id", "acme-platform")
+    editor.select(("rounds", 0))
+    prompt = editor.add_prompt()
+    assert prompt == ("rounds", 0, "prompts", 1)
+    type_into(qtbot, editor, "text", "Tell me about the hardest problem you solved.")
+    labels = ["I replaced the lock-based queue with the LMAX Disruptor ring buffer.",
+              "Latency dropped by forty percent after the change.",
+              "I mentored two junior engineers through the rollout."]
+    for label in labels:
+        editor.select(prompt)
+        editor.add_key_point()
+        type_into(qtbot, editor, "label", label)
+    assert not editor.problems.count(), [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    written = editor.save()
+    assert written == data_home / "banks" / "acme-platform.toml"
+
+    bank = services.registry.find("acme-platform")
+    assert bank is not None and [k.label for k in bank.prompt(bank.all_prompts()[1].id).key_points] == labels
+    page, ctl = window.practice, window.controller
+    assert page.bank_box.findData("acme-platform") >= 0          # offered for practice at once
+    page.fill_banks(select="acme-platform")
+    ctl.start(Rehearsal.for_prompt(bank, bank.all_prompts()[1]), speak=False)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as sig:
+        ctl.answer_text("Our matching engine had lock contention, so I replaced the queue with the LMAX Disruptor, "
+                        "a ring buffer with a single writer. Latency dropped by forty percent.")
+    analysis, _attempt = sig.args
+    assert [r.hit for r in analysis.key_points] == [True, True, False]
+    assert [lbl.property("hit") for lbl in page.feedback.checklist_items] == [True, True, False]
+
+
+def test_duplicated_bundled_bank_keeps_its_comments_on_disk(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    assert banks.edit_btn.text() == "Duplicate to my banks"
+    banks.edit_current()
+    editor = banks.editor
+    path = editor.doc.path
+    assert path == data_home / "banks" / "airwallex-mine.toml" and path.exists()
+    editor.select(("rounds", 0, "prompts", 3))
+    type_into(qtbot, editor, "text", "What is the hardest problem you have solved, and how?")
+    editor.select(("rounds", 0, "prompts", 3, "key_points", 0))
+    cues = field(editor, "cues")
+    cues.setPlainText(cues.toPlainText() + "\nmatching engine")
+    editor.commit()
+    editor.save()
+    original, saved = (BANKS / "airwallex.toml").read_text(), path.read_text()
+    comments = [line.strip() for line in original.splitlines() if line.strip().startswith("#")]
+    assert comments and all(comment in saved for comment in comments)
+    bank = load_bank(path)
+    assert bank.id == "airwallex-mine" and bank.job.title.endswith("(my copy)")
+    assert bank.prompt("hardest-problem").text == "What is the hardest problem you have solved, and how?"
+    assert "matching engine" in bank.prompt("hardest-problem").key_points[0].cues
+    assert services.registry.find("airwallex") and services.registry.find("airwallex-mine")
+
+
+def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "First title")
+    type_into(qtbot, editor, "title", "Second title")
+    editor.undo()
+    assert field(editor, "title").text() == "First title"
+    editor.redo()
+    assert field(editor, "title").text() == "Second title"
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.remove_current()
+    assert editor.doc.count(("rounds", 0), "prompts") == 0
+    editor.undo()
+    assert editor.doc.count(("rounds", 0), "prompts") == 1
+    window.close()                                 # no save: the draft is on disk
+    [draft] = load_drafts()
+    assert "Second title" in draft.text and draft.target is None
+
+    again = make_window(qtbot, services, data_home)
+    banks = again.banks
+    assert banks.resume.isVisibleTo(banks) and "Second title" in banks.resume_label.text()
+    banks.resume_btn.click()
+    assert banks.editor.doc.get(("job",), "title") == "Second title" and banks.editor.doc.modified
+
+
+def test_weights_show_their_live_sum(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.add_competency()
+    editor.add_competency()
+    assert editor.doc.get(("rounds", 0, "prompts", 0, "key_points", 0), "competency") == "competency_1"
+    editor.select(("competencies", 1))
+    assert "must sum to 1.0" in editor.weight_sum.text()
+    field(editor, "weight").setValue(0.4)
+    editor.select(("competencies", 0))
+    field(editor, "weight").setValue(0.6)
+    editor.commit()
+    assert editor.weight_sum.text() == "Weights sum to 1.000 ✓"
+    assert editor.tree.topLevelItem(1).text(0) == "Competencies (sum 1.00)"
+    assert not editor.problems.count()
+
+
+def test_draft_dialog_from_seed_002_opens_a_valid_draft_for_review(qtbot, services, data_home, tmp_path):
+    window = make_window(qtbot, services, data_home)
+    job = tmp_path / "job.txt"
+    job.write_text(seed("002"))
+
+    def review():
+        dialog = QApplication.activeModalWidget()
+        assert "Distributed Systems Design 0.3" in dialog.summary.text()
+        dialog.review_btn.click()
+    QTimer.singleShot(200, review)
+    assert window.banks.draft_from_job(job)
+    editor = window.banks.editor
+    bank = editor.doc.bank()
+    assert len(bank.all_prompts()) == 4 and [c.weight for c in bank.competencies] == [0.3, 0.25, 0.25, 0.2]
+    assert editor.doc.path is None and editor.doc.modified        # reviewed before it is saved
+    editor.save()
+    assert services.registry.find("senior-backend-engineer-payments") is not None
+
+
+def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    dialog = NotesDialog(editor)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText(seed("000"))
+    dialog.propose_btn.click()
+    assert len(dialog.rows) >= 10
+    for tick, label, _cues in dialog.rows:
+        tick.setChecked(label.toPlainText().startswith(("LMAX", "Take gaming")))
+    lmax = next(label for _t, label, _c in dialog.rows if label.toPlainText().startswith("LMAX"))
+    lmax.setPlainText("I used the LMAX Disruptor to fix lock contention in order matching")
+    chosen = dialog.chosen()
+    assert [p.label for p in chosen][0].startswith("Take gaming") and len(chosen) == 2
+    editor.add_key_points(chosen)
+    kps = editor.doc.bank().prompt("prompt-1").key_points
+    assert [k.label for k in kps][1:] == [p.label for p in chosen]
+    assert "HoYoverse" in kps[1].cues
+
+
+def test_open_in_editor_without_a_registered_application_says_where_the_file_is(qtbot, services, data_home,
+                                                                               monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    banks.open_external()
+    assert banks.notice.isVisibleTo(banks) and str(BANKS / "airwallex.toml") in banks.notice.text()
+    assert QApplication.clipboard().text() == str(BANKS / "airwallex.toml")
+
+
+def test_first_start_explains_the_loop_and_offers_own_banks(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home, welcome=True)
+    assert window.welcome.isVisible() and "listen to the interviewer" in " ".join(
+        lbl.text() for lbl in window.welcome.findChildren(type(window.banks.notice)))
+    assert window.practice.bank().id == "airwallex"
+    window.welcome.create_btn.click()
+    assert not window.welcome.isVisible() and (data_home / MARKER).exists()
+    assert window.stack.currentIndex() == 3 and window.banks.pages.currentWidget() is window.banks.editor
+    later = make_window(qtbot, services, data_home, welcome=True)
+    assert getattr(later, "welcome", None) is None
+
+
+def test_bank_text_is_shown_as_plain_text(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "<img src=x><a href='file:///etc'>x</a>")
+    assert editor.title.textFormat() == Qt.TextFormat.PlainText and editor.title.text().startswith("<img")
+    assert editor._full_title.startswith("<img src=x><a href='file:///etc'>x</a>")
+    assert editor.tree.topLevelItem(0).text(0).startswith("Job: <img")
+    assert "&lt;img" in editor.tree.topLevelItem(0).toolTip(0)
+
+
+def test_editor_fits_a_small_window(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.resize(800, 600)
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0, "key_points", 0))
+    qtbot.wait(50)
+    assert editor.minimumSizeHint().width() <= window.stack.width()
+    assert editor.minimumSizeHint().height() <= window.stack.height()
+    assert all(f.widget.isVisible() for f in editor.fields)             # in the scroll area, none hidden
+    for f in editor.fields:                                              # and each can be scrolled to
+        editor.form_scroll.ensureWidgetVisible(f.widget)
+        assert f.widget.visibleRegion().boundingRect().height() > 0, f.key
+
+
+def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_home):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "airwallex")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("'airwallex' is already used by" in t for t in texts)

@@ -1,0 +1,285 @@
+"""A bank file being edited: tomlkit keeps its comments and layout; every edit can be undone.
+
+Nodes are addressed by paths like ("rounds", 0, "prompts", 2, "key_points", 1); ("job",) is the job
+table and () the file's top level. Validation is the loader's own (`parse_bank`), so the editor shows
+exactly the file:line messages `voiceprep banks check` prints for the text that would be saved.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+from tomlkit.toml_document import TOMLDocument
+
+from voiceprep.core.banks.load import BankError, BankLoadError, parse_bank, read_bank_text
+from voiceprep.core.banks.model import Bank
+from voiceprep.settings import BankSettings
+
+NodePath = tuple[str | int, ...]
+CHILDREN = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
+_LONG_LIST = 100     # characters: longer lists are written one item per line
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+NEW_BANK = '''# My own question bank. Edit it in voiceprep (Banks > Edit) or in any text editor;
+# the format is described in question_banks/README.md.
+schema = 1
+
+[job]
+id = "{id}"
+title = "{title}"
+
+[[rounds]]
+id = "round-1"
+title = "Round 1"
+
+[[rounds.prompts]]
+id = "prompt-1"
+text = "Tell me about yourself."
+target_seconds = 120
+
+[[rounds.prompts.key_points]]
+id = "current-role"
+label = "Say what you do now and what you are best at"
+'''
+
+
+def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), fallback: str = "item", words: int = 4) -> str:
+    """A slug from text's first words, made unique against `taken` with -2, -3..."""
+    parts = [p for p in _SLUG_STRIP.split(text.lower()) if p][:words]
+    base = "-".join(parts)
+    if len(base) > 40:
+        base = base[:41].rsplit("-", 1)[0]
+    base = base.strip("-") or fallback
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _table(values: dict[str, Any]) -> Table:
+    table = tomlkit.table()
+    for key, value in values.items():
+        table[key] = value
+    table.add(tomlkit.nl())
+    return table
+
+
+class BankDocument:
+    """One bank's TOML, editable, with undo/redo and the loader's validation."""
+
+    def __init__(self, text: str, path: Path | None = None, limits: BankSettings | None = None):
+        self.limits = limits or BankSettings()
+        self.doc: TOMLDocument = tomlkit.parse(text)
+        self.path = path
+        self.saved_text = text if path is not None else ""
+        self._undo: list[str] = []
+        self._redo: list[str] = []
+
+    # -- making one -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, limits: BankSettings | None = None) -> BankDocument:
+        """Raises BankLoadError when the file cannot be read or is not TOML at all."""
+        text = read_bank_text(path, limits)
+        try:
+            return cls(text, path, limits)
+        except Exception as exc:
+            line = getattr(exc, "line", None)
+            raise BankLoadError([BankError(str(path), line, "", "not valid TOML; fix it in a text editor "
+                                                                 "(voiceprep banks check shows the problem)")]) from None
+
+    @classmethod
+    def new(cls, bank_id: str, title: str) -> BankDocument:
+        return cls(NEW_BANK.format(id=bank_id, title=title.replace('"', "'")))
+
+    @classmethod
+    def copy_of(cls, text: str, bank_id: str, title: str) -> BankDocument:
+        """A new, unsaved bank from another bank's text (comments kept), under a new id and title."""
+        doc = cls(text)
+        doc.doc["job"]["id"] = bank_id          # type: ignore[index]
+        doc.doc["job"]["title"] = title         # type: ignore[index]
+        return doc
+
+    # -- reading ----------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.doc.as_string()
+
+    @property
+    def modified(self) -> bool:
+        return self.text() != self.saved_text
+
+    def node(self, path: NodePath) -> Any:
+        node: Any = self.doc
+        for part in path:
+            node = node[part]
+        return node
+
+    def get(self, path: NodePath, key: str, default: Any = None) -> Any:
+        """A field's plain Python value (str, int, float, list of str) or `default`."""
+        try:
+            node = self.node(path)
+        except (KeyError, IndexError, TypeError):
+            return default
+        if not isinstance(node, (Table, dict)) or key not in node:
+            return default
+        value = node[key]
+        return value.unwrap() if hasattr(value, "unwrap") else value
+
+    def count(self, path: NodePath, key: str) -> int:
+        try:
+            value = self.node(path + (key,))
+        except (KeyError, IndexError, TypeError):
+            return 0
+        return len(value) if isinstance(value, (AoT, list)) else 0
+
+    def ids(self, path: NodePath, key: str) -> list[str]:
+        return [str(self.get(path + (key, i), "id", "")) for i in range(self.count(path, key))]
+
+    def all_prompt_ids(self) -> set[str]:
+        out: set[str] = set()
+        for r in range(self.count((), "rounds")):
+            out.update(self.ids(("rounds", r), "prompts"))
+        return out
+
+    def bank(self) -> Bank:
+        """The bank as the app would load it; raises BankLoadError."""
+        return parse_bank(self.text(), str(self.path or "new bank"), self.limits)
+
+    def problems(self) -> list[BankError]:
+        try:
+            self.bank()
+        except BankLoadError as exc:
+            return exc.errors
+        return []
+
+    # -- editing (each call is one undo step) -------------------------------------------------
+    def _snapshot(self) -> None:
+        self._undo.append(self.text())
+        del self._undo[:-self.limits.undo_steps]
+        self._redo.clear()
+
+    def set(self, path: NodePath, key: str, value: Any) -> bool:
+        """Set a field; None, "" or [] removes it. Returns False when nothing changed."""
+        if isinstance(value, str):
+            value = value.strip()
+        if isinstance(value, list):
+            value = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+        current = self.get(path, key)
+        empty = value is None or value == "" or value == []
+        if current == value or (empty and current is None):
+            return False
+        self._snapshot()
+        table = self.node(path)
+        if isinstance(value, list) and len(repr(value)) > _LONG_LIST:
+            array = tomlkit.array()
+            array.extend(value)
+            array.multiline(True)
+            value = array
+        if empty:
+            del table[key]
+        elif key in table:
+            table[key] = value
+        else:
+            self._insert_key(table, key, value)
+        return True
+
+    @staticmethod
+    def _insert_key(table: Any, key: str, value: Any) -> None:
+        """Add a key after the table's last plain value, so comments and child tables stay where they were."""
+        plain = [k for k, v in table.items() if not isinstance(v, (Table, AoT))]
+        container = getattr(table, "value", None)
+        if plain and container is not None and hasattr(container, "_insert_after"):
+            try:
+                container._insert_after(plain[-1], key, value)
+                return
+            except Exception:
+                pass
+        table[key] = value
+
+    def add(self, parent: NodePath, key: str, values: dict[str, Any], at: int | None = None) -> int:
+        """Add a child table (a competency, round, prompt or key point); return its index."""
+        self._snapshot()
+        table = self.doc if not parent else self.node(parent)
+        child = _table(values)
+        if key not in table:
+            new = tomlkit.aot()
+            new.append(child)
+            table[key] = new
+            return 0
+        aot: Any = table[key]
+        index = len(aot) if at is None else max(0, min(at, len(aot)))
+        aot.insert(index, child)
+        return index
+
+    def remove(self, path: NodePath) -> None:
+        self._snapshot()
+        parent = self.node(path[:-1])
+        del parent[int(path[-1])]
+        if not len(parent):
+            owner = self.node(path[:-2]) if len(path) > 2 else self.doc
+            del owner[str(path[-2])]
+
+    def move(self, path: NodePath, delta: int) -> int:
+        """Move a child up (-1) or down (+1) among its siblings; return its new index."""
+        parent = self.node(path[:-1])
+        i = int(path[-1])
+        j = max(0, min(len(parent) - 1, i + delta))
+        if i == j:
+            return i
+        self._snapshot()
+        item = parent.pop(i)
+        parent.insert(j, item)
+        return j
+
+    # -- undo -------------------------------------------------------------------------------
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        self._redo.append(self.text())
+        self.doc = tomlkit.parse(self._undo.pop())
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        self._undo.append(self.text())
+        self.doc = tomlkit.parse(self._redo.pop())
+        return True
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        """Write atomically (temporary file, fsync, rename): a crash leaves the old or the new file."""
+        path = path or self.path
+        if path is None:
+            raise ValueError("no file to save to")
+        text = self.text()
+        write_atomically(path, text)
+        self.path, self.saved_text = path, text
+        return path
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,476 @@
+"""Draft a bank from a job description: offline, deterministic, for the candidate to review and edit.
+
+Reads the title, company and level; must-haves; a competency table with its weights (and a
+"Scoring Weights" list, which wins when both are there); the responsibilities ("What you'll do")
+and the "What we look for" lines. Each line becomes a prompt ("Tell me about a time you ...") whose
+key points are the line's own ideas, plus two a strong answer always needs: what you did yourself,
+and the result in numbers. With fewer than four prompts, must-haves and standard openers fill in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import tomlkit
+from tomlkit.items import Table
+
+from voiceprep.core.banks.document import slugify
+
+MIN_PROMPTS = 4
+MAX_CONTENT_POINTS = 3
+PROMPT_WORDS = 24
+SECTIONS = {
+    "do": ("what you'll do", "what you will do", "responsibilities", "key responsibilities", "your role",
+           "the role", "what you'll be doing", "in this role", "day to day", "you will"),
+    "look": ("what we look for", "what we're looking for", "what we are looking for", "requirements",
+             "qualifications", "about you", "who you are", "you have", "skills", "nice to have", "preferred",
+             "bonus points", "preferred qualifications"),
+    "must": ("must-haves", "must haves", "must have", "minimum qualifications", "basic qualifications"),
+    "competencies": ("competencies",),
+    "weights": ("scoring weights",),
+    "other": ("about", "benefits", "perks", "apply", "interview questions", "live performance", "avg score",
+              "equal opportunity", "compensation", "salary", "location", "how to apply", "our values"),
+}
+LEVELS = ("principal", "staff", "senior", "lead", "mid-level", "junior", "entry-level", "intern")
+IRREGULAR = {"build": "built", "lead": "led", "write": "wrote", "drive": "drove", "run": "ran", "make": "made",
+             "take": "took", "set": "set", "grow": "grew", "hold": "held", "teach": "taught", "bring": "brought",
+             "think": "thought", "find": "found", "keep": "kept", "give": "gave", "get": "got", "choose": "chose",
+             "understand": "understood", "put": "put", "cut": "cut", "spend": "spent", "win": "won", "do": "did",
+             "be": "were", "have": "had", "see": "saw", "lay": "laid", "mentor": "mentored", "own": "owned",
+             "debug": "debugged", "plan": "planned", "ship": "shipped", "scope": "scoped", "prototype": "prototyped",
+             "model": "modelled", "control": "controlled", "commit": "committed", "refer": "referred"}
+VERBS = frozenset([
+    "design", "implement", "extend", "architect", "build", "create", "analyze", "analyse", "debug", "develop",
+    "lead", "own", "drive", "write", "maintain", "improve", "optimize", "optimise", "scale", "deliver", "ship",
+    "collaborate", "work", "partner", "mentor", "manage", "define", "establish", "operate", "support", "deploy",
+    "monitor", "automate", "migrate", "review", "test", "investigate", "troubleshoot", "integrate", "demonstrate",
+    "apply", "ensure", "help", "run", "plan", "communicate", "coordinate", "evaluate", "research", "prototype",
+    "refactor", "contribute", "champion", "influence", "take", "set", "grow", "identify", "solve", "make", "use",
+    "handle", "secure", "reduce", "increase", "model", "produce", "translate", "guide"
+])
+SPLIT = re.compile(r"\s*(?:;|,|--|—|–|:|\((?:e\.g\.|eg|i\.e\.)|\band\b|\bwhile\b|\bensuring\b|\bincluding\b|\bto\b|"
+                   r"\bsuch as\b|\bwith\b|\bby\b|\bvia\b|\bthat\b)\s*", re.IGNORECASE)
+STOP = frozenset([
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "our", "your", "their",
+    "its", "we", "you", "this", "that", "from", "as", "into", "all", "any", "each", "other", "new", "well", "good",
+    "strong", "solid", "deep", "proper"
+])
+WEAK = frozenset([
+    "be", "is", "are", "was", "built", "done", "made", "used", "can", "will", "should", "would", "need", "needs",
+    "enable", "make"
+])
+GENERIC_NAMES = frozenset([
+    "I", "We", "Our", "The", "You", "This", "At", "In", "For", "A", "An", "It", "They", "What", "Apply", "About",
+    "Experience", "Ability", "Passion", "Expert", "Solid", "Strong", "Design", "Create", "Analyze", "Architect",
+    "Write", "Demonstrate", "Jobs", "Home", "Page", "Engineering", "Full-Time", "Not", "Only", "He", "She",
+    "Behind", "Total", "Live"
+])
+OWNERSHIP_CUES = ["I designed|I built|I led|I decided|I wrote|I implemented|I owned|I proposed|I drove|I chose"]
+RESULT_CUES = ["{number} percent|{number} times|{number} ms|{number} milliseconds|{number} seconds|{number} hours|"
+               "{number} users|{number} customers|{number} engineers|{number} million|{number} thousand|"
+               "{number} per second|{number} requests"]
+
+
+@dataclass
+class CompetencySpec:
+    id: str
+    name: str
+    weight: float | None
+    definition: str = ""
+
+
+@dataclass
+class JobSpec:
+    title: str = "Drafted job"
+    company: str | None = None
+    level: str | None = None
+    description: str | None = None
+    must_haves: list[str] = field(default_factory=list)
+    responsibilities: list[str] = field(default_factory=list)
+    looks_for: list[str] = field(default_factory=list)
+    competencies: list[CompetencySpec] = field(default_factory=list)
+    round_title: str | None = None
+    vocabulary: list[str] = field(default_factory=list)
+
+
+def _norm(line: str) -> str:
+    return line.replace("\u2019", "'").replace("\u00a0", " ").strip()
+
+
+def _heading(line: str) -> str | None:
+    """The section a heading line opens, or None when the line is content."""
+    low = line.lower().rstrip(":").strip()
+    if len(low.split()) > 6 or low.endswith("."):
+        return None
+    for section, names in SECTIONS.items():
+        for name in names:
+            if low == name or (section == "other" and low.startswith(name + " ")) or (
+                    section != "other" and low.startswith(name) and len(low) <= len(name) + 12):
+                return section
+    return None
+
+
+def _strip_bullet(line: str) -> str:
+    return re.sub(r"^(?:[-*\u2022\u25cf\u25aa]|\d+[.)])\s*", "", line).strip()
+
+
+def read_job(text: str) -> JobSpec:
+    """The parts of a job description a bank is made from."""
+    lines = [_norm(line) for line in text.replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    spec = JobSpec()
+    section = "intro"
+    intro: list[str] = []
+    weights: dict[str, float] = {}
+    weight_key: str | None = None
+    table_header: list[str] | None = None
+    for line in lines:
+        if "|" in line and line.count("|") >= 3:
+            table_header = _table_row(line, table_header, spec)
+            continue
+        heading = _heading(line)
+        if heading:
+            section, weight_key = heading, None
+            continue
+        if section == "intro":
+            intro.append(line)
+        elif section == "must":
+            item = re.sub(r"^(?:required|must[- ]have)\s*[:\-\u00b7]?\s*", "", _strip_bullet(line), flags=re.I)
+            if item and not item.lower().startswith(("preferred", "nice")):
+                spec.must_haves.append(item)
+        elif section in ("do", "look"):
+            item = _strip_bullet(line)
+            if len(item.split()) >= 3 and not item.lower().startswith(("apply", "about ")):
+                (spec.responsibilities if section == "do" else spec.looks_for).append(item)
+        elif section == "weights":
+            weight_key = _weight_line(line, weight_key, weights)
+        if re.search(r"\bround\b", line, re.I) and len(line.split()) <= 6 and not spec.round_title \
+                and re.search(r"\(round \w+\)|round \d+", line, re.I):
+            spec.round_title = line
+    _apply_weights(spec, weights)
+    _job_header(spec, intro, lines)
+    spec.vocabulary = _vocabulary(spec)
+    return spec
+
+
+def _table_row(line: str, header: list[str] | None, spec: JobSpec) -> list[str] | None:
+    cells = [c.strip() for c in line[line.index("|"):].strip().strip("|").split("|")]
+    low = [c.lower() for c in cells]
+    if "name" in low and ("weight" in low or "definition" in low or "description" in low):
+        return low
+    if header is None or all(set(c) <= set("-: ") for c in cells):
+        return header
+    row = dict(zip(header, cells))
+    name = row.get("name", "").strip()
+    if not name:
+        return header
+    cid = row.get("id") or slugify(name, fallback="competency").replace("-", "_")
+    cid = slugify(cid, {c.id for c in spec.competencies}, fallback="competency", words=8).replace("-", "_")
+    spec.competencies.append(CompetencySpec(cid, name, _weight(row.get("weight", "")),
+                                            row.get("definition") or row.get("description") or ""))
+    return header
+
+
+def _weight(text: str) -> float | None:
+    """0.30, .3, 30% or 30%0.30 (a percentage followed by its decimal) as a fraction."""
+    decimals = re.findall(r"(?<![\d.])(0?\.\d+|1\.0+|1)(?![\d%])", text)
+    if decimals:
+        return float(decimals[-1])
+    percent = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
+    return round(float(percent.group(1)) / 100, 6) if percent else None
+
+
+def _weight_line(line: str, key: str | None, weights: dict[str, float]) -> str | None:
+    match = re.fullmatch(r"([A-Za-z][\w-]*)\s*[:=]?\s*(.*)", line)
+    if match and re.fullmatch(r"[a-z][a-z0-9_-]*", match.group(1)) and not match.group(2):
+        return match.group(1)                   # an id alone on its line; its weight is on the next
+    value = _weight(line)
+    if match and match.group(2) and value is not None and re.fullmatch(r"[a-z][a-z0-9_-]*", match.group(1)):
+        weights[match.group(1)] = value         # "id: 0.30" on one line
+        return None
+    if key and value is not None:
+        weights[key] = value
+    return None if value is not None else key
+
+
+def _apply_weights(spec: JobSpec, weights: dict[str, float]) -> None:
+    for comp in spec.competencies:
+        if comp.id in weights:
+            comp.weight = weights[comp.id]
+    if spec.competencies and any(c.weight is None for c in spec.competencies):
+        even = round(1 / len(spec.competencies), 4)
+        for comp in spec.competencies:
+            comp.weight = comp.weight if comp.weight is not None else even
+    total = sum(c.weight or 0 for c in spec.competencies)
+    if spec.competencies and not math.isclose(total, 1.0, abs_tol=0.001):
+        for comp in spec.competencies:
+            comp.weight = round((comp.weight or 0) / total, 4) if total else round(1 / len(spec.competencies), 4)
+        spec.competencies[-1].weight = round(1 - sum(c.weight or 0 for c in spec.competencies[:-1]), 4)
+
+
+def _job_header(spec: JobSpec, intro: list[str], lines: list[str]) -> None:
+    if intro:
+        spec.title = intro[0][:120]
+    heads = " ".join([spec.title] + intro[1:3])
+    level = re.search(r"\b(" + "|".join(LEVELS) + r")\b", heads, re.I) or \
+        re.search(r"\b(?:a|an)\s+(" + "|".join(LEVELS) + r")\s+(?:role|position|engineer|level)", " ".join(lines), re.I)
+    spec.level = level.group(1).lower() if level else None
+    for line in lines:
+        about = re.fullmatch(r"about\s+([A-Za-z][\w&.' -]{1,40})", line, re.I)
+        at = re.search(r"\bAt ([A-Z][\w&.-]+(?: [A-Z][\w&.-]+)?),? we\b", line)
+        found = about.group(1) if about and _heading(line) == "other" and about.group(1).lower() != "you" else (
+            at.group(1) if at else None)
+        if found:
+            spec.company = found.title() if found.isupper() else found
+            break
+    long_lines = [line for line in intro[1:] if len(line.split()) >= 20]
+    if long_lines:
+        sentences = re.split(r"(?<=[.!?])\s+", long_lines[0])
+        spec.description = " ".join(sentences[:2])[:400]
+
+
+def _vocabulary(spec: JobSpec) -> list[str]:
+    found: dict[str, None] = dict.fromkeys([spec.company] if spec.company else [])
+    for line in [*spec.must_haves, *spec.responsibilities, *spec.looks_for,
+                 *(c.definition for c in spec.competencies)]:
+        found.update(dict.fromkeys(names_in(line)))
+    return list(found)[:12]
+
+
+# -- prompts ------------------------------------------------------------------------------------
+def _past(verb: str) -> str:
+    low = verb.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return low[:-1] + "ied"
+    return low + "ed"
+
+
+def _clause(text: str) -> tuple[str, str]:
+    """The first clause of a line, short enough to be asked aloud, and the rest of the line."""
+    parts = re.split(r"\s*(?:--|—|–|;|\(|: )\s*", text, maxsplit=1)
+    clause, rest = parts[0].strip().rstrip("."), (parts[1] if len(parts) > 1 else "")
+    words = clause.split()
+    if len(words) > PROMPT_WORDS * 2 // 3:          # a long line: ask its first clause, the rest are key points
+        cut = next((i for i, w in enumerate(words) if i >= 4 and w.endswith(",")), None)
+        if cut is not None:
+            clause, rest = " ".join(words[:cut + 1]).rstrip(","), (" ".join(words[cut + 1:]) + " " + rest).strip()
+    words = clause.split()
+    if len(words) > PROMPT_WORDS:
+        clause, rest = " ".join(words[:PROMPT_WORDS]), " ".join(words[PROMPT_WORDS:]) + " " + rest
+    return clause, rest.strip()
+
+
+def _lead_verbs(text: str) -> tuple[list[str], str]:
+    """("Design, implement and extend core services") -> (["design", "implement", "extend"], "core services")."""
+    verbs: list[str] = []
+    rest = text
+    while True:
+        match = re.match(r"\s*(?:and\s+|or\s+|&\s+)?([A-Za-z]+)(?:/([A-Za-z]+))?\s*(,|/|\band\b|\bor\b|&)?\s*", rest)
+        if not match or match.group(1).lower() not in VERBS:
+            break
+        verbs.append(match.group(1).lower())
+        if match.group(2) and match.group(2).lower() in VERBS:
+            verbs.append(match.group(2).lower())
+        rest = rest[match.end():]
+        if not match.group(3) and not re.match(r"\s*(?:and|or|&)\s", rest):
+            break
+    return verbs, rest.strip()
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+PREFIXES = (("expert knowledge in ", "Tell me about your expert knowledge in {}."),
+            ("experience ", "Tell me about your experience {}."),
+            ("ability to ", "Tell me about a time you showed you can {}."),
+            ("proficiency in ", "How have you used {} in production? Give an example."),
+            ("knowledge of ", "Tell me about a time your knowledge of {} made the difference."),
+            ("demonstrated ", "Tell me about your demonstrated {}."))
+
+
+def prompt_for(line: str) -> tuple[str, str, str]:
+    """A spoken prompt for one job line; the content of its first clause; the rest of the line."""
+    clause, rest = _clause(line)
+    verbs, content = _lead_verbs(clause)
+    if verbs and content:
+        return f"Tell me about a time you {_join([_past(v) for v in verbs])} {_neutral(content)}.", content, rest
+    low = clause.lower()
+    for prefix, template in PREFIXES:
+        if low.startswith(prefix):
+            body = clause[len(prefix):]
+            return template.format(_neutral(body)), body, rest
+    phrase = clause[0].lower() + clause[1:] if clause[1:2].islower() else clause
+    return f"Give me an example that shows your {_neutral(phrase)}.", clause, rest
+
+
+def _neutral(text: str) -> str:
+    """The job's "our pipeline" asked of the candidate: "a pipeline"."""
+    return re.sub(r"\bour\b", "the", re.sub(r"\bus\b", "the team", text))
+
+
+def names_in(text: str) -> list[str]:
+    """Technical names in text: capitalised inside a sentence (Kafka, Genshin Impact) or acronyms (PCI)."""
+    found: dict[str, None] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+|\s*(?:--|—|–|;|:)\s*", text):
+        run: list[str] = []
+        last_end = -1
+        for i, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9+#]*(?:'s)?", sentence)):
+            word = match.group(0).removesuffix("'s")
+            is_name = word not in GENERIC_NAMES and ((word.isupper() and 2 <= len(word) <= 6) or (
+                i > 0 and word[0].isupper() and any(ch.islower() for ch in word)))
+            if is_name and run and match.start() == last_end + 1 and sentence[last_end] == " ":
+                run.append(word)
+            else:
+                if run:
+                    found.setdefault(" ".join(run), None)
+                run = [word] if is_name else []
+            last_end = match.end()
+        if run:
+            found.setdefault(" ".join(run), None)
+    return list(found)
+
+
+def ideas_of(content: str) -> list[str]:
+    """The separate ideas in a job line, as short key-point labels."""
+    out: list[str] = []
+    for part in SPLIT.split(content):
+        words = [w for w in re.findall(r"[A-Za-z0-9+#/'.-]+", part) if w.lower() not in STOP | WEAK]
+        if not words or (len(words) == 1 and len(words[0]) < 5 and not words[0].isupper()):
+            continue
+        label = part.strip(" .,")
+        label = re.sub(r"^(?:(?:deep |strong |solid )?(?:knowledge|expertise|experience|proficiency) (?:of|in|with)"
+                       r"|to|for|of|in|on|the|a|an)\s+", "", label, flags=re.I)
+        label = _neutral(label[0].upper() + label[1:])
+        if label.lower() not in (o.lower() for o in out):
+            out.append(label)
+    return out[:MAX_CONTENT_POINTS]
+
+
+@dataclass
+class DraftPrompt:
+    text: str
+    ideas: list[str]
+    competency: str | None = None
+    names: list[str] = field(default_factory=list)      # named technologies the line adds: one "tie it to" point
+
+
+def plan(spec: JobSpec) -> list[tuple[str, list[DraftPrompt]]]:
+    """Rounds of prompts, before they are written as TOML."""
+    rounds: list[tuple[str, list[DraftPrompt]]] = []
+    comp_ids = [c.id for c in spec.competencies]
+
+    def make(line: str, competency: str | None = None) -> DraftPrompt:
+        text, content, rest = prompt_for(line)
+        _, content = _lead_verbs(content)
+        listed = content.count(",") >= 2        # "knowledge of A, B, C and D": the list is the key points
+        if names_in(rest):                      # "--we use Flask on Gunicorn": the job's own setup, one point
+            ideas = ideas_of(content)[:MAX_CONTENT_POINTS - 1]
+        else:
+            ideas = (ideas_of(content) + ideas_of(rest) if listed else ideas_of(rest) + ideas_of(content))
+            ideas = ideas[:MAX_CONTENT_POINTS]
+        names = [n for n in names_in(rest) if n.lower() not in content.lower()]
+        prompt = DraftPrompt(text, ideas, competency or _closest(line, spec.competencies), names[:4])
+        return prompt
+
+    if spec.competencies:
+        rounds.append((spec.round_title or "Round 1 - Competencies",
+                       [make(c.definition or c.name, c.id) for c in spec.competencies]))
+    if spec.responsibilities:
+        rounds.append(("What you'll do", [make(line) for line in spec.responsibilities]))
+    if spec.looks_for:
+        rounds.append(("What we look for", [make(line) for line in spec.looks_for]))
+    count = sum(len(prompts) for _, prompts in rounds)
+    if count < MIN_PROMPTS:
+        extra = [make(m) for m in spec.must_haves][:MIN_PROMPTS - count]
+        count += len(extra)
+        company = spec.company or "this company"
+        openers = [DraftPrompt(f"Why {company}, and why this role?", ["What draws you to the company",
+                                                                        "Why this role fits what you want next"]),
+                   DraftPrompt("Walk me through your background.", ["Where you are now and what you are best at",
+                                                                     "The experience most relevant to this job"]),
+                   DraftPrompt("What is the most impactful thing you have built?", ["What you built and why it mattered"]),
+                   DraftPrompt("Tell me about the hardest technical problem you have solved.",
+                               ["The problem and why it was hard"])]
+        extra += openers[:max(0, MIN_PROMPTS - count)]
+        if comp_ids:
+            for p in extra:
+                p.competency = p.competency or comp_ids[0]
+        rounds.append(("General", extra))
+    return rounds
+
+
+def _closest(line: str, comps: list[CompetencySpec]) -> str | None:
+    if not comps:
+        return None
+    words = {w for w in re.findall(r"[a-z]{4,}", line.lower())}
+    return max(comps, key=lambda c: len(words & set(re.findall(r"[a-z]{4,}", (c.name + " " + c.definition).lower())))).id
+
+
+# -- writing ------------------------------------------------------------------------------------
+def _table(values: dict[str, object]) -> Table:
+    table = tomlkit.table()
+    for key, value in values.items():
+        if value not in (None, "", []):
+            table[key] = value
+    return table
+
+
+def draft_bank(text: str, source: str = "a job description") -> str:
+    """Bank TOML drafted from a job description (valid for `voiceprep banks check`)."""
+    spec = read_job(text)
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment(f"Drafted by voiceprep from {source}. Review it: reword the prompts the way an"))
+    doc.add(tomlkit.comment("interviewer would ask them, and make the key points your own (what you will say)."))
+    doc["schema"] = 1
+    if spec.vocabulary:
+        doc["vocabulary"] = spec.vocabulary
+    doc.add(tomlkit.nl())
+    bank_id = slugify(" ".join(filter(None, [spec.company, spec.title])), fallback="drafted-bank", words=6)
+    doc["job"] = _table({"id": bank_id, "title": spec.title, "company": spec.company, "level": spec.level,
+                         "must_haves": spec.must_haves, "description": spec.description})
+    if spec.competencies:
+        comps = tomlkit.aot()
+        for c in spec.competencies:
+            comps.append(_table({"id": c.id, "name": c.name, "weight": c.weight, "definition": c.definition}))
+        doc.add(tomlkit.comment("Competencies and weights as the job description gives them."))
+        doc["competencies"] = comps
+    rounds = tomlkit.aot()
+    prompt_ids: set[str] = set()
+    for ri, (title, prompts) in enumerate(plan(spec)):
+        round_table = _table({"id": slugify(title, fallback=f"round-{ri + 1}"), "title": title})
+        aot = tomlkit.aot()
+        for p in prompts:
+            pid = slugify(re.sub(r"^(tell me about (a time you |your )?|give me an example that shows your )", "",
+                                 p.text.lower()), prompt_ids, fallback="prompt")
+            prompt_ids.add(pid)
+            aot.append(_prompt_table(pid, p))
+        round_table["prompts"] = aot
+        rounds.append(round_table)
+    doc["rounds"] = rounds
+    return doc.as_string()
+
+
+def _prompt_table(pid: str, p: DraftPrompt) -> Table:
+    table = _table({"id": pid, "text": p.text, "target_seconds": 120})
+    kps = tomlkit.aot()
+    taken: set[str] = set()
+    points: list[dict[str, object]] = [{"label": idea} for idea in p.ideas]
+    if p.names:
+        points.append({"label": f"Tie it to {_join(p.names)}", "cues": ["|".join(p.names)]})
+    points.append({"label": "Say what you did yourself: your decisions and your part, in the first person",
+                   "cues": OWNERSHIP_CUES, "follow_up": "What was your own part in it?"})
+    points.append({"label": "Give the result in numbers: time, money, latency, scale or people",
+                   "cues": RESULT_CUES, "follow_up": "How did you measure the result?"})
+    for point in points:
+        kid = slugify(str(point["label"]), taken, fallback="point", words=3)
+        taken.add(kid)
+        kps.append(_table({"id": kid, **point, "competency": p.competency}))
+    table["key_points"] = kps
+    return table

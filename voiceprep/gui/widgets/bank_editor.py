@@ -1,0 +1,773 @@
+"""The bank editor: job, competencies (weights with their live sum), rounds, prompts and key points.
+
+Edits go into a BankDocument (tomlkit: the file keeps its comments and layout), one undo step per
+field change or structural action. The loader validates the text after every change and its
+file:line messages are listed below; unsaved work is written to a draft on disk after each
+committed edit (fields commit half a second after typing stops), so closing the app loses nothing.
+Bank text is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from voiceprep import paths
+from voiceprep.core.banks.document import BankDocument, NodePath, slugify
+from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
+from voiceprep.core.banks.load import WEIGHT_TOLERANCE
+from voiceprep.core.banks.notes import ProposedPoint
+from voiceprep.settings import BankSettings
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+COMMIT_DELAY_MS = 500
+
+
+def plain_label(text: str = "", wrap: bool = True) -> QLabel:
+    """A label that never renders its text as rich text (bank text may contain <img> or <a>)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips auto-detect rich text: escape and wrap so bank text shows literally."""
+    return f"<p>{html.escape(text)}</p>" if text else ""
+
+
+def _elide(text: str, n: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext) -> QShortcut:
+    shortcut = QShortcut(keys, parent)
+    shortcut.setContext(context)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+class _Field:
+    """One form field bound to a key of the node being edited."""
+
+    def __init__(self, key: str, widget: QWidget, read: Callable[[], Any]):
+        self.key, self.widget, self.read = key, widget, read
+        self.initial: Any = None        # the value shown when the form opened: only real edits are written
+
+
+class BankEditor(QWidget):
+    saved = Signal(str)          # the file written
+    closed = Signal()
+    changed = Signal()
+
+    def __init__(self, limits: BankSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.limits = limits or BankSettings()
+        self.doc: BankDocument | None = None
+        self.draft_file: Path | None = None
+        self.fields: list[_Field] = []
+        self.node_path: NodePath = ("job",)
+        self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
+        self._building = False
+        self._commit_timer = QTimer(self)
+        self._commit_timer.setSingleShot(True)
+        self._commit_timer.setInterval(COMMIT_DELAY_MS)
+        self._commit_timer.timeout.connect(self.commit)
+        self._build()
+
+    # -- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = plain_label("", wrap=False)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.title.font()
+        font.setPointSize(13)
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title, 1)
+        self.save_btn = QPushButton("Save")
+        self.save_btn.setToolTip("Save to my banks (Ctrl+S)")
+        self.undo_btn = QPushButton("Undo")
+        self.undo_btn.setToolTip("Undo the last change (Ctrl+Z outside a text field)")
+        self.redo_btn = QPushButton("Redo")
+        self.redo_btn.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.close_btn = QPushButton("Close")
+        for b in (self.save_btn, self.undo_btn, self.redo_btn, self.close_btn):
+            top.addWidget(b)
+        root.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setMinimumWidth(160)
+        left_lay.addWidget(self.tree, 1)
+        actions = QHBoxLayout()
+        self.add_btn = QToolButton()
+        self.add_btn.setText("Add")
+        self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_menu = QMenu(self.add_btn)
+        self.add_competency_act = self.add_menu.addAction("Competency", self.add_competency)
+        self.add_round_act = self.add_menu.addAction("Round", self.add_round)
+        self.add_prompt_act = self.add_menu.addAction("Prompt in this round", self.add_prompt)
+        self.add_point_act = self.add_menu.addAction("Key point for this prompt", self.add_key_point)
+        self.add_btn.setMenu(self.add_menu)
+        self.remove_btn = QToolButton()
+        self.remove_btn.setText("Remove")
+        self.up_btn = QToolButton()
+        self.up_btn.setText("↑")
+        self.up_btn.setToolTip("Move up (Alt+Up)")
+        self.down_btn = QToolButton()
+        self.down_btn.setText("↓")
+        self.down_btn.setToolTip("Move down (Alt+Down)")
+        for tool in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
+            actions.addWidget(tool)
+        actions.addStretch(1)
+        left_lay.addLayout(actions)
+        split.addWidget(left)
+
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split.addWidget(self.form_scroll)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([240, 600])
+        root.addWidget(split, 1)
+
+        self.status = plain_label("")
+        root.addWidget(self.status)
+        self.problems = QListWidget()
+        self.problems.setMaximumHeight(110)
+        self.problems.setWordWrap(True)
+        root.addWidget(self.problems)
+
+        self.save_btn.clicked.connect(self.save_clicked)
+        self.undo_btn.clicked.connect(self.undo)
+        self.redo_btn.clicked.connect(self.redo)
+        self.close_btn.clicked.connect(self.close_clicked)
+        self.remove_btn.clicked.connect(self.remove_current)
+        self.up_btn.clicked.connect(lambda: self.move_current(-1))
+        self.down_btn.clicked.connect(lambda: self.move_current(1))
+        self.tree.currentItemChanged.connect(self._tree_changed)
+        self.problems.itemActivated.connect(self._problem_activated)
+        self.problems.itemClicked.connect(self._problem_activated)
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, ctx)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx)
+        _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx)
+        _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx)
+        _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut)
+
+    # -- opening --------------------------------------------------------------------------------
+    def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:
+        self.doc = doc
+        self.draft_file = draft_file or new_draft_file()
+        self.node_path = ("job",)
+        self.refresh(select=("job",))
+        where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
+        self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
+
+    # -- tree -----------------------------------------------------------------------------------
+    def refresh(self, select: NodePath | None = None) -> None:
+        """Rebuild the tree from the document and re-open the form of `select` (or the current node)."""
+        doc = self.doc
+        if doc is None:
+            return
+        select = select if select is not None else self.node_path
+        self._building = True
+        self.tree.clear()
+        target: QTreeWidgetItem | None = None
+
+        def item(parent: QTreeWidgetItem | QTreeWidget, text: str, path: NodePath) -> QTreeWidgetItem:
+            nonlocal target
+            it = QTreeWidgetItem(parent, [_elide(text)])
+            it.setData(0, PATH_ROLE, path)
+            it.setToolTip(0, plain_tooltip(text))
+            if path == select:
+                target = it
+            return it
+
+        item(self.tree, f"Job: {doc.get(('job',), 'title', '')}", ("job",))
+        comps = item(self.tree, f"Competencies ({self._weight_sum_text()})", ("competencies",))
+        for i in range(doc.count((), "competencies")):
+            c = ("competencies", i)
+            item(comps, f"{doc.get(c, 'name', '') or doc.get(c, 'id', '')} · {doc.get(c, 'weight', '')}", c)
+        for r in range(doc.count((), "rounds")):
+            rp: NodePath = ("rounds", r)
+            rit = item(self.tree, f"Round: {doc.get(rp, 'title', '') or doc.get(rp, 'id', '')}", rp)
+            for p in range(doc.count(rp, "prompts")):
+                pp = rp + ("prompts", p)
+                pit = item(rit, doc.get(pp, "text", "") or doc.get(pp, "id", "") or "(no text yet)", pp)
+                for k in range(doc.count(pp, "key_points")):
+                    kp = pp + ("key_points", k)
+                    item(pit, "• " + (doc.get(kp, "label", "") or doc.get(kp, "id", "") or "(no label yet)"), kp)
+        self.tree.expandAll()
+        self._building = False
+        first = target or self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self._show_form(self._path_of(self.tree.currentItem()))
+        self._after_change(validate_only=True)
+
+    @staticmethod
+    def _path_of(it: QTreeWidgetItem | None) -> NodePath:
+        return tuple(it.data(0, PATH_ROLE)) if it is not None else ("job",)
+
+    def _tree_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        if self._building or current is None:
+            return
+        self.commit()
+        self._show_form(self._path_of(current))
+
+    def select(self, path: NodePath) -> None:
+        self.commit()
+        self.refresh(select=path)
+
+    # -- forms ----------------------------------------------------------------------------------
+    def _show_form(self, path: NodePath) -> None:
+        self.node_path = path
+        self.fields = []
+        form_host = QWidget()
+        outer = QVBoxLayout(form_host)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.form)
+        kind = self._kind(path)
+        self._building = True
+        getattr(self, f"_form_{kind}")(path)
+        self._building = False
+        for f in self.fields:
+            f.initial = f.read()
+        outer.addStretch(1)
+        self.form_scroll.setWidget(form_host)
+        self.remove_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
+        self.up_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
+        self.down_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
+        self.add_prompt_act.setEnabled(len(path) >= 2 and path[0] == "rounds")
+        self.add_point_act.setEnabled(len(path) >= 4 and path[0] == "rounds")
+
+    @staticmethod
+    def _kind(path: NodePath) -> str:
+        if path == ("job",):
+            return "job"
+        if path == ("competencies",):
+            return "competencies"
+        if path[0] == "competencies":
+            return "competency"
+        return {2: "round", 4: "prompt", 6: "key_point"}.get(len(path), "job")
+
+    def _line(self, key: str, label: str, placeholder: str = "", path: NodePath | None = None) -> QLineEdit:
+        path = path or self.node_path
+        w = QLineEdit(str(self.doc.get(path, key, "") if self.doc else ""))
+        w.setPlaceholderText(placeholder)
+        w.textEdited.connect(self._field_edited)
+        w.editingFinished.connect(self.commit)
+        self.fields.append(_Field(key, w, w.text))
+        self.form.addRow(label, w)
+        return w
+
+    def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False) -> QPlainTextEdit:
+        value = self.doc.get(self.node_path, key, "") if self.doc else ""
+        w = QPlainTextEdit("\n".join(value) if isinstance(value, list) else str(value or ""))
+        w.setPlaceholderText(placeholder)
+        w.setTabChangesFocus(True)
+        w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 14)
+        w.textChanged.connect(self._field_edited)
+        if as_list:
+            self.fields.append(_Field(key, w, lambda: [s for s in w.toPlainText().split("\n") if s.strip()]))
+        else:
+            self.fields.append(_Field(key, w, lambda: " ".join(w.toPlainText().split())))
+        self.form.addRow(label, w)
+        return w
+
+    def _spin(self, key: str, label: str, lo: int, hi: int, default: int, special: str = "") -> QSpinBox:
+        w = QSpinBox()
+        w.setRange(lo, hi)
+        if special:
+            w.setSpecialValueText(special)
+        value = self.doc.get(self.node_path, key, None) if self.doc else None
+        w.setValue(int(value) if isinstance(value, int) and lo <= value <= hi else default)
+        w.valueChanged.connect(self._field_edited)
+        self.fields.append(_Field(key, w, lambda: (w.value() or None) if special else w.value()))
+        self.form.addRow(label, w)
+        return w
+
+    def _number(self, key: str, label: str, lo: float, hi: float, default: float | None, step: float) -> QDoubleSpinBox:
+        w = QDoubleSpinBox()
+        w.setRange(lo, hi)
+        w.setDecimals(3)
+        w.setSingleStep(step)
+        value = self.doc.get(self.node_path, key, None) if self.doc else None
+        w.setValue(float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else (default or lo))
+        w.valueChanged.connect(self._field_edited)
+        w.valueChanged.connect(lambda _v: self._commit_timer.start())
+        self.fields.append(_Field(key, w, lambda: round(w.value(), 4)))
+        self.form.addRow(label, w)
+        return w
+
+    def _form_job(self, path: NodePath) -> None:
+        self.form.addRow(plain_label("The job you are preparing for. Only the id and title are required."))
+        self._line("title", "Title", "e.g. Senior Backend Engineer, Payments")
+        self._line("company", "Company", "optional")
+        self._line("level", "Level", "optional, e.g. senior")
+        self._line("id", "Id", "lowercase-with-dashes, unique among your banks")
+        self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
+        self._text("description", "Description", "optional", 3)
+        # vocabulary lives at the top level: a second binding on the root
+        value = self.doc.get((), "vocabulary", []) if self.doc else []
+        vocab = QPlainTextEdit("\n".join(value) if isinstance(value, list) else "")
+        vocab.setPlaceholderText("optional: names the transcriber should expect (Kafka, Airwallex), one per line")
+        vocab.setTabChangesFocus(True)
+        vocab.setFixedHeight(vocab.fontMetrics().lineSpacing() * 3 + 14)
+        vocab.textChanged.connect(self._field_edited)
+        self.fields.append(_Field("@vocabulary", vocab, lambda: [s for s in vocab.toPlainText().split("\n") if s.strip()]))
+        self.form.addRow("Vocabulary", vocab)
+
+    def _form_competencies(self, path: NodePath) -> None:
+        self.form.addRow(plain_label("Competencies weight the overall score. Optional; when present every key point "
+                                     "names one, and the weights sum to 1.0."))
+        self.weight_sum = plain_label(self._weight_sum_text(long=True))
+        self.form.addRow(self.weight_sum)
+        add = QPushButton("Add a competency")
+        add.clicked.connect(self.add_competency)
+        self.form.addRow(add)
+
+    def _form_competency(self, path: NodePath) -> None:
+        self._line("name", "Name", "e.g. Distributed Systems Design")
+        self._number("weight", "Weight", 0.0, 1.0, 0.25, 0.05)
+        self.weight_sum = plain_label(self._weight_sum_text(long=True))
+        self.form.addRow("", self.weight_sum)
+        self._text("definition", "Definition", "optional: what good looks like", 3)
+        self._line("id", "Id", "lowercase_with_underscores")
+
+    def _form_round(self, path: NodePath) -> None:
+        self._line("title", "Title", "e.g. Round 2 - Behavioral")
+        self._text("description", "Description", "optional", 2)
+        self._line("id", "Id")
+        add = QPushButton("Add a prompt to this round")
+        add.clicked.connect(self.add_prompt)
+        self.form.addRow(add)
+
+    def _form_prompt(self, path: NodePath) -> None:
+        self._text("text", "Prompt", "What the interviewer asks, e.g. Tell me about a hard bug you fixed.", 3)
+        self._spin("target_seconds", "Target time (s)", 10, 1800, 120)
+        self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
+        self._line("id", "Id")
+        row = QHBoxLayout()
+        add = QPushButton("Add a key point")
+        add.clicked.connect(self.add_key_point)
+        notes = QPushButton("Key points from my notes…")
+        notes.setToolTip("Paste your prep notes and pick the ideas to keep")
+        notes.clicked.connect(self.key_points_from_notes)
+        self.notes_btn = notes
+        row.addWidget(add)
+        row.addWidget(notes)
+        row.addStretch(1)
+        self.form.addRow(row)
+
+    def _form_key_point(self, path: NodePath) -> None:
+        self._text("label", "Key point", "A plain sentence: what you want to say, e.g. "
+                                         "I cut p99 latency by 40% with a ring buffer.", 3)
+        self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
+                                   "idea. Without cues the key point's own words are used.", 3, as_list=True)
+        self._spin("min_cues", "Cues needed", 0, 20, 0, special="default")
+        comp_ids = self.doc.ids((), "competencies") if self.doc else []
+        box = QComboBox()
+        box.addItem("(none)", "")
+        for i, cid in enumerate(comp_ids):
+            name = self.doc.get(("competencies", i), "name", "") if self.doc else ""
+            box.addItem(f"{name} ({cid})" if name else cid, cid)
+        current = self.doc.get(path, "competency", "") if self.doc else ""
+        if current and box.findData(current) < 0:
+            box.addItem(current, current)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.currentIndexChanged.connect(self._field_edited)
+        box.currentIndexChanged.connect(lambda _i: self._commit_timer.start())
+        self.fields.append(_Field("competency", box, lambda: box.currentData() or None))
+        self.form.addRow("Competency", box)
+        self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5)
+        self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
+        self._line("id", "Id")
+
+    # -- committing -----------------------------------------------------------------------------
+    def _field_edited(self, *_args) -> None:
+        if not self._building:
+            self._commit_timer.start()
+
+    def commit(self) -> None:
+        """Write the form's fields into the document (one undo step per changed field)."""
+        self._commit_timer.stop()
+        if self.doc is None or not self.fields:
+            return
+        changed = False
+        for f in self.fields:
+            path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
+            value = f.read()
+            if value == f.initial:
+                continue                                # untouched: a default shown is not written to the file
+            f.initial = value
+            try:
+                changed |= self.doc.set(path, key, value)
+            except (KeyError, IndexError, TypeError, ValueError):
+                continue                                # the node went away (undo); the form is rebuilt anyway
+        if changed:
+            self._after_change()
+            self._relabel()
+
+    def _relabel(self) -> None:
+        """Update the current tree item's text after a field change, without rebuilding the form."""
+        doc, it = self.doc, self.tree.currentItem()
+        if doc is None or it is None:
+            return
+        p = self.node_path
+        kind = self._kind(p)
+        text = {"job": lambda: f"Job: {doc.get(p, 'title', '')}",
+                "competency": lambda: f"{doc.get(p, 'name', '')} · {doc.get(p, 'weight', '')}",
+                "round": lambda: f"Round: {doc.get(p, 'title', '')}",
+                "prompt": lambda: doc.get(p, "text", "") or "(no text yet)",
+                "key_point": lambda: "• " + (doc.get(p, "label", "") or "(no label yet)")}.get(kind)
+        if text:
+            it.setText(0, _elide(text()))
+            it.setToolTip(0, plain_tooltip(text()))
+        comps = self.tree.topLevelItem(1)
+        if comps is not None:
+            comps.setText(0, f"Competencies ({self._weight_sum_text()})")
+        if hasattr(self, "weight_sum") and self._kind(p) in ("competency", "competencies"):
+            try:
+                self.weight_sum.setText(self._weight_sum_text(long=True))
+            except RuntimeError:
+                pass
+
+    def _weight_sum_text(self, long: bool = False) -> str:
+        doc = self.doc
+        n = doc.count((), "competencies") if doc else 0
+        if not n or doc is None:
+            return "none: every key point counts alike" if long else "none"
+        weights = [doc.get(("competencies", i), "weight", 0) for i in range(n)]
+        total = sum(w for w in weights if isinstance(w, (int, float)))
+        ok = abs(total - 1.0) <= WEIGHT_TOLERANCE
+        if not long:
+            return f"sum {total:.2f}" + ("" if ok else " ≠ 1")
+        return (f"Weights sum to {total:.3f}" + (" ✓" if ok else f" — they must sum to 1.0 (off by {1 - total:+.3f})"))
+
+    def _after_change(self, validate_only: bool = False) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        problems = doc.problems()
+        self.problems.clear()
+        for err in problems:
+            where = f"line {err.line}: " if err.line else ""
+            it = QListWidgetItem(f"{where}{err.field + ': ' if err.field else ''}{err.message}")
+            it.setData(PATH_ROLE, err.field)
+            self.problems.addItem(it)
+        conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
+        if conflict:
+            it = QListWidgetItem(conflict)
+            it.setData(PATH_ROLE, "job")
+            self.problems.addItem(it)
+        self.problems.setVisible(self.problems.count() > 0)
+        rows = min(4, max(1, self.problems.count()))
+        self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
+        title = doc.get(("job",), "title", "") or "Untitled bank"
+        where = str(doc.path) if doc.path else "not saved yet"
+        self._full_title = f"{title}{' •' if doc.modified else ''}"
+        self._elide_title()
+        self.title.setToolTip(plain_tooltip(f"{title} — {where}"))
+        if not validate_only:
+            self.status.setText("Unsaved changes (kept as a draft until you save)." if doc.modified else "")
+            self.write_draft()          # after every committed change: closing or a crash loses nothing
+            self.changed.emit()
+        self.undo_btn.setEnabled(doc.can_undo)
+        self.redo_btn.setEnabled(doc.can_redo)
+
+    def _problem_activated(self, it: QListWidgetItem) -> None:
+        """Jump to the node a problem is about (its field path, e.g. rounds[0].prompts[1].text)."""
+        import re
+
+        field = str(it.data(PATH_ROLE) or "")
+        path: NodePath = ()
+        for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", field):
+            if name in ("competencies", "rounds", "prompts", "key_points") and index:
+                path += (name, int(index))
+            elif name == "job" and not path:
+                path = ("job",)
+                break
+        if path:
+            self.select(path)
+
+    # -- structure ------------------------------------------------------------------------------
+    def _structural(self, action: Callable[[], NodePath | None]) -> None:
+        self.commit()
+        if self.doc is None:
+            return
+        target = action()
+        self._after_change()
+        self.refresh(select=target)
+
+    def add_competency(self) -> None:
+        def act() -> NodePath:
+            assert self.doc is not None
+            ids = set(self.doc.ids((), "competencies"))
+            n = self.doc.count((), "competencies")
+            cid = slugify(f"competency {n + 1}", ids).replace("-", "_")
+            weight = 1.0 if n == 0 else 0.0
+            i = self.doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight or 0.1})
+            for k in range(self.doc.count((), "rounds")):           # key points must name one now
+                for p in range(self.doc.count(("rounds", k), "prompts")):
+                    pp = ("rounds", k, "prompts", p)
+                    for j in range(self.doc.count(pp, "key_points")):
+                        kp = pp + ("key_points", j)
+                        if not self.doc.get(kp, "competency"):
+                            self.doc.set(kp, "competency", cid)
+            return ("competencies", i)
+        self._structural(act)
+
+    def add_round(self) -> None:
+        def act() -> NodePath:
+            assert self.doc is not None
+            n = self.doc.count((), "rounds")
+            rid = slugify(f"round {n + 1}", set(self.doc.ids((), "rounds")))
+            i = self.doc.add((), "rounds", {"id": rid, "title": f"Round {n + 1}"})
+            return ("rounds", i)
+        self._structural(act)
+
+    def add_prompt(self, text: str = "") -> NodePath | None:
+        path = self.node_path
+        if len(path) < 2 or path[0] != "rounds":
+            if self.doc is None or not self.doc.count((), "rounds"):
+                return None
+            path = ("rounds", 0)
+        round_path = path[:2]
+        result: list[NodePath] = []
+
+        def act() -> NodePath:
+            assert self.doc is not None
+            pid = slugify(text or "prompt", self.doc.all_prompt_ids(), fallback="prompt")
+            at = int(path[3]) + 1 if len(path) >= 4 else None
+            i = self.doc.add(round_path, "prompts", {"id": pid, "text": text or "", "target_seconds": 120}, at=at)
+            result.append(round_path + ("prompts", i))
+            return result[0]
+        self._structural(act)
+        return result[0] if result else None
+
+    def add_key_point(self, label: str = "", cues: list[str] | None = None, min_cues: int | None = None) -> NodePath | None:
+        path = self.node_path
+        if len(path) < 4 or path[0] != "rounds":
+            return None
+        prompt_path = path[:4]
+        result: list[NodePath] = []
+
+        def act() -> NodePath:
+            assert self.doc is not None
+            values: dict[str, Any] = {"id": slugify(label or "point", set(self.doc.ids(prompt_path, "key_points")),
+                                                    fallback="point", words=3),
+                                      "label": label}
+            if cues:
+                values["cues"] = cues
+                if min_cues and min_cues > 1:
+                    values["min_cues"] = min_cues
+            comp = self._default_competency(prompt_path)
+            if comp:
+                values["competency"] = comp
+            at = int(path[5]) + 1 if len(path) >= 6 else None
+            i = self.doc.add(prompt_path, "key_points", values, at=at)
+            result.append(prompt_path + ("key_points", i))
+            return result[0]
+        self._structural(act)
+        return result[0] if result else None
+
+    def _default_competency(self, prompt_path: NodePath) -> str | None:
+        """The competency most key points of this prompt use, else the bank's first."""
+        doc = self.doc
+        if doc is None or not doc.count((), "competencies"):
+            return None
+        used = [doc.get(prompt_path + ("key_points", j), "competency") for j in range(doc.count(prompt_path, "key_points"))]
+        used = [u for u in used if u]
+        return max(set(used), key=used.count) if used else doc.ids((), "competencies")[0]
+
+    def add_key_points(self, points: list[ProposedPoint]) -> None:
+        """Add several proposals to the current prompt as one step per point."""
+        prompt_path = self.node_path[:4]
+        for p in points:
+            self.node_path = prompt_path
+            self.add_key_point(p.label, p.cues, p.min_cues)
+        self.select(prompt_path)
+
+    def remove_current(self) -> None:
+        path = self.node_path
+        if self._kind(path) not in ("competency", "round", "prompt", "key_point"):
+            return
+
+        def act() -> NodePath:
+            assert self.doc is not None
+            self.doc.remove(path)
+            parent = path[:-2] or ("job",)
+            left = self.doc.count(path[:-2], str(path[-2]))
+            return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
+        self._structural(act)
+
+    def move_current(self, delta: int) -> None:
+        path = self.node_path
+        if self._kind(path) not in ("competency", "round", "prompt", "key_point"):
+            return
+
+        def act() -> NodePath:
+            assert self.doc is not None
+            return path[:-1] + (self.doc.move(path, delta),)
+        self._structural(act)
+
+    def undo(self) -> None:
+        self.commit()
+        if self.doc and self.doc.undo():
+            self._after_change()
+            self.refresh()
+
+    def redo(self) -> None:
+        self.commit()
+        if self.doc and self.doc.redo():
+            self._after_change()
+            self.refresh()
+
+    # -- notes ----------------------------------------------------------------------------------
+    def key_points_from_notes(self) -> None:
+        from voiceprep.gui.widgets.bank_dialogs import NotesDialog
+
+        dialog = NotesDialog(self)
+        if dialog.exec():
+            self.add_key_points(dialog.chosen())
+
+    # -- saving and closing ---------------------------------------------------------------------
+    def target_path(self) -> Path:
+        """Where Save writes: the file being edited, else a new file named after the bank id in my banks."""
+        assert self.doc is not None
+        if self.doc.path is not None:
+            return self.doc.path
+        folder = paths.user_banks_dir()
+        stem = slugify(str(self.doc.get(("job",), "id", "") or "my-bank"), fallback="my-bank", words=8)
+        path, n = folder / f"{stem}.toml", 2
+        while path.exists():
+            path, n = folder / f"{stem}-{n}.toml", n + 1
+        return path
+
+    def save(self) -> Path | None:
+        """Save now, valid or not (the registry reports an invalid file); returns the file written."""
+        self.commit()
+        if self.doc is None:
+            return None
+        try:
+            written = self.doc.save(self.target_path())
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save", f"Could not write the bank: {exc.strerror or exc}.\n\n"
+                                                     "Your changes are kept as a draft.")
+            self.write_draft()
+            return None
+        if self.draft_file:
+            discard_draft(self.draft_file)
+        self.status.setText(f"Saved to {written}")
+        self._after_change(validate_only=True)
+        self.saved.emit(str(written))
+        return written
+
+    def save_clicked(self) -> None:
+        self.commit()
+        if self.doc is None:
+            return
+        self._after_change(validate_only=True)
+        problems = self.problems.count()
+        if problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems",
+                              f"{problems} problem(s), listed under the editor. A bank with problems is not "
+                              "offered for practice until they are fixed.\n\nSave it anyway?",
+                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            if box.exec() != QMessageBox.StandardButton.Save:
+                return
+        self.save()
+
+    def write_draft(self) -> None:
+        if self.doc is None or self.draft_file is None:
+            return
+        if not self.doc.modified:
+            discard_draft(self.draft_file)
+            return
+        try:
+            save_draft(self.draft_file, self.doc.path, self.doc.text())
+        except OSError as exc:
+            self.status.setText(f"Could not keep a draft of your changes: {exc.strerror or exc}")
+
+    def close_editor(self, discard: bool = False) -> None:
+        self.commit()
+        if discard and self.draft_file:
+            discard_draft(self.draft_file)
+        else:
+            self.write_draft()
+        self.doc = None
+        self.closed.emit()
+
+    def close_clicked(self) -> None:
+        self.commit()
+        if self.doc is not None and self.doc.modified:
+            box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "Save your changes to this bank?",
+                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                              | QMessageBox.StandardButton.Cancel, self)
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and self.save() is None:
+                return
+            self.close_editor(discard=answer == QMessageBox.StandardButton.Discard)
+            return
+        self.close_editor(discard=True)
+
+    def _elide_title(self) -> None:
+        full = getattr(self, "_full_title", "")
+        self.title.setText(self.title.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight,
+                                                               max(40, self.title.width())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def hideEvent(self, event) -> None:
+        self.commit()
+        self.write_draft()
+        super().hideEvent(event)

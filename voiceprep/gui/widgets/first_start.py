@@ -1,0 +1,87 @@
+"""First start: a short, dismissible explanation of the loop, and ways to start from what the candidate has."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from voiceprep import paths
+from voiceprep.gui.widgets.bank_editor import plain_label
+from voiceprep.gui.widgets.common import ACCENT, soft
+
+MARKER = "welcome-dismissed"
+PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
+LOOP = ("Rehearse out loud: pick a bank and a round → listen to the interviewer ask → answer (Space starts and "
+        "stops, or Type answer…) → see which of your key points you hit, with scores and a follow-up → R retries, "
+        "N moves on. Your history and progress stay on this computer.")
+
+
+def welcome_needed() -> bool:
+    return not (paths.data_dir() / MARKER).exists()
+
+
+class WelcomePanel(QFrame):
+    createBank = Signal()
+    draftBank = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setStyleSheet(f"QFrame#welcome {{ background: {soft(ACCENT)}; border-radius: 8px; }}")
+        lay = QVBoxLayout(self)
+        title = plain_label("Welcome to voiceprep")
+        font = title.font()
+        font.setPointSize(13)
+        font.setBold(True)
+        title.setFont(font)
+        lay.addWidget(title)
+        lay.addWidget(plain_label(LOOP))
+        lay.addWidget(plain_label("A sample bank is open to try it. Your answers are checked against key points, "
+                                  "so the best bank is your own:"))
+        row = QHBoxLayout()
+        self.create_btn = QPushButton("Create my own bank")
+        self.draft_btn = QPushButton("Draft from a job description…")
+        self.dismiss_btn = QPushButton("Got it")
+        self.dismiss_btn.setToolTip("Hide this explanation for good")
+        for b in (self.create_btn, self.draft_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.dismiss_btn)
+        lay.addLayout(row)
+        self.create_btn.clicked.connect(self.createBank)
+        self.draft_btn.clicked.connect(self.draftBank)
+        self.dismiss_btn.clicked.connect(self.dismiss)
+        self.create_btn.clicked.connect(self.dismiss)
+        self.draft_btn.clicked.connect(self.dismiss)
+
+    def dismiss(self) -> None:
+        try:
+            (paths.data_dir() / MARKER).touch()
+        except OSError:
+            pass                      # shown again next time; nothing else depends on it
+        self.hide()
+
+
+def install_first_start(window) -> WelcomePanel | None:
+    """On first start: open on a sensible bank and show the welcome above the pages (a no-op afterwards)."""
+    if not welcome_needed():
+        return None
+    if window.services.registry.find(PREFERRED_BANK):
+        window.practice.fill_banks(select=PREFERRED_BANK)
+    panel = WelcomePanel()
+    host = QWidget()
+    lay = QVBoxLayout(host)
+    lay.setContentsMargins(0, 0, 0, 0)
+    central = window.centralWidget().layout()
+    central.replaceWidget(window.stack, host)
+    lay.addWidget(panel)
+    lay.addWidget(window.stack, 1)
+    banks_row = [window.nav.item(i).text() for i in range(window.nav.count())].index("Banks")
+
+    def to_banks(action) -> None:
+        window.nav.setCurrentRow(banks_row)
+        action()
+    panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
+    panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
+    window.welcome = panel
+    return panel
