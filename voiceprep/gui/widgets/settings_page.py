@@ -262,14 +262,15 @@ class SettingsPage(QScrollArea):
         self.model_cost.setText("Measuring… (loads the model and transcribes a sentence)")
         self.model_measure.setEnabled(False)
 
-        def done(cost) -> None:
-            self.model_measure.setEnabled(True)
-            self.model_cost.setText(f"{models.describe(cost)}. {self._model_facts()}")
+        def show(text: str) -> None:
+            import shiboken6
 
-        def failed(exc) -> None:
-            self.model_measure.setEnabled(True)
-            self.model_cost.setText(str(exc))
-        run_in_background(lambda: models.measure_cost(mid, models.sample_speech()), on_done=done, on_error=failed)
+            if shiboken6.isValid(self.model_measure):        # the page may have closed while it ran
+                self.model_measure.setEnabled(True)
+                self.model_cost.setText(text)
+        run_in_background(lambda: models.measure_cost(mid, models.sample_speech()),
+                          on_done=lambda cost: show(f"{models.describe(cost)}. {self._model_facts()}"),
+                          on_error=lambda exc: show(str(exc)))
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "A CTranslate2 Whisper model directory")
