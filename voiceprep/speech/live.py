@@ -15,9 +15,11 @@ not-yet-committed window short and passes frequent:
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +36,17 @@ COMMIT_MARGIN_S = 2.0      # words this close to the window's end may still chan
 FINAL_LOOKBACK_S = 3.0     # at a stop, the last pass is cut at the longest pause in its last seconds before the margin
 BLOCK_S = 0.1              # silence is judged per block: one audible block means something was said
 __all__ = ["Caption", "LiveTranscriber", "TranscriptionCancelled"]
+
+
+_running: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+@atexit.register
+def _join_running() -> None:
+    """A caption pass still inside CTranslate2 when the interpreter exits aborts the process ("terminate called
+    without an active exception"): let passes discarded by finish() end first."""
+    for thread in list(_running):
+        thread.join(timeout=10)
 
 
 @dataclass
@@ -109,6 +122,7 @@ class LiveTranscriber:
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
+        _running.add(self._thread)
 
     def _loop(self) -> None:
         try:

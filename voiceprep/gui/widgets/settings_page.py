@@ -245,7 +245,7 @@ class SettingsPage(QScrollArea):
             return ""
         wer = f"word error rate {m.spontaneous_wer:.2f} on real spontaneous speech; " if m.spontaneous_wer else ""
         recall = (f"finds {m.filler_recall:.0%} of filled pauses" if m.filler_recall is not None
-                  else "filler counts approximate (not measured)")
+                  else f"filler counts approximate ({m.filler_evidence})")
         return f"{wer}{recall}."
 
     def _choose_model(self) -> None:
