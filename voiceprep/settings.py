@@ -52,7 +52,7 @@ class TranscriptionSettings:
     vad_filter: bool = True             # Silero VAD (ships with faster-whisper): stops invented closing lines
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
     live_step_s: float = 1.0            # live captions refresh at most this often
-    live_commit_s: float = 8.0          # audio older than this in the live buffer is committed at a pause
+    live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause
 
 
 @dataclass

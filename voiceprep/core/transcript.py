@@ -29,8 +29,8 @@ class Transcript:
     duration: float
     model: str
     segments: list[Segment] = field(default_factory=list)
-    # measured share of filled pauses ("um", "uh") the model transcribes (speech.models); 0.0 if never measured,
-    # 1.0 for typed text, None for transcripts stored before this was recorded
+    # measured share of filled pauses ("um", "uh") the model transcribes (speech.models); 0.0 if never measured;
+    # None (typed text, transcripts stored before this was recorded): AnalysisSettings.measured_filler_recall
     filler_recall: float | None = None
 
     def words(self) -> list[Word]:
@@ -54,5 +54,4 @@ class Transcript:
         step = 60.0 / 150  # assume 150 wpm so pacing metrics stay neutral
         words = [Word(start=i * step, end=(i + 1) * step, word=(" " if i else "") + t) for i, t in enumerate(tokens)]
         seg = Segment(start=0.0, end=len(tokens) * step, text=text, words=words)
-        return cls(text=text.strip(), language="en", duration=len(tokens) * step, model="typed", segments=[seg],
-                   filler_recall=1.0)
+        return cls(text=text.strip(), language="en", duration=len(tokens) * step, model="typed", segments=[seg])

@@ -32,7 +32,7 @@ from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
-COMMIT_MARGIN_S = 2.0      # words this close to the window's end may still change: never committed
+COMMIT_MARGIN_S = 3.0      # words this close to the window's end may still change: never committed
 FINAL_LOOKBACK_S = 3.0     # at a stop, the last pass is cut at the longest pause in its last seconds before the margin
 BLOCK_S = 0.1              # silence is judged per block: one audible block means something was said
 __all__ = ["Caption", "LiveTranscriber", "TranscriptionCancelled"]
