@@ -33,6 +33,7 @@ from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
 COMMIT_MARGIN_S = 3.0      # words this close to the window's end may still change: never committed
+FINAL_MARGIN_S = 1.5       # at a stop, only the last pass's final 1.5 s (and what came after) is decoded again
 FINAL_LOOKBACK_S = 3.0     # at a stop, the last pass is cut at the longest pause in its last seconds before the margin
 BLOCK_S = 0.1              # silence is judged per block: one audible block means something was said
 __all__ = ["Caption", "LiveTranscriber", "TranscriptionCancelled"]
@@ -182,7 +183,7 @@ class LiveTranscriber:
                 self.final_reused = True
                 return self.stream.final(last.words)
             # the last pass's words well before its end are as stable as a commit: decode only after them
-            self.stream.commit(last.words, last.end, COMMIT_MARGIN_S, FINAL_LOOKBACK_S)
+            self.stream.commit(last.words, last.end, FINAL_MARGIN_S, FINAL_LOOKBACK_S)
 
         def report(seconds: float) -> None:
             if progress:
