@@ -43,13 +43,11 @@ class SpeechSettings:
 
 @dataclass
 class TranscriptionSettings:
-    model_path: str | None = None       # a CTranslate2 Whisper model directory; None = bundled tiny.en
+    model_path: str | None = None       # a CTranslate2 Whisper model directory or a known id ("base"); None = tiny.en
     compute_type: str = "int8"
     cpu_threads: int = 0                # 0 = choose for this machine (see speech.transcriber)
     beam_size: int = 5
-    word_timestamps: bool = True
     filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
-    vad_filter: bool = True             # Silero VAD (ships with faster-whisper): stops invented closing lines
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
     live_step_s: float = 1.0            # live captions refresh at most this often
     live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause

@@ -12,7 +12,8 @@ from voiceprep.settings import Settings
 def register(sub) -> None:
     t = sub.add_parser("transcribe", help="transcribe an audio file locally")
     t.add_argument("audio", type=Path, metavar="AUDIO")
-    t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory (default: bundled tiny.en)")
+    t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory, or \"base\" with the "
+                   "[accurate] extra (default: bundled tiny.en)")
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
