@@ -16,3 +16,4 @@ bench:
 	.venv/bin/python bench/keypoint_eval.py --audio
 	.venv/bin/python bench/analysis_speed.py
 	.venv/bin/python bench/history_scale.py
+	.venv/bin/python bench/voice_bench.py

@@ -52,7 +52,7 @@ install_python() {
     echo "voiceprep: creating .venv"
     "$py" -m venv .venv
   fi
-  local extra="" stamp=".venv/.voiceprep-installed-$mode"
+  local extra="[neural]" stamp=".venv/.voiceprep-installed-$mode"   # [neural]: the natural voice (58 MB)
   [ "$mode" = test ] && extra="[test]"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "voiceprep: installing Python packages"

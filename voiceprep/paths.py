@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import functools
+import importlib.resources
 import os
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "voiceprep"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)   # the PNGs in assets/icons (scripts/render_icons.py)
 PACKAGE_DIR = Path(__file__).resolve().parent
-# Bundled banks sit at the top of the source tree; installed wheels carry them as package data.
-_SOURCE_BANKS = PACKAGE_DIR.parent / "question_banks"
-_PACKAGED_BANKS = PACKAGE_DIR / "question_banks"
+# Bundled banks and assets sit at the top of the source tree; a wheel carries them inside the package
+# (voiceprep/question_banks, voiceprep/assets: see setup.py), read through importlib.resources.
+_SOURCE_ROOT = PACKAGE_DIR.parent
+_resources = contextlib.ExitStack()
+atexit.register(_resources.close)
+
+
+@functools.cache
+def _bundled(name: str) -> Path:
+    source = _SOURCE_ROOT / name
+    if source.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
+        return source       # a checkout (editable install or PYTHONPATH)
+    # An installed copy: a real directory for a normal install; extracted once if the package is zipped.
+    return _resources.enter_context(importlib.resources.as_file(importlib.resources.files("voiceprep") / name))
 
 
 def data_dir() -> Path:
@@ -29,7 +45,17 @@ def user_banks_dir() -> Path:
 
 
 def bundled_banks_dir() -> Path:
-    return _SOURCE_BANKS if _SOURCE_BANKS.is_dir() else _PACKAGED_BANKS
+    return _bundled("question_banks")
+
+
+def assets_dir() -> Path:
+    """The app icon (SVG and PNG sizes) and the desktop entry."""
+    return _bundled("assets")
+
+
+def icon_path(size: int | None = None) -> Path:
+    """The app icon: the SVG, or the PNG of `size` pixels."""
+    return assets_dir() / ("voiceprep.svg" if size is None else f"icons/voiceprep-{size}.png")
 
 
 def database_path() -> Path:

@@ -71,7 +71,16 @@ class AnalysisSettings:
     fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and at least 3) earns a tip
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
+    pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
     we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
+    # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
+    # bias, label similarity, best facet, mean of two best facets, share of facets said, authored-cue share,
+    # label-word share (see judge.Features)
+    semantic_judge: bool = True         # False = cue matching only
+    judge_threads: int = 1              # CPU threads for the judge's model (0 = all cores; 1 is fastest on a busy 2-core machine)
+    judge_weights: tuple[float, ...] = (-3.003, 1.294, 0.674, 1.545, 0.807, 3.087, 2.501)
+    judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 
 
 @dataclass

@@ -47,7 +47,7 @@ def test_score_json_has_the_documented_shape(tmp_path, capsys):
                                      "numbers", "star", "ownership"}
     assert set(data["delivery"]["fillers"]) >= {"total", "per_minute", "by_word", "approximate"}
     mech = next(k for k in data["key_points"] if k["id"] == "mechanics")
-    assert mech["hit"] and mech["evidence"]["text"] == "ring buffer"
+    assert mech["hit"] and "ring buffer" in mech["evidence"]["text"]   # evidence: the sentence that carried it
 
 
 def test_score_unknown_bank_or_prompt_is_one_line(capsys, tmp_path):

@@ -68,3 +68,77 @@ def test_a_changed_rate_applies_to_the_very_next_render(tmp_path):
         durations.append((s.rate, sf.info(str(s.render(text, out=tmp_path / f"{i}.wav"))).duration))
     for rate, seconds in durations:
         assert (seconds < 1.6) if rate == 400 else (seconds > 2.2), durations
+
+
+def test_the_cache_key_covers_text_voice_rate_and_engine_version(tmp_path, monkeypatch):
+    s = Speaker(rate=175, cache_dir=tmp_path)
+    base = s.cache_key("Why us?", None)
+    assert s.cache_key("Why us?", None) == base
+    assert s.cache_key("Why them?", None) != base
+    assert s.cache_key("Why us?", "gmw/en-US") != base
+    assert Speaker(rate=200, cache_dir=tmp_path).cache_key("Why us?", None) != base
+    monkeypatch.setitem(Speaker._versions, "pyttsx3", "pyttsx3 9.9; espeak-ng 9.9")
+    assert s.cache_key("Why us?", None) != base
+
+
+def test_a_warm_cache_speaks_without_the_engine_and_a_new_engine_renders_again(tmp_path, monkeypatch):
+    s = Speaker(cache_dir=tmp_path)
+    first = s.render("Walk me through your last incident.")
+    calls = []
+    real = Speaker._render_once
+    monkeypatch.setattr(Speaker, "_render_once", lambda self, *a: (calls.append(a), real(self, *a)))
+    assert s.render("Walk me through your last incident.") == first and calls == []
+    monkeypatch.setitem(Speaker._versions, "pyttsx3", "pyttsx3 9.9; espeak-ng 9.9")   # an upgraded engine
+    again = s.render("Walk me through your last incident.")
+    assert again != first and len(calls) == 1 and sf.info(str(again)).duration > 1.0
+
+
+def test_prerender_renders_each_text_once_and_stops_when_cancelled(tmp_path):
+    import threading
+
+    s = Speaker(cache_dir=tmp_path)
+    texts = ["Why this team?", "What would you change first?", "Why this team?"]
+    seen = []
+    assert s.prerender(texts, progress=lambda i, n: seen.append((i, n))) == 2
+    assert seen == [(1, 2), (2, 2)] and all(s.cached(t) for t in texts)
+    assert s.prerender(texts) == 0                     # all cached: nothing to do
+    cancel = threading.Event()
+    cancel.set()
+    assert s.prerender(["A prompt never rendered."], cancel=cancel) == 0
+    assert s.cached("A prompt never rendered.") is None
+
+
+def test_an_unavailable_natural_voice_falls_back_to_the_standard_voice(tmp_path, monkeypatch):
+    from voiceprep.speech import neural, piper_voice
+
+    monkeypatch.setattr(neural, "available", lambda: "the natural voice is not installed: pip install x")
+    s = Speaker(voice=piper_voice.VOICE_ID, cache_dir=tmp_path)
+    out = s.render("Tell me about yourself.")
+    assert "not installed" in (s.fallback_reason or "") and sf.info(str(out)).duration > 1.0
+    assert all(v.id != piper_voice.VOICE_ID for v in s.voices())
+    odd = Speaker(voice="piper:no-such-voice", cache_dir=tmp_path)
+    assert odd.render("Hello.").exists() and "no natural voice" in odd.fallback_reason
+
+
+def test_speaking_a_cached_prompt_reports_when_audio_starts(speaker, monkeypatch):
+    import sounddevice as sd
+
+    class Stream:
+        latency = 0.02
+
+        def __init__(self, **kw):
+            self.blocks = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+        def write(self, block):
+            self.blocks += 1
+    monkeypatch.setattr(sd, "OutputStream", Stream)
+    speaker.render("Ready when you are.")
+    started = []
+    assert speaker.say("Ready when you are.", on_start=started.append) is True
+    assert started == [0.02]

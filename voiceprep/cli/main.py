@@ -7,10 +7,10 @@ import logging
 import sys
 
 from voiceprep import __version__
-from voiceprep.cli import banks_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
+from voiceprep.cli import banks_cmd, desktop_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
 from voiceprep.cli.common import CliError
 
-COMMANDS = [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd]
+COMMANDS = [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd, desktop_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

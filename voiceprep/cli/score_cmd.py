@@ -85,8 +85,9 @@ def render_report(a) -> str:
     for r in a.key_points:
         mark = "[x]" if r.hit else "[ ]"
         lines.append(f"  {mark} {r.key_point.label}")
-        for m, ev in zip(r.matches, a.evidence.get(r.key_point.id, [])):
-            lines.append(f"        \"{ev.text}\"{_t(ev.start)}  (cue: {m.cue})")
+        for ev in (a.evidence.get(r.key_point.id, []) if r.hit else []):
+            how = "by meaning" if ev.how == "meaning" else f"cue: {ev.cue}"
+            lines.append(f"        \"{ev.text}\"{_t(ev.start)}  ({how})")
         if not r.hit and r.matches:
             lines.append(f"        {len(r.matches)} of {r.key_point.min_cues} cues needed")
     lines += ["", "Delivery:"]

@@ -17,6 +17,16 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def app_icon():
+    """The window and taskbar icon: every bundled PNG size (rendered from assets/voiceprep.svg)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in paths.ICON_SIZES:
+        icon.addFile(str(paths.icon_path(size)))
+    return icon
+
+
 def install_excepthook() -> None:
     """An error in a slot is logged with its traceback and shown once as a plain message; the app goes on."""
     import traceback
@@ -56,7 +66,9 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
-    app.setStyle("Fusion")   # follows the system light/dark palette on every platform
+    QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setStyle("Fusion")   # follows the system light/dark palette on every platform
     try:
         History.open().close()
     except HistoryCorruptError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -22,8 +23,12 @@ class Player:
         self._stop.set()
 
     def play(self, path: str | Path, start: float = 0.0, device: int | str | None = None,
-             block_s: float = 0.05) -> bool:
-        """Play `path` from `start` seconds; return False if stopped early."""
+             block_s: float = 0.05, on_start: Callable[[float], None] | None = None) -> bool:
+        """Play `path` from `start` seconds; return False if stopped early.
+
+        `on_start(latency_s)` is called as the first samples are handed to the device; `latency_s` is the
+        device's own output latency, the time until they are heard.
+        """
         try:
             import sounddevice as sd
         except OSError as exc:
@@ -40,6 +45,8 @@ class Player:
                 for i in range(0, len(data), step):
                     if self._stop.is_set():
                         return False
+                    if i == 0 and on_start is not None:
+                        on_start(float(stream.latency))
                     stream.write(np.ascontiguousarray(data[i:i + step].reshape(-1, 1)))
         except sd.PortAudioError as exc:
             raise PlaybackError(f"no audio output device ({exc})") from None

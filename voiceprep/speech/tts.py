@@ -1,22 +1,27 @@
-"""The interviewer's voice: pyttsx3 (espeak-ng on Linux) rendered to WAV, played with sounddevice.
+"""The interviewer's voice, rendered to WAV (cached per text, voice, rate and engine) and played with sounddevice.
 
-Rendering to a file first makes speech interruptible (stop, skip, replay) and testable. pyttsx3 2.99's
-`runAndWait()` returns before `save_to_file` has written, so we wait for `finished-utterance`; and it
-renders only the last of several queued files, so renders are serialised.
+Two engines: pyttsx3 (espeak-ng on Linux, SAPI5/NSSS elsewhere), the default and the fallback everywhere;
+and the optional natural voice (voiceprep.speech.neural, a Piper voice), chosen by its voice id.
+Rendering to a file first makes speech interruptible (stop, skip, replay), instant once cached, and
+testable. pyttsx3 2.99's `runAndWait()` returns before `save_to_file` has written, so we wait for
+`finished-utterance`; and it renders only the last of several queued files, so renders are serialised.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import io
 import logging
-import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from voiceprep import paths
+from voiceprep.speech import neural, piper_voice
 from voiceprep.speech.player import PlaybackError, Player
 
 RENDER_TIMEOUT_S = 30.0
@@ -52,18 +57,79 @@ def _complete_wav(path: Path, settle_s: float = 2.0) -> bool:
     return False
 
 
+def is_neural(voice: str | None) -> bool:
+    return bool(voice) and str(voice).startswith("piper:")
+
+
+def pyttsx3_version() -> str:
+    """What changes pyttsx3's audio for the same text: its version and, on Linux, espeak-ng's."""
+    from voiceprep.speech import espeak_phonemes
+
+    try:
+        version = importlib.metadata.version("pyttsx3")
+    except importlib.metadata.PackageNotFoundError:
+        version = "none"
+    return f"pyttsx3 {version}; espeak-ng {espeak_phonemes.version()}"
+
+
 class Speaker:
-    """Renders text to speech; one engine per process, used by one thread at a time."""
+    """Renders text to speech; one engine of each kind per process, used by one thread at a time."""
 
     _engine = None
     _engine_lock = threading.Lock()
+    _neural: neural.NeuralEngine | None = None
+    _versions: dict[str, str] = {}
 
     def __init__(self, voice: str | None = None, rate: int = 175, cache_dir: Path | None = None):
         self.voice = voice
         self.rate = rate
-        self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "voiceprep-tts"
+        self.cache_dir = cache_dir or paths.data_dir() / "tts-cache"
         self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.fallback_reason: str | None = None   # why the natural voice was not used for the last render
         self._player = Player()
+
+    @classmethod
+    def engine_version(cls, voice: str | None) -> str:
+        kind = "neural" if is_neural(voice) else "pyttsx3"
+        if kind not in cls._versions:
+            cls._versions[kind] = piper_voice.engine_version() if kind == "neural" else pyttsx3_version()
+        return cls._versions[kind]
+
+    @classmethod
+    def _neural_engine(cls) -> neural.NeuralEngine:
+        if cls._neural is None:
+            cls._neural = neural.NeuralEngine()
+        return cls._neural
+
+    def cache_key(self, text: str, voice: str | None) -> str:
+        raw = f"{self.engine_version(voice)}|{voice}|{self.rate}|{text}"
+        return hashlib.sha1(raw.encode()).hexdigest()[:20]
+
+    def cached(self, text: str) -> Path | None:
+        """The cached rendering of `text` with this voice and rate, if there is one."""
+        path = self.cache_dir / f"{self.cache_key(text, self.voice)}.wav"
+        return path if path.exists() and path.stat().st_size > 44 else None
+
+    def prerender(self, texts: Iterable[str], cancel: threading.Event | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> int:
+        """Render every text not yet cached (run in the background when a round is chosen); return how many.
+
+        Stops between texts when `cancel` is set. A text that cannot be rendered is logged and skipped:
+        it is rendered (or shown as text) when it is asked.
+        """
+        todo = [t for t in dict.fromkeys(texts) if t.strip() and self.cached(t) is None]
+        done = 0
+        for i, text in enumerate(todo):
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                self.render(text)
+                done += 1
+            except TTSError as exc:
+                log.warning("could not prerender %r: %s", text[:40], exc)
+            if progress:
+                progress(i + 1, len(todo))
+        return done
 
     @classmethod
     def _get_engine(cls):
@@ -78,29 +144,57 @@ class Speaker:
         return cls._engine
 
     def voices(self) -> list[Voice]:
-        with self._engine_lock:
-            engine = self._get_engine()
-            return [Voice(v.id, v.name, tuple(str(x) for x in (v.languages or ())))
-                    for v in engine.getProperty("voices")]
+        """The voices to offer: the natural voice first when it is installed, then pyttsx3's."""
+        extra = [] if neural.available() else [Voice(piper_voice.VOICE_ID, piper_voice.VOICE_NAME, ("en-us",))]
+        try:
+            with self._engine_lock:
+                engine = self._get_engine()
+                return extra + [Voice(v.id, v.name, tuple(str(x) for x in (v.languages or ())))
+                                for v in engine.getProperty("voices")]
+        except TTSError:
+            if extra:
+                return extra
+            raise
 
     def render(self, text: str, out: Path | None = None) -> Path:
-        """Render `text` to a 22050 Hz mono WAV and return its path (cached by text, voice and rate)."""
+        """Render `text` to a 22050 Hz mono WAV and return its path (cached by text, voice, rate and engine).
+
+        When the natural voice cannot speak here, pyttsx3's default voice does (`fallback_reason` says why).
+        """
         if not text.strip():
             raise TTSError("nothing to say: the text is empty")
-        key = hashlib.sha1(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:16]
-        cached = self.cache_dir / f"{key}.wav"
+        self.fallback_reason = None
+        voice = self.voice
+        if is_neural(voice):
+            why = neural.available() if voice == piper_voice.VOICE_ID else f"no natural voice called {voice!r}"
+            if why is None:
+                try:
+                    return self._render_cached(text, out, voice)
+                except neural.NeuralVoiceError as exc:
+                    why = str(exc)
+            log.warning("natural voice unavailable, using the standard voice: %s", why)
+            self.fallback_reason = why
+            voice = None
+        return self._render_cached(text, out, voice)
+
+    def _render_cached(self, text: str, out: Path | None, voice: str | None) -> Path:
+        cached = self.cache_dir / f"{self.cache_key(text, voice)}.wav"
         if out is None and cached.exists() and cached.stat().st_size > 44:
             return cached
         target = Path(out) if out else cached
         tmp = target.with_name(target.stem + ".part.wav")
+        if is_neural(voice):
+            self._neural_engine().render(text, tmp, self.rate)
+            tmp.replace(target)
+            return target
         for _attempt in range(2):       # one retry: the engine rarely reports done before the file is whole
-            self._render_once(text, tmp)
+            self._render_once(text, tmp, voice)
             if _complete_wav(tmp):
                 tmp.replace(target)
                 return target
         raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
 
-    def _apply_properties(self, engine) -> None:
+    def _apply_properties(self, engine, voice: str | None) -> None:
         """Set voice and rate so that they apply to the very next render.
 
         pyttsx3 2.99 queues setProperty behind a busy flag and endLoop() clears that queue, so a changed
@@ -110,7 +204,7 @@ class Speaker:
         driver = getattr(getattr(engine, "proxy", None), "_driver", None) or engine
         deadline = time.monotonic() + 3.0
         while True:
-            for name, value in (("voice", self.voice), ("rate", self.rate)):
+            for name, value in (("voice", voice), ("rate", self.rate)):
                 if value is not None:
                     driver.setProperty(name, value)
             if engine.getProperty("rate") == self.rate:
@@ -120,14 +214,14 @@ class Speaker:
                 return
             time.sleep(0.05)     # still finishing the previous synthesis: it accepts once idle
 
-    def _render_once(self, text: str, tmp: Path) -> None:
+    def _render_once(self, text: str, tmp: Path, voice: str | None) -> None:
         tmp.unlink(missing_ok=True)
         with self._engine_lock:
             engine = self._get_engine()
             done = threading.Event()
             token = engine.connect("finished-utterance", lambda name, completed: done.set())
             try:
-                self._apply_properties(engine)
+                self._apply_properties(engine, voice)
                 engine.save_to_file(text, str(tmp))
                 with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
                     engine.runAndWait()
@@ -141,15 +235,18 @@ class Speaker:
         """Stop playback now (safe from any thread)."""
         self._player.stop()
 
-    def play(self, wav: Path, device: int | str | None = None) -> bool:
-        """Play a rendered WAV; return False if stopped early.
+    def play(self, wav: Path, device: int | str | None = None,
+             on_start: Callable[[float], None] | None = None) -> bool:
+        """Play a rendered WAV; return False if stopped early (`on_start`: see Player.play).
 
         Raises TTSError when there is no output device (the caller shows the text instead).
         """
         try:
-            return self._player.play(wav, device=device)
+            return self._player.play(wav, device=device, on_start=on_start)
         except PlaybackError as exc:
             raise TTSError(f"{exc}; the prompt is shown as text") from None
 
-    def say(self, text: str, device: int | str | None = None) -> bool:
-        return self.play(self.render(text), device=device)
+    def say(self, text: str, device: int | str | None = None,
+            on_start: Callable[[float], None] | None = None) -> bool:
+        """Speak `text` (at once when it is cached: see prerender)."""
+        return self.play(self.render(text), device=device, on_start=on_start)

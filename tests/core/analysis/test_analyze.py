@@ -34,8 +34,11 @@ def test_evidence_carries_word_times(payments):
     a = analyze_answer(payments, payments.prompt("kafka-payments"), timed(words))
     idem = next(r for r in a.key_points if r.key_point.id == "idempotency")
     assert idem.hit
-    ev = a.evidence["idempotency"][0]
-    assert ev.text == "idempotency" and ev.start == pytest.approx(1.2) and ev.end == pytest.approx(1.55)
+    sentence, word = a.evidence["idempotency"][:2]
+    assert sentence.how == "meaning" and sentence.text == " ".join(w for w, _ in words)
+    assert sentence.start == pytest.approx(0.0) and sentence.end == pytest.approx(3.55)
+    assert word.how == "words" and word.cue == "idempotency"
+    assert word.text == "idempotency" and word.start == pytest.approx(1.2) and word.end == pytest.approx(1.55)
 
 
 def test_scores_follow_key_point_and_competency_weights(payments):
@@ -68,8 +71,12 @@ def test_round_summary_weights_and_completion(payments):
         results[pid] = a.hits()
     s = summarize_round(payments, prompts, results)
     assert s.answered == 2 and s.total == 4 and s.completion == 0.5
-    assert set(s.competencies) == {"distributed_systems_design", "backend_architecture", "payments_domain_expertise"}
-    assert s.to_drill and s.to_drill[0][0] in results
+    assert s.skipped == [p for p in prompts if p not in results]
+    # the skipped prompts' key points count as misses: every competency of the round is scored
+    assert set(s.competencies) == {c.id for c in payments.competencies}
+    answered_only = summarize_round(payments, list(results), results)
+    assert s.overall < answered_only.overall
+    assert s.to_drill and s.to_drill[0][1]
 
 
 def test_delivery_pace_pauses_fillers_hedges_numbers():
@@ -130,3 +137,41 @@ def test_label_only_key_points_work_end_to_end():
                       'label = "Name the ring buffer and the latency result"\n')
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("Our ring buffer cut latency."))
     assert a.key_points[0].hit
+
+
+def test_typed_answers_have_no_pace_or_duration_but_keep_the_other_cards():
+    bank = load_bank(BANKS / "airwallex.toml")
+    a = analyze_answer(bank, bank.prompt("hardest-problem"),
+                       Transcript.from_text("Um, I proposed the LMAX Disruptor and latency fell forty percent."))
+    d = a.delivery
+    assert not d.timed and d.wpm is None and d.duration_s is None and d.long_pauses == []
+    names = {f.name: f for f in d.findings}
+    assert names["pace"].status == "info" and "not measured" in names["pace"].summary
+    assert "duration" not in names and "pauses" not in names
+    assert {"fillers", "hedges", "numbers", "structure"} <= set(names)
+    assert a.delivery_scores["pace"] is None and a.delivery_scores["fillers"] is not None
+
+
+def test_a_bank_can_tie_a_competency_to_delivery():
+    bank = load_bank(BANKS / "airwallex.toml")
+    comm = bank.competency("communication")
+    assert comm is not None and comm.delivery == ("pace", "fillers", "hedges") and comm.delivery_weight == 0.3
+    answer = "Airwallex lets a business hold many currencies in one account and pay suppliers abroad at good rates."
+    words = [(w, 0.0) for w in answer.split(" ")]
+    a = analyze_answer(bank, bank.prompt("product-range"), timed(words))
+    # the communication key point (who-and-why) is missed, yet a fluent answer does not score 0 there
+    assert not next(r for r in a.key_points if r.key_point.id == "who-and-why").hit
+    assert a.competencies["communication"] == pytest.approx(30.0, abs=0.1)
+    # and a competency tied to delivery is scored even for a prompt with none of its key points
+    assert "communication" in a.competencies
+
+
+def test_delivery_fields_are_checked():
+    base = BANKS / "airwallex.toml"
+    text = base.read_text().replace('delivery = ["pace", "fillers", "hedges"]', 'delivery = ["pace", "speed"]')
+    with pytest.raises(Exception, match="unknown delivery aspect 'speed'"):
+        parse_bank(text)
+    text = base.read_text().replace('delivery = ["pace", "fillers", "hedges"]   # how it was said counts too: '
+                                    '30% of this competency\n', '')
+    with pytest.raises(Exception, match="needs `delivery`"):
+        parse_bank(text)

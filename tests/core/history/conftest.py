@@ -15,6 +15,13 @@ STRONG = ("At my previous company our order matching engine had lock contention.
 WEAK = "We had some performance problems with locks in our matching engine and we fixed them with a new design."
 
 
+def spoken(text: str) -> Transcript:
+    """The text as a timed (spoken) answer: evenly paced words, so delivery has a pace to store."""
+    t = Transcript.from_text(text)
+    t.model = "tiny.en"
+    return t
+
+
 @pytest.fixture
 def bank():
     return load_bank(BANKS / "airwallex.toml")
@@ -29,6 +36,6 @@ def history(tmp_path):
 @pytest.fixture
 def save(history, bank):
     def _save(text: str, prompt_id: str = "hardest-problem") -> int:
-        analysis = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(text))
+        analysis = analyze_answer(bank, bank.prompt(prompt_id), spoken(text))
         return history.save_analysis(analysis)
     return _save

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from voiceprep.core.analysis.delivery import Delivery, analyze_delivery
+from voiceprep.core.analysis import embedder as model
+from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, delivery_scores
 from voiceprep.core.analysis.followups import follow_up_for
-from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex, match_key_point
+from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
+from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.text import tokenize
-from voiceprep.core.banks.model import Bank, Prompt
+from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -21,6 +24,8 @@ class Evidence:
     end: float | None
     first_word: int
     last_word: int
+    cue: str | None = None      # the cue that matched, for word evidence
+    how: str = "words"          # "meaning" (the sentence that carries the point) or "words" (a cue)
 
 
 @dataclass
@@ -30,58 +35,92 @@ class AnswerAnalysis:
     transcript: Transcript
     timed: bool
     key_points: list[KeyPointResult]
-    evidence: dict[str, list[Evidence]]     # key point id -> one span per matched cue
+    evidence: dict[str, list[Evidence]]     # key point id -> the carrying sentence first, then one span per cue
     coverage: float
     competencies: dict[str, float]
     overall: float
     delivery: Delivery
-    follow_ups: list[dict]
+    follow_ups: list[dict[str, str]]
+    judge: model.JudgeStatus = model.JudgeStatus("lexical", None, None)
+    delivery_scores: dict[str, float | None] = field(default_factory=dict)   # 0-100 per aspect (None: n/a)
 
-    def hits(self):
+    @property
+    def points_hit(self) -> int:
+        return sum(r.hit for r in self.key_points)
+
+    @property
+    def points_total(self) -> int:
+        return len(self.key_points)
+
+    def hits(self) -> list[tuple[KeyPoint, bool]]:
         return [(r.key_point, r.hit) for r in self.key_points]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         kps = []
         for r in self.key_points:
             ev = self.evidence.get(r.key_point.id) or []
+            j = r.judgement
             kps.append({
                 "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
                 "hit": r.hit, "confidence": r.confidence, "cue": r.matches[0].cue if r.matches else None,
                 "cues_matched": [m.cue for m in r.matches], "min_cues": r.key_point.min_cues,
-                "evidence": ({"text": ev[0].text, "start": ev[0].start, "end": ev[0].end} if ev else None),
-                "all_evidence": [{"cue": m.cue, "text": e.text, "start": e.start, "end": e.end}
-                                 for m, e in zip(r.matches, ev)],
+                "method": j.method if j else "words", "similarity": j.similarity if j else None,
+                "evidence": ({"text": ev[0].text, "start": ev[0].start, "end": ev[0].end, "how": ev[0].how}
+                             if ev and r.hit else None),
+                "all_evidence": [{"cue": e.cue, "how": e.how, "text": e.text, "start": e.start, "end": e.end}
+                                 for e in ev],
             })
         return {"bank": self.bank.id, "prompt_id": self.prompt.id, "prompt": self.prompt.text,
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
+                "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
-                "delivery": self.delivery.to_dict(), "follow_ups": self.follow_ups}
+                "delivery": self.delivery.to_dict(), "delivery_scores": self.delivery_scores,
+                "follow_ups": self.follow_ups,
+                "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
+                          else "lexical"}}
 
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None) -> AnswerAnalysis:
+    """Key points, evidence, scores, delivery and follow-ups for one answer.
+
+    Loads the semantic model on first use (call `embedder.warm_up()` early, off the GUI thread); without
+    it the cue matcher alone decides and `judge.message` says why.
+    """
     settings = settings or AnalysisSettings()
     timed = transcript.model != "typed"
     words = transcript.words()
-    tokens = tokenize([w.word for w in words])
+    raw = [w.word for w in words]
+    tokens = tokenize(raw)
     index = TokenIndex(tokens, settings)
-    results = [match_key_point(kp, index) for kp in prompt.key_points]
+    embedder = model.get_embedder() if settings.semantic_judge else None
+    status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
+        "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
+    judge = AnswerJudge(raw, index, embedder, settings)
+    results = [judge.judge(kp) for kp in prompt.key_points]
+
+    def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
+        return Evidence(text=text if text is not None else " ".join(w.word.strip() for w in words[a:b + 1]).strip(),
+                        start=words[a].start if timed else None, end=words[b].end if timed else None,
+                        first_word=a, last_word=b, cue=cue, how=how)
+
     evidence = {}
     for r in results:
         spans = []
+        j = r.judgement
+        if j is not None and j.unit is not None and r.hit and j.method != "words":
+            spans.append(span(j.unit.first, j.unit.last, j.unit.text, how="meaning"))
         for m in r.matches:
-            a, b = tokens[m.first].word, tokens[m.last].word
-            spans.append(Evidence(text="".join(w.word for w in words[a:b + 1]).strip(),
-                                  start=words[a].start if timed else None, end=words[b].end if timed else None,
-                                  first_word=a, last_word=b))
+            spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
-    comps = competency_scores(bank, pairs)
+    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed)
+    said = delivery_scores(delivery, settings)
+    comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}
                   for r in results if not r.hit]
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
-                          overall=overall_score(bank, comps, coverage),
-                          delivery=analyze_delivery(transcript, prompt.target_seconds, settings, timed),
-                          follow_ups=follow_ups)
+                          overall=overall_score(bank, comps, coverage), delivery=delivery,
+                          follow_ups=follow_ups, judge=status, delivery_scores=said)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.transcript import Transcript, Word
@@ -46,21 +47,22 @@ class Finding:
 
 @dataclass
 class Delivery:
-    duration_s: float
-    speaking_s: float
+    duration_s: float | None     # None for typed answers: no timing, so no duration, pace or pauses
+    speaking_s: float | None
     target_s: int
     words: int
-    wpm: float
-    fillers: dict
-    long_pauses: list[dict]
-    repeated_phrases: list[dict]
-    hedges: dict
+    wpm: float | None
+    fillers: dict[str, Any]
+    long_pauses: list[dict[str, Any]]
+    repeated_phrases: list[dict[str, Any]]
+    hedges: dict[str, Any]
     numbers: list[str]
-    star: dict
-    ownership: dict
+    star: dict[str, Any]
+    ownership: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
+    timed: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -90,7 +92,7 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
     return hits
 
 
-def _repeated(words: list[str], min_n: int) -> list[dict]:
+def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     found: dict[str, int] = {}
     for n in range(6, min_n - 1, -1):
         grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
@@ -107,7 +109,7 @@ def _repeated(words: list[str], min_n: int) -> list[dict]:
 def _quantities(raw: list[str]) -> list[str]:
     """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x")."""
     tokens = tokenize(raw)
-    out = []
+    out: list[str] = []
     for i, t in enumerate(tokens):
         if not t.is_number or t.norm == "1" and (i + 1 >= len(tokens) or tokens[i + 1].norm not in UNITS):
             continue
@@ -120,18 +122,20 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
-def _star(text: str) -> dict:
+def _star(text: str) -> dict[str, Any]:
     """Which STAR parts are present, and whether they can be read in order (each after the previous)."""
     found = {part: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)] for part, pattern in STAR_CUES.items()}
-    positions, in_order, last = {}, True, -1
+    positions: dict[str, int | None] = {}
+    in_order, last = True, -1
     for part, spots in found.items():
         if not spots:
             positions[part] = None
             continue
         after = [p for p in spots if p > last]
         in_order = in_order and bool(after)
-        positions[part] = after[0] if after else spots[0]
-        last = positions[part]
+        here = after[0] if after else spots[0]
+        positions[part] = here
+        last = here
     present = [p for p in STAR_CUES if positions[p] is not None]
     return {"present": present, "missing": [p for p in STAR_CUES if positions[p] is None],
             "in_order": in_order, "positions": positions}
@@ -172,17 +176,20 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     we_count = sum(c in ("we", "us", "our", "we're", "we've", "ours") for c in clean)
     ownership = {"i": i_count, "we": we_count,
                  "i_share": round(i_count / (i_count + we_count), 2) if i_count + we_count else None}
-    d = Delivery(duration_s=round(duration, 2), speaking_s=round(speaking, 2), target_s=target_s, words=n,
-                 wpm=round(wpm, 1), fillers=fillers, long_pauses=pauses,
-                 repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words), hedges=hedges,
-                 numbers=numbers, star=_star(text), ownership=ownership)
+    d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
+                 target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
+                 long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
+                 hedges=hedges, numbers=numbers, star=_star(text), ownership=ownership, timed=timed)
     d.findings = _findings(d, settings, timed)
     return d
 
 
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
-    if timed:
+    if not timed or d.duration_s is None or d.wpm is None:
+        out.append(Finding("pace", "info", "Typed answer: pace, length and pauses not measured",
+                           "Say it out loud to get pace and timing feedback."))
+    else:
         lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
         if d.duration_s < lo:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
@@ -241,3 +248,30 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         out.append(Finding("ownership", "good", f"\"I\" {d.ownership['i']}, \"we\" {d.ownership['we']}",
                            "Your own role comes through."))
     return out
+
+
+def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]:
+    """0-100 per delivery aspect, for competencies a bank ties to delivery; None when not measurable."""
+    def ramp(value: float, good: float, zero: float) -> float:
+        """100 up to `good`, falling linearly to 0 at `zero`."""
+        if value <= good:
+            return 100.0
+        return round(max(0.0, 100 * (zero - value) / (zero - good)), 1)
+
+    pace = None
+    if d.wpm:
+        off = max(s.wpm_low - d.wpm, d.wpm - s.wpm_high, 0.0)
+        pace = ramp(off, 0.0, s.wpm_low * s.pace_zero_share)
+    words = max(d.words, 1)
+    per_min = d.fillers["per_minute"]
+    if per_min is None:   # typed: fillers per minute at a typical speaking pace
+        per_min = d.fillers["total"] / words * (s.wpm_low + s.wpm_high) / 2
+    star = d.star
+    structure = 25.0 * len(star["present"]) - (0 if star["in_order"] else 10)
+    return {
+        "pace": pace,
+        "fillers": ramp(per_min, s.fillers_per_min_warn, s.fillers_per_min_warn * 4),
+        "structure": max(0.0, structure),
+        "hedges": ramp(d.hedges["total"], s.hedges_warn - 1, s.hedges_warn + 4),
+        "pauses": ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4) if d.timed else None,
+    }

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voiceprep.core.analysis.embedder import get_embedder
+from voiceprep.core.analysis.judge import AnswerJudge
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
+from voiceprep.core.analysis.scoring import weighted_hits
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
@@ -21,6 +24,7 @@ class Labeled:
     kind: str
     text: str
     hits: frozenset[str]
+    id: str = ""
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Scores:
     fn: int = 0
     tn: int = 0
     errors: list[str] = field(default_factory=list)
+    coverage_diffs: list[float] = field(default_factory=list)   # |judge - human| coverage per answer, points
 
     def add(self, expected: bool, got: bool, where: str) -> None:
         if expected and got:
@@ -56,14 +61,24 @@ class Scores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def coverage_error(self) -> float:
+        """Mean absolute difference between the judge's and the human's coverage (0-100 points)."""
+        return sum(self.coverage_diffs) / len(self.coverage_diffs) if self.coverage_diffs else 0.0
+
     def row(self) -> str:
         counts = f"tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn}"
-        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  ({counts})"
+        return (f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
+                f"coverage error {self.coverage_error:.1f}  ({counts})")
 
 
 def load_labeled(path: Path) -> list[Labeled]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Labeled(a["bank"], a["prompt"], a["kind"], a["text"].strip(), frozenset(a["hits"])) for a in data["answer"]]
+    return [Labeled(a["bank"], a["prompt"], a["kind"], a["text"].strip(), frozenset(a["hits"]), a.get("id", f"#{i}"))
+            for i, a in enumerate(data["answer"])]
+
+
+Method = Callable[[Transcript, tuple[KeyPoint, ...], AnalysisSettings], set[str]]
 
 
 def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
@@ -71,7 +86,14 @@ def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: An
     return {kp.id for kp in kps if match_key_point(kp, index).hit}
 
 
-def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=None) -> set[str]:
+def judge_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
+    """The semantic judge (cue matcher alone when the model is unavailable)."""
+    raw = [w.word for w in transcript.words()]
+    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings)
+    return {kp.id for kp in kps if judge.judge(kp).hit}
+
+
+def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings | None = None) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
@@ -83,7 +105,7 @@ def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings=No
 
 
 def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callable[[Labeled], Transcript],
-             method: Callable = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
+             method: Method = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
     settings = settings or AnalysisSettings()
     scores = Scores()
     for i, item in enumerate(items):
@@ -93,5 +115,8 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
         got = method(to_transcript(item), prompt.key_points, settings)
         for kp in prompt.key_points:
-            scores.add(kp.id in item.hits, kp.id in got, f"#{i} {item.kind:11} {item.prompt}/{kp.id}")
+            scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
+        human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0
+        judged = weighted_hits([(kp, kp.id in got) for kp in prompt.key_points]) or 0.0
+        scores.coverage_diffs.append(abs(human - judged))
     return scores

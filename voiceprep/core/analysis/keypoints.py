@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -45,6 +46,7 @@ class KeyPointResult:
     confidence: float
     matches: list[Match] = field(default_factory=list)   # best match per distinct cue
     negated: list[Match] = field(default_factory=list)   # mentions that did not count
+    judgement: Any = None     # judge.Judgement when the semantic judge decided
 
     @property
     def cues_matched(self) -> int:
@@ -62,6 +64,17 @@ def compile_alternative(alternative: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _metaphone(s: str) -> str:
     return jellyfish.metaphone(s)
+
+
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied", "ly"})
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Same stem and only an inflection apart ("optimised"/"optimise"), not "expensive"/"expenses"."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[n:] in INFLECTIONS and b[n:] in INFLECTIONS
 
 
 def _prefixed(a: str, b: str) -> bool:
@@ -104,7 +117,8 @@ class TokenIndex:
                     add(i, 1, EXACT)
         else:
             for i in self.by_stem.get(stem(word), ()):
-                add(i, 1, EXACT)
+                if _inflection(self.tokens[i].norm, word):
+                    add(i, 1, EXACT)
             for i, n in self.joined.get(word, ()):
                 add(i, n, EXACT if n == 1 else JOINED)
             for i, t in enumerate(self.tokens):
@@ -117,13 +131,15 @@ class TokenIndex:
                     if text.isdigit() or text[0] != word[0] or _prefixed(text, word):
                         continue   # mishearings keep the onset; sound-alikes are matched phonetically below
                     for i, n in self.joined[text]:
-                        add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
+                        if n <= 2:   # three words run together are too loose to be one misheard word
+                            add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
                 code = _metaphone(word)
                 if len(code) >= 3:
                     for text, spots in self.joined.items():
                         if len(text) >= 4 and abs(len(text) - len(word)) <= 3 and _metaphone(text) == code:
                             for i, n in spots:
-                                add(i, n, PHONETIC)
+                                if n <= 2:   # "role I built" is not "reliability"
+                                    add(i, n, PHONETIC)
         self._cache[word] = found
         return found
 
@@ -142,7 +158,8 @@ class TokenIndex:
             end, qualities = pos + n - 1, [q]
             for w in words[1:]:
                 spots = self.find(w)
-                nxt = next((p for p in range(end + 1, end + 2 + gap) if p in spots), None)
+                nxt = next((p for p in range(end + 1, end + 2 + gap) if p in spots
+                            and not self.crosses_sentence(end, p)), None)
                 if nxt is None:
                     break
                 end = nxt + spots[nxt][0] - 1
@@ -151,12 +168,17 @@ class TokenIndex:
                 results.append((pos, end, sum(qualities) / len(qualities)))
         return results
 
-    def negated(self, first: int) -> bool:
+    def crosses_sentence(self, end: int, nxt: int) -> bool:
+        """A cue's words stay inside one sentence ("four. It cut the time" is not "four times")."""
+        return any(self.tokens[p].sentence_start for p in range(end + 1, nxt + 1))
+
+    def negated(self, first: int, own: frozenset[str] = frozenset()) -> bool:
+        """A negation before the mention, in its clause; `own` negators belong to the key point's wording."""
         for i in range(first - 1, max(-1, first - 1 - self.s.negation_window), -1):
             t = self.tokens[i]
             if t.norm in NEGATION_BREAKS:
                 return False
-            if t.norm in NEGATORS:
+            if t.norm in NEGATORS and t.norm not in own:
                 return True
             if t.clause_start:
                 return False
@@ -164,13 +186,14 @@ class TokenIndex:
 
 
 def match_key_point(kp: KeyPoint, index: TokenIndex) -> KeyPointResult:
+    own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
     matches, negated = [], []
     for cue in kp.cues:
         best: Match | None = None
         for alternative in (a.strip() for a in cue.split("|")):
             for first, last, quality in index.match_alternative(compile_alternative(alternative)):
                 m = Match(alternative, first, last, round(quality, 3))
-                if index.negated(first):
+                if index.negated(first, own):
                     negated.append(m)
                 elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
                     best = m

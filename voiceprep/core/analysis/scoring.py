@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from voiceprep.core.banks.model import Bank, KeyPoint
+from voiceprep.core.banks.model import Bank, Competency, KeyPoint
 
 
 def weighted_hits(pairs: list[tuple[KeyPoint, bool]]) -> float | None:
@@ -15,13 +17,29 @@ def weighted_hits(pairs: list[tuple[KeyPoint, bool]]) -> float | None:
     return round(100 * sum(kp.weight for kp, hit in pairs if hit) / total, 1)
 
 
-def competency_scores(bank: Bank, pairs: list[tuple[KeyPoint, bool]]) -> dict[str, float]:
-    """Score per competency, from the key points tagged with it (only competencies that were asked)."""
+def delivery_part(comp: Competency, delivery: Mapping[str, float | None] | None) -> float | None:
+    """Mean of the delivery aspects a competency is tied to (None when none applies, e.g. pace when typed)."""
+    if not comp.delivery or not comp.delivery_weight or delivery is None:
+        return None
+    values = [v for a in comp.delivery if (v := delivery.get(a)) is not None]
+    return sum(values) / len(values) if values else None
+
+
+def competency_scores(bank: Bank, pairs: list[tuple[KeyPoint, bool]],
+                      delivery: Mapping[str, float | None] | None = None) -> dict[str, float]:
+    """Score per competency, from the key points tagged with it (only competencies that were asked).
+
+    A competency the bank ties to delivery (pace, fillers...) blends in the answer's delivery scores by
+    its `delivery_weight`, and is always asked: every answer shows how it was said.
+    """
     out = {}
     for comp in bank.competencies:
         score = weighted_hits([(kp, hit) for kp, hit in pairs if kp.competency == comp.id])
+        said = delivery_part(comp, delivery)
+        if said is not None:
+            score = said if score is None else (1 - comp.delivery_weight) * score + comp.delivery_weight * said
         if score is not None:
-            out[comp.id] = score
+            out[comp.id] = round(score, 1)
     return out
 
 
@@ -45,27 +63,51 @@ class RoundSummary:
     total: int
     coverage_by_prompt: dict[str, float]
     to_drill: list[tuple[str, str]]    # (prompt id, key point id) missed, heaviest first
+    skipped: list[str] = field(default_factory=list)   # prompts of the round not answered (scored as misses)
 
     @property
     def completion(self) -> float:
         return round(self.answered / self.total, 3) if self.total else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"competencies": self.competencies, "overall": self.overall, "answered": self.answered,
                 "total": self.total, "completion": self.completion,
-                "coverage_by_prompt": self.coverage_by_prompt,
+                "coverage_by_prompt": self.coverage_by_prompt, "skipped": self.skipped,
                 "to_drill": [{"prompt_id": p, "key_point_id": k} for p, k in self.to_drill]}
 
 
-def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[tuple[KeyPoint, bool]]]) -> RoundSummary:
-    """Round scores over the prompts answered (`results`: prompt id -> key-point hits of its latest attempt)."""
-    pairs = [pair for pid in prompt_ids if pid in results for pair in results[pid]]
-    comps = competency_scores(bank, pairs)
+def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[tuple[KeyPoint, bool]]],
+                    delivery: Mapping[str, Mapping[str, float | None]] | None = None) -> RoundSummary:
+    """Round scores (`results`: prompt id -> key-point hits of its latest attempt).
+
+    A prompt of the round that was skipped counts as not answered: its key points are misses, so a round
+    with one good answer and three skipped prompts does not score full marks. `delivery` (prompt id ->
+    delivery scores) feeds competencies tied to delivery, averaged over the answered prompts.
+    """
+    def hits_of(pid: str) -> list[tuple[KeyPoint, bool]]:
+        if pid in results:
+            return results[pid]
+        try:
+            return [(kp, False) for kp in bank.prompt(pid).key_points]
+        except KeyError:
+            return []
+
+    pairs = [pair for pid in prompt_ids for pair in hits_of(pid)]
+    said: dict[str, float | None] | None = None
+    if delivery:
+        answered = [delivery[p] for p in prompt_ids if p in delivery]
+        aspects = {a for d in answered for a in d}
+        said = {}
+        for a in aspects:
+            values = [v for d in answered if (v := d.get(a)) is not None]
+            said[a] = sum(values) / len(values) if values else None
+    comps = competency_scores(bank, pairs, said)
     coverage = weighted_hits(pairs)
-    missed = [(pid, kp) for pid in prompt_ids if pid in results for kp, hit in results[pid] if not hit]
+    missed = [(pid, kp) for pid in prompt_ids for kp, hit in hits_of(pid) if not hit]
     missed.sort(key=lambda x: -x[1].weight)
     return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
                         coverage_by_prompt={pid: weighted_hits(results[pid]) or 0.0
                                             for pid in prompt_ids if pid in results},
-                        to_drill=[(pid, kp.id) for pid, kp in missed])
+                        to_drill=[(pid, kp.id) for pid, kp in missed],
+                        skipped=[pid for pid in prompt_ids if pid not in results])

@@ -56,7 +56,7 @@ class Token:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    return str(_stemmer.stemWord(word))
 
 
 def _split_word(raw: str) -> list[str]:
@@ -67,7 +67,7 @@ def _split_word(raw: str) -> list[str]:
     w = re.sub(r"(\d)\+", r"\1 ", w)                   # 150+ -> 150
     for sym, rep in SYMBOLS.items():
         w = w.replace(sym, rep)
-    pieces = []
+    pieces: list[str] = []
     for part in re.split(r"[^a-z0-9.']+", w):
         part = part.strip(".'")
         if not part:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from voiceprep.core.banks.locate import Path_, Scan, format_path, line_of, scan
-from voiceprep.core.banks.model import Bank, Competency, Job, KeyPoint, Prompt, Round
+from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank, Competency, Job, KeyPoint, Prompt, Round
 from voiceprep.settings import BankSettings
 
 _T = TypeVar("_T", Prompt, KeyPoint)
@@ -28,6 +28,7 @@ Table = dict[str, Any]
 SCHEMA_VERSION = 1
 _LARGEST = 10**9             # no count, time or weight in a bank comes near this
 WEIGHT_TOLERANCE = 0.001
+DEFAULT_DELIVERY_WEIGHT = 0.3   # share of a delivery-linked competency that comes from delivery
 DEFAULT_TARGET_SECONDS = 120
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _STOPWORDS = frozenset(
@@ -71,7 +72,7 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "job": {"id": ((str,), True), "title": ((str,), True), "company": ((str,), False),
             "level": ((str,), False), "must_haves": ((list,), False), "description": ((str,), False)},
     "competency": {"id": ((str,), True), "name": ((str,), True), "weight": ((int, float), True),
-                   "definition": ((str,), False)},
+                   "definition": ((str,), False), "delivery": ((list,), False), "delivery_weight": ((int, float), False)},
     "round": {"id": ((str,), True), "title": ((str,), True), "description": ((str,), False),
               "prompts": ((list,), True)},
     "prompt": {"id": ((str,), True), "text": ((str,), True), "target_seconds": ((int,), False),
@@ -287,14 +288,32 @@ def _competencies(c: _Checker, root: Table) -> list[Competency]:
         weight = _number(data.get("weight"), 0.0)
         if "weight" in data and math.isfinite(weight) and abs(weight) <= _LARGEST and not 0 < weight <= 1:
             c.error(path + ("weight",), f"must be greater than 0 and at most 1, got {weight:g}")
+        delivery, delivery_weight = _delivery(c, data, path)
         out.append(Competency(id=cid or "", name=c.text(data, "name", cid) or "", weight=weight,
-                              definition=c.text(data, "definition", "") or ""))
+                              definition=c.text(data, "definition", "") or "", delivery=delivery,
+                              delivery_weight=delivery_weight))
     c.unique(ids, "competency")
     if out:
         total = sum(comp.weight for comp in out)
         if not math.isclose(total, 1.0, abs_tol=WEIGHT_TOLERANCE):
             c.error(("competencies",), f"weights sum to {total:.3f}; they must sum to 1.0 (+-{WEIGHT_TOLERANCE})")
     return out
+
+
+def _delivery(c: _Checker, data: Table, path: Path_) -> tuple[tuple[str, ...], float]:
+    """A competency's optional link to delivery: aspects (pace, fillers...) and their share of its score."""
+    aspects = c.strings(data, "delivery", path)
+    for a in aspects:
+        if a not in DELIVERY_ASPECTS:
+            c.error(path + ("delivery",), f"unknown delivery aspect {a!r}{_hint(a, list(DELIVERY_ASPECTS), 'known')}")
+    weight = data.get("delivery_weight", DEFAULT_DELIVERY_WEIGHT if aspects else 0.0)
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool):
+        weight = 0.0
+    elif not 0 <= weight <= 1:
+        c.error(path + ("delivery_weight",), f"must be between 0 and 1, got {weight}")
+    elif weight and not aspects:
+        c.error(path + ("delivery_weight",), "needs `delivery`, the aspects it weighs (e.g. [\"pace\", \"fillers\"])")
+    return tuple(a for a in aspects if a in DELIVERY_ASPECTS), float(weight)
 
 
 def _rounds(c: _Checker, root: Table, comp_ids: set[str], needs_competency: bool) -> list[Round]:

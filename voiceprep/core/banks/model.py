@@ -16,12 +16,17 @@ class Job:
     description: str | None = None
 
 
+DELIVERY_ASPECTS = ("pace", "fillers", "structure", "hedges", "pauses")
+
+
 @dataclass(frozen=True)
 class Competency:
     id: str
     name: str
     weight: float
     definition: str = ""
+    delivery: tuple[str, ...] = ()     # delivery aspects that also count towards this competency
+    delivery_weight: float = 0.0       # their share of the competency's score (0 when no aspects)
 
 
 @dataclass(frozen=True)

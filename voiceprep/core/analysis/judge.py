@@ -1,0 +1,159 @@
+"""Did the answer cover each key point? Meaning and words together.
+
+For every key point the judge measures how close in meaning the answer's sentences and clauses come to
+the point's label (and to each item the label lists after a colon), with a sentence-embedding model,
+and takes the word-level cue matcher (names, numbers, acronyms that embeddings blur) as a second
+witness. A logistic combination of those signals, fitted on the labelled dev answers
+(bench/judge_fit.py), decides. Sentences said negatively or hypothetically ("we did not use the
+Disruptor", "I'd probably add indexes") are not evidence, unless the key point itself is worded that way
+("without the cost of banks"). Without the model the judge falls back to the cue matcher alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
+from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
+from voiceprep.core.banks.model import KeyPoint
+from voiceprep.settings import AnalysisSettings
+
+JUDGE_VERSION = "semantic-1"
+FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
+_FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
+
+
+@dataclass(frozen=True)
+class Features:
+    label: float            # best similarity of the whole label to a usable unit
+    facet_max: float        # best similarity of any one facet (item the label lists) to a usable unit
+    facet_top2: float       # mean of the two best facet similarities
+    facet_share: float      # share of the facets said (similarity >= FACET_SAID)
+    lexical: float          # share of the cues needed that the cue matcher found, said plainly (0..1)
+    authored: float         # 1 when the bank wrote cues for this point, 0 when they were derived from the label
+
+    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words")
+
+    def vector(self) -> list[float]:
+        return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
+                self.lexical * self.authored, self.lexical * (1 - self.authored)]
+
+
+@dataclass
+class Judgement:
+    """The semantic part of one key point's result (attached to its KeyPointResult)."""
+    probability: float
+    features: Features
+    unit: Unit | None                 # the sentence or clause that carries the point
+    similarity: float
+    method: str                       # "meaning", "words" or "meaning+words"
+    excluded: list[Unit] = field(default_factory=list)   # close in meaning but said negatively/hypothetically
+
+
+def facets(label: str) -> list[str]:
+    """The items a label lists: 'Explain the mechanics: ring buffer, single writer' -> head + items."""
+    head, _, tail = label.partition(":")
+    parts = [head.strip()] if head.strip() else []
+    if tail.strip():
+        parts += [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) > 2]
+    else:
+        parts += [p.strip(" .") for p in _FACET_SPLIT.split(head) if len(p.strip(" .")) > 2 and p.strip() != head.strip()]
+    return list(dict.fromkeys(parts)) or [label]
+
+
+def label_markers(label: str) -> frozenset[str]:
+    """Negation/hypothetical words that belong to the key point's own wording."""
+    return frozenset(w for w in (clean(x) for x in label.split()) if w in NEGATORS or w in HYPOTHETICAL)
+
+
+def usable(unit: Unit, allowed: frozenset[str]) -> bool:
+    return not ((unit.negated | unit.hypothetical) - allowed)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+class AnswerJudge:
+    """Judges one answer against many key points, sharing the answer's embeddings."""
+
+    def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
+                 settings: AnalysisSettings):
+        self.raw = raw_words
+        self.index = index
+        self.embedder = embedder
+        self.s = settings
+        self.units = units(raw_words)
+        self.vectors = embedder.embed([u.text for u in self.units]) if embedder and self.units else None
+        if self.vectors is not None:
+            sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
+            extra, vecs = [], []
+            for a, b in pairs([self.units[i] for i in sentences]):
+                ua, ub = self.units[sentences[a]], self.units[sentences[b]]
+                extra.append(Unit(ua.first, ub.last, f"{ua.text} {ub.text}", "pair", ua.negated | ub.negated,
+                                  ua.hypothetical | ub.hypothetical))
+                v = self.vectors[sentences[a]] + self.vectors[sentences[b]]
+                vecs.append(v / max(float(np.linalg.norm(v)), 1e-12))
+            if extra:
+                self.units += extra
+                self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
+        self._marks = clause_markers(raw_words)
+
+    def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
+        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
+        allowed = label_markers(kp.label)
+        keep: list[Match] = []
+        dropped: list[Match] = []
+        for m in result.matches:
+            word = self.index.tokens[m.first].word
+            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed else keep).append(m)
+        if dropped:
+            result.matches = keep
+            result.negated = result.negated + dropped
+            result.hit = len(keep) >= kp.min_cues
+        return result
+
+    def judge(self, kp: KeyPoint) -> KeyPointResult:
+        lexical = self.said_plainly(kp, match_key_point(kp, self.index))
+        if self.embedder is None or self.vectors is None:
+            return lexical
+        allowed = label_markers(kp.label)
+        ok = np.array([usable(u, allowed) for u in self.units])
+        parts = facets(kp.label)
+        vecs = self.embedder.embed([kp.label, *parts])
+        sims = self.vectors @ vecs.T                       # units x (label + facets)
+        masked = np.where(ok[:, None], sims, -1.0)
+        label_best = float(masked[:, 0].max())
+        facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
+        f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
+                     facet_share=float((facet_best >= FACET_SAID).mean()),
+                     lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
+                     authored=0.0 if kp.cues_from_label else 1.0)
+        w = self.s.judge_weights
+        p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        hit = p >= self.s.judge_threshold
+        best = int(np.argmax(masked[:, 0] + 0.5 * masked[:, 1:].max(axis=1)))
+        unit = self._narrow(best, masked) if label_best > -1 else None
+        strong_meaning = label_best >= self.s.meaning_evidence_min
+        method = ("meaning+words" if strong_meaning and lexical.matches else
+                  "meaning" if strong_meaning or not lexical.matches else "words")
+        excluded = [u for u, s, good in zip(self.units, sims[:, 0], ok) if not good and s >= label_best]
+        lexical.hit = hit
+        lexical.confidence = round(p if hit else 1 - p, 3)
+        lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
+                                      similarity=round(label_best, 3), method=method, excluded=excluded)
+        return lexical
+
+    def _narrow(self, best: int, masked: np.ndarray) -> Unit:
+        """A pair of sentences is quoted by its better sentence."""
+        unit = self.units[best]
+        if unit.kind != "pair":
+            return unit
+        inside = [i for i, u in enumerate(self.units)
+                  if u.kind == "sentence" and unit.first <= u.first and u.last <= unit.last and masked[i, 0] > -1]
+        return self.units[max(inside, key=lambda i: masked[i, 0])] if inside else unit

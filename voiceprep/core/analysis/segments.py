@@ -1,0 +1,146 @@
+"""Cut an answer into the pieces the judge compares with key points: sentences, clauses, pairs of sentences.
+
+Each unit remembers its transcript word range, so evidence can be quoted and timed, and whether it is
+said negatively or hypothetically ("we did not use a ring buffer", "I'd probably add indexes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
+CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
+# a new clause starts at these words even without a comma (spoken transcripts punctuate little)
+CLAUSE_OPENERS = frozenset({"but", "so", "because", "although", "though", "whereas", "which", "while", "instead",
+                            "however", "otherwise", "unless"})
+# words that deny what the clause says ("we did not use", "never shipped"); quantifiers such as "no locks",
+# "without locks" or "nothing blocks" describe the thing done and do not
+NEGATORS = frozenset({"not", "never", "neither", "nor", "cannot", "didn't", "don't", "doesn't", "wasn't", "weren't",
+                      "isn't", "aren't", "haven't", "hasn't", "hadn't", "won't", "wouldn't", "couldn't", "shouldn't",
+                      "can't"})
+# said as a plan or a possibility, not as something done
+HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd", "maybe", "perhaps",
+                          "probably", "possibly", "hypothetically", "if", "someday", "eventually", "plan",
+                          "planning", "hope", "hoping", "wish"})
+# "would" that does not make a hypothesis: "I would say", "I'd like to"
+NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
+MAX_UNIT_WORDS = 40       # longer stretches (unpunctuated speech) are cut into windows
+WINDOW_WORDS = 24
+WINDOW_STEP = 12
+
+
+def clean(word: str) -> str:
+    return re.sub(r"[^\w'’-]", "", word.lower()).replace("’", "'").strip("'-")
+
+
+@dataclass(frozen=True)
+class Unit:
+    first: int            # transcript word range [first, last]
+    last: int
+    text: str
+    kind: str             # "sentence", "clause" or "pair"
+    negated: frozenset[str]        # negation words said in it (only clause-level units are trusted)
+    hypothetical: frozenset[str]   # hypothetical markers said in it
+
+
+def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    neg: set[str] = set()
+    hyp: set[str] = set()
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in NEGATORS or w.endswith("n't"):
+            neg.add(w)
+        elif w in HYPOTHETICAL:
+            if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
+                continue
+            if w in ("could", "would") and nxt in ("not", "n't"):
+                continue
+            hyp.add(w)
+    return frozenset(neg), frozenset(hyp)
+
+
+def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sentence spans and clause spans (inclusive word ranges) of the answer's words."""
+    sentences: list[tuple[int, int]] = []
+    clauses: list[tuple[int, int]] = []
+    start = cstart = 0
+    for i, w in enumerate(raw):
+        word = w.strip()
+        last = i == len(raw) - 1
+        nxt = clean(raw[i + 1]) if not last else ""
+        if SENTENCE_END.search(word) or last:
+            sentences.append((start, i))
+            clauses.append((cstart, i))
+            start = cstart = i + 1
+        elif (CLAUSE_END.search(word) or nxt in CLAUSE_OPENERS) and i - cstart >= 2:
+            clauses.append((cstart, i))
+            cstart = i + 1
+    return sentences, clauses
+
+
+def _windows(first: int, last: int) -> list[tuple[int, int]]:
+    if last - first + 1 <= MAX_UNIT_WORDS:
+        return [(first, last)]
+    out = []
+    for s in range(first, last + 1, WINDOW_STEP):
+        e = min(last, s + WINDOW_WORDS - 1)
+        out.append((s, e))
+        if e == last:
+            break
+    return out
+
+
+def units(raw: list[str]) -> list[Unit]:
+    """The answer's sentences (windowed when very long), and the clauses of sentences said partly
+    negatively or hypothetically, so their plain clauses can still count.
+
+    Pairs of adjacent sentences are not embedded: the judge averages their two sentence vectors.
+    """
+    words = [clean(w) for w in raw]
+    sentences, clauses = _spans(raw)
+
+    def make(a: int, b: int, kind: str) -> Unit:
+        neg, hyp = _markers(words[a:b + 1])
+        return Unit(a, b, " ".join(w.strip() for w in raw[a:b + 1]).strip(), kind, neg, hyp)
+
+    out: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in sentences:
+        for s, e in _windows(a, b):
+            if any(words[s:e + 1]):
+                out.append(make(s, e, "sentence"))
+                seen.add((s, e))
+    marked = [(u.first, u.last) for u in out if u.negated or u.hypothetical]
+    for a, b in clauses:
+        if not any(s <= a and b <= e for s, e in marked):
+            continue
+        for s, e in _windows(a, b):
+            if (s, e) not in seen and any(words[s:e + 1]):
+                out.append(make(s, e, "clause"))
+                seen.add((s, e))
+    return out
+
+
+def clause_markers(raw: list[str]) -> list[frozenset[str]]:
+    """For each word, the negation and hypothetical markers of the clause it is said in.
+
+    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor").
+    """
+    words = [clean(w) for w in raw]
+    sentences, clauses = _spans(raw)
+    out: list[frozenset[str]] = [frozenset()] * len(raw)
+    for a, b in clauses:
+        neg, hyp = _markers(words[a:b + 1])
+        for i in range(a, b + 1):
+            out[i] = neg | hyp
+    for a, b in sentences:
+        if words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if"):
+            for i in range(a, b + 1):
+                out[i] = out[i] | {"if"}
+    return out
+
+
+def pairs(sentences: list[Unit]) -> list[tuple[int, int]]:
+    """Indices of adjacent sentences (in `sentences`) that are read together as one unit."""
+    return [(i, i + 1) for i in range(len(sentences) - 1) if sentences[i + 1].first == sentences[i].last + 1]
