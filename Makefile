@@ -10,6 +10,9 @@ screenshots:
 
 bench:
 	.venv/bin/python bench/speech_bench.py
+	for n in 30 120 300; do .venv/bin/python bench/live_latency.py --seconds $$n --json; done
+	.venv/bin/python bench/spontaneous.py
+	.venv/bin/python bench/long_audio.py --minutes 20
 	.venv/bin/python bench/keypoint_eval.py --audio
 	.venv/bin/python bench/analysis_speed.py
 	.venv/bin/python bench/history_scale.py

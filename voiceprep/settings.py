@@ -43,16 +43,14 @@ class SpeechSettings:
 
 @dataclass
 class TranscriptionSettings:
-    model_path: str | None = None       # a CTranslate2 Whisper model directory; None = bundled tiny.en
+    model_path: str | None = None       # a CTranslate2 Whisper model directory or a known id ("base"); None = tiny.en
     compute_type: str = "int8"
     cpu_threads: int = 0                # 0 = choose for this machine (see speech.transcriber)
     beam_size: int = 5
-    word_timestamps: bool = True
     filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
-    vad_filter: bool = True             # Silero VAD (ships with faster-whisper): stops invented closing lines
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
     live_step_s: float = 1.0            # live captions refresh at most this often
-    live_commit_s: float = 8.0          # audio older than this in the live buffer is committed at a pause
+    live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause
 
 
 @dataclass
@@ -63,7 +61,7 @@ class AnalysisSettings:
     fillers: tuple[str, ...] = DEFAULT_FILLERS
     hedges: tuple[str, ...] = DEFAULT_HEDGES
     filler_recall_ok: float = 0.6       # below this measured recall, filler counts are marked approximate
-    measured_filler_recall: float = 0.97  # bench/asr_options.py: tiny.en + filler prompt, espeak-ng speech
+    measured_filler_recall: float = 0.97  # for transcripts that do not carry their model's (speech.models)
     cue_window_extra: int = 3           # words allowed between a cue's words
     fuzzy_min_ratio: float = 84.0       # rapidfuzz ratio for a misrecognised word to still match
     fuzzy_min_len: int = 5              # words shorter than this match only exactly or phonetically

@@ -117,7 +117,7 @@ def test_typed_answer_and_no_microphone_notice(qtbot, services, monkeypatch):
     page.start_btn.click()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     page.answer_btn.click()                              # no microphone here
-    qtbot.waitUntil(lambda: "import a recorded answer" in page.notice.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Import audio / Type answer" in page.notice.text(), timeout=10000)
     assert not page.notice.isHidden() and ctl.state == c.IDLE
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
         ctl.answer_text("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, "

@@ -106,7 +106,7 @@ def test_device_lost_mid_answer_keeps_what_was_recorded(tmp_path):
     rec = Recorder(tmp_path / "f.wav", AudioSettings(silence_stop_s=0), 120, stream_factory=DyingStream(2.0))
     rec.start()
     result = rec.wait(10)
-    assert result.reason == "device_lost" and "unplugged" in result.error
+    assert result.reason == "device_lost" and "unplugged" in result.error and "is kept" in result.error
     assert abs(sf.info(str(result.path)).duration - 2.0) < 0.15
 
 
@@ -116,8 +116,27 @@ def test_no_input_device_is_a_clear_error(tmp_path, monkeypatch):
     def none(*a, **k):
         raise sd.PortAudioError("Error querying device -1")
     monkeypatch.setattr(sd, "query_devices", none)
-    with pytest.raises(RecorderError, match="no default input device.*import a recorded answer"):
+    with pytest.raises(RecorderError) as err:
         Recorder(tmp_path / "g.wav").start()
+    assert str(err.value) == ("No microphone found. Plug one in or choose one in Settings, or use "
+                              "Import audio / Type answer.")
+    with pytest.raises(RecorderError) as err:
+        Recorder(tmp_path / "g2.wav", AudioSettings(input_device="USB Headset")).start()
+    assert "\u201cUSB Headset\u201d chosen in Settings is not available" in str(err.value)
+    assert "Error querying" not in str(err.value) and "-1" not in str(err.value)
+
+
+def test_a_microphone_that_cannot_be_opened_is_named_plainly(tmp_path, monkeypatch):
+    import sounddevice as sd
+
+    def busy(**kwargs):
+        raise sd.PortAudioError("Device unavailable [PaErrorCode -9985]")
+    monkeypatch.setattr(sd, "query_devices", lambda *a, **k: {"name": "Built-in Mic", "default_samplerate": 44100.0})
+    monkeypatch.setattr(sd, "InputStream", busy)
+    with pytest.raises(RecorderError) as err:
+        Recorder(tmp_path / "g3.wav").start()
+    assert str(err.value).startswith("The microphone \u201cBuilt-in Mic\u201d could not be opened")
+    assert "PaErrorCode" not in str(err.value)
 
 
 def test_invalid_sample_rate_falls_back_to_the_device_rate_and_resamples(tmp_path, monkeypatch, speech_dir):
@@ -133,8 +152,7 @@ def test_invalid_sample_rate_falls_back_to_the_device_rate_and_resamples(tmp_pat
         if samplerate != 48000:
             raise sd.PortAudioError("Invalid sample rate")
         opened.append(samplerate)
-        fs = FileStream.__new__(FileStream)
-        fs.samples, fs.realtime, fs.speed, fs.finished = source, False, 1.0, threading.Event()
+        fs = FileStream.from_samples(source, realtime=False)
         stream = fs(samplerate=48000, channels=1, device=None, blocksize=blocksize, dtype=dtype, callback=callback)
         orig_stop = stream.stop
         stream.stop = lambda: orig_stop()
@@ -164,3 +182,24 @@ def test_finished_answers_are_kept_as_private_flac(tmp_path, speech_dir):
     assert flac.stat().st_mode & 0o777 == 0o600
     assert abs(sf.info(str(flac)).duration - 11.0) < 0.2
     assert flac.stat().st_size < 0.8 * 11 * 16000 * 2
+
+
+def test_an_imported_file_is_taken_whole_despite_pauses_and_the_cap(tmp_path, speech_dir):
+    jfk = load_audio(speech_dir / "jfk.wav")
+    src = tmp_path / "long-pause.flac"
+    sf.write(src, np.concatenate([jfk, np.zeros(16000 * 6, dtype=np.float32), jfk]), 16000)
+    rec = Recorder(tmp_path / "i.wav", AudioSettings(silence_stop_s=3.0, hard_cap_factor=2.0), 5,
+                   stream_factory=FileStream.for_import(src))
+    rec.start()
+    result = rec.wait(30)
+    assert result.reason == "end_of_file" and result.error is None
+    assert abs(result.seconds - 28.0) < 0.05          # not cut at the 6 s pause, nor at 2 x 5 s
+
+
+def test_importing_a_file_that_is_not_audio_says_so(tmp_path):
+    from voiceprep.speech.audio import AudioError
+
+    bad = tmp_path / "answer.mp3"
+    bad.write_bytes(b"ID3 this is not really an mp3" * 10)
+    with pytest.raises(AudioError, match="answer.mp3: not a readable audio file.*use WAV, FLAC, OGG, MP3 or M4A"):
+        FileStream.for_import(bad)

@@ -94,3 +94,14 @@ def test_dropped_speech_is_detected(speech_dir):
     assert dropped_speech(audio, skipped)                          # 6.5 s of speech with no words
     silence = np.zeros(16000 * 8, dtype=np.float32)
     assert not dropped_speech(silence, Transcript("", "en", 8.0, "t", []))
+
+
+@pytest.mark.slow
+def test_cli_shows_progress_for_long_files(tmp_path, speech_dir, capsys):
+    long = tmp_path / "long-answer.flac"
+    sf.write(long, np.tile(load_audio(speech_dir / "jfk.wav"), 4), 16000)         # 44 s
+    assert main(["transcribe", str(long)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.lower().count("ask not what your country") >= 3
+    lines = [line for line in captured.err.splitlines() if line.startswith("Transcribing long-answer.flac: ")]
+    assert lines and lines[-1].startswith("Transcribing long-answer.flac: 100% (0:44 of 0:44)")

@@ -85,6 +85,26 @@ def check_model(model_path: str | None) -> Check:
     return Check(OK, "transcription model", f"{t.model_path} ({size:.0f} MB, loaded in {took:.2f} s)")
 
 
+def check_model_costs(configured: str | None) -> list[Check]:
+    """What each installed model costs on this machine (load, real-time factor) and its measured accuracy."""
+    from voiceprep.speech import models
+    from voiceprep.speech.transcriber import ModelError
+
+    speech = models.sample_speech()
+    checks = []
+    for inst in models.installed():
+        m = inst.model
+        using = (configured or models.TINY_EN.id) == m.id
+        try:
+            cost = models.measure_cost(m.id, speech)
+        except ModelError as exc:
+            checks.append(Check(WARN, f"model {m.id}", str(exc)))
+            continue
+        facts = f"; WER {m.spontaneous_wer:.2f} on real spontaneous speech" if m.spontaneous_wer is not None else ""
+        checks.append(Check(OK, f"model {m.id}", models.describe(cost) + facts + (" (in use)" if using else "")))
+    return checks
+
+
 def check_tts() -> Check:
     from voiceprep.speech.tts import Speaker, TTSError
 
@@ -144,7 +164,9 @@ def check_gui() -> Check:
 
 def run_checks(model_path: str | None = None) -> list[Check]:
     return [Check(OK, "voiceprep", f"{__version__} on Python {sys.version.split()[0]}"),
-            check_banks(), check_data_dir(), check_model(model_path), check_tts(), *check_audio(), check_gui()]
+            check_banks(), check_data_dir(), check_model(model_path),
+            *check_model_costs(model_path or Settings.load().transcription.model_path), check_tts(), *check_audio(),
+            check_gui()]
 
 
 def cmd_doctor(args) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from voiceprep.cli.common import CliError, print_json
@@ -11,7 +12,8 @@ from voiceprep.settings import Settings
 def register(sub) -> None:
     t = sub.add_parser("transcribe", help="transcribe an audio file locally")
     t.add_argument("audio", type=Path, metavar="AUDIO")
-    t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory (default: bundled tiny.en)")
+    t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory, or \"base\" with the "
+                   "[accurate] extra (default: bundled tiny.en)")
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
@@ -23,18 +25,56 @@ def register(sub) -> None:
     s.set_defaults(func=cmd_say)
 
 
-def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] | None = None):
-    from voiceprep.speech.audio import AudioError, load_audio
+def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] | None = None,
+                    progress: bool = True):
+    """Transcribe a file of any length, block by block, showing progress on stderr for long files."""
+    from voiceprep.speech.audio import AudioError, audio_duration
+    from voiceprep.speech.stream import TranscriptionError
     from voiceprep.speech.transcriber import ModelError, Transcriber
 
     settings = Settings.load().transcription
     if model:
         settings.model_path = model
     try:
-        samples = load_audio(audio)
-        return Transcriber(settings).transcribe(samples, hotwords=hotwords)
-    except (AudioError, ModelError) as exc:
+        duration = audio_duration(audio) if audio.is_file() else None
+        show = _Progress(audio.name, duration) if progress and duration and duration >= PROGRESS_MIN_S else None
+        try:
+            return Transcriber(settings).transcribe(audio, hotwords=hotwords, progress=show)
+        finally:
+            if show:
+                show.close()
+    except (AudioError, ModelError, TranscriptionError) as exc:
         raise CliError(str(exc)) from None
+
+
+PROGRESS_MIN_S = 30.0       # shorter files are done before progress would help
+
+
+class _Progress:
+    """"Transcribing answer.wav: 42% (2:06 of 5:00)" on stderr: one updating line on a terminal, else every 10%."""
+
+    def __init__(self, name: str, duration: float):
+        self.name, self.duration = name, duration
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, fraction: float) -> None:
+        pct = int(fraction * 100)
+        step = 1 if self.tty else 10
+        if self.shown >= 0 and pct // step <= self.shown // step:
+            return
+        self.shown = pct
+        done = fraction * self.duration
+        line = f"Transcribing {self.name}: {pct}% ({_mmss(done)} of {_mmss(self.duration)})"
+        print(("\r" + line) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.tty and self.shown >= 0:
+            print(file=sys.stderr)
+
+
+def _mmss(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def cmd_transcribe(args) -> int:

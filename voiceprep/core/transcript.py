@@ -29,6 +29,9 @@ class Transcript:
     duration: float
     model: str
     segments: list[Segment] = field(default_factory=list)
+    # measured share of filled pauses ("um", "uh") the model transcribes (speech.models); 0.0 if never measured;
+    # None (typed text, transcripts stored before this was recorded): AnalysisSettings.measured_filler_recall
+    filler_recall: float | None = None
 
     def words(self) -> list[Word]:
         return [w for s in self.segments for w in s.words]
@@ -42,7 +45,7 @@ class Transcript:
                             words=[Word(**w) for w in s.get("words", [])]) for s in data.get("segments", [])]
         text = data.get("text") or " ".join(s.text.strip() for s in segments)
         return cls(text=text, language=data.get("language", "en"), duration=float(data.get("duration", 0.0)),
-                   model=data.get("model", ""), segments=segments)
+                   model=data.get("model", ""), segments=segments, filler_recall=data.get("filler_recall"))
 
     @classmethod
     def from_text(cls, text: str) -> Transcript:

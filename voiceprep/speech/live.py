@@ -1,35 +1,53 @@
-"""Live transcription while the candidate speaks, so the final transcript is ready right after they stop.
+"""Live transcription while the candidate speaks, so the final transcript is ready the moment they stop.
 
-Whisper encodes a padded 30 s window on every call, so a pass costs about the same (~0.6-0.9 s here with
-tiny.en) whatever its length: the design therefore minimises passes, not window length.
+A pass costs what its audio needs (`speech.decoder`: windows padded to 10 s, not 30 s), so the design keeps the
+not-yet-committed window short and passes frequent:
 
-- Every `live_step_s`, if new *speech* arrived, the not-yet-committed audio is transcribed at full quality
-  (beam search, word timings) and shown as a caption. Silence triggers no pass.
-- Once that window is longer than `live_commit_s`, the words that end at least `COMMIT_MARGIN_S` before the
-  window's end are committed, cut at the longest pause among them: final, and their audio is dropped.
-- When the answer stops, the last pass is reused if only silence followed it (always the case with the
-  silence auto-stop); otherwise only the short uncommitted tail is transcribed, at once, on the second
-  core, without waiting for a caption pass still running (its result is discarded).
+- Every `live_step_s`, if new sound arrived, the uncommitted audio is decoded and shown as a caption. Once that
+  window is longer than `live_commit_s`, the words ending `COMMIT_MARGIN_S` before its end are committed at the
+  longest pause (`speech.stream`). If the window falls behind (a stalled machine, or an imported file fed faster
+  than real time), it is caught up in batch windows.
+- When the answer stops, whatever ended it, the last pass is reused only if nothing but silence followed it;
+  otherwise the short uncommitted tail is decoded at once on the model's second worker, so it never waits
+  behind a caption pass still running (whose result is discarded). Every sample fed is covered: the transcript
+  ends where the audio ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from voiceprep.core.transcript import Segment, Transcript
+from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, rms
+from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
-COMMIT_MARGIN_S = 2.0     # words this close to the window's end may still change: never committed
-PROMPT_WORDS = 10         # committed words passed as context: 10 measured best (30 cost +0.45 s a pass)
+COMMIT_MARGIN_S = 3.0      # words this close to the window's end may still change: never committed
+FINAL_MARGIN_S = 1.5       # at a stop, only the last pass's final 1.5 s (and what came after) is decoded again
+FINAL_LOOKBACK_S = 3.0     # at a stop, the last pass is cut at the longest pause in its last seconds before the margin
+BLOCK_S = 0.1              # silence is judged per block: one audible block means something was said
+__all__ = ["Caption", "LiveTranscriber", "TranscriptionCancelled"]
+
+
+_running: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+@atexit.register
+def _join_running() -> None:
+    """A caption pass still inside CTranslate2 when the interpreter exits aborts the process ("terminate called
+    without an active exception"): let passes discarded by finish() end first."""
+    for thread in list(_running):
+        thread.join(timeout=10)
 
 
 @dataclass
@@ -42,8 +60,9 @@ class Caption:
 
 @dataclass
 class _Pass:
+    start: int             # absolute sample the pass started at (the commit point then)
     end: int               # absolute sample the pass covered up to
-    segments: list[Segment]
+    words: list[Word]      # still tentative after the pass's commit
 
 
 class LiveTranscriber:
@@ -52,126 +71,122 @@ class LiveTranscriber:
                  silence_rms: float = 0.01):
         self.t = transcriber
         self.s = settings or transcriber.settings
-        self.hotwords = hotwords
         self.on_caption = on_caption
         self.silence_rms = silence_rms
-        self._chunks: list[np.ndarray] = []     # audio from `_base` onwards
-        self._base = 0                          # absolute sample index of _chunks[0][0]
-        self._total = 0
+        self.stream = transcriber.stream(hotwords)
         self._arrival: list[tuple[int, float]] = []
-        self._lock = threading.Lock()           # guards the audio buffer
-        self._state = threading.Lock()          # guards commits against finish()
-        self._committed: list[Segment] = []
-        self._commit_at = 0
+        self._arrival_lock = threading.Lock()
         self._last: _Pass | None = None
         self._stop = threading.Event()
+        self._catching_up = False
         self._thread: threading.Thread | None = None
         self.captions: list[Caption] = []
         self.passes = 0
         self.pass_log: list[tuple[float, float]] = []   # (window seconds, pass seconds), for diagnostics
+        self.pass_cpu: list[float] = []                 # process CPU seconds during each pass
         self.final_reused = False
 
     # -- input ------------------------------------------------------------------------------------
     def feed(self, block: np.ndarray) -> None:
         """Append 16 kHz mono audio (called from the recorder's thread)."""
-        with self._lock:
-            self._chunks.append(np.asarray(block, dtype=np.float32))
-            self._total += len(block)
-            self._arrival.append((self._total, time.perf_counter()))
-
-    def _window(self, start: int, end: int) -> np.ndarray:
-        with self._lock:
-            if len(self._chunks) > 1:
-                self._chunks = [np.concatenate(self._chunks)]
-            buf = self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
-            return buf[start - self._base:end - self._base]
-
-    def _drop_before(self, sample: int) -> None:
-        with self._lock:
-            if self._chunks and sample > self._base:
-                buf = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
-                self._chunks = [buf[sample - self._base:].copy()]
-                self._base = sample
-            self._arrival = [(n, t) for n, t in self._arrival if n >= sample]
+        self.stream.feed(block)
+        with self._arrival_lock:
+            self._arrival.append((self.stream.total, time.perf_counter()))
 
     def _arrived_at(self, sample: int) -> float:
-        with self._lock:
+        with self._arrival_lock:
+            self._arrival = [(n, t) for n, t in self._arrival if n >= self.stream.commit_at]
             return next((wall for count, wall in self._arrival if count >= sample), time.perf_counter())
 
     def _silent_since(self, sample: int, end: int) -> bool:
-        return end - sample < TARGET_RATE // 10 or rms(self._window(sample, end)) < self.silence_rms
+        """True if no 100 ms block of `[sample, end)` is audible (quiet last words still count as sound)."""
+        audio = self.stream.audio(sample, end)
+        block = int(BLOCK_S * TARGET_RATE)
+        return all(rms(audio[i:i + block]) < self.silence_rms for i in range(0, len(audio), block))
+
+    @property
+    def heard_seconds(self) -> float:
+        """Seconds of audio received so far."""
+        return self.stream.total / TARGET_RATE
+
+    @property
+    def done_seconds(self) -> float:
+        """Seconds of audio whose words are final (progress while an import or a long tail is transcribed)."""
+        return self.stream.commit_at / TARGET_RATE
+
+    def cancel(self) -> None:
+        """Stop transcribing: a running `finish()` raises TranscriptionCancelled at the next window."""
+        self.stream.cancelled.set()
+        self._stop.set()
 
     # -- passes -----------------------------------------------------------------------------------
-    def _prompt(self) -> str | None:
-        words = " ".join(s.text.strip() for s in self._committed).split()
-        return " ".join(words[-PROMPT_WORDS:]) or None
-
-    def _pass(self, end: int) -> list[Segment]:
-        self.passes += 1
-        window = self._window(self._commit_at, end)
-        start = time.perf_counter()
-        result = self.t.transcribe(window, hotwords=self.hotwords, prompt=self._prompt(),
-                                   offset=self._commit_at / TARGET_RATE, fallback=False)
-        self.pass_log.append((len(window) / TARGET_RATE, time.perf_counter() - start))
-        return [s for s in result.segments if s.text.strip()]
-
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
-
-    def _commit(self, segments: list[Segment], end: int) -> list[Segment]:
-        """Commit stable words, cut at the longest pause; return the segments still tentative."""
-        words = [w for seg in segments for w in seg.words]
-        horizon = end / TARGET_RATE - COMMIT_MARGIN_S
-        cuts = [i for i in range(len(words) - 1) if words[i].end <= horizon]
-        if not cuts:
-            return segments
-
-        def pause_after(i: int) -> float:
-            sentence_end = 0.3 if words[i].word.strip()[-1:] in ".?!" else 0.0
-            return words[i + 1].start - words[i].end + sentence_end
-        cut = max(cuts, key=pause_after)
-        done, rest = words[:cut + 1], words[cut + 1:]
-        self._committed.append(Segment(start=done[0].start, end=done[-1].end,
-                                       text="".join(w.word for w in done), words=done))
-        self._commit_at = int(round((words[cut].end + words[cut + 1].start) / 2 * TARGET_RATE))
-        self._drop_before(self._commit_at)
-        return [Segment(start=rest[0].start, end=rest[-1].end, text="".join(w.word for w in rest), words=rest)]
+        _running.add(self._thread)
 
     def _loop(self) -> None:
+        try:
+            self.t.spare_decoder()          # the final pass's decoder, ready before it is needed
+            self._run()
+        except TranscriptionCancelled:
+            pass
+        except Exception:  # a failed caption pass must not end the recording; finish() decodes again
+            log.exception("live transcription pass failed")
+
+    def _run(self) -> None:
         step = int(self.s.live_step_s * TARGET_RATE)
+        behind = int(BATCH_WINDOW_S * TARGET_RATE)      # a window this long is caught up in batch windows
         while not self._stop.is_set():
-            end = self._total
-            last_end = self._last.end if self._last else self._commit_at
-            if end - last_end < step or end - self._commit_at < TARGET_RATE // 2 or self._silent_since(last_end, end):
+            end, start = self.stream.total, self.stream.commit_at
+            if end - start > behind:
+                self._catching_up = True
+                self.stream.catch_up(end, stop=self._stop)
+                self._catching_up = False
+                continue
+            last_end = self._last.end if self._last and self._last.start == start else start
+            if end - last_end < step or end - start < TARGET_RATE // 2 or self._silent_since(last_end, end):
                 self._stop.wait(0.05)
                 continue
-            segments = self._pass(end)
-            with self._state:
+            began, cpu = time.perf_counter(), time.process_time()
+            words = self.stream.decode(start, end)
+            self.passes += 1
+            self.pass_log.append(((end - start) / TARGET_RATE, time.perf_counter() - began))
+            self.pass_cpu.append(time.process_time() - cpu)
+            with self.stream.state:
                 if self._stop.is_set():          # finish() has taken over; this result is not needed
                     return
-                if (end - self._commit_at) / TARGET_RATE >= self.s.live_commit_s:
-                    segments = self._commit(segments, end)
-                self._last = _Pass(end, segments)
-                caption = Caption(committed=" ".join(s.text.strip() for s in self._committed),
-                                  tentative=" ".join(s.text.strip() for s in segments), audio_end=end / TARGET_RATE,
+                if (end - start) / TARGET_RATE >= self.s.live_commit_s:
+                    words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
+                self._last = _Pass(self.stream.commit_at, end, words)
+                caption = Caption(committed=" ".join(s.text.strip() for s in self.stream.committed),
+                                  tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
                                   lag_s=time.perf_counter() - self._arrived_at(end))
             self.captions.append(caption)
             if self.on_caption:
                 self.on_caption(caption)
 
-    def finish(self) -> Transcript:
-        """Stop live passes and return the full transcript (at most the short tail is transcribed now)."""
-        with self._state:
+    def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
+        """Stop live passes and return the full transcript, covering every sample fed.
+
+        Usually only a short tail is decoded now. After an import fed faster than real time, the rest is decoded
+        in windows; `progress` then gets the fraction done and `cancel()` stops it (TranscriptionCancelled).
+        """
+        with self.stream.state:
             self._stop.set()
-        end = self._total
-        last = self._last
-        if last is not None and self._silent_since(last.end, end):
-            tail, self.final_reused = last.segments, True
-        elif end - self._commit_at > TARGET_RATE // 10:
-            tail = self._pass(end)
-        else:
-            tail = []
-        segments = self._committed + tail
-        return Transcript(text=" ".join(s.text.strip() for s in segments).strip(), language="en",
-                          duration=round(end / TARGET_RATE, 3), model=self.t.model_name, segments=segments)
+            last = self._last
+        if self._catching_up and self._thread is not None:
+            self._thread.join()                 # it stops after its current window
+        end = self.stream.total
+        if last is not None and last.start == self.stream.commit_at:
+            if self._silent_since(last.end, end):
+                self.final_reused = True
+                return self.stream.final(last.words)
+            # the last pass's words well before its end are as stable as a commit: decode only after them
+            self.stream.commit(last.words, last.end, FINAL_MARGIN_S, FINAL_LOOKBACK_S)
+
+        def report(seconds: float) -> None:
+            if progress:
+                progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
+        busy = self._thread is not None and self._thread.is_alive()
+        return self.stream.finish(report, decoder=self.t.spare_decoder() if busy else None)

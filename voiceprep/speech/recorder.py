@@ -18,12 +18,14 @@ import numpy as np
 import soxr
 
 from voiceprep.settings import AudioSettings
-from voiceprep.speech.audio import TARGET_RATE, load_audio, rms
+from voiceprep.speech.audio import TARGET_RATE, AudioError, audio_duration, iter_audio, load_audio, rms
 from voiceprep.speech.wavwriter import StreamingWav
 
 log = logging.getLogger(__name__)
 BLOCK_S = 0.1
 DEVICE_LOST_AFTER_S = 2.0   # no audio for this long while recording means the device went away
+ALTERNATIVES_SHORT = "Import audio / Type answer"
+ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
 
 class RecorderError(Exception):
@@ -40,17 +42,58 @@ class RecordingResult:
 
 
 class FileStream:
-    """An audio file presented as an input stream (same constructor and callback as sounddevice)."""
+    """An audio file presented as an input stream (same constructor and callback as sounddevice).
 
-    def __init__(self, path: str | Path, realtime: bool = True, speed: float = 1.0):
-        self.samples = load_audio(path)
+    `realtime=False` delivers it as fast as the consumer takes it: a fast microphone for tests. An *import*
+    (`FileStream.for_import`) is also fast, and the recorder then takes the whole file: no silence auto-stop,
+    no time cap. The file is read block by block; an unreadable file fails here, in the candidate's words.
+    """
+
+    def __init__(self, path: str | Path | None, realtime: bool = True, speed: float = 1.0, imported: bool = False):
+        self.path = Path(path) if path is not None else None
         self.realtime = realtime
         self.speed = speed
+        self.imported = imported
         self.finished = threading.Event()
+        self.samples: np.ndarray | None = None
+        self.duration_s = 0.0
+        if self.path is not None:
+            self.duration_s = audio_duration(self.path) or 0.0
+            if not imported:
+                self.samples = load_audio(self.path)
+            elif next(iter_audio(self.path, block_s=1.0), None) is None:
+                raise AudioError(f"{self.path.name}: the file has no audio in it")
+
+    @classmethod
+    def for_import(cls, path: str | Path) -> FileStream:
+        """An answer recorded elsewhere, imported whole and fast (see `speech.importer`)."""
+        return cls(path, realtime=False, imported=True)
+
+    @classmethod
+    def from_samples(cls, samples: np.ndarray, realtime: bool = True, speed: float = 1.0) -> FileStream:
+        fs = cls(None, realtime=realtime, speed=speed)
+        fs.samples = np.asarray(samples, dtype=np.float32)
+        fs.duration_s = len(fs.samples) / TARGET_RATE
+        return fs
+
+    def _blocks(self):
+        if self.samples is not None:
+            yield from (self.samples[i:i + self._block] for i in range(0, len(self.samples), self._block))
+            return
+        assert self.path is not None
+        rest = np.zeros(0, dtype=np.float32)
+        for chunk in iter_audio(self.path, block_s=1.0):
+            rest = np.concatenate([rest, chunk])
+            usable = len(rest) - len(rest) % self._block
+            yield from (rest[i:i + self._block] for i in range(0, usable, self._block))
+            rest = rest[usable:]
+        if len(rest):
+            yield rest
 
     def __call__(self, *, samplerate, channels, device, blocksize, dtype, callback):
         self._callback, self._block = callback, blocksize
         self.samplerate = samplerate
+        self.error: str | None = None
         self.active = False
         self._stop = threading.Event()
         return self
@@ -62,20 +105,25 @@ class FileStream:
 
     def _run(self):
         start = time.perf_counter()
-        for i in range(0, len(self.samples), self._block):
-            if self._stop.is_set():
-                break
-            if self.realtime:
-                due = start + i / TARGET_RATE / self.speed
-                delay = due - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-            block = self.samples[i:i + self._block]
-            if len(block) < self._block:
-                block = np.pad(block, (0, self._block - len(block)))
-            self._callback(block.reshape(-1, 1), len(block), None, None)
-        self.active = False
-        self.finished.set()
+        sent = 0
+        try:
+            for block in self._blocks():
+                if self._stop.is_set():
+                    break
+                if self.realtime:
+                    delay = start + sent / TARGET_RATE / self.speed - time.perf_counter()
+                    if delay > 0:
+                        time.sleep(delay)
+                if len(block) < self._block and not self.imported:
+                    block = np.pad(block, (0, self._block - len(block)))   # a microphone sends whole blocks
+                self._callback(block.reshape(-1, 1), len(block), None, None)
+                sent += len(block)
+        except AudioError as exc:
+            self.error = str(exc)
+            log.warning("reading %s: %s", self.path, exc)
+        finally:
+            self.active = False
+            self.finished.set()
 
     def stop(self):
         self._stop.set()
@@ -118,6 +166,7 @@ class Recorder:
         self._done = threading.Event()
         self.result: RecordingResult | None = None
         self.heard_speech = False
+        self._file = stream_factory if isinstance(stream_factory, FileStream) else None
         self.trailing_silence = 0.0
 
     # -- opening the device -------------------------------------------------------------------
@@ -129,15 +178,19 @@ class Recorder:
             return stream, TARGET_RATE, "file" if isinstance(self.stream_factory, FileStream) else "custom"
         try:
             import sounddevice as sd
-        except OSError as exc:
-            raise RecorderError(f"PortAudio is missing ({exc}); install libportaudio2, or import an audio file") from None
+        except OSError:
+            raise RecorderError("Recording is not available on this computer (the PortAudio sound library is "
+                                f"missing: install libportaudio2). {ALTERNATIVES}") from None
         device = self.settings.input_device
         try:
             info = sd.query_devices(device, kind="input")
         except (ValueError, sd.PortAudioError) as exc:
-            what = f"input device {device!r}" if device is not None else "default input device"
-            raise RecorderError(f"no {what} ({exc}); plug in a microphone, pick one in Settings, "
-                                "or import a recorded answer / type it") from None
+            log.info("querying input device %r: %s", device, exc)
+            if device is None:
+                raise RecorderError(f"No microphone found. Plug one in or choose one in Settings, or use "
+                                    f"{ALTERNATIVES_SHORT}.") from None
+            raise RecorderError(f"The microphone \u201c{device}\u201d chosen in Settings is not available. Plug it "
+                                f"in or choose another one in Settings, or use {ALTERNATIVES_SHORT}.") from None
         last_error = None
         for rate in (TARGET_RATE, int(info["default_samplerate"])):
             try:
@@ -146,7 +199,10 @@ class Recorder:
                 return stream, rate, info["name"]
             except sd.PortAudioError as exc:  # e.g. "Invalid sample rate": try the device's own rate
                 last_error = exc
-        raise RecorderError(f"{info['name']}: cannot record at {TARGET_RATE} Hz or its default rate ({last_error})")
+        log.info("opening %s: %s", info["name"], last_error)
+        raise RecorderError(f"The microphone \u201c{info['name']}\u201d could not be opened (another program may be "
+                            f"using it). Close that program or choose another microphone in Settings, or use "
+                            f"{ALTERNATIVES_SHORT}.")
 
     def _callback(self, indata, frames, time_info, status):
         if status:
@@ -187,10 +243,14 @@ class Recorder:
                 try:
                     block = self._queue.get(timeout=0.1)
                 except queue.Empty:
-                    if isinstance(self.stream_factory, FileStream) and self.stream_factory.finished.is_set():
+                    if self._file is not None and self._file.finished.is_set():
+                        error = self._file.error
                         self.stop("end_of_file")
+                    elif self._file is not None and self._file.imported:
+                        continue                      # a slow decoder is not a lost device
                     elif time.monotonic() - last_audio > DEVICE_LOST_AFTER_S or not getattr(self._stream, "active", True):
-                        error = "the microphone stopped delivering audio (unplugged?); what was recorded is kept"
+                        error = ("The microphone stopped sending sound (unplugged?). What was recorded until then "
+                                 "is kept.")
                         self.stop("device_lost")
                     continue
                 last_audio = time.monotonic()
@@ -198,9 +258,10 @@ class Recorder:
                 if time.monotonic() - last_flush >= self.settings.flush_every_s:
                     self._writer.flush()
                     last_flush = time.monotonic()
-        except Exception as exc:  # a failing stream must never lose what was recorded
+        except Exception:  # a failing stream must never lose what was recorded
             log.exception("recording failed")
-            error, self._stop_reason = str(exc), "error"
+            error, self._stop_reason = "Recording stopped because of a sound device error. What was recorded " \
+                                       "until then is kept.", "error"
         finally:
             try:
                 self._stream.stop()
@@ -235,8 +296,8 @@ class Recorder:
         level = rms(block)
         if self.on_level:
             self.on_level(level)
-        if not checks:
-            return
+        if not checks or (self._file is not None and self._file.imported):
+            return                                    # an imported file is taken whole
         seconds = len(block) / TARGET_RATE
         if level >= self.settings.silence_rms:
             self.heard_speech, self.trailing_silence = True, 0.0

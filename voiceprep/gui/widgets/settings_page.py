@@ -88,6 +88,7 @@ class SettingsPage(QScrollArea):
         model_row.addWidget(self.model, 1)
         model_row.addWidget(browse)
         form.addRow("Transcription model", model_row)
+        self._add_model_choice(form)
         self.silence = QDoubleSpinBox()
         self.silence.setRange(0, 30)
         self.silence.setSuffix(" s (0 = off)")
@@ -216,6 +217,62 @@ class SettingsPage(QScrollArea):
         if not was_dirty:
             self._saved = self._values()
         self._update_dirty()
+
+    def _add_model_choice(self, form: QFormLayout) -> None:
+        """Installed models, with what each costs on this machine (measured on demand, off the GUI thread)."""
+        from voiceprep.speech import models
+
+        self.model_choice = QComboBox()
+        for inst in models.installed():
+            self.model_choice.addItem(inst.model.label, inst.model.id)
+        current = models.known(self.model.text().strip() or models.TINY_EN.id)
+        if current is not None:
+            self.model_choice.setCurrentIndex(max(0, self.model_choice.findData(current.id)))
+        self.model_measure = QPushButton("Measure speed")
+        row = QHBoxLayout()
+        row.addWidget(self.model_choice, 1)
+        row.addWidget(self.model_measure)
+        self.model_cost = muted(self._model_facts())
+        self.model_cost.setWordWrap(True)
+        form.addRow("Installed models", row)
+        form.addRow("", self.model_cost)
+        self.model_choice.activated.connect(self._choose_model)
+        self.model_measure.clicked.connect(self._measure_model)
+
+    def _model_facts(self) -> str:
+        from voiceprep.speech import models
+
+        m = models.known(self.model_choice.currentData() or "")
+        if m is None:
+            return ""
+        wer = f"word error rate {m.spontaneous_wer:.2f} on real spontaneous speech; " if m.spontaneous_wer else ""
+        recall = (f"finds {m.filler_recall:.0%} of filled pauses" if m.filler_recall is not None
+                  else f"filler counts approximate ({m.filler_evidence})")
+        return f"{wer}{recall}."
+
+    def _choose_model(self) -> None:
+        from voiceprep.speech import models
+
+        mid = self.model_choice.currentData()
+        self.model.setText("" if mid == models.TINY_EN.id else mid)
+        self.model_cost.setText(self._model_facts())
+
+    def _measure_model(self) -> None:
+        from voiceprep.speech import models
+
+        mid = self.model_choice.currentData()
+        self.model_cost.setText("Measuring… (loads the model and transcribes a sentence)")
+        self.model_measure.setEnabled(False)
+
+        def show(text: str) -> None:
+            import shiboken6
+
+            if shiboken6.isValid(self.model_measure):        # the page may have closed while it ran
+                self.model_measure.setEnabled(True)
+                self.model_cost.setText(text)
+        run_in_background(lambda: models.measure_cost(mid, models.sample_speech()),
+                          on_done=lambda cost: show(f"{models.describe(cost)}. {self._model_facts()}"),
+                          on_error=lambda exc: show(str(exc)))
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "A CTranslate2 Whisper model directory")

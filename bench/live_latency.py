@@ -1,0 +1,159 @@
+"""Live transcription latency: a spoken answer fed to the live path in real time, stopped at several moments.
+
+    .venv/bin/python bench/live_latency.py --seconds 120 --json [--stops 8] [--voice espeak|human]
+
+Prints one JSON line:
+- final_after_stop_p95_s / _max_s: wall time from a manual Stop to the complete transcript. One stop is right
+  after the last word of the whole answer (the full run); the others fall at random moments (mid-word too): for
+  each, the `WARM_S` seconds before the stop are fed in real time after the earlier audio was fed fast, so the
+  live state at the stop (window length, pass in flight) is the one a real-time answer has there.
+- caption_lag_p95_s / _max_s: for each live caption of the full run, wall time from the newest audio it covers
+  arriving to the caption being ready.
+- wer_live (the full run's final transcript) and wer_batch (the same audio through `Transcriber.transcribe`).
+- rss_peak_mb: this process's peak RSS during the live run (the speech path alone: model, audio, passes).
+- *_cpu_*: process CPU seconds (a pass's cost without the wait for a busy CPU), and the load average: on a
+  shared machine wall times grow with the load, CPU times much less.
+
+The answer is espeak-ng speech of bank material (bench/answers.py), or with `--voice human` the shared human
+clips (../shared/speech and ../shared/speech-spontaneous) cycled to the length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from bench.answers import answer_text, render  # noqa: E402
+from bench.speech_bench import PeakRSS  # noqa: E402
+from voiceprep.core.analysis.text import wer  # noqa: E402
+from voiceprep.speech.audio import TARGET_RATE, load_audio  # noqa: E402
+from voiceprep.speech.live import LiveTranscriber  # noqa: E402
+from voiceprep.speech.scoring import normalise_verbatim  # noqa: E402
+from voiceprep.speech.transcriber import Transcriber  # noqa: E402
+
+BLOCK = TARGET_RATE // 10      # the recorder delivers 100 ms blocks
+WARM_S = 12.0                  # real-time audio before each extra stop (longer than a live window)
+CPU_AT_STOP: list[float] = []  # process CPU seconds from each Stop to its transcript (any pass still running too)
+
+
+def human_answer(seconds: float) -> tuple[np.ndarray, str]:
+    shared = REPO.parent / "shared"
+    clips = []
+    for folder in ("speech", "speech-spontaneous"):
+        with open(shared / folder / "references.tsv", newline="") as f:
+            clips += [(shared / folder / r["file"], normalise_verbatim(r["reference"]))
+                      for r in csv.DictReader(f, delimiter="\t")]
+    gap = np.zeros(TARGET_RATE // 2, dtype=np.float32)
+    audio, text, i = [], [], 0
+    while sum(len(a) for a in audio) < seconds * TARGET_RATE:
+        path, ref = clips[i % len(clips)]
+        audio += [load_audio(path), gap]
+        text.append(ref)
+        i += 1
+    return np.concatenate(audio), " ".join(text)
+
+
+def feed_realtime(live: LiveTranscriber, audio: np.ndarray) -> None:
+    start = time.perf_counter()
+    for i in range(0, len(audio), BLOCK):
+        delay = start + i / TARGET_RATE - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        live.feed(audio[i:i + BLOCK])
+
+
+def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:
+    """Seconds from a Stop at `stop_s` to the final transcript, with real-time audio before it."""
+    live = LiveTranscriber(t)
+    live.start()
+    warm_from = int(max(0.0, stop_s - WARM_S) * TARGET_RATE)
+    fast_from = int(max(0.0, stop_s - WARM_S - 20.0) * TARGET_RATE)   # context for the prompt, fed fast
+    for i in range(fast_from, warm_from, BLOCK):
+        live.feed(audio[i:min(i + BLOCK, warm_from)])
+    deadline = time.perf_counter() + 60
+    while warm_from > fast_from and (live._last is None or live._last.end < warm_from - fast_from - TARGET_RATE) \
+            and time.perf_counter() < deadline:
+        time.sleep(0.05)                                                 # let a pass cover it before real time
+    feed_realtime(live, audio[warm_from:int(stop_s * TARGET_RATE)])
+    stopped, cpu = time.perf_counter(), time.process_time()
+    live.finish()
+    CPU_AT_STOP.append(time.process_time() - cpu)
+    return time.perf_counter() - stopped
+
+
+def p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def main() -> None:
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)     # `kill -USR1 PID` prints every thread's stack
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--stops", type=int, default=8, help="extra stops at random moments (besides the end)")
+    ap.add_argument("--voice", choices=["espeak", "human"], default="espeak")
+    ap.add_argument("--json", action="store_true", help="print only the JSON line")
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.voice == "human":
+        audio, text = human_answer(args.seconds)
+    else:
+        text = answer_text(args.seconds)
+        wav = args.out / f"answer-{args.seconds}s.wav"
+        if not wav.exists():
+            render(text, wav)
+        audio = load_audio(wav)
+    t = Transcriber()
+    t.load()
+    t.spare_decoder()
+    rss = PeakRSS()
+    rss.phase()
+
+    live = LiveTranscriber(t)
+    live.start()
+    feed_realtime(live, audio)
+    stopped, cpu = time.perf_counter(), time.process_time()
+    final = live.finish()
+    stops = [time.perf_counter() - stopped]
+    CPU_AT_STOP.append(time.process_time() - cpu)
+    load = os.getloadavg()[0]
+    rss_live = rss.phase()
+    lags = [c.lag_s for c in live.captions] or [0.0]
+    duration = len(audio) / TARGET_RATE
+    rng = random.Random(args.seed)
+    for _ in range(args.stops):
+        stops.append(stop_after(t, audio, rng.uniform(min(WARM_S, duration / 2), duration)))
+    batch = t.transcribe(audio)
+    row = {"seconds": args.seconds, "voice": args.voice, "audio_s": round(duration, 1),
+           "final_after_stop_p95_s": round(p95(stops), 3), "final_after_stop_max_s": round(max(stops), 3),
+           "final_after_stop_s": [round(s, 3) for s in stops],
+           "caption_lag_p95_s": round(p95(lags), 3), "caption_lag_max_s": round(max(lags), 3),
+           "caption_lag_mean_s": round(sum(lags) / len(lags), 3), "passes": live.passes,
+           "pass_s_mean": round(sum(p for _, p in live.pass_log) / max(1, len(live.pass_log)), 3),
+           "final_after_stop_cpu_p95_s": round(p95(CPU_AT_STOP), 3),
+           "pass_cpu_s_mean": round(sum(c for c in live.pass_cpu) / max(1, len(live.pass_cpu)), 3),
+           "load_avg_1min": round(load, 1), "cores": os.cpu_count(),
+           "wer_live": round(wer(text, final.text), 3), "wer_batch": round(wer(text, batch.text), 3),
+           "rss_peak_mb": round(rss_live)}
+    if not args.json:
+        print(f"{args.seconds} s answer ({args.voice}); final transcript: {final.text[:200]}...")
+    print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()

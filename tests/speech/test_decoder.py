@@ -1,0 +1,62 @@
+"""One pass over a window: padded to 10 s (not 30 s), words timed inside the audio, loops cut."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from voiceprep.core.transcript import Word
+from voiceprep.speech.audio import load_audio
+from voiceprep.speech.decoder import MIN_WINDOW_S, normalise_filler, trim_repeats
+
+
+def test_a_short_window_is_encoded_at_10_s_not_30(transcriber, speech_dir):
+    d = transcriber.decoder()
+    mel, frames = d._features(load_audio(speech_dir / "LJ001-0002.wav"))        # 1.9 s
+    assert mel.shape[-1] == int(MIN_WINDOW_S * 100) and 185 <= frames <= 195
+    mel, _ = d._features(np.zeros(16000 * 40, dtype=np.float32))
+    assert mel.shape[-1] == 3000                                                 # never more than Whisper sees
+
+
+def test_words_are_timed_inside_the_audio(transcriber, speech_dir):
+    audio = load_audio(speech_dir / "jfk.wav")
+    result = transcriber.decoder().decode(audio, offset=100.0)
+    words = result.words
+    assert "ask not what your country" in result.text.lower()
+    assert words[0].start >= 100.0 and words[-1].end <= 100.0 + len(audio) / 16000
+    assert all(a.start <= b.start for a, b in zip(words, words[1:]))
+
+
+def test_a_long_context_and_many_bank_terms_never_overflow_the_prompt(transcriber, speech_dir):
+    """Issue 9.2: "The length of the prompt is 304 ... exceeds the max_length of the Whisper model: 448"."""
+    context = " ".join(["the ring buffer with a single writer and a sequencer"] * 60)
+    terms = ", ".join(f"Term{i}" for i in range(300))
+    audio = np.tile(load_audio(speech_dir / "jfk.wav"), 3)[:16000 * 30]
+    result = transcriber.decoder().decode(audio, context=context, hotwords=terms)
+    assert "ask not" in result.text.lower()
+
+
+def test_silence_is_not_decoded(transcriber):
+    assert transcriber.decoder().decode(np.zeros(16000 * 5, dtype=np.float32)).words == []
+
+
+def w(text: str, start: float, end: float) -> Word:
+    return Word(start, end, " " + text)
+
+
+def test_trailing_loops_are_cut():
+    said = [w("so", 0.0, 0.3), w("we", 0.3, 0.5), w("shipped", 0.5, 0.9), w("it.", 0.9, 1.2)]
+    assert trim_repeats(said + [w("Um,", 1.3, 1.3), w("um,", 1.3, 1.3), w("um,", 1.3, 1.3)]) == said + [w("Um,", 1.3, 1.3)]
+    squeezed = [w("I", 1.2, 1.2), w("wonder", 1.2, 1.2), w("if", 1.2, 1.2), w("so", 1.2, 1.2)]
+    assert trim_repeats(said + squeezed) == said
+    again = [w("shipped", 1.2, 1.2), w("it.", 1.2, 1.2)]                        # "...shipped it. shipped it."
+    assert trim_repeats(said + again) == said
+    assert trim_repeats(said) == said
+    real_repeat = [w("um,", 0.0, 0.3), w("um,", 0.5, 0.8)]                       # twice is speech
+    assert trim_repeats(real_repeat) == real_repeat
+
+
+def test_filler_spellings_are_unified():
+    assert normalise_filler(" Umm,") == " Um,"
+    assert normalise_filler(" uhh...") == " uh..."
+    assert normalise_filler(" Hmmm?") == " Hmm?"
+    assert normalise_filler(" summer") == " summer"

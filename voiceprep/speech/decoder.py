@@ -1,0 +1,207 @@
+"""One Whisper pass over a window of at most 30 s that costs what its audio needs.
+
+faster-whisper's `transcribe()` pads every window to 30 s, so a 3 s live pass pays for 30 s of encoding.
+CTranslate2 accepts shorter mel input, so a window is padded only to `MIN_WINDOW_S` (without any padding
+short windows loop: "ask not to ask not to ..."), encoded once, decoded at temperature 0 with a token
+budget, and its words are timed with the model's own cross-attention alignment (`model.align`), reusing
+the same encoder output.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from voiceprep.core.transcript import Word
+from voiceprep.speech.audio import TARGET_RATE, rms
+
+MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
+MAX_WINDOW_S = 30.0          # Whisper's encoder cannot see more than this
+MAX_TOKENS_PER_S = 6         # fast speech is ~4 tokens/s; more than this is a repetition loop
+MAX_CONTEXT_TOKENS = 100     # prompt tokens of earlier text and bank terms (Whisper allows 223)
+LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (Whisper's own threshold)
+NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
+LOW_LOGPROB = -1.0
+PREPEND = "\"'“¿([{-"
+APPEND = "\"'.。,，!！?？:：”)]}、"
+FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "uhh": "uh",
+                    "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm"}
+
+
+@dataclass
+class PassResult:
+    words: list[Word] = field(default_factory=list)
+    no_speech_prob: float = 0.0
+    avg_logprob: float = 0.0
+    looped: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(w.word for w in self.words).strip()
+
+
+def normalise_filler(word: str) -> str:
+    """'Umm,' -> 'Um,': one spelling per filled pause, so the coaching's filler list finds them."""
+    core = re.sub(r"[^\w]", "", word).lower()
+    if core not in FILLER_SPELLINGS:
+        return word
+    lead = word[:len(word) - len(word.lstrip())]
+    body = word.strip()
+    start = body.lower().index(core[0])
+    replacement = FILLER_SPELLINGS[core]
+    if body[start].isupper():
+        replacement = replacement.capitalize()
+    return lead + body[:start] + replacement + body[start + len(core):]
+
+
+def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
+    """Cut a window's trailing loop: `run` or more identical words at the end keep one ("um, um, um, um"); `run`
+    or more words with no time of their own at the end, or a phrase repeated right after itself with no time
+    of its own, are dropped (the alignment squeezed them into the window's end: nothing was said there)."""
+    bare = [re.sub(r"[^\w']", "", w.word).lower() for w in words]
+    n = 1
+    while n < len(bare) and bare[-1 - n] == bare[-1]:
+        n += 1
+    if n >= run:
+        return words[:len(words) - n + 1]
+    squeezed = 0                # a loop the alignment could only squeeze into the window's last frame
+    while squeezed < len(words) and words[-1 - squeezed].end - words[-1 - squeezed].start < 0.02:
+        squeezed += 1
+    if squeezed >= run:
+        return words[:len(words) - squeezed]
+    for size in range(2, min(12, len(words) // 2) + 1):
+        tail = words[-size:]
+        if bare[-size:] == bare[-2 * size:-size] and all(w.end - w.start < 0.05 for w in tail):
+            return words[:-size]
+    return words
+
+
+def compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / max(1, len(zlib.compress(data)))
+
+
+class WindowDecoder:
+    """Encodes, decodes and word-aligns one window with a loaded faster-whisper `WhisperModel`."""
+
+    def __init__(self, model: Any, beam_size: int = 5, silence_rms: float = 0.01):
+        from faster_whisper.tokenizer import Tokenizer
+
+        self.model = model
+        self.beam_size = beam_size
+        self.silence_rms = silence_rms
+        self.timestamps = True      # timestamp tokens: measured to skip less of a long window's start
+        self.tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe",
+                                   language="en")
+        self.suppress = self._suppressed_tokens()
+        self._lock = threading.Lock()     # one window at a time on this model instance
+
+    def _suppressed_tokens(self) -> list[int]:
+        tok = self.tokenizer
+        return sorted(set(tok.non_speech_tokens) | {tok.transcribe, tok.translate, tok.sot, tok.sot_prev,
+                                                    tok.sot_lm, tok.no_speech})
+
+    # -- building blocks --------------------------------------------------------------------------
+    def _features(self, audio: np.ndarray) -> tuple[np.ndarray, int]:
+        """Log-mel of the window padded to MIN_WINDOW_S; returns (mel, content frames)."""
+        fe = self.model.feature_extractor
+        hop = fe.hop_length
+        n = min(len(audio), int(MAX_WINDOW_S * TARGET_RATE))
+        padded = np.zeros(max(n, int(MIN_WINDOW_S * TARGET_RATE)), dtype=np.float32)
+        padded[:n] = audio[:n]
+        mel = fe(padded, padding=0)
+        frames = min(mel.shape[-1], fe.nb_max_frames)
+        frames -= frames % 2
+        return np.ascontiguousarray(mel[:, :frames], dtype=np.float32), min(frames, n // hop)
+
+    def _prompt(self, context: str | None, hotwords: str | None) -> list[int]:
+        tok = self.tokenizer
+        prompt: list[int] = []
+        before: list[int] = []
+        if hotwords:
+            before += tok.encode(" " + hotwords.strip())[:MAX_CONTEXT_TOKENS // 2]
+        if context:
+            room = MAX_CONTEXT_TOKENS - len(before)
+            before += tok.encode(" " + context.strip())[-room:]
+        if before:
+            prompt = [tok.sot_prev, *before]
+        return [*prompt, *tok.sot_sequence] + ([] if self.timestamps else [tok.no_timestamps])
+
+    def _align(self, encoded: Any, tokens: list[int], frames: int, offset: float) -> list[Word]:
+        tok = self.tokenizer
+        if not tokens:
+            return []
+        result = self.model.model.align(encoded, tok.sot_sequence, [tokens], frames, median_filter_width=7)[0]
+        pairs = result.alignments
+        text_idx = np.array([p[0] for p in pairs])
+        time_idx = np.array([p[1] for p in pairs])
+        words, word_tokens = tok.split_to_word_tokens(tokens + [tok.eot])
+        if len(word_tokens) <= 1 or not len(text_idx):
+            return []
+        bounds = np.pad(np.cumsum([len(t) for t in word_tokens[:-1]]), (1, 0))
+        jumps = np.pad(np.diff(text_idx), (1, 0), constant_values=1).astype(bool)
+        jump_times = time_idx[jumps] / self.model.tokens_per_second
+        starts, ends = jump_times[bounds[:-1]], jump_times[bounds[1:]]
+        probs = [float(np.mean(result.text_token_probs[i:j])) for i, j in zip(bounds[:-1], bounds[1:])]
+        merged = self._merge_punctuation(list(zip(words, starts, ends, probs)))
+        return [Word(start=round(float(s) + offset, 3), end=round(float(e) + offset, 3), word=normalise_filler(w),
+                     probability=round(p, 3)) for w, s, e, p in merged if w.strip()]
+
+    @staticmethod
+    def _merge_punctuation(items: list[tuple[str, float, float, float]]) -> list[tuple[str, float, float, float]]:
+        out: list[list[Any]] = []
+        carry = ""
+        for word, start, end, prob in items:
+            if word.startswith(" ") and word.strip() and word.strip() in PREPEND:
+                carry += word
+                continue
+            if out and not out[-1][0].endswith(" ") and word and word in APPEND:
+                out[-1][0] += word
+                continue
+            out.append([carry + word if carry else word, start, end, prob])
+            carry = ""
+        return [(w, s, e, p) for w, s, e, p in out]
+
+    # -- one pass ---------------------------------------------------------------------------------
+    def decode(self, audio: np.ndarray, *, offset: float = 0.0, context: str | None = None,
+               hotwords: str | None = None, beam_size: int | None = None) -> PassResult:
+        """Transcribe `audio` (16 kHz mono, at most 30 s); word times are shifted by `offset`."""
+        audio = np.asarray(audio, dtype=np.float32)[:int(MAX_WINDOW_S * TARGET_RATE)]
+        seconds = len(audio) / TARGET_RATE
+        if seconds < 0.1 or rms(audio) < self.silence_rms / 4:
+            return PassResult()
+        import ctranslate2
+
+        with self._lock:
+            mel, frames = self._features(audio)
+            encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
+            result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam_size or self.beam_size)
+            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+            text = self.tokenizer.decode(tokens)
+            looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
+            if looped and context:       # earlier text is the usual cause of a loop: decode without it
+                result = self._generate(encoded, self._prompt(None, hotwords), seconds, beam_size or self.beam_size)
+                tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+                looped = compression_ratio(self.tokenizer.decode(tokens)) > LOOP_COMPRESSION
+            logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if result.scores else 0.0
+            if result.no_speech_prob > NO_SPEECH_PROB and logprob < LOW_LOGPROB:
+                return PassResult(no_speech_prob=result.no_speech_prob, avg_logprob=logprob)
+            words = self._align(encoded, tokens, frames, offset)
+        end = offset + seconds
+        words = trim_repeats([w for w in words if w.start < end - 0.02])   # nothing past the audio's end
+        for w in words:
+            w.end = min(w.end, round(end, 3))
+        return PassResult(words, result.no_speech_prob, logprob, looped)
+
+    def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int) -> Any:
+        budget = int(seconds * MAX_TOKENS_PER_S) + 10
+        max_length = min(self.model.max_length, len(prompt) + budget)
+        return self.model.model.generate(
+            encoded, [prompt], beam_size=beam_size, max_length=max_length, return_scores=True,
+            return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self.suppress,
+            max_initial_timestamp_index=50)[0]

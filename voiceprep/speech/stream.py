@@ -1,0 +1,230 @@
+"""Words committed pass by pass from a growing buffer of audio: the one path for live answers, imports and files.
+
+A pass decodes the not-yet-committed audio `[commit_at, end]`. Words that end at least a margin before the
+window's end are committed at the longest pause among them (never mid-word): they are final, their audio is
+dropped and they become the next pass's context. Memory is therefore bounded by one window, whatever the length
+of the answer. At the end, everything left is decoded in windows of at most `BATCH_WINDOW_S`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.speech.audio import TARGET_RATE
+from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.models import filler_recall
+from voiceprep.speech.vad import speech_seconds
+
+log = logging.getLogger(__name__)
+BATCH_WINDOW_S = 24.0      # catch-up and file windows: long enough for context, under Whisper's 30 s
+BATCH_MARGIN_S = 4.0       # words this close to a batch window's end are decoded again in the next window
+BATCH_LOOKBACK_S = 6.0     # a batch window is cut at the longest pause in its last seconds before the margin
+MAX_REDECODES = 3          # a window whose decode stopped before its speech did is decoded again from there
+UNCOVERED_S = 1.0          # audio after a window's last word shorter than this is not re-decoded
+UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
+PROMPT_WORDS = 24          # committed words passed as context
+
+
+class TranscriptionCancelled(Exception):
+    """The candidate cancelled; nothing was transcribed past this point."""
+
+    def __init__(self, message: str = "Transcription cancelled."):
+        super().__init__(message)
+
+
+class TranscriptionError(Exception):
+    """The speech model failed on this audio; the message says so in plain words (details are logged)."""
+
+
+@dataclass
+class Cut:
+    words: list[Word]          # committed
+    rest: list[Word]           # still tentative
+    at: int                    # absolute sample where the next window starts
+
+
+def best_cut(words: list[Word], horizon_s: float, lookback_s: float = 1e9) -> int | None:
+    """Index of the last word to commit: the longest pause after a word ending in the `lookback_s` before
+    `horizon_s` (a sentence end counts as a 0.3 s pause)."""
+    cuts = [i for i in range(len(words) - 1) if horizon_s - lookback_s <= words[i].end <= horizon_s]
+    if not cuts:
+        cuts = [i for i in range(len(words) - 1) if words[i].end <= horizon_s][-1:]
+    if not cuts:
+        return None
+
+    def pause_after(i: int) -> float:
+        sentence_end = 0.3 if words[i].word.strip()[-1:] in ".?!" else 0.0
+        return words[i + 1].start - words[i].end + sentence_end
+    return max(cuts, key=pause_after)
+
+
+def _bare(word: Word) -> str:
+    return "".join(c for c in word.word.lower() if c.isalnum() or c == "'")
+
+
+def repeats(words: list[Word], more: list[Word]) -> bool:
+    """True if at least half of `more` repeats, in order, the words just before it."""
+    from difflib import SequenceMatcher
+
+    if not more:
+        return False
+    tail = [_bare(w) for w in words[-(len(more) + 5):]]
+    matched = sum(b.size for b in SequenceMatcher(None, tail, [_bare(w) for w in more], autojunk=False)
+                  .get_matching_blocks())
+    return matched >= len(more) / 2
+
+
+def words_to_segment(words: list[Word]) -> Segment:
+    return Segment(start=words[0].start, end=words[-1].end, text="".join(w.word for w in words), words=words)
+
+
+class WordStream:
+    """Audio in, committed words out. Thread-safe: `feed` from the recorder, passes from a worker."""
+
+    def __init__(self, decoder: WindowDecoder, *, hotwords: str | None = None, filler_prompt: str | None = None,
+                 model_name: str = ""):
+        self.decoder = decoder
+        self.hotwords = hotwords
+        self.filler_prompt = filler_prompt
+        self.model_name = model_name
+        self._chunks: list[np.ndarray] = []
+        self._base = 0                       # absolute sample index of the buffer's first sample
+        self._total = 0
+        self._lock = threading.Lock()        # the audio buffer
+        self.state = threading.RLock()       # commits (held by whoever changes committed/commit_at)
+        self.committed: list[Segment] = []
+        self.commit_at = 0
+        self.cancelled = threading.Event()
+
+    # -- audio ------------------------------------------------------------------------------------
+    def feed(self, block: np.ndarray) -> None:
+        block = np.asarray(block, dtype=np.float32).reshape(-1)
+        with self._lock:
+            self._chunks.append(block)
+            self._total += len(block)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def audio(self, start: int, end: int) -> np.ndarray:
+        with self._lock:
+            if len(self._chunks) > 1:
+                self._chunks = [np.concatenate(self._chunks)]
+            buf = self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
+            return buf[max(0, start - self._base):max(0, end - self._base)]
+
+    def _drop_before(self, sample: int) -> None:
+        with self._lock:
+            if self._chunks and sample > self._base:
+                buf = np.concatenate(self._chunks) if len(self._chunks) > 1 else self._chunks[0]
+                self._chunks = [buf[sample - self._base:].copy()]
+                self._base = sample
+
+    @property
+    def buffered_s(self) -> float:
+        return (self._total - self._base) / TARGET_RATE
+
+    # -- passes -----------------------------------------------------------------------------------
+    def context(self) -> str | None:
+        words = " ".join(s.text.strip() for s in self.committed).split()[-PROMPT_WORDS:]
+        parts = [p for p in (self.filler_prompt, " ".join(words)) if p]
+        return " ".join(parts) or None
+
+    def decode(self, start: int, end: int, decoder: WindowDecoder | None = None) -> list[Word]:
+        """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
+
+        Whisper sometimes ends a window early; speech left after the last word is decoded again, so the words
+        always reach where the audio's speech ends.
+        """
+        words: list[Word] = []
+        for _ in range(MAX_REDECODES + 1):
+            if self.cancelled.is_set():
+                raise TranscriptionCancelled()
+            extra = " ".join(w.word.strip() for w in words[-PROMPT_WORDS:]) or None
+            more = self._decode_once(start, end, decoder, extra)
+            if words and repeats(words, more):
+                break                   # the first decode's last words were timed early: nothing was missing
+            words += more
+            covered = int(words[-1].end * TARGET_RATE) if words else start
+            if end - covered < int(UNCOVERED_S * TARGET_RATE) or covered <= start:
+                break
+            if speech_seconds(self.audio(covered, end)) < UNCOVERED_SPEECH_S:
+                break
+            start = covered
+        return words
+
+    def _decode_once(self, start: int, end: int, decoder: WindowDecoder | None, extra: str | None) -> list[Word]:
+        window = self.audio(start, end)
+        context = " ".join(p for p in (self.context(), extra) if p) or None
+        try:
+            result = (decoder or self.decoder).decode(window, offset=start / TARGET_RATE, context=context,
+                                                      hotwords=self.hotwords)
+        except (RuntimeError, ValueError, MemoryError) as exc:     # CTranslate2 reports failures as these
+            log.exception("decoding %.1f-%.1f s", start / TARGET_RATE, end / TARGET_RATE)
+            raise TranscriptionError(f"The speech model failed on this answer ({type(exc).__name__}); the "
+                                     "recording is kept. Try again, or choose another model in Settings.") from None
+        return result.words
+
+    def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = 1e9) -> list[Word]:
+        """Commit the words ending `margin_s` before `end` (cut at a pause); return the rest."""
+        with self.state:
+            cut = best_cut(words, end / TARGET_RATE - margin_s, lookback_s)
+            if cut is None:
+                return words
+            done, rest = words[:cut + 1], words[cut + 1:]
+            self.committed.append(words_to_segment(done))
+            self.commit_at = int(round((done[-1].end + rest[0].start) / 2 * TARGET_RATE))
+            self._drop_before(self.commit_at)
+            return rest
+
+    def skip_to(self, sample: int) -> None:
+        """Nothing was said before `sample`: drop that audio."""
+        with self.state:
+            if sample > self.commit_at:
+                self.commit_at = sample
+                self._drop_before(sample)
+
+    def catch_up(self, end: int, progress: Callable[[float], None] | None = None,
+                 decoder: WindowDecoder | None = None, stop: threading.Event | None = None) -> None:
+        """Decode and commit in batch windows until less than one window is left before `end` (or `stop`)."""
+        window = int(BATCH_WINDOW_S * TARGET_RATE)
+        while end - self.commit_at > window and not (stop is not None and stop.is_set()):
+            start = self.commit_at
+            words = self.decode(start, start + window, decoder)
+            self.commit(words, start + window, BATCH_MARGIN_S, BATCH_LOOKBACK_S)
+            if self.commit_at == start:
+                # nothing to cut at (silence, or one endless word): keep what was heard, move on
+                with self.state:
+                    horizon = start + window - int(BATCH_MARGIN_S * TARGET_RATE)
+                    keep = [w for w in words if w.end * TARGET_RATE <= horizon]
+                    if keep:
+                        self.committed.append(words_to_segment(keep))
+                    self.skip_to(int(keep[-1].end * TARGET_RATE) if keep else horizon)
+            if progress:
+                progress(self.commit_at / TARGET_RATE)
+
+    def final(self, tail: list[Word]) -> Transcript:
+        """The transcript: committed segments plus the last pass's words."""
+        with self.state:
+            segments = self.committed + ([words_to_segment(tail)] if tail else [])
+        recall = filler_recall(self.model_name)
+        return Transcript(text=" ".join(s.text.strip() for s in segments).strip(), language="en",
+                          duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments,
+                          filler_recall=recall if recall is not None else 0.0)
+
+    def finish(self, progress: Callable[[float], None] | None = None,
+               decoder: WindowDecoder | None = None) -> Transcript:
+        """Decode everything not yet committed (in windows of at most BATCH_WINDOW_S) and return the transcript."""
+        end = self._total
+        self.catch_up(end, progress, decoder)
+        tail = self.decode(self.commit_at, end, decoder) if end - self.commit_at > TARGET_RATE // 10 else []
+        if progress:
+            progress(end / TARGET_RATE)
+        return self.final(tail)
