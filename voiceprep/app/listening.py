@@ -37,12 +37,18 @@ def loud_seconds(path: Path, silence_rms: float) -> float:
 
 
 def heard(transcript: Transcript, audio: Path | None, silence_rms: float, min_speech_s: float) -> bool:
-    """Words were transcribed and, when there is audio, enough of it is louder than silence."""
+    """Words were transcribed and, when there is audio, it holds enough speech (voice activity detection, so
+    noise that the transcriber turned into words is not an answer)."""
     if not any(w.word.strip() for w in transcript.words()) and not transcript.text.strip():
         return False
     if audio is None:
         return True
-    return loud_seconds(audio, silence_rms) >= min_speech_s
+    from voiceprep.speech.vad import has_speech
+
+    try:
+        return has_speech(audio, min_speech_s)
+    except Exception:  # the detector could not run: fall back to loudness
+        return loud_seconds(audio, silence_rms) >= min_speech_s
 
 
 def require_answer(transcript: Transcript, audio: Path | None, silence_rms: float, min_speech_s: float,

@@ -204,8 +204,9 @@ class RehearsalController(QObject):
             self.start_answer()
 
     # -- answering ------------------------------------------------------------------------------
-    def start_answer(self, audio_file: Path | None = None, realtime: bool = True) -> None:
-        """Record the answer from the microphone, or from an audio file standing in for it.
+    def start_answer(self, audio_file: Path | None = None, realtime: bool = True, imported: bool = False) -> None:
+        """Record the answer from the microphone, or from an audio file standing in for it (`imported`: an
+        answer recorded elsewhere, taken whole with progress and cancel).
 
         The attempt is created first (on the session lane), then recording starts."""
         if self.rehearsal is None or not self.can(Action.ANSWER):
@@ -220,8 +221,10 @@ class RehearsalController(QObject):
 
         def begin() -> tuple[Pending, Any]:
             factory: Any = override
-            if audio_file is not None:
-                factory = FileStream(audio_file, realtime=realtime)     # reads the whole file: not on the GUI
+            if audio_file is not None and imported:
+                factory = FileStream.for_import(audio_file)             # checks the file: not on the GUI thread
+            elif audio_file is not None:
+                factory = FileStream(audio_file, realtime=realtime)
             elif callable(factory) and not isinstance(factory, FileStream):
                 factory = factory()
             pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind)
@@ -236,7 +239,7 @@ class RehearsalController(QObject):
 
     def import_answer(self, path: Path) -> None:
         """An answer recorded elsewhere, read in as if spoken now: importProgress reports, cancel() stops it."""
-        self.start_answer(Path(path), realtime=False)
+        self.start_answer(Path(path), realtime=False, imported=True)
 
     def _record(self, pending: Pending, factory: Any) -> None:
         self._starting = False
@@ -247,7 +250,8 @@ class RehearsalController(QObject):
             self._move(IDLE)
             return
         self.pending = pending
-        self._import_seconds = len(factory.samples) / 16000 if isinstance(factory, FileStream) else None
+        self._import_seconds = (factory.duration_s or None) if isinstance(factory, FileStream) and factory.imported \
+            else None
         transcriber = self.services.transcriber()
         self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=rehearsal.bank.terms(),
                                     on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms)
@@ -281,6 +285,8 @@ class RehearsalController(QObject):
     def cancel(self) -> None:
         """Cancel an answer being read in or recorded: nothing is stored."""
         self._cancelled = True
+        if self.live is not None:
+            self.live.cancel()                  # a long import stops transcribing at its next window
         if self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("cancelled")
 
@@ -288,8 +294,9 @@ class RehearsalController(QObject):
         if self.recorder is not None and self.rehearsal is not None:
             seconds = self.recorder.seconds
             self.elapsed.emit(seconds, float(self.rehearsal.current.target_seconds))
-            if self._import_seconds:
-                self.importProgress.emit(min(0.95, 0.95 * seconds / self._import_seconds))
+            if self._import_seconds and self.live is not None:
+                # words final so far: an import is read in at once and transcribed as fast as the model can
+                self.importProgress.emit(min(0.95, self.live.done_seconds / self._import_seconds))
 
     def _on_recording_stopped(self, result: RecordingResult) -> None:
         self._elapsed_timer.stop()
@@ -303,9 +310,11 @@ class RehearsalController(QObject):
         session = self.services.session
         meta = {"reason": result.reason, "device": result.device}
 
+        importing = self._import_seconds is not None
+
         def transcribe() -> Any:
             try:
-                transcript = live.finish()
+                transcript = live.finish(progress=self.importProgress.emit if importing else None)
             except Exception:
                 if self._cancelled:          # whatever went wrong, the candidate no longer wants this answer
                     raise Cancelled() from None
