@@ -142,3 +142,28 @@ def test_speaking_a_cached_prompt_reports_when_audio_starts(speaker, monkeypatch
     started = []
     assert speaker.say("Ready when you are.", on_start=started.append) is True
     assert started == [0.02]
+
+
+def test_the_same_prompt_rendered_twice_at_once_succeeds_both_times(tmp_path):
+    """A round's prompts are rendered ahead on one thread while the first is asked for on another: before the
+    per-text lock, the two renders shared one temporary file and one of them failed ("no such file")."""
+    import threading
+
+    from voiceprep.speech.tts import Speaker
+
+    speaker = Speaker(cache_dir=tmp_path)
+    text = "Tell me about a time you disagreed with your manager and what you did about it."
+    results, errors = [], []
+
+    def render():
+        try:
+            results.append(speaker.render(text))
+        except Exception as exc:
+            errors.append(exc)
+    threads = [threading.Thread(target=render) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    assert len(results) == 3 and len(set(results)) == 1 and results[0].stat().st_size > 44

@@ -72,6 +72,10 @@ def pyttsx3_version() -> str:
     return f"pyttsx3 {version}; espeak-ng {espeak_phonemes.version()}"
 
 
+_render_locks: dict[str, threading.Lock] = {}     # cache key -> lock (one render of a text at a time)
+_render_locks_guard = threading.Lock()
+
+
 class Speaker:
     """Renders text to speech; one engine of each kind per process, used by one thread at a time."""
 
@@ -178,7 +182,16 @@ class Speaker:
         return self._render_cached(text, out, voice)
 
     def _render_cached(self, text: str, out: Path | None, voice: str | None) -> Path:
-        cached = self.cache_dir / f"{self.cache_key(text, voice)}.wav"
+        # one render of a given text at a time: a prompt rendered ahead (prerender) and the same prompt asked
+        # for now must not write the same temporary file
+        key = self.cache_key(text, voice)
+        with _render_locks_guard:
+            lock = _render_locks.setdefault(key, threading.Lock())
+        with lock:
+            return self._render_cached_locked(text, out, voice, key)
+
+    def _render_cached_locked(self, text: str, out: Path | None, voice: str | None, key: str) -> Path:
+        cached = self.cache_dir / f"{key}.wav"
         if out is None and cached.exists() and cached.stat().st_size > 44:
             return cached
         target = Path(out) if out else cached
