@@ -45,10 +45,25 @@ def test_playback_without_an_output_device_raises_a_clear_error(speaker, monkeyp
 
 @pytest.mark.slow
 def test_round_trip_text_to_speech_to_text(speaker, transcriber, tmp_path):
+    # espeak-ng's audio varies a little from render to render; its "latency" came back from tiny.en as
+    # "Late on C" in about 1 of 3 renders, so the sentence says "response times" (0 or 0.16 in 8 renders)
     text = ("I proposed the Disruptor because our order matching engine suffered from lock contention. "
-            "Latency dropped by forty percent.")
+            "Response times dropped by forty percent.")
     wav = speaker.render(text, out=tmp_path / "answer.wav")
     assert wer(text, transcriber.transcribe(wav).text) <= 0.25
+
+
+@pytest.mark.slow
+def test_no_voice_chosen_means_the_default_voice_after_another_was_used(speaker, transcriber, tmp_path):
+    """The engine is shared: a render in another voice (Settings' Test voice) used to stick to the next ones
+    (found while chasing a flaky CI run).
+
+    English read in the Afrikaans voice comes back with a WER above 1.2; in the default voice 0.09-0.18.
+    """
+    Speaker(voice="gmw/af", cache_dir=tmp_path / "af").render("Goeie more.")
+    text = "We cut payment errors in half after we removed the lock."
+    wav = Speaker(cache_dir=tmp_path / "default").render(text)
+    assert wer(text, transcriber.transcribe(wav).text) <= 0.5
 
 
 def test_cli_say_writes_a_wav(tmp_path, capsys):

@@ -80,6 +80,7 @@ class Speaker:
     """Renders text to speech; one engine of each kind per process, used by one thread at a time."""
 
     _engine = None
+    _engine_default_voice: str | None = None     # pyttsx3's voice at start: what "no voice chosen" means
     _engine_lock = threading.Lock()
     _neural: neural.NeuralEngine | None = None
     _versions: dict[str, str] = {}
@@ -142,6 +143,7 @@ class Speaker:
                 import pyttsx3
 
                 cls._engine = pyttsx3.init()
+                cls._engine_default_voice = cls._engine.getProperty("voice")
             except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
                 raise TTSError(f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
                                "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text") from None
@@ -215,6 +217,8 @@ class Speaker:
         applies them at once; fall back to the public call if its internals ever change.
         """
         driver = getattr(getattr(engine, "proxy", None), "_driver", None) or engine
+        # the engine is shared by every Speaker: no voice chosen means the default, not the last one used
+        voice = voice or self._engine_default_voice
         deadline = time.monotonic() + 3.0
         while True:
             for name, value in (("voice", voice), ("rate", self.rate)):
