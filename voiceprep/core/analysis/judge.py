@@ -66,9 +66,19 @@ def facets(label: str) -> list[str]:
     return list(dict.fromkeys(parts)) or [label]
 
 
-def label_markers(label: str) -> frozenset[str]:
-    """Negation/hypothetical words that belong to the key point's own wording."""
-    return frozenset(w for w in (clean(x) for x in label.split()) if w in NEGATORS or w in HYPOTHETICAL)
+# a key point about the future ("I will stay on the floor", "I want to fix...") or a prompt that asks for a
+# design ("How would you architect...") is answered in the conditional: its hypotheticals count
+FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
+
+
+def label_markers(label: str, prompt: str = "") -> frozenset[str]:
+    """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
+    words = [clean(x) for x in label.split()]
+    own = frozenset(w for w in words if w in NEGATORS or w in HYPOTHETICAL)
+    asks = [clean(x) for x in prompt.split()]
+    if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
+        return own | HYPOTHETICAL
+    return own
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -83,8 +93,9 @@ class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
-                 settings: AnalysisSettings):
+                 settings: AnalysisSettings, prompt: str = ""):
         self.raw = raw_words
+        self.prompt = prompt
         self.index = index
         self.embedder = embedder
         self.s = settings
@@ -106,7 +117,7 @@ class AnswerJudge:
 
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
-        allowed = label_markers(kp.label)
+        allowed = label_markers(kp.label, self.prompt)
         keep: list[Match] = []
         dropped: list[Match] = []
         for m in result.matches:
@@ -122,7 +133,7 @@ class AnswerJudge:
         lexical = self.said_plainly(kp, match_key_point(kp, self.index))
         if self.embedder is None or self.vectors is None:
             return lexical
-        allowed = label_markers(kp.label)
+        allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
