@@ -32,7 +32,7 @@ def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[
     for item in items:
         raw = [w.word for w in to_transcript(item).words()]
         prompt = banks[item.bank].prompt(item.prompt)
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt.text)
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
         for kp in prompt.key_points:
             f: Features = judge.judge(kp).judgement.features
             xs.append(f.vector())

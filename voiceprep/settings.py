@@ -80,8 +80,8 @@ class AnalysisSettings:
     # label-word share (see judge.Features)
     semantic_judge: bool = True         # False = cue matching only
     judge_threads: int = 1              # CPU threads for the judge's model (0 = all cores; 1 is fastest on a busy 2-core machine)
-    judge_weights: tuple[float, ...] = (-3.246, 1.520, 0.889, 1.752, 0.967, 3.231, 2.224)
-    judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    judge_weights: tuple[float, ...] = (-2.914, 0.349, 0.255, 1.180, 0.682, 2.952, 2.165, 2.725, 0.834, 1.517, -0.531)
+    judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 
 

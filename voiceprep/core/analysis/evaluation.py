@@ -89,7 +89,7 @@ def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSetti
 def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
     """The semantic judge (cue matcher alone when the model is unavailable)."""
     raw = [w.word for w in transcript.words()]
-    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings, prompt.text)
+    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings, prompt)
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.intents import intent_examples
 from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
-from voiceprep.core.banks.model import KeyPoint
+from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-1"
@@ -36,12 +37,18 @@ class Features:
     facet_share: float      # share of the facets said (similarity >= FACET_SAID)
     lexical: float          # share of the cues needed that the cue matcher found, said plainly (0..1)
     authored: float         # 1 when the bank wrote cues for this point, 0 when they were derived from the label
+    topic: float = 0.0      # label similarity once the prompt's common topic is taken out of both vectors
+    topic_facet: float = 0.0   # the same for the best facet
+    intent: float = 0.0     # best similarity to the examples of the common intent the label names (intents.py)
+    has_intent: float = 0.0    # 1 when the label names such an intent
 
-    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words")
+    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
+             "topic", "topic_facet", "intent", "has_intent")
 
     def vector(self) -> list[float]:
         return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
-                self.lexical * self.authored, self.lexical * (1 - self.authored)]
+                self.lexical * self.authored, self.lexical * (1 - self.authored),
+                self.topic, self.topic_facet, self.intent, self.has_intent]
 
 
 @dataclass
@@ -85,6 +92,12 @@ def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
 
+def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
+    """Vectors with the basis directions removed, renormalised."""
+    rest = vectors - (vectors @ basis) @ basis.T
+    return rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -93,9 +106,9 @@ class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
-                 settings: AnalysisSettings, prompt: str = ""):
+                 settings: AnalysisSettings, prompt: Prompt | None = None):
         self.raw = raw_words
-        self.prompt = prompt
+        self.prompt = prompt.text if prompt else ""
         self.index = index
         self.embedder = embedder
         self.s = settings
@@ -114,6 +127,16 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._topic = self._topic_basis(prompt) if self.vectors is not None else None
+        self.projected = _project(self.vectors, self._topic) if self._topic is not None else None
+
+    def _topic_basis(self, prompt: Prompt | None) -> np.ndarray | None:
+        """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
+        if prompt is None or self.embedder is None:
+            return None
+        vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+        q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
+        return q
 
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
@@ -141,10 +164,18 @@ class AnswerJudge:
         masked = np.where(ok[:, None], sims, -1.0)
         label_best = float(masked[:, 0].max())
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
+        topic = topic_facet = intent = 0.0
+        if self.projected is not None and self._topic is not None:
+            t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
+            topic, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
+        examples = intent_examples(kp.label)
+        if examples:
+            intent = float(np.where(ok, (self.vectors @ self.embedder.embed(examples).T).max(axis=1), -1.0).max())
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
-                     authored=0.0 if kp.cues_from_label else 1.0)
+                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic, topic_facet=topic_facet,
+                     intent=intent, has_intent=float(bool(examples)))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         hit = p >= self.s.judge_threshold
