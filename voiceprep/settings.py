@@ -77,9 +77,10 @@ class AnalysisSettings:
     we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
     # bias, label similarity, best facet, mean of two best facets, share of facets said, authored-cue share,
-    # label-word share (see judge.Features)
+    # label-word share, label and best-facet similarity without the prompt's shared topic, intent-example
+    # similarity, label names a common intent (see judge.Features)
     semantic_judge: bool = True         # False = cue matching only
-    judge_threads: int = 1              # CPU threads for the judge's model (0 = all cores; 1 is fastest on a busy 2-core machine)
+    judge_threads: int = 2              # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1 (bench/analysis_speed.py)
     judge_weights: tuple[float, ...] = (-2.914, 0.349, 0.255, 1.180, 0.682, 2.952, 2.165, 2.725, 0.834, 1.517, -0.531)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"

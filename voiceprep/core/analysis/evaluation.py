@@ -104,6 +104,20 @@ def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSett
     return out
 
 
+def stratified_subset(items: list[Labeled], size: int) -> list[Labeled]:
+    """A fixed subset of about `size` answers with every kind in proportion (at least one each),
+    evenly spaced in id order within a kind: the same answers on every run."""
+    by_kind: dict[str, list[Labeled]] = {}
+    for item in sorted(items, key=lambda i: i.id):
+        by_kind.setdefault(item.kind, []).append(item)
+    out: list[Labeled] = []
+    for kind, group in sorted(by_kind.items()):
+        n = max(1, round(size * len(group) / len(items)))
+        step = len(group) / n
+        out += [group[int(k * step)] for k in range(n)]
+    return out
+
+
 def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callable[[Labeled], Transcript],
              method: Method = matcher_hits, settings: AnalysisSettings | None = None) -> Scores:
     settings = settings or AnalysisSettings()
