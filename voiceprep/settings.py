@@ -81,7 +81,7 @@ class AnalysisSettings:
     # similarity, label names a common intent (see judge.Features)
     semantic_judge: bool = True         # False = cue matching only
     judge_threads: int = 2              # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1 (bench/analysis_speed.py)
-    judge_weights: tuple[float, ...] = (-2.914, 0.349, 0.255, 1.180, 0.682, 2.952, 2.165, 2.725, 0.834, 1.517, -0.531)
+    judge_weights: tuple[float, ...] = (-3.043, 0.500, 0.476, 1.191, 0.660, 2.987, 2.039, 2.504, 0.905, 1.344, -0.178, 3.393, -1.790)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 

@@ -64,9 +64,19 @@ INTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "We made it part of the standard routine so it would stick.",
     )),
 )
+# a label asking for a quantity: the sentence that covers it says a number
+_WANTS_NUMBER = re.compile(r"number|measured|quantif|how many|scale|before and after|result", re.IGNORECASE)
+# quantity words the tokenizer does not turn into numerals
+QUANTITY_WORDS = frozenset({"half", "halved", "third", "quarter", "double", "doubled", "twice", "triple", "tripled",
+                            "percent", "tenfold"})
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), examples) for pattern, examples in INTENTS)
 
 
 def intent_examples(label: str) -> list[str]:
     """Example sentences for every common intent the label names (empty for a topic-only label)."""
     return [e for rx, examples in _COMPILED if rx.search(label) for e in examples]
+
+
+def wants_number(label: str) -> bool:
+    """The key point asks for a quantity ("The result, with a number", "What it did and its scale")."""
+    return bool(_WANTS_NUMBER.search(label))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
-from voiceprep.core.analysis.intents import intent_examples
+from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
 from voiceprep.core.banks.model import KeyPoint, Prompt
@@ -41,14 +41,16 @@ class Features:
     topic_facet: float = 0.0   # the same for the best facet
     intent: float = 0.0     # best similarity to the examples of the common intent the label names (intents.py)
     has_intent: float = 0.0    # 1 when the label names such an intent
+    intent_number: float = 0.0  # the same, among sentences that say a number, when the label asks for one
+    wants_number: float = 0.0   # 1 when the label asks for a quantity
 
     NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
-             "topic", "topic_facet", "intent", "has_intent")
+             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number")
 
     def vector(self) -> list[float]:
         return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
                 self.lexical * self.authored, self.lexical * (1 - self.authored),
-                self.topic, self.topic_facet, self.intent, self.has_intent]
+                self.topic, self.topic_facet, self.intent, self.has_intent, self.intent_number, self.wants_number]
 
 
 @dataclass
@@ -127,6 +129,9 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        numeric = {t.word for t in index.tokens if t.is_number} | {
+            i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
+        self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = _project(self.vectors, self._topic) if self._topic is not None else None
 
@@ -169,13 +174,19 @@ class AnswerJudge:
             t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
             topic, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
         examples = intent_examples(kp.label)
+        wants = wants_number(kp.label)
+        intent_number = 0.0
         if examples:
-            intent = float(np.where(ok, (self.vectors @ self.embedder.embed(examples).T).max(axis=1), -1.0).max())
+            to_examples = (self.vectors @ self.embedder.embed(examples).T).max(axis=1)
+            intent = float(np.where(ok, to_examples, -1.0).max())
+            if wants and (ok & self.says_number).any():
+                intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic, topic_facet=topic_facet,
-                     intent=intent, has_intent=float(bool(examples)))
+                     intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
+                     wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         hit = p >= self.s.judge_threshold
