@@ -46,20 +46,20 @@ def run(split: str, banks, method=judge_hits) -> Scores:
 
 def test_dev_split_floor_and_beats_the_cue_matcher(banks):
     judge, matcher = run("dev", banks), run("dev", banks, matcher_hits)
-    assert judge.f1 >= 0.81 and judge.precision >= 0.80, judge.row()        # measured F1 0.832, P 0.830
-    assert judge.coverage_error <= 17.5, judge.row()                          # measured 15.7
-    assert judge.f1 >= matcher.f1 + 0.02, (judge.row(), matcher.row())        # matcher 0.790
+    assert judge.f1 >= 0.85 and judge.precision >= 0.87, judge.row()        # measured F1 0.871, P 0.894
+    assert judge.coverage_error <= 14.5, judge.row()                          # measured 12.8
+    assert judge.f1 >= matcher.f1 + 0.05, (judge.row(), matcher.row())        # matcher 0.790
 
 
 def test_test_split_floor(banks):
     judge = run("test", banks)
-    assert judge.f1 >= 0.83 and judge.precision >= 0.82, judge.row()        # measured F1 0.849, P 0.847
-    assert judge.coverage_error <= 15.0, judge.row()                          # measured 13.1
+    assert judge.f1 >= 0.84 and judge.precision >= 0.86, judge.row()        # measured F1 0.862, P 0.881
+    assert judge.coverage_error <= 14.0, judge.row()                          # measured 12.0
 
 
 def test_regression_set_floor(banks):
     judge = run("regression", banks)
-    assert judge.f1 >= 0.89 and judge.precision >= 0.87, judge.row()        # measured F1 0.910, P 0.893
+    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.910
 
 
 def test_audio_subset_is_fixed_and_covers_every_kind():
@@ -86,4 +86,4 @@ def test_test_subset_through_audio_floor(banks):
 
 
 AUDIO_SUBSET = 30
-AUDIO_F1_FLOOR = 0.79   # placeholder, set from the measured subset value below
+AUDIO_F1_FLOOR = 0.74   # measured 0.763 on these 28 answers (0.809 on all 122: docs/benchmarks.md)
