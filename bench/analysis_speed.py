@@ -8,6 +8,7 @@ Also prints the model's load time (done once, off the GUI thread) and the lexica
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -30,12 +31,15 @@ def timed_transcript(text: str, wpm: float = 150) -> Transcript:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=None, help="model threads (default: settings.judge_threads)")
+    args = ap.parse_args()
     bank = load_bank(REPO / "question_banks/airwallex.toml")
     prompt = bank.prompt("hardest-problem")
     t = timed_transcript(answer_text(120, wpm=150))
     print(f"answer: {len(t.words())} words, {t.duration:.0f} s; prompt {prompt.id} with {len(prompt.key_points)} key points")
     start = time.perf_counter()
-    status = warm_up()
+    status = warm_up(args.threads)
     print(f"model load: {(time.perf_counter() - start) * 1000:.0f} ms ({status.method}"
           f"{': ' + status.message if status.message else ''})")
     start = time.perf_counter()

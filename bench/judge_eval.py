@@ -30,6 +30,7 @@ from voiceprep.core.analysis.evaluation import (  # noqa: E402
     judge_hits,
     load_labeled,
     matcher_hits,
+    stratified_subset,
 )
 from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.core.banks.model import Bank  # noqa: E402
@@ -92,11 +93,15 @@ def main() -> None:
     ap.add_argument("--audio", action="store_true", help="also speak and transcribe every answer")
     ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the test split)")
     ap.add_argument("--methods", default="judge,matcher,baseline")
+    ap.add_argument("--subset", type=int, default=0,
+                    help="only the fixed stratified subset of about N answers (the suite's audio test uses 30)")
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
     args = ap.parse_args()
     if args.errors and args.split == "test":
         ap.error("the test split is held out: per-item errors are shown for dev and regression only")
     items, banks = load(args.split, args.corpus)
+    if args.subset:
+        items = stratified_subset(items, args.subset)
     print(f"{args.split}: {len(items)} answers, "
           f"{sum(len(banks[i.bank].prompt(i.prompt).key_points) for i in items)} key-point decisions")
     inputs = {"text": lambda item: Transcript.from_text(item.text)}

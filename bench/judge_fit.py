@@ -31,8 +31,9 @@ def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[
     xs, ys, groups = [], [], []
     for item in items:
         raw = [w.word for w in to_transcript(item).words()]
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings)
-        for kp in banks[item.bank].prompt(item.prompt).key_points:
+        prompt = banks[item.bank].prompt(item.prompt)
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
+        for kp in prompt.key_points:
             f: Features = judge.judge(kp).judgement.features
             xs.append(f.vector())
             ys.append(kp.id in item.hits)

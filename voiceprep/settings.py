@@ -75,11 +75,13 @@ class AnalysisSettings:
     we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
     # bias, label similarity, best facet, mean of two best facets, share of facets said, authored-cue share,
-    # label-word share (see judge.Features)
+    # label-word share, label and best-facet similarity without the prompt's shared topic, intent-example
+    # similarity, label names a common intent, intent-example similarity among sentences that say a number,
+    # label asks for a number (see judge.Features)
     semantic_judge: bool = True         # False = cue matching only
-    judge_threads: int = 1              # CPU threads for the judge's model (0 = all cores; 1 is fastest on a busy 2-core machine)
-    judge_weights: tuple[float, ...] = (-3.003, 1.294, 0.674, 1.545, 0.807, 3.087, 2.501)
-    judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    judge_threads: int = 2              # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1 (bench/analysis_speed.py)
+    judge_weights: tuple[float, ...] = (-3.043, 0.500, 0.476, 1.191, 0.660, 2.987, 2.039, 2.504, 0.905, 1.344, -0.178, 3.393, -1.790)
+    judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 
 

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.judge import facets
+from voiceprep.core.analysis.intents import intent_examples, wants_number
+from voiceprep.core.analysis.judge import facets, label_markers
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import clause_markers, units
 from voiceprep.core.analysis.text import tokenize_text
@@ -194,3 +195,31 @@ def test_units_and_clause_markers():
     assert marks[raw.index("Kafka,")] == {"not"} and not marks[raw.index("queue.")]
     assert facets("Explain the mechanics: ring buffer, single writer / sequencer") == [
         "Explain the mechanics", "ring buffer", "single writer", "sequencer"]
+
+
+def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
+    raw = ("I'd add metrics, tracing and alerts on success rate, and version the APIs, "
+           "but we shipped plain logs.").split()
+    clauses = {u.text: u.hypothetical for u in units(raw) if u.kind == "clause"}
+    assert clauses["tracing and alerts on success rate,"] == {"i'd"}
+    assert clauses["but we shipped plain logs."] == frozenset()
+    marks = clause_markers(raw)
+    assert "i'd" in marks[raw.index("alerts")] and not marks[raw.index("logs.")]
+
+
+def test_hypotheticals_count_for_design_prompts_and_future_points():
+    assert label_markers("Delivery guarantees: at-least-once, dead-letter queue",
+                         "How would you architect the next version of a pipeline?") >= {"i'd", "would"}
+    assert label_markers("I will stay visible on the floor and support the nurses") >= {"i'd", "would"}
+    assert not label_markers("Your role and decisions", "Tell me about a real-time service you built.")
+
+
+def test_a_point_asking_for_a_number_needs_a_sentence_that_says_one(airwallex):
+    measured = ("Our order matching was slow because every thread fought over one lock. "
+                "After the redesign, p99 latency went from four milliseconds to three hundred microseconds.")
+    vague = ("Our order matching was slow because every thread fought over one lock. "
+             "After the redesign the results were great and everyone was really happy with the performance.")
+    assert "measured-result" in hits(airwallex, "hardest-problem", measured)
+    assert "measured-result" not in hits(airwallex, "hardest-problem", vague)
+    assert wants_number("The result, with a number") and not wants_number("Name the LMAX Disruptor")
+    assert intent_examples("The result, with a number") and not intent_examples("Name the LMAX Disruptor")

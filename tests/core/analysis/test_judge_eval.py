@@ -12,7 +12,15 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
-from voiceprep.core.analysis.evaluation import Labeled, Scores, evaluate, judge_hits, load_labeled, matcher_hits
+from voiceprep.core.analysis.evaluation import (
+    Labeled,
+    Scores,
+    evaluate,
+    judge_hits,
+    load_labeled,
+    matcher_hits,
+    stratified_subset,
+)
 from voiceprep.core.banks import BankRegistry
 from voiceprep.core.transcript import Transcript
 
@@ -38,33 +46,44 @@ def run(split: str, banks, method=judge_hits) -> Scores:
 
 def test_dev_split_floor_and_beats_the_cue_matcher(banks):
     judge, matcher = run("dev", banks), run("dev", banks, matcher_hits)
-    assert judge.f1 >= 0.81 and judge.precision >= 0.80, judge.row()        # measured F1 0.832, P 0.830
-    assert judge.coverage_error <= 17.5, judge.row()                          # measured 15.7
-    assert judge.f1 >= matcher.f1 + 0.02, (judge.row(), matcher.row())        # matcher 0.790
+    assert judge.f1 >= 0.85 and judge.precision >= 0.87, judge.row()        # measured F1 0.871, P 0.894
+    assert judge.coverage_error <= 14.5, judge.row()                          # measured 12.8
+    assert judge.f1 >= matcher.f1 + 0.05, (judge.row(), matcher.row())        # matcher 0.790
 
 
 def test_test_split_floor(banks):
     judge = run("test", banks)
-    assert judge.f1 >= 0.83 and judge.precision >= 0.82, judge.row()        # measured F1 0.849, P 0.847
-    assert judge.coverage_error <= 15.0, judge.row()                          # measured 13.1
+    assert judge.f1 >= 0.84 and judge.precision >= 0.86, judge.row()        # measured F1 0.862, P 0.881
+    assert judge.coverage_error <= 14.0, judge.row()                          # measured 12.0
 
 
 def test_regression_set_floor(banks):
     judge = run("regression", banks)
-    assert judge.f1 >= 0.89 and judge.precision >= 0.87, judge.row()        # measured F1 0.910, P 0.893
+    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.910
+
+
+def test_audio_subset_is_fixed_and_covers_every_kind():
+    items = load_labeled(CORPUS / "test.toml")
+    subset = stratified_subset(items, AUDIO_SUBSET)
+    assert [i.id for i in subset] == [i.id for i in stratified_subset(list(reversed(items)), AUDIO_SUBSET)]
+    assert {i.kind for i in subset} == {i.kind for i in items}
+    assert AUDIO_SUBSET - 3 <= len(subset) <= AUDIO_SUBSET + 5 and len({i.id for i in subset}) == len(subset)
 
 
 @pytest.mark.slow
-def test_test_split_through_audio_floor(banks):
-    """Each test answer spoken by espeak-ng and transcribed by the app (bench/judge_eval.py caches the
-    transcripts under bench/out/, git-ignored: a fresh checkout speaks and transcribes them all)."""
+def test_test_subset_through_audio_floor(banks):
+    """A fixed stratified third of the test answers, each spoken by espeak-ng and transcribed by the app
+    (bench/judge_eval.py caches the transcripts under bench/out/, git-ignored: a fresh checkout speaks and
+    transcribes them, ~2-3 minutes on 2 cores). The whole split through audio is measured by
+    `bench/judge_eval.py --split test --audio`, with its numbers in docs/benchmarks.md."""
     from bench.judge_eval import spoken
 
-    items = load_labeled(CORPUS / "test.toml")
+    items = stratified_subset(load_labeled(CORPUS / "test.toml"), AUDIO_SUBSET)
     cache = spoken(items, banks)
     embedder.set_disabled(False)
     judge = evaluate(items, banks, lambda i: cache[i.text], judge_hits)
     assert judge.f1 >= AUDIO_F1_FLOOR, judge.row()
 
 
-AUDIO_F1_FLOOR = 0.79   # measured 0.815 (docs/benchmarks.md)
+AUDIO_SUBSET = 30
+AUDIO_F1_FLOOR = 0.74   # measured 0.763 on these 28 answers (0.809 on all 122: docs/benchmarks.md)

@@ -12,7 +12,7 @@ from voiceprep.core.analysis.judge import AnswerJudge
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.scoring import weighted_hits
 from voiceprep.core.analysis.text import tokenize
-from voiceprep.core.banks.model import Bank, KeyPoint
+from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -78,29 +78,43 @@ def load_labeled(path: Path) -> list[Labeled]:
             for i, a in enumerate(data["answer"])]
 
 
-Method = Callable[[Transcript, tuple[KeyPoint, ...], AnalysisSettings], set[str]]
+Method = Callable[[Transcript, Prompt, AnalysisSettings], set[str]]
 
 
-def matcher_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
+def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings)
-    return {kp.id for kp in kps if match_key_point(kp, index).hit}
+    return {kp.id for kp in prompt.key_points if match_key_point(kp, index).hit}
 
 
-def judge_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings) -> set[str]:
+def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
     """The semantic judge (cue matcher alone when the model is unavailable)."""
     raw = [w.word for w in transcript.words()]
-    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings)
-    return {kp.id for kp in kps if judge.judge(kp).hit}
+    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings, prompt)
+    return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 
-def baseline_hits(transcript: Transcript, kps: tuple[KeyPoint, ...], settings: AnalysisSettings | None = None) -> set[str]:
+def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings | None = None) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
-    for kp in kps:
+    for kp in prompt.key_points:
         found = sum(any(alt.strip().lower() in text for alt in cue.split("|") if "{" not in alt) for cue in kp.cues)
         if found >= kp.min_cues:
             out.add(kp.id)
+    return out
+
+
+def stratified_subset(items: list[Labeled], size: int) -> list[Labeled]:
+    """A fixed subset of about `size` answers with every kind in proportion (at least one each),
+    evenly spaced in id order within a kind: the same answers on every run."""
+    by_kind: dict[str, list[Labeled]] = {}
+    for item in sorted(items, key=lambda i: i.id):
+        by_kind.setdefault(item.kind, []).append(item)
+    out: list[Labeled] = []
+    for kind, group in sorted(by_kind.items()):
+        n = max(1, round(size * len(group) / len(items)))
+        step = len(group) / n
+        out += [group[int(k * step)] for k in range(n)]
     return out
 
 
@@ -113,7 +127,7 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
         unknown = item.hits - {kp.id for kp in prompt.key_points}
         if unknown:
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
-        got = method(to_transcript(item), prompt.key_points, settings)
+        got = method(to_transcript(item), prompt, settings)
         for kp in prompt.key_points:
             scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
         human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0

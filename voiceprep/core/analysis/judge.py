@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
-from voiceprep.core.banks.model import KeyPoint
+from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-1"
@@ -36,12 +37,20 @@ class Features:
     facet_share: float      # share of the facets said (similarity >= FACET_SAID)
     lexical: float          # share of the cues needed that the cue matcher found, said plainly (0..1)
     authored: float         # 1 when the bank wrote cues for this point, 0 when they were derived from the label
+    topic: float = 0.0      # label similarity once the prompt's common topic is taken out of both vectors
+    topic_facet: float = 0.0   # the same for the best facet
+    intent: float = 0.0     # best similarity to the examples of the common intent the label names (intents.py)
+    has_intent: float = 0.0    # 1 when the label names such an intent
+    intent_number: float = 0.0  # the same, among sentences that say a number, when the label asks for one
+    wants_number: float = 0.0   # 1 when the label asks for a quantity
 
-    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words")
+    NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
+             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number")
 
     def vector(self) -> list[float]:
         return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
-                self.lexical * self.authored, self.lexical * (1 - self.authored)]
+                self.lexical * self.authored, self.lexical * (1 - self.authored),
+                self.topic, self.topic_facet, self.intent, self.has_intent, self.intent_number, self.wants_number]
 
 
 @dataclass
@@ -66,13 +75,29 @@ def facets(label: str) -> list[str]:
     return list(dict.fromkeys(parts)) or [label]
 
 
-def label_markers(label: str) -> frozenset[str]:
-    """Negation/hypothetical words that belong to the key point's own wording."""
-    return frozenset(w for w in (clean(x) for x in label.split()) if w in NEGATORS or w in HYPOTHETICAL)
+# a key point about the future ("I will stay on the floor", "I want to fix...") or a prompt that asks for a
+# design ("How would you architect...") is answered in the conditional: its hypotheticals count
+FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
+
+
+def label_markers(label: str, prompt: str = "") -> frozenset[str]:
+    """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
+    words = [clean(x) for x in label.split()]
+    own = frozenset(w for w in words if w in NEGATORS or w in HYPOTHETICAL)
+    asks = [clean(x) for x in prompt.split()]
+    if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
+        return own | HYPOTHETICAL
+    return own
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
+
+
+def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
+    """Vectors with the basis directions removed, renormalised."""
+    rest = vectors - (vectors @ basis) @ basis.T
+    return rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
 
 
 def _sigmoid(z: float) -> float:
@@ -83,8 +108,9 @@ class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
-                 settings: AnalysisSettings):
+                 settings: AnalysisSettings, prompt: Prompt | None = None):
         self.raw = raw_words
+        self.prompt = prompt.text if prompt else ""
         self.index = index
         self.embedder = embedder
         self.s = settings
@@ -103,10 +129,23 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        numeric = {t.word for t in index.tokens if t.is_number} | {
+            i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
+        self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
+        self._topic = self._topic_basis(prompt) if self.vectors is not None else None
+        self.projected = _project(self.vectors, self._topic) if self._topic is not None else None
+
+    def _topic_basis(self, prompt: Prompt | None) -> np.ndarray | None:
+        """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
+        if prompt is None or self.embedder is None:
+            return None
+        vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+        q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
+        return q
 
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
-        allowed = label_markers(kp.label)
+        allowed = label_markers(kp.label, self.prompt)
         keep: list[Match] = []
         dropped: list[Match] = []
         for m in result.matches:
@@ -122,7 +161,7 @@ class AnswerJudge:
         lexical = self.said_plainly(kp, match_key_point(kp, self.index))
         if self.embedder is None or self.vectors is None:
             return lexical
-        allowed = label_markers(kp.label)
+        allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
@@ -130,10 +169,24 @@ class AnswerJudge:
         masked = np.where(ok[:, None], sims, -1.0)
         label_best = float(masked[:, 0].max())
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
+        topic = topic_facet = intent = 0.0
+        if self.projected is not None and self._topic is not None:
+            t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
+            topic, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
+        examples = intent_examples(kp.label)
+        wants = wants_number(kp.label)
+        intent_number = 0.0
+        if examples:
+            to_examples = (self.vectors @ self.embedder.embed(examples).T).max(axis=1)
+            intent = float(np.where(ok, to_examples, -1.0).max())
+            if wants and (ok & self.says_number).any():
+                intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
-                     authored=0.0 if kp.cues_from_label else 1.0)
+                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic, topic_facet=topic_facet,
+                     intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
+                     wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         hit = p >= self.s.judge_threshold

@@ -100,6 +100,16 @@ class TokenIndex:
                     self.joined.setdefault(text, []).append((i, n))
         self._choices = list(self.joined)
         self._cache: dict[str, dict[int, tuple[int, float]]] = {}
+        self._by_sound: dict[str, list[str]] | None = None
+
+    def _sounds(self) -> dict[str, list[str]]:
+        """Joined forms of 4+ letters by their phonetic code (computed once per answer)."""
+        if self._by_sound is None:
+            self._by_sound = {}
+            for text in self.joined:
+                if len(text) >= 4:
+                    self._by_sound.setdefault(_metaphone(text), []).append(text)
+        return self._by_sound
 
     def find(self, word: str) -> dict[int, tuple[int, float]]:
         """Positions where cue word `word` matches: start -> (tokens consumed, quality)."""
@@ -135,9 +145,9 @@ class TokenIndex:
                             add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
                 code = _metaphone(word)
                 if len(code) >= 3:
-                    for text, spots in self.joined.items():
-                        if len(text) >= 4 and abs(len(text) - len(word)) <= 3 and _metaphone(text) == code:
-                            for i, n in spots:
+                    for text in self._sounds().get(code, ()):
+                        if abs(len(text) - len(word)) <= 3:
+                            for i, n in self.joined[text]:
                                 if n <= 2:   # "role I built" is not "reliability"
                                     add(i, n, PHONETIC)
         self._cache[word] = found

@@ -25,6 +25,9 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "y
                           "planning", "hope", "hoping", "wish"})
 # "would" that does not make a hypothesis: "I would say", "I'd like to"
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
+# a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
+CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead", "whereas", "actually", "yet", "except"})
+MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
 MAX_UNIT_WORDS = 40       # longer stretches (unpunctuated speech) are cut into windows
 WINDOW_WORDS = 24
 WINDOW_STEP = 12
@@ -79,6 +82,27 @@ def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return sentences, clauses
 
 
+def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
+                           clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
+    """Hypothetical markers each clause inherits from an earlier clause of its sentence.
+
+    A modal scopes over the clauses listed after it ("I'd add metrics, tracing and alerts, and version the
+    APIs") until a contrast opens a clause ("..., but we shipped it").
+    """
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for a, b in sentences:
+        carry: frozenset[str] = frozenset()
+        for ca, cb in clauses:
+            if ca < a or cb > b:
+                continue
+            if words[ca] in CONTRAST_OPENERS:
+                carry = frozenset()
+            _, hyp = _markers(words[ca:cb + 1])
+            out[(ca, cb)] = carry
+            carry = carry | (hyp & MODALS_CARRY)
+    return out
+
+
 def _windows(first: int, last: int) -> list[tuple[int, int]]:
     if last - first + 1 <= MAX_UNIT_WORDS:
         return [(first, last)]
@@ -100,8 +124,11 @@ def units(raw: list[str]) -> list[Unit]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
 
+    inherited = _clause_hypotheticals(words, sentences, clauses)
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
+        hyp = hyp | inherited.get((a, b), frozenset())
         return Unit(a, b, " ".join(w.strip() for w in raw[a:b + 1]).strip(), kind, neg, hyp)
 
     out: list[Unit] = []
@@ -130,10 +157,11 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
     out: list[frozenset[str]] = [frozenset()] * len(raw)
+    inherited = _clause_hypotheticals(words, sentences, clauses)
     for a, b in clauses:
         neg, hyp = _markers(words[a:b + 1])
         for i in range(a, b + 1):
-            out[i] = neg | hyp
+            out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
         if words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if"):
             for i in range(a, b + 1):
