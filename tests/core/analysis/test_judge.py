@@ -198,8 +198,8 @@ def test_units_and_clause_markers():
 
 
 def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
-    raw = ("I'd add metrics, tracing and alerts on success rate, and version the APIs, "
-           "but we shipped plain logs.").split()
+    text = "I'd add metrics, tracing and alerts on success rate, and version the APIs, but we shipped plain logs."
+    raw = text.split()
     clauses = {u.text: u.hypothetical for u in units(raw) if u.kind == "clause"}
     assert clauses["tracing and alerts on success rate,"] == {"i'd"}
     assert clauses["but we shipped plain logs."] == frozenset()

@@ -111,7 +111,7 @@ def stratified_subset(items: list[Labeled], size: int) -> list[Labeled]:
     for item in sorted(items, key=lambda i: i.id):
         by_kind.setdefault(item.kind, []).append(item)
     out: list[Labeled] = []
-    for kind, group in sorted(by_kind.items()):
+    for _kind, group in sorted(by_kind.items()):
         n = max(1, round(size * len(group) / len(items)))
         step = len(group) / n
         out += [group[int(k * step)] for k in range(n)]

@@ -96,8 +96,9 @@ def usable(unit: Unit, allowed: frozenset[str]) -> bool:
 
 def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
     """Vectors with the basis directions removed, renormalised."""
-    rest = vectors - (vectors @ basis) @ basis.T
-    return rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
+    rest: np.ndarray = vectors - (vectors @ basis) @ basis.T
+    out: np.ndarray = rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -133,7 +134,8 @@ class AnswerJudge:
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
-        self.projected = _project(self.vectors, self._topic) if self._topic is not None else None
+        self.projected = (_project(self.vectors, self._topic)
+                          if self.vectors is not None and self._topic is not None else None)
 
     def _topic_basis(self, prompt: Prompt | None) -> np.ndarray | None:
         """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
