@@ -187,3 +187,37 @@ def test_every_practice_control_is_reachable_at_the_minimum_size(window, qtbot):
             assert button.width() >= button.sizeHint().width() - 1, button.text()      # not squeezed or cut
             top_left = button.mapTo(page, button.rect().topLeft())
             assert top_left.x() >= 0 and top_left.x() + button.width() <= page.width(), button.text()
+
+
+def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(window, qtbot, monkeypatch):
+    import sounddevice as sd
+
+    def no_device(*a, **k):
+        raise sd.PortAudioError("Error querying device -1")
+    monkeypatch.setattr(sd, "OutputStream", no_device)
+    notices: list[str] = []
+    window.controller.notice.connect(notices.append)
+    page, ctl = start(window, qtbot)
+    assert notices and "No speaker or headphones found" in notices[-1] and "Ctrl+P" in notices[-1]
+    assert "Error querying" not in page.notice.text() and page.notice.isVisible()
+
+    played: list[int] = []
+
+    class Stream:                                     # a speaker is plugged in
+        latency = 0.01
+
+        def __init__(self, **kw):
+            played.append(1)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+        def write(self, block):
+            pass
+    monkeypatch.setattr(sd, "OutputStream", Stream)
+    press(qtbot, window.nav, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(played) and ctl.state == c.IDLE, timeout=30000)
+    assert len(notices) == 1                          # it worked this time: no second notice

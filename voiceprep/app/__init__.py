@@ -9,11 +9,11 @@ It imports the core and speech layers, never Qt, the GUI or the CLI; the core ne
 """
 
 from voiceprep.app.access import HistoryAccess, open_history
-from voiceprep.app.errors import AnswerNotSaved, NoAnswerHeard, user_message
+from voiceprep.app.errors import AnswerNotSaved, NoAnswerHeard, user_message, voice_notice
 from voiceprep.app.history_service import Exported, HistoryService
 from voiceprep.app.session import Pending, PracticeSession, Recovered, Saved
 from voiceprep.app.states import Action, RehearsalState, StateMachine
 
 __all__ = ["Action", "AnswerNotSaved", "Exported", "HistoryAccess", "HistoryService", "NoAnswerHeard", "Pending",
            "PracticeSession", "Recovered", "RehearsalState", "Saved", "StateMachine", "open_history",
-           "user_message"]
+           "user_message", "voice_notice"]

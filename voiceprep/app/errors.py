@@ -43,4 +43,17 @@ def user_message(exc: BaseException, doing: str = "This") -> str:
             f"{paths.log_path()}")
 
 
-__all__ = ["AnswerNotSaved", "HistoryError", "HistoryUnavailable", "NoAnswerHeard", "user_message"]
+def voice_notice(exc: BaseException) -> str:
+    """Why the interviewer is silent, for the notice bar: what happened and what to do, in plain words."""
+    from voiceprep.speech.tts import NoAudioOutput
+
+    if isinstance(exc, NoAudioOutput):
+        return ("No speaker or headphones found, so the interviewer's questions are shown as text. "
+                "Connect one and press Ctrl+P to hear the question.")
+    log.warning("voice unavailable: %s", exc)
+    reason = str(exc).split("; the prompt is shown as text")[0]
+    return (f"The interviewer's voice is not working here ({reason}), so questions are shown as text. "
+            "Press Ctrl+P to try again.")
+
+
+__all__ = ["AnswerNotSaved", "HistoryError", "HistoryUnavailable", "NoAnswerHeard", "user_message", "voice_notice"]

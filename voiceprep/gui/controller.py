@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, user_message
+from voiceprep.app.errors import voice_notice
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
 from voiceprep.core.banks.model import Bank
@@ -161,8 +162,7 @@ class RehearsalController(QObject):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
                 self.tts_ok = False
-                self.notice.emit("No speaker found, so the interviewer's questions are shown as text instead of "
-                                 f"spoken. (Details: {exc})")
+                self.notice.emit(voice_notice(exc))
             else:
                 self.error.emit(user_message(exc, "Speaking"))
             if then:
@@ -181,6 +181,7 @@ class RehearsalController(QObject):
     def replay(self) -> None:
         """Hear the prompt again."""
         if self.rehearsal is not None and self.can(Action.REPLAY):
+            self.tts_ok = True          # asked for: try the voice again (a speaker may have been plugged in)
             back = FEEDBACK if self.state is FEEDBACK else IDLE
             self.speak(self.rehearsal.current.text, then=lambda: self._move(back))
 

@@ -32,6 +32,10 @@ class TTSError(Exception):
     """No speech engine works here; the prompt is shown as text instead."""
 
 
+class NoAudioOutput(TTSError):
+    """Speech was rendered but there is nothing to play it on (no output device, or PortAudio missing)."""
+
+
 @dataclass(frozen=True)
 class Voice:
     id: str
@@ -261,7 +265,7 @@ class Speaker:
         try:
             return self._player.play(wav, device=device, on_start=on_start)
         except PlaybackError as exc:
-            raise TTSError(f"{exc}; the prompt is shown as text") from None
+            raise NoAudioOutput(f"{exc}; the prompt is shown as text") from None
 
     def say(self, text: str, device: int | str | None = None,
             on_start: Callable[[float], None] | None = None) -> bool:
