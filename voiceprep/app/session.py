@@ -17,7 +17,7 @@ from typing import Any
 
 import soundfile as sf
 
-from voiceprep.app import files
+from voiceprep.app import files, memory
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.checkpoints import checkpoint
 from voiceprep.app.errors import NoAnswerHeard
@@ -144,9 +144,12 @@ class PracticeSession:
             raise
         analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis)
         checkpoint("judge.done")
-        if problem:
-            return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
-        return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path)
+        try:
+            if problem:
+                return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
+            return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path)
+        finally:
+            memory.release()        # the recording's buffers and the decoder's scratch go back to the system
 
     # -- a typed answer -----------------------------------------------------------------------
     def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,

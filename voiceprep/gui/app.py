@@ -61,8 +61,11 @@ def run(argv: list[str] | None = None) -> int:
     from voiceprep.core.history import History, HistoryCorruptError, HistoryError
     from voiceprep.gui.main_window import MainWindow
 
+    from voiceprep.app import memory
+
     setup_logging()
     install_excepthook()
+    memory.limit_arenas()          # before any worker thread: a long session stays flat (app/memory.py)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
