@@ -118,5 +118,10 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     print(f"\n{len(answers)} answers, RSS after 10: {rss_warm / 2**20:.0f} MB, at the end: {rss_end / 2**20:.0f} MB; "
           f"refcount(True) {true_refs} -> {sys.getrefcount(True)}; RSS per answer (MB) {rss_log}")
     assert end - settled < 25, f"memory grew {end - settled:.0f} MB over the last 20 answers: {rss_log}"
-    assert max(rss_log) < 1100, f"memory peaked at {max(rss_log)} MB: {rss_log}"
+    # memory freed but kept by the allocator: 230 MB after 40 answers before the per-answer trim (app/memory.py)
+    import ctypes
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    held = rss_end / 2**20 - process.memory_info().rss / 2**20
+    print(f"freed but held by the allocator at the end: {held:.0f} MB")
+    assert held < 60, f"{held:.0f} MB of freed memory was still held at the end"
     assert sys.getrefcount(True) > true_refs - 1000, "references to True are leaking"

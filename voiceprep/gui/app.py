@@ -58,10 +58,9 @@ def run(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(f"voiceprep: the desktop app needs PySide6 ({exc}); run: bash scripts/setup.sh run", file=sys.stderr)
         return 1
+    from voiceprep.app import memory
     from voiceprep.core.history import History, HistoryCorruptError, HistoryError
     from voiceprep.gui.main_window import MainWindow
-
-    from voiceprep.app import memory
 
     setup_logging()
     install_excepthook()
