@@ -176,3 +176,16 @@ def test_delivery_fields_are_checked():
                                     '30% of this competency\n', '')
     with pytest.raises(Exception, match="needs `delivery`"):
         parse_bank(text)
+
+
+def test_evidence_quotes_a_split_word_as_the_transcript_shows_it():
+    """Whisper gives "pre-allocate" as " pre" + "-allocate"; the quote once read "pre -allocate"."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Q?"\n[[rounds.prompts.key_points]]\nid = "k"\n'
+                      'label = "Pre-allocated events"\ncues = ["pre-allocated"]\n')
+    words = [Word(start=i * 0.4, end=i * 0.4 + 0.35, word=w)
+             for i, w in enumerate([" We", " pre", "-allocate", " every", " event."])]
+    t = Transcript(text="We pre-allocate every event.", language="en", duration=2.0, model="test",
+                   segments=[Segment(0, 2.0, "", words)])
+    quotes = [e.text for e in analyze_answer(bank, bank.prompt("p"), t).evidence["k"]]
+    assert quotes and all("pre -" not in q for q in quotes) and any("pre-allocate" in q for q in quotes), quotes

@@ -100,7 +100,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     results = [judge.judge(kp) for kp in prompt.key_points]
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
-        return Evidence(text=text if text is not None else " ".join(w.word.strip() for w in words[a:b + 1]).strip(),
+        # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it)
+        return Evidence(text=text if text is not None else "".join(w.word for w in words[a:b + 1]).strip(),
                         start=words[a].start if timed else None, end=words[b].end if timed else None,
                         first_word=a, last_word=b, cue=cue, how=how)
 
@@ -109,7 +110,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         spans = []
         j = r.judgement
         if j is not None and j.unit is not None and r.hit and j.method != "words":
-            spans.append(span(j.unit.first, j.unit.last, j.unit.text, how="meaning"))
+            spans.append(span(j.unit.first, j.unit.last, how="meaning"))
         for m in r.matches:
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
