@@ -154,6 +154,12 @@ def main() -> None:
     window.resize(2560, 1440)
     window.nav.setCurrentRow(0)
     shot(window, "8-feedback-2560x1440")
+    window.resize(window.minimumSize())       # half a laptop screen, beside one's notes
+    wait(300)
+    shot(window, "10-feedback-minimum-size")
+    window.nav.setCurrentRow(1)
+    wait(300)
+    shot(window, "11-history-minimum-size")
     window.close()
 
 

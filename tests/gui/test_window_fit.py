@@ -35,3 +35,22 @@ def test_window_state_lives_in_the_data_dir(qtbot, services, data_home):
     again = MainWindow(services, recover=False)
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (700, 560)
+
+
+def test_history_at_half_a_laptop_screen_stacks_instead_of_cutting_off(qtbot, services):
+    """At the minimum size the feedback sat off to the right and the search and buttons were cut off."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)
+    page = window.history
+    window.resize(*MINIMUM_SIZE)
+    qtbot.waitUntil(lambda: page.split.orientation() == Qt.Orientation.Vertical, timeout=3000)
+    right = page.width()
+    for w in (page.export_btn, page.search, page.detail, page.table):
+        assert w.mapTo(page, w.rect().topRight()).x() <= right, w
+    assert page.detail.height() > 80
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: page.split.orientation() == Qt.Orientation.Horizontal, timeout=3000)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -116,7 +117,9 @@ class HistoryPage(QWidget):
         self._generation = 0           # a newer refresh or selection makes older answers stale
         self._detail_generation = 0
         root = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        filters, actions = QHBoxLayout(), QHBoxLayout()
         self.bank_filter = QComboBox()
         self.prompt_filter = QComboBox()
         self.prompt_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -133,16 +136,21 @@ class HistoryPage(QWidget):
         self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
         self.export_btn.setToolTip("Export the selected attempts, or all of them when none is selected")
-        bar.addWidget(self.bank_filter, 2)
-        bar.addWidget(self.prompt_filter, 2)
-        bar.addWidget(self.min_score)
-        bar.addWidget(self.search, 3)
+        for combo in (self.bank_filter, self.prompt_filter):
+            combo.setMinimumWidth(120)
+        filters.addWidget(self.bank_filter, 2)
+        filters.addWidget(self.prompt_filter, 2)
+        filters.addWidget(self.min_score)
+        actions.addWidget(self.search, 3)
         for b in (self.compare_btn, self.delete_btn, self.export_btn):
-            bar.addWidget(b)
-        root.addLayout(bar)
+            actions.addWidget(b)
+        self.bar.addLayout(filters, 5)
+        self.bar.addLayout(actions, 5)
+        root.addLayout(self.bar)
         self.status = muted("")
         root.addWidget(self.status)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         self.model = AttemptsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -187,6 +195,16 @@ class HistoryPage(QWidget):
         self.detail.noteChanged.connect(self._save_note)
         self.detail.rejudgeRequested.connect(self._rejudge)
         self.fill_banks()
+
+    NARROW = 900          # below this page width the list sits above the feedback and the bar takes two rows
+
+    def resizeEvent(self, event: Any) -> None:
+        narrow = event.size().width() < self.NARROW
+        self.bar.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+        super().resizeEvent(event)
 
     # -- filters --------------------------------------------------------------------------------
     def fill_banks(self) -> None:
