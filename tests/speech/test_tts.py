@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import soundfile as sf
 
@@ -182,3 +184,22 @@ def test_the_same_prompt_rendered_twice_at_once_succeeds_both_times(tmp_path):
         t.join(60)
     assert not errors, errors
     assert len(results) == 3 and len(set(results)) == 1 and results[0].stat().st_size > 44
+
+
+def test_rendering_prints_nothing_and_swallows_no_other_output(speaker, capfd):
+    """pyttsx3's driver prints 'Audio saved to ...' per render. Hiding it by swapping sys.stdout during a
+    render also swallowed whatever another thread printed meanwhile (the CLI's progress, for one)."""
+    import threading
+
+    worker = threading.Thread(target=speaker.render, args=("A longer prompt that has not been rendered in this "
+                                                           "run yet, so that it takes a moment to synthesise.",))
+    worker.start()
+    ticks = 0
+    while worker.is_alive() or ticks < 5:
+        print(f"tick {ticks}")
+        ticks += 1
+        time.sleep(0.005)
+    worker.join()
+    out = capfd.readouterr().out
+    assert "Audio saved" not in out, out
+    assert all(f"tick {i}" in out for i in range(ticks)), out

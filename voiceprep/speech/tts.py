@@ -9,11 +9,10 @@ testable. pyttsx3 2.99's `runAndWait()` returns before `save_to_file` has writte
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.metadata
-import io
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -147,6 +146,11 @@ class Speaker:
                 import pyttsx3
 
                 cls._engine = pyttsx3.init()
+                # the espeak driver prints "Audio saved to ..." for every render: to the log instead. Swapping
+                # sys.stdout around a render instead is process-wide and raced with other threads' output.
+                driver_module = sys.modules.get("pyttsx3.drivers.espeak")
+                if driver_module is not None:
+                    driver_module.print = lambda *a, **k: log.debug(" ".join(map(str, a)))
                 cls._engine_default_voice = cls._engine.getProperty("voice")
             except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
                 raise TTSError(f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
@@ -244,9 +248,8 @@ class Speaker:
             try:
                 self._apply_properties(engine, voice)
                 engine.save_to_file(text, str(tmp))
-                with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
-                    engine.runAndWait()
-                    finished = done.wait(RENDER_TIMEOUT_S)
+                engine.runAndWait()
+                finished = done.wait(RENDER_TIMEOUT_S)
                 if not finished:
                     raise TTSError(f"speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s")
             finally:
