@@ -100,6 +100,10 @@ def main() -> None:
     import faulthandler
     import signal
 
+    from voiceprep.app import memory
+
+    memory.limit_arenas()       # as the desktop app does at start (voiceprep/gui/app.py)
+
     faulthandler.register(signal.SIGUSR1, all_threads=True)     # `kill -USR1 PID` prints every thread's stack
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=30)
