@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     func = getattr(args, "func", None) or _gui
+    from voiceprep.app import memory
+
+    memory.limit_arenas()       # long files and sessions stay flat (voiceprep/app/memory.py)
     try:
         return int(func(args) or 0)
     except CliError as exc:
