@@ -67,6 +67,8 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     ctl.error.connect(errors.append)
     results: list[tuple] = []
     ctl.analysisReady.connect(lambda analysis, attempt_id: results.append((analysis, attempt_id)))
+    emits = [0]                                  # level-meter signals: ~10 a second of audio
+    ctl.level.connect(lambda _v: emits.__setitem__(0, emits[0] + 1))
     process = psutil.Process()
     # garbage left by earlier tests holds references to True too: collect it first, or freeing it during the
     # session reads as a leak (seen in CI: 16084 -> 10508 with no leak; the per-emit check is test_qt_refcount)
@@ -129,4 +131,7 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     print(f"freed but held by the allocator at the end: {held:.0f} MB")
     assert held < 60, f"{held:.0f} MB of freed memory was still held at the end"
     gc.collect()
-    assert sys.getrefcount(True) > true_refs - 1000, "references to True are leaking"
+    # PySide6 6.12.0 lowered it by one per emit (the app died when it reached 0); caches coming and going move
+    # it by far less than the thousands of emits of a session
+    drop = true_refs - sys.getrefcount(True)
+    assert emits[0] > 5000 and drop < emits[0] / 4, f"references to True fell by {drop} over {emits[0]} emits"
