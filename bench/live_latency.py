@@ -34,14 +34,13 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.answers import answer_text, render  # noqa: E402
-from bench.speech_bench import PeakRSS  # noqa: E402
+from bench.speech_bench import BLOCK, PeakRSS, feed_realtime  # noqa: E402
 from voiceprep.core.analysis.text import wer  # noqa: E402
 from voiceprep.speech.audio import TARGET_RATE, load_audio  # noqa: E402
 from voiceprep.speech.live import LiveTranscriber  # noqa: E402
 from voiceprep.speech.scoring import normalise_verbatim  # noqa: E402
 from voiceprep.speech.transcriber import Transcriber  # noqa: E402
 
-BLOCK = TARGET_RATE // 10      # the recorder delivers 100 ms blocks
 WARM_S = 12.0                  # real-time audio before each extra stop (longer than a live window)
 CPU_AT_STOP: list[float] = []  # process CPU seconds from each Stop to its transcript (any pass still running too)
 
@@ -61,15 +60,6 @@ def human_answer(seconds: float) -> tuple[np.ndarray, str]:
         text.append(ref)
         i += 1
     return np.concatenate(audio), " ".join(text)
-
-
-def feed_realtime(live: LiveTranscriber, audio: np.ndarray) -> None:
-    start = time.perf_counter()
-    for i in range(0, len(audio), BLOCK):
-        delay = start + i / TARGET_RATE - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        live.feed(audio[i:i + BLOCK])
 
 
 def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:

@@ -43,6 +43,19 @@ class PeakRSS:
         return peak
 
 
+BLOCK = TARGET_RATE // 10      # the recorder delivers 100 ms blocks
+
+
+def feed_realtime(live: LiveTranscriber, audio) -> None:
+    """Feed `audio` to the live transcriber in 100 ms blocks at the pace a microphone would."""
+    start = time.perf_counter()
+    for i in range(0, len(audio), BLOCK):
+        delay = start + i / TARGET_RATE - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        live.feed(audio[i:i + BLOCK])
+
+
 def live_run(t: Transcriber, audio, trailing_silence_s: float):
     """Feed audio in real time like the recorder; stop at its end (plus silence, as auto-stop would)."""
     import numpy as np
@@ -50,13 +63,7 @@ def live_run(t: Transcriber, audio, trailing_silence_s: float):
     audio = np.concatenate([audio, np.zeros(int(trailing_silence_s * TARGET_RATE), dtype=np.float32)])
     live = LiveTranscriber(t)
     live.start()
-    block = TARGET_RATE // 10
-    start = time.perf_counter()
-    for i in range(0, len(audio), block):
-        delay = start + i / TARGET_RATE - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        live.feed(audio[i:i + block])
+    feed_realtime(live, audio)
     stopped = time.perf_counter()
     final = live.finish()
     return final, time.perf_counter() - stopped, live

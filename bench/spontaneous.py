@@ -18,6 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench.speech_bench import feed_realtime  # noqa: E402
 from voiceprep.settings import TranscriptionSettings  # noqa: E402
 from voiceprep.speech.audio import TARGET_RATE, load_audio  # noqa: E402
 from voiceprep.speech.live import LiveTranscriber  # noqa: E402
@@ -35,13 +36,7 @@ def clips() -> list[tuple[Path, str]]:
 def live_text(t: Transcriber, audio) -> str:
     live = LiveTranscriber(t)
     live.start()
-    block = TARGET_RATE // 10
-    start = time.perf_counter()
-    for i in range(0, len(audio), block):
-        delay = start + i / TARGET_RATE - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        live.feed(audio[i:i + block])
+    feed_realtime(live, audio)
     return live.finish().text
 
 
