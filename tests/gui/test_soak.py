@@ -125,8 +125,7 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
           f"refcount(True) {true_refs} -> {sys.getrefcount(True)}; RSS per answer (MB) {rss_log}")
     assert end - settled < 25, f"memory grew {end - settled:.0f} MB over the last 20 answers: {rss_log}"
     # memory freed but kept by the allocator: 230 MB after 40 answers before the per-answer trim (app/memory.py)
-    import ctypes
-    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    memory.release()
     held = rss_end / 2**20 - process.memory_info().rss / 2**20
     print(f"freed but held by the allocator at the end: {held:.0f} MB")
     assert held < 60, f"{held:.0f} MB of freed memory was still held at the end"

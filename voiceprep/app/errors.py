@@ -51,8 +51,7 @@ def voice_notice(exc: BaseException) -> str:
         return ("No speaker or headphones found, so the interviewer's questions are shown as text. "
                 "Connect one and press Ctrl+P to hear the question.")
     log.warning("voice unavailable: %s", exc)
-    reason = str(exc).split("; the prompt is shown as text")[0]
-    return (f"The interviewer's voice is not working here ({reason}), so questions are shown as text. "
+    return (f"The interviewer's voice is not working here ({exc}), so questions are shown as text. "
             "Press Ctrl+P to try again.")
 
 

@@ -8,6 +8,7 @@ Fewer arenas and a trim after each answer keep it flat. Both are no-ops where gl
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import sys
 
@@ -17,6 +18,7 @@ M_ARENA_MAX = -8           # glibc's mallopt parameter number
 ARENAS = 2                 # worker threads share two arenas (glibc's default allows 8 per core)
 
 
+@functools.cache
 def _glibc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
