@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -163,6 +163,9 @@ class FeedbackView(QWidget):
         lay.addLayout(actions)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
+        # Always there: with "as needed", every long page was laid out twice (full width, then beside the
+        # scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.anchorClicked.connect(self._link)
         lay.addWidget(self.view, 1)
         note_row = QHBoxLayout()
