@@ -1,11 +1,13 @@
 """The window with a 10,000-attempt history: switching pages, typing a search, opening attempts, filtering,
 comparing and Progress, while a 5 ms timer measures how long the event loop is ever blocked (goal <= 50 ms).
 
-    .venv/bin/python bench/history_gui.py [--db H.sqlite3]
+    .venv/bin/python bench/history_gui.py [--db H.sqlite3] [--why MS]
 
 --db: a history made by `bench/history_scale.py --db H.sqlite3` (reused; without it one is generated, ~2
 minutes). It is copied to a throw-away data folder first; Qt runs offscreen unless a display is set. Also
 reports any history or judging work that ran on the GUI thread (voiceprep/app/threads.py); there should be none.
+On a busy machine read the CPU columns: the GUI thread's own CPU time inside a stall is the app's share; --why MS
+lists what overlapped each stall over MS.
 """
 
 from __future__ import annotations
@@ -106,30 +108,35 @@ def _name(fn) -> str:   # type: ignore[no-untyped-def]
 
 
 class StallWatch:
-    """A 5 ms precise timer; each late tick is a stall, charged to the action running at the time."""
+    """A 5 ms precise timer; each late tick is a stall, charged to the action running at the time.
+
+    Each stall is also split by CPU time: the GUI thread's own (the app's work, what a quiet machine still
+    pays), the process's other threads (background lanes holding the GIL), and the rest (other programs)."""
 
     def __init__(self, why: Why | None = None) -> None:
         self.action = "start"
         self.why = why
         self.worst: dict[str, float] = defaultdict(float)
         self.over: dict[str, int] = defaultdict(int)
+        self.gui_cpu: dict[str, float] = defaultdict(float)      # most GUI-thread CPU inside one stall
+        self.others_cpu: dict[str, float] = defaultdict(float)   # most other-thread CPU inside one stall
         self.last, self.cpu, self.process = time.perf_counter(), time.thread_time(), time.process_time()
         self.timer = QTimer(interval=5, timerType=Qt.TimerType.PreciseTimer, timeout=self._tick)
         self.timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu, process = time.perf_counter(), time.thread_time(), time.process_time()
         stall = (now - self.last - 0.005) * 1000
-        if self.why is not None and stall > 20:
-            cpu, process = time.thread_time(), time.process_time()
-            self.why.stalls.append((self.action, self.last, now, (cpu - self.cpu) * 1000,
-                                    (process - self.process) * 1000))
-        self.last = now
-        if self.why is not None:
-            self.cpu, self.process = time.thread_time(), time.process_time()
+        gui, others = (cpu - self.cpu) * 1000, (process - self.process - (cpu - self.cpu)) * 1000
+        if stall > 20:
+            self.gui_cpu[self.action] = max(self.gui_cpu[self.action], gui)
+            self.others_cpu[self.action] = max(self.others_cpu[self.action], others)
+            if self.why is not None:
+                self.why.stalls.append((self.action, self.last, now, gui, gui + others))
         self.worst[self.action] = max(self.worst[self.action], stall)
         if stall > GOAL_MS:
             self.over[self.action] += 1
+        self.last, self.cpu, self.process = time.perf_counter(), time.thread_time(), time.process_time()
 
 
 def wait(ms: int) -> None:
@@ -235,10 +242,10 @@ def main() -> None:
     watch.timer.stop()
     rows = history.table.model().rowCount()
     print(f"history: {history.status.text()} ({rows} rows loaded); GUI-thread violations: {len(threads.violations)}")
-    print("| action | worst stall, ms | stalls over 50 ms |")
-    print("|---|---|---|")
+    print("| action | worst stall, ms | stalls over 50 ms | GUI thread's own CPU in a stall, ms | other threads' |")
+    print("|---|---|---|---|---|")
     for name, worst in watch.worst.items():
-        print(f"| {name} | {worst:.0f} | {watch.over[name]} |")
+        print(f"| {name} | {worst:.0f} | {watch.over[name]} | {watch.gui_cpu[name]:.0f} | {watch.others_cpu[name]:.0f} |")
     steady = {k: v for k, v in watch.worst.items() if not k.startswith("start-up")}
     print(f"worst while in use: {max(steady.values()):.0f} ms (goal <= {GOAL_MS} ms)")
     if why is not None:
