@@ -163,9 +163,6 @@ class FeedbackView(QWidget):
         lay.addLayout(actions)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
-        # Always there: with "as needed", every long page was laid out twice (full width, then beside the
-        # scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.anchorClicked.connect(self._link)
         lay.addWidget(self.view, 1)
         note_row = QHBoxLayout()
@@ -196,6 +193,7 @@ class FeedbackView(QWidget):
     def clear(self, text: str | None = None) -> None:
         """Back to the placeholder (History: nothing selected, or the attempt was filtered out or deleted)."""
         self.document = None
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHtml(f"<p style='color:{Colors(self.palette()).muted}'>{e(text or self.placeholder)}</p>")
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
@@ -208,6 +206,9 @@ class FeedbackView(QWidget):
                       can_rejudge: bool = False) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores."""
         self.document = doc
+        # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
+        # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setHtml(document_html(doc, Colors(self.palette()), context))
         self.play.setVisible(bool(doc["timed"]))
         self.ask.setVisible(bool(doc["follow_ups"]))
