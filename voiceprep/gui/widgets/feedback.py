@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -198,6 +198,7 @@ class FeedbackView(QWidget):
     def clear(self, text: str | None = None) -> None:
         """Back to the placeholder (History: nothing selected, or the attempt was filtered out or deleted)."""
         self.document = None
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHtml(f"<p style='color:{Colors(self.palette()).muted}'>{e(text or self.placeholder)}</p>")
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
@@ -210,6 +211,9 @@ class FeedbackView(QWidget):
                       can_rejudge: bool = False) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores."""
         self.document = doc
+        # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
+        # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setHtml(document_html(doc, Colors(self.palette()), context))
         self.play.setVisible(bool(doc["timed"]))
         self.ask.setVisible(bool(doc["follow_ups"]))
