@@ -241,3 +241,16 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
         page.next_btn.click()
     qtbot.waitUntil(lambda: "answered 1 of" in page.prompt_text.text(), timeout=10000)
     assert "Well done" not in page.prompt_text.text()
+
+
+def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(window, qtbot, data_home):
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    panel = window.welcome
+    assert panel is not None and panel.isVisible()
+    page, ctl = start(window, qtbot, bank="airwallex")
+    assert not panel.isVisible() and not (paths.data_dir() / MARKER).exists()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert (paths.data_dir() / MARKER).exists()
