@@ -112,7 +112,7 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     assert page.detail.document["prompt"]["text"].startswith("What is the most challenging")
     assert len(set(widths)) == 1, f"laid out at widths {widths}"   # once, not again beside a late scroll bar
     shown = page.detail.view.toPlainText()
-    assert shown.startswith("What is the most challenging") and "judged by" in shown
+    assert shown.startswith("What is the most challenging") and "judged by meaning (v" in shown and "semantic-" not in shown
     assert "3 of 6" in shown or "of 6" in shown and "key points covered" in shown
 
     page.search.setText("multi-currency")                           # filters the open attempt out
