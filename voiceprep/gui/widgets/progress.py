@@ -3,6 +3,7 @@ and each key point's hit rate. Dates on the x-axis; the legend wraps instead of 
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +33,21 @@ Series = dict[str, list[tuple[datetime, float]]]
 
 def parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone()
+
+
+def value_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, float, list[float]]:
+    """Round axis values (steps of 1, 2, 2.5 or 5 times a power of ten) covering lo..hi: (lo, hi, ticks)."""
+    raw = max(hi - lo, 1e-9) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start, end = math.floor(lo / step) * step, math.ceil(hi / step) * step
+    ticks = [round(start + i * step, 9) for i in range(round((end - start) / step) + 1)]
+    return round(start, 9), round(end, 9), ticks
+
+
+def tick_label(value: float, step: float) -> str:
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    return f"{value:.{decimals}f}"
 
 
 def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[datetime, str]]:
@@ -104,6 +120,11 @@ class Canvas(QWidget):
             lo, hi = min(lo, self.band[0] * 0.9), max(hi, self.band[1] * 1.1)
         if hi == lo:
             hi = lo + 1
+        if not self.y_range:
+            lo, hi, ticks = value_ticks(max(lo, 0.0) if min(values) >= 0 else lo, hi)
+        else:
+            ticks = [hi - (hi - lo) * k / 4 for k in range(5)]
+        step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
         first, last = min(t for t, _ in points), max(t for t, _ in points)
         span = max((last - first).total_seconds(), 1.0)
 
@@ -112,13 +133,13 @@ class Canvas(QWidget):
             return QPointF(x, area.bottom() - (v - lo) / (hi - lo) * area.height())
         grid = QColor(text)
         grid.setAlpha(40)
-        for k in range(5):
-            y = area.top() + area.height() * k / 4
+        for value in ticks:
+            y = area.bottom() - (value - lo) / (hi - lo) * area.height()
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             p.setPen(text)
             p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       f"{hi - (hi - lo) * k / 4:.0f}")
+                       tick_label(value, step))
         if self.band:
             band = QColor(GOOD)
             band.setAlpha(30)
