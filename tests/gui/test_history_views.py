@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession, threads
@@ -114,6 +114,9 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     shown = page.detail.view.toPlainText()
     assert shown.startswith("What is the most challenging") and "judged by meaning (v" in shown and "semantic-" not in shown
     assert "3 of 6" in shown or "of 6" in shown and "key points covered" in shown
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)                      # Tab leaves the table for the detail
+    assert QApplication.focusWidget() is not page.table
 
     page.search.setText("multi-currency")                           # filters the open attempt out
     qtbot.waitUntil(lambda: rows(page) == [ids[1]], timeout=10000)

@@ -163,6 +163,7 @@ class HistoryPage(QWidget):
         split.setChildrenCollapsible(False)
         self.model = AttemptsModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)     # Tab moves on to the detail pane; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -240,6 +240,7 @@ class ProgressPage(QScrollArea):
         self.rates_title = heading("", 12)
         root.addWidget(self.rates_title)
         self.rates = QTableWidget(0, 3)
+        self.rates.setTabKeyNavigation(False)
         self.rates.setHorizontalHeaderLabels(["Hit", "Key point", "Prompt"])
         self.rates.verticalHeader().hide()
         self.rates.setWordWrap(True)
