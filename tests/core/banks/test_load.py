@@ -187,3 +187,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert files == {"b.toml", "d.toml", "e.toml"}
     assert any("already used" in e.message for e in reg.errors)
     assert any("UTF-8" in e.message for e in reg.errors)
+
+
+def test_a_bank_is_named_with_its_company_wherever_it_is_listed():
+    assert load_bank(BANKS / "airwallex.toml").name == "Airwallex — Infrastructure / Platform Engineer"
+    registry = BankRegistry.discover([BANKS])
+    assert all(b.name.endswith(b.job.title) for b in registry.banks)

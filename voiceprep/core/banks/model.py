@@ -72,6 +72,11 @@ class Bank:
     def id(self) -> str:
         return self.job.id
 
+    @property
+    def name(self) -> str:
+        """How the bank is named everywhere it is listed: "Airwallex — Infrastructure / Platform Engineer"."""
+        return f"{self.job.company} — {self.job.title}" if self.job.company else self.job.title
+
     def round(self, round_id: str) -> Round:
         for r in self.rounds:
             if r.id == round_id:

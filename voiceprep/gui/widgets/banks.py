@@ -114,7 +114,7 @@ class BanksPage(QWidget):
         self.list.clear()
         for b in reg.banks:
             where = "bundled" if b.id in reg.bundled else "yours"
-            item = QListWidgetItem(f"{b.job.title}\n{len(b.all_prompts())} prompts · {where}")
+            item = QListWidgetItem(f"{b.name}\n{len(b.all_prompts())} prompts · {where}")
             item.setData(ID_ROLE, b.id)
             item.setToolTip(str(b.source))
             self.list.addItem(item)
@@ -153,10 +153,11 @@ class BanksPage(QWidget):
         if not b:
             self.detail.clear()
             return
-        parts = [f"<h2>{html.escape(b.job.title)}</h2>"]
-        if b.job.company:
-            parts.append(f"<p><b>{html.escape(b.job.company)}</b> · {html.escape(b.job.level or '')}</p>")
-        parts.append(f"<p style='color:gray'>{html.escape(str(b.source))}</p>")
+        parts = [f"<h2>{html.escape(b.name)}</h2>"]
+        if b.job.level:
+            parts.append(f"<p>{html.escape(b.job.level)}</p>")
+        where = "Bundled with voiceprep (edit a copy to change it)" if self.is_bundled(b) else f"Your file: {b.source}"
+        parts.append(f"<p style='color:gray'>{html.escape(where)}</p>")
         if b.job.must_haves:
             parts.append("<h4>Must-haves</h4><ul>" + "".join(f"<li>{html.escape(m)}</li>" for m in b.job.must_haves) + "</ul>")
         if b.competencies:

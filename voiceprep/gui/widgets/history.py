@@ -223,7 +223,7 @@ class HistoryPage(QWidget):
         self.bank_filter.clear()
         self.bank_filter.addItem("All banks", None)
         for b in self.services.registry.banks:
-            self.bank_filter.addItem(b.job.title, b.id)
+            self.bank_filter.addItem(b.name, b.id)
         self.bank_filter.blockSignals(False)
         self._fill_prompts()
 

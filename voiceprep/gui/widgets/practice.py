@@ -307,8 +307,7 @@ class PracticePage(QWidget):
         self.bank_box.blockSignals(True)
         self.bank_box.clear()
         for bank in self.services.registry.banks:
-            company = f"{bank.job.company} — " if bank.job.company else ""
-            self.bank_box.addItem(f"{company}{bank.job.title}", bank.id)
+            self.bank_box.addItem(bank.name, bank.id)
         self.bank_box.blockSignals(False)
         if select:
             i = self.bank_box.findData(select)

@@ -262,7 +262,7 @@ class ProgressPage(QScrollArea):
         self.bank_box.blockSignals(True)
         self.bank_box.clear()
         for b in self.services.registry.banks:
-            self.bank_box.addItem(b.job.title, b.id)
+            self.bank_box.addItem(b.name, b.id)
         self.bank_box.blockSignals(False)
         self._fill_prompts()
 
