@@ -66,6 +66,8 @@ def test_typed_answers_have_no_duration_and_do_not_feed_pace_or_minutes(history,
     spoken_s = history.attempt_row(voiced)["duration_s"]
     assert s["minutes_spoken"] == round(spoken_s / 60, 1) and s["typed"] == 1
     assert s["recent"]["wpm"] == pytest.approx(150, abs=1)
+    metrics = queries.compare(history, typed, voiced)["metrics"]
+    assert metrics["duration_s"]["text"].startswith("Length typed → ") and metrics["wpm"]["text"].startswith("Pace typed → ")
 
 
 def test_database_uses_wal_and_is_private(history, save):

@@ -163,11 +163,11 @@ def _clock(seconds: float) -> str:
 
 
 def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
-                    fmt: str = "{:.0f}") -> str:
-    """A metric change in words: "Pace 162 → 150 words/min (−12)"."""
-    def show(v: float | None) -> str:
-        return "–" if v is None else _clock(v) if fmt == "clock" else fmt.format(v)
-    text = f"{label} {show(first)} → {show(second)}{(' ' + unit) if unit else ''}"
+                    fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
+    """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
+    def show(v: float | None, why: str) -> str:
+        return why if v is None else _clock(v) if fmt == "clock" else fmt.format(v)
+    text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{(' ' + unit) if unit else ''}"
     if first is not None and second is not None and fmt != "clock":
         delta = round(second - first)
         if delta:
@@ -195,10 +195,12 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
         ("hedges", "Hedges", delivery(a, "hedges", "total"), delivery(b, "hedges", "total"), "", "{:.0f}"),
     ]
     out: dict[str, Row] = {}
+    typed = ("typed" if a.get("input") == TYPED else "–", "typed" if b.get("input") == TYPED else "–")
     for name, label, va, vb, unit, fmt in rows:
+        spoken_only = name in ("duration_s", "wpm")          # a typed answer has no length or pace
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
-                     "text": describe_change(label, va, vb, unit, fmt)}
+                     "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
     out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
     return out
 
