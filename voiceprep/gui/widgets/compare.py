@@ -44,7 +44,7 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
            f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, "
            f"{kinds.get(a['input'] or '', 'spoken')}) → attempt {b['id']} ({when(b['started_at'])}, "
            f"{kinds.get(b['input'] or '', 'spoken')})</p>",
-           "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='40%' valign='top'>"
+           "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='34%' valign='top'>"
            "<b>What changed</b>"]
     for name, m in result["metrics"].items():
         color = None
@@ -59,7 +59,7 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     out.append("</td>")
     for caption, labels, mark, color in (("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
                                          ("Still missing", result["missed"], "–", colors.muted)):
-        out.append(f"<td width='20%' valign='top'><b>{caption}</b>")
+        out.append(f"<td width='22%' valign='top'><b>{caption}</b>")
         items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}</span>" for t in labels]
         out.append("".join(items) or f"<br><span style='color:{colors.muted}'>none</span>")
         out.append("</td>")
