@@ -28,9 +28,11 @@ NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
 CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead", "whereas", "actually", "yet", "except"})
 MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
-MAX_UNIT_WORDS = 40       # longer stretches (unpunctuated speech) are cut into windows
-WINDOW_WORDS = 24
-WINDOW_STEP = 12
+# longer stretches (long run-on sentences, unpunctuated speech) are cut into overlapping windows; 24/14/7 (was
+# 40/24/12) is the best of seven sizes tried on dev, mostly through audio (bench/judge_fit.py --audio)
+MAX_UNIT_WORDS = 24
+WINDOW_WORDS = 14
+WINDOW_STEP = 7
 
 
 def clean(word: str) -> str:
