@@ -207,6 +207,16 @@ def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     assert "i'd" in marks[raw.index("alerts")] and not marks[raw.index("logs.")]
 
 
+def test_could_of_ability_or_purpose_is_not_a_plan():
+    def hypothetical(text: str) -> frozenset[str]:
+        return units(text.split())[0].hypothetical
+
+    assert hypothetical("We published docs and a tool that could replay events to a laptop.") == frozenset()
+    assert hypothetical("Requests were signed so receivers could verify them.") == frozenset()
+    assert hypothetical("We could add a cache in front of it.") == {"could"}
+    assert hypothetical("I think that would prevent incidents.") == {"would"}
+
+
 def test_hypotheticals_count_for_design_prompts_and_future_points():
     assert label_markers("Delivery guarantees: at-least-once, dead-letter queue",
                          "How would you architect the next version of a pipeline?") >= {"i'd", "would"}

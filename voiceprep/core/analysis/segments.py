@@ -27,6 +27,10 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "y
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
 CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead", "whereas", "actually", "yet", "except"})
+# a modal after a relative pronoun or in a purpose clause says what a thing was for or able to do, not a plan:
+# "a tool that could replay events", "signed so receivers could verify them"
+PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
+RELATIVES = frozenset({"that", "which", "who"})
 MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
 # longer stretches (long run-on sentences, unpunctuated speech) are cut into overlapping windows; 24/14/7 (was
 # 40/24/12) is the best of seven sizes tried on dev, mostly through audio (bench/judge_fit.py --audio)
@@ -60,6 +64,8 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
                 continue
             if w in ("could", "would") and nxt in ("not", "n't"):
+                continue
+            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 3):i]):
                 continue
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
