@@ -217,6 +217,20 @@ def test_could_of_ability_or_purpose_is_not_a_plan():
     assert hypothetical("I think that would prevent incidents.") == {"would"}
 
 
+def test_markers_that_do_not_deny_or_plan():
+    def marks(text: str) -> frozenset[str]:
+        u = units(text.split())[0]
+        return u.negated | u.hypothetical
+
+    assert marks("I'd read about the LMAX Disruptor, so I proposed it.") == frozenset()   # I had read
+    assert marks("I'd use the Disruptor.") == {"i'd"}
+    assert marks("The main thing was we never lost a payment.") == frozenset()
+    assert marks("We never used Kafka there.") == {"never"}
+    assert marks("I want to change things for everybody, not just my own patients.") == frozenset()
+    assert marks("Patroni did automatic failover if the primary went down.") == frozenset()
+    assert marks("If I led one here I'd start from the data.") >= {"if"}
+
+
 def test_hypotheticals_count_for_design_prompts_and_future_points():
     assert label_markers("Delivery guarantees: at-least-once, dead-letter queue",
                          "How would you architect the next version of a pipeline?") >= {"i'd", "would"}
