@@ -229,6 +229,9 @@ def test_markers_that_do_not_deny_or_plan():
     assert marks("I want to change things for everybody, not just my own patients.") == frozenset()
     assert marks("Patroni did automatic failover if the primary went down.") == frozenset()
     assert marks("If I led one here I'd start from the data.") >= {"if"}
+    raw = "If the processor timed out we retried with backoff. If it fails I'd add a queue.".split()
+    said = clause_markers(raw)
+    assert not said[raw.index("retried")] and "if" in said[raw.index("queue.")]
 
 
 def test_hypotheticals_count_for_design_prompts_and_future_points():

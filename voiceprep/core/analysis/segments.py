@@ -31,6 +31,10 @@ CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead",
 # "a tool that could replay events", "signed so receivers could verify them"
 PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
 RELATIVES = frozenset({"that", "which", "who"})
+# said as done: with no modal, an "if" sentence in the past tells what happened
+PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", "found", "got", "led", "ran", "saw",
+                  "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
+                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held", "met"})
 # "I'd" before a past participle is "I had"
 PARTICIPLES = frozenset({"been", "read", "seen", "done", "heard", "gone", "known", "made", "built", "had", "taken",
                          "written", "got", "gotten", "found", "run", "led", "spent", "left", "lost", "taught"})
@@ -60,6 +64,12 @@ class Unit:
     hypothetical: frozenset[str]   # hypothetical markers said in it
 
 
+def _tells_what_happened(words: list[str]) -> bool:
+    """Past tense and no modal: "If the processor timed out we retried" tells what the system did."""
+    return (any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
+            and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words))
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
@@ -83,7 +93,7 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
                 continue          # "I'd read about the Disruptor": I had
-            if w == "if" and i > 1:
+            if w == "if" and (i > 1 or _tells_what_happened(words)):
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
@@ -178,7 +188,8 @@ def units(raw: list[str]) -> list[Unit]:
 def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     """For each word, the negation and hypothetical markers of the clause it is said in.
 
-    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor").
+    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor"), unless it
+    tells in the past tense, with no modal, what happened ("If the processor timed out we retried").
     """
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
@@ -189,7 +200,8 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
-        if words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if"):
+        opens_if = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
+        if opens_if and not _tells_what_happened(words[a:b + 1]):
             for i in range(a, b + 1):
                 out[i] = out[i] | {"if"}
     return out
