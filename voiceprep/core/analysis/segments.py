@@ -162,9 +162,17 @@ def units(raw: list[str]) -> list[Unit]:
 
     inherited = _clause_hypotheticals(words, sentences, clauses)
 
+    def carried(a: int) -> frozenset[str]:
+        """The modals a unit starting at word `a` inherits: from its clause, and said earlier in that clause
+        (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd")."""
+        for ca, cb in clauses:
+            if ca <= a <= cb:
+                return inherited.get((ca, cb), frozenset()) | (_markers(words[ca:a])[1] & MODALS_CARRY)
+        return frozenset()
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
-        hyp = hyp | inherited.get((a, b), frozenset())
+        hyp = hyp | carried(a)
         return Unit(a, b, " ".join(w.strip() for w in raw[a:b + 1]).strip(), kind, neg, hyp)
 
     out: list[Unit] = []
