@@ -83,8 +83,8 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
-    judge_weights: tuple[float, ...] = (-3.566, -2.187, -1.649, 4.929, -0.174, 3.132, 2.488, 5.234, 2.762, 4.504,
-                                        -1.468, 7.762, -3.507)
+    judge_weights: tuple[float, ...] = (-3.653, -1.617, -1.349, 4.802, -0.167, 3.020, 2.140, 5.246, 2.281, 3.923,
+                                        -1.206, 8.068, -3.620)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 
