@@ -151,6 +151,14 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return out
 
 
+def joined(raw: list[str]) -> str:
+    """The words as said. Transcript words carry their own leading space, and a word without one continues
+    the word before it (whisper's "99" + ".95", "pre" + "-allocate"); plain word lists are joined by spaces."""
+    if any(w[:1].isspace() for w in raw[1:]):
+        return "".join(raw).strip()
+    return " ".join(w.strip() for w in raw).strip()
+
+
 def units(raw: list[str]) -> list[Unit]:
     """The answer's sentences (windowed when very long), and the clauses of sentences said partly
     negatively or hypothetically, so their plain clauses can still count.
@@ -173,7 +181,7 @@ def units(raw: list[str]) -> list[Unit]:
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
         hyp = hyp | carried(a)
-        return Unit(a, b, " ".join(w.strip() for w in raw[a:b + 1]).strip(), kind, neg, hyp)
+        return Unit(a, b, joined(raw[a:b + 1]), kind, neg, hyp)
 
     out: list[Unit] = []
     seen: set[tuple[int, int]] = set()
