@@ -83,8 +83,8 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
-    judge_weights: tuple[float, ...] = (-3.653, -1.617, -1.349, 4.802, -0.167, 3.020, 2.140, 5.246, 2.281, 3.923,
-                                        -1.206, 8.068, -3.620)
+    judge_weights: tuple[float, ...] = (-3.607, -1.323, -1.420, 4.498, -0.022, 3.054, 2.086, 4.969, 2.441, 3.791,
+                                        -1.175, 8.123, -3.649)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 

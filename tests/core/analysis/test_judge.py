@@ -205,6 +205,10 @@ def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     assert clauses["but we shipped plain logs."] == frozenset()
     long = ("Then I'd review the chart and talk to the staff involved go back to them with an honest explanation "
             "and file an incident report for the next patient.").split()
+    spoken = "I know what I'd want. Clean resources and versioning. Then docs. We shipped plain logs.".split()
+    hyp = {u.text: u.hypothetical for u in units(spoken) if u.kind == "sentence"}
+    assert hyp["Clean resources and versioning."] == {"i'd"} and not hyp["Then docs."]   # one sentence on
+    assert not hyp["We shipped plain logs."]
     assert units([" We", " had", " 99", ".95", " uptime."])[0].text == "We had 99.95 uptime."   # whisper's pieces
     assert len(units(long)) > 1 and all(u.hypothetical == {"i'd"} for u in units(long))   # windows keep the I'd
     marks = clause_markers(raw)

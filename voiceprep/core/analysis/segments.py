@@ -66,8 +66,7 @@ class Unit:
 
 def _tells_what_happened(words: list[str]) -> bool:
     """Past tense and no modal: "If the processor timed out we retried" tells what the system did."""
-    return (any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
-            and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words))
+    return _said(words) and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words)
 
 
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -120,23 +119,38 @@ def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
 
 def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                            clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
-    """Hypothetical markers each clause inherits from an earlier clause of its sentence.
+    """Hypothetical markers each clause inherits from an earlier clause of its sentence, or from the sentence
+    before.
 
     A modal scopes over the clauses listed after it ("I'd add metrics, tracing and alerts, and version the
-    APIs") until a contrast opens a clause ("..., but we shipped it").
+    APIs") until a contrast opens a clause ("..., but we shipped it"). Transcripts cut such lists into
+    sentences and lose the "I'd" of "and I'd track compliance": a sentence that says nothing in the past tense
+    and opens with no contrast keeps the modals the sentence before it said (when that one was not past
+    either), one sentence on.
     """
     out: dict[tuple[int, int], frozenset[str]] = {}
+    before: frozenset[str] = frozenset()
     for a, b in sentences:
         carry: frozenset[str] = frozenset()
+        if before and words[a] not in CONTRAST_OPENERS and not _said(words[a:b + 1]):
+            carry = before
+        own: frozenset[str] = frozenset()
         for ca, cb in clauses:
             if ca < a or cb > b:
                 continue
             if words[ca] in CONTRAST_OPENERS:
-                carry = frozenset()
+                carry = own = frozenset()
             _, hyp = _markers(words[ca:cb + 1])
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
+            own = own | (hyp & MODALS_CARRY)
+        before = frozenset() if _said(words[a:b + 1]) else own
     return out
+
+
+def _said(words: list[str]) -> bool:
+    """Something in the past tense ("we shipped", "it was")."""
+    return any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _windows(first: int, last: int) -> list[tuple[int, int]]:
