@@ -1,12 +1,13 @@
 """Voice benchmark (issue 15): is the natural voice intelligible, and do cached prompts start at once?
 
 1. Every prompt of every bundled bank is rendered with a voice (default: the natural voice) and transcribed
-   back by the app's own transcriber (bundled tiny.en, no bank hotwords); WER per prompt and overall.
+   back by the app's own transcriber (bundled tiny.en, or `--model base` for the [accurate] extra; no bank
+   hotwords); WER per prompt and overall.
 2. Time from "speak this prompt" (Speaker.say) to the first audio samples handed to a real PortAudio
    output device, with the cache warm, plus the device's reported output latency. A PulseAudio null sink
    is started for this when no output device exists (as in the tests).
 
-    .venv/bin/python bench/voice_bench.py [--voice piper:en_US-joe-medium | --voice default] [--repeats 30]
+    .venv/bin/python bench/voice_bench.py [--voice piper:en_US-joe-medium | --voice default] [--model base] [--repeats 30]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import soundfile as sf
 from voiceprep import paths
 from voiceprep.core.analysis.text import wer
 from voiceprep.core.banks import BankRegistry
+from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech import piper_voice
 from voiceprep.speech.transcriber import Transcriber
 from voiceprep.speech.tts import Speaker
@@ -41,8 +43,8 @@ def bundled_prompts() -> list[tuple[str, str]]:
             for bank in registry.banks for rnd in bank.rounds for prompt in rnd.prompts]
 
 
-def intelligibility(speaker: Speaker, prompts: list[tuple[str, str]]) -> dict:
-    transcriber = Transcriber()
+def intelligibility(speaker: Speaker, prompts: list[tuple[str, str]], model: str | None = None) -> dict:
+    transcriber = Transcriber(TranscriptionSettings(model_path=model))
     transcriber.load()
     rows, render_s, audio_s = [], 0.0, 0.0
     for name, text in prompts:
@@ -108,14 +110,18 @@ def main() -> int:
     parser.add_argument("--voice", default=piper_voice.VOICE_ID, help="a voice id, or 'default' for pyttsx3's")
     parser.add_argument("--rate", type=int, default=175)
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--model", default=None,
+                        help="the transcriber's model: empty for the bundled tiny.en, 'base' for voiceprep[accurate]")
     parser.add_argument("--verbose", action="store_true", help="print every transcript")
     args = parser.parse_args()
     voice = None if args.voice == "default" else args.voice
     with tempfile.TemporaryDirectory() as tmp:
         speaker = Speaker(voice=voice, rate=args.rate, cache_dir=Path(tmp) / "cache")
         prompts = bundled_prompts()
-        result = intelligibility(speaker, prompts)
-        print(f"voice {args.voice} at {args.rate} wpm; {len(prompts)} bundled prompts, {result['words']} words")
+        result = intelligibility(speaker, prompts, args.model)
+        heard_by = args.model or "tiny.en"
+        print(f"voice {args.voice} at {args.rate} wpm, heard by {heard_by}; {len(prompts)} bundled prompts, "
+              f"{result['words']} words")
         print(f"{'prompt':48} {'WER':>6} {'words':>5} {'audio s':>7} {'render s':>8}")
         for name, err, words, seconds, took, heard in result["rows"]:
             print(f"{name:48} {err:6.3f} {words:5d} {seconds:7.1f} {took:8.2f}")

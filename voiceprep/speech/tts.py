@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voiceprep import paths
-from voiceprep.speech import neural, piper_voice
+from voiceprep.speech import neural, piper_voice, pronounce
 from voiceprep.speech.player import PlaybackError, Player
 
 RENDER_TIMEOUT_S = 30.0
@@ -110,7 +110,7 @@ class Speaker:
         return cls._neural
 
     def cache_key(self, text: str, voice: str | None) -> str:
-        raw = f"{self.engine_version(voice)}|{voice}|{self.rate}|{text}"
+        raw = f"{self.engine_version(voice)}|{pronounce.VERSION}|{voice}|{self.rate}|{text}"
         return hashlib.sha1(raw.encode()).hexdigest()[:20]
 
     def cached(self, text: str) -> Path | None:
@@ -206,6 +206,7 @@ class Speaker:
             return cached
         target = Path(out) if out else cached
         tmp = target.with_name(target.stem + ".part.wav")
+        text = pronounce.for_speech(text)
         if is_neural(voice):
             self._neural_engine().render(text, tmp, self.rate)
             tmp.replace(target)
