@@ -203,9 +203,11 @@ def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     clauses = {u.text: u.hypothetical for u in units(raw) if u.kind == "clause"}
     assert clauses["tracing and alerts on success rate,"] == {"i'd"}
     assert clauses["but we shipped plain logs."] == frozenset()
-    long = ("Then I'd review the chart and talk to the staff involved go back to them with an honest explanation "
-            "and file an incident report for the next patient.").split()
-    spoken = "I know what I'd want. Clean resources and versioning. Then docs. We shipped plain logs.".split()
+    long_text = ("Then I'd review the chart and talk to the staff involved go back to them with an honest "
+                 "explanation and file an incident report for the next patient.")
+    long = long_text.split()
+    spoken_text = "I know what I'd want. Clean resources and versioning. Then docs. We shipped plain logs."
+    spoken = spoken_text.split()
     hyp = {u.text: u.hypothetical for u in units(spoken) if u.kind == "sentence"}
     assert hyp["Clean resources and versioning."] == {"i'd"} and not hyp["Then docs."]   # one sentence on
     assert not hyp["We shipped plain logs."]
@@ -237,7 +239,8 @@ def test_markers_that_do_not_deny_or_plan():
     assert marks("I want to change things for everybody, not just my own patients.") == frozenset()
     assert marks("Patroni did automatic failover if the primary went down.") == frozenset()
     assert marks("If I led one here I'd start from the data.") >= {"if"}
-    raw = "If the processor timed out we retried with backoff. If it fails I'd add a queue.".split()
+    conditional = "If the processor timed out we retried with backoff. If it fails I'd add a queue."
+    raw = conditional.split()
     said = clause_markers(raw)
     assert not said[raw.index("retried")] and "if" in said[raw.index("queue.")]
 
