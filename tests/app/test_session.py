@@ -209,3 +209,24 @@ def test_queries_answer_what_the_views_need(session, service, bank):
     first, second = rows[1]["id"], rows[0]["id"]
     assert service.compare(second, first)["first"] == first                # older first, whichever order asked
     assert queries.weak_points(session.history(), "airwallex")
+
+
+def test_an_unchanged_history_is_not_queried_again_but_any_write_is_seen(session, service, bank, access, monkeypatch):
+    import threading
+
+    session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    calls = []
+    real = queries.list_attempts
+    monkeypatch.setattr(queries, "list_attempts", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = service.attempts(bank="airwallex")
+    assert service.attempts(bank="airwallex") == first and len(calls) == 1     # the page shown again
+    service.progress("airwallex")
+    assert service.progress("airwallex")["stats"]["attempts"] == 1
+    # a save on another thread (another connection), then a delete on this one: both are seen
+    saver = threading.Thread(target=session.save_typed, args=(bank, bank.prompt("hardest-problem"), LOCK))
+    saver.start()
+    saver.join()
+    assert len(service.attempts(bank="airwallex")) == 2 and len(calls) == 2
+    assert service.progress("airwallex")["stats"]["attempts"] == 2
+    service.delete([first[0]["id"]])
+    assert len(service.attempts(bank="airwallex")) == 1 and len(calls) == 3

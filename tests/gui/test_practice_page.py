@@ -221,3 +221,36 @@ def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(wind
     press(qtbot, window.nav, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(played) and ctl.state == c.IDLE, timeout=30000)
     assert len(notices) == 1                          # it worked this time: no second notice
+
+
+def test_space_presses_the_focused_button_when_there_is_no_answer_to_start(window, qtbot):
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    assert not page.answer_btn.isEnabled()                  # no round yet
+    press(qtbot, page.start_btn, Qt.Key.Key_Space)          # Space on Start round starts the round
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and ctl.rehearsal is not None, timeout=30000)
+    assert page.answer_btn.isEnabled() and page.shortcuts["Space"].isEnabled()
+
+
+def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: "answered 1 of" in page.prompt_text.text(), timeout=10000)
+    assert "Well done" not in page.prompt_text.text()
+
+
+def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(window, qtbot, data_home):
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    panel = window.welcome
+    assert panel is not None and panel.isVisible()
+    page, ctl = start(window, qtbot, bank="airwallex")
+    assert not panel.isVisible() and not (paths.data_dir() / MARKER).exists()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert (paths.data_dir() / MARKER).exists()

@@ -60,3 +60,36 @@ def test_filler_spellings_are_unified():
     assert normalise_filler(" uhh...") == " uh..."
     assert normalise_filler(" Hmmm?") == " Hmm?"
     assert normalise_filler(" summer") == " summer"
+
+
+def test_many_window_lengths_do_not_grow_memory(speech_dir):
+    """oneDNN kept a compiled primitive per window length (~2.3 MB each, up to 1024): a live session grew
+    without end. Run in a fresh process, as the cache is read once, with the environment the app starts with."""
+    import os
+    import subprocess
+    import sys
+
+    probe = f"""
+import numpy as np
+from voiceprep.app import memory
+memory.limit_arenas()
+from voiceprep.speech.audio import load_audio
+from voiceprep.speech.transcriber import Transcriber
+clips = [load_audio(p) for p in sorted(__import__("pathlib").Path({str(speech_dir)!r}).glob("*.wav"))]
+audio = np.concatenate(clips * 4)[:16000 * 30]
+d = Transcriber().decoder()
+d.decode(audio)                       # the longest window first: buffers reach their size
+memory.release()
+rss = lambda: int(open("/proc/self/statm").read().split()[1]) * 4096 / 2**20
+before = rss()
+for i in range(24):                   # 24 lengths never seen before
+    d.decode(audio[:int(16000 * (10.2 + 0.4 * i))])
+memory.release()
+print(rss() - before)
+"""
+    env = {k: v for k, v in os.environ.items() if k != "ONEDNN_PRIMITIVE_CACHE_CAPACITY"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    grew = float(out.stdout.strip().splitlines()[-1])
+    # measured: 12-18 MB with the capacity set, 56-57 MB with oneDNN's default
+    assert grew < 35, f"memory grew {grew:.0f} MB over 24 window lengths"

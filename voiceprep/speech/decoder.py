@@ -9,6 +9,7 @@ the same encoder output.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import zlib
@@ -29,6 +30,11 @@ NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not spe
 LOW_LOGPROB = -1.0
 PREPEND = "\"'“¿([{-"
 APPEND = "\"'.。,，!！?？:：”)]}、"
+# oneDNN (inside CTranslate2) keeps a compiled primitive per input shape, up to 1024 of them, ~2.3 MB each
+# measured; every live window length is a new shape, so a long session grew by hundreds of MB (405 -> 673 MB
+# over 15 live answers, still climbing). A few entries keep it flat at the same speed (tests/speech/test_decoder.py).
+PRIMITIVE_CACHE_CAPACITY = 8
+os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(PRIMITIVE_CACHE_CAPACITY))   # read at first use
 FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "uhh": "uh",
                     "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm"}
 

@@ -95,6 +95,7 @@ def test_delivery_pace_pauses_fillers_hedges_numbers():
     assert d.wpm == pytest.approx(len(words) / ((d.speaking_s) / 60), rel=0.01)
     names = {f.name: f for f in d.findings}
     assert names["duration"].status == "warn" and names["fillers"].status == "warn" and names["fillers"].tip
+    assert names["hedges"].status == "good" and "plainly" not in names["hedges"].tip   # one hedge is said, not denied
 
 
 def test_like_and_kind_of_are_fillers_only_when_used_as_fillers():

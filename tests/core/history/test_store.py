@@ -91,6 +91,7 @@ def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank
     row = history.attempt_row(attempt)
     snap = history.bank_snapshot(row["bank_hash"])
     assert snap.prompt("hardest-problem").text == bank.prompt("hardest-problem").text
+    assert history.bank_snapshot(row["bank_hash"]) is snap      # parsed once: opening attempts stays cheap
 
 
 def test_migration_from_the_first_schema_keeps_data(tmp_path):

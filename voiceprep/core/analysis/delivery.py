@@ -227,7 +227,8 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     hedgy = d.hedges["total"] >= s.hedges_warn
     out.append(Finding("hedges", "warn" if hedgy else "good", f"{d.hedges['total']} hedge(s)",
                        "Own your claims: replace \"I think\" and \"maybe\" with what you know and how."
-                       if hedgy else "Assertive: you state things plainly."))
+                       if hedgy else "Assertive: you state things plainly." if not d.hedges["total"]
+                       else "Mostly assertive: a hedge or two is fine."))
     out.append(Finding("numbers", "good" if d.numbers else "warn",
                        f"{len(d.numbers)} quantified detail(s)" + (f": {', '.join(d.numbers[:3])}" if d.numbers else ""),
                        "Numbers make impact believable: keep them." if d.numbers

@@ -81,6 +81,9 @@ class Embedder:
             # 2-core machine 2 spinning threads took 290-360 ms for a 2-minute answer, 2 waiting ones 150-190
             opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             opts.log_severity_level = 3
+            # no memory arena: onnxruntime's arena keeps the largest batch's buffers for good; without it a long
+            # session holds ~60 MB less at the same speed (measured with 1,800 sentences of 3-60 words)
+            opts.enable_cpu_mem_arena = False
             self.session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
         except Exception as exc:   # a broken file or runtime: the app carries on with the lexical judge
             raise ModelUnavailable(f"the meaning-based model failed to load ({type(exc).__name__}); "

@@ -6,6 +6,7 @@ once. SQLite errors come out as the HistoryError that names them (see errors.py)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -276,7 +277,7 @@ class History:
 
     def bank_snapshot(self, digest: str) -> Bank:
         row = self.table("bank_snapshots").get(digest)
-        return parse_bank(row["toml"], f"history snapshot of {row['bank_id']}")
+        return _parsed_snapshot(row["toml"], row["bank_id"])
 
     def start_round(self, bank: Bank, rnd: Round) -> int:
         with self.write():
@@ -392,6 +393,12 @@ def remove_audio(path: Path) -> None:
             sibling.unlink()
         except OSError as exc:
             log.warning("could not delete %s: %s", sibling, exc)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_snapshot(text: str, bank_id: str) -> Bank:
+    """A stored bank, parsed once per process (Bank is frozen; parsing took ~10 ms of every History open)."""
+    return parse_bank(text, f"history snapshot of {bank_id}")
 
 
 __all__ = ["DONE", "FAILED", "FILE", "RECORDING", "TRANSCRIBING", "TYPED", "VOICE", "AttemptRecord", "History",

@@ -39,7 +39,7 @@ def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
 def summary_html(result: dict[str, Any], colors: Colors) -> str:
     """The prompt, the two attempts, the metrics in words and the key points gained, lost and still missing."""
     a, b = result["attempts"]
-    kinds = {"typed": "typed", "file": "from a file"}
+    kinds = {"typed": "typed", "file": "imported recording"}
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
            f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, "
            f"{kinds.get(a['input'] or '', 'spoken')}) → attempt {b['id']} ({when(b['started_at'])}, "

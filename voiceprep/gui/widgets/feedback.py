@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -70,10 +70,15 @@ def card(colors: Colors, color: str, body: str) -> str:
 
 
 def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
-    width = max(1, min(100, round(score or 0)))
-    return (f"<tr><td width='40%'>{e(name)}</td><td width='40%'><table width='{width}%' cellspacing='0' "
-            f"cellpadding='1'><tr><td bgcolor='{score_color(score)}' align='center'><span style='color:white'>"
-            f"{'–' if score is None else f'{score:.0f}'}</span></td></tr></table></td>"
+    """A competency row: name, score, a bar drawn to the score's length (Qt's rich text ignores a nested
+    table's own width, so the bar is a filled cell and an empty one sharing the row), weight."""
+    filled = max(0, min(100, round(score or 0)))
+    cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
+        f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
+    return (f"<tr><td width='34%'>{e(name)}</td>"
+            f"<td width='6%' align='right'><b style='color:{score_color(score)}'>"
+            f"{'–' if score is None else f'{score:.0f}'}</b></td>"
+            f"<td width='40%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
             f"<td><span style='color:{colors.muted}; white-space:nowrap'>{e(detail)}</span></td></tr>")
 
 
@@ -193,6 +198,7 @@ class FeedbackView(QWidget):
     def clear(self, text: str | None = None) -> None:
         """Back to the placeholder (History: nothing selected, or the attempt was filtered out or deleted)."""
         self.document = None
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHtml(f"<p style='color:{Colors(self.palette()).muted}'>{e(text or self.placeholder)}</p>")
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
@@ -205,6 +211,9 @@ class FeedbackView(QWidget):
                       can_rejudge: bool = False) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores."""
         self.document = doc
+        # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
+        # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setHtml(document_html(doc, Colors(self.palette()), context))
         self.play.setVisible(bool(doc["timed"]))
         self.ask.setVisible(bool(doc["follow_ups"]))

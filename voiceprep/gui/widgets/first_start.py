@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from voiceprep import paths
+from voiceprep.app.states import RehearsalState
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.common import ACCENT, soft
 
@@ -27,6 +28,7 @@ class WelcomePanel(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("welcome")
+        self.dismissed = False
         self.setStyleSheet(f"QFrame#welcome {{ background: {soft(ACCENT)}; border-radius: 8px; }}")
         lay = QVBoxLayout(self)
         title = plain_label("Welcome to voiceprep")
@@ -55,6 +57,7 @@ class WelcomePanel(QFrame):
         self.draft_btn.clicked.connect(self.dismiss)
 
     def dismiss(self) -> None:
+        self.dismissed = True
         try:
             (paths.data_dir() / MARKER).touch()
         except OSError:
@@ -83,5 +86,8 @@ def install_first_start(window) -> WelcomePanel | None:
         action()
     panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
     panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
+    # out of the way once the candidate is rehearsing; for good once they have seen their first feedback
+    window.controller.stateChanged.connect(lambda state: state == RehearsalState.SPEAKING and panel.hide())
+    window.controller.analysisReady.connect(lambda *_: panel.dismissed or panel.dismiss())
     window.welcome = panel
     return panel

@@ -58,6 +58,16 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+
+def judge_words(version: str) -> str:
+    """The judge that scored an attempt, in the candidate's words ("semantic-1" -> "judged by meaning (v1)")."""
+    kind, _, number = str(version).rpartition("-")
+    if kind == "semantic":
+        return f"judged by meaning (v{number})"
+    if kind == "cues":
+        return f"judged by cue words (older judge, v{number})"
+    return "judged by words only (the meaning model was not available)"
+
 class AttemptsModel(QAbstractTableModel):
     """The listed attempts, as table_rows() formatted them."""
 
@@ -298,9 +308,9 @@ class HistoryPage(QWidget):
             detail = attempt.get("state_detail") or "it was not finished"
             self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} ({detail}).")
             return
-        kind = {"typed": "typed", "file": "from a file"}.get(attempt.get("input") or "", "spoken")
+        kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · attempt {attempt['id']} · " \
-                  f"judged by {doc['judge']}"
+                  f"{judge_words(doc['judge'])}"
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")))
 

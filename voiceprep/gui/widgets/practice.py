@@ -126,6 +126,16 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
+def round_message(answered: int, total: int) -> str:
+    """What the candidate reads when a round ends: skipped questions are said, not praised."""
+    if answered == 0:
+        return "Round ended without an answer. Start it again when you are ready."
+    if answered < total:
+        return (f"Round ended: you answered {answered} of {total} questions; the skipped ones count as not "
+                "answered. Start it again, or drill your weak points.")
+    return "Well done. Pick another round, or drill your weak points."
+
+
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
@@ -450,6 +460,11 @@ class PracticePage(QWidget):
         recording = state == c.RECORDING
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
+        # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
+        # focused button (Start round, Got it...) as everywhere else
+        self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
+        if state in (c.SPEAKING, c.THINKING, c.RECORDING):
+            self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         for button, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE),
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
@@ -509,6 +524,6 @@ class PracticePage(QWidget):
         self.summary = page
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
-        self.prompt_text.setText("Well done. Pick another round, or drill your weak points.")
+        self.prompt_text.setText(round_message(summary.answered, summary.total))
         self.position.setText(rehearsal.title)
         self.historyChanged.emit()
