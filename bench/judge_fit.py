@@ -4,7 +4,7 @@ Computes each key-point decision's features (label and facet similarities, cue e
 model, fits a logistic regression (Newton's method, small L2), reports 5-fold cross-validated P/R/F1
 (folds by answer) and prints the weights to put in settings.AnalysisSettings.judge_weights.
 
-    .venv/bin/python bench/judge_fit.py [--audio]   # --audio adds the dev answers' cached transcripts
+    .venv/bin/python bench/judge_fit.py --audio   # --audio adds the dev answers' transcripts (the weights in use)
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[
     return np.array(xs), np.array(ys), groups
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-4) -> np.ndarray:
     w = np.zeros(x.shape[1])
     reg = l2 * len(y) * np.diag(np.r_[0.0, np.ones(x.shape[1] - 1)])
     for _ in range(60):
@@ -60,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--audio", action="store_true")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--l2", type=float, default=1e-4, help="ridge penalty per decision (1e-4: best mean CV F1 on dev)")
     args = ap.parse_args()
     items, banks = load("dev", args.corpus)
     x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
@@ -74,12 +75,12 @@ def main() -> None:
     folds = np.array([fold_of[g] for g in groups])
     scores = np.zeros(len(y))
     for k in range(5):
-        w = fit(x[folds != k], y[folds != k])
+        w = fit(x[folds != k], y[folds != k], args.l2)
         scores[folds == k] = 1 / (1 + np.exp(-x[folds == k] @ w))
     for t in (0.4, 0.45, 0.5, 0.55, 0.6):
         p, r, f = prf(y, scores >= t)
         print(f"5-fold CV, threshold {t:.2f}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    w = fit(x, y)
+    w = fit(x, y, args.l2)
     print("features:", ", ".join(Features.NAMES))
     print("judge_weights = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
 

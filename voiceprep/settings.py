@@ -82,8 +82,9 @@ class AnalysisSettings:
     # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1
     # (bench/analysis_speed.py)
     judge_threads: int = 2
-    judge_weights: tuple[float, ...] = (-3.043, 0.500, 0.476, 1.191, 0.660, 2.987, 2.039, 2.504, 0.905, 1.344,
-                                        -0.178, 3.393, -1.790)
+    # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
+    judge_weights: tuple[float, ...] = (-3.607, -1.323, -1.420, 4.498, -0.022, 3.054, 2.086, 4.969, 2.441, 3.791,
+                                        -1.175, 8.123, -3.649)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
 

@@ -51,7 +51,9 @@ def test_scores_follow_key_point_and_competency_weights(payments):
     assert a.competencies["distributed_systems_design"] == pytest.approx(75.0)
     assert a.competencies["backend_architecture"] == 0 and a.competencies["payments_domain_expertise"] == 0
     assert a.coverage == pytest.approx(100 * 3.0 / 6.0, abs=0.1)   # weights 1.5+1.5+1+1+1
-    expected = (0.30 * 75.0) / (0.30 + 0.20 + 0.25)
+    # each competency by its job weight times the key-point weight the prompt puts on it (4.0, 1.0, 1.0):
+    # the two weight-1 points of other competencies cost their share, not 45% of the overall
+    expected = (0.30 * 4.0 * 75.0) / (0.30 * 4.0 + 0.20 * 1.0 + 0.25 * 1.0)
     assert a.overall == pytest.approx(expected, abs=0.1)
     assert [f["key_point_id"] for f in a.follow_ups] == ["eventual-consistency", "graceful-failure", "revenue-impact"]
 

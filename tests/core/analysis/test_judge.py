@@ -203,8 +203,46 @@ def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     clauses = {u.text: u.hypothetical for u in units(raw) if u.kind == "clause"}
     assert clauses["tracing and alerts on success rate,"] == {"i'd"}
     assert clauses["but we shipped plain logs."] == frozenset()
+    long_text = ("Then I'd review the chart and talk to the staff involved go back to them with an honest "
+                 "explanation and file an incident report for the next patient.")
+    long = long_text.split()
+    spoken_text = "I know what I'd want. Clean resources and versioning. Then docs. We shipped plain logs."
+    spoken = spoken_text.split()
+    hyp = {u.text: u.hypothetical for u in units(spoken) if u.kind == "sentence"}
+    assert hyp["Clean resources and versioning."] == {"i'd"} and not hyp["Then docs."]   # one sentence on
+    assert not hyp["We shipped plain logs."]
+    assert units([" We", " had", " 99", ".95", " uptime."])[0].text == "We had 99.95 uptime."   # whisper's pieces
+    assert len(units(long)) > 1 and all(u.hypothetical == {"i'd"} for u in units(long))   # windows keep the I'd
     marks = clause_markers(raw)
     assert "i'd" in marks[raw.index("alerts")] and not marks[raw.index("logs.")]
+
+
+def test_could_of_ability_or_purpose_is_not_a_plan():
+    def hypothetical(text: str) -> frozenset[str]:
+        return units(text.split())[0].hypothetical
+
+    assert hypothetical("We published docs and a tool that could replay events to a laptop.") == frozenset()
+    assert hypothetical("Requests were signed so receivers could verify them.") == frozenset()
+    assert hypothetical("We could add a cache in front of it.") == {"could"}
+    assert hypothetical("I think that would prevent incidents.") == {"would"}
+
+
+def test_markers_that_do_not_deny_or_plan():
+    def marks(text: str) -> frozenset[str]:
+        u = units(text.split())[0]
+        return u.negated | u.hypothetical
+
+    assert marks("I'd read about the LMAX Disruptor, so I proposed it.") == frozenset()   # I had read
+    assert marks("I'd use the Disruptor.") == {"i'd"}
+    assert marks("The main thing was we never lost a payment.") == frozenset()
+    assert marks("We never used Kafka there.") == {"never"}
+    assert marks("I want to change things for everybody, not just my own patients.") == frozenset()
+    assert marks("Patroni did automatic failover if the primary went down.") == frozenset()
+    assert marks("If I led one here I'd start from the data.") >= {"if"}
+    conditional = "If the processor timed out we retried with backoff. If it fails I'd add a queue."
+    raw = conditional.split()
+    said = clause_markers(raw)
+    assert not said[raw.index("retried")] and "if" in said[raw.index("queue.")]
 
 
 def test_hypotheticals_count_for_design_prompts_and_future_points():

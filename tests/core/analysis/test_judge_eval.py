@@ -46,20 +46,20 @@ def run(split: str, banks, method=judge_hits) -> Scores:
 
 def test_dev_split_floor_and_beats_the_cue_matcher(banks):
     judge, matcher = run("dev", banks), run("dev", banks, matcher_hits)
-    assert judge.f1 >= 0.85 and judge.precision >= 0.87, judge.row()        # measured F1 0.871, P 0.894
-    assert judge.coverage_error <= 14.5, judge.row()                          # measured 12.8
+    assert judge.f1 >= 0.88 and judge.precision >= 0.89, judge.row()        # measured F1 0.905, P 0.910
+    assert judge.coverage_error <= 12.0, judge.row()                          # measured 10.0
     assert judge.f1 >= matcher.f1 + 0.05, (judge.row(), matcher.row())        # matcher 0.790
 
 
 def test_test_split_floor(banks):
     judge = run("test", banks)
-    assert judge.f1 >= 0.84 and judge.precision >= 0.86, judge.row()        # measured F1 0.862, P 0.881
-    assert judge.coverage_error <= 14.0, judge.row()                          # measured 12.0
+    assert judge.f1 >= 0.87 and judge.precision >= 0.87, judge.row()        # measured F1 0.889, P 0.894
+    assert judge.coverage_error <= 12.0, judge.row()                          # measured 10.2
 
 
 def test_regression_set_floor(banks):
     judge = run("regression", banks)
-    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.910
+    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.915
 
 
 def test_audio_subset_is_fixed_and_covers_every_kind():
@@ -86,4 +86,4 @@ def test_test_subset_through_audio_floor(banks):
 
 
 AUDIO_SUBSET = 30
-AUDIO_F1_FLOOR = 0.74   # measured 0.763 on these 28 answers (0.809 on all 122: docs/benchmarks.md)
+AUDIO_F1_FLOOR = 0.80   # measured 0.830 on these 28 answers (0.848 on all 122: docs/benchmarks.md)

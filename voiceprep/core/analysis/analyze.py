@@ -123,5 +123,5 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                   for r in results if not r.hit]
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
-                          overall=overall_score(bank, comps, coverage), delivery=delivery,
+                          overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,
                           follow_ups=follow_ups, judge=status, delivery_scores=said)

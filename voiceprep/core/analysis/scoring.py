@@ -43,16 +43,28 @@ def competency_scores(bank: Bank, pairs: list[tuple[KeyPoint, bool]],
     return out
 
 
-def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | None) -> float:
-    """Sum of competency weight x score, renormalised over the competencies this answer was asked about.
+def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | None,
+                  pairs: list[tuple[KeyPoint, bool]] | None = None) -> float:
+    """Mean of the competency scores, each weighted by the job's weight for it times the key-point
+    weight this answer (or round) puts on it.
 
-    A bank without competencies scores by coverage alone.
+    A competency probed by one light key point of a prompt moves the overall by that key point's share,
+    not by the competency's whole job weight: missing the one weight-1 point of 5.5 costs ~20 points,
+    not the 37 it cost when every asked competency counted in full. A competency scored from delivery
+    alone (no key point of its own) counts as much as the average asked competency. Without `pairs`
+    every asked competency counts in full. A bank without competencies scores by coverage alone.
     """
     if not bank.competencies or not competencies:
         return coverage or 0.0
     weights = {c.id: c.weight for c in bank.competencies}
-    total = sum(weights[c] for c in competencies)
-    return round(sum(weights[c] * s for c, s in competencies.items()) / total, 1)
+    mass = {c: 1.0 for c in competencies}
+    if pairs:
+        probed = {c: sum(kp.weight for kp, _ in pairs if kp.competency == c) for c in competencies}
+        with_points = [m for m in probed.values() if m > 0]
+        typical = sum(with_points) / len(with_points) if with_points else 1.0
+        mass = {c: m if m > 0 else typical for c, m in probed.items()}
+    total = sum(weights[c] * mass[c] for c in competencies)
+    return round(sum(weights[c] * mass[c] * s for c, s in competencies.items()) / total, 1)
 
 
 @dataclass
@@ -105,7 +117,7 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     coverage = weighted_hits(pairs)
     missed = [(pid, kp) for pid in prompt_ids for kp, hit in hits_of(pid) if not hit]
     missed.sort(key=lambda x: -x[1].weight)
-    return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage),
+    return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
                         coverage_by_prompt={pid: weighted_hits(results[pid]) or 0.0
                                             for pid in prompt_ids if pid in results},

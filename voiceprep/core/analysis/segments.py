@@ -27,10 +27,27 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "y
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
 CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead", "whereas", "actually", "yet", "except"})
+# a modal after a relative pronoun or in a purpose clause says what a thing was for or able to do, not a plan:
+# "a tool that could replay events", "signed so receivers could verify them"
+PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
+RELATIVES = frozenset({"that", "which", "who"})
+# said as done: with no modal, an "if" sentence in the past tells what happened
+PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", "found", "got", "led", "ran", "saw",
+                  "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
+                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held", "met"})
+# "I'd" before a past participle is "I had"
+PARTICIPLES = frozenset({"been", "read", "seen", "done", "heard", "gone", "known", "made", "built", "had", "taken",
+                         "written", "got", "gotten", "found", "run", "led", "spent", "left", "lost", "taught"})
+ADDITIVE = frozenset({"just", "only", "merely", "simply"})
+# a denial of a harm reports a success: "we never lost a payment", "didn't drop a message"
+HARM = frozenset({"lost", "lose", "losing", "broke", "break", "breaking", "broken", "failed", "fail", "missed",
+                  "miss", "dropped", "drop", "duplicated", "double-charged", "crashed", "leaked", "leak"})
 MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
-MAX_UNIT_WORDS = 40       # longer stretches (unpunctuated speech) are cut into windows
-WINDOW_WORDS = 24
-WINDOW_STEP = 12
+# longer stretches (long run-on sentences, unpunctuated speech) are cut into overlapping windows; 24/14/7 (was
+# 40/24/12) is the best of seven sizes tried on dev, mostly through audio (bench/judge_fit.py --audio)
+MAX_UNIT_WORDS = 24
+WINDOW_WORDS = 14
+WINDOW_STEP = 7
 
 
 def clean(word: str) -> str:
@@ -47,18 +64,36 @@ class Unit:
     hypothetical: frozenset[str]   # hypothetical markers said in it
 
 
+def _tells_what_happened(words: list[str]) -> bool:
+    """Past tense and no modal: "If the processor timed out we retried" tells what the system did."""
+    return _said(words) and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words)
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 1:i + 3]
         if w in NEGATORS or w.endswith("n't"):
+            if nxt in ADDITIVE:
+                continue          # "not just my own patients"
+            if any(a in HARM for a in after):
+                continue          # "we never lost a payment" reports a success
             neg.add(w)
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
                 continue
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 3):i]):
+                continue
+            if w in ("i'd", "we'd", "you'd") and any(
+                    a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
+                    after[1:] if nxt in ("already", "never", "just", "always") else [])):
+                continue          # "I'd read about the Disruptor": I had
+            if w == "if" and (i > 1 or _tells_what_happened(words)):
+                continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
 
@@ -84,23 +119,38 @@ def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
 
 def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                            clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
-    """Hypothetical markers each clause inherits from an earlier clause of its sentence.
+    """Hypothetical markers each clause inherits from an earlier clause of its sentence, or from the sentence
+    before.
 
     A modal scopes over the clauses listed after it ("I'd add metrics, tracing and alerts, and version the
-    APIs") until a contrast opens a clause ("..., but we shipped it").
+    APIs") until a contrast opens a clause ("..., but we shipped it"). Transcripts cut such lists into
+    sentences and lose the "I'd" of "and I'd track compliance": a sentence that says nothing in the past tense
+    and opens with no contrast keeps the modals the sentence before it said (when that one was not past
+    either), one sentence on.
     """
     out: dict[tuple[int, int], frozenset[str]] = {}
+    before: frozenset[str] = frozenset()
     for a, b in sentences:
         carry: frozenset[str] = frozenset()
+        if before and words[a] not in CONTRAST_OPENERS and not _said(words[a:b + 1]):
+            carry = before
+        own: frozenset[str] = frozenset()
         for ca, cb in clauses:
             if ca < a or cb > b:
                 continue
             if words[ca] in CONTRAST_OPENERS:
-                carry = frozenset()
+                carry = own = frozenset()
             _, hyp = _markers(words[ca:cb + 1])
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
+            own = own | (hyp & MODALS_CARRY)
+        before = frozenset() if _said(words[a:b + 1]) else own
     return out
+
+
+def _said(words: list[str]) -> bool:
+    """Something in the past tense ("we shipped", "it was")."""
+    return any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _windows(first: int, last: int) -> list[tuple[int, int]]:
@@ -115,6 +165,14 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return out
 
 
+def joined(raw: list[str]) -> str:
+    """The words as said. Transcript words carry their own leading space, and a word without one continues
+    the word before it (whisper's "99" + ".95", "pre" + "-allocate"); plain word lists are joined by spaces."""
+    if any(w[:1].isspace() for w in raw[1:]):
+        return "".join(raw).strip()
+    return " ".join(w.strip() for w in raw).strip()
+
+
 def units(raw: list[str]) -> list[Unit]:
     """The answer's sentences (windowed when very long), and the clauses of sentences said partly
     negatively or hypothetically, so their plain clauses can still count.
@@ -126,10 +184,18 @@ def units(raw: list[str]) -> list[Unit]:
 
     inherited = _clause_hypotheticals(words, sentences, clauses)
 
+    def carried(a: int) -> frozenset[str]:
+        """The modals a unit starting at word `a` inherits: from its clause, and said earlier in that clause
+        (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd")."""
+        for ca, cb in clauses:
+            if ca <= a <= cb:
+                return inherited.get((ca, cb), frozenset()) | (_markers(words[ca:a])[1] & MODALS_CARRY)
+        return frozenset()
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
-        hyp = hyp | inherited.get((a, b), frozenset())
-        return Unit(a, b, " ".join(w.strip() for w in raw[a:b + 1]).strip(), kind, neg, hyp)
+        hyp = hyp | carried(a)
+        return Unit(a, b, joined(raw[a:b + 1]), kind, neg, hyp)
 
     out: list[Unit] = []
     seen: set[tuple[int, int]] = set()
@@ -152,7 +218,8 @@ def units(raw: list[str]) -> list[Unit]:
 def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     """For each word, the negation and hypothetical markers of the clause it is said in.
 
-    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor").
+    A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor"), unless it
+    tells in the past tense, with no modal, what happened ("If the processor timed out we retried").
     """
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
@@ -163,7 +230,8 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
-        if words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if"):
+        opens_if = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
+        if opens_if and not _tells_what_happened(words[a:b + 1]):
             for i in range(a, b + 1):
                 out[i] = out[i] | {"if"}
     return out
