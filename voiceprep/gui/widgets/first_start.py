@@ -87,7 +87,14 @@ def install_first_start(window) -> WelcomePanel | None:
     panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
     panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
     # out of the way once the candidate is rehearsing; for good once they have seen their first feedback
-    window.controller.stateChanged.connect(lambda state: state == RehearsalState.SPEAKING and panel.hide())
-    window.controller.analysisReady.connect(lambda *_: panel.dismissed or panel.dismiss())
+    def round_started(state: str) -> None:
+        if state == RehearsalState.SPEAKING:
+            panel.hide()
+
+    def feedback_seen(*_args: object) -> None:
+        if not panel.dismissed:
+            panel.dismiss()
+    window.controller.stateChanged.connect(round_started)
+    window.controller.analysisReady.connect(feedback_seen)
     window.welcome = panel
     return panel
