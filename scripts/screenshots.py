@@ -146,6 +146,8 @@ def main() -> None:
     compare_shot(window, services)
     window.nav.setCurrentRow(2)
     wait_for(lambda: window.progress.overall.series)
+    charts = (window.progress.overall, window.progress.competencies, window.progress.pace, window.progress.fillers)
+    wait_for(lambda: all(chart.canvas.ready() for chart in charts))      # drawn on a worker thread
     shot(window, "5-progress")
     window.nav.setCurrentRow(3)
     shot(window, "6-banks")

@@ -125,6 +125,7 @@ class HistoryPage(QWidget):
         self.services = services
         self.current: dict[str, Any] | None = None
         self._generation = 0           # a newer refresh or selection makes older answers stale
+        self._formatted: tuple[list[Any], list[dict[str, Any]]] = ([], [])   # last rows and their table form
         self._detail_generation = 0
         root = QVBoxLayout(self)
         # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
@@ -248,8 +249,14 @@ class HistoryPage(QWidget):
         bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
         text, min_score = self.search.text().strip() or None, self.min_score.value() or None
         self.status.setText("Searching…" if text else "Loading…")
-        query(lambda: table_rows(service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)),
-              on_done=lambda rows: self._show_rows(rows, generation), owner=self,
+        def load() -> list[dict[str, Any]]:
+            found = service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)
+            last_found, last_rows = self._formatted           # only ever touched on the history lane
+            if len(found) == len(last_found) and all(a is b for a, b in zip(found, last_found)):
+                return last_rows                               # the history answered from its cache: same rows
+            self._formatted = (found, table_rows(found))
+            return self._formatted[1]
+        query(load, on_done=lambda rows: self._show_rows(rows, generation), owner=self,
               on_error=lambda e: self._failed(e, "Loading the history"))
 
     def _show_rows(self, rows: list[dict[str, Any]], generation: int) -> None:

@@ -4,11 +4,12 @@ and each key point's hit rate. Dates on the x-axis; the legend wraps instead of 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.gui.operations import query
+from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
@@ -67,100 +68,145 @@ def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[da
     return out
 
 
-class Canvas(QWidget):
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything one drawing of a chart needs, copied off the widget so a worker thread can draw it."""
+    unit: str
+    y_range: tuple[float, float] | None
+    band: tuple[float, float] | None
+    series: tuple[tuple[tuple[datetime, float], ...], ...]
+    width: int
+    height: int
+    ratio: float
+    text_color: str
+    font: str               # QFont.toString(): fonts are made on the thread that draws
+
+
+def render(spec: ChartSpec) -> QImage:
+    """The chart as an image (QPainter on a QImage is safe off the GUI thread; a QPixmap is not)."""
+    image = QImage(max(1, round(spec.width * spec.ratio)), max(1, round(spec.height * spec.ratio)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(spec.ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    font = QFont()
+    font.fromString(spec.font)
+    painter.setFont(font)
+    try:
+        draw(painter, spec)
+    finally:
+        painter.end()
+    return image
+
+
+def draw(p: QPainter, spec: ChartSpec) -> None:
     """Lines over time, y-axis labelled with its unit, optional band of good values."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = QColor(spec.text_color)
+    metrics = p.fontMetrics()
+    left = metrics.horizontalAdvance("0000") + 12
+    area = QRectF(left, 8, spec.width - left - 16, spec.height - 8 - metrics.height() * 2 - 6)
+    points = [pt for s in spec.series for pt in s]
+    p.setPen(text)
+    if not points:
+        p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No spoken answers yet" if spec.unit == "words/min"
+                   else "No attempts yet")
+        return
+    values = [v for _, v in points]
+    lo, hi = spec.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
+    if spec.band and not spec.y_range:
+        lo, hi = min(lo, spec.band[0] * 0.9), max(hi, spec.band[1] * 1.1)
+    if hi == lo:
+        hi = lo + 1
+    if not spec.y_range:
+        lo, hi, ticks = value_ticks(lo, hi)
+    else:
+        ticks = [hi - (hi - lo) * k / 4 for k in range(5)]
+    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
+    first, last = min(t for t, _ in points), max(t for t, _ in points)
+    span = max((last - first).total_seconds(), 1.0)
+
+    def xy(t: datetime, v: float) -> QPointF:
+        x = area.left() + area.width() * ((t - first).total_seconds() / span if last > first else 0.5)
+        return QPointF(x, area.bottom() - (v - lo) / (hi - lo) * area.height())
+    grid = QColor(text)
+    grid.setAlpha(40)
+    for value in ticks:
+        y = area.bottom() - (value - lo) / (hi - lo) * area.height()
+        p.setPen(QPen(grid, 1))
+        p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        p.setPen(text)
+        p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   tick_label(value, step))
+    if spec.band:
+        band = QColor(GOOD)
+        band.setAlpha(30)
+        top, bottom = xy(first, min(spec.band[1], hi)).y(), xy(first, max(spec.band[0], lo)).y()
+        p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
+    for t, label in date_ticks(first, last):
+        x = xy(t, lo).x()
+        w = metrics.horizontalAdvance(label)
+        p.drawText(QPointF(min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2),
+                           area.bottom() + metrics.height() + 2), label)
+    p.drawText(QPointF(area.left(), spec.height - 4), spec.unit)
+    for idx, s in enumerate(spec.series):
+        color = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)])
+        pts = [xy(t, v) for t, v in s]
+        p.setPen(QPen(color, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawLines([QLineF(a, b) for a, b in zip(pts, pts[1:])])   # 30x faster than a joined path
+        if len(pts) <= MARKERS_UP_TO:
+            p.setBrush(color)
+            for q in pts:
+                p.drawEllipse(q, 3, 3)
+
+
+class Canvas(QWidget):
+    """A chart drawn into an image on a worker thread (the "draw" lane) whenever its data, size or palette
+    change; a paint only copies the image, so new data never costs the GUI thread the drawing. Until the new
+    image arrives the previous one is shown."""
 
     def __init__(self, unit: str, y_range: tuple[float, float] | None, band: tuple[float, float] | None):
         super().__init__()
         self.unit, self.y_range, self.band = unit, y_range, band
         self.series: Series = {}
-        self._cache: QPixmap | None = None
+        self._image: QImage | None = None
+        self._drawn: ChartSpec | None = None          # what _image shows
+        self._asked: ChartSpec | None = None          # what is being drawn now
         self.setMinimumHeight(180)
 
+    def spec(self) -> ChartSpec:
+        return ChartSpec(self.unit, self.y_range, self.band, tuple(tuple(s) for s in self.series.values()),
+                         self.width(), self.height(), self.devicePixelRatioF(),
+                         self.palette().color(self.palette().ColorRole.WindowText).name(), self.font().toString())
+
+    def ready(self) -> bool:
+        """The image on screen shows the current data at the current size."""
+        return self._drawn is not None and self._drawn == self.spec()
+
     def invalidate(self) -> None:
-        self._cache = None
         self.update()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._cache = None
-        super().resizeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:     # light/dark switch
-            self._cache = None
-        super().changeEvent(event)
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Drawn once into a pixmap per data, size or palette change; every other repaint copies it."""
-        ratio = self.devicePixelRatioF()
-        if self._cache is None or self._cache.size() != self.size() * ratio:
-            self._cache = QPixmap(self.size() * ratio)
-            self._cache.setDevicePixelRatio(ratio)
-            self._cache.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(self._cache)
-            self._draw(painter)
+        if self._image is not None:
+            painter = QPainter(self)
+            if self._drawn is not None and (self._drawn.width, self._drawn.height) == (self.width(), self.height()):
+                painter.drawImage(0, 0, self._image)
+            else:
+                painter.drawImage(QRectF(self.rect()), self._image)   # resized: stretched until redrawn
             painter.end()
-        QPainter(self).drawPixmap(0, 0, self._cache)
+        wanted = self.spec()
+        if wanted != self._drawn and wanted != self._asked:
+            self._asked = wanted
+            run_in_background(render, wanted, lane="draw", owner=self,
+                              on_done=lambda image: self._arrived(wanted, image))
 
-    def _draw(self, p: QPainter) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(self.palette().ColorRole.WindowText)
-        metrics = p.fontMetrics()
-        left = metrics.horizontalAdvance("0000") + 12
-        area = QRectF(left, 8, self.width() - left - 16, self.height() - 8 - metrics.height() * 2 - 6)
-        points = [pt for s in self.series.values() for pt in s]
-        p.setPen(text)
-        if not points:
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No spoken answers yet" if self.unit == "words/min"
-                       else "No attempts yet")
-            return
-        values = [v for _, v in points]
-        lo, hi = self.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
-        if self.band and not self.y_range:
-            lo, hi = min(lo, self.band[0] * 0.9), max(hi, self.band[1] * 1.1)
-        if hi == lo:
-            hi = lo + 1
-        if not self.y_range:
-            lo, hi, ticks = value_ticks(max(lo, 0.0) if min(values) >= 0 else lo, hi)
-        else:
-            ticks = [hi - (hi - lo) * k / 4 for k in range(5)]
-        step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
-        first, last = min(t for t, _ in points), max(t for t, _ in points)
-        span = max((last - first).total_seconds(), 1.0)
-
-        def xy(t: datetime, v: float) -> QPointF:
-            x = area.left() + area.width() * ((t - first).total_seconds() / span if last > first else 0.5)
-            return QPointF(x, area.bottom() - (v - lo) / (hi - lo) * area.height())
-        grid = QColor(text)
-        grid.setAlpha(40)
-        for value in ticks:
-            y = area.bottom() - (value - lo) / (hi - lo) * area.height()
-            p.setPen(QPen(grid, 1))
-            p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            p.setPen(text)
-            p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       tick_label(value, step))
-        if self.band:
-            band = QColor(GOOD)
-            band.setAlpha(30)
-            top, bottom = xy(first, min(self.band[1], hi)).y(), xy(first, max(self.band[0], lo)).y()
-            p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
-        for t, label in date_ticks(first, last):
-            x = xy(t, lo).x()
-            w = metrics.horizontalAdvance(label)
-            p.drawText(QPointF(min(max(x - w / 2, area.left() - left / 2), self.width() - w - 2),
-                               area.bottom() + metrics.height() + 2), label)
-        p.drawText(QPointF(area.left(), self.height() - 4), self.unit)
-        for idx, s in enumerate(self.series.values()):
-            color = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)])
-            pts = [xy(t, v) for t, v in s]
-            p.setPen(QPen(color, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawLines([QLineF(a, b) for a, b in zip(pts, pts[1:])])   # 30x faster than a joined path
-            if len(pts) <= MARKERS_UP_TO:
-                p.setBrush(color)
-                for q in pts:
-                    p.drawEllipse(q, 3, 3)
+    def _arrived(self, spec: ChartSpec, image: QImage) -> None:
+        if spec == self._asked:
+            self._asked = None
+        if spec == self.spec() or self._image is None:
+            self._image, self._drawn = image, spec
+            self.update()
 
 
 class LineChart(QWidget):
