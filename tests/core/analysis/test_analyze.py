@@ -192,3 +192,20 @@ def test_evidence_quotes_a_split_word_as_the_transcript_shows_it():
                    segments=[Segment(0, 2.0, "", words)])
     quotes = [e.text for e in analyze_answer(bank, bank.prompt("p"), t).evidence["k"]]
     assert quotes and all("pre -" not in q for q in quotes) and any("pre-allocate" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize("prompt_id, story", [("why-airwallex", False), ("product-range", False),
+                                              ("hardest-problem", True), ("most-impactful", True)])
+def test_star_is_coached_only_where_the_prompt_asks_for_a_story(prompt_id, story):
+    """"Why Airwallex?" is not a story: it is not told it misses a Situation and a Result."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    a = analyze_answer(bank, bank.prompt(prompt_id),
+                       Transcript.from_text("Cross-border payments are hard and I want to work on that at scale."))
+    structure = next(f for f in a.delivery.findings if f.name == "structure")
+    assert a.delivery.story is story
+    if story:
+        assert structure.status == "warn" and "STAR" in structure.summary
+        assert a.delivery_scores["structure"] is not None
+    else:
+        assert structure.status == "info" and "missing" not in structure.summary
+        assert a.delivery_scores["structure"] is None

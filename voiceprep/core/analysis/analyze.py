@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis import embedder as model
-from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, delivery_scores
+from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, asks_for_story, delivery_scores
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
@@ -116,7 +116,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         evidence[r.key_point.id] = spans
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
-    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed)
+    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text))
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}

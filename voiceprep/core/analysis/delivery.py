@@ -35,6 +35,17 @@ STAR_CUES = {
     "result": r"\b(as a result|the result|resulted in|which (led|meant)|in the end|outcome|reduced|improved|"
               r"increased|cut|saved|dropped|went (up|down|from)|so that|we (shipped|launched|reached))",
 }
+# a prompt that asks for a story ("Tell me about a time...", "the hardest problem you have solved"), where the
+# STAR shape is coached; "Why Airwallex?" or "How would you architect...?" are not stories and are not held to it
+STORY_PROMPT = re.compile(
+    r"\b(tell me about|describe|walk me through|give (me )?an example|a time (you|when)|a situation|"
+    r"you('ve| have)? (built|solved|led|designed|created|implemented|improved|shipped|fixed|debugged|delivered))\b",
+    re.IGNORECASE)
+
+
+def asks_for_story(prompt_text: str) -> bool:
+    """Whether a prompt asks for something the candidate did (coached as Situation, Task, Action, Result)."""
+    return bool(STORY_PROMPT.search(prompt_text))
 
 
 @dataclass
@@ -61,6 +72,7 @@ class Delivery:
     ownership: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     timed: bool = True
+    story: bool = True           # the prompt asks for a story: structure is coached as STAR
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -142,8 +154,9 @@ def _star(text: str) -> dict[str, Any]:
 
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
-                     timed: bool = True) -> Delivery:
-    """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses)."""
+                     timed: bool = True, story: bool = True) -> Delivery:
+    """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
+    when the prompt does not ask for a story (its structure is then not held to STAR)."""
     words: list[Word] = [w for w in transcript.words() if w.word.strip()]
     raw = [w.word for w in words]
     clean = [_clean(w) for w in raw]
@@ -179,7 +192,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
-                 hedges=hedges, numbers=numbers, star=_star(text), ownership=ownership, timed=timed)
+                 hedges=hedges, numbers=numbers, star=_star(text), ownership=ownership, timed=timed,
+                 story=story)
     d.findings = _findings(d, settings, timed)
     return d
 
@@ -234,7 +248,10 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                        "Numbers make impact believable: keep them." if d.numbers
                        else "Add a number: latency, throughput, cost, users or time saved."))
     star = d.star
-    if not star["missing"] and star["in_order"]:
+    if not d.story:
+        out.append(Finding("structure", "info", "Not a story question: no STAR shape needed",
+                           "Answer in your first sentence, then give two or three reasons, each with one specific."))
+    elif not star["missing"] and star["in_order"]:
         out.append(Finding("structure", "good", "Situation, task, action, result, in order",
                            "Clear story shape."))
     else:
@@ -268,11 +285,11 @@ def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]
     if per_min is None:   # typed: fillers per minute at a typical speaking pace
         per_min = d.fillers["total"] / words * (s.wpm_low + s.wpm_high) / 2
     star = d.star
-    structure = 25.0 * len(star["present"]) - (0 if star["in_order"] else 10)
+    structure = max(0.0, 25.0 * len(star["present"]) - (0 if star["in_order"] else 10)) if d.story else None
     return {
         "pace": pace,
         "fillers": ramp(per_min, s.fillers_per_min_warn, s.fillers_per_min_warn * 4),
-        "structure": max(0.0, structure),
+        "structure": structure,
         "hedges": ramp(d.hedges["total"], s.hedges_warn - 1, s.hedges_warn + 4),
         "pauses": ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4) if d.timed else None,
     }
