@@ -346,7 +346,7 @@ class ProgressPage(QScrollArea):
         series, rates, st = data["series"], data["rates"], data["stats"]
         typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
         self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
-                             f"average {st['avg_overall'] or 0} · best {st['best_overall'] or 0}")
+                             f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
         when = data["when"]
         self.overall.set_series({"overall": list(zip(when, [r["overall"] for r in series]))})
         comps = bank.competencies if bank else ()
