@@ -261,3 +261,27 @@ def test_a_point_asking_for_a_number_needs_a_sentence_that_says_one(airwallex):
     assert "measured-result" not in hits(airwallex, "hardest-problem", vague)
     assert wants_number("The result, with a number") and not wants_number("Name the LMAX Disruptor")
     assert intent_examples("The result, with a number") and not intent_examples("Name the LMAX Disruptor")
+
+
+RAMBLE = ("Um, so, basically, it was a really interesting time and I learned a lot from the whole team. "
+          "You know, there were a lot of moving parts and we had many meetings about it. "
+          "I think communication was really important, and everyone worked hard, and it was a good experience "
+          "overall. We talked to a lot of people and tried to figure things out together as a group. ") * 3
+
+
+@pytest.mark.parametrize("bank_file", ["airwallex.toml", "senior-backend-payments.toml", "affirm-backend-platform.toml"])
+def test_padding_an_answer_with_rambling_credits_nothing(bank_file):
+    """A long answer is not a better one: 200 words that say nothing score as vague (<= 25) on every prompt,
+    and padding a short answer with them adds at most one borderline key point ("I built..." plus "I learned a lot"
+    may tip "your role"), never the story's content. (A judge fitted with an answer-length feature
+    gained on the corpus, whose complete answers are long, and credited this ramble 73-80 of 100: rejected.)"""
+    bank = load_bank(BANKS / bank_file)
+    short = "I built a service that used a queue, and latency went down."
+    for prompt in bank.all_prompts():
+        alone = analyze_answer(bank, prompt, Transcript.from_text(RAMBLE))
+        assert alone.overall <= 25, (prompt.id, alone.overall)
+        hits = {r.key_point.id for r in analyze_answer(bank, prompt, Transcript.from_text(short)).key_points if r.hit}
+        padded = analyze_answer(bank, prompt, Transcript.from_text(short + " " + RAMBLE))
+        gained = {r.key_point.id for r in padded.key_points if r.hit} - hits - \
+            {r.key_point.id for r in alone.key_points if r.hit}
+        assert len(gained) <= 1, (prompt.id, gained)
