@@ -230,3 +230,13 @@ def test_an_unchanged_history_is_not_queried_again_but_any_write_is_seen(session
     assert service.progress("airwallex")["stats"]["attempts"] == 2
     service.delete([first[0]["id"]])
     assert len(service.attempts(bank="airwallex")) == 1 and len(calls) == 3
+
+
+def test_a_partly_covered_point_says_what_was_heard_not_a_cue_count():
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    result = SimpleNamespace(hit=False, key_point=SimpleNamespace(min_cues=2), judgement=None, detail=None,
+                             matches=[SimpleNamespace(cue="ring buffer|circular buffer")])
+    text = _detail(result)
+    assert text.startswith("Partly there: you mentioned ring buffer,") and "cues" not in text

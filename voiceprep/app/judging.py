@@ -66,9 +66,11 @@ def _detail(result: Any) -> str | None:
     matches = list(_attr(result, "matches", None) or [])
     if not matches:
         return None
-    cues = [c for c in (_attr(m, "cue") for m in matches) if c]
-    need = _attr(result.key_point, "min_cues", len(matches) + 1)
-    return f"Partly there: {len(matches)} of {need} cues" + (f" ({', '.join(cues)})" if cues else "")
+    cues = list(dict.fromkeys(c.split("|")[0] for c in (_attr(m, "cue") for m in matches) if c))
+    # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
+    # with fewer of them; say what was heard and what is missing
+    said = f"you mentioned {', '.join(cues)}" if cues else "you touched on it"
+    return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
 
 
 def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
