@@ -19,7 +19,7 @@ def test_ticks_are_round_cover_the_data_and_read_once(lo, hi):
 def test_charts_are_drawn_off_the_gui_thread_and_follow_data_and_size(qtbot, monkeypatch):
     """New data or a new size costs the GUI thread a copy of an image, never the drawing (issue 12)."""
     import threading
-    from datetime import datetime, timedelta, timezone
+    from datetime import UTC, datetime, timedelta
 
     from PySide6.QtGui import QColor
 
@@ -34,7 +34,7 @@ def test_charts_are_drawn_off_the_gui_thread_and_follow_data_and_size(qtbot, mon
     qtbot.addWidget(chart)
     chart.resize(500, 300)
     chart.show()
-    start = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 1, tzinfo=UTC)
     chart.set_series({"overall": [(start + timedelta(days=i), 20.0 + 7 * i) for i in range(10)]})
     qtbot.waitUntil(chart.canvas.ready, timeout=5000)
     assert drawn_on and threading.main_thread() not in drawn_on
