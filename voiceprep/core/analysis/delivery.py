@@ -26,7 +26,8 @@ UNITS = frozenset([
     "euros", "pounds", "x"
 ])
 STAR_CUES = {
-    "situation": r"\b(when i was|at my (previous|last|old)|in my (previous|last) (role|job)|the situation|the context|"
+    "situation": r"\b(when i was|at my (previous|last|old)|(in )?my (previous|last|old|former) (role|job|company|team|employer)|"
+                 r"the situation|the context|"
                  r"back (then|when)|we had (a|an)\b|there was (a|an)\b|our (team|system|service)|last year|previously)",
     "task": r"\b(my (task|job|goal|role) was|i was (responsible|asked|tasked)|the goal was|the challenge was|"
             r"i needed to|i had to|we needed to|we had to|the problem was|our goal)",
