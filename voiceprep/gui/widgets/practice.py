@@ -391,8 +391,7 @@ class PracticePage(QWidget):
         if self.ctl.can(Action.STOP):
             self.ctl.stop_answer()
         elif self.ctl.can(Action.ANSWER):
-            self.stack.setCurrentIndex(0)
-            self.ctl.start_answer()
+            self.ctl.start_answer()          # the RECORDING state shows the prompt page (_on_state)
 
     def import_audio(self) -> None:
         if not self.ctl.rehearsal:
