@@ -54,3 +54,25 @@ def test_history_at_half_a_laptop_screen_stacks_instead_of_cutting_off(qtbot, se
     assert page.detail.height() > 80
     window.resize(1366, 740)
     qtbot.waitUntil(lambda: page.split.orientation() == Qt.Orientation.Horizontal, timeout=3000)
+
+
+def test_a_window_closed_while_its_model_loads_is_not_called_back(qtbot, services, monkeypatch):
+    """Work a window started (loading the model) may end after the window is gone: its callbacks are skipped,
+    not run on deleted labels (this raised 'Internal C++ object already deleted' between two tests)."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.gui.operations import idle
+
+    release = threading.Event()
+    transcriber = services.transcriber()
+    real_load = transcriber.load
+    monkeypatch.setattr(transcriber, "load", lambda: (release.wait(10), real_load())[1])
+    window = MainWindow(services, recover=False)
+    window.show()
+    window.deleteLater()
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, 0)            # the deferred delete happens here
+    release.set()
+    qtbot.waitUntil(idle, timeout=10000)              # the load ends and is delivered: nothing is raised

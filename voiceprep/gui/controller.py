@@ -173,7 +173,7 @@ class RehearsalController(QObject):
                 return
             if then:
                 then()
-        run_in_background(work, on_done=done, on_error=failed)
+        run_in_background(work, on_done=done, on_error=failed, owner=self)
 
     def stop_speaking(self) -> None:
         self.services.speaker().stop()
@@ -235,7 +235,7 @@ class RehearsalController(QObject):
             self._starting = False
             self.error.emit(user_message(exc, "Starting the answer"))
             self._move(IDLE if self.state in (SPEAKING, THINKING, IDLE) else self.state)
-        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed)
+        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self)
         self.stateChanged.emit(str(self.state))
 
     def import_answer(self, path: Path) -> None:
@@ -330,7 +330,7 @@ class RehearsalController(QObject):
             except Cancelled:
                 session.abandon(pending)
                 raise
-        run_in_background(work, lane="session", on_done=self._analysed, on_error=self._failed)
+        run_in_background(work, lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def answer_text(self, text: str) -> None:
         """A typed answer (no microphone): judged the same way, without timing."""
@@ -342,7 +342,7 @@ class RehearsalController(QObject):
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk),
-                          lane="session", on_done=self._analysed, on_error=self._failed)
+                          lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _analysed(self, saved: Saved) -> None:
         if self._import_seconds is not None:

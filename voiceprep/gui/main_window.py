@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
         # the model loads in the background, before the first answer ends
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
-                          on_error=lambda e: self._model_failed(e))
+                          on_error=lambda e: self._model_failed(e), owner=self)   # a closed window is not told
         # the meaning-based judge loads beside it, so the first answer is judged without waiting
         self.judge_status = QLabel("")
         self.statusBar().addPermanentWidget(self.judge_status)
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
                 return self.player.play(path, start)
             finally:
                 self._playbackEnded.emit()
-        run_in_background(work, on_error=failed)
+        run_in_background(work, on_error=failed, owner=self)
 
     def stop_playback(self) -> None:
         self.player.stop()
