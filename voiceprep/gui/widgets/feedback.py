@@ -139,6 +139,9 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
     return "".join(out)
 
 
+READABLE_WIDTH = 1280    # logical pixels: the feedback page's widest column
+
+
 class FeedbackView(QWidget):
     """Shows a feedback document. Emits playFrom(seconds) when evidence or a transcript time is clicked."""
 
@@ -169,7 +172,9 @@ class FeedbackView(QWidget):
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._link)
-        lay.addWidget(self.view, 1)
+        # on a wide screen the page stays a readable column (about 150 characters a line), centred
+        self.view.setMaximumWidth(READABLE_WIDTH)
+        lay.addWidget(self.view, 1, Qt.AlignmentFlag.AlignHCenter)
         note_row = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
