@@ -240,3 +240,15 @@ def test_a_partly_covered_point_says_what_was_heard_not_a_cue_count():
                              matches=[SimpleNamespace(cue="ring buffer|circular buffer")])
     text = _detail(result)
     assert text.startswith("Partly there: you mentioned ring buffer,") and "cues" not in text
+
+
+def test_each_competency_says_what_its_score_rests_on(session, bank):
+    """"Excited about Airwallex 0" alone reads as a verdict on the person; "0 of 1 key point" explains it."""
+    doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
+    assert any("how you said it" in c["basis"] for c in doc["competencies"])      # Polished communicator
+    for comp in doc["competencies"]:
+        mine = [k for k in doc["key_points"] if k["competency"] == comp["id"]]
+        if mine:
+            assert comp["basis"].startswith(f"{sum(k['hit'] for k in mine)} of {len(mine)} key point"), comp
+        spec = bank.competency(comp["id"])
+        assert ("how you said it" in comp["basis"]) == bool(spec.delivery and spec.delivery_weight), comp

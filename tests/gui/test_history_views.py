@@ -180,6 +180,8 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
     assert len(page.competencies.legend_labels) == len(page.competencies.series) > 1
     ticks = date_ticks(parse_time("2026-03-01T10:00:00+00:00"), parse_time("2026-03-09T10:00:00+00:00"))
     assert [label for _, label in ticks][0] == "1 Mar" and len(ticks) == 5
+    one_night = date_ticks(parse_time("2026-03-01T00:10:00+00:00"), parse_time("2026-03-01T09:50:00+00:00"))
+    assert [label for _, label in one_night] == ["00:10", "02:35", "05:00", "07:25", "09:50"]
 
 
 def test_practice_and_history_show_the_same_feedback(qtbot, window, services):

@@ -145,6 +145,17 @@ def test_starting_another_round_asks_before_leaving_one_in_progress(window, qtbo
     assert ctl.rehearsal is not rehearsal
 
 
+def test_picking_another_bank_mid_round_says_what_start_round_will_do(window, qtbot):
+    page, ctl = start(window, qtbot)
+    question = page.prompt_text.text()
+    page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
+    assert page.notice.isVisible() and "Press Start round" in page.notice.text()
+    assert page.bank_box.currentText() in page.notice.text()
+    assert page.prompt_text.text() == question              # the round in progress is not thrown away
+    page.bank_box.setCurrentIndex(page.bank_box.findData("senior-backend-payments"))
+    assert not page.notice.isVisible()                       # back to the round on screen
+
+
 def test_notice_is_plain_text_and_can_be_dismissed(window, qtbot):
     page = window.practice
     page.show_notice("No microphone found. <a href='file:///etc'>x</a>")

@@ -53,6 +53,15 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     return out
 
 
+def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
+    """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"."""
+    mine = [k for k in key_points if k.get("competency") == cid]
+    parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"] if mine else []
+    if comp is not None and comp.delivery and comp.delivery_weight:
+        parts.append("how you said it")
+    return " + ".join(parts)
+
+
 def _detail(result: Any) -> str | None:
     """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there)."""
     given = _attr(result, "detail")
@@ -88,7 +97,8 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     for cid, score in a.competencies.items():
         comp = bank.competency(cid)
         competencies.append({"id": cid, "name": comp.name if comp else cid,
-                             "weight": comp.weight if comp else None, "score": score})
+                             "weight": comp.weight if comp else None, "score": score,
+                             "basis": _basis(comp, cid, key_points)})
     delivery = a.delivery.to_dict()
     if not a.timed:
         delivery.update({k: None for k in _UNTIMED})
@@ -187,7 +197,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
     for cid, score in (attempt.get("competencies") or {}).items():
         comp = bank.competency(cid) if bank else None
         competencies.append({"id": cid, "name": comp.name if comp else cid, "weight": comp.weight if comp else None,
-                             "score": score})
+                             "score": score, "basis": _basis(comp, cid, key_points)})
     delivery = dict(attempt.get("delivery") or {})
     if typed:
         delivery.update({k: None for k in _UNTIMED})

@@ -209,3 +209,28 @@ def test_star_is_coached_only_where_the_prompt_asks_for_a_story(prompt_id, story
     else:
         assert structure.status == "info" and "missing" not in structure.summary
         assert a.delivery_scores["structure"] is None
+
+
+def test_a_story_with_every_star_part_out_of_order_is_told_so_plainly():
+    """Not "STAR: missing none; out of order"."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = ("In the end latency dropped from four milliseconds to three hundred microseconds. "
+            "At my previous company our matching engine was slow under load. "
+            "My job was to fix it before the launch. I built a single writer ring buffer and benchmarked it.")
+    a = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(text))
+    structure = next(f for f in a.delivery.findings if f.name == "structure")
+    assert not a.delivery.star["missing"] and not a.delivery.star["in_order"], a.delivery.star
+    assert structure.summary == "STAR: all four parts, but out of order"
+
+
+@pytest.mark.parametrize("prompt_id, text, tip", [
+    ("hardest-problem", "At my previous company matching was slow. I built a ring buffer. As a result latency fell "
+                        "by half.", "add one concrete detail about what you did"),
+    ("hardest-problem", "At my previous company matching was slow. I built a ring buffer.", "add the result"),
+    ("why-airwallex", "Cross-border payments are hard and I want to work on them.", "give two or three reasons"),
+])
+def test_a_short_answer_is_told_only_what_it_lacks(prompt_id, text, tip):
+    bank = load_bank(BANKS / "airwallex.toml")
+    a = analyze_answer(bank, bank.prompt(prompt_id), timed([(w, 0.0) for w in text.split()]))
+    duration = next(f for f in a.delivery.findings if f.name == "duration")
+    assert duration.status == "warn" and tip in duration.tip, duration

@@ -223,6 +223,7 @@ def test_could_of_ability_or_purpose_is_not_a_plan():
 
     assert hypothetical("We published docs and a tool that could replay events to a laptop.") == frozenset()
     assert hypothetical("Requests were signed so receivers could verify them.") == frozenset()
+    assert hypothetical("I designed dashboards so the on call engineers could see every stuck payment.") == frozenset()
     assert hypothetical("We could add a cache in front of it.") == {"could"}
     assert hypothetical("I think that would prevent incidents.") == {"would"}
 

@@ -1,10 +1,10 @@
-"""The feedback page's competency bars are drawn to the score's length."""
+"""The feedback page: competency bars drawn to the score's length; the page is a readable column."""
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser
 
 from voiceprep.gui.widgets.common import score_color
-from voiceprep.gui.widgets.feedback import Colors, bar
+from voiceprep.gui.widgets.feedback import READABLE_WIDTH, Colors, FeedbackView, bar
 
 
 def filled_width(qtbot, score: float) -> int:
@@ -23,3 +23,17 @@ def test_bars_are_as_long_as_their_scores(qtbot):
     widths = {s: filled_width(qtbot, s) for s in (10, 50, 90)}
     assert widths[10] < widths[50] / 3 and widths[50] < widths[90] * 0.7, widths
     assert filled_width(qtbot, 0) < 30        # only the score's digit, no bar
+
+
+def test_the_page_fills_a_normal_window_and_is_a_centred_column_on_a_wide_one(qtbot):
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.resize(1300, 700)
+    qtbot.waitUntil(lambda: page.view.width() > 1200)          # the whole width, less margins
+    page.resize(2500, 700)
+    qtbot.waitUntil(lambda: page.view.width() == READABLE_WIDTH)
+    left = page.view.geometry().left()
+    right = page.width() - page.view.geometry().right()
+    assert abs(left - right) <= 2, (left, right)

@@ -199,6 +199,15 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     return d
 
 
+def _too_short_tip(d: Delivery) -> str:
+    """What a short answer should add: only what it lacks."""
+    if not d.story:
+        return "Too short: give two or three reasons, each with one specific example."
+    if "result" in d.star["missing"]:
+        return "Too short to land the story: add the result and one concrete detail."
+    return "Too short: add one concrete detail about what you did and why."
+
+
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
     if not timed or d.duration_s is None or d.wpm is None:
@@ -208,7 +217,7 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
         if d.duration_s < lo:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
-                               "Too short to land the story: add the result and one concrete detail."))
+                               _too_short_tip(d)))
         elif d.duration_s > hi:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
                                "Over time: lead with the headline and cut the background to two sentences."))
@@ -256,8 +265,11 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         out.append(Finding("structure", "good", "Situation, task, action, result, in order",
                            "Clear story shape."))
     else:
-        missing = ", ".join(star["missing"]) or "none"
-        out.append(Finding("structure", "warn", f"STAR: missing {missing}" + ("" if star["in_order"] else "; out of order"),
+        if star["missing"]:
+            headline = "STAR: no " + ", ".join(star["missing"]) + ("" if star["in_order"] else "; parts out of order")
+        else:
+            headline = "STAR: all four parts, but out of order"
+        out.append(Finding("structure", "warn", headline,
                            "Tell it as Situation, Task, Action, Result; close with the result in one sentence."))
     share = d.ownership["i_share"]
     if share is not None and d.ownership["we"] >= 4 and share < 1 - s.we_share_warn:

@@ -86,7 +86,7 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 continue
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
-            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 3):i]):
+            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]):
                 continue
             if w in ("i'd", "we'd", "you'd") and any(
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (

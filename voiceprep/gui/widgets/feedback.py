@@ -75,11 +75,11 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
     filled = max(0, min(100, round(score or 0)))
     cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
         f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
-    return (f"<tr><td width='34%'>{e(name)}</td>"
+    return (f"<tr><td width='28%'>{e(name)}</td>"
             f"<td width='6%' align='right'><b style='color:{score_color(score)}'>"
             f"{'–' if score is None else f'{score:.0f}'}</b></td>"
-            f"<td width='40%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
-            f"<td><span style='color:{colors.muted}; white-space:nowrap'>{e(detail)}</span></td></tr>")
+            f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
+            f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
 
 
 def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
@@ -100,8 +100,9 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
     if doc["competencies"]:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
         for c in doc["competencies"]:
-            out.append(bar(colors, c["name"], c["score"],
-                           f"weight {c['weight']:.2f}" if c.get("weight") is not None else ""))
+            detail = [c["basis"]] if c.get("basis") else []
+            detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
+            out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
         out.append("</table>")
     out.append("<h3>Your key points</h3>")
     for k in doc["key_points"]:
@@ -173,8 +174,13 @@ class FeedbackView(QWidget):
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._link)
         # on a wide screen the page stays a readable column (about 150 characters a line), centred
+        # (stretches either side take only what the view cannot: an aligned widget would shrink to its size hint)
         self.view.setMaximumWidth(READABLE_WIDTH)
-        lay.addWidget(self.view, 1, Qt.AlignmentFlag.AlignHCenter)
+        column = QHBoxLayout()
+        column.addStretch(0)
+        column.addWidget(self.view, 1)
+        column.addStretch(0)
+        lay.addLayout(column, 1)
         note_row = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")

@@ -255,6 +255,7 @@ class PracticePage(QWidget):
         # wiring
         self.bank_box.currentIndexChanged.connect(self._fill_rounds)
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
+        self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
@@ -336,6 +337,18 @@ class PracticePage(QWidget):
         if bank:
             for r in bank.rounds:
                 self.round_box.addItem(f"{r.title} ({len(r.prompts)} prompts)", r.id)
+
+    def _picked(self) -> None:
+        """The bank or round picker moved away from the question on screen: say what Start round will do."""
+        r, bank = self.ctl.rehearsal, self.bank()
+        if r is None or bank is None or self.round_box.currentData() is None or self.ctl.state == c.FINISHED:
+            return
+        if (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
+            self.notice.hide()
+            return
+        chosen = bank.round(self.round_box.currentData()).title
+        self.show_notice(f"Press Start round to begin “{chosen}” ({bank.name}). The question below is still "
+                         f"from “{r.title}”; your answers to it are saved in History.")
 
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None

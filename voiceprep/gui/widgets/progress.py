@@ -61,7 +61,7 @@ def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[da
     out, seen = [], set()
     for k in range(count):
         t = datetime.fromtimestamp(first.timestamp() + span * k / (count - 1), first.tzinfo)
-        label = t.strftime(fmt).lstrip("0")
+        label = t.strftime(fmt) if same_day else t.strftime(fmt).lstrip("0")     # "3 Mar", but "00:12"
         if label not in seen:
             seen.add(label)
             out.append((t, label))
