@@ -252,3 +252,10 @@ def test_each_competency_says_what_its_score_rests_on(session, bank):
             assert comp["basis"].startswith(f"{sum(k['hit'] for k in mine)} of {len(mine)} key point"), comp
         spec = bank.competency(comp["id"])
         assert ("how you said it" in comp["basis"]) == bool(spec.delivery and spec.delivery_weight), comp
+
+
+def test_a_number_cue_is_shown_in_words_not_as_its_template(session, bank):
+    doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
+    notes = [ev["note"] for k in doc["key_points"] for ev in k["evidence"] if ev.get("note")]
+    assert any(n.startswith("cue: N ") for n in notes), notes          # "forty percent": "N percent"
+    assert not any("{" in n or "|" in n for n in notes), notes

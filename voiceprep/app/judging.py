@@ -42,12 +42,17 @@ def _attr(obj: object, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+def _shown_cue(cue: str) -> str:
+    """A cue as a candidate reads it: "{number} percent" is "N percent"."""
+    return cue.replace("{number}", "N").replace("|", " / ")
+
+
 def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     """The sentence that carries the point ("by meaning") and the words that matched a cue, with times."""
     out = []
     for ev in a.evidence.get(result.key_point.id) or []:
         how, cue = _attr(ev, "how", "words"), _attr(ev, "cue")
-        note = _attr(ev, "note") or ("by meaning" if how == "meaning" else f"cue: {cue}" if cue else None)
+        note = _attr(ev, "note") or ("by meaning" if how == "meaning" else f"cue: {_shown_cue(cue)}" if cue else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": note})
     return out
@@ -187,7 +192,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         first, last = _locate(words, k.get("evidence"))
         hit = bool(k.get("hit"))
         ev = [{"text": k["evidence"], "start": None if typed else k.get("start"), "end": None if typed else k.get("end"),
-               "first_word": first, "last_word": last, "note": f"cue: {k['cue']}" if k.get("cue") else None}]
+               "first_word": first, "last_word": last, "note": f"cue: {_shown_cue(k['cue'])}" if k.get("cue") else None}]
         kp = by_id.get(k["key_point_id"])
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),

@@ -251,3 +251,26 @@ def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_h
     type_into(qtbot, editor, "id", "airwallex")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
     assert any("'airwallex' is already used by" in t for t in texts)
+
+
+def test_an_emptied_title_is_a_problem_in_the_editors_words_and_enter_does_not_save_it(qtbot, services, data_home,
+                                                                                      monkeypatch):
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert "Job: Title is empty: fill it in" in texts, texts
+    assert not any("line " in t or "required field" in t for t in texts), texts
+    from PySide6.QtWidgets import QMessageBox
+
+    defaults = []
+
+    def answer(box):
+        defaults.append(box.defaultButton().text())
+        return QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    saved = []
+    monkeypatch.setattr(editor, "save", lambda: saved.append(1))
+    editor.save_clicked()
+    assert defaults == ["Fix them first"] and not saved

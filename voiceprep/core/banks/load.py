@@ -141,7 +141,7 @@ class _Checker:
     def slug(self, data: Table, path: Path_) -> str | None:
         value = data.get("id")
         if isinstance(value, str) and value and not _SLUG.match(value):
-            self.error(path + ("id",), f"{value!r} must be a slug: lowercase letters, digits, '-' or '_'")
+            self.error(path + ("id",), f"{value!r} may use only lowercase letters, digits, '-' and '_' (e.g. my-bank)")
         return value if isinstance(value, str) else None
 
     def strings(self, data: Table, key: str, path: Path_) -> tuple[str, ...]:

@@ -78,6 +78,36 @@ def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], cont
     return shortcut
 
 
+ID_TIP = ("A short name kept in your history (lowercase, dashes). Renaming it starts a new history for this item.")
+PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
+FIELDS = {"title": "Title", "text": "Prompt", "label": "Key point", "id": "Id", "name": "Name", "weight": "Weight",
+          "competency": "Competency", "cues": "Cues", "min_cues": "Cues needed", "target_seconds": "Target time",
+          "follow_up": "Follow-up", "company": "Company", "level": "Level", "description": "Description"}
+
+
+def problem_text(field: str | None, message: str) -> str:
+    """A bank problem as the editor's user reads it: "Round 1 › prompt 2: Prompt is empty", not
+    "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip)."""
+    import re
+
+    where, name = [], None
+    for part, index in re.findall(r"(\w+)(?:\[(\d+)\])?", field or ""):
+        if part in PLACES and index:
+            where.append(f"{PLACES[part]} {int(index) + 1}")
+        elif part == "job":
+            where.append("job")
+        else:
+            name = part
+    missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
+    if missing:
+        name, text = missing.group(1), "is empty: fill it in"
+    else:
+        text = message
+    label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
+    place = " › ".join(where).capitalize()
+    return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
+
+
 class _Field:
     """One form field bound to a key of the node being edited."""
 
@@ -348,7 +378,7 @@ class BankEditor(QWidget):
         self._line("title", "Title", "e.g. Senior Backend Engineer, Payments")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
-        self._line("id", "Id", "lowercase-with-dashes, unique among your banks")
+        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
         self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
         self._text("description", "Description", "optional", 3)
         # vocabulary lives at the top level: a second binding on the root
@@ -376,12 +406,12 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
-        self._line("id", "Id", "lowercase_with_underscores")
+        self._line("id", "Id", "lowercase_with_underscores").setToolTip(ID_TIP)
 
     def _form_round(self, path: NodePath) -> None:
         self._line("title", "Title", "e.g. Round 2 - Behavioral")
         self._text("description", "Description", "optional", 2)
-        self._line("id", "Id")
+        self._line("id", "Id").setToolTip(ID_TIP)
         add = QPushButton("Add a prompt to this round")
         add.clicked.connect(self.add_prompt)
         self.form.addRow(add)
@@ -390,7 +420,7 @@ class BankEditor(QWidget):
         self._text("text", "Prompt", "What the interviewer asks, e.g. Tell me about a hard bug you fixed.", 3)
         self._spin("target_seconds", "Target time (s)", 10, 1800, 120)
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
-        self._line("id", "Id")
+        self._line("id", "Id").setToolTip(ID_TIP)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
         add.clicked.connect(self.add_key_point)
@@ -408,7 +438,9 @@ class BankEditor(QWidget):
                                          "I cut p99 latency by 40% with a ring buffer.", 3)
         self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
                                    "idea. Without cues the key point's own words are used.", 3, as_list=True)
-        self._spin("min_cues", "Cues needed", 0, 20, 0, special="default")
+        self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
+            "How many different cues must be heard for the point to count by words alone. The judge also "
+            "credits the point by meaning, cues or not.")
         comp_ids = self.doc.ids((), "competencies") if self.doc else []
         box = QComboBox()
         box.addItem("(none)", "")
@@ -425,7 +457,7 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5)
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
-        self._line("id", "Id")
+        self._line("id", "Id").setToolTip(ID_TIP)
 
     # -- committing -----------------------------------------------------------------------------
     def _field_edited(self, *_args) -> None:
@@ -495,8 +527,8 @@ class BankEditor(QWidget):
         problems = doc.problems()
         self.problems.clear()
         for err in problems:
-            where = f"line {err.line}: " if err.line else ""
-            it = QListWidgetItem(f"{where}{err.field + ': ' if err.field else ''}{err.message}")
+            it = QListWidgetItem(problem_text(err.field, err.message))
+            it.setToolTip(plain_tooltip(f"In the file: line {err.line}, {err.field}" if err.line else str(err.field)))
             it.setData(PATH_ROLE, err.field)
             self.problems.addItem(it)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
@@ -719,6 +751,9 @@ class BankEditor(QWidget):
                               "offered for practice until they are fixed.\n\nSave it anyway?",
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
+            box.button(QMessageBox.StandardButton.Save).setText("Save anyway")
+            box.button(QMessageBox.StandardButton.Cancel).setText("Fix them first")
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)       # Enter does not save a broken bank
             if box.exec() != QMessageBox.StandardButton.Save:
                 return
         self.save()
