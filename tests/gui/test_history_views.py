@@ -246,3 +246,14 @@ def test_importing_silence_says_no_answer_was_heard(qtbot, window, services, tmp
     assert ctl.state == c.IDLE and "level meter" in page.notice.text()
     with History.open(services.db_path) as h:
         assert h.read("SELECT id FROM attempts") == []
+
+
+def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit(qtbot, services):
+    """Issue 12: a first visit found nothing loaded and queried while the page painted."""
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", STRONG, None)])
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: len(rows(w.history)) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: w.progress.summary.text().startswith("2 attempts"), timeout=30000)
+    assert w.nav.currentRow() == 0                     # still on Practice: nothing was visited

@@ -43,6 +43,9 @@ DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 la
 MINIMUM_SIZE = (640, 520)      # half of a 1366-wide screen, beside one's notes; pages scroll below that
 
 
+WARM_PAGES_AFTER_MS = 1500     # after the judge's model is in: start-up's heavy work is done
+
+
 def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
     """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
     width = min(wanted.width(), available.width() - margin)
@@ -217,7 +220,15 @@ class MainWindow(QMainWindow):
 
         return embedder.warm_up()
 
+    def _warm_pages(self) -> None:
+        """Load History and Progress once, in the background, after start-up: a first visit then finds its rows
+        and charts ready instead of querying while the page paints (issue 12's first-visit stall)."""
+        for index, name in enumerate(PAGES):
+            if name in ("History", "Progress") and index != self.nav.currentRow():
+                self._page_shown(index)
+
     def _judge_ready(self, status) -> None:
+        QTimer.singleShot(WARM_PAGES_AFTER_MS, self, self._warm_pages)      # not after the window is gone
         if status.method == "semantic":
             self.judge_status.setText("Judge: by meaning")
             self.judge_status.setToolTip(f"Key points are checked by what you mean ({status.model}) and by your words.")
