@@ -33,7 +33,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert "Most missed in airwallex" in out and "(2 typed, not counted in minutes or pace)" in out
     assert main(["history", "compare", str(rows[1]["id"]), str(rows[0]["id"])]) == 0
     out = capsys.readouterr().out
-    assert "Overall score" in out and "Key points" in out and "words/min" in out
+    assert "Overall score" in out and "Key points" in out and "Pace: not measured (both typed)" in out
     out_file = tmp_path / "export.json"
     assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
     assert f"wrote 2 attempt(s) as JSON to {out_file}" in capsys.readouterr().out

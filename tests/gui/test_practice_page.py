@@ -178,6 +178,9 @@ def test_unsaved_settings_are_not_saved_by_test_voice_and_leaving_asks(window, q
     assert settings_page.is_dirty() and settings_page.save_btn.isEnabled()
     settings_page.voice_test.click()
     assert not (data_home / "settings.json").exists()                  # testing the voice saved nothing
+    status = settings_page.voice_status
+    qtbot.waitUntil(lambda: status.text() != "Speaking…", timeout=30000)
+    assert status.text().startswith("Done") or "no speaker or headphones were found" in status.text(), status.text()
     answers = iter([2, 1])                                             # "Stay", then "Discard changes"
     monkeypatch.setattr(common, "choose", lambda *a, **k: next(answers))
     window.nav.setCurrentRow(0)
@@ -252,6 +255,31 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
         page.next_btn.click()
     qtbot.waitUntil(lambda: "answered 1 of" in page.prompt_text.text(), timeout=10000)
     assert "Well done" not in page.prompt_text.text()
+    from PySide6.QtWidgets import QLabel
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    skipped = texts.index("Skipped: answer these next time")
+    rest = ctl.rehearsal.prompts[1:]
+    assert texts[skipped + 1:skipped + 1 + len(rest)] == [f"• {p.text}" for p in rest]
+    drill = texts.index("Drill next (Drill my weak points brings these back)")
+    first = ctl.rehearsal.prompts[0]
+    labels = {f"• {k.label}" for k in first.key_points}
+    assert drill < skipped and all(t in labels for t in texts[drill + 1:skipped])    # only the answered question's
+
+
+def test_a_drill_says_which_weak_points_to_bring_in(window, qtbot, monkeypatch):
+    page, ctl = start(window, qtbot, bank="airwallex")
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like the company.")                 # misses nearly every point of the first question
+    asked = ctl.rehearsal.current
+    ctl.stop_speaking()
+    page.drill_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    assert ctl.rehearsal.current.id == asked.id
+    text = page.notice.text()
+    assert page.notice.isVisible() and "answer the whole question again" in text
+    missed = [k.label for k in asked.key_points if f"• {k.label}" in text]
+    assert len(missed) >= 3, text
 
 
 def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(window, qtbot, data_home):

@@ -23,6 +23,7 @@ class Rehearsal:
     index: int = 0
     results: dict[str, AnswerAnalysis] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
+    focus: dict[str, list[str]] = field(default_factory=dict)  # a drill: prompt id -> labels of its weak points
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -40,7 +41,20 @@ class Rehearsal:
         prompts = [p for p in bank.all_prompts() if p.id in ids]
         if not prompts:
             raise ValueError("no weak points yet: rehearse a round first")
-        return cls(bank, prompts, "Drill: your weak points")
+        focus: dict[str, list[str]] = {}
+        for p in prompts:
+            weak_ids = {w.get("key_point_id") for w in weak if w["prompt_id"] == p.id}
+            focus[p.id] = [kp.label for kp in p.key_points if kp.id in weak_ids]
+        return cls(bank, prompts, "Drill: your weak points", focus=focus)
+
+    @property
+    def focus_note(self) -> str | None:
+        """What a drill asks of the current question: the whole answer again, with its weak points in it."""
+        labels = self.focus.get(self.current.id)
+        if not labels:
+            return None
+        return ("Drill: answer the whole question again (it is scored like any answer), and this time cover:\n"
+                + "\n".join(f"• {label}" for label in labels))
 
     @property
     def current(self) -> Prompt:

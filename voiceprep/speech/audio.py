@@ -6,6 +6,7 @@ killed recording left behind is read to the end of the file, not to the length i
 
 from __future__ import annotations
 
+import logging
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import soxr
 TARGET_RATE = 16000
 BLOCK_S = 10.0                 # iter_audio yields blocks of about this length
 FORMATS_HINT = "use WAV, FLAC, OGG, MP3 or M4A"
+log = logging.getLogger(__name__)
 
 
 class AudioError(Exception):
@@ -184,12 +186,9 @@ def iter_audio(path: str | Path, block_s: float = BLOCK_S, target: int = TARGET_
     except MemoryError:
         raise AudioError(f"{path}: too large to read") from None
     except Exception as exc:  # libsndfile and PyAV raise many types; all mean "cannot decode"
-        raise AudioError(f"{path}: not a readable audio file ({_plain(exc)}); {FORMATS_HINT}") from None
-
-
-def _plain(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+        log.info("cannot decode %s: %s", path, exc)        # the decoder's own words go to the log only
+        raise AudioError(f"{path}: not a readable audio file: it is damaged, or not audio at all; "
+                         f"{FORMATS_HINT}") from None
 
 
 def audio_duration(path: str | Path) -> float | None:

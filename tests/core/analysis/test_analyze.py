@@ -132,6 +132,15 @@ def test_follow_up_uses_the_bank_or_phrases_one_from_the_label():
     assert follow_up_for(KeyPoint("a", "Name the ring buffer", ("x",))) == "Could you name the ring buffer?"
     assert follow_up_for(KeyPoint("a", "The problem: lock contention", ("x",))) == \
         "Can you tell me more about the problem?"
+    assert follow_up_for(KeyPoint("a", "Kafka partitions and consumer groups", ())) == \
+        "Can you tell me more about Kafka partitions and consumer groups?"          # a name keeps its capital
+
+
+def test_a_key_point_written_in_the_first_person_is_asked_back_in_the_second():
+    """Not "Can you tell me more about i wrote the postmortem and changed our alerts...?"."""
+    kp = KeyPoint("a", "I wrote the postmortem and changed our alerts so it could not happen again", ())
+    assert follow_up_for(kp) == ("You haven't said yet how you wrote the postmortem and changed your alerts so it "
+                                 "could not happen again. Can you walk me through that?")
 
 
 def test_label_only_key_points_work_end_to_end():
@@ -225,9 +234,9 @@ def test_a_story_with_every_star_part_out_of_order_is_told_so_plainly():
 
 @pytest.mark.parametrize("prompt_id, text, tip", [
     ("hardest-problem", "At my previous company matching was slow. I built a ring buffer. As a result latency fell "
-                        "by half.", "add one concrete detail about what you did"),
+                        "by half.", "say more about how you did it"),
     ("hardest-problem", "At my previous company matching was slow. I built a ring buffer.", "add the result"),
-    ("why-airwallex", "Cross-border payments are hard and I want to work on them.", "give two or three reasons"),
+    ("why-airwallex", "Cross-border payments are hard and I want to work on them.", "back each reason with one specific example"),
 ])
 def test_a_short_answer_is_told_only_what_it_lacks(prompt_id, text, tip):
     bank = load_bank(BANKS / "airwallex.toml")

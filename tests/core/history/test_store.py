@@ -236,6 +236,10 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
     hits_b = sum(k["hit"] for k in queries.get_attempt(history, b)["key_points"])
     assert c["metrics"]["key_points"]["text"] == f"Key points {hits_a} of 6 → {hits_b} of 6"
     assert c["metrics"]["wpm"]["text"] == "Pace 150 → 150 words/min"
+    assert queries.describe_change("Pace", None, None, "words/min", missing=("typed", "typed")) == \
+        "Pace: not measured (both typed)"                  # not "Pace typed → typed words/min"
+    assert queries.describe_change("Pace", 150, None, "words/min", missing=("–", "typed")) == \
+        "Pace 150 words/min → typed"
     assert c["prompt_text"].startswith("What is the most challenging") and len(c["attempts"]) == 2
     assert any(d["op"] != "equal" for d in c["diff"])
     other = save_spoken(history, bank, "I want to join because of multi-currency accounts.", "why-airwallex")
@@ -248,6 +252,7 @@ def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):
     history.set_note(ids[0], "-note that starts with a dash", 5)
     md = export.render(history, ids, "md")
     assert "[x] The problem: lock contention" in md and "### Transcript" in md and "typed answer" in md
+    assert "- Depth in own work: " in md and "- domain_depth:" not in md          # competencies by name
     csv_text = export.render(history, ids, "csv")
     assert "'=HYPERLINK" in csv_text and "'-note" in csv_text
     data = export.render(history, ids, "json")

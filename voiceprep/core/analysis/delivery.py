@@ -202,10 +202,10 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
 def _too_short_tip(d: Delivery) -> str:
     """What a short answer should add: only what it lacks."""
     if not d.story:
-        return "Too short: give two or three reasons, each with one specific example."
+        return "Short for the time you have: back each reason with one specific example."
     if "result" in d.star["missing"]:
         return "Too short to land the story: add the result and one concrete detail."
-    return "Too short: add one concrete detail about what you did and why."
+    return "Short for the time you have: say more about how you did it, with one concrete detail."
 
 
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:

@@ -36,7 +36,13 @@ _STOPWORDS = frozenset(
         "a", "an", "and", "are", "as", "at", "be", "by", "about", "for", "from", "how", "i", "in", "into", "is", "it",
         "its", "my", "of", "on", "or", "our", "say", "so", "that", "the", "their", "them", "then", "there", "these",
         "they", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "you",
-        "your", "mention", "name", "give", "explain", "describe", "talk", "tell", "show", "point", "out"
+        "your", "mention", "name", "give", "explain", "describe", "talk", "tell", "show", "point", "out",
+        # function words that carry no point of their own ("...so it could not happen again" is not about "not")
+        "not", "no", "nor", "never", "again", "also", "just", "very", "really", "can", "could", "would", "should",
+        "shall", "may", "might", "must", "did", "does", "done", "have", "has", "had", "been", "being", "were",
+        "but", "if", "than", "too", "once", "only", "own", "same", "such", "each", "every", "other", "both", "few",
+        "more", "most", "some", "any", "all", "because", "while", "after", "before", "over", "under", "off", "why",
+        "she", "his", "her", "him", "our", "ours", "yours", "mine", "me", "us", "who", "whom", "whose", "those",
     ]
 )
 
@@ -83,6 +89,18 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
 }
 
 
+# what to write for a missing required field, in the file's own syntax
+_HOW_TO_ADD = {
+    "schema": "schema = 1 as the first line", "job": "a [job] table with an id and a title",
+    "rounds": "a [[rounds]] table with an id, a title and its prompts", "id": 'id = "a-short-name"',
+    "title": 'title = "..."', "name": 'name = "..."', "weight": "weight = 0.25",
+    "prompts": "a [[rounds.prompts]] table with the question as text",
+    "text": 'text = "the question the interviewer asks"',
+    "key_points": "a [[rounds.prompts.key_points]] table with a label: what you want to say",
+    "label": 'label = "what you want to say"',
+}
+
+
 class _Checker:
     def __init__(self, file: str, found: Scan, max_errors: int):
         self.file = file
@@ -120,7 +138,7 @@ class _Checker:
         for key, (types, required) in spec.items():
             if key not in data:
                 if required:
-                    self.error(path, f"missing required field {key!r}")
+                    self.error(path, f"missing required field {key!r}: add {_HOW_TO_ADD.get(key, key + ' = ...')}")
                 continue
             value = data[key]
             if isinstance(value, bool) or not isinstance(value, types):

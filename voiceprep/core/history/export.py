@@ -69,8 +69,10 @@ def to_markdown(h: History, ids: list[int]) -> str:
         if a["overall"] is not None:
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             parts.append(f"**Overall {a['overall']:.0f}/100**, coverage {a['coverage'] or 0:.0f}/100, {length}\n")
+        shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
+        names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
         for c, s in a["competencies"].items():
-            parts.append(f"- {c}: {s:.0f}")
+            parts.append(f"- {names.get(c) or c}: {s:.0f}")
         if a["competencies"]:
             parts.append("")
         parts.append("### Key points\n")

@@ -167,7 +167,13 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
     def show(v: float | None, why: str) -> str:
         return why if v is None else _clock(v) if fmt == "clock" else fmt.format(v)
-    text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{(' ' + unit) if unit else ''}"
+    unit = f" {unit}" if unit else ""
+    if first is None and second is None:          # not "Pace typed → typed words/min"
+        both = missing[0] if missing[0] == missing[1] and missing[0] != "–" else ""
+        return f"{label}: not measured" + (f" (both {both})" if both else "")
+    if second is None:
+        return f"{label} {show(first, missing[0])}{unit} → {missing[1]}"
+    text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{unit}"
     if first is not None and second is not None and fmt != "clock":
         delta = round(second - first)
         if delta:

@@ -120,8 +120,6 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
     out.append("<h3>Delivery</h3>")
-    if not doc["timed"]:
-        out.append(f"<p style='color:{colors.muted}'>Typed answer: no length, pace or pauses.</p>")
     findings = doc["delivery"].get("findings", [])
     out.append("<table width='100%' cellspacing='0' cellpadding='0'>")
     for i in range(0, len(findings), 2):

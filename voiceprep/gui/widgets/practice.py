@@ -287,7 +287,6 @@ class PracticePage(QWidget):
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
         self.ctl.importProgress.connect(self._on_import_progress)
-        self.ctl.promptChanged.connect(lambda *_: self.notice.hide())
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(self.ctl.ask_follow_ups)
@@ -336,7 +335,8 @@ class PracticePage(QWidget):
         bank = self.bank()
         if bank:
             for r in bank.rounds:
-                self.round_box.addItem(f"{r.title} ({len(r.prompts)} prompts)", r.id)
+                count = len(r.prompts)
+                self.round_box.addItem(f"{r.title} ({count} prompt{'' if count == 1 else 's'})", r.id)
 
     def _picked(self) -> None:
         """The bank or round picker moved away from the question on screen: say what Start round will do."""
@@ -446,6 +446,7 @@ class PracticePage(QWidget):
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
+        self.notice.hide()                          # the last question's notice is not this one's
         r = self.ctl.rehearsal
         if r is None:
             return
@@ -456,6 +457,8 @@ class PracticePage(QWidget):
         self.clock.setText(f"0:00 / {fmt_time(prompt.target_seconds)}")
         self.time_bar.setValue(0)
         self.stack.setCurrentIndex(0)
+        if r.focus_note:
+            self.show_notice(r.focus_note)          # a drill says which points to bring in this time
 
     def _on_state(self, state: str) -> None:
         texts = {c.IDLE: "Ready: press Space or Start answer when you are.",
@@ -520,11 +523,16 @@ class PracticePage(QWidget):
         for cid, score in summary.competencies.items():
             comp = bank.competency(cid)
             lay.addWidget(ScoreBar(comp.name if comp else cid, score, f"weight {comp.weight:.2f}" if comp else ""))
-        if summary.to_drill:
-            lay.addWidget(heading("Drill next", 12))
-            for pid, kid in summary.to_drill[:6]:
-                kp = next(k for k in bank.prompt(pid).key_points if k.id == kid)
-                item = plain(f"• {kp.label}")
+        answered = [(pid, kid) for pid, kid in summary.to_drill if pid in rehearsal.results]
+        skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if p.id not in rehearsal.results))
+        for title, lines in (
+                ("Drill next (Drill my weak points brings these back)",
+                 [next(k for k in bank.prompt(pid).key_points if k.id == kid).label for pid, kid in answered[:6]]),
+                ("Skipped: answer these next time", [bank.prompt(pid).text for pid in skipped])):
+            if lines:
+                lay.addWidget(heading(title, 12))
+            for line in lines:
+                item = plain(f"• {line}")
                 item.setWordWrap(True)
                 lay.addWidget(item)
         lay.addStretch(1)

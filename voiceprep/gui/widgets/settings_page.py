@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.app.errors import user_message
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.common import heading, muted
 from voiceprep.gui.widgets.practice import LevelMeter
@@ -300,14 +301,21 @@ class SettingsPage(QScrollArea):
 
     def _test_voice(self) -> None:
         """Speak with the voice and rate as they are on screen now, saved or not (nothing is saved)."""
-        from voiceprep.speech.tts import Speaker, TTSError
+        from voiceprep.speech.tts import NoAudioOutput, Speaker, TTSError
 
         speaker = Speaker(voice=self.voice.currentData(), rate=self.rate.value(),
                           cache_dir=paths.data_dir() / "tts-cache")
         self.voice_status.setText("Speaking…")
 
         def failed(exc):
-            self._status(self.voice_status, f"{exc}" if isinstance(exc, TTSError) else f"Failed: {exc}")
+            if isinstance(exc, NoAudioOutput):       # not "(Error querying device -1)"
+                text = ("The voice was made, but no speaker or headphones were found to play it. "
+                        "Connect one and test again.")
+            elif isinstance(exc, TTSError):
+                text = str(exc)
+            else:
+                text = user_message(exc, "Testing the voice")
+            self._status(self.voice_status, text)
 
         def done(_) -> None:   # the natural voice falls back to the standard one: say so, and why
             why = speaker.fallback_reason
