@@ -21,7 +21,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import transcript_html
-from voiceprep.gui.widgets.progress import date_ticks, parse_time
+from voiceprep.gui.widgets.progress import by_day, date_ticks, parse_time
 
 WEAK = "We had some performance problems with locks in our matching engine and we fixed them with a new design."
 STRONG = ("At my previous company our order matching engine had lock contention. I proposed the LMAX Disruptor, "
@@ -170,11 +170,13 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
     window.nav.setCurrentRow(2)
     page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
     qtbot.waitUntil(lambda: "4 attempts (1 typed" in page.summary.text(), timeout=10000)
-    assert len(page.overall.series["overall"]) == 4
+    assert len(page.overall.series["overall"]) == 4                 # four days
     assert len(page.pace.series["words/min"]) == 3                  # the typed answer has no pace
+    assert "each day's average" in page.overall.title.text()
     page.prompt_box.setCurrentIndex(page.prompt_box.findData("hardest-problem"))
     qtbot.waitUntil(lambda: page.summary.text().startswith("3 attempts"), timeout=10000)
     assert [t.day for t, _ in page.overall.series["overall"]] == [1, 3, 4]
+    assert "average" not in page.overall.title.text()                # one prompt: every attempt
     assert len(page.pace.series["words/min"]) == 2
     assert page.rates.item(0, 2).text().startswith("What is the most challenging")
     assert len(page.competencies.legend_labels) == len(page.competencies.series) > 1
@@ -257,3 +259,10 @@ def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit
     qtbot.waitUntil(lambda: len(rows(w.history)) == 2, timeout=30000)
     qtbot.waitUntil(lambda: w.progress.summary.text().startswith("2 attempts"), timeout=30000)
     assert w.nav.currentRow() == 0                     # still on Practice: nothing was visited
+
+
+def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():
+    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
+                                                        "2026-03-02T12:00:00+00:00"))
+    points = by_day([morning, noon, next_day], [20.0, 80.0, None])
+    assert [v for _, v in points] == [50.0, None] and points[0][0] == noon

@@ -68,6 +68,22 @@ def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[da
     return out
 
 
+def by_day(when: list[datetime], values: list[float | None]) -> list[tuple[datetime, float | None]]:
+    """One point per local day, the mean of its values (None when it has none), at the day's last attempt.
+
+    With every prompt shown, a line from one question's answer to another's is not a trend; a day's average is.
+    """
+    days: dict[Any, list[float]] = {}
+    last: dict[Any, datetime] = {}
+    for t, v in zip(when, values):
+        day = t.astimezone().date()
+        days.setdefault(day, [])
+        last[day] = t
+        if v is not None:
+            days[day].append(v)
+    return [(last[d], sum(vs) / len(vs) if vs else None) for d, vs in days.items()]
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """Everything one drawing of a chart needs, copied off the widget so a worker thread can draw it."""
@@ -348,12 +364,16 @@ class ProgressPage(QScrollArea):
         self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
         when = data["when"]
-        self.overall.set_series({"overall": list(zip(when, [r["overall"] for r in series]))})
+
+        def line(values: list[float | None]) -> list[tuple[datetime, float | None]]:
+            return list(zip(when, values)) if prompt else by_day(when, values)
+        each = "" if prompt else " (all prompts: each day's average)"
+        self.overall.title.setText("Overall score" + each)
+        self.overall.set_series({"overall": line([r["overall"] for r in series])})
         comps = bank.competencies if bank else ()
-        self.competencies.set_series({c.name: list(zip(when, [r["competencies"].get(c.id) for r in series]))
-                                      for c in comps})
-        self.pace.set_series({"words/min": list(zip(when, [r["wpm"] or None for r in series]))})
-        self.fillers.set_series({"fillers/min": list(zip(when, [r["fillers_per_min"] for r in series]))})
+        self.competencies.set_series({c.name: line([r["competencies"].get(c.id) for r in series]) for c in comps})
+        self.pace.set_series({"words/min": line([r["wpm"] or None for r in series])})
+        self.fillers.set_series({"fillers/min": line([r["fillers_per_min"] for r in series])})
         window = self.services.settings.history.weak_point_window
         self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
         self.rates.setRowCount(len(rates))
