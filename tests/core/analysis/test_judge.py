@@ -246,6 +246,24 @@ def test_markers_that_do_not_deny_or_plan():
     assert not said[raw.index("retried")] and "if" in said[raw.index("queue.")]
 
 
+def test_a_point_about_what_you_did_is_not_covered_by_a_general_remark_on_its_topic():
+    """Walkthrough: "Postmortems and alerts are important..." was credited for "I wrote the postmortem..."."""
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "SRE"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a production incident you handled."\n'
+                      '[[rounds.prompts.key_points]]\nid = "k"\n'
+                      'label = "I wrote the postmortem and changed our alerts so it could not happen again"\n')
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points[0].hit
+
+    assert not covered("Postmortems and alerts are important for any team that runs production systems.")
+    assert covered("Afterwards I wrote up the incident review and reworked our alerting rules.")
+
+
 def test_hypotheticals_count_for_design_prompts_and_future_points():
     assert label_markers("Delivery guarantees: at-least-once, dead-letter queue",
                          "How would you architect the next version of a pipeline?") >= {"i'd", "would"}

@@ -24,7 +24,7 @@ from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, claus
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-1"
+JUDGE_VERSION = "semantic-2"
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -88,6 +88,12 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
     return own
+
+
+# A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
+# of themselves (or their team); a general remark on the topic ("postmortems are important") is not the story.
+OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|my|our)\b", re.IGNORECASE)
+SPEAKER = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|myself|we|we've|we'd|we're|our|us)\b", re.IGNORECASE)
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -165,6 +171,8 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units])
+        if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
+            ok = ok & np.array([bool(SPEAKER.search(u.text)) for u in self.units])   # "postmortems matter"
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
