@@ -259,3 +259,15 @@ def test_a_number_cue_is_shown_in_words_not_as_its_template(session, bank):
     notes = [ev["note"] for k in doc["key_points"] for ev in k["evidence"] if ev.get("note")]
     assert any(n.startswith("cue: N ") for n in notes), notes          # "forty percent": "N percent"
     assert not any("{" in n or "|" in n for n in notes), notes
+
+
+def test_a_partly_covered_point_quotes_the_words_said_not_the_cue_they_matched(session, bank):
+    from voiceprep.core.banks import parse_bank
+
+    mine = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about your team."\n'
+                      '[[rounds.prompts.key_points]]\nid = "k"\nlabel = "Monitoring dashboards and on-call"\n'
+                      'cues = ["monitoring", "dashboards", "on-call"]\nmin_cues = 3\n')
+    doc = session.save_typed(mine, mine.prompt("p"), "Mentoring people is what I enjoy most.").document
+    detail = doc["key_points"][0]["detail"] or ""
+    assert "you said “Mentoring”" in detail and "monitoring" not in detail, detail

@@ -67,8 +67,11 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
     return " + ".join(parts)
 
 
-def _detail(result: Any) -> str | None:
-    """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there)."""
+def _detail(result: Any, heard: list[str] | None = None) -> str | None:
+    """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there).
+
+    `heard`: the answer's own words that matched the point's cues, quoted rather than the cue ("Mentoring", not
+    the cue "monitoring" it sounded like)."""
     given = _attr(result, "detail")
     if given:
         return str(given)
@@ -83,7 +86,9 @@ def _detail(result: Any) -> str | None:
     cues = list(dict.fromkeys(c.split("|")[0] for c in (_attr(m, "cue") for m in matches) if c))
     # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
     # with fewer of them; say what was heard and what is missing
-    said = f"you mentioned {', '.join(cues)}" if cues else "you touched on it"
+    words = list(dict.fromkeys(w.strip(" ,.;:!?") for w in heard or [] if w.strip(" ,.;:!?")))
+    said = (f"you said {', '.join(f'“{w}”' for w in words)}" if words else
+            f"you mentioned {', '.join(cues)}" if cues else "you touched on it")
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
 
 
@@ -95,7 +100,8 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     key_points = [{
         "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
         "weight": r.key_point.weight, "hit": bool(r.hit), "confidence": r.confidence,
-        "evidence": _evidence(a, r) if r.hit else [], "detail": _detail(r),
+        "evidence": _evidence(a, r) if r.hit else [],
+        "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")]),
         "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point),
     } for r in a.key_points]
     competencies = []
