@@ -41,8 +41,8 @@ _STOPWORDS = frozenset(
         "not", "no", "nor", "never", "again", "also", "just", "very", "really", "can", "could", "would", "should",
         "shall", "may", "might", "must", "did", "does", "done", "have", "has", "had", "been", "being", "were",
         "but", "if", "than", "too", "once", "only", "own", "same", "such", "each", "every", "other", "both", "few",
-        "more", "most", "some", "any", "all", "because", "while", "after", "before", "over", "under", "off", "why",
-        "she", "his", "her", "him", "our", "ours", "yours", "mine", "me", "us", "who", "whom", "whose", "those",
+        "more", "most", "some", "any", "all", "because", "while", "after", "before", "over", "under", "off",
+        "she", "his", "her", "him", "ours", "yours", "mine", "me", "us", "whom", "whose", "those",
     ]
 )
 

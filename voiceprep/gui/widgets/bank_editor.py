@@ -10,6 +10,7 @@ Bank text is shown as plain text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -85,13 +86,17 @@ FIELDS = {"title": "Title", "text": "Prompt", "label": "Key point", "id": "Id", 
           "follow_up": "Follow-up", "company": "Company", "level": "Level", "description": "Description"}
 
 
+def field_parts(field: str | None) -> list[tuple[str, str]]:
+    """A problem's field path as (name, index or "") pairs: "rounds[0].prompts[1].text" ->
+    [("rounds", "0"), ("prompts", "1"), ("text", "")]."""
+    return re.findall(r"(\w+)(?:\[(\d+)\])?", field or "")
+
+
 def problem_text(field: str | None, message: str) -> str:
     """A bank problem as the editor's user reads it: "Round 1 › prompt 2: Prompt is empty", not
     "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip)."""
-    import re
-
     where, name = [], None
-    for part, index in re.findall(r"(\w+)(?:\[(\d+)\])?", field or ""):
+    for part, index in field_parts(field):
         if part in PLACES and index:
             where.append(f"{PLACES[part]} {int(index) + 1}")
         elif part == "job":
@@ -553,12 +558,9 @@ class BankEditor(QWidget):
 
     def _problem_activated(self, it: QListWidgetItem) -> None:
         """Jump to the node a problem is about (its field path, e.g. rounds[0].prompts[1].text)."""
-        import re
-
-        field = str(it.data(PATH_ROLE) or "")
         path: NodePath = ()
-        for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", field):
-            if name in ("competencies", "rounds", "prompts", "key_points") and index:
+        for name, index in field_parts(str(it.data(PATH_ROLE) or "")):
+            if name in PLACES and index:
                 path += (name, int(index))
             elif name == "job" and not path:
                 path = ("job",)
