@@ -262,6 +262,21 @@ def test_a_point_about_what_you_did_is_not_covered_by_a_general_remark_on_its_to
 
     assert not covered("Postmortems and alerts are important for any team that runs production systems.")
     assert covered("Afterwards I wrote up the incident review and reworked our alerting rules.")
+    # a view on the topic, even in the first person, is not the story (walkthrough: "...something I really value")
+    assert not covered("Blameless postmortems and good alerts are something I really care about.")
+    assert not covered("I really value postmortems, and I think our alerts matter.")
+    assert covered("I think I wrote the best postmortem of my career, and we changed our alerts after it.")
+
+
+def test_the_candidate_speaks_as_the_actor_not_only_as_the_holder_of_a_view():
+    from voiceprep.core.analysis.judge import speaks_as_actor
+
+    assert speaks_as_actor("Last year I took two junior engineers under my wing.")
+    assert speaks_as_actor("My team rebuilt the pipeline.")
+    assert speaks_as_actor("I think I helped them a lot.")
+    assert not speaks_as_actor("Mentoring junior engineers is something I really value.")
+    assert not speaks_as_actor("I’m passionate about developer experience.")
+    assert not speaks_as_actor("Postmortems are important for any team.")
 
 
 def test_hypotheticals_count_for_design_prompts_and_future_points():

@@ -24,7 +24,7 @@ from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, claus
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-2"
+JUDGE_VERSION = "semantic-3"
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -93,7 +93,29 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
 # A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
 # of themselves (or their team); a general remark on the topic ("postmortems are important") is not the story.
 OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|my|our)\b", re.IGNORECASE)
-SPEAKER = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|myself|we|we've|we'd|we're|our|us)\b", re.IGNORECASE)
+SPEAKER = frozenset("i i'm i've i'd i'll me my myself we we've we'd we're our us".split())
+# ... and the sentence says what they did, not only what they feel about it: "mentoring is something I really
+# value" or "I care about good alerts" is a stance on the topic, not the story.
+STANCE = frozenset("value values valued love loved like liked enjoy enjoyed care cared believe believed think "
+                   "thought feel felt want wanted hope hoped wish appreciate appreciated admire admired prefer "
+                   "preferred passionate excited interested keen believer fan".split())
+_STANCE_SKIP = frozenset("really truly very always also just genuinely deeply strongly personally still do "
+                         "a big huge am 'm".split())
+_WORD = re.compile(r"[a-z']+")
+
+
+def speaks_as_actor(text: str) -> bool:
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
+    words = [w.replace("’", "'") for w in _WORD.findall(text.lower().replace("’", "'"))]
+    for i, w in enumerate(words):
+        if w not in SPEAKER:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _STANCE_SKIP:
+            j += 1
+        if j >= len(words) or words[j] not in STANCE:
+            return True
+    return False
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -172,7 +194,7 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units])
         if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
-            ok = ok & np.array([bool(SPEAKER.search(u.text)) for u in self.units])   # "postmortems matter"
+            ok = ok & np.array([speaks_as_actor(u.text) for u in self.units])   # "postmortems matter"
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
