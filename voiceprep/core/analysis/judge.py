@@ -93,20 +93,22 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
 # A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
 # of themselves (or their team); a general remark on the topic ("postmortems are important") is not the story.
 OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|my|our)\b", re.IGNORECASE)
-SPEAKER = frozenset("i i'm i've i'd i'll me my myself we we've we'd we're our us".split())
+SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we've", "we'd", "we're", "our",
+                     "us"})
 # ... and the sentence says what they did, not only what they feel about it: "mentoring is something I really
 # value" or "I care about good alerts" is a stance on the topic, not the story.
-STANCE = frozenset("value values valued love loved like liked enjoy enjoyed care cared believe believed think "
-                   "thought feel felt want wanted hope hoped wish appreciate appreciated admire admired prefer "
-                   "preferred passionate excited interested keen believer fan".split())
-_STANCE_SKIP = frozenset("really truly very always also just genuinely deeply strongly personally still do "
-                         "a big huge am 'm".split())
+STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked", "enjoy", "enjoyed", "care", "cared",
+                    "believe", "believed", "think", "thought", "feel", "felt", "want", "wanted", "hope", "hoped",
+                    "wish", "appreciate", "appreciated", "admire", "admired", "prefer", "preferred", "passionate",
+                    "excited", "interested", "keen", "believer", "fan"})
+_STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
+                          "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
 
 
 def speaks_as_actor(text: str) -> bool:
     """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
-    words = [w.replace("’", "'") for w in _WORD.findall(text.lower().replace("’", "'"))]
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))       # curly apostrophes as typed on a Mac
     for i, w in enumerate(words):
         if w not in SPEAKER:
             continue
