@@ -73,3 +73,14 @@ def test_evidence_span_and_confidence():
     fuzzy = match_key_point(kp, TokenIndex(tokenize_text("we chose the L max disrupter"), AnalysisSettings()))
     assert exact.hit and fuzzy.hit and exact.confidence > fuzzy.confidence
     assert (exact.matches[0].first, exact.matches[0].last) == (3, 4)
+
+
+def test_a_typed_answer_means_the_words_it_spells_a_heard_one_may_sound_alike():
+    """Walkthrough: a typed "Mentoring" matched the cue "monitoring" by sound; only speech is misheard."""
+    kp = KeyPoint(id="k", label="l", cues=("monitoring",), min_cues=1)
+    tokens = tokenize_text("Mentoring is part of the job.")
+    assert match_key_point(kp, TokenIndex(tokens, AnalysisSettings(), heard=True)).hit
+    assert not match_key_point(kp, TokenIndex(tokens, AnalysisSettings(), heard=False)).hit
+    typo = KeyPoint(id="t", label="l", cues=("disruptor",), min_cues=1)     # typos still match by spelling
+    assert match_key_point(typo, TokenIndex(tokenize_text("we used the disrupter"), AnalysisSettings(),
+                                            heard=False)).hit

@@ -92,7 +92,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     words = transcript.words()
     raw = [w.word for w in words]
     tokens = tokenize(raw)
-    index = TokenIndex(tokens, settings)
+    index = TokenIndex(tokens, settings, heard=timed)     # a typed "Mentoring" is not a misheard "monitoring"
     embedder = model.get_embedder() if settings.semantic_judge else None
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")

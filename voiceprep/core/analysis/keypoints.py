@@ -16,6 +16,7 @@ from typing import Any
 
 import jellyfish
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
@@ -86,9 +87,12 @@ def _prefixed(a: str, b: str) -> bool:
 class TokenIndex:
     """The answer's tokens, indexed for fast lookup of each cue word (cached per word)."""
 
-    def __init__(self, tokens: list[Token], settings: AnalysisSettings):
+    def __init__(self, tokens: list[Token], settings: AnalysisSettings, *, heard: bool = True):
+        """heard: the tokens come from speech recognition, so a word may also match by how it sounds
+        ("mentoring" for "monitoring"); a typed answer means the words it spells (a one-letter typo still matches)."""
         self.tokens = tokens
         self.s = settings
+        self.heard = heard
         # joined forms of 1..MAX_JOIN adjacent tokens: text -> list of (start, length)
         self.joined: dict[str, list[tuple[int, int]]] = {}
         self.by_stem: dict[str, list[int]] = {}
@@ -132,7 +136,7 @@ class TokenIndex:
             for i, n in self.joined.get(word, ()):
                 add(i, n, EXACT if n == 1 else JOINED)
             for i, t in enumerate(self.tokens):
-                if word in LETTER_SOUNDS.get(t.norm, ()):
+                if self.heard and word in LETTER_SOUNDS.get(t.norm, ()):
                     add(i, 1, PHONETIC)
             if len(word) >= self.s.fuzzy_min_len and not word.isdigit():
                 cutoff = self.s.fuzzy_min_ratio if len(word) >= 8 else max(self.s.fuzzy_min_ratio, 88.0)
@@ -140,10 +144,12 @@ class TokenIndex:
                                                       score_cutoff=cutoff, limit=None):
                     if text.isdigit() or text[0] != word[0] or _prefixed(text, word):
                         continue   # mishearings keep the onset; sound-alikes are matched phonetically below
+                    if not self.heard and OSA.distance(text, word) > 1:
+                        continue   # typed: one typo ("disrupter"), not another word ("mentoring"/"monitoring")
                     for i, n in self.joined[text]:
                         if n <= 2:   # three words run together are too loose to be one misheard word
                             add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
-                code = _metaphone(word)
+                code = _metaphone(word) if self.heard else ""
                 if len(code) >= 3:
                     for text in self._sounds().get(code, ()):
                         if abs(len(text) - len(word)) <= 3:
