@@ -293,3 +293,34 @@ def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(w
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(TYPED)
     assert (paths.data_dir() / MARKER).exists()
+
+
+def test_space_and_enter_press_the_focused_button_and_a_note_typed_is_never_lost(window, qtbot, services):
+    """Walkthrough 3: Space on a focused rating, Drill or Save note started a new answer (the unsaved note was
+    lost), Enter did nothing on a button, and a mouse click on Next left Space pressing Next."""
+    from PySide6.QtWidgets import QRadioButton
+
+    from tests.gui.test_history_views import off_gui
+
+    def stored(key):
+        return off_gui(lambda: services.history.attempt(attempt).get(key))
+
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    attempt = page.attempt_id
+    qtbot.keyClicks(page.feedback.note, "say the numbers first")
+    four = next(b for b in page.feedback.findChildren(QRadioButton) if b.text() == "4")
+    press(qtbot, four, Qt.Key.Key_Space)                     # Space on a focused rating: that rating
+    qtbot.wait(300)
+    assert four.isChecked() and ctl.state == c.FEEDBACK
+    press(qtbot, page.feedback.save_note, Qt.Key.Key_Return)  # Enter on a focused button presses it
+    qtbot.waitUntil(lambda: stored("note") == "say the numbers first", timeout=10000)
+    assert stored("self_rating") == 4
+    page.feedback.note.setText("slow down")                   # changed, not saved ...
+    press(qtbot, window.nav, Qt.Key.Key_N)                    # ... and the candidate moves on: kept
+    qtbot.waitUntil(lambda: stored("note") == "slow down", timeout=10000)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    window.nav.setFocus()
+    qtbot.mouseClick(page.retry_btn, Qt.MouseButton.LeftButton)   # a click does not take the keyboard's focus
+    assert QApplication.focusWidget() is not page.retry_btn

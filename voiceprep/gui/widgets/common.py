@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -201,3 +202,25 @@ def flow_row(*widgets: QWidget) -> QWidget:
     for w in widgets:
         lay.addWidget(w)
     return holder
+
+
+class _EnterClicks(QObject):
+    """Enter or Return on a focused button presses it, as Space does (Qt only does this inside dialogs)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)          # type: ignore[attr-defined]
+                and not event.modifiers() and watched.isEnabled()):              # type: ignore[attr-defined]
+            watched.animateClick()
+            return True
+        return False
+
+
+def keyboard_buttons(root: QWidget) -> None:
+    """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
+    Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return."""
+    clicks = root.findChild(_EnterClicks) or _EnterClicks(root)
+    for button in root.findChildren(QAbstractButton):
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.removeEventFilter(clicks)
+        button.installEventFilter(clicks)

@@ -189,7 +189,9 @@ class FeedbackView(QWidget):
             self.rating.addButton(choice, i)
             note_row.addWidget(choice)
         self.save_note = QPushButton("Save note")
-        self.save_note.clicked.connect(lambda: self.noteChanged.emit(self.note.text(), max(self.rating.checkedId(), 0)))
+        self.save_note.clicked.connect(self.commit_note)
+        self.note.returnPressed.connect(self.commit_note)
+        self._saved_note: tuple[str, int] = ("", 0)
         note_row.addWidget(self.save_note)
         self.note_row = QWidget()
         self.note_row.setLayout(note_row)
@@ -232,7 +234,19 @@ class FeedbackView(QWidget):
         for b in self.rating.buttons():
             b.setChecked(self.rating.id(b) == rating)
         self.rating.setExclusive(True)
+        self._saved_note = (note, rating)
         self.note_row.show()
+
+    def _note_now(self) -> tuple[str, int]:
+        return self.note.text(), max(self.rating.checkedId(), 0)
+
+    def commit_note(self) -> None:
+        """Save the note and rating (the button, Enter in the note, or leaving the feedback with them changed)."""
+        self._saved_note = self._note_now()
+        self.noteChanged.emit(*self._saved_note)
+
+    def has_unsaved_note(self) -> bool:
+        return self.document is not None and not self.note_row.isHidden() and self._note_now() != self._saved_note
 
     def checklist(self) -> list[tuple[bool, str]]:
         """The key points as shown: (hit, label)."""

@@ -296,6 +296,8 @@ class HistoryPage(QWidget):
         self.table.selectRow(row)
 
     def _open_selected(self, *_: Any) -> None:
+        if self.detail.has_unsaved_note():
+            self.detail.commit_note()          # a note typed but not saved is kept when another attempt opens
         ids = self.selected_ids()
         if len(ids) != 1:
             if not ids:

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +34,19 @@ from voiceprep.app import Action, RehearsalState
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.common import BAD, WARN, Card, ScoreBar, big_number, flow_row, heading, muted, plain, soft
+from voiceprep.gui.widgets.common import (
+    BAD,
+    WARN,
+    Card,
+    ScoreBar,
+    big_number,
+    flow_row,
+    heading,
+    keyboard_buttons,
+    muted,
+    plain,
+    soft,
+)
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
 
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
@@ -275,6 +289,8 @@ class PracticePage(QWidget):
             sc.setAutoRepeat(False)
             sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
             self.shortcuts[key] = sc
+        self.shortcuts["Space"].activated.disconnect()
+        self.shortcuts["Space"].activated.connect(self._space)
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -292,7 +308,20 @@ class PracticePage(QWidget):
         self.feedback.askFollowUps.connect(self.ctl.ask_follow_ups)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
+        keyboard_buttons(self)
         self._on_state(c.IDLE)
+
+    def _space(self) -> None:
+        """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
+        Space does everywhere (buttons take focus from Tab only, so clicking Next with the mouse keeps Space here)."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and focused is not self.answer_btn and focused.isVisible() \
+                and self.isAncestorOf(focused):
+            if focused.isEnabled():
+                focused.animateClick()
+            return
+        if self.answer_btn.isEnabled():
+            self.answer_btn.click()
 
     def resizeEvent(self, event) -> None:  # the question stays readable without crowding a small window
         size = 17 if self.width() >= 900 and self.height() >= 620 else 14
@@ -471,6 +500,8 @@ class PracticePage(QWidget):
         self.state_label.setText(texts.get(RehearsalState(state), "") if self.ctl.rehearsal else "")
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
+        if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
+            self.feedback.commit_note()              # retry, next or a new answer keeps a note not yet saved
         recording = state == c.RECORDING
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
