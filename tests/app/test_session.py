@@ -273,3 +273,22 @@ def test_a_partly_covered_point_quotes_the_words_said_not_the_cue_they_matched(s
     assert "you said “Monitring”" in detail and "monitoring" not in detail, detail
     doc = session.save_typed(mine, mine.prompt("p"), "Mentoring people is what I enjoy most.").document
     assert "Mentoring" not in (doc["key_points"][0]["detail"] or "")   # typed: another word, not a mishearing
+
+
+def test_close_but_names_the_real_reason_and_never_quotes_another_subject(session):
+    """Walkthrough 3: "Close, but said as not done or hypothetical" quoted "the team won't happier" for "Finance
+    could close the books...", and gave that reason for general remarks against a point about what you did."""
+    from voiceprep.core.banks import parse_bank
+
+    mine = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a slow job you made fast."\n'
+                      '[[rounds.prompts.key_points]]\nid = "fix"\n'
+                      'label = "I partitioned the transactions table by day and added a covering index"\n'
+                      '[[rounds.prompts.key_points]]\nid = "books"\n'
+                      'label = "Finance could close the books the same morning instead of the next day"\n')
+    doc = session.save_typed(mine, mine.prompt("p"), "Partitioning big tables by day and covering indexes are "
+                             "a good idea for any database. Basically, the team was happier.").document
+    detail = {k["id"]: k["detail"] or "" for k in doc["key_points"]}
+    assert detail["fix"].startswith("Close, but said as a general remark or a view, not as what you did: "
+                                    "“Partitioning big tables"), detail
+    assert "happier" not in detail["books"] and not detail["books"].startswith("Close"), detail

@@ -77,9 +77,15 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
         return str(given)
     if result.hit:
         return None
-    excluded = list(_attr(_attr(result, "judgement"), "excluded", None) or [])
+    judgement = _attr(result, "judgement")
+    excluded = list(_attr(judgement, "excluded", None) or [])
     if excluded and _attr(excluded[0], "text"):
-        return f"Close, but said as not done or hypothetical: “{excluded[0].text}”"
+        said = excluded[0].text
+        return {"not done": f"Close, but said as not done: “{said}”",
+                "hypothetical": f"Close, but said as something you would do, not something you did: “{said}”",
+                "general": f"Close, but said as a general remark or a view, not as what you did: “{said}” "
+                           "Say what you did."}.get(_attr(judgement, "excluded_why", "") or "",
+                                                    f"Close, but said as not done or hypothetical: “{said}”")
     matches = list(_attr(result, "matches", None) or [])
     if not matches:
         return None

@@ -61,7 +61,8 @@ class Judgement:
     unit: Unit | None                 # the sentence or clause that carries the point
     similarity: float
     method: str                       # "meaning", "words" or "meaning+words"
-    excluded: list[Unit] = field(default_factory=list)   # close in meaning but said negatively/hypothetically
+    excluded: list[Unit] = field(default_factory=list)   # close in meaning but not usable, closest first
+    excluded_why: str = ""            # for the first: "not done", "hypothetical" or "general" (not as your own act)
 
 
 def facets(label: str) -> list[str]:
@@ -229,11 +230,22 @@ class AnswerJudge:
         strong_meaning = label_best >= self.s.meaning_evidence_min
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
-        excluded = [u for u, s, good in zip(self.units, sims[:, 0], ok) if not good and s >= label_best]
+        # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
+        # close in its own right (a sentence on another subject is no explanation), the closest first
+        floor = max(label_best, self.s.meaning_evidence_min)
+        close = sorted(((float(s), i) for i, (u, s, good) in enumerate(zip(self.units, sims[:, 0], ok))
+                        if not good and s >= floor and u.kind != "pair"), reverse=True)
+        excluded = [self.units[i] for _, i in close]
+        why = ""
+        if excluded:
+            first = excluded[0]
+            why = ("not done" if first.negated - allowed else "hypothetical" if first.hypothetical - allowed
+                   else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
-                                      similarity=round(label_best, 3), method=method, excluded=excluded)
+                                      similarity=round(label_best, 3), method=method, excluded=excluded,
+                                      excluded_why=why)
         return lexical
 
     def _narrow(self, best: int, masked: np.ndarray) -> Unit:
