@@ -15,17 +15,19 @@ from voiceprep.app import memory
 def test_release_gives_memory_freed_by_a_worker_thread_back():
     process = psutil.Process()
 
+    kept = []
+
     def churn():
         blocks = [bytearray(4000) for _ in range(50_000)]       # 200 MB in small blocks: heap, not mmap
-        del blocks[::2]                                          # holes: the top of the heap stays in use
-        blocks.clear()
+        kept.append(blocks[-1])          # the top of the arena stays in use, so only a trim gives the rest back
+        blocks.clear()                   # (with holes alone glibc sometimes trimmed by itself: a flaky 27-65 MB)
 
     worker = threading.Thread(target=churn)
     worker.start()
     worker.join()
     before = process.memory_info().rss
     assert memory.release()
-    assert (before - process.memory_info().rss) / 2**20 > 50
+    assert (before - process.memory_info().rss) / 2**20 > 150
 
 
 def test_limiting_arenas_is_accepted():
