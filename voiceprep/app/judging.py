@@ -98,6 +98,12 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
 
 
+def _prompt_follow_up(prompt: Any, key_points: list[Row]) -> list[str]:
+    """The bank's own follow-up for the prompt, asked when the answer missed a point."""
+    asked = _attr(prompt, "follow_up")
+    return [asked] if asked and any(not k["hit"] for k in key_points) else []
+
+
 def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     """Everything the feedback view shows for one judged answer, as plain JSON-able data."""
     bank, prompt = a.bank, a.prompt
@@ -228,6 +234,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "overall": attempt.get("overall"), "coverage": attempt.get("coverage"),
         "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
         "competencies": competencies, "key_points": key_points,
-        "follow_ups": [k["follow_up"] for k in key_points if k["follow_up"]], "delivery": delivery,
+        "follow_ups": _prompt_follow_up(prompt, key_points) + [k["follow_up"] for k in key_points if k["follow_up"]],
+        "delivery": delivery,
         "transcript": transcript,
     }

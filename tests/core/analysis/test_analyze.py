@@ -143,6 +143,34 @@ def test_a_key_point_written_in_the_first_person_is_asked_back_in_the_second():
                                  "could not happen again. Can you walk me through that?")
 
 
+def test_follow_ups_for_statements_and_negatives_are_grammatical():
+    """Walkthrough 3: "Can you tell me more about Finance could close the books...?" and "You haven't said yet how
+    you never store raw card numbers: tokenization keeps..."."""
+    said = KeyPoint("a", "Finance could close the books the same morning instead of the next day", ())
+    assert follow_up_for(said) == ("You didn't mention this point: “Finance could close the books the same morning "
+                                   "instead of the next day”. Can you tell me about that?")
+    never = KeyPoint("a", "We never store raw card numbers: tokenization keeps most services out of PCI scope", ())
+    assert follow_up_for(never) == "You haven't said yet that you never store raw card numbers. Can you tell me " \
+                                   "more about that?"
+    purpose = KeyPoint("a", "I made the consumer safe to replay, so a retried message never charged twice", ())
+    assert follow_up_for(purpose).startswith("You haven't said yet how you made the consumer safe to replay, so")
+    topic = KeyPoint("a", "What you changed so it would not happen again", ())
+    assert follow_up_for(topic) == "Can you tell me more about what you changed so it would not happen again?"
+
+
+def test_the_prompts_own_follow_up_is_asked_first_when_a_point_is_missed():
+    """Walkthrough 3: the editor's prompt Follow-up ("asked when the answer misses points") was never asked."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about stopping double charges."\n'
+                      'follow_up = "How did you prove a retried payment could never be charged twice?"\n'
+                      '[[rounds.prompts.key_points]]\nid = "k"\nlabel = "Idempotency keys on every payment"\n')
+    missed = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("We had a lot of meetings about it."))
+    assert [f["question"] for f in missed.follow_ups][0] == bank.prompt("p").follow_up
+    covered = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(
+        "I added an idempotency key to every payment request, so a retry was recognised and never charged."))
+    assert covered.key_points[0].hit and not covered.follow_ups
+
+
 def test_label_only_key_points_work_end_to_end():
     bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
                       '[[rounds.prompts]]\nid = "p"\ntext = "Q?"\n[[rounds.prompts.key_points]]\nid = "k"\n'

@@ -121,6 +121,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}
                   for r in results if not r.hit]
+    if prompt.follow_up and follow_ups:      # the bank's own question for this prompt comes first
+        follow_ups.insert(0, {"key_point_id": "", "question": prompt.follow_up})
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,

@@ -47,10 +47,31 @@ def follow_up_for(kp: KeyPoint) -> str:
         return kp.follow_up
     label = kp.label.strip().rstrip(".")
     first = label.split()[0].lower() if label else ""
+    head = label.split(":")[0].strip() or label
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
-        return f"You haven't said yet how {_to_you(label)}. Can you walk me through that?"
+        if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
+            return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
+        return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
     body = _lower_first(label)
     if first in _IMPERATIVES:
         return f"Could you {_to_you(body)}?"
-    head = body.split(":")[0].strip()
+    head = body.split(":")[0].strip() or body
+    if _is_clause(head):                     # "Finance could close the books the same morning": a statement
+        return f"You didn't mention this point: “{_to_you(label.split(':')[0].strip())}”. Can you tell me about that?"
     return f"Can you tell me more about {_to_you(head)}?"
+
+
+_WH = frozenset({"what", "how", "why", "who", "when", "where", "which", "whether"})
+_NEGATIVE = re.compile(r"\b(never|not|no|n't|without)\b|n't\b", re.IGNORECASE)
+_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+                    "could", "will", "would", "should", "must", "may", "might", "went", "got", "made", "cut", "grew",
+                    "fell", "rose", "took", "kept", "keeps", "matches", "means", "runs", "ran"})
+
+
+def _is_clause(text: str) -> bool:
+    """A label that says something happened or is so ("Duplicate charges dropped to zero"), not a topic
+    ("Idempotency keys and deduplication"): "tell me more about" would not fit it."""
+    words = [w.lower().strip(",;") for w in text.split()]
+    if not words or words[0] in _WH:         # "What you changed so it would not happen again": a topic
+        return False
+    return len(words) >= 4 and any(w in _VERBS or (len(w) > 4 and w.endswith("ed")) for w in words[1:])
