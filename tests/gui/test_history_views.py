@@ -126,11 +126,24 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
     page.table.selectRow(rows(page).index(ids[1]))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    from voiceprep.gui.widgets import common
+
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append((a[2], a[3], k)) or 0)    # Keep
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    text, options, kw = asked[0]
+    assert "this attempt and its recording" in text and "cannot be undone" in text
+    shown = next(r for r in page.model.rows if r["id"] == ids[1])
+    assert shown["prompt_text"] in text and f"score {shown['display'][2]}" in text               # names it
+    assert options[kw["default"]] == "Keep"                     # Enter does not delete
+    qtbot.wait(300)
+    assert len(rows(page)) == 2
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)    # Delete
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: rows(page) == [ids[0]], timeout=10000)
-    assert page.detail.document is None
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)   # the next attempt is open
+    assert page.detail.document is not None and QApplication.focusWidget() is page.table
     with History.open(services.db_path) as h:
         assert [r["id"] for r in h.read("SELECT id FROM attempts")] == [ids[0]]
 

@@ -35,17 +35,18 @@ def score_color(score: float | None) -> str:
     return GOOD if score >= 70 else WARN if score >= 40 else BAD
 
 
-def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None) -> int:
+def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None,
+           default: int = 0) -> int:
     """Ask a question with named answers (plain text); return the index of the one chosen.
 
-    `cancel` is the option Esc or closing the box means. One place for every question the app asks, so tests
-    can answer them."""
+    `cancel` is the option Esc or closing the box means, `default` the one Enter presses. One place for every
+    question the app asks, so tests can answer them."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
-    box.setDefaultButton(buttons[0])
+    box.setDefaultButton(buttons[default])
     if cancel is not None:
         box.setEscapeButton(buttons[cancel])
     box.exec()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.gui.operations import query
+from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import muted
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time, when
@@ -127,6 +128,7 @@ class HistoryPage(QWidget):
         self._generation = 0           # a newer refresh or selection makes older answers stale
         self._formatted: tuple[list[Any], list[dict[str, Any]]] = ([], [])   # last rows and their table form
         self._detail_generation = 0
+        self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
         root = QVBoxLayout(self)
         # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -278,6 +280,10 @@ class HistoryPage(QWidget):
         for row, r in enumerate(self.model.rows):
             if r["id"] in selected:
                 self.table.selectionModel().select(self.model.index(row, 0), flags)
+        after, self._select_after_reload = self._select_after_reload, None
+        if after is not None and self.model.rows:          # after a delete: the next attempt, keyboard on the table
+            self.table.selectRow(min(after, len(self.model.rows) - 1))
+            self.table.setFocus()
 
     def _clear_detail(self) -> None:
         self.current = None
@@ -357,9 +363,16 @@ class HistoryPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        if QMessageBox.question(self, "Delete", f"Delete {len(ids)} attempt(s) and their audio?") != \
-                QMessageBox.StandardButton.Yes:
+        chosen = [r for r in self.model.rows if r["id"] in ids]
+        lines = [f"• {when(r['started_at'])} · score {r['display'][2]} · {r['prompt_text']}" for r in chosen[:5]]
+        if len(chosen) > 5:
+            lines.append(f"… and {len(chosen) - 5} more")
+        what = "this attempt and its recording" if len(chosen) == 1 else f"these {len(chosen)} attempts and their " \
+                                                                           "recordings"
+        if common.choose(self, "Delete", f"Delete {what}? This cannot be undone.\n\n" + "\n".join(lines),
+                         ["Keep", "Delete"], cancel=0, default=0) != 1:
             return
+        self._select_after_reload = min(i for i, r in enumerate(self.model.rows) if r["id"] in ids)
         if self.current is not None and self.current["id"] in ids:
             self._clear_detail()
         service = self.services.history
