@@ -63,7 +63,8 @@ def to_markdown(h: History, ids: list[int]) -> str:
     for i in ids:
         a = get_attempt(h, i)
         parts.append(f"## {a['prompt_text']}\n")
-        parts.append(f"*{a['bank_id']} / {a['prompt_id']} — {a['started_at']} — attempt {a['id']}*\n")
+        bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
+        parts.append(f"*{bank} — {str(a['started_at'])[:16].replace('T', ' ')} — attempt {a['id']}*\n")
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         if a["overall"] is not None:

@@ -216,9 +216,8 @@ def compare(h: History, first: int, second: int) -> Row:
     the word-level differences between them."""
     a, b = get_attempt(h, first), get_attempt(h, second)
     if (a["bank_id"], a["prompt_id"]) != (b["bank_id"], b["prompt_id"]):
-        raise HistoryError(f"attempts {first} and {second} answer different prompts "
-                           f"({a['bank_id']}/{a['prompt_id']} vs {b['bank_id']}/{b['prompt_id']}); "
-                           "compare two attempts of the same prompt")
+        raise HistoryError(f"these two attempts answer different questions (“{a['prompt_text']}” and "
+                           f"“{b['prompt_text']}”): select two answers to the same question")
     hits_a = {k["key_point_id"]: k for k in a["key_points"]}
     hits_b = {k["key_point_id"]: k for k in b["key_points"]}
     gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
