@@ -116,7 +116,11 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         evidence[r.key_point.id] = spans
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
-    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text))
+    # the key points the judge credited, where it heard them: the delivery notes must not contradict them
+    credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
+                for r in results if r.hit]
+    delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
+                                credited)
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,28 +26,69 @@ UNITS = frozenset([
     "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
     "euros", "pounds", "x"
 ])
+# a number word or numeral, for "from six hours to twenty minutes"
+_NUM = (r"(\d[\d.,]*%?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+        r"forty|fifty|sixty|seventy|eighty|ninety|(a |one )?hundred|(a |one )?thousand|half|a (few|couple))")
 STAR_CUES = {
     "situation": r"\b(when i was|at my (previous|last|old)|(in )?my (previous|last|old|former) (role|job|company|team|employer)|"
                  r"the situation|the context|"
-                 r"back (then|when)|we had (a|an)\b|there was (a|an)\b|our (team|system|service)|last year|previously)",
+                 r"back (then|when)|we had (a|an)\b|there was (a|an)\b|our (team|system|service)|last year|previously|"
+                 # "Our nightly reconciliation took six hours", "some of our customers were charged twice"
+                 r"our (\w+ ){1,3}(was|were|took|had|kept|used to|would|could not|couldn't|ran)\b)",
     "task": r"\b(my (task|job|goal|role) was|i was (responsible|asked|tasked)|the goal was|the challenge was|"
-            r"i needed to|i had to|we needed to|we had to|the problem was|our goal)",
+            r"i needed to|i had to|we needed to|we had to|the problem was|our goal|"
+            r"(i|we) wanted to|i set out to|i was (hired|brought in) to|the (ask|aim|issue|brief) was)",
     "action": r"\b(i (designed|built|implemented|decided|proposed|led|wrote|introduced|created|chose|moved|changed|"
               r"rewrote|benchmarked|prototyped|set up|added|migrated|drove|owned|started)|so i\b|what i did)",
     "result": r"\b(as a result|the result|resulted in|which (led|meant)|in the end|outcome|reduced|improved|"
-              r"increased|cut|saved|dropped|went (up|down|from)|so that|we (shipped|launched|reached))",
+              r"increased|cut|saved|dropped|went (up|down|from)|so that|we (shipped|launched|reached)|"
+              # "It now runs in 20 minutes", "now it takes seconds", "halved", "from six hours to twenty minutes"
+              r"(it|this|that|which|they|everything) now|now,? (it|this|that|they|everything)\b|"
+              r"halved|doubled|tripled|no longer|down to|fell (to|by|from)|"
+              rf"from (about |around |roughly |over |under |nearly |almost )?{_NUM}\b[^.?!]{{0,40}}?\bto "
+              rf"(about |around |roughly |under |just |nearly |almost )?{_NUM}\b)",
 }
+# saying a view is not doing something: "I think", "I guess", "I feel" are neither an action nor ownership
+STANCE = frozenset({"think", "thought", "guess", "guessed", "feel", "felt", "believe", "believed", "mean", "meant",
+                    "suppose", "supposed", "know", "knew", "assume", "assumed", "reckon", "hope", "hoped", "wonder",
+                    "wondered", "suspect", "suspected", "imagine", "imagined", "bet", "figure", "figured"})
+# "I wanted to", "I needed to", "I liked" say what was wanted, not what was done
+_NOT_DONE = STANCE | frozenset({"wanted", "needed", "liked", "loved", "hated", "enjoyed", "preferred", "wished",
+                                "seemed"})
+# past tenses of things done that do not end in -ed
+DONE_IRREGULAR = frozenset({"built", "rebuilt", "made", "wrote", "rewrote", "led", "ran", "set", "put", "cut", "split",
+                            "took", "drove", "found", "got", "brought", "chose", "sent", "spent", "kept", "broke",
+                            "began", "did", "gave", "sold", "taught", "told", "met", "paid", "won", "caught", "threw",
+                            "shut", "held", "went", "fought", "undid", "laid", "stood", "dug",
+                            "sat", "spoke", "read", "rang", "said", "overrode", "withdrew", "undertook", "oversaw"})
+# words said between the subject and the verb: "I also added", "we then moved"
+_BETWEEN = frozenset({"also", "then", "first", "finally", "eventually", "quickly", "personally", "later", "just",
+                      "immediately", "actually", "basically", "really", "even", "myself", "ourselves", "initially",
+                      "originally", "instead", "still", "soon", "carefully", "manually", "together", "once"})
+# "just" hedges a view ("I just think", "I just felt"), not "it just returned the first result"
+_JUST_HEDGES = STANCE | frozenset({"kind", "sort", "maybe", "wanted", "want", "wondering"})
+_I = frozenset({"i", "i've"})
+_WE = frozenset({"we", "we've"})
 # a prompt that asks for a story ("Tell me about a time...", "the hardest problem you have solved"), where the
 # STAR shape is coached; "Why Airwallex?" or "How would you architect...?" are not stories and are not held to it
 STORY_PROMPT = re.compile(
     r"\b(tell me about|describe|walk me through|give (me )?an example|a time (you|when)|a situation|"
     r"you('ve| have)? (built|solved|led|designed|created|implemented|improved|shipped|fixed|debugged|delivered))\b",
     re.IGNORECASE)
+# "Walk me through how a card payment settles" asks for an explanation, not a story: a story prompt names
+# something you did ("Walk me through how you designed...", "Describe a time...")
+EXPLAIN_PROMPT = re.compile(
+    r"\b(walk me through|talk me through|take me through|describe|explain|tell me about)\s+"
+    r"(how|what|why|where|when|which|the (difference|way|flow|lifecycle|life cycle|steps))\b", re.IGNORECASE)
+_YOU_DID = re.compile(r"\byou(r|'ve| have)?\b(?!'d| would| could| might| should| will)", re.IGNORECASE)
 
 
 def asks_for_story(prompt_text: str) -> bool:
     """Whether a prompt asks for something the candidate did (coached as Situation, Task, Action, Result)."""
-    return bool(STORY_PROMPT.search(prompt_text))
+    if not STORY_PROMPT.search(prompt_text):
+        return False
+    explain = EXPLAIN_PROMPT.search(prompt_text)
+    return not explain or bool(_YOU_DID.search(prompt_text, explain.end()))
 
 
 @dataclass
@@ -99,8 +141,9 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
                 if not (prev in _LIKE_FILLER_BEFORE or after_comma or before_comma or sentence_start):
                     continue
             elif (phrase in ("kind of", "sort of") and prev in _KIND_OF_LEGIT_BEFORE
-                  or phrase == "so" and not sentence_start or phrase == "just" and prev in ("not", "is", "was")):
-                continue
+                  or phrase == "so" and not sentence_start
+                  or phrase == "just" and (i + 1 >= len(words) or words[i + 1] not in _JUST_HEDGES)):
+                continue      # "it just returned the first result" is "only", not a hedge; "I just think" is one
             hits.append((phrase, i))
     return hits
 
@@ -119,6 +162,36 @@ def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     return [{"phrase": g, "count": c} for g, c in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))][:8]
 
 
+def _verb_after(words: list[str], i: int) -> int | None:
+    """Index of the verb after the subject at `i`, past an adverb or two ("I also added", "we then moved")."""
+    j = i + 1
+    while j < len(words) and j - i <= 2 and words[j] in _BETWEEN:
+        j += 1
+    return j if j < len(words) else None
+
+
+def _done_by(words: list[str], subjects: frozenset[str]) -> list[int]:
+    """Word indices where a subject says it did something ("I added", "we also moved", "I built"); not "I think",
+    "I wanted to" or "I was"."""
+    out = []
+    for i, w in enumerate(words):
+        j = _verb_after(words, i) if w in subjects else None
+        if j is None:
+            continue
+        verb, nxt = words[j], words[j + 1] if j + 1 < len(words) else ""
+        if verb in _NOT_DONE or verb == "used" and nxt == "to":
+            continue
+        if verb in DONE_IRREGULAR or len(verb) > 3 and verb.endswith("ed"):
+            out.append(i)
+    return out
+
+
+def _stance(words: list[str], i: int) -> bool:
+    """Whether the "I" at `i` says a view ("I think", "I really feel"), not something done."""
+    j = _verb_after(words, i)
+    return j is not None and words[j] in STANCE
+
+
 def _quantities(raw: list[str]) -> list[str]:
     """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x")."""
     tokens = tokenize(raw)
@@ -135,9 +208,34 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
-def _star(text: str) -> dict[str, Any]:
-    """Which STAR parts are present, and whether they can be read in order (each after the previous)."""
+def star_part(label: str) -> str | None:
+    """The STAR part a key point's label reads as, the latest one when it reads as several ("I cut the job from
+    six hours to twenty minutes" is the result), or None ("Authorization and capture are separate steps")."""
+    parts = [part for part, pattern in STAR_CUES.items() if re.search(pattern, label, re.IGNORECASE)]
+    words = [_clean(w) for w in label.split()]
+    if "action" not in parts and _done_by(words, _I | _WE):
+        parts.append("action")
+    order = list(STAR_CUES)
+    return max(parts, key=order.index) if parts else None
+
+
+_SCENE = re.compile(r"\b(was|were|took|had|kept|used to|would)\b", re.IGNORECASE)
+
+
+def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any]:
+    """Which STAR parts are present, and whether they can be read in order (each after the previous).
+
+    `extra` adds where a part was said without a cue: actions found by their verb ("I partitioned the table"),
+    key points the judge credited ("It now runs in twenty minutes" for "I cut the job to twenty minutes")."""
     found = {part: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)] for part, pattern in STAR_CUES.items()}
+    for part, spots in (extra or {}).items():
+        found[part] = sorted(set(found[part]) | set(spots))
+    if not found["situation"]:
+        # an opening sentence that sets the scene in the past, before any other part: "Reconciliation was slow."
+        first = re.search(r"[.?!](\s|$)", text)
+        end = first.end() if first else len(text)
+        if _SCENE.search(text[:end]) and not any(p < end for part in ("task", "action", "result") for p in found[part]):
+            found["situation"] = [0]
     positions: dict[str, int | None] = {}
     in_order, last = True, -1
     for part, spots in found.items():
@@ -155,10 +253,18 @@ def _star(text: str) -> dict[str, Any]:
 
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
-                     timed: bool = True, story: bool = True) -> Delivery:
+                     timed: bool = True, story: bool = True,
+                     credited: Sequence[tuple[str, int | None]] = ()) -> Delivery:
     """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
-    when the prompt does not ask for a story (its structure is then not held to STAR)."""
-    words: list[Word] = [w for w in transcript.words() if w.word.strip()]
+    when the prompt does not ask for a story (its structure is then not held to STAR).
+
+    `credited` lists the key points the judge credited, as (label, index in `transcript.words()` where it was
+    said, or None): a credited key point that reads as a STAR part counts as that part, so the structure card
+    never says "no result" next to a result the judge credited.
+    """
+    all_words = transcript.words()
+    kept = [i for i, w in enumerate(all_words) if w.word.strip()]
+    words: list[Word] = [all_words[i] for i in kept]
     raw = [w.word for w in words]
     clean = [_clean(w) for w in raw]
     n = sum(1 for c in clean if c)
@@ -185,26 +291,43 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                 pauses.append({"start": round(a.end, 2), "end": round(b.start, 2), "duration": round(gap, 2),
                                "after": a.word.strip()})
     text = " ".join(w.strip() for w in raw)
+    starts, at = [], 0
+    for w in raw:
+        starts.append(at)
+        at += len(w.strip()) + 1
     numbers = _quantities(raw)
-    i_count = sum(c in ("i", "me", "my", "i'm", "i've", "i'd", "mine") for c in clean)
+    own_actions = _done_by(clean, _I)
+    extra: dict[str, list[int]] = {"action": [starts[i] for i in sorted(own_actions + _done_by(clean, _WE))]}
+    for label, first in credited:
+        part = star_part(label)
+        if part is None:
+            continue
+        spot = next((k for k, i in enumerate(kept) if first is not None and i >= first), None)
+        extra.setdefault(part, []).append(starts[spot] if spot is not None else max(len(text) - 1, 0))
+    # "I think" says a view, not a part you played
+    i_count = sum(c in ("i", "me", "my", "i'm", "i've", "i'd", "mine") and not (c == "i" and _stance(clean, k))
+                  for k, c in enumerate(clean))
     we_count = sum(c in ("we", "us", "our", "we're", "we've", "ours") for c in clean)
     ownership = {"i": i_count, "we": we_count,
-                 "i_share": round(i_count / (i_count + we_count), 2) if i_count + we_count else None}
+                 "i_share": round(i_count / (i_count + we_count), 2) if i_count + we_count else None,
+                 "i_did": len(own_actions)}
     d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
-                 hedges=hedges, numbers=numbers, star=_star(text), ownership=ownership, timed=timed,
+                 hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
                  story=story)
     d.findings = _findings(d, settings, timed)
     return d
 
 
 def _too_short_tip(d: Delivery) -> str:
-    """What a short answer should add: only what it lacks."""
+    """What a short answer should add: only what it lacks (numbers said are concrete detail)."""
     if not d.story:
         return "Short for the time you have: back each reason with one specific example."
     if "result" in d.star["missing"]:
-        return "Too short to land the story: add the result and one concrete detail."
+        return ("Too short to land the story: add the result" + ("." if d.numbers else " and one concrete detail."))
+    if d.numbers:
+        return "Short for the time you have: say more about how you did it and why you chose that way."
     return "Short for the time you have: say more about how you did it, with one concrete detail."
 
 
@@ -253,14 +376,18 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                        "Own your claims: replace \"I think\" and \"maybe\" with what you know and how."
                        if hedgy else "Assertive: you state things plainly." if not d.hedges["total"]
                        else "Mostly assertive: a hedge or two is fine."))
-    out.append(Finding("numbers", "good" if d.numbers else "warn",
-                       f"{len(d.numbers)} quantified detail(s)" + (f": {', '.join(d.numbers[:3])}" if d.numbers else ""),
-                       "Numbers make impact believable: keep them." if d.numbers
-                       else "Add a number: latency, throughput, cost, users or time saved."))
+    if d.numbers:
+        out.append(Finding("numbers", "good", f"{len(d.numbers)} quantified detail(s): {', '.join(d.numbers[:3])}",
+                           "Numbers make impact believable: keep them."))
+    elif d.story:
+        out.append(Finding("numbers", "warn", "0 quantified detail(s)",
+                           "Add a number: latency, throughput, cost, users or time saved."))
     star = d.star
     if not d.story:
+        # an explanation or a "why" answer: no STAR, no impact number and no "say what you did" asked of it
         out.append(Finding("structure", "info", "Not a story question: no STAR shape needed",
-                           "Answer in your first sentence, then give two or three reasons, each with one specific."))
+                           "Answer in your first sentence, then take two or three points in order, each with one "
+                           "specific."))
     elif not star["missing"] and star["in_order"]:
         out.append(Finding("structure", "good", "Situation, task, action, result, in order",
                            "Clear story shape."))
@@ -269,16 +396,29 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
             headline = "STAR: no " + ", ".join(star["missing"]) + ("" if star["in_order"] else "; parts out of order")
         else:
             headline = "STAR: all four parts, but out of order"
-        out.append(Finding("structure", "warn", headline,
-                           "Tell it as Situation, Task, Action, Result; close with the result in one sentence."))
-    share = d.ownership["i_share"]
-    if share is not None and d.ownership["we"] >= 4 and share < 1 - s.we_share_warn:
-        out.append(Finding("ownership", "warn", f"\"we\" {d.ownership['we']} times, \"I\" {d.ownership['i']}",
-                           "Say what *you* did: \"I designed\", \"I decided\"; interviewers score your part."))
-    elif share is not None:
-        out.append(Finding("ownership", "good", f"\"I\" {d.ownership['i']}, \"we\" {d.ownership['we']}",
-                           "Your own role comes through."))
+        tip = "Tell it as Situation, Task, Action, Result; close with the result in one sentence."
+        if star["missing"] == ["task"] and star["in_order"]:
+            tip = "Say in one sentence what you set out to do (\"My job was to...\") before what you did."
+        elif star["missing"] == ["result"] and star["in_order"]:
+            tip = "Close with the result in one sentence: what changed, with a number if you have one."
+        out.append(Finding("structure", "warn", headline, tip))
+    if d.story:
+        out.extend(_ownership(d, s))
     return out
+
+
+def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
+    """Praise needs something you said you did ("I added", "I rewrote"); "I think" is not a part you played."""
+    own = d.ownership
+    share, i, we, did = own["i_share"], own["i"], own["we"], own.get("i_did", 0)
+    say_it = "Say what *you* did: \"I designed\", \"I decided\"; interviewers score your part."
+    if share is not None and we >= 4 and share < 1 - s.we_share_warn:
+        return [Finding("ownership", "warn", f"\"we\" {we} times, \"I\" {i}", say_it)]
+    if did:
+        return [Finding("ownership", "good", f"\"I\" {i}, \"we\" {we}", "Your own role comes through.")]
+    if share is not None:
+        return [Finding("ownership", "warn", f"\"I\" {i}, \"we\" {we}: no step you took", say_it)]
+    return []
 
 
 def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]:
