@@ -9,7 +9,7 @@ from voiceprep.gui.widgets.progress import tick_label, value_ticks
 def test_ticks_are_round_cover_the_data_and_read_once(lo, hi):
     start, end, ticks = value_ticks(lo, hi)
     assert start <= lo and end >= hi and 3 <= len(ticks) <= 7
-    step = ticks[1] - ticks[0]
+    step = round(ticks[1] - ticks[0], 9)                 # 5.1 - 5.0 is 0.0999...96 in floating point
     mantissa = step / 10 ** __import__("math").floor(__import__("math").log10(step))
     assert round(mantissa, 6) in (1, 2, 2.5, 5)
     labels = [tick_label(t, step) for t in ticks]
@@ -49,3 +49,12 @@ def test_charts_are_drawn_off_the_gui_thread_and_follow_data_and_size(qtbot, mon
     chart.resize(700, 320)
     qtbot.waitUntil(lambda: chart.canvas.ready() and len(drawn_on) >= first + 2, timeout=5000)
     assert chart.canvas._image.width() == round(chart.canvas.width() * chart.canvas.devicePixelRatioF())
+
+
+@pytest.mark.parametrize("lo, hi", [(0.0, 8.69), (6.3, 8.4), (0.0, 0.27), (40.0, 340.0), (1.2, 9.9)])
+def test_axis_labels_are_the_exact_tick_values(lo, hi):
+    """Fillers 0-8.7 read "0, 2, 5, 8, 10": ticks at 2.5 and 7.5 were rounded to integers."""
+    _, _, ticks = value_ticks(lo, hi)
+    step = ticks[1] - ticks[0]
+    assert [float(tick_label(t, step)) for t in ticks] == pytest.approx(ticks, abs=1e-9)
+    assert tick_label(2.5, 2.5) == "2.5" and tick_label(7.5, 2.5) == "7.5" and tick_label(0.25, 0.25) == "0.25"

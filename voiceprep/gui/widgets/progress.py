@@ -37,17 +37,19 @@ def parse_time(text: str) -> datetime:
 
 
 def value_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, float, list[float]]:
-    """Round axis values (steps of 1, 2, 2.5 or 5 times a power of ten) covering lo..hi: (lo, hi, ticks)."""
-    raw = max(hi - lo, 1e-9) / max(count - 1, 1)
+    """Round axis values covering lo..hi, about `count` of them: (lo, hi, ticks). Steps of 1, 2 or 5 times a
+    power of ten, not 2.5: "0, 2.5, 5, 7.5, 10" needs a decimal that "0, 2, 4, 6, 8, 10" does not."""
+    raw = max(hi - lo, 1e-9) / max(count, 1)
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9))
     start, end = math.floor(lo / step) * step, math.ceil(hi / step) * step
     ticks = [round(start + i * step, 9) for i in range(round((end - start) / step) + 1)]
     return round(start, 9), round(end, 9), ticks
 
 
 def tick_label(value: float, step: float) -> str:
-    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    """The value with as many decimals as the step needs to be exact (2.5 -> "2.5", never "2")."""
+    decimals = next((d for d in range(4) if abs(round(step, d) - step) < 1e-9 * max(1.0, abs(step))), 4)
     return f"{value:.{decimals}f}"
 
 
