@@ -9,7 +9,7 @@ from voiceprep.gui.widgets.progress import tick_label, value_ticks
 def test_ticks_are_round_cover_the_data_and_read_once(lo, hi):
     start, end, ticks = value_ticks(lo, hi)
     assert start <= lo and end >= hi and 3 <= len(ticks) <= 7
-    step = ticks[1] - ticks[0]
+    step = round(ticks[1] - ticks[0], 9)                 # 5.1 - 5.0 is 0.0999...96 in floating point
     mantissa = step / 10 ** __import__("math").floor(__import__("math").log10(step))
     assert round(mantissa, 6) in (1, 2, 2.5, 5)
     labels = [tick_label(t, step) for t in ticks]
@@ -28,8 +28,10 @@ def test_charts_are_drawn_off_the_gui_thread_and_follow_data_and_size(qtbot, mon
 
     drawn_on = []
     real_draw = progress.draw
-    monkeypatch.setattr(progress, "draw", lambda p, spec: (drawn_on.append(threading.current_thread()),
-                                                           real_draw(p, spec)))
+    def draw(p, spec):
+        drawn_on.append(threading.current_thread())
+        return real_draw(p, spec)
+    monkeypatch.setattr(progress, "draw", draw)
     chart = LineChart("Overall score", "score / 100", (0, 100))
     qtbot.addWidget(chart)
     chart.resize(500, 300)
@@ -49,3 +51,103 @@ def test_charts_are_drawn_off_the_gui_thread_and_follow_data_and_size(qtbot, mon
     chart.resize(700, 320)
     qtbot.waitUntil(lambda: chart.canvas.ready() and len(drawn_on) >= first + 2, timeout=5000)
     assert chart.canvas._image.width() == round(chart.canvas.width() * chart.canvas.devicePixelRatioF())
+
+
+def _spec(series, names=(), daily=False, y_range=(0, 100), unit="score / 100", width=500, height=260):
+    from voiceprep.gui.widgets.progress import ChartSpec
+
+    return ChartSpec(unit, y_range, None, tuple(tuple(s) for s in series), width, height, 1.0, "#000000",
+                     __import__("PySide6.QtGui", fromlist=["QFont"]).QFont().toString(), names=tuple(names),
+                     daily=daily)
+
+
+@pytest.mark.parametrize("lo, hi", [(0.0, 8.69), (6.3, 8.4), (0.0, 0.27), (40.0, 340.0), (1.2, 9.9)])
+def test_axis_labels_are_the_exact_tick_values(lo, hi):
+    """Fillers 0-8.7 read "0, 2, 5, 8, 10": ticks at 2.5 and 7.5 were rounded to integers."""
+    _, _, ticks = value_ticks(lo, hi)
+    step = ticks[1] - ticks[0]
+    assert [float(tick_label(t, step)) for t in ticks] == pytest.approx(ticks, abs=1e-9)
+    assert tick_label(2.5, 2.5) == "2.5" and tick_label(7.5, 2.5) == "7.5" and tick_label(0.25, 0.25) == "0.25"
+
+
+def test_competencies_with_equal_scores_are_each_visible_and_keep_their_true_values(qtbot):
+    """Four competencies all at 50 then 100 showed two lines: the later ones covered the earlier ones."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from voiceprep.gui.widgets.progress import SERIES_COLORS, LineChart, render
+
+    start = datetime(2026, 11, 30, 10, tzinfo=UTC)
+    days = [start + timedelta(days=i) for i in range(3)]
+    same = [(days[0], 50.0), (days[1], 75.0), (days[2], 100.0)]
+    names = ["Distributed Systems Design", "Database Optimization", "Payments Domain Expertise", "Backend"]
+    image = render(_spec([same] * 4, names)).image
+    for i in range(4):
+        color = QColor(SERIES_COLORS[i])
+        seen = sum(image.pixelColor(x, y) == color for x in range(image.width()) for y in range(image.height()))
+        assert seen >= 150, (i, seen)                   # a line's worth of its own colour, not a fringe
+
+    chart = LineChart("Competencies", "score / 100", (0, 100))
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    chart.show()
+    chart.set_series({n: same for n in names})
+    qtbot.waitUntil(chart.canvas.ready, timeout=5000)
+    xs = sorted({x for x, *_ in chart.canvas._tips})
+    ys = [y for x, y, *_ in chart.canvas._tips if x == xs[0]]
+    tip = chart.canvas.tip_at(QPointF(xs[0], sum(ys) / len(ys)))
+    assert all(f"{n}: 50" in tip for n in names), tip     # the true value, not the drawn offset
+    assert "30 Nov" in tip and "average" not in tip
+    assert chart.canvas.tip_at(QPointF(xs[0] + 100, 5)) == ""
+    glyphs = [label.text().split("</span>")[0][-1] for label in chart.legend_labels]
+    assert len(set(glyphs)) == 4, glyphs                  # the legend shows each series' own marker
+
+
+def test_a_days_average_is_labelled_with_its_date_not_a_time():
+    """"Overall (all prompts: each day's average)" with one day showed "01 Dec 04:58"."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.progress import axis_dates, parse_time
+
+    when = parse_time("2026-12-01T04:58:00+00:00")
+    assert [label for _, label in axis_dates(_spec([[(when, 50.0)]], daily=True))] == [when.strftime("%d %b").lstrip("0")]
+    one = axis_dates(_spec([[(when, 50.0)]]))        # a single attempt keeps its time of day
+    assert one[0][1].endswith(when.strftime("%H:%M"))
+    days = [datetime.fromisoformat(f"2026-12-0{d}T23:30:00").astimezone() for d in (1, 2, 4)]
+    labels = [label for _, label in axis_dates(_spec([[(t, 50.0) for t in days]], daily=True))]
+    assert labels == ["1 Dec", "2 Dec", "4 Dec"]                 # each day under its own point
+    assert all(":" not in label for label in labels)
+
+
+def test_with_all_prompts_the_page_draws_days_and_with_one_prompt_attempts(qtbot):
+    """The page tells the charts whether a point is a day's average (all prompts) or one attempt."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    comps = [SimpleNamespace(id=f"c{i}", name=f"Competency {i}") for i in range(4)]
+    bank = SimpleNamespace(competencies=comps, id="b", name="Bank", all_prompts=lambda: [])
+    services = SimpleNamespace(
+        registry=SimpleNamespace(banks=[], find=lambda _id: bank),
+        settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
+                                 history=SimpleNamespace(weak_point_window=6)),
+        history=None)
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 7.9,
+             "competencies": {c.id: 50.0 for c in comps}}]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}}
+    page._show(data, "b", None, page._generation)
+    charts = (page.overall, page.competencies, page.pace, page.fillers)
+    assert all(chart.canvas.spec().daily for chart in charts)
+    page._show(dict(data), "b", "p1", page._generation)
+    assert not any(chart.canvas.spec().daily for chart in charts)
+
+
+def parse(text):
+    from voiceprep.gui.widgets.progress import parse_time
+
+    return parse_time(text)

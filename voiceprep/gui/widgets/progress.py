@@ -1,15 +1,18 @@
 """Progress: scores over time per bank or per prompt, per competency, pace and fillers (spoken answers only),
-and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut."""
+and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut. Each series has its
+own colour and marker; series with equal values are drawn side by side a few pixels apart, and hovering a point
+shows the true values there."""
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +32,14 @@ from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
-MARKERS_UP_TO = 60          # a dot per attempt while they can be told apart; beyond that the line alone
+MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus"]       # one per colour, same order
+GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "down": "▼", "plus": "✚"}
+MARKERS_UP_TO = 60          # a marker per attempt while they can be told apart; beyond that the line alone
+SPARSE_MARKERS = 12         # ... or, with several series, this many along each line to tell them apart
+SPREAD = 4.0                # px between series whose points coincide (their true values are in the tooltip)
+TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
 Series = dict[str, list[tuple[datetime, float]]]
+Tip = tuple[float, float, datetime, int, float]          # x, y as drawn, when, series index, true value
 
 
 def parse_time(text: str) -> datetime:
@@ -37,25 +47,36 @@ def parse_time(text: str) -> datetime:
 
 
 def value_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, float, list[float]]:
-    """Round axis values (steps of 1, 2, 2.5 or 5 times a power of ten) covering lo..hi: (lo, hi, ticks)."""
-    raw = max(hi - lo, 1e-9) / max(count - 1, 1)
+    """Round axis values covering lo..hi, about `count` of them: (lo, hi, ticks). Steps of 1, 2 or 5 times a
+    power of ten, not 2.5: "0, 2.5, 5, 7.5, 10" needs a decimal that "0, 2, 4, 6, 8, 10" does not."""
+    raw = max(hi - lo, 1e-9) / max(count, 1)
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9))
     start, end = math.floor(lo / step) * step, math.ceil(hi / step) * step
     ticks = [round(start + i * step, 9) for i in range(round((end - start) / step) + 1)]
     return round(start, 9), round(end, 9), ticks
 
 
 def tick_label(value: float, step: float) -> str:
-    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    """The value with as many decimals as the step needs to be exact (2.5 -> "2.5", never "2")."""
+    decimals = next((d for d in range(4) if abs(round(step, d) - step) < 1e-9 * max(1.0, abs(step))), 4)
     return f"{value:.{decimals}f}"
+
+
+def value_text(value: float) -> str:
+    """A true value for a tooltip: "50", "66.7", "7.9"."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def day_label(t: datetime, with_year: bool = False) -> str:
+    return t.strftime("%d %b %Y" if with_year else "%d %b").lstrip("0")
 
 
 def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[datetime, str]]:
     """Evenly spaced x-axis labels: dates ("3 Mar"), or times when everything is on one day."""
     span = (last - first).total_seconds()
     if span <= 0:
-        return [(first, first.strftime("%d %b %H:%M"))]
+        return [(first, first.strftime("%d %b %H:%M").lstrip("0"))]
     same_day = first.date() == last.date()
     fmt = "%H:%M" if same_day else "%d %b" if first.year == last.year else "%b %Y"
     out, seen = [], set()
@@ -66,6 +87,24 @@ def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[da
             seen.add(label)
             out.append((t, label))
     return out
+
+
+def day_ticks(days: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
+    """X-axis labels for points that are each a day's average: dates only, never a time of day; up to `count`
+    days, each one under its own point (a day's point sits at its last attempt, not where its date begins)."""
+    days = sorted(set(days))
+    if len(days) > count:
+        return date_ticks(days[0], days[-1], count)        # several days apart: dates
+    with_year = days[0].year != days[-1].year
+    return [(t, day_label(t, with_year)) for t in days]
+
+
+def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
+    """The x-axis labels of a chart: (when, label)."""
+    times = [t for s in spec.series for t, _ in s]
+    if not times:
+        return []
+    return day_ticks(times) if spec.daily else date_ticks(min(times), max(times))
 
 
 def by_day(when: list[datetime], values: list[float | None]) -> list[tuple[datetime, float | None]]:
@@ -96,9 +135,20 @@ class ChartSpec:
     ratio: float
     text_color: str
     font: str               # QFont.toString(): fonts are made on the thread that draws
+    names: tuple[str, ...] = ()       # of the series, for tooltips
+    daily: bool = False               # each point is a day's average: dates only on the axis and in tooltips
+    background: str = "#ffffff"       # outlines markers so ones side by side stay apart
 
 
-def render(spec: ChartSpec) -> QImage:
+@dataclass(frozen=True)
+class Drawn:
+    """A chart's image and where its points landed (sorted by x), for tooltips without redrawing."""
+    image: QImage
+    tips: tuple[Tip, ...]
+    xs: tuple[float, ...]           # the tips' x, to search by
+
+
+def render(spec: ChartSpec) -> Drawn:
     """The chart as an image (QPainter on a QImage is safe off the GUI thread; a QPixmap is not)."""
     image = QImage(max(1, round(spec.width * spec.ratio)), max(1, round(spec.height * spec.ratio)),
                    QImage.Format.Format_ARGB32_Premultiplied)
@@ -109,14 +159,61 @@ def render(spec: ChartSpec) -> QImage:
     font.fromString(spec.font)
     painter.setFont(font)
     try:
-        draw(painter, spec)
+        tips = draw(painter, spec)
     finally:
         painter.end()
-    return image
+    tips.sort()                     # by x: runs already in order, so sorting is quick
+    return Drawn(image, tuple(tips), tuple(tip[0] for tip in tips))
 
 
-def draw(p: QPainter, spec: ChartSpec) -> None:
-    """Lines over time, y-axis labelled with its unit, optional band of good values."""
+def dodge(ys: list[float], order: list[int], low: float, high: float) -> list[float]:
+    """Y positions for points at one time: ones closer than SPREAD px are spread SPREAD apart around their mean,
+    in `order` when equal (so a series keeps its place in a bundle), kept within low..high."""
+
+    def first(total: float, n: int) -> float:         # where a bundle of n around its mean starts
+        return min(max(total / n - SPREAD * (n - 1) / 2, low), high - SPREAD * (n - 1))
+
+    groups: list[tuple[list[int], float, float]] = []   # members top to bottom, sum of their ys, first y
+    for i in sorted(range(len(ys)), key=lambda i: (ys[i], order[i])):
+        members, total, start = [i], ys[i], first(ys[i], 1)
+        while groups:                                # merge while the bundle above reaches this one
+            above, above_total, above_start = groups[-1]
+            if above_start + SPREAD * len(above) <= start + 1e-9:
+                break
+            groups.pop()
+            members, total = above + members, above_total + total
+            start = first(total, len(members))
+        groups.append((members, total, start))
+    out = list(ys)
+    for members, _, start in groups:
+        for k, i in enumerate(members):
+            out[i] = start + SPREAD * k
+    return out
+
+
+def draw_marker(p: QPainter, shape: str, x: float, y: float, r: float) -> None:
+    if shape == "circle":
+        p.drawEllipse(QPointF(x, y), r, r)
+        return
+    if shape == "square":
+        s = r * 0.9
+        pts = [(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)]
+    elif shape == "triangle":
+        pts = [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)]
+    elif shape == "down":
+        pts = [(x, y + r * 1.2), (x + r * 1.1, y - r * 0.8), (x - r * 1.1, y - r * 0.8)]
+    elif shape == "diamond":
+        s = r * 1.25
+        pts = [(x, y - s), (x + s, y), (x, y + s), (x - s, y)]
+    else:                                            # plus
+        a, b = r * 1.2, r * 0.45
+        pts = [(x - b, y - a), (x + b, y - a), (x + b, y - b), (x + a, y - b), (x + a, y + b), (x + b, y + b),
+               (x + b, y + a), (x - b, y + a), (x - b, y + b), (x - a, y + b), (x - a, y - b), (x - b, y - b)]
+    p.drawPolygon(QPolygonF([QPointF(px, py) for px, py in pts]))
+
+
+def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
+    """Lines over time, y-axis labelled with its unit, optional band of good values; where each point landed."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     text = QColor(spec.text_color)
     metrics = p.fontMetrics()
@@ -127,7 +224,7 @@ def draw(p: QPainter, spec: ChartSpec) -> None:
     if not points:
         p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No spoken answers yet" if spec.unit == "words/min"
                    else "No attempts yet")
-        return
+        return []
     values = [v for _, v in points]
     lo, hi = spec.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
     if spec.band and not spec.y_range:
@@ -159,22 +256,72 @@ def draw(p: QPainter, spec: ChartSpec) -> None:
         band.setAlpha(30)
         top, bottom = xy(first, min(spec.band[1], hi)).y(), xy(first, max(spec.band[0], lo)).y()
         p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
-    for t, label in date_ticks(first, last):
+    right_of_last = -math.inf
+    for t, label in axis_dates(spec):
         x = xy(t, lo).x()
         w = metrics.horizontalAdvance(label)
-        p.drawText(QPointF(min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2),
-                           area.bottom() + metrics.height() + 2), label)
+        at = min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2)
+        if at < right_of_last + 8:
+            continue                                 # would overlap the label before it
+        p.drawText(QPointF(at, area.bottom() + metrics.height() + 2), label)
+        right_of_last = at + w
     p.drawText(QPointF(area.left(), spec.height - 4), spec.unit)
-    for idx, s in enumerate(spec.series):
-        color = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)])
-        pts = [xy(t, v) for t, v in s]
-        p.setPen(QPen(color, 2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawLines([QLineF(a, b) for a, b in zip(pts, pts[1:])])   # 30x faster than a joined path
+    # plain floats until drawing: Qt calls per point cost more than the arithmetic (this runs holding the GIL)
+    x_at: dict[datetime, float] = {}
+    for s in spec.series:
+        for t, _ in s:
+            if t not in x_at:
+                x_at[t] = xy(t, lo).x()
+    scale, bottom = area.height() / (hi - lo), area.bottom()
+    ys = [[bottom - (v - lo) * scale for _, v in s] for s in spec.series]
+    if len(ys) > 1:                                  # equal values side by side, not on top of each other
+        at_time: dict[datetime, list[tuple[int, int]]] = {}
+        for i, s in enumerate(spec.series):
+            for j, (t, _) in enumerate(s):
+                at_time.setdefault(t, []).append((i, j))
+        for members in at_time.values():
+            if len(members) < 2:
+                continue
+            here = [ys[i][j] for i, j in members]
+            ordered = sorted(here)
+            if all(b - a >= SPREAD for a, b in zip(ordered, ordered[1:])):
+                continue                             # nothing hides anything here
+            moved = dodge(here, [i for i, _ in members], area.top() - 5, area.bottom() + 3)  # within the margins
+            for (i, j), y in zip(members, moved):
+                ys[i][j] = y
+    lines = [[(x_at[t], y) for (t, _), y in zip(s, col)] for s, col in zip(spec.series, ys)]
+    for idx, pts in enumerate(lines):
+        p.setPen(QPen(QColor(SERIES_COLORS[idx % len(SERIES_COLORS)]), 2))
+        p.drawLines([QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(pts, pts[1:])])  # 30x faster than a path
+    outline = QPen(QColor(spec.background), 1)
+    for idx, pts in enumerate(lines):
         if len(pts) <= MARKERS_UP_TO:
-            p.setBrush(color)
-            for q in pts:
-                p.drawEllipse(q, 3, 3)
+            marked = pts
+        elif len(lines) > 1:
+            marked = pts[::math.ceil(len(pts) / SPARSE_MARKERS)]
+        else:
+            marked = []
+        p.setPen(outline)
+        p.setBrush(QColor(SERIES_COLORS[idx % len(SERIES_COLORS)]))
+        for x, y in marked:
+            draw_marker(p, MARKERS[idx % len(MARKERS)], x, y, 3.5)
+    return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
+            for (t, v), (x, y) in zip(s, pts)]
+
+
+def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: QPointF) -> str:
+    """What the points nearest `at` are: when, and each series' true value there ("" when none is near)."""
+    lo, hi = bisect.bisect_left(xs, at.x() - TIP_RADIUS), bisect.bisect_right(xs, at.x() + TIP_RADIUS)
+    near = [tip for tip in tips[lo:hi] if math.hypot(tip[0] - at.x(), tip[1] - at.y()) <= TIP_RADIUS]
+    if not near:
+        return ""
+    when = min(near, key=lambda tip: math.hypot(tip[0] - at.x(), tip[1] - at.y()))[2]
+    same = sorted((tip for tip in tips[lo:hi] if tip[2] == when), key=lambda tip: tip[3])
+    head = f"{day_label(when, True)}: the day's average" if spec.daily else \
+        f"{day_label(when, True)} {when.strftime('%H:%M')}"
+    if len(spec.series) == 1 or not spec.names:
+        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}" for tip in same)
+    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}" for tip in same)
 
 
 class Canvas(QWidget):
@@ -186,15 +333,20 @@ class Canvas(QWidget):
         super().__init__()
         self.unit, self.y_range, self.band = unit, y_range, band
         self.series: Series = {}
+        self.daily = False                            # each point is a day's average
         self._image: QImage | None = None
+        self._tips: tuple[Tip, ...] = ()              # where _image's points are, sorted by x
+        self._tip_xs: tuple[float, ...] = ()
         self._drawn: ChartSpec | None = None          # what _image shows
         self._asked: ChartSpec | None = None          # what is being drawn now
         self.setMinimumHeight(180)
 
     def spec(self) -> ChartSpec:
+        palette = self.palette()
         return ChartSpec(self.unit, self.y_range, self.band, tuple(tuple(s) for s in self.series.values()),
                          self.width(), self.height(), self.devicePixelRatioF(),
-                         self.palette().color(self.palette().ColorRole.WindowText).name(), self.font().toString())
+                         palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
+                         tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name())
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -202,6 +354,24 @@ class Canvas(QWidget):
 
     def invalidate(self) -> None:
         self.update()
+
+    def tip_at(self, pos: QPointF) -> str:
+        """The tooltip at `pos`: the true values of the points there (looked up, not drawn: no GUI-thread work)."""
+        drawn = self._drawn
+        if drawn is None or (drawn.width, drawn.height) != (self.width(), self.height()):
+            return ""                                 # the image is stretched until redrawn: positions are off
+        return tip_text(drawn, self._tips, self._tip_xs, pos)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._image is not None:
@@ -215,13 +385,13 @@ class Canvas(QWidget):
         if wanted != self._drawn and wanted != self._asked:
             self._asked = wanted
             run_in_background(render, wanted, lane="draw", owner=self,
-                              on_done=lambda image: self._arrived(wanted, image))
+                              on_done=lambda drawn: self._arrived(wanted, drawn))
 
-    def _arrived(self, spec: ChartSpec, image: QImage) -> None:
+    def _arrived(self, spec: ChartSpec, drawn: Drawn) -> None:
         if spec == self._asked:
             self._asked = None
         if spec == self.spec() or self._image is None:
-            self._image, self._drawn = image, spec
+            self._image, self._drawn, self._tips, self._tip_xs = drawn.image, spec, drawn.tips, drawn.xs
             self.update()
 
 
@@ -246,8 +416,10 @@ class LineChart(QWidget):
     def series(self) -> Series:
         return self.canvas.series
 
-    def set_series(self, series: dict[str, list[tuple[datetime, float | None]]]) -> None:
-        """Named series of (when, value); None values (e.g. typed answers' pace) are left out."""
+    def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False) -> None:
+        """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
+        point is a day's average (labelled by its date, never a time of day)."""
+        self.canvas.daily = daily
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
         self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
         for label in self.legend_labels:
@@ -256,8 +428,8 @@ class LineChart(QWidget):
         self.legend_labels = []
         if len(self.canvas.series) > 1:
             for i, name in enumerate(self.canvas.series):
-                color = SERIES_COLORS[i % len(SERIES_COLORS)]
-                label = QLabel(f"<span style='color:{color}'>●</span> {name}")
+                color, glyph = SERIES_COLORS[i % len(SERIES_COLORS)], GLYPHS[MARKERS[i % len(MARKERS)]]
+                label = QLabel(f"<span style='color:{color}'>{glyph}</span> {name}")
                 label.setWordWrap(True)
                 label.setToolTip(name)
                 self.legend.addWidget(label, i // 2, i % 2)
@@ -369,11 +541,13 @@ class ProgressPage(QScrollArea):
             return list(zip(when, values)) if prompt else by_day(when, values)
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
-        self.overall.set_series({"overall": line([r["overall"] for r in series])})
+        daily = not prompt
+        self.overall.set_series({"overall": line([r["overall"] for r in series])}, daily)
         comps = bank.competencies if bank else ()
-        self.competencies.set_series({c.name: line([r["competencies"].get(c.id) for r in series]) for c in comps})
-        self.pace.set_series({"words/min": line([r["wpm"] or None for r in series])})
-        self.fillers.set_series({"fillers/min": line([r["fillers_per_min"] for r in series])})
+        self.competencies.set_series({c.name: line([r["competencies"].get(c.id) for r in series]) for c in comps},
+                                     daily)
+        self.pace.set_series({"words/min": line([r["wpm"] or None for r in series])}, daily)
+        self.fillers.set_series({"fillers/min": line([r["fillers_per_min"] for r in series])}, daily)
         window = self.services.settings.history.weak_point_window
         self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
         self.rates.setRowCount(len(rates))
