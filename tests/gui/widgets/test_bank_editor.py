@@ -364,3 +364,44 @@ def test_new_prompts_and_points_get_ids_from_their_text_when_first_saved(qtbot, 
     bank = services.registry.find("acme")
     assert bank.all_prompts()[1].id == "hard-bug-fixed"
     assert [k.id for k in bank.all_prompts()[1].key_points] == ["bisected-release-find", "wrote-postmortem"]
+
+
+def test_importing_a_job_description_says_it_is_not_a_bank_and_offers_the_draft(qtbot, services, data_home,
+                                                                                tmp_path, monkeypatch):
+    """Walkthrough 50-import-jobspec: a pasted job description offered as a bank showed
+    "...:1: not valid TOML: Expected '=' after a key in a key/value pair (column 8)"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    shown: list[tuple[str, list[str]]] = []
+
+    def show(box, press=None):
+        shown.append((box.text(), [b.text() for b in box.buttons()]))
+        if press:
+            next(b for b in box.buttons() if b.text() == press).click()
+        return 0
+    drafted: list = []
+    monkeypatch.setattr(banks, "draft_from_job", lambda path=None: drafted.append(path) or False)
+    job = tmp_path / "job.txt"
+    job.write_text(seed("002"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: show(box, "Draft from a job description…"))
+    assert not banks.import_file(job)
+    text, buttons = shown[-1]
+    assert text == ("job.txt is not a question bank (line 1 is not 'name = value').\n\nTo make a bank from a job "
+                    "description, use Draft from a job description…"), text
+    assert banks.draft_btn.text() in text and "Draft from a job description…" in buttons
+    assert drafted == [job]                                   # the button in the message opens the draft dialog
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: show(box))
+    broken = tmp_path / "broken.toml"
+    broken.write_text((BANKS / "airwallex.toml").read_text().replace("[job]", "[job", 1))
+    assert not banks.import_file(broken)
+    text, buttons = shown[-1]
+    assert text.startswith("broken.toml has problems, so it was not imported:\nline ") and "not valid TOML" in text
+    assert str(tmp_path) not in text and "Draft from a job description…" not in buttons
+    weird = tmp_path / "weird.toml"
+    weird.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert not banks.import_file(weird)
+    assert shown[-1][0].startswith("weird.toml is not a question bank: it is not a text file.")
+    assert drafted == [job]
