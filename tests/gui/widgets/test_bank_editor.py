@@ -405,3 +405,34 @@ def test_importing_a_job_description_says_it_is_not_a_bank_and_offers_the_draft(
     assert not banks.import_file(weird)
     assert shown[-1][0].startswith("weird.toml is not a question bank: it is not a text file.")
     assert drafted == [job]
+
+
+def test_banks_list_wraps_long_names_with_room_between_entries_at_1366(qtbot, services, data_home):
+    """Walkthrough 14-banks-list-1366: a long bank name ran behind a horizontal scrollbar ("...Payn") and the
+    two-line entries ran together."""
+    from voiceprep.core.banks.document import BankDocument
+
+    name = "A fintech payments company — Senior Backend Engineer, Payments and Settlement"
+    doc = BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "long-name", name)
+    doc.save(data_home / "banks" / "long-name.toml")
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    banks.reload()
+    banks.select_bank("long-name")
+    qtbot.wait(100)
+    view = banks.list
+    assert view.horizontalScrollBar().maximum() == 0 and not view.horizontalScrollBar().isVisible()
+    rects = [view.visualRect(view.model().index(i, 0)) for i in range(view.count())]
+    line = view.fontMetrics().lineSpacing()
+    assert all(r.right() <= view.viewport().width() for r in rects)
+    assert all(b.top() - a.bottom() >= 2 for a, b in zip(rects, rects[1:], strict=False))       # room between
+    long = view.currentItem()
+    assert long.data(256) == "long-name" and name in long.toolTip()
+    assert rects[view.currentRow()].height() >= 3 * line            # the name wraps: nothing cut
+    window.resize(window.minimumSize())                               # and it re-wraps when narrower
+    qtbot.wait(100)
+    narrow = view.visualRect(view.model().index(view.currentRow(), 0))
+    assert narrow.height() > rects[view.currentRow()].height() and narrow.right() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0

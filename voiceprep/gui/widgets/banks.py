@@ -7,9 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -30,7 +34,7 @@ from voiceprep.core.banks import BankLoadError, load_bank
 from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text
-from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, problem_text
+from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
 ID_ROLE = 256
@@ -60,6 +64,55 @@ def import_problem(path: Path, errors: list[BankError]) -> tuple[str, bool]:
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
     return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
+
+
+class BankItemDelegate(QStyledItemDelegate):
+    """A bank in the list: its name wrapped to the list's width, then "7 prompts · bundled" in a quieter colour,
+    with room between entries (no horizontal scrolling, nothing cut)."""
+
+    PAD = 5
+
+    def _parts(self, index) -> tuple[str, str]:
+        name, _, meta = str(index.data(Qt.ItemDataRole.DisplayRole) or "").partition("\n")
+        return name, meta
+
+    def _width(self, option) -> int:
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListWidget) else option.rect.width()
+        return max(60, width - 2 * self.PAD)
+
+    def sizeHint(self, option, index) -> QSize:
+        name, meta = self._parts(index)
+        fm, width = option.fontMetrics, self._width(option)
+        text = fm.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), name).height()
+        return QSize(width + 2 * self.PAD, text + (fm.lineSpacing() if meta else 0) + 2 * self.PAD)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, meta = self._parts(index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = opt.palette.color(role)
+        box = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        fm = opt.fontMetrics
+        painter.save()
+        painter.setPen(color)
+        name_box = fm.boundingRect(QRect(box.left(), box.top(), box.width(), 100_000),
+                                   int(Qt.TextFlag.TextWordWrap), name)
+        painter.drawText(QRect(box.left(), box.top(), box.width(), name_box.height()),
+                         int(Qt.TextFlag.TextWordWrap), name)
+        if meta:
+            quiet = QColor(color)
+            quiet.setAlphaF(0.75 if selected else 0.6)
+            painter.setPen(quiet)
+            painter.drawText(QRect(box.left(), box.top() + name_box.height(), box.width(), fm.lineSpacing()),
+                             int(Qt.AlignmentFlag.AlignLeft), fm.elidedText(meta, Qt.TextElideMode.ElideRight,
+                                                                             box.width()))
+        painter.restore()
 
 
 class BanksPage(QWidget):
@@ -107,6 +160,10 @@ class BanksPage(QWidget):
         split = QSplitter()
         self.list = QListWidget()
         self.list.setMinimumWidth(170)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)     # a long name wraps
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)          # re-wrap when the splitter moves
+        self.list.setSpacing(2)
+        self.list.setItemDelegate(BankItemDelegate(self.list))
         split.addWidget(self.list)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -144,7 +201,7 @@ class BanksPage(QWidget):
             where = "bundled" if b.id in reg.bundled else "yours"
             item = QListWidgetItem(f"{b.name}\n{len(b.all_prompts())} prompts · {where}")
             item.setData(ID_ROLE, b.id)
-            item.setToolTip(str(b.source))
+            item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)
         self.errors.setVisible(bool(reg.errors))
         self.errors.setPlainText("Files with problems (not offered until fixed):\n" +
