@@ -141,6 +141,18 @@ def test_min_cues_larger_than_cues_is_an_error():
     assert "only 1 cue" in e.message and e.line == line_of(text, "min_cues = 2")
 
 
+def test_a_blank_key_point_is_only_an_empty_label_never_a_cue_count():
+    """Walkthrough 12-blank-kp: a new, blank key point listed a second problem, "Cues needed is 1 but the key
+    point has only 0 cue(s)". The empty label is the whole problem; counts are said in words ("1 cue", "2 cues")."""
+    text = GOOD.replace('label = "Name the ring buffer"\ncues = ["ring buffer", "circular buffer"]', 'label = ""')
+    errs = [e for e in errors_of(text) if e.field.startswith("rounds[0].prompts[0].key_points[0]")]
+    assert [(e.field, e.message) for e in errs] == [("rounds[0].prompts[0].key_points[0].label", "must not be empty")]
+    many = GOOD.replace('cues = ["ring buffer", "circular buffer"]', 'cues = ["ring buffer", "circular buffer"]\nmin_cues = 3')
+    e = next(e for e in errors_of(many) if e.field.endswith("min_cues"))
+    assert e.message == "is 3 but the key point has only 2 cues"
+    assert not any("(s)" in e.message for e in errors_of(many) + errors_of(text))
+
+
 def test_empty_prompt_text_and_no_key_points_are_errors():
     errs = errors_of(GOOD.replace('text = "Tell me about a hard problem."', 'text = "  "'))
     assert any(e.field == "rounds[0].prompts[0].text" and "empty" in e.message for e in errs)

@@ -274,3 +274,165 @@ def test_an_emptied_title_is_a_problem_in_the_editors_words_and_enter_does_not_s
     monkeypatch.setattr(editor, "save", lambda: saved.append(1))
     editor.save_clicked()
     assert defaults == ["Fix them first"] and not saved
+
+
+def form_button(editor, text: str):
+    from PySide6.QtWidgets import QPushButton
+
+    return next(b for b in editor.form_scroll.widget().findChildren(QPushButton) if b.text() == text)
+
+
+def test_add_buttons_in_the_form_put_the_keyboard_on_the_new_items_first_field(qtbot, services, data_home):
+    """Walkthrough 04-first-competency: after "Add a competency" the form was rebuilt with focus nowhere and the
+    next Tab went to the sidebar. The new item's first field has the keyboard, and Tab goes on through the form."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    for node, button, first in ((("competencies",), "Add a competency", "name"),
+                                (("rounds", 0), "Add a prompt to this round", "text"),
+                                (("rounds", 0, "prompts", 0), "Add a key point", "label")):
+        editor.select(node)
+        add = form_button(editor, button)
+        add.setFocus()
+        qtbot.keyClick(add, Qt.Key.Key_Space)
+        assert len(editor.node_path) == len(node) + (1 if node == ("competencies",) else 2), editor.node_path
+        assert QApplication.focusWidget() is field(editor, first), (button, QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field(editor, "cues")        # the next field, not the sidebar
+
+
+def test_competency_picker_and_tree_show_names_never_ids(qtbot, services, data_home):
+    """Walkthrough 12-blank-kp: the picker read "Payments Domain Expertise (competency_3)" and a blank key point
+    showed as "• point-4" in the tree, with a second, jargon problem about cues."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.add_competency()
+    type_into(qtbot, editor, "name", "Distributed Systems")
+    editor.add_competency()
+    editor.select(("rounds", 0, "prompts", 0, "key_points", 0))
+    box = field(editor, "competency")
+    assert [box.itemText(i) for i in range(box.count())] == ["(none)", "Distributed Systems", "Competency 2"]
+    assert box.itemData(1) == "competency_1"                             # the id is what the file keeps
+    editor.select(("rounds", 0, "prompts", 0))
+    blank = editor.add_key_point()
+    item = editor.tree.currentItem()
+    assert item.text(0) == "• (no label yet)" and editor.node_path == blank
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    mine = [t for t in texts if t.startswith("Round 1 › prompt 1 › key point 2")]
+    assert mine == ["Round 1 › prompt 1 › key point 2: Key point must not be empty"], texts
+    assert not any("cue" in t.lower() for t in texts), texts
+
+
+def test_new_prompts_and_points_get_ids_from_their_text_when_first_saved(qtbot, services, data_home):
+    """Walkthrough: new items were saved as "prompt", "prompt-2", "point-2", and the starter point kept
+    "current-role" after it was rewritten. Ids come from the candidate's words at the first save; ids in the
+    saved file (the ones history knows) never change, nor do ids the candidate typed."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "acme")
+    editor.select(("rounds", 0, "prompts", 0, "key_points", 0))
+    type_into(qtbot, editor, "label", "I lead the payments platform team")
+    editor.select(("rounds", 0))
+    second = editor.add_prompt()
+    assert editor.doc.get(second, "id") == "prompt"                      # a placeholder until there is text
+    type_into(qtbot, editor, "text", "Tell me about a hard bug you fixed.")
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "I bisected the release to find the bad commit")
+    editor.select(("rounds", 0))
+    third = editor.add_prompt()
+    type_into(qtbot, editor, "text", "Why this company?")
+    type_into(qtbot, editor, "id", "motivation")                         # named by hand: kept
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "Their payments scale")
+    assert editor.save() is not None
+    bank = services.registry.find("acme")
+    assert [p.id for p in bank.all_prompts()] == ["yourself", "hard-bug-fixed", "motivation"]
+    assert [[k.id for k in p.key_points] for p in bank.all_prompts()] == [
+        ["lead-payments-platform"], ["bisected-release-find"], ["payments-scale"]]
+    assert field(editor, "id").text() == "payments-scale" and editor.node_path[:4] == third[:4]   # form refreshed
+
+    editor.select(second)                                                # saved once: the id is kept from now on
+    type_into(qtbot, editor, "text", "Tell me about the worst outage you handled.")
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "I wrote the postmortem")
+    editor.save()
+    bank = services.registry.find("acme")
+    assert bank.all_prompts()[1].id == "hard-bug-fixed"
+    assert [k.id for k in bank.all_prompts()[1].key_points] == ["bisected-release-find", "wrote-postmortem"]
+
+
+def test_importing_a_job_description_says_it_is_not_a_bank_and_offers_the_draft(qtbot, services, data_home,
+                                                                                tmp_path, monkeypatch):
+    """Walkthrough 50-import-jobspec: a pasted job description offered as a bank showed
+    "...:1: not valid TOML: Expected '=' after a key in a key/value pair (column 8)"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    shown: list[tuple[str, list[str]]] = []
+
+    def show(box, press=None):
+        shown.append((box.text(), [b.text() for b in box.buttons()]))
+        if press:
+            next(b for b in box.buttons() if b.text() == press).click()
+        return 0
+    drafted: list = []
+    monkeypatch.setattr(banks, "draft_from_job", lambda path=None: drafted.append(path) or False)
+    job = tmp_path / "job.txt"
+    job.write_text(seed("002"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: show(box, "Draft from a job description…"))
+    assert not banks.import_file(job)
+    text, buttons = shown[-1]
+    assert text == ("job.txt is not a question bank (line 1 is not 'name = value').\n\nTo make a bank from a job "
+                    "description, use Draft from a job description…"), text
+    assert banks.draft_btn.text() in text and "Draft from a job description…" in buttons
+    assert drafted == [job]                                   # the button in the message opens the draft dialog
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: show(box))
+    broken = tmp_path / "broken.toml"
+    broken.write_text((BANKS / "airwallex.toml").read_text().replace("[job]", "[job", 1))
+    assert not banks.import_file(broken)
+    text, buttons = shown[-1]
+    assert text.startswith("broken.toml has problems, so it was not imported:\nline ") and "not valid TOML" in text
+    assert str(tmp_path) not in text and "Draft from a job description…" not in buttons
+    weird = tmp_path / "weird.toml"
+    weird.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert not banks.import_file(weird)
+    assert shown[-1][0].startswith("weird.toml is not a question bank: it is not a text file.")
+    assert drafted == [job]
+
+
+def test_banks_list_wraps_long_names_with_room_between_entries_at_1366(qtbot, services, data_home):
+    """Walkthrough 14-banks-list-1366: a long bank name ran behind a horizontal scrollbar ("...Payn") and the
+    two-line entries ran together."""
+    from voiceprep.core.banks.document import BankDocument
+
+    name = "A fintech payments company — Senior Backend Engineer, Payments and Settlement"
+    doc = BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "long-name", name)
+    doc.save(data_home / "banks" / "long-name.toml")
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    banks.reload()
+    banks.select_bank("long-name")
+    qtbot.wait(100)
+    view = banks.list
+    assert view.horizontalScrollBar().maximum() == 0 and not view.horizontalScrollBar().isVisible()
+    rects = [view.visualRect(view.model().index(i, 0)) for i in range(view.count())]
+    line = view.fontMetrics().lineSpacing()
+    assert all(r.right() <= view.viewport().width() for r in rects)
+    assert all(b.top() - a.bottom() >= 2 for a, b in zip(rects, rects[1:], strict=False))       # room between
+    long = view.currentItem()
+    assert long.data(256) == "long-name" and name in long.toolTip()
+    assert rects[view.currentRow()].height() >= 3 * line            # the name wraps: nothing cut
+    window.resize(window.minimumSize())                               # and it re-wraps when narrower
+    qtbot.wait(100)
+    narrow = view.visualRect(view.model().index(view.currentRow(), 0))
+    assert narrow.height() > rects[view.currentRow()].height() and narrow.right() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0

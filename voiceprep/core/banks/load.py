@@ -410,8 +410,9 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
     if isinstance(min_cues, int) and not isinstance(min_cues, bool) and abs(min_cues) <= _LARGEST:
         if min_cues < 1:
             c.error(path + ("min_cues",), f"must be at least 1, got {min_cues}")
-        elif min_cues > len(cues):
-            c.error(path + ("min_cues",), f"is {min_cues} but the key point has only {len(cues)} cue(s)")
+        elif min_cues > len(cues) and (cues or not derived):      # an empty label is its own (only) problem
+            have = f"{len(cues)} cue" + ("" if len(cues) == 1 else "s")
+            c.error(path + ("min_cues",), f"is {min_cues} but the key point has only {have}")
     else:
         min_cues = default_min
     competency = data.get("competency")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -44,7 +46,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.core.banks.document import BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import WEIGHT_TOLERANCE
+from voiceprep.core.banks.load import WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.settings import BankSettings
 
@@ -72,6 +74,11 @@ def _elide(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
+def id_from_text(text: str, taken: set[str], fallback: str, words: int = 3) -> str:
+    """An id from a prompt's or key point's content words: "I cut p99 latency by 40%" -> "cut-p99-latency"."""
+    return slugify(" ".join(default_cues(text)) if text.strip() else "", taken, fallback=fallback, words=words)
+
+
 def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext) -> QShortcut:
     shortcut = QShortcut(keys, parent)
     shortcut.setContext(context)
@@ -79,7 +86,8 @@ def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], cont
     return shortcut
 
 
-ID_TIP = ("A short name kept in your history (lowercase, dashes). Renaming it starts a new history for this item.")
+ID_TIP = ("A short name kept in your history (lowercase, dashes). Renaming it starts a new history for this item. "
+          "A new prompt or key point gets one from its words when the bank is first saved with it.")
 PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
 FIELDS = {"title": "Title", "text": "Prompt", "label": "Key point", "id": "Id", "name": "Name", "weight": "Weight",
           "competency": "Competency", "cues": "Cues", "min_cues": "Cues needed", "target_seconds": "Target time",
@@ -135,6 +143,8 @@ class BankEditor(QWidget):
         self.node_path: NodePath = ("job",)
         self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
         self._building = False
+        self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
+        self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -235,6 +245,7 @@ class BankEditor(QWidget):
         self.doc = doc
         self.draft_file = draft_file or new_draft_file()
         self.node_path = ("job",)
+        self._texts_at_open, self._pinned_ids = self._texts_by_id(), set()
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -269,10 +280,10 @@ class BankEditor(QWidget):
             rit = item(self.tree, f"Round: {doc.get(rp, 'title', '') or doc.get(rp, 'id', '')}", rp)
             for p in range(doc.count(rp, "prompts")):
                 pp = rp + ("prompts", p)
-                pit = item(rit, doc.get(pp, "text", "") or doc.get(pp, "id", "") or "(no text yet)", pp)
+                pit = item(rit, doc.get(pp, "text", "") or "(no text yet)", pp)
                 for k in range(doc.count(pp, "key_points")):
                     kp = pp + ("key_points", k)
-                    item(pit, "• " + (doc.get(kp, "label", "") or doc.get(kp, "id", "") or "(no label yet)"), kp)
+                    item(pit, "• " + (doc.get(kp, "label", "") or "(no label yet)"), kp)
         self.tree.expandAll()
         self._building = False
         first = target or self.tree.topLevelItem(0)
@@ -297,6 +308,10 @@ class BankEditor(QWidget):
 
     # -- forms ----------------------------------------------------------------------------------
     def _show_form(self, path: NodePath) -> None:
+        old_host, focused = self.form_scroll.widget(), QApplication.focusWidget()
+        in_form = old_host is not None and focused is not None and old_host.isAncestorOf(focused)
+        focused_key = next((f.key for f in self.fields if f.widget is focused), None) if in_form else None
+        same_node = path == self.node_path
         self.node_path = path
         self.fields = []
         form_host = QWidget()
@@ -313,11 +328,26 @@ class BankEditor(QWidget):
             f.initial = f.read()
         outer.addStretch(1)
         self.form_scroll.setWidget(form_host)
+        if in_form:         # the focused field or button was rebuilt away: keep the keyboard here, not in the sidebar
+            self._focus_field(focused_key if same_node else None)
         self.remove_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
         self.up_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
         self.down_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
         self.add_prompt_act.setEnabled(len(path) >= 2 and path[0] == "rounds")
         self.add_point_act.setEnabled(len(path) >= 4 and path[0] == "rounds")
+
+    def _focus_field(self, key: str | None = None) -> None:
+        """Focus the form's field `key`, else its first field (a new item's Name, Prompt or Key point)."""
+        widget = next((f.widget for f in self.fields if f.key == key), None) or \
+            (self.fields[0].widget if self.fields else None)
+        if widget is None:
+            host = self.form_scroll.widget()
+            tab = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
+            widget = next((w for w in host.findChildren(QWidget) if w.focusPolicy() in tab and w.isEnabled()),
+                          None) if host else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form_scroll.ensureWidgetVisible(widget)
 
     @staticmethod
     def _kind(path: NodePath) -> str:
@@ -418,7 +448,7 @@ class BankEditor(QWidget):
         self._text("description", "Description", "optional", 2)
         self._line("id", "Id").setToolTip(ID_TIP)
         add = QPushButton("Add a prompt to this round")
-        add.clicked.connect(self.add_prompt)
+        add.clicked.connect(lambda: self.add_prompt())         # not clicked(checked) as the text
         self.form.addRow(add)
 
     def _form_prompt(self, path: NodePath) -> None:
@@ -428,7 +458,7 @@ class BankEditor(QWidget):
         self._line("id", "Id").setToolTip(ID_TIP)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
-        add.clicked.connect(self.add_key_point)
+        add.clicked.connect(lambda: self.add_key_point())
         notes = QPushButton("Key points from my notes…")
         notes.setToolTip("Paste your prep notes and pick the ideas to keep")
         notes.clicked.connect(self.key_points_from_notes)
@@ -451,7 +481,7 @@ class BankEditor(QWidget):
         box.addItem("(none)", "")
         for i, cid in enumerate(comp_ids):
             name = self.doc.get(("competencies", i), "name", "") if self.doc else ""
-            box.addItem(f"{name} ({cid})" if name else cid, cid)
+            box.addItem(name or cid, cid)                      # the id stays internal where a name exists
         current = self.doc.get(path, "competency", "") if self.doc else ""
         if current and box.findData(current) < 0:
             box.addItem(current, current)
@@ -481,6 +511,8 @@ class BankEditor(QWidget):
             if value == f.initial:
                 continue                                # untouched: a default shown is not written to the file
             f.initial = value
+            if key == "id" and self._kind(path) in ("prompt", "key_point"):
+                self._pinned_ids.add(self._id_key(path, str(value)))
             try:
                 changed |= self.doc.set(path, key, value)
             except (KeyError, IndexError, TypeError, ValueError):
@@ -615,7 +647,7 @@ class BankEditor(QWidget):
 
         def act() -> NodePath:
             assert self.doc is not None
-            pid = slugify(text or "prompt", self.doc.all_prompt_ids(), fallback="prompt")
+            pid = id_from_text(text, self.doc.all_prompt_ids(), fallback="prompt", words=4)
             at = int(path[3]) + 1 if len(path) >= 4 else None
             i = self.doc.add(round_path, "prompts", {"id": pid, "text": text or "", "target_seconds": 120}, at=at)
             result.append(round_path + ("prompts", i))
@@ -632,8 +664,8 @@ class BankEditor(QWidget):
 
         def act() -> NodePath:
             assert self.doc is not None
-            values: dict[str, Any] = {"id": slugify(label or "point", set(self.doc.ids(prompt_path, "key_points")),
-                                                    fallback="point", words=3),
+            values: dict[str, Any] = {"id": id_from_text(label, set(self.doc.ids(prompt_path, "key_points")),
+                                                         fallback="point"),
                                       "label": label}
             if cues:
                 values["cues"] = cues
@@ -710,6 +742,83 @@ class BankEditor(QWidget):
             self.add_key_points(dialog.chosen())
 
     # -- saving and closing ---------------------------------------------------------------------
+    # -- ids ------------------------------------------------------------------------------------
+    def _prompt_paths(self) -> list[NodePath]:
+        doc = self.doc
+        if doc is None:
+            return []
+        return [("rounds", r, "prompts", p) for r in range(doc.count((), "rounds"))
+                for p in range(doc.count(("rounds", r), "prompts"))]
+
+    def _id_key(self, path: NodePath, node_id: str) -> tuple[str, ...]:
+        """A prompt's id as ("prompt id",), a key point's as ("prompt id", "point id") (unique within its prompt)."""
+        if self._kind(path) == "key_point" and self.doc is not None:
+            return (str(self.doc.get(path[:4], "id", "")), node_id)
+        return (node_id,)
+
+    def _texts_by_id(self) -> dict[tuple[str, ...], str]:
+        doc, out = self.doc, dict[tuple[str, ...], str]()
+        for pp in self._prompt_paths():
+            assert doc is not None
+            pid = str(doc.get(pp, "id", ""))
+            out[(pid,)] = str(doc.get(pp, "text", "") or "")
+            for k in range(doc.count(pp, "key_points")):
+                kp = pp + ("key_points", k)
+                out[(pid, str(doc.get(kp, "id", "")))] = str(doc.get(kp, "label", "") or "")
+        return out
+
+    def _saved_ids(self) -> set[tuple[str, ...]] | None:
+        """The prompt and key point ids of the file as last saved (what history can know); None if unreadable."""
+        doc = self.doc
+        if doc is None or not doc.saved_text:
+            return set()
+        try:
+            data = tomllib.loads(doc.saved_text)
+        except (ValueError, RecursionError):
+            return None
+        out: set[tuple[str, ...]] = set()
+        for r in data.get("rounds", []) if isinstance(data.get("rounds"), list) else []:
+            for p in r.get("prompts", []) if isinstance(r, dict) and isinstance(r.get("prompts"), list) else []:
+                if not isinstance(p, dict):
+                    continue
+                pid = str(p.get("id", ""))
+                out.add((pid,))
+                kps = p.get("key_points", [])
+                out.update((pid, str(k.get("id", ""))) for k in (kps if isinstance(kps, list) else [])
+                           if isinstance(k, dict))
+        return out
+
+    def name_new_ids(self) -> int:
+        """Give prompts and key points that are new since the last save an id from the text the candidate wrote.
+
+        New items start as "prompt-2" or "point-2" (or the starter bank's "current-role"); when the bank is saved,
+        an item whose id is not in the saved file (so no practice history can use it), that the candidate did
+        not name by hand, and whose text was written or rewritten since, gets an id from its text. Ids already
+        in the saved file never change. Returns the number of ids changed."""
+        doc, saved = self.doc, self._saved_ids()
+        if doc is None or saved is None:
+            return 0
+        renamed = 0
+        placeholder = re.compile(r"(prompt|point)(-\d+)?")
+
+        def wanted(key: tuple[str, ...], text: str) -> bool:
+            if not text or key in saved or key in self._pinned_ids:
+                return False
+            return bool(placeholder.fullmatch(key[-1])) or self._texts_at_open.get(key) != text
+
+        for pp in self._prompt_paths():
+            pid = str(doc.get(pp, "id", ""))
+            for k in range(doc.count(pp, "key_points")):
+                kp = pp + ("key_points", k)
+                kid, label = str(doc.get(kp, "id", "")), str(doc.get(kp, "label", "") or "")
+                if wanted((pid, kid), label):
+                    others = set(doc.ids(pp, "key_points")) - {kid}
+                    renamed += doc.set(kp, "id", id_from_text(label, others, fallback="point"))
+            text = str(doc.get(pp, "text", "") or "")
+            if wanted((pid,), text):
+                renamed += doc.set(pp, "id", id_from_text(text, doc.all_prompt_ids() - {pid}, "prompt", words=4))
+        return renamed
+
     def target_path(self) -> Path:
         """Where Save writes: the file being edited, else a new file named after the bank id in my banks."""
         assert self.doc is not None
@@ -727,6 +836,7 @@ class BankEditor(QWidget):
         self.commit()
         if self.doc is None:
             return None
+        renamed = self.name_new_ids()
         try:
             written = self.doc.save(self.target_path())
         except OSError as exc:
@@ -736,8 +846,12 @@ class BankEditor(QWidget):
             return None
         if self.draft_file:
             discard_draft(self.draft_file)
+        self._texts_at_open = self._texts_by_id()
         self.status.setText(f"Saved to {written}")
-        self._after_change(validate_only=True)
+        if renamed:
+            self.refresh()                  # the Id fields and problems show the new ids
+        else:
+            self._after_change(validate_only=True)
         self.saved.emit(str(written))
         return written
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -28,10 +33,86 @@ from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, load_bank
 from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
-from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label
+from voiceprep.core.banks.load import BankError, read_bank_text
+from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
 ID_ROLE = 256
+DRAFT_LABEL = "Draft from a job description…"
+_BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)", re.MULTILINE)
+_LISTED = 8
+
+
+def import_problem(path: Path, errors: list[BankError]) -> tuple[str, bool]:
+    """Why a file could not be imported, in the candidate's words, and whether it is plain text that is not a
+    bank at all (a job description, notes), for which drafting a bank is the right tool."""
+    name = path.name
+    try:
+        text: str | None = read_bank_text(path)
+    except BankLoadError:
+        text = None
+    if any(e.message.startswith("not UTF-8 text") for e in errors):
+        return (f"{name} is not a question bank: it is not a text file. A question bank is a .toml text file "
+                "like the ones in your banks folder (More > Open my banks folder)."), False
+    if text is not None and not _BANK_MARKS.search(text):
+        line = next((e.line for e in errors if e.line and "TOML" in e.message), None)
+        why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
+        return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
+                f"{DRAFT_LABEL}"), True
+    listed = [f"line {e.line}: {problem_text(e.field, e.message)}" if e.line else problem_text(e.field, e.message)
+              for e in errors[:_LISTED]]
+    more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
+    return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
+            f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
+
+
+class BankItemDelegate(QStyledItemDelegate):
+    """A bank in the list: its name wrapped to the list's width, then "7 prompts · bundled" in a quieter colour,
+    with room between entries (no horizontal scrolling, nothing cut)."""
+
+    PAD = 5
+
+    def _parts(self, index) -> tuple[str, str]:
+        name, _, meta = str(index.data(Qt.ItemDataRole.DisplayRole) or "").partition("\n")
+        return name, meta
+
+    def _width(self, option) -> int:
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListWidget) else option.rect.width()
+        return max(60, width - 2 * self.PAD)
+
+    def sizeHint(self, option, index) -> QSize:
+        name, meta = self._parts(index)
+        fm, width = option.fontMetrics, self._width(option)
+        text = fm.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), name).height()
+        return QSize(width + 2 * self.PAD, text + (fm.lineSpacing() if meta else 0) + 2 * self.PAD)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, meta = self._parts(index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = opt.palette.color(role)
+        box = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        fm = opt.fontMetrics
+        painter.save()
+        painter.setPen(color)
+        name_box = fm.boundingRect(QRect(box.left(), box.top(), box.width(), 100_000),
+                                   int(Qt.TextFlag.TextWordWrap), name)
+        painter.drawText(QRect(box.left(), box.top(), box.width(), name_box.height()),
+                         int(Qt.TextFlag.TextWordWrap), name)
+        if meta:
+            quiet = QColor(color)
+            quiet.setAlphaF(0.75 if selected else 0.6)
+            painter.setPen(quiet)
+            painter.drawText(QRect(box.left(), box.top() + name_box.height(), box.width(), fm.lineSpacing()),
+                             int(Qt.AlignmentFlag.AlignLeft), fm.elidedText(meta, Qt.TextElideMode.ElideRight,
+                                                                             box.width()))
+        painter.restore()
 
 
 class BanksPage(QWidget):
@@ -49,7 +130,7 @@ class BanksPage(QWidget):
         root.addWidget(heading("Question banks", 16))
         self.new_btn = QPushButton("New bank")
         self.new_btn.setToolTip("Create your own bank and write your key points")
-        self.draft_btn = QPushButton("Draft from a job description…")
+        self.draft_btn = QPushButton(DRAFT_LABEL)
         self.edit_btn = QPushButton("Edit")
         self.more_btn = QToolButton()
         self.more_btn.setText("More")
@@ -79,6 +160,10 @@ class BanksPage(QWidget):
         split = QSplitter()
         self.list = QListWidget()
         self.list.setMinimumWidth(170)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)     # a long name wraps
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)          # re-wrap when the splitter moves
+        self.list.setSpacing(2)
+        self.list.setItemDelegate(BankItemDelegate(self.list))
         split.addWidget(self.list)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -116,7 +201,7 @@ class BanksPage(QWidget):
             where = "bundled" if b.id in reg.bundled else "yours"
             item = QListWidgetItem(f"{b.name}\n{len(b.all_prompts())} prompts · {where}")
             item.setData(ID_ROLE, b.id)
-            item.setToolTip(str(b.source))
+            item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)
         self.errors.setVisible(bool(reg.errors))
         self.errors.setPlainText("Files with problems (not offered until fixed):\n" +
@@ -195,7 +280,7 @@ class BanksPage(QWidget):
                          f"clipboard:\n{path}\nEdit banks right here with Edit, or open the path in any text editor.")
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a bank", str(Path.home()), "Bank (*.toml)")
+        path, _ = QFileDialog.getOpenFileName(self, "Import a bank", str(Path.home()), "Bank (*.toml);;All files (*)")
         if path:
             self.import_file(Path(path))
 
@@ -203,10 +288,16 @@ class BanksPage(QWidget):
         try:
             bank = load_bank(path)
         except BankLoadError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems", "", QMessageBox.StandardButton.Ok, self)
+            text, draftable = import_problem(path, exc.errors)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not imported", "", QMessageBox.StandardButton.Close, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("\n".join(str(e) for e in exc.errors))
+            box.setText(text)
+            if not draftable:
+                box.setDetailedText("\n".join(str(e) for e in exc.errors))   # the file's own view, for a bank author
+            draft = box.addButton(DRAFT_LABEL, QMessageBox.ButtonRole.ActionRole) if draftable else None
             box.exec()
+            if draft is not None and box.clickedButton() is draft:
+                self.draft_from_job(path)
             return False
         if self.services.registry.find(bank.id):
             QMessageBox.warning(self, "Already there", f"A bank with id {bank.id!r} is already loaded.")
