@@ -272,6 +272,10 @@ def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit
     qtbot.waitUntil(lambda: len(rows(w.history)) == 2, timeout=30000)
     qtbot.waitUntil(lambda: w.progress.summary.text().startswith("2 attempts"), timeout=30000)
     assert w.nav.currentRow() == 0                     # still on Practice: nothing was visited
+    # ... and Practice says what happened last time and what to work on (walkthrough 3: "nothing says")
+    qtbot.waitUntil(lambda: w.practice.prompt_text.text() == "Welcome back.", timeout=10000)
+    assert w.practice.state_label.text().startswith("Last session, ") and "on 2 Mar: 1 answer on" in \
+        w.practice.state_label.text()
 
 
 def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():

@@ -107,6 +107,10 @@ class HistoryService:
         s = self.settings
         return queries.weak_points(self._h(), bank, s.weak_point_window, s.weak_points_drilled)
 
+    def recap(self) -> Row | None:
+        """The last session and what to work on next (`queries.recap`), for the window's welcome back."""
+        return queries.recap(self._h(), self.settings.weak_point_window)
+
     def progress(self, bank: str, prompt: str | None = None) -> Row:
         """Everything the Progress page shows, in one call."""
         return dict(self._unless_changed(("progress", bank, prompt), lambda: {

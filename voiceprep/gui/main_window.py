@@ -26,7 +26,7 @@ from voiceprep import paths
 from voiceprep.app import user_message
 from voiceprep.core.history import HistoryCorruptError
 from voiceprep.gui.controller import RehearsalController
-from voiceprep.gui.operations import run_in_background
+from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(PAGES):
             if name in ("History", "Progress") and index != self.nav.currentRow():
                 self._page_shown(index)
+        service = self.services.history
+        query(service.recap, on_done=self.practice.show_recap, owner=self, on_error=lambda e: None)   # welcome back
 
     def _judge_ready(self, status) -> None:
         QTimer.singleShot(WARM_PAGES_AFTER_MS, self, self._warm_pages)      # not after the window is gone

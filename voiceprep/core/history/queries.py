@@ -92,6 +92,26 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Ro
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
+def recap(h: History, last: int = 6) -> Row | None:
+    """The candidate's last session, for "welcome back": its day and bank, how many answers and their average
+    score, the questions its last round skipped, and the point missed most (None before the first answer)."""
+    newest = h.read("SELECT bank_id, started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC "
+                    "LIMIT 1", [DONE])
+    if not newest:
+        return None
+    bank, started = newest[0]["bank_id"], str(newest[0]["started_at"])
+    day = h.read("SELECT overall FROM attempts WHERE state = ? AND bank_id = ? AND substr(started_at, 1, 10) = ?",
+                 [DONE, bank, started[:10]])
+    scores = [r["overall"] for r in day if r["overall"] is not None]
+    rounds = h.read("SELECT summary_json FROM rounds WHERE bank_id = ? AND summary_json IS NOT NULL "
+                    "ORDER BY finished_at DESC LIMIT 1", [bank])
+    skipped = (json.loads(rounds[0]["summary_json"]) or {}).get("skipped", []) if rounds else []
+    weak = weak_points(h, bank, last, 1)
+    return {"bank_id": bank, "started_at": started, "answers": len(day),
+            "average": round(sum(scores) / len(scores), 1) if scores else None, "skipped": list(skipped),
+            "weakest": weak[0] if weak else None}
+
+
 def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> tuple[str, list[Any]]:
     """WHERE clause for finished attempts, optionally of one bank and prompt."""
     where, args = f"{prefix}state = ?", [DONE]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState
+from voiceprep.app.recap import recap_lines
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
@@ -381,6 +382,16 @@ class PracticePage(QWidget):
 
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None
+
+    def show_recap(self, recap: dict | None) -> None:
+        """Welcome back (before a round starts): the last session and what to work on next."""
+        if recap is None or self.ctl.rehearsal is not None:
+            return
+        bank = self.services.registry.find(recap["bank_id"])
+        headline, details = recap_lines(recap, bank)
+        self.prompt_text.setText(headline)
+        self.state_label.setText(details)
+        self.state_label.setWordWrap(True)
 
     def round_in_progress(self) -> bool:
         """A round that has started and not finished, past its very first moment."""
