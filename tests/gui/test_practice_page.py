@@ -264,6 +264,8 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     first = ctl.rehearsal.prompts[0]
     labels = {f"• {k.label}" for k in first.key_points}
     assert drill < skipped and all(t in labels for t in texts[drill + 1:skipped])    # only the answered question's
+    said = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
+    assert sum("Round complete" in t for t in said) == 1 and not page.notice.isVisible()     # said once
 
 
 def test_a_drill_says_which_weak_points_to_bring_in(window, qtbot, monkeypatch):

@@ -507,7 +507,7 @@ class PracticePage(QWidget):
                  c.RECORDING: "Listening… press Space to stop (stops by itself after a silence).",
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
-                 c.FINISHED: "Round complete."}
+                 c.FINISHED: ""}                  # the summary below says it (it was said three times)
         self.state_label.setText(texts.get(RehearsalState(state), "") if self.ctl.rehearsal else "")
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
@@ -578,6 +578,7 @@ class PracticePage(QWidget):
                 item.setWordWrap(True)
                 lay.addWidget(item)
         lay.addStretch(1)
+        self.notice.hide()                           # a drill's "bring in these points" is not the summary's
         old = self.stack.widget(2)
         if old is not None:
             self.stack.removeWidget(old)
