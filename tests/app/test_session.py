@@ -257,8 +257,20 @@ def test_each_competency_says_what_its_score_rests_on(session, bank):
 def test_a_number_cue_is_shown_in_words_not_as_its_template(session, bank):
     doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
     notes = [ev["note"] for k in doc["key_points"] for ev in k["evidence"] if ev.get("note")]
-    assert any(n.startswith("cue: N ") for n in notes), notes          # "forty percent": "N percent"
+    assert any("N percent" in n for n in notes), notes                 # "forty percent": "N percent"
     assert not any("{" in n or "|" in n for n in notes), notes
+
+
+def test_evidence_is_the_sentence_that_carries_the_point_not_every_cue_word_in_the_answer(session, bank):
+    """Walkthrough 3: each point listed 7-10 cue words, some from unrelated sentences."""
+    doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
+    for k in doc["key_points"]:
+        if k["hit"] and k["evidence"] and k["evidence"][0]["note"].startswith("by meaning"):
+            assert len(k["evidence"]) == 1, k["evidence"]
+            sentence = k["evidence"][0]["text"].lower()
+            cues = k["evidence"][0]["note"].partition(" · cues: ")[2]
+            assert all(c.split()[0].lower()[:4] in sentence or c.startswith("N ") for c in cues.split(", ") if c), k
+        assert len(k["evidence"]) <= 4, k["evidence"]
 
 
 def test_a_partly_covered_point_quotes_the_words_said_not_the_cue_they_matched(session, bank):

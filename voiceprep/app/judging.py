@@ -48,14 +48,28 @@ def _shown_cue(cue: str) -> str:
 
 
 def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
-    """The sentence that carries the point ("by meaning") and the words that matched a cue, with times."""
+    """The sentence that carries the point ("by meaning", naming the cue words inside it), else the words that
+    matched a cue, with times. Cue words elsewhere in the answer are not listed beside a sentence that carries the
+    point: a walkthrough found 7-10 per point, some from unrelated sentences ("customers" at 0:01)."""
+    found = list(a.evidence.get(result.key_point.id) or [])
+    note = ""
+    meaning = next((ev for ev in found if _attr(ev, "how", "words") == "meaning"), None)
+    if meaning is not None:
+        first, last = _attr(meaning, "first_word"), _attr(meaning, "last_word")
+        inside = [_shown_cue(c) for ev in found if ev is not meaning and (c := _attr(ev, "cue"))
+                  and first is not None and last is not None and first <= _attr(ev, "first_word", -1) <= last]
+        note = "by meaning" + (f" · cues: {', '.join(dict.fromkeys(inside))}" if inside else "")
+        found = [meaning]
     out = []
-    for ev in a.evidence.get(result.key_point.id) or []:
-        how, cue = _attr(ev, "how", "words"), _attr(ev, "cue")
-        note = _attr(ev, "note") or ("by meaning" if how == "meaning" else f"cue: {_shown_cue(cue)}" if cue else None)
+    for ev in found[:MAX_CUE_EVIDENCE]:
+        cue = _attr(ev, "cue")
+        shown = note if ev is meaning else _attr(ev, "note") or (f"cue: {_shown_cue(cue)}" if cue else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
-                    "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": note})
+                    "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
     return out
+
+
+MAX_CUE_EVIDENCE = 4        # cue matches listed for a point judged by its words alone
 
 
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
