@@ -29,7 +29,7 @@ def recap_lines(recap: Row, bank: Any | None, today: datetime | None = None) -> 
     if bank is not None:                           # a deleted bank: its question ids are not shown
         for pid in recap.get("skipped") or []:
             try:
-                skipped.append(bank.prompt(pid).text)
+                skipped.append(bank.prompt(pid).text.rstrip(" .?!"))
             except KeyError:
                 continue
     if skipped:
