@@ -161,6 +161,7 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._actor: np.ndarray | None = None
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
@@ -175,6 +176,12 @@ class AnswerJudge:
         vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
+
+    def _as_actor(self) -> np.ndarray:
+        """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
+        if self._actor is None:
+            self._actor = np.array([speaks_as_actor(u.text) for u in self.units], dtype=bool)
+        return self._actor
 
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
@@ -197,7 +204,7 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units])
         if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
-            ok = ok & np.array([speaks_as_actor(u.text) for u in self.units])   # "postmortems matter"
+            ok = ok & self._as_actor()           # "postmortems matter"
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
