@@ -135,9 +135,10 @@ class TokenIndex:
                     add(i, 1, EXACT)
             for i, n in self.joined.get(word, ()):
                 add(i, n, EXACT if n == 1 else JOINED)
-            for i, t in enumerate(self.tokens):
-                if self.heard and word in LETTER_SOUNDS.get(t.norm, ()):
-                    add(i, 1, PHONETIC)
+            if self.heard:
+                for i, t in enumerate(self.tokens):
+                    if word in LETTER_SOUNDS.get(t.norm, ()):
+                        add(i, 1, PHONETIC)
             if len(word) >= self.s.fuzzy_min_len and not word.isdigit():
                 cutoff = self.s.fuzzy_min_ratio if len(word) >= 8 else max(self.s.fuzzy_min_ratio, 88.0)
                 for text, score, _ in process.extract(word, self._choices, scorer=fuzz.ratio,
@@ -149,7 +150,7 @@ class TokenIndex:
                     for i, n in self.joined[text]:
                         if n <= 2:   # three words run together are too loose to be one misheard word
                             add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
-                code = _metaphone(word) if self.heard else ""
+                code = _metaphone(word) if self.heard else ""      # typed: no match by sound
                 if len(code) >= 3:
                     for text in self._sounds().get(code, ()):
                         if abs(len(text) - len(word)) <= 3:
