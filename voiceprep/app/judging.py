@@ -13,7 +13,7 @@ from typing import Any
 
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
-from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.analysis.followups import follow_up_for, prompt_follow_up
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
 from voiceprep.core.transcript import Transcript
@@ -47,6 +47,9 @@ def _shown_cue(cue: str) -> str:
     return cue.replace("{number}", "N").replace("|", " / ")
 
 
+MAX_CUE_EVIDENCE = 4        # cue matches listed for a point judged by its words alone
+
+
 def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     """The sentence that carries the point ("by meaning", naming the cue words inside it), else the words that
     matched a cue, with times. Cue words elsewhere in the answer are not listed beside a sentence that carries the
@@ -67,9 +70,6 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
     return out
-
-
-MAX_CUE_EVIDENCE = 4        # cue matches listed for a point judged by its words alone
 
 
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
@@ -110,12 +110,6 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
     said = (f"you said {', '.join(f'“{w}”' for w in words)}" if words else
             f"you mentioned {', '.join(cues)}" if cues else "you touched on it")
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
-
-
-def _prompt_follow_up(prompt: Any, key_points: list[Row]) -> list[str]:
-    """The bank's own follow-up for the prompt, asked when the answer missed a point."""
-    asked = _attr(prompt, "follow_up")
-    return [asked] if asked and any(not k["hit"] for k in key_points) else []
 
 
 def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
@@ -248,7 +242,8 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "overall": attempt.get("overall"), "coverage": attempt.get("coverage"),
         "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
         "competencies": competencies, "key_points": key_points,
-        "follow_ups": _prompt_follow_up(prompt, key_points) + [k["follow_up"] for k in key_points if k["follow_up"]],
+        "follow_ups": (prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [])
+        + [k["follow_up"] for k in key_points if k["follow_up"]],
         "delivery": delivery,
         "transcript": transcript,
     }

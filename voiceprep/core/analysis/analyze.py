@@ -7,7 +7,7 @@ from typing import Any
 
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, asks_for_story, delivery_scores
-from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.analysis.followups import follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
@@ -125,8 +125,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}
                   for r in results if not r.hit]
-    if prompt.follow_up and follow_ups:      # the bank's own question for this prompt comes first
-        follow_ups.insert(0, {"key_point_id": "", "question": prompt.follow_up})
+    for question in prompt_follow_up(prompt, missed_any=bool(follow_ups)):    # the bank's own question first
+        follow_ups.insert(0, {"key_point_id": "", "question": question})
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from voiceprep.core.banks.model import KeyPoint
+from voiceprep.core.banks.model import KeyPoint, Prompt
 
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
@@ -47,22 +47,25 @@ def follow_up_for(kp: KeyPoint) -> str:
         return kp.follow_up
     label = kp.label.strip().rstrip(".")
     first = label.split()[0].lower() if label else ""
-    head = label.split(":")[0].strip() or label
+    head = label.split(":")[0].strip() or label          # what comes before the items a label lists
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
         if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
         return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
-    body = _lower_first(label)
     if first in _IMPERATIVES:
-        return f"Could you {_to_you(body)}?"
-    head = body.split(":")[0].strip() or body
+        return f"Could you {_to_you(_lower_first(label))}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
-        return f"You didn't mention this point: “{_to_you(label.split(':')[0].strip())}”. Can you tell me about that?"
-    return f"Can you tell me more about {_to_you(head)}?"
+        return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
+    return f"Can you tell me more about {_to_you(_lower_first(head))}?"
+
+
+def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:
+    """The bank's own follow-up for the prompt: asked first, when the answer missed a point."""
+    return [prompt.follow_up] if prompt.follow_up and missed_any else []
 
 
 _WH = frozenset({"what", "how", "why", "who", "when", "where", "which", "whether"})
-_NEGATIVE = re.compile(r"\b(never|not|no|n't|without)\b|n't\b", re.IGNORECASE)
+_NEGATIVE = re.compile(r"\b(never|not|no|without)\b|n't\b", re.IGNORECASE)
 _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
                     "could", "will", "would", "should", "must", "may", "might", "went", "got", "made", "cut", "grew",
                     "fell", "rose", "took", "kept", "keeps", "matches", "means", "runs", "ran"})
