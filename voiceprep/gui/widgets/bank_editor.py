@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -245,7 +244,7 @@ class BankEditor(QWidget):
         self.doc = doc
         self.draft_file = draft_file or new_draft_file()
         self.node_path = ("job",)
-        self._texts_at_open, self._pinned_ids = self._texts_by_id(), set()
+        self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -743,8 +742,8 @@ class BankEditor(QWidget):
 
     # -- saving and closing ---------------------------------------------------------------------
     # -- ids ------------------------------------------------------------------------------------
-    def _prompt_paths(self) -> list[NodePath]:
-        doc = self.doc
+    @staticmethod
+    def _prompt_paths(doc: BankDocument | None) -> list[NodePath]:
         if doc is None:
             return []
         return [("rounds", r, "prompts", p) for r in range(doc.count((), "rounds"))
@@ -756,9 +755,11 @@ class BankEditor(QWidget):
             return (str(self.doc.get(path[:4], "id", "")), node_id)
         return (node_id,)
 
-    def _texts_by_id(self) -> dict[tuple[str, ...], str]:
-        doc, out = self.doc, dict[tuple[str, ...], str]()
-        for pp in self._prompt_paths():
+    @classmethod
+    def _texts_by_id(cls, doc: BankDocument | None) -> dict[tuple[str, ...], str]:
+        """Each prompt's text and key point's label, by `_id_key`."""
+        out = dict[tuple[str, ...], str]()
+        for pp in cls._prompt_paths(doc):
             assert doc is not None
             pid = str(doc.get(pp, "id", ""))
             out[(pid,)] = str(doc.get(pp, "text", "") or "")
@@ -773,20 +774,10 @@ class BankEditor(QWidget):
         if doc is None or not doc.saved_text:
             return set()
         try:
-            data = tomllib.loads(doc.saved_text)
+            saved = BankDocument(doc.saved_text)
         except (ValueError, RecursionError):
             return None
-        out: set[tuple[str, ...]] = set()
-        for r in data.get("rounds", []) if isinstance(data.get("rounds"), list) else []:
-            for p in r.get("prompts", []) if isinstance(r, dict) and isinstance(r.get("prompts"), list) else []:
-                if not isinstance(p, dict):
-                    continue
-                pid = str(p.get("id", ""))
-                out.add((pid,))
-                kps = p.get("key_points", [])
-                out.update((pid, str(k.get("id", ""))) for k in (kps if isinstance(kps, list) else [])
-                           if isinstance(k, dict))
-        return out
+        return set(self._texts_by_id(saved))
 
     def name_new_ids(self) -> int:
         """Give prompts and key points that are new since the last save an id from the text the candidate wrote.
@@ -806,7 +797,7 @@ class BankEditor(QWidget):
                 return False
             return bool(placeholder.fullmatch(key[-1])) or self._texts_at_open.get(key) != text
 
-        for pp in self._prompt_paths():
+        for pp in self._prompt_paths(doc):
             pid = str(doc.get(pp, "id", ""))
             for k in range(doc.count(pp, "key_points")):
                 kp = pp + ("key_points", k)
@@ -846,7 +837,7 @@ class BankEditor(QWidget):
             return None
         if self.draft_file:
             discard_draft(self.draft_file)
-        self._texts_at_open = self._texts_by_id()
+        self._texts_at_open = self._texts_by_id(self.doc)
         self.status.setText(f"Saved to {written}")
         if renamed:
             self.refresh()                  # the Id fields and problems show the new ids
