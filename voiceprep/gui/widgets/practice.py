@@ -391,7 +391,6 @@ class PracticePage(QWidget):
         headline, details = recap_lines(recap, bank)
         self.prompt_text.setText(headline)
         self.state_label.setText(details)
-        self.state_label.setWordWrap(True)
 
     def round_in_progress(self) -> bool:
         """A round that has started and not finished, past its very first moment."""
