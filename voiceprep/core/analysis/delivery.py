@@ -37,7 +37,11 @@ STAR_CUES = {
                  r"our (\w+ ){1,3}(was|were|took|had|kept|used to|would|could not|couldn't|ran)\b)",
     "task": r"\b(my (task|job|goal|role) was|i was (responsible|asked|tasked)|the goal was|the challenge was|"
             r"i needed to|i had to|we needed to|we had to|the problem was|our goal|"
-            r"(i|we) wanted to|i set out to|i was (hired|brought in) to|the (ask|aim|issue|brief) was)",
+            r"(i|we) wanted to|i set out to|i was (hired|brought in) to|the (ask|aim|issue|brief) was|"
+            # what someone else asked of the work: "the product team wanted a response in under fifty milliseconds"
+            r"(wanted|needed|asked for|expected|required) (a|an|the|us|me|it|them|every|all)\b|"
+            r"(it|this|that|they|everything) (had|needed) to|"
+            r"the (bottleneck|requirement|target|deadline|constraint|risk) was|hit a wall)",
     "action": r"\b(i (designed|built|implemented|decided|proposed|led|wrote|introduced|created|chose|moved|changed|"
               r"rewrote|benchmarked|prototyped|set up|added|migrated|drove|owned|started)|so i\b|what i did)",
     "result": r"\b(as a result|the result|resulted in|which (led|meant)|in the end|outcome|reduced|improved|"
@@ -220,6 +224,8 @@ def star_part(label: str) -> str | None:
 
 
 _SCENE = re.compile(r"\b(was|were|took|had|kept|used to|would)\b", re.IGNORECASE)
+# an opening told in the past sets the scene too: "One Monday our checkout API started timing out"
+_SCENE_PAST = re.compile(r"\b(\w{2,}ed|" + "|".join(sorted(DONE_IRREGULAR)) + r")\b", re.IGNORECASE)
 
 
 def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any]:
@@ -231,11 +237,21 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
     for part, spots in (extra or {}).items():
         found[part] = sorted(set(found[part]) | set(spots))
     if not found["situation"]:
-        # an opening sentence that sets the scene in the past, before any other part: "Reconciliation was slow."
-        first = re.search(r"[.?!](\s|$)", text)
-        end = first.end() if first else len(text)
-        if _SCENE.search(text[:end]) and not any(p < end for part in ("task", "action", "result") for p in found[part]):
-            found["situation"] = [0]
+        # a sentence that sets the scene in the past, with no action or result in it and before the result:
+        # "Reconciliation was slow.", "Sure. One Monday our checkout API started timing out..."
+        first_result = min(found["result"], default=len(text))
+        for m in re.finditer(r"[^.?!]+[.?!]*", text):
+            if m.start() >= first_result:
+                break
+            inside = any(m.start() <= p < m.end() for part in ("action", "result") for p in found[part])
+            if not inside and (_SCENE.search(m.group()) or _SCENE_PAST.search(m.group())):
+                found["situation"] = [m.start()]
+                break
+    implied = []
+    if not found["task"] and found["situation"] and any(p > min(found["situation"]) for p in found["action"]):
+        # the scene set up a problem and the candidate acted on it: the goal is implied, as interviewers read it
+        found["task"] = [min(found["situation"]) + 1]
+        implied.append("task")
     positions: dict[str, int | None] = {}
     in_order, last = True, -1
     for part, spots in found.items():
@@ -249,7 +265,7 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
         last = here
     present = [p for p in STAR_CUES if positions[p] is not None]
     return {"present": present, "missing": [p for p in STAR_CUES if positions[p] is None],
-            "in_order": in_order, "positions": positions}
+            "in_order": in_order, "positions": positions, "implied": implied}
 
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
@@ -388,6 +404,10 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         out.append(Finding("structure", "info", "Not a story question: no STAR shape needed",
                            "Answer in your first sentence, then take two or three points in order, each with one "
                            "specific."))
+    elif not star["missing"] and star["in_order"] and star.get("implied"):
+        out.append(Finding("structure", "good", "Situation, action, result, in order (your goal was implied)",
+                           "Clear story shape. Naming the goal in one sentence (\"My job was to...\") makes it "
+                           "sharper."))
     elif not star["missing"] and star["in_order"]:
         out.append(Finding("structure", "good", "Situation, task, action, result, in order",
                            "Clear story shape."))
