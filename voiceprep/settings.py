@@ -87,6 +87,9 @@ class AnalysisSettings:
                                         -1.175, 8.123, -3.649)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
+    # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
+    # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
+    partly_there_min_probability: float = 0.2
 
 
 @dataclass

@@ -304,3 +304,35 @@ def test_close_but_names_the_real_reason_and_never_quotes_another_subject(sessio
     assert detail["fix"].startswith("Close, but said as a general remark or a view, not as what you did: "
                                     "“Partitioning big tables"), detail
     assert "happier" not in detail["books"] and not detail["books"].startswith("Close"), detail
+
+
+def test_one_common_word_said_about_something_else_is_not_partly_there():
+    """Walkthrough 3: "Partly there: you said “day”" for "Finance could close the books the same morning instead of
+    the next day", on an answer that said "every day" about the job's schedule."""
+    from tests.core.analysis.test_delivery import BANK
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    b = parse_bank(BANK)
+    text = ("Our reconciliation ran every day and took six hours. I partitioned the transactions table and added an "
+            "index. It now takes twenty minutes.")
+    doc = feedback_document(analyze_answer(b, b.prompt("recon"), Transcript.from_text(text)))
+    books = next(k for k in doc["key_points"] if k["id"] == "books")
+    assert not books["hit"] and books["detail"] is None, books["detail"]
+
+
+@pytest.mark.parametrize("probability, heard, from_label, partly", [
+    (0.05, ["day"], True, False), (0.05, ["day", "Finance"], True, True), (0.3, ["day"], True, True),
+    (0.05, ["day", "Day"], True, False), (0.05, ["monitoring"], False, True)])
+def test_partly_there_needs_two_of_the_points_plain_words_or_a_judge_that_found_it_close(probability, heard,
+                                                                                          from_label, partly):
+    """A cue the candidate wrote is a term they chose: one of them said is partly there."""
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    result = SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=probability, excluded=[]),
+                             key_point=SimpleNamespace(cues_from_label=from_label),
+                             matches=[SimpleNamespace(cue=w.lower()) for w in heard])
+    assert (_detail(result, heard) or "").startswith("Partly there") is partly

@@ -107,6 +107,11 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
     # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
     # with fewer of them; say what was heard and what is missing
     words = list(dict.fromkeys(w.strip(" ,.;:!?") for w in heard or [] if w.strip(" ,.;:!?")))
+    probability = _attr(judgement, "probability")
+    if (probability is not None and probability < AnalysisSettings.partly_there_min_probability
+            and _attr(_attr(result, "key_point"), "cues_from_label", False)
+            and len({w.lower() for w in words} or set(cues)) < 2):
+        return None     # one plain word of the label said in passing ("day") is not part of the point
     said = (f"you said {', '.join(f'“{w}”' for w in words)}" if words else
             f"you mentioned {', '.join(cues)}" if cues else "you touched on it")
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
