@@ -290,6 +290,10 @@ def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(w
 
     panel = window.welcome
     assert panel is not None and panel.isVisible()
+    window.nav.setFocus()                    # Tab from the page list reaches the welcome's buttons first
+    for button in (panel.create_btn, panel.draft_btn, panel.dismiss_btn):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is button, QApplication.focusWidget()
     page, ctl = start(window, qtbot, bank="airwallex")
     assert not panel.isVisible() and not (paths.data_dir() / MARKER).exists()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):

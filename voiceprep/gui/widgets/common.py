@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QProgressBar,
     QSizePolicy,
+    QTableView,
     QWidget,
 )
 
@@ -225,3 +227,13 @@ def keyboard_buttons(root: QWidget) -> None:
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.removeEventFilter(clicks)
         button.installEventFilter(clicks)
+
+
+class RowTable(QTableView):
+    """A table read row by row: Home and End go to the first and last row, as in a list (QTableView's own Home
+    and End stay in the row and move between columns)."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)

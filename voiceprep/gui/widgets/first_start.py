@@ -79,6 +79,11 @@ def install_first_start(window) -> WelcomePanel | None:
     central.replaceWidget(window.stack, host)
     lay.addWidget(panel)
     lay.addWidget(window.stack, 1)
+    # read first, reached first: Tab goes from the page list to the welcome's buttons, then into the page
+    # (created after the window, they would otherwise come last)
+    QWidget.setTabOrder(window.nav, panel.create_btn)
+    QWidget.setTabOrder(panel.create_btn, panel.draft_btn)
+    QWidget.setTabOrder(panel.draft_btn, panel.dismiss_btn)
     banks_row = [window.nav.item(i).text() for i in range(window.nav.count())].index("Banks")
 
     def to_banks(action) -> None:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.common import muted
+from voiceprep.gui.widgets.common import RowTable, muted
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time, when
 
@@ -165,7 +164,7 @@ class HistoryPage(QWidget):
         split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         self.model = AttemptsModel(self)
-        self.table = QTableView()
+        self.table = RowTable()
         self.table.setTabKeyNavigation(False)     # Tab moves on to the detail pane; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
