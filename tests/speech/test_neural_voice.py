@@ -89,3 +89,17 @@ def test_round_trip_natural_voice_to_text(natural, transcriber, tmp_path):
     text = "Why do you want to work on payments infrastructure, and what would you change in your first month?"
     wav = natural.render(text, out=tmp_path / "n.wav")
     assert wer(text, transcriber.transcribe(wav).text) <= 0.1
+
+
+def test_a_last_word_said_just_before_the_audio_ends_is_transcribed(natural, transcriber):
+    """Issue 15 bench: "...changed an architectural decision." ending 0.2 s after its last word came back without
+    "decision" (Whisper stopped one word early and the 0.7 s left was too short to be decoded again); a candidate
+    who stops the recording on their last word would lose it, and with it often the result they ended on."""
+    from voiceprep.speech.audio import TARGET_RATE, load_audio
+
+    text = "Describe a time your knowledge of payment flows, settlement or fraud changed an architectural decision."
+    audio = load_audio(natural.render(text))
+    loud = np.nonzero(np.abs(audio) > 0.01)[0]
+    audio = np.concatenate([audio[:loud[-1] + 1], np.zeros(int(0.2 * TARGET_RATE), np.float32)])
+    heard = transcriber.transcribe(audio).text
+    assert len(heard.split()) == len(text.split()), heard

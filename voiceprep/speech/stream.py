@@ -26,7 +26,7 @@ BATCH_WINDOW_S = 24.0      # catch-up and file windows: long enough for context,
 BATCH_MARGIN_S = 4.0       # words this close to a batch window's end are decoded again in the next window
 BATCH_LOOKBACK_S = 6.0     # a batch window is cut at the longest pause in its last seconds before the margin
 MAX_REDECODES = 3          # a window whose decode stopped before its speech did is decoded again from there
-UNCOVERED_S = 1.0          # audio after a window's last word shorter than this is not re-decoded
+UNCOVERED_S = 0.5          # audio after a window's last word shorter than this is not re-decoded
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
 
