@@ -26,7 +26,8 @@ BATCH_WINDOW_S = 24.0      # catch-up and file windows: long enough for context,
 BATCH_MARGIN_S = 4.0       # words this close to a batch window's end are decoded again in the next window
 BATCH_LOOKBACK_S = 6.0     # a batch window is cut at the longest pause in its last seconds before the margin
 MAX_REDECODES = 3          # a window whose decode stopped before its speech did is decoded again from there
-UNCOVERED_S = 0.5          # audio after a window's last word shorter than this is not re-decoded
+UNCOVERED_S = 1.0          # audio after a window's last word shorter than this is not re-decoded
+FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
 
@@ -137,11 +138,12 @@ class WordStream:
         parts = [p for p in (self.filler_prompt, " ".join(words)) if p]
         return " ".join(parts) or None
 
-    def decode(self, start: int, end: int, decoder: WindowDecoder | None = None) -> list[Word]:
+    def decode(self, start: int, end: int, decoder: WindowDecoder | None = None,
+               uncovered_s: float = UNCOVERED_S) -> list[Word]:
         """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
 
-        Whisper sometimes ends a window early; speech left after the last word is decoded again, so the words
-        always reach where the audio's speech ends.
+        Whisper sometimes ends a window early; speech left after the last word (`uncovered_s` or more) is decoded
+        again, so the words always reach where the audio's speech ends.
         """
         words: list[Word] = []
         for _ in range(MAX_REDECODES + 1):
@@ -153,7 +155,7 @@ class WordStream:
                 break                   # the first decode's last words were timed early: nothing was missing
             words += more
             covered = int(words[-1].end * TARGET_RATE) if words else start
-            if end - covered < int(UNCOVERED_S * TARGET_RATE) or covered <= start:
+            if end - covered < int(uncovered_s * TARGET_RATE) or covered <= start:
                 break
             if speech_seconds(self.audio(covered, end)) < UNCOVERED_SPEECH_S:
                 break
@@ -224,7 +226,8 @@ class WordStream:
         """Decode everything not yet committed (in windows of at most BATCH_WINDOW_S) and return the transcript."""
         end = self._total
         self.catch_up(end, progress, decoder)
-        tail = self.decode(self.commit_at, end, decoder) if end - self.commit_at > TARGET_RATE // 10 else []
+        tail = (self.decode(self.commit_at, end, decoder, FINAL_UNCOVERED_S) if end - self.commit_at > TARGET_RATE // 10
+                else [])
         if progress:
             progress(end / TARGET_RATE)
         return self.final(tail)
