@@ -6,6 +6,7 @@ Uses a throw-away data directory: real TTS, real transcription, real analysis, a
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -38,7 +39,7 @@ PAST = [
                         "and I think it was faster afterwards, basically."),
     ("why-airwallex", "I like fintech and Airwallex does global transfers. I have done some monitoring work."),
     ("hardest-problem", "Our order matching engine had lock contention. We used the LMAX Disruptor with a ring "
-                        "buffer, and latency went down a lot."),
+                        "buffer, and latency went down a lot.", ["disruptor", "mechanics"]),   # a drill of these points
     ("why-airwallex", "Airwallex builds multi-currency business accounts, global transfers and embedded finance. "
                       "That needs distributed systems and low latency payment routing. I built cross-region "
                       "observability in my last role."),
@@ -81,11 +82,14 @@ def seed_history(registry, transcriber: Transcriber, speaker: Speaker, tmp: Path
     start = datetime.now(UTC) - timedelta(days=len(PAST))
     access = HistoryAccess(paths.database_path())
     session = PracticeSession(access)
-    for i, (pid, text) in enumerate(PAST):
+    for i, (pid, text, *drill) in enumerate(PAST):
         wav = speaker.render(text, out=tmp / f"past-{i}.wav")
-        saved = session.save_file(bank, bank.prompt(pid), transcriber.transcribe(wav, hotwords=bank.terms()), audio=wav)
-        access.history().db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
-                                    [(start + timedelta(days=i)).isoformat(timespec="seconds"), saved.attempt_id])
+        prompt = bank.prompt(pid)
+        saved = session.save_file(bank, prompt, transcriber.transcribe(wav, hotwords=bank.terms()), audio=wav)
+        asked = [k.label for k in prompt.key_points if drill and k.id in drill[0]]
+        access.history().db.execute("UPDATE attempts SET started_at = ?, drill_json = ? WHERE id = ?",
+                                    [(start + timedelta(days=i)).isoformat(timespec="seconds"),
+                                     json.dumps(asked) if asked else None, saved.attempt_id])
     HistoryService(access).set_note(saved.attempt_id, "Lead with the contention problem; say the numbers slower.", 4)
     access.close_all()
 

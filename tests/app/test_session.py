@@ -336,3 +336,33 @@ def test_partly_there_needs_two_of_the_points_plain_words_or_a_judge_that_found_
                              key_point=SimpleNamespace(cues_from_label=from_label),
                              matches=[SimpleNamespace(cue=w.lower()) for w in heard])
     assert (_detail(result, heard) or "").startswith("Partly there") is partly
+
+
+def test_a_drill_answer_stays_a_drill_typed_spoken_imported_and_recovered(session, service, bank, speech_dir):
+    """The points a drill asked to cover are stored with the row when it begins: every way in keeps them, and so
+    does recovery after a crash (the row exists before the audio)."""
+    prompt = bank.prompt("hardest-problem")
+    asked = [prompt.key_points[1].label, prompt.key_points[3].label]
+    jfk = speech_dir / "jfk.wav"
+
+    def timed() -> Transcript:
+        t = Transcript.from_text(LOCK)
+        t.model = "tiny.en"
+        return t
+
+    typed = session.save_typed(bank, prompt, LOCK, drill=asked)
+    spoken = session.begin(bank, prompt, drill=asked)
+    record(jfk, spoken.audio_path)
+    saved_spoken = session.finish(spoken, timed)
+    imported = session.begin(bank, prompt, input="file", drill=asked)
+    record(jfk, imported.audio_path)
+    saved_imported = session.finish(imported, timed)
+    crashed = session.begin(bank, prompt, drill=asked)
+    record(jfk, crashed.audio_path)
+    died(session, crashed.attempt_id)
+    assert [r.outcome for r in session.recover(lambda p: timed())] == ["finished"]
+    plain = session.save_typed(bank, prompt, LOCK)
+    drills = {r["id"]: r["drill"] for r in service.attempts()}
+    assert drills == {typed.attempt_id: asked, saved_spoken.attempt_id: asked, saved_imported.attempt_id: asked,
+                      crashed.attempt_id: asked, plain.attempt_id: None}
+    assert service.attempt(crashed.attempt_id)["input"] == "voice" and service.stats("airwallex")["drills"] == 4

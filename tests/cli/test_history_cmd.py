@@ -129,3 +129,26 @@ def test_import_with_an_unknown_field_is_named(tmp_path, capsys):
     assert main(["history", "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}: attempts[0]: unknown field 'colour'" in err and "Traceback" not in err
+
+
+def test_history_list_and_stats_mark_drill_answers(capsys):
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    access = HistoryAccess(paths.database_path())
+    session = PracticeSession(access)
+    plain = session.save_typed(bank, prompt, ANSWER).attempt_id
+    drill = session.save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label]).attempt_id
+    access.close_all()
+    assert main(["history", "list"]) == 0
+    lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
+    assert lines[drill].endswith("airwallex/hardest-problem  drill") and "drill" not in lines[plain]
+    assert main(["history", "list", "--json"]) == 0
+    assert [r["drill"] for r in json.loads(capsys.readouterr().out)] == [[prompt.key_points[0].label], None]
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    assert "(2 typed, not counted in minutes or pace; 1 drill, answered after being told which points to cover)" \
+        in capsys.readouterr().out

@@ -3,6 +3,7 @@ on the GUI thread (the autouse fixture in conftest.py fails any test where that 
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -52,21 +53,23 @@ def off_gui(fn):
     return out["value"]
 
 
-def seed(db: Path, answers: list[tuple[str, str, float | None]]) -> list[int]:
-    """(prompt id, text, seconds per word or None for typed) -> attempt ids, oldest first."""
+def seed(db: Path, answers: list[tuple]) -> list[int]:
+    """(prompt id, text, seconds per word or None for typed[, the points a drill asked for]) -> attempt ids,
+    oldest first."""
     def work():
         access = HistoryAccess(db)
         session = PracticeSession(access)
         bank = load_bank(BANKS / "airwallex.toml")
         ids = []
-        for i, (pid, text, pace) in enumerate(answers):
+        for i, (pid, text, pace, *drill) in enumerate(answers):
             if pace is None:
                 saved = session.save_typed(bank, bank.prompt(pid), text)
             else:
                 saved = session.save_file(bank, bank.prompt(pid), spoken(text, pace))
             ids.append(saved.attempt_id)
-            access.history().db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
-                                        [f"2026-03-{i + 1:02d}T10:00:00+00:00", saved.attempt_id])
+            access.history().db.execute("UPDATE attempts SET started_at = ?, drill_json = ? WHERE id = ?",
+                                        [f"2026-03-{i + 1:02d}T10:00:00+00:00",
+                                         json.dumps(drill[0]) if drill else None, saved.attempt_id])
         access.close_all()
         return ids
     return off_gui(work)
@@ -283,3 +286,37 @@ def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_betwee
                                                         "2026-03-02T12:00:00+00:00"))
     points = by_day([morning, noon, next_day], [20.0, 80.0, None])
     assert [v for _, v in points] == [50.0, None] and points[0][0] == noon
+
+
+def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window, services):
+    """A drill answer (given after being told which points to cover) says so wherever it is shown."""
+    asked = ["Name the LMAX Disruptor as the design you chose", "Results with numbers"]
+    question = "What is the most challenging technical problem you have solved?"
+    plain, drill = seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("hardest-problem", STRONG, 0.4, asked)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [plain, drill], timeout=10000)
+    cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (plain, drill)}
+    assert (cell[plain].data(), cell[drill].data()) == (question, f"Drill · {question}")
+    assert cell[drill].data(3).endswith("Drill: you were asked to cover: " + "; ".join(asked))
+    page.table.selectRow(rows(page).index(drill))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    lines = page.detail.view.toPlainText().splitlines()
+    assert lines[2] == "Drill: you were asked to cover: " + "; ".join(asked), lines[:4]
+
+    dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, drill)), window)
+    qtbot.addWidget(dialog)
+    said = dialog.view.summary.toPlainText()
+    assert f"attempt {drill} (" in said and "recording, drill)" in said and said.count("drill)") == 1
+    assert f"Attempt {drill}: Drill: you were asked to cover: {asked[0]}" in said
+
+    progress = window.progress
+    window.nav.setCurrentRow(2)
+    progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
+    qtbot.waitUntil(lambda: "2 attempts · 1 drill ·" in progress.summary.text(), timeout=10000)
+    second_day = max(t for t, _ in progress.overall.series["overall"])
+    assert progress.overall.canvas.drills["overall"] == {second_day}          # a day of drills only: hollow
+    assert progress.drill_note.isVisible() and "Hollow" in progress.drill_note.text()
+    progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("why-airwallex"))
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("0 attempts"), timeout=10000)
+    assert not progress.drill_note.isVisible()

@@ -268,11 +268,15 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     assert sum("Round complete" in t for t in said) == 1 and not page.notice.isVisible()     # said once
 
 
-def test_a_drill_says_which_weak_points_to_bring_in(window, qtbot, monkeypatch):
+def test_a_drill_says_which_weak_points_to_bring_in_and_its_answers_are_stored_as_drills(window, qtbot, monkeypatch,
+                                                                                          services, speech_dir):
+    from voiceprep.core.history import History, queries
+
     page, ctl = start(window, qtbot, bank="airwallex")
     monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text("I like the company.")                 # misses nearly every point of the first question
+    first = page.attempt_id
     asked = ctl.rehearsal.current
     ctl.stop_speaking()
     page.drill_btn.click()
@@ -282,6 +286,18 @@ def test_a_drill_says_which_weak_points_to_bring_in(window, qtbot, monkeypatch):
     assert page.notice.isVisible() and "answer the whole question again" in text
     missed = [k.label for k in asked.key_points if f"• {k.label}" in text]
     assert len(missed) >= 3, text
+
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):      # the drill's answers are stored as drills
+        ctl.answer_text("Airwallex moves money across borders.")
+    typed = page.attempt_id
+    ctl.retry()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.import_answer(speech_dir / "jfk.wav")
+    imported = page.attempt_id
+    with History.open(services.db_path) as h:
+        stored = {i: queries.get_attempt(h, i)["drill"] for i in (first, typed, imported)}
+    assert stored == {first: None, typed: missed, imported: missed}
 
 
 def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(window, qtbot, data_home):

@@ -72,8 +72,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
     for r in rows:
         state = r["state"] if r["state"] != "done" else ""
+        marks = " ".join(m for m in ("drill" if r.get("drill") else "", state) if m)   # drill: told what to cover
         print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  {_length(r):>5}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {state}")
+              f"{r['bank_id']}/{r['prompt_id']}  {marks}")
     return 0
 
 
@@ -102,7 +103,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(s)
         return 0
-    typed = f" ({s['typed']} typed, not counted in minutes or pace)" if s["typed"] else ""
+    notes = [f"{s['typed']} typed, not counted in minutes or pace"] if s["typed"] else []
+    drills = f"{s['drills']} drill{'' if s['drills'] == 1 else 's'}"
+    notes += [f"{drills}, answered after being told which points to cover"] if s["drills"] else []
+    typed = f" ({'; '.join(notes)})" if notes else ""
     print(f"{s['attempts']} attempts{typed}, {s['minutes_spoken'] or 0} minutes spoken; average overall "
           f"{s['avg_overall'] or 0}, best {s['best_overall'] or 0}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "

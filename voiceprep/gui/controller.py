@@ -219,6 +219,7 @@ class RehearsalController(QObject):
         bank, prompt = rehearsal.bank, rehearsal.current
         override = self.services.input_override
         kind = FILE if audio_file is not None else VOICE
+        drill = rehearsal.focus.get(prompt.id)          # a drill: the points its notice asked to cover
 
         def begin() -> tuple[Pending, Any]:
             factory: Any = override
@@ -228,7 +229,8 @@ class RehearsalController(QObject):
                 factory = FileStream(audio_file, realtime=realtime)
             elif callable(factory) and not isinstance(factory, FileStream):
                 factory = factory()
-            pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind)
+            pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind,
+                                    drill=drill)
             return pending, factory
 
         def failed(exc: BaseException) -> None:
@@ -341,7 +343,8 @@ class RehearsalController(QObject):
         self._move(PROCESSING)
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
-        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk),
+        drill = rehearsal.focus.get(prompt.id)
+        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _analysed(self, saved: Saved) -> None:

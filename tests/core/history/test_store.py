@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sqlite3
@@ -112,7 +114,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 4
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 5
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -282,3 +284,61 @@ def test_a_bad_import_is_named_and_changes_nothing(history, save, change, messag
     with pytest.raises(HistoryError, match=message.replace("[", r"\[").replace("]", r"\]")):
         export.import_json(history, json.dumps(data), "x.json")
     assert history.db["attempts"].count == 1
+
+
+def test_migration_to_schema_5_keeps_old_answers_and_marks_none_a_drill(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = sqlite_utils.Database(path)
+    migrate(db, upto=4)
+    db["bank_snapshots"].insert({"hash": "h1", "bank_id": "b", "title": "t", "source": "", "toml": "", "created_at": "x"})
+    db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
+                           "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer",
+                           "duration_s": 60.0, "overall": 50.0, "input": "voice", "uid": "u1"})
+    assert "drill_json" not in db["attempts"].columns_dict
+    db.conn.close()
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == 5
+        old = h.attempt_row(1)
+        assert old["drill_json"] is None and old["transcript"] == "old answer"
+        assert queries.get_attempt(h, 1)["drill"] is None and queries.list_attempts(h)[0]["drill"] is None
+        assert queries.trends(h, "b")[0]["drill"] is None and queries.stats(h, "b")["drills"] == 0
+
+
+def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(history, save, bank):
+    prompt = bank.prompt("hardest-problem")
+    plain = save(WEAK)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    drill = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked)
+    history.finish_attempt(drill, attempt_record(analysis, "typed"))
+    empty = history.begin_attempt(bank, prompt, input="typed", text=WEAK, drill=[])   # nothing asked: no drill
+    assert queries.get_attempt(history, drill)["drill"] == asked
+    assert queries.get_attempt(history, plain)["drill"] is None and history.attempt_row(empty)["drill_json"] is None
+    assert {r["id"]: r["drill"] for r in queries.list_attempts(history)} == {empty: None, drill: asked, plain: None}
+    assert {r["id"]: r["drill"] for r in queries.trends(history, "airwallex")} == {plain: None, drill: asked}
+    assert queries.stats(history, "airwallex")["drills"] == 1
+    sides = queries.compare(history, plain, drill)["attempts"]
+    assert [s["drill"] for s in sides] == [None, asked]
+
+
+def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, tmp_path):
+    prompt = bank.prompt("hardest-problem")
+    plain = save(WEAK)
+    asked = ["=a label that looks like a formula", prompt.key_points[1].label]
+    attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked)
+    history.finish_attempt(attempt, attempt_record(analyze_answer(bank, prompt, Transcript.from_text(STRONG)),
+                                                   "typed"))
+    rows = list(csv.DictReader(io.StringIO(export.render(history, [plain, attempt], "csv"))))
+    assert [r["drill"] for r in rows] == ["", "'" + "; ".join(asked)]
+    md = export.render(history, [plain, attempt], "md")
+    assert md.count("Drill: you were asked to cover:") == 1
+    assert f"Drill: you were asked to cover: {asked[0]}; {asked[1]}" in md.split(f"## {prompt.text}")[2]
+    data = export.render(history, [plain, attempt], "json")
+    with History.open(tmp_path / "other.sqlite3") as other:
+        assert export.import_json(other, data) == {"added": 2, "skipped": 0}
+        assert sorted((r["drill"] or []) for r in queries.list_attempts(other)) == [[], asked]
+    broken = json.loads(data)
+    broken["attempts"][0]["drill"] = "all of them"
+    broken["attempts"][0]["uid"] = "another"
+    with pytest.raises(HistoryError, match=r"attempts\[0\]: drill: should be the list of key points"):
+        export.import_json(history, json.dumps(broken), "x.json")

@@ -151,3 +151,42 @@ def parse(text):
     from voiceprep.gui.widgets.progress import parse_time
 
     return parse_time(text)
+
+
+def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_answers_were():
+    """Drill answers (given after being told which points to cover) are drawn hollow: the series' colour around,
+    the background inside, whatever the number of points; the tooltip says "(drill)"."""
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from voiceprep.gui.widgets.progress import SERIES_COLORS, drill_times, render, tip_text
+
+    start = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    days = [start + timedelta(days=i) for i in range(3)]
+    spec = replace(_spec([[(days[0], 40.0), (days[1], 60.0), (days[2], 80.0)]]), background="#ffffff",
+                   hollow=(frozenset({days[1]}),))
+    drawn = render(spec)
+    (x0, y0, *_), (x1, y1, *_), _ = drawn.tips
+    image = drawn.image
+    assert image.pixelColor(round(x0), round(y0)) == QColor(SERIES_COLORS[0])      # filled
+    assert image.pixelColor(round(x1), round(y1)) == QColor("#ffffff")             # hollow ...
+    blue = QColor(SERIES_COLORS[0])
+    ring = [image.pixelColor(round(x1), round(y1) + dy) for dy in (-5, -4, -3, 3, 4, 5)]     # above and below
+    assert any(max(abs(c.red() - blue.red()), abs(c.green() - blue.green()), abs(c.blue() - blue.blue())) < 40
+               for c in ring), [c.name() for c in ring]                            # ... in the series' colour
+    assert tip_text(spec, drawn.tips, drawn.xs, QPointF(x1, y1)).endswith("60 score / 100 (drill)")
+    assert "(drill" not in tip_text(spec, drawn.tips, drawn.xs, QPointF(x0, y0))
+    many = [(start + timedelta(hours=i), 50.0) for i in range(100)]                # beyond MARKERS_UP_TO
+    crowded = render(replace(spec, series=(tuple(many),), hollow=(frozenset({many[50][0]}),)))
+    x, y, *_ = crowded.tips[50]
+    assert crowded.image.pixelColor(round(x), round(y)) == QColor("#ffffff")       # a drill is always marked
+
+    morning, evening, next_day = start, start + timedelta(hours=8), start + timedelta(days=1)
+    when = [morning, evening, next_day]
+    assert drill_times(when, [50.0, 60.0, 70.0], [True, False, True]) == {morning, next_day}
+    assert drill_times(when, [50.0, None, 70.0], [False, True, True]) == {next_day}     # no value: not drawn
+    assert drill_times(when, [50.0, 60.0, 70.0], [True, False, True], daily=True) == {next_day}   # a mixed day
+    assert drill_times(when, [50.0, None, 70.0], [True, False, True], daily=True) == {evening, next_day}

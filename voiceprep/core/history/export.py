@@ -10,8 +10,13 @@ from voiceprep.core.history.queries import get_attempt
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 
 EXPORT_VERSION = 1
-CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "duration_s", "coverage",
-               "overall", "wpm", "fillers", "self_rating", "note", "transcript"]
+CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "duration_s",
+               "coverage", "overall", "wpm", "fillers", "self_rating", "note", "transcript"]
+
+
+def drill_text(labels: list[str] | None) -> str:
+    """A drill answer in words, for exports and the CLI ("" when the answer was not a drill)."""
+    return "Drill: you were asked to cover: " + "; ".join(labels) if labels else ""
 
 
 def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
@@ -53,7 +58,8 @@ def to_csv(h: History, ids: list[int]) -> str:
     for i in ids:
         a = get_attempt(h, i)
         d = a["delivery"] or {}
-        row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total")}
+        row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),
+               "drill": "; ".join(a["drill"]) if a["drill"] else None}     # the points asked for; empty: not a drill
         writer.writerow([safe_cell(row.get(c)) for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -65,6 +71,8 @@ def to_markdown(h: History, ids: list[int]) -> str:
         parts.append(f"## {a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
         parts.append(f"*{bank} — {str(a['started_at'])[:16].replace('T', ' ')} — attempt {a['id']}*\n")
+        if a["drill"]:
+            parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         if a["overall"] is not None:
@@ -104,7 +112,7 @@ ATTEMPT_FIELDS = {
     "id", "round_pk", "bank_hash", "bank_id", "round_id", "prompt_id", "prompt_text", "started_at", "ended_at",
     "state", "state_detail", "audio_path", "duration_s", "transcript", "model", "coverage", "overall", "note",
     "self_rating", "uid", "input", "transcript_data", "competencies", "settings", "key_points", "delivery",
-    "feedback", "judge",
+    "feedback", "judge", "drill",
 }
 REQUIRED = ("uid", "bank_hash", "bank_id", "prompt_id", "started_at", "state")
 KEY_POINT_FIELDS = {"attempt_id", "key_point_id", "label", "competency", "weight", "hit", "confidence", "cue",
@@ -120,6 +128,9 @@ def _check_attempt(a: object, where: str) -> Row:
     missing = [k for k in REQUIRED if not a.get(k)]
     if missing:
         raise HistoryError(f"{where}: missing {missing[0]!r}")
+    drill = a.get("drill")
+    if drill is not None and not (isinstance(drill, list) and all(isinstance(x, str) for x in drill)):
+        raise HistoryError(f"{where}: drill: should be the list of key points the drill asked for, or null")
     for kp in a.get("key_points") or []:
         if not isinstance(kp, dict) or set(kp) - KEY_POINT_FIELDS or "key_point_id" not in kp:
             raise HistoryError(f"{where}: key_points: each needs key_point_id, label and hit")
@@ -179,6 +190,8 @@ def import_json(h: History, text: str, source: str = "<import>") -> Row:
             feedback, judge = a.pop("feedback", None), a.pop("judge", None)
             a["competencies_json"] = dumps(a.pop("competencies", None) or {})
             a["settings_json"] = dumps(a.pop("settings", None) or {})
+            drill = a.pop("drill", None)
+            a["drill_json"] = dumps(drill) if drill else None
             a["round_pk"] = round_map.get(a.get("round_pk"))
             a["audio_path"] = None   # audio stays on the machine it was recorded on
             new_id = h.table("attempts").insert(a).last_pk

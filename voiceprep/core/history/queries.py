@@ -9,7 +9,14 @@ from typing import Any
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
-                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note")
+                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json")
+
+
+def drill_labels(row: Row) -> Row:
+    """`row` with its drill_json column as `drill`: the key points a drill asked to cover (None: not a drill)."""
+    text = row.pop("drill_json", None)
+    row["drill"] = json.loads(text) if text else None
+    return row
 
 
 def fts_query(text: str) -> str:
@@ -39,7 +46,7 @@ def list_attempts(h: History, bank: str | None = None, prompt: str | None = None
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?"
-    return h.read(sql, [*args, limit, offset])
+    return [drill_labels(r) for r in h.read(sql, [*args, limit, offset])]
 
 
 def get_attempt(h: History, attempt_id: int) -> Row:
@@ -52,6 +59,7 @@ def get_attempt(h: History, attempt_id: int) -> Row:
     row["transcript_data"] = json.loads(one["transcripts"][0]["json"]) if one["transcripts"] else None
     row["competencies"] = json.loads(row.pop("competencies_json") or "{}")
     row["settings"] = json.loads(row.pop("settings_json") or "{}")
+    drill_labels(row)
     row["key_points"] = h.read("SELECT * FROM key_point_results WHERE attempt_id = ? ORDER BY rowid", [attempt_id])
     row["delivery"] = json.loads(one["delivery"][0]["json"]) if one["delivery"] else None
     fb = one["feedback"][0] if one["feedback"] else None
@@ -73,7 +81,11 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
 
 
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
-    """Per key point: hits over the last `last` finished attempts of its prompt ("hit 4 of 6")."""
+    """Per key point: hits over the last `last` finished attempts of its prompt ("hit 4 of 6").
+
+    Drill answers count like any other answer: covering a point after being told to is still practice of it, and
+    a point hit in its drills moves down the next drill's list. History, Progress and the exports mark drill
+    answers, so a rate that rose through drills can be told apart (the scores themselves are not changed)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     return h.read(
         f"""WITH recent AS (
@@ -88,7 +100,8 @@ def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = N
 
 
 def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Row]:
-    """The points most often missed recently: the "drill my weak points" round."""
+    """The points most often missed recently: the "drill my weak points" round (drill answers count, see
+    key_point_rates)."""
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
@@ -125,16 +138,17 @@ def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> 
 
 
 def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None) -> list[Row]:
-    """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, and pace and
-    fillers per minute for spoken answers only (None for typed ones)."""
+    """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
+    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for)."""
     where, args = _finished(bank, prompt, "a.")
     rows = h.read(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
-        f"d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
+        f"a.drill_json, d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
         f"WHERE {where} ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, limit or -1])
     rows.reverse()
     for r in rows:
         r["competencies"] = json.loads(r.pop("competencies_json") or "{}")
+        drill_labels(r)
         if r["input"] == TYPED:
             r["wpm"] = r["fillers_per_min"] = None
     return rows
@@ -149,16 +163,19 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
           weak_limit: int = 5) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
-    Minutes spoken and pace count spoken answers only: a typed answer has no duration.
+    Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
+    the attempts were drills (counted in everything, as any answer is).
     """
     where, args = _finished(bank, prompt)
     summary = h.read(
         f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
-        f"SUM(input IS '{TYPED}') AS typed, MIN(started_at) AS first, MAX(started_at) AS last "
+        f"SUM(input IS '{TYPED}') AS typed, SUM(drill_json IS NOT NULL) AS drills, "
+        f"MIN(started_at) AS first, MAX(started_at) AS last "
         f"FROM attempts WHERE {where}", args)[0]
     result: Row = {"bank": bank, "prompt": prompt, **summary}
     result["typed"] = result["typed"] or 0
+    result["drills"] = result["drills"] or 0
     series = trends(h, bank, limit=10, prompt=prompt)
     recent, earlier = series[-5:], series[:-5]
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
@@ -248,7 +265,8 @@ def compare(h: History, first: int, second: int) -> Row:
     diff = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).get_opcodes():
         diff.append({"op": op, "first": " ".join(words_a[i1:i2]), "second": " ".join(words_b[j1:j2])})
-    sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript")} for r in (a, b)]
+    sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill")}
+             for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "metrics": _metrics(a, b), "diff": diff}

@@ -79,7 +79,13 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.table("attempts").create_index(["bank_id", "prompt_id", "state", "started_at"])
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """A drill answer is marked: the key-point labels the drill notice asked the candidate to cover, as a JSON list
+    (NULL: not a drill). Answers from before stay NULL: nothing recorded which of them were drills."""
+    db.table("attempts").add_column("drill_json", str)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

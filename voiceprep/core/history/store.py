@@ -297,8 +297,9 @@ class History:
 
     def begin_attempt(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
                       audio_path: Path | None = None, state: str = RECORDING, input: str = VOICE,
-                      text: str | None = None) -> int:
-        """The row exists before any audio does, so a crash at any later instant can be recovered."""
+                      text: str | None = None, drill: list[str] | None = None) -> int:
+        """The row exists before any audio does, so a crash at any later instant can be recovered (and stays a
+        drill: `drill` is the key points the drill notice asked to cover; None or empty: not a drill)."""
         if round_id is None:
             round_id = next((r.id for r in bank.rounds if prompt in r.prompts), None)
         with self.write():
@@ -307,7 +308,7 @@ class History:
                 "round_pk": round_pk, "bank_hash": digest, "bank_id": bank.id, "round_id": round_id,
                 "prompt_id": prompt.id, "prompt_text": prompt.text, "started_at": now(), "state": state,
                 "audio_path": str(audio_path) if audio_path else None, "uid": uuid.uuid4().hex, "input": input,
-                "transcript": text, "owner": this_process(),
+                "transcript": text, "owner": this_process(), "drill_json": dumps(list(drill)) if drill else None,
             }).last_pk
         return _pk(pk)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep.core.history.export import drill_text
 from voiceprep.gui.widgets.common import BAD, GOOD, heading, muted
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -40,10 +41,13 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     """The prompt, the two attempts, the metrics in words and the key points gained, lost and still missing."""
     a, b = result["attempts"]
     kinds = {"typed": "typed", "file": "imported recording"}
+
+    def kind(r: dict[str, Any]) -> str:
+        return kinds.get(r["input"] or "", "spoken") + (", drill" if r.get("drill") else "")
+    drills = "".join(f"<br>Attempt {r['id']}: {html.escape(drill_text(r['drill']))}" for r in (a, b) if r.get("drill"))
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
-           f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, "
-           f"{kinds.get(a['input'] or '', 'spoken')}) → attempt {b['id']} ({when(b['started_at'])}, "
-           f"{kinds.get(b['input'] or '', 'spoken')})</p>",
+           f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, {kind(a)}) → "
+           f"attempt {b['id']} ({when(b['started_at'])}, {kind(b)}){drills}</p>",
            "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='34%' valign='top'>"
            "<b>What changed</b>"]
     for name, m in result["metrics"].items():

@@ -87,7 +87,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
     out = []
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
-                   f"<p style='color:{colors.muted}; margin-top:2px'>{e(context)}</p>")
+                   f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
     share = 100 * hits / total if total else None
     out.append("<table cellspacing='0' cellpadding='2'><tr>"
@@ -220,7 +220,8 @@ class FeedbackView(QWidget):
 
     def show_document(self, doc: Doc, note: str = "", rating: int = 0, context: str | None = None,
                       can_rejudge: bool = False) -> None:
-        """Render `doc`. `context` (History) names the question and when it was answered above the scores."""
+        """Render `doc`. `context` (History) names the question and when it was answered above the scores (a
+        line each)."""
         self.document = doc
         # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
         # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.

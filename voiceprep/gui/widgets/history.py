@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.core.history.export import drill_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -46,15 +47,18 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the table shows for each attempt, formatted once (on the history lane, not at paint time)."""
+    """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
+    answer (given after being told which points to cover) says so before its prompt."""
     out = []
     for r in rows:
-        display = (when(r["started_at"]), r["prompt_text"],
+        drill = r.get("drill")
+        display = (when(r["started_at"]), f"Drill · {r['prompt_text']}" if drill else r["prompt_text"],
                    f"{r['overall']:.0f}" if r["overall"] is not None else r["state"],
                    "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
-        out.append({**r, "display": display, "sort": sort, "tip": f"{r['prompt_text']}\n({r['bank_id']})"})
+        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "")
+        out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
 
@@ -326,6 +330,8 @@ class HistoryPage(QWidget):
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · attempt {attempt['id']} · " \
                   f"{judge_words(doc['judge'])}"
+        if attempt.get("drill"):
+            context += "\n" + drill_text(attempt["drill"])
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")))
 

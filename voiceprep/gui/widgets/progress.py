@@ -1,7 +1,7 @@
 """Progress: scores over time per bank or per prompt, per competency, pace and fillers (spoken answers only),
 and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut. Each series has its
 own colour and marker; series with equal values are drawn side by side a few pixels apart, and hovering a point
-shows the true values there."""
+shows the true values there. A drill answer (given after being told which points to cover) has a hollow marker."""
 
 from __future__ import annotations
 
@@ -123,6 +123,22 @@ def by_day(when: list[datetime], values: list[float | None]) -> list[tuple[datet
     return [(last[d], sum(vs) / len(vs) if vs else None) for d, vs in days.items()]
 
 
+def drill_times(when: list[datetime], values: list[float | None], drills: list[bool],
+                daily: bool = False) -> frozenset[datetime]:
+    """Where the points that show drill answers only are (drawn hollow): each drill answer with a value, or with
+    `daily` (by_day's points), each day whose answers with a value were all drills."""
+    if not daily:
+        return frozenset(t for t, v, d in zip(when, values, drills) if d and v is not None)
+    last: dict[Any, datetime] = {}
+    only: dict[Any, bool] = {}
+    for t, v, d in zip(when, values, drills):
+        day = t.astimezone().date()
+        last[day] = t
+        if v is not None:
+            only[day] = only.get(day, True) and d
+    return frozenset(last[day] for day, all_drills in only.items() if all_drills)
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """Everything one drawing of a chart needs, copied off the widget so a worker thread can draw it."""
@@ -138,6 +154,7 @@ class ChartSpec:
     names: tuple[str, ...] = ()       # of the series, for tooltips
     daily: bool = False               # each point is a day's average: dates only on the axis and in tooltips
     background: str = "#ffffff"       # outlines markers so ones side by side stay apart
+    hollow: tuple[frozenset[datetime], ...] = ()    # per series: the times of drill points (hollow markers)
 
 
 @dataclass(frozen=True)
@@ -295,16 +312,26 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         p.drawLines([QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(pts, pts[1:])])  # 30x faster than a path
     outline = QPen(QColor(spec.background), 1)
     for idx, pts in enumerate(lines):
+        hollow = spec.hollow[idx] if idx < len(spec.hollow) else frozenset()
         if len(pts) <= MARKERS_UP_TO:
             marked = pts
         elif len(lines) > 1:
             marked = pts[::math.ceil(len(pts) / SPARSE_MARKERS)]
         else:
             marked = []
+        color, shape = QColor(SERIES_COLORS[idx % len(SERIES_COLORS)]), MARKERS[idx % len(MARKERS)]
+        drills = [xy for (t, _), xy in zip(spec.series[idx], pts) if t in hollow] if hollow else []
+        if drills:
+            skip = set(drills)
+            marked = [xy for xy in marked if xy not in skip]
         p.setPen(outline)
-        p.setBrush(QColor(SERIES_COLORS[idx % len(SERIES_COLORS)]))
+        p.setBrush(color)
         for x, y in marked:
-            draw_marker(p, MARKERS[idx % len(MARKERS)], x, y, 3.5)
+            draw_marker(p, shape, x, y, 3.5)
+        p.setPen(QPen(color, 1.5))              # a drill: the series' colour around, the background inside
+        p.setBrush(QColor(spec.background))
+        for x, y in drills:                     # always marked, however many points the line has
+            draw_marker(p, shape, x, y, 3.5)
     return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
             for (t, v), (x, y) in zip(s, pts)]
 
@@ -319,9 +346,14 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
     same = sorted((tip for tip in tips[lo:hi] if tip[2] == when), key=lambda tip: tip[3])
     head = f"{day_label(when, True)}: the day's average" if spec.daily else \
         f"{day_label(when, True)} {when.strftime('%H:%M')}"
+
+    def drill(tip: Tip) -> str:
+        if tip[3] >= len(spec.hollow) or tip[2] not in spec.hollow[tip[3]]:
+            return ""
+        return " (drills only)" if spec.daily else " (drill)"
     if len(spec.series) == 1 or not spec.names:
-        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}" for tip in same)
-    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}" for tip in same)
+        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}{drill(tip)}" for tip in same)
+    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}{drill(tip)}" for tip in same)
 
 
 class Canvas(QWidget):
@@ -333,6 +365,7 @@ class Canvas(QWidget):
         super().__init__()
         self.unit, self.y_range, self.band = unit, y_range, band
         self.series: Series = {}
+        self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.daily = False                            # each point is a day's average
         self._image: QImage | None = None
         self._tips: tuple[Tip, ...] = ()              # where _image's points are, sorted by x
@@ -346,7 +379,8 @@ class Canvas(QWidget):
         return ChartSpec(self.unit, self.y_range, self.band, tuple(tuple(s) for s in self.series.values()),
                          self.width(), self.height(), self.devicePixelRatioF(),
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
-                         tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name())
+                         tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
+                         tuple(self.drills.get(name, frozenset()) for name in self.series))
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -416,10 +450,13 @@ class LineChart(QWidget):
     def series(self) -> Series:
         return self.canvas.series
 
-    def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False) -> None:
+    def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
+                   drills: dict[str, frozenset[datetime]] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
-        point is a day's average (labelled by its date, never a time of day)."""
+        point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
+        points that show drill answers only (drill_times), drawn hollow."""
         self.canvas.daily = daily
+        self.canvas.drills = dict(drills or {})
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
         self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
         for label in self.legend_labels:
@@ -471,6 +508,9 @@ class ProgressPage(QScrollArea):
         grid.addWidget(self.pace, 1, 0)
         grid.addWidget(self.fillers, 1, 1)
         root.addLayout(grid)
+        self.drill_note = muted("Hollow markers: a drill, answered after being told what to cover.")
+        self.drill_note.hide()
+        root.addWidget(self.drill_note)
         self.rates_title = heading("", 12)
         root.addWidget(self.rates_title)
         self.rates = QTableWidget(0, 3)
@@ -533,21 +573,25 @@ class ProgressPage(QScrollArea):
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
         typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
+        typed += f" · {st['drills']} drill{'' if st['drills'] == 1 else 's'}" if st.get("drills") else ""
         self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
         when = data["when"]
 
-        def line(values: list[float | None]) -> list[tuple[datetime, float | None]]:
-            return list(zip(when, values)) if prompt else by_day(when, values)
+        daily, drills = not prompt, [bool(r.get("drill")) for r in series]
+
+        def show(chart: LineChart, named: dict[str, list[float | None]]) -> None:
+            chart.set_series({k: by_day(when, v) if daily else list(zip(when, v)) for k, v in named.items()}, daily,
+                             {k: drill_times(when, v, drills, daily) for k, v in named.items()})
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
-        daily = not prompt
-        self.overall.set_series({"overall": line([r["overall"] for r in series])}, daily)
+        show(self.overall, {"overall": [r["overall"] for r in series]})
         comps = bank.competencies if bank else ()
-        self.competencies.set_series({c.name: line([r["competencies"].get(c.id) for r in series]) for c in comps},
-                                     daily)
-        self.pace.set_series({"words/min": line([r["wpm"] or None for r in series])}, daily)
-        self.fillers.set_series({"fillers/min": line([r["fillers_per_min"] for r in series])}, daily)
+        show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
+        show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
+        show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
+        self.drill_note.setVisible(any(any(chart.canvas.drills.values())
+                                       for chart in (self.overall, self.competencies, self.pace, self.fillers)))
         window = self.services.settings.history.weak_point_window
         self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
         self.rates.setRowCount(len(rates))
