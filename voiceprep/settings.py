@@ -1,7 +1,9 @@
 """Every setting and threshold, in one place, with its default.
 
 `Settings.load()` reads the user's settings.json (written by the GUI); anything missing or invalid
-falls back to the default below, and the problem is reported instead of crashing.
+falls back to the default below, and the problem is reported instead of crashing. `save()` writes only what
+differs from the defaults, so a later version's better defaults reach a user who never changed them; values fitted
+or measured by the benchmarks (`FITTED`) are never read from or written to the file.
 """
 
 from __future__ import annotations
@@ -119,6 +121,11 @@ class BankSettings:
     undo_steps: int = 200               # edits the bank editor can undo
 
 
+# fitted or measured by the benchmarks for this version's judge and models: they follow the version installed
+FITTED = frozenset({("analysis", "judge_weights"), ("analysis", "judge_threshold"),
+                    ("analysis", "measured_filler_recall")})
+
+
 @dataclass
 class Settings:
     audio: AudioSettings = field(default_factory=AudioSettings)
@@ -144,8 +151,8 @@ class Settings:
             values = raw.get(group.name, {})
             target = getattr(settings, group.name)
             for f in dataclasses.fields(target):
-                if f.name not in values:
-                    continue
+                if f.name not in values or (group.name, f.name) in FITTED:
+                    continue        # FITTED: a file saved by an older version must not pin its judge's weights
                 value = values[f.name]
                 default = getattr(target, f.name)
                 if isinstance(default, tuple):
@@ -162,5 +169,15 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         path = path or paths.settings_path()
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2), encoding="utf-8")
+        tmp.write_text(json.dumps(self.changed(), indent=2), encoding="utf-8")
         tmp.replace(path)
+
+    def changed(self) -> dict[str, dict[str, object]]:
+        """The values that differ from the defaults, by group (what `save` writes)."""
+        default, out = Settings(), {}
+        for group in dataclasses.fields(self):
+            mine, base = dataclasses.asdict(getattr(self, group.name)), dataclasses.asdict(getattr(default, group.name))
+            diff = {k: v for k, v in mine.items() if v != base[k] and (group.name, k) not in FITTED}
+            if diff:
+                out[group.name] = diff
+        return out
