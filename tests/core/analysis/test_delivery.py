@@ -175,3 +175,13 @@ def test_a_scene_without_anything_done_still_misses_its_parts(fintech):
     d = analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(text)).delivery
     assert {"action", "result"} <= set(d.star["missing"]) and not d.star["implied"], d.star
     assert findings(d)["structure"].status == "warn"
+
+
+def test_a_number_whisper_splits_into_pieces_is_quoted_whole(fintech):
+    """Walkthrough 4: a spoken "4,000" (whisper's " 4" + ",000") showed on the Numbers card as "4"."""
+    t = spoken("We handled 4 ,000 payments a second at 99 .95 % uptime.", 6.0)
+    for w in t.segments[0].words:
+        if w.word.strip() in (",000", ".95", "%"):
+            w.word = w.word.strip()                      # a piece continues the word before it, as whisper writes
+    d = analyze_answer(fintech, fintech.prompt("recon"), t).delivery
+    assert d.numbers[:2] == ["4,000", "99.95%"], d.numbers
