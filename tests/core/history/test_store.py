@@ -342,3 +342,19 @@ def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, t
     broken["attempts"][0]["uid"] = "another"
     with pytest.raises(HistoryError, match=r"attempts\[0\]: drill: should be the list of key points"):
         export.import_json(history, json.dumps(broken), "x.json")
+
+
+def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history, save):
+    """Walkthrough 4: the third answer to the Kafka question read "attempt 6" (the database id, counting every
+    question's attempts and deleted ones)."""
+    from voiceprep.core.history.export import to_markdown
+    from voiceprep.core.history.queries import answer_name, get_attempt
+
+    first = save(STRONG)
+    other = save(WEAK, "why-airwallex")
+    second, third = save(WEAK), save(STRONG)
+    history.delete_attempt(second)
+    assert answer_name(get_attempt(history, third)) == "answer 2 to this question"
+    assert answer_name(get_attempt(history, first)) == "answer 1 to this question"
+    assert answer_name(get_attempt(history, other)) == "answer 1 to this question"
+    assert "answer 2 to this question" in to_markdown(history, [third])

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from voiceprep.core.history.queries import get_attempt
+from voiceprep.core.history.queries import answer_name, get_attempt
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 
 EXPORT_VERSION = 1
@@ -35,6 +35,8 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
 
 def to_json(h: History, ids: list[int]) -> str:
     attempts = [get_attempt(h, i) for i in ids]
+    for a in attempts:
+        a.pop("answer_number", None)     # counted from the history it is in, not carried between histories
     hashes = sorted({a["bank_hash"] for a in attempts})
     rounds = sorted({a["round_pk"] for a in attempts if a["round_pk"]})
     return json.dumps({
@@ -70,7 +72,7 @@ def to_markdown(h: History, ids: list[int]) -> str:
         a = get_attempt(h, i)
         parts.append(f"## {a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
-        parts.append(f"*{bank} — {str(a['started_at'])[:16].replace('T', ' ')} — attempt {a['id']}*\n")
+        parts.append(f"*{bank} — {str(a['started_at'])[:16].replace('T', ' ')} — {answer_name(a)}*\n")
         if a["drill"]:
             parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":

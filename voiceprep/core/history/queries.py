@@ -65,7 +65,19 @@ def get_attempt(h: History, attempt_id: int) -> Row:
     fb = one["feedback"][0] if one["feedback"] else None
     row["feedback"] = json.loads(fb["json"]) if fb else None
     row["judge"] = fb["judge"] if fb else None
+    # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too
+    row["answer_number"] = h.read(
+        "SELECT COUNT(*) AS n FROM attempts WHERE bank_id = ? AND prompt_id = ? AND state = ? "
+        "AND (started_at < ? OR (started_at = ? AND id <= ?))",
+        [row["bank_id"], row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
+        if row["state"] == DONE else None
     return row
+
+
+def answer_name(attempt: Row) -> str:
+    """How the candidate knows an attempt: "answer 3 to this question" (the id when it was never finished)."""
+    n = attempt.get("answer_number")
+    return f"answer {n} to this question" if n else f"attempt {attempt['id']}"
 
 
 def search(h: History, text: str, limit: int = 20) -> list[Row]:

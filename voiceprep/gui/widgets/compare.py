@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.core.history.export import drill_text
+from voiceprep.core.history.queries import answer_name
 from voiceprep.gui.widgets.common import BAD, GOOD, heading, muted
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -44,10 +45,11 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
 
     def kind(r: dict[str, Any]) -> str:
         return kinds.get(r["input"] or "", "spoken") + (", drill" if r.get("drill") else "")
-    drills = "".join(f"<br>Attempt {r['id']}: {html.escape(drill_text(r['drill']))}" for r in (a, b) if r.get("drill"))
+    drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(drill_text(r['drill']))}" for r in (a, b)
+                     if r.get("drill"))
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
-           f"<p style='color:{colors.muted}'>Attempt {a['id']} ({when(a['started_at'])}, {kind(a)}) → "
-           f"attempt {b['id']} ({when(b['started_at'])}, {kind(b)}){drills}</p>",
+           f"<p style='color:{colors.muted}'>{answer_name(a).capitalize()} ({when(a['started_at'])}, {kind(a)}) → "
+           f"{answer_name(b)} ({when(b['started_at'])}, {kind(b)}){drills}</p>",
            "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='34%' valign='top'>"
            "<b>What changed</b>"]
     for name, m in result["metrics"].items():
@@ -104,7 +106,8 @@ class CompareView(QWidget):
 class CompareDialog(QDialog):
     def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Compare attempt {result['first']} and {result['second']}")
+        a, b = result["attempts"]
+        self.setWindowTitle(f"Compare {answer_name(a)} and {answer_name(b).removesuffix(' to this question')}")
         self.resize(1100, 700)
         lay = QVBoxLayout(self)
         self.view = CompareView(result, self)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.core.history.export import drill_text
+from voiceprep.core.history.queries import answer_name
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -328,7 +329,7 @@ class HistoryPage(QWidget):
             self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} ({detail}).")
             return
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
-        context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · attempt {attempt['id']} · " \
+        context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill"):
             context += "\n" + drill_text(attempt["drill"])
