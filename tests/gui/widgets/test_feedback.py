@@ -37,3 +37,36 @@ def test_the_page_fills_a_normal_window_and_is_a_centred_column_on_a_wide_one(qt
     left = page.view.geometry().left()
     right = page.width() - page.view.geometry().right()
     assert abs(left - right) <= 2, (left, right)
+
+
+def test_a_score_of_100_stays_on_one_line_in_a_narrow_pane(qtbot):
+    """Walkthrough 4: in History's detail pane at 1366x768, a competency's "100" wrapped as "10" over "0"."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml("<table width='100%'>" + bar(Colors(QTextBrowser().palette()), "Backend Architecture & Python "
+                                             "Proficiency", 100, "1 of 1 key point · job weight 0.20") + "</table>")
+    doc.setTextWidth(400)
+    doc.size()                                   # lays it out
+    block = doc.begin()
+    while block.isValid() and block.text() != "100":
+        block = block.next()
+    assert block.isValid() and block.layout().lineCount() == 1
+
+
+def test_a_long_note_shows_its_beginning(qtbot):
+    """Walkthrough 4: a saved note opened in History showed only its last words ("he result: zero duplicate...")."""
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("I used a ring buffer."))
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.resize(500, 400)
+    page.show()
+    note = "Lead with the Kafka numbers, then idempotency keys, then the result: zero duplicate payouts."
+    page.show_analysis(analysis, note, 4)
+    assert page.note.text() == note and page.note.cursorPosition() == 0
