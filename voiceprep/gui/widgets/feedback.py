@@ -76,7 +76,7 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
     cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
         f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
     return (f"<tr><td width='28%'>{e(name)}</td>"
-            f"<td width='6%' align='right'><b style='color:{score_color(score)}'>"
+            f"<td width='6%' align='right' style='white-space:nowrap'><b style='color:{score_color(score)}'>"
             f"{'–' if score is None else f'{score:.0f}'}</b></td>"
             f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
@@ -231,6 +231,7 @@ class FeedbackView(QWidget):
         self.ask.setVisible(bool(doc["follow_ups"]))
         self.rejudge.setVisible(can_rejudge)
         self.note.setText(note)
+        self.note.setCursorPosition(0)          # a long note shows its beginning, not its last words
         self.rating.setExclusive(False)
         for b in self.rating.buttons():
             b.setChecked(self.rating.id(b) == rating)
