@@ -279,6 +279,31 @@ def test_the_candidate_speaks_as_the_actor_not_only_as_the_holder_of_a_view():
     assert not speaks_as_actor("Postmortems are important for any team.")
 
 
+def test_a_view_on_the_topic_is_not_the_story_a_story_prompt_asks_for():
+    """Walkthrough 4: "I think in general, eventual consistency with an outbox is the right way to go." ticked the
+    eventual-consistency point of "Tell me about a payment system you designed..." by its cue words."""
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.analysis.judge import voices_a_view
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    prompt = bank.prompt("kafka-payments")
+    point = next(k.id for k in prompt.key_points if "consistency" in k.label.lower())
+    opening = "At my last job I designed the payouts pipeline on Kafka, twelve topics with thirty two partitions. "
+
+    def result(text: str):
+        return next(r for r in analyze_answer(bank, prompt, Transcript.from_text(opening + text)).key_points
+                    if r.key_point.id == point)
+
+    view = result("And I think in general, eventual consistency with an outbox is the right way to go.")
+    assert not view.hit and view.judgement.excluded_why == "general", view
+    assert result("Services agreed on state through a transactional outbox, so it was eventually consistent.").hit
+    assert result("I think we used an outbox, so the services were eventually consistent.").hit
+    assert voices_a_view("I believe event sourcing is the future.")
+    assert not voices_a_view("I think we shipped it in March.") and not voices_a_view("It is a ring buffer.")
+
+
 def test_hypotheticals_count_for_design_prompts_and_future_points():
     assert label_markers("Delivery guarantees: at-least-once, dead-letter queue",
                          "How would you architect the next version of a pipeline?") >= {"i'd", "would"}

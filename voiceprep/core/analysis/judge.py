@@ -17,14 +17,24 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import HYPOTHETICAL, NEGATORS, Unit, clause_markers, clean, pairs, units
+from voiceprep.core.analysis.segments import (
+    HYPOTHETICAL,
+    NEGATORS,
+    Unit,
+    clause_markers,
+    clean,
+    pairs,
+    said_in_past,
+    units,
+)
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-3"
+JUDGE_VERSION = "semantic-4"
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -121,6 +131,22 @@ def speaks_as_actor(text: str) -> bool:
     return False
 
 
+def voices_a_view(text: str) -> bool:
+    """Whether the candidate is in the sentence only as the holder of a view, about nothing in the past ("I think
+    in general an outbox is the right way to go"): an opinion on the topic, not the story a story prompt asks for."""
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if speaks_as_actor(text) or said_in_past(words):
+        return False
+    for i, w in enumerate(words):
+        if w in SPEAKER:
+            j = i + 1
+            while j < len(words) and words[j] in _STANCE_SKIP:
+                j += 1
+            if j < len(words) and words[j] in STANCE:
+                return True
+    return False
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -162,6 +188,8 @@ class AnswerJudge:
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
         self._actor: np.ndarray | None = None
+        self._view: np.ndarray | None = None
+        self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
@@ -183,14 +211,27 @@ class AnswerJudge:
             self._actor = np.array([speaks_as_actor(u.text) for u in self.units], dtype=bool)
         return self._actor
 
+    def _views(self) -> np.ndarray:
+        """Per unit, whether it only voices a view (`voices_a_view`); once per answer."""
+        if self._view is None:
+            self._view = np.array([voices_a_view(u.text) for u in self.units], dtype=bool)
+        return self._view
+
+    def _view_words(self) -> frozenset[int]:
+        """The words of the sentences that only voice a view."""
+        return frozenset(i for u, view in zip(self.units, self._views()) if view and u.kind == "sentence"
+                         for i in range(u.first, u.last + 1))
+
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
-        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job)."""
+        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job), nor,
+        for a story prompt, in a sentence that only voices a view."""
         allowed = label_markers(kp.label, self.prompt)
         keep: list[Match] = []
         dropped: list[Match] = []
+        views = self._view_words() if self.story and not OWN_ACTION.match(kp.label) else frozenset()
         for m in result.matches:
             word = self.index.tokens[m.first].word
-            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed else keep).append(m)
+            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed or word in views else keep).append(m)
         if dropped:
             result.matches = keep
             result.negated = result.negated + dropped
@@ -205,6 +246,8 @@ class AnswerJudge:
         ok = np.array([usable(u, allowed) for u in self.units])
         if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
+        elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
+            ok = ok & ~self._views()
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)

@@ -66,7 +66,7 @@ class Unit:
 
 def _tells_what_happened(words: list[str]) -> bool:
     """Past tense and no modal: "If the processor timed out we retried" tells what the system did."""
-    return _said(words) and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words)
+    return said_in_past(words) and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words)
 
 
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -132,7 +132,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
     before: frozenset[str] = frozenset()
     for a, b in sentences:
         carry: frozenset[str] = frozenset()
-        if before and words[a] not in CONTRAST_OPENERS and not _said(words[a:b + 1]):
+        if before and words[a] not in CONTRAST_OPENERS and not said_in_past(words[a:b + 1]):
             carry = before
         own: frozenset[str] = frozenset()
         for ca, cb in clauses:
@@ -144,11 +144,11 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
-        before = frozenset() if _said(words[a:b + 1]) else own
+        before = frozenset() if said_in_past(words[a:b + 1]) else own
     return out
 
 
-def _said(words: list[str]) -> bool:
+def said_in_past(words: list[str]) -> bool:
     """Something in the past tense ("we shipped", "it was")."""
     return any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
 
