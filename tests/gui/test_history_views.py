@@ -278,6 +278,35 @@ def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit
         w.practice.state_label.text()
 
 
+def test_a_page_shown_again_with_an_unchanged_history_runs_no_query(qtbot, services, monkeypatch):
+    """Issue 12: every page switch re-ran History's and Progress's queries (up to 70 ms holding the GIL while the
+    page painted): each view asked a new HistoryService, whose cache of unchanged answers started empty."""
+    from voiceprep.core.history import queries
+    from voiceprep.gui.operations import idle
+
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, None)])
+    calls: list[str] = []
+    for name in ("list_attempts", "trends"):
+        real = getattr(queries, name)
+        monkeypatch.setattr(queries, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or
+                            _real(*a, **k))
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: len(rows(w.history)) == 2 and w.progress.summary.text().startswith("2 attempts"),
+                    timeout=30000)
+    qtbot.waitUntil(idle, timeout=10000)
+    loaded = list(calls)
+    for page in (1, 2, 0, 1, 2):
+        w.nav.setCurrentRow(page)
+        qtbot.waitUntil(idle, timeout=10000)
+    assert calls == loaded                                      # shown four times: answered from the last result
+    off_gui(lambda: services.history.set_note(rows(w.history)[0], "a note", None))
+    w.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: calls.count("list_attempts") == loaded.count("list_attempts") + 1,
+                    timeout=10000)                              # a change is still seen
+
+
 def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():
     morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
                                                         "2026-03-02T12:00:00+00:00"))
