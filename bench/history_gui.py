@@ -1,13 +1,14 @@
 """The window with a 10,000-attempt history: switching pages, typing a search, opening attempts, filtering,
 comparing and Progress, while a 5 ms timer measures how long the event loop is ever blocked (goal <= 50 ms).
 
-    .venv/bin/python bench/history_gui.py [--db H.sqlite3] [--why MS]
+    .venv/bin/python bench/history_gui.py [--db H.sqlite3] [--why MS] [--trace MS [--profile]]
 
 --db: a history made by `bench/history_scale.py --db H.sqlite3` (reused; without it one is generated, ~2
 minutes). It is copied to a throw-away data folder first; Qt runs offscreen unless a display is set. Also
 reports any history or judging work that ran on the GUI thread (voiceprep/app/threads.py); there should be none.
 On a busy machine read the CPU columns: the GUI thread's own CPU time inside a stall is the app's share; --why MS
-lists what overlapped each stall over MS.
+lists what overlapped each stall over MS; --trace MS names the widgets and events the GUI thread spent its CPU
+time on in each stall over MS (bench/event_trace.py), --profile adds that stall's Python functions (cProfile).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ atexit.register(shutil.rmtree, os.environ["VOICEPREP_HOME"], ignore_errors=True)
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
+from bench.event_trace import TracedApplication, Tracer  # noqa: E402
 from voiceprep.app import threads  # noqa: E402
 from voiceprep.gui import operations  # noqa: E402
 from voiceprep.gui.main_window import MainWindow  # noqa: E402
@@ -39,18 +41,6 @@ from voiceprep.gui.operations import idle  # noqa: E402
 from voiceprep.gui.services import Services  # noqa: E402
 
 GOAL_MS = 50
-
-
-class Traced(QApplication):
-    """Diagnosis: which events keep the GUI thread busy."""
-
-    def notify(self, receiver, event):
-        start = time.perf_counter()
-        result = super().notify(receiver, event)
-        took = (time.perf_counter() - start) * 1000
-        if took > 20:
-            print(f"  {took:5.0f} ms  {type(receiver).__name__:24} {event.type().name}", file=sys.stderr)
-        return result
 
 
 class Why:
@@ -115,9 +105,11 @@ class StallWatch:
     Each stall is also split by CPU time: the GUI thread's own (the app's work, what a quiet machine still
     pays), the process's other threads (background lanes holding the GIL), and the rest (other programs)."""
 
-    def __init__(self, why: Why | None = None) -> None:
+    def __init__(self, why: Why | None = None, tracer: Tracer | None = None, trace_ms: float = 40) -> None:
         self.action = "start"
+        self.detail = ""          # e.g. which page is being shown: in --why and --trace reports, not in the table
         self.why = why
+        self.tracer, self.trace_ms = tracer, trace_ms
         self.worst: dict[str, float] = defaultdict(float)
         self.over: dict[str, int] = defaultdict(int)
         self.gui_cpu: dict[str, float] = defaultdict(float)      # most GUI-thread CPU inside one stall
@@ -134,10 +126,12 @@ class StallWatch:
             self.gui_cpu[self.action] = max(self.gui_cpu[self.action], gui)
             self.others_cpu[self.action] = max(self.others_cpu[self.action], others)
             if self.why is not None:
-                self.why.stalls.append((self.action, self.last, now, gui, gui + others))
+                self.why.stalls.append((self.action + self.detail, self.last, now, gui, gui + others))
         self.worst[self.action] = max(self.worst[self.action], stall)
         if stall > GOAL_MS:
             self.over[self.action] += 1
+        if self.tracer is not None:
+            self.tracer.stall(stall, gui, self.action + self.detail, self.trace_ms)
         self.last, self.cpu, self.process = time.perf_counter(), time.thread_time(), time.process_time()
 
 
@@ -160,12 +154,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", type=Path, help="a history made by bench/history_scale.py --db (else one is made)")
     ap.add_argument("--attempts", type=int, default=10000)
-    ap.add_argument("--trace", action="store_true", help="print every GUI-thread event that takes over 20 ms")
+    ap.add_argument("--trace", type=float, metavar="MS", help="for each stall over MS: the events the GUI thread "
+                    "delivered in it with their CPU time, nested, and the widgets that received them")
+    ap.add_argument("--profile", action="store_true", help="with --trace: also the stall's Python functions")
     ap.add_argument("--why", type=float, metavar="MS", help="for each stall over MS: GUI-thread and process CPU "
                     "time, and the background jobs and deliveries that overlapped it")
     args = ap.parse_args()
     why = Why() if args.why is not None else None
-    app = Traced(sys.argv[:1]) if args.trace else QApplication.instance() or QApplication(sys.argv[:1])
+    app = TracedApplication(sys.argv[:1], profile=args.profile) if args.trace is not None else \
+        QApplication.instance() or QApplication(sys.argv[:1])
+    tracer = app.tracer if isinstance(app, TracedApplication) else None
     app.setStyle("Fusion")
     db = Path(os.environ["VOICEPREP_HOME"]) / "history.sqlite3"
     if args.db:
@@ -179,20 +177,23 @@ def main() -> None:
     window = MainWindow(services, recover=False)
     window.resize(1366, 768)
     window.show()
-    watch = StallWatch(why)
+    watch = StallWatch(why, tracer, args.trace or 40)
     watch.action = "start-up (model loading, integrity scan)"
     settle(120)
     wait(3000)
     history, progress = window.history, window.progress
 
     def act(name: str) -> None:
-        watch.action = name
+        watch.action, watch.detail = name, ""
 
     act("idle (the machine's own noise)")
     wait(5000)
     act("switching pages")
+    visits: dict[int, int] = defaultdict(int)
     for _ in range(3):
         for page in (1, 2, 0, 3, 1):
+            visits[page] += 1
+            watch.detail = f": {window.nav.item(page).text()}, visit {visits[page]}"
             window.nav.setCurrentRow(page)
             wait(150)
             settle()
@@ -252,6 +253,11 @@ def main() -> None:
     print(f"worst while in use: {max(steady.values()):.0f} ms (goal <= {GOAL_MS} ms)")
     if why is not None:
         why.report(args.why)
+    if tracer is not None:
+        print(f"\ntraced stalls over {args.trace:.0f} ms (the event with the most self CPU in each):")
+        for s in tracer.stalls:
+            print(f"  {s['stall_ms']:5.0f} ms (GUI CPU {s['gui_cpu_ms']:3.0f}) {s['action'][:28]:28} "
+                  f"{s['top_self_ms']:5.1f} ms {s['top']}")
     window.close()
 
 

@@ -281,6 +281,67 @@ def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit
         w.practice.state_label.text()
 
 
+def test_a_page_shown_again_with_an_unchanged_history_runs_no_query(qtbot, services, monkeypatch):
+    """Issue 12: every page switch re-ran History's and Progress's queries (up to 70 ms holding the GIL while the
+    page painted): each view asked a new HistoryService, whose cache of unchanged answers started empty."""
+    from voiceprep.core.history import queries
+    from voiceprep.gui.operations import idle
+
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, None)])
+    calls: list[str] = []
+    for name in ("list_attempts", "trends"):
+        real = getattr(queries, name)
+        monkeypatch.setattr(queries, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or
+                            _real(*a, **k))
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: len(rows(w.history)) == 2 and w.progress.summary.text().startswith("2 attempts"),
+                    timeout=30000)
+    qtbot.waitUntil(idle, timeout=10000)
+    loaded = list(calls)
+    for page in (1, 2, 0, 1, 2):
+        w.nav.setCurrentRow(page)
+        qtbot.waitUntil(idle, timeout=10000)
+    assert calls == loaded                                      # shown four times: answered from the last result
+    off_gui(lambda: services.history.set_note(rows(w.history)[0], "a note", None))
+    w.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: calls.count("list_attempts") == loaded.count("list_attempts") + 1,
+                    timeout=10000)                              # a change is still seen
+
+
+def test_hidden_pages_are_laid_out_and_their_charts_drawn_before_their_first_visit(qtbot, services, monkeypatch):
+    """Issue 12: a page's first visit laid it out and painted it from nothing, and Progress's charts were only then
+    drawn (on the draw lane, holding the GIL while the page painted). Now each hidden page is painted once, off
+    screen, after start-up, at the size the stack will show it at."""
+    from voiceprep.gui.operations import idle
+    from voiceprep.gui.widgets import progress
+
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.5)])
+    drawn: list[progress.ChartSpec] = []
+    real = progress.render
+    monkeypatch.setattr(progress, "render", lambda spec: drawn.append(spec) or real(spec))
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    charts = [w.progress.overall.canvas, w.progress.pace.canvas]
+    qtbot.waitUntil(lambda: all(c.ready() for c in charts), timeout=15000)
+    assert w.nav.currentRow() == 0 and not w.progress.isVisible()          # never shown
+    assert w.stack.widget(2).size() == w.stack.currentWidget().size()
+    qtbot.waitUntil(idle, timeout=10000)
+    before = len(drawn)
+    w.nav.setCurrentRow(2)
+    qtbot.waitExposed(w.progress)
+    qtbot.wait(300)
+    qtbot.waitUntil(idle, timeout=10000)
+    assert len(drawn) == before and all(c.ready() for c in charts)      # shown as drawn: nothing drawn again
+    for page in (0, 1, 3, 4, 2):                                          # and the pages still switch as before
+        w.nav.setCurrentRow(page)
+        assert [w.stack.widget(i).isVisible() for i in range(w.stack.count())] == \
+            [i == page for i in range(w.stack.count())]
+
+
 def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():
     morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
                                                         "2026-03-02T12:00:00+00:00"))

@@ -35,11 +35,14 @@ class Services:
         private_umask()                 # log, voice cache, exports and audio: readable by the user only
         threads.mark_ui_thread()        # database and analysis work on this thread is a bug (see app/threads.py)
         self.access = HistoryAccess(self.db_path, self.settings.history)
+        # one for the window's life: it keeps the last answers of an unchanged history (a page shown again);
+        # a new one per call started with an empty cache, so every page switch ran its queries again
+        self._history = HistoryService(self.access)
 
     @property
     def history(self) -> HistoryService:
         """Reviewing the history; call it from operations.query (never on the GUI thread)."""
-        return HistoryService(self.access)
+        return self._history
 
     @property
     def session(self) -> PracticeSession:
