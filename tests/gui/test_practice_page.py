@@ -346,3 +346,38 @@ def test_space_and_enter_press_the_focused_button_and_a_note_typed_is_never_lost
     window.nav.setFocus()
     qtbot.mouseClick(page.retry_btn, Qt.MouseButton.LeftButton)   # a click does not take the keyboard's focus
     assert QApplication.focusWidget() is not page.retry_btn
+
+
+def test_space_answers_once_a_round_or_drill_started_from_the_keyboard_is_up(window, qtbot, monkeypatch):
+    """Walkthrough 4: Tab to Start round (or Drill) and Space left the focus on that button, and the next Space,
+    meant as "answer now", started the round again; Ctrl+1 back to Practice put the focus on it again."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    answered = []
+    monkeypatch.setattr(ctl, "start_answer", lambda *a, **k: answered.append(ctl.rehearsal))
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
+
+    press(qtbot, page.start_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
+    rehearsal = ctl.rehearsal
+    assert QApplication.focusWidget() is page.answer_btn
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)       # "Space: answer now" answers
+    assert answered == [rehearsal] and ctl.rehearsal is rehearsal
+
+    page.start_btn.setFocus()                    # the keyboard is back on Start round, then on another page
+    qtbot.keyClick(page.start_btn, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    window.history.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert answered == [rehearsal, rehearsal] and ctl.rehearsal is rehearsal
+
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like the company.")                         # a weak answer: something to drill
+    press(qtbot, page.drill_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill"), timeout=30000)
+    drill = ctl.rehearsal
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert answered[-1] is drill and ctl.rehearsal is drill

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,6 +50,7 @@ from voiceprep.gui.widgets.common import (
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
 
+READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is up; Space answers or stops
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 
@@ -265,6 +266,8 @@ class PracticePage(QWidget):
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
+        self._was_ready = False                 # the last state was one in which Space answers (or stops)
+        self._refocus = False                   # the keyboard's focus goes to the answer button when it can
         self._prerender_cancel: threading.Event | None = None
 
         # wiring
@@ -311,6 +314,32 @@ class PracticePage(QWidget):
         self.fill_banks()
         keyboard_buttons(self)
         self._on_state(c.IDLE)
+
+    def _ready_for_answer(self) -> bool:
+        """A question is up and Space answers it (or stops the answer): the page's next action is the answer."""
+        return (self.ctl.rehearsal is not None and self.ctl.state in READY_STATES
+                and self.answer_btn.isEnabled())
+
+    def _focus_answer(self) -> None:
+        """Give the keyboard's focus to the answer button, so Space answers: a Start round, Drill, Retry or Next
+        pressed from the keyboard is not the next action once the question is up (Space pressed it again and
+        restarted the round). Focus outside the page (the sidebar) stays there; a hidden page does it when shown."""
+        self._refocus = True
+        if not self.isVisible() or not self.answer_btn.isEnabled():
+            return
+        self._refocus = False
+        focused = QApplication.focusWidget()
+        if focused is None or self.isAncestorOf(focused):
+            self.answer_btn.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # after the page stack has put the focus back where it was (Ctrl+1 brought it back to Start round)
+        QTimer.singleShot(0, self, self._shown)
+
+    def _shown(self) -> None:
+        if self._refocus or self._ready_for_answer():
+            self._focus_answer()
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
@@ -486,6 +515,7 @@ class PracticePage(QWidget):
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
+        self._refocus = True                        # a new question: Space answers it (once the state allows)
         r = self.ctl.rehearsal
         if r is None:
             return
@@ -500,6 +530,7 @@ class PracticePage(QWidget):
             self.show_notice(r.focus_note)          # a drill says which points to bring in this time
 
     def _on_state(self, state: str) -> None:
+        focused = QApplication.focusWidget()
         texts = {c.IDLE: "Ready: press Space or Start answer when you are.",
                  c.SPEAKING: "The interviewer is asking… (Space: answer now)",
                  c.THINKING: "Think time…",
@@ -530,6 +561,14 @@ class PracticePage(QWidget):
             self.next_btn.setText("Finish round  (N)")
         else:
             self.next_btn.setText("Next  (N)")
+        if focused is not None and self.isAncestorOf(focused) and not focused.isEnabled():
+            self._refocus = True                    # the focused button is no longer an action (Retry, Replay)
+        ready = self._ready_for_answer()
+        if ready and not self._was_ready:
+            self._refocus = True                    # a round, drill, retry or the first question starts
+        self._was_ready = ready
+        if self._refocus:
+            self._focus_answer()                    # when the answer button is live (also after feedback)
 
     def _on_elapsed(self, seconds: float, target: float) -> None:
         self.clock.setText(f"{fmt_time(seconds)} / {fmt_time(target)}")
