@@ -375,8 +375,12 @@ def test_space_answers_once_a_round_or_drill_started_from_the_keyboard_is_up(win
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text("I like the company.")                         # a weak answer: something to drill
+    drills = []
+    monkeypatch.setattr(ctl, "drill", lambda bank, real=ctl.drill: (drills.append(bank), real(bank)))
     press(qtbot, page.drill_btn, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill"), timeout=30000)
+    qtbot.wait(300)
+    assert len(drills) == 1               # pressed once (the key's release and the Space shortcut each pressed it)
     drill = ctl.rehearsal
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)

@@ -134,7 +134,7 @@ class RehearsalController(QObject):
                 self.start(Rehearsal.for_weak_points(bank, weak))
             except ValueError as exc:
                 self.notice.emit(str(exc).capitalize() + ".")
-        query(lambda: service.weak_points(bank.id), on_done=start,
+        query(lambda: service.weak_points(bank.id), on_done=start, owner=self,      # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def _present(self, speak: bool = True) -> None:

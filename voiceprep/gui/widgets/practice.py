@@ -348,8 +348,8 @@ class PracticePage(QWidget):
         if isinstance(focused, QAbstractButton) and focused is not self.answer_btn and focused.isVisible() \
                 and self.isAncestorOf(focused):
             if focused.isEnabled():
-                focused.animateClick()
-            return
+                focused.click()          # not animateClick: it holds the button down and the key's release
+            return                       # pressed it a second time (Drill started twice)
         if self.answer_btn.isEnabled():
             self.answer_btn.click()
 
