@@ -385,3 +385,34 @@ def test_space_answers_once_a_round_or_drill_started_from_the_keyboard_is_up(win
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert answered[-1] is drill and ctl.rehearsal is drill
+
+
+def test_arrows_select_the_rating_its_scale_is_said_and_save_note_says_saved(window, qtbot):
+    """Walkthrough 4: the arrow keys moved between 1-5 without selecting (only Space did), the scale was not
+    explained, and Save note gave no sign that it saved."""
+    from PySide6.QtWidgets import QLabel, QRadioButton
+
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    view = page.feedback
+    ratings = {int(b.text()): b for b in view.findChildren(QRadioButton)}
+    assert view.rating.checkedId() == -1
+    press(qtbot, ratings[3], Qt.Key.Key_Right)                 # none chosen yet: the arrow chooses 4
+    assert view.rating.checkedId() == 4 and QApplication.focusWidget() is ratings[4]
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert view.rating.checkedId() == 1 and QApplication.focusWidget() is ratings[1]    # stops at 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert view.rating.checkedId() == 2 and ctl.state == c.FEEDBACK
+
+    scale = [w for w in view.findChildren(QLabel) if w.text() == "How did it feel?"]
+    assert scale and scale[0].isVisible() and "1 = rough, 5 = ready" in scale[0].toolTip()
+    assert all("1 = rough, 5 = ready" in b.toolTip() for b in ratings.values())
+
+    assert not view.saved.isVisible()
+    press(qtbot, view.save_note, Qt.Key.Key_Space)
+    qtbot.waitUntil(view.saved.isVisible, timeout=10000)           # once it is stored
+    assert view.saved.text() == "Saved"
+    qtbot.keyClicks(view.note, "x")                                 # changed since: no longer said
+    assert not view.saved.isVisible()

@@ -589,7 +589,7 @@ class PracticePage(QWidget):
 
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
-            self.ctl.save_note(self.attempt_id, note, rating)
+            self.ctl.save_note(self.attempt_id, note, rating, on_saved=self.feedback.note_saved)
 
     def _on_round_finished(self, summary) -> None:
         rehearsal = self.ctl.rehearsal
