@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
@@ -416,3 +416,27 @@ def test_arrows_select_the_rating_its_scale_is_said_and_save_note_says_saved(win
     assert view.saved.text() == "Saved"
     qtbot.keyClicks(view.note, "x")                                 # changed since: no longer said
     assert not view.saved.isVisible()
+
+
+def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qtbot):
+    """Walkthrough 4: "Choose a bank and a round..." read above "Welcome back.", and "Well done." headed a round
+    that scored 56."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.practice import round_message
+
+    page = window.practice
+    page.show_recap({"bank_id": "airwallex", "answers": 7, "average": 60, "started_at": datetime.now().isoformat()})
+    card = page.prompt_text.parentWidget()
+    above = [w for w in card.findChildren(QWidget) if w.isVisible() and w.y() < page.prompt_text.y()]
+    assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
+    assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
+    page, ctl = start(window, qtbot)
+    assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
+
+
+def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
+    """Walkthrough 4: an invisible Tab stop (the page's scroll area) sat between "Got it" and the Bank list."""
+    window.welcome.dismiss_btn.setFocus()
+    qtbot.keyClick(window.welcome.dismiss_btn, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.practice.bank_box

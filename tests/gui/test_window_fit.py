@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 
 from voiceprep.gui.main_window import (
     DEFAULT_SIZE,
@@ -134,3 +134,15 @@ def test_a_maximized_window_reopens_maximized_and_keeps_its_normal_size(qtbot, s
     again.show()
     qtbot.waitUntil(again.isMaximized, timeout=3000)
     assert (again.normalGeometry().width(), again.normalGeometry().height()) == (700, 560)
+
+
+def test_ctrl_q_quits_as_closing_the_window_does(qtbot, services):
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.resize(700, 560)
+    qtbot.keyClick(window.practice.bank_box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert window_state().value("normal_geometry").size() == QSize(700, 560)     # saved as closing saves it

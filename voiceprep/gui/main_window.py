@@ -91,6 +91,7 @@ def scrollable(page: QWidget) -> QWidget:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)      # not an invisible Tab stop before the page's first control
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(page)
     return area
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
         QShortcut(QKeySequence("Esc"), self).activated.connect(self.stop_sound)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)     # quits as closing the window does
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):

@@ -37,6 +37,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import (
     BAD,
+    GOOD_SCORE,
     WARN,
     Card,
     ScoreBar,
@@ -142,14 +143,17 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-def round_message(answered: int, total: int) -> str:
-    """What the candidate reads when a round ends: skipped questions are said, not praised."""
+def round_message(answered: int, total: int, overall: float | None = None) -> str:
+    """What the candidate reads when a round ends: skipped questions are said, not praised, and "Well done" is
+    for a good score only (the green of the score's colour), not for a round that scored 56."""
     if answered == 0:
         return "Round ended without an answer. Start it again when you are ready."
     if answered < total:
         return (f"Round ended: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
-    return "Well done. Pick another round, or drill your weak points."
+    if overall is not None and overall >= GOOD_SCORE:
+        return "Well done. Pick another round, or drill your weak points."
+    return "You answered every question. Drill your weak points next, or pick another round."
 
 
 class PracticePage(QWidget):
@@ -169,6 +173,7 @@ class PracticePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no invisible Tab stop before the Bank list
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -418,6 +423,8 @@ class PracticePage(QWidget):
             return
         bank = self.services.registry.find(recap["bank_id"])
         headline, details = recap_lines(recap, bank)
+        self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
+        self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
         self.state_label.setText(details)
 
@@ -516,6 +523,8 @@ class PracticePage(QWidget):
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
+        self.position.show()
+        self.replay_btn.show()
         r = self.ctl.rehearsal
         if r is None:
             return
@@ -624,6 +633,6 @@ class PracticePage(QWidget):
         self.summary = page
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
-        self.prompt_text.setText(round_message(summary.answered, summary.total))
+        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
         self.position.setText(rehearsal.title)
         self.historyChanged.emit()
