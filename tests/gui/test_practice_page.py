@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
@@ -346,3 +346,97 @@ def test_space_and_enter_press_the_focused_button_and_a_note_typed_is_never_lost
     window.nav.setFocus()
     qtbot.mouseClick(page.retry_btn, Qt.MouseButton.LeftButton)   # a click does not take the keyboard's focus
     assert QApplication.focusWidget() is not page.retry_btn
+
+
+def test_space_answers_once_a_round_or_drill_started_from_the_keyboard_is_up(window, qtbot, monkeypatch):
+    """Walkthrough 4: Tab to Start round (or Drill) and Space left the focus on that button, and the next Space,
+    meant as "answer now", started the round again; Ctrl+1 back to Practice put the focus on it again."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    answered = []
+    monkeypatch.setattr(ctl, "start_answer", lambda *a, **k: answered.append(ctl.rehearsal))
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
+
+    press(qtbot, page.start_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
+    rehearsal = ctl.rehearsal
+    assert QApplication.focusWidget() is page.answer_btn
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)       # "Space: answer now" answers
+    assert answered == [rehearsal] and ctl.rehearsal is rehearsal
+
+    page.start_btn.setFocus()                    # the keyboard is back on Start round, then on another page
+    qtbot.keyClick(page.start_btn, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    window.history.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert answered == [rehearsal, rehearsal] and ctl.rehearsal is rehearsal
+
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like the company.")                         # a weak answer: something to drill
+    drills = []
+    monkeypatch.setattr(ctl, "drill", lambda bank, real=ctl.drill: (drills.append(bank), real(bank)))
+    press(qtbot, page.drill_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill"), timeout=30000)
+    qtbot.wait(300)
+    assert len(drills) == 1               # pressed once (the key's release and the Space shortcut each pressed it)
+    drill = ctl.rehearsal
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert answered[-1] is drill and ctl.rehearsal is drill
+
+
+def test_arrows_select_the_rating_its_scale_is_said_and_save_note_says_saved(window, qtbot):
+    """Walkthrough 4: the arrow keys moved between 1-5 without selecting (only Space did), the scale was not
+    explained, and Save note gave no sign that it saved."""
+    from PySide6.QtWidgets import QLabel, QRadioButton
+
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    view = page.feedback
+    ratings = {int(b.text()): b for b in view.findChildren(QRadioButton)}
+    assert view.rating.checkedId() == -1
+    press(qtbot, ratings[3], Qt.Key.Key_Right)                 # none chosen yet: the arrow chooses 4
+    assert view.rating.checkedId() == 4 and QApplication.focusWidget() is ratings[4]
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert view.rating.checkedId() == 1 and QApplication.focusWidget() is ratings[1]    # stops at 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert view.rating.checkedId() == 2 and ctl.state == c.FEEDBACK
+
+    scale = [w for w in view.findChildren(QLabel) if w.text() == "How did it feel?"]
+    assert scale and scale[0].isVisible() and "1 = rough, 5 = ready" in scale[0].toolTip()
+    assert all("1 = rough, 5 = ready" in b.toolTip() for b in ratings.values())
+
+    assert not view.saved.isVisible()
+    press(qtbot, view.save_note, Qt.Key.Key_Space)
+    qtbot.waitUntil(view.saved.isVisible, timeout=10000)           # once it is stored
+    assert view.saved.text() == "Saved"
+    qtbot.keyClicks(view.note, "x")                                 # changed since: no longer said
+    assert not view.saved.isVisible()
+
+
+def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qtbot):
+    """Walkthrough 4: "Choose a bank and a round..." read above "Welcome back.", and "Well done." headed a round
+    that scored 56."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.practice import round_message
+
+    page = window.practice
+    page.show_recap({"bank_id": "airwallex", "answers": 7, "average": 60, "started_at": datetime.now().isoformat()})
+    card = page.prompt_text.parentWidget()
+    above = [w for w in card.findChildren(QWidget) if w.isVisible() and w.y() < page.prompt_text.y()]
+    assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
+    assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
+    page, ctl = start(window, qtbot)
+    assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
+
+
+def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
+    """Walkthrough 4: an invisible Tab stop (the page's scroll area) sat between "Got it" and the Bank list."""
+    window.welcome.dismiss_btn.setFocus()
+    qtbot.keyClick(window.welcome.dismiss_btn, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.practice.bank_box

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 
-from voiceprep.gui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow, fit_to_screen, window_state
+from voiceprep.gui.main_window import (
+    DEFAULT_SIZE,
+    MINIMUM_SIZE,
+    MainWindow,
+    default_geometry,
+    fit_to_screen,
+    restored_geometry,
+    window_state,
+)
+
+# Qt's saveGeometry() of a 1280x742 window closed on a 1366x768 screen (walkthrough 4, by an older version)
+SAVED_ON_A_LAPTOP = bytes.fromhex("01d9d0cb00030000000000280000000000000529000002fe000000290000001400000528000002f9"
+                                  "00000000000000000556000000290000001400000528000002f9")
 
 
 def test_default_size_fits_a_1366x768_laptop():
@@ -31,7 +43,7 @@ def test_window_state_lives_in_the_data_dir(qtbot, services, data_home):
     window.resize(700, 560)
     window.close()
     assert (data_home / "window.ini").exists()
-    assert window_state().value("geometry") is not None
+    assert window_state().value("normal_geometry") is not None
     again = MainWindow(services, recover=False)
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (700, 560)
@@ -76,3 +88,67 @@ def test_a_window_closed_while_its_model_loads_is_not_called_back(qtbot, service
     QApplication.sendPostedEvents(None, 0)            # the deferred delete happens here
     release.set()
     qtbot.waitUntil(idle, timeout=10000)              # the load ends and is delivered: nothing is raised
+
+
+def test_a_window_closed_on_a_laptop_opens_at_the_default_size_in_the_middle_of_a_bigger_screen():
+    big = QRect(0, 0, 2560, 1440)
+    opened = restored_geometry(QRect(41, 20, 1280, 742), QSize(1366, 768), QSize(2560, 1440), big)
+    assert opened.width() >= DEFAULT_SIZE[0] and opened.height() >= DEFAULT_SIZE[1]
+    assert big.contains(opened) and abs(opened.center().x() - big.center().x()) <= 1
+    small = restored_geometry(QRect(0, 0, 700, 560), QSize(1366, 768), QSize(2560, 1440), big)   # never smaller
+    assert (small.width(), small.height()) == DEFAULT_SIZE
+    same = restored_geometry(QRect(41, 20, 700, 560), QSize(1366, 768), QSize(1366, 768), QRect(0, 0, 1366, 740))
+    assert same == QRect(41, 20, 700, 560)                   # on the same screen a chosen size is kept
+    assert restored_geometry(None, None, QSize(2560, 1440), big) == default_geometry(big)
+
+
+def test_qt_geometry_saved_on_another_screen_opens_at_the_default_not_the_minimum(qtbot, services):
+    """Walkthrough 4: closed at 1280x742 on 1366x768, reopened on 2560x1440: a 640x520 window in the corner
+    (Qt's restoreGeometry refuses a screen of another width and the window kept its unshown size)."""
+    from PySide6.QtWidgets import QApplication
+
+    saved = bytearray(SAVED_ON_A_LAPTOP)
+    width = QApplication.primaryScreen().geometry().width()
+    if 0.8 <= 1366 / width <= 1.25:                  # run on a laptop-sized display: say it was twice as wide
+        saved[46:50] = (2 * width).to_bytes(4, "big")   # (the screen width Qt's format keeps)
+    window_state().setValue("geometry", QByteArray(bytes(saved)))
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.geometry() == default_geometry(available), window.geometry()
+
+
+def test_a_smaller_window_saved_on_another_screen_opens_at_least_at_the_default(qtbot, services):
+    qs = window_state()
+    qs.setValue("normal_geometry", QRect(0, 0, *MINIMUM_SIZE))
+    qs.setValue("screen_size", QSize(2560, 1440))
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    assert window.geometry() == default_geometry(window.screen().availableGeometry())
+
+
+def test_a_maximized_window_reopens_maximized_and_keeps_its_normal_size(qtbot, services):
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 560)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized, timeout=3000)
+    window.close()
+    again = MainWindow(services, recover=False)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.isMaximized, timeout=3000)
+    assert (again.normalGeometry().width(), again.normalGeometry().height()) == (700, 560)
+
+
+def test_ctrl_q_quits_as_closing_the_window_does(qtbot, services):
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.resize(700, 560)
+    qtbot.keyClick(window.practice.bank_box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert window_state().value("normal_geometry").size() == QSize(700, 560)     # saved as closing saves it

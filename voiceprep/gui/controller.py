@@ -134,7 +134,7 @@ class RehearsalController(QObject):
                 self.start(Rehearsal.for_weak_points(bank, weak))
             except ValueError as exc:
                 self.notice.emit(str(exc).capitalize() + ".")
-        query(lambda: service.weak_points(bank.id), on_done=start,
+        query(lambda: service.weak_points(bank.id), on_done=start, owner=self,      # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def _present(self, speak: bool = True) -> None:
@@ -376,11 +376,16 @@ class RehearsalController(QObject):
         self._move(IDLE)
 
     # -- after the answer -------------------------------------------------------------------------
-    def save_note(self, attempt_id: int, note: str, rating: int) -> None:
+    def save_note(self, attempt_id: int, note: str, rating: int, on_saved: Callable[[], object] | None = None) -> None:
         if attempt_id < 0:
             return
         service = self.services.history
-        query(lambda: service.set_note(attempt_id, note, rating or None), on_done=lambda _: self.historyChanged.emit(),
+
+        def saved(_: object) -> None:
+            self.historyChanged.emit()
+            if on_saved is not None:
+                on_saved()
+        query(lambda: service.set_note(attempt_id, note, rating or None), on_done=saved,
               on_error=lambda e: self.error.emit(user_message(e, "Saving the note")))
 
     def retry(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -55,6 +55,29 @@ def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
     return QRect(x, y, width, height)
 
 
+def centred(size: QSize, available: QRect) -> QRect:
+    """A window of `size` (shrunk to the screen's free area) in the middle of that area."""
+    wanted = fit_to_screen(QRect(available.topLeft(), size), available)
+    wanted.moveCenter(available.center())
+    return fit_to_screen(wanted, available)
+
+
+def default_geometry(available: QRect) -> QRect:
+    return centred(QSize(*DEFAULT_SIZE), available)
+
+
+def restored_geometry(saved: QRect | None, saved_screen: QSize | None, screen: QSize, available: QRect) -> QRect:
+    """Where a returning window opens. On the screen it was closed on: where it was (a half-screen window beside
+    one's notes stays so), moved onto the screen. On another screen (a laptop's window opened on a 2560x1440
+    monitor): its size, never smaller than the default for this screen, centred. Nothing saved: the default."""
+    default = default_geometry(available)
+    if saved is None or not saved.isValid():
+        return default
+    if saved_screen != screen:
+        return centred(saved.size().expandedTo(default.size()), available)
+    return fit_to_screen(saved, available)
+
+
 def window_state() -> QSettings:
     """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
     moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
@@ -68,6 +91,7 @@ def scrollable(page: QWidget) -> QWidget:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)      # not an invisible Tab stop before the page's first control
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(page)
     return area
@@ -115,6 +139,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
         QShortcut(QKeySequence("Esc"), self).activated.connect(self.stop_sound)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)     # quits as closing the window does
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
@@ -141,21 +166,38 @@ class MainWindow(QMainWindow):
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
         qs = window_state()
-        geometry = qs.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        screen = self.screen()
+        saved = qs.value("normal_geometry")
+        saved_screen = qs.value("screen_size")
+        maximized = qs.value("maximized", False, type=bool)
+        if saved is None and qs.value("geometry") is not None:     # written by an older version: Qt's own format
+            if self.restoreGeometry(qs.value("geometry")):          # (false when the screen is another size)
+                saved, maximized = self.normalGeometry(), self.isMaximized()
+                saved_screen = self.screen().geometry().size() if self.screen() else None
+            self.setWindowState(Qt.WindowState.WindowNoState)
+        screen = (QGuiApplication.screenAt(saved.center()) if isinstance(saved, QRect) else None) or self.screen()
         if screen is not None:
-            available = screen.availableGeometry()
-            wanted = self.geometry() if geometry is not None else QRect(
-                available.x() + (available.width() - DEFAULT_SIZE[0]) // 2,
-                available.y() + (available.height() - DEFAULT_SIZE[1]) // 2, *DEFAULT_SIZE)
-            self.setGeometry(fit_to_screen(wanted, available))
-        elif geometry is None:
+            self.setGeometry(restored_geometry(saved if isinstance(saved, QRect) else None,
+                                               saved_screen if isinstance(saved_screen, QSize) else None,
+                                               screen.geometry().size(), screen.availableGeometry()))
+        else:
             self.resize(*DEFAULT_SIZE)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         bank = qs.value("last_bank")
         if bank:
             self.practice.fill_banks(select=str(bank))
+
+    def save_window_state(self) -> None:
+        """The size and place the window had before any maximizing, the screen it was on, and whether it was
+        maximized (Qt's saveGeometry could not be restored on a screen of another size: 640x520 in a corner)."""
+        qs = window_state()
+        qs.setValue("normal_geometry", self.normalGeometry())
+        qs.setValue("maximized", self.isMaximized())
+        screen = self.screen()
+        if screen is not None:
+            qs.setValue("screen_size", screen.geometry().size())
+        qs.remove("geometry")
+        qs.setValue("last_bank", self.practice.bank_box.currentData())
 
     def _settings_left_ok(self) -> bool:
         """Leaving Settings with unsaved changes: save them, discard them, or stay."""
@@ -183,9 +225,7 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
-        qs = window_state()
-        qs.setValue("geometry", self.saveGeometry())
-        qs.setValue("last_bank", self.practice.bank_box.currentData())
+        self.save_window_state()
         self.player.stop()
         if self.controller.recorder is not None:
             self.controller.recorder.stop("manual")

@@ -31,10 +31,13 @@ def soft(hex_color: str) -> str:
     return f"rgba({int(hex_color[1:3], 16)}, {int(hex_color[3:5], 16)}, {int(hex_color[5:7], 16)}, 0.16)"
 
 
+GOOD_SCORE, FAIR_SCORE = 70, 40      # from here a score is shown green (good), below FAIR_SCORE red
+
+
 def score_color(score: float | None) -> str:
     if score is None:
         return ACCENT
-    return GOOD if score >= 70 else WARN if score >= 40 else BAD
+    return GOOD if score >= GOOD_SCORE else WARN if score >= FAIR_SCORE else BAD
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None,

@@ -11,11 +11,13 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -139,6 +141,28 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
 
 
 READABLE_WIDTH = 1280    # logical pixels: the feedback page's widest column
+RATING_SCALE = "How did it feel? 1 = rough, 5 = ready"
+SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
+
+
+class _RatingArrows(QObject):
+    """The arrow keys select the rating next to the focused one (Qt's radio buttons only move the focus while
+    none is checked, so 1-5 looked chosen and was not)."""
+
+    def __init__(self, group: QButtonGroup):
+        super().__init__(group)
+        self.group = group
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+        if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)
+                and event.type() == QEvent.Type.KeyPress and not event.modifiers() and event.key() in steps):
+            return False
+        there = self.group.button(self.group.id(watched) + steps[Qt.Key(event.key())])
+        if there is not None:
+            there.setFocus(Qt.FocusReason.TabFocusReason)
+            there.setChecked(True)
+        return True                          # at either end the focus stays on the scale
 
 
 class FeedbackView(QWidget):
@@ -183,9 +207,15 @@ class FeedbackView(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
         note_row.addWidget(self.note, 3)
+        scale = QLabel("How did it feel?")
+        scale.setToolTip(RATING_SCALE)
+        note_row.addWidget(scale)
         self.rating = QButtonGroup(self)
+        arrows = _RatingArrows(self.rating)
         for i in range(1, 6):
             choice = QRadioButton(str(i))
+            choice.setToolTip(RATING_SCALE)
+            choice.installEventFilter(arrows)
             self.rating.addButton(choice, i)
             note_row.addWidget(choice)
         self.save_note = QPushButton("Save note")
@@ -193,6 +223,16 @@ class FeedbackView(QWidget):
         self.note.returnPressed.connect(self.commit_note)
         self._saved_note: tuple[str, int] = ("", 0)
         note_row.addWidget(self.save_note)
+        self.saved = QLabel("Saved")                  # shown by note_saved(), once the note is stored
+        self.saved.setStyleSheet(f"color: {GOOD};")
+        self.saved.hide()
+        note_row.addWidget(self.saved)
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(SAVED_SHOWN_MS)
+        self._saved_timer.timeout.connect(self.saved.hide)
+        self.note.textEdited.connect(lambda _t: self.saved.hide())        # changed since: no longer true
+        self.rating.idToggled.connect(lambda _i, _on: self.saved.hide())
         self.note_row = QWidget()
         self.note_row.setLayout(note_row)
         lay.addWidget(self.note_row)
@@ -238,6 +278,7 @@ class FeedbackView(QWidget):
         self.rating.setExclusive(True)
         self._saved_note = (note, rating)
         self.note_row.show()
+        self.saved.hide()
 
     def _note_now(self) -> tuple[str, int]:
         return self.note.text(), max(self.rating.checkedId(), 0)
@@ -246,6 +287,11 @@ class FeedbackView(QWidget):
         """Save the note and rating (the button, Enter in the note, or leaving the feedback with them changed)."""
         self._saved_note = self._note_now()
         self.noteChanged.emit(*self._saved_note)
+
+    def note_saved(self) -> None:
+        """Say "Saved" beside Save note for a few seconds (the note and rating are stored)."""
+        self.saved.show()
+        self._saved_timer.start()
 
     def has_unsaved_note(self) -> bool:
         return self.document is not None and not self.note_row.isHidden() and self._note_now() != self._saved_note

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +37,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import (
     BAD,
+    GOOD_SCORE,
     WARN,
     Card,
     ScoreBar,
@@ -50,6 +51,7 @@ from voiceprep.gui.widgets.common import (
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
 
+READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is up; Space answers or stops
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 
@@ -141,14 +143,17 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-def round_message(answered: int, total: int) -> str:
-    """What the candidate reads when a round ends: skipped questions are said, not praised."""
+def round_message(answered: int, total: int, overall: float | None = None) -> str:
+    """What the candidate reads when a round ends: skipped questions are said, not praised, and "Well done" is
+    for a good score only (the green of the score's colour), not for a round that scored 56."""
     if answered == 0:
         return "Round ended without an answer. Start it again when you are ready."
     if answered < total:
         return (f"Round ended: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
-    return "Well done. Pick another round, or drill your weak points."
+    if overall is not None and overall >= GOOD_SCORE:
+        return "Well done. Pick another round, or drill your weak points."
+    return "You answered every question. Drill your weak points next, or pick another round."
 
 
 class PracticePage(QWidget):
@@ -168,6 +173,7 @@ class PracticePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no invisible Tab stop before the Bank list
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -265,6 +271,8 @@ class PracticePage(QWidget):
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
+        self._was_ready = False                 # the last state was one in which Space answers (or stops)
+        self._refocus = False                   # the keyboard's focus goes to the answer button when it can
         self._prerender_cancel: threading.Event | None = None
 
         # wiring
@@ -312,6 +320,32 @@ class PracticePage(QWidget):
         keyboard_buttons(self)
         self._on_state(c.IDLE)
 
+    def _ready_for_answer(self) -> bool:
+        """A question is up and Space answers it (or stops the answer): the page's next action is the answer."""
+        return (self.ctl.rehearsal is not None and self.ctl.state in READY_STATES
+                and self.answer_btn.isEnabled())
+
+    def _focus_answer(self) -> None:
+        """Give the keyboard's focus to the answer button, so Space answers: a Start round, Drill, Retry or Next
+        pressed from the keyboard is not the next action once the question is up (Space pressed it again and
+        restarted the round). Focus outside the page (the sidebar) stays there; a hidden page does it when shown."""
+        self._refocus = True
+        if not self.isVisible() or not self.answer_btn.isEnabled():
+            return
+        self._refocus = False
+        focused = QApplication.focusWidget()
+        if focused is None or self.isAncestorOf(focused):
+            self.answer_btn.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # after the page stack has put the focus back where it was (Ctrl+1 brought it back to Start round)
+        QTimer.singleShot(0, self, self._shown)
+
+    def _shown(self) -> None:
+        if self._refocus or self._ready_for_answer():
+            self._focus_answer()
+
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
         Space does everywhere (buttons take focus from Tab only, so clicking Next with the mouse keeps Space here)."""
@@ -319,8 +353,8 @@ class PracticePage(QWidget):
         if isinstance(focused, QAbstractButton) and focused is not self.answer_btn and focused.isVisible() \
                 and self.isAncestorOf(focused):
             if focused.isEnabled():
-                focused.animateClick()
-            return
+                focused.click()          # not animateClick: it holds the button down and the key's release
+            return                       # pressed it a second time (Drill started twice)
         if self.answer_btn.isEnabled():
             self.answer_btn.click()
 
@@ -389,6 +423,8 @@ class PracticePage(QWidget):
             return
         bank = self.services.registry.find(recap["bank_id"])
         headline, details = recap_lines(recap, bank)
+        self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
+        self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
         self.state_label.setText(details)
 
@@ -486,6 +522,9 @@ class PracticePage(QWidget):
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
+        self._refocus = True                        # a new question: Space answers it (once the state allows)
+        self.position.show()
+        self.replay_btn.show()
         r = self.ctl.rehearsal
         if r is None:
             return
@@ -500,6 +539,7 @@ class PracticePage(QWidget):
             self.show_notice(r.focus_note)          # a drill says which points to bring in this time
 
     def _on_state(self, state: str) -> None:
+        focused = QApplication.focusWidget()
         texts = {c.IDLE: "Ready: press Space or Start answer when you are.",
                  c.SPEAKING: "The interviewer is asking… (Space: answer now)",
                  c.THINKING: "Think time…",
@@ -530,6 +570,14 @@ class PracticePage(QWidget):
             self.next_btn.setText("Finish round  (N)")
         else:
             self.next_btn.setText("Next  (N)")
+        if focused is not None and self.isAncestorOf(focused) and not focused.isEnabled():
+            self._refocus = True                    # the focused button is no longer an action (Retry, Replay)
+        ready = self._ready_for_answer()
+        if ready and not self._was_ready:
+            self._refocus = True                    # a round, drill, retry or the first question starts
+        self._was_ready = ready
+        if self._refocus:
+            self._focus_answer()                    # when the answer button is live (also after feedback)
 
     def _on_elapsed(self, seconds: float, target: float) -> None:
         self.clock.setText(f"{fmt_time(seconds)} / {fmt_time(target)}")
@@ -550,7 +598,7 @@ class PracticePage(QWidget):
 
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
-            self.ctl.save_note(self.attempt_id, note, rating)
+            self.ctl.save_note(self.attempt_id, note, rating, on_saved=self.feedback.note_saved)
 
     def _on_round_finished(self, summary) -> None:
         rehearsal = self.ctl.rehearsal
@@ -585,6 +633,6 @@ class PracticePage(QWidget):
         self.summary = page
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
-        self.prompt_text.setText(round_message(summary.answered, summary.total))
+        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
         self.position.setText(rehearsal.title)
         self.historyChanged.emit()
