@@ -260,12 +260,19 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     skipped = texts.index("Skipped: answer these next time")
     rest = ctl.rehearsal.prompts[1:]
     assert texts[skipped + 1:skipped + 1 + len(rest)] == [f"• {p.text}" for p in rest]
-    drill = texts.index("Drill next (Drill my weak points brings these back)")
+    drill = texts.index("Drill next")
     first = ctl.rehearsal.prompts[0]
     labels = {f"• {k.label}" for k in first.key_points}
-    assert drill < skipped and all(t in labels for t in texts[drill + 1:skipped])    # only the answered question's
+    listed = texts[drill + 1:skipped]
+    assert drill < skipped and listed and all(t in labels for t in listed)    # only the answered question's
     said = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
     assert sum("Round complete" in t for t in said) == 1 and not page.notice.isVisible()     # said once
+    # walkthrough 4: "Drill my weak points" picked other points from the history than the ones listed here;
+    # "Drill these now" drills exactly these
+    page.drill_these_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    assert [p.id for p in ctl.rehearsal.prompts] == [first.id]
+    assert sorted(f"• {label}" for label in ctl.rehearsal.focus[first.id]) == sorted(listed)
 
 
 def test_a_drill_says_which_weak_points_to_bring_in_and_its_answers_are_stored_as_drills(window, qtbot, monkeypatch,

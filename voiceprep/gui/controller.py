@@ -137,6 +137,13 @@ class RehearsalController(QObject):
         query(lambda: service.weak_points(bank.id), on_done=start, owner=self,      # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
+    def drill_points(self, bank: Bank, points: list[tuple[str, str]]) -> None:
+        """A drill of the given (prompt id, key point id) pairs: the round summary's "Drill next"."""
+        try:
+            self.start(Rehearsal.for_weak_points(bank, [{"prompt_id": p, "key_point_id": k} for p, k in points]))
+        except ValueError as exc:
+            self.notice.emit(str(exc).capitalize() + ".")
+
     def _present(self, speak: bool = True) -> None:
         r = self.rehearsal
         assert r is not None

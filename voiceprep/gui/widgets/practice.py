@@ -614,9 +614,10 @@ class PracticePage(QWidget):
             lay.addWidget(ScoreBar(comp.name if comp else cid, score, f"weight {comp.weight:.2f}" if comp else ""))
         answered = [(pid, kid) for pid, kid in summary.to_drill if pid in rehearsal.results]
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if p.id not in rehearsal.results))
+        to_drill = answered[:6]
         for title, lines in (
-                ("Drill next (Drill my weak points brings these back)",
-                 [next(k for k in bank.prompt(pid).key_points if k.id == kid).label for pid, kid in answered[:6]]),
+                ("Drill next", [next(k for k in bank.prompt(pid).key_points if k.id == kid).label
+                                for pid, kid in to_drill]),
                 ("Skipped: answer these next time", [bank.prompt(pid).text for pid in skipped])):
             if lines:
                 lay.addWidget(heading(title, 12))
@@ -624,6 +625,12 @@ class PracticePage(QWidget):
                 item = plain(f"• {line}")
                 item.setWordWrap(True)
                 lay.addWidget(item)
+            if lines and title == "Drill next":
+                # exactly these points: "Drill my weak points" above picks from the whole history instead
+                self.drill_these_btn = QPushButton("Drill these now")
+                self.drill_these_btn.setToolTip("Answer these questions again, told which of their points to cover")
+                self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
+                lay.addWidget(flow_row(self.drill_these_btn))
         lay.addStretch(1)
         self.notice.hide()                           # a drill's "bring in these points" is not the summary's
         old = self.stack.widget(2)
