@@ -4,6 +4,8 @@ bank text shown as text."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
@@ -447,3 +449,29 @@ def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
     window.welcome.dismiss_btn.setFocus()
     qtbot.keyClick(window.welcome.dismiss_btn, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.practice.bank_box
+
+
+def test_the_feedback_stays_in_view_while_the_follow_ups_are_asked_aloud(window, qtbot):
+    """Walkthrough 4 (keys helper): "Ask them aloud" and Replay switched Practice to the captions page, and nothing
+    switched back when the feedback state returned."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like payments.")
+    assert page.stack.currentIndex() == 1
+    class Voice:                                # a voice that takes a moment to speak (no sound card here)
+        def render(self, text):
+            return text
+
+        def play(self, wav):
+            time.sleep(0.3)
+
+        def stop(self):
+            pass
+    ctl.tts_ok = True
+    window.services.speaker = lambda: Voice()
+    seen = []
+    ctl.stateChanged.connect(lambda s: seen.append((s, page.stack.currentIndex())))
+    ctl.ask_follow_ups(["What did the design prevent?"])
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and len(seen) >= 2, timeout=30000)
+    assert [s for s, _ in seen][0] == c.SPEAKING and all(index == 1 for _, index in seen), seen
+    assert page.stack.currentIndex() == 1

@@ -273,6 +273,7 @@ class PracticePage(QWidget):
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
+        self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
 
         # wiring
@@ -558,8 +559,10 @@ class PracticePage(QWidget):
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
-        if state in (c.SPEAKING, c.THINKING, c.RECORDING):
+        before, self._last_state = self._last_state, state
+        if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
+        # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view
         for button, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE),
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
