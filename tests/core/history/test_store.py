@@ -98,14 +98,20 @@ def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank
     assert history.bank_snapshot(row["bank_hash"]) is snap      # parsed once: opening attempts stays cheap
 
 
-def test_migration_from_the_first_schema_keeps_data(tmp_path):
-    path = tmp_path / "old.sqlite3"
+def old_history(path, schema: int, **answer) -> sqlite_utils.Database:
+    """A history made by an older voiceprep (schema `schema`) holding one answer to bank "b"."""
     db = sqlite_utils.Database(path)
-    migrate(db, upto=1)
+    migrate(db, upto=schema)
     db["bank_snapshots"].insert({"hash": "h1", "bank_id": "b", "title": "t", "source": "", "toml": "", "created_at": "x"})
     db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
                            "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer",
-                           "transcript_json": '{"text": "old answer", "segments": []}', "duration_s": 60.0})
+                           "duration_s": 60.0, **answer})
+    return db
+
+
+def test_migration_from_the_first_schema_keeps_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = old_history(path, 1, transcript_json='{"text": "old answer", "segments": []}')
     db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
                            "started_at": "2026-01-02T00:00:00", "state": "done", "transcript": "typed answer",
                            "model": "typed", "duration_s": 4.8, "settings_json": '{"typed": true}'})
@@ -288,12 +294,7 @@ def test_a_bad_import_is_named_and_changes_nothing(history, save, change, messag
 
 def test_migration_to_schema_5_keeps_old_answers_and_marks_none_a_drill(tmp_path):
     path = tmp_path / "old.sqlite3"
-    db = sqlite_utils.Database(path)
-    migrate(db, upto=4)
-    db["bank_snapshots"].insert({"hash": "h1", "bank_id": "b", "title": "t", "source": "", "toml": "", "created_at": "x"})
-    db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?",
-                           "started_at": "2026-01-01T00:00:00", "state": "done", "transcript": "old answer",
-                           "duration_s": 60.0, "overall": 50.0, "input": "voice", "uid": "u1"})
+    db = old_history(path, 4, overall=50.0, input="voice", uid="u1")
     assert "drill_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
