@@ -280,10 +280,10 @@ def test_a_partly_covered_point_quotes_the_words_said_not_the_cue_they_matched(s
                       '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about your team."\n'
                       '[[rounds.prompts.key_points]]\nid = "k"\nlabel = "Monitoring dashboards and on-call"\n'
                       'cues = ["monitoring", "dashboards", "on-call"]\nmin_cues = 3\n')
-    doc = session.save_typed(mine, mine.prompt("p"), "Monitring people is what I enjoy most.").document
+    doc = session.save_typed(mine, mine.prompt("p"), "We did a lot of Monitring for the payment services.").document
     detail = doc["key_points"][0]["detail"] or ""       # a typo, matched by spelling, quoted as typed
     assert "you said “Monitring”" in detail and "monitoring" not in detail, detail
-    doc = session.save_typed(mine, mine.prompt("p"), "Mentoring people is what I enjoy most.").document
+    doc = session.save_typed(mine, mine.prompt("p"), "We did a lot of Mentoring for the payment services.").document
     assert "Mentoring" not in (doc["key_points"][0]["detail"] or "")   # typed: another word, not a mishearing
 
 
