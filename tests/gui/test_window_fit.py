@@ -152,3 +152,14 @@ def test_ctrl_q_quits_as_closing_the_window_does(qtbot, services):
     qtbot.keyClick(window.practice.bank_box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
     assert window_state().value("normal_geometry").size() == QSize(700, 560)     # saved as closing saves it
+
+
+def test_closing_the_window_stops_rendering_prompts_ahead(qtbot, services):
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.practice.prerender_round()
+    cancel = window.practice._prerender_cancel
+    assert cancel is not None and not cancel.is_set()
+    window.close()
+    assert cancel.is_set()

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        self.practice.cancel_prerender()
         self.player.stop()
         if self.controller.recorder is not None:
             self.controller.recorder.stop("manual")

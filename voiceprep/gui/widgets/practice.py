@@ -380,6 +380,11 @@ class PracticePage(QWidget):
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds()
 
+    def cancel_prerender(self) -> None:
+        """Stop rendering prompts ahead (the window is closing): nothing keeps speaking into a closed window."""
+        if self._prerender_cancel is not None:
+            self._prerender_cancel.set()
+
     def prerender_round(self) -> None:
         """Render the chosen round's prompts in the background, so Start round and Replay speak at once."""
         from voiceprep.gui.operations import run_in_background
