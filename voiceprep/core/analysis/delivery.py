@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from voiceprep.core.analysis.segments import said_pieces
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import AnalysisSettings
@@ -196,23 +197,9 @@ def _stance(words: list[str], i: int) -> bool:
     return j is not None and words[j] in STANCE
 
 
-def _said_pieces(raw: list[str]) -> list[str]:
-    """Transcript words with whisper's pieces joined as said (" 4" + ",000", " 99" + ".95"): a transcript word
-    carries its own leading space, and one without continues the word before it. Plain word lists are kept."""
-    if not any(w[:1].isspace() for w in raw[1:]):
-        return raw
-    out: list[str] = []
-    for w in raw:
-        if out and w[:1] and not w[:1].isspace():
-            out[-1] += w
-        else:
-            out.append(w)
-    return out
-
-
 def _quantities(raw: list[str]) -> list[str]:
     """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x", "4,000")."""
-    raw = _said_pieces(raw)
+    raw = said_pieces(raw)
     tokens = tokenize(raw)
     out: list[str] = []
     for i, t in enumerate(tokens):

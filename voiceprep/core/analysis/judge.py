@@ -117,34 +117,31 @@ _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "
 _WORD = re.compile(r"[a-z']+")
 
 
-def speaks_as_actor(text: str) -> bool:
-    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
+def _speakers(text: str) -> tuple[list[str], list[bool]]:
+    """The sentence's words, and for each time the candidate (I, we, my team...) is in it, whether only as the
+    holder of a view ("I really value", "we believe")."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))       # curly apostrophes as typed on a Mac
+    roles = []
     for i, w in enumerate(words):
         if w not in SPEAKER:
             continue
         j = i + 1
         while j < len(words) and words[j] in _STANCE_SKIP:
             j += 1
-        if j >= len(words) or words[j] not in STANCE:
-            return True
-    return False
+        roles.append(j < len(words) and words[j] in STANCE)
+    return words, roles
+
+
+def speaks_as_actor(text: str) -> bool:
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
+    return not all(_speakers(text)[1])
 
 
 def voices_a_view(text: str) -> bool:
     """Whether the candidate is in the sentence only as the holder of a view, about nothing in the past ("I think
     in general an outbox is the right way to go"): an opinion on the topic, not the story a story prompt asks for."""
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    if speaks_as_actor(text) or said_in_past(words):
-        return False
-    for i, w in enumerate(words):
-        if w in SPEAKER:
-            j = i + 1
-            while j < len(words) and words[j] in _STANCE_SKIP:
-                j += 1
-            if j < len(words) and words[j] in STANCE:
-                return True
-    return False
+    words, roles = _speakers(text)
+    return bool(roles) and all(roles) and not said_in_past(words)
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -189,6 +186,7 @@ class AnswerJudge:
         self._marks = clause_markers(raw_words)
         self._actor: np.ndarray | None = None
         self._view: np.ndarray | None = None
+        self._view_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -218,9 +216,11 @@ class AnswerJudge:
         return self._view
 
     def _view_words(self) -> frozenset[int]:
-        """The words of the sentences that only voice a view."""
-        return frozenset(i for u, view in zip(self.units, self._views()) if view and u.kind == "sentence"
-                         for i in range(u.first, u.last + 1))
+        """The words of the sentences that only voice a view; once per answer."""
+        if self._view_word_set is None:
+            self._view_word_set = frozenset(i for u, view in zip(self.units, self._views())
+                                            if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
+        return self._view_word_set
 
     def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
         """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job), nor,

@@ -165,12 +165,31 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return out
 
 
+def _transcript_words(raw: list[str]) -> bool:
+    """Transcript words carry their own leading space, and a word without one continues the word before it
+    (whisper's "99" + ".95", " 4" + ",000", "pre" + "-allocate"); plain word lists have no leading spaces."""
+    return any(w[:1].isspace() for w in raw[1:])
+
+
 def joined(raw: list[str]) -> str:
-    """The words as said. Transcript words carry their own leading space, and a word without one continues
-    the word before it (whisper's "99" + ".95", "pre" + "-allocate"); plain word lists are joined by spaces."""
-    if any(w[:1].isspace() for w in raw[1:]):
+    """The words as said (see `_transcript_words`); plain word lists are joined by spaces."""
+    if _transcript_words(raw):
         return "".join(raw).strip()
     return " ".join(w.strip() for w in raw).strip()
+
+
+def said_pieces(raw: list[str]) -> list[str]:
+    """The words as said, one item per word: whisper's pieces joined (see `_transcript_words`). Plain word lists
+    are kept."""
+    if not _transcript_words(raw):
+        return raw
+    out: list[str] = []
+    for w in raw:
+        if out and w[:1] and not w[:1].isspace():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def units(raw: list[str]) -> list[Unit]:
