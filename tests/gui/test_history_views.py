@@ -368,8 +368,8 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, drill)), window)
     qtbot.addWidget(dialog)
     said = dialog.view.summary.toPlainText()
-    assert f"attempt {drill} (" in said and "recording, drill)" in said and said.count("drill)") == 1
-    assert f"Attempt {drill}: Drill: you were asked to cover: {asked[0]}" in said
+    assert "→ answer 2 to this question (" in said and "recording, drill)" in said and said.count("drill)") == 1
+    assert f"Answer 2 to this question: Drill: you were asked to cover: {asked[0]}" in said
 
     progress = window.progress
     window.nav.setCurrentRow(2)

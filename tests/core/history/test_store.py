@@ -359,3 +359,6 @@ def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history,
     assert answer_name(get_attempt(history, first)) == "answer 1 to this question"
     assert answer_name(get_attempt(history, other)) == "answer 1 to this question"
     assert "answer 2 to this question" in to_markdown(history, [third])
+    from voiceprep.core.history.queries import compare
+    assert [answer_name(side) for side in compare(history, first, third)["attempts"]] == [
+        "answer 1 to this question", "answer 2 to this question"]     # Compare names them so too

@@ -277,8 +277,8 @@ def compare(h: History, first: int, second: int) -> Row:
     diff = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).get_opcodes():
         diff.append({"op": op, "first": " ".join(words_a[i1:i2]), "second": " ".join(words_b[j1:j2])})
-    sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill")}
-             for r in (a, b)]
+    sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
+                                "answer_number")} for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "metrics": _metrics(a, b), "diff": diff}

@@ -91,7 +91,7 @@ class CompareView(QWidget):
         for side, attempt, caption in (("first", result["attempts"][0], "removed"),
                                        ("second", result["attempts"][1], "new")):
             column = QVBoxLayout()
-            column.addWidget(heading(f"Attempt {attempt['id']} · {when(attempt['started_at'])}", 11))
+            column.addWidget(heading(f"{answer_name(attempt).capitalize()} · {when(attempt['started_at'])}", 11))
             column.addWidget(muted(f"Highlighted: words {caption} in this attempt"))
             view = QTextBrowser()
             view.setHtml(side_html(result["diff"], side, colors))
