@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -203,3 +207,23 @@ def test_rendering_prints_nothing_and_swallows_no_other_output(speaker, capfd):
     out = capfd.readouterr().out
     assert "Audio saved" not in out, out
     assert all(f"tick {i}" in out for i in range(ticks)), out
+
+
+def test_the_app_process_never_loads_the_native_speech_engine(tmp_path):
+    """pyttsx3 (libespeak-ng) renders in a worker process: a segfault inside espeak's Synth, seen once on a
+    background render in CI, ended the whole app; now it can only end the worker."""
+    probe = ("import sys; from pathlib import Path; from voiceprep.speech.tts import Speaker; "
+             f"s = Speaker(cache_dir=Path({str(tmp_path)!r})); s.voices(); s.render('Why this team?'); "
+             "print(sorted(m for m in sys.modules if m.startswith('pyttsx3')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_a_crashed_speech_engine_costs_one_render_not_the_app(tmp_path):
+    s = Speaker(cache_dir=tmp_path)
+    s.render("Warm up the engine.", out=tmp_path / "a.wav")
+    engine = Speaker._standard_engine()
+    assert engine.pid is not None and engine.pid != os.getpid()
+    os.kill(engine.pid, signal.SIGSEGV)           # what espeak's crash does to the process it runs in
+    out = s.render("Still speaking after the engine crashed.", out=tmp_path / "b.wav")
+    assert sf.info(str(out)).duration > 1.0 and engine.pid is not None

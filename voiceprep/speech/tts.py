@@ -3,8 +3,8 @@
 Two engines: pyttsx3 (espeak-ng on Linux, SAPI5/NSSS elsewhere), the default and the fallback everywhere;
 and the optional natural voice (voiceprep.speech.neural, a Piper voice), chosen by its voice id.
 Rendering to a file first makes speech interruptible (stop, skip, replay), instant once cached, and
-testable. pyttsx3 2.99's `runAndWait()` returns before `save_to_file` has written, so we wait for
-`finished-utterance`; and it renders only the last of several queued files, so renders are serialised.
+testable. Each engine renders in a process of its own (voiceprep.speech.pyttsx3_worker, .neural_worker):
+a native crash in one costs a render, retried in a new process, not the app.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import logging
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +20,10 @@ from pathlib import Path
 from voiceprep import paths
 from voiceprep.speech import neural, piper_voice, pronounce
 from voiceprep.speech.player import PlaybackError, Player
+from voiceprep.speech.worker import WorkerProcess
 
-RENDER_TIMEOUT_S = 30.0
+STANDARD_START_TIMEOUT_S = 30.0     # python + pyttsx3 start in ~0.3 s; a busy machine much longer
+STANDARD_RENDER_TIMEOUT_S = 75.0    # the worker itself gives up on a render after 2 x 30 s
 log = logging.getLogger(__name__)
 
 
@@ -40,24 +40,6 @@ class Voice:
     id: str
     name: str
     languages: tuple[str, ...]
-
-
-def _complete_wav(path: Path, settle_s: float = 2.0) -> bool:
-    """True once `path` is a readable WAV with audio whose size has stopped changing."""
-    import soundfile as sf
-
-    deadline = time.monotonic() + settle_s
-    last = -1
-    while time.monotonic() < deadline:
-        size = path.stat().st_size if path.exists() else 0
-        if size > 44 and size == last:
-            try:
-                return sf.info(str(path)).frames > 0
-            except (sf.LibsndfileError, RuntimeError):
-                pass
-        last = size
-        time.sleep(0.05)
-    return False
 
 
 def is_neural(voice: str | None) -> bool:
@@ -80,11 +62,9 @@ _render_locks_guard = threading.Lock()
 
 
 class Speaker:
-    """Renders text to speech; one engine of each kind per process, used by one thread at a time."""
+    """Renders text to speech; one worker process of each engine kind per app process, shared by every Speaker."""
 
-    _engine = None
-    _engine_default_voice: str | None = None     # pyttsx3's voice at start: what "no voice chosen" means
-    _engine_lock = threading.Lock()
+    _standard: WorkerProcess | None = None
     _neural: neural.NeuralEngine | None = None
     _versions: dict[str, str] = {}
 
@@ -140,31 +120,18 @@ class Speaker:
         return done
 
     @classmethod
-    def _get_engine(cls):
-        if cls._engine is None:
-            try:
-                import pyttsx3
-
-                cls._engine = pyttsx3.init()
-                # the espeak driver prints "Audio saved to ..." for every render: to the log instead. Swapping
-                # sys.stdout around a render instead is process-wide and raced with other threads' output.
-                driver_module = sys.modules.get("pyttsx3.drivers.espeak")
-                if driver_module is not None:
-                    driver_module.print = lambda *a, **k: log.debug(" ".join(map(str, a)))
-                cls._engine_default_voice = cls._engine.getProperty("voice")
-            except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
-                raise TTSError(f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
-                               "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text") from None
-        return cls._engine
+    def _standard_engine(cls) -> WorkerProcess:
+        if cls._standard is None:
+            cls._standard = WorkerProcess("voiceprep.speech.pyttsx3_worker", "the speech engine",
+                                          STANDARD_START_TIMEOUT_S, STANDARD_RENDER_TIMEOUT_S)
+        return cls._standard
 
     def voices(self) -> list[Voice]:
         """The voices to offer: the natural voice first when it is installed, then pyttsx3's."""
         extra = [] if neural.available() else [Voice(piper_voice.VOICE_ID, piper_voice.VOICE_NAME, ("en-us",))]
         try:
-            with self._engine_lock:
-                engine = self._get_engine()
-                return extra + [Voice(v.id, v.name, tuple(str(x) for x in (v.languages or ())))
-                                for v in engine.getProperty("voices")]
+            listed = self._standard_engine().request({"op": "voices"}, error=TTSError)["voices"]
+            return extra + [Voice(v["id"], v["name"], tuple(v["languages"])) for v in listed]
         except TTSError:
             if extra:
                 return extra
@@ -211,50 +178,13 @@ class Speaker:
             self._neural_engine().render(text, tmp, self.rate)
             tmp.replace(target)
             return target
-        for _attempt in range(2):       # one retry: the engine rarely reports done before the file is whole
-            self._render_once(text, tmp, voice)
-            if _complete_wav(tmp):
-                tmp.replace(target)
-                return target
-        raise TTSError("speech engine produced no audio (is an espeak-ng voice installed?)")
-
-    def _apply_properties(self, engine, voice: str | None) -> None:
-        """Set voice and rate so that they apply to the very next render.
-
-        pyttsx3 2.99 queues setProperty behind a busy flag and endLoop() clears that queue, so a changed
-        rate was ignored for the next render (measured: 400 wpm came out at 175). The driver object
-        applies them at once; fall back to the public call if its internals ever change.
-        """
-        driver = getattr(getattr(engine, "proxy", None), "_driver", None) or engine
-        # the engine is shared by every Speaker: no voice chosen means the default, not the last one used
-        voice = voice or self._engine_default_voice
-        deadline = time.monotonic() + 3.0
-        while True:
-            for name, value in (("voice", voice), ("rate", self.rate)):
-                if value is not None:
-                    driver.setProperty(name, value)
-            if engine.getProperty("rate") == self.rate:
-                return
-            if time.monotonic() > deadline:
-                log.warning("speech engine kept rate %s instead of %s", engine.getProperty("rate"), self.rate)
-                return
-            time.sleep(0.05)     # still finishing the previous synthesis: it accepts once idle
+        self._render_once(text, tmp, voice)
+        tmp.replace(target)
+        return target
 
     def _render_once(self, text: str, tmp: Path, voice: str | None) -> None:
-        tmp.unlink(missing_ok=True)
-        with self._engine_lock:
-            engine = self._get_engine()
-            done = threading.Event()
-            token = engine.connect("finished-utterance", lambda name, completed: done.set())
-            try:
-                self._apply_properties(engine, voice)
-                engine.save_to_file(text, str(tmp))
-                engine.runAndWait()
-                finished = done.wait(RENDER_TIMEOUT_S)
-                if not finished:
-                    raise TTSError(f"speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s")
-            finally:
-                engine.disconnect(token)
+        self._standard_engine().request({"op": "render", "text": text, "out": str(tmp), "voice": voice,
+                                         "rate": self.rate}, error=TTSError)
 
     def stop(self) -> None:
         """Stop playback now (safe from any thread)."""

@@ -1,0 +1,161 @@
+"""A speech engine in a process of its own: one JSON request per line on its stdin, one JSON reply per line.
+
+Both voices run this way. A native crash (libespeak-ng under pyttsx3 once segfaulted mid-render on a
+background thread, taking the whole app with it) then costs one render, which is retried in a new process,
+never the candidate's session. The worker also keeps each engine's global state on one thread of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from typing import Any
+
+
+class WorkerError(Exception):
+    """The engine cannot do this here (not installed, failed to start, or failed twice)."""
+
+
+class _WorkerStopped(Exception):
+    """The worker process ended (crashed or was killed)."""
+
+
+class WorkerProcess:
+    """The client side of `python -m <module>`; thread-safe (requests are serialised).
+
+    The worker's first line is its greeting: {"ready": true, ...} (kept as `hello`) or {"error": "..."}.
+    """
+
+    def __init__(self, module: str, what: str, start_timeout: float, request_timeout: float):
+        self.module = module
+        self.what = what                     # "the natural voice": how errors name the engine
+        self.start_timeout = start_timeout
+        self.request_timeout = request_timeout
+        self.hello: dict[str, Any] = {}
+        self._proc: subprocess.Popen | None = None
+        self._stderr: Any = None
+        self._lock = threading.Lock()
+
+    def request(self, message: dict[str, Any], error: type[Exception] = WorkerError) -> dict[str, Any]:
+        """Send one request and return its reply; a worker that died is started again, once.
+
+        Raises `error` (with the worker's words) when it cannot start, takes too long, or replies with an error.
+        """
+        line = json.dumps(message)
+        with self._lock:
+            for attempt in range(2):
+                if self._proc is None or self._proc.poll() is not None:
+                    self._start(error)
+                assert self._proc is not None and self._proc.stdin is not None
+                try:
+                    self._proc.stdin.write(line + "\n")
+                    self._proc.stdin.flush()
+                    reply = self._read_reply(self.request_timeout, error)
+                except (OSError, _WorkerStopped) as exc:
+                    self._kill()
+                    if attempt:
+                        raise error(str(exc) or f"{self.what} process stopped") from None
+                    continue
+                if "error" in reply:
+                    raise error(reply["error"])
+                return reply
+        raise AssertionError("unreachable")
+
+    def start(self, error: type[Exception] = WorkerError) -> dict[str, Any]:
+        """Start the worker now (e.g. during warm-up) unless it runs; return its greeting."""
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._start(error)
+            return self.hello
+
+    def _read_reply(self, timeout: float, error: type[Exception]) -> dict[str, Any]:
+        assert self._proc is not None and self._proc.stdout is not None
+        stdout = self._proc.stdout
+        result: list[str] = []
+        reader = threading.Thread(target=lambda: result.append(stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if not result:
+            why = f"{self.what} took longer than {timeout:.0f} s{self._stderr_tail()}"
+            self._kill()
+            raise error(why)
+        if not result[0]:
+            raise _WorkerStopped(f"{self.what} process stopped{self._stderr_tail()}")
+        reply: dict[str, Any] = json.loads(result[0])
+        return reply
+
+    def _stderr_tail(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        tail = self._stderr.read().decode(errors="replace").strip().splitlines()[-3:]
+        return f" ({' | '.join(tail)})" if tail else ""
+
+    def _start(self, error: type[Exception]) -> None:
+        self._kill()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (the worker writes to it while it lives)
+        self._proc = subprocess.Popen([sys.executable, "-m", self.module],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+                                      text=True, bufsize=1)
+        try:
+            hello = self._read_reply(self.start_timeout, error)
+        except _WorkerStopped as exc:
+            self._kill()
+            raise error(str(exc)) from None
+        if not hello.get("ready"):
+            self._kill()
+            raise error(hello.get("error", f"{self.what} did not start"))
+        self.hello = hello
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+                self._proc.wait(timeout=10)
+            self._proc = None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs."""
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    def close(self) -> None:
+        """End the worker (it also ends by itself when this process exits and its stdin closes)."""
+        with self._lock:
+            if self._proc is not None and self._proc.stdin is not None:
+                try:
+                    self._proc.stdin.close()
+                    self._proc.wait(timeout=5)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+            self._kill()
+
+
+def serve_lines(handle, greeting: dict[str, Any], requests=None, replies=None) -> None:
+    """The worker side: greet, then answer each request line with `handle(request) -> reply` until stdin closes.
+
+    Stray prints from libraries go to stderr, not into the reply stream. An exception in `handle` is
+    replied as an error and the worker keeps serving: one bad text must not end the voice.
+    """
+    replies = replies or sys.stdout
+    requests = requests or sys.stdin
+    sys.stdout = sys.stderr
+
+    def reply(message: dict[str, Any]) -> None:
+        replies.write(json.dumps(message) + "\n")
+        replies.flush()
+
+    reply(greeting)
+    if not greeting.get("ready"):
+        return
+    for line in requests:
+        try:
+            reply(handle(json.loads(line)))
+        except Exception as exc:
+            reply({"error": f"{type(exc).__name__}: {exc}"})
