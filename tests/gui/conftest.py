@@ -32,7 +32,19 @@ def no_history_or_judging_on_the_gui_thread(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def background_work_ends_with_its_test(qtbot):
+def garbage_collected_on_the_gui_thread(qapp):
+    """As in the app (gui/app.py pins it): no collection runs on a worker thread while a test's windows live.
+    Set up before and torn down after the test's background work has ended (see the fixture below)."""
+    from voiceprep.gui.collector import GuiThreadCollector
+
+    pinned = GuiThreadCollector()
+    pinned.pin()
+    yield pinned
+    pinned.unpin()
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends_with_its_test(qtbot, garbage_collected_on_the_gui_thread):
     """A test's background work (prompts rendered ahead, history queries, model loads) ends before the next test
     starts, so no test's windows meet another test's workers (CI once crashed inside espeak while a prompt was
     still being rendered for a closed window of the test before)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.app import user_message
 from voiceprep.core.history import HistoryCorruptError
+from voiceprep.gui import collector
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         def next_page() -> None:
             shown = self.stack.currentWidget()
             if not hidden or shown is None:
+                if (pinned := collector.pinned()) is not None:
+                    pinned.settle()                  # start-up is over: later full collections stay short
                 return
             page = hidden.pop(0)
             if not page.isVisible():                 # a page visited meanwhile was laid out by its visit
