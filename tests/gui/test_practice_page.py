@@ -475,3 +475,21 @@ def test_the_feedback_stays_in_view_while_the_follow_ups_are_asked_aloud(window,
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and len(seen) >= 2, timeout=30000)
     assert [s for s, _ in seen][0] == c.SPEAKING and all(index == 1 for _, index in seen), seen
     assert page.stack.currentIndex() == 1
+
+
+def test_banks_opens_on_the_bank_being_practised(window, qtbot):
+    """Walkthrough 4: Banks opened on the first bank, not the one the candidate was practising with."""
+    page, banks = window.practice, window.banks
+    first = banks.list.item(0).data(256)
+    other, third = [b.id for b in window.services.registry.banks if b.id != first][:2]
+    page.fill_banks(select=other)
+    window.nav.setCurrentRow(3)                                    # Banks
+    assert banks.current().id == other
+    banks.select_bank(first)                                       # browsing here is kept on coming back
+    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(3)
+    assert banks.current().id == first
+    window.nav.setCurrentRow(0)
+    page.fill_banks(select=third)                                  # another bank chosen on Practice: followed
+    window.nav.setCurrentRow(3)
+    assert banks.current().id == third
