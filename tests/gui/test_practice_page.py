@@ -291,8 +291,8 @@ def test_a_drill_says_which_weak_points_to_bring_in_and_its_answers_are_stored_a
     page.drill_btn.click()
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
     assert ctl.rehearsal.current.id == asked.id
-    text = page.notice.text()
-    assert page.notice.isVisible() and "answer the whole question again" in text
+    text = page.drill_note.text()                            # under the question (walkthrough 4: not the notice)
+    assert page.drill_note.isVisible() and "answer the whole question again" in text.lower()
     missed = [k.label for k in asked.key_points if f"• {k.label}" in text]
     assert len(missed) >= 3, text
 
@@ -475,3 +475,92 @@ def test_the_feedback_stays_in_view_while_the_follow_ups_are_asked_aloud(window,
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and len(seen) >= 2, timeout=30000)
     assert [s for s, _ in seen][0] == c.SPEAKING and all(index == 1 for _, index in seen), seen
     assert page.stack.currentIndex() == 1
+
+
+def test_banks_opens_on_the_bank_being_practised(window, qtbot):
+    """Walkthrough 4: Banks opened on the first bank, not the one the candidate was practising with."""
+    page, banks = window.practice, window.banks
+    first = banks.list.item(0).data(256)
+    other, third = [b.id for b in window.services.registry.banks if b.id != first][:2]
+    page.fill_banks(select=other)
+    window.nav.setCurrentRow(3)                                    # Banks
+    assert banks.current().id == other
+    banks.select_bank(first)                                       # browsing here is kept on coming back
+    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(3)
+    assert banks.current().id == first
+    window.nav.setCurrentRow(0)
+    page.fill_banks(select=third)                                  # another bank chosen on Practice: followed
+    window.nav.setCurrentRow(3)
+    assert banks.current().id == third
+
+
+def _drill(window, qtbot, points):
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    ctl.drill_points(page.bank(), [("hardest-problem", k) for k in points])
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    ctl.stop_speaking()
+    labels = [k.label for k in ctl.rehearsal.current.key_points if k.id in points]
+    return page, ctl, labels
+
+
+def test_a_drill_keeps_its_points_in_view_when_no_answer_was_heard(window, qtbot, tmp_path):
+    """Walkthrough 4: "I didn't hear an answer" replaced the drill's list of points: the candidate lost what they
+    were asked. Any notice now shows beside it."""
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl, labels = _drill(window, qtbot, ("disruptor", "mechanics"))
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and "didn't hear" in page.notice.text(), timeout=60000)
+    assert page.notice.isVisible() and page.drill_note.isVisible()
+    assert all(f"• {label}" in page.drill_note.text() for label in labels)
+    page.show_notice("No speaker or headphones found.")                 # nor by any other notice
+    assert page.drill_note.isVisible() and all(label in page.drill_note.text() for label in labels)
+
+
+def test_a_drills_feedback_shows_only_the_drilled_points_competencies(window, qtbot):
+    """Walkthrough 4: after a one-point drill the competency bars read as a strong whole answer. The feedback says
+    it is this drill only, how many of the points asked for were covered, and shows those points' competencies;
+    the stored scores are unchanged."""
+    page, ctl, labels = _drill(window, qtbot, ("disruptor",))       # a "Depth in own work" point
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("We chose the LMAX Disruptor for the matching engine.")
+    shown = page.feedback.view.toPlainText()
+    assert "Drill · this answer only: you covered 1 of the 1 point you were asked for" in shown
+    assert "Depth in own work" in shown and "Polished communicator" not in shown
+    assert f"{labels[0]} · drilled" in shown
+    stored = ctl.rehearsal.results["hardest-problem"]
+    assert set(stored.competencies) == {"communication", "domain_depth"}        # scored as any answer
+
+
+def test_the_note_row_stays_in_view_at_1366x768_when_drilling_from_a_round_summary(window, qtbot):
+    """Walkthrough 4: at 1366x768 with a drill shown, the rating and note scrolled out of view below the feedback
+    (the round summary left behind the feedback kept the page as tall as itself)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.showNormal()
+    window.resize(1366, 768)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    while ctl.state != c.FINISHED:
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text("I like the company and I built monitoring.")
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
+    page.drill_these_btn.click()                                   # four questions, their missed points named
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    ctl.stop_speaking()
+    page.show_notice("No speaker or headphones found, so the interviewer's questions are shown as text. Connect "
+                     "one and press Ctrl+P to hear the question.")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("We chose the LMAX Disruptor for the matching engine.")
+    qtbot.wait(50)
+    viewport = page.findChild(QScrollArea).viewport()
+    for w in (page.notice, page.drill_note, page.feedback.note_row, page.feedback.save_note):
+        top_left, bottom_right = w.mapTo(viewport, w.rect().topLeft()), w.mapTo(viewport, w.rect().bottomRight())
+        assert w.isVisible() and viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right), \
+            (w, top_left, bottom_right, viewport.rect())
+    assert page.feedback.view.height() >= 200                     # and the feedback itself has room

@@ -51,6 +51,36 @@ def heard(transcript: Transcript, audio: Path | None, silence_rms: float, min_sp
         return loud_seconds(audio, silence_rms) >= min_speech_s
 
 
+SPEECH, NOISE, SILENCE = "speech", "noise", "silence"
+
+
+def mic_check(path: Path, silence_rms: float, min_speech_s: float) -> tuple[str, float]:
+    """What a microphone test recorded: SPEECH, NOISE (sound above the silence level, but no speech in it) or
+    SILENCE (nothing above it), with the seconds of speech (or of sound) found."""
+    loud = loud_seconds(path, silence_rms)
+    if loud < BLOCK_S:
+        return SILENCE, 0.0
+    from voiceprep.speech.audio import load_audio
+    from voiceprep.speech.vad import speech_seconds
+
+    try:
+        found = speech_seconds(load_audio(path))          # a test is a few seconds: read whole
+    except Exception:  # the detector could not run: the level decides, as for answers
+        return (SPEECH if loud >= min_speech_s else NOISE), loud
+    return (SPEECH if found >= min_speech_s else NOISE), found
+
+
+def mic_check_text(verdict: str, seconds: float, device: str) -> str:
+    """The microphone test's outcome in plain words, and what to do about it."""
+    if verdict == SPEECH:
+        return f"Speech heard ({seconds:.1f} s) from {device}: the microphone works. You are ready to rehearse."
+    if verdict == NOISE:
+        return (f"Only noise, no speech, from {device}. Speak closer to the microphone (or turn its input volume "
+                "up), or choose another microphone above, then test again.")
+    return (f"Only silence from {device}: nothing louder than a quiet room. Check that the microphone is plugged in "
+            "and not muted in the system's sound settings, or choose another microphone above, then test again.")
+
+
 def require_answer(transcript: Transcript, audio: Path | None, silence_rms: float, min_speech_s: float,
                    source: str | None = None) -> None:
     """Raise NoAnswerHeard (with a hint) when nothing was said."""

@@ -49,12 +49,13 @@ class Rehearsal:
 
     @property
     def focus_note(self) -> str | None:
-        """What a drill asks of the current question: the whole answer again, with its weak points in it."""
+        """What a drill asks of the current question: the whole answer again, with its weak points in it (one
+        paragraph: shown under the question, it leaves the feedback room on a laptop screen)."""
         labels = self.focus.get(self.current.id)
         if not labels:
             return None
-        return ("Drill: answer the whole question again (it is scored like any answer), and this time cover:\n"
-                + "\n".join(f"• {label}" for label in labels))
+        return ("Answer the whole question again (it is scored like any answer), and this time cover:  "
+                + "   ".join(f"• {label}" for label in labels))
 
     @property
     def current(self) -> Prompt:

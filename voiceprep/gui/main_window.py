@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
                 self.progress.bank_box.setCurrentIndex(i)    # refreshes
             else:
                 self.progress.refresh()
+        elif PAGES[index] == "Banks":
+            self.banks.follow_bank_in_use(self.practice.bank_box.currentData())     # the bank being practised
 
     def _history_changed(self) -> None:
         self.history.refresh()

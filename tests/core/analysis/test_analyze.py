@@ -155,7 +155,7 @@ def test_follow_ups_for_statements_and_negatives_are_grammatical():
     purpose = KeyPoint("a", "I made the consumer safe to replay, so a retried message never charged twice", ())
     assert follow_up_for(purpose).startswith("You haven't said yet how you made the consumer safe to replay, so")
     topic = KeyPoint("a", "What you changed so it would not happen again", ())
-    assert follow_up_for(topic) == "Can you tell me more about what you changed so it would not happen again?"
+    assert follow_up_for(topic) == "Can you tell me what you changed so it would not happen again?"
 
 
 def test_the_prompts_own_follow_up_is_asked_first_when_a_point_is_missed():

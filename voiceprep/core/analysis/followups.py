@@ -33,16 +33,51 @@ _COMMON_STARTS = frozenset({
 })
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a label's first word for mid-sentence use when it is a common word, not a name ("Kafka", "LMAX")."""
+# capitalised first words that are plain English, not names, too short or irregular for the endings below
+_TOPIC_WORDS = frozenset({
+    "api", "apis", "async", "backend", "backups", "backward", "cache", "caching", "code", "cost", "data", "design",
+    "developer", "developers", "error", "errors", "failure", "fraud", "global", "growth", "infra", "large", "latency",
+    "load", "money", "ops", "owner", "payment", "payments", "people", "performance", "product", "query", "queries",
+    "risk", "safety", "schema", "security", "speed", "storage", "testing", "trust", "user", "users", "value",
+})
+_ENGLISH_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ency", "ancy", "ance", "ence", "ship", "ics", "ure",
+                    "ive", "ous", "ful", "able", "ible", "ism", "ing", "ed", "al", "ty", "cy", "ry", "ies")
+
+
+def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
+    """Whether a label's capitalised first word is a name to keep ("Kafka", "LMAX", "HoYoverse") rather than an
+    ordinary word capitalised only because it starts the label ("Distributed pieces", "Replication and failover").
+
+    A name: any capital after its first letter or a digit, or written with its capital in the point's cues; plain
+    English: a common word, or a long word with an English ending. An unknown word is kept as written."""
+    w = word.strip(":,;.()\"'“”")
+    if not w or not w[0].isupper():
+        return False
+    if any(ch.isupper() or ch.isdigit() for ch in w[1:]):
+        return True
+    if kp is not None and any(w in re.findall(r"[A-Za-z][\w-]*", alt) for cue in kp.cues for alt in cue.split("|")):
+        return True
+    low = w.lower()
+    base = low.split("-")[0]
+    if {low, base} & (_COMMON_STARTS | _TOPIC_WORDS | _WH) or low in _IMPERATIVES or low in _SECOND_PERSON:
+        return False
+    return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
+
+
+def _lower_first(text: str, kp: KeyPoint | None = None) -> str:
+    """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX")."""
     first = text.split()[0] if text.split() else ""
-    if first.lower().strip(":,") in _COMMON_STARTS or first.lower() in _IMPERATIVES:
+    if first and first[0].isupper() and not _is_name(first, kp):
         return text[0].lower() + text[1:]
     return text
 
 
 def follow_up_for(kp: KeyPoint) -> str:
-    """The bank's follow_up, else a question phrased from the key point's label."""
+    """The bank's follow_up, else a question phrased from the key point's label, as an interviewer would ask it:
+    a topic ("Replication and failover: ...") as "Can you tell me more about replication and failover?", a
+    question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
+    design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
+    candidate. Only names keep their capitals mid-sentence."""
     if kp.follow_up:
         return kp.follow_up
     label = kp.label.strip().rstrip(".")
@@ -53,10 +88,17 @@ def follow_up_for(kp: KeyPoint) -> str:
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
         return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
     if first in _IMPERATIVES:
-        return f"Could you {_to_you(_lower_first(label))}?"
+        asked = _to_you(_lower_first(label, kp))
+        if first == "walk" and not re.match(r"walk\s+(me|us|through)\b", asked, re.IGNORECASE):
+            asked = "walk me through" + asked[len("walk"):]          # "walk the stages": walk me through them
+        return f"Could you {asked}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
         return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
-    return f"Can you tell me more about {_to_you(_lower_first(head))}?"
+    if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
+        if _has_verb(head):
+            return f"Can you tell me {_to_you(_lower_first(head, kp))}?"
+        return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
+    return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
 
 
 def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:
@@ -71,10 +113,34 @@ _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "ha
                     "fell", "rose", "took", "kept", "keeps", "matches", "means", "runs", "ran"})
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
+                          "his", "her", "some", "any", "each", "every", "no"})
+_SUBJECTS = frozenset({"i", "you", "we", "they", "it", "he", "she"})
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    """Whether words[i] reads as the label's own verb, not a modifier: "the measured result" (after a
+    determiner), "the availability you reached" (a relative clause), "the root cause, named precisely" (a
+    participle after a comma) are noun phrases."""
+    w = words[i].lower().strip(",;()")
+    if not (w in _VERBS or (len(w) > 4 and w.endswith("ed"))):
+        return False
+    before = words[i - 1].lower() if i else ""
+    return not (before.strip("()") in _DETERMINERS or before.strip("()") in _SUBJECTS or before.endswith(","))
+
+
+def _has_verb(text: str) -> bool:
+    """A question-word topic with a verb in it ("how it stayed up", "who consumes it"), not a bare "why this team"."""
+    words = [w.lower().strip(",;()") for w in text.split()]
+    return any(w in _SUBJECTS or w in _VERBS or (len(w) > 4 and w.endswith(("ed", "es", "s")) and w not in
+                                                    ("this", "its", "his", "was")) for w in words[1:])
+
+
 def _is_clause(text: str) -> bool:
     """A label that says something happened or is so ("Duplicate charges dropped to zero"), not a topic
-    ("Idempotency keys and deduplication"): "tell me more about" would not fit it."""
-    words = [w.lower().strip(",;") for w in text.split()]
-    if not words or words[0] in _WH:         # "What you changed so it would not happen again": a topic
+    ("Idempotency keys and deduplication", "The root cause, named precisely"): "tell me more about" would not fit
+    it."""
+    words = text.split()
+    if not words or words[0].lower() in _WH:   # "What you changed so it would not happen again": a topic
         return False
-    return len(words) >= 4 and any(w in _VERBS or (len(w) > 4 and w.endswith("ed")) for w in words[1:])
+    return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))

@@ -190,6 +190,7 @@ class BanksPage(QWidget):
         self.editor.saved.connect(self._editor_saved)
         self.editor.closed.connect(self._editor_closed)
         self._drafts: list[Draft] = []
+        self._followed: str | None = None           # the Practice bank last opened on (follow_bank_in_use)
         self.fill()
 
     # -- browsing -------------------------------------------------------------------------------
@@ -215,6 +216,17 @@ class BanksPage(QWidget):
                 self.list.setCurrentRow(i)
                 return
         if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def follow_bank_in_use(self, bank_id: str | None) -> None:
+        """Open on the bank being practised (Practice's bank), else the first. Only when it changed since the page
+        last followed it: a bank the candidate browsed to here stays selected when they come back."""
+        if bank_id == self._followed:
+            return
+        self._followed = bank_id
+        if bank_id:
+            self.select_bank(bank_id)
+        elif self.list.count():
             self.list.setCurrentRow(0)
 
     def reload(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -84,7 +84,8 @@ def muted(text: str) -> QLabel:
 
 
 class ScoreBar(QWidget):
-    """A labelled 0-100 bar."""
+    """A labelled 0-100 bar: name, the score beside the bar in its colour (drawn on the bar, the number crossed the
+    fill's edge and was hard to read at some scores), the bar, a detail."""
 
     def __init__(self, name: str, score: float | None, detail: str = "", parent=None):
         super().__init__(parent)
@@ -93,17 +94,22 @@ class ScoreBar(QWidget):
         label = plain(name)
         label.setMinimumWidth(120)
         label.setWordWrap(True)
-        bar = QProgressBar()
-        bar.setRange(0, 100)
-        bar.setValue(int(round(score or 0)))
-        bar.setFormat(f"{score:.0f}" if score is not None else "–")
-        bar.setTextVisible(True)
-        bar.setFixedHeight(18)
-        bar.setStyleSheet(f"QProgressBar {{ border: none; border-radius: 4px; background: {soft('#808080')}; "
-                          f"text-align: center; }} QProgressBar::chunk {{ border-radius: 4px; "
-                          f"background: {score_color(score)}; }}")
+        self.value = QLabel("–" if score is None else f"{score:.0f}")
+        self.value.setStyleSheet(f"color: {score_color(score)}; font-weight: 700;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bold = QFont(self.value.font())
+        bold.setBold(True)
+        self.value.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("100") + 4)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setValue(int(round(score or 0)))
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(14)
+        self.bar.setStyleSheet(f"QProgressBar {{ border: none; border-radius: 4px; background: {soft('#808080')}; }} "
+                               f"QProgressBar::chunk {{ border-radius: 4px; background: {score_color(score)}; }}")
         row.addWidget(label, 2)
-        row.addWidget(bar, 3)
+        row.addWidget(self.value)
+        row.addWidget(self.bar, 3)
         if detail:
             row.addWidget(muted(detail))
 

@@ -84,8 +84,23 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
 
 
-def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
-    """The whole feedback page (everything but the buttons and the note)."""
+def drill_html(doc: Doc, drill: list[str], colors: Colors) -> str:
+    """What a drill answer's scores rest on: the points it asked for, how many were covered, and that the bars
+    below are the drilled points' competencies only (a drill judged on one point read as a strong whole answer)."""
+    asked = [k for k in doc["key_points"] if k["label"] in drill]
+    hit = sum(1 for k in asked if k["hit"])
+    share = 100 * hit / len(asked) if asked else None
+    bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
+            "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
+            if doc["competencies"] else "")
+    return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> you covered <b style='color:"
+            f"{score_color(share)}'>{hit} of the {len(asked)}</b> point{'s' if len(asked) != 1 else ''} you were "
+            f"asked for.{bars}</p>")
+
+
+def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None) -> str:
+    """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
+    asked this answer to cover (its competency bars are then those points' competencies only)."""
     out = []
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
@@ -99,16 +114,22 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None) -> str:
                f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
                f"<br><span style='color:{colors.muted}'>overall, weighted by the job's competencies</span></td>"
                "</tr></table>")
-    if doc["competencies"]:
+    competencies = doc["competencies"]
+    if drill:
+        out.append(drill_html(doc, drill, colors))
+        drilled = {k.get("competency") for k in doc["key_points"] if k["label"] in drill}
+        competencies = [c for c in competencies if c["id"] in drilled]
+    if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
-        for c in doc["competencies"]:
+        for c in competencies:
             detail = [c["basis"]] if c.get("basis") else []
             detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
             out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
         out.append("</table>")
     out.append("<h3>Your key points</h3>")
     for k in doc["key_points"]:
-        body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}"]
+        asked = f" <span style='color:{colors.muted}'>· drilled</span>" if drill and k["label"] in drill else ""
+        body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}{asked}"]
         for ev in k["evidence"]:
             play = f" <a href='t:{ev['start']}'>▶ {fmt_time(ev['start'])}</a>" if ev.get("start") is not None else ""
             note = f" <span style='color:{colors.muted}'>({e(ev['note'])})</span>" if ev.get("note") else ""
@@ -254,19 +275,19 @@ class FeedbackView(QWidget):
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
 
-    def show_analysis(self, analysis: Any, note: str = "", rating: int = 0) -> None:
+    def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores."""
-        self.show_document(feedback_document(analysis), note, rating)
+        self.show_document(feedback_document(analysis), note, rating, drill=drill)
 
     def show_document(self, doc: Doc, note: str = "", rating: int = 0, context: str | None = None,
-                      can_rejudge: bool = False) -> None:
+                      can_rejudge: bool = False, drill: list[str] | None = None) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores (a
-        line each)."""
+        line each). `drill`: the points a drill asked this answer to cover (stored with the attempt)."""
         self.document = doc
         # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
         # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.view.setHtml(document_html(doc, Colors(self.palette()), context))
+        self.view.setHtml(document_html(doc, Colors(self.palette()), context, drill))
         self.play.setVisible(bool(doc["timed"]))
         self.ask.setVisible(bool(doc["follow_ups"]))
         self.rejudge.setVisible(can_rejudge)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QToolButton,
@@ -216,6 +217,12 @@ class PracticePage(QWidget):
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cl.addWidget(self.prompt_text)
+        # a drill's points to cover belong to the question: under it, not in the notice bar, which any notice
+        # ("I didn't hear an answer", "No speaker found") replaced, so the candidate lost what they were asked
+        self.drill_note = plain("")
+        self.drill_note.setWordWrap(True)
+        self.drill_note.hide()
+        cl.addWidget(self.drill_note)
         self.state_label = muted("")
         cl.addWidget(self.state_label)
         root.addWidget(card)
@@ -262,6 +269,7 @@ class PracticePage(QWidget):
         self.summary = QWidget()
         self.stack.addWidget(self.summary)
         root.addWidget(self.stack, 1)
+        self.stack.currentChanged.connect(self._size_by_shown_page)
 
         # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer  (Space)")
@@ -429,6 +437,7 @@ class PracticePage(QWidget):
             return
         bank = self.services.registry.find(recap["bank_id"])
         headline, details = recap_lines(recap, bank)
+        self.drill_note.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
@@ -541,8 +550,8 @@ class PracticePage(QWidget):
         self.clock.setText(f"0:00 / {fmt_time(prompt.target_seconds)}")
         self.time_bar.setValue(0)
         self.stack.setCurrentIndex(0)
-        if r.focus_note:
-            self.show_notice(r.focus_note)          # a drill says which points to bring in this time
+        self.drill_note.setText(r.focus_note or "")     # a drill says which points to bring in this time
+        self.drill_note.setVisible(bool(r.focus_note))
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
@@ -601,8 +610,20 @@ class PracticePage(QWidget):
     def _on_analysis(self, analysis, attempt_id: int) -> None:
         self.attempt_id = attempt_id
         self.audio_path = self.ctl.last_audio_path
-        self.feedback.show_analysis(analysis)
+        r = self.ctl.rehearsal
+        self.feedback.show_analysis(analysis, drill=r.focus.get(analysis.prompt.id) if r else None)
         self.stack.setCurrentIndex(1)
+
+    def _size_by_shown_page(self, index: int) -> None:
+        """Only the page shown sets the stack's height: a round summary left behind the feedback (after "Drill
+        these now") made the page taller than a 1366x768 window, so the note row scrolled out of view."""
+        for i in range(self.stack.count()):
+            w = self.stack.widget(i)
+            if w is None:
+                continue
+            w.setSizePolicy(QSizePolicy.Policy.Preferred,
+                            QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored)
+        self.stack.updateGeometry()
 
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
@@ -640,7 +661,8 @@ class PracticePage(QWidget):
                 self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
                 lay.addWidget(flow_row(self.drill_these_btn))
         lay.addStretch(1)
-        self.notice.hide()                           # a drill's "bring in these points" is not the summary's
+        self.notice.hide()
+        self.drill_note.hide()                       # a drill's "bring in these points" is not the summary's
         old = self.stack.widget(2)
         if old is not None:
             self.stack.removeWidget(old)
@@ -648,6 +670,7 @@ class PracticePage(QWidget):
         self.summary = page
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
+        self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
         self.position.setText(rehearsal.title)
         self.historyChanged.emit()

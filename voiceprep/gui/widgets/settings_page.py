@@ -5,7 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -128,7 +129,7 @@ class SettingsPage(QScrollArea):
         band.addStretch(1)
         root.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_btn = QPushButton("Save settings")
+        self.save_btn = QPushButton("Save settings  (Ctrl+S)")
         self.revert_btn = QPushButton("Revert")
         self.dirty_label = muted("")
         buttons.addWidget(self.save_btn)
@@ -139,6 +140,10 @@ class SettingsPage(QScrollArea):
         self._micLevel.connect(self.mic_meter.set_level)
         browse.clicked.connect(self._browse)
         self.save_btn.clicked.connect(self.save)
+        # Ctrl+S saves as the button does, wherever the focus is on this page (off while another page is shown)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.save_shortcut.activated.connect(lambda: self.save_btn.isEnabled() and self.save_btn.click())
         self.revert_btn.clicked.connect(self.revert)
         self.voice_test.clicked.connect(self._test_voice)
         self._saved = self._values()
@@ -324,19 +329,41 @@ class SettingsPage(QScrollArea):
                           on_done=done, on_error=failed)
 
     def _test_mic(self) -> None:
+        """Record 3 s, then say in plain words whether speech was heard, only noise, or only silence, and what to
+        do (the same level and speech detector that decide whether an answer was heard)."""
+        from voiceprep.app.listening import mic_check, mic_check_text
         from voiceprep.settings import AudioSettings
-        from voiceprep.speech.recorder import Recorder
+        from voiceprep.speech.recorder import FileStream, Recorder
 
-        settings = AudioSettings(input_device=self.mic.currentData(), silence_stop_s=0, hard_cap_factor=1.0)
+        s = self.services.settings
+        silence_rms, min_speech_s = s.audio.silence_rms, s.history.min_answer_speech_s
+        settings = AudioSettings(input_device=self.mic.currentData(), silence_stop_s=0, hard_cap_factor=1.0,
+                                 silence_rms=silence_rms)
+        factory = self.services.input_override          # tests (and a recording standing in for a microphone)
+        if callable(factory) and not isinstance(factory, FileStream):
+            factory = factory()
         path = Path(tempfile.gettempdir()) / "voiceprep-mic-test.wav"
-        rec = Recorder(path, settings, target_seconds=3, on_level=self._micLevel.emit)
+        rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=self._micLevel.emit)
+        self.mic_test.setEnabled(False)
         self.mic_status.setText("Recording 3 s… speak now")
 
-        def work():
+        def work() -> str:
             rec.start()
-            return rec.wait(10)
-        run_in_background(work, on_done=lambda r: self._status(self.mic_status, f"Heard {r.seconds:.1f} s from {r.device}."),
-                          on_error=lambda e: self._status(self.mic_status, str(e)))
+            result = rec.wait(10)
+            if result is None:
+                return "The microphone test did not finish. Choose another microphone above and test again."
+            if result.error:
+                return result.error
+            verdict, seconds = mic_check(result.path, silence_rms, min_speech_s)
+            return mic_check_text(verdict, seconds, result.device)
+
+        def done(text: str) -> None:
+            import shiboken6
+
+            if shiboken6.isValid(self.mic_test):
+                self.mic_test.setEnabled(True)
+            self._status(self.mic_status, text)
+        run_in_background(work, on_done=done, on_error=lambda e: done(str(e)))
 
     @staticmethod
     def _status(label: QLabel, text: str) -> None:

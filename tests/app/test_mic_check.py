@@ -1,0 +1,30 @@
+"""The microphone test says what it heard: speech, only noise, or only silence (walkthrough 4)."""
+
+from __future__ import annotations
+
+import numpy as np
+import soundfile as sf
+
+from voiceprep.app.listening import NOISE, SILENCE, SPEECH, mic_check, mic_check_text
+from voiceprep.settings import Settings
+
+
+def test_speech_noise_and_silence_are_told_apart(tmp_path, speech_dir):
+    s = Settings()
+    level, least = s.audio.silence_rms, s.history.min_answer_speech_s
+    rng = np.random.default_rng(1)
+    sf.write(tmp_path / "noise.wav", (rng.standard_normal(48000) * 0.05).astype("float32"), 16000)   # a fan
+    sf.write(tmp_path / "hum.wav", (0.05 * np.sin(2 * np.pi * 50 * np.arange(48000) / 16000)).astype("float32"), 16000)
+    sf.write(tmp_path / "quiet.wav", (rng.standard_normal(48000) * level / 4).astype("float32"), 16000)
+    verdicts = {name: mic_check(tmp_path / f"{name}.wav", level, least)[0] for name in ("noise", "hum", "quiet")}
+    assert verdicts == {"noise": NOISE, "hum": NOISE, "quiet": SILENCE}
+    verdict, seconds = mic_check(speech_dir / "jfk.wav", level, least)
+    assert verdict == SPEECH and seconds > 3
+
+
+def test_each_outcome_says_what_to_do():
+    assert mic_check_text(SPEECH, 2.04, "USB mic").startswith("Speech heard (2.0 s) from USB mic: the microphone works")
+    assert "Only noise, no speech" in mic_check_text(NOISE, 0, "USB mic")
+    assert "test again" in mic_check_text(NOISE, 0, "USB mic")
+    quiet = mic_check_text(SILENCE, 0, "USB mic")
+    assert quiet.startswith("Only silence") and "muted" in quiet and "test again" in quiet

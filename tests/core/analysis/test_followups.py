@@ -1,0 +1,89 @@
+"""Follow-up questions phrased from a key point's label read as an interviewer would ask them, for every key point
+of every bundled bank (walkthrough 4: "Can you say more about Distributed pieces?").
+
+The rule tested: a label-built question is one or two sentences ending in "?"; inside a sentence only names keep a
+capital (the bank's vocabulary and company, words its cues or texts write with a capital mid-sentence, acronyms);
+a question word is asked as such ("tell me how you found it", not "tell me more about how you found it"); and no
+bundled label, all of them topics or instructions, is quoted back as a statement."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.banks.model import KeyPoint
+
+WH = ("what", "how", "why", "who", "when", "where", "which", "whether")
+
+
+def names_of(bank) -> set[str]:
+    """Words the bank itself writes with a capital where a sentence does not start."""
+    names = {w for term in (bank.job.company or "", *bank.vocabulary) for w in re.findall(r"[\w-]+", term)}
+    texts = [alt for p in bank.all_prompts() for k in p.key_points for cue in k.cues for alt in cue.split("|")]
+    texts += [p.text for p in bank.all_prompts()] + [k.label for p in bank.all_prompts() for k in p.key_points]
+    texts += list(bank.job.must_haves) + [c.definition for c in bank.competencies]
+    for text in texts:
+        for sentence in re.split(r"(?<=[.?!:])\s+", text):
+            names |= {w for w in re.findall(r"[\w-]+", sentence)[1:] if w[:1].isupper()}
+    names |= {w for text in texts for w in re.findall(r"[\w-]+", text) if re.search(r".[A-Z0-9]", w)}   # LMAX, 3-D
+    return names | {"I"}
+
+
+def bundled():
+    for bank in BankRegistry.discover().banks:
+        for prompt in bank.all_prompts():
+            for kp in prompt.key_points:
+                yield bank, dataclasses.replace(kp, follow_up=None)       # the label-built question
+
+
+CASES = list(bundled())
+
+
+@pytest.mark.parametrize("bank,kp", CASES, ids=[f"{b.id}:{k.id}" for b, k in CASES])
+def test_every_bundled_label_makes_a_question_an_interviewer_would_ask(bank, kp):
+    q = follow_up_for(kp)
+    assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
+    assert "“" not in q, q                          # bundled labels are topics or instructions, not statements
+    assert not re.search(rf"\babout ({'|'.join(WH)})\b", q, re.IGNORECASE), q
+    names = names_of(bank)
+    for sentence in re.split(r"(?<=[.?!])\s+", q):
+        capitals = [w for w in re.findall(r"[\w-]+", sentence)[1:] if w[:1].isupper()]
+        assert all(w in names for w in capitals), (q, [w for w in capitals if w not in names])
+
+
+def test_a_label_that_starts_with_a_plain_word_is_not_asked_with_its_capital():
+    assert follow_up_for(KeyPoint("a", "Distributed pieces: Kafka consumers that commit offsets late", ())) == \
+        "Can you tell me more about distributed pieces?"
+    assert follow_up_for(KeyPoint("a", "Replication and failover: primaries, replicas", ())) == \
+        "Can you tell me more about replication and failover?"
+    assert follow_up_for(KeyPoint("a", "Running it in production", ())) == \
+        "Can you tell me more about running it in production?"
+    # names keep their capital: unknown words, acronyms, words the cues write with a capital
+    assert follow_up_for(KeyPoint("a", "Flask on Gunicorn: workers", ())) == \
+        "Can you tell me more about Flask on Gunicorn?"
+    assert follow_up_for(KeyPoint("a", "PCI compliance", ())) == "Can you tell me more about PCI compliance?"
+    assert follow_up_for(KeyPoint("a", "Spring Boot services", ("Spring Boot",))) == \
+        "Can you tell me more about Spring Boot services?"
+
+
+def test_noun_phrases_with_a_participle_are_topics_not_statements():
+    """Not "You didn't mention this point: “The root cause, named precisely”"."""
+    for label, asked in (("The root cause, named precisely", "the root cause, named precisely"),
+                         ("The fix and the measured result", "the fix and the measured result"),
+                         ("The availability you reached and how you measured it", "the availability you reached "
+                                                                                    "and how you measured it")):
+        assert follow_up_for(KeyPoint("a", label, ())) == f"Can you tell me more about {asked}?"
+    assert follow_up_for(KeyPoint("a", "Duplicate charges dropped to zero after the fix", ())).startswith(
+        "You didn't mention this point: “Duplicate charges dropped to zero")          # still a statement
+
+
+def test_question_word_topics_are_asked_directly():
+    assert follow_up_for(KeyPoint("a", "How you found it: tracing, metrics", ())) == "Can you tell me how you found it?"
+    assert follow_up_for(KeyPoint("a", "Who benefited: engineers, customers", ())) == "Can you tell me who benefited?"
+    assert follow_up_for(KeyPoint("a", "Why this team: one API", ())) == "Why this team? Can you tell me more about that?"
+    assert follow_up_for(KeyPoint("a", "Walk the stages: collect, relay", ())) == \
+        "Could you walk me through the stages: collect, relay?"
