@@ -255,6 +255,17 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
         queries.compare(history, a, other)
 
 
+def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_said(history, save):
+    first = save("It took time. We measured, and Latency fell forty percent.")
+    second = save("It took time, we measured and latency fell fifty percent!")
+    diff = queries.compare(history, first, second)["diff"]
+    changed = [(d["first"], d["second"]) for d in diff if d["op"] != "equal"]
+    assert changed == [("forty", "fifty")], changed             # "time." -> "time," is not a change
+    assert " ".join(d["first"] for d in diff if d["first"]) == "It took time. We measured, and Latency fell forty percent."
+    assert " ".join(d["second"] for d in diff if d["second"]) == "It took time, we measured and latency fell fifty percent!"
+    assert [d["op"] for d in queries.word_diff("cost $5", "cost 5")] == ["equal", "replace"]   # symbols count
+
+
 def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):
     ids = [save(STRONG), save("=HYPERLINK(\"http://x\") " + WEAK)]
     history.set_note(ids[0], "-note that starts with a dash", 5)

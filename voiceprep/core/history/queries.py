@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from typing import Any
 
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
@@ -260,6 +261,22 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     return out
 
 
+def diff_key(word: str) -> str:
+    """A word as Compare matches it: without punctuation and case ("Time," and "time." are the same word; "$5" and
+    "5" are not: symbols stay)."""
+    return "".join(ch for ch in word if not unicodedata.category(ch).startswith("P")).casefold()
+
+
+def word_diff(first: str, second: str) -> list[Row]:
+    """The word-level differences between two transcripts, matched without punctuation and case; each side keeps
+    its own words as they were said ("first" and "second" of an equal run may differ in punctuation)."""
+    words_a, words_b = first.split(), second.split()
+    matcher = difflib.SequenceMatcher(a=[diff_key(w) for w in words_a], b=[diff_key(w) for w in words_b],
+                                      autojunk=False)
+    return [{"op": op, "first": " ".join(words_a[i1:i2]), "second": " ".join(words_b[j1:j2])}
+            for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
 def compare(h: History, first: int, second: int) -> Row:
     """Two attempts of one prompt: key points gained, lost and kept; metrics in words; both transcripts and
     the word-level differences between them."""
@@ -273,10 +290,7 @@ def compare(h: History, first: int, second: int) -> Row:
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
     missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
-    words_a, words_b = (a["transcript"] or "").split(), (b["transcript"] or "").split()
-    diff = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).get_opcodes():
-        diff.append({"op": op, "first": " ".join(words_a[i1:i2]), "second": " ".join(words_b[j1:j2])})
+    diff = word_diff(a["transcript"] or "", b["transcript"] or "")
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
                                 "answer_number")} for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
