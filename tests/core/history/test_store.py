@@ -90,6 +90,22 @@ def test_full_text_search_highlights_and_filters_in_one_query(history, save):
     assert queries.list_attempts(history, text='" OR ) (') == []   # what the candidate typed is never FTS syntax
 
 
+def test_a_search_hit_says_where_it_was_found(history, save):
+    strong, weak = save(STRONG), save(WEAK)
+    history.set_note(weak, "next time name the ring buffer", None)
+    found = {r["id"]: r for r in queries.list_attempts(history, text="ring buffer")}
+    assert found[strong]["found_in"] == ["transcript"] and found[strong]["snippet"] == ""   # the list: notes only
+    assert found[weak]["found_in"] == ["note"] and found[weak]["snippet"] == "next time name the [ring] [buffer]"
+    assert queries.found_text(found[weak]) == "in your note: next time name the [ring] [buffer]"
+    both = queries.list_attempts(history, text="locks challenging")     # one word said, one in the question
+    assert both[0]["found_in"] == ["transcript", "prompt"]
+    assert queries.found_text(both[0]) == "in what you said (also in the question)"
+    assert "found_in" not in queries.list_attempts(history)[0]               # not a search: nothing to say
+    searched = {r["id"]: r for r in queries.search(history, "ring buffer")}
+    assert {i: r["found_in"] for i, r in searched.items()} == {strong: ["transcript"], weak: ["note"]}
+    assert "a [ring] [buffer] with a single writer" in searched[strong]["snippet"]
+
+
 def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank):
     attempt = save(STRONG)
     row = history.attempt_row(attempt)
