@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.conftest import BANKS
@@ -381,3 +382,35 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("why-airwallex"))
     qtbot.waitUntil(lambda: progress.summary.text().startswith("0 attempts"), timeout=10000)
     assert not progress.drill_note.isVisible()
+
+
+def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):
+    """Ctrl+F puts the keyboard in History's search; a row found by its note alone says so, in the row and in the
+    detail, since nothing else on screen shows why it matched."""
+    said, noted = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    off_gui(lambda: HistoryAccess(services.db_path).history().set_note(noted, "next time name the ring buffer", 4))
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, noted], timeout=10000)
+    page.search.setText("old search")
+    qtbot.waitUntil(lambda: rows(page) == [], timeout=10000)
+    window.nav.setFocus()                                   # anywhere on the window while History is shown
+    qtbot.keySequence(window.nav, QKeySequence.StandardKey.Find)
+    assert QApplication.focusWidget() is page.search and page.search.selectedText() == "old search"
+    qtbot.keyClicks(page.search, "ring buffer")             # typing replaces the old search
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, noted], timeout=10000)
+    cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (said, noted)}
+    question = "What is the most challenging technical problem you have solved?"
+    assert (cell[said].data(), cell[noted].data()) == (question, f"In your note · {question}")
+    assert cell[noted].data(3).endswith("\nFound in your note: next time name the [ring] [buffer]")
+    assert cell[said].data(3).endswith("\nFound in what you said")
+    page.table.selectRow(rows(page).index(noted))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    lines = page.detail.view.toPlainText().splitlines()
+    assert "Your search found this in your note: next time name the [ring] [buffer]" in lines[:4], lines[:4]
+    page.search.setText("")                                 # not a search: no mark
+    qtbot.waitUntil(lambda: page.table.model().index(rows(page).index(noted), 1).data() == question, timeout=10000)
+    window.nav.setCurrentRow(0)                             # History hidden: Ctrl+F is not its
+    window.nav.setFocus()
+    qtbot.keySequence(window.nav, QKeySequence.StandardKey.Find)
+    assert QApplication.focusWidget() is window.nav

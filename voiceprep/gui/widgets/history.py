@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name
+from voiceprep.core.history.queries import answer_name, found_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -49,16 +49,22 @@ Index = QModelIndex | QPersistentModelIndex
 
 def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
-    answer (given after being told which points to cover) says so before its prompt."""
+    answer (given after being told which points to cover) says so before its prompt; so does a search hit found
+    in the note only (a hit in what was said shows in the transcript, one in the question in the cell itself);
+    the tooltip says where any search hit is."""
     out = []
     for r in rows:
-        drill = r.get("drill")
-        display = (when(r["started_at"]), f"Drill · {r['prompt_text']}" if drill else r["prompt_text"],
+        drill, found = r.get("drill"), found_text(r)
+        prompt = f"Drill · {r['prompt_text']}" if drill else r["prompt_text"]
+        if (r.get("found_in") or [None])[0] == "note":
+            prompt = f"In your note · {prompt}"
+        display = (when(r["started_at"]), prompt,
                    f"{r['overall']:.0f}" if r["overall"] is not None else r["state"],
                    "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
-        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "")
+        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
+            (f"\nFound {found}" if found else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
@@ -145,7 +151,8 @@ class HistoryPage(QWidget):
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search what you said…")
+        self.search.setPlaceholderText("Search what you said, notes, questions (Ctrl+F)")
+        self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip("Select two attempts of the same prompt (Ctrl+click)")
@@ -209,6 +216,7 @@ class HistoryPage(QWidget):
         self.export_btn.clicked.connect(self.export_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find)   # while History is shown
         self.detail.playFrom.connect(self._play)
         self.detail.noteChanged.connect(self._save_note)
         self.detail.rejudgeRequested.connect(self._rejudge)
@@ -245,6 +253,11 @@ class HistoryPage(QWidget):
         self.prompt_filter.setEnabled(bank is not None)
         self.prompt_filter.blockSignals(False)
         self.refresh()
+
+    def find(self) -> None:
+        """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def refresh(self) -> None:
         """Load the attempts the filters select (newest first), off the GUI thread."""
@@ -333,6 +346,9 @@ class HistoryPage(QWidget):
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill"):
             context += "\n" + drill_text(attempt["drill"])
+        found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
+        if found:                               # why the search listed it, as the row's tooltip says
+            context += f"\nYour search found this {found}"
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")))
 
