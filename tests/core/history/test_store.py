@@ -372,6 +372,22 @@ def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, t
         export.import_json(history, json.dumps(broken), "x.json")
 
 
+def test_exports_count_key_points_as_the_feedback_does(history, save):
+    """Walkthrough 4: the export said "coverage 42/100" where the app said "2 of 5 key points"."""
+    weak = save(WEAK)
+    shown = queries.get_attempt(history, weak)["feedback"]               # the feedback as the app showed it
+    assert 0 < shown["hits"] < shown["total"]
+    said = f"{shown['hits']} of {shown['total']} key points covered"
+    md = export.render(history, [weak], "md")
+    assert f"**{said}** · **{shown['overall']:.0f} / 100** overall, weighted by the job's competencies · typed answer" \
+        in md and "coverage" not in md
+    row = next(csv.DictReader(io.StringIO(export.render(history, [weak], "csv"))))
+    assert (row["key_points_covered"], row["key_points_total"]) == (str(shown["hits"]), str(shown["total"]))
+    assert float(row["coverage"]) == shown["coverage"]                   # the machine fields stay
+    attempt = json.loads(export.render(history, [weak], "json"))["attempts"][0]
+    assert attempt["coverage"] == shown["coverage"] and attempt["feedback"]["hits"] == shown["hits"]
+
+
 def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history, save):
     """Walkthrough 4: the third answer to the Kafka question read "attempt 6" (the database id, counting every
     question's attempts and deleted ones)."""
