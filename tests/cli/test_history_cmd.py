@@ -36,7 +36,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert "Overall score" in out and "Key points" in out and "Pace: not measured (both typed)" in out
     out_file = tmp_path / "export.json"
     assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
-    assert f"wrote 2 attempt(s) as JSON to {out_file}" in capsys.readouterr().out
+    assert f"wrote 2 attempts as JSON to {out_file}" in capsys.readouterr().out
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
     assert main(["history", "delete", str(rows[0]["id"])]) == 0
     assert main(["history", "import", str(out_file)]) == 0

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import FORMATS, Exported, attempts
 from voiceprep.core.history.export import drill_text
 from voiceprep.core.history.queries import answer_name, found_text
 from voiceprep.gui.operations import query
@@ -159,7 +160,7 @@ class HistoryPage(QWidget):
         self.delete_btn = QPushButton("Delete")
         self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
-        self.export_btn.setToolTip("Export the selected attempts, or all of them when none is selected")
+        self.export_btn.setToolTip("Export the attempts shown, or only the selected ones (it asks which)")
         for combo in (self.bank_filter, self.prompt_filter):
             combo.setMinimumWidth(120)
         filters.addWidget(self.bank_filter, 2)
@@ -283,7 +284,7 @@ class HistoryPage(QWidget):
             return                                  # the filters changed while this was loading
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
-        self.status.setText(f"{len(rows)} attempt(s){more}" if rows else "No attempts match.")
+        self.status.setText(f"{attempts(len(rows))}{more}" if rows else "No attempts match.")
         if rows == self.model.rows_as_loaded:
             return                                  # nothing changed (e.g. the page was shown again)
         selected = set(self.selected_ids())
@@ -398,20 +399,38 @@ class HistoryPage(QWidget):
         if self.current is not None and self.current["id"] in ids:
             self._clear_detail()
         service = self.services.history
-        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {n} attempt(s).",
+        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {attempts(n)}.",
                                                                                        reload=True),
               on_error=lambda e: self._failed(e, "Deleting"))
 
     def export_selected(self) -> None:
-        ids = self.selected_ids()
-        path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / "voiceprep-export.md"),
-                                                   "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
+        """Export the attempts the list shows, or only the selected ones: with some but not all selected it asks
+        which (a candidate who had one attempt open and pressed Export got one attempt and no word about the rest);
+        the save dialog and the confirmation name how many."""
+        shown, selected = [r["id"] for r in self.model.rows], self.selected_ids()
+        if not shown:
+            self._tell("Export", "There is nothing to export: no attempts are shown (change the filters or the "
+                                 "search).")
+            return
+        ids, what = shown, f"all {len(shown)} attempts shown" if len(shown) > 1 else "the 1 attempt shown"
+        if selected and len(selected) < len(shown):
+            one = len(selected) == 1
+            chosen = common.choose(
+                self, "Export", f"{'1 attempt is' if one else f'{len(selected)} attempts are'} selected of the "
+                f"{len(shown)} shown. Export which?", ["Cancel", f"Selected ({len(selected)})", f"All {len(shown)} shown"],
+                cancel=0, default=2 if one else 1)   # one selected is usually the one open; several: chosen on purpose
+            if chosen == 0:
+                return
+            if chosen == 1:
+                ids, what = selected, f"{attempts(len(selected))} selected of the {len(shown)} shown"
+        path, fmt_name = QFileDialog.getSaveFileName(self, f"Export {what}", str(Path.home() / "voiceprep-export.md"),
+                                                     "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
         if not path:
             return
-        fmt = "json" if "JSON" in chosen else "csv" if "CSV" in chosen else "md"
+        fmt = "json" if "JSON" in fmt_name else "csv" if "CSV" in fmt_name else "md"
         service = self.services.history
         self.status.setText("Exporting…")
-        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=self._exported,
+        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=lambda r: self._exported(r, what),
               on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
 
     def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:
@@ -428,7 +447,7 @@ class HistoryPage(QWidget):
     def _tell(self, title: str, text: str, warn: bool = False) -> None:
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
-    def _exported(self, result: Any) -> None:
-        text = str(result)
-        self.status.setText(text[0].upper() + text[1:] + ".")
-        QMessageBox.information(self, "Exported", text[0].upper() + text[1:] + ".")
+    def _exported(self, result: Exported, what: str) -> None:
+        text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}."
+        self.status.setText(text)
+        QMessageBox.information(self, "Exported", text)
