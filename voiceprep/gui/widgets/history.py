@@ -217,7 +217,7 @@ class HistoryPage(QWidget):
         self.export_btn.clicked.connect(self.export_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find)   # while History is shown
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)   # while History is shown
         self.detail.playFrom.connect(self._play)
         self.detail.noteChanged.connect(self._save_note)
         self.detail.rejudgeRequested.connect(self._rejudge)
@@ -255,7 +255,7 @@ class HistoryPage(QWidget):
         self.prompt_filter.blockSignals(False)
         self.refresh()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
