@@ -155,9 +155,9 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
         in capsys.readouterr().out
     assert main(["history", "search", "ring", "buffer"]) == 0          # search marks drills as list does
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
-    assert "airwallex/hardest-problem  drill  in what you said: " in lines[drill] and "[ring] [buffer]" in lines[drill]
+    assert "airwallex/hardest-problem  drill  in what you said: “" in lines[drill] and "[ring] [buffer]" in lines[drill]
     assert "drill" not in lines[plain]
     assert main(["history", "search", "throughput"]) == 0             # found in the note only: it says so
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].split()[0] == str(plain)
-    assert out[0].endswith("airwallex/hardest-problem  in your note: say the [throughput] numbers first"), out
+    assert out[0].endswith("airwallex/hardest-problem  in your note: “say the [throughput] numbers first”"), out

@@ -449,12 +449,12 @@ def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):
     cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (said, noted)}
     question = "What is the most challenging technical problem you have solved?"
     assert (cell[said].data(), cell[noted].data()) == (question, f"In your note · {question}")
-    assert cell[noted].data(3).endswith("\nFound in your note: next time name the [ring] [buffer]")
+    assert cell[noted].data(3).endswith("\nFound in your note: “next time name the [ring] [buffer]”")
     assert cell[said].data(3).endswith("\nFound in what you said")
     page.table.selectRow(rows(page).index(noted))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
-    assert "Your search found this in your note: next time name the [ring] [buffer]" in lines[:4], lines[:4]
+    assert "Your search found this in your note: “next time name the [ring] [buffer]”" in lines[:4], lines[:4]
     page.search.setText("")                                 # not a search: no mark
     qtbot.waitUntil(lambda: page.table.model().index(rows(page).index(noted), 1).data() == question, timeout=10000)
     window.nav.setCurrentRow(0)                             # History hidden: Ctrl+F is not its

@@ -96,7 +96,7 @@ def test_a_search_hit_says_where_it_was_found(history, save):
     found = {r["id"]: r for r in queries.list_attempts(history, text="ring buffer")}
     assert found[strong]["found_in"] == ["transcript"] and found[strong]["snippet"] == ""   # the list: notes only
     assert found[weak]["found_in"] == ["note"] and found[weak]["snippet"] == "next time name the [ring] [buffer]"
-    assert queries.found_text(found[weak]) == "in your note: next time name the [ring] [buffer]"
+    assert queries.found_text(found[weak]) == "in your note: “next time name the [ring] [buffer]”"
     both = queries.list_attempts(history, text="locks challenging")     # one word said, one in the question
     assert both[0]["found_in"] == ["transcript", "prompt"]
     assert queries.found_text(both[0]) == "in what you said (also in the question)"

@@ -55,12 +55,12 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
 
 
 def found_text(row: Row) -> str:
-    """Where a search hit is, in words: "in your note: next time name the [ring] [buffer]" ("" for a row not from
-    a search)."""
+    """Where a search hit is, in words: "in your note: “next time name the [ring] [buffer]”" ("" for a row not
+    from a search)."""
     found = row.get("found_in") or []
     if not found:
         return ""
-    text = f"in {FOUND_WORDS[found[0]]}" + (f": {row['snippet']}" if row.get("snippet") else "")
+    text = f"in {FOUND_WORDS[found[0]]}" + (f": “{row['snippet']}”" if row.get("snippet") else "")
     also = [FOUND_WORDS[f] for f in found[1:]]
     return text + (f" (also in {' and '.join(also)})" if also else "")
 
