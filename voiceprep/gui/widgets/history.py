@@ -152,7 +152,7 @@ class HistoryPage(QWidget):
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search what you said, notes, questions (Ctrl+F)")
+        self.search.setPlaceholderText("Search (Ctrl+F): what you said, notes, questions")
         self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
