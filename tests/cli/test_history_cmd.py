@@ -36,7 +36,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert "Overall score" in out and "Key points" in out and "Pace: not measured (both typed)" in out
     out_file = tmp_path / "export.json"
     assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
-    assert f"wrote 2 attempt(s) as JSON to {out_file}" in capsys.readouterr().out
+    assert f"wrote 2 attempts as JSON to {out_file}" in capsys.readouterr().out
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
     assert main(["history", "delete", str(rows[0]["id"])]) == 0
     assert main(["history", "import", str(out_file)]) == 0
@@ -143,6 +143,7 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     session = PracticeSession(access)
     plain = session.save_typed(bank, prompt, ANSWER).attempt_id
     drill = session.save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label]).attempt_id
+    access.history().set_note(plain, "say the throughput numbers first", None)
     access.close_all()
     assert main(["history", "list"]) == 0
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
@@ -152,3 +153,11 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     assert "(2 typed, not counted in minutes or pace; 1 drill, answered after being told which points to cover)" \
         in capsys.readouterr().out
+    assert main(["history", "search", "ring", "buffer"]) == 0          # search marks drills as list does
+    lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
+    assert "airwallex/hardest-problem  drill  in what you said: “" in lines[drill] and "[ring] [buffer]" in lines[drill]
+    assert "drill" not in lines[plain]
+    assert main(["history", "search", "throughput"]) == 0             # found in the note only: it says so
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].split()[0] == str(plain)
+    assert out[0].endswith("airwallex/hardest-problem  in your note: “say the [throughput] numbers first”"), out

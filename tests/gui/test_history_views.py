@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.conftest import BANKS
@@ -158,9 +159,56 @@ def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypat
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
     window.history.export_selected()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
-    assert told == [f"Wrote 1 attempt(s) as Markdown to {out}."] and out.read_text().startswith("## What is")
+    assert told == [f"Wrote the 1 attempt shown as Markdown to {out}."] and out.read_text().startswith("## What is")
+
+
+def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, window, services, tmp_path,
+                                                                      monkeypatch):
+    """Walkthrough 4: with one attempt selected (the one open), Export wrote that one and said nothing of the
+    others shown."""
+    from voiceprep.gui.widgets import common
+
+    ids = seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("hardest-problem", STRONG, 0.4),
+                                  ("why-airwallex", "I like multi-currency accounts.", None)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(page)) == 3, timeout=10000)
+    out, titles, told, asked, answer = tmp_path / "x.csv", [], [], [], [1]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, *a: titles.append(title) or (str(out), "CSV (*.csv)"))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append((a[2], a[3], k)) or answer[0])
+
+    def export() -> list[int]:
+        told.clear()
+        page.export_selected()
+        qtbot.waitUntil(lambda: bool(told), timeout=10000)
+        return [int(line.split(",")[0]) for line in out.read_text().splitlines()[1:] if line[:1].isdigit()]
+
+    page.table.selectRow(rows(page).index(ids[1]))
+    assert export() == [ids[1]]                                        # "Selected (1)"
+    text, options, kw = asked[-1]
+    assert text == "1 attempt is selected of the 3 shown. Export which?"
+    assert options == ["Cancel", "Selected (1)", "All 3 shown"] and options[kw["default"]] == "All 3 shown"
+    assert titles[-1] == "Export 1 attempt selected of the 3 shown"
+    assert told == [f"Wrote 1 attempt selected of the 3 shown as CSV to {out}."]
+    answer[0] = 2                                                      # "All 3 shown"
+    assert sorted(export()) == sorted(ids) and told == [f"Wrote all 3 attempts shown as CSV to {out}."]
+    answer[0] = 0                                                      # Cancel: nothing written, nothing said
+    out.unlink()
+    before = len(titles)
+    told.clear()
+    page.export_selected()
+    qtbot.wait(200)
+    assert not out.exists() and len(titles) == before and not told     # not even the file dialog
+    page.search.setText("matching engine")                             # what is shown is what "all" means
+    qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
+    page.table.clearSelection()
+    asked.clear()
+    assert sorted(export()) == ids[:2] and not asked and told == [f"Wrote all 2 attempts shown as CSV to {out}."]
 
 
 def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
@@ -381,3 +429,35 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("why-airwallex"))
     qtbot.waitUntil(lambda: progress.summary.text().startswith("0 attempts"), timeout=10000)
     assert not progress.drill_note.isVisible()
+
+
+def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):
+    """Ctrl+F puts the keyboard in History's search; a row found by its note alone says so, in the row and in the
+    detail, since nothing else on screen shows why it matched."""
+    said, noted = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    off_gui(lambda: HistoryAccess(services.db_path).history().set_note(noted, "next time name the ring buffer", 4))
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, noted], timeout=10000)
+    page.search.setText("old search")
+    qtbot.waitUntil(lambda: rows(page) == [], timeout=10000)
+    window.nav.setFocus()                                   # anywhere on the window while History is shown
+    qtbot.keySequence(window.nav, QKeySequence.StandardKey.Find)
+    assert QApplication.focusWidget() is page.search and page.search.selectedText() == "old search"
+    qtbot.keyClicks(page.search, "ring buffer")             # typing replaces the old search
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, noted], timeout=10000)
+    cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (said, noted)}
+    question = "What is the most challenging technical problem you have solved?"
+    assert (cell[said].data(), cell[noted].data()) == (question, f"In your note · {question}")
+    assert cell[noted].data(3).endswith("\nFound in your note: “next time name the [ring] [buffer]”")
+    assert cell[said].data(3).endswith("\nFound in what you said")
+    page.table.selectRow(rows(page).index(noted))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    lines = page.detail.view.toPlainText().splitlines()
+    assert "Your search found this in your note: “next time name the [ring] [buffer]”" in lines[:4], lines[:4]
+    page.search.setText("")                                 # not a search: no mark
+    qtbot.waitUntil(lambda: page.table.model().index(rows(page).index(noted), 1).data() == question, timeout=10000)
+    window.nav.setCurrentRow(0)                             # History hidden: Ctrl+F is not its
+    window.nav.setFocus()
+    qtbot.keySequence(window.nav, QKeySequence.StandardKey.Find)
+    assert QApplication.focusWidget() is window.nav

@@ -28,7 +28,12 @@ class Exported:
     format: str
 
     def __str__(self) -> str:
-        return f"wrote {self.count} attempt(s) as {FORMATS[self.format]} to {self.path}"
+        return f"wrote {attempts(self.count)} as {FORMATS[self.format]} to {self.path}"
+
+
+def attempts(count: int) -> str:
+    """ "1 attempt", "2 attempts"."""
+    return f"{count} attempt{'' if count == 1 else 's'}"
 
 
 class HistoryService:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import app_history, print_json, user_errors
+from voiceprep.core.history.queries import found_text
 
 
 def register(sub: Any) -> None:
@@ -22,7 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
-    p = hs.add_parser("search", help="full-text search over transcripts")
+    p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes")
     p.add_argument("text", nargs="+")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points")
@@ -62,6 +63,12 @@ def _length(r: dict[str, Any]) -> str:
     return "typed" if r.get("input") == "typed" else f"{(r['duration_s'] or 0):4.0f}s"
 
 
+def _marks(r: dict[str, Any]) -> str:
+    """What list and search say after an attempt's question: "drill" (told what to cover), an unfinished state."""
+    state = r["state"] if r["state"] != "done" else ""
+    return " ".join(m for m in ("drill" if r.get("drill") else "", state) if m)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with user_errors("Listing the history"), app_history() as (service, _):
         rows = service.attempts(bank=args.bank, prompt=args.prompt, limit=args.limit)
@@ -71,10 +78,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
     for r in rows:
-        state = r["state"] if r["state"] != "done" else ""
-        marks = " ".join(m for m in ("drill" if r.get("drill") else "", state) if m)   # drill: told what to cover
         print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  {_length(r):>5}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {marks}")
+              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}")
     return 0
 
 
@@ -91,9 +96,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     with user_errors("Searching the history"), app_history() as (service, _):
         rows = service.search(" ".join(args.text))
     if not rows:
-        print("No transcript matches.")
+        print("No attempt matches (searched what you said, the questions and your notes).")
     for r in rows:
-        print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}: {r['snippet']}")
+        marks = f"{_marks(r)}  " if _marks(r) else ""
+        print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}  {marks}{found_text(r)}")
     return 0
 
 

@@ -90,6 +90,22 @@ def test_full_text_search_highlights_and_filters_in_one_query(history, save):
     assert queries.list_attempts(history, text='" OR ) (') == []   # what the candidate typed is never FTS syntax
 
 
+def test_a_search_hit_says_where_it_was_found(history, save):
+    strong, weak = save(STRONG), save(WEAK)
+    history.set_note(weak, "next time name the ring buffer", None)
+    found = {r["id"]: r for r in queries.list_attempts(history, text="ring buffer")}
+    assert found[strong]["found_in"] == ["transcript"] and found[strong]["snippet"] == ""   # the list: notes only
+    assert found[weak]["found_in"] == ["note"] and found[weak]["snippet"] == "next time name the [ring] [buffer]"
+    assert queries.found_text(found[weak]) == "in your note: “next time name the [ring] [buffer]”"
+    both = queries.list_attempts(history, text="locks challenging")     # one word said, one in the question
+    assert both[0]["found_in"] == ["transcript", "prompt"]
+    assert queries.found_text(both[0]) == "in what you said (also in the question)"
+    assert "found_in" not in queries.list_attempts(history)[0]               # not a search: nothing to say
+    searched = {r["id"]: r for r in queries.search(history, "ring buffer")}
+    assert {i: r["found_in"] for i, r in searched.items()} == {strong: ["transcript"], weak: ["note"]}
+    assert "a [ring] [buffer] with a single writer" in searched[strong]["snippet"]
+
+
 def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank):
     attempt = save(STRONG)
     row = history.attempt_row(attempt)
@@ -255,6 +271,17 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
         queries.compare(history, a, other)
 
 
+def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_said(history, save):
+    first = save("It took time. We measured, and Latency fell forty percent.")
+    second = save("It took time, we measured and latency fell fifty percent!")
+    diff = queries.compare(history, first, second)["diff"]
+    changed = [(d["first"], d["second"]) for d in diff if d["op"] != "equal"]
+    assert changed == [("forty", "fifty")], changed             # "time." -> "time," is not a change
+    assert " ".join(d["first"] for d in diff if d["first"]) == "It took time. We measured, and Latency fell forty percent."
+    assert " ".join(d["second"] for d in diff if d["second"]) == "It took time, we measured and latency fell fifty percent!"
+    assert [d["op"] for d in queries.word_diff("cost $5", "cost 5")] == ["equal", "replace"]   # symbols count
+
+
 def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):
     ids = [save(STRONG), save("=HYPERLINK(\"http://x\") " + WEAK)]
     history.set_note(ids[0], "-note that starts with a dash", 5)
@@ -343,6 +370,22 @@ def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, t
     broken["attempts"][0]["uid"] = "another"
     with pytest.raises(HistoryError, match=r"attempts\[0\]: drill: should be the list of key points"):
         export.import_json(history, json.dumps(broken), "x.json")
+
+
+def test_exports_count_key_points_as_the_feedback_does(history, save):
+    """Walkthrough 4: the export said "coverage 42/100" where the app said "2 of 5 key points"."""
+    weak = save(WEAK)
+    shown = queries.get_attempt(history, weak)["feedback"]               # the feedback as the app showed it
+    assert 0 < shown["hits"] < shown["total"]
+    said = f"{shown['hits']} of {shown['total']} key points covered"
+    md = export.render(history, [weak], "md")
+    assert f"**{said}** · **{shown['overall']:.0f} / 100** overall, weighted by the job's competencies · typed answer" \
+        in md and "coverage" not in md
+    row = next(csv.DictReader(io.StringIO(export.render(history, [weak], "csv"))))
+    assert (row["key_points_covered"], row["key_points_total"]) == (str(shown["hits"]), str(shown["total"]))
+    assert float(row["coverage"]) == shown["coverage"]                   # the machine fields stay
+    attempt = json.loads(export.render(history, [weak], "json"))["attempts"][0]
+    assert attempt["coverage"] == shown["coverage"] and attempt["feedback"]["hits"] == shown["hits"]
 
 
 def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history, save):

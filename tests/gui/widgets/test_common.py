@@ -44,3 +44,36 @@ def test_a_score_bar_shows_its_number_beside_the_bar_not_over_its_fill(qtbot):
             assert not w.value.geometry().intersects(w.bar.geometry()), (score, width)
             assert w.value.width() >= w.value.fontMetrics().horizontalAdvance(w.value.text())     # not cut
             assert score_color(score) in w.value.styleSheet()
+
+
+def arrow_rows(table: RowTable, column: int) -> list[int]:
+    """The sort arrow Qt draws in a header section, as the width of each of its rows of dark pixels, top down."""
+    header = table.horizontalHeader()
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    widths = [sum(1 for x in range(right - 24, right) if image.pixelColor(x, y).lightness() < 120)
+              for y in range(image.height())]
+    return [w for w in widths if w]
+
+
+def test_the_sort_arrow_points_down_for_newest_first(qtbot):
+    """Walkthrough 4: History's Date column, newest first, showed ▲, which reads "ascending" (Fusion draws the
+    arrow Qt asks for: down for ascending)."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    model = QStandardItemModel(3, 2)
+    model.setHorizontalHeaderLabels(["Date", "Prompt"])
+    table = RowTable()
+    qtbot.addWidget(table)
+    table.horizontalHeader().setStyle(QStyleFactory.create("Fusion"))     # the app's style (gui/app.py)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.resize(400, 200)
+    table.horizontalHeader().resizeSection(0, 200)
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    down = arrow_rows(table, 0)
+    assert len(down) >= 3 and down == sorted(down, reverse=True) and down[0] > down[-1], down   # ▼: wide on top
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    up = arrow_rows(table, 0)
+    assert up == sorted(up) and up[0] < up[-1], up                                              # ▲
+    assert table.horizontalHeader().sectionsClickable() and table.horizontalHeader().highlightSections()

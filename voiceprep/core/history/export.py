@@ -11,12 +11,18 @@ from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dump
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "duration_s",
-               "coverage", "overall", "wpm", "fillers", "self_rating", "note", "transcript"]
+               "coverage", "key_points_covered", "key_points_total", "overall", "wpm", "fillers", "self_rating", "note",
+               "transcript"]
 
 
 def drill_text(labels: list[str] | None) -> str:
     """A drill answer in words, for exports and the CLI ("" when the answer was not a drill)."""
     return "Drill: you were asked to cover: " + "; ".join(labels) if labels else ""
+
+
+def key_points_covered(a: Row) -> tuple[int, int]:
+    """The key points covered and asked for, as the feedback counts them ("2 of 5 key points covered")."""
+    return sum(1 for k in a["key_points"] if k["hit"]), len(a["key_points"])
 
 
 def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
@@ -60,7 +66,9 @@ def to_csv(h: History, ids: list[int]) -> str:
     for i in ids:
         a = get_attempt(h, i)
         d = a["delivery"] or {}
+        covered, total = key_points_covered(a)
         row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),
+               "key_points_covered": covered, "key_points_total": total,
                "drill": "; ".join(a["drill"]) if a["drill"] else None}     # the points asked for; empty: not a drill
         writer.writerow([safe_cell(row.get(c)) for c in CSV_COLUMNS])
     return out.getvalue()
@@ -77,9 +85,11 @@ def to_markdown(h: History, ids: list[int]) -> str:
             parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
-        if a["overall"] is not None:
+        if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
-            parts.append(f"**Overall {a['overall']:.0f}/100**, coverage {a['coverage'] or 0:.0f}/100, {length}\n")
+            covered, total = key_points_covered(a)
+            parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** overall, weighted "
+                         f"by the job's competencies · {length}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
         for c, s in a["competencies"].items():

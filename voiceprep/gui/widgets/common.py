@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
     QProgressBar,
     QSizePolicy,
+    QStyleOptionHeader,
     QTableView,
     QWidget,
 )
@@ -238,9 +240,29 @@ def keyboard_buttons(root: QWidget) -> None:
         button.installEventFilter(clicks)
 
 
+class SortHeader(QHeaderView):
+    """A header whose sort arrow points the way the values run, as in most desktop apps: ▲ ascending, ▼ descending
+    (newest first). Qt's header asks the style for a down arrow when ascending, which Fusion draws as ▼, so a
+    newest-first Date column showed ▲."""
+
+    FLIP = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+            QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logicalIndex: int) -> None:
+        super().initStyleOptionForIndex(option, logicalIndex)
+        option.sortIndicator = self.FLIP.get(option.sortIndicator, option.sortIndicator)
+
+
 class RowTable(QTableView):
     """A table read row by row: Home and End go to the first and last row, as in a list (QTableView's own Home
-    and End stay in the row and move between columns)."""
+    and End stay in the row and move between columns). Its sort arrow reads the usual way (SortHeader)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        header = SortHeader(Qt.Orientation.Horizontal, self)
+        header.setSectionsClickable(True)          # as QTableView's own header
+        header.setHighlightSections(True)
+        self.setHorizontalHeader(header)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import FORMATS, Exported, attempts
 from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name
+from voiceprep.core.history.queries import answer_name, found_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -49,16 +50,22 @@ Index = QModelIndex | QPersistentModelIndex
 
 def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
-    answer (given after being told which points to cover) says so before its prompt."""
+    answer (given after being told which points to cover) says so before its prompt; so does a search hit found
+    in the note only (a hit in what was said shows in the transcript, one in the question in the cell itself);
+    the tooltip says where any search hit is."""
     out = []
     for r in rows:
-        drill = r.get("drill")
-        display = (when(r["started_at"]), f"Drill · {r['prompt_text']}" if drill else r["prompt_text"],
+        drill, found = r.get("drill"), found_text(r)
+        prompt = f"Drill · {r['prompt_text']}" if drill else r["prompt_text"]
+        if (r.get("found_in") or [None])[0] == "note":
+            prompt = f"In your note · {prompt}"
+        display = (when(r["started_at"]), prompt,
                    f"{r['overall']:.0f}" if r["overall"] is not None else r["state"],
                    "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
-        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "")
+        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
+            (f"\nFound {found}" if found else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
@@ -145,14 +152,15 @@ class HistoryPage(QWidget):
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search what you said…")
+        self.search.setPlaceholderText("Search (Ctrl+F): what you said, notes, questions")
+        self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip("Select two attempts of the same prompt (Ctrl+click)")
         self.delete_btn = QPushButton("Delete")
         self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
-        self.export_btn.setToolTip("Export the selected attempts, or all of them when none is selected")
+        self.export_btn.setToolTip("Export the attempts shown, or only the selected ones (it asks which)")
         for combo in (self.bank_filter, self.prompt_filter):
             combo.setMinimumWidth(120)
         filters.addWidget(self.bank_filter, 2)
@@ -209,6 +217,7 @@ class HistoryPage(QWidget):
         self.export_btn.clicked.connect(self.export_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)   # while History is shown
         self.detail.playFrom.connect(self._play)
         self.detail.noteChanged.connect(self._save_note)
         self.detail.rejudgeRequested.connect(self._rejudge)
@@ -246,6 +255,11 @@ class HistoryPage(QWidget):
         self.prompt_filter.blockSignals(False)
         self.refresh()
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def refresh(self) -> None:
         """Load the attempts the filters select (newest first), off the GUI thread."""
         self._search_timer.stop()
@@ -270,7 +284,7 @@ class HistoryPage(QWidget):
             return                                  # the filters changed while this was loading
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
-        self.status.setText(f"{len(rows)} attempt(s){more}" if rows else "No attempts match.")
+        self.status.setText(f"{attempts(len(rows))}{more}" if rows else "No attempts match.")
         if rows == self.model.rows_as_loaded:
             return                                  # nothing changed (e.g. the page was shown again)
         selected = set(self.selected_ids())
@@ -333,6 +347,9 @@ class HistoryPage(QWidget):
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill"):
             context += "\n" + drill_text(attempt["drill"])
+        found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
+        if found:                               # why the search listed it, as the row's tooltip says
+            context += f"\nYour search found this {found}"
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")))
 
@@ -382,20 +399,38 @@ class HistoryPage(QWidget):
         if self.current is not None and self.current["id"] in ids:
             self._clear_detail()
         service = self.services.history
-        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {n} attempt(s).",
+        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {attempts(n)}.",
                                                                                        reload=True),
               on_error=lambda e: self._failed(e, "Deleting"))
 
     def export_selected(self) -> None:
-        ids = self.selected_ids()
-        path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / "voiceprep-export.md"),
-                                                   "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
+        """Export the attempts the list shows, or only the selected ones: with some but not all selected it asks
+        which (a candidate who had one attempt open and pressed Export got one attempt and no word about the rest);
+        the save dialog and the confirmation name how many."""
+        shown, selected = [r["id"] for r in self.model.rows], self.selected_ids()
+        if not shown:
+            self._tell("Export", "There is nothing to export: no attempts are shown (change the filters or the "
+                                 "search).")
+            return
+        ids, what = shown, f"all {len(shown)} attempts shown" if len(shown) > 1 else "the 1 attempt shown"
+        if selected and len(selected) < len(shown):
+            one = len(selected) == 1
+            chosen = common.choose(
+                self, "Export", f"{'1 attempt is' if one else f'{len(selected)} attempts are'} selected of the "
+                f"{len(shown)} shown. Export which?", ["Cancel", f"Selected ({len(selected)})", f"All {len(shown)} shown"],
+                cancel=0, default=2 if one else 1)   # one selected is usually the one open; several: chosen on purpose
+            if chosen == 0:
+                return
+            if chosen == 1:
+                ids, what = selected, f"{attempts(len(selected))} selected of the {len(shown)} shown"
+        path, fmt_name = QFileDialog.getSaveFileName(self, f"Export {what}", str(Path.home() / "voiceprep-export.md"),
+                                                     "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
         if not path:
             return
-        fmt = "json" if "JSON" in chosen else "csv" if "CSV" in chosen else "md"
+        fmt = "json" if "JSON" in fmt_name else "csv" if "CSV" in fmt_name else "md"
         service = self.services.history
         self.status.setText("Exporting…")
-        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=self._exported,
+        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=lambda r: self._exported(r, what),
               on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
 
     def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:
@@ -412,7 +447,7 @@ class HistoryPage(QWidget):
     def _tell(self, title: str, text: str, warn: bool = False) -> None:
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
-    def _exported(self, result: Any) -> None:
-        text = str(result)
-        self.status.setText(text[0].upper() + text[1:] + ".")
-        QMessageBox.information(self, "Exported", text[0].upper() + text[1:] + ".")
+    def _exported(self, result: Exported, what: str) -> None:
+        text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}."
+        self.status.setText(text)
+        QMessageBox.information(self, "Exported", text)
