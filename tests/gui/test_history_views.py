@@ -412,6 +412,10 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
     assert lines[2] == "Drill: you were asked to cover: " + "; ".join(asked), lines[:4]
+    # reviewed as it was seen after answering: the drill's own count, its points marked, its competencies only
+    said = page.detail.view.toPlainText()
+    assert "you covered 1 of the 1 point you were asked for" in said, said    # "Results with numbers": not a label
+    assert said.count("· drilled") == 1 and "Depth in own work" in said and "Polished communicator" not in said, said
 
     dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, drill)), window)
     qtbot.addWidget(dialog)

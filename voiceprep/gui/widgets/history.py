@@ -351,7 +351,7 @@ class HistoryPage(QWidget):
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
-                                  can_rejudge=bool(attempt.get("transcript_data")))
+                                  can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"))
 
     def _play(self, seconds: float) -> None:
         if self.current and self.current.get("audio_path"):
