@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sys
 
-from voiceprep.speech.worker import serve_lines
+from voiceprep.speech.worker import serve_lines, take_stdout
 
 
 def main() -> int:
+    replies = take_stdout()
     import soundfile as sf
 
     from voiceprep.speech.espeak_phonemes import PhonemizerError
@@ -22,10 +23,10 @@ def main() -> int:
     try:
         voice = PiperVoice()
     except (VoiceUnavailable, PhonemizerError) as exc:
-        serve_lines(None, {"error": str(exc)})
+        serve_lines(None, {"error": str(exc)}, replies)
         return 0
     except Exception as exc:  # a damaged model file: onnxruntime raises its own exception types
-        serve_lines(None, {"error": f"the natural voice could not load ({type(exc).__name__}: {exc})"})
+        serve_lines(None, {"error": f"the natural voice could not load ({type(exc).__name__}: {exc})"}, replies)
         return 0
 
     def render(request: dict) -> dict:
@@ -35,7 +36,7 @@ def main() -> int:
         sf.write(request["out"], audio, voice.sample_rate, subtype="PCM_16", format="WAV")
         return {"ok": True, "seconds": round(audio.size / voice.sample_rate, 3)}
 
-    serve_lines(render, {"ready": True, "sample_rate": voice.sample_rate})
+    serve_lines(render, {"ready": True, "sample_rate": voice.sample_rate}, replies)
     return 0
 
 

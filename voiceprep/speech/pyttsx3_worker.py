@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from voiceprep.speech.worker import serve_lines
+from voiceprep.speech.worker import serve_lines, take_stdout
 
 RENDER_TIMEOUT_S = 30.0
 log = logging.getLogger(__name__)
@@ -90,8 +90,9 @@ class Engine:
                 self._apply_properties(voice, rate)
                 self.engine.save_to_file(text, str(out))
                 self.engine.runAndWait()
-                if not done.wait(RENDER_TIMEOUT_S):
-                    return {"error": f"the speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s"}
+                if not done.wait(RENDER_TIMEOUT_S):      # the engine may be stuck: the app starts a new worker
+                    return {"error": f"the speech engine did not finish rendering within {RENDER_TIMEOUT_S:.0f} s",
+                            "restart": True}
             finally:
                 self.engine.disconnect(token)
             if complete_wav(out):
@@ -107,13 +108,14 @@ class Engine:
 
 
 def main() -> int:
+    replies = take_stdout()
     try:
         engine = Engine()
     except Exception as exc:  # missing libespeak-ng raises OSError/RuntimeError/KeyError
         serve_lines(None, {"error": f"no text-to-speech engine ({type(exc).__name__}: {exc}); on Debian/Ubuntu "
-                                    "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text"})
+                                    "install libespeak-ng1 (scripts/setup.sh does); prompts are shown as text"}, replies)
         return 0
-    serve_lines(engine.handle, {"ready": True, "default_voice": engine.default_voice})
+    serve_lines(engine.handle, {"ready": True, "default_voice": engine.default_voice}, replies)
     return 0
 
 

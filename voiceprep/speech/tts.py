@@ -65,6 +65,7 @@ class Speaker:
     """Renders text to speech; one worker process of each engine kind per app process, shared by every Speaker."""
 
     _standard: WorkerProcess | None = None
+    _engines_guard = threading.Lock()
     _neural: neural.NeuralEngine | None = None
     _versions: dict[str, str] = {}
 
@@ -85,9 +86,10 @@ class Speaker:
 
     @classmethod
     def _neural_engine(cls) -> neural.NeuralEngine:
-        if cls._neural is None:
-            cls._neural = neural.NeuralEngine()
-        return cls._neural
+        with cls._engines_guard:             # one worker, however many threads ask for it first at once
+            if cls._neural is None:
+                cls._neural = neural.NeuralEngine()
+            return cls._neural
 
     def cache_key(self, text: str, voice: str | None) -> str:
         raw = f"{self.engine_version(voice)}|{pronounce.VERSION}|{voice}|{self.rate}|{text}"
@@ -121,10 +123,11 @@ class Speaker:
 
     @classmethod
     def _standard_engine(cls) -> WorkerProcess:
-        if cls._standard is None:
-            cls._standard = WorkerProcess("voiceprep.speech.pyttsx3_worker", "the speech engine",
-                                          STANDARD_START_TIMEOUT_S, STANDARD_RENDER_TIMEOUT_S)
-        return cls._standard
+        with cls._engines_guard:
+            if cls._standard is None:
+                cls._standard = WorkerProcess("voiceprep.speech.pyttsx3_worker", "the speech engine",
+                                              STANDARD_START_TIMEOUT_S, STANDARD_RENDER_TIMEOUT_S)
+            return cls._standard
 
     def voices(self) -> list[Voice]:
         """The voices to offer: the natural voice first when it is installed, then pyttsx3's."""

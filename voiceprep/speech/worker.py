@@ -8,6 +8,7 @@ never the candidate's session. The worker also keeps each engine's global state 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,8 @@ class WorkerProcess:
                         raise error(str(exc) or f"{self.what} process stopped") from None
                     continue
                 if "error" in reply:
+                    if reply.get("restart"):      # the worker says it may be stuck: the next request starts anew
+                        self._kill()
                     raise error(reply["error"])
                 return reply
         raise AssertionError("unreachable")
@@ -84,7 +87,10 @@ class WorkerProcess:
             raise error(why)
         if not result[0]:
             raise _WorkerStopped(f"{self.what} process stopped{self._stderr_tail()}")
-        reply: dict[str, Any] = json.loads(result[0])
+        try:
+            reply: dict[str, Any] = json.loads(result[0])
+        except ValueError:                  # not a reply: the stream is out of step, so start again
+            raise _WorkerStopped(f"{self.what} process wrote something that is not a reply") from None
         return reply
 
     def _stderr_tail(self) -> str:
@@ -123,7 +129,8 @@ class WorkerProcess:
     @property
     def pid(self) -> int | None:
         """The worker's process id while it runs."""
-        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+        proc = self._proc
+        return proc.pid if proc is not None and proc.poll() is None else None
 
     def close(self) -> None:
         """End the worker (it also ends by itself when this process exits and its stdin closes)."""
@@ -137,15 +144,23 @@ class WorkerProcess:
             self._kill()
 
 
-def serve_lines(handle, greeting: dict[str, Any], requests=None, replies=None) -> None:
+def take_stdout():
+    """The worker's reply stream, taken before anything is loaded: the real stdout, while file descriptor 1 and
+    `sys.stdout` go to stderr from here on, so nothing a library prints (from Python or from C) gets in between
+    two replies."""
+    replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return replies
+
+
+def serve_lines(handle, greeting: dict[str, Any], replies, requests=None) -> None:
     """The worker side: greet, then answer each request line with `handle(request) -> reply` until stdin closes.
 
-    Stray prints from libraries go to stderr, not into the reply stream. An exception in `handle` is
-    replied as an error and the worker keeps serving: one bad text must not end the voice.
+    An exception in `handle` is replied as an error and the worker keeps serving: one bad text must not end the
+    voice.
     """
-    replies = replies or sys.stdout
     requests = requests or sys.stdin
-    sys.stdout = sys.stderr
 
     def reply(message: dict[str, Any]) -> None:
         replies.write(json.dumps(message) + "\n")
