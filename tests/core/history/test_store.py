@@ -280,6 +280,11 @@ def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_sa
     assert " ".join(d["first"] for d in diff if d["first"]) == "It took time. We measured, and Latency fell forty percent."
     assert " ".join(d["second"] for d in diff if d["second"]) == "It took time, we measured and latency fell fifty percent!"
     assert [d["op"] for d in queries.word_diff("cost $5", "cost 5")] == ["equal", "replace"]   # symbols count
+    # punctuation inside a word is part of it: a number said differently is a change (review: "3.5" matched "35")
+    assert [d["op"] for d in queries.word_diff("p99 fell to 3.5 seconds.", "p99 fell to 35 seconds")] == [
+        "equal", "replace", "equal"]
+    assert [d["op"] for d in queries.word_diff("up 1.5%", "up 15%")] == ["equal", "replace"]
+    assert [d["op"] for d in queries.word_diff("“Quoted,” she said", "quoted she said.")] == ["equal"]
 
 
 def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):

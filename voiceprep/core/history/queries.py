@@ -310,9 +310,15 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
 
 
 def diff_key(word: str) -> str:
-    """A word as Compare matches it: without punctuation and case ("Time," and "time." are the same word; "$5" and
-    "5" are not: symbols stay)."""
-    return "".join(ch for ch in word if not unicodedata.category(ch).startswith("P")).casefold()
+    """A word as Compare matches it: without the punctuation around it, and without case ("Time," and "time." are
+    the same word). Inside a word punctuation stays ("3.5" is not "35", "1.5%" not "15%"), and so do symbols
+    ("$5" is not "5")."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(word[end - 1]).startswith("P"):
+        end -= 1
+    return word[start:end].casefold()
 
 
 def word_diff(first: str, second: str) -> list[Row]:
