@@ -87,3 +87,13 @@ def test_question_word_topics_are_asked_directly():
     assert follow_up_for(KeyPoint("a", "Why this team: one API", ())) == "Why this team? Can you tell me more about that?"
     assert follow_up_for(KeyPoint("a", "Walk the stages: collect, relay", ())) == \
         "Could you walk me through the stages: collect, relay?"
+
+
+def test_a_walk_me_through_label_is_asked_once():
+    """Review: "Walk me through the rollout" came back as "Could you walk me through you through the rollout?"
+    ("me" was already turned to "you" when the walk rule looked for it)."""
+    for label in ("Walk me through the rollout", "Walk us through the rollout", "Walk through the rollout",
+                  "Walk the rollout"):
+        assert follow_up_for(KeyPoint("a", label, ())) == "Could you walk me through the rollout?", label
+    assert follow_up_for(KeyPoint("a", "Walk me through my first week", ())) == \
+        "Could you walk me through your first week?"

@@ -88,10 +88,11 @@ def follow_up_for(kp: KeyPoint) -> str:
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
         return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
     if first in _IMPERATIVES:
-        asked = _to_you(_lower_first(label, kp))
-        if first == "walk" and not re.match(r"walk\s+(me|us|through)\b", asked, re.IGNORECASE):
-            asked = "walk me through" + asked[len("walk"):]          # "walk the stages": walk me through them
-        return f"Could you {asked}?"
+        own = _lower_first(label, kp)
+        walk = re.match(r"walk\s+(?:(?:me|us)\s+)?(?:through\s+)?", own, re.IGNORECASE)
+        if first == "walk" and walk:          # "Walk me through X", "Walk us through X", "Walk X": walk me through X
+            return f"Could you walk me through {_to_you(own[walk.end():])}?"
+        return f"Could you {_to_you(own)}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
         return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
