@@ -211,6 +211,26 @@ def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, win
     assert sorted(export()) == ids[:2] and not asked and told == [f"Wrote all 2 attempts shown as CSV to {out}."]
 
 
+def test_export_of_an_unfiltered_list_cut_at_its_limit_writes_the_whole_history(qtbot, window, services, tmp_path,
+                                                                                monkeypatch):
+    """Review: the list shows the newest `list_limit` attempts; exporting "all shown" from an unfiltered list (a
+    backup) silently left every older attempt out."""
+    services.settings.history.list_limit = 2
+    ids = seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("hardest-problem", STRONG, 0.4),
+                                  ("why-airwallex", "I like multi-currency accounts.", None)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
+    out, told = tmp_path / "all.csv", []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    page.table.clearSelection()
+    page.export_selected()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    written = [int(line.split(",")[0]) for line in out.read_text().splitlines()[1:] if line[:1].isdigit()]
+    assert sorted(written) == sorted(ids) and told == [f"Wrote your whole history (3 attempts) as CSV to {out}."]
+
+
 def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
     first, second = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("hardest-problem", STRONG, 0.4)])
     result = off_gui(lambda: services.history.compare(second, first))

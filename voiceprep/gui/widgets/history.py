@@ -413,11 +413,16 @@ class HistoryPage(QWidget):
                                  "search).")
             return
         ids, what = shown, f"all {len(shown)} attempts shown" if len(shown) > 1 else "the 1 attempt shown"
+        unfiltered = not (self.bank_filter.currentData() or self.prompt_filter.currentData() or
+                          self.search.text().strip() or self.min_score.value())
+        if unfiltered and len(shown) >= self.services.settings.history.list_limit:
+            ids, what = [], "your whole history"      # the list shows only the newest; a backup wants them all
         if selected and len(selected) < len(shown):
             one = len(selected) == 1
             chosen = common.choose(
                 self, "Export", f"{'1 attempt is' if one else f'{len(selected)} attempts are'} selected of the "
-                f"{len(shown)} shown. Export which?", ["Cancel", f"Selected ({len(selected)})", f"All {len(shown)} shown"],
+                f"{len(shown)} shown. Export which?",
+                ["Cancel", f"Selected ({len(selected)})", "Whole history" if not ids else f"All {len(shown)} shown"],
                 cancel=0, default=2 if one else 1)   # one selected is usually the one open; several: chosen on purpose
             if chosen == 0:
                 return
@@ -448,6 +453,8 @@ class HistoryPage(QWidget):
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
     def _exported(self, result: Exported, what: str) -> None:
+        if what == "your whole history":
+            what += f" ({attempts(result.count)})"
         text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}."
         self.status.setText(text)
         QMessageBox.information(self, "Exported", text)
