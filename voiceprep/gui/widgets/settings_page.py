@@ -351,6 +351,7 @@ class SettingsPage(QScrollArea):
             rec.start()
             result = rec.wait(10)
             if result is None:
+                rec.stop()                      # the microphone is released, not left recording
                 return "The microphone test did not finish. Choose another microphone above and test again."
             if result.error:
                 return result.error
