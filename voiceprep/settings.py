@@ -85,9 +85,9 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
-    judge_weights: tuple[float, ...] = (-3.607, -1.323, -1.420, 4.498, -0.022, 3.054, 2.086, 4.969, 2.441, 3.791,
-                                        -1.175, 8.123, -3.649)
-    judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    judge_weights: tuple[float, ...] = (-3.508, -2.469, -0.940, 4.850, 0.223, 2.847, 2.580, 5.478, 1.993, 4.252,
+                                        -1.359, 7.931, -3.501)
+    judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)

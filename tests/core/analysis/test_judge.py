@@ -197,6 +197,19 @@ def test_units_and_clause_markers():
         "Explain the mechanics", "ring buffer", "single writer", "sequencer"]
 
 
+def test_a_long_unpunctuated_answer_is_read_in_whole_pieces_not_cut_mid_thought():
+    """Spoken answers string what was done together with "and then", "so", "um": fixed 14-word windows cut "i sat
+    down with each of them on their own first to get their version" in two, and a clear answer covered none of
+    its four points."""
+    text = ("so two nurses were fighting over handoffs and i sat down with each of them on their own first to get "
+            "their version and then i brought them together and kept it about what it was doing to the patients "
+            "not about who was difficult um we agreed on a bedside handoff checklist")
+    said = {u.text for u in units(text.split()) if u.kind == "sentence"}
+    assert "and i sat down with each of them on their own first to get their version" in said, said
+    assert "um we agreed on a bedside handoff checklist" in said, said
+    assert all(len(u.split()) <= 24 for u in said)
+
+
 def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     text = "I'd add metrics, tracing and alerts on success rate, and version the APIs, but we shipped plain logs."
     raw = text.split()

@@ -46,20 +46,20 @@ def run(split: str, banks, method=judge_hits) -> Scores:
 
 def test_dev_split_floor_and_beats_the_cue_matcher(banks):
     judge, matcher = run("dev", banks), run("dev", banks, matcher_hits)
-    assert judge.f1 >= 0.88 and judge.precision >= 0.89, judge.row()        # measured F1 0.905, P 0.910
-    assert judge.coverage_error <= 12.0, judge.row()                          # measured 10.0
+    assert judge.f1 >= 0.88 and judge.precision >= 0.89, judge.row()        # measured F1 0.913, P 0.906 (semantic-5)
+    assert judge.coverage_error <= 12.0, judge.row()                          # measured 9.2
     assert judge.f1 >= matcher.f1 + 0.05, (judge.row(), matcher.row())        # matcher 0.790
 
 
 def test_test_split_floor(banks):
     judge = run("test", banks)
-    assert judge.f1 >= 0.87 and judge.precision >= 0.87, judge.row()        # measured F1 0.889, P 0.894
-    assert judge.coverage_error <= 12.0, judge.row()                          # measured 10.2
+    assert judge.f1 >= 0.87 and judge.precision >= 0.87, judge.row()        # measured F1 0.887, P 0.879 (semantic-5)
+    assert judge.coverage_error <= 12.0, judge.row()                          # measured 9.9
 
 
 def test_regression_set_floor(banks):
     judge = run("regression", banks)
-    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.915
+    assert judge.f1 >= 0.90 and judge.precision >= 0.89, judge.row()        # measured F1 0.921, P 0.910 (semantic-5)
 
 
 def test_audio_subset_is_fixed_and_covers_every_kind():
