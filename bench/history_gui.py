@@ -157,6 +157,8 @@ def main() -> None:
     ap.add_argument("--trace", type=float, metavar="MS", help="for each stall over MS: the events the GUI thread "
                     "delivered in it with their CPU time, nested, and the widgets that received them")
     ap.add_argument("--profile", action="store_true", help="with --trace: also the stall's Python functions")
+    ap.add_argument("--automatic-gc", action="store_true", help="leave garbage collection to CPython, on any thread "
+                    "(the app pins it to the GUI thread: gui/collector.py)")
     ap.add_argument("--why", type=float, metavar="MS", help="for each stall over MS: GUI-thread and process CPU "
                     "time, and the background jobs and deliveries that overlapped it")
     args = ap.parse_args()
@@ -165,6 +167,10 @@ def main() -> None:
         QApplication.instance() or QApplication(sys.argv[:1])
     tracer = app.tracer if isinstance(app, TracedApplication) else None
     app.setStyle("Fusion")
+    if not args.automatic_gc:
+        from voiceprep.gui import collector
+
+        collector.pin_to_gui_thread(app)           # as gui/app.py does
     db = Path(os.environ["VOICEPREP_HOME"]) / "history.sqlite3"
     if args.db:
         shutil.copy(args.db, db)
