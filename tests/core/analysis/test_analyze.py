@@ -271,3 +271,18 @@ def test_a_short_answer_is_told_only_what_it_lacks(prompt_id, text, tip):
     a = analyze_answer(bank, bank.prompt(prompt_id), timed([(w, 0.0) for w in text.split()]))
     duration = next(f for f in a.delivery.findings if f.name == "duration")
     assert duration.status == "warn" and tip in duration.tip, duration
+
+
+def test_evidence_on_a_piece_of_a_number_quotes_the_whole_number():
+    """Walkthrough 5: whisper writes "8,000" as " 8" + ",000"; the result's cue "{number} requests" matched the piece
+    and the evidence read ",000 requests"."""
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    pieces = [" The", " service", " handled", " 8", ",000", " requests", " per", " second", " and", " we", " reduced",
+              " errors."]
+    words = [Word(start=i * 0.4, end=i * 0.4 + 0.3, word=w) for i, w in enumerate(pieces)]
+    t = Transcript(text="".join(pieces).strip(), language="en", duration=5.0, model="tiny.en",
+                   segments=[Segment(0.0, 5.0, "".join(pieces).strip(), words)])
+    result = next(k for k in analyze_answer(bank, bank.prompt("realtime-service"), t).to_dict()["key_points"]
+                  if k["id"] == "result")
+    quoted = [e["text"] for e in result["all_evidence"] if e["cue"] == "{number} requests"]
+    assert quoted == ["8,000 requests"], result["all_evidence"]

@@ -185,3 +185,13 @@ def test_a_number_whisper_splits_into_pieces_is_quoted_whole(fintech):
             w.word = w.word.strip()                      # a piece continues the word before it, as whisper writes
     d = analyze_answer(fintech, fintech.prompt("recon"), t).delivery
     assert d.numbers[:2] == ["4,000", "99.95%"], d.numbers
+
+
+def test_a_number_said_with_a_scale_word_is_one_quantity(fintech):
+    """Walkthrough 5: "2 million users" (whisper: " 2", " million") showed on the Numbers card as "2, million users"."""
+    t = spoken("We served 2 million users and two hundred thousand merchants with 40 % fewer errors.", 6.0)
+    for w in t.segments[0].words:
+        if w.word.strip() == "%":
+            w.word = "%"
+    d = analyze_answer(fintech, fintech.prompt("recon"), t).delivery
+    assert d.numbers == ["2 million users", "two hundred thousand", "40%"], d.numbers   # "merchants" is no unit

@@ -11,6 +11,7 @@ from voiceprep.core.analysis.followups import follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
+from voiceprep.core.analysis.segments import whole_words
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
@@ -100,7 +101,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     results = [judge.judge(kp) for kp in prompt.key_points]
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
-        # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it)
+        # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);
+        # a match on a piece quotes the whole word (" 8" + ",000")
+        a, b = whole_words(raw, a, b)
         return Evidence(text=text if text is not None else "".join(w.word for w in words[a:b + 1]).strip(),
                         start=words[a].start if timed else None, end=words[b].end if timed else None,
                         first_word=a, last_word=b, cue=cue, how=how)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import AnalysisSettings
 
@@ -198,16 +198,24 @@ def _stance(words: list[str], i: int) -> bool:
 
 
 def _quantities(raw: list[str]) -> list[str]:
-    """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x", "4,000")."""
+    """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x", "4,000", "2 million
+    users")."""
     raw = said_pieces(raw)
     tokens = tokenize(raw)
     out: list[str] = []
+    said_up_to = -1                              # the last word already quoted in a quantity
     for i, t in enumerate(tokens):
+        if t.word <= said_up_to:
+            continue
         if not t.is_number or t.norm == "1" and (i + 1 >= len(tokens) or tokens[i + 1].norm not in UNITS):
             continue
         last = t.word
-        if i + 1 < len(tokens) and tokens[i + 1].norm in UNITS:
-            last = tokens[i + 1].word
+        while last + 1 < len(raw) and _clean(raw[last + 1]) in NUMBER_WORDS:
+            last += 1                        # "2 million", "two hundred thousand": one quantity, several words
+        after = next((u for u in tokens[i + 1:] if u.word > last), None)
+        if after is not None and after.norm in UNITS:
+            last = after.word
+        said_up_to = last
         phrase = " ".join(w.strip() for w in raw[t.word:last + 1]).strip(" ,.;")
         if phrase and (not out or out[-1] != phrase):
             out.append(phrase)

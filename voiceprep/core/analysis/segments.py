@@ -208,6 +208,18 @@ def joined(raw: list[str]) -> str:
     return " ".join(w.strip() for w in raw).strip()
 
 
+def whole_words(raw: list[str], first: int, last: int) -> tuple[int, int]:
+    """A span of transcript pieces widened to whole said words: whisper's " 8" + ",000" is one word, so a match on
+    ",000 requests" is evidence "8,000 requests" (plain word lists are kept as they are)."""
+    if not _transcript_words(raw):
+        return first, last
+    while first > 0 and raw[first][:1] and not raw[first][:1].isspace():
+        first -= 1
+    while last + 1 < len(raw) and raw[last + 1][:1] and not raw[last + 1][:1].isspace():
+        last += 1
+    return first, last
+
+
 def said_pieces(raw: list[str]) -> list[str]:
     """The words as said, one item per word: whisper's pieces joined (see `_transcript_words`). Plain word lists
     are kept."""
