@@ -34,3 +34,13 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     gone = recap_lines(recap, None)[1]                     # the bank was deleted since: its id, nothing crashes
     assert bank.id in gone and "You skipped" not in gone
     access.close_all()
+
+
+def test_the_recap_average_leaves_a_drill_out_and_says_so():
+    """Walkthrough 5: after a drill the welcome back said "average 64" for a day of 77s."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 3, "drills": 1,
+             "average": 77.0, "skipped": [], "weakest": None}
+    assert "3 answers on " in recap_lines(recap, bank)[1]
+    assert recap_lines(recap, bank)[1].endswith(", average 77 (not counting the drill).")
+    assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, bank)[1]   # only a drill

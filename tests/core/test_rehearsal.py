@@ -30,3 +30,25 @@ def test_weak_point_drill_needs_history():
     focused = Rehearsal.for_weak_points(bank, [{"prompt_id": "hardest-problem", "key_point_id": "disruptor"}])
     assert focused.focus_note is not None and "• Name the LMAX Disruptor" in focused.focus_note
     assert drill.focus_note is None                      # no weak point named: nothing to single out
+
+
+def test_a_drills_round_summary_counts_only_the_points_it_drilled():
+    """Walkthrough 5: a drill that covered the one point asked ("1 of 1") summed up at 47, and its "Drill next"
+    listed points it never asked for."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(
+        "We had lock contention in our matching engine, so I proposed the LMAX Disruptor, a ring buffer."))
+    covered = next(k.key_point for k in analysis.key_points if k.hit)
+    assert any(not k.hit for k in analysis.key_points)                  # a weak answer to the whole question
+    drill = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": covered.id}])
+    drill.record(analysis)
+    s = drill.summary()
+    assert s.to_drill == [] and s.coverage_by_prompt == {prompt.id: 100.0} and s.overall == 100.0
+    asked = [k.key_point.id for k in analysis.key_points if not k.hit][:2]
+    missed = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k} for k in asked])
+    missed.record(analysis)
+    assert {k for _, k in missed.summary().to_drill} == set(asked) and missed.summary().overall == 0
+    whole = Rehearsal.for_prompt(bank, prompt)                          # not a drill: every point, as before
+    whole.record(analysis)
+    assert len(whole.summary().to_drill) == sum(not k.hit for k in analysis.key_points) and whole.summary().overall < 100

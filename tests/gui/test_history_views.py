@@ -415,6 +415,8 @@ def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_betwee
                                                         "2026-03-02T12:00:00+00:00"))
     points = by_day([morning, noon, next_day], [20.0, 80.0, None])
     assert [v for _, v in points] == [50.0, None] and points[0][0] == noon
+    drilled = by_day([morning, noon, next_day], [80.0, 20.0, 30.0], [False, True, True])   # walkthrough 5
+    assert [v for _, v in drilled] == [80.0, 30.0]          # a drill leaves the day's average; a day of drills only
 
 
 def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window, services):
@@ -446,7 +448,10 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     progress = window.progress
     window.nav.setCurrentRow(2)
     progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
-    qtbot.waitUntil(lambda: "2 attempts · 1 drill ·" in progress.summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "2 attempts · 1 drill (not in the average or best) ·" in progress.summary.text(),
+                    timeout=10000)
+    first = off_gui(lambda: services.history.attempt(plain))["overall"]       # walkthrough 5: the drill left out
+    assert progress.summary.text().endswith(f"average {first:.0f} · best {first:.0f}"), progress.summary.text()
     second_day = max(t for t, _ in progress.overall.series["overall"])
     assert progress.overall.canvas.drills["overall"] == {second_day}          # a day of drills only: hollow
     assert progress.drill_note.isVisible() and "Hollow" in progress.drill_note.text()

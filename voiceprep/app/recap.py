@@ -23,7 +23,9 @@ def recap_lines(recap: Row, bank: Any | None, today: datetime | None = None) -> 
     """(headline, details) for the last session; `bank` (or None if it is gone) names its questions."""
     title = bank.job.title if bank is not None else recap["bank_id"]
     n = recap["answers"]
-    average = f", average {recap['average']:.0f}" if recap.get("average") is not None else ""
+    drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
+    left_out = f" (not counting the drill{'s' if drills != 1 else ''})" if drills else ""
+    average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {title}{average}."]
     skipped = []
     if bank is not None:                           # a deleted bank: its question ids are not shown

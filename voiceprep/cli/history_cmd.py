@@ -111,7 +111,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     notes = [f"{s['typed']} typed, not counted in minutes or pace"] if s["typed"] else []
     drills = f"{s['drills']} drill{'' if s['drills'] == 1 else 's'}"
-    notes += [f"{drills}, answered after being told which points to cover"] if s["drills"] else []
+    notes += [f"{drills}, answered after being told which points to cover, not in the averages or best"] \
+        if s["drills"] else []
     typed = f" ({'; '.join(notes)})" if notes else ""
     print(f"{s['attempts']} attempts{typed}, {s['minutes_spoken'] or 0} minutes spoken; average overall "
           f"{s['avg_overall'] or 0}, best {s['best_overall'] or 0}")

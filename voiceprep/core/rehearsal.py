@@ -80,5 +80,9 @@ class Rehearsal:
         return self.current
 
     def summary(self) -> RoundSummary:
+        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too)."""
+        drilled = {p.id: {kp.id for kp in p.key_points if kp.label in self.focus[p.id]}
+                   for p in self.prompts if self.focus.get(p.id)}
         return summarize_round(self.bank, [p.id for p in self.prompts],
-                               {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()})
+                               {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()},
+                               drilled=drilled)

@@ -354,6 +354,34 @@ def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(histor
     assert [s["drill"] for s in sides] == [None, asked]
 
 
+def test_a_drill_counts_only_for_the_points_it_drilled(history, save, bank):
+    """Walkthrough 5: a drill of one point, covered ("1 of 1"), made every other point "1 of 2", listed points
+    covered in the round as weak, and dragged the averages, best and recap down like a weak whole answer."""
+    prompt = bank.prompt("hardest-problem")
+    whole = save(STRONG)
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK))
+    drilled = next(k for k in analysis.key_points if k.hit).key_point     # the one point asked, covered
+    drill = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=[drilled.label])
+    history.finish_attempt(drill, attempt_record(analysis, "typed"))
+    rows = {r["id"]: r for r in queries.trends(history, "airwallex")}
+    assert rows[drill]["overall"] < rows[whole]["overall"]                # judged on all points: a weak answer
+    whole_hits = {k["key_point_id"]: k["hit"] for k in queries.get_attempt(history, whole)["key_points"]}
+    rates = {r["key_point_id"]: (r["hits"], r["attempts"]) for r in queries.key_point_rates(history, "airwallex")}
+    assert rates[drilled.id] == (whole_hits[drilled.id] + 1, 2)           # the drilled point: both answers
+    assert all(rates[k] == (int(hit), 1) for k, hit in whole_hits.items() if k != drilled.id)   # the rest: 1 of 1
+    weak = {w["key_point_id"] for w in queries.weak_points(history, "airwallex", limit=10)}
+    assert weak == {k for k, hit in whole_hits.items() if not hit and k != drilled.id}
+    s = queries.stats(history, "airwallex")
+    assert (s["attempts"], s["drills"]) == (2, 1)
+    assert s["avg_overall"] == s["best_overall"] == rows[whole]["overall"] == s["recent"]["overall"]
+    assert {c: v["attempts"] for c, v in s["competencies"].items()} == {c: 1 for c in rows[whole]["competencies"]}
+    assert {c: v["latest"] for c, v in s["competencies"].items()} == rows[whole]["competencies"]
+    recap = queries.recap(history)
+    assert recap is not None
+    assert (recap["answers"], recap["drills"], recap["average"]) == (2, 1, rows[whole]["overall"])
+    assert (recap["weakest"]["key_point_id"] in weak) if weak else recap["weakest"] is None   # not a "1 of 2"
+
+
 def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, tmp_path):
     prompt = bank.prompt("hardest-problem")
     plain = save(WEAK)

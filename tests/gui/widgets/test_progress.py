@@ -183,6 +183,12 @@ def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_an
     crowded = render(replace(spec, series=(tuple(many),), hollow=(frozenset({many[50][0]}),)))
     x, y, *_ = crowded.tips[50]
     assert crowded.image.pixelColor(round(x), round(y)) == QColor("#ffffff")       # a drill is always marked
+    off = render(replace(spec, series=((((days[0], 40.0), (days[1], 95.0), (days[2], 40.0))),)))
+    (xa, ya, *_), (xb, yb, *_), _ = off.tips                                    # a drill is off the line:
+    assert off.image.pixelColor(round((xa + xb) / 2), round((ya + yb) / 2)).alpha() == 0     # nothing drawn there
+    joined = [off.image.pixelColor(round((xa + xb) / 2), round(ya) + dy) for dy in (-1, 0, 1)]   # whole answers
+    assert any(max(abs(c.red() - blue.red()), abs(c.green() - blue.green()), abs(c.blue() - blue.blue())) < 40
+               for c in joined), [c.name() for c in joined]
 
     morning, evening, next_day = start, start + timedelta(hours=8), start + timedelta(days=1)
     when = [morning, evening, next_day]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,20 +89,27 @@ class RoundSummary:
 
 
 def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[tuple[KeyPoint, bool]]],
-                    delivery: Mapping[str, Mapping[str, float | None]] | None = None) -> RoundSummary:
+                    delivery: Mapping[str, Mapping[str, float | None]] | None = None,
+                    drilled: Mapping[str, Collection[str]] | None = None) -> RoundSummary:
     """Round scores (`results`: prompt id -> key-point hits of its latest attempt).
 
     A prompt of the round that was skipped counts as not answered: its key points are misses, so a round
     with one good answer and three skipped prompts does not score full marks. `delivery` (prompt id ->
-    delivery scores) feeds competencies tied to delivery, averaged over the answered prompts.
+    delivery scores) feeds competencies tied to delivery, averaged over the answered prompts. `drilled` (a drill:
+    prompt id -> the ids of the key points its notice asked for) counts only those points of that prompt, in the
+    scores and in `to_drill`, as the history counts a drill answer (core.history.queries.COUNTS_FOR_POINT).
     """
     def hits_of(pid: str) -> list[tuple[KeyPoint, bool]]:
         if pid in results:
-            return results[pid]
-        try:
-            return [(kp, False) for kp in bank.prompt(pid).key_points]
-        except KeyError:
-            return []
+            pairs = results[pid]
+        else:
+            try:
+                pairs = [(kp, False) for kp in bank.prompt(pid).key_points]
+            except KeyError:
+                return []
+        if drilled and drilled.get(pid):
+            return [(kp, hit) for kp, hit in pairs if kp.id in drilled[pid]]
+        return pairs
 
     pairs = [pair for pid in prompt_ids for pair in hits_of(pid)]
     said: dict[str, float | None] | None = None
@@ -119,7 +126,7 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     missed.sort(key=lambda x: -x[1].weight)
     return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
-                        coverage_by_prompt={pid: weighted_hits(results[pid]) or 0.0
+                        coverage_by_prompt={pid: weighted_hits(hits_of(pid)) or 0.0
                                             for pid in prompt_ids if pid in results},
                         to_drill=[(pid, kp.id) for pid, kp in missed],
                         skipped=[pid for pid in prompt_ids if pid not in results])

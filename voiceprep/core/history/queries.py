@@ -141,47 +141,66 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     return where_found(h, [drill_labels(r) for r in rows], text)
 
 
-def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
-    """Per key point: hits over the last `last` finished attempts of its prompt ("hit 4 of 6").
+# How a drill answer counts (one place; walkthrough 5). A drill (attempts.drill_json: the key-point labels its
+# notice told the candidate to cover) is judged on all the prompt's points, but it was given after being told what
+# to say, so it counts only for the points it drilled: in a point's hit rate ("1 of 2", weak points, "Drill my weak
+# points", the recap's "Most missed") a drill is one of that point's answers only when it drilled the point, and it
+# is left out of every score summary (averages, best, recent vs earlier, competencies, the recap's average).
+# Progress still shows drills (hollow markers), off the averaged lines; History, the exports and the CLI mark them.
+WHOLE_ANSWER = "drill_json IS NULL"
+COUNTS_FOR_POINT = "(a.drill_json IS NULL OR k.label IN (SELECT value FROM json_each(a.drill_json)))"
 
-    Drill answers count like any other answer: covering a point after being told to is still practice of it, and
-    a point hit in its drills moves down the next drill's list. History, Progress and the exports mark drill
-    answers, so a rate that rose through drills can be told apart (the scores themselves are not changed)."""
+
+def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
+    """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
+    every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
+    point asked does not make every other point of the prompt "1 of 2"."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
+    # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
+    # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
+    # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
     return h.read(
         f"""WITH recent AS (
-             SELECT id, prompt_id, prompt_text,
-                    ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC) AS n
-             FROM attempts WHERE bank_id = ? AND state = ? {extra})
-           SELECT r.prompt_id, MAX(r.prompt_text) AS prompt_text, k.key_point_id, k.label, k.competency,
-                  SUM(k.hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(k.hit) / COUNT(*), 3) AS rate
-           FROM recent r JOIN key_point_results k ON k.attempt_id = r.id
-           WHERE r.n <= ? GROUP BY r.prompt_id, k.key_point_id ORDER BY rate ASC, attempts DESC""",
-        [bank, DONE, *args, last])
+             SELECT id, prompt_id, prompt_text, drill_json, started_at,
+                    SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
+                                                  ROWS UNBOUNDED PRECEDING) AS whole_n
+             FROM attempts WHERE bank_id = ? AND state = ? {extra}),
+           counted AS (
+             SELECT a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
+                    ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
+                                       ORDER BY a.started_at DESC, a.id DESC) AS n
+             FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
+             WHERE a.whole_n <= ? AND {COUNTS_FOR_POINT})
+           SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, label, competency,
+                  SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate
+           FROM counted WHERE n <= ? GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
+        [bank, DONE, *args, last, last])
 
 
 def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Row]:
-    """The points most often missed recently: the "drill my weak points" round (drill answers count, see
-    key_point_rates)."""
+    """The points most often missed recently: the "drill my weak points" round (a drill counts for the points it
+    drilled only, see key_point_rates)."""
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
 def recap(h: History, last: int = 6) -> Row | None:
-    """The candidate's last session, for "welcome back": its day and bank, how many answers and their average
-    score, the questions its last round skipped, and the point missed most (None before the first answer)."""
+    """The candidate's last session, for "welcome back": its day and bank, how many answers (`drills`: how many
+    of them were drills) and the average score of its whole answers (drills left out, see WHOLE_ANSWER), the
+    questions its last round skipped, and the point missed most (None before the first answer)."""
     newest = h.read("SELECT bank_id, started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC "
                     "LIMIT 1", [DONE])
     if not newest:
         return None
     bank, started = newest[0]["bank_id"], str(newest[0]["started_at"])
-    day = h.read("SELECT overall FROM attempts WHERE state = ? AND bank_id = ? AND substr(started_at, 1, 10) = ?",
-                 [DONE, bank, started[:10]])
-    scores = [r["overall"] for r in day if r["overall"] is not None]
+    day = h.read(f"SELECT overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND bank_id = ? "
+                 "AND substr(started_at, 1, 10) = ?", [DONE, bank, started[:10]])
+    scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"]]
     rounds = h.read("SELECT summary_json FROM rounds WHERE bank_id = ? AND summary_json IS NOT NULL "
                     "ORDER BY finished_at DESC LIMIT 1", [bank])
     skipped = (json.loads(rounds[0]["summary_json"]) or {}).get("skipped", []) if rounds else []
     weak = weak_points(h, bank, last, 1)
     return {"bank_id": bank, "started_at": started, "answers": len(day),
+            "drills": sum(1 for r in day if not r["whole"]),
             "average": round(sum(scores) / len(scores), 1) if scores else None, "skipped": list(skipped),
             "weakest": weak[0] if weak else None}
 
@@ -198,10 +217,13 @@ def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> 
     return where, args
 
 
-def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None) -> list[Row]:
+def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None,
+           whole_only: bool = False) -> list[Row]:
     """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
-    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for)."""
+    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for).
+    `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
     where, args = _finished(bank, prompt, "a.")
+    where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
         f"a.drill_json, d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
@@ -225,11 +247,13 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
     Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
-    the attempts were drills (counted in everything, as any answer is).
+    the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
+    recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     """
     where, args = _finished(bank, prompt)
     summary = h.read(
-        f"SELECT COUNT(*) AS attempts, ROUND(AVG(overall), 1) AS avg_overall, MAX(overall) AS best_overall, "
+        f"SELECT COUNT(*) AS attempts, ROUND(AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END), 1) AS avg_overall, "
+        f"MAX(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
         f"SUM(input IS '{TYPED}') AS typed, SUM(drill_json IS NOT NULL) AS drills, "
         f"MIN(started_at) AS first, MAX(started_at) AS last "
@@ -237,7 +261,7 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     result: Row = {"bank": bank, "prompt": prompt, **summary}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
-    series = trends(h, bank, limit=10, prompt=prompt)
+    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True)
     recent, earlier = series[-5:], series[:-5]
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
@@ -247,7 +271,7 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
                    MAX(CASE WHEN n = 1 THEN value END) AS latest
             FROM (SELECT j.key, j.value,
                          ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY a.started_at DESC, a.id DESC) AS n
-                  FROM attempts a, json_each(a.competencies_json) j WHERE {where_a})
+                  FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER})
             GROUP BY key ORDER BY key""", args_a)
     result["competencies"] = {c["key"]: {"latest": c["latest"], "average": c["average"], "attempts": c["attempts"]}
                               for c in comps}

@@ -107,20 +107,25 @@ def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
     return day_ticks(times) if spec.daily else date_ticks(min(times), max(times))
 
 
-def by_day(when: list[datetime], values: list[float | None]) -> list[tuple[datetime, float | None]]:
+def by_day(when: list[datetime], values: list[float | None],
+           drills: list[bool] | None = None) -> list[tuple[datetime, float | None]]:
     """One point per local day, the mean of its values (None when it has none), at the day's last attempt.
+    `drills`: which answers were drills; a day's mean leaves them out (as every average does, see
+    core.history.queries.WHOLE_ANSWER) unless the day had only drills (a hollow point, off the line).
 
     With every prompt shown, a line from one question's answer to another's is not a trend; a day's average is.
     """
     days: dict[Any, list[float]] = {}
+    only_drills: dict[Any, list[float]] = {}
     last: dict[Any, datetime] = {}
-    for t, v in zip(when, values):
+    for t, v, d in zip(when, values, drills or [False] * len(when)):
         day = t.astimezone().date()
         days.setdefault(day, [])
         last[day] = t
         if v is not None:
-            days[day].append(v)
-    return [(last[d], sum(vs) / len(vs) if vs else None) for d, vs in days.items()]
+            (only_drills.setdefault(day, []) if d else days[day]).append(v)
+    return [(last[d], sum(vs) / len(vs) if vs else None)
+            for d, whole in days.items() for vs in [whole or only_drills.get(d, [])]]
 
 
 def drill_times(when: list[datetime], values: list[float | None], drills: list[bool],
@@ -309,6 +314,9 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     lines = [[(x_at[t], y) for (t, _), y in zip(s, col)] for s, col in zip(spec.series, ys)]
     for idx, pts in enumerate(lines):
         p.setPen(QPen(QColor(SERIES_COLORS[idx % len(SERIES_COLORS)]), 2))
+        hollow = spec.hollow[idx] if idx < len(spec.hollow) else frozenset()
+        if hollow:                                   # a drill is shown, off the line (not in any average)
+            pts = [xy for (t, _), xy in zip(spec.series[idx], pts) if t not in hollow]
         p.drawLines([QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(pts, pts[1:])])  # 30x faster than a path
     outline = QPen(QColor(spec.background), 1)
     for idx, pts in enumerate(lines):
@@ -508,7 +516,8 @@ class ProgressPage(QScrollArea):
         grid.addWidget(self.pace, 1, 0)
         grid.addWidget(self.fillers, 1, 1)
         root.addLayout(grid)
-        self.drill_note = muted("Hollow markers: a drill, answered after being told what to cover.")
+        self.drill_note = muted("Hollow markers: a drill, answered after being told what to cover (off the line, "
+                                "not in the averages; it counts only for the key points it drilled).")
         self.drill_note.hide()
         root.addWidget(self.drill_note)
         self.rates_title = heading("", 12)
@@ -573,7 +582,8 @@ class ProgressPage(QScrollArea):
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
         typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
-        typed += f" · {st['drills']} drill{'' if st['drills'] == 1 else 's'}" if st.get("drills") else ""
+        typed += f" · {st['drills']} drill{'' if st['drills'] == 1 else 's'} (not in the average or best)" \
+            if st.get("drills") else ""
         self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
         when = data["when"]
@@ -581,7 +591,8 @@ class ProgressPage(QScrollArea):
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
 
         def show(chart: LineChart, named: dict[str, list[float | None]]) -> None:
-            chart.set_series({k: by_day(when, v) if daily else list(zip(when, v)) for k, v in named.items()}, daily,
+            chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
+                             daily,
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()})
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
