@@ -212,7 +212,7 @@ def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(wind
         raise sd.PortAudioError("Error querying device -1")
     monkeypatch.setattr(sd, "OutputStream", no_device)
     notices: list[str] = []
-    window.controller.notice.connect(notices.append)
+    window.controller.notice.connect(lambda text, _kind: notices.append(text))
     page, ctl = start(window, qtbot)
     assert notices and "No speaker or headphones found" in notices[-1] and "Ctrl+P" in notices[-1]
     assert "Error querying" not in page.notice.text() and page.notice.isVisible()
@@ -564,3 +564,45 @@ def test_the_note_row_stays_in_view_at_1366x768_when_drilling_from_a_round_summa
         assert w.isVisible() and viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right), \
             (w, top_left, bottom_right, viewport.rect())
     assert page.feedback.view.height() >= 200                     # and the feedback itself has room
+
+
+def test_a_notice_about_an_answer_goes_when_the_next_answer_starts(window, qtbot, tmp_path):
+    """Walkthrough 5: "I didn't hear an answer, so nothing was scored or saved" stood above the next answer's good
+    feedback until dismissed. A notice about one answer goes when the next starts; one about the session stays."""
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl = start(window, qtbot)
+    ctl.stop_speaking()
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and "didn't hear" in page.notice.text(), timeout=60000)
+    assert page.notice.isVisible()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                                   # the next answer (typed: no RECORDING state)
+    assert ctl.state == c.FEEDBACK and not page.notice.isVisible()
+
+    ctl.retry()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    page.show_notice("Key points are checked by the words you use only.")     # about the session, not an answer
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert page.notice.isVisible() and "words you use only" in page.notice.text()
+
+
+def test_an_answer_notice_goes_when_the_next_answer_is_recorded(window, qtbot, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl = start(window, qtbot)
+    ctl.stop_speaking()
+    ctl.notice.emit("Cancelled: nothing was saved.", c.ANSWER)
+    assert page.notice.isVisible()
+    seen: list[tuple[str, bool]] = []
+    ctl.stateChanged.connect(lambda state: seen.append((state, page.notice.isVisible())))     # after the page's
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: "didn't hear" in page.notice.text(), timeout=60000)
+    assert (str(c.RECORDING), False) in seen, seen

@@ -92,8 +92,11 @@ class NoticeBar(QFrame):
         row.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_text(self, text: str) -> None:
+        self.kind = c.SESSION                   # what the notice shown is about (c.ANSWER: one answer)
+
+    def show_text(self, text: str, kind: str = c.SESSION) -> None:
         self.label.setText(text)
+        self.kind = kind
         self.show()
 
     def text(self) -> str:
@@ -531,8 +534,8 @@ class PracticePage(QWidget):
             self._drafts[prompt.id] = text          # nothing typed is lost by closing the dialog
         self.setFocus()                              # keys (R, N, Space) keep working after the dialog
 
-    def show_notice(self, text: str) -> None:
-        self.notice.show_text(text)
+    def show_notice(self, text: str, kind: str = c.SESSION) -> None:
+        self.notice.show_text(text, kind)
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
@@ -574,6 +577,10 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        # an answer starts (a typed one at PROCESSING): "I didn't hear an answer" was about the last one and stood
+        # above this one's feedback; this answer's own notice (the microphone failed it) comes after the move
+        if state in (c.RECORDING, c.PROCESSING) and self.notice.kind == c.ANSWER:
+            self.notice.hide()
         if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view
