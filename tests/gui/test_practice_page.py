@@ -606,3 +606,33 @@ def test_an_answer_notice_goes_when_the_next_answer_is_recorded(window, qtbot, t
     ctl.import_answer(silent)
     qtbot.waitUntil(lambda: "didn't hear" in page.notice.text(), timeout=60000)
     assert (str(c.RECORDING), False) in seen, seen
+
+
+def test_the_keyboard_starts_on_start_round_and_enter_presses_it(window, qtbot):
+    """Walkthrough 5: at launch (and on the welcome-back screen) the focus was on the page list while Start round
+    was drawn as the default button: Space and Enter did nothing."""
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    page.show_recap(None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+
+
+def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round(window, qtbot):
+    """Walkthrough 5: after "Round complete" the focus was nowhere useful; "Drill these now" is the next action."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                              # misses points: there is something to drill
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Space)                # Space presses it
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+
+    page.fill_banks(select="airwallex")
+    ctl.stop_speaking()
+    page.next_btn.click()                                   # the drill ends unanswered: nothing to drill
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=30000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.start_btn, timeout=5000)

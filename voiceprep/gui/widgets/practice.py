@@ -284,6 +284,7 @@ class PracticePage(QWidget):
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
+        self._summary_focus: QPushButton | None = None  # ... or to a finished round's next action
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
 
@@ -355,8 +356,19 @@ class PracticePage(QWidget):
         QTimer.singleShot(0, self, self._shown)
 
     def _shown(self) -> None:
-        if self._refocus or self._ready_for_answer():
+        if self._summary_focus is not None:
+            self._focus_summary()
+        elif self._refocus or self._ready_for_answer():
             self._focus_answer()
+
+    def _focus_summary(self) -> None:
+        """A round finished: the keyboard goes to its next action ("Drill these now", else Start round), wherever it
+        was (the answer and Next buttons it was on are off now). A hidden page does it when shown."""
+        if not self.isVisible():
+            return
+        button, self._summary_focus = self._summary_focus, None
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
@@ -541,6 +553,7 @@ class PracticePage(QWidget):
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
+        self._summary_focus = None                  # the last round's summary is gone
         self.position.show()
         self.replay_btn.show()
         r = self.ctl.rehearsal
@@ -680,4 +693,6 @@ class PracticePage(QWidget):
         self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
         self.position.setText(rehearsal.title)
+        self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
+        self._focus_summary()
         self.historyChanged.emit()
