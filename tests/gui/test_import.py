@@ -59,7 +59,7 @@ def test_cancelling_an_import_saves_nothing(window, qtbot, speaker, tmp_path, se
     page, ctl = window.practice, window.controller
     audio = speaker.render(answer(200), out=tmp_path / "cancel.wav")
     notices: list[str] = []
-    ctl.notice.connect(notices.append)
+    ctl.notice.connect(lambda text, _kind: notices.append(text))
     ctl.import_answer(audio)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING or ctl.state == c.PROCESSING, timeout=30000)
     page.cancel_import_btn.click()

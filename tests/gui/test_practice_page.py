@@ -212,7 +212,7 @@ def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(wind
         raise sd.PortAudioError("Error querying device -1")
     monkeypatch.setattr(sd, "OutputStream", no_device)
     notices: list[str] = []
-    window.controller.notice.connect(notices.append)
+    window.controller.notice.connect(lambda text, _kind: notices.append(text))
     page, ctl = start(window, qtbot)
     assert notices and "No speaker or headphones found" in notices[-1] and "Ctrl+P" in notices[-1]
     assert "Error querying" not in page.notice.text() and page.notice.isVisible()
@@ -564,3 +564,75 @@ def test_the_note_row_stays_in_view_at_1366x768_when_drilling_from_a_round_summa
         assert w.isVisible() and viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right), \
             (w, top_left, bottom_right, viewport.rect())
     assert page.feedback.view.height() >= 200                     # and the feedback itself has room
+
+
+def test_a_notice_about_an_answer_goes_when_the_next_answer_starts(window, qtbot, tmp_path):
+    """Walkthrough 5: "I didn't hear an answer, so nothing was scored or saved" stood above the next answer's good
+    feedback until dismissed. A notice about one answer goes when the next starts; one about the session stays."""
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl = start(window, qtbot)
+    ctl.stop_speaking()
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and "didn't hear" in page.notice.text(), timeout=60000)
+    assert page.notice.isVisible()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                                   # the next answer (typed: no RECORDING state)
+    assert ctl.state == c.FEEDBACK and not page.notice.isVisible()
+
+    ctl.retry()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    page.show_notice("Key points are checked by the words you use only.")     # about the session, not an answer
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert page.notice.isVisible() and "words you use only" in page.notice.text()
+
+
+def test_an_answer_notice_goes_when_the_next_answer_is_recorded(window, qtbot, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl = start(window, qtbot)
+    ctl.stop_speaking()
+    ctl.notice.emit("Cancelled: nothing was saved.", c.ANSWER)
+    assert page.notice.isVisible()
+    seen: list[tuple[str, bool]] = []
+    ctl.stateChanged.connect(lambda state: seen.append((state, page.notice.isVisible())))     # after the page's
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: "didn't hear" in page.notice.text(), timeout=60000)
+    assert (str(c.RECORDING), False) in seen, seen
+
+
+def test_the_keyboard_starts_on_start_round_and_enter_presses_it(window, qtbot):
+    """Walkthrough 5: at launch (and on the welcome-back screen) the focus was on the page list while Start round
+    was drawn as the default button: Space and Enter did nothing."""
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    page.show_recap(None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+
+
+def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round(window, qtbot):
+    """Walkthrough 5: after "Round complete" the focus was nowhere useful; "Drill these now" is the next action."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                              # misses points: there is something to drill
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Space)                # Space presses it
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+
+    page.fill_banks(select="airwallex")
+    ctl.stop_speaking()
+    page.next_btn.click()                                   # the drill ends unanswered: nothing to drill
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=30000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.start_btn, timeout=5000)

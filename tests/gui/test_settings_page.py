@@ -48,6 +48,24 @@ def test_the_microphone_test_says_whether_speech_was_heard(window, qtbot, servic
         sf.write(path, samples.astype("float32"), 16000)
     services.input_override = lambda: FileStream(path, realtime=False)
     page.mic_test.click()
-    qtbot.waitUntil(lambda: page.mic_test.isEnabled(), timeout=30000)
+    qtbot.waitUntil(lambda: not page.mic_testing, timeout=30000)
     assert page.mic_status.text().startswith(said), page.mic_status.text()
     assert "test again" in page.mic_status.text() or sound == "speech"
+
+
+def test_the_microphone_test_keeps_the_keyboard_on_its_button(window, qtbot, services, speech_dir):
+    """Walkthrough 5: "Test (3 s)" disabled itself while testing, so the focus jumped to the voice list and the next
+    Space opened it. The button keeps the focus; pressed again while testing, it is ignored."""
+    starts = []
+    services.input_override = lambda: starts.append(1) or FileStream(speech_dir / "jfk.wav", realtime=True)
+    page = window.settings_page
+    page.mic_test.setFocus()
+    qtbot.keyClick(page.mic_test, Qt.Key.Key_Space)
+    assert page.mic_test.hasFocus() and page.mic_testing
+    qtbot.keyClick(page.mic_test, Qt.Key.Key_Space)           # again, while it records: no second test
+    assert page.mic_test.hasFocus() and len(starts) == 1
+    qtbot.waitUntil(lambda: not page.mic_testing, timeout=30000)
+    assert page.mic_test.hasFocus() and page.mic_status.text().startswith("Speech heard")
+    qtbot.keyClick(page.mic_test, Qt.Key.Key_Space)           # done: it tests again
+    assert page.mic_testing and len(starts) == 2
+    qtbot.waitUntil(lambda: not page.mic_testing, timeout=30000)

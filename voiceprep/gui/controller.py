@@ -32,6 +32,9 @@ S = RehearsalState
 # the page compares against these names
 IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
     S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FEEDBACK, S.FINISHED)
+# what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
+# the microphone failed it), which the next answer makes old
+SESSION, ANSWER = "session", "answer"
 
 
 class Cancelled(Exception):
@@ -53,7 +56,8 @@ class RehearsalController(QObject):
     thinkTick = Signal(int)
     analysisReady = Signal(object, int)        # AnswerAnalysis, attempt id (-1 when it could not be stored)
     roundFinished = Signal(object)             # RoundSummary
-    notice = Signal(str)                       # something works differently here (no TTS, no mic, no answer heard)
+    notice = Signal(str, str)                  # text, kind: something works differently here (SESSION: no voice;
+                                               # ANSWER: about one answer, gone when the next answer starts)
     error = Signal(str)
     historyChanged = Signal()                  # an attempt was stored or changed: views refresh
     importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
@@ -133,7 +137,7 @@ class RehearsalController(QObject):
             try:
                 self.start(Rehearsal.for_weak_points(bank, weak))
             except ValueError as exc:
-                self.notice.emit(str(exc).capitalize() + ".")
+                self.notice.emit(str(exc).capitalize() + ".", SESSION)
         query(lambda: service.weak_points(bank.id), on_done=start, owner=self,      # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
@@ -142,7 +146,7 @@ class RehearsalController(QObject):
         try:
             self.start(Rehearsal.for_weak_points(bank, [{"prompt_id": p, "key_point_id": k} for p, k in points]))
         except ValueError as exc:
-            self.notice.emit(str(exc).capitalize() + ".")
+            self.notice.emit(str(exc).capitalize() + ".", SESSION)
 
     def _present(self, speak: bool = True) -> None:
         r = self.rehearsal
@@ -169,7 +173,7 @@ class RehearsalController(QObject):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
                 self.tts_ok = False
-                self.notice.emit(voice_notice(exc))
+                self.notice.emit(voice_notice(exc), SESSION)
             else:
                 self.error.emit(user_message(exc, "Speaking"))
             if then:
@@ -273,7 +277,7 @@ class RehearsalController(QObject):
         except RecorderError as exc:
             self.recorder = self.live = self.pending = None
             self._discard(pending)
-            self.notice.emit(f"{exc}")
+            self.notice.emit(f"{exc}", ANSWER)
             self._move(IDLE)
             return
         self.live.start()
@@ -316,7 +320,7 @@ class RehearsalController(QObject):
             return
         self._move(PROCESSING)
         if result.error:
-            self.notice.emit(result.error)
+            self.notice.emit(result.error, ANSWER)
         session = self.services.session
         meta = {"reason": result.reason, "device": result.device}
 
@@ -374,9 +378,9 @@ class RehearsalController(QObject):
             self.importProgress.emit(1.0)
             self._import_seconds = None
         if isinstance(exc, Cancelled):
-            self.notice.emit("Cancelled: nothing was saved.")
+            self.notice.emit("Cancelled: nothing was saved.", ANSWER)
         elif isinstance(exc, NoAnswerHeard):
-            self.notice.emit(str(exc))
+            self.notice.emit(str(exc), ANSWER)
         else:
             self.error.emit(f"Could not process the answer: {user_message(exc, 'Processing the answer')} "
                             "The recording is kept and will be recovered at the next start.")

@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._restore()
         install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
+        # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
+        # Enter did nothing at launch and on the welcome-back screen
+        self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)
         # the model loads in the background, before the first answer ends
         run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e), owner=self)   # a closed window is not told

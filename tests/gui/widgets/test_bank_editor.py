@@ -436,3 +436,62 @@ def test_banks_list_wraps_long_names_with_room_between_entries_at_1366(qtbot, se
     narrow = view.visualRect(view.model().index(view.currentRow(), 0))
     assert narrow.height() > rects[view.currentRow()].height() and narrow.right() <= view.viewport().width()
     assert view.horizontalScrollBar().maximum() == 0
+
+
+ONE_PROMPT = '''schema = 1
+[job]
+id = "one-prompt"
+title = "One prompt"
+company = "Acme"
+[[rounds]]
+id = "r"
+title = "Round"
+[[rounds.prompts]]
+id = "why"
+text = "Why Acme?"
+[[rounds.prompts.key_points]]
+id = "mission"
+label = "The mission"
+cues = ["mission"]
+'''
+
+
+def test_ctrl_s_saves_the_bank_being_edited_wherever_the_focus_is(qtbot, services, data_home):
+    """Walkthrough 5: Ctrl+S did nothing in the bank editor unless the focus was inside it (after the notes dialog
+    it was not); Settings' Ctrl+S still saves Settings."""
+    from voiceprep.core.banks.document import BankDocument
+
+    window = make_window(qtbot, services, data_home)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)     # shortcuts need it
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    banks.open_editor(BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "ctrl-s", "Ctrl S bank"))
+    editor = banks.editor
+    type_into(qtbot, editor, "title", "Saved with the keyboard")
+    window.nav.setFocus()                                       # the focus outside the editor
+    target = data_home / "banks" / "ctrl-s.toml"
+    assert not target.exists()
+    qtbot.keyClick(window.nav, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.status.text().startswith("Saved to"), editor.status.text()
+    assert target.exists() and "Saved with the keyboard" in target.read_text()
+    assert editor.status.text().startswith("Saved to")
+
+    window.nav.setCurrentRow(4)                                  # Settings: its own Ctrl+S, not the editor's
+    page = window.settings_page
+    page.think.setFocus()
+    page.think.setValue(page.think.value() + 1)
+    target.unlink()
+    qtbot.keyClick(page.think, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.is_dirty() and not target.exists()
+
+
+def test_the_banks_list_says_1_prompt(qtbot, services, data_home):
+    """Walkthrough 5 (111): "1 prompts · yours"."""
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "one-prompt.toml").write_text(ONE_PROMPT)
+    services.reload_banks()
+    window = make_window(qtbot, services, data_home)
+    texts = [window.banks.list.item(i).text() for i in range(window.banks.list.count())]
+    assert "Acme — One prompt\n1 prompt · yours" in texts, texts
+    assert all(" 1 prompts" not in t for t in texts)

@@ -70,3 +70,23 @@ def test_a_long_note_shows_its_beginning(qtbot):
     note = "Lead with the Kafka numbers, then idempotency keys, then the result: zero duplicate payouts."
     page.show_analysis(analysis, note, 4)
     assert page.note.text() == note and page.note.cursorPosition() == 0
+
+
+def test_a_bank_without_competencies_does_not_claim_the_jobs_weights(qtbot):
+    """Walkthrough 5: every answer on affirm-backend-platform (no competencies) said "overall, weighted by the job's
+    competencies"; its overall is its key points."""
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    said = {}
+    for bank_id, prompt_id in (("affirm-backend-platform", "why-affirm"), ("airwallex", "hardest-problem")):
+        bank = load_bank(BANKS / f"{bank_id}.toml")
+        page.show_analysis(analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text("I like transparency.")))
+        said[bank_id] = page.view.toPlainText()
+    assert "overall (this bank scores key points only)" in said["affirm-backend-platform"]
+    assert "weighted by the job" not in said["affirm-backend-platform"]
+    assert "overall, weighted by the job's competencies" in said["airwallex"]

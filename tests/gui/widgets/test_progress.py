@@ -196,3 +196,31 @@ def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_an
     assert drill_times(when, [50.0, None, 70.0], [False, True, True]) == {next_day}     # no value: not drawn
     assert drill_times(when, [50.0, 60.0, 70.0], [True, False, True], daily=True) == {next_day}   # a mixed day
     assert drill_times(when, [50.0, None, 70.0], [True, False, True], daily=True) == {evening, next_day}
+
+
+def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
+    """Walkthrough 5: on affirm-backend-platform (no competencies) Progress said "Competencies: No attempts yet"
+    after 13 attempts. It says the bank's score is its key points; a bank with competencies still says no attempts."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import NO_COMPETENCIES, ProgressPage, empty_text
+
+    banks = {"none": SimpleNamespace(competencies=[], id="none", name="No competencies", all_prompts=lambda: []),
+             "some": SimpleNamespace(competencies=[SimpleNamespace(id="c", name="C")], id="some", name="Some",
+                                     all_prompts=lambda: [])}
+    services = SimpleNamespace(
+        registry=SimpleNamespace(banks=[], find=banks.get),
+        settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
+                                 history=SimpleNamespace(weak_point_window=6)),
+        history=None)
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
+    page._show(data, "none", None, page._generation)
+    assert empty_text(page.competencies.canvas.spec()) == NO_COMPETENCIES
+    assert empty_text(page.overall.canvas.spec()) == "No attempts yet"
+    page._show(dict(data, series=[]), "some", None, page._generation)
+    assert empty_text(page.competencies.canvas.spec()) == "No attempts yet"

@@ -232,7 +232,9 @@ class BankEditor(QWidget):
         self.problems.itemActivated.connect(self._problem_activated)
         self.problems.itemClicked.connect(self._problem_activated)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, ctx)
+        # Ctrl+S saves wherever the focus is while the editor is shown (after a dialog or a click on the page list
+        # it was outside the editor, and nothing happened); a hidden editor's shortcut is off, so Settings' works
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, Qt.ShortcutContext.WindowShortcut)
         _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx)
         _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx)
         _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx)

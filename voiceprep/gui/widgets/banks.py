@@ -200,7 +200,8 @@ class BanksPage(QWidget):
         self.list.clear()
         for b in reg.banks:
             where = "bundled" if b.id in reg.bundled else "yours"
-            item = QListWidgetItem(f"{b.name}\n{len(b.all_prompts())} prompts · {where}")
+            count = len(b.all_prompts())
+            item = QListWidgetItem(f"{b.name}\n{count} prompt{'' if count == 1 else 's'} · {where}")
             item.setData(ID_ROLE, b.id)
             item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)

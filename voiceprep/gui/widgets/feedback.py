@@ -107,12 +107,15 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
     share = 100 * hits / total if total else None
+    # a bank with no competencies (affirm-backend-platform) scores its key points: no job weights to name
+    basis = ("overall, weighted by the job's competencies" if doc["competencies"]
+             else "overall (this bank scores key points only)")
     out.append("<table cellspacing='0' cellpadding='2'><tr>"
                f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(share)}'>{hits} of {total}</span>"
                f"<br><span style='color:{colors.muted}'>key points covered</span></td><td width='28'></td>"
                f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(overall)}'>"
                f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
-               f"<br><span style='color:{colors.muted}'>overall, weighted by the job's competencies</span></td>"
+               f"<br><span style='color:{colors.muted}'>{basis}</span></td>"
                "</tr></table>")
     competencies = doc["competencies"]
     if drill:

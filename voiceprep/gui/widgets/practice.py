@@ -92,8 +92,11 @@ class NoticeBar(QFrame):
         row.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_text(self, text: str) -> None:
+        self.kind = c.SESSION                   # what the notice shown is about (c.ANSWER: one answer)
+
+    def show_text(self, text: str, kind: str = c.SESSION) -> None:
         self.label.setText(text)
+        self.kind = kind
         self.show()
 
     def text(self) -> str:
@@ -281,6 +284,7 @@ class PracticePage(QWidget):
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
+        self._summary_focus: QPushButton | None = None  # ... or to a finished round's next action
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
 
@@ -352,8 +356,19 @@ class PracticePage(QWidget):
         QTimer.singleShot(0, self, self._shown)
 
     def _shown(self) -> None:
-        if self._refocus or self._ready_for_answer():
+        if self._summary_focus is not None:
+            self._focus_summary()
+        elif self._refocus or self._ready_for_answer():
             self._focus_answer()
+
+    def _focus_summary(self) -> None:
+        """A round finished: the keyboard goes to its next action ("Drill these now", else Start round), wherever it
+        was (the answer and Next buttons it was on are off now). A hidden page does it when shown."""
+        if not self.isVisible():
+            return
+        button, self._summary_focus = self._summary_focus, None
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
@@ -531,13 +546,14 @@ class PracticePage(QWidget):
             self._drafts[prompt.id] = text          # nothing typed is lost by closing the dialog
         self.setFocus()                              # keys (R, N, Space) keep working after the dialog
 
-    def show_notice(self, text: str) -> None:
-        self.notice.show_text(text)
+    def show_notice(self, text: str, kind: str = c.SESSION) -> None:
+        self.notice.show_text(text, kind)
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
+        self._summary_focus = None                  # the last round's summary is gone
         self.position.show()
         self.replay_btn.show()
         r = self.ctl.rehearsal
@@ -574,6 +590,10 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        # an answer starts (a typed one at PROCESSING): "I didn't hear an answer" was about the last one and stood
+        # above this one's feedback; this answer's own notice (the microphone failed it) comes after the move
+        if state in (c.RECORDING, c.PROCESSING) and self.notice.kind == c.ANSWER:
+            self.notice.hide()
         if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view
@@ -673,4 +693,6 @@ class PracticePage(QWidget):
         self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
         self.position.setText(rehearsal.title)
+        self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
+        self._focus_summary()
         self.historyChanged.emit()

@@ -38,6 +38,7 @@ MARKERS_UP_TO = 60          # a marker per attempt while they can be told apart;
 SPARSE_MARKERS = 12         # ... or, with several series, this many along each line to tell them apart
 SPREAD = 4.0                # px between series whose points coincide (their true values are in the tooltip)
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
+NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
 Series = dict[str, list[tuple[datetime, float]]]
 Tip = tuple[float, float, datetime, int, float]          # x, y as drawn, when, series index, true value
 
@@ -160,6 +161,7 @@ class ChartSpec:
     daily: bool = False               # each point is a day's average: dates only on the axis and in tooltips
     background: str = "#ffffff"       # outlines markers so ones side by side stay apart
     hollow: tuple[frozenset[datetime], ...] = ()    # per series: the times of drill points (hollow markers)
+    empty: str = ""                   # what an empty chart says, when not "No attempts yet"
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,11 @@ def draw_marker(p: QPainter, shape: str, x: float, y: float, r: float) -> None:
     p.drawPolygon(QPolygonF([QPointF(px, py) for px, py in pts]))
 
 
+def empty_text(spec: ChartSpec) -> str:
+    """What a chart with nothing to draw says instead."""
+    return spec.empty or ("No spoken answers yet" if spec.unit == "words/min" else "No attempts yet")
+
+
 def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     """Lines over time, y-axis labelled with its unit, optional band of good values; where each point landed."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -244,8 +251,7 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     points = [pt for s in spec.series for pt in s]
     p.setPen(text)
     if not points:
-        p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No spoken answers yet" if spec.unit == "words/min"
-                   else "No attempts yet")
+        p.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty_text(spec))
         return []
     values = [v for _, v in points]
     lo, hi = spec.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
@@ -375,6 +381,7 @@ class Canvas(QWidget):
         self.series: Series = {}
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.daily = False                            # each point is a day's average
+        self.empty = ""                               # what it says with nothing to draw ("" : no attempts yet)
         self._image: QImage | None = None
         self._tips: tuple[Tip, ...] = ()              # where _image's points are, sorted by x
         self._tip_xs: tuple[float, ...] = ()
@@ -388,7 +395,7 @@ class Canvas(QWidget):
                          self.width(), self.height(), self.devicePixelRatioF(),
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
-                         tuple(self.drills.get(name, frozenset()) for name in self.series))
+                         tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty)
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -598,6 +605,8 @@ class ProgressPage(QScrollArea):
         self.overall.title.setText("Overall score" + each)
         show(self.overall, {"overall": [r["overall"] for r in series]})
         comps = bank.competencies if bank else ()
+        # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
+        self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
         show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})

@@ -59,6 +59,7 @@ class SettingsPage(QScrollArea):
         mic_row = QHBoxLayout()
         mic_row.addWidget(self.mic, 1)
         self.mic_test = QPushButton("Test (3 s)")
+        self.mic_testing = False                # a test is recording: the button ignores presses
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
         self.mic_status = muted("No microphone found: you can still rehearse with Import audio or Type answer."
@@ -331,6 +332,8 @@ class SettingsPage(QScrollArea):
     def _test_mic(self) -> None:
         """Record 3 s, then say in plain words whether speech was heard, only noise, or only silence, and what to
         do (the same level and speech detector that decide whether an answer was heard)."""
+        if self.mic_testing:        # pressed again while testing: ignored, the button stays enabled (disabled, it
+            return                  # sent the keyboard's focus to the voice list, and the next Space opened it)
         from voiceprep.app.listening import mic_check, mic_check_text
         from voiceprep.settings import AudioSettings
         from voiceprep.speech.recorder import FileStream, Recorder
@@ -344,7 +347,7 @@ class SettingsPage(QScrollArea):
             factory = factory()
         path = Path(tempfile.gettempdir()) / "voiceprep-mic-test.wav"
         rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=self._micLevel.emit)
-        self.mic_test.setEnabled(False)
+        self.mic_testing = True
         self.mic_status.setText("Recording 3 s… speak now")
 
         def work() -> str:
@@ -361,8 +364,8 @@ class SettingsPage(QScrollArea):
         def done(text: str) -> None:
             import shiboken6
 
-            if shiboken6.isValid(self.mic_test):
-                self.mic_test.setEnabled(True)
+            if shiboken6.isValid(self):
+                self.mic_testing = False
             self._status(self.mic_status, text)
         run_in_background(work, on_done=done, on_error=lambda e: done(str(e)))
 
