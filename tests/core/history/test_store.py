@@ -438,3 +438,20 @@ def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history,
     from voiceprep.core.history.queries import compare
     assert [answer_name(side) for side in compare(history, first, third)["attempts"]] == [
         "answer 1 to this question", "answer 2 to this question"]     # Compare names them so too
+
+
+def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is(history):
+    """Walkthrough 5: the feedback now says "overall (this bank scores key points only)" for a bank with no
+    competencies; the export still said "weighted by the job's competencies"."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.history.store import TYPED
+
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    assert not bank.competencies
+    prompt = bank.prompt("why-affirm")
+    text = "I like that Affirm is honest about what things cost, with no late fees."
+    attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input=TYPED, text=text)
+    history.finish_attempt(attempt, attempt_record(analyze_answer(bank, prompt, Transcript.from_text(text)), TYPED))
+    md = export.render(history, [attempt], "md")
+    assert "overall (this bank scores key points only)" in md and "weighted by the job" not in md, md

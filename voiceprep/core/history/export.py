@@ -88,8 +88,9 @@ def to_markdown(h: History, ids: list[int]) -> str:
         if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             covered, total = key_points_covered(a)
-            parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** overall, weighted "
-                         f"by the job's competencies · {length}\n")
+            basis = ("overall, weighted by the job's competencies" if a["competencies"]
+                     else "overall (this bank scores key points only)")          # as the feedback says it
+            parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · {length}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
         for c, s in a["competencies"].items():
