@@ -5,6 +5,16 @@ import pytest
 from voiceprep.gui.widgets.progress import tick_label, value_ticks
 
 
+def page_services(find):
+    """The few services a ProgressPage asks for, with `find(bank_id)` for its banks and no history."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(registry=SimpleNamespace(banks=[], find=find),
+                           settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
+                                                    history=SimpleNamespace(weak_point_window=6)),
+                           history=None)
+
+
 @pytest.mark.parametrize("lo, hi", [(12.1, 17.6), (97.2, 202.4), (0.0, 100.0), (0.3, 1.4), (5.0, 5.5), (0.0, 14.0)])
 def test_ticks_are_round_cover_the_data_and_read_once(lo, hi):
     start, end, ticks = value_ticks(lo, hi)
@@ -129,12 +139,7 @@ def test_with_all_prompts_the_page_draws_days_and_with_one_prompt_attempts(qtbot
 
     comps = [SimpleNamespace(id=f"c{i}", name=f"Competency {i}") for i in range(4)]
     bank = SimpleNamespace(competencies=comps, id="b", name="Bank", all_prompts=lambda: [])
-    services = SimpleNamespace(
-        registry=SimpleNamespace(banks=[], find=lambda _id: bank),
-        settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
-                                 history=SimpleNamespace(weak_point_window=6)),
-        history=None)
-    page = ProgressPage(services)
+    page = ProgressPage(page_services(lambda _id: bank))
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 7.9,
              "competencies": {c.id: 50.0 for c in comps}}]
@@ -208,12 +213,7 @@ def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
     banks = {"none": SimpleNamespace(competencies=[], id="none", name="No competencies", all_prompts=lambda: []),
              "some": SimpleNamespace(competencies=[SimpleNamespace(id="c", name="C")], id="some", name="Some",
                                      all_prompts=lambda: [])}
-    services = SimpleNamespace(
-        registry=SimpleNamespace(banks=[], find=banks.get),
-        settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
-                                 history=SimpleNamespace(weak_point_window=6)),
-        history=None)
-    page = ProgressPage(services)
+    page = ProgressPage(page_services(banks.get))
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
              "competencies": {}}]
