@@ -29,6 +29,8 @@ def test_weak_point_drill_needs_history():
     assert [p.id for p in drill.prompts] == ["why-airwallex", "hardest-problem"]
     focused = Rehearsal.for_weak_points(bank, [{"prompt_id": "hardest-problem", "key_point_id": "disruptor"}])
     assert focused.focus_note is not None and "• Name the LMAX Disruptor" in focused.focus_note
+    assert "only these count for your progress" in focused.focus_note          # what a drill is scored on, truly
+    assert "scored like any answer" not in focused.focus_note
     assert drill.focus_note is None                      # no weak point named: nothing to single out
 
 

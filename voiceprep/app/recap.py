@@ -39,6 +39,6 @@ def recap_lines(recap: Row, bank: Any | None, today: datetime | None = None) -> 
                     + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
-        said.append(f"Most missed: “{weak['label']}” ({weak['hits']} of {weak['attempts']} recent answers). "
+        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers). "
                     "Drill my weak points brings it back.")
     return "Welcome back.", " ".join(said)

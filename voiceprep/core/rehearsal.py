@@ -54,7 +54,7 @@ class Rehearsal:
         labels = self.focus.get(self.current.id)
         if not labels:
             return None
-        return ("Answer the whole question again (it is scored like any answer), and this time cover:  "
+        return ("Answer the whole question again, and this time cover (only these count for your progress):  "
                 + "   ".join(f"• {label}" for label in labels))
 
     @property
