@@ -30,6 +30,8 @@ class AudioSettings:
     sample_rate: int = 16000            # what the transcriber wants; other rates are resampled
     input_device: str | int | None = None   # name or index; None = system default
     silence_stop_s: float = 3.0         # trailing silence that ends an answer (0 = off)
+    no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a
+                                        # muted microphone recorded silence to the time cap, 2x the prompt's target)
     silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence
     hard_cap_factor: float = 2.0        # an answer stops at hard_cap_factor x the prompt's target
     flush_every_s: float = 0.5          # recorded audio is flushed to disk at least this often

@@ -203,3 +203,22 @@ def test_importing_a_file_that_is_not_audio_says_so(tmp_path):
     bad.write_bytes(b"ID3 this is not really an mp3" * 10)
     with pytest.raises(AudioError, match="answer.mp3: not a readable audio file.*use WAV, FLAC, OGG, MP3 or M4A"):
         FileStream.for_import(bad)
+
+
+def test_nothing_heard_from_the_start_ends_the_recording_long_before_the_cap(tmp_path, speech_dir):
+    """Walkthrough 5: with nothing said (a muted microphone), the silence stop never fired, since it waits for speech
+    first: the recording ran to the time cap, twice the prompt's target (6 minutes for a 3-minute prompt)."""
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(40 * 16000, dtype=np.float32), 16000)
+    rec = Recorder(tmp_path / "n.wav", AudioSettings(silence_stop_s=3.0, no_speech_stop_s=20.0), 180,
+                   stream_factory=FileStream(silent, realtime=False))
+    rec.start()
+    result = rec.wait(20)
+    assert result.reason == "no_speech" and 20.0 <= result.seconds <= 20.5
+    late = tmp_path / "late.wav"                     # thinking in silence first, then answering: not cut
+    sf.write(late, np.concatenate([np.zeros(15 * 16000, dtype=np.float32), load_audio(speech_dir / "jfk.wav"),
+                                   np.zeros(5 * 16000, dtype=np.float32)]), 16000)
+    rec = Recorder(tmp_path / "l.wav", AudioSettings(silence_stop_s=3.0, no_speech_stop_s=20.0), 180,
+                   stream_factory=FileStream(late, realtime=False))
+    rec.start()
+    assert rec.wait(20).reason == "silence"

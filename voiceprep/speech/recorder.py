@@ -36,7 +36,7 @@ class RecorderError(Exception):
 class RecordingResult:
     path: Path
     seconds: float
-    reason: str              # "manual", "silence", "time_cap", "device_lost", "end_of_file"
+    reason: str              # "manual", "silence", "no_speech", "time_cap", "device_lost", "end_of_file"
     device: str
     error: str | None = None
 
@@ -268,7 +268,7 @@ class Recorder:
                 self._stream.close()
             except Exception as exc:  # device already gone
                 log.info("closing input stream: %s", exc)
-            if self._stop_reason not in ("silence", "time_cap"):  # audio captured before a click is kept
+            if self._stop_reason not in ("silence", "no_speech", "time_cap"):  # audio before a click is kept
                 while not self._queue.empty():
                     self._consume(self._queue.get_nowait(), checks=False)
             if self._resampler is not None:
@@ -305,5 +305,8 @@ class Recorder:
             self.trailing_silence += seconds
         if self.settings.silence_stop_s and self.heard_speech and self.trailing_silence >= self.settings.silence_stop_s:
             self.stop("silence")
+        elif (self.settings.silence_stop_s and self.settings.no_speech_stop_s and not self.heard_speech
+              and self._writer.seconds >= self.settings.no_speech_stop_s):
+            self.stop("no_speech")
         elif self._writer.seconds >= self.cap_s:
             self.stop("time_cap")
