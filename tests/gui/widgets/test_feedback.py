@@ -90,3 +90,32 @@ def test_a_bank_without_competencies_does_not_claim_the_jobs_weights(qtbot):
     assert "overall (this bank scores key points only)" in said["affirm-backend-platform"]
     assert "weighted by the job" not in said["affirm-backend-platform"]
     assert "overall, weighted by the job's competencies" in said["airwallex"]
+
+
+def test_the_note_gets_room_in_a_narrow_pane(qtbot):
+    """Walkthrough 5: in History's detail pane at 1366x768 (about 530 px) the note field beside the rating and Save
+    note was about 100 px wide. There it now has a row of its own, with the rating under it; a wide view keeps them
+    on one row."""
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    view = FeedbackView()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_analysis(analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("A ring buffer.")))
+    def placed(width: int) -> bool:
+        note, bar = view.note.geometry(), view.rating_bar.geometry()
+        if view.note_row.width() != width:
+            return False
+        if width < 800:                          # the note's own row, the rating under it
+            return note.width() >= 0.9 * width and bar.top() >= note.bottom()
+        return abs(bar.center().y() - note.center().y()) <= 4 and note.width() >= 400 and bar.right() <= width + 1
+
+    for width in (530, 1300, 530):
+        view.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: placed(w), timeout=3000)
+        assert view.save_note.isVisible()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -166,6 +167,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
 
 READABLE_WIDTH = 1280    # logical pixels: the feedback page's widest column
 RATING_SCALE = "How did it feel? 1 = rough, 5 = ready"
+NOTE_ROW_SPLIT_BELOW = 800      # px: a narrower feedback view puts the rating under the note
 SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
 
 
@@ -227,13 +229,13 @@ class FeedbackView(QWidget):
         column.addWidget(self.view, 1)
         column.addStretch(0)
         lay.addLayout(column, 1)
-        note_row = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
-        note_row.addWidget(self.note, 3)
+        rating_row = QHBoxLayout()                    # the rating and Save note: beside the note, or under it
+        rating_row.setContentsMargins(0, 0, 0, 0)
         scale = QLabel("How did it feel?")
         scale.setToolTip(RATING_SCALE)
-        note_row.addWidget(scale)
+        rating_row.addWidget(scale)
         self.rating = QButtonGroup(self)
         arrows = _RatingArrows(self.rating)
         for i in range(1, 6):
@@ -241,26 +243,54 @@ class FeedbackView(QWidget):
             choice.setToolTip(RATING_SCALE)
             choice.installEventFilter(arrows)
             self.rating.addButton(choice, i)
-            note_row.addWidget(choice)
+            rating_row.addWidget(choice)
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(self.commit_note)
         self.note.returnPressed.connect(self.commit_note)
         self._saved_note: tuple[str, int] = ("", 0)
-        note_row.addWidget(self.save_note)
+        rating_row.addWidget(self.save_note)
         self.saved = QLabel("Saved")                  # shown by note_saved(), once the note is stored
         self.saved.setStyleSheet(f"color: {GOOD};")
         self.saved.hide()
-        note_row.addWidget(self.saved)
+        rating_row.addWidget(self.saved)
         self._saved_timer = QTimer(self)
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_SHOWN_MS)
         self._saved_timer.timeout.connect(self.saved.hide)
         self.note.textEdited.connect(lambda _t: self.saved.hide())        # changed since: no longer true
         self.rating.idToggled.connect(lambda _i, _on: self.saved.hide())
+        self.rating_bar = QWidget()
+        self.rating_bar.setLayout(rating_row)
+        self._note_grid = QGridLayout()
+        self._note_grid.setContentsMargins(0, 0, 0, 0)
+        self._note_two_rows: bool | None = None
         self.note_row = QWidget()
-        self.note_row.setLayout(note_row)
+        self.note_row.setLayout(self._note_grid)
+        self._place_note_row()
         lay.addWidget(self.note_row)
         self.clear()
+
+    def _place_note_row(self) -> None:
+        """The note beside the rating when there is room, else the rating under the note: in History's pane at
+        1366x768 the note field beside it was about 100 px wide (walkthrough 5)."""
+        two_rows = self.width() < NOTE_ROW_SPLIT_BELOW
+        if two_rows == self._note_two_rows:
+            return
+        self._note_two_rows = two_rows
+        self._note_grid.removeWidget(self.note)
+        self._note_grid.removeWidget(self.rating_bar)
+        if two_rows:
+            self._note_grid.addWidget(self.note, 0, 0)
+            self._note_grid.addWidget(self.rating_bar, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            self._note_grid.setColumnStretch(1, 0)
+        else:
+            self._note_grid.addWidget(self.note, 0, 0)
+            self._note_grid.addWidget(self.rating_bar, 0, 1)
+        self._note_grid.setColumnStretch(0, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_note_row()
 
     def verticalScrollBar(self) -> QScrollBar:
         return self.view.verticalScrollBar()
