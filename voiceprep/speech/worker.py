@@ -48,7 +48,7 @@ class WorkerProcess:
         line = json.dumps(message)
         with self._lock:
             for attempt in range(2):
-                if self._proc is None or self._proc.poll() is not None:
+                if self.pid is None:
                     self._start(error)
                 assert self._proc is not None and self._proc.stdin is not None
                 try:
@@ -70,7 +70,7 @@ class WorkerProcess:
     def start(self, error: type[Exception] = WorkerError) -> dict[str, Any]:
         """Start the worker now (e.g. during warm-up) unless it runs; return its greeting."""
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
+            if self.pid is None:
                 self._start(error)
             return self.hello
 

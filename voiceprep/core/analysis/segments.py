@@ -174,7 +174,7 @@ def _windows(first: int, last: int, starts: frozenset[int] = frozenset()) -> lis
         while j + 1 < len(bounds) and bounds[j + 1] - start <= WINDOW_WORDS:
             j += 1
         out.append((start, bounds[j] - 1))
-    return list(dict.fromkeys(out))
+    return out                         # each window starts at its own word: none repeats
 
 
 def _fixed_windows(first: int, last: int) -> list[tuple[int, int]]:
@@ -201,6 +201,11 @@ def _transcript_words(raw: list[str]) -> bool:
     return any(w[:1].isspace() for w in raw[1:])
 
 
+def _continues(piece: str) -> bool:
+    """A transcript piece that continues the word before it (no leading space: ",000" after " 4")."""
+    return bool(piece[:1]) and not piece[:1].isspace()
+
+
 def joined(raw: list[str]) -> str:
     """The words as said (see `_transcript_words`); plain word lists are joined by spaces."""
     if _transcript_words(raw):
@@ -213,9 +218,9 @@ def whole_words(raw: list[str], first: int, last: int) -> tuple[int, int]:
     ",000 requests" is evidence "8,000 requests" (plain word lists are kept as they are)."""
     if not _transcript_words(raw):
         return first, last
-    while first > 0 and raw[first][:1] and not raw[first][:1].isspace():
+    while first > 0 and _continues(raw[first]):
         first -= 1
-    while last + 1 < len(raw) and raw[last + 1][:1] and not raw[last + 1][:1].isspace():
+    while last + 1 < len(raw) and _continues(raw[last + 1]):
         last += 1
     return first, last
 
@@ -227,7 +232,7 @@ def said_pieces(raw: list[str]) -> list[str]:
         return raw
     out: list[str] = []
     for w in raw:
-        if out and w[:1] and not w[:1].isspace():
+        if out and _continues(w):
             out[-1] += w
         else:
             out.append(w)

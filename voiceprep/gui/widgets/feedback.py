@@ -282,7 +282,6 @@ class FeedbackView(QWidget):
         if two_rows:
             self._note_grid.addWidget(self.note, 0, 0)
             self._note_grid.addWidget(self.rating_bar, 1, 0, Qt.AlignmentFlag.AlignLeft)
-            self._note_grid.setColumnStretch(1, 0)
         else:
             self._note_grid.addWidget(self.note, 0, 0)
             self._note_grid.addWidget(self.rating_bar, 0, 1)

@@ -260,14 +260,18 @@ class HistoryPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _filters(self) -> tuple[Any, Any, str | None, int | None]:
+        """Bank, prompt, search text and minimum score as chosen (None: not filtered by it)."""
+        return (self.bank_filter.currentData(), self.prompt_filter.currentData(), self.search.text().strip() or None,
+                self.min_score.value() or None)
+
     def refresh(self) -> None:
         """Load the attempts the filters select (newest first), off the GUI thread."""
         self._search_timer.stop()
         self._generation += 1
         generation = self._generation
         service = self.services.history
-        bank, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
-        text, min_score = self.search.text().strip() or None, self.min_score.value() or None
+        bank, prompt, text, min_score = self._filters()
         self.status.setText("Searching…" if text else "Loading…")
         def load() -> list[dict[str, Any]]:
             found = service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)
@@ -413,9 +417,7 @@ class HistoryPage(QWidget):
                                  "search).")
             return
         ids, what = shown, f"all {len(shown)} attempts shown" if len(shown) > 1 else "the 1 attempt shown"
-        unfiltered = not (self.bank_filter.currentData() or self.prompt_filter.currentData() or
-                          self.search.text().strip() or self.min_score.value())
-        if unfiltered and len(shown) >= self.services.settings.history.list_limit:
+        if not any(self._filters()) and len(shown) >= self.services.settings.history.list_limit:
             ids, what = [], "your whole history"      # the list shows only the newest; a backup wants them all
         if selected and len(selected) < len(shown):
             one = len(selected) == 1
@@ -435,7 +437,10 @@ class HistoryPage(QWidget):
         fmt = "json" if "JSON" in fmt_name else "csv" if "CSV" in fmt_name else "md"
         service = self.services.history
         self.status.setText("Exporting…")
-        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=lambda r: self._exported(r, what),
+
+        def exported(result: Exported) -> None:          # the whole history's count is known once written
+            self._exported(result, what if ids else f"{what} ({attempts(result.count)})")
+        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=exported,
               on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
 
     def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:
@@ -453,8 +458,6 @@ class HistoryPage(QWidget):
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
     def _exported(self, result: Exported, what: str) -> None:
-        if what == "your whole history":
-            what += f" ({attempts(result.count)})"
         text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}."
         self.status.setText(text)
         QMessageBox.information(self, "Exported", text)
