@@ -119,3 +119,59 @@ def test_the_note_gets_room_in_a_narrow_pane(qtbot):
         view.resize(width, 600)
         qtbot.waitUntil(lambda w=width: placed(w), timeout=3000)
         assert view.save_note.isVisible()
+
+
+def test_the_rating_is_one_tab_stop_on_its_value_and_a_click_lets_the_arrows_move_it(qtbot):
+    """Walkthrough leftover: the 1-5 rating answered the arrow keys only after tabbing into it (a click left the
+    focus where it was), and Tab entered it on the last button that had had the focus ("5", from another attempt)
+    rather than on its value. As a radio group: one Tab stop, on the chosen value (or 1), and a click focuses."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.common import keyboard_buttons
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("A ring buffer."))
+    page = QWidget()                                  # as on Practice: the page's buttons are keyboard buttons
+    view = FeedbackView()
+    QVBoxLayout(page).addWidget(view)
+    keyboard_buttons(page)
+    qtbot.addWidget(page)
+    page.resize(1300, 600)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    choice = {view.rating.id(b): b for b in view.rating.buttons()}
+
+    def tab_from_note(key=Qt.Key.Key_Tab, start=None):
+        (start or view.note).setFocus()
+        assert QApplication.focusWidget() is (start or view.note)
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        return QApplication.focusWidget()
+
+    view.show_analysis(analysis, rating=0)
+    assert tab_from_note() is choice[1]                        # nothing chosen: the first
+    qtbot.keyClick(choice[1], Qt.Key.Key_End)                  # (not an arrow: nothing moves)
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert view.rating.checkedId() == 5
+    assert tab_from_note() is choice[5]
+    assert tab_from_note(Qt.Key.Key_Backtab, view.save_note) is choice[5]
+    view.show_analysis(analysis, rating=3)                     # another attempt, rated 3
+    assert tab_from_note() is choice[3]
+    assert tab_from_note(Qt.Key.Key_Backtab, view.save_note) is choice[3]
+    qtbot.keyClick(choice[3], Qt.Key.Key_Tab)                  # one stop: Tab leaves the group
+    assert QApplication.focusWidget() is view.save_note
+
+    view.show_analysis(analysis, rating=0)
+    view.note.setFocus()
+    qtbot.mouseClick(choice[2], Qt.MouseButton.LeftButton)
+    assert view.rating.checkedId() == 2 and QApplication.focusWidget() is choice[2]
+    qtbot.keyClick(choice[2], Qt.Key.Key_Right)               # the arrows work after a click
+    assert view.rating.checkedId() == 3
+    view.show_analysis(analysis, rating=4)
+    assert tab_from_note() is choice[4]

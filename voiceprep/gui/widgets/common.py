@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QProgressBar,
+    QRadioButton,
     QSizePolicy,
     QStyleOptionHeader,
     QTableView,
@@ -232,10 +233,13 @@ class _EnterClicks(QObject):
 
 def keyboard_buttons(root: QWidget) -> None:
     """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
-    Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return."""
+    Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return.
+    Radio buttons keep their own (a click focuses one, so the arrow keys then move the choice; the feedback's
+    rating, the only group, shows under an answer, when Space is not the answer key)."""
     clicks = root.findChild(_EnterClicks) or _EnterClicks(root)
     for button in root.findChildren(QAbstractButton):
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        if not isinstance(button, QRadioButton):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.removeEventFilter(clicks)
         button.installEventFilter(clicks)
 

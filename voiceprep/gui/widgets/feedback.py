@@ -259,6 +259,7 @@ class FeedbackView(QWidget):
         self._saved_timer.timeout.connect(self.saved.hide)
         self.note.textEdited.connect(lambda _t: self.saved.hide())        # changed since: no longer true
         self.rating.idToggled.connect(lambda _i, _on: self.saved.hide())
+        self.rating.idToggled.connect(lambda _i, _on: self._rating_tab_stop())
         self.rating_bar = QWidget()
         self.rating_bar.setLayout(rating_row)
         self._note_grid = QGridLayout()
@@ -290,6 +291,14 @@ class FeedbackView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_note_row()
+
+    def _rating_tab_stop(self) -> None:
+        """The rating is one Tab stop, as a radio group: on its value, or on 1 when none is chosen. Qt moves a group's
+        stop only to a button that gets the focus, so Tab entered on the last one focused ("5", on another
+        attempt). A click focuses a rating too, so the arrows then move it."""
+        stop = self.rating.checkedButton() or self.rating.button(1)
+        for b in self.rating.buttons():
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is stop else Qt.FocusPolicy.ClickFocus)
 
     def verticalScrollBar(self) -> QScrollBar:
         return self.view.verticalScrollBar()
@@ -329,6 +338,7 @@ class FeedbackView(QWidget):
         for b in self.rating.buttons():
             b.setChecked(self.rating.id(b) == rating)
         self.rating.setExclusive(True)
+        self._rating_tab_stop()
         self._saved_note = (note, rating)
         self.note_row.show()
         self.saved.hide()
