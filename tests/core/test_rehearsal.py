@@ -54,3 +54,23 @@ def test_a_drills_round_summary_counts_only_the_points_it_drilled():
     whole = Rehearsal.for_prompt(bank, prompt)                          # not a drill: every point, as before
     whole.record(analysis)
     assert len(whole.summary().to_drill) == sum(not k.hit for k in analysis.key_points) and whole.summary().overall < 100
+
+
+def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did():
+    """Walkthrough leftover: the Retry screen did not say which attempt this is or what the last score was."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    r = Rehearsal.for_prompt(bank, prompt)
+    assert r.attempt_note is None                                       # the first answer: nothing to say
+    weak = analyze_answer(bank, prompt, Transcript.from_text(
+        "We had lock contention in our matching engine, so I proposed the LMAX Disruptor, a ring buffer."))
+    r.record(weak)
+    hit, total = weak.points_hit, weak.points_total
+    assert 0 < hit < total
+    assert r.attempt_note == f"Attempt 2 · last time {weak.overall:.0f} ({hit} of {total} key points)"
+    r.record(analyze_answer(bank, prompt, Transcript.from_text("I like ring buffers.")))
+    assert r.attempt_note is not None and r.attempt_note.startswith("Attempt 3 · last time ")
+    drill = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k.key_point.id}
+                                             for k in weak.key_points if not k.hit][:2])
+    drill.record(weak)
+    assert drill.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for"

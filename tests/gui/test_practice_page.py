@@ -636,3 +636,22 @@ def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round
     page.next_btn.click()                                   # the drill ends unanswered: nothing to drill
     qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=30000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.start_btn, timeout=5000)
+
+
+def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did(window, qtbot):
+    """Walkthrough leftover: after Retry the question came back with no word of which attempt this was or what the
+    last one scored."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    assert not page.attempt_line.isVisible()
+    for attempt in (2, 3):
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
+            ctl.answer_text(TYPED)
+        analysis = got.args[0]
+        page.retry_btn.click()
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        assert page.attempt_line.isVisible()
+        assert page.attempt_line.text() == (f"Attempt {attempt} · last time {analysis.overall:.0f} "
+                                            f"({analysis.points_hit} of {analysis.points_total} key points)")
+    page.next_btn.click()                                   # another question: its first attempt
+    qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
+    assert not page.attempt_line.isVisible()

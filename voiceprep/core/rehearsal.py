@@ -58,6 +58,22 @@ class Rehearsal:
                 + "   ".join(f"• {label}" for label in labels))
 
     @property
+    def attempt_note(self) -> str | None:
+        """A retry says which attempt this is and how the last one did ("Attempt 3 · last time 62 (4 of 6 key
+        points)"; a drill: the points it asked for). None before the question's first answer this sitting."""
+        done, last = self.attempts.get(self.current.id, 0), self.results.get(self.current.id)
+        if not done or last is None:
+            return None
+        asked = self.focus.get(self.current.id)
+        if asked:
+            hit = sum(r.hit for r in last.key_points if r.key_point.label in asked)
+            how = f"{hit} of the {len(asked)} point{'s' if len(asked) != 1 else ''} asked for"
+        else:
+            total = last.points_total
+            how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''})"
+        return f"Attempt {done + 1} · last time {how}"
+
+    @property
     def current(self) -> Prompt:
         return self.prompts[self.index]
 

@@ -217,6 +217,9 @@ class PracticePage(QWidget):
         self.replay_btn = QPushButton("↻ Replay  (Ctrl+P)")
         row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
         cl.addLayout(row)
+        self.attempt_line = muted("")            # a retry: "Attempt 2 · last time 62 (4 of 6 key points)"
+        self.attempt_line.hide()
+        cl.addWidget(self.attempt_line)
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cl.addWidget(self.prompt_text)
@@ -453,6 +456,7 @@ class PracticePage(QWidget):
         bank = self.services.registry.find(recap["bank_id"])
         headline, details = recap_lines(recap, bank)
         self.drill_note.hide()
+        self.attempt_line.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
@@ -561,6 +565,8 @@ class PracticePage(QWidget):
             return
         self.position.setText(f"{r.title} · question {position} · aim for {fmt_time(prompt.target_seconds)}")
         self.prompt_text.setText(prompt.text)
+        self.attempt_line.setText(r.attempt_note or "")
+        self.attempt_line.setVisible(bool(r.attempt_note))
         self.captions.clear()
         self.meter.setValue(0)
         self.clock.setText(f"0:00 / {fmt_time(prompt.target_seconds)}")
@@ -683,6 +689,7 @@ class PracticePage(QWidget):
         lay.addStretch(1)
         self.notice.hide()
         self.drill_note.hide()                       # a drill's "bring in these points" is not the summary's
+        self.attempt_line.hide()
         old = self.stack.widget(2)
         if old is not None:
             self.stack.removeWidget(old)
