@@ -455,3 +455,19 @@ def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is
     history.finish_attempt(attempt, attempt_record(analyze_answer(bank, prompt, Transcript.from_text(text)), TYPED))
     md = export.render(history, [attempt], "md")
     assert "overall (this bank scores key points only)" in md and "weighted by the job" not in md, md
+
+
+def test_a_markdown_export_says_what_the_feedback_said_under_each_point(history, save):
+    """Walkthrough leftover: the Markdown export left out the follow-up questions and why a missed point was
+    missed ("Partly there: you said “latency”, ..."), both shown in the feedback."""
+    attempt = save("We had a ring buffer and locks and latency, we made it faster.")
+    shown = queries.get_attempt(history, attempt)["feedback"]
+    partly = [k for k in shown["key_points"] if (k["detail"] or "").startswith("Partly there")]
+    assert partly and shown["follow_ups"]
+    md = export.render(history, [attempt], "md")
+    for k in partly:
+        assert f"- [ ] {k['label']}\n  - {k['detail']}\n  - Follow-up: {k['follow_up']}" in md, md
+    asked = md.split("### What the interviewer would ask next\n\n", 1)[1].split("\n\n")[0]
+    assert asked.splitlines() == [f"- {q}" for q in shown["follow_ups"]]
+    assert md.index("### Key points") < md.index("### What the interviewer would ask next") < md.index("### Delivery")
+    assert next(csv.reader(io.StringIO(export.render(history, [attempt], "csv")))) == export.CSV_COLUMNS

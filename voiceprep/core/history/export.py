@@ -98,11 +98,21 @@ def to_markdown(h: History, ids: list[int]) -> str:
         if a["competencies"]:
             parts.append("")
         parts.append("### Key points\n")
+        feedback = a.get("feedback") or {}
+        # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
+        seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}
         for k in a["key_points"]:
             ev = ""
             if k["hit"] and k["evidence"]:
                 ev = f" — “{k['evidence']}”" + (f" at {k['start']:.1f} s" if k["start"] is not None else "")
             parts.append(f"- [{'x' if k['hit'] else ' '}] {k['label']}{ev}")
+            shown = seen.get(k["key_point_id"]) or {}
+            for extra in (shown.get("detail"), f"Follow-up: {shown['follow_up']}" if shown.get("follow_up") else None):
+                if extra:
+                    parts.append(f"  - {extra}")
+        if feedback.get("follow_ups"):
+            parts.append("\n### What the interviewer would ask next\n")
+            parts += [f"- {q}" for q in feedback["follow_ups"]]
         d = a["delivery"]
         if d:
             parts.append("\n### Delivery\n")
