@@ -655,3 +655,28 @@ def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did(window, qtbot
     page.next_btn.click()                                   # another question: its first attempt
     qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
     assert not page.attempt_line.isVisible()
+
+
+def test_one_prompt_is_not_said_twice_above_and_in_the_question(window, qtbot, monkeypatch):
+    """Walkthrough leftover: for One prompt… the line above the question was the question's own text and "question
+    1 of 1", with the same text again right under it. It says where the prompt comes from."""
+    from voiceprep.gui.widgets import practice
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    prompt = bank.prompt("hardest-problem")
+    rnd = next(r for r in bank.rounds if prompt in r.prompts)
+    monkeypatch.setattr(practice.QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    page.prompt_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    assert page.prompt_text.text() == prompt.text
+    line = page.position.text()
+    assert prompt.text not in line and "1 of 1" not in line, line
+    assert line == f"One prompt · {rnd.title} · aim for {practice.fmt_time(prompt.target_seconds)}"
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    asked = {}
+    monkeypatch.setattr(common, "choose", lambda _w, _t, text, *a, **k: asked.setdefault("text", text) and 0)
+    page.start_btn.click()                                   # "Leave this round?" names the question once
+    assert asked["text"].startswith(f"You are on “{prompt.text}” (1 answered"), asked

@@ -32,7 +32,8 @@ class Rehearsal:
     @classmethod
     def for_prompt(cls, bank: Bank, prompt: Prompt) -> Rehearsal:
         rnd = next((r for r in bank.rounds if prompt in r.prompts), None)
-        return cls(bank, [prompt], prompt.text, rnd.id if rnd else None)
+        # where it comes from: the question itself is shown under this title (it was the title, said twice)
+        return cls(bank, [prompt], f"One prompt · {rnd.title}" if rnd else "One prompt", rnd.id if rnd else None)
 
     @classmethod
     def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]]) -> Rehearsal:
@@ -80,6 +81,11 @@ class Rehearsal:
     @property
     def position(self) -> str:
         return f"{self.index + 1} of {len(self.prompts)}"
+
+    @property
+    def context(self) -> str:
+        """The line above the question: what is being rehearsed and where in it ("question 1 of 1" says nothing)."""
+        return self.title if len(self.prompts) == 1 else f"{self.title} · question {self.position}"
 
     @property
     def is_last(self) -> bool:

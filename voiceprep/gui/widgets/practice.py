@@ -476,8 +476,9 @@ class PracticePage(QWidget):
         if r is None:
             return True
         answered = len(r.results)
+        where = f"question {r.position} of “{r.title}”" if len(r.prompts) > 1 else f"“{r.current.text}”"
         return common.choose(self, "Leave this round?",
-                             f"You are on question {r.position} of “{r.title}” ({answered} answered; those are "
+                             f"You are on {where} ({answered} answered; those are "
                              "saved in History).\n\nLeave it and start something else?",
                              ["Keep rehearsing", "Leave round"], cancel=0) == 1
 
@@ -563,7 +564,7 @@ class PracticePage(QWidget):
         r = self.ctl.rehearsal
         if r is None:
             return
-        self.position.setText(f"{r.title} · question {position} · aim for {fmt_time(prompt.target_seconds)}")
+        self.position.setText(f"{r.context} · aim for {fmt_time(prompt.target_seconds)}")
         self.prompt_text.setText(prompt.text)
         self.attempt_line.setText(r.attempt_note or "")
         self.attempt_line.setVisible(bool(r.attempt_note))
