@@ -495,3 +495,43 @@ def test_the_banks_list_says_1_prompt(qtbot, services, data_home):
     texts = [window.banks.list.item(i).text() for i in range(window.banks.list.count())]
     assert "Acme — One prompt\n1 prompt · yours" in texts, texts
     assert all(" 1 prompts" not in t for t in texts)
+
+
+def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, services, data_home):
+    """Walkthrough leftover: after the arrow keys moved down the tree, Tab went through Add, Remove, ↑, ↓ and then to
+    the form's scroll area, which shows no focus; the next Tab reached the first field. "Key points from my notes…"
+    had the same stop, and Tab went from Propose to the dialog's buttons before the proposals."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QTreeWidget
+
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.tree.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    assert editor.node_path == ("rounds", 0)
+    stops = []
+    while len(stops) < 5 or stops[-1] is not field(editor, "title"):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+        assert len(stops) < 12, stops
+    assert stops[:4] == [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn]
+    assert not any(isinstance(w, QAbstractScrollArea) and not isinstance(w, QTreeWidget) for w in stops), stops
+
+    editor.select(("rounds", 0, "prompts", 0))              # "Key points from my notes…": the same in its list
+    dialog = NotesDialog(editor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.notes.setPlainText(seed("000"))
+    dialog.propose_btn.click()
+    dialog.propose_btn.setFocus()
+    qtbot.keyClick(dialog.propose_btn, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.rows[0][0], QApplication.focusWidget()
+    for _ in range(3 * len(dialog.rows)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the last proposal

@@ -155,6 +155,7 @@ class NotesDialog(QDialog):
         self.proposals = QScrollArea()
         self.proposals.setWidgetResizable(True)
         self.proposals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.proposals.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # no invisible Tab stop before the first proposal
         lay.addWidget(self.proposals, 3)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_btn = self.buttons.addButton("Add the ticked key points", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -189,6 +190,11 @@ class NotesDialog(QDialog):
             tick.toggled.connect(self._count)
         grid.setRowStretch(len(points) + 1, 1)
         self.proposals.setWidget(host)
+        # Tab goes from Propose through the proposals, then to the dialog's buttons (made before them, the
+        # buttons came first)
+        chain = [self.propose_btn] + [w for row in self.rows for w in row]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._count()
 
     def _count(self) -> None:

@@ -208,6 +208,9 @@ class BankEditor(QWidget):
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # not an invisible Tab stop between the tree's buttons and the form's first field (it scrolls to the
+        # focused field by itself)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         split.addWidget(self.form_scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
