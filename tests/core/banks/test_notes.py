@@ -30,3 +30,25 @@ def test_bullets_numbers_and_short_headings():
 
 def test_empty_notes_propose_nothing():
     assert propose_key_points("") == [] and propose_key_points("---\n\n???\n") == []
+
+
+def test_decades_stay_words_and_a_number_keeps_its_own_unit():
+    """Walkthrough leftover: "technology from the 1970s" (seed 001) proposed the cue "{number} s", shown as "N s" in
+    the feedback's cue hints and matched by no answer; "200ms" did too. A decade is a word; a number's cue is the
+    word the matcher reads after it, not one past a comma or a table's "|"."""
+    from voiceprep.core.banks.notes import _number_cues
+
+    notes = ("- Rebuilt core banking technology from the 1970s; the '80s COBOL batch went in the 2010s\n"
+             "- Cut latency from 200ms to 50 ms with 40% less hardware and 3x throughput\n"
+             "- Hired 1.5 million users in 2019, then 12 engineers\n"
+             "- Python | 0.20 | Write production-grade code on 5G networks\n")
+    cues = [c for p in propose_key_points(notes) for c in p.cues]
+    assert not [c for c in cues if c.startswith("{number} ") and len(c.split()[1]) < 2], cues
+    assert _number_cues("Rebuilt core banking technology from the 1970s; the '80s COBOL batch went in the 2010s") == [
+        "1970s", "80s", "2010s"]
+    assert _number_cues("Cut latency from 200ms to 50 ms with 40% less hardware and 3x throughput") == [
+        "{number} milliseconds", "{number} ms", "{number} percent", "{number} times"]
+    assert _number_cues("Hired 1.5 million users in 2019, then 12 engineers") == ["{number} users", "{number} engineers"]
+    assert _number_cues("Python | 0.20 | Write production-grade code on 5G networks") == ["5G"]
+    hint = next(p for p in propose_key_points(seed("001")) if "1970s" in p.label)
+    assert "1970s" in hint.cues and not any("{number}" in c for c in hint.cues)

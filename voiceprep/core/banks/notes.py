@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 
@@ -72,15 +73,40 @@ def _split_long(sentence: str) -> list[str]:
     return parts if len(parts) > 1 else [sentence]
 
 
+def _number_cues(idea: str) -> list[str]:
+    """Cues for the numbers written in an idea, read as the matcher reads an answer: a number with the word after
+    it ("40% lower" -> "{number} percent", "200ms" -> "{number} milliseconds", "12 engineers"), and a word
+    that starts with digits but is no number ("1970s", "'80s", "5G") as that word: a decade read as a number and
+    its "s" made the cue "{number} s", which the candidate read and no answer could match."""
+    words, tokens = idea.split(), tokenize_text(idea)
+    numbered = {t.word for t in tokens if t.is_number}          # "3x" is 3 and "times", "200ms" 200 and ...
+    out: list[str] = []
+    for i, t in enumerate(tokens):
+        written = words[t.word].strip(".,;:!?()[]'\"")
+        if not any(ch.isdigit() for ch in written):
+            continue                                   # "one", "million": spelled, not written as a number
+        if not t.is_number:
+            if written[:1].isdigit() and t.word not in numbered:
+                out.append(written)                    # "1970s", "5G"
+            continue
+        if i and tokens[i - 1].is_number and tokens[i - 1].word == t.word:
+            continue                                   # the same number: "1.5 million", "24/7"
+        after = next((u for u in tokens[i + 1:] if not u.is_number), None)       # "1.5 million users": users
+        if after is None or not (after.norm.isalpha() and len(after.norm) > 1 and after.norm not in _STOPWORDS):
+            continue
+        # its unit ("200ms", "12 engineers", "1.5 million users"), not a word past a comma or a table's "|"
+        if after.word == t.word or not any(re.search(r"[,;:.!?|)/]$", w) for w in words[t.word:after.word]):
+            out.append(f"{{number}} {after.norm}")
+    return list(dict.fromkeys(out))
+
+
 def _cues(idea: str, known_names: set[str]) -> list[str]:
     cues: dict[str, None] = {}
     first = re.match(r"[A-Z][A-Za-z0-9]+", idea)
     for name in ([first.group(0)] if first and first.group(0) in known_names else []) + names_in(idea):
         cues.setdefault(name, None)
-    for match in re.finditer(r"(\d[\d,.]*\s*[%+kKmMxX]?)\s*([A-Za-z]+)?", idea):
-        unit = match.group(2)
-        if unit and unit.lower() not in _STOPWORDS:
-            cues.setdefault(f"{{number}} {unit.lower()}", None)
+    for cue in _number_cues(idea):
+        cues.setdefault(cue, None)
     taken = " ".join(cues).lower()
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea)
              if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) >= 6
