@@ -4,6 +4,7 @@ two transcripts in two columns with what differs highlighted in each."""
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -99,8 +100,32 @@ class CompareView(QWidget):
             column.addWidget(view, 1)
             columns.addLayout(column, 1)
         split.addWidget(below)
+        split.setStretchFactor(1, 1)          # a taller window gives the transcripts the room, not the summary
         split.setSizes([330, 370])
         lay.addWidget(split, 1)
+        self.split = split
+        self._sized_by_hand = False           # the candidate dragged the divider: it stays where they put it
+        split.splitterMoved.connect(lambda *_: setattr(self, "_sized_by_hand", True))
+
+    def fit_summary(self) -> None:
+        """The summary pane as tall as its text (at 1366x768 it was a fixed 330 px, a third of it empty with a few
+        changes), at most half of the view; the transcripts get the rest."""
+        total = sum(self.split.sizes())
+        if self._sized_by_hand or total <= 0:
+            return
+        doc = self.summary.document()
+        doc.setTextWidth(self.summary.viewport().width())
+        frame = self.summary.height() - self.summary.viewport().height()
+        top = min(math.ceil(doc.size().height()) + frame + 2, total // 2)
+        self.split.setSizes([top, total - top])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_summary()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_summary()           # its text wraps again at another width
 
 
 class CompareDialog(QDialog):
