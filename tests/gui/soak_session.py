@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import resource
 import sys
+from pathlib import Path
 
 import psutil
 import pytest
@@ -21,6 +22,8 @@ from voiceprep.app import memory
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.speech.recorder import FileStream
+
+memory.limit_arenas()            # as voiceprep.gui.app.run does: at start-up, before any thread (the model's too)
 
 SPEED = 6.0
 # (seconds of speech, how many answers): 30 short, 6 medium, 4 long = about 35 minutes
@@ -38,6 +41,13 @@ def answer_text(seconds: float, variant: int, wpm: float = 165) -> str:
         out.append(PARAGRAPHS[i % len(PARAGRAPHS)])
         i += 1
     return " ".join(out)
+
+
+def machine() -> str:
+    """Which CPU and matrix backend the numbers come from (CTranslate2 would pick Intel MKL on an Intel CPU)."""
+    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    vendor = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("vendor_id")), "unknown CPU")
+    return f"{vendor}, CT2_USE_MKL={__import__('os').environ.get('CT2_USE_MKL')}"
 
 
 @pytest.mark.slow
@@ -77,7 +87,6 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     true_refs = sys.getrefcount(True)
     rss_warm = None
     rss_log: list[int] = []
-    memory.limit_arenas()            # as voiceprep.gui.app.run does before any thread starts
     stored = []
     round_i = 0
 
@@ -122,7 +131,8 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     assert all(rows[i]["state"] == "done" and rows[i]["transcript"] for i in stored)
     # caches fill while new banks and prompts come (about 20 answers); after that a leak would climb
     settled, end = (sum(rss_log[i:i + 5]) / 5 for i in (20, 35))
-    print(f"\n{len(answers)} answers, RSS after 10: {rss_warm / 2**20:.0f} MB, at the end: {rss_end / 2**20:.0f} MB; "
+    print(f"\n{machine()}; {len(answers)} answers, RSS after 10: {rss_warm / 2**20:.0f} MB, "
+          f"at the end: {rss_end / 2**20:.0f} MB; "
           f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
           f"refcount(True) {true_refs} -> {sys.getrefcount(True)}; RSS per answer (MB) {rss_log}")
     assert end - settled < 25, f"memory grew {end - settled:.0f} MB over the last 20 answers: {rss_log}"

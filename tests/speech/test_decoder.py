@@ -93,3 +93,23 @@ print(rss() - before)
     grew = float(out.stdout.strip().splitlines()[-1])
     # measured: 12-18 MB with the capacity set, 56-57 MB with oneDNN's default
     assert grew < 35, f"memory grew {grew:.0f} MB over 24 window lengths"
+
+
+def test_one_matrix_backend_on_every_cpu():
+    """CTranslate2 picks Intel MKL on an Intel CPU, oneDNN elsewhere; the app's speed and memory were measured with
+    oneDNN (the 40-answer session grew on an unmeasured machine), so it asks for oneDNN everywhere."""
+    import os
+    import subprocess
+    import sys
+
+    probe = """
+from voiceprep.speech.transcriber import Transcriber
+import os
+Transcriber().decoder()
+print(os.environ.get("CT2_USE_MKL"))
+"""
+    env = {k: v for k, v in os.environ.items() if k != "CT2_USE_MKL"} | {"CT2_VERBOSE": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "0"
+    assert "Use Intel MKL: false" in out.stderr and "SGEMM backend: DNNL" in out.stderr, out.stderr[-1500:]
