@@ -43,6 +43,16 @@ def make_window(qtbot, services, data_home, welcome: bool = False):
     return window
 
 
+def new_bank_in_active_window(qtbot, services, data_home):
+    """The Banks page of an active window (key presses need one), with a new bank open in the editor."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.banks.new_bank()
+    return window, window.banks.editor
+
+
 def test_create_a_bank_write_three_key_points_save_and_rehearse_it(qtbot, services, data_home):
     window = make_window(qtbot, services, data_home)
     banks = window.banks
@@ -285,12 +295,7 @@ def form_button(editor, text: str):
 def test_add_buttons_in_the_form_put_the_keyboard_on_the_new_items_first_field(qtbot, services, data_home):
     """Walkthrough 04-first-competency: after "Add a competency" the form was rebuilt with focus nowhere and the
     next Tab went to the sidebar. The new item's first field has the keyboard, and Tab goes on through the form."""
-    window = make_window(qtbot, services, data_home)
-    window.nav.setCurrentRow(3)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.banks.new_bank()
-    editor = window.banks.editor
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
     for node, button, first in ((("competencies",), "Add a competency", "name"),
                                 (("rounds", 0), "Add a prompt to this round", "text"),
                                 (("rounds", 0, "prompts", 0), "Add a key point", "label")):
@@ -503,12 +508,7 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
     had the same stop, and Tab went from Propose to the dialog's buttons before the proposals."""
     from PySide6.QtWidgets import QAbstractScrollArea, QTreeWidget
 
-    window = make_window(qtbot, services, data_home)
-    window.nav.setCurrentRow(3)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.banks.new_bank()
-    editor = window.banks.editor
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
     editor.tree.setFocus()
     for _ in range(2):
         qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
