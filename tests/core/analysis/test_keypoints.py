@@ -41,6 +41,18 @@ def test_spoken_and_misrecognised_forms_match(cue, text):
     assert hit([cue], text), (cue, text)
 
 
+@pytest.mark.parametrize("words,norms", [
+    ([" 6", " million", " users."], ["6000000", "users"]),          # whisper writes a spoken "six million" so
+    ([" 1.5", " million", " dollars"], ["1500000", "dollars"]),     # it was read as 6 and 1000000
+    ([" six", " million", " users"], ["6000000", "users"]),
+    ([" 2", " thousand", " m"], ["2000", "m"]),                     # "m" alone may be metres: not a scale here
+])
+def test_a_number_and_its_scale_word_are_one_number(words, norms):
+    from voiceprep.core.analysis.text import tokenize
+
+    assert [t.norm for t in tokenize(words)] == norms
+
+
 @pytest.mark.parametrize("cue,text", [
     ("ring buffer", "the ring of engineers we hired last year had a buffer"),   # cue words too far apart
     ("latency", "the latent bug"),                                   # spelling near-miss that is another word

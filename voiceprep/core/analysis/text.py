@@ -97,6 +97,10 @@ def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     i = 0
     while i < len(pieces):
         text, word = pieces[i]
+        if text in SCALES and out and _NUMERIC.match(out[-1][0]):
+            out.append((text, word))        # "2 million" as whisper writes it: folded below, not 2 and 1000000
+            i += 1
+            continue
         if text in NUMBER_WORDS and text != "point":
             j = i + 1
             while j < len(pieces) and (pieces[j][0] in NUMBER_WORDS or (
