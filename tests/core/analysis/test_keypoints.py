@@ -59,6 +59,8 @@ def test_a_number_and_its_scale_word_are_one_number(words, norms):
     ("ring buffer", "we did not use a ring buffer"),                 # negated
     ("Disruptor", "we never tried the LMAX Disruptor"),
     ("embedded finance", "I don't know much about embedded finance"),
+    ("locks", "we stored amounts, like, as numeric"),                # walkthrough 6: a filler and the next word
+    ("locks", "we stored amounts like as numeric"),                  # sound like "locks"
 ])
 def test_no_hit_for_scattered_near_or_negated_mentions(cue, text):
     assert not hit([cue], text)

@@ -96,13 +96,23 @@ class TokenIndex:
         # joined forms of 1..MAX_JOIN adjacent tokens: text -> list of (start, length)
         self.joined: dict[str, list[tuple[int, int]]] = {}
         self.by_stem: dict[str, list[int]] = {}
+        # one word said in pieces ("air wallets") has no comma inside; a sound-alike is no filler ("like, as" is
+        # not "locks")
+        fillers = {f for f in settings.fillers if " " not in f}
+        filled: set[str] = set()
+        clean: set[str] = set()
         for i, t in enumerate(tokens):
             self.by_stem.setdefault(t.stem, []).append(i)
             for n in range(1, MAX_JOIN + 1):
-                if i + n <= len(tokens):
-                    text = "".join(x.norm for x in tokens[i:i + n])
-                    self.joined.setdefault(text, []).append((i, n))
-        self._choices = list(self.joined)
+                if i + n > len(tokens):
+                    break
+                if n > 1 and (tokens[i + n - 1].clause_start or tokens[i + n - 1].sentence_start):
+                    break
+                text = "".join(x.norm for x in tokens[i:i + n])
+                self.joined.setdefault(text, []).append((i, n))
+                (filled if n > 1 and any(x.norm in fillers for x in tokens[i:i + n]) else clean).add(text)
+        self._filled = filled - clean             # said only with a filler in it: exact matches only
+        self._choices = [text for text in self.joined if text not in self._filled]
         self._cache: dict[str, dict[int, tuple[int, float]]] = {}
         self._by_sound: dict[str, list[str]] | None = None
 
@@ -111,7 +121,7 @@ class TokenIndex:
         if self._by_sound is None:
             self._by_sound = {}
             for text in self.joined:
-                if len(text) >= 4:
+                if len(text) >= 4 and text not in self._filled:
                     self._by_sound.setdefault(_metaphone(text), []).append(text)
         return self._by_sound
 
