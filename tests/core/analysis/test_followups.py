@@ -97,3 +97,19 @@ def test_a_walk_me_through_label_is_asked_once():
         assert follow_up_for(KeyPoint("a", label, ())) == "Could you walk me through the rollout?", label
     assert follow_up_for(KeyPoint("a", "Walk me through my first week", ())) == \
         "Could you walk me through your first week?"
+
+
+@pytest.mark.parametrize("label,asked", [
+    # walkthrough 6: key points a candidate wrote from their notes, read aloud as "Can you tell me more about ...?"
+    ("Kubernetes platforms I would build let a player in Brazil pay in BRL while a developer in Montreal gets paid "
+     "in CAD", "You didn't mention this point: “Kubernetes platforms you would build let a player in Brazil pay in "
+     "BRL while a developer in Montreal gets paid in CAD”. Can you tell me about that?"),
+    ("Cut p99 routing latency by 40% to 200ms",
+     "You didn't mention this point: “Cut p99 routing latency by 40% to 200ms”. Can you tell me about that?"),
+    ("Banks still run on tech from the 1970s",
+     "You didn't mention this point: “Banks still run on tech from the 1970s”. Can you tell me about that?"),
+    ("Cross-region observability and multi-region monitoring from my last role",
+     "Can you tell me more about cross-region observability and multi-region monitoring from your last role?"),
+])
+def test_a_candidates_own_statements_and_long_points_are_quoted_back(label, asked):
+    assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked

@@ -6,6 +6,7 @@ import re
 
 from voiceprep.core.banks.model import KeyPoint, Prompt
 
+LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
 
@@ -59,6 +60,8 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return True
     low = w.lower()
     base = low.split("-")[0]
+    if "-" in low:
+        return False                # "Cross-region", "Real-time": a name with a hyphen has its capitals ("Coca-Cola")
     if {low, base} & (_COMMON_STARTS | _TOPIC_WORDS | _WH) or low in _IMPERATIVES or low in _SECOND_PERSON:
         return False
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
@@ -94,12 +97,18 @@ def follow_up_for(kp: KeyPoint) -> str:
             return f"Could you walk me through {_to_you(own[walk.end():])}?"
         return f"Could you {_to_you(own)}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
-        return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
+        return _quoted(head)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
         if _has_verb(head):
             return f"Can you tell me {_to_you(_lower_first(head, kp))}?"
         return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
+    if len(re.sub(r"\([^)]*\)", "", head).split()) > LONGEST_TOPIC_WORDS:
+        return _quoted(head)                 # "Kubernetes platforms you would build let a player in Brazil pay ..."
     return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
+
+
+def _quoted(head: str) -> str:
+    return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
 
 
 def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:
@@ -111,7 +120,7 @@ _WH = frozenset({"what", "how", "why", "who", "when", "where", "which", "whether
 _NEGATIVE = re.compile(r"\b(never|not|no|without)\b|n't\b", re.IGNORECASE)
 _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
                     "could", "will", "would", "should", "must", "may", "might", "went", "got", "made", "cut", "grew",
-                    "fell", "rose", "took", "kept", "keeps", "matches", "means", "runs", "ran"})
+                    "fell", "rose", "took", "kept", "keeps", "matches", "means", "run", "runs", "ran"})
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
@@ -144,4 +153,6 @@ def _is_clause(text: str) -> bool:
     words = text.split()
     if not words or words[0].lower() in _WH:   # "What you changed so it would not happen again": a topic
         return False
+    if len(words) >= 3 and words[0].lower() in _VERBS:
+        return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
     return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))
