@@ -27,6 +27,28 @@ def test_home_and_end_go_to_the_first_and_last_row_of_a_row_table(qtbot):
     assert table.currentIndex().row() == 0
 
 
+def test_ctrl_home_and_ctrl_end_select_the_row_they_go_to(qtbot):
+    """Walkthrough 6: in History, Ctrl+End moved to the last attempt but kept two others selected, so Delete
+    offered to delete those two."""
+    model = QStandardItemModel(5, 3)
+    table = RowTable()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    qtbot.addWidget(table)
+    table.show()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [1, 2]
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert table.currentIndex().row() == 4
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [4]
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)      # Shift still extends
+    assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [0, 1, 2, 3, 4]
+
+
 def test_a_score_bar_shows_its_number_beside_the_bar_not_over_its_fill(qtbot):
     """Walkthrough 4: the round summary's score, centred on the bar, crossed the fill's edge (hard to read at some
     scores). At every score it is beside the bar, whole, in the score's colour."""
