@@ -99,3 +99,27 @@ def test_the_sort_arrow_points_down_for_newest_first(qtbot):
     up = arrow_rows(table, 0)
     assert up == sorted(up) and up[0] < up[-1], up                                              # ▲
     assert table.horizontalHeader().sectionsClickable() and table.horizontalHeader().highlightSections()
+
+
+def test_two_attempts_can_be_picked_for_compare_with_the_keyboard_as_its_hint_says(qtbot):
+    """Walkthrough 6: Compare's hint named only Ctrl+click. The keys it names pick two rows: Shift+Down the next,
+    Ctrl+Down and Ctrl+Space one further away."""
+    from voiceprep.gui.widgets.history import compare_hint
+
+    model = QStandardItemModel(5, 3)
+    table = RowTable()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    qtbot.addWidget(table)
+    table.show()
+    hint = compare_hint(5)
+    assert hint.startswith("5 attempts are selected") and "Shift+↓" in hint and "Ctrl+Space" in hint
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [0, 1]
+    table.selectRow(0)
+    for _ in range(2):
+        qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [0, 2]

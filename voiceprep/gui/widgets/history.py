@@ -80,6 +80,14 @@ def judge_words(version: str) -> str:
         return f"judged by cue words (older judge, v{number})"
     return "judged by words only (the meaning model was not available)"
 
+def compare_hint(selected: int) -> str:
+    """How to pick the two attempts Compare needs, by mouse and by keyboard (walkthrough 6: with 5 selected it said
+    only "Ctrl+click")."""
+    how = ("Select two attempts of the same prompt: Ctrl+click the second, or with the keyboard Shift+↓ for the next "
+           "one (Ctrl+↑/↓ then Ctrl+Space for one further away).")
+    return how if selected < 3 else f"{selected} attempts are selected; Compare takes two. {how}"
+
+
 class AttemptsModel(QAbstractTableModel):
     """The listed attempts, as table_rows() formatted them."""
 
@@ -156,7 +164,7 @@ class HistoryPage(QWidget):
         self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
-        self.compare_btn.setToolTip("Select two attempts of the same prompt (Ctrl+click)")
+        self.compare_btn.setToolTip(compare_hint(0))
         self.delete_btn = QPushButton("Delete")
         self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
@@ -380,7 +388,7 @@ class HistoryPage(QWidget):
     def compare_selected(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 2:
-            QMessageBox.information(self, "Compare", "Select two attempts of the same prompt (Ctrl+click).")
+            QMessageBox.information(self, "Compare", compare_hint(len(ids)))
             return
         service = self.services.history
         query(lambda: service.compare(*ids), owner=self, on_done=self._show_compare,
