@@ -444,6 +444,21 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
 
 
+def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
+    """Walkthrough 6: the recap named a point of one bank, and Drill my weak points drilled the bank chosen."""
+    from datetime import datetime
+
+    page = window.practice
+    other = next(i for i in range(page.bank_box.count()) if page.bank_box.itemData(i) != "airwallex")
+    page.bank_box.setCurrentIndex(other)
+    weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": "airwallex"}
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
+                               {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
+    assert page.bank_box.currentData() == "airwallex"
+    assert page.state_label.text().endswith(f"Drill my weak points on {page.bank().job.title} brings it back.")
+
+
 def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
     """Walkthrough 4: an invisible Tab stop (the page's scroll area) sat between "Got it" and the Bank list."""
     window.welcome.dismiss_btn.setFocus()

@@ -184,25 +184,38 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Ro
 
 
 def recap(h: History, last: int = 6) -> Row | None:
-    """The candidate's last session, for "welcome back": its day and bank, how many answers (`drills`: how many
-    of them were drills) and the average score of its whole answers (drills left out, see WHOLE_ANSWER), the
-    questions its last round skipped, and the point missed most (None before the first answer)."""
-    newest = h.read("SELECT bank_id, started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC "
-                    "LIMIT 1", [DONE])
+    """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
+    back": its day, how many answers (`drills`: how many of them were drills) and the average score of its whole
+    answers (drills left out, see WHOLE_ANSWER), `banks`: each bank used with its answers ([{"bank_id", "answers"}],
+    most answers first), the questions the last round on those banks skipped (`skipped`, of `skipped_bank`), and
+    `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
+    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill.
+
+    Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
+    on another the same day), and named that bank's weakest point."""
+    newest = h.read("SELECT started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                    [DONE])
     if not newest:
         return None
-    bank, started = newest[0]["bank_id"], str(newest[0]["started_at"])
-    day = h.read(f"SELECT overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND bank_id = ? "
-                 "AND substr(started_at, 1, 10) = ?", [DONE, bank, started[:10]])
+    started = str(newest[0]["started_at"])
+    day = h.read(f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
+                 "AND substr(started_at, 1, 10) = ? ORDER BY started_at DESC, id DESC", [DONE, started[:10]])
+    counts: dict[str, int] = {}
+    for r in day:                                   # newest first: a tie keeps the bank used last first
+        counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
+    banks = sorted(counts, key=lambda b: -counts[b])
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"]]
-    rounds = h.read("SELECT summary_json FROM rounds WHERE bank_id = ? AND summary_json IS NOT NULL "
-                    "ORDER BY finished_at DESC LIMIT 1", [bank])
+    marks = ", ".join("?" for _ in banks)
+    rounds = h.read(f"SELECT bank_id, summary_json FROM rounds WHERE bank_id IN ({marks}) AND summary_json IS NOT "
+                    "NULL ORDER BY finished_at DESC LIMIT 1", banks)
     skipped = (json.loads(rounds[0]["summary_json"]) or {}).get("skipped", []) if rounds else []
-    weak = weak_points(h, bank, last, 1)
-    return {"bank_id": bank, "started_at": started, "answers": len(day),
+    weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, b, last, 1))]
+    weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
+    return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"]),
-            "average": round(sum(scores) / len(scores), 1) if scores else None, "skipped": list(skipped),
-            "weakest": weak[0] if weak else None}
+            "average": round(sum(scores) / len(scores), 1) if scores else None,
+            "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
+            "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest}
 
 
 def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> tuple[str, list[Any]]:
