@@ -429,14 +429,17 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     qtbot.waitUntil(lambda: sorted(rows(page)) == [plain, drill], timeout=10000)
     cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (plain, drill)}
     assert (cell[plain].data(), cell[drill].data()) == (question, f"Drill · {question}")
-    assert cell[drill].data(3).endswith("Drill: you were asked to cover: " + "; ".join(asked))
+    assert ("\nDrill: you were asked to cover: " + "; ".join(asked) + "\nWhole answer: ") in cell[drill].data(3)
+    score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (plain, drill)}
+    assert score[plain].isdigit() and score[drill] == "1/1 drilled", score     # walkthrough 6: not a bare 18
     page.table.selectRow(rows(page).index(drill))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
     assert lines[2] == "Drill: you were asked to cover: " + "; ".join(asked), lines[:4]
     # reviewed as it was seen after answering: the drill's own count, its points marked, its competencies only
     said = page.detail.view.toPlainText()
-    assert "you covered 1 of the 1 point you were asked for" in said, said    # "Results with numbers": not a label
+    assert "1 of 1\nasked-for point covered" in said, said    # "Results with numbers": not a label
+    assert "whole answer: " in said and ", not counted" in said, said
     assert said.count("· drilled") == 1 and "Depth in own work" in said and "Polished communicator" not in said, said
 
     dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, drill)), window)

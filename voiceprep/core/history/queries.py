@@ -20,6 +20,36 @@ def drill_labels(row: Row) -> Row:
     return row
 
 
+def with_drilled(h: History, rows: list[Row]) -> list[Row]:
+    """`rows` (with `drill`) with `drilled`: of the key points a drill asked for, (covered, asked); None for an
+    answer that was not a drill. One query for the drills among them (walkthrough 6: History showed a drill that
+    covered the 1 point it asked for as "18")."""
+    drills = [r["id"] for r in rows if r["drill"]]
+    found = h.read(
+        "SELECT k.attempt_id, COALESCE(SUM(k.hit), 0) AS hits, COUNT(*) AS asked FROM attempts a "
+        "JOIN key_point_results k ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
+        "AND k.label IN (SELECT value FROM json_each(a.drill_json)) GROUP BY k.attempt_id", [json.dumps(drills)]) \
+        if drills else []
+    counts = {c["attempt_id"]: (int(c["hits"]), int(c["asked"])) for c in found}
+    for r in rows:
+        r["drilled"] = counts.get(r["id"], (0, 0)) if r["drill"] else None
+    return rows
+
+
+def drilled(key_points: list[Row], drill: list[str] | None) -> tuple[int, int] | None:
+    """Of the key points a drill asked for, (covered, asked) among an answer's `key_points` (rows with `label`
+    and `hit`; None: not a drill). What a drill answer is measured by: its whole-answer score is not counted."""
+    if not drill:
+        return None
+    asked = [k for k in key_points if k["label"] in drill]
+    return sum(1 for k in asked if k["hit"]), len(asked)
+
+
+def drilled_text(result: tuple[int, int]) -> str:
+    """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"."""
+    return f"{result[0]}/{result[1]} drilled"
+
+
 # Where a search looks (attempts_fts's columns, in its order), as a hit names them, and in the candidate's words
 FOUND_IN = {"transcript": "transcript", "prompt": "prompt_text", "note": "note"}
 FOUND_WORDS = {"transcript": "what you said", "prompt": "the question", "note": "your note"}
@@ -93,7 +123,7 @@ def list_attempts(h: History, bank: str | None = None, prompt: str | None = None
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?"
-    rows = [drill_labels(r) for r in h.read(sql, [*args, limit, offset])]
+    rows = with_drilled(h, [drill_labels(r) for r in h.read(sql, [*args, limit, offset])])
     return where_found(h, rows, text or "", snippets=("note",)) if query else rows
 
 
@@ -138,7 +168,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json "
         "FROM attempts_fts JOIN attempts a ON a.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
         "ORDER BY rank LIMIT ?", [query, limit])
-    return where_found(h, [drill_labels(r) for r in rows], text)
+    return where_found(h, with_drilled(h, [drill_labels(r) for r in rows]), text)
 
 
 # How a drill answer counts (one place; walkthrough 5). A drill (attempts.drill_json: the key-point labels its
