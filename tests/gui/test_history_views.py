@@ -463,6 +463,23 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     assert not progress.drill_note.isVisible()
 
 
+def test_progress_of_a_prompt_answered_only_in_a_drill_has_no_average_and_only_its_competencies(qtbot, window,
+                                                                                               services):
+    """Walkthrough 6: a prompt whose only answer was a drill read "1 attempts · 1 drill ... · average 0 · best 0",
+    and the Competencies chart plotted hollow 0s for competencies the drill never asked about."""
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4, ["Name the LMAX Disruptor as the design you chose"])])
+    progress = window.progress
+    window.nav.setCurrentRow(2)
+    progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
+    progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("hardest-problem"))
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 attempt · 1 drill (not in the average or best) ·"),
+                    timeout=10000)
+    assert progress.summary.text().endswith(" · no average yet (only a drill)"), progress.summary.text()
+    assert set(progress.competencies.canvas.series) == {"Depth in own work"}     # the drilled point's only
+    assert all(t in progress.competencies.canvas.drills["Depth in own work"]
+               for t, _ in progress.competencies.canvas.series["Depth in own work"])
+
+
 def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):
     """Ctrl+F puts the keyboard in History's search; a row found by its note alone says so, in the row and in the
     detail, since nothing else on screen shows why it matched."""

@@ -263,8 +263,9 @@ def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> 
 def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False) -> list[Row]:
     """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
-    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for).
-    `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
+    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
+    a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
+    competencies it never asked about). `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
@@ -277,6 +278,15 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
         drill_labels(r)
         if r["input"] == TYPED:
             r["wpm"] = r["fillers_per_min"] = None
+    drills = [r["id"] for r in rows if r["drill"]]
+    asked: dict[int, set[str]] = {}
+    for k in h.read("SELECT DISTINCT k.attempt_id, k.competency FROM attempts a JOIN key_point_results k "
+                    "ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
+                    "AND k.label IN (SELECT value FROM json_each(a.drill_json))", [json.dumps(drills)]) if drills else []:
+        asked.setdefault(k["attempt_id"], set()).add(k["competency"])
+    for r in rows:
+        if r["drill"]:
+            r["competencies"] = {c: v for c, v in r["competencies"].items() if c in asked.get(r["id"], ())}
     return rows
 
 
