@@ -24,14 +24,14 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": [rnd.prompts[1].id]})
     recap = service.recap()
     assert recap is not None and recap["bank_id"] == bank.id and recap["answers"] == 1
-    headline, details = recap_lines(recap, bank)
+    headline, details = recap_lines(recap, {bank.id: bank}.get)
     assert headline == "Welcome back."
     assert details.startswith(f"Last session, today: 1 answer on {bank.job.title}, average ")
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”:" in details
     assert "Most missed: “" in details and "(covered in 0 of 1 recent answers)" in details and "Drill my weak points" in details
     yesterday = datetime.now(UTC) - timedelta(days=1)
-    assert "Last session, yesterday" in recap_lines({**recap, "started_at": yesterday.isoformat()}, bank)[1]
-    gone = recap_lines(recap, None)[1]                     # the bank was deleted since: its id, nothing crashes
+    assert "Last session, yesterday" in recap_lines({**recap, "started_at": yesterday.isoformat()}, {bank.id: bank}.get)[1]
+    gone = recap_lines(recap, lambda _: None)[1]                    # the bank was deleted since: its id, nothing crashes
     assert bank.id in gone and "You skipped" not in gone
     access.close_all()
 
@@ -41,6 +41,29 @@ def test_the_recap_average_leaves_a_drill_out_and_says_so():
     bank = load_bank(BANKS / "airwallex.toml")
     recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 3, "drills": 1,
              "average": 77.0, "skipped": [], "weakest": None}
-    assert "3 answers on " in recap_lines(recap, bank)[1]
-    assert recap_lines(recap, bank)[1].endswith(", average 77 (not counting the drill).")
-    assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, bank)[1]   # only a drill
+    find = {bank.id: bank}.get
+    assert "3 answers on " in recap_lines(recap, find)[1]
+    assert recap_lines(recap, find)[1].endswith(", average 77 (not counting the drill).")
+    assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, find)[1]   # only a drill
+
+
+def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_points_bank(tmp_path):
+    """Walkthrough 6: after 3 answers on one bank and 1 on another the same day, the recap said "1 answer on
+    <the other bank>" and named that bank's weakest point, while Drill my weak points drilled the bank chosen."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    payments, airwallex = load_bank(BANKS / "senior-backend-payments.toml"), load_bank(BANKS / "airwallex.toml")
+    vague = "I think it was fine, we did a lot of things and it went well."
+    for _ in range(3):
+        session.save_typed(payments, payments.all_prompts()[0], vague)
+    good = airwallex.all_prompts()[0]
+    session.save_typed(airwallex, good, " ".join(k.label for k in good.key_points))   # its points, said
+    recap = service.recap()
+    assert recap is not None and recap["answers"] == 4
+    assert recap["banks"] == [{"bank_id": payments.id, "answers": 3}, {"bank_id": airwallex.id, "answers": 1}]
+    assert recap["weakest"]["bank_id"] == recap["bank_id"] == payments.id      # missed 3 of 3: the weakest
+    details = recap_lines(recap, {b.id: b for b in (payments, airwallex)}.get)[1]
+    assert f": 4 answers on 2 banks ({payments.job.title} 3, {airwallex.job.title} 1), average " in details
+    assert (f"(covered in 0 of 3 recent answers) on {payments.job.title}. Drill my weak points on "
+            f"{payments.job.title} brings it back.") in details
+    access.close_all()

@@ -429,14 +429,17 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     qtbot.waitUntil(lambda: sorted(rows(page)) == [plain, drill], timeout=10000)
     cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (plain, drill)}
     assert (cell[plain].data(), cell[drill].data()) == (question, f"Drill · {question}")
-    assert cell[drill].data(3).endswith("Drill: you were asked to cover: " + "; ".join(asked))
+    assert ("\nDrill: you were asked to cover: " + "; ".join(asked) + "\nWhole answer: ") in cell[drill].data(3)
+    score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (plain, drill)}
+    assert score[plain].isdigit() and score[drill] == "1/1 drilled", score     # walkthrough 6: not a bare 18
     page.table.selectRow(rows(page).index(drill))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
     assert lines[2] == "Drill: you were asked to cover: " + "; ".join(asked), lines[:4]
     # reviewed as it was seen after answering: the drill's own count, its points marked, its competencies only
     said = page.detail.view.toPlainText()
-    assert "you covered 1 of the 1 point you were asked for" in said, said    # "Results with numbers": not a label
+    assert "1 of 1\nasked-for point covered" in said, said    # "Results with numbers": not a label
+    assert "whole answer: " in said and ", not counted" in said, said
     assert said.count("· drilled") == 1 and "Depth in own work" in said and "Polished communicator" not in said, said
 
     dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, drill)), window)
@@ -458,6 +461,23 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("why-airwallex"))
     qtbot.waitUntil(lambda: progress.summary.text().startswith("0 attempts"), timeout=10000)
     assert not progress.drill_note.isVisible()
+
+
+def test_progress_of_a_prompt_answered_only_in_a_drill_has_no_average_and_only_its_competencies(qtbot, window,
+                                                                                               services):
+    """Walkthrough 6: a prompt whose only answer was a drill read "1 attempts · 1 drill ... · average 0 · best 0",
+    and the Competencies chart plotted hollow 0s for competencies the drill never asked about."""
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4, ["Name the LMAX Disruptor as the design you chose"])])
+    progress = window.progress
+    window.nav.setCurrentRow(2)
+    progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
+    progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("hardest-problem"))
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 attempt · 1 drill (not in the average or best) ·"),
+                    timeout=10000)
+    assert progress.summary.text().endswith(" · no average yet (only a drill)"), progress.summary.text()
+    assert set(progress.competencies.canvas.series) == {"Depth in own work"}     # the drilled point's only
+    assert all(t in progress.competencies.canvas.drills["Depth in own work"]
+               for t, _ in progress.competencies.canvas.series["Depth in own work"])
 
 
 def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):

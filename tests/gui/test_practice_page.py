@@ -444,6 +444,21 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
 
 
+def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
+    """Walkthrough 6: the recap named a point of one bank, and Drill my weak points drilled the bank chosen."""
+    from datetime import datetime
+
+    page = window.practice
+    other = next(i for i in range(page.bank_box.count()) if page.bank_box.itemData(i) != "airwallex")
+    page.bank_box.setCurrentIndex(other)
+    weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": "airwallex"}
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
+                               {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
+    assert page.bank_box.currentData() == "airwallex"
+    assert page.state_label.text().endswith(f"Drill my weak points on {page.bank().job.title} brings it back.")
+
+
 def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
     """Walkthrough 4: an invisible Tab stop (the page's scroll area) sat between "Got it" and the Bank list."""
     window.welcome.dismiss_btn.setFocus()
@@ -530,11 +545,30 @@ def test_a_drills_feedback_shows_only_the_drilled_points_competencies(window, qt
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text("We chose the LMAX Disruptor for the matching engine.")
     shown = page.feedback.view.toPlainText()
-    assert "Drill · this answer only: you covered 1 of the 1 point you were asked for" in shown
+    assert "Drill · this answer only: the point you were asked for count" in shown
     assert "Depth in own work" in shown and "Polished communicator" not in shown
     assert f"{labels[0]} · drilled" in shown
     stored = ctl.rehearsal.results["hardest-problem"]
     assert set(stored.competencies) == {"communication", "domain_depth"}        # scored as any answer
+
+
+def test_a_drills_headline_is_the_points_it_asked_for(window, qtbot):
+    """Walkthrough 6: a drill answer that covered the 1 point asked showed a big red "1 of 5" and "18 / 100", a
+    failed answer. Its headline is the points asked for, in the good colour when all are covered; the whole
+    answer's score is small and said to be not counted."""
+    from PySide6.QtGui import QColor
+
+    from voiceprep.gui.widgets.common import GOOD
+
+    page, ctl, labels = _drill(window, qtbot, ("disruptor",))
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("We chose the LMAX Disruptor for the matching engine.")
+    stored = ctl.rehearsal.results["hardest-problem"]
+    lines = [line for line in page.feedback.view.toPlainText().splitlines() if line]
+    assert lines[:2] == ["1 of 1", "asked-for point covered"], lines[:4]
+    assert f"whole answer: {stored.overall:.0f}, not counted" in lines, lines[:6]
+    assert f"({stored.points_hit} of {stored.points_total} key points)" in lines and "key points covered" not in lines
+    assert f"color:{QColor(GOOD).name()}" in page.feedback.view.toHtml().replace(" ", "")
 
 
 def test_the_note_row_stays_in_view_at_1366x768_when_drilling_from_a_round_summary(window, qtbot):

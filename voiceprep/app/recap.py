@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,26 +20,37 @@ def _day(iso: str, today: datetime | None = None) -> str:
     return "today" if days == 0 else "yesterday" if days == 1 else f"on {local:%d %b}".replace(" 0", " ")
 
 
-def recap_lines(recap: Row, bank: Any | None, today: datetime | None = None) -> tuple[str, str]:
-    """(headline, details) for the last session; `bank` (or None if it is gone) names its questions."""
-    title = bank.job.title if bank is not None else recap["bank_id"]
+def recap_lines(recap: Row, find: Callable[[str], Any | None],
+                today: datetime | None = None) -> tuple[str, str]:
+    """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
+    to name it and its questions."""
+    def title(bank_id: str) -> str:
+        bank = find(bank_id)
+        return bank.job.title if bank is not None else bank_id
+
+    banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
     drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
     left_out = f" (not counting the drill{'s' if drills != 1 else ''})" if drills else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
-    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {title}{average}."]
+    on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
+          f"{len(banks)} banks (" + ", ".join(f"{title(b['bank_id'])} {b['answers']}" for b in banks) + ")")
+    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
     skipped = []
+    bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown
         for pid in recap.get("skipped") or []:
             try:
                 skipped.append(bank.prompt(pid).text.rstrip(" .?!"))
             except KeyError:
                 continue
-    if skipped:
+    if skipped and bank is not None:
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + ": answer it first today.")
+                    + (f" on {bank.job.title}" if len(banks) > 1 else "") + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
-        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers). "
-                    "Drill my weak points brings it back.")
+        where = title(weak.get("bank_id") or recap["bank_id"])
+        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers)"
+                    + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
+                       ". Drill my weak points brings it back."))
     return "Welcome back.", " ".join(said)

@@ -394,6 +394,14 @@ def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, t
     md = export.render(history, [plain, attempt], "md")
     assert md.count("Drill: you were asked to cover:") == 1
     assert f"Drill: you were asked to cover: {asked[0]}; {asked[1]}" in md.split(f"## {prompt.text}")[2]
+    # walkthrough 6: the drill's own result heads it, its whole-answer score only as not counted; History's rows too
+    hit = int(next(k for k in queries.get_attempt(history, attempt)["key_points"] if k["label"] == asked[1])["hit"])
+    overall = queries.get_attempt(history, attempt)["overall"]
+    drill_md = md.split(f"## {prompt.text}")[2]
+    assert f"**{hit} of 1 asked-for point covered** (drill) · whole answer: {overall:.0f} / 100, not counted (" \
+        in drill_md and "key points covered**" not in drill_md
+    assert {r["id"]: r["drilled"] for r in queries.list_attempts(history)} == {plain: None, attempt: (hit, 1)}
+    assert [r["drilled"] for r in queries.search(history, "Disruptor")] == [(hit, 1)]
     data = export.render(history, [plain, attempt], "json")
     with History.open(tmp_path / "other.sqlite3") as other:
         assert export.import_json(other, data) == {"added": 2, "skipped": 0}

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from voiceprep.core.history.queries import answer_name, get_attempt
+from voiceprep.core.history.queries import answer_name, drilled, get_attempt
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 
 EXPORT_VERSION = 1
@@ -90,12 +90,23 @@ def to_markdown(h: History, ids: list[int]) -> str:
             covered, total = key_points_covered(a)
             basis = ("overall, weighted by the job's competencies" if a["competencies"]
                      else "overall (this bank scores key points only)")          # as the feedback says it
-            parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · {length}\n")
+            asked = drilled(a["key_points"], a["drill"])
+            if asked:                    # a drill's own result first; its whole-answer score is not counted
+                parts.append(f"**{asked[0]} of {asked[1]} asked-for point{'s' if asked[1] != 1 else ''} covered** "
+                             f"(drill) · whole answer: {a['overall']:.0f} / 100, not counted ({covered} of {total} "
+                             f"key points) · {length}\n")
+            else:
+                parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · "
+                             f"{length}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
-        for c, s in a["competencies"].items():
+        competencies = a["competencies"]
+        if a["drill"]:                   # as the feedback shows a drill: its drilled points' competencies only
+            asked_for = {k["competency"] for k in a["key_points"] if k["label"] in a["drill"]}
+            competencies = {c: s for c, s in competencies.items() if c in asked_for}
+        for c, s in competencies.items():
             parts.append(f"- {names.get(c) or c}: {s:.0f}")
-        if a["competencies"]:
+        if competencies:
             parts.append("")
         parts.append("### Key points\n")
         feedback = a.get("feedback") or {}

@@ -20,6 +20,36 @@ def drill_labels(row: Row) -> Row:
     return row
 
 
+def with_drilled(h: History, rows: list[Row]) -> list[Row]:
+    """`rows` (with `drill`) with `drilled`: of the key points a drill asked for, (covered, asked); None for an
+    answer that was not a drill. One query for the drills among them (walkthrough 6: History showed a drill that
+    covered the 1 point it asked for as "18")."""
+    drills = [r["id"] for r in rows if r["drill"]]
+    found = h.read(
+        "SELECT k.attempt_id, COALESCE(SUM(k.hit), 0) AS hits, COUNT(*) AS asked FROM attempts a "
+        "JOIN key_point_results k ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
+        "AND k.label IN (SELECT value FROM json_each(a.drill_json)) GROUP BY k.attempt_id", [json.dumps(drills)]) \
+        if drills else []
+    counts = {c["attempt_id"]: (int(c["hits"]), int(c["asked"])) for c in found}
+    for r in rows:
+        r["drilled"] = counts.get(r["id"], (0, 0)) if r["drill"] else None
+    return rows
+
+
+def drilled(key_points: list[Row], drill: list[str] | None) -> tuple[int, int] | None:
+    """Of the key points a drill asked for, (covered, asked) among an answer's `key_points` (rows with `label`
+    and `hit`; None: not a drill). What a drill answer is measured by: its whole-answer score is not counted."""
+    if not drill:
+        return None
+    asked = [k for k in key_points if k["label"] in drill]
+    return sum(1 for k in asked if k["hit"]), len(asked)
+
+
+def drilled_text(result: tuple[int, int]) -> str:
+    """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"."""
+    return f"{result[0]}/{result[1]} drilled"
+
+
 # Where a search looks (attempts_fts's columns, in its order), as a hit names them, and in the candidate's words
 FOUND_IN = {"transcript": "transcript", "prompt": "prompt_text", "note": "note"}
 FOUND_WORDS = {"transcript": "what you said", "prompt": "the question", "note": "your note"}
@@ -93,7 +123,7 @@ def list_attempts(h: History, bank: str | None = None, prompt: str | None = None
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?"
-    rows = [drill_labels(r) for r in h.read(sql, [*args, limit, offset])]
+    rows = with_drilled(h, [drill_labels(r) for r in h.read(sql, [*args, limit, offset])])
     return where_found(h, rows, text or "", snippets=("note",)) if query else rows
 
 
@@ -138,7 +168,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json "
         "FROM attempts_fts JOIN attempts a ON a.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
         "ORDER BY rank LIMIT ?", [query, limit])
-    return where_found(h, [drill_labels(r) for r in rows], text)
+    return where_found(h, with_drilled(h, [drill_labels(r) for r in rows]), text)
 
 
 # How a drill answer counts (one place; walkthrough 5). A drill (attempts.drill_json: the key-point labels its
@@ -184,25 +214,38 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Ro
 
 
 def recap(h: History, last: int = 6) -> Row | None:
-    """The candidate's last session, for "welcome back": its day and bank, how many answers (`drills`: how many
-    of them were drills) and the average score of its whole answers (drills left out, see WHOLE_ANSWER), the
-    questions its last round skipped, and the point missed most (None before the first answer)."""
-    newest = h.read("SELECT bank_id, started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC "
-                    "LIMIT 1", [DONE])
+    """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
+    back": its day, how many answers (`drills`: how many of them were drills) and the average score of its whole
+    answers (drills left out, see WHOLE_ANSWER), `banks`: each bank used with its answers ([{"bank_id", "answers"}],
+    most answers first), the questions the last round on those banks skipped (`skipped`, of `skipped_bank`), and
+    `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
+    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill.
+
+    Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
+    on another the same day), and named that bank's weakest point."""
+    newest = h.read("SELECT started_at FROM attempts WHERE state = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                    [DONE])
     if not newest:
         return None
-    bank, started = newest[0]["bank_id"], str(newest[0]["started_at"])
-    day = h.read(f"SELECT overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND bank_id = ? "
-                 "AND substr(started_at, 1, 10) = ?", [DONE, bank, started[:10]])
+    started = str(newest[0]["started_at"])
+    day = h.read(f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
+                 "AND substr(started_at, 1, 10) = ? ORDER BY started_at DESC, id DESC", [DONE, started[:10]])
+    counts: dict[str, int] = {}
+    for r in day:                                   # newest first: a tie keeps the bank used last first
+        counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
+    banks = sorted(counts, key=lambda b: -counts[b])
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"]]
-    rounds = h.read("SELECT summary_json FROM rounds WHERE bank_id = ? AND summary_json IS NOT NULL "
-                    "ORDER BY finished_at DESC LIMIT 1", [bank])
+    marks = ", ".join("?" for _ in banks)
+    rounds = h.read(f"SELECT bank_id, summary_json FROM rounds WHERE bank_id IN ({marks}) AND summary_json IS NOT "
+                    "NULL ORDER BY finished_at DESC LIMIT 1", banks)
     skipped = (json.loads(rounds[0]["summary_json"]) or {}).get("skipped", []) if rounds else []
-    weak = weak_points(h, bank, last, 1)
-    return {"bank_id": bank, "started_at": started, "answers": len(day),
+    weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, b, last, 1))]
+    weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
+    return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"]),
-            "average": round(sum(scores) / len(scores), 1) if scores else None, "skipped": list(skipped),
-            "weakest": weak[0] if weak else None}
+            "average": round(sum(scores) / len(scores), 1) if scores else None,
+            "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
+            "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest}
 
 
 def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> tuple[str, list[Any]]:
@@ -220,8 +263,9 @@ def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> 
 def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False) -> list[Row]:
     """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
-    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for).
-    `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
+    fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
+    a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
+    competencies it never asked about). `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
@@ -234,6 +278,15 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
         drill_labels(r)
         if r["input"] == TYPED:
             r["wpm"] = r["fillers_per_min"] = None
+    drills = [r["id"] for r in rows if r["drill"]]
+    asked: dict[int, set[str]] = {}
+    for k in h.read("SELECT DISTINCT k.attempt_id, k.competency FROM attempts a JOIN key_point_results k "
+                    "ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
+                    "AND k.label IN (SELECT value FROM json_each(a.drill_json))", [json.dumps(drills)]) if drills else []:
+        asked.setdefault(k["attempt_id"], set()).add(k["competency"])
+    for r in rows:
+        if r["drill"]:
+            r["competencies"] = {c: v for c, v in r["competencies"].items() if c in asked.get(r["id"], ())}
     return rows
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app.judging import feedback_document
+from voiceprep.core.history.queries import drilled
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
@@ -86,38 +87,54 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
 
 
 def drill_html(doc: Doc, drill: list[str], colors: Colors) -> str:
-    """What a drill answer's scores rest on: the points it asked for, how many were covered, and that the bars
-    below are the drilled points' competencies only (a drill judged on one point read as a strong whole answer)."""
+    """What a drill answer's scores rest on: only the points it asked for count, and the bars below are the drilled
+    points' competencies only (a drill judged on one point read as a strong whole answer)."""
     asked = [k for k in doc["key_points"] if k["label"] in drill]
-    hit = sum(1 for k in asked if k["hit"])
-    share = 100 * hit / len(asked) if asked else None
     bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
             "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
             if doc["competencies"] else "")
-    return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> you covered <b style='color:"
-            f"{score_color(share)}'>{hit} of the {len(asked)}</b> point{'s' if len(asked) != 1 else ''} you were "
-            f"asked for.{bars}</p>")
+    return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> the point{'s' if len(asked) != 1 else ''} "
+            f"you were asked for count for your progress, not the whole answer's score.{bars}</p>")
 
 
-def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None) -> str:
-    """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
-    asked this answer to cover (its competency bars are then those points' competencies only)."""
-    out = []
-    if context is not None:
-        out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
-                   f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
+def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> str:
+    """The big numbers: key points covered and the overall score; for a drill, the points it asked for covered,
+    and the whole answer's score small, as not counted (walkthrough 6: a drill that covered the 1 point asked
+    showed a red "1 of 5" and "18 / 100", a failed answer)."""
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
+    big = "font-size:22pt; font-weight:700"
+    asked = drilled(doc["key_points"], drill)
+    if asked:
+        share = 100 * asked[0] / asked[1] if asked[1] else None
+        whole = "–" if overall is None else f"{overall:.0f}"
+        return ("<table cellspacing='0' cellpadding='2'><tr>"
+                f"<td><span style='{big}; color:{score_color(share)}'>{asked[0]} of {asked[1]}</span>"
+                f"<br><span style='color:{colors.muted}'>asked-for point{'s' if asked[1] != 1 else ''} covered"
+                f"</span></td><td width='28'></td>"
+                f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {whole}, not counted"
+                f"<br>({hits} of {total} key points)</span></td></tr></table>")
     share = 100 * hits / total if total else None
     # a bank with no competencies (affirm-backend-platform) scores its key points: no job weights to name
     basis = ("overall, weighted by the job's competencies" if doc["competencies"]
              else "overall (this bank scores key points only)")
-    out.append("<table cellspacing='0' cellpadding='2'><tr>"
-               f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(share)}'>{hits} of {total}</span>"
-               f"<br><span style='color:{colors.muted}'>key points covered</span></td><td width='28'></td>"
-               f"<td><span style='font-size:22pt; font-weight:700; color:{score_color(overall)}'>"
-               f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
-               f"<br><span style='color:{colors.muted}'>{basis}</span></td>"
-               "</tr></table>")
+    return ("<table cellspacing='0' cellpadding='2'><tr>"
+            f"<td><span style='{big}; color:{score_color(share)}'>{hits} of {total}</span>"
+            f"<br><span style='color:{colors.muted}'>key points covered</span></td><td width='28'></td>"
+            f"<td><span style='{big}; color:{score_color(overall)}'>"
+            f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
+            f"<br><span style='color:{colors.muted}'>{basis}</span></td>"
+            "</tr></table>")
+
+
+def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None) -> str:
+    """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
+    asked this answer to cover (its headline is then those points, its competency bars those points'
+    competencies only)."""
+    out = []
+    if context is not None:
+        out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
+                   f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
+    out.append(headline_html(doc, colors, drill))
     competencies = doc["competencies"]
     if drill:
         out.append(drill_html(doc, drill, colors))

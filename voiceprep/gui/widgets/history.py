@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts
 from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name, found_text
+from voiceprep.core.history.queries import answer_name, drilled_text, found_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -59,12 +59,16 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         prompt = f"Drill · {r['prompt_text']}" if drill else r["prompt_text"]
         if (r.get("found_in") or [None])[0] == "note":
             prompt = f"In your note · {prompt}"
-        display = (when(r["started_at"]), prompt,
-                   f"{r['overall']:.0f}" if r["overall"] is not None else r["state"],
+        # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
+        # read "18", a failed answer; the 18 is in its tooltip, not counted)
+        score = drilled_text(r["drilled"]) if drill and r.get("drilled") and r["overall"] is not None else \
+            f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
+        display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
         tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
+            (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
             (f"\nFound {found}" if found else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out

@@ -453,8 +453,12 @@ class PracticePage(QWidget):
         """Welcome back (before a round starts): the last session and what to work on next."""
         if recap is None or self.ctl.rehearsal is not None:
             return
-        bank = self.services.registry.find(recap["bank_id"])
-        headline, details = recap_lines(recap, bank)
+        # the bank of the point it names is chosen, so "Drill my weak points" drills that point (walkthrough 6:
+        # the recap of two banks named one, and the button drilled the other)
+        i = self.bank_box.findData(recap["bank_id"])
+        if i >= 0:
+            self.bank_box.setCurrentIndex(i)
+        headline, details = recap_lines(recap, self.services.registry.find)
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome

@@ -145,6 +145,20 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
     return frozenset(last[day] for day, all_drills in only.items() if all_drills)
 
 
+def summary_text(st: dict[str, Any]) -> str:
+    """The line under Progress's title: attempts, typed and drills, minutes spoken, average and best of the whole
+    answers ("no average yet (only a drill)" when there are none: walkthrough 6 said "average 0 · best 0")."""
+    n, drills = st["attempts"], st.get("drills") or 0
+    typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
+    typed += f" · {drills} drill{'' if drills == 1 else 's'} (not in the average or best)" if drills else ""
+    if st["avg_overall"] is None:
+        only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else ""
+        scores = f"no average yet{only}"
+    else:
+        scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
+    return f"{n} attempt{'' if n == 1 else 's'}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """Everything one drawing of a chart needs, copied off the widget so a worker thread can draw it."""
@@ -588,11 +602,7 @@ class ProgressPage(QScrollArea):
         self._shown = (bank_id, prompt, data)
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
-        typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
-        typed += f" · {st['drills']} drill{'' if st['drills'] == 1 else 's'} (not in the average or best)" \
-            if st.get("drills") else ""
-        self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
-                             f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
+        self.summary.setText(summary_text(st))
         when = data["when"]
 
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
