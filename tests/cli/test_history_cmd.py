@@ -161,3 +161,20 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].split()[0] == str(plain)
     assert out[0].endswith("airwallex/hardest-problem  in your note: “say the [throughput] numbers first”"), out
+
+
+def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
+    """Walkthrough 6 (left over): with only drills, `history stats` printed "average overall 0, best 0"."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    access = HistoryAccess(paths.database_path())
+    PracticeSession(access).save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label])
+    access.close_all()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("1 attempt (") and first.endswith("minutes spoken; no average yet (only drills)"), first

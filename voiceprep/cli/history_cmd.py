@@ -114,8 +114,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     notes += [f"{drills}, answered after being told which points to cover, not in the averages or best"] \
         if s["drills"] else []
     typed = f" ({'; '.join(notes)})" if notes else ""
-    print(f"{s['attempts']} attempts{typed}, {s['minutes_spoken'] or 0} minutes spoken; average overall "
-          f"{s['avg_overall'] or 0}, best {s['best_overall'] or 0}")
+    # only drills: no whole answer to average (it printed "average overall 0, best 0")
+    average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
+               else "no average yet" + (" (only drills)" if s["drills"] else ""))
+    n = s["attempts"]
+    print(f"{n} attempt{'' if n == 1 else 's'}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
           f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
