@@ -67,3 +67,28 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
     assert (f"(covered in 0 of 3 recent answers) on {payments.job.title}. Drill my weak points on "
             f"{payments.job.title} brings it back.") in details
     access.close_all()
+
+
+def test_a_session_is_the_candidates_own_day_not_a_utc_date(tmp_path, monkeypatch):
+    """An afternoon's answers on both sides of midnight UTC (15:30 and 16:30 in Los Angeles) are one session; the
+    recap had counted only the one after midnight UTC."""
+    import sqlite3
+    import time
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        access = HistoryAccess(tmp_path / "h.sqlite3")
+        session = PracticeSession(access)
+        bank = load_bank(BANKS / "airwallex.toml")
+        ids = [session.save_typed(bank, bank.all_prompts()[0], "We used a ring buffer.").attempt_id for _ in range(3)]
+        access.close_all()
+        with sqlite3.connect(tmp_path / "h.sqlite3") as db:     # the day before, then 15:30 and 16:30 local (PST)
+            for i, when in zip(ids, ("2026-12-01T00:10:00+00:00", "2026-12-01T23:30:00+00:00",
+                                     "2026-12-02T00:30:00+00:00"), strict=True):
+                db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", [when, i])
+        recap = HistoryService(HistoryAccess(tmp_path / "h.sqlite3")).recap()
+        assert recap is not None and recap["answers"] == 2 and recap["started_at"].startswith("2026-12-02T00:30")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

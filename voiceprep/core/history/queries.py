@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
@@ -213,6 +214,16 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Ro
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
+def local_day(iso: str) -> tuple[str, str]:
+    """The candidate's own day (their time zone) around a stored UTC time, as stored times bound it: [first, after).
+    A session near midnight UTC is one evening, not two days (a UTC date prefix split it)."""
+    when = datetime.fromisoformat(iso)
+    day = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone().date()
+    # a naive local midnight, placed by the system's rules (a day with a clock change is 23 or 25 hours)
+    return tuple(datetime.combine(d, time()).astimezone().astimezone(UTC).isoformat()    # type: ignore[return-value]
+                 for d in (day, day + timedelta(days=1)))
+
+
 def recap(h: History, last: int = 6) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills) and the average score of its whole
@@ -228,8 +239,9 @@ def recap(h: History, last: int = 6) -> Row | None:
     if not newest:
         return None
     started = str(newest[0]["started_at"])
+    first, after = local_day(started)
     day = h.read(f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
-                 "AND substr(started_at, 1, 10) = ? ORDER BY started_at DESC, id DESC", [DONE, started[:10]])
+                 "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC", [DONE, first, after])
     counts: dict[str, int] = {}
     for r in day:                                   # newest first: a tie keeps the bank used last first
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
