@@ -350,8 +350,11 @@ def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(histor
     assert {r["id"]: r["drill"] for r in queries.list_attempts(history)} == {empty: None, drill: asked, plain: None}
     assert {r["id"]: r["drill"] for r in queries.trends(history, "airwallex")} == {plain: None, drill: asked}
     assert queries.stats(history, "airwallex")["drills"] == 1
-    sides = queries.compare(history, plain, drill)["attempts"]
-    assert [s["drill"] for s in sides] == [None, asked]
+    compared = queries.compare(history, plain, drill)
+    assert [s["drill"] for s in compared["attempts"]] == [None, asked]
+    # walkthrough 6: "Overall score 23 → 100" read as a comparison of two whole answers
+    assert compared["metrics"]["overall"]["text"].endswith(
+        "(the second is a drill: a drill counts only for the points it asked for)")
 
 
 def test_a_drill_counts_only_for_the_points_it_drilled(history, save, bank):

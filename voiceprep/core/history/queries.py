@@ -395,6 +395,10 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
     out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
+    drills = [side for side, r in (("first", a), ("second", b)) if r.get("drill")]
+    if drills:                  # "Overall score 23 → 100" compared a drill's uncounted score as if it were one
+        which = "both are drills" if len(drills) == 2 else f"the {drills[0]} is a drill"
+        out["overall"]["text"] += f" ({which}: a drill counts only for the points it asked for)"
     return out
 
 
