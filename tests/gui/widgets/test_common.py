@@ -9,6 +9,17 @@ from PySide6.QtWidgets import QAbstractItemView
 from voiceprep.gui.widgets.common import RowTable
 
 
+def rows_table(qtbot, rows: int = 5) -> RowTable:
+    """A shown RowTable of `rows` rows selected by row, several at a time (as History's)."""
+    table = RowTable()
+    table.setModel(QStandardItemModel(rows, 3, table))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    qtbot.addWidget(table)
+    table.show()
+    return table
+
+
 def test_home_and_end_go_to_the_first_and_last_row_of_a_row_table(qtbot):
     """Walkthrough 3: in History, Home went to the first column of the same row (Qt's default)."""
     model = QStandardItemModel(5, 3)
@@ -30,13 +41,7 @@ def test_home_and_end_go_to_the_first_and_last_row_of_a_row_table(qtbot):
 def test_ctrl_home_and_ctrl_end_select_the_row_they_go_to(qtbot):
     """Walkthrough 6: in History, Ctrl+End moved to the last attempt but kept two others selected, so Delete
     offered to delete those two."""
-    model = QStandardItemModel(5, 3)
-    table = RowTable()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    qtbot.addWidget(table)
-    table.show()
+    table = rows_table(qtbot)
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [1, 2]
@@ -106,13 +111,7 @@ def test_two_attempts_can_be_picked_for_compare_with_the_keyboard_as_its_hint_sa
     Ctrl+Down and Ctrl+Space one further away."""
     from voiceprep.gui.widgets.history import compare_hint
 
-    model = QStandardItemModel(5, 3)
-    table = RowTable()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    qtbot.addWidget(table)
-    table.show()
+    table = rows_table(qtbot)
     hint = compare_hint(5)
     assert hint.startswith("5 attempts are selected") and "Shift+↓" in hint and "Ctrl+Space" in hint
     table.selectRow(0)
