@@ -180,6 +180,46 @@ def test_draft_dialog_from_seed_002_opens_a_valid_draft_for_review(qtbot, servic
     assert services.registry.find("senior-backend-engineer-payments") is not None
 
 
+def test_the_banks_draft_button_opens_the_draft_dialog(qtbot, services, data_home):
+    """clicked(bool) once reached draft_from_job(path=None) as path=False: AttributeError on every click."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+
+    def review():
+        dialog = QApplication.activeModalWidget()
+        dialog.text.setPlainText(seed("002"))
+        dialog.update_draft()
+        dialog.review_btn.click()
+    QTimer.singleShot(200, review)
+    window.banks.draft_btn.click()
+    assert window.banks.pages.currentWidget() is window.banks.editor
+    assert len(window.banks.editor.doc.bank().all_prompts()) == 4
+
+
+def test_no_button_passes_its_checked_flag_to_a_default_argument():
+    """A button's clicked(bool) fills a slot's first optional argument: connect such slots through a lambda."""
+    import ast
+    import inspect
+    from pathlib import Path
+
+    import voiceprep.gui
+
+    root = Path(inspect.getfile(voiceprep.gui)).parent
+    with_defaults: set[str] = set()
+    connected: list[tuple[str, int, str]] = []
+    for file in root.rglob("*.py"):
+        tree = ast.parse(file.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) > 1 and node.args.defaults:
+                with_defaults.add(node.name)
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in ("clicked", "toggled")
+                    and node.args and isinstance(node.args[0], ast.Attribute)):
+                connected.append((file.name, node.lineno, node.args[0].attr))
+    bad = [c for c in connected if c[2] in with_defaults]
+    assert connected and not bad, bad
+
+
 def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services, data_home):
     window = make_window(qtbot, services, data_home)
     window.banks.new_bank()
