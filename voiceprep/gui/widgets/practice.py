@@ -170,6 +170,7 @@ class PracticePage(QWidget):
         self.ctl = controller
         self.services = controller.services
         self.attempt_id: int | None = None
+        self._attempt_prompt: str | None = None     # the prompt id of the attempt the feedback shows
         self.audio_path: str | None = None
         # everything scrolls in a small window except the answer buttons, which stay in view
         outer = QVBoxLayout(self)
@@ -636,6 +637,7 @@ class PracticePage(QWidget):
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:
         self.attempt_id = attempt_id
+        self._attempt_prompt = analysis.prompt.id
         self.audio_path = self.ctl.last_audio_path
         r = self.ctl.rehearsal
         self.feedback.show_analysis(analysis, drill=r.focus.get(analysis.prompt.id) if r else None)
@@ -655,6 +657,11 @@ class PracticePage(QWidget):
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
             self.ctl.save_note(self.attempt_id, note, rating, on_saved=self.feedback.note_saved)
+        r = self.ctl.rehearsal
+        if r is not None and self._attempt_prompt is not None:
+            r.set_note(self._attempt_prompt, note)         # a retry shows it above the question
+            if self.attempt_line.isVisibleTo(self) and r.current.id == self._attempt_prompt:
+                self.attempt_line.setText(r.attempt_note or "")     # saved on leaving: the retry is on screen
 
     def _on_round_finished(self, summary) -> None:
         rehearsal = self.ctl.rehearsal
