@@ -438,7 +438,10 @@ class PracticePage(QWidget):
     def _picked(self) -> None:
         """The bank or round picker moved away from the question on screen: say what Start round will do."""
         r, bank = self.ctl.rehearsal, self.bank()
-        if r is None or bank is None or self.round_box.currentData() is None or self.ctl.state == c.FINISHED:
+        if bank is None or self.round_box.currentData() is None:
+            return
+        if r is None or self.ctl.state == c.FINISHED:
+            self._show_choice(bank.round(self.round_box.currentData()), finished=r is not None)
             return
         if (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
             self.notice.hide()
@@ -446,6 +449,25 @@ class PracticePage(QWidget):
         chosen = bank.round(self.round_box.currentData()).title
         self.show_notice(f"Press Start round to begin “{chosen}” ({bank.name}). The question below is still "
                          f"from “{r.title}”; your answers to it are saved in History.")
+
+    def _show_choice(self, rnd, finished: bool) -> None:
+        """No round going: the view is the chosen round's, not the last one's (its summary, its clock)."""
+        target = rnd.prompts[0].target_seconds if rnd.prompts else 0
+        self.clock.setText(f"0:00 / {fmt_time(target)}" if target else "0:00")
+        self.time_bar.setValue(0)
+        if not finished:                # before any round: a welcome-back recap may be on screen; it stays
+            return
+        self.stack.setCurrentIndex(0)
+        self.captions.clear()
+        self.meter.setValue(0)
+        self.notice.hide()
+        self.drill_note.hide()
+        self.attempt_line.hide()
+        self.position.setText("Choose a bank and a round, then press Start round.")
+        self.position.show()
+        self.prompt_text.setText("")
+        self.state_label.setText("")
+        self._summary_focus = None
 
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None
