@@ -172,7 +172,9 @@ class NotesDialog(QDialog):
         """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard
         button made first, would otherwise come before Add, drawn to its left)."""
         box = self.buttons.layout()
-        drawn = [w for w in (box.itemAt(i).widget() for i in range(box.count())) if isinstance(w, QPushButton)]
+        items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
+        drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
+                                if isinstance(w, QPushButton)]
         chain = widgets + drawn
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
