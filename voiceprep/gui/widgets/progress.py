@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import attempts
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
@@ -591,7 +592,7 @@ class ProgressPage(QScrollArea):
         typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
         typed += f" · {st['drills']} drill{'' if st['drills'] == 1 else 's'} (not in the average or best)" \
             if st.get("drills") else ""
-        self.summary.setText(f"{st['attempts']} attempts{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
+        self.summary.setText(f"{attempts(st['attempts'])}{typed} · {st['minutes_spoken'] or 0} minutes spoken · "
                              f"average {st['avg_overall'] or 0:.0f} · best {st['best_overall'] or 0:.0f}")   # as the table rounds
         when = data["when"]
 
