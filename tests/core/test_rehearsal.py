@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.banks import load_bank
-from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.rehearsal import NOTE_CHARS, Rehearsal
 from voiceprep.core.transcript import Transcript
 
 
@@ -74,3 +74,20 @@ def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did():
                                              for k in weak.key_points if not k.hit][:2])
     drill.record(weak)
     assert drill.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for"
+
+
+def test_a_retry_shows_the_last_attempts_note_shortened_at_a_word():
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    r = Rehearsal.for_prompt(bank, prompt)
+    r.record(analyze_answer(bank, prompt, Transcript.from_text("I like ring buffers.")))
+    first = r.attempt_note
+    r.set_note(prompt.id, "  Name the LMAX Disruptor\nand the latency numbers.  ")
+    assert r.attempt_note == first + "\nYour note: “Name the LMAX Disruptor and the latency numbers.”"
+    r.set_note(prompt.id, "word " * 100)
+    note = r.attempt_note.split("\n")[1]
+    assert note.endswith("word…”") and len(note) <= len("Your note: “”") + NOTE_CHARS
+    r.record(analyze_answer(bank, prompt, Transcript.from_text("I like ring buffers.")))
+    assert "\n" not in r.attempt_note                  # that note was about the attempt before
+    r.set_note(prompt.id, "   ")
+    assert "\n" not in r.attempt_note

@@ -691,6 +691,46 @@ def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did(window, qtbot
     assert not page.attempt_line.isVisible()
 
 
+def test_a_retry_shows_the_note_written_on_the_last_attempt(window, qtbot):
+    """Walkthrough 6: the note ("what would you change next time?") was not shown when the question came back."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    page.feedback.note.setText("Too vague. Say double entry, integers in cents, EXPLAIN ANALYZE")
+    page.retry_btn.click()                                  # not saved yet: leaving the feedback saves it
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    lines = page.attempt_line.text().split("\n")
+    assert lines[0].startswith("Attempt 2 · last time ") and page.attempt_line.isVisible()
+    assert lines[1:] == ["Your note: “Too vague. Say double entry, integers in cents, EXPLAIN ANALYZE”"]
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    page.retry_btn.click()                                  # no note on attempt 2: none shown for it
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert page.attempt_line.text().startswith("Attempt 3 · ") and "\n" not in page.attempt_line.text()
+
+
+def test_choosing_another_bank_with_no_round_going_shows_that_choice(window, qtbot):
+    """Walkthrough 6: a finished round's summary stayed under another bank, and the clock kept the last bank's
+    target (2:00 where the chosen bank's first question aims for 2:30)."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    assert page.clock.text() == "0:00 / 2:00"
+    page.fill_banks(select="senior-backend-payments")         # before any round
+    assert page.clock.text() == "0:00 / 2:30"
+    page, ctl = start(window, qtbot, bank="airwallex")
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    page.fill_banks(select="senior-backend-payments")
+    assert page.stack.currentIndex() == 0 and page.clock.text() == "0:00 / 2:30"
+    assert page.prompt_text.text() == "" and not page.attempt_line.isVisible()
+    assert page.position.text() == "Choose a bank and a round, then press Start round."
+    page.start_btn.click()                                  # and the new choice starts as usual
+    qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE) and ctl.rehearsal.bank.id == "senior-backend-payments",
+                    timeout=30000)
+
+
 def test_one_prompt_is_not_said_twice_above_and_in_the_question(window, qtbot, monkeypatch):
     """Walkthrough leftover: for One prompt… the line above the question was the question's own text and "question
     1 of 1", with the same text again right under it. It says where the prompt comes from."""

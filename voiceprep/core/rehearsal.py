@@ -6,12 +6,15 @@ knows where the candidate is in the round and what they have scored so far.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
 from voiceprep.core.banks.model import Bank, Prompt, Round
+
+NOTE_CHARS = 160            # a retry shows the last attempt's note up to this many characters (cut at a word)
 
 
 @dataclass
@@ -24,6 +27,7 @@ class Rehearsal:
     results: dict[str, AnswerAnalysis] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
     focus: dict[str, list[str]] = field(default_factory=dict)  # a drill: prompt id -> labels of its weak points
+    notes: dict[str, str] = field(default_factory=dict)    # prompt id -> the note written on its last attempt
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -61,7 +65,8 @@ class Rehearsal:
     @property
     def attempt_note(self) -> str | None:
         """A retry says which attempt this is and how the last one did ("Attempt 3 · last time 62 (4 of 6 key
-        points)"; a drill: the points it asked for). None before the question's first answer this sitting."""
+        points)"; a drill: the points it asked for), then, on a line of its own, the note written on that attempt
+        ("what would you change next time?"), shortened. None before the question's first answer this sitting."""
         done, last = self.attempts.get(self.current.id, 0), self.results.get(self.current.id)
         if not done or last is None:
             return None
@@ -72,7 +77,18 @@ class Rehearsal:
         else:
             total = last.points_total
             how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''})"
-        return f"Attempt {done + 1} · last time {how}"
+        line = f"Attempt {done + 1} · last time {how}"
+        note = self.notes.get(self.current.id)
+        if note:
+            line += f"\nYour note: “{textwrap.shorten(note, NOTE_CHARS, placeholder='…')}”"
+        return line
+
+    def set_note(self, prompt_id: str, note: str) -> None:
+        """The note written on the prompt's last attempt (shown by `attempt_note` on a retry)."""
+        if note.strip():
+            self.notes[prompt_id] = note.strip()
+        else:
+            self.notes.pop(prompt_id, None)
 
     @property
     def current(self) -> Prompt:
@@ -94,6 +110,7 @@ class Rehearsal:
     def record(self, analysis: AnswerAnalysis) -> None:
         self.results[analysis.prompt.id] = analysis
         self.attempts[analysis.prompt.id] = self.attempts.get(analysis.prompt.id, 0) + 1
+        self.notes.pop(analysis.prompt.id, None)        # the note was about the attempt before this one
 
     def next(self) -> Prompt | None:
         if self.is_last:

@@ -195,3 +195,13 @@ def test_a_number_said_with_a_scale_word_is_one_quantity(fintech):
             w.word = "%"
     d = analyze_answer(fintech, fintech.prompt("recon"), t).delivery
     assert d.numbers == ["2 million users", "two hundred thousand", "40%"], d.numbers   # "merchants" is no unit
+
+
+def test_delivery_cards_count_in_words_not_with_s_in_brackets():
+    """Walkthrough 6: "pause(s)", "filler(s)", "hedge(s)" on the cards."""
+    text = "I think um we maybe fixed it, um, and uh the p99 dropped 40 percent."
+    f = findings(analyze_delivery(spoken(text, 20.0), 120, AnalysisSettings(), timed=True))
+    shown = " | ".join(x.summary for x in f.values())
+    assert "(s)" not in shown, shown
+    assert f["pauses"].summary.startswith("0 pauses of ") and f["fillers"].summary.startswith("3 fillers"), shown
+    assert f["numbers"].summary.startswith(("1 quantified detail:", "2 quantified details:")), shown

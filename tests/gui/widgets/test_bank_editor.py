@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
@@ -180,6 +180,46 @@ def test_draft_dialog_from_seed_002_opens_a_valid_draft_for_review(qtbot, servic
     assert services.registry.find("senior-backend-engineer-payments") is not None
 
 
+def test_the_banks_draft_button_opens_the_draft_dialog(qtbot, services, data_home):
+    """clicked(bool) once reached draft_from_job(path=None) as path=False: AttributeError on every click."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+
+    def review():
+        dialog = QApplication.activeModalWidget()
+        dialog.text.setPlainText(seed("002"))
+        dialog.update_draft()
+        dialog.review_btn.click()
+    QTimer.singleShot(200, review)
+    window.banks.draft_btn.click()
+    assert window.banks.pages.currentWidget() is window.banks.editor
+    assert len(window.banks.editor.doc.bank().all_prompts()) == 4
+
+
+def test_no_button_passes_its_checked_flag_to_a_default_argument():
+    """A button's clicked(bool) fills a slot's first optional argument: connect such slots through a lambda."""
+    import ast
+    import inspect
+    from pathlib import Path
+
+    import voiceprep.gui
+
+    root = Path(inspect.getfile(voiceprep.gui)).parent
+    with_defaults: set[str] = set()
+    connected: list[tuple[str, int, str]] = []
+    for file in root.rglob("*.py"):
+        tree = ast.parse(file.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) > 1 and node.args.defaults:
+                with_defaults.add(node.name)
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in ("clicked", "toggled")
+                    and node.args and isinstance(node.args[0], ast.Attribute)):
+                connected.append((file.name, node.lineno, node.args[0].attr))
+    bad = [c for c in connected if c[2] in with_defaults]
+    assert connected and not bad, bad
+
+
 def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services, data_home):
     window = make_window(qtbot, services, data_home)
     window.banks.new_bank()
@@ -196,10 +236,96 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     lmax.setPlainText("I used the LMAX Disruptor to fix lock contention in order matching")
     chosen = dialog.chosen()
     assert [p.label for p in chosen][0].startswith("Take gaming") and len(chosen) == 2
+    dialog.accept()                             # closing it with ticked proposals would ask first
     editor.add_key_points(chosen)
     kps = editor.doc.bank().prompt("prompt-1").key_points
     assert [k.label for k in kps][1:] == [p.label for p in chosen]
     assert "HoYoverse" in kps[1].cues
+
+
+def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Discard" when the test closes it
+    dialog = NotesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.notes.setPlainText(seed("000"))
+    dialog.propose_btn.click()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    drawn = sorted([dialog.add_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.rows[-1][2].setFocus()                   # the last proposal's cues
+    tabbed = []
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        tabbed.append(QApplication.focusWidget())
+    assert tabbed == drawn, [b.text() for b in tabbed]
+    assert dialog.add_btn.isDefault() or dialog.add_btn.autoDefault()
+
+
+def test_notes_dialog_asks_before_cancel_or_escape_throws_ticked_proposals_away(qtbot, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    asked: list[tuple[str, list[str], int]] = []
+    answer = iter([0, 0, 1])                         # Keep, Keep, Discard
+
+    def choose(_parent, _title, text, options, cancel=None, default=0):
+        asked.append((text, options, default))
+        return next(answer)
+    monkeypatch.setattr(common, "choose", choose)
+    dialog = NotesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.notes.setPlainText(seed("000"))
+    dialog.propose_btn.click()
+    n = sum(tick.isChecked() for tick, _l, _c in dialog.rows)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and asked[-1] == (f"Discard {n} proposed key points? They are not in the bank yet.",
+                                                ["Keep", "Discard"], 0)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and len(asked) == 2
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 3
+    for tick, _l, _c in dialog.rows:                # nothing ticked: nothing to lose, no question
+        tick.setChecked(False)
+    dialog.show()
+    dialog.reject()
+    assert not dialog.isVisible() and len(asked) == 3
+    dialog.notes.clear()
+    dialog.propose_btn.click()
+    assert dialog.count.text() == "Paste your notes first."
+
+
+def test_pasted_notes_come_back_and_added_points_get_the_keyboard(qtbot, services, data_home, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Discard"
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    seen: list[str] = []
+
+    def paste_then(close: str):
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.notes.toPlainText())
+        if not seen[-1]:
+            dialog.notes.setPlainText(seed("000"))
+        dialog.propose_btn.click()
+        for i, (tick, _label, _cues) in enumerate(dialog.rows):
+            tick.setChecked(i < 2)
+        (dialog.add_btn if close == "add" else dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)).click()
+    QTimer.singleShot(200, lambda: paste_then("cancel"))
+    editor.key_points_from_notes()
+    QTimer.singleShot(200, lambda: paste_then("add"))
+    editor.key_points_from_notes()
+    assert seen == ["", seed("000")]                # reopening shows what was pasted
+    kps = editor.doc.bank().prompt(str(editor.doc.get(("rounds", 0, "prompts", 0), "id"))).key_points
+    assert len(kps) == 3
+    assert editor.node_path == ("rounds", 0, "prompts", 0, "key_points", 1)      # the first added one
+    assert editor.window().focusWidget() is field(editor, "label")       # not the nav list
 
 
 def test_open_in_editor_without_a_registered_application_says_where_the_file_is(qtbot, services, data_home,
@@ -535,3 +661,4 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
     for _ in range(3 * len(dialog.rows)):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the last proposal
+    dialog.accept()                             # closing it with ticked proposals would ask first

@@ -146,6 +146,7 @@ def test_with_all_prompts_the_page_draws_days_and_with_one_prompt_attempts(qtbot
     data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}}
     page._show(data, "b", None, page._generation)
+    assert page.summary.text().startswith("1 attempt · ")        # walkthrough 6: "1 attempts"
     charts = (page.overall, page.competencies, page.pace, page.fillers)
     assert all(chart.canvas.spec().daily for chart in charts)
     page._show(dict(data), "b", "p1", page._generation)

@@ -134,7 +134,7 @@ def _small_text(text: str, lines: int) -> QPlainTextEdit:
 class NotesDialog(QDialog):
     """Paste prep notes; tick, edit or drop each proposed key point before it is kept."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, notes: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Key points from my notes")
         self.rows: list[tuple[QCheckBox, QPlainTextEdit, QPlainTextEdit]] = []
@@ -145,6 +145,7 @@ class NotesDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         self.notes.setTabChangesFocus(True)
+        self.notes.setPlainText(notes)          # what was pasted earlier in this editor session
         lay.addWidget(self.notes, 2)
         row = QHBoxLayout()
         self.propose_btn = QPushButton("Propose key points")
@@ -164,7 +165,31 @@ class NotesDialog(QDialog):
         self.propose_btn.clicked.connect(self.propose)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._tab_chain([self.notes, self.propose_btn])
         _fit(self, 820, 640)
+
+    def _tab_chain(self, widgets: list[QWidget]) -> None:
+        """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard
+        button made first, would otherwise come before Add, drawn to its left)."""
+        box = self.buttons.layout()
+        items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
+        drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
+                                if isinstance(w, QPushButton)]
+        chain = widgets + drawn
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: ask before ticked proposals are thrown away."""
+        n = sum(1 for tick, _, _ in self.rows if tick.isChecked())
+        if n:
+            from voiceprep.gui.widgets import common
+
+            what = "1 proposed key point" if n == 1 else f"{n} proposed key points"
+            if common.choose(self, "Discard key points?", f"Discard {what}? They are not in the bank yet.",
+                             ["Keep", "Discard"], cancel=0, default=0) == 0:
+                return
+        super().reject()
 
     def propose(self) -> None:
         points = propose_key_points(self.notes.toPlainText()[:MAX_PASTE_CHARS])
@@ -190,16 +215,14 @@ class NotesDialog(QDialog):
             tick.toggled.connect(self._count)
         grid.setRowStretch(len(points) + 1, 1)
         self.proposals.setWidget(host)
-        # Tab goes from Propose through the proposals, then to the dialog's buttons (made before them, the
-        # buttons came first)
-        chain = [self.propose_btn] + [w for row in self.rows for w in row]
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        # Tab goes from the notes and Propose through the proposals, then to the buttons as drawn
+        self._tab_chain([self.notes, self.propose_btn] + [w for row in self.rows for w in row])
         self._count()
 
     def _count(self) -> None:
         n = sum(1 for tick, _, _ in self.rows if tick.isChecked())
-        self.count.setText(f"{len(self.rows)} proposed, {n} ticked" if self.rows else "No ideas found in these notes.")
+        empty = "No ideas found in these notes." if self.notes.toPlainText().strip() else "Paste your notes first."
+        self.count.setText(f"{len(self.rows)} proposed, {n} ticked" if self.rows else empty)
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:

@@ -144,6 +144,7 @@ class BankEditor(QWidget):
         self._building = False
         self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
+        self._notes: dict[str, str] = {}          # prompt id -> notes pasted into Key points from my notes
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -250,6 +251,7 @@ class BankEditor(QWidget):
         self.draft_file = draft_file or new_draft_file()
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
+        self._notes = {}
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -695,12 +697,17 @@ class BankEditor(QWidget):
         return max(set(used), key=used.count) if used else doc.ids((), "competencies")[0]
 
     def add_key_points(self, points: list[ProposedPoint]) -> None:
-        """Add several proposals to the current prompt as one step per point."""
+        """Add several proposals to the current prompt as one step per point; the first added one is then open
+        in the form with the keyboard in its Key point field."""
         prompt_path = self.node_path[:4]
+        added = []
         for p in points:
             self.node_path = prompt_path
-            self.add_key_point(p.label, p.cues, p.min_cues)
-        self.select(prompt_path)
+            added.append(self.add_key_point(p.label, p.cues, p.min_cues))
+        first = next((a for a in added if a is not None), None)
+        self.select(first or prompt_path)
+        if first is not None:
+            self._focus_field()
 
     def remove_current(self) -> None:
         path = self.node_path
@@ -741,8 +748,11 @@ class BankEditor(QWidget):
     def key_points_from_notes(self) -> None:
         from voiceprep.gui.widgets.bank_dialogs import NotesDialog
 
-        dialog = NotesDialog(self)
-        if dialog.exec():
+        prompt_id = str(self.doc.get(self.node_path[:4], "id", "")) if self.doc is not None else ""
+        dialog = NotesDialog(self, self._notes.get(prompt_id, ""))
+        accepted = dialog.exec()
+        self._notes[prompt_id] = dialog.notes.toPlainText()       # shown again when it is reopened
+        if accepted:
             self.add_key_points(dialog.chosen())
 
     # -- saving and closing ---------------------------------------------------------------------

@@ -183,7 +183,7 @@ class BanksPage(QWidget):
 
         self.list.currentItemChanged.connect(self._show)
         self.new_btn.clicked.connect(self.new_bank)
-        self.draft_btn.clicked.connect(self.draft_from_job)
+        self.draft_btn.clicked.connect(lambda: self.draft_from_job())    # clicked(bool) would arrive as path=False
         self.edit_btn.clicked.connect(self.edit_current)
         self.resume_btn.clicked.connect(lambda: self.resume_draft(self._drafts[0]) if self._drafts else None)
         self.resume_discard_btn.clicked.connect(self._discard_drafts)

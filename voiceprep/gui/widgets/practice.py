@@ -170,6 +170,7 @@ class PracticePage(QWidget):
         self.ctl = controller
         self.services = controller.services
         self.attempt_id: int | None = None
+        self._attempt_prompt: str | None = None     # the prompt id of the attempt the feedback shows
         self.audio_path: str | None = None
         # everything scrolls in a small window except the answer buttons, which stay in view
         outer = QVBoxLayout(self)
@@ -437,7 +438,10 @@ class PracticePage(QWidget):
     def _picked(self) -> None:
         """The bank or round picker moved away from the question on screen: say what Start round will do."""
         r, bank = self.ctl.rehearsal, self.bank()
-        if r is None or bank is None or self.round_box.currentData() is None or self.ctl.state == c.FINISHED:
+        if bank is None or self.round_box.currentData() is None:
+            return
+        if r is None or self.ctl.state == c.FINISHED:
+            self._show_choice(bank.round(self.round_box.currentData()), finished=r is not None)
             return
         if (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
             self.notice.hide()
@@ -445,6 +449,25 @@ class PracticePage(QWidget):
         chosen = bank.round(self.round_box.currentData()).title
         self.show_notice(f"Press Start round to begin “{chosen}” ({bank.name}). The question below is still "
                          f"from “{r.title}”; your answers to it are saved in History.")
+
+    def _show_choice(self, rnd, finished: bool) -> None:
+        """No round going: the view is the chosen round's, not the last one's (its summary, its clock)."""
+        target = rnd.prompts[0].target_seconds if rnd.prompts else 0
+        self.clock.setText(f"0:00 / {fmt_time(target)}" if target else "0:00")
+        self.time_bar.setValue(0)
+        if not finished:                # before any round: a welcome-back recap may be on screen; it stays
+            return
+        self.stack.setCurrentIndex(0)
+        self.captions.clear()
+        self.meter.setValue(0)
+        self.notice.hide()
+        self.drill_note.hide()
+        self.attempt_line.hide()
+        self.position.setText("Choose a bank and a round, then press Start round.")
+        self.position.show()
+        self.prompt_text.setText("")
+        self.state_label.setText("")
+        self._summary_focus = None
 
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None
@@ -640,6 +663,7 @@ class PracticePage(QWidget):
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:
         self.attempt_id = attempt_id
+        self._attempt_prompt = analysis.prompt.id
         self.audio_path = self.ctl.last_audio_path
         r = self.ctl.rehearsal
         self.feedback.show_analysis(analysis, drill=r.focus.get(analysis.prompt.id) if r else None)
@@ -659,6 +683,11 @@ class PracticePage(QWidget):
     def _save_note(self, note: str, rating: int) -> None:
         if self.attempt_id is not None:
             self.ctl.save_note(self.attempt_id, note, rating, on_saved=self.feedback.note_saved)
+        r = self.ctl.rehearsal
+        if r is not None and self._attempt_prompt is not None:
+            r.set_note(self._attempt_prompt, note)         # a retry shows it above the question
+            if self.attempt_line.isVisibleTo(self) and r.current.id == self._attempt_prompt:
+                self.attempt_line.setText(r.attempt_note or "")     # saved on leaving: the retry is on screen
 
     def _on_round_finished(self, summary) -> None:
         rehearsal = self.ctl.rehearsal

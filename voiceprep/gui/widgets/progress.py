@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import attempts
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
@@ -156,7 +157,7 @@ def summary_text(st: dict[str, Any]) -> str:
         scores = f"no average yet{only}"
     else:
         scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
-    return f"{n} attempt{'' if n == 1 else 's'}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
+    return f"{attempts(n)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
 @dataclass(frozen=True)
