@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from voiceprep.app.history_service import attempts
 from voiceprep.cli.common import app_history, print_json, user_errors
 from voiceprep.core.history.queries import found_text
 
@@ -118,7 +119,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
                else "no average yet" + (" (only drills)" if s["drills"] else ""))
     n = s["attempts"]
-    print(f"{n} attempt{'' if n == 1 else 's'}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
+    print(f"{attempts(n)}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
           f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
