@@ -241,6 +241,11 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     kps = editor.doc.bank().prompt("prompt-1").key_points
     assert [k.label for k in kps][1:] == [p.label for p in chosen]
     assert "HoYoverse" in kps[1].cues
+    # the names go into the bank's vocabulary, so the transcriber hears them (walkthrough 6: "co-yovers"), once
+    vocabulary = editor.doc.bank().vocabulary
+    assert {"HoYoverse", "LMAX"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
+    editor.add_key_points(chosen[:1])
+    assert editor.doc.bank().vocabulary == vocabulary
 
 
 def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, monkeypatch):

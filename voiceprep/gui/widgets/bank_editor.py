@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.document import BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import WEIGHT_TOLERANCE, default_cues
@@ -705,9 +706,32 @@ class BankEditor(QWidget):
             self.node_path = prompt_path
             added.append(self.add_key_point(p.label, p.cues, p.min_cues))
         first = next((a for a in added if a is not None), None)
+        names = self._new_names([alt for p in points for cue in p.cues for alt in cue.split("|")])
+        if names and self.doc is not None:
+            # the names in the notes go into the bank's vocabulary, so the transcriber is told them in a round
+            # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it)
+            doc = self.doc
+            vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
+
+            def add_names() -> NodePath:
+                doc.set((), "vocabulary", vocabulary + names)
+                return first or prompt_path
+            self._structural(add_names)
         self.select(first or prompt_path)
         if first is not None:
             self._focus_field()
+
+    def _new_names(self, cues: list[str]) -> list[str]:
+        """Names among cues (written with a capital: "HoYoverse", "Genshin Impact", "PCI") that the bank's
+        vocabulary does not hold yet."""
+        have = {str(v).casefold() for v in (self.doc.get((), "vocabulary", []) if self.doc else []) or []}
+        out: list[str] = []
+        for cue in cues:
+            cue = cue.strip()
+            if cue and NUMBER not in cue and any(ch.isupper() for ch in cue) and cue.casefold() not in have:
+                have.add(cue.casefold())
+                out.append(cue)
+        return out
 
     def remove_current(self) -> None:
         path = self.node_path
