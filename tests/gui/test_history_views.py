@@ -162,7 +162,7 @@ def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypat
     qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
     window.history.export_selected()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
-    assert told == [f"Wrote the 1 attempt shown as Markdown to {out}."] and out.read_text().startswith("## What is")
+    assert told == [f"Wrote the 1 attempt shown as Markdown to {out}."] and "\n## What is" in out.read_text()
 
 
 def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, window, services, tmp_path,

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 import stat
 
@@ -482,3 +483,28 @@ def test_a_markdown_export_says_what_the_feedback_said_under_each_point(history,
     assert asked.splitlines() == [f"- {q}" for q in shown["follow_ups"]]
     assert md.index("### Key points") < md.index("### What the interviewer would ask next") < md.index("### Delivery")
     assert next(csv.reader(io.StringIO(export.render(history, [attempt], "csv")))) == export.CSV_COLUMNS
+
+
+def test_a_markdown_export_says_what_it_holds_in_the_candidates_time(history, save, bank, monkeypatch):
+    """Walkthrough 6: no header; times in UTC and seconds ("at 1.2 s" where the app says 0:01); a rating without a
+    note printed "Note:  (self-rating 1/5)"."""
+    import time
+    from datetime import UTC, datetime
+
+    from voiceprep.core.history.export import to_markdown
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        first, second = save_spoken(history, bank, STRONG), save(WEAK)
+        history.set_note(second, "", 1)
+        history.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", ["2026-12-01T23:30:00+00:00", first])
+        text = to_markdown(history, [first, second], now=datetime(2026, 12, 2, 1, 0, tzinfo=UTC))
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert text.startswith("# voiceprep: 2 attempts\n\n*Exported 2026-12-02 10:00*\n")
+    assert "— 2026-12-02 08:30 — " in text, text[:400]                           # Tokyo, not UTC
+    points = text.split("### Key points")[1].split("###")[0]
+    assert re.search(r"” at \d:\d\d\n", points) and not re.search(r"at [\d.]+ s", points), points
+    assert "\nSelf-rating: 1/5" in text and "Note:" not in text

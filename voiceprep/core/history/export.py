@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 from voiceprep.core.history.queries import answer_name, drilled, get_attempt
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
@@ -74,13 +75,27 @@ def to_csv(h: History, ids: list[int]) -> str:
     return out.getvalue()
 
 
-def to_markdown(h: History, ids: list[int]) -> str:
-    parts: list[str] = []
+def local_time(iso: str) -> str:
+    """A stored UTC time as the candidate's clock shows it: "2026-12-01 09:23"."""
+    when = datetime.fromisoformat(iso)
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def clock(seconds: float) -> str:
+    """A time in the recording as the app shows it: "0:01", "2:05"."""
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
+    """What the feedback said about each attempt, under a header saying what the file holds (walkthrough 6: it had
+    none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01)."""
+    when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
+    parts: list[str] = [f"# voiceprep: {len(ids)} attempt{'' if len(ids) == 1 else 's'}\n", f"*Exported {when}*\n"]
     for i in ids:
         a = get_attempt(h, i)
         parts.append(f"## {a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
-        parts.append(f"*{bank} — {str(a['started_at'])[:16].replace('T', ' ')} — {answer_name(a)}*\n")
+        parts.append(f"*{bank} — {local_time(str(a['started_at']))} — {answer_name(a)}*\n")
         if a["drill"]:
             parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":
@@ -115,7 +130,7 @@ def to_markdown(h: History, ids: list[int]) -> str:
         for k in a["key_points"]:
             ev = ""
             if k["hit"] and k["evidence"]:
-                ev = f" — “{k['evidence']}”" + (f" at {k['start']:.1f} s" if k["start"] is not None else "")
+                ev = f" — “{k['evidence']}”" + (f" at {clock(k['start'])}" if k["start"] is not None else "")
             parts.append(f"- [{'x' if k['hit'] else ' '}] {k['label']}{ev}")
             shown = seen.get(k["key_point_id"]) or {}
             for extra in (shown.get("detail"), f"Follow-up: {shown['follow_up']}" if shown.get("follow_up") else None):
@@ -129,8 +144,10 @@ def to_markdown(h: History, ids: list[int]) -> str:
             parts.append("\n### Delivery\n")
             for f in d.get("findings", []):
                 parts.append(f"- **{f['name']}**: {f['summary']}. {f['tip']}")
-        if a.get("note") or a.get("self_rating"):
-            parts.append(f"\nNote: {a.get('note') or ''} (self-rating {a.get('self_rating') or '-'}/5)")
+        said = [f"Note: {a['note']}"] if a.get("note") else []
+        said += [f"Self-rating: {a['self_rating']}/5"] if a.get("self_rating") else []
+        if said:                         # an empty note printed "Note:  (self-rating 1/5)"
+            parts.append("\n" + " · ".join(said))
         parts.append(f"\n### Transcript\n\n> {a['transcript'] or ''}\n")
     return "\n".join(parts)
 
