@@ -81,6 +81,8 @@ def main() -> None:
     notes.propose()
     notes.show()
     shot(notes, "banks-6-notes-dialog")
+    for tick, _label, _cues in notes.rows:      # closing with ticked proposals asks before discarding them
+        tick.setChecked(False)
     notes.close()
     window.close()
 
