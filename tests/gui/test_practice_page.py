@@ -754,3 +754,31 @@ def test_one_prompt_is_not_said_twice_above_and_in_the_question(window, qtbot, m
     monkeypatch.setattr(common, "choose", lambda _w, _t, text, *a, **k: asked.setdefault("text", text) and 0)
     page.start_btn.click()                                   # "Leave this round?" names the question once
     assert asked["text"].startswith(f"You are on “{prompt.text}” (1 answered"), asked
+
+
+def test_a_note_saved_on_a_retrys_feedback_keeps_that_attempts_line(window, qtbot):
+    """Review: a note saved while attempt 2's feedback showed relabelled the line above it "Attempt 3 · last time
+    ..." (the answer was already recorded), though attempt 2 was still on screen."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    page.retry_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    page.feedback.note.setText("say the numbers")
+    page.feedback.commit_note()
+    assert page.attempt_line.text().startswith("Attempt 2 · "), page.attempt_line.text()
+
+
+def test_a_bank_saved_or_reloaded_keeps_a_finished_rounds_summary(window, qtbot):
+    """Review: saving any bank refilled the pickers with the same choice, which wiped the round's summary and its
+    "Drill these now" for "Choose a bank and a round"."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    window._banks_reloaded()
+    assert page.stack.currentIndex() == 2, page.position.text()

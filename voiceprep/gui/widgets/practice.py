@@ -441,6 +441,8 @@ class PracticePage(QWidget):
         if bank is None or self.round_box.currentData() is None:
             return
         if r is None or self.ctl.state == c.FINISHED:
+            if r is not None and (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
+                return          # the same choice again (a bank saved or reloaded refills the pickers): keep the summary
             self._show_choice(bank.round(self.round_box.currentData()), finished=r is not None)
             return
         if (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
@@ -686,8 +688,11 @@ class PracticePage(QWidget):
         r = self.ctl.rehearsal
         if r is not None and self._attempt_prompt is not None:
             r.set_note(self._attempt_prompt, note)         # a retry shows it above the question
-            if self.attempt_line.isVisibleTo(self) and r.current.id == self._attempt_prompt:
-                self.attempt_line.setText(r.attempt_note or "")     # saved on leaving: the retry is on screen
+            # saved on leaving: the retry is on screen (while the feedback shows, the line above is still this
+            # attempt's, not the next one's)
+            if (self.attempt_line.isVisibleTo(self) and r.current.id == self._attempt_prompt
+                    and self.ctl.state != c.FEEDBACK):
+                self.attempt_line.setText(r.attempt_note or "")
 
     def _on_round_finished(self, summary) -> None:
         rehearsal = self.ctl.rehearsal
