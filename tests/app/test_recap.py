@@ -89,6 +89,10 @@ def test_a_session_is_the_candidates_own_day_not_a_utc_date(tmp_path, monkeypatc
                 db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", [when, i])
         recap = HistoryService(HistoryAccess(tmp_path / "h.sqlite3")).recap()
         assert recap is not None and recap["answers"] == 2 and recap["started_at"].startswith("2026-12-02T00:30")
+        with sqlite3.connect(tmp_path / "h.sqlite3") as db:     # review: a time written another way (imported)
+            db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", ["2026-12-03 09:00:00", ids[0]])
+        recap = HistoryService(HistoryAccess(tmp_path / "h.sqlite3")).recap()
+        assert recap is not None and recap["answers"] == 1 and recap["banks"] == [{"bank_id": bank.id, "answers": 1}]
     finally:
-        monkeypatch.delenv("TZ")
+        monkeypatch.undo()              # TZ as it was (CI may set one), then the C library told so
         time.tzset()

@@ -546,3 +546,16 @@ def test_compares_summary_pane_is_as_tall_as_its_text(qtbot, window, services):
     qtbot.waitExposed(crowded)
     sizes = crowded.view.split.sizes()
     assert abs(sizes[0] - sizes[1]) <= 2, sizes                 # at most half: the transcripts stay readable
+
+
+def test_a_drill_sorts_by_the_result_it_shows_not_its_uncounted_score():
+    """Review: History showed a drill as "1/1 drilled" but sorted it by its whole-answer 18, among failed answers."""
+    from voiceprep.gui.widgets.history import table_rows
+
+    base = {"started_at": "2026-12-01T10:00:00+00:00", "prompt_text": "Q", "duration_s": 30.0, "self_rating": None,
+            "state": "done", "input": "voice", "bank_id": "b"}
+    rows = table_rows([{**base, "id": 1, "overall": 18.0, "drill": ["A point"], "drilled": (1, 1)},
+                       {**base, "id": 2, "overall": 55.0, "drill": None, "drilled": None},
+                       {**base, "id": 3, "overall": 40.0, "drill": ["A", "B"], "drilled": (0, 2)}])
+    assert [r["display"][2] for r in rows] == ["1/1 drilled", "55", "0/2 drilled"]
+    assert [r["id"] for r in sorted(rows, key=lambda r: r["sort"][2])] == [3, 2, 1]

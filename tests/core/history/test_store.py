@@ -501,7 +501,7 @@ def test_a_markdown_export_says_what_it_holds_in_the_candidates_time(history, sa
         history.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", ["2026-12-01T23:30:00+00:00", first])
         text = to_markdown(history, [first, second], now=datetime(2026, 12, 2, 1, 0, tzinfo=UTC))
     finally:
-        monkeypatch.delenv("TZ")
+        monkeypatch.undo()              # TZ as it was (CI may set one), then the C library told so
         time.tzset()
     assert text.startswith("# voiceprep: 2 attempts\n\n*Exported 2026-12-02 10:00*\n")
     assert "— 2026-12-02 08:30 — " in text, text[:400]                           # Tokyo, not UTC

@@ -240,8 +240,12 @@ def recap(h: History, last: int = 6) -> Row | None:
         return None
     started = str(newest[0]["started_at"])
     first, after = local_day(started)
-    day = h.read(f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
-                 "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC", [DONE, first, after])
+    columns = f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
+    day = h.read(columns + "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC",
+                 [DONE, first, after])
+    # a time written another way (an imported "2026-12-01 10:00:00") sorts outside the day's bounds: the newest
+    # answer is its session then
+    day = day or h.read(columns + "AND started_at = ? ORDER BY id DESC", [DONE, started])
     counts: dict[str, int] = {}
     for r in day:                                   # newest first: a tie keeps the bank used last first
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1

@@ -66,7 +66,9 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
-        sort = (r["started_at"], r["prompt_text"], r["overall"] or -1, r["duration_s"] or -1, r["self_rating"] or 0)
+        shown = 100 * r["drilled"][0] / r["drilled"][1] if drill and r.get("drilled") and r["drilled"][1] else None
+        score_key = shown if shown is not None else r["overall"] if r["overall"] is not None else -1   # as shown
+        sort = (r["started_at"], r["prompt_text"], score_key, r["duration_s"] or -1, r["self_rating"] or 0)
         tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
             (f"\nFound {found}" if found else "")
