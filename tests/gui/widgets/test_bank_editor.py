@@ -248,16 +248,22 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     assert editor.doc.bank().vocabulary == vocabulary
 
 
-def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, monkeypatch):
-    from voiceprep.gui.widgets import common
-
-    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Discard" when the test closes it
+def notes_dialog_with_proposals(qtbot) -> NotesDialog:
+    """A shown notes dialog with seed 000's proposals in it (ticked as proposed)."""
     dialog = NotesDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.notes.setPlainText(seed("000"))
     dialog.propose_btn.click()
+    return dialog
+
+
+def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Discard" when the test closes it
+    dialog = notes_dialog_with_proposals(qtbot)
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     drawn = sorted([dialog.add_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     dialog.activateWindow()
@@ -281,12 +287,7 @@ def test_notes_dialog_asks_before_cancel_or_escape_throws_ticked_proposals_away(
         asked.append((text, options, default))
         return next(answer)
     monkeypatch.setattr(common, "choose", choose)
-    dialog = NotesDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.notes.setPlainText(seed("000"))
-    dialog.propose_btn.click()
+    dialog = notes_dialog_with_proposals(qtbot)
     n = sum(tick.isChecked() for tick, _l, _c in dialog.rows)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.isVisible() and asked[-1] == (f"Discard {n} proposed key points? They are not in the bank yet.",
