@@ -670,6 +670,10 @@ def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round
     page.next_btn.click()                                   # the drill ends unanswered: nothing to drill
     qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=30000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.start_btn, timeout=5000)
+    # a drill's end is called one (walkthrough 6: "Round complete" under "Round ended: ...")
+    from PySide6.QtWidgets import QLabel
+    assert "Drill complete" in [w.text() for w in page.summary.findChildren(QLabel)]
+    assert page.prompt_text.text().startswith("Drill ended without an answer.")
 
 
 def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did(window, qtbot):

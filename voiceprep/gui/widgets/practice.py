@@ -147,13 +147,13 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-def round_message(answered: int, total: int, overall: float | None = None) -> str:
-    """What the candidate reads when a round ends: skipped questions are said, not praised, and "Well done" is
-    for a good score only (the green of the score's colour), not for a round that scored 56."""
+def round_message(answered: int, total: int, overall: float | None = None, what: str = "Round") -> str:
+    """What the candidate reads when a round (`what`: or a "Drill") ends: skipped questions are said, not praised,
+    and "Well done" is for a good score only (the green of the score's colour), not for a round that scored 56."""
     if answered == 0:
-        return "Round ended without an answer. Start it again when you are ready."
+        return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
-        return (f"Round ended: you answered {answered} of {total} questions; the skipped ones count as not "
+        return (f"{what} ended: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
     if overall is not None and overall >= GOOD_SCORE:
         return "Well done. Pick another round, or drill your weak points."
@@ -701,7 +701,8 @@ class PracticePage(QWidget):
         bank = rehearsal.bank
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(heading("Round complete", 16))
+        what = "Drill" if rehearsal.focus else "Round"       # a drill's end said "Round complete" (walkthrough 6)
+        lay.addWidget(heading(f"{what} complete", 16))
         lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
         for cid, score in summary.competencies.items():
             comp = bank.competency(cid)
@@ -737,7 +738,8 @@ class PracticePage(QWidget):
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
-        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall))
+        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall,
+                                               "Drill" if rehearsal.focus else "Round"))
         self.position.setText(rehearsal.title)
         self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_summary()
