@@ -786,3 +786,26 @@ def test_a_bank_saved_or_reloaded_keeps_a_finished_rounds_summary(window, qtbot)
     qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
     window._banks_reloaded()
     assert page.stack.currentIndex() == 2, page.position.text()
+
+
+def test_letters_typed_on_the_rating_go_into_the_note_not_to_next_or_retry(window, qtbot):
+    """Walkthrough 6: one Tab too many while writing a note put the focus on the rating; the note's "n" went to
+    Next (the question moved on) and its spaces rated the answer. Letters typed there go into the note."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    rating = page.feedback.rating.button(1)
+    rating.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rating, timeout=5000)
+    prompt = ctl.rehearsal.current.id
+    for ch in "Name it":
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt       # neither Next nor Retry
+    assert page.feedback.note.text() == "Name it" and QApplication.focusWidget() is page.feedback.note
+    assert page.feedback.rating.checkedId() == -1                              # and nothing rated
+    rating.setFocus()
+    qtbot.keyClick(rating, Qt.Key.Key_Right)                                    # the arrows still rate
+    assert page.feedback.rating.checkedId() == 2

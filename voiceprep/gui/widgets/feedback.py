@@ -190,16 +190,30 @@ SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
 
 class _RatingArrows(QObject):
     """The arrow keys select the rating next to the focused one (Qt's radio buttons only move the focus while
-    none is checked, so 1-5 looked chosen and was not)."""
+    none is checked, so 1-5 looked chosen and was not). A letter typed there goes into the note: one Tab too many
+    while writing it had sent "n" to Next and "r" to Retry (walkthrough 6)."""
 
-    def __init__(self, group: QButtonGroup):
+    def __init__(self, group: QButtonGroup, note: QLineEdit):
         super().__init__(group)
         self.group = group
+        self.note = note
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)):
+            return False
+        typed = event.text()
+        letter = (len(typed) == 1 and typed.isalpha() and not event.modifiers()
+                  & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier))
+        if letter and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()                   # the page's one-letter shortcuts do not fire from the rating
+            return True
+        if letter and event.type() == QEvent.Type.KeyPress:
+            self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.note.end(False)
+            self.note.insert(typed)
+            return True
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
-        if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)
-                and event.type() == QEvent.Type.KeyPress and not event.modifiers() and event.key() in steps):
+        if not (event.type() == QEvent.Type.KeyPress and not event.modifiers() and event.key() in steps):
             return False
         there = self.group.button(self.group.id(watched) + steps[Qt.Key(event.key())])
         if there is not None:
@@ -254,7 +268,7 @@ class FeedbackView(QWidget):
         scale.setToolTip(RATING_SCALE)
         rating_row.addWidget(scale)
         self.rating = QButtonGroup(self)
-        arrows = _RatingArrows(self.rating)
+        arrows = _RatingArrows(self.rating, self.note)
         for i in range(1, 6):
             choice = QRadioButton(str(i))
             choice.setToolTip(RATING_SCALE)
