@@ -16,6 +16,7 @@ from voiceprep.app.access import HistoryAccess
 from voiceprep.app.judging import stored_document
 from voiceprep.core.history import History, HistoryError, export, queries
 from voiceprep.core.history.store import Row
+from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
 
 FORMATS = {"md": "Markdown", "json": "JSON", "csv": "CSV"}
@@ -33,7 +34,7 @@ class Exported:
 
 def attempts(count: int) -> str:
     """ "1 attempt", "2 attempts"."""
-    return f"{count} attempt{'' if count == 1 else 's'}"
+    return counted(count, "attempt")
 
 
 class HistoryService:

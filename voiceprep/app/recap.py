@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from voiceprep.core.history.queries import local
 
 Row = dict[str, Any]
 
 
 def _day(iso: str, today: datetime | None = None) -> str:
     """"today", "yesterday" or "30 Nov", in the candidate's own time zone."""
-    when = datetime.fromisoformat(iso)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    local = when.astimezone()
+    when = local(iso)
     now = (today or datetime.now().astimezone()).date()
-    days = (now - local.date()).days
-    return "today" if days == 0 else "yesterday" if days == 1 else f"on {local:%d %b}".replace(" 0", " ")
+    days = (now - when.date()).days
+    return "today" if days == 0 else "yesterday" if days == 1 else f"on {when:%d %b}".replace(" 0", " ")
 
 
 def recap_lines(recap: Row, find: Callable[[str], Any | None],

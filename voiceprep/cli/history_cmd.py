@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from voiceprep.app.history_service import attempts
 from voiceprep.cli.common import app_history, print_json, user_errors
 from voiceprep.core.history.queries import found_text
+from voiceprep.core.wording import counted
 
 
 def register(sub: Any) -> None:
@@ -111,15 +111,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json(s)
         return 0
     notes = [f"{s['typed']} typed, not counted in minutes or pace"] if s["typed"] else []
-    drills = f"{s['drills']} drill{'' if s['drills'] == 1 else 's'}"
+    drills = counted(s["drills"], "drill")
     notes += [f"{drills}, answered after being told which points to cover, not in the averages or best"] \
         if s["drills"] else []
     typed = f" ({'; '.join(notes)})" if notes else ""
     # only drills: no whole answer to average (it printed "average overall 0, best 0")
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
                else "no average yet" + (" (only drills)" if s["drills"] else ""))
-    n = s["attempts"]
-    print(f"{attempts(n)}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
+    print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
           f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")

@@ -14,6 +14,7 @@ from typing import Any
 from voiceprep.core.analysis.segments import said_pieces
 from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize
 from voiceprep.core.transcript import Transcript, Word
+from voiceprep.core.wording import counted
 from voiceprep.settings import AnalysisSettings
 
 _STOP = frozenset([
@@ -357,11 +358,6 @@ def _too_short_tip(d: Delivery) -> str:
     return "Short for the time you have: say more about how you did it, with one concrete detail."
 
 
-def _count(n: int, word: str) -> str:
-    """ "1 pause", "3 pauses", "0 fillers"."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
     if not timed or d.duration_s is None or d.wpm is None:
@@ -389,13 +385,13 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         pauses = len(d.long_pauses)
         many_pauses = pauses >= s.long_pauses_warn
         out.append(Finding("pauses", "warn" if many_pauses else "good",
-                           f"{_count(pauses, 'pause')} of {s.long_pause_s:g} s or more",
+                           f"{counted(pauses, 'pause')} of {s.long_pause_s:g} s or more",
                            "Long silences mid-answer read as lost: outline your three points before you start."
                            if many_pauses else "Pauses are short: a deliberate pause before the result is fine."))
     per_min = d.fillers["per_minute"]
     approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
     many = d.fillers["total"] >= 3 and (per_min is None or per_min > s.fillers_per_min_warn)
-    out.append(Finding("fillers", "warn" if many else "good", f"{_count(d.fillers['total'], 'filler')}{approx}",
+    out.append(Finding("fillers", "warn" if many else "good", f"{counted(d.fillers['total'], 'filler')}{approx}",
                        "Swap fillers for a short silence; it sounds more confident." if many
                        else "Few fillers: clean delivery."))
     if d.repeated_phrases:
@@ -403,12 +399,12 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         out.append(Finding("repetition", "warn", f"\"{top['phrase']}\" said {top['count']} times",
                            "Vary the wording or cut the repeat; say each point once, clearly."))
     hedgy = d.hedges["total"] >= s.hedges_warn
-    out.append(Finding("hedges", "warn" if hedgy else "good", f"{_count(d.hedges['total'], 'hedge')}",
+    out.append(Finding("hedges", "warn" if hedgy else "good", f"{counted(d.hedges['total'], 'hedge')}",
                        "Own your claims: replace \"I think\" and \"maybe\" with what you know and how."
                        if hedgy else "Assertive: you state things plainly." if not d.hedges["total"]
                        else "Mostly assertive: a hedge or two is fine."))
     if d.numbers:
-        out.append(Finding("numbers", "good", f"{_count(len(d.numbers), 'quantified detail')}: {', '.join(d.numbers[:3])}",
+        out.append(Finding("numbers", "good", f"{counted(len(d.numbers), 'quantified detail')}: {', '.join(d.numbers[:3])}",
                            "Numbers make impact believable: keep them."))
     elif d.story:
         out.append(Finding("numbers", "warn", "0 quantified details",

@@ -7,8 +7,9 @@ import io
 import json
 from datetime import UTC, datetime
 
-from voiceprep.core.history.queries import answer_name, drilled, get_attempt
+from voiceprep.core.history.queries import answer_name, clock, drilled, get_attempt, local
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
+from voiceprep.core.wording import counted
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "duration_s",
@@ -75,27 +76,16 @@ def to_csv(h: History, ids: list[int]) -> str:
     return out.getvalue()
 
 
-def local_time(iso: str) -> str:
-    """A stored UTC time as the candidate's clock shows it: "2026-12-01 09:23"."""
-    when = datetime.fromisoformat(iso)
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def clock(seconds: float) -> str:
-    """A time in the recording as the app shows it: "0:01", "2:05"."""
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
-
-
 def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
     """What the feedback said about each attempt, under a header saying what the file holds (walkthrough 6: it had
     none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01)."""
     when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
-    parts: list[str] = [f"# voiceprep: {len(ids)} attempt{'' if len(ids) == 1 else 's'}\n", f"*Exported {when}*\n"]
+    parts: list[str] = [f"# voiceprep: {counted(len(ids), 'attempt')}\n", f"*Exported {when}*\n"]
     for i in ids:
         a = get_attempt(h, i)
         parts.append(f"## {a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
-        parts.append(f"*{bank} — {local_time(str(a['started_at']))} — {answer_name(a)}*\n")
+        parts.append(f"*{bank} — {local(str(a['started_at'])):%Y-%m-%d %H:%M} — {answer_name(a)}*\n")
         if a["drill"]:
             parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":

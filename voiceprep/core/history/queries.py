@@ -21,17 +21,26 @@ def drill_labels(row: Row) -> Row:
     return row
 
 
+# The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
+DRILLED_POINT = "k.label IN (SELECT value FROM json_each(a.drill_json))"
+
+
+def _drilled_points(h: History, drills: list[int], columns: str) -> list[Row]:
+    """`columns` of the key point results that the drills `drills` (attempt ids) asked for."""
+    if not drills:
+        return []
+    return h.read(f"SELECT {columns} FROM attempts a JOIN key_point_results k ON k.attempt_id = a.id "
+                  f"WHERE a.id IN (SELECT value FROM json_each(?)) AND {DRILLED_POINT}", [json.dumps(drills)])
+
+
 def with_drilled(h: History, rows: list[Row]) -> list[Row]:
     """`rows` (with `drill`) with `drilled`: of the key points a drill asked for, (covered, asked); None for an
     answer that was not a drill. One query for the drills among them (walkthrough 6: History showed a drill that
     covered the 1 point it asked for as "18")."""
-    drills = [r["id"] for r in rows if r["drill"]]
-    found = h.read(
-        "SELECT k.attempt_id, COALESCE(SUM(k.hit), 0) AS hits, COUNT(*) AS asked FROM attempts a "
-        "JOIN key_point_results k ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
-        "AND k.label IN (SELECT value FROM json_each(a.drill_json)) GROUP BY k.attempt_id", [json.dumps(drills)]) \
-        if drills else []
-    counts = {c["attempt_id"]: (int(c["hits"]), int(c["asked"])) for c in found}
+    counts: dict[int, tuple[int, int]] = {}
+    for k in _drilled_points(h, [r["id"] for r in rows if r["drill"]], "k.attempt_id, k.hit"):
+        hits, asked = counts.get(k["attempt_id"], (0, 0))
+        counts[k["attempt_id"]] = (hits + bool(k["hit"]), asked + 1)
     for r in rows:
         r["drilled"] = counts.get(r["id"], (0, 0)) if r["drill"] else None
     return rows
@@ -179,7 +188,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
 # is left out of every score summary (averages, best, recent vs earlier, competencies, the recap's average).
 # Progress still shows drills (hollow markers), off the averaged lines; History, the exports and the CLI mark them.
 WHOLE_ANSWER = "drill_json IS NULL"
-COUNTS_FOR_POINT = "(a.drill_json IS NULL OR k.label IN (SELECT value FROM json_each(a.drill_json)))"
+COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 
 
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
@@ -214,11 +223,16 @@ def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Ro
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
 
 
+def local(iso: str) -> datetime:
+    """A stored time (UTC; one written without a zone is UTC too) in the candidate's own time zone."""
+    when = datetime.fromisoformat(iso)
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone()
+
+
 def local_day(iso: str) -> tuple[str, str]:
     """The candidate's own day (their time zone) around a stored UTC time, as stored times bound it: [first, after).
     A session near midnight UTC is one evening, not two days (a UTC date prefix split it)."""
-    when = datetime.fromisoformat(iso)
-    day = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone().date()
+    day = local(iso).date()
     # a naive local midnight, placed by the system's rules (a day with a clock change is 23 or 25 hours)
     return tuple(datetime.combine(d, time()).astimezone().astimezone(UTC).isoformat()    # type: ignore[return-value]
                  for d in (day, day + timedelta(days=1)))
@@ -294,11 +308,8 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
         drill_labels(r)
         if r["input"] == TYPED:
             r["wpm"] = r["fillers_per_min"] = None
-    drills = [r["id"] for r in rows if r["drill"]]
     asked: dict[int, set[str]] = {}
-    for k in h.read("SELECT DISTINCT k.attempt_id, k.competency FROM attempts a JOIN key_point_results k "
-                    "ON k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) "
-                    "AND k.label IN (SELECT value FROM json_each(a.drill_json))", [json.dumps(drills)]) if drills else []:
+    for k in _drilled_points(h, [r["id"] for r in rows if r["drill"]], "DISTINCT k.attempt_id, k.competency"):
         asked.setdefault(k["attempt_id"], set()).add(k["competency"])
     for r in rows:
         if r["drill"]:
@@ -349,7 +360,8 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     return result
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """A time in a recording as the app shows it: "0:01", "2:05"."""
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
@@ -357,7 +369,7 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
                     fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
     def show(v: float | None, why: str) -> str:
-        return why if v is None else _clock(v) if fmt == "clock" else fmt.format(v)
+        return why if v is None else clock(v) if fmt == "clock" else fmt.format(v)
     unit = f" {unit}" if unit else ""
     if first is None and second is None:          # not "Pace typed → typed words/min"
         both = missing[0] if missing[0] == missing[1] and missing[0] != "–" else ""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.app.history_service import attempts
+from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
 
@@ -151,13 +151,13 @@ def summary_text(st: dict[str, Any]) -> str:
     answers ("no average yet (only a drill)" when there are none: walkthrough 6 said "average 0 · best 0")."""
     n, drills = st["attempts"], st.get("drills") or 0
     typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
-    typed += f" · {drills} drill{'' if drills == 1 else 's'} (not in the average or best)" if drills else ""
+    typed += f" · {counted(drills, 'drill')} (not in the average or best)" if drills else ""
     if st["avg_overall"] is None:
         only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else ""
         scores = f"no average yet{only}"
     else:
         scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
-    return f"{attempts(n)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
+    return f"{counted(n, 'attempt')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
 @dataclass(frozen=True)
