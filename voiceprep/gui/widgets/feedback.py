@@ -103,27 +103,26 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> s
     showed a red "1 of 5" and "18 / 100", a failed answer)."""
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
     big = "font-size:22pt; font-weight:700"
+    score = "–" if overall is None else f"{overall:.0f}"
+
+    def pair(covered: int, of: int, caption: str, right: str) -> str:
+        share = 100 * covered / of if of else None
+        return ("<table cellspacing='0' cellpadding='2'><tr>"
+                f"<td><span style='{big}; color:{score_color(share)}'>{covered} of {of}</span>"
+                f"<br><span style='color:{colors.muted}'>{caption}</span></td><td width='28'></td>"
+                f"{right}</tr></table>")
+
     asked = drilled(doc["key_points"], drill)
     if asked:
-        share = 100 * asked[0] / asked[1] if asked[1] else None
-        whole = "–" if overall is None else f"{overall:.0f}"
-        return ("<table cellspacing='0' cellpadding='2'><tr>"
-                f"<td><span style='{big}; color:{score_color(share)}'>{asked[0]} of {asked[1]}</span>"
-                f"<br><span style='color:{colors.muted}'>asked-for point{'s' if asked[1] != 1 else ''} covered"
-                f"</span></td><td width='28'></td>"
-                f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {whole}, not counted"
-                f"<br>({hits} of {total} key points)</span></td></tr></table>")
-    share = 100 * hits / total if total else None
+        return pair(*asked, f"asked-for point{'s' if asked[1] != 1 else ''} covered",
+                    f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {score}, not counted"
+                    f"<br>({hits} of {total} key points)</span></td>")
     # a bank with no competencies (affirm-backend-platform) scores its key points: no job weights to name
     basis = ("overall, weighted by the job's competencies" if doc["competencies"]
              else "overall (this bank scores key points only)")
-    return ("<table cellspacing='0' cellpadding='2'><tr>"
-            f"<td><span style='{big}; color:{score_color(share)}'>{hits} of {total}</span>"
-            f"<br><span style='color:{colors.muted}'>key points covered</span></td><td width='28'></td>"
-            f"<td><span style='{big}; color:{score_color(overall)}'>"
-            f"{'–' if overall is None else f'{overall:.0f}'}</span> / 100"
-            f"<br><span style='color:{colors.muted}'>{basis}</span></td>"
-            "</tr></table>")
+    return pair(hits, total, "key points covered",
+                f"<td><span style='{big}; color:{score_color(overall)}'>{score}</span> / 100"
+                f"<br><span style='color:{colors.muted}'>{basis}</span></td>")
 
 
 def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None) -> str:
