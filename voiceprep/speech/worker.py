@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from pathlib import Path
 from typing import Any
 
 
@@ -22,6 +23,16 @@ class WorkerError(Exception):
 
 class _WorkerStopped(Exception):
     """The worker process ended (crashed or was killed)."""
+
+
+def _child_environment() -> dict[str, str]:
+    """This environment, plus the folder holding the voiceprep package when only the current folder had made it
+    importable (a checkout run with `python -m voiceprep`); an installed voiceprep needs nothing added."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in (os.path.abspath(p) for p in sys.path[1:] if p):
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
 
 
 class WorkerProcess:
@@ -103,7 +114,9 @@ class WorkerProcess:
     def _start(self, error: type[Exception]) -> None:
         self._kill()
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (the worker writes to it while it lives)
-        self._proc = subprocess.Popen([sys.executable, "-m", self.module],
+        # -P: the current folder is not searched for modules (`-m` would search it first, and a json.py there
+        # would stand in for Python's own); the folder this voiceprep was imported from is given instead
+        self._proc = subprocess.Popen([sys.executable, "-P", "-m", self.module], env=_child_environment(),
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
                                       text=True, bufsize=1)
         try:
