@@ -107,6 +107,19 @@ def test_a_search_hit_says_where_it_was_found(history, save):
     assert "a [ring] [buffer] with a single writer" in searched[strong]["snippet"]
 
 
+def test_words_in_double_quotes_are_searched_as_a_phrase(history, save):
+    """As in every search box: "single writer" in quotes finds the two words together, not each anywhere.
+    Without quotes both attempts below hold both words; only one says them together."""
+    together, apart = save(STRONG), save("Writing a single service took time; a writer of the docs helped.")
+    assert {r["id"] for r in queries.list_attempts(history, text="single writer")} == {together, apart}
+    assert [r["id"] for r in queries.list_attempts(history, text='"single writer"')] == [together]
+    assert [r["id"] for r in queries.search(history, '"single writer" lock')] == [together]
+    found = queries.list_attempts(history, text='"single writer"')[0]
+    assert found["found_in"] == ["transcript"]
+    assert queries.list_attempts(history, text='"single writer') != []   # an unclosed quote: the words as typed
+    assert queries.list_attempts(history, text='""') == queries.list_attempts(history)   # nothing to search
+
+
 def test_a_bank_snapshot_keeps_history_when_the_bank_changes(history, save, bank):
     attempt = save(STRONG)
     row = history.attempt_row(attempt)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -73,7 +74,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     snippets cost 50-120 ms with 10,000 attempts, and limiting a column's query to the listed rows with
     `rowid IN (...)` 150-230 ms), the transcript only when a row was found elsewhere too (all the words matched
     somewhere, so a row found in neither the question nor the note was found in what was said)."""
-    words = " OR ".join(fts_query(text).split())
+    words = " OR ".join(fts_terms(text))
     ids = {r["id"] for r in rows}
 
     def found(column: str) -> set[int]:
@@ -105,9 +106,20 @@ def found_text(row: Row) -> str:
     return text + (f" (also in {' and '.join(also)})" if also else "")
 
 
+def fts_terms(text: str) -> list[str]:
+    """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
+    as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
+    read as a plain word."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        if words := (phrase or word).replace('"', " ").split():
+            terms.append('"' + " ".join(words) + '"')
+    return terms
+
+
 def fts_query(text: str) -> str:
-    """Each word quoted (so FTS syntax in what the candidate typed is never interpreted)."""
-    return " ".join(f'"{w}"' for w in text.replace('"', " ").split())
+    """Every term must match (see fts_terms)."""
+    return " ".join(fts_terms(text))
 
 
 def list_attempts(h: History, bank: str | None = None, prompt: str | None = None, round_id: str | None = None,

@@ -167,7 +167,8 @@ class HistoryPage(QWidget):
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search (Ctrl+F): what you said, notes, questions")
-        self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F)")
+        self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F). "
+                               "Put words in double quotes to find them together: \"single writer\"")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip(compare_hint(0))
