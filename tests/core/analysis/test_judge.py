@@ -357,3 +357,81 @@ def test_padding_an_answer_with_rambling_credits_nothing(bank_file):
         gained = {r.key_point.id for r in padded.key_points if r.hit} - hits - \
             {r.key_point.id for r in alone.key_points if r.hit}
         assert len(gained) <= 1, (prompt.id, gained)
+
+
+DENIALS_BANK = """
+schema = 1
+[job]
+id = "denials"
+title = "Backend engineer"
+[[rounds]]
+id = "r1"
+title = "Round 1"
+[[rounds.prompts]]
+id = "wallet"
+text = "Tell me about the wallet service you built and how you kept balances right."
+[[rounds.prompts.key_points]]
+id = "money"
+label = "Balances kept as integer cents, never floats"
+cues = ["cents|integer|integers", "float|floats|floating point"]
+min_cues = 1
+[[rounds.prompts.key_points]]
+id = "writer"
+label = "Concurrency: one writer per account, avoid locks"
+[[rounds.prompts.key_points]]
+id = "prevention"
+label = "What you changed so it would not happen again: alerts, dashboards"
+cues = ["alert|alerts|alerting", "dashboard|dashboards"]
+min_cues = 1
+[[rounds.prompts.key_points]]
+id = "tone"
+label = "Kept the review about the system, not about blame"
+"""
+
+
+@pytest.fixture(scope="module")
+def denials():
+    return parse_bank(DENIALS_BANK)
+
+
+def test_denied_phrases_of_a_label():
+    from voiceprep.core.analysis.keypoints import denied_phrases
+
+    assert denied_phrases("Money as integer cents, never floats") == (("float",),)
+    assert denied_phrases("Avoid locks / one writer") == (("lock",),)
+    assert denied_phrases("A lock-free ring buffer") == (("lock",),)
+    assert denied_phrases("Migrate without losing events") == (("lose", "event"),)
+    assert denied_phrases("Customers abroad without the cost of banks") == ()     # a burden taken away
+    assert denied_phrases("Customers abroad without the cost of banks", whole=True) == (("cost", "bank"),)
+
+
+def test_a_sentence_asserting_what_the_point_denies_is_no_evidence_for_it(denials):
+    """Walkthrough: "amounts were stored as floats" covered "... never floats"; "we did use locks everywhere"
+    covered "avoid locks"."""
+    assert "money" not in hits(denials, "wallet", "Every balance lived in a float column, which made the "
+                                                  "month-end totals drift by a few cents.")
+    assert "writer" not in hits(denials, "wallet", "Honestly we wrapped every account update in a lock, and "
+                                                   "contention got bad at peak.")
+    # the inverse: denying or replacing it again is the point
+    assert "money" in hits(denials, "wallet", "We stopped using floats and moved every balance to integer cents.")
+    assert "money" in hits(denials, "wallet", "There are no floats anywhere: every balance is a whole number of "
+                                              "cents.")
+    kp = denials.prompt("wallet").key_points[0]
+    index = TokenIndex(tokenize_text("The balance was a float, sadly."), AnalysisSettings())
+    r = match_key_point(kp, index)
+    assert not r.hit and r.negated     # the cue "float" was said, asserting the opposite
+
+
+def test_a_points_own_negation_excuses_only_what_it_denies(denials):
+    """"...so it would not happen again: alerts" has a "not" of its own; that must not excuse "we did not add any
+    alerts" (the word matcher and the meaning judge both credited it)."""
+    kp = next(k for k in denials.prompt("wallet").key_points if k.id == "prevention")
+    never_added = "We did not add any alerts or dashboards after the outage."
+    assert not match_key_point(kp, TokenIndex(tokenize_text(never_added), AnalysisSettings())).hit
+    assert "prevention" not in hits(denials, "wallet", never_added)
+    added = "Afterwards I added alerts on the ledger drift so that it does not happen again."
+    assert match_key_point(kp, TokenIndex(tokenize_text(added), AnalysisSettings())).hit
+    assert "prevention" in hits(denials, "wallet", added)
+    # a contrastive "not" is the label's own kind of wording, about whatever it sets aside
+    assert "tone" in hits(denials, "wallet", "I kept the review about how the system failed, not about who "
+                                             "pushed the button.")

@@ -20,7 +20,14 @@ import numpy as np
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
-from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
+from voiceprep.core.analysis.keypoints import (
+    KeyPointResult,
+    Match,
+    TokenIndex,
+    asserted_denials,
+    denied_phrases,
+    match_key_point,
+)
 from voiceprep.core.analysis.segments import (
     HYPOTHETICAL,
     NEGATORS,
@@ -144,6 +151,12 @@ def voices_a_view(text: str) -> bool:
     return bool(roles) and all(roles) and not said_in_past(words)
 
 
+# a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
+AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
+                         "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
+                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so"})
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -203,6 +216,35 @@ class AnswerJudge:
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
 
+    def _on_its_side(self, label: str, allowed: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it can speak for the key point as far as the label's own denials go: a unit that asserts
+        what the label denies ("amounts were stored as floats" for "never floats") cannot, and a unit negated only
+        by the label's own negation words ("not") can only when it denies what the label denies ("so it does not
+        happen again"), not something else ("we did not add alerts" for "...so it would not happen again: alerts")."""
+        out = np.ones(len(self.units), dtype=bool)
+        tokens = self.index.tokens
+        opposite = {tokens[i].word for i in asserted_denials(label, tokens)}
+        own = allowed & NEGATORS
+        denied = frozenset(s for phrase in denied_phrases(label, whole=True) for s in phrase) if own else frozenset()
+        if not opposite and not own:
+            return out
+        stems: dict[int, set[str]] = {}
+        for t in tokens:
+            stems.setdefault(t.word, set()).add(t.stem)
+        for k, u in enumerate(self.units):
+            span = range(u.first, u.last + 1)
+            asserts = any(w in opposite for w in span)
+            denies_else = (bool(u.negated & own) and not any(stems.get(w, set()) & denied for w in span)
+                           and not self._contrastive(u, own))
+            out[k] = not (asserts or denies_else)
+        return out
+
+    def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
+        """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
+        difficult"), rather than saying something was not done ("we did not add alerts")."""
+        words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
+        return all(i > 0 and words[i - 1] not in AUXILIARIES for i, w in enumerate(words) if w in own)
+
     def _as_actor(self) -> np.ndarray:
         """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
         if self._actor is None:
@@ -243,7 +285,7 @@ class AnswerJudge:
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
-        ok = np.array([usable(u, allowed) for u in self.units])
+        ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
         if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
