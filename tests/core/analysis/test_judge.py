@@ -435,3 +435,21 @@ def test_a_points_own_negation_excuses_only_what_it_denies(denials):
     # a contrastive "not" is the label's own kind of wording, about whatever it sets aside
     assert "tone" in hits(denials, "wallet", "I kept the review about how the system failed, not about who "
                                              "pushed the button.")
+
+
+def test_there_is_no_x_denies_x(airwallex):
+    """Walkthrough: "there's no API platform" credited the point about the API platform ("no" read as a
+    quantifier, as in "a single writer with no locks")."""
+    def marks(text: str) -> frozenset[str]:
+        u = units(text.split())[0]
+        return u.negated | u.hypothetical
+
+    assert marks("There's no public API for partners.") == {"no"}
+    assert marks("At that point we had no monitoring at all.") == {"no"}
+    assert marks("We shipped it without any load testing.") == {"without"}
+    assert marks("One thread owns the writes, with no locks.") == frozenset()     # a quantifier: the design
+    assert marks("After the change we had no outages for a year.") == frozenset()  # no harm: a success
+    text = ("You offer business accounts in many currencies and cheap transfers. But as far as I can tell there is "
+            "no developer API for other platforms to build their own financial products on.")
+    assert "embedded-finance" not in hits(airwallex, "product-range", text)
+    assert "embedded-finance" in hits(airwallex, "product-range", text.replace("there is no", "there is a"))

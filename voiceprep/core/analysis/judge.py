@@ -29,8 +29,8 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.segments import (
+    DENIALS,
     HYPOTHETICAL,
-    NEGATORS,
     Unit,
     clause_markers,
     clean,
@@ -41,7 +41,7 @@ from voiceprep.core.analysis.segments import (
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-5"
+JUDGE_VERSION = "semantic-6"
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -101,7 +101,7 @@ FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
     words = [clean(x) for x in label.split()]
-    own = frozenset(w for w in words if w in NEGATORS or w in HYPOTHETICAL)
+    own = frozenset(w for w in words if w in DENIALS or w in HYPOTHETICAL)
     asks = [clean(x) for x in prompt.split()]
     if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
@@ -224,7 +224,7 @@ class AnswerJudge:
         out = np.ones(len(self.units), dtype=bool)
         tokens = self.index.tokens
         opposite = {tokens[i].word for i in asserted_denials(label, tokens)}
-        own = allowed & NEGATORS
+        own = allowed & DENIALS
         denied = frozenset(s for phrase in denied_phrases(label, whole=True) for s in phrase) if own else frozenset()
         if not opposite and not own:
             return out
