@@ -453,3 +453,22 @@ def test_there_is_no_x_denies_x(airwallex):
             "no developer API for other platforms to build their own financial products on.")
     assert "embedded-finance" not in hits(airwallex, "product-range", text)
     assert "embedded-finance" in hits(airwallex, "product-range", text.replace("there is no", "there is a"))
+
+
+def test_a_point_asking_for_an_example_needs_one_told_not_claimed():
+    """Walkthrough: "What I can say is I learn quickly" credited "Picking up new technologies quickly: a concrete
+    example"."""
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    prompt = next(p for p in bank.all_prompts() if any(k.id == "learn-fast" for k in p.key_points))
+
+    def covered(text: str) -> bool:
+        a = analyze_answer(bank, prompt, Transcript.from_text(text))
+        return next(r for r in a.key_points if r.key_point.id == "learn-fast").hit
+
+    claim = "Honestly, I'm a fast learner, I pick up new tools quickly."
+    assert not covered(claim)
+    assert not covered("What I can say is that I learn new stacks really fast.")
+    assert covered("I learned Go quickly at my last job: I picked it up in two weeks and rewrote our deploy tool.")
+    # the claim before the story does not hide the story's own words
+    assert covered(claim + " When we adopted Rust I picked it up fast, in maybe three weeks, and shipped our parser "
+                           "in it.")

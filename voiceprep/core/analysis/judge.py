@@ -22,7 +22,6 @@ from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     KeyPointResult,
-    Match,
     TokenIndex,
     asserted_denials,
     denied_phrases,
@@ -36,6 +35,8 @@ from voiceprep.core.analysis.segments import (
     clean,
     pairs,
     said_in_past,
+    sentence_spans,
+    tells_an_instance,
     units,
 )
 from voiceprep.core.banks.model import KeyPoint, Prompt
@@ -157,6 +158,12 @@ AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", 
                          "they", "he", "she", "you", "still", "just", "really", "also", "and", "so"})
 
 
+# a key point that asks for an example ("Picking up new technologies quickly: a concrete example") is covered by a
+# sentence that tells one, not by a claim ("What I can say is I learn quickly")
+ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:concrete|specific|real)\s+)?"
+                              r"(?:example|instance)\b", re.IGNORECASE)
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -198,6 +205,7 @@ class AnswerJudge:
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
         self._actor: np.ndarray | None = None
+        self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -245,6 +253,20 @@ class AnswerJudge:
         words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
         return all(i > 0 and words[i - 1] not in AUXILIARIES for i, w in enumerate(words) if w in own)
 
+    def _instances(self) -> np.ndarray:
+        """Per unit, whether it is part of a sentence that tells something that happened (`tells_an_instance`)."""
+        if self._instance is None:
+            claims = self._claim_words()
+            self._instance = np.array([not all(i in claims for i in range(u.first, u.last + 1)) for u in self.units],
+                                      dtype=bool)
+        return self._instance
+
+    def _claim_words(self) -> frozenset[int]:
+        """The words of the sentences that tell nothing that happened."""
+        words = [clean(w) for w in self.raw]
+        return frozenset(i for a, b in sentence_spans(self.raw) if not tells_an_instance(words[a:b + 1])
+                         for i in range(a, b + 1))
+
     def _as_actor(self) -> np.ndarray:
         """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
         if self._actor is None:
@@ -264,24 +286,22 @@ class AnswerJudge:
                                             if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
         return self._view_word_set
 
-    def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
-        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job), nor,
-        for a story prompt, in a sentence that only voices a view."""
+    def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
+        """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
+        cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
+        that asks for an example, in a sentence that tells none."""
         allowed = label_markers(kp.label, self.prompt)
-        keep: list[Match] = []
-        dropped: list[Match] = []
         views = self._view_words() if self.story and not OWN_ACTION.match(kp.label) else frozenset()
-        for m in result.matches:
-            word = self.index.tokens[m.first].word
-            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed or word in views else keep).append(m)
-        if dropped:
-            result.matches = keep
-            result.negated = result.negated + dropped
-            result.hit = len(keep) >= kp.min_cues
-        return result
+        claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
+
+        def unsaid(first: int) -> bool:
+            word = self.index.tokens[first].word
+            return bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or word in claims
+
+        return match_key_point(kp, self.index, unsaid)
 
     def judge(self, kp: KeyPoint) -> KeyPointResult:
-        lexical = self.said_plainly(kp, match_key_point(kp, self.index))
+        lexical = self.said_plainly(kp)
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
@@ -290,6 +310,8 @@ class AnswerJudge:
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
+        if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
+            ok = ok & self._instances()
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)

@@ -11,6 +11,7 @@ does not count.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -281,11 +282,14 @@ class TokenIndex:
         return False
 
 
-def match_key_point(kp: KeyPoint, index: TokenIndex) -> KeyPointResult:
+def match_key_point(kp: KeyPoint, index: TokenIndex,
+                    unsaid: Callable[[int], bool] | None = None) -> KeyPointResult:
     """The cues said plainly. A negation that belongs to the key point's own wording is no negation only for a
     mention of what the wording denies ("without the cost of banks" for "...without the cost and complexity of
     banks", not "we did not add alerts" for "...so it would not happen again: alerts"); a mention that asserts
-    what the wording denies ("we ended up with a fall" for "no falls") does not count."""
+    what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
+    for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
+    plain mention elsewhere in the answer can count instead."""
     own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
     opposite = asserted_denials(kp.label, index.tokens)
@@ -297,7 +301,7 @@ def match_key_point(kp: KeyPoint, index: TokenIndex) -> KeyPointResult:
                 m = Match(alternative, first, last, round(quality, 3))
                 span = range(first, last + 1)
                 mine = own if any(index.tokens[i].stem in denied for i in span) else frozenset()
-                if index.negated(first, mine) or any(i in opposite for i in span):
+                if index.negated(first, mine) or any(i in opposite for i in span) or (unsaid and unsaid(first)):
                     negated.append(m)
                 elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
                     best = m

@@ -166,6 +166,22 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
     return out
 
 
+# when something happened: "once", "two years ago", "last spring", "in 2021"
+WHEN = frozenset({"once", "ago", "last", "recently", "yesterday", "previously", "earlier"})
+
+
+def tells_an_instance(words: list[str]) -> bool:
+    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021"),
+    rather than a claim about oneself ("I learn quickly")."""
+    return said_in_past(words) or any(w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
+                                      for w in words)
+
+
+def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
+    """The answer's sentences, as inclusive word ranges."""
+    return _spans(raw)[0]
+
+
 def said_in_past(words: list[str]) -> bool:
     """Something in the past tense ("we shipped", "it was")."""
     return any(w in PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
