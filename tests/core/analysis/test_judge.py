@@ -472,3 +472,26 @@ def test_a_point_asking_for_an_example_needs_one_told_not_claimed():
     # the claim before the story does not hide the story's own words
     assert covered(claim + " When we adopted Rust I picked it up fast, in maybe three weeks, and shipped our parser "
                            "in it.")
+
+
+def test_one_member_of_a_listed_category_is_not_the_point():
+    """Walkthrough: "Products: accounts, FX, cards, APIs" was credited by naming only cards. A label whose head
+    names a category (one plural word) and lists its members needs two of them; a head that names a concern
+    ("Safety: authentication, rate limiting, ...") is still credited by one means, as interviewers do."""
+    from voiceprep.core.analysis.judge import category_items
+
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "What do you know about our company?"\n'
+                      '[[rounds.prompts.key_points]]\nid = "products"\n'
+                      'label = "Products: business accounts, FX, cards, APIs"\n'
+                      '[[rounds.prompts.key_points]]\nid = "who"\n'
+                      'label = "Who benefited: engineers, on-call teams, customers, the business"\n'
+                      '[[rounds.prompts.key_points]]\nid = "customers"\n'
+                      'label = "Who the customers are: online sellers, marketplaces, travel companies"\n')
+    assert not hits(bank, "p", "I know you do cards.")
+    assert hits(bank, "p", "You do cards and FX.") == {"products"}
+    assert hits(bank, "p", "You have cards, and accounts in many currencies.") == {"products"}
+    assert category_items("Products: business accounts, FX, cards, APIs") == ["business accounts", "FX", "cards",
+                                                                                "APIs"]
+    assert not category_items("Safety: authentication, rate limiting, idempotency keys")
+    assert not category_items("Delivery guarantees: at-least-once, idempotent consumers, dead-letter queue")

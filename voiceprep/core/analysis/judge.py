@@ -21,6 +21,7 @@ from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
+    FUNCTION_WORDS,
     KeyPointResult,
     TokenIndex,
     asserted_denials,
@@ -39,6 +40,7 @@ from voiceprep.core.analysis.segments import (
     tells_an_instance,
     units,
 )
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -162,6 +164,21 @@ AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", 
 # sentence that tells one, not by a claim ("What I can say is I learn quickly")
 ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:concrete|specific|real)\s+)?"
                               r"(?:example|instance)\b", re.IGNORECASE)
+
+
+# "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
+# three or more members of it. One member named is not the point ("you do cards"): two must be said. (A head that
+# names a concern, "Safety: authentication, rate limiting, ...", is credited by one means in the labelled corpus.)
+_CATEGORY_HEAD = re.compile(r"^\s*(?:the\s+|your\s+|our\s+|its\s+)?[a-z-]+[^s's]s\s*$", re.IGNORECASE)
+
+
+def category_items(label: str) -> list[str]:
+    """The members a category-list label lists ("Products: accounts, FX, cards, APIs"), or [] for other labels."""
+    head, colon, tail = label.partition(":")
+    if not colon or not _CATEGORY_HEAD.match(head):
+        return []
+    items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) >= 2]
+    return items if len(items) >= 3 else []
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -338,6 +355,9 @@ class AnswerJudge:
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        members = category_items(kp.label)
+        if members and self._members_said(members, ok) < 2:
+            p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
         best = int(np.argmax(masked[:, 0] + 0.5 * masked[:, 1:].max(axis=1)))
         unit = self._narrow(best, masked) if label_best > -1 else None
@@ -361,6 +381,15 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _members_said(self, members: list[str], ok: np.ndarray) -> int:
+        """How many of a category label's members the answer said: by meaning (a usable unit this close) or by
+        name (a word of the member said: "FX", "cards")."""
+        assert self.embedder is not None and self.vectors is not None
+        sims = np.where(ok[:, None], self.vectors @ self.embedder.embed(members).T, -1.0).max(axis=0)
+        said = {t.stem for t in self.index.tokens}
+        named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
+        return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
     def _narrow(self, best: int, masked: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence."""

@@ -38,7 +38,7 @@ EXACT, JOINED, FUZZY, PHONETIC = 1.0, 0.95, 0.85, 0.75
 # mention's clause, deny or replace the thing again ("no floats anywhere", "we stopped using floats") keep it
 # on the point's side.
 LABEL_DENIALS = frozenset({"not", "no", "never", "without", "avoid", "avoiding", "nor"})
-_DENIED_SKIP = frozenset({"a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "their", "its", "our",
+FUNCTION_WORDS = frozenset({"a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "their", "its", "our",
                           "my", "your", "on", "from", "about", "to", "of", "any", "it", "get", "getting", "by", "in",
                           "at", "for", "with", "as", "that", "this", "ever", "single", "one", "do", "does", "using",
                           "use", "have", "having"})
@@ -72,7 +72,7 @@ def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ..
         for u in rest:
             if u.clause_start or (not whole and (u.norm in _DENIED_END or len(phrase) == 3)):
                 break
-            if u.norm not in _DENIED_SKIP and u.norm not in LABEL_DENIALS:
+            if u.norm not in FUNCTION_WORDS and u.norm not in LABEL_DENIALS:
                 phrase.append(u.stem)
         if phrase:
             out.append(tuple(phrase))
