@@ -495,3 +495,23 @@ def test_one_member_of_a_listed_category_is_not_the_point():
                                                                                 "APIs"]
     assert not category_items("Safety: authentication, rate limiting, idempotency keys")
     assert not category_items("Delivery guarantees: at-least-once, idempotent consumers, dead-letter queue")
+
+
+def test_evidence_quotes_the_sentence_that_carries_the_point():
+    """Walkthrough: the quote shown was a cue word alone ("incidents") or the label's own words ("and to close the
+    loop,"); it is the sentence (or the piece of a long one) that carries the point."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    words_only = ("I moved our payouts onto Kafka with an outbox, and consumers kept a processed-ids table. "
+                  "Incidents went down a lot after that, from weekly pages to maybe one a quarter.")
+    a = analyze_answer(bank, bank.prompt("kafka-payments"), Transcript.from_text(words_only))
+    ev = a.evidence["revenue-impact"]
+    assert ev[0].how == "sentence" and ev[0].text == ("Incidents went down a lot after that, from weekly pages to "
+                                                      "maybe one a quarter.")
+    assert ev[1].how == "words" and ev[1].text == "Incidents"          # each cue's own words follow
+    kp = next(k for k in a.to_dict()["key_points"] if k["id"] == "revenue-impact")
+    assert kp["evidence"]["text"].startswith("Incidents went down") and kp["evidence"]["how"] == "sentence"
+    clause = ("We never had a real dashboard for it, but to close the loop, every night a job compared our ledger "
+              "with the processor's settlement file and flagged what the flow had missed.")
+    a = analyze_answer(bank, bank.prompt("payments-domain"), Transcript.from_text(clause))
+    quote = a.evidence["reconciliation-loop"][0].text
+    assert quote.startswith("but to close the loop, every night a job compared our ledger"), quote

@@ -34,6 +34,7 @@ from voiceprep.core.analysis.segments import (
     Unit,
     clause_markers,
     clean,
+    joined,
     pairs,
     said_in_past,
     sentence_spans,
@@ -45,6 +46,7 @@ from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-6"
+WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -221,6 +223,7 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._sentences = frozenset(sentence_spans(raw_words))
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
@@ -364,6 +367,10 @@ class AnswerJudge:
         strong_meaning = label_best >= self.s.meaning_evidence_min
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
+        if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
+            unit = self._carrier(lexical, ok, masked[:, 0])
+        elif unit is not None:
+            unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation), the closest first
         floor = max(label_best, self.s.meaning_evidence_min)
@@ -390,6 +397,37 @@ class AnswerJudge:
         said = {t.stem for t in self.index.tokens}
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
+
+    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray) -> Unit | None:
+        """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
+        in meaning first."""
+        at = [self.index.tokens[m.first].word for m in lexical.matches]
+        scored = [(sum(u.first <= w <= u.last for w in at), bool(ok[i]), float(sims[i]), -i)
+                  for i, u in enumerate(self.units) if u.kind == "sentence"]
+        best = max(scored, default=None)
+        return self.units[-best[3]] if best and best[0] else None
+
+    def _whole(self, unit: Unit) -> Unit:
+        """A clause or a piece of a long sentence of under WHOLE_WORDS words ("and to close the loop,", "Why it
+        mattered:") is quoted with what the sentence says after it (the window that starts there, else the next
+        piece), else with the sentence around it."""
+        if unit.last - unit.first + 1 >= WHOLE_WORDS or (unit.first, unit.last) in self._sentences:
+            return unit
+        sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
+        if sentence is None:
+            return unit
+        pieces = [u for u in self.units if u.kind in ("sentence", "clause") and u.last <= sentence[1]]
+        forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]
+        if forward:
+            return min(forward, key=lambda u: u.last)
+        after = [u for u in pieces if u.first == unit.last + 1]
+        if after:
+            last = min(after, key=lambda u: u.last).last
+            return Unit(unit.first, last, joined(self.raw[unit.first:last + 1]), "sentence", unit.negated,
+                        unit.hypothetical)
+        around = [u for u in self.units if u.kind == "sentence" and u.first <= unit.first and unit.last <= u.last
+                  and u.last - u.first > unit.last - unit.first]
+        return min(around, key=lambda u: u.last - u.first) if around else unit
 
     def _narrow(self, best: int, masked: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence."""
