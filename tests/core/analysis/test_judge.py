@@ -515,3 +515,26 @@ def test_evidence_quotes_the_sentence_that_carries_the_point():
     a = analyze_answer(bank, bank.prompt("payments-domain"), Transcript.from_text(clause))
     quote = a.evidence["reconciliation-loop"][0].text
     assert quote.startswith("but to close the loop, every night a job compared our ledger"), quote
+
+
+def test_a_would_inside_a_past_story_point_does_not_excuse_plans():
+    """A point told as your own past act ("I filed a report ... so it would not happen again", "I went back ... with
+    what we would change") was credited by "I'd file a report" and "I'd meet the family": its "would" let every
+    hypothetical count. Points about the future ("I will stay on the floor") still take them."""
+    assert "i'd" not in label_markers("I rewrote the runbook and fixed the alert so it would not page again")
+    assert "i'd" not in label_markers("I called the customer back and explained what we would change")
+    assert "i'd" in label_markers("I will stay close to the team and support them")
+    assert "i'd" in label_markers("Trade-offs and lessons: added complexity, what you would do differently")
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Support lead"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a customer who was angry with your team."\n'
+                      '[[rounds.prompts.key_points]]\nid = "listen"\nlabel = "I listened to the customer first"\n'
+                      '[[rounds.prompts.key_points]]\nid = "callback"\n'
+                      'label = "I called the customer back and explained what we would change"\n'
+                      '[[rounds.prompts.key_points]]\nid = "fix"\n'
+                      'label = "I fixed the refund process so it would not happen to another customer"\n')
+    plan = ("I'd listen first. Then I'd call the customer back and explain what we'd change, and I'd fix the refund "
+            "process so it doesn't happen again.")
+    assert not hits(bank, "p", plan) & {"callback", "fix"}
+    told = ("I listened first. That afternoon I called the customer back and explained what we would change, and "
+            "the next week I fixed the refund process so no other customer waited a month.")
+    assert {"callback", "fix"} <= hits(bank, "p", told)

@@ -108,7 +108,11 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     words = [clean(x) for x in label.split()]
     own = frozenset(w for w in words if w in DENIALS or w in HYPOTHETICAL)
     asks = [clean(x) for x in prompt.split()]
-    if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
+    # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
+    # fixed the process so it would not happen again", "I went back with ... what we would change")
+    told = bool(OWN_ACTION.match(label)) and said_in_past(words)
+    if (FUTURE_WORDS & set(words) and not told) or any(a == "would" and b in ("you", "we")
+                                                       for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
     return own
 
