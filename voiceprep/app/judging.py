@@ -56,12 +56,13 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     point: a walkthrough found 7-10 per point, some from unrelated sentences ("customers" at 0:01)."""
     found = list(a.evidence.get(result.key_point.id) or [])
     note = ""
-    meaning = next((ev for ev in found if _attr(ev, "how", "words") == "meaning"), None)
+    meaning = next((ev for ev in found if _attr(ev, "how", "words") in ("meaning", "sentence")), None)
     if meaning is not None:
         first, last = _attr(meaning, "first_word"), _attr(meaning, "last_word")
         inside = [_shown_cue(c) for ev in found if ev is not meaning and (c := _attr(ev, "cue"))
                   and first is not None and last is not None and first <= _attr(ev, "first_word", -1) <= last]
-        note = "by meaning" + (f" · cues: {', '.join(dict.fromkeys(inside))}" if inside else "")
+        by = "by meaning" if _attr(meaning, "how") == "meaning" else "by its words"
+        note = by + (f" · cues: {', '.join(dict.fromkeys(inside))}" if inside else "")
         found = [meaning]
     out = []
     for ev in found[:MAX_CUE_EVIDENCE]:

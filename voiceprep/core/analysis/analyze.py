@@ -26,7 +26,8 @@ class Evidence:
     first_word: int
     last_word: int
     cue: str | None = None      # the cue that matched, for word evidence
-    how: str = "words"          # "meaning" (the sentence that carries the point) or "words" (a cue)
+    how: str = "words"          # "meaning" (the sentence that carries the point), "sentence" (the sentence that
+    #                             carries the cue words of a point credited by its words) or "words" (a cue)
 
 
 @dataclass
@@ -112,8 +113,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     for r in results:
         spans = []
         j = r.judgement
-        if j is not None and j.unit is not None and r.hit and j.method != "words":
-            spans.append(span(j.unit.first, j.unit.last, how="meaning"))
+        if j is not None and j.unit is not None and r.hit:
+            spans.append(span(j.unit.first, j.unit.last, how="meaning" if j.method != "words" else "sentence"))
         for m in r.matches:
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans

@@ -20,21 +20,33 @@ import numpy as np
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
-from voiceprep.core.analysis.keypoints import KeyPointResult, Match, TokenIndex, match_key_point
+from voiceprep.core.analysis.keypoints import (
+    FUNCTION_WORDS,
+    KeyPointResult,
+    TokenIndex,
+    asserted_denials,
+    denied_phrases,
+    match_key_point,
+)
 from voiceprep.core.analysis.segments import (
+    DENIALS,
     HYPOTHETICAL,
-    NEGATORS,
     Unit,
     clause_markers,
     clean,
+    joined,
     pairs,
     said_in_past,
+    sentence_spans,
+    tells_an_instance,
     units,
 )
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-5"
+JUDGE_VERSION = "semantic-6"
+WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
@@ -94,9 +106,13 @@ FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
     words = [clean(x) for x in label.split()]
-    own = frozenset(w for w in words if w in NEGATORS or w in HYPOTHETICAL)
+    own = frozenset(w for w in words if w in DENIALS or w in HYPOTHETICAL)
     asks = [clean(x) for x in prompt.split()]
-    if FUTURE_WORDS & set(words) or any(a == "would" and b in ("you", "we") for a, b in zip(asks, asks[1:])):
+    # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
+    # fixed the process so it would not happen again", "I went back with ... what we would change")
+    told = bool(OWN_ACTION.match(label)) and said_in_past(words)
+    if (FUTURE_WORDS & set(words) and not told) or any(a == "would" and b in ("you", "we")
+                                                       for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
     return own
 
@@ -144,6 +160,33 @@ def voices_a_view(text: str) -> bool:
     return bool(roles) and all(roles) and not said_in_past(words)
 
 
+# a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
+AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
+                         "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
+                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so"})
+
+
+# a key point that asks for an example ("Picking up new technologies quickly: a concrete example") is covered by a
+# sentence that tells one, not by a claim ("What I can say is I learn quickly")
+ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:concrete|specific|real)\s+)?"
+                              r"(?:example|instance)\b", re.IGNORECASE)
+
+
+# "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
+# three or more members of it. One member named is not the point ("you do cards"): two must be said. (A head that
+# names a concern, "Safety: authentication, rate limiting, ...", is credited by one means in the labelled corpus.)
+_CATEGORY_HEAD = re.compile(r"^\s*(?:the\s+|your\s+|our\s+|its\s+)?[a-z-]+[^s's]s\s*$", re.IGNORECASE)
+
+
+def category_items(label: str) -> list[str]:
+    """The members a category-list label lists ("Products: accounts, FX, cards, APIs"), or [] for other labels."""
+    head, colon, tail = label.partition(":")
+    if not colon or not _CATEGORY_HEAD.match(head):
+        return []
+    items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) >= 2]
+    return items if len(items) >= 3 else []
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -184,7 +227,9 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._sentences = frozenset(sentence_spans(raw_words))
         self._actor: np.ndarray | None = None
+        self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -202,6 +247,49 @@ class AnswerJudge:
         vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
+
+    def _on_its_side(self, label: str, allowed: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it can speak for the key point as far as the label's own denials go: a unit that asserts
+        what the label denies ("amounts were stored as floats" for "never floats") cannot, and a unit negated only
+        by the label's own negation words ("not") can only when it denies what the label denies ("so it does not
+        happen again"), not something else ("we did not add alerts" for "...so it would not happen again: alerts")."""
+        out = np.ones(len(self.units), dtype=bool)
+        tokens = self.index.tokens
+        opposite = {tokens[i].word for i in asserted_denials(label, tokens)}
+        own = allowed & DENIALS
+        denied = frozenset(s for phrase in denied_phrases(label, whole=True) for s in phrase) if own else frozenset()
+        if not opposite and not own:
+            return out
+        stems: dict[int, set[str]] = {}
+        for t in tokens:
+            stems.setdefault(t.word, set()).add(t.stem)
+        for k, u in enumerate(self.units):
+            span = range(u.first, u.last + 1)
+            asserts = any(w in opposite for w in span)
+            denies_else = (bool(u.negated & own) and not any(stems.get(w, set()) & denied for w in span)
+                           and not self._contrastive(u, own))
+            out[k] = not (asserts or denies_else)
+        return out
+
+    def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
+        """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
+        difficult"), rather than saying something was not done ("we did not add alerts")."""
+        words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
+        return all(i > 0 and words[i - 1] not in AUXILIARIES for i, w in enumerate(words) if w in own)
+
+    def _instances(self) -> np.ndarray:
+        """Per unit, whether it is part of a sentence that tells something that happened (`tells_an_instance`)."""
+        if self._instance is None:
+            claims = self._claim_words()
+            self._instance = np.array([not all(i in claims for i in range(u.first, u.last + 1)) for u in self.units],
+                                      dtype=bool)
+        return self._instance
+
+    def _claim_words(self) -> frozenset[int]:
+        """The words of the sentences that tell nothing that happened."""
+        words = [clean(w) for w in self.raw]
+        return frozenset(i for a, b in sentence_spans(self.raw) if not tells_an_instance(words[a:b + 1])
+                         for i in range(a, b + 1))
 
     def _as_actor(self) -> np.ndarray:
         """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
@@ -222,32 +310,32 @@ class AnswerJudge:
                                             if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
         return self._view_word_set
 
-    def said_plainly(self, kp: KeyPoint, result: KeyPointResult) -> KeyPointResult:
-        """Cue matches said in a hypothetical clause do not count (negation before a cue is the matcher's job), nor,
-        for a story prompt, in a sentence that only voices a view."""
+    def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
+        """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
+        cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
+        that asks for an example, in a sentence that tells none."""
         allowed = label_markers(kp.label, self.prompt)
-        keep: list[Match] = []
-        dropped: list[Match] = []
         views = self._view_words() if self.story and not OWN_ACTION.match(kp.label) else frozenset()
-        for m in result.matches:
-            word = self.index.tokens[m.first].word
-            (dropped if (self._marks[word] & HYPOTHETICAL) - allowed or word in views else keep).append(m)
-        if dropped:
-            result.matches = keep
-            result.negated = result.negated + dropped
-            result.hit = len(keep) >= kp.min_cues
-        return result
+        claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
+
+        def unsaid(first: int) -> bool:
+            word = self.index.tokens[first].word
+            return bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or word in claims
+
+        return match_key_point(kp, self.index, unsaid)
 
     def judge(self, kp: KeyPoint) -> KeyPointResult:
-        lexical = self.said_plainly(kp, match_key_point(kp, self.index))
+        lexical = self.said_plainly(kp)
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
-        ok = np.array([usable(u, allowed) for u in self.units])
+        ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
         if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
+        if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
+            ok = ok & self._instances()
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
@@ -274,12 +362,19 @@ class AnswerJudge:
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        members = category_items(kp.label)
+        if members and self._members_said(members, ok) < 2:
+            p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
         best = int(np.argmax(masked[:, 0] + 0.5 * masked[:, 1:].max(axis=1)))
         unit = self._narrow(best, masked) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
+        if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
+            unit = self._carrier(lexical, ok, masked[:, 0])
+        elif unit is not None:
+            unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation), the closest first
         floor = max(label_best, self.s.meaning_evidence_min)
@@ -297,6 +392,46 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _members_said(self, members: list[str], ok: np.ndarray) -> int:
+        """How many of a category label's members the answer said: by meaning (a usable unit this close) or by
+        name (a word of the member said: "FX", "cards")."""
+        assert self.embedder is not None and self.vectors is not None
+        sims = np.where(ok[:, None], self.vectors @ self.embedder.embed(members).T, -1.0).max(axis=0)
+        said = {t.stem for t in self.index.tokens}
+        named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
+        return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
+
+    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray) -> Unit | None:
+        """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
+        in meaning first."""
+        at = [self.index.tokens[m.first].word for m in lexical.matches]
+        scored = [(sum(u.first <= w <= u.last for w in at), bool(ok[i]), float(sims[i]), -i)
+                  for i, u in enumerate(self.units) if u.kind == "sentence"]
+        best = max(scored, default=None)
+        return self.units[-best[3]] if best and best[0] else None
+
+    def _whole(self, unit: Unit) -> Unit:
+        """A clause or a piece of a long sentence of under WHOLE_WORDS words ("and to close the loop,", "Why it
+        mattered:") is quoted with what the sentence says after it (the window that starts there, else the next
+        piece), else with the sentence around it."""
+        if unit.last - unit.first + 1 >= WHOLE_WORDS or (unit.first, unit.last) in self._sentences:
+            return unit
+        sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
+        if sentence is None:
+            return unit
+        pieces = [u for u in self.units if u.kind in ("sentence", "clause") and u.last <= sentence[1]]
+        forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]
+        if forward:
+            return min(forward, key=lambda u: u.last)
+        after = [u for u in pieces if u.first == unit.last + 1]
+        if after:
+            last = min(after, key=lambda u: u.last).last
+            return Unit(unit.first, last, joined(self.raw[unit.first:last + 1]), "sentence", unit.negated,
+                        unit.hypothetical)
+        around = [u for u in self.units if u.kind == "sentence" and u.first <= unit.first and unit.last <= u.last
+                  and u.last - u.first > unit.last - unit.first]
+        return min(around, key=lambda u: u.last - u.first) if around else unit
 
     def _narrow(self, best: int, masked: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence."""

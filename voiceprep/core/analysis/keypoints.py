@@ -10,6 +10,8 @@ does not count.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,6 +32,74 @@ NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
 LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),
                  "i": ("eye",), "b": ("be", "bee"), "t": ("tea",), "k": ("kay",), "o": ("oh",)}
 EXACT, JOINED, FUZZY, PHONETIC = 1.0, 0.95, 0.85, 0.75
+
+# What a key point's own wording denies ("amounts as integers, never floats", "avoid locks", "lock-free"): an
+# answer that asserts it ("amounts were stored as floats") says the opposite of the point. Words that, in the
+# mention's clause, deny or replace the thing again ("no floats anywhere", "we stopped using floats") keep it
+# on the point's side.
+LABEL_DENIALS = frozenset({"not", "no", "never", "without", "avoid", "avoiding", "nor"})
+FUNCTION_WORDS = frozenset({"a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "their", "its", "our",
+                          "my", "your", "on", "from", "about", "to", "of", "any", "it", "get", "getting", "by", "in",
+                          "at", "for", "with", "as", "that", "this", "ever", "single", "one", "do", "does", "using",
+                          "use", "have", "having"})
+_DENIED_END = frozenset({"and", "or", "but", "so", "because", "while"})
+UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", "nobody", "zero", "avoid", "avoided",
+                     "avoiding", "avoids", "stop", "stopped", "stopping", "instead", "rather", "replace", "replaced",
+                     "replacing", "remove", "removed", "removing", "ban", "banned", "eliminate", "eliminated", "switch",
+                     "switched", "migrate", "migrated", "moved", "away", "unlike", "free", "prevent", "prevented",
+                     "rid", "ditch", "ditched", "drop", "dropped", "forbid", "forbade", "forbidden", "fixed", "fix"})
+# a new clause starts at these words even without a comma (as segments.CLAUSE_OPENERS)
+CLAUSE_OPENERS = frozenset({"but", "so", "because", "although", "though", "whereas", "which", "while", "instead",
+                            "however", "otherwise", "unless"})
+
+
+@lru_cache(maxsize=1024)
+def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The stems of what a label denies, one phrase per denial: "amounts as integers, never floats" -> (("float",),);
+    "avoid locks / single writer" -> (("lock",),); "lock-free" -> (("lock",),). At most three content words, up
+    to the clause's end or an "and"/"or"; "without" denies an action ("without losing events"), while "without the
+    cost of banks" names a burden taken away, whose mention is the point's own problem. `whole`: every word after
+    each denial up to the clause's end (the words the label's own negation scopes over)."""
+    out: list[tuple[str, ...]] = [(stem(m.lower()),) for m in re.findall(r"([A-Za-z]+)-free\b", label)]
+    tokens = tokenize_text(label.replace("/", ","))
+    for i, t in enumerate(tokens):
+        if t.norm not in LABEL_DENIALS:
+            continue
+        rest = tokens[i + 1:]
+        if not whole and t.norm == "without" and not (rest and rest[0].norm.endswith("ing")):
+            continue
+        phrase: list[str] = []
+        for u in rest:
+            if u.clause_start or (not whole and (u.norm in _DENIED_END or len(phrase) == 3)):
+                break
+            if u.norm not in FUNCTION_WORDS and u.norm not in LABEL_DENIALS:
+                phrase.append(u.stem)
+        if phrase:
+            out.append(tuple(phrase))
+    return tuple(dict.fromkeys(out))
+
+
+def asserted_denials(label: str, tokens: list[Token]) -> frozenset[int]:
+    """Token positions where the answer asserts what the label denies: every word of a denied phrase in one clause,
+    and nothing from there to the sentence's end that denies or replaces it ("amounts were stored as floats, which
+    hurt" for "never floats"; not "we stopped using floats", "no floats anywhere", "we used floats, then switched
+    to cents")."""
+    phrases = denied_phrases(label)
+    if not phrases:
+        return frozenset()
+    out: set[int] = set()
+    n = len(tokens)
+    starts = [i for i, t in enumerate(tokens) if i == 0 or t.clause_start or t.sentence_start
+              or t.norm in CLAUSE_OPENERS] + [n]
+    for a, b in zip(starts, starts[1:]):
+        end = next((i for i in range(a + 1, n) if tokens[i].sentence_start), n)
+        if any(t.norm in UNDOING or t.norm.endswith("n't") for t in tokens[a:end]):
+            continue
+        for phrase in phrases:
+            at = [i for i in range(a, b) if tokens[i].stem in phrase]
+            if set(phrase) <= {tokens[i].stem for i in at}:
+                out.update(at)
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -212,15 +282,26 @@ class TokenIndex:
         return False
 
 
-def match_key_point(kp: KeyPoint, index: TokenIndex) -> KeyPointResult:
+def match_key_point(kp: KeyPoint, index: TokenIndex,
+                    unsaid: Callable[[int], bool] | None = None) -> KeyPointResult:
+    """The cues said plainly. A negation that belongs to the key point's own wording is no negation only for a
+    mention of what the wording denies ("without the cost of banks" for "...without the cost and complexity of
+    banks", not "we did not add alerts" for "...so it would not happen again: alerts"); a mention that asserts
+    what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
+    for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
+    plain mention elsewhere in the answer can count instead."""
     own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
+    denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
+    opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
     for cue in kp.cues:
         best: Match | None = None
         for alternative in (a.strip() for a in cue.split("|")):
             for first, last, quality in index.match_alternative(compile_alternative(alternative)):
                 m = Match(alternative, first, last, round(quality, 3))
-                if index.negated(first, own):
+                span = range(first, last + 1)
+                mine = own if any(index.tokens[i].stem in denied for i in span) else frozenset()
+                if index.negated(first, mine) or any(i in opposite for i in span) or (unsaid and unsaid(first)):
                     negated.append(m)
                 elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
                     best = m

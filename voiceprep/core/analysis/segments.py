@@ -42,6 +42,16 @@ ADDITIVE = frozenset({"just", "only", "merely", "simply"})
 # a denial of a harm reports a success: "we never lost a payment", "didn't drop a message"
 HARM = frozenset({"lost", "lose", "losing", "broke", "break", "breaking", "broken", "failed", "fail", "missed",
                   "miss", "dropped", "drop", "duplicated", "double-charged", "crashed", "leaked", "leak"})
+# "no" is a quantifier ("a single writer with no locks") except where it says a thing did not exist: "there's no
+# API platform", "we had no monitoring", "without any tests" deny the thing (unless it is a harm: "we had no
+# outages" reports a success)
+EXISTS = frozenset({"there's", "theres", "there", "there're", "is", "are", "was", "were", "had", "have", "has",
+                    "got", "we've", "i've", "they've", "we'd", "i'd"})
+NO_HARM = HARM | frozenset({"incident", "incidents", "outage", "outages", "error", "errors", "downtime", "complaint",
+                            "complaints", "fall", "falls", "failure", "failures", "bug", "bugs", "problem", "problems",
+                            "issue", "issues", "duplicate", "duplicates", "loss", "losses", "regression",
+                            "regressions", "surprises", "escalations", "data", "double", "missed", "lost"})
+DENIALS = NEGATORS | frozenset({"no", "without"})
 MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
 # longer stretches (long run-on sentences, unpunctuated speech) are cut into windows of whole pieces, one window
 # starting at each piece: a piece starts a clause (a comma, "but", "because"...) or one of SPOKEN_OPENERS, with
@@ -80,7 +90,10 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 1:i + 3]
-        if w in NEGATORS or w.endswith("n't"):
+        if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
+            if not any(a in NO_HARM for a in after):
+                neg.add(w)        # "there's no API platform", "without any tests"
+        elif w in NEGATORS or w.endswith("n't"):
             if nxt in ADDITIVE:
                 continue          # "not just my own patients"
             if any(a in HARM for a in after):
@@ -151,6 +164,22 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
             own = own | (hyp & MODALS_CARRY)
         before = frozenset() if said_in_past(words[a:b + 1]) else own
     return out
+
+
+# when something happened: "once", "two years ago", "last spring", "in 2021"
+WHEN = frozenset({"once", "ago", "last", "recently", "yesterday", "previously", "earlier"})
+
+
+def tells_an_instance(words: list[str]) -> bool:
+    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021"),
+    rather than a claim about oneself ("I learn quickly")."""
+    return said_in_past(words) or any(w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
+                                      for w in words)
+
+
+def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
+    """The answer's sentences, as inclusive word ranges."""
+    return _spans(raw)[0]
 
 
 def said_in_past(words: list[str]) -> bool:
