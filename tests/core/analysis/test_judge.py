@@ -538,3 +538,43 @@ def test_a_would_inside_a_past_story_point_does_not_excuse_plans():
     told = ("I listened first. That afternoon I called the customer back and explained what we would change, and "
             "the next week I fixed the refund process so no other customer waited a month.")
     assert {"callback", "fix"} <= hits(bank, "p", told)
+
+
+CACHING_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Web"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "story"\ntext = "Tell me about the caching project you led."\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\n'
+    'label = "It cut page load time from about two seconds to under half a second"\n'
+    '[[rounds.prompts.key_points]]\nid = "owned"\n'
+    'label = "I owned it: I wrote the design, convinced the team and rolled it out gradually"\n'
+    '[[rounds.prompts]]\nid = "why"\ntext = "Why do you want to work here?"\n'
+    '[[rounds.prompts.key_points]]\nid = "vision"\n'
+    "label = \"I'm helping a bakery in Lisbon sell to tourists in Tokyo without worrying about shipping\"\n")
+
+
+def test_a_cue_said_of_someone_else_is_no_witness_for_what_you_did():
+    """Walkthrough 7: "The disruptor idea came from another team. I wasn't really involved" covered "I owned it:
+    I built the benchmark, convinced the team..." by the one word "team"."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("So the pages were slow. Honestly the cache idea came from another team. I wasn't really "
+                       "involved, my manager drove it.")
+    assert covered("I designed the cache myself, talked the team into it and rolled it out step by step.")
+
+
+def test_a_reason_to_join_written_with_i_is_covered_however_the_candidate_says_it():
+    """Walkthrough 7: a key point from the candidate's notes, "I'm enabling a small business in Brazil to sell to
+    customers in Japan without thinking about payment complexity", was never covered: "...without thinking about
+    payments" was "a general remark, not what you did", and "...never think about payments" was "not done"."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("why"), Transcript.from_text(text)).key_points[0].hit
+
+    assert covered("A small bakery in Lisbon can sell to tourists in Tokyo without worrying about shipping.")
+    assert covered("A little bakery in Lisbon can sell to tourists in Tokyo and never worry about shipping.")
+    assert not covered("I like the office and the salary is good.")
+    assert not covered("Honestly I just need a job.")

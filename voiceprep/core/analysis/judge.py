@@ -45,7 +45,7 @@ from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-6"
+JUDGE_VERSION = "semantic-7"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
@@ -107,6 +107,8 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
     words = [clean(x) for x in label.split()]
     own = frozenset(w for w in words if w in DENIALS or w in HYPOTHETICAL)
+    if own & DENIALS:              # "without worrying about X" is "never worry about X": any denial of what it denies
+        own |= DENIALS
     asks = [clean(x) for x in prompt.split()]
     # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
     # fixed the process so it would not happen again", "I went back with ... what we would change")
@@ -310,6 +312,18 @@ class AnswerJudge:
                                             if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
         return self._view_word_set
 
+    def _own_act(self, label: str) -> bool:
+        """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
+        prompt that asks for a story or in the past ("I wrote the postmortem"). "I'm helping a bakery in Lisbon
+        sell abroad", a reason to join, is a point about the work, said however the candidate says it."""
+        return bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
+
+    def _not_acting_words(self) -> frozenset[int]:
+        """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
+        another team"): no witness for a point about what they did."""
+        return frozenset(i for a, b in sentence_spans(self.raw) if not speaks_as_actor(" ".join(self.raw[a:b + 1]))
+                         for i in range(a, b + 1))
+
     def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
         """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
         cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
@@ -317,10 +331,12 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         views = self._view_words() if self.story and not OWN_ACTION.match(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
+        others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
-            return bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or word in claims
+            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
+                    or word in claims or word in others)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -330,7 +346,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
-        if OWN_ACTION.match(kp.label):           # "I wrote the postmortem": said as something you did, not as
+        if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
