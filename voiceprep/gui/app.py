@@ -60,7 +60,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     from voiceprep.app import memory
     from voiceprep.core.history import History, HistoryCorruptError, HistoryError
-    from voiceprep.gui import collector
+    from voiceprep.gui import collector, style
     from voiceprep.gui.main_window import MainWindow
 
     setup_logging()
@@ -71,7 +71,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setOrganizationName("voiceprep")
     QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
     QApplication.setWindowIcon(app_icon())
-    QApplication.setStyle("Fusion")   # follows the system light/dark palette on every platform
+    style.apply(app)                  # Fusion (the system's light/dark palette everywhere), focus made visible
     collector.pin_to_gui_thread(app)  # no Qt object is ever destroyed by a collection on a worker thread
     try:
         History.open().close()
