@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QSettings,
     QSize,
     Qt,
 )
@@ -32,7 +33,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep import paths
+
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
+
+
+def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
+    """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
+    width = min(wanted.width(), available.width() - margin)
+    height = min(wanted.height(), available.height() - margin)
+    x = min(max(wanted.x(), available.x()), available.right() - width)
+    y = min(max(wanted.y(), available.y()), available.bottom() - height)
+    return QRect(x, y, width, height)
+
+
+def window_state() -> QSettings:
+    """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
+    moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 def is_dark() -> bool:
