@@ -13,15 +13,17 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractScrollArea,
+    QAbstractItemView,
     QApplication,
     QComboBox,
+    QPlainTextEdit,
     QProxyStyle,
     QStyle,
     QStyleFactory,
     QStyleOption,
     QStyleOptionButton,
     QStyleOptionComplex,
+    QTextEdit,
     QWidget,
 )
 
@@ -93,8 +95,8 @@ class FocusStyle(QProxyStyle):
             super().drawPrimitive(element, option, painter, widget)
         if not _focused(option):
             return
-        if element == PE.PE_Frame and not isinstance(widget, QAbstractScrollArea):
-            return                               # a frame drawn for something else (a menu, a tooltip)
+        if element == PE.PE_Frame and not isinstance(widget, (QAbstractItemView, QTextEdit, QPlainTextEdit)):
+            return                               # a page's scroll area (a ring round the page), a menu, a tooltip
         if element == PE.PE_PanelLineEdit and isinstance(widget and widget.parentWidget(), QComboBox):
             return                               # an editable combo box's field: the combo box has the ring
         draw_ring(painter, option)
