@@ -12,7 +12,7 @@ import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle
 
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession, threads
@@ -432,6 +432,12 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     assert ("\nDrill: you were asked to cover: " + "; ".join(asked) + "\nWhole answer: ") in cell[drill].data(3)
     score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (plain, drill)}
     assert score[plain].isdigit() and score[drill] == "1/1 drilled", score     # walkthrough 6: not a bare 18
+    # on one line: the column was as wide as "Score", and "1/2 drilled" wrapped onto two (walkthrough leftover)
+    margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    needed = page.table.fontMetrics().horizontalAdvance("10/10 drilled") + margin
+    assert page.table.columnWidth(2) >= needed, (page.table.columnWidth(2), needed)
+    drill_score = page.table.model().index(rows(page).index(drill), 2)
+    assert "Whole answer: " in drill_score.data(Qt.ItemDataRole.ToolTipRole)
     page.table.selectRow(rows(page).index(drill))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
