@@ -166,7 +166,7 @@ def main() -> None:
     app = TracedApplication(sys.argv[:1], profile=args.profile) if args.trace is not None else \
         QApplication.instance() or QApplication(sys.argv[:1])
     tracer = app.tracer if isinstance(app, TracedApplication) else None
-    style.apply(app)    # the app's look (gui/app.py)
+    style.apply()    # the app's look (gui/app.py)
     if not args.automatic_gc:
         from voiceprep.gui import collector
 

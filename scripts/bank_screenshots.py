@@ -45,8 +45,8 @@ def seed(number: str) -> Path:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    style.apply(app)    # the app's look (gui/app.py)
+    _app = QApplication.instance() or QApplication(sys.argv[:1])    # kept alive for the whole run
+    style.apply()    # the app's look (gui/app.py)
     services = Services()
     window = MainWindow(services, recover=False)
     window.resize(1366, 768)

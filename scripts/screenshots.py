@@ -111,8 +111,8 @@ def compare_shot(window, services: Services) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    style.apply(app)    # the app's look (gui/app.py)
+    _app = QApplication.instance() or QApplication(sys.argv[:1])    # kept alive for the whole run
+    style.apply()    # the app's look (gui/app.py)
     tmp = Path(tempfile.mkdtemp())
     from voiceprep.gui.widgets.first_start import MARKER
 

@@ -81,14 +81,14 @@ def test_the_interface_size_is_a_setting_that_applies_at_the_next_start(window, 
 
     monkeypatch.delenv(app.SCALE_ENV, raising=False)
     page = window.settings_page
-    sizes = [page.size.itemData(i) for i in range(page.size.count())]
-    assert sizes == [100, 125, 150, 175, 200] and page.size.currentData() == 100
+    sizes = [page.interface_size.itemData(i) for i in range(page.interface_size.count())]
+    assert sizes == [100, 125, 150, 175, 200] and page.interface_size.currentData() == 100
     assert page.size_note.text() == ""
-    page.size.setCurrentIndex(sizes.index(150))
+    page.interface_size.setCurrentIndex(sizes.index(150))
     assert page.is_dirty() and "restart" in page.size_note.text()
-    page.size.setCurrentIndex(0)
+    page.interface_size.setCurrentIndex(0)
     assert page.size_note.text() == ""                       # back to what is showing
-    page.size.setCurrentIndex(sizes.index(150))
+    page.interface_size.setCurrentIndex(sizes.index(150))
     page.save()
     assert Settings.load().interface.size_percent == 150
     assert "restart" in page.size_note.text()                # saved, still not the size on screen

@@ -98,7 +98,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setOrganizationName("voiceprep")
     QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
     QApplication.setWindowIcon(app_icon())
-    style.apply(app)                  # Fusion (the system's light/dark palette everywhere), focus made visible
+    style.apply()                  # Fusion (the system's light/dark palette everywhere), focus made visible
     collector.pin_to_gui_thread(app)  # no Qt object is ever destroyed by a collection on a worker thread
     try:
         History.open().close()

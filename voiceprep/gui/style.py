@@ -45,15 +45,15 @@ def draw_ring(painter: QPainter, option: QStyleOption, inset: float = RING_WIDTH
     """A rounded ring inside `option.rect` (a widget paints only inside itself)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(ring_color(option.palette), RING_WIDTH))     # type: ignore[attr-defined]
+    painter.setPen(QPen(ring_color(option.palette), RING_WIDTH))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)  # type: ignore[attr-defined]
+    rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
     painter.drawRoundedRect(rect, 3, 3)
     painter.restore()
 
 
 def _focused(option: QStyleOption) -> bool:
-    state = option.state                                                # type: ignore[attr-defined]
+    state = option.state
     return bool(state & QStyle.StateFlag.State_HasFocus and state & QStyle.StateFlag.State_Enabled)
 
 
@@ -111,10 +111,10 @@ class FocusStyle(QProxyStyle):
 _installed: list[QStyle] = []        # the application's style lives as long as the application
 
 
-def apply(app: QApplication) -> QStyle:
+def apply() -> QStyle:
     """Give the application its look (Fusion follows the system's light or dark palette on every platform)."""
     style = FocusStyle()
     _installed[:] = [style]
-    app.setStyle(style)
+    QApplication.setStyle(style)
     return style
 

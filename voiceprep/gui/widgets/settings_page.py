@@ -127,16 +127,16 @@ class SettingsPage(QScrollArea):
         self.retention.setSpecialValueText("Keep every attempt")
         self.retention.setValue(s.practice.retention_per_prompt)
         form.addRow("Keep per prompt", self.retention)
-        self.size = QComboBox()
+        self.interface_size = QComboBox()
         for percent in INTERFACE_SIZES:
-            self.size.addItem("As the system (100%)" if percent == 100 else f"{percent}%", percent)
-        self.size.setToolTip("Makes text, buttons and the window's layout larger, on top of the system's own "
-                             "scaling (at 2560x1440 without scaling, 150% reads like a laptop screen)")
-        self.size.setCurrentIndex(max(self.size.findData(s.interface.size_percent), 0))
+            self.interface_size.addItem("As the system (100%)" if percent == 100 else f"{percent}%", percent)
+        self.interface_size.setToolTip("Makes text, buttons and the window's layout larger, on top of the system's "
+                                       "own scaling (at 2560x1440 without scaling, 150% reads like a laptop screen)")
+        self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
         self._size_running = s.interface.size_percent       # what this run of the app was started with
         self.size_note = muted("")
         size_row = QHBoxLayout()
-        size_row.addWidget(self.size)
+        size_row.addWidget(self.interface_size)
         size_row.addWidget(self.size_note, 1)
         form.addRow("Interface size", size_row)
         form.addRow("Data directory", muted(f"{paths.data_dir()}  (set VOICEPREP_HOME to move it)"))
@@ -176,7 +176,7 @@ class SettingsPage(QScrollArea):
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
         return [self.mic, self.voice, self.rate, self.auto_follow, self.model, self.silence, self.cap, self.think,
-                self.retry, self.wpm_low, self.wpm_high, self.fillers, self.retention, self.size]
+                self.retry, self.wpm_low, self.wpm_high, self.fillers, self.retention, self.interface_size]
 
     def _values(self) -> list:
         out = []
@@ -205,7 +205,7 @@ class SettingsPage(QScrollArea):
         """Qt takes its scale once, at start: say when the size chosen is not the one the app is showing."""
         if os.environ.get(SCALE_ENV) and self._size_running == 100:
             text = f"{SCALE_ENV} is set in your environment: it decides the size"
-        elif self.size.currentData() != self._size_running:
+        elif self.interface_size.currentData() != self._size_running:
             text = "Takes effect when you restart voiceprep"
         else:
             text = ""
@@ -229,7 +229,7 @@ class SettingsPage(QScrollArea):
         self.wpm_high.setValue(s.analysis.wpm_high)
         self.fillers.setText(", ".join(s.analysis.fillers))
         self.retention.setValue(s.practice.retention_per_prompt)
-        self.size.setCurrentIndex(max(self.size.findData(s.interface.size_percent), 0))
+        self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
         self._saved = self._values()
         self._update_dirty()
 
@@ -327,7 +327,7 @@ class SettingsPage(QScrollArea):
         s.practice.retention_per_prompt = self.retention.value()
         s.analysis.wpm_low, s.analysis.wpm_high = sorted((self.wpm_low.value(), self.wpm_high.value()))
         s.analysis.fillers = tuple(f.strip().lower() for f in self.fillers.text().split(",") if f.strip())
-        s.interface.size_percent = self.size.currentData()
+        s.interface.size_percent = self.interface_size.currentData()
         s.save()
         self._saved = self._values()
         self._update_dirty()
