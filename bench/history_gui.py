@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from bench.event_trace import TracedApplication, Tracer  # noqa: E402
 from voiceprep.app import threads  # noqa: E402
-from voiceprep.gui import operations  # noqa: E402
+from voiceprep.gui import operations, style  # noqa: E402
 from voiceprep.gui.main_window import MainWindow  # noqa: E402
 from voiceprep.gui.operations import idle  # noqa: E402
 from voiceprep.gui.services import Services  # noqa: E402
@@ -166,7 +166,7 @@ def main() -> None:
     app = TracedApplication(sys.argv[:1], profile=args.profile) if args.trace is not None else \
         QApplication.instance() or QApplication(sys.argv[:1])
     tracer = app.tracer if isinstance(app, TracedApplication) else None
-    app.setStyle("Fusion")
+    style.apply()    # the app's look (gui/app.py)
     if not args.automatic_gc:
         from voiceprep.gui import collector
 

@@ -20,6 +20,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from voiceprep.gui import style  # noqa: E402
 from voiceprep.gui.main_window import MainWindow  # noqa: E402
 from voiceprep.gui.services import Services  # noqa: E402
 from voiceprep.gui.widgets.bank_dialogs import DraftDialog, NotesDialog  # noqa: E402
@@ -44,8 +45,8 @@ def seed(number: str) -> Path:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    _app = QApplication.instance() or QApplication(sys.argv[:1])    # kept alive for the whole run
+    style.apply()    # the app's look (gui/app.py)
     services = Services()
     window = MainWindow(services, recover=False)
     window.resize(1366, 768)

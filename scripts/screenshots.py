@@ -26,6 +26,7 @@ from voiceprep import paths  # noqa: E402
 from voiceprep.app import HistoryAccess, HistoryService, PracticeSession  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.gui import controller as c  # noqa: E402
+from voiceprep.gui import style  # noqa: E402
 from voiceprep.gui.main_window import MainWindow  # noqa: E402
 from voiceprep.gui.operations import query  # noqa: E402
 from voiceprep.gui.services import Services  # noqa: E402
@@ -110,8 +111,8 @@ def compare_shot(window, services: Services) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    _app = QApplication.instance() or QApplication(sys.argv[:1])    # kept alive for the whole run
+    style.apply()    # the app's look (gui/app.py)
     tmp = Path(tempfile.mkdtemp())
     from voiceprep.gui.widgets.first_start import MARKER
 

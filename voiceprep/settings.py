@@ -123,6 +123,15 @@ class BankSettings:
     undo_steps: int = 200               # edits the bank editor can undo
 
 
+INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings
+
+
+@dataclass
+class InterfaceSettings:
+    size_percent: int = 100             # the interface's size, in percent of the system's scaling (100 = as the
+                                        # system); applied when the app starts (QT_SCALE_FACTOR, gui/app.py)
+
+
 # fitted or measured by the benchmarks for this version's judge and models: they follow the version installed
 FITTED = frozenset({("analysis", "judge_weights"), ("analysis", "judge_threshold"),
                     ("analysis", "measured_filler_recall")})
@@ -137,6 +146,7 @@ class Settings:
     practice: PracticeSettings = field(default_factory=PracticeSettings)
     history: HistorySettings = field(default_factory=HistorySettings)
     banks: BankSettings = field(default_factory=BankSettings)
+    interface: InterfaceSettings = field(default_factory=InterfaceSettings)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -40,7 +40,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
     assert main(["history", "delete", str(rows[0]["id"])]) == 0
     assert main(["history", "import", str(out_file)]) == 0
-    assert "imported 1 attempt(s); 1 already present" in capsys.readouterr().out
+    assert "imported 1 attempt; 1 already present" in capsys.readouterr().out
     assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
     assert "judged again" in capsys.readouterr().out
     assert main(["history", "show", "999"]) == 1

@@ -12,7 +12,7 @@ import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle
 
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession, threads
@@ -432,6 +432,12 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     assert ("\nDrill: you were asked to cover: " + "; ".join(asked) + "\nWhole answer: ") in cell[drill].data(3)
     score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (plain, drill)}
     assert score[plain].isdigit() and score[drill] == "1/1 drilled", score     # walkthrough 6: not a bare 18
+    # on one line: the column was as wide as "Score", and "1/2 drilled" wrapped onto two (walkthrough leftover)
+    margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    needed = page.table.fontMetrics().horizontalAdvance("10/10 drilled") + margin
+    assert page.table.columnWidth(2) >= needed, (page.table.columnWidth(2), needed)
+    drill_score = page.table.model().index(rows(page).index(drill), 2)
+    assert "Whole answer: " in drill_score.data(Qt.ItemDataRole.ToolTipRole)
     page.table.selectRow(rows(page).index(drill))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     lines = page.detail.view.toPlainText().splitlines()
@@ -559,3 +565,29 @@ def test_a_drill_sorts_by_the_result_it_shows_not_its_uncounted_score():
                        {**base, "id": 3, "overall": 40.0, "drill": ["A", "B"], "drilled": (0, 2)}])
     assert [r["display"][2] for r in rows] == ["1/1 drilled", "55", "0/2 drilled"]
     assert [r["id"] for r in sorted(rows, key=lambda r: r["sort"][2])] == [3, 2, 1]
+
+
+def test_compare_is_sized_from_the_screen_and_keeps_the_candidates_size(qtbot, window, services):
+    """Walkthrough leftover: Compare was a fixed 1100x700, a small box in the middle of a 2560x1440 screen. It takes
+    three quarters of the screen's free area (at least 1100x700 where that fits, never more than the screen),
+    and the size the candidate gives it is the next one's."""
+    from PySide6.QtCore import QRect, QSize
+
+    from voiceprep.gui.widgets.compare import compare_size
+
+    assert compare_size(QRect(0, 0, 2560, 1400), None) == QSize(1920, 1050)
+    laptop = compare_size(QRect(0, 0, 1366, 740), None)
+    assert laptop.width() <= 1366 - 24 and laptop.height() <= 740 - 24 and laptop.width() >= 1100
+    assert compare_size(QRect(0, 0, 2560, 1400), QSize(1500, 900)) == QSize(1500, 900)
+    assert compare_size(QRect(0, 0, 1366, 740), QSize(2400, 1300)).width() <= 1366
+    first, second = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("hardest-problem", STRONG, 0.4)])
+    result = off_gui(lambda: services.history.compare(second, first))
+    dialog = CompareDialog(result, window)
+    qtbot.addWidget(dialog)
+    available = window.screen().availableGeometry()
+    assert dialog.size() == compare_size(available, None)
+    dialog.resize(700, 500)                             # (the test screen is 800x600)
+    dialog.reject()
+    again = CompareDialog(result, window)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(700, 500)

@@ -271,6 +271,9 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     assert sum("Round complete" in t for t in said) == 1 and not page.notice.isVisible()     # said once
     # walkthrough 4: "Drill my weak points" picked other points from the history than the ones listed here;
     # "Drill these now" drills exactly these
+    # ... and each button says which it drills (walkthrough leftover: nothing said why they differed)
+    assert "this round's answers missed" in page.drill_these_btn.toolTip()
+    assert "missed most, over the last 6 answers to each question" in page.drill_btn.toolTip()
     page.drill_these_btn.click()
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
     assert [p.id for p in ctl.rehearsal.prompts] == [first.id]

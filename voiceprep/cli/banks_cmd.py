@@ -8,6 +8,7 @@ from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
+from voiceprep.core.wording import counted
 
 MAX_JOB_BYTES = 1_000_000
 
@@ -37,11 +38,11 @@ def cmd_list(args) -> int:
         where = "bundled" if bank.id in registry.bundled else "own"
         company = f" ({bank.job.company})" if bank.job.company else ""
         print(f"{bank.id:28} {bank.job.title}{company}")
-        print(f"{'':28} {where}; {len(bank.rounds)} round(s), {len(prompts)} prompts, {kps} key points, "
-              f"{len(bank.competencies)} competencies")
+        print(f"{'':28} {where}; {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
+              f"{counted(kps, 'key point')}, {counted(len(bank.competencies), 'competency', 'competencies')}")
     if registry.errors:
         print()
-        print(f"{len(registry.errors)} problem(s) in bank files (those files are not offered):")
+        print(f"{counted(len(registry.errors), 'problem')} in bank files (those files are not offered):")
         for err in registry.errors:
             print(f"  {err}")
     return 0
@@ -92,8 +93,9 @@ def cmd_draft(args) -> int:
         print(f"{args.out}: cannot write: {exc.strerror or exc}")
         return 1
     prompts = bank.all_prompts()
-    print(f"{args.out}: drafted {bank.id!r}: {len(bank.rounds)} round(s), {len(prompts)} prompts, "
-          f"{sum(len(p.key_points) for p in prompts)} key points, {len(bank.competencies)} competencies")
+    print(f"{args.out}: drafted {bank.id!r}: {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
+          f"{counted(sum(len(p.key_points) for p in prompts), 'key point')}, "
+          f"{counted(len(bank.competencies), 'competency', 'competencies')}")
     print("Review it before rehearsing: reword prompts and make the key points your own "
           f"(voiceprep banks check {args.out}; copy it into {paths.user_banks_dir()} to use it).")
     return 0

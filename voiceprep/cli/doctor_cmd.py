@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voiceprep import __version__, paths
+from voiceprep.core.wording import counted
 from voiceprep.settings import Settings
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
@@ -34,9 +35,9 @@ def check_banks() -> Check:
     reg = BankRegistry.discover()
     if not reg.banks:
         return Check(FAIL, "banks", f"no usable bank; bundled banks expected in {paths.bundled_banks_dir()}")
-    detail = f"{len(reg.banks)} bank(s): {', '.join(b.id for b in reg.banks)}"
+    detail = f"{counted(len(reg.banks), 'bank')}: {', '.join(b.id for b in reg.banks)}"
     if reg.errors:
-        return Check(WARN, "banks", f"{detail}; {len(reg.errors)} problem(s): run `voiceprep banks list`")
+        return Check(WARN, "banks", f"{detail}; {counted(len(reg.errors), 'problem')}: run `voiceprep banks list`")
     return Check(OK, "banks", detail)
 
 
@@ -140,11 +141,11 @@ def check_audio() -> list[Check]:
             default = sd.query_devices(kind="input")["name"]
         except (ValueError, sd.PortAudioError):
             default = inputs[0]["name"]
-        checks.append(Check(OK, "microphone", f"{len(inputs)} input device(s); default: {default}"))
+        checks.append(Check(OK, "microphone", f"{counted(len(inputs), 'input device')}; default: {default}"))
     else:
         checks.append(Check(WARN, "microphone", f"no input device (no sound card?); {alternatives}"))
     if outputs:
-        checks.append(Check(OK, "speaker", f"{len(outputs)} output device(s)"))
+        checks.append(Check(OK, "speaker", counted(len(outputs), "output device")))
     else:
         checks.append(Check(WARN, "speaker", "no output device: prompts are shown as text, not spoken"))
     return checks
@@ -176,7 +177,7 @@ def cmd_doctor(args) -> int:
     failed = [c for c in checks if c.status == FAIL]
     print()
     if failed:
-        print(f"A rehearsal cannot run: fix the {len(failed)} FAIL line(s) above.")
+        print(f"A rehearsal cannot run: fix the {counted(len(failed), 'FAIL line')} above.")
         return 1
     print("Ready to rehearse." + (" (See WARN lines for what works differently here.)"
                                    if any(c.status == WARN for c in checks) else ""))

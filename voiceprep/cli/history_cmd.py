@@ -165,7 +165,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     with user_errors("Importing"), app_history() as (service, _):
         result = service.import_file(args.file)
-    print(f"imported {result['added']} attempt(s); {result['skipped']} already present")
+    print(f"imported {counted(result['added'], 'attempt')}; {result['skipped']} already present")
     return 0
 
 

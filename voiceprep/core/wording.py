@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
-def counted(n: int, word: str) -> str:
-    """ "1 attempt", "3 attempts", "0 fillers": a count and its noun (a plain "s" plural)."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 attempt", "3 attempts", "0 fillers": a count and its noun (a plain "s" plural, or `plural`: "1 competency",
+    "2 competencies"), never a form's "(s)"."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"

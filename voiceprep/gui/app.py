@@ -52,6 +52,31 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+SCALE_ENV = "QT_SCALE_FACTOR"
+
+
+def interface_scale(size_percent: object, environ: dict[str, str]) -> str | None:
+    """The QT_SCALE_FACTOR to start Qt with for Settings' interface size (in percent of the system's scaling), or
+    None to leave Qt to the system: 100 %, a value Settings does not offer, or a QT_SCALE_FACTOR the user set."""
+    from voiceprep.settings import INTERFACE_SIZES
+
+    if SCALE_ENV in environ or size_percent == 100 or size_percent not in INTERFACE_SIZES:
+        return None
+    return f"{size_percent / 100:g}"
+
+
+def apply_interface_scale() -> None:
+    """Before the QApplication exists (Qt reads the scale once, at start: a change in Settings needs a restart).
+    Qt multiplies it with the screen's own scaling, so fonts, icons, margins and fixed sizes all grow together."""
+    import os
+
+    from voiceprep.settings import Settings
+
+    factor = interface_scale(Settings.load().interface.size_percent, dict(os.environ))
+    if factor is not None:
+        os.environ[SCALE_ENV] = factor
+
+
 def run(argv: list[str] | None = None) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -60,18 +85,20 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     from voiceprep.app import memory
     from voiceprep.core.history import History, HistoryCorruptError, HistoryError
-    from voiceprep.gui import collector
+    from voiceprep.gui import collector, style
     from voiceprep.gui.main_window import MainWindow
 
     setup_logging()
     install_excepthook()
     memory.limit_arenas()          # before any worker thread: a long session stays flat (app/memory.py)
+    if QApplication.instance() is None:
+        apply_interface_scale()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
     QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon
     QApplication.setWindowIcon(app_icon())
-    QApplication.setStyle("Fusion")   # follows the system light/dark palette on every platform
+    style.apply()                  # Fusion (the system's light/dark palette everywhere), focus made visible
     collector.pin_to_gui_thread(app)  # no Qt object is ever destroyed by a collection on a worker thread
     try:
         History.open().close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep import paths
 from voiceprep.app import user_message
 from voiceprep.core.history import HistoryCorruptError
+from voiceprep.core.wording import counted
 from voiceprep.gui import collector
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
+from voiceprep.gui.widgets.common import fit_to_screen, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
@@ -45,15 +46,6 @@ MINIMUM_SIZE = (640, 520)      # half of a 1366-wide screen, beside one's notes;
 
 
 WARM_PAGES_AFTER_MS = 1500     # after the judge's model is in: start-up's heavy work is done
-
-
-def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
-    """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
-    width = min(wanted.width(), available.width() - margin)
-    height = min(wanted.height(), available.height() - margin)
-    x = min(max(wanted.x(), available.x()), available.right() - width)
-    y = min(max(wanted.y(), available.y()), available.bottom() - height)
-    return QRect(x, y, width, height)
 
 
 def centred(size: QSize, available: QRect) -> QRect:
@@ -77,12 +69,6 @@ def restored_geometry(saved: QRect | None, saved_screen: QSize | None, screen: Q
     if saved_screen != screen:
         return centred(saved.size().expandedTo(default.size()), available)
     return fit_to_screen(saved, available)
-
-
-def window_state() -> QSettings:
-    """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
-    moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
-    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 def scrollable(page: QWidget) -> QWidget:
@@ -327,8 +313,9 @@ class MainWindow(QMainWindow):
             finished = [r for r in results if r.outcome == "finished"]
             lines = [f"Attempt {r.attempt_id}: {r.detail}" for r in results]
             QMessageBox.information(self, "Recovered after an interruption",
-                                    f"voiceprep found {len(results)} unfinished answer(s); "
-                                    f"{len(finished)} were transcribed and scored.\n\n" + "\n".join(lines))
+                                    f"voiceprep found {counted(len(results), 'unfinished answer')}; "
+                                    f"{len(finished)} {'was' if len(finished) == 1 else 'were'} transcribed and "
+                                    "scored.\n\n" + "\n".join(lines))
             self._history_changed()
         run_in_background(work, lane="session", on_done=done, owner=self,
                           on_error=lambda e: self.statusBar().showMessage(

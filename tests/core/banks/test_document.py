@@ -110,3 +110,22 @@ def test_long_lists_are_written_one_item_per_line():
     doc.set(KP + (0,), "cues", cues)
     assert doc.bank().prompt("p1").key_points[0].cues == tuple(cues)
     assert sum(1 for line in doc.text().splitlines() if "a fairly long way" in line) == 4
+
+
+def test_a_key_point_added_after_the_last_block_is_set_off_by_one_blank_line_and_ends_the_file_once():
+    """Walkthrough leftover: a generated key point added at the end of a bank was glued to the block above (no
+    blank line before its header) and left the file ending in a blank line. Now one blank line between blocks,
+    a single newline at the end, and none doubled anywhere."""
+    for text in (BankDocument.new("x", "X").text(), (BANKS / "airwallex.toml").read_text(encoding="utf-8")):
+        doc = BankDocument(text)
+        last_round = doc.count((), "rounds") - 1
+        prompt = ("rounds", last_round, "prompts", doc.count(("rounds", last_round), "prompts") - 1)
+        for n in range(2):
+            comp = {"competency": doc.ids((), "competencies")[0]} if doc.count((), "competencies") else {}
+            doc.add(prompt, "key_points", {"id": f"generated-{n}", "label": f"Generated {n}", **comp, "cues": ["a|b"]})
+        out = doc.text()
+        assert out.endswith('cues = ["a|b"]\n') and not out.endswith("\n\n"), out[-120:]
+        for n in range(2):                                   # a blank line above each header, not glued on
+            assert f'\n\n[[rounds.prompts.key_points]]\nid = "generated-{n}"' in out, out[-400:]
+        assert "\n\n\n" not in out
+        assert doc.bank().prompt(doc.ids(("rounds", last_round), "prompts")[-1]).key_points[-1].label == "Generated 1"

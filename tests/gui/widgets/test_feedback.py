@@ -175,3 +175,49 @@ def test_the_rating_is_one_tab_stop_on_its_value_and_a_click_lets_the_arrows_mov
     assert view.rating.checkedId() == 3
     view.show_analysis(analysis, rating=4)
     assert tab_from_note() is choice[4]
+
+
+def test_the_rating_can_be_cleared_with_the_keyboard_or_its_clear_button(qtbot):
+    """Walkthrough leftover: once rated, the 1-5 self-rating could only be changed, never taken back. Delete or
+    Backspace on the rating clears it, and so does the × shown beside a set rating; cleared is stored as no
+    rating (0 here, None in the history)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("A ring buffer."))
+    view = FeedbackView()
+    qtbot.addWidget(view)
+    view.resize(1300, 600)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    saved = []
+    view.noteChanged.connect(lambda note, rating: saved.append(rating))
+    choice = {view.rating.id(b): b for b in view.rating.buttons()}
+
+    view.show_analysis(analysis, rating=0)
+    assert not view.unrate.isVisible()                   # nothing to clear
+    qtbot.mouseClick(choice[4], Qt.MouseButton.LeftButton)
+    assert view.rating.checkedId() == 4 and view.unrate.isVisible()
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        qtbot.mouseClick(choice[4], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert view.rating.checkedId() == -1, key
+        assert not view.unrate.isVisible()
+        assert QApplication.focusWidget() is choice[1]   # still on the scale, on its one Tab stop
+        assert choice[1].focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert view.has_unsaved_note() is False              # shown unrated, cleared back to unrated
+    view.show_analysis(analysis, rating=3)               # a stored rating, cleared with the button
+    assert view.unrate.isVisible()
+    qtbot.mouseClick(view.unrate, Qt.MouseButton.LeftButton)
+    assert view.rating.checkedId() == -1 and view.has_unsaved_note()
+    view.commit_note()
+    assert saved == [0]
+    qtbot.keyClick(choice[1], Qt.Key.Key_Right)          # and it can be rated again
+    assert view.rating.checkedId() == 2

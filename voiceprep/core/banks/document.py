@@ -62,11 +62,12 @@ def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), fallback:
     return slug
 
 
-def _table(values: dict[str, Any]) -> Table:
+def _table(values: dict[str, Any], blank_after: bool = True) -> Table:
     table = tomlkit.table()
     for key, value in values.items():
         table[key] = value
-    table.add(tomlkit.nl())
+    if blank_after:
+        table.add(tomlkit.nl())
     return table
 
 
@@ -213,6 +214,12 @@ class BankDocument:
             return 0
         aot: Any = table[key]
         index = len(aot) if at is None else max(0, min(at, len(aot)))
+        if index == len(aot) and aot and not aot[-1].as_string().endswith("\n\n"):
+            # after a last block with no blank line under it (the end of the file): the blank line goes between
+            # the two, and the new block ends the file as the old one did (its header was glued to the block
+            # above, and the file ended with a blank line)
+            aot[-1].add(tomlkit.nl())
+            child = _table(values, blank_after=False)
         aot.insert(index, child)
         return index
 

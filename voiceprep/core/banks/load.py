@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from voiceprep.core.banks.locate import Path_, Scan, format_path, line_of, scan
 from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank, Competency, Job, KeyPoint, Prompt, Round
+from voiceprep.core.wording import counted
 from voiceprep.settings import BankSettings
 
 _T = TypeVar("_T", Prompt, KeyPoint)
@@ -121,7 +122,7 @@ class _Checker:
 
     def finish(self) -> list[BankError]:
         if self.dropped:
-            self.errors.append(BankError(self.file, None, "", f"... and {self.dropped} more problem(s) not listed; "
+            self.errors.append(BankError(self.file, None, "", f"... and {counted(self.dropped, 'more problem')} not listed; "
                                                                 "fix these first"))
         return self.errors
 

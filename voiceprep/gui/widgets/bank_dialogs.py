@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
 from voiceprep.core.banks.notes import ProposedPoint, propose_key_points
+from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.bank_editor import plain_label
 
 MAX_PASTE_CHARS = 200_000
@@ -116,9 +117,9 @@ class DraftDialog(QDialog):
         if bank.competencies:
             parts.append("Competencies: " + ", ".join(f"{c.name} {c.weight:g}" for c in bank.competencies))
         if bank.job.must_haves:
-            parts.append(f"{len(bank.job.must_haves)} must-haves")
-        parts.append(f"{len(bank.rounds)} round(s), {len(prompts)} prompts, "
-                     f"{sum(len(p.key_points) for p in prompts)} key points. First prompt: {prompts[0].text}")
+            parts.append(counted(len(bank.job.must_haves), "must-have"))
+        parts.append(f"{counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
+                     f"{counted(sum(len(p.key_points) for p in prompts), 'key point')}. First prompt: {prompts[0].text}")
         self.summary.setText("\n".join(parts))
         self.review_btn.setEnabled(True)
 

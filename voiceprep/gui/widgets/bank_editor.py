@@ -48,6 +48,7 @@ from voiceprep.core.banks.document import BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
+from voiceprep.core.wording import counted
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -893,7 +894,7 @@ class BankEditor(QWidget):
         problems = self.problems.count()
         if problems:
             box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems",
-                              f"{problems} problem(s), listed under the editor. A bank with problems is not "
+                              f"{counted(problems, 'problem')}, listed under the editor. A bank with problems is not "
                               "offered for practice until they are fixed.\n\nSave it anyway?",
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
             box.setTextFormat(Qt.TextFormat.PlainText)

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QSettings,
     QSize,
     Qt,
 )
@@ -32,7 +33,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep import paths
+
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
+
+
+def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
+    """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
+    width = min(wanted.width(), available.width() - margin)
+    height = min(wanted.height(), available.height() - margin)
+    x = min(max(wanted.x(), available.x()), available.right() - width)
+    y = min(max(wanted.y(), available.y()), available.bottom() - height)
+    return QRect(x, y, width, height)
+
+
+def window_state() -> QSettings:
+    """Window geometry and the last bank, kept in the data directory with everything else (VOICEPREP_HOME
+    moves it too, so tests and throw-away homes never touch the candidate's own window state)."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 def is_dark() -> bool:
@@ -245,10 +263,11 @@ def keyboard_buttons(root: QWidget) -> None:
     """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
     Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return.
     Radio buttons keep their own (a click focuses one, so the arrow keys then move the choice; the feedback's
-    rating, the only group, shows under an answer, when Space is not the answer key)."""
+    rating, the only group, shows under an answer, when Space is not the answer key), and a button that takes no
+    focus (the rating's clear button: Delete on the rating is its key) keeps taking none."""
     clicks = root.findChild(_EnterClicks) or _EnterClicks(root)
     for button in root.findChildren(QAbstractButton):
-        if not isinstance(button, QRadioButton):
+        if not isinstance(button, QRadioButton) and button.focusPolicy() != Qt.FocusPolicy.NoFocus:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.removeEventFilter(clicks)
         button.installEventFilter(clicks)

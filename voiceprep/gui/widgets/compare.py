@@ -7,7 +7,8 @@ import html
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.core.history.export import drill_text
 from voiceprep.core.history.queries import answer_name
-from voiceprep.gui.widgets.common import BAD, GOOD, heading, muted
+from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 
 BETTER_UP = {"overall", "key_points"}          # a rise is good; for fillers and hedges a fall is
@@ -128,15 +129,39 @@ class CompareView(QWidget):
         self.fit_summary()           # its text wraps again at another width
 
 
+COMPARE_SIZE = (1100, 700)      # the dialog's smallest default size (shrunk to fit a smaller screen)
+COMPARE_SHARE = 0.75            # ... or this share of the screen's free area, when that is larger
+
+
+def compare_size(available: QRect, saved: QSize | None) -> QSize:
+    """The Compare dialog's size on a screen with `available` free area: the size the candidate last gave it, else
+    three quarters of the screen (it was a fixed 1100x700, a small box in the middle of 2560x1440), never less than
+    1100x700 where that fits, always on the screen."""
+    if isinstance(saved, QSize) and saved.isValid():
+        wanted = saved
+    else:
+        wanted = QSize(max(COMPARE_SIZE[0], round(available.width() * COMPARE_SHARE)),
+                       max(COMPARE_SIZE[1], round(available.height() * COMPARE_SHARE)))
+    return fit_to_screen(QRect(available.topLeft(), wanted), available).size()
+
+
 class CompareDialog(QDialog):
     def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         a, b = result["attempts"]
         self.setWindowTitle(f"Compare {answer_name(a)} and {answer_name(b).removesuffix(' to this question')}")
-        self.resize(1100, 700)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        saved = window_state().value("compare_size")
+        self.resize(compare_size(screen.availableGeometry(), saved if isinstance(saved, QSize) else None))
         lay = QVBoxLayout(self)
         self.view = CompareView(result, self)
         lay.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def done(self, result: int) -> None:
+        """Closing keeps the size the candidate gave it for the next comparison (not a maximized one)."""
+        if not self.isMaximized() and not self.isFullScreen():
+            window_state().setValue("compare_size", self.size())
+        super().done(result)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollBar,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -190,12 +192,14 @@ SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
 class _RatingArrows(QObject):
     """The arrow keys select the rating next to the focused one (Qt's radio buttons only move the focus while
     none is checked, so 1-5 looked chosen and was not). A letter typed there goes into the note: one Tab too many
-    while writing it had sent "n" to Next and "r" to Retry (walkthrough 6)."""
+    while writing it had sent "n" to Next and "r" to Retry (walkthrough 6). Delete or Backspace clears the rating
+    (once set, it could only be changed)."""
 
-    def __init__(self, group: QButtonGroup, note: QLineEdit):
+    def __init__(self, group: QButtonGroup, note: QLineEdit, clear: Any):
         super().__init__(group)
         self.group = group
         self.note = note
+        self.clear = clear
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)):
@@ -210,6 +214,10 @@ class _RatingArrows(QObject):
             self.note.setFocus(Qt.FocusReason.OtherFocusReason)
             self.note.end(False)
             self.note.insert(typed)
+            return True
+        if (event.type() == QEvent.Type.KeyPress and not event.modifiers()
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            self.clear()
             return True
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
         if not (event.type() == QEvent.Type.KeyPress and not event.modifiers() and event.key() in steps):
@@ -267,13 +275,24 @@ class FeedbackView(QWidget):
         scale.setToolTip(RATING_SCALE)
         rating_row.addWidget(scale)
         self.rating = QButtonGroup(self)
-        arrows = _RatingArrows(self.rating, self.note)
+        arrows = _RatingArrows(self.rating, self.note, self.clear_rating)
         for i in range(1, 6):
             choice = QRadioButton(str(i))
-            choice.setToolTip(RATING_SCALE)
+            choice.setToolTip(f"{RATING_SCALE} (Delete clears it)")
             choice.installEventFilter(arrows)
             self.rating.addButton(choice, i)
             rating_row.addWidget(choice)
+        self.unrate = QToolButton()                   # shown while a rating is set: back to no rating
+        self.unrate.setText("×")
+        self.unrate.setAutoRaise(True)
+        self.unrate.setToolTip("Clear the rating (Delete on the rating)")
+        self.unrate.setAccessibleName("Clear the rating")
+        self.unrate.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the mouse's way; the keyboard's is Delete on the scale
+        self.unrate.clicked.connect(self.clear_rating)
+        policy = self.unrate.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)          # the row does not shift when it comes and goes
+        self.unrate.setSizePolicy(policy)
+        rating_row.addWidget(self.unrate)
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(self.commit_note)
         self.note.returnPressed.connect(self.commit_note)
@@ -290,6 +309,7 @@ class FeedbackView(QWidget):
         self.note.textEdited.connect(lambda _t: self.saved.hide())        # changed since: no longer true
         self.rating.idToggled.connect(lambda _i, _on: self.saved.hide())
         self.rating.idToggled.connect(lambda _i, _on: self._rating_tab_stop())
+        self.rating.idToggled.connect(lambda _i, _on: self.unrate.setVisible(self.rating.checkedId() > 0))
         self.rating_bar = QWidget()
         self.rating_bar.setLayout(rating_row)
         self._note_grid = QGridLayout()
@@ -330,6 +350,26 @@ class FeedbackView(QWidget):
         for b in self.rating.buttons():
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is stop else Qt.FocusPolicy.ClickFocus)
 
+    def _set_rating(self, rating: int) -> None:
+        self.rating.setExclusive(False)               # an exclusive group cannot uncheck its checked button
+        for b in self.rating.buttons():
+            b.setChecked(self.rating.id(b) == rating)
+        self.rating.setExclusive(True)
+        self._rating_tab_stop()
+        self.unrate.setVisible(rating > 0)
+
+    def clear_rating(self) -> None:
+        """No rating (stored as none: History shows "–", the exports leave it out). The focus stays on the scale
+        when it was there or on the clear button (which hides)."""
+        focused = QApplication.focusWidget()
+        on_scale = focused is self.unrate or focused in self.rating.buttons()
+        if self.rating.checkedId() <= 0:
+            return
+        self._set_rating(0)
+        self.saved.hide()
+        if on_scale:
+            self.rating.button(1).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def verticalScrollBar(self) -> QScrollBar:
         return self.view.verticalScrollBar()
 
@@ -364,11 +404,7 @@ class FeedbackView(QWidget):
         self.rejudge.setVisible(can_rejudge)
         self.note.setText(note)
         self.note.setCursorPosition(0)          # a long note shows its beginning, not its last words
-        self.rating.setExclusive(False)
-        for b in self.rating.buttons():
-            b.setChecked(self.rating.id(b) == rating)
-        self.rating.setExclusive(True)
-        self._rating_tab_stop()
+        self._set_rating(rating)
         self._saved_note = (note, rating)
         self.note_row.show()
         self.saved.hide()

@@ -137,7 +137,7 @@ class AttemptsModel(QAbstractTableModel):
             return r["display"][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):     # the score: a drill's whole answer
             return r["tip"]
         return None
 
@@ -207,7 +207,8 @@ class HistoryPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()     # widths from the font, never measured over 500 rows
         metrics = self.table.fontMetrics()
-        for col, sample in enumerate(("30 Sep 2026 23:59", "", "Score", "Length", "Rating")):
+        # the score column holds a drill's "10/10 drilled" on one line ("Score" wide, "1/2 drilled" wrapped)
+        for col, sample in enumerate(("30 Sep 2026 23:59", "", drilled_text((10, 10)), "Length", "Rating")):
             if sample:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)

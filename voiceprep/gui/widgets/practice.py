@@ -199,6 +199,11 @@ class PracticePage(QWidget):
         self.start_btn.setDefault(True)
         self.prompt_btn = QPushButton("One prompt…")
         self.drill_btn = QPushButton("Drill my weak points")
+        weak = self.services.settings.history
+        # the two drills pick different points (walkthrough leftover: nothing said why): each button says which
+        self.drill_btn.setToolTip(f"Asks again the {weak.weak_points_drilled} key points of this bank you missed "
+                                  f"most, over the last {weak.weak_point_window} answers to each question (your "
+                                  "history, not only the last round)")
         pick.addWidget(QLabel("Bank"))
         pick.addWidget(self.bank_box, 3)
         pick.addWidget(QLabel("Round"))
@@ -723,7 +728,10 @@ class PracticePage(QWidget):
             if lines and title == "Drill next":
                 # exactly these points: "Drill my weak points" above picks from the whole history instead
                 self.drill_these_btn = QPushButton("Drill these now")
-                self.drill_these_btn.setToolTip("Answer these questions again, told which of their points to cover")
+                self.drill_these_btn.setToolTip(
+                    "Asks again exactly the points listed above, the ones this round's answers missed, told which "
+                    "to cover (Drill my weak points picks from the last "
+                    f"{self.services.settings.history.weak_point_window} answers to each question instead)")
                 self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
                 lay.addWidget(flow_row(self.drill_these_btn))
         lay.addStretch(1)

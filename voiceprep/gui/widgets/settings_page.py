@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.app.errors import user_message
+from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.common import heading, muted
 from voiceprep.gui.widgets.practice import LevelMeter
+from voiceprep.settings import INTERFACE_SIZES
 
 
 class SettingsPage(QScrollArea):
@@ -124,6 +127,18 @@ class SettingsPage(QScrollArea):
         self.retention.setSpecialValueText("Keep every attempt")
         self.retention.setValue(s.practice.retention_per_prompt)
         form.addRow("Keep per prompt", self.retention)
+        self.interface_size = QComboBox()
+        for percent in INTERFACE_SIZES:
+            self.interface_size.addItem("As the system (100%)" if percent == 100 else f"{percent}%", percent)
+        self.interface_size.setToolTip("Makes text, buttons and the window's layout larger, on top of the system's "
+                                       "own scaling (at 2560x1440 without scaling, 150% reads like a laptop screen)")
+        self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
+        self._size_running = s.interface.size_percent       # what this run of the app was started with
+        self.size_note = muted("")
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.interface_size)
+        size_row.addWidget(self.size_note, 1)
+        form.addRow("Interface size", size_row)
         form.addRow("Data directory", muted(f"{paths.data_dir()}  (set VOICEPREP_HOME to move it)"))
         for w in (self.silence, self.cap, self.think, self.wpm_low, self.wpm_high, self.retention, self.rate):
             w.setMaximumWidth(190)
@@ -161,7 +176,7 @@ class SettingsPage(QScrollArea):
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
         return [self.mic, self.voice, self.rate, self.auto_follow, self.model, self.silence, self.cap, self.think,
-                self.retry, self.wpm_low, self.wpm_high, self.fillers, self.retention]
+                self.retry, self.wpm_low, self.wpm_high, self.fillers, self.retention, self.interface_size]
 
     def _values(self) -> list:
         out = []
@@ -180,10 +195,21 @@ class SettingsPage(QScrollArea):
         return self._values() != self._saved
 
     def _update_dirty(self, *_) -> None:
+        self._size_hint()
         dirty = self.is_dirty()
         self.save_btn.setEnabled(dirty)
         self.revert_btn.setEnabled(dirty)
         self.dirty_label.setText("Unsaved changes" if dirty else "All changes saved")
+
+    def _size_hint(self) -> None:
+        """Qt takes its scale once, at start: say when the size chosen is not the one the app is showing."""
+        if os.environ.get(SCALE_ENV) and self._size_running == 100:
+            text = f"{SCALE_ENV} is set in your environment: it decides the size"
+        elif self.interface_size.currentData() != self._size_running:
+            text = "Takes effect when you restart voiceprep"
+        else:
+            text = ""
+        self.size_note.setText(text)
 
     def revert(self) -> None:
         """Put every field back to the saved settings."""
@@ -203,6 +229,7 @@ class SettingsPage(QScrollArea):
         self.wpm_high.setValue(s.analysis.wpm_high)
         self.fillers.setText(", ".join(s.analysis.fillers))
         self.retention.setValue(s.practice.retention_per_prompt)
+        self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
         self._saved = self._values()
         self._update_dirty()
 
@@ -300,6 +327,7 @@ class SettingsPage(QScrollArea):
         s.practice.retention_per_prompt = self.retention.value()
         s.analysis.wpm_low, s.analysis.wpm_high = sorted((self.wpm_low.value(), self.wpm_high.value()))
         s.analysis.fillers = tuple(f.strip().lower() for f in self.fillers.text().split(",") if f.strip())
+        s.interface.size_percent = self.interface_size.currentData()
         s.save()
         self._saved = self._values()
         self._update_dirty()
