@@ -440,6 +440,10 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     above = [w for w in card.findChildren(QWidget) if w.isVisible() and w.y() < page.prompt_text.y()]
     assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
+    # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
+    assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
+        "Your answers scored 25 to 100. Drill your weak points next, or pick another round."
+    assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
 
