@@ -158,10 +158,10 @@ def round_message(answered: int, total: int, overall: float | None = None, what:
     if answered < total:
         return (f"{what} ended: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
-    low, high = (min(scores), max(scores)) if scores else (overall, overall)
-    if overall is not None and overall >= GOOD_SCORE and low is not None and low >= GOOD_SCORE:
+    if overall is not None and overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
         return "Well done. Pick another round, or drill your weak points."
-    if scores and len(scores) > 1:
+    if len(scores) > 1:
+        low, high = min(scores), max(scores)
         spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
         return f"Your answers scored {spread}. Drill your weak points next, or pick another round."
     return "You answered every question. Drill your weak points next, or pick another round."
