@@ -559,3 +559,17 @@ def test_a_drill_sorts_by_the_result_it_shows_not_its_uncounted_score():
                        {**base, "id": 3, "overall": 40.0, "drill": ["A", "B"], "drilled": (0, 2)}])
     assert [r["display"][2] for r in rows] == ["1/1 drilled", "55", "0/2 drilled"]
     assert [r["id"] for r in sorted(rows, key=lambda r: r["sort"][2])] == [3, 2, 1]
+
+
+def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says_it():
+    """Walkthrough 7: a recovered, cut-off answer read as a normal attempt; Length 0:22 where the feedback said
+    "23 s" (22.6 s: floored here, rounded there)."""
+    from voiceprep.gui.widgets.history import table_rows
+
+    base = {"started_at": "2026-12-01T10:00:00+00:00", "prompt_text": "Q", "duration_s": 22.6, "self_rating": None,
+            "state": "done", "input": "voice", "bank_id": "b", "overall": 50.0, "drill": None}
+    cut, whole = table_rows([{**base, "id": 1, "state_detail": "cut off: recovered after the app closed"},
+                             {**base, "id": 2, "state_detail": None}])
+    assert cut["display"][1] == "Cut off · Q" and "Cut off: recovered after the app closed" in cut["tip"]
+    assert whole["display"][1] == "Q" and "Cut off" not in whole["tip"]
+    assert cut["display"][3] == "0:23"

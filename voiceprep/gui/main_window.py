@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.app import user_message
 from voiceprep.core.history import HistoryCorruptError
+from voiceprep.core.wording import counted
 from voiceprep.gui import collector
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.operations import query, run_in_background
@@ -329,10 +330,11 @@ class MainWindow(QMainWindow):
             if not results:
                 return
             finished = [r for r in results if r.outcome == "finished"]
-            lines = [f"Attempt {r.attempt_id}: {r.detail}" for r in results]
+            lines = [f"\u2022 {r.detail}" for r in results]       # each names its question (walkthrough 7)
             QMessageBox.information(self, "Recovered after an interruption",
-                                    f"voiceprep found {len(results)} unfinished answer(s); "
-                                    f"{len(finished)} were transcribed and scored.\n\n" + "\n".join(lines))
+                                    f"voiceprep found {counted(len(results), 'unfinished answer')}; "
+                                    f"{len(finished)} {'was' if len(finished) == 1 else 'were'} transcribed and "
+                                    "scored.\n\n" + "\n".join(lines))
             self._history_changed()
         run_in_background(work, lane="session", on_done=done, owner=self,
                           on_error=lambda e: self.statusBar().showMessage(
