@@ -345,7 +345,7 @@ class PracticeSession:
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
             return self._outcome(attempt, saved, f"{_asked(row)}: recovered {analysis.delivery.duration_s:.0f} s of "
-                                                 "audio, cut off when the app closed (in History as an attempt)")
+                                                 "audio, cut off when the app closed; it is in History")
         except HistoryUnavailable as exc:
             return Recovered(attempt, "waiting", f"not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting
