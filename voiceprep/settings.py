@@ -76,7 +76,8 @@ class AnalysisSettings:
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
-    we_share_warn: float = 0.7          # "we" above this share of I/we mentions (and >= 4 "we") earns a tip
+    team_steps_warn: int = 3            # this many steps said as the team's ("we moved", "the team chose"), more
+    #                                     than twice the candidate's own, earns a "say what you did" tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:
     # bias, label similarity, best facet, mean of two best facets, share of facets said, authored-cue share,
     # label-word share, label and best-facet similarity without the prompt's shared topic, intent-example

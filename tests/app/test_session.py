@@ -130,7 +130,33 @@ def test_recovery_of_a_typed_answer_and_of_one_with_no_audio(session, service, b
     results = {r.attempt_id: r for r in session.recover(lambda p: Transcript.from_text(""))}
     assert results[typed].outcome == "finished" and service.attempt(typed)["document"]["hits"] > 0
     assert results[nothing.attempt_id].outcome == "failed"
-    assert results[nothing.attempt_id].detail == "interrupted before any audio was saved"
+    assert results[nothing.attempt_id].detail == f"“{prompt.text}”: interrupted before any audio was saved"
+    assert service.attempt(typed)["state_detail"] is None           # a typed answer was whole: not cut off
+
+
+def test_a_recovered_recording_names_its_question_and_stays_marked_as_cut_off(session, service, bank, speech_dir):
+    """Walkthrough 7: "Attempt 5: recovered 16 s" did not say which question, and the cut-off answer read as a
+    normal attempt in History."""
+    from voiceprep.core.history.export import to_markdown
+
+    prompt = bank.prompt("hardest-problem")
+    crashed = session.begin(bank, prompt)
+    record(speech_dir / "jfk.wav", crashed.audio_path)
+    died(session, crashed.attempt_id)
+    timed = Transcript.from_text(LOCK)
+    timed.model = "tiny.en"
+    [result] = session.recover(lambda p: timed)
+    assert result.outcome == "finished" and result.detail.startswith(f"“{prompt.text}”: recovered "), result
+    assert "cut off when the app closed" in result.detail
+    cut = "cut off: recovered after the app closed"
+    [row] = service.attempts()
+    assert row["state"] == "done" and row["state_detail"] == cut                 # History's row
+    assert service.attempt(crashed.attempt_id)["state_detail"] == cut           # its feedback
+    assert "*Cut off: recovered after the app closed*" in to_markdown(session.history(), [crashed.attempt_id])
+    session.rejudge(crashed.attempt_id)
+    assert service.attempt(crashed.attempt_id)["state_detail"] == cut           # judged again: still cut off
+    normal = session.save_typed(bank, prompt, LOCK)
+    assert service.attempt(normal.attempt_id)["state_detail"] is None
 
 
 def test_recovery_leaves_an_answer_a_running_process_is_recording(session, bank):

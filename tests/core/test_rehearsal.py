@@ -21,6 +21,19 @@ def test_walks_the_round_in_order_and_summarises():
     assert s.answered == 1 and s.total == 4 and "distributed_systems_design" in s.competencies
 
 
+def test_every_answer_of_the_sitting_keeps_its_score_retries_too():
+    """Walkthrough 7: the round's end said "Well done." after answers that scored 25 and 75 (only the last attempt
+    of each question reaches the summary)."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-02"))
+    prompt = bank.prompt("kafka-payments")
+    first = analyze_answer(bank, prompt, Transcript.from_text("Kafka idempotency keys"))
+    retry = analyze_answer(bank, prompt, Transcript.from_text("I don't know"))
+    r.record(first)
+    r.record(retry)
+    assert r.scores == [first.overall, retry.overall] and r.results[prompt.id] is retry
+
+
 def test_weak_point_drill_needs_history():
     bank = load_bank(BANKS / "airwallex.toml")
     with pytest.raises(ValueError, match="rehearse a round first"):

@@ -591,3 +591,17 @@ def test_compare_is_sized_from_the_screen_and_keeps_the_candidates_size(qtbot, w
     again = CompareDialog(result, window)
     qtbot.addWidget(again)
     assert again.size() == QSize(700, 500)
+
+
+def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says_it():
+    """Walkthrough 7: a recovered, cut-off answer read as a normal attempt; Length 0:22 where the feedback said
+    "23 s" (22.6 s: floored here, rounded there)."""
+    from voiceprep.gui.widgets.history import table_rows
+
+    base = {"started_at": "2026-12-01T10:00:00+00:00", "prompt_text": "Q", "duration_s": 22.6, "self_rating": None,
+            "state": "done", "input": "voice", "bank_id": "b", "overall": 50.0, "drill": None}
+    cut, whole = table_rows([{**base, "id": 1, "state_detail": "cut off: recovered after the app closed"},
+                             {**base, "id": 2, "state_detail": None}])
+    assert cut["display"][1] == "Cut off · Q" and "Cut off: recovered after the app closed" in cut["tip"]
+    assert whole["display"][1] == "Q" and "Cut off" not in whole["tip"]
+    assert cut["display"][3] == "0:23"

@@ -443,6 +443,10 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     above = [w for w in card.findChildren(QWidget) if w.isVisible() and w.y() < page.prompt_text.y()]
     assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
+    # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
+    assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
+        "Your answers scored 25 to 100. Drill your weak points next, or pick another round."
+    assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
 
@@ -812,3 +816,31 @@ def test_letters_typed_on_the_rating_go_into_the_note_not_to_next_or_retry(windo
     rating.setFocus()
     qtbot.keyClick(rating, Qt.Key.Key_Right)                                    # the arrows still rate
     assert page.feedback.rating.checkedId() == 2
+
+
+def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
+                                                                               tmp_path, monkeypatch):
+    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
+    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    asked = []
+
+    def choose(_w, _title, text, options, cancel=None, default=0):
+        asked.append((text, options, cancel, default))
+        return default                                       # Enter: the default keeps recording
+    monkeypatch.setattr(common, "choose", choose)
+    window.close()
+    assert asked == [("An answer is being recorded.", ["Stop and keep it", "Keep recording"], 1, 1)]
+    assert window.isVisible() and ctl.state == c.RECORDING
+    recorder = ctl.recorder
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
+    window.close()
+    assert not window.isVisible()
+    assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
+    assert recorder.result.path.exists() and recorder.result.seconds > 0

@@ -69,6 +69,16 @@ class Saved:
     problem: str | None = None
 
 
+# a recovered spoken answer ended when the app did, not when the candidate stopped: said in History and its feedback
+CUT_OFF = "cut off: recovered after the app closed"
+
+
+def _asked(row: Row) -> str:
+    """The question an interrupted attempt answered, as the recovery message names it."""
+    text = " ".join(str(row.get("prompt_text") or row.get("prompt_id") or "a question").split())
+    return "“" + (text if len(text) <= 80 else text[:79] + "…") + "”"
+
+
 @dataclass
 class Recovered:
     attempt_id: int
@@ -222,10 +232,11 @@ class PracticeSession:
         return target
 
     def _store(self, attempt: int, analysis: AnswerAnalysis, input: str, meta: Row, audio: Path | None,
-               convert: bool = True) -> Saved:
+               convert: bool = True, detail: str | None = None) -> Saved:
         h = self.history()
         kept = self._keep_audio(audio, convert)
         record = attempt_record(analysis, input, meta, kept)
+        record.detail = detail
         try:
             with h.write():
                 h.finish_attempt(attempt, record)
@@ -310,29 +321,31 @@ class PracticeSession:
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis)
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
-                return self._outcome(attempt, saved, "recovered the typed answer")
+                return self._outcome(attempt, saved, f"{_asked(row)}: recovered the typed answer")
             if audio is None and row.get("input") == FILE:
                 h.delete_attempt(attempt)         # the answer is the candidate's own file, which is untouched
-                return Recovered(attempt, "discarded", "a save from a file was interrupted before its audio was "
-                                                       "copied; the original file is unchanged")
+                return Recovered(attempt, "discarded", f"{_asked(row)}: a save from a file was interrupted before "
+                                                       "its audio was copied; the original file is unchanged")
             if audio is None:
                 detail = "interrupted before any audio was saved"
                 h.set_state(attempt, FAILED, detail)
-                return Recovered(attempt, "failed", detail)
+                return Recovered(attempt, "failed", f"{_asked(row)}: {detail}")
             transcript = transcribe(audio)
             try:
                 require_answer(transcript, audio, self.settings.audio.silence_rms,
                                self.settings.history.min_answer_speech_s)
             except NoAnswerHeard:
                 h.delete_attempt(attempt)
-                return Recovered(attempt, "discarded", "the interrupted recording holds no speech; nothing was kept")
+                return Recovered(attempt, "discarded", f"{_asked(row)}: the interrupted recording holds no speech; "
+                                                       "nothing was kept")
             analysis = run_judge(bank, prompt, transcript, self.settings.analysis)
             wav = Path(row["audio_path"])
             saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
-                                convert=audio == wav)
+                                convert=audio == wav, detail=CUT_OFF)
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
-            return self._outcome(attempt, saved, f"recovered {analysis.delivery.duration_s:.0f} s of audio")
+            return self._outcome(attempt, saved, f"{_asked(row)}: recovered {analysis.delivery.duration_s:.0f} s of "
+                                                 "audio, cut off when the app closed; it is in History")
         except HistoryUnavailable as exc:
             return Recovered(attempt, "waiting", f"not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting
@@ -385,5 +398,6 @@ class PracticeSession:
         analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis)
         record = attempt_record(analysis, row.get("input") or VOICE, {**row["settings"], "rejudged": True},
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
+        record.detail = row.get("state_detail")          # still cut off
         h.finish_attempt(attempt_id, record)
         return whole(record.feedback, transcript.to_dict())

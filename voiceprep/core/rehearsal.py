@@ -28,6 +28,7 @@ class Rehearsal:
     attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
     focus: dict[str, list[str]] = field(default_factory=dict)  # a drill: prompt id -> labels of its weak points
     notes: dict[str, str] = field(default_factory=dict)    # prompt id -> the note written on its last attempt
+    scores: list[float] = field(default_factory=list)      # every answer's overall score this sitting, retries too
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -110,6 +111,7 @@ class Rehearsal:
     def record(self, analysis: AnswerAnalysis) -> None:
         self.results[analysis.prompt.id] = analysis
         self.attempts[analysis.prompt.id] = self.attempts.get(analysis.prompt.id, 0) + 1
+        self.scores.append(analysis.overall)
         self.notes.pop(analysis.prompt.id, None)        # the note was about the attempt before this one
 
     def next(self) -> Prompt | None:

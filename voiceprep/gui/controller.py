@@ -295,6 +295,22 @@ class RehearsalController(QObject):
         if self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("manual")
 
+    @property
+    def recording_voice(self) -> bool:
+        """An answer is being spoken into the microphone (not an imported file being read in)."""
+        return self.recorder is not None and self.state is RECORDING and self._import_seconds is None
+
+    def stop_for_quit(self, timeout_s: float = 3.0) -> None:
+        """The app is closing: stop the answer being recorded and wait until its stream is closed, before
+        PortAudio is shut down at exit ("recording failed ... PortAudio not initialized" otherwise). The audio on
+        disk is finished at the next start, as after a crash."""
+        recorder = self.recorder
+        if recorder is None:
+            return
+        recorder.stop("manual")
+        if recorder.wait(timeout_s) is None:
+            log.warning("the recorder did not stop within %.0f s of closing", timeout_s)
+
     @Slot()
     def cancel(self) -> None:
         """Cancel an answer being read in or recorded: nothing is stored."""

@@ -215,11 +215,15 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
+        if self.controller.recording_voice and common.choose(
+                self, "Quit voiceprep?", "An answer is being recorded.", ["Stop and keep it", "Keep recording"],
+                cancel=1, default=1) == 1:
+            event.ignore()                   # Enter, Esc or closing the question: the answer goes on
+            return
         self.save_window_state()
         self.practice.cancel_prerender()
         self.player.stop()
-        if self.controller.recorder is not None:
-            self.controller.recorder.stop("manual")
+        self.controller.stop_for_quit()      # kept: the next start finishes it, named and marked as cut off
         super().closeEvent(event)
 
     def _page_shown(self, index: int) -> None:
@@ -311,7 +315,7 @@ class MainWindow(QMainWindow):
             if not results:
                 return
             finished = [r for r in results if r.outcome == "finished"]
-            lines = [f"Attempt {r.attempt_id}: {r.detail}" for r in results]
+            lines = [f"\u2022 {r.detail}" for r in results]       # each names its question (walkthrough 7)
             QMessageBox.information(self, "Recovered after an interruption",
                                     f"voiceprep found {counted(len(results), 'unfinished answer')}; "
                                     f"{len(finished)} {'was' if len(finished) == 1 else 'were'} transcribed and "

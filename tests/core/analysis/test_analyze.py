@@ -147,8 +147,8 @@ def test_follow_ups_for_statements_and_negatives_are_grammatical():
     """Walkthrough 3: "Can you tell me more about Finance could close the books...?" and "You haven't said yet how
     you never store raw card numbers: tokenization keeps..."."""
     said = KeyPoint("a", "Finance could close the books the same morning instead of the next day", ())
-    assert follow_up_for(said) == ("You didn't mention this point: “Finance could close the books the same morning "
-                                   "instead of the next day”. Can you tell me about that?")
+    assert follow_up_for(said) == ("Can you tell me how finance could close the books the same morning instead of "
+                                   "the next day?")       # walkthrough 7: not quoted back like a grader's checklist
     never = KeyPoint("a", "We never store raw card numbers: tokenization keeps most services out of PCI scope", ())
     assert follow_up_for(never) == "You haven't said yet that you never store raw card numbers. Can you tell me " \
                                    "more about that?"

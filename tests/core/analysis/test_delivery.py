@@ -205,3 +205,55 @@ def test_delivery_cards_count_in_words_not_with_s_in_brackets():
     assert "(s)" not in shown, shown
     assert f["pauses"].summary.startswith("0 pauses of ") and f["fillers"].summary.startswith("3 fillers"), shown
     assert f["numbers"].summary.startswith(("1 quantified detail:", "2 quantified details:")), shown
+
+
+WEAK = ("Yeah. So, um, the disruptor thing that was, uh, it was a project we did, I think maybe two years ago, or "
+        "three. Anyway, there was this, like performance thing. Things were kind of slow sometimes. Um, the team "
+        "looked at a bunch of options and we, we kind of went with this library thing and how it was better "
+        "afterwards, but I think it was a good learning experience, honestly, like I learned a lot about. You know, "
+        "Java and stuff. So yeah.")
+
+
+def test_a_rambling_answer_with_no_step_of_your_own_is_not_praised_for_ownership_or_numbers(fintech):
+    """Walkthrough 7: this answer got Ownership "I 1, we 3", green, "Your own role comes through" ("I learned a
+    lot" counted as a step taken) and Numbers "1 quantified detail: three" ("two years ago, or three")."""
+    d = analyze_answer(fintech, fintech.prompt("recon"), spoken(WEAK, 32.0)).delivery
+    f = findings(d)
+    assert f["ownership"].status == "warn" and "No step of your own" in f["ownership"].summary, f["ownership"]
+    assert "the team looked" in f["ownership"].summary, f["ownership"]
+    assert d.numbers == [] and f["numbers"].status == "warn", d.numbers
+
+
+def test_ownership_names_the_steps_you_took(fintech):
+    owned = ("Our nightly settlement job took six hours. I profiled the matching query, I partitioned the table and "
+             "we shipped it that week. It now runs in twenty minutes.")
+    f = findings(analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(owned)).delivery)
+    assert f["ownership"].status == "good" and f["ownership"].summary == 'Your steps: "I profiled", "I partitioned"'
+
+
+@pytest.mark.parametrize("text, says", [
+    # walkthrough 7's answer that said someone else did it: "I 2, we 2" was the whole story
+    ("The matching engine was slow. We just added more locks. The disruptor idea came from another team. I wasn't "
+     "really involved. My manager drove it.", "You said \"I wasn't really involved\""),
+    # the team's steps outnumber yours
+    ("We followed best practices, we made sure it scaled and we built dashboards. I designed a topic.",
+     "Mostly the team's steps"),
+    # experience claims and plans are no step taken in this story
+    ("I've built many systems like this. If I designed it again I would use Kafka.", "no step you took"),
+])
+def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
+    f = findings(analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(text)).delivery)
+    assert f["ownership"].status == "warn" and says in f["ownership"].summary, f["ownership"]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Our P-99 went from around five milliseconds down to below one millisecond.", ["five milliseconds"]),
+    ("It was maybe two years ago, or three. We moved to Java 8 and HTTP/2 in 2019, version 3 of the API.", []),
+    ("Three months later we were at 40% fewer errors, for the past six weeks, and I have done this for eight years.",
+     ["40%"]),
+    ("Logs are kept for seven days. It took six hours, now 20 minutes. We had 2000 merchants.",
+     ["seven days", "six hours", "20 minutes", "2000"]),
+])
+def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
+    """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers

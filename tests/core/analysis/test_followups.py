@@ -4,7 +4,7 @@ of every bundled bank (walkthrough 4: "Can you say more about Distributed pieces
 The rule tested: a label-built question is one or two sentences ending in "?"; inside a sentence only names keep a
 capital (the bank's vocabulary and company, words its cues or texts write with a capital mid-sentence, acronyms);
 a question word is asked as such ("tell me how you found it", not "tell me more about how you found it"); and no
-bundled label, all of them topics or instructions, is quoted back as a statement."""
+label is quoted back as a statement ("You didn't mention this point: “…”")."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ CASES = list(bundled())
 def test_every_bundled_label_makes_a_question_an_interviewer_would_ask(bank, kp):
     q = follow_up_for(kp)
     assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
-    assert "“" not in q, q                          # bundled labels are topics or instructions, not statements
+    assert "“" not in q and "didn't mention" not in q, q      # an interviewer asks; a grader quotes a checklist
     assert not re.search(rf"\babout ({'|'.join(WH)})\b", q, re.IGNORECASE), q
     names = names_of(bank)
     for sentence in re.split(r"(?<=[.?!])\s+", q):
@@ -77,8 +77,8 @@ def test_noun_phrases_with_a_participle_are_topics_not_statements():
                          ("The availability you reached and how you measured it", "the availability you reached "
                                                                                     "and how you measured it")):
         assert follow_up_for(KeyPoint("a", label, ())) == f"Can you tell me more about {asked}?"
-    assert follow_up_for(KeyPoint("a", "Duplicate charges dropped to zero after the fix", ())).startswith(
-        "You didn't mention this point: “Duplicate charges dropped to zero")          # still a statement
+    assert follow_up_for(KeyPoint("a", "Duplicate charges dropped to zero after the fix", ())) == \
+        "Can you tell me how duplicate charges dropped to zero after the fix?"          # still a statement
 
 
 def test_question_word_topics_are_asked_directly():
@@ -100,16 +100,23 @@ def test_a_walk_me_through_label_is_asked_once():
 
 
 @pytest.mark.parametrize("label,asked", [
-    # walkthrough 6: key points a candidate wrote from their notes, read aloud as "Can you tell me more about ...?"
+    # walkthrough 6: key points a candidate wrote from their notes, read aloud as "Can you tell me more about ...?";
+    # walkthrough 7: then quoted back like a grader ("You didn't mention this point: “…”. Can you tell me about
+    # that?") and "Can you tell me more about It cut p99 latency..."
     ("Kubernetes platforms I would build let a player in Brazil pay in BRL while a developer in Montreal gets paid "
-     "in CAD", "You didn't mention this point: “Kubernetes platforms you would build let a player in Brazil pay in "
-     "BRL while a developer in Montreal gets paid in CAD”. Can you tell me about that?"),
+     "in CAD", "Can you tell me how Kubernetes platforms you would build let a player in Brazil pay in BRL while a "
+     "developer in Montreal gets paid in CAD?"),
     ("Cut p99 routing latency by 40% to 200ms",
-     "You didn't mention this point: “Cut p99 routing latency by 40% to 200ms”. Can you tell me about that?"),
-    ("Banks still run on tech from the 1970s",
-     "You didn't mention this point: “Banks still run on tech from the 1970s”. Can you tell me about that?"),
+     "You haven't said yet how you cut p99 routing latency by 40% to 200ms. Can you walk me through that?"),
+    ("Partitioned the transactions table by day",
+     "You haven't said yet how you partitioned the transactions table by day. Can you walk me through that?"),
+    ("Banks still run on tech from the 1970s", "Can you tell me how banks still run on tech from the 1970s?"),
+    ("It cut p99 latency from about five milliseconds to under one",
+     "Can you tell me how it cut p99 latency from about five milliseconds to under one?"),
+    ("Order matching was slow because threads kept fighting over locks", "Can you tell me why order matching was slow?"),
+    ("Kafka absorbed the month-end spikes", "Can you tell me how Kafka absorbed the month-end spikes?"),
     ("Cross-region observability and multi-region monitoring from my last role",
      "Can you tell me more about cross-region observability and multi-region monitoring from your last role?"),
 ])
-def test_a_candidates_own_statements_and_long_points_are_quoted_back(label, asked):
+def test_a_candidates_own_statements_are_asked_as_an_interviewer_would(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked

@@ -519,5 +519,20 @@ def test_a_markdown_export_says_what_it_holds_in_the_candidates_time(history, sa
     assert text.startswith("# voiceprep: 2 attempts\n\n*Exported 2026-12-02 10:00*\n")
     assert "— 2026-12-02 08:30 — " in text, text[:400]                           # Tokyo, not UTC
     points = text.split("### Key points")[1].split("###")[0]
-    assert re.search(r"” at \d:\d\d\n", points) and not re.search(r"at [\d.]+ s", points), points
+    assert re.search(r"” at \d:\d\d[ ;\n]", points) and not re.search(r"at [\d.]+ s", points), points
     assert "\nSelf-rating: 1/5" in text and "Note:" not in text
+
+
+def test_the_markdown_export_lists_every_piece_of_evidence_the_feedback_showed(history, bank):
+    """Walkthrough 7: the export listed only the first ("latency") where the app showed three."""
+    from voiceprep.core.history.export import to_markdown
+    from voiceprep.core.history.queries import get_attempt
+
+    attempt = save_spoken(history, bank, STRONG)
+    shown = [k for k in get_attempt(history, attempt)["feedback"]["key_points"] if len(k["evidence"]) > 1]
+    assert shown, "the answer should give some key point more than one piece of evidence"
+    text = to_markdown(history, [attempt])
+    for k in shown:
+        line = next(x for x in text.splitlines() if x.startswith(f"- [x] {k['label']}"))
+        for piece in k["evidence"]:
+            assert f"“{piece['text']}” at " in line, (piece, line)

@@ -26,8 +26,17 @@ _KIND_OF_LEGIT_BEFORE = frozenset({"what", "this", "that", "a", "the", "some", "
 UNITS = frozenset([
     "percent", "times", "milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
     "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
-    "euros", "pounds", "x"
+    "euros", "pounds", "x", "ms"
 ])
+# when something happened, not what it achieved: "two years ago", "three months later", "for two years"
+_TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+_WHEN_AFTER = frozenset({"ago", "later", "earlier", "back", "before", "after"})
+_WHEN_BEFORE = frozenset({"past", "last", "next", "first", "over"})
+_TENURE = frozenset({"year", "years", "month", "months"})
+_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "of", "around", "early", "late", "mid", "back"})
+# a number that is part of a name: "Java 8", "Python 3.11", "version 2", "P-99", "HTTP/2"
+_NAME_BEFORE = frozenset({"version", "v", "release", "level", "tier", "phase", "step", "round", "stage", "gen",
+                          "generation", "number", "no", "chapter", "question", "page", "line", "room", "ward", "bed"})
 # a number word or numeral, for "from six hours to twenty minutes"
 _NUM = (r"(\d[\d.,]*%?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
         r"forty|fifty|sixty|seventy|eighty|ninety|(a |one )?hundred|(a |one )?thousand|half|a (few|couple))")
@@ -66,7 +75,7 @@ DONE_IRREGULAR = frozenset({"built", "rebuilt", "made", "wrote", "rewrote", "led
                             "took", "drove", "found", "got", "brought", "chose", "sent", "spent", "kept", "broke",
                             "began", "did", "gave", "sold", "taught", "told", "met", "paid", "won", "caught", "threw",
                             "shut", "held", "went", "fought", "undid", "laid", "stood", "dug",
-                            "sat", "spoke", "read", "rang", "said", "overrode", "withdrew", "undertook", "oversaw"})
+                            "sat", "spoke", "read", "rang", "said", "overrode", "withdrew", "undertook", "oversaw", "redid"})
 # words said between the subject and the verb: "I also added", "we then moved"
 _BETWEEN = frozenset({"also", "then", "first", "finally", "eventually", "quickly", "personally", "later", "just",
                       "immediately", "actually", "basically", "really", "even", "myself", "ourselves", "initially",
@@ -192,6 +201,41 @@ def _done_by(words: list[str], subjects: frozenset[str]) -> list[int]:
     return out
 
 
+# "I learned a lot", "I went home", "I got there": said with "I", but no step taken in the work ("I went through
+# the traces", "I got a float nurse" are)
+_NOT_A_STEP = frozenset({"learned", "learnt", "realised", "realized", "enjoyed", "wondered", "happened"})
+_NOT_A_STEP_BEFORE = {"went": {"home", "there", "back", "on", "quiet"}, "got": {"there", "home", "back", "lucky", "bored",
+                                                                            "tired", "used", "better", "sick"},
+                      "came": {"home", "there", "back", "in", "across", "to"}}
+# someone other than the candidate doing the work: "the team looked at", "my manager drove it"
+_OTHERS = frozenset({"team", "teams", "manager", "managers", "lead", "boss", "colleague", "colleagues", "cto",
+                     "architect", "director", "engineers"})
+_DISOWNED = re.compile(
+    r"\bi (wasn't|was not|didn't|did not|never|had no) (really |actually |directly |personally |much |that )*"
+    r"(involved|part of|a part of|own|lead|drive|do (much|it|that|anything)|work on|take part|role)\b|"
+    r"\b(it|that|this) (wasn't|was not) (really )?(my|me)\b", re.IGNORECASE)
+
+
+def _steps(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
+    """What the answer says the candidate did ("I profiled", "I added") and what others did ("we went", "the team
+    looked"), quoted as said. "I've built many...", "if I designed it", "I learned a lot" are no step taken."""
+    def quote(i: int) -> str:
+        j = _verb_after(clean, i)
+        return " ".join(w.strip(" ,.;:!?\"“”") for w in raw[i:(j if j is not None else i) + 1])
+
+    def step(i: int) -> bool:
+        j = _verb_after(clean, i) or i
+        after = clean[j + 1] if j + 1 < len(clean) else ""
+        return (i == 0 or clean[i - 1] != "if") and clean[j] not in _NOT_A_STEP \
+            and after not in _NOT_A_STEP_BEFORE.get(clean[j], ())
+
+    own = [quote(i) for i in _done_by(clean, frozenset({"i"})) if step(i)]
+    others = [quote(i) for i in _done_by(clean, _WE)]
+    others += [raw[i - 1].strip(" ,.;:").lower() + " " + quote(i) for i in _done_by(clean, _OTHERS)
+               if i and clean[i - 1] in ("the", "my", "our", "another", "other", "their")]
+    return own, others
+
+
 def _stance(words: list[str], i: int) -> bool:
     """Whether the "I" at `i` says a view ("I think", "I really feel"), not something done."""
     j = _verb_after(words, i)
@@ -214,13 +258,44 @@ def _quantities(raw: list[str]) -> list[str]:
         while last + 1 < len(raw) and _clean(raw[last + 1]) in NUMBER_WORDS:
             last += 1                        # "2 million", "two hundred thousand": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
-        if after is not None and after.norm in UNITS:
+        unit = after is not None and after.norm in UNITS
+        if unit and after is not None:
             last = after.word
         said_up_to = last
+        if not _measured(raw, t.word, last, unit):
+            continue
         phrase = " ".join(w.strip() for w in raw[t.word:last + 1]).strip(" ,.;")
         if phrase and (not out or out[-1] != phrase):
             out.append(phrase)
     return out
+
+
+def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
+    """Whether the number said in raw[first..last] measures something (a result, a size, a time taken), not when
+    something happened ("two years ago, or three", "for three years", "in 2019") or a name ("P-99", "Java 8")."""
+    word = raw[first].strip()
+    before = [_clean(w) for w in raw[max(0, first - 3):first]]
+    nxt = _clean(raw[last + 1]) if last + 1 < len(raw) else ""
+    if re.search(r"[A-Za-z][-/]?\d", word):
+        return False                     # "P-99", "HTTP/2", "v2": a name with a number in it
+    unit_word, prev_word = _clean(raw[last]), before[-1] if before else ""
+    if unit_word in _TIME_UNITS and (nxt in _WHEN_AFTER or prev_word in _WHEN_BEFORE
+                                     or prev_word == "for" and unit_word in _TENURE):
+        return False       # "two years ago", "three months later", "the past six weeks", "for eight years" (not
+        #                    "logs kept for seven days": a retention is a measure)
+    if before[-2:-1] and before[-2] in _WHEN_AFTER and prev_word in ("or", "and", "maybe", "to"):
+        return False                     # "two years ago, or three"
+    if unit:
+        return True
+    if re.fullmatch(r"(19|20)\d\d", word.strip(".,;:!?")) and before[-1:] and before[-1] in _YEAR_BEFORE:
+        return False                     # "in 2019": a date
+    if before[-1:] and before[-1] in _NAME_BEFORE:
+        return False                     # "version 3", "step 2"
+    prev = raw[first - 1].strip() if first else ""
+    sentence_start = not prev or bool(re.search(r"[.?!]$", prev))
+    # "Java 8", "Postgres 14": a bare number right after a name (a capitalised word inside the sentence)
+    return not (prev[:1].isupper() and prev.strip(",;:").isalpha() and prev != "I" and not sentence_start
+                and (first < 2 or not re.search(r"[.?!]$", raw[first - 2].strip())))
 
 
 def star_part(label: str) -> str | None:
@@ -335,9 +410,12 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     i_count = sum(c in ("i", "me", "my", "i'm", "i've", "i'd", "mine") and not (c == "i" and _stance(clean, k))
                   for k, c in enumerate(clean))
     we_count = sum(c in ("we", "us", "our", "we're", "we've", "ours") for c in clean)
+    steps, others = _steps(raw, clean)
+    disowned = _DISOWNED.search(text)
     ownership = {"i": i_count, "we": we_count,
                  "i_share": round(i_count / (i_count + we_count), 2) if i_count + we_count else None,
-                 "i_did": len(own_actions)}
+                 "i_did": len(steps), "steps": steps, "others": others,
+                 "disowned": disowned.group().strip() if disowned else None}
     d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
@@ -438,18 +516,32 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     return out
 
 
+def _quote(phrases: list[str]) -> str:
+    """Up to three phrases as said, each once: "I profiled", "I added"."""
+    return ", ".join(f"\"{p}\"" for p in dict.fromkeys(phrases[:3]))
+
+
 def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
-    """Praise needs something you said you did ("I added", "I rewrote"); "I think" is not a part you played."""
+    """What the answer says the candidate did, not a count of "I" against "we": praise needs a step you took ("I
+    added", "I rewrote"), and more of them than the team's; "I think", "I learned a lot" and "I wasn't involved"
+    are no part you played."""
     own = d.ownership
-    share, i, we, did = own["i_share"], own["i"], own["we"], own.get("i_did", 0)
+    steps, others = own.get("steps", []), own.get("others", [])
     say_it = "Say what *you* did: \"I designed\", \"I decided\"; interviewers score your part."
-    if share is not None and we >= 4 and share < 1 - s.we_share_warn:
-        return [Finding("ownership", "warn", f"\"we\" {we} times, \"I\" {i}", say_it)]
-    if did:
-        return [Finding("ownership", "good", f"\"I\" {i}, \"we\" {we}", "Your own role comes through.")]
-    if share is not None:
-        return [Finding("ownership", "warn", f"\"I\" {i}, \"we\" {we}: no step you took", say_it)]
-    return []
+    if own.get("disowned"):
+        return [Finding("ownership", "warn", f"You said \"{own['disowned']}\"",
+                        "If it was someone else's work, tell a story where you did the work; if you did take part, "
+                        "say which steps were yours.")]
+    if not steps:
+        if others:
+            return [Finding("ownership", "warn", f"No step of your own: {_quote(others)}", say_it)]
+        if own["i_share"] is not None:
+            return [Finding("ownership", "warn", f"\"I\" {own['i']}, \"we\" {own['we']}: no step you took", say_it)]
+        return []
+    if len(others) >= s.team_steps_warn and len(others) > 2 * len(steps):
+        return [Finding("ownership", "warn", f"Mostly the team's steps: {_quote(others)}; yours: {_quote(steps)}",
+                        say_it)]
+    return [Finding("ownership", "good", f"Your steps: {_quote(steps)}", "Your own role comes through.")]
 
 
 def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
 from voiceprep.core.banks.model import KeyPoint, Prompt
+
+TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"    # the sentence model's, shipped
 
 LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
@@ -30,7 +35,7 @@ _COMMON_STARTS = frozenset({
     "which", "whether", "problem", "result", "results", "impact", "role", "decision", "decisions",
     "trade-offs", "trade-off", "tradeoffs", "lessons", "lesson", "scale", "measured", "measurable", "clear",
     "concrete", "specific", "real", "customer", "customers", "team", "teams", "business", "technical",
-    "personal",
+    "personal", "it", "they", "he", "she", "there", "everyone", "nobody", "everything", "nothing",
 })
 
 
@@ -67,10 +72,31 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
 
 
-def _lower_first(text: str, kp: KeyPoint | None = None) -> str:
-    """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX")."""
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Plain English words: the shipped sentence model's whole-word vocabulary (names such as Kafka, Postgres or
+    Airwallex are not in it)."""
+    vocab = json.loads(TOKENIZER_PATH.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha() and len(w) > 1)
+
+
+def _english(word: str) -> bool:
+    """Whether a statement's capitalised first word is a plain word ("Order", "Banks", "Duplicate"), lower-cased
+    mid-sentence; a name keeps its capitals ("Kafka", "LMAX", "HoYoverse")."""
+    w = word.strip(":,;.()\"'“”")
+    if not w or any(ch.isupper() or ch.isdigit() for ch in w[1:]):
+        return False
+    try:
+        return w.lower() in _english_words()
+    except (OSError, ValueError, KeyError):
+        return False
+
+
+def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False) -> str:
+    """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX"); `plain`: the
+    caller knows it is a plain word."""
     first = text.split()[0] if text.split() else ""
-    if first and first[0].isupper() and not _is_name(first, kp):
+    if first and first[0].isupper() and (plain or not _is_name(first, kp)):
         return text[0].lower() + text[1:]
     return text
 
@@ -97,18 +123,35 @@ def follow_up_for(kp: KeyPoint) -> str:
             return f"Could you walk me through {_to_you(own[walk.end():])}?"
         return f"Could you {_to_you(own)}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
-        return _quoted(head)
+        return _asked(head, kp)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
         if _has_verb(head):
             return f"Can you tell me {_to_you(_lower_first(head, kp))}?"
         return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
-    if len(re.sub(r"\([^)]*\)", "", head).split()) > LONGEST_TOPIC_WORDS:
-        return _quoted(head)                 # "Kubernetes platforms you would build let a player in Brazil pay ..."
+    if len(re.sub(r"\([^)]*\)", "", head).split()) > LONGEST_TOPIC_WORDS and _has_verb(head):
+        return _asked(head, kp)              # "Kubernetes platforms you would build let a player in Brazil pay ..."
     return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
 
 
-def _quoted(head: str) -> str:
-    return f"You didn't mention this point: “{_to_you(head)}”. Can you tell me about that?"
+_DONE_FIRST = frozenset({"cut", "grew", "took", "kept", "made", "ran", "went", "got", "built", "led", "wrote", "drove",
+                         "set", "moved", "brought"})
+
+
+def _asked(head: str, kp: KeyPoint) -> str:
+    """A statement asked about as an interviewer would, not quoted back like a grader's checklist (walkthrough 7:
+    "You didn't mention this point: “…”. Can you tell me about that?"): what the candidate did ("Cut p99 latency
+    by 40%") as "how you cut...", a cause ("X was slow because Y") as "why X was slow", anything else ("It cut p99
+    latency from five milliseconds to under one") as "how it cut..."."""
+    words = head.split()
+    first = words[0].lower()
+    if first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS):
+        return f"You haven't said yet how you {_to_you(first + head[len(words[0]):])}. Can you walk me through that?"
+    said = _to_you(_lower_first(head, kp, _english(words[0]) and not (len(words) > 1 and (
+        words[1][:1].isupper() or words[1][:1].isdigit()))))      # "Order matching was slow", not "Python 3.11 ..."
+    because = re.search(r",?\s+because\b", said)
+    if because and because.start() > 0:
+        return f"Can you tell me why {said[:because.start()]}?"
+    return f"Can you tell me how {said}?"
 
 
 def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:
@@ -136,6 +179,8 @@ def _verb_at(words: list[str], i: int) -> bool:
     if not (w in _VERBS or (len(w) > 4 and w.endswith("ed"))):
         return False
     before = words[i - 1].lower() if i else ""
+    if i == 1 and before in _SUBJECTS:
+        return True                            # "It cut p99 latency...": the label's own subject and verb
     return not (before.strip("()") in _DETERMINERS or before.strip("()") in _SUBJECTS or before.endswith(","))
 
 
@@ -155,4 +200,7 @@ def _is_clause(text: str) -> bool:
         return False
     if len(words) >= 3 and words[0].lower() in _VERBS:
         return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
+    if len(words) >= 3 and len(words[0]) > 4 and words[0].lower().endswith("ed") and (
+            words[1].lower() in _DETERMINERS | {"it", "them", "us", "me"}):
+        return True                            # "Partitioned the table by day", not "Detailed design of..."
     return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))

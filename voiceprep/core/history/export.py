@@ -90,6 +90,8 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             parts.append(f"{drill_text(a['drill'])}\n")
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
+        elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
+            parts.append(f"*{a['state_detail'][:1].upper()}{a['state_detail'][1:]}*\n")
         if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             covered, total = key_points_covered(a)
@@ -118,11 +120,13 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
         # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
         seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}
         for k in a["key_points"]:
-            ev = ""
-            if k["hit"] and k["evidence"]:
-                ev = f" — “{k['evidence']}”" + (f" at {clock(k['start'])}" if k["start"] is not None else "")
-            parts.append(f"- [{'x' if k['hit'] else ' '}] {k['label']}{ev}")
             shown = seen.get(k["key_point_id"]) or {}
+            # every piece of evidence the feedback showed (walkthrough 7: only the first was exported), with its note
+            pieces = [p for p in shown.get("evidence") or [] if isinstance(p, dict) and p.get("text")] or (
+                [{"text": k["evidence"], "start": k["start"]}] if k["evidence"] else [])
+            ev = "; ".join(f"“{p['text']}”" + (f" at {clock(p['start'])}" if p.get("start") is not None else "")
+                           + (f" ({p['note']})" if p.get("note") else "") for p in pieces) if k["hit"] else ""
+            parts.append(f"- [{'x' if k['hit'] else ' '}] {k['label']}" + (f" — {ev}" if ev else ""))
             for extra in (shown.get("detail"), f"Follow-up: {shown['follow_up']}" if shown.get("follow_up") else None):
                 if extra:
                     parts.append(f"  - {extra}")

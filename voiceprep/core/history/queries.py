@@ -377,11 +377,16 @@ def clock(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
+def length(seconds: float) -> str:
+    """An answer's length, to the nearest second as the feedback says it ("23 s" is 0:23, not 0:22)."""
+    return clock(round(seconds))
+
+
 def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
                     fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
     def show(v: float | None, why: str) -> str:
-        return why if v is None else clock(v) if fmt == "clock" else fmt.format(v)
+        return why if v is None else length(v) if fmt == "clock" else fmt.format(v)
     unit = f" {unit}" if unit else ""
     if first is None and second is None:          # not "Pace typed → typed words/min"
         both = missing[0] if missing[0] == missing[1] and missing[0] != "–" else ""

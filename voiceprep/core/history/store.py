@@ -124,6 +124,7 @@ class AttemptRecord:
     judge: str                          # the judge's version
     settings: Row = field(default_factory=dict)
     audio_path: Path | None = None
+    detail: str | None = None           # said beside the finished attempt (state_detail): "cut off: recovered..."
 
 
 class History:
@@ -319,7 +320,7 @@ class History:
     def finish_attempt(self, attempt_id: int, r: AttemptRecord) -> None:
         """Store transcript, words, key-point results, delivery and the feedback shown, in one transaction."""
         t = r.transcript
-        update: Row = {"ended_at": now(), "state": DONE, "state_detail": None, "duration_s": finite(r.duration_s),
+        update: Row = {"ended_at": now(), "state": DONE, "state_detail": r.detail, "duration_s": finite(r.duration_s),
                        "transcript": t.text, "model": t.model, "input": r.input, "settings_json": dumps(r.settings),
                        "coverage": finite(r.coverage), "overall": finite(r.overall),
                        "competencies_json": dumps(r.competencies), "owner": None}

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts
 from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name, drilled_text, found_text
+from voiceprep.core.history.queries import answer_name, drilled_text, found_text, length
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
 from voiceprep.gui.widgets.compare import CompareDialog
-from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time, when
+from voiceprep.gui.widgets.feedback import FeedbackView, when
 
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
 Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +57,9 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         drill, found = r.get("drill"), found_text(r)
         prompt = f"Drill · {r['prompt_text']}" if drill else r["prompt_text"]
+        cut_off = r.get("state") == "done" and r.get("state_detail")        # "cut off: recovered after the app closed"
+        if cut_off:
+            prompt = f"Cut off · {prompt}"
         if (r.get("found_in") or [None])[0] == "note":
             prompt = f"In your note · {prompt}"
         # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
@@ -64,14 +67,14 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         score = drilled_text(r["drilled"]) if drill and r.get("drilled") and r["overall"] is not None else \
             f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
         display = (when(r["started_at"]), prompt, score,
-                   "typed" if r.get("input") == "typed" else fmt_time(r["duration_s"]) or "–",
+                   "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         shown = 100 * r["drilled"][0] / r["drilled"][1] if drill and r.get("drilled") and r["drilled"][1] else None
         score_key = shown if shown is not None else r["overall"] if r["overall"] is not None else -1   # as shown
         sort = (r["started_at"], r["prompt_text"], score_key, r["duration_s"] or -1, r["self_rating"] or 0)
         tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
-            (f"\nFound {found}" if found else "")
+            (f"\nFound {found}" if found else "") + (f"\n{cut_off[:1].upper()}{cut_off[1:]}" if cut_off else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
@@ -367,6 +370,8 @@ class HistoryPage(QWidget):
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill"):
             context += "\n" + drill_text(attempt["drill"])
+        if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."
+            context += "\n" + attempt["state_detail"][:1].upper() + attempt["state_detail"][1:]
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"

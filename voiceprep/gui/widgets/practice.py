@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -147,16 +148,22 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-def round_message(answered: int, total: int, overall: float | None = None, what: str = "Round") -> str:
+def round_message(answered: int, total: int, overall: float | None = None, what: str = "Round",
+                  scores: Sequence[float] = ()) -> str:
     """What the candidate reads when a round (`what`: or a "Drill") ends: skipped questions are said, not praised,
-    and "Well done" is for a good score only (the green of the score's colour), not for a round that scored 56."""
+    and "Well done" is for good scores only (the green of the score's colour), every answer of the sitting
+    (`scores`, retries too) included: not for a round that scored 56, nor for answers that scored 25 to 75."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
         return (f"{what} ended: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
-    if overall is not None and overall >= GOOD_SCORE:
+    if overall is not None and overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
         return "Well done. Pick another round, or drill your weak points."
+    if len(scores) > 1:
+        low, high = min(scores), max(scores)
+        spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
+        return f"Your answers scored {spread}. Drill your weak points next, or pick another round."
     return "You answered every question. Drill your weak points next, or pick another round."
 
 
@@ -747,7 +754,7 @@ class PracticePage(QWidget):
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall,
-                                               "Drill" if rehearsal.focus else "Round"))
+                                               "Drill" if rehearsal.focus else "Round", rehearsal.scores))
         self.position.setText(rehearsal.title)
         self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_summary()

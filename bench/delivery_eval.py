@@ -1,0 +1,58 @@
+"""Delivery cards on the labelled answers: how often Ownership and Numbers praise or warn, by kind of answer.
+
+The 334 typed answers of labeled_answers.toml and the judge's dev and test splits, analysed as the app does
+(`analyze_answer`, story prompts only for ownership). A strong answer should be praised, a vague or rambling one
+should not.
+
+    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
+from voiceprep.core.analysis.evaluation import load_labeled  # noqa: E402
+from voiceprep.core.banks import BankRegistry  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+
+DATA = REPO / "tests/core/analysis/data"
+FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml", DATA / "judge/test.toml"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--list", choices=["ownership", "numbers"], help="print each answer's card")
+    args = ap.parse_args()
+    banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", DATA / "judge/banks"]).banks}
+    items = [item for path in FILES for item in load_labeled(path)]
+    cards: dict[str, dict[str, Counter[str]]] = {"ownership": defaultdict(Counter), "numbers": defaultdict(Counter)}
+    details = Counter[str]()
+    stories = 0
+    for item in items:
+        bank = banks[item.bank]
+        d = analyze_answer(bank, bank.prompt(item.prompt), Transcript.from_text(item.text)).delivery
+        stories += d.story
+        details["all"] += len(d.numbers)
+        found = {f.name: f for f in d.findings}
+        for name in cards:
+            f = found.get(name)
+            cards[name][item.kind][f.status if f else "none"] += 1
+            if args.list == name and f:
+                print(f"{item.id:14} {item.kind:18} {f.status:5} {f.summary}")
+    print(f"{len(items)} answers, {stories} to story prompts; {details['all']} quantified details in all")
+    for name, by_kind in cards.items():
+        total = sum(by_kind.values(), Counter())
+        print(f"\n{name}: good {total['good']}, warn {total['warn']}, none {total['none']}")
+        for kind in sorted(by_kind):
+            c = by_kind[kind]
+            print(f"  {kind:20} good {c['good']:3}  warn {c['warn']:3}  none {c['none']:3}")
+
+
+if __name__ == "__main__":
+    main()
