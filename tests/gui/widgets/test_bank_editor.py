@@ -668,3 +668,109 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the last proposal
     dialog.accept()                             # closing it with ticked proposals would ask first
+
+
+def test_add_menu_items_put_the_keyboard_on_the_new_items_first_field(qtbot, services, data_home):
+    """Walkthrough 7 (29-prompt2, 46-dup): Add ▸ Prompt in this round left the keyboard on Add (typed letters lost,
+    Space reopened the menu) or, after a click, in the tree (its type-ahead jumped to another prompt). The new item's
+    first field has the keyboard, as after the form's "Add a prompt to this round"."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+
+    def choose_from_menu(rows_down: int) -> None:
+        def pick():
+            menu = QApplication.activePopupWidget()
+            assert menu is editor.add_menu
+            for _ in range(rows_down):
+                qtbot.keyClick(menu, Qt.Key.Key_Down)
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+        QTimer.singleShot(100, pick)
+
+    for start, rows_down, first, typed in ((("rounds", 0), 3, "text", "Why Airwallex?"),
+                                           (("rounds", 0, "prompts", 0), 4, "label", "I ship payments"),
+                                           (("job",), 2, "title", "Round 9")):
+        editor.select(start)
+        editor.add_btn.setFocus()
+        choose_from_menu(rows_down)                    # the menu's rows: Competency, Round, Prompt, Key point
+        qtbot.keyClick(editor.add_btn, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field(editor, first))
+        qtbot.keyClicks(QApplication.focusWidget(), typed)
+        editor.commit()
+        assert editor.doc.get(editor.node_path, first) == typed, editor.node_path
+    # with the mouse, the focus was in the tree: the new prompt's text gets the keyboard, not the tree's type-ahead
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.tree.setFocus()
+    editor.add_prompt_act.trigger()
+    assert QApplication.focusWidget() is field(editor, "text") and editor.node_path == ("rounds", 0, "prompts", 1)
+
+
+def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_again(qtbot, services, data_home,
+                                                                                    monkeypatch):
+    """Walkthrough 7 (07-tab, 12-draft-reopen): pasted the job post, Tab, Tab, Space: Tab reached Cancel before
+    "Review in the editor", the dialog closed and a reopened one was empty."""
+    from voiceprep.gui.widgets import common
+
+    asked: list[tuple[str, list[str], int]] = []
+    answers = iter([0, 0, 1])                       # Keep, Keep, Discard
+
+    def choose(_parent, _title, text, options, cancel=None, default=0):
+        asked.append((text, options, default))
+        return next(answers)
+    monkeypatch.setattr(common, "choose", choose)
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    seen: list[str] = []
+
+    def paste_tab_tab_space():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        if not seen[-1]:
+            dialog.text.setPlainText(seed("002"))
+            dialog.update_draft()
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        drawn = sorted([dialog.review_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
+        dialog.open_btn.setFocus()
+        tabbed = []
+        for _ in range(3):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            tabbed.append(QApplication.focusWidget())
+        assert tabbed == [dialog.text] + drawn and drawn[0] is dialog.review_btn, [str(w) for w in tabbed]
+        cancel.click()                                                  # asks; Keep (the default) keeps it open
+        assert dialog.isVisible() and asked[-1] == ("Discard the pasted job description?", ["Keep", "Discard"], 0)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and len(asked) == 2
+        cancel.click()                                                  # Discard
+        assert not dialog.isVisible()
+    failed: list[BaseException] = []
+
+    def closing_on_failure(step):
+        def run():
+            try:
+                step()
+            except BaseException as exc:            # noqa: BLE001 (a modal dialog left open would hang the test)
+                failed.append(exc)
+                QApplication.activeModalWidget().done(0)
+        return run
+    QTimer.singleShot(200, closing_on_failure(paste_tab_tab_space))
+    assert not window.banks.draft_from_job()
+    assert not failed, failed
+
+    def look_and_review():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        dialog.text.setPlainText(seed("002"))
+        dialog.update_draft()
+        dialog.review_btn.click()
+    QTimer.singleShot(200, closing_on_failure(look_and_review))
+    assert window.banks.draft_from_job() and not failed, failed
+    window.banks.editor.close_editor(discard=True)
+
+    def look_and_close():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        assert "Distributed Systems Design 0.3" in dialog.summary.text()       # drafted again, ready to review
+        dialog.done(0)
+    QTimer.singleShot(200, closing_on_failure(look_and_close))
+    window.banks.draft_from_job()
+    assert not failed, failed
+    assert seen == ["", "", seed("002")]            # discarded on purpose: empty; reviewed: shown again

@@ -35,13 +35,25 @@ def _fit(dialog: QDialog, width: int, height: int) -> None:
     dialog.resize(width, height)
 
 
+def tab_chain(buttons: QDialogButtonBox, widgets: list[QWidget]) -> None:
+    """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard button
+    made first, would otherwise come before the button drawn to its left)."""
+    box = buttons.layout()
+    items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
+    drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
+                            if isinstance(w, QPushButton)]
+    chain = widgets + drawn
+    for before, after in zip(chain, chain[1:]):
+        QWidget.setTabOrder(before, after)
+
+
 class DraftDialog(QDialog):
     """Paste or open a job description; see what the draft will contain; open it in the editor to review."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, text: str = "", source: str = "a pasted job description"):
         super().__init__(parent)
         self.setWindowTitle("Draft a bank from a job description")
-        self.source = "a pasted job description"
+        self.source = source
         self.toml = ""
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste the job post or spec (or open a text file). voiceprep drafts prompts from "
@@ -71,7 +83,23 @@ class DraftDialog(QDialog):
         self.open_btn.clicked.connect(self._open)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        tab_chain(self.buttons, [self.open_btn, self.text])      # Review before Cancel, as drawn
+        if text:
+            self.text.setPlainText(text)        # what was pasted earlier in this session
+            self.update_draft()
+        self.text.setFocus()
         _fit(self, 760, 620)
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: ask before a pasted job description is thrown away."""
+        if self.text.toPlainText().strip():
+            from voiceprep.gui.widgets import common
+
+            if common.choose(self, "Discard the job description?", "Discard the pasted job description?",
+                             ["Keep", "Discard"], cancel=0, default=0) == 0:
+                return
+            self.text.clear()
+        super().reject()
 
     def _open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a job description", str(Path.home()),
@@ -169,15 +197,7 @@ class NotesDialog(QDialog):
         _fit(self, 820, 640)
 
     def _tab_chain(self, widgets: list[QWidget]) -> None:
-        """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard
-        button made first, would otherwise come before Add, drawn to its left)."""
-        box = self.buttons.layout()
-        items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
-        drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
-                                if isinstance(w, QPushButton)]
-        chain = widgets + drawn
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        tab_chain(self.buttons, widgets)
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window: ask before ticked proposals are thrown away."""

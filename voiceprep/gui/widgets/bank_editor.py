@@ -188,10 +188,14 @@ class BankEditor(QWidget):
         self.add_btn.setText("Add")
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_btn)
-        self.add_competency_act = self.add_menu.addAction("Competency", self.add_competency)
-        self.add_round_act = self.add_menu.addAction("Round", self.add_round)
-        self.add_prompt_act = self.add_menu.addAction("Prompt in this round", self.add_prompt)
-        self.add_point_act = self.add_menu.addAction("Key point for this prompt", self.add_key_point)
+        # from the menu the keyboard was on Add or in the tree: it goes to the new item's first field, as after the
+        # form's "Add a prompt to this round" (walkthrough 7: typed letters were lost, Space reopened the menu)
+        self.add_competency_act = self.add_menu.addAction("Competency", lambda: self._add_from_menu(self.add_competency))
+        self.add_round_act = self.add_menu.addAction("Round", lambda: self._add_from_menu(self.add_round))
+        self.add_prompt_act = self.add_menu.addAction("Prompt in this round",
+                                                      lambda: self._add_from_menu(self.add_prompt))
+        self.add_point_act = self.add_menu.addAction("Key point for this prompt",
+                                                     lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
         self.remove_btn = QToolButton()
         self.remove_btn.setText("Remove")
@@ -343,7 +347,13 @@ class BankEditor(QWidget):
         self.add_prompt_act.setEnabled(len(path) >= 2 and path[0] == "rounds")
         self.add_point_act.setEnabled(len(path) >= 4 and path[0] == "rounds")
 
-    def _focus_field(self, key: str | None = None) -> None:
+    def _add_from_menu(self, add: Callable[[], Any]) -> None:
+        before = self.node_path
+        add()
+        if self.node_path != before:
+            self._focus_field(select_all=True)
+
+    def _focus_field(self, key: str | None = None, select_all: bool = False) -> None:
         """Focus the form's field `key`, else its first field (a new item's Name, Prompt or Key point)."""
         widget = next((f.widget for f in self.fields if f.key == key), None) or \
             (self.fields[0].widget if self.fields else None)
@@ -354,6 +364,8 @@ class BankEditor(QWidget):
                           None) if host else None
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if select_all and isinstance(widget, QLineEdit):
+                widget.selectAll()          # a new item's "Round 2" or "Competency 2": typing replaces it
             self.form_scroll.ensureWidgetVisible(widget)
 
     @staticmethod
