@@ -785,7 +785,8 @@ class BankEditor(QWidget):
         from voiceprep.gui.widgets.bank_dialogs import NotesDialog
 
         prompt_id = str(self.doc.get(self.node_path[:4], "id", "")) if self.doc is not None else ""
-        dialog = NotesDialog(self, self._notes.get(prompt_id, ""))
+        prompt = str(self.doc.get(self.node_path[:4], "text", "") or "") if self.doc is not None else ""
+        dialog = NotesDialog(self, self._notes.get(prompt_id, ""), prompt)      # ticks the points closest to it
         accepted = dialog.exec()
         self._notes[prompt_id] = dialog.notes.toPlainText()       # shown again when it is reopened
         if accepted:
