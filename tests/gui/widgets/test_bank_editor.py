@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
@@ -831,3 +831,49 @@ def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_
               .key_points]
     assert len(labels) == 1 + len(result["ticked"]) + 1 and any("HoYoverse" in label for label in labels), labels
     assert len(keys) <= 25, len(keys)                       # was about 80
+
+
+def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_and_new_ids_are_not_shown(
+        qtbot, services, data_home, monkeypatch):
+    """Walkthrough 7 (48-dup, 49-dupsave, 29, 40): a second "Why Airwallex?" in a round saved with no word; 99999
+    typed in Target time silently became 999 s; new items showed "prompt-2" and "point-3" as their ids."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "id", "acme")
+    editor.select(("rounds", 0))
+    first = editor.add_prompt()
+    assert field(editor, "id").text() == "" and "when you save" in field(editor, "id").placeholderText()
+    type_into(qtbot, editor, "text", "Why Airwallex?")
+    editor.add_key_point()
+    assert field(editor, "id").text() == ""                                  # not "point-2"
+    type_into(qtbot, editor, "label", "I want to build payments infrastructure")
+    editor.select(("rounds", 0))
+    editor.add_prompt()
+    type_into(qtbot, editor, "text", "Why  airwallex")
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "Their payments scale")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert "Round 1 › prompt 3: the same question as prompt 2; change one or remove it" in texts, texts
+    asked: list[tuple[str, str]] = []
+
+    def answer(box):
+        asked.append((box.text(), box.defaultButton().text()))
+        return QMessageBox.StandardButton.Cancel                          # Fix them first
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    editor.save_clicked()
+    assert asked and asked[0][1] == "Fix them first" and "the same question as prompt 2" in asked[0][0], asked
+    assert editor.doc.path is None                                           # not saved
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Save)      # Save anyway
+    editor.save_clicked()
+    assert editor.doc.path is not None and services.registry.find("acme") is not None    # a warning, still offered
+    editor.select(first)
+    assert field(editor, "id").text() == "airwallex"                         # saved: shown, and kept from now on
+
+    spin = field(editor, "target_seconds")
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "99999")
+    limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
+    assert spin.value() <= 1800 and spin.suffix() == " s"
+    assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
