@@ -699,7 +699,7 @@ def test_add_menu_items_put_the_keyboard_on_the_new_items_first_field(qtbot, ser
         choose_from_menu(rows_down)                    # the menu's rows: Competency, Round, Prompt, Key point
         qtbot.keyClick(editor.add_btn, Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is field(editor, first))
+        qtbot.waitUntil(lambda first=first: QApplication.focusWidget() is field(editor, first))
         qtbot.keyClicks(QApplication.focusWidget(), typed)
         editor.commit()
         assert editor.doc.get(editor.node_path, first) == typed, editor.node_path
@@ -753,7 +753,7 @@ def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_
         def run():
             try:
                 step()
-            except BaseException as exc:            # noqa: BLE001 (a modal dialog left open would hang the test)
+            except BaseException as exc:            # a modal dialog left open would hang the test
                 failed.append(exc)
                 QApplication.activeModalWidget().done(0)
         return run
