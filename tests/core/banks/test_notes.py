@@ -52,3 +52,40 @@ def test_decades_stay_words_and_a_number_keeps_its_own_unit():
     assert _number_cues("Python | 0.20 | Write production-grade code on 5G networks") == ["5G"]
     hint = next(p for p in propose_key_points(seed("001")) if "1970s" in p.label)
     assert "1970s" in hint.cues and not any("{number}" in c for c in hint.cues)
+
+
+def test_few_proposals_are_ticked_the_ones_for_this_prompt_never_the_rubric_or_headings():
+    """Walkthrough 7 (25-notes-proposed): seed 000 pasted under "Why Airwallex?" proposed 22 points, all ticked,
+    with the interviewer's rubric ("Is polished, professional and a good communicator"), the heading "Most
+    challenging technical stuff u solved" and the LMAX line meant for another prompt."""
+    from voiceprep.core.banks.notes import TICKED
+
+    why = propose_key_points(seed("000"), "Why Airwallex?")
+    labels = [p.label for p in why]
+    assert not any(label.lower().startswith("most challenging") for label in labels), labels     # a heading
+    rubric = [p.label for p in why if p.rubric]
+    assert rubric == ["Is polished, professional and a good communicator",
+                      "Is smart, ambitious and has great domain knowledge on what they've worked on in the past",
+                      "Understands what we're building here and the scale we operate at",
+                      "Is excited about the future of Airwallex"], rubric
+    ticked = [p for p in why if p.ticked]
+    assert 1 <= len(ticked) <= TICKED and not any(p.rubric for p in ticked)
+    assert all("Airwallex" in p.label for p in ticked), [p.label for p in ticked]      # words: the prompt's own
+    lmax = next(p for p in why if p.label.startswith("LMAX"))
+    assert not lmax.ticked and lmax.heading == "most challenging technical stuff u solved"
+    # a heading that matches the prompt: only the ideas under it
+    hardest = propose_key_points(seed("000"), "What is the most challenging technical problem you have solved?")
+    assert [p.label for p in hardest if p.ticked] == [lmax.label]
+    # by meaning (the judge's embedder, when it is loaded): the closest, in any words
+    by_meaning = propose_key_points(seed("000"), "Why do you want to work here?",
+                                    lambda _prompt, texts: [1.0 if "HoYoverse" in t else 0.0 for t in texts])
+    assert any(p.ticked and p.label.startswith("Take gaming companies like HoYoverse") for p in by_meaning)
+    assert sum(p.ticked for p in by_meaning) == TICKED
+    # no prompt: the first ideas, in the notes' order
+    assert [p.ticked for p in propose_key_points(seed("000"))][:TICKED + 1] == [True] * TICKED + [False]
+
+
+def test_a_first_person_bullet_is_never_rubric():
+    points = propose_key_points("- is what I did when I led the migration\n- has 5 engineers reporting to me\n"
+                                "- knows the payments domain well\n")
+    assert [p.rubric for p in points] == [False, False, True]

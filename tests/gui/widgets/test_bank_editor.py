@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
@@ -229,13 +229,15 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText(seed("000"))
     dialog.propose_btn.click()
-    assert len(dialog.rows) >= 10
-    for tick, label, _cues in dialog.rows:
-        tick.setChecked(label.toPlainText().startswith(("LMAX", "Take gaming")))
-    lmax = next(label for _t, label, _c in dialog.rows if label.toPlainText().startswith("LMAX"))
-    lmax.setPlainText("I used the LMAX Disruptor to fix lock contention in order matching")
+    assert dialog.list.count() >= 10
+    for i, p in enumerate(dialog.points):
+        tick(dialog, i, p.label.startswith(("LMAX", "Take gaming")))
+    dialog.list.setCurrentRow(next(i for i, p in enumerate(dialog.points) if p.label.startswith("LMAX")))
+    dialog.label_edit.setPlainText("I used the LMAX Disruptor to fix lock contention in order matching")
+    assert dialog.list.currentItem().text() == dialog.label_edit.toPlainText()        # the list follows the edit
     chosen = dialog.chosen()
     assert [p.label for p in chosen][0].startswith("Take gaming") and len(chosen) == 2
+    assert chosen[1].label == "I used the LMAX Disruptor to fix lock contention in order matching"
     dialog.accept()                             # closing it with ticked proposals would ask first
     editor.add_key_points(chosen)
     kps = editor.doc.bank().prompt("prompt-1").key_points
@@ -246,6 +248,10 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     assert {"HoYoverse", "LMAX"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
     editor.add_key_points(chosen[:1])
     assert editor.doc.bank().vocabulary == vocabulary
+
+
+def tick(dialog: NotesDialog, row: int, on: bool = True) -> None:
+    dialog.list.item(row).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
 def notes_dialog_with_proposals(qtbot) -> NotesDialog:
@@ -268,7 +274,7 @@ def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, mon
     drawn = sorted([dialog.add_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    dialog.rows[-1][2].setFocus()                   # the last proposal's cues
+    dialog.cues_edit.setFocus()                     # the selected proposal's cues
     tabbed = []
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -288,7 +294,7 @@ def test_notes_dialog_asks_before_cancel_or_escape_throws_ticked_proposals_away(
         return next(answer)
     monkeypatch.setattr(common, "choose", choose)
     dialog = notes_dialog_with_proposals(qtbot)
-    n = sum(tick.isChecked() for tick, _l, _c in dialog.rows)
+    n = sum(dialog.ticked())
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.isVisible() and asked[-1] == (f"Discard {n} proposed key points? They are not in the bank yet.",
                                                 ["Keep", "Discard"], 0)
@@ -296,8 +302,8 @@ def test_notes_dialog_asks_before_cancel_or_escape_throws_ticked_proposals_away(
     assert dialog.isVisible() and len(asked) == 2
     dialog.reject()
     assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 3
-    for tick, _l, _c in dialog.rows:                # nothing ticked: nothing to lose, no question
-        tick.setChecked(False)
+    for i in range(dialog.list.count()):            # nothing ticked: nothing to lose, no question
+        tick(dialog, i, False)
     dialog.show()
     dialog.reject()
     assert not dialog.isVisible() and len(asked) == 3
@@ -320,8 +326,8 @@ def test_pasted_notes_come_back_and_added_points_get_the_keyboard(qtbot, service
         if not seen[-1]:
             dialog.notes.setPlainText(seed("000"))
         dialog.propose_btn.click()
-        for i, (tick, _label, _cues) in enumerate(dialog.rows):
-            tick.setChecked(i < 2)
+        for i in range(dialog.list.count()):
+            tick(dialog, i, i < 2)
         (dialog.add_btn if close == "add" else dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)).click()
     QTimer.singleShot(200, lambda: paste_then("cancel"))
     editor.key_points_from_notes()
@@ -663,8 +669,211 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
     dialog.propose_btn.click()
     dialog.propose_btn.setFocus()
     qtbot.keyClick(dialog.propose_btn, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.rows[0][0], QApplication.focusWidget()
-    for _ in range(3 * len(dialog.rows)):
+    assert QApplication.focusWidget() is dialog.list, QApplication.focusWidget()
+    for _ in range(3):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the last proposal
+    assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the list and its editor
     dialog.accept()                             # closing it with ticked proposals would ask first
+
+
+def test_add_menu_items_put_the_keyboard_on_the_new_items_first_field(qtbot, services, data_home):
+    """Walkthrough 7 (29-prompt2, 46-dup): Add ▸ Prompt in this round left the keyboard on Add (typed letters lost,
+    Space reopened the menu) or, after a click, in the tree (its type-ahead jumped to another prompt). The new item's
+    first field has the keyboard, as after the form's "Add a prompt to this round"."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+
+    def choose_from_menu(rows_down: int) -> None:
+        def pick():
+            menu = QApplication.activePopupWidget()
+            assert menu is editor.add_menu
+            for _ in range(rows_down):
+                qtbot.keyClick(menu, Qt.Key.Key_Down)
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+        QTimer.singleShot(100, pick)
+
+    for start, rows_down, first, typed in ((("rounds", 0), 3, "text", "Why Airwallex?"),
+                                           (("rounds", 0, "prompts", 0), 4, "label", "I ship payments"),
+                                           (("job",), 2, "title", "Round 9")):
+        editor.select(start)
+        editor.add_btn.setFocus()
+        choose_from_menu(rows_down)                    # the menu's rows: Competency, Round, Prompt, Key point
+        qtbot.keyClick(editor.add_btn, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        qtbot.waitUntil(lambda first=first: QApplication.focusWidget() is field(editor, first))
+        qtbot.keyClicks(QApplication.focusWidget(), typed)
+        editor.commit()
+        assert editor.doc.get(editor.node_path, first) == typed, editor.node_path
+    # with the mouse, the focus was in the tree: the new prompt's text gets the keyboard, not the tree's type-ahead
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.tree.setFocus()
+    editor.add_prompt_act.trigger()
+    assert QApplication.focusWidget() is field(editor, "text") and editor.node_path == ("rounds", 0, "prompts", 1)
+
+
+def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_again(qtbot, services, data_home,
+                                                                                    monkeypatch):
+    """Walkthrough 7 (07-tab, 12-draft-reopen): pasted the job post, Tab, Tab, Space: Tab reached Cancel before
+    "Review in the editor", the dialog closed and a reopened one was empty."""
+    from voiceprep.gui.widgets import common
+
+    asked: list[tuple[str, list[str], int]] = []
+    answers = iter([0, 0, 1])                       # Keep, Keep, Discard
+
+    def choose(_parent, _title, text, options, cancel=None, default=0):
+        asked.append((text, options, default))
+        return next(answers)
+    monkeypatch.setattr(common, "choose", choose)
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    seen: list[str] = []
+
+    def paste_tab_tab_space():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        if not seen[-1]:
+            dialog.text.setPlainText(seed("002"))
+            dialog.update_draft()
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        drawn = sorted([dialog.review_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
+        dialog.open_btn.setFocus()
+        tabbed = []
+        for _ in range(3):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            tabbed.append(QApplication.focusWidget())
+        assert tabbed == [dialog.text] + drawn and drawn[0] is dialog.review_btn, [str(w) for w in tabbed]
+        cancel.click()                                                  # asks; Keep (the default) keeps it open
+        assert dialog.isVisible() and asked[-1] == ("Discard the pasted job description?", ["Keep", "Discard"], 0)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and len(asked) == 2
+        cancel.click()                                                  # Discard
+        assert not dialog.isVisible()
+    failed: list[BaseException] = []
+
+    def closing_on_failure(step):
+        def run():
+            try:
+                step()
+            except BaseException as exc:            # a modal dialog left open would hang the test
+                failed.append(exc)
+                QApplication.activeModalWidget().done(0)
+        return run
+    QTimer.singleShot(200, closing_on_failure(paste_tab_tab_space))
+    assert not window.banks.draft_from_job()
+    assert not failed, failed
+
+    def look_and_review():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        dialog.text.setPlainText(seed("002"))
+        dialog.update_draft()
+        dialog.review_btn.click()
+    QTimer.singleShot(200, closing_on_failure(look_and_review))
+    assert window.banks.draft_from_job() and not failed, failed
+    window.banks.editor.close_editor(discard=True)
+
+    def look_and_close():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.text.toPlainText())
+        assert "Distributed Systems Design 0.3" in dialog.summary.text()       # drafted again, ready to review
+        dialog.done(0)
+    QTimer.singleShot(200, closing_on_failure(look_and_close))
+    window.banks.draft_from_job()
+    assert not failed, failed
+    assert seen == ["", "", seed("002")]            # discarded on purpose: empty; reviewed: shown again
+
+
+def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_space(qtbot, services, data_home,
+                                                                                       monkeypatch):
+    """Walkthrough 7 (25-notes-proposed, nmont): 22 proposals, all ticked, three Tab stops each; keeping 5 took
+    about 80 key presses. Now a few are ticked (the ones closest to the prompt; the rubric never), the list is one
+    Tab stop, arrows move and Space ticks."""
+    from voiceprep.core.banks.notes import TICKED
+
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    type_into(qtbot, editor, "text", "Why Airwallex?")
+    keys: list[int] = []
+    result: dict[str, object] = {}
+
+    def press(widget, key) -> None:
+        keys.append(key)
+        qtbot.keyClick(widget, key)
+
+    def choose_by_keyboard():
+        dialog = QApplication.activeModalWidget()
+        try:
+            dialog.notes.setPlainText(seed("000"))
+            dialog.propose_btn.setFocus()
+            press(dialog.propose_btn, Qt.Key.Key_Space)
+            assert QApplication.focusWidget() is dialog.list and dialog.list.currentRow() == 0
+            qtbot.waitUntil(lambda: dialog.ranked_by == "meaning", timeout=20000)     # the judge's embedder
+            ticked = dialog.ticked()
+            result["ticked"] = [p.label for p, t in zip(dialog.points, ticked) if t]
+            result["rubric ticked"] = [p.label for p, t in zip(dialog.points, ticked) if t and p.rubric]
+            result["count"] = dialog.count.text()
+            hoyo = next(i for i, p in enumerate(dialog.points) if "HoYoverse" in p.label)
+            for _ in range(hoyo):
+                press(dialog.list, Qt.Key.Key_Down)
+            press(dialog.list, Qt.Key.Key_Space)                  # tick the HoYoverse story too
+            for _ in range(3):
+                press(QApplication.focusWidget(), Qt.Key.Key_Tab)     # list, key point, cues, then Add
+            result["tab"] = QApplication.focusWidget() is dialog.add_btn
+            press(QApplication.focusWidget(), Qt.Key.Key_Space)
+        finally:
+            if dialog.isVisible():
+                dialog.done(0)
+    QTimer.singleShot(200, choose_by_keyboard)
+    editor.key_points_from_notes()
+    assert result["tab"] and not result["rubric ticked"], result
+    assert 1 <= len(result["ticked"]) <= TICKED and all("Airwallex" in t for t in result["ticked"]), result
+    assert str(result["count"]).startswith(f"21 proposed, {len(result['ticked'])} ticked"), result
+    labels = [k.label for k in editor.doc.bank().prompt(str(editor.doc.get(("rounds", 0, "prompts", 0), "id")))
+              .key_points]
+    assert len(labels) == 1 + len(result["ticked"]) + 1 and any("HoYoverse" in label for label in labels), labels
+    assert len(keys) <= 25, len(keys)                       # was about 80
+
+
+def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_and_new_ids_are_not_shown(
+        qtbot, services, data_home, monkeypatch):
+    """Walkthrough 7 (48-dup, 49-dupsave, 29, 40): a second "Why Airwallex?" in a round saved with no word; 99999
+    typed in Target time silently became 999 s; new items showed "prompt-2" and "point-3" as their ids."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "id", "acme")
+    editor.select(("rounds", 0))
+    first = editor.add_prompt()
+    assert field(editor, "id").text() == "" and "when you save" in field(editor, "id").placeholderText()
+    type_into(qtbot, editor, "text", "Why Airwallex?")
+    editor.add_key_point()
+    assert field(editor, "id").text() == ""                                  # not "point-2"
+    type_into(qtbot, editor, "label", "I want to build payments infrastructure")
+    editor.select(("rounds", 0))
+    editor.add_prompt()
+    type_into(qtbot, editor, "text", "Why  airwallex")
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "Their payments scale")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert "Round 1 › prompt 3: the same question as prompt 2; change one or remove it" in texts, texts
+    asked: list[tuple[str, str]] = []
+
+    def answer(box):
+        asked.append((box.text(), box.defaultButton().text()))
+        return QMessageBox.StandardButton.Cancel                          # Fix them first
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    editor.save_clicked()
+    assert asked and asked[0][1] == "Fix them first" and "the same question as prompt 2" in asked[0][0], asked
+    assert editor.doc.path is None                                           # not saved
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Save)      # Save anyway
+    editor.save_clicked()
+    assert editor.doc.path is not None and services.registry.find("acme") is not None    # a warning, still offered
+    editor.select(first)
+    assert field(editor, "id").text() == "airwallex"                         # saved: shown, and kept from now on
+
+    spin = field(editor, "target_seconds")
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "99999")
+    limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
+    assert spin.value() <= 1800 and spin.suffix() == " s"
+    assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from voiceprep.core.analysis.text import tokenize_text
@@ -18,6 +19,14 @@ from voiceprep.core.banks.load import _STOPWORDS
 MAX_WORDS = 32            # longer sentences are split at their clauses
 MAX_CUES = 4
 MIN_WORDS = 4             # shorter lines are headings ("project experience") unless they name something
+HEADING_WORDS = 6         # a line standing alone, this short and unpunctuated, heads what follows it
+TICKED = 5                # proposals ticked at most: a prompt has a handful of key points, not 22
+HEADING_MATCH = 0.5       # a heading this close to the prompt marks its section as the prompt's notes
+# a bullet that describes the candidate in the third person is the interviewer's rubric, not the candidate's point
+# ("- is polished, professional and a good communicator", "- understands what we're building")
+_RUBRIC = re.compile(r"(?:is|are|has|have|can|will|should|must|shows|knows|brings|demonstrates|understands|"
+                     r"communicates|thinks|cares|wants|gets|takes)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|myself)\b")      # "we" is the company in a rubric
 _EXTRA_STOP = frozenset([
     "just", "really", "also", "very", "much", "more", "most", "thing", "things", "stuff", "like", "get", "got",
     "make", "made", "everything", "actually", "anything", "something", "because", "understand", "understands",
@@ -30,6 +39,17 @@ class ProposedPoint:
     label: str
     cues: list[str]
     min_cues: int = 1
+    ticked: bool = True         # proposed ticked: one of the few that relate to the prompt (see tick_for_prompt)
+    rubric: bool = False        # reads like the interviewer's rubric ("is polished ..."): never ticked
+    heading: str = ""           # the heading the idea was written under in the notes, if any
+
+
+@dataclass
+class _Piece:
+    text: str
+    heading: str = ""           # the last heading above it ("" after a rule, ---)
+    bullet: bool = False
+    alone: bool = False         # a line standing alone: a paragraph of one line
 
 
 def _clean(text: str) -> str:
@@ -39,31 +59,52 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" -*\u2022'")
 
 
-def _pieces(notes: str) -> list[str]:
-    """Bullets and sentences, in order, with front matter, headings and rules dropped."""
+def _is_heading(line: str) -> bool:
+    """A short line standing alone with no sentence in it: "project experience", "Most challenging stuff u solved"."""
+    words = line.split()
+    return (len(words) <= HEADING_WORDS and not re.search(r"[.!?,;\d]", line) and not names_in(line)
+            and not (len(words) == 1 and words[0][:1].isupper()))
+
+
+def _pieces(notes: str) -> list[_Piece]:
+    """Bullets and sentences, in order, each with the heading it was written under; front matter, headings and
+    rules dropped."""
     text = notes.replace("\r\n", "\n")
     text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
-    out: list[str] = []
+    out: list[_Piece] = []
     paragraph: list[str] = []
+    heading = ""
 
     def flush() -> None:
-        if paragraph:
+        nonlocal heading
+        if len(paragraph) == 1 and _is_heading(_clean(paragraph[0])):
+            heading = _clean(paragraph[0])
+        elif paragraph:
             joined = " ".join(paragraph)
-            out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c])", joined))
-            paragraph.clear()
+            out.extend(_Piece(s, heading, alone=len(paragraph) == 1)
+                       for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c])", joined))
+        paragraph.clear()
 
     for raw in text.split("\n"):
         line = raw.strip()
         if not line or re.fullmatch(r"[-=_*]{3,}", line) or line.startswith("#"):
             flush()
+            if re.fullmatch(r"[-=_*]{3,}", line):
+                heading = ""
+            elif line.startswith("#"):
+                heading = _clean(line.lstrip("#"))
             continue
         if re.match(r"^(?:[-*\u2022]|\d+[.)])\s+", line):
             flush()
-            out.append(re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line))
+            out.append(_Piece(re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line), heading, bullet=True))
+            continue
+        if line.endswith(":") and not paragraph:
+            flush()
+            heading = _clean(line.rstrip(":"))              # "Think about great answers to questions like:"
             continue
         paragraph.append(line)
     flush()
-    return [c for c in (_clean(p) for p in out) if c]
+    return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
 
 
 def _split_long(sentence: str) -> list[str]:
@@ -118,14 +159,16 @@ def _cues(idea: str, known_names: set[str]) -> list[str]:
     return list(cues)[:MAX_CUES]
 
 
-def propose_key_points(notes: str) -> list[ProposedPoint]:
-    """One proposal per idea in the notes, in the order they were written."""
+def propose_key_points(notes: str, prompt: str = "",
+                       similarity: Callable[[str, list[str]], list[float]] | None = None) -> list[ProposedPoint]:
+    """One proposal per idea in the notes, in the order they were written; the few that relate to `prompt` are
+    ticked (see tick_for_prompt)."""
     out: list[ProposedPoint] = []
     seen: set[str] = set()
     pieces = _pieces(notes)
-    known_names = {word for piece in pieces for name in names_in(piece) for word in name.split()}
+    known_names = {word for piece in pieces for name in names_in(piece.text) for word in name.split()}
     for piece in pieces:
-        for idea in _split_long(piece):
+        for idea in _split_long(piece.text):
             idea = idea.strip().rstrip(".")
             words = idea.split()
             if idea.endswith((":", "?")) or not words:
@@ -141,5 +184,57 @@ def propose_key_points(notes: str) -> list[ProposedPoint]:
             if not cues:
                 continue
             label = idea[0].upper() + idea[1:]
-            out.append(ProposedPoint(label, cues, 1 if len(cues) <= 2 else math.ceil(len(cues) / 2)))
+            rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
+            out.append(ProposedPoint(label, cues, 1 if len(cues) <= 2 else math.ceil(len(cues) / 2),
+                                     rubric=rubric, heading=piece.heading))
+    tick_for_prompt(out, prompt, similarity)
     return out
+
+
+def _content(text: str) -> set[str]:
+    """Content words cut to 5 letters ("solved" and "solving" meet), for the word-overlap similarity."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z0-9'-]+", text)
+            if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) > 2}
+
+
+def word_similarity(prompt: str, texts: list[str]) -> list[float]:
+    """The share of the prompt's content words each text uses (0..1): the similarity when no embedder is loaded."""
+    want = _content(prompt)
+    return [len(want & _content(t)) / len(want) if want else 0.0 for t in texts]
+
+
+def tick_for_prompt(points: list[ProposedPoint], prompt: str,
+                    similarity: Callable[[str, list[str]], list[float]] | None = None, limit: int = TICKED) -> None:
+    """Tick at most `limit` proposals, the ones that relate to the prompt; never a rubric line.
+
+    `similarity(prompt, texts)` scores texts against the prompt (the judge's embedder when it is loaded; else
+    word_similarity). When a heading of the notes matches the prompt ("most challenging technical stuff u solved"
+    for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked;
+    otherwise the ideas closest to the prompt, in the notes' order when they tie."""
+    ideas = [i for i, p in enumerate(points) if not p.rubric]
+    for p in points:
+        p.ticked = False
+    if not ideas:
+        return
+    score = similarity or word_similarity
+    headings = sorted({p.heading for p in points if p.heading})
+    texts = [points[i].label for i in ideas] + headings
+    sims = list(score(prompt, texts)) if prompt.strip() else [0.0] * len(texts)
+    by_heading = {h: s for h, s in zip(headings, sims[len(ideas):])}
+    mine = {h for h, s in by_heading.items() if s >= HEADING_MATCH}
+    ranked = [(sims[n] + (1.0 if points[i].heading in mine else 0.0), -n, i) for n, i in enumerate(ideas)
+              if not mine or points[i].heading in mine]
+    for _s, _n, i in sorted(ranked, reverse=True)[:limit]:
+        points[i].ticked = True
+
+
+def meaning_similarity(prompt: str, texts: list[str]) -> list[float] | None:
+    """Cosine similarity of each text to the prompt by the judge's embedder (loading it if it is not yet: call off
+    the GUI thread), or None when only the word judge works."""
+    from voiceprep.core.analysis.embedder import get_embedder
+
+    embedder = get_embedder()
+    if embedder is None or not texts:
+        return None
+    vectors = embedder.embed([prompt] + texts)
+    return [float(v) for v in vectors[1:] @ vectors[0]]

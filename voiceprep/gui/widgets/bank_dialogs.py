@@ -5,24 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
+    QFormLayout,
     QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
-from voiceprep.core.banks.notes import ProposedPoint, propose_key_points
+from voiceprep.core.banks.notes import ProposedPoint, meaning_similarity, propose_key_points, tick_for_prompt
 from voiceprep.core.wording import counted
+from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.bank_editor import plain_label
 
 MAX_PASTE_CHARS = 200_000
@@ -36,13 +39,25 @@ def _fit(dialog: QDialog, width: int, height: int) -> None:
     dialog.resize(width, height)
 
 
+def tab_chain(buttons: QDialogButtonBox, widgets: list[QWidget]) -> None:
+    """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard button
+    made first, would otherwise come before the button drawn to its left)."""
+    box = buttons.layout()
+    items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
+    drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
+                            if isinstance(w, QPushButton)]
+    chain = widgets + drawn
+    for before, after in zip(chain, chain[1:]):
+        QWidget.setTabOrder(before, after)
+
+
 class DraftDialog(QDialog):
     """Paste or open a job description; see what the draft will contain; open it in the editor to review."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, text: str = "", source: str = "a pasted job description"):
         super().__init__(parent)
         self.setWindowTitle("Draft a bank from a job description")
-        self.source = "a pasted job description"
+        self.source = source
         self.toml = ""
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste the job post or spec (or open a text file). voiceprep drafts prompts from "
@@ -72,7 +87,23 @@ class DraftDialog(QDialog):
         self.open_btn.clicked.connect(self._open)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        tab_chain(self.buttons, [self.open_btn, self.text])      # Review before Cancel, as drawn
+        if text:
+            self.text.setPlainText(text)        # what was pasted earlier in this session
+            self.update_draft()
+        self.text.setFocus()
         _fit(self, 760, 620)
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: ask before a pasted job description is thrown away."""
+        if self.text.toPlainText().strip():
+            from voiceprep.gui.widgets import common
+
+            if common.choose(self, "Discard the job description?", "Discard the pasted job description?",
+                             ["Keep", "Discard"], cancel=0, default=0) == 0:
+                return
+            self.text.clear()
+        super().reject()
 
     def _open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a job description", str(Path.home()),
@@ -124,25 +155,24 @@ class DraftDialog(QDialog):
         self.review_btn.setEnabled(True)
 
 
-def _small_text(text: str, lines: int) -> QPlainTextEdit:
-    """A wrapping, Tab-friendly text box `lines` high (long sentences stay readable)."""
-    w = QPlainTextEdit(text)
-    w.setTabChangesFocus(True)
-    w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 12)
-    return w
-
-
 class NotesDialog(QDialog):
-    """Paste prep notes; tick, edit or drop each proposed key point before it is kept."""
+    """Paste prep notes; tick the proposed key points to keep (a checkable list: arrows and Space), edit the current
+    one's wording and cues below it."""
 
-    def __init__(self, parent=None, notes: str = ""):
+    def __init__(self, parent=None, notes: str = "", prompt: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Key points from my notes")
-        self.rows: list[tuple[QCheckBox, QPlainTextEdit, QPlainTextEdit]] = []
+        self.prompt = prompt
+        self.points: list[ProposedPoint] = []
+        self.ranked_by = ""                 # "words", then "meaning" once the judge's embedder re-ranked them
+        self._touched = False               # the candidate ticked or unticked one: a late re-rank leaves them be
+        self._generation = 0
+        self._filling = False
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a bullet, a named "
-                                  "example, a number) becomes a proposed key point: edit the wording and the cues, "
-                                  "untick what you do not want, then add them."))
+                                  "example, a number) becomes a proposed key point; the few closest to this prompt "
+                                  "are ticked. Space ticks or unticks the one selected; edit its wording and cues "
+                                  "below the list, then add the ticked ones."))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         self.notes.setTabChangesFocus(True)
@@ -154,11 +184,23 @@ class NotesDialog(QDialog):
         self.count = plain_label("", wrap=False)
         row.addWidget(self.count, 1)
         lay.addLayout(row)
-        self.proposals = QScrollArea()
-        self.proposals.setWidgetResizable(True)
-        self.proposals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.proposals.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # no invisible Tab stop before the first proposal
-        lay.addWidget(self.proposals, 3)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Proposed key points")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lay.addWidget(self.list, 3)
+        form = QFormLayout()
+        self.label_edit = QPlainTextEdit()
+        self.label_edit.setTabChangesFocus(True)
+        self.label_edit.setAccessibleName("Key point (a plain sentence)")
+        self.label_edit.setFixedHeight(self.label_edit.fontMetrics().lineSpacing() * 2 + 12)
+        self.cues_edit = QLineEdit()
+        self.cues_edit.setAccessibleName("Cues (separated by ;)")
+        form.addRow("Key point", self.label_edit)
+        form.addRow("Cues (separated by ;)", self.cues_edit)
+        lay.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_btn = self.buttons.addButton("Add the ticked key points", QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_btn.setEnabled(False)
@@ -166,23 +208,24 @@ class NotesDialog(QDialog):
         self.propose_btn.clicked.connect(self.propose)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._tab_chain([self.notes, self.propose_btn])
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.itemChanged.connect(self._item_changed)
+        self.label_edit.textChanged.connect(self._edited)
+        self.cues_edit.textEdited.connect(self._edited)
+        # one Tab stop for the whole list (arrows move, Space ticks), then the selected one's wording and cues
+        self._tab_chain([self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit])
+        self._show_current(-1)
         _fit(self, 820, 640)
 
     def _tab_chain(self, widgets: list[QWidget]) -> None:
-        """Tab through `widgets`, then the dialog's buttons in the order they are drawn (Cancel, a standard
-        button made first, would otherwise come before Add, drawn to its left)."""
-        box = self.buttons.layout()
-        items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
-        drawn: list[QWidget] = [w for w in (it.widget() if it is not None else None for it in items)
-                                if isinstance(w, QPushButton)]
-        chain = widgets + drawn
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        tab_chain(self.buttons, widgets)
+
+    def ticked(self) -> list[bool]:
+        return [self.list.item(i).checkState() == Qt.CheckState.Checked for i in range(self.list.count())]
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window: ask before ticked proposals are thrown away."""
-        n = sum(1 for tick, _, _ in self.rows if tick.isChecked())
+        n = sum(self.ticked())
         if n:
             from voiceprep.gui.widgets import common
 
@@ -193,46 +236,88 @@ class NotesDialog(QDialog):
         super().reject()
 
     def propose(self) -> None:
-        points = propose_key_points(self.notes.toPlainText()[:MAX_PASTE_CHARS])
-        host = QWidget()
-        grid = QGridLayout(host)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
-        grid.addWidget(plain_label("Key point (a plain sentence)", wrap=False), 0, 1)
-        grid.addWidget(plain_label("Cues (separated by ;)", wrap=False), 0, 2)
-        self.rows = []
-        for i, p in enumerate(points, start=1):
-            tick = QCheckBox()
-            tick.setChecked(True)
-            tick.setAccessibleName(f"Keep key point {i}")
-            label = _small_text(p.label, 3)
-            label.setAccessibleName(f"Key point {i}")
-            cues = _small_text("; ".join(p.cues), 3)
-            cues.setAccessibleName(f"Cues of key point {i}")
-            grid.addWidget(tick, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, i, 1)
-            grid.addWidget(cues, i, 2)
-            self.rows.append((tick, label, cues))
-            tick.toggled.connect(self._count)
-        grid.setRowStretch(len(points) + 1, 1)
-        self.proposals.setWidget(host)
-        # Tab goes from the notes and Propose through the proposals, then to the buttons as drawn
-        self._tab_chain([self.notes, self.propose_btn] + [w for row in self.rows for w in row])
+        notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
+        self.points = propose_key_points(notes, self.prompt)
+        self.ranked_by, self._touched = "words", False
+        self._generation += 1
+        self._fill()
+        if self.points:
+            self.list.setCurrentRow(0)
+            self.list.setFocus()            # arrows and Space at once
+            if self.prompt.strip():
+                generation = self._generation
+                texts = [p.label for p in self.points] + sorted({p.heading for p in self.points if p.heading})
+                run_in_background(meaning_similarity, self.prompt, texts, owner=self,
+                                  on_done=lambda sims: self._rerank(generation, texts, sims))
+
+    def _rerank(self, generation: int, texts: list[str], sims: list[float] | None) -> None:
+        """The judge's embedder scored the proposals against the prompt: tick by meaning, unless the candidate has
+        already ticked by hand or proposed again."""
+        if sims is None or generation != self._generation or self._touched:
+            return
+        by_text = dict(zip(texts, sims))
+        tick_for_prompt(self.points, self.prompt, lambda _prompt, asked: [by_text.get(t, 0.0) for t in asked])
+        self.ranked_by = "meaning"
+        self._fill(keep_row=True)
+
+    def _fill(self, keep_row: bool = False) -> None:
+        row = self.list.currentRow()
+        self._filling = True
+        self.list.clear()
+        for p in self.points:
+            item = QListWidgetItem(p.label)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if p.ticked else Qt.CheckState.Unchecked)
+            tip = "Cues: " + "; ".join(p.cues)
+            if p.rubric:
+                tip += "\nReads like the interviewer's rubric (what they look for), not a point of yours: not ticked"
+                item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            item.setToolTip(tip)
+            self.list.addItem(item)
+        self._filling = False
+        if keep_row and 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
         self._count()
 
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._filling:
+            self._touched = True
+            self._count()
+
+    def _show_current(self, row: int) -> None:
+        point = self.points[row] if 0 <= row < len(self.points) else None
+        self._filling = True
+        self.label_edit.setPlainText(point.label if point else "")
+        self.cues_edit.setText("; ".join(point.cues) if point else "")
+        self._filling = False
+        self.label_edit.setEnabled(point is not None)
+        self.cues_edit.setEnabled(point is not None)
+
+    def _edited(self, *_args) -> None:
+        row = self.list.currentRow()
+        if self._filling or not 0 <= row < len(self.points):
+            return
+        point = self.points[row]
+        point.label = " ".join(self.label_edit.toPlainText().split())
+        point.cues = [c.strip() for c in self.cues_edit.text().split(";") if c.strip()]
+        self._filling = True
+        self.list.item(row).setText(point.label)
+        self._filling = False
+
     def _count(self) -> None:
-        n = sum(1 for tick, _, _ in self.rows if tick.isChecked())
+        n = sum(self.ticked())
         empty = "No ideas found in these notes." if self.notes.toPlainText().strip() else "Paste your notes first."
-        self.count.setText(f"{len(self.rows)} proposed, {n} ticked" if self.rows else empty)
+        closest = ", the closest to this prompt" if self.prompt.strip() and n else ""
+        self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}" if self.points else empty)
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:
         out = []
-        for tick, label, cues in self.rows:
-            text = " ".join(label.toPlainText().split())
-            if not tick.isChecked() or not text:
+        for point, tick in zip(self.points, self.ticked()):
+            text = " ".join(point.label.split())
+            if not tick or not text:
                 continue
-            cue_list = [c.strip() for c in cues.toPlainText().replace("\n", ";").split(";") if c.strip()]
+            cue_list = [c.strip() for c in point.cues if c.strip()]
             min_cues = min(len(cue_list), max(1, (len(cue_list) + 1) // 2)) if len(cue_list) > 2 else 1
             out.append(ProposedPoint(text, cue_list, min_cues))
         return out

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,10 +49,28 @@ from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draf
 from voiceprep.core.banks.load import WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
+from voiceprep.gui.widgets.common import WARN
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COMMIT_DELAY_MS = 500
+PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
+TARGET_MIN_S, TARGET_MAX_S = 10, 1800                       # the loader's limits for a prompt's target time
+LIMIT_TEXT = "from 10 s to 30 min (1800 s); most answers aim for 2-3 min (120-180 s)"
+
+
+class _LimitedSpin(QSpinBox):
+    """A spin box that says when a typed number is over its maximum (Qt drops the keystroke without a word)."""
+
+    over_limit = Signal(str)
+
+    def validate(self, text: str, pos: int):
+        result = super().validate(text, pos)          # PySide6: (state, text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if state == QValidator.State.Invalid and digits.isdigit() and int(digits) > self.maximum():
+            self.over_limit.emit(digits)
+        return result
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -147,6 +165,7 @@ class BankEditor(QWidget):
         self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
         self._notes: dict[str, str] = {}          # prompt id -> notes pasted into Key points from my notes
+        self.warnings: list[tuple[str, str]] = []  # listed with the problems; Save asks first (see _repeats)
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -189,10 +208,14 @@ class BankEditor(QWidget):
         self.add_btn.setText("Add")
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_btn)
-        self.add_competency_act = self.add_menu.addAction("Competency", self.add_competency)
-        self.add_round_act = self.add_menu.addAction("Round", self.add_round)
-        self.add_prompt_act = self.add_menu.addAction("Prompt in this round", self.add_prompt)
-        self.add_point_act = self.add_menu.addAction("Key point for this prompt", self.add_key_point)
+        # from the menu the keyboard was on Add or in the tree: it goes to the new item's first field, as after the
+        # form's "Add a prompt to this round" (walkthrough 7: typed letters were lost, Space reopened the menu)
+        self.add_competency_act = self.add_menu.addAction("Competency", lambda: self._add_from_menu(self.add_competency))
+        self.add_round_act = self.add_menu.addAction("Round", lambda: self._add_from_menu(self.add_round))
+        self.add_prompt_act = self.add_menu.addAction("Prompt in this round",
+                                                      lambda: self._add_from_menu(self.add_prompt))
+        self.add_point_act = self.add_menu.addAction("Key point for this prompt",
+                                                     lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
         self.remove_btn = QToolButton()
         self.remove_btn.setText("Remove")
@@ -344,7 +367,13 @@ class BankEditor(QWidget):
         self.add_prompt_act.setEnabled(len(path) >= 2 and path[0] == "rounds")
         self.add_point_act.setEnabled(len(path) >= 4 and path[0] == "rounds")
 
-    def _focus_field(self, key: str | None = None) -> None:
+    def _add_from_menu(self, add: Callable[[], Any]) -> None:
+        before = self.node_path
+        add()
+        if self.node_path != before:
+            self._focus_field(select_all=True)
+
+    def _focus_field(self, key: str | None = None, select_all: bool = False) -> None:
         """Focus the form's field `key`, else its first field (a new item's Name, Prompt or Key point)."""
         widget = next((f.widget for f in self.fields if f.key == key), None) or \
             (self.fields[0].widget if self.fields else None)
@@ -355,6 +384,8 @@ class BankEditor(QWidget):
                           None) if host else None
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if select_all and isinstance(widget, QLineEdit):
+                widget.selectAll()          # a new item's "Round 2" or "Competency 2": typing replaces it
             self.form_scroll.ensureWidgetVisible(widget)
 
     @staticmethod
@@ -391,9 +422,11 @@ class BankEditor(QWidget):
         self.form.addRow(label, w)
         return w
 
-    def _spin(self, key: str, label: str, lo: int, hi: int, default: int, special: str = "") -> QSpinBox:
-        w = QSpinBox()
+    def _spin(self, key: str, label: str, lo: int, hi: int, default: int, special: str = "",
+              suffix: str = "") -> _LimitedSpin:
+        w = _LimitedSpin()
         w.setRange(lo, hi)
+        w.setSuffix(suffix)
         if special:
             w.setSpecialValueText(special)
         value = self.doc.get(self.node_path, key, None) if self.doc else None
@@ -415,6 +448,17 @@ class BankEditor(QWidget):
         self.fields.append(_Field(key, w, lambda: round(w.value(), 4)))
         self.form.addRow(label, w)
         return w
+
+    def _unnamed_id(self, w: QLineEdit, path: NodePath) -> None:
+        """A new prompt's or key point's placeholder id ("prompt-2", "point-3") is not shown: it gets an id from its
+        words when the bank is first saved (name_new_ids); an id typed here is kept."""
+        w.setToolTip(ID_TIP)
+        key = self._id_key(path, w.text())
+        saved = self._saved_ids()
+        if PLACEHOLDER_ID.fullmatch(w.text()) and saved is not None and key not in saved \
+                and key not in self._pinned_ids:
+            w.clear()
+            w.setPlaceholderText("made from its words when you save (or type one)")
 
     def _form_job(self, path: NodePath) -> None:
         self.form.addRow(plain_label("The job you are preparing for. Only the id and title are required."))
@@ -461,9 +505,15 @@ class BankEditor(QWidget):
 
     def _form_prompt(self, path: NodePath) -> None:
         self._text("text", "Prompt", "What the interviewer asks, e.g. Tell me about a hard bug you fixed.", 3)
-        self._spin("target_seconds", "Target time (s)", 10, 1800, 120)
+        target = self._spin("target_seconds", "Target time", TARGET_MIN_S, TARGET_MAX_S, 120, suffix=" s")
+        limit = plain_label(LIMIT_TEXT)
+        limit.setObjectName("target_limit")
+        self.form.addRow("", limit)
+        # a number over the limit was dropped key by key (99999 became 999 s with no word): say the limit
+        target.over_limit.connect(lambda typed: limit.setText(f"{typed} s is too long: {LIMIT_TEXT}."))
+        target.over_limit.connect(lambda _typed: limit.setStyleSheet(f"color: {WARN};"))
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
-        self._line("id", "Id").setToolTip(ID_TIP)
+        self._unnamed_id(self._line("id", "Id"), path)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
         add.clicked.connect(lambda: self.add_key_point())
@@ -500,7 +550,7 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5)
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
-        self._line("id", "Id").setToolTip(ID_TIP)
+        self._unnamed_id(self._line("id", "Id"), path)
 
     # -- committing -----------------------------------------------------------------------------
     def _field_edited(self, *_args) -> None:
@@ -581,6 +631,11 @@ class BankEditor(QWidget):
             it = QListWidgetItem(conflict)
             it.setData(PATH_ROLE, "job")
             self.problems.addItem(it)
+        self.warnings = self._repeats()
+        for field, text in self.warnings:
+            it = QListWidgetItem(text)
+            it.setData(PATH_ROLE, field)
+            self.problems.addItem(it)
         self.problems.setVisible(self.problems.count() > 0)
         rows = min(4, max(1, self.problems.count()))
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
@@ -595,6 +650,36 @@ class BankEditor(QWidget):
             self.changed.emit()
         self.undo_btn.setEnabled(doc.can_undo)
         self.redo_btn.setEnabled(doc.can_redo)
+
+    def _repeats(self) -> list[tuple[str, str]]:
+        """Warnings the loader does not give (the bank still loads): a prompt asked twice in a round, a key point
+        written twice for a prompt. (field path, text) pairs, in the problems' words."""
+        doc = self.doc
+        if doc is None:
+            return []
+        out: list[tuple[str, str]] = []
+
+        def same(text: object) -> str:
+            return " ".join(re.findall(r"\w+", str(text or "").casefold()))
+
+        for r in range(doc.count((), "rounds")):
+            seen: dict[str, int] = {}
+            for p in range(doc.count(("rounds", r), "prompts")):
+                pp = ("rounds", r, "prompts", p)
+                text = same(doc.get(pp, "text", ""))
+                if text and text in seen:
+                    out.append((f"rounds[{r}].prompts[{p}].text", f"Round {r + 1} › prompt {p + 1}: the same "
+                                f"question as prompt {seen[text] + 1}; change one or remove it"))
+                seen.setdefault(text, p)
+                labels: dict[str, int] = {}
+                for k in range(doc.count(pp, "key_points")):
+                    label = same(doc.get(pp + ("key_points", k), "label", ""))
+                    if label and label in labels:
+                        out.append((f"rounds[{r}].prompts[{p}].key_points[{k}].label",
+                                    f"Round {r + 1} › prompt {p + 1} › key point {k + 1}: the same as key point "
+                                    f"{labels[label] + 1}; change one or remove it"))
+                    labels.setdefault(label, k)
+        return out
 
     def _problem_activated(self, it: QListWidgetItem) -> None:
         """Jump to the node a problem is about (its field path, e.g. rounds[0].prompts[1].text)."""
@@ -774,7 +859,8 @@ class BankEditor(QWidget):
         from voiceprep.gui.widgets.bank_dialogs import NotesDialog
 
         prompt_id = str(self.doc.get(self.node_path[:4], "id", "")) if self.doc is not None else ""
-        dialog = NotesDialog(self, self._notes.get(prompt_id, ""))
+        prompt = str(self.doc.get(self.node_path[:4], "text", "") or "") if self.doc is not None else ""
+        dialog = NotesDialog(self, self._notes.get(prompt_id, ""), prompt)      # ticks the points closest to it
         accepted = dialog.exec()
         self._notes[prompt_id] = dialog.notes.toPlainText()       # shown again when it is reopened
         if accepted:
@@ -830,7 +916,7 @@ class BankEditor(QWidget):
         if doc is None or saved is None:
             return 0
         renamed = 0
-        placeholder = re.compile(r"(prompt|point)(-\d+)?")
+        placeholder = PLACEHOLDER_ID
 
         def wanted(key: tuple[str, ...], text: str) -> bool:
             if not text or key in saved or key in self._pinned_ids:
@@ -891,11 +977,14 @@ class BankEditor(QWidget):
         if self.doc is None:
             return
         self._after_change(validate_only=True)
-        problems = self.problems.count()
-        if problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems",
-                              f"{counted(problems, 'problem')}, listed under the editor. A bank with problems is not "
-                              "offered for practice until they are fixed.\n\nSave it anyway?",
+        problems = self.problems.count() - len(self.warnings)
+        if problems or self.warnings:
+            text = (f"{counted(problems, 'problem')}, listed under the editor. A bank with problems is not offered "
+                    "for practice until they are fixed." if problems else
+                    f"{counted(len(self.warnings), 'warning')}, listed under the editor: "
+                    + "; ".join(t.split(";")[0] for _f, t in self.warnings[:2]) + ".")
+            box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems" if problems else "Check this bank",
+                              text + "\n\nSave it anyway?",
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.button(QMessageBox.StandardButton.Save).setText("Save anyway")

@@ -191,6 +191,7 @@ class BanksPage(QWidget):
         self.editor.closed.connect(self._editor_closed)
         self._drafts: list[Draft] = []
         self._followed: str | None = None           # the Practice bank last opened on (follow_bank_in_use)
+        self._job_text = ("", "a pasted job description")      # the Draft dialog's text and where it came from
         self.fill()
 
     # -- browsing -------------------------------------------------------------------------------
@@ -343,10 +344,12 @@ class BanksPage(QWidget):
     def draft_from_job(self, path: Path | None = None) -> bool:
         from voiceprep.gui.widgets.bank_dialogs import DraftDialog
 
-        dialog = DraftDialog(self)
+        dialog = DraftDialog(self, *self._job_text)
         if path is not None:
             dialog.load_file(path)
-        if not dialog.exec() or not dialog.toml:
+        accepted = dialog.exec()
+        self._job_text = (dialog.text.toPlainText(), dialog.source)     # shown again when it is reopened
+        if not accepted or not dialog.toml:
             return False
         self.open_editor(self._fresh_copy(dialog.toml))
         return True
