@@ -795,52 +795,79 @@ def test_a_bank_saved_or_reloaded_keeps_a_finished_rounds_summary(window, qtbot)
     assert page.stack.currentIndex() == 2, page.position.text()
 
 
-def test_letters_typed_on_the_rating_go_into_the_note_not_to_next_or_retry(window, qtbot):
-    """Walkthrough 6: one Tab too many while writing a note put the focus on the rating; the note's "n" went to
-    Next (the question moved on) and its spaces rated the answer. Letters typed there go into the note."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    window.activateWindow()
+def type_keys(qtbot, text):
+    """Each character to whatever has the focus then (as a keyboard does)."""
+    for ch in text:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space if ch == " " else ch)
+
+
+def feedback_with_a_note_written(window, qtbot, page, ctl, words):
+    """The feedback of a typed answer, `words` typed into its note from the keyboard, then Tab: the rating."""
+    window.activateWindow()                                           # the page's keys are window shortcuts
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(TYPED)
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
-    rating = page.feedback.rating.button(1)
-    rating.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is rating, timeout=5000)
+    note = page.feedback.note
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
+    type_keys(qtbot, words)
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.feedback.rating.button(1)
+
+
+def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(window, qtbot):
+    """Walkthrough 6: one Tab too many while writing a note put the focus on the rating; the note's "n" went to
+    Next (the question moved on) and its spaces rated the answer. Until a rating key is pressed there, what is
+    typed goes on into the note."""
+    page, ctl = start(window, qtbot, bank="airwallex")
     prompt = ctl.rehearsal.current.id
-    for ch in "Name it":
-        qtbot.keyClick(QApplication.focusWidget(), ch)
+    feedback_with_a_note_written(window, qtbot, page, ctl, "Say")
+    type_keys(qtbot, " the numbers")                                  # a space first: it does not rate
+    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)                # ... and once more
+    type_keys(qtbot, "next, Retry less")
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt       # neither Next nor Retry
-    assert page.feedback.note.text() == "Name it" and QApplication.focusWidget() is page.feedback.note
+    assert page.feedback.note.text() == "Say the numbersnext, Retry less"
+    assert QApplication.focusWidget() is page.feedback.note
     assert page.feedback.rating.checkedId() == -1                              # and nothing rated
-    rating.setFocus()
-    qtbot.keyClick(rating, Qt.Key.Key_Right)                                    # the arrows still rate
+    page.feedback.rating.button(1).setFocus()                                   # not from the note: rating keys
+    qtbot.keyClick(page.feedback.rating.button(1), Qt.Key.Key_Right)
     assert page.feedback.rating.checkedId() == 2
 
 
-def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
-                                                                               tmp_path, monkeypatch):
-    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
-    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
-    from voiceprep.speech.recorder import FileStream
+def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monkeypatch):
+    """Walkthrough 7: Tab to the rating, Right to rate, then R: the "r" went into the note and nothing happened,
+    and the Space meant to answer the retried question typed a space into the note (the spoken answer was never
+    recorded). Once a rating key is pressed (an arrow, 1-5, Delete), or when the rating was not reached by a Tab out
+    of a note being written, R, N and Space work there as the README says."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    first = ctl.rehearsal.current.id
+    feedback_with_a_note_written(window, qtbot, page, ctl, "say the numbers")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)      # rated 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)
+    assert ctl.state != c.FEEDBACK and ctl.rehearsal.current.id == first        # retried
+    assert page.feedback.note.text() == "say the numbers" and page.feedback.rating.checkedId() == 2
+    answered = []
+    monkeypatch.setattr(ctl, "start_answer", lambda *a, **k: answered.append(ctl.rehearsal.current.id))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=30000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)      # Space answers the retried question
+    assert answered == [first]
+    monkeypatch.undo()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
 
-    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
-    services.input_override = lambda: FileStream(audio, realtime=True)
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
-    asked = []
+    feedback_with_a_note_written(window, qtbot, page, ctl, "slower")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)          # a digit rates too
+    assert page.feedback.rating.checkedId() == 4 and QApplication.focusWidget() is page.feedback.rating.button(4)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id != first, timeout=5000)    # moved on
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
 
-    def choose(_w, _title, text, options, cancel=None, default=0):
-        asked.append((text, options, cancel, default))
-        return default                                       # Enter: the default keeps recording
-    monkeypatch.setattr(common, "choose", choose)
-    window.close()
-    assert asked == [("An answer is being recorded.", ["Stop and keep it", "Keep recording"], 1, 1)]
-    assert window.isVisible() and ctl.state == c.RECORDING
-    recorder = ctl.recorder
-    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
-    window.close()
-    assert not window.isVisible()
-    assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
-    assert recorder.result.path.exists() and recorder.result.seconds > 0
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    second = ctl.rehearsal.current.id
+    page.feedback.note.setFocus()                                     # through an empty note, nothing written
+    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.feedback.rating.button(1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)          # not rated: N still moves on
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id != second, timeout=5000)
+    assert page.feedback.note.text() == ""

@@ -221,3 +221,62 @@ def test_the_rating_can_be_cleared_with_the_keyboard_or_its_clear_button(qtbot):
     assert saved == [0]
     qtbot.keyClick(choice[1], Qt.Key.Key_Right)          # and it can be rated again
     assert view.rating.checkedId() == 2
+
+
+def test_only_a_tab_out_of_a_note_being_written_sends_what_is_typed_on_the_rating_to_the_note(qtbot):
+    """Walkthroughs 6 and 7: a Tab too many while writing the note leaves the note's next keys in it (letters and
+    spaces, a space did rate); any rating key there (an arrow, 1-5, Delete, a click) ends that, as does reaching
+    the rating any other way, and then letters are the page's (R, N) and Space selects, as on any button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text("A ring buffer."))
+    view = FeedbackView()
+    qtbot.addWidget(view)
+    view.resize(1300, 600)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    choice = {view.rating.id(b): b for b in view.rating.buttons()}
+
+    def typed(keys):
+        for key in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+    def tab_out_of_the_note(written):
+        view.note.setFocus()
+        typed(written)
+        qtbot.keyClick(view.note, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() in choice.values()
+
+    def rate_by_mouse():
+        qtbot.mouseClick(QApplication.focusWidget(), Qt.MouseButton.LeftButton)
+
+    ends = {"arrow": lambda: typed([Qt.Key.Key_Right]), "digit": lambda: typed([Qt.Key.Key_3]),
+            "Delete": lambda: typed([Qt.Key.Key_Delete]), "click": rate_by_mouse}
+    for name, rating_key in ends.items():
+        view.show_analysis(analysis, rating=0)
+        tab_out_of_the_note("ab")
+        typed([Qt.Key.Key_Space, "c"])                           # into the note, and the focus with it
+        assert view.note.text() == "ab c" and view.rating.checkedId() == -1, name
+        tab_out_of_the_note("d")
+        rating_key()
+        typed(["x"])
+        assert view.note.text() == "ab cd" and QApplication.focusWidget() in choice.values(), name
+
+    view.show_analysis(analysis, rating=0)
+    tab_out_of_the_note("")                                      # nothing written in it this time
+    typed(["x", Qt.Key.Key_Space])
+    assert view.note.text() == "" and view.rating.checkedId() == 1   # Space selected the focused one
+    view.show_analysis(analysis, rating=0)
+    view.note.setFocus()
+    typed(["e"])
+    choice[1].setFocus()                                         # not by Tab (a click, a program)
+    typed(["x"])
+    assert view.note.text() == "e"

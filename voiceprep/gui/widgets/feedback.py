@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -189,44 +189,93 @@ NOTE_ROW_SPLIT_BELOW = 800      # px: a narrower feedback view puts the rating u
 SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
 
 
-class _RatingArrows(QObject):
-    """The arrow keys select the rating next to the focused one (Qt's radio buttons only move the focus while
-    none is checked, so 1-5 looked chosen and was not). A letter typed there goes into the note: one Tab too many
-    while writing it had sent "n" to Next and "r" to Retry (walkthrough 6). Delete or Backspace clears the rating
-    (once set, it could only be changed)."""
+class _RatingKeys(QObject):
+    """The rating's keys. The arrow keys select the rating next to the focused one (Qt's radio buttons only move
+    the focus while none is checked, so 1-5 looked chosen and was not), 1-5 select that rating, Delete or Backspace
+    clears it (once set, it could only be changed), Space selects the focused one, as on any button.
+
+    A Tab out of a note being written does not take the note's next keys: until a rating key is pressed there,
+    letters, spaces and other text typed on the rating go on into the note (walkthrough 6: one Tab too many sent
+    the note's "n" to Next and its spaces rated the answer). In every other case the page's keys work on the
+    rating as anywhere: rate with an arrow, then R retries and N moves on (walkthrough 7: the R went into the note
+    and the Space meant to answer the retried question typed a space there, so the spoken answer was lost)."""
+
+    KEEP = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)   # the same visit goes on
 
     def __init__(self, group: QButtonGroup, note: QLineEdit, clear: Any):
         super().__init__(group)
         self.group = group
         self.note = note
         self.clear = clear
+        self.writing = False          # the note was typed in since it got the focus
+        self.left_writing = False     # ... and Tab has just taken the focus out of it (to the rating, as laid out)
+        self.note_keys = False        # text typed on the rating goes into the note (see the class)
+        note.installEventFilter(self)
+        note.textEdited.connect(self._edited)
+        group.buttonClicked.connect(self._rated)          # a click (or Enter) on the focused rating is a rating key
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _edited(self, _text: str) -> None:
+        if self.note.hasFocus():
+            self.writing = True
+
+    def _rated(self, _button: QAbstractButton) -> None:
+        self.note_keys = False
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.left_writing = False     # after the FocusIn of where it went: only a Tab straight to the rating counts
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFocusEvent):
+            self._focus(watched, event)
+            return False
         if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)):
             return False
         typed = event.text()
-        letter = (len(typed) == 1 and typed.isalpha() and not event.modifiers()
-                  & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier))
-        if letter and event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()                   # the page's one-letter shortcuts do not fire from the rating
+        plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        digit = self.group.button(int(typed)) if plain and len(typed) == 1 and typed in "12345" else None
+        to_note = (self.note_keys and plain and digit is None and len(typed) == 1 and typed.isprintable())
+        if to_note and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()                   # the page's one-letter shortcuts and Space do not fire from here
             return True
-        if letter and event.type() == QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if to_note:
             self.note.setFocus(Qt.FocusReason.OtherFocusReason)
             self.note.end(False)
             self.note.insert(typed)
             return True
-        if (event.type() == QEvent.Type.KeyPress and not event.modifiers()
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+        if not event.modifiers() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.note_keys = False
             self.clear()
             return True
-        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
-        if not (event.type() == QEvent.Type.KeyPress and not event.modifiers() and event.key() in steps):
+        if digit is not None:
+            there: QAbstractButton | None = digit
+        elif not event.modifiers() and event.key() in steps:
+            there = self.group.button(self.group.id(watched) + steps[Qt.Key(event.key())])
+        else:
             return False
-        there = self.group.button(self.group.id(watched) + steps[Qt.Key(event.key())])
+        self.note_keys = False
         if there is not None:
             there.setFocus(Qt.FocusReason.TabFocusReason)
             there.setChecked(True)
         return True                          # at either end the focus stays on the scale
+
+    def _focus(self, watched: QObject, event: QFocusEvent) -> None:
+        reason = event.reason()
+        if reason in self.KEEP:
+            return
+        if watched is self.note:
+            if event.type() == QEvent.Type.FocusIn:
+                self.writing = False
+            else:
+                self.left_writing = self.writing and reason == Qt.FocusReason.TabFocusReason
+        elif event.type() == QEvent.Type.FocusIn:
+            self.note_keys = self.left_writing and reason == Qt.FocusReason.TabFocusReason
+            self.left_writing = False
 
 
 class FeedbackView(QWidget):
@@ -275,11 +324,11 @@ class FeedbackView(QWidget):
         scale.setToolTip(RATING_SCALE)
         rating_row.addWidget(scale)
         self.rating = QButtonGroup(self)
-        arrows = _RatingArrows(self.rating, self.note, self.clear_rating)
+        keys = _RatingKeys(self.rating, self.note, self.clear_rating)
         for i in range(1, 6):
             choice = QRadioButton(str(i))
             choice.setToolTip(f"{RATING_SCALE} (Delete clears it)")
-            choice.installEventFilter(arrows)
+            choice.installEventFilter(keys)
             self.rating.addButton(choice, i)
             rating_row.addWidget(choice)
         self.unrate = QToolButton()                   # shown while a rating is set: back to no rating
