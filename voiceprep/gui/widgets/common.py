@@ -263,7 +263,7 @@ def keyboard_buttons(root: QWidget) -> None:
     """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
     Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return.
     Radio buttons keep their own (a click focuses one, so the arrow keys then move the choice; the feedback's
-    rating, the only group, shows under an answer, when Space is not the answer key), and a button that takes no
+    rating, the only group: Space there sets the focused value, and answers everywhere else), and a button that takes no
     focus (the rating's clear button: Delete on the rating is its key) keeps taking none."""
     clicks = root.findChild(_EnterClicks) or _EnterClicks(root)
     for button in root.findChildren(QAbstractButton):
