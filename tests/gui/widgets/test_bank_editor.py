@@ -877,3 +877,28 @@ def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_
     limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
     assert spin.value() <= 1800 and spin.suffix() == " s"
     assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
+
+
+def test_the_tree_shows_a_label_or_title_as_it_is_typed(qtbot, services, data_home):
+    """Walkthrough 7: a key point's label in the tree changed only when the focus left the field."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    editor.add_key_point()
+    label = field(editor, "label")
+    label.setFocus()
+    qtbot.keyClicks(label, "I cut p99")
+    assert editor.tree.currentItem().text(0) == "• I cut p99"            # at once, before any commit
+    assert QApplication.focusWidget() is label
+    editor.select(prompt)
+    text = field(editor, "text")
+    text.setFocus()
+    text.selectAll()
+    qtbot.keyClicks(text, "Why Acme?")
+    assert editor.tree.currentItem().text(0) == "Why Acme?"
+    editor.select(("rounds", 0))
+    title = field(editor, "title")
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Onsite")
+    assert editor.tree.currentItem().text(0) == "Round: Onsite"
