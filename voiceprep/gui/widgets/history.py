@@ -264,8 +264,9 @@ class HistoryPage(QWidget):
         self.bank_filter.blockSignals(True)
         self.bank_filter.clear()
         self.bank_filter.addItem("All banks", None)
+        labels = self.services.registry.labels()          # "(mine)" beside a bank named as another
         for b in self.services.registry.banks:
-            self.bank_filter.addItem(b.name, b.id)
+            self.bank_filter.addItem(labels[b.id], b.id)
         self.bank_filter.blockSignals(False)
         self._fill_prompts()
 
