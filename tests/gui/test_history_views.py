@@ -605,3 +605,32 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
     assert cut["display"][1] == "Cut off · Q" and "Cut off: recovered after the app closed" in cut["tip"]
     assert whole["display"][1] == "Q" and "Cut off" not in whole["tip"]
     assert cut["display"][3] == "0:23"
+
+
+def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_selects_the_first_row(
+        qtbot, window, services):
+    """Walkthrough 7: from the search, Down did not reach the results (three Tabs did), and there the first Down
+    selected the second row."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4),
+                                  ("hardest-problem", STRONG, None)])
+    page = window.history
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.focus_search()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_ids() == [rows(page)[0]]
+    page.focus_search()
+    qtbot.keyClicks(page.search, "ring buffer")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)           # at once, before the search's typing pause
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=10000)
+    assert sorted(rows(page)) == [ids[0], ids[2]] and page.selected_ids() == [rows(page)[0]]
+    page.table.clearSelection()                               # the table reached with Tab, nothing selected
+    page.table.selectionModel().setCurrentIndex(page.table.model().index(0, 0),
+                                                page.table.selectionModel().SelectionFlag.NoUpdate)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.selected_ids() == [rows(page)[0]]
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)               # then Down moves on as ever
+    assert page.selected_ids() == [rows(page)[1]]

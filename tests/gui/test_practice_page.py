@@ -871,3 +871,85 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)          # not rated: N still moves on
     qtbot.waitUntil(lambda: ctl.rehearsal.current.id != second, timeout=5000)
     assert page.feedback.note.text() == ""
+
+
+def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
+                                                                               tmp_path, monkeypatch):
+    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
+    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    asked = []
+
+    def choose(_w, _title, text, options, cancel=None, default=0):
+        asked.append((text, options, cancel, default))
+        return default                                       # Enter: the default keeps recording
+    monkeypatch.setattr(common, "choose", choose)
+    window.close()
+    assert asked == [("An answer is being recorded.", ["Stop and keep it", "Keep recording"], 1, 1)]
+    assert window.isVisible() and ctl.state == c.RECORDING
+    recorder = ctl.recorder
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
+    window.close()
+    assert not window.isVisible()
+    assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
+    assert recorder.result.path.exists() and recorder.result.seconds > 0
+
+
+TWO_ROUNDS = """schema = 1
+
+[job]
+id = "two-rounds"
+title = "Two rounds"
+
+[[rounds]]
+id = "first"
+title = "What you'll do"
+
+[[rounds.prompts]]
+id = "p1"
+text = "What will you do here?"
+
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "I will build the payments platform"
+
+[[rounds]]
+id = "second"
+title = "Your experience"
+
+[[rounds.prompts]]
+id = "p2"
+text = "Tell me about the hardest problem you solved."
+
+[[rounds.prompts.key_points]]
+id = "k2"
+label = "I replaced the queue with a ring buffer"
+"""
+
+
+def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chosen(qtbot, services, data_home):
+    """Walkthrough 7: after a restart Practice reopened the last bank, but its first round ("What you'll do"), not
+    the round practised; a bank saved in the editor also put the round back to the first."""
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
+    services.reload_banks()
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.practice
+    page.fill_banks(select="two-rounds")
+    page.round_box.setCurrentIndex(page.round_box.findData("second"))
+    window.banks.reload()                                 # a bank saved or reloaded refills the pickers
+    assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
+    window.close()
+    again = MainWindow(services, recover=False)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.practice.bank().id, again.practice.round_box.currentData()) == ("two-rounds", "second")
+    assert again.practice.round_box.toolTip().startswith("Your experience")

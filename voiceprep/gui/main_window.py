@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.practice.historyChanged.connect(self._history_changed)
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
+        self.banks.created.connect(self._bank_created)
         self.nav.setCurrentRow(0)
         self._restore()
         install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
@@ -173,9 +174,10 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
         if maximized:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        bank = qs.value("last_bank")
-        if bank:
-            self.practice.fill_banks(select=str(bank))
+        bank, round_id = qs.value("last_bank"), qs.value("last_round")
+        self.restored_bank = bool(bank) and self.services.registry.find(str(bank)) is not None
+        if self.restored_bank:   # and its round: a restart went back to the bank's first round (walkthrough 7)
+            self.practice.fill_banks(select=str(bank), round_id=str(round_id) if round_id else None)
 
     def save_window_state(self) -> None:
         """The size and place the window had before any maximizing, the screen it was on, and whether it was
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
             qs.setValue("screen_size", screen.geometry().size())
         qs.remove("geometry")
         qs.setValue("last_bank", self.practice.bank_box.currentData())
+        qs.setValue("last_round", self.practice.round_box.currentData())
 
     def _settings_left_ok(self) -> bool:
         """Leaving Settings with unsaved changes: save them, discard them, or stay."""
@@ -246,6 +249,17 @@ class MainWindow(QMainWindow):
         self.practice.fill_banks(self.practice.bank_box.currentData())
         self.history.fill_banks()
         self.progress.fill_banks()
+
+    def _bank_created(self, bank_id: str) -> None:
+        """A bank the candidate just made is the one Practice opens on next (it stayed on the sample bank), unless
+        a round is going: that is never switched under the candidate; Practice says where their bank is."""
+        name = self.services.registry.labels().get(bank_id)
+        if name is None:
+            return
+        offered = self.practice.offer_bank(bank_id, name)
+        welcome = getattr(self, "welcome", None)
+        if offered and welcome is not None and not welcome.dismissed:
+            welcome.bank_ready(name)
 
     def _model_ready(self, _model) -> None:
         t = self.services.transcriber()

@@ -205,3 +205,24 @@ def test_a_bank_is_named_with_its_company_wherever_it_is_listed():
     assert load_bank(BANKS / "airwallex.toml").name == "Airwallex — Infrastructure / Platform Engineer"
     registry = BankRegistry.discover([BANKS])
     assert all(b.name.endswith(b.job.title) for b in registry.banks)
+
+
+def test_a_bank_with_the_name_of_another_is_told_apart_in_the_pickers(tmp_path):
+    """Walkthrough 7: a bank drafted from Affirm's job post was listed as "Affirm — Software Engineer - Backend
+    Platform" twice, bundled and mine alike. The candidate's own bank says "(mine)"; two of their own banks with
+    one name also say their file; a name nobody else has is left alone."""
+    bundled, mine = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    mine.mkdir()
+    for name in ("affirm-backend-platform.toml", "airwallex.toml"):
+        (bundled / name).write_text((BANKS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    affirm = (BANKS / "affirm-backend-platform.toml").read_text(encoding="utf-8")
+    (mine / "drafted.toml").write_text(affirm.replace('id = "affirm-backend-platform"', 'id = "drafted"'))
+    registry = BankRegistry.discover([bundled, mine])
+    name = "Affirm — Software Engineer - Backend Platform"
+    assert registry.labels() == {"affirm-backend-platform": name, "airwallex": registry.find("airwallex").name,
+                                 "drafted": f"{name} (mine)"}
+    (mine / "again.toml").write_text(affirm.replace('id = "affirm-backend-platform"', 'id = "again"'))
+    labels = BankRegistry.discover([bundled, mine]).labels()
+    assert (labels["again"], labels["drafted"]) == (f"{name} (mine, again.toml)", f"{name} (mine, drafted.toml)")
+    assert labels["affirm-backend-platform"] == name

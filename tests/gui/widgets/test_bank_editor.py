@@ -877,3 +877,79 @@ def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_
     limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
     assert spin.value() <= 1800 and spin.suffix() == " s"
     assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
+
+
+def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(qtbot, services, data_home):
+    """Walkthrough 7: after Save, Close and Ctrl+1, Practice was still on the sample bank under "A sample bank is
+    open to try it". A bank first saved (new or drafted) or duplicated is the one Practice opens on; the welcome
+    says it is ready. A round going is never switched: its question stays, and Practice says where the bank is."""
+    window = make_window(qtbot, services, data_home, welcome=True)
+    page, ctl = window.practice, window.controller
+    assert page.bank().id == "airwallex" and "A sample bank is open" in window.welcome.sample.text()
+    window.nav.setCurrentRow(3)                                  # Banks, as the candidate went there (not the welcome)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "Platform engineer at Acme")
+    type_into(qtbot, editor, "id", "acme-platform")
+    editor.save()
+    editor.save()                                                # saved again: nothing more happens
+    window.nav.setCurrentRow(0)
+    assert page.bank().id == "acme-platform" and page.round_box.currentIndex() == 0
+    assert "A sample bank" not in window.welcome.sample.text()
+    assert "“Platform engineer at Acme” is ready" in window.welcome.sample.text()
+    assert not window.welcome.create_btn.isVisible() and window.welcome.dismiss_btn.isVisible()
+
+    airwallex = services.registry.find("airwallex")              # a round going: not switched under it
+    page.fill_banks(select="airwallex")
+    ctl.start(Rehearsal.for_round(airwallex, airwallex.rounds[0]), speak=False)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    question = page.prompt_text.text()
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("senior-backend-payments")
+    window.banks.edit_current()                                  # bundled: duplicated into my banks
+    window.nav.setCurrentRow(0)
+    assert page.bank().id == "airwallex" and ctl.rehearsal.bank.id == "airwallex"
+    assert page.prompt_text.text() == question
+    assert page.notice.isVisible() and "is saved: choose it under Bank when this round is done" in page.notice.text()
+
+
+def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
+    """Walkthrough 7: a bank drafted from Affirm's job post had the bundled Affirm bank's name: two identical rows in
+    Practice, History, Progress and Banks."""
+    affirm = (BANKS / "affirm-backend-platform.toml").read_text(encoding="utf-8")
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "affirm-drafted.toml").write_text(
+        affirm.replace('id = "affirm-backend-platform"', 'id = "affirm-drafted"'), encoding="utf-8")
+    services.reload_banks()
+    window = make_window(qtbot, services, data_home)
+    name = "Affirm — Software Engineer - Backend Platform"
+    for box in (window.practice.bank_box, window.history.bank_filter, window.progress.bank_box):
+        texts = {box.itemData(i): box.itemText(i) for i in range(box.count())}
+        assert (texts["affirm-backend-platform"], texts["affirm-drafted"]) == (name, f"{name} (mine)"), texts
+    listed = [window.banks.list.item(i).text().split("\n")[0] for i in range(window.banks.list.count())]
+    assert name in listed and f"{name} (mine)" in listed
+
+
+def test_the_tree_shows_a_label_or_title_as_it_is_typed(qtbot, services, data_home):
+    """Walkthrough 7: a key point's label in the tree changed only when the focus left the field."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    editor.add_key_point()
+    label = field(editor, "label")
+    label.setFocus()
+    qtbot.keyClicks(label, "I cut p99")
+    assert editor.tree.currentItem().text(0) == "• I cut p99"            # at once, before any commit
+    assert QApplication.focusWidget() is label
+    editor.select(prompt)
+    text = field(editor, "text")
+    text.setFocus()
+    text.selectAll()
+    qtbot.keyClicks(text, "Why Acme?")
+    assert editor.tree.currentItem().text(0) == "Why Acme?"
+    editor.select(("rounds", 0))
+    title = field(editor, "title")
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Onsite")
+    assert editor.tree.currentItem().text(0) == "Round: Onsite"

@@ -50,6 +50,27 @@ class BankRegistry:
             self.bundled.add(bank.id)
         return bank
 
+    def labels(self) -> dict[str, str]:
+        """How each bank is listed in the pickers, by id: its name, unless another bank has the same name (a bank
+        drafted from the job post of a bundled bank): then the candidate's own bank says "(mine)", and its file name
+        too when two of their own banks share the name. Bundled banks keep their name as shipped."""
+        counts: dict[str, int] = {}
+        for b in self.banks:
+            counts[b.name] = counts.get(b.name, 0) + 1
+        mine: dict[str, int] = {}
+        for b in self.banks:
+            if counts[b.name] > 1 and b.id not in self.bundled:
+                mine[b.name] = mine.get(b.name, 0) + 1
+        out: dict[str, str] = {}
+        for b in self.banks:
+            if counts[b.name] == 1 or b.id in self.bundled:
+                out[b.id] = b.name
+            elif mine[b.name] == 1:
+                out[b.id] = f"{b.name} (mine)"
+            else:
+                out[b.id] = f"{b.name} (mine, {b.source.name if b.source else b.id})"
+        return out
+
     def find(self, bank_id: str) -> Bank | None:
         return next((b for b in self.banks if b.id == bank_id), None)
 

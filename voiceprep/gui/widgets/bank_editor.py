@@ -556,6 +556,7 @@ class BankEditor(QWidget):
     def _field_edited(self, *_args) -> None:
         if not self._building:
             self._commit_timer.start()
+            self._relabel()             # the tree follows the typing (it waited for the focus to leave)
 
     def commit(self) -> None:
         """Write the form's fields into the document (one undo step per changed field)."""
@@ -586,11 +587,15 @@ class BankEditor(QWidget):
             return
         p = self.node_path
         kind = self._kind(p)
-        text = {"job": lambda: f"Job: {doc.get(p, 'title', '')}",
-                "competency": lambda: f"{doc.get(p, 'name', '')} · {doc.get(p, 'weight', '')}",
-                "round": lambda: f"Round: {doc.get(p, 'title', '')}",
-                "prompt": lambda: doc.get(p, "text", "") or "(no text yet)",
-                "key_point": lambda: "• " + (doc.get(p, "label", "") or "(no label yet)")}.get(kind)
+        typed = {f.key: f.read for f in self.fields}
+
+        def value(key: str) -> Any:     # as typed in the form (not committed yet), else as in the document
+            return typed[key]() if key in typed else doc.get(p, key, "")
+        text = {"job": lambda: f"Job: {value('title')}",
+                "competency": lambda: f"{value('name')} · {value('weight')}",
+                "round": lambda: f"Round: {value('title')}",
+                "prompt": lambda: value("text") or "(no text yet)",
+                "key_point": lambda: "• " + (value("label") or "(no label yet)")}.get(kind)
         if text:
             it.setText(0, _elide(text()))
             it.setToolTip(0, plain_tooltip(text()))

@@ -117,6 +117,7 @@ class BankItemDelegate(QStyledItemDelegate):
 
 class BanksPage(QWidget):
     reloaded = Signal()
+    created = Signal(str)     # a bank the candidate just made (new, drafted, duplicated, imported): its id
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -199,10 +200,11 @@ class BanksPage(QWidget):
         reg = self.services.registry
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         self.list.clear()
+        labels = reg.labels()                     # "(mine)" beside a bank named as another (walkthrough 7)
         for b in reg.banks:
             where = "bundled" if b.id in reg.bundled else "yours"
             count = len(b.all_prompts())
-            item = QListWidgetItem(f"{b.name}\n{count} prompt{'' if count == 1 else 's'} · {where}")
+            item = QListWidgetItem(f"{labels[b.id]}\n{count} prompt{'' if count == 1 else 's'} · {where}")
             item.setData(ID_ROLE, b.id)
             item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)
@@ -318,6 +320,7 @@ class BanksPage(QWidget):
             return False
         shutil.copy(path, paths.user_banks_dir() / path.name)
         self.reload()
+        self.created.emit(bank.id)
         return True
 
     # -- editing --------------------------------------------------------------------------------
@@ -396,6 +399,7 @@ class BanksPage(QWidget):
             return None
         self.reload()
         self.select_bank(new_id)
+        self.created.emit(new_id)
         self.open_editor(doc)
         return path
 
@@ -427,12 +431,15 @@ class BanksPage(QWidget):
         self._show_drafts()
 
     def _editor_saved(self, path: str) -> None:
+        known = any(str(b.source) == path for b in self.services.registry.banks)
         self.services.reload_banks()
         self.fill()
         bank = next((b for b in self.services.registry.banks if str(b.source) == path), None)
         if bank:
             self.select_bank(bank.id)
         self.reloaded.emit()
+        if bank and not known:
+            self.created.emit(bank.id)         # first saved (a new or drafted bank): Practice offers it next
 
     def _editor_closed(self) -> None:
         self.pages.setCurrentIndex(0)

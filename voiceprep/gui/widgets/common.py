@@ -297,6 +297,18 @@ class RowTable(QTableView):
         header.setHighlightSections(True)
         self.setHorizontalHeader(header)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """With no row selected (the table reached with Tab), the first Down or Up selects the row the keyboard is on
+        (the first): it moved on first, so the first Down selected the second row (walkthrough 7)."""
+        current, selection = self.currentIndex(), self.selectionModel()
+        if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and current.isValid() and selection is not None and not selection.hasSelection()):
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
             modifiers |= Qt.KeyboardModifier.ControlModifier

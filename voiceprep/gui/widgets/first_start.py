@@ -38,8 +38,9 @@ class WelcomePanel(QFrame):
         title.setFont(font)
         lay.addWidget(title)
         lay.addWidget(plain_label(LOOP))
-        lay.addWidget(plain_label("A sample bank is open to try it. Your answers are checked against key points, "
-                                  "so the best bank is your own:"))
+        self.sample = plain_label("A sample bank is open to try it. Your answers are checked against key points, "
+                                  "so the best bank is your own:")
+        lay.addWidget(self.sample)
         row = QHBoxLayout()
         self.create_btn = QPushButton("Create my own bank")
         self.draft_btn = QPushButton("Draft from a job description…")
@@ -56,6 +57,13 @@ class WelcomePanel(QFrame):
         self.create_btn.clicked.connect(self.dismiss)
         self.draft_btn.clicked.connect(self.dismiss)
 
+    def bank_ready(self, name: str) -> None:
+        """The candidate made their own bank: the sample is no longer what is open (walkthrough 7)."""
+        self.sample.setText(f"Your bank “{name}” is ready: it is the one open in Practice. Pick a round there and "
+                            "press Start round.")
+        self.create_btn.hide()
+        self.draft_btn.hide()
+
     def dismiss(self) -> None:
         self.dismissed = True
         try:
@@ -66,10 +74,11 @@ class WelcomePanel(QFrame):
 
 
 def install_first_start(window) -> WelcomePanel | None:
-    """On first start: open on a sensible bank and show the welcome above the pages (a no-op afterwards)."""
+    """On first start: open on a sensible bank (unless the window reopened on the bank last practised: the welcome
+    stays until the first feedback) and show the welcome above the pages (a no-op afterwards)."""
     if not welcome_needed():
         return None
-    if window.services.registry.find(PREFERRED_BANK):
+    if window.services.registry.find(PREFERRED_BANK) and not getattr(window, "restored_bank", False):
         window.practice.fill_banks(select=PREFERRED_BANK)
     panel = WelcomePanel()
     host = QWidget()

@@ -157,6 +157,8 @@ class HistoryPage(QWidget):
         self._formatted: tuple[list[Any], list[dict[str, Any]]] = ([], [])   # last rows and their table form
         self._detail_generation = 0
         self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
+        self._shown_generation = 0     # the last refresh whose rows are on screen
+        self._to_results = False       # Down or Enter in the search: the keyboard goes to the rows once they are in
         root = QVBoxLayout(self)
         # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -237,6 +239,11 @@ class HistoryPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)   # while History is shown
+        # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
+        # then selected the second row)
+        down = QShortcut(QKeySequence("Down"), self.search, self.to_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)   # (a fourth argument is not the context in PySide6)
+        self.search.returnPressed.connect(self.to_results)
         self.detail.playFrom.connect(self._play)
         self.detail.noteChanged.connect(self._save_note)
         self.detail.rejudgeRequested.connect(self._rejudge)
@@ -257,8 +264,9 @@ class HistoryPage(QWidget):
         self.bank_filter.blockSignals(True)
         self.bank_filter.clear()
         self.bank_filter.addItem("All banks", None)
+        labels = self.services.registry.labels()          # "(mine)" beside a bank named as another
         for b in self.services.registry.banks:
-            self.bank_filter.addItem(b.name, b.id)
+            self.bank_filter.addItem(labels[b.id], b.id)
         self.bank_filter.blockSignals(False)
         self._fill_prompts()
 
@@ -278,6 +286,24 @@ class HistoryPage(QWidget):
         """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def to_results(self) -> None:
+        """The keyboard to the first row of the results; those of a search typed a moment ago once they are in."""
+        if self._search_timer.isActive():
+            self.refresh()                          # Enter: no need to wait for the typing pause
+        if self._shown_generation != self._generation:
+            self._to_results = True
+            return
+        self._enter_results()
+
+    def _enter_results(self) -> None:
+        self._to_results = False
+        if not self.model.rows:
+            return                                  # nothing found: the keyboard stays in the search
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.model.index(0, 0), flags)
+        self.table.scrollToTop()
 
     def _filters(self) -> tuple[Any, Any, str | None, int | None]:
         """Bank, prompt, search text and minimum score as chosen (None: not filtered by it)."""
@@ -305,10 +331,13 @@ class HistoryPage(QWidget):
     def _show_rows(self, rows: list[dict[str, Any]], generation: int) -> None:
         if generation != self._generation:
             return                                  # the filters changed while this was loading
+        self._shown_generation = generation
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
         self.status.setText(f"{attempts(len(rows))}{more}" if rows else "No attempts match.")
         if rows == self.model.rows_as_loaded:
+            if self._to_results:
+                self._enter_results()
             return                                  # nothing changed (e.g. the page was shown again)
         selected = set(self.selected_ids())
         self.table.selectionModel().blockSignals(True)
@@ -325,6 +354,8 @@ class HistoryPage(QWidget):
         if after is not None and self.model.rows:          # after a delete: the next attempt, keyboard on the table
             self.table.selectRow(min(after, len(self.model.rows) - 1))
             self.table.setFocus()
+        if self._to_results:
+            self._enter_results()
 
     def _clear_detail(self) -> None:
         self.current = None

@@ -305,7 +305,7 @@ class PracticePage(QWidget):
         self._prerender_cancel: threading.Event | None = None
 
         # wiring
-        self.bank_box.currentIndexChanged.connect(self._fill_rounds)
+        self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
@@ -407,17 +407,40 @@ class PracticePage(QWidget):
         super().resizeEvent(event)
 
     # -- choosing -------------------------------------------------------------------------------
-    def fill_banks(self, select: str | None = None) -> None:
+    def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
+        """List the banks and choose `select` (else the first) and its round `round_id`. The same bank chosen again
+        (a bank saved or reloaded) keeps its round: it went back to the first one, under a round in progress too."""
+        if round_id is None and select is not None and select == self.bank_box.currentData():
+            round_id = self.round_box.currentData()
         self.bank_box.blockSignals(True)
         self.bank_box.clear()
+        labels = self.services.registry.labels()          # "(mine)" beside a bank named as another (walkthrough 7)
         for bank in self.services.registry.banks:
-            self.bank_box.addItem(bank.name, bank.id)
+            self.bank_box.addItem(labels[bank.id], bank.id)
         self.bank_box.blockSignals(False)
         if select:
             i = self.bank_box.findData(select)
             if i >= 0:
                 self.bank_box.setCurrentIndex(i)
-        self._fill_rounds()
+        self._fill_rounds(round_id)
+
+    def offer_bank(self, bank_id: str, name: str) -> bool:
+        """Open on a bank the candidate just made, unless a round or drill is going (its question stays; the notice
+        says where their bank is). False when it was not chosen."""
+        r = self.ctl.rehearsal
+        if r is not None and self.ctl.state != c.FINISHED:
+            self.show_notice(f"Your bank “{name}” is saved: choose it under Bank when this round is done.")
+            return False
+        i = self.bank_box.findData(bank_id)
+        if i < 0:
+            return False
+        self.bank_box.setCurrentIndex(i)
+        if r is None:           # a welcome-back recap named the last bank's points: not this bank's
+            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round.")
+            self.position.show()
+            self.prompt_text.setText("")
+            self.state_label.setText("")
+        return True
 
     def cancel_prerender(self) -> None:
         """Stop rendering prompts ahead (the window is closing): nothing keeps speaking into a closed window."""
@@ -439,13 +462,20 @@ class PracticePage(QWidget):
         run_in_background(speaker.prerender, texts, cancel=cancel, lane="render",
                           on_error=lambda e: None, owner=self)
 
-    def _fill_rounds(self) -> None:
+    def _fill_rounds(self, round_id: str | None = None) -> None:
+        """The chosen bank's rounds, `round_id` chosen when the bank has it (else the first); the pickers' followers
+        (prompts rendered ahead, what Start round will do) hear of the choice once."""
+        self.round_box.blockSignals(True)
         self.round_box.clear()
         bank = self.bank()
         if bank:
             for r in bank.rounds:
                 count = len(r.prompts)
                 self.round_box.addItem(f"{r.title} ({count} prompt{'' if count == 1 else 's'})", r.id)
+        if round_id is not None and (i := self.round_box.findData(round_id)) >= 0:
+            self.round_box.setCurrentIndex(i)
+        self.round_box.blockSignals(False)
+        self.round_box.currentIndexChanged.emit(self.round_box.currentIndex())
 
     def _picked(self) -> None:
         """The bank or round picker moved away from the question on screen: say what Start round will do."""

@@ -566,8 +566,9 @@ class ProgressPage(QScrollArea):
     def fill_banks(self) -> None:
         self.bank_box.blockSignals(True)
         self.bank_box.clear()
+        labels = self.services.registry.labels()          # "(mine)" beside a bank named as another
         for b in self.services.registry.banks:
-            self.bank_box.addItem(b.name, b.id)
+            self.bank_box.addItem(labels[b.id], b.id)
         self.bank_box.blockSignals(False)
         self._fill_prompts()
 
