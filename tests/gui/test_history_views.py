@@ -634,3 +634,26 @@ def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_
     assert page.selected_ids() == [rows(page)[0]]
     qtbot.keyClick(page.table, Qt.Key.Key_Down)               # then Down moves on as ever
     assert page.selected_ids() == [rows(page)[1]]
+
+
+def test_delete_deletes_attempts_only_from_the_table(qtbot, window, services, monkeypatch):
+    """The Delete shortcut was window-wide (PySide6 ignores a QShortcut's fourth argument, its context): Delete on
+    History's bank filter or a button asked to delete the selected attempts."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: rows(page) == ids, timeout=10000)
+    page.table.selectRow(0)
+    from voiceprep.gui.widgets import common
+
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append(True) or 0)    # Keep
+    page.bank_filter.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.bank_filter, timeout=5000)
+    qtbot.keyClick(page.bank_filter, Qt.Key.Key_Delete)
+    assert asked == []
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert asked == [True]

@@ -236,8 +236,10 @@ class HistoryPage(QWidget):
         self.compare_btn.clicked.connect(self.compare_selected)
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
-                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # the table's own: a window-wide Delete asked to delete the selected attempts from a filter or a button
+        self._delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                                          self.delete_selected)
+        self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)   # while History is shown
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
