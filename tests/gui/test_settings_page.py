@@ -103,3 +103,44 @@ def test_the_interface_scale_leaves_the_system_and_the_users_own_factor_alone():
     assert interface_scale(125, {}) == "1.25" and interface_scale(200, {}) == "2"
     assert interface_scale(150, {"QT_SCALE_FACTOR": "2"}) is None      # set by the user: theirs wins
     assert interface_scale(999, {}) is None and interface_scale("150", {}) is None   # a hand-edited file
+
+
+def test_the_interface_size_does_not_leak_to_the_programs_voiceprep_starts(tmp_path):
+    """Review: the factor stayed in the environment, so the voice workers and the editor or file manager a bank is
+    opened in (QDesktopServices) started at 150-200 % on top of their own scaling. Qt reads it once, at start."""
+    import json
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    code = ("import json, os, sys\n"
+            "from voiceprep.settings import Settings\n"
+            "s = Settings.load(); s.interface.size_percent = 150; s.save()\n"
+            "from voiceprep.gui.app import create_application\n"
+            "app = create_application(sys.argv[:1])\n"
+            "print(json.dumps([app.devicePixelRatio(), os.environ.get('QT_SCALE_FACTOR')]))\n")
+    env = {k: v for k, v in os.environ.items() if k != "QT_SCALE_FACTOR"}
+    env.update(VOICEPREP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    ratio, left = json.loads(out.stdout.strip().splitlines()[-1])
+    assert ratio == 1.5 and left is None              # shown at 150 %, and nothing left for child processes
+
+
+def test_sizes_at_which_the_window_would_not_fit_the_screen_are_not_offered(window, monkeypatch):
+    """Review: 200 % on a 1366x768 laptop leaves 683x384 for a window whose minimum is 640x520; its bottom was off
+    the screen. Sizes that do not fit this screen are shown but cannot be chosen."""
+    from voiceprep.gui import app
+    from voiceprep.gui.widgets.common import MINIMUM_SIZE
+
+    monkeypatch.delenv(app.SCALE_ENV, raising=False)
+    page = window.settings_page
+    page._disable_sizes_that_do_not_fit()
+    free = page.screen().availableSize()
+    model = page.interface_size.model()
+    for i in range(page.interface_size.count()):
+        scale = 100 / page.interface_size.itemData(i)
+        fits = free.width() * scale >= MINIMUM_SIZE[0] and free.height() * scale >= MINIMUM_SIZE[1]
+        assert model.item(i).isEnabled() == (fits or page.interface_size.itemData(i) == 100)
+    assert not model.item(page.interface_size.count() - 1).isEnabled()      # 200 % of the test's 800x600 screen

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from voiceprep import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def setup_logging() -> None:
@@ -65,9 +69,10 @@ def interface_scale(size_percent: object, environ: dict[str, str]) -> str | None
     return f"{size_percent / 100:g}"
 
 
-def apply_interface_scale() -> None:
+def apply_interface_scale() -> bool:
     """Before the QApplication exists (Qt reads the scale once, at start: a change in Settings needs a restart).
-    Qt multiplies it with the screen's own scaling, so fonts, icons, margins and fixed sizes all grow together."""
+    Qt multiplies it with the screen's own scaling, so fonts, icons, margins and fixed sizes all grow together.
+    True when it set the factor."""
     import os
 
     from voiceprep.settings import Settings
@@ -75,6 +80,24 @@ def apply_interface_scale() -> None:
     factor = interface_scale(Settings.load().interface.size_percent, dict(os.environ))
     if factor is not None:
         os.environ[SCALE_ENV] = factor
+    return factor is not None
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication, started at Settings' interface size. The factor is taken out of the environment again once
+    Qt has read it: the programs voiceprep starts (its voice workers, the editor a bank is opened in, a file
+    manager) keep their own size."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    if (existing := QApplication.instance()) is not None:
+        return existing  # type: ignore[return-value]
+    scaled = apply_interface_scale()
+    app = QApplication(argv)
+    if scaled:
+        os.environ.pop(SCALE_ENV, None)
+    return app
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -91,9 +114,7 @@ def run(argv: list[str] | None = None) -> int:
     setup_logging()
     install_excepthook()
     memory.limit_arenas()          # before any worker thread: a long session stays flat (app/memory.py)
-    if QApplication.instance() is None:
-        apply_interface_scale()
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = create_application(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")
     QApplication.setDesktopFileName("voiceprep")   # matches assets/voiceprep.desktop: the taskbar shows our icon

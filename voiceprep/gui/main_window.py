@@ -31,7 +31,7 @@ from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
-from voiceprep.gui.widgets.common import fit_to_screen, window_state
+from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
@@ -42,7 +42,6 @@ from voiceprep.speech.player import Player
 log = logging.getLogger(__name__)
 PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
-MINIMUM_SIZE = (640, 520)      # half of a 1366-wide screen, beside one's notes; pages scroll below that
 
 
 WARM_PAGES_AFTER_MS = 1500     # after the judge's model is in: start-up's heavy work is done

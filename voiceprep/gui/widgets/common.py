@@ -38,6 +38,9 @@ from voiceprep import paths
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 
 
+MINIMUM_SIZE = (640, 520)      # the window's: half of a 1366-wide screen, beside one's notes; pages scroll below
+
+
 def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
     """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
     width = min(wanted.width(), available.width() - margin)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from voiceprep import paths
 from voiceprep.app.errors import user_message
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
-from voiceprep.gui.widgets.common import heading, muted
+from voiceprep.gui.widgets.common import MINIMUM_SIZE, heading, muted
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.settings import INTERFACE_SIZES
 
@@ -134,6 +134,7 @@ class SettingsPage(QScrollArea):
                                        "own scaling (at 2560x1440 without scaling, 150% reads like a laptop screen)")
         self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
         self._size_running = s.interface.size_percent       # what this run of the app was started with
+        self._disable_sizes_that_do_not_fit()
         self.size_note = muted("")
         size_row = QHBoxLayout()
         size_row.addWidget(self.interface_size)
@@ -201,9 +202,27 @@ class SettingsPage(QScrollArea):
         self.revert_btn.setEnabled(dirty)
         self.dirty_label.setText("Unsaved changes" if dirty else "All changes saved")
 
+    def _disable_sizes_that_do_not_fit(self) -> None:
+        """A size at which the window's minimum would not fit this screen is not offered (200 % of a 1366x768
+        laptop leaves 683x384 for a 640x520 window); one already chosen stays selectable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        running = 1.0 if os.environ.get(SCALE_ENV) else self._size_running / 100
+        free = screen.availableSize()
+        model = self.interface_size.model()
+        for i in range(self.interface_size.count()):
+            percent = self.interface_size.itemData(i)
+            scale = running / (percent / 100)
+            if (free.width() * scale < MINIMUM_SIZE[0] or free.height() * scale < MINIMUM_SIZE[1]) \
+                    and percent not in (100, self._size_running):
+                item = model.item(i)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip("Too large for this screen: the window would not fit")
+
     def _size_hint(self) -> None:
         """Qt takes its scale once, at start: say when the size chosen is not the one the app is showing."""
-        if os.environ.get(SCALE_ENV) and self._size_running == 100:
+        if os.environ.get(SCALE_ENV):        # the user's own: voiceprep takes its factor back out once Qt read it
             text = f"{SCALE_ENV} is set in your environment: it decides the size"
         elif self.interface_size.currentData() != self._size_running:
             text = "Takes effect when you restart voiceprep"
