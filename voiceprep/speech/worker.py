@@ -30,7 +30,7 @@ def _child_environment() -> dict[str, str]:
     importable (a checkout run with `python -m voiceprep`); an installed voiceprep needs nothing added."""
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parents[2])
-    if root not in (os.path.abspath(p) for p in sys.path[1:] if p):
+    if root not in (os.path.realpath(p) for p in sys.path[1:] if p):    # a venv reached through a symlink too
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
