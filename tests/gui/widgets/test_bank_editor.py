@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainText
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
+from voiceprep import paths
 from voiceprep.core.banks import load_bank
 from voiceprep.core.banks.drafts import load_drafts
 from voiceprep.core.rehearsal import Rehearsal
@@ -953,3 +954,18 @@ def test_the_tree_shows_a_label_or_title_as_it_is_typed(qtbot, services, data_ho
     title.selectAll()
     qtbot.keyClicks(title, "Onsite")
     assert editor.tree.currentItem().text(0) == "Round: Onsite"
+
+
+def test_importing_a_bank_never_overwrites_a_bank_file_of_the_candidate(qtbot, services, data_home, tmp_path):
+    """Review: import copied the file over one of the same name in the candidate's banks folder, checking only the
+    bank's id, so importing someone's my-bank.toml (another id) silently replaced the candidate's own my-bank.toml."""
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "my-bank.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "mine"', 1))
+    banks.reload()
+    theirs = tmp_path / "my-bank.toml"
+    theirs.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "theirs"', 1))
+    assert banks.import_file(theirs)
+    assert 'id = "mine"' in mine.read_text()                       # the candidate's file is untouched
+    assert services.registry.find("mine") and services.registry.find("theirs")

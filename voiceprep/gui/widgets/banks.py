@@ -115,6 +115,16 @@ class BankItemDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _free_path(folder: Path, name: str, bank_id: str) -> Path:
+    """Where an imported bank goes: its own file name, else one after its id, else a numbered one; never a file
+    that is already there."""
+    stem = Path(name).stem
+    for candidate in (name, f"{bank_id}.toml", *(f"{stem}-{n}.toml" for n in range(2, 1000))):
+        if not (folder / candidate).exists():
+            return folder / candidate
+    raise FileExistsError(folder / name)
+
+
 class BanksPage(QWidget):
     reloaded = Signal()
     created = Signal(str)     # a bank the candidate just made (new, drafted, duplicated, imported): its id
@@ -318,7 +328,7 @@ class BanksPage(QWidget):
         if self.services.registry.find(bank.id):
             QMessageBox.warning(self, "Already there", f"A bank with id {bank.id!r} is already loaded.")
             return False
-        shutil.copy(path, paths.user_banks_dir() / path.name)
+        shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
         self.reload()
         self.created.emit(bank.id)
         return True
