@@ -216,7 +216,7 @@ class SettingsPage(QScrollArea):
             scale = running / (percent / 100)
             if (free.width() * scale < MINIMUM_SIZE[0] or free.height() * scale < MINIMUM_SIZE[1]) \
                     and percent not in (100, self._size_running):
-                item = model.item(i)  # type: ignore[attr-defined]
+                item = model.item(i)
                 item.setEnabled(False)
                 item.setToolTip("Too large for this screen: the window would not fit")
 
