@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import site
 import subprocess
 import sys
 import tempfile
@@ -26,11 +27,12 @@ class _WorkerStopped(Exception):
 
 
 def _child_environment() -> dict[str, str]:
-    """This environment, plus the folder holding the voiceprep package when only the current folder had made it
-    importable (a checkout run with `python -m voiceprep`); an installed voiceprep needs nothing added."""
+    """This environment, plus the folder holding the voiceprep package when that is a checkout rather than an
+    installation's site-packages (which the worker's Python searches anyway, after the standard library)."""
     env = dict(os.environ)
-    root = str(Path(__file__).resolve().parents[2])
-    if root not in (os.path.realpath(p) for p in sys.path[1:] if p):    # a venv reached through a symlink too
+    root = os.path.realpath(Path(__file__).resolve().parents[2])
+    installed = {os.path.realpath(p) for p in (*site.getsitepackages(), site.getusersitepackages())}
+    if root not in installed:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
