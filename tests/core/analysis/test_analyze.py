@@ -286,3 +286,31 @@ def test_evidence_on_a_piece_of_a_number_quotes_the_whole_number():
                   if k["id"] == "result")
     quoted = [e["text"] for e in result["all_evidence"] if e["cue"] == "{number} requests"]
     assert quoted == ["8,000 requests"], result["all_evidence"]
+
+
+def test_a_drafted_prompts_story_points_are_judged_as_the_delivery_cards_judge_them():
+    """Walkthrough 8: the drafting tool's "Say what you did yourself..." was missed in all 7 answers ("I designed ...
+    I ran ... I added"), though the Ownership card praised the same steps; its label names no content a sentence
+    could carry. It and "Give the result in numbers..." now agree with the Ownership and Numbers cards."""
+    from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL, draft_bank
+
+    job = ("Senior Backend Engineer, Payments\n\nWhat you'll do\n"
+           "- Design and build reliable payment services on Kafka\n- Own reconciliation with Postgres\n")
+    bank = parse_bank(draft_bank(job))
+    prompt = next(p for p in bank.all_prompts() if any(k.label == OWNERSHIP_LABEL for k in p.key_points))
+
+    def judged(text: str) -> dict[str, object]:
+        a = analyze_answer(bank, prompt, Transcript.from_text(text))
+        by_label = {r.key_point.label: r for r in a.key_points}
+        return {"own": by_label[OWNERSHIP_LABEL].hit, "result": by_label[RESULT_LABEL].hit,
+                "own_evidence": [e.text for e in a.evidence[by_label[OWNERSHIP_LABEL].key_point.id]],
+                "card": next(f.status for f in a.delivery.findings if f.name == "ownership")}
+
+    strong = judged("I designed the ledger service on Kafka and I ran the migration myself. I added idempotency "
+                    "keys, and duplicate charges fell by ninety percent.")
+    assert strong["own"] and strong["result"] and strong["card"] == "good"
+    assert strong["own_evidence"][0] == "I designed"
+    weak = judged("We had some payment stuff on Kafka and the team looked at a bunch of options, it was fine.")
+    assert not weak["own"] and not weak["result"] and weak["card"] == "warn"
+    disowned = judged("The design came from another team. I wasn't really involved, my manager drove it.")
+    assert not disowned["own"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import whole_words
 from voiceprep.core.analysis.text import tokenize
+from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
@@ -28,6 +30,7 @@ class Evidence:
     cue: str | None = None      # the cue that matched, for word evidence
     how: str = "words"          # "meaning" (the sentence that carries the point), "sentence" (the sentence that
     #                             carries the cue words of a point credited by its words) or "words" (a cue)
+    note: str | None = None     # what the evidence is, when not a cue ("a step you took")
 
 
 @dataclass
@@ -69,8 +72,8 @@ class AnswerAnalysis:
                 "method": j.method if j else "words", "similarity": j.similarity if j else None,
                 "evidence": ({"text": ev[0].text, "start": ev[0].start, "end": ev[0].end, "how": ev[0].how}
                              if ev and r.hit else None),
-                "all_evidence": [{"cue": e.cue, "how": e.how, "text": e.text, "start": e.start, "end": e.end}
-                                 for e in ev],
+                "all_evidence": [{"cue": e.cue, "how": e.how, "text": e.text, "start": e.start, "end": e.end,
+                                  **({"note": e.note} if e.note else {})} for e in ev],
             })
         return {"bank": self.bank.id, "prompt_id": self.prompt.id, "prompt": self.prompt.text,
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
@@ -80,6 +83,45 @@ class AnswerAnalysis:
                 "follow_ups": self.follow_ups,
                 "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
                           else "lexical"}}
+
+
+def _find(raw: list[str], phrase: str) -> tuple[int, int] | None:
+    """Where a phrase quoted from the answer (delivery's "I added", "forty percent") was said: its first and last
+    word."""
+    words = [w.strip(" ,.;:!?\"“”").lower() for w in raw]
+    want = phrase.lower().split()
+    for i in range(len(words) - len(want) + 1):
+        if words[i:i + len(want)] == want:
+            return i, i + len(want) - 1
+    return None
+
+
+def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
+                span: Callable[..., Evidence], evidence: dict[str, list[Evidence]]) -> None:
+    """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`) are
+    judged as the Ownership and Numbers cards judge the same answer: a step the candidate says they took ("I
+    added"), a quantity given as a measure. Their labels name no content a sentence could carry, so the judge by
+    meaning missed "I designed ... I ran ... I added" in every answer of walkthrough 8 while the card praised it.
+    A point whose label the candidate rewrote is judged as any other."""
+    for r in results:
+        label = r.key_point.label.strip()
+        if label == OWNERSHIP_LABEL:
+            found = [] if delivery.ownership.get("disowned") else list(delivery.ownership.get("steps") or [])
+            note = "a step you took"
+        elif label == RESULT_LABEL:
+            found, note = list(delivery.numbers), "a number you gave"
+        else:
+            continue
+        r.hit, r.confidence, r.judgement = bool(found), 1.0, None
+        if not found:
+            r.matches = []                   # no "Partly there" from a cue: the card says what is missing
+        spans = []
+        for phrase in found[:4]:
+            if (at := _find(raw, phrase)) is not None:
+                e = span(*at)
+                e.note = note
+                spans.append(e)
+        evidence[r.key_point.id] = spans
 
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
@@ -118,13 +160,14 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         for m in r.matches:
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
-    pairs = [(r.key_point, r.hit) for r in results]
-    coverage = weighted_hits(pairs) or 0.0
     # the key points the judge credited, where it heard them: the delivery notes must not contradict them
     credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
                 for r in results if r.hit]
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
                                 credited)
+    told_points(results, delivery, raw, span, evidence)
+    pairs = [(r.key_point, r.hit) for r in results]
+    coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
     follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)}

@@ -67,6 +67,10 @@ GENERIC_NAMES = frozenset([
     "Write", "Demonstrate", "Jobs", "Home", "Page", "Engineering", "Full-Time", "Not", "Only", "He", "She",
     "Behind", "Total", "Live"
 ])
+# Two points every drafted story prompt gets, about how the story is told; the judge reads them as the delivery
+# cards do (core/analysis/analyze.py: told_points), so a point and its card never disagree
+OWNERSHIP_LABEL = "Say what you did yourself: your decisions and your part, in the first person"
+RESULT_LABEL = "Give the result in numbers: time, money, latency, scale or people"
 OWNERSHIP_CUES = ["I designed|I built|I led|I decided|I wrote|I implemented|I owned|I proposed|I drove|I chose"]
 RESULT_CUES = ["{number} percent|{number} times|{number} ms|{number} milliseconds|{number} seconds|{number} hours|"
                "{number} users|{number} customers|{number} engineers|{number} million|{number} thousand|"
@@ -464,10 +468,8 @@ def _prompt_table(pid: str, p: DraftPrompt) -> Table:
     points: list[dict[str, object]] = [{"label": idea} for idea in p.ideas]
     if p.names:
         points.append({"label": f"Tie it to {_join(p.names)}", "cues": ["|".join(p.names)]})
-    points.append({"label": "Say what you did yourself: your decisions and your part, in the first person",
-                   "cues": OWNERSHIP_CUES, "follow_up": "What was your own part in it?"})
-    points.append({"label": "Give the result in numbers: time, money, latency, scale or people",
-                   "cues": RESULT_CUES, "follow_up": "How did you measure the result?"})
+    points.append({"label": OWNERSHIP_LABEL, "cues": OWNERSHIP_CUES, "follow_up": "What was your own part in it?"})
+    points.append({"label": RESULT_LABEL, "cues": RESULT_CUES, "follow_up": "How did you measure the result?"})
     for point in points:
         kid = slugify(str(point["label"]), taken, fallback="point", words=3)
         taken.add(kid)
