@@ -95,6 +95,7 @@ class AnalysisSettings:
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2
+    max_follow_ups: int = 3             # questions asked next after an answer: the bank's own, then the heaviest missed
 
 
 @dataclass

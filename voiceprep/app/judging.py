@@ -248,8 +248,9 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "overall": attempt.get("overall"), "coverage": attempt.get("coverage"),
         "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
         "competencies": competencies, "key_points": key_points,
-        "follow_ups": (prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [])
-        + [k["follow_up"] for k in key_points if k["follow_up"]],
+        "follow_ups": ((prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [])
+                       + [k["follow_up"] for k in sorted(key_points, key=lambda k: -(k.get("weight") or 1.0))
+                          if k["follow_up"]])[:AnalysisSettings.max_follow_ups],
         "delivery": delivery,
         "transcript": transcript,
     }

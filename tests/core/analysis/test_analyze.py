@@ -314,3 +314,16 @@ def test_a_drafted_prompts_story_points_are_judged_as_the_delivery_cards_judge_t
     assert not weak["own"] and not weak["result"] and weak["card"] == "warn"
     disowned = judged("The design came from another team. I wasn't really involved, my manager drove it.")
     assert not disowned["own"]
+
+
+def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():
+    """Walkthrough 8: a weak answer got ten follow-up questions, one per missed point, in the bank's order."""
+    points = "".join(f'[[rounds.prompts.key_points]]\nid = "k{i}"\nlabel = "Topic number {i} of the answer"\n'
+                     f"weight = {w}\n" for i, w in enumerate([1.0, 1.0, 2.0, 1.0, 3.0, 1.0, 1.0]))
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "T"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a project."\n'
+                      'follow_up = "What would you do differently?"\n' + points)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("It went fine, I think."))
+    assert [f["key_point_id"] for f in a.follow_ups] == ["", "k4", "k2"]
+    assert a.follow_ups[0]["question"] == "What would you do differently?"
+    assert len(a.follow_ups) == AnalysisSettings().max_follow_ups
