@@ -953,3 +953,26 @@ def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chose
     again.show()
     assert (again.practice.bank().id, again.practice.round_box.currentData()) == ("two-rounds", "second")
     assert again.practice.round_box.toolTip().startswith("Your experience")
+
+
+def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does(qtbot, window):
+    """Walkthrough 8: on the page list the focus showed as a 1 px line inside the selected page (its style sheet
+    replaced the style's ring); Enter on the welcome's focused "Draft from a job description…" did nothing; the
+    read-only live captions were a Tab stop, and Practice could open with the keyboard there."""
+    from tests.gui.test_style import ring_pixels
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.practice.start_btn.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.practice.start_btn)
+    unfocused = ring_pixels(window.nav, 0)
+    window.nav.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav)
+    assert ring_pixels(window.nav, 0) > unfocused + window.nav.height(), "the page list's focus is not seen"
+    assert window.practice.captions.focusPolicy() == Qt.FocusPolicy.NoFocus
+    panel = window.welcome                           # a first start: the welcome is shown
+    assert panel is not None and panel.isVisible()
+    panel.draftBank.disconnect()                     # (no draft dialog in a test)
+    panel.draft_btn.setFocus()
+    with qtbot.waitSignal(panel.draftBank, timeout=2000):
+        qtbot.keyClick(panel.draft_btn, Qt.Key.Key_Return)

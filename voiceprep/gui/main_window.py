@@ -95,10 +95,14 @@ class MainWindow(QMainWindow):
         self.player = Player()
         self.nav = QListWidget()
         self.nav.setFixedWidth(118)
-        self.nav.setStyleSheet("QListWidget { border: none; font-size: 14px; background: transparent; } "
+        self.nav.setStyleSheet("QListWidget { border: 2px solid transparent; border-radius: 8px; font-size: 14px; "
+                               "background: transparent; } "
                                "QListWidget::item { padding: 9px 10px; border-radius: 6px; } "
                                "QListWidget::item:selected { background: palette(highlight); "
-                               "color: palette(highlighted-text); }")
+                               "color: palette(highlighted-text); } "
+                               # the page list's own focus ring (a style sheet replaces the style's drawing): the
+                               # selected page is highlighted whether or not the list has the keyboard
+                               "QListWidget:focus { border-color: palette(highlight); }")
         for name in PAGES:
             QListWidgetItem(name, self.nav)
         self.stack = QStackedWidget()

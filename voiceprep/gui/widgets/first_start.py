@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from voiceprep import paths
 from voiceprep.app.states import RehearsalState
 from voiceprep.gui.widgets.bank_editor import plain_label
-from voiceprep.gui.widgets.common import ACCENT, soft
+from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
 
 MARKER = "welcome-dismissed"
 PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
@@ -93,6 +93,7 @@ def install_first_start(window) -> WelcomePanel | None:
     QWidget.setTabOrder(window.nav, panel.create_btn)
     QWidget.setTabOrder(panel.create_btn, panel.draft_btn)
     QWidget.setTabOrder(panel.draft_btn, panel.dismiss_btn)
+    keyboard_buttons(panel)           # Enter presses a focused button here too, as everywhere (walkthrough 8)
     banks_row = [window.nav.item(i).text() for i in range(window.nav.count())].index("Banks")
 
     def to_banks(action) -> None:

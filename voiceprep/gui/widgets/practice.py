@@ -276,6 +276,7 @@ class PracticePage(QWidget):
         al.addWidget(self.import_row)
         self.captions = QTextEdit()
         self.captions.setReadOnly(True)
+        self.captions.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # shown, not used: no Tab stop before Start answer
         self.captions.setPlaceholderText("Live captions appear here while you speak.")
         font = self.captions.font()
         font.setPointSize(font.pointSize() + 3)
