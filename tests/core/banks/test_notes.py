@@ -89,3 +89,26 @@ def test_a_first_person_bullet_is_never_rubric():
     points = propose_key_points("- is what I did when I led the migration\n- has 5 engineers reporting to me\n"
                                 "- knows the payments domain well\n")
     assert [p.rubric for p in points] == [False, False, True]
+
+
+def test_short_lines_standing_alone_are_ideas_unless_something_is_written_under_them():
+    """Review 11: a short unpunctuated line alone in its paragraph was taken as a heading and dropped, so notes of
+    short achievements, one per paragraph, proposed nothing ("No ideas found in these notes."). A short line heads
+    what is written under it (bullets, a story, another heading); otherwise it is an idea."""
+    notes = "Reduced checkout errors by half\n\nMentored two junior engineers\n\nBuilt the retry queue for payouts\n"
+    assert [p.label for p in propose_key_points(notes)] == [
+        "Reduced checkout errors by half", "Mentored two junior engineers", "Built the retry queue for payouts"]
+    # before a rule, a "#" heading or the end: nothing under it either
+    points = propose_key_points("Mentored two junior engineers\n\n---\n\nBuilt the retry queue for payouts\n\n"
+                                "# Leadership\n\n- Ran the on-call rotation for payments\n")
+    assert [(p.label, p.heading) for p in points] == [
+        ("Mentored two junior engineers", ""), ("Built the retry queue for payouts", ""),
+        ("Ran the on-call rotation for payments", "Leadership")]
+    # with something under it, it heads it: bullets, a story, a heading above a heading
+    points = propose_key_points("Things I am proud of\n- Reduced checkout errors by half\n\n"
+                                "project experience\n\nmost challenging stuff u solved\n\n"
+                                "LMAX disruptor -- for solving the concurrent order matching issue in 2019\n")
+    assert [(p.label, p.heading) for p in points] == [
+        ("Reduced checkout errors by half", "Things I am proud of"),
+        ("LMAX disruptor -- for solving the concurrent order matching issue in 2019",
+         "most challenging stuff u solved")]

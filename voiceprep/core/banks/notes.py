@@ -60,29 +60,22 @@ def _clean(text: str) -> str:
 
 
 def _is_heading(line: str) -> bool:
-    """A short line standing alone with no sentence in it: "project experience", "Most challenging stuff u solved"."""
+    """A short line with no sentence in it: "project experience", "Most challenging stuff u solved". It heads the
+    notes only when something is written under it (see _pieces); alone, it is an idea ("Mentored two juniors")."""
     words = line.split()
     return (len(words) <= HEADING_WORDS and not re.search(r"[.!?,;\d]", line) and not names_in(line)
             and not (len(words) == 1 and words[0][:1].isupper()))
 
 
-def _pieces(notes: str) -> list[_Piece]:
-    """Bullets and sentences, in order, each with the heading it was written under; front matter, headings and
-    rules dropped."""
-    text = notes.replace("\r\n", "\n")
-    text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
-    out: list[_Piece] = []
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """The notes as (kind, text) blocks in order: "para" (a paragraph's lines, joined by newlines), "bullet",
+    "heading" (a "#" line or a line ending in ":") and "rule" (---)."""
+    blocks: list[tuple[str, str]] = []
     paragraph: list[str] = []
-    heading = ""
 
     def flush() -> None:
-        nonlocal heading
-        if len(paragraph) == 1 and _is_heading(_clean(paragraph[0])):
-            heading = _clean(paragraph[0])
-        elif paragraph:
-            joined = " ".join(paragraph)
-            out.extend(_Piece(s, heading, alone=len(paragraph) == 1)
-                       for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c])", joined))
+        if paragraph:
+            blocks.append(("para", "\n".join(paragraph)))
         paragraph.clear()
 
     for raw in text.split("\n"):
@@ -90,20 +83,52 @@ def _pieces(notes: str) -> list[_Piece]:
         if not line or re.fullmatch(r"[-=_*]{3,}", line) or line.startswith("#"):
             flush()
             if re.fullmatch(r"[-=_*]{3,}", line):
-                heading = ""
+                blocks.append(("rule", ""))
             elif line.startswith("#"):
-                heading = _clean(line.lstrip("#"))
+                blocks.append(("heading", _clean(line.lstrip("#"))))
             continue
         if re.match(r"^(?:[-*\u2022]|\d+[.)])\s+", line):
             flush()
-            out.append(_Piece(re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line), heading, bullet=True))
+            blocks.append(("bullet", re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line)))
             continue
         if line.endswith(":") and not paragraph:
             flush()
-            heading = _clean(line.rstrip(":"))              # "Think about great answers to questions like:"
+            blocks.append(("heading", _clean(line.rstrip(":"))))   # "Think about great answers to questions like:"
             continue
         paragraph.append(line)
     flush()
+    return blocks
+
+
+def _pieces(notes: str) -> list[_Piece]:
+    """Bullets and sentences, in order, each with the heading it was written under; front matter, headings and
+    rules dropped.
+
+    A short unpunctuated line alone in its paragraph is a heading only when something is written under it: bullets,
+    a paragraph that is no such line, or another heading ("project experience" above "most challenging stuff u
+    solved" above its story). Short lines one after another ("Reduced checkout errors by half", "Mentored two
+    junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other."""
+    text = notes.replace("\r\n", "\n")
+    text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
+    blocks = _blocks(text)
+    short = [kind == "para" and "\n" not in body and _is_heading(_clean(body)) for kind, body in blocks]
+    heads = [False] * len(blocks)
+    for n in range(len(blocks) - 2, -1, -1):                 # from the end: what follows decides
+        kind = blocks[n + 1][0]
+        heads[n] = short[n] and (kind == "bullet" or (kind == "para" and (not short[n + 1] or heads[n + 1])))
+    out: list[_Piece] = []
+    heading = ""
+    for (kind, body), head in zip(blocks, heads):
+        if kind == "rule":
+            heading = ""
+        elif kind == "heading" or head:
+            heading = _clean(body)
+        elif kind == "bullet":
+            out.append(_Piece(body, heading, bullet=True))
+        else:
+            lines = body.split("\n")
+            out.extend(_Piece(s, heading, alone=len(lines) == 1)
+                       for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c])", " ".join(lines)))
     return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
 
 
