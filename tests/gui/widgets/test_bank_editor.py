@@ -834,6 +834,43 @@ def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_
     assert len(keys) <= 25, len(keys)                       # was about 80
 
 
+def test_the_embedders_late_ticks_leave_the_wording_being_typed_and_its_focus_alone(qtbot, monkeypatch):
+    """Review 11: when the embedder's scores arrived, the list was refilled; its clear() selected no row, which
+    disabled the wording and cues boxes while one had the focus: the focus jumped to "Add the ticked key points"
+    and a Space typed in the wording accepted the dialog. The ticks now change in place."""
+    from voiceprep.gui.widgets import bank_dialogs, common
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)     # the scores come by hand
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                          # closing: Discard
+    dialog = NotesDialog(None, "", "Why do you want to join Airwallex?")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.notes.setPlainText("- I love payments infrastructure and cross-border money\n"
+                              "- Airwallex builds global accounts for businesses\n"
+                              "- I led the migration of our ledger to Postgres in 2021\n")
+    dialog.propose()
+    accepted: list[bool] = []
+    dialog.accepted.connect(lambda: accepted.append(True))
+    dialog.list.setCurrentRow(1)
+    dialog.label_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.label_edit)
+    qtbot.keyClick(dialog.label_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.label_edit, " today")
+    texts = [p.label for p in dialog.points]
+    dialog._rerank(dialog._generation, texts, [0.9, 0.1, 0.2])
+    QApplication.processEvents()
+    assert dialog.ranked_by == "meaning" and dialog.list.currentRow() == 1
+    assert QApplication.focusWidget() is dialog.label_edit and dialog.label_edit.isEnabled()
+    assert dialog.cues_edit.isEnabled()
+    assert dialog.label_edit.toPlainText().endswith(" today")
+    assert dialog.ticked() == [p.ticked for p in dialog.points]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClicks(QApplication.focusWidget(), "again")
+    assert not accepted and dialog.isVisible()
+    assert dialog.points[1].label.endswith(" today again"), dialog.points[1].label
+
+
 def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_and_new_ids_are_not_shown(
         qtbot, services, data_home, monkeypatch):
     """Walkthrough 7 (48-dup, 49-dupsave, 29, 40): a second "Why Airwallex?" in a round saved with no word; 99999

@@ -258,11 +258,20 @@ class NotesDialog(QDialog):
         by_text = dict(zip(texts, sims))
         tick_for_prompt(self.points, self.prompt, lambda _prompt, asked: [by_text.get(t, 0.0) for t in asked])
         self.ranked_by = "meaning"
-        self._fill(keep_row=True)
-
-    def _fill(self, keep_row: bool = False) -> None:
-        row = self.list.currentRow()
+        # the ticks change in place: the list is not refilled, so the selected row, its wording and cues as typed
+        # and the keyboard focus stay where the candidate is (a refill disabled the editors, the focus jumped to
+        # "Add the ticked key points" and a Space meant for the wording accepted the dialog)
         self._filling = True
+        for i, p in enumerate(self.points[:self.list.count()]):
+            self.list.item(i).setCheckState(Qt.CheckState.Checked if p.ticked else Qt.CheckState.Unchecked)
+        self._filling = False
+        self._count()
+
+    def _fill(self) -> None:
+        """The list from self.points, nothing selected; the editors follow only the row finally selected (no
+        transient -1 from clear() that disables them while one may have the focus)."""
+        self._filling = True
+        self.list.blockSignals(True)
         self.list.clear()
         for p in self.points:
             item = QListWidgetItem(p.label)
@@ -274,9 +283,9 @@ class NotesDialog(QDialog):
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             item.setToolTip(tip)
             self.list.addItem(item)
+        self.list.blockSignals(False)
         self._filling = False
-        if keep_row and 0 <= row < self.list.count():
-            self.list.setCurrentRow(row)
+        self._show_current(self.list.currentRow())
         self._count()
 
     def _item_changed(self, _item: QListWidgetItem) -> None:
