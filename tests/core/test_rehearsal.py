@@ -69,6 +69,30 @@ def test_a_drills_round_summary_counts_only_the_points_it_drilled():
     assert len(whole.summary().to_drill) == sum(not k.hit for k in analysis.key_points) and whole.summary().overall < 100
 
 
+def test_a_drills_answer_scores_count_only_the_points_it_drilled():
+    """Review 11: a drill summed up at 100 on the point it asked for, and its message still read the whole answers'
+    scores ("Your answers scored 40 to 55. Drill your weak points next"; its words: test_practice_page)."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(
+        "We had lock contention in our matching engine, so I proposed the LMAX Disruptor, a ring buffer."))
+    covered = next(k.key_point for k in analysis.key_points if k.hit)
+    assert analysis.overall < 80                                          # a weak answer to the whole question
+    drill = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": covered.id}])
+    drill.record(analysis)
+    drill.record(analysis)                                                # a retry counts the same way
+    assert drill.scores == [100.0, 100.0] and drill.summary().overall == 100.0
+    missed = next(k.key_point for k in analysis.key_points if not k.hit)
+    half = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k.id} for k in (covered, missed)])
+    half.record(analysis)
+    alone = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": missed.id}])
+    alone.record(analysis)
+    assert 0 < half.scores[0] < 100 and alone.scores == [0.0]
+    whole = Rehearsal.for_prompt(bank, prompt)                            # not a drill: the whole answer, as before
+    whole.record(analysis)
+    assert whole.scores == [analysis.overall]
+
+
 def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did():
     """Walkthrough leftover: the Retry screen did not say which attempt this is or what the last score was."""
     bank = load_bank(BANKS / "airwallex.toml")

@@ -451,6 +451,17 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
 
 
+def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
+    """Review 11: after a drill summed up at 100 on its drilled points, the message read the whole answers' scores
+    ("Your answers scored 40 to 55"); Rehearsal.scores now holds a drill's drilled-point scores, said as such."""
+    from voiceprep.gui.widgets.practice import round_message
+
+    assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
+    assert round_message(2, 2, 50, "Drill", [0, 100]) == (
+        "On the points asked for, your answers scored 0 to 100. Drill your weak points next, or pick another round.")
+    assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Your answers scored 0 to 100.")
+
+
 def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
     """Walkthrough 6: the recap named a point of one bank, and Drill my weak points drilled the bank chosen."""
     from datetime import datetime

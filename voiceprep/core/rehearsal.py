@@ -28,7 +28,9 @@ class Rehearsal:
     attempts: dict[str, int] = field(default_factory=dict)   # prompt id -> number of attempts this sitting
     focus: dict[str, list[str]] = field(default_factory=dict)  # a drill: prompt id -> labels of its weak points
     notes: dict[str, str] = field(default_factory=dict)    # prompt id -> the note written on its last attempt
-    scores: list[float] = field(default_factory=list)      # every answer's overall score this sitting, retries too
+    # every answer's overall score this sitting, retries too; a drill answer's counts only the points it asked for,
+    # as the drill's summary does (its whole-answer score is not counted)
+    scores: list[float] = field(default_factory=list)
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -111,7 +113,10 @@ class Rehearsal:
     def record(self, analysis: AnswerAnalysis) -> None:
         self.results[analysis.prompt.id] = analysis
         self.attempts[analysis.prompt.id] = self.attempts.get(analysis.prompt.id, 0) + 1
-        self.scores.append(analysis.overall)
+        pid, asked = analysis.prompt.id, self._drilled(analysis.prompt.id)
+        hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
+        self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
+                           else analysis.overall)
         self.notes.pop(analysis.prompt.id, None)        # the note was about the attempt before this one
 
     def next(self) -> Prompt | None:
@@ -120,10 +125,17 @@ class Rehearsal:
         self.index += 1
         return self.current
 
+    def _drilled(self, prompt_id: str) -> set[str]:
+        """The ids of the key points a drill asked of this prompt (none: not a drill, or not this prompt)."""
+        labels = self.focus.get(prompt_id)
+        if not labels:
+            return set()
+        prompt = next((p for p in self.prompts if p.id == prompt_id), None)
+        return {kp.id for kp in prompt.key_points if kp.label in labels} if prompt else set()
+
     def summary(self) -> RoundSummary:
         """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too)."""
-        drilled = {p.id: {kp.id for kp in p.key_points if kp.label in self.focus[p.id]}
-                   for p in self.prompts if self.focus.get(p.id)}
+        drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
         return summarize_round(self.bank, [p.id for p in self.prompts],
                                {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()},
                                drilled=drilled)

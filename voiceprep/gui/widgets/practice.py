@@ -152,7 +152,8 @@ def round_message(answered: int, total: int, overall: float | None = None, what:
                   scores: Sequence[float] = ()) -> str:
     """What the candidate reads when a round (`what`: or a "Drill") ends: skipped questions are said, not praised,
     and "Well done" is for good scores only (the green of the score's colour), every answer of the sitting
-    (`scores`, retries too) included: not for a round that scored 56, nor for answers that scored 25 to 75."""
+    (`scores`, retries too) included: not for a round that scored 56, nor for answers that scored 25 to 75. A
+    drill's `overall` and `scores` count only the points it asked for (Rehearsal.scores), and it says so."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
@@ -163,6 +164,9 @@ def round_message(answered: int, total: int, overall: float | None = None, what:
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
+        if what == "Drill":                 # its scores count only the points it asked for, as its summary does
+            return (f"On the points asked for, your answers scored {spread}. Drill your weak points next, or pick "
+                    "another round.")
         return f"Your answers scored {spread}. Drill your weak points next, or pick another round."
     return "You answered every question. Drill your weak points next, or pick another round."
 
