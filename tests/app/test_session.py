@@ -134,6 +134,41 @@ def test_recovery_of_a_typed_answer_and_of_one_with_no_audio(session, service, b
     assert service.attempt(typed)["state_detail"] is None           # a typed answer was whole: not cut off
 
 
+def test_every_recovery_line_names_its_question_not_yet_a_saved_problem_and_a_failure_too(session, bank, access,
+                                                                                          monkeypatch):
+    """Review 11: the "Attempt N:" prefix went when the recovered lines began to name their question, and the lines
+    for "not yet: ...", a problem saving and "could not recover (...)" were left naming nothing."""
+    import voiceprep.app.session as module
+    from voiceprep.app.session import Saved
+    from voiceprep.core.history import HistoryUnavailable
+
+    h = access.history()
+    prompts = bank.all_prompts()[:3]
+    ids = []
+    for prompt in prompts:
+        ids.append(h.begin_attempt(bank, prompt, state="transcribing", input="typed", text=LOCK))
+        h.db.execute("UPDATE attempts SET owner = 'elsewhere:1:x' WHERE id = ?", [ids[-1]])
+    real = module.run_judge
+    calls = iter([HistoryUnavailable("the disk is full"), RuntimeError("boom"), None])
+
+    def judge(*args, **kwargs):
+        failure = next(calls)
+        if failure is not None:
+            raise failure
+        return real(*args, **kwargs)
+    monkeypatch.setattr(module, "run_judge", judge)
+    monkeypatch.setattr(session, "_store", lambda attempt, analysis, *a, **k: Saved(
+        attempt, analysis, {}, problem="This answer was scored but could not be saved: the disk is full."))
+    results = {r.attempt_id: r for r in session.recover(lambda p: Transcript.from_text(""))}
+    asked = [module._asked({"prompt_text": p.text}) + ": " for p in prompts]     # “...”, shortened at 80
+    assert results[ids[0]].outcome == "waiting" and results[ids[0]].detail == asked[0] + "not yet: the disk is full"
+    assert results[ids[1]].outcome == "failed" and results[ids[1]].detail.startswith(
+        asked[1] + "could not recover (RuntimeError: boom)"), results[ids[1]]
+    assert h.attempt_row(ids[1])["state_detail"].startswith("could not recover")        # the row has its question
+    assert results[ids[2]].outcome == "waiting" and results[ids[2]].detail == (
+        asked[2] + "This answer was scored but could not be saved: the disk is full."), results[ids[2]]
+
+
 def test_a_recovered_recording_names_its_question_and_stays_marked_as_cut_off(session, service, bank, speech_dir):
     """Walkthrough 7: "Attempt 5: recovered 16 s" did not say which question, and the cut-off answer read as a
     normal attempt in History."""

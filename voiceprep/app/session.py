@@ -321,7 +321,7 @@ class PracticeSession:
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis)
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
-                return self._outcome(attempt, saved, f"{_asked(row)}: recovered the typed answer")
+                return self._outcome(attempt, row, saved, "recovered the typed answer")
             if audio is None and row.get("input") == FILE:
                 h.delete_attempt(attempt)         # the answer is the candidate's own file, which is untouched
                 return Recovered(attempt, "discarded", f"{_asked(row)}: a save from a file was interrupted before "
@@ -344,21 +344,22 @@ class PracticeSession:
                                 convert=audio == wav, detail=CUT_OFF)
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
-            return self._outcome(attempt, saved, f"{_asked(row)}: recovered {analysis.delivery.duration_s:.0f} s of "
-                                                 "audio, cut off when the app closed; it is in History")
+            return self._outcome(attempt, row, saved, f"recovered {analysis.delivery.duration_s:.0f} s of audio, cut "
+                                                      "off when the app closed; it is in History")
         except HistoryUnavailable as exc:
-            return Recovered(attempt, "waiting", f"not yet: {exc}")
+            return Recovered(attempt, "waiting", f"{_asked(row)}: not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting
             log.exception("recovering attempt %s", attempt)
             detail = f"could not recover ({type(exc).__name__}: {exc}); the audio is kept"
             self._try(lambda: h.set_state(attempt, FAILED, detail))
-            return Recovered(attempt, "failed", detail)
+            return Recovered(attempt, "failed", f"{_asked(row)}: {detail}")
 
     @staticmethod
-    def _outcome(attempt: int, saved: Saved, detail: str) -> Recovered:
+    def _outcome(attempt: int, row: Row, saved: Saved, detail: str) -> Recovered:
+        """The recovery message's line for an answer scored again; like every line, it names its question."""
         if saved.problem:
-            return Recovered(attempt, "waiting", saved.problem)
-        return Recovered(attempt, "finished", detail)
+            return Recovered(attempt, "waiting", f"{_asked(row)}: {saved.problem}")
+        return Recovered(attempt, "finished", f"{_asked(row)}: {detail}")
 
     def sweep(self) -> list[Path]:
         """Remove debris a crash can leave in the audio folder: half-written temp files, a WAV whose FLAC is
