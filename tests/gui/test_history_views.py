@@ -636,6 +636,57 @@ def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_
     assert page.selected_ids() == [rows(page)[1]]
 
 
+def test_enter_in_the_search_gives_up_the_rows_when_the_load_fails_or_the_candidate_types_on(
+        qtbot, window, services, monkeypatch):
+    """Review 11: Enter's "to the results" stayed pending when the load failed or the candidate typed on; a later
+    refresh (an answer saved from Practice) then moved the keyboard to the table and opened its first row."""
+    from voiceprep.core.history import HistoryUnavailable
+
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    page = window.history
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    real = services.history.attempts
+    gate = threading.Event()
+    failing = [True]
+
+    def attempts(*args, **kwargs):
+        gate.wait(10)
+        if failing[0]:
+            raise HistoryUnavailable("the history is busy")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(services.history, "attempts", attempts)
+    # the load fails
+    page.focus_search()
+    qtbot.keyClicks(page.search, "ring")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    gate.set()
+    qtbot.waitUntil(lambda: "busy" in page.status.text(), timeout=10000)
+    failing[0] = False
+    page.refresh()                                          # an answer saved from Practice
+    qtbot.waitUntil(lambda: page.status.text().endswith("attempt") or "attempts" in page.status.text(),
+                    timeout=10000)
+    assert rows(page) == [ids[0]]
+    assert QApplication.focusWidget() is page.search and page.selected_ids() == []
+    # the candidate types on after Enter, before the results are in
+    page.search.clear()
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    gate.clear()
+    qtbot.keyClicks(page.search, "ring")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page._to_results
+    qtbot.keyClicks(page.search, " buffer")
+    gate.set()
+    qtbot.waitUntil(lambda: not page._search_timer.isActive() and page._shown_generation == page._generation,
+                    timeout=10000)
+    page.refresh()
+    qtbot.waitUntil(lambda: page._shown_generation == page._generation, timeout=10000)
+    assert page.search.text() == "ring buffer" and rows(page) == [ids[0]]
+    assert QApplication.focusWidget() is page.search and page.selected_ids() == []
+
+
 def test_delete_deletes_attempts_only_from_the_table(qtbot, window, services, monkeypatch):
     """The Delete shortcut was window-wide (PySide6 ignores a QShortcut's fourth argument, its context): Delete on
     History's bank filter or a button asked to delete the selected attempts."""

@@ -232,6 +232,7 @@ class HistoryPage(QWidget):
         self.prompt_filter.currentIndexChanged.connect(self.refresh)
         self.min_score.valueChanged.connect(lambda _: self._search_timer.start())
         self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.textEdited.connect(self._typing_on)
         self.table.selectionModel().selectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
         self.delete_btn.clicked.connect(self.delete_selected)
@@ -297,6 +298,11 @@ class HistoryPage(QWidget):
             self._to_results = True
             return
         self._enter_results()
+
+    def _typing_on(self, _text: str) -> None:
+        """The candidate types on after Enter or Down: the keyboard stays in the search (a later refresh, such as
+        an answer saved from Practice, moved it to the table and opened the first row)."""
+        self._to_results = False
 
     def _enter_results(self) -> None:
         self._to_results = False
@@ -365,6 +371,7 @@ class HistoryPage(QWidget):
         self.detail.clear()
 
     def _failed(self, exc: BaseException, doing: str) -> None:
+        self._to_results = False        # a later refresh (an answer saved in Practice) must not take the keyboard
         self.status.setText(user_message(exc, doing))
 
     # -- one attempt ----------------------------------------------------------------------------
