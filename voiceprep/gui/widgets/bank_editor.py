@@ -512,6 +512,8 @@ class BankEditor(QWidget):
         # a number over the limit was dropped key by key (99999 became 999 s with no word): say the limit
         target.over_limit.connect(lambda typed: limit.setText(f"{typed} s is too long: {LIMIT_TEXT}."))
         target.over_limit.connect(lambda _typed: limit.setStyleSheet(f"color: {WARN};"))
+        target.valueChanged.connect(lambda _value: limit.setText(LIMIT_TEXT))       # corrected: the limit again
+        target.valueChanged.connect(lambda _value: limit.setStyleSheet(""))
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
         self._unnamed_id(self._line("id", "Id"), path)
         row = QHBoxLayout()
