@@ -783,6 +783,33 @@ def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_
     assert seen == ["", "", seed("002")]            # discarded on purpose: empty; reviewed: shown again
 
 
+def test_a_discarded_or_cleared_job_description_no_longer_names_the_file_it_came_from(qtbot, tmp_path, monkeypatch):
+    """Review 11: after Discard, the next pasted text was drafted as coming from the file opened before ("Drafted
+    by voiceprep from jd.txt")."""
+    from voiceprep.gui.widgets import common
+    from voiceprep.gui.widgets.bank_dialogs import DraftDialog
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                  # Discard
+    jd = tmp_path / "jd.txt"
+    jd.write_text(seed("002"), encoding="utf-8")
+    dialog = DraftDialog()
+    qtbot.addWidget(dialog)
+    dialog.load_file(jd)
+    assert dialog.source == "jd.txt" and "Drafted by voiceprep from jd.txt" in dialog.toml
+    dialog.reject()                                                           # Discard
+    again = DraftDialog(None, dialog.text.toPlainText(), dialog.source)      # as the Banks page reopens it
+    qtbot.addWidget(again)
+    again.text.setPlainText(seed("002"))
+    again.update_draft()
+    assert "Drafted by voiceprep from a pasted job description" in again.toml, again.toml[:200]
+    again.load_file(jd)                                                       # cleared by hand, then pasted
+    again.text.selectAll()
+    qtbot.keyClick(again.text, Qt.Key.Key_Delete)
+    again.text.insertPlainText(seed("002"))
+    again.update_draft()
+    assert "Drafted by voiceprep from a pasted job description" in again.toml, again.toml[:200]
+
+
 def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_space(qtbot, services, data_home,
                                                                                        monkeypatch):
     """Walkthrough 7 (25-notes-proposed, nmont): 22 proposals, all ticked, three Tab stops each; keeping 5 took
@@ -915,6 +942,10 @@ def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_
     limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
     assert spin.value() <= 1800 and spin.suffix() == " s"
     assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
+    spin.selectAll()                                  # review 11: corrected, the warning stayed
+    qtbot.keyClicks(spin.lineEdit(), "180")
+    assert spin.value() == 180 and limit.text() == "from 10 s to 30 min (1800 s); most answers aim for 2-3 min " \
+        "(120-180 s)" and "color" not in limit.styleSheet(), (limit.text(), limit.styleSheet())
 
 
 def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(qtbot, services, data_home):

@@ -51,10 +51,13 @@ def tab_chain(buttons: QDialogButtonBox, widgets: list[QWidget]) -> None:
         QWidget.setTabOrder(before, after)
 
 
+PASTED = "a pasted job description"     # where a draft's text came from when no file was opened
+
+
 class DraftDialog(QDialog):
     """Paste or open a job description; see what the draft will contain; open it in the editor to review."""
 
-    def __init__(self, parent=None, text: str = "", source: str = "a pasted job description"):
+    def __init__(self, parent=None, text: str = "", source: str = PASTED):
         super().__init__(parent)
         self.setWindowTitle("Draft a bank from a job description")
         self.source = source
@@ -84,6 +87,7 @@ class DraftDialog(QDialog):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.update_draft)
         self.text.textChanged.connect(self._timer.start)
+        self.text.textChanged.connect(self._text_changed)
         self.open_btn.clicked.connect(self._open)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -105,6 +109,12 @@ class DraftDialog(QDialog):
             self.text.clear()
         super().reject()
 
+    def _text_changed(self) -> None:
+        """Cleared (Discard, or deleted by hand): what is pasted next comes from no file; it was drafted as coming
+        from the file opened before."""
+        if not self.text.toPlainText().strip():
+            self.source = PASTED
+
     def _open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a job description", str(Path.home()),
                                               "Text (*.txt *.md);;All files (*)")
@@ -122,8 +132,8 @@ class DraftDialog(QDialog):
             self.summary.setText(f"{path.name} is larger than {MAX_PASTE_CHARS // 1000} KB; paste the job "
                                  "description itself instead.")
             return
-        self.source = path.name
         self.text.setPlainText(data.decode("utf-8", errors="replace"))
+        self.source = path.name                 # after the text: clearing the old text says "pasted"
         self.update_draft()
 
     def update_draft(self) -> None:
