@@ -17,7 +17,7 @@ os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-bank-shots-")
 OUT = REPO / "docs" / "screenshots"
 SEEDS = REPO.parent / "shared" / "seeds"
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from voiceprep.gui import style  # noqa: E402
@@ -82,8 +82,8 @@ def main() -> None:
     notes.propose()
     notes.show()
     shot(notes, "banks-6-notes-dialog")
-    for tick, _label, _cues in notes.rows:      # closing with ticked proposals asks before discarding them
-        tick.setChecked(False)
+    for i in range(notes.list.count()):         # closing with ticked proposals asks before discarding them
+        notes.list.item(i).setCheckState(Qt.CheckState.Unchecked)
     notes.close()
     window.close()
 
