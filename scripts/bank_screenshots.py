@@ -17,7 +17,7 @@ os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-bank-shots-")
 OUT = REPO / "docs" / "screenshots"
 SEEDS = REPO.parent / "shared" / "seeds"
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from voiceprep.gui import style  # noqa: E402
@@ -75,16 +75,14 @@ def main() -> None:
     dialog.load_file(seed("002"))
     dialog.show()
     shot(dialog, "banks-5-draft-dialog")
-    dialog.close()
+    dialog.hide()                               # (closing with a pasted text asks before discarding it)
 
     notes = NotesDialog(window)
     notes.notes.setPlainText(seed("000").read_text(encoding="utf-8"))
     notes.propose()
     notes.show()
     shot(notes, "banks-6-notes-dialog")
-    for i in range(notes.list.count()):         # closing with ticked proposals asks before discarding them
-        notes.list.item(i).setCheckState(Qt.CheckState.Unchecked)
-    notes.close()
+    notes.hide()                                # (closing with ticked proposals asks before discarding them)
     window.close()
 
 
