@@ -9,7 +9,7 @@ def page_services(find):
     """The few services a ProgressPage asks for, with `find(bank_id)` for its banks and no history."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(registry=SimpleNamespace(banks=[], find=find),
+    return SimpleNamespace(registry=SimpleNamespace(banks=[], find=find, labels=dict),
                            settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
                                                     history=SimpleNamespace(weak_point_window=6)),
                            history=None)
