@@ -13,7 +13,7 @@ from typing import Any
 
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
-from voiceprep.core.analysis.followups import follow_up_for, prompt_follow_up
+from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
 from voiceprep.core.transcript import Transcript
@@ -248,9 +248,10 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "overall": attempt.get("overall"), "coverage": attempt.get("coverage"),
         "hits": sum(1 for k in key_points if k["hit"]), "total": len(key_points),
         "competencies": competencies, "key_points": key_points,
-        "follow_ups": ((prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [])
-                       + [k["follow_up"] for k in sorted(key_points, key=lambda k: -(k.get("weight") or 1.0))
-                          if k["follow_up"]])[:AnalysisSettings.max_follow_ups],
+        "follow_ups": asked_next(
+            prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [],
+            [(k.get("weight") or 1.0, k["follow_up"]) for k in key_points if k["follow_up"]],
+            AnalysisSettings.max_follow_ups),
         "delivery": delivery,
         "transcript": transcript,
     }

@@ -8,7 +8,7 @@ from typing import Any
 
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, asks_for_story, delivery_scores
-from voiceprep.core.analysis.followups import follow_up_for, prompt_follow_up
+from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
@@ -170,13 +170,10 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
-    # a few questions, as an interviewer asks them: the bank's own first, then the heaviest points missed
-    # (walkthrough 8: a weak answer got ten, one per missed point)
-    missed = sorted((r for r in results if not r.hit), key=lambda r: -r.key_point.weight)
-    follow_ups = [{"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)} for r in missed]
-    for question in prompt_follow_up(prompt, missed_any=bool(follow_ups)):
-        follow_ups.insert(0, {"key_point_id": "", "question": question})
-    follow_ups = follow_ups[:settings.max_follow_ups]
+    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)})
+              for r in results if not r.hit]
+    own = [{"key_point_id": "", "question": q} for q in prompt_follow_up(prompt, missed_any=bool(missed))]
+    follow_ups = asked_next(own, missed, settings.max_follow_ups)
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,

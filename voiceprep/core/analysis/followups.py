@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
+from typing import TypeVar
 
+from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.banks.model import KeyPoint, Prompt
 
-TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"    # the sentence model's, shipped
-
+T = TypeVar("T")
 LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
@@ -152,6 +152,13 @@ def _asked(head: str, kp: KeyPoint) -> str:
     if because and because.start() > 0:
         return f"Can you tell me why {said[:because.start()]}?"
     return f"Can you tell me how {said}?"
+
+
+def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int) -> list[T]:
+    """The questions asked after an answer, as an interviewer asks a few: the bank's own first, then those of the
+    weightiest points missed (`missed`: (weight, question); the bank's order when weights tie), at most `limit`
+    (walkthrough 8: a weak answer got ten, one per missed point)."""
+    return (own + [q for _weight, q in sorted(missed, key=lambda m: -m[0])])[:limit]
 
 
 def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:

@@ -234,6 +234,8 @@ class AnswerJudge:
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
+        self._claim_word_set: frozenset[int] | None = None
+        self._not_acting_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -288,10 +290,12 @@ class AnswerJudge:
         return self._instance
 
     def _claim_words(self) -> frozenset[int]:
-        """The words of the sentences that tell nothing that happened."""
-        words = [clean(w) for w in self.raw]
-        return frozenset(i for a, b in sentence_spans(self.raw) if not tells_an_instance(words[a:b + 1])
-                         for i in range(a, b + 1))
+        """The words of the sentences that tell nothing that happened; once per answer."""
+        if self._claim_word_set is None:
+            words = [clean(w) for w in self.raw]
+            self._claim_word_set = frozenset(i for a, b in self._sentences if not tells_an_instance(words[a:b + 1])
+                                             for i in range(a, b + 1))
+        return self._claim_word_set
 
     def _as_actor(self) -> np.ndarray:
         """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
@@ -320,16 +324,19 @@ class AnswerJudge:
 
     def _not_acting_words(self) -> frozenset[int]:
         """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
-        another team"): no witness for a point about what they did."""
-        return frozenset(i for a, b in sentence_spans(self.raw) if not speaks_as_actor(" ".join(self.raw[a:b + 1]))
-                         for i in range(a, b + 1))
+        another team"): no witness for a point about what they did; once per answer."""
+        if self._not_acting_word_set is None:
+            self._not_acting_word_set = frozenset(i for a, b in self._sentences
+                                                  if not speaks_as_actor(" ".join(self.raw[a:b + 1]))
+                                                  for i in range(a, b + 1))
+        return self._not_acting_word_set
 
     def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
         """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
         cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
         that asks for an example, in a sentence that tells none."""
         allowed = label_markers(kp.label, self.prompt)
-        views = self._view_words() if self.story and not OWN_ACTION.match(kp.label) else frozenset()
+        views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
 

@@ -20,6 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from voiceprep.core.analysis.segments import CLAUSE_OPENERS
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -48,9 +49,6 @@ UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", 
                      "replacing", "remove", "removed", "removing", "ban", "banned", "eliminate", "eliminated", "switch",
                      "switched", "migrate", "migrated", "moved", "away", "unlike", "free", "prevent", "prevented",
                      "rid", "ditch", "ditched", "drop", "dropped", "forbid", "forbade", "forbidden", "fixed", "fix"})
-# a new clause starts at these words even without a comma (as segments.CLAUSE_OPENERS)
-CLAUSE_OPENERS = frozenset({"but", "so", "because", "although", "though", "whereas", "which", "while", "instead",
-                            "however", "otherwise", "unless"})
 
 
 @lru_cache(maxsize=1024)
