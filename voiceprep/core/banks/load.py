@@ -31,6 +31,7 @@ _LARGEST = 10**9             # no count, time or weight in a bank comes near thi
 WEIGHT_TOLERANCE = 0.001
 DEFAULT_DELIVERY_WEIGHT = 0.3   # share of a delivery-linked competency that comes from delivery
 DEFAULT_TARGET_SECONDS = 120
+TARGET_SECONDS_RANGE = (10, 1800)      # a prompt's target time: from 10 s to 30 min
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _STOPWORDS = frozenset(
     [
@@ -383,8 +384,10 @@ def _prompt(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_compe
         return None
     pid = c.slug(data, path)
     target = data.get("target_seconds", DEFAULT_TARGET_SECONDS)
-    if isinstance(target, int) and not isinstance(target, bool) and abs(target) <= _LARGEST and not 10 <= target <= 1800:
-        c.error(path + ("target_seconds",), f"must be between 10 and 1800 seconds, got {target}")
+    if isinstance(target, int) and not isinstance(target, bool) and abs(target) <= _LARGEST and \
+            not TARGET_SECONDS_RANGE[0] <= target <= TARGET_SECONDS_RANGE[1]:
+        c.error(path + ("target_seconds",), f"must be between {TARGET_SECONDS_RANGE[0]} and {TARGET_SECONDS_RANGE[1]} "
+                f"seconds, got {target}")
     kps, kp_ids = _children(c, data, path, "key_points",
                             "a prompt needs at least one key point to check the answer against",
                             lambda item, p: _key_point(c, item, p, comp_ids, needs_competency))

@@ -210,10 +210,15 @@ def propose_key_points(notes: str, prompt: str = "",
                 continue
             label = idea[0].upper() + idea[1:]
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
-            out.append(ProposedPoint(label, cues, 1 if len(cues) <= 2 else math.ceil(len(cues) / 2),
+            out.append(ProposedPoint(label, cues, min_cues_for(cues),
                                      rubric=rubric, heading=piece.heading))
     tick_for_prompt(out, prompt, similarity)
     return out
+
+
+def min_cues_for(cues: list[str]) -> int:
+    """Cues a proposed point needs said: one of up to two, else half of them, rounded up."""
+    return 1 if len(cues) <= 2 else math.ceil(len(cues) / 2)
 
 
 def _content(text: str) -> set[str]:

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
-from voiceprep.core.banks.notes import ProposedPoint, meaning_similarity, propose_key_points, tick_for_prompt
+from voiceprep.core.banks.notes import (
+    ProposedPoint,
+    meaning_similarity,
+    min_cues_for,
+    propose_key_points,
+    tick_for_prompt,
+)
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.bank_editor import plain_label
@@ -223,12 +229,9 @@ class NotesDialog(QDialog):
         self.label_edit.textChanged.connect(self._edited)
         self.cues_edit.textEdited.connect(self._edited)
         # one Tab stop for the whole list (arrows move, Space ticks), then the selected one's wording and cues
-        self._tab_chain([self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit])
+        tab_chain(self.buttons, [self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit])
         self._show_current(-1)
         _fit(self, 820, 640)
-
-    def _tab_chain(self, widgets: list[QWidget]) -> None:
-        tab_chain(self.buttons, widgets)
 
     def ticked(self) -> list[bool]:
         return [self.list.item(i).checkState() == Qt.CheckState.Checked for i in range(self.list.count())]
@@ -337,6 +340,5 @@ class NotesDialog(QDialog):
             if not tick or not text:
                 continue
             cue_list = [c.strip() for c in point.cues if c.strip()]
-            min_cues = min(len(cue_list), max(1, (len(cue_list) + 1) // 2)) if len(cue_list) > 2 else 1
-            out.append(ProposedPoint(text, cue_list, min_cues))
+            out.append(ProposedPoint(text, cue_list, min_cues_for(cue_list)))
         return out

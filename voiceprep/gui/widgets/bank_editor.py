@@ -46,7 +46,7 @@ from voiceprep import paths
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.document import BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import WEIGHT_TOLERANCE, default_cues
+from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN
@@ -55,8 +55,9 @@ from voiceprep.settings import BankSettings
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
-TARGET_MIN_S, TARGET_MAX_S = 10, 1800                       # the loader's limits for a prompt's target time
-LIMIT_TEXT = "from 10 s to 30 min (1800 s); most answers aim for 2-3 min (120-180 s)"
+TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
+LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
+              "(120-180 s)")
 
 
 class _LimitedSpin(QSpinBox):
@@ -923,12 +924,11 @@ class BankEditor(QWidget):
         if doc is None or saved is None:
             return 0
         renamed = 0
-        placeholder = PLACEHOLDER_ID
 
         def wanted(key: tuple[str, ...], text: str) -> bool:
             if not text or key in saved or key in self._pinned_ids:
                 return False
-            return bool(placeholder.fullmatch(key[-1])) or self._texts_at_open.get(key) != text
+            return bool(PLACEHOLDER_ID.fullmatch(key[-1])) or self._texts_at_open.get(key) != text
 
         for pp in self._prompt_paths(doc):
             pid = str(doc.get(pp, "id", ""))

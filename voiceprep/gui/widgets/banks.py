@@ -34,6 +34,7 @@ from voiceprep.core.banks import BankLoadError, load_bank
 from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text
+from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
@@ -213,8 +214,7 @@ class BanksPage(QWidget):
         labels = reg.labels()                     # "(mine)" beside a bank named as another (walkthrough 7)
         for b in reg.banks:
             where = "bundled" if b.id in reg.bundled else "yours"
-            count = len(b.all_prompts())
-            item = QListWidgetItem(f"{labels[b.id]}\n{count} prompt{'' if count == 1 else 's'} · {where}")
+            item = QListWidgetItem(f"{labels[b.id]}\n{counted(len(b.all_prompts()), 'prompt')} · {where}")
             item.setData(ID_ROLE, b.id)
             item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)

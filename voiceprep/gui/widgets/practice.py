@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import Action, RehearsalState
 from voiceprep.app.recap import recap_lines
 from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import (
@@ -475,8 +476,7 @@ class PracticePage(QWidget):
         bank = self.bank()
         if bank:
             for r in bank.rounds:
-                count = len(r.prompts)
-                self.round_box.addItem(f"{r.title} ({count} prompt{'' if count == 1 else 's'})", r.id)
+                self.round_box.addItem(f"{r.title} ({counted(len(r.prompts), 'prompt')})", r.id)
         if round_id is not None and (i := self.round_box.findData(round_id)) >= 0:
             self.round_box.setCurrentIndex(i)
         self.round_box.blockSignals(False)
@@ -788,8 +788,8 @@ class PracticePage(QWidget):
         self.stack.insertWidget(2, page)
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
-        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall,
-                                               "Drill" if rehearsal.focus else "Round", rehearsal.scores))
+        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall, what,
+                                               rehearsal.scores))
         self.position.setText(rehearsal.title)
         self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_summary()
