@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from voiceprep.app import threads
@@ -52,3 +55,39 @@ def background_work_ends_with_its_test(qtbot, garbage_collected_on_the_gui_threa
 
     yield
     qtbot.waitUntil(idle, timeout=60000)
+
+
+# longer than any test keeps a dialog of its own open on purpose (lowered only by the test of this guard)
+MODAL_PATIENCE_S = float(os.environ.get("VOICEPREP_TEST_MODAL_PATIENCE_S", "120"))
+
+
+@pytest.fixture(autouse=True)
+def no_question_left_unanswered(qapp):
+    """A modal dialog nobody answers fails its test (with the dialog's title and text) instead of hanging the run.
+
+    Offscreen, a question the test did not expect (e.g. "Discard the paste?" when a dialog closes) waits forever in
+    its own event loop; the timer still runs there, closes the dialog after MODAL_PATIENCE_S and the test fails."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: dict[int, float] = {}
+    left_open: list[str] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        first = seen.setdefault(id(dialog), time.monotonic())
+        if time.monotonic() - first >= MODAL_PATIENCE_S:
+            text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+            left_open.append(f"{dialog.windowTitle()!r}: {text!r}")
+            dialog.reject()
+
+    timer = QTimer()
+    timer.setInterval(1000)
+    timer.timeout.connect(check)
+    timer.start()
+    yield left_open
+    timer.stop()
+    assert not left_open, ("a modal dialog was left unanswered (answer it in the test, e.g. monkeypatch "
+                           "voiceprep.gui.widgets.common.choose):\n" + "\n".join(left_open))

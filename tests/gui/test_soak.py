@@ -15,6 +15,7 @@ SESSION = Path(__file__).with_name("soak_session.py")
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1900)      # its own session has 1800 s
 def test_forty_answers_back_to_back_in_a_process_of_its_own():
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", str(SESSION)],
                          capture_output=True, text=True, timeout=1800, cwd=SESSION.parents[2])
