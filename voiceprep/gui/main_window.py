@@ -259,9 +259,11 @@ class MainWindow(QMainWindow):
         name = self.services.registry.labels().get(bank_id)
         if name is None:
             return
-        offered = self.practice.offer_bank(bank_id, name)
         welcome = getattr(self, "welcome", None)
-        if offered and welcome is not None and not welcome.dismissed:
+        welcome_up = welcome is not None and not welcome.dismissed
+        # said once: by the welcome while it shows (above every page), else by Practice
+        offered = self.practice.offer_bank(bank_id, name, say_ready=not (welcome_up and not welcome.isHidden()))
+        if offered and welcome_up:
             welcome.bank_ready(name)
 
     def _model_ready(self, _model) -> None:

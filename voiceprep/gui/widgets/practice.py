@@ -430,9 +430,10 @@ class PracticePage(QWidget):
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds(round_id)
 
-    def offer_bank(self, bank_id: str, name: str) -> bool:
+    def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
         """Open on a bank the candidate just made, unless a round or drill is going (its question stays; the notice
-        says where their bank is). False when it was not chosen."""
+        says where their bank is). False when it was not chosen. `say_ready` False: the welcome above says the bank
+        is ready, so the page does not say it again (session 12: both said it, one under the other)."""
         r = self.ctl.rehearsal
         if r is not None and self.ctl.state != c.FINISHED:
             self.show_notice(f"Your bank “{name}” is saved: choose it under Bank when this round is done.")
@@ -442,7 +443,8 @@ class PracticePage(QWidget):
             return False
         self.bank_box.setCurrentIndex(i)
         if r is None:           # a welcome-back recap named the last bank's points: not this bank's
-            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round.")
+            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round." if say_ready
+                                  else "Choose a round, then press Start round.")
             self.position.show()
             self.prompt_text.setText("")
             self.state_label.setText("")
