@@ -880,6 +880,38 @@ def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(wi
     assert page.feedback.rating.checkedId() == 2
 
 
+def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_the_rating(window, qtbot):
+    """Session 12: rated 3, then a note written and one Tab too many: the Backspace meant for the note's typo
+    cleared the rating. Backspace and Delete follow the letters' rule: into the note until a rating key is pressed;
+    after one, Delete clears the rating as before."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    feedback = page.feedback
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    feedback.rating.button(3).setFocus()
+    qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_3)             # rated 3 first
+    feedback.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is feedback.note, timeout=5000)
+    type_keys(qtbot, "slowerr")
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is feedback.rating.button(3)      # the rating's Tab stop: its value
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    assert feedback.note.text() == "slower" and feedback.rating.checkedId() == 3
+    assert QApplication.focusWidget() is feedback.note
+    type_keys(qtbot, " pace")
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)       # at the note's end: nothing to delete
+    assert feedback.rating.checkedId() == 3 and QApplication.focusWidget() is feedback.note
+    assert feedback.note.text() == "slower pace"
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)        # a rating key: the rating's keys again
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert feedback.rating.checkedId() == -1 and feedback.note.text() == "slower pace"
+
+
 def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monkeypatch):
     """Walkthrough 7: Tab to the rating, Right to rate, then R: the "r" went into the note and nothing happened,
     and the Space meant to answer the retried question typed a space into the note (the spoken answer was never
