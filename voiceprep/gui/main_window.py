@@ -236,11 +236,7 @@ class MainWindow(QMainWindow):
         if PAGES[index] == "History":
             self.history.refresh()
         elif PAGES[index] == "Progress":
-            i = self.progress.bank_box.findData(self.practice.bank_box.currentData())
-            if i >= 0 and i != self.progress.bank_box.currentIndex():
-                self.progress.bank_box.setCurrentIndex(i)    # refreshes
-            else:
-                self.progress.refresh()
+            self.progress.follow_bank_in_use(self.practice.bank_box.currentData())    # as Banks does
         elif PAGES[index] == "Banks":
             self.banks.follow_bank_in_use(self.practice.bank_box.currentData())     # the bank being practised
 
