@@ -256,10 +256,11 @@ class MainWindow(QMainWindow):
         if name is None:
             return
         welcome = getattr(self, "welcome", None)
-        welcome_up = welcome is not None and not welcome.dismissed
+        if welcome is not None and welcome.dismissed:
+            welcome = None
         # said once: by the welcome while it shows (above every page), else by Practice
-        offered = self.practice.offer_bank(bank_id, name, say_ready=not (welcome_up and not welcome.isHidden()))
-        if offered and welcome_up:
+        offered = self.practice.offer_bank(bank_id, name, say_ready=welcome is None or welcome.isHidden())
+        if offered and welcome is not None:
             welcome.bank_ready(name)
 
     def _model_ready(self, _model) -> None:
