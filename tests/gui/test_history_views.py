@@ -486,6 +486,30 @@ def test_progress_of_a_prompt_answered_only_in_a_drill_has_no_average_and_only_i
                for t, _ in progress.competencies.canvas.series["Depth in own work"])
 
 
+def test_progress_keeps_the_bank_and_prompt_chosen_across_a_refill(qtbot, window, services):
+    """Session 12: Progress went back to Practice's bank on every visit (so after each answer stored) and to the
+    first bank when a bank was saved anywhere. The candidate's choice stays until Practice's bank changes."""
+    seed(services.db_path, [("hardest-problem", STRONG, None)])
+    progress, practice = window.progress, window.practice
+    practice.fill_banks(select="senior-backend-payments")
+    window.nav.setCurrentRow(2)
+    assert progress.bank_box.currentData() == "senior-backend-payments"       # on the way in: Practice's bank
+    progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))  # the candidate's choice
+    progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("hardest-problem"))
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 attempt"), timeout=10000)
+    window.nav.setCurrentRow(0)
+    seed(services.db_path, [("hardest-problem", WEAK, None)])                # a new answer stored
+    practice.historyChanged.emit()
+    window.banks.reload()                                                     # a bank saved: every picker refilled
+    window.nav.setCurrentRow(2)
+    assert (progress.bank_box.currentData(), progress.prompt_box.currentData()) == ("airwallex", "hardest-problem")
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("2 attempts"), timeout=10000)
+    window.nav.setCurrentRow(0)
+    practice.fill_banks(select="affirm-backend-platform")                     # Practice moved on: Progress follows
+    window.nav.setCurrentRow(2)
+    assert progress.bank_box.currentData() == "affirm-backend-platform" and progress.prompt_box.currentData() is None
+
+
 def test_ctrl_f_finds_and_a_hit_in_a_note_says_so(qtbot, window, services):
     """Ctrl+F puts the keyboard in History's search; a row found by its note alone says so, in the row and in the
     detail, since nothing else on screen shows why it matched."""

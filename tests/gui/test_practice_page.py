@@ -445,7 +445,7 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
     assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Your answers scored 25 to 100. Drill your weak points next, or pick another round."
+        "Overall 78 / 100; your answers scored 25 to 100. Drill your weak points next, or pick another round."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -458,8 +458,42 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
     assert round_message(2, 2, 50, "Drill", [0, 100]) == (
-        "On the points asked for, your answers scored 0 to 100. Drill your weak points next, or pick another round.")
-    assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Your answers scored 0 to 100.")
+        "Overall 50 / 100 on the points asked for; your answers scored 0 to 100. Drill your weak points next, or "
+        "pick another round.")
+    assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Overall 50 / 100; your answers scored 0 to 100.")
+
+
+def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, services):
+    """Session 12: the headline over a round's summary read "Your answers scored 2 to 30." over a big 14: it
+    leads with the round's overall, the RoundSummary's stored with the round (not a second average), then the
+    range."""
+    import json
+
+    from PySide6.QtWidgets import QLabel
+
+    from voiceprep.core.history import History
+    from voiceprep.gui.operations import idle
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    answers = iter(["At my previous company our matching engine had lock contention. I proposed the LMAX Disruptor, a "
+                    "ring buffer with a single writer, and cut p99 latency from 40 to 4 milliseconds.",
+                    "I am not sure."] * 10)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK) and page.next_btn.isEnabled(), timeout=30000)
+        if ctl.state == c.IDLE:
+            with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+                ctl.answer_text(next(answers))
+        page.next_btn.click()
+    qtbot.waitUntil(idle, timeout=30000)
+    scores = ctl.rehearsal.scores
+    assert len(scores) == len(ctl.rehearsal.prompts) > 1 and round(min(scores)) != round(max(scores))
+    with History.open(services.db_path) as h:
+        stored = json.loads(h.read("SELECT summary_json FROM rounds WHERE summary_json IS NOT NULL")[0][
+            "summary_json"])
+    overall = f"{stored['overall']:.0f}"
+    assert page.prompt_text.text() == (f"Overall {overall} / 100; your answers scored {min(scores):.0f} to "
+                                       f"{max(scores):.0f}. Drill your weak points next, or pick another round.")
+    assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
 
 
 def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
@@ -844,6 +878,38 @@ def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(wi
     page.feedback.rating.button(1).setFocus()                                   # not from the note: rating keys
     qtbot.keyClick(page.feedback.rating.button(1), Qt.Key.Key_Right)
     assert page.feedback.rating.checkedId() == 2
+
+
+def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_the_rating(window, qtbot):
+    """Session 12: rated 3, then a note written and one Tab too many: the Backspace meant for the note's typo
+    cleared the rating. Backspace and Delete follow the letters' rule: into the note until a rating key is pressed;
+    after one, Delete clears the rating as before."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    feedback = page.feedback
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    feedback.rating.button(3).setFocus()
+    qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_3)             # rated 3 first
+    feedback.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is feedback.note, timeout=5000)
+    type_keys(qtbot, "slowerr")
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is feedback.rating.button(3)      # the rating's Tab stop: its value
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    assert feedback.note.text() == "slower" and feedback.rating.checkedId() == 3
+    assert QApplication.focusWidget() is feedback.note
+    type_keys(qtbot, " pace")
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)       # at the note's end: nothing to delete
+    assert feedback.rating.checkedId() == 3 and QApplication.focusWidget() is feedback.note
+    assert feedback.note.text() == "slower pace"
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)        # a rating key: the rating's keys again
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert feedback.rating.checkedId() == -1 and feedback.note.text() == "slower pace"
 
 
 def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monkeypatch):

@@ -80,6 +80,8 @@ def test_the_interface_size_is_a_setting_that_applies_at_the_next_start(window, 
     from voiceprep.gui import app
 
     monkeypatch.delenv(app.SCALE_ENV, raising=False)
+    monkeypatch.setattr(app, "started", None)
+    monkeypatch.setattr(app, "screen_free_area", lambda argv: (2560, 1400))     # the next start's screen
     page = window.settings_page
     sizes = [page.interface_size.itemData(i) for i in range(page.interface_size.count())]
     assert sizes == [100, 125, 150, 175, 200] and page.interface_size.currentData() == 100
@@ -105,6 +107,73 @@ def test_the_interface_scale_leaves_the_system_and_the_users_own_factor_alone():
     assert interface_scale(999, {}) is None and interface_scale("150", {}) is None   # a hand-edited file
 
 
+def test_a_stored_size_that_does_not_fit_falls_back_to_the_largest_that_does():
+    from voiceprep.gui.app import largest_fitting
+
+    assert largest_fitting(200, (2560, 1400)) == 200                   # 1280x700 for a 640x520 window
+    assert largest_fitting(200, (1366, 740)) == 125                    # a laptop's free area: 150% leaves 493 high
+    assert largest_fitting(175, (1366, 768)) == 125 and largest_fitting(150, (800, 600)) == 100
+    assert largest_fitting(150, None) == 150                           # no screen known: as stored
+
+
+def test_a_stored_size_too_large_for_the_screen_starts_smaller_and_keeps_the_choice(tmp_path):
+    """Session 12: 200 % stored (chosen on a 2560x1440 monitor, or a hand-edited file) was applied on any screen: on
+    a 1366x768 laptop the window's bottom, answer buttons and status bar included, was off the screen. At start the
+    largest size that fits is used; the stored choice is not changed."""
+    import json
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    code = ("import json, sys\n"
+            "from voiceprep.settings import Settings\n"
+            "s = Settings.load(); s.interface.size_percent = 200; s.save()\n"
+            "from voiceprep.gui import app\n"
+            "qt = app.create_application(sys.argv[:1])\n"
+            "print(json.dumps([qt.devicePixelRatio(), app.started.stored, app.started.used, app.started.free,\n"
+            "                  Settings.load().interface.size_percent]))\n")
+    env = {k: v for k, v in os.environ.items() if k != "QT_SCALE_FACTOR"}
+    env.update(VOICEPREP_HOME=str(home), QT_QPA_PLATFORM=offscreen_screen(tmp_path, 1366, 768))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    ratio, stored, used, free, kept = json.loads(out.stdout.strip().splitlines()[-1])
+    assert (ratio, stored, used, free, kept) == (1.25, 200, 125, [1366, 768], 200)
+
+
+def offscreen_screen(folder, width: int, height: int) -> str:
+    """QT_QPA_PLATFORM for Qt's offscreen platform with one screen of that size (its own is 800x800)."""
+    import json
+
+    config = folder / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
+
+
+def test_the_window_says_once_that_the_size_did_not_fit_and_settings_keeps_it(qtbot, services, monkeypatch):
+    from voiceprep.gui import app
+
+    monkeypatch.delenv(app.SCALE_ENV, raising=False)
+    services.settings.interface.size_percent = 200
+    monkeypatch.setattr(app, "started", app.StartSize(200, 125, (1366, 740)))
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.statusBar().currentMessage() == ("Interface size 200% does not fit this screen: shown at 125% "
+                                              "(Settings keeps 200%)")
+    page = w.settings_page
+    assert page.interface_size.currentData() == 200 and page.interface_size.model().item(
+        page.interface_size.currentIndex()).isEnabled()                    # the choice, still selectable
+    assert page.size_note.text() == "Too large for this screen (1366x740 free): shown at 125%, kept for a larger screen"
+    page.interface_size.setCurrentIndex(page.interface_size.findData(100))
+    assert "restart" in page.size_note.text()
+    page.revert()
+    page.think.setValue(7)                                                   # another setting saved: 200 stays
+    page.save()
+    assert Settings.load().interface.size_percent == 200
+
+
 def test_the_interface_size_does_not_leak_to_the_programs_voiceprep_starts(tmp_path):
     """Review: the factor stayed in the environment, so the voice workers and the editor or file manager a bank is
     opened in (QDesktopServices) started at 150-200 % on top of their own scaling. Qt reads it once, at start."""
@@ -121,7 +190,7 @@ def test_the_interface_size_does_not_leak_to_the_programs_voiceprep_starts(tmp_p
             "app = create_application(sys.argv[:1])\n"
             "print(json.dumps([app.devicePixelRatio(), os.environ.get('QT_SCALE_FACTOR')]))\n")
     env = {k: v for k, v in os.environ.items() if k != "QT_SCALE_FACTOR"}
-    env.update(VOICEPREP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.update(VOICEPREP_HOME=str(home), QT_QPA_PLATFORM=offscreen_screen(tmp_path, 2560, 1440))     # 150 % fits
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     ratio, left = json.loads(out.stdout.strip().splitlines()[-1])
@@ -143,4 +212,4 @@ def test_sizes_at_which_the_window_would_not_fit_the_screen_are_not_offered(wind
         scale = 100 / page.interface_size.itemData(i)
         fits = free.width() * scale >= MINIMUM_SIZE[0] and free.height() * scale >= MINIMUM_SIZE[1]
         assert model.item(i).isEnabled() == (fits or page.interface_size.itemData(i) == 100)
-    assert not model.item(page.interface_size.count() - 1).isEnabled()      # 200 % of the test's 800x600 screen
+    assert not model.item(page.interface_size.count() - 1).isEnabled()      # 200 % of the test's 800x800 screen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from voiceprep import paths
@@ -59,6 +60,23 @@ def install_excepthook() -> None:
 SCALE_ENV = "QT_SCALE_FACTOR"
 
 
+@dataclass(frozen=True)
+class StartSize:
+    """The interface size this run of the app started at: Settings' (`stored`), or when that does not fit the screen
+    the window opens on (another monitor, a hand-edited file) the largest offered size that does (`used`). The stored
+    choice is never changed for it."""
+    stored: int
+    used: int
+    free: tuple[int, int] | None = None      # that screen's free area at the system's own scaling
+
+    @property
+    def fell_back(self) -> bool:
+        return self.used != self.stored
+
+
+started: StartSize | None = None        # set at start when Settings asks for a size (apply_interface_scale)
+
+
 def interface_scale(size_percent: object, environ: dict[str, str]) -> str | None:
     """The QT_SCALE_FACTOR to start Qt with for Settings' interface size (in percent of the system's scaling), or
     None to leave Qt to the system: 100 %, a value Settings does not offer, or a QT_SCALE_FACTOR the user set."""
@@ -69,15 +87,64 @@ def interface_scale(size_percent: object, environ: dict[str, str]) -> str | None
     return f"{size_percent / 100:g}"
 
 
-def apply_interface_scale() -> bool:
+def largest_fitting(stored: int, free: tuple[int, int] | None) -> int:
+    """`stored` if the window fits the screen's free area `free` at that size, else the largest offered size below it
+    that does (100 % always: the system's own)."""
+    from voiceprep.gui.widgets.common import size_fits
+    from voiceprep.settings import INTERFACE_SIZES
+
+    if free is None:
+        return stored
+    return next((p for p in sorted(INTERFACE_SIZES, reverse=True) if p <= stored and (p == 100 or size_fits(p, free))),
+                100)
+
+
+def screen_free_area(argv: list[str]) -> tuple[int, int] | None:
+    """The free area of the screen the window will open on (the one it was closed on, else the primary), at the
+    system's own scaling. Qt takes its scale factor once, when the application starts: a throw-away
+    QGuiApplication reads the screens first (13-25 ms of CPU under Xvfb; only when Settings asks for a
+    size)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QGuiApplication
+
+    from voiceprep.gui.widgets.common import window_state
+
+    existing = QGuiApplication.instance()
+    probe = existing or QGuiApplication(argv)
+    try:
+        qs = window_state()
+        saved = qs.value("normal_geometry")
+        try:
+            factor = float(qs.value("interface_scale", 1.0))      # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            factor = 1.0
+        screen = None
+        if isinstance(saved, QRect):           # saved at last run's factor: in the system's own pixels here
+            centre = saved.center()
+            screen = QGuiApplication.screenAt(QPoint(round(centre.x() * factor), round(centre.y() * factor)))
+        screen = screen or QGuiApplication.primaryScreen()
+        return (screen.availableSize().width(), screen.availableSize().height()) if screen is not None else None
+    finally:
+        if probe is not existing:
+            probe.shutdown()
+
+
+def apply_interface_scale(argv: list[str] | None = None) -> bool:
     """Before the QApplication exists (Qt reads the scale once, at start: a change in Settings needs a restart).
     Qt multiplies it with the screen's own scaling, so fonts, icons, margins and fixed sizes all grow together.
-    True when it set the factor."""
+    A stored size the window would not fit at on this screen is replaced, for this run only, by the largest that
+    fits (`started` says which; the window says so). True when it set the factor."""
     import os
 
     from voiceprep.settings import Settings
 
-    factor = interface_scale(Settings.load().interface.size_percent, dict(os.environ))
+    global started
+    stored = Settings.load().interface.size_percent
+    if interface_scale(stored, dict(os.environ)) is None:
+        return False
+    used = largest_fitting(stored, free := screen_free_area(argv or sys.argv[:1]))
+    started = StartSize(stored, used, free)
+    factor = interface_scale(used, dict(os.environ))
     if factor is not None:
         os.environ[SCALE_ENV] = factor
     return factor is not None
@@ -93,7 +160,7 @@ def create_application(argv: list[str]) -> QApplication:
 
     if (existing := QApplication.instance()) is not None:
         return existing  # type: ignore[return-value]
-    scaled = apply_interface_scale()
+    scaled = apply_interface_scale(argv)
     app = QApplication(argv)
     if scaled:
         os.environ.pop(SCALE_ENV, None)

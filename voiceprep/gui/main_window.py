@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.core.history import HistoryCorruptError
 from voiceprep.core.wording import counted
+from voiceprep.gui import app as gui_app
 from voiceprep.gui import collector
 from voiceprep.gui.controller import RehearsalController
 from voiceprep.gui.operations import query, run_in_background
@@ -56,6 +57,12 @@ def centred(size: QSize, available: QRect) -> QRect:
 
 def default_geometry(available: QRect) -> QRect:
     return centred(QSize(*DEFAULT_SIZE), available)
+
+
+def size_fallback_text(size: gui_app.StartSize) -> str:
+    """What the window says when the interface size in Settings did not fit the screen at start (short: the status
+    bar's permanent labels take half of a laptop screen's width)."""
+    return f"Interface size {size.stored}% does not fit this screen: shown at {size.used}% (Settings keeps {size.stored}%)"
 
 
 def restored_geometry(saved: QRect | None, saved_screen: QSize | None, screen: QSize, available: QRect) -> QRect:
@@ -142,6 +149,8 @@ class MainWindow(QMainWindow):
         self.banks.created.connect(self._bank_created)
         self.nav.setCurrentRow(0)
         self._restore()
+        if (size := gui_app.started) is not None and size.fell_back:     # said once, at start; Settings keeps it
+            self.statusBar().showMessage(size_fallback_text(size), 30000)
         install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
         # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
         # Enter did nothing at launch and on the welcome-back screen
@@ -191,6 +200,8 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is not None:
             qs.setValue("screen_size", screen.geometry().size())
+        # the geometry's scale: the next start finds its screen in the system's own pixels (gui/app.py)
+        qs.setValue("interface_scale", gui_app.started.used / 100 if gui_app.started else 1.0)
         qs.remove("geometry")
         qs.setValue("last_bank", self.practice.bank_box.currentData())
         qs.setValue("last_round", self.practice.round_box.currentData())
@@ -236,11 +247,7 @@ class MainWindow(QMainWindow):
         if PAGES[index] == "History":
             self.history.refresh()
         elif PAGES[index] == "Progress":
-            i = self.progress.bank_box.findData(self.practice.bank_box.currentData())
-            if i >= 0 and i != self.progress.bank_box.currentIndex():
-                self.progress.bank_box.setCurrentIndex(i)    # refreshes
-            else:
-                self.progress.refresh()
+            self.progress.follow_bank_in_use(self.practice.bank_box.currentData())    # as Banks does
         elif PAGES[index] == "Banks":
             self.banks.follow_bank_in_use(self.practice.bank_box.currentData())     # the bank being practised
 
@@ -259,9 +266,12 @@ class MainWindow(QMainWindow):
         name = self.services.registry.labels().get(bank_id)
         if name is None:
             return
-        offered = self.practice.offer_bank(bank_id, name)
         welcome = getattr(self, "welcome", None)
-        if offered and welcome is not None and not welcome.dismissed:
+        if welcome is not None and welcome.dismissed:
+            welcome = None
+        # said once: by the welcome while it shows (above every page), else by Practice
+        offered = self.practice.offer_bank(bank_id, name, say_ready=welcome is None or welcome.isHidden())
+        if offered and welcome is not None:
             welcome.bank_ready(name)
 
     def _model_ready(self, _model) -> None:

@@ -314,6 +314,12 @@ def test_a_drafted_prompts_story_points_are_judged_as_the_delivery_cards_judge_t
     assert not weak["own"] and not weak["result"] and weak["card"] == "warn"
     disowned = judged("The design came from another team. I wasn't really involved, my manager drove it.")
     assert not disowned["own"]
+    # session 12: a result given as a ratio is a result in numbers, quoted as its evidence; a share is not
+    halved = analyze_answer(bank, prompt, Transcript.from_text("I added an index and the database CPU dropped by half."))
+    point = next(r for r in halved.key_points if r.key_point.label == RESULT_LABEL)
+    assert point.hit and [e.text.rstrip(".") for e in halved.evidence[point.key_point.id]] == ["dropped by half"]
+    share = analyze_answer(bank, prompt, Transcript.from_text("I added an index. Half the team liked it."))
+    assert not next(r for r in share.key_points if r.key_point.label == RESULT_LABEL).hit
 
 
 def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():

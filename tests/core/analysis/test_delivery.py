@@ -257,3 +257,27 @@ def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Latency dropped by half.", ["dropped by half"]),
+    ("We doubled the throughput.", ["doubled"]),
+    ("I cut it in half after the rewrite.", ["cut it in half"]),
+    ("The new path was 3x faster.", ["3x faster"]),
+    ("We had ten times fewer pages at night.", ["ten times fewer"]),
+    ("It is twice as fast and throughput roughly tripled, by a factor of two.",
+     ["twice as fast", "tripled", "by a factor of two"]),
+    ("Checkout errors were reduced by a third, two times faster, an order of magnitude cheaper.",
+     ["reduced by a third", "two times faster", "an order of magnitude cheaper"]),
+    ("We handled three times as many orders and ran in half the time.", ["three times as many", "in half the time"]),
+    # a share, a name, a when, a repeat, a shape: no change said
+    ("Half the team left two years ago. The P-99 was fine. Nobody was charged twice, nothing double-charged.", []),
+    ("In half of them the alarm was off. I folded it in half and I doubled down on tests.", []),
+])
+def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
+    """Session 12: "Latency dropped by half", "doubled the throughput", "cut it in half" were no number for the Numbers
+    card; "3x faster" and "ten times fewer" counted as "3x" and "ten times", not what they compare."""
+    d = analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False)
+    assert d.numbers == numbers
+    card = next(f for f in d.findings if f.name == "numbers")
+    assert card.status == ("good" if numbers else "warn"), card

@@ -967,6 +967,16 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert "A sample bank" not in window.welcome.sample.text()
     assert "“Platform engineer at Acme” is ready" in window.welcome.sample.text()
     assert not window.welcome.create_btn.isVisible() and window.welcome.dismiss_btn.isVisible()
+    # said once (session 12: the welcome and Practice's card both said it, one under the other)
+    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+    window.welcome.dismiss()                                     # no welcome: Practice says it
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    type_into(qtbot, window.banks.editor, "title", "Payments at Acme")
+    type_into(qtbot, window.banks.editor, "id", "acme-payments")
+    window.banks.editor.save()
+    window.nav.setCurrentRow(0)
+    assert page.bank().id == "acme-payments" and "“Payments at Acme” is ready" in page.position.text()
 
     airwallex = services.registry.find("airwallex")              # a round going: not switched under it
     page.fill_banks(select="airwallex")

@@ -225,8 +225,9 @@ def test_the_rating_can_be_cleared_with_the_keyboard_or_its_clear_button(qtbot):
 
 def test_only_a_tab_out_of_a_note_being_written_sends_what_is_typed_on_the_rating_to_the_note(qtbot):
     """Walkthroughs 6 and 7: a Tab too many while writing the note leaves the note's next keys in it (letters and
-    spaces, a space did rate); any rating key there (an arrow, 1-5, Delete, a click) ends that, as does reaching
-    the rating any other way, and then letters are the page's (R, N) and Space selects, as on any button."""
+    spaces, a space did rate; session 12: Backspace and Delete too, a Backspace cleared the rating); any rating key
+    there (an arrow, 1-5, a click) ends that, as does reaching the rating any other way, and then letters are the
+    page's (R, N), Space selects, as on any button, and Delete clears."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -259,16 +260,18 @@ def test_only_a_tab_out_of_a_note_being_written_sends_what_is_typed_on_the_ratin
         qtbot.mouseClick(QApplication.focusWidget(), Qt.MouseButton.LeftButton)
 
     ends = {"arrow": lambda: typed([Qt.Key.Key_Right]), "digit": lambda: typed([Qt.Key.Key_3]),
-            "Delete": lambda: typed([Qt.Key.Key_Delete]), "click": rate_by_mouse}
+            "click": rate_by_mouse}
     for name, rating_key in ends.items():
         view.show_analysis(analysis, rating=0)
-        tab_out_of_the_note("ab")
-        typed([Qt.Key.Key_Space, "c"])                           # into the note, and the focus with it
+        tab_out_of_the_note("abz")
+        typed([Qt.Key.Key_Backspace, Qt.Key.Key_Space, "c"])    # into the note, and the focus with it
         assert view.note.text() == "ab c" and view.rating.checkedId() == -1, name
         tab_out_of_the_note("d")
         rating_key()
         typed(["x"])
         assert view.note.text() == "ab cd" and QApplication.focusWidget() in choice.values(), name
+        typed([Qt.Key.Key_Delete])                               # the rating's key now: it clears
+        assert view.note.text() == "ab cd" and view.rating.checkedId() == -1, name
 
     view.show_analysis(analysis, rating=0)
     tab_out_of_the_note("")                                      # nothing written in it this time

@@ -243,11 +243,11 @@ def _stance(words: list[str], i: int) -> bool:
 
 
 def _quantities(raw: list[str]) -> list[str]:
-    """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x", "4,000", "2 million
-    users")."""
+    """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x faster", "4,000", "2
+    million users"), and changes said as a ratio ("doubled", "dropped by half", "twice as fast"; see `_ratios`)."""
     raw = said_pieces(raw)
     tokens = tokenize(raw)
-    out: list[str] = []
+    spans: list[tuple[int, int]] = []
     said_up_to = -1                              # the last word already quoted in a quantity
     for i, t in enumerate(tokens):
         if t.word <= said_up_to:
@@ -261,13 +261,84 @@ def _quantities(raw: list[str]) -> list[str]:
         unit = after is not None and after.norm in UNITS
         if unit and after is not None:
             last = after.word
+        if _MULTIPLE.fullmatch(_clean(raw[last])):
+            last = _compared(raw, last)      # "3x faster", "ten times fewer", "three times as many"
         said_up_to = last
-        if not _measured(raw, t.word, last, unit):
-            continue
-        phrase = " ".join(w.strip() for w in raw[t.word:last + 1]).strip(" ,.;")
+        if _measured(raw, t.word, last, unit):
+            spans.append((t.word, last))
+    for first, last in _ratios([_clean(w) for w in raw]):
+        if not any(a <= last and first <= b for a, b in spans):
+            spans.append((first, last))
+    out: list[str] = []
+    for first, last in sorted(spans):
+        phrase = " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;")
         if phrase and (not out or out[-1] != phrase):
             out.append(phrase)
     return out
+
+
+# a change said as a ratio, with no number in digits or the tokenizer's number words ("two" is not one)
+_MULTIPLE = re.compile(r"(\d+(\.\d+)?x|times)")
+_COMPARED = frozenset({"faster", "slower", "quicker", "fewer", "more", "less", "cheaper", "smaller", "bigger", "larger",
+                       "higher", "lower", "better", "shorter", "longer", "lighter", "greater"})
+_RATIO_VERB = re.compile(r"(doubl|tripl|quadrupl|halv)(ed|ing)|(two|three|four|five|ten|hundred|thousand|\d+)fold")
+_FRACTION = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
+# "half the team", "in half of them": a share of something, not a change ("in half the time" is one)
+_SHARE_AFTER = frozenset({"of", "the", "a", "an", "our", "their", "my", "his", "her", "its", "these", "those", "them"})
+# what makes "in half" a change ("cut it in half"), not a shape ("folded in half")
+_CHANGE_VERBS = frozenset({"cut", "cuts", "cutting", "dropped", "drops", "fell", "falls", "reduced", "reduces",
+                           "reducing", "decreased", "shrank", "shrunk", "lowered", "slashed", "trimmed", "improved",
+                           "increased", "grew", "rose", "went", "came", "got", "brought", "sped"})
+
+
+def _compared(raw: list[str], last: int) -> int:
+    """The last word of a multiple said at raw[last] with what it compares: "3x faster", "twice as many"."""
+    nxt = [_clean(w) for w in raw[last + 1:last + 3]]
+    if nxt[:1] and nxt[0] in _COMPARED:
+        return last + 1
+    if len(nxt) == 2 and nxt[0] == "as":
+        return last + 2
+    return last
+
+
+def _ratios(clean: list[str]) -> list[tuple[int, int]]:
+    """Where a change is said as a ratio (first and last word): "doubled", "halving", "tenfold", "cut it in half",
+    "dropped by a third", "twice as fast", "two times faster", "by a factor of two", "an order of magnitude
+    faster". Not "half the team", "in half of them", "charged twice", "double-charged" or "two years ago"."""
+    out = []
+    for i, w in enumerate(clean):
+        nxt = clean[i + 1] if i + 1 < len(clean) else ""
+        if _RATIO_VERB.fullmatch(w) and nxt != "down":                   # "doubled down" is no change
+            out.append((i, i))
+        elif w == "twice" and (nxt in _COMPARED or nxt in ("as", "the")):
+            out.append((i, _compared(clean, i) if nxt != "the" else min(i + 2, len(clean) - 1)))
+        elif w == "two" and nxt in ("times", "x") and (end := _compared(clean, i + 1)) > i + 1:
+            out.append((i, end))                                         # "two times faster"
+        elif w in ("by", "in") and (fraction := _fraction_at(clean, i + 1)) is not None:
+            if clean[fraction + 1:fraction + 3] == ["the", "time"]:
+                out.append((i, fraction + 2))                            # "in half the time"
+                continue
+            verb = next((j for j in range(i - 1, max(i - 5, -1), -1) if clean[j] in _CHANGE_VERBS), None)
+            if w == "in" and (verb is None or clean[fraction + 1:fraction + 2] == ["of"]):
+                continue                                                 # "folded in half", "in half of them"
+            out.append((verb if verb is not None else i, fraction))      # "cut it in half", "dropped by half"
+        elif w == "factor" and nxt == "of" and i + 2 < len(clean) and (
+                clean[i + 2] in NUMBER_WORDS or clean[i + 2][:1].isdigit()):
+            start = i - 2 if clean[max(i - 2, 0):i] == ["by", "a"] else i
+            out.append((start, i + 2))                                   # "by a factor of two"
+        elif w in ("order", "orders") and nxt == "of" and clean[i + 2:i + 3] == ["magnitude"]:
+            start = i - 1 if i and clean[i - 1] in ("an", "one", "two", "three") else i
+            out.append((start, _compared(clean, i + 2)))                 # "an order of magnitude faster"
+    return out
+
+
+def _fraction_at(clean: list[str], i: int) -> int | None:
+    """The last word of a fraction said from clean[i] ("half", "a third", "two thirds"), or None."""
+    if clean[i:i + 1] and clean[i] in _FRACTION:
+        return i
+    if clean[i + 1:i + 2] and clean[i] in ("a", "one", "two", "three") and clean[i + 1] in _FRACTION:
+        return i + 1
+    return None
 
 
 def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:

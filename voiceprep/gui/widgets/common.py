@@ -41,6 +41,12 @@ GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 MINIMUM_SIZE = (640, 520)      # the window's: half of a 1366-wide screen, beside one's notes; pages scroll below
 
 
+def size_fits(percent: int, free: tuple[float, float]) -> bool:
+    """Whether the window's minimum fits a screen whose free area (without its panels) is `free` at the system's own
+    scaling, at an interface size of `percent` (200 % of a 1366x768 laptop leaves 683x384 for a 640x520 window)."""
+    return free[0] * 100 / percent >= MINIMUM_SIZE[0] and free[1] * 100 / percent >= MINIMUM_SIZE[1]
+
+
 def fit_to_screen(wanted: QRect, available: QRect, margin: int = 24) -> QRect:
     """`wanted` moved and shrunk so that the whole window, buttons and status bar included, is on screen."""
     width = min(wanted.width(), available.width() - margin)

@@ -195,7 +195,8 @@ class _RatingKeys(QObject):
     clears it (once set, it could only be changed), Space selects the focused one, as on any button.
 
     A Tab out of a note being written does not take the note's next keys: until a rating key is pressed there,
-    letters, spaces and other text typed on the rating go on into the note (walkthrough 6: one Tab too many sent
+    letters, spaces, other text, Backspace and Delete typed on the rating go on into the note, at its end (so
+    Backspace takes back the last letter; walkthrough 6: one Tab too many sent
     the note's "n" to Next and its spaces rated the answer). In every other case the page's keys work on the
     rating as anywhere: rate with an arrow, then R retries and N moves on (walkthrough 7: the R went into the note
     and the Space meant to answer the retried question typed a space there, so the spoken answer was lost)."""
@@ -236,7 +237,10 @@ class _RatingKeys(QObject):
         typed = event.text()
         plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         digit = self.group.button(int(typed)) if plain and len(typed) == 1 and typed in "12345" else None
-        to_note = (self.note_keys and plain and digit is None and len(typed) == 1 and typed.isprintable())
+        erase = not event.modifiers() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        # Backspace and Delete edit the note as letters go on into it (session 12: a Backspace meant for the note
+        # cleared the rating)
+        to_note = self.note_keys and (erase or plain and digit is None and len(typed) == 1 and typed.isprintable())
         if to_note and event.type() == QEvent.Type.ShortcutOverride:
             event.accept()                   # the page's one-letter shortcuts and Space do not fire from here
             return True
@@ -245,10 +249,15 @@ class _RatingKeys(QObject):
         if to_note:
             self.note.setFocus(Qt.FocusReason.OtherFocusReason)
             self.note.end(False)
-            self.note.insert(typed)
+            if event.key() == Qt.Key.Key_Backspace:
+                self.note.backspace()
+            elif event.key() == Qt.Key.Key_Delete:
+                self.note.del_()
+            else:
+                self.note.insert(typed)
             return True
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
-        if not event.modifiers() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if erase:
             self.note_keys = False
             self.clear()
             return True

@@ -149,27 +149,27 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-def round_message(answered: int, total: int, overall: float | None = None, what: str = "Round",
+def round_message(answered: int, total: int, overall: float, what: str = "Round",
                   scores: Sequence[float] = ()) -> str:
-    """What the candidate reads when a round (`what`: or a "Drill") ends: skipped questions are said, not praised,
-    and "Well done" is for good scores only (the green of the score's colour), every answer of the sitting
-    (`scores`, retries too) included: not for a round that scored 56, nor for answers that scored 25 to 75. A
-    drill's `overall` and `scores` count only the points it asked for (Rehearsal.scores), and it says so."""
+    """What the candidate reads when a round (`what`: or a "Drill") ends. It leads with the round's `overall` (its
+    RoundSummary's: the number stored with the round and shown big under this), then the range of the answers'
+    scores; skipped questions are said, not praised, and "Well done" is for good scores only (the green of the
+    score's colour), every answer of the sitting (`scores`, retries too) included: not for a round that scored 56,
+    nor for answers that scored 25 to 75. A drill's `overall` and `scores` count only the points it asked for
+    (Rehearsal.scores), and it says so."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
+    said = f"overall {overall:.0f} / 100" + (" on the points asked for" if what == "Drill" else "")
     if answered < total:
-        return (f"{what} ended: you answered {answered} of {total} questions; the skipped ones count as not "
+        return (f"{what} ended, {said}: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
-    if overall is not None and overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
-        return "Well done. Pick another round, or drill your weak points."
+    if overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
+        return f"Well done: {said}. Pick another round, or drill your weak points."
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
-        if what == "Drill":                 # its scores count only the points it asked for, as its summary does
-            return (f"On the points asked for, your answers scored {spread}. Drill your weak points next, or pick "
-                    "another round.")
-        return f"Your answers scored {spread}. Drill your weak points next, or pick another round."
-    return "You answered every question. Drill your weak points next, or pick another round."
+        return f"{said.capitalize()}; your answers scored {spread}. Drill your weak points next, or pick another round."
+    return f"You answered every question: {said}. Drill your weak points next, or pick another round."
 
 
 class PracticePage(QWidget):
@@ -430,9 +430,10 @@ class PracticePage(QWidget):
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds(round_id)
 
-    def offer_bank(self, bank_id: str, name: str) -> bool:
+    def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
         """Open on a bank the candidate just made, unless a round or drill is going (its question stays; the notice
-        says where their bank is). False when it was not chosen."""
+        says where their bank is). False when it was not chosen. `say_ready` False: the welcome above says the bank
+        is ready, so the page does not say it again (session 12: both said it, one under the other)."""
         r = self.ctl.rehearsal
         if r is not None and self.ctl.state != c.FINISHED:
             self.show_notice(f"Your bank “{name}” is saved: choose it under Bank when this round is done.")
@@ -442,7 +443,8 @@ class PracticePage(QWidget):
             return False
         self.bank_box.setCurrentIndex(i)
         if r is None:           # a welcome-back recap named the last bank's points: not this bank's
-            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round.")
+            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round." if say_ready
+                                  else "Choose a round, then press Start round.")
             self.position.show()
             self.prompt_text.setText("")
             self.state_label.setText("")

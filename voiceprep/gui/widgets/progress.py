@@ -510,6 +510,7 @@ class ProgressPage(QScrollArea):
         self.services = services
         self._generation = 0
         self._shown: tuple[Any, ...] | None = None
+        self._followed: str | None = None       # Practice's bank when the page last followed it
         self.setWidgetResizable(True)
         body = QWidget()
         self.setWidget(body)
@@ -559,20 +560,36 @@ class ProgressPage(QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rates.setMinimumHeight(220)
         root.addWidget(self.rates)
-        self.bank_box.currentIndexChanged.connect(self._fill_prompts)
+        self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_box.currentIndexChanged.connect(self.refresh)
         self.fill_banks()
 
     def fill_banks(self) -> None:
+        """(Re)fill the bank picker, keeping the bank and prompt chosen while they still exist (session 12: a bank
+        saved anywhere put Progress back on the first bank)."""
+        bank_id, prompt = self.bank_box.currentData(), self.prompt_box.currentData()
         self.bank_box.blockSignals(True)
         self.bank_box.clear()
         labels = self.services.registry.labels()          # "(mine)" beside a bank named as another
         for b in self.services.registry.banks:
             self.bank_box.addItem(labels[b.id], b.id)
+        self.bank_box.setCurrentIndex(max(self.bank_box.findData(bank_id), 0) if bank_id else 0)
         self.bank_box.blockSignals(False)
-        self._fill_prompts()
+        self._fill_prompts(prompt if self.bank_box.currentData() == bank_id else None)
 
-    def _fill_prompts(self) -> None:
+    def follow_bank_in_use(self, bank_id: str | None) -> None:
+        """Open on the bank being practised (Practice's bank), only when it changed since the page last followed
+        it: a bank the candidate chose here stays chosen when they come back (session 12: it went back to
+        Practice's bank on every visit, as after each answer stored)."""
+        if bank_id != self._followed:
+            self._followed = bank_id
+            i = self.bank_box.findData(bank_id)
+            if i >= 0 and i != self.bank_box.currentIndex():
+                self.bank_box.setCurrentIndex(i)            # refreshes
+                return
+        self.refresh()
+
+    def _fill_prompts(self, keep: str | None = None) -> None:
         self.prompt_box.blockSignals(True)
         self.prompt_box.clear()
         self.prompt_box.addItem("All prompts of this bank", None)
@@ -580,6 +597,7 @@ class ProgressPage(QScrollArea):
         for p in bank.all_prompts() if bank else []:
             self.prompt_box.addItem(p.text, p.id)
             self.prompt_box.setItemData(self.prompt_box.count() - 1, p.text, Qt.ItemDataRole.ToolTipRole)
+        self.prompt_box.setCurrentIndex(max(self.prompt_box.findData(keep), 0) if keep else 0)
         self.prompt_box.blockSignals(False)
         self.refresh()
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.app.errors import user_message
+from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
-from voiceprep.gui.widgets.common import MINIMUM_SIZE, heading, muted
+from voiceprep.gui.widgets.common import heading, muted, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.settings import INTERFACE_SIZES
 
@@ -133,7 +134,9 @@ class SettingsPage(QScrollArea):
         self.interface_size.setToolTip("Makes text, buttons and the window's layout larger, on top of the system's "
                                        "own scaling (at 2560x1440 without scaling, 150% reads like a laptop screen)")
         self.interface_size.setCurrentIndex(max(self.interface_size.findData(s.interface.size_percent), 0))
-        self._size_running = s.interface.size_percent       # what this run of the app was started with
+        # what this run of the app was started with: the stored size, or the largest that fitted the screen
+        self._started = app.started
+        self._size_running = self._started.used if self._started else s.interface.size_percent
         self._disable_sizes_that_do_not_fit()
         self.size_note = muted("")
         size_row = QHBoxLayout()
@@ -213,9 +216,8 @@ class SettingsPage(QScrollArea):
         model = self.interface_size.model()
         for i in range(self.interface_size.count()):
             percent = self.interface_size.itemData(i)
-            scale = running / (percent / 100)
-            if (free.width() * scale < MINIMUM_SIZE[0] or free.height() * scale < MINIMUM_SIZE[1]) \
-                    and percent not in (100, self._size_running):
+            if not size_fits(percent, (free.width() * running, free.height() * running)) \
+                    and percent not in (100, self._size_running, self.services.settings.interface.size_percent):
                 item = model.item(i)
                 item.setEnabled(False)
                 item.setToolTip("Too large for this screen: the window would not fit")
@@ -224,6 +226,9 @@ class SettingsPage(QScrollArea):
         """Qt takes its scale once, at start: say when the size chosen is not the one the app is showing."""
         if os.environ.get(SCALE_ENV):        # the user's own: voiceprep takes its factor back out once Qt read it
             text = f"{SCALE_ENV} is set in your environment: it decides the size"
+        elif (size := self._started) is not None and size.fell_back and self.interface_size.currentData() == size.stored:
+            free = f" ({size.free[0]}x{size.free[1]} free)" if size.free else ""
+            text = f"Too large for this screen{free}: shown at {size.used}%, kept for a larger screen"
         elif self.interface_size.currentData() != self._size_running:
             text = "Takes effect when you restart voiceprep"
         else:
