@@ -732,3 +732,16 @@ def test_delete_deletes_attempts_only_from_the_table(qtbot, window, services, mo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert asked == [True]
+
+
+def test_history_keeps_its_bank_and_prompt_filter_across_a_refill(qtbot, window, services):
+    """Session 12 (left by the Progress fix): a bank saved anywhere refilled History's filters and put them back
+    on "All banks"; the candidate's filter stays while its bank and prompt exist."""
+    seed(services.db_path, [("hardest-problem", STRONG, None)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    page.bank_filter.setCurrentIndex(page.bank_filter.findData("airwallex"))
+    page.prompt_filter.setCurrentIndex(page.prompt_filter.findData("hardest-problem"))
+    window.banks.reload()                                                     # a bank saved: every picker refilled
+    assert (page.bank_filter.currentData(), page.prompt_filter.currentData()) == ("airwallex", "hardest-problem")
+    assert page.prompt_filter.isEnabled()

@@ -228,7 +228,7 @@ class HistoryPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(services.settings.history.search_debounce_ms)
         self._search_timer.timeout.connect(self.refresh)
-        self.bank_filter.currentIndexChanged.connect(self._fill_prompts)
+        self.bank_filter.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_filter.currentIndexChanged.connect(self.refresh)
         self.min_score.valueChanged.connect(lambda _: self._search_timer.start())
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -264,16 +264,20 @@ class HistoryPage(QWidget):
 
     # -- filters --------------------------------------------------------------------------------
     def fill_banks(self) -> None:
+        """(Re)fill the bank filter, keeping the bank and prompt chosen while they still exist (session 12: a bank
+        saved anywhere put the filter back on "All banks")."""
+        bank_id, prompt = self.bank_filter.currentData(), self.prompt_filter.currentData()
         self.bank_filter.blockSignals(True)
         self.bank_filter.clear()
         self.bank_filter.addItem("All banks", None)
         labels = self.services.registry.labels()          # "(mine)" beside a bank named as another
         for b in self.services.registry.banks:
             self.bank_filter.addItem(labels[b.id], b.id)
+        self.bank_filter.setCurrentIndex(max(self.bank_filter.findData(bank_id), 0) if bank_id else 0)
         self.bank_filter.blockSignals(False)
-        self._fill_prompts()
+        self._fill_prompts(prompt if bank_id and self.bank_filter.currentData() == bank_id else None)
 
-    def _fill_prompts(self) -> None:
+    def _fill_prompts(self, keep: str | None = None) -> None:
         self.prompt_filter.blockSignals(True)
         self.prompt_filter.clear()
         self.prompt_filter.addItem("All prompts", None)
@@ -281,6 +285,7 @@ class HistoryPage(QWidget):
         for p in bank.all_prompts() if bank else []:
             self.prompt_filter.addItem(p.text, p.id)
             self.prompt_filter.setItemData(self.prompt_filter.count() - 1, p.text, Qt.ItemDataRole.ToolTipRole)
+        self.prompt_filter.setCurrentIndex(max(self.prompt_filter.findData(keep), 0) if keep else 0)
         self.prompt_filter.setEnabled(bank is not None)
         self.prompt_filter.blockSignals(False)
         self.refresh()
