@@ -281,3 +281,12 @@ def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
     assert d.numbers == numbers
     card = next(f for f in d.findings if f.name == "numbers")
     assert card.status == ("good" if numbers else "warn"), card
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Memory went from 8GB to 2GB, and we served 500rps at peak.", ["8GB", "2GB", "500rps"]),
+    ("We added 3-D Secure checks and 2FA for the dashboard.", []),           # names with a number in them
+])
+def test_a_number_written_with_its_unit_is_a_number_and_3_d_secure_is_a_name(text, numbers):
+    """Session 12: "2GB" (one word, as Whisper writes it) was no number, while "3-D" of "3-D Secure" was one."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers

@@ -266,6 +266,9 @@ def _quantities(raw: list[str]) -> list[str]:
         said_up_to = last
         if _measured(raw, t.word, last, unit):
             spans.append((t.word, last))
+    for i, w in enumerate(raw):
+        if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
+            spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
     for first, last in _ratios([_clean(w) for w in raw]):
         if not any(a <= last and first <= b for a, b in spans):
             spans.append((first, last))
@@ -277,6 +280,8 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
+# a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")
+_WITH_UNIT = re.compile(r"\d+(\.\d+)?(kb|mb|gb|tb|pb|kbps|mbps|gbps|rps|qps|tps|ns|us|µs|hrs?|mins?|secs?)")
 # a change said as a ratio, with no number in digits or the tokenizer's number words ("two" is not one)
 _MULTIPLE = re.compile(r"(\d+(\.\d+)?x|times)")
 _COMPARED = frozenset({"faster", "slower", "quicker", "fewer", "more", "less", "cheaper", "smaller", "bigger", "larger",
@@ -347,8 +352,8 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     word = raw[first].strip()
     before = [_clean(w) for w in raw[max(0, first - 3):first]]
     nxt = _clean(raw[last + 1]) if last + 1 < len(raw) else ""
-    if re.search(r"[A-Za-z][-/]?\d", word):
-        return False                     # "P-99", "HTTP/2", "v2": a name with a number in it
+    if re.search(r"[A-Za-z][-/]?\d|^\d+-[A-Za-z]$", word.strip(".,;:!?")):
+        return False                     # "P-99", "HTTP/2", "v2", "3-D Secure": a name with a number in it
     unit_word, prev_word = _clean(raw[last]), before[-1] if before else ""
     if unit_word in _TIME_UNITS and (nxt in _WHEN_AFTER or prev_word in _WHEN_BEFORE
                                      or prev_word == "for" and unit_word in _TENURE):
