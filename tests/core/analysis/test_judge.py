@@ -578,3 +578,73 @@ def test_a_reason_to_join_written_with_i_is_covered_however_the_candidate_says_i
     assert covered("A little bakery in Lisbon can sell to tourists in Tokyo and never worry about shipping.")
     assert not covered("I like the office and the salary is good.")
     assert not covered("Honestly I just need a job.")
+
+
+def test_a_sentence_that_denies_the_claimed_change_is_no_evidence():
+    """Walkthrough: "latency didn't really change, it stayed around five milliseconds" covered "It cut p99 latency
+    from ~5 ms to under 1 ms". A clause that says the claimed change did not happen, or tells it with other numbers,
+    does not speak for the point; a denial of something else beside it does not stop the change said plainly."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[0].hit
+
+    assert not covered("We rolled the cache out in March. Page load time didn't really change, it stayed at about "
+                       "two seconds.")
+    assert not covered("We rolled the cache out in March. Honestly the page load time made no difference to anyone, "
+                       "it sat around two seconds.")
+    assert not covered("We rolled the cache out in March, and page load time went from two seconds to one and a "
+                       "half seconds.")
+    assert covered("We rolled the cache out in March, and page load time dropped from two seconds to under half a "
+                   "second.")
+    assert covered("The old proxy didn't help at all, but the cache cut page load time from two seconds to under "
+                   "half a second.")
+
+
+def test_a_denied_word_of_the_label_is_no_evidence_for_it():
+    """A clause that denies what the label claims ("failover was never automatic" for "...automatic failover") is no
+    evidence; a label's own denial is not contradicted by the same denial ("we never block the loop")."""
+    from voiceprep.core.analysis.judge import AnswerJudge
+    from voiceprep.core.analysis.text import tokenize
+
+    def contradicted(label: str, text: str) -> str:
+        raw = text.split()
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
+        return " ".join(raw[i] for i in sorted(judge.contradicting(label)))
+
+    assert contradicted("Replication and failover: replicas, automatic failover",
+                        "We kept a replica in a second zone, but failover was never automatic.") == (
+        "but failover was never automatic.")
+    assert contradicted("Async: not blocking the event loop", "We never block the event loop.") == ""
+    assert contradicted("I called the family back with an honest explanation",
+                        "I never called them back, to be honest.") == "I never called them back,"
+
+
+def test_a_denial_keeps_its_scope_over_an_aside():
+    """ "there is no developer API, as far as I can tell, for other platforms to build on": the "no" covers what the
+    clause goes on to say after the aside; a clause describing the design after a "no" ("with one thread...") is
+    its own."""
+    raw = ("Sadly there is no public API, as far as I know, for partners to build on. There were no locks, "
+           "with one thread owning the writes.").split()
+    found = {u.text: u.negated for u in units(raw) if u.kind == "clause"}
+    assert found["as far as I know,"] and found["for partners to build on."]
+    assert not found["with one thread owning the writes."]
+    from voiceprep.core.analysis.segments import kept_denials
+    kept = kept_denials(raw)
+    assert kept[raw.index("partners")] and not kept[raw.index("owning")]
+
+
+def test_a_denial_is_on_the_labels_side_only_for_the_same_word_not_a_stem_coincidence():
+    """ "...not manage from an office": "I've never had a manager I liked" denies something else ("manager" shares
+    the stem "manag"); "I never want to manage from an office" denies the same thing."""
+    from voiceprep.core.analysis.judge import AnswerJudge, label_markers
+    from voiceprep.core.analysis.keypoints import inflected
+    from voiceprep.core.analysis.text import tokenize
+
+    assert inflected("manages", "manage") and not inflected("manager", "manage")
+    label = "I will stay visible on the floor and support the nurses, not manage from an office"
+    for text, side in (("I've never had a manager who stayed on the floor.", False),
+                       ("I never want to manage the floor from an office.", True)):
+        raw = text.split()
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
+        assert bool(judge._on_its_side(label, label_markers(label))[0]) is side, text

@@ -26,26 +26,33 @@ from voiceprep.core.analysis.keypoints import (
     TokenIndex,
     asserted_denials,
     denied_phrases,
+    inflected,
     match_key_point,
 )
 from voiceprep.core.analysis.segments import (
+    CHANGE_CLAIM,
     DENIALS,
     HYPOTHETICAL,
+    OUTCOME_CLAIM,
     Unit,
     clause_markers,
+    clause_spans,
     clean,
+    denied_targets,
+    denies_change,
     joined,
+    kept_denials,
     pairs,
     said_in_past,
     sentence_spans,
     tells_an_instance,
     units,
 )
-from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-7"
+JUDGE_VERSION = "semantic-8"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
@@ -165,7 +172,9 @@ def voices_a_view(text: str) -> bool:
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
-                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so"})
+                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so", "i've", "we've",
+                         "they've", "you've", "i'd", "we'd", "i'm", "we're", "they're", "it's", "that's", "there's",
+                         "i'll", "we'll", "he's", "she's"})
 
 
 # a key point that asks for an example ("Picking up new technologies quickly: a concrete example") is covered by a
@@ -187,6 +196,49 @@ def category_items(label: str) -> list[str]:
         return []
     items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) >= 2]
     return items if len(items) >= 3 else []
+
+
+# words of a label too general to be what a denial contradicts ("I didn't say how")
+_NOT_A_CLAIM = frozenset({"what", "how", "who", "why", "when", "where", "which", "you", "your", "i", "we", "our", "my",
+                          "and", "or", "say", "name", "explain", "walk", "tell", "describe", "give", "the", "it"})
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d+(?:\.\d+)?)\b[^.;]*?\bto\s+"
+                      r"(under|below|less than|over|above|more than|about|around|roughly|~)?\s*(\d+(?:\.\d+)?)\b")
+
+
+def claims(label: str) -> tuple[bool, bool]:
+    """Whether a label claims a change ("cut latency from 5 ms to 1 ms", "latency down") and whether it claims an
+    outcome ("the fix and the measured result")."""
+    words = [clean(w) for w in label.split()]
+    return any(CHANGE_CLAIM.match(w) for w in words), any(OUTCOME_CLAIM.match(w) for w in words)
+
+
+_SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
+_HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
+
+
+def from_to(text: str) -> list[tuple[float, str, float]]:
+    """The "from X to (under) Y" changes a text states, numbers as digits: [(x, bound, y)]."""
+    norms = " ".join(_SMALL.get(t.norm, t.norm) for t in tokenize_text(text))
+    norms = _HALVES.sub(lambda m: f"{int(m.group(1))}.5 " if m.group(1) else "0.5 ", norms)
+    return [(float(a), (bound or "").strip(), float(b)) for a, bound, b in _FROM_TO.findall(norms)]
+
+
+def contradicts_numbers(label: list[tuple[float, str, float]], said: list[tuple[float, str, float]]) -> bool:
+    """A change said from the label's starting number to another end than the label's: "from five to four
+    milliseconds" for "from ~5 ms to under 1 ms"."""
+    for x, bound, y in label:
+        for x2, _, y2 in said:
+            if abs(x2 - x) > 0.1 * max(abs(x), 1e-9):
+                continue
+            if bound in ("under", "below", "less than"):
+                ok = y2 <= y * 1.1
+            elif bound in ("over", "above", "more than"):
+                ok = y2 >= y * 0.9
+            else:
+                ok = abs(y2 - y) <= 0.25 * max(abs(y), 1e-9)
+            if not ok:
+                return True
+    return False
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -229,6 +281,9 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._kept = kept_denials(raw_words)
+        self._clauses = clause_spans(raw_words)
+        self._contradicted: dict[str, frozenset[int]] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
@@ -264,16 +319,54 @@ class AnswerJudge:
         denied = frozenset(s for phrase in denied_phrases(label, whole=True) for s in phrase) if own else frozenset()
         if not opposite and not own:
             return out
-        stems: dict[int, set[str]] = {}
+        # the label's words, for a denial of the same word ("manages" for "manage"; "manager" is another word)
+        label_words = {t.stem: t.norm for t in tokenize_text(label)}
+        same: dict[int, bool] = {}
         for t in tokens:
-            stems.setdefault(t.word, set()).add(t.stem)
+            if t.stem in denied and inflected(t.norm, label_words.get(t.stem, "")):
+                same[t.word] = True
         for k, u in enumerate(self.units):
             span = range(u.first, u.last + 1)
             asserts = any(w in opposite for w in span)
-            denies_else = (bool(u.negated & own) and not any(stems.get(w, set()) & denied for w in span)
+            denies_else = (bool(u.negated & own) and not any(w in same for w in span)
                            and not self._contrastive(u, own))
             out[k] = not (asserts or denies_else)
         return out
+
+    def contradicting(self, label: str) -> frozenset[int]:
+        """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
+        outcome denied ("latency didn't really change", "it stayed around five milliseconds", "the retries made no
+        difference") for a label that claims one, a word of the label denied ("failover wasn't automatic" for
+        "...automatic failover"), or the label's change told with other numbers ("from five to four milliseconds"
+        for "from 5 ms to under 1 ms"). A label's own denial is no claim ("not blocking the event loop": "we never
+        block it" says the same)."""
+        if label in self._contradicted:
+            return self._contradicted[label]
+        change, outcome = claims(label)
+        changes = from_to(label)
+        own = {t.stem: t.norm for t in tokenize_text(label)
+               if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
+        for phrase in denied_phrases(label, whole=True):
+            for st in phrase:
+                own.pop(st, None)
+        words = [clean(w) for w in self.raw]
+        out: set[int] = set()
+        for a, b in self._clauses:
+            said = words[a:b + 1]
+            hit = (change or outcome) and denies_change(said, still=change)
+            if not hit:
+                for t in denied_targets(said):
+                    norm = words[a + t]
+                    label_norm = own.get(stem(norm))
+                    if label_norm and inflected(norm, label_norm):
+                        hit = True
+                        break
+            if not hit and changes:
+                hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
+            if hit:
+                out.update(range(a, b + 1))
+        self._contradicted[label] = frozenset(out)
+        return self._contradicted[label]
 
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
@@ -339,11 +432,12 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
+        against = self.contradicting(kp.label)
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
-                    or word in claims or word in others)
+                    or word in claims or word in others or word in against or bool(self._kept[word] - allowed))
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -353,6 +447,9 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
+        against = self.contradicting(kp.label)
+        if against:                              # "latency didn't really change" for "It cut latency..."
+            ok = ok & np.array([not any(u.first <= w <= u.last for w in against) for u in self.units])
         if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view

@@ -146,6 +146,11 @@ def _inflection(a: str, b: str) -> bool:
     return a[n:] in INFLECTIONS and b[n:] in INFLECTIONS
 
 
+def inflected(a: str, b: str) -> bool:
+    """The same word, inflected ("manages"/"manage"), not a derivative with the same stem ("manager"/"manage")."""
+    return stem(a) == stem(b) and _inflection(a, b)
+
+
 def _prefixed(a: str, b: str) -> bool:
     """True for a prefixed derivative ("deduplicate" / "duplicated"): a different word, not a mishearing."""
     sa, sb = stem(a), stem(b)
@@ -290,6 +295,7 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     plain mention elsewhere in the answer can count instead."""
     own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
+    label_words = {t.stem: t.norm for t in tokenize_text(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
     for cue in kp.cues:
@@ -298,7 +304,9 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
             for first, last, quality in index.match_alternative(compile_alternative(alternative)):
                 m = Match(alternative, first, last, round(quality, 3))
                 span = range(first, last + 1)
-                mine = own if any(index.tokens[i].stem in denied for i in span) else frozenset()
+                mine = own if any(index.tokens[i].stem in denied
+                                  and inflected(index.tokens[i].norm, label_words.get(index.tokens[i].stem, ""))
+                                  for i in span) else frozenset()
                 if index.negated(first, mine) or any(i in opposite for i in span) or (unsaid and unsaid(first)):
                     negated.append(m)
                 elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
