@@ -624,8 +624,9 @@ def test_a_denial_keeps_its_scope_over_an_aside():
     """ "there is no developer API, as far as I can tell, for other platforms to build on": the "no" covers what the
     clause goes on to say after the aside; a clause describing the design after a "no" ("with one thread...") is
     its own."""
-    raw = ("Sadly there is no public API, as far as I know, for partners to build on. There were no locks, "
-           "with one thread owning the writes.").split()
+    text = ("Sadly there is no public API, as far as I know, for partners to build on. There were no locks, "
+            "with one thread owning the writes.")
+    raw = text.split()
     found = {u.text: u.negated for u in units(raw) if u.kind == "clause"}
     assert found["as far as I know,"] and found["for partners to build on."]
     assert not found["with one thread owning the writes."]
