@@ -649,3 +649,26 @@ def test_a_denial_is_on_the_labels_side_only_for_the_same_word_not_a_stem_coinci
         raw = text.split()
         judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
         assert bool(judge._on_its_side(label, label_markers(label))[0]) is side, text
+
+
+TOPICS_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Payments"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "work"\ntext = "Tell me about the payments work you have done."\n'
+    '[[rounds.prompts.key_points]]\nid = "flows"\nlabel = "Payment flows"\n'
+    '[[rounds.prompts.key_points]]\nid = "recon"\nlabel = "Reconciliation"\n'
+    '[[rounds.prompts.key_points]]\nid = "team"\nlabel = "Working with the finance team"\n')
+
+
+def test_a_short_topic_label_needs_the_answer_to_say_something_about_it():
+    """Walkthrough 8: "Payment flows", "Reconciliation" were credited by a passing mention. A careful interviewer
+    credits a topic when the answer says something about it."""
+    bank = parse_bank(TOPICS_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "work", text)
+
+    assert not covered("Yeah, we did payments stuff, and reconciliation too, that kind of thing.") & {"flows", "recon"}
+    assert "flows" in covered("Our payment flow authorised the card at checkout and captured the money only when "
+                              "the parcel shipped.")
+    assert "recon" in covered("For reconciliation we matched every ledger entry against the bank's settlement file "
+                              "each night and flagged the mismatches.")

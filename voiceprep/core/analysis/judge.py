@@ -241,6 +241,38 @@ def contradicts_numbers(label: list[tuple[float, str, float]], said: list[tuple[
     return False
 
 
+# A short topic label ("Payment flows", "Reconciliation", "Settlement mechanics") is covered when the answer says
+# something about the topic, not by a passing mention ("we did payments stuff", "reconciliation, that was a whole
+# thing"): the sentence or clause must say at least SUBSTANCE_WORDS words of content besides the topic's own words.
+TOPIC_WORDS = 3
+SUBSTANCE_WORDS = 2
+VAGUE = frozenset({"stuff", "thing", "things", "whole", "bunch", "lot", "lots", "kind", "sort", "like", "yeah", "okay",
+                   "basically", "really", "pretty", "some", "something", "somewhat", "etc", "whatever", "anyway",
+                   "right", "well", "know", "mean", "guess", "yes", "just", "also", "too", "very", "quite", "bit",
+                   "did", "does", "done", "doing", "had", "have", "has", "was", "were", "are", "been", "got", "get",
+                   "went", "going", "there", "here", "that", "this", "those", "these", "our", "they", "them", "and",
+                   "but", "the", "for", "with", "from", "about", "all", "much", "many", "more", "most", "work",
+                   "worked", "working", "handled", "dealt", "involved", "around", "part", "area", "side", "you",
+                   "your", "um", "uh", "sure", "obviously", "definitely", "actually", "honestly", "think",
+                   "not", "any", "one", "which", "what", "its", "it's", "that's", "there's", "i've", "we've", "we're",
+                   "i'm", "into", "out", "then", "when", "where", "how", "who", "can", "could", "would"})
+
+
+def topic_words(text: str) -> frozenset[str] | None:
+    """The stems of a short topic ("Payment flows" -> {payment, flow}), or None for a label that says more."""
+    words = [t for t in tokenize_text(text) if t.norm not in FUNCTION_WORDS and t.norm not in ("and", "or")]
+    if not words or len(words) > TOPIC_WORDS or any(t.norm in SPEAKER or t.norm in _NOT_A_CLAIM for t in words):
+        return None
+    return frozenset(t.stem for t in words)
+
+
+def says_something(text: str, topic: frozenset[str]) -> bool:
+    """Whether a sentence says something about a topic beyond naming it (SUBSTANCE_WORDS words of content)."""
+    content = [t for t in tokenize_text(text) if len(t.norm) > 2 and t.norm not in VAGUE
+               and t.norm not in FUNCTION_WORDS and t.stem not in topic and not t.is_number]
+    return len(content) >= SUBSTANCE_WORDS
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -332,6 +364,15 @@ class AnswerJudge:
                            and not self._contrastive(u, own))
             out[k] = not (asserts or denies_else)
         return out
+
+    def _substantive(self, topic: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it says something about the topic beyond naming it (`says_something`)."""
+        return np.array([says_something(u.text, topic) for u in self.units], dtype=bool)
+
+    def _passing_words(self, topic: frozenset[str]) -> frozenset[int]:
+        """The words of the clauses that only name the topic in passing ("we did payments stuff")."""
+        return frozenset(i for a, b in self._clauses if not says_something(" ".join(self.raw[a:b + 1]), topic)
+                         for i in range(a, b + 1))
 
     def contradicting(self, label: str) -> frozenset[int]:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
@@ -433,11 +474,14 @@ class AnswerJudge:
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         against = self.contradicting(kp.label)
+        topic = topic_words(kp.label)
+        passing = self._passing_words(topic) if topic is not None else frozenset()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
-                    or word in claims or word in others or word in against or bool(self._kept[word] - allowed))
+                    or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
+                    or word in passing)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -460,12 +504,15 @@ class AnswerJudge:
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
         masked = np.where(ok[:, None], sims, -1.0)
+        topic = topic_words(kp.label)
+        if topic is not None:                  # "Payment flows": said something about, not only named
+            masked = np.where(self._substantive(topic)[:, None], masked, -1.0)
         label_best = float(masked[:, 0].max())
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
-        topic = topic_facet = intent = 0.0
+        topic_sim = topic_facet = intent = 0.0
         if self.projected is not None and self._topic is not None:
             t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
-            topic, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
+            topic_sim, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
         examples = intent_examples(kp.label)
         wants = wants_number(kp.label)
         intent_number = 0.0
@@ -477,7 +524,7 @@ class AnswerJudge:
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
-                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic, topic_facet=topic_facet,
+                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants))
         w = self.s.judge_weights
