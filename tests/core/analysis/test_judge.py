@@ -672,3 +672,22 @@ def test_a_short_topic_label_needs_the_answer_to_say_something_about_it():
                               "the parcel shipped.")
     assert "recon" in covered("For reconciliation we matched every ledger entry against the bank's settlement file "
                               "each night and flagged the mismatches.")
+
+
+def test_a_habit_or_trait_claimed_in_the_present_is_not_the_story():
+    """Vague answers to story prompts were credited by self-descriptions: "I always try to take ownership", "I'm good
+    at bringing people together". A story prompt's points are covered by what was done; a design the team follows,
+    told in the present ("we always write the key first"), is still a description of what was built."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I always try to own the design and win the team over. I'm good at rolling things out "
+                       "gradually, and I make sure the team is convinced.")
+    assert covered("I wrote the design myself, won the team over in a review and rolled the cache out gradually.")
+    assert claims_a_habit("I'm also very focused on clean code.")
+    assert not claims_a_habit("We always write the idempotency key before calling the processor.")
+    assert not claims_a_habit("I always benchmarked before choosing.")

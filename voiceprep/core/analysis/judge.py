@@ -169,6 +169,42 @@ def voices_a_view(text: str) -> bool:
     return bool(roles) and all(roles) and not said_in_past(words)
 
 
+# "I always try to deliver value", "I'm good at bringing people together", "I make sure my services are robust": the
+# candidate describes themselves, in the present, as a habit or a trait. For a story prompt that is a claim, not the
+# story (a vague answer's staple); a sentence that tells something done ("I always benchmarked first") is the story.
+HABIT_WORDS = frozenset({"always", "usually", "generally", "typically", "normally"})
+TRAITS = frozenset({"try", "tries", "strive", "aim", "pride", "tend", "good", "great", "focused", "proactive", "known",
+                    "comfortable", "confident", "obsessed", "passionate", "someone", "person", "very"})
+_SELF = frozenset({"i", "i'm"})
+
+
+def claims_a_habit(text: str) -> bool:
+    """Whether the candidate is in the sentence only to describe their habits or traits, in the present ("I always try
+    to take ownership", "I'm good at bringing people together", "I make sure my services are robust")."""
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    found = False
+    for i, w in enumerate(words):
+        if w in ("we", "we're", "we've"):
+            if not voices_a_view(w + " " + " ".join(words[i + 1:i + 4])):
+                return False          # "we always write the key first": the team's design, told in the present
+            continue
+        if w not in _SELF:
+            continue
+        j, habit = i + 1, False
+        while j < len(words) and words[j] in _STANCE_SKIP:
+            habit = habit or words[j] in HABIT_WORDS
+            j += 1
+        nxt = words[j] if j < len(words) else ""
+        if nxt not in TRAITS and said_in_past([nxt]):
+            return False              # "I always benchmarked first": what was done
+        trait = w in _SELF and (nxt in TRAITS or (nxt == "make" and words[j + 1:j + 2] == ["sure"]))
+        if habit or trait:
+            found = True
+        elif nxt not in STANCE:
+            return False              # "I always try..., and then I rebuilt the queue": a story is told as well
+    return found
+
+
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
@@ -321,6 +357,7 @@ class AnswerJudge:
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
+        self._habit_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -450,6 +487,21 @@ class AnswerJudge:
                                             if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
         return self._view_word_set
 
+    def _habits(self) -> frozenset[int]:
+        """The words of the sentences in which the candidate only describes their habits or traits (`claims_a_habit`);
+        once per answer."""
+        if self._habit_words is None:
+            self._habit_words = frozenset(i for a, b in self._sentences if claims_a_habit(" ".join(self.raw[a:b + 1]))
+                                          for i in range(a, b + 1))
+        return self._habit_words
+
+    def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
+        """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait;
+        a point about the future or about lessons ("what you would do differently") may be answered that way."""
+        if not self.story or allowed >= HYPOTHETICAL:
+            return frozenset()
+        return self._habits()
+
     def _own_act(self, label: str) -> bool:
         """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
         prompt that asks for a story or in the past ("I wrote the postmortem"). "I'm helping a bakery in Lisbon
@@ -473,7 +525,7 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
-        against = self.contradicting(kp.label)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
 
@@ -491,8 +543,8 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
-        against = self.contradicting(kp.label)
-        if against:                              # "latency didn't really change" for "It cut latency..."
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             ok = ok & np.array([not any(u.first <= w <= u.last for w in against) for u in self.units])
         if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
