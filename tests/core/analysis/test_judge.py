@@ -691,3 +691,18 @@ def test_a_habit_or_trait_claimed_in_the_present_is_not_the_story():
     assert claims_a_habit("I'm also very focused on clean code.")
     assert not claims_a_habit("We always write the idempotency key before calling the processor.")
     assert not claims_a_habit("I always benchmarked before choosing.")
+
+
+def test_plans_in_an_answer_that_says_it_was_not_done_are_not_the_story():
+    """Through speech, "I haven't built an external API myself. But I know what I'd want: clean resources..." lost its
+    "I'd" and was credited. In an answer that says the candidate has not done what the story prompt asks, what it says
+    without telling anything that happened is a plan; what it tells as done still counts."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I haven't led a caching project myself. I write the design, convince the team and roll "
+                       "it out gradually.")
+    assert covered("I haven't led one this big myself, but last year I wrote the design for our cache, convinced the "
+                   "team and rolled it out gradually.")

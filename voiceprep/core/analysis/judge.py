@@ -205,6 +205,18 @@ def claims_a_habit(text: str) -> bool:
     return found
 
 
+# "I haven't built an external API myself", "I've never led a project like that": the candidate says they have not
+# done what a story prompt asks. What such an answer says without telling anything that happened is what they would
+# do; through speech the "I'd" of those plans is often lost ("I'd add metrics" heard as "I add metrics").
+_DISCLAIMS = (("i", "haven't"), ("i", "have", "not"), ("i've", "never"), ("i", "never", "have"), ("i've", "not"),
+              ("i", "have", "never"))
+
+
+def disclaims_experience(words: list[str]) -> bool:
+    """Whether a sentence says the candidate has not done it ("I haven't built an external API myself")."""
+    return any(tuple(words[i:i + len(d)]) == d for d in _DISCLAIMS for i in range(len(words)))
+
+
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
@@ -358,6 +370,7 @@ class AnswerJudge:
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
         self._habit_words: frozenset[int] | None = None
+        self._untold_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -495,12 +508,26 @@ class AnswerJudge:
                                           for i in range(a, b + 1))
         return self._habit_words
 
+    def _untold(self) -> frozenset[int]:
+        """In an answer that says the candidate has not done what the story prompt asks (`disclaims_experience`), the
+        words of the sentences that tell nothing that happened: plans, however they were heard; once per answer."""
+        if self._untold_words is None:
+            words = [clean(w) for w in self.raw]
+            spans = sorted(self._sentences)
+            if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
+                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1])
+                                               for i in range(a, b + 1))
+            else:
+                self._untold_words = frozenset()
+        return self._untold_words
+
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
-        """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait;
-        a point about the future or about lessons ("what you would do differently") may be answered that way."""
+        """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
+        or are plans in an answer that says it has not been done; a point about the future or about lessons ("what
+        you would do differently") may be answered that way."""
         if not self.story or allowed >= HYPOTHETICAL:
             return frozenset()
-        return self._habits()
+        return self._habits() | self._untold()
 
     def _own_act(self, label: str) -> bool:
         """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
