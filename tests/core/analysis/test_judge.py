@@ -706,3 +706,12 @@ def test_plans_in_an_answer_that_says_it_was_not_done_are_not_the_story():
                        "it out gradually.")
     assert covered("I haven't led one this big myself, but last year I wrote the design for our cache, convinced the "
                    "team and rolled it out gradually.")
+
+
+def test_an_adverb_is_not_its_adjective():
+    """ "Honestly, ..." (a way of talking) matched the cue "honest" (being straight with people)."""
+    kp = KeyPoint(id="open", label="Open with customers", cues=("honest|transparent",))
+    index = TokenIndex(tokenize_text("Honestly, the pricing page was a mess."), AnalysisSettings())
+    assert not match_key_point(kp, index).hit
+    index = TokenIndex(tokenize_text("We were honest with customers about the fees."), AnalysisSettings())
+    assert match_key_point(kp, index).hit

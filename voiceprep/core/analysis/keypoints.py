@@ -135,7 +135,7 @@ def _metaphone(s: str) -> str:
     return jellyfish.metaphone(s)
 
 
-INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied", "ly"})
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied"})
 
 
 def _inflection(a: str, b: str) -> bool:
