@@ -715,3 +715,27 @@ def test_an_adverb_is_not_its_adjective():
     assert not match_key_point(kp, index).hit
     index = TokenIndex(tokenize_text("We were honest with customers about the fees."), AnalysisSettings())
     assert match_key_point(kp, index).hit
+
+
+DB_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "db"\ntext = "Tell me about the database cluster you ran."\n'
+    '[[rounds.prompts.key_points]]\nid = "ha"\nlabel = "Replication and failover: a primary, replicas, automatic failover"\n'
+    '[[rounds.prompts.key_points]]\nid = "safe"\nlabel = "Data stayed safe: no lost writes"\n')
+
+
+def test_a_point_whose_own_claim_is_denied_is_not_made():
+    """ "We had a primary and two replicas, but failover was never automatic" names the topic and denies what the point
+    claims: not covered. A denial of how things were before a change ("at first"), or of something else that shares a
+    word ("the old setup wasn't safe" for "Data stayed safe"), does not undo the point."""
+    bank = parse_bank(DB_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "db", text)
+
+    assert "ha" not in covered("We ran a primary and two replicas in other zones, but failover was never automatic, "
+                               "someone on call promoted a replica by hand.")
+    assert "ha" in covered("Failover wasn't automatic at first, so we added an agent that promotes a replica on its "
+                           "own when the primary stops answering. We ran a primary and two replicas in other zones.")
+    assert "safe" in covered("The old setup wasn't safe. After the move every write was copied to two machines "
+                             "before we acknowledged it, and we never lost a single write, the data stayed safe.")

@@ -205,6 +205,9 @@ def claims_a_habit(text: str) -> bool:
     return found
 
 
+# a denial of how things were before they changed ("failover wasn't automatic at first, so we added Patroni")
+ONCE_WAS = frozenset({"first", "initially", "originally", "before", "until", "used", "previously", "then", "old"})
+
 # "I haven't built an external API myself", "I've never led a project like that": the candidate says they have not
 # done what a story prompt asks. What such an answer says without telling anything that happened is what they would
 # do; through speech the "I'd" of those plans is often lost ("I'd add metrics" heard as "I add metrics").
@@ -364,6 +367,7 @@ class AnswerJudge:
         self._kept = kept_denials(raw_words)
         self._clauses = clause_spans(raw_words)
         self._contradicted: dict[str, frozenset[int]] = {}
+        self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
@@ -435,6 +439,7 @@ class AnswerJudge:
             return self._contradicted[label]
         change, outcome = claims(label)
         changes = from_to(label)
+        own_act = self._own_act(label)
         own = {t.stem: t.norm for t in tokenize_text(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -442,6 +447,7 @@ class AnswerJudge:
                 own.pop(st, None)
         words = [clean(w) for w in self.raw]
         out: set[int] = set()
+        denied: set[str] = set()
         for a, b in self._clauses:
             said = words[a:b + 1]
             hit = (change or outcome) and denies_change(said, still=change)
@@ -451,11 +457,22 @@ class AnswerJudge:
                     label_norm = own.get(stem(norm))
                     if label_norm and inflected(norm, label_norm):
                         hit = True
+                        # the label's own subject is what is denied: "failover wasn't automatic" (another word of
+                        # the label before the denial), "I never went back" (the candidate, for their own act); not
+                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe")
+                        before = said[:t]
+                        subject = any(stem(w) in own and stem(w) != stem(norm) for w in before) or (
+                            own_act and any(w in SPEAKER for w in before))
+                        if subject and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
+                            denied.add(stem(norm))
                         break
             if not hit and changes:
                 hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
             if hit:
                 out.update(range(a, b + 1))
+        # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
+        self._vetoed[label] = bool(denied) and not any(
+            stem(words[i]) in denied for i in range(len(words)) if i not in out)
         self._contradicted[label] = frozenset(out)
         return self._contradicted[label]
 
@@ -608,6 +625,8 @@ class AnswerJudge:
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        if self._vetoed.get(kp.label):
+            p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
