@@ -739,3 +739,17 @@ def test_a_point_whose_own_claim_is_denied_is_not_made():
                            "own when the primary stops answering. We ran a primary and two replicas in other zones.")
     assert "safe" in covered("The old setup wasn't safe. After the move every write was copied to two machines "
                              "before we acknowledged it, and we never lost a single write, the data stayed safe.")
+
+
+def test_a_point_that_asks_for_numbers_needs_a_number():
+    """ "Quantify the impact: ... with numbers" was credited by "the impact on latency and cost was big"."""
+    bank = parse_bank(DB_BANK.replace('id = "safe"\nlabel = "Data stayed safe: no lost writes"',
+                                      'id = "impact"\nlabel = "Quantify the impact: downtime and cost, with numbers"'))
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "db", text)
+
+    assert "impact" not in covered("We quantified the impact: downtime went way down and the cost dropped a lot.")
+    assert "impact" not in covered("The impact was huge: much less downtime and a much smaller cost.")
+    assert "impact" in covered("After the move downtime fell from four hours a year to ten minutes, and the "
+                               "database bill was cut by a third.")

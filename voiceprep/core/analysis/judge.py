@@ -234,6 +234,12 @@ ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:con
                               r"(?:example|instance)\b", re.IGNORECASE)
 
 
+# a key point that asks for numbers in so many words ("Quantify the impact", "The result, with a number", "how many
+# developers used it") is not covered by an answer that says no number at all ("the impact was big")
+ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\bin numbers\b|\bhow (?:many|much)\b",
+                              re.IGNORECASE)
+
+
 # "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
 # three or more members of it. One member named is not the point ("you do cards"): two must be said. (A head that
 # names a concern, "Safety: authentication, rate limiting, ...", is credited by one means in the labelled corpus.)
@@ -625,6 +631,8 @@ class AnswerJudge:
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
+            p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
         if self._vetoed.get(kp.label):
             p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         members = category_items(kp.label)
