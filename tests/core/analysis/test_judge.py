@@ -753,3 +753,19 @@ def test_a_point_that_asks_for_numbers_needs_a_number():
     assert "impact" not in covered("The impact was huge: much less downtime and a much smaller cost.")
     assert "impact" in covered("After the move downtime fell from four hours a year to ten minutes, and the "
                                "database bill was cut by a third.")
+
+
+def test_a_career_told_as_a_count_is_not_the_story():
+    """ "I've built many real-time services over my career" answered "Your role and decisions" of a story prompt."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+
+    assert claims_a_habit("I've set up many caches over my career.")
+    assert not claims_a_habit("I've set up several caches, and the biggest one cut page load in half.")
+    assert not claims_a_habit("I've set up many caches and learned to measure first.")
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I've owned many cache designs over my career, convincing the team every time to roll them "
+                       "out gradually.")

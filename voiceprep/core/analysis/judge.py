@@ -178,15 +178,36 @@ TRAITS = frozenset({"try", "tries", "strive", "aim", "pride", "tend", "good", "g
 _SELF = frozenset({"i", "i'm"})
 
 
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                           "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion"})
+_MANY = frozenset({"many", "lots", "plenty", "several", "numerous", "countless", "various", "dozens"})
+
+
+def _career(rest: list[str]) -> bool:
+    """ "(I've) built many services", "had impact in a lot of areas over the years": what the candidate has done, told
+    as a count over a career rather than as one thing done."""
+    text = " ".join(rest)
+    goes_on = [rest[i + 1:i + 4] for i, w in enumerate(rest) if w in ("and", "but", "then", "so", "which", "where")]
+    if any(said_in_past(after) for after in goes_on) or any(
+            w.isdigit() or w in QUANTITY_WORDS or w in _NUMBER_WORDS for w in rest):
+        return False                  # "...and learned to listen", "...cut our costs in half": a story is told as well
+    return (any(w in _MANY for w in rest[:4]) or " a lot of " in f" {' '.join(rest[:5])} "
+            or any(p in text for p in ("over the years", "over my career", "throughout my career", "in my career")))
+
+
 def claims_a_habit(text: str) -> bool:
     """Whether the candidate is in the sentence only to describe their habits or traits, in the present ("I always try
-    to take ownership", "I'm good at bringing people together", "I make sure my services are robust")."""
+    to take ownership", "I'm good at bringing people together", "I make sure my services are robust"), or their
+    career as a count ("I've built many services over my career")."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
     found = False
     for i, w in enumerate(words):
         if w in ("we", "we're", "we've"):
             if not voices_a_view(w + " " + " ".join(words[i + 1:i + 4])):
                 return False          # "we always write the key first": the team's design, told in the present
+            continue
+        if w == "i've" and _career(words[i + 1:]):
+            found = True              # "I've built many services over my career": a career, not a story
             continue
         if w not in _SELF:
             continue
