@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -27,6 +29,7 @@ from voiceprep.core.analysis.keypoints import (
     asserted_denials,
     denied_phrases,
     inflected,
+    label_tokens,
     match_key_point,
 )
 from voiceprep.core.analysis.segments import (
@@ -283,6 +286,7 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d+(?:\
                       r"(under|below|less than|over|above|more than|about|around|roughly|~)?\s*(\d+(?:\.\d+)?)\b")
 
 
+@lru_cache(maxsize=1024)
 def claims(label: str) -> tuple[bool, bool]:
     """Whether a label claims a change ("cut latency from 5 ms to 1 ms", "latency down") and whether it claims an
     outcome ("the fix and the measured result")."""
@@ -301,7 +305,12 @@ def from_to(text: str) -> list[tuple[float, str, float]]:
     return [(float(a), (bound or "").strip(), float(b)) for a, bound, b in _FROM_TO.findall(norms)]
 
 
-def contradicts_numbers(label: list[tuple[float, str, float]], said: list[tuple[float, str, float]]) -> bool:
+@lru_cache(maxsize=1024)
+def _label_changes(label: str) -> tuple[tuple[float, str, float], ...]:
+    return tuple(from_to(label))
+
+
+def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequence[tuple[float, str, float]]) -> bool:
     """A change said from the label's starting number to another end than the label's: "from five to four
     milliseconds" for "from ~5 ms to under 1 ms"."""
     for x, bound, y in label:
@@ -336,6 +345,7 @@ VAGUE = frozenset({"stuff", "thing", "things", "whole", "bunch", "lot", "lots", 
                    "i'm", "into", "out", "then", "when", "where", "how", "who", "can", "could", "would"})
 
 
+@lru_cache(maxsize=1024)
 def topic_words(text: str) -> frozenset[str] | None:
     """The stems of a short topic ("Payment flows" -> {payment, flow}), or None for a label that says more."""
     words = [t for t in tokenize_text(text) if t.norm not in FUNCTION_WORDS and t.norm not in ("and", "or")]
@@ -391,6 +401,7 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
         self._clauses = clause_spans(raw_words)
         self._contradicted: dict[str, frozenset[int]] = {}
@@ -433,7 +444,7 @@ class AnswerJudge:
         if not opposite and not own:
             return out
         # the label's words, for a denial of the same word ("manages" for "manage"; "manager" is another word)
-        label_words = {t.stem: t.norm for t in tokenize_text(label)}
+        label_words = {t.stem: t.norm for t in label_tokens(label)}
         same: dict[int, bool] = {}
         for t in tokens:
             if t.stem in denied and inflected(t.norm, label_words.get(t.stem, "")):
@@ -465,14 +476,14 @@ class AnswerJudge:
         if label in self._contradicted:
             return self._contradicted[label]
         change, outcome = claims(label)
-        changes = from_to(label)
+        changes = _label_changes(label)
         own_act = self._own_act(label)
-        own = {t.stem: t.norm for t in tokenize_text(label)
+        own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
             for st in phrase:
                 own.pop(st, None)
-        words = [clean(w) for w in self.raw]
+        words = self._words
         out: set[int] = set()
         denied: set[str] = set()
         for a, b in self._clauses:
@@ -556,7 +567,7 @@ class AnswerJudge:
         """In an answer that says the candidate has not done what the story prompt asks (`disclaims_experience`), the
         words of the sentences that tell nothing that happened: plans, however they were heard; once per answer."""
         if self._untold_words is None:
-            words = [clean(w) for w in self.raw]
+            words = self._words
             spans = sorted(self._sentences)
             if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
                 self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1])
@@ -616,7 +627,10 @@ class AnswerJudge:
         ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
-            ok = ok & np.array([not any(u.first <= w <= u.last for w in against) for u in self.units])
+            marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
+            marked[1:][list(against)] = 1
+            seen = np.cumsum(marked)            # words marked up to each position: a unit overlaps when its count grows
+            ok = ok & np.array([seen[u.last + 1] == seen[u.first] for u in self.units])
         if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view

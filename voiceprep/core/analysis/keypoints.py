@@ -52,6 +52,12 @@ UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", 
 
 
 @lru_cache(maxsize=1024)
+def label_tokens(label: str) -> tuple[Token, ...]:
+    """A key point label's tokens (labels are judged many times: once per answer and point)."""
+    return tuple(tokenize_text(label))
+
+
+@lru_cache(maxsize=1024)
 def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ...]:
     """The stems of what a label denies, one phrase per denial: "amounts as integers, never floats" -> (("float",),);
     "avoid locks / single writer" -> (("lock",),); "lock-free" -> (("lock",),). At most three content words, up
@@ -293,9 +299,9 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
     for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
     plain mention elsewhere in the answer can count instead."""
-    own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
+    own = frozenset(t.norm for t in label_tokens(kp.label) if t.norm in NEGATORS)
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
-    label_words = {t.stem: t.norm for t in tokenize_text(kp.label)}
+    label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
     for cue in kp.cues:

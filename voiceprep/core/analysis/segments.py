@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -184,7 +185,14 @@ _DENIAL_SKIP = frozenset({"be", "been", "being", "is", "was", "were", "are", "re
 
 
 def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Sentence spans and clause spans (inclusive word ranges) of the answer's words."""
+    """Sentence spans and clause spans (inclusive word ranges) of the answer's words (computed once per answer: the
+    units, the markers and the judge all ask)."""
+    sentences, clauses = _spans_of(tuple(raw))
+    return list(sentences), list(clauses)
+
+
+@lru_cache(maxsize=8)
+def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     sentences: list[tuple[int, int]] = []
     clauses: list[tuple[int, int]] = []
     start = cstart = 0
@@ -199,7 +207,7 @@ def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         elif (CLAUSE_END.search(word) or nxt in CLAUSE_OPENERS) and i - cstart >= 2:
             clauses.append((cstart, i))
             cstart = i + 1
-    return sentences, clauses
+    return tuple(sentences), tuple(clauses)
 
 
 def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
