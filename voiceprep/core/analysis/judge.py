@@ -330,8 +330,10 @@ def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequenc
 
 # A short topic label ("Payment flows", "Reconciliation", "Settlement mechanics") is covered when the answer says
 # something about the topic, not by a passing mention ("we did payments stuff", "reconciliation, that was a whole
-# thing"): the sentence or clause must say at least SUBSTANCE_WORDS words of content besides the topic's own words.
+# thing"): the sentence or clause must say a word of content besides the topic's own words, and SUBSTANCE_WORDS of
+# them where it waves the topic away ("stuff", "that kind of thing").
 TOPIC_WORDS = 3
+WAVING = frozenset({"stuff", "thing", "things", "whatever", "etc", "bunch", "kind", "sort", "whole"})
 SUBSTANCE_WORDS = 2
 VAGUE = frozenset({"stuff", "thing", "things", "whole", "bunch", "lot", "lots", "kind", "sort", "like", "yeah", "okay",
                    "basically", "really", "pretty", "some", "something", "somewhat", "etc", "whatever", "anyway",
@@ -356,9 +358,12 @@ def topic_words(text: str) -> frozenset[str] | None:
 
 def says_something(text: str, topic: frozenset[str]) -> bool:
     """Whether a sentence says something about a topic beyond naming it (SUBSTANCE_WORDS words of content)."""
-    content = [t for t in tokenize_text(text) if len(t.norm) > 2 and t.norm not in VAGUE
+    tokens = tokenize_text(text)
+    content = [t for t in tokens if len(t.norm) > 2 and t.norm not in VAGUE
                and t.norm not in FUNCTION_WORDS and t.stem not in topic and not t.is_number]
-    return len(content) >= SUBSTANCE_WORDS
+    # one more word is enough where nothing waves the topic away ("we pre-allocate every event")
+    waved = any(t.norm in WAVING for t in tokens)
+    return len(content) >= (SUBSTANCE_WORDS if waved else 1)
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
