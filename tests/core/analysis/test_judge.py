@@ -769,3 +769,10 @@ def test_a_career_told_as_a_count_is_not_the_story():
 
     assert not covered("I've owned many cache designs over my career, convincing the team every time to roll them "
                        "out gradually.")
+
+
+def test_a_denial_remedied_in_the_same_breath_does_not_undo_the_point():
+    """ "Failover wasn't automatic, so we added an agent that..." tells how the point came about."""
+    bank = parse_bank(DB_BANK)
+    assert "ha" in hits(bank, "db", "Failover wasn't automatic, so we added an agent that promotes a replica on its "
+                                    "own when the primary stops answering. We ran a primary and two replicas.")

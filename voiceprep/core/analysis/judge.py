@@ -230,7 +230,10 @@ def claims_a_habit(text: str) -> bool:
 
 
 # a denial of how things were before they changed ("failover wasn't automatic at first, so we added Patroni")
-ONCE_WAS = frozenset({"first", "initially", "originally", "before", "until", "used", "previously", "then", "old"})
+ONCE_WAS = frozenset({"first", "initially", "originally", "before", "until", "used", "previously", "then", "old",
+                      "time", "immediately", "away"})
+# ... or that the sentence goes on to remedy ("failover wasn't automatic, so we added Patroni")
+REMEDY = frozenset({"so", "but", "until", "then", "instead", "after", "later", "however", "though"})
 
 # "I haven't built an external API myself", "I've never led a project like that": the candidate says they have not
 # done what a story prompt asks. What such an answer says without telling anything that happened is what they would
@@ -471,6 +474,10 @@ class AnswerJudge:
         return frozenset(i for a, b in self._clauses if not says_something(" ".join(self.raw[a:b + 1]), topic)
                          for i in range(a, b + 1))
 
+    def _end_of(self, word: int) -> int:
+        """The last word of the sentence a word is in."""
+        return next((b for a, b in self._sentences if a <= word <= b), word)
+
     def contradicting(self, label: str) -> frozenset[int]:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
         outcome denied ("latency didn't really change", "it stayed around five milliseconds", "the retries made no
@@ -506,7 +513,8 @@ class AnswerJudge:
                         before = said[:t]
                         subject = any(stem(w) in own and stem(w) != stem(norm) for w in before) or (
                             own_act and any(w in SPEAKER for w in before))
-                        if subject and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
+                        remedied = any(words[ca] in REMEDY for ca, _ in self._clauses if b < ca <= self._end_of(a))
+                        if subject and not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
                             denied.add(stem(norm))
                         break
             if not hit and changes:
