@@ -706,6 +706,14 @@ def test_plans_in_an_answer_that_says_it_was_not_done_are_not_the_story():
                        "it out gradually.")
     assert covered("I haven't led one this big myself, but last year I wrote the design for our cache, convinced the "
                    "team and rolled it out gradually.")
+    from voiceprep.core.analysis.judge import disclaims_experience
+    from voiceprep.core.analysis.segments import clean
+
+    def disclaims(text: str) -> bool:
+        return disclaims_experience([clean(w) for w in text.split()])
+
+    assert disclaims("I've never been in charge of a migration.") and disclaims("I have not built one myself.")
+    assert not disclaims("I haven't seen a bug like it since.") and not disclaims("I've never been so proud.")
 
 
 def test_an_adverb_is_not_its_adjective():

@@ -242,9 +242,24 @@ _DISCLAIMS = (("i", "haven't"), ("i", "have", "not"), ("i've", "never"), ("i", "
               ("i", "have", "never"))
 
 
+# what a disclaimer says was not done: not "I haven't seen a bug like it since"
+_NOT_DONE = frozenset({"built", "build", "led", "lead", "let", "done", "had", "used", "worked", "handled", "been", "run",
+                       "ran", "designed", "owned", "managed", "created", "made", "written", "wrote", "shipped", "faced",
+                       "dealt", "really", "actually", "personally", "myself", "directly", "got", "gotten", "touched"})
+
+
 def disclaims_experience(words: list[str]) -> bool:
-    """Whether a sentence says the candidate has not done it ("I haven't built an external API myself")."""
-    return any(tuple(words[i:i + len(d)]) == d for d in _DISCLAIMS for i in range(len(words)))
+    """Whether a sentence says the candidate has not done it ("I haven't built an external API myself", "I've never
+    led a project like that"); "I haven't seen a bug like it since" is another thing."""
+    if "since" in words or "again" in words:
+        return False
+    for d in _DISCLAIMS:
+        for i in range(len(words)):
+            k = i + len(d)
+            if tuple(words[i:k]) == d and words[k:k + 1] and words[k] in _NOT_DONE and not (
+                    words[k] == "been" and words[k + 1:k + 2] and words[k + 1] in ("so", "more", "as", "that", "this")):
+                return True
+    return False
 
 
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
