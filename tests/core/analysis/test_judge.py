@@ -691,6 +691,8 @@ def test_a_habit_or_trait_claimed_in_the_present_is_not_the_story():
     assert claims_a_habit("I'm also very focused on clean code.")
     assert not claims_a_habit("We always write the idempotency key before calling the processor.")
     assert not claims_a_habit("I always benchmarked before choosing.")
+    assert not claims_a_habit("I always run EXPLAIN ANALYZE before adding an index.")
+    assert claims_a_habit("I always follow best practices.")
 
 
 def test_plans_in_an_answer_that_says_it_was_not_done_are_not_the_story():

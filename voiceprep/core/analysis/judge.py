@@ -179,6 +179,10 @@ HABIT_WORDS = frozenset({"always", "usually", "generally", "typically", "normall
 TRAITS = frozenset({"try", "tries", "strive", "aim", "pride", "tend", "good", "great", "focused", "proactive", "known",
                     "comfortable", "confident", "obsessed", "passionate", "someone", "person", "very"})
 _SELF = frozenset({"i", "i'm"})
+# what "I always ..." does in a self-description rather than in the work: "always follow best practices", "always
+# deliver", "always put the customer first"
+GENERIC_HABITS = frozenset({"follow", "deliver", "focus", "give", "put", "bring", "look", "keep", "go", "take", "do",
+                            "get", "push", "work", "aim", "strive", "try"})
 
 
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
@@ -222,6 +226,8 @@ def claims_a_habit(text: str) -> bool:
         if nxt not in TRAITS and said_in_past([nxt]):
             return False              # "I always benchmarked first": what was done
         trait = w in _SELF and (nxt in TRAITS or (nxt == "make" and words[j + 1:j + 2] == ["sure"]))
+        if habit and not trait and nxt not in GENERIC_HABITS:
+            return False              # "I always run EXPLAIN ANALYZE first": a practice, told about the work
         if habit or trait:
             found = True
         elif nxt not in STANCE:
