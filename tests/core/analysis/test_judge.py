@@ -578,3 +578,211 @@ def test_a_reason_to_join_written_with_i_is_covered_however_the_candidate_says_i
     assert covered("A little bakery in Lisbon can sell to tourists in Tokyo and never worry about shipping.")
     assert not covered("I like the office and the salary is good.")
     assert not covered("Honestly I just need a job.")
+
+
+def test_a_sentence_that_denies_the_claimed_change_is_no_evidence():
+    """Walkthrough: "latency didn't really change, it stayed around five milliseconds" covered "It cut p99 latency
+    from ~5 ms to under 1 ms". A clause that says the claimed change did not happen, or tells it with other numbers,
+    does not speak for the point; a denial of something else beside it does not stop the change said plainly."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[0].hit
+
+    assert not covered("We rolled the cache out in March. Page load time didn't really change, it stayed at about "
+                       "two seconds.")
+    assert not covered("We rolled the cache out in March. Honestly the page load time made no difference to anyone, "
+                       "it sat around two seconds.")
+    assert not covered("We rolled the cache out in March, and page load time went from two seconds to one and a "
+                       "half seconds.")
+    assert covered("We rolled the cache out in March, and page load time dropped from two seconds to under half a "
+                   "second.")
+    assert covered("The old proxy didn't help at all, but the cache cut page load time from two seconds to under "
+                   "half a second.")
+
+
+def test_a_denied_word_of_the_label_is_no_evidence_for_it():
+    """A clause that denies what the label claims ("failover was never automatic" for "...automatic failover") is no
+    evidence; a label's own denial is not contradicted by the same denial ("we never block the loop")."""
+    from voiceprep.core.analysis.judge import AnswerJudge
+    from voiceprep.core.analysis.text import tokenize
+
+    def contradicted(label: str, text: str) -> str:
+        raw = text.split()
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
+        return " ".join(raw[i] for i in sorted(judge.contradicting(label)))
+
+    assert contradicted("Replication and failover: replicas, automatic failover",
+                        "We kept a replica in a second zone, but failover was never automatic.") == (
+        "but failover was never automatic.")
+    assert contradicted("Async: not blocking the event loop", "We never block the event loop.") == ""
+    assert contradicted("I called the family back with an honest explanation",
+                        "I never called them back, to be honest.") == "I never called them back,"
+
+
+def test_a_denial_keeps_its_scope_over_an_aside():
+    """ "there is no developer API, as far as I can tell, for other platforms to build on": the "no" covers what the
+    clause goes on to say after the aside; a clause describing the design after a "no" ("with one thread...") is
+    its own."""
+    text = ("Sadly there is no public API, as far as I know, for partners to build on. There were no locks, "
+            "with one thread owning the writes.")
+    raw = text.split()
+    found = {u.text: u.negated for u in units(raw) if u.kind == "clause"}
+    assert found["as far as I know,"] and found["for partners to build on."]
+    assert not found["with one thread owning the writes."]
+    from voiceprep.core.analysis.segments import kept_denials
+    kept = kept_denials(raw)
+    assert kept[raw.index("partners")] and not kept[raw.index("owning")]
+
+
+def test_a_denial_is_on_the_labels_side_only_for_the_same_word_not_a_stem_coincidence():
+    """ "...not manage from an office": "I've never had a manager I liked" denies something else ("manager" shares
+    the stem "manag"); "I never want to manage from an office" denies the same thing."""
+    from voiceprep.core.analysis.judge import AnswerJudge, label_markers
+    from voiceprep.core.analysis.keypoints import inflected
+    from voiceprep.core.analysis.text import tokenize
+
+    assert inflected("manages", "manage") and not inflected("manager", "manage")
+    label = "I will stay visible on the floor and support the nurses, not manage from an office"
+    for text, side in (("I've never had a manager who stayed on the floor.", False),
+                       ("I never want to manage the floor from an office.", True)):
+        raw = text.split()
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
+        assert bool(judge._on_its_side(label, label_markers(label))[0]) is side, text
+
+
+TOPICS_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Payments"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "work"\ntext = "Tell me about the payments work you have done."\n'
+    '[[rounds.prompts.key_points]]\nid = "flows"\nlabel = "Payment flows"\n'
+    '[[rounds.prompts.key_points]]\nid = "recon"\nlabel = "Reconciliation"\n'
+    '[[rounds.prompts.key_points]]\nid = "team"\nlabel = "Working with the finance team"\n')
+
+
+def test_a_short_topic_label_needs_the_answer_to_say_something_about_it():
+    """Walkthrough 8: "Payment flows", "Reconciliation" were credited by a passing mention. A careful interviewer
+    credits a topic when the answer says something about it."""
+    bank = parse_bank(TOPICS_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "work", text)
+
+    assert not covered("Yeah, we did payments stuff, and reconciliation too, that kind of thing.") & {"flows", "recon"}
+    assert "flows" in covered("Our payment flow authorised the card at checkout and captured the money only when "
+                              "the parcel shipped.")
+    assert "recon" in covered("For reconciliation we matched every ledger entry against the bank's settlement file "
+                              "each night and flagged the mismatches.")
+
+
+def test_a_habit_or_trait_claimed_in_the_present_is_not_the_story():
+    """Vague answers to story prompts were credited by self-descriptions: "I always try to take ownership", "I'm good
+    at bringing people together". A story prompt's points are covered by what was done; a design the team follows,
+    told in the present ("we always write the key first"), is still a description of what was built."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I always try to own the design and win the team over. I'm good at rolling things out "
+                       "gradually, and I make sure the team is convinced.")
+    assert covered("I wrote the design myself, won the team over in a review and rolled the cache out gradually.")
+    assert claims_a_habit("I'm also very focused on clean code.")
+    assert not claims_a_habit("We always write the idempotency key before calling the processor.")
+    assert not claims_a_habit("I always benchmarked before choosing.")
+    assert not claims_a_habit("I always run EXPLAIN ANALYZE before adding an index.")
+    assert claims_a_habit("I always follow best practices.")
+
+
+def test_plans_in_an_answer_that_says_it_was_not_done_are_not_the_story():
+    """Through speech, "I haven't built an external API myself. But I know what I'd want: clean resources..." lost its
+    "I'd" and was credited. In an answer that says the candidate has not done what the story prompt asks, what it says
+    without telling anything that happened is a plan; what it tells as done still counts."""
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I haven't led a caching project myself. I write the design, convince the team and roll "
+                       "it out gradually.")
+    assert covered("I haven't led one this big myself, but last year I wrote the design for our cache, convinced the "
+                   "team and rolled it out gradually.")
+    from voiceprep.core.analysis.judge import disclaims_experience
+    from voiceprep.core.analysis.segments import clean
+
+    def disclaims(text: str) -> bool:
+        return disclaims_experience([clean(w) for w in text.split()])
+
+    assert disclaims("I've never been in charge of a migration.") and disclaims("I have not built one myself.")
+    assert not disclaims("I haven't seen a bug like it since.") and not disclaims("I've never been so proud.")
+
+
+def test_an_adverb_is_not_its_adjective():
+    """ "Honestly, ..." (a way of talking) matched the cue "honest" (being straight with people)."""
+    kp = KeyPoint(id="open", label="Open with customers", cues=("honest|transparent",))
+    index = TokenIndex(tokenize_text("Honestly, the pricing page was a mess."), AnalysisSettings())
+    assert not match_key_point(kp, index).hit
+    index = TokenIndex(tokenize_text("We were honest with customers about the fees."), AnalysisSettings())
+    assert match_key_point(kp, index).hit
+
+
+DB_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "db"\ntext = "Tell me about the database cluster you ran."\n'
+    '[[rounds.prompts.key_points]]\nid = "ha"\nlabel = "Replication and failover: a primary, replicas, automatic failover"\n'
+    '[[rounds.prompts.key_points]]\nid = "safe"\nlabel = "Data stayed safe: no lost writes"\n')
+
+
+def test_a_point_whose_own_claim_is_denied_is_not_made():
+    """ "We had a primary and two replicas, but failover was never automatic" names the topic and denies what the point
+    claims: not covered. A denial of how things were before a change ("at first"), or of something else that shares a
+    word ("the old setup wasn't safe" for "Data stayed safe"), does not undo the point."""
+    bank = parse_bank(DB_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "db", text)
+
+    assert "ha" not in covered("We ran a primary and two replicas in other zones, but failover was never automatic, "
+                               "someone on call promoted a replica by hand.")
+    assert "ha" in covered("Failover wasn't automatic at first, so we added an agent that promotes a replica on its "
+                           "own when the primary stops answering. We ran a primary and two replicas in other zones.")
+    assert "safe" in covered("The old setup wasn't safe. After the move every write was copied to two machines "
+                             "before we acknowledged it, and we never lost a single write, the data stayed safe.")
+
+
+def test_a_point_that_asks_for_numbers_needs_a_number():
+    """ "Quantify the impact: ... with numbers" was credited by "the impact on latency and cost was big"."""
+    bank = parse_bank(DB_BANK.replace('id = "safe"\nlabel = "Data stayed safe: no lost writes"',
+                                      'id = "impact"\nlabel = "Quantify the impact: downtime and cost, with numbers"'))
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "db", text)
+
+    assert "impact" not in covered("We quantified the impact: downtime went way down and the cost dropped a lot.")
+    assert "impact" not in covered("The impact was huge: much less downtime and a much smaller cost.")
+    assert "impact" in covered("After the move downtime fell from four hours a year to ten minutes, and the "
+                               "database bill was cut by a third.")
+
+
+def test_a_career_told_as_a_count_is_not_the_story():
+    """ "I've built many real-time services over my career" answered "Your role and decisions" of a story prompt."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+
+    assert claims_a_habit("I've set up many caches over my career.")
+    assert not claims_a_habit("I've set up several caches, and the biggest one cut page load in half.")
+    assert not claims_a_habit("I've set up many caches and learned to measure first.")
+    bank = parse_bank(CACHING_BANK)
+
+    def covered(text: str) -> bool:
+        return analyze_answer(bank, bank.prompt("story"), Transcript.from_text(text)).key_points[1].hit
+
+    assert not covered("I've owned many cache designs over my career, convincing the team every time to roll them "
+                       "out gradually.")
+
+
+def test_a_denial_remedied_in_the_same_breath_does_not_undo_the_point():
+    """ "Failover wasn't automatic, so we added an agent that..." tells how the point came about."""
+    bank = parse_bank(DB_BANK)
+    assert "ha" in hits(bank, "db", "Failover wasn't automatic, so we added an agent that promotes a replica on its "
+                                    "own when the primary stops answering. We ran a primary and two replicas.")

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,26 +28,34 @@ from voiceprep.core.analysis.keypoints import (
     TokenIndex,
     asserted_denials,
     denied_phrases,
+    inflected,
+    label_tokens,
     match_key_point,
 )
 from voiceprep.core.analysis.segments import (
+    CHANGE_CLAIM,
     DENIALS,
     HYPOTHETICAL,
+    OUTCOME_CLAIM,
     Unit,
     clause_markers,
+    clause_spans,
     clean,
+    denied_targets,
+    denies_change,
     joined,
+    kept_denials,
     pairs,
     said_in_past,
     sentence_spans,
     tells_an_instance,
     units,
 )
-from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-7"
+JUDGE_VERSION = "semantic-8"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
@@ -162,16 +172,120 @@ def voices_a_view(text: str) -> bool:
     return bool(roles) and all(roles) and not said_in_past(words)
 
 
+# "I always try to deliver value", "I'm good at bringing people together", "I make sure my services are robust": the
+# candidate describes themselves, in the present, as a habit or a trait. For a story prompt that is a claim, not the
+# story (a vague answer's staple); a sentence that tells something done ("I always benchmarked first") is the story.
+HABIT_WORDS = frozenset({"always", "usually", "generally", "typically", "normally"})
+TRAITS = frozenset({"try", "tries", "strive", "aim", "pride", "tend", "good", "great", "focused", "proactive", "known",
+                    "comfortable", "confident", "obsessed", "passionate", "someone", "person", "very"})
+_SELF = frozenset({"i", "i'm"})
+# what "I always ..." does in a self-description rather than in the work: "always follow best practices", "always
+# deliver", "always put the customer first"
+GENERIC_HABITS = frozenset({"follow", "deliver", "focus", "give", "put", "bring", "look", "keep", "go", "take", "do",
+                            "get", "push", "work", "aim", "strive", "try"})
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                           "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion"})
+_MANY = frozenset({"many", "lots", "plenty", "several", "numerous", "countless", "various", "dozens"})
+
+
+def _career(rest: list[str]) -> bool:
+    """ "(I've) built many services", "had impact in a lot of areas over the years": what the candidate has done, told
+    as a count over a career rather than as one thing done."""
+    text = " ".join(rest)
+    goes_on = [rest[i + 1:i + 4] for i, w in enumerate(rest) if w in ("and", "but", "then", "so", "which", "where")]
+    if any(said_in_past(after) for after in goes_on) or any(
+            w.isdigit() or w in QUANTITY_WORDS or w in _NUMBER_WORDS for w in rest):
+        return False                  # "...and learned to listen", "...cut our costs in half": a story is told as well
+    return (any(w in _MANY for w in rest[:4]) or " a lot of " in f" {' '.join(rest[:5])} "
+            or any(p in text for p in ("over the years", "over my career", "throughout my career", "in my career")))
+
+
+def claims_a_habit(text: str) -> bool:
+    """Whether the candidate is in the sentence only to describe their habits or traits, in the present ("I always try
+    to take ownership", "I'm good at bringing people together", "I make sure my services are robust"), or their
+    career as a count ("I've built many services over my career")."""
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    found = False
+    for i, w in enumerate(words):
+        if w in ("we", "we're", "we've"):
+            if not voices_a_view(w + " " + " ".join(words[i + 1:i + 4])):
+                return False          # "we always write the key first": the team's design, told in the present
+            continue
+        if w == "i've" and _career(words[i + 1:]):
+            found = True              # "I've built many services over my career": a career, not a story
+            continue
+        if w not in _SELF:
+            continue
+        j, habit = i + 1, False
+        while j < len(words) and words[j] in _STANCE_SKIP:
+            habit = habit or words[j] in HABIT_WORDS
+            j += 1
+        nxt = words[j] if j < len(words) else ""
+        if nxt not in TRAITS and said_in_past([nxt]):
+            return False              # "I always benchmarked first": what was done
+        trait = w in _SELF and (nxt in TRAITS or (nxt == "make" and words[j + 1:j + 2] == ["sure"]))
+        if habit and not trait and nxt not in GENERIC_HABITS:
+            return False              # "I always run EXPLAIN ANALYZE first": a practice, told about the work
+        if habit or trait:
+            found = True
+        elif nxt not in STANCE:
+            return False              # "I always try..., and then I rebuilt the queue": a story is told as well
+    return found
+
+
+# a denial of how things were before they changed ("failover wasn't automatic at first, so we added Patroni")
+ONCE_WAS = frozenset({"first", "initially", "originally", "before", "until", "used", "previously", "then", "old",
+                      "time", "immediately", "away"})
+# ... or that the sentence goes on to remedy ("failover wasn't automatic, so we added Patroni")
+REMEDY = frozenset({"so", "but", "until", "then", "instead", "after", "later", "however", "though"})
+
+# "I haven't built an external API myself", "I've never led a project like that": the candidate says they have not
+# done what a story prompt asks. What such an answer says without telling anything that happened is what they would
+# do; through speech the "I'd" of those plans is often lost ("I'd add metrics" heard as "I add metrics").
+_DISCLAIMS = (("i", "haven't"), ("i", "have", "not"), ("i've", "never"), ("i", "never", "have"), ("i've", "not"),
+              ("i", "have", "never"))
+
+
+# what a disclaimer says was not done: not "I haven't seen a bug like it since"
+_NOT_DONE = frozenset({"built", "build", "led", "lead", "let", "done", "had", "used", "worked", "handled", "been", "run",
+                       "ran", "designed", "owned", "managed", "created", "made", "written", "wrote", "shipped", "faced",
+                       "dealt", "really", "actually", "personally", "myself", "directly", "got", "gotten", "touched"})
+
+
+def disclaims_experience(words: list[str]) -> bool:
+    """Whether a sentence says the candidate has not done it ("I haven't built an external API myself", "I've never
+    led a project like that"); "I haven't seen a bug like it since" is another thing."""
+    if "since" in words or "again" in words:
+        return False
+    for d in _DISCLAIMS:
+        for i in range(len(words)):
+            k = i + len(d)
+            if tuple(words[i:k]) == d and words[k:k + 1] and words[k] in _NOT_DONE and not (
+                    words[k] == "been" and words[k + 1:k + 2] and words[k + 1] in ("so", "more", "as", "that", "this")):
+                return True
+    return False
+
+
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
-                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so"})
+                         "they", "he", "she", "you", "still", "just", "really", "also", "and", "so", "i've", "we've",
+                         "they've", "you've", "i'd", "we'd", "i'm", "we're", "they're", "it's", "that's", "there's",
+                         "i'll", "we'll", "he's", "she's"})
 
 
 # a key point that asks for an example ("Picking up new technologies quickly: a concrete example") is covered by a
 # sentence that tells one, not by a claim ("What I can say is I learn quickly")
 ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:concrete|specific|real)\s+)?"
                               r"(?:example|instance)\b", re.IGNORECASE)
+
+
+# a key point that asks for numbers in so many words ("Quantify the impact", "The result, with a number", "how many
+# developers used it") is not covered by an answer that says no number at all ("the impact was big")
+ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\bin numbers\b|\bhow (?:many|much)\b",
+                              re.IGNORECASE)
 
 
 # "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
@@ -187,6 +301,93 @@ def category_items(label: str) -> list[str]:
         return []
     items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) >= 2]
     return items if len(items) >= 3 else []
+
+
+# words of a label too general to be what a denial contradicts ("I didn't say how")
+_NOT_A_CLAIM = frozenset({"what", "how", "who", "why", "when", "where", "which", "you", "your", "i", "we", "our", "my",
+                          "and", "or", "say", "name", "explain", "walk", "tell", "describe", "give", "the", "it"})
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d+(?:\.\d+)?)\b[^.;]*?\bto\s+"
+                      r"(under|below|less than|over|above|more than|about|around|roughly|~)?\s*(\d+(?:\.\d+)?)\b")
+
+
+@lru_cache(maxsize=1024)
+def claims(label: str) -> tuple[bool, bool]:
+    """Whether a label claims a change ("cut latency from 5 ms to 1 ms", "latency down") and whether it claims an
+    outcome ("the fix and the measured result")."""
+    words = [clean(w) for w in label.split()]
+    return any(CHANGE_CLAIM.match(w) for w in words), any(OUTCOME_CLAIM.match(w) for w in words)
+
+
+_SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
+_HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
+
+
+def from_to(text: str) -> list[tuple[float, str, float]]:
+    """The "from X to (under) Y" changes a text states, numbers as digits: [(x, bound, y)]."""
+    norms = " ".join(_SMALL.get(t.norm, t.norm) for t in tokenize_text(text))
+    norms = _HALVES.sub(lambda m: f"{int(m.group(1))}.5 " if m.group(1) else "0.5 ", norms)
+    return [(float(a), (bound or "").strip(), float(b)) for a, bound, b in _FROM_TO.findall(norms)]
+
+
+@lru_cache(maxsize=1024)
+def _label_changes(label: str) -> tuple[tuple[float, str, float], ...]:
+    return tuple(from_to(label))
+
+
+def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequence[tuple[float, str, float]]) -> bool:
+    """A change said from the label's starting number to another end than the label's: "from five to four
+    milliseconds" for "from ~5 ms to under 1 ms"."""
+    for x, bound, y in label:
+        for x2, _, y2 in said:
+            if abs(x2 - x) > 0.1 * max(abs(x), 1e-9):
+                continue
+            if bound in ("under", "below", "less than"):
+                ok = y2 <= y * 1.1
+            elif bound in ("over", "above", "more than"):
+                ok = y2 >= y * 0.9
+            else:
+                ok = abs(y2 - y) <= 0.25 * max(abs(y), 1e-9)
+            if not ok:
+                return True
+    return False
+
+
+# A short topic label ("Payment flows", "Reconciliation", "Settlement mechanics") is covered when the answer says
+# something about the topic, not by a passing mention ("we did payments stuff", "reconciliation, that was a whole
+# thing"): the sentence or clause must say a word of content besides the topic's own words, and SUBSTANCE_WORDS of
+# them where it waves the topic away ("stuff", "that kind of thing").
+TOPIC_WORDS = 3
+WAVING = frozenset({"stuff", "thing", "things", "whatever", "etc", "bunch", "kind", "sort", "whole"})
+SUBSTANCE_WORDS = 2
+VAGUE = frozenset({"stuff", "thing", "things", "whole", "bunch", "lot", "lots", "kind", "sort", "like", "yeah", "okay",
+                   "basically", "really", "pretty", "some", "something", "somewhat", "etc", "whatever", "anyway",
+                   "right", "well", "know", "mean", "guess", "yes", "just", "also", "too", "very", "quite", "bit",
+                   "did", "does", "done", "doing", "had", "have", "has", "was", "were", "are", "been", "got", "get",
+                   "went", "going", "there", "here", "that", "this", "those", "these", "our", "they", "them", "and",
+                   "but", "the", "for", "with", "from", "about", "all", "much", "many", "more", "most", "work",
+                   "worked", "working", "handled", "dealt", "involved", "around", "part", "area", "side", "you",
+                   "your", "um", "uh", "sure", "obviously", "definitely", "actually", "honestly", "think",
+                   "not", "any", "one", "which", "what", "its", "it's", "that's", "there's", "i've", "we've", "we're",
+                   "i'm", "into", "out", "then", "when", "where", "how", "who", "can", "could", "would"})
+
+
+@lru_cache(maxsize=1024)
+def topic_words(text: str) -> frozenset[str] | None:
+    """The stems of a short topic ("Payment flows" -> {payment, flow}), or None for a label that says more."""
+    words = [t for t in tokenize_text(text) if t.norm not in FUNCTION_WORDS and t.norm not in ("and", "or")]
+    if not words or len(words) > TOPIC_WORDS or any(t.norm in SPEAKER or t.norm in _NOT_A_CLAIM for t in words):
+        return None
+    return frozenset(t.stem for t in words)
+
+
+def says_something(text: str, topic: frozenset[str]) -> bool:
+    """Whether a sentence says something about a topic beyond naming it (SUBSTANCE_WORDS words of content)."""
+    tokens = tokenize_text(text)
+    content = [t for t in tokens if len(t.norm) > 2 and t.norm not in VAGUE
+               and t.norm not in FUNCTION_WORDS and t.stem not in topic and not t.is_number]
+    # one more word is enough where nothing waves the topic away ("we pre-allocate every event")
+    waved = any(t.norm in WAVING for t in tokens)
+    return len(content) >= (SUBSTANCE_WORDS if waved else 1)
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -229,11 +430,18 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._marks = clause_markers(raw_words)
+        self._words = [clean(w) for w in raw_words]
+        self._kept = kept_denials(raw_words)
+        self._clauses = clause_spans(raw_words)
+        self._contradicted: dict[str, frozenset[int]] = {}
+        self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
+        self._habit_words: frozenset[int] | None = None
+        self._untold_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -264,16 +472,81 @@ class AnswerJudge:
         denied = frozenset(s for phrase in denied_phrases(label, whole=True) for s in phrase) if own else frozenset()
         if not opposite and not own:
             return out
-        stems: dict[int, set[str]] = {}
+        # the label's words, for a denial of the same word ("manages" for "manage"; "manager" is another word)
+        label_words = {t.stem: t.norm for t in label_tokens(label)}
+        same: dict[int, bool] = {}
         for t in tokens:
-            stems.setdefault(t.word, set()).add(t.stem)
+            if t.stem in denied and inflected(t.norm, label_words.get(t.stem, "")):
+                same[t.word] = True
         for k, u in enumerate(self.units):
             span = range(u.first, u.last + 1)
             asserts = any(w in opposite for w in span)
-            denies_else = (bool(u.negated & own) and not any(stems.get(w, set()) & denied for w in span)
+            denies_else = (bool(u.negated & own) and not any(w in same for w in span)
                            and not self._contrastive(u, own))
             out[k] = not (asserts or denies_else)
         return out
+
+    def _substantive(self, topic: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it says something about the topic beyond naming it (`says_something`)."""
+        return np.array([says_something(u.text, topic) for u in self.units], dtype=bool)
+
+    def _passing_words(self, topic: frozenset[str]) -> frozenset[int]:
+        """The words of the clauses that only name the topic in passing ("we did payments stuff")."""
+        return frozenset(i for a, b in self._clauses if not says_something(" ".join(self.raw[a:b + 1]), topic)
+                         for i in range(a, b + 1))
+
+    def _end_of(self, word: int) -> int:
+        """The last word of the sentence a word is in."""
+        return next((b for a, b in self._sentences if a <= word <= b), word)
+
+    def contradicting(self, label: str) -> frozenset[int]:
+        """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
+        outcome denied ("latency didn't really change", "it stayed around five milliseconds", "the retries made no
+        difference") for a label that claims one, a word of the label denied ("failover wasn't automatic" for
+        "...automatic failover"), or the label's change told with other numbers ("from five to four milliseconds"
+        for "from 5 ms to under 1 ms"). A label's own denial is no claim ("not blocking the event loop": "we never
+        block it" says the same)."""
+        if label in self._contradicted:
+            return self._contradicted[label]
+        change, outcome = claims(label)
+        changes = _label_changes(label)
+        own_act = self._own_act(label)
+        own = {t.stem: t.norm for t in label_tokens(label)
+               if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
+        for phrase in denied_phrases(label, whole=True):
+            for st in phrase:
+                own.pop(st, None)
+        words = self._words
+        out: set[int] = set()
+        denied: set[str] = set()
+        for a, b in self._clauses:
+            said = words[a:b + 1]
+            hit = (change or outcome) and denies_change(said, still=change)
+            if not hit:
+                for t in denied_targets(said):
+                    norm = words[a + t]
+                    label_norm = own.get(stem(norm))
+                    if label_norm and inflected(norm, label_norm):
+                        hit = True
+                        # the label's own subject is what is denied: "failover wasn't automatic" (another word of
+                        # the label before the denial), "I never went back" (the candidate, for their own act); not
+                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe")
+                        before = said[:t]
+                        subject = any(stem(w) in own and stem(w) != stem(norm) for w in before) or (
+                            own_act and any(w in SPEAKER for w in before))
+                        remedied = any(words[ca] in REMEDY for ca, _ in self._clauses if b < ca <= self._end_of(a))
+                        if subject and not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
+                            denied.add(stem(norm))
+                        break
+            if not hit and changes:
+                hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
+            if hit:
+                out.update(range(a, b + 1))
+        # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
+        self._vetoed[label] = bool(denied) and not any(
+            stem(words[i]) in denied for i in range(len(words)) if i not in out)
+        self._contradicted[label] = frozenset(out)
+        return self._contradicted[label]
 
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
@@ -316,6 +589,35 @@ class AnswerJudge:
                                             if view and u.kind == "sentence" for i in range(u.first, u.last + 1))
         return self._view_word_set
 
+    def _habits(self) -> frozenset[int]:
+        """The words of the sentences in which the candidate only describes their habits or traits (`claims_a_habit`);
+        once per answer."""
+        if self._habit_words is None:
+            self._habit_words = frozenset(i for a, b in self._sentences if claims_a_habit(" ".join(self.raw[a:b + 1]))
+                                          for i in range(a, b + 1))
+        return self._habit_words
+
+    def _untold(self) -> frozenset[int]:
+        """In an answer that says the candidate has not done what the story prompt asks (`disclaims_experience`), the
+        words of the sentences that tell nothing that happened: plans, however they were heard; once per answer."""
+        if self._untold_words is None:
+            words = self._words
+            spans = sorted(self._sentences)
+            if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
+                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1])
+                                               for i in range(a, b + 1))
+            else:
+                self._untold_words = frozenset()
+        return self._untold_words
+
+    def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
+        """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
+        or are plans in an answer that says it has not been done; a point about the future or about lessons ("what
+        you would do differently") may be answered that way."""
+        if not self.story or allowed >= HYPOTHETICAL:
+            return frozenset()
+        return self._habits() | self._untold()
+
     def _own_act(self, label: str) -> bool:
         """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
         prompt that asks for a story or in the past ("I wrote the postmortem"). "I'm helping a bakery in Lisbon
@@ -339,11 +641,15 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        topic = topic_words(kp.label)
+        passing = self._passing_words(topic) if topic is not None else frozenset()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
-                    or word in claims or word in others)
+                    or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
+                    or word in passing)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -353,6 +659,12 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
+            marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
+            marked[1:][list(against)] = 1
+            seen = np.cumsum(marked)            # words marked up to each position: a unit overlaps when its count grows
+            ok = ok & np.array([seen[u.last + 1] == seen[u.first] for u in self.units])
         if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
@@ -363,12 +675,15 @@ class AnswerJudge:
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
         masked = np.where(ok[:, None], sims, -1.0)
+        topic = topic_words(kp.label)
+        if topic is not None:                  # "Payment flows": said something about, not only named
+            masked = np.where(self._substantive(topic)[:, None], masked, -1.0)
         label_best = float(masked[:, 0].max())
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
-        topic = topic_facet = intent = 0.0
+        topic_sim = topic_facet = intent = 0.0
         if self.projected is not None and self._topic is not None:
             t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
-            topic, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
+            topic_sim, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
         examples = intent_examples(kp.label)
         wants = wants_number(kp.label)
         intent_number = 0.0
@@ -380,11 +695,15 @@ class AnswerJudge:
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
-                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic, topic_facet=topic_facet,
+                     authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
+            p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
+        if self._vetoed.get(kp.label):
+            p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point

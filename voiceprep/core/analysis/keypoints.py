@@ -52,6 +52,12 @@ UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", 
 
 
 @lru_cache(maxsize=1024)
+def label_tokens(label: str) -> tuple[Token, ...]:
+    """A key point label's tokens (labels are judged many times: once per answer and point)."""
+    return tuple(tokenize_text(label))
+
+
+@lru_cache(maxsize=1024)
 def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ...]:
     """The stems of what a label denies, one phrase per denial: "amounts as integers, never floats" -> (("float",),);
     "avoid locks / single writer" -> (("lock",),); "lock-free" -> (("lock",),). At most three content words, up
@@ -135,7 +141,7 @@ def _metaphone(s: str) -> str:
     return jellyfish.metaphone(s)
 
 
-INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied", "ly"})
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied"})
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -144,6 +150,11 @@ def _inflection(a: str, b: str) -> bool:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[n:] in INFLECTIONS and b[n:] in INFLECTIONS
+
+
+def inflected(a: str, b: str) -> bool:
+    """The same word, inflected ("manages"/"manage"), not a derivative with the same stem ("manager"/"manage")."""
+    return stem(a) == stem(b) and _inflection(a, b)
 
 
 def _prefixed(a: str, b: str) -> bool:
@@ -288,8 +299,9 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
     for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
     plain mention elsewhere in the answer can count instead."""
-    own = frozenset(t.norm for t in tokenize_text(kp.label) if t.norm in NEGATORS)
+    own = frozenset(t.norm for t in label_tokens(kp.label) if t.norm in NEGATORS)
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
+    label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
     for cue in kp.cues:
@@ -298,7 +310,9 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
             for first, last, quality in index.match_alternative(compile_alternative(alternative)):
                 m = Match(alternative, first, last, round(quality, 3))
                 span = range(first, last + 1)
-                mine = own if any(index.tokens[i].stem in denied for i in span) else frozenset()
+                mine = own if any(index.tokens[i].stem in denied
+                                  and inflected(index.tokens[i].norm, label_words.get(index.tokens[i].stem, ""))
+                                  for i in span) else frozenset()
                 if index.negated(first, mine) or any(i in opposite for i in span) or (unsaid and unsaid(first)):
                     negated.append(m)
                 elif best is None or (m.quality, -m.first) > (best.quality, -best.first):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -116,8 +117,82 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(neg), frozenset(hyp)
 
 
+# A key point that claims a change ("It cut p99 latency from 5 ms to under 1 ms", "latency down") or an outcome ("the fix
+# and the measured result") is contradicted by a clause that says the change did not happen: "latency didn't really
+# change", "it stayed around five milliseconds", "the retries made no difference". Narrow on purpose: a denial that
+# describes a design ("we never block the event loop") says nothing about a change.
+CHANGE_CLAIM = re.compile(r"^(?:cut|reduc|lower|drop|fell|fall|improv|faster|quicker|sped|speed|halv|doubl|tripl|sav|"
+                          r"decreas|increas|shr[au]nk|down$|eliminat)")
+OUTCOME_CLAIM = re.compile(r"^(?:result|outcome|fix|solv|resolv)")
+_UNCHANGED_VERB = re.compile(r"^(?:chang|improv|help|work|mov|budg|fix|matter|shift|reduc|decreas|lower|speed|sped|"
+                             r"solv|resolv|faster|quicker|better|differen)")
+_STILL = frozenset({"stayed", "stay", "stays", "remained", "remain", "remains", "stuck", "hovered", "sat"})
+_STILL_AT = frozenset({"the", "same", "flat", "around", "at", "about", "roughly", "unchanged", "where", "near",
+                       "basically", "pretty", "much"})
+_NO_CHANGE_NOUN = frozenset({"difference", "change", "improvement", "effect", "gain", "benefit", "impact", "better"})
+_SKIP_AFTER_NOT = frozenset({"really", "actually", "much", "even", "seem", "seemed", "to", "make", "made", "any",
+                             "a", "that", "all", "at", "have", "had", "get", "got", "go", "noticeably", "measurably",
+                             "significantly", "do", "did", "be", "been", "being", "is", "was", "were", "anything",
+                             "things", "it", "the", "needle", "real"})
+
+
+def _counting_negators(words: list[str]) -> list[int]:
+    """Positions of the negation words `_markers` counts as a denial ("not", "n't", "never"; not "never lost")."""
+    out = []
+    for i, w in enumerate(words):
+        if w in NEGATORS or w.endswith("n't"):
+            after = words[i + 1:i + 3]
+            if (words[i + 1:i + 2] and words[i + 1] in ADDITIVE) or any(a in HARM for a in after):
+                continue
+            out.append(i)
+    return out
+
+
+def denies_change(words: list[str], still: bool = True) -> bool:
+    """Whether a clause says a change or an outcome did not happen: "didn't really change", "never helped", "made no
+    difference", "nothing improved" and, with `still` (for a claimed change, not an outcome: "availability stayed
+    at 99.99%" is a result), "stayed around five milliseconds", "same as before"."""
+    for i in _counting_negators(words):
+        for w in words[i + 1:i + 5]:
+            if _UNCHANGED_VERB.match(w):
+                return True
+            if w not in _SKIP_AFTER_NOT:
+                break
+    for i, w in enumerate(words):
+        nxt = words[i + 1:i + 3]
+        if w in ("no", "nothing", "zero") and any(n in _NO_CHANGE_NOUN or _UNCHANGED_VERB.match(n) for n in nxt):
+            return True
+        if still and (w in _STILL and nxt and nxt[0] in _STILL_AT
+                      or w == "unchanged" or (w == "same" and words[i + 1:i + 3] == ["as", "before"])):
+            return True
+    return False
+
+
+def denied_targets(words: list[str]) -> list[int]:
+    """The word each counted denial is about: the first word after it that is not an auxiliary or an adverb
+    ("failover wasn't automatic" -> "automatic", "we never block the loop" -> "block")."""
+    out = []
+    for i in _counting_negators(words):
+        for j in range(i + 1, min(len(words), i + 4)):
+            if words[j] not in _DENIAL_SKIP:
+                out.append(j)
+                break
+    return out
+
+
+_DENIAL_SKIP = frozenset({"be", "been", "being", "is", "was", "were", "are", "really", "fully", "actually", "very",
+                          "always", "even", "quite", "entirely", "completely", "yet", "ever", "too", "so"})
+
+
 def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Sentence spans and clause spans (inclusive word ranges) of the answer's words."""
+    """Sentence spans and clause spans (inclusive word ranges) of the answer's words (computed once per answer: the
+    units, the markers and the judge all ask)."""
+    sentences, clauses = _spans_of(tuple(raw))
+    return list(sentences), list(clauses)
+
+
+@lru_cache(maxsize=8)
+def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     sentences: list[tuple[int, int]] = []
     clauses: list[tuple[int, int]] = []
     start = cstart = 0
@@ -132,7 +207,7 @@ def _spans(raw: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         elif (CLAUSE_END.search(word) or nxt in CLAUSE_OPENERS) and i - cstart >= 2:
             clauses.append((cstart, i))
             cstart = i + 1
-    return sentences, clauses
+    return tuple(sentences), tuple(clauses)
 
 
 def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
@@ -180,6 +255,46 @@ def tells_an_instance(words: list[str]) -> bool:
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
     """The answer's sentences, as inclusive word ranges."""
     return _spans(raw)[0]
+
+
+def clause_spans(raw: list[str]) -> list[tuple[int, int]]:
+    """The answer's clauses, as inclusive word ranges."""
+    return _spans(raw)[1]
+
+
+# A denial covers what its clause goes on to say after an aside: "there is no developer API, as far as I can tell,
+# for other platforms to build on". A clause that is only an aside ("as far as I know", "I think", "honestly") or
+# that goes on with a preposition ("for other platforms...", "to anyone outside") keeps the denial of the clause
+# before it in its sentence. "with one thread owning the writes" after "there were no locks" describes the design
+# and does not.
+CONTINUES = frozenset({"for", "to", "in", "on", "from", "at", "of", "about", "by", "across", "between", "into",
+                       "than", "outside", "beyond"})
+ASIDES = (("as", "far", "as"), ("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("honestly",),
+          ("frankly",), ("you", "know"), ("i", "mean"), ("at", "least"), ("as", "i", "said"), ("if", "i", "remember"),
+          ("i'd", "say"), ("to", "be", "honest"), ("really",), ("actually",))
+_ASIDE_FILLERS = frozenset({"um", "uh", "like", "and", "so", "well"})
+
+
+def _aside(words: list[str]) -> bool:
+    core = [w for w in words if w and w not in _ASIDE_FILLERS]
+    return 0 < len(core) <= 6 and any(tuple(core[:len(a)]) == a for a in ASIDES)
+
+
+def continued_denials(words: list[str], sentences: list[tuple[int, int]],
+                      clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
+    """For each clause, the denial words it keeps from the clause before it (see CONTINUES)."""
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for a, b in sentences:
+        before: frozenset[str] = frozenset()
+        for ca, cb in clauses:
+            if ca < a or cb > b:
+                continue
+            own, _ = _markers(words[ca:cb + 1])
+            first = next((w for w in words[ca:cb + 1] if w and w not in _ASIDE_FILLERS), "")
+            keeps = bool(before) and not own and (first in CONTINUES or _aside(words[ca:cb + 1]))
+            out[(ca, cb)] = before if keeps else frozenset()
+            before = own or out[(ca, cb)]
+    return out
 
 
 def said_in_past(words: list[str]) -> bool:
@@ -278,6 +393,7 @@ def units(raw: list[str]) -> list[Unit]:
     sentences, clauses = _spans(raw)
 
     inherited = _clause_hypotheticals(words, sentences, clauses)
+    continued = continued_denials(words, sentences, clauses)
     starts = _piece_starts(words, clauses)
 
     def carried(a: int) -> frozenset[str]:
@@ -288,9 +404,13 @@ def units(raw: list[str]) -> list[Unit]:
                 return inherited.get((ca, cb), frozenset()) | (_markers(words[ca:a])[1] & MODALS_CARRY)
         return frozenset()
 
+    def denial_kept(a: int) -> frozenset[str]:
+        return next((continued.get((ca, cb), frozenset()) for ca, cb in clauses if ca <= a <= cb), frozenset())
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
         hyp = hyp | carried(a)
+        neg = neg | denial_kept(a)
         return Unit(a, b, joined(raw[a:b + 1]), kind, neg, hyp)
 
     out: list[Unit] = []
@@ -300,7 +420,8 @@ def units(raw: list[str]) -> list[Unit]:
             if any(words[s:e + 1]):
                 out.append(make(s, e, "sentence"))
                 seen.add((s, e))
-    marked = [(u.first, u.last) for u in out if u.negated or u.hypothetical]
+    marked = [(u.first, u.last) for u in out
+              if u.negated or u.hypothetical or denies_change(words[u.first:u.last + 1])]
     for a, b in clauses:
         if not any(s <= a and b <= e for s, e in marked):
             continue
@@ -330,6 +451,18 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
         if opens_if and not _tells_what_happened(words[a:b + 1]):
             for i in range(a, b + 1):
                 out[i] = out[i] | {"if"}
+    return out
+
+
+def kept_denials(raw: list[str]) -> list[frozenset[str]]:
+    """For each word, the denial its clause keeps from the clause before it (`continued_denials`): "for other
+    platforms" in "there is no developer API, as far as I can tell, for other platforms to build on"."""
+    words = [clean(w) for w in raw]
+    sentences, clauses = _spans(raw)
+    out: list[frozenset[str]] = [frozenset()] * len(raw)
+    for (a, b), kept in continued_denials(words, sentences, clauses).items():
+        for i in range(a, b + 1):
+            out[i] = kept
     return out
 
 
