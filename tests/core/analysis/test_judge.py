@@ -786,3 +786,17 @@ def test_a_denial_remedied_in_the_same_breath_does_not_undo_the_point():
     bank = parse_bank(DB_BANK)
     assert "ha" in hits(bank, "db", "Failover wasn't automatic, so we added an agent that promotes a replica on its "
                                     "own when the primary stops answering. We ran a primary and two replicas.")
+
+
+def test_a_point_that_wants_a_number_is_quoted_by_the_sentence_that_says_it(airwallex):
+    """Walkthrough 9: "The measured result, with numbers" was quoted by "the result was, uh, latency went down a lot."
+    while the numbers came in the next sentence: the quote taught that a vague result is enough."""
+    text = ("Our matching engine was slow because every thread fought over the same locks. "
+            "I prototyped a single writer with a ring buffer and benchmarked it against the old path. "
+            "And the result was, uh, latency went down a lot. "
+            "Median went from about four milliseconds to three hundred microseconds, and we got roughly five times "
+            "the throughput.")
+    a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(text))
+    assert next(r for r in a.key_points if r.key_point.id == "measured-result").hit
+    assert a.evidence["measured-result"][0].text.startswith("Median went from about four milliseconds"), \
+        a.evidence["measured-result"][0].text
