@@ -494,6 +494,15 @@ def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, 
     assert page.prompt_text.text() == (f"Overall {overall} / 100; your answers scored {min(scores):.0f} to "
                                        f"{max(scores):.0f}. Drill your weak points next, or pick another round.")
     assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
+    # walkthrough 9: the stored round's competencies count delivery as each answer's do ("Polished communicator"
+    # read 100 on the round after answers of 97 and 98)
+    r = ctl.rehearsal
+    assert stored["competencies"] == r.summary().competencies
+    from voiceprep.core.analysis.scoring import summarize_round
+    said = summarize_round(r.bank, [p.id for p in r.prompts],
+                           {pid: a.hits() for pid, a in r.results.items()}).competencies
+    tied = [comp.id for comp in r.bank.competencies if comp.delivery]
+    assert tied and any(stored["competencies"][cid] != said[cid] for cid in tied)
 
 
 def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
