@@ -96,3 +96,26 @@ def test_a_session_is_the_candidates_own_day_not_a_utc_date(tmp_path, monkeypatc
     finally:
         monkeypatch.undo()              # TZ as it was (CI may set one), then the C library told so
         time.tzset()
+
+
+def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_path):
+    """Walkthrough 9: the round said 58 (its skipped question counted as missed), the next day's welcome "average
+    73" (the skip is not an answer). Both numbers are said now, each named, and why they differ."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    saved = session.save_typed(bank, rnd.prompts[0], "We had lock contention, so I proposed the LMAX Disruptor.",
+                               rnd.id, pk)
+    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts),
+                              "skipped": [p.id for p in rnd.prompts[1:]]})
+    recap = service.recap()
+    assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
+                              "skipped": len(rnd.prompts) - 1}
+    details = recap_lines(recap, {bank.id: bank}.get)[1]
+    assert (f"1 answer on {bank.job.title}, average {saved.analysis.overall:.0f} per answer; the round “{rnd.title}” "
+            "scored 20: its skipped questions count as missed.") in details
+    same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
+    assert ", average 20." in same and "the round" not in same
+    access.close_all()

@@ -96,7 +96,7 @@ class HistoryService:
         """The prompts of a bank that have finished attempts (for the Progress prompt picker)."""
         return self._h().read(
             "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
-            "WHERE bank_id = ? AND state = 'done' GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
+            f"WHERE bank_id = ? AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
 
     # -- progress -------------------------------------------------------------------------------
     def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:

@@ -30,8 +30,18 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
     drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
-    left_out = f" (not counting the drill{'s' if drills != 1 else ''})" if drills else ""
+    cut = recap.get("cut_off") or 0                  # an answer recovered cut off counts in nothing (walkthrough 9)
+    left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
+        [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off when the app closed"] * bool(cut)
+    left_out = f" (not counting {' and '.join(left)})" if left else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
+    rnd = recap.get("round")
+    if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
+        # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73")
+        why = (f": its skipped question{'s count' if rnd['skipped'] != 1 else ' counts'} as missed" if rnd["skipped"]
+               else "")
+        average = (f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None
+                   else "") + f"; the round “{rnd['title']}” scored {rnd['overall']:.0f}{why}"
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + ", ".join(f"{title(b['bank_id'])} {b['answers']}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
