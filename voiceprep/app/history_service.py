@@ -113,6 +113,14 @@ class HistoryService:
         s = self.settings
         return queries.weak_points(self._h(), bank, s.weak_point_window, s.weak_points_drilled)
 
+    def previous_answer(self, attempt_id: int) -> Row | None:
+        """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""
+        return queries.previous_answer(self._h(), attempt_id)
+
+    def previous_round(self, round_pk: int) -> Row | None:
+        """The finished run of the same round before this one (`queries.previous_round`)."""
+        return queries.previous_round(self._h(), round_pk)
+
     def recap(self) -> Row | None:
         """The last session and what to work on next (`queries.recap`), for the window's welcome back."""
         return queries.recap(self._h(), self.settings.weak_point_window)

@@ -63,3 +63,26 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
     return "Welcome back.", " ".join(said)
+
+
+def _when(iso: str, today: datetime | None = None) -> str:
+    """"earlier today", "yesterday" or "30 Nov": when an earlier answer was given."""
+    day = _day(iso, today)
+    return "earlier today" if day == "today" else day.removeprefix("on ")
+
+
+def since_last_time(previous: Row | None, now: float | None, what: str = "",
+                    today: datetime | None = None) -> str | None:
+    """An answer's (or with `what` = "this round", a round's) score beside the last one, from History, whichever
+    session it was in: "Last time 31 (yesterday) → now 100 (+69)" (walkthrough 9: nothing said "you improved since
+    yesterday"). None when there is no last time or no score now."""
+    if previous is None or previous.get("overall") is None or now is None:
+        return None
+    delta = round(now) - round(previous["overall"])
+    change = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else " (the same)"
+    subject = f"Last time {what} scored" if what else "Last time"
+    skipped = ""
+    if previous.get("answered") is not None and previous.get("total") and previous["answered"] < previous["total"]:
+        skipped = f", {previous['answered']} of {previous['total']} answered"
+    return (f"{subject} {previous['overall']:.0f} ({_when(str(previous.get('finished_at') or previous['started_at']), today)}"
+            f"{skipped}) → now {now:.0f}{change}")

@@ -316,6 +316,34 @@ def recap(h: History, last: int = 6) -> Row | None:
             "round": the_round}
 
 
+def previous_answer(h: History, attempt_id: int) -> Row | None:
+    """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
+    cut off), from any session: its `id`, `started_at` and `overall`, for "Last time 31 (yesterday) → now 100"
+    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer."""
+    rows = h.read(
+        f"SELECT p.id, p.started_at, p.overall FROM attempts a JOIN attempts p ON p.bank_id = a.bank_id "
+        f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
+        f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
+        f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [DONE, attempt_id])
+    return rows[0] if rows else None
+
+
+def previous_round(h: History, round_pk: int) -> Row | None:
+    """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`
+    and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before
+    its end has no summary and is not a run. None for the first."""
+    rows = h.read(
+        "SELECT p.id, p.finished_at, p.summary_json FROM rounds r JOIN rounds p ON p.bank_id = r.bank_id "
+        "AND p.round_id = r.round_id AND p.id < r.id AND p.summary_json IS NOT NULL WHERE r.id = ? "
+        "ORDER BY p.id DESC LIMIT 1", [round_pk])
+    if not rows:
+        return None
+    summary = json.loads(rows[0].pop("summary_json") or "{}") or {}
+    if summary.get("overall") is None:
+        return None
+    return {**rows[0], **{k: summary.get(k) for k in ("overall", "answered", "total")}}
+
+
 def _finished(bank: str | None, prompt: str | None = None, prefix: str = "",
               complete: bool = True) -> tuple[str, list[Any]]:
     """WHERE clause for finished attempts that count (`complete`: not cut off, COMPLETE), optionally of one bank
