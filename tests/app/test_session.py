@@ -427,7 +427,9 @@ def test_a_drill_answer_stays_a_drill_typed_spoken_imported_and_recovered(sessio
     drills = {r["id"]: r["drill"] for r in service.attempts()}
     assert drills == {typed.attempt_id: asked, saved_spoken.attempt_id: asked, saved_imported.attempt_id: asked,
                       crashed.attempt_id: asked, plain.attempt_id: None}
-    assert service.attempt(crashed.attempt_id)["input"] == "voice" and service.stats("airwallex")["drills"] == 4
+    # the recovered one is cut off: a drill in History, counted in no stats (walkthrough 9, queries.COMPLETE)
+    st = service.stats("airwallex")
+    assert service.attempt(crashed.attempt_id)["input"] == "voice" and st["drills"] == 3 and st["cut_off"] == 1
 
 
 def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(session, service, bank, speech_dir):
