@@ -96,3 +96,59 @@ def test_a_session_is_the_candidates_own_day_not_a_utc_date(tmp_path, monkeypatc
     finally:
         monkeypatch.undo()              # TZ as it was (CI may set one), then the C library told so
         time.tzset()
+
+
+def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_path):
+    """Walkthrough 9: the round said 58 (its skipped question counted as missed), the next day's welcome "average
+    73" (the skip is not an answer). Both numbers are said now, each named, and why they differ."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    saved = session.save_typed(bank, rnd.prompts[0], "We had lock contention, so I proposed the LMAX Disruptor.",
+                               rnd.id, pk)
+    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts),
+                              "skipped": [p.id for p in rnd.prompts[1:]]})
+    recap = service.recap()
+    assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
+                              "skipped": len(rnd.prompts) - 1}
+    details = recap_lines(recap, {bank.id: bank}.get)[1]
+    assert (f"1 answer on {bank.job.title}, average {saved.analysis.overall:.0f} per answer; the round “{rnd.title}” "
+            "scored 20: its skipped questions count as missed.") in details
+    same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
+    assert ", average 20." in same and "the round" not in same
+    access.close_all()
+
+
+def test_last_time_is_the_last_counted_answer_to_the_question_from_any_session(tmp_path):
+    """Walkthrough 9: the feedback compared with the last answer only after a retry in the same sitting. The last
+    answer comes from History (a drill or a cut-off answer is not one), and is said with its day."""
+    from voiceprep.app.recap import since_last_time
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    first = session.save_typed(bank, prompt, "I fixed some locks.")
+    drill = session.save_typed(bank, prompt, "The LMAX Disruptor.", drill=["Name the LMAX Disruptor"])
+    cut = session.save_typed(bank, prompt, "So the problem was")
+    now = session.save_typed(bank, prompt, "Lock contention: I proposed the LMAX Disruptor, a ring buffer.")
+    h = session.history()
+    h.db.execute("UPDATE attempts SET state_detail = 'cut off: recovered after the app closed' WHERE id = ?",
+                 [cut.attempt_id])
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    h.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", [yesterday.isoformat(), first.attempt_id])
+    assert service.previous_answer(first.attempt_id) is None                      # its first answer
+    last = service.previous_answer(now.attempt_id)
+    assert last is not None and last["id"] == first.attempt_id and drill.attempt_id != last["id"]
+    assert since_last_time(last, 100.0) == f"Last time {first.analysis.overall:.0f} (yesterday) → now 100 " \
+                                           f"(+{100 - round(first.analysis.overall)})"
+    today = datetime.now(UTC).isoformat()
+    assert since_last_time({"overall": 40.0, "started_at": today}, 40.2) == "Last time 40 (earlier today) → now 40 " \
+                                                                            "(the same)"
+    assert since_last_time({"overall": 58.0, "finished_at": "2026-11-28T10:00:00+00:00", "answered": 3, "total": 4},
+                           50.0, "this round", datetime(2026, 12, 1, 12, tzinfo=UTC)) == \
+        "Last time this round scored 58 (28 Nov, 3 of 4 answered) → now 50 (−8)"
+    assert since_last_time(None, 50.0) is None
+    access.close_all()

@@ -187,7 +187,8 @@ def test_a_recovered_recording_names_its_question_and_stays_marked_as_cut_off(se
     [row] = service.attempts()
     assert row["state"] == "done" and row["state_detail"] == cut                 # History's row
     assert service.attempt(crashed.attempt_id)["state_detail"] == cut           # its feedback
-    assert "*Cut off: recovered after the app closed*" in to_markdown(session.history(), [crashed.attempt_id])
+    assert "*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*" in \
+        to_markdown(session.history(), [crashed.attempt_id])
     session.rejudge(crashed.attempt_id)
     assert service.attempt(crashed.attempt_id)["state_detail"] == cut           # judged again: still cut off
     normal = session.save_typed(bank, prompt, LOCK)
@@ -426,4 +427,42 @@ def test_a_drill_answer_stays_a_drill_typed_spoken_imported_and_recovered(sessio
     drills = {r["id"]: r["drill"] for r in service.attempts()}
     assert drills == {typed.attempt_id: asked, saved_spoken.attempt_id: asked, saved_imported.attempt_id: asked,
                       crashed.attempt_id: asked, plain.attempt_id: None}
-    assert service.attempt(crashed.attempt_id)["input"] == "voice" and service.stats("airwallex")["drills"] == 4
+    # the recovered one is cut off: a drill in History, counted in no stats (walkthrough 9, queries.COMPLETE)
+    st = service.stats("airwallex")
+    assert service.attempt(crashed.attempt_id)["input"] == "voice" and st["drills"] == 3 and st["cut_off"] == 1
+
+
+def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(session, service, bank, speech_dir):
+    """Walkthrough 9: a 20 s fragment recovered after a kill (score 4) dropped the welcome's average from 85 to 75 and
+    changed "Most missed". It stays in History, marked, and is left out of averages, Progress, weak points and
+    drills (queries.COMPLETE), and each place says so."""
+    from voiceprep.core.history.export import to_markdown
+
+    prompt = bank.prompt("hardest-problem")
+    good = session.save_typed(bank, prompt, LOCK)
+    crashed = session.begin(bank, prompt)
+    record(speech_dir / "jfk.wav", crashed.audio_path)
+    died(session, crashed.attempt_id)
+    fragment = Transcript.from_text("So, um, the problem was")
+    fragment.model = "tiny.en"
+    [result] = session.recover(lambda p: fragment)
+    assert "not counted in your averages, Progress or weak points" in result.detail
+    cut = service.attempt(crashed.attempt_id)
+    assert cut["overall"] < good.analysis.overall and len(service.attempts()) == 2        # kept in History
+    h = session.history()
+    st = queries.stats(h, bank.id)
+    assert st["attempts"] == 1 and st["cut_off"] == 1 and st["avg_overall"] == round(good.analysis.overall, 1)
+    assert st["best_overall"] == good.analysis.overall
+    assert [r["id"] for r in queries.trends(h, bank.id)] == [good.attempt_id]                   # Progress
+    rates = {r["key_point_id"]: r for r in queries.key_point_rates(h, bank.id)}
+    assert all(r["attempts"] == 1 for r in rates.values())
+    missed_only_by_cut = {k["key_point_id"] for k in cut["key_points"] if not k["hit"]} - \
+        {r.key_point.id for r in good.analysis.key_points if not r.hit}
+    assert missed_only_by_cut and not missed_only_by_cut & {w["key_point_id"] for w in queries.weak_points(h, bank.id)}
+    recap = queries.recap(h)
+    assert recap["answers"] == 2 and recap["cut_off"] == 1 and recap["average"] == round(good.analysis.overall, 1)
+    from voiceprep.app.recap import recap_lines
+    assert "(not counting the answer cut off when the app closed)" in recap_lines(recap, {bank.id: bank}.get)[1]
+    assert [p["attempts"] for p in service.prompts(bank.id)] == [1]
+    assert ("*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*"
+            in to_markdown(h, [crashed.attempt_id]))

@@ -128,3 +128,21 @@ def test_a_retry_shows_the_last_attempts_note_shortened_at_a_word():
     assert "\n" not in r.attempt_note                  # that note was about the attempt before
     r.set_note(prompt.id, "   ")
     assert "\n" not in r.attempt_note
+
+
+def test_the_rounds_competency_scores_count_delivery_as_each_answers_do():
+    """Walkthrough 9: "Polished communicator" read 97 and 98 on the two answers and 100 on the round's summary (the
+    summary left delivery out). The round's score for a competency tied to delivery is now built as each answer's
+    is: one answered question, the same number."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    r = Rehearsal.for_round(bank, bank.rounds[0])
+    prompt = r.current
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(
+        "Um, so, I think, like, Airwallex is sort of a bank, maybe, you know, I guess, for payments, um."))
+    r.record(analysis)
+    tied = [c.id for c in bank.competencies if c.delivery and c.id in analysis.competencies]
+    assert tied and any(v is not None and v < 100 for v in analysis.delivery_scores.values())
+    s = Rehearsal(bank, [prompt], "One prompt", results=r.results).summary()
+    for cid in tied:
+        assert s.competencies[cid] == analysis.competencies[cid]
+    assert s.overall == analysis.overall

@@ -494,6 +494,15 @@ def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, 
     assert page.prompt_text.text() == (f"Overall {overall} / 100; your answers scored {min(scores):.0f} to "
                                        f"{max(scores):.0f}. Drill your weak points next, or pick another round.")
     assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
+    # walkthrough 9: the stored round's competencies count delivery as each answer's do ("Polished communicator"
+    # read 100 on the round after answers of 97 and 98)
+    r = ctl.rehearsal
+    assert stored["competencies"] == r.summary().competencies
+    from voiceprep.core.analysis.scoring import summarize_round
+    said = summarize_round(r.bank, [p.id for p in r.prompts],
+                           {pid: a.hits() for pid, a in r.results.items()}).competencies
+    tied = [comp.id for comp in r.bank.competencies if comp.delivery]
+    assert tied and any(stored["competencies"][cid] != said[cid] for cid in tied)
 
 
 def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
@@ -1053,3 +1062,62 @@ def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does
     panel.draft_btn.setFocus()
     with qtbot.waitSignal(panel.draftBank, timeout=2000):
         qtbot.keyClick(panel.draft_btn, Qt.Key.Key_Return)
+
+
+def test_the_feedback_and_the_rounds_end_compare_with_last_time_from_history(window, qtbot, services):
+    """Walkthrough 9: a question answered 31 yesterday and 100 today, a round 58 yesterday and 88 today: nothing said
+    so ("Attempt 2 · last time" only after a retry in the same sitting). The feedback now says the last answer's
+    score from History, whichever session, and the round's end the last finished run of the same round."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui.test_history_views import off_gui
+    from voiceprep.core.history import History
+    from voiceprep.gui.operations import idle
+
+    bank = services.registry.find("airwallex")
+    rnd = bank.rounds[0]
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
+
+    def yesterdays_round():                           # test set-up, off the GUI thread as the guard asks
+        session = services.session
+        pk = session.start_round(bank, rnd)
+        saved = session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+        session.finish_round(pk, {"overall": 12.0, "answered": 1, "total": len(rnd.prompts), "skipped": []})
+        with History.open(services.db_path) as h:
+            h.db.execute("UPDATE attempts SET started_at = ?", [yesterday])
+            h.db.execute("UPDATE rounds SET started_at = ?, finished_at = ?", [yesterday, yesterday])
+            h.db.conn.commit()
+        return saved
+    before = off_gui(yesterdays_round)
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    page.round_box.setCurrentIndex(page.round_box.findData(rnd.id))
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert ctl.rehearsal.round_id == rnd.id
+    lock = ("At my previous company our matching engine had lock contention. I proposed the LMAX Disruptor, a ring "
+            "buffer with a single writer, and cut p99 latency from 40 to 4 milliseconds.")
+    assert rnd.prompts[0].id == "why-airwallex"
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
+        ctl.answer_text("Airwallex builds multi-currency business accounts and global transfers. Under it are hard "
+                        "distributed systems problems: multi-region consistency and low-latency payment routing. "
+                        "The business impact is direct: a small business in Brazil sells to customers in Japan. "
+                        "I built cross-region observability and multi-region monitoring.")
+    now = got.args[0].overall
+    assert round(now) > round(before.analysis.overall)
+    said = f"Last time {before.analysis.overall:.0f} (yesterday) → now {now:.0f} (+{round(now) - round(before.analysis.overall)})"
+    qtbot.waitUntil(lambda: page.feedback.since == said, timeout=10000)
+    assert said in page.feedback.view.toPlainText()
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK) and page.next_btn.isEnabled(), timeout=30000)
+        if ctl.state == c.IDLE:
+            with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+                ctl.answer_text(lock)
+        page.next_btn.click()
+    qtbot.waitUntil(idle, timeout=30000)
+    overall = ctl.rehearsal.summary().overall
+    texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
+    assert any(t.startswith(f"Last time this round scored 12 (yesterday, 1 of {len(rnd.prompts)} answered) → now "
+                            f"{overall:.0f} (+") for t in texts), texts

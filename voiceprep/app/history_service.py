@@ -96,7 +96,7 @@ class HistoryService:
         """The prompts of a bank that have finished attempts (for the Progress prompt picker)."""
         return self._h().read(
             "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
-            "WHERE bank_id = ? AND state = 'done' GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
+            f"WHERE bank_id = ? AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
 
     # -- progress -------------------------------------------------------------------------------
     def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:
@@ -112,6 +112,14 @@ class HistoryService:
     def weak_points(self, bank: str) -> list[Row]:
         s = self.settings
         return queries.weak_points(self._h(), bank, s.weak_point_window, s.weak_points_drilled)
+
+    def previous_answer(self, attempt_id: int) -> Row | None:
+        """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""
+        return queries.previous_answer(self._h(), attempt_id)
+
+    def previous_round(self, round_pk: int) -> Row | None:
+        """The finished run of the same round before this one (`queries.previous_round`)."""
+        return queries.previous_round(self._h(), round_pk)
 
     def recap(self) -> Row | None:
         """The last session and what to work on next (`queries.recap`), for the window's welcome back."""

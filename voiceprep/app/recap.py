@@ -30,8 +30,18 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
     drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
-    left_out = f" (not counting the drill{'s' if drills != 1 else ''})" if drills else ""
+    cut = recap.get("cut_off") or 0                  # an answer recovered cut off counts in nothing (walkthrough 9)
+    left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
+        [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off when the app closed"] * bool(cut)
+    left_out = f" (not counting {' and '.join(left)})" if left else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
+    rnd = recap.get("round")
+    if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
+        # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73")
+        why = (f": its skipped question{'s count' if rnd['skipped'] != 1 else ' counts'} as missed" if rnd["skipped"]
+               else "")
+        average = (f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None
+                   else "") + f"; the round “{rnd['title']}” scored {rnd['overall']:.0f}{why}"
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + ", ".join(f"{title(b['bank_id'])} {b['answers']}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
@@ -53,3 +63,26 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
     return "Welcome back.", " ".join(said)
+
+
+def _when(iso: str, today: datetime | None = None) -> str:
+    """"earlier today", "yesterday" or "30 Nov": when an earlier answer was given."""
+    day = _day(iso, today)
+    return "earlier today" if day == "today" else day.removeprefix("on ")
+
+
+def since_last_time(previous: Row | None, now: float | None, what: str = "",
+                    today: datetime | None = None) -> str | None:
+    """An answer's (or with `what` = "this round", a round's) score beside the last one, from History, whichever
+    session it was in: "Last time 31 (yesterday) → now 100 (+69)" (walkthrough 9: nothing said "you improved since
+    yesterday"). None when there is no last time or no score now."""
+    if previous is None or previous.get("overall") is None or now is None:
+        return None
+    delta = round(now) - round(previous["overall"])
+    change = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else " (the same)"
+    subject = f"Last time {what} scored" if what else "Last time"
+    skipped = ""
+    if previous.get("answered") is not None and previous.get("total") and previous["answered"] < previous["total"]:
+        skipped = f", {previous['answered']} of {previous['total']} answered"
+    return (f"{subject} {previous['overall']:.0f} ({_when(str(previous.get('finished_at') or previous['started_at']), today)}"
+            f"{skipped}) → now {now:.0f}{change}")

@@ -345,7 +345,8 @@ class PracticeSession:
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
             return self._outcome(attempt, row, saved, f"recovered {analysis.delivery.duration_s:.0f} s of audio, cut "
-                                                      "off when the app closed; it is in History")
+                                                      "off when the app closed; it is in History, marked, and not "
+                                                      "counted in your averages, Progress or weak points")
         except HistoryUnavailable as exc:
             return Recovered(attempt, "waiting", f"{_asked(row)}: not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting

@@ -134,8 +134,12 @@ class Rehearsal:
         return {kp.id for kp in prompt.key_points if kp.label in labels} if prompt else set()
 
     def summary(self) -> RoundSummary:
-        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too)."""
+        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too). A
+        competency tied to delivery blends in the answers' delivery as each answer's score does (walkthrough 9: the
+        round left it out, "Polished communicator" 100 after answers of 97 and 98); a drill's points only, as
+        `record` scores it."""
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
+        delivery = {pid: a.delivery_scores for pid, a in self.results.items() if pid not in drilled}
         return summarize_round(self.bank, [p.id for p in self.prompts],
                                {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()},
-                               drilled=drilled)
+                               delivery=delivery, drilled=drilled)

@@ -427,6 +427,11 @@ class RehearsalController(QObject):
         else:
             self._present()
 
+    @property
+    def round_pk(self) -> int | None:
+        """The stored round being rehearsed (None: not a whole round, or not stored yet)."""
+        return self._round.pk
+
     def finish_round(self) -> None:
         assert self.rehearsal is not None
         summary = self.rehearsal.summary()

@@ -7,7 +7,7 @@ import io
 import json
 from datetime import UTC, datetime
 
-from voiceprep.core.history.queries import answer_name, clock, drilled, get_attempt, local
+from voiceprep.core.history.queries import answer_name, clock, cut_off_text, drilled, get_attempt, local
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 from voiceprep.core.wording import counted
 
@@ -91,7 +91,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
-            parts.append(f"*{a['state_detail'][:1].upper()}{a['state_detail'][1:]}*\n")
+            parts.append(f"*{cut_off_text(a['state_detail'])}*\n")
         if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             covered, total = key_points_covered(a)

@@ -202,6 +202,20 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
 WHOLE_ANSWER = "drill_json IS NULL"
 COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 
+# How a cut-off answer counts (one place; walkthrough 9). An answer recovered after the app closed mid-answer is
+# finished with the remark CUT_OFF (attempts.state_detail; no other finished answer has a remark): it ended when the
+# app did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
+# off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
+# competencies, Progress (its series, hit rates and totals; `stats` counts it in `cut_off`), weak points, "Drill my
+# weak points" and the recap's average and "Most missed" (a 20 s fragment dropped the welcome's average from 85 to 75).
+COMPLETE = "state_detail IS NULL"
+NOT_COUNTED = "not counted in your averages, Progress or weak points"
+
+
+def cut_off_text(detail: str) -> str:
+    """A cut-off answer's remark as History shows it: "Cut off: recovered after the app closed; not counted in..."."""
+    return f"{detail[:1].upper()}{detail[1:]}; {NOT_COUNTED}"
+
 
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
@@ -216,7 +230,7 @@ def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = N
              SELECT id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
-             FROM attempts WHERE bank_id = ? AND state = ? {extra}),
+             FROM attempts WHERE bank_id = ? AND state = ? AND {COMPLETE} {extra}),
            counted AS (
              SELECT a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
@@ -252,9 +266,11 @@ def local_day(iso: str) -> tuple[str, str]:
 
 def recap(h: History, last: int = 6) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
-    back": its day, how many answers (`drills`: how many of them were drills) and the average score of its whole
-    answers (drills left out, see WHOLE_ANSWER), `banks`: each bank used with its answers ([{"bank_id", "answers"}],
-    most answers first), the questions the last round on those banks skipped (`skipped`, of `skipped_bank`), and
+    back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
+    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE), `round`:
+    the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
+    `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
+    round on those banks skipped (`skipped`, of `skipped_bank`), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill.
 
@@ -266,7 +282,8 @@ def recap(h: History, last: int = 6) -> Row | None:
         return None
     started = str(newest[0]["started_at"])
     first, after = local_day(started)
-    columns = f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, started_at FROM attempts WHERE state = ? "
+    columns = (f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, {COMPLETE} AS complete, started_at FROM attempts "
+               "WHERE state = ? ")
     day = h.read(columns + "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC",
                  [DONE, first, after])
     # a time written another way (an imported "2026-12-01 10:00:00") sorts outside the day's bounds: the newest
@@ -276,23 +293,62 @@ def recap(h: History, last: int = 6) -> Row | None:
     for r in day:                                   # newest first: a tie keeps the bank used last first
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
     banks = sorted(counts, key=lambda b: -counts[b])
-    scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"]]
+    scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
     marks = ", ".join("?" for _ in banks)
-    rounds = h.read(f"SELECT bank_id, summary_json FROM rounds WHERE bank_id IN ({marks}) AND summary_json IS NOT "
-                    "NULL ORDER BY finished_at DESC LIMIT 1", banks)
-    skipped = (json.loads(rounds[0]["summary_json"]) or {}).get("skipped", []) if rounds else []
+    rounds = h.read(f"SELECT bank_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) AND "
+                    "summary_json IS NOT NULL ORDER BY finished_at DESC LIMIT 1", banks)
+    summary = (json.loads(rounds[0]["summary_json"]) or {}) if rounds else {}
+    skipped = summary.get("skipped", [])
+    # the round finished that day, with its own score (its skipped questions count as misses, the average's are not
+    # answers at all: walkthrough 9 read "average 73" the day after a round that said 58)
+    the_round = None
+    if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
+        the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
+                     "total": summary.get("total"), "skipped": len(skipped)}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, b, last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"]),
+            "cut_off": sum(1 for r in day if not r["complete"]),
             "average": round(sum(scores) / len(scores), 1) if scores else None,
             "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
-            "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest}
+            "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest,
+            "round": the_round}
 
 
-def _finished(bank: str | None, prompt: str | None = None, prefix: str = "") -> tuple[str, list[Any]]:
-    """WHERE clause for finished attempts, optionally of one bank and prompt."""
-    where, args = f"{prefix}state = ?", [DONE]
+def previous_answer(h: History, attempt_id: int) -> Row | None:
+    """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
+    cut off), from any session: its `id`, `started_at` and `overall`, for "Last time 31 (yesterday) → now 100"
+    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer."""
+    rows = h.read(
+        f"SELECT p.id, p.started_at, p.overall FROM attempts a JOIN attempts p ON p.bank_id = a.bank_id "
+        f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
+        f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
+        f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [DONE, attempt_id])
+    return rows[0] if rows else None
+
+
+def previous_round(h: History, round_pk: int) -> Row | None:
+    """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`
+    and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before
+    its end has no summary and is not a run. None for the first."""
+    rows = h.read(
+        "SELECT p.id, p.finished_at, p.summary_json FROM rounds r JOIN rounds p ON p.bank_id = r.bank_id "
+        "AND p.round_id = r.round_id AND p.id < r.id AND p.summary_json IS NOT NULL WHERE r.id = ? "
+        "ORDER BY p.id DESC LIMIT 1", [round_pk])
+    if not rows:
+        return None
+    summary = json.loads(rows[0].pop("summary_json") or "{}") or {}
+    if summary.get("overall") is None:
+        return None
+    return {**rows[0], **{k: summary.get(k) for k in ("overall", "answered", "total")}}
+
+
+def _finished(bank: str | None, prompt: str | None = None, prefix: str = "",
+              complete: bool = True) -> tuple[str, list[Any]]:
+    """WHERE clause for finished attempts that count (`complete`: not cut off, COMPLETE), optionally of one bank
+    and prompt."""
+    where, args = f"{prefix}state = ?" + (f" AND {prefix}{COMPLETE}" if complete else ""), [DONE]
     if bank:
         where += f" AND {prefix}bank_id = ?"
         args.append(bank)
@@ -341,6 +397,7 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
     the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
+    `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
     """
     where, args = _finished(bank, prompt)
     summary = h.read(
@@ -353,6 +410,9 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     result: Row = {"bank": bank, "prompt": prompt, **summary}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
+    where_all, args_all = _finished(bank, prompt, complete=False)
+    result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
+                               args_all)[0]["n"]
     series = trends(h, bank, limit=10, prompt=prompt, whole_only=True)
     recent, earlier = series[-5:], series[:-5]
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}

@@ -127,15 +127,19 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> s
                 f"<br><span style='color:{colors.muted}'>{basis}</span></td>")
 
 
-def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None) -> str:
+def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None,
+                  since: str | None = None) -> str:
     """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
     asked this answer to cover (its headline is then those points, its competency bars those points'
-    competencies only)."""
+    competencies only). `since`: the score beside the last answer to the question ("Last time 31 (yesterday) →
+    now 100 (+69)"), under the big numbers."""
     out = []
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
     out.append(headline_html(doc, colors, drill))
+    if since:
+        out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
     if drill:
         out.append(drill_html(doc, drill, colors))
@@ -299,6 +303,8 @@ class FeedbackView(QWidget):
         super().__init__(parent)
         self.placeholder = placeholder
         self.document: Doc | None = None
+        self._shown: tuple[str | None, list[str] | None] = (None, None)    # the document's context and drill
+        self.since: str | None = None                # "Last time 31 (yesterday) → now 100 (+69)" (show_since)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
@@ -452,7 +458,7 @@ class FeedbackView(QWidget):
                       can_rejudge: bool = False, drill: list[str] | None = None) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores (a
         line each). `drill`: the points a drill asked this answer to cover (stored with the attempt)."""
-        self.document = doc
+        self.document, self._shown, self.since = doc, (context, drill), None
         # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
         # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -466,6 +472,16 @@ class FeedbackView(QWidget):
         self._saved_note = (note, rating)
         self.note_row.show()
         self.saved.hide()
+
+    def show_since(self, since: str | None) -> None:
+        """Add the comparison with the last answer (it comes from History after the feedback is up), where the
+        reader was."""
+        if self.document is None or since == self.since:
+            return
+        self.since = since
+        at = self.view.verticalScrollBar().value()
+        self.view.setHtml(document_html(self.document, Colors(self.palette()), *self._shown, since=since))
+        self.view.verticalScrollBar().setValue(at)
 
     def _note_now(self) -> tuple[str, int]:
         return self.note.text(), max(self.rating.checkedId(), 0)

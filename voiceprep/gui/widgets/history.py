@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts
 from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name, drilled_text, found_text, length
+from voiceprep.core.history.queries import answer_name, cut_off_text, drilled_text, found_text, length
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -74,7 +74,7 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         sort = (r["started_at"], r["prompt_text"], score_key, r["duration_s"] or -1, r["self_rating"] or 0)
         tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
-            (f"\nFound {found}" if found else "") + (f"\n{cut_off[:1].upper()}{cut_off[1:]}" if cut_off else "")
+            (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
@@ -416,7 +416,7 @@ class HistoryPage(QWidget):
         if attempt.get("drill"):
             context += "\n" + drill_text(attempt["drill"])
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."
-            context += "\n" + attempt["state_detail"][:1].upper() + attempt["state_detail"][1:]
+            context += "\n" + cut_off_text(attempt["state_detail"])
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"

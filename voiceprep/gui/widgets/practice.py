@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState
-from voiceprep.app.recap import recap_lines
+from voiceprep.app.recap import recap_lines, since_last_time
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
+from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import (
     BAD,
@@ -53,6 +55,8 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
+
+log = logging.getLogger(__name__)
 
 READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is up; Space answers or stops
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
@@ -717,8 +721,22 @@ class PracticePage(QWidget):
         self._attempt_prompt = analysis.prompt.id
         self.audio_path = self.ctl.last_audio_path
         r = self.ctl.rehearsal
-        self.feedback.show_analysis(analysis, drill=r.focus.get(analysis.prompt.id) if r else None)
+        drill = r.focus.get(analysis.prompt.id) if r else None
+        self.feedback.show_analysis(analysis, drill=drill)
+        if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
+            self._show_since(attempt_id, analysis.overall)
         self.stack.setCurrentIndex(1)
+
+    def _show_since(self, attempt_id: int, overall: float) -> None:
+        """The last answer to this question from History, whichever session it was in, beside this one's score
+        (walkthrough 9: "Attempt 2 · last time" only showed after a retry in the same sitting)."""
+        service = self.services.history
+
+        def shown(previous: dict | None) -> None:
+            if self.attempt_id == attempt_id:          # still this answer's feedback
+                self.feedback.show_since(since_last_time(previous, overall))
+        query(lambda: service.previous_answer(attempt_id), on_done=shown, owner=self,
+              on_error=lambda exc: log.info("no last time to compare: %s", exc))
 
     def _size_by_shown_page(self, index: int) -> None:
         """Only the page shown sets the stack's height: a round summary left behind the feedback (after "Drill
@@ -753,6 +771,18 @@ class PracticePage(QWidget):
         what = "Drill" if rehearsal.focus else "Round"       # a drill's end said "Round complete" (walkthrough 6)
         lay.addWidget(heading(f"{what} complete", 16))
         lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
+        since = muted("")                  # "Last time this round scored 58 (yesterday) → now 88 (+30)", from History
+        since.hide()
+        lay.addWidget(since)
+        if self.ctl.round_pk is not None:
+            service, pk = self.services.history, self.ctl.round_pk
+
+            def shown(previous: dict | None) -> None:
+                if self.summary is page and (text := since_last_time(previous, summary.overall, "this round")):
+                    since.setText(text)
+                    since.show()
+            query(lambda: service.previous_round(pk), on_done=shown, owner=page,
+                  on_error=lambda exc: log.info("no last round to compare: %s", exc))
         for cid, score in summary.competencies.items():
             comp = bank.competency(cid)
             lay.addWidget(ScoreBar(comp.name if comp else cid, score, f"weight {comp.weight:.2f}" if comp else ""))

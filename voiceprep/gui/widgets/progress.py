@@ -152,6 +152,9 @@ def summary_text(st: dict[str, Any]) -> str:
     n, drills = st["attempts"], st.get("drills") or 0
     typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
     typed += f" · {counted(drills, 'drill')} (not in the average or best)" if drills else ""
+    cut = st.get("cut_off") or 0               # left out of everything here (core.history.queries.COMPLETE)
+    typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off when the app closed: not counted"
+              if cut else "")
     if st["avg_overall"] is None:
         only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else ""
         scores = f"no average yet{only}"
