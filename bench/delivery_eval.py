@@ -1,10 +1,10 @@
-"""Delivery cards on the labelled answers: how often Ownership and Numbers praise or warn, by kind of answer.
+"""Delivery cards on the labelled answers: how often Ownership, Numbers and Repetition praise or warn, by kind of answer.
 
 The 334 typed answers of labeled_answers.toml and the judge's dev and test splits, analysed as the app does
 (`analyze_answer`, story prompts only for ownership). A strong answer should be praised, a vague or rambling one
 should not.
 
-    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers]
+    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition]
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml", DATA / "judge/t
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--list", choices=["ownership", "numbers"], help="print each answer's card")
+    ap.add_argument("--list", choices=["ownership", "numbers", "repetition"], help="print each answer's card")
     args = ap.parse_args()
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", DATA / "judge/banks"]).banks}
     items = [item for path in FILES for item in load_labeled(path)]
-    cards: dict[str, dict[str, Counter[str]]] = {"ownership": defaultdict(Counter), "numbers": defaultdict(Counter)}
+    cards: dict[str, dict[str, Counter[str]]] = {"ownership": defaultdict(Counter), "numbers": defaultdict(Counter),
+                                                 "repetition": defaultdict(Counter)}
     details = Counter[str]()
     stories = 0
     for item in items:

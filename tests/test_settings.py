@@ -33,3 +33,22 @@ def test_a_file_from_an_older_version_cannot_pin_the_judges_fitted_values(tmp_pa
     assert s.analysis.wpm_high == 170                        # a threshold the candidate can set is kept
     s.save(path)
     assert all(name not in json.loads(path.read_text()).get(group, {}) for group, name in FITTED)
+
+
+def test_a_new_user_hears_the_natural_voice_and_a_chosen_voice_is_kept(tmp_path):
+    """Walkthrough 9: the interviewer spoke with espeak ("Default voice") though Joe was installed. The default is
+    now "auto" (the natural voice when it works here); choosing the standard voice (None) is saved and kept."""
+    from voiceprep.speech.tts import AUTO_VOICE
+
+    assert Settings().speech.voice == AUTO_VOICE
+    path = tmp_path / "settings.json"
+    Settings().save(path)
+    assert json.loads(path.read_text()) == {}                   # a user who never chose follows the default
+    s = Settings()
+    s.speech.voice = None
+    s.save(path)
+    assert json.loads(path.read_text()) == {"speech": {"voice": None}}
+    assert Settings.load(path).speech.voice is None
+    path.write_text(json.dumps({"speech": {"voice": "gmw/en-us"}, "audio": {"silence_rms": None}}))
+    loaded = Settings.load(path)
+    assert loaded.speech.voice == "gmw/en-us" and loaded.audio.silence_rms == 0.01   # null only where None is allowed

@@ -40,7 +40,8 @@ class AudioSettings:
 
 @dataclass
 class SpeechSettings:
-    voice: str | None = None            # pyttsx3 voice id; None = engine default
+    voice: str | None = "auto"          # "auto": the natural voice when installed and working, else the standard
+                                        # one; a voice id ("piper:..." or pyttsx3's); None = pyttsx3's default
     rate: int = 175                     # words per minute for the interviewer voice
     speak_follow_ups: bool = False      # ask the follow-ups aloud right after the feedback appears
 
@@ -169,7 +170,9 @@ class Settings:
                     continue        # FITTED: a file saved by an older version must not pin its judge's weights
                 value = values[f.name]
                 default = getattr(target, f.name)
-                if isinstance(default, tuple):
+                if value is None and "None" in str(f.type):
+                    pass            # an optional setting chosen as "none" (the standard voice, the system microphone)
+                elif isinstance(default, tuple):
                     value = tuple(value) if isinstance(value, list) else default
                 elif default is not None and not isinstance(value, type(default)) and not (
                     isinstance(default, float) and isinstance(value, int)

@@ -213,3 +213,20 @@ def test_sizes_at_which_the_window_would_not_fit_the_screen_are_not_offered(wind
         fits = free.width() * scale >= MINIMUM_SIZE[0] and free.height() * scale >= MINIMUM_SIZE[1]
         assert model.item(i).isEnabled() == (fits or page.interface_size.itemData(i) == 100)
     assert not model.item(page.interface_size.count() - 1).isEnabled()      # 200 % of the test's 800x800 screen
+
+
+def test_settings_names_the_voice_the_interviewer_speaks_with(window, qtbot, data_home):
+    """Walkthrough 9: Settings said "Default voice" and the interviewer spoke with espeak though Joe was installed."""
+    from voiceprep.speech import piper_voice
+
+    page = window.settings_page
+    qtbot.waitUntil(lambda: page.voice.findData(piper_voice.VOICE_ID) >= 0, timeout=30000)
+    assert page.voice.currentData() == "auto" and page.voice.currentText() == f"Default: {piper_voice.VOICE_NAME}"
+    assert not page.is_dirty()
+    page.voice.setCurrentIndex(page.voice.findData(None))           # the standard voice, chosen
+    assert page.voice.currentText() == "Standard voice"
+    page.save()
+    assert Settings.load().speech.voice is None
+    page.voice.setCurrentIndex(0)
+    page.save()
+    assert Settings.load().speech.voice == "auto"

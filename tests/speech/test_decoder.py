@@ -55,6 +55,22 @@ def test_trailing_loops_are_cut():
     assert trim_repeats(real_repeat) == real_repeat
 
 
+def test_a_sentence_repeated_into_the_windows_last_frames_is_cut():
+    """Walkthrough 9: one pass over 41-52 s emitted "So reliability really matter." twice (real model, replayed);
+    the copy was squeezed into 51.86-51.92 s, its last word given the window's last 60 ms, so it was kept and the
+    Repetition card said "said 2 times". These are the stored words."""
+    said = [w("lost.", 49.9, 50.28), w("So", 50.72, 50.78), w("reliability", 50.78, 51.22), w("really", 51.22, 51.64),
+            w("matter.", 51.64, 51.86)]
+    copy = [w("So", 51.86, 51.86), w("reliability", 51.86, 51.86), w("really", 51.86, 51.86),
+            w("matter.", 51.86, 51.92)]
+    assert trim_repeats(said + copy) == said
+    spoken_twice = said + [w("So", 52.3, 52.4), w("reliability", 52.4, 52.9), w("really", 52.9, 53.2),
+                           w("matter.", 53.2, 53.5)]
+    assert trim_repeats(spoken_twice) == spoken_twice                           # said twice: kept
+    quick = [w("a", 0.0, 0.1), w("big", 0.1, 0.3), w("win,", 0.3, 0.5), w("big", 0.5, 0.62), w("win.", 0.62, 0.75)]
+    assert trim_repeats(quick) == quick                                          # fast, but in time of its own
+
+
 def test_filler_spellings_are_unified():
     assert normalise_filler(" Umm,") == " Um,"
     assert normalise_filler(" uhh...") == " uh..."

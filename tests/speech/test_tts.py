@@ -141,6 +141,40 @@ def test_an_unavailable_natural_voice_falls_back_to_the_standard_voice(tmp_path,
     assert odd.render("Hello.").exists() and "no natural voice" in odd.fallback_reason
 
 
+def test_the_default_voice_is_the_natural_one_when_it_works_here(tmp_path, monkeypatch):
+    """Walkthrough 9: a new user heard espeak although Joe was installed. AUTO_VOICE (the settings' default) speaks
+    with the natural voice when it is installed, with the standard one when it is not (nothing to report), and
+    falls back, saying why, when it fails."""
+    from voiceprep.speech import neural, piper_voice
+    from voiceprep.speech.tts import AUTO_VOICE, Voice, auto_voice_label, is_neural
+
+    assert Speaker(voice=AUTO_VOICE, cache_dir=tmp_path).speaking_voice == piper_voice.VOICE_ID   # [neural] is installed
+    assert Speaker(cache_dir=tmp_path).speaking_voice is None                      # Speaker() alone stays pyttsx3's
+    used: list[str | None] = []
+
+    def render(self, text, out, voice):
+        if is_neural(voice) and self.fail:
+            raise neural.NeuralVoiceError("the natural voice's process ended")
+        used.append(voice)
+        return tmp_path / "x.wav"
+    monkeypatch.setattr(Speaker, "_render_cached", render)
+    s = Speaker(voice=AUTO_VOICE, cache_dir=tmp_path)
+    s.fail = False
+    s.render("Why us?")
+    assert used == [piper_voice.VOICE_ID] and s.fallback_reason is None
+    s.fail = True
+    s.render("Why us?")
+    assert used[-1] is None and s.fallback_reason == "the natural voice's process ended"
+    monkeypatch.setattr(neural, "available", lambda: "the natural voice is not installed")
+    missing = Speaker(voice=AUTO_VOICE, cache_dir=tmp_path)
+    missing.fail = False
+    missing.render("Why us?")
+    assert used[-1] is None and missing.fallback_reason is None
+    joe = Voice(piper_voice.VOICE_ID, piper_voice.VOICE_NAME, ("en-us",))
+    assert auto_voice_label([joe, Voice("gmw/en", "English", ("en",))]) == f"Default: {piper_voice.VOICE_NAME}"
+    assert "standard voice" in auto_voice_label([Voice("gmw/en", "English", ("en",))])
+
+
 def test_speaking_a_cached_prompt_reports_when_audio_starts(speaker, monkeypatch):
     import sounddevice as sd
 

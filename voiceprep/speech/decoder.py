@@ -28,6 +28,7 @@ MAX_CONTEXT_TOKENS = 100     # prompt tokens of earlier text and bank terms (Whi
 LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (Whisper's own threshold)
 NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
 LOW_LOGPROB = -1.0
+SQUEEZED_WORD_S = 0.05      # a repeated phrase said in less than this a word was not said: the alignment squeezed it
 PREPEND = "\"'“¿([{-"
 APPEND = "\"'.。,，!！?？:：”)]}、"
 # oneDNN (inside CTranslate2) keeps a compiled primitive per input shape, up to 1024 of them, ~2.3 MB each
@@ -74,7 +75,9 @@ def normalise_filler(word: str) -> str:
 def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
     """Cut a window's trailing loop: `run` or more identical words at the end keep one ("um, um, um, um"); `run`
     or more words with no time of their own at the end, or a phrase repeated right after itself with no time
-    of its own, are dropped (the alignment squeezed them into the window's end: nothing was said there)."""
+    of its own, are dropped (the alignment squeezed them into the window's end: nothing was said there). A copy
+    spoken in less than SQUEEZED_WORD_S a word has no time of its own even when the alignment gave its last word
+    the window's last frames ("So reliability really matter." twice, the copy in 51.86-51.92 s: walkthrough 9)."""
     bare = [re.sub(r"[^\w']", "", w.word).lower() for w in words]
     n = 1
     while n < len(bare) and bare[-1 - n] == bare[-1]:
@@ -88,7 +91,8 @@ def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
         return words[:len(words) - squeezed]
     for size in range(2, min(12, len(words) // 2) + 1):
         tail = words[-size:]
-        if bare[-size:] == bare[-2 * size:-size] and all(w.end - w.start < 0.05 for w in tail):
+        if bare[-size:] == bare[-2 * size:-size] and (all(w.end - w.start < 0.05 for w in tail)
+                                                      or tail[-1].end - tail[0].start < SQUEEZED_WORD_S * size):
             return words[:-size]
     return words
 

@@ -1,7 +1,8 @@
 """The interviewer's voice, rendered to WAV (cached per text, voice, rate and engine) and played with sounddevice.
 
-Two engines: pyttsx3 (espeak-ng on Linux, SAPI5/NSSS elsewhere), the default and the fallback everywhere;
-and the optional natural voice (voiceprep.speech.neural, a Piper voice), chosen by its voice id.
+Two engines: pyttsx3 (espeak-ng on Linux, SAPI5/NSSS elsewhere), the fallback everywhere; and the optional
+natural voice (voiceprep.speech.neural, a Piper voice), chosen by its voice id. The app's default voice, `AUTO_VOICE`,
+is the natural voice when it is installed and works here, else pyttsx3's default (`Speaker()` alone is pyttsx3's).
 Rendering to a file first makes speech interruptible (stop, skip, replay), instant once cached, and
 testable. Each engine renders in a process of its own (voiceprep.speech.pyttsx3_worker, .neural_worker):
 a native crash in one costs a render, retried in a new process, not the app.
@@ -42,8 +43,25 @@ class Voice:
     languages: tuple[str, ...]
 
 
+AUTO_VOICE = "auto"      # the natural voice when it is installed and works here, else the standard voice
+
+
 def is_neural(voice: str | None) -> bool:
     return bool(voice) and str(voice).startswith("piper:")
+
+
+def auto_voice() -> str | None:
+    """The voice AUTO_VOICE stands for here: the natural voice when it is installed, else pyttsx3's default (None)."""
+    return piper_voice.VOICE_ID if neural.available() is None else None
+
+
+def auto_voice_label(voices: Iterable[Voice]) -> str:
+    """What AUTO_VOICE is here, in the candidate's words (Settings' first choice), from `Speaker.voices()`, which
+    lists the natural voice only when it is installed."""
+    natural = next((v for v in voices if v.id == piper_voice.VOICE_ID), None)
+    if natural is not None:
+        return f"Default: {natural.name}"
+    return "Default: the standard voice (no natural voice installed)"
 
 
 def pyttsx3_version() -> str:
@@ -70,7 +88,8 @@ class Speaker:
     _versions: dict[str, str] = {}
 
     def __init__(self, voice: str | None = None, rate: int = 175, cache_dir: Path | None = None):
-        self.voice = voice
+        self.voice = voice                        # as chosen: a voice id, AUTO_VOICE, or None (pyttsx3's default)
+        self._auto: tuple[str | None] | None = None
         self.rate = rate
         self.cache_dir = cache_dir or paths.data_dir() / "tts-cache"
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -91,13 +110,22 @@ class Speaker:
                 cls._neural = neural.NeuralEngine()
             return cls._neural
 
+    @property
+    def speaking_voice(self) -> str | None:
+        """The voice id rendered with: AUTO_VOICE resolved (once per Speaker: it checks the installed files)."""
+        if self.voice != AUTO_VOICE:
+            return self.voice
+        if self._auto is None:
+            self._auto = (auto_voice(),)
+        return self._auto[0]
+
     def cache_key(self, text: str, voice: str | None) -> str:
         raw = f"{self.engine_version(voice)}|{pronounce.VERSION}|{voice}|{self.rate}|{text}"
         return hashlib.sha1(raw.encode()).hexdigest()[:20]
 
     def cached(self, text: str) -> Path | None:
         """The cached rendering of `text` with this voice and rate, if there is one."""
-        path = self.cache_dir / f"{self.cache_key(text, self.voice)}.wav"
+        path = self.cache_dir / f"{self.cache_key(text, self.speaking_voice)}.wav"
         return path if path.exists() and path.stat().st_size > 44 else None
 
     def prerender(self, texts: Iterable[str], cancel: threading.Event | None = None,
@@ -148,7 +176,7 @@ class Speaker:
         if not text.strip():
             raise TTSError("nothing to say: the text is empty")
         self.fallback_reason = None
-        voice = self.voice
+        voice = self.speaking_voice
         if is_neural(voice):
             why = neural.available() if voice == piper_voice.VOICE_ID else f"no natural voice called {voice!r}"
             if why is None:

@@ -290,3 +290,24 @@ def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
 def test_a_number_written_with_its_unit_is_a_number_and_3_d_secure_is_a_name(text, numbers):
     """Session 12: "2GB" (one word, as Whisper writes it) was no number, while "3-D" of "3-D Secure" was one."""
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+@pytest.mark.parametrize("text", [
+    # walkthrough 9, attempts 4 and 9: "'40 minutes to' said 2 times"
+    "Routing problems would take like 40 minutes to detect. We cut the time to detect from 40 minutes to about "
+    "3 minutes, and incidents that reach customers dropped by about 60%.",
+    "We had a ninety-nine point nine five target and we hit ninety-nine point nine seven over the year.",
+    "It cut p ninety nine from two hundred milliseconds to thirty eight, and p ninety nine stayed there.",
+    "It went from 2000 requests per second to 9000 requests per second.",
+])
+def test_a_number_said_again_with_its_unit_is_not_a_repetition(text):
+    d = analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings())
+    assert d.repeated_phrases == []
+    assert "repetition" not in {f.name for f in d.findings}
+
+
+def test_a_repeated_phrase_with_words_of_its_own_is_still_a_repetition():
+    text = ("We cut the latency by 40 percent. Then, to be honest, we cut the latency by 40 percent again on the "
+            "second service. So reliability really matters. So reliability really matters.")
+    phrases = {p["phrase"] for p in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings()).repeated_phrases}
+    assert "so reliability really matters" in phrases and any("cut the latency by 40" in p for p in phrases)

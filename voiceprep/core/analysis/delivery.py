@@ -163,13 +163,26 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
     return hits
 
 
+# a quantity and what goes with it: "from 40 minutes to 90 seconds ... from 40 minutes to 2 minutes" says a number
+# twice on purpose (before and after, target and result), "p99", "requests per second": not a verbal tic
+_NUMBER_RE = re.compile(r"[$£€]?\d[\d.,]*(%|x|k|m|ms|s|th|st|nd|rd)?|(" + "|".join(
+    sorted(NUMBER_WORDS, key=len, reverse=True)) + ")+")
+_MEASURE_WORDS = frozenset({"per", "country", "currency", "percentage", "from", "to", "by", "about", "around", "under",
+                            "over", "than", "within", "below", "above", "up", "down", "roughly", "nearly", "almost"})
+
+
+def _measure_word(token: str) -> bool:
+    return (token in _STOP or token in UNITS or token + "s" in UNITS or token in _MEASURE_WORDS or len(token) == 1
+            or _NUMBER_RE.fullmatch(token) is not None)
+
+
 def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     found: dict[str, int] = {}
     for n in range(6, min_n - 1, -1):
         grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
         for gram, count in grams.items():
             toks = gram.split()
-            if count < 2 or sum(t not in _STOP for t in toks) < 2:
+            if count < 2 or sum(t not in _STOP for t in toks) < 2 or all(map(_measure_word, toks)):
                 continue
             if any(gram in longer for longer in found):
                 continue

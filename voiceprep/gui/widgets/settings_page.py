@@ -72,7 +72,9 @@ class SettingsPage(QScrollArea):
         form.addRow("", self.mic_meter)
         form.addRow("", self.mic_status)
         self.voice = QComboBox()
-        self.voice.addItem("Default voice", None)
+        self.voice.addItem("Default voice", "auto")              # tts.AUTO_VOICE, named once the voices are known
+        self.voice.addItem("Standard voice", None)
+        self.voice.setCurrentIndex(max(self.voice.findData(s.speech.voice), 0))
         self.rate = QSpinBox()
         self.rate.setRange(80, 320)
         self.rate.setValue(s.speech.rate)
@@ -264,6 +266,9 @@ class SettingsPage(QScrollArea):
             return
         current = self.services.settings.speech.voice
         was_dirty = self.is_dirty()
+        from voiceprep.speech.tts import auto_voice_label
+
+        self.voice.setItemText(0, auto_voice_label(voices))
         for v in voices:
             if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
                 self.voice.addItem(v.name, v.id)
