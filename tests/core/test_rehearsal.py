@@ -146,3 +146,63 @@ def test_the_rounds_competency_scores_count_delivery_as_each_answers_do():
     for cid in tied:
         assert s.competencies[cid] == analysis.competencies[cid]
     assert s.overall == analysis.overall
+
+MAIN = ("Airwallex gives businesses global accounts to hold and collect money in many currencies, global transfers with "
+        "good FX rates to pay suppliers in other countries, online payments with local payment methods, and cards for "
+        "spending and expense management. It serves businesses that sell across borders, without the cost of banks, "
+        "at huge scale across many countries where money must never be lost.")
+FOLLOW_UP = ("Embedded finance means Airwallex exposes APIs so that platforms and marketplaces can build their own "
+             "financial products, like accounts and payouts, on top of Airwallex.")
+
+
+def test_a_follow_up_answer_counts_with_the_answer_it_follows():
+    """Walkthrough 9: after "Ask the follow-ups aloud", the answer to "What is embedded finance, and who uses it?"
+    was judged as a whole new answer to the main question (all six points) and the round kept it instead of the
+    answer it followed: 100 became 49, and "Drill next" listed points covered in full."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_round(bank, bank.round("round-4"))
+    r.index = [p.id for p in r.prompts].index(prompt.id)
+    main = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    r.record(main)
+    assert {k.key_point.id for k in main.key_points if not k.hit} == {"embedded-finance", "scale"}
+    assert r.answering() == (None, None)                           # before the follow-ups: a whole answer
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.prompt_id == prompt.id
+    assert turn.questions == ("What is embedded finance, and who uses it?",
+                              "What does the scale of Airwallex mean for the systems behind it?")
+    assert turn.heading == "\n".join(turn.questions)
+    labels = [bank.prompt(prompt.id).key_points[i].label for i in (2, 5)]
+    assert r.answering() == (turn, labels)                         # stored as a drill of the points asked about
+    follow = analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP))
+    assert follow.overall < 30                                     # as a whole answer it is weak
+    r.record(follow, turn)
+    assert r.results[prompt.id] is main and r.follow_up is None and r.attempts[prompt.id] == 1
+    assert r.answering() == (None, None)                           # answered: the next answer is a whole one again
+    summary = r.summary()
+    assert summary.coverage_by_prompt[prompt.id] > weighted(main)   # embedded finance now counts
+    assert (prompt.id, "embedded-finance") not in summary.to_drill and (prompt.id, "scale") in summary.to_drill
+    assert not any(p == prompt.id and k != "scale" for p, k in summary.to_drill)
+    assert r.scores == [main.overall, 50.0]                        # the follow-up: 1 of the 2 points it asked about
+    # what is still open is asked next; a retry's line says what the follow-up added
+    assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
+    assert r.attempt_note == (f"Attempt 2 · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
+                              "follow-up)")
+    # Retry (a whole new answer) starts over: its own points, no follow-up carried over
+    r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))
+    assert (prompt.id, "embedded-finance") in r.summary().to_drill and r.attempts[prompt.id] == 2
+
+
+def test_the_follow_ups_end_when_the_candidate_moves_on():
+    bank = load_bank(BANKS / "airwallex.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-4"))
+    r.record(analyze_answer(bank, r.current, Transcript.from_text("I like payments.")))
+    assert r.ask_follow_ups() is not None
+    r.next()
+    assert r.follow_up is None and r.answering() == (None, None) and r.ask_follow_ups() is None
+
+
+def weighted(analysis):
+    from voiceprep.core.analysis.scoring import weighted_hits
+
+    return weighted_hits(analysis.hits())

@@ -547,7 +547,7 @@ def test_the_feedback_stays_in_view_while_the_follow_ups_are_asked_aloud(window,
     window.services.speaker = lambda: Voice()
     seen = []
     ctl.stateChanged.connect(lambda s: seen.append((s, page.stack.currentIndex())))
-    ctl.ask_follow_ups(["What did the design prevent?"])
+    ctl.ask_follow_ups()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and len(seen) >= 2, timeout=30000)
     assert [s for s, _ in seen][0] == c.SPEAKING and all(index == 1 for _, index in seen), seen
     assert page.stack.currentIndex() == 1
@@ -1121,3 +1121,193 @@ def test_the_feedback_and_the_rounds_end_compare_with_last_time_from_history(win
     texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
     assert any(t.startswith(f"Last time this round scored 12 (yesterday, 1 of {len(rnd.prompts)} answered) → now "
                             f"{overall:.0f} (+") for t in texts), texts
+
+MAIN = ("Airwallex gives businesses global accounts to hold and collect money in many currencies, global transfers with "
+        "good FX rates to pay suppliers in other countries, online payments with local payment methods, and cards for "
+        "spending and expense management. It serves businesses that sell across borders, without the cost of banks, "
+        "at huge scale across many countries where money must never be lost.")
+FOLLOW_UP = ("Embedded finance means Airwallex exposes APIs so that platforms and marketplaces can build their own "
+             "financial products, like accounts and payouts, on top of Airwallex.")
+
+
+def to_product_range(window, qtbot):
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.tts_ok = False                                  # no voice: the follow-ups are asked on screen
+    while ctl.rehearsal.current.id != "product-range":
+        ctl.next()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
+        ctl.answer_text(MAIN)
+    return page, ctl, got.args[0]
+
+
+def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtbot, services):
+    """Walkthrough 9: after "Ask the follow-ups aloud", Space recorded a whole new answer to the main question: the
+    answer to "What is embedded finance, and who uses it?" was judged on all six points (3/6, 49), and the round
+    kept it instead of the answer it followed ("Drill next" listed points covered in full)."""
+    import json
+
+    from voiceprep.core.history import History, queries
+
+    page, ctl, main = to_product_range(window, qtbot)
+    main_id = page.attempt_id
+    missed = {k.key_point.id for k in main.key_points if not k.hit}
+    assert missed == {"embedded-finance", "scale"}
+    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the follow-ups"
+    page.feedback.ask.click()
+    questions = ["What is embedded finance, and who uses it?",
+                 "What does the scale of Airwallex mean for the systems behind it?"]
+    assert page.prompt_text.text() == "\n".join(questions)                   # the question now: the follow-ups
+    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
+    assert page.state_label.text().startswith("Press Space to answer the follow-ups")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(FOLLOW_UP)
+    follow_id = page.attempt_id
+    assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
+    assert page.prompt_text.text() == "\n".join(questions)
+    assert "Follow-up answer:" in page.feedback.view.toPlainText()
+    assert "this question now has 5 of 6 key points" in page.feedback.view.toPlainText()
+    shown = page.feedback.view.toPlainText()                 # only its points: the others were the answer before's
+    assert "The points the follow-ups asked about" in shown and "Global business accounts" not in shown
+    # still open: the scale follow-up, offered again
+    assert page.feedback.document["follow_ups"] == [questions[1]] and page.feedback.ask.isVisible()
+    labels = [k.label for k in main.prompt.key_points if k.id in missed]
+    with History.open(services.db_path) as h:
+        stored = {i: queries.get_attempt(h, i)["drill"] for i in (main_id, follow_id)}
+    assert stored == {main_id: None, follow_id: labels}            # History and Progress count only those points
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        ctl.stop_speaking()
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    from PySide6.QtWidgets import QLabel
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    scale, embedded = (f"• {main.prompt.key_points[i].label}" for i in (5, 2))
+    assert scale in texts and embedded not in texts                        # "Drill next": only what is still missed
+    summary = ctl.rehearsal.summary()
+    with History.open(services.db_path) as h:
+        qtbot.waitUntil(lambda: bool(h.read("SELECT summary_json FROM rounds")[0]["summary_json"]), timeout=10000)
+        stored_round = json.loads(h.read("SELECT summary_json FROM rounds")[0]["summary_json"])
+    assert stored_round["coverage_by_prompt"]["product-range"] == summary.coverage_by_prompt["product-range"]
+    assert summary.coverage_by_prompt["product-range"] > main.coverage
+
+
+def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 9: after the follow-ups were asked and Space pressed, the recording showed the answer before's
+    captions and the header "Attempt 2 · last time 100" for what was attempt 3. Stop then left the keyboard on the
+    sidebar's page list (arrow keys change page): it stays on the page, on the answer button."""
+    from voiceprep.speech.recorder import FileStream
+
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.captions.setPlainText("the answer before's words")
+    page.feedback.ask.click()
+    audio = speaker.render(FOLLOW_UP, out=tmp_path / "follow.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    press(qtbot, page.answer_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert "answer before" not in page.captions.toPlainText()
+    assert page.attempt_line.text().startswith("Follow-ups to your answer") and page.attempt_line.isVisible()
+    assert page.clock.text().startswith("0:0")
+    qtbot.wait(1500)
+    assert QApplication.focusWidget() is page.answer_btn
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
+    focused = QApplication.focusWidget()
+    assert focused is page.answer_btn, focused
+    # Space again, the follow-ups answered: a whole new answer, said so above the question
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(MAIN)
+    assert page.prompt_text.text() == ctl.rehearsal.current.text
+    assert page.attempt_line.text().startswith("Attempt 2 · last time ")       # not attempt 3: the follow-up is none
+
+
+def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.ask.click()
+    seen = {}
+
+    def answer_in_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen["labels"] = [lbl.text() for lbl in dialog.findChildren(type(dialog.count))]
+        qtbot.keyClicks(dialog.editor, FOLLOW_UP)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(300, answer_in_dialog)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        press(qtbot, window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert "What is embedded finance, and who uses it?\nWhat does the scale of Airwallex mean for the systems behind " \
+           "it?" in seen["labels"]
+    assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
+
+
+def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 9: Stop (and Next) pressed on the focused button went disabled while the answer was judged (the
+    next question asked), and Qt passed the focus on to the sidebar's page list, where the arrow keys change page."""
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping and reconciliation jobs.",
+                           out=tmp_path / "answer.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.wait(1500)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
+    page.next_btn.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(page.next_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal.index == 1 and ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
+    assert QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
+
+
+def test_enter_presses_drill_these_now(window, qtbot):
+    """Walkthrough 9: Enter did nothing on a focused "Drill these now" (Space did); the README says either."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state in (c.SPEAKING, c.IDLE),
+                    timeout=30000)
+
+
+def test_one_prompt_opens_on_the_question_the_welcome_named_and_ends_as_a_prompt(window, qtbot, monkeypatch):
+    """Walkthrough 9: the welcome said "You skipped “…”: answer it first today", but One prompt… opened on the
+    bank's first question; and a single prompt rehearsed ended with "Round complete"."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QLabel
+
+    from voiceprep.gui.widgets import practice
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
+    assert "You skipped “What are the most impactful things" in page.state_label.text()
+    offered = {}
+
+    def pick(_parent, _title, _label, items, current, _editable):
+        offered["current"] = items[current]
+        return items[current], True
+    monkeypatch.setattr(practice.QInputDialog, "getItem", pick)
+    page.prompt_btn.click()
+    assert offered["current"] == bank.prompt("most-impactful").text
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert page.next_btn.text() == "Finish  (N)"
+    page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert "Prompt complete" in texts and "Round complete" not in texts
+    assert page.position.text() == f"One prompt: {bank.prompt('most-impactful').text}"

@@ -1,4 +1,5 @@
-"""The rehearsal flow, Qt-free: walk a round's prompts in order, keep each prompt's latest result.
+"""The rehearsal flow, Qt-free: walk a round's prompts in order, keep each prompt's latest result (with what its
+follow-up answers added).
 
 The GUI drives this; so can a script. Speech and storage are the caller's business: this object only
 knows where the candidate is in the round and what they have scored so far.
@@ -7,14 +8,31 @@ knows where the candidate is in the round and what they have scored so far.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
-from voiceprep.core.banks.model import Bank, Prompt, Round
+from voiceprep.core.banks.model import Bank, KeyPoint, Prompt, Round
 
 NOTE_CHARS = 160            # a retry shows the last attempt's note up to this many characters (cut at a word)
+
+
+@dataclass(frozen=True)
+class FollowUpTurn:
+    """The interviewer's follow-ups to an answer, asked: the next answer answers them (walkthrough 9: it was judged
+    as a whole new answer to the main question and replaced the one it followed). `labels`: the key points they ask
+    about, the only ones the follow-up answer counts for (stored as a drill of them)."""
+
+    prompt_id: str
+    questions: tuple[str, ...]
+    labels: tuple[str, ...]
+
+    @property
+    def heading(self) -> str:
+        """The follow-up questions, as the question on screen (one a line)."""
+        return "\n".join(self.questions)
 
 
 @dataclass
@@ -31,6 +49,11 @@ class Rehearsal:
     # every answer's overall score this sitting, retries too; a drill answer's counts only the points it asked for,
     # as the drill's summary does (its whole-answer score is not counted)
     scores: list[float] = field(default_factory=list)
+    follow_up: FollowUpTurn | None = None      # follow-ups asked and not yet answered: the next answer answers them
+    # prompt id -> ids of the key points its follow-up answers covered (of the points each asked about): the round
+    # counts a point covered in the answer they followed or in one of them
+    covered: dict[str, set[str]] = field(default_factory=dict)
+    followed: dict[str, int] = field(default_factory=dict)  # prompt id -> follow-up answers to its latest answer
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -79,7 +102,10 @@ class Rehearsal:
             how = f"{hit} of the {len(asked)} point{'s' if len(asked) != 1 else ''} asked for"
         else:
             total = last.points_total
-            how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''})"
+            more = len(self.covered.get(self.current.id, set()) - {r.key_point.id for r in last.key_points if r.hit})
+            after = f", {more} more in the follow-up{'s' if self.followed.get(self.current.id, 0) > 1 else ''}" \
+                if more else ""
+            how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''}{after})"
         line = f"Attempt {done + 1} · last time {how}"
         note = self.notes.get(self.current.id)
         if note:
@@ -110,16 +136,70 @@ class Rehearsal:
     def is_last(self) -> bool:
         return self.index >= len(self.prompts) - 1
 
-    def record(self, analysis: AnswerAnalysis) -> None:
-        self.results[analysis.prompt.id] = analysis
-        self.attempts[analysis.prompt.id] = self.attempts.get(analysis.prompt.id, 0) + 1
-        pid, asked = analysis.prompt.id, self._drilled(analysis.prompt.id)
+    def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None) -> None:
+        """An answer to the current question; `follow_up`: the turn it answered (taken when the answer began), so
+        it is no new attempt: it adds the points it asked about that it covered to the answer it followed."""
+        pid = analysis.prompt.id
+        self.follow_up = None                           # answered, or a new attempt: the follow-ups are behind
         hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
+        if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
+            asked = self._ids(pid, follow_up.labels)
+            self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
+                                                       if r.hit and r.key_point.id in asked)
+            self.followed[pid] = self.followed.get(pid, 0) + 1
+            self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall)
+            return
+        self.results[pid] = analysis
+        self.covered.pop(pid, None)                     # a new whole answer: its own follow-ups, if any, count
+        self.followed.pop(pid, None)
+        self.attempts[pid] = self.attempts.get(pid, 0) + 1
+        asked = self._drilled(pid)
         self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
                            else analysis.overall)
-        self.notes.pop(analysis.prompt.id, None)        # the note was about the attempt before this one
+        self.notes.pop(pid, None)        # the note was about the attempt before this one
+
+    def hits(self, prompt_id: str) -> list[tuple[KeyPoint, bool]]:
+        """The prompt's result in the round: its latest answer's key points, a point also counted when a follow-up
+        answer to it covered it."""
+        extra = self.covered.get(prompt_id, set())
+        return [(r.key_point, r.hit or r.key_point.id in extra) for r in self.results[prompt_id].key_points]
+
+    def open_follow_ups(self) -> list[dict[str, str]]:
+        """The current question's follow-ups still worth asking: those of its latest answer whose point no answer
+        has covered since (the bank's own question for the prompt, key_point_id "", only before the first
+        follow-up answer)."""
+        pid = self.current.id
+        last = self.results.get(pid)
+        if last is None:
+            return []
+        missed = {kp.id for kp, hit in self.hits(pid) if not hit}
+        return [f for f in last.follow_ups if f["key_point_id"] in missed
+                or (not f["key_point_id"] and missed and not self.followed.get(pid))]
+
+    def ask_follow_ups(self) -> FollowUpTurn | None:
+        """The interviewer asks the open follow-ups: the next answer answers them (None: nothing left to ask).
+        The bank's own question for the prompt asks about every point still missed (it names none)."""
+        asked = self.open_follow_ups()
+        if not asked:
+            self.follow_up = None
+            return None
+        pid = self.current.id
+        missed = [kp for kp, hit in self.hits(pid) if not hit]
+        named = {f["key_point_id"] for f in asked}
+        labels = tuple(kp.label for kp in missed if kp.id in named or "" in named)
+        self.follow_up = FollowUpTurn(pid, tuple(f["question"] for f in asked), labels)
+        return self.follow_up
+
+    def answering(self) -> tuple[FollowUpTurn | None, list[str] | None]:
+        """What the answer beginning now is: the follow-up turn it answers (None: an answer to the question) and
+        the key-point labels it counts for alone, stored as its drill (None: every point)."""
+        turn = self.follow_up if self.follow_up is not None and self.follow_up.prompt_id == self.current.id else None
+        if turn is not None:
+            return turn, list(turn.labels)
+        return None, self.focus.get(self.current.id)
 
     def next(self) -> Prompt | None:
+        self.follow_up = None
         if self.is_last:
             return None
         self.index += 1
@@ -127,19 +207,21 @@ class Rehearsal:
 
     def _drilled(self, prompt_id: str) -> set[str]:
         """The ids of the key points a drill asked of this prompt (none: not a drill, or not this prompt)."""
-        labels = self.focus.get(prompt_id)
+        return self._ids(prompt_id, self.focus.get(prompt_id) or ())
+
+    def _ids(self, prompt_id: str, labels: Sequence[str]) -> set[str]:
         if not labels:
             return set()
         prompt = next((p for p in self.prompts if p.id == prompt_id), None)
         return {kp.id for kp in prompt.key_points if kp.label in labels} if prompt else set()
 
     def summary(self) -> RoundSummary:
-        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too). A
-        competency tied to delivery blends in the answers' delivery as each answer's score does (walkthrough 9: the
-        round left it out, "Polished communicator" 100 after answers of 97 and 98); a drill's points only, as
-        `record` scores it."""
+        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too); a point
+        a follow-up answer covered counts as covered. A competency tied to delivery blends in the answers' delivery
+        as each answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after answers
+        of 97 and 98); a drill's points only, as `record` scores it."""
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
         delivery = {pid: a.delivery_scores for pid, a in self.results.items() if pid not in drilled}
         return summarize_round(self.bank, [p.id for p in self.prompts],
-                               {pid: [(r.key_point, r.hit) for r in a.key_points] for pid, a in self.results.items()},
+                               {pid: self.hits(pid) for pid in self.results},
                                delivery=delivery, drilled=drilled)

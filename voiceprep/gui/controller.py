@@ -20,7 +20,7 @@ from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.history.store import FILE, VOICE
-from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.speech.live import LiveTranscriber
@@ -61,6 +61,7 @@ class RehearsalController(QObject):
     error = Signal(str)
     historyChanged = Signal()                  # an attempt was stored or changed: views refresh
     importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
+    followUpAsked = Signal(object)             # FollowUpTurn: the follow-ups are asked; the next answer answers them
     _recordingStopped = Signal(object)         # from the recorder's thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
@@ -75,6 +76,10 @@ class RehearsalController(QObject):
         self.pending: Pending | None = None
         self.last_audio_path: str | None = None   # the answer just judged (for "play from here")
         self.tts_ok = True
+        # the follow-up turn the answer being recorded or judged answers (None: an answer to the question), and the
+        # one the answer just judged answered (the page shows its feedback as a follow-up's)
+        self.answering_follow_up: FollowUpTurn | None = None
+        self.last_follow_up: FollowUpTurn | None = None
         self._round = _RoundRef()
         self._starting = False
         self._cancelled = False
@@ -230,7 +235,8 @@ class RehearsalController(QObject):
         bank, prompt = rehearsal.bank, rehearsal.current
         override = self.services.input_override
         kind = FILE if audio_file is not None else VOICE
-        drill = rehearsal.focus.get(prompt.id)          # a drill: the points its notice asked to cover
+        # a follow-up answer, or a drill: the points it counts for (stored with it); else the whole answer counts
+        self.answering_follow_up, drill = rehearsal.answering()
 
         def begin() -> tuple[Pending, Any]:
             factory: Any = override
@@ -367,10 +373,10 @@ class RehearsalController(QObject):
             return
         self._think_timer.stop()
         self.stop_speaking()
-        self._move(PROCESSING)
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
-        drill = rehearsal.focus.get(prompt.id)
+        self.answering_follow_up, drill = rehearsal.answering()        # before the move: the page shows which
+        self._move(PROCESSING)
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
@@ -379,17 +385,20 @@ class RehearsalController(QObject):
             self.importProgress.emit(1.0)
             self._import_seconds = None
         assert self.rehearsal is not None
-        self.rehearsal.record(saved.analysis)
+        follow_up, self.answering_follow_up = self.answering_follow_up, None
+        self.last_follow_up = follow_up
+        self.rehearsal.record(saved.analysis, follow_up)
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         if saved.problem:
             self.error.emit(saved.problem)
         self.historyChanged.emit()
-        if self.services.settings.speech.speak_follow_ups and saved.analysis.follow_ups:
-            self.ask_follow_ups([f["question"] for f in saved.analysis.follow_ups])
+        if self.services.settings.speech.speak_follow_ups and follow_up is None:
+            self.ask_follow_ups()          # once, after an answer to the question (the button asks what is left)
 
     def _failed(self, exc: BaseException) -> None:
+        self.answering_follow_up = None       # the turn stays open (Rehearsal.follow_up): Space answers it again
         if self._import_seconds is not None:
             self.importProgress.emit(1.0)
             self._import_seconds = None
@@ -417,6 +426,7 @@ class RehearsalController(QObject):
 
     def retry(self) -> None:
         if self.rehearsal and self.can(Action.RETRY):
+            self.rehearsal.follow_up = None          # a whole new answer, not one to the follow-ups
             self._present(speak=False)
 
     def next(self) -> None:
@@ -444,6 +454,14 @@ class RehearsalController(QObject):
         self._move(FINISHED)
         self.roundFinished.emit(summary)
 
-    def ask_follow_ups(self, questions: list[str]) -> None:
-        if questions:
-            self.speak(" ".join(questions), then=lambda: self._move(FEEDBACK))
+    def ask_follow_ups(self) -> None:
+        """The interviewer asks the follow-ups still open (aloud when a voice works; on screen always): the next
+        answer (Space, Ctrl+T, Import) answers them; Retry and Next leave them."""
+        r = self.rehearsal
+        if r is None or self.state is not FEEDBACK:
+            return
+        turn = r.ask_follow_ups()
+        if turn is None:
+            return
+        self.followUpAsked.emit(turn)
+        self.speak(" ".join(turn.questions), then=lambda: self._move(FEEDBACK))

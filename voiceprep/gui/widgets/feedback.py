@@ -88,13 +88,18 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
 
 
-def drill_html(doc: Doc, drill: list[str], colors: Colors) -> str:
+def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None = None) -> str:
     """What a drill answer's scores rest on: only the points it asked for count, and the bars below are the drilled
-    points' competencies only (a drill judged on one point read as a strong whole answer)."""
+    points' competencies only (a drill judged on one point read as a strong whole answer). `follow_up`: the answer
+    answered the interviewer's follow-ups (a drill of the points they asked about); what it adds to the answer it
+    followed."""
     asked = [k for k in doc["key_points"] if k["label"] in drill]
     bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
             "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
             if doc["competencies"] else "")
+    if follow_up is not None:
+        return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> only the point{'s' if len(asked) != 1 else ''}"
+                f" the follow-ups asked about count, not the whole answer's score. {e(follow_up)}{bars}</p>")
     return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> the point{'s' if len(asked) != 1 else ''} "
             f"you were asked for count for your progress, not the whole answer's score.{bars}</p>")
 
@@ -128,11 +133,11 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> s
 
 
 def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None,
-                  since: str | None = None) -> str:
+                  *, since: str | None = None, follow_up: str | None = None) -> str:
     """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
     asked this answer to cover (its headline is then those points, its competency bars those points'
-    competencies only). `since`: the score beside the last answer to the question ("Last time 31 (yesterday) →
-    now 100 (+69)"), under the big numbers."""
+    competencies only); `follow_up`: it answered follow-ups about those points (drill_html). `since`: the score
+    beside the last answer to the question ("Last time 31 (yesterday) → now 100 (+69)"), under the big numbers."""
     out = []
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
@@ -142,7 +147,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
     if drill:
-        out.append(drill_html(doc, drill, colors))
+        out.append(drill_html(doc, drill, colors, follow_up))
         drilled = {k.get("competency") for k in doc["key_points"] if k["label"] in drill}
         competencies = [c for c in competencies if c["id"] in drilled]
     if competencies:
@@ -152,8 +157,13 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
             detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
             out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
         out.append("</table>")
-    out.append("<h3>Your key points</h3>")
-    for k in doc["key_points"]:
+    points = doc["key_points"]
+    if follow_up is not None and drill:        # the others were the answer before's (walkthrough 9: shown ✗ here)
+        points = [k for k in points if k["label"] in drill]
+        out.append(f"<h3>The point{'s' if len(points) != 1 else ''} the follow-ups asked about</h3>")
+    else:
+        out.append("<h3>Your key points</h3>")
+    for k in points:
         asked = f" <span style='color:{colors.muted}'>· drilled</span>" if drill and k["label"] in drill else ""
         body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}{asked}"]
         for ev in k["evidence"]:
@@ -299,18 +309,23 @@ class FeedbackView(QWidget):
     noteChanged = Signal(str, int)          # note, rating (0 = none)
     rejudgeRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, placeholder: str = "Answer a prompt to see feedback here."):
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "Answer a prompt to see feedback here.",
+                 follow_ups: bool = False):
         super().__init__(parent)
         self.placeholder = placeholder
+        self.follow_ups = follow_ups        # "Answer the follow-ups" is offered (Practice; History has no turn to take)
         self.document: Doc | None = None
-        self._shown: tuple[str | None, list[str] | None] = (None, None)    # the document's context and drill
+        # the document's context, drill and follow-up line (re-rendered with `since`)
+        self._shown: tuple[str | None, list[str] | None, str | None] = (None, None, None)
         self.since: str | None = None                # "Last time 31 (yesterday) → now 100 (+69)" (show_since)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
-        self.ask = QPushButton("Ask the follow-ups aloud")
+        self.ask = QPushButton("Answer the follow-ups")
+        self.ask.setToolTip("The interviewer asks them (aloud when the voice is on); your next answer answers them and "
+                            "counts for the points they ask about. Retry answers the whole question again.")
         self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))
         self.rejudge = QPushButton("Judge again with the current judge")
         self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
@@ -450,21 +465,22 @@ class FeedbackView(QWidget):
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
 
-    def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None) -> None:
+    def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,
+                      follow_up: str | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores."""
-        self.show_document(feedback_document(analysis), note, rating, drill=drill)
+        self.show_document(feedback_document(analysis), note, rating, drill=drill, follow_up=follow_up)
 
     def show_document(self, doc: Doc, note: str = "", rating: int = 0, context: str | None = None,
-                      can_rejudge: bool = False, drill: list[str] | None = None) -> None:
+                      can_rejudge: bool = False, drill: list[str] | None = None, follow_up: str | None = None) -> None:
         """Render `doc`. `context` (History) names the question and when it was answered above the scores (a
         line each). `drill`: the points a drill asked this answer to cover (stored with the attempt)."""
-        self.document, self._shown, self.since = doc, (context, drill), None
+        self.document, self._shown, self.since = doc, (context, drill, follow_up), None
         # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
         # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.view.setHtml(document_html(doc, Colors(self.palette()), context, drill))
+        self.view.setHtml(document_html(doc, Colors(self.palette()), context, drill, follow_up=follow_up))
         self.play.setVisible(bool(doc["timed"]))
-        self.ask.setVisible(bool(doc["follow_ups"]))
+        self.ask.setVisible(self.follow_ups and bool(doc["follow_ups"]))
         self.rejudge.setVisible(can_rejudge)
         self.note.setText(note)
         self.note.setCursorPosition(0)          # a long note shows its beginning, not its last words
@@ -480,7 +496,9 @@ class FeedbackView(QWidget):
             return
         self.since = since
         at = self.view.verticalScrollBar().value()
-        self.view.setHtml(document_html(self.document, Colors(self.palette()), *self._shown, since=since))
+        context, drill, follow_up = self._shown
+        self.view.setHtml(document_html(self.document, Colors(self.palette()), context, drill, since=since,
+                                        follow_up=follow_up))
         self.view.verticalScrollBar().setValue(at)
 
     def _note_now(self) -> tuple[str, int]:

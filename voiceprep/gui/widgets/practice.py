@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import textwrap
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -293,7 +295,7 @@ class PracticePage(QWidget):
         self.captions.setMinimumHeight(80)
         al.addWidget(self.captions, 1)
         self.stack.addWidget(answer)
-        self.feedback = FeedbackView()
+        self.feedback = FeedbackView(follow_ups=True)
         self.stack.addWidget(self.feedback)
         self.summary = QWidget()
         self.stack.addWidget(self.summary)
@@ -313,6 +315,7 @@ class PracticePage(QWidget):
         self._summary_focus: QPushButton | None = None  # ... or to a finished round's next action
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
+        self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
 
         # wiring
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
@@ -353,7 +356,8 @@ class PracticePage(QWidget):
         self.ctl.importProgress.connect(self._on_import_progress)
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
-        self.feedback.askFollowUps.connect(self.ctl.ask_follow_ups)
+        self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
+        self.ctl.followUpAsked.connect(self._on_follow_up_asked)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         keyboard_buttons(self)
@@ -537,6 +541,8 @@ class PracticePage(QWidget):
         if i >= 0:
             self.bank_box.setCurrentIndex(i)
         headline, details = recap_lines(recap, self.services.registry.find)
+        skipped = recap.get("skipped") or []
+        self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
@@ -565,6 +571,7 @@ class PracticePage(QWidget):
                              ["Keep rehearsing", "Leave round"], cancel=0) == 1
 
     def _start(self, rehearsal: Rehearsal) -> None:
+        self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
         self.ctl.stop_speaking()
         self.notice.hide()
         self.ctl.start(rehearsal)
@@ -579,7 +586,9 @@ class PracticePage(QWidget):
         if not bank or not self.confirm_leave_round():
             return
         prompts = bank.all_prompts()
-        text, ok = QInputDialog.getItem(self, "One prompt", "Prompt:", [p.text for p in prompts], 0, False)
+        # on the question the welcome asked to answer first (walkthrough 9: it opened on the bank's first)
+        first = next((i for i, p in enumerate(prompts) if (bank.id, p.id) == self._recap_prompt), 0)
+        text, ok = QInputDialog.getItem(self, "One prompt", "Prompt:", [p.text for p in prompts], first, False)
         if ok:
             self._start(Rehearsal.for_prompt(bank, next(p for p in prompts if p.text == text)))
 
@@ -623,14 +632,16 @@ class PracticePage(QWidget):
         if not self.ctl.rehearsal:
             return
         prompt = self.ctl.rehearsal.current
-        dialog = TypeAnswerDialog(prompt.text, self._drafts.get(prompt.id, ""), self)
+        turn, _points = self.ctl.rehearsal.answering()       # the follow-ups asked: the answer is theirs
+        key = f"{prompt.id}#follow-up" if turn else prompt.id
+        dialog = TypeAnswerDialog(turn.heading if turn else prompt.text, self._drafts.get(key, ""), self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.text()
         if accepted and text.strip():
-            self._drafts.pop(prompt.id, None)
+            self._drafts.pop(key, None)
             self.ctl.answer_text(text)
         elif text.strip():
-            self._drafts[prompt.id] = text          # nothing typed is lost by closing the dialog
+            self._drafts[key] = text                # nothing typed is lost by closing the dialog
         self.setFocus()                              # keys (R, N, Space) keep working after the dialog
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:
@@ -647,16 +658,46 @@ class PracticePage(QWidget):
         if r is None:
             return
         self.position.setText(f"{r.context} · aim for {fmt_time(prompt.target_seconds)}")
-        self.prompt_text.setText(prompt.text)
-        self.attempt_line.setText(r.attempt_note or "")
-        self.attempt_line.setVisible(bool(r.attempt_note))
+        self._show_question()
+        self._clear_answer()
+        self.stack.setCurrentIndex(0)
+
+    def _show_question(self, turn=None) -> None:
+        """The question being answered above the answer: the prompt with its attempt line (and a drill's points),
+        or, for the follow-ups asked (`turn`), their questions with what they follow (walkthrough 9: the header
+        still said "Attempt 2 · last time 100" while the follow-up, attempt 3, was answered)."""
+        r = self.ctl.rehearsal
+        if r is None:
+            return
+        if turn is not None:
+            n, asked = len(turn.questions), textwrap.shorten(r.current.text, 90, placeholder="…")
+            line = (f"Follow-up{'s' if n > 1 else ''} to your answer to “{asked}” · only the "
+                    f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about count")
+            self.prompt_text.setText(turn.heading)
+        else:
+            line = r.attempt_note or ""
+            self.prompt_text.setText(r.current.text)
+        self.attempt_line.setText(line)
+        self.attempt_line.setVisible(bool(line))
+        note = r.focus_note if turn is None else None    # a drill says which points to bring in this time
+        self.drill_note.setText(note or "")
+        self.drill_note.setVisible(bool(note))
+
+    def _clear_answer(self) -> None:
+        """A new answer starts: no captions, clock or level of the last one (walkthrough 9: the follow-up's recording
+        showed the answer before's captions)."""
+        r = self.ctl.rehearsal
+        target = r.current.target_seconds if r is not None else 0
         self.captions.clear()
         self.meter.setValue(0)
-        self.clock.setText(f"0:00 / {fmt_time(prompt.target_seconds)}")
+        self.clock.setText(f"0:00 / {fmt_time(target)}")
+        self.clock.setStyleSheet("")
         self.time_bar.setValue(0)
-        self.stack.setCurrentIndex(0)
-        self.drill_note.setText(r.focus_note or "")     # a drill says which points to bring in this time
-        self.drill_note.setVisible(bool(r.focus_note))
+
+    def _on_follow_up_asked(self, turn) -> None:
+        """The interviewer asks the follow-ups: they are the question now; Space (Ctrl+T, Import) answers them."""
+        self._show_question(turn)
+        self._focus_answer()
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
@@ -667,7 +708,11 @@ class PracticePage(QWidget):
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
-        self.state_label.setText(texts.get(RehearsalState(state), "") if self.ctl.rehearsal else "")
+        r = self.ctl.rehearsal
+        if state == c.FEEDBACK and r is not None and r.follow_up is not None:
+            texts[c.FEEDBACK] = ("Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
+                                 + " (Ctrl+T to type). R answers the whole question again, N moves on.")
+        self.state_label.setText(texts.get(RehearsalState(state), "") if r else "")
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
@@ -679,6 +724,10 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        if r is not None and ((state == c.RECORDING and before != c.RECORDING)
+                              or (state == c.PROCESSING and before not in (c.RECORDING, c.PROCESSING))):
+            self._clear_answer()                     # an answer starts (a typed one at PROCESSING): its own header,
+            self._show_question(self.ctl.answering_follow_up)    # a follow-up's or the question's with its attempt
         # an answer starts (a typed one at PROCESSING): "I didn't hear an answer" was about the last one and stood
         # above this one's feedback; this answer's own notice (the microphone failed it) comes after the move
         if state in (c.RECORDING, c.PROCESSING) and self.notice.kind == c.ANSWER:
@@ -693,11 +742,18 @@ class PracticePage(QWidget):
         for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
-            self.next_btn.setText("Finish round  (N)")
+            # one prompt is no round (walkthrough 9: it ended with "Round complete")
+            self.next_btn.setText("Finish  (N)" if len(self.ctl.rehearsal.prompts) == 1 else "Finish round  (N)")
         else:
             self.next_btn.setText("Next  (N)")
         if focused is not None and self.isAncestorOf(focused) and not focused.isEnabled():
-            self._refocus = True                    # the focused button is no longer an action (Retry, Replay)
+            self._refocus = True                    # the focused button is no longer an action (Stop, Retry, Next)
+            now = QApplication.focusWidget()
+            if now is None or not self.isAncestorOf(now):
+                # Qt passed the focus on to the next widget that takes it: past the disabled buttons, round to the
+                # sidebar's page list, where the arrow keys change page (walkthrough 9). The page keeps it until
+                # its next action is live.
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
         ready = self._ready_for_answer()
         if ready and not self._was_ready:
             self._refocus = True                    # a round, drill, retry or the first question starts
@@ -721,10 +777,19 @@ class PracticePage(QWidget):
         self._attempt_prompt = analysis.prompt.id
         self.audio_path = self.ctl.last_audio_path
         r = self.ctl.rehearsal
-        drill = r.focus.get(analysis.prompt.id) if r else None
-        self.feedback.show_analysis(analysis, drill=drill)
-        if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
-            self._show_since(attempt_id, analysis.overall)
+        turn = self.ctl.last_follow_up                  # the answer answered the follow-ups: a drill of their points
+        if turn is not None and r is not None and analysis.prompt.id in r.results:
+            hits = r.hits(analysis.prompt.id)
+            now = (f"With the answer it follows, this question now has {sum(hit for _, hit in hits)} of {len(hits)} "
+                   "key points.")
+            # what the interviewer would still ask: the follow-ups of the answer it followed, left open
+            analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
+            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now)
+        else:
+            drill = r.focus.get(analysis.prompt.id) if r else None
+            self.feedback.show_analysis(analysis, drill=drill)
+            if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
+                self._show_since(attempt_id, analysis.overall)
         self.stack.setCurrentIndex(1)
 
     def _show_since(self, attempt_id: int, overall: float) -> None:
@@ -768,7 +833,8 @@ class PracticePage(QWidget):
         bank = rehearsal.bank
         page = QWidget()
         lay = QVBoxLayout(page)
-        what = "Drill" if rehearsal.focus else "Round"       # a drill's end said "Round complete" (walkthrough 6)
+        # a drill's end said "Round complete" (walkthrough 6), and so did one prompt's (walkthrough 9)
+        what = "Drill" if rehearsal.focus else "Prompt" if len(rehearsal.prompts) == 1 else "Round"
         lay.addWidget(heading(f"{what} complete", 16))
         lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
         since = muted("")                  # "Last time this round scored 58 (yesterday) → now 88 (+30)", from History
@@ -809,6 +875,7 @@ class PracticePage(QWidget):
                 self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
                 lay.addWidget(flow_row(self.drill_these_btn))
         lay.addStretch(1)
+        keyboard_buttons(page)                       # Enter presses "Drill these now" as Space does (walkthrough 9)
         self.notice.hide()
         self.drill_note.hide()                       # a drill's "bring in these points" is not the summary's
         self.attempt_line.hide()
@@ -822,7 +889,7 @@ class PracticePage(QWidget):
         self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall, what,
                                                rehearsal.scores))
-        self.position.setText(rehearsal.title)
+        self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
         self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_summary()
         self.historyChanged.emit()
