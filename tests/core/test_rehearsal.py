@@ -147,6 +147,7 @@ def test_the_rounds_competency_scores_count_delivery_as_each_answers_do():
         assert s.competencies[cid] == analysis.competencies[cid]
     assert s.overall == analysis.overall
 
+
 MAIN = ("Airwallex gives businesses global accounts to hold and collect money in many currencies, global transfers with "
         "good FX rates to pay suppliers in other countries, online payments with local payment methods, and cards for "
         "spending and expense management. It serves businesses that sell across borders, without the cost of banks, "

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
+from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
@@ -1121,13 +1122,6 @@ def test_the_feedback_and_the_rounds_end_compare_with_last_time_from_history(win
     texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
     assert any(t.startswith(f"Last time this round scored 12 (yesterday, 1 of {len(rnd.prompts)} answered) → now "
                             f"{overall:.0f} (+") for t in texts), texts
-
-MAIN = ("Airwallex gives businesses global accounts to hold and collect money in many currencies, global transfers with "
-        "good FX rates to pay suppliers in other countries, online payments with local payment methods, and cards for "
-        "spending and expense management. It serves businesses that sell across borders, without the cost of banks, "
-        "at huge scale across many countries where money must never be lost.")
-FOLLOW_UP = ("Embedded finance means Airwallex exposes APIs so that platforms and marketplaces can build their own "
-             "financial products, like accounts and payouts, on top of Airwallex.")
 
 
 def to_product_range(window, qtbot):
