@@ -230,3 +230,18 @@ def test_settings_names_the_voice_the_interviewer_speaks_with(window, qtbot, dat
     page.voice.setCurrentIndex(0)
     page.save()
     assert Settings.load().speech.voice == "auto"
+
+
+def test_an_empty_status_line_takes_no_room(window, qtbot):
+    """Session 12 screenshots: an empty status line under the voice (and under the microphone when one was found)
+    left a blank row; it shows only when it says something."""
+    page = window.settings_page
+    qtbot.waitUntil(lambda: page.voice.count() > 2 or page.voice_status.text() != "", timeout=30000)
+    gap = page.auto_follow.mapTo(page, page.auto_follow.rect().topLeft()).y() - \
+        page.voice.mapTo(page, page.voice.rect().bottomLeft()).y()
+    if not page.voice_status.text():
+        assert page.voice_status.isHidden() and gap < 30, gap
+    page._status(page.voice_status, "Done.")
+    assert page.voice_status.isVisible()
+    page._status(page.voice_status, "")
+    assert page.voice_status.isHidden()

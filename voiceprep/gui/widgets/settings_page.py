@@ -34,6 +34,35 @@ from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.settings import INTERFACE_SIZES
 
 
+class StatusLine(QLabel):
+    """A muted line saying how a test or a check went; it takes no room while it has nothing to say (an empty line
+    left a gap under the microphone and the voice)."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: palette(placeholder-text);")
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setHidden(not text)
+
+
+def stacked(*parts: QWidget | QHBoxLayout) -> QVBoxLayout:
+    """A form field of several lines (a row of controls, its status line), one under the other, no gap between."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for part in parts:
+        if isinstance(part, QWidget):
+            column.addWidget(part)
+        else:
+            column.addLayout(part)
+    return column
+
+
 class SettingsPage(QScrollArea):
     saved = Signal()
     _micLevel = Signal(float)          # from the recorder's thread
@@ -66,11 +95,10 @@ class SettingsPage(QScrollArea):
         self.mic_testing = False                # a test is recording: the button ignores presses
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
-        self.mic_status = muted("No microphone found: you can still rehearse with Import audio or Type answer."
-                                f" {log_detail}" if no_mic else "")
+        self.mic_status = StatusLine("No microphone found: you can still rehearse with Import audio or Type answer."
+                                     f" {log_detail}" if no_mic else "")
         form.addRow("Microphone", mic_row)
-        form.addRow("", self.mic_meter)
-        form.addRow("", self.mic_status)
+        form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
         self.voice.addItem("Default voice", "auto")              # tts.AUTO_VOICE, named once the voices are known
         self.voice.addItem("Standard voice", None)
@@ -84,9 +112,8 @@ class SettingsPage(QScrollArea):
         voice_row.addWidget(self.rate)
         self.voice_test = QPushButton("Test voice")
         voice_row.addWidget(self.voice_test)
-        form.addRow("Interviewer voice", voice_row)
-        self.voice_status = muted("")
-        form.addRow("", self.voice_status)
+        self.voice_status = StatusLine()
+        form.addRow("Interviewer voice", stacked(voice_row, self.voice_status))
         self.auto_follow = QCheckBox("Ask the follow-up questions aloud right after each answer")
         self.auto_follow.setChecked(s.speech.speak_follow_ups)
         form.addRow("", self.auto_follow)
