@@ -1305,3 +1305,20 @@ def test_one_prompt_opens_on_the_question_the_welcome_named_and_ends_as_a_prompt
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
     assert "Prompt complete" in texts and "Round complete" not in texts
     assert page.position.text() == f"One prompt: {bank.prompt('most-impactful').text}"
+
+
+def test_replay_during_a_follow_up_turn_asks_the_follow_ups_again(window, qtbot, monkeypatch):
+    """Walkthrough 9 (fix A's note): Replay (Ctrl+P) while answering the follow-ups repeated the main question."""
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.ask.click()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=10000)
+    said: list[str] = []
+    monkeypatch.setattr(ctl, "speak", lambda text, then=None: said.append(text))
+    ctl.replay()
+    assert said == ["What is embedded finance, and who uses it? "
+                    "What does the scale of Airwallex mean for the systems behind it?"]
+    ctl.retry()                                                  # Retry leaves the follow-ups: the question again
+    said.clear()
+    qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=10000)
+    ctl.replay()
+    assert said == [ctl.rehearsal.current.text]

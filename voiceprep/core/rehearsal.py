@@ -198,6 +198,13 @@ class Rehearsal:
             return turn, list(turn.labels)
         return None, self.focus.get(self.current.id)
 
+    @property
+    def asked_now(self) -> str:
+        """What the interviewer asked last, as Replay says it again: the follow-ups being answered, else the
+        question (walkthrough 9: Replay during a follow-up turn repeated the main question)."""
+        turn, _ = self.answering()
+        return " ".join(turn.questions) if turn is not None else self.current.text
+
     def next(self) -> Prompt | None:
         self.follow_up = None
         if self.is_last:

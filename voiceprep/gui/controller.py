@@ -195,11 +195,11 @@ class RehearsalController(QObject):
         self.services.speaker().stop()
 
     def replay(self) -> None:
-        """Hear the prompt again."""
+        """Hear the question again (the follow-ups, while they are being answered)."""
         if self.rehearsal is not None and self.can(Action.REPLAY):
             self.tts_ok = True          # asked for: try the voice again (a speaker may have been plugged in)
             back = FEEDBACK if self.state is FEEDBACK else IDLE
-            self.speak(self.rehearsal.current.text, then=lambda: self._move(back))
+            self.speak(self.rehearsal.asked_now, then=lambda: self._move(back))
 
     def _after_prompt(self) -> None:
         if self._starting:          # the candidate started answering while the prompt was spoken
