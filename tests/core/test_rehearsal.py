@@ -184,7 +184,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert summary.coverage_by_prompt[prompt.id] > weighted(main)   # embedded finance now counts
     assert (prompt.id, "embedded-finance") not in summary.to_drill and (prompt.id, "scale") in summary.to_drill
     assert not any(p == prompt.id and k != "scale" for p, k in summary.to_drill)
-    assert r.scores == [main.overall, 50.0]                        # the follow-up: 1 of the 2 points it asked about
+    assert r.scores == [main.overall]        # review: a follow-up is no answer of its own ("your answers scored 0 to 67")
     # what is still open is asked next; a retry's line says what the follow-up added
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
     assert r.attempt_note == (f"Attempt 2 · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
@@ -207,3 +207,16 @@ def weighted(analysis):
     from voiceprep.core.analysis.scoring import weighted_hits
 
     return weighted_hits(analysis.hits())
+
+
+def test_a_drills_follow_ups_ask_only_about_the_points_it_counts():
+    """Review 12: in a drill, the follow-ups asked about every missed point, while only the drilled ones count."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": "scale"}])
+    answer = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    assert {k.key_point.id for k in answer.key_points if not k.hit} == {"embedded-finance", "scale"}
+    r.record(answer)
+    assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.labels == (bank.prompt(prompt.id).key_points[5].label,)

@@ -1322,3 +1322,43 @@ def test_replay_during_a_follow_up_turn_asks_the_follow_ups_again(window, qtbot,
     qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=10000)
     ctl.replay()
     assert said == [ctl.rehearsal.current.text]
+
+
+class SlowVoice:
+    """A voice that takes half a second to speak (the state goes FEEDBACK -> SPEAKING -> FEEDBACK)."""
+
+    def render(self, text):
+        return text
+
+    def play(self, wav):
+        time.sleep(0.5)
+
+    def stop(self):
+        pass
+
+
+def test_a_note_not_yet_saved_does_not_cover_the_follow_ups_header(window, qtbot):
+    """Review 12: asking the follow-ups aloud saved the pending note, and saving it put "Attempt 2 · last time ...
+    Your note" over the follow-up questions until recording began."""
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.note.setText("should say more about scale")        # typed, not yet saved
+    assert page.feedback.has_unsaved_note()
+    ctl.tts_ok = True
+    window.services.speaker = lambda: SlowVoice()
+    page.feedback.ask.click()
+    assert page.attempt_line.text().startswith("Follow-ups to your answer"), page.attempt_line.text()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=10000)
+    assert page.attempt_line.text().startswith("Follow-ups to your answer"), page.attempt_line.text()
+
+
+def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_follow_ups(window, qtbot):
+    """Review 12: an answer to the follow-ups that was not heard left the turn open (Space answers it again) while
+    the page read "Ready: press Space or Start answer", as for the question."""
+    from voiceprep.app.errors import NoAnswerHeard
+
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.ask.click()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=10000)
+    ctl._failed(NoAnswerHeard("I didn't hear an answer, so nothing was scored or saved."))
+    assert ctl.state == c.IDLE
+    assert page.state_label.text() == "Press Space to answer the follow-ups (Ctrl+T to type). N moves on."

@@ -147,8 +147,7 @@ class Rehearsal:
             self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
                                                        if r.hit and r.key_point.id in asked)
             self.followed[pid] = self.followed.get(pid, 0) + 1
-            self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall)
-            return
+            return          # no answer of its own in `scores`: it can only add points to the one it follows
         self.results[pid] = analysis
         self.covered.pop(pid, None)                     # a new whole answer: its own follow-ups, if any, count
         self.followed.pop(pid, None)
@@ -172,7 +171,8 @@ class Rehearsal:
         last = self.results.get(pid)
         if last is None:
             return []
-        missed = {kp.id for kp, hit in self.hits(pid) if not hit}
+        counted = self._drilled(pid)                     # a drill's follow-ups: only about the points it counts
+        missed = {kp.id for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)}
         return [f for f in last.follow_ups if f["key_point_id"] in missed
                 or (not f["key_point_id"] and missed and not self.followed.get(pid))]
 
@@ -184,7 +184,8 @@ class Rehearsal:
             self.follow_up = None
             return None
         pid = self.current.id
-        missed = [kp for kp, hit in self.hits(pid) if not hit]
+        counted = self._drilled(pid)
+        missed = [kp for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)]
         named = {f["key_point_id"] for f in asked}
         labels = tuple(kp.label for kp in missed if kp.id in named or "" in named)
         self.follow_up = FollowUpTurn(pid, tuple(f["question"] for f in asked), labels)

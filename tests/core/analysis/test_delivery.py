@@ -311,3 +311,11 @@ def test_a_repeated_phrase_with_words_of_its_own_is_still_a_repetition():
             "second service. So reliability really matters. So reliability really matters.")
     phrases = {p["phrase"] for p in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings()).repeated_phrases}
     assert "so reliability really matters" in phrases and any("cut the latency by 40" in p for p in phrases)
+
+
+def test_a_repeated_phrase_of_unit_words_without_a_number_is_still_a_repetition():
+    """Review 12: "customers", "users" are unit words for numbers, so "the users, the users" (no number,
+    no rate) had become no repetition."""
+    text = "And the users, the users were happy, I mean the users, the users kept coming back."
+    phrases = {p["phrase"] for p in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings()).repeated_phrases}
+    assert any("the users the users" in p for p in phrases), phrases

@@ -176,13 +176,19 @@ def _measure_word(token: str) -> bool:
             or _NUMBER_RE.fullmatch(token) is not None)
 
 
+def _a_measure(toks: list[str]) -> bool:
+    """A phrase that only says a quantity: measure words with a number or a rate in them ("40 minutes to",
+    "requests per second"), not "our customers, our customers" (review 12: "customers" is a unit word)."""
+    return all(map(_measure_word, toks)) and any(t == "per" or _NUMBER_RE.fullmatch(t) is not None for t in toks)
+
+
 def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     found: dict[str, int] = {}
     for n in range(6, min_n - 1, -1):
         grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
         for gram, count in grams.items():
             toks = gram.split()
-            if count < 2 or sum(t not in _STOP for t in toks) < 2 or all(map(_measure_word, toks)):
+            if count < 2 or sum(t not in _STOP for t in toks) < 2 or _a_measure(toks):
                 continue
             if any(gram in longer for longer in found):
                 continue

@@ -709,9 +709,12 @@ class PracticePage(QWidget):
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
         r = self.ctl.rehearsal
-        if state == c.FEEDBACK and r is not None and r.follow_up is not None:
-            texts[c.FEEDBACK] = ("Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                                 + " (Ctrl+T to type). R answers the whole question again, N moves on.")
+        if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
+            # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
+            texts[RehearsalState(state)] = (
+                "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
+                + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
+                                          else " N moves on."))
         self.state_label.setText(texts.get(RehearsalState(state), "") if r else "")
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
@@ -823,7 +826,7 @@ class PracticePage(QWidget):
             # saved on leaving: the retry is on screen (while the feedback shows, the line above is still this
             # attempt's, not the next one's)
             if (self.attempt_line.isVisibleTo(self) and r.current.id == self._attempt_prompt
-                    and self.ctl.state != c.FEEDBACK):
+                    and self.ctl.state != c.FEEDBACK and r.answering()[0] is None):    # not over a follow-up's line
                 self.attempt_line.setText(r.attempt_note or "")
 
     def _on_round_finished(self, summary) -> None:
