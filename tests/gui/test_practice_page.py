@@ -535,17 +535,8 @@ def test_the_feedback_stays_in_view_while_the_follow_ups_are_asked_aloud(window,
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text("I like payments.")
     assert page.stack.currentIndex() == 1
-    class Voice:                                # a voice that takes a moment to speak (no sound card here)
-        def render(self, text):
-            return text
-
-        def play(self, wav):
-            time.sleep(0.3)
-
-        def stop(self):
-            pass
     ctl.tts_ok = True
-    window.services.speaker = lambda: Voice()
+    window.services.speaker = lambda: SlowVoice(0.3)           # takes a moment to speak (no sound card here)
     seen = []
     ctl.stateChanged.connect(lambda s: seen.append((s, page.stack.currentIndex())))
     ctl.ask_follow_ups()
@@ -1325,13 +1316,16 @@ def test_replay_during_a_follow_up_turn_asks_the_follow_ups_again(window, qtbot,
 
 
 class SlowVoice:
-    """A voice that takes half a second to speak (the state goes FEEDBACK -> SPEAKING -> FEEDBACK)."""
+    """A voice that takes a moment to speak (the state goes FEEDBACK -> SPEAKING -> FEEDBACK)."""
+
+    def __init__(self, seconds: float = 0.5):
+        self.seconds = seconds
 
     def render(self, text):
         return text
 
     def play(self, wav):
-        time.sleep(0.5)
+        time.sleep(self.seconds)
 
     def stop(self):
         pass
