@@ -141,7 +141,6 @@ class Rehearsal:
         it is no new attempt: it adds the points it asked about that it covered to the answer it followed."""
         pid = analysis.prompt.id
         self.follow_up = None                           # answered, or a new attempt: the follow-ups are behind
-        hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
         if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
             asked = self._ids(pid, follow_up.labels)
             self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
@@ -153,6 +152,7 @@ class Rehearsal:
         self.followed.pop(pid, None)
         self.attempts[pid] = self.attempts.get(pid, 0) + 1
         asked = self._drilled(pid)
+        hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
         self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
                            else analysis.overall)
         self.notes.pop(pid, None)        # the note was about the attempt before this one
@@ -171,10 +171,14 @@ class Rehearsal:
         last = self.results.get(pid)
         if last is None:
             return []
-        counted = self._drilled(pid)                     # a drill's follow-ups: only about the points it counts
-        missed = {kp.id for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)}
+        missed = {kp.id for kp in self._missed(pid)}
         return [f for f in last.follow_ups if f["key_point_id"] in missed
                 or (not f["key_point_id"] and missed and not self.followed.get(pid))]
+
+    def _missed(self, pid: str) -> list[KeyPoint]:
+        """The prompt's points still missed in the round that follow-ups may ask about (a drill: only its own)."""
+        counted = self._drilled(pid)
+        return [kp for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)]
 
     def ask_follow_ups(self) -> FollowUpTurn | None:
         """The interviewer asks the open follow-ups: the next answer answers them (None: nothing left to ask).
@@ -184,10 +188,8 @@ class Rehearsal:
             self.follow_up = None
             return None
         pid = self.current.id
-        counted = self._drilled(pid)
-        missed = [kp for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)]
         named = {f["key_point_id"] for f in asked}
-        labels = tuple(kp.label for kp in missed if kp.id in named or "" in named)
+        labels = tuple(kp.label for kp in self._missed(pid) if kp.id in named or "" in named)
         self.follow_up = FollowUpTurn(pid, tuple(f["question"] for f in asked), labels)
         return self.follow_up
 
