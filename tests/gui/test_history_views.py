@@ -752,3 +752,22 @@ def test_history_keeps_its_bank_and_prompt_filter_across_a_refill(qtbot, window,
     window.banks.reload()                                                     # a bank saved: every picker refilled
     assert (page.bank_filter.currentData(), page.prompt_filter.currentData()) == ("airwallex", "hardest-problem")
     assert page.prompt_filter.isEnabled()
+
+
+def test_welcome_back_does_not_wait_for_the_judge_to_load(qtbot, services, monkeypatch):
+    """Walkthrough 9: under load, Practice said "Choose a bank..." for ~15 s before "Welcome back": the recap was
+    asked for only after the judge's model had loaded and History and Progress had been filled."""
+    import threading
+
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
+    loading = threading.Event()
+    load = MainWindow._load_judge
+    monkeypatch.setattr(MainWindow, "_load_judge", staticmethod(lambda: loading.wait(30) and load()))
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: w.practice.prompt_text.text() == "Welcome back.", timeout=10000)
+        assert not loading.is_set()                    # the judge is still loading
+    finally:
+        loading.set()

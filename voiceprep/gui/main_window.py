@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         if recover:
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
+        QTimer.singleShot(0, self, self._welcome_back)
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -290,10 +291,13 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(PAGES):
             if name in ("History", "Progress") and index != self.nav.currentRow():
                 self._page_shown(index)
-        service = self.services.history
-        query(service.recap, on_done=self.practice.show_recap, owner=self, on_error=lambda e: None)   # welcome back
         # after the answers above are shown (one history lane, delivered in order): draw the hidden pages once
         query(lambda: None, on_done=lambda _: self._prepare_pages(), owner=self, on_error=lambda e: None)
+
+    def _welcome_back(self) -> None:
+        """Practice's welcome back (the last session, what to work on), asked for at once: it waited for the judge's
+        model and the hidden pages, and Practice said "Choose a bank..." for ~15 s under load (walkthrough 9)."""
+        query(self.services.history.recap, on_done=self.practice.show_recap, owner=self, on_error=lambda e: None)
 
     def _prepare_pages(self) -> None:
         """Lay out and paint each hidden page once, into an image nobody sees (issue 12). A page's first visit
@@ -348,6 +352,7 @@ class MainWindow(QMainWindow):
                                     f"{len(finished)} {'was' if len(finished) == 1 else 'were'} transcribed and "
                                     "scored.\n\n" + "\n".join(lines))
             self._history_changed()
+            self._welcome_back()                     # with the recovered answers (ignored once a round started)
         run_in_background(work, lane="session", on_done=done, owner=self,
                           on_error=lambda e: self.statusBar().showMessage(
                               f"Recovery failed: {user_message(e, 'Recovering interrupted answers')}"))
