@@ -225,3 +225,18 @@ def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
     assert empty_text(page.overall.canvas.spec()) == "No attempts yet"
     page._show(dict(data, series=[]), "some", None, page._generation)
     assert empty_text(page.competencies.canvas.spec()) == "No attempts yet"
+
+
+def test_each_days_label_sits_under_that_days_attempts():
+    """Walkthrough 9: attempts late on 30 Nov and in the morning of 1 Dec drew "1 Dec" a quarter of the way in,
+    where no attempt was, and 1 Dec's attempts at the right edge under no label: ticks were evenly spaced times."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.progress import axis_dates
+
+    times = [datetime.fromisoformat(t).astimezone() for t in
+             ("2026-11-30T22:00:00", "2026-11-30T22:30:00", "2026-12-01T09:00:00", "2026-12-01T10:00:00")]
+    ticks = axis_dates(_spec([[(t, 50.0) for t in times]]))
+    assert [label for _, label in ticks] == ["30 Nov", "1 Dec"]
+    (late, _), (morning, _) = ticks
+    assert times[0] <= late <= times[1] and times[2] <= morning <= times[3]

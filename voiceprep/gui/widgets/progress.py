@@ -106,7 +106,22 @@ def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
     times = [t for s in spec.series for t, _ in s]
     if not times:
         return []
-    return day_ticks(times) if spec.daily else date_ticks(min(times), max(times))
+    if spec.daily:
+        return day_ticks(times)
+    return attempt_day_ticks(times) or date_ticks(min(times), max(times))
+
+
+def attempt_day_ticks(times: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
+    """For attempts on a few days (2 to `count`), each day's date under the middle of that day's attempts
+    (walkthrough 9: evenly spaced ticks put "1 Dec" where no attempt was, a quarter of the way in, when the
+    attempts were late on 30 Nov and the next morning); [] otherwise."""
+    days: dict[object, list[datetime]] = {}
+    for t in sorted(times):
+        days.setdefault(t.date(), []).append(t)
+    if not 2 <= len(days) <= count:
+        return []
+    with_year = min(times).year != max(times).year
+    return [(day[0] + (day[-1] - day[0]) / 2, day_label(day[0], with_year)) for day in days.values()]
 
 
 def by_day(when: list[datetime], values: list[float | None],
