@@ -126,8 +126,10 @@ def main() -> None:
     window = MainWindow(services, recover=False)
     window.resize(1366, 768)
     window.show()
-    wait_for(lambda: services.transcriber()._model is not None)
     page, ctl = window.practice, window.controller
+    wait_for(lambda: page.prompt_text.text() == "Welcome back.")
+    shot(window, "0-welcome-back")
+    wait_for(lambda: services.transcriber()._model is not None)
     page.fill_banks(select="airwallex")
     page.round_box.setCurrentIndex(0)
     page.start_btn.click()

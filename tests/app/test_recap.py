@@ -29,6 +29,8 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert details.startswith(f"Last session, today: 1 answer on {bank.job.title}, average ")
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”:" in details
     assert "Most missed: “" in details and "(covered in 0 of 1 recent answers)" in details and "Drill my weak points" in details
+    # one thing a line: the session, what was skipped, what to drill (walkthrough 9: one dense paragraph)
+    assert [line.split(" ")[0] for line in details.splitlines()] == ["Last", "You", "Most"]
     yesterday = datetime.now(UTC) - timedelta(days=1)
     assert "Last session, yesterday" in recap_lines({**recap, "started_at": yesterday.isoformat()}, {bank.id: bank}.get)[1]
     gone = recap_lines(recap, lambda _: None)[1]                    # the bank was deleted since: its id, nothing crashes

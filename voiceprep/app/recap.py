@@ -62,7 +62,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
         said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers)"
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
-    return "Welcome back.", " ".join(said)
+    return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 
 
 def _when(iso: str, today: datetime | None = None) -> str:
