@@ -240,3 +240,18 @@ def test_each_days_label_sits_under_that_days_attempts():
     assert [label for _, label in ticks] == ["30 Nov", "1 Dec"]
     (late, _), (morning, _) = ticks
     assert times[0] <= late <= times[1] and times[2] <= morning <= times[3]
+
+
+def test_with_more_days_than_labels_each_label_still_sits_under_its_own_days_point():
+    """The Progress screenshot: six days of daily averages put "30 Nov" under 1 Dec's point (evenly spaced times)."""
+    from datetime import datetime, timedelta
+
+    from voiceprep.gui.widgets.progress import axis_dates, day_label
+
+    start = datetime.fromisoformat("2026-11-20T02:27:00").astimezone()
+    days = [start + timedelta(days=d, hours=d % 3 * 7) for d in (0, 1, 2, 3, 5, 6, 8, 9)]
+    for daily in (True, False):
+        ticks = axis_dates(_spec([[(t, 50.0) for t in days]], daily=daily))
+        assert 3 <= len(ticks) <= 5 and ticks[0][0] == days[0] and ticks[-1][0] == days[-1]
+        for when, label in ticks:
+            assert when in days and label == day_label(when), (when, label)

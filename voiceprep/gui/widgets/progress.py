@@ -94,11 +94,7 @@ def date_ticks(first: datetime, last: datetime, count: int = 5) -> list[tuple[da
 def day_ticks(days: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
     """X-axis labels for points that are each a day's average: dates only, never a time of day; up to `count`
     days, each one under its own point (a day's point sits at its last attempt, not where its date begins)."""
-    days = sorted(set(days))
-    if len(days) > count:
-        return date_ticks(days[0], days[-1], count)        # several days apart: dates
-    with_year = days[0].year != days[-1].year
-    return [(t, day_label(t, with_year)) for t in days]
+    return attempt_day_ticks(days, count) or [(days[0], day_label(days[0]))]
 
 
 def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
@@ -108,20 +104,26 @@ def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
         return []
     if spec.daily:
         return day_ticks(times)
-    return attempt_day_ticks(times) or date_ticks(min(times), max(times))
+    return attempt_day_ticks(times) or date_ticks(min(times), max(times))      # one day: its times
 
 
 def attempt_day_ticks(times: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
-    """For attempts on a few days (2 to `count`), each day's date under the middle of that day's attempts
-    (walkthrough 9: evenly spaced ticks put "1 Dec" where no attempt was, a quarter of the way in, when the
-    attempts were late on 30 Nov and the next morning); [] otherwise."""
+    """For points on two days or more, dates each under the middle of its own day's points: every day when they
+    are `count` or fewer, else `count` of them, spread out (walkthrough 9: evenly spaced times put "1 Dec" where no
+    attempt was, and a label "30 Nov" under 1 Dec's point); [] for points on one day."""
     days: dict[object, list[datetime]] = {}
     for t in sorted(times):
         days.setdefault(t.date(), []).append(t)
-    if not 2 <= len(days) <= count:
+    if len(days) < 2:
         return []
     with_year = min(times).year != max(times).year
-    return [(day[0] + (day[-1] - day[0]) / 2, day_label(day[0], with_year)) for day in days.values()]
+    ticks = [(day[0] + (day[-1] - day[0]) / 2, day_label(day[0], with_year)) for day in days.values()]
+    if len(ticks) > count:                           # the days nearest to evenly spaced moments, first and last kept
+        first, last = ticks[0][0], ticks[-1][0]
+        wanted = [first + (last - first) * k / (count - 1) for k in range(count)]
+        picked = sorted({min(range(len(ticks)), key=lambda i: abs(ticks[i][0] - w)) for w in wanted})
+        ticks = [ticks[i] for i in picked]
+    return ticks
 
 
 def by_day(when: list[datetime], values: list[float | None],
