@@ -756,6 +756,9 @@ def test_history_keeps_its_bank_and_prompt_filter_across_a_refill(qtbot, window,
     assert page.prompt_filter.isEnabled()
 
 
+LMAX = "The design I chose was the LMAX Disruptor."      # names the design, and nothing else of the question
+
+
 def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress(qtbot, window, services):
     """Session 13: an answer to the interviewer's follow-ups, stored as a drill of the points they asked about, read
     "Drill · ...", "1/1 drilled", "Drill: you were asked to cover" in History, Compare and Progress."""
@@ -763,7 +766,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     questions = ["Which design did you choose, by name?"]
     question = "What is the most challenging technical problem you have solved?"
     plain, follow, drill = seed(services.db_path, [("hardest-problem", WEAK, 0.4),
-                                                   ("hardest-problem", STRONG, 0.4, asked, questions),
+                                                   ("hardest-problem", LMAX, 0.4, asked, questions),
                                                    ("hardest-problem", STRONG, 0.4, asked)])
     page = window.history
     window.nav.setCurrentRow(1)
@@ -781,9 +784,15 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     said = page.detail.view.toPlainText()
     assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\nasked-for point covered" in said and "Follow-up answer: only the point the follow-ups asked " \
-        "about count" in said and "The point the follow-ups asked about" in said, said
-    assert "Drill" not in said and "Your key points" not in said, said
+    assert "1 of 1\nasked in the follow-up, covered" in said and "Follow-up answer: only the point the follow-ups " \
+        "asked about count" in said and "The point the follow-ups asked about" in said, said
+    assert f"{asked[0]} · asked" in said and "an answer to follow-ups about them is practice" in said, said
+    assert "drill" not in said.lower() and "Your key points" not in said, said
+    # nothing left to ask: the one point asked about was covered (the stored list asked about every point missed,
+    # as if it were a whole answer to the question)
+    assert "What the interviewer would ask next" not in said, said
+    stored = off_gui(lambda: services.history.attempt(follow))["document"]["follow_ups"]
+    assert stored, stored                                  # what History showed before
 
     dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, follow)), window)
     qtbot.addWidget(dialog)
