@@ -49,6 +49,31 @@ def test_the_recap_average_leaves_a_drill_out_and_says_so():
     assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, find)[1]   # only a drill
 
 
+def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
+    """Session 13: an answer to the interviewer's follow-ups is stored as a drill of the points they asked about;
+    the welcome said "not counting the drill" for it. It is left out of the average as before, named a follow-up."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    prompt = rnd.prompts[0]
+    pk = session.start_round(bank, rnd)
+    whole = session.save_typed(bank, prompt, " ".join(k.label for k in prompt.key_points[:2]), rnd.id, pk)
+    session.save_typed(bank, prompt, "No idea.", rnd.id, pk, drill=[prompt.key_points[-1].label],
+                       follow_up=["And what came of it?"])
+    recap = service.recap()
+    assert recap is not None and (recap["answers"], recap["drills"], recap["follow_ups"]) == (2, 0, 1)
+    assert recap["average"] == round(whole.analysis.overall, 1)              # the follow-up left out, as before
+    details = recap_lines(recap, {bank.id: bank}.get)[1]
+    assert f"2 answers on {bank.job.title}, average {whole.analysis.overall:.0f} (not counting the follow-up " \
+        "answer)." in details and "drill)" not in details, details
+    access.close_all()
+    three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1}
+    assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
+        f"Last session, today: 6 answers on {bank.job.title}, average {recap['average']:.0f} (not counting the drills, "
+        "the follow-up answers and the answer cut off when the app closed).")
+
+
 def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_points_bank(tmp_path):
     """Walkthrough 6: after 3 answers on one bank and 1 on another the same day, the recap said "1 answer on
     <the other bank>" and named that bank's weakest point, while Drill my weak points drilled the bank chosen."""

@@ -163,6 +163,36 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     assert out[0].endswith("airwallex/hardest-problem  in your note: “say the [throughput] numbers first”"), out
 
 
+def test_history_list_and_stats_name_a_follow_up_answer(capsys):
+    """Session 13: an answer to the interviewer's follow-ups was listed as "drill"."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    access = HistoryAccess(paths.database_path())
+    session = PracticeSession(access)
+    plain = session.save_typed(bank, prompt, ANSWER).attempt_id
+    follow = session.save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label],
+                                follow_up=["Which design did you pick?"]).attempt_id
+    access.close_all()
+    assert main(["history", "list"]) == 0
+    lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
+    assert lines[follow].endswith("airwallex/hardest-problem  follow-up") and "drill" not in lines[follow]
+    assert main(["history", "list", "--json"]) == 0
+    assert [r["follow_up"] for r in json.loads(capsys.readouterr().out)] == [["Which design did you pick?"], None]
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    assert ("(2 typed, not counted in minutes or pace; 1 follow-up answer, answering the interviewer's follow-ups, "
+            "not in the averages or best)") in out and "drill" not in out, out
+    assert main(["history", "show", str(follow)]) == 0
+    out = capsys.readouterr().out
+    assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
+    assert plain in lines
+
+
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
     """Walkthrough 6 (left over): with only drills, `history stats` printed "average overall 0, best 0"."""
     from tests.conftest import BANKS

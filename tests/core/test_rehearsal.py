@@ -220,3 +220,19 @@ def test_a_drills_follow_ups_ask_only_about_the_points_it_counts():
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
     turn = r.ask_follow_ups()
     assert turn is not None and turn.labels == (bank.prompt(prompt.id).key_points[5].label,)
+
+
+def test_in_a_drill_the_retry_line_counts_what_the_follow_up_answer_covered():
+    """Session 13: in a drill the retry line ignored the follow-up answer's points ("last time 0 of the 2 points
+    asked for") while the drill's summary counted them; it says them as a round's line does."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k}
+                                         for k in ("embedded-finance", "scale")])
+    r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))         # covers neither drilled point
+    assert r.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for"
+    turn = r.ask_follow_ups()
+    assert turn is not None and len(turn.labels) == 2
+    r.record(analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP)), turn)   # covers embedded finance
+    assert r.summary().coverage_by_prompt[prompt.id] > 0                         # the drill counts it
+    assert r.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for, 1 more in the follow-up"

@@ -23,7 +23,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import transcript_html
-from voiceprep.gui.widgets.progress import by_day, date_ticks, parse_time
+from voiceprep.gui.widgets.progress import by_day, date_ticks, hollow_words, parse_time
 
 WEAK = "We had some performance problems with locks in our matching engine and we fixed them with a new design."
 STRONG = ("At my previous company our order matching engine had lock contention. I proposed the LMAX Disruptor, "
@@ -55,22 +55,24 @@ def off_gui(fn):
 
 
 def seed(db: Path, answers: list[tuple]) -> list[int]:
-    """(prompt id, text, seconds per word or None for typed[, the points a drill asked for]) -> attempt ids,
-    oldest first."""
+    """(prompt id, text, seconds per word or None for typed[, the points a drill asked for[, the follow-up questions
+    it answered]]) -> attempt ids, oldest first."""
     def work():
         access = HistoryAccess(db)
         session = PracticeSession(access)
         bank = load_bank(BANKS / "airwallex.toml")
         ids = []
         for i, (pid, text, pace, *drill) in enumerate(answers):
+            follow_up = drill[1] if len(drill) > 1 else None
             if pace is None:
                 saved = session.save_typed(bank, bank.prompt(pid), text)
             else:
                 saved = session.save_file(bank, bank.prompt(pid), spoken(text, pace))
             ids.append(saved.attempt_id)
-            access.history().db.execute("UPDATE attempts SET started_at = ?, drill_json = ? WHERE id = ?",
-                                        [f"2026-03-{i + 1:02d}T10:00:00+00:00",
-                                         json.dumps(drill[0]) if drill else None, saved.attempt_id])
+            access.history().db.execute(
+                "UPDATE attempts SET started_at = ?, drill_json = ?, follow_up_json = ? WHERE id = ?",
+                [f"2026-03-{i + 1:02d}T10:00:00+00:00", json.dumps(drill[0]) if drill else None,
+                 json.dumps(follow_up) if follow_up is not None else None, saved.attempt_id])
         access.close_all()
         return ids
     return off_gui(work)
@@ -771,3 +773,65 @@ def test_welcome_back_does_not_wait_for_the_judge_to_load(qtbot, services, monke
         assert not loading.is_set()                    # the judge is still loading
     finally:
         loading.set()
+
+
+LMAX = "The design I chose was the LMAX Disruptor."      # names the design, and nothing else of the question
+
+
+def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress(qtbot, window, services):
+    """Session 13: an answer to the interviewer's follow-ups, stored as a drill of the points they asked about, read
+    "Drill · ...", "1/1 drilled", "Drill: you were asked to cover" in History, Compare and Progress."""
+    asked = ["Name the LMAX Disruptor as the design you chose"]
+    questions = ["Which design did you choose, by name?"]
+    question = "What is the most challenging technical problem you have solved?"
+    plain, follow, drill = seed(services.db_path, [("hardest-problem", WEAK, 0.4),
+                                                   ("hardest-problem", LMAX, 0.4, asked, questions),
+                                                   ("hardest-problem", STRONG, 0.4, asked)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [plain, follow, drill], timeout=10000)
+    cell = {i: page.table.model().index(rows(page).index(i), 1) for i in (plain, follow, drill)}
+    assert [cell[i].data() for i in (plain, follow, drill)] == [question, f"Follow-up · {question}",
+                                                                 f"Drill · {question}"]
+    tip = cell[follow].data(3)
+    assert f"\nFollow-up answer: the interviewer asked “{questions[0]}”; it counts only for the point they asked " \
+        f"about: {asked[0]}\nCovered 1 of 1 asked in the follow-up\nWhole answer: " in tip and "Drill" not in tip, tip
+    score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (follow, drill)}
+    assert score == {follow: "1/1 asked", drill: "1/1 drilled"}, score
+    page.table.selectRow(rows(page).index(follow))
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    said = page.detail.view.toPlainText()
+    assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
+    # as Practice showed it: the follow-up's own count and only the point it was asked about
+    assert "1 of 1\nasked in the follow-up, covered" in said and "Follow-up answer: only the point the follow-ups " \
+        "asked about count" in said and "The point the follow-ups asked about" in said, said
+    assert f"{asked[0]} · asked" in said and "an answer to follow-ups about them is practice" in said, said
+    assert "drill" not in said.lower() and "Your key points" not in said, said
+    # nothing left to ask: the one point asked about was covered (the stored list asked about every point missed,
+    # as if it were a whole answer to the question)
+    assert "What the interviewer would ask next" not in said, said
+    stored = off_gui(lambda: services.history.attempt(follow))["document"]["follow_ups"]
+    assert stored, stored                                  # what History showed before
+
+    dialog = CompareDialog(off_gui(lambda: services.history.compare(plain, follow)), window)
+    qtbot.addWidget(dialog)
+    said = dialog.view.summary.toPlainText()
+    assert "recording, follow-up)" in said and "drill" not in said.lower(), said
+    assert f"Answer 2 to this question: Follow-up answer: the interviewer asked “{questions[0]}”" in said
+
+    progress = window.progress
+    window.nav.setCurrentRow(2)
+    progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
+    qtbot.waitUntil(lambda: "3 attempts · 1 drill and 1 follow-up answer (not in the average or best) ·"
+                    in progress.summary.text(), timeout=10000)
+    assert progress.drill_note.isVisible() and "a follow-up answer, answering the interviewer's follow-ups" \
+        in progress.drill_note.text()
+
+
+def test_a_hollow_point_is_named_a_follow_up_where_it_is_one():
+    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
+                                                        "2026-03-02T12:00:00+00:00"))
+    when, kinds = [morning, noon, next_day], [None, "Follow-up", "Drill"]
+    assert hollow_words(when, kinds) == {noon: " (follow-up)"}
+    assert hollow_words(when, kinds, daily=True) == {noon: " (follow-ups only)"}
+    assert hollow_words(when, [None, "Follow-up", "Drill"][::-1], daily=True) == {noon: " (drills and follow-ups only)"}

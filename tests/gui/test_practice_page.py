@@ -1158,8 +1158,10 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert page.feedback.document["follow_ups"] == [questions[1]] and page.feedback.ask.isVisible()
     labels = [k.label for k in main.prompt.key_points if k.id in missed]
     with History.open(services.db_path) as h:
-        stored = {i: queries.get_attempt(h, i)["drill"] for i in (main_id, follow_id)}
-    assert stored == {main_id: None, follow_id: labels}            # History and Progress count only those points
+        stored = {i: (queries.get_attempt(h, i)["drill"], queries.get_attempt(h, i)["follow_up"])
+                  for i in (main_id, follow_id)}
+    # History and Progress count only those points, and name it a follow-up answer with its questions (session 13)
+    assert stored == {main_id: (None, None), follow_id: (labels, questions)}
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         ctl.stop_speaking()
@@ -1198,6 +1200,9 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
+    from voiceprep.core.history import History, queries
+    with History.open(services.db_path) as h:        # a spoken follow-up answer is stored with its questions too
+        assert queries.get_attempt(h, page.attempt_id)["follow_up"] == list(ctl.last_follow_up.questions)
     focused = QApplication.focusWidget()
     assert focused is page.answer_btn, focused
     # Space again, the follow-ups answered: a whole new answer, said so above the question

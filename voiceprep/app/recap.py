@@ -30,10 +30,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
     drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
+    follow_ups = recap.get("follow_ups") or 0        # nor does an answer to the follow-ups (queries.FOLLOW_UP)
     cut = recap.get("cut_off") or 0                  # an answer recovered cut off counts in nothing (walkthrough 9)
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
+        [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off when the app closed"] * bool(cut)
-    left_out = f" (not counting {' and '.join(left)})" if left else ""
+    left_out = f" (not counting {', '.join(left[:-1])} and {left[-1]})" if len(left) > 1 else \
+        f" (not counting {left[0]})" if left else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
     rnd = recap.get("round")
     if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):

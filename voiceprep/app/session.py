@@ -122,15 +122,16 @@ class PracticeSession:
 
     # -- a recorded answer (microphone or an imported file played in) -------------------------
     def begin(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
-              input: str = VOICE, drill: list[str] | None = None) -> Pending:
+              input: str = VOICE, drill: list[str] | None = None, follow_up: list[str] | None = None) -> Pending:
         """Create the attempt before any audio exists; record into `Pending.audio_path`. `drill`: the key points a
-        drill notice asked to cover (stored with the row, so an answer recovered after a crash is still a drill)."""
+        drill notice asked to cover (stored with the row, so an answer recovered after a crash is still a drill);
+        `follow_up`: the follow-up questions it answers (a follow-up answer: `drill` is the points they ask about)."""
         self.access.verify()
         h = self.history()
         audio = h.new_audio_path(".wav")
         checkpoint("begin.before")
         attempt = h.begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk, audio_path=audio, input=input,
-                                  drill=drill)
+                                  drill=drill, follow_up=follow_up)
         checkpoint("begin.after")
         return Pending(attempt, audio, bank, prompt, input)
 
@@ -165,13 +166,15 @@ class PracticeSession:
 
     # -- a typed answer -----------------------------------------------------------------------
     def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,
-                   round_pk: int | None = None, drill: list[str] | None = None) -> Saved:
-        """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer (`drill` as in
-        begin)."""
+                   round_pk: int | None = None, drill: list[str] | None = None,
+                   follow_up: list[str] | None = None) -> Saved:
+        """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer (`drill` and
+        `follow_up` as in begin)."""
         attempt: int | None = None
         try:
             attempt = self.history().begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk,
-                                                   state=TRANSCRIBING, input=TYPED, text=text, drill=drill)
+                                                   state=TRANSCRIBING, input=TYPED, text=text, drill=drill,
+                                                   follow_up=follow_up)
             checkpoint("typed.begun")
             problem = None
         except HistoryError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import app_history, print_json, user_errors
-from voiceprep.core.history.queries import found_text
+from voiceprep.core.history.queries import found_text, kind_name
 from voiceprep.core.wording import counted
 
 
@@ -65,9 +65,10 @@ def _length(r: dict[str, Any]) -> str:
 
 
 def _marks(r: dict[str, Any]) -> str:
-    """What list and search say after an attempt's question: "drill" (told what to cover), an unfinished state."""
+    """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
+    the interviewer's follow-ups), an unfinished state."""
     state = r["state"] if r["state"] != "done" else ""
-    return " ".join(m for m in ("drill" if r.get("drill") else "", state) if m)
+    return " ".join(m for m in ((kind_name(r) or "").lower(), state) if m)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -114,10 +115,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     drills = counted(s["drills"], "drill")
     notes += [f"{drills}, answered after being told which points to cover, not in the averages or best"] \
         if s["drills"] else []
+    follow_ups = s.get("follow_ups") or 0
+    notes += [f"{counted(follow_ups, 'follow-up answer')}, answering the interviewer's follow-ups, not in the "
+              "averages or best"] if follow_ups else []
     typed = f" ({'; '.join(notes)})" if notes else ""
     # only drills: no whole answer to average (it printed "average overall 0, best 0")
+    only = " (only drills)" if s["drills"] and not follow_ups else " (only follow-up answers)" if follow_ups and \
+        not s["drills"] else " (only drills and follow-up answers)" if follow_ups else ""
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
-               else "no average yet" + (" (only drills)" if s["drills"] else ""))
+               else "no average yet" + only)
     print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "

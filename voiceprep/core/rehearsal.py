@@ -97,14 +97,18 @@ class Rehearsal:
         if not done or last is None:
             return None
         asked = self.focus.get(self.current.id)
+        # the points a follow-up answer to the last attempt covered that it had missed (a drill: of its points only,
+        # as the round counts them; the line ignored them in a drill)
+        counted = self._drilled(self.current.id)
+        more = len({k for k in self.covered.get(self.current.id, set()) if not counted or k in counted}
+                   - {r.key_point.id for r in last.key_points if r.hit})
+        after = f", {more} more in the follow-up{'s' if self.followed.get(self.current.id, 0) > 1 else ''}" \
+            if more else ""
         if asked:
             hit = sum(r.hit for r in last.key_points if r.key_point.label in asked)
-            how = f"{hit} of the {len(asked)} point{'s' if len(asked) != 1 else ''} asked for"
+            how = f"{hit} of the {len(asked)} point{'s' if len(asked) != 1 else ''} asked for{after}"
         else:
             total = last.points_total
-            more = len(self.covered.get(self.current.id, set()) - {r.key_point.id for r in last.key_points if r.hit})
-            after = f", {more} more in the follow-up{'s' if self.followed.get(self.current.id, 0) > 1 else ''}" \
-                if more else ""
             how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''}{after})"
         line = f"Attempt {done + 1} · last time {how}"
         note = self.notes.get(self.current.id)

@@ -237,6 +237,7 @@ class RehearsalController(QObject):
         kind = FILE if audio_file is not None else VOICE
         # a follow-up answer, or a drill: the points it counts for (stored with it); else the whole answer counts
         self.answering_follow_up, drill = rehearsal.answering()
+        asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
 
         def begin() -> tuple[Pending, Any]:
             factory: Any = override
@@ -247,7 +248,7 @@ class RehearsalController(QObject):
             elif callable(factory) and not isinstance(factory, FileStream):
                 factory = factory()
             pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind,
-                                    drill=drill)
+                                    drill=drill, follow_up=asked)
             return pending, factory
 
         def failed(exc: BaseException) -> None:
@@ -376,8 +377,9 @@ class RehearsalController(QObject):
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
         self.answering_follow_up, drill = rehearsal.answering()        # before the move: the page shows which
+        asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
         self._move(PROCESSING)
-        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill),
+        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _analysed(self, saved: Saved) -> None:

@@ -150,7 +150,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 5
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 6
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -344,11 +344,111 @@ def test_migration_to_schema_5_keeps_old_answers_and_marks_none_a_drill(tmp_path
     assert "drill_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST
         old = h.attempt_row(1)
         assert old["drill_json"] is None and old["transcript"] == "old answer"
         assert queries.get_attempt(h, 1)["drill"] is None and queries.list_attempts(h)[0]["drill"] is None
         assert queries.trends(h, "b")[0]["drill"] is None and queries.stats(h, "b")["drills"] == 0
+
+
+def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_every_answer(tmp_path):
+    """Session 12 stored an answer to the follow-ups as a drill only. A whole round asks no drill and a drill stores
+    no round, so an answer with drill_json in a stored round was a follow-up answer; one outside a round (One
+    prompt, Drill my weak points) cannot be told apart and stays a drill."""
+    path = tmp_path / "old.sqlite3"
+    db = old_history(path, 5, overall=70.0, input="voice", uid="u1", round_pk=1)
+    db["rounds"].insert({"id": 1, "bank_hash": "h1", "bank_id": "b", "round_id": "r", "title": "Round",
+                         "started_at": "2026-01-01T00:00:00", "uid": "r1"})
+    common = {"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why?", "state": "done",
+              "transcript": "more", "input": "typed", "overall": 20.0}
+    db["attempts"].insert({**common, "started_at": "2026-01-01T00:05:00", "uid": "u2", "round_pk": 1,
+                           "drill_json": '["The scale"]'})
+    db["attempts"].insert({**common, "started_at": "2026-01-01T00:09:00", "uid": "u3", "drill_json": '["The scale"]'})
+    assert "follow_up_json" not in db["attempts"].columns_dict
+    db.conn.close()
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 6
+        assert h.db["attempts"].count == 3
+        rows = {r["id"]: r for r in queries.list_attempts(h)}
+        assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
+            {1: (None, None), 2: ([], "Follow-up"), 3: (None, "Drill")}
+        assert queries.asked_text(rows[2]) == ("Follow-up answer (its questions were not stored); it counts only for "
+                                               "the point they asked about: The scale")
+        s = queries.stats(h, "b")
+        assert (s["attempts"], s["drills"], s["follow_ups"], s["avg_overall"]) == (3, 1, 1, 70.0)   # counted as before
+
+
+def test_a_follow_up_answer_is_stored_with_its_questions_and_named_a_follow_up(history, save, bank):
+    """Session 12 stored an answer to the interviewer's follow-ups as a drill of the points they asked about, and
+    everything named it a drill ("Drill · ...", "1/2 drilled"): it counts as a drill does and is named a follow-up."""
+    prompt = bank.prompt("hardest-problem")
+    whole = save(STRONG)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    questions = ["Which design did you choose?", "How did you measure it?"]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK))
+    follow = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked,
+                                   follow_up=questions)
+    history.finish_attempt(follow, attempt_record(analysis, "typed"))
+    drill = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked[:1])
+    history.finish_attempt(drill, attempt_record(analysis, "typed"))
+    got = queries.get_attempt(history, follow)
+    assert (got["drill"], got["follow_up"]) == (asked, questions)
+    assert queries.get_attempt(history, drill)["follow_up"] is None
+    listed = {r["id"]: r for r in queries.list_attempts(history)}
+    assert {i: queries.kind_name(r) for i, r in listed.items()} == {whole: None, follow: "Follow-up", drill: "Drill"}
+    assert queries.asked_text(listed[follow]) == ("Follow-up answer: the interviewer asked “Which design did you "
+                                                  "choose?” “How did you measure it?”; it counts only for the points "
+                                                  f"they asked about: {asked[0]}; {asked[1]}")
+    assert queries.asked_text(listed[drill]) == f"Drill: you were asked to cover: {asked[0]}"
+    covered = listed[follow]["drilled"]
+    assert queries.drilled_text(covered, follow_up=True) == f"{covered[0]}/2 asked"
+    assert queries.covered_text(covered, listed[follow]) == f"covered {covered[0]} of 2 asked in the follow-up"
+    found = {r["id"]: r["follow_up"] for r in queries.search(history, "matching engine")}
+    assert found == {whole: None, follow: questions, drill: None}
+    assert [queries.kind_name(r) for r in queries.trends(history, "airwallex")] == [None, "Follow-up", "Drill"]
+    s = queries.stats(history, "airwallex")          # counted as a drill is: not in the average; named apart
+    assert (s["attempts"], s["drills"], s["follow_ups"]) == (3, 1, 1)
+    assert s["avg_overall"] == queries.get_attempt(history, whole)["overall"]
+    recap = queries.recap(history)
+    assert recap is not None and (recap["answers"], recap["drills"], recap["follow_ups"]) == (3, 1, 1)
+    compared = queries.compare(history, whole, follow)
+    assert [c["follow_up"] for c in compared["attempts"]] == [None, questions]
+    assert compared["metrics"]["overall"]["text"].endswith(
+        "(the second is a follow-up answer: a follow-up answer counts only for the points its follow-ups asked about)")
+    assert queries.compare(history, follow, drill)["metrics"]["overall"]["text"].endswith(
+        "(the first is a follow-up answer, the second a drill: each counts only for the points it was asked about)")
+
+
+def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank, tmp_path):
+    prompt = bank.prompt("hardest-problem")
+    plain = save(WEAK)
+    asked, questions = [prompt.key_points[1].label], ["=What did it change, in numbers?"]
+    follow = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                   follow_up=questions)
+    history.finish_attempt(follow, attempt_record(analyze_answer(bank, prompt, Transcript.from_text(STRONG)), "typed"))
+    rows = list(csv.DictReader(io.StringIO(export.render(history, [plain, follow], "csv"))))
+    assert [(r["drill"], r["follow_up"]) for r in rows] == [("", ""), (asked[0], "'" + questions[0])]
+    md = export.render(history, [plain, follow], "md")
+    assert f"## Follow-up · {prompt.text}" in md and "Drill" not in md
+    part = md.split(f"## Follow-up · {prompt.text}")[1]
+    hit = int(queries.get_attempt(history, follow)["key_points"][1]["hit"])
+    assert f"Follow-up answer: the interviewer asked “{questions[0]}”" in part
+    assert f"**Covered {hit} of 1 asked in the follow-up** (follow-up answer) · whole answer: " in part
+    data = export.render(history, [plain, follow], "json")
+    with History.open(tmp_path / "other.sqlite3") as other:
+        assert export.import_json(other, data) == {"added": 2, "skipped": 0}
+        assert sorted(str(r["follow_up"]) for r in queries.list_attempts(other)) == sorted([str(questions), "None"])
+    old = json.loads(data)                       # an export from before schema 6: no "follow_up" field
+    for a in old["attempts"]:
+        a.pop("follow_up")
+    with History.open(tmp_path / "third.sqlite3") as third:
+        assert export.import_json(third, json.dumps(old)) == {"added": 2, "skipped": 0}
+        assert [queries.kind_name(r) for r in queries.list_attempts(third)] == ["Drill", None]
+    broken = json.loads(data)
+    broken["attempts"][1]["follow_up"] = "what next?"
+    broken["attempts"][1]["uid"] = "another"
+    with pytest.raises(HistoryError, match=r"attempts\[1\]: follow_up: should be the list of follow-up questions"):
+        export.import_json(history, json.dumps(broken), "x.json")
 
 
 def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(history, save, bank):
@@ -410,11 +510,12 @@ def test_exports_mark_drill_answers_and_import_keeps_them(history, save, bank, t
     assert [r["drill"] for r in rows] == ["", "'" + "; ".join(asked)]
     md = export.render(history, [plain, attempt], "md")
     assert md.count("Drill: you were asked to cover:") == 1
-    assert f"Drill: you were asked to cover: {asked[0]}; {asked[1]}" in md.split(f"## {prompt.text}")[2]
+    assert md.split("\n## ")[2].startswith(f"Drill · {prompt.text}\n")          # named as History names it
+    assert f"Drill: you were asked to cover: {asked[0]}; {asked[1]}" in md.split("\n## ")[2]
     # walkthrough 6: the drill's own result heads it, its whole-answer score only as not counted; History's rows too
     hit = int(next(k for k in queries.get_attempt(history, attempt)["key_points"] if k["label"] == asked[1])["hit"])
     overall = queries.get_attempt(history, attempt)["overall"]
-    drill_md = md.split(f"## {prompt.text}")[2]
+    drill_md = md.split("\n## ")[2]
     assert f"**{hit} of 1 asked-for point covered** (drill) · whole answer: {overall:.0f} / 100, not counted (" \
         in drill_md and "key points covered**" not in drill_md
     assert {r["id"]: r["drilled"] for r in queries.list_attempts(history)} == {plain: None, attempt: (hit, 1)}

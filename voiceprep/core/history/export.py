@@ -7,19 +7,26 @@ import io
 import json
 from datetime import UTC, datetime
 
-from voiceprep.core.history.queries import answer_name, clock, cut_off_text, drilled, get_attempt, local
+from voiceprep.core.history.queries import (
+    answer_name,
+    asked_text,
+    clock,
+    covered_text,
+    cut_off_text,
+    drilled,
+    get_attempt,
+    is_follow_up,
+    kind_name,
+    local,
+)
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 from voiceprep.core.wording import counted
 
 EXPORT_VERSION = 1
-CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "duration_s",
+CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
+               "duration_s",
                "coverage", "key_points_covered", "key_points_total", "overall", "wpm", "fillers", "self_rating", "note",
                "transcript"]
-
-
-def drill_text(labels: list[str] | None) -> str:
-    """A drill answer in words, for exports and the CLI ("" when the answer was not a drill)."""
-    return "Drill: you were asked to cover: " + "; ".join(labels) if labels else ""
 
 
 def key_points_covered(a: Row) -> tuple[int, int]:
@@ -71,7 +78,9 @@ def to_csv(h: History, ids: list[int]) -> str:
         covered, total = key_points_covered(a)
         row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),
                "key_points_covered": covered, "key_points_total": total,
-               "drill": "; ".join(a["drill"]) if a["drill"] else None}     # the points asked for; empty: not a drill
+               "drill": "; ".join(a["drill"]) if a["drill"] else None,    # the points asked for; empty: not a drill
+               # a follow-up answer: the questions it answered ("-" when they were not stored); empty: not one
+               "follow_up": ("; ".join(a["follow_up"]) or "-") if is_follow_up(a) else None}
         writer.writerow([safe_cell(row.get(c)) for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -83,11 +92,12 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
     parts: list[str] = [f"# voiceprep: {counted(len(ids), 'attempt')}\n", f"*Exported {when}*\n"]
     for i in ids:
         a = get_attempt(h, i)
-        parts.append(f"## {a['prompt_text']}\n")
+        kind = kind_name(a)                      # "Follow-up · ..." or "Drill · ...": what was asked
+        parts.append(f"## {f'{kind} · ' if kind else ''}{a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
         parts.append(f"*{bank} — {local(str(a['started_at'])):%Y-%m-%d %H:%M} — {answer_name(a)}*\n")
-        if a["drill"]:
-            parts.append(f"{drill_text(a['drill'])}\n")
+        if a["drill"] or is_follow_up(a):
+            parts.append(f"{asked_text(a)}\n")
         if a["state"] != "done":
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
@@ -99,9 +109,10 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
                      else "overall (this bank scores key points only)")          # as the feedback says it
             asked = drilled(a["key_points"], a["drill"])
             if asked:                    # a drill's own result first; its whole-answer score is not counted
-                parts.append(f"**{asked[0]} of {asked[1]} asked-for point{'s' if asked[1] != 1 else ''} covered** "
-                             f"(drill) · whole answer: {a['overall']:.0f} / 100, not counted ({covered} of {total} "
-                             f"key points) · {length}\n")
+                result = covered_text(asked, a)
+                parts.append(f"**{result[:1].upper()}{result[1:]}** "
+                             f"({'follow-up answer' if is_follow_up(a) else 'drill'}) · whole answer: "
+                             f"{a['overall']:.0f} / 100, not counted ({covered} of {total} key points) · {length}\n")
             else:
                 parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · "
                              f"{length}\n")
@@ -157,7 +168,7 @@ ATTEMPT_FIELDS = {
     "id", "round_pk", "bank_hash", "bank_id", "round_id", "prompt_id", "prompt_text", "started_at", "ended_at",
     "state", "state_detail", "audio_path", "duration_s", "transcript", "model", "coverage", "overall", "note",
     "self_rating", "uid", "input", "transcript_data", "competencies", "settings", "key_points", "delivery",
-    "feedback", "judge", "drill",
+    "feedback", "judge", "drill", "follow_up",
 }
 REQUIRED = ("uid", "bank_hash", "bank_id", "prompt_id", "started_at", "state")
 KEY_POINT_FIELDS = {"attempt_id", "key_point_id", "label", "competency", "weight", "hit", "confidence", "cue",
@@ -176,6 +187,9 @@ def _check_attempt(a: object, where: str) -> Row:
     drill = a.get("drill")
     if drill is not None and not (isinstance(drill, list) and all(isinstance(x, str) for x in drill)):
         raise HistoryError(f"{where}: drill: should be the list of key points the drill asked for, or null")
+    follow_up = a.get("follow_up")
+    if follow_up is not None and not (isinstance(follow_up, list) and all(isinstance(x, str) for x in follow_up)):
+        raise HistoryError(f"{where}: follow_up: should be the list of follow-up questions answered, or null")
     for kp in a.get("key_points") or []:
         if not isinstance(kp, dict) or set(kp) - KEY_POINT_FIELDS or "key_point_id" not in kp:
             raise HistoryError(f"{where}: key_points: each needs key_point_id, label and hit")
@@ -237,6 +251,8 @@ def import_json(h: History, text: str, source: str = "<import>") -> Row:
             a["settings_json"] = dumps(a.pop("settings", None) or {})
             drill = a.pop("drill", None)
             a["drill_json"] = dumps(drill) if drill else None
+            follow_up = a.pop("follow_up", None)      # an export from before schema 6 has none: not one
+            a["follow_up_json"] = dumps(follow_up) if follow_up is not None else None
             a["round_pk"] = round_map.get(a.get("round_pk"))
             a["audio_path"] = None   # audio stays on the machine it was recorded on
             new_id = h.table("attempts").insert(a).last_pk

@@ -12,14 +12,61 @@ from typing import Any
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
-                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json")
+                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json")
 
 
 def drill_labels(row: Row) -> Row:
-    """`row` with its drill_json column as `drill`: the key points a drill asked to cover (None: not a drill)."""
+    """`row` with its drill_json column as `drill`: the key points a drill asked to cover (None: not a drill), and
+    its follow_up_json as `follow_up`: the follow-up questions a follow-up answer answered (None: not one; see
+    FOLLOW_UP)."""
     text = row.pop("drill_json", None)
     row["drill"] = json.loads(text) if text else None
+    asked = row.pop("follow_up_json", None)
+    row["follow_up"] = json.loads(asked) if asked is not None else None
     return row
+
+
+# How a follow-up answer is told from a drill (one place; session 13). An answer to the interviewer's follow-ups
+# (core.rehearsal.FollowUpTurn) is stored as a drill of the points they asked about (drill_json), so it counts as a
+# drill does (WHOLE_ANSWER, COUNTS_FOR_POINT: left out of averages and "last time", counted for those points only),
+# and is marked by attempts.follow_up_json: the questions asked, a JSON list ([]: not stored, a follow-up answer from
+# before schema 6). Everywhere an answer is named (History, Progress, the recap, the CLI, the exports, Compare) it
+# is a follow-up, not a drill: the candidate was asked a question, not told what to cover. `drills` in stats and the
+# recap counts drills only; `follow_ups` counts follow-up answers.
+FOLLOW_UP = "follow_up_json IS NOT NULL"
+ONLY_DRILL = f"drill_json IS NOT NULL AND NOT {FOLLOW_UP}"
+
+
+def is_follow_up(row: Row) -> bool:
+    """An answer to the interviewer's follow-ups (a row read with drill_labels)."""
+    return row.get("follow_up") is not None
+
+
+def kind_name(row: Row) -> str | None:
+    """What an answer that counts only for some points is, as History names it before its question: "Follow-up" or
+    "Drill" (None: a whole answer)."""
+    return "Follow-up" if is_follow_up(row) else "Drill" if row.get("drill") else None
+
+
+def asked_text(row: Row) -> str:
+    """What an answer was asked, for History's detail and tooltip, the exports and the CLI: a drill's points to
+    cover, a follow-up answer's questions and their points ("" for a whole answer)."""
+    labels = row.get("drill") or []
+    if is_follow_up(row):
+        questions = " ".join(f"“{q}”" for q in row["follow_up"])
+        points = f"; it counts only for the point{'s' if len(labels) != 1 else ''} they asked about: " \
+            + "; ".join(labels) if labels else ""
+        return (f"Follow-up answer: the interviewer asked {questions}" if questions else
+                "Follow-up answer (its questions were not stored)") + points
+    return "Drill: you were asked to cover: " + "; ".join(labels) if labels else ""
+
+
+def covered_text(result: tuple[int, int], row: Row) -> str:
+    """What a drill or a follow-up answer is measured by, in words: "1 of 2 asked-for points covered" (a drill),
+    "covered 1 of 2 asked in the follow-up"."""
+    if is_follow_up(row):
+        return f"covered {result[0]} of {result[1]} asked in the follow-up"
+    return f"{result[0]} of {result[1]} asked-for point{'s' if result[1] != 1 else ''} covered"
 
 
 # The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
@@ -56,9 +103,10 @@ def drilled(key_points: list[Row], drill: list[str] | None) -> tuple[int, int] |
     return sum(1 for k in asked if k["hit"]), len(asked)
 
 
-def drilled_text(result: tuple[int, int]) -> str:
-    """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"."""
-    return f"{result[0]}/{result[1]} drilled"
+def drilled_text(result: tuple[int, int], follow_up: bool = False) -> str:
+    """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"; a
+    follow-up answer's: "1/2 asked"."""
+    return f"{result[0]}/{result[1]} {'asked' if follow_up else 'drilled'}"
 
 
 # Where a search looks (attempts_fts's columns, in its order), as a hit names them, and in the candidate's words
@@ -187,7 +235,8 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     if not query:
         return []
     rows = h.read(
-        "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json "
+        "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
+        "a.follow_up_json "
         "FROM attempts_fts JOIN attempts a ON a.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
         "ORDER BY rank LIMIT ?", [query, limit])
     return where_found(h, with_drilled(h, [drill_labels(r) for r in rows]), text)
@@ -282,8 +331,8 @@ def recap(h: History, last: int = 6) -> Row | None:
         return None
     started = str(newest[0]["started_at"])
     first, after = local_day(started)
-    columns = (f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, {COMPLETE} AS complete, started_at FROM attempts "
-               "WHERE state = ? ")
+    columns = (f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up, {COMPLETE} AS complete, "
+               "started_at FROM attempts WHERE state = ? ")
     day = h.read(columns + "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC",
                  [DONE, first, after])
     # a time written another way (an imported "2026-12-01 10:00:00") sorts outside the day's bounds: the newest
@@ -308,7 +357,8 @@ def recap(h: History, last: int = 6) -> Row | None:
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, b, last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
-            "drills": sum(1 for r in day if not r["whole"]),
+            "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
+            "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
             "average": round(sum(scores) / len(scores), 1) if scores else None,
             "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
@@ -368,7 +418,8 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
-        f"a.drill_json, d.wpm, d.fillers_per_min, d.fillers_total FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
+        f"a.drill_json, a.follow_up_json, d.wpm, d.fillers_per_min, d.fillers_total "
+        f"FROM attempts a LEFT JOIN delivery d ON d.attempt_id = a.id "
         f"WHERE {where} ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, limit or -1])
     rows.reverse()
     for r in rows:
@@ -404,12 +455,13 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
         f"SELECT COUNT(*) AS attempts, ROUND(AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END), 1) AS avg_overall, "
         f"MAX(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
-        f"SUM(input IS '{TYPED}') AS typed, SUM(drill_json IS NOT NULL) AS drills, "
+        f"SUM(input IS '{TYPED}') AS typed, SUM({ONLY_DRILL}) AS drills, SUM({FOLLOW_UP}) AS follow_ups, "
         f"MIN(started_at) AS first, MAX(started_at) AS last "
         f"FROM attempts WHERE {where}", args)[0]
     result: Row = {"bank": bank, "prompt": prompt, **summary}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
+    result["follow_ups"] = result["follow_ups"] or 0
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
@@ -488,10 +540,17 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
     out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
-    drills = [side for side, r in (("first", a), ("second", b)) if r.get("drill")]
-    if drills:                  # "Overall score 23 → 100" compared a drill's uncounted score as if it were one
-        which = "both are drills" if len(drills) == 2 else f"the {drills[0]} is a drill"
-        out["overall"]["text"] += f" ({which}: a drill counts only for the points it asked for)"
+    # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
+    parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
+             if r.get("drill")]
+    if parts:
+        nouns = {noun for _, noun in parts}
+        which = (f"the {parts[0][0]} is a {parts[0][1]}" if len(parts) == 1 else f"both are {parts[0][1]}s"
+                 if len(nouns) == 1 else f"the first is a {parts[0][1]}, the second a {parts[1][1]}")
+        why = ("each counts only for the points it was asked about" if len(nouns) == 2 else
+               "a follow-up answer counts only for the points its follow-ups asked about" if "drill" not in nouns
+               else "a drill counts only for the points it asked for")
+        out["overall"]["text"] += f" ({which}: {why})"
     return out
 
 
@@ -532,7 +591,7 @@ def compare(h: History, first: int, second: int) -> Row:
     missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
     diff = word_diff(a["transcript"] or "", b["transcript"] or "")
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
-                                "answer_number")} for r in (a, b)]
+                                "follow_up", "answer_number")} for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "metrics": _metrics(a, b), "diff": diff}

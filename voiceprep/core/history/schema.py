@@ -85,7 +85,18 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.table("attempts").add_column("drill_json", str)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """A follow-up answer is marked: the interviewer's follow-up questions it answered, as a JSON list (NULL: not a
+    follow-up answer). It is still stored as a drill of the points they asked about (drill_json): that is how it
+    counts. Follow-up answers from before were stored as drills only; those in a stored round are marked, with no
+    questions ([]): only a whole round is stored, and a whole round asks no drill, so its answers with drill_json
+    are follow-up answers ("Drill my weak points" and "Drill these now" store no round). Follow-up answers given
+    outside a round (One prompt) stay drills: nothing told them apart."""
+    db.table("attempts").add_column("follow_up_json", str)
+    db.execute("UPDATE attempts SET follow_up_json = '[]' WHERE drill_json IS NOT NULL AND round_pk IS NOT NULL")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
 LATEST = len(MIGRATIONS)
 
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name
+from voiceprep.core.history.queries import answer_name, asked_text, kind_name
 from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -46,9 +45,9 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     kinds = {"typed": "typed", "file": "imported recording"}
 
     def kind(r: dict[str, Any]) -> str:
-        return kinds.get(r["input"] or "", "spoken") + (", drill" if r.get("drill") else "")
-    drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(drill_text(r['drill']))}" for r in (a, b)
-                     if r.get("drill"))
+        return kinds.get(r["input"] or "", "spoken") + (f", {(kind_name(r) or '').lower()}" if kind_name(r) else "")
+    drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(asked_text(r))}" for r in (a, b)
+                     if kind_name(r))
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
            f"<p style='color:{colors.muted}'>{answer_name(a).capitalize()} ({when(a['started_at'])}, {kind(a)}) → "
            f"{answer_name(b)} ({when(b['started_at'])}, {kind(b)}){drills}</p>",

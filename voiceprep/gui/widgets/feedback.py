@@ -94,8 +94,9 @@ def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None
     answered the interviewer's follow-ups (a drill of the points they asked about); what it adds to the answer it
     followed."""
     asked = [k for k in doc["key_points"] if k["label"] in drill]
+    told = "an answer to follow-ups about them" if follow_up is not None else "an answer told what to cover"
     bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
-            "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
+            f"competencies: {told} is practice, not a measure of the whole competency.</span>"
             if doc["competencies"] else "")
     if follow_up is not None:
         return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> only the point{'s' if len(asked) != 1 else ''}"
@@ -104,7 +105,7 @@ def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None
             f"you were asked for count for your progress, not the whole answer's score.{bars}</p>")
 
 
-def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> str:
+def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, follow_up: bool = False) -> str:
     """The big numbers: key points covered and the overall score; for a drill, the points it asked for covered,
     and the whole answer's score small, as not counted (walkthrough 6: a drill that covered the 1 point asked
     showed a red "1 of 5" and "18 / 100", a failed answer)."""
@@ -121,7 +122,8 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None) -> s
 
     asked = drilled(doc["key_points"], drill)
     if asked:
-        return pair(*asked, f"asked-for point{'s' if asked[1] != 1 else ''} covered",
+        caption = "asked in the follow-up, covered" if follow_up else f"asked-for point{'s' if asked[1] != 1 else ''} covered"
+        return pair(*asked, caption,
                     f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {score}, not counted"
                     f"<br>({hits} of {total} key points)</span></td>")
     # a bank with no competencies (affirm-backend-platform) scores its key points: no job weights to name
@@ -142,7 +144,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
-    out.append(headline_html(doc, colors, drill))
+    out.append(headline_html(doc, colors, drill, follow_up is not None))
     if since:
         out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
@@ -164,7 +166,8 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     else:
         out.append("<h3>Your key points</h3>")
     for k in points:
-        asked = f" <span style='color:{colors.muted}'>· drilled</span>" if drill and k["label"] in drill else ""
+        tag = "asked" if follow_up is not None else "drilled"      # a follow-up's points were asked about, not drilled
+        asked = f" <span style='color:{colors.muted}'>· {tag}</span>" if drill and k["label"] in drill else ""
         body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}{asked}"]
         for ev in k["evidence"]:
             play = f" <a href='t:{ev['start']}'>▶ {fmt_time(ev['start'])}</a>" if ev.get("start") is not None else ""

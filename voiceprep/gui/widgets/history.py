@@ -36,8 +36,17 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts
-from voiceprep.core.history.export import drill_text
-from voiceprep.core.history.queries import answer_name, cut_off_text, drilled_text, found_text, length
+from voiceprep.core.history.queries import (
+    answer_name,
+    asked_text,
+    covered_text,
+    cut_off_text,
+    drilled_text,
+    found_text,
+    is_follow_up,
+    kind_name,
+    length,
+)
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, muted
@@ -50,13 +59,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
-    answer (given after being told which points to cover) says so before its prompt; so does a search hit found
-    in the note only (a hit in what was said shows in the transcript, one in the question in the cell itself);
-    the tooltip says where any search hit is."""
+    answer (given after being told which points to cover) says so before its prompt, and so does a follow-up answer
+    (answering the interviewer's follow-ups: "Follow-up · ..."); so does a search hit found in the note only (a hit
+    in what was said shows in the transcript, one in the question in the cell itself); the tooltip says where any
+    search hit is."""
     out = []
     for r in rows:
-        drill, found = r.get("drill"), found_text(r)
-        prompt = f"Drill · {r['prompt_text']}" if drill else r["prompt_text"]
+        drill, found, kind = r.get("drill"), found_text(r), kind_name(r)
+        prompt = f"{kind} · {r['prompt_text']}" if kind else r["prompt_text"]
         cut_off = r.get("state") == "done" and r.get("state_detail")        # "cut off: recovered after the app closed"
         if cut_off:
             prompt = f"Cut off · {prompt}"
@@ -64,7 +74,8 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             prompt = f"In your note · {prompt}"
         # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
         # read "18", a failed answer; the 18 is in its tooltip, not counted)
-        score = drilled_text(r["drilled"]) if drill and r.get("drilled") and r["overall"] is not None else \
+        own = drill and r.get("drilled") and r["overall"] is not None
+        score = drilled_text(r["drilled"], is_follow_up(r)) if own else \
             f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
         display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
@@ -72,7 +83,10 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         shown = 100 * r["drilled"][0] / r["drilled"][1] if drill and r.get("drilled") and r["drilled"][1] else None
         score_key = shown if shown is not None else r["overall"] if r["overall"] is not None else -1   # as shown
         sort = (r["started_at"], r["prompt_text"], score_key, r["duration_s"] or -1, r["self_rating"] or 0)
-        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{drill_text(drill)}" if drill else "") + \
+        # "1/2 asked" in words: "Covered 1 of 2 asked in the follow-up" (a drill's "1/2 drilled" says it)
+        said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
+        mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
+        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{mark}" if kind else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
@@ -413,15 +427,23 @@ class HistoryPage(QWidget):
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
                   f"{judge_words(doc['judge'])}"
-        if attempt.get("drill"):
-            context += "\n" + drill_text(attempt["drill"])
+        if attempt.get("drill") or is_follow_up(attempt):
+            context += "\n" + asked_text(attempt)
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."
             context += "\n" + cut_off_text(attempt["state_detail"])
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"
+        if is_follow_up(attempt) and attempt.get("drill"):
+            # what was still open after it, as Practice showed it: the follow-ups of the points it was asked about
+            # that it missed (the stored list asks about every point of the question, as if it were a whole answer)
+            doc = {**doc, "follow_ups": [k["follow_up"] for k in doc["key_points"] if k["label"] in attempt["drill"]
+                                         and not k["hit"] and k.get("follow_up")]}
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
-                                  can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"))
+                                  can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"),
+                                  # as Practice showed it: the points the follow-ups asked about (its questions
+                                  # are in the context above)
+                                  follow_up="" if is_follow_up(attempt) else None)
 
     def _play(self, seconds: float) -> None:
         if self.current and self.current.get("audio_path"):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.core.history.queries import kind_name
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
@@ -163,17 +164,50 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
     return frozenset(last[day] for day, all_drills in only.items() if all_drills)
 
 
+def hollow_words(when: list[datetime], kinds: list[str | None], daily: bool = False) -> dict[datetime, str]:
+    """What a hollow point's tooltip calls it where it is not a drill's: "(follow-up)" for an answer to the
+    interviewer's follow-ups, with `daily` "(follow-ups only)" or "(drills and follow-ups only)" for a day's point.
+    `kinds`: each answer's queries.kind_name ("Follow-up", "Drill", None)."""
+    if not daily:
+        return {t: " (follow-up)" for t, k in zip(when, kinds) if k == "Follow-up"}
+    last: dict[Any, datetime] = {}
+    seen: dict[Any, set[str]] = {}
+    for t, k in zip(when, kinds):
+        day = t.astimezone().date()
+        last[day] = t
+        if k:
+            seen.setdefault(day, set()).add(k)
+    return {last[d]: " (follow-ups only)" if ks == {"Follow-up"} else " (drills and follow-ups only)"
+            for d, ks in seen.items() if "Follow-up" in ks}
+
+
+def hollow_note(kinds: set[str]) -> str:
+    """The line under the charts that says what a hollow marker is: a drill, a follow-up answer or either."""
+    drill = "a drill, answered after being told what to cover"
+    follow_up = "a follow-up answer, answering the interviewer's follow-ups"
+    if "Follow-up" not in kinds:
+        return f"Hollow markers: {drill} (off the line, not in the averages; it counts only for the key points it drilled)."
+    if "Drill" not in kinds:
+        return (f"Hollow markers: {follow_up} (off the line, not in the averages; it counts only for the key points "
+                "they asked about).")
+    return (f"Hollow markers: {drill}, or {follow_up} (off the line, not in the averages; each counts only for the "
+            "key points it was asked about).")
+
+
 def summary_text(st: dict[str, Any]) -> str:
     """The line under Progress's title: attempts, typed and drills, minutes spoken, average and best of the whole
     answers ("no average yet (only a drill)" when there are none: walkthrough 6 said "average 0 · best 0")."""
-    n, drills = st["attempts"], st.get("drills") or 0
+    n, drills, follow_ups = st["attempts"], st.get("drills") or 0, st.get("follow_ups") or 0
     typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
-    typed += f" · {counted(drills, 'drill')} (not in the average or best)" if drills else ""
+    told = [counted(drills, "drill")] * bool(drills) + [counted(follow_ups, "follow-up answer")] * bool(follow_ups)
+    typed += f" · {' and '.join(told)} (not in the average or best)" if told else ""
     cut = st.get("cut_off") or 0               # left out of everything here (core.history.queries.COMPLETE)
     typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off when the app closed: not counted"
               if cut else "")
     if st["avg_overall"] is None:
-        only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else ""
+        only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else \
+            f" (only {'a follow-up answer' if follow_ups == 1 else 'follow-up answers'})" if follow_ups == n and n else \
+            " (only drills and follow-up answers)" if drills and follow_ups and drills + follow_ups == n else ""
         scores = f"no average yet{only}"
     else:
         scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
@@ -197,6 +231,7 @@ class ChartSpec:
     background: str = "#ffffff"       # outlines markers so ones side by side stay apart
     hollow: tuple[frozenset[datetime], ...] = ()    # per series: the times of drill points (hollow markers)
     empty: str = ""                   # what an empty chart says, when not "No attempts yet"
+    hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
 
 
 @dataclass(frozen=True)
@@ -399,7 +434,7 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
     def drill(tip: Tip) -> str:
         if tip[3] >= len(spec.hollow) or tip[2] not in spec.hollow[tip[3]]:
             return ""
-        return " (drills only)" if spec.daily else " (drill)"
+        return dict(spec.hollow_words).get(tip[2]) or (" (drills only)" if spec.daily else " (drill)")
     if len(spec.series) == 1 or not spec.names:
         return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}{drill(tip)}" for tip in same)
     return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}{drill(tip)}" for tip in same)
@@ -415,6 +450,7 @@ class Canvas(QWidget):
         self.unit, self.y_range, self.band = unit, y_range, band
         self.series: Series = {}
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
+        self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
         self.daily = False                            # each point is a day's average
         self.empty = ""                               # what it says with nothing to draw ("" : no attempts yet)
         self._image: QImage | None = None
@@ -430,7 +466,8 @@ class Canvas(QWidget):
                          self.width(), self.height(), self.devicePixelRatioF(),
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
-                         tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty)
+                         tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
+                         tuple(sorted(self.hollow_words.items())))
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -501,11 +538,14 @@ class LineChart(QWidget):
         return self.canvas.series
 
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
-                   drills: dict[str, frozenset[datetime]] | None = None) -> None:
+                   drills: dict[str, frozenset[datetime]] | None = None,
+                   hollow_words: dict[datetime, str] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
-        points that show drill answers only (drill_times), drawn hollow."""
+        points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
+        calls it where it is not a drill (hollow_words: "(follow-up)")."""
         self.canvas.daily = daily
+        self.canvas.hollow_words = dict(hollow_words or {})
         self.canvas.drills = dict(drills or {})
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
         self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
@@ -559,8 +599,7 @@ class ProgressPage(QScrollArea):
         grid.addWidget(self.pace, 1, 0)
         grid.addWidget(self.fillers, 1, 1)
         root.addLayout(grid)
-        self.drill_note = muted("Hollow markers: a drill, answered after being told what to cover (off the line, "
-                                "not in the averages; it counts only for the key points it drilled).")
+        self.drill_note = muted(hollow_note(set()))
         self.drill_note.hide()
         root.addWidget(self.drill_note)
         self.rates_title = heading("", 12)
@@ -646,11 +685,13 @@ class ProgressPage(QScrollArea):
         when = data["when"]
 
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
+        kinds = [kind_name(r) for r in series]           # a follow-up answer is hollow too, and named so
+        words = hollow_words(when, kinds, daily)
 
         def show(chart: LineChart, named: dict[str, list[float | None]]) -> None:
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
-                             {k: drill_times(when, v, drills, daily) for k, v in named.items()})
+                             {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words)
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
         show(self.overall, {"overall": [r["overall"] for r in series]})
@@ -660,6 +701,7 @@ class ProgressPage(QScrollArea):
         show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
+        self.drill_note.setText(hollow_note({k for k in kinds if k}))
         self.drill_note.setVisible(any(any(chart.canvas.drills.values())
                                        for chart in (self.overall, self.competencies, self.pace, self.fillers)))
         window = self.services.settings.history.weak_point_window
