@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/judge_eval.py --split dev [--errors] [--audio] [--methods judge,matcher,baseline]
     .venv/bin/python bench/judge_eval.py --split test [--audio]      # one summary line per method, no items
+    .venv/bin/python bench/judge_eval.py --split holdout [--audio]   # the second held-out set, the same way
     .venv/bin/python bench/judge_eval.py --split regression          # the old 63 answers
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
-Per-item errors are printed for dev and the regression set only: the test split is held out.
+Per-item errors are printed for dev and the regression set only: the test and holdout splits are held out.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CORPUS = REPO / "tests/core/analysis/data/judge"
 REGRESSION = REPO / "tests/core/analysis/data/labeled_answers.toml"
 OUT = REPO / "bench/out/judge-transcripts"
 METHODS = {"judge": judge_hits, "matcher": matcher_hits, "baseline": baseline_hits}
+HELD_OUT = ("test", "holdout")     # summary lines only: never list their items, never tune on them
 
 
 def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
@@ -88,17 +90,17 @@ def overall_by_kind(items: list[Labeled], banks: dict[str, Bank], to_transcript)
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["dev", "test", "regression"], default="dev")
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder (dev.toml, test.toml, banks/)")
+    ap.add_argument("--split", choices=["dev", "test", "holdout", "regression"], default="dev")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder (dev.toml, test.toml, holdout.toml, banks/)")
     ap.add_argument("--audio", action="store_true", help="also speak and transcribe every answer")
-    ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the test split)")
+    ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the held-out splits)")
     ap.add_argument("--methods", default="judge,matcher,baseline")
     ap.add_argument("--subset", type=int, default=0,
                     help="only the fixed stratified subset of about N answers (the suite's audio test uses 30)")
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
     args = ap.parse_args()
-    if args.errors and args.split == "test":
-        ap.error("the test split is held out: per-item errors are shown for dev and regression only")
+    if args.errors and args.split in HELD_OUT:
+        ap.error(f"the {args.split} split is held out: per-item errors are shown for dev and regression only")
     items, banks = load(args.split, args.corpus)
     if args.subset:
         items = stratified_subset(items, args.subset)

@@ -1,11 +1,14 @@
 """Integrity of the answer-judge evaluation corpus (tests/core/analysis/data/judge/).
 
-Checks the data only: ids, banks, prompts, key points, kinds, counts and the dev/test split rule.
-It runs no matcher or judge; the corpus's README says how the corpus is meant to be used.
+Checks the data only: ids, banks, prompts, key points, kinds, counts and the dev/test split rule, and the same
+well-formedness for the second held-out set (holdout.toml, with its own bank). It runs no matcher or judge; the
+corpus's README says how the corpus is meant to be used.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -15,12 +18,16 @@ import pytest
 from tests.conftest import BANKS
 from voiceprep.core.banks import BankRegistry
 
+REPO = Path(__file__).resolve().parents[3]
 JUDGE = Path(__file__).parent / "data" / "judge"
 SPLITS = ("dev", "test")
+HOLDOUT = "holdout"          # a second held-out set by another writer: not part of the dev/test split rule
 KINDS = ("paraphrase-strong", "paraphrase-partial", "asr", "negated", "hypothetical", "vague",
          "off-topic", "rambling", "verbatim")
 FIELDS = {"id", "bank", "prompt", "kind", "text", "hits"}
 NEW_BANK = "nurse-manager-medsurg"
+HOLDOUT_BANK = "customer-success-saas"     # only in the holdout set
+BUNDLED = ("airwallex", "affirm-backend-platform", "senior-backend-payments")
 DEV_SHARE = 0.55
 
 
@@ -53,26 +60,38 @@ def answers(corpus) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
+def holdout() -> list[dict]:
+    return tomllib.loads((JUDGE / f"{HOLDOUT}.toml").read_text(encoding="utf-8"))["answer"]
+
+
+@pytest.fixture(scope="module")
+def every_answer(answers, holdout) -> list[dict]:
+    """dev, test and holdout: what the well-formedness checks cover."""
+    return answers + holdout
+
+
+@pytest.fixture(scope="module")
 def banks():
     registry = BankRegistry.discover([BANKS, JUDGE / "banks"])
     assert not registry.errors, [str(e) for e in registry.errors]
     return {b.id: b for b in registry.banks}
 
 
-def test_every_answer_has_exactly_the_expected_fields(answers):
-    for a in answers:
+def test_every_answer_has_exactly_the_expected_fields(every_answer):
+    for a in every_answer:
         assert set(a) == FIELDS, (a.get("id"), sorted(set(a) ^ FIELDS))
         assert isinstance(a["hits"], list) and all(isinstance(h, str) for h in a["hits"]), a["id"]
         assert a["text"].strip(), a["id"]
 
 
-def test_ids_are_unique_across_both_splits(answers):
-    duplicates = [i for i, n in Counter(a["id"] for a in answers).items() if n > 1]
+def test_ids_are_unique_across_every_file(every_answer, holdout):
+    duplicates = [i for i, n in Counter(a["id"] for a in every_answer).items() if n > 1]
     assert not duplicates
+    assert all(a["id"].startswith("ho-") for a in holdout)
 
 
-def test_every_bank_prompt_and_hit_exists(answers, banks):
-    for a in answers:
+def test_every_bank_prompt_and_hit_exists(every_answer, banks):
+    for a in every_answer:
         assert a["bank"] in banks, (a["id"], a["bank"])
         prompt = banks[a["bank"]].prompt(a["prompt"])          # KeyError names the known prompts
         key_points = {kp.id for kp in prompt.key_points}
@@ -80,8 +99,8 @@ def test_every_bank_prompt_and_hit_exists(answers, banks):
         assert len(set(a["hits"])) == len(a["hits"]), (a["id"], "duplicate hit")
 
 
-def test_kinds_are_known_and_labels_fit_them(answers, banks):
-    for a in answers:
+def test_kinds_are_known_and_labels_fit_them(every_answer, banks):
+    for a in every_answer:
         assert a["kind"] in KINDS, (a["id"], a["kind"])
         all_points = {kp.id for kp in banks[a["bank"]].prompt(a["prompt"]).key_points}
         if a["kind"] == "paraphrase-strong":
@@ -113,7 +132,7 @@ def test_counts_meet_the_minimums(answers, banks):
 
 
 def test_every_prompt_and_kind_is_in_both_splits(corpus, banks):
-    every_prompt = {(b.id, p.id) for b in banks.values() for p in b.all_prompts()}
+    every_prompt = {(b.id, p.id) for b in banks.values() if b.id != HOLDOUT_BANK for p in b.all_prompts()}
     for name in SPLITS:
         assert {(a["bank"], a["prompt"]) for a in corpus[name]} == every_prompt, name
         assert {a["kind"] for a in corpus[name]} == set(KINDS), name
@@ -125,3 +144,34 @@ def test_split_follows_the_documented_rule(corpus, answers):
         misplaced = [a["id"] for a in corpus[name] if rule[a["id"]] != name]
         assert not misplaced, (name, misplaced)
     assert 0.50 <= len(corpus["dev"]) / len(answers) <= 0.60
+
+
+def test_holdout_bank_has_plain_key_points_and_is_only_in_the_holdout(banks, answers):
+    bank = banks[HOLDOUT_BANK]
+    assert bank.source is not None and bank.source.parent == JUDGE / "banks"
+    assert HOLDOUT_BANK not in {a["bank"] for a in answers}
+    assert len(bank.all_prompts()) == 3
+    assert abs(sum(c.weight for c in bank.competencies) - 1.0) < 1e-9
+    for prompt in bank.all_prompts():
+        assert 4 <= len(prompt.key_points) <= 5, prompt.id
+        assert all(kp.cues_from_label for kp in prompt.key_points), prompt.id
+
+
+def test_holdout_covers_every_prompt_and_kind(holdout, banks):
+    per_prompt = Counter((a["bank"], a["prompt"]) for a in holdout)
+    for bank_id in BUNDLED:
+        for prompt in banks[bank_id].all_prompts():
+            assert per_prompt[(bank_id, prompt.id)] >= 5, (bank_id, prompt.id)
+    for prompt in banks[HOLDOUT_BANK].all_prompts():
+        assert per_prompt[(HOLDOUT_BANK, prompt.id)] >= 8, prompt.id
+    for prompt in banks[NEW_BANK].all_prompts():
+        assert per_prompt[(NEW_BANK, prompt.id)] >= 2, prompt.id
+    assert {a["kind"] for a in holdout} == set(KINDS)
+    assert len(holdout) >= 100
+
+
+def test_judge_eval_lists_no_items_of_the_holdout():
+    """Like test, the holdout split gets summary lines only: --errors is refused before anything is judged."""
+    result = subprocess.run([sys.executable, "bench/judge_eval.py", "--split", HOLDOUT, "--errors"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "holdout split is held out" in result.stderr, result.stderr[-2000:]
