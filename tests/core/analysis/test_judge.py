@@ -800,3 +800,36 @@ def test_a_point_that_wants_a_number_is_quoted_by_the_sentence_that_says_it(airw
     assert next(r for r in a.key_points if r.key_point.id == "measured-result").hit
     assert a.evidence["measured-result"][0].text.startswith("Median went from about four milliseconds"), \
         a.evidence["measured-result"][0].text
+
+
+SERVICE_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "svc"\ntext = "Tell me about a backend service you built."\n'
+    '[[rounds.prompts.key_points]]\nid = "obs"\nlabel = "Observability: metrics, tracing and alerting on errors"\n'
+    '[[rounds.prompts.key_points]]\nid = "store"\nlabel = "Storage: Postgres with read replicas for the reports"\n'
+    '[[rounds.prompts.key_points]]\nid = "lang"\nlabel = "Go expertise: goroutines, channels, profiling"\n')
+
+
+def test_a_hedge_with_nothing_specific_is_no_evidence():
+    """A piece of an answer that waves its subject away ("kind of a whole thing", "and stuff", "I guess") and says
+    nothing beyond the key point's own words credits no point, by meaning or by cue words; a plain or a specific
+    sentence still does, waved or not."""
+    from voiceprep.core.analysis.judge import specific_words, waves
+
+    bank = parse_bank(SERVICE_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "svc", text)
+
+    assert not covered("So, um, observability, yeah, that was kind of a whole thing. And Postgres, sort of, you know, "
+                       "and replicas and stuff.")
+    assert not covered("Um, and the metrics and alerting stuff, I guess.")
+    assert covered("For observability we exported latency metrics to Prometheus, traced every request and paged on "
+                   "error rates.") == {"obs"}
+    assert covered("Observability, kind of: we traced every request and alerted on error rates, that kind of "
+                   "stuff.") == {"obs"}
+    assert covered("We kept the data in Postgres and sent the reporting queries to two read replicas.") == {"store"}
+    assert waves(["a", "whole", "thing"]) and waves(["i", "guess"]) and not waves(["the", "one", "thing"])
+    own = frozenset({"postgr", "replica"})
+    assert specific_words("and Postgres with replicas and stuff", own) == 0
+    assert specific_words("two replicas took the reporting queries", own) == 4

@@ -55,7 +55,7 @@ from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-8"
+JUDGE_VERSION = "semantic-9"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -391,6 +391,40 @@ def says_something(text: str, topic: frozenset[str]) -> bool:
     return len(content) >= (SUBSTANCE_WORDS if waved else 1)
 
 
+# Evidence that is a hedge with nothing specific in it ("Python, yeah, it's kind of my go-to", "reconciliation, that
+# was a whole thing", "some stuff matters, you know, to the business") speaks for no key point: a piece of an answer
+# that waves its subject away (stuff, a whole thing, kind of, sort of, I guess) and says fewer than SPECIFIC_WORDS words
+# beyond the key point's own words (a number counts; fillers and vague words do not). A plain sentence that repeats
+# the label ("we cut p99 latency") is not waved away, and a waved one that says what was done ("kind of a mess, so we
+# moved reconciliation into a nightly job against the bank files") says something.
+SPECIFIC_WORDS = 2           # a unit (sentence, window, clause) judged by meaning
+SPECIFIC_CUE_WORDS = 1       # a clause a cue word is said in
+WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
+_WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
+                           ("and", "things"), ("a", "bunch"), ("i'd", "say")})
+
+
+def waves(words: Sequence[str]) -> bool:
+    """Whether words (cleaned) wave their subject away: "stuff", "a whole thing", "kind of", "I guess"."""
+    return any(w in WAVERS or tuple(words[i:i + 2]) in _WAVING_PAIRS
+               for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1024)
+def own_stems(label: str, cues: tuple[str, ...] = ()) -> frozenset[str]:
+    """The stems of a key point's own words (its label's and its cues'), which say nothing beyond it."""
+    text = " ".join([label, *(alt for cue in cues for alt in cue.split("|") if "{" not in alt)])
+    return frozenset(t.stem for t in tokenize_text(text))
+
+
+def specific_words(text: str, own: frozenset[str]) -> int:
+    """How many words of a piece of an answer say something beyond a key point's own words: numbers, and words of
+    content that are neither fillers nor vague."""
+    return sum(1 for t in tokenize_text(text) if t.is_number or (
+        len(t.norm) > 2 and t.norm not in VAGUE and t.norm not in FUNCTION_WORDS and t.norm not in WAVERS
+        and t.stem not in own))
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -445,6 +479,7 @@ class AnswerJudge:
         self._untold_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
+        self._waved: list[tuple[int, int]] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -490,6 +525,27 @@ class AnswerJudge:
     def _substantive(self, topic: frozenset[str]) -> np.ndarray:
         """Per unit, whether it says something about the topic beyond naming it (`says_something`)."""
         return np.array([says_something(u.text, topic) for u in self.units], dtype=bool)
+
+    def _waved_sentences(self) -> list[tuple[int, int]]:
+        """The sentences that wave their subject away (`waves`); once per answer."""
+        if self._waved is None:
+            self._waved = [(a, b) for a, b in self._sentences if waves(self._words[a:b + 1])]
+        return self._waved
+
+    def _in_waved(self, first: int, last: int) -> bool:
+        return any(a <= last and first <= b for a, b in self._waved_sentences())
+
+    def _vague_units(self, own: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it is a hedge with nothing specific (in a sentence that waves its subject away, and
+        under SPECIFIC_WORDS words beyond the key point's own)."""
+        return np.array([self._in_waved(u.first, u.last) and specific_words(u.text, own) < SPECIFIC_WORDS
+                         for u in self.units], dtype=bool)
+
+    def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
+        """The words of the clauses that are hedges with nothing specific: no cue said there counts."""
+        return frozenset(i for a, b in self._clauses if self._in_waved(a, b)
+                         and specific_words(" ".join(self.raw[a:b + 1]), own) < SPECIFIC_CUE_WORDS
+                         for i in range(a, b + 1))
 
     def _passing_words(self, topic: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that only name the topic in passing ("we did payments stuff")."""
@@ -645,12 +701,13 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
+        vague = self._vague_words(own_stems(kp.label, kp.cues)) if self._waved_sentences() else frozenset()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
-                    or word in passing)
+                    or word in passing or word in vague)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -672,6 +729,8 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        if self._waved_sentences():              # "Python, yeah, it's kind of my go-to": a hedge, nothing specific
+            ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
