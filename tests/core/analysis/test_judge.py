@@ -524,7 +524,7 @@ def test_a_would_inside_a_past_story_point_does_not_excuse_plans():
     assert "i'd" not in label_markers("I rewrote the runbook and fixed the alert so it would not page again")
     assert "i'd" not in label_markers("I called the customer back and explained what we would change")
     assert "i'd" in label_markers("I will stay close to the team and support them")
-    assert "i'd" in label_markers("Trade-offs and lessons: added complexity, what you would do differently")
+    assert "i'd" in label_markers("Trade-offs and lessons: what you would do differently")
     bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Support lead"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
                       '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a customer who was angry with your team."\n'
                       '[[rounds.prompts.key_points]]\nid = "listen"\nlabel = "I listened to the customer first"\n'
@@ -833,3 +833,30 @@ def test_a_hedge_with_nothing_specific_is_no_evidence():
     own = frozenset({"postgr", "replica"})
     assert specific_words("and Postgres with replicas and stuff", own) == 0
     assert specific_words("two replicas took the reporting queries", own) == 4
+
+
+def test_a_would_of_purpose_or_in_one_listed_item_does_not_make_the_point_a_plan():
+    """ "What you changed so it would not happen again: ..." was credited by "I'd add canary deploys": the "would" of
+    purpose made every plan count. A "would" in one listed item of several ("..., what you would do differently") lets
+    plans speak for that item only."""
+    from voiceprep.core.analysis.judge import HYPOTHETICAL, about_the_future, future_items
+
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Web"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about an outage you handled."\n'
+                      '[[rounds.prompts.key_points]]\nid = "after"\n'
+                      'label = "What you changed so it would not break again: canary deploys, config checks in CI"\n')
+
+    def covered(text: str) -> bool:
+        return "after" in hits(bank, "p", text)
+
+    assert not covered("A bad config took the site down for an hour. I'd probably add canary deploys and I'd check "
+                       "the config in CI, so it couldn't happen again.")
+    assert not covered("A bad config took the site down for an hour. If I did it again I'd add the config check "
+                       "before the canary, not after.")
+    assert covered("A bad config took the site down for an hour. Afterwards we added canary deploys and a config "
+                   "check in CI, so it couldn't happen again.")
+    lessons = "Lessons: the cost of the extra checks, slower deploys, what you would do differently"
+    assert future_items(lessons) == ["what you would do differently"]
+    assert not label_markers(lessons) >= HYPOTHETICAL
+    assert about_the_future("How you would roll back a bad deploy")
+    assert not about_the_future("What you changed so it would not break again: canary deploys")

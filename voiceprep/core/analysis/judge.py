@@ -124,10 +124,37 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
     # fixed the process so it would not happen again", "I went back with ... what we would change")
     told = bool(OWN_ACTION.match(label)) and said_in_past(words)
-    if (FUTURE_WORDS & set(words) and not told) or any(a == "would" and b in ("you", "we")
-                                                       for a, b in zip(asks, asks[1:])):
+    if (not told and about_the_future(label)) or any(a == "would" and b in ("you", "we")
+                                                     for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
     return own
+
+
+# "...so it would not happen again": a purpose, said of what was done, not a plan
+_PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|we|this|that|nobody|no\s+one|(?:the|our)\s+\w+)\s+"
+                      r"(?:would|will|could|wouldn't|won't)\b[^,:;]*", re.IGNORECASE)
+
+
+def _future(text: str) -> bool:
+    return bool(FUTURE_WORDS & {clean(w) for w in _PURPOSE.sub(" ", text).split()})
+
+
+def future_items(label: str) -> list[str]:
+    """The listed items of a label that alone speak of the future ("Trade-offs and lessons: memory, what you would do
+    differently"): the facets (`facets`) a plan may speak for, when the rest of the label is about what was done."""
+    head, colon, tail = label.partition(":")
+    items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) > 2] if colon else []
+    if len(items) < 2 or _future(head):
+        return []
+    return [p for p in items if _future(p)]
+
+
+def about_the_future(label: str) -> bool:
+    """Whether a key point is about what the candidate will or would do ("I will stay on the floor", "How you would
+    migrate..."), so that its plans are its evidence. A "would" of purpose ("What you changed so it would not happen
+    again") or in one listed item of several ("..., what you would do differently") does not make the whole point a
+    plan (the item alone takes plans: `future_items`)."""
+    return _future(label) and not future_items(label)
 
 
 # A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
@@ -716,7 +743,7 @@ class AnswerJudge:
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
-        ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
+        ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
@@ -731,10 +758,17 @@ class AnswerJudge:
             ok = ok & self._instances()
         if self._waved_sentences():              # "Python, yeah, it's kind of my go-to": a hedge, nothing specific
             ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
         masked = np.where(ok[:, None], sims, -1.0)
+        planned = future_items(kp.label)
+        if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
+            with_plans = others_ok & np.array([usable(u, allowed | HYPOTHETICAL) for u in self.units])
+            for k, part in enumerate(parts):
+                if part in planned:
+                    masked[:, 1 + k] = np.where(with_plans, sims[:, 1 + k], -1.0)
         topic = topic_words(kp.label)
         if topic is not None:                  # "Payment flows": said something about, not only named
             masked = np.where(self._substantive(topic)[:, None], masked, -1.0)
