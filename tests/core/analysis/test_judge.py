@@ -860,3 +860,19 @@ def test_a_would_of_purpose_or_in_one_listed_item_does_not_make_the_point_a_plan
     assert not label_markers(lessons) >= HYPOTHETICAL
     assert about_the_future("How you would roll back a bad deploy")
     assert not about_the_future("What you changed so it would not break again: canary deploys")
+
+
+def test_a_bare_mention_of_one_word_of_the_point_is_no_evidence():
+    """ "Um, yeah, so, Postgres, yeah, a lot." names one word of "Storage: Postgres with read replicas..." and says
+    nothing else: no evidence, by meaning or by cue words. A bare mention that the next sentence goes on to say
+    something about announces its topic and still counts; a short plain sentence with two of the point's words does."""
+    bank = parse_bank(SERVICE_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "svc", text)
+
+    assert not covered("Um, yeah, so, Postgres, yeah, a lot.")
+    assert not covered("Um, yeah, so, observability, yeah, a lot. Postgres, yeah.")
+    assert covered("The one thing we really thought about was observability. We exported latency metrics to "
+                   "Prometheus and paged on error rates.") == {"obs"}
+    assert covered("Postgres with read replicas.") == {"store"}

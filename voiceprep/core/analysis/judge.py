@@ -51,7 +51,7 @@ from voiceprep.core.analysis.segments import (
     tells_an_instance,
     units,
 )
-from voiceprep.core.analysis.text import stem, tokenize_text
+from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -444,12 +444,28 @@ def own_stems(label: str, cues: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(t.stem for t in tokenize_text(text))
 
 
-def specific_words(text: str, own: frozenset[str]) -> int:
+def _content(t: Token) -> bool:
+    return t.is_number or (len(t.norm) > 2 and t.norm not in VAGUE and t.norm not in FUNCTION_WORDS
+                           and t.norm not in WAVERS)
+
+
+def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
     """How many words of a piece of an answer say something beyond a key point's own words: numbers, and words of
     content that are neither fillers nor vague."""
-    return sum(1 for t in tokenize_text(text) if t.is_number or (
-        len(t.norm) > 2 and t.norm not in VAGUE and t.norm not in FUNCTION_WORDS and t.norm not in WAVERS
-        and t.stem not in own))
+    tokens = tokenize_text(text) if isinstance(text, str) else text
+    return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
+
+
+# "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
+# sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
+BARE_NAMED = 2
+
+
+def bare(tokens: Sequence[Token], own: frozenset[str]) -> bool:
+    """Whether a piece of an answer names fewer than BARE_NAMED of a key point's own words and says nothing else."""
+    named = {t.stem for t in tokens if t.stem in own and t.norm not in FUNCTION_WORDS and t.norm not in VAGUE
+             and len(t.norm) > 1}      # "FX", "Go" are named too
+    return len(named) < BARE_NAMED and specific_words(tokens, own) == 0
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -507,6 +523,7 @@ class AnswerJudge:
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._waved: list[tuple[int, int]] | None = None
+        self._tokens: list[list[Token]] | None = None
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -562,17 +579,31 @@ class AnswerJudge:
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
 
+    def _unit_tokens(self) -> list[list[Token]]:
+        """Each unit's tokens; once per answer."""
+        if self._tokens is None:
+            self._tokens = [tokenize_text(u.text) for u in self.units]
+        return self._tokens
+
     def _vague_units(self, own: frozenset[str]) -> np.ndarray:
         """Per unit, whether it is a hedge with nothing specific (in a sentence that waves its subject away, and
-        under SPECIFIC_WORDS words beyond the key point's own)."""
-        return np.array([self._in_waved(u.first, u.last) and specific_words(u.text, own) < SPECIFIC_WORDS
-                         for u in self.units], dtype=bool)
+        under SPECIFIC_WORDS words beyond the key point's own) or a bare mention (`bare`)."""
+        waved = bool(self._waved_sentences())
+        return np.array([(waved and self._in_waved(u.first, u.last) and specific_words(toks, own) < SPECIFIC_WORDS)
+                         or bare(toks, own) for u, toks in zip(self.units, self._unit_tokens())], dtype=bool)
 
     def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
-        """The words of the clauses that are hedges with nothing specific: no cue said there counts."""
-        return frozenset(i for a, b in self._clauses if self._in_waved(a, b)
-                         and specific_words(" ".join(self.raw[a:b + 1]), own) < SPECIFIC_CUE_WORDS
-                         for i in range(a, b + 1))
+        """The words of the clauses that are hedges with nothing specific, and of the sentences that are bare
+        mentions: no cue said there counts."""
+        out = {i for a, b in self._clauses if self._in_waved(a, b)
+               and specific_words(" ".join(self.raw[a:b + 1]), own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
+        spans = sorted(self._sentences)
+        said = [bare(tokenize_text(" ".join(self.raw[a:b + 1])), own) for a, b in spans]
+        # "The one thing we thought about was consistency. We kept every read on the primary.": a bare mention that
+        # the next sentence goes on to say something about announces its topic
+        out.update(i for k, (a, b) in enumerate(spans) if said[k] and (k + 1 == len(spans) or said[k + 1])
+                   for i in range(a, b + 1))
+        return frozenset(out)
 
     def _passing_words(self, topic: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that only name the topic in passing ("we did payments stuff")."""
@@ -728,7 +759,7 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues)) if self._waved_sentences() else frozenset()
+        vague = self._vague_words(own_stems(kp.label, kp.cues))
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
@@ -756,8 +787,8 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
-        if self._waved_sentences():              # "Python, yeah, it's kind of my go-to": a hedge, nothing specific
-            ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
+        ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
