@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -461,11 +462,29 @@ def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
 BARE_NAMED = 2
 
 
+def _namable(t: Token) -> bool:
+    return t.norm not in FUNCTION_WORDS and t.norm not in VAGUE and len(t.norm) > 1     # "FX", "Go" are named too
+
+
 def bare(tokens: Sequence[Token], own: frozenset[str]) -> bool:
     """Whether a piece of an answer names fewer than BARE_NAMED of a key point's own words and says nothing else."""
-    named = {t.stem for t in tokens if t.stem in own and t.norm not in FUNCTION_WORDS and t.norm not in VAGUE
-             and len(t.norm) > 1}      # "FX", "Go" are named too
+    named = {t.stem for t in tokens if t.stem in own and _namable(t)}
     return len(named) < BARE_NAMED and specific_words(tokens, own) == 0
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a span of an answer says, for `specific_words` and `bare` against any key point's own words."""
+    numbers: int
+    content: tuple[str, ...]      # stems of the words of content that are not numbers
+    named: frozenset[str]         # stems that could name a key point's word
+    waved: bool                   # in a sentence that waves its subject away
+
+    def specific(self, own: frozenset[str]) -> int:
+        return self.numbers + sum(1 for st in self.content if st not in own)
+
+    def bare(self, own: frozenset[str]) -> bool:
+        return len(self.named & own) < BARE_NAMED and self.specific(own) == 0
 
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
@@ -523,7 +542,7 @@ class AnswerJudge:
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._waved: list[tuple[int, int]] | None = None
-        self._tokens: list[list[Token]] | None = None
+        self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -579,26 +598,38 @@ class AnswerJudge:
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
 
-    def _unit_tokens(self) -> list[list[Token]]:
-        """Each unit's tokens; once per answer."""
-        if self._tokens is None:
-            self._tokens = [tokenize_text(u.text) for u in self.units]
-        return self._tokens
+    def _said_in(self, spans: Sequence[tuple[int, int]]) -> list[Said]:
+        """What each span of words says (`Said`), from the answer's tokens; once per answer and list of spans."""
+        key = tuple(spans)
+        if key not in self._said:
+            tokens = self.index.tokens
+            words = sorted((t.word, k) for k, t in enumerate(tokens))
+            firsts = [w for w, _ in words]
+            out = []
+            for a, b in spans:
+                lo, hi = bisect_left(firsts, a), bisect_right(firsts, b)
+                toks = [tokens[k] for _, k in words[lo:hi]]
+                out.append(Said(numbers=sum(t.is_number for t in toks),
+                                content=tuple(t.stem for t in toks if _content(t) and not t.is_number),
+                                named=frozenset(t.stem for t in toks if _namable(t)),
+                                waved=self._in_waved(a, b)))
+            self._said[key] = out
+        return self._said[key]
 
     def _vague_units(self, own: frozenset[str]) -> np.ndarray:
         """Per unit, whether it is a hedge with nothing specific (in a sentence that waves its subject away, and
         under SPECIFIC_WORDS words beyond the key point's own) or a bare mention (`bare`)."""
-        waved = bool(self._waved_sentences())
-        return np.array([(waved and self._in_waved(u.first, u.last) and specific_words(toks, own) < SPECIFIC_WORDS)
-                         or bare(toks, own) for u, toks in zip(self.units, self._unit_tokens())], dtype=bool)
+        return np.array([(x.waved and x.specific(own) < SPECIFIC_WORDS) or x.bare(own)
+                         for x in self._said_in([(u.first, u.last) for u in self.units])], dtype=bool)
 
     def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that are hedges with nothing specific, and of the sentences that are bare
         mentions: no cue said there counts."""
-        out = {i for a, b in self._clauses if self._in_waved(a, b)
-               and specific_words(" ".join(self.raw[a:b + 1]), own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
+        clauses = sorted(self._clauses)
+        out = {i for (a, b), x in zip(clauses, self._said_in(clauses))
+               if x.waved and x.specific(own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
         spans = sorted(self._sentences)
-        said = [bare(tokenize_text(" ".join(self.raw[a:b + 1])), own) for a, b in spans]
+        said = [x.bare(own) for x in self._said_in(spans)]
         # "The one thing we thought about was consistency. We kept every read on the primary.": a bare mention that
         # the next sentence goes on to say something about announces its topic
         out.update(i for k, (a, b) in enumerate(spans) if said[k] and (k + 1 == len(spans) or said[k + 1])
