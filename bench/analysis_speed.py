@@ -59,7 +59,8 @@ def main() -> None:
             analyze_answer(bank, prompt, variant, settings)
             runs.append((clock() - start) * 1000)
         runs.sort()
-        print(f"{name:12} 30 runs{' (CPU)' if args.cpu else ''}: median {statistics.median(runs):.1f} ms, p95 {runs[int(0.95 * 29)]:.1f} ms, "
+        what = f"{name:12} 30 runs{' (CPU)' if args.cpu else ''}"
+        print(f"{what}: median {statistics.median(runs):.1f} ms, p95 {runs[int(0.95 * 29)]:.1f} ms, "
               f"max {runs[-1]:.1f} ms")
     print(f"judge: {judge_status().to_dict()}")
 
