@@ -21,7 +21,14 @@ sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from bench.judge_fit import fit, prf  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.judge import AnswerJudge, Features, label_markers, usable  # noqa: E402
+from voiceprep.core.analysis.judge import (  # noqa: E402
+    AnswerJudge,
+    Features,
+    label_markers,
+    own_stems,
+    specific_words,
+    usable,
+)
 from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
 from voiceprep.core.analysis.text import tokenize  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
@@ -64,7 +71,11 @@ def raw_features(items, banks, to_transcript, source: str) -> list[dict]:
             soft = np.exp(sims / 0.05)
             share = soft[:, k] / soft.sum(axis=1)
             d = dict(zip(BASE, f.vector()))
+            unit = res.judgement.unit
+            spec = specific_words(unit.text, own_stems(kp.label, kp.cues)) if unit else 0
             d.update(
+                specific=float(np.log1p(spec)),
+                specific_lex=float(np.log1p(spec)) * (d["authored_cues"] + d["label_words"]),
                 contrast_best=float((mine - other_best).max()),
                 contrast_at=float(mine[best] - other_best[best]),
                 soft_max=float(share[ok].max()) if ok.any() else 0.0,
@@ -129,6 +140,9 @@ SETS: dict[str, list[str]] = {
     "rank": BASE + ["rank"],
     "rel": BASE + ["rel_answer"],
     "inter": BASE + ["label_x_lex", "topic_x_lex"],
+    "specific": BASE + ["specific"],
+    "specific_lex": BASE + ["specific_lex"],
+    "specific_both": BASE + ["specific", "specific_lex"],
 }
 
 

@@ -4,6 +4,7 @@
     .venv/bin/python bench/judge_eval.py --split test [--audio]      # one summary line per method, no items
     .venv/bin/python bench/judge_eval.py --split holdout [--audio]   # the second held-out set, the same way
     .venv/bin/python bench/judge_eval.py --split regression          # the old 63 answers
+    .venv/bin/python bench/judge_eval.py --split dev --half A --errors   # one half of dev, by prompt (see dev_half)
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
@@ -49,6 +50,14 @@ def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
     dirs = [REPO / "question_banks"] + ([corpus / "banks"] if (corpus / "banks").is_dir() else [])
     banks = {b.id: b for b in BankRegistry.discover(dirs).banks}
     return load_labeled(path), banks
+
+
+def dev_half(items: list[Labeled], half: str) -> list[Labeled]:
+    """One fixed half of the dev answers, by prompt, to design a change on one half and measure it on the other: the
+    dev prompts sorted by (bank, prompt id); half A is the 1st, 3rd, 5th... of them, half B the 2nd, 4th..."""
+    prompts = sorted({(i.bank, i.prompt) for i in items})
+    keep = {p for k, p in enumerate(prompts) if k % 2 == "AB".index(half)}
+    return [i for i in items if (i.bank, i.prompt) in keep]
 
 
 def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript]:
@@ -98,10 +107,15 @@ def main() -> None:
     ap.add_argument("--subset", type=int, default=0,
                     help="only the fixed stratified subset of about N answers (the suite's audio test uses 30)")
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
+    ap.add_argument("--half", choices=["A", "B"], help="dev only: the answers of half the prompts (dev_half)")
     args = ap.parse_args()
+    if args.half and args.split != "dev":
+        ap.error("--half splits the dev answers only")
     if args.errors and args.split in HELD_OUT:
         ap.error(f"the {args.split} split is held out: per-item errors are shown for dev and regression only")
     items, banks = load(args.split, args.corpus)
+    if args.half:
+        items = dev_half(items, args.half)
     if args.subset:
         items = stratified_subset(items, args.subset)
     print(f"{args.split}: {len(items)} answers, "

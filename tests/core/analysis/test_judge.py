@@ -524,7 +524,7 @@ def test_a_would_inside_a_past_story_point_does_not_excuse_plans():
     assert "i'd" not in label_markers("I rewrote the runbook and fixed the alert so it would not page again")
     assert "i'd" not in label_markers("I called the customer back and explained what we would change")
     assert "i'd" in label_markers("I will stay close to the team and support them")
-    assert "i'd" in label_markers("Trade-offs and lessons: added complexity, what you would do differently")
+    assert "i'd" in label_markers("Trade-offs and lessons: what you would do differently")
     bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Support lead"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
                       '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a customer who was angry with your team."\n'
                       '[[rounds.prompts.key_points]]\nid = "listen"\nlabel = "I listened to the customer first"\n'
@@ -800,3 +800,79 @@ def test_a_point_that_wants_a_number_is_quoted_by_the_sentence_that_says_it(airw
     assert next(r for r in a.key_points if r.key_point.id == "measured-result").hit
     assert a.evidence["measured-result"][0].text.startswith("Median went from about four milliseconds"), \
         a.evidence["measured-result"][0].text
+
+
+SERVICE_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "svc"\ntext = "Tell me about a backend service you built."\n'
+    '[[rounds.prompts.key_points]]\nid = "obs"\nlabel = "Observability: metrics, tracing and alerting on errors"\n'
+    '[[rounds.prompts.key_points]]\nid = "store"\nlabel = "Storage: Postgres with read replicas for the reports"\n'
+    '[[rounds.prompts.key_points]]\nid = "lang"\nlabel = "Go expertise: goroutines, channels, profiling"\n')
+
+
+def test_a_hedge_with_nothing_specific_is_no_evidence():
+    """A piece of an answer that waves its subject away ("kind of a whole thing", "and stuff", "I guess") and says
+    nothing beyond the key point's own words credits no point, by meaning or by cue words; a plain or a specific
+    sentence still does, waved or not."""
+    from voiceprep.core.analysis.judge import specific_words, waves
+
+    bank = parse_bank(SERVICE_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "svc", text)
+
+    assert not covered("So, um, observability, yeah, that was kind of a whole thing. And Postgres, sort of, you know, "
+                       "and replicas and stuff.")
+    assert not covered("Um, and the metrics and alerting stuff, I guess.")
+    assert covered("For observability we exported latency metrics to Prometheus, traced every request and paged on "
+                   "error rates.") == {"obs"}
+    assert covered("Observability, kind of: we traced every request and alerted on error rates, that kind of "
+                   "stuff.") == {"obs"}
+    assert covered("We kept the data in Postgres and sent the reporting queries to two read replicas.") == {"store"}
+    assert waves(["a", "whole", "thing"]) and waves(["i", "guess"]) and not waves(["the", "one", "thing"])
+    own = frozenset({"postgr", "replica"})
+    assert specific_words("and Postgres with replicas and stuff", own) == 0
+    assert specific_words("two replicas took the reporting queries", own) == 4
+
+
+def test_a_would_of_purpose_or_in_one_listed_item_does_not_make_the_point_a_plan():
+    """ "What you changed so it would not happen again: ..." was credited by "I'd add canary deploys": the "would" of
+    purpose made every plan count. A "would" in one listed item of several ("..., what you would do differently") lets
+    plans speak for that item only."""
+    from voiceprep.core.analysis.judge import HYPOTHETICAL, about_the_future, future_items
+
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Web"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about an outage you handled."\n'
+                      '[[rounds.prompts.key_points]]\nid = "after"\n'
+                      'label = "What you changed so it would not break again: canary deploys, config checks in CI"\n')
+
+    def covered(text: str) -> bool:
+        return "after" in hits(bank, "p", text)
+
+    assert not covered("A bad config took the site down for an hour. I'd probably add canary deploys and I'd check "
+                       "the config in CI, so it couldn't happen again.")
+    assert not covered("A bad config took the site down for an hour. If I did it again I'd add the config check "
+                       "before the canary, not after.")
+    assert covered("A bad config took the site down for an hour. Afterwards we added canary deploys and a config "
+                   "check in CI, so it couldn't happen again.")
+    lessons = "Lessons: the cost of the extra checks, slower deploys, what you would do differently"
+    assert future_items(lessons) == ["what you would do differently"]
+    assert not label_markers(lessons) >= HYPOTHETICAL
+    assert about_the_future("How you would roll back a bad deploy")
+    assert not about_the_future("What you changed so it would not break again: canary deploys")
+
+
+def test_a_bare_mention_of_one_word_of_the_point_is_no_evidence():
+    """ "Um, yeah, so, Postgres, yeah, a lot." names one word of "Storage: Postgres with read replicas..." and says
+    nothing else: no evidence, by meaning or by cue words. A bare mention that the next sentence goes on to say
+    something about announces its topic and still counts; a short plain sentence with two of the point's words does."""
+    bank = parse_bank(SERVICE_BANK)
+
+    def covered(text: str) -> set[str]:
+        return hits(bank, "svc", text)
+
+    assert not covered("Um, yeah, so, Postgres, yeah, a lot.")
+    assert not covered("Um, yeah, so, observability, yeah, a lot. Postgres, yeah.")
+    assert covered("The one thing we really thought about was observability. We exported latency metrics to "
+                   "Prometheus and paged on error rates.") == {"obs"}
+    assert covered("Postgres with read replicas.") == {"store"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,11 +52,11 @@ from voiceprep.core.analysis.segments import (
     tells_an_instance,
     units,
 )
-from voiceprep.core.analysis.text import stem, tokenize_text
+from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-8"
+JUDGE_VERSION = "semantic-9"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -124,10 +125,37 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
     # fixed the process so it would not happen again", "I went back with ... what we would change")
     told = bool(OWN_ACTION.match(label)) and said_in_past(words)
-    if (FUTURE_WORDS & set(words) and not told) or any(a == "would" and b in ("you", "we")
-                                                       for a, b in zip(asks, asks[1:])):
+    if (not told and about_the_future(label)) or any(a == "would" and b in ("you", "we")
+                                                     for a, b in zip(asks, asks[1:])):
         return own | HYPOTHETICAL
     return own
+
+
+# "...so it would not happen again": a purpose, said of what was done, not a plan
+_PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|we|this|that|nobody|no\s+one|(?:the|our)\s+\w+)\s+"
+                      r"(?:would|will|could|wouldn't|won't)\b[^,:;]*", re.IGNORECASE)
+
+
+def _future(text: str) -> bool:
+    return bool(FUTURE_WORDS & {clean(w) for w in _PURPOSE.sub(" ", text).split()})
+
+
+def future_items(label: str) -> list[str]:
+    """The listed items of a label that alone speak of the future ("Trade-offs and lessons: memory, what you would do
+    differently"): the facets (`facets`) a plan may speak for, when the rest of the label is about what was done."""
+    head, colon, tail = label.partition(":")
+    items = [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) > 2] if colon else []
+    if len(items) < 2 or _future(head):
+        return []
+    return [p for p in items if _future(p)]
+
+
+def about_the_future(label: str) -> bool:
+    """Whether a key point is about what the candidate will or would do ("I will stay on the floor", "How you would
+    migrate..."), so that its plans are its evidence. A "would" of purpose ("What you changed so it would not happen
+    again") or in one listed item of several ("..., what you would do differently") does not make the whole point a
+    plan (the item alone takes plans: `future_items`)."""
+    return _future(label) and not future_items(label)
 
 
 # A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
@@ -391,6 +419,74 @@ def says_something(text: str, topic: frozenset[str]) -> bool:
     return len(content) >= (SUBSTANCE_WORDS if waved else 1)
 
 
+# Evidence that is a hedge with nothing specific in it ("Python, yeah, it's kind of my go-to", "reconciliation, that
+# was a whole thing", "some stuff matters, you know, to the business") speaks for no key point: a piece of an answer
+# that waves its subject away (stuff, a whole thing, kind of, sort of, I guess) and says fewer than SPECIFIC_WORDS words
+# beyond the key point's own words (a number counts; fillers and vague words do not). A plain sentence that repeats
+# the label ("we cut p99 latency") is not waved away, and a waved one that says what was done ("kind of a mess, so we
+# moved reconciliation into a nightly job against the bank files") says something.
+SPECIFIC_WORDS = 2           # a unit (sentence, window, clause) judged by meaning
+SPECIFIC_CUE_WORDS = 1       # a clause a cue word is said in
+WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
+_WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
+                           ("and", "things"), ("a", "bunch"), ("i'd", "say")})
+
+
+def waves(words: Sequence[str]) -> bool:
+    """Whether words (cleaned) wave their subject away: "stuff", "a whole thing", "kind of", "I guess"."""
+    return any(w in WAVERS or tuple(words[i:i + 2]) in _WAVING_PAIRS
+               for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1024)
+def own_stems(label: str, cues: tuple[str, ...] = ()) -> frozenset[str]:
+    """The stems of a key point's own words (its label's and its cues'), which say nothing beyond it."""
+    text = " ".join([label, *(alt for cue in cues for alt in cue.split("|") if "{" not in alt)])
+    return frozenset(t.stem for t in tokenize_text(text))
+
+
+def _content(t: Token) -> bool:
+    return t.is_number or (len(t.norm) > 2 and t.norm not in VAGUE and t.norm not in FUNCTION_WORDS
+                           and t.norm not in WAVERS)
+
+
+def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
+    """How many words of a piece of an answer say something beyond a key point's own words: numbers, and words of
+    content that are neither fillers nor vague."""
+    tokens = tokenize_text(text) if isinstance(text, str) else text
+    return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
+
+
+# "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
+# sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
+BARE_NAMED = 2
+
+
+def _namable(t: Token) -> bool:
+    return t.norm not in FUNCTION_WORDS and t.norm not in VAGUE and len(t.norm) > 1     # "FX", "Go" are named too
+
+
+def bare(tokens: Sequence[Token], own: frozenset[str]) -> bool:
+    """Whether a piece of an answer names fewer than BARE_NAMED of a key point's own words and says nothing else."""
+    named = {t.stem for t in tokens if t.stem in own and _namable(t)}
+    return len(named) < BARE_NAMED and specific_words(tokens, own) == 0
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a span of an answer says, for `specific_words` and `bare` against any key point's own words."""
+    numbers: int
+    content: tuple[str, ...]      # stems of the words of content that are not numbers
+    named: frozenset[str]         # stems that could name a key point's word
+    waved: bool                   # in a sentence that waves its subject away
+
+    def specific(self, own: frozenset[str]) -> int:
+        return self.numbers + sum(1 for st in self.content if st not in own)
+
+    def bare(self, own: frozenset[str]) -> bool:
+        return len(self.named & own) < BARE_NAMED and self.specific(own) == 0
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -445,6 +541,8 @@ class AnswerJudge:
         self._untold_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
+        self._waved: list[tuple[int, int]] | None = None
+        self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
@@ -490,6 +588,53 @@ class AnswerJudge:
     def _substantive(self, topic: frozenset[str]) -> np.ndarray:
         """Per unit, whether it says something about the topic beyond naming it (`says_something`)."""
         return np.array([says_something(u.text, topic) for u in self.units], dtype=bool)
+
+    def _waved_sentences(self) -> list[tuple[int, int]]:
+        """The sentences that wave their subject away (`waves`); once per answer."""
+        if self._waved is None:
+            self._waved = [(a, b) for a, b in self._sentences if waves(self._words[a:b + 1])]
+        return self._waved
+
+    def _in_waved(self, first: int, last: int) -> bool:
+        return any(a <= last and first <= b for a, b in self._waved_sentences())
+
+    def _said_in(self, spans: Sequence[tuple[int, int]]) -> list[Said]:
+        """What each span of words says (`Said`), from the answer's tokens; once per answer and list of spans."""
+        key = tuple(spans)
+        if key not in self._said:
+            tokens = self.index.tokens
+            words = sorted((t.word, k) for k, t in enumerate(tokens))
+            firsts = [w for w, _ in words]
+            out = []
+            for a, b in spans:
+                lo, hi = bisect_left(firsts, a), bisect_right(firsts, b)
+                toks = [tokens[k] for _, k in words[lo:hi]]
+                out.append(Said(numbers=sum(t.is_number for t in toks),
+                                content=tuple(t.stem for t in toks if _content(t) and not t.is_number),
+                                named=frozenset(t.stem for t in toks if _namable(t)),
+                                waved=self._in_waved(a, b)))
+            self._said[key] = out
+        return self._said[key]
+
+    def _vague_units(self, own: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it is a hedge with nothing specific (in a sentence that waves its subject away, and
+        under SPECIFIC_WORDS words beyond the key point's own) or a bare mention (`bare`)."""
+        return np.array([(x.waved and x.specific(own) < SPECIFIC_WORDS) or x.bare(own)
+                         for x in self._said_in([(u.first, u.last) for u in self.units])], dtype=bool)
+
+    def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
+        """The words of the clauses that are hedges with nothing specific, and of the sentences that are bare
+        mentions: no cue said there counts."""
+        clauses = sorted(self._clauses)
+        out = {i for (a, b), x in zip(clauses, self._said_in(clauses))
+               if x.waved and x.specific(own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
+        spans = sorted(self._sentences)
+        said = [x.bare(own) for x in self._said_in(spans)]
+        # "The one thing we thought about was consistency. We kept every read on the primary.": a bare mention that
+        # the next sentence goes on to say something about announces its topic
+        out.update(i for k, (a, b) in enumerate(spans) if said[k] and (k + 1 == len(spans) or said[k + 1])
+                   for i in range(a, b + 1))
+        return frozenset(out)
 
     def _passing_words(self, topic: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that only name the topic in passing ("we did payments stuff")."""
@@ -645,12 +790,13 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
+        vague = self._vague_words(own_stems(kp.label, kp.cues))
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
-                    or word in passing)
+                    or word in passing or word in vague)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -659,7 +805,7 @@ class AnswerJudge:
         if self.embedder is None or self.vectors is None:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
-        ok = np.array([usable(u, allowed) for u in self.units]) & self._on_its_side(kp.label, allowed)
+        ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
@@ -672,10 +818,19 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
+        ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
         masked = np.where(ok[:, None], sims, -1.0)
+        planned = future_items(kp.label)
+        if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
+            with_plans = others_ok & np.array([usable(u, allowed | HYPOTHETICAL) for u in self.units])
+            for k, part in enumerate(parts):
+                if part in planned:
+                    masked[:, 1 + k] = np.where(with_plans, sims[:, 1 + k], -1.0)
         topic = topic_words(kp.label)
         if topic is not None:                  # "Payment flows": said something about, not only named
             masked = np.where(self._substantive(topic)[:, None], masked, -1.0)
