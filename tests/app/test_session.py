@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import numpy as np
 import pytest
 import soundfile as sf
 
@@ -466,3 +467,22 @@ def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(sess
     assert [p["attempts"] for p in service.prompts(bank.id)] == [1]
     assert ("*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*"
             in to_markdown(h, [crashed.attempt_id]))
+
+
+@pytest.mark.parametrize(("stopped", "seconds", "says"), [
+    ("manual", 0.4, r"The answer was stopped after 0\.4 s, before anything was said.*Space again when you have"),
+    ("device_lost", 0.4, r"The microphone stopped sending sound before an answer was heard.*Test microphone"),
+    ("manual", 4.0, r"I didn't hear an answer.*level meter moves"),
+    ("silence", 0.4, r"I didn't hear an answer.*level meter moves"),
+])
+def test_nothing_heard_says_why_the_recording_ended(session, service, bank, tmp_path, stopped, seconds, says):
+    """Walkthroughs 9 and 10: "check that the level meter moves" while it moved: the recording had ended at 0:00
+    (Space pressed twice, or the input paused), not on a silent microphone."""
+    from tests.app.conftest import write_wav
+    from voiceprep.core.transcript import Transcript
+
+    pending = session.begin(bank, bank.prompt("hardest-problem"))
+    write_wav(pending.audio_path, np.zeros(int(16000 * seconds)))
+    with pytest.raises(NoAnswerHeard, match=says):
+        session.finish(pending, lambda: Transcript.from_text(""), {"reason": stopped, "device": "default"})
+    assert service.attempts() == [] and audio_files(session.access) == []

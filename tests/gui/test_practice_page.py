@@ -71,9 +71,11 @@ def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, 
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)    # started by the think timer
     assert "Space to stop" in page.state_label.text()
     qtbot.wait(3000)                           # say something first: a silent answer is not scored (issue 9.3)
+    assert page.meter.value() > 0                                       # speech is coming in
     press(qtbot, page.round_box, Qt.Key.Key_Space)                     # focus on a list: Space still stops
     qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=5000)
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert page.meter.value() == 0          # no stale level once the answer has stopped (walkthrough 10)
 
 
 def test_page_keys_are_off_on_other_pages_and_in_text_fields(window, qtbot):

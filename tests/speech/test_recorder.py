@@ -222,3 +222,36 @@ def test_nothing_heard_from_the_start_ends_the_recording_long_before_the_cap(tmp
                    stream_factory=FileStream(late, realtime=False))
     rec.start()
     assert rec.wait(20).reason == "silence"
+
+
+class PausingStream(DyingStream):
+    """Delivers audio, pauses for `pause` seconds while still running (a loaded machine), then goes on."""
+
+    def __init__(self, pause: float):
+        super().__init__(seconds_alive=0)
+        self.pause = pause
+
+    def start(self):
+        self.active = True
+
+        def run():
+            for i in range(int(4.0 * 16000 / self.block)):
+                if i == int(0.3 * 16000 / self.block):
+                    time.sleep(self.pause)
+                self.cb(np.full((self.block, 1), 0.1, dtype=np.float32), self.block, None, None)
+            self.active = False
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        pass
+
+
+def test_a_pause_of_the_input_under_load_does_not_end_the_answer(tmp_path):
+    """Walkthroughs 9 and 10: an answer ended at 0:00 as "I didn't hear an answer" while the meter moved; a
+    PulseAudio input was measured pausing 1.2 s on the loaded 2-core machine, and 2 s without audio meant "device
+    lost". A stream that keeps running through a 3 s pause is not lost."""
+    rec = Recorder(tmp_path / "p.wav", AudioSettings(silence_stop_s=0), 120, stream_factory=PausingStream(3.0))
+    rec.start()
+    result = rec.wait(20)
+    assert result.reason == "device_lost" and result.error      # when it really stops (no longer active)
+    assert result.seconds >= 3.9                                 # ... after all of its audio, not at the pause

@@ -81,12 +81,33 @@ def mic_check_text(verdict: str, seconds: float, device: str) -> str:
             "and not muted in the system's sound settings, or choose another microphone above, then test again.")
 
 
+EARLY_STOP_S = 1.5   # a recording stopped by the candidate this soon was a key pressed twice, not an answer
+
+
+def no_answer_text(reason: str, seconds: float) -> str:
+    """Why nothing was heard in a recording that ended for `reason` after `seconds`, in words that fit it: the
+    microphone hint fits silence, not a Space pressed twice or a device that stopped (walkthroughs 9 and 10: "check
+    that the level meter moves" while it moved)."""
+    if reason == "device_lost":
+        return ("The microphone stopped sending sound before an answer was heard, so nothing was scored or saved. "
+                "Check it in Settings (Test microphone), then answer again.")
+    if reason == "manual" and seconds < EARLY_STOP_S:
+        return (f"The answer was stopped after {seconds:.1f} s, before anything was said, so nothing was saved. "
+                "Press Space to answer, and Space again when you have finished.")
+    return f"I didn't hear an answer, so nothing was scored or saved. {MIC_HINT}"
+
+
 def require_answer(transcript: Transcript, audio: Path | None, silence_rms: float, min_speech_s: float,
-                   source: str | None = None) -> None:
-    """Raise NoAnswerHeard (with a hint) when nothing was said."""
+                   source: str | None = None, stopped: str = "") -> None:
+    """Raise NoAnswerHeard (with a hint) when nothing was said; `stopped`: why the recording ended (the
+    recorder's reason), for a hint that fits it."""
     if heard(transcript, audio, silence_rms, min_speech_s):
         return
     if source:
         raise NoAnswerHeard(f"{source}: I didn't hear an answer in this recording (silence or noise), so nothing "
                             f"was scored or saved. {FILE_HINT}")
-    raise NoAnswerHeard(f"I didn't hear an answer, so nothing was scored or saved. {MIC_HINT}")
+    try:
+        seconds = sf.info(str(audio)).duration if audio is not None else 0.0
+    except (OSError, RuntimeError):   # unreadable or gone: the general hint
+        seconds = EARLY_STOP_S
+    raise NoAnswerHeard(no_answer_text(stopped, seconds))

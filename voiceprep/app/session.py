@@ -151,7 +151,7 @@ class PracticeSession:
         transcript = transcribe()
         try:
             require_answer(transcript, pending.audio_path, self.settings.audio.silence_rms,
-                           self.settings.history.min_answer_speech_s)
+                           self.settings.history.min_answer_speech_s, stopped=(meta or {}).get("reason", ""))
         except NoAnswerHeard:
             self._try(lambda: self.abandon(pending))
             raise

@@ -23,7 +23,11 @@ from voiceprep.speech.wavwriter import StreamingWav
 
 log = logging.getLogger(__name__)
 BLOCK_S = 0.1
-DEVICE_LOST_AFTER_S = 2.0   # no audio for this long while recording means the device went away
+# no audio for this long from a stream that still says it is running means the device went away. Under load a
+# PortAudio/PulseAudio input was measured pausing 1.2 s (load 6.7, 2 cores); at 2 s a loaded machine's pause could end
+# an answer as "device lost" before a word was heard (walkthroughs 9 and 10: "I didn't hear an answer" at 0:00).
+# A stream that stops (unplugged: no longer active) is still noticed at once.
+DEVICE_LOST_AFTER_S = 5.0
 ALTERNATIVES_SHORT = "Import audio / Type answer"
 ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
@@ -278,6 +282,8 @@ class Recorder:
             self._writer.close()
             self.result = RecordingResult(self.path, self._writer.seconds, self._stop_reason or "manual",
                                           getattr(self, "device_name", "?"), error)
+            log.info("recording stopped: %s after %.1f s (%s)", self.result.reason, self.result.seconds,
+                     self.result.device)
             self._done.set()
             if self.on_stopped:
                 self.on_stopped(self.result)

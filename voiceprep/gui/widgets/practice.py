@@ -721,6 +721,9 @@ class PracticePage(QWidget):
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
             self.feedback.commit_note()              # retry, next or a new answer keeps a note not yet saved
         recording = state == c.RECORDING
+        if not recording:
+            self.meter.setValue(0)                   # the level is the microphone's now, not the last block's (a
+            # meter left at 80% beside "I didn't hear an answer" told the candidate the opposite, walkthrough 10)
         self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
