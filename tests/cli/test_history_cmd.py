@@ -131,7 +131,9 @@ def test_import_with_an_unknown_field_is_named(tmp_path, capsys):
     assert f"{bad}: attempts[0]: unknown field 'colour'" in err and "Traceback" not in err
 
 
-def test_history_list_and_stats_mark_drill_answers(capsys):
+def typed_answers(*kinds: str) -> tuple:
+    """The hardest-problem prompt and the ids of typed answers to it, one per kind ("plain", "drill" of its first
+    key point, "follow-up" asking about it), stored in the CLI's history."""
     from tests.conftest import BANKS
     from voiceprep import paths
     from voiceprep.app import HistoryAccess, PracticeSession
@@ -141,8 +143,22 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     prompt = bank.prompt("hardest-problem")
     access = HistoryAccess(paths.database_path())
     session = PracticeSession(access)
-    plain = session.save_typed(bank, prompt, ANSWER).attempt_id
-    drill = session.save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label]).attempt_id
+    first = [prompt.key_points[0].label]
+    how = {"plain": {}, "drill": {"drill": first}, "follow-up": {"drill": first, "follow_up": [FOLLOW_UP]}}
+    ids = [session.save_typed(bank, prompt, ANSWER, **how[kind]).attempt_id for kind in kinds]
+    access.close_all()
+    return prompt, ids
+
+
+FOLLOW_UP = "Which design did you pick?"
+
+
+def test_history_list_and_stats_mark_drill_answers(capsys):
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess
+
+    prompt, (plain, drill) = typed_answers("plain", "drill")
+    access = HistoryAccess(paths.database_path())
     access.history().set_note(plain, "say the throughput numbers first", None)
     access.close_all()
     assert main(["history", "list"]) == 0
@@ -165,19 +181,7 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
 
 def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     """Session 13: an answer to the interviewer's follow-ups was listed as "drill"."""
-    from tests.conftest import BANKS
-    from voiceprep import paths
-    from voiceprep.app import HistoryAccess, PracticeSession
-    from voiceprep.core.banks import load_bank
-
-    bank = load_bank(BANKS / "airwallex.toml")
-    prompt = bank.prompt("hardest-problem")
-    access = HistoryAccess(paths.database_path())
-    session = PracticeSession(access)
-    plain = session.save_typed(bank, prompt, ANSWER).attempt_id
-    follow = session.save_typed(bank, prompt, ANSWER, drill=[prompt.key_points[0].label],
-                                follow_up=["Which design did you pick?"]).attempt_id
-    access.close_all()
+    prompt, (plain, follow) = typed_answers("plain", "follow-up")
     assert main(["history", "list"]) == 0
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
     assert lines[follow].endswith("airwallex/hardest-problem  follow-up") and "drill" not in lines[follow]
