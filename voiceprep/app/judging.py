@@ -32,10 +32,11 @@ def judge_version(a: AnswerAnalysis | None = None) -> str:
     return str(getattr(judge_module, "JUDGE_VERSION", "cues-1")) if method == "semantic" else "lexical"
 
 
-def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None) -> AnswerAnalysis:
-    """The judge, never on the GUI thread."""
+def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None,
+              follow_up: bool = False) -> AnswerAnalysis:
+    """The judge, never on the GUI thread (`follow_up`: the answer answers the interviewer's follow-ups)."""
     threads.check("judging an answer")
-    return analyze_answer(bank, prompt, transcript, settings)
+    return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up)
 
 
 def _attr(obj: object, name: str, default: Any = None) -> Any:

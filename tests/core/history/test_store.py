@@ -433,7 +433,9 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
     part = md.split(f"## Follow-up · {prompt.text}")[1]
     hit = int(queries.get_attempt(history, follow)["key_points"][1]["hit"])
     assert f"Follow-up answer: the interviewer asked “{questions[0]}”" in part
-    assert f"**Covered {hit} of 1 asked in the follow-up** (follow-up answer) · whole answer: " in part
+    # one count, the points asked about (walkthrough 10: beside a whole-answer score that counted for nothing)
+    assert f"**Covered {hit} of 1 asked in the follow-up** (follow-up answer) · typed answer\n" in part
+    assert "whole answer" not in part and "/ 100" not in part, part
     data = export.render(history, [plain, follow], "json")
     with History.open(tmp_path / "other.sqlite3") as other:
         assert export.import_json(other, data) == {"added": 2, "skipped": 0}

@@ -784,7 +784,7 @@ class PracticePage(QWidget):
         if turn is not None and r is not None and analysis.prompt.id in r.results:
             hits = r.hits(analysis.prompt.id)
             now = (f"With the answer it follows, this question now has {sum(hit for _, hit in hits)} of {len(hits)} "
-                   "key points.")
+                   f"key point{'s' if len(hits) != 1 else ''}.")
             # what the interviewer would still ask: the follow-ups of the answer it followed, left open
             analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
             self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now)
