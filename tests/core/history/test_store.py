@@ -645,3 +645,15 @@ def test_the_markdown_export_lists_every_piece_of_evidence_the_feedback_showed(h
         line = next(x for x in text.splitlines() if x.startswith(f"- [x] {k['label']}"))
         for piece in k["evidence"]:
             assert f"“{piece['text']}” at " in line, (piece, line)
+
+
+def test_the_markdown_export_says_each_competencys_share_of_the_overall(history, save):
+    """Walkthrough 10: the overall could not be worked out from the competency scores; the export says each one's
+    share of it, as the feedback does."""
+    from voiceprep.core.analysis.scoring import SHARES_EXPLAINED
+
+    attempt = save(STRONG)
+    md = export.render(history, [attempt], "md")
+    shares = [int(line.split("(")[-1].split("%")[0]) for line in md.splitlines() if line.endswith("of the overall)")]
+    assert len(shares) > 1 and abs(sum(shares) - 100) <= len(shares), md
+    assert SHARES_EXPLAINED in md

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import UTC, datetime
 
+from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -125,8 +126,14 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             asked_for = {k["competency"] for k in a["key_points"] if k["label"] in a["drill"]}
             # (a follow-up answer: none, its competency scores rest on the whole question's points)
             competencies = {c: s for c, s in competencies.items() if c in asked_for and not is_follow_up(a)}
+        # each competency's part of the overall, as the feedback says it (walkthrough 10: 100 and 33 made 52)
+        weights = {c.get("id"): c.get("weight") for c in shown if isinstance(c, dict)}
+        share = {} if a["drill"] else overall_shares(weights, list(competencies),
+                                                     [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]])
         for c, s in competencies.items():
-            parts.append(f"- {names.get(c) or c}: {s:.0f}")
+            parts.append(f"- {names.get(c) or c}: {s:.0f}" + (f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""))
+        if len(share) > 1:
+            parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:
             parts.append("")
         parts.append("### Key points\n")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app.judging import feedback_document
+from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color
 
@@ -161,13 +162,20 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         # a follow-up answer shows no bars: its competency scores rest on the whole answer's points, which it
         # does not answer (walkthrough 10: a bar said "3 of 3 key points" beside "2 of 2 asked")
         competencies = [c for c in competencies if c["id"] in drilled and follow_up is None]
+    # what each bar counts for in the overall (a drill's overall is not counted: no shares)
+    shares = {} if drill else overall_shares({c["id"]: c.get("weight") for c in competencies},
+                                             [c["id"] for c in competencies],
+                                             [(k.get("competency"), k.get("weight") or 1.0) for k in doc["key_points"]])
     if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
         for c in competencies:
             detail = [c["basis"]] if c.get("basis") else []
             detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
+            detail += [f"{shares[c['id']]:.0%} of the overall"] if len(shares) > 1 else []
             out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
         out.append("</table>")
+        if len(shares) > 1:
+            out.append(f"<p style='color:{colors.muted}; margin:2px 0 0 0'>{e(SHARES_EXPLAINED)}</p>")
     points = doc["key_points"]
     if follow_up is not None and drill:        # the others were the answer before's (walkthrough 9: shown ✗ here)
         points = [k for k in points if k["label"] in drill]
