@@ -126,6 +126,7 @@ class BankSettings:
     max_key_parts: int = 8              # most dotted parts in a key or header (banks use 3)
     max_errors: int = 60                # problems listed per file; the rest are counted
     undo_steps: int = 200               # edits the bank editor can undo
+    long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
 
 
 INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings
