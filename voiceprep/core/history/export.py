@@ -127,7 +127,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             # (a follow-up answer: none, its competency scores rest on the whole question's points)
             competencies = {c: s for c, s in competencies.items() if c in asked_for and not is_follow_up(a)}
         # each competency's part of the overall, as the feedback says it (walkthrough 10: 100 and 33 made 52)
-        weights = {c.get("id"): c.get("weight") for c in shown if isinstance(c, dict)}
+        weights = {str(c.get("id")): c.get("weight") for c in shown if isinstance(c, dict)}
         share = {} if a["drill"] else overall_shares(weights, list(competencies),
                                                      [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]])
         for c, s in competencies.items():
