@@ -12,6 +12,7 @@ from voiceprep.core.banks.model import KeyPoint, Prompt
 
 T = TypeVar("T")
 LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
+LONGEST_ASKED_WORDS = 20    # a longer label is asked about by its first statement (walkthrough 10: 48 words recited)
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
 
@@ -155,8 +156,8 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(]|\s[-–—]\s|\s(?:and|including|like|
 
 def _head(text: str) -> str:
     """A long label's first statement, which a follow-up asks about (walkthrough 10: a 48-word label was recited
-    whole); a label of at most LONGEST_TOPIC_WORDS words, or one with no break after its third word, is kept."""
-    if len(text.split()) <= LONGEST_TOPIC_WORDS:
+    whole); a label of at most LONGEST_ASKED_WORDS words, or one with no break after its third word, is kept."""
+    if len(text.split()) <= LONGEST_ASKED_WORDS:
         return text
     for m in _CLAUSE_BREAK.finditer(text):
         if len(text[:m.start()].split()) >= 3:
