@@ -73,6 +73,8 @@ class AnalysisSettings:
     negation_window: int = 8            # words back, within the clause, searched for "not", "never"...
     repeated_phrase_min_words: int = 3
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
+    # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
+    follow_up_long_s: int = 60
     fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and at least 3) earns a tip
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
@@ -124,6 +126,7 @@ class BankSettings:
     max_key_parts: int = 8              # most dotted parts in a key or header (banks use 3)
     max_errors: int = 60                # problems listed per file; the rest are counted
     undo_steps: int = 200               # edits the bank editor can undo
+    long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
 
 
 INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings

@@ -388,7 +388,9 @@ def test_one_common_word_said_about_something_else_is_not_partly_there():
 
 @pytest.mark.parametrize("probability, heard, from_label, partly", [
     (0.05, ["day"], True, False), (0.05, ["day", "Finance"], True, True), (0.3, ["day"], True, True),
-    (0.05, ["day", "Day"], True, False), (0.05, ["monitoring"], False, True)])
+    (0.05, ["day", "Day"], True, False), (0.05, ["monitoring"], False, True),
+    # walkthrough 10: "Partly there: you said “we kind”, “went”": words that carry nothing of the point
+    (0.3, ["we kind", "went"], True, False), (0.3, ["we kind", "went"], False, False)])
 def test_partly_there_needs_two_of_the_points_plain_words_or_a_judge_that_found_it_close(probability, heard,
                                                                                           from_label, partly):
     """A cue the candidate wrote is a term they chose: one of them said is partly there."""
@@ -486,3 +488,15 @@ def test_nothing_heard_says_why_the_recording_ended(session, service, bank, tmp_
     with pytest.raises(NoAnswerHeard, match=says):
         session.finish(pending, lambda: Transcript.from_text(""), {"reason": stopped, "device": "default"})
     assert service.attempts() == [] and audio_files(session.access) == []
+
+
+def test_partly_there_quotes_only_the_words_that_carry_something():
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    heard = ["we kind", "went", "the migration", "replicas"]
+    result = SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=0.3, excluded=[]),
+                             key_point=SimpleNamespace(cues_from_label=True),
+                             matches=[SimpleNamespace(cue=w) for w in heard])
+    assert _detail(result, heard) == ("Partly there: you said “the migration”, “replicas”, but not the whole point. "
+                                      "Say it in one clear sentence.")

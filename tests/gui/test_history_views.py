@@ -795,7 +795,8 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
                                                                  f"Drill · {question}"]
     tip = cell[follow].data(3)
     assert f"\nFollow-up answer: the interviewer asked “{questions[0]}”; it counts only for the point they asked " \
-        f"about: {asked[0]}\nCovered 1 of 1 asked in the follow-up\nWhole answer: " in tip and "Drill" not in tip, tip
+        f"about: {asked[0]}\nCovered 1 of 1 asked in the follow-up" in tip and "Drill" not in tip, tip
+    assert "Whole answer" not in tip, tip       # walkthrough 10: a score that counts for nothing, beside "1 of 1"
     score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (follow, drill)}
     assert score == {follow: "1/1 asked", drill: "1/1 drilled"}, score
     page.table.selectRow(rows(page).index(follow))
@@ -803,9 +804,11 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     said = page.detail.view.toPlainText()
     assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\nasked in the follow-up, covered" in said and "Follow-up answer: only the point the follow-ups " \
-        "asked about count" in said and "The point the follow-ups asked about" in said, said
-    assert f"{asked[0]} · asked" in said and "an answer to follow-ups about them is practice" in said, said
+    assert "1 of 1\npoint the follow-ups asked about, covered" in said and "Follow-up answer: it counts for the point " \
+        "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
+    # one count (walkthrough 10: four on one screen): no whole-answer score, no competency bar of the whole answer
+    assert "whole answer:" not in said and "job weight" not in said and " key points" not in said, said
+    assert f"{asked[0]} · asked" in said, said
     assert "drill" not in said.lower() and "Your key points" not in said, said
     # nothing left to ask: the one point asked about was covered (the stored list asked about every point missed,
     # as if it were a whole answer to the question)

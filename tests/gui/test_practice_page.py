@@ -1154,6 +1154,10 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert page.prompt_text.text() == "\n".join(questions)
     assert "Follow-up answer:" in page.feedback.view.toPlainText()
     assert "this question now has 5 of 6 key points" in page.feedback.view.toPlainText()
+    # walkthrough 10: one count, what the question now has, and delivery not held to the question's time or STAR
+    shown = page.feedback.view.toPlainText()
+    assert "whole answer:" not in shown and "job weight" not in shown, shown
+    assert "STAR" not in shown and "Follow-up answer: no whole story needed" in shown, shown
     shown = page.feedback.view.toPlainText()                 # only its points: the others were the answer before's
     assert "The points the follow-ups asked about" in shown and "Global business accounts" not in shown
     # still open: the scale follow-up, offered again

@@ -14,6 +14,7 @@ from typing import Any
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
+from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
 from voiceprep.core.transcript import Transcript
@@ -32,10 +33,11 @@ def judge_version(a: AnswerAnalysis | None = None) -> str:
     return str(getattr(judge_module, "JUDGE_VERSION", "cues-1")) if method == "semantic" else "lexical"
 
 
-def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None) -> AnswerAnalysis:
-    """The judge, never on the GUI thread."""
+def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None,
+              follow_up: bool = False) -> AnswerAnalysis:
+    """The judge, never on the GUI thread (`follow_up`: the answer answers the interviewer's follow-ups)."""
     threads.check("judging an answer")
-    return analyze_answer(bank, prompt, transcript, settings)
+    return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up)
 
 
 def _attr(obj: object, name: str, default: Any = None) -> Any:
@@ -82,6 +84,23 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
     return " + ".join(parts)
 
 
+# words that say nothing of a point on their own: quoted as "you said 'we kind', 'went'" (walkthrough 10)
+_LIGHT_WORDS = _STOPWORDS | frozenset({
+    "kind", "sort", "like", "thing", "things", "stuff", "lot", "bit", "way", "well", "yeah", "yes", "okay", "ok",
+    "um", "uh", "go", "goes", "going", "went", "gone", "get", "gets", "got", "getting", "make", "makes", "made", "do",
+    "doing", "take", "takes", "took", "taken", "come", "came", "put", "want", "need", "know", "think", "said", "one",
+    "i'm", "it's", "we're", "that's", "there's", "don't", "didn't", "up", "down", "now", "here", "even", "still",
+})
+
+
+def _meaningful(fragment: str) -> str | None:
+    """The words of a heard fragment worth quoting back (not a lone function word), or None."""
+    words = [w.strip(" ,.;:!?\"“”") for w in fragment.split()]
+    if not any(w and w.lower() not in _LIGHT_WORDS and len(w) > 2 for w in words):
+        return None
+    return " ".join(w for w in words if w)
+
+
 def _detail(result: Any, heard: list[str] | None = None) -> str | None:
     """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there).
 
@@ -107,7 +126,9 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
     cues = list(dict.fromkeys(c.split("|")[0] for c in (_attr(m, "cue") for m in matches) if c))
     # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
     # with fewer of them; say what was heard and what is missing
-    words = list(dict.fromkeys(w.strip(" ,.;:!?") for w in heard or [] if w.strip(" ,.;:!?")))
+    words = list(dict.fromkeys(m for w in heard or [] if (m := _meaningful(w))))
+    if heard and not words:
+        return None     # only function words heard ("we kind", "went": walkthrough 10), no part of the point
     probability = _attr(judgement, "probability")
     if (probability is not None and probability < AnalysisSettings.partly_there_min_probability
             and _attr(_attr(result, "key_point"), "cues_from_label", False)

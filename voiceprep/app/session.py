@@ -55,6 +55,7 @@ class Pending:
     bank: Bank
     prompt: Prompt
     input: str = VOICE
+    follow_up: bool = False     # it answers the interviewer's follow-ups (judged as one: no time target, no STAR)
 
 
 @dataclass
@@ -133,7 +134,7 @@ class PracticeSession:
         attempt = h.begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk, audio_path=audio, input=input,
                                   drill=drill, follow_up=follow_up)
         checkpoint("begin.after")
-        return Pending(attempt, audio, bank, prompt, input)
+        return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None)
 
     def abandon(self, pending: Pending) -> None:
         """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said)."""
@@ -155,7 +156,7 @@ class PracticeSession:
         except NoAnswerHeard:
             self._try(lambda: self.abandon(pending))
             raise
-        analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis)
+        analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up)
         checkpoint("judge.done")
         try:
             if problem:
@@ -179,7 +180,7 @@ class PracticeSession:
             problem = None
         except HistoryError as exc:
             problem = str(exc)
-        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis)
+        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis, follow_up is not None)
         checkpoint("typed.judged")
         if attempt is None:
             return self._unsaved(None, analysis, TYPED, problem or "", kept=False)
@@ -321,8 +322,10 @@ class PracticeSession:
             bank = h.bank_snapshot(row["bank_hash"])
             prompt = bank.prompt(row["prompt_id"])
             audio = self._recorded_audio(row)
+            follow_up = row.get("follow_up_json") is not None
             if audio is None and row.get("transcript"):
-                analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis)
+                analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis,
+                                     follow_up)
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
                 return self._outcome(attempt, row, saved, "recovered the typed answer")
             if audio is None and row.get("input") == FILE:
@@ -341,7 +344,7 @@ class PracticeSession:
                 h.delete_attempt(attempt)
                 return Recovered(attempt, "discarded", f"{_asked(row)}: the interrupted recording holds no speech; "
                                                        "nothing was kept")
-            analysis = run_judge(bank, prompt, transcript, self.settings.analysis)
+            analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up)
             wav = Path(row["audio_path"])
             saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
                                 convert=audio == wav, detail=CUT_OFF)
@@ -400,7 +403,8 @@ class PracticeSession:
             raise HistoryError(f"attempt {attempt_id} has no finished transcript to judge again")
         bank = h.bank_snapshot(row["bank_hash"])
         transcript = Transcript.from_dict(row["transcript_data"])
-        analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis)
+        analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis,
+                             queries.is_follow_up(row))
         record = attempt_record(analysis, row.get("input") or VOICE, {**row["settings"], "rejudged": True},
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off

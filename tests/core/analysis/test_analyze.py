@@ -333,3 +333,68 @@ def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():
     assert [f["key_point_id"] for f in a.follow_ups] == ["", "k4", "k2"]
     assert a.follow_ups[0]["question"] == "What would you do differently?"
     assert len(a.follow_ups) == AnalysisSettings().max_follow_ups
+
+
+WALK10 = '''schema = 1
+[job]
+id = "w10"
+title = "Backend Platform"
+[[competencies]]
+id = "dist"
+name = "Distributed systems"
+weight = 0.4
+[[competencies]]
+id = "data"
+name = "Data storage and reliability"
+weight = 0.35
+[[competencies]]
+id = "perf"
+name = "Debugging performance"
+weight = 0.25
+[[rounds]]
+id = "r"
+title = "Behavioural"
+[[rounds.prompts]]
+id = "reliable"
+text = "Tell me about a time you made a system more reliable."
+[[rounds.prompts.key_points]]
+id = "k0"
+label = "I built monitoring that covered every cloud region"
+competency = "dist"
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "Alerts caught routing problems before customers noticed"
+competency = "data"
+[[rounds.prompts.key_points]]
+id = "k2"
+label = "When a region failed, traffic moved to a healthy region without anyone stepping in"
+competency = "data"
+[[rounds.prompts.key_points]]
+id = "k3"
+label = "Time to detect incidents dropped from hours to minutes"
+competency = "data"
+'''
+
+
+def test_each_competencys_share_of_the_overall_can_be_worked_out_from_the_bars():
+    """Walkthrough 10: bars 100 (job weight 0.40) and 33 (0.35) made an overall of 52, which nothing on screen
+    explained: each competency also counts by its key points in the question (1 and 3 here). The formula is the
+    bank README's; `overall_shares` says each bar's part of it."""
+    from voiceprep.core.analysis.scoring import competency_scores, overall_score, overall_shares
+
+    bank = parse_bank(WALK10)
+    prompt = bank.prompt("reliable")
+    pairs = list(zip(prompt.key_points, [True, True, False, False]))
+    comps = competency_scores(bank, pairs)
+    assert comps == {"dist": 100.0, "data": 33.3}
+    overall = overall_score(bank, comps, None, pairs)
+    assert round(overall) == 52
+    shares = overall_shares({c.id: c.weight for c in bank.competencies}, list(comps),
+                            [(kp.competency, kp.weight) for kp, _ in pairs])
+    assert {c: round(s, 2) for c, s in shares.items()} == {"dist": 0.28, "data": 0.72}
+    assert sum(shares[c] * s for c, s in comps.items()) == pytest.approx(overall, abs=0.05)
+    # a competency scored from delivery alone counts as the average asked one, as in the overall
+    assert overall_shares({"a": 0.5, "b": 0.5}, ["a", "b"], [("a", 2.0)]) == {"a": 0.5, "b": 0.5}
+    assert overall_shares({"a": None}, ["a"], []) == {}
+    summary = summarize_round(bank, ["reliable"], {"reliable": pairs})
+    assert summary.shares == shares and round(summary.overall) == 52

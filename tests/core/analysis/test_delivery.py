@@ -244,6 +244,7 @@ def test_ownership_names_the_steps_you_took(fintech):
 def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
     f = findings(analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(text)).delivery)
     assert f["ownership"].status == "warn" and says in f["ownership"].summary, f["ownership"]
+    assert "*" not in f["ownership"].tip, f["ownership"]     # walkthrough 10: the card showed "Say what *you* did"
 
 
 @pytest.mark.parametrize("text, numbers", [
@@ -319,3 +320,29 @@ def test_a_repeated_phrase_of_unit_words_without_a_number_is_still_a_repetition(
     text = "And the users, the users were happy, I mean the users, the users kept coming back."
     phrases = {p["phrase"] for p in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings()).repeated_phrases}
     assert any("the users the users" in p for p in phrases), phrases
+
+
+def test_a_follow_up_answer_is_not_held_to_the_questions_time_or_to_star(fintech):
+    """Walkthrough 10: a 20 s answer to the interviewer's follow-ups read "20 s of a 120 s target: Short for the time
+    you have" and "STAR: no situation, task": a follow-up answer is short by nature."""
+    text = "So for failover we put health checks on each region and the load balancer moved the traffic by itself."
+    prompt = fintech.prompt("recon")
+    d = analyze_answer(fintech, prompt, spoken(text, 20), follow_up=True).delivery
+    said = findings(d)
+    assert said["duration"].status == "good" and "target" not in said["duration"].summary, said["duration"]
+    assert said["structure"].status == "info" and "STAR" not in said["structure"].summary, said["structure"]
+    assert "Short for the time" not in " ".join(f.tip for f in d.findings)
+    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20)).delivery)      # as an answer to the question
+    assert "target" in whole["duration"].summary and whole["structure"].summary.startswith("STAR")
+    long = findings(analyze_delivery(spoken(text, 90), 150, AnalysisSettings(), follow_up=True))["duration"]
+    assert long.status == "warn" and "long for a follow-up" in long.summary, long
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # walkthrough 10: "80 milliseconds, 80, 5 milliseconds"
+    ("The P-99 was jumping to around 80 milliseconds. After we rolled it out, P-99 went from about 80 down to 5 "
+     "milliseconds.", ["80 milliseconds", "5 milliseconds"]),
+    ("It took six hours, now 20 minutes. We had 2000 merchants.", ["six hours", "20 minutes", "2000"]),
+])
+def test_a_number_said_again_without_its_unit_is_listed_once(text, numbers):
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers

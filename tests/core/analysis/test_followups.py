@@ -120,3 +120,31 @@ def test_a_walk_me_through_label_is_asked_once():
 ])
 def test_a_candidates_own_statements_are_asked_as_an_interviewer_would(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
+
+
+def _plain(label: str) -> KeyPoint:
+    """A key point written as a plain sentence in the bank editor: its cues are the label's own words."""
+    from voiceprep.core.banks.load import default_cues
+
+    return KeyPoint(id="k", label=label, cues=default_cues(label), cues_from_label=True)
+
+
+@pytest.mark.parametrize("label, asked", [
+    # walkthrough 10: "Can you tell me how Latency went down by a number you can say?", "...how Alerts caught..."
+    ("Latency went down by a number I can say", "Can you tell me how much latency went down?"),
+    ("Alerts caught routing problems before customers noticed",
+     "Can you tell me how alerts caught routing problems before customers noticed?"),
+    ("Time to detect incidents dropped from hours to minutes", "Can you tell me how much time to detect incidents dropped?"),
+    ("The cause was lock contention in the order matching engine", "Can you tell me what the cause was?"),
+    ("When a region failed, traffic moved to a healthy region without anyone stepping in",
+     "Can you tell me what happened when a region failed?"),
+    # a 48-word label was recited whole: its first statement is asked about
+    ("I owned the result after we decided, and I wrote up what happened afterwards including the parts that went "
+     "badly, like the migration that took two weeks longer than planned because the old replicas were lagging and we "
+     "had to backfill the data by hand over a weekend",
+     "You haven't said yet how you owned the result after you decided. Can you walk me through that?"),
+    ("Kafka consumers were rebalanced without downtime", "Can you tell me how Kafka consumers were rebalanced without "
+                                                        "downtime?"),
+])
+def test_a_plain_label_is_asked_as_an_interviewer_would(label, asked):
+    assert follow_up_for(_plain(label)) == asked

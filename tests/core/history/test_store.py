@@ -433,7 +433,9 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
     part = md.split(f"## Follow-up · {prompt.text}")[1]
     hit = int(queries.get_attempt(history, follow)["key_points"][1]["hit"])
     assert f"Follow-up answer: the interviewer asked “{questions[0]}”" in part
-    assert f"**Covered {hit} of 1 asked in the follow-up** (follow-up answer) · whole answer: " in part
+    # one count, the points asked about (walkthrough 10: beside a whole-answer score that counted for nothing)
+    assert f"**Covered {hit} of 1 asked in the follow-up** (follow-up answer) · typed answer\n" in part
+    assert "whole answer" not in part and "/ 100" not in part, part
     data = export.render(history, [plain, follow], "json")
     with History.open(tmp_path / "other.sqlite3") as other:
         assert export.import_json(other, data) == {"added": 2, "skipped": 0}
@@ -643,3 +645,15 @@ def test_the_markdown_export_lists_every_piece_of_evidence_the_feedback_showed(h
         line = next(x for x in text.splitlines() if x.startswith(f"- [x] {k['label']}"))
         for piece in k["evidence"]:
             assert f"“{piece['text']}” at " in line, (piece, line)
+
+
+def test_the_markdown_export_says_each_competencys_share_of_the_overall(history, save):
+    """Walkthrough 10: the overall could not be worked out from the competency scores; the export says each one's
+    share of it, as the feedback does."""
+    from voiceprep.core.analysis.scoring import SHARES_EXPLAINED
+
+    attempt = save(STRONG)
+    md = export.render(history, [attempt], "md")
+    shares = [int(line.split("(")[-1].split("%")[0]) for line in md.splitlines() if line.endswith("of the overall)")]
+    assert len(shares) > 1 and abs(sum(shares) - 100) <= len(shares), md
+    assert SHARES_EXPLAINED in md

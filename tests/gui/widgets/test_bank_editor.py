@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
 
@@ -1047,3 +1048,34 @@ def test_importing_a_bank_never_overwrites_a_bank_file_of_the_candidate(qtbot, s
     assert banks.import_file(theirs)
     assert 'id = "mine"' in mine.read_text()                       # the candidate's file is untouched
     assert services.registry.find("mine") and services.registry.find("theirs")
+
+
+LONG_LABEL = ("I owned the result after we decided, and I wrote up what happened afterwards including the parts that "
+              "went badly, like the migration that took two weeks longer than planned because the old replicas were "
+              "lagging and we had to backfill the data by hand over a weekend")
+
+
+def test_a_very_long_key_point_gets_a_gentle_hint_not_a_problem(qtbot, services, data_home, monkeypatch):
+    """Walkthrough 10: a 48-word key point was accepted silently; its follow-up recited it whole. It is listed as a
+    hint (split it?); the bank still saves without asking."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "Platform engineer at Acme")
+    type_into(qtbot, editor, "id", "acme-long")
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", LONG_LABEL)
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("long (48 words): a key point is one thing you want to say; split it?" in t for t in texts), texts
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(f"asked before saving: {box.text()}"))
+    saved = []
+    monkeypatch.setattr(editor, "save", lambda: saved.append(1))
+    editor.save_clicked()
+    assert saved == [1]
+    type_into(qtbot, editor, "label", "I owned the result after we decided")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert not any("split it?" in t for t in texts), texts

@@ -283,3 +283,34 @@ def test_only_a_tab_out_of_a_note_being_written_sends_what_is_typed_on_the_ratin
     choice[1].setFocus()                                         # not by Tab (a click, a program)
     typed(["x"])
     assert view.note.text() == "e"
+
+
+def test_the_feedback_says_how_the_overall_is_made_from_the_bars(qtbot):
+    """Walkthrough 10: bars 100 (job weight 0.40) and 33 (0.35), overall 52: each bar now says its share of the
+    overall, and a line says where the shares come from. A follow-up answer shows no bars and no whole score."""
+    from tests.core.analysis.test_analyze import WALK10
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.analysis.scoring import SHARES_EXPLAINED
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    bank = parse_bank(WALK10)
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    analysis = analyze_answer(bank, bank.prompt("reliable"), Transcript.from_text(
+        "I built monitoring that covered every cloud region, across all of our regions."))
+    page.show_analysis(analysis)
+    said = page.view.toPlainText()
+    hit = {k.key_point.competency for k in analysis.key_points if k.hit}
+    assert hit == {"dist"}, analysis.key_points
+    assert "1 of 1 key point · job weight 0.40 · 28% of the overall" in said, said
+    assert "0 of 3 key points · job weight 0.35 · 72% of the overall" in said, said
+    assert " ".join(SHARES_EXPLAINED.split()) in " ".join(said.split())
+    labels = [bank.prompt("reliable").key_points[0].label]
+    page.show_analysis(analysis, drill=labels, follow_up="With the answer it follows, this question now has 2 of 4 "
+                                                          "key points.")
+    said = page.view.toPlainText()
+    assert "1 of 1\npoint the follow-ups asked about, covered" in said, said
+    assert "this question now has 2 of 4 key points" in said and "of the overall" not in said, said
+    assert "whole answer" not in said and "job weight" not in said, said

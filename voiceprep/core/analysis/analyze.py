@@ -125,8 +125,9 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
 
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
-                   settings: AnalysisSettings | None = None) -> AnswerAnalysis:
-    """Key points, evidence, scores, delivery and follow-ups for one answer.
+                   settings: AnalysisSettings | None = None, follow_up: bool = False) -> AnswerAnalysis:
+    """Key points, evidence, scores, delivery and follow-ups for one answer. `follow_up`: it answers the
+    interviewer's follow-ups to an answer of `prompt` (its delivery is not held to the question's time or STAR).
 
     Loads the semantic model on first use (call `embedder.warm_up()` early, off the GUI thread); without
     it the cue matcher alone decides and `judge.message` says why.
@@ -164,7 +165,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
                 for r in results if r.hit]
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                credited)
+                                credited, follow_up=follow_up)
     told_points(results, delivery, raw, span, evidence)
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0

@@ -131,6 +131,7 @@ class Delivery:
     findings: list[Finding] = field(default_factory=list)
     timed: bool = True
     story: bool = True           # the prompt asks for a story: structure is coached as STAR
+    follow_up: bool = False      # an answer to the interviewer's follow-ups: no time target, no STAR asked of it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -291,9 +292,15 @@ def _quantities(raw: list[str]) -> list[str]:
     for first, last in _ratios([_clean(w) for w in raw]):
         if not any(a <= last and first <= b for a, b in spans):
             spans.append((first, last))
+    # a number said again without its unit is the same quantity ("80 milliseconds ... from about 80 down to 5
+    # milliseconds": walkthrough 10 listed "80 milliseconds, 80, 5 milliseconds")
+    value = {t.word: t.norm for t in tokens if t.is_number}
+    with_unit = {value.get(w) for a, b in spans if b > a for w in range(a, b + 1)} - {None}
     out: list[str] = []
     for first, last in sorted(spans):
         phrase = " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;")
+        if first == last and value.get(first) in with_unit:
+            continue
         if phrase and (not out or out[-1] != phrase):
             out.append(phrase)
     return out
@@ -451,9 +458,11 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
                      timed: bool = True, story: bool = True,
-                     credited: Sequence[tuple[str, int | None]] = ()) -> Delivery:
+                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False) -> Delivery:
     """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
-    when the prompt does not ask for a story (its structure is then not held to STAR).
+    when the prompt does not ask for a story (its structure is then not held to STAR); `follow_up`: the answer
+    answers the interviewer's follow-ups, short by nature (walkthrough 10: a 20 s follow-up answer was "Short for
+    the time you have" against the question's 120 s and "STAR: no situation, task"): no time target, no STAR.
 
     `credited` lists the key points the judge credited, as (label, index in `transcript.words()` where it was
     said, or None): a credited key point that reads as a STAR part counts as that part, so the structure card
@@ -515,7 +524,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
                  hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
-                 story=story)
+                 story=story, follow_up=follow_up)
     d.findings = _findings(d, settings, timed)
     return d
 
@@ -538,7 +547,13 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            "Say it out loud to get pace and timing feedback."))
     else:
         lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
-        if d.duration_s < lo:
+        if d.follow_up:
+            long = d.duration_s > s.follow_up_long_s
+            out.append(Finding("duration", "warn" if long else "good",
+                               f"{d.duration_s:.0f} s" + (": long for a follow-up" if long else ", a follow-up answer"),
+                               "Answer what was asked in a few sentences, then stop: the interviewer asks again if "
+                               "they want more." if long else "Short and to the point, as a follow-up answer should be."))
+        elif d.duration_s < lo:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
                                _too_short_tip(d)))
         elif d.duration_s > hi:
@@ -579,11 +594,15 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     if d.numbers:
         out.append(Finding("numbers", "good", f"{counted(len(d.numbers), 'quantified detail')}: {', '.join(d.numbers[:3])}",
                            "Numbers make impact believable: keep them."))
-    elif d.story:
+    elif d.story and not d.follow_up:
         out.append(Finding("numbers", "warn", "0 quantified details",
                            "Add a number: latency, throughput, cost, users or time saved."))
     star = d.star
-    if not d.story:
+    if d.follow_up:
+        out.append(Finding("structure", "info", "Follow-up answer: no whole story needed",
+                           "Answer what was asked in your first sentence, then one specific: the step you took or "
+                           "the number."))
+    elif not d.story:
         # an explanation or a "why" answer: no STAR, no impact number and no "say what you did" asked of it
         out.append(Finding("structure", "info", "Not a story question: no STAR shape needed",
                            "Answer in your first sentence, then take two or three points in order, each with one "
@@ -622,7 +641,7 @@ def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
     are no part you played."""
     own = d.ownership
     steps, others = own.get("steps", []), own.get("others", [])
-    say_it = "Say what *you* did: \"I designed\", \"I decided\"; interviewers score your part."
+    say_it = "Say what you did yourself: \"I designed\", \"I decided\"; interviewers score your part."
     if own.get("disowned"):
         return [Finding("ownership", "warn", f"You said \"{own['disowned']}\"",
                         "If it was someone else's work, tell a story where you did the work; if you did take part, "
@@ -656,7 +675,8 @@ def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]
     if per_min is None:   # typed: fillers per minute at a typical speaking pace
         per_min = d.fillers["total"] / words * (s.wpm_low + s.wpm_high) / 2
     star = d.star
-    structure = max(0.0, 25.0 * len(star["present"]) - (0 if star["in_order"] else 10)) if d.story else None
+    structure = (max(0.0, 25.0 * len(star["present"]) - (0 if star["in_order"] else 10))
+                 if d.story and not d.follow_up else None)
     return {
         "pace": pace,
         "fillers": ramp(per_min, s.fillers_per_min_warn, s.fillers_per_min_warn * 4),

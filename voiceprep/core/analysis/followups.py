@@ -12,6 +12,7 @@ from voiceprep.core.banks.model import KeyPoint, Prompt
 
 T = TypeVar("T")
 LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
+LONGEST_ASKED_WORDS = 20    # a longer label is asked about by its first statement (walkthrough 10: 48 words recited)
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
 
@@ -61,7 +62,10 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return False
     if any(ch.isupper() or ch.isdigit() for ch in w[1:]):
         return True
-    if kp is not None and any(w in re.findall(r"[A-Za-z][\w-]*", alt) for cue in kp.cues for alt in cue.split("|")):
+    # written so in the point's cues (not cues made from the label itself: they keep its first capital, so
+    # "Latency went down..." asked "how Latency went down", walkthrough 10)
+    if kp is not None and not kp.cues_from_label and any(
+            w in re.findall(r"[A-Za-z][\w-]*", alt) for cue in kp.cues for alt in cue.split("|")):
         return True
     low = w.lower()
     base = low.split("-")[0]
@@ -86,8 +90,11 @@ def _english(word: str) -> bool:
     w = word.strip(":,;.()\"'“”")
     if not w or any(ch.isupper() or ch.isdigit() for ch in w[1:]):
         return False
+    low = w.lower()
+    # the vocabulary has "alert", not "alerts" (walkthrough 10: "how Alerts caught routing problems")
+    forms = {low} | {low[:-len(end)] for end in ("s", "es") if low.endswith(end) and len(low) > len(end) + 2}
     try:
-        return w.lower() in _english_words()
+        return bool(forms & _english_words())
     except (OSError, ValueError, KeyError):
         return False
 
@@ -111,7 +118,10 @@ def follow_up_for(kp: KeyPoint) -> str:
         return kp.follow_up
     label = kp.label.strip().rstrip(".")
     first = label.split()[0].lower() if label else ""
-    head = label.split(":")[0].strip() or label          # what comes before the items a label lists
+    head = _head(label.split(":")[0].strip() or label)   # what comes before the items a label lists
+    when = _WHEN_CLAUSE.match(label)
+    if when:                                 # "When a region failed, traffic moved...": what happened, not the answer
+        return f"Can you tell me what happened {when.group(1).lower()} {_to_you(when.group(2))}?"
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
         if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
@@ -137,6 +147,33 @@ _DONE_FIRST = frozenset({"cut", "grew", "took", "kept", "made", "ran", "went", "
                          "set", "moved", "brought"})
 
 
+# a label that opens with its condition: "When a region failed, traffic moved to a healthy region"
+_WHEN_CLAUSE = re.compile(r"(when|whenever|if|once)\s+([^,]{3,}?),\s*\S", re.IGNORECASE)
+# where a long label's first statement ends: "I owned the result after we decided, and I wrote up ... like ..."
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(]|\s[-–—]\s|\s(?:and|including|like|because|which|so that|but)\s)",
+                           re.IGNORECASE)
+
+
+def _head(text: str) -> str:
+    """A long label's first statement, which a follow-up asks about (walkthrough 10: a 48-word label was recited
+    whole); a label of at most LONGEST_ASKED_WORDS words, or one with no break after its third word, is kept."""
+    if len(text.split()) <= LONGEST_ASKED_WORDS:
+        return text
+    for m in _CLAUSE_BREAK.finditer(text):
+        if len(text[:m.start()].split()) >= 3:
+            return text[:m.start()].strip()
+    return text
+
+
+# a change said with its amount: "Latency went down by a number I can say", "Time to detect dropped from hours to
+# minutes": asked as "how much latency went down", not with the answer in it
+_CHANGE = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew|shrank|decreased|increased|"
+                     r"improved)\s+(?:by|from)\b", re.IGNORECASE)
+# "The cause was lock contention...": asked as "what the cause was"
+_WHAT_WAS = re.compile(r"((?:the|our|my|your|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(was|is|were|are)\s+\S",
+                       re.IGNORECASE)
+
+
 def _asked(head: str, kp: KeyPoint) -> str:
     """A statement asked about as an interviewer would, not quoted back like a grader's checklist (walkthrough 7:
     "You didn't mention this point: “…”. Can you tell me about that?"): what the candidate did ("Cut p99 latency
@@ -151,6 +188,12 @@ def _asked(head: str, kp: KeyPoint) -> str:
     because = re.search(r",?\s+because\b", said)
     if because and because.start() > 0:
         return f"Can you tell me why {said[:because.start()]}?"
+    what = _WHAT_WAS.match(said)
+    if what:
+        return f"Can you tell me what {what.group(1)} {what.group(2)}?"
+    change = _CHANGE.match(said)
+    if change and change.group(1).split()[0].lower() not in _SUBJECTS:
+        return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
     return f"Can you tell me how {said}?"
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.banks.model import Bank, Competency, KeyPoint
+
+# how the overall is made from the competency bars, in the candidate's words (walkthrough 10: bars 100 and 33, job
+# weights 0.40 and 0.35, overall 52: the second had 3 key points, the first 1)
+SHARES_EXPLAINED = ("The overall adds up each competency's score by its share: its job weight times the key points it "
+                    "has in this question, so a competency with more key points here counts for more.")
 
 
 def weighted_hits(pairs: list[tuple[KeyPoint, bool]]) -> float | None:
@@ -43,6 +48,18 @@ def competency_scores(bank: Bank, pairs: list[tuple[KeyPoint, bool]],
     return out
 
 
+def _masses(competencies: Collection[str], points: Iterable[tuple[str | None, float]] | None) -> dict[str, float]:
+    """The key-point weight each scored competency has among `points` ((competency, key-point weight)); a
+    competency with none (scored from delivery alone) gets the average of the others; without points, 1 each."""
+    points = list(points or [])
+    if not points:
+        return {c: 1.0 for c in competencies}
+    probed = {c: sum(w for comp, w in points if comp == c) for c in competencies}
+    with_points = [m for m in probed.values() if m > 0]
+    typical = sum(with_points) / len(with_points) if with_points else 1.0
+    return {c: m if m > 0 else typical for c, m in probed.items()}
+
+
 def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | None,
                   pairs: list[tuple[KeyPoint, bool]] | None = None) -> float:
     """Mean of the competency scores, each weighted by the job's weight for it times the key-point
@@ -53,18 +70,28 @@ def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | 
     not the 37 it cost when every asked competency counted in full. A competency scored from delivery
     alone (no key point of its own) counts as much as the average asked competency. Without `pairs`
     every asked competency counts in full. A bank without competencies scores by coverage alone.
+    `overall_shares` says each competency's part, as the feedback explains it.
     """
     if not bank.competencies or not competencies:
         return coverage or 0.0
     weights = {c.id: c.weight for c in bank.competencies}
-    mass = {c: 1.0 for c in competencies}
-    if pairs:
-        probed = {c: sum(kp.weight for kp, _ in pairs if kp.competency == c) for c in competencies}
-        with_points = [m for m in probed.values() if m > 0]
-        typical = sum(with_points) / len(with_points) if with_points else 1.0
-        mass = {c: m if m > 0 else typical for c, m in probed.items()}
+    mass = _masses(competencies, [(kp.competency, kp.weight) for kp, _ in pairs or []])
     total = sum(weights[c] * mass[c] for c in competencies)
     return round(sum(weights[c] * mass[c] * s for c, s in competencies.items()) / total, 1)
+
+
+def overall_shares(weights: Mapping[str, float | None], competencies: Collection[str],
+                   points: Iterable[tuple[str | None, float]] | None) -> dict[str, float]:
+    """Each scored competency's share of the overall score (0-1, summing to 1), as `overall_score` weighs it: its
+    job weight times its key points' weight here (`points`: (competency, key-point weight) of the answer's or
+    round's key points). So "100 (job weight 0.40) and 33 (0.35) make 52" can be worked out on screen: the first
+    has 1 key point, the second 3 (walkthrough 10). Empty when a weight is unknown."""
+    if not competencies or any(weights.get(c) is None for c in competencies):
+        return {}
+    mass = _masses(competencies, points)
+    parts = {c: float(weights[c] or 0.0) * mass[c] for c in competencies}
+    total = sum(parts.values())
+    return {c: p / total for c, p in parts.items()} if total else {}
 
 
 @dataclass
@@ -76,6 +103,7 @@ class RoundSummary:
     coverage_by_prompt: dict[str, float]
     to_drill: list[tuple[str, str]]    # (prompt id, key point id) missed, heaviest first
     skipped: list[str] = field(default_factory=list)   # prompts of the round not answered (scored as misses)
+    shares: dict[str, float] = field(default_factory=dict)    # competency id -> its share of `overall` (0-1)
 
     @property
     def completion(self) -> float:
@@ -124,7 +152,9 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     coverage = weighted_hits(pairs)
     missed = [(pid, kp) for pid in prompt_ids for kp, hit in hits_of(pid) if not hit]
     missed.sort(key=lambda x: -x[1].weight)
+    weights: dict[str, float | None] = {c.id: c.weight for c in bank.competencies}
     return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs),
+                        shares=overall_shares(weights, list(comps), [(kp.competency, kp.weight) for kp, _ in pairs]),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
                         coverage_by_prompt={pid: weighted_hits(hits_of(pid)) or 0.0
                                             for pid in prompt_ids if pid in results},

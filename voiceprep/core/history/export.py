@@ -7,6 +7,7 @@ import io
 import json
 from datetime import UTC, datetime
 
+from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -108,10 +109,12 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             basis = ("overall, weighted by the job's competencies" if a["competencies"]
                      else "overall (this bank scores key points only)")          # as the feedback says it
             asked = drilled(a["key_points"], a["drill"])
-            if asked:                    # a drill's own result first; its whole-answer score is not counted
+            if asked and is_follow_up(a):     # as the feedback says it: one count, of the points asked about
                 result = covered_text(asked, a)
-                parts.append(f"**{result[:1].upper()}{result[1:]}** "
-                             f"({'follow-up answer' if is_follow_up(a) else 'drill'}) · whole answer: "
+                parts.append(f"**{result[:1].upper()}{result[1:]}** (follow-up answer) · {length}\n")
+            elif asked:                  # a drill's own result first; its whole-answer score is not counted
+                result = covered_text(asked, a)
+                parts.append(f"**{result[:1].upper()}{result[1:]}** (drill) · whole answer: "
                              f"{a['overall']:.0f} / 100, not counted ({covered} of {total} key points) · {length}\n")
             else:
                 parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · "
@@ -121,9 +124,16 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
         competencies = a["competencies"]
         if a["drill"]:                   # as the feedback shows a drill: its drilled points' competencies only
             asked_for = {k["competency"] for k in a["key_points"] if k["label"] in a["drill"]}
-            competencies = {c: s for c, s in competencies.items() if c in asked_for}
+            # (a follow-up answer: none, its competency scores rest on the whole question's points)
+            competencies = {c: s for c, s in competencies.items() if c in asked_for and not is_follow_up(a)}
+        # each competency's part of the overall, as the feedback says it (walkthrough 10: 100 and 33 made 52)
+        weights = {str(c.get("id")): c.get("weight") for c in shown if isinstance(c, dict)}
+        share = {} if a["drill"] else overall_shares(weights, list(competencies),
+                                                     [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]])
         for c, s in competencies.items():
-            parts.append(f"- {names.get(c) or c}: {s:.0f}")
+            parts.append(f"- {names.get(c) or c}: {s:.0f}" + (f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""))
+        if len(share) > 1:
+            parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:
             parts.append("")
         parts.append("### Key points\n")

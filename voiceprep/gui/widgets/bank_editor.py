@@ -167,6 +167,7 @@ class BankEditor(QWidget):
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
         self._notes: dict[str, str] = {}          # prompt id -> notes pasted into Key points from my notes
         self.warnings: list[tuple[str, str]] = []  # listed with the problems; Save asks first (see _repeats)
+        self.hints: list[tuple[str, str]] = []     # listed too, Save does not ask (see _long_labels)
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -640,7 +641,8 @@ class BankEditor(QWidget):
             it.setData(PATH_ROLE, "job")
             self.problems.addItem(it)
         self.warnings = self._repeats()
-        for field, text in self.warnings:
+        self.hints = self._long_labels()
+        for field, text in self.warnings + self.hints:
             it = QListWidgetItem(text)
             it.setData(PATH_ROLE, field)
             self.problems.addItem(it)
@@ -687,6 +689,25 @@ class BankEditor(QWidget):
                                     f"Round {r + 1} › prompt {p + 1} › key point {k + 1}: the same as key point "
                                     f"{labels[label] + 1}; change one or remove it"))
                     labels.setdefault(label, k)
+        return out
+
+    def _long_labels(self) -> list[tuple[str, str]]:
+        """Gentle hints: a key point longer than `limits.long_label_words` words is several things to say, and the
+        interviewer's follow-up about it could only recite it (walkthrough 10: a 48-word label was accepted silently).
+        (field path, text) pairs; they do not stop a save."""
+        doc = self.doc
+        if doc is None:
+            return []
+        out: list[tuple[str, str]] = []
+        for r in range(doc.count((), "rounds")):
+            for p in range(doc.count(("rounds", r), "prompts")):
+                pp = ("rounds", r, "prompts", p)
+                for k in range(doc.count(pp, "key_points")):
+                    words = len(str(doc.get(pp + ("key_points", k), "label", "") or "").split())
+                    if words > self.limits.long_label_words:
+                        out.append((f"rounds[{r}].prompts[{p}].key_points[{k}].label",
+                                    f"Round {r + 1} › prompt {p + 1} › key point {k + 1}: long ({words} words): a key "
+                                    "point is one thing you want to say; split it?"))
         return out
 
     def _problem_activated(self, it: QListWidgetItem) -> None:
@@ -984,7 +1005,7 @@ class BankEditor(QWidget):
         if self.doc is None:
             return
         self._after_change(validate_only=True)
-        problems = self.problems.count() - len(self.warnings)
+        problems = self.problems.count() - len(self.warnings) - len(self.hints)     # hints do not stop a save
         if problems or self.warnings:
             text = (f"{counted(problems, 'problem')}, listed under the editor. A bank with problems is not offered "
                     "for practice until they are fixed." if problems else

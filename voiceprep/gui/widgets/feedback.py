@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app.judging import feedback_document
+from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color
 
@@ -91,24 +92,28 @@ def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
 def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None = None) -> str:
     """What a drill answer's scores rest on: only the points it asked for count, and the bars below are the drilled
     points' competencies only (a drill judged on one point read as a strong whole answer). `follow_up`: the answer
-    answered the interviewer's follow-ups (a drill of the points they asked about); what it adds to the answer it
-    followed."""
+    answered the interviewer's follow-ups (a drill of the points they asked about): what it is measured by, in one
+    sentence (what it adds to the answer it followed is in the headline)."""
     asked = [k for k in doc["key_points"] if k["label"] in drill]
-    told = "an answer to follow-ups about them" if follow_up is not None else "an answer told what to cover"
-    bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
-            f"competencies: {told} is practice, not a measure of the whole competency.</span>"
-            if doc["competencies"] else "")
+    plural = "s" if len(asked) != 1 else ""
     if follow_up is not None:
-        return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> only the point{'s' if len(asked) != 1 else ''}"
-                f" the follow-ups asked about count, not the whole answer's score. {e(follow_up)}{bars}</p>")
-    return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> the point{'s' if len(asked) != 1 else ''} "
+        return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> it counts for the point{plural} the "
+                "interviewer asked about, and what it covers is added to the answer it follows. A follow-up answer "
+                "is short: it is not held to the question's time or story shape.</p>")
+    bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
+            "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
+            if doc["competencies"] else "")
+    return (f"<p style='margin:4px 0 0 0'><b>Drill · this answer only:</b> the point{plural} "
             f"you were asked for count for your progress, not the whole answer's score.{bars}</p>")
 
 
-def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, follow_up: bool = False) -> str:
+def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, follow_up: str | None = None) -> str:
     """The big numbers: key points covered and the overall score; for a drill, the points it asked for covered,
     and the whole answer's score small, as not counted (walkthrough 6: a drill that covered the 1 point asked
-    showed a red "1 of 5" and "18 / 100", a failed answer)."""
+    showed a red "1 of 5" and "18 / 100", a failed answer). A follow-up answer (`follow_up`: what the question now
+    has in the round, "" when not known) has one count, the points asked about, and beside it what the question now
+    has (walkthrough 10: "2 of 2 asked", "whole answer: 72, not counted (3 of 4)", "now has 4 of 4" and a bar "3 of
+    3" on one screen)."""
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
     big = "font-size:22pt; font-weight:700"
     score = "–" if overall is None else f"{overall:.0f}"
@@ -121,8 +126,11 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
                 f"{right}</tr></table>")
 
     asked = drilled(doc["key_points"], drill)
+    if asked and follow_up is not None:
+        caption = f"point{'s' if asked[1] != 1 else ''} the follow-ups asked about, covered"
+        return pair(*asked, caption, f"<td valign='bottom'>{e(follow_up)}</td>" if follow_up else "")
     if asked:
-        caption = "asked in the follow-up, covered" if follow_up else f"asked-for point{'s' if asked[1] != 1 else ''} covered"
+        caption = f"asked-for point{'s' if asked[1] != 1 else ''} covered"
         return pair(*asked, caption,
                     f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {score}, not counted"
                     f"<br>({hits} of {total} key points)</span></td>")
@@ -144,21 +152,30 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     if context is not None:
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
-    out.append(headline_html(doc, colors, drill, follow_up is not None))
+    out.append(headline_html(doc, colors, drill, follow_up))
     if since:
         out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
     if drill:
         out.append(drill_html(doc, drill, colors, follow_up))
         drilled = {k.get("competency") for k in doc["key_points"] if k["label"] in drill}
-        competencies = [c for c in competencies if c["id"] in drilled]
+        # a follow-up answer shows no bars: its competency scores rest on the whole answer's points, which it
+        # does not answer (walkthrough 10: a bar said "3 of 3 key points" beside "2 of 2 asked")
+        competencies = [c for c in competencies if c["id"] in drilled and follow_up is None]
+    # what each bar counts for in the overall (a drill's overall is not counted: no shares)
+    shares = {} if drill else overall_shares({c["id"]: c.get("weight") for c in competencies},
+                                             [c["id"] for c in competencies],
+                                             [(k.get("competency"), k.get("weight") or 1.0) for k in doc["key_points"]])
     if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
         for c in competencies:
             detail = [c["basis"]] if c.get("basis") else []
             detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
+            detail += [f"{shares[c['id']]:.0%} of the overall"] if len(shares) > 1 else []
             out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
         out.append("</table>")
+        if len(shares) > 1:
+            out.append(f"<p style='color:{colors.muted}; margin:2px 0 0 0'>{e(SHARES_EXPLAINED)}</p>")
     points = doc["key_points"]
     if follow_up is not None and drill:        # the others were the answer before's (walkthrough 9: shown ✗ here)
         points = [k for k in points if k["label"] in drill]

@@ -87,7 +87,8 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
         mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
         tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{mark}" if kind else "") + \
-            (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None else "") + \
+            (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
+             and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out

@@ -155,6 +155,10 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
+ROUND_SHARES_EXPLAINED = ("The overall adds up each competency's score by its share: its job weight times the key "
+                          "points it has in this round's questions.")
+
+
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
                   scores: Sequence[float] = ()) -> str:
     """What the candidate reads when a round (`what`: or a "Drill") ends. It leads with the round's `overall` (its
@@ -787,7 +791,7 @@ class PracticePage(QWidget):
         if turn is not None and r is not None and analysis.prompt.id in r.results:
             hits = r.hits(analysis.prompt.id)
             now = (f"With the answer it follows, this question now has {sum(hit for _, hit in hits)} of {len(hits)} "
-                   "key points.")
+                   f"key point{'s' if len(hits) != 1 else ''}.")
             # what the interviewer would still ask: the follow-ups of the answer it followed, left open
             analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
             self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now)
@@ -855,9 +859,16 @@ class PracticePage(QWidget):
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
                   on_error=lambda exc: log.info("no last round to compare: %s", exc))
+        shares = summary.shares if len(summary.shares) > 1 else {}
         for cid, score in summary.competencies.items():
             comp = bank.competency(cid)
-            lay.addWidget(ScoreBar(comp.name if comp else cid, score, f"weight {comp.weight:.2f}" if comp else ""))
+            detail = [f"job weight {comp.weight:.2f}"] if comp else []
+            detail += [f"{shares[cid]:.0%} of the overall"] if cid in shares else []
+            lay.addWidget(ScoreBar(comp.name if comp else cid, score, " · ".join(detail)))
+        if shares:                       # how the overall is made from the bars (walkthrough 10)
+            explained = muted(ROUND_SHARES_EXPLAINED)
+            explained.setWordWrap(True)
+            lay.addWidget(explained)
         answered = [(pid, kid) for pid, kid in summary.to_drill if pid in rehearsal.results]
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if p.id not in rehearsal.results))
         to_drill = answered[:6]
