@@ -33,6 +33,7 @@ from voiceprep.core.analysis.keypoints import (
     label_tokens,
     match_key_point,
 )
+from voiceprep.core.analysis.plain import claim_similarities
 from voiceprep.core.analysis.segments import (
     CHANGE_CLAIM,
     DENIALS,
@@ -60,6 +61,9 @@ JUDGE_VERSION = "semantic-9"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
+# a thing a plain label claims is shorter than the label and comes close to more sentences: it covers the point from
+# this much above the threshold (the whole label from the threshold)
+CLAIM_MARGIN = 0.10
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
 
@@ -856,6 +860,10 @@ class AnswerJudge:
                      wants_number=float(wants))
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
+        if kp.cues_from_label:           # a plain label: one thing it says was done, told in other words
+            claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical)
+            if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
+                p = max(p, claimed)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
             p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
         if self._vetoed.get(kp.label):
@@ -898,6 +906,22 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _claims_probability(self, kp: KeyPoint, usable_units: np.ndarray, lexical: float) -> float:
+        """The highest probability of the things a plain label says were done (`plain.claimed_acts`), each judged
+        as if it were the label, with the label's word evidence (0 when the label tells one thing)."""
+        assert self.embedder is not None and self.vectors is not None
+        if said_in_past([clean(w) for w in kp.label.split()]):
+            usable_units = usable_units & self._instances()     # a thing done is told as done, not as a view
+        topic = self._topic
+        project = (lambda v: _project(v, topic)) if topic is not None else None
+        best = 0.0
+        for sim, proj in claim_similarities(kp.label, self.vectors, self.projected, project, usable_units,
+                                            self.embedder):
+            f = Features(label=sim, facet_max=sim, facet_top2=sim, facet_share=float(sim >= FACET_SAID),
+                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj)
+            best = max(best, _sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
+        return best
 
     def _members_said(self, members: list[str], ok: np.ndarray) -> int:
         """How many of a category label's members the answer said: by meaning (a usable unit this close) or by

@@ -1,0 +1,77 @@
+"""The judge on the DEV split, per bank, per prompt of the plain-label bank, and label-only against authored
+key points: where recall on plain-sentence labels is lost (never run on test or holdout).
+
+    .venv/bin/python bench/judge_banks.py [--audio] [--errors PROMPT,PROMPT]   # errors of the named prompts only
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
+from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
+from voiceprep.core.analysis.evaluation import Scores  # noqa: E402
+from voiceprep.core.analysis.judge import AnswerJudge  # noqa: E402
+from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
+from voiceprep.core.analysis.scoring import weighted_hits  # noqa: E402
+from voiceprep.core.analysis.text import tokenize  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+from voiceprep.settings import AnalysisSettings  # noqa: E402
+
+
+def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Scores], list[str]]:
+    settings, model = AnalysisSettings(), get_embedder()
+    groups: dict[str, Scores] = defaultdict(Scores)
+    shown: list[str] = []
+    for item in items:
+        prompt = banks[item.bank].prompt(item.prompt)
+        raw = [w.word for w in to_transcript(item).words()]
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
+        got = {}
+        for kp in prompt.key_points:
+            r = judge.judge(kp)
+            got[kp.id] = r.hit
+            where = f"{item.id} {item.kind:11} {item.prompt}/{kp.id}"
+            keys = ["all", f"bank {item.bank}", "label-only" if kp.cues_from_label else "authored cues"]
+            if kp.cues_from_label:
+                keys.append(f"  prompt {item.prompt}")
+            for k in keys:
+                groups[k].add(kp.id in item.hits, r.hit, where)
+            if item.prompt in show and (kp.id in item.hits) != r.hit:
+                j = r.judgement
+                extra = (f"p {j.probability:.2f} sim {j.similarity:.2f} feats "
+                         + " ".join(f"{v:.2f}" for v in j.features.vector()[1:])
+                         + f" | {j.unit.text if j.unit else ''}") if j else ""
+                shown.append(f"{'missed' if kp.id in item.hits else 'false hit'} {where} {extra}")
+        human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0
+        judged = weighted_hits([(kp, got[kp.id]) for kp in prompt.key_points]) or 0.0
+        groups["all"].coverage_diffs.append(abs(human - judged))
+        groups[f"bank {item.bank}"].coverage_diffs.append(abs(human - judged))
+    return groups, shown
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--audio", action="store_true")
+    ap.add_argument("--errors", default="", help="comma-separated prompt ids whose wrong decisions are listed")
+    args = ap.parse_args()
+    items, banks = load("dev", CORPUS)
+    inputs = {"text": lambda item: Transcript.from_text(item.text)}
+    if args.audio:
+        cache = spoken(items, banks)
+        inputs["audio"] = lambda item: cache[item.text]
+    show = set(filter(None, args.errors.split(",")))
+    for name, to_transcript in inputs.items():
+        groups, shown = per_group(items, banks, to_transcript, show)
+        for key in sorted(groups, key=lambda k: (k != "all", k.startswith("  "), k)):
+            print(f"{name:5} {key:40} {groups[key].row()}")
+        print("\n".join("   " + e for e in shown))
+
+
+if __name__ == "__main__":
+    main()
