@@ -333,13 +333,18 @@ class PracticePage(QWidget):
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
+        # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
+        # only while it is offered (shown): a hidden button's click would still ask them
         for key, button in (("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
+                            ("F", self.feedback.ask),
                             ("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.setAutoRepeat(False)
             sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
             self.shortcuts[key] = sc
+        self.shortcuts["F"].activated.disconnect()
+        self.shortcuts["F"].activated.connect(lambda: self.feedback.ask.isVisible() and self.feedback.ask.click())
         self.shortcuts["Space"].activated.disconnect()
         self.shortcuts["Space"].activated.connect(self._space)
         self.ctl.stateChanged.connect(self._on_state)
