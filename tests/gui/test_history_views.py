@@ -835,3 +835,26 @@ def test_a_hollow_point_is_named_a_follow_up_where_it_is_one():
     assert hollow_words(when, kinds) == {noon: " (follow-up)"}
     assert hollow_words(when, kinds, daily=True) == {noon: " (follow-ups only)"}
     assert hollow_words(when, [None, "Follow-up", "Drill"][::-1], daily=True) == {noon: " (drills and follow-ups only)"}
+
+
+@pytest.mark.parametrize("typed, chosen, fmt, written", [
+    ("export.csv", "Markdown (*.md)", "CSV", "export.csv"),        # walkthrough 10: the name said CSV, it got Markdown
+    ("export.JSON", "CSV (*.csv)", "JSON", "export.JSON"),
+    ("export", "CSV (*.csv)", "CSV", "export.csv"),                # no extension: the type chosen, added to the name
+    ("notes.txt", "JSON (*.json)", "JSON", "notes.txt"),
+])
+def test_export_writes_the_format_the_typed_name_says(qtbot, window, services, tmp_path, monkeypatch, typed, chosen,
+                                                       fmt, written):
+    seed(services.db_path, [("hardest-problem", STRONG, None)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / typed), chosen))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
+    window.history.export_selected()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    out = tmp_path / written
+    assert told == [f"Wrote the 1 attempt shown as {fmt} to {out}."]
+    text = out.read_text()
+    assert {"CSV": text.startswith("id,") or "," in text.splitlines()[0], "JSON": text.lstrip().startswith("{"),
+            "Markdown": "\n## " in text}[fmt]
