@@ -1123,3 +1123,52 @@ def test_undo_shows_what_it_undid(qtbot, services, data_home):
     editor.select(("job",))
     editor.redo()
     assert editor.node_path == point and field(editor, "label").toPlainText() == "I wrote the runbook"
+
+
+def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qtbot, services, data_home, tmp_path,
+                                                                               monkeypatch):
+    """Walkthrough 10 (113, 114): Banks > More had no way to share a bank, and importing a friend's updated copy of a
+    bank already there ended in "A bank with id 'x' is already loaded." with OK only."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from voiceprep.gui.widgets import common
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "mine.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "mine"', 1))
+    banks.reload()
+    banks.select_bank("mine")
+    shared = tmp_path / "shared"                                     # no extension typed: .toml added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(shared), "Bank (*.toml)"))
+    assert "Export this bank…" in [a.text() for a in banks.more_btn.menu().actions()]
+    assert banks.export_current() == tmp_path / "shared.toml"
+    assert (tmp_path / "shared.toml").read_text() == mine.read_text() and "shared.toml" in banks.notice.text()
+
+    friend = tmp_path / "friend.toml"                                # the friend's updated copy, same id
+    friend.write_text(mine.read_text().replace("What actually are we building", "What are we building", 1))
+    asked = []
+
+    def answer(pick: str):
+        def choose(_parent, _title, text, options, cancel=None, default=0):
+            asked.append((text, options))
+            return options.index(pick)
+        monkeypatch.setattr(common, "choose", choose)
+
+    answer("Cancel")
+    assert not banks.import_file(friend) and "What actually" in mine.read_text()
+    text, options = asked[-1]
+    assert options == ["Cancel", "Keep both", "Replace mine"] and " id" not in text and "already in your banks" in text
+    answer("Keep both")
+    assert banks.import_file(friend)
+    kept = services.registry.find("mine-imported")
+    assert kept is not None and kept.job.title.endswith("(imported)") and "What actually" in mine.read_text()
+    answer("Replace mine")
+    assert banks.import_file(friend)
+    assert "What are we building" in mine.read_text() and services.registry.find("mine").source == mine
+    [backup] = (paths.user_banks_dir() / "replaced").glob("mine-*.toml")
+    assert "What actually" in backup.read_text() and str(backup) in banks.notice.text()
+    answer("Keep both")                                              # a bundled bank: no replacing it
+    copy = tmp_path / "airwallex.toml"
+    copy.write_text((BANKS / "airwallex.toml").read_text())
+    assert banks.import_file(copy) and asked[-1][1] == ["Cancel", "Keep both"]
+    assert services.registry.find("airwallex-imported") is not None
