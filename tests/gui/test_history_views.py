@@ -858,3 +858,18 @@ def test_export_writes_the_format_the_typed_name_says(qtbot, window, services, t
     text = out.read_text()
     assert {"CSV": text.startswith("id,") or "," in text.splitlines()[0], "JSON": text.lstrip().startswith("{"),
             "Markdown": "\n## " in text}[fmt]
+
+
+def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window, services, monkeypatch):
+    """Walkthrough 10 (93-95): "Judge again with the current judge" showed no change and no confirmation."""
+    [attempt] = seed(services.db_path, [("hardest-problem", STRONG, None)])
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: rows(page) == [attempt], timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.document is not None and page.detail.rejudge.isVisible(), timeout=10000)
+    page.detail.rejudge.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
+    assert told[0].startswith("Judged again against the key points as they read now: no change (")

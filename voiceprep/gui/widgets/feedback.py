@@ -332,7 +332,8 @@ class FeedbackView(QWidget):
         self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))
         self.rejudge = QPushButton("Judge again with the current judge")
         self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
-                                "today's judge and replaces them.")
+                                "today's judge against the question's key points as they read now, replaces them "
+                                "and says what changed.")
         self.rejudge.clicked.connect(self.rejudgeRequested)
         for button in (self.play, self.ask, self.rejudge):
             actions.addWidget(button)

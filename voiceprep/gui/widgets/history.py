@@ -459,9 +459,17 @@ class HistoryPage(QWidget):
         if not self.current:
             return
         attempt, session = self.current["id"], self.services.session
+        current = self.services.registry.find(self.current["bank_id"])     # its key points as they read now
         self.status.setText("Judging again…")
-        query(lambda: session.rejudge(attempt), owner=self,
-              on_done=lambda _: self._changed(f"Attempt {attempt} judged again.", reopen=True),
+
+        def done(doc: dict[str, Any]) -> None:
+            against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
+                       "against the key points as they were when you answered (the question is no longer in "
+                       "the bank)")
+            text = f"Judged again {against}: {doc['rejudge_change']}."
+            self._changed(text, reopen=True)
+            self._tell("Judged again", text)
+        query(lambda: session.rejudge(attempt, current), owner=self, on_done=done,
               on_error=lambda e: self._failed(e, "Judging again"))
 
     # -- several attempts -----------------------------------------------------------------------
