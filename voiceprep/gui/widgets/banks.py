@@ -36,8 +36,8 @@ from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text
 from voiceprep.core.wording import counted
-from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
 ID_ROLE = 256

@@ -344,7 +344,7 @@ class PracticePage(QWidget):
             sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
             self.shortcuts[key] = sc
         self.shortcuts["F"].activated.disconnect()
-        self.shortcuts["F"].activated.connect(lambda: self.feedback.ask.isVisible() and self.feedback.ask.click())
+        self.shortcuts["F"].activated.connect(self._answer_follow_ups)
         self.shortcuts["Space"].activated.disconnect()
         self.shortcuts["Space"].activated.connect(self._space)
         self.ctl.stateChanged.connect(self._on_state)
@@ -404,6 +404,11 @@ class PracticePage(QWidget):
         button, self._summary_focus = self._summary_focus, None
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer_follow_ups(self) -> None:
+        """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
+        if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
+            self.feedback.ask.click()
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
