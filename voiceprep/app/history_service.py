@@ -20,6 +20,19 @@ from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
 
 FORMATS = {"md": "Markdown", "json": "JSON", "csv": "CSV"}
+SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
+
+
+def export_target(typed: str, chosen: str) -> tuple[str, Path]:
+    """The format and file of an export from what was typed in the save dialog and the file type chosen there
+    ("CSV (*.csv)"): the typed extension decides (walkthrough 10: export.csv got Markdown, the filter's); with no
+    extension, the chosen type's, added to the name; another extension (.txt) keeps its name, in the chosen type."""
+    path = Path(typed)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is not None:
+        return fmt, path
+    fmt = next((f for f, name in FORMATS.items() if name.lower() in chosen.lower()), "md")
+    return fmt, path if path.suffix else path.with_name(f"{path.name}.{fmt}")
 
 
 @dataclass

@@ -393,20 +393,55 @@ class PracticeSession:
         return removed
 
     # -- judging again --------------------------------------------------------------------------
-    def rejudge(self, attempt_id: int) -> Row:
-        """Score a stored answer again with the current judge (an explicit action): replaces what is stored."""
+    def rejudge(self, attempt_id: int, current: Bank | None = None) -> Row:
+        """Score a stored answer again with the current judge (an explicit action): replaces what is stored.
+
+        `current` is the bank as it is loaded now: when it still has the question, the answer is scored against its
+        key points as they read today (walkthrough 10: a candidate who reworded a point re-checks old answers
+        against it) and the attempt points at that version of the bank; else against the bank as it was answered.
+        The result before is kept in the attempt's settings (`rejudged_from`, newest last). The document returned
+        says which (`rejudged_against`: "current" or "as answered") and what changed (`rejudge_change`)."""
         from voiceprep.core.history import queries
 
         h = self.history()
         row = queries.get_attempt(h, attempt_id)
         if row["state"] != DONE or not row.get("transcript_data"):
             raise HistoryError(f"attempt {attempt_id} has no finished transcript to judge again")
-        bank = h.bank_snapshot(row["bank_hash"])
+        bank, against = h.bank_snapshot(row["bank_hash"]), "as answered"
+        if current is not None and current.id == row["bank_id"] and \
+                any(p.id == row["prompt_id"] for p in current.all_prompts()):
+            bank, against = current, "current"
         transcript = Transcript.from_dict(row["transcript_data"])
         analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis,
                              queries.is_follow_up(row))
-        record = attempt_record(analysis, row.get("input") or VOICE, {**row["settings"], "rejudged": True},
+        points = row.get("key_points") or []
+        earlier = {"overall": row.get("overall"), "hits": sum(1 for k in points if k.get("hit")), "total": len(points),
+                   "judge": row.get("judge"), "bank_hash": row["bank_hash"]}
+        settings = {**row["settings"], "rejudged": True,
+                    "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}
+        record = attempt_record(analysis, row.get("input") or VOICE, settings,
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off
         h.finish_attempt(attempt_id, record)
-        return whole(record.feedback, transcript.to_dict())
+        if against == "current":
+            digest = h.snapshot_bank(bank)
+            if digest != row["bank_hash"]:
+                with h.write():
+                    h.table("attempts").update(attempt_id, {"bank_hash": digest})
+        doc = whole(record.feedback, transcript.to_dict())
+        return {**doc, "rejudged_against": against, "rejudge_change": rejudge_change(earlier, doc)}
+
+
+def rejudge_change(before: Row, after: Row) -> str:
+    """What judging again changed, in words: "3 of 4 key points → 4 of 4, overall 52 → 76", or "no change"."""
+    def points(d: Row) -> str:
+        return f"{d.get('hits')} of {d.get('total')}"
+
+    def score(value: Any) -> str:
+        return "–" if value is None else f"{value:.0f}"
+    same_points = points(before) == points(after)
+    same_score = score(before.get("overall")) == score(after.get("overall"))
+    if same_points and same_score:
+        return f"no change ({points(after)} key points, overall {score(after.get('overall'))})"
+    return (f"{points(before)} key points → {points(after)}, overall {score(before.get('overall'))} → "
+            f"{score(after.get('overall'))}")

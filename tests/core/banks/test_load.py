@@ -121,7 +121,9 @@ def test_duplicate_ids_are_errors():
 
 def test_competency_weights_must_sum_to_one():
     errs = errors_of(GOOD.replace("weight = 0.4", "weight = 0.35"))
-    assert any("sum to 0.950" in e.message and e.field == "competencies" for e in errs)
+    # plain words (walkthrough 10: "weights sum to 0.950; they must sum to 1.0 (+-0.001)")
+    assert any(e.message == "weights add up to 0.95; they should add up to 1" and e.field == "competencies"
+               for e in errs)
 
 
 def test_weights_within_tolerance_are_accepted():

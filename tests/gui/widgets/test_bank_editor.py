@@ -153,12 +153,15 @@ def test_weights_show_their_live_sum(qtbot, services, data_home):
     editor.add_competency()
     assert editor.doc.get(("rounds", 0, "prompts", 0, "key_points", 0), "competency") == "competency_1"
     editor.select(("competencies", 1))
-    assert "must sum to 1.0" in editor.weight_sum.text()
+    # plain words (walkthrough 10: "off by +0.600", "(+-0.001)")
+    assert editor.weight_sum.text() == "Weights add up to 1.10; they should add up to 1 (take 0.10 off)"
+    assert any(editor.problems.item(i).text().endswith("weights add up to 1.1; they should add up to 1")
+               for i in range(editor.problems.count()))
     field(editor, "weight").setValue(0.4)
     editor.select(("competencies", 0))
     field(editor, "weight").setValue(0.6)
     editor.commit()
-    assert editor.weight_sum.text() == "Weights sum to 1.000 ✓"
+    assert editor.weight_sum.text() == "Weights add up to 1 ✓"
     assert editor.tree.topLevelItem(1).text(0) == "Competencies (sum 1.00)"
     assert not editor.problems.count()
 
@@ -1079,3 +1082,125 @@ def test_a_very_long_key_point_gets_a_gentle_hint_not_a_problem(qtbot, services,
     type_into(qtbot, editor, "label", "I owned the result after we decided")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
     assert not any("split it?" in t for t in texts), texts
+
+
+def test_ctrl_w_closes_the_editor_and_asks_about_unsaved_changes(qtbot, services, data_home):
+    """Walkthrough 10: the editor's Close had no key. Ctrl+W closes it, asking first when there are changes."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "title", "Backend platform")
+    asked = []
+
+    def answer(button):
+        def pick():
+            box = QApplication.activeModalWidget()
+            asked.append(box.text())
+            box.button(button).click()
+        QTimer.singleShot(200, pick)
+
+    from PySide6.QtWidgets import QMessageBox
+    answer(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(field(editor, "title"), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Save your changes to this bank?"] and window.banks.pages.currentWidget() is editor
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    answer(QMessageBox.StandardButton.Discard)
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2 and window.banks.pages.currentWidget() is not editor
+    assert "Ctrl+W" in editor.close_btn.toolTip()
+
+
+def test_the_problems_come_after_the_form_and_typing_on_them_goes_into_the_field(qtbot, services, data_home):
+    """Walkthrough 10 (38a, 41): with problems listed, Tab from the tree's ↓ went to the problems list before the
+    form, and a key point typed there was lost (the list's type-ahead). The form comes first now; Enter or a click on
+    a problem, or text typed on it, goes to the field it is about."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point()                                     # an empty key point: a problem listed
+    path = editor.node_path
+    assert editor.problems.count() and editor.problems.isVisible()
+    editor.tree.setFocus()
+    stops = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops[:5] == [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn, field(editor, "label")]
+    form = [f.widget for f in editor.fields]
+    at = stops.index(editor.problems) if editor.problems in stops else None
+    assert at is None or all(w in stops[:at] for w in form if w.isVisible()), stops   # only after the whole form
+    editor.select(("job",))                                    # elsewhere in the tree, then type on the problems
+    editor.problems.setFocus()
+    editor.problems.setCurrentRow(0)
+    qtbot.keyClicks(editor.problems, "I")
+    assert editor.node_path == path and QApplication.focusWidget() is field(editor, "label")
+    qtbot.keyClicks(QApplication.focusWidget(), " built it")
+    assert field(editor, "label").toPlainText() == "I built it"
+
+
+def test_undo_shows_what_it_undid(qtbot, services, data_home):
+    """Walkthrough 10 (47b/c): Undo of an added key point put the selection on Job; it stays where the change was."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "I wrote the runbook")
+    point = editor.node_path
+    editor.select(("job",))
+    editor.undo()                                              # the label: back on that key point
+    assert editor.node_path == point and field(editor, "label").toPlainText() == ""
+    editor.undo()                                              # the point added: on the prompt it was added to
+    assert editor.node_path == prompt
+    editor.redo()
+    assert editor.node_path == point
+    editor.select(("job",))
+    editor.redo()
+    assert editor.node_path == point and field(editor, "label").toPlainText() == "I wrote the runbook"
+
+
+def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qtbot, services, data_home, tmp_path,
+                                                                               monkeypatch):
+    """Walkthrough 10 (113, 114): Banks > More had no way to share a bank, and importing a friend's updated copy of a
+    bank already there ended in "A bank with id 'x' is already loaded." with OK only."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from voiceprep.gui.widgets import common
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "mine.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "mine"', 1))
+    banks.reload()
+    banks.select_bank("mine")
+    shared = tmp_path / "shared"                                     # no extension typed: .toml added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(shared), "Bank (*.toml)"))
+    assert "Export this bank…" in [a.text() for a in banks.more_btn.menu().actions()]
+    assert banks.export_current() == tmp_path / "shared.toml"
+    assert (tmp_path / "shared.toml").read_text() == mine.read_text() and "shared.toml" in banks.notice.text()
+
+    friend = tmp_path / "friend.toml"                                # the friend's updated copy, same id
+    friend.write_text(mine.read_text().replace("What actually are we building", "What are we building", 1))
+    asked = []
+
+    def answer(pick: str):
+        def choose(_parent, _title, text, options, cancel=None, default=0):
+            asked.append((text, options))
+            return options.index(pick)
+        monkeypatch.setattr(common, "choose", choose)
+
+    answer("Cancel")
+    assert not banks.import_file(friend) and "What actually" in mine.read_text()
+    text, options = asked[-1]
+    assert options == ["Cancel", "Keep both", "Replace mine"] and " id" not in text and "already in your banks" in text
+    answer("Keep both")
+    assert banks.import_file(friend)
+    kept = services.registry.find("mine-imported")
+    assert kept is not None and kept.job.title.endswith("(imported)") and "What actually" in mine.read_text()
+    answer("Replace mine")
+    assert banks.import_file(friend)
+    assert "What are we building" in mine.read_text() and services.registry.find("mine").source == mine
+    [backup] = (paths.user_banks_dir() / "replaced").glob("mine-*.toml")
+    assert "What actually" in backup.read_text() and str(backup) in banks.notice.text()
+    answer("Keep both")                                              # a bundled bank: no replacing it
+    copy = tmp_path / "airwallex.toml"
+    copy.write_text((BANKS / "airwallex.toml").read_text())
+    assert banks.import_file(copy) and asked[-1][1] == ["Cancel", "Keep both"]
+    assert services.registry.find("airwallex-imported") is not None

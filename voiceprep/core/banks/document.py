@@ -79,8 +79,11 @@ class BankDocument:
         self.doc: TOMLDocument = tomlkit.parse(text)
         self.path = path
         self.saved_text = text if path is not None else ""
-        self._undo: list[str] = []
-        self._redo: list[str] = []
+        # each step: the text before it, and the node it was about before and after it (undo shows the first,
+        # redo the second: an undone "add" shows the prompt it was added to, not the job)
+        self._undo: list[tuple[str, NodePath, NodePath]] = []
+        self._redo: list[tuple[str, NodePath, NodePath]] = []
+        self.where: NodePath | None = None      # the node the last undo or redo changed
 
     # -- making one -------------------------------------------------------------------------
     @classmethod
@@ -159,8 +162,8 @@ class BankDocument:
         return []
 
     # -- editing (each call is one undo step) -------------------------------------------------
-    def _snapshot(self) -> None:
-        self._undo.append(self.text())
+    def _snapshot(self, before: NodePath, after: NodePath | None = None) -> None:
+        self._undo.append((self.text(), before, before if after is None else after))
         del self._undo[:-self.limits.undo_steps]
         self._redo.clear()
 
@@ -174,7 +177,7 @@ class BankDocument:
         empty = value is None or value == "" or value == []
         if current == value or (empty and current is None):
             return False
-        self._snapshot()
+        self._snapshot(path)
         table = self.node(path)
         if isinstance(value, list) and len(repr(value)) > _LONG_LIST:
             array = tomlkit.array()
@@ -204,16 +207,17 @@ class BankDocument:
 
     def add(self, parent: NodePath, key: str, values: dict[str, Any], at: int | None = None) -> int:
         """Add a child table (a competency, round, prompt or key point); return its index."""
-        self._snapshot()
         table = self.doc if not parent else self.node(parent)
         child = _table(values)
         if key not in table:
+            self._snapshot(parent, parent + (key, 0))
             new = tomlkit.aot()
             new.append(child)
             table[key] = new
             return 0
         aot: Any = table[key]
         index = len(aot) if at is None else max(0, min(at, len(aot)))
+        self._snapshot(parent, parent + (key, index))
         if index == len(aot) and aot and not aot[-1].as_string().endswith("\n\n"):
             # after a last block with no blank line under it (the end of the file): the blank line goes between
             # the two, and the new block ends the file as the old one did (its header was glued to the block
@@ -224,7 +228,7 @@ class BankDocument:
         return index
 
     def remove(self, path: NodePath) -> None:
-        self._snapshot()
+        self._snapshot(path, path[:-1])
         parent = self.node(path[:-1])
         del parent[int(path[-1])]
         if not len(parent):
@@ -238,7 +242,7 @@ class BankDocument:
         j = max(0, min(len(parent) - 1, i + delta))
         if i == j:
             return i
-        self._snapshot()
+        self._snapshot(path[:-1] + (i,), path[:-1] + (j,))
         item = parent.pop(i)
         parent.insert(j, item)
         return j
@@ -255,15 +259,19 @@ class BankDocument:
     def undo(self) -> bool:
         if not self._undo:
             return False
-        self._redo.append(self.text())
-        self.doc = tomlkit.parse(self._undo.pop())
+        text, before, after = self._undo.pop()
+        self._redo.append((self.text(), before, after))
+        self.doc = tomlkit.parse(text)
+        self.where = before
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        self._undo.append(self.text())
-        self.doc = tomlkit.parse(self._redo.pop())
+        text, before, after = self._redo.pop()
+        self._undo.append((self.text(), before, after))
+        self.doc = tomlkit.parse(text)
+        self.where = after
         return True
 
     # -- saving -----------------------------------------------------------------------------

@@ -316,7 +316,8 @@ def _competencies(c: _Checker, root: Table) -> list[Competency]:
     if out:
         total = sum(comp.weight for comp in out)
         if not math.isclose(total, 1.0, abs_tol=WEIGHT_TOLERANCE):
-            c.error(("competencies",), f"weights sum to {total:.3f}; they must sum to 1.0 (+-{WEIGHT_TOLERANCE})")
+            shown = f"{total:.3f}".rstrip("0").rstrip(".")
+            c.error(("competencies",), f"weights add up to {shown}; they should add up to 1")
     return out
 
 

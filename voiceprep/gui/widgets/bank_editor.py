@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QValidator
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,6 +53,7 @@ from voiceprep.gui.widgets.common import WARN
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
 COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
@@ -141,6 +142,16 @@ def problem_text(field: str | None, message: str) -> str:
     return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
 
 
+def problem_field(field: str | None, message: str = "") -> str | None:
+    """The form field a problem is about: "rounds[0].prompts[1].text" -> "text"; a missing field is named in the
+    message ("missing required field 'label'")."""
+    missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
+    if missing:
+        return missing.group(1)
+    names = [name for name, index in field_parts(field) if not index and name not in PLACES and name != "job"]
+    return names[-1] if names else None
+
+
 class _Field:
     """One form field bound to a key of the node being edited."""
 
@@ -193,6 +204,7 @@ class BankEditor(QWidget):
         self.redo_btn = QPushButton("Redo")
         self.redo_btn.setToolTip("Redo (Ctrl+Shift+Z)")
         self.close_btn = QPushButton("Close")
+        self.close_btn.setToolTip("Close the editor (Ctrl+W); it asks first when there are unsaved changes")
         for b in (self.save_btn, self.undo_btn, self.redo_btn, self.close_btn):
             top.addWidget(b)
         root.addLayout(top)
@@ -250,6 +262,9 @@ class BankEditor(QWidget):
         self.problems = QListWidget()
         self.problems.setMaximumHeight(110)
         self.problems.setWordWrap(True)
+        # Enter or a click on a problem puts the keyboard in its field; text typed on the list goes there too
+        # (walkthrough 10: Tab from the tree's buttons landed here, before the form, and a key point typed was lost)
+        self.problems.installEventFilter(self)
         root.addWidget(self.problems)
 
         self.save_btn.clicked.connect(self.save_clicked)
@@ -271,6 +286,9 @@ class BankEditor(QWidget):
         _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx)
         _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx)
         _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut)
+        # Ctrl+W closes, as in a desktop editor (asking about unsaved changes); a hidden editor's shortcut is off.
+        # Not Esc: it stops playback window-wide, and an Esc meant for a menu or a field would close the editor.
+        _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut)
 
     # -- opening --------------------------------------------------------------------------------
     def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:
@@ -361,6 +379,11 @@ class BankEditor(QWidget):
             f.initial = f.read()
         outer.addStretch(1)
         self.form_scroll.setWidget(form_host)
+        # the problems come after the form in the Tab order (the form is built after them, so they came first)
+        tab = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
+        stops = [w for w in form_host.findChildren(QWidget) if w.focusPolicy() in tab]
+        if stops:
+            QWidget.setTabOrder(stops[-1], self.problems)
         if in_form:         # the focused field or button was rebuilt away: keep the keyboard here, not in the sidebar
             self._focus_field(focused_key if same_node else None)
         self.remove_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
@@ -622,7 +645,11 @@ class BankEditor(QWidget):
         ok = abs(total - 1.0) <= WEIGHT_TOLERANCE
         if not long:
             return f"sum {total:.2f}" + ("" if ok else " ≠ 1")
-        return (f"Weights sum to {total:.3f}" + (" ✓" if ok else f" — they must sum to 1.0 (off by {1 - total:+.3f})"))
+        if ok:
+            return "Weights add up to 1 ✓"
+        # plain words (walkthrough 10: "off by +0.600" left the sign's meaning open)
+        change = f"take {total - 1:.2f} off" if total > 1 else f"add {1 - total:.2f}"
+        return f"Weights add up to {total:.2f}; they should add up to 1 ({change})"
 
     def _after_change(self, validate_only: bool = False) -> None:
         doc = self.doc
@@ -634,11 +661,12 @@ class BankEditor(QWidget):
             it = QListWidgetItem(problem_text(err.field, err.message))
             it.setToolTip(plain_tooltip(f"In the file: line {err.line}, {err.field}" if err.line else str(err.field)))
             it.setData(PATH_ROLE, err.field)
+            it.setData(MESSAGE_ROLE, err.message)
             self.problems.addItem(it)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
             it = QListWidgetItem(conflict)
-            it.setData(PATH_ROLE, "job")
+            it.setData(PATH_ROLE, "job.id")
             self.problems.addItem(it)
         self.warnings = self._repeats()
         self.hints = self._long_labels()
@@ -713,7 +741,8 @@ class BankEditor(QWidget):
     def _problem_activated(self, it: QListWidgetItem) -> None:
         """Jump to the node a problem is about (its field path, e.g. rounds[0].prompts[1].text)."""
         path: NodePath = ()
-        for name, index in field_parts(str(it.data(PATH_ROLE) or "")):
+        field, message = str(it.data(PATH_ROLE) or ""), str(it.data(MESSAGE_ROLE) or "")   # the list is rebuilt
+        for name, index in field_parts(field):
             if name in PLACES and index:
                 path += (name, int(index))
             elif name == "job" and not path:
@@ -721,6 +750,21 @@ class BankEditor(QWidget):
                 break
         if path:
             self.select(path)
+            self._focus_field(problem_field(field, message))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.problems and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            typed = len(text) == 1 and text.isprintable() and text != " " and not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            item = self.problems.currentItem() or self.problems.item(0)
+            if typed and item is not None:
+                self._problem_activated(item)
+                focused = QApplication.focusWidget()
+                if focused is not None and focused is not self.problems:
+                    QApplication.sendEvent(focused, QKeyEvent(event.type(), event.key(), event.modifiers(), text))
+                return True
+        return super().eventFilter(watched, event)
 
     # -- structure ------------------------------------------------------------------------------
     def _structural(self, action: Callable[[], NodePath | None]) -> None:
@@ -875,13 +919,31 @@ class BankEditor(QWidget):
         self.commit()
         if self.doc and self.doc.undo():
             self._after_change()
-            self.refresh()
+            self.refresh(select=self._nearest(self.doc.where))
 
     def redo(self) -> None:
         self.commit()
         if self.doc and self.doc.redo():
             self._after_change()
-            self.refresh()
+            self.refresh(select=self._nearest(self.doc.where))
+
+    def _nearest(self, path: NodePath | None) -> NodePath:
+        """The tree's node for `path` (what an undo or redo changed), else the nearest one above it that is there
+        (an undone "add" shows the prompt it was added to; walkthrough 10: Undo jumped to Job)."""
+        if not path or self.doc is None:
+            return self.node_path if path is None else ("job",)
+        while path:
+            if path == ("competencies",):
+                return path
+            if path == ("job",) or len(path) in (2, 4, 6) and path[0] in ("competencies",
+                                                                                               "rounds"):
+                try:
+                    self.doc.node(path)
+                    return path
+                except (KeyError, IndexError, TypeError):
+                    pass
+            path = path[:-1]
+        return ("job",)
 
     # -- notes ----------------------------------------------------------------------------------
     def key_points_from_notes(self) -> None:

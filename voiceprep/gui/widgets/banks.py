@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
@@ -35,6 +36,7 @@ from voiceprep.core.banks.document import BankDocument, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text
 from voiceprep.core.wording import counted
+from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
 
@@ -116,6 +118,9 @@ class BankItemDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+BACKUP_DIR = "replaced"        # in the banks folder: the old files of banks replaced by an import (not loaded)
+
+
 def _free_path(folder: Path, name: str, bank_id: str) -> Path:
     """Where an imported bank goes: its own file name, else one after its id, else a numbered one; never a file
     that is already there."""
@@ -151,6 +156,7 @@ class BanksPage(QWidget):
         self.open_act = more.addAction("Open the file in another editor", self.open_external)
         more.addAction("Open my banks folder", self.open_folder)
         more.addAction("Import a bank file…", self._import)
+        self.export_act = more.addAction("Export this bank…", self.export_current)     # to share it (walkthrough 10)
         more.addAction("Reload", self.reload)
         self.more_btn.setMenu(more)
         root.addWidget(flow_row(self.new_btn, self.draft_btn, self.edit_btn, self.more_btn))   # wraps when narrow
@@ -325,13 +331,77 @@ class BanksPage(QWidget):
             if draft is not None and box.clickedButton() is draft:
                 self.draft_from_job(path)
             return False
-        if self.services.registry.find(bank.id):
-            QMessageBox.warning(self, "Already there", f"A bank with id {bank.id!r} is already loaded.")
-            return False
+        existing = self.services.registry.find(bank.id)
+        if existing is not None:
+            return self._import_again(path, bank, existing)
         shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
         self.reload()
         self.created.emit(bank.id)
         return True
+
+    def _import_again(self, path: Path, bank, existing) -> bool:
+        """A bank already there imported again (a friend's updated copy): replace it, keeping the old file as a
+        backup (its history goes on), or keep both (the copy gets a name of its own). Walkthrough 10: "A bank with
+        id 'x' is already loaded." and OK only."""
+        if existing.source is not None and Path(existing.source).resolve() == path.resolve():
+            QMessageBox.information(self, "Import a bank", f"{path.name} is already one of your banks.")
+            return False
+        bundled = self.is_bundled(existing)
+        options = ["Cancel", "Keep both"] + ([] if bundled else ["Replace mine"])
+        text = (f"“{existing.name}” is already in your banks" + (" (bundled with voiceprep)" if bundled else "") +
+                f", and {path.name} is a version of it.\n\n" +
+                ("Keep both: the imported copy is added under its own name; your answers stay with yours."
+                 if bundled else
+                 "Replace mine: the file you import takes its place and your answers to it stay with it; the old "
+                 "file is kept as a backup.\nKeep both: the imported copy is added under its own name."))
+        chosen = common.choose(self, "Import a bank", text, options, cancel=0, default=1)
+        if chosen == 0:
+            return False
+        folder = paths.user_banks_dir()
+        try:
+            if options[chosen] == "Replace mine":
+                old = Path(existing.source)
+                backups = folder / BACKUP_DIR
+                backups.mkdir(exist_ok=True)
+                backup = backups / f"{old.stem}-{datetime.now():%Y%m%d-%H%M%S}.toml"
+                shutil.copy(old, backup)
+                shutil.copy(path, old)
+                notice = f"Replaced “{existing.name}” with {path.name}. The old version is kept in {backup}."
+                new_id = bank.id
+            else:
+                new_id = self._unique_id(f"{bank.id}-imported")
+                doc = BankDocument.copy_of(path.read_text(encoding="utf-8"), new_id, f"{bank.job.title} (imported)")
+                written = doc.save(_free_path(folder, f"{new_id}.toml", new_id))
+                notice = f"Added {path.name} as “{bank.job.title} (imported)” ({written.name}); yours is unchanged."
+        except OSError as exc:
+            self.show_notice(f"Could not import {path.name}: {exc.strerror or exc}")
+            return False
+        self.reload()
+        self.select_bank(new_id)
+        self.show_notice(notice)
+        if new_id != bank.id:
+            self.created.emit(new_id)
+        return True
+
+    def export_current(self) -> Path | None:
+        """Write the bank shown to a file of the candidate's choosing (its TOML, comments and all), to share it."""
+        b = self.current()
+        if b is None:
+            return None
+        path, _ = QFileDialog.getSaveFileName(self, f"Export “{b.name}”", str(Path.home() / f"{b.id}.toml"),
+                                              "Bank (*.toml)")
+        if not path:
+            return None
+        target = Path(path) if Path(path).suffix else Path(f"{path}.toml")
+        try:
+            text = b.text or Path(b.source).read_text(encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.show_notice(f"Could not export the bank: {exc.strerror or exc}")
+            return None
+        self.show_notice(f"Wrote “{b.name}” to {target}. Whoever you send it to imports it with More > Import a "
+                         "bank file…")
+        return target
 
     # -- editing --------------------------------------------------------------------------------
     def _unique_id(self, base: str) -> str:

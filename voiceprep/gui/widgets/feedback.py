@@ -343,13 +343,14 @@ class FeedbackView(QWidget):
         actions = QHBoxLayout()
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
-        self.ask = QPushButton("Answer the follow-ups")
+        self.ask = QPushButton("Answer the follow-ups  (F)")
         self.ask.setToolTip("The interviewer asks them (aloud when the voice is on); your next answer answers them and "
                             "counts for the points they ask about. Retry answers the whole question again.")
         self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))
         self.rejudge = QPushButton("Judge again with the current judge")
         self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "
-                                "today's judge and replaces them.")
+                                "today's judge against the question's key points as they read now, replaces them "
+                                "and says what changed.")
         self.rejudge.clicked.connect(self.rejudgeRequested)
         for button in (self.play, self.ask, self.rejudge):
             actions.addWidget(button)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.app.history_service import FORMATS, Exported, attempts
+from voiceprep.app.history_service import FORMATS, Exported, attempts, export_target
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -460,9 +460,17 @@ class HistoryPage(QWidget):
         if not self.current:
             return
         attempt, session = self.current["id"], self.services.session
+        current = self.services.registry.find(self.current["bank_id"])     # its key points as they read now
         self.status.setText("Judging again…")
-        query(lambda: session.rejudge(attempt), owner=self,
-              on_done=lambda _: self._changed(f"Attempt {attempt} judged again.", reopen=True),
+
+        def done(doc: dict[str, Any]) -> None:
+            against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
+                       "against the key points as they were when you answered (the question is no longer in "
+                       "the bank)")
+            text = f"Judged again {against}: {doc['rejudge_change']}."
+            self._changed(text, reopen=True)
+            self._tell("Judged again", text)
+        query(lambda: session.rejudge(attempt, current), owner=self, on_done=done,
               on_error=lambda e: self._failed(e, "Judging again"))
 
     # -- several attempts -----------------------------------------------------------------------
@@ -523,13 +531,18 @@ class HistoryPage(QWidget):
                                                      "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
         if not path:
             return
-        fmt = "json" if "JSON" in fmt_name else "csv" if "CSV" in fmt_name else "md"
+        fmt, target = export_target(path, fmt_name)
+        if str(target) != path and target.exists() and QMessageBox.question(
+                self, "Export", f"{target.name} already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return                    # the dialog asked about the name as typed, not with the extension added
         service = self.services.history
         self.status.setText("Exporting…")
 
         def exported(result: Exported) -> None:          # the whole history's count is known once written
             self._exported(result, what if ids else f"{what} ({attempts(result.count)})")
-        query(lambda: service.export(ids, fmt, Path(path)), owner=self, on_done=exported,
+        query(lambda: service.export(ids, fmt, target), owner=self, on_done=exported,
               on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
 
     def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:

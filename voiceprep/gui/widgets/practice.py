@@ -337,13 +337,18 @@ class PracticePage(QWidget):
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
+        # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
+        # only while it is offered (shown): a hidden button's click would still ask them
         for key, button in (("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
+                            ("F", self.feedback.ask),
                             ("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.setAutoRepeat(False)
             sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
             self.shortcuts[key] = sc
+        self.shortcuts["F"].activated.disconnect()
+        self.shortcuts["F"].activated.connect(self._answer_follow_ups)
         self.shortcuts["Space"].activated.disconnect()
         self.shortcuts["Space"].activated.connect(self._space)
         self.ctl.stateChanged.connect(self._on_state)
@@ -403,6 +408,11 @@ class PracticePage(QWidget):
         button, self._summary_focus = self._summary_focus, None
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer_follow_ups(self) -> None:
+        """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
+        if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
+            self.feedback.ask.click()
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
