@@ -1396,3 +1396,20 @@ def test_the_status_bar_names_the_transcription_model_in_plain_words(window, ser
     services.transcriber().load_seconds = 7.8
     window._model_ready(None)
     assert window.model_status.text() == "Transcription: tiny.en (bundled) · loaded in 7.8 s"
+
+
+def test_a_welcome_back_asked_again_keeps_the_bank_the_candidate_chose(window, qtbot):
+    """Review of session 13: the welcome back is asked again after a recovery, which can take a while; it chose
+    the recap's bank over the one the candidate had picked meanwhile."""
+    from datetime import datetime
+
+    page = window.practice
+    recap = {"bank_id": "airwallex", "answers": 2, "average": 60, "started_at": datetime.now().isoformat()}
+    page.show_recap(recap)
+    assert page.bank_box.currentData() == "airwallex"
+    other = page.bank_box.findData("senior-backend-payments")
+    page.bank_box.setCurrentIndex(other)
+    page.bank_box.activated.emit(other)                  # as a choice in the list does
+    page.show_recap(recap)
+    assert page.bank_box.currentData() == "senior-backend-payments"
+    assert page.prompt_text.text() == "Welcome back."

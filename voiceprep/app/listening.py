@@ -91,6 +91,8 @@ def no_answer_text(reason: str, seconds: float) -> str:
     if reason == "device_lost":
         return ("The microphone stopped sending sound before an answer was heard, so nothing was scored or saved. "
                 "Check it in Settings (Test microphone), then answer again.")
+    if reason == "end_of_file":                  # an imported recording: the file, not the microphone
+        return f"I didn't hear an answer in this recording (silence or noise), so nothing was scored or saved. {FILE_HINT}"
     if reason == "manual" and seconds < EARLY_STOP_S:
         return (f"The answer was stopped after {seconds:.1f} s, before anything was said, so nothing was saved. "
                 "Press Space to answer, and Space again when you have finished.")

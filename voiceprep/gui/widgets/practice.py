@@ -323,6 +323,8 @@ class PracticePage(QWidget):
 
         # wiring
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
+        self._bank_chosen = False                    # the candidate picked a bank: a later welcome back keeps it
+        self.bank_box.activated.connect(lambda _i: setattr(self, "_bank_chosen", True))
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
@@ -552,8 +554,8 @@ class PracticePage(QWidget):
         # the bank of the point it names is chosen, so "Drill my weak points" drills that point (walkthrough 6:
         # the recap of two banks named one, and the button drilled the other)
         i = self.bank_box.findData(recap["bank_id"])
-        if i >= 0:
-            self.bank_box.setCurrentIndex(i)
+        if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
+            self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery)
         headline, details = recap_lines(recap, self.services.registry.find)
         skipped = recap.get("skipped") or []
         self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
