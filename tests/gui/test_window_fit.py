@@ -96,7 +96,7 @@ def test_a_window_closed_on_a_laptop_opens_at_the_default_size_in_the_middle_of_
     assert opened.width() >= DEFAULT_SIZE[0] and opened.height() >= DEFAULT_SIZE[1]
     assert big.contains(opened) and abs(opened.center().x() - big.center().x()) <= 1
     small = restored_geometry(QRect(0, 0, 700, 560), QSize(1366, 768), QSize(2560, 1440), big)   # never smaller
-    assert (small.width(), small.height()) == DEFAULT_SIZE
+    assert small.size() == default_geometry(big).size()
     same = restored_geometry(QRect(41, 20, 700, 560), QSize(1366, 768), QSize(1366, 768), QRect(0, 0, 1366, 740))
     assert same == QRect(41, 20, 700, 560)                   # on the same screen a chosen size is kept
     assert restored_geometry(None, None, QSize(2560, 1440), big) == default_geometry(big)
@@ -163,3 +163,12 @@ def test_closing_the_window_stops_rendering_prompts_ahead(qtbot, services):
     assert cancel is not None and not cancel.is_set()
     window.close()
     assert cancel.is_set()
+
+
+def test_a_first_start_on_a_large_screen_takes_a_good_share_of_it():
+    """Walkthrough 10: a first start on 2560x1440 opened at 1280x820 in the middle, everything small."""
+    big = QRect(0, 0, 2560, 1412)
+    opened = default_geometry(big)
+    assert opened.width() >= 0.65 * 2560 and opened.height() >= 0.65 * 1412 and big.contains(opened)
+    laptop = QRect(0, 0, 1366, 740)
+    assert laptop.contains(default_geometry(laptop)) and default_geometry(laptop).width() >= 1200

@@ -55,8 +55,14 @@ def centred(size: QSize, available: QRect) -> QRect:
     return fit_to_screen(wanted, available)
 
 
+DEFAULT_SCREEN_SHARE = 0.7     # of a large screen's free area (walkthrough 10: 1280x820 in the middle of 2560x1440)
+
+
 def default_geometry(available: QRect) -> QRect:
-    return centred(QSize(*DEFAULT_SIZE), available)
+    """A first start's window: DEFAULT_SIZE, or a share of a large screen, centred."""
+    size = QSize(*DEFAULT_SIZE).expandedTo(QSize(round(available.width() * DEFAULT_SCREEN_SHARE),
+                                                 round(available.height() * DEFAULT_SCREEN_SHARE)))
+    return centred(size, available)
 
 
 def size_fallback_text(size: gui_app.StartSize) -> str:
