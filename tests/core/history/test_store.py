@@ -453,6 +453,31 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
         export.import_json(history, json.dumps(broken), "x.json")
 
 
+def test_a_markdown_export_of_a_follow_up_answer_shows_only_the_points_it_was_asked_about(history, bank):
+    """Review 13: the Markdown export (and `history show`) of a follow-up answer listed every key point of the
+    question (✗ for the ones the answer it followed covered) and asked next about points it was never asked about;
+    History shows the asked points only, and their missed follow-ups (queries.asked_points, next_follow_ups)."""
+    prompt = bank.prompt("hardest-problem")
+    asked = [prompt.key_points[-1].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK), follow_up=True)
+    follow = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked,
+                                   follow_up=["What did it cost you?"])
+    history.finish_attempt(follow, attempt_record(analysis, "typed"))
+    a = queries.get_attempt(history, follow)
+    shown = {k["label"]: k for k in a["feedback"]["key_points"]}
+    assert not shown[asked[0]]["hit"] and set(a["feedback"]["follow_ups"]) - {shown[asked[0]]["follow_up"]}
+    md = export.render(history, [follow], "md")
+    assert "### Key points" not in md and "### The point the follow-ups asked about\n" in md, md
+    for label in shown:
+        assert (f"- [ ] {label}" in md) == (label == asked[0]), (label, md)
+    after = md.split("### What the interviewer would ask next\n\n", 1)[1].split("\n\n")[0]
+    assert after.splitlines() == [f"- {shown[asked[0]]['follow_up']}"], md
+    assert queries.next_follow_ups(a["feedback"], a) == [shown[asked[0]]["follow_up"]]
+    whole = {**a, "drill": None, "follow_up": None}          # any other answer: every point, the stored list
+    assert queries.next_follow_ups(a["feedback"], whole) == a["feedback"]["follow_ups"]
+    assert queries.asked_points(a["key_points"], whole) is a["key_points"]
+
+
 def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(history, save, bank):
     prompt = bank.prompt("hardest-problem")
     plain = save(WEAK)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
     answer_name,
+    asked_points,
     asked_text,
     clock,
     covered_text,
@@ -19,6 +20,7 @@ from voiceprep.core.history.queries import (
     is_follow_up,
     kind_name,
     local,
+    next_follow_ups,
 )
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 from voiceprep.core.wording import counted
@@ -136,11 +138,15 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:
             parts.append("")
-        parts.append("### Key points\n")
+        # a follow-up answer: only the points its follow-ups asked about, as History shows it (the others were the
+        # answer before's; the export listed them ✗ and asked their follow-ups next)
+        points = asked_points(a["key_points"], a)
+        parts.append("### Key points\n" if points is a["key_points"] else
+                     f"### The point{'s' if len(points) != 1 else ''} the follow-ups asked about\n")
         feedback = a.get("feedback") or {}
         # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
         seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}
-        for k in a["key_points"]:
+        for k in points:
             shown = seen.get(k["key_point_id"]) or {}
             # every piece of evidence the feedback showed (walkthrough 7: only the first was exported), with its note
             pieces = [p for p in shown.get("evidence") or [] if isinstance(p, dict) and p.get("text")] or (
@@ -151,9 +157,10 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             for extra in (shown.get("detail"), f"Follow-up: {shown['follow_up']}" if shown.get("follow_up") else None):
                 if extra:
                     parts.append(f"  - {extra}")
-        if feedback.get("follow_ups"):
+        follow_ups = next_follow_ups(feedback, a)
+        if follow_ups:
             parts.append("\n### What the interviewer would ask next\n")
-            parts += [f"- {q}" for q in feedback["follow_ups"]]
+            parts += [f"- {q}" for q in follow_ups]
         d = a["delivery"]
         if d:
             parts.append("\n### Delivery\n")

@@ -69,6 +69,24 @@ def covered_text(result: tuple[int, int], row: Row) -> str:
     return f"{result[0]} of {result[1]} asked-for point{'s' if result[1] != 1 else ''} covered"
 
 
+def asked_points(points: list[Row], row: Row) -> list[Row]:
+    """The key points an answer is shown with (History's detail, the Markdown export, `history show`): a follow-up
+    answer's are only the points its follow-ups asked about, the others were covered or not by the answer it
+    followed (walkthrough 9: shown ✗ under it); any other answer's are all of them. `points`: rows with `label`."""
+    drill = row.get("drill") or []
+    return [k for k in points if k.get("label") in drill] if is_follow_up(row) and drill else points
+
+
+def next_follow_ups(feedback: Row, row: Row) -> list[str]:
+    """What the interviewer would ask next after an answer, from its stored feedback: a follow-up answer's are the
+    follow-ups of the points it was asked about that it missed (the stored list asks about every point of the
+    question, as if it were a whole answer); any other answer's, the stored list."""
+    if is_follow_up(row) and row.get("drill"):
+        points = [k for k in feedback.get("key_points") or [] if isinstance(k, dict)]
+        return [k["follow_up"] for k in asked_points(points, row) if not k.get("hit") and k.get("follow_up")]
+    return list(feedback.get("follow_ups") or [])
+
+
 # The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
 DRILLED_POINT = "k.label IN (SELECT value FROM json_each(a.drill_json))"
 

@@ -46,6 +46,7 @@ from voiceprep.core.history.queries import (
     is_follow_up,
     kind_name,
     length,
+    next_follow_ups,
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -435,11 +436,8 @@ class HistoryPage(QWidget):
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"
-        if is_follow_up(attempt) and attempt.get("drill"):
-            # what was still open after it, as Practice showed it: the follow-ups of the points it was asked about
-            # that it missed (the stored list asks about every point of the question, as if it were a whole answer)
-            doc = {**doc, "follow_ups": [k["follow_up"] for k in doc["key_points"] if k["label"] in attempt["drill"]
-                                         and not k["hit"] and k.get("follow_up")]}
+        # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
+        doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"),
                                   # as Practice showed it: the points the follow-ups asked about (its questions
