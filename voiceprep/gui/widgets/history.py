@@ -463,8 +463,8 @@ class HistoryPage(QWidget):
 
         def done(doc: dict[str, Any]) -> None:
             against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
-                       "against the key points as they were when you answered (the question is no longer in "
-                       "the bank)")
+                       "against the key points as they were when you answered "
+                       f"({doc.get('rejudged_why') or 'the question is no longer in the bank'})")
             text = f"Judged again {against}: {doc['rejudge_change']}."
             self._changed(text, reopen=True)
             self._tell("Judged again", text)
