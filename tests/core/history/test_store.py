@@ -489,6 +489,23 @@ def test_a_json_export_names_follow_up_only_for_a_follow_up_answer_and_reads_a_s
     assert [kinds[a["uid"]] for a in data["attempts"]] == [None, "Follow-up", "Follow-up", "Drill"]
 
 
+def test_progress_plots_no_competency_for_a_follow_up_answer(history, save, bank):
+    """Review 13: Progress plotted a follow-up answer's competency scores, which its feedback hides (they rest on
+    the whole question's points); a drill's are its asked points' competencies."""
+    prompt = bank.prompt("hardest-problem")
+    save(STRONG)
+    asked = [prompt.key_points[0].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    assert analysis.competencies
+    made = {}
+    for kind, follow_up in (("drill", None), ("follow-up", ["How?"])):
+        made[kind] = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                           follow_up=follow_up)
+        history.finish_attempt(made[kind], attempt_record(analysis, "typed"))
+    rows = {r["id"]: r for r in queries.trends(history, "airwallex")}
+    assert rows[made["drill"]]["competencies"] and rows[made["follow-up"]]["competencies"] == {}
+
+
 def test_a_markdown_export_of_a_follow_up_answer_shows_only_the_points_it_was_asked_about(history, bank):
     """Review 13: the Markdown export (and `history show`) of a follow-up answer listed every key point of the
     question (✗ for the ones the answer it followed covered) and asked next about points it was never asked about;

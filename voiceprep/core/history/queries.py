@@ -431,7 +431,8 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
     """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
-    competencies it never asked about). `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
+    competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
+    (WHOLE_ANSWER), for averages."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
@@ -449,8 +450,9 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
     for k in _drilled_points(h, [r["id"] for r in rows if r["drill"]], "DISTINCT k.attempt_id, k.competency"):
         asked.setdefault(k["attempt_id"], set()).add(k["competency"])
     for r in rows:
-        if r["drill"]:
-            r["competencies"] = {c: v for c, v in r["competencies"].items() if c in asked.get(r["id"], ())}
+        if r["drill"]:      # a follow-up answer: none, its competency scores rest on the whole question's points,
+            r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
+                                 if c in asked.get(r["id"], ()) and not is_follow_up(r)}
     return rows
 
 
