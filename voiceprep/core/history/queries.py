@@ -127,6 +127,15 @@ def drilled_text(result: tuple[int, int], follow_up: bool = False) -> str:
     return f"{result[0]}/{result[1]} {'asked' if follow_up else 'drilled'}"
 
 
+def own_score(row: Row) -> str | None:
+    """What a drill or follow-up answer shows where an answer's score would be (History's score column, `history
+    list`): its own count, "1/1 drilled", "1/2 asked" (a row from list_attempts, with `drilled`); None for a whole
+    answer or one not scored (walkthrough 6: a drill that covered the 1 point asked read "18", a failed answer)."""
+    if row.get("drill") and row.get("drilled") and row.get("overall") is not None:
+        return drilled_text(row["drilled"], is_follow_up(row))
+    return None
+
+
 # Where a search looks (attempts_fts's columns, in its order), as a hit names them, and in the candidate's words
 FOUND_IN = {"transcript": "transcript", "prompt": "prompt_text", "note": "note"}
 FOUND_WORDS = {"transcript": "what you said", "prompt": "the question", "note": "your note"}
@@ -502,6 +511,20 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
     result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result
+
+
+def only_asked(st: Row) -> str:
+    """Why `stats` (`st`) has no average when every answer it counts was a drill or a follow-up answer, for "no
+    average yet": " (only a drill)", " (only follow-up answers)", " (only drills and follow-up answers)"; "" when
+    some answer was neither (Progress and `history stats` say the same)."""
+    n, drills, follow_ups = st["attempts"], st.get("drills") or 0, st.get("follow_ups") or 0
+    if not n or drills + follow_ups != n:
+        return ""
+    if not follow_ups:
+        return f" (only {'a drill' if drills == 1 else 'drills'})"
+    if not drills:
+        return f" (only {'a follow-up answer' if follow_ups == 1 else 'follow-up answers'})"
+    return " (only drills and follow-up answers)"
 
 
 def clock(seconds: float) -> str:

@@ -47,6 +47,7 @@ from voiceprep.core.history.queries import (
     kind_name,
     length,
     next_follow_ups,
+    own_score,
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -75,9 +76,8 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             prompt = f"In your note · {prompt}"
         # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
         # read "18", a failed answer; the 18 is in its tooltip, not counted)
-        own = drill and r.get("drilled") and r["overall"] is not None
-        score = drilled_text(r["drilled"], is_follow_up(r)) if own else \
-            f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
+        own = own_score(r)
+        score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
         display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
