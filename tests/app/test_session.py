@@ -537,3 +537,35 @@ def test_judging_again_uses_the_key_points_as_they_read_now_and_says_what_change
     gone = parse_bank(doc.text().replace('id = "hardest-problem"', 'id = "another-problem"'))
     kept = session.rejudge(saved.attempt_id, gone)                     # the question is gone: as answered
     assert kept["rejudged_against"] == "as answered"
+
+
+def test_judging_again_a_follow_up_answer_keeps_the_points_it_was_asked_about_when_one_was_reworded(
+        session, service, bank):
+    """Review 13: a drill or follow-up answer names the points it was asked about by label (drill_json); judged
+    again against the bank after one was reworded, it counted for no point ("0/0 asked"). Its labels now follow
+    the points' ids; a point gone from the question cannot be followed: the answer is judged as it was answered,
+    and says why."""
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.core.banks.load import parse_bank
+
+    prompt = bank.prompt("hardest-problem")
+    asked = prompt.key_points[0]
+    saved = session.save_typed(bank, prompt, LOCK, drill=[asked.label], follow_up=["What was the problem?"])
+    before = service.attempts(limit=1)[0]
+    assert before["drilled"][1] == 1
+    doc = BankDocument(bank.text)
+    r, p = next((r, p) for r, rnd in enumerate(bank.rounds) for p, q in enumerate(rnd.prompts) if q.id == prompt.id)
+    point = ("rounds", r, "prompts", p, "key_points", 0)
+    doc.set(point, "label", asked.label + " (reworded)")
+    redone = session.rejudge(saved.attempt_id, parse_bank(doc.text()))
+    assert redone["rejudged_against"] == "current"
+    after = service.attempts(limit=1)[0]
+    assert after["drill"] == [asked.label + " (reworded)"] and after["follow_up"] == ["What was the problem?"]
+    assert after["drilled"] == before["drilled"]                        # not "0/0 asked"
+    assert queries.drilled(service.attempt(saved.attempt_id)["key_points"], after["drill"]) == before["drilled"]
+
+    doc.set(point, "id", "another-point")                               # the asked point is gone from the question
+    kept = session.rejudge(saved.attempt_id, parse_bank(doc.text()))
+    assert kept["rejudged_against"] == "as answered"
+    assert kept["rejudged_why"] == "a point it was asked about is no longer in the question"
+    assert service.attempts(limit=1)[0]["drilled"] == before["drilled"]

@@ -211,4 +211,30 @@ def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("1 attempt (") and first.endswith("minutes spoken; no average yet (only drills)"), first
+    assert first.startswith("1 attempt (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
+
+
+def test_history_list_shows_a_drills_own_count_and_stats_says_only_drills_as_progress_does(capsys):
+    """Review 13: `history list` printed a drill's and a follow-up answer's whole-answer score, which counts for
+    nothing, where History shows "1/1 drilled", "1/1 asked"; `history stats` said "(only drills)" whenever it had no
+    average and some drill, where Progress says it only when every answer was one (queries.only_asked)."""
+    import sqlite3
+
+    from voiceprep import paths
+    prompt, (plain, drill, follow) = typed_answers("plain", "drill", "follow-up")
+    assert main(["history", "list", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert main(["history", "list"]) == 0
+    lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
+    hit = rows[drill]["drilled"][0]
+    assert f"  {hit}/1 drilled  typed  " in lines[drill] and f"  {hit}/1 asked  typed  " in lines[follow], lines
+    assert f"  {rows[plain]['overall']:3.0f}  typed  " in lines[plain], lines
+    with sqlite3.connect(paths.database_path()) as db:         # a whole answer with no score: no average, not
+        db.execute("UPDATE attempts SET overall = NULL WHERE id = ?", [plain])      # "only drills"
+    db.close()
+    assert main(["history", "stats", "--bank", "airwallex", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["avg_overall"] is None and (stats["attempts"], stats["drills"], stats["follow_ups"]) == (3, 1, 1)
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("minutes spoken; no average yet"), first

@@ -35,6 +35,7 @@ from voiceprep.core.history.store import (
     VOICE,
     History,
     Row,
+    dumps,
     owner_alive,
     remove_audio,
 )
@@ -407,10 +408,18 @@ class PracticeSession:
         row = queries.get_attempt(h, attempt_id)
         if row["state"] != DONE or not row.get("transcript_data"):
             raise HistoryError(f"attempt {attempt_id} has no finished transcript to judge again")
-        bank, against = h.bank_snapshot(row["bank_hash"]), "as answered"
+        bank, against, why = h.bank_snapshot(row["bank_hash"]), "as answered", "the question is no longer in the bank"
+        drill = row.get("drill")
         if current is not None and current.id == row["bank_id"] and \
                 any(p.id == row["prompt_id"] for p in current.all_prompts()):
-            bank, against = current, "current"
+            # a drill or a follow-up answer names the points it was asked about by label: a reworded point is
+            # renamed by its id, or it would count for no point ("0/0 asked"); a point gone from the question
+            # cannot be, and the answer is judged against the bank as it was answered
+            drill = relabelled(drill, row.get("key_points") or [], current.prompt(row["prompt_id"]))
+            if drill is None and row.get("drill"):
+                why = "a point it was asked about is no longer in the question"
+            else:
+                bank, against, why = current, "current", ""
         transcript = Transcript.from_dict(row["transcript_data"])
         analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis,
                              queries.is_follow_up(row))
@@ -422,14 +431,29 @@ class PracticeSession:
         record = attempt_record(analysis, row.get("input") or VOICE, settings,
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off
-        h.finish_attempt(attempt_id, record)
-        if against == "current":
-            digest = h.snapshot_bank(bank)
-            if digest != row["bank_hash"]:
-                with h.write():
-                    h.table("attempts").update(attempt_id, {"bank_hash": digest})
+        with h.write():                                  # the results and the labels that name the asked points
+            h.finish_attempt(attempt_id, record)
+            if against == "current":
+                digest = h.snapshot_bank(bank)
+                if digest != row["bank_hash"] or drill != row.get("drill"):
+                    h.table("attempts").update(attempt_id, {"bank_hash": digest,
+                                                            "drill_json": dumps(drill) if drill else None})
         doc = whole(record.feedback, transcript.to_dict())
-        return {**doc, "rejudged_against": against, "rejudge_change": rejudge_change(earlier, doc)}
+        return {**doc, "rejudged_against": against, "rejudged_why": why,
+                "rejudge_change": rejudge_change(earlier, doc)}
+
+
+def relabelled(drill: list[str] | None, stored: list[Row], prompt: Prompt) -> list[str] | None:
+    """The labels a drill or follow-up answer asked about (`drill`), as `prompt`'s key points read now: each found
+    by its key-point id among the answer's `stored` key-point results. None when one cannot be (its point is gone
+    from the question, or was never among the results); `drill` itself when it is not a drill."""
+    if not drill:
+        return drill
+    ids = {k["label"]: k["key_point_id"] for k in stored}
+    now = {k.id: k.label for k in prompt.key_points}
+    if not all(ids.get(label) in now for label in drill):
+        return None
+    return [now[ids[label]] for label in drill]
 
 
 def rejudge_change(before: Row, after: Row) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import app_history, print_json, user_errors
-from voiceprep.core.history.queries import found_text, kind_name
+from voiceprep.core.history.queries import found_text, kind_name, only_asked, own_score
 from voiceprep.core.wording import counted
 
 
@@ -80,7 +80,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
     for r in rows:
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {_score(r['overall'])}  {_length(r):>5}  "
+        # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score
+        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {own_score(r) or _score(r['overall'])}  "
+              f"{_length(r):>5}  "
               f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}")
     return 0
 
@@ -119,11 +121,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     notes += [f"{counted(follow_ups, 'follow-up answer')}, answering the interviewer's follow-ups, not in the "
               "averages or best"] if follow_ups else []
     typed = f" ({'; '.join(notes)})" if notes else ""
-    # only drills: no whole answer to average (it printed "average overall 0, best 0")
-    only = " (only drills)" if s["drills"] and not follow_ups else " (only follow-up answers)" if follow_ups and \
-        not s["drills"] else " (only drills and follow-up answers)" if follow_ups else ""
+    # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
-               else "no average yet" + only)
+               else "no average yet" + only_asked(s))
     print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "

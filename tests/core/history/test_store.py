@@ -441,8 +441,9 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
         assert export.import_json(other, data) == {"added": 2, "skipped": 0}
         assert sorted(str(r["follow_up"]) for r in queries.list_attempts(other)) == sorted([str(questions), "None"])
     old = json.loads(data)                       # an export from before schema 6: no "follow_up" field
+    del old["history_schema"]
     for a in old["attempts"]:
-        a.pop("follow_up")
+        a.pop("follow_up", None)
     with History.open(tmp_path / "third.sqlite3") as third:
         assert export.import_json(third, json.dumps(old)) == {"added": 2, "skipped": 0}
         assert [queries.kind_name(r) for r in queries.list_attempts(third)] == ["Drill", None]
@@ -451,6 +452,83 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
     broken["attempts"][1]["uid"] = "another"
     with pytest.raises(HistoryError, match=r"attempts\[1\]: follow_up: should be the list of follow-up questions"):
         export.import_json(history, json.dumps(broken), "x.json")
+
+
+def test_a_json_export_names_follow_up_only_for_a_follow_up_answer_and_reads_a_session_12_export(
+        history, save, bank, tmp_path):
+    """Review 13: every attempt exported carried "follow_up": null, which a voiceprep before schema 6 refuses
+    ("unknown field"), even in a file with no follow-up answer; and a session-12 export's follow-up answers of a
+    round were imported as drills, where the schema-6 migration marks them follow-ups."""
+    prompt = bank.prompt("hardest-problem")
+    plain = save(WEAK)
+    data = json.loads(export.render(history, [plain], "json"))
+    assert "follow_up" not in data["attempts"][0] and data["history_schema"] == LATEST
+    older = set(export.ATTEMPT_FIELDS) - {"follow_up"}               # what a session-12 import accepts
+    assert set(data["attempts"][0]) <= older
+    round_pk = history.start_round(bank, bank.rounds[0])
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    made = []
+    for round_, follow_up in ((round_pk, ["How?"]), (round_pk, None), (None, None)):
+        made.append(history.begin_attempt(bank, prompt, round_pk=round_, state=TRANSCRIBING, input="typed",
+                                          text=STRONG, drill=[prompt.key_points[0].label], follow_up=follow_up))
+        history.finish_attempt(made[-1], attempt_record(analysis, "typed"))
+    data = json.loads(export.render(history, [plain, *made], "json"))
+    assert ["follow_up" in a for a in data["attempts"]] == [False, True, False, False]
+    with History.open(tmp_path / "new.sqlite3") as other:          # a new export: read as it says
+        export.import_json(other, json.dumps(data))
+        assert {r["uid"]: r["follow_up_json"] for r in other.read("SELECT uid, follow_up_json FROM attempts")} == \
+            {a["uid"]: (json.dumps(a["follow_up"]) if "follow_up" in a else None) for a in data["attempts"]}
+    del data["history_schema"]                                      # a session-12 export: no "follow_up" at all
+    for a in data["attempts"]:
+        a.pop("follow_up", None)
+    with History.open(tmp_path / "old.sqlite3") as other:
+        export.import_json(other, json.dumps(data))
+        kinds = {r["uid"]: queries.kind_name(queries.drill_labels(r))
+                 for r in other.read("SELECT uid, drill_json, follow_up_json FROM attempts")}
+    # as the migration marks them: a round's drills are follow-up answers, one outside a round stays a drill
+    assert [kinds[a["uid"]] for a in data["attempts"]] == [None, "Follow-up", "Follow-up", "Drill"]
+
+
+def test_progress_plots_no_competency_for_a_follow_up_answer(history, save, bank):
+    """Review 13: Progress plotted a follow-up answer's competency scores, which its feedback hides (they rest on
+    the whole question's points); a drill's are its asked points' competencies."""
+    prompt = bank.prompt("hardest-problem")
+    save(STRONG)
+    asked = [prompt.key_points[0].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    assert analysis.competencies
+    made = {}
+    for kind, follow_up in (("drill", None), ("follow-up", ["How?"])):
+        made[kind] = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                           follow_up=follow_up)
+        history.finish_attempt(made[kind], attempt_record(analysis, "typed"))
+    rows = {r["id"]: r for r in queries.trends(history, "airwallex")}
+    assert rows[made["drill"]]["competencies"] and rows[made["follow-up"]]["competencies"] == {}
+
+
+def test_a_markdown_export_of_a_follow_up_answer_shows_only_the_points_it_was_asked_about(history, bank):
+    """Review 13: the Markdown export (and `history show`) of a follow-up answer listed every key point of the
+    question (✗ for the ones the answer it followed covered) and asked next about points it was never asked about;
+    History shows the asked points only, and their missed follow-ups (queries.asked_points, next_follow_ups)."""
+    prompt = bank.prompt("hardest-problem")
+    asked = [prompt.key_points[-1].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK), follow_up=True)
+    follow = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked,
+                                   follow_up=["What did it cost you?"])
+    history.finish_attempt(follow, attempt_record(analysis, "typed"))
+    a = queries.get_attempt(history, follow)
+    shown = {k["label"]: k for k in a["feedback"]["key_points"]}
+    assert not shown[asked[0]]["hit"] and set(a["feedback"]["follow_ups"]) - {shown[asked[0]]["follow_up"]}
+    md = export.render(history, [follow], "md")
+    assert "### Key points" not in md and "### The point the follow-ups asked about\n" in md, md
+    for label in shown:
+        assert (f"- [ ] {label}" in md) == (label == asked[0]), (label, md)
+    after = md.split("### What the interviewer would ask next\n\n", 1)[1].split("\n\n")[0]
+    assert after.splitlines() == [f"- {shown[asked[0]]['follow_up']}"], md
+    assert queries.next_follow_ups(a["feedback"], a) == [shown[asked[0]]["follow_up"]]
+    whole = {**a, "drill": None, "follow_up": None}          # any other answer: every point, the stored list
+    assert queries.next_follow_ups(a["feedback"], whole) == a["feedback"]["follow_ups"]
+    assert queries.asked_points(a["key_points"], whole) is a["key_points"]
 
 
 def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(history, save, bank):

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
     answer_name,
+    asked_points,
     asked_text,
     clock,
     covered_text,
@@ -19,7 +20,9 @@ from voiceprep.core.history.queries import (
     is_follow_up,
     kind_name,
     local,
+    next_follow_ups,
 )
+from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
 from voiceprep.core.wording import counted
 
@@ -53,10 +56,13 @@ def to_json(h: History, ids: list[int]) -> str:
     attempts = [get_attempt(h, i) for i in ids]
     for a in attempts:
         a.pop("answer_number", None)     # counted from the history it is in, not carried between histories
+        if a.get("follow_up") is None:   # only a follow-up answer carries it: a voiceprep before schema 6 refuses
+            a.pop("follow_up", None)     # the field ("unknown field"), even as null
     hashes = sorted({a["bank_hash"] for a in attempts})
     rounds = sorted({a["round_pk"] for a in attempts if a["round_pk"]})
     return json.dumps({
         "voiceprep_export": EXPORT_VERSION,
+        "history_schema": LATEST,        # from schema 6 on, an attempt without "follow_up" is not a follow-up answer
         "bank_snapshots": [h.table("bank_snapshots").get(x) for x in hashes],
         "rounds": [h.table("rounds").get(r) for r in rounds],
         "attempts": attempts,
@@ -136,11 +142,15 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:
             parts.append("")
-        parts.append("### Key points\n")
+        # a follow-up answer: only the points its follow-ups asked about, as History shows it (the others were the
+        # answer before's; the export listed them ✗ and asked their follow-ups next)
+        points = asked_points(a["key_points"], a)
+        parts.append("### Key points\n" if points is a["key_points"] else
+                     f"### The point{'s' if len(points) != 1 else ''} the follow-ups asked about\n")
         feedback = a.get("feedback") or {}
         # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
         seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}
-        for k in a["key_points"]:
+        for k in points:
             shown = seen.get(k["key_point_id"]) or {}
             # every piece of evidence the feedback showed (walkthrough 7: only the first was exported), with its note
             pieces = [p for p in shown.get("evidence") or [] if isinstance(p, dict) and p.get("text")] or (
@@ -151,9 +161,10 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             for extra in (shown.get("detail"), f"Follow-up: {shown['follow_up']}" if shown.get("follow_up") else None):
                 if extra:
                     parts.append(f"  - {extra}")
-        if feedback.get("follow_ups"):
+        follow_ups = next_follow_ups(feedback, a)
+        if follow_ups:
             parts.append("\n### What the interviewer would ask next\n")
-            parts += [f"- {q}" for q in feedback["follow_ups"]]
+            parts += [f"- {q}" for q in follow_ups]
         d = a["delivery"]
         if d:
             parts.append("\n### Delivery\n")
@@ -235,6 +246,11 @@ def import_json(h: History, text: str, source: str = "<import>") -> Row:
     for i, r in enumerate(rounds):
         if not isinstance(r, dict) or not r.get("uid") or "id" not in r:
             raise HistoryError(f"{source}: rounds[{i}]: needs id and uid")
+    # an export from before schema 6 (session 12) stored a follow-up answer as a drill only; those of a round are
+    # follow-up answers (schema._v6: a whole round asks no drill), with no questions. A later export writes
+    # "follow_up" for a follow-up answer only, and says so (history_schema).
+    schema = data.get("history_schema")
+    before_6 = not isinstance(schema, int) or schema < 6
     added = skipped = 0
     with h.write():
         for snap in snapshots:
@@ -261,7 +277,9 @@ def import_json(h: History, text: str, source: str = "<import>") -> Row:
             a["settings_json"] = dumps(a.pop("settings", None) or {})
             drill = a.pop("drill", None)
             a["drill_json"] = dumps(drill) if drill else None
-            follow_up = a.pop("follow_up", None)      # an export from before schema 6 has none: not one
+            follow_up = a.pop("follow_up", None)
+            if follow_up is None and before_6 and drill and a.get("round_pk") in round_map:
+                follow_up = []        # a round's drill in an export from before schema 6: as schema._v6 marks it
             a["follow_up_json"] = dumps(follow_up) if follow_up is not None else None
             a["round_pk"] = round_map.get(a.get("round_pk"))
             a["audio_path"] = None   # audio stays on the machine it was recorded on

@@ -69,6 +69,24 @@ def covered_text(result: tuple[int, int], row: Row) -> str:
     return f"{result[0]} of {result[1]} asked-for point{'s' if result[1] != 1 else ''} covered"
 
 
+def asked_points(points: list[Row], row: Row) -> list[Row]:
+    """The key points an answer is shown with (History's detail, the Markdown export, `history show`): a follow-up
+    answer's are only the points its follow-ups asked about, the others were covered or not by the answer it
+    followed (walkthrough 9: shown ✗ under it); any other answer's are all of them. `points`: rows with `label`."""
+    drill = row.get("drill") or []
+    return [k for k in points if k.get("label") in drill] if is_follow_up(row) and drill else points
+
+
+def next_follow_ups(feedback: Row, row: Row) -> list[str]:
+    """What the interviewer would ask next after an answer, from its stored feedback: a follow-up answer's are the
+    follow-ups of the points it was asked about that it missed (the stored list asks about every point of the
+    question, as if it were a whole answer); any other answer's, the stored list."""
+    if is_follow_up(row) and row.get("drill"):
+        points = [k for k in feedback.get("key_points") or [] if isinstance(k, dict)]
+        return [k["follow_up"] for k in asked_points(points, row) if not k.get("hit") and k.get("follow_up")]
+    return list(feedback.get("follow_ups") or [])
+
+
 # The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
 DRILLED_POINT = "k.label IN (SELECT value FROM json_each(a.drill_json))"
 
@@ -107,6 +125,15 @@ def drilled_text(result: tuple[int, int], follow_up: bool = False) -> str:
     """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"; a
     follow-up answer's: "1/2 asked"."""
     return f"{result[0]}/{result[1]} {'asked' if follow_up else 'drilled'}"
+
+
+def own_score(row: Row) -> str | None:
+    """What a drill or follow-up answer shows where an answer's score would be (History's score column, `history
+    list`): its own count, "1/1 drilled", "1/2 asked" (a row from list_attempts, with `drilled`); None for a whole
+    answer or one not scored (walkthrough 6: a drill that covered the 1 point asked read "18", a failed answer)."""
+    if row.get("drill") and row.get("drilled") and row.get("overall") is not None:
+        return drilled_text(row["drilled"], is_follow_up(row))
+    return None
 
 
 # Where a search looks (attempts_fts's columns, in its order), as a hit names them, and in the candidate's words
@@ -413,7 +440,8 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
     """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
-    competencies it never asked about). `whole_only`: without drill answers (WHOLE_ANSWER), for averages."""
+    competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
+    (WHOLE_ANSWER), for averages."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
@@ -431,8 +459,9 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
     for k in _drilled_points(h, [r["id"] for r in rows if r["drill"]], "DISTINCT k.attempt_id, k.competency"):
         asked.setdefault(k["attempt_id"], set()).add(k["competency"])
     for r in rows:
-        if r["drill"]:
-            r["competencies"] = {c: v for c, v in r["competencies"].items() if c in asked.get(r["id"], ())}
+        if r["drill"]:      # a follow-up answer: none, its competency scores rest on the whole question's points,
+            r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
+                                 if c in asked.get(r["id"], ()) and not is_follow_up(r)}
     return rows
 
 
@@ -482,6 +511,20 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
     result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result
+
+
+def only_asked(st: Row) -> str:
+    """Why `stats` (`st`) has no average when every answer it counts was a drill or a follow-up answer, for "no
+    average yet": " (only a drill)", " (only follow-up answers)", " (only drills and follow-up answers)"; "" when
+    some answer was neither (Progress and `history stats` say the same)."""
+    n, drills, follow_ups = st["attempts"], st.get("drills") or 0, st.get("follow_ups") or 0
+    if not n or drills + follow_ups != n:
+        return ""
+    if not follow_ups:
+        return f" (only {'a drill' if drills == 1 else 'drills'})"
+    if not drills:
+        return f" (only {'a follow-up answer' if follow_ups == 1 else 'follow-up answers'})"
+    return " (only drills and follow-up answers)"
 
 
 def clock(seconds: float) -> str:

@@ -46,6 +46,8 @@ from voiceprep.core.history.queries import (
     is_follow_up,
     kind_name,
     length,
+    next_follow_ups,
+    own_score,
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -74,9 +76,8 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             prompt = f"In your note · {prompt}"
         # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
         # read "18", a failed answer; the 18 is in its tooltip, not counted)
-        own = drill and r.get("drilled") and r["overall"] is not None
-        score = drilled_text(r["drilled"], is_follow_up(r)) if own else \
-            f"{r['overall']:.0f}" if r["overall"] is not None else r["state"]
+        own = own_score(r)
+        score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
         display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
@@ -435,11 +436,8 @@ class HistoryPage(QWidget):
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"
-        if is_follow_up(attempt) and attempt.get("drill"):
-            # what was still open after it, as Practice showed it: the follow-ups of the points it was asked about
-            # that it missed (the stored list asks about every point of the question, as if it were a whole answer)
-            doc = {**doc, "follow_ups": [k["follow_up"] for k in doc["key_points"] if k["label"] in attempt["drill"]
-                                         and not k["hit"] and k.get("follow_up")]}
+        # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
+        doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"),
                                   # as Practice showed it: the points the follow-ups asked about (its questions
@@ -465,8 +463,8 @@ class HistoryPage(QWidget):
 
         def done(doc: dict[str, Any]) -> None:
             against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
-                       "against the key points as they were when you answered (the question is no longer in "
-                       "the bank)")
+                       "against the key points as they were when you answered "
+                       f"({doc.get('rejudged_why') or 'the question is no longer in the bank'})")
             text = f"Judged again {against}: {doc['rejudge_change']}."
             self._changed(text, reopen=True)
             self._tell("Judged again", text)

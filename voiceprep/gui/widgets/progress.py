@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.core.history.queries import kind_name
+from voiceprep.core.history.queries import kind_name, only_asked
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
@@ -205,10 +205,7 @@ def summary_text(st: dict[str, Any]) -> str:
     typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off when the app closed: not counted"
               if cut else "")
     if st["avg_overall"] is None:
-        only = f" (only {'a drill' if drills == 1 else 'drills'})" if drills and drills == n else \
-            f" (only {'a follow-up answer' if follow_ups == 1 else 'follow-up answers'})" if follow_ups == n and n else \
-            " (only drills and follow-up answers)" if drills and follow_ups and drills + follow_ups == n else ""
-        scores = f"no average yet{only}"
+        scores = f"no average yet{only_asked(st)}"
     else:
         scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
     return f"{counted(n, 'attempt')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
