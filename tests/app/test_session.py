@@ -569,3 +569,16 @@ def test_judging_again_a_follow_up_answer_keeps_the_points_it_was_asked_about_wh
     assert kept["rejudged_against"] == "as answered"
     assert kept["rejudged_why"] == "a point it was asked about is no longer in the question"
     assert service.attempts(limit=1)[0]["drilled"] == before["drilled"]
+
+
+def test_partly_there_quotes_numbers_and_acronyms_too():
+    """Review 13: every word of two letters or fewer was dropped, so "AI", "QA" or a bare "80" was never quoted."""
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    heard = ["AI", "QA", "80", "it", "us"]
+    result = SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=0.3, excluded=[]),
+                             key_point=SimpleNamespace(cues_from_label=True),
+                             matches=[SimpleNamespace(cue=w.lower()) for w in heard])
+    assert _detail(result, heard) == ("Partly there: you said “AI”, “QA”, “80”, but not the whole point. "
+                                      "Say it in one clear sentence.")

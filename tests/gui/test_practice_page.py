@@ -506,6 +506,10 @@ def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, 
                            {pid: a.hits() for pid, a in r.results.items()}).competencies
     tied = [comp.id for comp in r.bank.competencies if comp.delivery]
     assert tied and any(stored["competencies"][cid] != said[cid] for cid in tied)
+    # how the overall is made from the bars, in the same words as a question's feedback (review 13: two near-copies)
+    from voiceprep.core.analysis.scoring import shares_explained
+    assert len(r.summary().shares) > 1
+    assert shares_explained("round") in [w.text() for w in page.summary.findChildren(QLabel)]
 
 
 def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):

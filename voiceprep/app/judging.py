@@ -93,10 +93,17 @@ _LIGHT_WORDS = _STOPWORDS | frozenset({
 })
 
 
+def _carries(word: str) -> bool:
+    """A word that says something of a point: not a function word, and longer than two letters unless a number or
+    an acronym ("80", "AI", "QA": review 13)."""
+    return bool(word) and word.lower() not in _LIGHT_WORDS and (
+        len(word) > 2 or any(ch.isdigit() for ch in word) or (len(word) > 1 and word.isupper()))
+
+
 def _meaningful(fragment: str) -> str | None:
     """The words of a heard fragment worth quoting back (not a lone function word), or None."""
     words = [w.strip(" ,.;:!?\"“”") for w in fragment.split()]
-    if not any(w and w.lower() not in _LIGHT_WORDS and len(w) > 2 for w in words):
+    if not any(_carries(w) for w in words):
         return None
     return " ".join(w for w in words if w)
 

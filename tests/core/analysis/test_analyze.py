@@ -398,3 +398,11 @@ def test_each_competencys_share_of_the_overall_can_be_worked_out_from_the_bars()
     assert overall_shares({"a": None}, ["a"], []) == {}
     summary = summarize_round(bank, ["reliable"], {"reliable": pairs})
     assert summary.shares == shares and round(summary.overall) == 52
+
+
+def test_a_question_and_a_round_explain_the_overall_in_one_wording():
+    """Review 13: the round summary's explanation was a near-copy of the feedback's, already drifting apart."""
+    from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, shares_explained
+
+    assert shares_explained("question") == SHARES_EXPLAINED
+    assert shares_explained("round") == SHARES_EXPLAINED.replace("this question", "this round's questions")

@@ -148,3 +148,38 @@ def _plain(label: str) -> KeyPoint:
 ])
 def test_a_plain_label_is_asked_as_an_interviewer_would(label, asked):
     assert follow_up_for(_plain(label)) == asked
+
+
+@pytest.mark.parametrize("label, asked", [
+    # review 13: "The X was Y" was always asked as "what the X was", also when Y says how it was
+    ("The outage was resolved in 20 minutes", "Can you tell me how the outage was resolved in 20 minutes?"),
+    ("The team was split across three time zones", "Can you tell me how the team was split across three time zones?"),
+    ("The customer was unhappy with the delay", "Can you tell me how the customer was unhappy with the delay?"),
+    ("The API was very slow under load", "Can you tell me how the API was very slow under load?"),
+    ("The cache was key to hitting the target", "Can you tell me how the cache was key to hitting the target?"),
+    # what follows names something: still "what the X was"
+    ("The root cause was a missing index", "Can you tell me what the root cause was?"),
+    ("The result was 40% fewer pages", "Can you tell me what the result was?"),
+    ("The goal was zero downtime during the migration", "Can you tell me what the goal was?"),
+    ("The outcome was faster deploys for every team", "Can you tell me what the outcome was?"),
+])
+def test_what_the_x_was_is_asked_only_when_a_thing_is_named(label, asked):
+    assert follow_up_for(_plain(label)) == asked
+    assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
+
+
+@pytest.mark.parametrize("label, asked", [
+    # review 13: "what happened if the budget is cut?", "what happened when to use a queue?"
+    ("If the budget is cut, prioritise the core product", "Can you tell me what happens if the budget is cut?"),
+    ("Whenever a page fires, the on-call acknowledges within 5 minutes",
+     "Can you tell me what happens whenever a page fires?"),
+    ("When to use a queue, and when a log is better", "Can you tell me when to use a queue, and when a log is better?"),
+    ("When asked, I explain the trade-offs",
+     "You haven't said yet how you explain the trade-offs. Can you walk me through that?"),
+    # what happened, as before
+    ("When the database went down, we failed over in 30 seconds",
+     "Can you tell me what happened when the database went down?"),
+    ("Once we shipped the fix, errors dropped to zero", "Can you tell me what happened once you shipped the fix?"),
+])
+def test_what_happened_is_asked_only_of_a_past_event(label, asked):
+    assert follow_up_for(_plain(label)) == asked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -119,9 +120,16 @@ def follow_up_for(kp: KeyPoint) -> str:
     label = kp.label.strip().rstrip(".")
     first = label.split()[0].lower() if label else ""
     head = _head(label.split(":")[0].strip() or label)   # what comes before the items a label lists
-    when = _WHEN_CLAUSE.match(label)
+    when = _CONDITION.match(label)
     if when:                                 # "When a region failed, traffic moved...": what happened, not the answer
-        return f"Can you tell me what happened {when.group(1).lower()} {_to_you(when.group(2))}?"
+        said, words = _to_you(when.group(2)), when.group(2).split()
+        if when.group(1).lower() != "if" and _in_the_past(when.group(2)):
+            return f"Can you tell me what happened {when.group(1).lower()} {said}?"
+        if len(words) >= 2 and words[0].lower() not in _NOT_NOUNS and not _past(words[0]) \
+                and not words[0].lower().endswith("ing"):      # "If the budget is cut, ...": a condition
+            return f"Can you tell me what {'happened' if _in_the_past(when.group(2)) else 'happens'} " \
+                   f"{when.group(1).lower()} {said}?"
+        return follow_up_for(dataclasses.replace(kp, label=when.group(3)))   # "When asked, I explain...": the rest
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
         if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
@@ -147,8 +155,36 @@ _DONE_FIRST = frozenset({"cut", "grew", "took", "kept", "made", "ran", "went", "
                          "set", "moved", "brought"})
 
 
-# a label that opens with its condition: "When a region failed, traffic moved to a healthy region"
-_WHEN_CLAUSE = re.compile(r"(when|whenever|if|once)\s+([^,]{3,}?),\s*\S", re.IGNORECASE)
+# a label that opens with its condition: "When a region failed, traffic moved to a healthy region" (what happened),
+# "If the budget is cut, ..." (what happens: not "what happened if the budget is cut", review 13); not a topic
+# ("When to use a queue, ...")
+_CONDITION = re.compile(r"(when|whenever|once|if)\s+(?!to\b)([^,]{3,}?),\s*(\S.*)", re.IGNORECASE)
+# past tenses and participles that do not end in -ed
+_PAST = frozenset({"was", "were", "had", "did", "went", "came", "broke", "fell", "ran", "got", "took", "grew", "rose",
+                   "left", "lost", "found", "saw", "made", "began", "became", "blew", "caught", "brought", "built",
+                   "sent", "spent", "paid", "told", "sold", "held", "kept", "led", "met", "hit", "cut", "set", "put",
+                   "shut", "split", "won", "wrote", "drove", "gave", "knew", "thought", "chose", "froze", "stood",
+                   "done", "gone", "seen", "known", "shown", "taken", "given", "broken", "written", "chosen", "driven",
+                   "hidden", "frozen", "spoken", "grown", "thrown", "drawn", "begun", "fallen", "risen", "stolen"})
+_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
+                       "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
+_PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "will", "isn't", "aren't", "doesn't",
+                      "don't", "won't", "can't"})
+
+
+def _past(word: str) -> bool:
+    """Whether a word reads as a past tense or participle ("failed", "went", "split"), not "speed" or "hundred"."""
+    w = word.lower().strip(",;:.()\"'“”")
+    return w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
+
+
+def _in_the_past(clause: str) -> bool:
+    """A clause that tells something that happened ("a region failed", "we shipped the fix"): a past tense after its
+    first word (not "asked", "needed" alone), and no present one ("the budget is cut")."""
+    words = [w.lower().strip(",;:.()") for w in clause.split()]
+    return any(_past(w) for w in words[1:]) and not _PRESENT & set(words)
+
+
 # where a long label's first statement ends: "I owned the result after we decided, and I wrote up ... like ..."
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(]|\s[-–—]\s|\s(?:and|including|like|because|which|so that|but)\s)",
                            re.IGNORECASE)
@@ -169,9 +205,53 @@ def _head(text: str) -> str:
 # minutes": asked as "how much latency went down", not with the answer in it
 _CHANGE = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew|shrank|decreased|increased|"
                      r"improved)\s+(?:by|from)\b", re.IGNORECASE)
-# "The cause was lock contention...": asked as "what the cause was"
-_WHAT_WAS = re.compile(r"((?:the|our|my|your|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(was|is|were|are)\s+\S",
+# "The cause was lock contention...": asked as "what the cause was"; only when a noun phrase follows, not "The outage
+# was resolved in 20 minutes" ("what the outage was", review 13)
+_WHAT_WAS = re.compile(r"((?:the|our|my|your|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(was|is|were|are)\s+(.+)",
                        re.IGNORECASE)
+_NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "dozens", "hundreds", "thousands", "millions", "half"})
+# words after "was" that start no noun phrase: adverbs, prepositions, conjunctions ("was very slow", "was down for")
+_NOT_NOUNS = frozenset({
+    "not", "never", "very", "too", "so", "also", "still", "always", "only", "just", "quite", "already", "then", "now",
+    "almost", "nearly", "mostly", "largely", "really", "often", "rarely", "sometimes", "usually", "soon", "there",
+    "here", "down", "up", "out", "off", "over", "back", "away", "in", "on", "at", "for", "with", "without", "by",
+    "to", "from", "about", "under", "into", "onto", "through", "across", "behind", "after", "before", "during",
+    "because", "since", "until", "than", "as", "like", "and", "or", "but", "if", "when", "while", "that", "enough",
+    "being", "getting", "becoming",
+})
+# adjectives ("was unhappy", "was key to"); one before a noun starts a noun phrase ("was bad config")
+_ADJECTIVES = frozenset({
+    "happy", "sad", "angry", "upset", "slow", "fast", "quick", "late", "early", "small", "large", "big", "huge", "high",
+    "low", "good", "bad", "poor", "great", "ready", "available", "stable", "clear", "simple", "complex", "hard", "easy",
+    "difficult", "expensive", "cheap", "costly", "flaky", "critical", "wrong", "right", "correct", "new", "old",
+    "short", "long", "tight", "busy", "full", "empty", "safe", "secure", "open", "closed", "manual", "responsible",
+    "able", "aware", "key", "remote", "live", "idle", "healthy", "free", "private", "public", "common", "rare",
+    "possible", "necessary", "important", "different", "similar", "consistent", "inconsistent", "efficient",
+    "resilient", "redundant", "urgent", "frequent", "independent", "dependent", "confident", "relevant", "obvious",
+    "noisy", "messy", "tricky", "risky", "heavy", "light", "weak", "strong", "fragile", "brittle", "solid", "same",
+    "better", "worse", "best", "worst", "faster", "slower", "cheaper", "higher", "lower", "bigger", "smaller",
+    "larger", "easier", "harder", "simpler", "safer", "quicker", "longer", "shorter", "fine", "ok", "okay",
+})
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "able", "ible", "less", "ish")
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether what follows "was"/"is" names something ("a missing index", "lock contention", "40% fewer pages",
+    "faster deploys"), which "what the cause was" asks for; not a participle ("resolved in 20 minutes", "split
+    across"), an adjective ("unhappy with the delay", "key to ...") or an adverb ("very slow")."""
+    words = text.split()
+    first = words[0].lower().strip("\"'“”()")
+    if first in _DETERMINERS or first in _NUMBER_WORDS or first[:1].isdigit():
+        return True
+    if first.strip(",;:.") != first or first in _NOT_NOUNS or first.endswith("ly") or _past(first):
+        return False
+    if first in _ADJECTIVES or first.endswith(_ADJECTIVE_ENDINGS) or (first.startswith("un") and
+                                                                      not first.startswith("uni")):
+        after = words[1].lower().strip(",;:.") if len(words) > 1 else ""      # "bad config", not "unhappy with"
+        return bool(after) and first.strip(",;:") == first and after not in _NOT_NOUNS and after not in _VERBS \
+            and not after.endswith("ly") and not _past(after)
+    return True
 
 
 def _asked(head: str, kp: KeyPoint) -> str:
@@ -189,7 +269,7 @@ def _asked(head: str, kp: KeyPoint) -> str:
     if because and because.start() > 0:
         return f"Can you tell me why {said[:because.start()]}?"
     what = _WHAT_WAS.match(said)
-    if what:
+    if what and _noun_phrase(what.group(3)):
         return f"Can you tell me what {what.group(1)} {what.group(2)}?"
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from voiceprep.core.banks.model import Bank, Competency, KeyPoint
 
+
 # how the overall is made from the competency bars, in the candidate's words (walkthrough 10: bars 100 and 33, job
 # weights 0.40 and 0.35, overall 52: the second had 3 key points, the first 1)
-SHARES_EXPLAINED = ("The overall adds up each competency's score by its share: its job weight times the key points it "
-                    "has in this question, so a competency with more key points here counts for more.")
+def shares_explained(of: Literal["question", "round"] = "question") -> str:
+    """How an overall is made from its competency bars, for one question's feedback (`of` "question") or a round's
+    summary ("round"): one wording for both (review 13: two near-copies)."""
+    where = {"question": "this question", "round": "this round's questions"}[of]
+    return (f"The overall adds up each competency's score by its share: its job weight times the key points it has in "
+            f"{where}, so a competency with more key points here counts for more.")
+
+
+SHARES_EXPLAINED = shares_explained("question")
 
 
 def weighted_hits(pairs: list[tuple[KeyPoint, bool]]) -> float | None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import Action, RehearsalState
 from voiceprep.app.recap import recap_lines, since_last_time
+from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
@@ -155,8 +156,7 @@ class TypeAnswerDialog(QDialog):
             self.accept()
 
 
-ROUND_SHARES_EXPLAINED = ("The overall adds up each competency's score by its share: its job weight times the key "
-                          "points it has in this round's questions.")
+ROUND_SHARES_EXPLAINED = shares_explained("round")
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
