@@ -1237,3 +1237,26 @@ def test_problems_name_the_round_by_its_title_warnings_are_marked_and_counted_ap
     editor.add_competency()
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
     assert "Competency weights add up to 1.1; they should add up to 1" in texts, texts
+
+
+def test_the_banks_preview_has_no_blank_line_above_the_last_prompts_key_points(qtbot, services, data_home):
+    """Walkthrough 10 (docs/screenshots/6-banks.png): the preview showed a blank line between the last prompt of a
+    round and its key points (Qt gave the list's bottom margin to that prompt's line)."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    row = next(i for i in range(banks.list.count()) if "Airwallex" in banks.list.item(i).text())
+    banks.list.setCurrentRow(row)
+    doc = banks.detail.document()
+    prompts = [b for b in _blocks(doc) if b.text().startswith(tuple(p.text for r in
+                                                                   services.registry.find("airwallex").rounds
+                                                                   for p in r.prompts))]
+    assert len(prompts) == 4
+    assert [b.blockFormat().bottomMargin() for b in prompts] == [0, 0, 0, 0]
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()

@@ -282,7 +282,8 @@ class BanksPage(QWidget):
                 f"<li><b>{html.escape(c.name)}</b> ({c.weight:.2f}) — {html.escape(c.definition)}</li>"
                 for c in b.competencies) + "</ul>")
         for r in b.rounds:
-            parts.append(f"<h3>{html.escape(r.title)}</h3><ol>")
+            # no bottom margin: Qt gives it to the last prompt's own line, a blank line above its key points
+            parts.append(f"<h3>{html.escape(r.title)}</h3><ol style='margin-bottom:0px'>")
             for p in r.prompts:
                 kps = "".join(f"<li>{html.escape(k.label)}</li>" for k in p.key_points)
                 parts.append(f"<li><b>{html.escape(p.text)}</b> <span style='color:gray'>({p.target_seconds} s)</span>"
