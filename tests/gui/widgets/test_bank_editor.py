@@ -141,6 +141,9 @@ def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home):
     again = make_window(qtbot, services, data_home)
     banks = again.banks
     assert banks.resume.isVisibleTo(banks) and "Second title" in banks.resume_label.text()
+    # said at start too, where the candidate is (walkthrough 10: only the Banks page mentioned it)
+    assert again.nav.currentRow() == 0
+    assert again.statusBar().currentMessage() == "Your unsaved bank “Second title” is kept: Banks > Resume editing"
     banks.resume_btn.click()
     assert banks.editor.doc.get(("job",), "title") == "Second title" and banks.editor.doc.modified
 

@@ -495,6 +495,14 @@ class BanksPage(QWidget):
         self.resume_label.setText(f"Unsaved changes to “{d.title}” were kept{more}.")
         self.resume.show()
 
+    def kept_draft_text(self) -> str:
+        """Said once at start, in the status bar (walkthrough 10: after quitting with an unsaved bank, only the
+        Banks page mentioned the kept draft)."""
+        if not self._drafts:
+            return ""
+        more = f" (and {counted(len(self._drafts) - 1, 'more draft')})" if len(self._drafts) > 1 else ""
+        return f"Your unsaved bank “{self._drafts[0].title}” is kept{more}: Banks > Resume editing"
+
     def resume_draft(self, draft: Draft) -> None:
         doc = BankDocument(draft.text, draft.target)
         if draft.target is not None:
