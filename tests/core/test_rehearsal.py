@@ -94,7 +94,9 @@ def test_a_drills_answer_scores_count_only_the_points_it_drilled():
 
 
 def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did():
-    """Walkthrough leftover: the Retry screen did not say which attempt this is or what the last score was."""
+    """Walkthrough leftover: the Retry screen did not say which attempt this is or what the last score was.
+    Walkthrough 10: "Attempt 2" there and "answer 4 to this question" in History counted differently (this sitting's
+    whole answers; every answer ever): the line says "Try 2 this session"."""
     bank = load_bank(BANKS / "airwallex.toml")
     prompt = bank.prompt("hardest-problem")
     r = Rehearsal.for_prompt(bank, prompt)
@@ -104,13 +106,13 @@ def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did():
     r.record(weak)
     hit, total = weak.points_hit, weak.points_total
     assert 0 < hit < total
-    assert r.attempt_note == f"Attempt 2 · last time {weak.overall:.0f} ({hit} of {total} key points)"
+    assert r.attempt_note == f"Try 2 this session · last time {weak.overall:.0f} ({hit} of {total} key points)"
     r.record(analyze_answer(bank, prompt, Transcript.from_text("I like ring buffers.")))
-    assert r.attempt_note is not None and r.attempt_note.startswith("Attempt 3 · last time ")
+    assert r.attempt_note is not None and r.attempt_note.startswith("Try 3 this session · last time ")
     drill = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k.key_point.id}
                                              for k in weak.key_points if not k.hit][:2])
     drill.record(weak)
-    assert drill.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for"
+    assert drill.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for"
 
 
 def test_a_retry_shows_the_last_attempts_note_shortened_at_a_word():
@@ -187,7 +189,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert r.scores == [main.overall]        # review: a follow-up is no answer of its own ("your answers scored 0 to 67")
     # what is still open is asked next; a retry's line says what the follow-up added
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
-    assert r.attempt_note == (f"Attempt 2 · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
+    assert r.attempt_note == (f"Try 2 this session · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
                               "follow-up)")
     # Retry (a whole new answer) starts over: its own points, no follow-up carried over
     r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))
@@ -230,9 +232,9 @@ def test_in_a_drill_the_retry_line_counts_what_the_follow_up_answer_covered():
     r = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": k}
                                          for k in ("embedded-finance", "scale")])
     r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))         # covers neither drilled point
-    assert r.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for"
+    assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for"
     turn = r.ask_follow_ups()
     assert turn is not None and len(turn.labels) == 2
     r.record(analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP)), turn)   # covers embedded finance
     assert r.summary().coverage_by_prompt[prompt.id] > 0                         # the drill counts it
-    assert r.attempt_note == "Attempt 2 · last time 0 of the 2 points asked for, 1 more in the follow-up"
+    assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for, 1 more in the follow-up"

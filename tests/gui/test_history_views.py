@@ -878,3 +878,14 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
     page.detail.rejudge.click()
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert told[0].startswith("Judged again against the key points as they read now: no change (")
+
+
+def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services, monkeypatch):
+    """Walkthrough 10 (100.png): the box began "these two attempts answer different questions..." (lowercase)."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("why-airwallex", "I like payments.", 0.4)])
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a: told.append(text))
+    monkeypatch.setattr(window.history, "selected_ids", lambda: ids)
+    window.history.compare_selected()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith("These two attempts answer different questions"), told

@@ -747,7 +747,7 @@ def test_a_retry_says_which_attempt_it_is_and_how_the_last_one_did(window, qtbot
         page.retry_btn.click()
         qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
         assert page.attempt_line.isVisible()
-        assert page.attempt_line.text() == (f"Attempt {attempt} · last time {analysis.overall:.0f} "
+        assert page.attempt_line.text() == (f"Try {attempt} this session · last time {analysis.overall:.0f} "
                                             f"({analysis.points_hit} of {analysis.points_total} key points)")
     page.next_btn.click()                                   # another question: its first attempt
     qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE), timeout=30000)
@@ -763,13 +763,13 @@ def test_a_retry_shows_the_note_written_on_the_last_attempt(window, qtbot):
     page.retry_btn.click()                                  # not saved yet: leaving the feedback saves it
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     lines = page.attempt_line.text().split("\n")
-    assert lines[0].startswith("Attempt 2 · last time ") and page.attempt_line.isVisible()
+    assert lines[0].startswith("Try 2 this session · last time ") and page.attempt_line.isVisible()
     assert lines[1:] == ["Your note: “Too vague. Say double entry, integers in cents, EXPLAIN ANALYZE”"]
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(TYPED)
     page.retry_btn.click()                                  # no note on attempt 2: none shown for it
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
-    assert page.attempt_line.text().startswith("Attempt 3 · ") and "\n" not in page.attempt_line.text()
+    assert page.attempt_line.text().startswith("Try 3 this session · ") and "\n" not in page.attempt_line.text()
 
 
 def test_choosing_another_bank_with_no_round_going_shows_that_choice(window, qtbot):
@@ -832,7 +832,7 @@ def test_a_note_saved_on_a_retrys_feedback_keeps_that_attempts_line(window, qtbo
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
     page.feedback.note.setText("say the numbers")
     page.feedback.commit_note()
-    assert page.attempt_line.text().startswith("Attempt 2 · "), page.attempt_line.text()
+    assert page.attempt_line.text().startswith("Try 2 this session · "), page.attempt_line.text()
 
 
 def test_a_bank_saved_or_reloaded_keeps_a_finished_rounds_summary(window, qtbot):
@@ -1219,7 +1219,7 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(MAIN)
     assert page.prompt_text.text() == ctl.rehearsal.current.text
-    assert page.attempt_line.text().startswith("Attempt 2 · last time ")       # not attempt 3: the follow-up is none
+    assert page.attempt_line.text().startswith("Try 2 this session · last time ")       # not attempt 3: the follow-up is none
 
 
 def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):

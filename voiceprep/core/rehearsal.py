@@ -90,7 +90,7 @@ class Rehearsal:
 
     @property
     def attempt_note(self) -> str | None:
-        """A retry says which attempt this is and how the last one did ("Attempt 3 · last time 62 (4 of 6 key
+        """A retry says which try this is and how the last one did ("Try 3 this session · last time 62 (4 of 6 key
         points)"; a drill: the points it asked for), then, on a line of its own, the note written on that attempt
         ("what would you change next time?"), shortened. None before the question's first answer this sitting."""
         done, last = self.attempts.get(self.current.id, 0), self.results.get(self.current.id)
@@ -110,7 +110,9 @@ class Rehearsal:
         else:
             total = last.points_total
             how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''}{after})"
-        line = f"Attempt {done + 1} · last time {how}"
+        # "this session": the tries of this sitting, whole answers only; History's "answer 4 to this question" counts
+        # every answer ever, follow-ups and drills too (walkthrough 10 read "Attempt 2" beside History's "answer 4")
+        line = f"Try {done + 1} this session · last time {how}"
         note = self.notes.get(self.current.id)
         if note:
             line += f"\nYour note: “{textwrap.shorten(note, NOTE_CHARS, placeholder='…')}”"

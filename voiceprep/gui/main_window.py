@@ -155,8 +155,11 @@ class MainWindow(QMainWindow):
         self.banks.created.connect(self._bank_created)
         self.nav.setCurrentRow(0)
         self._restore()
-        if (size := gui_app.started) is not None and size.fell_back:     # said once, at start; Settings keeps it
-            self.statusBar().showMessage(size_fallback_text(size), 30000)
+        said = [self.banks.kept_draft_text()]                           # said once, at start
+        if (size := gui_app.started) is not None and size.fell_back:     # Settings keeps it
+            said.append(size_fallback_text(size))
+        if any(said):
+            self.statusBar().showMessage(" · ".join(s for s in said if s), 30000)
         install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
         # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
         # Enter did nothing at launch and on the welcome-back screen

@@ -129,3 +129,18 @@ def test_a_key_point_added_after_the_last_block_is_set_off_by_one_blank_line_and
             assert f'\n\n[[rounds.prompts.key_points]]\nid = "generated-{n}"' in out, out[-400:]
         assert "\n\n\n" not in out
         assert doc.bank().prompt(doc.ids(("rounds", last_round), "prompts")[-1]).key_points[-1].label == "Generated 1"
+
+
+def test_key_points_of_a_new_prompt_are_one_blank_line_apart():
+    """Walkthrough 10: the saved bank had two blank lines between the later key points of a prompt written in the
+    editor (a new prompt's key points: tomlkit's new array of tables starts each table with a newline of its own)."""
+    doc = BankDocument.new("x", "X")
+    doc.add(("rounds", 0), "prompts", {"id": "two", "text": "Two?", "target_seconds": 120})
+    doc.add(("rounds", 0), "prompts", {"id": "three", "text": "Three?", "target_seconds": 120})
+    for n in range(3):
+        doc.add(("rounds", 0, "prompts", 1), "key_points", {"id": f"b{n}", "label": f"B {n}"})
+    doc.add(("rounds", 0, "prompts", 1), "key_points", {"id": "first", "label": "First"}, at=0)
+    out = doc.text()
+    assert "\n\n\n" not in out, out
+    assert doc.ids(("rounds", 0, "prompts", 1), "key_points") == ["first", "b0", "b1", "b2"]
+    assert BankDocument(out).text() == out

@@ -228,3 +228,22 @@ def test_a_bank_with_the_name_of_another_is_told_apart_in_the_pickers(tmp_path):
     labels = BankRegistry.discover([bundled, mine]).labels()
     assert (labels["again"], labels["drafted"]) == (f"{name} (mine, again.toml)", f"{name} (mine, drafted.toml)")
     assert labels["affirm-backend-platform"] == name
+
+
+def test_a_bank_whose_name_differs_only_in_punctuation_says_mine(tmp_path):
+    """Walkthrough 10: the candidate's "Affirm — Software Engineer, Backend Platform" and the bundled
+    "Affirm — Software Engineer - Backend Platform" looked the same in the pickers, and neither was marked."""
+    bundled, mine = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    mine.mkdir()
+    affirm = (BANKS / "affirm-backend-platform.toml").read_text(encoding="utf-8")
+    (bundled / "affirm-backend-platform.toml").write_text(affirm, encoding="utf-8")
+    name = "Affirm — Software Engineer - Backend Platform"
+    title = load_bank(BANKS / "affirm-backend-platform.toml").job.title
+    assert title in name
+    own = affirm.replace('id = "affirm-backend-platform"', 'id = "own"').replace(
+        f'title = "{title}"', f'title = "{title.replace(" - ", ", ")}"', 1)
+    (mine / "own.toml").write_text(own, encoding="utf-8")
+    labels = BankRegistry.discover([bundled, mine]).labels()
+    assert labels == {"affirm-backend-platform": name,
+                      "own": "Affirm — Software Engineer, Backend Platform (mine)"}, labels

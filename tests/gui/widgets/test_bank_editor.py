@@ -141,6 +141,9 @@ def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home):
     again = make_window(qtbot, services, data_home)
     banks = again.banks
     assert banks.resume.isVisibleTo(banks) and "Second title" in banks.resume_label.text()
+    # said at start too, where the candidate is (walkthrough 10: only the Banks page mentioned it)
+    assert again.nav.currentRow() == 0
+    assert again.statusBar().currentMessage() == "Your unsaved bank “Second title” is kept: Banks > Resume editing"
     banks.resume_btn.click()
     assert banks.editor.doc.get(("job",), "title") == "Second title" and banks.editor.doc.modified
 
@@ -1204,3 +1207,59 @@ def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qt
     copy.write_text((BANKS / "airwallex.toml").read_text())
     assert banks.import_file(copy) and asked[-1][1] == ["Cancel", "Keep both"]
     assert services.registry.find("airwallex-imported") is not None
+
+
+def test_problems_name_the_round_by_its_title_warnings_are_marked_and_counted_apart(qtbot, services, data_home,
+                                                                                     monkeypatch):
+    """Walkthrough 10 (38.png): "Round 1 › prompt 4: Key points is empty: fill it in" for a round named
+    "Behavioural"; the save dialog said "1 problem" while two lines were listed (the duplicate question is a warning
+    that looked like a problem); "Competencies weights add up to 1.2"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.gui.widgets.bank_editor import KIND_ROLE
+
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0))
+    type_into(qtbot, editor, "title", "Behavioural")
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_prompt("Tell me about yourself.")                  # the same question, and no key points
+    rows = [(editor.problems.item(i).text(), editor.problems.item(i).data(KIND_ROLE))
+            for i in range(editor.problems.count())]
+    assert rows == [("Behavioural › prompt 2: This question has no key points yet: add one", "problem"),
+                    ("Behavioural › prompt 2: the same question as prompt 1; change one or remove it", "warning")], rows
+    assert all(not editor.problems.item(i).icon().isNull() for i in range(editor.problems.count()))
+    asked: list[str] = []
+
+    def answer(box):
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    editor.save_clicked()
+    assert asked and asked[0].startswith("1 problem and 1 warning, listed under the editor."), asked
+    editor.add_competency()
+    editor.add_competency()
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert "Competency weights add up to 1.1; they should add up to 1" in texts, texts
+
+
+def test_the_banks_preview_has_no_blank_line_above_the_last_prompts_key_points(qtbot, services, data_home):
+    """Walkthrough 10 (docs/screenshots/6-banks.png): the preview showed a blank line between the last prompt of a
+    round and its key points (Qt gave the list's bottom margin to that prompt's line)."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    row = next(i for i in range(banks.list.count()) if "Airwallex" in banks.list.item(i).text())
+    banks.list.setCurrentRow(row)
+    doc = banks.detail.document()
+    prompts = [b for b in _blocks(doc) if b.text().startswith(tuple(p.text for r in
+                                                                   services.registry.find("airwallex").rounds
+                                                                   for p in r.prompts))]
+    assert len(prompts) == 4
+    assert [b.blockFormat().bottomMargin() for b in prompts] == [0, 0, 0, 0]
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()

@@ -255,3 +255,35 @@ def test_with_more_days_than_labels_each_label_still_sits_under_its_own_days_poi
         assert 3 <= len(ticks) <= 5 and ticks[0][0] == days[0] and ticks[-1][0] == days[-1]
         for when, label in ticks:
             assert when in days and label == day_label(when), (when, label)
+
+
+def test_the_key_point_table_is_as_tall_as_its_rows_so_the_page_scrolls_not_the_table(qtbot):
+    """Walkthrough 10 (107.png): at 1366x768 the key-point table was a 4-row scroller inside the scrolling page."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets import progress
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    most = getattr(progress, "RATES_ROWS", (3, 30))[1]
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+
+    def show(n):
+        rates = [{"hits": 1, "attempts": 1, "rate": 1.0, "label": f"Point {i}", "prompt_text": "Why?",
+                  "prompt_id": "p"} for i in range(n)]
+        page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows],
+                    "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50,
+                              "best_overall": 50}}, "b", None, page._generation)
+        qtbot.waitUntil(lambda: page.rates.viewport().height() > 0)
+        return page.rates
+
+    table = show(12)
+    assert table.viewport().height() >= 12 * table.verticalHeader().defaultSectionSize(), table.viewport().height()
+    assert not table.verticalScrollBar().isVisible()
+    table = show(most + 10)                                # a sensible maximum: then it scrolls itself
+    assert table.height() < (most + 1) * table.verticalHeader().defaultSectionSize() + 80

@@ -225,6 +225,12 @@ class BankDocument:
             aot[-1].add(tomlkit.nl())
             child = _table(values, blank_after=False)
         aot.insert(index, child)
+        for before, table in zip(aot, list(aot)[1:]):
+            # tomlkit gives a table put into a new array of tables a leading newline (its "indent"), and the ones
+            # inserted after it copy it: under a block that already ends with a blank line that made two
+            # (walkthrough 10: double blank lines between a prompt's later key points)
+            if before.as_string().endswith("\n\n") and table.trivia.indent.startswith("\n"):
+                table.trivia.indent = table.trivia.indent.lstrip("\n")
         return index
 
     def remove(self, path: NodePath) -> None:

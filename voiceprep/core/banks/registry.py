@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,19 +54,24 @@ class BankRegistry:
     def labels(self) -> dict[str, str]:
         """How each bank is listed in the pickers, by id: its name, unless another bank has the same name (a bank
         drafted from the job post of a bundled bank): then the candidate's own bank says "(mine)", and its file name
-        too when two of their own banks share the name. Bundled banks keep their name as shipped."""
+        too when two of their own banks share the name. Bundled banks keep their name as shipped. Names are the same
+        when their words are (walkthrough 10: "Engineer, Backend Platform" and "Engineer - Backend Platform" looked
+        alike in the pickers, and neither was marked)."""
+        def key(name: str) -> str:
+            return " ".join(re.findall(r"\w+", name.casefold()))
+
         counts: dict[str, int] = {}
         for b in self.banks:
-            counts[b.name] = counts.get(b.name, 0) + 1
+            counts[key(b.name)] = counts.get(key(b.name), 0) + 1
         mine: dict[str, int] = {}
         for b in self.banks:
-            if counts[b.name] > 1 and b.id not in self.bundled:
-                mine[b.name] = mine.get(b.name, 0) + 1
+            if counts[key(b.name)] > 1 and b.id not in self.bundled:
+                mine[key(b.name)] = mine.get(key(b.name), 0) + 1
         out: dict[str, str] = {}
         for b in self.banks:
-            if counts[b.name] == 1 or b.id in self.bundled:
+            if counts[key(b.name)] == 1 or b.id in self.bundled:
                 out[b.id] = b.name
-            elif mine[b.name] == 1:
+            elif mine[key(b.name)] == 1:
                 out[b.id] = f"{b.name} (mine)"
             else:
                 out[b.id] = f"{b.name} (mine, {b.source.name if b.source else b.id})"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -54,6 +55,10 @@ from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2           # "problem" (stops practice), "warning" (Save asks), "hint"
+KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until it is fixed.",
+             "warning": "A warning: the bank still works; Save asks first.",
+             "hint": "A tip: it does not stop anything."}
 COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
@@ -121,24 +126,46 @@ def field_parts(field: str | None) -> list[tuple[str, str]]:
     return re.findall(r"(\w+)(?:\[(\d+)\])?", field or "")
 
 
-def problem_text(field: str | None, message: str) -> str:
-    """A bank problem as the editor's user reads it: "Round 1 › prompt 2: Prompt is empty", not
-    "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip)."""
-    where, name = [], None
+EMPTY = {"key_points": "This question has no key points yet: add one",
+         "prompts": "This round has no questions yet: add one",
+         "rounds": "This bank has no rounds yet: add one"}
+
+
+def problem_place(field: str | None, round_titles: Sequence[str] = ()) -> str:
+    """Where a problem is, as the tree names it: "Behavioural › prompt 4 › key point 2" (a round by its title,
+    walkthrough 10: "Round 1" for a round named "Behavioural"; "Round 1" when it has none), "Job", "Competency 2"."""
+    where: list[str] = []
     for part, index in field_parts(field):
-        if part in PLACES and index:
+        if part == "rounds" and index:
+            title = round_titles[int(index)].strip() if int(index) < len(round_titles) else ""
+            where.append(title or f"Round {int(index) + 1}")
+        elif part in PLACES and index:
             where.append(f"{PLACES[part]} {int(index) + 1}")
         elif part == "job":
             where.append("job")
-        else:
+    place = " › ".join(where)
+    return place[:1].upper() + place[1:]
+
+
+def problem_text(field: str | None, message: str, round_titles: Sequence[str] = ()) -> str:
+    """A bank problem as the editor's user reads it: "Behavioural › prompt 2: Prompt is empty", not
+    "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip).
+    `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not)."""
+    name = None
+    for part, index in field_parts(field):
+        if not (part in PLACES and index) and part != "job":
             name = part
+    place = problem_place(field, round_titles)
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
+    if missing and missing.group(1) in EMPTY:
+        return f"{place}: {EMPTY[missing.group(1)]}" if place else EMPTY[missing.group(1)]
     if missing:
         name, text = missing.group(1), "is empty: fill it in"
     else:
         text = message
+    if name == "competencies" and not place:        # "Competency weights add up to 1.2; ...", not "Competencies w..."
+        return f"Competency {text}"
     label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
-    place = " › ".join(where).capitalize()
     return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
 
 
@@ -657,23 +684,34 @@ class BankEditor(QWidget):
             return
         problems = doc.problems()
         self.problems.clear()
-        for err in problems:
-            it = QListWidgetItem(problem_text(err.field, err.message))
-            it.setToolTip(plain_tooltip(f"In the file: line {err.line}, {err.field}" if err.line else str(err.field)))
-            it.setData(PATH_ROLE, err.field)
-            it.setData(MESSAGE_ROLE, err.message)
+        titles = self._round_titles()
+        icons = {"problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                 "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                 "hint": QStyle.StandardPixmap.SP_MessageBoxInformation}
+
+        def add(text: str, field: str | None, kind: str, tip: str = "") -> QListWidgetItem:
+            """One line of the list, marked by its kind (walkthrough 10: the save dialog counted "1 problem" while
+            two lines were listed, one of them a warning that looked the same)."""
+            it = QListWidgetItem(self.style().standardIcon(icons[kind]), text)
+            it.setToolTip(plain_tooltip(KIND_TIPS[kind] + (f"\n{tip}" if tip else "")))
+            it.setData(PATH_ROLE, field)
+            it.setData(KIND_ROLE, kind)
             self.problems.addItem(it)
+            return it
+
+        for err in problems:
+            it = add(problem_text(err.field, err.message, titles), err.field, "problem",
+                     f"In the file: line {err.line}, {err.field}" if err.line else str(err.field))
+            it.setData(MESSAGE_ROLE, err.message)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
-            it = QListWidgetItem(conflict)
-            it.setData(PATH_ROLE, "job.id")
-            self.problems.addItem(it)
+            add(conflict, "job.id", "problem")
         self.warnings = self._repeats()
         self.hints = self._long_labels()
-        for field, text in self.warnings + self.hints:
-            it = QListWidgetItem(text)
-            it.setData(PATH_ROLE, field)
-            self.problems.addItem(it)
+        for field, text in self.warnings:
+            add(text, field, "warning")
+        for field, text in self.hints:
+            add(text, field, "hint")
         self.problems.setVisible(self.problems.count() > 0)
         rows = min(4, max(1, self.problems.count()))
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
@@ -688,6 +726,15 @@ class BankEditor(QWidget):
             self.changed.emit()
         self.undo_btn.setEnabled(doc.can_undo)
         self.redo_btn.setEnabled(doc.can_redo)
+
+    def _round_titles(self) -> list[str]:
+        doc = self.doc
+        return [str(doc.get(("rounds", r), "title", "") or "") for r in range(doc.count((), "rounds"))] if doc else []
+
+    def _place(self, path: NodePath) -> str:
+        """A node's place in the problems' words: ("rounds", 0, "prompts", 3) -> "Behavioural › prompt 4"."""
+        field = ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
+        return problem_place(field, self._round_titles())
 
     def _repeats(self) -> list[tuple[str, str]]:
         """Warnings the loader does not give (the bank still loads): a prompt asked twice in a round, a key point
@@ -706,7 +753,7 @@ class BankEditor(QWidget):
                 pp = ("rounds", r, "prompts", p)
                 text = same(doc.get(pp, "text", ""))
                 if text and text in seen:
-                    out.append((f"rounds[{r}].prompts[{p}].text", f"Round {r + 1} › prompt {p + 1}: the same "
+                    out.append((f"rounds[{r}].prompts[{p}].text", f"{self._place(pp)}: the same "
                                 f"question as prompt {seen[text] + 1}; change one or remove it"))
                 seen.setdefault(text, p)
                 labels: dict[str, int] = {}
@@ -714,7 +761,7 @@ class BankEditor(QWidget):
                     label = same(doc.get(pp + ("key_points", k), "label", ""))
                     if label and label in labels:
                         out.append((f"rounds[{r}].prompts[{p}].key_points[{k}].label",
-                                    f"Round {r + 1} › prompt {p + 1} › key point {k + 1}: the same as key point "
+                                    f"{self._place(pp + ('key_points', k))}: the same as key point "
                                     f"{labels[label] + 1}; change one or remove it"))
                     labels.setdefault(label, k)
         return out
@@ -734,7 +781,7 @@ class BankEditor(QWidget):
                     words = len(str(doc.get(pp + ("key_points", k), "label", "") or "").split())
                     if words > self.limits.long_label_words:
                         out.append((f"rounds[{r}].prompts[{p}].key_points[{k}].label",
-                                    f"Round {r + 1} › prompt {p + 1} › key point {k + 1}: long ({words} words): a key "
+                                    f"{self._place(pp + ('key_points', k))}: long ({words} words): a key "
                                     "point is one thing you want to say; split it?"))
         return out
 
@@ -1069,8 +1116,9 @@ class BankEditor(QWidget):
         self._after_change(validate_only=True)
         problems = self.problems.count() - len(self.warnings) - len(self.hints)     # hints do not stop a save
         if problems or self.warnings:
-            text = (f"{counted(problems, 'problem')}, listed under the editor. A bank with problems is not offered "
-                    "for practice until they are fixed." if problems else
+            warned = f" and {counted(len(self.warnings), 'warning')}" if self.warnings else ""
+            text = (f"{counted(problems, 'problem')}{warned}, listed under the editor. A bank with problems is not "
+                    "offered for practice until they are fixed." if problems else
                     f"{counted(len(self.warnings), 'warning')}, listed under the editor: "
                     + "; ".join(t.split(";")[0] for _f, t in self.warnings[:2]) + ".")
             box = QMessageBox(QMessageBox.Icon.Warning, "This bank has problems" if problems else "Check this bank",

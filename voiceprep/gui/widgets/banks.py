@@ -282,7 +282,8 @@ class BanksPage(QWidget):
                 f"<li><b>{html.escape(c.name)}</b> ({c.weight:.2f}) — {html.escape(c.definition)}</li>"
                 for c in b.competencies) + "</ul>")
         for r in b.rounds:
-            parts.append(f"<h3>{html.escape(r.title)}</h3><ol>")
+            # no bottom margin: Qt gives it to the last prompt's own line, a blank line above its key points
+            parts.append(f"<h3>{html.escape(r.title)}</h3><ol style='margin-bottom:0px'>")
             for p in r.prompts:
                 kps = "".join(f"<li>{html.escape(k.label)}</li>" for k in p.key_points)
                 parts.append(f"<li><b>{html.escape(p.text)}</b> <span style='color:gray'>({p.target_seconds} s)</span>"
@@ -493,6 +494,14 @@ class BanksPage(QWidget):
         more = f" (and {len(self._drafts) - 1} more)" if len(self._drafts) > 1 else ""
         self.resume_label.setText(f"Unsaved changes to “{d.title}” were kept{more}.")
         self.resume.show()
+
+    def kept_draft_text(self) -> str:
+        """Said once at start, in the status bar (walkthrough 10: after quitting with an unsaved bank, only the
+        Banks page mentioned the kept draft)."""
+        if not self._drafts:
+            return ""
+        more = f" (and {counted(len(self._drafts) - 1, 'more draft')})" if len(self._drafts) > 1 else ""
+        return f"Your unsaved bank “{self._drafts[0].title}” is kept{more}: Banks > Resume editing"
 
     def resume_draft(self, draft: Draft) -> None:
         doc = BankDocument(draft.text, draft.target)

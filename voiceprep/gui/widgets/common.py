@@ -38,6 +38,12 @@ from voiceprep import paths
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 
 
+def sentence_case(text: str) -> str:
+    """A message shown on its own starts with a capital: the history's own errors are written lowercase to follow
+    another sentence ("voiceprep: error: these two attempts...", the CLI's style), walkthrough 10's Compare box."""
+    return text[:1].upper() + text[1:]
+
+
 MINIMUM_SIZE = (640, 520)      # the window's: half of a 1366-wide screen, beside one's notes; pages scroll below
 
 

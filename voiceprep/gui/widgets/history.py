@@ -51,7 +51,7 @@ from voiceprep.core.history.queries import (
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.common import RowTable, muted
+from voiceprep.gui.widgets.common import RowTable, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, when
 
@@ -393,7 +393,7 @@ class HistoryPage(QWidget):
 
     def _failed(self, exc: BaseException, doing: str) -> None:
         self._to_results = False        # a later refresh (an answer saved in Practice) must not take the keyboard
-        self.status.setText(user_message(exc, doing))
+        self.status.setText(sentence_case(user_message(exc, doing)))
 
     # -- one attempt ----------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -479,7 +479,7 @@ class HistoryPage(QWidget):
             return
         service = self.services.history
         query(lambda: service.compare(*ids), owner=self, on_done=self._show_compare,
-              on_error=lambda e: self._tell("Compare", user_message(e, "Comparing")))
+              on_error=lambda e: self._tell("Compare", sentence_case(user_message(e, "Comparing"))))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -541,7 +541,7 @@ class HistoryPage(QWidget):
         def exported(result: Exported) -> None:          # the whole history's count is known once written
             self._exported(result, what if ids else f"{what} ({attempts(result.count)})")
         query(lambda: service.export(ids, fmt, target), owner=self, on_done=exported,
-              on_error=lambda e: self._tell("Export", user_message(e, "Exporting"), warn=True))
+              on_error=lambda e: self._tell("Export", sentence_case(user_message(e, "Exporting")), warn=True))
 
     def _changed(self, text: str, reload: bool = False, reopen: bool = False) -> None:
         self.status.setText(text)

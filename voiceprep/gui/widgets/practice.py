@@ -245,7 +245,7 @@ class PracticePage(QWidget):
         self.replay_btn = QPushButton("↻ Replay  (Ctrl+P)")
         row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
         cl.addLayout(row)
-        self.attempt_line = muted("")            # a retry: "Attempt 2 · last time 62 (4 of 6 key points)"
+        self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
         self.attempt_line.hide()
         cl.addWidget(self.attempt_line)
         self.prompt_text = heading("", 17)

@@ -40,6 +40,7 @@ MARKERS_UP_TO = 60          # a marker per attempt while they can be told apart;
 SPARSE_MARKERS = 12         # ... or, with several series, this many along each line to tell them apart
 SPREAD = 4.0                # px between series whose points coincide (their true values are in the tooltip)
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
+RATES_ROWS = (3, 30)        # the key-point table is as tall as its rows, within these: the page scrolls, not it
 NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
 Series = dict[str, list[tuple[datetime, float]]]
 Tip = tuple[float, float, datetime, int, float]          # x, y as drawn, when, series index, true value
@@ -614,7 +615,7 @@ class ProgressPage(QScrollArea):
         self.rates.verticalHeader().setDefaultSectionSize(self.rates.fontMetrics().lineSpacing() * 2 + 10)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.rates.setMinimumHeight(220)
+        self._fit_rates()
         root.addWidget(self.rates)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_box.currentIndexChanged.connect(self.refresh)
@@ -714,3 +715,12 @@ class ProgressPage(QScrollArea):
             prompt_item = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
             prompt_item.setToolTip(r["prompt_text"] or r["prompt_id"])
             self.rates.setItem(i, 2, prompt_item)
+        self._fit_rates()
+
+    def _fit_rates(self) -> None:
+        """The key-point table as tall as its rows (up to RATES_ROWS[1]): at 1366x768 it was a 4-row scroller inside
+        the scrolling page (walkthrough 10, 107.png)."""
+        low, high = RATES_ROWS
+        rows = min(high, max(low, self.rates.rowCount()))
+        self.rates.setFixedHeight(self.rates.horizontalHeader().sizeHint().height() + 2 * self.rates.frameWidth()
+                                  + rows * self.rates.verticalHeader().defaultSectionSize())
