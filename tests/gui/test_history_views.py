@@ -154,16 +154,23 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
         assert [r["id"] for r in h.read("SELECT id FROM attempts")] == [ids[0]]
 
 
-def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypatch):
+def export_one(qtbot, window, services, monkeypatch, typed, chosen: str) -> list[str]:
+    """Export the one attempt of a fresh history to the file name `typed` with the file type `chosen`; what the
+    window told the candidate."""
     seed(services.db_path, [("hardest-problem", STRONG, None)])
-    out = tmp_path / "mine.md"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
-    told = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(typed), chosen))
+    told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
     window.history.export_selected()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    return told
+
+
+def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypatch):
+    out = tmp_path / "mine.md"
+    told = export_one(qtbot, window, services, monkeypatch, out, "Markdown (*.md)")
     assert told == [f"Wrote the 1 attempt shown as Markdown to {out}."] and "\n## What is" in out.read_text()
 
 
@@ -850,14 +857,7 @@ def test_a_hollow_point_is_named_a_follow_up_where_it_is_one():
 ])
 def test_export_writes_the_format_the_typed_name_says(qtbot, window, services, tmp_path, monkeypatch, typed, chosen,
                                                        fmt, written):
-    seed(services.db_path, [("hardest-problem", STRONG, None)])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / typed), chosen))
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
-    window.nav.setCurrentRow(1)
-    qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
-    window.history.export_selected()
-    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    told = export_one(qtbot, window, services, monkeypatch, tmp_path / typed, chosen)
     out = tmp_path / written
     assert told == [f"Wrote the 1 attempt shown as {fmt} to {out}."]
     text = out.read_text()
