@@ -1417,3 +1417,30 @@ def test_a_welcome_back_asked_again_keeps_the_bank_the_candidate_chose(window, q
     page.show_recap(recap)
     assert page.bank_box.currentData() == "senior-backend-payments"
     assert page.prompt_text.text() == "Welcome back."
+
+
+def test_a_note_saved_as_the_window_closes_is_kept_and_nothing_is_raised(qtbot, services):
+    """CI, session 13: the window closed while a note was being saved, and the save's reply emitted a signal of the
+    deleted controller ("RuntimeError: Signal source has been deleted" in the event loop)."""
+    import threading
+
+    from voiceprep.core.history.store import History
+    from voiceprep.gui.operations import idle
+
+    w = MainWindow(services, recover=False)
+    w.show()
+    page, ctl = start(w, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as shown:
+        ctl.answer_text(TYPED)
+    attempt = shown.args[1]
+    slow, real = threading.Event(), services.history.set_note
+    services.history.set_note = lambda *a: (slow.wait(10), real(*a))[1]
+    ctl.save_note(attempt, "lead with the numbers", 4)
+    w.close()
+    w.deleteLater()
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, 0)            # the window and its controller are gone
+    slow.set()
+    qtbot.waitUntil(idle, timeout=10000)              # the reply comes: nothing is raised in the event loop
+    with History.open(services.db_path) as h:
+        assert h.read("SELECT note FROM attempts WHERE id = ?", [attempt])[0]["note"] == "lead with the numbers"

@@ -423,8 +423,9 @@ class RehearsalController(QObject):
             self.historyChanged.emit()
             if on_saved is not None:
                 on_saved()
-        query(lambda: service.set_note(attempt_id, note, rating or None), on_done=saved,
-              on_error=lambda e: self.error.emit(user_message(e, "Saving the note")))
+        query(lambda: service.set_note(attempt_id, note, rating or None), on_done=saved,   # saved whatever happens;
+              on_error=lambda e: self.error.emit(user_message(e, "Saving the note")), owner=self)   # a closed window
+        # is not told (CI: "Signal source has been deleted" when the window closed as a note was saved)
 
     def retry(self) -> None:
         if self.rehearsal and self.can(Action.RETRY):

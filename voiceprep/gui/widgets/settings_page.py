@@ -204,7 +204,7 @@ class SettingsPage(QScrollArea):
         self._update_dirty()
         self.mic_test.clicked.connect(self._test_mic)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
-                          on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"))
+                          on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"), owner=self)
 
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
@@ -362,7 +362,7 @@ class SettingsPage(QScrollArea):
                 self.model_cost.setText(text)
         run_in_background(lambda: models.measure_cost(mid, models.sample_speech()),
                           on_done=lambda cost: show(f"{models.describe(cost)}. {self._model_facts()}"),
-                          on_error=lambda exc: show(str(exc)))
+                          on_error=lambda exc: show(str(exc)), owner=self)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "A CTranslate2 Whisper model directory")
@@ -411,7 +411,7 @@ class SettingsPage(QScrollArea):
             why = speaker.fallback_reason
             self._status(self.voice_status, f"Done, with the standard voice: {why}" if why else "Done.")
         run_in_background(lambda: speaker.say("Tell me about the hardest problem you have solved."),
-                          on_done=done, on_error=failed)
+                          on_done=done, on_error=failed, owner=self)
 
     def _test_mic(self) -> None:
         """Record 3 s, then say in plain words whether speech was heard, only noise, or only silence, and what to
@@ -451,7 +451,7 @@ class SettingsPage(QScrollArea):
             if shiboken6.isValid(self):
                 self.mic_testing = False
             self._status(self.mic_status, text)
-        run_in_background(work, on_done=done, on_error=lambda e: done(str(e)))
+        run_in_background(work, on_done=done, on_error=lambda e: done(str(e)), owner=self)
 
     @staticmethod
     def _status(label: QLabel, text: str) -> None:
