@@ -15,6 +15,7 @@ BLOCK_S = 0.1
 MIC_HINT = ("Check that the level meter moves when you speak (Settings: Test microphone) and that the right input "
             "device is chosen, then answer again.")
 FILE_HINT = "Check that the file plays speech and is not silent or only noise."
+NOTHING_IN_FILE = f"I didn't hear an answer in this recording (silence or noise), so nothing was scored or saved. {FILE_HINT}"
 
 
 def loud_seconds(path: Path, silence_rms: float) -> float:
@@ -92,7 +93,7 @@ def no_answer_text(reason: str, seconds: float) -> str:
         return ("The microphone stopped sending sound before an answer was heard, so nothing was scored or saved. "
                 "Check it in Settings (Test microphone), then answer again.")
     if reason == "end_of_file":                  # an imported recording: the file, not the microphone
-        return f"I didn't hear an answer in this recording (silence or noise), so nothing was scored or saved. {FILE_HINT}"
+        return NOTHING_IN_FILE
     if reason == "manual" and seconds < EARLY_STOP_S:
         return (f"The answer was stopped after {seconds:.1f} s, before anything was said, so nothing was saved. "
                 "Press Space to answer, and Space again when you have finished.")
@@ -106,8 +107,7 @@ def require_answer(transcript: Transcript, audio: Path | None, silence_rms: floa
     if heard(transcript, audio, silence_rms, min_speech_s):
         return
     if source:
-        raise NoAnswerHeard(f"{source}: I didn't hear an answer in this recording (silence or noise), so nothing "
-                            f"was scored or saved. {FILE_HINT}")
+        raise NoAnswerHeard(f"{source}: {NOTHING_IN_FILE}")
     try:
         seconds = sf.info(str(audio)).duration if audio is not None else 0.0
     except (OSError, RuntimeError):   # unreadable or gone: the general hint
