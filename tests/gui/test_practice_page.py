@@ -1444,3 +1444,14 @@ def test_a_note_saved_as_the_window_closes_is_kept_and_nothing_is_raised(qtbot, 
     qtbot.waitUntil(idle, timeout=10000)              # the reply comes: nothing is raised in the event loop
     with History.open(services.db_path) as h:
         assert h.read("SELECT note FROM attempts WHERE id = ?", [attempt])[0]["note"] == "lead with the numbers"
+
+
+def test_an_error_from_the_rehearsal_is_shown_as_a_sentence(window, monkeypatch):
+    """The history's errors are lowercase to follow the CLI's "voiceprep: error:"; Practice's box starts with a
+    capital (session 13's note)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.controller.error.emit("attempt 4 has no finished transcript to judge again")
+    assert shown == ["Attempt 4 has no finished transcript to judge again"]

@@ -32,7 +32,7 @@ from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.banks import BanksPage
-from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, window_state
+from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.critical(self, "History damaged", f"{exc}\n\nAnswers cannot be saved until the damaged "
                                                               "file is moved aside; close voiceprep to do that.")
             else:
-                QMessageBox.warning(self, "History", user_message(exc, "Checking the history"))
+                QMessageBox.warning(self, "History", sentence_case(user_message(exc, "Checking the history")))
         run_in_background(self.services.access.verify, lane="session", on_error=failed, owner=self)
 
     def play(self, path: str, start: float) -> None:

@@ -287,3 +287,25 @@ def test_the_key_point_table_is_as_tall_as_its_rows_so_the_page_scrolls_not_the_
     assert not table.verticalScrollBar().isVisible()
     table = show(most + 10)                                # a sensible maximum: then it scrolls itself
     assert table.height() < (most + 1) * table.verticalHeader().defaultSectionSize() + 80
+
+
+def test_an_error_reading_progress_is_shown_as_a_sentence(qtbot):
+    """The history's own errors are written lowercase to follow "voiceprep: error:" in the CLI; shown alone in
+    Progress they start with a capital (session 13's note: Progress still showed "no attempt 7 in ...")."""
+    from types import SimpleNamespace
+
+    from voiceprep.core.history.errors import HistoryError
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="B", all_prompts=lambda: [])
+    services = page_services({"b": bank}.get)
+
+    def broken(*_):
+        raise HistoryError("the history database was made by a newer voiceprep")
+
+    services.history = SimpleNamespace(progress=broken)
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    page.bank_box.addItem("B", "b")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("The history database"), timeout=5000)

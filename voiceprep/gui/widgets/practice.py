@@ -55,6 +55,7 @@ from voiceprep.gui.widgets.common import (
     keyboard_buttons,
     muted,
     plain,
+    sentence_case,
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
@@ -365,7 +366,7 @@ class PracticePage(QWidget):
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
         self.ctl.importProgress.connect(self._on_import_progress)
-        self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", m))
+        self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", sentence_case(m)))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
         self.ctl.followUpAsked.connect(self._on_follow_up_asked)

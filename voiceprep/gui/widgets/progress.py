@@ -31,7 +31,7 @@ from voiceprep.app import user_message
 from voiceprep.core.history.queries import kind_name, only_asked
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
-from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
 MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus"]       # one per colour, same order
@@ -671,7 +671,7 @@ class ProgressPage(QScrollArea):
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
-              on_error=lambda e: self.summary.setText(user_message(e, "Reading your progress")))
+              on_error=lambda e: self.summary.setText(sentence_case(user_message(e, "Reading your progress"))))
 
     def _show(self, data: dict[str, Any], bank_id: str, prompt: str | None, generation: int) -> None:
         if generation != self._generation or (bank_id, prompt, data) == self._shown:

@@ -29,7 +29,7 @@ from voiceprep.app.errors import user_message
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
-from voiceprep.gui.widgets.common import heading, muted, size_fits
+from voiceprep.gui.widgets.common import heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.settings import INTERFACE_SIZES
 
@@ -404,7 +404,7 @@ class SettingsPage(QScrollArea):
             elif isinstance(exc, TTSError):
                 text = str(exc)
             else:
-                text = user_message(exc, "Testing the voice")
+                text = sentence_case(user_message(exc, "Testing the voice"))
             self._status(self.voice_status, text)
 
         def done(_) -> None:   # the natural voice falls back to the standard one: say so, and why
