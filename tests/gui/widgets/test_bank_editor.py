@@ -1263,3 +1263,28 @@ def _blocks(doc):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_a_bank_that_fails_to_import_names_its_rounds_by_their_titles(tmp_path):
+    """Session 13's note: the import message said "Round 2 › prompt 1" for a round the file calls "Behavioural",
+    while the editor names it by its title. A file that is TOML but not a valid bank gives its titles."""
+    from voiceprep.core.banks import BankLoadError, load_bank
+    from voiceprep.core.banks.document import NEW_BANK
+    from voiceprep.gui.widgets.banks import import_problem
+
+    text = NEW_BANK.format(id="mine", title="Support lead") + '''
+[[rounds]]
+id = "behavioural"
+title = "Behavioural"
+
+[[rounds.prompts]]
+id = "conflict"
+text = ""
+'''
+    path = tmp_path / "mine.toml"
+    path.write_text(text)
+    with pytest.raises(BankLoadError) as raised:
+        load_bank(path)
+    assert raised.value.round_titles == ("Round 1", "Behavioural")
+    message, _ = import_problem(path, raised.value.errors, raised.value.round_titles)
+    assert "Behavioural › prompt 1" in message and "Round 2" not in message, message

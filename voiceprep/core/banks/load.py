@@ -62,10 +62,12 @@ class BankError:
 
 
 class BankLoadError(Exception):
-    """A bank file could not be used; `errors` lists every problem found."""
+    """A bank file could not be used; `errors` lists every problem found. `round_titles` are its rounds' titles
+    when the file was read as TOML (so a problem can name "Behavioural", not "Round 1"), else empty."""
 
-    def __init__(self, errors: list[BankError]):
+    def __init__(self, errors: list[BankError], round_titles: tuple[str, ...] = ()):
         self.errors = errors
+        self.round_titles = round_titles
         super().__init__("\n".join(str(e) for e in errors))
 
 
@@ -274,9 +276,16 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     vocabulary = c.strings(root, "vocabulary", ())
 
     if c.errors or job is None:
-        raise BankLoadError(c.finish())
+        raise BankLoadError(c.finish(), _titles(root.get("rounds")))
     return Bank(schema=SCHEMA_VERSION, job=job, rounds=tuple(rounds),
                 competencies=tuple(competencies), vocabulary=vocabulary, text=text)
+
+
+def _titles(rounds: object) -> tuple[str, ...]:
+    """Each round's title as written ("" where it has none or it is not text)."""
+    if not isinstance(rounds, list):
+        return ()
+    return tuple(str(r["title"]) if isinstance(r, dict) and isinstance(r.get("title"), str) else "" for r in rounds)
 
 
 def _toml_problem(message: str, text: str) -> tuple[int | None, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -46,9 +47,10 @@ _BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)
 _LISTED = 8
 
 
-def import_problem(path: Path, errors: list[BankError]) -> tuple[str, bool]:
+def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[str] = ()) -> tuple[str, bool]:
     """Why a file could not be imported, in the candidate's words, and whether it is plain text that is not a
-    bank at all (a job description, notes), for which drafting a bank is the right tool."""
+    bank at all (a job description, notes), for which drafting a bank is the right tool. Rounds are named by
+    `round_titles` where the file gives them."""
     name = path.name
     try:
         text: str | None = read_bank_text(path)
@@ -62,7 +64,7 @@ def import_problem(path: Path, errors: list[BankError]) -> tuple[str, bool]:
         why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
         return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
                 f"{DRAFT_LABEL}"), True
-    listed = [f"line {e.line}: {problem_text(e.field, e.message)}" if e.line else problem_text(e.field, e.message)
+    listed = [(f"line {e.line}: " if e.line else "") + problem_text(e.field, e.message, round_titles)
               for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
     return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
@@ -321,7 +323,7 @@ class BanksPage(QWidget):
         try:
             bank = load_bank(path)
         except BankLoadError as exc:
-            text, draftable = import_problem(path, exc.errors)
+            text, draftable = import_problem(path, exc.errors, exc.round_titles)
             box = QMessageBox(QMessageBox.Icon.Warning, "Not imported", "", QMessageBox.StandardButton.Close, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setText(text)
