@@ -162,6 +162,15 @@ def test_a_plain_label_is_asked_as_an_interviewer_would(label, asked):
     ("The result was 40% fewer pages", "Can you tell me what the result was?"),
     ("The goal was zero downtime during the migration", "Can you tell me what the goal was?"),
     ("The outcome was faster deploys for every team", "Can you tell me what the outcome was?"),
+    ("The cause was missing data in the feed", "Can you tell me what the cause was?"),
+    # session 13's note: "what the team was?" for something going on
+    ("The team was growing fast", "Can you tell me how the team was growing fast?"),
+    ("The release was waiting for approval", "Can you tell me how the release was waiting for approval?"),
+    # a situation and what the candidate did about it: the situation, and what they did, asked
+    ("The customer was unhappy, so I called them", "The customer was unhappy: what did you do about that?"),
+    ("The deadline was moved up, so we cut scope", "The deadline was moved up: what did you do about that?"),
+    # something that was so, said without "the": not a topic ("tell me more about Sales were falling")
+    ("Sales were falling", "Can you tell me how sales were falling?"),
 ])
 def test_what_the_x_was_is_asked_only_when_a_thing_is_named(label, asked):
     assert follow_up_for(_plain(label)) == asked

@@ -246,6 +246,9 @@ def _noun_phrase(text: str) -> bool:
         return True
     if first.strip(",;:.") != first or first in _NOT_NOUNS or first.endswith("ly") or _past(first):
         return False
+    after = words[1].lower().strip(",;:.") if len(words) > 1 else ""
+    if first.endswith("ing") and (not after or after in _NOT_NOUNS or after in _ADJECTIVES or after.endswith("ly")):
+        return False                           # "growing fast", "waiting for approval": what was going on, not a thing
     if first in _ADJECTIVES or first.endswith(_ADJECTIVE_ENDINGS) or (first.startswith("un") and
                                                                       not first.startswith("uni")):
         after = words[1].lower().strip(",;:.") if len(words) > 1 else ""      # "bad config", not "unhappy with"
@@ -268,6 +271,10 @@ def _asked(head: str, kp: KeyPoint) -> str:
     because = re.search(r",?\s+because\b", said)
     if because and because.start() > 0:
         return f"Can you tell me why {said[:because.start()]}?"
+    so = re.search(r",?\s+so\s+you\b", said)      # "The customer was unhappy, so I called them": the situation, asked
+    if so and so.start() > 0 and _is_clause(said[:so.start()]):      # what the candidate did about it
+        situation = said[:so.start()]
+        return f"{situation[0].upper()}{situation[1:]}: what did you do about that?"
     what = _WHAT_WAS.match(said)
     if what and _noun_phrase(what.group(3)):
         return f"Can you tell me what {what.group(1)} {what.group(2)}?"
@@ -330,6 +337,8 @@ def _is_clause(text: str) -> bool:
         return False
     if len(words) >= 3 and words[0].lower() in _VERBS:
         return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
+    if len(words) >= 3 and words[1].lower() in ("was", "were", "is", "are") and words[0].lower() not in _DETERMINERS:
+        return True                            # "Sales were falling", "Morale was low": something that was so
     if len(words) >= 3 and len(words[0]) > 4 and words[0].lower().endswith("ed") and (
             words[1].lower() in _DETERMINERS | {"it", "them", "us", "me"}):
         return True                            # "Partitioned the table by day", not "Detailed design of..."
