@@ -42,7 +42,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert main(["history", "import", str(out_file)]) == 0
     assert "imported 1 attempt; 1 already present" in capsys.readouterr().out
     assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
-    assert "judged again" in capsys.readouterr().out
+    assert "Judged again against the key points as they read now: no change" in capsys.readouterr().out
     assert main(["history", "show", "999"]) == 1
     assert "no attempt 999" in capsys.readouterr().err
 
@@ -238,3 +238,37 @@ def test_history_list_shows_a_drills_own_count_and_stats_says_only_drills_as_pro
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.endswith("minutes spoken; no average yet"), first
+
+
+def test_rejudge_uses_the_key_points_as_they_read_now_and_says_what_changed(capsys):
+    """Session 14: `history rejudge` judged against the bank as it was answered and printed only the new result;
+    History's Judge again judges against the question's key points as they read now and says what changed. The CLI
+    now does the same (the banks loaded as `score` loads them), in the same sentence."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8").replace('id = "airwallex"', 'id = "my-bank"', 1)
+    mine = paths.user_banks_dir() / "my-bank.toml"
+    mine.write_text(text, encoding="utf-8")
+    bank = load_bank(mine)
+    access = HistoryAccess(paths.database_path())
+    saved = PracticeSession(access).save_typed(bank, bank.prompt("hardest-problem"), ANSWER)
+    access.close_all()
+    hits, total = saved.document["hits"], saved.document["total"]
+    assert any(k["id"] == "disruptor" and k["hit"] for k in saved.document["key_points"])
+    old = 'label = "Name the LMAX Disruptor as the design you chose"\ncues = ["LMAX Disruptor|Disruptor|LMAX"]'
+    assert old in text
+    mine.write_text(text.replace(old, 'label = "I migrated the billing database to Postgres with zero downtime"\n'
+                                      'cues = ["postgres migration", "zero downtime"]'), encoding="utf-8")
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Attempt {saved.attempt_id}: Judged again against the key points as they read now: "
+                          f"{hits} of {total} key points → {hits - 1} of {total}, overall "), out
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0          # again: nothing changed, said so
+    assert f"now: no change ({hits - 1} of {total} key points, overall " in capsys.readouterr().out
+    mine.unlink()                                                             # the bank is gone: as answered
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
+    assert ("Judged again against the key points as they were when you answered (the question is no longer in the "
+            "bank): ") in capsys.readouterr().out

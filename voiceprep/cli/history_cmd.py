@@ -51,7 +51,8 @@ def register(sub: Any) -> None:
     p = hs.add_parser("delete", help="delete an attempt and its audio")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_delete)
-    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge (replaces its scores)")
+    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge, against the question's "
+                                      "key points as they read now (replaces its scores)")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_rejudge)
 
@@ -184,10 +185,16 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_rejudge(args: argparse.Namespace) -> int:
+    """As History's Judge again: against the question's key points as they read now (the banks as the other
+    commands load them), saying what changed (session 14: it judged against the bank as answered, and printed the
+    new result only)."""
+    from voiceprep.app.session import rejudged_text
+    from voiceprep.core.banks import BankRegistry
+
     with user_errors("Judging again"), app_history() as (_, session):
-        doc = session.rejudge(args.id)
-    print(f"attempt {args.id} judged again ({doc['judge']}): {doc['hits']} of {doc['total']} key points, "
-          f"overall {doc['overall']:.0f}/100")
+        bank_id = session.history().attempt_row(args.id)["bank_id"]
+        doc = session.rejudge(args.id, BankRegistry.discover().find(bank_id))
+    print(f"Attempt {args.id}: {rejudged_text(doc)}")
     return 0
 
 
