@@ -454,6 +454,33 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
         export.import_json(history, json.dumps(broken), "x.json")
 
 
+def test_a_csv_export_counts_the_points_a_drill_or_follow_up_answer_was_asked_about(history, save, bank):
+    """Session 14: the CSV's key_points_covered and key_points_total counted every point of the question for a drill
+    and a follow-up answer, where History and the feedback count the points it was asked about ("1/2 asked");
+    a whole answer's stay all its points, and the JSON export keeps every point's result."""
+    prompt = bank.prompt("hardest-problem")
+    plain = save(STRONG)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    made = [plain]
+    for extra in ({}, {"follow_up": ["Which design did you choose?"]}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(export.render(history, made, "csv")))}
+    listed = {r["id"]: r for r in queries.list_attempts(history)}
+    whole = queries.get_attempt(history, plain)["key_points"]
+    assert (rows[plain]["key_points_covered"], rows[plain]["key_points_total"]) == (
+        str(sum(k["hit"] for k in whole)), str(len(whole)))
+    for attempt in made[1:]:
+        assert listed[attempt]["drilled"][1] == 2
+        assert (rows[attempt]["key_points_covered"], rows[attempt]["key_points_total"]) == tuple(
+            str(n) for n in listed[attempt]["drilled"])
+    data = json.loads(export.render(history, made[1:], "json"))
+    assert [len(a["key_points"]) for a in data["attempts"]] == [len(whole)] * 2
+
+
 def test_a_json_export_names_follow_up_only_for_a_follow_up_answer_and_reads_a_session_12_export(
         history, save, bank, tmp_path):
     """Review 13: every attempt exported carried "follow_up": null, which a voiceprep before schema 6 refuses
