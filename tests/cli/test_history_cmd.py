@@ -272,3 +272,14 @@ def test_rejudge_uses_the_key_points_as_they_read_now_and_says_what_changed(caps
     assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
     assert ("Judged again against the key points as they were when you answered (the question is no longer in the "
             "bank): ") in capsys.readouterr().out
+
+
+def test_history_list_lines_up_its_columns_beside_a_drills_own_count(capsys):
+    """Session 14: "1/2 asked" and "1/1 drilled" are wider than a score: the length and question columns after them
+    were pushed right on those rows only."""
+    typed_answers("plain", "drill", "follow-up")
+    assert main(["history", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert len({line.index("typed") for line in lines}) == 1, lines
+    assert len({line.index("airwallex/") for line in lines}) == 1, lines

@@ -80,11 +80,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
-    for r in rows:
-        # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {own_score(r) or _score(r['overall'])}  "
-              f"{_length(r):>5}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}")
+    # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score; the
+    # column as wide as its widest cell, so the columns after it line up (session 14)
+    scores = [own_score(r) or _score(r["overall"]) for r in rows]
+    width = max((len(s) for s in scores), default=0)
+    for r, score in zip(rows, scores, strict=True):
+        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>5}  "
+              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
     return 0
 
 
