@@ -194,7 +194,11 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
     assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
+    assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
     assert plain in lines
+    assert main(["history", "compare", str(plain), str(follow)]) == 0
+    assert (f"Attempt {plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> attempt "
+            f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
 
 
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):

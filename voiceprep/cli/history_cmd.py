@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import app_history, print_json, user_errors
-from voiceprep.core.history.queries import found_text, kind_name, only_asked, own_score
+from voiceprep.core.history.queries import answer_name, found_text, kind_name, not_asked_text, only_asked, own_score
 from voiceprep.core.wording import counted
 
 
@@ -147,13 +147,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(c)
         return 0
-    print(f"{c['prompt_text']}\nAttempt {c['first']} ({c['attempts'][0]['started_at'][:10]}) -> "
-          f"attempt {c['second']} ({c['attempts'][1]['started_at'][:10]})")
+    a, b = c["attempts"]          # named as History names them ("answer 1 to this question", "follow-up to ...")
+    print(f"{c['prompt_text']}\nAttempt {c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
+          f"attempt {c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
     for m in c["metrics"].values():
         print(f"  {m['text']}")
     for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
         for label in labels:
             print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
+    if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
+        print(f"  {not_asked_text(c)}:")
+        for label in c["not_asked"]:
+            print(f"    {label}")
     print("What changed in what you said:")
     for d in c["diff"]:
         if d["op"] != "equal":

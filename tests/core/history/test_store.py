@@ -673,6 +673,66 @@ def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history,
         "answer 1 to this question", "answer 2 to this question"]     # Compare names them so too
 
 
+def test_a_follow_up_answer_is_named_a_follow_up_to_the_answer_it_followed(history, save, bank):
+    """Session 14: a follow-up answer was "answer 2 to this question" (the answer number counted it as an answer to
+    the question), and the next answer "answer 3". It is "follow-up to answer 1" now, in History's detail, Compare,
+    the CLI and the Markdown export, and not counted among the question's answers; a drill still is one."""
+    from voiceprep.core.history.export import to_markdown
+    from voiceprep.core.history.queries import answer_name, compare, get_attempt
+
+    prompt = bank.prompt("hardest-problem")
+    first = save(WEAK)
+    asked = [prompt.key_points[0].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    made = []
+    for extra in ({"follow_up": ["Which design did you choose?"]}, {"follow_up": ["And then?"]}, {}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    follow, again, drill = made
+    second = save(STRONG)
+    names = [answer_name(get_attempt(history, i)) for i in (first, follow, again, drill, second)]
+    assert names == ["answer 1 to this question", "follow-up to answer 1", "follow-up to answer 1",
+                     "answer 2 to this question", "answer 3 to this question"]
+    assert "— follow-up to answer 1*" in to_markdown(history, [follow])
+    assert [answer_name(side) for side in compare(history, first, follow)["attempts"]] == [
+        "answer 1 to this question", "follow-up to answer 1"]
+    history.delete_attempt(first)                           # the answer it followed is gone
+    assert answer_name(get_attempt(history, follow)) == "follow-up answer"
+
+
+def test_compare_with_a_follow_up_or_drill_answer_compares_only_the_points_it_was_asked_about(history, save, bank):
+    """Session 14: Compare of a follow-up answer with the answer it followed listed as "lost" every point the
+    follow-up answer was never asked about (as it did for a drill); only the points asked about are compared now,
+    and the others are named as not asked."""
+    prompt = bank.prompt("hardest-problem")
+    first = save(STRONG)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK))
+    made = []
+    for extra in ({"follow_up": ["What went wrong?"]}, {}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    follow, drill = made
+    strong = {k["label"]: k["hit"] for k in queries.get_attempt(history, first)["key_points"]}
+    weak = {k["label"]: k["hit"] for k in queries.get_attempt(history, follow)["key_points"]}
+    assert [k for k in strong if strong[k] and not weak[k] and k not in asked], "the old code listed these as lost"
+    others = [k.label for k in prompt.key_points if k.label not in asked]
+    for second, noun in ((follow, "follow-up answer"), (drill, "drill")):
+        c = queries.compare(history, first, second)
+        assert set(c["lost"] + c["gained"] + c["kept"] + c["missed"]) <= set(asked), c
+        assert c["lost"] == [k for k in asked if strong[k] and not weak[k]]
+        assert c["not_asked"] == others
+        assert queries.not_asked_text(c) == f"Not compared: the {noun} was not asked about these {len(others)} points"
+    both = queries.compare(history, follow, drill)
+    assert both["not_asked"] == others and queries.not_asked_text(both) == (
+        f"Not compared: these {len(others)} points were not asked about in both answers")
+    assert queries.compare(history, first, save(WEAK))["not_asked"] == []      # two whole answers: every point
+
+
 def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is(history):
     """Walkthrough 5: the feedback now says "overall (this bank scores key points only)" for a bank with no
     competencies; the export still said "weighted by the job's competencies"."""
