@@ -733,6 +733,32 @@ def test_compare_with_a_follow_up_or_drill_answer_compares_only_the_points_it_wa
     assert queries.compare(history, first, save(WEAK))["not_asked"] == []      # two whole answers: every point
 
 
+def test_search_finds_a_word_written_with_a_space_or_hyphen_inside_or_without(history, save):
+    """Session 14 (walkthrough 10): History search "failover" did not find "fail over" nor "fail-over", and "real
+    time" did not find "realtime"."""
+    said = {"We fail over to the standby region.": "spaced", "The fail-over took ten seconds.": "hyphen",
+            "Failover was tested weekly.": "joined", "We stream prices in realtime.": "realtime",
+            "Prices stream in real time.": "real time", "The set up was slow.": "set up"}
+    ids = {save(text): name for text, name in said.items()}
+
+    def found(text: str) -> set[str]:
+        listed = queries.list_attempts(history, text=text)
+        assert all(r["found_in"] == ["transcript"] for r in listed), listed
+        assert {ids[r["id"]] for r in queries.search(history, text)} == {ids[r["id"]] for r in listed}
+        return {ids[r["id"]] for r in listed}
+    for typed in ("failover", "fail over", "fail-over", "Fail-Over", '"fail over"'):
+        assert found(typed) == {"spaced", "hyphen", "joined"}, typed
+    for typed in ("real time", "realtime", "real-time", '"real time"'):
+        assert found(typed) == {"realtime", "real time"}, typed
+    assert found("setup") == {"set up"}
+    assert found("fail over standby") == {"spaced"}           # every term must still match
+    assert found("stream realtime prices") == {"realtime", "real time"}
+    assert found("ring") == set() and found("'") == set()     # nothing made up; FTS syntax still plain text
+    snippet = queries.search(history, "failover")
+    assert {r["snippet"] for r in snippet} == {"We [fail over] to the standby region.",
+                                               "The [fail-over] took ten seconds.", "[Failover] was tested weekly."}
+
+
 def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is(history):
     """Walkthrough 5: the feedback now says "overall (this bank scores key points only)" for a bank with no
     competencies; the export still said "weighted by the job's competencies"."""

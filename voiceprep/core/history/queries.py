@@ -181,20 +181,48 @@ def found_text(row: Row) -> str:
     return text + (f" (also in {' and '.join(also)})" if also else "")
 
 
+SPLIT_PART = 2          # a word searched (5 letters or more) is also found written as two, each part at least this
+#                        long ("setup": "set up")
+
+
+def spellings(word: str) -> list[str]:
+    """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over" (and
+    every other split into two parts of SPLIT_PART letters or more: a split that is not two words finds nothing),
+    "fail-over" -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
+    if re.fullmatch(r"\w+(?:-\w+)+", word):
+        return [word.replace("-", "")]
+    if not word.isalnum():
+        return []
+    return [f"{word[:i]} {word[i:]}" for i in range(SPLIT_PART, len(word) - SPLIT_PART + 1)] if len(word) > 4 else []
+
+
 def fts_terms(text: str) -> list[str]:
     """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
     as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
-    read as a plain word."""
+    read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
+    (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
+    of its spellings, and two typed words side by side may be one word written together."""
+    pieces = [(bool(phrase), words) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)
+              if (words := (phrase or word).replace('"', " ").split())]
     terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        if words := (phrase or word).replace('"', " ").split():
-            terms.append('"' + " ".join(words) + '"')
+    for i, (quoted, words) in enumerate(pieces):
+        forms = [" ".join(words)]
+        if quoted:
+            forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
+        else:
+            forms += spellings(words[0])
+            for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
+                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
+                    forms.append(pair[0][1][0] + pair[1][1][0])
+        forms = list(dict.fromkeys(forms))
+        quoted_forms = [f'"{f}"' for f in forms]
+        terms.append(quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")")
     return terms
 
 
 def fts_query(text: str) -> str:
     """Every term must match (see fts_terms)."""
-    return " ".join(fts_terms(text))
+    return " AND ".join(fts_terms(text))
 
 
 def list_attempts(h: History, bank: str | None = None, prompt: str | None = None, round_id: str | None = None,
