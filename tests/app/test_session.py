@@ -571,6 +571,39 @@ def test_judging_again_a_follow_up_answer_keeps_the_points_it_was_asked_about_wh
     assert service.attempts(limit=1)[0]["drilled"] == before["drilled"]
 
 
+@pytest.mark.parametrize("kind", ["drill", "follow-up"])
+def test_judging_again_a_drill_or_follow_up_answer_says_what_changed_in_the_points_it_was_asked_about(
+        session, service, bank, kind):
+    """Session 14: Judge again's "what changed" counted a drill's or a follow-up answer's whole-answer points ("3 of
+    4 key points → 2 of 4, overall 70 → 52") where its feedback and History count the points it was asked about
+    ("1/1 asked"); now it says that count, in the feedback's words, and not the overall, which counts for nothing."""
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.core.banks.load import parse_bank
+
+    prompt = bank.prompt("hardest-problem")
+    asked = next(k for k in prompt.key_points if k.id == "disruptor")
+    how = {"drill": [asked.label]} | ({"follow_up": ["Which design did you pick?"]} if kind == "follow-up" else {})
+    saved = session.save_typed(bank, prompt, LOCK, **how)
+    assert service.attempts(limit=1)[0]["drilled"] == (1, 1)
+    doc = BankDocument(bank.text)
+    r, p = next((r, p) for r, rnd in enumerate(bank.rounds) for p, q in enumerate(rnd.prompts) if q.id == prompt.id)
+    point = ("rounds", r, "prompts", p, "key_points", [k.id for k in prompt.key_points].index(asked.id))
+    doc.set(point, "label", "I migrated the billing database to Postgres with zero downtime")
+    doc.set(point, "cues", ["postgres migration", "zero downtime"])
+    reworded = parse_bank(doc.text())
+    same = session.rejudge(saved.attempt_id, bank)
+    redone = session.rejudge(saved.attempt_id, reworded)
+    assert service.attempts(limit=1)[0]["drilled"] == (0, 1)
+    if kind == "drill":
+        assert same["rejudge_change"] == "no change (1 of 1 asked-for point covered)"
+        assert redone["rejudge_change"] == "1 of 1 asked-for point covered → 0 of 1"
+    else:
+        assert same["rejudge_change"] == "no change (covered 1 of 1 asked in the follow-up)"
+        assert redone["rejudge_change"] == "covered 1 of 1 asked in the follow-up → 0 of 1"
+    from voiceprep.app.session import rejudged_text
+    assert rejudged_text(redone) == f"Judged again against the key points as they read now: {redone['rejudge_change']}."
+
+
 def test_partly_there_quotes_numbers_and_acronyms_too():
     """Review 13: every word of two letters or fewer was dropped, so "AI", "QA" or a bare "80" was never quoted."""
     from types import SimpleNamespace

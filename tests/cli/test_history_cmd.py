@@ -42,7 +42,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert main(["history", "import", str(out_file)]) == 0
     assert "imported 1 attempt; 1 already present" in capsys.readouterr().out
     assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
-    assert "judged again" in capsys.readouterr().out
+    assert "Judged again against the key points as they read now: no change" in capsys.readouterr().out
     assert main(["history", "show", "999"]) == 1
     assert "no attempt 999" in capsys.readouterr().err
 
@@ -194,7 +194,11 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
     assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
+    assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
     assert plain in lines
+    assert main(["history", "compare", str(plain), str(follow)]) == 0
+    assert (f"Attempt {plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> attempt "
+            f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
 
 
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
@@ -238,3 +242,48 @@ def test_history_list_shows_a_drills_own_count_and_stats_says_only_drills_as_pro
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.endswith("minutes spoken; no average yet"), first
+
+
+def test_rejudge_uses_the_key_points_as_they_read_now_and_says_what_changed(capsys):
+    """Session 14: `history rejudge` judged against the bank as it was answered and printed only the new result;
+    History's Judge again judges against the question's key points as they read now and says what changed. The CLI
+    now does the same (the banks loaded as `score` loads them), in the same sentence."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8").replace('id = "airwallex"', 'id = "my-bank"', 1)
+    mine = paths.user_banks_dir() / "my-bank.toml"
+    mine.write_text(text, encoding="utf-8")
+    bank = load_bank(mine)
+    access = HistoryAccess(paths.database_path())
+    saved = PracticeSession(access).save_typed(bank, bank.prompt("hardest-problem"), ANSWER)
+    access.close_all()
+    hits, total = saved.document["hits"], saved.document["total"]
+    assert any(k["id"] == "disruptor" and k["hit"] for k in saved.document["key_points"])
+    old = 'label = "Name the LMAX Disruptor as the design you chose"\ncues = ["LMAX Disruptor|Disruptor|LMAX"]'
+    assert old in text
+    mine.write_text(text.replace(old, 'label = "I migrated the billing database to Postgres with zero downtime"\n'
+                                      'cues = ["postgres migration", "zero downtime"]'), encoding="utf-8")
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Attempt {saved.attempt_id}: Judged again against the key points as they read now: "
+                          f"{hits} of {total} key points → {hits - 1} of {total}, overall "), out
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0          # again: nothing changed, said so
+    assert f"now: no change ({hits - 1} of {total} key points, overall " in capsys.readouterr().out
+    mine.unlink()                                                             # the bank is gone: as answered
+    assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
+    assert ("Judged again against the key points as they were when you answered (the question is no longer in the "
+            "bank): ") in capsys.readouterr().out
+
+
+def test_history_list_lines_up_its_columns_beside_a_drills_own_count(capsys):
+    """Session 14: "1/2 asked" and "1/1 drilled" are wider than a score: the length and question columns after them
+    were pushed right on those rows only."""
+    typed_answers("plain", "drill", "follow-up")
+    assert main(["history", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert len({line.index("typed") for line in lines}) == 1, lines
+    assert len({line.index("airwallex/") for line in lines}) == 1, lines

@@ -829,7 +829,14 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     qtbot.addWidget(dialog)
     said = dialog.view.summary.toPlainText()
     assert "recording, follow-up)" in said and "drill" not in said.lower(), said
-    assert f"Answer 2 to this question: Follow-up answer: the interviewer asked “{questions[0]}”" in said
+    # session 14: named a follow-up to the answer it followed (it was "answer 2 to this question"), and only the
+    # point it was asked about compared (the others were listed as lost)
+    assert f"Follow-up to answer 1: Follow-up answer: the interviewer asked “{questions[0]}”" in said
+    assert dialog.windowTitle() == "Compare answer 1 to this question and follow-up to answer 1"
+    lost = said.split("Lost")[1].split("Still missing")[0]
+    assert all(k.label in asked or k.label not in lost for k in load_bank(BANKS / "airwallex.toml").prompt(
+        "hardest-problem").key_points), said
+    assert "Not compared: the follow-up answer was not asked about these 5 points: " in said, said
 
     progress = window.progress
     window.nav.setCurrentRow(2)

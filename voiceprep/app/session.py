@@ -417,7 +417,7 @@ class PracticeSession:
             # cannot be, and the answer is judged against the bank as it was answered
             drill = relabelled(drill, row.get("key_points") or [], current.prompt(row["prompt_id"]))
             if drill is None and row.get("drill"):
-                why = "a point it was asked about is no longer in the question"
+                drill, why = row.get("drill"), "a point it was asked about is no longer in the question"
             else:
                 bank, against, why = current, "current", ""
         transcript = Transcript.from_dict(row["transcript_data"])
@@ -426,6 +426,7 @@ class PracticeSession:
         points = row.get("key_points") or []
         earlier = {"overall": row.get("overall"), "hits": sum(1 for k in points if k.get("hit")), "total": len(points),
                    "judge": row.get("judge"), "bank_hash": row["bank_hash"]}
+        asked_before = queries.drilled(points, row.get("drill"))
         settings = {**row["settings"], "rejudged": True,
                     "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}
         record = attempt_record(analysis, row.get("input") or VOICE, settings,
@@ -439,8 +440,12 @@ class PracticeSession:
                     h.table("attempts").update(attempt_id, {"bank_hash": digest,
                                                             "drill_json": dumps(drill) if drill else None})
         doc = whole(record.feedback, transcript.to_dict())
-        return {**doc, "rejudged_against": against, "rejudged_why": why,
-                "rejudge_change": rejudge_change(earlier, doc)}
+        # a drill or follow-up answer is measured by the points it was asked about, as its feedback and History
+        # count it ("1/2 asked"): what changed is said in that count (its whole-answer overall counts for nothing)
+        asked_after = queries.drilled(record.key_points, drill) if asked_before is not None else None
+        change = rejudge_change(earlier, doc) if asked_before is None or asked_after is None else \
+            asked_change(asked_before, asked_after, queries.is_follow_up(row))
+        return {**doc, "rejudged_against": against, "rejudged_why": why, "rejudge_change": change}
 
 
 def relabelled(drill: list[str] | None, stored: list[Row], prompt: Prompt) -> list[str] | None:
@@ -454,6 +459,28 @@ def relabelled(drill: list[str] | None, stored: list[Row], prompt: Prompt) -> li
     if not all(ids.get(label) in now for label in drill):
         return None
     return [now[ids[label]] for label in drill]
+
+
+def asked_change(before: tuple[int, int], after: tuple[int, int], follow_up: bool) -> str:
+    """What judging a drill or a follow-up answer again changed in its own count, (covered, asked) before and
+    after, in its feedback's words: "covered 1 of 2 asked in the follow-up → 2 of 2", "no change (1 of 1
+    asked-for point covered)"."""
+    from voiceprep.core.history.queries import covered_text
+
+    kind: Row = {"follow_up": []} if follow_up else {}
+    if before == after:
+        return f"no change ({covered_text(after, kind)})"
+    return f"{covered_text(before, kind)} → {after[0]} of {after[1]}"
+
+
+def rejudged_text(doc: Row) -> str:
+    """What Judge again says when done, in History and in `voiceprep history rejudge`: against which key points,
+    and what changed ("Judged again against the key points as they read now: 5 of 6 key points → 4 of 6, overall
+    90 → 72.")."""
+    against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
+               "against the key points as they were when you answered "
+               f"({doc.get('rejudged_why') or 'the question is no longer in the bank'})")
+    return f"Judged again {against}: {doc['rejudge_change']}."
 
 
 def rejudge_change(before: Row, after: Row) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import app_history, print_json, user_errors
-from voiceprep.core.history.queries import found_text, kind_name, only_asked, own_score
+from voiceprep.core.history.queries import answer_name, found_text, kind_name, not_asked_text, only_asked, own_score
 from voiceprep.core.wording import counted
 
 
@@ -51,7 +51,8 @@ def register(sub: Any) -> None:
     p = hs.add_parser("delete", help="delete an attempt and its audio")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_delete)
-    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge (replaces its scores)")
+    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge, against the question's "
+                                      "key points as they read now (replaces its scores)")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_rejudge)
 
@@ -79,11 +80,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
-    for r in rows:
-        # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {own_score(r) or _score(r['overall'])}  "
-              f"{_length(r):>5}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}")
+    # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score; the
+    # column as wide as its widest cell, so the columns after it line up (session 14)
+    scores = [own_score(r) or _score(r["overall"]) for r in rows]
+    width = max((len(s) for s in scores), default=0)
+    for r, score in zip(rows, scores, strict=True):
+        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>5}  "
+              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
     return 0
 
 
@@ -144,13 +147,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(c)
         return 0
-    print(f"{c['prompt_text']}\nAttempt {c['first']} ({c['attempts'][0]['started_at'][:10]}) -> "
-          f"attempt {c['second']} ({c['attempts'][1]['started_at'][:10]})")
+    a, b = c["attempts"]          # named as History names them ("answer 1 to this question", "follow-up to ...")
+    print(f"{c['prompt_text']}\nAttempt {c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
+          f"attempt {c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
     for m in c["metrics"].values():
         print(f"  {m['text']}")
     for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
         for label in labels:
             print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
+    if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
+        print(f"  {not_asked_text(c)}:")
+        for label in c["not_asked"]:
+            print(f"    {label}")
     print("What changed in what you said:")
     for d in c["diff"]:
         if d["op"] != "equal":
@@ -184,10 +192,16 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_rejudge(args: argparse.Namespace) -> int:
+    """As History's Judge again: against the question's key points as they read now (the banks as the other
+    commands load them), saying what changed (session 14: it judged against the bank as answered, and printed the
+    new result only)."""
+    from voiceprep.app.session import rejudged_text
+    from voiceprep.core.banks import BankRegistry
+
     with user_errors("Judging again"), app_history() as (_, session):
-        doc = session.rejudge(args.id)
-    print(f"attempt {args.id} judged again ({doc['judge']}): {doc['hits']} of {doc['total']} key points, "
-          f"overall {doc['overall']:.0f}/100")
+        bank_id = session.history().attempt_row(args.id)["bank_id"]
+        doc = session.rejudge(args.id, BankRegistry.discover().find(bank_id))
+    print(f"Attempt {args.id}: {rejudged_text(doc)}")
     return 0
 
 

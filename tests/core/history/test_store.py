@@ -454,6 +454,33 @@ def test_exports_name_a_follow_up_answer_and_import_keeps_it(history, save, bank
         export.import_json(history, json.dumps(broken), "x.json")
 
 
+def test_a_csv_export_counts_the_points_a_drill_or_follow_up_answer_was_asked_about(history, save, bank):
+    """Session 14: the CSV's key_points_covered and key_points_total counted every point of the question for a drill
+    and a follow-up answer, where History and the feedback count the points it was asked about ("1/2 asked");
+    a whole answer's stay all its points, and the JSON export keeps every point's result."""
+    prompt = bank.prompt("hardest-problem")
+    plain = save(STRONG)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    made = [plain]
+    for extra in ({}, {"follow_up": ["Which design did you choose?"]}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(export.render(history, made, "csv")))}
+    listed = {r["id"]: r for r in queries.list_attempts(history)}
+    whole = queries.get_attempt(history, plain)["key_points"]
+    assert (rows[plain]["key_points_covered"], rows[plain]["key_points_total"]) == (
+        str(sum(k["hit"] for k in whole)), str(len(whole)))
+    for attempt in made[1:]:
+        assert listed[attempt]["drilled"][1] == 2
+        assert (rows[attempt]["key_points_covered"], rows[attempt]["key_points_total"]) == tuple(
+            str(n) for n in listed[attempt]["drilled"])
+    data = json.loads(export.render(history, made[1:], "json"))
+    assert [len(a["key_points"]) for a in data["attempts"]] == [len(whole)] * 2
+
+
 def test_a_json_export_names_follow_up_only_for_a_follow_up_answer_and_reads_a_session_12_export(
         history, save, bank, tmp_path):
     """Review 13: every attempt exported carried "follow_up": null, which a voiceprep before schema 6 refuses
@@ -644,6 +671,92 @@ def test_an_attempt_is_named_by_its_number_among_that_questions_answers(history,
     from voiceprep.core.history.queries import compare
     assert [answer_name(side) for side in compare(history, first, third)["attempts"]] == [
         "answer 1 to this question", "answer 2 to this question"]     # Compare names them so too
+
+
+def test_a_follow_up_answer_is_named_a_follow_up_to_the_answer_it_followed(history, save, bank):
+    """Session 14: a follow-up answer was "answer 2 to this question" (the answer number counted it as an answer to
+    the question), and the next answer "answer 3". It is "follow-up to answer 1" now, in History's detail, Compare,
+    the CLI and the Markdown export, and not counted among the question's answers; a drill still is one."""
+    from voiceprep.core.history.export import to_markdown
+    from voiceprep.core.history.queries import answer_name, compare, get_attempt
+
+    prompt = bank.prompt("hardest-problem")
+    first = save(WEAK)
+    asked = [prompt.key_points[0].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(STRONG))
+    made = []
+    for extra in ({"follow_up": ["Which design did you choose?"]}, {"follow_up": ["And then?"]}, {}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=STRONG, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    follow, again, drill = made
+    second = save(STRONG)
+    names = [answer_name(get_attempt(history, i)) for i in (first, follow, again, drill, second)]
+    assert names == ["answer 1 to this question", "follow-up to answer 1", "follow-up to answer 1",
+                     "answer 2 to this question", "answer 3 to this question"]
+    assert "— follow-up to answer 1*" in to_markdown(history, [follow])
+    assert [answer_name(side) for side in compare(history, first, follow)["attempts"]] == [
+        "answer 1 to this question", "follow-up to answer 1"]
+    history.delete_attempt(first)                           # the answer it followed is gone
+    assert answer_name(get_attempt(history, follow)) == "follow-up answer"
+
+
+def test_compare_with_a_follow_up_or_drill_answer_compares_only_the_points_it_was_asked_about(history, save, bank):
+    """Session 14: Compare of a follow-up answer with the answer it followed listed as "lost" every point the
+    follow-up answer was never asked about (as it did for a drill); only the points asked about are compared now,
+    and the others are named as not asked."""
+    prompt = bank.prompt("hardest-problem")
+    first = save(STRONG)
+    asked = [prompt.key_points[0].label, prompt.key_points[2].label]
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(WEAK))
+    made = []
+    for extra in ({"follow_up": ["What went wrong?"]}, {}):
+        attempt = history.begin_attempt(bank, prompt, state=TRANSCRIBING, input="typed", text=WEAK, drill=asked,
+                                        **extra)
+        history.finish_attempt(attempt, attempt_record(analysis, "typed"))
+        made.append(attempt)
+    follow, drill = made
+    strong = {k["label"]: k["hit"] for k in queries.get_attempt(history, first)["key_points"]}
+    weak = {k["label"]: k["hit"] for k in queries.get_attempt(history, follow)["key_points"]}
+    assert [k for k in strong if strong[k] and not weak[k] and k not in asked], "the old code listed these as lost"
+    others = [k.label for k in prompt.key_points if k.label not in asked]
+    for second, noun in ((follow, "follow-up answer"), (drill, "drill")):
+        c = queries.compare(history, first, second)
+        assert set(c["lost"] + c["gained"] + c["kept"] + c["missed"]) <= set(asked), c
+        assert c["lost"] == [k for k in asked if strong[k] and not weak[k]]
+        assert c["not_asked"] == others
+        assert queries.not_asked_text(c) == f"Not compared: the {noun} was not asked about these {len(others)} points"
+    both = queries.compare(history, follow, drill)
+    assert both["not_asked"] == others and queries.not_asked_text(both) == (
+        f"Not compared: these {len(others)} points were not asked about in both answers")
+    assert queries.compare(history, first, save(WEAK))["not_asked"] == []      # two whole answers: every point
+
+
+def test_search_finds_a_word_written_with_a_space_or_hyphen_inside_or_without(history, save):
+    """Session 14 (walkthrough 10): History search "failover" did not find "fail over" nor "fail-over", and "real
+    time" did not find "realtime"."""
+    said = {"We fail over to the standby region.": "spaced", "The fail-over took ten seconds.": "hyphen",
+            "Failover was tested weekly.": "joined", "We stream prices in realtime.": "realtime",
+            "Prices stream in real time.": "real time", "The set up was slow.": "set up"}
+    ids = {save(text): name for text, name in said.items()}
+
+    def found(text: str) -> set[str]:
+        listed = queries.list_attempts(history, text=text)
+        assert all(r["found_in"] == ["transcript"] for r in listed), listed
+        assert {ids[r["id"]] for r in queries.search(history, text)} == {ids[r["id"]] for r in listed}
+        return {ids[r["id"]] for r in listed}
+    for typed in ("failover", "fail over", "fail-over", "Fail-Over", '"fail over"'):
+        assert found(typed) == {"spaced", "hyphen", "joined"}, typed
+    for typed in ("real time", "realtime", "real-time", '"real time"'):
+        assert found(typed) == {"realtime", "real time"}, typed
+    assert found("setup") == {"set up"}
+    assert found("fail over standby") == {"spaced"}           # every term must still match
+    assert found("stream realtime prices") == {"realtime", "real time"}
+    assert found("ring") == set() and found("'") == set()     # nothing made up; FTS syntax still plain text
+    snippet = queries.search(history, "failover")
+    assert {r["snippet"] for r in snippet} == {"We [fail over] to the standby region.",
+                                               "The [fail-over] took ten seconds.", "[Failover] was tested weekly."}
 
 
 def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is(history):

@@ -309,3 +309,16 @@ def test_an_error_reading_progress_is_shown_as_a_sentence(qtbot):
     page.bank_box.addItem("B", "b")
     page.refresh()
     qtbot.waitUntil(lambda: page.summary.text().startswith("The history database"), timeout=5000)
+
+
+def test_progress_groups_answers_by_local_day_in_one_place():
+    """Session 14: by_day, drill_times, hollow_words and attempt_day_ticks each grouped answers by local day in a
+    loop of their own; one helper now (behaviour unchanged: the tests of each above)."""
+    from voiceprep.gui.widgets.progress import local_days, parse_time
+
+    # ten minutes apart: one local day in any time zone
+    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T10:00:00+00:00", "2026-03-01T10:10:00+00:00",
+                                                        "2026-03-03T10:00:00+00:00"))
+    days = local_days([morning, noon, next_day], [1.0, None, 3.0], [True, False, False])
+    assert list(days.values()) == [[(morning, 1.0, True), (noon, None, False)], [(next_day, 3.0, False)]]
+    assert list(days) == [morning.date(), next_day.date()]

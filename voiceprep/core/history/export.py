@@ -82,7 +82,9 @@ def to_csv(h: History, ids: list[int]) -> str:
     for i in ids:
         a = get_attempt(h, i)
         d = a["delivery"] or {}
-        covered, total = key_points_covered(a)
+        # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 asked"; it
+        # counted every point of the question, as if it were a whole answer)
+        covered, total = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
         row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),
                "key_points_covered": covered, "key_points_total": total,
                "drill": "; ".join(a["drill"]) if a["drill"] else None,    # the points asked for; empty: not a drill

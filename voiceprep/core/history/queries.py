@@ -181,20 +181,48 @@ def found_text(row: Row) -> str:
     return text + (f" (also in {' and '.join(also)})" if also else "")
 
 
+SPLIT_PART = 2          # a word searched (5 letters or more) is also found written as two, each part at least this
+#                        long ("setup": "set up")
+
+
+def spellings(word: str) -> list[str]:
+    """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over" (and
+    every other split into two parts of SPLIT_PART letters or more: a split that is not two words finds nothing),
+    "fail-over" -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
+    if re.fullmatch(r"\w+(?:-\w+)+", word):
+        return [word.replace("-", "")]
+    if not word.isalnum():
+        return []
+    return [f"{word[:i]} {word[i:]}" for i in range(SPLIT_PART, len(word) - SPLIT_PART + 1)] if len(word) > 4 else []
+
+
 def fts_terms(text: str) -> list[str]:
     """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
     as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
-    read as a plain word."""
+    read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
+    (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
+    of its spellings, and two typed words side by side may be one word written together."""
+    pieces = [(bool(phrase), words) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)
+              if (words := (phrase or word).replace('"', " ").split())]
     terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        if words := (phrase or word).replace('"', " ").split():
-            terms.append('"' + " ".join(words) + '"')
+    for i, (quoted, words) in enumerate(pieces):
+        forms = [" ".join(words)]
+        if quoted:
+            forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
+        else:
+            forms += spellings(words[0])
+            for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
+                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
+                    forms.append(pair[0][1][0] + pair[1][1][0])
+        forms = list(dict.fromkeys(forms))
+        quoted_forms = [f'"{f}"' for f in forms]
+        terms.append(quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")")
     return terms
 
 
 def fts_query(text: str) -> str:
     """Every term must match (see fts_terms)."""
-    return " ".join(fts_terms(text))
+    return " AND ".join(fts_terms(text))
 
 
 def list_attempts(h: History, bank: str | None = None, prompt: str | None = None, round_id: str | None = None,
@@ -240,9 +268,11 @@ def get_attempt(h: History, attempt_id: int) -> Row:
     fb = one["feedback"][0] if one["feedback"] else None
     row["feedback"] = json.loads(fb["json"]) if fb else None
     row["judge"] = fb["judge"] if fb else None
-    # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too
+    # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too. A
+    # follow-up answer is not an answer to the question (session 14: it read "answer 2 to this question"): it is not
+    # counted, and its number is that of the answer it followed, the last one before it (see answer_name)
     row["answer_number"] = h.read(
-        "SELECT COUNT(*) AS n FROM attempts WHERE bank_id = ? AND prompt_id = ? AND state = ? "
+        f"SELECT COUNT(*) AS n FROM attempts WHERE bank_id = ? AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
         "AND (started_at < ? OR (started_at = ? AND id <= ?))",
         [row["bank_id"], row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
         if row["state"] == DONE else None
@@ -250,8 +280,12 @@ def get_attempt(h: History, attempt_id: int) -> Row:
 
 
 def answer_name(attempt: Row) -> str:
-    """How the candidate knows an attempt: "answer 3 to this question" (the id when it was never finished)."""
+    """How the candidate knows an attempt: "answer 3 to this question", a follow-up answer "follow-up to answer 2"
+    (the answer it followed; "follow-up answer" when that one was deleted), the id when it was never finished.
+    History's detail, Compare, `history show` and `compare`, the Markdown export."""
     n = attempt.get("answer_number")
+    if is_follow_up(attempt) and attempt.get("answer_number") is not None:
+        return f"follow-up to answer {n}" if n else "follow-up answer"
     return f"answer {n} to this question" if n else f"attempt {attempt['id']}"
 
 
@@ -628,6 +662,15 @@ def compare(h: History, first: int, second: int) -> Row:
                            f"“{b['prompt_text']}”): select two answers to the same question")
     hits_a = {k["key_point_id"]: k for k in a["key_points"]}
     hits_b = {k["key_point_id"]: k for k in b["key_points"]}
+    # a drill or follow-up answer counts only for the points it was asked about (session 14: Compare of a follow-up
+    # answer with the answer it followed listed as "lost" every point it was never asked about): only the points
+    # both answers were asked about are compared; the others are `not_asked`
+    asked = [{k["key_point_id"] for k in r["key_points"] if k["label"] in r["drill"]} if r.get("drill") else None
+             for r in (a, b)]
+    outside = {k for k in (*hits_a, *hits_b) if any(ids is not None and k not in ids for ids in asked)}
+    not_asked = [(hits_b.get(k) or hits_a[k])["label"] for k in dict.fromkeys((*hits_b, *hits_a)) if k in outside]
+    hits_a = {k: v for k, v in hits_a.items() if k not in outside}
+    hits_b = {k: v for k, v in hits_b.items() if k not in outside}
     gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
@@ -637,4 +680,17 @@ def compare(h: History, first: int, second: int) -> Row:
                                 "follow_up", "answer_number")} for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
-            "missed": missed, "metrics": _metrics(a, b), "diff": diff}
+            "missed": missed, "not_asked": not_asked, "metrics": _metrics(a, b), "diff": diff}
+
+
+def not_asked_text(result: Row) -> str:
+    """Why Compare leaves out some points (`compare`'s `not_asked`), in words: "Not compared: the follow-up answer
+    was not asked about these 3 points" ("" when every point was compared)."""
+    labels = result.get("not_asked") or []
+    if not labels:
+        return ""
+    nouns = ["follow-up answer" if is_follow_up(r) else "drill" for r in result["attempts"] if r.get("drill")]
+    these = "this point" if len(labels) == 1 else f"these {len(labels)} points"
+    if len(nouns) == 1:
+        return f"Not compared: the {nouns[0]} was not asked about {these}"
+    return f"Not compared: {these} {'was' if len(labels) == 1 else 'were'} not asked about in both answers"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.core.history.queries import answer_name, asked_text, kind_name
+from voiceprep.core.history.queries import answer_name, asked_text, kind_name, not_asked_text
 from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -71,6 +71,9 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
         out.append("".join(items) or f"<br><span style='color:{colors.muted}'>none</span>")
         out.append("</td>")
     out.append("</tr></table>")
+    if result.get("not_asked"):          # a drill or follow-up answer: only the points it was asked about compare
+        out.append(f"<p style='color:{colors.muted}'>{html.escape(not_asked_text(result))}: "
+                   f"{html.escape('; '.join(result['not_asked']))}</p>")
     return "".join(out)
 
 

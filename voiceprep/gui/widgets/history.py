@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts, export_target
+from voiceprep.app.session import rejudged_text
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -462,10 +463,7 @@ class HistoryPage(QWidget):
         self.status.setText("Judging again…")
 
         def done(doc: dict[str, Any]) -> None:
-            against = ("against the key points as they read now" if doc["rejudged_against"] == "current" else
-                       "against the key points as they were when you answered "
-                       f"({doc.get('rejudged_why') or 'the question is no longer in the bank'})")
-            text = f"Judged again {against}: {doc['rejudge_change']}."
+            text = rejudged_text(doc)          # as `voiceprep history rejudge` says it
             self._changed(text, reopen=True)
             self._tell("Judged again", text)
         query(lambda: session.rejudge(attempt, current), owner=self, on_done=done,

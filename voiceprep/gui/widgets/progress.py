@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
@@ -113,19 +113,27 @@ def attempt_day_ticks(times: list[datetime], count: int = 5) -> list[tuple[datet
     """For points on two days or more, dates each under the middle of its own day's points: every day when they
     are `count` or fewer, else `count` of them, spread out (walkthrough 9: evenly spaced times put "1 Dec" where no
     attempt was, and a label "30 Nov" under 1 Dec's point); [] for points on one day."""
-    days: dict[object, list[datetime]] = {}
-    for t in sorted(times):
-        days.setdefault(t.date(), []).append(t)
+    days = [[t for t, in day] for day in local_days(sorted(times)).values()]
     if len(days) < 2:
         return []
     with_year = min(times).year != max(times).year
-    ticks = [(day[0] + (day[-1] - day[0]) / 2, day_label(day[0], with_year)) for day in days.values()]
+    ticks = [(day[0] + (day[-1] - day[0]) / 2, day_label(day[0], with_year)) for day in days]
     if len(ticks) > count:                           # the days nearest to evenly spaced moments, first and last kept
         first, last = ticks[0][0], ticks[-1][0]
         wanted = [first + (last - first) * k / (count - 1) for k in range(count)]
         picked = sorted({min(range(len(ticks)), key=lambda i: abs(ticks[i][0] - w)) for w in wanted})
         ticks = [ticks[i] for i in picked]
     return ticks
+
+
+def local_days(when: list[datetime], *columns: list[Any]) -> dict[date, list[tuple[Any, ...]]]:
+    """Answers grouped by the candidate's local day, days in the order first met: each day's (time, *values) rows,
+    one per answer, in the order given (so a day's point sits at `rows[-1][0]`). The one grouping of Progress's
+    daily points, hollow markers and date labels."""
+    days: dict[date, list[tuple[Any, ...]]] = {}
+    for row in zip(when, *columns, strict=False):     # as the loops it replaced: the shortest decides
+        days.setdefault(row[0].astimezone().date(), []).append(row)
+    return days
 
 
 def by_day(when: list[datetime], values: list[float | None],
@@ -136,17 +144,11 @@ def by_day(when: list[datetime], values: list[float | None],
 
     With every prompt shown, a line from one question's answer to another's is not a trend; a day's average is.
     """
-    days: dict[Any, list[float]] = {}
-    only_drills: dict[Any, list[float]] = {}
-    last: dict[Any, datetime] = {}
-    for t, v, d in zip(when, values, drills or [False] * len(when)):
-        day = t.astimezone().date()
-        days.setdefault(day, [])
-        last[day] = t
-        if v is not None:
-            (only_drills.setdefault(day, []) if d else days[day]).append(v)
-    return [(last[d], sum(vs) / len(vs) if vs else None)
-            for d, whole in days.items() for vs in [whole or only_drills.get(d, [])]]
+    out: list[tuple[datetime, float | None]] = []
+    for day in local_days(when, values, drills or [False] * len(when)).values():
+        vs = [v for _, v, d in day if v is not None and not d] or [v for _, v, d in day if v is not None and d]
+        out.append((day[-1][0], sum(vs) / len(vs) if vs else None))
+    return out
 
 
 def drill_times(when: list[datetime], values: list[float | None], drills: list[bool],
@@ -155,14 +157,8 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
     `daily` (by_day's points), each day whose answers with a value were all drills."""
     if not daily:
         return frozenset(t for t, v, d in zip(when, values, drills) if d and v is not None)
-    last: dict[Any, datetime] = {}
-    only: dict[Any, bool] = {}
-    for t, v, d in zip(when, values, drills):
-        day = t.astimezone().date()
-        last[day] = t
-        if v is not None:
-            only[day] = only.get(day, True) and d
-    return frozenset(last[day] for day, all_drills in only.items() if all_drills)
+    return frozenset(day[-1][0] for day in local_days(when, values, drills).values()
+                     if (valued := [d for _, v, d in day if v is not None]) and all(valued))
 
 
 def hollow_words(when: list[datetime], kinds: list[str | None], daily: bool = False) -> dict[datetime, str]:
@@ -171,15 +167,9 @@ def hollow_words(when: list[datetime], kinds: list[str | None], daily: bool = Fa
     `kinds`: each answer's queries.kind_name ("Follow-up", "Drill", None)."""
     if not daily:
         return {t: " (follow-up)" for t, k in zip(when, kinds) if k == "Follow-up"}
-    last: dict[Any, datetime] = {}
-    seen: dict[Any, set[str]] = {}
-    for t, k in zip(when, kinds):
-        day = t.astimezone().date()
-        last[day] = t
-        if k:
-            seen.setdefault(day, set()).add(k)
-    return {last[d]: " (follow-ups only)" if ks == {"Follow-up"} else " (drills and follow-ups only)"
-            for d, ks in seen.items() if "Follow-up" in ks}
+    days = [(day[-1][0], {k for _, k in day if k}) for day in local_days(when, kinds).values()]
+    return {last: " (follow-ups only)" if ks == {"Follow-up"} else " (drills and follow-ups only)"
+            for last, ks in days if "Follow-up" in ks}
 
 
 def hollow_note(kinds: set[str]) -> str:
