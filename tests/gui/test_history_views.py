@@ -4,6 +4,7 @@ on the GUI thread (the autouse fixture in conftest.py fails any test where that 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -831,7 +832,9 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     assert "recording, follow-up)" in said and "drill" not in said.lower(), said
     # session 14: named a follow-up to the answer it followed (it was "answer 2 to this question"), and only the
     # point it was asked about compared (the others were listed as lost)
-    assert f"Follow-up to answer 1: Follow-up answer: the interviewer asked “{questions[0]}”" in said
+    assert f"Follow-up to answer 1: the interviewer asked “{questions[0]}”" in said and said.count("Follow-up") == 1
+    # the follow-up's key points counted as asked ("Key points 3 of 6 → 1 of 1 asked", not "→ 1 of 6")
+    assert re.search(r"Key points \d of 6 → 1 of 1 asked", said), said
     assert dialog.windowTitle() == "Compare answer 1 to this question and follow-up to answer 1"
     lost = said.split("Lost")[1].split("Still missing")[0]
     assert all(k.label in asked or k.label not in lost for k in load_bank(BANKS / "airwallex.toml").prompt(

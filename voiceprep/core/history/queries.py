@@ -591,8 +591,10 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
 
 
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
-    def kp(r: Row) -> tuple[int, int]:
-        return sum(1 for k in r["key_points"] if k["hit"]), len(r["key_points"])
+    def kp(r: Row) -> tuple[int, int]:      # a drill or follow-up answer: the points it was asked about
+        asked = set(r.get("drill") or [])
+        points = [k for k in r["key_points"] if not asked or k["label"] in asked]
+        return sum(1 for k in points if k["hit"]), len(points)
 
     def delivery(r: Row, *keys: str) -> float | None:
         value: Any = r["delivery"] or {}
@@ -616,7 +618,8 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
-    out["key_points"]["text"] = f"Key points {ha} of {na} → {hb} of {nb}"
+    asked = (" asked" if a.get("drill") else "", " asked" if b.get("drill") else "")
+    out["key_points"]["text"] = f"Key points {ha} of {na}{asked[0]} → {hb} of {nb}{asked[1]}"
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
     parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
              if r.get("drill")]

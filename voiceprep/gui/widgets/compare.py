@@ -46,8 +46,10 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
 
     def kind(r: dict[str, Any]) -> str:
         return kinds.get(r["input"] or "", "spoken") + (f", {(kind_name(r) or '').lower()}" if kind_name(r) else "")
-    drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(asked_text(r))}" for r in (a, b)
-                     if kind_name(r))
+    def asked(r: dict[str, Any]) -> str:         # "Follow-up to answer 1: the interviewer asked ...", said once
+        text = asked_text(r)
+        return text.removeprefix("Follow-up answer: ") if answer_name(r).lower().startswith("follow-up") else text
+    drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(asked(r))}" for r in (a, b) if kind_name(r))
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
            f"<p style='color:{colors.muted}'>{answer_name(a).capitalize()} ({when(a['started_at'])}, {kind(a)}) → "
            f"{answer_name(b)} ({when(b['started_at'])}, {kind(b)}){drills}</p>",
