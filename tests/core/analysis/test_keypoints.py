@@ -71,6 +71,15 @@ def test_negation_ends_at_the_clause():
     assert hit(["ring buffer"], "No. We built a ring buffer.")
 
 
+@pytest.mark.parametrize("cue,text", [
+    ("invoices", "i cover not just the payroll runs and invoices for the shop"),      # spoken, no comma
+    ("sores", "We now review not only falls and pressure sores every week."),
+])
+def test_not_just_adds_rather_than_denies(cue, text):
+    assert hit([cue], text)
+    assert not hit([cue], text.replace("not just", "not").replace("not only", "not"))
+
+
 def test_min_cues_counts_distinct_ideas_not_alternatives():
     cues = ["ring buffer|circular buffer", "single writer"]
     assert not hit(cues, "a ring buffer, also called a circular buffer", min_cues=2)

@@ -20,7 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from voiceprep.core.analysis.segments import CLAUSE_OPENERS
+from voiceprep.core.analysis.segments import ADDITIVE, CLAUSE_OPENERS
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -285,7 +285,8 @@ class TokenIndex:
             if t.norm in NEGATION_BREAKS:
                 return False
             if t.norm in NEGATORS and t.norm not in own:
-                return True
+                # "not just my own patients and budgets": adds to what follows, denies nothing (as `segments`)
+                return not (i + 1 < first and self.tokens[i + 1].norm in ADDITIVE)
             if t.clause_start:
                 return False
         return False
