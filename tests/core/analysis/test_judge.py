@@ -241,6 +241,19 @@ def test_could_of_ability_or_purpose_is_not_a_plan():
     assert hypothetical("I think that would prevent incidents.") == {"would"}
 
 
+def test_a_would_that_reports_what_was_agreed_or_said_is_not_a_plan():
+    def hypothetical(text: str) -> frozenset[str]:
+        return units(text.split())[0].hypothetical
+
+    assert hypothetical("We agreed that every deploy would go through a canary first.") == frozenset()
+    assert hypothetical("In the end we did decide the night shift would own the restock.") == frozenset()
+    assert hypothetical("I told the tenants we would fix the boiler by Friday, and we did.") == frozenset()
+    # a plan, a counterfactual, or an agreement that is not told as past
+    assert hypothetical("I'd agree that a canary would help.") == {"i'd", "would"}
+    assert hypothetical("We agreed it would have been better to wait.") == {"would"}
+    assert hypothetical("I think the team would agree to a canary.") == {"would"}
+
+
 def test_markers_that_do_not_deny_or_plan():
     def marks(text: str) -> frozenset[str]:
         u = units(text.split())[0]

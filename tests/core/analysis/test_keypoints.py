@@ -71,6 +71,33 @@ def test_negation_ends_at_the_clause():
     assert hit(["ring buffer"], "No. We built a ring buffer.")
 
 
+@pytest.mark.parametrize("cue,text", [
+    ("invoices", "i cover not just the payroll runs and invoices for the shop"),      # spoken, no comma
+    ("sores", "We now review not only falls and pressure sores every week."),
+])
+def test_not_just_adds_rather_than_denies(cue, text):
+    assert hit([cue], text)
+    assert not hit([cue], text.replace("not just", "not").replace("not only", "not"))
+
+
+@pytest.mark.parametrize("cue,text", [
+    ("connection pool", "each worker kept a pool of connections to the database"),
+    ("error budget", "we had spent the budget for errors by Tuesday"),
+    ("release notes", "I wrote the notes for the release myself"),
+])
+def test_a_compound_said_the_other_way_round_matches(cue, text):
+    assert hit([cue], text)
+
+
+@pytest.mark.parametrize("cue,text", [
+    ("error budget", "the budget was spent, for errors we had no room"),    # another clause
+    ("release notes", "the notes were for a release"),                      # not "notes for the release"
+    ("release notes", "notes of the whole team about a release"),           # more than an article between
+])
+def test_a_compound_turned_round_stays_one_phrase(cue, text):
+    assert not hit([cue], text)
+
+
 def test_min_cues_counts_distinct_ideas_not_alternatives():
     cues = ["ring buffer|circular buffer", "single writer"]
     assert not hit(cues, "a ring buffer, also called a circular buffer", min_cues=2)

@@ -42,6 +42,11 @@ def test_a_plain_label_is_split_into_the_things_it_says_were_done():
     assert claimed_acts("I fixed the rota so nobody would not get a weekend off") == ()
     # a label that lists its items after a colon is read by its facets
     assert claimed_acts("How I found it: logs, metrics and asking the team") == ()
+    # one thing done set against another: the thing done is what the answer tells
+    assert claimed_acts("I asked the regulars about the new menu instead of trusting the online reviews") == (
+        "I asked the regulars about the new menu",)
+    assert claimed_acts("I kept the talk on the guests, not on whose fault it was") == (
+        "I kept the talk on the guests",)
 
 
 def _probability(text: str, point: str) -> tuple[bool, float]:
@@ -63,3 +68,24 @@ def test_one_thing_a_plain_label_claims_told_in_other_words_covers_it():
     assert not _probability("I really value cooks who move between stations, and I think part-timers matter.",
                             "staff")[0]
     assert not _probability("I texted our part-timer and she came in within the hour.", "guests")[0]
+
+
+MENU = KITCHEN + """
+[[rounds.prompts.key_points]]
+id = "regulars"
+label = "I asked the regulars what they thought of the new menu instead of trusting the online reviews and the food critics"
+"""
+
+
+def test_a_plain_label_is_covered_by_what_it_says_was_done_not_by_what_it_sets_it_against():
+    embedder.set_disabled(False)
+    bank = parse_bank(MENU)
+
+    def covered(text: str) -> bool:
+        a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+        return next(r for r in a.key_points if r.key_point.id == "regulars").hit
+
+    # the contrast ("instead of trusting the online reviews and the food critics") pulls the whole label away from
+    # an answer that tells the thing done in other words
+    assert covered("I went round the tables and asked our regular guests how they liked the new dishes.")
+    assert not covered("The new menu launched in May.")

@@ -20,7 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from voiceprep.core.analysis.segments import CLAUSE_OPENERS
+from voiceprep.core.analysis.segments import ADDITIVE, CLAUSE_OPENERS
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -33,6 +33,8 @@ NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
 LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),
                  "i": ("eye",), "b": ("be", "bee"), "t": ("tea",), "k": ("kay",), "o": ("oh",)}
 EXACT, JOINED, FUZZY, PHONETIC = 1.0, 0.95, 0.85, 0.75
+_TURNING = frozenset({"of", "for"})       # "pool of connections" is "connection pool"
+_ARTICLES = frozenset({"a", "an", "the", "our", "their", "its", "your", "my", "each", "every", "all"})
 
 # What a key point's own wording denies ("amounts as integers, never floats", "avoid locks", "lock-free"): an
 # answer that asserts it ("amounts were stored as floats") says the opposite of the point. Words that, in the
@@ -272,7 +274,26 @@ class TokenIndex:
                 qualities.append(spots[nxt][1])
             else:
                 results.append((pos, end, sum(qualities) / len(qualities)))
+        if len(words) == 2 and NUMBER not in words and not any(w in FUNCTION_WORDS for w in words):
+            results += self._compound_turned(words)
         return results
+
+    def _compound_turned(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
+        """A two-word compound said the other way round with "of" or "for" between ("connection pool": "a pool of
+        connections", "business account": "an account for a business"), in one clause."""
+        first, second = self.find(words[0]), self.find(words[1])
+        out = []
+        for pos, (n, q) in second.items():
+            end = pos + n - 1
+            link = end + 1
+            if link >= len(self.tokens) or self.tokens[link].norm not in _TURNING or self.tokens[link].clause_start:
+                continue
+            after = link + 1
+            nxt = next((p for p in range(after, after + 2) if p in first and not any(
+                self.tokens[k].clause_start or self.tokens[k].sentence_start for k in range(link, p + 1))), None)
+            if nxt is not None and all(self.tokens[k].norm in _ARTICLES for k in range(after, nxt)):
+                out.append((pos, nxt + first[nxt][0] - 1, (q + first[nxt][1]) / 2 * JOINED))
+        return out
 
     def crosses_sentence(self, end: int, nxt: int) -> bool:
         """A cue's words stay inside one sentence ("four. It cut the time" is not "four times")."""
@@ -285,7 +306,8 @@ class TokenIndex:
             if t.norm in NEGATION_BREAKS:
                 return False
             if t.norm in NEGATORS and t.norm not in own:
-                return True
+                # "not just my own patients and budgets": adds to what follows, denies nothing (as `segments`)
+                return not (i + 1 < first and self.tokens[i + 1].norm in ADDITIVE)
             if t.clause_start:
                 return False
         return False

@@ -50,7 +50,9 @@ def _is_verb(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def claimed_acts(label: str) -> tuple[str, ...]:
     """The things a plain-sentence label says were done, each as a sentence with the label's subject, or () when
-    the label tells one thing (or lists its items after a colon, which `judge.facets` reads)."""
+    the label tells one thing (or lists its items after a colon, which `judge.facets` reads). One thing done set
+    against another ("I asked the regulars instead of trusting the reviews", "..., not on whose fault it was") is
+    that thing alone: what it is set against is not what the answer has to tell."""
     if ":" in label:
         return ()
     words = label.replace(",", " , ").replace(";", " ; ").split()
@@ -79,7 +81,8 @@ def claimed_acts(label: str) -> tuple[str, ...]:
         i += 1
     out = [" ".join(p).strip(" ,;") for p in parts if p]
     if len(out) < 2:
-        return ()
+        head = _CONTRAST.split(label)[0].strip(" ,;")
+        return (head,) if head != label.strip(" ,;") and len(head.split()) >= 4 else ()
     # a contrast told after a thing done is no thing done: "support the nurses, not manage from an office"
     out = [_CONTRAST.split(p)[0] for p in out]
     return tuple(out[:1] + [f"{subject} {p}" if subject and p.split()[0].lower() not in SUBJECTS else p

@@ -85,6 +85,17 @@ def _tells_what_happened(words: list[str]) -> bool:
     return said_in_past(words) and not any(w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were") for w in words)
 
 
+# a "would" after a verb of agreeing, deciding or telling, told in the past, reports what was agreed or said ("we
+# agreed that every deploy would go through a canary", "I told the family we would call by five"), not a plan
+REPORTING = ("agree", "decide", "decidi", "promis", "told", "said", "explain", "confirm", "insist", "commit",
+             "assured", "settled", "warned", "announced")
+
+
+def _reported(before: list[str]) -> bool:
+    """Whether the words before a "would" report, in the past, what was agreed, decided or said, within 6 words."""
+    return any(w.startswith(REPORTING) for w in before[-6:]) and said_in_past(before)
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
@@ -107,6 +118,8 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 continue
             if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]):
                 continue
+            if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
+                continue          # "we agreed that handoffs would happen at the bedside": what was agreed, told
             if w in ("i'd", "we'd", "you'd") and any(
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
