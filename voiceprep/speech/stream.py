@@ -30,6 +30,9 @@ UNCOVERED_S = 1.0          # audio after a window's last word shorter than this 
 FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
+SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
+SKIPPED_SPEECH_S = 1.5     # ... when the VAD finds at least this much speech in the gap
+MIN_WORDS_PER_SPEECH_S = 1.0   # fewer words than this per second of speech (3+ s of it): words were skipped
 
 
 class TranscriptionCancelled(Exception):
@@ -143,14 +146,51 @@ class WordStream:
         """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
 
         Whisper sometimes ends a window early; speech left after the last word (`uncovered_s` or more) is decoded
-        again, so the words always reach where the audio's speech ends.
+        again, so the words always reach where the audio's speech ends. With the bank's terms as hotwords tiny.en
+        can also jump over whole sentences inside a window ("Most" at 0.0 s, "of" at 20.4 s): such a window is
+        decoded again without them and the decode that heard more words is kept.
         """
+        words = self._decode_all(start, end, decoder, uncovered_s, self.hotwords, True)
+        if not self.skipped_speech(words, start, end):
+            return words
+        # what the prompt carries is what makes it jump: without the hotwords, then without any prompt
+        for hotwords, context in ((None, True), (None, False)):
+            if (hotwords, context) == (self.hotwords, True):
+                continue
+            again = self._decode_all(start, end, decoder, uncovered_s, hotwords, context)
+            log.info("decode %.1f-%.1f s skipped speech (%d words): %d words without %s", start / TARGET_RATE,
+                     end / TARGET_RATE, len(words), len(again), "hotwords" if context else "any prompt")
+            if len(again) > len(words):
+                words = again
+                if not self.skipped_speech(words, start, end):
+                    break
+        return words
+
+    def skipped_speech(self, words: list[Word], start: int, end: int) -> bool:
+        """Whether a decode of `[start, end)` jumped over speech: a gap of SKIPPED_GAP_S or more (from the window's
+        start, between words, not after the last: that is re-decoded anyway) or one word timed over that long, with
+        speech in it; or far fewer words than the window's seconds of speech."""
+        edges = [start / TARGET_RATE] + [t for w in words for t in (w.start, w.end)]
+        # the gaps before and between words, and each word's own span (a word "timed" over 7 s of speech)
+        spans = list(zip(edges[::2], edges[1::2])) + [(w.start, w.end) for w in words]
+        for a, b in spans:
+            if b - a >= SKIPPED_GAP_S and speech_seconds(self.audio(int(a * TARGET_RATE),
+                                                                    int(b * TARGET_RATE))) >= SKIPPED_SPEECH_S:
+                return True
+        seconds = (end - start) / TARGET_RATE
+        if seconds < 3.0 or len(words) >= MIN_WORDS_PER_SPEECH_S * seconds:
+            return False                       # enough words for the whole window: the VAD is not asked
+        speech = speech_seconds(self.audio(start, end))
+        return speech >= 3.0 and len(words) < MIN_WORDS_PER_SPEECH_S * speech
+
+    def _decode_all(self, start: int, end: int, decoder: WindowDecoder | None, uncovered_s: float,
+                    hotwords: str | None, context: bool) -> list[Word]:
         words: list[Word] = []
         for _ in range(MAX_REDECODES + 1):
             if self.cancelled.is_set():
                 raise TranscriptionCancelled()
             extra = " ".join(w.word.strip() for w in words[-PROMPT_WORDS:]) or None
-            more = self._decode_once(start, end, decoder, extra)
+            more = self._decode_once(start, end, decoder, extra if context else None, hotwords, context)
             if words and repeats(words, more):
                 break                   # the first decode's last words were timed early: nothing was missing
             words += more
@@ -162,12 +202,13 @@ class WordStream:
             start = covered
         return words
 
-    def _decode_once(self, start: int, end: int, decoder: WindowDecoder | None, extra: str | None) -> list[Word]:
+    def _decode_once(self, start: int, end: int, decoder: WindowDecoder | None, extra: str | None,
+                     hotwords: str | None, with_context: bool = True) -> list[Word]:
         window = self.audio(start, end)
-        context = " ".join(p for p in (self.context(), extra) if p) or None
+        context = " ".join(p for p in (self.context() if with_context else None, extra) if p) or None
         try:
             result = (decoder or self.decoder).decode(window, offset=start / TARGET_RATE, context=context,
-                                                      hotwords=self.hotwords)
+                                                      hotwords=hotwords)
         except (RuntimeError, ValueError, MemoryError) as exc:     # CTranslate2 reports failures as these
             log.exception("decoding %.1f-%.1f s", start / TARGET_RATE, end / TARGET_RATE)
             raise TranscriptionError(f"The speech model failed on this answer ({type(exc).__name__}); the "
