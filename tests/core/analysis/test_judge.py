@@ -889,3 +889,27 @@ def test_a_bare_mention_of_one_word_of_the_point_is_no_evidence():
     assert covered("The one thing we really thought about was observability. We exported latency metrics to "
                    "Prometheus and paged on error rates.") == {"obs"}
     assert covered("Postgres with read replicas.") == {"store"}
+
+
+def test_the_quote_is_the_sentence_that_names_the_point_not_another_points_best(airwallex):
+    """Walkthrough 11: "The hard problems under it" was quoted by the sentence that lists every product (the best
+    evidence of "Say what Airwallex builds", which got a vaguer one), and "the problem: lock contention" by a clause
+    of the solution ("instead of queues with locks") rather than the sentence about threads fighting over locks."""
+    why = ("To me Airwallex is the money layer for companies that trade everywhere. "
+           "You have business accounts holding many currencies, cross-border transfers, and embedded finance that "
+           "other platforms put into their apps. "
+           "The tough part is underneath. "
+           "It runs in a lot of regions that must agree with each other, routing has to be fast, and it can never "
+           "go down because it is money.")
+    a = analyze_answer(airwallex, airwallex.prompt("why-airwallex"), Transcript.from_text(why))
+    assert {"platform-scope", "hard-problems"} <= {r.key_point.id for r in a.key_points if r.hit}
+    assert a.evidence["platform-scope"][0].text.startswith("You have business accounts"), \
+        a.evidence["platform-scope"][0].text
+    hard = a.evidence["hard-problems"][0].text
+    assert not hard.startswith("You have business accounts") and not hard.startswith("To me"), hard
+    story = ("It was our auction service. "
+             "Bids piled up because a dozen threads kept fighting over the same locks around the order book. "
+             "I pushed for the LMAX Disruptor, so instead of queues with locks, one writer thread owns a pre-allocated "
+             "ring and readers follow its sequence, no locks at all.")
+    a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(story))
+    assert a.evidence["contention-problem"][0].text.startswith("Bids piled up"), a.evidence["contention-problem"][0].text

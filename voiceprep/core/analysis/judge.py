@@ -61,6 +61,9 @@ JUDGE_VERSION = "semantic-11"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
+QUOTE_WORD_BONUS = 0.08  # a quote's closeness gains this for each of the point's own words it says ...
+QUOTE_WORDS_CAP = 4      # ... up to this many
+TAKEN_MARGIN = 0.15      # another point's best sentence is not quoted when a sentence this much less close is free
 # a thing a plain label claims is shorter than the label and comes close to more sentences: it covers the point from
 # this much above the threshold (the whole label from the threshold)
 CLAIM_MARGIN = 0.10
@@ -548,6 +551,8 @@ class AnswerJudge:
         self._waved: list[tuple[int, int]] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
+        self._points = list(prompt.key_points) if prompt else []
+        self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
@@ -872,8 +877,16 @@ class AnswerJudge:
         if members and self._members_said(members, ok) < 2:
             p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
-        closeness = masked[:, 0] + 0.5 * masked[:, 1:].max(axis=1)
+        closeness = self._quote_scores(kp, masked)
         best = int(np.argmax(closeness))
+        taken = self._taken(kp)
+        if taken[best]:
+            # a sentence that is another point's best evidence, and closer to it than to this one, quotes this point
+            # only when nothing else comes near ("You've got the multi-currency accounts, transfers..." is what the
+            # company builds, not the hard problems under it)
+            other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
+            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN:
+                best = other
         numbered = ok & self.says_number if wants else np.zeros_like(ok)
         if numbered.any() and not numbered[best]:
             # a point that wants a number is quoted by a sentence that says one, when one is nearly as close
@@ -881,7 +894,7 @@ class AnswerJudge:
             nearest = int(np.argmax(np.where(numbered, closeness, -np.inf)))
             if closeness[nearest] >= closeness[best] - NUMBER_EVIDENCE_MARGIN:
                 best = nearest
-        unit = self._narrow(best, masked, numbered) if label_best > -1 else None
+        unit = self._narrow(best, closeness, numbered, taken) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
@@ -963,12 +976,62 @@ class AnswerJudge:
                   and u.last - u.first > unit.last - unit.first]
         return min(around, key=lambda u: u.last - u.first) if around else unit
 
-    def _narrow(self, best: int, masked: np.ndarray, numbered: np.ndarray) -> Unit:
+    def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says
-        one)."""
+        one; one that is not another point's best evidence first)."""
         unit = self.units[best]
         if unit.kind != "pair":
             return unit
         inside = [i for i, u in enumerate(self.units)
-                  if u.kind == "sentence" and unit.first <= u.first and u.last <= unit.last and masked[i, 0] > -1]
-        return self.units[max(inside, key=lambda i: (bool(numbered[i]), masked[i, 0]))] if inside else unit
+                  if u.kind == "sentence" and unit.first <= u.first and u.last <= unit.last and scores[i] > -1]
+        return (self.units[max(inside, key=lambda i: (bool(numbered[i]), not taken[i], scores[i]))]
+                if inside else unit)
+
+    def _named(self, kp: KeyPoint) -> np.ndarray:
+        """Per unit, how many of the key point's own words (label and cues) it says, up to QUOTE_WORDS_CAP."""
+        own = own_stems(kp.label, kp.cues)
+        return np.array([min(len(x.named & own), QUOTE_WORDS_CAP)
+                         for x in self._said_in([(u.first, u.last) for u in self.units])], dtype=np.float64)
+
+    def _quote_scores(self, kp: KeyPoint, masked: np.ndarray) -> np.ndarray:
+        """Per unit, how well it would quote the key point: its closeness in meaning to the label and to the best
+        item the label lists, and a little more for each of the point's own words (label and cues) it says, so that
+        among sentences close in meaning the one that names the point's things is quoted ("threads fighting over the
+        same locks around the order book" for "lock contention in order matching", not "instead of queues with
+        locks"). Units that cannot be evidence stay below -1."""
+        closeness = masked[:, 0] + 0.5 * masked[:, 1:].max(axis=1)
+        scores: np.ndarray = np.where(masked[:, 0] > -1, closeness + QUOTE_WORD_BONUS * self._named(kp), closeness)
+        return scores
+
+    def _quote_all(self) -> np.ndarray | None:
+        """Units x the prompt's key points: each unit's quote score (`_quote_scores`) for each point, whether or not
+        the unit could be its evidence; once per answer."""
+        if self._quotes is None and self._points and self.embedder is not None and self.vectors is not None:
+            cols = []
+            for kp in self._points:
+                sims = self.vectors @ self.embedder.embed([kp.label, *facets(kp.label)]).T
+                cols.append(self._quote_scores(kp, sims))
+            self._quotes = np.stack(cols, axis=1)
+        return self._quotes
+
+    def _taken(self, kp: KeyPoint) -> np.ndarray:
+        """Per unit, whether it is the unit another key point of the prompt would quote (`_quote_all`) and quotes
+        that point better than this one (a pair of sentences: when a sentence of it is)."""
+        out = np.zeros(len(self.units), dtype=bool)
+        ids = [p.id for p in self._points]
+        scores = self._quote_all()
+        if scores is None or kp.id not in ids or len(ids) < 2:
+            return out
+        k = ids.index(kp.id)
+        single = np.array([u.kind != "pair" for u in self.units])
+        for j in range(scores.shape[1]):
+            if j == k:
+                continue
+            i = int(np.argmax(np.where(single, scores[:, j], -np.inf)))
+            if scores[i, j] > scores[i, k]:
+                out[i] = True
+        for i, u in enumerate(self.units):
+            if u.kind == "pair":
+                out[i] = any(out[m] for m, v in enumerate(self.units)
+                             if v.kind != "pair" and u.first <= v.first and v.last <= u.last)
+        return out
