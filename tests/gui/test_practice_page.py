@@ -970,7 +970,7 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     asked = []
 
-    def choose(_w, _title, text, options, cancel=None, default=0):
+    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
         asked.append((text, options, cancel, default))
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
@@ -983,6 +983,117 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     assert not window.isVisible()
     assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
     assert recorder.result.path.exists() and recorder.result.seconds > 0
+
+
+
+def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_stays_on_the_page(
+        window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 11: Ctrl+Q while recording asked "An answer is being recorded / Keep recording"; the answer then
+    stopped on silence and was scored under the question, which still said it was recording; after it the keyboard
+    was on the sidebar's page list. Now the question closes when the answer stops, voiceprep stays open (says so),
+    and the focus is on the page."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    seen = []
+
+    def under_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text() if isinstance(box, QMessageBox) else None)
+        ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
+    QTimer.singleShot(300, under_the_question)
+    window.close()                                    # returns once the question has closed
+    assert seen == ["An answer is being recorded."]
+    assert QApplication.activeModalWidget() is None and window.isVisible()
+    assert "stays open" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    # where the keyboard goes when the window is active again: the answer button (Space answers again), not the list
+    assert window.focusWidget() is page.answer_btn, window.focusWidget()
+
+
+
+def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 11: a thinking pause ended the answer and the feedback only said "Duration 16 s, short"."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.speech.recorder import FileStream
+
+    speech = speaker.render("I built a ledger service with double entry bookkeeping and reconciliation jobs.",
+                            out=tmp_path / "s.wav")
+    data, rate = sf.read(str(speech), dtype="float32")
+    sf.write(str(tmp_path / "a.wav"), np.concatenate([data, np.zeros(rate * 3, dtype=np.float32)]), rate)
+    services.input_override = lambda: FileStream(tmp_path / "a.wav", realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert page.notice.isVisible()
+    assert "The answer stopped by itself after 1.5 s of silence" in page.notice.text()
+    assert "Press R to answer again" in page.notice.text()
+    ctl.stop_answer()
+    page.retry_btn.click()                            # the next answer makes it old
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    services.settings.audio.silence_stop_s = 0
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert not page.notice.isVisible()
+
+
+class _UnpluggedAfter:
+    """Plays a recording in, then the microphone is gone (no more audio, the stream inactive)."""
+
+    def __init__(self, path):
+        import soundfile as sf
+
+        self.data, _ = sf.read(str(path), dtype="float32")
+
+    def __call__(self, *, samplerate, channels, device, blocksize, dtype, callback):
+        self.cb, self.block, self.active = callback, blocksize, False
+        return self
+
+    def start(self):
+        import threading
+
+        self.active = True
+
+        def run():
+            for i in range(0, len(self.data) - self.block, self.block):
+                self.cb(self.data[i:i + self.block].reshape(-1, 1), self.block, None, None)
+            self.active = False
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_an_answer_the_microphone_cut_off_says_it_is_marked_and_not_counted(window, qtbot, services, speaker,
+                                                                           tmp_path):
+    """Walkthrough 11: the banner said "The microphone stopped sending sound (unplugged?)", then the stub was stored
+    and shown as a normal answer. Its feedback now says it is kept marked cut off and counts in nothing."""
+    from voiceprep.core.history import History
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping.", out=tmp_path / "a.wav")
+    services.input_override = lambda: _UnpluggedAfter(audio)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert "The microphone stopped sending sound" in page.notice.text()
+    assert "marked “cut off”: it does not count in your averages, Progress or weak points" in page.notice.text()
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    with History.open(services.db_path) as h:
+        row = h.db.execute("SELECT state_detail FROM attempts WHERE id = ?", [page.attempt_id]).fetchone()
+    assert row[0] == "cut off: the microphone stopped sending sound"
 
 
 TWO_ROUNDS = """schema = 1

@@ -392,6 +392,12 @@ class PracticePage(QWidget):
         if focused is None or self.isAncestorOf(focused):
             self.answer_btn.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def take_focus(self) -> None:
+        """The keyboard back on the page after a dialog over it (the quit question): on the answer button when it is
+        live, else on the page until its next action is (a closed dialog handed the focus to the page list)."""
+        self._refocus = not self.answer_btn.isEnabled()     # the answer being judged: its feedback takes it after
+        (self.answer_btn if self.answer_btn.isEnabled() else self).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # after the page stack has put the focus back where it was (Ctrl+1 brought it back to Start round)
