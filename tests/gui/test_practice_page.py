@@ -1096,6 +1096,29 @@ def test_an_answer_the_microphone_cut_off_says_it_is_marked_and_not_counted(wind
     assert row[0] == "cut off: the microphone stopped sending sound"
 
 
+
+def test_n_skips_the_question_while_the_interviewer_reads_it_and_the_label_follows_the_round(window, qtbot):
+    """Walkthrough 11: N was off while the question was read out (Esc, then N); "Finish round (N)" stayed on the
+    button after switching banks with no round going."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.SPEAKING, timeout=30000)
+    first = ctl.rehearsal.current.id
+    assert page.next_btn.isEnabled()
+    press(qtbot, window.nav, Qt.Key.Key_N)
+    assert ctl.rehearsal.current.id != first
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)     # the second question read out, then ready
+    while not ctl.rehearsal.is_last:
+        ctl.next()
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert page.next_btn.text() == "Finish round  (N)"
+    ctl.next()                                                        # finishes the round
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
+    page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
+    assert page.next_btn.text() == "Next  (N)"
+
+
 TWO_ROUNDS = """schema = 1
 
 [job]

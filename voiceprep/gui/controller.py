@@ -95,6 +95,7 @@ class RehearsalController(QObject):
         self._cancelled = False
         self._import_seconds: float | None = None
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
+        self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
         self._think_left = 0
         self._think_timer = QTimer(self)
         self._think_timer.setInterval(1000)
@@ -182,6 +183,8 @@ class RehearsalController(QObject):
             return
         self._move(SPEAKING)
         speaker = self.services.speaker()
+        self._speech += 1
+        this = self._speech
 
         def work() -> None:
             speaker.play(speaker.render(text))
@@ -192,12 +195,12 @@ class RehearsalController(QObject):
                 self.notice.emit(voice_notice(exc), SESSION)
             else:
                 self.error.emit(user_message(exc, "Speaking"))
-            if then:
+            if then and this == self._speech:
                 then()
 
         def done(_: object) -> None:
-            if self.state is not SPEAKING:      # the candidate moved on (started answering) meanwhile
-                return
+            if self.state is not SPEAKING or this != self._speech:   # the candidate moved on meanwhile (started
+                return                                                # answering, N to the next question)
             if then:
                 then()
         run_in_background(work, on_done=done, on_error=failed, owner=self)
@@ -455,6 +458,9 @@ class RehearsalController(QObject):
     def next(self) -> None:
         if self.rehearsal is None or not self.can(Action.NEXT):
             return
+        self._think_timer.stop()
+        if self.state is SPEAKING:
+            self.stop_speaking()                 # the question being read out is skipped
         if self.rehearsal.next() is None:
             self.finish_round()
         else:

@@ -546,6 +546,7 @@ class PracticePage(QWidget):
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.setText("Choose a bank and a round, then press Start round.")
+        self.next_btn.setText("Next  (N)")     # not the last round's "Finish round" (walkthrough 11)
         self.position.show()
         self.prompt_text.setText("")
         self.state_label.setText("")
