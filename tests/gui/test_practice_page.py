@@ -447,8 +447,10 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
+    # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Overall 78 / 100; your answers scored 25 to 100. Drill your weak points next, or pick another round."
+        ("Overall 78 / 100, counting each question's best try; your answers scored 25 to 100. Pick another round, "
+         "or drill your weak points.")
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -464,6 +466,10 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
         "Overall 50 / 100 on the points asked for; your answers scored 0 to 100. Drill your weak points next, or "
         "pick another round.")
     assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Overall 50 / 100; your answers scored 0 to 100.")
+    # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
+    assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
+        "Overall 100 / 100 on the points asked for, counting each question's best try; your answers scored 33 to "
+        "100. Pick another round, or drill your weak points.")
 
 
 def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, services):
@@ -1117,6 +1123,44 @@ def test_n_skips_the_question_while_the_interviewer_reads_it_and_the_label_follo
     qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
     page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
     assert page.next_btn.text() == "Next  (N)"
+
+
+
+def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qtbot, services, monkeypatch):
+    """Walkthrough 11: tries of 89, 19 and 2 ended "Prompt complete · Overall 2/100", and "Drill next" listed
+    points the first try had covered. The summary (and the round stored, which the welcome back reads) counts the
+    best try and says which; "Drill next" lists only the points no try covered."""
+    import json
+
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    from tests.core.test_rehearsal import MAIN
+    from voiceprep.core.history import History
+    from voiceprep.gui.operations import idle
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    prompt = bank.prompt("product-range")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    page.start_one_prompt()
+    for text in (MAIN, "I am not sure, sorry."):
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(text)
+        if text == MAIN:
+            page.retry_btn.click()
+    first, last = ctl.rehearsal.scores
+    assert first > last
+    page.next_btn.click()                                          # Finish (N)
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
+    qtbot.waitUntil(idle, timeout=30000)
+    labels = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert f"{first:.0f}" in labels                                 # the big number: the best try
+    assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
+    assert page.prompt_text.text().startswith(f"Overall {first:.0f} / 100, counting each question's best try")
+    drill = [t[2:] for t in labels if t.startswith("• ")]
+    assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
 
 TWO_ROUNDS = """schema = 1
