@@ -1130,12 +1130,8 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     """Walkthrough 11: tries of 89, 19 and 2 ended "Prompt complete · Overall 2/100", and "Drill next" listed
     points the first try had covered. The summary (and the round stored, which the welcome back reads) counts the
     best try and says which; "Drill next" lists only the points no try covered."""
-    import json
-
     from PySide6.QtWidgets import QInputDialog, QLabel
 
-    from tests.core.test_rehearsal import MAIN
-    from voiceprep.core.history import History
     from voiceprep.gui.operations import idle
 
     page, ctl = window.practice, window.controller
@@ -1158,7 +1154,7 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{first:.0f}" in labels                                 # the big number: the best try
     assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
-    assert page.prompt_text.text().startswith(f"Overall {first:.0f} / 100, counting each question's best try")
+    assert page.prompt_text.text().startswith(f"Overall {first:.0f} / 100, counting your best try")
     drill = [t[2:] for t in labels if t.startswith("• ")]
     assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
@@ -1633,3 +1629,23 @@ def test_an_error_from_the_rehearsal_is_shown_as_a_sentence(window, monkeypatch)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window.controller.error.emit("attempt 4 has no finished transcript to judge again")
     assert shown == ["Attempt 4 has no finished transcript to judge again"]
+
+
+def test_a_rounds_summary_names_the_try_each_retried_question_counts():
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks.load import load_bank
+    from voiceprep.core.rehearsal import Rehearsal
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.practice import best_try_lines
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-4"))
+    r.index = [p.id for p in r.prompts].index("product-range")
+    prompt = r.current
+    for text in ("I am not sure.", MAIN, "Payments."):
+        r.record(analyze_answer(bank, prompt, Transcript.from_text(text)))
+    [line] = best_try_lines(r, "Round")
+    assert line.startswith("“What actually are we building") and ": best of 3 tries counted, try 2 (" in line
+    assert line.endswith(f"; the last scored {r.scores[-1]:.0f}")
+    assert best_try_lines(Rehearsal.for_round(bank, bank.round("round-4")), "Round") == []

@@ -191,7 +191,11 @@ def run(argv: list[str] | None = None) -> int:
     from voiceprep.gui.single_instance import SingleInstance, bring_forward
 
     windows: list = []
-    single = SingleInstance(paths.data_dir(), on_show=lambda: windows and bring_forward(windows[0]))
+
+    def show_first() -> None:         # another start asked for this app's window
+        if windows:
+            bring_forward(windows[0])
+    single = SingleInstance(paths.data_dir(), on_show=show_first)
     if not single.claim():           # one voiceprep per data directory (walkthrough 11): the first one comes forward
         if not single.reached_first:
             QMessageBox.information(None, "voiceprep", "voiceprep is already open (it may still be starting): "

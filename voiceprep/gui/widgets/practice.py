@@ -174,7 +174,7 @@ def round_message(answered: int, total: int, overall: float, what: str = "Round"
         return f"{what} ended without an answer. Start it again when you are ready."
     retried = len(scores) > answered
     said = f"overall {overall:.0f} / 100" + (" on the points asked for" if what == "Drill" else "") + \
-        (", counting each question's best try" if retried else "")
+        ((", counting your best try" if what == "Prompt" else ", counting each question's best try") if retried else "")
     if answered < total:
         return (f"{what} ended, {said}: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
@@ -199,10 +199,10 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
                 + ("" if b.number == b.tries else f" (the last, try {b.tries}, scored {b.last:.0f})") + "."]
     lines = []
     for p in rehearsal.prompts:
-        if (b := best.get(p.id)) is not None:
+        if (t := best.get(p.id)) is not None:
             question = textwrap.shorten(p.text, 70, placeholder="…")
-            lines.append(f"“{question}”: best of {b.tries} tries counted, try {b.number} ({b.score:.0f})"
-                         + ("" if b.number == b.tries else f"; the last scored {b.last:.0f}"))
+            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
+                         + ("" if t.number == t.tries else f"; the last scored {t.last:.0f}"))
     return lines
 
 
