@@ -29,7 +29,11 @@ DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", 
 class AudioSettings:
     sample_rate: int = 16000            # what the transcriber wants; other rates are resampled
     input_device: str | int | None = None   # name or index; None = system default
-    silence_stop_s: float = 3.0         # trailing silence that ends an answer (0 = off)
+    # trailing silence that ends an answer (0 = off). 6 s: a thinking pause must not end the answer (walkthrough 11:
+    # a 4 s pause cut off the last 19 s at 3.0); the longest pause between words in the real spontaneous speech
+    # measured (64 s of AMI/NOTSOFAR, 100 ms blocks below silence_rms) is 3.3 s, so 3.0 would have cut it twice
+    # (docs/benchmarks.md, "Walkthrough 11 fixes A"). Space still stops at once.
+    silence_stop_s: float = 6.0
     no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a
                                         # muted microphone recorded silence to the time cap, 2x the prompt's target)
     silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence

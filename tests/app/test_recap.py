@@ -71,7 +71,7 @@ def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
     three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1}
     assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
         f"Last session, today: 6 answers on {bank.job.title}, average {recap['average']:.0f} (not counting the drills, "
-        "the follow-up answers and the answer cut off when the app closed).")
+        "the follow-up answers and the answer cut off).")
 
 
 def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_points_bank(tmp_path):

@@ -466,7 +466,7 @@ def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(sess
     recap = queries.recap(h)
     assert recap["answers"] == 2 and recap["cut_off"] == 1 and recap["average"] == round(good.analysis.overall, 1)
     from voiceprep.app.recap import recap_lines
-    assert "(not counting the answer cut off when the app closed)" in recap_lines(recap, {bank.id: bank}.get)[1]
+    assert "(not counting the answer cut off)" in recap_lines(recap, {bank.id: bank}.get)[1]
     assert [p["attempts"] for p in service.prompts(bank.id)] == [1]
     assert ("*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*"
             in to_markdown(h, [crashed.attempt_id]))
@@ -615,3 +615,36 @@ def test_partly_there_quotes_numbers_and_acronyms_too():
                              matches=[SimpleNamespace(cue=w.lower()) for w in heard])
     assert _detail(result, heard) == ("Partly there: you said “AI”, “QA”, “80”, but not the whole point. "
                                       "Say it in one clear sentence.")
+
+
+def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_one(session, service, bank,
+                                                                                  speech_dir):
+    """Walkthrough 11: a 10 s stub ended by an unplugged microphone was stored as a normal drill ("1/4 drilled") and
+    counted in the hit rates; an answer recovered after a crash is marked "cut off" and counts in nothing. Now the
+    same: History's remark, `history show` (the Markdown export), `history list`, stats, hit rates, weak points."""
+    from voiceprep.cli.history_cmd import _marks
+    from voiceprep.core.history.export import to_markdown
+
+    prompt = bank.prompt("hardest-problem")
+    good = session.save_typed(bank, prompt, LOCK)
+    stub = session.begin(bank, prompt, drill=[prompt.key_points[0].label])
+    record(speech_dir / "jfk.wav", stub.audio_path)
+    fragment = Transcript.from_text("So, um, the problem was the lock")
+    fragment.model = "tiny.en"
+    saved = session.finish(stub, lambda: fragment, {"reason": "device_lost", "device": "default"})
+    cut = service.attempt(saved.attempt_id)
+    assert cut["state"] == "done" and cut["state_detail"] == "cut off: the microphone stopped sending sound"
+    h = session.history()
+    st = queries.stats(h, bank.id)
+    assert st["attempts"] == 1 and st["cut_off"] == 1 and st["drills"] == 0
+    rates = {r["key_point_id"]: r for r in queries.key_point_rates(h, bank.id)}
+    assert all(r["attempts"] == 1 for r in rates.values())
+    assert ("*Cut off: the microphone stopped sending sound; not counted in your averages, Progress or weak points*"
+            in to_markdown(h, [saved.attempt_id]))
+    listed = {r["id"]: r for r in service.attempts()}
+    assert _marks(listed[saved.attempt_id]) == "drill cut off" and _marks(listed[good.attempt_id]) == ""
+    # an answer the candidate stopped, or the silence stop ended, is a whole answer as before
+    done = session.begin(bank, prompt)
+    record(speech_dir / "jfk.wav", done.audio_path)
+    kept = session.finish(done, lambda: fragment, {"reason": "silence", "device": "default"})
+    assert service.attempt(kept.attempt_id)["state_detail"] is None

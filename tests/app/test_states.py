@@ -32,3 +32,12 @@ def test_a_round_from_prompt_to_feedback_to_the_next():
     assert m.can(Action.CHOOSE) and not m.can(Action.RETRY)
     assert StateMachine(S.FEEDBACK).can(Action.RETRY) and StateMachine(S.THINKING).can(Action.REPLAY)
     assert S.IDLE == "idle"             # the page and the Qt signal carry the plain name
+
+
+def test_the_question_can_be_skipped_while_it_is_read_out_or_thought_about():
+    """Walkthrough 11: N was off while the interviewer read the question: skipping took Esc, then N."""
+    for state in (S.SPEAKING, S.THINKING, S.IDLE, S.FEEDBACK):
+        assert StateMachine(state).can(Action.NEXT), state
+    for state in (S.SPEAKING, S.THINKING):        # to the next question (read out), or the end of the round
+        m = StateMachine(state)
+        m.move(S.FINISHED)

@@ -191,9 +191,14 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
     assert r.attempt_note == (f"Try 2 this session · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
                               "follow-up)")
-    # Retry (a whole new answer) starts over: its own points, no follow-up carried over
+    # Retry (a whole new answer) starts over: its own points and follow-ups, none carried over; the summary still
+    # counts the best try, and "Drill next" only what no try covered (walkthrough 11)
     r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))
-    assert (prompt.id, "embedded-finance") in r.summary().to_drill and r.attempts[prompt.id] == 2
+    assert r.attempts[prompt.id] == 2 and r.hits(prompt.id) == [(k.key_point, k.hit) for k in main.key_points]
+    assert {f["key_point_id"] for f in r.open_follow_ups()} == {"embedded-finance", "scale"}
+    assert (prompt.id, "embedded-finance") not in r.summary().to_drill and (prompt.id, "scale") in r.summary().to_drill
+    assert r.summary().coverage_by_prompt[prompt.id] == summary.coverage_by_prompt[prompt.id]      # try 1 counts
+    assert r.best_tries()[prompt.id].number == 1
 
 
 def test_the_follow_ups_end_when_the_candidate_moves_on():
@@ -238,3 +243,28 @@ def test_in_a_drill_the_retry_line_counts_what_the_follow_up_answer_covered():
     r.record(analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP)), turn)   # covers embedded finance
     assert r.summary().coverage_by_prompt[prompt.id] > 0                         # the drill counts it
     assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for, 1 more in the follow-up"
+
+
+def test_the_summary_counts_each_questions_best_try_and_drills_only_what_no_try_covered():
+    """Walkthrough 11: tries of 89, 19 and 2 ended "Prompt complete: Overall 2/100", and "Drill next" listed all six
+    points, five of them covered in try 1."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_prompt(bank, prompt)
+    good = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    weak = analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP))
+    empty = analyze_answer(bank, prompt, Transcript.from_text("I am not sure, sorry."))
+    for a in (good, weak, empty):
+        r.record(a)
+    assert good.overall > weak.overall > empty.overall
+    s = r.summary()
+    assert s.overall == good.overall                          # the best try, not the last
+    missed_by_all = {k.key_point.id for a in (good, weak, empty) for k in a.key_points} - \
+        {k.key_point.id for a in (good, weak, empty) for k in a.key_points if k.hit}
+    assert {k for _, k in s.to_drill} == missed_by_all and missed_by_all <= {"scale"}
+    best = r.best_tries()[prompt.id]
+    assert (best.number, best.score, best.tries, best.last) == (1, good.overall, 3, empty.overall)
+    # one try: nothing to say about tries
+    one = Rehearsal.for_prompt(bank, prompt)
+    one.record(weak)
+    assert one.best_tries() == {} and one.summary().overall == weak.overall

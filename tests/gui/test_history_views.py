@@ -646,8 +646,8 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
     from voiceprep.gui.widgets.progress import summary_text
     st = {"attempts": 3, "typed": 0, "drills": 0, "minutes_spoken": 2.0, "avg_overall": 80.0, "best_overall": 90.0}
     assert "cut off" not in summary_text(st)
-    assert summary_text({**st, "cut_off": 1}) == ("3 attempts · 1 answer cut off when the app closed: not counted · "
-                                                  "2.0 minutes spoken · average 80 · best 90")
+    assert summary_text({**st, "cut_off": 1}) == ("3 attempts · 1 answer cut off (the app closed or the microphone "
+                                                  "stopped): not counted · 2.0 minutes spoken · average 80 · best 90")
 
 
 def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_selects_the_first_row(

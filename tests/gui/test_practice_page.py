@@ -447,8 +447,10 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert page.prompt_text.text() == "Welcome back." and not above, [getattr(w, "text", str)() for w in above]
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
+    # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Overall 78 / 100; your answers scored 25 to 100. Drill your weak points next, or pick another round."
+        ("Overall 78 / 100, counting each question's best try; your answers scored 25 to 100. Pick another round, "
+         "or drill your weak points.")
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -464,6 +466,10 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
         "Overall 50 / 100 on the points asked for; your answers scored 0 to 100. Drill your weak points next, or "
         "pick another round.")
     assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Overall 50 / 100; your answers scored 0 to 100.")
+    # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
+    assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
+        "Overall 100 / 100 on the points asked for, counting each question's best try; your answers scored 33 to "
+        "100. Pick another round, or drill your weak points.")
 
 
 def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, services):
@@ -970,7 +976,7 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     asked = []
 
-    def choose(_w, _title, text, options, cancel=None, default=0):
+    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
         asked.append((text, options, cancel, default))
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
@@ -983,6 +989,174 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     assert not window.isVisible()
     assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
     assert recorder.result.path.exists() and recorder.result.seconds > 0
+
+
+
+def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_stays_on_the_page(
+        window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 11: Ctrl+Q while recording asked "An answer is being recorded / Keep recording"; the answer then
+    stopped on silence and was scored under the question, which still said it was recording; after it the keyboard
+    was on the sidebar's page list. Now the question closes when the answer stops, voiceprep stays open (says so),
+    and the focus is on the page."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    seen = []
+
+    def under_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text() if isinstance(box, QMessageBox) else None)
+        ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
+    QTimer.singleShot(300, under_the_question)
+    window.close()                                    # returns once the question has closed
+    assert seen == ["An answer is being recorded."]
+    assert QApplication.activeModalWidget() is None and window.isVisible()
+    assert "stays open" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    # where the keyboard goes when the window is active again: the answer button (Space answers again), not the list
+    assert window.focusWidget() is page.answer_btn, window.focusWidget()
+
+
+
+def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbot, services, speaker, tmp_path):
+    """Walkthrough 11: a thinking pause ended the answer and the feedback only said "Duration 16 s, short"."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.speech.recorder import FileStream
+
+    speech = speaker.render("I built a ledger service with double entry bookkeeping and reconciliation jobs.",
+                            out=tmp_path / "s.wav")
+    data, rate = sf.read(str(speech), dtype="float32")
+    sf.write(str(tmp_path / "a.wav"), np.concatenate([data, np.zeros(rate * 3, dtype=np.float32)]), rate)
+    services.input_override = lambda: FileStream(tmp_path / "a.wav", realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert page.notice.isVisible()
+    assert "The answer stopped by itself after 1.5 s of silence" in page.notice.text()
+    assert "Press R to answer again" in page.notice.text()
+    ctl.stop_answer()
+    page.retry_btn.click()                            # the next answer makes it old
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    services.settings.audio.silence_stop_s = 0
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert not page.notice.isVisible()
+
+
+class _UnpluggedAfter:
+    """Plays a recording in, then the microphone is gone (no more audio, the stream inactive)."""
+
+    def __init__(self, path):
+        import soundfile as sf
+
+        self.data, _ = sf.read(str(path), dtype="float32")
+
+    def __call__(self, *, samplerate, channels, device, blocksize, dtype, callback):
+        self.cb, self.block, self.active = callback, blocksize, False
+        return self
+
+    def start(self):
+        import threading
+
+        self.active = True
+
+        def run():
+            for i in range(0, len(self.data) - self.block, self.block):
+                self.cb(self.data[i:i + self.block].reshape(-1, 1), self.block, None, None)
+            self.active = False
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_an_answer_the_microphone_cut_off_says_it_is_marked_and_not_counted(window, qtbot, services, speaker,
+                                                                           tmp_path):
+    """Walkthrough 11: the banner said "The microphone stopped sending sound (unplugged?)", then the stub was stored
+    and shown as a normal answer. Its feedback now says it is kept marked cut off and counts in nothing."""
+    from voiceprep.core.history import History
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping.", out=tmp_path / "a.wav")
+    services.input_override = lambda: _UnpluggedAfter(audio)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert "The microphone stopped sending sound" in page.notice.text()
+    assert "marked “cut off”: it does not count in your averages, Progress or weak points" in page.notice.text()
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    with History.open(services.db_path) as h:
+        row = h.db.execute("SELECT state_detail FROM attempts WHERE id = ?", [page.attempt_id]).fetchone()
+    assert row[0] == "cut off: the microphone stopped sending sound"
+
+
+
+def test_n_skips_the_question_while_the_interviewer_reads_it_and_the_label_follows_the_round(window, qtbot):
+    """Walkthrough 11: N was off while the question was read out (Esc, then N); "Finish round (N)" stayed on the
+    button after switching banks with no round going."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.SPEAKING, timeout=30000)
+    first = ctl.rehearsal.current.id
+    assert page.next_btn.isEnabled()
+    press(qtbot, window.nav, Qt.Key.Key_N)
+    assert ctl.rehearsal.current.id != first
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)     # the second question read out, then ready
+    while not ctl.rehearsal.is_last:
+        ctl.next()
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert page.next_btn.text() == "Finish round  (N)"
+    ctl.next()                                                        # finishes the round
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
+    page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
+    assert page.next_btn.text() == "Next  (N)"
+
+
+
+def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qtbot, services, monkeypatch):
+    """Walkthrough 11: tries of 89, 19 and 2 ended "Prompt complete · Overall 2/100", and "Drill next" listed
+    points the first try had covered. The summary (and the round stored, which the welcome back reads) counts the
+    best try and says which; "Drill next" lists only the points no try covered."""
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    from voiceprep.gui.operations import idle
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    prompt = bank.prompt("product-range")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    page.start_one_prompt()
+    for text in (MAIN, "I am not sure, sorry."):
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(text)
+        if text == MAIN:
+            page.retry_btn.click()
+    first, last = ctl.rehearsal.scores
+    assert first > last
+    page.next_btn.click()                                          # Finish (N)
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
+    qtbot.waitUntil(idle, timeout=30000)
+    labels = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert f"{first:.0f}" in labels                                 # the big number: the best try
+    assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
+    assert page.prompt_text.text().startswith(f"Overall {first:.0f} / 100, counting your best try")
+    drill = [t[2:] for t in labels if t.startswith("• ")]
+    assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
 
 TWO_ROUNDS = """schema = 1
@@ -1455,3 +1629,23 @@ def test_an_error_from_the_rehearsal_is_shown_as_a_sentence(window, monkeypatch)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window.controller.error.emit("attempt 4 has no finished transcript to judge again")
     assert shown == ["Attempt 4 has no finished transcript to judge again"]
+
+
+def test_a_rounds_summary_names_the_try_each_retried_question_counts():
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks.load import load_bank
+    from voiceprep.core.rehearsal import Rehearsal
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.practice import best_try_lines
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-4"))
+    r.index = [p.id for p in r.prompts].index("product-range")
+    prompt = r.current
+    for text in ("I am not sure.", MAIN, "Payments."):
+        r.record(analyze_answer(bank, prompt, Transcript.from_text(text)))
+    [line] = best_try_lines(r, "Round")
+    assert line.startswith("“What actually are we building") and ": best of 3 tries counted, try 2 (" in line
+    assert line.endswith(f"; the last scored {r.scores[-1]:.0f}")
+    assert best_try_lines(Rehearsal.for_round(bank, bank.round("round-4")), "Round") == []

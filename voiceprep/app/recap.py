@@ -34,7 +34,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     cut = recap.get("cut_off") or 0                  # an answer recovered cut off counts in nothing (walkthrough 9)
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
         [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
-        [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off when the app closed"] * bool(cut)
+        [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
     left_out = f" (not counting {', '.join(left[:-1])} and {left[-1]})" if len(left) > 1 else \
         f" (not counting {left[0]})" if left else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""

@@ -73,6 +73,10 @@ class Saved:
 
 # a recovered spoken answer ended when the app did, not when the candidate stopped: said in History and its feedback
 CUT_OFF = "cut off: recovered after the app closed"
+# a spoken answer the microphone ended (unplugged, a sound device error), not the candidate: marked and counted as a
+# recovered one is (walkthrough 11: a 10 s stub was stored as a normal drill, "1/4 drilled", and counted)
+CUT_OFF_BY_DEVICE = "cut off: the microphone stopped sending sound"
+DEVICE_STOPS = ("device_lost", "error")      # speech.recorder's stop reasons that are not the candidate's
 
 
 def _asked(row: Row) -> str:
@@ -162,7 +166,9 @@ class PracticeSession:
         try:
             if problem:
                 return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
-            return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path)
+            detail = CUT_OFF_BY_DEVICE if (meta or {}).get("reason") in DEVICE_STOPS else None
+            return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path,
+                               detail=detail)
         finally:
             memory.release()        # the recording's buffers and the decoder's scratch go back to the system
 

@@ -37,7 +37,7 @@ _READY = {S.IDLE, S.SPEAKING, S.THINKING, S.FEEDBACK}
 TRANSITIONS: dict[RehearsalState, frozenset[RehearsalState]] = {
     S.IDLE: frozenset({S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FINISHED}),
     S.SPEAKING: frozenset({S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FEEDBACK, S.FINISHED}),
-    S.THINKING: frozenset({S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING}),
+    S.THINKING: frozenset({S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FINISHED}),
     S.RECORDING: frozenset({S.PROCESSING, S.IDLE}),
     S.PROCESSING: frozenset({S.FEEDBACK, S.IDLE}),
     S.FEEDBACK: frozenset({S.IDLE, S.SPEAKING, S.THINKING, S.RECORDING, S.PROCESSING, S.FEEDBACK, S.FINISHED}),
@@ -49,7 +49,8 @@ ALLOWED: dict[Action, frozenset[RehearsalState]] = {
     Action.IMPORT: frozenset(_READY),
     Action.TYPE: frozenset(_READY),
     Action.RETRY: frozenset({S.FEEDBACK}),
-    Action.NEXT: frozenset({S.FEEDBACK, S.IDLE}),
+    # also while the question is read out or thought about: skipping took Esc, then N (walkthrough 11)
+    Action.NEXT: frozenset({S.FEEDBACK, S.IDLE, S.SPEAKING, S.THINKING}),
     Action.REPLAY: frozenset({S.IDLE, S.FEEDBACK, S.THINKING}),
     Action.CHOOSE: frozenset(set(S) - {S.RECORDING, S.PROCESSING}),   # never lose an answer in progress
 }

@@ -67,8 +67,9 @@ def _length(r: dict[str, Any]) -> str:
 
 def _marks(r: dict[str, Any]) -> str:
     """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
-    the interviewer's follow-ups), an unfinished state."""
-    state = r["state"] if r["state"] != "done" else ""
+    the interviewer's follow-ups), an unfinished state, "cut off" (recovered after the app closed, or the
+    microphone stopped: counted in nothing)."""
+    state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     return " ".join(m for m in ((kind_name(r) or "").lower(), state) if m)
 
 

@@ -1,5 +1,5 @@
-"""The rehearsal flow, Qt-free: walk a round's prompts in order, keep each prompt's latest result (with what its
-follow-up answers added).
+"""The rehearsal flow, Qt-free: walk a round's prompts in order, keep each prompt's tries this sitting (with what
+their follow-up answers added); the round's summary counts each prompt's best try.
 
 The GUI drives this; so can a script. Speech and storage are the caller's business: this object only
 knows where the candidate is in the round and what they have scored so far.
@@ -36,6 +36,26 @@ class FollowUpTurn:
 
 
 @dataclass
+class Try:
+    """One whole answer to a prompt this sitting (a retry is another), with the points its follow-up answers covered
+    (`covered`: of the points they asked about)."""
+
+    number: int                     # 1, 2, 3... this sitting ("Try 2 this session")
+    analysis: AnswerAnalysis
+    covered: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class BestTry:
+    """What the summary says of a prompt answered more than once: which try counts and what the last one scored."""
+
+    number: int
+    score: float
+    tries: int
+    last: float
+
+
+@dataclass
 class Rehearsal:
     bank: Bank
     prompts: list[Prompt]
@@ -54,6 +74,9 @@ class Rehearsal:
     # counts a point covered in the answer they followed or in one of them
     covered: dict[str, set[str]] = field(default_factory=dict)
     followed: dict[str, int] = field(default_factory=dict)  # prompt id -> follow-up answers to its latest answer
+    # prompt id -> its whole answers this sitting, in order: the summary counts the best (walkthrough 11: tries of
+    # 89, 19, 2 ended "Overall 2/100", with "Drill next" listing points the first try covered)
+    tries: dict[str, list[Try]] = field(default_factory=dict)
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -151,12 +174,15 @@ class Rehearsal:
             asked = self._ids(pid, follow_up.labels)
             self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
                                                        if r.hit and r.key_point.id in asked)
+            if self.tries.get(pid):
+                self.tries[pid][-1].covered |= self.covered[pid]
             self.followed[pid] = self.followed.get(pid, 0) + 1
             return          # no answer of its own in `scores`: it can only add points to the one it follows
         self.results[pid] = analysis
         self.covered.pop(pid, None)                     # a new whole answer: its own follow-ups, if any, count
         self.followed.pop(pid, None)
         self.attempts[pid] = self.attempts.get(pid, 0) + 1
+        self.tries.setdefault(pid, []).append(Try(self.attempts[pid], analysis))
         asked = self._drilled(pid)
         hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
         self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
@@ -231,13 +257,53 @@ class Rehearsal:
         prompt = next((p for p in self.prompts if p.id == prompt_id), None)
         return {kp.id for kp in prompt.key_points if kp.label in labels} if prompt else set()
 
+    @staticmethod
+    def _try_hits(t: Try) -> list[tuple[KeyPoint, bool]]:
+        return [(r.key_point, r.hit or r.key_point.id in t.covered) for r in t.analysis.key_points]
+
+    def _try_score(self, pid: str, t: Try) -> float:
+        """A try's score as the round counts it: its points with what its follow-ups added, its delivery; a drill's
+        points only."""
+        asked = self._drilled(pid)
+        return summarize_round(self.bank, [pid], {pid: self._try_hits(t)},
+                               delivery=None if asked else {pid: t.analysis.delivery_scores},
+                               drilled={pid: asked} if asked else None).overall
+
+    def _tries(self, pid: str) -> list[Try]:
+        """The prompt's tries (a rehearsal made from results alone: its latest answer, as one try)."""
+        if self.tries.get(pid):
+            return self.tries[pid]
+        return [Try(1, self.results[pid], set(self.covered.get(pid, set())))] if pid in self.results else []
+
+    def _best(self, pid: str) -> Try | None:
+        """The prompt's best try this sitting (a tie: the later one)."""
+        tries = self._tries(pid)
+        return max(tries, key=lambda t: (self._try_score(pid, t), t.number)) if tries else None
+
+    def best_tries(self) -> dict[str, BestTry]:
+        """Prompt id -> which of its tries the summary counts, for the prompts answered more than once."""
+        out = {}
+        for pid, tries in self.tries.items():
+            best = self._best(pid)
+            if best is not None and len(tries) > 1:
+                out[pid] = BestTry(best.number, self._try_score(pid, best), len(tries),
+                                   self._try_score(pid, tries[-1]))
+        return out
+
     def summary(self) -> RoundSummary:
-        """The round's scores; a drill's prompts count only the points it asked for (its "Drill next" too); a point
-        a follow-up answer covered counts as covered. A competency tied to delivery blends in the answers' delivery
-        as each answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after answers
-        of 97 and 98); a drill's points only, as `record` scores it."""
+        """The round's scores, each prompt by its best try this sitting (walkthrough 11: the last try counted, so a
+        sitting of 89, 19 and 2 ended "Overall 2/100"); "Drill next" only the points no try covered. A drill's
+        prompts count only the points it asked for (its "Drill next" too); a point a follow-up answer covered counts
+        as covered in the try it followed. A competency tied to delivery blends in the counted try's delivery as each
+        answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after answers of 97
+        and 98); a drill's points only, as `record` scores it."""
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
-        delivery = {pid: a.delivery_scores for pid, a in self.results.items() if pid not in drilled}
-        return summarize_round(self.bank, [p.id for p in self.prompts],
-                               {pid: self.hits(pid) for pid in self.results},
-                               delivery=delivery, drilled=drilled)
+        best = {pid: t for pid in self.results if (t := self._best(pid)) is not None}
+        delivery = {pid: t.analysis.delivery_scores for pid, t in best.items() if pid not in drilled}
+        summary = summarize_round(self.bank, [p.id for p in self.prompts],
+                                  {pid: self._try_hits(t) for pid, t in best.items()},
+                                  delivery=delivery, drilled=drilled)
+        covered = {(pid, kp.id) for pid in self.results for t in self._tries(pid)
+                   for kp, hit in self._try_hits(t) if hit}
+        summary.to_drill = [pair for pair in summary.to_drill if pair not in covered]
+        return summary

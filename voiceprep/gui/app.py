@@ -188,6 +188,19 @@ def run(argv: list[str] | None = None) -> int:
     QApplication.setWindowIcon(app_icon())
     style.apply()                  # Fusion (the system's light/dark palette everywhere), focus made visible
     collector.pin_to_gui_thread(app)  # no Qt object is ever destroyed by a collection on a worker thread
+    from voiceprep.gui.single_instance import SingleInstance, bring_forward
+
+    windows: list = []
+
+    def show_first() -> None:         # another start asked for this app's window
+        if windows:
+            bring_forward(windows[0])
+    single = SingleInstance(paths.data_dir(), on_show=show_first)
+    if not single.claim():           # one voiceprep per data directory (walkthrough 11): the first one comes forward
+        if not single.reached_first:
+            QMessageBox.information(None, "voiceprep", "voiceprep is already open (it may still be starting): "
+                                                       "switch to its window.")
+        return 0
     try:
         History.open().close()
     except HistoryCorruptError as exc:
@@ -198,5 +211,9 @@ def run(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "voiceprep", str(exc))
         return 2
     window = MainWindow()
+    windows.append(window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        single.release()

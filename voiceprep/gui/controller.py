@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, user_message
 from voiceprep.app.errors import voice_notice
+from voiceprep.app.session import DEVICE_STOPS
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
 from voiceprep.core.banks.model import Bank
@@ -35,6 +36,15 @@ IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
 # what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
 # the microphone failed it), which the next answer makes old
 SESSION, ANSWER = "session", "answer"
+
+
+def silence_stop_text(seconds: float, silence_s: float) -> str:
+    """Said over the feedback of an answer that the silence stop ended (walkthrough 11: a 4 s thinking pause ended
+    the answer, and the feedback only said "Duration 16 s, short")."""
+    spoke_until = int(max(0.0, seconds - silence_s))
+    return (f"The answer stopped by itself after {silence_s:g} s of silence (you last spoke at {spoke_until // 60}:"
+            f"{spoke_until % 60:02d}). Still thinking? Press R to answer again; Settings > Stop after silence sets "
+            "how long a pause may be.")
 
 
 class Cancelled(Exception):
@@ -84,6 +94,8 @@ class RehearsalController(QObject):
         self._starting = False
         self._cancelled = False
         self._import_seconds: float | None = None
+        self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
+        self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
         self._think_left = 0
         self._think_timer = QTimer(self)
         self._think_timer.setInterval(1000)
@@ -171,6 +183,8 @@ class RehearsalController(QObject):
             return
         self._move(SPEAKING)
         speaker = self.services.speaker()
+        self._speech += 1
+        this = self._speech
 
         def work() -> None:
             speaker.play(speaker.render(text))
@@ -181,12 +195,12 @@ class RehearsalController(QObject):
                 self.notice.emit(voice_notice(exc), SESSION)
             else:
                 self.error.emit(user_message(exc, "Speaking"))
-            if then:
+            if then and this == self._speech:
                 then()
 
         def done(_: object) -> None:
-            if self.state is not SPEAKING:      # the candidate moved on (started answering) meanwhile
-                return
+            if self.state is not SPEAKING or this != self._speech:   # the candidate moved on meanwhile (started
+                return                                                # answering, N to the next question)
             if then:
                 then()
         run_in_background(work, on_done=done, on_error=failed, owner=self)
@@ -341,6 +355,7 @@ class RehearsalController(QObject):
         self.recorder = self.live = self.pending = None
         if live is None or pending is None:
             return
+        self._stopped = result
         self._move(PROCESSING)
         if result.error:
             self.notice.emit(result.error, ANSWER)
@@ -377,6 +392,7 @@ class RehearsalController(QObject):
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
         self.answering_follow_up, drill = rehearsal.answering()        # before the move: the page shows which
+        self._stopped = None
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
         self._move(PROCESSING)
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked),
@@ -393,6 +409,13 @@ class RehearsalController(QObject):
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
+        stopped, self._stopped = self._stopped, None
+        if stopped is not None and stopped.reason == "silence":
+            self.notice.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s), ANSWER)
+        elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
+            self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
+                             f"History marked “cut off”: it does not count in your averages, Progress or weak points. "
+                             "R answers again.", ANSWER)
         if saved.problem:
             self.error.emit(saved.problem)
         self.historyChanged.emit()
@@ -435,6 +458,9 @@ class RehearsalController(QObject):
     def next(self) -> None:
         if self.rehearsal is None or not self.can(Action.NEXT):
             return
+        self._think_timer.stop()
+        if self.state is SPEAKING:
+            self.stop_speaking()                 # the question being read out is skipped
         if self.rehearsal.next() is None:
             self.finish_round()
         else:

@@ -242,11 +242,21 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
-        if self.controller.recording_voice and common.choose(
-                self, "Quit voiceprep?", "An answer is being recorded.", ["Stop and keep it", "Keep recording"],
-                cancel=1, default=1) == 1:
-            event.ignore()                   # Enter, Esc or closing the question: the answer goes on
-            return
+        if self.controller.recording_voice:
+            # the box closes itself when the answer stops under it (the silence stop, the microphone lost): the
+            # question is moot, voiceprep stays open on the answer's feedback (walkthrough 11)
+            kept = common.choose(self, "Quit voiceprep?", "An answer is being recorded.",
+                                 ["Stop and keep it", "Keep recording"], cancel=1, default=1,
+                                 closed_by=self.controller.stateChanged) == 1
+            stopped_meanwhile = not self.controller.recording_voice
+            if kept or stopped_meanwhile:
+                event.ignore()               # Enter, Esc or closing the question: the answer goes on
+                if stopped_meanwhile:
+                    self.statusBar().showMessage("The answer stopped by itself while voiceprep asked about quitting, "
+                                                 "so it stays open. Ctrl+Q quits.", 15000)
+                if self.stack.currentIndex() == PAGES.index("Practice"):
+                    self.practice.take_focus()      # not the page list, where the dialog's close had left it
+                return
         self.save_window_state()
         self.practice.cancel_prerender()
         self.player.stop()

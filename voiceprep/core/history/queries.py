@@ -313,8 +313,9 @@ WHOLE_ANSWER = "drill_json IS NULL"
 COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 
 # How a cut-off answer counts (one place; walkthrough 9). An answer recovered after the app closed mid-answer is
-# finished with the remark CUT_OFF (attempts.state_detail; no other finished answer has a remark): it ended when the
-# app did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
+# finished with the remark CUT_OFF, one the microphone ended (unplugged: walkthrough 11) with CUT_OFF_BY_DEVICE
+# (app.session; attempts.state_detail; no other finished answer has a remark): it ended when the app or the
+# microphone did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
 # off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
 # competencies, Progress (its series, hit rates and totals; `stats` counts it in `cut_off`), weak points, "Drill my
 # weak points" and the recap's average and "Most missed" (a 20 s fragment dropped the welcome's average from 85 to 75).

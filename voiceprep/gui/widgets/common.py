@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -87,11 +89,13 @@ def score_color(score: float | None) -> str:
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None,
-           default: int = 0) -> int:
+           default: int = 0, closed_by: Any = None) -> int:
     """Ask a question with named answers (plain text); return the index of the one chosen.
 
-    `cancel` is the option Esc or closing the box means, `default` the one Enter presses. One place for every
-    question the app asks, so tests can answer them."""
+    `cancel` is the option Esc or closing the box means, `default` the one Enter presses. `closed_by`: a signal
+    that makes the question moot (the answer it asks about stopped): the box closes as if cancelled (walkthrough 11:
+    "An answer is being recorded" stayed up over the answer's feedback). One place for every question the app asks,
+    so tests can answer them."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -100,7 +104,13 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str], ca
     box.setDefaultButton(buttons[default])
     if cancel is not None:
         box.setEscapeButton(buttons[cancel])
-    box.exec()
+    if closed_by is not None:
+        closed_by.connect(box.reject)
+    try:
+        box.exec()
+    finally:
+        if closed_by is not None:
+            closed_by.disconnect(box.reject)
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else (cancel if cancel is not None else len(options) - 1)
 

@@ -167,10 +167,14 @@ def round_message(answered: int, total: int, overall: float, what: str = "Round"
     scores; skipped questions are said, not praised, and "Well done" is for good scores only (the green of the
     score's colour), every answer of the sitting (`scores`, retries too) included: not for a round that scored 56,
     nor for answers that scored 25 to 75. A drill's `overall` and `scores` count only the points it asked for
-    (Rehearsal.scores), and it says so."""
+    (Rehearsal.scores), and it says so. With retries the overall counts each question's best try (Rehearsal.summary),
+    and it says so; a good overall reached by retrying is not told to "drill your weak points next" (walkthrough 11,
+    after a drill summed up at 100)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
-    said = f"overall {overall:.0f} / 100" + (" on the points asked for" if what == "Drill" else "")
+    retried = len(scores) > answered
+    said = f"overall {overall:.0f} / 100" + (" on the points asked for" if what == "Drill" else "") + \
+        ((", counting your best try" if what == "Prompt" else ", counting each question's best try") if retried else "")
     if answered < total:
         return (f"{what} ended, {said}: you answered {answered} of {total} questions; the skipped ones count as not "
                 "answered. Start it again, or drill your weak points.")
@@ -179,8 +183,27 @@ def round_message(answered: int, total: int, overall: float, what: str = "Round"
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
+        if retried and overall >= GOOD_SCORE:
+            return f"{said.capitalize()}; your answers scored {spread}. Pick another round, or drill your weak points."
         return f"{said.capitalize()}; your answers scored {spread}. Drill your weak points next, or pick another round."
     return f"You answered every question: {said}. Drill your weak points next, or pick another round."
+
+
+def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
+    """Under a summary's overall: which try of a question answered more than once counts (its best), and what the
+    last one scored (walkthrough 11: tries of 89, 19 and 2 ended "Overall 2/100" with no word of the first)."""
+    best = rehearsal.best_tries()
+    if what == "Prompt" and best:
+        b = next(iter(best.values()))
+        return [f"Counting your best of {b.tries} tries: try {b.number}, {b.score:.0f}"
+                + ("" if b.number == b.tries else f" (the last, try {b.tries}, scored {b.last:.0f})") + "."]
+    lines = []
+    for p in rehearsal.prompts:
+        if (t := best.get(p.id)) is not None:
+            question = textwrap.shorten(p.text, 70, placeholder="…")
+            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
+                         + ("" if t.number == t.tries else f"; the last scored {t.last:.0f}"))
+    return lines
 
 
 class PracticePage(QWidget):
@@ -392,6 +415,12 @@ class PracticePage(QWidget):
         if focused is None or self.isAncestorOf(focused):
             self.answer_btn.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def take_focus(self) -> None:
+        """The keyboard back on the page after a dialog over it (the quit question): on the answer button when it is
+        live, else on the page until its next action is (a closed dialog handed the focus to the page list)."""
+        self._refocus = not self.answer_btn.isEnabled()     # the answer being judged: its feedback takes it after
+        (self.answer_btn if self.answer_btn.isEnabled() else self).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # after the page stack has put the focus back where it was (Ctrl+1 brought it back to Start round)
@@ -540,6 +569,7 @@ class PracticePage(QWidget):
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.setText("Choose a bank and a round, then press Start round.")
+        self.next_btn.setText("Next  (N)")     # not the last round's "Finish round" (walkthrough 11)
         self.position.show()
         self.prompt_text.setText("")
         self.state_label.setText("")
@@ -860,6 +890,8 @@ class PracticePage(QWidget):
         what = "Drill" if rehearsal.focus else "Prompt" if len(rehearsal.prompts) == 1 else "Round"
         lay.addWidget(heading(f"{what} complete", 16))
         lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
+        for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
+            lay.addWidget(muted(line))
         since = muted("")                  # "Last time this round scored 58 (yesterday) → now 88 (+30)", from History
         since.hide()
         lay.addWidget(since)

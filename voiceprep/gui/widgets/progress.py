@@ -193,7 +193,7 @@ def summary_text(st: dict[str, Any]) -> str:
     told = [counted(drills, "drill")] * bool(drills) + [counted(follow_ups, "follow-up answer")] * bool(follow_ups)
     typed += f" · {' and '.join(told)} (not in the average or best)" if told else ""
     cut = st.get("cut_off") or 0               # left out of everything here (core.history.queries.COMPLETE)
-    typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off when the app closed: not counted"
+    typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off (the app closed or the microphone stopped): not counted"
               if cut else "")
     if st["avg_overall"] is None:
         scores = f"no average yet{only_asked(st)}"
