@@ -814,7 +814,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     said = page.detail.view.toPlainText()
     assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\npoint the follow-ups asked about, covered" in said and "Follow-up answer: it counts for the point " \
+    assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
     # one count (walkthrough 10: four on one screen): no whole-answer score, no competency bar of the whole answer
     assert "whole answer:" not in said and "job weight" not in said and " key points" not in said, said
