@@ -927,12 +927,12 @@ def test_enter_presses_a_button_reached_with_tab_on_every_page(qtbot, window):
     pages = [(1, window.history.export_btn), (3, window.banks.new_btn), (4, settings_button)]
     window.activateWindow()
     qtbot.waitActive(window)
+    pressed: list[object] = []
     for row, button in pages:
         window.nav.setCurrentRow(row)
-        pressed: list[bool] = []
         button.clicked.disconnect()                  # (no dialog or editor in a test: only whether it was pressed)
-        button.clicked.connect(lambda *_: pressed.append(True))
+        button.clicked.connect(lambda *_, b=button: pressed.append(b))
         button.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(button.hasFocus, timeout=5000)
         qtbot.keyClick(button, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: bool(pressed), timeout=5000)
+        qtbot.waitUntil(lambda b=button: b in pressed, timeout=5000)

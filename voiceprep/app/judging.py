@@ -14,8 +14,8 @@ from typing import Any
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import asks_for_story
-from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
+from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
