@@ -22,7 +22,9 @@ DEFAULT_FILLERS = (
     "um", "uh", "er", "ah", "hmm", "like", "you know", "i mean", "sort of", "kind of",
     "basically", "actually", "literally", "so",
 )
-DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe")
+DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe",
+                  # playing down your part: "I wasn't really the one... I helped a bit" (walkthrough 11)
+                  "a bit", "not really", "wasn't really", "didn't really")
 
 
 @dataclass

@@ -26,7 +26,7 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert recap is not None and recap["bank_id"] == bank.id and recap["answers"] == 1
     headline, details = recap_lines(recap, {bank.id: bank}.get)
     assert headline == "Welcome back."
-    assert details.startswith(f"Last session, today: 1 answer on {bank.job.title}, average ")
+    assert details.startswith(f"Last session, today: 1 answer on “{bank.name}”, average ")
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”:" in details
     assert "Most missed: “" in details and "(covered in 0 of 1 recent answers)" in details and "Drill my weak points" in details
     # one thing a line: the session, what was skipped, what to drill (walkthrough 9: one dense paragraph)
@@ -65,12 +65,12 @@ def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
     assert recap is not None and (recap["answers"], recap["drills"], recap["follow_ups"]) == (2, 0, 1)
     assert recap["average"] == round(whole.analysis.overall, 1)              # the follow-up left out, as before
     details = recap_lines(recap, {bank.id: bank}.get)[1]
-    assert f"2 answers on {bank.job.title}, average {whole.analysis.overall:.0f} (not counting the follow-up " \
+    assert f"2 answers on “{bank.name}”, average {whole.analysis.overall:.0f} (not counting the follow-up " \
         "answer)." in details and "drill)" not in details, details
     access.close_all()
     three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1}
     assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
-        f"Last session, today: 6 answers on {bank.job.title}, average {recap['average']:.0f} (not counting the drills, "
+        f"Last session, today: 6 answers on “{bank.name}”, average {recap['average']:.0f} (not counting the drills, "
         "the follow-up answers and the answer cut off).")
 
 
@@ -90,9 +90,12 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
     assert recap["banks"] == [{"bank_id": payments.id, "answers": 3}, {"bank_id": airwallex.id, "answers": 1}]
     assert recap["weakest"]["bank_id"] == recap["bank_id"] == payments.id      # missed 3 of 3: the weakest
     details = recap_lines(recap, {b.id: b for b in (payments, airwallex)}.get)[1]
-    assert f": 4 answers on 2 banks ({payments.job.title} 3, {airwallex.job.title} 1), average " in details
-    assert (f"(covered in 0 of 3 recent answers) on {payments.job.title}. Drill my weak points on "
-            f"{payments.job.title} brings it back.") in details
+    # each bank by the name Banks shows, quoted, one "; " between them: "Senior Backend Engineer, Payments 6" was
+    # ambiguous and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)
+    assert (f": 4 answers on 2 banks (3 on “{payments.name}”; 1 on “Airwallex — {airwallex.job.title}”), average "
+            in details), details
+    assert (f"(covered in 0 of 3 recent answers) on “{payments.name}”. Drill my weak points on "
+            f"“{payments.name}” brings it back.") in details
     access.close_all()
 
 
@@ -141,7 +144,7 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
                               "skipped": len(rnd.prompts) - 1}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
-    assert (f"1 answer on {bank.job.title}, average {saved.analysis.overall:.0f} per answer; the round “{rnd.title}” "
+    assert (f"1 answer on “{bank.name}”, average {saved.analysis.overall:.0f} per answer; the round “{rnd.title}” "
             "scored 20: its skipped questions count as missed.") in details
     same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
     assert ", average 20." in same and "the round" not in same

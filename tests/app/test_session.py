@@ -648,3 +648,34 @@ def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_o
     record(speech_dir / "jfk.wav", done.audio_path)
     kept = session.finish(done, lambda: fragment, {"reason": "silence", "device": "default"})
     assert service.attempt(kept.attempt_id)["state_detail"] is None
+
+
+def test_a_competency_tied_to_delivery_says_how_much_of_it_is_delivery(session, bank):
+    """Walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it" did not say how much was
+    delivery; now the delivery part's own score and its share: "... + how you said it 87 (30% of the score)"."""
+    from voiceprep.core.analysis.scoring import delivery_part
+
+    result = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
+    tied = [c for c in result.document["competencies"] if (spec := bank.competency(c["id"])).delivery
+            and spec.delivery_weight]
+    assert tied
+    for comp in tied:
+        spec = bank.competency(comp["id"])
+        said = delivery_part(spec, result.analysis.delivery_scores)
+        assert f"how you said it {said:.0f}" in comp["basis"], comp
+        if "key point" in comp["basis"]:
+            assert f"({spec.delivery_weight:.0%} of the score)" in comp["basis"], comp
+
+
+def test_a_near_miss_on_a_point_about_the_company_is_not_told_to_say_what_you_did():
+    """Walkthrough 11: on "Say what Airwallex builds" (why Airwallex?) a near miss said "...not as what you did. Say
+    what you did."; a question that asks no story gets a hint that fits a point about the subject."""
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    result = SimpleNamespace(hit=False, detail=None, matches=[], key_point=SimpleNamespace(),
+                             judgement=SimpleNamespace(excluded=[SimpleNamespace(text="payments are everywhere")],
+                                                       excluded_why="general"))
+    story, about = _detail(result, story=True), _detail(result, story=False)
+    assert story.endswith("Say what you did."), story
+    assert "what you did" not in about and "“payments are everywhere”" in about, about

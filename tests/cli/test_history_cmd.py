@@ -287,3 +287,27 @@ def test_history_list_lines_up_its_columns_beside_a_drills_own_count(capsys):
     assert len(lines) == 3
     assert len({line.index("typed") for line in lines}) == 1, lines
     assert len({line.index("airwallex/") for line in lines}) == 1, lines
+
+
+def test_stats_of_every_bank_group_the_competencies_by_bank_and_name_them(tmp_path, capsys):
+    """Walkthrough 11: `history stats` listed the competency ids of two banks in one list."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    for bank_id, prompt in (("airwallex", "hardest-problem"), ("senior-backend-payments", None)):
+        bank = load_bank(BANKS / f"{bank_id}.toml")
+        assert main(["score", "--bank", bank_id, "--prompt", prompt or bank.all_prompts()[0].id, "--text-file",
+                     str(answer), "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats"]) == 0
+    out = capsys.readouterr().out
+    for bank_id in ("airwallex", "senior-backend-payments"):
+        bank = load_bank(BANKS / f"{bank_id}.toml")
+        block = out.split(f"Competencies in {bank.name}:\n")[1].split("Competencies in")[0].split("Most missed")[0]
+        shown = {line.split("  latest")[0].strip() for line in block.splitlines() if "latest" in line}
+        assert shown and shown <= {c.name for c in bank.competencies}, (bank_id, shown, out)
+    assert main(["history", "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["competencies_by_bank"]) == {"airwallex", "senior-backend-payments"}

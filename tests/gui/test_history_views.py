@@ -814,7 +814,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     said = page.detail.view.toPlainText()
     assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\npoint the follow-ups asked about, covered" in said and "Follow-up answer: it counts for the point " \
+    assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
     # one count (walkthrough 10: four on one screen): no whole-answer score, no competency bar of the whole answer
     assert "whole answer:" not in said and "job weight" not in said and " key points" not in said, said
@@ -899,3 +899,40 @@ def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services,
     window.history.compare_selected()
     qtbot.waitUntil(lambda: bool(told))
     assert told[0].startswith("These two attempts answer different questions"), told
+
+
+def test_with_every_bank_shown_each_question_cell_names_its_bank(services):
+    """Walkthrough 11: with "All banks" History had no bank anywhere in the row (and no room for a column at
+    1366x768): the question cell now starts with the bank's short name, its tooltip names it in full."""
+    from voiceprep.gui.widgets.history import short_bank_names, table_rows
+
+    names = short_bank_names(services.registry)
+    assert names["airwallex"] == "Airwallex" and names["senior-backend-payments"] == "Senior Backend Engineer, Payments"
+    base = {"started_at": "2026-12-01T10:00:00+00:00", "duration_s": 30.0, "self_rating": None, "state": "done",
+            "input": "voice", "overall": 50.0, "drill": None, "drilled": None}
+    both = [{**base, "id": 1, "bank_id": "airwallex", "prompt_text": "Why Airwallex?"},
+            {**base, "id": 2, "bank_id": "senior-backend-payments", "prompt_text": "Tell me about Kafka."}]
+    shown = [r["display"][1] for r in table_rows(both, names)]
+    assert shown == ["Airwallex · Why Airwallex?", "Senior Backend Engineer, Payments · Tell me about Kafka."]
+    assert [r["display"][1] for r in table_rows(both[:1], names)] == ["Why Airwallex?"]   # one bank: no need
+    assert [r["display"][1] for r in table_rows(both)] == ["Why Airwallex?", "Tell me about Kafka."]  # one chosen
+
+
+def test_enter_presses_a_button_reached_with_tab_on_every_page(qtbot, window):
+    """Walkthrough 11: on History, Enter on a button reached with Tab did nothing (only Space); the README says Enter
+    presses it. History, Banks and Settings now do as Practice does."""
+    from PySide6.QtWidgets import QPushButton
+
+    settings_button = next(b for b in window.settings_page.findChildren(QPushButton) if b.isEnabled())
+    pages = [(1, window.history.export_btn), (3, window.banks.new_btn), (4, settings_button)]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pressed: list[object] = []
+    for row, button in pages:
+        window.nav.setCurrentRow(row)
+        button.clicked.disconnect()                  # (no dialog or editor in a test: only whether it was pressed)
+        button.clicked.connect(lambda *_, b=button: pressed.append(b))
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(button.hasFocus, timeout=5000)
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda b=button: b in pressed, timeout=5000)

@@ -530,7 +530,7 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
                      "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
                                {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
     assert page.bank_box.currentData() == "airwallex"
-    assert page.state_label.text().endswith(f"Drill my weak points on {page.bank().job.title} brings it back.")
+    assert page.state_label.text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
 
 
 def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):

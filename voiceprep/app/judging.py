@@ -13,7 +13,9 @@ from typing import Any
 
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
+from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
+from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
@@ -75,12 +77,20 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     return out
 
 
-def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]]) -> str:
-    """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"."""
+def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
+           said: dict[str, float | None] | None = None) -> str:
+    """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"; with
+    the answer's delivery scores (`said`), how much of it is delivery: "0 of 1 key point + how you said it 87
+    (30% of the score)" (walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it")."""
     mine = [k for k in key_points if k.get("competency") == cid]
     parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"] if mine else []
     if comp is not None and comp.delivery and comp.delivery_weight:
-        parts.append("how you said it")
+        value = delivery_part(comp, said) if said else None
+        if value is None:
+            parts.append("how you said it")
+        else:
+            share = f" ({comp.delivery_weight:.0%} of the score)" if mine else ""
+            parts.append(f"how you said it {value:.0f}{share}")
     return " + ".join(parts)
 
 
@@ -108,11 +118,12 @@ def _meaningful(fragment: str) -> str | None:
     return " ".join(w for w in words if w)
 
 
-def _detail(result: Any, heard: list[str] | None = None) -> str | None:
+def _detail(result: Any, heard: list[str] | None = None, story: bool = True) -> str | None:
     """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there).
 
     `heard`: the answer's own words that matched the point's cues, quoted rather than the cue ("Mentoring", not
-    the cue "monitoring" it sounded like)."""
+    the cue "monitoring" it sounded like). `story`: the question asks what the candidate did; a point of a question
+    that does not ("Say what Airwallex builds") is not told "Say what you did" (walkthrough 11)."""
     given = _attr(result, "detail")
     if given:
         return str(given)
@@ -125,7 +136,9 @@ def _detail(result: Any, heard: list[str] | None = None) -> str | None:
         return {"not done": f"Close, but said as not done: “{said}”",
                 "hypothetical": f"Close, but said as something you would do, not something you did: “{said}”",
                 "general": f"Close, but said as a general remark or a view, not as what you did: “{said}” "
-                           "Say what you did."}.get(_attr(judgement, "excluded_why", "") or "",
+                           "Say what you did." if story else
+                           f"Close, but it came out as a passing remark: “{said}” Make it your point: say it "
+                           "plainly, in one sentence of its own."}.get(_attr(judgement, "excluded_why", "") or "",
                                                     f"Close, but said as not done or hypothetical: “{said}”")
     matches = list(_attr(result, "matches", None) or [])
     if not matches:
@@ -151,11 +164,12 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     bank, prompt = a.bank, a.prompt
     kind = input or ("voice" if a.timed else TYPED)
     follow = {f["key_point_id"]: f["question"] for f in a.follow_ups}
+    story = asks_for_story(prompt.text)
     key_points = [{
         "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
         "weight": r.key_point.weight, "hit": bool(r.hit), "confidence": r.confidence,
         "evidence": _evidence(a, r) if r.hit else [],
-        "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")]),
+        "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story),
         "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point),
     } for r in a.key_points]
     competencies = []
@@ -163,7 +177,7 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         comp = bank.competency(cid)
         competencies.append({"id": cid, "name": comp.name if comp else cid,
                              "weight": comp.weight if comp else None, "score": score,
-                             "basis": _basis(comp, cid, key_points)})
+                             "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"))})
     delivery = a.delivery.to_dict()
     if not a.timed:
         delivery.update({k: None for k in _UNTIMED})

@@ -24,8 +24,10 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
     to name it and its questions."""
     def title(bank_id: str) -> str:
+        """The bank's name as the pickers and Banks show it, in quotes: a comma in a job title made a list of banks
+        ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
         bank = find(bank_id)
-        return bank.job.title if bank is not None else bank_id
+        return f"“{bank.name if bank is not None else bank_id}”"
 
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
@@ -46,7 +48,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
         average = (f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None
                    else "") + f"; the round “{rnd['title']}” scored {rnd['overall']:.0f}{why}"
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
-          f"{len(banks)} banks (" + ", ".join(f"{title(b['bank_id'])} {b['answers']}" for b in banks) + ")")
+          f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
@@ -58,7 +60,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
                 continue
     if skipped and bank is not None:
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + (f" on {bank.job.title}" if len(banks) > 1 else "") + ": answer it first today.")
+                    + (f" on {title(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
         where = title(weak.get("bank_id") or recap["bank_id"])

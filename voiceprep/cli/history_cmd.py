@@ -132,8 +132,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
           f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
-    for cid, c in s["competencies"].items():
-        print(f"  {cid:32} latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  ({c['attempts']} attempts)")
+    by_bank = s.get("competencies_by_bank") or {}
+    if by_bank:
+        from voiceprep.core.banks import BankRegistry
+        registry = BankRegistry.discover()
+        names = registry.labels()
+    for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
+        bank = registry.find(bank_id)
+        print(f"Competencies in {names.get(bank_id, bank_id)}:")
+        for cid, c in comps.items():
+            comp = bank.competency(cid) if bank is not None else None
+            name = comp.name if comp is not None else cid
+            print(f"  {name:40}  latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  "
+                  f"({counted(c['attempts'], 'attempt')})")
     for bank, weak in s["weak_points"].items():
         if weak:
             print(f"Most missed in {bank}:")

@@ -311,6 +311,6 @@ def test_the_feedback_says_how_the_overall_is_made_from_the_bars(qtbot):
     page.show_analysis(analysis, drill=labels, follow_up="With the answer it follows, this question now has 2 of 4 "
                                                           "key points.")
     said = page.view.toPlainText()
-    assert "1 of 1\npoint the follow-ups asked about, covered" in said, said
+    assert "1 of 1\nasked about in the follow-ups, covered" in said, said
     assert "this question now has 2 of 4 key points" in said and "of the overall" not in said, said
     assert "whole answer" not in said and "job weight" not in said, said

@@ -11,7 +11,8 @@ def page_services(find):
 
     return SimpleNamespace(registry=SimpleNamespace(banks=[], find=find, labels=dict),
                            settings=SimpleNamespace(analysis=SimpleNamespace(wpm_low=120, wpm_high=165),
-                                                    history=SimpleNamespace(weak_point_window=6)),
+                                                    history=SimpleNamespace(weak_point_window=6,
+                                                                             chart_attempts=200)),
                            history=None)
 
 
@@ -322,3 +323,52 @@ def test_progress_groups_answers_by_local_day_in_one_place():
     days = local_days([morning, noon, next_day], [1.0, None, 3.0], [True, False, False])
     assert list(days.values()) == [[(morning, 1.0, True), (noon, None, False)], [(next_day, 3.0, False)]]
     assert list(days) == [morning.date(), next_day.date()]
+
+
+def test_one_prompts_tries_of_a_day_are_spread_in_order_not_stacked_on_one_x(qtbot):
+    """Walkthrough 11: per prompt, three tries minutes apart on one day and one the next day were drawn as a vertical
+    zig-zag at each day's x. With one prompt the tries are evenly spaced in order, each day labelled under its own."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.progress import ordinal_ticks, render
+
+    times = [datetime.fromisoformat(t).astimezone() for t in
+             ("2026-12-02T10:00:00", "2026-12-02T10:02:00", "2026-12-02T10:04:00", "2026-12-03T09:00:00")]
+    spec = replace(_spec([[(t, v) for t, v in zip(times, (58.0, 25.0, 100.0, 25.0))]]), ordinal=True)
+    xs = sorted(tip[0] for tip in render(spec).tips)
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    assert min(gaps) > 50 and max(gaps) - min(gaps) < 1, xs          # evenly spaced, one x per try
+    stacked = sorted(tip[0] for tip in render(replace(spec, ordinal=False)).tips)
+    assert stacked[2] - stacked[0] < 5                                # as it was: the day's tries on one x
+    ticks = ordinal_ticks(spec)
+    assert [label for _, label in ticks] == ["2 Dec", "3 Dec"] and ticks[0][0] == pytest.approx(1 / 3)
+
+
+def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot):
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage, improvement_text
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rows = [{"started_at": f"2026-12-0{d}T10:00:00+00:00", "overall": v, "wpm": None, "fillers_per_min": None,
+             "competencies": {}, "prompt_id": p, "drill": drill}
+            for d, v, p, drill in ((1, 58.0, "py", None), (1, 30.0, "kafka", None), (2, 100.0, "py", None),
+                                   (2, 20.0, "kafka", ["A point"]), (3, 70.0, "why", None))]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "improving": "said",
+            "stats": {"typed": 0, "attempts": 5, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 100}}
+    page._show(data, "b", "py", page._generation)
+    assert page.overall.canvas.spec().ordinal and page.improving.text() == "said"
+    page._show(dict(data, improving="all"), "b", None, page._generation)
+    assert not page.overall.canvas.spec().ordinal                    # all prompts: each day's average, by date
+    # the drill to "kafka" is no try of it: one prompt answered twice, improved
+    assert improvement_text(rows, None) == ("Am I improving? Of the 1 prompt you answered more than once, latest "
+                                            "try vs first try: 1 higher (average change +42).")
+    assert improvement_text(rows, "py") == "Your first try 58 → latest 100 (+42); best 100, 2 tries."
+    assert improvement_text(rows, "why").startswith("Answer it again to see whether you improve")
+    assert improvement_text(rows[:2], None).startswith("Am I improving? Answer a prompt again to see")
+    worse = rows + [{**rows[1], "overall": 10.0}, {**rows[4], "overall": 70.0}]
+    assert improvement_text(worse, None).endswith("1 higher, 1 lower, 1 the same (average change +7).")
+    assert "first charted try" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart

@@ -165,7 +165,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
                 for r in results if r.hit]
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                credited, follow_up=follow_up)
+                                credited, follow_up=follow_up,
+                                complete=bool(results) and all(r.hit for r in results))
     told_points(results, delivery, raw, span, evidence)
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0

@@ -81,7 +81,9 @@ _BETWEEN = frozenset({"also", "then", "first", "finally", "eventually", "quickly
                       "immediately", "actually", "basically", "really", "even", "myself", "ourselves", "initially",
                       "originally", "instead", "still", "soon", "carefully", "manually", "together", "once"})
 # "just" hedges a view ("I just think", "I just felt"), not "it just returned the first result"
-_JUST_HEDGES = STANCE | frozenset({"kind", "sort", "maybe", "wanted", "want", "wondering"})
+_JUST_HEDGES = STANCE | frozenset({"kind", "sort", "maybe", "wanted", "want", "wondering",
+                                   # "I just helped a bit" plays down your part (walkthrough 11)
+                                   "helped", "help", "assisted", "supported", "followed", "tagged", "watched"})
 _I = frozenset({"i", "i've"})
 _WE = frozenset({"we", "we've"})
 # a prompt that asks for a story ("Tell me about a time...", "the hardest problem you have solved"), where the
@@ -132,6 +134,7 @@ class Delivery:
     timed: bool = True
     story: bool = True           # the prompt asks for a story: structure is coached as STAR
     follow_up: bool = False      # an answer to the interviewer's follow-ups: no time target, no STAR asked of it
+    complete: bool = False       # the judge credited every key point: a short answer is not told to say more
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -183,13 +186,18 @@ def _a_measure(toks: list[str]) -> bool:
     return all(map(_measure_word, toks)) and any(t == "per" or _NUMBER_RE.fullmatch(t) is not None for t in toks)
 
 
+# single-word fillers: no word of a repeated phrase of its own ("i guess um" said twice is no repetition)
+_FILLER_WORDS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "like", "so", "basically", "actually", "literally"})
+
+
 def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
     found: dict[str, int] = {}
     for n in range(6, min_n - 1, -1):
         grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
         for gram, count in grams.items():
             toks = gram.split()
-            if count < 2 or sum(t not in _STOP for t in toks) < 2 or _a_measure(toks):
+            # "i guess um" is a hedge and a filler said twice, not a phrase repeated (walkthrough 11)
+            if count < 2 or sum(t not in _STOP and t not in _FILLER_WORDS for t in toks) < 2 or _a_measure(toks):
                 continue
             if any(gram in longer for longer in found):
                 continue
@@ -458,7 +466,8 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
                      timed: bool = True, story: bool = True,
-                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False) -> Delivery:
+                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False,
+                     complete: bool = False) -> Delivery:
     """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
     when the prompt does not ask for a story (its structure is then not held to STAR); `follow_up`: the answer
     answers the interviewer's follow-ups, short by nature (walkthrough 10: a 20 s follow-up answer was "Short for
@@ -466,7 +475,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
 
     `credited` lists the key points the judge credited, as (label, index in `transcript.words()` where it was
     said, or None): a credited key point that reads as a STAR part counts as that part, so the structure card
-    never says "no result" next to a result the judge credited.
+    never says "no result" next to a result the judge credited. `complete`: the judge credited every key point,
+    so a short answer is told what a usual length is, not to say more (walkthrough 11: 98/100, "Short... say more").
     """
     all_words = transcript.words()
     kept = [i for i, w in enumerate(all_words) if w.word.strip()]
@@ -524,7 +534,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
                  hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
-                 story=story, follow_up=follow_up)
+                 story=story, follow_up=follow_up, complete=complete)
     d.findings = _findings(d, settings, timed)
     return d
 
@@ -540,6 +550,33 @@ def _too_short_tip(d: Delivery) -> str:
     return "Short for the time you have: say more about how you did it, with one concrete detail."
 
 
+NUMBERS_LISTED = 4          # quantified details quoted on the Numbers card before "and N more"
+
+
+def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
+    """The fillers card: how bad it is and which filler (walkthrough 11: 32 fillers in 44 s got the tip 4 fillers
+    got, and never named the "like" said 14 times). Typed answers are rated at a usual speaking pace."""
+    total, per_min = d.fillers["total"], d.fillers["per_minute"]
+    approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
+    rate = per_min if per_min is not None else total / max(d.words, 1) * (s.wpm_low + s.wpm_high) / 2
+    if total < 3 or rate <= s.fillers_per_min_warn:
+        return Finding("fillers", "good", f"{counted(total, 'filler')}{approx}", "Few fillers: clean delivery.")
+    worst, times = next(iter(d.fillers["by_word"].items()))
+    most = (f"all “{worst}”" if times == total else f"most often “{worst}” ({times})")
+    every = f", about one every {60 / rate:.0f} s" if per_min is not None and rate > 2 * s.fillers_per_min_warn else ""
+    summary = f"{counted(total, 'filler')}{every}, {most}{approx}"
+    if rate > 4 * s.fillers_per_min_warn:
+        tip = (f"Fillers are taking over: slow down and say less per breath. Rehearse your first two sentences until "
+               f"they come out with no “{worst}”, and let a silent pause stand where a “{worst}” was; it reads as "
+               "thinking.")
+    elif rate > 2 * s.fillers_per_min_warn:
+        tip = (f"Noticeable: catch the “{worst}” first. Pause in silence instead, and outline your points before you "
+               "start so you are not searching mid-sentence.")
+    else:
+        tip = f"Swap “{worst}” for a short silence; it sounds more confident."
+    return Finding("fillers", "warn", summary, tip)
+
+
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
     if not timed or d.duration_s is None or d.wpm is None:
@@ -553,6 +590,11 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                                f"{d.duration_s:.0f} s" + (": long for a follow-up" if long else ", a follow-up answer"),
                                "Answer what was asked in a few sentences, then stop: the interviewer asks again if "
                                "they want more." if long else "Short and to the point, as a follow-up answer should be."))
+        elif d.duration_s < lo and d.complete:
+            out.append(Finding("duration", "good", f"{d.duration_s:.0f} s of a {d.target_s} s target: short, and "
+                               "every key point is in",
+                               f"Complete: no need to fill the time. Answers here usually run {lo:.0f}-{hi:.0f} s; "
+                               "more is worth it only for a detail you have not said."))
         elif d.duration_s < lo:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
                                _too_short_tip(d)))
@@ -576,12 +618,7 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            f"{counted(pauses, 'pause')} of {s.long_pause_s:g} s or more",
                            "Long silences mid-answer read as lost: outline your three points before you start."
                            if many_pauses else "Pauses are short: a deliberate pause before the result is fine."))
-    per_min = d.fillers["per_minute"]
-    approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
-    many = d.fillers["total"] >= 3 and (per_min is None or per_min > s.fillers_per_min_warn)
-    out.append(Finding("fillers", "warn" if many else "good", f"{counted(d.fillers['total'], 'filler')}{approx}",
-                       "Swap fillers for a short silence; it sounds more confident." if many
-                       else "Few fillers: clean delivery."))
+    out.append(_fillers(d, s))
     if d.repeated_phrases:
         top = d.repeated_phrases[0]
         out.append(Finding("repetition", "warn", f"\"{top['phrase']}\" said {top['count']} times",
@@ -592,7 +629,10 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                        if hedgy else "Assertive: you state things plainly." if not d.hedges["total"]
                        else "Mostly assertive: a hedge or two is fine."))
     if d.numbers:
-        out.append(Finding("numbers", "good", f"{counted(len(d.numbers), 'quantified detail')}: {', '.join(d.numbers[:3])}",
+        shown = NUMBERS_LISTED          # all of them, or the first few and how many more (walkthrough 11: 7, listed 3)
+        listed = ", ".join(d.numbers if len(d.numbers) <= shown + 1 else d.numbers[:shown])
+        more = f" and {len(d.numbers) - shown} more" if len(d.numbers) > shown + 1 else ""
+        out.append(Finding("numbers", "good", f"{counted(len(d.numbers), 'quantified detail')}: {listed}{more}",
                            "Numbers make impact believable: keep them."))
     elif d.story and not d.follow_up:
         out.append(Finding("numbers", "warn", "0 quantified details",

@@ -534,15 +534,22 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
     where_a, args_a = _finished(bank, prompt, "a.")
+    # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id
     comps = h.read(
-        f"""SELECT key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
+        f"""SELECT bank_id, key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
                    MAX(CASE WHEN n = 1 THEN value END) AS latest
-            FROM (SELECT j.key, j.value,
-                         ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY a.started_at DESC, a.id DESC) AS n
+            FROM (SELECT a.bank_id, j.key, j.value,
+                         ROW_NUMBER() OVER (PARTITION BY a.bank_id, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER})
-            GROUP BY key ORDER BY key""", args_a)
-    result["competencies"] = {c["key"]: {"latest": c["latest"], "average": c["average"], "attempts": c["attempts"]}
-                              for c in comps}
+            GROUP BY bank_id, key ORDER BY bank_id, key""", args_a)
+    by_bank: dict[str, dict[str, Row]] = {}
+    for c in comps:
+        by_bank.setdefault(c["bank_id"], {})[c["key"]] = {"latest": c["latest"], "average": c["average"],
+                                                          "attempts": c["attempts"]}
+    result["competencies_by_bank"] = by_bank
+    # one bank's (or, with every bank, those of the one bank answered; else empty: see competencies_by_bank)
+    result["competencies"] = by_bank.get(bank, {}) if bank else next(iter(by_bank.values())) if len(by_bank) == 1 \
+        else {}
     banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
     result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result

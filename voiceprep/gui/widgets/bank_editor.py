@@ -50,7 +50,7 @@ from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draf
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
-from voiceprep.gui.widgets.common import WARN
+from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -194,6 +194,7 @@ class BankEditor(QWidget):
 
     def __init__(self, limits: BankSettings | None = None, parent=None):
         super().__init__(parent)
+        enter_presses_buttons(self)          # Enter presses a button reached with Tab, as Space does
         self.limits = limits or BankSettings()
         self.doc: BankDocument | None = None
         self.draft_file: Path | None = None

@@ -39,7 +39,7 @@ from voiceprep.core.banks.load import BankError, read_bank_text
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
-from voiceprep.gui.widgets.common import BAD, WARN, flow_row, heading, soft
+from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_row, heading, soft
 
 ID_ROLE = 256
 DRAFT_LABEL = "Draft from a job description…"
@@ -139,6 +139,7 @@ class BanksPage(QWidget):
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
+        enter_presses_buttons(self)          # Enter presses a button reached with Tab, as Space does
         self.services = services
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -284,6 +284,29 @@ class _EnterClicks(QObject):
         return False
 
 
+class _EnterOnFocusedButton(QObject):
+    """On a page: Enter or Return that no widget took presses the focused button. A button ignores Enter outside a
+    dialog, so the key goes up to the page; buttons a page adds later (the bank editor's rows) are covered too."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)          # type: ignore[attr-defined]
+                and not event.modifiers()):                                       # type: ignore[attr-defined]
+            button = QApplication.focusWidget()
+            if (isinstance(button, QAbstractButton) and not isinstance(button, QRadioButton) and button.isEnabled()
+                    and isinstance(watched, QWidget) and watched.isAncestorOf(button)):
+                button.animateClick()
+                return True
+        return False
+
+
+def enter_presses_buttons(page: QWidget) -> None:
+    """Enter or Return on a button reached with Tab presses it, as Space does, anywhere on `page` (walkthrough 11:
+    on History only Space did; the README says Enter presses it)."""
+    if page.findChild(_EnterOnFocusedButton) is None:
+        page.installEventFilter(_EnterOnFocusedButton(page))
+
+
 def keyboard_buttons(root: QWidget) -> None:
     """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
     Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return.

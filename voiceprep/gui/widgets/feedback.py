@@ -127,7 +127,7 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
 
     asked = drilled(doc["key_points"], drill)
     if asked and follow_up is not None:
-        caption = f"point{'s' if asked[1] != 1 else ''} the follow-ups asked about, covered"
+        caption = "asked about in the follow-ups, covered"     # not "1 of 1 point the follow-ups..." (walkthrough 11)
         return pair(*asked, caption, f"<td valign='bottom'>{e(follow_up)}</td>" if follow_up else "")
     if asked:
         caption = f"asked-for point{'s' if asked[1] != 1 else ''} covered"

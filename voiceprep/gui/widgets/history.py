@@ -52,7 +52,7 @@ from voiceprep.core.history.queries import (
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.common import RowTable, muted, sentence_case
+from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, when
 
@@ -60,16 +60,29 @@ COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
 Index = QModelIndex | QPersistentModelIndex
 
 
-def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def short_bank_names(registry: Any) -> dict[str, str]:
+    """Each bank by the shortest name that still tells it apart, for the question cell with "All banks": its company
+    ("Airwallex"), else its job title; the name Banks shows when two share it."""
+    labels = registry.labels()
+    short = {b.id: b.job.company or b.job.title for b in registry.banks}
+    taken = [name for name in short.values()]
+    return {bank_id: name if taken.count(name) == 1 else labels.get(bank_id, name) for bank_id, name in short.items()}
+
+
+def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
     answer (given after being told which points to cover) says so before its prompt, and so does a follow-up answer
     (answering the interviewer's follow-ups: "Follow-up · ..."); so does a search hit found in the note only (a hit
     in what was said shows in the transcript, one in the question in the cell itself); the tooltip says where any
-    search hit is."""
+    search hit is. `banks` (short names by bank id): the rows of every bank are shown, so each question cell starts
+    with its bank, "Airwallex · Why Airwallex?..." (walkthrough 11: no column had room for it at 1366x768)."""
     out = []
+    several = banks is not None and len({r["bank_id"] for r in rows}) > 1
     for r in rows:
         drill, found, kind = r.get("drill"), found_text(r), kind_name(r)
         prompt = f"{kind} · {r['prompt_text']}" if kind else r["prompt_text"]
+        if several and banks is not None:
+            prompt = f"{banks.get(r['bank_id'], r['bank_id'])} · {prompt}"
         cut_off = r.get("state") == "done" and r.get("state_detail")        # "cut off: recovered after the app closed"
         if cut_off:
             prompt = f"Cut off · {prompt}"
@@ -88,7 +101,7 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # "1/2 asked" in words: "Covered 1 of 2 asked in the follow-up" (a drill's "1/2 drilled" says it)
         said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
         mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
-        tip = f"{r['prompt_text']}\n({r['bank_id']})" + (f"\n{mark}" if kind else "") + \
+        tip = f"{r['prompt_text']}\n({(banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "")
@@ -168,10 +181,12 @@ class HistoryPage(QWidget):
 
     def __init__(self, services: Any, parent: QWidget | None = None):
         super().__init__(parent)
+        enter_presses_buttons(self)          # Enter presses a button reached with Tab, as Space does
         self.services = services
         self.current: dict[str, Any] | None = None
         self._generation = 0           # a newer refresh or selection makes older answers stale
-        self._formatted: tuple[list[Any], list[dict[str, Any]]] = ([], [])   # last rows and their table form
+        # last rows, the bank names they were shown with, and their table form
+        self._formatted: tuple[list[Any], dict[str, str] | None, list[dict[str, Any]]] = ([], None, [])
         self._detail_generation = 0
         self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
         self._shown_generation = 0     # the last refresh whose rows are on screen
@@ -348,13 +363,14 @@ class HistoryPage(QWidget):
         service = self.services.history
         bank, prompt, text, min_score = self._filters()
         self.status.setText("Searching…" if text else "Loading…")
+        names = None if bank else short_bank_names(self.services.registry)    # every bank: each row names its own
         def load() -> list[dict[str, Any]]:
             found = service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)
-            last_found, last_rows = self._formatted           # only ever touched on the history lane
-            if len(found) == len(last_found) and all(a is b for a, b in zip(found, last_found)):
+            last_found, last_names, last_rows = self._formatted    # only ever touched on the history lane
+            if last_names == names and len(found) == len(last_found) and all(a is b for a, b in zip(found, last_found)):
                 return last_rows                               # the history answered from its cache: same rows
-            self._formatted = (found, table_rows(found))
-            return self._formatted[1]
+            self._formatted = (found, names, table_rows(found, names))
+            return self._formatted[2]
         query(load, on_done=lambda rows: self._show_rows(rows, generation), owner=self,
               on_error=lambda e: self._failed(e, "Loading the history"))
 

@@ -99,6 +99,34 @@ def day_ticks(days: list[datetime], count: int = 5) -> list[tuple[datetime, str]
     return attempt_day_ticks(days, count) or [(days[0], day_label(days[0]))]
 
 
+def x_fractions(spec: ChartSpec) -> dict[datetime, float]:
+    """With `spec.ordinal`: each attempt's place across the chart, 0..1, evenly spaced in the order given
+    (walkthrough 11: one prompt's tries of one day stood on one x, a vertical zig-zag)."""
+    times = sorted({t for s in spec.series for t, _ in s})
+    if len(times) < 2:
+        return {t: 0.5 for t in times}
+    return {t: i / (len(times) - 1) for i, t in enumerate(times)}
+
+
+def ordinal_ticks(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
+    """X-axis labels when attempts are evenly spaced: each day's date under the middle of its attempts (up to
+    `count` days, spread out), or on one day the times of up to `count` attempts."""
+    at = x_fractions(spec)
+    if not at:
+        return []
+    times = sorted(at)
+    days = list(local_days(times).values())
+    if len(days) < 2:
+        picked = sorted({round(k * (len(times) - 1) / max(count - 1, 1)) for k in range(count)})
+        return [(at[times[i]], times[i].strftime("%H:%M")) for i in picked]
+    with_year = times[0].year != times[-1].year
+    ticks = [((at[day[0][0]] + at[day[-1][0]]) / 2, day_label(day[0][0], with_year)) for day in days]
+    if len(ticks) > count:
+        picked = sorted({round(k * (len(ticks) - 1) / (count - 1)) for k in range(count)})
+        ticks = [ticks[i] for i in picked]
+    return ticks
+
+
 def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
     """The x-axis labels of a chart: (when, label)."""
     times = [t for s in spec.series for t, _ in s]
@@ -202,6 +230,40 @@ def summary_text(st: dict[str, Any]) -> str:
     return f"{counted(n, 'attempt')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
+def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None) -> str:
+    """"Am I improving?" in one line, from the same question asked again (walkthrough 11: the all-prompts line is
+    each day's average of whatever was answered that day, so a day of harder questions looked like a fall). Each
+    prompt's first whole answer against its latest (drills and follow-up answers are told what to cover: not
+    compared). `rows`: Progress's answers, oldest first (the newest `limit` when the history is cut there)."""
+    scores: dict[str, list[float]] = {}
+    for r in rows:
+        if r.get("drill") is None and r.get("overall") is not None:
+            scores.setdefault(r["prompt_id"], []).append(r["overall"])
+    first = "first charted try" if limit is not None and len(rows) >= limit else "first try"
+    if prompt:
+        mine = scores.get(prompt, [])
+        if len(mine) < 2:
+            return "Answer it again to see whether you improve: your latest try is compared with your first."
+        change = round(mine[-1]) - round(mine[0])
+        return (f"Your {first} {mine[0]:.0f} → latest {mine[-1]:.0f} ({_signed(change)}); best {max(mine):.0f}, "
+                f"{counted(len(mine), 'try', 'tries')}.")
+    again = {pid: v for pid, v in scores.items() if len(v) > 1}
+    if not again:
+        return ("Am I improving? Answer a prompt again to see: each prompt's latest try is compared with its first "
+                "(the line below mixes whatever questions each day had).")
+    changes = [round(v[-1]) - round(v[0]) for v in again.values()]
+    up, down = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
+    same = len(changes) - up - down
+    parts = [f"{up} higher"] * bool(up) + [f"{down} lower"] * bool(down) + [f"{same} the same"] * bool(same)
+    average = round(sum(changes) / len(changes))
+    return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered more than once, latest try vs "
+            f"{first}: {', '.join(parts)} (average change {_signed(average) if average else '0'}).")
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"−{abs(n)}" if n < 0 else "no change"
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """Everything one drawing of a chart needs, copied off the widget so a worker thread can draw it."""
@@ -220,6 +282,7 @@ class ChartSpec:
     hollow: tuple[frozenset[datetime], ...] = ()    # per series: the times of drill points (hollow markers)
     empty: str = ""                   # what an empty chart says, when not "No attempts yet"
     hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
+    ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
 
 
 @dataclass(frozen=True)
@@ -324,10 +387,11 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
     first, last = min(t for t, _ in points), max(t for t, _ in points)
     span = max((last - first).total_seconds(), 1.0)
+    placed = x_fractions(spec) if spec.ordinal else {}
 
     def xy(t: datetime, v: float) -> QPointF:
-        x = area.left() + area.width() * ((t - first).total_seconds() / span if last > first else 0.5)
-        return QPointF(x, area.bottom() - (v - lo) / (hi - lo) * area.height())
+        share = placed[t] if t in placed else (t - first).total_seconds() / span if last > first else 0.5
+        return QPointF(area.left() + area.width() * share, area.bottom() - (v - lo) / (hi - lo) * area.height())
     grid = QColor(text)
     grid.setAlpha(40)
     for value in ticks:
@@ -343,8 +407,9 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         top, bottom = xy(first, min(spec.band[1], hi)).y(), xy(first, max(spec.band[0], lo)).y()
         p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
     right_of_last = -math.inf
-    for t, label in axis_dates(spec):
-        x = xy(t, lo).x()
+    ticks_x = ([(area.left() + area.width() * share, label) for share, label in ordinal_ticks(spec)] if spec.ordinal
+               else [(xy(t, lo).x(), label) for t, label in axis_dates(spec)])
+    for x, label in ticks_x:
         w = metrics.horizontalAdvance(label)
         at = min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2)
         if at < right_of_last + 8:
@@ -440,6 +505,7 @@ class Canvas(QWidget):
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
         self.daily = False                            # each point is a day's average
+        self.ordinal = False                          # attempts evenly spaced in order (one prompt)
         self.empty = ""                               # what it says with nothing to draw ("" : no attempts yet)
         self._image: QImage | None = None
         self._tips: tuple[Tip, ...] = ()              # where _image's points are, sorted by x
@@ -455,7 +521,7 @@ class Canvas(QWidget):
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
-                         tuple(sorted(self.hollow_words.items())))
+                         tuple(sorted(self.hollow_words.items())), self.ordinal)
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -527,12 +593,14 @@ class LineChart(QWidget):
 
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
                    drills: dict[str, frozenset[datetime]] | None = None,
-                   hollow_words: dict[datetime, str] | None = None) -> None:
+                   hollow_words: dict[datetime, str] | None = None, ordinal: bool = False) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
-        calls it where it is not a drill (hollow_words: "(follow-up)")."""
+        calls it where it is not a drill (hollow_words: "(follow-up)"). `ordinal`: attempts evenly spaced in the
+        order given, labelled by day (one prompt's tries)."""
         self.canvas.daily = daily
+        self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
         self.canvas.drills = dict(drills or {})
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
@@ -575,6 +643,9 @@ class ProgressPage(QScrollArea):
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
+        self.improving = QLabel("")          # "Am I improving?": each prompt's latest try against its first
+        self.improving.setWordWrap(True)
+        root.addWidget(self.improving)
         grid = QGridLayout()
         s = services.settings.analysis
         self.overall = LineChart("Overall score", "score / 100", (0, 100))
@@ -654,10 +725,11 @@ class ProgressPage(QScrollArea):
             return
         self._generation += 1
         generation, prompt = self._generation, self.prompt_box.currentData()
-        service = self.services.history
+        service, limit = self.services.history, self.services.settings.history.chart_attempts
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
+            data["improving"] = improvement_text(data["series"], prompt, limit)
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
@@ -670,6 +742,7 @@ class ProgressPage(QScrollArea):
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
         self.summary.setText(summary_text(st))
+        self.improving.setText(data.get("improving") or "")
         when = data["when"]
 
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
@@ -679,7 +752,8 @@ class ProgressPage(QScrollArea):
         def show(chart: LineChart, named: dict[str, list[float | None]]) -> None:
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
-                             {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words)
+                             {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
+                             ordinal=not daily)
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
         show(self.overall, {"overall": [r["overall"] for r in series]})

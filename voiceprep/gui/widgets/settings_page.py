@@ -29,7 +29,7 @@ from voiceprep.app.errors import user_message
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
-from voiceprep.gui.widgets.common import heading, muted, sentence_case, size_fits
+from voiceprep.gui.widgets.common import enter_presses_buttons, heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.settings import INTERFACE_SIZES
 
@@ -69,6 +69,7 @@ class SettingsPage(QScrollArea):
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
+        enter_presses_buttons(self)          # Enter presses a button reached with Tab, as Space does
         self.services = services
         self.setWidgetResizable(True)
         body = QWidget()
