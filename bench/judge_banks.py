@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.evaluation import Scores  # noqa: E402
+from voiceprep.core.analysis.evaluation import Scores, heard  # noqa: E402
 from voiceprep.core.analysis.judge import AnswerJudge  # noqa: E402
 from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
 from voiceprep.core.analysis.scoring import weighted_hits  # noqa: E402
@@ -30,8 +30,10 @@ def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Sc
     shown: list[str] = []
     for item in items:
         prompt = banks[item.bank].prompt(item.prompt)
-        raw = [w.word for w in to_transcript(item).words()]
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
+        transcript = to_transcript(item)
+        raw = [w.word for w in transcript.words()]
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
+                             prompt)
         got = {}
         for kp in prompt.key_points:
             r = judge.judge(kp)

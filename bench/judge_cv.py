@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from bench.judge_fit import fit, prf  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
+from voiceprep.core.analysis.evaluation import heard  # noqa: E402
 from voiceprep.core.analysis.judge import (  # noqa: E402
     AnswerJudge,
     Features,
@@ -41,9 +42,11 @@ def raw_features(items, banks, to_transcript, source: str) -> list[dict]:
     settings, model = AnalysisSettings(), get_embedder()
     rows = []
     for item in items:
-        raw = [w.word for w in to_transcript(item).words()]
+        transcript = to_transcript(item)
+        raw = [w.word for w in transcript.words()]
         prompt = banks[item.bank].prompt(item.prompt)
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
+                             prompt)
         kps = prompt.key_points
         labels = model.embed([kp.label for kp in kps])
         pvec = model.embed([prompt.text])[0]

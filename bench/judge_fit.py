@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
+from voiceprep.core.analysis.evaluation import heard  # noqa: E402
 from voiceprep.core.analysis.judge import AnswerJudge, Features  # noqa: E402
 from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
 from voiceprep.core.analysis.text import tokenize  # noqa: E402
@@ -30,9 +31,11 @@ def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[
     settings, model = AnalysisSettings(), get_embedder()
     xs, ys, groups = [], [], []
     for item in items:
-        raw = [w.word for w in to_transcript(item).words()]
+        transcript = to_transcript(item)
+        raw = [w.word for w in transcript.words()]
         prompt = banks[item.bank].prompt(item.prompt)
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), model, settings, prompt)
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
+                             prompt)
         for kp in prompt.key_points:
             f: Features = judge.judge(kp).judgement.features
             xs.append(f.vector())

@@ -81,15 +81,22 @@ def load_labeled(path: Path) -> list[Labeled]:
 Method = Callable[[Transcript, Prompt, AnalysisSettings], set[str]]
 
 
+def heard(transcript: Transcript) -> bool:
+    """Whether words may match by sound, as in the app (`analyze`): a transcript, not a typed answer (session 14:
+    the evaluation matched typed text by sound too, which the app never does)."""
+    return transcript.model != "typed"
+
+
 def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
-    index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings)
+    index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings, heard=heard(transcript))
     return {kp.id for kp in prompt.key_points if match_key_point(kp, index).hit}
 
 
 def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
-    """The semantic judge (cue matcher alone when the model is unavailable)."""
+    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it."""
     raw = [w.word for w in transcript.words()]
-    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings), get_embedder(), settings, prompt)
+    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), get_embedder(), settings,
+                        prompt)
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 
