@@ -55,3 +55,19 @@ def test_audio_f1_floor(items, banks, speaker, transcriber):
 
 
 AUDIO_F1_FLOOR = 0.87      # measured 0.891 (docs/benchmarks.md)
+
+
+def test_the_evaluation_matches_typed_text_by_sound_no_more_than_the_app_does():
+    """Session 14 (judge17): the evaluation matched typed text by sound ("rider" for "retry"), which the app never
+    does for a typed answer; a transcript may still match by sound."""
+    import dataclasses
+
+    from voiceprep.core.banks.model import KeyPoint
+    from voiceprep.settings import AnalysisSettings
+
+    prompt = BankRegistry.discover().find("senior-backend-payments").all_prompts()[0]
+    prompt = dataclasses.replace(prompt, key_points=(KeyPoint("r", "Retries", ("retry",)),))
+    typed = Transcript.from_text("We had a single rider thread for the whole book.")
+    heard = dataclasses.replace(typed, model="tiny.en")
+    assert matcher_hits(typed, prompt, AnalysisSettings()) == set()
+    assert matcher_hits(heard, prompt, AnalysisSettings()) == {"r"}
