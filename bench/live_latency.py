@@ -11,6 +11,8 @@ Prints one JSON line:
   arriving to the caption being ready.
 - wer_live (the full run's final transcript) and wer_batch (the same audio through `Transcriber.transcribe`).
 - rss_peak_mb: this process's peak RSS during the live run (the speech path alone: model, audio, passes).
+- window_s_mean / _max: seconds of audio a live pass decoded (the uncommitted window); commits: segments
+  committed by the end of the full run.
 - *_cpu_*: process CPU seconds (a pass's cost without the wait for a busy CPU), and the load average: on a
   shared machine wall times grow with the load, CPU times much less.
 
@@ -139,6 +141,9 @@ def main() -> None:
            "caption_lag_p95_s": round(p95(lags), 3), "caption_lag_max_s": round(max(lags), 3),
            "caption_lag_mean_s": round(sum(lags) / len(lags), 3), "passes": live.passes,
            "pass_s_mean": round(sum(p for _, p in live.pass_log) / max(1, len(live.pass_log)), 3),
+           "window_s_mean": round(sum(w for w, _ in live.pass_log) / max(1, len(live.pass_log)), 2),
+           "window_s_max": round(max((w for w, _ in live.pass_log), default=0.0), 2),
+           "commits": len(live.stream.committed),
            "final_after_stop_cpu_p95_s": round(p95(CPU_AT_STOP), 3),
            "pass_cpu_s_mean": round(sum(c for c in live.pass_cpu) / max(1, len(live.pass_cpu)), 3),
            "load_avg_1min": round(load, 1), "cores": os.cpu_count(),

@@ -6,7 +6,7 @@ import numpy as np
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
-from voiceprep.speech.decoder import MIN_WINDOW_S, normalise_filler, trim_repeats
+from voiceprep.speech.decoder import MIN_WINDOW_S, drop_silent_words, normalise_filler, trim_repeats
 
 
 def test_a_short_window_is_encoded_at_10_s_not_30(transcriber, speech_dir):
@@ -129,3 +129,16 @@ print(os.environ.get("CT2_USE_MKL"))
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "0"
     assert "Use Intel MKL: false" in out.stderr and "SGEMM backend: DNNL" in out.stderr, out.stderr[-1500:]
+
+
+def test_words_timed_over_silence_were_not_said():
+    """Session 14: with the earlier text as prompt, seven seconds of silence after "Oh yeah" came out as the
+    sentences before it again. A word is kept only where its audio (give or take 0.1 s) has an audible frame."""
+    audio = np.zeros(16000 * 8, dtype=np.float32)
+    audio[int(0.5 * 16000):int(1.0 * 16000)] = 0.05                      # "Oh yeah", then silence
+    audio[int(6.0 * 16000):int(6.02 * 16000)] = 0.05                     # a click: one 20 ms frame
+    words = [Word(10.5, 0.8 + 10, " Oh"), Word(10.8, 11.05, " yeah."), Word(12.0, 12.5, " Recording"),
+             Word(12.5, 13.0, " things"), Word(15.9, 16.0, " Because")]
+    kept = drop_silent_words(words, audio, offset=10.0, level=0.0025)
+    assert [w.word for w in kept] == [" Oh", " yeah.", " Because"]
+    assert drop_silent_words(words, np.zeros(1, dtype=np.float32), 10.0, 0.0025) == words   # nothing to judge by

@@ -29,6 +29,8 @@ LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (W
 NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
 LOW_LOGPROB = -1.0
 SQUEEZED_WORD_S = 0.05      # a repeated phrase said in less than this a word was not said: the alignment squeezed it
+SILENT_FRAME_S = 0.02        # a word is kept only if a frame this long within WORD_SLACK_S of it is audible
+WORD_SLACK_S = 0.1
 PREPEND = "\"'“¿([{-"
 APPEND = "\"'.。,，!！?？:：”)]}、"
 # oneDNN (inside CTranslate2) keeps a compiled primitive per input shape, up to 1024 of them, ~2.3 MB each
@@ -95,6 +97,26 @@ def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
                                                       or tail[-1].end - tail[0].start < SQUEEZED_WORD_S * size):
             return words[:-size]
     return words
+
+
+def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level: float) -> list[Word]:
+    """Words timed where no 20 ms frame (within WORD_SLACK_S) reaches `level` were not said: with the earlier
+    text as prompt, a window that is mostly silence is "transcribed" as that text again (session 14: seven
+    seconds of silence after "Oh yeah" came out "Recording things like that inside it. ... Because it doesn't
+    make when you pick it up", the last sentences before it)."""
+    hop = int(SILENT_FRAME_S * TARGET_RATE) // 2
+    n = len(audio) // hop
+    if n < 2:
+        return words
+    energy = np.mean(np.square(audio[:n * hop].reshape(n, hop), dtype=np.float64), axis=1)
+    loud = np.sqrt((energy[:-1] + energy[1:]) / 2) >= level          # 20 ms frames, every 10 ms
+    kept = []
+    for w in words:
+        a = max(0, int((w.start - offset - WORD_SLACK_S) * TARGET_RATE) // hop)
+        b = min(len(loud), int((w.end - offset + WORD_SLACK_S) * TARGET_RATE) // hop)
+        if loud[a:max(a + 1, b)].any():
+            kept.append(w)
+    return kept
 
 
 def compression_ratio(text: str) -> float:
@@ -210,6 +232,7 @@ class WindowDecoder:
             words = self._align(encoded, tokens, frames, offset)
         end = offset + seconds
         words = trim_repeats([w for w in words if w.start < end - 0.02])   # nothing past the audio's end
+        words = drop_silent_words(words, audio, offset, self.silence_rms / 4)
         for w in words:
             w.end = min(w.end, round(end, 3))
         return PassResult(words, result.no_speech_prob, logprob, looped)

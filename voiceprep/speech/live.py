@@ -74,6 +74,7 @@ class LiveTranscriber:
         self.on_caption = on_caption
         self.silence_rms = silence_rms
         self.stream = transcriber.stream(hotwords)
+        self.stream.silence_rms = silence_rms
         self._arrival: list[tuple[int, float]] = []
         self._arrival_lock = threading.Lock()
         self._last: _Pass | None = None

@@ -1,9 +1,14 @@
 """Words committed pass by pass from a growing buffer of audio: the one path for live answers, imports and files.
 
 A pass decodes the not-yet-committed audio `[commit_at, end]`. Words that end at least a margin before the
-window's end are committed at the longest pause among them (never mid-word): they are final, their audio is
-dropped and they become the next pass's context. Memory is therefore bounded by one window, whatever the length
-of the answer. At the end, everything left is decoded in windows of at most `BATCH_WINDOW_S`.
+window's end are committed at the longest pause among them: they are final, their audio is dropped and they
+become the next pass's context. The pause is found in the audio, not in the word times: Whisper's word times
+are off by 0.1-0.3 s, so a cut between two words said without a pause, at the midpoint of their times, fell
+inside a word ("And so my fellow" came out "And | all my fellow"). A commit cuts in the middle of a quiet
+stretch near a gap between words, and a live pass with no such stretch commits nothing (its window grows until
+one has it, or is caught up in batch windows); a batch window, which must move on, then cuts at the quietest
+point near a gap. Memory is therefore bounded by one window, whatever the length of the answer. At the end,
+everything left is decoded in windows of at most `BATCH_WINDOW_S`.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ PROMPT_WORDS = 24          # committed words passed as context
 SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
 SKIPPED_SPEECH_S = 1.5     # ... when the VAD finds at least this much speech in the gap
 MIN_WORDS_PER_SPEECH_S = 1.0   # fewer words than this per second of speech (3+ s of it): words were skipped
+PAUSE_FRAME_S = 0.01       # a commit cuts in a quiet stretch of the audio, measured in frames this long
+MIN_PAUSE_S = 0.08         # ... at least this long (shorter dips are inside a word: a stop consonant's closure)
+PAUSE_LEVEL = 0.05         # ... whose frames are below this fraction of the window's speech level (its 95th percentile)
+PAUSE_SLACK_S = 0.25       # ... looked for this far around a gap between two words (their times are off by this much)
 
 
 class TranscriptionCancelled(Exception):
@@ -53,19 +62,66 @@ class Cut:
     at: int                    # absolute sample where the next window starts
 
 
-def best_cut(words: list[Word], horizon_s: float, lookback_s: float = 1e9) -> int | None:
-    """Index of the last word to commit: the longest pause after a word ending in the `lookback_s` before
-    `horizon_s` (a sentence end counts as a 0.3 s pause)."""
+def cut_candidates(words: list[Word], horizon_s: float, lookback_s: float = 1e9) -> list[int]:
+    """Indices of the words a commit may end after: those ending in the `lookback_s` before `horizon_s` (else the
+    last one ending before it)."""
     cuts = [i for i in range(len(words) - 1) if horizon_s - lookback_s <= words[i].end <= horizon_s]
-    if not cuts:
-        cuts = [i for i in range(len(words) - 1) if words[i].end <= horizon_s][-1:]
-    if not cuts:
-        return None
+    return cuts or [i for i in range(len(words) - 1) if words[i].end <= horizon_s][-1:]
 
-    def pause_after(i: int) -> float:
-        sentence_end = 0.3 if words[i].word.strip()[-1:] in ".?!" else 0.0
-        return words[i + 1].start - words[i].end + sentence_end
-    return max(cuts, key=pause_after)
+
+def frame_levels(audio: np.ndarray, frame: int) -> np.ndarray:
+    """RMS of each whole `frame`-sample frame of `audio`."""
+    n = len(audio) // frame
+    if not n:
+        return np.zeros(0, dtype=np.float32)
+    return np.sqrt(np.mean(np.square(audio[:n * frame].reshape(n, frame), dtype=np.float64), axis=1))
+
+
+@dataclass
+class Pause:
+    after: int                 # index of the last word before it
+    seconds: float             # length of its quiet stretch (0: no frame was quiet)
+    at: int                    # absolute sample in the middle of the stretch (or of the quietest frame)
+    level: float               # RMS of its quietest frame
+
+
+def find_pauses(words: list[Word], candidates: list[int], audio: np.ndarray, start: int,
+                silence_rms: float) -> list[Pause]:
+    """For each candidate gap after `words[i]`, the longest quiet stretch of `audio` (which starts at absolute
+    sample `start`) between the middles of the two words and within PAUSE_SLACK_S of their gap."""
+    frame = int(PAUSE_FRAME_S * TARGET_RATE)
+    levels = frame_levels(audio, frame)
+    if not len(levels):
+        return []
+    quiet = levels < max(silence_rms, PAUSE_LEVEL * float(np.percentile(levels, 95)))
+    last = len(levels) - 1
+    pauses = []
+    for i in candidates:
+        a, b = words[i], words[i + 1]
+        lo_s = max((a.start + a.end) / 2, a.end - PAUSE_SLACK_S)
+        hi_s = min((b.start + b.end) / 2, b.start + PAUSE_SLACK_S)
+        lo = min(last, max(0, int(lo_s * TARGET_RATE - start) // frame))
+        hi = min(last + 1, max(lo + 1, -(-int(hi_s * TARGET_RATE - start) // frame)))
+        longest, centre, run = 0, 0, 0
+        for f in range(lo, hi):
+            run = run + 1 if quiet[f] else 0
+            if run > longest:
+                longest, centre = run, f - (run - 1) // 2
+        quietest = lo + int(np.argmin(levels[lo:hi]))
+        if not longest:
+            centre = quietest
+        pauses.append(Pause(i, longest * PAUSE_FRAME_S, start + centre * frame + frame // 2, float(levels[quietest])))
+    return pauses
+
+
+def best_pause(words: list[Word], pauses: list[Pause], force: bool) -> Pause | None:
+    """The longest real pause (a sentence end counts 0.3 s more); with `force` and none, the quietest point."""
+    real = [p for p in pauses if p.seconds >= MIN_PAUSE_S - 1e-9]
+    if real:
+        return max(real, key=lambda p: p.seconds + (0.3 if words[p.after].word.strip()[-1:] in ".?!" else 0.0))
+    if force and pauses:
+        return min(pauses, key=lambda p: (-p.seconds, p.level))
+    return None
 
 
 def _bare(word: Word) -> str:
@@ -92,8 +148,9 @@ class WordStream:
     """Audio in, committed words out. Thread-safe: `feed` from the recorder, passes from a worker."""
 
     def __init__(self, decoder: WindowDecoder, *, hotwords: str | None = None, filler_prompt: str | None = None,
-                 model_name: str = ""):
+                 model_name: str = "", silence_rms: float = 0.01):
         self.decoder = decoder
+        self.silence_rms = silence_rms       # a commit's quiet stretch is below this (or PAUSE_LEVEL of the speech)
         self.hotwords = hotwords
         self.filler_prompt = filler_prompt
         self.model_name = model_name
@@ -215,15 +272,21 @@ class WordStream:
                                      "recording is kept. Try again, or choose another model in Settings.") from None
         return result.words
 
-    def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = 1e9) -> list[Word]:
-        """Commit the words ending `margin_s` before `end` (cut at a pause); return the rest."""
+    def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = 1e9,
+               force: bool = False) -> list[Word]:
+        """Commit the words ending `margin_s` before `end`, cut in a quiet stretch of the audio near a gap between
+        words; return the rest. With no such stretch nothing is committed, unless `force` (then the cut is at the
+        quietest point near a gap)."""
         with self.state:
-            cut = best_cut(words, end / TARGET_RATE - margin_s, lookback_s)
-            if cut is None:
+            start = self.commit_at
+            candidates = cut_candidates(words, end / TARGET_RATE - margin_s, lookback_s)
+            pauses = find_pauses(words, candidates, self.audio(start, end), start, self.silence_rms)
+            pause = best_pause(words, pauses, force)
+            if pause is None:
                 return words
-            done, rest = words[:cut + 1], words[cut + 1:]
+            done, rest = words[:pause.after + 1], words[pause.after + 1:]
             self.committed.append(words_to_segment(done))
-            self.commit_at = int(round((done[-1].end + rest[0].start) / 2 * TARGET_RATE))
+            self.commit_at = max(pause.at, start + 1)
             self._drop_before(self.commit_at)
             return rest
 
@@ -241,7 +304,7 @@ class WordStream:
         while end - self.commit_at > window and not (stop is not None and stop.is_set()):
             start = self.commit_at
             words = self.decode(start, start + window, decoder)
-            self.commit(words, start + window, BATCH_MARGIN_S, BATCH_LOOKBACK_S)
+            self.commit(words, start + window, BATCH_MARGIN_S, BATCH_LOOKBACK_S, force=True)
             if self.commit_at == start:
                 # nothing to cut at (silence, or one endless word): keep what was heard, move on
                 with self.state:
