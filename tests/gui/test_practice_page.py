@@ -1008,6 +1008,8 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
     page, ctl = start(window, qtbot)
     ctl.start_answer()
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    # enough of the answer recorded to be scored (under load, 0.3 s of it held no speech: "I didn't hear an answer")
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
     seen = []
 
     def under_the_question() -> None:
@@ -1649,3 +1651,17 @@ def test_a_rounds_summary_names_the_try_each_retried_question_counts():
     assert line.startswith("“What actually are we building") and ": best of 3 tries counted, try 2 (" in line
     assert line.endswith(f"; the last scored {r.scores[-1]:.0f}")
     assert best_try_lines(Rehearsal.for_round(bank, bank.round("round-4")), "Round") == []
+
+
+def test_n_is_refused_while_the_recording_starts(window, qtbot):
+    """Review 14: N is allowed while the question is read; pressed between "answer" and the recording's start it
+    showed the next question while the answer was recorded, and saved, under the one before."""
+    from voiceprep.app import Action
+
+    page, ctl = start(window, qtbot)
+    assert ctl.can(Action.NEXT)
+    ctl._starting = True
+    try:
+        assert not ctl.can(Action.NEXT) and not ctl.can(Action.ANSWER)
+    finally:
+        ctl._starting = False

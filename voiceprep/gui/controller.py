@@ -116,8 +116,8 @@ class RehearsalController(QObject):
         """Whether the candidate can do `action` now (the page enables its buttons by this)."""
         if action in (Action.RETRY,) and not self.services.settings.practice.allow_retry:
             return False
-        if action is Action.ANSWER and self._starting:
-            return False
+        if action in (Action.ANSWER, Action.NEXT) and self._starting:
+            return False        # N while the recording starts would record this question's answer under the next
         return self.rehearsal is not None and self.machine.can(action) or (
             action is Action.CHOOSE and self.machine.can(action))
 
@@ -187,7 +187,9 @@ class RehearsalController(QObject):
         this = self._speech
 
         def work() -> None:
-            speaker.play(speaker.render(text))
+            wav = speaker.render(text)
+            if this == self._speech:             # not when N moved on while it was being rendered (review 14)
+                speaker.play(wav)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):

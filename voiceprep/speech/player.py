@@ -15,12 +15,18 @@ class PlaybackError(Exception):
 
 
 class Player:
+    """Each play has its own stop event: `stop` ends what is playing now, and a play begun just after it is not
+    affected (one shared event, cleared by the next play, let the old question play on under the new one)."""
+
     def __init__(self):
-        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._playing: set[threading.Event] = set()
 
     def stop(self) -> None:
         """Stop playback now (safe from any thread)."""
-        self._stop.set()
+        with self._lock:
+            for stop in self._playing:
+                stop.set()
 
     def play(self, path: str | Path, start: float = 0.0, device: int | str | None = None,
              block_s: float = 0.05, on_start: Callable[[float], None] | None = None) -> bool:
@@ -37,17 +43,22 @@ class Player:
             data, rate = sf.read(str(path), dtype="float32", always_2d=True)
         except (sf.LibsndfileError, RuntimeError, OSError) as exc:
             raise PlaybackError(f"{path}: cannot read ({exc})") from None
-        self._stop.clear()
+        stop = threading.Event()
+        with self._lock:
+            self._playing.add(stop)
         data = data[int(start * rate):, 0]
         try:
             with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
                 step = int(rate * block_s)
                 for i in range(0, len(data), step):
-                    if self._stop.is_set():
+                    if stop.is_set():
                         return False
                     if i == 0 and on_start is not None:
                         on_start(float(stream.latency))
                     stream.write(np.ascontiguousarray(data[i:i + step].reshape(-1, 1)))
         except sd.PortAudioError as exc:
             raise PlaybackError(f"no audio output device ({exc})") from None
+        finally:
+            with self._lock:
+                self._playing.discard(stop)
         return True

@@ -1,0 +1,54 @@
+"""Playback stops for what is playing now, and only for that (review 14: N while the question was read)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import types
+
+import numpy as np
+import soundfile as sf
+
+from voiceprep.speech.player import Player
+
+
+class _Device:
+    """sounddevice's OutputStream as a seam: each block takes 10 ms to "play"."""
+
+    latency = 0.0
+
+    def __init__(self, **_):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        return False
+
+    def write(self, block):
+        time.sleep(0.01)
+
+
+def test_stop_ends_the_playing_question_and_not_the_next_one(tmp_path, monkeypatch):
+    """The controller stops the question being read and at once plays the next one on another thread. One shared
+    stop event, cleared as the next play began, let the old question play to its end under the new one."""
+    fake = types.SimpleNamespace(OutputStream=_Device, PortAudioError=RuntimeError)
+    monkeypatch.setitem(sys.modules, "sounddevice", fake)
+    wav = tmp_path / "q.wav"
+    sf.write(wav, np.zeros(16000 * 2, dtype=np.float32), 16000)          # 40 blocks of 50 ms: ~0.4 s here
+    player, results = Player(), {}
+    started = threading.Event()
+
+    def play(name, **kw):
+        results[name] = player.play(wav, **kw)
+    old = threading.Thread(target=play, args=("old",), kwargs={"on_start": lambda _l: started.set()})
+    old.start()
+    assert started.wait(5)
+    player.stop()
+    new = threading.Thread(target=play, args=("new",))
+    new.start()
+    old.join(5)
+    new.join(5)
+    assert results == {"old": False, "new": True}
