@@ -181,19 +181,23 @@ def found_text(row: Row) -> str:
     return text + (f" (also in {' and '.join(also)})" if also else "")
 
 
-SPLIT_PART = 2          # a word searched (5 letters or more) is also found written as two, each part at least this
-#                        long ("setup": "set up")
+SPLIT_PART = 4          # a word searched is also found written as two words of at least this many letters ("fail
+#                        over"), or a word of 3+ and a particle ("set up", "trade off"): review 14, "overall" found
+#                        "we went over all the logs", "notable" "not able", "indeed" "in deed"
+SPLIT_PARTICLES = frozenset({"off", "up", "out", "in", "on", "down", "over", "back"})
 
 
 def spellings(word: str) -> list[str]:
-    """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over" (and
-    every other split into two parts of SPLIT_PART letters or more: a split that is not two words finds nothing),
-    "fail-over" -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
+    """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over",
+    "setup" -> "set up" (two parts of SPLIT_PART letters or more, or 3+ and a particle after it), "fail-over"
+    -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
     if re.fullmatch(r"\w+(?:-\w+)+", word):
         return [word.replace("-", "")]
     if not word.isalnum():
         return []
-    return [f"{word[:i]} {word[i:]}" for i in range(SPLIT_PART, len(word) - SPLIT_PART + 1)] if len(word) > 4 else []
+    low = word.lower()
+    return [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
+            if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
 
 def fts_terms(text: str) -> list[str]:
