@@ -96,6 +96,10 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
             in details), details
     assert (f"(covered in 0 of 3 recent answers) on “{payments.name}”. Drill my weak points on "
             f"“{payments.name}” brings it back.") in details
+    # review 14: a bank of the candidate's named as a bundled one reads as the pickers show it, "(mine)"
+    mine = recap_lines(recap, {b.id: b for b in (payments, airwallex)}.get,
+                       labels={payments.id: f"{payments.name} (mine)"})[1]
+    assert f"3 on “{payments.name} (mine)”" in mine, mine
     access.close_all()
 
 

@@ -30,7 +30,9 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert "[ring] [buffer]" in capsys.readouterr().out
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
-    assert "Most missed in airwallex" in out and "(2 typed, not counted in minutes or pace)" in out
+    # the bank by its name, as under "Competencies in" (review 14: its id)
+    assert "Most missed in Airwallex — Infrastructure / Platform Engineer:" in out
+    assert "(2 typed, not counted in minutes or pace)" in out
     assert main(["history", "compare", str(rows[1]["id"]), str(rows[0]["id"])]) == 0
     out = capsys.readouterr().out
     assert "Overall score" in out and "Key points" in out and "Pace: not measured (both typed)" in out

@@ -20,14 +20,15 @@ def _day(iso: str, today: datetime | None = None) -> str:
 
 
 def recap_lines(recap: Row, find: Callable[[str], Any | None],
-                today: datetime | None = None) -> tuple[str, str]:
+                today: datetime | None = None, labels: dict[str, str] | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
-    to name it and its questions."""
+    to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)")."""
     def title(bank_id: str) -> str:
         """The bank's name as the pickers and Banks show it, in quotes: a comma in a job title made a list of banks
         ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
         bank = find(bank_id)
-        return f"“{bank.name if bank is not None else bank_id}”"
+        name = (labels or {}).get(bank_id) or (bank.name if bank is not None else bank_id)
+        return f"“{name}”"
 
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]

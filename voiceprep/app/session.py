@@ -76,7 +76,10 @@ CUT_OFF = "cut off: recovered after the app closed"
 # a spoken answer the microphone ended (unplugged, a sound device error), not the candidate: marked and counted as a
 # recovered one is (walkthrough 11: a 10 s stub was stored as a normal drill, "1/4 drilled", and counted)
 CUT_OFF_BY_DEVICE = "cut off: the microphone stopped sending sound"
-DEVICE_STOPS = ("device_lost", "error")      # speech.recorder's stop reasons that are not the candidate's
+CUT_OFF_BY_ERROR = "cut off: the recording stopped on an error"     # a disk, device or decoding error (review 14:
+#                                                                     it was said to be the microphone)
+DEVICE_STOPS = {"device_lost": CUT_OFF_BY_DEVICE, "error": CUT_OFF_BY_ERROR}   # speech.recorder's stop reasons that
+#                                                                               are not the candidate's, as marked
 
 
 def _asked(row: Row) -> str:
@@ -166,7 +169,7 @@ class PracticeSession:
         try:
             if problem:
                 return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
-            detail = CUT_OFF_BY_DEVICE if (meta or {}).get("reason") in DEVICE_STOPS else None
+            detail = DEVICE_STOPS.get((meta or {}).get("reason") or "")
             return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path,
                                detail=detail)
         finally:

@@ -133,10 +133,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
           f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
           f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
     by_bank = s.get("competencies_by_bank") or {}
-    if by_bank:
-        from voiceprep.core.banks import BankRegistry
-        registry = BankRegistry.discover()
-        names = registry.labels()
+    from voiceprep.core.banks import BankRegistry
+    registry = BankRegistry.discover()
+    names = registry.labels()
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
         print(f"Competencies in {names.get(bank_id, bank_id)}:")
@@ -147,7 +146,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                   f"({counted(c['attempts'], 'attempt')})")
     for bank, weak in s["weak_points"].items():
         if weak:
-            print(f"Most missed in {bank}:")
+            print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:
                 print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}")
     return 0

@@ -587,7 +587,7 @@ class PracticePage(QWidget):
         i = self.bank_box.findData(recap["bank_id"])
         if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
             self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery)
-        headline, details = recap_lines(recap, self.services.registry.find)
+        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels())
         skipped = recap.get("skipped") or []
         self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
         self.drill_note.hide()
