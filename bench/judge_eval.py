@@ -5,10 +5,12 @@
     .venv/bin/python bench/judge_eval.py --split holdout [--audio]   # the second held-out set, the same way
     .venv/bin/python bench/judge_eval.py --split regression          # the old 63 answers
     .venv/bin/python bench/judge_eval.py --split dev --half A --errors   # one half of dev, by prompt (see dev_half)
+    .venv/bin/python bench/judge_eval.py --split dev2 [--half A] [--errors]   # the second tuning set (session 15)
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
-Per-item errors are printed for dev and the regression set only: the test and holdout splits are held out.
+Per-item errors are printed for the tuning splits (dev, dev2) and the regression set only: the test and holdout
+splits are held out.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ REGRESSION = REPO / "tests/core/analysis/data/labeled_answers.toml"
 OUT = REPO / "bench/out/judge-transcripts"
 METHODS = {"judge": judge_hits, "matcher": matcher_hits, "baseline": baseline_hits}
 HELD_OUT = ("test", "holdout")     # summary lines only: never list their items, never tune on them
+TUNING = ("dev", "dev2")           # tune on these: --errors and --half allowed
 
 
 def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
@@ -53,8 +56,9 @@ def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
 
 
 def dev_half(items: list[Labeled], half: str) -> list[Labeled]:
-    """One fixed half of the dev answers, by prompt, to design a change on one half and measure it on the other: the
-    dev prompts sorted by (bank, prompt id); half A is the 1st, 3rd, 5th... of them, half B the 2nd, 4th..."""
+    """One fixed half of a tuning split's answers, by prompt, to design a change on one half and measure it on the
+    other: the split's prompts sorted by (bank, prompt id); half A is the 1st, 3rd, 5th... of them, half B the 2nd,
+    4th..."""
     prompts = sorted({(i.bank, i.prompt) for i in items})
     keep = {p for k, p in enumerate(prompts) if k % 2 == "AB".index(half)}
     return [i for i in items if (i.bank, i.prompt) in keep]
@@ -97,22 +101,29 @@ def overall_by_kind(items: list[Labeled], banks: dict[str, Bank], to_transcript)
     return by_kind
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["dev", "test", "holdout", "regression"], default="dev")
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder (dev.toml, test.toml, holdout.toml, banks/)")
+    ap.add_argument("--split", choices=[*TUNING, *HELD_OUT, "regression"], default="dev")
+    ap.add_argument("--corpus", type=Path, default=CORPUS,
+                    help="corpus folder (dev.toml, dev2.toml, test.toml, holdout.toml, banks/)")
     ap.add_argument("--audio", action="store_true", help="also speak and transcribe every answer")
     ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the held-out splits)")
     ap.add_argument("--methods", default="judge,matcher,baseline")
     ap.add_argument("--subset", type=int, default=0,
                     help="only the fixed stratified subset of about N answers (the suite's audio test uses 30)")
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
-    ap.add_argument("--half", choices=["A", "B"], help="dev only: the answers of half the prompts (dev_half)")
-    args = ap.parse_args()
-    if args.half and args.split != "dev":
-        ap.error("--half splits the dev answers only")
+    ap.add_argument("--half", choices=["A", "B"],
+                    help="dev and dev2 only: the answers of half the prompts (dev_half)")
+    args = ap.parse_args(argv)
+    if args.half and args.split not in TUNING:
+        ap.error("--half splits the tuning answers (dev, dev2) only")
     if args.errors and args.split in HELD_OUT:
-        ap.error(f"the {args.split} split is held out: per-item errors are shown for dev and regression only")
+        ap.error(f"the {args.split} split is held out: per-item errors are shown for dev, dev2 and regression only")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     items, banks = load(args.split, args.corpus)
     if args.half:
         items = dev_half(items, args.half)

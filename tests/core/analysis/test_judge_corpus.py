@@ -1,12 +1,14 @@
 """Integrity of the answer-judge evaluation corpus (tests/core/analysis/data/judge/).
 
 Checks the data only: ids, banks, prompts, key points, kinds, counts and the dev/test split rule, and the same
-well-formedness for the second held-out set (holdout.toml, with its own bank). It runs no matcher or judge; the
-corpus's README says how the corpus is meant to be used.
+well-formedness for the second held-out set (holdout.toml, with its own bank) and the second tuning set (dev2.toml,
+written by new writers, with their own banks). It runs no matcher or judge; the corpus's README says how the corpus
+is meant to be used.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -22,12 +24,15 @@ REPO = Path(__file__).resolve().parents[3]
 JUDGE = Path(__file__).parent / "data" / "judge"
 SPLITS = ("dev", "test")
 HOLDOUT = "holdout"          # a second held-out set by another writer: not part of the dev/test split rule
+DEV2 = "dev2"                # a second tuning set by new writers (ids "d2a-", "d2b-", ...): not part of the split rule
 KINDS = ("paraphrase-strong", "paraphrase-partial", "asr", "negated", "hypothetical", "vague",
          "off-topic", "rambling", "verbatim")
 FIELDS = {"id", "bank", "prompt", "kind", "text", "hits"}
 NEW_BANK = "nurse-manager-medsurg"
 HOLDOUT_BANK = "customer-success-saas"     # only in the holdout set
 BUNDLED = ("airwallex", "affirm-backend-platform", "senior-backend-payments")
+SPLIT_BANKS = (*BUNDLED, NEW_BANK)         # the banks the dev/test split covers; other files bring their own
+PM_BANK = "product-manager-payments"       # dev2 writer A's bank: only dev2 answers it
 DEV_SHARE = 0.55
 
 
@@ -65,9 +70,14 @@ def holdout() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def every_answer(answers, holdout) -> list[dict]:
-    """dev, test and holdout: what the well-formedness checks cover."""
-    return answers + holdout
+def dev2() -> list[dict]:
+    return tomllib.loads((JUDGE / f"{DEV2}.toml").read_text(encoding="utf-8"))["answer"]
+
+
+@pytest.fixture(scope="module")
+def every_answer(answers, holdout, dev2) -> list[dict]:
+    """dev, test, holdout and dev2: what the well-formedness checks cover."""
+    return answers + holdout + dev2
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +94,12 @@ def test_every_answer_has_exactly_the_expected_fields(every_answer):
         assert a["text"].strip(), a["id"]
 
 
-def test_ids_are_unique_across_every_file(every_answer, holdout):
+def test_ids_are_unique_across_every_file(every_answer, answers, holdout, dev2):
     duplicates = [i for i, n in Counter(a["id"] for a in every_answer).items() if n > 1]
     assert not duplicates
     assert all(a["id"].startswith("ho-") for a in holdout)
+    assert all(re.match(r"d2[a-z]-", a["id"]) for a in dev2), [a["id"] for a in dev2 if not re.match(r"d2[a-z]-", a["id"])]
+    assert not [a["id"] for a in answers if re.match(r"ho-|d2[a-z]-", a["id"])]
 
 
 def test_every_bank_prompt_and_hit_exists(every_answer, banks):
@@ -132,7 +144,7 @@ def test_counts_meet_the_minimums(answers, banks):
 
 
 def test_every_prompt_and_kind_is_in_both_splits(corpus, banks):
-    every_prompt = {(b.id, p.id) for b in banks.values() if b.id != HOLDOUT_BANK for p in b.all_prompts()}
+    every_prompt = {(b.id, p.id) for b in banks.values() if b.id in SPLIT_BANKS for p in b.all_prompts()}
     for name in SPLITS:
         assert {(a["bank"], a["prompt"]) for a in corpus[name]} == every_prompt, name
         assert {a["kind"] for a in corpus[name]} == set(KINDS), name
@@ -146,10 +158,10 @@ def test_split_follows_the_documented_rule(corpus, answers):
     assert 0.50 <= len(corpus["dev"]) / len(answers) <= 0.60
 
 
-def test_holdout_bank_has_plain_key_points_and_is_only_in_the_holdout(banks, answers):
+def test_holdout_bank_has_plain_key_points_and_is_only_in_the_holdout(banks, answers, dev2):
     bank = banks[HOLDOUT_BANK]
     assert bank.source is not None and bank.source.parent == JUDGE / "banks"
-    assert HOLDOUT_BANK not in {a["bank"] for a in answers}
+    assert HOLDOUT_BANK not in {a["bank"] for a in answers + dev2}
     assert len(bank.all_prompts()) == 3
     assert abs(sum(c.weight for c in bank.competencies) - 1.0) < 1e-9
     for prompt in bank.all_prompts():
@@ -175,3 +187,40 @@ def test_judge_eval_lists_no_items_of_the_holdout():
     result = subprocess.run([sys.executable, "bench/judge_eval.py", "--split", HOLDOUT, "--errors"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "holdout split is held out" in result.stderr, result.stderr[-2000:]
+
+
+def test_dev2_is_a_tuning_set_apart_from_the_held_out_sets(dev2, answers, holdout, banks):
+    """dev2 (any writer, any bank under banks/) answers only known prompts, never the held-out bank, and repeats
+    no text of dev, test or holdout; the dev/test split banks keep their answers in dev and test."""
+    assert dev2
+    assert {a["kind"] for a in dev2} <= set(KINDS)
+    older = {" ".join(a["text"].split()) for a in answers + holdout}
+    assert not [a["id"] for a in dev2 if " ".join(a["text"].split()) in older]
+    own_banks = {a["bank"] for a in dev2} - set(SPLIT_BANKS)
+    for bank_id in own_banks:
+        assert banks[bank_id].source.parent == JUDGE / "banks", bank_id
+        assert bank_id not in {a["bank"] for a in answers + holdout}, bank_id
+
+
+def test_product_manager_bank_has_plain_key_points_and_is_only_in_dev2(banks, dev2):
+    bank = banks[PM_BANK]
+    assert bank.source is not None and bank.source == JUDGE / "banks" / f"{PM_BANK}.toml"
+    assert PM_BANK not in {b.id for b in BankRegistry.discover([BANKS]).banks}
+    assert len(bank.all_prompts()) == 3
+    assert abs(sum(c.weight for c in bank.competencies) - 1.0) < 1e-9
+    per_prompt = Counter(a["prompt"] for a in dev2 if a["bank"] == PM_BANK)
+    for prompt in bank.all_prompts():
+        assert 4 <= len(prompt.key_points) <= 5, prompt.id
+        assert all(kp.cues_from_label for kp in prompt.key_points), prompt.id
+        assert per_prompt[prompt.id] >= 8, prompt.id
+
+
+def test_judge_eval_takes_dev2_as_a_tuning_split():
+    """dev2 is tuned on like dev: --errors and --half are allowed; held-out splits still refuse both."""
+    from bench.judge_eval import parse_args
+
+    args = parse_args(["--split", DEV2, "--half", "A", "--errors"])
+    assert (args.split, args.half, args.errors) == (DEV2, "A", True)
+    for refused in (["--split", HOLDOUT, "--errors"], ["--split", "test", "--half", "B"]):
+        with pytest.raises(SystemExit):
+            parse_args(refused)
