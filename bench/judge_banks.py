@@ -1,7 +1,7 @@
-"""The judge on the DEV split, per bank, per prompt of the plain-label bank, and label-only against authored
-key points: where recall on plain-sentence labels is lost (never run on test or holdout).
+"""The judge on a tuning split (dev, or dev2 with --split dev2), per bank, per prompt of the plain-label banks, and
+label-only against authored key points: where recall on plain-sentence labels is lost (never test or holdout).
 
-    .venv/bin/python bench/judge_banks.py [--audio] [--errors PROMPT,PROMPT]   # errors of the named prompts only
+    .venv/bin/python bench/judge_banks.py [--split dev2] [--audio] [--errors PROMPT,PROMPT]   # named prompts' errors
 """
 
 from __future__ import annotations
@@ -59,10 +59,11 @@ def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Sc
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["dev", "dev2"], default="dev", help="a tuning split (never a held-out one)")
     ap.add_argument("--audio", action="store_true")
     ap.add_argument("--errors", default="", help="comma-separated prompt ids whose wrong decisions are listed")
     args = ap.parse_args()
-    items, banks = load("dev", CORPUS)
+    items, banks = load(args.split, CORPUS)
     inputs = {"text": lambda item: Transcript.from_text(item.text)}
     if args.audio:
         cache = spoken(items, banks)
