@@ -197,7 +197,8 @@ def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_an
     assert any(max(abs(c.red() - blue.red()), abs(c.green() - blue.green()), abs(c.blue() - blue.blue())) < 40
                for c in joined), [c.name() for c in joined]
 
-    morning, evening, next_day = start, start + timedelta(hours=8), start + timedelta(days=1)
+    # local wall-clock times (the days are the candidate's local days: in UTC+13:45 10:00 and 18:00 UTC fall on two)
+    morning, evening, next_day = (datetime(2026, 11, d, h).astimezone() for d, h in ((2, 10), (2, 18), (3, 10)))
     when = [morning, evening, next_day]
     assert drill_times(when, [50.0, 60.0, 70.0], [True, False, True]) == {morning, next_day}
     assert drill_times(when, [50.0, None, 70.0], [False, True, True]) == {next_day}     # no value: not drawn
