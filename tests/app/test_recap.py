@@ -181,8 +181,9 @@ def test_last_time_is_the_last_counted_answer_to_the_question_from_any_session(t
     today = datetime.now(UTC).isoformat()
     assert since_last_time({"overall": 40.0, "started_at": today}, 40.2) == "Last time 40 (earlier today) → now 40 " \
                                                                             "(the same)"
-    assert since_last_time({"overall": 58.0, "finished_at": "2026-11-28T10:00:00+00:00", "answered": 3, "total": 4},
-                           50.0, "this round", datetime(2026, 12, 1, 12, tzinfo=UTC)) == \
+    finished = datetime(2026, 11, 28, 10).astimezone().isoformat()     # local: the day said is the candidate's
+    assert since_last_time({"overall": 58.0, "finished_at": finished, "answered": 3, "total": 4},
+                           50.0, "this round", datetime(2026, 12, 1, 12).astimezone()) == \
         "Last time this round scored 58 (28 Nov, 3 of 4 answered) → now 50 (−8)"
     assert since_last_time(None, 50.0) is None
     access.close_all()

@@ -634,6 +634,7 @@ def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_o
     saved = session.finish(stub, lambda: fragment, {"reason": "device_lost", "device": "default"})
     cut = service.attempt(saved.attempt_id)
     assert cut["state"] == "done" and cut["state_detail"] == "cut off: the microphone stopped sending sound"
+    assert saved.detail == cut["state_detail"] and good.detail is None     # the sitting's summary leaves it out too
     h = session.history()
     st = queries.stats(h, bank.id)
     assert st["attempts"] == 1 and st["cut_off"] == 1 and st["drills"] == 0

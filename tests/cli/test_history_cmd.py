@@ -313,3 +313,42 @@ def test_stats_of_every_bank_group_the_competencies_by_bank_and_name_them(tmp_pa
     assert main(["history", "stats", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data["competencies_by_bank"]) == {"airwallex", "senior-backend-payments"}
+
+
+def test_stats_json_names_no_competencies_of_mixed_banks_and_its_shape_is_in_the_help(tmp_path, capsys):
+    """Session 14: `history stats --json` of two banks said "competencies": {} (none), the data being in
+    competencies_by_bank. It is null then (documented in the help); one bank's are still there."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                 "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats", "--json"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert one["competencies"] == one["competencies_by_bank"]["airwallex"] and one["competencies"]   # one bank answered
+    other = load_bank(BANKS / "senior-backend-payments.toml")
+    assert main(["score", "--bank", other.id, "--prompt", other.all_prompts()[0].id, "--text-file", str(answer),
+                 "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["competencies"] is None and set(data["competencies_by_bank"]) == {"airwallex", other.id}
+    assert main(["history", "stats", "--bank", "airwallex", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["competencies"] == one["competencies_by_bank"]["airwallex"]
+    assert main(["history", "stats"]) == 0                        # the text names each bank's competencies
+    text = capsys.readouterr().out
+    assert f"Competencies in {other.name}:\n" in text and "Competencies in Airwallex" in text and "None" not in text
+    affirm = load_bank(BANKS / "affirm-backend-platform.toml")
+    assert main(["score", "--bank", affirm.id, "--prompt", affirm.all_prompts()[0].id, "--text-file", str(answer),
+                 "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats"]) == 0
+    assert f"Competencies in {affirm.name}: none (the bank is scored by its key points)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["history", "stats", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "competencies_by_bank" in said and "null when answers of two banks or more are counted" in said
+    assert set(data) <= set(said.replace(",", " ").replace("(", " ").replace(")", " ").replace(":", " ").split())

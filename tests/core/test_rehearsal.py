@@ -268,3 +268,21 @@ def test_the_summary_counts_each_questions_best_try_and_drills_only_what_no_try_
     one = Rehearsal.for_prompt(bank, prompt)
     one.record(weak)
     assert one.best_tries() == {} and one.summary().overall == weak.overall
+
+
+def test_an_answer_the_microphone_cut_off_is_a_try_but_counts_in_no_number_of_the_sitting():
+    """Session 14: a cut-off answer (stored with a remark) is left out of History's numbers but counted in its own
+    sitting's summary. It is still a try ("Try 2" follows it), but no score, best try or summary counts it."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    good = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    weak = analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP))
+    r = Rehearsal.for_prompt(bank, prompt)
+    r.record(weak)
+    r.record(good, cut_off=True)                   # the better one, cut off: not counted
+    assert r.cut_off == 1 and r.attempts[prompt.id] == 2 and r.scores == [weak.overall]
+    assert r.summary().overall == weak.overall and r.best_tries() == {}      # one try counts: nothing to say
+    only = Rehearsal.for_prompt(bank, prompt)
+    only.record(good, cut_off=True)
+    s = only.summary()
+    assert s.answered == 0 and only.scores == [] and not only.counted(prompt.id) and only.cut_off == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,8 @@ def off_gui(fn):
 
 def seed(db: Path, answers: list[tuple]) -> list[int]:
     """(prompt id, text, seconds per word or None for typed[, the points a drill asked for[, the follow-up questions
-    it answered]]) -> attempt ids, oldest first."""
+    it answered]]) -> attempt ids, oldest first, the i-th at 10:00 local time on 2026-03-(i+1) (Progress and Practice
+    group by the candidate's local day, so the fixture's days are local in every time zone)."""
     def work():
         access = HistoryAccess(db)
         session = PracticeSession(access)
@@ -72,7 +74,7 @@ def seed(db: Path, answers: list[tuple]) -> list[int]:
             ids.append(saved.attempt_id)
             access.history().db.execute(
                 "UPDATE attempts SET started_at = ?, drill_json = ?, follow_up_json = ? WHERE id = ?",
-                [f"2026-03-{i + 1:02d}T10:00:00+00:00", json.dumps(drill[0]) if drill else None,
+                [datetime(2026, 3, i + 1, 10).astimezone(UTC).isoformat(), json.dumps(drill[0]) if drill else None,
                  json.dumps(follow_up) if follow_up is not None else None, saved.attempt_id])
         access.close_all()
         return ids
@@ -274,9 +276,9 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
     assert len(page.pace.series["words/min"]) == 2
     assert page.rates.item(0, 2).text().startswith("What is the most challenging")
     assert len(page.competencies.legend_labels) == len(page.competencies.series) > 1
-    ticks = date_ticks(parse_time("2026-03-01T10:00:00+00:00"), parse_time("2026-03-09T10:00:00+00:00"))
+    ticks = date_ticks(parse_time("2026-03-01T10:00:00"), parse_time("2026-03-09T10:00:00"))
     assert [label for _, label in ticks][0] == "1 Mar" and len(ticks) == 5
-    one_night = date_ticks(parse_time("2026-03-01T00:10:00+00:00"), parse_time("2026-03-01T09:50:00+00:00"))
+    one_night = date_ticks(parse_time("2026-03-01T00:10:00"), parse_time("2026-03-01T09:50:00"))
     assert [label for _, label in one_night] == ["00:10", "02:35", "05:00", "07:25", "09:50"]
 
 
@@ -423,8 +425,8 @@ def test_hidden_pages_are_laid_out_and_their_charts_drawn_before_their_first_vis
 
 
 def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():
-    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
-                                                        "2026-03-02T12:00:00+00:00"))
+    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00", "2026-03-01T12:00:00",
+                                                        "2026-03-02T12:00:00"))
     points = by_day([morning, noon, next_day], [20.0, 80.0, None])
     assert [v for _, v in points] == [50.0, None] and points[0][0] == noon
     drilled = by_day([morning, noon, next_day], [80.0, 20.0, 30.0], [False, True, True])   # walkthrough 5
@@ -851,8 +853,8 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
 
 
 def test_a_hollow_point_is_named_a_follow_up_where_it_is_one():
-    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00+00:00", "2026-03-01T12:00:00+00:00",
-                                                        "2026-03-02T12:00:00+00:00"))
+    morning, noon, next_day = (parse_time(t) for t in ("2026-03-01T09:00:00", "2026-03-01T12:00:00",
+                                                        "2026-03-02T12:00:00"))
     when, kinds = [morning, noon, next_day], [None, "Follow-up", "Drill"]
     assert hollow_words(when, kinds) == {noon: " (follow-up)"}
     assert hollow_words(when, kinds, daily=True) == {noon: " (follow-ups only)"}

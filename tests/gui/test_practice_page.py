@@ -1161,6 +1161,42 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
 
+def test_an_answer_cut_off_is_left_out_of_its_sittings_summary_and_the_summary_says_so(window, qtbot, services,
+                                                                                     monkeypatch):
+    """Session 14: History leaves an answer the microphone cut off out of every number, the sitting's summary
+    counted it (and as the best try). Now the summary leaves it out and says "1 answer cut off, not counted"."""
+    import dataclasses
+
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    from voiceprep.app.session import CUT_OFF_BY_DEVICE, PracticeSession
+    from voiceprep.gui.operations import idle
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    prompt = bank.prompt("product-range")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    real = PracticeSession.save_typed
+    monkeypatch.setattr(PracticeSession, "save_typed", lambda *a, **k: dataclasses.replace(
+        real(*a, **k), detail=CUT_OFF_BY_DEVICE if a[3] == MAIN else None))     # the good answer, cut off
+    page.start_one_prompt()
+    for text in ("I am not sure, sorry.", MAIN):
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(text)
+        if text != MAIN:
+            page.retry_btn.click()
+    weak, = ctl.rehearsal.scores
+    page.next_btn.click()                                          # Finish (N)
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=10000)
+    qtbot.waitUntil(idle, timeout=30000)
+    labels = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert f"{weak:.0f}" in labels and "1 answer cut off, not counted (as in History)." in labels, labels
+    assert not any(t.startswith("Counting your best") for t in labels)          # one try counted
+    assert page.prompt_text.text().startswith(f"You answered every question: overall {weak:.0f} / 100")
+
+
 TWO_ROUNDS = """schema = 1
 
 [job]

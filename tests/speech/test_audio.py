@@ -81,3 +81,15 @@ def test_missing_empty_and_foreign_files_are_named(tmp_path):
     with pytest.raises(AudioError, match="not a readable audio file") as raised:
         load_audio(tmp_path / "notes.txt")
     assert "Errno" not in str(raised.value) and "Invalid data" not in str(raised.value)   # no decoder text
+
+
+def test_frame_levels_are_each_whole_frames_rms_or_its_energy():
+    """The one computation of per-frame levels (the live commit's cut, the decoder's silent words)."""
+    from voiceprep.speech.audio import frame_levels, rms
+
+    audio = np.random.default_rng(1).normal(0, 0.1, 1000).astype(np.float32)
+    levels = frame_levels(audio, 160)
+    assert len(levels) == 6                                              # the partial last frame left out
+    assert [float(v) for v in levels] == [rms(audio[i:i + 160]) for i in range(0, 960, 160)]
+    assert np.allclose(frame_levels(audio, 160, squared=True), np.square(levels), rtol=1e-12, atol=0)
+    assert len(frame_levels(audio[:100], 160)) == 0

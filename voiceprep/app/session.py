@@ -69,6 +69,9 @@ class Saved:
     audio_path: Path | None = None
     removed: list[int] = field(default_factory=list)     # older attempts dropped by the retention setting
     problem: str | None = None
+    # stored with a remark (attempts.state_detail, e.g. CUT_OFF_BY_DEVICE): it counts in nothing History computes
+    # (core.history.queries.COMPLETE), nor in its sitting's summary (Rehearsal.record's `cut_off`)
+    detail: str | None = None
 
 
 # a recovered spoken answer ended when the app did, not when the candidate stopped: said in History and its feedback
@@ -265,7 +268,8 @@ class PracticeSession:
             files.fsync_dir(audio.parent)
             checkpoint("wav.deleted")
         removed = self._retention(analysis.bank.id, analysis.prompt.id)
-        return Saved(attempt, analysis, whole(record.feedback, analysis.transcript.to_dict()), kept, removed)
+        return Saved(attempt, analysis, whole(record.feedback, analysis.transcript.to_dict()), kept, removed,
+                     detail=detail)
 
     def _retention(self, bank_id: str, prompt_id: str) -> list[int]:
         keep = self.settings.practice.retention_per_prompt

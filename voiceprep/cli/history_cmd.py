@@ -10,6 +10,16 @@ from voiceprep.cli.common import app_history, print_json, user_errors
 from voiceprep.core.history.queries import answer_name, found_text, kind_name, not_asked_text, only_asked, own_score
 from voiceprep.core.wording import counted
 
+STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
+
+--json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
+cut off, counted in nothing), avg_overall, best_overall, minutes_spoken, first, last (ISO times), recent and earlier
+({overall, wpm, fillers_per_min}: the last 5 whole answers and the 5 before), weak_points ({bank id: [{prompt_id,
+prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
+competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
+of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
+are counted (read competencies_by_bank then)."""
+
 
 def register(sub: Any) -> None:
     h = sub.add_parser("history", help="review, search and compare past attempts")
@@ -27,7 +37,8 @@ def register(sub: Any) -> None:
     p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes")
     p.add_argument("text", nargs="+")
     p.set_defaults(func=cmd_search)
-    p = hs.add_parser("stats", help="progress, hit rates and weak points")
+    p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
+                      formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--bank")
     p.add_argument("--prompt")
     p.add_argument("--json", action="store_true")
@@ -129,9 +140,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
-    print(f"Recent 5 vs the 5 before: overall {s['recent']['overall']} vs {s['earlier']['overall']}, "
-          f"pace {s['recent']['wpm']} vs {s['earlier']['wpm']} words/min, fillers/min "
-          f"{s['recent']['fillers_per_min']} vs {s['earlier']['fillers_per_min']}")
+    def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
+        return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
+    print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "
+          f"fillers/min {both('fillers_per_min')}")
     by_bank = s.get("competencies_by_bank") or {}
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()
@@ -144,6 +156,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             name = comp.name if comp is not None else cid
             print(f"  {name:40}  latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  "
                   f"({counted(c['attempts'], 'attempt')})")
+    for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
+        bank = registry.find(bank_id)
+        if bank_id not in by_bank and bank is not None and not bank.competencies:
+            print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
     for bank, weak in s["weak_points"].items():
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)

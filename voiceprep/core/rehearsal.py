@@ -43,6 +43,7 @@ class Try:
     number: int                     # 1, 2, 3... this sitting ("Try 2 this session")
     analysis: AnswerAnalysis
     covered: set[str] = field(default_factory=set)
+    cut_off: bool = False           # the microphone cut it off: shown, never counted (as History leaves it out)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class Rehearsal:
     # prompt id -> its whole answers this sitting, in order: the summary counts the best (walkthrough 11: tries of
     # 89, 19, 2 ended "Overall 2/100", with "Drill next" listing points the first try covered)
     tries: dict[str, list[Try]] = field(default_factory=dict)
+    # answers cut off (the microphone stopped; stored with a remark, core.history.queries.COMPLETE): left out of the
+    # summary as History leaves them out of every number, and counted here for it to say so
+    cut_off: int = 0
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -165,12 +169,17 @@ class Rehearsal:
     def is_last(self) -> bool:
         return self.index >= len(self.prompts) - 1
 
-    def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None) -> None:
+    def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None, cut_off: bool = False) -> None:
         """An answer to the current question; `follow_up`: the turn it answered (taken when the answer began), so
-        it is no new attempt: it adds the points it asked about that it covered to the answer it followed."""
+        it is no new attempt: it adds the points it asked about that it covered to the answer it followed.
+        `cut_off`: the microphone cut it off (stored with a remark, counted in nothing History computes): it is a
+        try (its feedback shows, "Try 2" follows it) but the summary leaves it out, and `scores` too."""
         pid = analysis.prompt.id
         self.follow_up = None                           # answered, or a new attempt: the follow-ups are behind
+        self.cut_off += cut_off
         if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
+            if cut_off:
+                return      # adds nothing to the answer it follows
             asked = self._ids(pid, follow_up.labels)
             self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
                                                        if r.hit and r.key_point.id in asked)
@@ -182,12 +191,14 @@ class Rehearsal:
         self.covered.pop(pid, None)                     # a new whole answer: its own follow-ups, if any, count
         self.followed.pop(pid, None)
         self.attempts[pid] = self.attempts.get(pid, 0) + 1
-        self.tries.setdefault(pid, []).append(Try(self.attempts[pid], analysis))
+        self.tries.setdefault(pid, []).append(Try(self.attempts[pid], analysis, cut_off=cut_off))
+        self.notes.pop(pid, None)        # the note was about the attempt before this one
+        if cut_off:
+            return
         asked = self._drilled(pid)
         hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
         self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
                            else analysis.overall)
-        self.notes.pop(pid, None)        # the note was about the attempt before this one
 
     def hits(self, prompt_id: str) -> list[tuple[KeyPoint, bool]]:
         """The prompt's result in the round: its latest answer's key points, a point also counted when a follow-up
@@ -270,20 +281,27 @@ class Rehearsal:
                                drilled={pid: asked} if asked else None).overall
 
     def _tries(self, pid: str) -> list[Try]:
-        """The prompt's tries (a rehearsal made from results alone: its latest answer, as one try)."""
+        """The prompt's tries that count, cut-off ones left out (a rehearsal made from results alone: its latest
+        answer, as one try)."""
         if self.tries.get(pid):
-            return self.tries[pid]
+            return [t for t in self.tries[pid] if not t.cut_off]
         return [Try(1, self.results[pid], set(self.covered.get(pid, set())))] if pid in self.results else []
 
+    def counted(self, prompt_id: str) -> bool:
+        """Whether the prompt has a try the summary counts (answered, and not only cut off)."""
+        return bool(self._tries(prompt_id))
+
     def _best(self, pid: str) -> Try | None:
-        """The prompt's best try this sitting (a tie: the later one)."""
+        """The prompt's best try this sitting (a tie: the later one); cut-off tries never count."""
         tries = self._tries(pid)
         return max(tries, key=lambda t: (self._try_score(pid, t), t.number)) if tries else None
 
     def best_tries(self) -> dict[str, BestTry]:
-        """Prompt id -> which of its tries the summary counts, for the prompts answered more than once."""
+        """Prompt id -> which of its tries the summary counts, for the prompts answered more than once (counting
+        the tries that count: a cut-off one is none)."""
         out = {}
-        for pid, tries in self.tries.items():
+        for pid in self.tries:
+            tries = self._tries(pid)
             best = self._best(pid)
             if best is not None and len(tries) > 1:
                 out[pid] = BestTry(best.number, self._try_score(pid, best), len(tries),

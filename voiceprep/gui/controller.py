@@ -407,7 +407,7 @@ class RehearsalController(QObject):
         assert self.rehearsal is not None
         follow_up, self.answering_follow_up = self.answering_follow_up, None
         self.last_follow_up = follow_up
-        self.rehearsal.record(saved.analysis, follow_up)
+        self.rehearsal.record(saved.analysis, follow_up, cut_off=saved.detail is not None)   # as History counts it
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)

@@ -229,6 +229,16 @@ def rms(block: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
 
 
+def frame_levels(audio: np.ndarray, frame: int, squared: bool = False) -> np.ndarray:
+    """The RMS level (`rms`) of each whole `frame`-sample frame of `audio`, a partial last frame left out; with
+    `squared`, the mean square (energy) instead, for levels of overlapping frames (decoder.drop_silent_words)."""
+    n = len(audio) // frame
+    if not n:
+        return np.zeros(0, dtype=np.float32)
+    energy = np.mean(np.square(audio[:n * frame].reshape(n, frame), dtype=np.float64), axis=1)
+    return energy if squared else np.sqrt(energy)
+
+
 def compress(path: str | Path, fmt: str = "FLAC") -> Path:
     """Re-encode a finished WAV answer as FLAC (lossless, about half the size); keep the WAV on failure."""
     path = Path(path)

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.speech.audio import TARGET_RATE, rms
+from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
 MAX_WINDOW_S = 30.0          # Whisper's encoder cannot see more than this
@@ -105,10 +105,9 @@ def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level
     seconds of silence after "Oh yeah" came out "Recording things like that inside it. ... Because it doesn't
     make when you pick it up", the last sentences before it)."""
     hop = int(SILENT_FRAME_S * TARGET_RATE) // 2
-    n = len(audio) // hop
-    if n < 2:
+    energy = frame_levels(audio, hop, squared=True)              # each 10 ms; two of them make a 20 ms frame
+    if len(energy) < 2:
         return words
-    energy = np.mean(np.square(audio[:n * hop].reshape(n, hop), dtype=np.float64), axis=1)
     loud = np.sqrt((energy[:-1] + energy[1:]) / 2) >= level          # 20 ms frames, every 10 ms
     kept = []
     for w in words:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from voiceprep.core.transcript import Segment, Transcript, Word
-from voiceprep.speech.audio import TARGET_RATE
+from voiceprep.speech.audio import TARGET_RATE, frame_levels
 from voiceprep.speech.decoder import WindowDecoder
 from voiceprep.speech.models import filler_recall
 from voiceprep.speech.vad import speech_seconds
@@ -67,14 +67,6 @@ def cut_candidates(words: list[Word], horizon_s: float, lookback_s: float = 1e9)
     last one ending before it)."""
     cuts = [i for i in range(len(words) - 1) if horizon_s - lookback_s <= words[i].end <= horizon_s]
     return cuts or [i for i in range(len(words) - 1) if words[i].end <= horizon_s][-1:]
-
-
-def frame_levels(audio: np.ndarray, frame: int) -> np.ndarray:
-    """RMS of each whole `frame`-sample frame of `audio`."""
-    n = len(audio) // frame
-    if not n:
-        return np.zeros(0, dtype=np.float32)
-    return np.sqrt(np.mean(np.square(audio[:n * frame].reshape(n, frame), dtype=np.float64), axis=1))
 
 
 @dataclass

@@ -122,3 +122,53 @@ def test_two_attempts_can_be_picked_for_compare_with_the_keyboard_as_its_hint_sa
         qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [0, 2]
+
+
+def test_enter_presses_a_focused_button_both_ways_and_a_radio_button_only_where_each_button_is_watched(qtbot):
+    """keyboard_buttons (Practice, first start) and enter_presses_buttons (History, Banks, Settings, the editor):
+    Enter presses the focused button either way, also one added later on a page; it chooses a radio button (the
+    feedback's rating) on Practice only."""
+    from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QVBoxLayout, QWidget
+
+    from voiceprep.gui.widgets.common import enter_presses_buttons, keyboard_buttons
+
+    def page(install):
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        button, radio = QPushButton("Go"), QRadioButton("1")
+        lay.addWidget(button)
+        lay.addWidget(radio)
+        install(w)
+        qtbot.addWidget(w)
+        w.show()
+        w.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        return w, lay, button, radio
+
+    def check(install, chooses_radio):
+        w, lay, button, radio = page(install)
+        install(w)                                              # twice: still one press per key
+        pressed = []
+        button.clicked.connect(lambda: pressed.append(1))
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(pressed) == 1)
+        qtbot.wait(50)
+        assert pressed == [1], install.__name__
+        qtbot.keyClick(button, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)   # not with a modifier
+        qtbot.wait(250)
+        assert pressed == [1], install.__name__
+        radio.setFocus()
+        qtbot.keyClick(radio, Qt.Key.Key_Return)
+        qtbot.wait(250)                                         # animateClick: a click after 100 ms
+        assert radio.isChecked() is chooses_radio, install.__name__
+        if install is enter_presses_buttons:                    # a button the page adds later is covered too
+            later = QPushButton("Later")
+            lay.addWidget(later)
+            later.show()
+            later.setFocus()
+            with qtbot.waitSignal(later.clicked, timeout=1000):
+                qtbot.keyClick(later, Qt.Key.Key_Return)
+
+    check(keyboard_buttons, chooses_radio=True)
+    check(enter_presses_buttons, chooses_radio=False)

@@ -197,7 +197,8 @@ def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_an
     assert any(max(abs(c.red() - blue.red()), abs(c.green() - blue.green()), abs(c.blue() - blue.blue())) < 40
                for c in joined), [c.name() for c in joined]
 
-    morning, evening, next_day = start, start + timedelta(hours=8), start + timedelta(days=1)
+    # local wall-clock times (the days are the candidate's local days: in UTC+13:45 10:00 and 18:00 UTC fall on two)
+    morning, evening, next_day = (datetime(2026, 11, d, h).astimezone() for d, h in ((2, 10), (2, 18), (3, 10)))
     when = [morning, evening, next_day]
     assert drill_times(when, [50.0, 60.0, 70.0], [True, False, True]) == {morning, next_day}
     assert drill_times(when, [50.0, None, 70.0], [False, True, True]) == {next_day}     # no value: not drawn
@@ -372,3 +373,32 @@ def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot)
     worse = rows + [{**rows[1], "overall": 10.0}, {**rows[4], "overall": 70.0}]
     assert improvement_text(worse, None).endswith("1 higher, 1 lower, 1 the same (average change +7).")
     assert "first charted try" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart
+
+
+def test_a_typed_try_keeps_its_place_on_pace_a_gap_not_a_shift(qtbot):
+    """Session 14: with one prompt, a typed try (no pace) moved the later tries' x on the Pace chart, so its points
+    stood under other tries than on Overall. Every try keeps its x on every chart; Pace has a gap where it is."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage, render
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rows = [{"started_at": f"2026-12-0{d}T10:00:00", "overall": v, "wpm": wpm, "fillers_per_min": fpm,
+             "competencies": {}, "prompt_id": "py", "drill": None}
+            for d, v, wpm, fpm in ((1, 40.0, 150.0, 2.0), (2, 60.0, None, None), (3, 70.0, 140.0, 1.0),
+                                   (4, 80.0, 130.0, 0.5))]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 1, "attempts": 4, "minutes_spoken": 1, "avg_overall": 62, "best_overall": 80}}
+    for prompt in ("py", None):                       # one prompt's tries in order, and all prompts by day
+        page._show(data, "b", prompt, page._generation)
+
+        def x_of(chart):
+            spec = replace(chart.canvas.spec(), width=500, height=260, ratio=1.0)
+            return {t: x for x, _, t, _, _ in render(spec).tips}
+        overall, pace, fillers = x_of(page.overall), x_of(page.pace), x_of(page.fillers)
+        assert len(overall) == 4 and len(pace) == len(fillers) == 3
+        assert all(pace[t] == pytest.approx(overall[t]) == pytest.approx(fillers[t]) for t in pace), (prompt, pace,
+                                                                                                      overall)

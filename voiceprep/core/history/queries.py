@@ -517,6 +517,8 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
+    `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts}; `competencies`: that of the one
+    bank counted (`bank`, or the only bank answered), None when answers of several banks are counted.
     """
     where, args = _finished(bank, prompt)
     summary = h.read(
@@ -524,8 +526,9 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
         f"MAX(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
         f"SUM(input IS '{TYPED}') AS typed, SUM({ONLY_DRILL}) AS drills, SUM({FOLLOW_UP}) AS follow_ups, "
-        f"MIN(started_at) AS first, MAX(started_at) AS last "
-        f"FROM attempts WHERE {where}", args)[0]
+        f"MIN(started_at) AS first, MAX(started_at) AS last, COUNT(DISTINCT bank_id) AS banks, "
+        f"MIN(bank_id) AS one_bank FROM attempts WHERE {where}", args)[0]
+    answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
     result: Row = {"bank": bank, "prompt": prompt, **summary}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
@@ -551,9 +554,10 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {"latest": c["latest"], "average": c["average"],
                                                           "attempts": c["attempts"]}
     result["competencies_by_bank"] = by_bank
-    # one bank's (or, with every bank, those of the one bank answered; else empty: see competencies_by_bank)
-    result["competencies"] = by_bank.get(bank, {}) if bank else next(iter(by_bank.values())) if len(by_bank) == 1 \
-        else {}
+    # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
+    # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)
+    result["competencies"] = by_bank.get(bank, {}) if bank else by_bank.get(one_bank, {}) if answered_banks <= 1 \
+        else None
     banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
     result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result

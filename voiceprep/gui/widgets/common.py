@@ -272,48 +272,49 @@ def flow_row(*widgets: QWidget) -> QWidget:
     return holder
 
 
-class _EnterClicks(QObject):
-    """Enter or Return on a focused button presses it, as Space does (Qt only does this inside dialogs)."""
+class _EnterPresses(QObject):
+    """Enter or Return presses a focused, enabled button, as Space does (Qt only does this inside dialogs). One
+    filter, installed one of two ways:
+    - on each button (keyboard_buttons): the key reaches the button first; `radio` True, so Enter on a radio button
+      chooses it (the feedback's rating on Practice: Enter sets the focused value, as Space does);
+    - on a page (enter_presses_buttons): a button ignores Enter outside a dialog, so the key no widget took goes up to
+      the page, which presses the focused button under it (buttons the page adds later, the bank editor's rows, are
+      covered too); `radio` False, so Enter on a radio button chooses nothing (History's rating)."""
+
+    def __init__(self, parent: QObject, radio: bool):
+        super().__init__(parent)
+        self.radio = radio
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)          # type: ignore[attr-defined]
-                and not event.modifiers() and watched.isEnabled()):              # type: ignore[attr-defined]
-            watched.animateClick()
+        if (event.type() != QEvent.Type.KeyPress
+                or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)       # type: ignore[attr-defined]
+                or event.modifiers()):                                            # type: ignore[attr-defined]
+            return False
+        on_button = isinstance(watched, QAbstractButton)
+        button = watched if on_button else QApplication.focusWidget()
+        if (isinstance(button, QAbstractButton) and button.isEnabled()
+                and (self.radio or not isinstance(button, QRadioButton))
+                and (on_button or (isinstance(watched, QWidget) and watched.isAncestorOf(button)))):
+            button.animateClick()
             return True
-        return False
-
-
-class _EnterOnFocusedButton(QObject):
-    """On a page: Enter or Return that no widget took presses the focused button. A button ignores Enter outside a
-    dialog, so the key goes up to the page; buttons a page adds later (the bank editor's rows) are covered too."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)          # type: ignore[attr-defined]
-                and not event.modifiers()):                                       # type: ignore[attr-defined]
-            button = QApplication.focusWidget()
-            if (isinstance(button, QAbstractButton) and not isinstance(button, QRadioButton) and button.isEnabled()
-                    and isinstance(watched, QWidget) and watched.isAncestorOf(button)):
-                button.animateClick()
-                return True
         return False
 
 
 def enter_presses_buttons(page: QWidget) -> None:
     """Enter or Return on a button reached with Tab presses it, as Space does, anywhere on `page` (walkthrough 11:
-    on History only Space did; the README says Enter presses it)."""
-    if page.findChild(_EnterOnFocusedButton) is None:
-        page.installEventFilter(_EnterOnFocusedButton(page))
+    on History only Space did; the README says Enter presses it). Not a radio button's (_EnterPresses)."""
+    if not any(not f.radio for f in page.findChildren(_EnterPresses)):
+        page.installEventFilter(_EnterPresses(page, radio=False))
 
 
 def keyboard_buttons(root: QWidget) -> None:
     """Buttons under `root` take focus from Tab only (a mouse click leaves the focus where it was, so the page's
     Space key still answers after clicking Next), and a focused button is pressed by Space, Enter or Return.
     Radio buttons keep their own (a click focuses one, so the arrow keys then move the choice; the feedback's
-    rating, the only group: Space there sets the focused value, and answers everywhere else), and a button that takes no
-    focus (the rating's clear button: Delete on the rating is its key) keeps taking none."""
-    clicks = root.findChild(_EnterClicks) or _EnterClicks(root)
+    rating, the only group: Space there sets the focused value, and answers everywhere else), Enter choosing the
+    focused one as Space does, and a button that takes no focus (the rating's clear button: Delete on the rating is
+    its key) keeps taking none."""
+    clicks = next((f for f in root.findChildren(_EnterPresses) if f.radio), None) or _EnterPresses(root, radio=True)
     for button in root.findChildren(QAbstractButton):
         if not isinstance(button, QRadioButton) and button.focusPolicy() != Qt.FocusPolicy.NoFocus:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

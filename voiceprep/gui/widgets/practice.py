@@ -206,6 +206,12 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     return lines
 
 
+def cut_off_line(rehearsal: Rehearsal) -> str | None:
+    """Under a summary's overall: the answers the microphone cut off, left out of it as History leaves them out of
+    every number (session 14: History left one out, the summary counted it)."""
+    return f"{counted(rehearsal.cut_off, 'answer')} cut off, not counted (as in History)." if rehearsal.cut_off else None
+
+
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
@@ -892,6 +898,8 @@ class PracticePage(QWidget):
         lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
             lay.addWidget(muted(line))
+        if (cut := cut_off_line(rehearsal)) is not None:
+            lay.addWidget(muted(cut))
         since = muted("")                  # "Last time this round scored 58 (yesterday) → now 88 (+30)", from History
         since.hide()
         lay.addWidget(since)
@@ -914,13 +922,15 @@ class PracticePage(QWidget):
             explained = muted(ROUND_SHARES_EXPLAINED)
             explained.setWordWrap(True)
             lay.addWidget(explained)
-        answered = [(pid, kid) for pid, kid in summary.to_drill if pid in rehearsal.results]
-        skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if p.id not in rehearsal.results))
+        answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
+        # not answered, or only cut off (not counted): to answer next time
+        skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
         to_drill = answered[:6]
         for title, lines in (
                 ("Drill next", [next(k for k in bank.prompt(pid).key_points if k.id == kid).label
                                 for pid, kid in to_drill]),
-                ("Skipped: answer these next time", [bank.prompt(pid).text for pid in skipped])):
+                ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
+                                                                              else "") for pid in skipped])):
             if lines:
                 lay.addWidget(heading(title, 12))
             for line in lines:

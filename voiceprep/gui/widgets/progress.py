@@ -99,10 +99,16 @@ def day_ticks(days: list[datetime], count: int = 5) -> list[tuple[datetime, str]
     return attempt_day_ticks(days, count) or [(days[0], day_label(days[0]))]
 
 
+def x_times(spec: ChartSpec) -> list[datetime]:
+    """The times the chart's x-axis spans, in order: `spec.places` (every answer's, valued or not, so that a typed
+    answer is a gap on Pace at the same x as on the other charts, not a shift), else the points' own."""
+    return list(spec.places) if spec.places else sorted({t for s in spec.series for t, _ in s})
+
+
 def x_fractions(spec: ChartSpec) -> dict[datetime, float]:
     """With `spec.ordinal`: each attempt's place across the chart, 0..1, evenly spaced in the order given
     (walkthrough 11: one prompt's tries of one day stood on one x, a vertical zig-zag)."""
-    times = sorted({t for s in spec.series for t, _ in s})
+    times = x_times(spec)
     if len(times) < 2:
         return {t: 0.5 for t in times}
     return {t: i / (len(times) - 1) for i, t in enumerate(times)}
@@ -129,7 +135,7 @@ def ordinal_ticks(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
 
 def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
     """The x-axis labels of a chart: (when, label)."""
-    times = [t for s in spec.series for t, _ in s]
+    times = x_times(spec)
     if not times:
         return []
     if spec.daily:
@@ -283,6 +289,7 @@ class ChartSpec:
     empty: str = ""                   # what an empty chart says, when not "No attempts yet"
     hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
+    places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
 
 
 @dataclass(frozen=True)
@@ -385,7 +392,8 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     else:
         ticks = [hi - (hi - lo) * k / 4 for k in range(5)]
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
-    first, last = min(t for t, _ in points), max(t for t, _ in points)
+    spanned = x_times(spec)
+    first, last = spanned[0], spanned[-1]
     span = max((last - first).total_seconds(), 1.0)
     placed = x_fractions(spec) if spec.ordinal else {}
 
@@ -506,6 +514,7 @@ class Canvas(QWidget):
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
         self.daily = False                            # each point is a day's average
         self.ordinal = False                          # attempts evenly spaced in order (one prompt)
+        self.places: tuple[datetime, ...] = ()        # every time on the x-axis, valued or not (x_times)
         self.empty = ""                               # what it says with nothing to draw ("" : no attempts yet)
         self._image: QImage | None = None
         self._tips: tuple[Tip, ...] = ()              # where _image's points are, sorted by x
@@ -521,7 +530,7 @@ class Canvas(QWidget):
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
-                         tuple(sorted(self.hollow_words.items())), self.ordinal)
+                         tuple(sorted(self.hollow_words.items())), self.ordinal, self.places)
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -598,8 +607,10 @@ class LineChart(QWidget):
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
         calls it where it is not a drill (hollow_words: "(follow-up)"). `ordinal`: attempts evenly spaced in the
-        order given, labelled by day (one prompt's tries)."""
+        order given, labelled by day (one prompt's tries). Every time given keeps its place on the x-axis, with a
+        value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts."""
         self.canvas.daily = daily
+        self.canvas.places = tuple(sorted({t for pts in series.values() for t, _ in pts}))
         self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
         self.canvas.drills = dict(drills or {})
