@@ -913,3 +913,51 @@ def test_the_quote_is_the_sentence_that_names_the_point_not_another_points_best(
              "ring and readers follow its sequence, no locks at all.")
     a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(story))
     assert a.evidence["contention-problem"][0].text.startswith("Bids piled up"), a.evidence["contention-problem"][0].text
+
+
+def test_general_talk_about_the_topic_is_not_the_candidates_story(airwallex):
+    """An answer to a story prompt in which the candidate never acts and nothing happened, that talks about the topic
+    in general ("everyone knows", "people say", "usually"), tells no story of theirs: no point of it is credited, and
+    the feedback says why. The same things told as one's own story, a story told without an "I" ("The team
+    moved..."), and a recital of the points ("Ring buffer, single writer...", credited as a claim by the labelling
+    rules) are not general talk."""
+    from voiceprep.core.analysis.judge import AnswerJudge
+
+    general = ("Lock contention is everywhere in trading, honestly. Everyone knows the LMAX Disruptor, you've got a "
+               "ring buffer with a single writer and no locks, and people say latency drops by a lot. The cost is "
+               "usually complexity and memory.")
+    assert hits(airwallex, "hardest-problem", general) == set()
+    a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(general))
+    tradeoffs = next(r for r in a.key_points if r.key_point.id == "tradeoffs")
+    assert tradeoffs.judgement.excluded_why == "general" and "usually" in tradeoffs.judgement.excluded[0].text
+    told = ("Our matching engine had every thread waiting on one lock. We moved to the LMAX Disruptor, a ring buffer "
+            "with a single writer and no locks. The cost was complexity and memory.")
+    assert {"contention-problem", "disruptor", "mechanics", "tradeoffs"} <= hits(airwallex, "hardest-problem", told)
+    no_i = ("The matching engine had lock contention at market open. The team moved to the LMAX Disruptor, a ring "
+            "buffer with one writer. It costs memory.")
+    assert {"disruptor", "mechanics"} <= hits(airwallex, "hardest-problem", no_i)
+    assert "mechanics" in hits(airwallex, "hardest-problem", "Ring buffer, single writer, pre-allocation, batching.")
+    # another story prompt, the same way; "with distributed tracing" describes, it tells nothing that happened
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    debugging = ("Performance problems across services are really common. People usually start with distributed "
+                 "tracing, and you've got flame graphs and slow query logs. Often the root cause is a missing index, "
+                 "and the fix is usually a cache, so latency goes from seconds to milliseconds. Teams typically add "
+                 "an alert afterwards so it does not happen again.")
+    assert hits(bank, "debug-performance", debugging) == set()
+    # not a story prompt: talking about the topic in general is the answer
+    settings = AnalysisSettings()
+    judge = AnswerJudge(general.split(), TokenIndex(tokenize_text(general), settings), None, settings,
+                        airwallex.prompt("why-airwallex"))
+    assert not judge.talks_in_general()
+
+
+def test_a_role_point_needs_the_candidate_acting_somewhere_in_the_answer(airwallex):
+    """"Your decision and role: you proposed it, prototyped or benchmarked it...": the labelling rules want the
+    candidate's own ownership ("I proposed"). An answer in which the candidate is never the one acting ("Suggested it,
+    built a prototype...") names the steps, not who took them."""
+    nobody = ("Matching engine, threads stuck on one mutex. Disruptor. Suggested it, built a prototype, benchmarked "
+              "it, drove the rewrite. Two milliseconds down to three hundred microseconds.")
+    mine = nobody.replace("Suggested it", "I suggested it")
+    assert "decision-role" not in hits(airwallex, "hardest-problem", nobody)
+    assert "decision-role" in hits(airwallex, "hardest-problem", mine)
+    assert {"contention-problem", "measured-result"} <= hits(airwallex, "hardest-problem", nobody)

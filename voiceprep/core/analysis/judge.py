@@ -39,6 +39,7 @@ from voiceprep.core.analysis.segments import (
     DENIALS,
     HYPOTHETICAL,
     OUTCOME_CLAIM,
+    PAST,
     Unit,
     clause_markers,
     clause_spans,
@@ -57,7 +58,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-11"
+JUDGE_VERSION = "semantic-12"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -269,6 +270,46 @@ def claims_a_habit(text: str) -> bool:
         elif nxt not in STANCE:
             return False              # "I always try..., and then I rebuilt the queue": a story is told as well
     return found
+
+
+# A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
+# proposed it...", "Say your role and the decisions you made"): an answer in which the candidate never acts ("Proposed,
+# prototyped, benchmarked.", "people prototype and benchmark these things") names the steps, not who took them.
+YOUR_ROLE = re.compile(r"\byour\s+(?:own\s+)?(?:role|decisions?)\b|\bdecisions?\s+you\s+(?:made|took)\b",
+                       re.IGNORECASE)
+# An answer to a story prompt that talks about the topic in general ("lock contention is a thing people talk about",
+# "usually latency goes down", "I think concurrency is really interesting") and never has the candidate acting tells
+# no story of theirs: none of its points is the candidate's.
+GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "anyone", "anybody", "folks", "you've",
+                              "you're", "usually", "typically", "generally", "normally", "often", "always"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "some", "its", "their",
+                          "our", "my", "your"})
+
+
+# what follows a verb in -ed ("moved to", "added an alert", "it dropped by half"), not a word it describes
+# ("distributed tracing", "pre-allocated events")
+_AFTER_VERB = frozenset({"a", "an", "the", "to", "it", "them", "him", "her", "us", "me", "up", "out", "down", "over",
+                         "off", "back", "away", "in", "on", "at", "from", "with", "by", "for", "into", "and", "but",
+                         "so", "or", "our", "my", "their", "its", "his", "this", "that", "these", "those", "every",
+                         "each", "all", "some", "after", "before", "when", "because", "again", "twice", "once",
+                         "everything", "nothing", "then", "there", "here", "too", "quickly", "fast"})
+
+
+def _happened(words: list[str]) -> bool:
+    """Whether a sentence tells something that happened (`tells_an_instance`), not counting the "got" of "you've got"
+    (a present "have") or a word in -ed that describes a thing ("pre-allocated events", "with distributed tracing")."""
+    kept = [w for i, w in enumerate(words)
+            if not (w == "got" and i and words[i - 1].endswith("'ve"))
+            and not (w.endswith("ed") and w not in PAST and (
+                "-" in w or (i and words[i - 1] in _DETERMINERS)
+                or (i + 1 < len(words) and words[i + 1] not in _AFTER_VERB)))]
+    return tells_an_instance(kept)
+
+
+def _general(words: list[str]) -> bool:
+    """Whether a sentence speaks of the world: a general subject or habit ("people", "you've got", "usually", "in
+    general")."""
+    return bool(GENERAL_SUBJECTS & set(words)) or any(a == "in" and b == "general" for a, b in zip(words, words[1:]))
 
 
 # a denial of how things were before they changed ("failover wasn't automatic at first, so we added Patroni")
@@ -548,6 +589,8 @@ class AnswerJudge:
         self._untold_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
+        self._acts: bool | None = None
+        self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
@@ -788,6 +831,29 @@ class AnswerJudge:
                                                   for i in range(a, b + 1))
         return self._not_acting_word_set
 
+    def candidate_acts(self) -> bool:
+        """Whether the candidate is the one acting in any sentence of the answer (`speaks_as_actor`, not only to
+        describe their habits); once per answer."""
+        if self._acts is None:
+            self._acts = any(speaks_as_actor(s) and not claims_a_habit(s)
+                             for s in (" ".join(self.raw[a:b + 1]) for a, b in sorted(self._sentences)))
+        return self._acts
+
+    def talks_in_general(self) -> bool:
+        """For a story prompt, whether the answer only talks about the topic in general: the candidate never acts in
+        it (`candidate_acts`), nothing in it happened (`_happened`), and it speaks of the world
+        rather than of a recital of names (a sentence with a general subject or habit: "people", "you've got",
+        "usually"; or one that voices a view). No point of such an answer is the candidate's story. A recital of the
+        points ("Ring buffer, single writer, lock-free.") is not general talk; once per answer."""
+        if self._general is None:
+            spans = sorted(self._sentences)
+            words = self._words
+            self._general = (self.story and not self.candidate_acts()
+                             and not any(_happened(words[a:b + 1]) for a, b in spans)
+                             and any(_general(words[a:b + 1]) or voices_a_view(" ".join(self.raw[a:b + 1]))
+                                     for a, b in spans))
+        return self._general
+
     def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
         """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
         cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
@@ -873,6 +939,11 @@ class AnswerJudge:
             p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
         if self._vetoed.get(kp.label):
             p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
+        nobodys = p >= self.s.judge_threshold and (
+            (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
+            or (self.talks_in_general() and not allowed >= HYPOTHETICAL))
+        if nobodys:     # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody
+            p = min(p, 0.99 * self.s.judge_threshold)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
@@ -909,7 +980,10 @@ class AnswerJudge:
                         if not good and s >= floor and u.kind != "pair"), reverse=True)
         excluded = [self.units[i] for _, i in close]
         why = ""
-        if excluded:
+        if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
+            excluded = [unit, *excluded]
+            why = "general"
+        elif excluded:
             first = excluded[0]
             why = ("not done" if first.negated - allowed else "hypothetical" if first.hypothetical - allowed
                    else "general")
