@@ -210,6 +210,17 @@ def test_a_long_unpunctuated_answer_is_read_in_whole_pieces_not_cut_mid_thought(
     assert all(len(u.split()) <= 24 for u in said)
 
 
+def test_the_if_clause_of_a_conditional_answer_is_no_more_told_than_its_plan():
+    """ "But if a tenant called me, I'd go round the same evening": the condition is not something that happened, as
+    a clause on its own no more than in its sentence; an "if" told in the past with no modal still tells it."""
+    said = {u.text: u.hypothetical for u in units(
+        "But if a tenant called me, I'd go round the same evening and fix the boiler.".split())}
+    assert "if" in said["But if a tenant called me,"]
+    told = {u.text: u.hypothetical for u in units(
+        "If the boiler failed, we went round the same evening and fixed it.".split())}
+    assert all("if" not in hyp for hyp in told.values())
+
+
 def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():
     text = "I'd add metrics, tracing and alerts on success rate, and version the APIs, but we shipped plain logs."
     raw = text.split()

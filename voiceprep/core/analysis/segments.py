@@ -420,9 +420,13 @@ def units(raw: list[str]) -> list[Unit]:
     def denial_kept(a: int) -> frozenset[str]:
         return next((continued.get((ca, cb), frozenset()) for ca, cb in clauses if ca <= a <= cb), frozenset())
 
+    conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
         hyp = hyp | carried(a)
+        if any(sa <= a and b <= sb for sa, sb in conditional):
+            hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
         neg = neg | denial_kept(a)
         return Unit(a, b, joined(raw[a:b + 1]), kind, neg, hyp)
 
@@ -445,6 +449,13 @@ def units(raw: list[str]) -> list[Unit]:
     return out
 
 
+def _opens_if(words: list[str], a: int, b: int) -> bool:
+    """Whether the sentence from word a to b opens with "if" ("So if a customer called, I'd...") and does not tell, in
+    the past with no modal, what happened ("If the processor timed out we retried"): hypothetical throughout."""
+    opens = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
+    return opens and not _tells_what_happened(words[a:b + 1])
+
+
 def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     """For each word, the negation and hypothetical markers of the clause it is said in.
 
@@ -460,8 +471,7 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
-        opens_if = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
-        if opens_if and not _tells_what_happened(words[a:b + 1]):
+        if _opens_if(words, a, b):
             for i in range(a, b + 1):
                 out[i] = out[i] | {"if"}
     return out
