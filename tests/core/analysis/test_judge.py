@@ -14,7 +14,7 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import facets, label_markers
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import clause_markers, units
+from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, units
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.banks.model import KeyPoint
@@ -219,6 +219,19 @@ def test_the_if_clause_of_a_conditional_answer_is_no_more_told_than_its_plan():
     told = {u.text: u.hypothetical for u in units(
         "If the boiler failed, we went round the same evening and fixed it.".split())}
     assert all("if" not in hyp for hyp in told.values())
+
+
+def test_an_act_talked_over_is_not_an_act_done():
+    """ "We talked about moving the billing job to nights" says the move was discussed, not made: as hypothetical as a
+    plan, for the meaning side and for the cue words; talking to someone, or about a thing, tells what happened."""
+    def hyp(text: str) -> frozenset[str]:
+        return units(text.split())[0].hypothetical
+    assert hyp("We talked about moving the billing job to nights.")
+    assert hyp("Afterwards I considered splitting the queue by region.")
+    assert not hyp("We talked to the night team and moved the billing job.")
+    assert not hyp("We talked about everything that went wrong with the billing job.")
+    raw = "We talked about moving the billing job to nights.".split()
+    assert clause_markers(raw)[raw.index("moving")] & HYPOTHETICAL
 
 
 def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():

@@ -23,7 +23,7 @@ NEGATORS = frozenset({"not", "never", "neither", "nor", "cannot", "didn't", "don
 # said as a plan or a possibility, not as something done
 HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd", "maybe", "perhaps",
                           "probably", "possibly", "hypothetically", "if", "someday", "eventually", "plan",
-                          "planning", "hope", "hoping", "wish"})
+                          "planning", "hope", "hoping", "wish", "talked-about"})
 # "would" that does not make a hypothesis: "I would say", "I'd like to"
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
@@ -96,10 +96,28 @@ def _reported(before: list[str]) -> bool:
     return any(w.startswith(REPORTING) for w in before[-6:]) and said_in_past(before)
 
 
+# "we talked about adding a check", "we discussed moving it", "I thought about calling them": an act talked over, not
+# done; the clause is as hypothetical as a plan (marked DISCUSSED, one of HYPOTHETICAL: a point about the future takes it)
+TALKED_OVER = frozenset({"talked", "talk", "talking", "discussed", "discussing", "thought", "thinking", "considered",
+                         "considering", "debated", "debating"})
+DISCUSSED = "talked-about"
+
+
+def _talked_over(words: list[str], i: int) -> bool:
+    """Whether words[i] talks an act over ("talked about adding", "considered moving") rather than telling it."""
+    if words[i] not in TALKED_OVER:
+        return False
+    k = i + 1 + (words[i + 1:i + 2] in (["about"], ["of"]))
+    act = words[k] if k < len(words) else ""
+    return len(act) > 4 and act.endswith("ing") and not act.endswith("thing")
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
+        if _talked_over(words, i):
+            hyp.add(DISCUSSED)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 1:i + 3]
         if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
