@@ -213,11 +213,11 @@ def test_a_long_unpunctuated_answer_is_read_in_whole_pieces_not_cut_mid_thought(
 def test_the_if_clause_of_a_conditional_answer_is_no_more_told_than_its_plan():
     """ "But if a tenant called me, I'd go round the same evening": the condition is not something that happened, as
     a clause on its own no more than in its sentence; an "if" told in the past with no modal still tells it."""
-    said = {u.text: u.hypothetical for u in units(
-        "But if a tenant called me, I'd go round the same evening and fix the boiler.".split())}
+    conditional = "But if a tenant called me, I'd go round the same evening and fix the boiler."
+    said = {u.text: u.hypothetical for u in units(conditional.split())}
     assert "if" in said["But if a tenant called me,"]
-    told = {u.text: u.hypothetical for u in units(
-        "If the boiler failed, we went round the same evening and fixed it.".split())}
+    past = "If the boiler failed, we went round the same evening and fixed it."
+    told = {u.text: u.hypothetical for u in units(past.split())}
     assert all("if" not in hyp for hyp in told.values())
 
 
@@ -230,7 +230,8 @@ def test_an_act_talked_over_is_not_an_act_done():
     assert hyp("Afterwards I considered splitting the queue by region.")
     assert not hyp("We talked to the night team and moved the billing job.")
     assert not hyp("We talked about everything that went wrong with the billing job.")
-    raw = "We talked about moving the billing job to nights.".split()
+    discussed = "We talked about moving the billing job to nights."
+    raw = discussed.split()
     assert clause_markers(raw)[raw.index("moving")] & HYPOTHETICAL
 
 
