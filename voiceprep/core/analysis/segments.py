@@ -116,7 +116,7 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
-        if _talked_over(words, i):
+        if w in TALKED_OVER and _talked_over(words, i):
             hyp.add(DISCUSSED)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 1:i + 3]
