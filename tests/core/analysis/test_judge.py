@@ -14,7 +14,7 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import facets, label_markers
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import clause_markers, units
+from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, units
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.banks.model import KeyPoint
@@ -208,6 +208,31 @@ def test_a_long_unpunctuated_answer_is_read_in_whole_pieces_not_cut_mid_thought(
     assert "and i sat down with each of them on their own first to get their version" in said, said
     assert "um we agreed on a bedside handoff checklist" in said, said
     assert all(len(u.split()) <= 24 for u in said)
+
+
+def test_the_if_clause_of_a_conditional_answer_is_no_more_told_than_its_plan():
+    """ "But if a tenant called me, I'd go round the same evening": the condition is not something that happened, as
+    a clause on its own no more than in its sentence; an "if" told in the past with no modal still tells it."""
+    conditional = "But if a tenant called me, I'd go round the same evening and fix the boiler."
+    said = {u.text: u.hypothetical for u in units(conditional.split())}
+    assert "if" in said["But if a tenant called me,"]
+    past = "If the boiler failed, we went round the same evening and fixed it."
+    told = {u.text: u.hypothetical for u in units(past.split())}
+    assert all("if" not in hyp for hyp in told.values())
+
+
+def test_an_act_talked_over_is_not_an_act_done():
+    """ "We talked about moving the billing job to nights" says the move was discussed, not made: as hypothetical as a
+    plan, for the meaning side and for the cue words; talking to someone, or about a thing, tells what happened."""
+    def hyp(text: str) -> frozenset[str]:
+        return units(text.split())[0].hypothetical
+    assert hyp("We talked about moving the billing job to nights.")
+    assert hyp("Afterwards I considered splitting the queue by region.")
+    assert not hyp("We talked to the night team and moved the billing job.")
+    assert not hyp("We talked about everything that went wrong with the billing job.")
+    discussed = "We talked about moving the billing job to nights."
+    raw = discussed.split()
+    assert clause_markers(raw)[raw.index("moving")] & HYPOTHETICAL
 
 
 def test_a_modal_scopes_over_the_clauses_listed_after_it_until_a_contrast():

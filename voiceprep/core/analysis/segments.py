@@ -23,7 +23,7 @@ NEGATORS = frozenset({"not", "never", "neither", "nor", "cannot", "didn't", "don
 # said as a plan or a possibility, not as something done
 HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd", "maybe", "perhaps",
                           "probably", "possibly", "hypothetically", "if", "someday", "eventually", "plan",
-                          "planning", "hope", "hoping", "wish"})
+                          "planning", "hope", "hoping", "wish", "talked-about"})
 # "would" that does not make a hypothesis: "I would say", "I'd like to"
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
@@ -96,10 +96,28 @@ def _reported(before: list[str]) -> bool:
     return any(w.startswith(REPORTING) for w in before[-6:]) and said_in_past(before)
 
 
+# "we talked about adding a check", "we discussed moving it", "I thought about calling them": an act talked over, not
+# done; the clause is as hypothetical as a plan (marked DISCUSSED, one of HYPOTHETICAL: a point about the future takes it)
+TALKED_OVER = frozenset({"talked", "talk", "talking", "discussed", "discussing", "thought", "thinking", "considered",
+                         "considering", "debated", "debating"})
+DISCUSSED = "talked-about"
+
+
+def _talked_over(words: list[str], i: int) -> bool:
+    """Whether words[i] talks an act over ("talked about adding", "considered moving") rather than telling it."""
+    if words[i] not in TALKED_OVER:
+        return False
+    k = i + 1 + (words[i + 1:i + 2] in (["about"], ["of"]))
+    act = words[k] if k < len(words) else ""
+    return len(act) > 4 and act.endswith("ing") and not act.endswith("thing")
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
+        if w in TALKED_OVER and _talked_over(words, i):
+            hyp.add(DISCUSSED)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 1:i + 3]
         if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
@@ -420,9 +438,13 @@ def units(raw: list[str]) -> list[Unit]:
     def denial_kept(a: int) -> frozenset[str]:
         return next((continued.get((ca, cb), frozenset()) for ca, cb in clauses if ca <= a <= cb), frozenset())
 
+    conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
+
     def make(a: int, b: int, kind: str) -> Unit:
         neg, hyp = _markers(words[a:b + 1])
         hyp = hyp | carried(a)
+        if any(sa <= a and b <= sb for sa, sb in conditional):
+            hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
         neg = neg | denial_kept(a)
         return Unit(a, b, joined(raw[a:b + 1]), kind, neg, hyp)
 
@@ -445,6 +467,13 @@ def units(raw: list[str]) -> list[Unit]:
     return out
 
 
+def _opens_if(words: list[str], a: int, b: int) -> bool:
+    """Whether the sentence from word a to b opens with "if" ("So if a customer called, I'd...") and does not tell, in
+    the past with no modal, what happened ("If the processor timed out we retried"): hypothetical throughout."""
+    opens = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
+    return opens and not _tells_what_happened(words[a:b + 1])
+
+
 def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     """For each word, the negation and hypothetical markers of the clause it is said in.
 
@@ -460,8 +489,7 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
-        opens_if = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
-        if opens_if and not _tells_what_happened(words[a:b + 1]):
+        if _opens_if(words, a, b):
             for i in range(a, b + 1):
                 out[i] = out[i] | {"if"}
     return out
