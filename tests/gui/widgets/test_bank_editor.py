@@ -253,7 +253,7 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     assert "HoYoverse" in kps[1].cues
     # the names go into the bank's vocabulary, so the transcriber hears them (walkthrough 6: "co-yovers"), once
     vocabulary = editor.doc.bank().vocabulary
-    assert {"HoYoverse", "LMAX"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
+    assert {"HoYoverse", "LMAX Disruptor"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
     editor.add_key_points(chosen[:1])
     assert editor.doc.bank().vocabulary == vocabulary
 
@@ -282,7 +282,7 @@ def test_notes_dialog_tabs_to_its_buttons_in_the_order_they_are_drawn(qtbot, mon
     drawn = sorted([dialog.add_btn, cancel], key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    dialog.cues_edit.setFocus()                     # the selected proposal's cues
+    dialog.needed.setFocus()                        # the selected proposal's cues needed
     tabbed = []
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -850,8 +850,8 @@ def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_
             for _ in range(hoyo):
                 press(dialog.list, Qt.Key.Key_Down)
             press(dialog.list, Qt.Key.Key_Space)                  # tick the HoYoverse story too
-            for _ in range(3):
-                press(QApplication.focusWidget(), Qt.Key.Key_Tab)     # list, key point, cues, then Add
+            for _ in range(4):
+                press(QApplication.focusWidget(), Qt.Key.Key_Tab)     # list, key point, cues, needed, then Add
             result["tab"] = QApplication.focusWidget() is dialog.add_btn
             press(QApplication.focusWidget(), Qt.Key.Key_Space)
         finally:
@@ -1288,3 +1288,37 @@ text = ""
     assert raised.value.round_titles == ("Round 1", "Behavioural")
     message, _ = import_problem(path, raised.value.errors, raised.value.round_titles)
     assert "Behavioural › prompt 1" in message and "Round 2" not in message, message
+
+
+def test_a_reworded_proposal_gets_cues_from_its_new_words_and_shows_the_cues_needed(qtbot, monkeypatch):
+    """Walkthrough 12 (46-fb, 47): "Say what I measured and the number (throughput 3x, p99 from 12ms to 2ms)" was
+    reworded in the dialog, but kept the cues of the note's old words ({number} times; {number} milliseconds;
+    throughput; measured) with "Cues needed" set to 2 unseen, so an answer that covered it was missed. Cues now
+    follow the wording (unless typed by hand) and the cues needed are shown and kept as shown."""
+    from tests.core.banks.test_notes import WALK12_NOTES
+    from voiceprep.gui.widgets import bank_dialogs
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)
+    dialog = NotesDialog(None, WALK12_NOTES, "Tell me about the data pipeline you rebuilt.")
+    qtbot.addWidget(dialog)
+    dialog.propose()
+    row = next(i for i, p in enumerate(dialog.points) if p.label.startswith("Say what I measured"))
+    dialog.list.setCurrentRow(row)
+    assert dialog.needed.isVisibleTo(dialog) and dialog.needed.value() == 2 and dialog.needed.suffix() == " of 4"
+    dialog.label_edit.setPlainText("Throughput tripled and p99 went from 12 ms to 2 ms")
+    assert dialog.cues_edit.text() == "{number} ms; throughput; tripled"
+    assert dialog.needed.value() == 2 and "follow it" in dialog.cues_note.text()
+    dialog.needed.setValue(1)                                   # the candidate's choice is kept
+    tick(dialog, row)
+    chosen = {p.label: p for p in dialog.chosen()}
+    point = chosen["Throughput tripled and p99 went from 12 ms to 2 ms"]
+    assert point.cues == ["{number} ms", "throughput", "tripled"] and point.min_cues == 1
+    # cues typed by hand stay as typed when the wording changes again
+    dialog.cues_edit.setFocus()
+    dialog.cues_edit.selectAll()
+    qtbot.keyClicks(dialog.cues_edit, "throughput; p99")
+    dialog.label_edit.setPlainText("Throughput tripled; p99 fell to 2 ms")
+    assert dialog.cues_edit.text() == "throughput; p99" and "Your cues" in dialog.cues_note.text()
+    assert {p.label: p for p in dialog.chosen()}["Throughput tripled; p99 fell to 2 ms"].cues == ["throughput", "p99"]
+    assert not dialog.list.item(0).text().startswith("Affirm backend")          # the title is no key point
+    dialog.accept()
