@@ -1322,3 +1322,27 @@ def test_a_reworded_proposal_gets_cues_from_its_new_words_and_shows_the_cues_nee
     assert {p.label: p for p in dialog.chosen()}["Throughput tripled; p99 fell to 2 ms"].cues == ["throughput", "p99"]
     assert not dialog.list.item(0).text().startswith("Affirm backend")          # the title is no key point
     dialog.accept()
+
+
+def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_home):
+    """Walkthrough 12 (20.png, 96-c): "Good communication" and "Say what I measured and the number" got no word in the
+    editor; the second was missed although the answer gave its numbers. A short hint shows beside the point while
+    it is typed, and in the list under the editor (a hint: Save does not ask)."""
+    window = make_window(qtbot, services, data_home)
+    window.show()
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point()
+    hint = editor.form_scroll.widget().findChild(QLabel, "label_hint")
+    assert hint is not None and not hint.isVisibleTo(editor)
+    type_into(qtbot, editor, "label", "Say what I measured and the number")
+    hint = editor.form_scroll.widget().findChild(QLabel, "label_hint")
+    assert hint.isVisibleTo(editor) and "names what to say without saying it" in hint.text()
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("Hard to check" in t for t in texts) and editor.hints and not editor.warnings, texts
+    field(editor, "label").setPlainText("Good communication")            # live, before the field commits
+    assert "a quality, not something you say" in hint.text()
+    type_into(qtbot, editor, "label", "Throughput tripled; p99 fell from 12 ms to 2 ms")
+    hint = editor.form_scroll.widget().findChild(QLabel, "label_hint")
+    assert not hint.isVisibleTo(editor) and not editor.hints

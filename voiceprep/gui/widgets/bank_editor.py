@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.core.analysis.keypoints import NUMBER
+from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
@@ -582,8 +583,21 @@ class BankEditor(QWidget):
         self.form.addRow(row)
 
     def _form_key_point(self, path: NodePath) -> None:
-        self._text("label", "Key point", "A plain sentence: what you want to say, e.g. "
-                                         "I cut p99 latency by 40% with a ring buffer.", 3)
+        label = self._text("label", "Key point", "A plain sentence: what you want to say, e.g. "
+                                                 "I cut p99 latency by 40% with a ring buffer.", 3)
+        # beside the point while it is written: a label the judge will find hard to check (walkthrough 12: "Good
+        # communication" and "Say what I measured and the number" got no word)
+        hint = plain_label("")
+        hint.setObjectName("label_hint")
+        hint.setStyleSheet(f"color: {WARN};")
+        self.form.addRow("", hint)
+
+        def show_hint() -> None:
+            text = key_point_hint(label.toPlainText())
+            hint.setText(text)
+            hint.setVisible(bool(text))
+        label.textChanged.connect(show_hint)
+        show_hint()
         self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
                                    "idea. Without cues the key point's own words are used.", 3, as_list=True)
         self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
@@ -769,7 +783,8 @@ class BankEditor(QWidget):
 
     def _long_labels(self) -> list[tuple[str, str]]:
         """Gentle hints: a key point longer than `limits.long_label_words` words is several things to say, and the
-        interviewer's follow-up about it could only recite it (walkthrough 10: a 48-word label was accepted silently).
+        interviewer's follow-up about it could only recite it (walkthrough 10: a 48-word label was accepted silently);
+        one the judge will find hard to check (key_point_hint: a bare quality, a note to self).
         (field path, text) pairs; they do not stop a save."""
         doc = self.doc
         if doc is None:
@@ -779,11 +794,13 @@ class BankEditor(QWidget):
             for p in range(doc.count(("rounds", r), "prompts")):
                 pp = ("rounds", r, "prompts", p)
                 for k in range(doc.count(pp, "key_points")):
-                    words = len(str(doc.get(pp + ("key_points", k), "label", "") or "").split())
+                    label = str(doc.get(pp + ("key_points", k), "label", "") or "")
+                    words, field = len(label.split()), f"rounds[{r}].prompts[{p}].key_points[{k}].label"
                     if words > self.limits.long_label_words:
-                        out.append((f"rounds[{r}].prompts[{p}].key_points[{k}].label",
-                                    f"{self._place(pp + ('key_points', k))}: long ({words} words): a key "
+                        out.append((field, f"{self._place(pp + ('key_points', k))}: long ({words} words): a key "
                                     "point is one thing you want to say; split it?"))
+                    elif hint := key_point_hint(label):
+                        out.append((field, f"{self._place(pp + ('key_points', k))}: {hint}"))
         return out
 
     def _problem_activated(self, it: QListWidgetItem) -> None:
