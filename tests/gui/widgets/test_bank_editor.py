@@ -119,7 +119,10 @@ def test_duplicated_bundled_bank_keeps_its_comments_on_disk(qtbot, services, dat
     assert services.registry.find("airwallex") and services.registry.find("airwallex-mine")
 
 
-def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home):
+def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Remove" the prompt with its key point
     window = make_window(qtbot, services, data_home)
     window.banks.new_bank()
     editor = window.banks.editor
@@ -1346,3 +1349,59 @@ def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_h
     type_into(qtbot, editor, "label", "Throughput tripled; p99 fell from 12 ms to 2 ms")
     hint = editor.form_scroll.widget().findChild(QLabel, "label_hint")
     assert not hint.isVisibleTo(editor) and not editor.hints
+
+
+def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, services, data_home):
+    """Walkthrough 12 (34.png): Space on the Remove button deleted a whole prompt with its key points without asking;
+    typing while Remove had the focus removed all 5 prompts, and after a restart Undo was gone. A prompt with key
+    points (a round with prompts) is removed only once the candidate says so; Keep is the default."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    type_into(qtbot, editor, "text", "Tell me about the data pipeline you rebuilt.")
+    editor.add_key_point("We moved the log pipeline to Kafka")
+    editor.select(prompt)
+    asked: list[str] = []
+
+    def answer_with(key):
+        def press() -> None:
+            box = QApplication.activeModalWidget()
+            asked.append(box.text())
+            qtbot.keyClick(QApplication.focusWidget(), key)
+        return press
+
+    editor.remove_btn.setFocus()
+    QTimer.singleShot(100, answer_with(Qt.Key.Key_Space))        # the next letter of the sentence being typed
+    qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
+    assert asked == ["Remove the question “Tell me about the data pipeline you rebuilt.” and its 2 key points?"]
+    assert editor.doc.count(("rounds", 0), "prompts") == 1 and editor.doc.count(prompt, "key_points") == 2
+    # the Delete key in the tree asks too; the round with its prompt as well
+    editor.select(("rounds", 0))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus)
+    QTimer.singleShot(100, answer_with(Qt.Key.Key_Escape))
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    assert asked[-1] == "Remove the round “Round 1” and its 1 question?" and editor.doc.count((), "rounds") == 1
+    # said so: removed, and Undo brings it back
+    from voiceprep.gui.widgets import common
+
+    editor.select(prompt)
+    original = common.choose
+    common.choose = lambda *a, **k: 1
+    try:
+        editor.remove_current()
+    finally:
+        common.choose = original
+    assert editor.doc.count(("rounds", 0), "prompts") == 0
+    editor.undo()
+    assert editor.doc.count(prompt, "key_points") == 2
+    # a key point alone, or an empty prompt, goes at once (Undo is there)
+    for _ in range(2):
+        editor.select(prompt + ("key_points", 0))
+        editor.remove_current()
+    assert editor.doc.count(prompt, "key_points") == 0
+    editor.select(prompt)
+    editor.remove_current()
+    assert editor.doc.count(("rounds", 0), "prompts") == 0

@@ -961,6 +961,8 @@ class BankEditor(QWidget):
         path = self.node_path
         if self._kind(path) not in ("competency", "round", "prompt", "key_point"):
             return
+        if not self._removal_confirmed(path):
+            return
 
         def act() -> NodePath:
             assert self.doc is not None
@@ -969,6 +971,29 @@ class BankEditor(QWidget):
             left = self.doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
+
+    def _removal_confirmed(self, path: NodePath) -> bool:
+        """Ask before a prompt with key points, or a round with prompts, goes (walkthrough 12: typing while the
+        Remove button had the focus removed all 5 prompts with Space, and after a restart Undo was gone). Keep is
+        the default, so Space or Enter meant for a field keeps them."""
+        from voiceprep.gui.widgets import common
+
+        self.commit()
+        doc, kind = self.doc, self._kind(path)
+        if doc is None or kind not in ("prompt", "round"):
+            return True
+        if kind == "prompt":
+            n = doc.count(path, "key_points")
+            what = f"the question “{_elide(str(doc.get(path, 'text', '') or ''), 60) or '(no text yet)'}”"
+            inside = counted(n, "key point")
+        else:
+            n = doc.count(path, "prompts")
+            what = f"the round “{_elide(str(doc.get(path, 'title', '') or doc.get(path, 'id', '')), 60)}”"
+            inside = counted(n, "question")
+        if not n:
+            return True
+        return common.choose(self, "Remove?", f"Remove {what} and its {inside}?", ["Keep", "Remove"],
+                             cancel=0, default=0) == 1
 
     def move_current(self, delta: int) -> None:
         path = self.node_path
