@@ -170,6 +170,11 @@ def test_weights_show_their_live_sum(qtbot, services, data_home):
     assert editor.weight_sum.text() == "Weights add up to 1 ✓"
     assert editor.tree.topLevelItem(1).text(0) == "Competencies (sum 1.00)"
     assert not editor.problems.count()
+    # a new one starts at what the weights still miss (walkthrough 12: 0.1 after a first one of 0.4)
+    field(editor, "weight").setValue(0.3)
+    editor.commit()
+    editor.add_competency()
+    assert editor.doc.get(("competencies", 2), "weight") == 0.3 and editor.weight_sum.text() == "Weights add up to 1 ✓"
 
 
 def test_draft_dialog_from_seed_002_opens_a_valid_draft_for_review(qtbot, services, data_home, tmp_path):
@@ -1405,3 +1410,30 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     editor.select(prompt)
     editor.remove_current()
     assert editor.doc.count(("rounds", 0), "prompts") == 0
+
+
+def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):
+    """Walkthrough 12 (09-10): a competency's id stayed "competency_1" after it was renamed "Distributed systems". A
+    new competency's id is made from its name when the bank is first saved (the key points that name it follow);
+    an id typed by hand, or one already in the saved file, stays."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "walk12-comps")
+    editor.add_competency()
+    type_into(qtbot, editor, "name", "Distributed systems")
+    field(editor, "weight").setValue(0.6)
+    editor.commit()
+    assert field(editor, "id").text() == "" and "from its name" in field(editor, "id").placeholderText()
+    editor.add_competency()
+    type_into(qtbot, editor, "name", "Python and web services")
+    type_into(qtbot, editor, "id", "competency_2")                  # typed by hand: kept
+    kp = ("rounds", 0, "prompts", 0, "key_points", 0)
+    assert editor.doc.get(kp, "competency") == "competency_1"
+    editor.save()
+    assert editor.doc.ids((), "competencies") == ["distributed_systems", "competency_2"]
+    assert editor.doc.get(kp, "competency") == "distributed_systems" and not editor.doc.problems()
+    editor.select(("competencies", 0))
+    type_into(qtbot, editor, "name", "Backend systems")
+    editor.save()                                                   # saved once: history may know it
+    assert editor.doc.ids((), "competencies")[0] == "distributed_systems"
