@@ -481,8 +481,8 @@ def test_competency_picker_and_tree_show_names_never_ids(qtbot, services, data_h
     item = editor.tree.currentItem()
     assert item.text(0) == "• (no label yet)" and editor.node_path == blank
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    mine = [t for t in texts if t.startswith("Round 1 › prompt 1 › key point 2")]
-    assert mine == ["Round 1 › prompt 1 › key point 2: Key point must not be empty"], texts
+    mine = [t for t in texts if t.startswith("Round 1 › “Tell me about yourself.” › key point 2")]
+    assert mine == ["Round 1 › “Tell me about yourself.” › key point 2: Key point must not be empty"], texts
     assert not any("cue" in t.lower() for t in texts), texts
 
 
@@ -686,7 +686,7 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
     dialog.propose_btn.setFocus()
     qtbot.keyClick(dialog.propose_btn, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.list, QApplication.focusWidget()
-    for _ in range(3):
+    for _ in range(4):                          # its wording, cues and cues needed
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() in dialog.buttons.buttons()       # the buttons after the list and its editor
     dialog.accept()                             # closing it with ticked proposals would ask first
@@ -934,7 +934,7 @@ def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_
     editor.add_key_point()
     type_into(qtbot, editor, "label", "Their payments scale")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    assert "Round 1 › prompt 3: the same question as prompt 2; change one or remove it" in texts, texts
+    assert "Round 1 › “Why airwallex”: the same question as prompt 2; change one or remove it" in texts, texts
     asked: list[tuple[str, str]] = []
 
     def answer(box):
@@ -1233,8 +1233,9 @@ def test_problems_name_the_round_by_its_title_warnings_are_marked_and_counted_ap
     editor.add_prompt("Tell me about yourself.")                  # the same question, and no key points
     rows = [(editor.problems.item(i).text(), editor.problems.item(i).data(KIND_ROLE))
             for i in range(editor.problems.count())]
-    assert rows == [("Behavioural › prompt 2: This question has no key points yet: add one", "problem"),
-                    ("Behavioural › prompt 2: the same question as prompt 1; change one or remove it", "warning")], rows
+    assert rows == [("Behavioural › “Tell me about yourself.”: This question has no key points yet: add one", "problem"),
+                    ("Behavioural › “Tell me about yourself.”: the same question as prompt 1; change one or remove "
+                     "it", "warning")], rows
     assert all(not editor.problems.item(i).icon().isNull() for i in range(editor.problems.count()))
     asked: list[str] = []
 

@@ -18,14 +18,14 @@ _PLACEHOLDER = re.compile(r"\b(?:what|how|why|which|who|where|when)\s+(?:I|we|my
 _TO_SELF = re.compile(r"(?:say|mention|talk\s+about|tell|give|explain|describe|remember|don'?t\s+forget|"
                       r"be\s+sure|make\s+sure|bring\s+up|state|add|include|show)\b", re.IGNORECASE)
 # qualities an interviewer looks for: a label made of them says nothing the answer could be matched with
-_QUALITIES = frozenset("""
+_QUALITIES = frozenset(re.findall(r"\S+", """
 good great strong excellent solid clear effective real genuine deep high positive
 communication communicator communicating teamwork team player collaboration collaborative leadership leader
 ownership initiative passion passionate motivation motivated attitude culture fit skills skill technical soft
 problem solving problem-solving critical thinking experience knowledge expertise adaptability flexibility
 curiosity curious growth mindset empathy integrity professionalism professional work ethic hard-working
 detail-oriented attention to detail organised organized reliable proactive creative creativity impact
-""".split())
+"""))
 MAX_QUALITY_WORDS = 4         # "Strong problem solving skills" is a quality; a longer label says more
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,14 +133,21 @@ EMPTY = {"key_points": "This question has no key points yet: add one",
          "rounds": "This bank has no rounds yet: add one"}
 
 
-def problem_place(field: str | None, round_titles: Sequence[str] = ()) -> str:
-    """Where a problem is, as the tree names it: "Behavioural › prompt 4 › key point 2" (a round by its title,
-    walkthrough 10: "Round 1" for a round named "Behavioural"; "Round 1" when it has none), "Job", "Competency 2"."""
+def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> str:
+    """Where a problem is, as the tree names it: "Behavioural › “Tell me about a conflict.” › key point 2" (a round by
+    its title, walkthrough 10: "Round 1" for a round named "Behavioural"; "Round 1" when it has none; a prompt or
+    key point by its words from `names`, walkthrough 12: "prompt 2" had to be counted in the tree), "Job",
+    "Competency 2". `names` maps a node's field path ("rounds[0].prompts[1]") to its text."""
     where: list[str] = []
+    prefix = ""
     for part, index in field_parts(field):
+        prefix += f"{'.' if prefix else ''}{part}" + (f"[{index}]" if index else "")
+        text = " ".join(str((names or {}).get(prefix, "")).split())
         if part == "rounds" and index:
             title = round_titles[int(index)].strip() if int(index) < len(round_titles) else ""
             where.append(title or f"Round {int(index) + 1}")
+        elif part in ("prompts", "key_points") and index and text:
+            where.append(f"“{_elide(text, 40)}”")
         elif part in PLACES and index:
             where.append(f"{PLACES[part]} {int(index) + 1}")
         elif part == "job":
@@ -149,7 +156,8 @@ def problem_place(field: str | None, round_titles: Sequence[str] = ()) -> str:
     return place[:1].upper() + place[1:]
 
 
-def problem_text(field: str | None, message: str, round_titles: Sequence[str] = ()) -> str:
+def problem_text(field: str | None, message: str, round_titles: Sequence[str] = (),
+                 names: Mapping[str, str] | None = None) -> str:
     """A bank problem as the editor's user reads it: "Behavioural › prompt 2: Prompt is empty", not
     "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip).
     `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not)."""
@@ -157,7 +165,7 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
     for part, index in field_parts(field):
         if not (part in PLACES and index) and part != "job":
             name = part
-    place = problem_place(field, round_titles)
+    place = problem_place(field, round_titles, names)
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
     if missing and missing.group(1) in EMPTY:
         return f"{place}: {EMPTY[missing.group(1)]}" if place else EMPTY[missing.group(1)]
@@ -708,7 +716,7 @@ class BankEditor(QWidget):
             return
         problems = doc.problems()
         self.problems.clear()
-        titles = self._round_titles()
+        titles, names = self._round_titles(), self._node_names()
         icons = {"problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
                  "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
                  "hint": QStyle.StandardPixmap.SP_MessageBoxInformation}
@@ -724,7 +732,7 @@ class BankEditor(QWidget):
             return it
 
         for err in problems:
-            it = add(problem_text(err.field, err.message, titles), err.field, "problem",
+            it = add(problem_text(err.field, err.message, titles, names), err.field, "problem",
                      f"In the file: line {err.line}, {err.field}" if err.line else str(err.field))
             it.setData(MESSAGE_ROLE, err.message)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
@@ -755,10 +763,21 @@ class BankEditor(QWidget):
         doc = self.doc
         return [str(doc.get(("rounds", r), "title", "") or "") for r in range(doc.count((), "rounds"))] if doc else []
 
+    def _node_names(self) -> dict[str, str]:
+        """Each prompt's text and key point's label by its field path ("rounds[0].prompts[1]"), for the problems."""
+        out: dict[str, str] = {}
+        for pp in self._prompt_paths(self.doc):
+            assert self.doc is not None
+            field = f"rounds[{pp[1]}].prompts[{pp[3]}]"
+            out[field] = str(self.doc.get(pp, "text", "") or "")
+            for k in range(self.doc.count(pp, "key_points")):
+                out[f"{field}.key_points[{k}]"] = str(self.doc.get(pp + ("key_points", k), "label", "") or "")
+        return out
+
     def _place(self, path: NodePath) -> str:
-        """A node's place in the problems' words: ("rounds", 0, "prompts", 3) -> "Behavioural › prompt 4"."""
+        """A node's place in the problems' words: ("rounds", 0, "prompts", 3) -> "Behavioural › “Why us?”"."""
         field = ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
-        return problem_place(field, self._round_titles())
+        return problem_place(field, self._round_titles(), self._node_names())
 
     def _repeats(self) -> list[tuple[str, str]]:
         """Warnings the loader does not give (the bank still loads): a prompt asked twice in a round, a key point
