@@ -144,3 +144,21 @@ def test_key_points_of_a_new_prompt_are_one_blank_line_apart():
     assert "\n\n\n" not in out, out
     assert doc.ids(("rounds", 0, "prompts", 1), "key_points") == ["first", "b0", "b1", "b2"]
     assert BankDocument(out).text() == out
+
+
+def test_moving_a_prompt_to_the_top_of_a_round_keeps_one_blank_line_above_it():
+    """Walkthrough 12: the saved bank had 2 blank lines after [[rounds]]: a prompt added to an emptied round carries
+    a leading newline, and moved up under the round's blank line it made two. The space above a block stays with
+    its place."""
+    import re
+
+    doc = BankDocument.new("x", "X")
+    doc.remove(("rounds", 0, "prompts", 0))
+    for pid in ("a", "b", "c"):
+        doc.add(("rounds", 0), "prompts", {"id": pid, "text": f"{pid}?", "target_seconds": 120})
+    doc.add(("rounds", 0, "prompts", 0), "key_points", {"id": "k", "label": "A point"})
+    for i, delta in [(0, 1), (1, 1), (2, -1), (1, -1), (0, 1)]:
+        doc.move(("rounds", 0, "prompts", i), delta)
+        text = doc.text()
+        assert "\n\n\n" not in text and not re.search(r"[^\n]\n\[\[", text), text
+    assert BankDocument(doc.text()).count(("rounds", 0), "prompts") == 3

@@ -249,8 +249,13 @@ class BankDocument:
         if i == j:
             return i
         self._snapshot(path[:-1] + (i,), path[:-1] + (j,))
+        indents = [table.trivia.indent for table in parent]
         item = parent.pop(i)
         parent.insert(j, item)
+        for table, indent in zip(parent, indents):
+            # the space above a block belongs to its place, not to the block (walkthrough 12: a prompt added to an
+            # empty round carries a leading newline; moved under the round's blank line it made two)
+            table.trivia.indent = indent
         return j
 
     # -- undo -------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ MIN_WORDS = 4             # shorter lines are headings ("project experience") un
 HEADING_WORDS = 6         # a line standing alone, this short and unpunctuated, heads what follows it
 TICKED = 5                # proposals ticked at most: a prompt has a handful of key points, not 22
 HEADING_MATCH = 0.5       # a heading this close to the prompt marks its section as the prompt's notes
+TICK_SHARE = 0.8          # ticked: the closest idea and those at least this share as close (not the 5 best of 7)
+TITLE_WORDS = 10          # a line this short, with bullets right under it, heads them even when it names something
 # a bullet that describes the candidate in the third person is the interviewer's rubric, not the candidate's point
 # ("- is polished, professional and a good communicator", "- understands what we're building")
 _RUBRIC = re.compile(r"(?:is|are|has|have|can|will|should|must|shows|knows|brings|demonstrates|understands|"
@@ -65,6 +67,12 @@ def _is_heading(line: str) -> bool:
     words = line.split()
     return (len(words) <= HEADING_WORDS and not re.search(r"[.!?,;\d]", line) and not names_in(line)
             and not (len(words) == 1 and words[0][:1].isupper()))
+
+
+def _is_title(line: str) -> bool:
+    """A line with bullets right under it and no sentence in it heads them, names or not: "Affirm backend platform -
+    my prep notes" (walkthrough 12: proposed and ticked as a key point, with the cues Affirm; platform; backend)."""
+    return len(line.split()) <= TITLE_WORDS and not re.search(r"[.!?,;]", line)
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
@@ -116,6 +124,8 @@ def _pieces(notes: str) -> list[_Piece]:
     for n in range(len(blocks) - 2, -1, -1):                 # from the end: what follows decides
         kind = blocks[n + 1][0]
         heads[n] = short[n] and (kind == "bullet" or (kind == "para" and (not short[n + 1] or heads[n + 1])))
+        heads[n] |= (kind == "bullet" and blocks[n][0] == "para" and "\n" not in blocks[n][1]
+                     and _is_title(_clean(blocks[n][1])))
     out: list[_Piece] = []
     heading = ""
     for (kind, body), head in zip(blocks, heads):
@@ -205,7 +215,7 @@ def propose_key_points(notes: str, prompt: str = "",
             if key in seen:
                 continue
             seen.add(key)
-            cues = [idea] if len(words) < MIN_WORDS and named else _cues(idea, known_names)
+            cues = _idea_cues(idea, known_names)
             if not cues:
                 continue
             label = idea[0].upper() + idea[1:]
@@ -214,6 +224,19 @@ def propose_key_points(notes: str, prompt: str = "",
                                      rubric=rubric, heading=piece.heading))
     tick_for_prompt(out, prompt, similarity)
     return out
+
+
+def _idea_cues(idea: str, known_names: set[str]) -> list[str]:
+    words = idea.split()
+    named = bool(words) and all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
+    return [idea] if len(words) < MIN_WORDS and named else _cues(idea, known_names)
+
+
+def cues_for(label: str) -> list[str]:
+    """The cues a proposal would get from this wording: the key point as the candidate reworded it (walkthrough 12:
+    a reworded point kept the cues of the note's old words, and an answer that covered it was not credited)."""
+    idea = " ".join(label.split()).rstrip(".")
+    return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()}) if idea else []
 
 
 def min_cues_for(cues: list[str]) -> int:
@@ -235,26 +258,33 @@ def word_similarity(prompt: str, texts: list[str]) -> list[float]:
 
 def tick_for_prompt(points: list[ProposedPoint], prompt: str,
                     similarity: Callable[[str, list[str]], list[float]] | None = None, limit: int = TICKED) -> None:
-    """Tick at most `limit` proposals, the ones that relate to the prompt; never a rubric line.
+    """Tick the few proposals that relate to the prompt (at most `limit`); never a rubric line.
 
     `similarity(prompt, texts)` scores texts against the prompt (the judge's embedder when it is loaded; else
     word_similarity). When a heading of the notes matches the prompt ("most challenging technical stuff u solved"
-    for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked;
-    otherwise the ideas closest to the prompt, in the notes' order when they tie."""
+    for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked (a
+    title over all of the notes picks out nothing); otherwise the closest idea and the ones at least TICK_SHARE as
+    close, in the notes' order when they tie (walkthrough 12: 5 of 7 ticked, under "the few closest are ticked").
+    Without a prompt, the first ideas."""
     ideas = [i for i, p in enumerate(points) if not p.rubric]
     for p in points:
         p.ticked = False
     if not ideas:
         return
     score = similarity or word_similarity
-    headings = sorted({p.heading for p in points if p.heading})
+    headings = sorted({p.heading for p in points if p.heading}
+                      - ({points[ideas[0]].heading} if all(points[i].heading == points[ideas[0]].heading
+                                                           for i in ideas) else set()))
     texts = [points[i].label for i in ideas] + headings
     sims = list(score(prompt, texts)) if prompt.strip() else [0.0] * len(texts)
     by_heading = {h: s for h, s in zip(headings, sims[len(ideas):])}
     mine = {h for h, s in by_heading.items() if s >= HEADING_MATCH}
-    ranked = [(sims[n] + (1.0 if points[i].heading in mine else 0.0), -n, i) for n, i in enumerate(ideas)
-              if not mine or points[i].heading in mine]
-    for _s, _n, i in sorted(ranked, reverse=True)[:limit]:
+    ranked = sorted(((sims[n], -n, i) for n, i in enumerate(ideas) if not mine or points[i].heading in mine),
+                    reverse=True)
+    if prompt.strip() and not mine and ranked:
+        best = ranked[0][0]
+        ranked = [r for r in ranked if r[0] > 0 and r[0] >= best * TICK_SHARE]
+    for _s, _n, i in ranked[:limit]:
         points[i].ticked = True
 
 

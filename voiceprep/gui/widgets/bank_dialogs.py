@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
 from voiceprep.core.banks.notes import (
     ProposedPoint,
+    cues_for,
     meaning_similarity,
     min_cues_for,
     propose_key_points,
@@ -184,6 +186,8 @@ class NotesDialog(QDialog):
         self._touched = False               # the candidate ticked or unticked one: a late re-rank leaves them be
         self._generation = 0
         self._filling = False
+        self._own_cues: set[int] = set()      # rows whose cues the candidate typed: rewording leaves them be
+        self._own_needed: set[int] = set()    # rows whose "Cues needed" the candidate set
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a bullet, a named "
                                   "example, a number) becomes a proposed key point; the few closest to this prompt "
@@ -214,8 +218,17 @@ class NotesDialog(QDialog):
         self.label_edit.setFixedHeight(self.label_edit.fontMetrics().lineSpacing() * 2 + 12)
         self.cues_edit = QLineEdit()
         self.cues_edit.setAccessibleName("Cues (separated by ;)")
+        self.needed = QSpinBox()
+        self.needed.setAccessibleName("Cues needed")
+        self.needed.setToolTip("How many different cues must be heard for the point to count by words alone. The "
+                               "judge also credits the point by meaning.")
+        self.cues_note = plain_label("")
+        needed_row = QHBoxLayout()
+        needed_row.addWidget(self.needed)
+        needed_row.addWidget(self.cues_note, 1)
         form.addRow("Key point", self.label_edit)
         form.addRow("Cues (separated by ;)", self.cues_edit)
+        form.addRow("Cues needed", needed_row)
         lay.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_btn = self.buttons.addButton("Add the ticked key points", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -226,10 +239,12 @@ class NotesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemChanged.connect(self._item_changed)
-        self.label_edit.textChanged.connect(self._edited)
-        self.cues_edit.textEdited.connect(self._edited)
+        self.label_edit.textChanged.connect(self._reworded)
+        self.cues_edit.textEdited.connect(self._cues_typed)
+        self.needed.valueChanged.connect(self._needed_set)
         # one Tab stop for the whole list (arrows move, Space ticks), then the selected one's wording and cues
-        tab_chain(self.buttons, [self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit])
+        tab_chain(self.buttons, [self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit,
+                                 self.needed])
         self._show_current(-1)
         _fit(self, 820, 640)
 
@@ -252,6 +267,7 @@ class NotesDialog(QDialog):
         notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
         self.points = propose_key_points(notes, self.prompt)
         self.ranked_by, self._touched = "words", False
+        self._own_cues, self._own_needed = set(), set()
         self._generation += 1
         self._fill()
         if self.points:
@@ -311,25 +327,75 @@ class NotesDialog(QDialog):
         self._filling = True
         self.label_edit.setPlainText(point.label if point else "")
         self.cues_edit.setText("; ".join(point.cues) if point else "")
+        self._show_needed(row)
         self._filling = False
-        self.label_edit.setEnabled(point is not None)
-        self.cues_edit.setEnabled(point is not None)
+        for w in (self.label_edit, self.cues_edit, self.needed):
+            w.setEnabled(point is not None)
 
-    def _edited(self, *_args) -> None:
+    def _show_needed(self, row: int) -> None:
+        """The current point's "Cues needed" (shown, never a hidden rule: walkthrough 12 found 2 of 4 set unseen)
+        and where its cues come from."""
+        point = self.points[row] if 0 <= row < len(self.points) else None
+        filling, self._filling = self._filling, True
+        cues = point.cues if point else []
+        self.needed.setRange(1 if cues else 0, max(1, len(cues)))
+        self.needed.setValue(min(point.min_cues, len(cues)) if point and cues else 0)
+        self.needed.setSuffix(f" of {len(cues)}" if cues else "")
+        self.needed.setSpecialValueText("no cues: the key point's own words are used")
+        self._filling = filling
+        if point is None:
+            self.cues_note.setText("")
+        elif row in self._own_cues:
+            self.cues_note.setText("Your cues: rewording the key point leaves them as typed.")
+        else:
+            self.cues_note.setText("Cues come from the key point's wording and follow it when you reword it.")
+
+    def _reworded(self) -> None:
+        """The wording changed: the list shows it, and cues the candidate did not type follow it (walkthrough 12:
+        a reworded point kept the cues of the note's old words, and an answer that covered it was missed)."""
         row = self.list.currentRow()
         if self._filling or not 0 <= row < len(self.points):
             return
         point = self.points[row]
         point.label = " ".join(self.label_edit.toPlainText().split())
-        point.cues = [c.strip() for c in self.cues_edit.text().split(";") if c.strip()]
+        if row not in self._own_cues:
+            point.cues = cues_for(point.label)
+            if row not in self._own_needed:
+                point.min_cues = min_cues_for(point.cues)
+            self._filling = True
+            self.cues_edit.setText("; ".join(point.cues))
+            self._filling = False
+            self._show_needed(row)
         self._filling = True
         self.list.item(row).setText(point.label)
+        self.list.item(row).setToolTip("Cues: " + "; ".join(point.cues))
         self._filling = False
+
+    def _cues_typed(self, text: str) -> None:
+        row = self.list.currentRow()
+        if self._filling or not 0 <= row < len(self.points):
+            return
+        point = self.points[row]
+        point.cues = [c.strip() for c in text.split(";") if c.strip()]
+        self._own_cues.add(row)
+        if row not in self._own_needed:
+            point.min_cues = min_cues_for(point.cues)
+        self._show_needed(row)
+        self.list.item(row).setToolTip("Cues: " + "; ".join(point.cues))
+
+    def _needed_set(self, value: int) -> None:
+        row = self.list.currentRow()
+        if self._filling or not 0 <= row < len(self.points):
+            return
+        self.points[row].min_cues = max(1, value)
+        self._own_needed.add(row)
 
     def _count(self) -> None:
         n = sum(self.ticked())
         empty = "No ideas found in these notes." if self.notes.toPlainText().strip() else "Paste your notes first."
         closest = ", the closest to this prompt" if self.prompt.strip() and n else ""
+        if self.prompt.strip() and not n and self.points:
+            closest = ": none is close to this prompt, tick the ones to keep"
         self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}" if self.points else empty)
         self.add_btn.setEnabled(n > 0)
 
@@ -340,5 +406,5 @@ class NotesDialog(QDialog):
             if not tick or not text:
                 continue
             cue_list = [c.strip() for c in point.cues if c.strip()]
-            out.append(ProposedPoint(text, cue_list, min_cues_for(cue_list)))
+            out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list)))))    # as shown
         return out
