@@ -38,7 +38,19 @@ def key_points_covered(a: Row) -> tuple[int, int]:
     return sum(1 for k in a["key_points"] if k["hit"]), len(a["key_points"])
 
 
-def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
+def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
+               bank: str | None = None, prompt: str | None = None) -> list[int]:
+    """The attempts to export: one attempt, one round's (its number, as `voiceprep history list` shows it after
+    "round"), every attempt of a bank or of one of its prompts (`bank`, `prompt`: walkthrough 12 could only export
+    everything or one round), or all."""
+    if bank is not None or prompt is not None:
+        where = " AND ".join(f"{c} = ?" for c, v in (("bank_id", bank), ("prompt_id", prompt)) if v is not None)
+        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {where} ORDER BY id",
+                                            [v for v in (bank, prompt) if v is not None])]
+        if not ids:
+            what = " ".join(f"{n} {v}" for n, v in (("bank", bank), ("prompt", prompt)) if v is not None)
+            raise HistoryError(f"no attempts of {what} in {h.path}")
+        return ids
     if attempt is not None:
         h.attempt_row(attempt)
         return [attempt]
@@ -49,7 +61,7 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
         return ids
     if all_:
         return [int(r["id"]) for r in h.read("SELECT id FROM attempts ORDER BY id")]
-    raise HistoryError("say what to export: an attempt, a round, or all")
+    raise HistoryError("say what to export: an attempt, a round, a bank (and prompt), or all")
 
 
 def to_json(h: History, ids: list[int]) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
-LIST_COLUMNS = ("a.id, a.bank_id, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
+LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json")
 
 
