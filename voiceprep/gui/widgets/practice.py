@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import Action, RehearsalState
 from voiceprep.app.recap import recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
+from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
@@ -204,6 +205,18 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
             lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
                          + ("" if t.number == t.tries else f"; the last scored {t.last:.0f}"))
     return lines
+
+
+def drill_next_lines(bank: Bank, to_drill: Sequence[tuple[str, str]]) -> list[str]:
+    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording, and its question's when
+    another listed point reads the same (walkthrough 12: "Say what I measured and the number" twice, no question
+    named)."""
+    points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in to_drill]
+    seen: dict[str, int] = {}
+    for _, kp in points:
+        seen[kp.label.casefold()] = seen.get(kp.label.casefold(), 0) + 1
+    return [kp.label + (f" (in “{textwrap.shorten(p.text, 70, placeholder='…')}”)"
+                        if seen[kp.label.casefold()] > 1 else "") for p, kp in points]
 
 
 def cut_off_line(rehearsal: Rehearsal) -> str | None:
@@ -907,7 +920,8 @@ class PracticePage(QWidget):
             service, pk = self.services.history, self.ctl.round_pk
 
             def shown(previous: dict | None) -> None:
-                if self.summary is page and (text := since_last_time(previous, summary.overall, "this round")):
+                if self.summary is page and (text := since_last_time(
+                        previous, summary.overall, "this round", answered=(summary.answered, summary.total))):
                     since.setText(text)
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
@@ -927,8 +941,7 @@ class PracticePage(QWidget):
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
         to_drill = answered[:6]
         for title, lines in (
-                ("Drill next", [next(k for k in bank.prompt(pid).key_points if k.id == kid).label
-                                for pid, kid in to_drill]),
+                ("Drill next", drill_next_lines(bank, to_drill)),
                 ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                               else "") for pid in skipped])):
             if lines:
