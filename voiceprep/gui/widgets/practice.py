@@ -6,13 +6,15 @@ import dataclasses
 import logging
 import textwrap
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -225,6 +228,47 @@ def cut_off_line(rehearsal: Rehearsal) -> str | None:
     return f"{counted(rehearsal.cut_off, 'answer')} cut off, not counted (as in History)." if rehearsal.cut_off else None
 
 
+SINGLE_KEYS = ("Space", "R", "N", "F")      # the page's shortcuts that are one plain key: a typed letter too
+
+
+class TypingWatch(QObject):
+    """When text (a letter, a space, punctuation) was last typed at a widget of `window` that takes no text: the
+    sidebar, a button, a list (the keys the page's one-letter shortcuts take are not seen here: they became
+    shortcuts). Walkthrough 12: a note typed while the sidebar had the focus (the letters went to the sidebar's list)
+    fired N, Space and R between its words: it ended a drill, started a round and skipped questions never heard.
+    Keys typed into a text field went where they were meant to, a digit on the feedback is a rating, and moving the
+    focus ends the typing."""
+
+    def __init__(self, window: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.window = window
+        self.last = -1e9                         # time.monotonic() of the last key typed at no text field
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.last = -1e9
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
+                and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+                and watched.window() is self.window.window()):
+            self.last = time.monotonic()
+        return False
+
+    def typing(self, gap_s: float) -> bool:
+        """Whether a key pressed now comes amid typing (another typed key less than `gap_s` ago); the key counts as
+        typed too, so the rest of the sentence is typing as well."""
+        now = time.monotonic()
+        amid = now - self.last < gap_s
+        if amid:
+            self.last = now
+        return amid
+
+
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
@@ -396,6 +440,14 @@ class PracticePage(QWidget):
         self.shortcuts["F"].activated.connect(self._answer_follow_ups)
         self.shortcuts["Space"].activated.disconnect()
         self.shortcuts["Space"].activated.connect(self._space)
+        # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
+        self.typing_watch = TypingWatch(self, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.typing_watch)
+        self._typing_said = False
+        for key in SINGLE_KEYS:
+            self._guard(self.shortcuts[key], key)
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -459,6 +511,27 @@ class PracticePage(QWidget):
         button, self._summary_focus = self._summary_focus, None
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _guard(self, shortcut: QShortcut, key: str) -> None:
+        """`shortcut` (a one-letter key) does nothing amid typing (TypingWatch): its slots run only otherwise."""
+        receivers = {"Space": self._space, "F": self._answer_follow_ups}
+        button = {"R": self.retry_btn, "N": self.next_btn}.get(key)
+        shortcut.activated.disconnect()
+
+        def pressed() -> None:
+            if self.typing_watch.typing(self.services.settings.practice.typing_gap_s):
+                if not self._typing_said:
+                    self._typing_said = True
+                    self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
+                                     "keyboard was not in a text field. To write a note, click the note field "
+                                     "under the feedback first.")
+                return
+            self._typing_said = False
+            if key in receivers:
+                receivers[key]()
+            elif button is not None and button.isEnabled():
+                button.click()
+        shortcut.activated.connect(pressed)
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
