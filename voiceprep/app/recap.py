@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from voiceprep.core.history.queries import local
+from voiceprep.core.history.queries import local, older_wording_text
 
 Row = dict[str, Any]
 
@@ -65,7 +65,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     weak = recap.get("weakest")
     if weak:
         where = title(weak.get("bank_id") or recap["bank_id"])
-        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers)"
+        older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
+                    + (f", {older}" if older else "") + ")"
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)

@@ -7,7 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
-from voiceprep.core.history.queries import answer_name, found_text, kind_name, not_asked_text, only_asked, own_score
+from voiceprep.core.history.queries import (
+    answer_name,
+    found_text,
+    kind_name,
+    not_asked_text,
+    older_wording_text,
+    only_asked,
+    own_score,
+    rescored_text,
+    reworded_text,
+)
 from voiceprep.core.wording import counted
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
@@ -93,7 +103,8 @@ def _marks(r: dict[str, Any]) -> str:
     microphone stopped: counted in nothing)."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
-    return " ".join(m for m in ((kind_name(r) or "").lower(), state, part) if m)
+    again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown
+    return " ".join(m for m in ((kind_name(r) or "").lower(), state, again, part) if m)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -176,7 +187,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:
-                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}")
+                older = older_wording_text(w)     # answers judged on its old wording (walkthrough 12)
+                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}"
+                      + (f" ({older})" if older else ""))
     return 0
 
 
@@ -194,6 +207,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
         for label in labels:
             print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
+    for line in reworded_text(c):        # a point reworded between the two judgings (walkthrough 12)
+        print(f"  Note: {line}")
     if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
         print(f"  {not_asked_text(c)}:")
         for label in c["not_asked"]:

@@ -21,6 +21,7 @@ from voiceprep.core.history.queries import (
     kind_name,
     local,
     next_follow_ups,
+    rescored_text,
 )
 from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
@@ -123,6 +124,8 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
             parts.append(f"*{cut_off_text(a['state_detail'])}*\n")
+        if (rescored := rescored_text(a)) is not None:   # the score below replaced the one first shown
+            parts.append(f"*{rescored}.*\n")
         if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             covered, total = key_points_covered(a)
