@@ -112,6 +112,8 @@ class PracticeSettings:
     think_seconds: int = 0
     allow_retry: bool = True
     retention_per_prompt: int = 0       # 0 = keep every attempt
+    typing_gap_s: float = 1.5           # a one-letter key (N, R, F, Space) this soon after a typed letter is typing,
+                                        # not a command (walkthrough 12: a note typed on the sidebar skipped questions)
 
 
 @dataclass

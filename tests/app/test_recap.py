@@ -184,6 +184,13 @@ def test_last_time_is_the_last_counted_answer_to_the_question_from_any_session(t
     finished = datetime(2026, 11, 28, 10).astimezone().isoformat()     # local: the day said is the candidate's
     assert since_last_time({"overall": 58.0, "finished_at": finished, "answered": 3, "total": 4},
                            50.0, "this round", datetime(2026, 12, 1, 12).astimezone()) == \
-        "Last time this round scored 58 (28 Nov, 3 of 4 answered) → now 50 (−8)"
+        "Last time this round scored 58 (28 Nov, 3 of 4 answered) → now 50 (−8); a skipped question counts as missed"
+    # walkthrough 12: a complete round beside one that skipped 2 questions said "64 → now 41 (−23)" and no more
+    complete = {"overall": 64.0, "finished_at": finished, "answered": 5, "total": 5}
+    assert since_last_time(complete, 41.0, "this round", datetime(2026, 12, 1, 12).astimezone(), (3, 5)) == \
+        "Last time this round scored 64 (28 Nov, 5 of 5 answered) → now 41, 3 of 5 answered (−23); " \
+        "a skipped question counts as missed"
+    assert since_last_time(complete, 70.0, "this round", datetime(2026, 12, 1, 12).astimezone(), (5, 5)) == \
+        "Last time this round scored 64 (28 Nov) → now 70 (+6)"
     assert since_last_time(None, 50.0) is None
     access.close_all()

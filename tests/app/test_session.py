@@ -685,3 +685,46 @@ def test_a_near_miss_on_a_point_about_the_company_is_not_told_to_say_what_you_di
     story, about = _detail(result, story=True), _detail(result, story=False)
     assert story.endswith("Say what you did."), story
     assert "what you did" not in about and "“payments are everywhere”" in about, about
+
+
+def test_after_a_point_is_reworded_every_screen_says_which_answers_were_judged_on_its_older_wording(
+        session, service, bank):
+    """Walkthrough 12: after a key point was reworded, Progress ("2 of 4"), Welcome back ("Most missed: ...") and
+    Compare ("Gained: ...") counted answers judged against its old wording without saying so, and an answer judged
+    again (50 → 100) said nowhere that its score had replaced another: History, its detail, the export."""
+    from voiceprep.app.recap import recap_lines
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.core.banks.load import parse_bank
+    from voiceprep.core.history.export import to_markdown
+
+    prompt = bank.prompt("hardest-problem")
+    first = session.save_typed(bank, prompt, "I fixed some locks.")
+    second = session.save_typed(bank, prompt, LOCK)
+    doc = BankDocument(bank.text)
+    r, p = next((r, p) for r, rnd in enumerate(bank.rounds) for p, q in enumerate(rnd.prompts) if q.id == prompt.id)
+    point = prompt.key_points[0]
+    doc.set(("rounds", r, "prompts", p, "key_points", 0), "label", point.label + " (reworded)")
+    session.rejudge(second.attempt_id, parse_bank(doc.text()))
+
+    rates = {k["key_point_id"]: k for k in service.key_point_rates(bank.id, prompt.id)}
+    rate = rates[point.id]
+    assert rate["label"] == point.label + " (reworded)" and rate["attempts"] == 2 and rate["older"] == 1
+    assert queries.older_wording_text(rate) == "1 of them judged against an older wording"
+    assert queries.older_wording_text(rates[prompt.key_points[1].id]) == ""          # never reworded
+    weakest = {**rate, "bank_id": bank.id, "rate": 0.5}
+    _, said = recap_lines({"bank_id": bank.id, "started_at": "2026-12-01T10:00:00+00:00", "answers": 2,
+                           "weakest": weakest}, lambda _b: bank)
+    assert "recent answers, 1 of them judged against an older wording)" in said
+
+    compared = service.compare(first.attempt_id, second.attempt_id)
+    assert compared["reworded"] == [{"label": point.label + " (reworded)", "was": point.label}]
+    assert queries.reworded_text(compared) == [f"“{point.label} (reworded)” was judged against an older wording in "
+                                               f"the first answer: “{point.label}”"]
+
+    rows = {row["id"]: row for row in service.attempts()}
+    assert queries.rescored_text(rows[first.attempt_id]) is None
+    again = queries.rescored_text(rows[second.attempt_id])
+    assert again is not None and again.startswith("Re-scored on ") and "; first scored " in again
+    assert queries.rescored_text(service.attempt(second.attempt_id)) == again          # the detail says the same
+    exported = to_markdown(session.history(), [second.attempt_id])
+    assert f"*{again}.*" in exported

@@ -352,3 +352,30 @@ def test_stats_json_names_no_competencies_of_mixed_banks_and_its_shape_is_in_the
     said = " ".join(capsys.readouterr().out.split())
     assert "competencies_by_bank" in said and "null when answers of two banks or more are counted" in said
     assert set(data) <= set(said.replace(",", " ").replace("(", " ").replace(")", " ").replace(":", " ").split())
+
+
+def test_history_export_takes_a_bank_or_prompt_and_says_where_a_round_number_is(tmp_path, capsys):
+    # walkthrough 12: export had no --bank/--prompt and did not say where to find a round's number; the options of
+    # `history list --help` had no help text
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    for prompt in ("hardest-problem", "hardest-problem", "why-airwallex"):
+        assert main(["score", "--bank", "airwallex", "--prompt", prompt, "--text-file", str(answer), "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "export", "--bank", "airwallex", "--prompt", "hardest-problem", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["prompt_id"] for a in data["attempts"]] == ["hardest-problem"] * 2
+    assert main(["history", "export", "--bank", "airwallex", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 4
+    assert main(["history", "export", "--all", "--prompt", "hardest-problem", "--format", "md"]) == 1
+    assert "--prompt needs --bank" in capsys.readouterr().err
+    assert main(["history", "export", "--bank", "nope", "--format", "md"]) == 1
+    assert "no attempts of bank nope" in capsys.readouterr().err
+    for command in (["history", "export", "--help"], ["history", "list", "--help"]):
+        with pytest.raises(SystemExit):
+            main(command)
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "history list" in help_text and "round" in help_text
+    assert "only this bank's attempts" in help_text and "how many attempts" in help_text
+    from voiceprep.cli.history_cmd import _marks
+    assert _marks({"state": "done", "round_pk": 7, "drill": None}) == "round 7"     # the number export --round takes

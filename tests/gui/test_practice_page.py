@@ -58,6 +58,28 @@ def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar
     assert ctl.rehearsal.current.id != first
 
 
+def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, services):
+    """Walkthrough 12: a note typed while the sidebar had the keyboard fired N, Space and R between its words: it
+    ended a drill, started a round and skipped questions never heard. Amid typing they are letters, said once; the
+    sidebar does not jump to the page a letter begins either. After a pause N moves on again."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
+    window.nav.setFocus()
+    for word in ("the ", "numbers ", "were ", "fine, ", "retry ", "history ", "later"):
+        qtbot.keyClicks(window.nav, word)
+        # a pause between words, longer than a list's type-ahead (which took the keys typed close together)
+        qtbot.wait(QApplication.keyboardInputInterval() + 100)
+    assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first and ctl.rehearsal.index == position
+    assert window.nav.currentRow() == 0 and window.practice.isVisible()
+    assert page.notice.isVisible() and "while you were typing" in page.notice.text()
+    services.settings.practice.typing_gap_s = 0.05
+    qtbot.wait(100)
+    press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command
+    assert ctl.rehearsal.current.id != first
+
+
 def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
     from voiceprep.speech.recorder import FileStream
 
@@ -1330,7 +1352,8 @@ def test_the_feedback_and_the_rounds_end_compare_with_last_time_from_history(win
     overall = ctl.rehearsal.summary().overall
     texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
     assert any(t.startswith(f"Last time this round scored 12 (yesterday, 1 of {len(rnd.prompts)} answered) → now "
-                            f"{overall:.0f} (+") for t in texts), texts
+                            f"{overall:.0f}, all {len(rnd.prompts)} answered (+")
+               and t.endswith("; a skipped question counts as missed") for t in texts), texts
 
 
 def to_product_range(window, qtbot):
@@ -1687,6 +1710,41 @@ def test_a_rounds_summary_names_the_try_each_retried_question_counts():
     assert line.startswith("“What actually are we building") and ": best of 3 tries counted, try 2 (" in line
     assert line.endswith(f"; the last scored {r.scores[-1]:.0f}")
     assert best_try_lines(Rehearsal.for_round(bank, bank.round("round-4")), "Round") == []
+
+
+def test_drill_next_names_the_question_of_a_point_worded_as_another_one():
+    """Walkthrough 12: "Drill next" listed "Say what I measured and the number" twice and named no question."""
+    from voiceprep.core.banks.load import parse_bank
+    from voiceprep.gui.widgets.practice import drill_next_lines
+
+    bank = parse_bank("""schema = 1
+[job]
+id = "mine"
+title = "Engineer"
+[[rounds]]
+id = "r"
+title = "Round 1"
+[[rounds.prompts]]
+id = "pipeline"
+text = "Tell me about the data pipeline you rebuilt."
+[[rounds.prompts.key_points]]
+id = "number"
+label = "Say what I measured and the number"
+[[rounds.prompts.key_points]]
+id = "kafka"
+label = "Streaming on Kafka"
+[[rounds.prompts]]
+id = "hardest"
+text = "What is the hardest technical problem you have solved?"
+[[rounds.prompts.key_points]]
+id = "number"
+label = "Say what I measured and the number"
+""")
+    assert drill_next_lines(bank, [("pipeline", "number"), ("pipeline", "kafka"), ("hardest", "number")]) == [
+        "Say what I measured and the number (in “Tell me about the data pipeline you rebuilt.”)",
+        "Streaming on Kafka",
+        "Say what I measured and the number (in “What is the hardest technical problem you have solved?”)"]
+    assert drill_next_lines(bank, [("hardest", "number")]) == ["Say what I measured and the number"]
 
 
 def test_n_is_refused_while_the_recording_starts(window, qtbot):

@@ -159,8 +159,9 @@ class HistoryService:
         return len(ids)
 
     # -- export / import ------------------------------------------------------------------------
-    def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
-        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_)
+    def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
+               bank: str | None = None, prompt: str | None = None) -> list[int]:
+        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_, bank=bank, prompt=prompt)
 
     def render(self, ids: list[int], fmt: str) -> str:
         return export.render(self._h(), ids, fmt)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from voiceprep.core.history.queries import local
+from voiceprep.core.history.queries import local, older_wording_text
 
 Row = dict[str, Any]
 
@@ -65,7 +65,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     weak = recap.get("weakest")
     if weak:
         where = title(weak.get("bank_id") or recap["bank_id"])
-        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers)"
+        older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
+                    + (f", {older}" if older else "") + ")"
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
@@ -78,17 +80,29 @@ def _when(iso: str, today: datetime | None = None) -> str:
 
 
 def since_last_time(previous: Row | None, now: float | None, what: str = "",
-                    today: datetime | None = None) -> str | None:
+                    today: datetime | None = None, answered: tuple[int, int] | None = None) -> str | None:
     """An answer's (or with `what` = "this round", a round's) score beside the last one, from History, whichever
     session it was in: "Last time 31 (yesterday) → now 100 (+69)" (walkthrough 9: nothing said "you improved since
-    yesterday"). None when there is no last time or no score now."""
+    yesterday"). None when there is no last time or no score now.
+
+    A round's `answered` now, (answered, total), and the last run's ("answered", "total"): when either skipped a
+    question both are said, and that a skipped question counts as missed (walkthrough 12: "64 → now 41 (−23)"
+    compared a complete round with one that skipped 2 questions and did not say so)."""
     if previous is None or previous.get("overall") is None or now is None:
         return None
     delta = round(now) - round(previous["overall"])
     change = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else " (the same)"
     subject = f"Last time {what} scored" if what else "Last time"
-    skipped = ""
-    if previous.get("answered") is not None and previous.get("total") and previous["answered"] < previous["total"]:
-        skipped = f", {previous['answered']} of {previous['total']} answered"
-    return (f"{subject} {previous['overall']:.0f} ({_when(str(previous.get('finished_at') or previous['started_at']), today)}"
-            f"{skipped}) → now {now:.0f}{change}")
+    before = (previous["answered"], previous["total"]) if previous.get("answered") is not None and \
+        previous.get("total") else None
+    incomplete = [n for n in (before, answered) if n is not None and n[0] < n[1]]
+    skipped = f", {before[0]} of {before[1]} answered" if before is not None and incomplete else ""
+    when = _when(str(previous.get("finished_at") or previous["started_at"]), today)
+    text = f"{subject} {previous['overall']:.0f} ({when}{skipped}) → now {now:.0f}"
+    if answered is not None and incomplete:
+        text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else
+                 f", all {answered[1]} answered")
+    text += change
+    if incomplete:
+        text += "; a skipped question counts as missed"
+    return text

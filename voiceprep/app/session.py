@@ -36,6 +36,7 @@ from voiceprep.core.history.store import (
     History,
     Row,
     dumps,
+    now,
     owner_alive,
     remove_audio,
 )
@@ -438,7 +439,7 @@ class PracticeSession:
                              queries.is_follow_up(row))
         points = row.get("key_points") or []
         earlier = {"overall": row.get("overall"), "hits": sum(1 for k in points if k.get("hit")), "total": len(points),
-                   "judge": row.get("judge"), "bank_hash": row["bank_hash"]}
+                   "judge": row.get("judge"), "bank_hash": row["bank_hash"], "at": now()}   # when it was replaced
         asked_before = queries.drilled(points, row.get("drill"))
         settings = {**row["settings"], "rejudged": True,
                     "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}

@@ -6,8 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from voiceprep.cli.common import app_history, print_json, user_errors
-from voiceprep.core.history.queries import answer_name, found_text, kind_name, not_asked_text, only_asked, own_score
+from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.core.history.queries import (
+    answer_name,
+    found_text,
+    kind_name,
+    not_asked_text,
+    older_wording_text,
+    only_asked,
+    own_score,
+    rescored_text,
+    reworded_text,
+)
 from voiceprep.core.wording import counted
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
@@ -24,11 +34,15 @@ are counted (read competencies_by_bank then)."""
 def register(sub: Any) -> None:
     h = sub.add_parser("history", help="review, search and compare past attempts")
     hs = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
-    p = hs.add_parser("list", help="recent attempts")
-    p.add_argument("--bank")
-    p.add_argument("--prompt")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p = hs.add_parser("list", help="recent attempts",
+                      description="Recent attempts, newest first: id, time, score, length, bank/prompt, and "
+                                  "\"round N\" for an answer given in a round (N is what `voiceprep history export "
+                                  "--round` takes).")
+    p.add_argument("--bank", metavar="BANK_ID", help="only this bank's attempts (its id: `voiceprep banks list`)")
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="only this prompt's attempts (its id, as the list shows "
+                                                        "after the bank: bank/prompt)")
+    p.add_argument("--limit", type=int, default=20, help="how many attempts, newest first (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print the attempts as a JSON list")
     p.set_defaults(func=cmd_list)
     p = hs.add_parser("show", help="one attempt in full")
     p.add_argument("id", type=int)
@@ -48,13 +62,20 @@ def register(sub: Any) -> None:
     p.add_argument("id2", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_compare)
-    p = hs.add_parser("export", help="export as Markdown, JSON or CSV")
+    p = hs.add_parser("export", help="export as Markdown, JSON or CSV",
+                      description="Export attempts as Markdown, JSON or CSV: one attempt, one round, a bank's or "
+                                  "one prompt's, or all. `voiceprep history list` shows each attempt's id and, "
+                                  "after \"round\", the number of the round it was part of.")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--round", type=int, dest="round_pk")
-    which.add_argument("--attempt", type=int)
-    which.add_argument("--all", action="store_true")
+    which.add_argument("--round", type=int, dest="round_pk", metavar="ROUND",
+                       help="the attempts of one round (its number: `voiceprep history list` shows it after \"round\")")
+    which.add_argument("--attempt", type=int, metavar="ID", help="one attempt (its id: the first column of "
+                                                                 "`voiceprep history list`)")
+    which.add_argument("--bank", metavar="BANK_ID", help="every attempt of this bank (with --prompt: of one prompt)")
+    which.add_argument("--all", action="store_true", help="every attempt")
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's attempts")
     p.add_argument("--format", choices=("md", "json", "csv"), required=True)
-    p.add_argument("--out", type=Path)
+    p.add_argument("--out", type=Path, help="write to this file (default: print)")
     p.set_defaults(func=cmd_export)
     p = hs.add_parser("import", help="import a JSON export (attempts already present are skipped)")
     p.add_argument("file", type=Path)
@@ -81,7 +102,9 @@ def _marks(r: dict[str, Any]) -> str:
     the interviewer's follow-ups), an unfinished state, "cut off" (recovered after the app closed, or the
     microphone stopped: counted in nothing)."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
-    return " ".join(m for m in ((kind_name(r) or "").lower(), state) if m)
+    part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
+    again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown
+    return " ".join(m for m in ((kind_name(r) or "").lower(), state, again, part) if m)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -164,7 +187,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:
-                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}")
+                older = older_wording_text(w)     # answers judged on its old wording (walkthrough 12)
+                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}"
+                      + (f" ({older})" if older else ""))
     return 0
 
 
@@ -182,6 +207,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
         for label in labels:
             print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
+    for line in reworded_text(c):        # a point reworded between the two judgings (walkthrough 12)
+        print(f"  Note: {line}")
     if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
         print(f"  {not_asked_text(c)}:")
         for label in c["not_asked"]:
@@ -195,7 +222,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with user_errors("Exporting"), app_history() as (service, _):
-        ids = service.select(attempt=args.attempt, round_pk=args.round_pk, all_=args.all)
+        if args.prompt is not None and args.bank is None:
+            raise CliError("--prompt needs --bank (a prompt's id is its bank's): "
+                           "voiceprep history export --bank BANK_ID --prompt PROMPT_ID --format md")
+        ids = service.select(attempt=args.attempt, round_pk=args.round_pk, all_=args.all, bank=args.bank,
+                             prompt=args.prompt)
         if args.out:
             print(service.export(ids, args.format, args.out))
         else:

@@ -21,6 +21,7 @@ from voiceprep.core.history.queries import (
     kind_name,
     local,
     next_follow_ups,
+    rescored_text,
 )
 from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
@@ -38,7 +39,19 @@ def key_points_covered(a: Row) -> tuple[int, int]:
     return sum(1 for k in a["key_points"] if k["hit"]), len(a["key_points"])
 
 
-def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False) -> list[int]:
+def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
+               bank: str | None = None, prompt: str | None = None) -> list[int]:
+    """The attempts to export: one attempt, one round's (its number, as `voiceprep history list` shows it after
+    "round"), every attempt of a bank or of one of its prompts (`bank`, `prompt`: walkthrough 12 could only export
+    everything or one round), or all."""
+    if bank is not None or prompt is not None:
+        where = " AND ".join(f"{c} = ?" for c, v in (("bank_id", bank), ("prompt_id", prompt)) if v is not None)
+        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {where} ORDER BY id",
+                                            [v for v in (bank, prompt) if v is not None])]
+        if not ids:
+            what = " ".join(f"{n} {v}" for n, v in (("bank", bank), ("prompt", prompt)) if v is not None)
+            raise HistoryError(f"no attempts of {what} in {h.path}")
+        return ids
     if attempt is not None:
         h.attempt_row(attempt)
         return [attempt]
@@ -49,7 +62,7 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
         return ids
     if all_:
         return [int(r["id"]) for r in h.read("SELECT id FROM attempts ORDER BY id")]
-    raise HistoryError("say what to export: an attempt, a round, or all")
+    raise HistoryError("say what to export: an attempt, a round, a bank (and prompt), or all")
 
 
 def to_json(h: History, ids: list[int]) -> str:
@@ -111,6 +124,8 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
             parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
         elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
             parts.append(f"*{cut_off_text(a['state_detail'])}*\n")
+        if (rescored := rescored_text(a)) is not None:   # the score below replaced the one first shown
+            parts.append(f"*{rescored}.*\n")
         if a["overall"] is not None:         # in the feedback's words: "2 of 5 key points covered", "39 / 100"
             length = "typed answer" if a.get("input") == TYPED else f"{a['duration_s'] or 0:.0f} s"
             covered, total = key_points_covered(a)

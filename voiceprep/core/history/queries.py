@@ -11,8 +11,9 @@ from typing import Any
 
 from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
-LIST_COLUMNS = ("a.id, a.bank_id, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
-                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json")
+LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
+                "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
+                "json_extract(a.settings_json, '$.rejudged_from') AS rejudged_json")
 
 
 def drill_labels(row: Row) -> Row:
@@ -23,7 +24,27 @@ def drill_labels(row: Row) -> Row:
     row["drill"] = json.loads(text) if text else None
     asked = row.pop("follow_up_json", None)
     row["follow_up"] = json.loads(asked) if asked is not None else None
+    if "rejudged_json" in row:                    # a list row: what judging again replaced (see rescored_text)
+        text = row.pop("rejudged_json")
+        row["rejudged_from"] = json.loads(text) if text else None
     return row
+
+
+def rescored_text(row: Row) -> str | None:
+    """An answer scored again says so wherever its score shows (walkthrough 12: re-judged 50 → 100, nothing in History,
+    its detail or the export said the score had been replaced): "Re-scored on 2 Dec 08:45; first scored 50 (1 of 2
+    key points)". None for an answer never scored again. Its `rejudged_from` (a list row's, or its settings')."""
+    earlier = row.get("rejudged_from")
+    if earlier is None:
+        earlier = (row.get("settings") or {}).get("rejudged_from")
+    if not earlier:
+        return None
+    first, at = earlier[0], earlier[-1].get("at")
+    when = f" on {local(str(at)):%d %b %H:%M}".replace(" 0", " ", 1) if at else ""
+    times = f" ({len(earlier)} times)" if len(earlier) > 1 else ""
+    score = f"{first['overall']:.0f}" if first.get("overall") is not None else "no score"
+    points = f" ({first['hits']} of {first['total']} key points)" if first.get("total") else ""
+    return f"Re-scored{when}{times}; first scored {score}{points}"
 
 
 # How a follow-up answer is told from a drill (one place; session 13). An answer to the interviewer's follow-ups
@@ -335,7 +356,8 @@ def cut_off_text(detail: str) -> str:
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
-    point asked does not make every other point of the prompt "1 of 2"."""
+    point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
+    judged against; `older`: how many of the answers counted were judged against another (older_wording_text)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
     # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
@@ -347,15 +369,32 @@ def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = N
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
              FROM attempts WHERE bank_id = ? AND state = ? AND {COMPLETE} {extra}),
            counted AS (
-             SELECT a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
+             SELECT a.id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
                                        ORDER BY a.started_at DESC, a.id DESC) AS n
              FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
-             WHERE a.whole_n <= ? AND {COUNTS_FOR_POINT})
-           SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, label, competency,
-                  SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate
-           FROM counted WHERE n <= ? GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
+             WHERE a.whole_n <= ? AND {COUNTS_FOR_POINT}),
+           worded AS (
+             SELECT c.*, FIRST_VALUE(c.label) OVER (PARTITION BY c.prompt_id, c.key_point_id
+                                                    ORDER BY f.judged_at DESC, c.n) AS wording
+             FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?)
+           SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
+                  SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
+                  SUM(label != wording) AS older
+           FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
         [bank, DONE, *args, last, last])
+
+
+def older_wording_text(rate: Row) -> str:
+    """A key point's hit rate (key_point_rates) counting answers judged against another wording of it, in words:
+    "3 of them judged against an older wording" ("" when none). Walkthrough 12: after a point was reworded, Progress
+    ("2 of 4") and Welcome back ("Most missed: ...") counted the answers judged on its old wording, silently. The
+    wording shown is the one it was last judged against (an answer judged again takes the point as it reads now)."""
+    older = rate.get("older") or 0
+    if not older:
+        return ""
+    them = "all of them" if older == rate.get("attempts") else f"{older} of them"
+    return f"{them} judged against an older wording"
 
 
 def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Row]:
@@ -694,12 +733,23 @@ def compare(h: History, first: int, second: int) -> Row:
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
     missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
+    # a point reworded between the two judgings: "Gained" compared two different sentences (walkthrough 12)
+    reworded = [{"label": hits_b[k]["label"], "was": hits_a[k]["label"]} for k in hits_b
+                if k in hits_a and hits_a[k]["label"] != hits_b[k]["label"]]
     diff = word_diff(a["transcript"] or "", b["transcript"] or "")
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
                                 "follow_up", "answer_number")} for r in (a, b)]
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
-            "missed": missed, "not_asked": not_asked, "metrics": _metrics(a, b), "diff": diff}
+            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": _metrics(a, b), "diff": diff}
+
+
+def reworded_text(result: Row) -> list[str]:
+    """The points `compare` judged against two wordings (`reworded`), a sentence each: "“A hot standby kept in sync”
+    was judged against an older wording in the first answer: “Postgres with streaming replication”". Judging the
+    first answer again in History compares them on one wording."""
+    return [f"“{r['label']}” was judged against an older wording in the first answer: “{r['was']}”"
+            for r in result.get("reworded") or []]
 
 
 def not_asked_text(result: Row) -> str:

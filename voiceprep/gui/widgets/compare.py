@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.core.history.queries import answer_name, asked_text, kind_name, not_asked_text
+from voiceprep.core.history.queries import answer_name, asked_text, kind_name, not_asked_text, reworded_text
 from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -66,13 +66,18 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
         style = f" style='color:{color}'" if color else ""
         out.append(f"<br><span{style}>{html.escape(m['text'])}</span>")
     out.append("</td>")
+    reworded = {r["label"] for r in result.get("reworded") or []}   # judged on two wordings (walkthrough 12)
     for caption, labels, mark, color in (("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
                                          ("Still missing", result["missed"], "–", colors.muted)):
         out.append(f"<td width='22%' valign='top'><b>{caption}</b>")
-        items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}</span>" for t in labels]
+        items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}{' *' if t in reworded else ''}</span>"
+                 for t in labels]
         out.append("".join(items) or f"<br><span style='color:{colors.muted}'>none</span>")
         out.append("</td>")
     out.append("</tr></table>")
+    for line in reworded_text(result):
+        out.append(f"<p style='color:{colors.muted}'>* {html.escape(line)}. Judge it again in History to compare "
+                   "both against the point as it reads now.</p>")
     if result.get("not_asked"):          # a drill or follow-up answer: only the points it was asked about compare
         out.append(f"<p style='color:{colors.muted}'>{html.escape(not_asked_text(result))}: "
                    f"{html.escape('; '.join(result['not_asked']))}</p>")

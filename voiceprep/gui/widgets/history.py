@@ -49,6 +49,7 @@ from voiceprep.core.history.queries import (
     length,
     next_follow_ups,
     own_score,
+    rescored_text,
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -92,6 +93,9 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         # read "18", a failed answer; the 18 is in its tooltip, not counted)
         own = own_score(r)
         score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
+        rescored = rescored_text(r)
+        if rescored is not None:                  # its score replaced the one first shown (walkthrough 12)
+            score += " · re-scored"
         display = (when(r["started_at"]), prompt, score,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
@@ -104,7 +108,8 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         tip = f"{r['prompt_text']}\n({(banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
              and not is_follow_up(r) else "") + \
-            (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "")
+            (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
+            (f"\n{rescored}" if rescored else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip})
     return out
 
@@ -450,6 +455,8 @@ class HistoryPage(QWidget):
             context += "\n" + asked_text(attempt)
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."
             context += "\n" + cut_off_text(attempt["state_detail"])
+        if (rescored := rescored_text(attempt)) is not None:     # the scores below replaced the ones first shown
+            context += f"\n{rescored}"
         found = next((found_text(r) for r in self.model.rows if r["id"] == attempt["id"]), "")
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"

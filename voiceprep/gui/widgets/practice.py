@@ -6,13 +6,15 @@ import dataclasses
 import logging
 import textwrap
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import Action, RehearsalState
 from voiceprep.app.recap import recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
+from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
@@ -206,10 +210,63 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     return lines
 
 
+def drill_next_lines(bank: Bank, to_drill: Sequence[tuple[str, str]]) -> list[str]:
+    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording, and its question's when
+    another listed point reads the same (walkthrough 12: "Say what I measured and the number" twice, no question
+    named)."""
+    points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in to_drill]
+    seen: dict[str, int] = {}
+    for _, kp in points:
+        seen[kp.label.casefold()] = seen.get(kp.label.casefold(), 0) + 1
+    return [kp.label + (f" (in “{textwrap.shorten(p.text, 70, placeholder='…')}”)"
+                        if seen[kp.label.casefold()] > 1 else "") for p, kp in points]
+
+
 def cut_off_line(rehearsal: Rehearsal) -> str | None:
     """Under a summary's overall: the answers the microphone cut off, left out of it as History leaves them out of
     every number (session 14: History left one out, the summary counted it)."""
     return f"{counted(rehearsal.cut_off, 'answer')} cut off, not counted (as in History)." if rehearsal.cut_off else None
+
+
+SINGLE_KEYS = ("Space", "R", "N", "F")      # the page's shortcuts that are one plain key: a typed letter too
+
+
+class TypingWatch(QObject):
+    """When text (a letter, a space, punctuation) was last typed at a widget of `window` that takes no text: the
+    sidebar, a button, a list (the keys the page's one-letter shortcuts take are not seen here: they became
+    shortcuts). Walkthrough 12: a note typed while the sidebar had the focus (the letters went to the sidebar's list)
+    fired N, Space and R between its words: it ended a drill, started a round and skipped questions never heard.
+    Keys typed into a text field went where they were meant to, a digit on the feedback is a rating, and moving the
+    focus ends the typing."""
+
+    def __init__(self, window: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.window = window
+        self.last = -1e9                         # time.monotonic() of the last key typed at no text field
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.last = -1e9
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
+                and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+                and watched.window() is self.window.window()):
+            self.last = time.monotonic()
+        return False
+
+    def typing(self, gap_s: float) -> bool:
+        """Whether a key pressed now comes amid typing (another typed key less than `gap_s` ago); the key counts as
+        typed too, so the rest of the sentence is typing as well."""
+        now = time.monotonic()
+        amid = now - self.last < gap_s
+        if amid:
+            self.last = now
+        return amid
 
 
 class PracticePage(QWidget):
@@ -383,6 +440,14 @@ class PracticePage(QWidget):
         self.shortcuts["F"].activated.connect(self._answer_follow_ups)
         self.shortcuts["Space"].activated.disconnect()
         self.shortcuts["Space"].activated.connect(self._space)
+        # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
+        self.typing_watch = TypingWatch(self, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.typing_watch)
+        self._typing_said = False
+        for key in SINGLE_KEYS:
+            self._guard(self.shortcuts[key], key)
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -446,6 +511,27 @@ class PracticePage(QWidget):
         button, self._summary_focus = self._summary_focus, None
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _guard(self, shortcut: QShortcut, key: str) -> None:
+        """`shortcut` (a one-letter key) does nothing amid typing (TypingWatch): its slots run only otherwise."""
+        receivers = {"Space": self._space, "F": self._answer_follow_ups}
+        button = {"R": self.retry_btn, "N": self.next_btn}.get(key)
+        shortcut.activated.disconnect()
+
+        def pressed() -> None:
+            if self.typing_watch.typing(self.services.settings.practice.typing_gap_s):
+                if not self._typing_said:
+                    self._typing_said = True
+                    self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
+                                     "keyboard was not in a text field. To write a note, click the note field "
+                                     "under the feedback first.")
+                return
+            self._typing_said = False
+            if key in receivers:
+                receivers[key]()
+            elif button is not None and button.isEnabled():
+                button.click()
+        shortcut.activated.connect(pressed)
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
@@ -907,7 +993,8 @@ class PracticePage(QWidget):
             service, pk = self.services.history, self.ctl.round_pk
 
             def shown(previous: dict | None) -> None:
-                if self.summary is page and (text := since_last_time(previous, summary.overall, "this round")):
+                if self.summary is page and (text := since_last_time(
+                        previous, summary.overall, "this round", answered=(summary.answered, summary.total))):
                     since.setText(text)
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
@@ -927,8 +1014,7 @@ class PracticePage(QWidget):
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
         to_drill = answered[:6]
         for title, lines in (
-                ("Drill next", [next(k for k in bank.prompt(pid).key_points if k.id == kid).label
-                                for pid, kid in to_drill]),
+                ("Drill next", drill_next_lines(bank, to_drill)),
                 ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                               else "") for pid in skipped])):
             if lines:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.core.history.queries import kind_name, only_asked
+from voiceprep.core.history.queries import kind_name, older_wording_text, only_asked
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
@@ -42,6 +42,8 @@ SPREAD = 4.0                # px between series whose points coincide (their tru
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
 RATES_ROWS = (3, 30)        # the key-point table is as tall as its rows, within these: the page scrolls, not it
 NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
+OLDER_WORDING_NOTE = ("* The count includes answers judged against an older wording of the key point (you reworded "
+                      "it since). Judge them again in History to count them against the point as it reads now.")
 Series = dict[str, list[tuple[datetime, float]]]
 Tip = tuple[float, float, datetime, int, float]          # x, y as drawn, when, series index, true value
 
@@ -689,6 +691,10 @@ class ProgressPage(QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._fit_rates()
         root.addWidget(self.rates)
+        self.wording_note = muted(OLDER_WORDING_NOTE)      # shown when a count mixes a point's wordings
+        self.wording_note.setWordWrap(True)
+        self.wording_note.hide()
+        root.addWidget(self.wording_note)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_box.currentIndexChanged.connect(self.refresh)
         self.fill_banks()
@@ -781,8 +787,12 @@ class ProgressPage(QScrollArea):
         self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
         self.rates.setRowCount(len(rates))
         for i, r in enumerate(rates):
-            hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}")
+            older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
+            hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else ""))
             hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
+            if older:
+                hit.setToolTip(f"{r['hits']} of {r['attempts']} answers covered it; {older}: judge them again in "
+                               "History to count them against it as it reads now")
             self.rates.setItem(i, 0, hit)
             label = QTableWidgetItem(r["label"])
             label.setToolTip(r["label"])
@@ -790,6 +800,7 @@ class ProgressPage(QScrollArea):
             prompt_item = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
             prompt_item.setToolTip(r["prompt_text"] or r["prompt_id"])
             self.rates.setItem(i, 2, prompt_item)
+        self.wording_note.setVisible(any(older_wording_text(r) for r in rates))
         self._fit_rates()
 
     def _fit_rates(self) -> None:
