@@ -986,3 +986,53 @@ def test_a_role_point_needs_the_candidate_acting_somewhere_in_the_answer(airwall
     assert "decision-role" not in hits(airwallex, "hardest-problem", nobody)
     assert "decision-role" in hits(airwallex, "hardest-problem", mine)
     assert {"contention-problem", "measured-result"} <= hits(airwallex, "hardest-problem", nobody)
+
+
+TWO_THINGS_BANK = """schema = 1
+[job]
+id = "x"
+title = "Platform engineer"
+[[rounds]]
+id = "r"
+title = "R"
+[[rounds.prompts]]
+id = "durable"
+text = "How did you keep the orders database safe?"
+[[rounds.prompts.key_points]]
+id = "copies"
+label = "{copies}"
+[[rounds.prompts.key_points]]
+id = "restore"
+label = "{restore}"
+"""
+
+
+@pytest.mark.parametrize(("copies", "restore", "text"), [
+    ("A read replica kept in sync by MySQL binlog replication", "We tested restoring the backups every month",
+     "We ran MySQL with a read replica, binlog replication into another region, and every month we tested restoring "
+     "the backups."),
+    ("Nightly snapshots copied to a second cloud account", "We rehearsed a restore every quarter",
+     "We took nightly snapshots and copied them to a second cloud account, and once a quarter we rehearsed a full "
+     "restore."),
+])
+def test_one_sentence_that_says_two_things_covers_both_points(copies, restore, text):
+    """Walkthrough 12: "..., and every quarter we did a failover drill" in the sentence that told the replication: the
+    whole sentence is close to neither point, each half is close to its own, and each half is quoted for it."""
+    bank = parse_bank(TWO_THINGS_BANK.format(copies=copies, restore=restore))
+    a = analyze_answer(bank, bank.prompt("durable"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["copies"].hit and got["restore"].hit
+    assert "restor" not in got["copies"].judgement.unit.text and "every" not in got["copies"].judgement.unit.text
+    assert got["restore"].judgement.unit.text.startswith("and ")
+
+
+def test_a_sentence_is_cut_in_two_halves_only_where_a_second_clause_has_its_own_subject():
+    def halves(text: str) -> list[str]:
+        return [u.text for u in units(text.split()) if u.kind == "half"]
+
+    assert halves("We ran Postgres with a hot standby, streaming replication to a second zone, and every quarter we "
+                  "did a failover drill.") == ["We ran Postgres with a hot standby, streaming replication to a second "
+                                               "zone,", "and every quarter we did a failover drill."]
+    assert halves("We ran Postgres with a hot standby, and streaming replication to a second zone.") == []
+    assert halves("We moved it, and it worked.") == []          # halves of under four words say too little alone

@@ -58,7 +58,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-12"
+JUDGE_VERSION = "semantic-13"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -574,6 +574,7 @@ class AnswerJudge:
             if extra:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
+        self._halves = np.array([u.kind == "half" for u in self.units], dtype=bool)
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -899,6 +900,9 @@ class AnswerJudge:
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
+        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
+            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
+            ok, others_ok = ok & alone, others_ok & alone
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -1037,7 +1041,7 @@ class AnswerJudge:
         sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
         if sentence is None:
             return unit
-        pieces = [u for u in self.units if u.kind in ("sentence", "clause") and u.last <= sentence[1]]
+        pieces = [u for u in self.units if u.kind in ("sentence", "clause", "half") and u.last <= sentence[1]]
         forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]
         if forward:
             return min(forward, key=lambda u: u.last)
