@@ -101,6 +101,10 @@ class AnalysisSettings:
                                         -1.359, 7.931, -3.501)
     judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
+    # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
+    # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
+    # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)
+    half_sentence_min: float = 0.60
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2

@@ -986,3 +986,100 @@ def test_a_role_point_needs_the_candidate_acting_somewhere_in_the_answer(airwall
     assert "decision-role" not in hits(airwallex, "hardest-problem", nobody)
     assert "decision-role" in hits(airwallex, "hardest-problem", mine)
     assert {"contention-problem", "measured-result"} <= hits(airwallex, "hardest-problem", nobody)
+
+
+TWO_THINGS_BANK = """schema = 1
+[job]
+id = "x"
+title = "Platform engineer"
+[[rounds]]
+id = "r"
+title = "R"
+[[rounds.prompts]]
+id = "durable"
+text = "How did you keep the orders database safe?"
+[[rounds.prompts.key_points]]
+id = "copies"
+label = "{copies}"
+[[rounds.prompts.key_points]]
+id = "restore"
+label = "{restore}"
+"""
+
+
+@pytest.mark.parametrize(("copies", "restore", "text"), [
+    ("A read replica kept in sync by MySQL binlog replication", "We tested restoring the backups every month",
+     "We ran MySQL with a read replica, binlog replication into another region, and every month we tested restoring "
+     "the backups."),
+    ("Nightly snapshots copied to a second cloud account", "We rehearsed a restore every quarter",
+     "We took nightly snapshots and copied them to a second cloud account, and once a quarter we rehearsed a full "
+     "restore."),
+])
+def test_one_sentence_that_says_two_things_covers_both_points(copies, restore, text):
+    """Walkthrough 12: "..., and every quarter we did a failover drill" in the sentence that told the replication: the
+    whole sentence is close to neither point, each half is close to its own, and each half is quoted for it."""
+    bank = parse_bank(TWO_THINGS_BANK.format(copies=copies, restore=restore))
+    a = analyze_answer(bank, bank.prompt("durable"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["copies"].hit and got["restore"].hit
+    assert "restor" not in got["copies"].judgement.unit.text and "every" not in got["copies"].judgement.unit.text
+    assert got["restore"].judgement.unit.text.startswith("and ")
+
+
+def test_a_sentence_is_cut_in_two_halves_only_where_a_second_clause_has_its_own_subject():
+    def halves(text: str) -> list[str]:
+        return [u.text for u in units(text.split()) if u.kind == "half"]
+
+    assert halves("We ran Postgres with a hot standby, streaming replication to a second zone, and every quarter we "
+                  "did a failover drill.") == ["We ran Postgres with a hot standby, streaming replication to a second "
+                                               "zone,", "and every quarter we did a failover drill."]
+    assert halves("We ran Postgres with a hot standby, and streaming replication to a second zone.") == []
+    assert halves("We moved it, and it worked.") == []          # halves of under four words say too little alone
+
+
+EVERYDAY_BANK = """schema = 1
+[job]
+id = "x"
+title = "Backend engineer"
+[[rounds]]
+id = "r"
+title = "R"
+[[rounds.prompts]]
+id = "why"
+text = "Why this company?"
+[[rounds.prompts.key_points]]
+id = "mission"
+label = "Healthcare billing is confusing and I want to help fix it"
+[[rounds.prompts.key_points]]
+id = "pricing"
+label = "Clear pricing with no hidden charges"
+"""
+
+
+def test_an_everyday_word_of_the_point_does_not_carry_it_in_an_unrelated_sentence():
+    """Walkthrough 12: "Consumer banking is broken and I want to help fix it" was credited by the cue "fix" in "Every
+    thread was waiting on one new fix." A verb of the label said as a noun is another word, and "I want to help fix
+    it" alone (everyday verbs and a pronoun) names nothing an answer could come close to by itself."""
+    from voiceprep.core.analysis.judge import said_as_noun
+
+    bank = parse_bank(EVERYDAY_BANK)
+    assert hits(bank, "why", "The mobile app crashed on launch. Support kept asking when the fix would ship.") == set()
+    a = analyze_answer(bank, bank.prompt("why"), Transcript.from_text(
+        "Our deploys stalled for a day. The whole team sat waiting on a single hot fix."))
+    mission = next(r for r in a.key_points if r.key_point.id == "mission")
+    assert not mission.hit and not mission.matches          # no "Partly there: you said fix" either
+    # the point told, in the label's words or in others, is still credited, and "fix" said as a verb still counts
+    assert "mission" in hits(bank, "why", "My mum got three different bills for one scan and nobody could explain "
+                                          "them. Healthcare billing is confusing, and I want to help fix it.")
+    told = analyze_answer(bank, bank.prompt("why"), Transcript.from_text(
+        "Medical bills confuse almost everyone, and I want to help fix that for patients."))
+    assert "fix" in [m.cue for r in told.key_points if r.key_point.id == "mission" for m in r.matches]
+
+    def noun(text: str, word: str) -> bool:
+        words = [w.strip(".,").lower() for w in text.split()]
+        return said_as_noun(words, words.index(word))
+
+    assert noun("a single hot fix.", "fix") and noun("a quick check of the logs", "check")
+    assert not noun("the engineers fix it", "fix") and not noun("the nurses check every chart", "check")
+    assert not noun("we had to fix the build", "fix") and not noun("we set the target", "set")

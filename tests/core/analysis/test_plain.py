@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.plain import claimed_acts
+from voiceprep.core.analysis.plain import claimed_acts, names_something
 from voiceprep.core.banks import parse_bank
 from voiceprep.core.transcript import Transcript
 
@@ -42,6 +42,9 @@ def test_a_plain_label_is_split_into_the_things_it_says_were_done():
     assert claimed_acts("I fixed the rota so nobody would not get a weekend off") == ()
     # a label that lists its items after a colon is read by its facets
     assert claimed_acts("How I found it: logs, metrics and asking the team") == ()
+    # a thing claimed in everyday verbs about what the other part names ("it") names nothing by itself (judged alone)
+    assert claimed_acts("Rural clinics are short of nurses and I want to help fix it")[1] == "I want to help fix it"
+    assert not names_something("I want to help fix it") and names_something("I checked it a month later")
     # one thing done set against another: the thing done is what the answer tells
     assert claimed_acts("I asked the regulars about the new menu instead of trusting the online reviews") == (
         "I asked the regulars about the new menu",)

@@ -33,7 +33,7 @@ from voiceprep.core.analysis.keypoints import (
     label_tokens,
     match_key_point,
 )
-from voiceprep.core.analysis.plain import claim_similarities
+from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities
 from voiceprep.core.analysis.segments import (
     CHANGE_CLAIM,
     DENIALS,
@@ -58,7 +58,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-12"
+JUDGE_VERSION = "semantic-13"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -535,6 +535,37 @@ class Said:
         return len(self.named & own) < BARE_NAMED and self.specific(own) == 0
 
 
+# "I want to help fix it" and "every thread was waiting on one new fix": an everyday verb of the label said as a noun
+# (after a determiner and up to two words that describe it, with no object after it) is another word, no cue for it
+NOUN_DETERMINERS = frozenset({"a", "an", "the", "one", "this", "that", "another", "each", "every", "our", "my", "their",
+                              "your", "its", "his", "her", "some", "any", "no"})
+_NOT_BEFORE_NOUN = frozenset({"to", "will", "would", "could", "should", "can", "must", "might", "may", "and", "or",
+                              "not", "just", "also", "then", "really", "always", "never", "help", "helped", "let"})
+_OBJECTS = NOUN_DETERMINERS | frozenset({"it", "them", "these", "those", "us", "me", "him", "you", "up", "out", "all",
+                                         "everything", "something", "things"})
+
+
+def said_as_noun(words: Sequence[str], i: int) -> bool:
+    """Whether the (cleaned) word at i, an everyday verb's base form, is said as a noun: "one new fix", "a single hot
+    fix", "the ask"; not "the engineers fix it", "we fix", "help fix it"."""
+    if words[i] not in BASE_VERBS or (i + 1 < len(words) and words[i + 1] in _OBJECTS):
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):        # a determiner, then up to two words that describe ("one new")
+        if words[j] in NOUN_DETERMINERS:
+            return True
+        if (words[j] in SPEAKER or words[j] in _NOT_BEFORE_NOUN or words[j] in BASE_VERBS
+                or words[j].endswith(("ed", "ing")) or (words[j].endswith("s") and not words[j].endswith("ss"))):
+            return False              # "we fix", "to fix", "helped fix", "the nurses check": a verb after its subject
+    return False
+
+
+@lru_cache(maxsize=1024)
+def label_verbs(label: str) -> frozenset[str]:
+    """The everyday verbs a label says as verbs ("I want to help fix it" -> want, help, fix)."""
+    words = [clean(w) for w in label.split()]
+    return frozenset(w for i, w in enumerate(words) if w in BASE_VERBS and not said_as_noun(words, i))
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -574,6 +605,7 @@ class AnswerJudge:
             if extra:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
+        self._halves = np.array([u.kind == "half" for u in self.units], dtype=bool)
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -590,6 +622,7 @@ class AnswerJudge:
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._acts: bool | None = None
+        self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
@@ -854,6 +887,13 @@ class AnswerJudge:
                                      for a, b in spans))
         return self._general
 
+    def _nouns(self) -> frozenset[int]:
+        """The words that are an everyday verb's base form said as a noun (`said_as_noun`); once per answer."""
+        if self._noun_words is None:
+            self._noun_words = frozenset(i for i, w in enumerate(self._words)
+                                         if w in BASE_VERBS and said_as_noun(self._words, i))
+        return self._noun_words
+
     def said_plainly(self, kp: KeyPoint) -> KeyPointResult:
         """The cue matcher's result, where cue mentions said in a hypothetical clause do not count (negation before a
         cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
@@ -866,12 +906,14 @@ class AnswerJudge:
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues))
+        verbs = label_verbs(kp.label)
+        nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
             return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
-                    or word in passing or word in vague)
+                    or word in passing or word in vague or word in nouns)
 
         return match_key_point(kp, self.index, unsaid)
 
@@ -899,6 +941,9 @@ class AnswerJudge:
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
+        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
+            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
+            ok, others_ok = ok & alone, others_ok & alone
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -1037,7 +1082,7 @@ class AnswerJudge:
         sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
         if sentence is None:
             return unit
-        pieces = [u for u in self.units if u.kind in ("sentence", "clause") and u.last <= sentence[1]]
+        pieces = [u for u in self.units if u.kind in ("sentence", "clause", "half") and u.last <= sentence[1]]
         forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]
         if forward:
             return min(forward, key=lambda u: u.last)

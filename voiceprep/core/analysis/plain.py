@@ -89,12 +89,25 @@ def claimed_acts(label: str) -> tuple[str, ...]:
                             for p in out[1:]])
 
 
+# "I want to help fix it": a thing claimed in everyday verbs only, about what another part of the label names ("it"),
+# says nothing that an answer could be close to by itself; an unrelated sentence with "fix" in it comes close
+_NOTHING_NAMED = SUBJECTS | AUXILIARIES | BASE_VERBS | frozenset({
+    "to", "it", "them", "that", "this", "those", "these", "things", "something", "out", "up", "a", "an", "the", "really",
+    "just", "more", "do", "did", "done", "will", "would", "can", "could", "want", "wanted"})
+
+
+def names_something(act: str) -> bool:
+    """Whether a thing a label claims names what it is about ("I rebalanced the assignments"), not only everyday
+    verbs and pronouns ("I want to help fix it")."""
+    return any(w.strip(".,;'\"").lower() not in _NOTHING_NAMED for w in act.split())
+
+
 def claim_similarities(label: str, vectors: np.ndarray, projected: np.ndarray | None,
                        project: Callable[[np.ndarray], np.ndarray] | None, usable: np.ndarray,
                        embedder: Embedder) -> list[tuple[float, float]]:
     """For each thing a plain label says was done (`claimed_acts`): its similarity to the closest usable unit, and
     the same with the prompt's shared topic taken out of both (`project`)."""
-    said = claimed_acts(label)
+    said = [act for act in claimed_acts(label) if names_something(act)]
     if not said or not usable.any():
         return []
     vecs = embedder.embed(list(said))

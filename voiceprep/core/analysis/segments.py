@@ -75,7 +75,7 @@ class Unit:
     first: int            # transcript word range [first, last]
     last: int
     text: str
-    kind: str             # "sentence", "clause" or "pair"
+    kind: str             # "sentence", "clause", "half" (`coordinated_halves`) or "pair"
     negated: frozenset[str]        # negation words said in it (only clause-level units are trusted)
     hypothetical: frozenset[str]   # hypothetical markers said in it
 
@@ -464,7 +464,38 @@ def units(raw: list[str]) -> list[Unit]:
             if (s, e) not in seen and any(words[s:e + 1]):
                 out.append(make(s, e, "clause"))
                 seen.add((s, e))
+    for a, b in sentences:
+        if b - a + 1 > MAX_UNIT_WORDS:
+            continue                  # cut into windows of whole pieces already
+        for s, e in coordinated_halves(words, a, b, clauses):
+            if (s, e) not in seen:
+                out.append(make(s, e, "half"))
+                seen.add((s, e))
     return out
+
+
+# "We ran Postgres with a hot standby, streaming replication to a second zone, and every quarter we did a failover
+# drill": two things said in one sentence, joined by a coordinator after a comma, the second with a subject of its
+# own. Each half is a unit too, so that each can speak for its own key point (the whole sentence is close to neither).
+COORDINATORS = frozenset({"and", "but", "so", "then", "plus"})
+SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've", "i'm", "we're", "they've",
+                      "they'd", "that", "this", "everyone", "nobody", "team"})
+SUBJECT_WITHIN = 5        # the second half's subject comes within this many words of its coordinator
+HALF_WORDS = 4            # each half says at least this many words
+
+
+def coordinated_halves(words: list[str], a: int, b: int,
+                       clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The two halves of a sentence (cleaned words a..b) that joins two clauses with a coordinator that opens a clause
+    ("..., and every quarter we did a failover drill"), cut at the first such join; [] for other sentences."""
+    for ca, _cb in clauses:
+        if not a < ca <= b or words[ca] not in COORDINATORS:
+            continue
+        if ca - a < HALF_WORDS or b - ca + 1 < HALF_WORDS:
+            continue
+        if any(w in SUBJECTS for w in words[ca + 1:ca + 1 + SUBJECT_WITHIN]):
+            return [(a, ca - 1), (ca, b)]
+    return []
 
 
 def _opens_if(words: list[str], a: int, b: int) -> bool:
