@@ -286,3 +286,27 @@ def test_an_answer_the_microphone_cut_off_is_a_try_but_counts_in_no_number_of_th
     only.record(good, cut_off=True)
     s = only.summary()
     assert s.answered == 0 and only.scores == [] and not only.counted(prompt.id) and only.cut_off == 1
+
+
+def test_after_a_cut_off_try_the_summary_names_the_counted_tries_and_offers_no_follow_up():
+    """Review 15: tries numbered as the sitting showed them (a cut-off try 1, then 2 and 3) made "best of 2 tries:
+    try 3 (the last, try 2, scored ...)"; and a cut-off answer offered follow-ups whose answers added to nothing."""
+    from voiceprep.gui.widgets.practice import best_try_lines
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    good = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    weak = analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP))
+    r = Rehearsal.for_prompt(bank, prompt)
+    r.record(weak, cut_off=True)
+    assert r.open_follow_ups() == []                # nothing to add a follow-up answer to
+    r.record(weak)
+    r.record(good)
+    best = r.best_tries()[prompt.id]
+    assert (best.number, best.tries, best.last_number) == (3, 2, 3)
+    assert best_try_lines(r, "Prompt") == [f"Counting your best of 2 tries: try 3, {good.overall:.0f}."]
+    r2 = Rehearsal.for_prompt(bank, prompt)
+    r2.record(weak, cut_off=True)
+    r2.record(good)
+    r2.record(weak)
+    line = best_try_lines(r2, "Prompt")[0]
+    assert f"try 2, {good.overall:.0f} (the last, try 3, scored {weak.overall:.0f})" in line

@@ -54,6 +54,8 @@ class BestTry:
     score: float
     tries: int
     last: float
+    last_number: int = 0    # the last counted try's number (tries are numbered as the sitting showed them, cut-off
+                            # ones included, so the last counted try's number can be above `tries`)
 
 
 @dataclass
@@ -209,11 +211,11 @@ class Rehearsal:
     def open_follow_ups(self) -> list[dict[str, str]]:
         """The current question's follow-ups still worth asking: those of its latest answer whose point no answer
         has covered since (the bank's own question for the prompt, key_point_id "", only before the first
-        follow-up answer)."""
+        follow-up answer). None after a cut-off answer (review 15: its follow-up answers were lost)."""
         pid = self.current.id
         last = self.results.get(pid)
-        if last is None:
-            return []
+        if last is None or (self.tries.get(pid) and self.tries[pid][-1].cut_off):
+            return []       # a cut-off answer counts in nothing: a follow-up answer would add to nothing
         missed = {kp.id for kp in self._missed(pid)}
         return [f for f in last.follow_ups if f["key_point_id"] in missed
                 or (not f["key_point_id"] and missed and not self.followed.get(pid))]
@@ -305,7 +307,7 @@ class Rehearsal:
             best = self._best(pid)
             if best is not None and len(tries) > 1:
                 out[pid] = BestTry(best.number, self._try_score(pid, best), len(tries),
-                                   self._try_score(pid, tries[-1]))
+                                   self._try_score(pid, tries[-1]), tries[-1].number)
         return out
 
     def summary(self) -> RoundSummary:

@@ -851,3 +851,16 @@ def test_the_markdown_export_says_each_competencys_share_of_the_overall(history,
     shares = [int(line.split("(")[-1].split("%")[0]) for line in md.splitlines() if line.endswith("of the overall)")]
     assert len(shares) > 1 and abs(sum(shares) - 100) <= len(shares), md
     assert SHARES_EXPLAINED in md
+
+
+def test_one_attempt_with_broken_settings_does_not_break_the_list(history, save):
+    """Review 15: the list reads `rejudged_from` out of settings_json; SQLite's json_extract raised "malformed JSON"
+    for one empty or broken value and took the whole History list, its search and `history list` down with it."""
+    first, second = save(STRONG), save(WEAK)
+    with history.db.conn:
+        history.db.execute("UPDATE attempts SET settings_json = '' WHERE id = ?", [first])
+        history.db.execute("UPDATE attempts SET settings_json = '{not json' WHERE id = ?", [second])
+    rows = queries.list_attempts(history)
+    assert {r["id"] for r in rows} == {first, second}
+    assert all(r["rejudged_from"] is None for r in rows)
+    assert len(queries.list_attempts(history, text="locks")) == 2

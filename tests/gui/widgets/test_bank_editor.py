@@ -1438,3 +1438,26 @@ def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, 
     type_into(qtbot, editor, "name", "Backend systems")
     editor.save()                                                   # saved once: history may know it
     assert editor.doc.ids((), "competencies")[0] == "distributed_systems"
+
+
+def test_a_point_reworded_before_the_meaning_scores_arrive_keeps_its_score(qtbot, monkeypatch):
+    """Review 15: the late re-rank looked scores up by the proposals' first wording, so a point the candidate had
+    reworded meanwhile scored 0 and was unticked even when it was the closest to the prompt."""
+    from voiceprep.gui.widgets import bank_dialogs, common
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)     # the scores come by hand
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                          # closing: Discard
+    dialog = NotesDialog(None, "", "Why do you want to join Airwallex?")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.notes.setPlainText("- I led the migration of our ledger to Postgres in 2021\n"
+                              "- I love payments infrastructure and cross-border money\n"
+                              "- I play the cello on weekends\n")
+    dialog.propose()
+    texts = [p.label for p in dialog.points]
+    dialog.list.setCurrentRow(1)
+    dialog.label_edit.setPlainText("Cross-border payments infrastructure is what I want to work on")
+    dialog._rerank(dialog._generation, texts, [0.1, 0.9, 0.2])
+    assert dialog.ranked_by == "meaning"
+    assert [p.ticked for p in dialog.points] == [False, True, False]

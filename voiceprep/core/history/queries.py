@@ -13,7 +13,8 @@ from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
-                "json_extract(a.settings_json, '$.rejudged_from') AS rejudged_json")
+                "CASE WHEN json_valid(a.settings_json) THEN json_extract(a.settings_json, '$.rejudged_from') END "
+                "AS rejudged_json")   # one broken row must not break the whole list (review 15)
 
 
 def drill_labels(row: Row) -> Row:

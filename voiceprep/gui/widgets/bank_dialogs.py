@@ -285,6 +285,9 @@ class NotesDialog(QDialog):
         if sims is None or generation != self._generation or self._touched:
             return
         by_text = dict(zip(texts, sims))
+        # a point reworded while the scores were on their way keeps its proposed wording's score (review 15: keyed
+        # by the old text, it scored 0 and was always unticked)
+        by_text.update((p.label, by_text.get(t, 0.0)) for p, t in zip(self.points, texts))
         tick_for_prompt(self.points, self.prompt, lambda _prompt, asked: [by_text.get(t, 0.0) for t in asked])
         self.ranked_by = "meaning"
         # the ticks change in place: the list is not refilled, so the selected row, its wording and cues as typed

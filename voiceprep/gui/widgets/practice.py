@@ -200,13 +200,13 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     if what == "Prompt" and best:
         b = next(iter(best.values()))
         return [f"Counting your best of {b.tries} tries: try {b.number}, {b.score:.0f}"
-                + ("" if b.number == b.tries else f" (the last, try {b.tries}, scored {b.last:.0f})") + "."]
+                + ("" if b.number == b.last_number else f" (the last, try {b.last_number}, scored {b.last:.0f})") + "."]
     lines = []
     for p in rehearsal.prompts:
         if (t := best.get(p.id)) is not None:
             question = textwrap.shorten(p.text, 70, placeholder="…")
             lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
-                         + ("" if t.number == t.tries else f"; the last scored {t.last:.0f}"))
+                         + ("" if t.number == t.last_number else f"; the last scored {t.last:.0f}"))
     return lines
 
 
