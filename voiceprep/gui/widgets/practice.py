@@ -7,7 +7,7 @@ import logging
 import textwrap
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -426,28 +426,30 @@ class PracticePage(QWidget):
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
+
+        def clicks(button: QAbstractButton) -> Callable[[], None]:
+            def click() -> None:
+                if button.isEnabled():
+                    button.click()
+            return click
+
         # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
         # only while it is offered (shown): a hidden button's click would still ask them
-        for key, button in (("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
-                            ("F", self.feedback.ask),
-                            ("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-            sc.setAutoRepeat(False)
-            sc.activated.connect(lambda b=button: b.isEnabled() and b.click())
-            self.shortcuts[key] = sc
-        self.shortcuts["F"].activated.disconnect()
-        self.shortcuts["F"].activated.connect(self._answer_follow_ups)
-        self.shortcuts["Space"].activated.disconnect()
-        self.shortcuts["Space"].activated.connect(self._space)
+        commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
+                    "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
+                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn)}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.typing_watch)
         self._typing_said = False
-        for key in SINGLE_KEYS:
-            self._guard(self.shortcuts[key], key)
+        for key, command in commands.items():
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.setAutoRepeat(False)
+            sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else command)
+            self.shortcuts[key] = sc
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -512,11 +514,8 @@ class PracticePage(QWidget):
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _guard(self, shortcut: QShortcut, key: str) -> None:
-        """`shortcut` (a one-letter key) does nothing amid typing (TypingWatch): its slots run only otherwise."""
-        receivers = {"Space": self._space, "F": self._answer_follow_ups}
-        button = {"R": self.retry_btn, "N": self.next_btn}.get(key)
-        shortcut.activated.disconnect()
+    def _guarded(self, key: str, command: Callable[[], None]) -> Callable[[], None]:
+        """`command` for a one-letter shortcut: it does nothing amid typing (TypingWatch)."""
 
         def pressed() -> None:
             if self.typing_watch.typing(self.services.settings.practice.typing_gap_s):
@@ -527,11 +526,8 @@ class PracticePage(QWidget):
                                      "under the feedback first.")
                 return
             self._typing_said = False
-            if key in receivers:
-                receivers[key]()
-            elif button is not None and button.isEnabled():
-                button.click()
-        shortcut.activated.connect(pressed)
+            command()
+        return pressed
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
