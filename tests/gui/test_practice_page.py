@@ -15,6 +15,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.practice import TypeAnswerDialog
+from voiceprep.settings import PracticeSettings
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -39,9 +40,16 @@ def start(window, qtbot, bank="senior-backend-payments"):
     return page, ctl
 
 
+HELD = (Qt.Key.Key_R, Qt.Key.Key_N, Qt.Key.Key_F)    # one-letter commands that wait to see if a note begins
+HOLD_MS = int(PracticeSettings.first_letter_hold_s * 1000)
+
+
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """`key` pressed on `widget`; a held one-letter command (R, N, F) has run on return."""
     widget.setFocus()
     qtbot.keyClick(widget, key, modifier)
+    if key in HELD and modifier == Qt.KeyboardModifier.NoModifier:
+        qtbot.wait(HOLD_MS + 150)
 
 
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
@@ -78,6 +86,34 @@ def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, se
     qtbot.wait(100)
     press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command
     assert ctl.rehearsal.current.id != first
+
+
+def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(window, qtbot, services):
+    """Session 16: a note whose first letter is a command ("no numbers" typed while the sidebar had the keyboard)
+    moved on at its N: the guard only saw typing after it. The letter now waits a moment for a next key: one
+    comes, so it was typing (said); N pressed alone still moves on, its button shown pressed meanwhile, and N
+    pressed twice in that moment moves on once."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
+    gap_s = services.settings.practice.typing_gap_s
+    for note in ("no numbers", "retry later", "fine"):
+        window.nav.setFocus()
+        qtbot.keyClicks(window.nav, note)
+        qtbot.wait(int(gap_s * 1000) + HOLD_MS + 200)          # the typing over, anything held would have run
+        assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, note
+        assert page.notice.isVisible() and page.notice.text().startswith(f"{note[0].upper()} was not taken as a")
+    assert window.nav.currentRow() == 0 and window.practice.isVisible()
+
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)                   # a deliberate N ...
+    assert page.next_btn.isDown()                              # ... seen at once
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)                   # pressed twice: once
+    qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 2000)
+    assert not page.next_btn.isDown()
+    qtbot.wait(HOLD_MS + 300)
+    assert ctl.rehearsal.index == position + 1
 
 
 def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
@@ -956,7 +992,7 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
     first = ctl.rehearsal.current.id
     feedback_with_a_note_written(window, qtbot, page, ctl, "say the numbers")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)      # rated 2
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_R)
     assert ctl.state != c.FEEDBACK and ctl.rehearsal.current.id == first        # retried
     assert page.feedback.note.text() == "say the numbers" and page.feedback.rating.checkedId() == 2
     answered = []

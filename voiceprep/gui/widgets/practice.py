@@ -400,6 +400,7 @@ class PracticePage(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.typing_watch)
+        self.typing_watch.dropped.connect(self._say_typing)
         self._typing_said = False
         for key, command in commands.items():
             sc = QShortcut(QKeySequence(key), self)
@@ -472,19 +473,32 @@ class PracticePage(QWidget):
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _guarded(self, key: str, command: Callable[[], None]) -> Callable[[], None]:
-        """`command` for a one-letter shortcut: it does nothing amid typing (TypingWatch)."""
+        """`command` for a one-letter shortcut: it does nothing amid typing, and a letter waits to see whether it
+        begins a note (TypingWatch.press); its button shows pressed while it waits."""
+        buttons = {"R": self.retry_btn, "N": self.next_btn, "F": self.feedback.ask}
+
+        def shown() -> None:
+            if self.isVisible():                 # not once another page is up
+                command()
 
         def pressed() -> None:
-            if self.typing_watch.typing(self.services.settings.practice.typing_gap_s):
-                if not self._typing_said:
-                    self._typing_said = True
-                    self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
-                                     "keyboard was not in a text field. To write a note, click the note field "
-                                     "under the feedback first.")
+            practice = self.services.settings.practice
+            button = buttons.get(key)
+            if button is not None and not (button.isVisible() and button.isEnabled()):
+                button = None
+            if not self.typing_watch.press(key, shown, practice.typing_gap_s, practice.first_letter_hold_s, button):
+                self._say_typing(key)
                 return
             self._typing_said = False
-            command()
         return pressed
+
+    def _say_typing(self, key: str) -> None:
+        """A one-letter key was typing, not a command: said once while the typing goes on."""
+        if not self._typing_said:
+            self._typing_said = True
+            self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
+                             "keyboard was not in a text field. To write a note, click the note field "
+                             "under the feedback first.")
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
