@@ -330,7 +330,7 @@ class RehearsalController(QObject):
         recorder = self.recorder
         if recorder is None:
             return
-        recorder.stop("manual")
+        recorder.stop("quit")                   # cut off: marked so however far its save gets
         if recorder.wait(timeout_s) is None:
             log.warning("the recorder did not stop within %.0f s of closing", timeout_s)
 
