@@ -116,6 +116,40 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
     assert ctl.rehearsal.index == position + 1
 
 
+def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_is_answered(window, qtbot):
+    """Session 16: N on a question not answered skipped it for good (a slip of N, or the first letter of a note,
+    lost a question). A skip is said, with "Undo skip (Ctrl+Z)", until the question after it is answered; moving on
+    from an answered question is no skip."""
+    page, ctl = start(window, qtbot)
+    first = ctl.rehearsal.current.id
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped
+    assert ctl.rehearsal.index == 1
+    assert page.notice.isVisible() and page.notice.text().startswith("Skipped “")
+    assert page.notice.action_btn.isVisible() and "Ctrl+Z" in page.notice.action_btn.text()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 0 and ctl.rehearsal.current.id == first and not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)     # once: nothing more to undo
+    assert ctl.rehearsal.index == 0
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # answered: moving on, no skip
+    assert ctl.rehearsal.index == 1 and not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 1
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped; the button takes it back
+    assert ctl.rehearsal.index == 2
+    page.notice.action_btn.click()
+    assert ctl.rehearsal.index == 1
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped again, and the next one answered:
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)       # the skip stands
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 2 and ctl.state == c.FEEDBACK
+
+
 def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
     from voiceprep.speech.recorder import FileStream
 

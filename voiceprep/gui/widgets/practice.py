@@ -96,6 +96,11 @@ class NoticeBar(QFrame):
         self.label = plain()
         self.label.setWordWrap(True)
         row.addWidget(self.label, 1)
+        self.action_btn = QPushButton()          # what the notice offers to do about it ("Undo skip")
+        self.action_btn.hide()
+        self.action_btn.clicked.connect(lambda: self._action() if self._action is not None else None)
+        row.addWidget(self.action_btn, 0, Qt.AlignmentFlag.AlignTop)
+        self._action: Callable[[], None] | None = None
         self.close_btn = QToolButton()
         self.close_btn.setText("✕")
         self.close_btn.setToolTip("Dismiss")
@@ -106,9 +111,13 @@ class NoticeBar(QFrame):
 
         self.kind = c.SESSION                   # what the notice shown is about (c.ANSWER: one answer)
 
-    def show_text(self, text: str, kind: str = c.SESSION) -> None:
+    def show_text(self, text: str, kind: str = c.SESSION, action: tuple[str, Callable[[], None]] | None = None) -> None:
+        """Show `text`; `action` (a button's text, what it does): a button beside it."""
         self.label.setText(text)
         self.kind = kind
+        self._action = action[1] if action is not None else None
+        self.action_btn.setText(action[0] if action is not None else "")
+        self.action_btn.setVisible(action is not None)
         self.show()
 
     def text(self) -> str:
@@ -394,7 +403,7 @@ class PracticePage(QWidget):
         # only while it is offered (shown): a hidden button's click would still ask them
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
-                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn)}
+                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self)
         app = QApplication.instance()
@@ -424,6 +433,7 @@ class PracticePage(QWidget):
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
         self.ctl.followUpAsked.connect(self._on_follow_up_asked)
+        self.ctl.skipped.connect(self._on_skipped)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         keyboard_buttons(self)
@@ -752,6 +762,13 @@ class PracticePage(QWidget):
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:
         self.notice.show_text(text, kind)
+
+    def _on_skipped(self, prompt) -> None:
+        """A question left unanswered with N: said, with the way back (a slip of N lost a question, session 16); the
+        notice goes once this question is answered (an ANSWER notice), as the undo does."""
+        asked = textwrap.shorten(prompt.text, 70, placeholder="…")
+        self.notice.show_text(f"Skipped “{asked}”: it counts as not answered.", c.ANSWER,
+                              ("Undo skip  (Ctrl+Z)", self.ctl.undo_skip))
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
