@@ -952,7 +952,8 @@ def type_keys(qtbot, text):
 
 
 def feedback_with_a_note_written(window, qtbot, page, ctl, words):
-    """The feedback of a typed answer, `words` typed into its note from the keyboard, then Tab: the rating."""
+    """The feedback of a typed answer, `words` typed into its note from the keyboard, then Shift+Tab: the rating
+    (before the note)."""
     window.activateWindow()                                           # the page's keys are window shortcuts
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -962,33 +963,43 @@ def feedback_with_a_note_written(window, qtbot, page, ctl, words):
     note.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
     type_keys(qtbot, words)
-    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    qtbot.keyClick(note, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is page.feedback.rating.button(1)
 
 
 def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(window, qtbot):
     """Walkthrough 6: one Tab too many while writing a note put the focus on the rating; the note's "n" went to
-    Next (the question moved on) and its spaces rated the answer. Until a rating key is pressed there, what is
-    typed goes on into the note."""
+    Next (the question moved on) and its spaces rated the answer. Since session 16 that Tab goes to Save note (the
+    rating comes first); what is typed there goes on into the note: no Next, Retry, rating or save."""
     page, ctl = start(window, qtbot, bank="airwallex")
     prompt = ctl.rehearsal.current.id
-    feedback_with_a_note_written(window, qtbot, page, ctl, "Say")
-    type_keys(qtbot, " the numbers")                                  # a space first: it does not rate
-    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)                # ... and once more
+    window.activateWindow()                                           # the page's keys are window shortcuts
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    note = page.feedback.note
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
+    type_keys(qtbot, "Say")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.feedback.save_note
+    type_keys(qtbot, " the numbers")                                  # a space first: it does not save
+    qtbot.keyClick(note, Qt.Key.Key_Tab)                              # ... and once more
     type_keys(qtbot, "next, Retry less")
+    qtbot.wait(HOLD_MS + 150)
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt       # neither Next nor Retry
-    assert page.feedback.note.text() == "Say the numbersnext, Retry less"
-    assert QApplication.focusWidget() is page.feedback.note
+    assert note.text() == "Say the numbersnext, Retry less"
+    assert QApplication.focusWidget() is note
     assert page.feedback.rating.checkedId() == -1                              # and nothing rated
-    page.feedback.rating.button(1).setFocus()                                   # not from the note: rating keys
+    page.feedback.rating.button(1).setFocus()                                   # on the rating: rating keys
     qtbot.keyClick(page.feedback.rating.button(1), Qt.Key.Key_Right)
     assert page.feedback.rating.checkedId() == 2
 
 
 def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_the_rating(window, qtbot):
     """Session 12: rated 3, then a note written and one Tab too many: the Backspace meant for the note's typo
-    cleared the rating. Backspace and Delete follow the letters' rule: into the note until a rating key is pressed;
-    after one, Delete clears the rating as before."""
+    cleared the rating. Backspace and Delete follow the letters' rule: into the note (the Tab goes to Save note
+    since session 16); on the rating, Delete clears it as before."""
     page, ctl = start(window, qtbot, bank="airwallex")
     feedback = page.feedback
     window.activateWindow()
@@ -998,11 +1009,11 @@ def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
     feedback.rating.button(3).setFocus()
     qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_3)             # rated 3 first
-    feedback.note.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is feedback.note, timeout=5000)
+    qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_Tab)           # Tab: the note after the rating
+    assert QApplication.focusWidget() is feedback.note
     type_keys(qtbot, "slowerr")
     qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is feedback.rating.button(3)      # the rating's Tab stop: its value
+    assert QApplication.focusWidget() is feedback.save_note
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
     assert feedback.note.text() == "slower" and feedback.rating.checkedId() == 3
     assert QApplication.focusWidget() is feedback.note
@@ -1011,8 +1022,8 @@ def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)       # at the note's end: nothing to delete
     assert feedback.rating.checkedId() == 3 and QApplication.focusWidget() is feedback.note
     assert feedback.note.text() == "slower pace"
-    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)        # a rating key: the rating's keys again
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Backtab)                   # back to the rating: its keys
+    assert QApplication.focusWidget() is feedback.rating.button(3)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
     assert feedback.rating.checkedId() == -1 and feedback.note.text() == "slower pace"
 
@@ -1048,7 +1059,7 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
         ctl.answer_text(TYPED)
     second = ctl.rehearsal.current.id
     page.feedback.note.setFocus()                                     # through an empty note, nothing written
-    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is page.feedback.rating.button(1)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)          # not rated: N still moves on
     qtbot.waitUntil(lambda: ctl.rehearsal.current.id != second, timeout=5000)
