@@ -113,6 +113,10 @@ def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcri
             assert row["state"] == "failed" and files == [], label
             continue
         assert row["state"] == "done", (label, row)
+        # cut off only when killed before the recording had ended (session 16: a whole answer was marked)
+        ended = mode != "answer" or (how == "checkpoint" and ANSWER_POINTS.index(str(point)) >=
+                                     ANSWER_POINTS.index("stop.transcribing"))
+        assert row["state_detail"] == (None if ended else "cut off: recovered after the app closed"), (label, row)
         if mode == "typed":
             assert "disruptor" in row["transcript"].lower() and files == [], label
             continue

@@ -472,6 +472,47 @@ def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(sess
             in to_markdown(h, [crashed.attempt_id]))
 
 
+class Killed(BaseException):
+    """The process dies here (as kill -9 would: nothing after it runs)."""
+
+
+@pytest.mark.parametrize(("stopped", "mark"), [
+    ("manual", None), ("silence", None),                       # the candidate (or the silence) had ended it: whole
+    ("device_lost", "cut off: the microphone stopped sending sound"),
+    ("quit", "cut off: recovered after the app closed"),       # the window closed mid-answer (stop_for_quit)
+])
+def test_an_answer_that_had_ended_before_a_crash_is_recovered_whole_not_cut_off(session, service, bank, speech_dir,
+                                                                                data_home, stopped, mark):
+    """Session 16: an answer stopped and being transcribed when the app died was recovered marked "cut off" (and
+    left out of every number) although nothing of it was lost. Only one the app's end (or the microphone) cut off is
+    marked; the row in the SQLite file says so, and so does the recovery message."""
+    import sqlite3
+
+    prompt = bank.prompt("hardest-problem")
+    crashed = session.begin(bank, prompt)
+    record(speech_dir / "jfk.wav", crashed.audio_path)
+
+    def transcribe() -> Transcript:
+        raise Killed()
+    with pytest.raises(Killed):
+        session.finish(crashed, transcribe, {"reason": stopped})
+    died(session, crashed.attempt_id)
+    timed = Transcript.from_text(LOCK)
+    timed.model = "tiny.en"
+    [result] = session.recover(lambda p: timed)
+    assert result.outcome == "finished"
+    with sqlite3.connect(data_home / "history.sqlite3") as db:
+        state, detail = db.execute("SELECT state, state_detail FROM attempts WHERE id = ?",
+                                   [crashed.attempt_id]).fetchone()
+    assert (state, detail) == ("done", mark)
+    st = queries.stats(session.history(), bank.id)
+    assert (st["attempts"], st["cut_off"]) == ((1, 0) if mark is None else (0, 1))
+    if mark is None:
+        assert "recovered the whole answer" in result.detail and "counts as usual" in result.detail, result.detail
+    else:
+        assert "cut off" in result.detail and "not counted in your averages" in result.detail, result.detail
+
+
 @pytest.mark.parametrize(("stopped", "seconds", "says"), [
     ("manual", 0.4, r"The answer was stopped after 0\.4 s, before anything was said.*Space again when you have"),
     ("device_lost", 0.4, r"The microphone stopped sending sound before an answer was heard.*Test microphone"),

@@ -21,6 +21,15 @@ def test_walks_the_round_in_order_and_summarises():
     assert s.answered == 1 and s.total == 4 and "distributed_systems_design" in s.competencies
 
 
+def test_back_returns_to_the_question_before_and_stops_at_the_first():
+    """Session 16: a skipped question can be taken back (the Practice page's Undo skip)."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-02"))
+    assert r.back() is None and r.index == 0
+    r.next()
+    assert r.back() is not None and r.current.id == "kafka-payments" and r.position == "1 of 4"
+
+
 def test_every_answer_of_the_sitting_keeps_its_score_retries_too():
     """Walkthrough 7: the round's end said "Well done." after answers that scored 25 and 75 (only the last attempt
     of each question reaches the summary)."""

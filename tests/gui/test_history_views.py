@@ -144,7 +144,7 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     text, options, kw = asked[0]
     assert "this attempt and its recording" in text and "cannot be undone" in text
     shown = next(r for r in page.model.rows if r["id"] == ids[1])
-    assert shown["prompt_text"] in text and f"score {shown['display'][2]}" in text               # names it
+    assert shown["prompt_text"] in text and f"score {shown['score_text']}" in text               # names it
     assert options[kw["default"]] == "Keep"                     # Enter does not delete
     qtbot.wait(300)
     assert len(rows(page)) == 2
@@ -422,6 +422,37 @@ def test_hidden_pages_are_laid_out_and_their_charts_drawn_before_their_first_vis
         w.nav.setCurrentRow(page)
         assert [w.stack.widget(i).isVisible() for i in range(w.stack.count())] == \
             [i == page for i in range(w.stack.count())]
+
+
+def test_a_re_scored_drills_score_cell_fits_its_column_at_1366x768(qtbot, window, services):
+    """Session 16: "1/1 drilled · re-scored" wrapped onto two lines mid-word ("re-" / "scored") at 1366x768. The mark
+    is the cell's own second line (the rows are two lines high), each line within the column; the tooltip and the
+    delete question still say it in full."""
+    asked = ["Name the LMAX Disruptor as the design you chose", "Results with numbers"]
+    plain, drill = seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("hardest-problem", STRONG, 0.4, asked)])
+
+    def rejudge():
+        access = HistoryAccess(services.db_path)
+        bank = load_bank(BANKS / "airwallex.toml")
+        for attempt in (plain, drill):
+            PracticeSession(access).rejudge(attempt, bank)
+        access.close_all()
+    off_gui(rejudge)
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [plain, drill], timeout=10000)
+    margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    metrics = page.table.fontMetrics()
+    for attempt, first in ((drill, r"\d+/\d+ drilled"), (plain, r"\d+")):
+        cell = page.table.model().index(rows(page).index(attempt), 2)
+        lines = cell.data().split("\n")
+        for line in lines:
+            assert metrics.horizontalAdvance(line) + margin <= page.table.columnWidth(2), (line, page.table.columnWidth(2))
+        assert len(lines) == 2 and re.fullmatch(first, lines[0]) and lines[1] == "re-scored", lines
+        assert page.table.rowHeight(cell.row()) >= 2 * metrics.lineSpacing()
+        assert "\nRe-scored on " in cell.data(Qt.ItemDataRole.ToolTipRole)
+    shown = next(r for r in page.model.rows if r["id"] == drill)
+    assert re.fullmatch(r"\d+/\d+ drilled · re-scored", shown["score_text"])
 
 
 def test_with_every_prompt_the_progress_line_is_a_days_average_not_a_line_between_questions():

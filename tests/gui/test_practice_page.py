@@ -15,6 +15,7 @@ from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.practice import TypeAnswerDialog
+from voiceprep.settings import PracticeSettings
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -39,9 +40,16 @@ def start(window, qtbot, bank="senior-backend-payments"):
     return page, ctl
 
 
+HELD = (Qt.Key.Key_R, Qt.Key.Key_N, Qt.Key.Key_F)    # one-letter commands that wait to see if a note begins
+HOLD_MS = int(PracticeSettings.first_letter_hold_s * 1000)
+
+
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """`key` pressed on `widget`; a held one-letter command (R, N, F) has run on return."""
     widget.setFocus()
     qtbot.keyClick(widget, key, modifier)
+    if key in HELD and modifier == Qt.KeyboardModifier.NoModifier:
+        qtbot.wait(HOLD_MS + 150)
 
 
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
@@ -78,6 +86,68 @@ def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, se
     qtbot.wait(100)
     press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command
     assert ctl.rehearsal.current.id != first
+
+
+def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(window, qtbot, services):
+    """Session 16: a note whose first letter is a command ("no numbers" typed while the sidebar had the keyboard)
+    moved on at its N: the guard only saw typing after it. The letter now waits a moment for a next key: one
+    comes, so it was typing (said); N pressed alone still moves on, its button shown pressed meanwhile, and N
+    pressed twice in that moment moves on once."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
+    gap_s = services.settings.practice.typing_gap_s
+    for note in ("no numbers", "retry later", "fine"):
+        window.nav.setFocus()
+        qtbot.keyClicks(window.nav, note)
+        qtbot.wait(int(gap_s * 1000) + HOLD_MS + 200)          # the typing over, anything held would have run
+        assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, note
+        assert page.notice.isVisible() and page.notice.text().startswith(f"{note[0].upper()} was not taken as a")
+    assert window.nav.currentRow() == 0 and window.practice.isVisible()
+
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)                   # a deliberate N ...
+    assert page.next_btn.isDown()                              # ... seen at once
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)                   # pressed twice: once
+    qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 2000)
+    assert not page.next_btn.isDown()
+    qtbot.wait(HOLD_MS + 300)
+    assert ctl.rehearsal.index == position + 1
+
+
+def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_is_answered(window, qtbot):
+    """Session 16: N on a question not answered skipped it for good (a slip of N, or the first letter of a note,
+    lost a question). A skip is said, with "Undo skip (Ctrl+Z)", until the question after it is answered; moving on
+    from an answered question is no skip."""
+    page, ctl = start(window, qtbot)
+    first = ctl.rehearsal.current.id
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped
+    assert ctl.rehearsal.index == 1
+    assert page.notice.isVisible() and page.notice.text().startswith("Skipped “")
+    assert page.notice.action_btn.isVisible() and "Ctrl+Z" in page.notice.action_btn.text()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 0 and ctl.rehearsal.current.id == first and not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)     # once: nothing more to undo
+    assert ctl.rehearsal.index == 0
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # answered: moving on, no skip
+    assert ctl.rehearsal.index == 1 and not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 1
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped; the button takes it back
+    assert ctl.rehearsal.index == 2
+    page.notice.action_btn.click()
+    assert ctl.rehearsal.index == 1
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped again, and the next one answered:
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)       # the skip stands
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 2 and ctl.state == c.FEEDBACK
 
 
 def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
@@ -882,7 +952,8 @@ def type_keys(qtbot, text):
 
 
 def feedback_with_a_note_written(window, qtbot, page, ctl, words):
-    """The feedback of a typed answer, `words` typed into its note from the keyboard, then Tab: the rating."""
+    """The feedback of a typed answer, `words` typed into its note from the keyboard, then Shift+Tab: the rating
+    (before the note)."""
     window.activateWindow()                                           # the page's keys are window shortcuts
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -892,33 +963,43 @@ def feedback_with_a_note_written(window, qtbot, page, ctl, words):
     note.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
     type_keys(qtbot, words)
-    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    qtbot.keyClick(note, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is page.feedback.rating.button(1)
 
 
 def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(window, qtbot):
     """Walkthrough 6: one Tab too many while writing a note put the focus on the rating; the note's "n" went to
-    Next (the question moved on) and its spaces rated the answer. Until a rating key is pressed there, what is
-    typed goes on into the note."""
+    Next (the question moved on) and its spaces rated the answer. Since session 16 that Tab goes to Save note (the
+    rating comes first); what is typed there goes on into the note: no Next, Retry, rating or save."""
     page, ctl = start(window, qtbot, bank="airwallex")
     prompt = ctl.rehearsal.current.id
-    feedback_with_a_note_written(window, qtbot, page, ctl, "Say")
-    type_keys(qtbot, " the numbers")                                  # a space first: it does not rate
-    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)                # ... and once more
+    window.activateWindow()                                           # the page's keys are window shortcuts
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    note = page.feedback.note
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=5000)
+    type_keys(qtbot, "Say")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.feedback.save_note
+    type_keys(qtbot, " the numbers")                                  # a space first: it does not save
+    qtbot.keyClick(note, Qt.Key.Key_Tab)                              # ... and once more
     type_keys(qtbot, "next, Retry less")
+    qtbot.wait(HOLD_MS + 150)
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt       # neither Next nor Retry
-    assert page.feedback.note.text() == "Say the numbersnext, Retry less"
-    assert QApplication.focusWidget() is page.feedback.note
+    assert note.text() == "Say the numbersnext, Retry less"
+    assert QApplication.focusWidget() is note
     assert page.feedback.rating.checkedId() == -1                              # and nothing rated
-    page.feedback.rating.button(1).setFocus()                                   # not from the note: rating keys
+    page.feedback.rating.button(1).setFocus()                                   # on the rating: rating keys
     qtbot.keyClick(page.feedback.rating.button(1), Qt.Key.Key_Right)
     assert page.feedback.rating.checkedId() == 2
 
 
 def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_the_rating(window, qtbot):
     """Session 12: rated 3, then a note written and one Tab too many: the Backspace meant for the note's typo
-    cleared the rating. Backspace and Delete follow the letters' rule: into the note until a rating key is pressed;
-    after one, Delete clears the rating as before."""
+    cleared the rating. Backspace and Delete follow the letters' rule: into the note (the Tab goes to Save note
+    since session 16); on the rating, Delete clears it as before."""
     page, ctl = start(window, qtbot, bank="airwallex")
     feedback = page.feedback
     window.activateWindow()
@@ -928,11 +1009,11 @@ def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
     feedback.rating.button(3).setFocus()
     qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_3)             # rated 3 first
-    feedback.note.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is feedback.note, timeout=5000)
+    qtbot.keyClick(feedback.rating.button(3), Qt.Key.Key_Tab)           # Tab: the note after the rating
+    assert QApplication.focusWidget() is feedback.note
     type_keys(qtbot, "slowerr")
     qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is feedback.rating.button(3)      # the rating's Tab stop: its value
+    assert QApplication.focusWidget() is feedback.save_note
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
     assert feedback.note.text() == "slower" and feedback.rating.checkedId() == 3
     assert QApplication.focusWidget() is feedback.note
@@ -941,8 +1022,8 @@ def test_backspace_and_delete_right_after_a_tab_out_of_a_note_edit_the_note_not_
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)       # at the note's end: nothing to delete
     assert feedback.rating.checkedId() == 3 and QApplication.focusWidget() is feedback.note
     assert feedback.note.text() == "slower pace"
-    qtbot.keyClick(feedback.note, Qt.Key.Key_Tab)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)        # a rating key: the rating's keys again
+    qtbot.keyClick(feedback.note, Qt.Key.Key_Backtab)                   # back to the rating: its keys
+    assert QApplication.focusWidget() is feedback.rating.button(3)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
     assert feedback.rating.checkedId() == -1 and feedback.note.text() == "slower pace"
 
@@ -956,7 +1037,7 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
     first = ctl.rehearsal.current.id
     feedback_with_a_note_written(window, qtbot, page, ctl, "say the numbers")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)      # rated 2
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_R)
     assert ctl.state != c.FEEDBACK and ctl.rehearsal.current.id == first        # retried
     assert page.feedback.note.text() == "say the numbers" and page.feedback.rating.checkedId() == 2
     answered = []
@@ -978,7 +1059,7 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
         ctl.answer_text(TYPED)
     second = ctl.rehearsal.current.id
     page.feedback.note.setFocus()                                     # through an empty note, nothing written
-    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.feedback.note, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is page.feedback.rating.button(1)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)          # not rated: N still moves on
     qtbot.waitUntil(lambda: ctl.rehearsal.current.id != second, timeout=5000)
@@ -1009,7 +1090,8 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
     window.close()
     assert not window.isVisible()
-    assert recorder.result is not None and recorder.result.reason == "manual"    # stopped, stream closed, on disk
+    # stopped, stream closed, on disk; "quit": the next start marks it cut off, however far its save got
+    assert recorder.result is not None and recorder.result.reason == "quit"
     assert recorder.result.path.exists() and recorder.result.seconds > 0
 
 

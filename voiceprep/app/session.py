@@ -30,6 +30,7 @@ from voiceprep.core.history.store import (
     DONE,
     FAILED,
     FILE,
+    RECORDING,
     TRANSCRIBING,
     TYPED,
     VOICE,
@@ -84,6 +85,9 @@ CUT_OFF_BY_ERROR = "cut off: the recording stopped on an error"     # a disk, de
 #                                                                     it was said to be the microphone)
 DEVICE_STOPS = {"device_lost": CUT_OFF_BY_DEVICE, "error": CUT_OFF_BY_ERROR}   # speech.recorder's stop reasons that
 #                                                                               are not the candidate's, as marked
+# ... and the app's own stop when it closes mid-answer (gui controller's stop_for_quit): cut off too, when the save
+# it starts is interrupted by the exit (session 16: recovery now leaves an answer stopped before the crash unmarked)
+CUT_OFF_STOPS = {**DEVICE_STOPS, "quit": CUT_OFF}
 
 
 def _asked(row: Row) -> str:
@@ -159,7 +163,10 @@ class PracticeSession:
         Raises NoAnswerHeard (the attempt and its audio are removed) when nothing was said."""
         h = self.history()
         checkpoint("stop.before-transcribing-state")
-        problem = self._try(lambda: h.set_state(pending.attempt_id, TRANSCRIBING))
+        # the recording is whole from here on (a crash now recovers it unmarked), unless the device or the app's
+        # closing ended it
+        detail = CUT_OFF_STOPS.get((meta or {}).get("reason") or "")
+        problem = self._try(lambda: h.set_state(pending.attempt_id, TRANSCRIBING, detail))
         checkpoint("stop.transcribing")
         transcript = transcribe()
         try:
@@ -173,7 +180,6 @@ class PracticeSession:
         try:
             if problem:
                 return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
-            detail = DEVICE_STOPS.get((meta or {}).get("reason") or "")
             return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path,
                                detail=detail)
         finally:
@@ -361,13 +367,21 @@ class PracticeSession:
                                                        "nothing was kept")
             analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up)
             wav = Path(row["audio_path"])
+            # cut off only when the app closed while recording; an answer stopped before (its transcription or
+            # saving interrupted) is whole, or keeps what stopped it (session 16: a whole one was marked cut off)
+            mark: str | None = CUT_OFF if row.get("state") == RECORDING else row.get("state_detail")
             saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
-                                convert=audio == wav, detail=CUT_OFF)
+                                convert=audio == wav, detail=mark)
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
-            return self._outcome(attempt, row, saved, f"recovered {analysis.delivery.duration_s:.0f} s of audio, cut "
-                                                      "off when the app closed; it is in History, marked, and not "
-                                                      "counted in your averages, Progress or weak points")
+            seconds = f"{analysis.delivery.duration_s:.0f} s"
+            if mark is None:
+                return self._outcome(attempt, row, saved, f"recovered the whole answer ({seconds}): it had ended "
+                                                          "before the app closed; it is in History and counts as usual")
+            why = "cut off when the app closed" if mark == CUT_OFF else mark
+            return self._outcome(attempt, row, saved, f"recovered {seconds} of audio, {why}; it is in History, "
+                                                      "marked, and not counted in your averages, Progress or weak "
+                                                      "points")
         except HistoryUnavailable as exc:
             return Recovered(attempt, "waiting", f"{_asked(row)}: not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting

@@ -260,6 +260,14 @@ class Rehearsal:
         self.index += 1
         return self.current
 
+    def back(self) -> Prompt | None:
+        """The question before this one again (a skip undone); None on the first."""
+        if self.index == 0:
+            return None
+        self.follow_up = None
+        self.index -= 1
+        return self.current
+
     def _drilled(self, prompt_id: str) -> set[str]:
         """The ids of the key points a drill asked of this prompt (none: not a drill, or not this prompt)."""
         return self._ids(prompt_id, self.focus.get(prompt_id) or ())

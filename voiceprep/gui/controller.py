@@ -72,6 +72,7 @@ class RehearsalController(QObject):
     historyChanged = Signal()                  # an attempt was stored or changed: views refresh
     importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
     followUpAsked = Signal(object)             # FollowUpTurn: the follow-ups are asked; the next answer answers them
+    skipped = Signal(object)                   # Prompt: moved on from it unanswered; undo_skip() goes back to it
     _recordingStopped = Signal(object)         # from the recorder's thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
@@ -95,6 +96,7 @@ class RehearsalController(QObject):
         self._cancelled = False
         self._import_seconds: float | None = None
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
+        self.skip_undoable = False        # the question before was skipped and this one not yet answered
         self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
         self._think_left = 0
         self._think_timer = QTimer(self)
@@ -122,6 +124,8 @@ class RehearsalController(QObject):
             action is Action.CHOOSE and self.machine.can(action))
 
     def _move(self, state: RehearsalState) -> None:
+        if state not in (IDLE, SPEAKING, THINKING):
+            self.skip_undoable = False            # an answer (or the round's end) came after the skip
         try:
             self.machine.move(state)
         except InvalidTransition:
@@ -135,6 +139,7 @@ class RehearsalController(QObject):
     def start(self, rehearsal: Rehearsal, speak: bool = True) -> None:
         if not self.can(Action.CHOOSE):
             return
+        self.skip_undoable = False
         self.rehearsal = rehearsal
         self._round = ref = _RoundRef()
         rnd = next((r for r in rehearsal.bank.rounds if r.id == rehearsal.round_id), None)
@@ -330,7 +335,7 @@ class RehearsalController(QObject):
         recorder = self.recorder
         if recorder is None:
             return
-        recorder.stop("manual")
+        recorder.stop("quit")                   # cut off: marked so however far its save gets
         if recorder.wait(timeout_s) is None:
             log.warning("the recorder did not stop within %.0f s of closing", timeout_s)
 
@@ -463,9 +468,25 @@ class RehearsalController(QObject):
         self._think_timer.stop()
         if self.state is SPEAKING:
             self.stop_speaking()                 # the question being read out is skipped
+        left = self.rehearsal.current
+        self.skip_undoable = False
         if self.rehearsal.next() is None:
             self.finish_round()
-        else:
+            return
+        self._present()
+        if left.id not in self.rehearsal.results:    # moved on unanswered: a skip, which undo_skip() takes back
+            self.skip_undoable = True
+            self.skipped.emit(left)
+
+    def undo_skip(self) -> None:
+        """Back to the question just skipped (Ctrl+Z, "Undo skip"), while the one after it is not yet answered."""
+        if self.rehearsal is None or not self.skip_undoable or self._starting \
+                or self.state not in (IDLE, SPEAKING, THINKING):
+            return
+        self.skip_undoable = False
+        self._think_timer.stop()
+        self.stop_speaking()
+        if self.rehearsal.back() is not None:
             self._present()
 
     @property

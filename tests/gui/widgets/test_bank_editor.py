@@ -12,6 +12,7 @@ from voiceprep import paths
 from voiceprep.core.banks import load_bank
 from voiceprep.core.banks.drafts import load_drafts
 from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
@@ -1403,14 +1404,77 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     assert editor.doc.count(("rounds", 0), "prompts") == 0
     editor.undo()
     assert editor.doc.count(prompt, "key_points") == 2
-    # a key point alone, or an empty prompt, goes at once (Undo is there)
-    for _ in range(2):
-        editor.select(prompt + ("key_points", 0))
-        editor.remove_current()
+    # the key points written ask (see the next test); one not written yet, or an empty prompt, goes at once
+    common.choose = lambda *a, **k: 1
+    try:
+        for _ in range(2):
+            editor.select(prompt + ("key_points", 0))
+            editor.remove_current()
+    finally:
+        common.choose = original
+    assert editor.doc.count(prompt, "key_points") == 0
+    editor.select(prompt)
+    editor.add_key_point()
+    editor.remove_current()
     assert editor.doc.count(prompt, "key_points") == 0
     editor.select(prompt)
     editor.remove_current()
     assert editor.doc.count(("rounds", 0), "prompts") == 0
+
+
+def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_esc_keeps_it(qtbot, services,
+                                                                                         data_home):
+    """Session 16: removing a key point or a competency did not ask, so a slip (Delete in the tree, Space on
+    Remove) lost the candidate's wording. Now it asks as removing a prompt does: Enter and Esc keep, Remove
+    removes (and Undo brings it back); what was only just added, with nothing written, still goes at once."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    point = editor.add_key_point("We moved the log pipeline to Kafka")
+    editor.select(("competencies",))
+    editor.add_competency()
+    comp = editor.node_path
+    type_into(qtbot, editor, "name", "Distributed systems")
+    asked: list[str] = []
+
+    def answer_with(*keys):
+        def press() -> None:
+            asked.append(QApplication.activeModalWidget().text())
+            for key in keys:
+                qtbot.keyClick(QApplication.focusWidget(), key)
+        return press
+
+    for path, key in ((point, Qt.Key.Key_Return), (point, Qt.Key.Key_Escape), (comp, Qt.Key.Key_Escape)):
+        editor.select(path)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        editor.tree.setFocus()
+        qtbot.waitUntil(editor.tree.hasFocus)
+        QTimer.singleShot(100, answer_with(key))
+        qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    marked = sum(1 for j in range(editor.doc.count(prompt, "key_points"))    # the bank's only prompt
+                 if editor.doc.get(prompt + ("key_points", j), "competency") == editor.doc.get(comp, "id"))
+    assert marked >= 1
+    assert asked == ["Remove the key point “We moved the log pipeline to Kafka”?"] * 2 + [
+        f"Remove the competency “Distributed systems”? {counted(marked, 'key point')} "
+        f"{'names' if marked == 1 else 'name'} it and will need another."]
+    assert editor.doc.get(point, "label") == "We moved the log pipeline to Kafka"
+    assert editor.doc.count((), "competencies") == 1
+    # Tab to Remove, Enter: gone, and Undo brings it back
+    editor.select(point)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor.remove_btn.setFocus()
+    QTimer.singleShot(100, answer_with(Qt.Key.Key_Tab, Qt.Key.Key_Return))
+    qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
+    assert len(asked) == 4 and editor.doc.count(prompt, "key_points") == 1
+    editor.undo()
+    assert editor.doc.get(point, "label") == "We moved the log pipeline to Kafka"
+    # a competency just added, its name not written, goes at once
+    editor.select(("competencies",))
+    editor.add_competency()
+    editor.remove_current()
+    assert editor.doc.count((), "competencies") == 1 and len(asked) == 4
 
 
 def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):

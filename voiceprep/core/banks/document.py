@@ -150,6 +150,15 @@ class BankDocument:
             out.update(self.ids(("rounds", r), "prompts"))
         return out
 
+    def key_point_paths(self) -> list[NodePath]:
+        """Every key point's path, round by round and prompt by prompt."""
+        out: list[NodePath] = []
+        for r in range(self.count((), "rounds")):
+            for p in range(self.count(("rounds", r), "prompts")):
+                prompt = ("rounds", r, "prompts", p)
+                out.extend(prompt + ("key_points", j) for j in range(self.count(prompt, "key_points")))
+        return out
+
     def bank(self) -> Bank:
         """The bank as the app would load it; raises BankLoadError."""
         return parse_bank(self.text(), str(self.path or "new bank"), self.limits)

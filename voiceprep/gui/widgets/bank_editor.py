@@ -63,6 +63,7 @@ KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until i
 COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
+COMPETENCY_NAME_PLACEHOLDER = re.compile(r"Competency \d+")  # ... and its name until the candidate writes one
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -879,13 +880,9 @@ class BankEditor(QWidget):
             missing = round(1.0 - sum(w for w in weights if isinstance(w, (int, float))), 4)
             weight = missing if missing > WEIGHT_TOLERANCE else 0.1
             i = self.doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
-            for k in range(self.doc.count((), "rounds")):           # key points must name one now
-                for p in range(self.doc.count(("rounds", k), "prompts")):
-                    pp = ("rounds", k, "prompts", p)
-                    for j in range(self.doc.count(pp, "key_points")):
-                        kp = pp + ("key_points", j)
-                        if not self.doc.get(kp, "competency"):
-                            self.doc.set(kp, "competency", cid)
+            for kp in self.doc.key_point_paths():                   # key points must name one now
+                if not self.doc.get(kp, "competency"):
+                    self.doc.set(kp, "competency", cid)
             return ("competencies", i)
         self._structural(act)
 
@@ -1004,27 +1001,45 @@ class BankEditor(QWidget):
         self._structural(act)
 
     def _removal_confirmed(self, path: NodePath) -> bool:
-        """Ask before a prompt with key points, or a round with prompts, goes (walkthrough 12: typing while the
-        Remove button had the focus removed all 5 prompts with Space, and after a restart Undo was gone). Keep is
-        the default, so Space or Enter meant for a field keeps them."""
+        """Ask before anything the candidate wrote goes: a prompt with key points, a round with prompts
+        (walkthrough 12: typing while the Remove button had the focus removed all 5 prompts with Space, and after a
+        restart Undo was gone), a key point with its wording, a competency with its name (session 16: a slip lost
+        them without a word). Keep is the default, so Space or Enter meant for a field keeps them; Esc keeps too.
+        What holds nothing yet (just added) goes at once."""
         from voiceprep.gui.widgets import common
 
         self.commit()
+        question = self._removal_question(path)
+        return question is None or common.choose(self, "Remove?", question, ["Keep", "Remove"],
+                                                 cancel=0, default=0) == 1
+
+    def _removal_question(self, path: NodePath) -> str | None:
+        """What removing `path` would lose, as a question; None when it holds nothing written."""
         doc, kind = self.doc, self._kind(path)
-        if doc is None or kind not in ("prompt", "round"):
-            return True
+        if doc is None:
+            return None
+        if kind == "key_point":
+            label = _elide(str(doc.get(path, "label", "") or ""), 60)
+            return f"Remove the key point “{label}”?" if label else None
+        if kind == "competency":
+            cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
+            marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
+            if not marked and (not name or COMPETENCY_NAME_PLACEHOLDER.fullmatch(name)):
+                return None
+            return (f"Remove the competency “{name or cid}”?"
+                    + (f" {counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
+                       "another." if marked else ""))
         if kind == "prompt":
             n = doc.count(path, "key_points")
             what = f"the question “{_elide(str(doc.get(path, 'text', '') or ''), 60) or '(no text yet)'}”"
             inside = counted(n, "key point")
-        else:
+        elif kind == "round":
             n = doc.count(path, "prompts")
             what = f"the round “{_elide(str(doc.get(path, 'title', '') or doc.get(path, 'id', '')), 60)}”"
             inside = counted(n, "question")
-        if not n:
-            return True
-        return common.choose(self, "Remove?", f"Remove {what} and its {inside}?", ["Keep", "Remove"],
-                             cancel=0, default=0) == 1
+        else:
+            return None
+        return f"Remove {what} and its {inside}?" if n else None
 
     def move_current(self, delta: int) -> None:
         path = self.node_path

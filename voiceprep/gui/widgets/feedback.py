@@ -219,7 +219,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
 
 READABLE_WIDTH = 1280    # logical pixels: the feedback page's widest column
 RATING_SCALE = "How did it feel? 1 = rough, 5 = ready"
-NOTE_ROW_SPLIT_BELOW = 800      # px: a narrower feedback view puts the rating under the note
+NOTE_ROW_SPLIT_BELOW = 800      # px: a narrower feedback view puts the note under the rating
 SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
 
 
@@ -228,12 +228,12 @@ class _RatingKeys(QObject):
     the focus while none is checked, so 1-5 looked chosen and was not), 1-5 select that rating, Delete or Backspace
     clears it (once set, it could only be changed), Space selects the focused one, as on any button.
 
-    A Tab out of a note being written does not take the note's next keys: until a rating key is pressed there,
-    letters, spaces, other text, Backspace and Delete typed on the rating go on into the note, at its end (so
-    Backspace takes back the last letter; walkthrough 6: one Tab too many sent
-    the note's "n" to Next and its spaces rated the answer). In every other case the page's keys work on the
-    rating as anywhere: rate with an arrow, then R retries and N moves on (walkthrough 7: the R went into the note
-    and the Space meant to answer the retried question typed a space there, so the spoken answer was lost)."""
+    A Tab out of a note being written does not take the note's next keys: on the stop after it (Save note; the
+    rating comes before the note, session 16) letters, digits, spaces, other text, Backspace and Delete go on into
+    the note, at its end (so Backspace takes back the last letter; walkthrough 6: one Tab too many sent the note's
+    "n" to Next and its spaces rated the answer; session 12: a Backspace cleared the rating). Enter there saves the
+    note. Reached any other way, the page's keys work there as anywhere (walkthrough 7: rate, then R retries and N
+    moves on)."""
 
     KEEP = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)   # the same visit goes on
 
@@ -243,8 +243,8 @@ class _RatingKeys(QObject):
         self.note = note
         self.clear = clear
         self.writing = False          # the note was typed in since it got the focus
-        self.left_writing = False     # ... and Tab has just taken the focus out of it (to the rating, as laid out)
-        self.note_keys = False        # text typed on the rating goes into the note (see the class)
+        self.left_writing = False     # ... and Tab has just taken the focus out of it (to Save note, as laid out)
+        self.note_keys = False        # text typed on the stop after the note goes into the note (see the class)
         note.installEventFilter(self)
         note.textEdited.connect(self._edited)
         group.buttonClicked.connect(self._rated)          # a click (or Enter) on the focused rating is a rating key
@@ -270,7 +270,9 @@ class _RatingKeys(QObject):
             return False
         typed = event.text()
         plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-        digit = self.group.button(int(typed)) if plain and len(typed) == 1 and typed in "12345" else None
+        on_scale = watched in self.group.buttons()
+        digit = self.group.button(int(typed)) if on_scale and plain and len(typed) == 1 and typed in "12345" \
+            else None
         erase = not event.modifiers() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         # Backspace and Delete edit the note as letters go on into it (session 12: a Backspace meant for the note
         # cleared the rating)
@@ -290,6 +292,8 @@ class _RatingKeys(QObject):
             else:
                 self.note.insert(typed)
             return True
+        if not on_scale:
+            return False
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
         if erase:
             self.note_keys = False
@@ -369,7 +373,8 @@ class FeedbackView(QWidget):
         lay.addLayout(column, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
-        rating_row = QHBoxLayout()                    # the rating and Save note: beside the note, or under it
+        # the rating, then the note and Save note (session 16: Tab went note -> rating; a rating first, then a note)
+        rating_row = QHBoxLayout()
         rating_row.setContentsMargins(0, 0, 0, 0)
         scale = QLabel("How did it feel?")
         scale.setToolTip(RATING_SCALE)
@@ -393,15 +398,23 @@ class FeedbackView(QWidget):
         policy.setRetainSizeWhenHidden(True)          # the row does not shift when it comes and goes
         self.unrate.setSizePolicy(policy)
         rating_row.addWidget(self.unrate)
+        self.rating_bar = QWidget()
+        self.rating_bar.setLayout(rating_row)
+        note_line = QHBoxLayout()                     # the note, Save note and "Saved"
+        note_line.setContentsMargins(0, 0, 0, 0)
+        note_line.addWidget(self.note, 1)
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(self.commit_note)
+        self.save_note.installEventFilter(keys)       # the stop after the note: see _RatingKeys
         self.note.returnPressed.connect(self.commit_note)
         self._saved_note: tuple[str, int] = ("", 0)
-        rating_row.addWidget(self.save_note)
+        note_line.addWidget(self.save_note)
         self.saved = QLabel("Saved")                  # shown by note_saved(), once the note is stored
         self.saved.setStyleSheet(f"color: {GOOD};")
         self.saved.hide()
-        rating_row.addWidget(self.saved)
+        note_line.addWidget(self.saved)
+        self.note_bar = QWidget()
+        self.note_bar.setLayout(note_line)
         self._saved_timer = QTimer(self)
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_SHOWN_MS)
@@ -410,8 +423,6 @@ class FeedbackView(QWidget):
         self.rating.idToggled.connect(lambda _i, _on: self.saved.hide())
         self.rating.idToggled.connect(lambda _i, _on: self._rating_tab_stop())
         self.rating.idToggled.connect(lambda _i, _on: self.unrate.setVisible(self.rating.checkedId() > 0))
-        self.rating_bar = QWidget()
-        self.rating_bar.setLayout(rating_row)
         self._note_grid = QGridLayout()
         self._note_grid.setContentsMargins(0, 0, 0, 0)
         self._note_two_rows: bool | None = None
@@ -419,24 +430,30 @@ class FeedbackView(QWidget):
         self.note_row.setLayout(self._note_grid)
         self._place_note_row()
         lay.addWidget(self.note_row)
+        scale_buttons = [self.rating.button(i) for i in range(1, 6)]
+        for before, after in zip(scale_buttons, [*scale_buttons[1:], self.note, self.save_note]):
+            QWidget.setTabOrder(before, after)        # Tab: the rating (one stop), the note, Save note
         self.clear()
 
     def _place_note_row(self) -> None:
-        """The note beside the rating when there is room, else the rating under the note: in History's pane at
-        1366x768 the note field beside it was about 100 px wide (walkthrough 5)."""
+        """The rating and the note on one row when there is room, else the note with Save note under the rating: in
+        History's pane at 1366x768 the note field beside it was about 100 px wide (walkthrough 5)."""
         two_rows = self.width() < NOTE_ROW_SPLIT_BELOW
         if two_rows == self._note_two_rows:
             return
         self._note_two_rows = two_rows
-        self._note_grid.removeWidget(self.note)
         self._note_grid.removeWidget(self.rating_bar)
+        self._note_grid.removeWidget(self.note_bar)
+        self._note_grid.setColumnStretch(0, 0)
+        self._note_grid.setColumnStretch(1, 0)
         if two_rows:
-            self._note_grid.addWidget(self.note, 0, 0)
-            self._note_grid.addWidget(self.rating_bar, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            self._note_grid.addWidget(self.rating_bar, 0, 0, Qt.AlignmentFlag.AlignLeft)
+            self._note_grid.addWidget(self.note_bar, 1, 0)
+            self._note_grid.setColumnStretch(0, 1)
         else:
-            self._note_grid.addWidget(self.note, 0, 0)
-            self._note_grid.addWidget(self.rating_bar, 0, 1)
-        self._note_grid.setColumnStretch(0, 1)
+            self._note_grid.addWidget(self.rating_bar, 0, 0)
+            self._note_grid.addWidget(self.note_bar, 0, 1)
+            self._note_grid.setColumnStretch(1, 1)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -94,9 +94,10 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         own = own_score(r)
         score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
         rescored = rescored_text(r)
-        if rescored is not None:                  # its score replaced the one first shown (walkthrough 12)
-            score += " · re-scored"
-        display = (when(r["started_at"]), prompt, score,
+        # its score replaced the one first shown (walkthrough 12), said on the row's second line: "1/1 drilled ·
+        # re-scored" on one wrapped mid-word at 1366x768 (session 16)
+        cell = f"{score}\nre-scored" if rescored is not None else score
+        display = (when(r["started_at"]), prompt, cell,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
         shown = 100 * r["drilled"][0] / r["drilled"][1] if drill and r.get("drilled") and r["drilled"][1] else None
@@ -110,7 +111,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
             (f"\n{rescored}" if rescored else "")
-        out.append({**r, "display": display, "sort": sort, "tip": tip})
+        out.append({**r, "display": display, "sort": sort, "tip": tip, "score_text": cell.replace("\n", " · ")})
     return out
 
 
@@ -507,7 +508,7 @@ class HistoryPage(QWidget):
         if not ids:
             return
         chosen = [r for r in self.model.rows if r["id"] in ids]
-        lines = [f"• {when(r['started_at'])} · score {r['display'][2]} · {r['prompt_text']}" for r in chosen[:5]]
+        lines = [f"• {when(r['started_at'])} · score {r['score_text']} · {r['prompt_text']}" for r in chosen[:5]]
         if len(chosen) > 5:
             lines.append(f"… and {len(chosen) - 5} more")
         what = "this attempt and its recording" if len(chosen) == 1 else f"these {len(chosen)} attempts and their " \

@@ -6,15 +6,13 @@ import dataclasses
 import logging
 import textwrap
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -63,6 +60,7 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
+from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +96,11 @@ class NoticeBar(QFrame):
         self.label = plain()
         self.label.setWordWrap(True)
         row.addWidget(self.label, 1)
+        self.action_btn = QPushButton()          # what the notice offers to do about it ("Undo skip")
+        self.action_btn.hide()
+        self.action_btn.clicked.connect(lambda: self._action() if self._action is not None else None)
+        row.addWidget(self.action_btn, 0, Qt.AlignmentFlag.AlignTop)
+        self._action: Callable[[], None] | None = None
         self.close_btn = QToolButton()
         self.close_btn.setText("✕")
         self.close_btn.setToolTip("Dismiss")
@@ -108,9 +111,13 @@ class NoticeBar(QFrame):
 
         self.kind = c.SESSION                   # what the notice shown is about (c.ANSWER: one answer)
 
-    def show_text(self, text: str, kind: str = c.SESSION) -> None:
+    def show_text(self, text: str, kind: str = c.SESSION, action: tuple[str, Callable[[], None]] | None = None) -> None:
+        """Show `text`; `action` (a button's text, what it does): a button beside it."""
         self.label.setText(text)
         self.kind = kind
+        self._action = action[1] if action is not None else None
+        self.action_btn.setText(action[0] if action is not None else "")
+        self.action_btn.setVisible(action is not None)
         self.show()
 
     def text(self) -> str:
@@ -226,47 +233,6 @@ def cut_off_line(rehearsal: Rehearsal) -> str | None:
     """Under a summary's overall: the answers the microphone cut off, left out of it as History leaves them out of
     every number (session 14: History left one out, the summary counted it)."""
     return f"{counted(rehearsal.cut_off, 'answer')} cut off, not counted (as in History)." if rehearsal.cut_off else None
-
-
-SINGLE_KEYS = ("Space", "R", "N", "F")      # the page's shortcuts that are one plain key: a typed letter too
-
-
-class TypingWatch(QObject):
-    """When text (a letter, a space, punctuation) was last typed at a widget of `window` that takes no text: the
-    sidebar, a button, a list (the keys the page's one-letter shortcuts take are not seen here: they became
-    shortcuts). Walkthrough 12: a note typed while the sidebar had the focus (the letters went to the sidebar's list)
-    fired N, Space and R between its words: it ended a drill, started a round and skipped questions never heard.
-    Keys typed into a text field went where they were meant to, a digit on the feedback is a rating, and moving the
-    focus ends the typing."""
-
-    def __init__(self, window: QWidget, parent: QObject):
-        super().__init__(parent)
-        self.window = window
-        self.last = -1e9                         # time.monotonic() of the last key typed at no text field
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._moved)
-
-    def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
-        self.last = -1e9
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
-                and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
-                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
-                and watched.window() is self.window.window()):
-            self.last = time.monotonic()
-        return False
-
-    def typing(self, gap_s: float) -> bool:
-        """Whether a key pressed now comes amid typing (another typed key less than `gap_s` ago); the key counts as
-        typed too, so the rest of the sentence is typing as well."""
-        now = time.monotonic()
-        amid = now - self.last < gap_s
-        if amid:
-            self.last = now
-        return amid
 
 
 class PracticePage(QWidget):
@@ -437,12 +403,13 @@ class PracticePage(QWidget):
         # only while it is offered (shown): a hidden button's click would still ask them
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
-                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn)}
+                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.typing_watch)
+        self.typing_watch.dropped.connect(self._say_typing)
         self._typing_said = False
         for key, command in commands.items():
             sc = QShortcut(QKeySequence(key), self)
@@ -466,6 +433,7 @@ class PracticePage(QWidget):
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
         self.ctl.followUpAsked.connect(self._on_follow_up_asked)
+        self.ctl.skipped.connect(self._on_skipped)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         keyboard_buttons(self)
@@ -515,19 +483,32 @@ class PracticePage(QWidget):
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _guarded(self, key: str, command: Callable[[], None]) -> Callable[[], None]:
-        """`command` for a one-letter shortcut: it does nothing amid typing (TypingWatch)."""
+        """`command` for a one-letter shortcut: it does nothing amid typing, and a letter waits to see whether it
+        begins a note (TypingWatch.press); its button shows pressed while it waits."""
+        buttons = {"R": self.retry_btn, "N": self.next_btn, "F": self.feedback.ask}
+
+        def shown() -> None:
+            if self.isVisible():                 # not once another page is up
+                command()
 
         def pressed() -> None:
-            if self.typing_watch.typing(self.services.settings.practice.typing_gap_s):
-                if not self._typing_said:
-                    self._typing_said = True
-                    self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
-                                     "keyboard was not in a text field. To write a note, click the note field "
-                                     "under the feedback first.")
+            practice = self.services.settings.practice
+            button = buttons.get(key)
+            if button is not None and not (button.isVisible() and button.isEnabled()):
+                button = None
+            if not self.typing_watch.press(key, shown, practice.typing_gap_s, practice.first_letter_hold_s, button):
+                self._say_typing(key)
                 return
             self._typing_said = False
-            command()
         return pressed
+
+    def _say_typing(self, key: str) -> None:
+        """A one-letter key was typing, not a command: said once while the typing goes on."""
+        if not self._typing_said:
+            self._typing_said = True
+            self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
+                             "keyboard was not in a text field. To write a note, click the note field "
+                             "under the feedback first.")
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
@@ -781,6 +762,13 @@ class PracticePage(QWidget):
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:
         self.notice.show_text(text, kind)
+
+    def _on_skipped(self, prompt) -> None:
+        """A question left unanswered with N: said, with the way back (a slip of N lost a question, session 16); the
+        notice goes once this question is answered (an ANSWER notice), as the undo does."""
+        asked = textwrap.shorten(prompt.text, 70, placeholder="…")
+        self.notice.show_text(f"Skipped “{asked}”: it counts as not answered.", c.ANSWER,
+                              ("Undo skip  (Ctrl+Z)", self.ctl.undo_skip))
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:

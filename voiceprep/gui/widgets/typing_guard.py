@@ -1,0 +1,112 @@
+"""The Practice page's one-letter shortcuts and typing: a letter typed where no text goes is not a command."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+SINGLE_KEYS = ("Space", "R", "N", "F")      # the page's shortcuts that are one plain key: a typed letter too
+HELD_KEYS = ("R", "N", "F")                  # ... of which a sentence can begin with (Space is never a first key)
+
+
+class TypingWatch(QObject):
+    """When text (a letter, a space, punctuation) was last typed at a widget of `window` that takes no text: the
+    sidebar, a button, a list (the keys the page's one-letter shortcuts take are not seen here: they became
+    shortcuts). Walkthrough 12: a note typed while the sidebar had the focus (the letters went to the sidebar's list)
+    fired N, Space and R between its words: it ended a drill, started a round and skipped questions never heard.
+    Keys typed into a text field went where they were meant to, a digit on the feedback is a rating, and moving the
+    focus ends the typing.
+
+    The first letter of such a note is held (`press`): its command runs once no key follows it for a moment
+    (session 16: "no numbers" typed on the sidebar moved on at its N before any typing was seen)."""
+
+    dropped = Signal(str)            # a held key's name: a key typed after it made it a letter, not a command
+
+    def __init__(self, window: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.window = window
+        self.last = -1e9                         # time.monotonic() of the last key typed at no text field
+        self._held: tuple[str, Callable[[], None], QAbstractButton | None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.last = -1e9
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress) or not isinstance(watched, QWidget) \
+                or watched.window() is not self.window.window():
+            return False
+        if (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)):
+            self.last = time.monotonic()
+            self._drop()
+        elif kind == QEvent.Type.MouseButtonPress and self._held is not None:
+            self._release()                      # the mouse does something else now (clicks Next itself)
+        return False
+
+    def typing(self, gap_s: float) -> bool:
+        """Whether a key pressed now comes amid typing (another typed key less than `gap_s` ago, or a first letter
+        still held); the key counts as typed too, so the rest of the sentence is typing as well."""
+        now = time.monotonic()
+        amid = now - self.last < gap_s or self._held is not None
+        if amid:
+            self.last = now
+            self._drop()
+        return amid
+
+    def press(self, key: str, command: Callable[[], None], gap_s: float, hold_s: float,
+              button: QAbstractButton | None = None) -> bool:
+        """A one-letter shortcut `key` pressed: False when it is typing (`typing`). Else `command` runs: at once, or
+        for a letter a sentence can begin with (HELD_KEYS), after `hold_s` with no key typed (`button` shown down
+        meanwhile). The same key pressed again while held runs it once."""
+        if self._held is not None and self._held[0] == key:
+            return True
+        if self.typing(gap_s):
+            return False
+        if key not in HELD_KEYS or hold_s <= 0:
+            command()
+            return True
+        self._held = (key, command, button)
+        if button is not None:
+            button.setDown(True)
+        self._timer.start(int(hold_s * 1000))
+        return True
+
+    def held(self) -> str | None:
+        """The key whose command waits to run, if any."""
+        return self._held[0] if self._held is not None else None
+
+    def _release(self) -> tuple[str, Callable[[], None], QAbstractButton | None] | None:
+        held, self._held = self._held, None
+        self._timer.stop()
+        if held is not None and held[2] is not None:
+            held[2].setDown(False)
+        return held
+
+    def _drop(self) -> None:
+        if (held := self._release()) is not None:
+            self.dropped.emit(held[0])
+
+    def _run(self) -> None:
+        if (held := self._release()) is not None:
+            held[1]()
