@@ -26,6 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from voiceprep.core.analysis import adapter  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.evaluation import (  # noqa: E402
     Labeled,
@@ -114,7 +115,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
+    ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
+                    "file = no adapter)")
     args = ap.parse_args(argv)
+    if args.adapter:
+        adapter.ADAPTER_PATH = args.adapter
     if args.half and args.split not in TUNING:
         ap.error("--half splits the tuning answers (dev, dev2) only")
     if args.errors and args.split in HELD_OUT:

@@ -18,6 +18,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
+from voiceprep.core.analysis import adapter  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
 from voiceprep.core.analysis.evaluation import heard  # noqa: E402
 from voiceprep.core.analysis.judge import AnswerJudge, Features  # noqa: E402
@@ -65,7 +66,11 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--l2", type=float, default=1e-4, help="ridge penalty per decision (1e-4: best mean CV F1 on dev)")
     ap.add_argument("--repeats", type=int, default=5, help="fold splits to average")
+    ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
+                    "file = no adapter)")
     args = ap.parse_args()
+    if args.adapter:
+        adapter.ADAPTER_PATH = args.adapter
     items, banks = load("dev", args.corpus)
     x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
     if args.audio:

@@ -97,9 +97,9 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
-    judge_weights: tuple[float, ...] = (-3.508, -2.469, -0.940, 4.850, 0.223, 2.847, 2.580, 5.478, 1.993, 4.252,
-                                        -1.359, 7.931, -3.501)
-    judge_threshold: float = 0.45       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    judge_weights: tuple[float, ...] = (-3.959, -4.183, -1.953, 3.224, -0.050, 3.042, 3.773, 5.047, 3.957, 3.685,
+                                        -0.905, 7.831, -4.259, 5.850)
+    judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;

@@ -1,7 +1,8 @@
 """Did the answer cover each key point? Meaning and words together.
 
 For every key point the judge measures how close in meaning the answer's sentences and clauses come to
-the point's label (and to each item the label lists after a colon), with a sentence-embedding model,
+the point's label (and to each item the label lists after a colon), with a sentence-embedding model
+(also in the credit space, `adapter.py`, where a label lies nearer what interviewers credited for it),
 and takes the word-level cue matcher (names, numbers, acronyms that embeddings blur) as a second
 witness. A logistic combination of those signals, fitted on the labelled dev answers
 (bench/judge_fit.py), decides. Sentences said negatively or hypothetically ("we did not use the
@@ -20,6 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from voiceprep.core.analysis.adapter import credit_space
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
@@ -58,7 +60,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-13"
+JUDGE_VERSION = "semantic-14"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -85,14 +87,16 @@ class Features:
     has_intent: float = 0.0    # 1 when the label names such an intent
     intent_number: float = 0.0  # the same, among sentences that say a number, when the label asks for one
     wants_number: float = 0.0   # 1 when the label asks for a quantity
+    credited: float = 0.0   # label similarity in the credit space (`adapter.py`): what interviewers credited
 
     NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
-             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number")
+             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number", "credited")
 
     def vector(self) -> list[float]:
         return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
                 self.lexical * self.authored, self.lexical * (1 - self.authored),
-                self.topic, self.topic_facet, self.intent, self.has_intent, self.intent_number, self.wants_number]
+                self.topic, self.topic_facet, self.intent, self.has_intent, self.intent_number, self.wants_number,
+                self.credited]
 
 
 @dataclass
@@ -180,20 +184,23 @@ STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
+_POSSESSIVE = frozenset({"my", "our"})
 
 
 def _speakers(text: str) -> tuple[list[str], list[bool]]:
     """The sentence's words, and for each time the candidate (I, we, my team...) is in it, whether only as the
     holder of a view ("I really value", "we believe")."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))       # curly apostrophes as typed on a Mac
-    roles = []
+    roles: list[bool] = []
     for i, w in enumerate(words):
         if w not in SPEAKER:
             continue
         j = i + 1
         while j < len(words) and words[j] in _STANCE_SKIP:
             j += 1
-        roles.append(j < len(words) and words[j] in STANCE)
+        stance = j < len(words) and words[j] in STANCE
+        # "I think our alerts matter": "our" in what a view holds, with nothing done after it, is part of the view
+        roles.append(stance or (any(roles) and w in _POSSESSIVE and not said_in_past(words[i:])))
     return words, roles
 
 
@@ -629,6 +636,7 @@ class AnswerJudge:
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
         self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
+        self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
@@ -968,16 +976,17 @@ class AnswerJudge:
             intent = float(np.where(ok, to_examples, -1.0).max())
             if wants and (ok & self.says_number).any():
                 intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
+        credited = self._credited(vecs[0], masked[:, 0] > -1)
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
-                     wants_number=float(wants))
+                     wants_number=float(wants), credited=credited)
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         if kp.cues_from_label:           # a plain label: one thing it says was done, told in other words
-            claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical)
+            claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical, credited)
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
@@ -1039,9 +1048,21 @@ class AnswerJudge:
                                       excluded_why=why)
         return lexical
 
-    def _claims_probability(self, kp: KeyPoint, usable_units: np.ndarray, lexical: float) -> float:
+    def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
+        """The label's best similarity to a usable unit in the credit space (`adapter.credit_space`); 0 without it."""
+        assert self.vectors is not None
+        if self._credit is None:
+            self._credit = credit_space(self.vectors)
+        if self._credit is None or not usable_units.any():
+            return 0.0
+        label_c = credit_space(label[None, :])
+        assert label_c is not None
+        return float(np.where(usable_units, self._credit @ label_c[0], -1.0).max())
+
+    def _claims_probability(self, kp: KeyPoint, usable_units: np.ndarray, lexical: float, credited: float) -> float:
         """The highest probability of the things a plain label says were done (`plain.claimed_acts`), each judged
-        as if it were the label, with the label's word evidence (0 when the label tells one thing)."""
+        as if it were the label, with the label's word evidence and credit-space closeness (0 when the label tells
+        one thing)."""
         assert self.embedder is not None and self.vectors is not None
         if said_in_past([clean(w) for w in kp.label.split()]):
             usable_units = usable_units & self._instances()     # a thing done is told as done, not as a view
@@ -1051,7 +1072,7 @@ class AnswerJudge:
         for sim, proj in claim_similarities(kp.label, self.vectors, self.projected, project, usable_units,
                                             self.embedder):
             f = Features(label=sim, facet_max=sim, facet_top2=sim, facet_share=float(sim >= FACET_SAID),
-                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj)
+                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj, credited=credited)
             best = max(best, _sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
         return best
 

@@ -1,0 +1,39 @@
+"""The credit space: sentence vectors mapped so that a key point's label lies close to the sentences interviewers
+credited for it, not only to sentences on the same topic.
+
+A low-rank linear map of the MiniLM vectors, v -> normalise(v (I + P Q^T)^T), trained on the labelled tuning
+answers (dev and dev2, as text and as transcripts; `bench/judge_adapter.py`): for each key point, the best
+label-to-sentence similarity in this space should tell credited from not credited. It ships as
+data/judge-adapter.npz (two 384 x rank matrices, ~100 KB); without the file the judge reads 0 for it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+ADAPTER_PATH = Path(__file__).parent / "data" / "judge-adapter.npz"
+
+
+@lru_cache(maxsize=4)
+def _transform(path: Path) -> np.ndarray | None:
+    """(I + P Q^T)^T as one 384 x 384 matrix, or None when the file is missing or unreadable."""
+    try:
+        with np.load(path) as data:
+            p, q = data["p"].astype(np.float32), data["q"].astype(np.float32)
+    except (OSError, KeyError, ValueError):
+        return None
+    out: np.ndarray = (np.eye(p.shape[0], dtype=np.float32) + p @ q.T).T
+    return out
+
+
+def credit_space(vectors: np.ndarray, path: Path | None = None) -> np.ndarray | None:
+    """Rows mapped into the credit space and L2-normalised; None without the adapter file."""
+    t = _transform(path or ADAPTER_PATH)
+    if t is None:
+        return None
+    mapped: np.ndarray = vectors @ t
+    out: np.ndarray = mapped / np.maximum(np.linalg.norm(mapped, axis=1, keepdims=True), 1e-12)
+    return out
