@@ -116,6 +116,49 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
     assert ctl.rehearsal.index == position + 1
 
 
+def test_n_or_r_pressed_while_the_answer_is_judged_does_nothing_when_its_feedback_comes(window, qtbot, services):
+    """Review 16: R and N wait a moment before they run (a note may begin with them). Pressed while the answer was
+    still being judged (Retry and Next off: they did nothing), they ran when its feedback came within that wait:
+    N skipped the feedback unseen, R threw it away for a new try. A letter whose button is off does nothing."""
+    page, ctl = start(window, qtbot)
+    first = ctl.rehearsal.current.id
+    services.settings.practice.first_letter_hold_s = 10.0      # the feedback comes well within the wait
+    for key in (Qt.Key.Key_N, Qt.Key.Key_R):
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(TYPED)
+            assert ctl.state == c.PROCESSING and not page.next_btn.isEnabled() and not page.retry_btn.isEnabled()
+            window.nav.setFocus()
+            qtbot.keyClick(window.nav, key)
+        qtbot.waitUntil(lambda: page.typing_watch.held() is None, timeout=30000)
+        assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, key
+
+
+def test_ctrl_t_right_after_n_types_the_answer_to_the_question_n_moved_on_to(window, qtbot):
+    """Review 16: Ctrl+T pressed while N waited opened the typed answer's dialog on the question N was leaving, and N
+    moved on behind it: the answer typed to that question was stored under the next one. A page key pressed while
+    a letter waits runs the letter first, in the order they were pressed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QLabel
+
+    page, ctl = start(window, qtbot)
+    second = ctl.rehearsal.prompts[1]
+    seen = []
+
+    def in_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        qtbot.wait(HOLD_MS + 500)                              # the letter's wait is over
+        seen.append(([label.text() for label in dialog.findChildren(QLabel)], ctl.rehearsal.current.id))
+        dialog.reject()
+
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)
+    QTimer.singleShot(100, in_the_dialog)
+    qtbot.keyClick(window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    labels, current = seen[0]
+    assert current == second.id and second.text in labels, (current, labels)
+
+
 def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_is_answered(window, qtbot):
     """Session 16: N on a question not answered skipped it for good (a slip of N, or the first letter of a note,
     lost a question). A skip is said, with "Undo skip (Ctrl+Z)", until the question after it is answered; moving on
