@@ -45,11 +45,13 @@ HOLD_MS = int(PracticeSettings.first_letter_hold_s * 1000)
 
 
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """`key` pressed on `widget`; a held one-letter command (R, N, F) has run on return."""
+    """`key` pressed on `widget`; a held one-letter command (R, N, F) has run (or been dropped) on return: waited
+    for, not slept on (a fixed 150 ms past the wait is thin on a loaded 2-core CI machine)."""
     widget.setFocus()
     qtbot.keyClick(widget, key, modifier)
     if key in HELD and modifier == Qt.KeyboardModifier.NoModifier:
-        qtbot.wait(HOLD_MS + 150)
+        watch = widget.window().practice.typing_watch
+        qtbot.waitUntil(lambda: watch.held() is None, timeout=HOLD_MS + 10000)
 
 
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
@@ -102,6 +104,7 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
         window.nav.setFocus()
         qtbot.keyClicks(window.nav, note)
         qtbot.wait(int(gap_s * 1000) + HOLD_MS + 200)          # the typing over, anything held would have run
+        assert page.typing_watch.held() is None, note          # ... and none waits to run later
         assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, note
         assert page.notice.isVisible() and page.notice.text().startswith(f"{note[0].upper()} was not taken as a")
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
@@ -1030,6 +1033,7 @@ def test_a_tab_too_many_while_writing_a_note_leaves_its_next_keys_in_the_note(wi
     qtbot.keyClick(note, Qt.Key.Key_Tab)                              # ... and once more
     type_keys(qtbot, "next, Retry less")
     qtbot.wait(HOLD_MS + 150)
+    assert page.typing_watch.held() is None                           # nothing waits to run later either
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt       # neither Next nor Retry
     assert note.text() == "Say the numbersnext, Retry less"
     assert QApplication.focusWidget() is note
