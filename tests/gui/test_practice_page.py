@@ -196,6 +196,26 @@ def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_i
     assert ctl.rehearsal.index == 2 and ctl.state == c.FEEDBACK
 
 
+def test_a_skip_can_still_be_undone_after_an_answer_to_the_next_question_was_not_heard(window, qtbot, tmp_path):
+    """Review 16: Ctrl+Z takes a skip back until the next question is answered (README), but an answer to it begun
+    and not heard ("I didn't hear an answer", nothing scored or saved) already ended that: the skip stood though
+    nothing had been answered."""
+    import numpy as np
+    import soundfile as sf
+
+    page, ctl = start(window, qtbot)
+    first = ctl.rehearsal.current.id
+    press(qtbot, window.nav, Qt.Key.Key_N)                             # skipped
+    assert ctl.rehearsal.index == 1
+    ctl.stop_speaking()
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    ctl.import_answer(silent)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and "didn't hear" in page.notice.text(), timeout=60000)
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.index == 0 and ctl.rehearsal.current.id == first
+
+
 def test_space_stops_an_answer_the_think_timer_started(window, qtbot, services, speaker, tmp_path):
     from voiceprep.speech.recorder import FileStream
 
