@@ -124,8 +124,10 @@ class RehearsalController(QObject):
             action is Action.CHOOSE and self.machine.can(action))
 
     def _move(self, state: RehearsalState) -> None:
-        if state not in (IDLE, SPEAKING, THINKING):
-            self.skip_undoable = False            # an answer (or the round's end) came after the skip
+        if state in (FEEDBACK, FINISHED):
+            # an answer (its feedback) or the round's end came after the skip; one begun and not heard is none
+            # (review 16: it ended the undo). undo_skip() waits out an answer being recorded or judged.
+            self.skip_undoable = False
         try:
             self.machine.move(state)
         except InvalidTransition:

@@ -40,7 +40,8 @@ class RecorderError(Exception):
 class RecordingResult:
     path: Path
     seconds: float
-    reason: str              # "manual", "silence", "no_speech", "time_cap", "device_lost", "end_of_file"
+    reason: str              # "manual", "silence", "no_speech", "time_cap", "device_lost", "end_of_file", "error",
+    #                          "cancelled", "quit" (the app closing mid-answer: app.session marks it cut off)
     device: str
     error: str | None = None
 

@@ -415,7 +415,7 @@ class PracticePage(QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.setAutoRepeat(False)
-            sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else command)
+            sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else self._after_held(command))
             self.shortcuts[key] = sc
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
@@ -494,12 +494,20 @@ class PracticePage(QWidget):
         def pressed() -> None:
             practice = self.services.settings.practice
             button = buttons.get(key)
-            if button is not None and not (button.isVisible() and button.isEnabled()):
-                button = None
-            if not self.typing_watch.press(key, shown, practice.typing_gap_s, practice.first_letter_hold_s, button):
+            # a letter whose button is off does nothing, at once: waiting, it ran when the button came on (review
+            # 16: N pressed while the answer was judged skipped its feedback as it came)
+            hold = practice.first_letter_hold_s if button is None or button.isVisible() and button.isEnabled() else 0
+            if not self.typing_watch.press(key, shown, practice.typing_gap_s, hold, button if hold else None):
                 self._say_typing(key)
                 return
             self._typing_said = False
+        return pressed
+
+    def _after_held(self, command: Callable[[], None]) -> Callable[[], None]:
+        """`command` for a page key that is no letter (Ctrl+T...): a letter waiting (`_guarded`) runs first."""
+        def pressed() -> None:
+            self.typing_watch.flush()
+            command()
         return pressed
 
     def _say_typing(self, key: str) -> None:

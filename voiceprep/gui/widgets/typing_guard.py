@@ -96,6 +96,11 @@ class TypingWatch(QObject):
         """The key whose command waits to run, if any."""
         return self._held[0] if self._held is not None else None
 
+    def flush(self) -> None:
+        """Run the command that waits now: another page key came after it, so it was a command, and it goes first
+        (review 16: N then Ctrl+T opened the typed answer on the question N was leaving, N moving on behind it)."""
+        self._run()
+
     def _release(self) -> tuple[str, Callable[[], None], QAbstractButton | None] | None:
         held, self._held = self._held, None
         self._timer.stop()
