@@ -323,6 +323,10 @@ def test_the_candidate_speaks_as_the_actor_not_only_as_the_holder_of_a_view():
     from voiceprep.core.analysis.judge import speaks_as_actor
 
     assert speaks_as_actor("Last year I took two junior engineers under my wing.")
+    # "our" in what a view holds is part of the view, unless something told as done follows
+    assert not speaks_as_actor("I really value postmortems, and I think our alerts matter.")
+    assert speaks_as_actor("I think our team shipped the fix the same night.")
+    assert speaks_as_actor("I think our alerts matter, so I rewrote them.")
     assert speaks_as_actor("My team rebuilt the pipeline.")
     assert speaks_as_actor("I think I helped them a lot.")
     assert not speaks_as_actor("Mentoring junior engineers is something I really value.")
