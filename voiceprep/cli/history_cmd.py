@@ -99,8 +99,8 @@ def _length(r: dict[str, Any]) -> str:
 
 def _marks(r: dict[str, Any]) -> str:
     """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
-    the interviewer's follow-ups), an unfinished state, "cut off" (recovered after the app closed, or the
-    microphone stopped: counted in nothing)."""
+    the interviewer's follow-ups), an unfinished state, "cut off" (the app closed or the microphone stopped
+    mid-answer: counted in nothing)."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
     again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown

@@ -339,7 +339,8 @@ WHOLE_ANSWER = "drill_json IS NULL"
 COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 
 # How a cut-off answer counts (one place; walkthrough 9). An answer recovered after the app closed mid-answer is
-# finished with the remark CUT_OFF, one the microphone ended (unplugged: walkthrough 11) with CUT_OFF_BY_DEVICE
+# finished with the remark CUT_OFF, one the microphone ended (unplugged: walkthrough 11) with CUT_OFF_BY_DEVICE, one
+# the app's closing stopped and saved in full with CUT_OFF_BY_QUIT
 # (app.session; attempts.state_detail; no other finished answer has a remark): it ended when the app or the
 # microphone did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
 # off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
