@@ -9,7 +9,7 @@ import unicodedata
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
+from voiceprep.core.history.store import DONE, FAILED, TYPED, History, HistoryError, Row
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -353,6 +353,14 @@ NOT_COUNTED = "not counted in your averages, Progress or weak points"
 def cut_off_text(detail: str) -> str:
     """A cut-off answer's remark as History shows it: "Cut off: recovered after the app closed; not counted in..."."""
     return f"{detail[:1].upper()}{detail[1:]}; {NOT_COUNTED}"
+
+
+def unfinished_reason(row: Row) -> str:
+    """Why an unfinished attempt has no feedback, as History and `history show` say it after its state: a failed
+    one's reason, else "it was not finished". A row still recording or transcribing holds only the cut-off mark its
+    stop set for when it is finished (app.session), no reason: it read "transcribing (cut off: recovered after the
+    app closed)" before anything was recovered (review 16)."""
+    return (row.get("state_detail") if row.get("state") == FAILED else None) or "it was not finished"
 
 
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
