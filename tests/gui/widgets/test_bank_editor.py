@@ -1404,7 +1404,8 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     assert editor.doc.count(("rounds", 0), "prompts") == 0
     editor.undo()
     assert editor.doc.count(prompt, "key_points") == 2
-    # the key points written ask (see the next test); one not written yet, or an empty prompt, goes at once
+    # the key points written ask (see the next tests), and so does the prompt's text; a key point not written yet,
+    # or an empty prompt, goes at once
     common.choose = lambda *a, **k: 1
     try:
         for _ in range(2):
@@ -1418,6 +1419,7 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     editor.remove_current()
     assert editor.doc.count(prompt, "key_points") == 0
     editor.select(prompt)
+    type_into(qtbot, editor, "text", "")
     editor.remove_current()
     assert editor.doc.count(("rounds", 0), "prompts") == 0
 
@@ -1475,6 +1477,72 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     editor.add_competency()
     editor.remove_current()
     assert editor.doc.count((), "competencies") == 1 and len(asked) == 4
+
+
+def test_removing_a_written_question_round_or_cues_without_key_points_asks_as_a_key_point_does(qtbot, services,
+                                                                                                data_home):
+    """Review 16: a question with its text but no key points, a round with its title but no questions, and a key
+    point with cues but no wording yet were still removed at once, so a slip lost them without a word. They ask as
+    removing a written key point does: Enter and Esc keep, Tab then Enter removes, and Undo brings it back; what was
+    only just added, with nothing written ("Round 2", an empty question or key point), still goes at once."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    question = editor.add_prompt("Why do you want to work on payments?")
+    editor.select(question)
+    cues = editor.add_key_point("", cues=["Kafka", "log pipeline"])
+    editor.add_round()
+    behavioural = editor.node_path
+    type_into(qtbot, editor, "title", "Behavioural")
+    assert editor.doc.count(question, "key_points") == 1 and editor.doc.count(behavioural, "prompts") == 0
+    asked: list[str] = []
+
+    def answer_with(*keys):
+        def press() -> None:
+            asked.append(QApplication.activeModalWidget().text())
+            for key in keys:
+                qtbot.keyClick(QApplication.focusWidget(), key)
+        return press
+
+    def delete_in_tree(path, *keys) -> None:
+        editor.select(path)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        editor.tree.setFocus()
+        qtbot.waitUntil(editor.tree.hasFocus)
+        QTimer.singleShot(100, answer_with(*keys))
+        qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+
+    for path in (cues, behavioural):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+            delete_in_tree(path, key)
+    assert asked == ["Remove the key point with no wording yet and its cues “Kafka”, “log pipeline”?"] * 2 + \
+        ["Remove the round “Behavioural”?"] * 2
+    assert editor.doc.get(cues, "cues") == ["Kafka", "log pipeline"] and editor.doc.count((), "rounds") == 2
+    delete_in_tree(cues, Qt.Key.Key_Tab, Qt.Key.Key_Return)                 # Remove, then the question itself
+    assert editor.doc.count(question, "key_points") == 0
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+        delete_in_tree(question, key)
+    assert asked[-2:] == ["Remove the question “Why do you want to work on payments?”?"] * 2
+    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
+    delete_in_tree(question, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert editor.doc.count(("rounds", 0), "prompts") == 1
+    editor.undo()
+    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
+    delete_in_tree(behavioural, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert editor.doc.count((), "rounds") == 1 and len(asked) == 9
+    editor.undo()
+    assert editor.doc.get(behavioural, "title") == "Behavioural"
+    # just added, nothing written: gone at once, nothing asked
+    editor.add_round()
+    editor.remove_current()
+    editor.select(question)
+    editor.add_key_point()
+    editor.remove_current()
+    editor.select(("rounds", 0))
+    editor.add_prompt()
+    editor.remove_current()
+    assert editor.doc.count((), "rounds") == 2 and editor.doc.count(question, "key_points") == 0
+    assert editor.doc.count(("rounds", 0), "prompts") == 2 and len(asked) == 9
 
 
 def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):
