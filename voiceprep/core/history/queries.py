@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from voiceprep.core.history.store import DONE, FAILED, TYPED, History, HistoryError, Row
+from voiceprep.core.wording import counted
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -348,6 +349,11 @@ COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 # weak points" and the recap's average and "Most missed" (a 20 s fragment dropped the welcome's average from 85 to 75).
 COMPLETE = "state_detail IS NULL"
 NOT_COUNTED = "not counted in your averages, Progress or weak points"
+
+
+def cut_off_count_text(n: int) -> str:
+    """How many answers cut off were left out, as Progress and `history stats` say it."""
+    return f"{counted(n, 'answer')} cut off (the app closed or the microphone stopped): not counted"
 
 
 def cut_off_text(detail: str) -> str:
