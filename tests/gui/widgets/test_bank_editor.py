@@ -1358,6 +1358,27 @@ def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_h
     assert not hint.isVisibleTo(editor) and not editor.hints
 
 
+def answering(qtbot, asked: list[str], *keys):
+    """Presses `keys` in the dialog about to open, noting its question in `asked` (for QTimer.singleShot)."""
+    def press() -> None:
+        asked.append(QApplication.activeModalWidget().text())
+        for key in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+    return press
+
+
+def delete_in_tree(qtbot, window, path, asked: list[str], *keys) -> None:
+    """Delete pressed on `path` in the bank editor's tree, then `keys` in the question it asks."""
+    editor = window.banks.editor
+    editor.select(path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus)
+    QTimer.singleShot(100, answering(qtbot, asked, *keys))
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+
+
 def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, services, data_home):
     """Walkthrough 12 (34.png): Space on the Remove button deleted a whole prompt with its key points without asking;
     typing while Remove had the focus removed all 5 prompts, and after a restart Undo was gone. A prompt with key
@@ -1369,27 +1390,13 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     editor.add_key_point("We moved the log pipeline to Kafka")
     editor.select(prompt)
     asked: list[str] = []
-
-    def answer_with(key):
-        def press() -> None:
-            box = QApplication.activeModalWidget()
-            asked.append(box.text())
-            qtbot.keyClick(QApplication.focusWidget(), key)
-        return press
-
     editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Space))        # the next letter of the sentence being typed
+    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Space))    # the next letter of the sentence being typed
     qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
     assert asked == ["Remove the question “Tell me about the data pipeline you rebuilt.” and its 2 key points?"]
     assert editor.doc.count(("rounds", 0), "prompts") == 1 and editor.doc.count(prompt, "key_points") == 2
     # the Delete key in the tree asks too; the round with its prompt as well
-    editor.select(("rounds", 0))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    editor.tree.setFocus()
-    qtbot.waitUntil(editor.tree.hasFocus)
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Escape))
-    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    delete_in_tree(qtbot, window, ("rounds", 0), asked, Qt.Key.Key_Escape)
     assert asked[-1] == "Remove the round “Round 1” and its 1 question?" and editor.doc.count((), "rounds") == 1
     # said so: removed, and Undo brings it back
     from voiceprep.gui.widgets import common
@@ -1438,22 +1445,8 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     comp = editor.node_path
     type_into(qtbot, editor, "name", "Distributed systems")
     asked: list[str] = []
-
-    def answer_with(*keys):
-        def press() -> None:
-            asked.append(QApplication.activeModalWidget().text())
-            for key in keys:
-                qtbot.keyClick(QApplication.focusWidget(), key)
-        return press
-
     for path, key in ((point, Qt.Key.Key_Return), (point, Qt.Key.Key_Escape), (comp, Qt.Key.Key_Escape)):
-        editor.select(path)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        editor.tree.setFocus()
-        qtbot.waitUntil(editor.tree.hasFocus)
-        QTimer.singleShot(100, answer_with(key))
-        qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+        delete_in_tree(qtbot, window, path, asked, key)
     marked = sum(1 for j in range(editor.doc.count(prompt, "key_points"))    # the bank's only prompt
                  if editor.doc.get(prompt + ("key_points", j), "competency") == editor.doc.get(comp, "id"))
     assert marked >= 1
@@ -1467,7 +1460,7 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Tab, Qt.Key.Key_Return))
+    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return))
     qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
     assert len(asked) == 4 and editor.doc.count(prompt, "key_points") == 1
     editor.undo()
@@ -1495,40 +1488,23 @@ def test_removing_a_written_question_round_or_cues_without_key_points_asks_as_a_
     type_into(qtbot, editor, "title", "Behavioural")
     assert editor.doc.count(question, "key_points") == 1 and editor.doc.count(behavioural, "prompts") == 0
     asked: list[str] = []
-
-    def answer_with(*keys):
-        def press() -> None:
-            asked.append(QApplication.activeModalWidget().text())
-            for key in keys:
-                qtbot.keyClick(QApplication.focusWidget(), key)
-        return press
-
-    def delete_in_tree(path, *keys) -> None:
-        editor.select(path)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        editor.tree.setFocus()
-        qtbot.waitUntil(editor.tree.hasFocus)
-        QTimer.singleShot(100, answer_with(*keys))
-        qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
-
     for path in (cues, behavioural):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
-            delete_in_tree(path, key)
+            delete_in_tree(qtbot, window, path, asked, key)
     assert asked == ["Remove the key point with no wording yet and its cues “Kafka”, “log pipeline”?"] * 2 + \
         ["Remove the round “Behavioural”?"] * 2
     assert editor.doc.get(cues, "cues") == ["Kafka", "log pipeline"] and editor.doc.count((), "rounds") == 2
-    delete_in_tree(cues, Qt.Key.Key_Tab, Qt.Key.Key_Return)                 # Remove, then the question itself
+    delete_in_tree(qtbot, window, cues, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)     # Tab to Remove, Enter
     assert editor.doc.count(question, "key_points") == 0
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
-        delete_in_tree(question, key)
+        delete_in_tree(qtbot, window, question, asked, key)
     assert asked[-2:] == ["Remove the question “Why do you want to work on payments?”?"] * 2
     assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
-    delete_in_tree(question, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    delete_in_tree(qtbot, window, question, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
     assert editor.doc.count(("rounds", 0), "prompts") == 1
     editor.undo()
     assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
-    delete_in_tree(behavioural, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    delete_in_tree(qtbot, window, behavioural, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
     assert editor.doc.count((), "rounds") == 1 and len(asked) == 9
     editor.undo()
     assert editor.doc.get(behavioural, "title") == "Behavioural"
