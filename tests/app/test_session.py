@@ -513,6 +513,33 @@ def test_an_answer_that_had_ended_before_a_crash_is_recovered_whole_not_cut_off(
         assert "cut off" in result.detail and "not counted in your averages" in result.detail, result.detail
 
 
+def test_an_answer_stopped_by_closing_the_app_and_saved_in_full_says_so_not_recovered(session, service, bank,
+                                                                                      speech_dir, data_home, capsys):
+    """Review 16: an answer the app's closing stopped (stop reason "quit") whose save then finished was stored as
+    "cut off: recovered after the app closed", though nothing was recovered. History's detail, `history show` and
+    `history list` say what happened, alike."""
+    from voiceprep.cli.main import main
+    from voiceprep.gui.widgets.history import table_rows
+
+    pending = session.begin(bank, bank.prompt("hardest-problem"))
+    record(speech_dir / "jfk.wav", pending.audio_path)
+    timed = Transcript.from_text(LOCK)
+    timed.model = "tiny.en"
+    saved = session.finish(pending, lambda: timed, {"reason": "quit"})
+    said = "Cut off: you closed the app while answering; not counted in your averages, Progress or weak points"
+    row = service.attempt(saved.attempt_id)
+    assert (row["state"], row["state_detail"]) == ("done", "cut off: you closed the app while answering")
+    assert queries.cut_off_text(row["state_detail"]) == said                     # History's detail pane
+    [listed] = table_rows(service.attempts())
+    assert listed["display"][1].startswith("Cut off · ") and said in listed["tip"]   # History's row
+    assert main(["history", "show", str(saved.attempt_id)]) == 0
+    out = capsys.readouterr().out
+    assert f"*{said}*" in out and "recovered" not in out, out
+    assert main(["history", "list"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("airwallex/hardest-problem  cut off")
+    assert queries.stats(session.history(), bank.id)["cut_off"] == 1
+
+
 @pytest.mark.parametrize(("stopped", "seconds", "says"), [
     ("manual", 0.4, r"The answer was stopped after 0\.4 s, before anything was said.*Space again when you have"),
     ("device_lost", 0.4, r"The microphone stopped sending sound before an answer was heard.*Test microphone"),

@@ -220,6 +220,26 @@ def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
     assert first.startswith("1 attempt (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
 
 
+def test_stats_says_an_answer_cut_off_is_not_counted_as_progress_does(capsys):
+    """Review 16: `history stats` counted a cut-off answer in nothing and said nothing of it (only --json had
+    `cut_off`), where Progress says "1 answer cut off (...): not counted" beside the attempts."""
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess
+
+    _, (whole, cut) = typed_answers("plain", "plain")
+    access = HistoryAccess(paths.database_path())
+    access.history().db.execute("UPDATE attempts SET state_detail = 'cut off: you closed the app while answering' "
+                                "WHERE id = ?", [cut])
+    access.close_all()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("1 attempt (1 typed,") and first.endswith(
+        "; 1 answer cut off (the app closed or the microphone stopped): not counted"), first
+    assert main(["history", "stats", "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert (st["attempts"], st["cut_off"]) == (1, 1)
+
+
 def test_history_list_shows_a_drills_own_count_and_stats_says_only_drills_as_progress_does(capsys):
     """Review 13: `history list` printed a drill's and a follow-up answer's whole-answer score, which counts for
     nothing, where History shows "1/1 drilled", "1/1 asked"; `history stats` said "(only drills)" whenever it had no

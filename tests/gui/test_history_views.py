@@ -157,6 +157,40 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
         assert [r["id"] for r in h.read("SELECT id FROM attempts")] == [ids[0]]
 
 
+def test_an_unfinished_answer_does_not_give_the_cut_off_mark_its_stop_set_as_why_it_has_no_feedback(qtbot, window,
+                                                                                                      services):
+    """Review 16: an answer still being transcribed after the app's closing stopped it read "Attempt 1 has no
+    feedback: transcribing (cut off: recovered after the app closed)": nothing had been recovered, and the mark is
+    only stored for when its save finishes. A failed one still says why it failed; `history show` says as History."""
+    from voiceprep.app.session import CUT_OFF_STOPS
+    from voiceprep.core.history.export import to_markdown
+    from voiceprep.core.history.store import FAILED, TRANSCRIBING
+
+    def work():
+        access = HistoryAccess(services.db_path)
+        bank = load_bank(BANKS / "airwallex.toml")
+        pending = [PracticeSession(access).begin(bank, bank.prompt("hardest-problem")) for _ in range(2)]
+        h = access.history()
+        h.set_state(pending[0].attempt_id, TRANSCRIBING, CUT_OFF_STOPS["quit"])     # as session.finish sets it
+        h.set_state(pending[1].attempt_id, FAILED, "interrupted before any audio was saved")
+        shown = to_markdown(h, [p.attempt_id for p in pending])
+        access.close_all()
+        return [p.attempt_id for p in pending], shown
+    (saving, failed), exported = off_gui(work)
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted([saving, failed]), timeout=10000)
+    texts = {}
+    for attempt in (saving, failed):
+        page.table.selectRow(rows(page).index(attempt))
+        qtbot.waitUntil(lambda a=attempt: page.current is not None and page.current["id"] == a, timeout=10000)
+        texts[attempt] = page.detail.view.toPlainText()
+    assert texts[saving] == f"Attempt {saving} has no feedback: transcribing (it was not finished).", texts[saving]
+    assert texts[failed] == f"Attempt {failed} has no feedback: failed (interrupted before any audio was saved)."
+    assert "cut off" not in exported.lower() and "State: **failed** (interrupted before any audio was saved)" \
+        in exported, exported
+
+
 def export_one(qtbot, window, services, monkeypatch, typed, chosen: str) -> list[str]:
     """Export the one attempt of a fresh history to the file name `typed` with the file type `chosen`; what the
     window told the candidate."""

@@ -85,9 +85,11 @@ CUT_OFF_BY_ERROR = "cut off: the recording stopped on an error"     # a disk, de
 #                                                                     it was said to be the microphone)
 DEVICE_STOPS = {"device_lost": CUT_OFF_BY_DEVICE, "error": CUT_OFF_BY_ERROR}   # speech.recorder's stop reasons that
 #                                                                               are not the candidate's, as marked
-# ... and the app's own stop when it closes mid-answer (gui controller's stop_for_quit): cut off too, when the save
-# it starts is interrupted by the exit (session 16: recovery now leaves an answer stopped before the crash unmarked)
-CUT_OFF_STOPS = {**DEVICE_STOPS, "quit": CUT_OFF}
+# ... and the app's own stop when it closes mid-answer (gui controller's stop_for_quit): cut off too. Saved in full
+# before the exit, it says so; its save interrupted by the exit, recovery marks it CUT_OFF (session 16: recovery
+# leaves an answer stopped before the crash unmarked; fix17: a quit one saved normally read "recovered")
+CUT_OFF_BY_QUIT = "cut off: you closed the app while answering"
+CUT_OFF_STOPS = {**DEVICE_STOPS, "quit": CUT_OFF_BY_QUIT}
 
 
 def _asked(row: Row) -> str:
@@ -367,9 +369,12 @@ class PracticeSession:
                                                        "nothing was kept")
             analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up)
             wav = Path(row["audio_path"])
-            # cut off only when the app closed while recording; an answer stopped before (its transcription or
-            # saving interrupted) is whole, or keeps what stopped it (session 16: a whole one was marked cut off)
-            mark: str | None = CUT_OFF if row.get("state") == RECORDING else row.get("state_detail")
+            # cut off only when the app closed while recording (or its closing stopped it); an answer stopped before
+            # (its transcription or saving interrupted) is whole, or keeps what stopped it (session 16: a whole one
+            # was marked cut off)
+            mark: str | None = row.get("state_detail")
+            if row.get("state") == RECORDING or mark == CUT_OFF_BY_QUIT:
+                mark = CUT_OFF
             saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
                                 convert=audio == wav, detail=mark)
             if saved.problem is None and audio != wav:

@@ -9,6 +9,7 @@ from typing import Any
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.core.history.queries import (
     answer_name,
+    cut_off_count_text,
     found_text,
     kind_name,
     not_asked_text,
@@ -99,8 +100,8 @@ def _length(r: dict[str, Any]) -> str:
 
 def _marks(r: dict[str, Any]) -> str:
     """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
-    the interviewer's follow-ups), an unfinished state, "cut off" (recovered after the app closed, or the
-    microphone stopped: counted in nothing)."""
+    the interviewer's follow-ups), an unfinished state, "cut off" (the app closed or the microphone stopped
+    mid-answer: counted in nothing)."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
     again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown
@@ -162,7 +163,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it
     average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
-    print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}")
+    # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
+    cut = f"; {cut_off_count_text(s['cut_off'])}" if s.get("cut_off") else ""
+    print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
     def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
         return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
     print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "

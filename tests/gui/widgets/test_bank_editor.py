@@ -1358,6 +1358,27 @@ def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_h
     assert not hint.isVisibleTo(editor) and not editor.hints
 
 
+def answering(qtbot, asked: list[str], *keys):
+    """Presses `keys` in the dialog about to open, noting its question in `asked` (for QTimer.singleShot)."""
+    def press() -> None:
+        asked.append(QApplication.activeModalWidget().text())
+        for key in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+    return press
+
+
+def delete_in_tree(qtbot, window, path, asked: list[str], *keys) -> None:
+    """Delete pressed on `path` in the bank editor's tree, then `keys` in the question it asks."""
+    editor = window.banks.editor
+    editor.select(path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus)
+    QTimer.singleShot(100, answering(qtbot, asked, *keys))
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+
+
 def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, services, data_home):
     """Walkthrough 12 (34.png): Space on the Remove button deleted a whole prompt with its key points without asking;
     typing while Remove had the focus removed all 5 prompts, and after a restart Undo was gone. A prompt with key
@@ -1369,27 +1390,13 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     editor.add_key_point("We moved the log pipeline to Kafka")
     editor.select(prompt)
     asked: list[str] = []
-
-    def answer_with(key):
-        def press() -> None:
-            box = QApplication.activeModalWidget()
-            asked.append(box.text())
-            qtbot.keyClick(QApplication.focusWidget(), key)
-        return press
-
     editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Space))        # the next letter of the sentence being typed
+    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Space))    # the next letter of the sentence being typed
     qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
     assert asked == ["Remove the question “Tell me about the data pipeline you rebuilt.” and its 2 key points?"]
     assert editor.doc.count(("rounds", 0), "prompts") == 1 and editor.doc.count(prompt, "key_points") == 2
     # the Delete key in the tree asks too; the round with its prompt as well
-    editor.select(("rounds", 0))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    editor.tree.setFocus()
-    qtbot.waitUntil(editor.tree.hasFocus)
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Escape))
-    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    delete_in_tree(qtbot, window, ("rounds", 0), asked, Qt.Key.Key_Escape)
     assert asked[-1] == "Remove the round “Round 1” and its 1 question?" and editor.doc.count((), "rounds") == 1
     # said so: removed, and Undo brings it back
     from voiceprep.gui.widgets import common
@@ -1404,7 +1411,8 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     assert editor.doc.count(("rounds", 0), "prompts") == 0
     editor.undo()
     assert editor.doc.count(prompt, "key_points") == 2
-    # the key points written ask (see the next test); one not written yet, or an empty prompt, goes at once
+    # the key points written ask (see the next tests), and so does the prompt's text; a key point not written yet,
+    # or an empty prompt, goes at once
     common.choose = lambda *a, **k: 1
     try:
         for _ in range(2):
@@ -1418,6 +1426,7 @@ def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, 
     editor.remove_current()
     assert editor.doc.count(prompt, "key_points") == 0
     editor.select(prompt)
+    type_into(qtbot, editor, "text", "")
     editor.remove_current()
     assert editor.doc.count(("rounds", 0), "prompts") == 0
 
@@ -1436,22 +1445,8 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     comp = editor.node_path
     type_into(qtbot, editor, "name", "Distributed systems")
     asked: list[str] = []
-
-    def answer_with(*keys):
-        def press() -> None:
-            asked.append(QApplication.activeModalWidget().text())
-            for key in keys:
-                qtbot.keyClick(QApplication.focusWidget(), key)
-        return press
-
     for path, key in ((point, Qt.Key.Key_Return), (point, Qt.Key.Key_Escape), (comp, Qt.Key.Key_Escape)):
-        editor.select(path)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        editor.tree.setFocus()
-        qtbot.waitUntil(editor.tree.hasFocus)
-        QTimer.singleShot(100, answer_with(key))
-        qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+        delete_in_tree(qtbot, window, path, asked, key)
     marked = sum(1 for j in range(editor.doc.count(prompt, "key_points"))    # the bank's only prompt
                  if editor.doc.get(prompt + ("key_points", j), "competency") == editor.doc.get(comp, "id"))
     assert marked >= 1
@@ -1465,7 +1460,7 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answer_with(Qt.Key.Key_Tab, Qt.Key.Key_Return))
+    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return))
     qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
     assert len(asked) == 4 and editor.doc.count(prompt, "key_points") == 1
     editor.undo()
@@ -1475,6 +1470,55 @@ def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_es
     editor.add_competency()
     editor.remove_current()
     assert editor.doc.count((), "competencies") == 1 and len(asked) == 4
+
+
+def test_removing_a_written_question_round_or_cues_without_key_points_asks_as_a_key_point_does(qtbot, services,
+                                                                                                data_home):
+    """Review 16: a question with its text but no key points, a round with its title but no questions, and a key
+    point with cues but no wording yet were still removed at once, so a slip lost them without a word. They ask as
+    removing a written key point does: Enter and Esc keep, Tab then Enter removes, and Undo brings it back; what was
+    only just added, with nothing written ("Round 2", an empty question or key point), still goes at once."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    question = editor.add_prompt("Why do you want to work on payments?")
+    editor.select(question)
+    cues = editor.add_key_point("", cues=["Kafka", "log pipeline"])
+    editor.add_round()
+    behavioural = editor.node_path
+    type_into(qtbot, editor, "title", "Behavioural")
+    assert editor.doc.count(question, "key_points") == 1 and editor.doc.count(behavioural, "prompts") == 0
+    asked: list[str] = []
+    for path in (cues, behavioural):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+            delete_in_tree(qtbot, window, path, asked, key)
+    assert asked == ["Remove the key point with no wording yet and its cues “Kafka”, “log pipeline”?"] * 2 + \
+        ["Remove the round “Behavioural”?"] * 2
+    assert editor.doc.get(cues, "cues") == ["Kafka", "log pipeline"] and editor.doc.count((), "rounds") == 2
+    delete_in_tree(qtbot, window, cues, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)     # Tab to Remove, Enter
+    assert editor.doc.count(question, "key_points") == 0
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+        delete_in_tree(qtbot, window, question, asked, key)
+    assert asked[-2:] == ["Remove the question “Why do you want to work on payments?”?"] * 2
+    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
+    delete_in_tree(qtbot, window, question, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert editor.doc.count(("rounds", 0), "prompts") == 1
+    editor.undo()
+    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
+    delete_in_tree(qtbot, window, behavioural, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert editor.doc.count((), "rounds") == 1 and len(asked) == 9
+    editor.undo()
+    assert editor.doc.get(behavioural, "title") == "Behavioural"
+    # just added, nothing written: gone at once, nothing asked
+    editor.add_round()
+    editor.remove_current()
+    editor.select(question)
+    editor.add_key_point()
+    editor.remove_current()
+    editor.select(("rounds", 0))
+    editor.add_prompt()
+    editor.remove_current()
+    assert editor.doc.count((), "rounds") == 2 and editor.doc.count(question, "key_points") == 0
+    assert editor.doc.count(("rounds", 0), "prompts") == 2 and len(asked) == 9
 
 
 def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):

@@ -22,6 +22,7 @@ from voiceprep.core.history.queries import (
     local,
     next_follow_ups,
     rescored_text,
+    unfinished_reason,
 )
 from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
@@ -121,7 +122,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
         if a["drill"] or is_follow_up(a):
             parts.append(f"{asked_text(a)}\n")
         if a["state"] != "done":
-            parts.append(f"State: **{a['state']}** {a.get('state_detail') or ''}\n")
+            parts.append(f"State: **{a['state']}** ({unfinished_reason(a)})\n")
         elif a.get("state_detail"):                 # "cut off: recovered after the app closed"
             parts.append(f"*{cut_off_text(a['state_detail'])}*\n")
         if (rescored := rescored_text(a)) is not None:   # the score below replaced the one first shown

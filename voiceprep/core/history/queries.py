@@ -9,7 +9,8 @@ import unicodedata
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from voiceprep.core.history.store import DONE, TYPED, History, HistoryError, Row
+from voiceprep.core.history.store import DONE, FAILED, TYPED, History, HistoryError, Row
+from voiceprep.core.wording import counted
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -339,7 +340,8 @@ WHOLE_ANSWER = "drill_json IS NULL"
 COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 
 # How a cut-off answer counts (one place; walkthrough 9). An answer recovered after the app closed mid-answer is
-# finished with the remark CUT_OFF, one the microphone ended (unplugged: walkthrough 11) with CUT_OFF_BY_DEVICE
+# finished with the remark CUT_OFF, one the microphone ended (unplugged: walkthrough 11) with CUT_OFF_BY_DEVICE, one
+# the app's closing stopped and saved in full with CUT_OFF_BY_QUIT
 # (app.session; attempts.state_detail; no other finished answer has a remark): it ended when the app or the
 # microphone did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
 # off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
@@ -349,9 +351,22 @@ COMPLETE = "state_detail IS NULL"
 NOT_COUNTED = "not counted in your averages, Progress or weak points"
 
 
+def cut_off_count_text(n: int) -> str:
+    """How many answers cut off were left out, as Progress and `history stats` say it."""
+    return f"{counted(n, 'answer')} cut off (the app closed or the microphone stopped): not counted"
+
+
 def cut_off_text(detail: str) -> str:
     """A cut-off answer's remark as History shows it: "Cut off: recovered after the app closed; not counted in..."."""
     return f"{detail[:1].upper()}{detail[1:]}; {NOT_COUNTED}"
+
+
+def unfinished_reason(row: Row) -> str:
+    """Why an unfinished attempt has no feedback, as History and `history show` say it after its state: a failed
+    one's reason, else "it was not finished". A row still recording or transcribing holds only the cut-off mark its
+    stop set for when it is finished (app.session), no reason: it read "transcribing (cut off: recovered after the
+    app closed)" before anything was recovered (review 16)."""
+    return (row.get("state_detail") if row.get("state") == FAILED else None) or "it was not finished"
 
 
 def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:

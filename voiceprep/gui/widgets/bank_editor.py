@@ -64,6 +64,7 @@ COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
 COMPETENCY_NAME_PLACEHOLDER = re.compile(r"Competency \d+")  # ... and its name until the candidate writes one
+ROUND_TITLE_PLACEHOLDER = re.compile(r"Round \d+")            # a new round's title until the candidate writes one
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -1004,7 +1005,8 @@ class BankEditor(QWidget):
         """Ask before anything the candidate wrote goes: a prompt with key points, a round with prompts
         (walkthrough 12: typing while the Remove button had the focus removed all 5 prompts with Space, and after a
         restart Undo was gone), a key point with its wording, a competency with its name (session 16: a slip lost
-        them without a word). Keep is the default, so Space or Enter meant for a field keeps them; Esc keeps too.
+        them without a word), a prompt with its text, a round with its title, a key point with only its cues
+        (review 16). Keep is the default, so Space or Enter meant for a field keeps them; Esc keeps too.
         What holds nothing yet (just added) goes at once."""
         from voiceprep.gui.widgets import common
 
@@ -1020,7 +1022,11 @@ class BankEditor(QWidget):
             return None
         if kind == "key_point":
             label = _elide(str(doc.get(path, "label", "") or ""), 60)
-            return f"Remove the key point “{label}”?" if label else None
+            if label:
+                return f"Remove the key point “{label}”?"
+            cues = [str(c).strip() for c in doc.get(path, "cues", []) or [] if str(c).strip()]
+            said = _elide(", ".join(f"“{c}”" for c in cues), 60)
+            return f"Remove the key point with no wording yet and its cues {said}?" if cues else None
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
             marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
@@ -1030,16 +1036,18 @@ class BankEditor(QWidget):
                     + (f" {counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
                        "another." if marked else ""))
         if kind == "prompt":
-            n = doc.count(path, "key_points")
-            what = f"the question “{_elide(str(doc.get(path, 'text', '') or ''), 60) or '(no text yet)'}”"
-            inside = counted(n, "key point")
+            n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
+            what = f"the question “{text or '(no text yet)'}”"
+            inside, written = counted(n, "key point"), bool(text)
         elif kind == "round":
-            n = doc.count(path, "prompts")
-            what = f"the round “{_elide(str(doc.get(path, 'title', '') or doc.get(path, 'id', '')), 60)}”"
-            inside = counted(n, "question")
+            n, title = doc.count(path, "prompts"), str(doc.get(path, "title", "") or "").strip()
+            what = f"the round “{_elide(title or str(doc.get(path, 'id', '')), 60)}”"
+            inside, written = counted(n, "question"), bool(title) and not ROUND_TITLE_PLACEHOLDER.fullmatch(title)
         else:
             return None
-        return f"Remove {what} and its {inside}?" if n else None
+        if n:
+            return f"Remove {what} and its {inside}?"
+        return f"Remove {what}?" if written else None
 
     def move_current(self, delta: int) -> None:
         path = self.node_path

@@ -50,6 +50,7 @@ from voiceprep.core.history.queries import (
     next_follow_ups,
     own_score,
     rescored_text,
+    unfinished_reason,
 )
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -446,8 +447,8 @@ class HistoryPage(QWidget):
         self.current = attempt
         doc = attempt.get("document")
         if doc is None:
-            detail = attempt.get("state_detail") or "it was not finished"
-            self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} ({detail}).")
+            self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} "
+                              f"({unfinished_reason(attempt)}).")
             return
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \

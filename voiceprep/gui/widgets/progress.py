@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.core.history.queries import kind_name, older_wording_text, only_asked
+from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
@@ -229,8 +229,7 @@ def summary_text(st: dict[str, Any]) -> str:
     told = [counted(drills, "drill")] * bool(drills) + [counted(follow_ups, "follow-up answer")] * bool(follow_ups)
     typed += f" · {' and '.join(told)} (not in the average or best)" if told else ""
     cut = st.get("cut_off") or 0               # left out of everything here (core.history.queries.COMPLETE)
-    typed += (f" · {'1 answer' if cut == 1 else f'{cut} answers'} cut off (the app closed or the microphone stopped): not counted"
-              if cut else "")
+    typed += f" · {cut_off_count_text(cut)}" if cut else ""
     if st["avg_overall"] is None:
         scores = f"no average yet{only_asked(st)}"
     else:
