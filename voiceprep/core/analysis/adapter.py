@@ -18,22 +18,23 @@ ADAPTER_PATH = Path(__file__).parent / "data" / "judge-adapter.npz"
 
 
 @lru_cache(maxsize=4)
-def _transform(path: Path) -> np.ndarray | None:
-    """(I + P Q^T)^T as one 384 x 384 matrix, or None when the file is missing or unreadable."""
+def _factors(path: Path) -> tuple[np.ndarray, np.ndarray] | None:
+    """(Q, P^T) of the map, or None when the file is missing or unreadable."""
     try:
         with np.load(path) as data:
             p, q = data["p"].astype(np.float32), data["q"].astype(np.float32)
     except (OSError, KeyError, ValueError):
         return None
-    out: np.ndarray = (np.eye(p.shape[0], dtype=np.float32) + p @ q.T).T
-    return out
+    return np.ascontiguousarray(q), np.ascontiguousarray(p.T)
 
 
 def credit_space(vectors: np.ndarray, path: Path | None = None) -> np.ndarray | None:
-    """Rows mapped into the credit space and L2-normalised; None without the adapter file."""
-    t = _transform(path or ADAPTER_PATH)
-    if t is None:
+    """Rows mapped into the credit space and L2-normalised; None without the adapter file. Computed as
+    v + (v Q) P^T: two thin products, not one 384 x 384 (which wakes every BLAS thread for nothing)."""
+    factors = _factors(path or ADAPTER_PATH)
+    if factors is None:
         return None
-    mapped: np.ndarray = vectors @ t
+    q, pt = factors
+    mapped: np.ndarray = vectors + (vectors @ q) @ pt
     out: np.ndarray = mapped / np.maximum(np.linalg.norm(mapped, axis=1, keepdims=True), 1e-12)
     return out
