@@ -119,6 +119,23 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
     assert ctl.rehearsal.index == position + 1
 
 
+def test_n_then_space_at_once_moves_on_and_answers(window, qtbot):
+    """Walkthrough 13: N then Space within N's wait dropped both as typing ("N was not taken as a command..."),
+    though "N, Space" (move on, answer) is the page's natural rhythm and no word is a lone N. Space runs the held N
+    first, then answers the question N moved on to."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    position = ctl.rehearsal.index
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N)
+    assert page.typing_watch.held() == "N"
+    with qtbot.waitSignal(page.answer_btn.clicked, timeout=5000):
+        qtbot.keyClick(window.nav, Qt.Key.Key_Space)
+    assert ctl.rehearsal.index == position + 1 and page.typing_watch.held() is None
+    assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text())
+
+
 def test_n_or_r_pressed_while_the_answer_is_judged_does_nothing_when_its_feedback_comes(window, qtbot, services):
     """Review 16: R and N wait a moment before they run (a note may begin with them). Pressed while the answer was
     still being judged (Retry and Next off: they did nothing), they ran when its feedback came within that wait:

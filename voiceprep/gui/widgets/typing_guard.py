@@ -78,9 +78,11 @@ class TypingWatch(QObject):
               button: QAbstractButton | None = None) -> bool:
         """A one-letter shortcut `key` pressed: False when it is typing (`typing`). Else `command` runs: at once, or
         for a letter a sentence can begin with (HELD_KEYS), after `hold_s` with no key typed (`button` shown down
-        meanwhile). The same key pressed again while held runs it once."""
+        meanwhile). The same key pressed again while held runs it once; Space while one is held runs it first."""
         if self._held is not None and self._held[0] == key:
             return True
+        if self._held is not None and key not in HELD_KEYS:
+            self.flush()         # walkthrough 13: "N, Space" (move on, answer): no word is a lone R, N or F
         if self.typing(gap_s):
             return False
         if key not in HELD_KEYS or hold_s <= 0:
