@@ -1925,3 +1925,27 @@ def test_n_is_refused_while_the_recording_starts(window, qtbot):
         assert not ctl.can(Action.NEXT) and not ctl.can(Action.ANSWER)
     finally:
         ctl._starting = False
+
+
+def test_a_complete_answer_the_silence_stop_ended_is_not_questioned():
+    """Walkthrough 13: after every spoken answer that ended in silence, as answers normally end, an orange notice
+    asked "Still thinking?". It is asked only when the answer missed a key point (it may have been cut in a pause)."""
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.controller import may_still_be_thinking
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    complete = ("At my last company the order matching engine suffered from heavy lock contention and latency under "
+                "load. I proposed the LMAX Disruptor: a ring buffer with a single writer, so the hot path is lock-free "
+                "and we pre-allocate every event. I built a prototype and benchmarked it, and I drove the change. "
+                "Median latency dropped forty percent and throughput went up three times. The trade-off was "
+                "complexity: single-threaded logic is harder to reason about, and next time I would document it "
+                "earlier.")
+    analysis = analyze_answer(bank, prompt, Transcript.from_text(complete))
+    assert all(r.hit for r in analysis.key_points), [r.key_point.id for r in analysis.key_points if not r.hit]
+    assert not may_still_be_thinking(analysis)
+    partial = analyze_answer(bank, prompt, Transcript.from_text("Our matching engine had heavy lock contention."))
+    assert may_still_be_thinking(partial)

@@ -19,6 +19,7 @@ from voiceprep.app.errors import voice_notice
 from voiceprep.app.session import DEVICE_STOPS
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
+from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
@@ -45,6 +46,12 @@ def silence_stop_text(seconds: float, silence_s: float) -> str:
     return (f"The answer stopped by itself after {silence_s:g} s of silence (you last spoke at {spoke_until // 60}:"
             f"{spoke_until % 60:02d}). Still thinking? Press R to answer again; Settings > Stop after silence sets "
             "how long a pause may be.")
+
+
+def may_still_be_thinking(analysis: AnswerAnalysis) -> bool:
+    """Whether an answer the silence stop ended may have been cut in a thinking pause: it missed a key point
+    (walkthrough 13: after a complete answer, "stopped by itself... Still thinking?" read as if something went wrong)."""
+    return any(not r.hit for r in analysis.key_points)
 
 
 class Cancelled(Exception):
@@ -419,7 +426,7 @@ class RehearsalController(QObject):
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         stopped, self._stopped = self._stopped, None
-        if stopped is not None and stopped.reason == "silence":
+        if stopped is not None and stopped.reason == "silence" and may_still_be_thinking(saved.analysis):
             self.notice.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s), ANSWER)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
