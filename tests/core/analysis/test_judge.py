@@ -1087,3 +1087,28 @@ def test_an_everyday_word_of_the_point_does_not_carry_it_in_an_unrelated_sentenc
     assert noun("a single hot fix.", "fix") and noun("a quick check of the logs", "check")
     assert not noun("the engineers fix it", "fix") and not noun("the nurses check every chart", "check")
     assert not noun("we had to fix the build", "fix") and not noun("we set the target", "set")
+
+
+def test_a_denial_inside_a_relative_clause_describes_a_thing_not_an_act_not_done():
+    """Walkthrough 13: "an immutable row that we never update" and "flagged any payment that did not match" made
+    their sentences "said as not done" (and "did not match" vetoed the point's own "matching"): the denial says what
+    the row or the payment is. A denial of what was decided or said, or of the act itself, still counts."""
+    from voiceprep.core.analysis.segments import clause_markers, denied_targets
+
+    def denied(text: str) -> bool:
+        raw = text.split()
+        return any(m & {"not", "never", "didn't", "don't"} for m in clause_markers(raw))
+
+    assert not denied("We flagged any payment that did not match the settlement file.")
+    assert not denied("Every movement of money is an immutable row that we never update.")
+    assert not denied("We retired the cron job which never retried anything.")
+    assert denied("We did not reconcile the payments.")
+    assert denied("We decided that we would not ship it.")
+    assert denied("The problem was that we didn't have alerts.")
+    assert denied_targets(["flagged", "any", "payment", "that", "did", "not", "match"]) == []
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    got = hits(bank, "postgres-reconciliation",
+               "For the payments service I designed a ledger table in Postgres where every movement of money is an "
+               "immutable row that we never update. Reconciliation ran every night against the processor's settlement "
+               "file and flagged any payment that did not match.")
+    assert {"ledger-schema", "reconciliation"} <= got

@@ -69,7 +69,7 @@ class Scores:
     def row(self) -> str:
         counts = f"tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn}"
         return (f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
-                f"coverage error {self.coverage_error:.1f}  ({counts})")
+                f"coverage error {self.coverage_error:.2f}  ({counts})")
 
 
 def load_labeled(path: Path) -> list[Labeled]:

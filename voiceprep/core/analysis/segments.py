@@ -112,6 +112,35 @@ def _talked_over(words: list[str], i: int) -> bool:
     return len(act) > 4 and act.endswith("ing") and not act.endswith("thing")
 
 
+# what "that" follows when it opens what was said, known or found, not a relative clause ("we decided that we would
+# not", "the problem was that we didn't")
+_THAT_HEADS = frozenset({"sure", "so", "such", "is", "was", "were", "are", "be", "been", "said", "say", "says", "told",
+                         "tell", "knew", "know", "think", "thought", "found", "find", "saw", "see", "felt", "feel",
+                         "meant", "mean", "means", "showed", "shown", "show", "learned", "learnt", "learn", "make",
+                         "made", "believe", "hope", "wish", "realise", "realize", "noticed", "decided", "agreed",
+                         "ensured", "and", "but", "or", "because", "now", "then", "not", "it's", "that's"})
+_SHORT_SUBJECTS = frozenset({"we", "i", "they", "you", "it", "he", "she", "nobody", "people", "customers", "users"})
+_AUXILIARIES = frozenset({"did", "do", "does", "was", "were", "is", "are", "had", "has", "have", "could", "would", "will",
+                          "should", "can"})
+
+
+def _in_relative(words: list[str], i: int) -> bool:
+    """Whether the denial at `i` is inside a relative clause that describes a noun ("any payment that did not match",
+    "an immutable row that we never update", "a job which never retried"): it says what the thing is, not that the
+    candidate did not act."""
+    for j in range(max(0, i - 3), i):
+        if words[j] not in RELATIVES or (j == 0 and words[j] == "that"):     # a clause may open at "which"
+            continue
+        between = words[j + 1:i]
+        if any(b not in _SHORT_SUBJECTS and b not in _AUXILIARIES for b in between):
+            continue
+        head = words[j - 1] if j else ""
+        if words[j] == "that" and (head in _THAT_HEADS or (len(head) > 4 and head.endswith("ed"))):
+            continue
+        return True
+    return False
+
+
 def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     neg: set[str] = set()
     hyp: set[str] = set()
@@ -128,6 +157,8 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 continue          # "not just my own patients"
             if any(a in HARM for a in after):
                 continue          # "we never lost a payment" reports a success
+            if _in_relative(words, i):
+                continue          # "flagged any payment that did not match": what the payment was, not the act
             neg.add(w)
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
@@ -173,7 +204,8 @@ def _counting_negators(words: list[str]) -> list[int]:
     for i, w in enumerate(words):
         if w in NEGATORS or w.endswith("n't"):
             after = words[i + 1:i + 3]
-            if (words[i + 1:i + 2] and words[i + 1] in ADDITIVE) or any(a in HARM for a in after):
+            if (words[i + 1:i + 2] and words[i + 1] in ADDITIVE) or any(a in HARM for a in after) \
+                    or _in_relative(words, i):
                 continue
             out.append(i)
     return out
