@@ -84,6 +84,9 @@ def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, se
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first and ctl.rehearsal.index == position
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
     assert page.notice.isVisible() and "while you were typing" in page.notice.text()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):   # walkthrough 13: it outlived the next answer
+        ctl.answer_text(TYPED)
+    assert not page.notice.isVisible()
     services.settings.practice.typing_gap_s = 0.05
     qtbot.wait(100)
     press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command

@@ -516,7 +516,7 @@ class PracticePage(QWidget):
             self._typing_said = True
             self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
                              "keyboard was not in a text field. To write a note, click the note field "
-                             "under the feedback first.")
+                             "under the feedback first.", c.ANSWER)     # the next answer makes it old
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
