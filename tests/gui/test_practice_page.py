@@ -1952,3 +1952,20 @@ def test_a_complete_answer_the_silence_stop_ended_is_not_questioned():
     assert not may_still_be_thinking(analysis)
     partial = analyze_answer(bank, prompt, Transcript.from_text("Our matching engine had heavy lock contention."))
     assert may_still_be_thinking(partial)
+
+
+def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
+    """Walkthrough 13: after typing a note, Esc did not leave the field, so N went into the note ("...slowern").
+    Esc leaves it, the note kept as typed, and N then moves on."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    position = ctl.rehearsal.index
+    note = page.feedback.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Say the outbox part slower")
+    qtbot.keyClick(note, Qt.Key.Key_Escape)
+    assert not note.hasFocus() and note.text() == "Say the outbox part slower"
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 5000)
+    assert note.text() != "Say the outbox part slowern"

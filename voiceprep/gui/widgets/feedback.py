@@ -266,6 +266,12 @@ class _RatingKeys(QObject):
         if isinstance(event, QFocusEvent):
             self._focus(watched, event)
             return False
+        if watched is self.note and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and not event.modifiers() and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            # walkthrough 13: Esc leaves the note (kept as typed), so N, R and F work again; the window's Esc
+            # (stop the sound) still runs
+            self.note.clearFocus()
+            return False
         if not (isinstance(event, QKeyEvent) and isinstance(watched, QAbstractButton)):
             return False
         typed = event.text()
