@@ -23,11 +23,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, TUNING, load, spoken  # noqa: E402
+from bench.judge_fit import answer_judge  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.evaluation import heard  # noqa: E402
-from voiceprep.core.analysis.judge import AnswerJudge  # noqa: E402
-from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
-from voiceprep.core.analysis.text import tokenize  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
@@ -43,10 +40,8 @@ def bags(split: str) -> list[Bag]:
     out: list[Bag] = []
     for transcript_of in (lambda i: Transcript.from_text(i.text), lambda i: heard_as[i.text]):
         for item in items:
-            tr = transcript_of(item)
-            raw = [w.word for w in tr.words()]
             prompt = banks[item.bank].prompt(item.prompt)
-            judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(tr)), model, settings, prompt)
+            judge = answer_judge(item, banks, transcript_of(item), settings, model)
             if judge.vectors is None:
                 continue
             labels = model.embed([kp.label for kp in prompt.key_points])

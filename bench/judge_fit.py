@@ -5,6 +5,10 @@ model, fits a logistic regression (Newton's method, small L2), reports 5-fold cr
 (folds by answer) and prints the weights to put in settings.AnalysisSettings.judge_weights.
 
     .venv/bin/python bench/judge_fit.py --audio   # --audio adds the dev answers' transcripts (the weights in use)
+
+The `credited` feature must be read through a credit space not trained on dev (the shipped one was, and looks perfect
+there): the weights in use were fitted with `--adapter` set to one trained on dev2 alone (`bench/judge_adapter.py
+--train dev2 --out ...`; docs/benchmarks.md, "The credit space").
 """
 
 from __future__ import annotations
@@ -28,15 +32,19 @@ from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 
+def answer_judge(item, banks, transcript: Transcript, settings: AnalysisSettings, model) -> AnswerJudge:
+    """The judge of one labelled answer (as text or as its transcript), as the app builds it."""
+    raw = [w.word for w in transcript.words()]
+    return AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
+                       banks[item.bank].prompt(item.prompt))
+
+
 def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[str]]:
     settings, model = AnalysisSettings(), get_embedder()
     xs, ys, groups = [], [], []
     for item in items:
-        transcript = to_transcript(item)
-        raw = [w.word for w in transcript.words()]
         prompt = banks[item.bank].prompt(item.prompt)
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                             prompt)
+        judge = answer_judge(item, banks, to_transcript(item), settings, model)
         for kp in prompt.key_points:
             f: Features = judge.judge(kp).judgement.features
             xs.append(f.vector())

@@ -51,7 +51,7 @@ def silence_stop_text(seconds: float, silence_s: float) -> str:
 def may_still_be_thinking(analysis: AnswerAnalysis) -> bool:
     """Whether an answer the silence stop ended may have been cut in a thinking pause: it missed a key point
     (walkthrough 13: after a complete answer, "stopped by itself... Still thinking?" read as if something went wrong)."""
-    return any(not r.hit for r in analysis.key_points)
+    return analysis.points_hit < analysis.points_total
 
 
 class Cancelled(Exception):
