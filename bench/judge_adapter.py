@@ -28,11 +28,11 @@ from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
-Bag = tuple[np.ndarray, np.ndarray, bool]       # label vector, unit vectors, credited
+Bag = tuple[np.ndarray, np.ndarray, bool]       # label vector, unit vectors (one array per answer, shared), credited
 
 
 def bags(split: str) -> list[Bag]:
-    """The split's bags, as text and as transcripts."""
+    """The split's bags, as text and as transcripts (the key points of one answer share its unit array)."""
     items, banks = load(split, CORPUS)
     settings, model = AnalysisSettings(), get_embedder()
     assert model is not None, "the sentence model is needed"
@@ -45,43 +45,52 @@ def bags(split: str) -> list[Bag]:
             if judge.vectors is None:
                 continue
             labels = model.embed([kp.label for kp in prompt.key_points])
-            out += [(label, judge.vectors.copy(), kp.id in item.hits) for kp, label in zip(prompt.key_points, labels)]
+            units = judge.vectors.copy()
+            out += [(label, units, kp.id in item.hits) for kp, label in zip(prompt.key_points, labels)]
     return out
 
 
 def tensors(data: list[Bag]):  # type: ignore[no-untyped-def]
+    """(labels [B, D], units [A, U, D] once per answer, mask [A, U], answer of each bag [B], credited [B])."""
     import torch
-    n = max(len(u) for _, u, _ in data)
-    units = torch.zeros(len(data), n, data[0][0].shape[0])
-    mask = torch.zeros(len(data), n, dtype=torch.bool)
-    for i, (_, u, _) in enumerate(data):
+    answers: dict[int, int] = {}
+    arrays = []
+    for _, u, _ in data:
+        if id(u) not in answers:
+            answers[id(u)] = len(arrays)
+            arrays.append(u)
+    n = max(len(u) for u in arrays)
+    units = torch.zeros(len(arrays), n, data[0][0].shape[0])
+    mask = torch.zeros(len(arrays), n, dtype=torch.bool)
+    for i, u in enumerate(arrays):
         units[i, :len(u)] = torch.tensor(u)
         mask[i, :len(u)] = True
     labels = torch.tensor(np.stack([lab for lab, _, _ in data]))
-    return labels, units, mask, torch.tensor([float(y) for _, _, y in data])
+    of = torch.tensor([answers[id(u)] for _, u, _ in data])
+    return labels, units, mask, of, torch.tensor([float(y) for _, _, y in data])
 
 
-def best_similarity(a, labels, units, mask):  # type: ignore[no-untyped-def]
+def best_similarity(p, q, labels, units, mask, of):  # type: ignore[no-untyped-def]
+    """Each bag's best label-to-unit cosine in the space v -> v + (v Q) P^T (the units mapped once per answer)."""
     import torch
-    w = torch.eye(labels.shape[1]) + a
-    lab = torch.nn.functional.normalize(labels @ w.T, dim=-1)
-    un = torch.nn.functional.normalize(units @ w.T, dim=-1)
-    return torch.einsum("bud,bd->bu", un, lab).masked_fill(~mask, -2.0).max(dim=1).values
+    lab = torch.nn.functional.normalize(labels + (labels @ q) @ p.T, dim=-1)
+    un = torch.nn.functional.normalize(units + (units @ q) @ p.T, dim=-1)
+    sims = torch.einsum("bud,bd->bu", un[of], lab)
+    return sims.masked_fill(~mask[of], -2.0).max(dim=1).values
 
 
 def train(data: list[Bag], rank: int, ridge: float, steps: int = 150) -> tuple[np.ndarray, np.ndarray]:
     import torch
     torch.manual_seed(0)
-    labels, units, mask, y = tensors(data)
+    labels, units, mask, of, y = tensors(data)
     p = torch.zeros(labels.shape[1], rank, requires_grad=True)
     q = (torch.randn(labels.shape[1], rank) * 0.01).requires_grad_()
     scale, shift = torch.tensor(10.0, requires_grad=True), torch.tensor(0.5, requires_grad=True)
     opt = torch.optim.Adam([p, q, scale, shift], lr=3e-3)
     for _ in range(steps):
         opt.zero_grad()
-        a = p @ q.T
-        s = best_similarity(a, labels, units, mask)
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(scale * (s - shift), y) + ridge * (a ** 2).sum()
+        s = best_similarity(p, q, labels, units, mask, of)
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(scale * (s - shift), y) + ridge * ((p @ q.T) ** 2).sum()
         loss.backward()
         opt.step()
     return p.detach().numpy(), q.detach().numpy()
@@ -94,14 +103,15 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--train", default="dev,dev2", help="tuning splits to train on (dev, dev2)")
+    ap.add_argument("--train", default="dev,dev2", help="tuning splits to train on (dev, dev2; dev2:ab = dev2 writers A "
+                    "and B only)")
     ap.add_argument("--out", type=Path, help="where to write the adapter (.npz with p and q)")
     ap.add_argument("--check", help="a tuning split not trained on: label-similarity AUC before and after")
     ap.add_argument("--rank", type=int, default=32)
     ap.add_argument("--ridge", type=float, default=0.01)
     args = ap.parse_args()
     splits = args.train.split(",")
-    if not set(splits) <= set(TUNING) or (args.check and args.check not in TUNING):
+    if not {s.partition(":")[0] for s in splits} <= set(TUNING) or (args.check and args.check.partition(":")[0] not in TUNING):
         ap.error(f"train and check on the tuning splits only ({', '.join(TUNING)})")
     data = [b for s in splits for b in bags(s)]
     p, q = train(data, args.rank, args.ridge)
@@ -110,9 +120,10 @@ def main() -> None:
         print(f"wrote {args.out} ({len(data)} bags from {args.train})")
     if args.check:
         import torch
-        labels, units, mask, y = tensors(bags(args.check))
-        for name, a in (("MiniLM", torch.zeros(labels.shape[1], labels.shape[1])), ("credit space", torch.tensor(p @ q.T))):
-            s = best_similarity(a, labels, units, mask).numpy()
+        labels, units, mask, of, y = tensors(bags(args.check))
+        zero = torch.zeros(labels.shape[1], 1)
+        for name, pq in (("MiniLM", (zero, zero)), ("credit space", (torch.tensor(p), torch.tensor(q)))):
+            s = best_similarity(*pq, labels, units, mask, of).numpy()
             print(f"{args.check}: best label similarity, {name}: AUC {auc(s, y.numpy().astype(bool)):.3f}")
 
 

@@ -6,6 +6,7 @@
     .venv/bin/python bench/judge_eval.py --split regression          # the old 63 answers
     .venv/bin/python bench/judge_eval.py --split dev --half A --errors   # one half of dev, by prompt (see dev_half)
     .venv/bin/python bench/judge_eval.py --split dev2 [--half A] [--errors]   # the second tuning set (session 15)
+    .venv/bin/python bench/judge_eval.py --split dev2 --writers cd   # only writers C and D's answers (session 17)
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
@@ -50,10 +51,15 @@ TUNING = ("dev", "dev2")           # tune on these: --errors and --half allowed
 
 
 def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
+    """A split's answers and every bank. "dev2:cd" is dev2's answers by writers C and D only (ids "d2c-", "d2d-")."""
+    split, _, writers = split.partition(":")
     path = REGRESSION if split == "regression" else corpus / f"{split}.toml"
     dirs = [REPO / "question_banks"] + ([corpus / "banks"] if (corpus / "banks").is_dir() else [])
     banks = {b.id: b for b in BankRegistry.discover(dirs).banks}
-    return load_labeled(path), banks
+    items = load_labeled(path)
+    if writers:
+        items = [i for i in items if any(i.id.startswith(f"d2{w}-") for w in writers)]
+    return items, banks
 
 
 def dev_half(items: list[Labeled], half: str) -> list[Labeled]:
@@ -115,11 +121,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
+    ap.add_argument("--writers", help="dev2 only: these writers' answers (letters, e.g. cd = ids d2c-, d2d-)")
     ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
                     "file = no adapter)")
     args = ap.parse_args(argv)
     if args.adapter:
         adapter.ADAPTER_PATH = args.adapter
+    if args.writers and args.split != "dev2":
+        ap.error("--writers picks dev2 answers by their writer (dev2 only)")
     if args.half and args.split not in TUNING:
         ap.error("--half splits the tuning answers (dev, dev2) only")
     if args.errors and args.split in HELD_OUT:
@@ -129,7 +138,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    items, banks = load(args.split, args.corpus)
+    items, banks = load(args.split + (f":{args.writers}" if args.writers else ""), args.corpus)
     if args.half:
         items = dev_half(items, args.half)
     if args.subset:

@@ -1,10 +1,11 @@
-"""Fit the semantic judge's combination weights on the DEV split only (never on test).
+"""Fit the semantic judge's combination weights on the tuning splits only (never on test or holdout).
 
 Computes each key-point decision's features (label and facet similarities, cue evidence) with the real
 model, fits a logistic regression (Newton's method, small L2), reports 5-fold cross-validated P/R/F1
 (folds by answer) and prints the weights to put in settings.AnalysisSettings.judge_weights.
 
-    .venv/bin/python bench/judge_fit.py --audio   # --audio adds the dev answers' transcripts (the weights in use)
+    .venv/bin/python bench/judge_fit.py --audio   # --audio adds the dev answers' transcripts
+    .venv/bin/python bench/judge_fit.py --audio --fit-on dev,dev2 --adapter-for dev=A_DEV2.npz --adapter-for dev2=A_DEV.npz
 
 The `credited` feature must be read through a credit space not trained on dev (the shipped one was, and looks perfect
 there): the weights in use were fitted with `--adapter` set to one trained on dev2 alone (`bench/judge_adapter.py
@@ -76,16 +77,29 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5, help="fold splits to average")
     ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
                     "file = no adapter)")
+    ap.add_argument("--fit-on", default="dev", help="tuning splits to fit on, e.g. dev,dev2 (dev2:ab = writers A, B)")
+    ap.add_argument("--adapter-for", action="append", default=[], metavar="SPLIT=FILE",
+                    help="read this split's `credited` through this adapter (one not trained on it); else --adapter")
+    ap.add_argument("--drop", default="", help="features to leave out (0 in every row), e.g. concrete: an ablation")
     args = ap.parse_args()
     if args.adapter:
         adapter.ADAPTER_PATH = args.adapter
-    items, banks = load("dev", args.corpus)
-    x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
-    if args.audio:
-        cache = spoken(items, banks)
-        xa, ya, ga = features(items, banks, lambda i: cache[i.text])
-        x, y, groups = np.vstack([x, xa]), np.r_[y, ya], groups + ga
-    text = np.arange(len(y)) < len(y) // (2 if args.audio else 1)
+    crossed = dict(a.split("=", 1) for a in args.adapter_for)
+    parts: list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]] = []
+    for split in args.fit_on.split(","):
+        adapter.ADAPTER_PATH = Path(crossed[split]) if split in crossed else (args.adapter or adapter.ADAPTER_PATH)
+        items, banks = load(split, args.corpus)
+        x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
+        parts.append((x, y, groups, np.ones(len(y), dtype=bool)))
+        if args.audio:
+            cache = spoken(items, banks)
+            xa, ya, ga = features(items, banks, lambda i, heard_as=cache: heard_as[i.text])
+            parts.append((xa, ya, ga, np.zeros(len(ya), dtype=bool)))
+    x, y = np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    groups = [g for p in parts for g in p[2]]
+    text = np.concatenate([p[3] for p in parts])
+    for name in filter(None, args.drop.split(",")):
+        x[:, Features.NAMES.index(name)] = 0.0
     results: dict[float, list[tuple[float, float, float, float]]] = {}
     for split in range(args.repeats):     # mean over several fold splits: one split's luck is +-0.005 F1
         ids = sorted(set(groups))
