@@ -216,6 +216,40 @@ def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_i
     assert ctl.rehearsal.index == 2 and ctl.state == c.FEEDBACK
 
 
+def test_skipping_the_last_question_shows_the_summary_with_undo_skip_back_to_it(window, qtbot, services):
+    """Walkthrough 13: N on the last question ended the round at once, with no "Undo skip" (on any other question N
+    offers it). The summary shows with the undo over it; Ctrl+Z brings the question back unanswered, and answering
+    it finishes the round again, its stored summary counting the answer."""
+    import json
+
+    from voiceprep.core.history.store import History
+
+    page, ctl = start(window, qtbot)
+    while not ctl.rehearsal.is_last:
+        press(qtbot, window.nav, Qt.Key.Key_N)
+    last = ctl.rehearsal.current.id
+    with qtbot.waitSignal(ctl.roundFinished, timeout=30000):
+        press(qtbot, window.nav, Qt.Key.Key_N)                         # the last question skipped: the round ends
+    assert ctl.state == c.FINISHED and page.stack.currentWidget() is page.summary
+    assert page.notice.isVisible() and page.notice.text().startswith("Skipped “")
+    assert page.notice.action_btn.isVisible() and "Ctrl+Z" in page.notice.action_btn.text()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.current.id == last and last not in ctl.rehearsal.results
+    assert page.stack.currentIndex() == 0 and not page.notice.isVisible()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    with qtbot.waitSignal(ctl.roundFinished, timeout=30000) as finished:
+        press(qtbot, window.nav, Qt.Key.Key_N)                         # answered: the round ends, no undo now
+    assert finished.args[0].answered == 1
+    assert not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.state == c.FINISHED
+    with History.open(services.db_path) as h:
+        qtbot.waitUntil(lambda: json.loads(h.read("SELECT summary_json FROM rounds WHERE id = ?", [ctl.round_pk])[0][
+            "summary_json"] or "{}").get("answered") == 1, timeout=10000)
+
+
 def test_a_skip_can_still_be_undone_after_an_answer_to_the_next_question_was_not_heard(window, qtbot, tmp_path):
     """Review 16: Ctrl+Z takes a skip back until the next question is answered (README), but an answer to it begun
     and not heard ("I didn't hear an answer", nothing scored or saved) already ended that: the skip stood though
