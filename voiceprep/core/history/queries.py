@@ -617,7 +617,7 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
     for c in comps:
         times = zeros.pop((c["bank_id"], c["key"]), [])
-        latest = 0.0 if times and str(max(times)) > str(c["latest_at"]) else c["latest"]
+        latest = 0.0 if times and str(max(times)) >= str(c["latest_at"]) else c["latest"]   # a round ends after its answers
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
             "latest": latest, "average": average_with_skipped(c["average"], c["attempts"], len(times)),
             "attempts": c["attempts"] + len(times)}
