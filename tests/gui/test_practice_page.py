@@ -1620,11 +1620,17 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     page.feedback.ask.click()
     questions = ["What is embedded finance, and who uses it?",
                  "What does the scale of Airwallex mean for the systems behind it?"]
-    assert page.prompt_text.text() == "\n".join(questions)                   # the question now: the follow-ups
-    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
+    # in time order (walkthrough 13): the question, its answer's feedback, then the follow-ups asked, under it
+    assert page.prompt_text.text() == main.prompt.text and page.stack.currentWidget() is page.feedback
+    asked = page.feedback.asked
+    assert asked.isVisible() and asked.text().splitlines()[1:3] == questions
+    assert asked.mapTo(page, asked.rect().topLeft()).y() > page.feedback.view.mapTo(page, page.feedback.view.rect()
+                                                                                    .bottomLeft()).y()
     assert page.state_label.text().startswith("Press Space to answer the follow-ups")
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(FOLLOW_UP)
+    assert not asked.isVisible()                        # the follow-up answer's own feedback: they are the question
+    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
     follow_id = page.attempt_id
     assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
     assert page.prompt_text.text() == "\n".join(questions)
@@ -1644,6 +1650,15 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
                   for i in (main_id, follow_id)}
     # History and Progress count only those points, and name it a follow-up answer with its questions (session 13)
     assert stored == {main_id: (None, None), follow_id: (labels, questions)}
+    # History's answer says what its follow-up answer added, as Practice said it (walkthrough 13: it kept "4 of 6")
+    window.nav.setCurrentRow(1)
+    rows = window.history.model
+    qtbot.waitUntil(lambda: rows.rowCount() == 2, timeout=10000)
+    window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
+    qtbot.waitUntil(lambda: (window.history.detail.document or {}).get("prompt", {}).get("id") == "product-range"
+                    and "With its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)"
+                    in window.history.detail.view.toPlainText(), timeout=10000)
+    window.nav.setCurrentRow(0)
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         ctl.stop_speaking()

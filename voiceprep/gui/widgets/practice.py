@@ -827,8 +827,14 @@ class PracticePage(QWidget):
         self.time_bar.setValue(0)
 
     def _on_follow_up_asked(self, turn) -> None:
-        """The interviewer asks the follow-ups: they are the question now; Space (Ctrl+T, Import) answers them."""
-        self._show_question(turn)
+        """The interviewer asks the follow-ups: Space (Ctrl+T, Import) answers them. Over the feedback they follow, they
+        come under it, the question it answered staying above (walkthrough 13: they replaced the question, above the
+        older feedback); they are the question once the answer to them starts (_on_state)."""
+        if self.stack.currentWidget() is self.feedback:
+            them = "them" if len(turn.questions) > 1 else "it"
+            self.feedback.show_asked(turn.questions, f"Space answers {them} (Ctrl+T to type).")
+        else:
+            self._show_question(turn)
         self._focus_answer()
 
     def _on_state(self, state: str) -> None:
