@@ -3,19 +3,12 @@ Practice said "this question now has 3 of 5 key points", History kept the answer
 
 from __future__ import annotations
 
-from tests.conftest import BANKS
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN
-from voiceprep.app import HistoryAccess, PracticeSession
-from voiceprep.app.history_service import HistoryService
-from voiceprep.core.banks import load_bank
 from voiceprep.core.history.followed import followed_text
 from voiceprep.core.rehearsal import Rehearsal
 
 
-def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_practice_did(tmp_path):
-    access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
-    bank = load_bank(BANKS / "airwallex.toml")
+def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_practice_did(bank, session, service):
     prompt = bank.prompt("product-range")
     r = Rehearsal.for_prompt(bank, prompt)
     main = session.save_typed(bank, prompt, MAIN)
@@ -37,4 +30,3 @@ def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_pract
     again = session.save_typed(bank, prompt, "I am not sure.")            # a new answer: the follow-ups are behind
     assert service.attempt(again.attempt_id)["with_follow_ups"] is None
     assert service.attempt(main.attempt_id)["with_follow_ups"] == standing
-    access.close_all()

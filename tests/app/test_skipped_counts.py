@@ -5,8 +5,6 @@ welcome back said 22, 32 and 32 of one session without saying which counted what
 from __future__ import annotations
 
 from tests.conftest import BANKS
-from voiceprep.app import HistoryAccess, PracticeSession
-from voiceprep.app.history_service import HistoryService
 from voiceprep.core.banks import load_bank
 from voiceprep.core.rehearsal import Rehearsal
 
@@ -15,9 +13,7 @@ KAFKA = ("We used Kafka topics with partitions and consumer groups, idempotency 
 LEDGER = "A double entry ledger with amounts as integers, EXPLAIN ANALYZE and indexes."
 
 
-def test_a_skipped_question_counts_as_0_in_progress_and_the_welcome_back_as_in_its_round(tmp_path):
-    access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
+def test_a_skipped_question_counts_as_0_in_progress_and_the_welcome_back_as_in_its_round(session, service):
     bank = load_bank(BANKS / "senior-backend-payments.toml")
     rnd = bank.round("round-02")
     r = Rehearsal.for_round(bank, rnd)
@@ -45,4 +41,3 @@ def test_a_skipped_question_counts_as_0_in_progress_and_the_welcome_back_as_in_i
     assert [row["prompt_id"] for row in series if row.get("skipped")] == ["payments-domain", "python-services"]
     assert all(row["overall"] == 0 for row in series if row.get("skipped"))
     assert service.stats(bank.id, "python-services")["avg_overall"] == 0     # the question alone: its skip, 0
-    access.close_all()
