@@ -139,9 +139,6 @@ def muted(text: str) -> QLabel:
     return label
 
 
-DETAIL_MAX_PX = 280         # a score bar's detail wraps past this width
-
-
 class ScoreBar(QWidget):
     """A labelled 0-100 bar: name, the score beside the bar in its colour (drawn on the bar, the number crossed the
     fill's edge and was hard to read at some scores), the bar, a detail."""
@@ -170,11 +167,10 @@ class ScoreBar(QWidget):
         row.addWidget(self.value)
         row.addWidget(self.bar, 3)
         if detail:
-            said = muted(detail)
-            # on one line where the row has room (a wrapped detail doubled each bar's height: the round summary
-            # ran below the fold at 1366x768, walkthrough 13)
-            said.setMinimumWidth(min(QFontMetrics(said.font()).horizontalAdvance(detail) + 4, DETAIL_MAX_PX))
-            row.addWidget(said)
+            # a share of the row, as the name's: on one line where the row has room (at its size hint it wrapped,
+            # doubling each bar's height: the round summary ran below the fold at 1366x768, walkthrough 13), wrapped
+            # in a narrow window
+            row.addWidget(muted(detail), 2)
 
 
 class Card(QFrame):
