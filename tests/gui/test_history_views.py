@@ -539,7 +539,8 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     qtbot.waitUntil(lambda: "2 attempts · 1 drill (not in the average or best) ·" in progress.summary.text(),
                     timeout=10000)
     first = off_gui(lambda: services.history.attempt(plain))["overall"]       # walkthrough 5: the drill left out
-    assert progress.summary.text().endswith(f"average {first:.0f} · best {first:.0f}"), progress.summary.text()
+    assert progress.summary.text().endswith(f"average {first:.0f} per answer · best {first:.0f}"), \
+        progress.summary.text()
     second_day = max(t for t, _ in progress.overall.series["overall"])
     assert progress.overall.canvas.drills["overall"] == {second_day}          # a day of drills only: hollow
     assert progress.drill_note.isVisible() and "Hollow" in progress.drill_note.text()
@@ -714,7 +715,10 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
     st = {"attempts": 3, "typed": 0, "drills": 0, "minutes_spoken": 2.0, "avg_overall": 80.0, "best_overall": 90.0}
     assert "cut off" not in summary_text(st)
     assert summary_text({**st, "cut_off": 1}) == ("3 attempts · 1 answer cut off (the app closed or the microphone "
-                                                  "stopped): not counted · 2.0 minutes spoken · average 80 · best 90")
+                                                  "stopped): not counted · 2.0 minutes spoken · average 80 per answer · "
+                                                  "best 90")
+    # a skip is in the average as 0, as its round counts it, and said (walkthrough 13)
+    assert summary_text({**st, "skipped": 2}).endswith("average 80 per answer (2 skipped questions counted as 0) · best 90")
 
 
 def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_selects_the_first_row(

@@ -216,6 +216,40 @@ def test_a_skipped_question_comes_back_with_ctrl_z_or_undo_skip_until_the_next_i
     assert ctl.rehearsal.index == 2 and ctl.state == c.FEEDBACK
 
 
+def test_skipping_the_last_question_shows_the_summary_with_undo_skip_back_to_it(window, qtbot, services):
+    """Walkthrough 13: N on the last question ended the round at once, with no "Undo skip" (on any other question N
+    offers it). The summary shows with the undo over it; Ctrl+Z brings the question back unanswered, and answering
+    it finishes the round again, its stored summary counting the answer."""
+    import json
+
+    from voiceprep.core.history.store import History
+
+    page, ctl = start(window, qtbot)
+    while not ctl.rehearsal.is_last:
+        press(qtbot, window.nav, Qt.Key.Key_N)
+    last = ctl.rehearsal.current.id
+    with qtbot.waitSignal(ctl.roundFinished, timeout=30000):
+        press(qtbot, window.nav, Qt.Key.Key_N)                         # the last question skipped: the round ends
+    assert ctl.state == c.FINISHED and page.stack.currentWidget() is page.summary
+    assert page.notice.isVisible() and page.notice.text().startswith("Skipped “")
+    assert page.notice.action_btn.isVisible() and "Ctrl+Z" in page.notice.action_btn.text()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.rehearsal.current.id == last and last not in ctl.rehearsal.results
+    assert page.stack.currentIndex() == 0 and not page.notice.isVisible()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    with qtbot.waitSignal(ctl.roundFinished, timeout=30000) as finished:
+        press(qtbot, window.nav, Qt.Key.Key_N)                         # answered: the round ends, no undo now
+    assert finished.args[0].answered == 1
+    assert not page.notice.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctl.state == c.FINISHED
+    with History.open(services.db_path) as h:
+        qtbot.waitUntil(lambda: json.loads(h.read("SELECT summary_json FROM rounds WHERE id = ?", [ctl.round_pk])[0][
+            "summary_json"] or "{}").get("answered") == 1, timeout=10000)
+
+
 def test_a_skip_can_still_be_undone_after_an_answer_to_the_next_question_was_not_heard(window, qtbot, tmp_path):
     """Review 16: Ctrl+Z takes a skip back until the next question is answered (README), but an answer to it begun
     and not heard ("I didn't hear an answer", nothing scored or saved) already ended that: the skip stood though
@@ -429,6 +463,38 @@ def test_space_presses_the_focused_button_when_there_is_no_answer_to_start(windo
     assert page.answer_btn.isEnabled() and page.shortcuts["Space"].isEnabled()
 
 
+@pytest.mark.parametrize("size", [(1366, 740), (2560, 1400)])
+def test_the_round_summary_fits_a_laptop_screen_skipped_questions_included(window, qtbot, size):
+    """Walkthrough 13: at 1366x768 the round summary ran below the fold ("Skipped" out of view). A long one (a retry,
+    six points to drill, two questions skipped, the last with its Undo skip notice) fits the window's free area on a
+    1366x768 screen, every line in view, no scrolling; and a large screen."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window.resize(*size)
+    page, ctl = start(window, qtbot)
+    for retry in (True, False):
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(TYPED)
+        if retry:
+            ctl.retry()
+            qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+            with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+                ctl.answer_text("Kafka. " + TYPED)
+        ctl.next()
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    while ctl.state != c.FINISHED:
+        press(qtbot, window.nav, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.summary and page.notice.isVisible(), timeout=10000)
+    qtbot.wait(200)                                      # laid out
+    shown = [w for kind in (QLabel, QAbstractButton) for w in page.summary.findChildren(kind) if w.isVisible()]
+    texts = [w.text() for w in shown]
+    assert "Skipped: answer these next time" in texts and "Drill next" in texts and "Drill these now" in texts
+    assert sum(t.startswith("• ") for t in texts) >= 6
+    assert page.page_scroll.verticalScrollBar().maximum() == 0
+    cut = [w.text() for w in shown if w.visibleRegion().boundingRect() != w.rect()]
+    assert not cut, cut                                  # nothing clipped by the window or a scroll area
+
+
 def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     page, ctl = start(window, qtbot, bank="airwallex")
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -449,7 +515,9 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     listed = texts[drill + 1:skipped]
     assert drill < skipped and listed and all(t in labels for t in listed)    # only the answered question's
     said = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
-    assert sum("Round complete" in t for t in said) == 1 and not page.notice.isVisible()     # said once
+    assert sum("Round complete" in t for t in said) == 1                                  # said once
+    # the only notice: the last question's skip, with its undo (walkthrough 13)
+    assert page.notice.text().startswith(f"Skipped “{rest[-1].text[:20]}") and page.notice.action_btn.isVisible()
     # walkthrough 4: "Drill my weak points" picked other points from the history than the ones listed here;
     # "Drill these now" drills exactly these
     # ... and each button says which it drills (walkthrough leftover: nothing said why they differed)
@@ -1552,11 +1620,17 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     page.feedback.ask.click()
     questions = ["What is embedded finance, and who uses it?",
                  "What does the scale of Airwallex mean for the systems behind it?"]
-    assert page.prompt_text.text() == "\n".join(questions)                   # the question now: the follow-ups
-    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
+    # in time order (walkthrough 13): the question, its answer's feedback, then the follow-ups asked, under it
+    assert page.prompt_text.text() == main.prompt.text and page.stack.currentWidget() is page.feedback
+    asked = page.feedback.asked
+    assert asked.isVisible() and asked.text().splitlines()[1:3] == questions
+    assert asked.mapTo(page, asked.rect().topLeft()).y() > page.feedback.view.mapTo(page, page.feedback.view.rect()
+                                                                                    .bottomLeft()).y()
     assert page.state_label.text().startswith("Press Space to answer the follow-ups")
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(FOLLOW_UP)
+    assert not asked.isVisible()                        # the follow-up answer's own feedback: they are the question
+    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
     follow_id = page.attempt_id
     assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
     assert page.prompt_text.text() == "\n".join(questions)
@@ -1576,6 +1650,15 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
                   for i in (main_id, follow_id)}
     # History and Progress count only those points, and name it a follow-up answer with its questions (session 13)
     assert stored == {main_id: (None, None), follow_id: (labels, questions)}
+    # History's answer says what its follow-up answer added, as Practice said it (walkthrough 13: it kept "4 of 6")
+    window.nav.setCurrentRow(1)
+    rows = window.history.model
+    qtbot.waitUntil(lambda: rows.rowCount() == 2, timeout=10000)
+    window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
+    qtbot.waitUntil(lambda: (window.history.detail.document or {}).get("prompt", {}).get("id") == "product-range"
+                    and "With its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)"
+                    in window.history.detail.view.toPlainText(), timeout=10000)
+    window.nav.setCurrentRow(0)
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         ctl.stop_speaking()
@@ -1759,9 +1842,11 @@ def test_a_note_not_yet_saved_does_not_cover_the_follow_ups_header(window, qtbot
     ctl.tts_ok = True
     window.services.speaker = lambda: SlowVoice()
     page.feedback.ask.click()
-    assert page.attempt_line.text().startswith("Follow-ups to your answer"), page.attempt_line.text()
+    asked = page.feedback.asked                       # under the feedback (walkthrough 13), the question above
+    assert asked.isVisible() and "Your note" not in page.attempt_line.text(), page.attempt_line.text()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=10000)
-    assert page.attempt_line.text().startswith("Follow-ups to your answer"), page.attempt_line.text()
+    assert asked.isVisible() and "Your note" not in page.attempt_line.text(), page.attempt_line.text()
+    assert asked.text().splitlines()[1].startswith("What is embedded finance")
 
 
 def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_follow_ups(window, qtbot):
@@ -1788,7 +1873,7 @@ def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(wind
     assert note.text() == "f" and page.prompt_text.text() == question
     note.clear()
     press(qtbot, window.nav, Qt.Key.Key_F)                           # the sidebar has the keyboard: F still asks
-    assert page.prompt_text.text().startswith("What is embedded finance")
+    assert page.feedback.asked.isVisible() and "\nWhat is embedded finance" in page.feedback.asked.text()
     assert page.state_label.text().startswith("Press Space to answer the follow-ups")
 
 

@@ -15,6 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.judging import stored_document
 from voiceprep.core.history import History, HistoryError, export, queries
+from voiceprep.core.history.followed import with_follow_ups
 from voiceprep.core.history.store import Row
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
@@ -94,7 +95,8 @@ class HistoryService:
         return queries.search(self._h(), text, limit)
 
     def attempt(self, attempt_id: int) -> Row:
-        """An attempt with `document`: the feedback exactly as the candidate saw it when it was judged."""
+        """An attempt with `document`: the feedback exactly as the candidate saw it when it was judged; and
+        `with_follow_ups`: its standing with the follow-up answers that followed it (core.history.followed)."""
         h = self._h()
         row = queries.get_attempt(h, attempt_id)
         bank = None
@@ -103,6 +105,7 @@ class HistoryService:
         except Exception:   # a snapshot that no longer parses still lets the stored rows be shown
             bank = None
         row["document"] = stored_document(row, bank) if row["state"] == "done" else None
+        row["with_follow_ups"] = with_follow_ups(h, row)      # what its follow-up answers added (walkthrough 13)
         return row
 
     def prompts(self, bank: str) -> list[Row]:

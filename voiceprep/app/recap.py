@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from voiceprep.core.history.queries import local, older_wording_text
+from voiceprep.core.history.skipped import skipped_text
 
 Row = dict[str, Any]
 
@@ -38,14 +39,17 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
         [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
-    left_out = f" (not counting {', '.join(left[:-1])} and {left[-1]})" if len(left) > 1 else \
-        f" (not counting {left[0]})" if left else ""
+    left_out = f"not counting {', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else \
+        f"not counting {left[0]}" if left else ""
+    skips = recap.get("skips") or 0                  # in the average as 0, as the round counts them (walkthrough 13)
+    told = [left_out] * bool(left_out) + [skipped_text(skips)] * bool(skips)
+    left_out = f" ({'; '.join(told)})" if told else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
     rnd = recap.get("round")
     if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73")
-        why = (f": its skipped question{'s count' if rnd['skipped'] != 1 else ' counts'} as missed" if rnd["skipped"]
-               else "")
+        # each question by its best try with what its follow-ups added, weighed by its key points: not the average
+        why = " (each question by its best try" + (", skipped ones as missed)" if rnd["skipped"] else ")")
         average = (f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None
                    else "") + f"; the round “{rnd['title']}” scored {rnd['overall']:.0f}{why}"
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else

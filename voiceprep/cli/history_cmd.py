@@ -19,12 +19,14 @@ from voiceprep.core.history.queries import (
     rescored_text,
     reworded_text,
 )
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
-cut off, counted in nothing), avg_overall, best_overall, minutes_spoken, first, last (ISO times), recent and earlier
+cut off, counted in nothing), skipped (questions skipped in rounds: in the averages and competencies as answers that
+scored 0), avg_overall, best_overall, minutes_spoken, first, last (ISO times), recent and earlier
 ({overall, wpm, fillers_per_min}: the last 5 whole answers and the 5 before), weak_points ({bank id: [{prompt_id,
 prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
@@ -161,7 +163,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
               "averages or best"] if follow_ups else []
     typed = f" ({'; '.join(notes)})" if notes else ""
     # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it
-    average = (f"average overall {s['avg_overall']}, best {s['best_overall']}" if s["avg_overall"] is not None
+    skips = f" ({skipped_text(s['skipped'])})" if s.get("skipped") else ""     # as Progress says it
+    average = (f"average overall {s['avg_overall']} per answer{skips}, best {s['best_overall']}"
+               if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
     cut = f"; {cut_off_count_text(s['cut_off'])}" if s.get("cut_off") else ""

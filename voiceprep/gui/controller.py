@@ -480,22 +480,24 @@ class RehearsalController(QObject):
         left = self.rehearsal.current
         self.skip_undoable = False
         if self.rehearsal.next() is None:
-            self.finish_round()
-            return
-        self._present()
+            self.finish_round()             # the last question skipped: its summary, with the undo over it
+        else:
+            self._present()
         if left.id not in self.rehearsal.results:    # moved on unanswered: a skip, which undo_skip() takes back
             self.skip_undoable = True
             self.skipped.emit(left)
 
     def undo_skip(self) -> None:
-        """Back to the question just skipped (Ctrl+Z, "Undo skip"), while the one after it is not yet answered."""
+        """Back to the question just skipped (Ctrl+Z, "Undo skip"), while the one after it is not yet answered, or,
+        the last question skipped, from the round's summary (walkthrough 13: N there ended the round for good); the
+        round is finished again, stored anew, when the candidate moves on from it."""
         if self.rehearsal is None or not self.skip_undoable or self._starting \
-                or self.state not in (IDLE, SPEAKING, THINKING):
+                or self.state not in (IDLE, SPEAKING, THINKING, FINISHED):
             return
         self.skip_undoable = False
         self._think_timer.stop()
         self.stop_speaking()
-        if self.rehearsal.back() is not None:
+        if self.state is FINISHED or self.rehearsal.back() is not None:
             self._present()
 
     @property

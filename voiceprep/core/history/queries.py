@@ -9,6 +9,7 @@ import unicodedata
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+from voiceprep.core.history.skipped import average_with_skipped, competency_rows, skipped_answers, with_skipped
 from voiceprep.core.history.store import DONE, FAILED, TYPED, History, HistoryError, Row
 from voiceprep.core.wording import counted
 
@@ -437,7 +438,8 @@ def local_day(iso: str) -> tuple[str, str]:
 def recap(h: History, last: int = 6) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
-    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE), `round`:
+    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE; `skips`
+    questions skipped in rounds finished that day counted in it as 0, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`), and
@@ -464,6 +466,7 @@ def recap(h: History, last: int = 6) -> Row | None:
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
     banks = sorted(counts, key=lambda b: -counts[b])
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
+    skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
     rounds = h.read(f"SELECT bank_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) AND "
                     "summary_json IS NOT NULL ORDER BY finished_at DESC LIMIT 1", banks)
@@ -481,7 +484,8 @@ def recap(h: History, last: int = 6) -> Row | None:
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
-            "average": round(sum(scores) / len(scores), 1) if scores else None,
+            "average": average_with_skipped(sum(scores) / len(scores) if scores else None, len(scores), skips),
+            "skips": skips,
             "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
             "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest,
             "round": the_round}
@@ -531,7 +535,8 @@ def _finished(bank: str | None, prompt: str | None = None, prefix: str = "",
 
 def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False) -> list[Row]:
-    """One row per finished attempt, oldest first (the newest `limit`): date, scores, competencies, pace and
+    """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
+    core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
     competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
@@ -556,7 +561,8 @@ def trends(h: History, bank: str | None = None, limit: int | None = None, prompt
         if r["drill"]:      # a follow-up answer: none, its competency scores rest on the whole question's points,
             r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
                                  if c in asked.get(r["id"], ()) and not is_follow_up(r)}
-    return rows
+    # the questions skipped in rounds, each an answer that scored 0 (core.history.skipped), in time order
+    return with_skipped(rows, skipped_answers(h, bank, prompt), limit)
 
 
 def _avg(rows: list[Row], key: str) -> float | None:
@@ -584,7 +590,10 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
         f"MIN(started_at) AS first, MAX(started_at) AS last, COUNT(DISTINCT bank_id) AS banks, "
         f"MIN(bank_id) AS one_bank FROM attempts WHERE {where}", args)[0]
     answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
-    result: Row = {"bank": bank, "prompt": prompt, **summary}
+    whole = h.read(f"SELECT COUNT(overall) AS n FROM attempts WHERE {where} AND {WHOLE_ANSWER}", args)[0]["n"]
+    skips = skipped_answers(h, bank, prompt)
+    summary["avg_overall"] = average_with_skipped(summary["avg_overall"], whole, len(skips))
+    result: Row = {"bank": bank, "prompt": prompt, **summary, "skipped": len(skips)}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
     result["follow_ups"] = result["follow_ups"] or 0
@@ -599,15 +608,21 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id
     comps = h.read(
         f"""SELECT bank_id, key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
-                   MAX(CASE WHEN n = 1 THEN value END) AS latest
-            FROM (SELECT a.bank_id, j.key, j.value,
+                   MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
+            FROM (SELECT a.bank_id, j.key, j.value, a.started_at,
                          ROW_NUMBER() OVER (PARTITION BY a.bank_id, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER})
             GROUP BY bank_id, key ORDER BY bank_id, key""", args_a)
     by_bank: dict[str, dict[str, Row]] = {}
+    zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
     for c in comps:
-        by_bank.setdefault(c["bank_id"], {})[c["key"]] = {"latest": c["latest"], "average": c["average"],
-                                                          "attempts": c["attempts"]}
+        times = zeros.pop((c["bank_id"], c["key"]), [])
+        latest = 0.0 if times and str(max(times)) >= str(c["latest_at"]) else c["latest"]   # a round ends after its answers
+        by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
+            "latest": latest, "average": average_with_skipped(c["average"], c["attempts"], len(times)),
+            "attempts": c["attempts"] + len(times)}
+    for (bank_id, key), times in zeros.items():       # probed only by skipped questions
+        by_bank.setdefault(bank_id, {})[key] = {"latest": 0.0, "average": 0.0, "attempts": len(times)}
     result["competencies_by_bank"] = by_bank
     # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
     # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)

@@ -167,7 +167,10 @@ class ScoreBar(QWidget):
         row.addWidget(self.value)
         row.addWidget(self.bar, 3)
         if detail:
-            row.addWidget(muted(detail))
+            # a share of the row, as the name's: on one line where the row has room (at its size hint it wrapped,
+            # doubling each bar's height: the round summary ran below the fold at 1366x768, walkthrough 13), wrapped
+            # in a narrow window
+            row.addWidget(muted(detail), 2)
 
 
 class Card(QFrame):

@@ -8,6 +8,7 @@ is laid out as one rich-text page (a dozen word-wrapped widgets cost a 50 ms lay
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled
-from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
 Doc = dict[str, Any]
@@ -377,6 +378,15 @@ class FeedbackView(QWidget):
         column.addWidget(self.view, 1)
         column.addStretch(0)
         lay.addLayout(column, 1)
+        # the follow-ups asked over this feedback, under it: the page reads top to bottom in time order (walkthrough
+        # 13: they replaced the question above the feedback they followed)
+        self.asked = QLabel()
+        self.asked.setWordWrap(True)
+        self.asked.setTextFormat(Qt.TextFormat.PlainText)
+        self.asked.setStyleSheet(f"QLabel {{ background: {soft(ACCENT)}; border-left: 4px solid {ACCENT}; "
+                                 "padding: 6px; font-weight: 600; }")
+        self.asked.hide()
+        lay.addWidget(self.asked)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
         # the rating, then the note and Save note (session 16: Tab went note -> rating; a rating first, then a note)
@@ -509,6 +519,11 @@ class FeedbackView(QWidget):
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
 
+    def show_asked(self, questions: Sequence[str], how: str) -> None:
+        """The interviewer's follow-ups, asked after this feedback, under it (one a line), with `how` to answer."""
+        self.asked.setText("The interviewer follows up:\n" + "\n".join(questions) + f"\n{how}")
+        self.asked.show()
+
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,
                       follow_up: str | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores."""
@@ -519,6 +534,7 @@ class FeedbackView(QWidget):
         """Render `doc`. `context` (History) names the question and when it was answered above the scores (a
         line each). `drill`: the points a drill asked this answer to cover (stored with the attempt)."""
         self.document, self._shown, self.since = doc, (context, drill, follow_up), None
+        self.asked.hide()                       # a new answer's feedback: the follow-ups asked are behind it
         # A scroll bar from the start: "as needed" laid every long page out twice (full width, then again beside
         # the scroll bar it turned out to need), doubling the cost of opening an attempt on the GUI thread.
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.history_service import FORMATS, Exported, attempts, export_target
 from voiceprep.app.session import rejudged_text
+from voiceprep.core.history.followed import followed_text
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -455,6 +456,8 @@ class HistoryPage(QWidget):
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill") or is_follow_up(attempt):
             context += "\n" + asked_text(attempt)
+        if attempt.get("with_follow_ups"):       # as Practice showed it after them, beside its own count
+            context += "\n" + followed_text(attempt["with_follow_ups"])
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."
             context += "\n" + cut_off_text(attempt["state_detail"])
         if (rescored := rescored_text(attempt)) is not None:     # the scores below replaced the ones first shown

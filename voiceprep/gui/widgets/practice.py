@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -250,7 +251,7 @@ class PracticePage(QWidget):
         # everything scrolls in a small window except the answer buttons, which stay in view
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.page_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no invisible Tab stop before the Bank list
@@ -826,8 +827,14 @@ class PracticePage(QWidget):
         self.time_bar.setValue(0)
 
     def _on_follow_up_asked(self, turn) -> None:
-        """The interviewer asks the follow-ups: they are the question now; Space (Ctrl+T, Import) answers them."""
-        self._show_question(turn)
+        """The interviewer asks the follow-ups: Space (Ctrl+T, Import) answers them. Over the feedback they follow, they
+        come under it, the question it answered staying above (walkthrough 13: they replaced the question, above the
+        older feedback); they are the question once the answer to them starts (_on_state)."""
+        if self.stack.currentWidget() is self.feedback:
+            them = "them" if len(turn.questions) > 1 else "it"
+            self.feedback.show_asked(turn.questions, f"Space answers {them} (Ctrl+T to type).")
+        else:
+            self._show_question(turn)
         self._focus_answer()
 
     def _on_state(self, state: str) -> None:
@@ -968,12 +975,22 @@ class PracticePage(QWidget):
         if rehearsal is None:
             return
         bank = rehearsal.bank
-        page = QWidget()
-        lay = QVBoxLayout(page)
+        # scrolls by itself, its lines wrapped to the page's width (in the stack, it was laid out at its narrow size
+        # hint: tall, it pushed "Skipped" below the fold at 1366x768, walkthrough 13)
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        lay = QVBoxLayout(body)
         # a drill's end said "Round complete" (walkthrough 6), and so did one prompt's (walkthrough 9)
         what = "Drill" if rehearsal.focus else "Prompt" if len(rehearsal.prompts) == 1 else "Round"
-        lay.addWidget(heading(f"{what} complete", 16))
-        lay.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"))
+        top = QHBoxLayout()              # one row: the summary fits a 1366x768 screen (walkthrough 13)
+        top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addSpacing(24)
+        top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
+                      1)
+        lay.addLayout(top)
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
             lay.addWidget(muted(line))
         if (cut := cut_off_line(rehearsal)) is not None:
@@ -1005,17 +1022,23 @@ class PracticePage(QWidget):
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
         to_drill = answered[:6]
-        for title, lines in (
-                ("Drill next", drill_next_lines(bank, to_drill)),
-                ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
-                                                                              else "") for pid in skipped])):
-            if lines:
-                lay.addWidget(heading(title, 12))
-            for line in lines:
+        # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
+        # (walkthrough 13)
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(24)
+        lay.addLayout(lists)
+        lists_shown = [(title, lines) for title, lines in (
+            ("Drill next", drill_next_lines(bank, to_drill)),
+            ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
+                                                                          else "") for pid in skipped])) if lines]
+        for col, (title, lines) in enumerate(lists_shown):
+            lists.setColumnStretch(col, 1)
+            lists.addWidget(heading(title, 12), 0, col)
+            for row, line in enumerate(lines, 1):
                 item = plain(f"• {line}")
                 item.setWordWrap(True)
-                lay.addWidget(item)
-            if lines and title == "Drill next":
+                lists.addWidget(item, row, col)
+            if title == "Drill next":
                 # exactly these points: "Drill my weak points" above picks from the whole history instead
                 self.drill_these_btn = QPushButton("Drill these now")
                 self.drill_these_btn.setToolTip(
@@ -1023,8 +1046,9 @@ class PracticePage(QWidget):
                     "to cover (Drill my weak points picks from the last "
                     f"{self.services.settings.history.weak_point_window} answers to each question instead)")
                 self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
-                lay.addWidget(flow_row(self.drill_these_btn))
+                lists.addWidget(flow_row(self.drill_these_btn), len(lines) + 1, col)
         lay.addStretch(1)
+        page.setWidget(body)
         keyboard_buttons(page)                       # Enter presses "Drill these now" as Space does (walkthrough 9)
         self.notice.hide()
         self.drill_note.hide()                       # a drill's "bring in these points" is not the summary's

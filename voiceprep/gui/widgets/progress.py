@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
@@ -233,7 +234,9 @@ def summary_text(st: dict[str, Any]) -> str:
     if st["avg_overall"] is None:
         scores = f"no average yet{only_asked(st)}"
     else:
-        scores = f"average {st['avg_overall']:.0f} · best {st['best_overall'] or 0:.0f}"   # as the table rounds
+        skips = st.get("skipped") or 0        # each in the average as 0, as its round counts it (walkthrough 13)
+        zeros = f" ({skipped_text(skips)})" if skips else ""
+        scores = f"average {st['avg_overall']:.0f} per answer{zeros} · best {st['best_overall'] or 0:.0f}"
     return f"{counted(n, 'attempt')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
@@ -244,7 +247,7 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     compared). `rows`: Progress's answers, oldest first (the newest `limit` when the history is cut there)."""
     scores: dict[str, list[float]] = {}
     for r in rows:
-        if r.get("drill") is None and r.get("overall") is not None:
+        if r.get("drill") is None and r.get("overall") is not None and not r.get("skipped"):   # a skip is no try
             scores.setdefault(r["prompt_id"], []).append(r["overall"])
     first = "first charted try" if limit is not None and len(rows) >= limit else "first try"
     if prompt:

@@ -1,0 +1,32 @@
+"""History shows an answer's standing with its follow-up answers, as Practice showed it after them (walkthrough 13:
+Practice said "this question now has 3 of 5 key points", History kept the answer's "0 of 5")."""
+
+from __future__ import annotations
+
+from tests.core.test_rehearsal import FOLLOW_UP, MAIN
+from voiceprep.core.history.followed import followed_text
+from voiceprep.core.rehearsal import Rehearsal
+
+
+def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_practice_did(bank, session, service):
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = session.save_typed(bank, prompt, MAIN)
+    r.record(main.analysis)
+    assert service.attempt(main.attempt_id)["with_follow_ups"] is None        # nothing followed it yet
+    turn = r.ask_follow_ups()
+    assert turn is not None
+    follow = session.save_typed(bank, prompt, FOLLOW_UP, drill=list(turn.labels), follow_up=list(turn.questions))
+    r.record(follow.analysis, turn)
+    hits = r.hits(prompt.id)                      # what Practice said: "this question now has 5 of 6 key points"
+    standing = service.attempt(main.attempt_id)["with_follow_ups"]
+    assert standing == {"hits": sum(hit for _, hit in hits), "total": len(hits), "answers": 1,
+                        "own": main.analysis.points_hit}
+    assert standing["hits"] > standing["own"]
+    assert followed_text(standing) == (f"With its follow-up answer: {standing['hits']} of {len(hits)} key points (this "
+                                       f"answer alone: {standing['own']} of {len(hits)}), as Practice showed it after "
+                                       "the follow-ups")
+    assert service.attempt(follow.attempt_id)["with_follow_ups"] is None      # a follow-up answer follows, is none
+    again = session.save_typed(bank, prompt, "I am not sure.")            # a new answer: the follow-ups are behind
+    assert service.attempt(again.attempt_id)["with_follow_ups"] is None
+    assert service.attempt(main.attempt_id)["with_follow_ups"] == standing

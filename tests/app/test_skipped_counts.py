@@ -1,0 +1,43 @@
+"""A question skipped in a round counts as 0 everywhere History computes, as the round summary counts it
+(walkthrough 13: Progress showed a competency whose only question was skipped at 100, and the round, Progress and the
+welcome back said 22, 32 and 32 of one session without saying which counted what)."""
+
+from __future__ import annotations
+
+from tests.conftest import BANKS
+from voiceprep.core.banks import load_bank
+from voiceprep.core.rehearsal import Rehearsal
+
+KAFKA = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
+         "letter queue with exponential backoff.")
+LEDGER = "A double entry ledger with amounts as integers, EXPLAIN ANALYZE and indexes."
+
+
+def test_a_skipped_question_counts_as_0_in_progress_and_the_welcome_back_as_in_its_round(session, service):
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    r = Rehearsal.for_round(bank, rnd)
+    pk = session.start_round(bank, rnd)
+    scores = []
+    for text in (KAFKA, LEDGER):                  # two answered; payments-domain and python-services skipped
+        saved = session.save_typed(bank, r.current, text, rnd.id, pk)
+        r.record(saved.analysis)
+        scores.append(saved.analysis.overall)
+        r.next()
+    r.next()
+    summary = r.summary()
+    session.finish_round(pk, summary.to_dict())
+    assert summary.skipped == ["payments-domain", "python-services"]
+    # backend_architecture is python-services' competency; the Kafka answer hit its one point there (100 alone)
+    stats = service.stats(bank.id)
+    arch = stats["competencies"]["backend_architecture"]
+    assert summary.competencies["backend_architecture"] < 100
+    assert arch["average"] < 100 and arch["latest"] == 0 and arch["attempts"] == 2
+    expected = round(sum(scores) / 4, 1)          # two answers and two skips at 0
+    assert stats["avg_overall"] == expected and stats["skipped"] == 2
+    recap = service.recap()
+    assert recap["average"] == expected and recap["skips"] == 2
+    series = service.trends(bank.id)
+    assert [row["prompt_id"] for row in series if row.get("skipped")] == ["payments-domain", "python-services"]
+    assert all(row["overall"] == 0 for row in series if row.get("skipped"))
+    assert service.stats(bank.id, "python-services")["avg_overall"] == 0     # the question alone: its skip, 0
