@@ -14,6 +14,7 @@ class Job:
     level: str | None = None
     must_haves: tuple[str, ...] = ()
     description: str | None = None
+    copied_from: str | None = None     # the id of the bank this one was duplicated from: its answers count here
 
 
 DELIVERY_ASPECTS = ("pace", "fillers", "structure", "hedges", "pauses")
