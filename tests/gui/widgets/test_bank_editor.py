@@ -118,6 +118,9 @@ def test_duplicated_bundled_bank_keeps_its_comments_on_disk(qtbot, services, dat
     assert bank.prompt("hardest-problem").text == "What is the hardest problem you have solved, and how?"
     assert "matching engine" in bank.prompt("hardest-problem").key_points[0].cues
     assert services.registry.find("airwallex") and services.registry.find("airwallex-mine")
+    # its answers follow it (walkthrough 13): the copy says where it came from
+    assert bank.job.copied_from == "airwallex" and services.registry.lineage("airwallex-mine") == ("airwallex-mine",
+                                                                                                   "airwallex")
 
 
 def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home, monkeypatch):
