@@ -974,7 +974,8 @@ def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services,
 
 def test_with_every_bank_shown_each_question_cell_names_its_bank(services):
     """Walkthrough 11: with "All banks" History had no bank anywhere in the row (and no room for a column at
-    1366x768): the question cell now starts with the bank's short name, its tooltip names it in full."""
+    1366x768): the question cell names the bank's short name after the question (walkthrough 13: before it, a long
+    bank name squeezed the question out), its tooltip names it in full."""
     from voiceprep.gui.widgets.history import short_bank_names, table_rows
 
     names = short_bank_names(services.registry)
@@ -984,7 +985,7 @@ def test_with_every_bank_shown_each_question_cell_names_its_bank(services):
     both = [{**base, "id": 1, "bank_id": "airwallex", "prompt_text": "Why Airwallex?"},
             {**base, "id": 2, "bank_id": "senior-backend-payments", "prompt_text": "Tell me about Kafka."}]
     shown = [r["display"][1] for r in table_rows(both, names)]
-    assert shown == ["Airwallex · Why Airwallex?", "Senior Backend Engineer, Payments · Tell me about Kafka."]
+    assert shown == ["Why Airwallex? · Airwallex", "Tell me about Kafka. · Senior Backend Engineer, Payments"]
     assert [r["display"][1] for r in table_rows(both[:1], names)] == ["Why Airwallex?"]   # one bank: no need
     assert [r["display"][1] for r in table_rows(both)] == ["Why Airwallex?", "Tell me about Kafka."]  # one chosen
 

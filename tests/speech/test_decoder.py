@@ -142,3 +142,17 @@ def test_words_timed_over_silence_were_not_said():
     kept = drop_silent_words(words, audio, offset=10.0, level=0.0025)
     assert [w.word for w in kept] == [" Oh", " yeah.", " Because"]
     assert drop_silent_words(words, np.zeros(1, dtype=np.float32), 10.0, 0.0025) == words   # nothing to judge by
+
+
+def test_the_bank_terms_kept_in_the_prompt_are_whole_terms_within_the_cap(transcriber):
+    """Session 17: the payments bank's terms took 60 tokens, cut at 50 mid-term ("..., 3-D Secure, 3DS" ended in
+    half a term). Whole terms are kept, in their order, within HOTWORD_TOKENS."""
+    from voiceprep.speech.decoder import HOTWORD_TOKENS
+
+    d = transcriber.decoder()
+    terms = ["Kafka", "Postgres", "idempotency keys", "chargebacks", "3-D Secure"] * 8
+    kept = d.tokenizer.decode(d.hotword_tokens(", ".join(terms))).strip()
+    assert 0 < len(d.hotword_tokens(", ".join(terms))) <= HOTWORD_TOKENS
+    names = kept.split(", ")
+    assert names == terms[:len(names)] and len(names) < len(terms), kept
+    assert d.hotword_tokens("Kafka, asyncio") == d.tokenizer.encode(" Kafka, asyncio")      # all fit: as before

@@ -52,10 +52,13 @@ def attempts(count: int) -> str:
 
 
 class HistoryService:
+    """`lineage`: a bank id's lineage (BankRegistry.lineage), so a duplicated bank's Progress, History filter, weak
+    points and Compare take in the answers given in the bank it was copied from; by default a bank is its own."""
     CACHED = 16          # unchanged-history answers kept per thread (pages shown again, filters toggled back)
 
-    def __init__(self, access: HistoryAccess):
+    def __init__(self, access: HistoryAccess, lineage: Callable[[str], tuple[str, ...]] = queries.bank_ids):
         self.access = access
+        self.lineage = lineage
         self._local = threading.local()
 
     @property
@@ -87,8 +90,9 @@ class HistoryService:
              min_score: float | None = None, limit: int | None = None) -> list[Row]:
         """Newest first; `text` searches what was said (and prompts and notes) in the same query."""
         limit = limit or self.settings.list_limit
-        return list(self._unless_changed(("attempts", bank, prompt, text, min_score, limit), lambda: queries.list_attempts(
-            self._h(), bank=bank, prompt=prompt, text=text, min_score=min_score, limit=limit)))
+        banks = self.lineage(bank) if bank else None
+        return list(self._unless_changed(("attempts", banks, prompt, text, min_score, limit), lambda: queries.list_attempts(
+            self._h(), bank=banks, prompt=prompt, text=text, min_score=min_score, limit=limit)))
 
     def search(self, text: str, limit: int = 20) -> list[Row]:
         """Best matches first, with [highlighted] snippets."""
@@ -109,29 +113,32 @@ class HistoryService:
         return row
 
     def prompts(self, bank: str) -> list[Row]:
-        """The prompts of a bank that have finished attempts (for the Progress prompt picker)."""
+        """The prompts of a bank (and its lineage's) that have finished attempts (for the Progress prompt picker)."""
+        of_bank, ids = queries.bank_where(self.lineage(bank))
         return self._h().read(
             "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
-            f"WHERE bank_id = ? AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", [bank])
+            f"WHERE {of_bank} AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", ids)
 
     # -- progress -------------------------------------------------------------------------------
     def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:
         s = self.settings
-        return queries.stats(self._h(), bank, s.weak_point_window, prompt, s.weak_points_drilled)
+        return queries.stats(self._h(), self.lineage(bank) if bank else None, s.weak_point_window, prompt,
+                             s.weak_points_drilled)
 
     def trends(self, bank: str | None = None, prompt: str | None = None, limit: int | None = None) -> list[Row]:
-        return queries.trends(self._h(), bank, limit or self.settings.chart_attempts, prompt)
+        return queries.trends(self._h(), self.lineage(bank) if bank else None, limit or self.settings.chart_attempts,
+                              prompt)
 
     def key_point_rates(self, bank: str, prompt: str | None = None) -> list[Row]:
-        return queries.key_point_rates(self._h(), bank, self.settings.weak_point_window, prompt)
+        return queries.key_point_rates(self._h(), self.lineage(bank), self.settings.weak_point_window, prompt)
 
     def weak_points(self, bank: str) -> list[Row]:
         s = self.settings
-        return queries.weak_points(self._h(), bank, s.weak_point_window, s.weak_points_drilled)
+        return queries.weak_points(self._h(), self.lineage(bank), s.weak_point_window, s.weak_points_drilled)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""
-        return queries.previous_answer(self._h(), attempt_id)
+        return queries.previous_answer(self._h(), attempt_id, self.lineage)
 
     def previous_round(self, round_pk: int) -> Row | None:
         """The finished run of the same round before this one (`queries.previous_round`)."""
@@ -143,14 +150,14 @@ class HistoryService:
 
     def progress(self, bank: str, prompt: str | None = None) -> Row:
         """Everything the Progress page shows, in one call."""
-        return dict(self._unless_changed(("progress", bank, prompt), lambda: {
+        return dict(self._unless_changed(("progress", self.lineage(bank), prompt), lambda: {
             "series": self.trends(bank, prompt), "rates": self.key_point_rates(bank, prompt),
             "stats": self.stats(bank, prompt), "prompts": self.prompts(bank)}))
 
     def compare(self, first: int, second: int) -> Row:
         """Two attempts of one prompt, older first."""
         first, second = sorted((first, second), key=lambda i: (self._h().attempt_row(i)["started_at"], i))
-        return queries.compare(self._h(), first, second)
+        return queries.compare(self._h(), first, second, self.lineage)
 
     # -- changing -------------------------------------------------------------------------------
     def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:

@@ -37,11 +37,11 @@ def resolve_prompt(bank_ref: str, prompt_id: str) -> tuple[Bank, Prompt]:
         raise CliError(str(exc.errors[0]) + (f" (+{len(exc.errors) - 1} more)" if len(exc.errors) > 1 else "")) from None
 
 
-def load_transcript(args: argparse.Namespace, bank: Bank) -> Transcript:
+def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None = None) -> Transcript:
     if args.audio:
         from voiceprep.cli.speech_cmd import transcribe_file
 
-        return transcribe_file(args.audio, args.model, hotwords=bank.terms())
+        return transcribe_file(args.audio, args.model, hotwords=bank.terms(prompt))
     if args.text_file:
         try:
             return Transcript.from_text(args.text_file.read_text(encoding="utf-8"))
@@ -58,7 +58,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from voiceprep.app.listening import require_answer
 
     bank, prompt = resolve_prompt(args.bank, args.prompt)
-    transcript = load_transcript(args, bank)
+    transcript = load_transcript(args, bank, prompt)
     settings = Settings.load()
     with user_errors("Scoring the answer"):
         if args.save:

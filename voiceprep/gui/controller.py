@@ -304,7 +304,7 @@ class RehearsalController(QObject):
         self._import_seconds = (factory.duration_s or None) if isinstance(factory, FileStream) and factory.imported \
             else None
         transcriber = self.services.transcriber()
-        self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=rehearsal.bank.terms(),
+        self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=rehearsal.bank.terms(pending.prompt),
                                     on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms)
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
                                  stream_factory=factory, on_level=self._levelFromThread.emit, on_audio=self.live.feed,

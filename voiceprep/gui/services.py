@@ -37,7 +37,7 @@ class Services:
         self.access = HistoryAccess(self.db_path, self.settings.history)
         # one for the window's life: it keeps the last answers of an unchanged history (a page shown again);
         # a new one per call started with an empty cache, so every page switch ran its queries again
-        self._history = HistoryService(self.access)
+        self._history = HistoryService(self.access, lambda bank: self.registry.lineage(bank))
 
     @property
     def history(self) -> HistoryService:

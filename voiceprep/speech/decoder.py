@@ -25,6 +25,7 @@ MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter lo
 MAX_WINDOW_S = 30.0          # Whisper's encoder cannot see more than this
 MAX_TOKENS_PER_S = 6         # fast speech is ~4 tokens/s; more than this is a repetition loop
 MAX_CONTEXT_TOKENS = 100     # prompt tokens of earlier text and bank terms (Whisper allows 223)
+HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
 LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (Whisper's own threshold)
 NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
 LOW_LOGPROB = -1.0
@@ -137,6 +138,7 @@ class WindowDecoder:
                                    language="en")
         self.suppress = self._suppressed_tokens()
         self._lock = threading.Lock()     # one window at a time on this model instance
+        self._hotwords: dict[str, list[int]] = {}
 
     def _suppressed_tokens(self) -> list[int]:
         tok = self.tokenizer
@@ -161,13 +163,27 @@ class WindowDecoder:
         prompt: list[int] = []
         before: list[int] = []
         if hotwords:
-            before += tok.encode(" " + hotwords.strip())[:MAX_CONTEXT_TOKENS // 2]
+            before += self.hotword_tokens(hotwords)
         if context:
             room = MAX_CONTEXT_TOKENS - len(before)
             before += tok.encode(" " + context.strip())[-room:]
         if before:
             prompt = [tok.sot_prev, *before]
         return [*prompt, *tok.sot_sequence] + ([] if self.timestamps else [tok.no_timestamps])
+
+    def hotword_tokens(self, hotwords: str) -> list[int]:
+        """The tokens of the comma-separated terms that fit in HOTWORD_TOKENS, whole terms in their order (cutting
+        the tokens mid-term gave Whisper half a word: "3-D Secure, 3DS" ended "3")."""
+        kept = self._hotwords.get(hotwords)
+        if kept is None:
+            kept = []
+            for term in (t.strip() for t in hotwords.split(",")):
+                more = self.tokenizer.encode((", " if kept else " ") + term) if term else []
+                if len(kept) + len(more) > HOTWORD_TOKENS:
+                    break
+                kept += more
+            self._hotwords[hotwords] = kept
+        return kept
 
     def _align(self, encoded: Any, tokens: list[int], frames: int, offset: float) -> list[Word]:
         tok = self.tokenizer

@@ -1,7 +1,7 @@
 """Import an answer recorded elsewhere: the same Recorder + LiveTranscriber path as a live answer, fed as fast
 as the model transcribes, with progress and cancel. Blocking: call it from a worker thread.
 
-    answer = import_answer(path, out_wav, transcriber, hotwords=bank.terms(),
+    answer = import_answer(path, out_wav, transcriber, hotwords=bank.terms(prompt),
                            on_progress=lambda f: ..., cancel=event)    # f: 0..1 of the file transcribed
     answer.transcript, answer.recording     # RecordingResult: the WAV copy, seconds, reason "end_of_file"
 

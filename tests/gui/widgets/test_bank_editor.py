@@ -118,6 +118,9 @@ def test_duplicated_bundled_bank_keeps_its_comments_on_disk(qtbot, services, dat
     assert bank.prompt("hardest-problem").text == "What is the hardest problem you have solved, and how?"
     assert "matching engine" in bank.prompt("hardest-problem").key_points[0].cues
     assert services.registry.find("airwallex") and services.registry.find("airwallex-mine")
+    # its answers follow it (walkthrough 13): the copy says where it came from
+    assert bank.job.copied_from == "airwallex" and services.registry.lineage("airwallex-mine") == ("airwallex-mine",
+                                                                                                   "airwallex")
 
 
 def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home, monkeypatch):
@@ -481,6 +484,7 @@ def test_competency_picker_and_tree_show_names_never_ids(qtbot, services, data_h
     blank = editor.add_key_point()
     item = editor.tree.currentItem()
     assert item.text(0) == "• (no label yet)" and editor.node_path == blank
+    editor.select(("job",))                          # left untyped: its problem is listed
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
     mine = [t for t in texts if t.startswith("Round 1 › “Tell me about yourself.” › key point 2")]
     assert mine == ["Round 1 › “Tell me about yourself.” › key point 2: Key point must not be empty"], texts
@@ -1128,8 +1132,10 @@ def test_the_problems_come_after_the_form_and_typing_on_them_goes_into_the_field
     a problem, or text typed on it, goes to the field it is about."""
     window, editor = new_bank_in_active_window(qtbot, services, data_home)
     editor.select(("rounds", 0, "prompts", 0))
-    editor.add_key_point()                                     # an empty key point: a problem listed
+    editor.add_key_point()                                     # an empty key point: a problem listed once left
     path = editor.node_path
+    editor.select(("job",))
+    editor.select(path)
     assert editor.problems.count() and editor.problems.isVisible()
     editor.tree.setFocus()
     stops = []
@@ -1569,3 +1575,37 @@ def test_a_point_reworded_before_the_meaning_scores_arrive_keeps_its_score(qtbot
     dialog._rerank(dialog._generation, texts, [0.1, 0.9, 0.2])
     assert dialog.ranked_by == "meaning"
     assert [p.ticked for p in dialog.points] == [False, True, False]
+
+
+def problem_texts(editor) -> list[str]:
+    return [editor.problems.item(i).text() for i in range(editor.problems.count())]
+
+
+def test_a_new_empty_key_point_is_a_problem_only_once_left_or_saved(qtbot, services, data_home, monkeypatch):
+    """Walkthrough 13: "Key point must not be empty" was listed before the candidate had typed anything. It waits
+    until the field is left (or another node shown) or a save is tried; saving still refuses it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor._add_from_menu(editor.add_key_point)
+    label = field(editor, "label")
+    assert QApplication.focusWidget() is label
+    assert not any("must not be empty" in t for t in problem_texts(editor)), problem_texts(editor)
+    qtbot.keyClick(label, Qt.Key.Key_Tab)                      # left without typing: now it is a problem
+    assert any(t.endswith("Key point must not be empty") for t in problem_texts(editor)), problem_texts(editor)
+
+    editor.select(("rounds", 0, "prompts", 0))
+    editor._add_from_menu(editor.add_key_point)                # another, never left: a save says it
+    assert sum("must not be empty" in t for t in problem_texts(editor)) == 1, problem_texts(editor)
+    told = []
+
+    def answer(box):
+        told.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    saved = []
+    monkeypatch.setattr(editor, "save", lambda: saved.append(1))
+    editor.save_clicked()
+    assert not saved and told and told[0].startswith("2 problems"), told
+    assert sum(t.endswith("Key point must not be empty") for t in problem_texts(editor)) == 2, problem_texts(editor)

@@ -402,3 +402,21 @@ def test_a_typed_try_keeps_its_place_on_pace_a_gap_not_a_shift(qtbot):
         assert len(overall) == 4 and len(pace) == len(fillers) == 3
         assert all(pace[t] == pytest.approx(overall[t]) == pytest.approx(fillers[t]) for t in pace), (prompt, pace,
                                                                                                       overall)
+
+
+def test_pace_and_fillers_say_they_are_measured_on_spoken_answers_when_every_answer_was_typed(qtbot):
+    """Walkthrough 13: after typed answers only, Progress said "Fillers per minute: No attempts yet"."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage, empty_text
+
+    bank = SimpleNamespace(competencies=[], id="b", name="B", all_prompts=lambda: [])
+    page = ProgressPage(page_services({"b": bank}.get))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": None, "fillers_per_min": None,
+             "competencies": {}, "input": "typed"}]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 1, "attempts": 1, "minutes_spoken": None, "avg_overall": 75, "best_overall": 75}}
+    page._show(data, "b", None, page._generation)
+    assert empty_text(page.fillers.canvas.spec()) == "Fillers are measured on spoken answers; none yet"
+    assert empty_text(page.pace.canvas.spec()) == "Pace is measured on spoken answers; none yet"

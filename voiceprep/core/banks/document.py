@@ -102,11 +102,14 @@ class BankDocument:
         return cls(NEW_BANK.format(id=bank_id, title=title.replace('"', "'")))
 
     @classmethod
-    def copy_of(cls, text: str, bank_id: str, title: str) -> BankDocument:
-        """A new, unsaved bank from another bank's text (comments kept), under a new id and title."""
+    def copy_of(cls, text: str, bank_id: str, title: str, origin: str | None = None) -> BankDocument:
+        """A new, unsaved bank from another bank's text (comments kept), under a new id and title. `origin`: the id
+        of the bank it duplicates, kept as job.copied_from so the answers to its questions follow the copy."""
         doc = cls(text)
         doc.doc["job"]["id"] = bank_id          # type: ignore[index]
         doc.doc["job"]["title"] = title         # type: ignore[index]
+        if origin:
+            doc.doc["job"]["copied_from"] = origin      # type: ignore[index]
         return doc
 
     # -- reading ----------------------------------------------------------------------------

@@ -80,7 +80,8 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "root": {"schema": ((int,), True), "job": ((dict,), True), "competencies": ((list,), False),
              "rounds": ((list,), True), "vocabulary": ((list,), False)},
     "job": {"id": ((str,), True), "title": ((str,), True), "company": ((str,), False),
-            "level": ((str,), False), "must_haves": ((list,), False), "description": ((str,), False)},
+            "level": ((str,), False), "must_haves": ((list,), False), "description": ((str,), False),
+            "copied_from": ((str,), False)},
     "competency": {"id": ((str,), True), "name": ((str,), True), "weight": ((int, float), True),
                    "definition": ((str,), False), "delivery": ((list,), False), "delivery_weight": ((int, float), False)},
     "round": {"id": ((str,), True), "title": ((str,), True), "description": ((str,), False),
@@ -268,7 +269,7 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
         job = Job(id=job_id or "", title=c.text(job_raw, "title", "") or "",
                   company=c.text(job_raw, "company"), level=c.text(job_raw, "level"),
                   must_haves=c.strings(job_raw, "must_haves", ("job",)),
-                  description=c.text(job_raw, "description"))
+                  description=c.text(job_raw, "description"), copied_from=c.text(job_raw, "copied_from"))
 
     competencies = _competencies(c, root)
     comp_ids = {comp.id for comp in competencies}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voiceprep.core.banks.terms import cue_terms, distinctive_words
+
 
 @dataclass(frozen=True)
 class Job:
@@ -14,6 +16,7 @@ class Job:
     level: str | None = None
     must_haves: tuple[str, ...] = ()
     description: str | None = None
+    copied_from: str | None = None     # the id of the bank this one was duplicated from: its answers count here
 
 
 DELIVERY_ASPECTS = ("pace", "fillers", "structure", "hedges", "pauses")
@@ -98,16 +101,23 @@ class Bank:
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)
 
-    def terms(self, limit: int = 24) -> list[str]:
-        """Words worth biasing the transcriber towards: company, vocabulary, then names and acronyms in cues."""
-        seen: dict[str, None] = {}
-        for term in (self.job.company, *self.vocabulary):
-            if term:
-                seen.setdefault(term, None)
-        for prompt in self.all_prompts():
-            for kp in prompt.key_points:
-                for cue in kp.cues:
-                    for alt in (a.strip() for a in cue.split("|")):
-                        if alt and "{" not in alt and any(ch.isupper() for ch in alt) and not alt.startswith("I "):
-                            seen.setdefault(alt, None)
-        return list(seen)[:limit]
+    def terms(self, prompt: Prompt | None = None, limit: int = 24) -> list[str]:
+        """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
+        prompt): the company and the vocabulary; `prompt`'s own terms; then every other key point's. A key point's
+        terms are its label's words that are not plain English ("chargebacks") and its cues' names, acronyms and
+        phrases with such a word ("idempotency keys"). Each once, whatever its case."""
+        seen: dict[str, str] = {}
+
+        def add(*terms: str | None) -> None:
+            for term in terms:
+                if term:
+                    seen.setdefault(term.casefold(), term)
+
+        def of(kp: KeyPoint) -> list[str]:
+            return [*distinctive_words(kp.label), *cue_terms(kp.cues)]
+        add(self.job.company, *self.vocabulary)
+        for kp in prompt.key_points if prompt is not None else ():
+            add(*of(kp))
+        for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
+            add(*of(kp))
+        return list(seen.values())[:limit]

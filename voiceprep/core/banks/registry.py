@@ -80,6 +80,15 @@ class BankRegistry:
     def find(self, bank_id: str) -> Bank | None:
         return next((b for b in self.banks if b.id == bank_id), None)
 
+    def lineage(self, bank_id: str) -> tuple[str, ...]:
+        """The bank ids whose answers are this bank's history: its own, then the bank it was duplicated from
+        (job.copied_from), and that one's, as far as they are known (walkthrough 13: a duplicated bank lost its
+        history). The ids of banks since removed stay, so their answers still count."""
+        ids = [bank_id]
+        while (bank := self.find(ids[-1])) is not None and bank.job.copied_from and bank.job.copied_from not in ids:
+            ids.append(bank.job.copied_from)
+        return tuple(ids)
+
     def get(self, id_or_path: str) -> Bank:
         """A bank by id, or by file path; KeyError/BankLoadError with a clear message otherwise."""
         bank = self.find(id_or_path)

@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -17,6 +18,21 @@ LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
                 "CASE WHEN json_valid(a.settings_json) THEN json_extract(a.settings_json, '$.rejudged_from') END "
                 "AS rejudged_json")   # one broken row must not break the whole list (review 15)
+
+
+# A bank as the history reads it: its id, or its lineage (BankRegistry.lineage: its id, then the banks it was
+# duplicated from), whose answers to the same question ids are this bank's history too (walkthrough 13)
+Banks = str | Sequence[str]
+
+
+def bank_ids(bank: Banks) -> tuple[str, ...]:
+    return (bank,) if isinstance(bank, str) else tuple(bank)
+
+
+def bank_where(bank: Banks, column: str = "bank_id") -> tuple[str, list[Any]]:
+    """SQL for "this bank's answers": `column` is the bank's id or one of its lineage's."""
+    ids = bank_ids(bank)
+    return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
 
 
 def drill_labels(row: Row) -> Row:
@@ -253,7 +269,7 @@ def fts_query(text: str) -> str:
     return " AND ".join(fts_terms(text))
 
 
-def list_attempts(h: History, bank: str | None = None, prompt: str | None = None, round_id: str | None = None,
+def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = None, round_id: str | None = None,
                   since: str | None = None, until: str | None = None, min_score: float | None = None,
                   max_score: float | None = None, text: str | None = None, limit: int = 50,
                   offset: int = 0) -> list[Row]:
@@ -261,7 +277,11 @@ def list_attempts(h: History, bank: str | None = None, prompt: str | None = None
     found then says where: `found_in`, and `snippet` for a hit in a note, see where_found)."""
     where: list[str] = []
     args: list[Any] = []
-    for column, value, op in (("bank_id", bank, "="), ("prompt_id", prompt, "="), ("round_id", round_id, "="),
+    if bank:
+        clause, ids = bank_where(bank, "a.bank_id")
+        where.append(clause)
+        args.extend(ids)
+    for column, value, op in (("prompt_id", prompt, "="), ("round_id", round_id, "="),
                               ("started_at", since, ">="), ("started_at", until, "<="),
                               ("overall", min_score, ">="), ("overall", max_score, "<=")):
         if value is not None:
@@ -370,12 +390,13 @@ def unfinished_reason(row: Row) -> str:
     return (row.get("state_detail") if row.get("state") == FAILED else None) or "it was not finished"
 
 
-def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = None) -> list[Row]:
+def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
+    of_bank, ids = bank_where(bank)
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
     # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
@@ -384,7 +405,7 @@ def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = N
              SELECT id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
-             FROM attempts WHERE bank_id = ? AND state = ? AND {COMPLETE} {extra}),
+             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} {extra}),
            counted AS (
              SELECT a.id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
@@ -399,7 +420,7 @@ def key_point_rates(h: History, bank: str, last: int = 6, prompt: str | None = N
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
                   SUM(label != wording) AS older
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [bank, DONE, *args, last, last])
+        [*ids, DONE, *args, last, last])
 
 
 def older_wording_text(rate: Row) -> str:
@@ -414,7 +435,7 @@ def older_wording_text(rate: Row) -> str:
     return f"{them} judged against an older wording"
 
 
-def weak_points(h: History, bank: str, last: int = 6, limit: int = 5) -> list[Row]:
+def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
     """The points most often missed recently: the "drill my weak points" round (a drill counts for the points it
     drilled only, see key_point_rates)."""
     return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
@@ -491,15 +512,21 @@ def recap(h: History, last: int = 6) -> Row | None:
             "round": the_round}
 
 
-def previous_answer(h: History, attempt_id: int) -> Row | None:
+def previous_answer(h: History, attempt_id: int,
+                    lineage: Callable[[str], Sequence[str]] = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
     cut off), from any session: its `id`, `started_at` and `overall`, for "Last time 31 (yesterday) → now 100"
-    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer."""
+    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
+    duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
+    own = h.read("SELECT bank_id FROM attempts WHERE id = ?", [attempt_id])
+    if not own:
+        return None
+    of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        f"SELECT p.id, p.started_at, p.overall FROM attempts a JOIN attempts p ON p.bank_id = a.bank_id "
+        f"SELECT p.id, p.started_at, p.overall FROM attempts a JOIN attempts p ON {of_bank} "
         f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
         f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
-        f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [DONE, attempt_id])
+        f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [*ids, DONE, attempt_id])
     return rows[0] if rows else None
 
 
@@ -519,21 +546,22 @@ def previous_round(h: History, round_pk: int) -> Row | None:
     return {**rows[0], **{k: summary.get(k) for k in ("overall", "answered", "total")}}
 
 
-def _finished(bank: str | None, prompt: str | None = None, prefix: str = "",
+def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
               complete: bool = True) -> tuple[str, list[Any]]:
     """WHERE clause for finished attempts that count (`complete`: not cut off, COMPLETE), optionally of one bank
     and prompt."""
     where, args = f"{prefix}state = ?" + (f" AND {prefix}{COMPLETE}" if complete else ""), [DONE]
     if bank:
-        where += f" AND {prefix}bank_id = ?"
-        args.append(bank)
+        clause, ids = bank_where(bank, f"{prefix}bank_id")
+        where += f" AND {clause}"
+        args.extend(ids)
     if prompt:
         where += f" AND {prefix}prompt_id = ?"
         args.append(prompt)
     return where, args
 
 
-def trends(h: History, bank: str | None = None, limit: int | None = None, prompt: str | None = None,
+def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False) -> list[Row]:
     """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
@@ -570,7 +598,7 @@ def _avg(rows: list[Row], key: str) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None = None,
+def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | None = None,
           weak_limit: int = 5) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
@@ -579,8 +607,10 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
     `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts}; `competencies`: that of the one
-    bank counted (`bank`, or the only bank answered), None when answers of several banks are counted.
+    bank counted (`bank`, or the only bank answered), None when answers of several banks are counted. `bank` may be
+    a lineage (Banks): its answers count as the first id's.
     """
+    own = bank_ids(bank)[0] if bank else None
     where, args = _finished(bank, prompt)
     summary = h.read(
         f"SELECT COUNT(*) AS attempts, ROUND(AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END), 1) AS avg_overall, "
@@ -591,9 +621,10 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
         f"MIN(bank_id) AS one_bank FROM attempts WHERE {where}", args)[0]
     answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
     whole = h.read(f"SELECT COUNT(overall) AS n FROM attempts WHERE {where} AND {WHOLE_ANSWER}", args)[0]["n"]
-    skips = skipped_answers(h, bank, prompt)
+    # a lineage's skips are its first bank's, like its answers' competencies below
+    skips = [{**r, "bank_id": own} if own else r for r in skipped_answers(h, bank, prompt)]
     summary["avg_overall"] = average_with_skipped(summary["avg_overall"], whole, len(skips))
-    result: Row = {"bank": bank, "prompt": prompt, **summary, "skipped": len(skips)}
+    result: Row = {"bank": own, "prompt": prompt, **summary, "skipped": len(skips)}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
     result["follow_ups"] = result["follow_ups"] or 0
@@ -605,14 +636,16 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
     where_a, args_a = _finished(bank, prompt, "a.")
-    # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id
+    # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id; a lineage's
+    # answers are one bank's
+    owner, owner_args = ("?", [own]) if own else ("a.bank_id", [])
     comps = h.read(
         f"""SELECT bank_id, key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
                    MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
-            FROM (SELECT a.bank_id, j.key, j.value, a.started_at,
-                         ROW_NUMBER() OVER (PARTITION BY a.bank_id, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
+            FROM (SELECT {owner} AS bank_id, j.key, j.value, a.started_at,
+                         ROW_NUMBER() OVER (PARTITION BY {owner}, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER})
-            GROUP BY bank_id, key ORDER BY bank_id, key""", args_a)
+            GROUP BY bank_id, key ORDER BY bank_id, key""", [*owner_args, *owner_args, *args_a])
     by_bank: dict[str, dict[str, Row]] = {}
     zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
     for c in comps:
@@ -626,10 +659,13 @@ def stats(h: History, bank: str | None = None, last: int = 6, prompt: str | None
     result["competencies_by_bank"] = by_bank
     # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
     # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)
-    result["competencies"] = by_bank.get(bank, {}) if bank else by_bank.get(one_bank, {}) if answered_banks <= 1 \
+    result["competencies"] = by_bank.get(own, {}) if own else by_bank.get(one_bank, {}) if answered_banks <= 1 \
         else None
-    banks = [bank] if bank else [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
-    result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
+    if bank:
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit)}
+    else:
+        banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
+        result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
     return result
 
 
@@ -742,13 +778,38 @@ def word_diff(first: str, second: str) -> list[Row]:
             for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
-def compare(h: History, first: int, second: int) -> Row:
+def _bank_title(h: History, row: Row) -> str:
+    titles = h.read("SELECT title FROM bank_snapshots WHERE hash = ?", [row.get("bank_hash")])
+    return f"“{titles[0]['title']}”" if titles and titles[0]["title"] else str(row["bank_id"])
+
+
+def different_question(h: History, a: Row, b: Row, lineage: Callable[[str], Sequence[str]]) -> str | None:
+    """Why two answers are not to the same question, in words (None: they are). The same question: the same
+    question id, in one bank or in a bank and a duplicate of it (`lineage`, see Banks), or reading the same word for
+    word (a copy made before copies recorded their origin). Walkthrough 13: a duplicated bank's answer and the
+    original's were refused as "different questions", quoting the same question twice."""
+    related = a["bank_id"] == b["bank_id"] or a["bank_id"] in lineage(b["bank_id"]) \
+        or b["bank_id"] in lineage(a["bank_id"])
+    same_text = " ".join(a["prompt_text"].split()) == " ".join(b["prompt_text"].split())
+    if a["prompt_id"] == b["prompt_id"] and (related or same_text):
+        return None
+    if not same_text:
+        return (f"these two attempts answer different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
+                "select two answers to the same question")
+    where = "in one bank" if a["bank_id"] == b["bank_id"] else \
+        f"one in {_bank_title(h, a)}, the other in {_bank_title(h, b)}"
+    return (f"these two attempts answer two different questions that read the same, “{a['prompt_text']}” ({where}): "
+            "select two answers to one of them")
+
+
+def compare(h: History, first: int, second: int, lineage: Callable[[str], Sequence[str]] = bank_ids) -> Row:
     """Two attempts of one prompt: key points gained, lost and kept; metrics in words; both transcripts and
-    the word-level differences between them."""
+    the word-level differences between them. `lineage`: a bank id's lineage (see Banks); by default a bank is its
+    own only."""
     a, b = get_attempt(h, first), get_attempt(h, second)
-    if (a["bank_id"], a["prompt_id"]) != (b["bank_id"], b["prompt_id"]):
-        raise HistoryError(f"these two attempts answer different questions (“{a['prompt_text']}” and "
-                           f"“{b['prompt_text']}”): select two answers to the same question")
+    why = different_question(h, a, b, lineage)
+    if why:
+        raise HistoryError(why)
     hits_a = {k["key_point_id"]: k for k in a["key_points"]}
     hits_b = {k["key_point_id"]: k for k in b["key_points"]}
     # a drill or follow-up answer counts only for the points it was asked about (session 14: Compare of a follow-up

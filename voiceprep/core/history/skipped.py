@@ -13,6 +13,7 @@ bank as the round asked it (its snapshot).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from voiceprep.core.history.store import History, Row
@@ -23,13 +24,18 @@ def skipped_text(n: int) -> str:
     return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} counted as 0"
 
 
-def skipped_answers(h: History, bank: str | None = None, prompt: str | None = None, since: str | None = None,
-                    until: str | None = None) -> list[Row]:
+def skipped_answers(h: History, bank: str | Sequence[str] | None = None, prompt: str | None = None,
+                    since: str | None = None, until: str | None = None) -> list[Row]:
     """One row per question skipped in a finished round (of `bank`, `prompt`; finished in [`since`, `until`)), shaped
     as `queries.trends` rows: `overall` and `coverage` 0, each competency its points probe at 0, no delivery, at the
-    round's end (`started_at`), `skipped` True, no `id`. Oldest first."""
+    round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank` may be a lineage (a bank and the banks
+    it was copied from: queries.Banks)."""
     where, args = ["summary_json IS NOT NULL", "finished_at IS NOT NULL"], []
-    for clause, value in (("bank_id = ?", bank), ("finished_at >= ?", since), ("finished_at < ?", until)):
+    if bank:
+        ids = [bank] if isinstance(bank, str) else list(bank)
+        where.append(f"bank_id IN ({', '.join('?' for _ in ids)})")
+        args += ids
+    for clause, value in (("finished_at >= ?", since), ("finished_at < ?", until)):
         if value:
             where.append(clause)
             args.append(value)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -219,6 +219,9 @@ class BankEditor(QWidget):
         self._notes: dict[str, str] = {}          # prompt id -> notes pasted into Key points from my notes
         self.warnings: list[tuple[str, str]] = []  # listed with the problems; Save asks first (see _repeats)
         self.hints: list[tuple[str, str]] = []     # listed too, Save does not ask (see _long_labels)
+        # a prompt or key point just added, empty: "must not be empty" waits until its field is left, another node
+        # is shown or a save is tried (walkthrough 13: the error was listed before anything was typed)
+        self._untouched: NodePath | None = None
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -404,6 +407,8 @@ class BankEditor(QWidget):
         focused_key = next((f.key for f in self.fields if f.widget is focused), None) if in_form else None
         same_node = path == self.node_path
         self.node_path = path
+        if self._untouched is not None and path != self._untouched:
+            self.touched()
         self.fields = []
         form_host = QWidget()
         outer = QVBoxLayout(form_host)
@@ -480,6 +485,7 @@ class BankEditor(QWidget):
         w.setTabChangesFocus(True)
         w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 14)
         w.textChanged.connect(self._field_edited)
+        w.installEventFilter(self)            # leaving a new node's field lists its problems (see _untouched)
         if as_list:
             self.fields.append(_Field(key, w, lambda: [s for s in w.toPlainText().split("\n") if s.strip()]))
         else:
@@ -734,6 +740,8 @@ class BankEditor(QWidget):
             return it
 
         for err in problems:
+            if self._waits(err.field, err.message):
+                continue
             it = add(problem_text(err.field, err.message, titles, names), err.field, "problem",
                      f"In the file: line {err.line}, {err.field}" if err.line else str(err.field))
             it.setData(MESSAGE_ROLE, err.message)
@@ -760,6 +768,20 @@ class BankEditor(QWidget):
             self.changed.emit()
         self.undo_btn.setEnabled(doc.can_undo)
         self.redo_btn.setEnabled(doc.can_redo)
+
+    def _waits(self, field: str | None, message: str) -> bool:
+        """An empty field's problem on the node just added (`_untouched`), not shown until it is touched."""
+        if self._untouched is None or not (message == "must not be empty" or message.startswith("missing required")):
+            return False
+        path = self._untouched
+        node = ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path), 2))
+        return field is not None and (field == node or field.rpartition(".")[0] == node)
+
+    def touched(self) -> None:
+        """The node just added was left (or a save tried): its empty fields' problems are listed now."""
+        if self._untouched is not None:
+            self._untouched = None
+            self._after_change(validate_only=True)
 
     def _round_titles(self) -> list[str]:
         doc = self.doc
@@ -848,6 +870,10 @@ class BankEditor(QWidget):
             self._focus_field(problem_field(field, message))
 
     def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self._untouched == self.node_path and isinstance(event, QFocusEvent) \
+                and event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason) \
+                and any(f.widget is watched for f in self.fields):
+            self.touched()
         if watched is self.problems and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             text = event.text()
             typed = len(text) == 1 and text.isprintable() and text != " " and not event.modifiers() & ~(
@@ -911,6 +937,7 @@ class BankEditor(QWidget):
             at = int(path[3]) + 1 if len(path) >= 4 else None
             i = self.doc.add(round_path, "prompts", {"id": pid, "text": text or "", "target_seconds": 120}, at=at)
             result.append(round_path + ("prompts", i))
+            self._untouched = None if text else result[0]
             return result[0]
         self._structural(act)
         return result[0] if result else None
@@ -937,6 +964,7 @@ class BankEditor(QWidget):
             at = int(path[5]) + 1 if len(path) >= 6 else None
             i = self.doc.add(prompt_path, "key_points", values, at=at)
             result.append(prompt_path + ("key_points", i))
+            self._untouched = None if label or cues else result[0]
             return result[0]
         self._structural(act)
         return result[0] if result else None
@@ -1218,6 +1246,7 @@ class BankEditor(QWidget):
     def save(self) -> Path | None:
         """Save now, valid or not (the registry reports an invalid file); returns the file written."""
         self.commit()
+        self._untouched = None
         if self.doc is None:
             return None
         renamed = self.name_new_ids()
@@ -1241,6 +1270,7 @@ class BankEditor(QWidget):
 
     def save_clicked(self) -> None:
         self.commit()
+        self._untouched = None                  # a save tried: every problem is listed
         if self.doc is None:
             return
         self._after_change(validate_only=True)

@@ -475,7 +475,7 @@ class BanksPage(QWidget):
             return None
         text = b.text or Path(b.source).read_text(encoding="utf-8")
         new_id = self._unique_id(f"{b.id}-mine")
-        doc = BankDocument.copy_of(text, new_id, f"{b.job.title} (my copy)")
+        doc = BankDocument.copy_of(text, new_id, f"{b.job.title} (my copy)", origin=b.id)
         try:
             path = doc.save(paths.user_banks_dir() / f"{new_id}.toml")
         except OSError as exc:

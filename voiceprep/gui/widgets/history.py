@@ -77,15 +77,17 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
     answer (given after being told which points to cover) says so before its prompt, and so does a follow-up answer
     (answering the interviewer's follow-ups: "Follow-up · ..."); so does a search hit found in the note only (a hit
     in what was said shows in the transcript, one in the question in the cell itself); the tooltip says where any
-    search hit is. `banks` (short names by bank id): the rows of every bank are shown, so each question cell starts
-    with its bank, "Airwallex · Why Airwallex?..." (walkthrough 11: no column had room for it at 1366x768)."""
+    search hit is. `banks` (short names by bank id): the rows of every bank are shown, so each question cell ends
+    with its bank, "Why Airwallex?... · Airwallex" (walkthrough 11: no column had room for it at 1366x768), where
+    the cell's eliding cuts the bank, not the question (walkthrough 13: "Senior Backend Engineer, Payments · " took
+    the question's first line)."""
     out = []
     several = banks is not None and len({r["bank_id"] for r in rows}) > 1
     for r in rows:
         drill, found, kind = r.get("drill"), found_text(r), kind_name(r)
         prompt = f"{kind} · {r['prompt_text']}" if kind else r["prompt_text"]
         if several and banks is not None:
-            prompt = f"{banks.get(r['bank_id'], r['bank_id'])} · {prompt}"
+            prompt = f"{prompt} · {banks.get(r['bank_id'], r['bank_id'])}"
         cut_off = r.get("state") == "done" and r.get("state_detail")        # "cut off: recovered after the app closed"
         if cut_off:
             prompt = f"Cut off · {prompt}"

@@ -368,9 +368,15 @@ def draw_marker(p: QPainter, shape: str, x: float, y: float, r: float) -> None:
     p.drawPolygon(QPolygonF([QPointF(px, py) for px, py in pts]))
 
 
+# what a chart of spoken answers only says with none to draw: typed answers have no pace nor fillers (walkthrough 13:
+# "Fillers per minute: No attempts yet" after typed attempts)
+SPOKEN_ONLY = {"words/min": "Pace is measured on spoken answers; none yet",
+               "fillers/min": "Fillers are measured on spoken answers; none yet"}
+
+
 def empty_text(spec: ChartSpec) -> str:
     """What a chart with nothing to draw says instead."""
-    return spec.empty or ("No spoken answers yet" if spec.unit == "words/min" else "No attempts yet")
+    return spec.empty or SPOKEN_ONLY.get(spec.unit, "No attempts yet")
 
 
 def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:

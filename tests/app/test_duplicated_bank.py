@@ -1,0 +1,93 @@
+"""Walkthrough 13: duplicating a bank (to add a key point) cut Progress and Compare off from the earlier answers to
+the same questions. A duplicate records the bank it came from (job.copied_from); its history takes theirs in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.app import HistoryService
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.banks.document import BankDocument
+from voiceprep.core.banks.load import parse_bank
+from voiceprep.core.history import HistoryError
+
+
+@pytest.fixture
+def banks(bank):
+    """The bundled bank, the candidate's duplicate of it, and an unrelated copy made by hand (same text, no origin)."""
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8")
+    copy = BankDocument.copy_of(text, f"{bank.id}-mine", "My copy", origin=bank.id)
+    by_hand = BankDocument.copy_of(text, "by-hand", "By hand")
+    registry = BankRegistry()
+    registry.banks = [bank, *(parse_bank(d.text(), "copy") for d in (copy, by_hand))]
+    return registry
+
+
+def test_a_duplicate_records_its_origin_and_its_lineage_follows_it(bank, banks):
+    mine = banks.find(f"{bank.id}-mine")
+    assert mine is not None and mine.job.copied_from == bank.id
+    assert banks.lineage(mine.id) == (mine.id, bank.id)
+    assert banks.lineage(bank.id) == (bank.id,)                        # the original does not take in the copy's
+    assert banks.lineage("by-hand") == ("by-hand",)
+
+
+def test_a_duplicated_banks_progress_and_compare_take_in_the_answers_given_before(bank, banks, access, session):
+    service = HistoryService(access, banks.lineage)
+    prompt = bank.prompt("hardest-problem")
+    mine = banks.find(f"{bank.id}-mine")
+    before = session.save_typed(bank, prompt, "I fixed some locks in the matching engine.")
+    after = session.save_typed(mine, mine.prompt(prompt.id), "Lock contention: I proposed the LMAX Disruptor.")
+    progress = service.progress(mine.id)
+    assert progress["stats"]["attempts"] == 2 and len(progress["series"]) == 2
+    assert [p["prompt_id"] for p in progress["prompts"]] == [prompt.id]
+    assert {r["id"] for r in service.attempts(bank=mine.id)} == {before.attempt_id, after.attempt_id}
+    assert service.previous_answer(after.attempt_id)["id"] == before.attempt_id
+    assert service.progress(bank.id)["stats"]["attempts"] == 1          # the original's own answers only
+    compared = service.compare(before.attempt_id, after.attempt_id)
+    assert compared["prompt_text"] == prompt.text and compared["attempts"][0]["id"] == before.attempt_id
+
+
+def test_compare_says_what_differs_when_it_refuses(bank, banks, access, session):
+    service = HistoryService(access, banks.lineage)
+    by_hand = banks.find("by-hand")
+    hardest, why = bank.prompt("hardest-problem"), bank.prompt("why-airwallex")
+    first = session.save_typed(bank, hardest, "I fixed some locks.")
+    same_text = session.save_typed(by_hand, by_hand.prompt(hardest.id), "I fixed the locks again.")
+    other = session.save_typed(bank, why, "Multi-currency accounts.")
+    # the same question word for word in a copy made before copies recorded their origin: compared
+    assert service.compare(first.attempt_id, same_text.attempt_id)["prompt_id"] == hardest.id
+    with pytest.raises(HistoryError, match="different questions .“.*” and “.*”.: select two answers to the same"):
+        service.compare(first.attempt_id, other.attempt_id)
+    moved = session.save_typed(by_hand, by_hand.prompt(why.id), "Multi-currency.")
+    session.history().db.execute("UPDATE attempts SET prompt_id = 'renamed', prompt_text = ? WHERE id = ?",
+                                 [hardest.text, moved.attempt_id])
+    with pytest.raises(HistoryError) as refused:
+        service.compare(first.attempt_id, moved.attempt_id)
+    told = str(refused.value)
+    assert "two different questions that read the same" in told and told.count(hardest.text) == 1, told
+    assert f"“{bank.job.title}”" in told and "“By hand”" in told, told
+
+
+def test_a_question_skipped_in_the_original_bank_counts_0_in_the_duplicates_progress(bank, banks, access, session):
+    """Both session-17 changes together: the copy's Progress takes in the original's answers and its skipped
+    questions (core.history.skipped), each under the copy's own id."""
+    from voiceprep.core.rehearsal import Rehearsal
+
+    service = HistoryService(access, banks.lineage)
+    rnd = bank.rounds[0]
+    r = Rehearsal.for_round(bank, rnd)
+    pk = session.start_round(bank, rnd)
+    saved = session.save_typed(bank, r.current, "I built cross-region monitoring with Prometheus and Thanos.",
+                               rnd.id, pk)
+    r.record(saved.analysis)
+    while r.next():
+        pass
+    summary = r.summary()
+    session.finish_round(pk, summary.to_dict())
+    assert summary.skipped
+    mine = f"{bank.id}-mine"
+    stats = service.stats(mine)
+    assert stats["bank"] == mine and stats["skipped"] == len(summary.skipped)
+    assert stats["avg_overall"] == round(saved.analysis.overall / (1 + len(summary.skipped)), 1)
+    assert set(stats["competencies_by_bank"]) == {mine}

@@ -1,0 +1,55 @@
+"""Words of a bank worth biasing the transcriber towards (its hotwords): names, acronyms and a key point's own
+words that are not plain English ("chargebacks", "idempotency"), which Whisper hears as plain ones ("charge of
+backs", walkthrough 13)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Plain English: the whole words of the judge's tokenizer vocabulary (about 22,500; shipped with voiceprep)
+PLAIN_WORDS = Path(__file__).resolve().parents[1] / "analysis" / "data" / "minilm-tokenizer.json"
+MIN_LETTERS = 5             # shorter words are left to the transcriber ("API" comes from the cues, as written)
+
+
+@lru_cache(maxsize=1)
+def plain_words() -> frozenset[str]:
+    try:
+        vocab = json.loads(PLAIN_WORDS.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha())
+
+
+# a word's stems (ending -> what replaces it), then the endings a stem may take, to find a plain word's other forms
+STEMS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"),
+         ("e", ""))
+ENDINGS = ("", "s", "d", "ed", "al", "ion")
+
+
+def is_plain(word: str) -> bool:
+    """A plain English word or another form of one ("refunded", "symptom", "validate" are; "chargebacks" is not)."""
+    w = word.lower()
+    stems = {w} | {w[: -len(end)] + by for end, by in STEMS if w.endswith(end) and len(w) > len(end) + 2}
+    return any(stem + end in plain_words() for stem in stems for end in ENDINGS)
+
+
+def distinctive_words(label: str) -> list[str]:
+    """A key point's words that are not plain English, as written: "chargebacks", "idempotency". A hyphenated word
+    is plain when each of its parts is ("lock-free"). None when the list of plain words cannot be read."""
+    if not plain_words():
+        return []
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", label)
+    return [w for w in dict.fromkeys(words)
+            if len(w.replace("-", "")) >= MIN_LETTERS and not all(is_plain(part) for part in w.split("-"))]
+
+
+def cue_terms(cues: tuple[str, ...]) -> list[str]:
+    """The cues worth a hotword: names and acronyms (an alternative with a capital letter: "LMAX", "3-D Secure"), and
+    phrases holding a word that is not plain English ("idempotency keys", heard as "item potency keen" without it;
+    measured in docs/benchmarks.md, session 17)."""
+    alternatives = [a.strip() for cue in cues for a in cue.split("|")]
+    return [alt for alt in alternatives if alt and "{" not in alt and not alt.startswith("I ")
+            and (any(ch.isupper() for ch in alt) or (" " in alt and distinctive_words(alt)))]
