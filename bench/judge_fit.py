@@ -80,17 +80,20 @@ def main() -> None:
     ap.add_argument("--fit-on", default="dev", help="tuning splits to fit on, e.g. dev,dev2 (dev2:ab = writers A, B)")
     ap.add_argument("--adapter-for", action="append", default=[], metavar="SPLIT=FILE",
                     help="read this split's `credited` through this adapter (one not trained on it); else --adapter")
+    ap.add_argument("--report-on", help="read the CV numbers on these of the fitted splits only (default: all)")
     ap.add_argument("--drop", default="", help="features to leave out (0 in every row), e.g. concrete: an ablation")
     args = ap.parse_args()
     if args.adapter:
         adapter.ADAPTER_PATH = args.adapter
     crossed = dict(a.split("=", 1) for a in args.adapter_for)
     parts: list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]] = []
+    origin: list[str] = []
     for split in args.fit_on.split(","):
         adapter.ADAPTER_PATH = Path(crossed[split]) if split in crossed else (args.adapter or adapter.ADAPTER_PATH)
         items, banks = load(split, args.corpus)
         x, y, groups = features(items, banks, lambda i: Transcript.from_text(i.text))
         parts.append((x, y, groups, np.ones(len(y), dtype=bool)))
+        origin += [split] * len(y) * (2 if args.audio else 1)
         if args.audio:
             cache = spoken(items, banks)
             xa, ya, ga = features(items, banks, lambda i, heard_as=cache: heard_as[i.text])
@@ -98,6 +101,7 @@ def main() -> None:
     x, y = np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
     groups = [g for p in parts for g in p[2]]
     text = np.concatenate([p[3] for p in parts])
+    shown = np.isin(origin, (args.report_on or args.fit_on).split(","))     # the rows the CV numbers are read on
     for name in filter(None, args.drop.split(",")):
         x[:, Features.NAMES.index(name)] = 0.0
     results: dict[float, list[tuple[float, float, float, float]]] = {}
@@ -112,8 +116,8 @@ def main() -> None:
             w = fit(x[folds != k], y[folds != k], args.l2)
             scores[folds == k] = 1 / (1 + np.exp(-x[folds == k] @ w))
         for t in (0.4, 0.45, 0.5, 0.55, 0.6):
-            p, r, f = prf(y[text], scores[text] >= t)
-            fa = prf(y[~text], scores[~text] >= t)[2] if args.audio else float("nan")
+            p, r, f = prf(y[text & shown], scores[text & shown] >= t)
+            fa = prf(y[~text & shown], scores[~text & shown] >= t)[2] if args.audio else float("nan")
             results.setdefault(t, []).append((p, r, f, fa))
     for t, rows in results.items():
         p, r, f, fa = np.mean(rows, axis=0)

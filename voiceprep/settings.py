@@ -98,8 +98,7 @@ class AnalysisSettings:
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
     judge_weights: tuple[float, ...] = (-3.959, -4.183, -1.953, 3.224, -0.050, 3.042, 3.773, 5.047, 3.957, 3.685,
-                                        -0.905, 7.831, -4.259, 5.850, 0.0)
-    concrete_anchors: int = 4           # numbers and names in an answer from which it counts as fully concrete
+                                        -0.905, 7.831, -4.259, 5.850)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did

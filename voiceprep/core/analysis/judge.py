@@ -88,16 +88,15 @@ class Features:
     intent_number: float = 0.0  # the same, among sentences that say a number, when the label asks for one
     wants_number: float = 0.0   # 1 when the label asks for a quantity
     credited: float = 0.0   # label similarity in the credit space (`adapter.py`): what interviewers credited
-    concrete: float = 0.0   # how concrete the whole answer is (`concreteness`): a recital of generic acts is not
 
     NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
-             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number", "credited", "concrete")
+             "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number", "credited")
 
     def vector(self) -> list[float]:
         return [1.0, self.label, self.facet_max, self.facet_top2, self.facet_share,
                 self.lexical * self.authored, self.lexical * (1 - self.authored),
                 self.topic, self.topic_facet, self.intent, self.has_intent, self.intent_number, self.wants_number,
-                self.credited, self.concrete]
+                self.credited]
 
 
 @dataclass
@@ -110,23 +109,6 @@ class Judgement:
     method: str                       # "meaning", "words" or "meaning+words"
     excluded: list[Unit] = field(default_factory=list)   # close in meaning but not usable, closest first
     excluded_why: str = ""            # for the first: "not done", "hypothetical" or "general" (not as your own act)
-
-
-# "I", "I'm"... are capitalised wherever they stand: no sign of a name
-_ALWAYS_CAPITAL = frozenset({"i", "i'm", "i'd", "i've", "i'll"})
-
-
-def concreteness(raw_words: Sequence[str], numbers: frozenset[int], anchors: int) -> float:
-    """Share of `anchors` concrete details the answer gives, capped at 1: numbers and quantities said (`numbers`,
-    word positions) and names (a capitalised word inside a sentence: "Thanos", "ICU", "Sydney"). "I planned ahead,
-    had the right people in the right place" names nothing and counts nothing: a recital of generic acts."""
-    found, start = 0, True
-    for i, w in enumerate(raw_words):
-        word = w.strip(".,;:!?\"'()")
-        if i in numbers or (word[:1].isupper() and not start and word.lower() not in _ALWAYS_CAPITAL):
-            found += 1
-        start = w.rstrip("\"')").endswith((".", "!", "?"))
-    return min(1.0, found / max(anchors, 1))
 
 
 def facets(label: str) -> list[str]:
@@ -658,7 +640,6 @@ class AnswerJudge:
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
-        self.concrete = concreteness(raw_words, frozenset(numeric), settings.concrete_anchors)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -1001,7 +982,7 @@ class AnswerJudge:
                      lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
-                     wants_number=float(wants), credited=credited, concrete=self.concrete)
+                     wants_number=float(wants), credited=credited)
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         if kp.cues_from_label:           # a plain label: one thing it says was done, told in other words
@@ -1091,8 +1072,7 @@ class AnswerJudge:
         for sim, proj in claim_similarities(kp.label, self.vectors, self.projected, project, usable_units,
                                             self.embedder):
             f = Features(label=sim, facet_max=sim, facet_top2=sim, facet_share=float(sim >= FACET_SAID),
-                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj, credited=credited,
-                         concrete=self.concrete)
+                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj, credited=credited)
             best = max(best, _sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
         return best
 
