@@ -41,3 +41,27 @@ def test_a_skipped_question_counts_as_0_in_progress_and_the_welcome_back_as_in_i
     assert [row["prompt_id"] for row in series if row.get("skipped")] == ["payments-domain", "python-services"]
     assert all(row["overall"] == 0 for row in series if row.get("skipped"))
     assert service.stats(bank.id, "python-services")["avg_overall"] == 0     # the question alone: its skip, 0
+
+
+def test_a_round_whose_answers_were_deleted_no_longer_counts_its_skipped_questions(session, service):
+    """Review 17: deleting a session's answers in History left its round's skipped questions counted as 0 in
+    Progress ("average 0 per answer (2 skipped questions counted as 0)" with no answer left), and nothing deletes a
+    round. Once none of a round's answers is left, its skips go with them; a round skipped through with no answer
+    still counts them, as its summary does."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    ids = []
+    for answered in ((KAFKA, LEDGER), ()):          # one round with two answers and two skips, one skipped through
+        r = Rehearsal.for_round(bank, rnd)
+        pk = session.start_round(bank, rnd)
+        for text in answered:
+            saved = session.save_typed(bank, r.current, text, rnd.id, pk)
+            ids.append(saved.attempt_id)
+            r.record(saved.analysis)
+            r.next()
+        session.finish_round(pk, r.summary().to_dict())
+    assert service.stats(bank.id)["skipped"] == 2 + len(rnd.prompts)
+    assert service.delete(ids) == 2
+    stats = service.stats(bank.id)
+    assert stats["skipped"] == len(rnd.prompts) and stats["avg_overall"] == 0       # the one skipped through
+    assert len([row for row in service.trends(bank.id) if row.get("skipped")]) == len(rnd.prompts)

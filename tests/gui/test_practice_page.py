@@ -250,6 +250,33 @@ def test_skipping_the_last_question_shows_the_summary_with_undo_skip_back_to_it(
             "summary_json"] or "{}").get("answered") == 1, timeout=10000)
 
 
+def test_an_answer_to_the_last_question_brought_back_counts_once_if_the_round_is_left_there(window, qtbot, services):
+    """Review 17: after Undo skip from the summary the round stayed stored as finished with that question skipped;
+    answered and then left without N (another round, the app closed), Progress counted the question twice: the
+    answer, and a skip at 0. The stored summary follows the answer at once."""
+    from voiceprep.core.history import queries
+    from voiceprep.core.history.store import History
+
+    page, ctl = start(window, qtbot)
+    while not ctl.rehearsal.is_last:
+        press(qtbot, window.nav, Qt.Key.Key_N)
+    last, bank = ctl.rehearsal.current.id, ctl.rehearsal.bank.id
+    total = len(ctl.rehearsal.prompts)
+    with History.open(services.db_path) as h:
+        with qtbot.waitSignal(ctl.roundFinished, timeout=30000):
+            press(qtbot, window.nav, Qt.Key.Key_N)
+        qtbot.waitUntil(lambda: queries.stats(h, bank)["skipped"] == total, timeout=10000)
+        press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert ctl.rehearsal.current.id == last
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(TYPED)
+        # left here: the question is an answer, not also a skip
+        qtbot.waitUntil(lambda: queries.stats(h, bank)["skipped"] == total - 1, timeout=10000)
+        stats = queries.stats(h, bank, prompt=last)
+    assert stats["skipped"] == 0 and stats["attempts"] == 1 and stats["avg_overall"] > 0
+
+
 def test_a_skip_can_still_be_undone_after_an_answer_to_the_next_question_was_not_heard(window, qtbot, tmp_path):
     """Review 16: Ctrl+Z takes a skip back until the next question is answered (README), but an answer to it begun
     and not heard ("I didn't hear an answer", nothing scored or saved) already ended that: the skip stood though

@@ -20,6 +20,7 @@ from voiceprep.app.session import DEVICE_STOPS
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
 from voiceprep.core.analysis.analyze import AnswerAnalysis
+from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
@@ -62,6 +63,7 @@ class _RoundRef:
     """The stored round's id, filled in on the session lane before any answer of the round is begun there."""
 
     pk: int | None = None
+    finished = False        # its summary is stored: an answer after Undo skip from the summary stores it again
 
 
 class RehearsalController(QObject):
@@ -422,6 +424,10 @@ class RehearsalController(QObject):
         follow_up, self.answering_follow_up = self.answering_follow_up, None
         self.last_follow_up = follow_up
         self.rehearsal.record(saved.analysis, follow_up, cut_off=saved.detail is not None)   # as History counts it
+        if self._round.finished:
+            # the last question brought back by Undo skip from the summary, answered: the stored round no longer
+            # counts it as skipped, should the candidate leave before moving on (review 17: counted twice)
+            self._store_summary()
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
@@ -507,6 +513,14 @@ class RehearsalController(QObject):
 
     def finish_round(self) -> None:
         assert self.rehearsal is not None
+        summary = self._store_summary()
+        self._round.finished = True
+        self._move(FINISHED)
+        self.roundFinished.emit(summary)
+
+    def _store_summary(self) -> RoundSummary:
+        """The round's summary as it stands, stored with the round (on the session lane)."""
+        assert self.rehearsal is not None
         summary = self.rehearsal.summary()
         session, ref = self.services.session, self._round
 
@@ -514,8 +528,7 @@ class RehearsalController(QObject):
             if ref.pk is not None:
                 session.finish_round(ref.pk, summary.to_dict())
         run_in_background(store, lane="session", on_error=lambda e: log.warning("round summary not stored: %s", e))
-        self._move(FINISHED)
-        self.roundFinished.emit(summary)
+        return summary
 
     def ask_follow_ups(self) -> None:
         """The interviewer asks the follow-ups still open (aloud when a voice works; on screen always): the next

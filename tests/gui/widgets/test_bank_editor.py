@@ -1609,3 +1609,27 @@ def test_a_new_empty_key_point_is_a_problem_only_once_left_or_saved(qtbot, servi
     editor.save_clicked()
     assert not saved and told and told[0].startswith("2 problems"), told
     assert sum(t.endswith("Key point must not be empty") for t in problem_texts(editor)) == 2, problem_texts(editor)
+
+
+def test_closing_with_save_says_the_empty_key_point_not_yet_listed(qtbot, services, data_home, monkeypatch):
+    """Review 17: a new key point's "must not be empty" waits until it is left or a save is tried, but Close (Ctrl+W)
+    then "Save" in "Save your changes?" wrote the empty key point without a word (the bank then not offered for
+    practice). Saving from Close asks as Save does."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor._add_from_menu(editor.add_key_point)
+    assert not any("must not be empty" in t for t in problem_texts(editor)), problem_texts(editor)
+    told = []
+
+    def answer(box):
+        told.append(box.text())
+        return QMessageBox.StandardButton.Save if len(told) == 1 else QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    saved = []
+    monkeypatch.setattr(editor, "save", lambda: saved.append(1))
+    editor.close_clicked()
+    assert not saved and len(told) == 2 and told[1].startswith("1 problem"), told
+    assert editor.doc is not None                                # still open, the problem listed
+    assert any(t.endswith("Key point must not be empty") for t in problem_texts(editor)), problem_texts(editor)

@@ -311,3 +311,21 @@ def test_the_feedback_says_how_the_overall_is_made_from_the_bars(qtbot):
     assert "1 of 1\nasked about in the follow-ups, covered" in said, said
     assert "this question now has 2 of 4 key points" in said and "of the overall" not in said, said
     assert "whole answer" not in said and "job weight" not in said, said
+
+
+def test_the_follow_ups_asked_sit_under_the_feedback_column_on_a_wide_window(qtbot):
+    """Review 17: the follow-ups asked came under the feedback across the whole window, from its left edge, while
+    the feedback above is a centred column on a wide screen (2560 px): they are in that column."""
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.resize(2500, 700)
+    page.show_asked(["How did you measure it?"], "Space answers it (Ctrl+T to type).")
+    qtbot.waitUntil(lambda: page.view.width() == READABLE_WIDTH and page.asked.isVisible())
+    view, asked = page.view.geometry(), page.asked.geometry()
+    assert abs(asked.left() - view.left()) <= 2 and abs(asked.right() - view.right()) <= 2, (view, asked)
+    assert asked.top() > view.bottom()                         # under it
+    page.resize(1300, 700)                                     # a normal window: both the whole width
+    qtbot.waitUntil(lambda: page.view.width() > 1200)
+    assert abs(page.asked.width() - page.view.width()) <= 2

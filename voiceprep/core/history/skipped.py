@@ -7,7 +7,8 @@ left it out, so a competency whose only question was skipped showed the 100 of o
 touched, and three views of one session said 50, 39 and 52 without saying which counted what.
 
 A skip is read from the finished round's stored summary (`skipped`); the competencies its points belong to from the
-bank as the round asked it (its snapshot).
+bank as the round asked it (its snapshot). A round whose answers were all deleted (History's Delete) counts no skips
+either; one skipped through with no answer counts them all, as its summary does.
 """
 
 from __future__ import annotations
@@ -39,14 +40,17 @@ def skipped_answers(h: History, bank: str | Sequence[str] | None = None, prompt:
         if value:
             where.append(clause)
             args.append(value)
-    rounds = h.read(f"SELECT bank_id, bank_hash, finished_at, summary_json FROM rounds WHERE {' AND '.join(where)} "
-                    "ORDER BY finished_at, id", args)
+    rounds = h.read("SELECT bank_id, bank_hash, finished_at, summary_json, EXISTS (SELECT 1 FROM attempts a WHERE "
+                    f"a.round_pk = rounds.id) AS kept FROM rounds WHERE {' AND '.join(where)} ORDER BY finished_at, id",
+                    args)
     out: list[Row] = []
     for r in rounds:
         try:
             summary = json.loads(r["summary_json"]) or {}
         except ValueError:
             continue
+        if summary.get("answered") and not r["kept"]:
+            continue        # its answers were deleted in History: its skips go with them (review 17)
         skipped = [pid for pid in summary.get("skipped") or [] if prompt is None or pid == prompt]
         for pid in skipped:
             out.append({"id": None, "bank_id": r["bank_id"], "prompt_id": pid, "started_at": r["finished_at"],

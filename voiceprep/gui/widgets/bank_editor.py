@@ -1269,10 +1269,15 @@ class BankEditor(QWidget):
         return written
 
     def save_clicked(self) -> None:
+        self.save_checked()
+
+    def save_checked(self) -> Path | None:
+        """Save, asking first when the bank has problems or warnings (Save, Ctrl+S, and Save from Close: review 17,
+        Close's Save wrote a new empty key point whose problem was not yet listed); None: not saved."""
         self.commit()
         self._untouched = None                  # a save tried: every problem is listed
         if self.doc is None:
-            return
+            return None
         self._after_change(validate_only=True)
         problems = self.problems.count() - len(self.warnings) - len(self.hints)     # hints do not stop a save
         if problems or self.warnings:
@@ -1289,8 +1294,8 @@ class BankEditor(QWidget):
             box.button(QMessageBox.StandardButton.Cancel).setText("Fix them first")
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)       # Enter does not save a broken bank
             if box.exec() != QMessageBox.StandardButton.Save:
-                return
-        self.save()
+                return None
+        return self.save()
 
     def write_draft(self) -> None:
         if self.doc is None or self.draft_file is None:
@@ -1321,7 +1326,7 @@ class BankEditor(QWidget):
             answer = box.exec()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
-            if answer == QMessageBox.StandardButton.Save and self.save() is None:
+            if answer == QMessageBox.StandardButton.Save and self.save_checked() is None:
                 return
             self.close_editor(discard=answer == QMessageBox.StandardButton.Discard)
             return

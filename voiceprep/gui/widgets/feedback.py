@@ -386,7 +386,12 @@ class FeedbackView(QWidget):
         self.asked.setStyleSheet(f"QLabel {{ background: {soft(ACCENT)}; border-left: 4px solid {ACCENT}; "
                                  "padding: 6px; font-weight: 600; }")
         self.asked.hide()
-        lay.addWidget(self.asked)
+        self.asked.setMaximumWidth(READABLE_WIDTH)      # in the feedback's column on a wide screen (review 17)
+        under = QHBoxLayout()
+        under.addStretch(0)
+        under.addWidget(self.asked, 1)
+        under.addStretch(0)
+        lay.addLayout(under)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Your note: what would you change next time?")
         # the rating, then the note and Save note (session 16: Tab went note -> rating; a rating first, then a note)
