@@ -16,7 +16,7 @@ from voiceprep.app.access import HistoryAccess
 from voiceprep.app.judging import stored_document
 from voiceprep.core.history import History, HistoryError, export, queries
 from voiceprep.core.history.followed import with_follow_ups
-from voiceprep.core.history.store import Row
+from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
 
@@ -56,7 +56,7 @@ class HistoryService:
     points and Compare take in the answers given in the bank it was copied from; by default a bank is its own."""
     CACHED = 16          # unchanged-history answers kept per thread (pages shown again, filters toggled back)
 
-    def __init__(self, access: HistoryAccess, lineage: Callable[[str], tuple[str, ...]] = queries.bank_ids):
+    def __init__(self, access: HistoryAccess, lineage: Callable[[str], tuple[str, ...]] = bank_ids):
         self.access = access
         self.lineage = lineage
         self._local = threading.local()
@@ -114,7 +114,7 @@ class HistoryService:
 
     def prompts(self, bank: str) -> list[Row]:
         """The prompts of a bank (and its lineage's) that have finished attempts (for the Progress prompt picker)."""
-        of_bank, ids = queries.bank_where(self.lineage(bank))
+        of_bank, ids = bank_where(self.lineage(bank))
         return self._h().read(
             "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
             f"WHERE {of_bank} AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", ids)

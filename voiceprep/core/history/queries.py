@@ -11,28 +11,23 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from voiceprep.core.history.skipped import average_with_skipped, competency_rows, skipped_answers, with_skipped
-from voiceprep.core.history.store import DONE, FAILED, TYPED, History, HistoryError, Row
+from voiceprep.core.history.store import (
+    DONE,
+    FAILED,
+    TYPED,
+    Banks,
+    History,
+    HistoryError,
+    Row,
+    bank_ids,
+    bank_where,
+)
 from voiceprep.core.wording import counted
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
                 "CASE WHEN json_valid(a.settings_json) THEN json_extract(a.settings_json, '$.rejudged_from') END "
                 "AS rejudged_json")   # one broken row must not break the whole list (review 15)
-
-
-# A bank as the history reads it: its id, or its lineage (BankRegistry.lineage: its id, then the banks it was
-# duplicated from), whose answers to the same question ids are this bank's history too (walkthrough 13)
-Banks = str | Sequence[str]
-
-
-def bank_ids(bank: Banks) -> tuple[str, ...]:
-    return (bank,) if isinstance(bank, str) else tuple(bank)
-
-
-def bank_where(bank: Banks, column: str = "bank_id") -> tuple[str, list[Any]]:
-    """SQL for "this bank's answers": `column` is the bank's id or one of its lineage's."""
-    ids = bank_ids(bank)
-    return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
 
 
 def drill_labels(row: Row) -> Row:
@@ -618,9 +613,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
         f"SUM(input IS '{TYPED}') AS typed, SUM({ONLY_DRILL}) AS drills, SUM({FOLLOW_UP}) AS follow_ups, "
         f"MIN(started_at) AS first, MAX(started_at) AS last, COUNT(DISTINCT bank_id) AS banks, "
-        f"MIN(bank_id) AS one_bank FROM attempts WHERE {where}", args)[0]
-    answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
-    whole = h.read(f"SELECT COUNT(overall) AS n FROM attempts WHERE {where} AND {WHOLE_ANSWER}", args)[0]["n"]
+        f"MIN(bank_id) AS one_bank, COUNT(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS whole "
+        f"FROM attempts WHERE {where}", args)[0]
+    answered_banks, one_bank, whole = summary.pop("banks"), summary.pop("one_bank"), summary.pop("whole")
     # a lineage's skips are its first bank's, like its answers' competencies below
     skips = [{**r, "bank_id": own} if own else r for r in skipped_answers(h, bank, prompt)]
     summary["avg_overall"] = average_with_skipped(summary["avg_overall"], whole, len(skips))

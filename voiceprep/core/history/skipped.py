@@ -14,10 +14,9 @@ either; one skipped through with no answer counts them all, as its summary does.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from voiceprep.core.history.store import History, Row
+from voiceprep.core.history.store import Banks, History, Row, bank_where
 
 
 def skipped_text(n: int) -> str:
@@ -25,16 +24,16 @@ def skipped_text(n: int) -> str:
     return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} counted as 0"
 
 
-def skipped_answers(h: History, bank: str | Sequence[str] | None = None, prompt: str | None = None,
+def skipped_answers(h: History, bank: Banks | None = None, prompt: str | None = None,
                     since: str | None = None, until: str | None = None) -> list[Row]:
     """One row per question skipped in a finished round (of `bank`, `prompt`; finished in [`since`, `until`)), shaped
     as `queries.trends` rows: `overall` and `coverage` 0, each competency its points probe at 0, no delivery, at the
     round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank` may be a lineage (a bank and the banks
-    it was copied from: queries.Banks)."""
+    it was copied from: store.Banks)."""
     where, args = ["summary_json IS NOT NULL", "finished_at IS NOT NULL"], []
     if bank:
-        ids = [bank] if isinstance(bank, str) else list(bank)
-        where.append(f"bank_id IN ({', '.join('?' for _ in ids)})")
+        clause, ids = bank_where(bank)
+        where.append(clause)
         args += ids
     for clause, value in (("finished_at >= ?", since), ("finished_at < ?", until)):
         if value:

@@ -17,7 +17,7 @@ import socket
 import sqlite3
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,6 +44,22 @@ log = logging.getLogger(__name__)
 RECORDING, TRANSCRIBING, DONE, FAILED = "recording", "transcribing", "done", "failed"
 VOICE, FILE, TYPED = "voice", "file", "typed"          # how an answer was given (attempts.input)
 Row = dict[str, Any]
+
+# A bank as the history reads it: its id, or its lineage (BankRegistry.lineage: its id, then the banks it was
+# duplicated from), whose answers to the same question ids are this bank's history too (walkthrough 13)
+Banks = str | Sequence[str]
+
+
+def bank_ids(bank: Banks) -> tuple[str, ...]:
+    return (bank,) if isinstance(bank, str) else tuple(bank)
+
+
+def bank_where(bank: Banks, column: str = "bank_id") -> tuple[str, list[Any]]:
+    """SQL for "this bank's answers": `column` is the bank's id or one of its lineage's."""
+    ids = bank_ids(bank)
+    return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
+
+
 _OWNER_TOKEN = uuid.uuid4().hex[:8]
 
 
