@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voiceprep.core.banks.terms import cue_terms, distinctive_words
+from voiceprep.core.banks.terms import cue_terms, distinctive_words, term_family
 from voiceprep.settings import TranscriptionSettings
 
 
@@ -106,14 +106,15 @@ class Bank:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
         prompt), `settings.bank_terms` at most: the company and the vocabulary; `prompt`'s own terms; then every other
         key point's. A key point's terms are its label's words that are not plain English ("chargebacks") and its
-        cues' names, acronyms and phrases with such a word ("idempotency keys"). Each once, whatever its case."""
+        cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
+        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`)."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
 
         def add(*terms: str | None) -> None:
             for term in terms:
                 if term:
-                    seen.setdefault(term.casefold(), term)
+                    seen.setdefault(term_family(term), term)
 
         def of(kp: KeyPoint) -> list[str]:
             return [*distinctive_words(kp.label, settings.bank_term_min_letters),

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from voiceprep.core.analysis.text import stem
 from voiceprep.settings import TranscriptionSettings
 
 # Plain English: the whole words of the judge's tokenizer vocabulary (about 22,500; shipped with voiceprep)
@@ -55,3 +56,14 @@ def cue_terms(cues: tuple[str, ...], min_letters: int = TranscriptionSettings.ba
     alternatives = [a.strip() for cue in cues for a in cue.split("|")]
     return [alt for alt in alternatives if alt and "{" not in alt and not alt.startswith("I ")
             and (any(ch.isupper() for ch in alt) or (" " in alt and distinctive_words(alt, min_letters)))]
+
+
+def term_family(term: str) -> str:
+    """What the forms of one term share, so the transcriber gets one of them: lower case, without hyphens or spaces,
+    an acronym's plural "s" dropped and the Snowball stem of the rest ("chargeback"/"chargebacks", "API"/"APIs",
+    "low-latency"/"low latency", "idempotency key"/"idempotency keys" are one family; "SMBs"/"SMEs", "3DS"/"3-D
+    Secure" are two)."""
+    words = re.split(r"[\s-]+", term.strip())
+    if re.fullmatch(r"[A-Z0-9]+s", words[-1]) and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]              # "SDKs": Snowball keeps the "s" of a word with no vowel
+    return stem("".join(words).lower())
