@@ -52,6 +52,13 @@ class SpeechSettings:
     speak_follow_ups: bool = False      # ask the follow-ups aloud right after the feedback appears
 
 
+# The room for Whisper's prompt (the earlier text and the bank's terms) is fixed by the model: 223 tokens at most,
+# half its 448-token text context less one. How speech/decoder.py shares it is part of the decoder, not a choice a
+# candidate makes, so these are constants here, not settings.
+MAX_CONTEXT_TOKENS = 100                    # prompt tokens of earlier text and bank terms (Whisper allows 223)
+HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
+
+
 @dataclass
 class TranscriptionSettings:
     model_path: str | None = None       # a CTranslate2 Whisper model directory or a known id ("base"); None = tiny.en
@@ -60,6 +67,10 @@ class TranscriptionSettings:
     beam_size: int = 5
     filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
+    bank_terms: int = 24                # at most this many, most useful first; the decoder passes those fitting in
+                                        # HOTWORD_TOKENS
+    bank_term_min_letters: int = 5      # a key point's shorter words are left to the transcriber ("API" comes from
+                                        # the cues, as written)
     live_step_s: float = 1.0            # live captions refresh at most this often
     live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause
 

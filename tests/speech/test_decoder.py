@@ -147,7 +147,7 @@ def test_words_timed_over_silence_were_not_said():
 def test_the_bank_terms_kept_in_the_prompt_are_whole_terms_within_the_cap(transcriber):
     """Session 17: the payments bank's terms took 60 tokens, cut at 50 mid-term ("..., 3-D Secure, 3DS" ended in
     half a term). Whole terms are kept, in their order, within HOTWORD_TOKENS."""
-    from voiceprep.speech.decoder import HOTWORD_TOKENS
+    from voiceprep.settings import HOTWORD_TOKENS
 
     d = transcriber.decoder()
     terms = ["Kafka", "Postgres", "idempotency keys", "chargebacks", "3-D Secure"] * 8

@@ -41,7 +41,7 @@ def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None 
     if args.audio:
         from voiceprep.cli.speech_cmd import transcribe_file
 
-        return transcribe_file(args.audio, args.model, hotwords=bank.terms(prompt))
+        return transcribe_file(args.audio, args.model, hotwords=bank.terms(prompt, Settings.load().transcription))
     if args.text_file:
         try:
             return Transcript.from_text(args.text_file.read_text(encoding="utf-8"))

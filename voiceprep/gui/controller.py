@@ -306,7 +306,8 @@ class RehearsalController(QObject):
         self._import_seconds = (factory.duration_s or None) if isinstance(factory, FileStream) and factory.imported \
             else None
         transcriber = self.services.transcriber()
-        self.live = LiveTranscriber(transcriber, settings.transcription, hotwords=rehearsal.bank.terms(pending.prompt),
+        self.live = LiveTranscriber(transcriber, settings.transcription,
+                                    hotwords=rehearsal.bank.terms(pending.prompt, settings.transcription),
                                     on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms)
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
                                  stream_factory=factory, on_level=self._levelFromThread.emit, on_audio=self.live.feed,

@@ -19,13 +19,12 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
+from voiceprep.settings import HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
 MAX_WINDOW_S = 30.0          # Whisper's encoder cannot see more than this
 MAX_TOKENS_PER_S = 6         # fast speech is ~4 tokens/s; more than this is a repetition loop
-MAX_CONTEXT_TOKENS = 100     # prompt tokens of earlier text and bank terms (Whisper allows 223)
-HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
 LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (Whisper's own threshold)
 NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
 LOW_LOGPROB = -1.0

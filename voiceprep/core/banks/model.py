@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voiceprep.core.banks.terms import cue_terms, distinctive_words
+from voiceprep.core.banks.terms import cue_terms, distinctive_words, term_family
+from voiceprep.settings import TranscriptionSettings
 
 
 @dataclass(frozen=True)
@@ -101,23 +102,26 @@ class Bank:
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)
 
-    def terms(self, prompt: Prompt | None = None, limit: int = 24) -> list[str]:
+    def terms(self, prompt: Prompt | None = None, settings: TranscriptionSettings | None = None) -> list[str]:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
-        prompt): the company and the vocabulary; `prompt`'s own terms; then every other key point's. A key point's
-        terms are its label's words that are not plain English ("chargebacks") and its cues' names, acronyms and
-        phrases with such a word ("idempotency keys"). Each once, whatever its case."""
+        prompt), `settings.bank_terms` at most: the company and the vocabulary; `prompt`'s own terms; then every other
+        key point's. A key point's terms are its label's words that are not plain English ("chargebacks") and its
+        cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
+        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`)."""
+        settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
 
         def add(*terms: str | None) -> None:
             for term in terms:
                 if term:
-                    seen.setdefault(term.casefold(), term)
+                    seen.setdefault(term_family(term), term)
 
         def of(kp: KeyPoint) -> list[str]:
-            return [*distinctive_words(kp.label), *cue_terms(kp.cues)]
+            return [*distinctive_words(kp.label, settings.bank_term_min_letters),
+                    *cue_terms(kp.cues, settings.bank_term_min_letters)]
         add(self.job.company, *self.vocabulary)
         for kp in prompt.key_points if prompt is not None else ():
             add(*of(kp))
         for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
             add(*of(kp))
-        return list(seen.values())[:limit]
+        return list(seen.values())[:settings.bank_terms]

@@ -9,9 +9,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from voiceprep.core.analysis.text import stem
+from voiceprep.settings import TranscriptionSettings
+
 # Plain English: the whole words of the judge's tokenizer vocabulary (about 22,500; shipped with voiceprep)
 PLAIN_WORDS = Path(__file__).resolve().parents[1] / "analysis" / "data" / "minilm-tokenizer.json"
-MIN_LETTERS = 5             # shorter words are left to the transcriber ("API" comes from the cues, as written)
 
 
 @lru_cache(maxsize=1)
@@ -36,20 +38,32 @@ def is_plain(word: str) -> bool:
     return any(stem + end in plain_words() for stem in stems for end in ENDINGS)
 
 
-def distinctive_words(label: str) -> list[str]:
+def distinctive_words(label: str, min_letters: int = TranscriptionSettings.bank_term_min_letters) -> list[str]:
     """A key point's words that are not plain English, as written: "chargebacks", "idempotency". A hyphenated word
-    is plain when each of its parts is ("lock-free"). None when the list of plain words cannot be read."""
+    is plain when each of its parts is ("lock-free"); a word of fewer than `min_letters` letters is left to the
+    transcriber. None when the list of plain words cannot be read."""
     if not plain_words():
         return []
     words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", label)
     return [w for w in dict.fromkeys(words)
-            if len(w.replace("-", "")) >= MIN_LETTERS and not all(is_plain(part) for part in w.split("-"))]
+            if len(w.replace("-", "")) >= min_letters and not all(is_plain(part) for part in w.split("-"))]
 
 
-def cue_terms(cues: tuple[str, ...]) -> list[str]:
+def cue_terms(cues: tuple[str, ...], min_letters: int = TranscriptionSettings.bank_term_min_letters) -> list[str]:
     """The cues worth a hotword: names and acronyms (an alternative with a capital letter: "LMAX", "3-D Secure"), and
     phrases holding a word that is not plain English ("idempotency keys", heard as "item potency keen" without it;
     measured in docs/benchmarks.md, session 17)."""
     alternatives = [a.strip() for cue in cues for a in cue.split("|")]
     return [alt for alt in alternatives if alt and "{" not in alt and not alt.startswith("I ")
-            and (any(ch.isupper() for ch in alt) or (" " in alt and distinctive_words(alt)))]
+            and (any(ch.isupper() for ch in alt) or (" " in alt and distinctive_words(alt, min_letters)))]
+
+
+def term_family(term: str) -> str:
+    """What the forms of one term share, so the transcriber gets one of them: lower case, without hyphens or spaces,
+    an acronym's plural "s" dropped and the Snowball stem of the rest ("chargeback"/"chargebacks", "API"/"APIs",
+    "low-latency"/"low latency", "idempotency key"/"idempotency keys" are one family; "SMBs"/"SMEs", "3DS"/"3-D
+    Secure" are two)."""
+    words = re.split(r"[\s-]+", term.strip())
+    if re.fullmatch(r"[A-Z0-9]+s", words[-1]) and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]              # "SDKs": Snowball keeps the "s" of a word with no vowel
+    return stem("".join(words).lower())
