@@ -25,7 +25,15 @@ from voiceprep.core.history.queries import (
     unfinished_reason,
 )
 from voiceprep.core.history.schema import LATEST
-from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
+from voiceprep.core.history.store import (
+    TYPED,
+    History,
+    HistoryError,
+    Lineage,
+    Row,
+    bank_ids,
+    dumps,
+)
 from voiceprep.core.wording import counted
 
 EXPORT_VERSION = 1
@@ -108,13 +116,15 @@ def to_csv(h: History, ids: list[int]) -> str:
     return out.getvalue()
 
 
-def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
+def to_markdown(h: History, ids: list[int], now: datetime | None = None,
+                lineage: Lineage = bank_ids) -> str:
     """What the feedback said about each attempt, under a header saying what the file holds (walkthrough 6: it had
-    none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01)."""
+    none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01). `lineage`: a bank id's lineage
+    (see store.Banks), so "answer 2 to this question" counts the answers given in the bank a copy was made from."""
     when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
     parts: list[str] = [f"# voiceprep: {counted(len(ids), 'attempt')}\n", f"*Exported {when}*\n"]
     for i in ids:
-        a = get_attempt(h, i)
+        a = get_attempt(h, i, lineage)
         kind = kind_name(a)                      # "Follow-up · ..." or "Drill · ...": what was asked
         parts.append(f"## {f'{kind} · ' if kind else ''}{a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
@@ -196,9 +206,12 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
     return "\n".join(parts)
 
 
-def render(h: History, ids: list[int], fmt: str) -> str:
+def render(h: History, ids: list[int], fmt: str, lineage: Lineage = bank_ids) -> str:
+    """`ids` in `fmt`; `lineage` (see store.Banks) numbers the Markdown's answers as History does."""
+    if fmt == "md":
+        return to_markdown(h, ids, lineage=lineage)
     try:
-        return {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](h, ids)
+        return {"json": to_json, "csv": to_csv}[fmt](h, ids)
     except KeyError:
         raise HistoryError(f"unknown format {fmt!r}: use md, json or csv") from None
 

@@ -17,7 +17,7 @@ import socket
 import sqlite3
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +48,8 @@ Row = dict[str, Any]
 # A bank as the history reads it: its id, or its lineage (BankRegistry.lineage: its id, then the banks it was
 # duplicated from), whose answers to the same question ids are this bank's history too (walkthrough 13)
 Banks = str | Sequence[str]
+# A bank id's lineage, by id (BankRegistry.lineage); `bank_ids` when a bank is its own only
+Lineage = Callable[[str], Sequence[str]]
 
 
 def bank_ids(bank: Banks) -> tuple[str, ...]:
