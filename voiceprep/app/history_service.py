@@ -171,7 +171,8 @@ class HistoryService:
     # -- export / import ------------------------------------------------------------------------
     def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
                bank: str | None = None, prompt: str | None = None) -> list[int]:
-        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_, bank=bank, prompt=prompt)
+        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_,
+                                 bank=self.lineage(bank) if bank else None, prompt=prompt)
 
     def render(self, ids: list[int], fmt: str) -> str:
         return export.render(self._h(), ids, fmt, self.lineage)

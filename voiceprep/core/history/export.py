@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
@@ -27,11 +28,13 @@ from voiceprep.core.history.queries import (
 from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import (
     TYPED,
+    Banks,
     History,
     HistoryError,
     Lineage,
     Row,
     bank_ids,
+    bank_where,
     dumps,
 )
 from voiceprep.core.wording import counted
@@ -49,16 +52,23 @@ def key_points_covered(a: Row) -> tuple[int, int]:
 
 
 def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
-               bank: str | None = None, prompt: str | None = None) -> list[int]:
+               bank: Banks | None = None, prompt: str | None = None) -> list[int]:
     """The attempts to export: one attempt, one round's (its number, as `voiceprep history list` shows it after
     "round"), every attempt of a bank or of one of its prompts (`bank`, `prompt`: walkthrough 12 could only export
-    everything or one round), or all."""
+    everything or one round), or all. `bank` may be a lineage (see store.Banks): a copy's and its origins'."""
     if bank is not None or prompt is not None:
-        where = " AND ".join(f"{c} = ?" for c, v in (("bank_id", bank), ("prompt_id", prompt)) if v is not None)
-        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {where} ORDER BY id",
-                                            [v for v in (bank, prompt) if v is not None])]
+        where: list[str] = []
+        args: list[Any] = []
+        if bank is not None:
+            clause, args = bank_where(bank)
+            where.append(clause)
+        if prompt is not None:
+            where.append("prompt_id = ?")
+            args.append(prompt)
+        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {' AND '.join(where)} ORDER BY id", args)]
         if not ids:
-            what = " ".join(f"{n} {v}" for n, v in (("bank", bank), ("prompt", prompt)) if v is not None)
+            own = bank_ids(bank)[0] if bank is not None else None
+            what = " ".join(f"{n} {v}" for n, v in (("bank", own), ("prompt", prompt)) if v is not None)
             raise HistoryError(f"no attempts of {what} in {h.path}")
         return ids
     if attempt is not None:
