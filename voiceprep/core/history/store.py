@@ -307,8 +307,16 @@ class History:
         return _pk(pk)
 
     def finish_round(self, round_pk: int, summary: Row) -> None:
+        self._set_round_end(round_pk, now(), dumps(summary))
+
+    def reopen_round(self, round_pk: int) -> None:
+        """The round is being rehearsed again (Undo skip from its summary): not finished, as a round left before its
+        end, until it is finished again."""
+        self._set_round_end(round_pk, None, None)
+
+    def _set_round_end(self, round_pk: int, finished_at: str | None, summary_json: str | None) -> None:
         with self.write():
-            self.table("rounds").update(round_pk, {"finished_at": now(), "summary_json": dumps(summary)})
+            self.table("rounds").update(round_pk, {"finished_at": finished_at, "summary_json": summary_json})
 
     # -- attempts -----------------------------------------------------------------------------
     def new_audio_path(self, suffix: str = ".wav") -> Path:
