@@ -91,3 +91,34 @@ def test_a_question_skipped_in_the_original_bank_counts_0_in_the_duplicates_prog
     assert stats["bank"] == mine and stats["skipped"] == len(summary.skipped)
     assert stats["avg_overall"] == round(saved.analysis.overall / (1 + len(summary.skipped)), 1)
     assert set(stats["competencies_by_bank"]) == {mine}
+
+
+def test_a_duplicated_banks_welcome_back_last_round_and_answer_numbers_take_in_the_originals(bank, banks, access,
+                                                                                           session):
+    """Review of session 17: Progress followed a copy's lineage, but the welcome back's "Most missed", the round's
+    "last time" and "answer 2 to this question" read the copy by its own id: a point missed in the original and
+    again in the copy was "covered in 0 of 1", the copy's first run of a round had no last time, its answer was
+    "answer 1" in History, `history show` and the export."""
+    from voiceprep.app.recap import recap_lines
+
+    service = HistoryService(access, banks.lineage)
+    mine = banks.find(f"{bank.id}-mine")
+    rnd = bank.rounds[0]
+    prompt = rnd.prompts[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    pk = session.start_round(bank, rnd)
+    before = session.save_typed(bank, prompt, vague, rnd.id, pk)
+    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts), "skipped": []})
+    again = session.start_round(mine, mine.round(rnd.id))
+    after = session.save_typed(mine, mine.prompt(prompt.id), vague, rnd.id, again)
+    recap = service.recap()
+    weakest = recap["weakest"]
+    assert weakest["bank_id"] == mine.id and weakest["attempts"] == 2, weakest       # both answers, the copy's id
+    details = recap_lines(recap, banks.find)[1]
+    assert "of 2 recent answers" in details, details
+    last = service.previous_round(again)
+    assert last is not None and last["id"] == pk and last["overall"] == 20.0
+    assert service.previous_round(pk) is None                       # the original's first run has none
+    assert service.attempt(after.attempt_id)["answer_number"] == 2
+    assert service.attempt(before.attempt_id)["answer_number"] == 1     # not the copy's answers
+    assert "answer 2 to this question" in service.render([after.attempt_id], "md")

@@ -65,3 +65,28 @@ def test_a_round_whose_answers_were_deleted_no_longer_counts_its_skipped_questio
     stats = service.stats(bank.id)
     assert stats["skipped"] == len(rnd.prompts) and stats["avg_overall"] == 0       # the one skipped through
     assert len([row for row in service.trends(bank.id) if row.get("skipped")]) == len(rnd.prompts)
+
+
+def test_a_round_reopened_after_its_last_skip_was_undone_counts_as_left_not_finished(session, service):
+    """Review of session 17: Undo skip on the last question, then leaving without answering it (another round, the
+    app closed), kept the round stored as finished with that question skipped: Progress and the welcome back
+    counted a skip the candidate took back, and the round's next run compared with it. A round reopened (its
+    summary taken back) is one left before its end, as any round left unfinished: its answers count, it has no
+    skips and no score, and it is no "last time"."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    r = Rehearsal.for_round(bank, rnd)
+    pk = session.start_round(bank, rnd)
+    saved = session.save_typed(bank, r.current, KAFKA, rnd.id, pk)
+    r.record(saved.analysis)
+    while r.next():
+        pass
+    session.finish_round(pk, r.summary().to_dict())
+    assert service.stats(bank.id)["skipped"] == len(rnd.prompts) - 1
+    session.reopen_round(pk)
+    stats = service.stats(bank.id)
+    assert stats["skipped"] == 0 and stats["attempts"] == 1 and stats["avg_overall"] == round(saved.analysis.overall, 1)
+    row = session.history().read("SELECT finished_at, summary_json FROM rounds WHERE id = ?", [pk])[0]
+    assert row == {"finished_at": None, "summary_json": None}
+    assert service.previous_round(session.start_round(bank, rnd)) is None
+    assert service.recap()["round"] is None and service.recap()["skips"] == 0

@@ -399,3 +399,38 @@ def test_history_export_takes_a_bank_or_prompt_and_says_where_a_round_number_is(
     assert "only this bank's attempts" in help_text and "how many attempts" in help_text
     from voiceprep.cli.history_cmd import _marks
     assert _marks({"state": "done", "round_pk": 7, "drill": None}) == "round 7"     # the number export --round takes
+
+
+def test_a_duplicated_banks_list_stats_export_and_show_take_in_the_originals_answers(tmp_path, capsys):
+    """Review of session 17: the GUI's History, Progress and Compare follow a duplicated bank's lineage (the bank it
+    was copied from, job.copied_from); `history list/stats/export --bank` read the copy by its own id only, so a
+    candidate's copy had "1 attempt" where History showed 2, and `history show` said "answer 1 to this question"."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.core.banks.document import BankDocument
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8")
+    copy = BankDocument.copy_of(text, "airwallex-mine", "My copy", origin="airwallex")
+    (paths.user_banks_dir() / "airwallex-mine.toml").write_text(copy.text(), encoding="utf-8")
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    for bank_id in ("airwallex", "airwallex-mine"):
+        assert main(["score", "--bank", bank_id, "--prompt", "hardest-problem", "--text-file", str(answer),
+                     "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "list", "--bank", "airwallex-mine", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["bank_id"] for r in rows] == ["airwallex-mine", "airwallex"]
+    assert main(["history", "list", "--bank", "airwallex", "--json"]) == 0      # the original: its own only
+    assert [r["bank_id"] for r in json.loads(capsys.readouterr().out)] == ["airwallex"]
+    assert main(["history", "stats", "--bank", "airwallex-mine", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["bank"] == "airwallex-mine" and stats["attempts"] == 2
+    assert list(stats["weak_points"]) == ["airwallex-mine"]
+    assert main(["history", "stats", "--bank", "airwallex-mine"]) == 0
+    assert capsys.readouterr().out.startswith("2 attempts")
+    assert main(["history", "export", "--bank", "airwallex-mine", "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert sorted(a["bank_id"] for a in exported["attempts"]) == ["airwallex", "airwallex-mine"]
+    assert main(["history", "show", str(rows[0]["id"])]) == 0
+    assert "answer 2 to this question" in capsys.readouterr().out

@@ -277,6 +277,39 @@ def test_an_answer_to_the_last_question_brought_back_counts_once_if_the_round_is
     assert stats["skipped"] == 0 and stats["attempts"] == 1 and stats["avg_overall"] > 0
 
 
+def test_undoing_the_last_skip_then_leaving_the_round_unanswered_leaves_it_unfinished(window, qtbot, services,
+                                                                                     monkeypatch):
+    """Review of session 17: Undo skip on the last question from the summary, then leaving without answering it
+    (another round, the app closed) kept the round stored as finished with that question skipped, a skip taken back.
+    The candidate is back in the round: it is stored as not finished from the undo on, as any round left before its
+    end (its questions not answered count as nothing, not as skips at 0); skipped again or answered, it is finished
+    again."""
+    from voiceprep.core.history import queries
+    from voiceprep.core.history.store import History
+
+    page, ctl = start(window, qtbot)
+    while not ctl.rehearsal.is_last:
+        press(qtbot, window.nav, Qt.Key.Key_N)
+    bank, total, pk = ctl.rehearsal.bank.id, len(ctl.rehearsal.prompts), ctl.round_pk
+    with History.open(services.db_path) as h:
+        def stored():
+            return h.read("SELECT finished_at, summary_json FROM rounds WHERE id = ?", [pk])[0]["summary_json"]
+        for _ in range(2):                         # skipped, taken back; skipped again, finished again, taken back
+            with qtbot.waitSignal(ctl.roundFinished, timeout=30000):
+                press(qtbot, window.nav, Qt.Key.Key_N)
+            qtbot.waitUntil(lambda: queries.stats(h, bank)["skipped"] == total, timeout=10000)
+            press(qtbot, window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            assert ctl.state != c.FINISHED and ctl.rehearsal.is_last
+            qtbot.waitUntil(lambda: stored() is None, timeout=10000)
+            assert queries.stats(h, bank)["skipped"] == 0
+        monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                        # "Leave round"
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        page.start_btn.click()                                                          # left, unanswered
+        qtbot.waitUntil(lambda: ctl.round_pk not in (None, pk), timeout=10000)
+        assert stored() is None and queries.stats(h, bank)["skipped"] == 0
+        assert h.read("SELECT finished_at FROM rounds WHERE id = ?", [pk])[0]["finished_at"] is None
+
+
 def test_a_skip_can_still_be_undone_after_an_answer_to_the_next_question_was_not_heard(window, qtbot, tmp_path):
     """Review 16: Ctrl+Z takes a skip back until the next question is answered (README), but an answer to it begun
     and not heard ("I didn't hear an answer", nothing scored or saved) already ended that: the skip stood though

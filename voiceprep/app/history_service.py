@@ -102,7 +102,7 @@ class HistoryService:
         """An attempt with `document`: the feedback exactly as the candidate saw it when it was judged; and
         `with_follow_ups`: its standing with the follow-up answers that followed it (core.history.followed)."""
         h = self._h()
-        row = queries.get_attempt(h, attempt_id)
+        row = queries.get_attempt(h, attempt_id, self.lineage)
         bank = None
         try:
             bank = h.bank_snapshot(row["bank_hash"])
@@ -142,11 +142,11 @@ class HistoryService:
 
     def previous_round(self, round_pk: int) -> Row | None:
         """The finished run of the same round before this one (`queries.previous_round`)."""
-        return queries.previous_round(self._h(), round_pk)
+        return queries.previous_round(self._h(), round_pk, self.lineage)
 
     def recap(self) -> Row | None:
         """The last session and what to work on next (`queries.recap`), for the window's welcome back."""
-        return queries.recap(self._h(), self.settings.weak_point_window)
+        return queries.recap(self._h(), self.settings.weak_point_window, self.lineage)
 
     def progress(self, bank: str, prompt: str | None = None) -> Row:
         """Everything the Progress page shows, in one call."""
@@ -171,10 +171,11 @@ class HistoryService:
     # -- export / import ------------------------------------------------------------------------
     def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
                bank: str | None = None, prompt: str | None = None) -> list[int]:
-        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_, bank=bank, prompt=prompt)
+        return export.select_ids(self._h(), attempt=attempt, round_pk=round_pk, all_=all_,
+                                 bank=self.lineage(bank) if bank else None, prompt=prompt)
 
     def render(self, ids: list[int], fmt: str) -> str:
-        return export.render(self._h(), ids, fmt)
+        return export.render(self._h(), ids, fmt, self.lineage)
 
     def export(self, ids: list[int] | None, fmt: str, path: Path) -> Exported:
         """Write an export (all attempts when `ids` is empty): complete or not at all, readable by you only."""

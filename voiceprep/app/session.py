@@ -139,6 +139,10 @@ class PracticeSession:
     def finish_round(self, round_pk: int, summary: Row) -> None:
         self.history().finish_round(round_pk, summary)
 
+    def reopen_round(self, round_pk: int) -> None:
+        """Undo skip from the round's summary: the round is not finished until it is again (History.reopen_round)."""
+        self.history().reopen_round(round_pk)
+
     # -- a recorded answer (microphone or an imported file played in) -------------------------
     def begin(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
               input: str = VOICE, drill: list[str] | None = None, follow_up: list[str] | None = None) -> Pending:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -45,9 +45,24 @@ def user_errors(doing: str) -> Iterator[None]:
         raise CliError(user_message(exc, doing)) from None
 
 
+def bank_lineage() -> Callable[[str], tuple[str, ...]]:
+    """A bank id's lineage (BankRegistry.lineage: a duplicated bank's answers take in those of the bank it was
+    copied from), as the app reads it; the banks are read on the first call only, by a command that names a bank."""
+    from voiceprep.core.banks import BankRegistry
+
+    registry: list[BankRegistry] = []
+
+    def lineage(bank_id: str) -> tuple[str, ...]:
+        if not registry:
+            registry.append(BankRegistry.discover())
+        return registry[0].lineage(bank_id)
+    return lineage
+
+
 @contextmanager
 def app_history() -> Iterator[Any]:
-    """The user's history for one command: files private to the user, connections closed at the end."""
+    """The user's history for one command: files private to the user, connections closed at the end. A bank's
+    history follows its lineage, as the app's History and Progress do (bank_lineage)."""
     from voiceprep.app import HistoryService, PracticeSession, open_history
     from voiceprep.app.files import private_umask
     from voiceprep.settings import Settings
@@ -56,6 +71,6 @@ def app_history() -> Iterator[Any]:
     settings = Settings.load()
     access = open_history(settings=settings.history)
     try:
-        yield HistoryService(access), PracticeSession(access, settings)
+        yield HistoryService(access, bank_lineage()), PracticeSession(access, settings)
     finally:
         access.close_all()

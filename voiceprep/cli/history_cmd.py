@@ -41,7 +41,9 @@ def register(sub: Any) -> None:
                       description="Recent attempts, newest first: id, time, score, length, bank/prompt, and "
                                   "\"round N\" for an answer given in a round (N is what `voiceprep history export "
                                   "--round` takes).")
-    p.add_argument("--bank", metavar="BANK_ID", help="only this bank's attempts (its id: `voiceprep banks list`)")
+    p.add_argument("--bank", metavar="BANK_ID", help="only this bank's attempts (its id: `voiceprep banks list`); "
+                                                      "a bank you duplicated takes in those of the bank it was "
+                                                      "copied from, as in the app")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="only this prompt's attempts (its id, as the list shows "
                                                         "after the bank: bank/prompt)")
     p.add_argument("--limit", type=int, default=20, help="how many attempts, newest first (default: %(default)s)")
@@ -56,7 +58,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--bank")
+    p.add_argument("--bank", metavar="BANK_ID", help="one bank's progress; a bank you duplicated takes in the "
+                                                      "answers given in the bank it was copied from, as Progress does")
     p.add_argument("--prompt")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
@@ -74,7 +77,9 @@ def register(sub: Any) -> None:
                        help="the attempts of one round (its number: `voiceprep history list` shows it after \"round\")")
     which.add_argument("--attempt", type=int, metavar="ID", help="one attempt (its id: the first column of "
                                                                  "`voiceprep history list`)")
-    which.add_argument("--bank", metavar="BANK_ID", help="every attempt of this bank (with --prompt: of one prompt)")
+    which.add_argument("--bank", metavar="BANK_ID", help="every attempt of this bank (with --prompt: of one prompt); "
+                                                          "a bank you duplicated takes in those of the bank it was "
+                                                          "copied from")
     which.add_argument("--all", action="store_true", help="every attempt")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's attempts")
     p.add_argument("--format", choices=("md", "json", "csv"), required=True)

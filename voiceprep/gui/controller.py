@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, user_message
 from voiceprep.app.errors import voice_notice
-from voiceprep.app.session import DEVICE_STOPS
+from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
 from voiceprep.core.analysis.analyze import AnswerAnalysis
@@ -497,14 +497,19 @@ class RehearsalController(QObject):
     def undo_skip(self) -> None:
         """Back to the question just skipped (Ctrl+Z, "Undo skip"), while the one after it is not yet answered, or,
         the last question skipped, from the round's summary (walkthrough 13: N there ended the round for good); the
-        round is finished again, stored anew, when the candidate moves on from it."""
+        round is finished again, stored anew, when the candidate moves on from it or answers that question. From the
+        summary the stored round is reopened: left there unanswered (another round, the app closed) it is a round
+        left before its end, not one finished with a skip the candidate took back (review of session 17)."""
         if self.rehearsal is None or not self.skip_undoable or self._starting \
                 or self.state not in (IDLE, SPEAKING, THINKING, FINISHED):
             return
         self.skip_undoable = False
         self._think_timer.stop()
         self.stop_speaking()
-        if self.state is FINISHED or self.rehearsal.back() is not None:
+        if self.state is FINISHED:
+            self._reopen_round()
+            self._present()
+        elif self.rehearsal.back() is not None:
             self._present()
 
     @property
@@ -519,16 +524,26 @@ class RehearsalController(QObject):
         self._move(FINISHED)
         self.roundFinished.emit(summary)
 
+    def _on_stored_round(self, change: Callable[[PracticeSession, int], None], failed: str) -> None:
+        """`change(session, round pk)` on the session lane, after what was queued there before (the round's start,
+        its answers, its summary); nothing for a round not stored."""
+        session, ref = self.services.session, self._round
+
+        def work() -> None:
+            if ref.pk is not None:
+                change(session, ref.pk)
+        run_in_background(work, lane="session", on_error=lambda e: log.warning("%s: %s", failed, e))
+
+    def _reopen_round(self) -> None:
+        """The stored round is not finished any more (after its summary was stored)."""
+        self._on_stored_round(lambda session, pk: session.reopen_round(pk), "round not reopened")
+
     def _store_summary(self) -> RoundSummary:
         """The round's summary as it stands, stored with the round (on the session lane)."""
         assert self.rehearsal is not None
         summary = self.rehearsal.summary()
-        session, ref = self.services.session, self._round
-
-        def store() -> None:
-            if ref.pk is not None:
-                session.finish_round(ref.pk, summary.to_dict())
-        run_in_background(store, lane="session", on_error=lambda e: log.warning("round summary not stored: %s", e))
+        self._on_stored_round(lambda session, pk: session.finish_round(pk, summary.to_dict()),
+                              "round summary not stored")
         return summary
 
     def ask_follow_ups(self) -> None:

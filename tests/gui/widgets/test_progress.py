@@ -420,3 +420,52 @@ def test_pace_and_fillers_say_they_are_measured_on_spoken_answers_when_every_ans
     page._show(data, "b", None, page._generation)
     assert empty_text(page.fillers.canvas.spec()) == "Fillers are measured on spoken answers; none yet"
     assert empty_text(page.pace.canvas.spec()) == "Pace is measured on spoken answers; none yet"
+
+
+def test_a_skipped_questions_point_says_it_was_skipped_and_counts_as_0(qtbot):
+    """Review of session 17: a question skipped in a round counts as 0 in Progress (core.history.skipped), and its
+    point's tooltip said "0 score / 100" like an answer that scored 0. It says it was skipped and counts as 0; a
+    day's average says how many skipped questions it counts as 0; the competencies it probes say it too."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QPointF
+
+    from voiceprep.gui.widgets.progress import ProgressPage, render, tip_text
+
+    comps = [SimpleNamespace(id="arch", name="Architecture"), SimpleNamespace(id="sql", name="SQL")]
+    bank = SimpleNamespace(competencies=comps, id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rows = [{"started_at": f"2026-12-0{d}T10:00:00+00:00", "overall": v, "wpm": None, "fillers_per_min": None,
+             "competencies": c, "prompt_id": "py", "drill": None, "skipped": skipped}
+            for d, v, c, skipped in ((1, 60.0, {"arch": 60.0, "sql": 40.0}, False), (2, 0.0, {"arch": 0.0}, True),
+                                     (3, 80.0, {"arch": 80.0, "sql": 90.0}, False))]
+    rows.append({**rows[1], "started_at": "2026-12-02T09:00:00+00:00", "overall": 50.0, "skipped": False,
+                 "competencies": {"arch": 50.0}})          # an answer that day too, before the round ended
+    rows.sort(key=lambda r: r["started_at"])
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 3, "minutes_spoken": 1, "avg_overall": 47.5, "best_overall": 80,
+                      "skipped": 1}}
+
+    def tips(chart):
+        """Each point's tooltip, by its day and hour (local time)."""
+        spec = replace(chart.canvas.spec(), width=500, height=260, ratio=1.0)
+        drawn = render(spec)
+        return {(t.day, t.hour): tip_text(spec, drawn.tips, drawn.xs, QPointF(x, y)) for x, y, t, _, _ in drawn.tips}
+
+    skip = (parse(rows[2]["started_at"]).day, parse(rows[2]["started_at"]).hour)
+    assert rows[2]["skipped"]
+    page._show(data, "b", "py", page._generation)              # one prompt: each try, the skip a point at 0
+    overall = tips(page.overall)
+    assert len(overall) == 4 and overall[skip].endswith("\n0 score / 100 (skipped, counts as 0)"), overall
+    assert sum("skipped" in text for text in overall.values()) == 1
+    arch = tips(page.competencies)
+    assert arch[skip].endswith("\nArchitecture: 0 (skipped, counts as 0)"), arch
+    assert sum("skipped" in text for text in arch.values()) == 1
+    page._show(dict(data), "b", None, page._generation)         # all prompts: the day's average counts it as 0
+    days = tips(page.overall)
+    assert len(days) == 3 and days[skip].endswith("\n25 score / 100 (a skipped question counted as 0)"), days
+    assert sum("skipped" in text for text in days.values()) == 1
+    comps = tips(page.competencies)                # the day's Architecture counts it, its SQL (not probed) does not
+    assert "Architecture: 25 (a skipped question counted as 0)" in comps[skip] and "SQL" not in comps[skip], comps

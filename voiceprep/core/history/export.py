@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import (
@@ -25,7 +26,17 @@ from voiceprep.core.history.queries import (
     unfinished_reason,
 )
 from voiceprep.core.history.schema import LATEST
-from voiceprep.core.history.store import TYPED, History, HistoryError, Row, dumps
+from voiceprep.core.history.store import (
+    TYPED,
+    Banks,
+    History,
+    HistoryError,
+    Lineage,
+    Row,
+    bank_ids,
+    bank_where,
+    dumps,
+)
 from voiceprep.core.wording import counted
 
 EXPORT_VERSION = 1
@@ -41,16 +52,23 @@ def key_points_covered(a: Row) -> tuple[int, int]:
 
 
 def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
-               bank: str | None = None, prompt: str | None = None) -> list[int]:
+               bank: Banks | None = None, prompt: str | None = None) -> list[int]:
     """The attempts to export: one attempt, one round's (its number, as `voiceprep history list` shows it after
     "round"), every attempt of a bank or of one of its prompts (`bank`, `prompt`: walkthrough 12 could only export
-    everything or one round), or all."""
+    everything or one round), or all. `bank` may be a lineage (see store.Banks): a copy's and its origins'."""
     if bank is not None or prompt is not None:
-        where = " AND ".join(f"{c} = ?" for c, v in (("bank_id", bank), ("prompt_id", prompt)) if v is not None)
-        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {where} ORDER BY id",
-                                            [v for v in (bank, prompt) if v is not None])]
+        where: list[str] = []
+        args: list[Any] = []
+        if bank is not None:
+            clause, args = bank_where(bank)
+            where.append(clause)
+        if prompt is not None:
+            where.append("prompt_id = ?")
+            args.append(prompt)
+        ids = [int(r["id"]) for r in h.read(f"SELECT id FROM attempts WHERE {' AND '.join(where)} ORDER BY id", args)]
         if not ids:
-            what = " ".join(f"{n} {v}" for n, v in (("bank", bank), ("prompt", prompt)) if v is not None)
+            own = bank_ids(bank)[0] if bank is not None else None
+            what = " ".join(f"{n} {v}" for n, v in (("bank", own), ("prompt", prompt)) if v is not None)
             raise HistoryError(f"no attempts of {what} in {h.path}")
         return ids
     if attempt is not None:
@@ -108,13 +126,15 @@ def to_csv(h: History, ids: list[int]) -> str:
     return out.getvalue()
 
 
-def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
+def to_markdown(h: History, ids: list[int], now: datetime | None = None,
+                lineage: Lineage = bank_ids) -> str:
     """What the feedback said about each attempt, under a header saying what the file holds (walkthrough 6: it had
-    none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01)."""
+    none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01). `lineage`: a bank id's lineage
+    (see store.Banks), so "answer 2 to this question" counts the answers given in the bank a copy was made from."""
     when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
     parts: list[str] = [f"# voiceprep: {counted(len(ids), 'attempt')}\n", f"*Exported {when}*\n"]
     for i in ids:
-        a = get_attempt(h, i)
+        a = get_attempt(h, i, lineage)
         kind = kind_name(a)                      # "Follow-up · ..." or "Drill · ...": what was asked
         parts.append(f"## {f'{kind} · ' if kind else ''}{a['prompt_text']}\n")
         bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
@@ -196,9 +216,12 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None) -> str:
     return "\n".join(parts)
 
 
-def render(h: History, ids: list[int], fmt: str) -> str:
+def render(h: History, ids: list[int], fmt: str, lineage: Lineage = bank_ids) -> str:
+    """`ids` in `fmt`; `lineage` (see store.Banks) numbers the Markdown's answers as History does."""
+    if fmt == "md":
+        return to_markdown(h, ids, lineage=lineage)
     try:
-        return {"json": to_json, "csv": to_csv, "md": to_markdown}[fmt](h, ids)
+        return {"json": to_json, "csv": to_csv}[fmt](h, ids)
     except KeyError:
         raise HistoryError(f"unknown format {fmt!r}: use md, json or csv") from None
 

@@ -6,7 +6,6 @@ import difflib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -18,6 +17,7 @@ from voiceprep.core.history.store import (
     Banks,
     History,
     HistoryError,
+    Lineage,
     Row,
     bank_ids,
     bank_where,
@@ -295,8 +295,10 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
     return where_found(h, rows, text or "", snippets=("note",)) if query else rows
 
 
-def get_attempt(h: History, attempt_id: int) -> Row:
-    """Everything stored about an attempt: the row, transcript with timings, key points, delivery, feedback."""
+def get_attempt(h: History, attempt_id: int, lineage: Lineage = bank_ids) -> Row:
+    """Everything stored about an attempt: the row, transcript with timings, key points, delivery, feedback.
+    `answer_number` counts the answers to its question in its bank's lineage (`lineage`, see Banks): an answer in a
+    duplicated bank follows those given in the bank it was copied from."""
     row = h.attempt_row(attempt_id)
     row.pop("transcript_json", None)     # moved to the transcripts table (schema 3)
     row.pop("owner", None)
@@ -314,10 +316,11 @@ def get_attempt(h: History, attempt_id: int) -> Row:
     # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too. A
     # follow-up answer is not an answer to the question (session 14: it read "answer 2 to this question"): it is not
     # counted, and its number is that of the answer it followed, the last one before it (see answer_name)
+    of_bank, ids = bank_where(lineage(row["bank_id"]))
     row["answer_number"] = h.read(
-        f"SELECT COUNT(*) AS n FROM attempts WHERE bank_id = ? AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
+        f"SELECT COUNT(*) AS n FROM attempts WHERE {of_bank} AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
         "AND (started_at < ? OR (started_at = ? AND id <= ?))",
-        [row["bank_id"], row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
+        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
         if row["state"] == DONE else None
     return row
 
@@ -451,7 +454,7 @@ def local_day(iso: str) -> tuple[str, str]:
                  for d in (day, day + timedelta(days=1)))
 
 
-def recap(h: History, last: int = 6) -> Row | None:
+def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
     average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE; `skips`
@@ -460,7 +463,8 @@ def recap(h: History, last: int = 6) -> Row | None:
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
-    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill.
+    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill. A bank's weak
+    points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
     Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
     on another the same day), and named that bank's weakest point."""
@@ -494,7 +498,7 @@ def recap(h: History, last: int = 6) -> Row | None:
     if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
         the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
                      "total": summary.get("total"), "skipped": len(skipped)}
-    weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, b, last, 1))]
+    weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
@@ -508,7 +512,7 @@ def recap(h: History, last: int = 6) -> Row | None:
 
 
 def previous_answer(h: History, attempt_id: int,
-                    lineage: Callable[[str], Sequence[str]] = bank_ids) -> Row | None:
+                    lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
     cut off), from any session: its `id`, `started_at` and `overall`, for "Last time 31 (yesterday) → now 100"
     (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
@@ -525,14 +529,19 @@ def previous_answer(h: History, attempt_id: int,
     return rows[0] if rows else None
 
 
-def previous_round(h: History, round_pk: int) -> Row | None:
+def previous_round(h: History, round_pk: int, lineage: Lineage = bank_ids) -> Row | None:
     """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`
     and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before
-    its end has no summary and is not a run. None for the first."""
+    its end has no summary and is not a run. None for the first. A duplicated bank's round follows the runs of it
+    in the bank it was copied from (`lineage`, see Banks)."""
+    own = h.read("SELECT bank_id FROM rounds WHERE id = ?", [round_pk])
+    if not own:
+        return None
+    of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        "SELECT p.id, p.finished_at, p.summary_json FROM rounds r JOIN rounds p ON p.bank_id = r.bank_id "
+        f"SELECT p.id, p.finished_at, p.summary_json FROM rounds r JOIN rounds p ON {of_bank} "
         "AND p.round_id = r.round_id AND p.id < r.id AND p.summary_json IS NOT NULL WHERE r.id = ? "
-        "ORDER BY p.id DESC LIMIT 1", [round_pk])
+        "ORDER BY p.id DESC LIMIT 1", [*ids, round_pk])
     if not rows:
         return None
     summary = json.loads(rows[0].pop("summary_json") or "{}") or {}
@@ -778,7 +787,7 @@ def _bank_title(h: History, row: Row) -> str:
     return f"“{titles[0]['title']}”" if titles and titles[0]["title"] else str(row["bank_id"])
 
 
-def different_question(h: History, a: Row, b: Row, lineage: Callable[[str], Sequence[str]]) -> str | None:
+def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | None:
     """Why two answers are not to the same question, in words (None: they are). The same question: the same
     question id, in one bank or in a bank and a duplicate of it (`lineage`, see Banks), or reading the same word for
     word (a copy made before copies recorded their origin). Walkthrough 13: a duplicated bank's answer and the
@@ -797,11 +806,11 @@ def different_question(h: History, a: Row, b: Row, lineage: Callable[[str], Sequ
             "select two answers to one of them")
 
 
-def compare(h: History, first: int, second: int, lineage: Callable[[str], Sequence[str]] = bank_ids) -> Row:
+def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids) -> Row:
     """Two attempts of one prompt: key points gained, lost and kept; metrics in words; both transcripts and
     the word-level differences between them. `lineage`: a bank id's lineage (see Banks); by default a bank is its
     own only."""
-    a, b = get_attempt(h, first), get_attempt(h, second)
+    a, b = get_attempt(h, first, lineage), get_attempt(h, second, lineage)
     why = different_question(h, a, b, lineage)
     if why:
         raise HistoryError(why)

@@ -17,7 +17,7 @@ import socket
 import sqlite3
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +48,8 @@ Row = dict[str, Any]
 # A bank as the history reads it: its id, or its lineage (BankRegistry.lineage: its id, then the banks it was
 # duplicated from), whose answers to the same question ids are this bank's history too (walkthrough 13)
 Banks = str | Sequence[str]
+# A bank id's lineage, by id (BankRegistry.lineage); `bank_ids` when a bank is its own only
+Lineage = Callable[[str], Sequence[str]]
 
 
 def bank_ids(bank: Banks) -> tuple[str, ...]:
@@ -305,8 +307,16 @@ class History:
         return _pk(pk)
 
     def finish_round(self, round_pk: int, summary: Row) -> None:
+        self._set_round_end(round_pk, now(), dumps(summary))
+
+    def reopen_round(self, round_pk: int) -> None:
+        """The round is being rehearsed again (Undo skip from its summary): not finished, as a round left before its
+        end, until it is finished again."""
+        self._set_round_end(round_pk, None, None)
+
+    def _set_round_end(self, round_pk: int, finished_at: str | None, summary_json: str | None) -> None:
         with self.write():
-            self.table("rounds").update(round_pk, {"finished_at": now(), "summary_json": dumps(summary)})
+            self.table("rounds").update(round_pk, {"finished_at": finished_at, "summary_json": summary_json})
 
     # -- attempts -----------------------------------------------------------------------------
     def new_audio_path(self, suffix: str = ".wav") -> Path:

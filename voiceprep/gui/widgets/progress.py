@@ -1,7 +1,8 @@
 """Progress: scores over time per bank or per prompt, per competency, pace and fillers (spoken answers only),
 and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut. Each series has its
 own colour and marker; series with equal values are drawn side by side a few pixels apart, and hovering a point
-shows the true values there. A drill answer (given after being told which points to cover) has a hollow marker."""
+shows the true values there. A drill answer (given after being told which points to cover) has a hollow marker; a
+question skipped in a round is a point at 0 whose tooltip says so."""
 
 from __future__ import annotations
 
@@ -198,6 +199,23 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
                      if (valued := [d for _, v, d in day if v is not None]) and all(valued))
 
 
+SKIPPED_POINT = " (skipped, counts as 0)"      # a question skipped in a round: its point's tooltip (review 17)
+
+
+def skipped_words(when: list[datetime], values: list[float | None], skipped: list[bool],
+                  daily: bool = False) -> dict[datetime, str]:
+    """What a point's tooltip says after its value where a skipped question counts in it as 0 (core.history.skipped):
+    " (skipped, counts as 0)" for the skip's own point; with `daily` (by_day's points), " (a skipped question
+    counted as 0)" for a day's average that counts skips. Only points with a value: a competency the skipped
+    question did not probe is no 0 of it (review of session 17: the tooltip said "0" as for an answer that scored
+    0)."""
+    if not daily:
+        return {t: SKIPPED_POINT for t, v, s in zip(when, values, skipped) if s and v is not None}
+    days = [(day[-1][0], sum(1 for _, v, s in day if s and v is not None))
+            for day in local_days(when, values, skipped).values()]
+    return {last: f" ({skipped_text(n)})" for last, n in days if n}
+
+
 def hollow_words(when: list[datetime], kinds: list[str | None], daily: bool = False) -> dict[datetime, str]:
     """What a hollow point's tooltip calls it where it is not a drill's: "(follow-up)" for an answer to the
     interviewer's follow-ups, with `daily` "(follow-ups only)" or "(drills and follow-ups only)" for a day's point.
@@ -294,6 +312,7 @@ class ChartSpec:
     hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
     places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
+    skipped: tuple[tuple[tuple[datetime, str], ...], ...] = ()   # per series: where skips count as 0 (skipped_words)
 
 
 @dataclass(frozen=True)
@@ -502,13 +521,13 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
     head = f"{day_label(when, True)}: the day's average" if spec.daily else \
         f"{day_label(when, True)} {when.strftime('%H:%M')}"
 
-    def drill(tip: Tip) -> str:
+    def said(tip: Tip) -> str:        # what the value is: a drill's, a follow-up's, or counting a skip as 0
         if tip[3] >= len(spec.hollow) or tip[2] not in spec.hollow[tip[3]]:
-            return ""
+            return dict(spec.skipped[tip[3]]).get(tip[2], "") if tip[3] < len(spec.skipped) else ""
         return dict(spec.hollow_words).get(tip[2]) or (" (drills only)" if spec.daily else " (drill)")
     if len(spec.series) == 1 or not spec.names:
-        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}{drill(tip)}" for tip in same)
-    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}{drill(tip)}" for tip in same)
+        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}{said(tip)}" for tip in same)
+    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}{said(tip)}" for tip in same)
 
 
 class Canvas(QWidget):
@@ -522,6 +541,7 @@ class Canvas(QWidget):
         self.series: Series = {}
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
+        self.skipped: dict[str, dict[datetime, str]] = {}    # per series: where skips count as 0 (skipped_words)
         self.daily = False                            # each point is a day's average
         self.ordinal = False                          # attempts evenly spaced in order (one prompt)
         self.places: tuple[datetime, ...] = ()        # every time on the x-axis, valued or not (x_times)
@@ -540,7 +560,8 @@ class Canvas(QWidget):
                          palette.color(palette.ColorRole.WindowText).name(), self.font().toString(),
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
-                         tuple(sorted(self.hollow_words.items())), self.ordinal, self.places)
+                         tuple(sorted(self.hollow_words.items())), self.ordinal, self.places,
+                         tuple(tuple(sorted(self.skipped.get(name, {}).items())) for name in self.series))
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -612,18 +633,21 @@ class LineChart(QWidget):
 
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
                    drills: dict[str, frozenset[datetime]] | None = None,
-                   hollow_words: dict[datetime, str] | None = None, ordinal: bool = False) -> None:
+                   hollow_words: dict[datetime, str] | None = None, ordinal: bool = False,
+                   skipped: dict[str, dict[datetime, str]] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
         calls it where it is not a drill (hollow_words: "(follow-up)"). `ordinal`: attempts evenly spaced in the
         order given, labelled by day (one prompt's tries). Every time given keeps its place on the x-axis, with a
-        value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts."""
+        value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts. `skipped`: per
+        series, what a point's tooltip adds where a skipped question counts in it as 0 (skipped_words)."""
         self.canvas.daily = daily
         self.canvas.places = tuple(sorted({t for pts in series.values() for t, _ in pts}))
         self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
         self.canvas.drills = dict(drills or {})
+        self.canvas.skipped = dict(skipped or {})
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
         self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
         for label in self.legend_labels:
@@ -771,6 +795,7 @@ class ProgressPage(QScrollArea):
         when = data["when"]
 
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
+        skips = [bool(r.get("skipped")) for r in series]   # a skipped question, at 0 (core.history.skipped)
         kinds = [kind_name(r) for r in series]           # a follow-up answer is hollow too, and named so
         words = hollow_words(when, kinds, daily)
 
@@ -778,7 +803,8 @@ class ProgressPage(QScrollArea):
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
-                             ordinal=not daily)
+                             ordinal=not daily,
+                             skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()})
         each = "" if prompt else " (all prompts: each day's average)"
         self.overall.title.setText("Overall score" + each)
         show(self.overall, {"overall": [r["overall"] for r in series]})
