@@ -63,8 +63,6 @@ KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until i
 COMMIT_DELAY_MS = 500
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
-COMPETENCY_NAME_PLACEHOLDER = re.compile(r"Competency \d+")  # ... and its name until the candidate writes one
-ROUND_TITLE_PLACEHOLDER = re.compile(r"Round \d+")            # a new round's title until the candidate writes one
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -1015,11 +1013,15 @@ class BankEditor(QWidget):
         return out
 
     def remove_current(self) -> None:
+        """Remove the selected competency, round, prompt or key point at once, as the app does what Undo takes back
+        (Skip: "Undo skip"); the status line says what went and that Undo (Ctrl+Z) brings it back (walkthrough 14: it
+        asked first, although Undo was there). The keyboard goes to the tree, off the Remove button: a sentence typed
+        while Remove had the focus removed one prompt per Space (walkthrough 12); now one thing at most, said."""
         path = self.node_path
         if self._kind(path) not in ("competency", "round", "prompt", "key_point"):
             return
-        if not self._removal_confirmed(path):
-            return
+        self.commit()
+        what = self._removed_what(path)
 
         def act() -> NodePath:
             assert self.doc is not None
@@ -1028,54 +1030,33 @@ class BankEditor(QWidget):
             left = self.doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
+        self.status.setText(f"Removed {what}. Undo (Ctrl+Z) brings it back.")
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _removal_confirmed(self, path: NodePath) -> bool:
-        """Ask before anything the candidate wrote goes: a prompt with key points, a round with prompts
-        (walkthrough 12: typing while the Remove button had the focus removed all 5 prompts with Space, and after a
-        restart Undo was gone), a key point with its wording, a competency with its name (session 16: a slip lost
-        them without a word), a prompt with its text, a round with its title, a key point with only its cues
-        (review 16). Keep is the default, so Space or Enter meant for a field keeps them; Esc keeps too.
-        What holds nothing yet (just added) goes at once."""
-        from voiceprep.gui.widgets import common
-
-        self.commit()
-        question = self._removal_question(path)
-        return question is None or common.choose(self, "Remove?", question, ["Keep", "Remove"],
-                                                 cancel=0, default=0) == 1
-
-    def _removal_question(self, path: NodePath) -> str | None:
-        """What removing `path` would lose, as a question; None when it holds nothing written."""
+    def _removed_what(self, path: NodePath) -> str:
+        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points")."""
         doc, kind = self.doc, self._kind(path)
-        if doc is None:
-            return None
+        assert doc is not None
         if kind == "key_point":
             label = _elide(str(doc.get(path, "label", "") or ""), 60)
             if label:
-                return f"Remove the key point “{label}”?"
+                return f"the key point “{label}”"
             cues = [str(c).strip() for c in doc.get(path, "cues", []) or [] if str(c).strip()]
             said = _elide(", ".join(f"“{c}”" for c in cues), 60)
-            return f"Remove the key point with no wording yet and its cues {said}?" if cues else None
+            return f"the key point with no wording yet and its cues {said}" if cues else "an empty key point"
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
             marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
-            if not marked and (not name or COMPETENCY_NAME_PLACEHOLDER.fullmatch(name)):
-                return None
-            return (f"Remove the competency “{name or cid}”?"
-                    + (f" {counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
-                       "another." if marked else ""))
+            return (f"the competency “{name or cid}”"
+                    + (f" ({counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
+                       "another)" if marked else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
-            what = f"the question “{text or '(no text yet)'}”"
-            inside, written = counted(n, "key point"), bool(text)
-        elif kind == "round":
-            n, title = doc.count(path, "prompts"), str(doc.get(path, "title", "") or "").strip()
-            what = f"the round “{_elide(title or str(doc.get(path, 'id', '')), 60)}”"
-            inside, written = counted(n, "question"), bool(title) and not ROUND_TITLE_PLACEHOLDER.fullmatch(title)
+            what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"
         else:
-            return None
-        if n:
-            return f"Remove {what} and its {inside}?"
-        return f"Remove {what}?" if written else None
+            n, title = doc.count(path, "prompts"), str(doc.get(path, "title", "") or "").strip()
+            what, inside = f"the round “{_elide(title or str(doc.get(path, 'id', '')), 60)}”", "question"
+        return f"{what} and its {counted(n, inside)}" if n else what
 
     def move_current(self, delta: int) -> None:
         path = self.node_path
