@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
@@ -1452,6 +1452,58 @@ def test_remove_says_what_a_key_point_competency_or_round_took_with_it(qtbot, se
     editor.add_key_point()
     editor.remove_current()
     assert editor.status.text() == "Removed an empty key point. Undo (Ctrl+Z) brings it back."
+
+
+def test_the_id_comes_after_what_the_candidate_writes_in_every_form(qtbot, services, data_home):
+    """Walkthrough 14: the Job form showed its Id before the candidate's own words (Must-haves, Description,
+    Vocabulary). In every form (job, competency, round, question, key point) the Id is the last field, in view and in
+    the Tab order; a new question's or key point's is made from its words when saved."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("competencies",))
+    editor.add_competency()
+    prompt = ("rounds", 0, "prompts", 0)
+    for path in (("job",), ("competencies", 0), ("rounds", 0), prompt, prompt + ("key_points", 0)):
+        editor.select(path)
+        keys = [f.key for f in editor.fields]
+        assert keys[-1] == "id" and len(keys) > 2, (path, keys)
+        widgets = [f.widget for f in editor.fields]
+        order = [w for w in editor.form_scroll.widget().findChildren(QWidget) if w in widgets]
+        assert order[-1] is field(editor, "id"), path               # laid out (and tabbed to) last
+
+
+def test_the_cues_box_grows_with_the_cues_and_the_form_still_fits_at_1366(qtbot, services, data_home):
+    """Walkthrough 14 (41-kp-added.png): the Cues box was 3 lines tall, the 4th cue behind a scroll bar, with half
+    the form empty below it. It grows with its cues (one line more to type the next), and the key point's form still
+    fits a 1366x768 window, its Id in view."""
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("Two concurrent requests with the same key: unique constraint, loser waits",
+                         cues=["key"])
+    qtbot.wait(50)
+    cues = field(editor, "cues")
+    short = cues.height()
+    for n in (4, 8):
+        editor.select(("rounds", 0, "prompts", 0))
+        editor.add_key_point("The cues say it", cues=[f"cue number {i}" for i in range(n)])
+        qtbot.wait(50)
+        cues = field(editor, "cues")
+        assert cues.verticalScrollBar().maximum() == 0, n        # every cue in view
+        assert cues.height() > short, n
+        ident = field(editor, "id")
+        assert editor.form_scroll.verticalScrollBar().maximum() == 0     # nothing of the form cut off ...
+        assert ident.visibleRegion().boundingRect().height() == ident.height()     # ... its Id in view
+    cues.setFocus()
+    cues.moveCursor(cues.textCursor().MoveOperation.End)
+    grown = cues.height()
+    qtbot.keyClick(cues, Qt.Key.Key_Return)                 # typed: it grows with them
+    qtbot.keyClicks(cues, "another cue")
+    assert cues.height() > grown and cues.verticalScrollBar().maximum() == 0
 
 
 def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):

@@ -61,6 +61,7 @@ KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until i
              "warning": "A warning: the bank still works; Save asks first.",
              "hint": "A tip: it does not stop anything."}
 COMMIT_DELAY_MS = 500
+CUES_LINES_MAX = 12             # the Cues box grows with its cues to this many lines (a key point's form fits 1366x768)
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
@@ -476,12 +477,21 @@ class BankEditor(QWidget):
         self.form.addRow(label, w)
         return w
 
-    def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False) -> QPlainTextEdit:
+    def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False,
+              grow_to: int = 0) -> QPlainTextEdit:
+        """A text field `lines` tall; `grow_to`: it grows with its text up to that many lines (a line more than the
+        text, to type the next one), then scrolls."""
         value = self.doc.get(self.node_path, key, "") if self.doc else ""
         w = QPlainTextEdit("\n".join(value) if isinstance(value, list) else str(value or ""))
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 14)
+
+        def fit(*_args) -> None:
+            shown = lines if not grow_to else min(grow_to, max(lines, int(w.document().size().height()) + 1))
+            w.setFixedHeight(w.fontMetrics().lineSpacing() * shown + 14)
+        fit()
+        if grow_to:
+            w.document().documentLayout().documentSizeChanged.connect(fit)      # typed, or wrapped anew
         w.textChanged.connect(self._field_edited)
         w.installEventFilter(self)            # leaving a new node's field lists its problems (see _untouched)
         if as_list:
@@ -530,11 +540,11 @@ class BankEditor(QWidget):
             w.setPlaceholderText("made from its words when you save (or type one)")
 
     def _form_job(self, path: NodePath) -> None:
-        self.form.addRow(plain_label("The job you are preparing for. Only the id and title are required."))
+        self.form.addRow(plain_label("The job you are preparing for. Only the title and the id (at the bottom) are "
+                                     "required."))
         self._line("title", "Title", "e.g. Senior Backend Engineer, Payments")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
-        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
         self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
         self._text("description", "Description", "optional", 3)
         # vocabulary lives at the top level: a second binding on the root
@@ -546,6 +556,8 @@ class BankEditor(QWidget):
         vocab.textChanged.connect(self._field_edited)
         self.fields.append(_Field("@vocabulary", vocab, lambda: [s for s in vocab.toPlainText().split("\n") if s.strip()]))
         self.form.addRow("Vocabulary", vocab)
+        # last, as in every form: the candidate's own words come first (walkthrough 14)
+        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 
     def _form_competencies(self, path: NodePath) -> None:
         self.form.addRow(plain_label("Competencies weight the overall score. Optional; when present every key point "
@@ -620,7 +632,8 @@ class BankEditor(QWidget):
         label.textChanged.connect(show_hint)
         show_hint()
         self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
-                                   "idea. Without cues the key point's own words are used.", 3, as_list=True)
+                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
+                   grow_to=CUES_LINES_MAX)
         self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
             "How many different cues must be heard for the point to count by words alone. The judge also "
             "credits the point by meaning, cues or not.")
