@@ -54,6 +54,19 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
         qtbot.waitUntil(lambda: watch.held() is None, timeout=HOLD_MS + 10000)
 
 
+def finish_with_points_to_drill(window, qtbot):
+    """A round of the Airwallex bank answered once (points missed) and ended with N: its summary offers "Drill these
+    now", which has the keyboard."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    return page, ctl
+
+
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
     page, ctl = start(window, qtbot)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -1026,13 +1039,7 @@ def test_the_keyboard_starts_on_start_round_and_enter_presses_it(window, qtbot):
 
 def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round(window, qtbot):
     """Walkthrough 5: after "Round complete" the focus was nowhere useful; "Drill these now" is the next action."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)                              # misses points: there is something to drill
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        press(qtbot, page.answer_btn, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    page, ctl = finish_with_points_to_drill(window, qtbot)       # misses points: something to drill
     qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Space)                # Space presses it
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
 
@@ -1814,13 +1821,7 @@ def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtb
 
 def test_enter_presses_drill_these_now(window, qtbot):
     """Walkthrough 9: Enter did nothing on a focused "Drill these now" (Space did); the README says either."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        press(qtbot, page.answer_btn, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    page, ctl = finish_with_points_to_drill(window, qtbot)
     qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state in (c.SPEAKING, c.IDLE),
                     timeout=30000)
@@ -2114,19 +2115,6 @@ def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 5000)
     assert note.text() != "Say the outbox part slowern"
-
-
-def finish_with_points_to_drill(window, qtbot):
-    """A round of the Airwallex bank answered once (points missed) and ended with N: its summary offers "Drill these
-    now", which has the keyboard."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        press(qtbot, page.answer_btn, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
-    return page, ctl
 
 
 def test_space_after_a_new_bank_starts_the_picked_bank_not_the_last_summary_drill(window, qtbot):
