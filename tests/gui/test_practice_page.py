@@ -2234,3 +2234,36 @@ def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step
         press(qtbot, page.answer_btn, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert not page.feedback.ask.isVisible()              # nothing missed, no follow-ups: Next is the next step
     qtbot.waitUntil(lambda: window.focusWidget() is page.next_btn, timeout=5000)
+
+
+def test_an_import_not_heard_then_a_spoken_answer_keeps_the_keyboard_on_the_answer_button(window, qtbot, services,
+                                                                                           speaker, tmp_path,
+                                                                                           monkeypatch):
+    """The next step after a typed or imported answer's feedback (above) is for that answer only: an import that
+    was not heard, then an answer spoken with Space, leaves the keyboard on the answer button as every spoken
+    answer does (Space just stopped it; a second Space must not move on)."""
+    import numpy as np
+    import soundfile as sf
+    from PySide6.QtWidgets import QFileDialog
+
+    from voiceprep.speech.recorder import FileStream
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(silent), ""))
+    page.import_btn.click()
+    qtbot.waitUntil(lambda: "didn't hear" in page.notice.text() and ctl.state == c.IDLE, timeout=60000)
+    audio = speaker.render(TYPED, out=tmp_path / "spoken.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.wait(1500)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.wait(100)
+    assert page.feedback.ask.isVisible() and QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()

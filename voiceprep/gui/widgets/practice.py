@@ -804,7 +804,8 @@ class PracticePage(QWidget):
 
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
-        if self.ctl.can(Action.STOP):
+        self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
+        if self.ctl.can(Action.STOP):                # imported answer that failed is behind)
             self.ctl.stop_answer()
         elif self.ctl.can(Action.ANSWER):
             self.ctl.start_answer()          # the RECORDING state shows the prompt page (_on_state)
@@ -863,6 +864,7 @@ class PracticePage(QWidget):
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
         self._next_focus = None                  # the last round's summary is gone
+        self._from_dialog = False                   # ... and an answer typed or imported to the last question
         self.position.show()
         self.replay_btn.show()
         r = self.ctl.rehearsal
