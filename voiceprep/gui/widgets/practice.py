@@ -863,7 +863,7 @@ class PracticePage(QWidget):
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
-        self._next_focus = None                  # the last round's summary is gone
+        self._next_focus = None                     # the last round's summary is gone
         self._from_dialog = False                   # ... and an answer typed or imported to the last question
         self.position.show()
         self.replay_btn.show()
