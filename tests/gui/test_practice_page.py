@@ -1797,6 +1797,17 @@ def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
 
 
+def speak_with_space(qtbot, page, ctl) -> None:
+    """An answer spoken from the keyboard (services.input_override stands in for the microphone): Space on the
+    focused answer button starts it, Space stops it, and its feedback comes."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.wait(1500)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+
+
 def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtbot, services, speaker, tmp_path):
     """Walkthrough 9: Stop (and Next) pressed on the focused button went disabled while the answer was judged (the
     next question asked), and Qt passed the focus on to the sidebar's page list, where the arrow keys change page."""
@@ -1806,12 +1817,7 @@ def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtb
                            out=tmp_path / "answer.wav")
     services.input_override = lambda: FileStream(audio, realtime=True)
     page, ctl = start(window, qtbot, bank="airwallex")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
-    qtbot.wait(1500)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    speak_with_space(qtbot, page, ctl)
     assert QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
     page.next_btn.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(page.next_btn, Qt.Key.Key_Return)
@@ -2259,11 +2265,6 @@ def test_an_import_not_heard_then_a_spoken_answer_keeps_the_keyboard_on_the_answ
     services.input_override = lambda: FileStream(audio, realtime=True)
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
-    qtbot.wait(1500)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    speak_with_space(qtbot, page, ctl)
     qtbot.wait(100)
     assert page.feedback.ask.isVisible() and QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
