@@ -54,6 +54,19 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
         qtbot.waitUntil(lambda: watch.held() is None, timeout=HOLD_MS + 10000)
 
 
+def finish_with_points_to_drill(window, qtbot):
+    """A round of the Airwallex bank answered once (points missed) and ended with N: its summary offers "Drill these
+    now", which has the keyboard."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    return page, ctl
+
+
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
     page, ctl = start(window, qtbot)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -1026,13 +1039,7 @@ def test_the_keyboard_starts_on_start_round_and_enter_presses_it(window, qtbot):
 
 def test_a_finished_round_gives_the_keyboard_to_drill_these_now_else_start_round(window, qtbot):
     """Walkthrough 5: after "Round complete" the focus was nowhere useful; "Drill these now" is the next action."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)                              # misses points: there is something to drill
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        press(qtbot, page.answer_btn, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    page, ctl = finish_with_points_to_drill(window, qtbot)       # misses points: something to drill
     qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Space)                # Space presses it
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
 
@@ -1790,6 +1797,17 @@ def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
 
 
+def speak_with_space(qtbot, page, ctl) -> None:
+    """An answer spoken from the keyboard (services.input_override stands in for the microphone): Space on the
+    focused answer button starts it, Space stops it, and its feedback comes."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.wait(1500)
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+
+
 def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtbot, services, speaker, tmp_path):
     """Walkthrough 9: Stop (and Next) pressed on the focused button went disabled while the answer was judged (the
     next question asked), and Qt passed the focus on to the sidebar's page list, where the arrow keys change page."""
@@ -1799,12 +1817,7 @@ def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtb
                            out=tmp_path / "answer.wav")
     services.input_override = lambda: FileStream(audio, realtime=True)
     page, ctl = start(window, qtbot, bank="airwallex")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.answer_btn, timeout=5000)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
-    qtbot.wait(1500)
-    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                     # Stop
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    speak_with_space(qtbot, page, ctl)
     assert QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
     page.next_btn.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(page.next_btn, Qt.Key.Key_Return)
@@ -1814,13 +1827,7 @@ def test_stop_and_next_from_the_keyboard_leave_the_focus_on_the_page(window, qtb
 
 def test_enter_presses_drill_these_now(window, qtbot):
     """Walkthrough 9: Enter did nothing on a focused "Drill these now" (Space did); the README says either."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        press(qtbot, page.answer_btn, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.drill_these_btn, timeout=5000)
+    page, ctl = finish_with_points_to_drill(window, qtbot)
     qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state in (c.SPEAKING, c.IDLE),
                     timeout=30000)
@@ -2114,3 +2121,150 @@ def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 5000)
     assert note.text() != "Say the outbox part slowern"
+
+
+def test_space_after_a_new_bank_starts_the_picked_bank_not_the_last_summary_drill(window, qtbot):
+    """Walkthrough 14: after a round's summary ("Drill these now" focused), Banks > a new bank, back with Ctrl+1:
+    the picker showed the new bank and the summary was gone, but the keyboard was still on the hidden "Drill these
+    now" and Space drilled the OLD bank's points. The summary goes with its round's choice, the keyboard never rests
+    on a hidden widget, and Space starts what the page shows."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)     # Banks
+    qtbot.waitUntil(lambda: window.banks.isVisible(), timeout=5000)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()                      # a new bank: Practice offers it
+    new_id = page.bank_box.currentData()
+    assert new_id != "airwallex" and page.bank_box.currentText().endswith("(my copy)")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)     # Practice
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    qtbot.wait(50)                                        # the page's own focus move, after Qt's
+    focused = QApplication.focusWidget()
+    assert focused is page.start_btn, focused                  # visible: what the page now offers
+    assert page.stack.currentIndex() != 2 and page.prompt_text.text() == ""      # no summary on screen
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state != c.FINISHED, timeout=30000)
+    assert ctl.rehearsal.bank.id == new_id and not ctl.rehearsal.focus, (ctl.rehearsal.bank.id, ctl.rehearsal.title)
+
+
+def test_a_bank_edited_mid_round_keeps_the_round_says_so_once_and_restarts_with_the_edits(window, qtbot, services):
+    """Walkthrough 14: a bank edited on the Banks page while a round of it was going: the question stayed as it was
+    and nothing said why. The round keeps the questions it started with; Practice says so once, with a way to
+    restart the round now; the answer given is kept (History, its feedback on screen)."""
+    from voiceprep.core.history import History, queries
+
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()                      # my own bank, open in the editor
+    mine, editor = window.practice.bank_box.currentData(), window.banks.editor
+    window.nav.setCurrentRow(0)
+    page, ctl = start(window, qtbot, bank=mine)
+    ctl.stop_speaking()
+    asked, pid = ctl.rehearsal.current.text, ctl.rehearsal.current.id
+    round_path = ("rounds", [r.id for r in ctl.rehearsal.bank.rounds].index(ctl.rehearsal.round_id))
+    first = next(p for p in editor._prompt_paths(editor.doc) if p[:2] == round_path and
+                 editor.doc.get(p, "text") == asked)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    attempt = page.attempt_id
+
+    window.nav.setCurrentRow(3)
+    editor.doc.set(first, "text", "Why Airwallex, in two sentences?")
+    editor.save()
+    window.nav.setCurrentRow(0)
+    assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.text == asked and page.prompt_text.text() == asked
+    assert page.stack.currentWidget() is page.feedback and page.attempt_id == attempt     # the answer's feedback
+    assert page.notice.isVisible() and "You edited this bank" in page.notice.text(), page.notice.text()
+    assert "next round" in page.notice.text() and page.notice.action_btn.isVisible()
+    said = page.notice.text()
+    window.banks.reload()                                 # banks read again, nothing new: said once
+    assert page.notice.isVisible() and page.notice.text() == said
+
+    page.notice.action_btn.click()                        # restart the round now, with the edits
+    qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE) and ctl.rehearsal.current.text != asked,
+                    timeout=30000)
+    assert ctl.rehearsal.current.text == "Why Airwallex, in two sentences?" and not ctl.rehearsal.results
+    assert ctl.rehearsal.bank == services.registry.find(mine) and not page.notice.isVisible()
+    with History.open(services.db_path) as h:             # the answer given before is kept
+        assert queries.get_attempt(h, attempt)["prompt_id"] == pid
+
+
+def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step(window, qtbot, speaker, tmp_path,
+                                                                                  monkeypatch):
+    """Walkthrough 14: after a typed answer's feedback the keyboard was on the page itself (no focus to be seen),
+    after an imported one on Start answer. Both leave it on the feedback's next step, shown focused: "Answer the
+    follow-ups" while it is offered (Space asks them, then answers them), else Next. (The window's focus: offscreen,
+    a closed dialog does not make the window active again.)"""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+
+    def type_in_dialog():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.editor, TYPED)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTimer.singleShot(300, type_in_dialog)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        press(qtbot, page.answer_btn, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert page.feedback.ask.isVisible()                  # the answer missed points: follow-ups offered
+    qtbot.waitUntil(lambda: window.focusWidget() is page.feedback.ask, timeout=5000)
+
+    window.activateWindow()                               # offscreen, the dialog's close does not
+    qtbot.waitActive(window)
+    page.retry_btn.click()                                # again, imported this time
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    audio = speaker.render(TYPED, out=tmp_path / "imported.wav")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(audio), ""))
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        page.import_btn.click()                           # as Ctrl+I does
+    assert page.feedback.ask.isVisible()
+    qtbot.waitUntil(lambda: window.focusWidget() is page.feedback.ask, timeout=5000)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(page.feedback.ask, Qt.Key.Key_Space)  # Space asks the follow-ups; the next Space answers them
+    qtbot.waitUntil(lambda: ctl.rehearsal.follow_up is not None and window.focusWidget() is page.answer_btn,
+                    timeout=30000)
+
+    page.next_btn.click()
+    qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.SPEAKING), timeout=30000)
+    ctl.stop_speaking()
+    every_point = ". ".join(kp.label for kp in ctl.rehearsal.current.key_points) + "."
+
+    def type_every_point():
+        dialog = QApplication.activeModalWidget()
+        dialog.editor.setPlainText(every_point)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTimer.singleShot(300, type_every_point)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        press(qtbot, page.answer_btn, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert not page.feedback.ask.isVisible()              # nothing missed, no follow-ups: Next is the next step
+    qtbot.waitUntil(lambda: window.focusWidget() is page.next_btn, timeout=5000)
+
+
+def test_an_import_not_heard_then_a_spoken_answer_keeps_the_keyboard_on_the_answer_button(window, qtbot, services,
+                                                                                           speaker, tmp_path,
+                                                                                           monkeypatch):
+    """The next step after a typed or imported answer's feedback (above) is for that answer only: an import that
+    was not heard, then an answer spoken with Space, leaves the keyboard on the answer button as every spoken
+    answer does (Space just stopped it; a second Space must not move on)."""
+    import numpy as np
+    import soundfile as sf
+    from PySide6.QtWidgets import QFileDialog
+
+    from voiceprep.speech.recorder import FileStream
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(silent), ""))
+    page.import_btn.click()
+    qtbot.waitUntil(lambda: "didn't hear" in page.notice.text() and ctl.state == c.IDLE, timeout=60000)
+    audio = speaker.render(TYPED, out=tmp_path / "spoken.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    speak_with_space(qtbot, page, ctl)
+    qtbot.wait(100)
+    assert page.feedback.ask.isVisible() and QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()

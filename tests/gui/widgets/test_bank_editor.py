@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
@@ -1364,167 +1364,146 @@ def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_h
     assert not hint.isVisibleTo(editor) and not editor.hints
 
 
-def answering(qtbot, asked: list[str], *keys):
-    """Presses `keys` in the dialog about to open, noting its question in `asked` (for QTimer.singleShot)."""
-    def press() -> None:
-        asked.append(QApplication.activeModalWidget().text())
-        for key in keys:
-            qtbot.keyClick(QApplication.focusWidget(), key)
-    return press
+def no_question(monkeypatch) -> list[str]:
+    """Any question asked (common.choose) is noted and answered "Keep"."""
+    from voiceprep.gui.widgets import common
+
+    asked: list[str] = []
+    monkeypatch.setattr(common, "choose", lambda _parent, _title, text, *a, **k: asked.append(text) or 0)
+    return asked
 
 
-def delete_in_tree(qtbot, window, path, asked: list[str], *keys) -> None:
-    """Delete pressed on `path` in the bank editor's tree, then `keys` in the question it asks."""
+def delete_in_tree(qtbot, window, path) -> None:
+    """Delete pressed on `path` in the bank editor's tree."""
     editor = window.banks.editor
     editor.select(path)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     editor.tree.setFocus()
     qtbot.waitUntil(editor.tree.hasFocus)
-    QTimer.singleShot(100, answering(qtbot, asked, *keys))
     qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
 
 
-def test_removing_a_prompt_with_key_points_asks_first_and_space_keeps_it(qtbot, services, data_home):
-    """Walkthrough 12 (34.png): Space on the Remove button deleted a whole prompt with its key points without asking;
-    typing while Remove had the focus removed all 5 prompts, and after a restart Undo was gone. A prompt with key
-    points (a round with prompts) is removed only once the candidate says so; Keep is the default."""
+def undo_key(qtbot, editor) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_remove_goes_at_once_says_what_went_and_undo_brings_it_back(qtbot, services, data_home, monkeypatch):
+    """Walkthrough 14: Remove asked "Remove …?" although Undo was there; the rest of the app acts at once and offers
+    the undo (Skip: "Undo skip (Ctrl+Z)"). A question with its key points goes at once; the status line says what
+    went and that Undo (Ctrl+Z) brings it back. The keyboard leaves the Remove button for the tree, so a sentence
+    typed while Remove had the focus (walkthrough 12: all 5 prompts went, one per Space) removes one thing at most."""
+    asked = no_question(monkeypatch)
     window, editor = new_bank_in_active_window(qtbot, services, data_home)
     prompt = ("rounds", 0, "prompts", 0)
     editor.select(prompt)
     type_into(qtbot, editor, "text", "Tell me about the data pipeline you rebuilt.")
     editor.add_key_point("We moved the log pipeline to Kafka")
+    editor.add_prompt("Why payments?")
     editor.select(prompt)
-    asked: list[str] = []
     editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Space))    # the next letter of the sentence being typed
-    qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
-    assert asked == ["Remove the question “Tell me about the data pipeline you rebuilt.” and its 2 key points?"]
-    assert editor.doc.count(("rounds", 0), "prompts") == 1 and editor.doc.count(prompt, "key_points") == 2
-    # the Delete key in the tree asks too; the round with its prompt as well
-    delete_in_tree(qtbot, window, ("rounds", 0), asked, Qt.Key.Key_Escape)
-    assert asked[-1] == "Remove the round “Round 1” and its 1 question?" and editor.doc.count((), "rounds") == 1
-    # said so: removed, and Undo brings it back
-    from voiceprep.gui.widgets import common
-
-    editor.select(prompt)
-    original = common.choose
-    common.choose = lambda *a, **k: 1
-    try:
-        editor.remove_current()
-    finally:
-        common.choose = original
-    assert editor.doc.count(("rounds", 0), "prompts") == 0
-    editor.undo()
+    for key in "no numbers here":                          # typed on Remove, meant for a field
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space if key == " " else key)
+    assert asked == [] and editor.doc.count(("rounds", 0), "prompts") == 1
+    assert editor.doc.get(prompt, "text") == "Why payments?" and editor.doc.count((), "rounds") == 1
+    assert editor.status.text() == ("Removed the question “Tell me about the data pipeline you rebuilt.” and its 2 "
+                                    "key points. Undo (Ctrl+Z) brings it back."), editor.status.text()
+    assert QApplication.focusWidget() is editor.tree
+    undo_key(qtbot, editor)
+    assert editor.doc.get(prompt, "text") == "Tell me about the data pipeline you rebuilt."
     assert editor.doc.count(prompt, "key_points") == 2
-    # the key points written ask (see the next tests), and so does the prompt's text; a key point not written yet,
-    # or an empty prompt, goes at once
-    common.choose = lambda *a, **k: 1
-    try:
-        for _ in range(2):
-            editor.select(prompt + ("key_points", 0))
-            editor.remove_current()
-    finally:
-        common.choose = original
-    assert editor.doc.count(prompt, "key_points") == 0
-    editor.select(prompt)
-    editor.add_key_point()
-    editor.remove_current()
-    assert editor.doc.count(prompt, "key_points") == 0
-    editor.select(prompt)
-    type_into(qtbot, editor, "text", "")
-    editor.remove_current()
-    assert editor.doc.count(("rounds", 0), "prompts") == 0
 
 
-def test_removing_a_written_key_point_or_a_named_competency_asks_and_enter_or_esc_keeps_it(qtbot, services,
-                                                                                         data_home):
-    """Session 16: removing a key point or a competency did not ask, so a slip (Delete in the tree, Space on
-    Remove) lost the candidate's wording. Now it asks as removing a prompt does: Enter and Esc keep, Remove
-    removes (and Undo brings it back); what was only just added, with nothing written, still goes at once."""
+def test_remove_says_what_a_key_point_competency_or_round_took_with_it(qtbot, services, data_home, monkeypatch):
+    """Session 16 / review 16 asked before a written key point, a named competency, a titled round or a key point
+    with only cues went; they go at once now (walkthrough 14), each said by name, and Undo brings it back."""
+    asked = no_question(monkeypatch)
     window, editor = new_bank_in_active_window(qtbot, services, data_home)
     prompt = ("rounds", 0, "prompts", 0)
     editor.select(prompt)
     point = editor.add_key_point("We moved the log pipeline to Kafka")
+    editor.select(prompt)
+    cues = editor.add_key_point("", cues=["Kafka", "log pipeline"])
     editor.select(("competencies",))
     editor.add_competency()
     comp = editor.node_path
     type_into(qtbot, editor, "name", "Distributed systems")
-    asked: list[str] = []
-    for path, key in ((point, Qt.Key.Key_Return), (point, Qt.Key.Key_Escape), (comp, Qt.Key.Key_Escape)):
-        delete_in_tree(qtbot, window, path, asked, key)
-    marked = sum(1 for j in range(editor.doc.count(prompt, "key_points"))    # the bank's only prompt
+    marked = sum(1 for j in range(editor.doc.count(prompt, "key_points"))
                  if editor.doc.get(prompt + ("key_points", j), "competency") == editor.doc.get(comp, "id"))
     assert marked >= 1
-    assert asked == ["Remove the key point “We moved the log pipeline to Kafka”?"] * 2 + [
-        f"Remove the competency “Distributed systems”? {counted(marked, 'key point')} "
-        f"{'names' if marked == 1 else 'name'} it and will need another."]
-    assert editor.doc.get(point, "label") == "We moved the log pipeline to Kafka"
-    assert editor.doc.count((), "competencies") == 1
-    # Tab to Remove, Enter: gone, and Undo brings it back
-    editor.select(point)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    editor.remove_btn.setFocus()
-    QTimer.singleShot(100, answering(qtbot, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return))
-    qtbot.keyClick(editor.remove_btn, Qt.Key.Key_Space)
-    assert len(asked) == 4 and editor.doc.count(prompt, "key_points") == 1
-    editor.undo()
-    assert editor.doc.get(point, "label") == "We moved the log pipeline to Kafka"
-    # a competency just added, its name not written, goes at once
-    editor.select(("competencies",))
-    editor.add_competency()
-    editor.remove_current()
-    assert editor.doc.count((), "competencies") == 1 and len(asked) == 4
-
-
-def test_removing_a_written_question_round_or_cues_without_key_points_asks_as_a_key_point_does(qtbot, services,
-                                                                                                data_home):
-    """Review 16: a question with its text but no key points, a round with its title but no questions, and a key
-    point with cues but no wording yet were still removed at once, so a slip lost them without a word. They ask as
-    removing a written key point does: Enter and Esc keep, Tab then Enter removes, and Undo brings it back; what was
-    only just added, with nothing written ("Round 2", an empty question or key point), still goes at once."""
-    window, editor = new_bank_in_active_window(qtbot, services, data_home)
-    editor.select(("rounds", 0, "prompts", 0))
-    question = editor.add_prompt("Why do you want to work on payments?")
-    editor.select(question)
-    cues = editor.add_key_point("", cues=["Kafka", "log pipeline"])
     editor.add_round()
     behavioural = editor.node_path
     type_into(qtbot, editor, "title", "Behavioural")
-    assert editor.doc.count(question, "key_points") == 1 and editor.doc.count(behavioural, "prompts") == 0
-    asked: list[str] = []
-    for path in (cues, behavioural):
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
-            delete_in_tree(qtbot, window, path, asked, key)
-    assert asked == ["Remove the key point with no wording yet and its cues “Kafka”, “log pipeline”?"] * 2 + \
-        ["Remove the round “Behavioural”?"] * 2
-    assert editor.doc.get(cues, "cues") == ["Kafka", "log pipeline"] and editor.doc.count((), "rounds") == 2
-    delete_in_tree(qtbot, window, cues, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)     # Tab to Remove, Enter
-    assert editor.doc.count(question, "key_points") == 0
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
-        delete_in_tree(qtbot, window, question, asked, key)
-    assert asked[-2:] == ["Remove the question “Why do you want to work on payments?”?"] * 2
-    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
-    delete_in_tree(qtbot, window, question, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
-    assert editor.doc.count(("rounds", 0), "prompts") == 1
-    editor.undo()
-    assert editor.doc.get(question, "text") == "Why do you want to work on payments?"
-    delete_in_tree(qtbot, window, behavioural, asked, Qt.Key.Key_Tab, Qt.Key.Key_Return)
-    assert editor.doc.count((), "rounds") == 1 and len(asked) == 9
-    editor.undo()
-    assert editor.doc.get(behavioural, "title") == "Behavioural"
-    # just added, nothing written: gone at once, nothing asked
-    editor.add_round()
-    editor.remove_current()
-    editor.select(question)
+    before = editor.doc.text
+
+    for path, said in ((comp, f"the competency “Distributed systems” ({counted(marked, 'key point')} "
+                              f"{'names' if marked == 1 else 'name'} it and will need another)"),
+                       (cues, "the key point with no wording yet and its cues “Kafka”, “log pipeline”"),
+                       (point, "the key point “We moved the log pipeline to Kafka”"),
+                       (behavioural, "the round “Behavioural”")):
+        delete_in_tree(qtbot, window, path)
+        assert editor.status.text() == f"Removed {said}. Undo (Ctrl+Z) brings it back.", editor.status.text()
+    assert asked == [] and editor.doc.count((), "rounds") == 1 and editor.doc.count((), "competencies") == 0
+    for _ in range(4):
+        undo_key(qtbot, editor)
+    assert editor.doc.text == before
+    # just added, nothing written: said as such
+    editor.select(prompt)
     editor.add_key_point()
     editor.remove_current()
-    editor.select(("rounds", 0))
-    editor.add_prompt()
-    editor.remove_current()
-    assert editor.doc.count((), "rounds") == 2 and editor.doc.count(question, "key_points") == 0
-    assert editor.doc.count(("rounds", 0), "prompts") == 2 and len(asked) == 9
+    assert editor.status.text() == "Removed an empty key point. Undo (Ctrl+Z) brings it back."
+
+
+def test_the_id_comes_after_what_the_candidate_writes_in_every_form(qtbot, services, data_home):
+    """Walkthrough 14: the Job form showed its Id before the candidate's own words (Must-haves, Description,
+    Vocabulary). In every form (job, competency, round, question, key point) the Id is the last field, in view and in
+    the Tab order; a new question's or key point's is made from its words when saved."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("competencies",))
+    editor.add_competency()
+    prompt = ("rounds", 0, "prompts", 0)
+    for path in (("job",), ("competencies", 0), ("rounds", 0), prompt, prompt + ("key_points", 0)):
+        editor.select(path)
+        keys = [f.key for f in editor.fields]
+        assert keys[-1] == "id" and len(keys) > 2, (path, keys)
+        widgets = [f.widget for f in editor.fields]
+        order = [w for w in editor.form_scroll.widget().findChildren(QWidget) if w in widgets]
+        assert order[-1] is field(editor, "id"), path               # laid out (and tabbed to) last
+
+
+def test_the_cues_box_grows_with_the_cues_and_the_form_still_fits_at_1366(qtbot, services, data_home):
+    """Walkthrough 14 (41-kp-added.png): the Cues box was 3 lines tall, the 4th cue behind a scroll bar, with half
+    the form empty below it. It grows with its cues (one line more to type the next), and the key point's form still
+    fits a 1366x768 window, its Id in view."""
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("Two concurrent requests with the same key: unique constraint, loser waits",
+                         cues=["key"])
+    qtbot.wait(50)
+    cues = field(editor, "cues")
+    short = cues.height()
+    for n in (4, 8):
+        editor.select(("rounds", 0, "prompts", 0))
+        editor.add_key_point("The cues say it", cues=[f"cue number {i}" for i in range(n)])
+        qtbot.wait(50)
+        cues = field(editor, "cues")
+        assert cues.verticalScrollBar().maximum() == 0, n        # every cue in view
+        assert cues.height() > short, n
+        ident = field(editor, "id")
+        assert editor.form_scroll.verticalScrollBar().maximum() == 0     # nothing of the form cut off ...
+        assert ident.visibleRegion().boundingRect().height() == ident.height()     # ... its Id in view
+    cues.setFocus()
+    cues.moveCursor(cues.textCursor().MoveOperation.End)
+    grown = cues.height()
+    qtbot.keyClick(cues, Qt.Key.Key_Return)                 # typed: it grows with them
+    qtbot.keyClicks(cues, "another cue")
+    assert cues.height() > grown and cues.verticalScrollBar().maximum() == 0
 
 
 def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, data_home):

@@ -61,10 +61,9 @@ KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until i
              "warning": "A warning: the bank still works; Save asks first.",
              "hint": "A tip: it does not stop anything."}
 COMMIT_DELAY_MS = 500
+CUES_LINES_MAX = 12             # the Cues box grows with its cues to this many lines (a key point's form fits 1366x768)
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
-COMPETENCY_NAME_PLACEHOLDER = re.compile(r"Competency \d+")  # ... and its name until the candidate writes one
-ROUND_TITLE_PLACEHOLDER = re.compile(r"Round \d+")            # a new round's title until the candidate writes one
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -478,12 +477,21 @@ class BankEditor(QWidget):
         self.form.addRow(label, w)
         return w
 
-    def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False) -> QPlainTextEdit:
+    def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False,
+              grow_to: int = 0) -> QPlainTextEdit:
+        """A text field `lines` tall; `grow_to`: it grows with its text up to that many lines (a line more than the
+        text, to type the next one), then scrolls."""
         value = self.doc.get(self.node_path, key, "") if self.doc else ""
         w = QPlainTextEdit("\n".join(value) if isinstance(value, list) else str(value or ""))
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * lines + 14)
+
+        def fit(*_args) -> None:
+            shown = lines if not grow_to else min(grow_to, max(lines, int(w.document().size().height()) + 1))
+            w.setFixedHeight(w.fontMetrics().lineSpacing() * shown + 14)
+        fit()
+        if grow_to:
+            w.document().documentLayout().documentSizeChanged.connect(fit)      # typed, or wrapped anew
         w.textChanged.connect(self._field_edited)
         w.installEventFilter(self)            # leaving a new node's field lists its problems (see _untouched)
         if as_list:
@@ -532,11 +540,11 @@ class BankEditor(QWidget):
             w.setPlaceholderText("made from its words when you save (or type one)")
 
     def _form_job(self, path: NodePath) -> None:
-        self.form.addRow(plain_label("The job you are preparing for. Only the id and title are required."))
+        self.form.addRow(plain_label("The job you are preparing for. Only the title and the id (at the bottom) are "
+                                     "required."))
         self._line("title", "Title", "e.g. Senior Backend Engineer, Payments")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
-        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
         self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
         self._text("description", "Description", "optional", 3)
         # vocabulary lives at the top level: a second binding on the root
@@ -548,6 +556,8 @@ class BankEditor(QWidget):
         vocab.textChanged.connect(self._field_edited)
         self.fields.append(_Field("@vocabulary", vocab, lambda: [s for s in vocab.toPlainText().split("\n") if s.strip()]))
         self.form.addRow("Vocabulary", vocab)
+        # last, as in every form: the candidate's own words come first (walkthrough 14)
+        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 
     def _form_competencies(self, path: NodePath) -> None:
         self.form.addRow(plain_label("Competencies weight the overall score. Optional; when present every key point "
@@ -622,7 +632,8 @@ class BankEditor(QWidget):
         label.textChanged.connect(show_hint)
         show_hint()
         self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
-                                   "idea. Without cues the key point's own words are used.", 3, as_list=True)
+                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
+                   grow_to=CUES_LINES_MAX)
         self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
             "How many different cues must be heard for the point to count by words alone. The judge also "
             "credits the point by meaning, cues or not.")
@@ -1015,11 +1026,15 @@ class BankEditor(QWidget):
         return out
 
     def remove_current(self) -> None:
+        """Remove the selected competency, round, prompt or key point at once, as the app does what Undo takes back
+        (Skip: "Undo skip"); the status line says what went and that Undo (Ctrl+Z) brings it back (walkthrough 14: it
+        asked first, although Undo was there). The keyboard goes to the tree, off the Remove button: a sentence typed
+        while Remove had the focus removed one prompt per Space (walkthrough 12); now one thing at most, said."""
         path = self.node_path
         if self._kind(path) not in ("competency", "round", "prompt", "key_point"):
             return
-        if not self._removal_confirmed(path):
-            return
+        self.commit()
+        what = self._removed_what(path)
 
         def act() -> NodePath:
             assert self.doc is not None
@@ -1028,54 +1043,33 @@ class BankEditor(QWidget):
             left = self.doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
+        self.status.setText(f"Removed {what}. Undo (Ctrl+Z) brings it back.")
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _removal_confirmed(self, path: NodePath) -> bool:
-        """Ask before anything the candidate wrote goes: a prompt with key points, a round with prompts
-        (walkthrough 12: typing while the Remove button had the focus removed all 5 prompts with Space, and after a
-        restart Undo was gone), a key point with its wording, a competency with its name (session 16: a slip lost
-        them without a word), a prompt with its text, a round with its title, a key point with only its cues
-        (review 16). Keep is the default, so Space or Enter meant for a field keeps them; Esc keeps too.
-        What holds nothing yet (just added) goes at once."""
-        from voiceprep.gui.widgets import common
-
-        self.commit()
-        question = self._removal_question(path)
-        return question is None or common.choose(self, "Remove?", question, ["Keep", "Remove"],
-                                                 cancel=0, default=0) == 1
-
-    def _removal_question(self, path: NodePath) -> str | None:
-        """What removing `path` would lose, as a question; None when it holds nothing written."""
+    def _removed_what(self, path: NodePath) -> str:
+        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points")."""
         doc, kind = self.doc, self._kind(path)
-        if doc is None:
-            return None
+        assert doc is not None
         if kind == "key_point":
             label = _elide(str(doc.get(path, "label", "") or ""), 60)
             if label:
-                return f"Remove the key point “{label}”?"
+                return f"the key point “{label}”"
             cues = [str(c).strip() for c in doc.get(path, "cues", []) or [] if str(c).strip()]
             said = _elide(", ".join(f"“{c}”" for c in cues), 60)
-            return f"Remove the key point with no wording yet and its cues {said}?" if cues else None
+            return f"the key point with no wording yet and its cues {said}" if cues else "an empty key point"
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
             marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
-            if not marked and (not name or COMPETENCY_NAME_PLACEHOLDER.fullmatch(name)):
-                return None
-            return (f"Remove the competency “{name or cid}”?"
-                    + (f" {counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
-                       "another." if marked else ""))
+            return (f"the competency “{name or cid}”"
+                    + (f" ({counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
+                       "another)" if marked else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
-            what = f"the question “{text or '(no text yet)'}”"
-            inside, written = counted(n, "key point"), bool(text)
-        elif kind == "round":
-            n, title = doc.count(path, "prompts"), str(doc.get(path, "title", "") or "").strip()
-            what = f"the round “{_elide(title or str(doc.get(path, 'id', '')), 60)}”"
-            inside, written = counted(n, "question"), bool(title) and not ROUND_TITLE_PLACEHOLDER.fullmatch(title)
+            what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"
         else:
-            return None
-        if n:
-            return f"Remove {what} and its {inside}?"
-        return f"Remove {what}?" if written else None
+            n, title = doc.count(path, "prompts"), str(doc.get(path, "title", "") or "").strip()
+            what, inside = f"the round “{_elide(title or str(doc.get(path, 'id', '')), 60)}”", "question"
+        return f"{what} and its {counted(n, inside)}" if n else what
 
     def move_current(self, delta: int) -> None:
         path = self.node_path

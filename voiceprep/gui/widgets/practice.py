@@ -66,6 +66,7 @@ from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 log = logging.getLogger(__name__)
 
 READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is up; Space answers or stops
+BANK_EDITED = "bank edited"     # a notice's kind: the bank of the round going was edited (NoticeBar.kind)
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 
@@ -370,10 +371,12 @@ class PracticePage(QWidget):
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
-        self._summary_focus: QPushButton | None = None  # ... or to a finished round's next action
+        self._next_focus: QPushButton | None = None  # ... or to the next action after a summary or a feedback
+        self._from_dialog = False               # the answer being judged was typed or imported (its feedback focuses)
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
+        self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
 
         # wiring
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
@@ -469,17 +472,24 @@ class PracticePage(QWidget):
         QTimer.singleShot(0, self, self._shown)
 
     def _shown(self) -> None:
-        if self._summary_focus is not None:
-            self._focus_summary()
+        if self._next_focus is not None:
+            self._focus_next()
         elif self._refocus or self._ready_for_answer():
             self._focus_answer()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused) and not focused.isVisible():
+            # the page stack gave back a focus left on a widget hidden meanwhile (walkthrough 14: on the summary's
+            # "Drill these now", Space drilled a round no longer on screen): the page's next action has it
+            next_action = next((b for b in (self.answer_btn, self.start_btn) if b.isEnabled()), self)
+            next_action.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _focus_summary(self) -> None:
-        """A round finished: the keyboard goes to its next action ("Drill these now", else Start round), wherever it
-        was (the answer and Next buttons it was on are off now). A hidden page does it when shown."""
+    def _focus_next(self) -> None:
+        """The keyboard goes to `_next_focus`, wherever it was: a finished round's next action ("Drill these now",
+        else Start round; the answer and Next buttons it was on are off now), a typed or imported answer's
+        (_focus_after_feedback). A hidden page does it when shown."""
         if not self.isVisible():
             return
-        button, self._summary_focus = self._summary_focus, None
+        button, self._next_focus = self._next_focus, None
         if button is not None and button.isVisible() and button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -561,6 +571,53 @@ class PracticePage(QWidget):
             if i >= 0:
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds(round_id)
+        self._say_bank_edited()
+
+    def _say_bank_edited(self) -> None:
+        """The bank of the round going was edited (Banks, saved): the round keeps the questions it started with (an
+        answer given or being given stays theirs), and the page says so once, with a way to start it again with the
+        edits (walkthrough 14: the question stayed as it was and nothing said why)."""
+        r = self.ctl.rehearsal
+        if r is None or self.ctl.state == c.FINISHED or r is self._edit_told:
+            return
+        edited = self.services.registry.find(r.bank.id)
+        if edited is None or edited == r.bank:
+            return
+        self._edit_told = r
+        what = "drill" if r.focus else "prompt" if len(r.prompts) == 1 else "round"
+        text = (f"You edited this bank: this {what} keeps the questions it started with, and your changes apply from "
+                f"your next {what}. Your answers so far are saved in History.")
+        again = self._with_edits(r, edited)
+        self.notice.show_text(text, BANK_EDITED, (f"Restart the {what} now", self._restart_edited)
+                              if again is not None else None)
+
+    @staticmethod
+    def _with_edits(r: Rehearsal, bank: Bank) -> Rehearsal | None:
+        """`r` started again from the edited `bank`: the same round, or the same one prompt (None: a drill, or the
+        round or prompt is gone from the bank)."""
+        if r.focus:
+            return None
+        if len(r.prompts) == 1 and r.title.startswith("One prompt"):
+            prompt = next((p for p in bank.all_prompts() if p.id == r.prompts[0].id), None)
+            return Rehearsal.for_prompt(bank, prompt) if prompt is not None else None
+        rnd = next((x for x in bank.rounds if x.id == r.round_id), None)
+        return Rehearsal.for_round(bank, rnd) if rnd is not None else None
+
+    def _restart_edited(self) -> None:
+        """The notice's "Restart the round now": the edited bank's round from its first question. Not while an answer
+        is recorded or checked (it would be lost): said, the button kept."""
+        r = self.ctl.rehearsal
+        bank = self.services.registry.find(r.bank.id) if r is not None else None
+        again = self._with_edits(r, bank) if r is not None and bank is not None else None
+        if again is None:
+            self.notice.hide()
+            return
+        if not self.ctl.can(Action.CHOOSE):
+            self.notice.show_text("Your answer is being recorded or checked: restart once its feedback shows.",
+                                  BANK_EDITED, (self.notice.action_btn.text(), self._restart_edited))
+            return
+        self._edit_told = again
+        self._start(again)
 
     def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
         """Open on a bank the candidate just made, unless a round or drill is going (its question stays; the notice
@@ -627,7 +684,8 @@ class PracticePage(QWidget):
             self._show_choice(bank.round(self.round_box.currentData()), finished=r is not None)
             return
         if (r.bank.id, r.round_id) == (bank.id, self.round_box.currentData()):
-            self.notice.hide()
+            if self.notice.kind != BANK_EDITED:      # the bank's pickers refilled as it was saved: that stays
+                self.notice.hide()
             return
         chosen = bank.round(self.round_box.currentData()).title
         self.show_notice(f"Press Start round to begin “{chosen}” ({bank.name}). The question below is still "
@@ -651,7 +709,26 @@ class PracticePage(QWidget):
         self.position.show()
         self.prompt_text.setText("")
         self.state_label.setText("")
-        self._summary_focus = None
+        # the last round's summary goes with it: its "Drill these now", hidden, kept the keyboard and drilled the old
+        # bank's points on Space while the picker showed another bank (walkthrough 14)
+        held = self._set_summary(QWidget())
+        self._next_focus = self.start_btn if held else None     # Start round: what the page now offers
+        self._focus_next()
+
+    def _set_summary(self, page: QWidget) -> bool:
+        """`page` is the summary (the stack's third page), the old one deleted; True when the keyboard was on it (also
+        while another page of the window is up: the page stack gives it back there), which is then cleared."""
+        old = self.stack.widget(2)
+        focused = self.focusWidget()
+        held = old is not None and focused is not None and old.isAncestorOf(focused)
+        if held:
+            focused.clearFocus()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.summary = page
+        self.stack.insertWidget(2, page)
+        return held
 
     def bank(self):
         return self.services.registry.find(self.bank_box.currentData()) if self.bank_box.count() else None
@@ -727,7 +804,8 @@ class PracticePage(QWidget):
 
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
-        if self.ctl.can(Action.STOP):
+        self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
+        if self.ctl.can(Action.STOP):                # imported answer that failed is behind)
             self.ctl.stop_answer()
         elif self.ctl.can(Action.ANSWER):
             self.ctl.start_answer()          # the RECORDING state shows the prompt page (_on_state)
@@ -740,6 +818,7 @@ class PracticePage(QWidget):
             self.stack.setCurrentIndex(0)
             self.import_bar.setValue(0)
             self.import_row.show()
+            self._from_dialog = True
             self.ctl.import_answer(Path(path))
 
     def cancel_import(self) -> None:
@@ -764,10 +843,11 @@ class PracticePage(QWidget):
         text = dialog.text()
         if accepted and text.strip():
             self._drafts.pop(key, None)
+            self._from_dialog = True
             self.ctl.answer_text(text)
         elif text.strip():
             self._drafts[key] = text                # nothing typed is lost by closing the dialog
-        self.setFocus()                              # keys (R, N, Space) keep working after the dialog
+        self.take_focus()                            # keys (R, N, Space) keep working after the dialog
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:
         self.notice.show_text(text, kind)
@@ -783,7 +863,8 @@ class PracticePage(QWidget):
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._refocus = True                        # a new question: Space answers it (once the state allows)
-        self._summary_focus = None                  # the last round's summary is gone
+        self._next_focus = None                     # the last round's summary is gone
+        self._from_dialog = False                   # ... and an answer typed or imported to the last question
         self.position.show()
         self.replay_btn.show()
         r = self.ctl.rehearsal
@@ -935,6 +1016,21 @@ class PracticePage(QWidget):
             if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
                 self._show_since(attempt_id, analysis.overall)
         self.stack.setCurrentIndex(1)
+        if self._from_dialog:
+            self._from_dialog = False
+            self._focus_after_feedback()
+
+    def _focus_after_feedback(self) -> None:
+        """A typed or imported answer's feedback: the keyboard on its next step, shown focused, the same for both
+        (walkthrough 14: the page itself had it after a typed answer, Start answer after an imported one):
+        "Answer the follow-ups" while offered (Space asks them, the next Space answers them), else Next. A spoken
+        answer's stays on the answer button, where Space just stopped it: a second Space does not move on."""
+        r = self.ctl.rehearsal
+        if r is None or r.follow_up is not None:     # asked already: the answer button has it (_on_follow_up_asked)
+            return
+        ask = self.feedback.ask
+        self._next_focus = ask if ask.isVisibleTo(self) and ask.isEnabled() else self.next_btn
+        self._focus_next()
 
     def _show_since(self, attempt_id: int, overall: float) -> None:
         """The last answer to this question from History, whichever session it was in, beside this one's score
@@ -1053,17 +1149,12 @@ class PracticePage(QWidget):
         self.notice.hide()
         self.drill_note.hide()                       # a drill's "bring in these points" is not the summary's
         self.attempt_line.hide()
-        old = self.stack.widget(2)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        self.summary = page
-        self.stack.insertWidget(2, page)
+        self._set_summary(page)
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
         self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall, what,
                                                rehearsal.scores))
         self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
-        self._summary_focus = self.drill_these_btn if to_drill else self.start_btn
-        self._focus_summary()
+        self._next_focus = self.drill_these_btn if to_drill else self.start_btn
+        self._focus_next()
         self.historyChanged.emit()
