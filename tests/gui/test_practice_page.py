@@ -856,7 +856,46 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
                      "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
                                {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
     assert page.bank_box.currentData() == "airwallex"
-    assert page.state_label.text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+    assert page.recap_text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+
+
+def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, qtbot):
+    """Walk14 (60-big-welcome-back.png): the recap was dense small grey text, lines 250 characters long across a
+    2560 px window, the round's score run on after the answers' average. It says the same, one thing a line, in the
+    page's text colour and at least its text size, spaced, each line no wider than a readable column."""
+    from datetime import datetime
+
+    from PySide6.QtGui import QPalette
+
+    page = window.practice
+    weakest = {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what you would do "
+                        "differently", "hits": 0, "attempts": 3, "bank_id": "airwallex"}
+    other = next(page.bank_box.itemData(i) for i in range(page.bank_box.count())
+                 if page.bank_box.itemData(i) != "airwallex")
+    recap = {"bank_id": "airwallex", "answers": 9, "average": 73, "started_at": datetime.now().isoformat(),
+             "follow_ups": 1, "skips": 1, "banks": [{"bank_id": "airwallex", "answers": 6},
+                                                     {"bank_id": other, "answers": 3}],
+             "round": {"title": "Round 4 - Why Airwallex and your experience", "overall": 64, "answered": 3,
+                       "total": 4, "skipped": 1}, "weakest": weakest}
+    for size in ((1366, 768), (2560, 1440)):
+        window.resize(*size)
+        page.show_recap(recap)
+        qtbot.wait(50)
+        said = page.recap_text()
+        assert said.startswith("Last session, today: 9 answers on 2 banks") and "scored 64" in said, said
+        assert "\nThe round “Round 4" in said                 # the round's score on a line of its own
+        assert "skipped ones" not in said and "the skipped one as missed" in said, said
+        lines = [w for w in page.recap_labels if w.isVisible()]
+        assert len(lines) == said.count("\n") + 1 >= 3
+        font = page.font()
+        column = font.pointSizeF() and lines[0].fontMetrics().averageCharWidth() * 100
+        for w in lines:
+            assert w.palette().color(QPalette.ColorRole.WindowText) == page.palette().color(
+                QPalette.ColorRole.WindowText) and "placeholder" not in w.styleSheet(), w.styleSheet()
+            assert w.font().pointSizeF() >= font.pointSizeF() and w.width() <= column, (w.width(), column)
+        gaps = [b.y() - (a.y() + a.height()) for a, b in zip(lines, lines[1:])]
+        assert min(gaps) >= 4, gaps                             # spaced, not packed
+        assert not page.state_label.text()                      # not the small grey line any more
 
 
 def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
@@ -1860,7 +1899,7 @@ def test_one_prompt_opens_on_the_question_the_welcome_named_and_ends_as_a_prompt
     bank = page.bank()
     page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
                      "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
-    assert "You skipped “What are the most impactful things" in page.state_label.text()
+    assert "You skipped “What are the most impactful things" in page.recap_text()
     offered = {}
 
     def pick(_parent, _title, _label, items, current, _editable):

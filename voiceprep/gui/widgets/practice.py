@@ -170,6 +170,7 @@ class TypeAnswerDialog(QDialog):
 
 
 ROUND_SHARES_EXPLAINED = shares_explained("round")
+RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -316,6 +317,11 @@ class PracticePage(QWidget):
         cl.addWidget(self.drill_note)
         self.state_label = muted("")
         cl.addWidget(self.state_label)
+        # the welcome back's recap: a line each in the text colour, spaced, in a readable column (walk14: dense small
+        # grey lines 250 characters long at 2560x1440), in the card under the headline
+        self._card_layout = cl
+        cl.setSpacing(max(cl.spacing(), 6))
+        self.recap_labels: list[QLabel] = []
         root.addWidget(card)
 
         # answering / feedback
@@ -583,6 +589,7 @@ class PracticePage(QWidget):
             self.position.show()
             self.prompt_text.setText("")
             self.state_label.setText("")
+            self._set_recap("")
         return True
 
     def cancel_prerender(self) -> None:
@@ -654,6 +661,7 @@ class PracticePage(QWidget):
         self.position.show()
         self.prompt_text.setText("")
         self.state_label.setText("")
+        self._set_recap("")
         self._summary_focus = None
 
     def bank(self):
@@ -676,7 +684,29 @@ class PracticePage(QWidget):
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
-        self.state_label.setText(details)
+        self.state_label.setText("")
+        self._set_recap(details)
+
+    def _set_recap(self, text: str) -> None:
+        """Show the welcome back's recap, one label a line ("" hides it)."""
+        layout = self._card_layout
+        for label in self.recap_labels:
+            layout.removeWidget(label)
+            label.deleteLater()
+        self.recap_labels = []
+        for line in text.splitlines():
+            label = plain(line)
+            label.setWordWrap(True)
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() + 1)
+            label.setFont(font)
+            label.setMaximumWidth(label.fontMetrics().averageCharWidth() * RECAP_CHARS)
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
+            self.recap_labels.append(label)
+
+    def recap_text(self) -> str:
+        """The welcome back's recap as shown, a line each ("" when none is shown)."""
+        return "\n".join(label.text() for label in self.recap_labels)
 
     def round_in_progress(self) -> bool:
         """A round that has started and not finished, past its very first moment."""
@@ -857,6 +887,8 @@ class PracticePage(QWidget):
                 + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
                                           else " N moves on."))
         self.state_label.setText(texts.get(RehearsalState(state), "") if r else "")
+        if r is not None and self.recap_labels:
+            self._set_recap("")                      # the welcome is behind once a round starts
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
