@@ -879,7 +879,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
         f"about: {asked[0]}\nCovered 1 of 1 asked in the follow-up" in tip and "Drill" not in tip, tip
     assert "Whole answer" not in tip, tip       # walkthrough 10: a score that counts for nothing, beside "1 of 1"
     score = {i: page.table.model().index(rows(page).index(i), 2).data() for i in (follow, drill)}
-    assert score == {follow: "1/1 asked", drill: "1/1 drilled"}, score
+    assert score == {follow: "1/1 covered", drill: "1/1 drilled"}, score        # not "1/1 asked" (walk14)
     page.table.selectRow(rows(page).index(follow))
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     said = page.detail.view.toPlainText()
