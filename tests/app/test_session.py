@@ -731,11 +731,10 @@ def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_o
 def test_a_competency_tied_to_delivery_says_how_much_of_it_is_delivery(session, bank):
     """Walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it" did not say how much was
     delivery; now the delivery part's own score and its share: "... + how you said it 87 (30% of the score)"."""
-    from voiceprep.core.analysis.scoring import delivery_part
-
     from tests.core.analysis.test_analyze import timed
     from voiceprep.app.judging import feedback_document
     from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.analysis.scoring import delivery_part
 
     # spoken: a typed answer's delivery is not measured (walk14)
     analysis = analyze_answer(bank, bank.prompt("hardest-problem"), timed([(w, 0.0) for w in LOCK.split(" ")]))

@@ -892,7 +892,9 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
         for w in lines:
             assert w.palette().color(QPalette.ColorRole.WindowText) == page.palette().color(
                 QPalette.ColorRole.WindowText) and "placeholder" not in w.styleSheet(), w.styleSheet()
-            assert w.font().pointSizeF() >= font.pointSizeF() and w.width() <= column, (w.width(), column)
+            widest = max(w.fontMetrics().horizontalAdvance(line) for line in w.text().splitlines())
+            assert w.font().pointSizeF() >= font.pointSizeF() and widest <= column, (widest, column)
+            assert w.height() >= w.heightForWidth(w.width()), (w.text(), w.height())      # no line cut off
         gaps = [b.y() - (a.y() + a.height()) for a, b in zip(lines, lines[1:])]
         assert min(gaps) >= 4, gaps                             # spaced, not packed
         assert not page.state_label.text()                      # not the small grey line any more

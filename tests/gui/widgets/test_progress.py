@@ -492,7 +492,9 @@ def test_a_chart_of_one_point_says_so_and_its_axis_starts_at_0():
     one = _one_series("fillers/min", [4.2])
     lo, hi, ticks = y_axis(one)
     assert lo == 0 and hi >= 4.2 and ticks[0] == 0, (lo, hi, ticks)
-    assert lonely_text(one) == "One attempt so far: answer again to see a trend"
+    assert lonely_text(one) == "One spoken answer so far: answer aloud again to see a trend"
+    assert lonely_text(_one_series("score / 100", [60], y_range=(0, 100))) == \
+        "One attempt so far: answer again to see a trend"
     assert lonely_text(_one_series("score / 100", [60], daily=True, y_range=(0, 100))) == \
         "One day so far: practise on another day to see a trend"
     assert y_axis(_one_series("fillers/min", [4.2, 4.2, 4.2]))[0] == 0                     # flat: from 0 as well
@@ -500,6 +502,14 @@ def test_a_chart_of_one_point_says_so_and_its_axis_starts_at_0():
     pace = _one_series("words/min", [211], band=(120, 165))
     assert y_axis(pace)[0] == 0 and lonely_text(pace)
     assert y_axis(_one_series("words/min", [150, 211], band=(120, 165)))[0] > 0           # a trend keeps its close-up
+    # one spoken answer among typed ones: the typed answers keep their places on the axis (gaps), still one point
+    import dataclasses
+    from datetime import timedelta
+
+    gap = dataclasses.replace(pace, places=pace.places + (pace.places[0] + timedelta(days=1),))
+    assert lonely_text(gap) == "One spoken answer so far: answer aloud again to see a trend" and y_axis(gap)[0] == 0
+    assert lonely_text(dataclasses.replace(gap, daily=True)) == \
+        "One day of spoken answers so far: answer aloud on another day to see a trend"
 
 
 def test_the_key_point_table_names_each_prompt_once_over_its_points(qtbot):

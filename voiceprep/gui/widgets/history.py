@@ -254,9 +254,10 @@ class HistoryPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()     # widths from the font, never measured over 500 rows
         metrics = self.table.fontMetrics()
-        # the score column holds a drill's "10/10 drilled" or a follow-up's "10/10 covered" on one line ("Score"
-        # wide, "1/2 drilled" wrapped)
-        widest = max(drilled_text((10, 10)), drilled_text((10, 10), True), key=metrics.horizontalAdvance)
+        # the score column holds a drill's "10/10 drilled" or a follow-up's "9/9 covered" on one line ("Score" wide,
+        # "1/2 drilled" wrapped); the follow-ups ask about a question's missed points, fewer than 10 (a "10/10
+        # covered" would take the row's second line, not the prompt column's room at 1366x768)
+        widest = max(drilled_text((10, 10)), drilled_text((9, 9), True), key=metrics.horizontalAdvance)
         for col, sample in enumerate(("30 Sep 2026 23:59", "", widest, "Length", "Rating")):
             if sample:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)

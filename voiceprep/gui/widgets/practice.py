@@ -322,6 +322,7 @@ class PracticePage(QWidget):
         self._card_layout = cl
         cl.setSpacing(max(cl.spacing(), 6))
         self.recap_labels: list[QLabel] = []
+        self._recap = ""
         root.addWidget(card)
 
         # answering / feedback
@@ -694,19 +695,22 @@ class PracticePage(QWidget):
             layout.removeWidget(label)
             label.deleteLater()
         self.recap_labels = []
+        self._recap = text
         for line in text.splitlines():
-            label = plain(line)
+            # broken at RECAP_CHARS, and wrapped further in a narrow window (a maximum width on the label left it
+            # laid out at the wider width's height: its lines were cut off)
+            label = plain("\n".join(textwrap.wrap(line, RECAP_CHARS)))
             label.setWordWrap(True)
             font = label.font()
             font.setPointSizeF(font.pointSizeF() + 1)
             label.setFont(font)
-            label.setMaximumWidth(label.fontMetrics().averageCharWidth() * RECAP_CHARS)
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(label)
             self.recap_labels.append(label)
+        self.state_label.setVisible(not self.recap_labels)      # its empty line is no gap under the headline
 
     def recap_text(self) -> str:
         """The welcome back's recap as shown, a line each ("" when none is shown)."""
-        return "\n".join(label.text() for label in self.recap_labels)
+        return self._recap if self.recap_labels else ""
 
     def round_in_progress(self) -> bool:
         """A round that has started and not finished, past its very first moment."""

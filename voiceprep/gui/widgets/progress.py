@@ -403,10 +403,13 @@ FROM_ZERO = {"fillers/min"}
 
 
 def lonely_text(spec: ChartSpec) -> str:
-    """What a chart with one point says beside it: one dot is no trend (walk14: a lonely dot, a meaningless axis);
-    "" with more points, or none."""
-    if len(x_times(spec)) != 1 or not any(spec.series):
+    """What a chart with one point (one time with a value: typed answers are gaps on Pace) says beside it: one dot
+    is no trend (walk14: a lonely dot, a meaningless axis); "" with more points, or none."""
+    if len({t for s in spec.series for t, _ in s}) != 1:
         return ""
+    if spec.unit in SPOKEN_ONLY:
+        return ("One day of spoken answers so far: answer aloud on another day to see a trend" if spec.daily else
+                "One spoken answer so far: answer aloud again to see a trend")
     return ("One day so far: practise on another day to see a trend" if spec.daily else
             "One attempt so far: answer again to see a trend")
 
@@ -709,12 +712,11 @@ class ProgressPage(QScrollArea):
         top = QHBoxLayout()
         self.bank_box = QComboBox()
         self.prompt_box = QComboBox()
-        for box in (self.bank_box, self.prompt_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.bank_box.setMinimumContentsLength(20)
+        self.bank_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)     # a bank's whole name
+        self.prompt_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.prompt_box.setMinimumContentsLength(28)
-        top.addWidget(self.bank_box, 1)
-        top.addWidget(self.prompt_box, 3)
+        top.addWidget(self.bank_box)
+        top.addWidget(self.prompt_box, 1)
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
