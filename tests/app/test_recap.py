@@ -151,8 +151,10 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     skips = len(rnd.prompts) - 1          # in the average as 0, as in the round (walkthrough 13)
     assert recap["skips"] == skips and recap["average"] == round(saved.analysis.overall / len(rnd.prompts), 1)
     assert (f"1 answer on “{bank.name}”, average {recap['average']:.0f} per answer ({skips} skipped questions "
-            f"counted as 0); the round “{rnd.title}” scored 20 (each question by its best try, skipped ones as "
-            "missed).") in details
+            f"counted as 0).\nThe round “{rnd.title}” scored 20 (each question by its best try, the {skips} skipped "
+            "as missed).") in details                 # a line each (walk14)
+    one = recap_lines({**recap, "round": {**recap["round"], "skipped": 1}}, {bank.id: bank}.get)[1]
+    assert "(each question by its best try, the skipped one as missed)." in one     # not "skipped ones" of one
     same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
     assert f", average 20 ({skips} skipped questions counted as 0)." in same and "the round" not in same
     access.close_all()

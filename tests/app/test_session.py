@@ -310,6 +310,10 @@ def test_each_competency_says_what_its_score_rests_on(session, bank):
     """"Excited about Airwallex 0" alone reads as a verdict on the person; "0 of 1 key point" explains it."""
     doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
     assert any("how you said it" in c["basis"] for c in doc["competencies"])      # Polished communicator
+    # typed: how it was said was not measured, and is said so, with no number (walk14: "how you said it 100")
+    for comp in doc["competencies"]:
+        if "how you said it" in comp["basis"]:
+            assert comp["basis"].endswith("how you said it: not measured for a typed answer"), comp
     for comp in doc["competencies"]:
         mine = [k for k in doc["key_points"] if k["competency"] == comp["id"]]
         if mine:
@@ -727,18 +731,23 @@ def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_o
 def test_a_competency_tied_to_delivery_says_how_much_of_it_is_delivery(session, bank):
     """Walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it" did not say how much was
     delivery; now the delivery part's own score and its share: "... + how you said it 87 (30% of the score)"."""
+    from tests.core.analysis.test_analyze import timed
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.analysis.scoring import delivery_part
 
-    result = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK)
-    tied = [c for c in result.document["competencies"] if (spec := bank.competency(c["id"])).delivery
+    # spoken: a typed answer's delivery is not measured (walk14)
+    analysis = analyze_answer(bank, bank.prompt("hardest-problem"), timed([(w, 0.0) for w in LOCK.split(" ")]))
+    document = feedback_document(analysis)
+    tied = [c for c in document["competencies"] if (spec := bank.competency(c["id"])).delivery
             and spec.delivery_weight]
     assert tied
     for comp in tied:
         spec = bank.competency(comp["id"])
-        said = delivery_part(spec, result.analysis.delivery_scores)
-        assert f"how you said it {said:.0f}" in comp["basis"], comp
+        said = delivery_part(spec, analysis.delivery_scores)
+        assert said is not None and f"how you said it {said:.0f}" in comp["basis"], comp
         if "key point" in comp["basis"]:
-            assert f"({spec.delivery_weight:.0%} of the score)" in comp["basis"], comp
+            assert f"({spec.delivery_weight:.0%} of this score)" in comp["basis"], comp
 
 
 def test_a_near_miss_on_a_point_about_the_company_is_not_told_to_say_what_you_did():

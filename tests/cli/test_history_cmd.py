@@ -253,7 +253,7 @@ def test_history_list_shows_a_drills_own_count_and_stats_says_only_drills_as_pro
     assert main(["history", "list"]) == 0
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
     hit = rows[drill]["drilled"][0]
-    assert f"  {hit}/1 drilled  typed  " in lines[drill] and f"  {hit}/1 asked  typed  " in lines[follow], lines
+    assert f"  {hit}/1 drilled  typed  " in lines[drill] and f"  {hit}/1 covered  typed  " in lines[follow], lines
     assert f"  {rows[plain]['overall']:3.0f}  typed  " in lines[plain], lines
     with sqlite3.connect(paths.database_path()) as db:         # a whole answer with no score: no average, not
         db.execute("UPDATE attempts SET overall = NULL WHERE id = ?", [plain])      # "only drills"

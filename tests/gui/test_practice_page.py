@@ -575,7 +575,7 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         page.next_btn.click()
-    qtbot.waitUntil(lambda: "answered 1 of" in page.prompt_text.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "questions skipped: they count" in page.prompt_text.text(), timeout=10000)
     assert "Well done" not in page.prompt_text.text()
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
@@ -767,9 +767,9 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     assert "Well done" not in round_message(4, 4, 56) and "Well done" in round_message(4, 4, 85)
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
     # (walkthrough 11: with retries the overall counts each question's best try, and says so)
+    # walk14: the headline is one short line; the overall and which try counts are in the summary under it
     assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        ("Overall 78 / 100, counting each question's best try; your answers scored 25 to 100. Pick another round, "
-         "or drill your weak points.")
+        "Your answers scored 25 to 100. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -782,19 +782,37 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
     assert round_message(2, 2, 50, "Drill", [0, 100]) == (
-        "Overall 50 / 100 on the points asked for; your answers scored 0 to 100. Drill your weak points next, or "
-        "pick another round.")
-    assert round_message(2, 2, 50, "Round", [0, 100]).startswith("Overall 50 / 100; your answers scored 0 to 100.")
+        "Your answers scored 0 to 100 on the points asked for. Drill your weak points next.")
+    assert round_message(2, 2, 50, "Round", [0, 100]) == "Your answers scored 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
-        "Overall 100 / 100 on the points asked for, counting each question's best try; your answers scored 33 to "
-        "100. Pick another round, or drill your weak points.")
+        "Your answers scored 33 to 100 on the points asked for. Pick another round next.")
 
 
-def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, services):
-    """Session 12: the headline over a round's summary read "Your answers scored 2 to 30." over a big 14: it
-    leads with the round's overall, the RoundSummary's stored with the round (not a second average), then the
-    range."""
+def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():
+    """Walk14: the headline over a round's summary was a huge bold block ("Round ended, overall 64 / 100, counting
+    each question's best try: you answered 3 of 4 questions; the skipped ones count as not answered. Start it
+    again, or drill your weak points.") repeating the overall and "answered 3 of 4" shown just under it, and said
+    "the skipped ones" of one. Now one short line, in the right number."""
+    from voiceprep.gui.widgets.practice import round_message, skipped_heading
+
+    one = round_message(3, 4, 64, scores=[74, 69, 66, 83])
+    assert one == "1 question skipped: it counts as not answered."
+    assert round_message(2, 4, 64, scores=[74, 83]) == "2 questions skipped: they count as not answered."
+    cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 78, "Round", [83, 100, 25, 75]), (4, 4, 85, "Round", [85] * 4),
+             (2, 2, 100, "Drill", [33, 100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
+    for answered, total, overall, what, scores in cases:
+        said = round_message(answered, total, overall, what, scores)
+        assert len(said) <= 85 and "/ 100" not in said and "overall" not in said.lower(), said
+        assert f"{answered} of {total}" not in said and "ones" not in said, said
+    assert skipped_heading(1) == "Skipped: answer it next time"
+    assert skipped_heading(2) == "Skipped: answer these next time"
+
+
+def test_a_rounds_headline_gives_the_range_over_its_stored_overall(window, qtbot, services):
+    """Session 12: the headline over a round's summary read "Your answers scored 2 to 30." over a big 14 with no
+    word of the overall. The big number is the round's overall, the RoundSummary's stored with the round (not a
+    second average); the headline over it the range (walk14: not the overall again)."""
     import json
 
     from PySide6.QtWidgets import QLabel
@@ -803,9 +821,10 @@ def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, 
     from voiceprep.gui.operations import idle
 
     page, ctl = start(window, qtbot, bank="airwallex")
-    answers = iter(["At my previous company our matching engine had lock contention. I proposed the LMAX Disruptor, a "
-                    "ring buffer with a single writer, and cut p99 latency from 40 to 4 milliseconds.",
-                    "I am not sure."] * 10)
+    # the first question (why Airwallex) answered well, the others not (typed: no delivery credit, walk14)
+    answers = iter(["Airwallex builds multi-currency business accounts, global transfers and embedded finance. The hard "
+                    "problems under it are global distributed systems and multi-region consistency.",
+                    "I am not sure."] + ["I am not sure."] * 10)
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK) and page.next_btn.isEnabled(), timeout=30000)
         if ctl.state == c.IDLE:
@@ -819,18 +838,19 @@ def test_a_rounds_headline_leads_with_its_overall_then_the_range(window, qtbot, 
         stored = json.loads(h.read("SELECT summary_json FROM rounds WHERE summary_json IS NOT NULL")[0][
             "summary_json"])
     overall = f"{stored['overall']:.0f}"
-    assert page.prompt_text.text() == (f"Overall {overall} / 100; your answers scored {min(scores):.0f} to "
-                                       f"{max(scores):.0f}. Drill your weak points next, or pick another round.")
+    assert page.prompt_text.text() == (f"Your answers scored {min(scores):.0f} to {max(scores):.0f}. Drill your "
+                                       "weak points next.")
     assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
     # walkthrough 9: the stored round's competencies count delivery as each answer's do ("Polished communicator"
-    # read 100 on the round after answers of 97 and 98)
+    # read 100 on the round after answers of 97 and 98; spoken answers: tests/core/test_rehearsal.py); typed answers
+    # had no delivery measured, and the round credits none (walk14)
     r = ctl.rehearsal
     assert stored["competencies"] == r.summary().competencies
     from voiceprep.core.analysis.scoring import summarize_round
     said = summarize_round(r.bank, [p.id for p in r.prompts],
                            {pid: a.hits() for pid, a in r.results.items()}).competencies
     tied = [comp.id for comp in r.bank.competencies if comp.delivery]
-    assert tied and any(stored["competencies"][cid] != said[cid] for cid in tied)
+    assert tied and all(stored["competencies"][cid] == said[cid] for cid in tied)
     # how the overall is made from the bars, in the same words as a question's feedback (review 13: two near-copies)
     from voiceprep.core.analysis.scoring import shares_explained
     assert len(r.summary().shares) > 1
@@ -849,7 +869,48 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
                      "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
                                {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
     assert page.bank_box.currentData() == "airwallex"
-    assert page.state_label.text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+    assert page.recap_text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+
+
+def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, qtbot):
+    """Walk14 (60-big-welcome-back.png): the recap was dense small grey text, lines 250 characters long across a
+    2560 px window, the round's score run on after the answers' average. It says the same, one thing a line, in the
+    page's text colour and at least its text size, spaced, each line no wider than a readable column."""
+    from datetime import datetime
+
+    from PySide6.QtGui import QPalette
+
+    page = window.practice
+    weakest = {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what you would do "
+                        "differently", "hits": 0, "attempts": 3, "bank_id": "airwallex"}
+    other = next(page.bank_box.itemData(i) for i in range(page.bank_box.count())
+                 if page.bank_box.itemData(i) != "airwallex")
+    recap = {"bank_id": "airwallex", "answers": 9, "average": 73, "started_at": datetime.now().isoformat(),
+             "follow_ups": 1, "skips": 1, "banks": [{"bank_id": "airwallex", "answers": 6},
+                                                     {"bank_id": other, "answers": 3}],
+             "round": {"title": "Round 4 - Why Airwallex and your experience", "overall": 64, "answered": 3,
+                       "total": 4, "skipped": 1}, "weakest": weakest}
+    for size in ((1366, 768), (2560, 1440)):
+        window.resize(*size)
+        page.show_recap(recap)
+        qtbot.wait(50)
+        said = page.recap_text()
+        assert said.startswith("Last session, today: 9 answers on 2 banks") and "scored 64" in said, said
+        assert "\nThe round “Round 4" in said                 # the round's score on a line of its own
+        assert "skipped ones" not in said and "the skipped one as missed" in said, said
+        lines = [w for w in page.recap_labels if w.isVisible()]
+        assert len(lines) == said.count("\n") + 1 >= 3
+        font = page.font()
+        column = font.pointSizeF() and lines[0].fontMetrics().averageCharWidth() * 100
+        for w in lines:
+            assert w.palette().color(QPalette.ColorRole.WindowText) == page.palette().color(
+                QPalette.ColorRole.WindowText) and "placeholder" not in w.styleSheet(), w.styleSheet()
+            widest = max(w.fontMetrics().horizontalAdvance(line) for line in w.text().splitlines())
+            assert w.font().pointSizeF() >= font.pointSizeF() and widest <= column, (widest, column)
+            assert w.height() >= w.heightForWidth(w.width()), (w.text(), w.height())      # no line cut off
+        gaps = [b.y() - (a.y() + a.height()) for a, b in zip(lines, lines[1:])]
+        assert min(gaps) >= 4, gaps                             # spaced, not packed
+        assert not page.state_label.text()                      # not the small grey line any more
 
 
 def test_tab_goes_from_got_it_to_the_bank_list(window, qtbot):
@@ -1482,7 +1543,7 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{first:.0f}" in labels                                 # the big number: the best try
     assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
-    assert page.prompt_text.text().startswith(f"Overall {first:.0f} / 100, counting your best try")
+    assert page.prompt_text.text().startswith(f"Your answers scored {last:.0f} to {first:.0f}.")
     drill = [t[2:] for t in labels if t.startswith("• ")]
     assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
@@ -1520,7 +1581,7 @@ def test_an_answer_cut_off_is_left_out_of_its_sittings_summary_and_the_summary_s
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{weak:.0f}" in labels and "1 answer cut off, not counted (as in History)." in labels, labels
     assert not any(t.startswith("Counting your best") for t in labels)          # one try counted
-    assert page.prompt_text.text().startswith(f"You answered every question: overall {weak:.0f} / 100")
+    assert page.prompt_text.text() == "Prompt done. Drill your weak points next, or pick another round."
 
 
 TWO_ROUNDS = """schema = 1
@@ -1847,7 +1908,7 @@ def test_one_prompt_opens_on_the_question_the_welcome_named_and_ends_as_a_prompt
     bank = page.bank()
     page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
                      "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
-    assert "You skipped “What are the most impactful things" in page.state_label.text()
+    assert "You skipped “What are the most impactful things" in page.recap_text()
     offered = {}
 
     def pick(_parent, _title, _label, items, current, _editable):

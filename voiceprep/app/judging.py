@@ -77,19 +77,24 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     return out
 
 
+NOT_MEASURED_TYPED = "not measured for a typed answer"
+
+
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
-           said: dict[str, float | None] | None = None) -> str:
+           said: dict[str, float | None] | None = None, typed: bool = False) -> str:
     """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"; with
     the answer's delivery scores (`said`), how much of it is delivery: "0 of 1 key point + how you said it 87
-    (30% of the score)" (walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it")."""
+    (30% of this score)" (walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it"). A
+    `typed` answer's delivery was not measured, and counts for nothing: said so, with no number (walk14: "how you
+    said it 100")."""
     mine = [k for k in key_points if k.get("competency") == cid]
     parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"] if mine else []
     if comp is not None and comp.delivery and comp.delivery_weight:
         value = delivery_part(comp, said) if said else None
         if value is None:
-            parts.append("how you said it")
+            parts.append(f"how you said it: {NOT_MEASURED_TYPED}" if typed else "how you said it")
         else:
-            share = f" ({comp.delivery_weight:.0%} of the score)" if mine else ""
+            share = f" ({comp.delivery_weight:.0%} of this score)" if mine else ""
             parts.append(f"how you said it {value:.0f}{share}")
     return " + ".join(parts)
 
@@ -177,7 +182,7 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         comp = bank.competency(cid)
         competencies.append({"id": cid, "name": comp.name if comp else cid,
                              "weight": comp.weight if comp else None, "score": score,
-                             "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"))})
+                             "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"), not a.timed)})
     delivery = a.delivery.to_dict()
     if not a.timed:
         delivery.update({k: None for k in _UNTIMED})

@@ -46,15 +46,20 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     left_out = f" ({'; '.join(told)})" if told else ""
     average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
     rnd = recap.get("round")
+    the_round = None
     if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
-        # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73")
-        # each question by its best try with what its follow-ups added, weighed by its key points: not the average
-        why = " (each question by its best try" + (", skipped ones as missed)" if rnd["skipped"] else ")")
-        average = (f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None
-                   else "") + f"; the round “{rnd['title']}” scored {rnd['overall']:.0f}{why}"
+        # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
+        # its line (walk14: run on after the average); each question by its best try with what its follow-ups
+        # added, weighed by its key points: not the average
+        missed = rnd["skipped"]
+        why = " (each question by its best try" + (
+            ", the skipped one as missed)" if missed == 1 else f", the {missed} skipped as missed)" if missed else ")")
+        average = f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None else ""
+        the_round = f"The round “{rnd['title']}” scored {rnd['overall']:.0f}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
+    said += [the_round] if the_round else []
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown

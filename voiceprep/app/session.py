@@ -478,7 +478,7 @@ class PracticeSession:
                                                             "drill_json": dumps(drill) if drill else None})
         doc = whole(record.feedback, transcript.to_dict())
         # a drill or follow-up answer is measured by the points it was asked about, as its feedback and History
-        # count it ("1/2 asked"): what changed is said in that count (its whole-answer overall counts for nothing)
+        # count it ("1/2 covered"): what changed is said in that count (its whole-answer overall counts for nothing)
         asked_after = queries.drilled(record.key_points, drill) if asked_before is not None else None
         change = rejudge_change(earlier, doc) if asked_before is None or asked_after is None else \
             asked_change(asked_before, asked_after, queries.is_follow_up(row))

@@ -123,7 +123,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
-    # a drill's or follow-up answer's own count, as History shows it ("1/2 asked"), not its uncounted score; the
+    # a drill's or follow-up answer's own count, as History shows it ("1/2 covered"), not its uncounted score; the
     # column as wide as its widest cell, so the columns after it line up (session 14)
     scores = [own_score(r) or _score(r["overall"]) for r in rows]
     width = max((len(s) for s in scores), default=0)

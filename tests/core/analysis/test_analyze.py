@@ -190,7 +190,34 @@ def test_typed_answers_have_no_pace_or_duration_but_keep_the_other_cards():
     assert names["pace"].status == "info" and "not measured" in names["pace"].summary
     assert "duration" not in names and "pauses" not in names
     assert {"fillers", "hedges", "numbers", "structure"} <= set(names)
-    assert a.delivery_scores["pace"] is None and a.delivery_scores["fillers"] is not None
+    # how it was said is not measured on typed words (walk14: a typed answer read "how you said it 100"): no pace,
+    # fillers, hedges or pauses score; the story's shape (situation, task, action, result) is in the words
+    said = a.delivery_scores
+    assert said["pace"] is None and said["fillers"] is None and said["hedges"] is None and said["pauses"] is None
+    assert said["structure"] is not None
+
+
+def test_a_typed_answers_delivery_tied_competency_gets_no_credit_for_delivery_it_never_had():
+    """Walk14: a typed answer's "Polished communicator" read "0 of 1 key point + how you said it 100 (30% of the
+    score)", 30 for delivery never measured, and the overall counted it. Typed, it rests on its key points alone,
+    and a prompt with none of its key points does not score it at all."""
+    from voiceprep.core.analysis.scoring import overall_score, weighted_hits
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    answer = "Airwallex lets a business hold many currencies in one account and pay suppliers abroad at good rates."
+    typed = analyze_answer(bank, bank.prompt("product-range"), Transcript.from_text(answer))
+    mine = [(r.key_point, r.hit) for r in typed.key_points if r.key_point.competency == "communication"]
+    assert mine and not any(hit for _, hit in mine)
+    assert typed.competencies["communication"] == weighted_hits(mine) == 0       # not 30: no delivery credit
+    pairs = [(r.key_point, r.hit) for r in typed.key_points]
+    assert typed.overall == overall_score(bank, typed.competencies, typed.coverage, pairs)
+    spoken = analyze_answer(bank, bank.prompt("product-range"), timed([(w, 0.0) for w in answer.split(" ")]))
+    assert spoken.competencies["communication"] > 0                             # spoken, delivery counts
+    # with none of its key points asked, a typed answer does not score it at all (nothing of it was measured)
+    from voiceprep.core.analysis.scoring import competency_scores
+    others = [(r.key_point, r.hit) for r in typed.key_points if r.key_point.competency != "communication"]
+    assert "communication" not in competency_scores(bank, others, typed.delivery_scores)
+    assert "communication" in competency_scores(bank, others, spoken.delivery_scores)
 
 
 def test_a_bank_can_tie_a_competency_to_delivery():

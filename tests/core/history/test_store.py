@@ -70,7 +70,14 @@ def test_typed_answers_have_no_duration_and_do_not_feed_pace_or_minutes(history,
     assert s["minutes_spoken"] == round(spoken_s / 60, 1) and s["typed"] == 1
     assert s["recent"]["wpm"] == pytest.approx(150, abs=1)
     metrics = queries.compare(history, typed, voiced)["metrics"]
-    assert metrics["duration_s"]["text"].startswith("Length typed → ") and metrics["wpm"]["text"].startswith("Pace typed → ")
+    # walk14: "Length typed → 0:43" (a typed answer has no length in time): both said in words, the spoken one's
+    # time beside it; a typed answer has no pace, said so
+    typed_words, spoken_words = len(STRONG.split()), len(WEAK.split())
+    assert metrics["duration_s"]["text"] == (f"Length {typed_words} words (typed) → {spoken_words} words "
+                                             f"({queries.length(spoken_s)})"), metrics["duration_s"]
+    assert metrics["wpm"]["text"].startswith("Pace none (typed) → ")
+    both = queries.compare(history, typed, save(WEAK))["metrics"]
+    assert both["duration_s"]["text"] == f"Length {typed_words} → {spoken_words} words (both typed)"
 
 
 def test_database_uses_wal_and_is_private(history, save):
@@ -277,7 +284,7 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
     assert queries.describe_change("Pace", None, None, "words/min", missing=("typed", "typed")) == \
         "Pace: not measured (both typed)"                  # not "Pace typed → typed words/min"
     assert queries.describe_change("Pace", 150, None, "words/min", missing=("–", "typed")) == \
-        "Pace 150 words/min → typed"
+        "Pace 150 words/min → none (typed)"
     assert c["prompt_text"].startswith("What is the most challenging") and len(c["attempts"]) == 2
     assert any(d["op"] != "equal" for d in c["diff"])
     other = save_spoken(history, bank, "I want to join because of multi-currency accounts.", "why-airwallex")
@@ -401,7 +408,8 @@ def test_a_follow_up_answer_is_stored_with_its_questions_and_named_a_follow_up(h
                                                   f"they asked about: {asked[0]}; {asked[1]}")
     assert queries.asked_text(listed[drill]) == f"Drill: you were asked to cover: {asked[0]}"
     covered = listed[follow]["drilled"]
-    assert queries.drilled_text(covered, follow_up=True) == f"{covered[0]}/2 asked"
+    # walk14: "1/2 asked" read as "1 of 2 asked"; it is the points covered of the 2 the follow-ups asked about
+    assert queries.drilled_text(covered, follow_up=True) == f"{covered[0]}/2 covered"
     assert queries.covered_text(covered, listed[follow]) == f"covered {covered[0]} of 2 asked in the follow-up"
     found = {r["id"]: r["follow_up"] for r in queries.search(history, "matching engine")}
     assert found == {whole: None, follow: questions, drill: None}

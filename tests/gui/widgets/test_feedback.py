@@ -301,8 +301,9 @@ def test_the_feedback_says_how_the_overall_is_made_from_the_bars(qtbot):
     said = page.view.toPlainText()
     hit = {k.key_point.competency for k in analysis.key_points if k.hit}
     assert hit == {"dist"}, analysis.key_points
-    assert "1 of 1 key point · job weight 0.40 · 28% of the overall" in said, said
-    assert "0 of 3 key points · job weight 0.35 · 72% of the overall" in said, said
+    # the share beside the bar, what the score is made of on its own line under it (walk14)
+    assert "28% of the overall (job weight 0.40)\n1 of 1 key point\n" in said, said
+    assert "72% of the overall (job weight 0.35)\n0 of 3 key points\n" in said, said
     assert " ".join(SHARES_EXPLAINED.split()) in " ".join(said.split())
     labels = [bank.prompt("reliable").key_points[0].label]
     page.show_analysis(analysis, drill=labels, follow_up="With the answer it follows, this question now has 2 of 4 "
@@ -329,3 +330,47 @@ def test_the_follow_ups_asked_sit_under_the_feedback_column_on_a_wide_window(qtb
     page.resize(1300, 700)                                     # a normal window: both the whole width
     qtbot.waitUntil(lambda: page.view.width() > 1200)
     assert abs(page.asked.width() - page.view.width()) <= 2
+
+
+def _blocks(doc) -> list[tuple[str, int]]:
+    """Every text block of a laid-out document: (text, lines it takes)."""
+    out, block = [], doc.begin()
+    while block.isValid():
+        out.append((block.text(), block.layout().lineCount()))
+        block = block.next()
+    return out
+
+
+def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_answer_is_not_measured(qtbot):
+    """Walk14: "0 of 1 key point + how you said it 100 (30% of the score) · job weight 0.25 · 15% of the overall",
+    three percentages crammed on one line beside the bar, and the typed answer's delivery read 100 though never
+    measured. Now a competency's row is its name, score, bar and share of the overall; what its score is made of is
+    a line of its own under it; a typed answer's delivery says "not measured for a typed answer", no number."""
+    from PySide6.QtGui import QTextDocument
+
+    from tests.conftest import BANKS
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.feedback import document_html
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    answer = ("Airwallex builds multi-currency business accounts and global transfers; the hard part is keeping "
+              "money consistent across regions. In my current job I built monitoring that spans several regions.")
+    doc = feedback_document(analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(answer)))
+    page = QTextDocument()
+    page.setHtml(document_html(doc, Colors(QTextBrowser().palette())))
+    page.setTextWidth(1100)                       # the feedback column at 1366x768
+    page.size()
+    blocks = _blocks(page)
+    text = "\n".join(t for t, _ in blocks)
+    assert "how you said it: not measured for a typed answer" in text
+    assert "how you said it 1" not in text and "of this score" not in text        # no number for it, typed
+    for comp in doc["competencies"]:
+        basis = [(t, n) for t, n in blocks if t == comp["basis"]]
+        assert basis and basis[0][1] == 1, (comp["basis"], blocks)        # its own line, not wrapped
+    overall_lines = [(t, n) for t, n in blocks if "of the overall" in t]
+    assert len(overall_lines) == len(doc["competencies"]) > 1
+    for t, n in overall_lines:                    # one measure a line: no "of the score" or key points beside it
+        assert n == 1 and "key point" not in t and "how you said it" not in t and t.count("%") == 1, t

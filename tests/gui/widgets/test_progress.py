@@ -469,3 +469,119 @@ def test_a_skipped_questions_point_says_it_was_skipped_and_counts_as_0(qtbot):
     assert sum("skipped" in text for text in days.values()) == 1
     comps = tips(page.competencies)                # the day's Architecture counts it, its SQL (not probed) does not
     assert "Architecture: 25 (a skipped question counted as 0)" in comps[skip] and "SQL" not in comps[skip], comps
+
+
+def _one_series(unit, values, daily=False, y_range=None, band=None):
+    """A chart's spec with `values`, one a minute."""
+    from datetime import timedelta
+
+    from voiceprep.gui.widgets.progress import ChartSpec
+
+    start = parse("2026-12-02T22:00:00+00:00")
+    points = tuple((start + timedelta(minutes=i), v) for i, v in enumerate(values))
+    return ChartSpec(unit, y_range, band, (points,), 500, 200, 1.0, "#000000", "", daily=daily,
+                     ordinal=not daily, places=tuple(t for t, _ in points))
+
+
+def test_a_chart_of_one_point_says_so_and_its_axis_starts_at_0():
+    """Walk14 (29-progress.png): one attempt drew a lonely dot on a fillers axis of 3.6 to 4.8, meaningless. With one
+    point the chart says "answer again to see a trend" and its axis starts at 0; fillers per minute always do (a
+    flat 4.2 spanned 3.6-4.8 too)."""
+    from voiceprep.gui.widgets.progress import lonely_text, y_axis
+
+    one = _one_series("fillers/min", [4.2])
+    lo, hi, ticks = y_axis(one)
+    assert lo == 0 and hi >= 4.2 and ticks[0] == 0, (lo, hi, ticks)
+    assert lonely_text(one) == "One spoken answer so far: answer aloud again to see a trend"
+    assert lonely_text(_one_series("score / 100", [60], y_range=(0, 100))) == \
+        "One attempt so far: answer again to see a trend"
+    assert lonely_text(_one_series("score / 100", [60], daily=True, y_range=(0, 100))) == \
+        "One day so far: practise on another day to see a trend"
+    assert y_axis(_one_series("fillers/min", [4.2, 4.2, 4.2]))[0] == 0                     # flat: from 0 as well
+    assert lonely_text(_one_series("fillers/min", [4.2, 4.2])) == ""
+    pace = _one_series("words/min", [211], band=(120, 165))
+    assert y_axis(pace)[0] == 0 and lonely_text(pace)
+    assert y_axis(_one_series("words/min", [150, 211], band=(120, 165)))[0] > 0           # a trend keeps its close-up
+    # one spoken answer among typed ones: the typed answers keep their places on the axis (gaps), still one point
+    import dataclasses
+    from datetime import timedelta
+
+    gap = dataclasses.replace(pace, places=pace.places + (pace.places[0] + timedelta(days=1),))
+    assert lonely_text(gap) == "One spoken answer so far: answer aloud again to see a trend" and y_axis(gap)[0] == 0
+    assert lonely_text(dataclasses.replace(gap, daily=True)) == \
+        "One day of spoken answers so far: answer aloud on another day to see a trend"
+
+
+def test_the_key_point_table_names_each_prompt_once_over_its_points(qtbot):
+    """Walk14 (64-big-progress.png): the key-point table repeated the Prompt column on every row. With every prompt
+    shown, each prompt heads its own points, once; with one prompt chosen, it is not repeated at all (the title says
+    "this prompt")."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+    rates = [{"hits": h, "attempts": 3, "rate": h / 3, "label": label, "prompt_text": text, "prompt_id": pid}
+             for h, label, text, pid in ((0, "Trade-offs", "Hardest problem?", "hard"),
+                                         (0, "Business impact", "Why Airwallex?", "why"),
+                                         (1, "The numbers", "Hardest problem?", "hard"),
+                                         (3, "Excitement", "Why Airwallex?", "why"))]
+    stats = {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
+
+    def cells():
+        t = page.rates
+        return [[(t.item(r, c).text() if t.item(r, c) else "") for c in range(t.columnCount())
+                 if not t.isColumnHidden(c)] for r in range(t.rowCount())]
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+               "b", None, page._generation)
+    shown = cells()
+    texts = [t for row in shown for t in row]
+    assert texts.count("Hardest problem?") == 1 and texts.count("Why Airwallex?") == 1, shown
+    assert shown == [["Hardest problem?", ""], ["0 of 3", "Trade-offs"], ["1 of 3", "The numbers"],
+                     ["Why Airwallex?", ""], ["0 of 3", "Business impact"], ["3 of 3", "Excitement"]], shown
+    assert page.rates.columnSpan(0, 0) == page.rates.columnCount()       # the prompt heads the whole row
+    mine = [r for r in rates if r["prompt_id"] == "hard"]
+    page._show({"series": rows, "rates": mine, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+               "b", "hard", page._generation)
+    assert cells() == [["0 of 3", "Trade-offs"], ["1 of 3", "The numbers"]]
+
+
+def test_the_prompt_picker_shows_a_whole_question_at_1366x768(qtbot):
+    """Walk14 (30-progress-prompt.png): the prompt picker beside the bank's cut the question ("What is the most
+    challenging technical pr"). It has a row of its own, as wide as the page allows."""
+    from types import SimpleNamespace
+
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    services = page_services(lambda _id: bank)
+    services.registry.banks = [bank]
+    services.registry.labels = lambda: {bank.id: bank.name}
+    services.history = SimpleNamespace(progress=lambda *a: {"series": [], "rates": [], "stats": {
+        "typed": 0, "attempts": 0, "minutes_spoken": 0, "avg_overall": None, "best_overall": None}})
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    page.resize(1366 - 140, 700)                      # the page beside the sidebar in a 1366x768 window
+    page.show()
+    qtbot.waitExposed(page)
+    box = page.prompt_box
+    for prompt in bank.all_prompts():
+        box.setCurrentIndex(box.findData(prompt.id))
+        qtbot.wait(10)
+        room = box.style().subControlRect(box.style().ComplexControl.CC_ComboBox, _combo_option(box),
+                                          box.style().SubControl.SC_ComboBoxEditField, box).width()
+        assert box.fontMetrics().horizontalAdvance(prompt.text) <= room, (prompt.text, room)
+
+
+def _combo_option(box):
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    return option

@@ -698,8 +698,14 @@ def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
     return [Finding("ownership", "good", f"Your steps: {_quote(steps)}", "Your own role comes through.")]
 
 
+# how an answer was said: not measured on a typed answer (walk14: typed words scored "how you said it 100", as if
+# spoken without a filler or a hedge; they can be edited before they are sent). The story's shape is in the words.
+SPOKEN_ASPECTS = ("pace", "fillers", "hedges", "pauses")
+
+
 def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]:
-    """0-100 per delivery aspect, for competencies a bank ties to delivery; None when not measurable."""
+    """0-100 per delivery aspect, for competencies a bank ties to delivery; None when not measurable (every one of
+    SPOKEN_ASPECTS on a typed answer)."""
     def ramp(value: float, good: float, zero: float) -> float:
         """100 up to `good`, falling linearly to 0 at `zero`."""
         if value <= good:
@@ -710,17 +716,16 @@ def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]
     if d.wpm:
         off = max(s.wpm_low - d.wpm, d.wpm - s.wpm_high, 0.0)
         pace = ramp(off, 0.0, s.wpm_low * s.pace_zero_share)
-    words = max(d.words, 1)
-    per_min = d.fillers["per_minute"]
-    if per_min is None:   # typed: fillers per minute at a typical speaking pace
-        per_min = d.fillers["total"] / words * (s.wpm_low + s.wpm_high) / 2
     star = d.star
     structure = (max(0.0, 25.0 * len(star["present"]) - (0 if star["in_order"] else 10))
                  if d.story and not d.follow_up else None)
+    per_min = d.fillers["per_minute"]
+    if not d.timed or per_min is None:
+        return {"pace": None, "fillers": None, "structure": structure, "hedges": None, "pauses": None}
     return {
         "pace": pace,
         "fillers": ramp(per_min, s.fillers_per_min_warn, s.fillers_per_min_warn * 4),
         "structure": structure,
         "hedges": ramp(d.hedges["total"], s.hedges_warn - 1, s.hedges_warn + 4),
-        "pauses": ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4) if d.timed else None,
+        "pauses": ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4),
     }

@@ -31,7 +31,8 @@ def weighted_hits(pairs: list[tuple[KeyPoint, bool]]) -> float | None:
 
 
 def delivery_part(comp: Competency, delivery: Mapping[str, float | None] | None) -> float | None:
-    """Mean of the delivery aspects a competency is tied to (None when none applies, e.g. pace when typed)."""
+    """Mean of the delivery aspects a competency is tied to (None when none applies or none was measured: a typed
+    answer's pace, fillers, hedges and pauses, delivery.SPOKEN_ASPECTS)."""
     if not comp.delivery or not comp.delivery_weight or delivery is None:
         return None
     values = [v for a in comp.delivery if (v := delivery.get(a)) is not None]

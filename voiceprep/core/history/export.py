@@ -114,7 +114,7 @@ def to_csv(h: History, ids: list[int]) -> str:
     for i in ids:
         a = get_attempt(h, i)
         d = a["delivery"] or {}
-        # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 asked"; it
+        # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 covered"; it
         # counted every point of the question, as if it were a whole answer)
         covered, total = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
         row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),

@@ -158,13 +158,14 @@ def drilled(key_points: list[Row], drill: list[str] | None) -> tuple[int, int] |
 
 def drilled_text(result: tuple[int, int], follow_up: bool = False) -> str:
     """A drill's own result, short, where an answer's score would be (History's score column): "1/1 drilled"; a
-    follow-up answer's: "1/2 asked"."""
-    return f"{result[0]}/{result[1]} {'asked' if follow_up else 'drilled'}"
+    follow-up answer's, the points covered of those its follow-ups asked about: "1/2 covered" (walk14: "1/2 asked"
+    read as how many were asked)."""
+    return f"{result[0]}/{result[1]} {'covered' if follow_up else 'drilled'}"
 
 
 def own_score(row: Row) -> str | None:
     """What a drill or follow-up answer shows where an answer's score would be (History's score column, `history
-    list`): its own count, "1/1 drilled", "1/2 asked" (a row from list_attempts, with `drilled`); None for a whole
+    list`): its own count, "1/1 drilled", "1/2 covered" (a row from list_attempts, with `drilled`); None for a whole
     answer or one not scored (walkthrough 6: a drill that covered the 1 point asked read "18", a failed answer)."""
     if row.get("drill") and row.get("drilled") and row.get("overall") is not None:
         return drilled_text(row["drilled"], is_follow_up(row))
@@ -700,20 +701,40 @@ def length(seconds: float) -> str:
 def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
                     fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
-    def show(v: float | None, why: str) -> str:
-        return why if v is None else length(v) if fmt == "clock" else fmt.format(v)
+    def show(v: float | None, why: str) -> str:       # "none (typed)", not "Pace typed → 211" (walk14)
+        if v is None:
+            return why if why == "–" else f"none ({why})"
+        return length(v) if fmt == "clock" else fmt.format(v)
     unit = f" {unit}" if unit else ""
     if first is None and second is None:          # not "Pace typed → typed words/min"
         both = missing[0] if missing[0] == missing[1] and missing[0] != "–" else ""
         return f"{label}: not measured" + (f" (both {both})" if both else "")
     if second is None:
-        return f"{label} {show(first, missing[0])}{unit} → {missing[1]}"
+        return f"{label} {show(first, missing[0])}{unit} → {show(None, missing[1])}"
     text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{unit}"
     if first is not None and second is not None and fmt != "clock":
         delta = round(second - first)
         if delta:
             text += f" ({'+' if delta > 0 else '−'}{abs(delta)})"
     return text
+
+
+def length_in_words(a: Row, b: Row) -> str:
+    """Compare's length of two answers, one typed or both: in words, a typed answer having no length in time (walk14:
+    "Length typed → 0:43"), the spoken one's time beside its words: "Length 96 words (typed) → 118 words (0:43)"."""
+    def words(r: Row) -> int | None:
+        n = (r.get("delivery") or {}).get("words")
+        return None if n is None else int(n)
+
+    def side(r: Row) -> str:
+        n = words(r)
+        if r.get("input") == TYPED:
+            return "typed" if n is None else f"{n} words (typed)"
+        spoken = length(r["duration_s"]) if r.get("duration_s") is not None else None
+        return (spoken or "–") if n is None else f"{n} words" + (f" ({spoken})" if spoken else "")
+    if a.get("input") == TYPED and b.get("input") == TYPED and None not in (words(a), words(b)):
+        return f"Length {words(a)} → {words(b)} words (both typed)"
+    return f"Length {side(a)} → {side(b)}"
 
 
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
@@ -744,6 +765,8 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
+    if TYPED in (a.get("input"), b.get("input")):
+        out["duration_s"]["text"] = length_in_words(a, b)
     asked = (" asked" if a.get("drill") else "", " asked" if b.get("drill") else "")
     out["key_points"]["text"] = f"Key points {ha} of {na}{asked[0]} → {hb} of {nb}{asked[1]}"
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so

@@ -77,17 +77,21 @@ def card(colors: Colors, color: str, body: str) -> str:
             f"<td width='4' bgcolor='{color}'></td><td bgcolor='{colors.tint(color)}'>{body}</td></tr></table>")
 
 
-def bar(colors: Colors, name: str, score: float | None, detail: str) -> str:
+def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str = "") -> str:
     """A competency row: name, score, a bar drawn to the score's length (Qt's rich text ignores a nested
-    table's own width, so the bar is a filled cell and an empty one sharing the row), weight."""
+    table's own width, so the bar is a filled cell and an empty one sharing the row), `detail` (its share of the
+    overall, its job weight); then what its score is made of (`basis`) on a line of its own under the name (walk14:
+    the three percentages of both on one line beside the bar were hard to read)."""
     filled = max(0, min(100, round(score or 0)))
     cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
         f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
+    under = (f"<tr><td colspan='4' style='padding:0 0 4px 12px'><span style='color:{colors.muted}'>{e(basis)}</span>"
+             "</td></tr>") if basis else ""
     return (f"<tr><td width='28%'>{e(name)}</td>"
             f"<td width='6%' align='right' style='white-space:nowrap'><b style='color:{score_color(score)}'>"
             f"{'–' if score is None else f'{score:.0f}'}</b></td>"
             f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
-            f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>")
+            f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>{under}")
 
 
 def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None = None) -> str:
@@ -170,10 +174,10 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
         for c in competencies:
-            detail = [c["basis"]] if c.get("basis") else []
-            detail += [f"job weight {c['weight']:.2f}"] if c.get("weight") is not None else []
-            detail += [f"{shares[c['id']]:.0%} of the overall"] if len(shares) > 1 else []
-            out.append(bar(colors, c["name"], c["score"], " · ".join(detail)))
+            weight = f"job weight {c['weight']:.2f}" if c.get("weight") is not None else ""
+            share = f"{shares[c['id']]:.0%} of the overall" if len(shares) > 1 else ""
+            detail = f"{share} ({weight})" if share and weight else share or weight
+            out.append(bar(colors, c["name"], c["score"], detail, c.get("basis") or ""))
         out.append("</table>")
         if len(shares) > 1:
             out.append(f"<p style='color:{colors.muted}; margin:2px 0 0 0'>{e(SHARES_EXPLAINED)}</p>")

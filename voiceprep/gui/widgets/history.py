@@ -107,7 +107,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         shown = 100 * r["drilled"][0] / r["drilled"][1] if drill and r.get("drilled") and r["drilled"][1] else None
         score_key = shown if shown is not None else r["overall"] if r["overall"] is not None else -1   # as shown
         sort = (r["started_at"], r["prompt_text"], score_key, r["duration_s"] or -1, r["self_rating"] or 0)
-        # "1/2 asked" in words: "Covered 1 of 2 asked in the follow-up" (a drill's "1/2 drilled" says it)
+        # "1/2 covered" in words: "Covered 1 of 2 asked in the follow-up" (a drill's "1/2 drilled" says it)
         said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
         mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
         tip = f"{r['prompt_text']}\n({(banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
@@ -254,8 +254,11 @@ class HistoryPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()     # widths from the font, never measured over 500 rows
         metrics = self.table.fontMetrics()
-        # the score column holds a drill's "10/10 drilled" on one line ("Score" wide, "1/2 drilled" wrapped)
-        for col, sample in enumerate(("30 Sep 2026 23:59", "", drilled_text((10, 10)), "Length", "Rating")):
+        # the score column holds a drill's "10/10 drilled" or a follow-up's "9/9 covered" on one line ("Score" wide,
+        # "1/2 drilled" wrapped); the follow-ups ask about a question's missed points, fewer than 10 (a "10/10
+        # covered" would take the row's second line, not the prompt column's room at 1366x768)
+        widest = max(drilled_text((10, 10)), drilled_text((9, 9), True), key=metrics.horizontalAdvance)
+        for col, sample in enumerate(("30 Sep 2026 23:59", "", widest, "Length", "Rating")):
             if sample:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)

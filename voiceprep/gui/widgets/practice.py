@@ -171,35 +171,39 @@ class TypeAnswerDialog(QDialog):
 
 
 ROUND_SHARES_EXPLAINED = shares_explained("round")
+RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
                   scores: Sequence[float] = ()) -> str:
-    """What the candidate reads when a round (`what`: or a "Drill") ends. It leads with the round's `overall` (its
-    RoundSummary's: the number stored with the round and shown big under this), then the range of the answers'
-    scores; skipped questions are said, not praised, and "Well done" is for good scores only (the green of the
-    score's colour), every answer of the sitting (`scores`, retries too) included: not for a round that scored 56,
-    nor for answers that scored 25 to 75. A drill's `overall` and `scores` count only the points it asked for
-    (Rehearsal.scores), and it says so. With retries the overall counts each question's best try (Rehearsal.summary),
-    and it says so; a good overall reached by retrying is not told to "drill your weak points next" (walkthrough 11,
-    after a drill summed up at 100)."""
+    """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
+    summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14: a huge bold
+    block repeated them, and said "the skipped ones" of one). It says what the summary does not: the questions
+    skipped (they count as not answered), or the range of the answers' scores (every answer of the sitting,
+    `scores`, retries too; a drill's count only the points it asked for, Rehearsal.scores, and it says so).
+    "Well done" is for good scores only (the green of the score's colour), every answer included: not for a round
+    that scored 56, nor for answers that scored 25 to 75. A good overall reached by retrying is not told to "drill
+    your weak points next" (walkthrough 11)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
-    retried = len(scores) > answered
-    said = f"overall {overall:.0f} / 100" + (" on the points asked for" if what == "Drill" else "") + \
-        ((", counting your best try" if what == "Prompt" else ", counting each question's best try") if retried else "")
     if answered < total:
-        return (f"{what} ended, {said}: you answered {answered} of {total} questions; the skipped ones count as not "
-                "answered. Start it again, or drill your weak points.")
+        skipped = total - answered
+        return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
     if overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
-        return f"Well done: {said}. Pick another round, or drill your weak points."
+        return "Well done. Pick another round, or drill your weak points."
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
-        if retried and overall >= GOOD_SCORE:
-            return f"{said.capitalize()}; your answers scored {spread}. Pick another round, or drill your weak points."
-        return f"{said.capitalize()}; your answers scored {spread}. Drill your weak points next, or pick another round."
-    return f"You answered every question: {said}. Drill your weak points next, or pick another round."
+        said = f"Your answers scored {spread}" + (" on the points asked for" if what == "Drill" else "") + "."
+        if len(scores) > answered and overall >= GOOD_SCORE:      # retried up to a good overall
+            return f"{said} Pick another round next."
+        return f"{said} Drill your weak points next."
+    return f"{what} done. Drill your weak points next, or pick another round."
+
+
+def skipped_heading(n: int) -> str:
+    """The summary's list of the questions skipped, headed in their number (walk14: "these" of one)."""
+    return f"Skipped: answer {'it' if n == 1 else 'these'} next time"
 
 
 def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
@@ -314,6 +318,12 @@ class PracticePage(QWidget):
         cl.addWidget(self.drill_note)
         self.state_label = muted("")
         cl.addWidget(self.state_label)
+        # the welcome back's recap: a line each in the text colour, spaced, in a readable column (walk14: dense small
+        # grey lines 250 characters long at 2560x1440), in the card under the headline
+        self._card_layout = cl
+        cl.setSpacing(max(cl.spacing(), 6))
+        self.recap_labels: list[QLabel] = []
+        self._recap = ""
         root.addWidget(card)
 
         # answering / feedback
@@ -637,6 +647,7 @@ class PracticePage(QWidget):
             self.position.show()
             self.prompt_text.setText("")
             self.state_label.setText("")
+            self._set_recap("")
         return True
 
     def cancel_prerender(self) -> None:
@@ -709,6 +720,7 @@ class PracticePage(QWidget):
         self.position.show()
         self.prompt_text.setText("")
         self.state_label.setText("")
+        self._set_recap("")
         # the last round's summary goes with it: its "Drill these now", hidden, kept the keyboard and drilled the old
         # bank's points on Space while the picker showed another bank (walkthrough 14)
         held = self._set_summary(QWidget())
@@ -750,7 +762,32 @@ class PracticePage(QWidget):
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
-        self.state_label.setText(details)
+        self.state_label.setText("")
+        self._set_recap(details)
+
+    def _set_recap(self, text: str) -> None:
+        """Show the welcome back's recap, one label a line ("" hides it)."""
+        layout = self._card_layout
+        for label in self.recap_labels:
+            layout.removeWidget(label)
+            label.deleteLater()
+        self.recap_labels = []
+        self._recap = text
+        for line in text.splitlines():
+            # broken at RECAP_CHARS, and wrapped further in a narrow window (a maximum width on the label left it
+            # laid out at the wider width's height: its lines were cut off)
+            label = plain("\n".join(textwrap.wrap(line, RECAP_CHARS)))
+            label.setWordWrap(True)
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() + 1)
+            label.setFont(font)
+            layout.addWidget(label)
+            self.recap_labels.append(label)
+        self.state_label.setVisible(not self.recap_labels)      # its empty line is no gap under the headline
+
+    def recap_text(self) -> str:
+        """The welcome back's recap as shown, a line each ("" when none is shown)."""
+        return self._recap if self.recap_labels else ""
 
     def round_in_progress(self) -> bool:
         """A round that has started and not finished, past its very first moment."""
@@ -935,6 +972,8 @@ class PracticePage(QWidget):
                 + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
                                           else " N moves on."))
         self.state_label.setText(texts.get(RehearsalState(state), "") if r else "")
+        if r is not None and self.recap_labels:
+            self._set_recap("")                      # the welcome is behind once a round starts
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
             self.import_row.hide()
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
@@ -1107,9 +1146,10 @@ class PracticePage(QWidget):
         shares = summary.shares if len(summary.shares) > 1 else {}
         for cid, score in summary.competencies.items():
             comp = bank.competency(cid)
-            detail = [f"job weight {comp.weight:.2f}"] if comp else []
-            detail += [f"{shares[cid]:.0%} of the overall"] if cid in shares else []
-            lay.addWidget(ScoreBar(comp.name if comp else cid, score, " · ".join(detail)))
+            weight = f"job weight {comp.weight:.2f}" if comp else ""    # as the feedback's bars say it
+            detail = f"{shares[cid]:.0%} of the overall" + (f" ({weight})" if weight else "") if cid in shares \
+                else weight
+            lay.addWidget(ScoreBar(comp.name if comp else cid, score, detail))
         if shares:                       # how the overall is made from the bars (walkthrough 10)
             explained = muted(ROUND_SHARES_EXPLAINED)
             explained.setWordWrap(True)
@@ -1125,7 +1165,7 @@ class PracticePage(QWidget):
         lay.addLayout(lists)
         lists_shown = [(title, lines) for title, lines in (
             ("Drill next", drill_next_lines(bank, to_drill)),
-            ("Skipped: answer these next time", [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
+            (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
         for col, (title, lines) in enumerate(lists_shown):
             lists.setColumnStretch(col, 1)

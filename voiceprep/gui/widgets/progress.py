@@ -398,6 +398,38 @@ def empty_text(spec: ChartSpec) -> str:
     return spec.empty or SPOKEN_ONLY.get(spec.unit, "No attempts yet")
 
 
+# charts whose axis always starts at 0 (walk14: a flat 4.2 fillers a minute drew an axis of 3.6 to 4.8)
+FROM_ZERO = {"fillers/min"}
+
+
+def lonely_text(spec: ChartSpec) -> str:
+    """What a chart with one point (one time with a value: typed answers are gaps on Pace) says beside it: one dot
+    is no trend (walk14: a lonely dot, a meaningless axis); "" with more points, or none."""
+    if len({t for s in spec.series for t, _ in s}) != 1:
+        return ""
+    if spec.unit in SPOKEN_ONLY:
+        return ("One day of spoken answers so far: answer aloud on another day to see a trend" if spec.daily else
+                "One spoken answer so far: answer aloud again to see a trend")
+    return ("One day so far: practise on another day to see a trend" if spec.daily else
+            "One attempt so far: answer again to see a trend")
+
+
+def y_axis(spec: ChartSpec) -> tuple[float, float, list[float]]:
+    """The value axis: (lo, hi, ticks). The chart's fixed range, else round values around the points and the good
+    band, from 0 when there is one point (no close-up of nothing) or the chart is one of FROM_ZERO."""
+    values = [v for s in spec.series for _, v in s]
+    lo, hi = spec.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
+    if spec.band and not spec.y_range:
+        lo, hi = min(lo, spec.band[0] * 0.9), max(hi, spec.band[1] * 1.1)
+    if not spec.y_range and (spec.unit in FROM_ZERO or lonely_text(spec)):
+        lo = min(lo, 0.0)
+    if hi == lo:
+        hi = lo + 1
+    if not spec.y_range:
+        return value_ticks(lo, hi)
+    return lo, hi, [hi - (hi - lo) * k / 4 for k in range(5)]
+
+
 def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     """Lines over time, y-axis labelled with its unit, optional band of good values; where each point landed."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -410,16 +442,7 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     if not points:
         p.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty_text(spec))
         return []
-    values = [v for _, v in points]
-    lo, hi = spec.y_range or (min(values) * 0.9, max(values) * 1.1 or 1.0)
-    if spec.band and not spec.y_range:
-        lo, hi = min(lo, spec.band[0] * 0.9), max(hi, spec.band[1] * 1.1)
-    if hi == lo:
-        hi = lo + 1
-    if not spec.y_range:
-        lo, hi, ticks = value_ticks(lo, hi)
-    else:
-        ticks = [hi - (hi - lo) * k / 4 for k in range(5)]
+    lo, hi, ticks = y_axis(spec)
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
     spanned = x_times(spec)
     first, last = spanned[0], spanned[-1]
@@ -506,6 +529,13 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         p.setBrush(QColor(spec.background))
         for x, y in drills:                     # always marked, however many points the line has
             draw_marker(p, shape, x, y, 3.5)
+    if note := lonely_text(spec):               # in the half of the chart away from the point(s)
+        up = min(y for col in ys for y in col) < area.center().y()           # the point is in the upper half
+        half = QRectF(area.left(), area.center().y() if up else area.top(), area.width(), area.height() / 2)
+        muted = QColor(text)
+        muted.setAlpha(170)
+        p.setPen(muted)
+        p.drawText(half, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, note)
     return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
             for (t, v), (x, y) in zip(s, pts)]
 
@@ -676,15 +706,17 @@ class ProgressPage(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         root = QVBoxLayout(body)
+        root.addWidget(heading("Progress", 16))
+        # the pickers on a row of their own, the question's as wide as the page allows (walk14: beside the title, it
+        # cut "What is the most challenging technical pr" at 1366x768)
         top = QHBoxLayout()
-        top.addWidget(heading("Progress", 16))
-        top.addStretch(1)
         self.bank_box = QComboBox()
         self.prompt_box = QComboBox()
+        self.bank_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)     # a bank's whole name
         self.prompt_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.prompt_box.setMinimumContentsLength(28)
         top.addWidget(self.bank_box)
-        top.addWidget(self.prompt_box)
+        top.addWidget(self.prompt_box, 1)
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
@@ -708,9 +740,10 @@ class ProgressPage(QScrollArea):
         root.addWidget(self.drill_note)
         self.rates_title = heading("", 12)
         root.addWidget(self.rates_title)
-        self.rates = QTableWidget(0, 3)
+        # with every prompt shown, each prompt heads its own points, once (walk14: a Prompt column repeated it)
+        self.rates = QTableWidget(0, 2)
         self.rates.setTabKeyNavigation(False)
-        self.rates.setHorizontalHeaderLabels(["Hit", "Key point", "Prompt"])
+        self.rates.setHorizontalHeaderLabels(["Hit", "Key point"])
         self.rates.verticalHeader().hide()
         self.rates.setWordWrap(True)
         header = self.rates.horizontalHeader()
@@ -720,7 +753,6 @@ class ProgressPage(QScrollArea):
         self.rates.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.rates.verticalHeader().setDefaultSectionSize(self.rates.fontMetrics().lineSpacing() * 2 + 10)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._fit_rates()
         root.addWidget(self.rates)
         self.wording_note = muted(OLDER_WORDING_NOTE)      # shown when a count mixes a point's wordings
@@ -819,8 +851,26 @@ class ProgressPage(QScrollArea):
                                        for chart in (self.overall, self.competencies, self.pace, self.fillers)))
         window = self.services.settings.history.weak_point_window
         self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
-        self.rates.setRowCount(len(rates))
-        for i, r in enumerate(rates):
+        self.rates.clearSpans()
+        # each prompt's points under it, the prompt with the least covered point first (rates come worst first)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in rates:
+            groups.setdefault(r["prompt_id"], []).append(r)
+        shown: list[tuple[str | None, dict[str, Any]]] = [
+            (kind, r) for mine in groups.values() for kind, r in ([] if prompt else [("prompt", mine[0])])
+            + [(None, r) for r in mine]]
+        self.rates.setRowCount(len(shown))
+        bold = QFont(self.rates.font())
+        bold.setBold(True)
+        for i, (kind, r) in enumerate(shown):
+            if kind == "prompt":
+                asked = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
+                asked.setToolTip(r["prompt_text"] or r["prompt_id"])
+                asked.setFont(bold)
+                self.rates.setItem(i, 0, asked)
+                self.rates.setItem(i, 1, QTableWidgetItem(""))
+                self.rates.setSpan(i, 0, 1, self.rates.columnCount())
+                continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else ""))
             hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
@@ -829,11 +879,8 @@ class ProgressPage(QScrollArea):
                                "History to count them against it as it reads now")
             self.rates.setItem(i, 0, hit)
             label = QTableWidgetItem(r["label"])
-            label.setToolTip(r["label"])
+            label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})")
             self.rates.setItem(i, 1, label)
-            prompt_item = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
-            prompt_item.setToolTip(r["prompt_text"] or r["prompt_id"])
-            self.rates.setItem(i, 2, prompt_item)
         self.wording_note.setVisible(any(older_wording_text(r) for r in rates))
         self._fit_rates()
 
