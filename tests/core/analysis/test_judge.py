@@ -1135,3 +1135,17 @@ def test_a_past_result_told_with_could_is_a_claim_not_a_plan(airwallex):
                "we could process four times the trades.")
     assert "measured-result" in got
 
+
+def test_a_near_miss_quotes_the_sentence_that_carries_the_point(airwallex):
+    """Walkthrough 14: the measured result, set aside as hypothetical, was explained with the problem sentence
+    ("so latency would jump to hundreds of milliseconds"), the closest to the label by MiniLM alone: the sentence
+    quoted is the one that would quote the point as evidence (its items and the point's own words count too)."""
+    a = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(
+        "Our matching engine was built around one big lock, and when the market got busy the threads fought over "
+        "the order book, so latency would jump to hundreds of milliseconds. I proposed moving the matching loop onto "
+        "the LMAX Disruptor with a ring buffer. If we get it live, I expect the 99th percentile latency could come "
+        "down by about 60 percent and we could handle three times the orders."))
+    result = next(r for r in a.key_points if r.key_point.id == "measured-result")
+    assert not result.hit
+    assert result.judgement.excluded_why == "hypothetical"
+    assert "60 percent" in result.judgement.excluded[0].text

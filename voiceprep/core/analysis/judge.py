@@ -1028,9 +1028,11 @@ class AnswerJudge:
         elif unit is not None:
             unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
-        # close in its own right (a sentence on another subject is no explanation), the closest first
+        # close in its own right (a sentence on another subject is no explanation); the one that would best quote
+        # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
         floor = max(label_best, self.s.meaning_evidence_min)
-        close = sorted(((float(s), i) for i, (u, s, good) in enumerate(zip(self.units, sims[:, 0], ok))
+        quoted = self._quote_scores(kp, sims)
+        close = sorted(((float(q), i) for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
                         if not good and s >= floor and u.kind != "pair"), reverse=True)
         excluded = [self.units[i] for _, i in close]
         why = ""
