@@ -808,10 +808,11 @@ def test_the_cue_words_beside_a_quote_are_the_words_said_not_the_cue_they_matche
     from voiceprep.core.transcript import Segment, Word
 
     bank = load_bank(BANKS / "airwallex.toml")
-    said = ("I wrote a small benchmark harness first and then I rolled the new engine out behind a feature flag "
-            "myself.").split()
+    sentence = ("I wrote a small benchmark harness first and then I rolled the new engine out behind a feature flag "
+                "myself.")
+    said = sentence.split()
     words = [Word(start=0.4 * i, end=0.4 * i + 0.35, word=" " + w) for i, w in enumerate(said)]
-    heard = Transcript(text=" ".join(said), language="en", duration=0.4 * len(said), model="test",
+    heard = Transcript(text=sentence, language="en", duration=0.4 * len(said), model="test",
                        segments=[Segment(0, 0.4 * len(said), "", words)])
     a = analyze_answer(bank, bank.prompt("hardest-problem"), heard)
     role = next(k for k in feedback_document(a)["key_points"] if k["id"] == "decision-role")
