@@ -644,6 +644,11 @@ class AnswerJudge:
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
 
+    @property
+    def marks(self) -> list[frozenset[str]]:
+        """For each word, the denial and hypothetical markers of its clause (`segments.clause_markers`)."""
+        return self._marks
+
     def _topic_basis(self, prompt: Prompt | None) -> np.ndarray | None:
         """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
         if prompt is None or self.embedder is None:
