@@ -1,10 +1,11 @@
-"""Delivery cards on the labelled answers: how often Ownership, Numbers and Repetition praise or warn, by kind of answer.
+"""Delivery cards on the labelled answers: how often Ownership, Numbers, Repetition, Hedges and Fillers praise or warn,
+by kind of answer, and which hedge and filler words were counted.
 
 The 334 typed answers of labeled_answers.toml and the judge's dev and test splits, analysed as the app does
 (`analyze_answer`, story prompts only for ownership). A strong answer should be praised, a vague or rambling one
 should not.
 
-    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition]
+    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition|hedges|fillers]
 """
 
 from __future__ import annotations
@@ -23,16 +24,17 @@ from voiceprep.core.transcript import Transcript  # noqa: E402
 
 DATA = REPO / "tests/core/analysis/data"
 FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml", DATA / "judge/test.toml"]
+CARDS = ("ownership", "numbers", "repetition", "hedges", "fillers")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--list", choices=["ownership", "numbers", "repetition"], help="print each answer's card")
+    ap.add_argument("--list", choices=CARDS, help="print each answer's card")
     args = ap.parse_args()
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", DATA / "judge/banks"]).banks}
     items = [item for path in FILES for item in load_labeled(path)]
-    cards: dict[str, dict[str, Counter[str]]] = {"ownership": defaultdict(Counter), "numbers": defaultdict(Counter),
-                                                 "repetition": defaultdict(Counter)}
+    cards: dict[str, dict[str, Counter[str]]] = {name: defaultdict(Counter) for name in CARDS}
+    said = {"hedges": Counter[str](), "fillers": Counter[str]()}
     details = Counter[str]()
     stories = 0
     for item in items:
@@ -40,6 +42,8 @@ def main() -> None:
         d = analyze_answer(bank, bank.prompt(item.prompt), Transcript.from_text(item.text)).delivery
         stories += d.story
         details["all"] += len(d.numbers)
+        said["hedges"].update(d.hedges["by_word"])
+        said["fillers"].update(d.fillers["by_word"])
         found = {f.name: f for f in d.findings}
         for name in cards:
             f = found.get(name)
@@ -53,6 +57,8 @@ def main() -> None:
         for kind in sorted(by_kind):
             c = by_kind[kind]
             print(f"  {kind:20} good {c['good']:3}  warn {c['warn']:3}  none {c['none']:3}")
+        if name in said:
+            print(f"  words counted: {', '.join(f'{w} {n}' for w, n in said[name].most_common())}")
 
 
 if __name__ == "__main__":

@@ -112,6 +112,9 @@ class AnalysisSettings:
                                         -0.905, 7.831, -4.259, 5.850)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
+    # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
+    # quoted with "…" where it was cut (analyze.carrying_quote)
+    evidence_max_words: int = 45
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)

@@ -325,7 +325,7 @@ def test_each_competency_says_what_its_score_rests_on(session, bank):
 def test_a_number_cue_is_shown_in_words_not_as_its_template(session, bank):
     doc = session.save_typed(bank, bank.prompt("hardest-problem"), LOCK).document
     notes = [ev["note"] for k in doc["key_points"] for ev in k["evidence"] if ev.get("note")]
-    assert any("N percent" in n for n in notes), notes                 # "forty percent": "N percent"
+    assert any("forty percent" in n for n in notes), notes     # "{number} percent" as said (walkthrough 14)
     assert not any("{" in n or "|" in n for n in notes), notes
 
 
@@ -805,3 +805,27 @@ def test_after_a_point_is_reworded_every_screen_says_which_answers_were_judged_o
     assert queries.rescored_text(service.attempt(second.attempt_id)) == again          # the detail says the same
     exported = to_markdown(session.history(), [second.attempt_id])
     assert f"*{again}.*" in exported
+
+
+def test_the_cue_words_beside_a_quote_are_the_words_said_not_the_cue_they_matched():
+    """Walkthrough 14: a spoken "I wrote a benchmark harness" matched the cue "I rewrote" (a likely mishearing) and
+    the evidence read "cues: I rewrote, benchmark": what is shown beside a quote is the candidate's own words."""
+    from tests.conftest import BANKS
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Segment, Word
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    sentence = ("I wrote a small benchmark harness first and then I rolled the new engine out behind a feature flag "
+                "myself.")
+    said = sentence.split()
+    words = [Word(start=0.4 * i, end=0.4 * i + 0.35, word=" " + w) for i, w in enumerate(said)]
+    heard = Transcript(text=sentence, language="en", duration=0.4 * len(said), model="test",
+                       segments=[Segment(0, 0.4 * len(said), "", words)])
+    a = analyze_answer(bank, bank.prompt("hardest-problem"), heard)
+    role = next(k for k in feedback_document(a)["key_points"] if k["id"] == "decision-role")
+    assert role["hit"], role
+    note = role["evidence"][0]["note"]
+    assert "I wrote" in note and "rewrote" not in note, note
+    assert "benchmark" in note, note

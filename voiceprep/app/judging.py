@@ -51,6 +51,11 @@ def _shown_cue(cue: str) -> str:
     return cue.replace("{number}", "N").replace("|", " / ")
 
 
+def _said(text: str) -> str:
+    """Words of the answer as said, without the punctuation around them ("locks," -> "locks")."""
+    return text.strip().strip(",.;:!?\"“”()")
+
+
 MAX_CUE_EVIDENCE = 4        # cue matches listed for a point judged by its words alone
 
 
@@ -63,8 +68,13 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     meaning = next((ev for ev in found if _attr(ev, "how", "words") in ("meaning", "sentence")), None)
     if meaning is not None:
         first, last = _attr(meaning, "first_word"), _attr(meaning, "last_word")
-        inside = [_shown_cue(c) for ev in found if ev is not meaning and (c := _attr(ev, "cue"))
-                  and first is not None and last is not None and first <= _attr(ev, "first_word", -1) <= last]
+        # the cue words as the candidate said them ("I wrote", "forty percent"), not the cue they matched ("I
+        # rewrote", "{number} percent"): walkthrough 14 read "cues: I rewrote" under a sentence that said "I wrote"
+        cued = [ev for ev in found if ev is not meaning and _attr(ev, "cue") and first is not None
+                and last is not None and first <= _attr(ev, "first_word", -1) <= last]
+        inside = [said for ev in cued if (said := _said(ev.text)) and not any(   # "lock" inside "lock contention"
+                  o is not ev and o.first_word <= ev.first_word and ev.last_word <= o.last_word
+                  and (o.first_word, o.last_word) != (ev.first_word, ev.last_word) for o in cued)]
         by = "by meaning" if _attr(meaning, "how") == "meaning" else "by its words"
         note = by + (f" · cues: {', '.join(dict.fromkeys(inside))}" if inside else "")
         found = [meaning]

@@ -433,3 +433,22 @@ def test_a_question_and_a_round_explain_the_overall_in_one_wording():
 
     assert shares_explained("question") == SHARES_EXPLAINED
     assert shares_explained("round") == SHARES_EXPLAINED.replace("this question", "this round's questions")
+
+
+def test_evidence_is_the_whole_sentence_that_carries_the_point_not_a_piece_cut_mid_thought():
+    """Walkthrough 14: "Our order matching engine was built around locks," was quoted, cut at a comma of a long
+    sentence. A quote is the whole sentence it is said in; a piece of a very long one is marked as a piece ("…")."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    first = ("Our matching engine ran on one global lock, and whenever the market got busy every thread kept "
+             "fighting over that lock around the order book, so our tail latency went through the roof.")
+    a = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(
+        first + " I moved the matching loop onto the LMAX Disruptor."))
+    assert next(r for r in a.key_points if r.key_point.id == "contention-problem").hit
+    assert a.evidence["contention-problem"][0].text == first
+    long = ("So the first thing we did, and this took a while because nobody wanted to touch the old code, was to "
+            "measure how long each order waited for the lock around the order book under real load, and it turned "
+            "out that threads spent most of their time in lock contention rather than matching, which nobody had "
+            "expected at all.")
+    a = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(long))
+    quote = a.evidence["contention-problem"][0].text
+    assert quote == long or (quote.startswith("…") or quote.endswith("…")) and quote.strip("… ") in long, quote

@@ -399,3 +399,20 @@ def test_playing_down_your_part_counts_as_hedging():
     text = "I wasn't really the one who led it. I just helped a bit with the tests."
     d = analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings())
     assert d.hedges["total"] >= 3, d.hedges
+
+
+def test_i_think_of_something_as_is_no_hedge_and_so_joining_two_clauses_is_no_filler():
+    """Walkthrough 14: "I think of a game studio that sells to players..." was counted as a hedge, and a "so" that joins
+    a cause to what was done ("the book was contended. So one thread now owns it", as a transcriber punctuates it) as
+    a filler. "I think maybe we" still hedges; a discourse "So, um," or "So yeah." is still a filler."""
+    s = AnalysisSettings()
+    plain = spoken("I think of a payments platform as plumbing for commerce. I think about latency budgets a lot.", 8)
+    assert analyze_delivery(plain, 120, s).hedges["total"] == 0
+    unsure = spoken("I think maybe we could have cached it. I think it was the index.", 6)
+    assert analyze_delivery(unsure, 120, s).hedges["by_word"].get("i think") == 2
+    joined = spoken("Every thread fought over the order book. So one thread now owns it and the rest hand it events. "
+                    "It was slow, so we cached it.", 10)
+    assert analyze_delivery(joined, 120, s).fillers["total"] == 0
+    discourse = spoken("So, um, the book was contended. So uh we looked at it. So yeah.", 6)
+    by_word = analyze_delivery(discourse, 120, s).fillers["by_word"]
+    assert by_word.get("so") == 3 and by_word.get("um") == 1 and by_word.get("uh") == 1, by_word

@@ -154,3 +154,65 @@ def test_cues_follow_a_reworded_key_point():
     assert cues_for("Throughput tripled and p99 went from 12 ms to 2 ms") == [
         "{number} ms", "throughput", "tripled"]
     assert cues_for("Kafka Streams") == ["Kafka Streams"] and cues_for("  ") == []
+
+
+WHY_PROMPT = "Why Airwallex? What excites you about fintech and our problem space?"
+# written for this test from the seeds (shared/seeds 000: "why Airwallex"), in the candidate's note style
+WHY_NOTES = """Why Airwallex - my notes
+- Airwallex runs the money layer for global businesses: multi-currency accounts, cross-border transfers, embedded finance APIs
+- The hard engineering: multi-region consistency, low-latency payment routing, high availability for services that move money
+- Infra work has direct business impact: a small shop in Brazil selling to buyers in Japan without thinking about currencies
+- At my current job I built cross-region observability and monitoring across cloud regions
+- I want to grow into building the core platforms that products like Airwallex run on
+"""
+WHY_ANSWER = ("What draws me to Airwallex is that you are the money layer for companies that trade across borders: they "
+              "hold balances in many currencies, pay suppliers overseas, and other apps plug your payment features into "
+              "their own products. The engineering under that is genuinely hard. Money has to stay consistent between "
+              "regions, payments need to be routed quickly, and those services can never go down. I like that the "
+              "platform work has a visible effect on real businesses, for example a small online store in Brazil can "
+              "sell to customers in Japan and never worry about exchange rates. In my current role I built monitoring "
+              "and observability that spans several cloud regions, so I know how hard it is to keep that reliable. "
+              "Over the next few years I want to build the foundational platforms that products like yours depend on.")
+
+
+def test_automatic_cues_leave_out_the_prompts_own_words():
+    """Walkthrough 14: the cues written from notes included the question's own words ("payment", "client" for "How
+    would you design an idempotent payment API so a client retry never charges a customer twice?"; "Airwallex" for
+    "Why Airwallex?"): every answer repeats them, so they were free evidence. A note that names only what was asked
+    keeps no cue and is judged by its wording."""
+    from voiceprep.core.banks.notes import cues_for, prompt_words
+
+    prompt = "How would you design an idempotent payment API so a client retry never charges a customer twice?"
+    notes = ("- Client sends an idempotency key with every payment request\n"
+             "- Keep the key and the first response in Postgres, same transaction as the charge\n"
+             "- Airwallex\n")
+    asked = prompt_words(prompt)
+    points = propose_key_points(notes, prompt)
+    for p in points:
+        assert not [c for c in p.cues if all(w in asked for w in prompt_words(c))], (p.label, p.cues)
+    assert "Postgres" in points[1].cues and "transaction" in points[1].cues
+    said = "Airwallex moves money for global businesses"
+    assert "airwallex" not in [c.lower() for c in cues_for(said, WHY_PROMPT)]
+    assert "airwallex" in [c.lower() for c in cues_for(said)]          # no prompt: kept
+    why = propose_key_points(WHY_NOTES, WHY_PROMPT)
+    assert len(why) == 5 and not any("airwallex" in c.lower() for p in why for c in p.cues), [p.cues for p in why]
+
+
+def test_key_points_drafted_from_notes_are_judged_well_on_a_paraphrased_answer():
+    """Walkthrough 14: key points from pasted notes should be covered by a good answer that says each of them in
+    other words, and not by the question's words repeated."""
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    points = propose_key_points(WHY_NOTES, WHY_PROMPT)
+    kps = "".join(f'[[rounds.prompts.key_points]]\nid = "k{i}"\nlabel = "{p.label}"\n'
+                  + (f'cues = [{", ".join(repr(c).replace(chr(39), chr(34)) for c in p.cues)}]\n'
+                     f'min_cues = {p.min_cues}\n' if p.cues else "") for i, p in enumerate(points))
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\ncompany = "Airwallex"\n[[rounds]]\n'
+                      f'id = "r"\ntitle = "R"\n[[rounds.prompts]]\nid = "p"\ntext = "{WHY_PROMPT}"\n' + kps)
+    good = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(WHY_ANSWER))
+    assert [r.hit for r in good.key_points] == [True] * 5, [(r.key_point.label[:40], r.hit) for r in good.key_points]
+    echo = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(
+        "Airwallex is a fintech company and your problem space excites me. Why Airwallex? Because fintech excites me."))
+    assert not any(m.cue for r in echo.key_points for m in r.matches), [r.matches for r in echo.key_points]

@@ -12,7 +12,13 @@ from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_
 from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
-from voiceprep.core.analysis.segments import whole_words
+from voiceprep.core.analysis.segments import (
+    clause_markers,
+    clause_spans,
+    joined,
+    sentence_spans,
+    whole_words,
+)
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
@@ -96,6 +102,30 @@ def _find(raw: list[str], phrase: str) -> tuple[int, int] | None:
     return None
 
 
+def carrying_quote(raw: list[str], first: int, last: int, limit: int,
+                   marks: list[frozenset[str]] | None = None) -> tuple[int, int, str | None]:
+    """What to quote for a unit the judge found carries a point (a clause, a half or a window of a sentence): the
+    whole sentence it is said in, when that has at most `limit` words and says nothing negatively or
+    hypothetically that the unit does not, else the unit itself, marked with "…" where it cuts into a clause
+    ("… the threads kept fighting over the same order book …"); the text is None when it is the words as said
+    (walkthrough 14: "Our order matching engine was built around locks," was quoted, cut mid-thought). `marks`:
+    `clause_markers(raw)`, when the caller has them (the judge does)."""
+    sentence = next(((a, b) for a, b in sentence_spans(raw) if a <= first and last <= b), None)
+    if sentence is None or sentence == (first, last):
+        return first, last, None
+    a, b = sentence
+    marks = marks if marks is not None else clause_markers(raw)
+    own = frozenset().union(*marks[first:last + 1])
+    if b - a + 1 <= limit and all(m <= own for m in marks[a:b + 1]):
+        return a, b, None
+    starts = {ca for ca, _cb in clause_spans(raw)}
+    piece = joined(raw[first:last + 1])
+    if last == b:
+        return first, last, None if first in starts else "… " + piece
+    piece = piece.rstrip(",;:-\u2014 ")
+    return first, last, ("" if first in starts else "… ") + piece + " …"
+
+
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
                 span: Callable[..., Evidence], evidence: dict[str, list[Evidence]]) -> None:
     """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`) are
@@ -157,7 +187,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         spans = []
         j = r.judgement
         if j is not None and j.unit is not None and r.hit:
-            spans.append(span(j.unit.first, j.unit.last, how="meaning" if j.method != "words" else "sentence"))
+            first, last, text = carrying_quote(raw, j.unit.first, j.unit.last, settings.evidence_max_words,
+                                               judge.marks)
+            spans.append(span(first, last, text, how="meaning" if j.method != "words" else "sentence"))
         for m in r.matches:
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans

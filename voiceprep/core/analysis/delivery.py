@@ -144,6 +144,22 @@ def _clean(word: str) -> str:
     return re.sub(r"[^\w'%$]", "", word.lower().replace("’", "'"))
 
 
+# a sentence that opens with "so" and goes straight on ("So one thread now owns the book", "So we cached it") joins
+# what was done to its cause, as ", so" does: a filler only as a discourse word, "So, um," "So uh" "So yeah." (and
+# as an answer's first word, which joins nothing); walkthrough 14
+_DISCOURSE = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "yeah", "yes", "okay", "ok", "well", "anyway",
+                        "basically", "actually", "like", "so", "right"})
+# "I think of a platform as plumbing", "I think about latency a lot", "I believe in testing": what you think of or
+# about, not a hedge ("I think maybe we" is one); walkthrough 14
+_NOT_HEDGES = frozenset({("i think", "of"), ("i think", "about"), ("i believe", "in")})
+
+
+def _discourse_so(words: list[str], raw: list[str], i: int) -> bool:
+    """Whether the sentence-opening "so" at `i` is a discourse word: a comma or the sentence's end after it, or
+    another discourse word."""
+    return bool(re.search(r"[,.?!]$", raw[i].strip())) or i + 1 >= len(words) or words[i + 1] in _DISCOURSE
+
+
 def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> list[tuple[str, int]]:
     """(phrase, word index) for each occurrence of the given filler/hedge phrases, with context rules."""
     hits = []
@@ -153,6 +169,7 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
             if words[i:i + len(parts)] != parts:
                 continue
             prev = words[i - 1] if i else ""
+            nxt = words[i + len(parts)] if i + len(parts) < len(words) else ""
             sentence_start = i == 0 or bool(re.search(r"[.?!]$", raw[i - 1].strip()))
             if phrase == "like":
                 after_comma = i and raw[i - 1].strip().endswith(",")
@@ -160,8 +177,9 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
                 if not (prev in _LIKE_FILLER_BEFORE or after_comma or before_comma or sentence_start):
                     continue
             elif (phrase in ("kind of", "sort of") and prev in _KIND_OF_LEGIT_BEFORE
-                  or phrase == "so" and not sentence_start
-                  or phrase == "just" and (i + 1 >= len(words) or words[i + 1] not in _JUST_HEDGES)):
+                  or phrase == "so" and not (i == 0 or sentence_start and _discourse_so(words, raw, i))
+                  or phrase == "just" and (i + 1 >= len(words) or words[i + 1] not in _JUST_HEDGES)
+                  or (phrase, nxt) in _NOT_HEDGES):
                 continue      # "it just returned the first result" is "only", not a hedge; "I just think" is one
             hits.append((phrase, i))
     return hits

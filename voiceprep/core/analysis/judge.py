@@ -60,7 +60,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-15"
+JUDGE_VERSION = "semantic-16"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -644,6 +644,11 @@ class AnswerJudge:
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
 
+    @property
+    def marks(self) -> list[frozenset[str]]:
+        """For each word, the denial and hypothetical markers of its clause (`segments.clause_markers`)."""
+        return self._marks
+
     def _topic_basis(self, prompt: Prompt | None) -> np.ndarray | None:
         """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
         if prompt is None or self.embedder is None:
@@ -1028,9 +1033,11 @@ class AnswerJudge:
         elif unit is not None:
             unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
-        # close in its own right (a sentence on another subject is no explanation), the closest first
+        # close in its own right (a sentence on another subject is no explanation); the one that would best quote
+        # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
         floor = max(label_best, self.s.meaning_evidence_min)
-        close = sorted(((float(s), i) for i, (u, s, good) in enumerate(zip(self.units, sims[:, 0], ok))
+        quoted = self._quote_scores(kp, sims)
+        close = sorted(((float(q), i) for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
                         if not good and s >= floor and u.kind != "pair"), reverse=True)
         excluded = [self.units[i] for _, i in close]
         why = ""

@@ -141,7 +141,30 @@ def _in_relative(words: list[str], i: int) -> bool:
     return False
 
 
-def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+# "could" of past ability tells what became possible, a result: "latency fell by half and we could process four times
+# the trades", "we could finally ship on Fridays". Narrow: after a coordinator and a subject, with something told in
+# the past before them in the sentence (not "I thought we could", "if we could", "we could have"), or with a word
+# that says it came true
+REALISED = frozenset({"finally", "suddenly", "already"})
+ABLE_SUBJECTS = frozenset({"i", "we", "they", "it", "he", "she", "you", "everyone", "customers", "users", "people",
+                           "team"})
+_NOT_ABLE = frozenset({"have", "be", "not", "n't"})
+_CONDITIONS = frozenset({"if", "whether", "unless"})
+_CHANGED = frozenset({"fell", "rose", "grew", "shrank", "sped", "cut", "beat", "hit", "sank"})   # "latency fell by half"
+
+
+def _past_ability(context: list[str], after: list[str]) -> bool:
+    """Whether the "could" between `context` (the sentence's words before it) and `after` tells a past ability."""
+    if not after or after[0] in _NOT_ABLE or any(w in _CONDITIONS for w in context):
+        return False
+    if after[0] in REALISED:
+        return True
+    return (len(context) >= 3 and context[-1] in ABLE_SUBJECTS and context[-2] in ("and", "then")
+            and (said_in_past(context[:-2]) or any(w in _CHANGED for w in context[:-2])))
+
+
+def _markers(words: list[str], before: list[str] | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them."""
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
@@ -165,6 +188,8 @@ def _markers(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 continue
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if w == "could" and _past_ability((before or []) + words[:i], words[i + 1:i + 3]):
+                continue          # "..., and we could process four times the trades": a result
             if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]):
                 continue
             if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
@@ -296,7 +321,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
-            _, hyp = _markers(words[ca:cb + 1])
+            _, hyp = _markers(words[ca:cb + 1], words[a:ca])
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -313,6 +338,11 @@ def tells_an_instance(words: list[str]) -> bool:
     rather than a claim about oneself ("I learn quickly")."""
     return said_in_past(words) or any(w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
                                       for w in words)
+
+
+def _start(sentences: list[tuple[int, int]], i: int) -> int:
+    """The first word of the sentence that word `i` is said in."""
+    return next((a for a, b in sentences if a <= i <= b), i)
 
 
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
@@ -464,7 +494,8 @@ def units(raw: list[str]) -> list[Unit]:
         (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd")."""
         for ca, cb in clauses:
             if ca <= a <= cb:
-                return inherited.get((ca, cb), frozenset()) | (_markers(words[ca:a])[1] & MODALS_CARRY)
+                return inherited.get((ca, cb), frozenset()) | (
+                    _markers(words[ca:a], words[_start(sentences, ca):ca])[1] & MODALS_CARRY)
         return frozenset()
 
     def denial_kept(a: int) -> frozenset[str]:
@@ -473,7 +504,7 @@ def units(raw: list[str]) -> list[Unit]:
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1])
+        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a])
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -548,7 +579,7 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     out: list[frozenset[str]] = [frozenset()] * len(raw)
     inherited = _clause_hypotheticals(words, sentences, clauses)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1])
+        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a])
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:

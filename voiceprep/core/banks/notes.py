@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 
@@ -176,17 +176,31 @@ def _number_cues(idea: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _cues(idea: str, known_names: set[str]) -> list[str]:
+def prompt_words(prompt: str) -> frozenset[str]:
+    """The stems of the prompt's own words: every answer repeats them ("Why Airwallex?": "Airwallex"), so a cue
+    made of them is free evidence for any answer (walkthrough 14: "payment", "client" for "How would you design
+    an idempotent payment API so a client retry never charges a customer twice?")."""
+    return frozenset(t.stem for t in tokenize_text(prompt) if t.norm not in _STOPWORDS and not t.is_number)
+
+
+def _asked(cue: str, asked: frozenset[str]) -> bool:
+    """Whether a cue says only the prompt's own words (a number's cue says a number: it is the candidate's)."""
+    tokens = [t for t in tokenize_text(cue.replace("{number}", " ")) if t.norm not in _STOPWORDS]
+    return "{number}" not in cue and bool(tokens) and all(t.stem in asked for t in tokens)
+
+
+def _cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> list[str]:
     cues: dict[str, None] = {}
     first = re.match(r"[A-Z][A-Za-z0-9]+", idea)
     for name in ([first.group(0)] if first and first.group(0) in known_names else []) + names_in(idea):
-        cues.setdefault(name, None)
+        if not _asked(name, asked):
+            cues.setdefault(name, None)
     for cue in _number_cues(idea):
         cues.setdefault(cue, None)
     taken = " ".join(cues).lower()
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea)
              if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) >= 6
-             and w.lower() not in taken]
+             and w.lower() not in taken and stem(w.lower()) not in asked]
     for word in sorted(dict.fromkeys(words), key=lambda w: -len(w))[:MAX_CUES]:
         if len(cues) >= MAX_CUES:
             break
@@ -200,6 +214,7 @@ def propose_key_points(notes: str, prompt: str = "",
     ticked (see tick_for_prompt)."""
     out: list[ProposedPoint] = []
     seen: set[str] = set()
+    asked = prompt_words(prompt)
     pieces = _pieces(notes)
     known_names = {word for piece in pieces for name in names_in(piece.text) for word in name.split()}
     for piece in pieces:
@@ -215,9 +230,9 @@ def propose_key_points(notes: str, prompt: str = "",
             if key in seen:
                 continue
             seen.add(key)
-            cues = _idea_cues(idea, known_names)
-            if not cues:
-                continue
+            if not _idea_cues(idea, known_names):
+                continue                            # nothing specific to listen for
+            cues = _idea_cues(idea, known_names, asked)     # [] when all it names is asked: judged by its wording
             label = idea[0].upper() + idea[1:]
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
@@ -226,17 +241,21 @@ def propose_key_points(notes: str, prompt: str = "",
     return out
 
 
-def _idea_cues(idea: str, known_names: set[str]) -> list[str]:
+def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> list[str]:
     words = idea.split()
     named = bool(words) and all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
-    return [idea] if len(words) < MIN_WORDS and named else _cues(idea, known_names)
+    if len(words) < MIN_WORDS and named:
+        return [] if _asked(idea, asked) else [idea]
+    return _cues(idea, known_names, asked)
 
 
-def cues_for(label: str) -> list[str]:
+def cues_for(label: str, prompt: str = "") -> list[str]:
     """The cues a proposal would get from this wording: the key point as the candidate reworded it (walkthrough 12:
-    a reworded point kept the cues of the note's old words, and an answer that covered it was not credited)."""
+    a reworded point kept the cues of the note's old words, and an answer that covered it was not credited); none
+    of the prompt's own words."""
     idea = " ".join(label.split()).rstrip(".")
-    return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()}) if idea else []
+    return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()},
+                      prompt_words(prompt)) if idea else []
 
 
 def min_cues_for(cues: list[str]) -> int:

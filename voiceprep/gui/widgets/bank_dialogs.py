@@ -362,7 +362,7 @@ class NotesDialog(QDialog):
         point = self.points[row]
         point.label = " ".join(self.label_edit.toPlainText().split())
         if row not in self._own_cues:
-            point.cues = cues_for(point.label)
+            point.cues = cues_for(point.label, self.prompt)
             if row not in self._own_needed:
                 point.min_cues = min_cues_for(point.cues)
             self._filling = True
