@@ -123,6 +123,9 @@ class LiveTranscriber:
         self._stop.set()
 
     # -- passes -----------------------------------------------------------------------------------
+    def _after_window(self, _seconds: float) -> None:
+        self.after_pass()
+
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
@@ -144,7 +147,7 @@ class LiveTranscriber:
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
                 self._catching_up = True
-                self.stream.catch_up(end, lambda _s: self.after_pass(), stop=self._stop)
+                self.stream.catch_up(end, self._after_window, stop=self._stop)
                 self._catching_up = False
                 continue
             last_end = self._last.end if self._last and self._last.start == start else start
