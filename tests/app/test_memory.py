@@ -32,3 +32,29 @@ def test_release_gives_memory_freed_by_a_worker_thread_back():
 
 def test_limiting_arenas_is_accepted():
     assert memory.limit_arenas() is sys.platform.startswith("linux")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator is Linux's")
+def test_release_if_grown_trims_only_when_the_process_grew_by_more_than_the_limit():
+    """During a long answer each live pass frees its working set (~100 MB for a 24 s window at beam 5) into the
+    allocator's free lists, where it stayed until the answer ended: the whole app's peak. A trim after a pass gives
+    it back, but only when the process has grown enough since the last trim to be worth one."""
+    process = psutil.Process()
+    memory.release()
+    assert not memory.release_if_grown(limit_mb=32)                    # nothing grew since
+    kept = []
+
+    def churn():
+        blocks = [bytearray(4000) for _ in range(50_000)]       # 200 MB in small blocks: heap, not mmap
+        kept.append(blocks[-1])
+        blocks.clear()
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    worker.join()
+    before = process.memory_info().rss
+    assert not memory.release_if_grown(limit_mb=400)                   # grew less than that: left alone
+    assert (before - process.memory_info().rss) / 2**20 < 50
+    assert memory.release_if_grown(limit_mb=32)
+    assert (before - process.memory_info().rss) / 2**20 > 150
+    assert not memory.release_if_grown(limit_mb=32)                    # given back: not again until it grows

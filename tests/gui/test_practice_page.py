@@ -2329,3 +2329,20 @@ def test_an_import_not_heard_then_a_spoken_answer_keeps_the_keyboard_on_the_answ
     speak_with_space(qtbot, page, ctl)
     qtbot.wait(100)
     assert page.feedback.ask.isVisible() and QApplication.focusWidget() is page.answer_btn, QApplication.focusWidget()
+
+
+def test_a_spoken_answer_gives_memory_back_after_its_live_passes(window, qtbot, services, speech_dir, monkeypatch):
+    """Issue 11: a long answer's passes left 150-200 MB freed but held until the answer ended, the whole app's peak
+    (645 MB in the 40-answer session); the controller has the allocator trimmed after every pass (app/memory.py)."""
+    import threading
+
+    from voiceprep.app import memory
+    from voiceprep.speech.recorder import FileStream
+
+    calls: list[str] = []
+    monkeypatch.setattr(memory, "release_if_grown", lambda: calls.append(threading.current_thread().name))
+    services.input_override = lambda: FileStream(speech_dir / "jfk.wav", realtime=True, speed=2.0)
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.start_answer()
+    assert "live-transcriber" in calls, calls

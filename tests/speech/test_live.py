@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -151,6 +152,27 @@ def test_long_answer_commits_segments_and_keeps_memory_bounded(transcriber, spee
     refs = dict(line.split("\t")[:2] for line in (speech_dir / "references.tsv").read_text().splitlines()[1:])
     reference = " ".join(refs[f] for f in ("LJ001-0001.wav", "LJ001-0003.wav", "jfk.wav"))
     assert wer(reference, transcript.text) <= 0.15, transcript.text
+
+
+def test_after_pass_runs_after_every_caption_pass_and_every_window(transcriber, speech_dir):
+    """The app trims the allocator after each pass (app/memory.py: a long answer's passes otherwise left ~150 MB
+    freed but held until the answer ended); the hook runs on the thread that decoded, after every pass: the live
+    loop's captions and catch-up windows, and the final pass's windows."""
+    clips = [load_audio(speech_dir / f) for f in ("LJ001-0001.wav", "LJ001-0003.wav", "jfk.wav")] * 2
+    audio = np.concatenate(clips)                                       # 61 s
+    calls: list[str] = []
+    live = LiveTranscriber(transcriber, TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0),
+                           after_pass=lambda: calls.append(threading.current_thread().name))
+    live.start()
+    feed_pass_by_pass(live, audio[:int(8 * 16000)])                     # captions, pass by pass
+    captions = live.passes
+    deadline = time.time() + 10                                         # it runs just after the caption
+    while calls.count("live-transcriber") < captions and time.time() < deadline:
+        time.sleep(0.01)
+    assert captions >= 2 and calls.count("live-transcriber") == captions
+    feed(live, audio[int(8 * 16000):])                                  # the rest at once: caught up in windows
+    live.finish()
+    assert calls.count("live-transcriber") + calls.count(threading.current_thread().name) > captions + 1
 
 
 @pytest.mark.slow

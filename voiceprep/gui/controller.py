@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, user_message
+from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
@@ -308,7 +308,8 @@ class RehearsalController(QObject):
         transcriber = self.services.transcriber()
         self.live = LiveTranscriber(transcriber, settings.transcription,
                                     hotwords=rehearsal.bank.terms(pending.prompt, settings.transcription),
-                                    on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms)
+                                    on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms,
+                                    after_pass=memory.release_if_grown)    # a long answer's passes: app/memory.py
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
                                  stream_factory=factory, on_level=self._levelFromThread.emit, on_audio=self.live.feed,
                                  on_stopped=self._recordingStopped.emit)

@@ -68,10 +68,12 @@ class _Pass:
 class LiveTranscriber:
     def __init__(self, transcriber: Transcriber, settings: TranscriptionSettings | None = None,
                  hotwords: list[str] | None = None, on_caption: Callable[[Caption], None] | None = None,
-                 silence_rms: float = 0.01):
+                 silence_rms: float = 0.01, after_pass: Callable[[], object] | None = None):
+        """`after_pass` runs on the decoding thread after every pass and window (the app trims its memory there)."""
         self.t = transcriber
         self.s = settings or transcriber.settings
         self.on_caption = on_caption
+        self.after_pass = after_pass or (lambda: None)
         self.silence_rms = silence_rms
         self.stream = transcriber.stream(hotwords)
         self.stream.silence_rms = silence_rms
@@ -121,6 +123,9 @@ class LiveTranscriber:
         self._stop.set()
 
     # -- passes -----------------------------------------------------------------------------------
+    def _after_window(self, _seconds: float) -> None:
+        self.after_pass()
+
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
@@ -142,7 +147,7 @@ class LiveTranscriber:
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
                 self._catching_up = True
-                self.stream.catch_up(end, stop=self._stop)
+                self.stream.catch_up(end, self._after_window, stop=self._stop)
                 self._catching_up = False
                 continue
             last_end = self._last.end if self._last and self._last.start == start else start
@@ -166,6 +171,7 @@ class LiveTranscriber:
             self.captions.append(caption)
             if self.on_caption:
                 self.on_caption(caption)
+            self.after_pass()                   # after the caption: it is not held up
 
     def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
         """Stop live passes and return the full transcript, covering every sample fed.
@@ -187,6 +193,7 @@ class LiveTranscriber:
             self.stream.commit(last.words, last.end, FINAL_MARGIN_S, FINAL_LOOKBACK_S)
 
         def report(seconds: float) -> None:
+            self.after_pass()
             if progress:
                 progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
         busy = self._thread is not None and self._thread.is_alive()
