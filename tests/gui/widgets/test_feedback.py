@@ -374,3 +374,29 @@ def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_
     assert len(overall_lines) == len(doc["competencies"]) > 1
     for t, n in overall_lines:                    # one measure a line: no "of the score" or key points beside it
         assert n == 1 and "key point" not in t and "how you said it" not in t and t.count("%") == 1, t
+
+
+def test_a_typed_answers_delivery_cards_say_fillers_and_pace_are_not_measured(qtbot):
+    """Session 19: a typed answer's Delivery cards read "Fillers: 0 fillers · Few fillers: clean delivery", praise
+    for something never heard. Fillers and pace (with length and pauses) say "not measured (typed answer)"; hedges
+    and structure are in the words and stay; a spoken answer's fillers card is as before."""
+    from PySide6.QtGui import QTextDocument
+
+    from tests.conftest import BANKS
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.feedback import document_html
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    answer = ("Um, Airwallex builds multi-currency business accounts and global transfers; I think the hard part is "
+              "keeping money consistent across regions. In my current job I built monitoring that spans regions.")
+    doc = feedback_document(analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(answer)))
+    page = QTextDocument()
+    page.setHtml(document_html(doc, Colors(QTextBrowser().palette())))
+    text = page.toPlainText()
+    assert "Fillers: not measured (typed answer)" in text, text
+    assert "Pace: not measured (typed answer)" in text, text
+    assert "clean delivery" not in text and "1 filler" not in text
+    assert "Hedges: 1 hedge" in text and "Structure:" in text, text
