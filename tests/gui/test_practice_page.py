@@ -8,7 +8,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
 from voiceprep.gui import controller as c
@@ -2346,3 +2346,20 @@ def test_a_spoken_answer_gives_memory_back_after_its_live_passes(window, qtbot, 
     with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
         ctl.start_answer()
     assert "live-transcriber" in calls, calls
+
+
+def test_the_round_summarys_card_has_no_empty_line_under_its_headline(window, qtbot):
+    """Session 19: the card over a round's summary kept an empty line under its one-line headline (the state line,
+    with nothing to say once the round is over). The card ends under the headline, and the line comes back with
+    the next round."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    card = page.prompt_text.parentWidget()
+    qtbot.wait(50)
+    shown = [w for w in card.findChildren(QLabel) if w.isVisible()]
+    assert all(w.text() for w in shown), [w.objectName() or w for w in shown if not w.text()]
+    under = card.height() - page.prompt_text.geometry().bottom()
+    assert under <= card.layout().contentsMargins().bottom() + 2, under
+    page.fill_banks(select="airwallex")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert page.state_label.isVisible() and page.state_label.text()

@@ -190,6 +190,8 @@ def test_typed_answers_have_no_pace_or_duration_but_keep_the_other_cards():
     assert names["pace"].status == "info" and "not measured" in names["pace"].summary
     assert "duration" not in names and "pauses" not in names
     assert {"fillers", "hedges", "numbers", "structure"} <= set(names)
+    # the "Um" typed is no filler heard (session 19: "0 fillers · clean delivery" on typed words)
+    assert names["fillers"].status == "info" and "not measured" in names["fillers"].summary
     # how it was said is not measured on typed words (walk14: a typed answer read "how you said it 100"): no pace,
     # fillers, hedges or pauses score; the story's shape (situation, task, action, result) is in the words
     said = a.delivery_scores

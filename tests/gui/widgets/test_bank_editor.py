@@ -1612,3 +1612,27 @@ def test_closing_with_save_says_the_empty_key_point_not_yet_listed(qtbot, servic
     assert not saved and len(told) == 2 and told[1].startswith("1 problem"), told
     assert editor.doc is not None                                # still open, the problem listed
     assert any(t.endswith("Key point must not be empty") for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_the_vocabulary_box_grows_with_its_names_as_the_cues_box_does(qtbot, services, data_home):
+    """Session 19: the Job form's Vocabulary box was a fixed 3 lines, its 4th name behind a scroll bar. It grows with
+    its names (one line more to type the next), as the Cues box does."""
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(())
+    qtbot.wait(50)
+    vocab = field(editor, "@vocabulary")
+    short = vocab.height()
+    vocab.setFocus()
+    qtbot.keyClicks(vocab, "Kafka")
+    for name in ("Airwallex", "HoYoverse", "LMAX Disruptor", "Postgres", "Redis"):
+        qtbot.keyClick(vocab, Qt.Key.Key_Return)
+        qtbot.keyClicks(vocab, name)
+    qtbot.wait(50)
+    assert vocab.height() > short and vocab.verticalScrollBar().maximum() == 0      # every name in view
+    editor.commit()
+    assert editor.doc.get((), "vocabulary", []) == ["Kafka", "Airwallex", "HoYoverse", "LMAX Disruptor", "Postgres",
+                                                     "Redis"]

@@ -341,11 +341,8 @@ def _blocks(doc) -> list[tuple[str, int]]:
     return out
 
 
-def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_answer_is_not_measured(qtbot):
-    """Walk14: "0 of 1 key point + how you said it 100 (30% of the score) · job weight 0.25 · 15% of the overall",
-    three percentages crammed on one line beside the bar, and the typed answer's delivery read 100 though never
-    measured. Now a competency's row is its name, score, bar and share of the overall; what its score is made of is
-    a line of its own under it; a typed answer's delivery says "not measured for a typed answer", no number."""
+def _typed_page(answer: str):
+    """The feedback page of `answer` typed to the Airwallex bank's "why Airwallex": its document and the page."""
     from PySide6.QtGui import QTextDocument
 
     from tests.conftest import BANKS
@@ -356,11 +353,20 @@ def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_
     from voiceprep.gui.widgets.feedback import document_html
 
     bank = load_bank(BANKS / "airwallex.toml")
-    answer = ("Airwallex builds multi-currency business accounts and global transfers; the hard part is keeping "
-              "money consistent across regions. In my current job I built monitoring that spans several regions.")
     doc = feedback_document(analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(answer)))
     page = QTextDocument()
     page.setHtml(document_html(doc, Colors(QTextBrowser().palette())))
+    return doc, page
+
+
+def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_answer_is_not_measured(qtbot):
+    """Walk14: "0 of 1 key point + how you said it 100 (30% of the score) · job weight 0.25 · 15% of the overall",
+    three percentages crammed on one line beside the bar, and the typed answer's delivery read 100 though never
+    measured. Now a competency's row is its name, score, bar and share of the overall; what its score is made of is
+    a line of its own under it; a typed answer's delivery says "not measured for a typed answer", no number."""
+    doc, page = _typed_page("Airwallex builds multi-currency business accounts and global transfers; the hard part "
+                            "is keeping money consistent across regions. In my current job I built monitoring that "
+                            "spans several regions.")
     page.setTextWidth(1100)                       # the feedback column at 1366x768
     page.size()
     blocks = _blocks(page)
@@ -374,3 +380,17 @@ def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_
     assert len(overall_lines) == len(doc["competencies"]) > 1
     for t, n in overall_lines:                    # one measure a line: no "of the score" or key points beside it
         assert n == 1 and "key point" not in t and "how you said it" not in t and t.count("%") == 1, t
+
+
+def test_a_typed_answers_delivery_cards_say_fillers_and_pace_are_not_measured(qtbot):
+    """Session 19: a typed answer's Delivery cards read "Fillers: 0 fillers · Few fillers: clean delivery", praise
+    for something never heard. Fillers and pace (with length and pauses) say "not measured (typed answer)"; hedges
+    and structure are in the words and stay; a spoken answer's fillers card is as before."""
+    _doc, page = _typed_page("Um, Airwallex builds multi-currency business accounts and global transfers; I think "
+                             "the hard part is keeping money consistent across regions. In my current job I built "
+                             "monitoring that spans regions.")
+    text = page.toPlainText()
+    assert "Fillers: not measured (typed answer)" in text, text
+    assert "Pace: not measured (typed answer)" in text, text
+    assert "clean delivery" not in text and "1 filler" not in text
+    assert "Hedges: 1 hedge" in text and "Structure:" in text, text

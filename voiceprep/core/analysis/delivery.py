@@ -573,7 +573,7 @@ NUMBERS_LISTED = 4          # quantified details quoted on the Numbers card befo
 
 def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
     """The fillers card: how bad it is and which filler (walkthrough 11: 32 fillers in 44 s got the tip 4 fillers
-    got, and never named the "like" said 14 times). Typed answers are rated at a usual speaking pace."""
+    got, and never named the "like" said 14 times). An answer with no timing is rated at a usual speaking pace."""
     total, per_min = d.fillers["total"], d.fillers["per_minute"]
     approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
     rate = per_min if per_min is not None else total / max(d.words, 1) * (s.wpm_low + s.wpm_high) / 2
@@ -595,11 +595,14 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
     return Finding("fillers", "warn", summary, tip)
 
 
+NOT_MEASURED_TYPED = "not measured (typed answer)"     # a typed answer's fillers and pace cards
+
+
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
     if not timed or d.duration_s is None or d.wpm is None:
-        out.append(Finding("pace", "info", "Typed answer: pace, length and pauses not measured",
-                           "Say it out loud to get pace and timing feedback."))
+        out.append(Finding("pace", "info", NOT_MEASURED_TYPED,
+                           "Length and pauses too: say it out loud to get pace and timing feedback."))
     else:
         lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
         if d.follow_up:
@@ -636,7 +639,10 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            f"{counted(pauses, 'pause')} of {s.long_pause_s:g} s or more",
                            "Long silences mid-answer read as lost: outline your three points before you start."
                            if many_pauses else "Pauses are short: a deliberate pause before the result is fine."))
-    out.append(_fillers(d, s))
+    if timed:
+        out.append(_fillers(d, s))
+    else:                   # words typed can be edited before they are sent: no filler was heard, none counted
+        out.append(Finding("fillers", "info", NOT_MEASURED_TYPED, "Say it out loud to hear how many fillers you use."))
     if d.repeated_phrases:
         top = d.repeated_phrases[0]
         out.append(Finding("repetition", "warn", f"\"{top['phrase']}\" said {top['count']} times",

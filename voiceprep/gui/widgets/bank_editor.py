@@ -61,6 +61,7 @@ KIND_TIPS = {"problem": "A problem: the bank is not offered for practice until i
              "warning": "A warning: the bank still works; Save asks first.",
              "hint": "A tip: it does not stop anything."}
 COMMIT_DELAY_MS = 500
+VOCABULARY_LINES_MAX = 8        # the Job form's Vocabulary box grows with its names to this many lines
 CUES_LINES_MAX = 12             # the Cues box grows with its cues to this many lines (a key point's form fits 1366x768)
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
 COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
@@ -480,8 +481,9 @@ class BankEditor(QWidget):
     def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False,
               grow_to: int = 0) -> QPlainTextEdit:
         """A text field `lines` tall; `grow_to`: it grows with its text up to that many lines (a line more than the
-        text, to type the next one), then scrolls."""
-        value = self.doc.get(self.node_path, key, "") if self.doc else ""
+        text, to type the next one), then scrolls. A `key` "@name" is the bank's own top-level field (vocabulary)."""
+        path, name = ((), key[1:]) if key.startswith("@") else (self.node_path, key)
+        value = self.doc.get(path, name, "") if self.doc else ""
         w = QPlainTextEdit("\n".join(value) if isinstance(value, list) else str(value or ""))
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
@@ -547,15 +549,9 @@ class BankEditor(QWidget):
         self._line("level", "Level", "optional, e.g. senior")
         self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
         self._text("description", "Description", "optional", 3)
-        # vocabulary lives at the top level: a second binding on the root
-        value = self.doc.get((), "vocabulary", []) if self.doc else []
-        vocab = QPlainTextEdit("\n".join(value) if isinstance(value, list) else "")
-        vocab.setPlaceholderText("optional: names the transcriber should expect (Kafka, Airwallex), one per line")
-        vocab.setTabChangesFocus(True)
-        vocab.setFixedHeight(vocab.fontMetrics().lineSpacing() * 3 + 14)
-        vocab.textChanged.connect(self._field_edited)
-        self.fields.append(_Field("@vocabulary", vocab, lambda: [s for s in vocab.toPlainText().split("\n") if s.strip()]))
-        self.form.addRow("Vocabulary", vocab)
+        # vocabulary lives at the top level: a second binding on the root; it grows with its names as Cues does
+        self._text("@vocabulary", "Vocabulary", "optional: names the transcriber should expect (Kafka, Airwallex), "
+                   "one per line", 3, as_list=True, grow_to=VOCABULARY_LINES_MAX)
         # last, as in every form: the candidate's own words come first (walkthrough 14)
         self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 

@@ -317,6 +317,7 @@ class PracticePage(QWidget):
         self.drill_note.hide()
         cl.addWidget(self.drill_note)
         self.state_label = muted("")
+        self.state_label.hide()                  # shown with something to say (_say_state)
         cl.addWidget(self.state_label)
         # the welcome back's recap: a line each in the text colour, spaced, in a readable column (walk14: dense small
         # grey lines 250 characters long at 2560x1440), in the card under the headline
@@ -437,7 +438,7 @@ class PracticePage(QWidget):
         self.ctl.elapsed.connect(self._on_elapsed)
         self.ctl.caption.connect(self._on_caption)
         self.ctl.thinkTick.connect(
-            lambda s: self.state_label.setText(f"Think time: {s} s — answer starts automatically (Space: start now)"))
+            lambda s: self._say_state(f"Think time: {s} s — answer starts automatically (Space: start now)"))
         self.ctl.analysisReady.connect(self._on_analysis)
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
@@ -646,7 +647,7 @@ class PracticePage(QWidget):
                                   else "Choose a round, then press Start round.")
             self.position.show()
             self.prompt_text.setText("")
-            self.state_label.setText("")
+            self._say_state("")
             self._set_recap("")
         return True
 
@@ -719,7 +720,7 @@ class PracticePage(QWidget):
         self.next_btn.setText("Next  (N)")     # not the last round's "Finish round" (walkthrough 11)
         self.position.show()
         self.prompt_text.setText("")
-        self.state_label.setText("")
+        self._say_state("")
         self._set_recap("")
         # the last round's summary goes with it: its "Drill these now", hidden, kept the keyboard and drilled the old
         # bank's points on Space while the picker showed another bank (walkthrough 14)
@@ -762,8 +763,14 @@ class PracticePage(QWidget):
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
-        self.state_label.setText("")
+        self._say_state("")
         self._set_recap(details)
+
+    def _say_state(self, text: str) -> None:
+        """The state line under the question; hidden when it has nothing to say, so its empty line is no gap under
+        the headline (a round's summary, the welcome back's recap: session 19)."""
+        self.state_label.setText(text)
+        self.state_label.setVisible(bool(text))
 
     def _set_recap(self, text: str) -> None:
         """Show the welcome back's recap, one label a line ("" hides it)."""
@@ -783,7 +790,6 @@ class PracticePage(QWidget):
             label.setFont(font)
             layout.addWidget(label)
             self.recap_labels.append(label)
-        self.state_label.setVisible(not self.recap_labels)      # its empty line is no gap under the headline
 
     def recap_text(self) -> str:
         """The welcome back's recap as shown, a line each ("" when none is shown)."""
@@ -971,7 +977,7 @@ class PracticePage(QWidget):
                 "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
                 + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
                                           else " N moves on."))
-        self.state_label.setText(texts.get(RehearsalState(state), "") if r else "")
+        self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
