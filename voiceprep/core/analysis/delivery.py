@@ -614,7 +614,8 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
     return Finding("fillers", "warn", summary, tip)
 
 
-NOT_MEASURED_TYPED = "not measured (typed answer)"     # a typed answer's fillers and pace cards
+# a typed answer's fillers and pace cards, and how its competencies' delivery part reads (app.judging): one wording
+NOT_MEASURED_TYPED = "not measured for a typed answer"
 
 
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
