@@ -462,29 +462,22 @@ def test_a_label_that_names_the_result_reads_as_the_result(label, part):
     assert star_part(label) == part
 
 
-@pytest.mark.parametrize("sentence", [
-    "Latency came down by about 60 percent.",
-    "We could handle three times the orders.",
-    "Checkout errors went down by a third.",
-    "The p99 dropped from 800 milliseconds to 90.",
-    "That cut the build time in half.",
-    "It processed five times more orders per second.",
-    "We found problems about ten times faster than before.",
-    "Throughput was up by 40 percent.",
-    "The measured result was latency down and throughput up.",
+@pytest.mark.parametrize("sentence, result", [
+    ("Latency came down by about 60 percent.", True),
+    ("We could handle three times the orders.", True),
+    ("Checkout errors went down by a third.", True),
+    ("The p99 dropped from 800 milliseconds to 90.", True),
+    ("That cut the build time in half.", True),
+    ("It processed five times more orders per second.", True),
+    ("We found problems about ten times faster than before.", True),
+    ("Throughput was up by 40 percent.", True),
+    ("The measured result was latency down and throughput up.", True),
+    # words that only sound like a change
+    ("It came down to a choice between two designs.", False),
+    ("I ran the benchmark three times.", False),
+    ("Then I went up to the office to tell them.", False),
 ])
-def test_a_measured_change_is_a_result(sentence):
+def test_a_measured_change_is_a_result(sentence, result):
     text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence
     d = analyze_delivery(Transcript.from_text(text), 180, AnalysisSettings(), timed=False)
-    assert "result" in d.star["present"], (sentence, d.star)
-
-
-@pytest.mark.parametrize("sentence", [
-    "It came down to a choice between two designs.",
-    "I ran the benchmark three times.",
-    "Then I went up to the office to tell them.",
-])
-def test_words_that_only_sound_like_a_change_are_no_result(sentence):
-    text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence
-    d = analyze_delivery(Transcript.from_text(text), 180, AnalysisSettings(), timed=False)
-    assert "result" in d.star["missing"], (sentence, d.star)
+    assert ("result" in d.star["present"]) is result, (sentence, d.star)
