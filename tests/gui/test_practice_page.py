@@ -2363,3 +2363,42 @@ def test_the_round_summarys_card_has_no_empty_line_under_its_headline(window, qt
     page.start_btn.click()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     assert page.state_label.isVisible() and page.state_label.text()
+
+
+def test_the_bank_edited_notice_stays_for_the_rest_of_the_round(window, qtbot):
+    """Walkthrough 15: the "you edited this bank" notice went at the next question (N), exactly when the candidate
+    saw the old text. It stays for the rest of the round, comes back after a skip's notice, shown once (no popup),
+    until the round ends, is restarted or the candidate dismisses it."""
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()
+    mine, editor = window.practice.bank_box.currentData(), window.banks.editor
+    window.nav.setCurrentRow(0)
+    page, ctl = start(window, qtbot, bank=mine)
+    ctl.stop_speaking()
+    window.nav.setCurrentRow(3)
+    editor.doc.set(editor._prompt_paths(editor.doc)[-1], "text", "Why Airwallex, in two sentences?")
+    editor.save()
+    window.nav.setCurrentRow(0)
+    said = page.notice.text()
+    assert page.notice.isVisible() and "You edited this bank" in said
+
+    def still_said():
+        return page.notice.isVisible() and page.notice.text() == said and page.notice.action_btn.isVisible()
+
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert still_said()
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)           # the next question: the edit is still said
+    ctl.stop_speaking()
+    assert ctl.rehearsal.index == 1 and still_said()
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)           # a skip: its own notice, with its undo
+    ctl.stop_speaking()
+    assert page.notice.isVisible() and "Skipped" in page.notice.text()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                            # the skip's notice goes: the edit's is back
+    assert ctl.rehearsal.index == 2 and still_said()
+    page.notice.close_btn.click()                         # dismissed: not shown again this round
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    ctl.stop_speaking()
+    assert ctl.rehearsal.index == 3 and not page.notice.isVisible()

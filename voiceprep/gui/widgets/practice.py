@@ -388,8 +388,10 @@ class PracticePage(QWidget):
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
+        self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
 
         # wiring
+        self.notice.close_btn.clicked.connect(self._notice_dismissed)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
         self._bank_chosen = False                    # the candidate picked a bank: a later welcome back keeps it
         self.bank_box.activated.connect(lambda _i: setattr(self, "_bank_chosen", True))
@@ -599,8 +601,22 @@ class PracticePage(QWidget):
         text = (f"You edited this bank: this {what} keeps the questions it started with, and your changes apply from "
                 f"your next {what}. Your answers so far are saved in History.")
         again = self._with_edits(r, edited)
-        self.notice.show_text(text, BANK_EDITED, (f"Restart the {what} now", self._restart_edited)
-                              if again is not None else None)
+        self._edit_notice = (text, (f"Restart the {what} now", self._restart_edited) if again is not None else None)
+        self.notice.show_text(text, BANK_EDITED, self._edit_notice[1])
+
+    def _keep_edit_notice(self) -> None:
+        """The edited bank's notice stays for the rest of its round (walkthrough 15: it went at the next question,
+        when the candidate saw the old text): back once another notice (a skip's) goes, until the round ends, is
+        restarted or the notice is dismissed."""
+        r = self.ctl.rehearsal
+        if self._edit_notice is None or r is None or r is not self._edit_told or self.ctl.state == c.FINISHED:
+            return
+        if not self.notice.isVisible():
+            self.notice.show_text(self._edit_notice[0], BANK_EDITED, self._edit_notice[1])
+
+    def _notice_dismissed(self) -> None:
+        if self.notice.kind == BANK_EDITED:
+            self._edit_notice = None
 
     @staticmethod
     def _with_edits(r: Rehearsal, bank: Bank) -> Rehearsal | None:
@@ -627,7 +643,7 @@ class PracticePage(QWidget):
             self.notice.show_text("Your answer is being recorded or checked: restart once its feedback shows.",
                                   BANK_EDITED, (self.notice.action_btn.text(), self._restart_edited))
             return
-        self._edit_told = again
+        self._edit_told, self._edit_notice = again, None
         self._start(again)
 
     def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
@@ -905,6 +921,7 @@ class PracticePage(QWidget):
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
+        self._keep_edit_notice()                    # ... but a bank edited under the round stays said
         self._refocus = True                        # a new question: Space answers it (once the state allows)
         self._next_focus = None                     # the last round's summary is gone
         self._from_dialog = False                   # ... and an answer typed or imported to the last question
@@ -1002,6 +1019,7 @@ class PracticePage(QWidget):
         # above this one's feedback; this answer's own notice (the microphone failed it) comes after the move
         if state in (c.RECORDING, c.PROCESSING) and self.notice.kind == c.ANSWER:
             self.notice.hide()
+            self._keep_edit_notice()
         if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view
