@@ -8,6 +8,7 @@ from typing import Any
 
 from voiceprep.core.history.queries import local, older_wording_text
 from voiceprep.core.history.skipped import skipped_text
+from voiceprep.core.wording import counted
 
 Row = dict[str, Any]
 
@@ -20,16 +21,20 @@ def _day(iso: str, today: datetime | None = None) -> str:
     return "today" if days == 0 else "yesterday" if days == 1 else f"on {when:%d %b}".replace(" 0", " ")
 
 
+def bank_title(bank_id: str, find: Callable[[str], Any | None], labels: dict[str, str] | None = None) -> str:
+    """The bank's name as the pickers and Banks show it (`labels`), in quotes: a comma in a job title made a list of
+    banks ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
+    bank = find(bank_id)
+    name = (labels or {}).get(bank_id) or (bank.name if bank is not None else bank_id)
+    return f"“{name}”"
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None],
                 today: datetime | None = None, labels: dict[str, str] | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
     to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)")."""
     def title(bank_id: str) -> str:
-        """The bank's name as the pickers and Banks show it, in quotes: a comma in a job title made a list of banks
-        ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
-        bank = find(bank_id)
-        name = (labels or {}).get(bank_id) or (bank.name if bank is not None else bank_id)
-        return f"“{name}”"
+        return bank_title(bank_id, find, labels)
 
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
@@ -75,11 +80,31 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     if weak:
         where = title(weak.get("bank_id") or recap["bank_id"])
         older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        copy = find(weak.get("bank_id") or recap["bank_id"])
+        origin = getattr(getattr(copy, "job", None), "copied_from", None)
+        inherited = weak.get("inherited") or 0     # a copy's answers take in its origin's (walk15: unsaid)
+        if inherited and origin:
+            them = "all of them" if inherited == weak["attempts"] else f"{inherited} of them"
+            older = ", ".join([older] * bool(older) + [f"{them} given with {title(origin)}, the bank you copied "
+                                                       f"{where} from"])
         said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
                     + (f", {older}" if older else "") + ")"
                     + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
                        ". Drill my weak points brings it back."))
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def copied_text(copied: list[Row], name: Callable[[str], str], bank: str) -> str:
+    """What a copied bank's Progress takes in from the banks it was copied from (`copied`: [{"bank_id", "answers"}],
+    HistoryService.copied), `name` quoting a bank by id and `bank` the copy's quoted name: "Includes 3 answers given
+    with “Airwallex”, the bank you copied “Airwallex (my copy)” from." ("" for none). Walk15: counted, unsaid."""
+    if not copied:
+        return ""
+    given = [f"{counted(c['answers'], 'answer')} given with {name(c['bank_id'])}" if i == 0 else
+             f"{c['answers']} with {name(c['bank_id'])}" for i, c in enumerate(copied)]
+    said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
+    which = "the bank" if len(copied) == 1 else "the banks"
+    return f"Includes {said}, {which} you copied {bank} from."
 
 
 def _when(iso: str, today: datetime | None = None) -> str:

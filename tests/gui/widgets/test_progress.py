@@ -585,3 +585,28 @@ def _combo_option(box):
     option = QStyleOptionComboBox()
     box.initStyleOption(option)
     return option
+
+
+def test_a_copied_banks_progress_says_how_many_answers_came_from_its_origin(qtbot):
+    """Walk15: a copied bank's Progress counted its origin's answers with its own (by design) without saying so. A
+    line under the summary says how many, naming the bank it was copied from; none for a bank that is no copy."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    names = {"mine": "Airwallex (my copy)", "airwallex": "Airwallex"}
+    page = ProgressPage(page_services(lambda b: SimpleNamespace(competencies=[], id=b, name=names[b],
+                                                                all_prompts=lambda: []) if b in names else None))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+    stats = {"typed": 0, "attempts": 4, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "stats": stats,
+            "copied": [{"bank_id": "airwallex", "answers": 3}]}
+    page.show()
+    page._show(data, "mine", None, page._generation)
+    assert page.copied_note.isVisible()
+    assert page.copied_note.text() == ("Includes 3 answers given with “Airwallex”, the bank you copied "
+                                       "“Airwallex (my copy)” from."), page.copied_note.text()
+    page._show({**data, "copied": []}, "airwallex", None, page._generation)
+    assert not page.copied_note.isVisible()

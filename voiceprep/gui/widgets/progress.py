@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.recap import bank_title, copied_text
 from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
@@ -720,6 +721,10 @@ class ProgressPage(QScrollArea):
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
+        self.copied_note = muted("")        # a copied bank's answers take in its origin's: said (walk15)
+        self.copied_note.setWordWrap(True)
+        self.copied_note.hide()
+        root.addWidget(self.copied_note)
         self.improving = QLabel("")          # "Am I improving?": each prompt's latest try against its first
         self.improving.setWordWrap(True)
         root.addWidget(self.improving)
@@ -823,6 +828,11 @@ class ProgressPage(QScrollArea):
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
         self.summary.setText(summary_text(st))
+        labels = self.services.registry.labels()
+        copied = copied_text(data.get("copied") or [], lambda b: bank_title(b, self.services.registry.find, labels),
+                             bank_title(bank_id, self.services.registry.find, labels))
+        self.copied_note.setText(copied)
+        self.copied_note.setVisible(bool(copied))
         self.improving.setText(data.get("improving") or "")
         when = data["when"]
 
