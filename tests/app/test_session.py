@@ -470,7 +470,7 @@ def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(sess
     recap = queries.recap(h)
     assert recap["answers"] == 2 and recap["cut_off"] == 1 and recap["average"] == round(good.analysis.overall, 1)
     from voiceprep.app.recap import recap_lines
-    assert "(not counting the answer cut off)" in recap_lines(recap, {bank.id: bank}.get)[1]
+    assert "The answer cut off is left out." in recap_lines(recap, {bank.id: bank}.get)[1]
     assert [p["attempts"] for p in service.prompts(bank.id)] == [1]
     assert ("*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*"
             in to_markdown(h, [crashed.attempt_id]))

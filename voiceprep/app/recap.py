@@ -44,12 +44,20 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
         [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
-    left_out = f"not counting {', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else \
-        f"not counting {left[0]}" if left else ""
     skips = recap.get("skips") or 0                  # in the average as 0, as the round counts them (walkthrough 13)
-    told = [left_out] * bool(left_out) + [skipped_text(skips)] * bool(skips)
-    left_out = f" ({'; '.join(told)})" if told else ""
-    average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
+    # short statements, one after the other (walk15: "average 53 per answer (not counting the follow-up answer; a
+    # skipped question counted as 0)" was hard to follow)
+    told = []
+    if left:
+        out = f"{', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else left[0]
+        plural = len(left) > 1 or (drills or follow_ups or cut) > 1
+        told.append(f"{out} {'are' if plural else 'is'} left out")
+    if skips:
+        told.append("the skipped question counts as 0" if skips == 1 else f"the {skips} skipped questions count as 0")
+    if told:
+        told[0] = told[0][0].upper() + told[0][1:]
+    average = (f"Average per answer: {recap['average']:.0f}." + (f" {'; '.join(told)}." if told else "")
+               if recap.get("average") is not None else None)
     rnd = recap.get("round")
     the_round = None
     if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
@@ -59,12 +67,11 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
         missed = rnd["skipped"]
         why = " (each question by its best try" + (
             ", the skipped one as missed)" if missed == 1 else f", the {missed} skipped as missed)" if missed else ")")
-        average = f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None else ""
         the_round = f"The round “{rnd['title']}” scored {rnd['overall']:.0f}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
-    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
-    said += [the_round] if the_round else []
+    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}."]
+    said += [average] * bool(average) + [the_round] * bool(the_round)
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown

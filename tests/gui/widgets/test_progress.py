@@ -366,12 +366,16 @@ def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot)
     assert not page.overall.canvas.spec().ordinal                    # all prompts: each day's average, by date
     # the drill to "kafka" is no try of it: one prompt answered twice, improved
     assert improvement_text(rows, None) == ("Am I improving? Of the 1 prompt you answered more than once, latest "
-                                            "try vs first try: 1 higher (average change +42).")
+                                            "try vs first try: 1 prompt higher (average change +42).")
     assert improvement_text(rows, "py") == "Your first try 58 → latest 100 (+42); best 100, 2 tries."
     assert improvement_text(rows, "why").startswith("Answer it again to see whether you improve")
     assert improvement_text(rows[:2], None).startswith("Am I improving? Answer a prompt again to see")
     worse = rows + [{**rows[1], "overall": 10.0}, {**rows[4], "overall": 70.0}]
-    assert improvement_text(worse, None).endswith("1 higher, 1 lower, 1 the same (average change +7).")
+    assert improvement_text(worse, None).endswith("1 prompt higher, 1 prompt lower, 1 prompt the same (average "
+                                                  "change +7).")
+    # walk15: "1 lower" read as a score; a number of prompts, in the right number
+    twice = worse + [{**rows[0], "prompt_id": "x", "overall": 10.0}, {**rows[2], "prompt_id": "x", "overall": 90.0}]
+    assert "2 prompts higher, 1 prompt lower, 1 prompt the same" in improvement_text(twice, None)
     assert "first charted try" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart
 
 

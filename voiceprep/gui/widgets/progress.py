@@ -283,7 +283,7 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     changes = [round(v[-1]) - round(v[0]) for v in again.values()]
     up, down = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
     same = len(changes) - up - down
-    parts = [f"{up} higher"] * bool(up) + [f"{down} lower"] * bool(down) + [f"{same} the same"] * bool(same)
+    parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered more than once, latest try vs "
             f"{first}: {', '.join(parts)} (average change {_signed(average) if average else '0'}).")
