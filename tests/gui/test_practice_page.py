@@ -2402,3 +2402,21 @@ def test_the_bank_edited_notice_stays_for_the_rest_of_the_round(window, qtbot):
     press(qtbot, page.answer_btn, Qt.Key.Key_N)
     ctl.stop_speaking()
     assert ctl.rehearsal.index == 3 and not page.notice.isVisible()
+
+
+def test_the_last_questions_feedback_says_finish_not_next_question(window, qtbot):
+    """Walk15: the last question's feedback said "Retry or go to the next question" beside "Finish round"."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert "next question" in page.state_label.text()           # not the last: the next question is said
+    while not ctl.rehearsal.is_last:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    ctl.stop_speaking()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    said = page.state_label.text()
+    assert page.next_btn.text().startswith("Finish round")
+    assert "next question" not in said and "finish the round" in said, said

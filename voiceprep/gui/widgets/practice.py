@@ -988,12 +988,17 @@ class PracticePage(QWidget):
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
         r = self.ctl.rehearsal
+        # the last question's N finishes (walk15: "go to the next question" beside "Finish round")
+        finish = ("finish" if len(r.prompts) == 1 else "finish the round") if r is not None and r.is_last else ""
+        if finish:
+            texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
+            moves = f"N to {finish}." if finish else "N moves on."
             texts[RehearsalState(state)] = (
                 "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
-                                          else " N moves on."))
+                + " (Ctrl+T to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
+                                          else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
