@@ -566,6 +566,8 @@ def test_the_round_summary_fits_a_laptop_screen_skipped_questions_included(windo
     assert page.page_scroll.verticalScrollBar().maximum() == 0
     cut = [w.text() for w in shown if w.visibleRegion().boundingRect() != w.rect()]
     assert not cut, cut                                  # nothing clipped by the window or a scroll area
+    overall = next(w for w in shown if w.text().startswith("overall / 100"))    # one line (walk15: it wrapped)
+    assert overall.width() >= overall.fontMetrics().horizontalAdvance(overall.text()), (overall.text(), overall.size())
 
 
 def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
