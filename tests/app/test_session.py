@@ -829,3 +829,14 @@ def test_the_cue_words_beside_a_quote_are_the_words_said_not_the_cue_they_matche
     note = role["evidence"][0]["note"]
     assert "I wrote" in note and "rewrote" not in note, note
     assert "benchmark" in note, note
+
+
+def test_a_competencys_weighted_key_points_say_their_weights():
+    """Walk15: a competency of two key points weighted 1 and 1.5 read "40 · 1 of 2 key points", 40 beside the 50
+    that "1 of 2" reads as, unexplained. Points of unequal weight say the weight covered; equal ones do not."""
+    from voiceprep.app.judging import _basis
+
+    points = [{"competency": "depth", "hit": True, "weight": 1.0}, {"competency": "depth", "hit": False, "weight": 1.5}]
+    assert _basis(None, "depth", points) == "1 of 2 key points (by weight 1 of 2.5)"
+    even = [{**k, "weight": 1.0} for k in points]
+    assert _basis(None, "depth", even) == "1 of 2 key points"
