@@ -282,6 +282,7 @@ def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
     result = off_gui(lambda: services.history.compare(second, first))
     dialog = CompareDialog(result, window)
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Compare answers 1 and 2 to this question"       # walk15: read unnaturally
     view = dialog.view
     texts = view.summary.toPlainText().splitlines()
     assert any(t.startswith("Pace 162 → 150 words/min") for t in texts), texts
@@ -889,6 +890,9 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     # as Practice showed it: the follow-up's own count and only the point it was asked about
     assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
+    # explained once (walk15: the line under the title said it counts only for the point asked about, then the
+    # paragraph under the count said it again)
+    assert said.count("counts") == 1 and "counts only for" not in said, said
     # one count (walkthrough 10: four on one screen): no whole-answer score, no competency bar of the whole answer
     assert "whole answer:" not in said and "job weight" not in said and " key points" not in said, said
     assert f"{asked[0]} · asked" in said, said
@@ -908,7 +912,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     assert f"Follow-up to answer 1: the interviewer asked “{questions[0]}”" in said and said.count("Follow-up") == 1
     # the follow-up's key points counted as asked ("Key points 3 of 6 → 1 of 1 asked", not "→ 1 of 6")
     assert re.search(r"Key points \d of 6 → 1 of 1 asked", said), said
-    assert dialog.windowTitle() == "Compare answer 1 to this question and follow-up to answer 1"
+    assert dialog.windowTitle() == "Compare answer 1 and its follow-up"
     lost = said.split("Lost")[1].split("Still missing")[0]
     assert all(k.label in asked or k.label not in lost for k in load_bank(BANKS / "airwallex.toml").prompt(
         "hardest-problem").key_points), said
