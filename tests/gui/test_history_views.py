@@ -996,6 +996,43 @@ def test_with_every_bank_shown_each_question_cell_names_its_bank(services):
     assert [r["display"][1] for r in table_rows(both)] == ["Why Airwallex?", "Tell me about Kafka."]  # one chosen
 
 
+def test_a_long_questions_cell_keeps_its_banks_name_whole_at_1366x768(qtbot, window, services):
+    """Walk15: at 1366x768 History's question cell cut the bank's name off a long question ("… · Airw"). The
+    question is shortened instead; the bank's name is whole at the end of the cell's last line."""
+    from PySide6.QtGui import QFontMetrics
+
+    from voiceprep.gui.widgets.history import short_bank_names, table_rows
+    from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate, tagged_lines
+
+    long = ("What is the most challenging technical problem you have solved, and how did you decide between the "
+            "designs you considered, and what came of it in numbers?")
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.wait(200)                                        # the page's own (empty) list has come
+    rows = table_rows([{"started_at": "2026-12-01T10:00:00+00:00", "duration_s": 30.0, "self_rating": None,
+                        "state": "done", "input": "voice", "overall": 50.0, "drill": None, "drilled": None,
+                        "id": i, "bank_id": b, "prompt_text": long}
+                       for i, b in ((1, "airwallex"), (2, "senior-backend-payments"))],
+                      short_bank_names(services.registry))
+    page.model.set_rows(rows)
+    index = page.model.index(0, 1)
+    tag = index.data(TAG_ROLE)
+    assert tag == " · Airwallex" and index.data() == long + tag
+    assert isinstance(page.table.itemDelegateForColumn(1), TaggedTextDelegate)
+    metrics = QFontMetrics(page.table.font())
+    width = page.table.columnWidth(1) - 12
+    assert metrics.horizontalAdvance(long) > 2 * width          # too long for the cell's two lines
+    lines = tagged_lines(long, tag, metrics, width, 2)
+    assert len(lines) == 2 and lines[-1].endswith("… · Airwallex"), lines
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines), lines
+    assert tagged_lines("Why Airwallex?", tag, metrics, width, 2) == ["Why Airwallex? · Airwallex"]
+    copy = " · Airwallex — Infrastructure / Platform Engineer (my copy)"        # a long name: cut in its middle
+    lines = tagged_lines(long, copy, metrics, 200, 2)
+    assert lines[-1].endswith("my copy)") and len(lines[-1].split("…")) >= 2, lines
+    assert all(metrics.horizontalAdvance(line) <= 200 for line in lines), lines
+
+
 def test_enter_presses_a_button_reached_with_tab_on_every_page(qtbot, window):
     """Walkthrough 11: on History, Enter on a button reached with Tab did nothing (only Space); the README says Enter
     presses it. History, Banks and Settings now do as Practice does."""
