@@ -147,7 +147,9 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     skipped = next(line for line in details.splitlines() if line.startswith("You skipped"))
     assert f"“{bank.name}”" not in skipped, details
     weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
-    assert f"1 of them given with “{bank.name}”, the bank you copied “{mine.name}” from" in weak, details
+    assert f"1 of them given with “{bank.name}”, the bank it was copied from" in weak, details
+    picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]    # as Practice shows it
+    assert picked.count(f"“{mine.name}”") == 1 and "You skipped" in picked, picked     # in the session's line
 
     progress = service.progress(mine.id)
     assert progress["copied"] == [{"bank_id": bank.id, "answers": 2}], progress["copied"]

@@ -871,7 +871,10 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
                      "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
                                {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
     assert page.bank_box.currentData() == "airwallex"
-    assert page.recap_text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+    # the bank chosen above is named once, in the session's line (walk15: five times over, at 2560 a narrow column)
+    said = page.recap_text()
+    assert said.endswith("on the bank chosen above. Drill my weak points brings it back."), said
+    assert said.count(f"“{page.bank().name}”") == 1, said
 
 
 def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, qtbot):
@@ -2422,3 +2425,24 @@ def test_the_last_questions_feedback_says_finish_not_next_question(window, qtbot
     said = page.state_label.text()
     assert page.next_btn.text().startswith("Finish round")
     assert "next question" not in said and "finish the round" in said, said
+
+
+def test_the_welcome_back_is_larger_on_a_large_screen_not_a_narrow_column(window, qtbot):
+    """Walk15: at 2560x1440 the welcome back was a narrow column of small text in the card's left third. Its text
+    grows with a large window (still a readable column of lines), and goes back on a laptop screen."""
+    from datetime import datetime
+
+    page = window.practice
+    recap = {"bank_id": "airwallex", "answers": 9, "average": 73, "started_at": datetime.now().isoformat(),
+             "weakest": {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what "
+                                  "you would do differently", "hits": 0, "attempts": 3, "bank_id": "airwallex"}}
+    widths = {}
+    for size in ((1366, 768), (2560, 1440), (1366, 768)):
+        window.resize(*size)
+        page.show_recap(recap)
+        qtbot.wait(100)
+        widest = max(w.fontMetrics().horizontalAdvance(line) for w in page.recap_labels for line in w.text().split("\n"))
+        widths.setdefault(size, []).append((widest, page.recap_labels[0].font().pointSizeF()))
+    small, large = widths[(1366, 768)][0], widths[(2560, 1440)][0]
+    assert large[1] > small[1] and large[0] >= 1.3 * small[0], widths
+    assert widths[(1366, 768)][1] == small, widths              # back as it was

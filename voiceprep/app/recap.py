@@ -29,12 +29,17 @@ def bank_title(bank_id: str, find: Callable[[str], Any | None], labels: dict[str
     return f"“{name}”"
 
 
-def recap_lines(recap: Row, find: Callable[[str], Any | None],
-                today: datetime | None = None, labels: dict[str, str] | None = None) -> tuple[str, str]:
+def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
+                labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
-    to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)")."""
+    to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)"); `picked`
+    the bank Practice's picker shows, named in the session's line and then "the bank chosen above" (walk15: a
+    copy's long name five times over)."""
     def title(bank_id: str) -> str:
         return bank_title(bank_id, find, labels)
+
+    def named(bank_id: str) -> str:
+        return "the bank chosen above" if bank_id == picked else title(bank_id)
 
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
@@ -82,22 +87,23 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
                 continue
     if skipped and bank is not None:
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + (f" on {title(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
+                    + (f" on {named(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
-        where = title(weak.get("bank_id") or recap["bank_id"])
+        where = named(weak.get("bank_id") or recap["bank_id"])
         older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
         copy = find(weak.get("bank_id") or recap["bank_id"])
         origin = getattr(getattr(copy, "job", None), "copied_from", None)
         inherited = weak.get("inherited") or 0     # a copy's answers take in its origin's (walk15: unsaid)
         if inherited and origin:
             them = "all of them" if inherited == weak["attempts"] else f"{inherited} of them"
-            older = ", ".join([older] * bool(older) + [f"{them} given with {title(origin)}, the bank you copied "
-                                                       f"{where} from"])
+            older = ", ".join([older] * bool(older) + [f"{them} given with {title(origin)}, the bank it was "
+                                                       "copied from"])
         said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
                     + (f", {older}" if older else "") + ")"
-                    + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
-                       ". Drill my weak points brings it back."))
+                    + (". Drill my weak points brings it back." if len(banks) == 1 else
+                       f" on {where}. Drill my weak points brings it back." if where == named(picked or "") else
+                       f" on {where}. Drill my weak points on {where} brings it back."))
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 
 

@@ -172,6 +172,7 @@ class TypeAnswerDialog(QDialog):
 
 ROUND_SHARES_EXPLAINED = shares_explained("round")
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
+RECAP_LARGE = (1800, 1000, 4)   # a page at least this wide and high: the welcome back's text this much larger (pt)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -565,7 +566,15 @@ class PracticePage(QWidget):
         if font.pointSize() != size:
             font.setPointSize(size)
             self.prompt_text.setFont(font)
+        if self.recap_labels and self.recap_labels[0].font().pointSizeF() != self._recap_size():
+            self._set_recap(self._recap)
         super().resizeEvent(event)
+
+    def _recap_size(self) -> float:
+        """The welcome back's text size: a point over the page's, more in a large window (walk15: at 2560x1440 a
+        narrow column of small text in the card's left third)."""
+        wide, high, more = RECAP_LARGE
+        return self.font().pointSizeF() + (more if self.width() >= wide and self.height() >= high else 1)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
@@ -771,7 +780,8 @@ class PracticePage(QWidget):
         i = self.bank_box.findData(recap["bank_id"])
         if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
             self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery)
-        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels())
+        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
+                                        picked=self.bank_box.currentData())
         skipped = recap.get("skipped") or []
         self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
         self.drill_note.hide()
@@ -802,7 +812,7 @@ class PracticePage(QWidget):
             label = plain("\n".join(textwrap.wrap(line, RECAP_CHARS)))
             label.setWordWrap(True)
             font = label.font()
-            font.setPointSizeF(font.pointSizeF() + 1)
+            font.setPointSizeF(self._recap_size())
             label.setFont(font)
             layout.addWidget(label)
             self.recap_labels.append(label)
