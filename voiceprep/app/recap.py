@@ -107,17 +107,17 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 
 
-def copied_text(copied: list[Row], name: Callable[[str], str], bank: str) -> str:
+def copied_text(copied: list[Row], name: Callable[[str], str]) -> str:
     """What a copied bank's Progress takes in from the banks it was copied from (`copied`: [{"bank_id", "answers"}],
-    HistoryService.copied), `name` quoting a bank by id and `bank` the copy's quoted name: "Includes 3 answers given
-    with “Airwallex”, the bank you copied “Airwallex (my copy)” from." ("" for none). Walk15: counted, unsaid."""
+    HistoryService.copied), `name` quoting a bank by id: "Includes 3 answers given with “Airwallex”, the bank this
+    one was copied from." ("" for none; the copy is the bank chosen above it). Walk15: counted, unsaid."""
     if not copied:
         return ""
     given = [f"{counted(c['answers'], 'answer')} given with {name(c['bank_id'])}" if i == 0 else
              f"{c['answers']} with {name(c['bank_id'])}" for i, c in enumerate(copied)]
     said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
-    which = "the bank" if len(copied) == 1 else "the banks"
-    return f"Includes {said}, {which} you copied {bank} from."
+    which = "the bank this one was" if len(copied) == 1 else "the banks this one was"
+    return f"Includes {said}, {which} copied from."
 
 
 def _when(iso: str, today: datetime | None = None) -> str:

@@ -610,7 +610,7 @@ def test_a_copied_banks_progress_says_how_many_answers_came_from_its_origin(qtbo
     page.show()
     page._show(data, "mine", None, page._generation)
     assert page.copied_note.isVisible()
-    assert page.copied_note.text() == ("Includes 3 answers given with “Airwallex”, the bank you copied "
-                                       "“Airwallex (my copy)” from."), page.copied_note.text()
+    assert page.copied_note.text() == ("Includes 3 answers given with “Airwallex”, the bank this one was copied "
+                                       "from."), page.copied_note.text()
     page._show({**data, "copied": []}, "airwallex", None, page._generation)
     assert not page.copied_note.isVisible()

@@ -829,8 +829,7 @@ class ProgressPage(QScrollArea):
         series, rates, st = data["series"], data["rates"], data["stats"]
         self.summary.setText(summary_text(st))
         labels = self.services.registry.labels()
-        copied = copied_text(data.get("copied") or [], lambda b: bank_title(b, self.services.registry.find, labels),
-                             bank_title(bank_id, self.services.registry.find, labels))
+        copied = copied_text(data.get("copied") or [], lambda b: bank_title(b, self.services.registry.find, labels))
         self.copied_note.setText(copied)
         self.copied_note.setVisible(bool(copied))
         self.improving.setText(data.get("improving") or "")
