@@ -614,3 +614,23 @@ def test_a_copied_banks_progress_says_how_many_answers_came_from_its_origin(qtbo
                                        "from."), page.copied_note.text()
     page._show({**data, "copied": []}, "airwallex", None, page._generation)
     assert not page.copied_note.isVisible()
+
+
+def test_a_one_point_charts_note_is_under_its_title_not_over_the_plot(qtbot):
+    """Walk15: "One day so far: practise on another day to see a trend" was drawn across the chart's grid lines.
+    It is said under the chart's title, above the plot, and goes once there is a trend."""
+    from datetime import UTC, datetime, timedelta
+
+    from voiceprep.gui.widgets.progress import LineChart
+
+    chart = LineChart("Overall score", "score / 100", (0, 100))
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    chart.show()
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    chart.set_series({"overall": [(start, 60.0)]}, daily=True)
+    qtbot.waitUntil(chart.canvas.ready, timeout=5000)
+    assert chart.note.isVisible() and chart.note.text() == "One day so far: practise on another day to see a trend"
+    assert chart.note.geometry().bottom() < chart.canvas.geometry().top()
+    chart.set_series({"overall": [(start, 60.0), (start + timedelta(days=1), 70.0)]}, daily=True)
+    assert not chart.note.isVisible()

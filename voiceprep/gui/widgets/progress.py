@@ -530,13 +530,6 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         p.setBrush(QColor(spec.background))
         for x, y in drills:                     # always marked, however many points the line has
             draw_marker(p, shape, x, y, 3.5)
-    if note := lonely_text(spec):               # in the half of the chart away from the point(s)
-        up = min(y for col in ys for y in col) < area.center().y()           # the point is in the upper half
-        half = QRectF(area.left(), area.center().y() if up else area.top(), area.width(), area.height() / 2)
-        muted = QColor(text)
-        muted.setAlpha(170)
-        p.setPen(muted)
-        p.drawText(half, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, note)
     return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
             for (t, v), (x, y) in zip(s, pts)]
 
@@ -651,6 +644,11 @@ class LineChart(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         self.title = heading(title, 11)
         lay.addWidget(self.title)
+        # one point is no trend: said under the title, not over the plot's lines (walk15: drawn across them)
+        self.note = muted("")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        lay.addWidget(self.note)
         self.canvas = Canvas(unit, y_range, band)
         lay.addWidget(self.canvas, 1)
         self.legend = QGridLayout()
@@ -693,6 +691,9 @@ class LineChart(QWidget):
                 label.setToolTip(name)
                 self.legend.addWidget(label, i // 2, i % 2)
                 self.legend_labels.append(label)
+        note = lonely_text(self.canvas.spec()) if self.canvas.series else ""
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.canvas.invalidate()
 
 
