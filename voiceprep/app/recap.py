@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from voiceprep.core.history.queries import local, older_wording_text
-from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 
 Row = dict[str, Any]
@@ -76,7 +75,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}."]
-    said += [average] * bool(average) + [the_round] * bool(the_round)
+    said += [line for line in (average, the_round) if line]
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown

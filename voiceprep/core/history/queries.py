@@ -83,11 +83,11 @@ def kind_name(row: Row) -> str | None:
     return "Follow-up" if is_follow_up(row) else "Drill" if row.get("drill") else None
 
 
-def asked_text(row: Row, points: bool = True) -> str:
+def asked_text(row: Row, with_points: bool = True) -> str:
     """What an answer was asked, for History's detail and tooltip, the exports and the CLI: a drill's points to
-    cover, a follow-up answer's questions and (`points`) what it counts for ("" for a whole answer). History's
+    cover, a follow-up answer's questions and (`with_points`) what it counts for ("" for a whole answer). History's
     detail leaves that out: the feedback under it says it (walk15: explained twice)."""
-    labels = (row.get("drill") or []) if points or not is_follow_up(row) else []
+    labels = (row.get("drill") or []) if with_points or not is_follow_up(row) else []
     if is_follow_up(row):
         questions = " ".join(f"“{q}”" for q in row["follow_up"])
         points = f"; it counts only for the point{'s' if len(labels) != 1 else ''} they asked about: " \

@@ -465,7 +465,7 @@ class HistoryPage(QWidget):
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill") or is_follow_up(attempt):
-            context += "\n" + asked_text(attempt, points=False)      # what it counts for: the feedback says
+            context += "\n" + asked_text(attempt, with_points=False)      # what it counts for: the feedback says
         if attempt.get("with_follow_ups"):       # as Practice showed it after them, beside its own count
             context += "\n" + followed_text(attempt["with_follow_ups"])
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."

@@ -22,7 +22,8 @@ def tagged_lines(text: str, tag: str, metrics: QFontMetrics, width: int, lines: 
     if metrics.horizontalAdvance(tag) > most:      # name keeps its end: "Airwallex — Infra…form Engineer (my copy)"
         tag = metrics.elidedText(tag, Qt.TextElideMode.ElideMiddle, most)
 
-    words, out, i = text.split(), [], 0
+    words, i = text.split(), 0
+    out: list[str] = []
     while i < len(words) and len(out) < lines - 1:
         line = words[i]
         i += 1
