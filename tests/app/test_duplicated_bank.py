@@ -122,3 +122,38 @@ def test_a_duplicated_banks_welcome_back_last_round_and_answer_numbers_take_in_t
     assert service.attempt(after.attempt_id)["answer_number"] == 2
     assert service.attempt(before.attempt_id)["answer_number"] == 1     # not the copy's answers
     assert "answer 2 to this question" in service.render([after.attempt_id], "md")
+
+
+def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(bank, banks, access, session):
+    """Walk15: Progress and Welcome back counted a copy's answers with its origin's (by design) without saying so,
+    and Welcome back named the origin for a question skipped there while the picker showed the copy. Both say how
+    many answers came from the bank it was copied from, by name; the skipped question is the picked copy's."""
+    from voiceprep.app.recap import copied_text, recap_lines
+
+    service = HistoryService(access, banks.lineage)
+    mine = banks.find(f"{bank.id}-mine")
+    rnd = bank.rounds[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], vague, rnd.id, pk)
+    session.save_typed(bank, rnd.prompts[2], vague, rnd.id, pk)
+    session.finish_round(pk, {"overall": 20.0, "answered": 2, "total": len(rnd.prompts),
+                              "skipped": [rnd.prompts[1].id]})
+    session.save_typed(mine, mine.prompt(rnd.prompts[0].id), vague)
+    recap = service.recap()
+    assert recap["bank_id"] == mine.id and recap["skipped_bank"] == mine.id, recap
+    labels = {b.id: b.name for b in banks.banks}
+    details = recap_lines(recap, banks.find, labels=labels)[1]
+    skipped = next(line for line in details.splitlines() if line.startswith("You skipped"))
+    assert f"“{bank.name}”" not in skipped, details
+    weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
+    assert f"1 of them given with “{bank.name}”, the bank it was copied from" in weak, details
+    picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]    # as Practice shows it
+    assert picked.count(f"“{mine.name}”") == 1 and "You skipped" in picked, picked     # in the session's line
+
+    progress = service.progress(mine.id)
+    assert progress["copied"] == [{"bank_id": bank.id, "answers": 2}], progress["copied"]
+    assert service.progress(bank.id)["copied"] == []
+    assert copied_text(progress["copied"], lambda b: f"“{labels[b]}”") == (
+        f"Includes 2 answers given with “{bank.name}”, the bank this one was copied from.")
+    assert service.progress(mine.id, rnd.prompts[2].id)["copied"] == [{"bank_id": bank.id, "answers": 1}]

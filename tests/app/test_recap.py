@@ -26,11 +26,11 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert recap is not None and recap["bank_id"] == bank.id and recap["answers"] == 1
     headline, details = recap_lines(recap, {bank.id: bank}.get)
     assert headline == "Welcome back."
-    assert details.startswith(f"Last session, today: 1 answer on “{bank.name}”, average ")
+    assert details.startswith(f"Last session, today: 1 answer on “{bank.name}”.\nAverage per answer: ")
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”:" in details
     assert "Most missed: “" in details and "(covered in 0 of 1 recent answers)" in details and "Drill my weak points" in details
     # one thing a line: the session, what was skipped, what to drill (walkthrough 9: one dense paragraph)
-    assert [line.split(" ")[0] for line in details.splitlines()] == ["Last", "You", "Most"]
+    assert [line.split(" ")[0] for line in details.splitlines()] == ["Last", "Average", "You", "Most"]
     yesterday = datetime.now(UTC) - timedelta(days=1)
     assert "Last session, yesterday" in recap_lines({**recap, "started_at": yesterday.isoformat()}, {bank.id: bank}.get)[1]
     gone = recap_lines(recap, lambda _: None)[1]                    # the bank was deleted since: its id, nothing crashes
@@ -45,7 +45,7 @@ def test_the_recap_average_leaves_a_drill_out_and_says_so():
              "average": 77.0, "skipped": [], "weakest": None}
     find = {bank.id: bank}.get
     assert "3 answers on " in recap_lines(recap, find)[1]
-    assert recap_lines(recap, find)[1].endswith(", average 77 (not counting the drill).")
+    assert recap_lines(recap, find)[1].endswith(".\nAverage per answer: 77. The drill is left out.")
     assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, find)[1]   # only a drill
 
 
@@ -65,13 +65,13 @@ def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
     assert recap is not None and (recap["answers"], recap["drills"], recap["follow_ups"]) == (2, 0, 1)
     assert recap["average"] == round(whole.analysis.overall, 1)              # the follow-up left out, as before
     details = recap_lines(recap, {bank.id: bank}.get)[1]
-    assert f"2 answers on “{bank.name}”, average {whole.analysis.overall:.0f} (not counting the follow-up " \
-        "answer)." in details and "drill)" not in details, details
+    assert f"2 answers on “{bank.name}”.\nAverage per answer: {whole.analysis.overall:.0f}. The follow-up " \
+        "answer is left out." in details and "drill" not in details, details
     access.close_all()
     three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1}
     assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
-        f"Last session, today: 6 answers on “{bank.name}”, average {recap['average']:.0f} (not counting the drills, "
-        "the follow-up answers and the answer cut off).")
+        f"Last session, today: 6 answers on “{bank.name}”.\nAverage per answer: {recap['average']:.0f}. The drills, "
+        "the follow-up answers and the answer cut off are left out.")
 
 
 def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_points_bank(tmp_path):
@@ -92,7 +92,7 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
     details = recap_lines(recap, {b.id: b for b in (payments, airwallex)}.get)[1]
     # each bank by the name Banks shows, quoted, one "; " between them: "Senior Backend Engineer, Payments 6" was
     # ambiguous and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)
-    assert (f": 4 answers on 2 banks (3 on “{payments.name}”; 1 on “Airwallex — {airwallex.job.title}”), average "
+    assert (f": 4 answers on 2 banks (3 on “{payments.name}”; 1 on “Airwallex — {airwallex.job.title}”).\nAverage "
             in details), details
     assert (f"(covered in 0 of 3 recent answers) on “{payments.name}”. Drill my weak points on "
             f"“{payments.name}” brings it back.") in details
@@ -150,13 +150,13 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     skips = len(rnd.prompts) - 1          # in the average as 0, as in the round (walkthrough 13)
     assert recap["skips"] == skips and recap["average"] == round(saved.analysis.overall / len(rnd.prompts), 1)
-    assert (f"1 answer on “{bank.name}”, average {recap['average']:.0f} per answer ({skips} skipped questions "
-            f"counted as 0).\nThe round “{rnd.title}” scored 20 (each question by its best try, the {skips} skipped "
+    assert (f"1 answer on “{bank.name}”.\nAverage per answer: {recap['average']:.0f}. The {skips} skipped questions "
+            f"count as 0.\nThe round “{rnd.title}” scored 20 (each question by its best try, the {skips} skipped "
             "as missed).") in details                 # a line each (walk14)
     one = recap_lines({**recap, "round": {**recap["round"], "skipped": 1}}, {bank.id: bank}.get)[1]
     assert "(each question by its best try, the skipped one as missed)." in one     # not "skipped ones" of one
     same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
-    assert f", average 20 ({skips} skipped questions counted as 0)." in same and "the round" not in same
+    assert f"Average per answer: 20. The {skips} skipped questions count as 0." in same and "the round" not in same
     access.close_all()
 
 
@@ -199,3 +199,22 @@ def test_last_time_is_the_last_counted_answer_to_the_question_from_any_session(t
         "Last time this round scored 64 (28 Nov) → now 70 (+6)"
     assert since_last_time(None, 50.0) is None
     access.close_all()
+
+
+def test_the_welcome_backs_counts_are_short_plain_statements():
+    """Walk15: "5 answers on “…”, average 53 per answer (not counting the follow-up answer; a skipped question
+    counted as 0)" was hard to follow. The answers, then the average, then what is in it or not, each a short
+    statement of its own."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    find = {bank.id: bank}.get
+    recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 5, "follow_ups": 1,
+             "skips": 1, "average": 53.0, "skipped": [], "weakest": None}
+    lines = recap_lines(recap, find)[1].splitlines()
+    assert lines[:2] == [f"Last session, today: 5 answers on “{bank.name}”.",
+                         "Average per answer: 53. The follow-up answer is left out; the skipped question counts "
+                         "as 0."], lines
+    many = recap_lines({**recap, "drills": 2, "follow_ups": 2, "cut_off": 1, "skips": 3}, find)[1].splitlines()
+    assert many[1] == ("Average per answer: 53. The drills, the follow-up answers and the answer cut off are left "
+                       "out; the 3 skipped questions count as 0."), many
+    assert recap_lines({**recap, "follow_ups": 0, "skips": 0}, find)[1].splitlines()[1] == "Average per answer: 53."
+    assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said

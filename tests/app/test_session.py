@@ -470,7 +470,7 @@ def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(sess
     recap = queries.recap(h)
     assert recap["answers"] == 2 and recap["cut_off"] == 1 and recap["average"] == round(good.analysis.overall, 1)
     from voiceprep.app.recap import recap_lines
-    assert "(not counting the answer cut off)" in recap_lines(recap, {bank.id: bank}.get)[1]
+    assert "The answer cut off is left out." in recap_lines(recap, {bank.id: bank}.get)[1]
     assert [p["attempts"] for p in service.prompts(bank.id)] == [1]
     assert ("*Cut off: recovered after the app closed; not counted in your averages, Progress or weak points*"
             in to_markdown(h, [crashed.attempt_id]))
@@ -829,3 +829,14 @@ def test_the_cue_words_beside_a_quote_are_the_words_said_not_the_cue_they_matche
     note = role["evidence"][0]["note"]
     assert "I wrote" in note and "rewrote" not in note, note
     assert "benchmark" in note, note
+
+
+def test_a_competencys_weighted_key_points_say_their_weights():
+    """Walk15: a competency of two key points weighted 1 and 1.5 read "40 · 1 of 2 key points", 40 beside the 50
+    that "1 of 2" reads as, unexplained. Points of unequal weight say the weight covered; equal ones do not."""
+    from voiceprep.app.judging import _basis
+
+    points = [{"competency": "depth", "hit": True, "weight": 1.0}, {"competency": "depth", "hit": False, "weight": 1.5}]
+    assert _basis(None, "depth", points) == "1 of 2 key points (by weight 1 of 2.5)"
+    even = [{**k, "weight": 1.0} for k in points]
+    assert _basis(None, "depth", even) == "1 of 2 key points"

@@ -282,6 +282,7 @@ def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
     result = off_gui(lambda: services.history.compare(second, first))
     dialog = CompareDialog(result, window)
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Compare answers 1 and 2 to this question"       # walk15: read unnaturally
     view = dialog.view
     texts = view.summary.toPlainText().splitlines()
     assert any(t.startswith("Pace 162 → 150 words/min") for t in texts), texts
@@ -917,6 +918,9 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     # as Practice showed it: the follow-up's own count and only the point it was asked about
     assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
+    # explained once (walk15: the line under the title said it counts only for the point asked about, then the
+    # paragraph under the count said it again)
+    assert said.count("counts") == 1 and "counts only for" not in said, said
     # one count (walkthrough 10: four on one screen): no whole-answer score, no competency bar of the whole answer
     assert "whole answer:" not in said and "job weight" not in said and " key points" not in said, said
     assert f"{asked[0]} · asked" in said, said
@@ -936,7 +940,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     assert f"Follow-up to answer 1: the interviewer asked “{questions[0]}”" in said and said.count("Follow-up") == 1
     # the follow-up's key points counted as asked ("Key points 3 of 6 → 1 of 1 asked", not "→ 1 of 6")
     assert re.search(r"Key points \d of 6 → 1 of 1 asked", said), said
-    assert dialog.windowTitle() == "Compare answer 1 to this question and follow-up to answer 1"
+    assert dialog.windowTitle() == "Compare answer 1 and its follow-up"
     lost = said.split("Lost")[1].split("Still missing")[0]
     assert all(k.label in asked or k.label not in lost for k in load_bank(BANKS / "airwallex.toml").prompt(
         "hardest-problem").key_points), said
@@ -1018,6 +1022,43 @@ def test_with_every_bank_shown_each_question_cell_names_its_bank(services):
     assert shown == ["Why Airwallex? · Airwallex", "Tell me about Kafka. · Senior Backend Engineer, Payments"]
     assert [r["display"][1] for r in table_rows(both[:1], names)] == ["Why Airwallex?"]   # one bank: no need
     assert [r["display"][1] for r in table_rows(both)] == ["Why Airwallex?", "Tell me about Kafka."]  # one chosen
+
+
+def test_a_long_questions_cell_keeps_its_banks_name_whole_at_1366x768(qtbot, window, services):
+    """Walk15: at 1366x768 History's question cell cut the bank's name off a long question ("… · Airw"). The
+    question is shortened instead; the bank's name is whole at the end of the cell's last line."""
+    from PySide6.QtGui import QFontMetrics
+
+    from voiceprep.gui.widgets.history import short_bank_names, table_rows
+    from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate, tagged_lines
+
+    long = ("What is the most challenging technical problem you have solved, and how did you decide between the "
+            "designs you considered, and what came of it in numbers?")
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.wait(200)                                        # the page's own (empty) list has come
+    rows = table_rows([{"started_at": "2026-12-01T10:00:00+00:00", "duration_s": 30.0, "self_rating": None,
+                        "state": "done", "input": "voice", "overall": 50.0, "drill": None, "drilled": None,
+                        "id": i, "bank_id": b, "prompt_text": long}
+                       for i, b in ((1, "airwallex"), (2, "senior-backend-payments"))],
+                      short_bank_names(services.registry))
+    page.model.set_rows(rows)
+    index = page.model.index(0, 1)
+    tag = index.data(TAG_ROLE)
+    assert tag == " · Airwallex" and index.data() == long + tag
+    assert isinstance(page.table.itemDelegateForColumn(1), TaggedTextDelegate)
+    metrics = QFontMetrics(page.table.font())
+    width = page.table.columnWidth(1) - 12
+    assert metrics.horizontalAdvance(long) > 2 * width          # too long for the cell's two lines
+    lines = tagged_lines(long, tag, metrics, width, 2)
+    assert len(lines) == 2 and lines[-1].endswith("… · Airwallex"), lines
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines), lines
+    assert tagged_lines("Why Airwallex?", tag, metrics, width, 2) == ["Why Airwallex? · Airwallex"]
+    copy = " · Airwallex — Infrastructure / Platform Engineer (my copy)"        # a long name: cut in its middle
+    lines = tagged_lines(long, copy, metrics, 200, 2)
+    assert lines[-1].endswith("my copy)") and len(lines[-1].split("…")) >= 2, lines
+    assert all(metrics.horizontalAdvance(line) <= 200 for line in lines), lines
 
 
 def test_enter_presses_a_button_reached_with_tab_on_every_page(qtbot, window):

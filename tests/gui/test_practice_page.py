@@ -566,6 +566,8 @@ def test_the_round_summary_fits_a_laptop_screen_skipped_questions_included(windo
     assert page.page_scroll.verticalScrollBar().maximum() == 0
     cut = [w.text() for w in shown if w.visibleRegion().boundingRect() != w.rect()]
     assert not cut, cut                                  # nothing clipped by the window or a scroll area
+    overall = next(w for w in shown if w.text().startswith("overall / 100"))    # one line (walk15: it wrapped)
+    assert overall.width() >= overall.fontMetrics().horizontalAdvance(overall.text()), (overall.text(), overall.size())
 
 
 def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
@@ -869,7 +871,10 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
                      "banks": [{"bank_id": page.bank_box.itemData(other), "answers": 2},
                                {"bank_id": "airwallex", "answers": 1}], "weakest": weakest})
     assert page.bank_box.currentData() == "airwallex"
-    assert page.recap_text().endswith(f"Drill my weak points on “{page.bank().name}” brings it back.")
+    # the bank chosen above is named once, in the session's line (walk15: five times over, at 2560 a narrow column)
+    said = page.recap_text()
+    assert said.endswith("on the bank chosen above. Drill my weak points brings it back."), said
+    assert said.count(f"“{page.bank().name}”") == 1, said
 
 
 def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, qtbot):
@@ -2363,3 +2368,81 @@ def test_the_round_summarys_card_has_no_empty_line_under_its_headline(window, qt
     page.start_btn.click()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     assert page.state_label.isVisible() and page.state_label.text()
+
+
+def test_the_bank_edited_notice_stays_for_the_rest_of_the_round(window, qtbot):
+    """Walkthrough 15: the "you edited this bank" notice went at the next question (N), exactly when the candidate
+    saw the old text. It stays for the rest of the round, comes back after a skip's notice, shown once (no popup),
+    until the round ends, is restarted or the candidate dismisses it."""
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()
+    mine, editor = window.practice.bank_box.currentData(), window.banks.editor
+    window.nav.setCurrentRow(0)
+    page, ctl = start(window, qtbot, bank=mine)
+    ctl.stop_speaking()
+    window.nav.setCurrentRow(3)
+    editor.doc.set(editor._prompt_paths(editor.doc)[-1], "text", "Why Airwallex, in two sentences?")
+    editor.save()
+    window.nav.setCurrentRow(0)
+    said = page.notice.text()
+    assert page.notice.isVisible() and "You edited this bank" in said
+
+    def still_said():
+        return page.notice.isVisible() and page.notice.text() == said and page.notice.action_btn.isVisible()
+
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert still_said()
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)           # the next question: the edit is still said
+    ctl.stop_speaking()
+    assert ctl.rehearsal.index == 1 and still_said()
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)           # a skip: its own notice, with its undo
+    ctl.stop_speaking()
+    assert page.notice.isVisible() and "Skipped" in page.notice.text()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)                            # the skip's notice goes: the edit's is back
+    assert ctl.rehearsal.index == 2 and still_said()
+    page.notice.close_btn.click()                         # dismissed: not shown again this round
+    press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    ctl.stop_speaking()
+    assert ctl.rehearsal.index == 3 and not page.notice.isVisible()
+
+
+def test_the_last_questions_feedback_says_finish_not_next_question(window, qtbot):
+    """Walk15: the last question's feedback said "Retry or go to the next question" beside "Finish round"."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    assert "next question" in page.state_label.text()           # not the last: the next question is said
+    while not ctl.rehearsal.is_last:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    ctl.stop_speaking()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    said = page.state_label.text()
+    assert page.next_btn.text().startswith("Finish round")
+    assert "next question" not in said and "finish the round" in said, said
+
+
+def test_the_welcome_back_is_larger_on_a_large_screen_not_a_narrow_column(window, qtbot):
+    """Walk15: at 2560x1440 the welcome back was a narrow column of small text in the card's left third. Its text
+    grows with a large window (still a readable column of lines), and goes back on a laptop screen."""
+    from datetime import datetime
+
+    page = window.practice
+    recap = {"bank_id": "airwallex", "answers": 9, "average": 73, "started_at": datetime.now().isoformat(),
+             "weakest": {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what "
+                                  "you would do differently", "hits": 0, "attempts": 3, "bank_id": "airwallex"}}
+    widths = {}
+    for size in ((1366, 768), (2560, 1440), (1366, 768)):
+        window.resize(*size)
+        page.show_recap(recap)
+        qtbot.wait(100)
+        widest = max(w.fontMetrics().horizontalAdvance(line) for w in page.recap_labels for line in w.text().split("\n"))
+        widths.setdefault(size, []).append((widest, page.recap_labels[0].font().pointSizeF()))
+    small, large = widths[(1366, 768)][0], widths[(2560, 1440)][0]
+    assert large[1] > small[1] and large[0] >= 1.3 * small[0], widths
+    assert widths[(1366, 768)][1] == small, widths              # back as it was

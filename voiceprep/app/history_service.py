@@ -125,6 +125,18 @@ class HistoryService:
             "SELECT prompt_id, MAX(prompt_text) AS prompt_text, COUNT(*) AS attempts FROM attempts "
             f"WHERE {of_bank} AND state = 'done' AND {queries.COMPLETE} GROUP BY prompt_id ORDER BY MIN(started_at)", ids)
 
+    def copied(self, bank: str, prompt: str | None = None) -> list[Row]:
+        """The finished answers a copied bank's Progress takes in from the banks it was copied from (its lineage
+        after itself), [{"bank_id", "answers"}] nearest first; [] for a bank that is not a copy (walk15: unsaid)."""
+        origins = tuple(self.lineage(bank))[1:]
+        if not origins:
+            return []
+        of_bank, ids = bank_where(origins)
+        extra, args = (" AND prompt_id = ?", [prompt]) if prompt else ("", [])
+        rows = self._h().read(f"SELECT bank_id, COUNT(*) AS answers FROM attempts WHERE {of_bank} AND state = 'done' "
+                              f"AND {queries.COMPLETE}{extra} GROUP BY bank_id", [*ids, *args])
+        return sorted(rows, key=lambda r: origins.index(r["bank_id"]))
+
     # -- progress -------------------------------------------------------------------------------
     def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:
         s = self.settings
@@ -158,7 +170,7 @@ class HistoryService:
         """Everything the Progress page shows, in one call."""
         return dict(self._unless_changed(("progress", self.lineage(bank), prompt), lambda: {
             "series": self.trends(bank, prompt), "rates": self.key_point_rates(bank, prompt),
-            "stats": self.stats(bank, prompt), "prompts": self.prompts(bank)}))
+            "stats": self.stats(bank, prompt), "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}))
 
     def compare(self, first: int, second: int) -> Row:
         """Two attempts of one prompt, older first; a point an answer's follow-up answers covered counts as covered

@@ -87,6 +87,16 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     return out
 
 
+def by_weight(points: list[dict[str, Any]]) -> str:
+    """Key points of unequal weight, what the covered ones weigh: "by weight 1 of 2.5" ("" when all weigh the same:
+    "1 of 2" is then the share). Walk15: "1 of 2 key points" beside 40, the points weighted 1 and 1.5, unexplained."""
+    weights = [k.get("weight") or 1.0 for k in points]
+    if len(set(weights)) < 2:
+        return ""
+    hit = sum(w for w, k in zip(weights, points) if k.get("hit"))
+    return f"by weight {round(hit, 2):g} of {round(sum(weights), 2):g}"
+
+
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
            said: dict[str, float | None] | None = None, typed: bool = False) -> str:
     """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"; with
@@ -95,7 +105,9 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
     `typed` answer's delivery was not measured, and counts for nothing: said so, with no number (walk14: "how you
     said it 100")."""
     mine = [k for k in key_points if k.get("competency") == cid]
-    parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"] if mine else []
+    weighted = by_weight(mine)
+    parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"
+             + (f" ({weighted})" if weighted else "")] if mine else []
     if comp is not None and comp.delivery and comp.delivery_weight:
         value = delivery_part(comp, said) if said else None
         if value is None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from voiceprep.core.history.queries import local, older_wording_text
-from voiceprep.core.history.skipped import skipped_text
+from voiceprep.core.wording import counted
 
 Row = dict[str, Any]
 
@@ -20,16 +20,25 @@ def _day(iso: str, today: datetime | None = None) -> str:
     return "today" if days == 0 else "yesterday" if days == 1 else f"on {when:%d %b}".replace(" 0", " ")
 
 
-def recap_lines(recap: Row, find: Callable[[str], Any | None],
-                today: datetime | None = None, labels: dict[str, str] | None = None) -> tuple[str, str]:
+def bank_title(bank_id: str, find: Callable[[str], Any | None], labels: dict[str, str] | None = None) -> str:
+    """The bank's name as the pickers and Banks show it (`labels`), in quotes: a comma in a job title made a list of
+    banks ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
+    bank = find(bank_id)
+    name = (labels or {}).get(bank_id) or (bank.name if bank is not None else bank_id)
+    return f"“{name}”"
+
+
+def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
+                labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
-    to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)")."""
+    to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)"); `picked`
+    the bank Practice's picker shows, named in the session's line and then "the bank chosen above" (walk15: a
+    copy's long name five times over)."""
     def title(bank_id: str) -> str:
-        """The bank's name as the pickers and Banks show it, in quotes: a comma in a job title made a list of banks
-        ambiguous, and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)."""
-        bank = find(bank_id)
-        name = (labels or {}).get(bank_id) or (bank.name if bank is not None else bank_id)
-        return f"“{name}”"
+        return bank_title(bank_id, find, labels)
+
+    def named(bank_id: str) -> str:
+        return "the bank chosen above" if bank_id == picked else title(bank_id)
 
     banks = recap.get("banks") or [{"bank_id": recap["bank_id"], "answers": recap["answers"]}]
     n = recap["answers"]
@@ -39,12 +48,20 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
         [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
-    left_out = f"not counting {', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else \
-        f"not counting {left[0]}" if left else ""
     skips = recap.get("skips") or 0                  # in the average as 0, as the round counts them (walkthrough 13)
-    told = [left_out] * bool(left_out) + [skipped_text(skips)] * bool(skips)
-    left_out = f" ({'; '.join(told)})" if told else ""
-    average = f", average {recap['average']:.0f}{left_out}" if recap.get("average") is not None else ""
+    # short statements, one after the other (walk15: "average 53 per answer (not counting the follow-up answer; a
+    # skipped question counted as 0)" was hard to follow)
+    told = []
+    if left:
+        out = f"{', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else left[0]
+        plural = len(left) > 1 or (drills or follow_ups or cut) > 1
+        told.append(f"{out} {'are' if plural else 'is'} left out")
+    if skips:
+        told.append("the skipped question counts as 0" if skips == 1 else f"the {skips} skipped questions count as 0")
+    if told:
+        told[0] = told[0][0].upper() + told[0][1:]
+    average = (f"Average per answer: {recap['average']:.0f}." + (f" {'; '.join(told)}." if told else "")
+               if recap.get("average") is not None else None)
     rnd = recap.get("round")
     the_round = None
     if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
@@ -54,12 +71,11 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
         missed = rnd["skipped"]
         why = " (each question by its best try" + (
             ", the skipped one as missed)" if missed == 1 else f", the {missed} skipped as missed)" if missed else ")")
-        average = f", average {recap['average']:.0f} per answer{left_out}" if recap.get("average") is not None else ""
         the_round = f"The round “{rnd['title']}” scored {rnd['overall']:.0f}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
-    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}{average}."]
-    said += [the_round] if the_round else []
+    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}."]
+    said += [line for line in (average, the_round) if line]
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown
@@ -70,16 +86,37 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None],
                 continue
     if skipped and bank is not None:
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + (f" on {title(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
+                    + (f" on {named(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
-        where = title(weak.get("bank_id") or recap["bank_id"])
+        where = named(weak.get("bank_id") or recap["bank_id"])
         older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        copy = find(weak.get("bank_id") or recap["bank_id"])
+        origin = getattr(getattr(copy, "job", None), "copied_from", None)
+        inherited = weak.get("inherited") or 0     # a copy's answers take in its origin's (walk15: unsaid)
+        if inherited and origin:
+            them = "all of them" if inherited == weak["attempts"] else f"{inherited} of them"
+            older = ", ".join([older] * bool(older) + [f"{them} given with {title(origin)}, the bank it was "
+                                                       "copied from"])
         said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
                     + (f", {older}" if older else "") + ")"
-                    + (f" on {where}. Drill my weak points on {where} brings it back." if len(banks) > 1 else
-                       ". Drill my weak points brings it back."))
+                    + (". Drill my weak points brings it back." if len(banks) == 1 else
+                       f" on {where}. Drill my weak points brings it back." if where == named(picked or "") else
+                       f" on {where}. Drill my weak points on {where} brings it back."))
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def copied_text(copied: list[Row], name: Callable[[str], str]) -> str:
+    """What a copied bank's Progress takes in from the banks it was copied from (`copied`: [{"bank_id", "answers"}],
+    HistoryService.copied), `name` quoting a bank by id: "Includes 3 answers given with “Airwallex”, the bank this
+    one was copied from." ("" for none; the copy is the bank chosen above it). Walk15: counted, unsaid."""
+    if not copied:
+        return ""
+    given = [f"{counted(c['answers'], 'answer')} given with {name(c['bank_id'])}" if i == 0 else
+             f"{c['answers']} with {name(c['bank_id'])}" for i, c in enumerate(copied)]
+    said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
+    which = "the bank this one was" if len(copied) == 1 else "the banks this one was"
+    return f"Includes {said}, {which} copied from."
 
 
 def _when(iso: str, today: datetime | None = None) -> str:

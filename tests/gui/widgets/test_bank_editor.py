@@ -673,12 +673,16 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
         qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
     assert editor.node_path == ("rounds", 0)
     stops = []
-    while len(stops) < 5 or stops[-1] is not field(editor, "title"):
+    for _ in range(12):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
-        assert len(stops) < 12, stops
-    assert stops[:4] == [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn]
-    assert not any(isinstance(w, QAbstractScrollArea) and not isinstance(w, QTreeWidget) for w in stops), stops
+    # the form first (walk15: Tab from the tree went to Add), then the tree's buttons
+    assert stops[0] is field(editor, "title"), stops
+    buttons = [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn]
+    assert all(b in stops for b in buttons) and stops.index(editor.add_btn) > stops.index(field(editor, "id")), stops
+    fields = [f.widget for f in editor.fields]                 # a text box is a scroll area too, and shows focus
+    inside = [w for w in stops[:stops.index(editor.down_btn) + 1] if w not in fields]     # the editor's own stops
+    assert not any(isinstance(w, QAbstractScrollArea) and not isinstance(w, QTreeWidget) for w in inside), inside
 
     editor.select(("rounds", 0, "prompts", 0))              # "Key points from my notes…": the same in its list
     dialog = NotesDialog(editor)
@@ -1142,7 +1146,7 @@ def test_the_problems_come_after_the_form_and_typing_on_them_goes_into_the_field
     for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
-    assert stops[:5] == [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn, field(editor, "label")]
+    assert stops[0] is field(editor, "label"), stops          # the form first (walk15: Add was)
     form = [f.widget for f in editor.fields]
     at = stops.index(editor.problems) if editor.problems in stops else None
     assert at is None or all(w in stops[:at] for w in form if w.isVisible()), stops   # only after the whole form
@@ -1166,8 +1170,11 @@ def test_undo_shows_what_it_undid(qtbot, services, data_home):
     editor.select(("job",))
     editor.undo()                                              # the label: back on that key point
     assert editor.node_path == point and field(editor, "label").toPlainText() == ""
+    assert editor.status.text().startswith("Undone: your last edit to the key point “I wrote the runbook”"), \
+        editor.status.text()                                   # walk15: said, not a blank line
     editor.undo()                                              # the point added: on the prompt it was added to
     assert editor.node_path == prompt
+    assert editor.status.text().startswith("Undone: took out the key point you added"), editor.status.text()
     editor.redo()
     assert editor.node_path == point
     editor.select(("job",))
@@ -1412,6 +1419,10 @@ def test_remove_goes_at_once_says_what_went_and_undo_brings_it_back(qtbot, servi
     undo_key(qtbot, editor)
     assert editor.doc.get(prompt, "text") == "Tell me about the data pipeline you rebuilt."
     assert editor.doc.count(prompt, "key_points") == 2
+    # walk15: the status line went blank; it says what came back
+    assert editor.status.text() == ("Undone: brought back the question “Tell me about the data pipeline you "
+                                    "rebuilt.” and its 2 key points. Redo (Ctrl+Shift+Z) does it again."), \
+        editor.status.text()
 
 
 def test_remove_says_what_a_key_point_competency_or_round_took_with_it(qtbot, services, data_home, monkeypatch):
@@ -1636,3 +1647,15 @@ def test_the_vocabulary_box_grows_with_its_names_as_the_cues_box_does(qtbot, ser
     editor.commit()
     assert editor.doc.get((), "vocabulary", []) == ["Kafka", "Airwallex", "HoYoverse", "LMAX Disruptor", "Postgres",
                                                      "Redis"]
+
+
+def test_tab_from_the_tree_goes_to_the_form(qtbot, services, data_home):
+    """Walk15: Tab from the tree went to Add, not to the form of the node chosen in it."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus, timeout=5000)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert editor.form_scroll.widget().isAncestorOf(focused), focused
+    assert any(f.widget is focused for f in editor.fields), focused

@@ -395,3 +395,15 @@ def test_a_typed_answers_delivery_cards_say_fillers_and_pace_are_not_measured(qt
     assert "Pace: not measured for a typed answer" in text, text
     assert "clean delivery" not in text and "1 filler" not in text
     assert "Hedges: 1 hedge" in text and "Structure:" in text, text
+
+
+def test_a_bank_scoring_weighted_key_points_says_their_weights_under_the_overall(qtbot):
+    """Walk15: "1 of 2 key points covered" beside an overall of 40 (points weighted 1 and 1.5), unexplained."""
+    from voiceprep.gui.widgets.feedback import headline_html
+
+    doc = {"hits": 1, "total": 2, "overall": 40.0, "competencies": [],
+           "key_points": [{"label": "A", "hit": True, "weight": 1.0}, {"label": "B", "hit": False, "weight": 1.5}]}
+    colors = Colors(QTextBrowser().palette())
+    assert "by weight 1 of 2.5" in headline_html(doc, colors)
+    even = {**doc, "overall": 50.0, "key_points": [{**k, "weight": 1.0} for k in doc["key_points"]]}
+    assert "by weight" not in headline_html(even, colors)

@@ -366,12 +366,16 @@ def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot)
     assert not page.overall.canvas.spec().ordinal                    # all prompts: each day's average, by date
     # the drill to "kafka" is no try of it: one prompt answered twice, improved
     assert improvement_text(rows, None) == ("Am I improving? Of the 1 prompt you answered more than once, latest "
-                                            "try vs first try: 1 higher (average change +42).")
+                                            "try vs first try: 1 prompt higher (average change +42).")
     assert improvement_text(rows, "py") == "Your first try 58 → latest 100 (+42); best 100, 2 tries."
     assert improvement_text(rows, "why").startswith("Answer it again to see whether you improve")
     assert improvement_text(rows[:2], None).startswith("Am I improving? Answer a prompt again to see")
     worse = rows + [{**rows[1], "overall": 10.0}, {**rows[4], "overall": 70.0}]
-    assert improvement_text(worse, None).endswith("1 higher, 1 lower, 1 the same (average change +7).")
+    assert improvement_text(worse, None).endswith("1 prompt higher, 1 prompt lower, 1 prompt the same (average "
+                                                  "change +7).")
+    # walk15: "1 lower" read as a score; a number of prompts, in the right number
+    twice = worse + [{**rows[0], "prompt_id": "x", "overall": 10.0}, {**rows[2], "prompt_id": "x", "overall": 90.0}]
+    assert "2 prompts higher, 1 prompt lower, 1 prompt the same" in improvement_text(twice, None)
     assert "first charted try" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart
 
 
@@ -585,3 +589,48 @@ def _combo_option(box):
     option = QStyleOptionComboBox()
     box.initStyleOption(option)
     return option
+
+
+def test_a_copied_banks_progress_says_how_many_answers_came_from_its_origin(qtbot):
+    """Walk15: a copied bank's Progress counted its origin's answers with its own (by design) without saying so. A
+    line under the summary says how many, naming the bank it was copied from; none for a bank that is no copy."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    names = {"mine": "Airwallex (my copy)", "airwallex": "Airwallex"}
+    page = ProgressPage(page_services(lambda b: SimpleNamespace(competencies=[], id=b, name=names[b],
+                                                                all_prompts=lambda: []) if b in names else None))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+    stats = {"typed": 0, "attempts": 4, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "stats": stats,
+            "copied": [{"bank_id": "airwallex", "answers": 3}]}
+    page.show()
+    page._show(data, "mine", None, page._generation)
+    assert page.copied_note.isVisible()
+    assert page.copied_note.text() == ("Includes 3 answers given with “Airwallex”, the bank this one was copied "
+                                       "from."), page.copied_note.text()
+    page._show({**data, "copied": []}, "airwallex", None, page._generation)
+    assert not page.copied_note.isVisible()
+
+
+def test_a_one_point_charts_note_is_under_its_title_not_over_the_plot(qtbot):
+    """Walk15: "One day so far: practise on another day to see a trend" was drawn across the chart's grid lines.
+    It is said under the chart's title, above the plot, and goes once there is a trend."""
+    from datetime import UTC, datetime, timedelta
+
+    from voiceprep.gui.widgets.progress import LineChart
+
+    chart = LineChart("Overall score", "score / 100", (0, 100))
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    chart.show()
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    chart.set_series({"overall": [(start, 60.0)]}, daily=True)
+    qtbot.waitUntil(chart.canvas.ready, timeout=5000)
+    assert chart.note.isVisible() and chart.note.text() == "One day so far: practise on another day to see a trend"
+    assert chart.note.geometry().bottom() < chart.canvas.geometry().top()
+    chart.set_series({"overall": [(start, 60.0), (start + timedelta(days=1), 70.0)]}, daily=True)
+    assert not chart.note.isVisible()

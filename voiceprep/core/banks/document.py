@@ -279,6 +279,12 @@ class BankDocument:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    @property
+    def next_undo(self) -> tuple[NodePath, NodePath] | None:
+        """Where the change Undo takes back was: (before, after) as `where` reads after an undo and a redo
+        (a removal's after is its list, an addition's its new node, an edit's its node)."""
+        return self._undo[-1][1:] if self._undo else None
+
     def undo(self) -> bool:
         if not self._undo:
             return False

@@ -83,10 +83,11 @@ def kind_name(row: Row) -> str | None:
     return "Follow-up" if is_follow_up(row) else "Drill" if row.get("drill") else None
 
 
-def asked_text(row: Row) -> str:
+def asked_text(row: Row, with_points: bool = True) -> str:
     """What an answer was asked, for History's detail and tooltip, the exports and the CLI: a drill's points to
-    cover, a follow-up answer's questions and their points ("" for a whole answer)."""
-    labels = row.get("drill") or []
+    cover, a follow-up answer's questions and (`with_points`) what it counts for ("" for a whole answer). History's
+    detail leaves that out: the feedback under it says it (walk15: explained twice)."""
+    labels = (row.get("drill") or []) if with_points or not is_follow_up(row) else []
     if is_follow_up(row):
         questions = " ".join(f"“{q}”" for q in row["follow_up"])
         points = f"; it counts only for the point{'s' if len(labels) != 1 else ''} they asked about: " \
@@ -393,7 +394,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
-    judged against; `older`: how many of the answers counted were judged against another (older_wording_text)."""
+    judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
+    `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
@@ -401,12 +403,12 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
     return h.read(
         f"""WITH recent AS (
-             SELECT id, prompt_id, prompt_text, drill_json, started_at,
+             SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
              FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} {extra}),
            counted AS (
-             SELECT a.id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
+             SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
                                        ORDER BY a.started_at DESC, a.id DESC) AS n
              FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
@@ -417,9 +419,9 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?)
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
-                  SUM(label != wording) AS older
+                  SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, last, last])
+        [*ids, DONE, *args, last, last, ids[0]])
 
 
 def older_wording_text(rate: Row) -> str:
@@ -501,14 +503,18 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                      "total": summary.get("total"), "skipped": len(skipped)}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
-    return {"bank_id": weakest["bank_id"] if weakest else banks[0], "started_at": started, "answers": len(day),
+    chosen = weakest["bank_id"] if weakest else banks[0]
+    skipped_bank = rounds[0]["bank_id"] if rounds else None
+    if skipped_bank is not None and skipped_bank in lineage(chosen):
+        skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
+    return {"bank_id": chosen, "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
             "average": average_with_skipped(sum(scores) / len(scores) if scores else None, len(scores), skips),
             "skips": skips,
             "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
-            "skipped": list(skipped), "skipped_bank": rounds[0]["bank_id"] if rounds else None, "weakest": weakest,
+            "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "round": the_round}
 
 

@@ -428,7 +428,9 @@ class BankEditor(QWidget):
         tab = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
         stops = [w for w in form_host.findChildren(QWidget) if w.focusPolicy() in tab]
         if stops:
-            QWidget.setTabOrder(stops[-1], self.problems)
+            # ... and the form right after the tree (walk15: Tab from the tree went to Add)
+            for first, second in zip([self.tree, *stops], [*stops, self.problems]):
+                QWidget.setTabOrder(first, second)
         if in_form:         # the focused field or button was rebuilt away: keep the keyboard here, not in the sidebar
             self._focus_field(focused_key if same_node else None)
         self.remove_btn.setEnabled(kind in ("competency", "round", "prompt", "key_point"))
@@ -1079,9 +1081,35 @@ class BankEditor(QWidget):
 
     def undo(self) -> None:
         self.commit()
+        step = self.doc.next_undo if self.doc else None
+        # what it takes back, named while it is there (walk15: the status line went blank)
+        said = self._undone_what(*step) if step is not None else ""
         if self.doc and self.doc.undo():
             self._after_change()
             self.refresh(select=self._nearest(self.doc.where))
+            if step is not None and len(step[1]) < len(step[0]):     # a removal: named now that it is back
+                said = f"brought back {self._removed_what(step[0])}"
+            self.status.setText(f"Undone: {said}. Redo (Ctrl+Shift+Z) does it again.")
+
+    def _undone_what(self, before: NodePath, after: NodePath) -> str:
+        """The change an undo takes back, in words, read before it is undone (see BankDocument.next_undo)."""
+        if len(after) > len(before):
+            return f"took out the {self._kind_words(after)} you added"
+        if before == after:
+            return f"your last edit to {self._named(before)}"
+        return f"moved {self._named(after)} back" if len(after) == len(before) else "your last change"
+
+    def _kind_words(self, path: NodePath) -> str:
+        return {"key_point": "key point", "prompt": "question"}.get(self._kind(path), self._kind(path))
+
+    def _named(self, path: NodePath) -> str:
+        """A node by its words: "the key point “…”", "the question “…”", "the round “…”", "the job"."""
+        doc, kind = self.doc, self._kind(path)
+        if doc is None or kind not in ("key_point", "prompt", "competency", "round"):
+            return "the job" if kind == "job" else "the bank"
+        key = {"key_point": "label", "prompt": "text", "competency": "name", "round": "title"}[kind]
+        words = _elide(str(doc.get(path, key, "") or "").strip(), 60)
+        return f"the {self._kind_words(path)} “{words}”" if words else f"a {self._kind_words(path)} with no words yet"
 
     def redo(self) -> None:
         self.commit()

@@ -194,9 +194,8 @@ def big_number(value: float | None, caption: str) -> QWidget:
     lay.addWidget(num)
     cap = plain(caption)
     cap.setWordWrap(True)
-    cap.setAlignment(Qt.AlignmentFlag.AlignBottom)
-    lay.addWidget(cap)
-    lay.addStretch(1)
+    cap.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+    lay.addWidget(cap, 1)          # the room left, not a word-wrapped label's narrow hint (walk15: it wrapped)
     return w
 
 

@@ -154,11 +154,22 @@ def compare_size(available: QRect, saved: QSize | None) -> QSize:
     return fit_to_screen(QRect(available.topLeft(), wanted), available).size()
 
 
+def compare_title(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """The dialog's title, read naturally (walk15: "Compare answer 1 to this question and answer 2"): "Compare
+    answers 1 and 2 to this question", "Compare answer 1 and its follow-up", "... and the follow-up to answer 2"."""
+    first, second = answer_name(a).removesuffix(" to this question"), answer_name(b).removesuffix(" to this question")
+    if first.startswith("answer ") and second.startswith("answer "):
+        return f"Compare answers {first.removeprefix('answer ')} and {second.removeprefix('answer ')} to this question"
+    if second == f"follow-up to {first}":
+        return f"Compare {first} and its follow-up"
+    return f"Compare {first} and {'the ' if second.startswith('follow-up') else ''}{second}"
+
+
 class CompareDialog(QDialog):
     def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         a, b = result["attempts"]
-        self.setWindowTitle(f"Compare {answer_name(a)} and {answer_name(b).removesuffix(' to this question')}")
+        self.setWindowTitle(compare_title(a, b))
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         saved = window_state().value("compare_size")
         self.resize(compare_size(screen.availableGeometry(), saved if isinstance(saved, QSize) else None))

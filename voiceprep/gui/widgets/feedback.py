@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.app.judging import feedback_document
+from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
@@ -140,8 +140,9 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
                     f"<td valign='bottom'><span style='color:{colors.muted}'>whole answer: {score}, not counted"
                     f"<br>({hits} of {total} key points)</span></td>")
     # a bank with no competencies (affirm-backend-platform) scores its key points: no job weights to name
+    weighted = by_weight(doc["key_points"])          # "1 of 2" beside 40 said why (walk15)
     basis = ("overall, weighted by the job's competencies" if doc["competencies"]
-             else "overall (this bank scores key points only)")
+             else f"overall (this bank scores key points only{', ' + weighted if weighted else ''})")
     return pair(hits, total, "key points covered",
                 f"<td><span style='{big}; color:{score_color(overall)}'>{score}</span> / 100"
                 f"<br><span style='color:{colors.muted}'>{basis}</span></td>")

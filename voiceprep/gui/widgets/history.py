@@ -58,6 +58,7 @@ from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, when
+from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
 Index = QModelIndex | QPersistentModelIndex
@@ -86,8 +87,8 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
     for r in rows:
         drill, found, kind = r.get("drill"), found_text(r), kind_name(r)
         prompt = f"{kind} · {r['prompt_text']}" if kind else r["prompt_text"]
-        if several and banks is not None:
-            prompt = f"{prompt} · {banks.get(r['bank_id'], r['bank_id'])}"
+        tag = f" · {banks.get(r['bank_id'], r['bank_id'])}" if several and banks is not None else None
+        prompt += tag or ""                    # kept whole by the cell's delegate (walk15: cut at 1366x768)
         cut_off = r.get("state") == "done" and r.get("state_detail")        # "cut off: recovered after the app closed"
         if cut_off:
             prompt = f"Cut off · {prompt}"
@@ -119,7 +120,8 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
             (f"\n{rescored}" if rescored else "") + (f"\n{followed_text(followed)}" if followed else "")
-        out.append({**r, "display": display, "sort": sort, "tip": tip, "score_text": cell.replace("\n", " · ")})
+        out.append({**r, "display": display, "sort": sort, "tip": tip, "score_text": cell.replace("\n", " · "),
+                    "tag": tag})
     return out
 
 
@@ -184,6 +186,8 @@ class AttemptsModel(QAbstractTableModel):
             return r["display"][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
+        if role == TAG_ROLE and index.column() == 1:
+            return r.get("tag")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):     # the score: a drill's whole answer
             return r["tip"]
         return None
@@ -267,6 +271,7 @@ class HistoryPage(QWidget):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(1, TaggedTextDelegate(self.table))
         split.addWidget(self.table)
         self.detail = FeedbackView(placeholder="Select an attempt to see its feedback as it was shown.")
         split.addWidget(self.detail)
@@ -464,7 +469,7 @@ class HistoryPage(QWidget):
         context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill") or is_follow_up(attempt):
-            context += "\n" + asked_text(attempt)
+            context += "\n" + asked_text(attempt, with_points=False)      # what it counts for: the feedback says
         if attempt.get("with_follow_ups"):       # as Practice showed it after them, beside its own count
             context += "\n" + followed_text(attempt["with_follow_ups"])
         if attempt.get("state_detail"):          # a finished attempt's own remark: "cut off: recovered after..."

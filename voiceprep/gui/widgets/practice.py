@@ -172,6 +172,7 @@ class TypeAnswerDialog(QDialog):
 
 ROUND_SHARES_EXPLAINED = shares_explained("round")
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
+RECAP_LARGE = (1800, 1000, 4)   # a page at least this wide and high: the welcome back's text this much larger (pt)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -388,8 +389,10 @@ class PracticePage(QWidget):
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
+        self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
 
         # wiring
+        self.notice.close_btn.clicked.connect(self._notice_dismissed)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
         self._bank_chosen = False                    # the candidate picked a bank: a later welcome back keeps it
         self.bank_box.activated.connect(lambda _i: setattr(self, "_bank_chosen", True))
@@ -563,7 +566,15 @@ class PracticePage(QWidget):
         if font.pointSize() != size:
             font.setPointSize(size)
             self.prompt_text.setFont(font)
+        if self.recap_labels and self.recap_labels[0].font().pointSizeF() != self._recap_size():
+            self._set_recap(self._recap)
         super().resizeEvent(event)
+
+    def _recap_size(self) -> float:
+        """The welcome back's text size: a point over the page's, more in a large window (walk15: at 2560x1440 a
+        narrow column of small text in the card's left third)."""
+        wide, high, more = RECAP_LARGE
+        return self.font().pointSizeF() + (more if self.width() >= wide and self.height() >= high else 1)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
@@ -599,8 +610,22 @@ class PracticePage(QWidget):
         text = (f"You edited this bank: this {what} keeps the questions it started with, and your changes apply from "
                 f"your next {what}. Your answers so far are saved in History.")
         again = self._with_edits(r, edited)
-        self.notice.show_text(text, BANK_EDITED, (f"Restart the {what} now", self._restart_edited)
-                              if again is not None else None)
+        self._edit_notice = (text, (f"Restart the {what} now", self._restart_edited) if again is not None else None)
+        self.notice.show_text(text, BANK_EDITED, self._edit_notice[1])
+
+    def _keep_edit_notice(self) -> None:
+        """The edited bank's notice stays for the rest of its round (walkthrough 15: it went at the next question,
+        when the candidate saw the old text): back once another notice (a skip's) goes, until the round ends, is
+        restarted or the notice is dismissed."""
+        r = self.ctl.rehearsal
+        if self._edit_notice is None or r is None or r is not self._edit_told or self.ctl.state == c.FINISHED:
+            return
+        if not self.notice.isVisible():
+            self.notice.show_text(self._edit_notice[0], BANK_EDITED, self._edit_notice[1])
+
+    def _notice_dismissed(self) -> None:
+        if self.notice.kind == BANK_EDITED:
+            self._edit_notice = None
 
     @staticmethod
     def _with_edits(r: Rehearsal, bank: Bank) -> Rehearsal | None:
@@ -627,7 +652,7 @@ class PracticePage(QWidget):
             self.notice.show_text("Your answer is being recorded or checked: restart once its feedback shows.",
                                   BANK_EDITED, (self.notice.action_btn.text(), self._restart_edited))
             return
-        self._edit_told = again
+        self._edit_told, self._edit_notice = again, None
         self._start(again)
 
     def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
@@ -755,7 +780,8 @@ class PracticePage(QWidget):
         i = self.bank_box.findData(recap["bank_id"])
         if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
             self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery)
-        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels())
+        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
+                                        picked=self.bank_box.currentData())
         skipped = recap.get("skipped") or []
         self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
         self.drill_note.hide()
@@ -786,7 +812,7 @@ class PracticePage(QWidget):
             label = plain("\n".join(textwrap.wrap(line, RECAP_CHARS)))
             label.setWordWrap(True)
             font = label.font()
-            font.setPointSizeF(font.pointSizeF() + 1)
+            font.setPointSizeF(self._recap_size())
             label.setFont(font)
             layout.addWidget(label)
             self.recap_labels.append(label)
@@ -905,6 +931,7 @@ class PracticePage(QWidget):
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
+        self._keep_edit_notice()                    # ... but a bank edited under the round stays said
         self._refocus = True                        # a new question: Space answers it (once the state allows)
         self._next_focus = None                     # the last round's summary is gone
         self._from_dialog = False                   # ... and an answer typed or imported to the last question
@@ -971,12 +998,17 @@ class PracticePage(QWidget):
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
         r = self.ctl.rehearsal
+        # the last question's N finishes (walk15: "go to the next question" beside "Finish round")
+        finish = ("finish" if len(r.prompts) == 1 else "finish the round") if r is not None and r.is_last else ""
+        if finish:
+            texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
+            moves = f"N to {finish}." if finish else "N moves on."
             texts[RehearsalState(state)] = (
                 "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                + " (Ctrl+T to type)." + (" R answers the whole question again, N moves on." if state == c.FEEDBACK
-                                          else " N moves on."))
+                + " (Ctrl+T to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
+                                          else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
@@ -1002,6 +1034,7 @@ class PracticePage(QWidget):
         # above this one's feedback; this answer's own notice (the microphone failed it) comes after the move
         if state in (c.RECORDING, c.PROCESSING) and self.notice.kind == c.ANSWER:
             self.notice.hide()
+            self._keep_edit_notice()
         if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view

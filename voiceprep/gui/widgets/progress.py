@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.recap import bank_title, copied_text
 from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
@@ -282,7 +283,7 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     changes = [round(v[-1]) - round(v[0]) for v in again.values()]
     up, down = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
     same = len(changes) - up - down
-    parts = [f"{up} higher"] * bool(up) + [f"{down} lower"] * bool(down) + [f"{same} the same"] * bool(same)
+    parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered more than once, latest try vs "
             f"{first}: {', '.join(parts)} (average change {_signed(average) if average else '0'}).")
@@ -529,13 +530,6 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         p.setBrush(QColor(spec.background))
         for x, y in drills:                     # always marked, however many points the line has
             draw_marker(p, shape, x, y, 3.5)
-    if note := lonely_text(spec):               # in the half of the chart away from the point(s)
-        up = min(y for col in ys for y in col) < area.center().y()           # the point is in the upper half
-        half = QRectF(area.left(), area.center().y() if up else area.top(), area.width(), area.height() / 2)
-        muted = QColor(text)
-        muted.setAlpha(170)
-        p.setPen(muted)
-        p.drawText(half, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, note)
     return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
             for (t, v), (x, y) in zip(s, pts)]
 
@@ -650,6 +644,11 @@ class LineChart(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         self.title = heading(title, 11)
         lay.addWidget(self.title)
+        # one point is no trend: said under the title, not over the plot's lines (walk15: drawn across them)
+        self.note = muted("")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        lay.addWidget(self.note)
         self.canvas = Canvas(unit, y_range, band)
         lay.addWidget(self.canvas, 1)
         self.legend = QGridLayout()
@@ -692,6 +691,9 @@ class LineChart(QWidget):
                 label.setToolTip(name)
                 self.legend.addWidget(label, i // 2, i % 2)
                 self.legend_labels.append(label)
+        note = lonely_text(self.canvas.spec()) if self.canvas.series else ""
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.canvas.invalidate()
 
 
@@ -720,6 +722,10 @@ class ProgressPage(QScrollArea):
         root.addLayout(top)
         self.summary = muted("")
         root.addWidget(self.summary)
+        self.copied_note = muted("")        # a copied bank's answers take in its origin's: said (walk15)
+        self.copied_note.setWordWrap(True)
+        self.copied_note.hide()
+        root.addWidget(self.copied_note)
         self.improving = QLabel("")          # "Am I improving?": each prompt's latest try against its first
         self.improving.setWordWrap(True)
         root.addWidget(self.improving)
@@ -823,6 +829,10 @@ class ProgressPage(QScrollArea):
         bank = self.services.registry.find(bank_id)
         series, rates, st = data["series"], data["rates"], data["stats"]
         self.summary.setText(summary_text(st))
+        labels = self.services.registry.labels()
+        copied = copied_text(data.get("copied") or [], lambda b: bank_title(b, self.services.registry.find, labels))
+        self.copied_note.setText(copied)
+        self.copied_note.setVisible(bool(copied))
         self.improving.setText(data.get("improving") or "")
         when = data["when"]
 
