@@ -116,7 +116,6 @@ def main() -> None:
         audio = load_audio(wav)
     t = Transcriber()
     t.load()
-    t.spare_decoder()
     rss = PeakRSS()
     rss.phase()
 

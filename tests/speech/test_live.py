@@ -12,7 +12,8 @@ from voiceprep.core.analysis.text import wer
 from voiceprep.core.transcript import Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import load_audio, rms
-from voiceprep.speech.live import LiveTranscriber
+from voiceprep.speech.decoder import PassResult
+from voiceprep.speech.live import FINAL_LOOKBACK_S, FINAL_MARGIN_S, LiveTranscriber
 from voiceprep.speech.stream import WordStream
 
 JFK = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
@@ -188,3 +189,68 @@ def test_audio_fed_faster_than_passes_is_caught_up_in_windows(transcriber, speec
     assert progress == sorted(progress) and progress[-1] == 1.0
     assert transcript.text.lower().count("ask not what your country") >= 2
     assert wer(JFK, " ".join(transcript.text.split()[-21:])) <= 0.15
+
+
+def syllables(seconds: float) -> np.ndarray:
+    """A 0.4 s tone every 0.5 s (a 0.1 s pause after each): what `FakeDecoder` hears as one word each."""
+    return tones([(k * 0.5, k * 0.5 + 0.4) for k in range(int(seconds * 2))], seconds)
+
+
+class FakeDecoder:
+    """Hears a word in each 0.5 s of `syllables()`, taking `seconds` per decode, and records every decode: its
+    window and whether another decode was running at the same time."""
+
+    def __init__(self, seconds: float = 0.3):
+        self.seconds = seconds
+        self.calls: list[tuple[float, float]] = []      # (window start, window end) in seconds
+        self.running = self.most = 0
+        self.lock = threading.Lock()
+        self.entered = threading.Event()
+
+    def decode(self, window, offset=0.0, context=None, hotwords=None):
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+            self.calls.append((offset, offset + len(window) / 16000))
+        self.entered.set()
+        time.sleep(self.seconds)
+        with self.lock:
+            self.running -= 1
+        end = offset + len(window) / 16000
+        first = int(np.ceil(offset * 2 - 1e-6))
+        return PassResult(words=[Word(k / 2, k / 2 + 0.4, f" w{k}") for k in range(first, int(end * 2))
+                                 if k / 2 + 0.4 <= end + 1e-6])
+
+
+class FakeTranscriber:
+    def __init__(self, decoder: FakeDecoder):
+        self.settings = TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0)
+        self.decoder = decoder
+
+    def stream(self, hotwords=None):
+        return WordStream(self.decoder)
+
+
+def test_a_stop_during_a_caption_pass_waits_for_it_and_decodes_only_what_follows():
+    """Issue 11 (mem20): the soak's peak was the final pass decoding while a caption pass still ran, two ~23 s
+    windows at once. At a stop the pass in flight now finishes and commits, and the final pass decodes only the
+    audio after it: never two decodes at once, and the final window is short."""
+    decoder = FakeDecoder()
+    audio = syllables(14.0)
+    live = LiveTranscriber(FakeTranscriber(decoder), silence_rms=0.01)
+    live.start()
+    feed_pass_by_pass(live, audio[:8 * 16000])
+    wait_for_pass_to_cover(live, 8 * 16000)
+    decoder.entered.clear()
+    live.feed(audio[8 * 16000:12 * 16000])              # a caption pass over the window up to 12 s starts
+    assert decoder.entered.wait(10)
+    in_flight = len(decoder.calls)
+    live.feed(audio[12 * 16000:])                       # the last 2 s arrive while it runs; then the stop
+    transcript = live.finish()
+    assert decoder.most == 1, f"two decodes at once after the stop: {decoder.calls[in_flight - 1:]}"
+    assert decoder.calls[in_flight - 1][1] == 12.0
+    final = decoder.calls[in_flight:]
+    assert len(final) == 1 and final[0][1] == 14.0
+    # the pass in flight was kept: the final pass starts at most a margin and its look-back before its end
+    assert final[0][0] >= 12.0 - FINAL_MARGIN_S - FINAL_LOOKBACK_S - 0.1, decoder.calls
+    assert [w.start for w in transcript.words()] == [k / 2 for k in range(28)], transcript.text

@@ -7,10 +7,12 @@ not-yet-committed window short and passes frequent:
   window is longer than `live_commit_s`, the words ending `COMMIT_MARGIN_S` before its end are committed at the
   longest pause (`speech.stream`). If the window falls behind (a stalled machine, or an imported file fed faster
   than real time), it is caught up in batch windows.
-- When the answer stops, whatever ended it, the last pass is reused only if nothing but silence followed it;
-  otherwise the short uncommitted tail is decoded at once on the model's second worker, so it never waits
-  behind a caption pass still running (whose result is discarded). Every sample fed is covered: the transcript
-  ends where the audio ends.
+- When the answer stops, whatever ended it, a caption pass still running is let finish and commit: its words
+  are the start of the final transcript. Then the last pass is reused if nothing but silence followed it;
+  otherwise only the audio after its stable words is decoded. One decode at a time: the final pass decoding
+  beside a caption pass, two ~23 s windows at once, was the 40-answer session's peak memory (issue 11); the
+  wait is at most the rest of one pass, and the final pass is shorter for it. Every sample fed is covered: the
+  transcript ends where the audio ends.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ _running: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 @atexit.register
 def _join_running() -> None:
     """A caption pass still inside CTranslate2 when the interpreter exits aborts the process ("terminate called
-    without an active exception"): let passes discarded by finish() end first."""
+    without an active exception"): let passes of a transcriber never finished (cancelled) end first."""
     for thread in list(_running):
         thread.join(timeout=10)
 
@@ -81,7 +83,6 @@ class LiveTranscriber:
         self._arrival_lock = threading.Lock()
         self._last: _Pass | None = None
         self._stop = threading.Event()
-        self._catching_up = False
         self._thread: threading.Thread | None = None
         self.captions: list[Caption] = []
         self.passes = 0
@@ -133,7 +134,6 @@ class LiveTranscriber:
 
     def _loop(self) -> None:
         try:
-            self.t.spare_decoder()          # the final pass's decoder, ready before it is needed
             self._run()
         except TranscriptionCancelled:
             pass
@@ -146,9 +146,7 @@ class LiveTranscriber:
         while not self._stop.is_set():
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
-                self._catching_up = True
                 self.stream.catch_up(end, self._after_window, stop=self._stop)
-                self._catching_up = False
                 continue
             last_end = self._last.end if self._last and self._last.start == start else start
             if end - last_end < step or end - start < TARGET_RATE // 2 or self._silent_since(last_end, end):
@@ -160,17 +158,16 @@ class LiveTranscriber:
             self.pass_log.append(((end - start) / TARGET_RATE, time.perf_counter() - began))
             self.pass_cpu.append(time.process_time() - cpu)
             with self.stream.state:
-                if self._stop.is_set():          # finish() has taken over; this result is not needed
-                    return
                 if (end - start) / TARGET_RATE >= self.s.live_commit_s:
                     words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
-                self._last = _Pass(self.stream.commit_at, end, words)
+                self._last = _Pass(self.stream.commit_at, end, words)     # kept even after a stop: finish() uses it
                 caption = Caption(committed=" ".join(s.text.strip() for s in self.stream.committed),
                                   tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
                                   lag_s=time.perf_counter() - self._arrived_at(end))
-            self.captions.append(caption)
-            if self.on_caption:
-                self.on_caption(caption)
+            if not self._stop.is_set():         # after a stop, no caption: the final transcript follows
+                self.captions.append(caption)
+                if self.on_caption:
+                    self.on_caption(caption)
             self.after_pass()                   # after the caption: it is not held up
 
     def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
@@ -179,11 +176,10 @@ class LiveTranscriber:
         Usually only a short tail is decoded now. After an import fed faster than real time, the rest is decoded
         in windows; `progress` then gets the fraction done and `cancel()` stops it (TranscriptionCancelled).
         """
-        with self.stream.state:
-            self._stop.set()
-            last = self._last
-        if self._catching_up and self._thread is not None:
-            self._thread.join()                 # it stops after its current window
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()                 # a pass or catch-up window in flight finishes and commits first
+        last = self._last
         end = self.stream.total
         if last is not None and last.start == self.stream.commit_at:
             if self._silent_since(last.end, end):
@@ -196,5 +192,4 @@ class LiveTranscriber:
             self.after_pass()
             if progress:
                 progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
-        busy = self._thread is not None and self._thread.is_alive()
-        return self.stream.finish(report, decoder=self.t.spare_decoder() if busy else None)
+        return self.stream.finish(report)

@@ -190,8 +190,7 @@ class WordStream:
         parts = [p for p in (self.filler_prompt, " ".join(words)) if p]
         return " ".join(parts) or None
 
-    def decode(self, start: int, end: int, decoder: WindowDecoder | None = None,
-               uncovered_s: float = UNCOVERED_S) -> list[Word]:
+    def decode(self, start: int, end: int, uncovered_s: float = UNCOVERED_S) -> list[Word]:
         """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
 
         Whisper sometimes ends a window early; speech left after the last word (`uncovered_s` or more) is decoded
@@ -199,14 +198,14 @@ class WordStream:
         can also jump over whole sentences inside a window ("Most" at 0.0 s, "of" at 20.4 s): such a window is
         decoded again without them and the decode that heard more words is kept.
         """
-        words = self._decode_all(start, end, decoder, uncovered_s, self.hotwords, True)
+        words = self._decode_all(start, end, uncovered_s, self.hotwords, True)
         if not self.skipped_speech(words, start, end):
             return words
         # what the prompt carries is what makes it jump: without the hotwords, then without any prompt
         for hotwords, context in ((None, True), (None, False)):
             if (hotwords, context) == (self.hotwords, True):
                 continue
-            again = self._decode_all(start, end, decoder, uncovered_s, hotwords, context)
+            again = self._decode_all(start, end, uncovered_s, hotwords, context)
             log.info("decode %.1f-%.1f s skipped speech (%d words): %d words without %s", start / TARGET_RATE,
                      end / TARGET_RATE, len(words), len(again), "hotwords" if context else "any prompt")
             if len(again) > len(words):
@@ -232,14 +231,14 @@ class WordStream:
         speech = speech_seconds(self.audio(start, end))
         return speech >= 3.0 and len(words) < MIN_WORDS_PER_SPEECH_S * speech
 
-    def _decode_all(self, start: int, end: int, decoder: WindowDecoder | None, uncovered_s: float,
-                    hotwords: str | None, context: bool) -> list[Word]:
+    def _decode_all(self, start: int, end: int, uncovered_s: float, hotwords: str | None,
+                    context: bool) -> list[Word]:
         words: list[Word] = []
         for _ in range(MAX_REDECODES + 1):
             if self.cancelled.is_set():
                 raise TranscriptionCancelled()
             extra = " ".join(w.word.strip() for w in words[-PROMPT_WORDS:]) or None
-            more = self._decode_once(start, end, decoder, extra if context else None, hotwords, context)
+            more = self._decode_once(start, end, extra if context else None, hotwords, context)
             if words and repeats(words, more):
                 break                   # the first decode's last words were timed early: nothing was missing
             words += more
@@ -251,13 +250,12 @@ class WordStream:
             start = covered
         return words
 
-    def _decode_once(self, start: int, end: int, decoder: WindowDecoder | None, extra: str | None,
-                     hotwords: str | None, with_context: bool = True) -> list[Word]:
+    def _decode_once(self, start: int, end: int, extra: str | None, hotwords: str | None,
+                     with_context: bool = True) -> list[Word]:
         window = self.audio(start, end)
         context = " ".join(p for p in (self.context() if with_context else None, extra) if p) or None
         try:
-            result = (decoder or self.decoder).decode(window, offset=start / TARGET_RATE, context=context,
-                                                      hotwords=hotwords)
+            result = self.decoder.decode(window, offset=start / TARGET_RATE, context=context, hotwords=hotwords)
         except (RuntimeError, ValueError, MemoryError) as exc:     # CTranslate2 reports failures as these
             log.exception("decoding %.1f-%.1f s", start / TARGET_RATE, end / TARGET_RATE)
             raise TranscriptionError(f"The speech model failed on this answer ({type(exc).__name__}); the "
@@ -290,12 +288,12 @@ class WordStream:
                 self._drop_before(sample)
 
     def catch_up(self, end: int, progress: Callable[[float], None] | None = None,
-                 decoder: WindowDecoder | None = None, stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None) -> None:
         """Decode and commit in batch windows until less than one window is left before `end` (or `stop`)."""
         window = int(BATCH_WINDOW_S * TARGET_RATE)
         while end - self.commit_at > window and not (stop is not None and stop.is_set()):
             start = self.commit_at
-            words = self.decode(start, start + window, decoder)
+            words = self.decode(start, start + window)
             self.commit(words, start + window, BATCH_MARGIN_S, BATCH_LOOKBACK_S, force=True)
             if self.commit_at == start:
                 # nothing to cut at (silence, or one endless word): keep what was heard, move on
@@ -317,12 +315,11 @@ class WordStream:
                           duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments,
                           filler_recall=recall if recall is not None else 0.0)
 
-    def finish(self, progress: Callable[[float], None] | None = None,
-               decoder: WindowDecoder | None = None) -> Transcript:
+    def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
         """Decode everything not yet committed (in windows of at most BATCH_WINDOW_S) and return the transcript."""
         end = self._total
-        self.catch_up(end, progress, decoder)
-        tail = (self.decode(self.commit_at, end, decoder, FINAL_UNCOVERED_S) if end - self.commit_at > TARGET_RATE // 10
+        self.catch_up(end, progress)
+        tail = (self.decode(self.commit_at, end, FINAL_UNCOVERED_S) if end - self.commit_at > TARGET_RATE // 10
                 else [])
         if progress:
             progress(end / TARGET_RATE)

@@ -17,7 +17,7 @@ from voiceprep.speech.decoder import WindowDecoder
 from voiceprep.speech.stream import TranscriptionCancelled, WordStream
 
 MODEL_FILES = ("model.bin", "config.json")
-WORKERS = 2                 # two passes at once on one copy of the weights: captions and the final pass
+WORKERS = 2                 # two passes at once on one copy of the weights (an answer's passes, a recovered answer)
 DROPPED_SPEECH_S = 3.0  # audible speech this long with no words in it: the decoder skipped content
 
 
@@ -98,15 +98,15 @@ def choose_threads(requested: int = 0) -> int:
 
 
 class Transcriber:
-    """One loaded model, shared by the app's threads. `decoder()` runs passes; `spare_decoder()` runs on the
-    model's second worker (CTranslate2 `inter_threads=2`: the weights are shared, measured +0 MB, where a second
-    instance costs +92 MB), so the final pass of an answer never waits behind a caption pass."""
+    """One loaded model, shared by the app's threads. Two threads' passes run at once on the model's two workers
+    (CTranslate2 `inter_threads=2`: the weights are shared, measured +0 MB, where a second instance costs +92 MB);
+    an answer's own passes run one at a time (`speech.live`)."""
 
     def __init__(self, settings: TranscriptionSettings | None = None):
         self.settings = settings or TranscriptionSettings()
         self.model_path = resolve_model_path(self.settings.model_path)
         self._model = None
-        self._decoders: dict[str, WindowDecoder] = {}
+        self._decoder: WindowDecoder | None = None
         self._lock = threading.Lock()
         self.load_seconds: float | None = None
 
@@ -133,15 +133,9 @@ class Transcriber:
         return self._model
 
     def decoder(self) -> WindowDecoder:
-        return self._decoder("main", self.load)
-
-    def spare_decoder(self) -> WindowDecoder:
-        return self._decoder("spare", self.load)
-
-    def _decoder(self, key: str, model) -> WindowDecoder:
-        d = self._decoders.get(key)
+        d = self._decoder
         if d is None or d.beam_size != self.settings.beam_size:
-            d = self._decoders[key] = WindowDecoder(model(), beam_size=self.settings.beam_size)
+            d = self._decoder = WindowDecoder(self.load(), beam_size=self.settings.beam_size)
         return d
 
     def stream(self, hotwords: list[str] | None = None) -> WordStream:
