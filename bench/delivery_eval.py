@@ -1,16 +1,18 @@
-"""Delivery cards on the labelled answers: how often Ownership, Numbers, Repetition, Hedges and Fillers praise or warn,
-by kind of answer, and which hedge and filler words were counted.
+"""Delivery cards on the labelled answers: how often Ownership, Numbers, Repetition, Hedges, Fillers and Structure
+praise or warn, by kind of answer, which hedge and filler words were counted, and how often the Structure card says
+"no result" while the judge credited a key point that names the result.
 
 The 334 typed answers of labeled_answers.toml and the judge's dev and test splits, analysed as the app does
 (`analyze_answer`, story prompts only for ownership). A strong answer should be praised, a vague or rambling one
 should not.
 
-    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition|hedges|fillers]
+    .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition|hedges|fillers|structure]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,7 +26,10 @@ from voiceprep.core.transcript import Transcript  # noqa: E402
 
 DATA = REPO / "tests/core/analysis/data"
 FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml", DATA / "judge/test.toml"]
-CARDS = ("ownership", "numbers", "repetition", "hedges", "fillers")
+CARDS = ("ownership", "numbers", "repetition", "hedges", "fillers", "structure")
+# a key point whose label names the result ("The measured result, with numbers", "Quantify the impact"; not "The
+# symptom and its impact")
+RESULT_LABEL = re.compile(r"\b(?<!its )(result|outcome|impact)s?\b", re.IGNORECASE)
 
 
 def main() -> None:
@@ -36,10 +41,14 @@ def main() -> None:
     cards: dict[str, dict[str, Counter[str]]] = {name: defaultdict(Counter) for name in CARDS}
     said = {"hedges": Counter[str](), "fillers": Counter[str]()}
     details = Counter[str]()
-    stories = 0
+    stories = no_result = beside = 0
     for item in items:
         bank = banks[item.bank]
-        d = analyze_answer(bank, bank.prompt(item.prompt), Transcript.from_text(item.text)).delivery
+        analysis = analyze_answer(bank, bank.prompt(item.prompt), Transcript.from_text(item.text))
+        d = analysis.delivery
+        if d.story and "result" in d.star["missing"]:
+            no_result += 1
+            beside += any(r.hit and RESULT_LABEL.search(r.key_point.label) for r in analysis.key_points)
         stories += d.story
         details["all"] += len(d.numbers)
         said["hedges"].update(d.hedges["by_word"])
@@ -51,12 +60,14 @@ def main() -> None:
             if args.list == name and f:
                 print(f"{item.id:14} {item.kind:18} {f.status:5} {f.summary}")
     print(f"{len(items)} answers, {stories} to story prompts; {details['all']} quantified details in all")
+    print(f"STAR with no result: {no_result} story answers, {beside} of them beside a credited key point that names "
+          "the result")
     for name, by_kind in cards.items():
         total = sum(by_kind.values(), Counter())
-        print(f"\n{name}: good {total['good']}, warn {total['warn']}, none {total['none']}")
+        print(f"\n{name}: good {total['good']}, warn {total['warn']}, info {total['info']}, none {total['none']}")
         for kind in sorted(by_kind):
             c = by_kind[kind]
-            print(f"  {kind:20} good {c['good']:3}  warn {c['warn']:3}  none {c['none']:3}")
+            print(f"  {kind:20} good {c['good']:3}  warn {c['warn']:3}  info {c['info']:3}  none {c['none']:3}")
         if name in said:
             print(f"  words counted: {', '.join(f'{w} {n}' for w, n in said[name].most_common())}")
 

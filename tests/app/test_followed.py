@@ -4,7 +4,7 @@ Practice said "this question now has 3 of 5 key points", History kept the answer
 from __future__ import annotations
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN
-from voiceprep.core.history.followed import followed_text
+from voiceprep.app.followed import followed_text
 from voiceprep.core.rehearsal import Rehearsal
 
 
@@ -20,8 +20,9 @@ def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_pract
     r.record(follow.analysis, turn)
     hits = r.hits(prompt.id)                      # what Practice said: "this question now has 5 of 6 key points"
     standing = service.attempt(main.attempt_id)["with_follow_ups"]
+    own = {r.key_point.id for r in main.analysis.key_points if r.hit}
     assert standing == {"hits": sum(hit for _, hit in hits), "total": len(hits), "answers": 1,
-                        "own": main.analysis.points_hit}
+                        "own": main.analysis.points_hit, "covered": [kp.id for kp, hit in hits if hit and kp.id not in own]}
     assert standing["hits"] > standing["own"]
     assert followed_text(standing) == (f"With its follow-up answer: {standing['hits']} of {len(hits)} key points (this "
                                        f"answer alone: {standing['own']} of {len(hits)}), as Practice showed it after "
@@ -30,3 +31,32 @@ def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_pract
     again = session.save_typed(bank, prompt, "I am not sure.")            # a new answer: the follow-ups are behind
     assert service.attempt(again.attempt_id)["with_follow_ups"] is None
     assert service.attempt(main.attempt_id)["with_follow_ups"] == standing
+
+
+def test_historys_list_and_compare_count_what_a_follow_up_answer_covered(bank, session, service):
+    """Walk15: Practice said "this question now has 5 of 6", and History's detail did too, but its list and Compare
+    ("Gained", "Still missing") counted the answer alone. An answer no follow-up answer followed reads as stored."""
+    prompt = bank.prompt("product-range")
+    before = session.save_typed(bank, prompt, MAIN)                       # no follow-up answer followed it
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = session.save_typed(bank, prompt, MAIN)
+    r.record(main.analysis)
+    turn = r.ask_follow_ups()
+    assert turn is not None
+    follow = session.save_typed(bank, prompt, FOLLOW_UP, drill=list(turn.labels), follow_up=list(turn.questions))
+    r.record(follow.analysis, turn)
+    own = {k.key_point.id for k in main.analysis.key_points if k.hit}
+    added = [kp.label for kp, hit in r.hits(prompt.id) if hit and kp.id not in own]
+    assert added
+    listed = {row["id"]: row for row in service.attempts(bank=bank.id)}
+    assert listed[main.attempt_id]["with_follow_ups"] == service.attempt(main.attempt_id)["with_follow_ups"]
+    assert listed[main.attempt_id]["with_follow_ups"]["hits"] == sum(hit for _, hit in r.hits(prompt.id))
+    assert listed[before.attempt_id]["with_follow_ups"] is None and listed[follow.attempt_id]["with_follow_ups"] is None
+    c = service.compare(before.attempt_id, main.attempt_id)
+    assert c["gained"] == added and not set(added) & set(c["missed"]), c
+    n = len(prompt.key_points)
+    assert c["metrics"]["key_points"]["text"] == (f"Key points {len(own)} of {n} → {len(own) + len(added)} of {n} "
+                                                  "(the second with its follow-up answer)")
+    after = session.save_typed(bank, prompt, MAIN)                        # the same answer again, no follow-up
+    c = service.compare(main.attempt_id, after.attempt_id)
+    assert c["lost"] == added and not set(added) & set(c["missed"]), c

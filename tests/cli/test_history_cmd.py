@@ -434,3 +434,25 @@ def test_a_duplicated_banks_list_stats_export_and_show_take_in_the_originals_ans
     assert sorted(a["bank_id"] for a in exported["attempts"]) == ["airwallex", "airwallex-mine"]
     assert main(["history", "show", str(rows[0]["id"])]) == 0
     assert "answer 2 to this question" in capsys.readouterr().out
+
+
+def test_history_list_says_what_an_answers_follow_up_answer_added_as_history_does(capsys):
+    """Walk15: History's list counted an answer alone after its follow-up answer covered a point it missed."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    access = HistoryAccess(paths.database_path())
+    session = PracticeSession(access)
+    alone = session.save_typed(bank, prompt, "We had a slow system once.").attempt_id
+    main_id = session.save_typed(bank, prompt, "We had a slow system once.").attempt_id
+    asked = [k.label for k in prompt.key_points if k.id == "disruptor"]
+    session.save_typed(bank, prompt, ANSWER, drill=asked, follow_up=[FOLLOW_UP])
+    access.close_all()
+    assert main(["history", "list"]) == 0
+    lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
+    assert lines[main_id].endswith("airwallex/hardest-problem  +1 in follow-up"), lines[main_id]
+    assert lines[alone].endswith("airwallex/hardest-problem"), lines[alone]

@@ -292,6 +292,34 @@ def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
     assert any(t.startswith("✓ ") and "ring buffer" in t for t in texts), texts
 
 
+def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compare(qtbot, window, services):
+    """Walk15: Practice said "this question now has 5 of 6" after the follow-ups, but History's score column and
+    Compare's "Gained" / "Still missing" counted the answer alone. The answer before, with no follow-up answer,
+    reads as it did."""
+    from tests.core.test_rehearsal import FOLLOW_UP, MAIN
+    bank = load_bank(BANKS / "airwallex.toml")
+    missed = [k.label for k in bank.prompt("product-range").key_points if k.id in ("embedded-finance", "scale")]
+    added = missed[0]                                  # the follow-up answer covers embedded finance, not scale
+    before, main, follow = seed(services.db_path, [("product-range", MAIN, None), ("product-range", MAIN, None),
+                                                   ("product-range", FOLLOW_UP, None, missed, ["What is it?"])])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [before, main, follow], timeout=10000)
+    cell = {i: page.table.model().index(rows(page).index(i), 2) for i in (before, main)}
+    assert cell[before].data().isdigit(), cell[before].data()
+    lines = cell[main].data().split("\n")
+    assert lines[0] == cell[before].data() and lines[1] == "+1 in follow-up", lines
+    margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    assert page.table.fontMetrics().horizontalAdvance(lines[1]) + margin <= page.table.columnWidth(2)
+    assert "\nWith its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)" in \
+        cell[main].data(Qt.ItemDataRole.ToolTipRole)
+    dialog = CompareDialog(off_gui(lambda: services.history.compare(before, main)), window)
+    qtbot.addWidget(dialog)
+    said = dialog.view.summary.toPlainText()
+    assert f"✓ {added}" in said and f"– {added}" not in said and f"– {missed[1]}" in said, said
+    assert "Key points 4 of 6 → 5 of 6 (the second with its follow-up answer)" in said, said
+
+
 def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, services):
     why = "Airwallex builds multi-currency accounts and global transfers."
     seed(services.db_path, [("hardest-problem", WEAK, 0.4), ("why-airwallex", why, 0.4),

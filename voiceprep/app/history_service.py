@@ -13,9 +13,9 @@ from typing import Any
 
 from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
+from voiceprep.app.followed import standings
 from voiceprep.app.judging import stored_document
 from voiceprep.core.history import History, HistoryError, export, queries
-from voiceprep.core.history.followed import with_follow_ups
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
@@ -88,11 +88,17 @@ class HistoryService:
     # -- finding attempts -----------------------------------------------------------------------
     def attempts(self, bank: str | None = None, prompt: str | None = None, text: str | None = None,
              min_score: float | None = None, limit: int | None = None) -> list[Row]:
-        """Newest first; `text` searches what was said (and prompts and notes) in the same query."""
+        """Newest first; `text` searches what was said (and prompts and notes) in the same query. Each with
+        `with_follow_ups`: its standing with the follow-up answers that followed it, or None (app.followed)."""
         limit = limit or self.settings.list_limit
         banks = self.lineage(bank) if bank else None
-        return list(self._unless_changed(("attempts", banks, prompt, text, min_score, limit), lambda: queries.list_attempts(
-            self._h(), bank=banks, prompt=prompt, text=text, min_score=min_score, limit=limit)))
+
+        def listed() -> list[Row]:
+            rows = queries.list_attempts(self._h(), bank=banks, prompt=prompt, text=text, min_score=min_score,
+                                         limit=limit)
+            followed = standings(self._h(), rows)
+            return [{**r, "with_follow_ups": followed.get(r["id"])} for r in rows]
+        return list(self._unless_changed(("attempts", banks, prompt, text, min_score, limit), listed))
 
     def search(self, text: str, limit: int = 20) -> list[Row]:
         """Best matches first, with [highlighted] snippets."""
@@ -100,7 +106,7 @@ class HistoryService:
 
     def attempt(self, attempt_id: int) -> Row:
         """An attempt with `document`: the feedback exactly as the candidate saw it when it was judged; and
-        `with_follow_ups`: its standing with the follow-up answers that followed it (core.history.followed)."""
+        `with_follow_ups`: its standing with the follow-up answers that followed it, or None (app.followed)."""
         h = self._h()
         row = queries.get_attempt(h, attempt_id, self.lineage)
         bank = None
@@ -109,7 +115,7 @@ class HistoryService:
         except Exception:   # a snapshot that no longer parses still lets the stored rows be shown
             bank = None
         row["document"] = stored_document(row, bank) if row["state"] == "done" else None
-        row["with_follow_ups"] = with_follow_ups(h, row)      # what its follow-up answers added (walkthrough 13)
+        row["with_follow_ups"] = standings(h, [row]).get(attempt_id)   # what its follow-up answers added
         return row
 
     def prompts(self, bank: str) -> list[Row]:
@@ -155,9 +161,14 @@ class HistoryService:
             "stats": self.stats(bank, prompt), "prompts": self.prompts(bank)}))
 
     def compare(self, first: int, second: int) -> Row:
-        """Two attempts of one prompt, older first."""
-        first, second = sorted((first, second), key=lambda i: (self._h().attempt_row(i)["started_at"], i))
-        return queries.compare(self._h(), first, second, self.lineage)
+        """Two attempts of one prompt, older first; a point an answer's follow-up answers covered counts as covered
+        (app.followed)."""
+        h = self._h()
+        pair = {i: queries.drill_labels(h.attempt_row(i)) for i in (first, second)}
+        first, second = sorted(pair, key=lambda i: (pair[i]["started_at"], i))
+        followed = standings(h, list(pair.values()))
+        return queries.compare(h, first, second, self.lineage,
+                               covered={i: set(s["covered"]) for i, s in followed.items()})
 
     # -- changing -------------------------------------------------------------------------------
     def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:

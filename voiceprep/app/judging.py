@@ -13,7 +13,7 @@ from typing import Any
 
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
-from voiceprep.core.analysis.delivery import asks_for_story
+from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.banks.load import _STOPWORDS
@@ -85,9 +85,6 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
     return out
-
-
-NOT_MEASURED_TYPED = "not measured for a typed answer"
 
 
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story
+from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story, star_part
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.settings import AnalysisSettings
@@ -416,3 +416,68 @@ def test_i_think_of_something_as_is_no_hedge_and_so_joining_two_clauses_is_no_fi
     discourse = spoken("So, um, the book was contended. So uh we looked at it. So yeah.", 6)
     by_word = analyze_delivery(discourse, 120, s).fillers["by_word"]
     assert by_word.get("so") == 3 and by_word.get("um") == 1 and by_word.get("uh") == 1, by_word
+
+
+WALK15 = ("Our order matching engine was built around locks, and the threads kept fighting over the same order book. "
+          "I proposed the LMAX Disruptor, a ring buffer with a single writer, and I benchmarked it against the old "
+          "design. Latency came down by about 60 percent and we could handle three times the orders.")
+
+
+def test_a_credited_measured_result_on_the_bundled_bank_is_the_stars_result():
+    """Walk15: "STAR: no result" beside the credited "The measured result, with numbers" key point (airwallex,
+    hardest-problem), for "Latency came down by about 60 percent and we could handle three times the orders"."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    a = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(WALK15))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"measured-result"}
+    assert "result" in a.delivery.star["present"], a.delivery.star
+    assert "no result" not in findings(a.delivery)["structure"].summary, findings(a.delivery)["structure"]
+
+
+def test_a_credited_key_point_whose_label_names_the_result_gives_star_its_result():
+    """The bank's own label, "The measured result, with numbers: ...", credited where the last sentence was said:
+    the result is there even when its words carry no result cue."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    label = next(k.label for k in bank.prompt("hardest-problem").key_points if k.id == "measured-result")
+    text = "Our matching engine was slow under load. I built a ring buffer. Latency and throughput, both far better."
+    t = Transcript.from_text(text)
+    where = [w.word.strip() for w in t.words()].index("Latency")
+    settings = AnalysisSettings()
+    assert "result" in analyze_delivery(t, 180, settings, timed=False).star["missing"]
+    d = analyze_delivery(t, 180, settings, timed=False, credited=[(label, where)])
+    assert "result" in d.star["present"] and d.star["in_order"], d.star
+
+
+@pytest.mark.parametrize("label, part", [
+    ("The measured result, with numbers: latency down, throughput up", "result"),
+    ("Outcome: the team shipped on time", "result"),
+    ("Quantify the impact: latency, incidents, cost, time to detect, with numbers", "result"),
+    ("The fix and the measured result", "result"),
+    ("Results: fewer incidents", "result"),
+    # the impact of a symptom sets the scene; a business impact in a "why us" answer is no result
+    ("The symptom and its impact: latency spike, timeouts, who noticed", None),
+    ("Infra work with direct business impact: a small business in Brazil sells to customers in Japan", None),
+    ("The problem: lock contention in concurrent order matching", None),
+])
+def test_a_label_that_names_the_result_reads_as_the_result(label, part):
+    assert star_part(label) == part
+
+
+@pytest.mark.parametrize("sentence, result", [
+    ("Latency came down by about 60 percent.", True),
+    ("We could handle three times the orders.", True),
+    ("Checkout errors went down by a third.", True),
+    ("The p99 dropped from 800 milliseconds to 90.", True),
+    ("That cut the build time in half.", True),
+    ("It processed five times more orders per second.", True),
+    ("We found problems about ten times faster than before.", True),
+    ("Throughput was up by 40 percent.", True),
+    ("The measured result was latency down and throughput up.", True),
+    # words that only sound like a change
+    ("It came down to a choice between two designs.", False),
+    ("I ran the benchmark three times.", False),
+    ("Then I went up to the office to tell them.", False),
+])
+def test_a_measured_change_is_a_result(sentence, result):
+    text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence
+    d = analyze_delivery(Transcript.from_text(text), 180, AnalysisSettings(), timed=False)
+    assert ("result" in d.star["present"]) is result, (sentence, d.star)

@@ -384,13 +384,14 @@ def test_each_competency_reads_as_name_score_and_what_it_is_made_of_and_a_typed_
 
 def test_a_typed_answers_delivery_cards_say_fillers_and_pace_are_not_measured(qtbot):
     """Session 19: a typed answer's Delivery cards read "Fillers: 0 fillers · Few fillers: clean delivery", praise
-    for something never heard. Fillers and pace (with length and pauses) say "not measured (typed answer)"; hedges
-    and structure are in the words and stay; a spoken answer's fillers card is as before."""
+    for something never heard. Fillers and pace (with length and pauses) say "not measured for a typed answer" (the
+    competencies' wording, one constant); hedges and structure are in the words and stay; a spoken answer's fillers
+    card is as before."""
     _doc, page = _typed_page("Um, Airwallex builds multi-currency business accounts and global transfers; I think "
                              "the hard part is keeping money consistent across regions. In my current job I built "
                              "monitoring that spans regions.")
     text = page.toPlainText()
-    assert "Fillers: not measured (typed answer)" in text, text
-    assert "Pace: not measured (typed answer)" in text, text
+    assert "Fillers: not measured for a typed answer" in text, text
+    assert "Pace: not measured for a typed answer" in text, text
     assert "clean delivery" not in text and "1 filler" not in text
     assert "Hedges: 1 hedge" in text and "Structure:" in text, text

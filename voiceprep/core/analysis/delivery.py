@@ -40,6 +40,12 @@ _NAME_BEFORE = frozenset({"version", "v", "release", "level", "tier", "phase", "
 # a number word or numeral, for "from six hours to twenty minutes"
 _NUM = (r"(\d[\d.,]*%?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
         r"forty|fifty|sixty|seventy|eighty|ninety|(a |one )?hundred|(a |one )?thousand|half|a (few|couple))")
+_ABOUT = r"(about |around |roughly |over |under |nearly |almost |more than |less than |just )?"
+# a measured change (walk15: "Latency came down by about 60 percent and we could handle three times the orders"
+# read as no result): "down by a third", "up by 40 percent", "three times the orders", "5x faster", "twice as fast"
+_CHANGE = (rf"\b(down|up) by {_ABOUT}({_NUM}|(a |one |two )?(third|quarter|fifth|tenth)s?)\b|"
+           rf"\b({_NUM} ?(times|x)|twice) (the|as|more|fewer|less|faster|slower|quicker|cheaper|smaller|bigger|"
+           r"larger|higher|lower|better)\b")
 STAR_CUES = {
     "situation": r"\b(when i was|at my (previous|last|old)|(in )?my (previous|last|old|former) (role|job|company|team|employer)|"
                  r"the situation|the context|"
@@ -55,13 +61,17 @@ STAR_CUES = {
             r"the (bottleneck|requirement|target|deadline|constraint|risk) was|hit a wall)",
     "action": r"\b(i (designed|built|implemented|decided|proposed|led|wrote|introduced|created|chose|moved|changed|"
               r"rewrote|benchmarked|prototyped|set up|added|migrated|drove|owned|started)|so i\b|what i did)",
-    "result": r"\b(as a result|the result|resulted in|which (led|meant)|in the end|outcome|reduced|improved|"
-              r"increased|cut|saved|dropped|went (up|down|from)|so that|we (shipped|launched|reached)|"
+    "result": r"\b(as a result|the ((measured|end|final|net|overall|real|main) )?results?|resulted in|"
+              r"which (led|meant)|in the end|outcome|reduced|improved|increased|cut|saved|dropped|"
+              # "latency went down", not "I went up to the office"
+              r"went (up|down|from)(?! to (a|an|the|my|our|his|her|their|see|talk|tell)\b)|"
+              r"so that|we (shipped|launched|reached)|"
               # "It now runs in 20 minutes", "now it takes seconds", "halved", "from six hours to twenty minutes"
               r"(it|this|that|which|they|everything) now|now,? (it|this|that|they|everything)\b|"
-              r"halved|doubled|tripled|no longer|down to|fell (to|by|from)|"
-              rf"from (about |around |roughly |over |under |nearly |almost )?{_NUM}\b[^.?!]{{0,40}}?\bto "
-              rf"(about |around |roughly |under |just |nearly |almost )?{_NUM}\b)",
+              # "down to 20 minutes", not "it came down to a choice"
+              r"halved|doubled|tripled|no longer|down to(?! (a|an|the|my|our|his|her|their|who|what|how|which|whether)\b)|"
+              r"fell (to|by|from)|"
+              rf"from {_ABOUT}{_NUM}\b[^.?!]{{0,40}}?\bto {_ABOUT}{_NUM}\b)|{_CHANGE}",
 }
 # saying a view is not doing something: "I think", "I guess", "I feel" are neither an action nor ownership
 STANCE = frozenset({"think", "thought", "guess", "guessed", "feel", "felt", "believe", "believed", "mean", "meant",
@@ -426,10 +436,19 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
                 and (first < 2 or not re.search(r"[.?!]$", raw[first - 2].strip())))
 
 
+# a key point's label that names the result in its heading: "The measured result, with numbers: ...", "Outcome: ...",
+# "Quantify the impact: ...", "The fix and the measured result"; not "The symptom and its impact" (the scene) or
+# "Infra work with direct business impact" (what a job offers)
+_NAMES_RESULT = re.compile(r"^([^:,;]*?\b(the|your|a|an)\s+)?(\w+\s+){0,2}?(results?|outcomes?|impact)\b",
+                           re.IGNORECASE)
+
+
 def star_part(label: str) -> str | None:
     """The STAR part a key point's label reads as, the latest one when it reads as several ("I cut the job from
     six hours to twenty minutes" is the result), or None ("Authorization and capture are separate steps")."""
     parts = [part for part, pattern in STAR_CUES.items() if re.search(pattern, label, re.IGNORECASE)]
+    if _NAMES_RESULT.search(label):
+        parts.append("result")
     words = [_clean(w) for w in label.split()]
     if "action" not in parts and _done_by(words, _I | _WE):
         parts.append("action")
@@ -595,7 +614,8 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
     return Finding("fillers", "warn", summary, tip)
 
 
-NOT_MEASURED_TYPED = "not measured (typed answer)"     # a typed answer's fillers and pace cards
+# a typed answer's fillers and pace cards, and how its competencies' delivery part reads (app.judging): one wording
+NOT_MEASURED_TYPED = "not measured for a typed answer"
 
 
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:

@@ -189,23 +189,27 @@ def _asked(cue: str, asked: frozenset[str]) -> bool:
     return "{number}" not in cue and bool(tokens) and all(t.stem in asked for t in tokens)
 
 
-def _cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> list[str]:
+def _cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> tuple[list[str], bool]:
+    """The idea's cues, none of the prompt's own words (`asked`), and whether it names anything specific to listen
+    for at all, those words counted: a name, a number or a long word."""
     cues: dict[str, None] = {}
     first = re.match(r"[A-Z][A-Za-z0-9]+", idea)
-    for name in ([first.group(0)] if first and first.group(0) in known_names else []) + names_in(idea):
+    names = ([first.group(0)] if first and first.group(0) in known_names else []) + names_in(idea)
+    for name in names:
         if not _asked(name, asked):
             cues.setdefault(name, None)
-    for cue in _number_cues(idea):
+    numbers = _number_cues(idea)
+    for cue in numbers:
         cues.setdefault(cue, None)
     taken = " ".join(cues).lower()
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea)
-             if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) >= 6
-             and w.lower() not in taken and stem(w.lower()) not in asked]
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea)
+            if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) >= 6]
+    words = [w for w in long if w.lower() not in taken and stem(w.lower()) not in asked]
     for word in sorted(dict.fromkeys(words), key=lambda w: -len(w))[:MAX_CUES]:
         if len(cues) >= MAX_CUES:
             break
         cues.setdefault(word.lower(), None)
-    return list(cues)[:MAX_CUES]
+    return list(cues)[:MAX_CUES], bool(names or numbers or long)
 
 
 def propose_key_points(notes: str, prompt: str = "",
@@ -230,9 +234,10 @@ def propose_key_points(notes: str, prompt: str = "",
             if key in seen:
                 continue
             seen.add(key)
-            if not _idea_cues(idea, known_names):
+            # one pass (cues [] when all it names is the prompt's own words: the point is judged by its wording)
+            cues, specific = _idea_cues(idea, known_names, asked)
+            if not specific:
                 continue                            # nothing specific to listen for
-            cues = _idea_cues(idea, known_names, asked)     # [] when all it names is asked: judged by its wording
             label = idea[0].upper() + idea[1:]
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
@@ -241,11 +246,13 @@ def propose_key_points(notes: str, prompt: str = "",
     return out
 
 
-def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> list[str]:
+def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> tuple[list[str], bool]:
+    """An idea's cues and whether it names anything specific (`_cues`); a short name ("LMAX Disruptor") is its own
+    cue."""
     words = idea.split()
     named = bool(words) and all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
     if len(words) < MIN_WORDS and named:
-        return [] if _asked(idea, asked) else [idea]
+        return ([] if _asked(idea, asked) else [idea]), True
     return _cues(idea, known_names, asked)
 
 
@@ -255,7 +262,7 @@ def cues_for(label: str, prompt: str = "") -> list[str]:
     of the prompt's own words."""
     idea = " ".join(label.split()).rstrip(".")
     return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()},
-                      prompt_words(prompt)) if idea else []
+                      prompt_words(prompt))[0] if idea else []
 
 
 def min_cues_for(cues: list[str]) -> int:

@@ -829,14 +829,20 @@ def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | No
             "select two answers to one of them")
 
 
-def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids) -> Row:
+def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
+            covered: dict[int, set[str]] | None = None) -> Row:
     """Two attempts of one prompt: key points gained, lost and kept; metrics in words; both transcripts and
     the word-level differences between them. `lineage`: a bank id's lineage (see Banks); by default a bank is its
-    own only."""
+    own only. `covered`: attempt id -> the ids of the key points its follow-up answers covered (app.followed),
+    counted as covered (walk15: "Still missing" listed a point Practice said the follow-up answer covered)."""
     a, b = get_attempt(h, first, lineage), get_attempt(h, second, lineage)
     why = different_question(h, a, b, lineage)
     if why:
         raise HistoryError(why)
+    covered = covered or {}
+    for r in (a, b):
+        later = covered.get(r["id"]) or set()
+        r["key_points"] = [{**k, "hit": k["hit"] or k["key_point_id"] in later} for k in r["key_points"]]
     hits_a = {k["key_point_id"]: k for k in a["key_points"]}
     hits_b = {k["key_point_id"]: k for k in b["key_points"]}
     # a drill or follow-up answer counts only for the points it was asked about (session 14: Compare of a follow-up
@@ -858,9 +864,14 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids) ->
     diff = word_diff(a["transcript"] or "", b["transcript"] or "")
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
                                 "follow_up", "answer_number")} for r in (a, b)]
+    metrics = _metrics(a, b)
+    followed = [side for side, r in (("first", a), ("second", b)) if covered.get(r["id"])]
+    if followed:
+        metrics["key_points"]["text"] += (" (each with its follow-up answer)" if len(followed) == 2 else
+                                          f" (the {followed[0]} with its follow-up answer)")
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
-            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": _metrics(a, b), "diff": diff}
+            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff}
 
 
 def reworded_text(result: Row) -> list[str]:

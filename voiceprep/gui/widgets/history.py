@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.followed import added_text, followed_text
 from voiceprep.app.history_service import FORMATS, Exported, attempts, export_target
 from voiceprep.app.session import rejudged_text
-from voiceprep.core.history.followed import followed_text
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -99,8 +99,12 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
         rescored = rescored_text(r)
         # its score replaced the one first shown (walkthrough 12), said on the row's second line: "1/1 drilled ·
-        # re-scored" on one wrapped mid-word at 1366x768 (session 16)
-        cell = f"{score}\nre-scored" if rescored is not None else score
+        # re-scored" on one wrapped mid-word at 1366x768 (session 16); so are the points its follow-up answers
+        # added, "+1 in follow-up" (walk15: Practice said "now has 5 of 6", the row kept the answer alone)
+        followed = r.get("with_follow_ups")
+        marks = ["re-scored"] * (rescored is not None) + ([added_text(followed)] if followed and followed["covered"]
+                                                         else [])
+        cell = "\n".join([score, " · ".join(marks)] if marks else [score])
         display = (when(r["started_at"]), prompt, cell,
                    "typed" if r.get("input") == "typed" else "–" if r["duration_s"] is None else length(r["duration_s"]),
                    f"{r['self_rating']}/5" if r["self_rating"] else "–")
@@ -114,7 +118,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
-            (f"\n{rescored}" if rescored else "")
+            (f"\n{rescored}" if rescored else "") + (f"\n{followed_text(followed)}" if followed else "")
         out.append({**r, "display": display, "sort": sort, "tip": tip, "score_text": cell.replace("\n", " · ")})
     return out
 

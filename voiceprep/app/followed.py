@@ -1,0 +1,81 @@
+"""What an answer covered with the follow-up answers that followed it, as Practice counted it: the one place History's
+list, its detail and Compare read it from (walkthrough 13: Practice said "this question now has 3 of 5 key points"
+after the follow-ups, History kept the answer's "0 of 5"; walk15: History's score column and Compare's "Gained" and
+"Still missing" still counted the answer alone).
+
+A follow-up answer counts only for the points its follow-ups asked about (queries.FOLLOW_UP), and what it covered of
+them is added to the answer it followed (core.rehearsal.Rehearsal.record): the last answer to the question before it
+that is not a follow-up answer (queries.answer_name). A cut-off follow-up answer adds nothing, as in Practice. An
+answer no follow-up answer followed (every answer stored before follow-ups existed) reads as it was stored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from voiceprep.core.history import History
+from voiceprep.core.history.queries import COMPLETE, DRILLED_POINT, FOLLOW_UP, is_follow_up
+from voiceprep.core.history.store import DONE, Row
+
+
+def standings(h: History, rows: list[Row]) -> dict[int, Row]:
+    """Attempt id -> its standing, for the finished answers among `rows` (rows with `id`, `bank_id`, `prompt_id`,
+    `state` and `follow_up`, as `queries.list_attempts` and `get_attempt` read them) that follow-up answers
+    followed: `hits` of `total` key points with what they covered, `own` hits of its own, how many follow-up
+    `answers`, and the ids of the points they `covered` that it missed. Left out: a follow-up answer, an answer
+    not finished or with no key points, one no follow-up answer followed. A few queries for all the rows."""
+    wanted = {r["id"]: r for r in rows if r.get("state") == DONE and not is_follow_up(r)}
+    if not wanted:
+        return {}
+    # the finished answers to their questions from the first of them on, in order: each follow-up answer follows
+    # the last answer before it that is not one (only the newest few hundred are read for History's list)
+    followers, last = [], {}
+    for t in h.read(
+            f"SELECT id, bank_id, prompt_id, drill_json, {FOLLOW_UP} AS follow_up, {COMPLETE} AS complete "
+            "FROM attempts WHERE state = ? AND bank_id IN (SELECT value FROM json_each(?)) AND prompt_id IN "
+            "(SELECT value FROM json_each(?)) AND started_at >= ? ORDER BY started_at, id",
+            [DONE, json.dumps(sorted({r["bank_id"] for r in wanted.values()})),
+             json.dumps(sorted({r["prompt_id"] for r in wanted.values()})),
+             min(r["started_at"] for r in wanted.values())]):
+        question = (t["bank_id"], t["prompt_id"])
+        if not t["follow_up"]:
+            last[question] = t["id"]
+        elif last.get(question) in wanted:
+            followers.append({**t, "followed": last[question]})
+    if not followers:
+        return {}
+    answers: dict[int, int] = {}
+    for f in followers:
+        answers[f["followed"]] = answers.get(f["followed"], 0) + 1
+    by_follower = {f["id"]: f["followed"] for f in followers if f["complete"] and f["drill_json"]}
+    covered: dict[int, set[str]] = {}
+    for k in h.read("SELECT k.attempt_id, k.key_point_id FROM attempts a JOIN key_point_results k ON "
+                    f"k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) AND k.hit AND {DRILLED_POINT}",
+                    [json.dumps(sorted(by_follower))]):
+        covered.setdefault(by_follower[k["attempt_id"]], set()).add(k["key_point_id"])
+    own: dict[int, list[Row]] = {}
+    for k in h.read("SELECT attempt_id, key_point_id, hit FROM key_point_results WHERE attempt_id IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY rowid", [json.dumps(sorted(answers))]):
+        own.setdefault(k["attempt_id"], []).append(k)
+    out = {}
+    for attempt, points in own.items():
+        extra = covered.get(attempt, set())
+        out[attempt] = {"hits": sum(1 for k in points if k["hit"] or k["key_point_id"] in extra),
+                        "total": len(points), "own": sum(1 for k in points if k["hit"]), "answers": answers[attempt],
+                        "covered": [k["key_point_id"] for k in points if not k["hit"] and k["key_point_id"] in extra]}
+    return out
+
+
+def followed_text(standing: Row) -> str:
+    """History's line for it: "With its follow-up answer: 3 of 5 key points (this answer alone: 0 of 5), as
+    Practice showed it after the follow-ups"."""
+    n = standing["answers"]
+    return (f"With its follow-up answer{'s' if n != 1 else ''}: {standing['hits']} of {standing['total']} key points "
+            f"(this answer alone: {standing['own']} of {standing['total']}), as Practice showed it after the "
+            "follow-ups")
+
+
+def added_text(standing: Row) -> str:
+    """History's score column's second line for it: the points its follow-up answers added, "+1 in follow-up" (one
+    wording for one answer or several: "+2 in follow-ups" is wider than the column at 1366x768)."""
+    return f"+{len(standing['covered'])} in follow-up"
