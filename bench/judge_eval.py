@@ -7,6 +7,8 @@
     .venv/bin/python bench/judge_eval.py --split dev --half A --errors   # one half of dev, by prompt (see dev_half)
     .venv/bin/python bench/judge_eval.py --split dev2 [--half A] [--errors]   # the second tuning set (session 15)
     .venv/bin/python bench/judge_eval.py --split dev2 --writers cd   # only writers C and D's answers (session 17)
+    .venv/bin/python bench/judge_eval.py --split dev2 --writers e --adapter A.npz   # writer E (session 20), read
+                                                     # through a credit space trained without E: out of sample
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).

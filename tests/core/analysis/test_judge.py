@@ -1149,3 +1149,32 @@ def test_a_near_miss_quotes_the_sentence_that_carries_the_point(airwallex):
     assert not result.hit
     assert result.judgement.excluded_why == "hypothetical"
     assert "60 percent" in result.judgement.excluded[0].text
+
+
+def test_a_past_habit_told_with_would_is_a_claim_not_a_plan(airwallex):
+    """Walkthrough 14 (left by judge20): "when the market got busy ... latency would jump" tells what used to happen in
+    the story, not a plan. A "would" of past habit ("every Friday latency would jump", "each night we'd rerun the
+    batch", "...; the team would page me" after a sentence told in the past) is a claim; "I would add indexes",
+    "I'd probably", "if it failed we'd retry", "I think it would help" and a plan in a story stay hypothetical."""
+    def hypothetical(text: str) -> bool:
+        marks = clause_markers(text.split())
+        return any(m & {"would", "i'd", "we'd"} for m in marks)
+
+    assert not hypothetical("We ran the checkout on one database. Every Friday latency would jump past two seconds.")
+    assert not hypothetical("When the warehouse got busy, the label printers would jam twice an hour.")
+    assert not hypothetical("The old batch was flaky, so each night we'd rerun it by hand.")
+    assert not hypothetical("The alerts were noisy for months. The support team would page me for every blip.")
+    assert not hypothetical("When the processor timed out we'd retry with a backoff.")
+    assert hypothetical("I would add indexes to the orders table.")
+    assert hypothetical("The queries were slow. I'd probably add indexes first.")
+    assert hypothetical("The queries were slow. I would add indexes to the orders table.")
+    assert hypothetical("If the export failed, we'd retry it in the morning.")
+    assert hypothetical("I think a cache would help every morning.")
+    assert hypothetical("Every Friday I'd review the numbers with the team.")          # a plan: nothing told in the past
+    assert hypothetical("We shipped it last year. Next time the team would test it first.")
+    assert hypothetical("We kept the old cluster, because a rewrite would have taken months.")
+    got = hits(airwallex, "hardest-problem",
+               "I worked on the matching engine of a crypto exchange. When the market got busy, the threads would "
+               "fight over one lock on the order book and latency would climb to hundreds of milliseconds. I proposed "
+               "the LMAX Disruptor and benchmarked it against the old engine.")
+    assert "contention-problem" in got          # p 0.146 when the habit was read as hypothetical

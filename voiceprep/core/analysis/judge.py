@@ -60,7 +60,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-16"
+JUDGE_VERSION = "semantic-17"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1035,10 +1035,14 @@ class AnswerJudge:
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation); the one that would best quote
         # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
+        # (or, from meaning_evidence_min, a better quote of the point than any usable one: "latency would jump", told,
+        # is nearer the label "The measured result" than "I expect latency could come down by 60 percent")
         floor = max(label_best, self.s.meaning_evidence_min)
         quoted = self._quote_scores(kp, sims)
+        usable_best = float(closeness.max()) if len(closeness) else -2.0
         close = sorted(((float(q), i) for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
-                        if not good and s >= floor and u.kind != "pair"), reverse=True)
+                        if not good and u.kind != "pair" and (s >= floor or (
+                            s >= self.s.meaning_evidence_min and q > usable_best))), reverse=True)
         excluded = [self.units[i] for _, i in close]
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular

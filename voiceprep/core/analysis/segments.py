@@ -163,8 +163,48 @@ def _past_ability(context: list[str], after: list[str]) -> bool:
             and (said_in_past(context[:-2]) or any(w in _CHANGED for w in context[:-2])))
 
 
-def _markers(words: list[str], before: list[str] | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them."""
+# a "would" of past habit tells what used to happen in a story: "when the market got busy, latency would jump",
+# "every quarter we'd do a restore drill", "...; the team would page me" after a sentence told in the past. Narrow:
+# never after a condition or a view ("if", "I think"), never "would have"/"would like"/"I'd probably", and a "would"
+# of I/we/you needs a "when" told in the past or a habit word ("every Friday", "usually") with the past around it.
+HABIT_CUES = frozenset({"whenever", "usually", "often", "always", "sometimes", "typically", "normally", "regularly"})
+HABIT_TIMES = frozenset({"time", "times", "day", "night", "morning", "evening", "week", "weekend", "month", "quarter",
+                         "year", "shift", "break", "sprint", "release", "deploy", "spring", "summer", "winter",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hour",
+                         "incident", "launch", "peak", "close", "month-end", "quarter-end"})
+# the subjects whose "would" is a habit only with a "when" or a habit word: I/we/you (a plan as often), and what a
+# relative pronoun opens ("..., which would have meant": what it would have led to)
+_HABIT_SUBJECTS = frozenset({"i", "we", "you", "i'd", "we'd", "you'd", "which", "that", "what", "who"})
+_NOT_HABIT_AFTER = frozenset({"have", "probably", "likely", "like", "love", "rather", "want", "prefer", "need", "expect",
+                              "imagine", "suggest", "recommend", "say", "argue", "also", "definitely", "certainly",
+                              "still", "never", "then", "personally", "first"})
+_NOT_HABIT_BEFORE = frozenset({"if", "unless", "whether", "suppose", "imagine", "think", "guess", "hope", "expect",
+                               "bet", "or", "otherwise", "else", "than", "next", "now", "today", "future"})
+
+
+def _habitual(context: list[str], after: list[str], story: bool) -> bool:
+    """Whether the "would" between `context` (the sentence's words before it) and `after` tells a past habit; `story`:
+    the sentence before was told in the past."""
+    if not after or after[0] in _NOT_HABIT_AFTER or any(w in _NOT_HABIT_BEFORE for w in context):
+        return False
+    past = said_in_past(context)
+    when = next((k for k, w in enumerate(context) if w == "when"), None)
+    if when is not None and said_in_past(context[when + 1:]):
+        return True                     # "when the acquirer timed out we'd retry"
+    cue = any(w in HABIT_CUES for w in context + after[:1]) or any(
+        w in ("every", "each") and any(t.rstrip("s") in HABIT_TIMES or t in HABIT_TIMES for t in context[k + 1:k + 3])
+        for k, w in enumerate(context))
+    if cue and (past or story):
+        return True                     # "every quarter we'd do a restore drill", after a sentence in the past
+    subject = context[-1] if context else ""
+    return (bool(subject) and subject not in _HABIT_SUBJECTS and after[0] != "be"
+            and (story or past))        # "...; the team would page me": told in a story
+
+
+def _markers(words: list[str], before: list[str] | None = None,
+             story: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+    """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them, `story`
+    whether the sentence before it was told in the past (`_habitual`)."""
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
@@ -194,6 +234,8 @@ def _markers(words: list[str], before: list[str] | None = None) -> tuple[frozens
                 continue
             if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
                 continue          # "we agreed that handoffs would happen at the bedside": what was agreed, told
+            if w in ("would", "i'd", "we'd") and _habitual((before or []) + words[:i + (w != "would")], after, story):
+                continue          # "every Friday latency would jump": what used to happen
             if w in ("i'd", "we'd", "you'd") and any(
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
@@ -321,7 +363,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
-            _, hyp = _markers(words[ca:cb + 1], words[a:ca])
+            _, hyp = _markers(words[ca:cb + 1], words[a:ca], _story(words, sentences, a))
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -343,6 +385,12 @@ def tells_an_instance(words: list[str]) -> bool:
 def _start(sentences: list[tuple[int, int]], i: int) -> int:
     """The first word of the sentence that word `i` is said in."""
     return next((a for a, b in sentences if a <= i <= b), i)
+
+
+def _story(words: list[str], sentences: list[tuple[int, int]], i: int) -> bool:
+    """Whether the sentence before the one word `i` is said in told something in the past (a story goes on)."""
+    k = next((k for k, (a, b) in enumerate(sentences) if a <= i <= b), 0)
+    return k > 0 and said_in_past(words[sentences[k - 1][0]:sentences[k - 1][1] + 1])
 
 
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
@@ -495,7 +543,8 @@ def units(raw: list[str]) -> list[Unit]:
         for ca, cb in clauses:
             if ca <= a <= cb:
                 return inherited.get((ca, cb), frozenset()) | (
-                    _markers(words[ca:a], words[_start(sentences, ca):ca])[1] & MODALS_CARRY)
+                    _markers(words[ca:a], words[_start(sentences, ca):ca], _story(words, sentences, ca))[1]
+                    & MODALS_CARRY)
         return frozenset()
 
     def denial_kept(a: int) -> frozenset[str]:
@@ -504,7 +553,7 @@ def units(raw: list[str]) -> list[Unit]:
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a])
+        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -579,7 +628,7 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     out: list[frozenset[str]] = [frozenset()] * len(raw)
     inherited = _clause_hypotheticals(words, sentences, clauses)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a])
+        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
