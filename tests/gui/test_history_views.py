@@ -915,6 +915,9 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
     said = page.detail.view.toPlainText()
     assert said.splitlines()[2].startswith(f"Follow-up answer: the interviewer asked “{questions[0]}”"), said
+    # walk16: the bank by its short name, as the pickers ("Airwallex — ...") and the list's cells name it, not by its
+    # job title ("Infrastructure / Platform Engineer")
+    assert said.splitlines()[1].startswith("Airwallex · ") and "Platform Engineer" not in said.splitlines()[1], said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
     assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
