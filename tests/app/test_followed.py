@@ -89,3 +89,10 @@ def test_compare_of_an_answer_with_its_own_follow_up_says_what_the_follow_up_add
     again = session.save_typed(bank, prompt, MAIN)       # two answers to the question still compare before/after
     c = service.compare(main.attempt_id, again.attempt_id)
     assert "follow_up_added" not in c and "overall" in c["metrics"] and c["diff"], c
+    # a follow-up's own overall is no score of it ("1 of 1 asked" is): not shown, nor coloured as a fall, beside
+    # another answer (walk16: "Overall score 86 → 36 / 100 (−50)" in red)
+    c = service.compare(follow.attempt_id, again.attempt_id)
+    overall = c["metrics"]["overall"]
+    assert "follow_up_added" not in c and overall["first"] is None and overall["delta"] is None, overall
+    assert overall["text"].startswith(f"Overall score none (follow-up) → {again.analysis.overall:.0f} / 100 (the "
+                                      "first is a follow-up answer"), overall
