@@ -8,6 +8,22 @@ from voiceprep.app.followed import followed_text
 from voiceprep.core.rehearsal import Rehearsal
 
 
+def answered_with_follow_up(bank, session, prompt):
+    """An answer to `prompt` and a follow-up answer that covered points it missed, as Practice records them: the
+    rehearsal, both saved, the ids of the answer's own points and the labels of those the follow-up added."""
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = session.save_typed(bank, prompt, MAIN)
+    r.record(main.analysis)
+    turn = r.ask_follow_ups()
+    assert turn is not None
+    follow = session.save_typed(bank, prompt, FOLLOW_UP, drill=list(turn.labels), follow_up=list(turn.questions))
+    r.record(follow.analysis, turn)
+    own = {k.key_point.id for k in main.analysis.key_points if k.hit}
+    added = [kp.label for kp, hit in r.hits(prompt.id) if hit and kp.id not in own]
+    assert added
+    return r, main, follow, own, added
+
+
 def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_practice_did(bank, session, service):
     prompt = bank.prompt("product-range")
     r = Rehearsal.for_prompt(bank, prompt)
@@ -38,16 +54,7 @@ def test_historys_list_and_compare_count_what_a_follow_up_answer_covered(bank, s
     ("Gained", "Still missing") counted the answer alone. An answer no follow-up answer followed reads as stored."""
     prompt = bank.prompt("product-range")
     before = session.save_typed(bank, prompt, MAIN)                       # no follow-up answer followed it
-    r = Rehearsal.for_prompt(bank, prompt)
-    main = session.save_typed(bank, prompt, MAIN)
-    r.record(main.analysis)
-    turn = r.ask_follow_ups()
-    assert turn is not None
-    follow = session.save_typed(bank, prompt, FOLLOW_UP, drill=list(turn.labels), follow_up=list(turn.questions))
-    r.record(follow.analysis, turn)
-    own = {k.key_point.id for k in main.analysis.key_points if k.hit}
-    added = [kp.label for kp, hit in r.hits(prompt.id) if hit and kp.id not in own]
-    assert added
+    r, main, follow, own, added = answered_with_follow_up(bank, session, prompt)
     listed = {row["id"]: row for row in service.attempts(bank=bank.id)}
     assert listed[main.attempt_id]["with_follow_ups"] == service.attempt(main.attempt_id)["with_follow_ups"]
     assert listed[main.attempt_id]["with_follow_ups"]["hits"] == sum(hit for _, hit in r.hits(prompt.id))
@@ -60,3 +67,30 @@ def test_historys_list_and_compare_count_what_a_follow_up_answer_covered(bank, s
     after = session.save_typed(bank, prompt, MAIN)                        # the same answer again, no follow-up
     c = service.compare(main.attempt_id, after.attempt_id)
     assert c["lost"] == added and not set(added) & set(c["missed"]), c
+
+
+def test_compare_of_an_answer_with_its_own_follow_up_says_what_the_follow_up_added(bank, session, service):
+    """Walk16: Compare of an answer with its own follow-up read as before/after: "Overall score 86 → 36 / 100 (−50)"
+    in red, "Gained: none" though the follow-up added a point, and the whole answer marked as words removed. It says
+    what the follow-up added and the question's count with it, with no score change and no word diff."""
+    prompt = bank.prompt("product-range")
+    r, main, follow, own, added = answered_with_follow_up(bank, session, prompt)
+    n, hits = len(prompt.key_points), sum(hit for _, hit in r.hits(prompt.id))
+    c = service.compare(follow.attempt_id, main.attempt_id)
+    assert c["follow_up_added"] == {
+        "covered": added,
+        "text": f"The follow-up covered: {'; '.join(added)}. With it, answer 1 has {hits} of {n} key points "
+                f"(on its own: {len(own)} of {n})"}, c
+    assert c["gained"] == added and c["lost"] == [] and c["not_asked"] == [], c
+    assert "overall" not in c["metrics"] and "key_points" not in c["metrics"], c["metrics"]   # no 86 → 36 (−50)
+    assert c["diff"] == [], c["diff"]                    # not "words removed": the follow-up answers another question
+    again = session.save_typed(bank, prompt, MAIN)       # two answers to the question still compare before/after
+    c = service.compare(main.attempt_id, again.attempt_id)
+    assert "follow_up_added" not in c and "overall" in c["metrics"] and c["diff"], c
+    # a follow-up's own overall is no score of it ("1 of 1 asked" is): not shown, nor coloured as a fall, beside
+    # another answer (walk16: "Overall score 86 → 36 / 100 (−50)" in red)
+    c = service.compare(follow.attempt_id, again.attempt_id)
+    overall = c["metrics"]["overall"]
+    assert "follow_up_added" not in c and overall["first"] is None and overall["delta"] is None, overall
+    assert overall["text"].startswith(f"Overall score none (follow-up) → {again.analysis.overall:.0f} / 100 (the "
+                                      "first is a follow-up answer"), overall

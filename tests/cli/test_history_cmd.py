@@ -201,6 +201,8 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert main(["history", "compare", str(plain), str(follow)]) == 0
     assert (f"Attempt {plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> attempt "
             f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
+    # walk16: an answer and its own follow-up are not before/after: what the follow-up added, no score or word diff
+    assert "\n  The follow-up covered" in out and "Overall score" not in out and "What changed in what" not in out, out
 
 
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):

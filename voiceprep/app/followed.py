@@ -79,3 +79,30 @@ def added_text(standing: Row) -> str:
     """History's score column's second line for it: the points its follow-up answers added, "+1 in follow-up" (one
     wording for one answer or several: "+2 in follow-ups" is wider than the column at 1366x768)."""
     return f"+{len(standing['covered'])} in follow-up"
+
+
+def is_own_follow_up(result: Row) -> bool:
+    """A Compare (`queries.compare`) of an answer with a follow-up answer that followed it: the follow-up answers the
+    interviewer's questions after that answer, it is not a second try at the question (walk16)."""
+    a, b = result["attempts"]
+    return (is_follow_up(b) and not is_follow_up(a) and bool(a.get("answer_number"))
+            and b.get("answer_number") == a["answer_number"])
+
+
+def follow_up_compared(result: Row, standing: Row | None) -> Row:
+    """Compare of an answer alone (`result`: `queries.compare` with nothing counted as covered) with its own follow-up
+    answer, as what the follow-up added (walk16: "Overall score 86 → 36 / 100 (−50)" in red, "Gained: none" and the
+    whole answer marked as words removed): `follow_up_added` says which asked-about points the follow-up covered and,
+    from `standing` (`standings`), the answer's count with its follow-up answers; no score or word diff, and no
+    "not compared" list (the follow-up was never meant to cover the other points)."""
+    a = result["attempts"][0]
+    covered = list(result["gained"])
+    said = f"The follow-up covered: {'; '.join(covered)}." if covered else \
+        "The follow-up covered none of the points it was asked about."
+    if standing:
+        total, n = standing["total"], standing["answers"]
+        said += (f" With {'it' if n == 1 else 'its follow-up answers'}, answer {a['answer_number']} has "
+                 f"{standing['hits']} of {total} key points (on its own: {standing['own']} of {total})")
+    metrics = {k: m for k, m in result["metrics"].items() if k not in ("overall", "key_points")}
+    return {**result, "follow_up_added": {"covered": covered, "text": said}, "metrics": metrics, "lost": [],
+            "not_asked": [], "reworded": [], "diff": []}

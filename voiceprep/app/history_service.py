@@ -13,7 +13,7 @@ from typing import Any
 
 from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
-from voiceprep.app.followed import standings
+from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
 from voiceprep.core.history import History, HistoryError, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
@@ -174,13 +174,16 @@ class HistoryService:
 
     def compare(self, first: int, second: int) -> Row:
         """Two attempts of one prompt, older first; a point an answer's follow-up answers covered counts as covered
-        (app.followed)."""
+        (app.followed). An answer and its own follow-up answer: what the follow-up added (`follow_up_compared`)."""
         h = self._h()
         pair = {i: queries.drill_labels(h.attempt_row(i)) for i in (first, second)}
         first, second = sorted(pair, key=lambda i: (pair[i]["started_at"], i))
         followed = standings(h, list(pair.values()))
-        return queries.compare(h, first, second, self.lineage,
-                               covered={i: set(s["covered"]) for i, s in followed.items()})
+        result = queries.compare(h, first, second, self.lineage,
+                                 covered={i: set(s["covered"]) for i, s in followed.items()})
+        if is_own_follow_up(result):      # not before/after: what the follow-up added to the answer alone (walk16)
+            return follow_up_compared(queries.compare(h, first, second, self.lineage), followed.get(first))
+        return result
 
     # -- changing -------------------------------------------------------------------------------
     def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:

@@ -217,6 +217,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     a, b = c["attempts"]          # named as History names them ("answer 1 to this question", "follow-up to ...")
     print(f"{c['prompt_text']}\nAttempt {c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
           f"attempt {c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
+    if c.get("follow_up_added"):         # an answer and its own follow-up: what it added, not before/after (walk16)
+        print(f"  {c['follow_up_added']['text']}")
+        return 0
     for m in c["metrics"].values():
         print(f"  {m['text']}")
     for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):

@@ -338,6 +338,18 @@ def test_a_follow_up_answer_is_not_held_to_the_questions_time_or_to_star(fintech
     assert long.status == "warn" and "long for a follow-up" in long.summary, long
 
 
+def test_a_follow_up_answer_is_not_flagged_for_ownership(fintech):
+    """Walk16: a two-sentence lesson answering "What did it cost you?" read '"I" 2, "we" 0: no step you took' in orange:
+    a follow-up answers what was asked, it is not held to the question's story (as its time and STAR are not)."""
+    text = ("The trade-off was complexity: the single-threaded business logic was harder to debug and the ring buffer "
+            "used more memory. The lesson I learned is to benchmark first; I would add better tracing next time.")
+    prompt = fintech.prompt("recon")
+    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20)).delivery)    # as an answer to the question
+    assert whole["ownership"].status == "warn", whole["ownership"]
+    said = analyze_answer(fintech, prompt, spoken(text, 20), follow_up=True).delivery.findings
+    assert not [f for f in said if f.name == "ownership" and f.status == "warn"], said
+
+
 @pytest.mark.parametrize("text, numbers", [
     # walkthrough 10: "80 milliseconds, 80, 5 milliseconds"
     ("The P-99 was jumping to around 80 milliseconds. After we rolled it out, P-99 went from about 80 down to 5 "

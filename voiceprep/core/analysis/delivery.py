@@ -710,7 +710,9 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
             tip = "Close with the result in one sentence: what changed, with a number if you have one."
         out.append(Finding("structure", "warn", headline, tip))
     if d.story:
-        out.extend(_ownership(d, s))
+        # a follow-up answers what was asked, not held to the question's story: praised for a step it names, never
+        # flagged (walk16: a two-sentence lesson read '"I" 2, "we" 0: no step you took' in orange)
+        out.extend(f for f in _ownership(d, s) if not (d.follow_up and f.status == "warn"))
     return out
 
 

@@ -755,9 +755,12 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
             value = (value or {}).get(k)
         return None if r.get("input") == TYPED and keys[0] in ("wpm",) else value
 
+    def scored(r: Row) -> float | None:      # a follow-up's own overall is no score of it: "1 of 1 asked" is (walk16)
+        return None if is_follow_up(r) else r["overall"]
+
     (ha, na), (hb, nb) = kp(a), kp(b)
     rows: list[tuple[str, str, float | None, float | None, str, str]] = [
-        ("overall", "Overall score", a["overall"], b["overall"], "/ 100", "{:.0f}"),
+        ("overall", "Overall score", scored(a), scored(b), "/ 100", "{:.0f}"),
         ("key_points", "Key points", ha, hb, "", "{:.0f}"),
         ("duration_s", "Length", a["duration_s"], b["duration_s"], "", "clock"),
         ("wpm", "Pace", delivery(a, "wpm"), delivery(b, "wpm"), "words/min", "{:.0f}"),
@@ -766,11 +769,13 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     ]
     out: dict[str, Row] = {}
     typed = ("typed" if a.get("input") == TYPED else "–", "typed" if b.get("input") == TYPED else "–")
+    follow_ups = ("follow-up" if is_follow_up(a) else "–", "follow-up" if is_follow_up(b) else "–")
     for name, label, va, vb, unit, fmt in rows:
         spoken_only = name in ("duration_s", "wpm")          # a typed answer has no length or pace
+        missing = typed if spoken_only else follow_ups if name == "overall" else ("–", "–")
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
                      "delta": round(vb - va, 1) if va is not None and vb is not None else None,
-                     "text": describe_change(label, va, vb, unit, fmt, typed if spoken_only else ("–", "–"))}
+                     "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
     asked = (" asked" if a.get("drill") else "", " asked" if b.get("drill") else "")

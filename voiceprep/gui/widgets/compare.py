@@ -52,8 +52,13 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     drills = "".join(f"<br>{answer_name(r).capitalize()}: {html.escape(asked(r))}" for r in (a, b) if kind_name(r))
     out = [f"<p style='font-size:14pt; font-weight:600; margin:0'>{html.escape(result['prompt_text'])}</p>",
            f"<p style='color:{colors.muted}'>{answer_name(a).capitalize()} ({when(a['started_at'])}, {kind(a)}) → "
-           f"{answer_name(b)} ({when(b['started_at'])}, {kind(b)}){drills}</p>",
-           "<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='34%' valign='top'>"
+           f"{answer_name(b)} ({when(b['started_at'])}, {kind(b)}){drills}</p>"]
+    added = result.get("follow_up_added")
+    if added:       # an answer and its own follow-up: not before/after (walk16), what the follow-up added
+        tint = GOOD if added["covered"] else colors.muted
+        return "".join(out) + (f"<p><b>What the follow-up added</b><br><span style='color:{tint}'>"
+                               f"{html.escape(added['text'])}</span></p>")
+    out += ["<table width='100%' cellspacing='0' cellpadding='6'><tr><td width='34%' valign='top'>"
            "<b>What changed</b>"]
     for name, m in result["metrics"].items():
         color = None
@@ -99,13 +104,16 @@ class CompareView(QWidget):
         columns = QHBoxLayout(below)
         columns.setContentsMargins(0, 0, 0, 0)
         self.transcripts = []
+        own = bool(result.get("follow_up_added"))   # the follow-up answers other questions: no word diff (walk16)
         for side, attempt, caption in (("first", result["attempts"][0], "removed"),
                                        ("second", result["attempts"][1], "new")):
             column = QVBoxLayout()
             column.addWidget(heading(f"{answer_name(attempt).capitalize()} · {when(attempt['started_at'])}", 11))
-            column.addWidget(muted(f"Highlighted: words {caption} in this attempt"))
+            if not own:
+                column.addWidget(muted(f"Highlighted: words {caption} in this attempt"))
             view = QTextBrowser()
-            view.setHtml(side_html(result["diff"], side, colors))
+            view.setHtml(side_html([{"op": "equal", side: attempt["transcript"] or ""}] if own else result["diff"],
+                                   side, colors))
             self.transcripts.append(view)
             column.addWidget(view, 1)
             columns.addLayout(column, 1)

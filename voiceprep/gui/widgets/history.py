@@ -466,7 +466,10 @@ class HistoryPage(QWidget):
                               f"({unfinished_reason(attempt)}).")
             return
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
-        context = f"{doc['bank']['title']} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
+        # the bank by its short name, as the pickers and the list's cells name it (walk16: its job title); a bank
+        # since deleted by the title stored with the feedback
+        bank = short_bank_names(self.services.registry).get(attempt["bank_id"], doc["bank"]["title"])
+        context = f"{bank} · {when(attempt['started_at'])} · {kind} · {answer_name(attempt)} · " \
                   f"{judge_words(doc['judge'])}"
         if attempt.get("drill") or is_follow_up(attempt):
             context += "\n" + asked_text(attempt, with_points=False)      # what it counts for: the feedback says

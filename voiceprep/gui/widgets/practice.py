@@ -171,6 +171,9 @@ class TypeAnswerDialog(QDialog):
 
 
 ROUND_SHARES_EXPLAINED = shares_explained("round")
+# by the summary's bars when a question was skipped: they count it as 0 (walk16: Depth 59 here, 100 in the one
+# answered question's feedback, and nothing said why)
+SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
 RECAP_LARGE = (1800, 1000, 4)   # a page at least this wide and high: the welcome back's text this much larger (pt)
 
@@ -1193,6 +1196,8 @@ class PracticePage(QWidget):
             explained = muted(ROUND_SHARES_EXPLAINED)
             explained.setWordWrap(True)
             lay.addWidget(explained)
+        if summary.competencies and summary.skipped:     # scored as misses (summarize_round)
+            lay.addWidget(muted(SKIPPED_IN_BARS))
         answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
