@@ -2254,9 +2254,56 @@ def test_a_bank_edited_mid_round_keeps_the_round_says_so_once_and_restarts_with_
     qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE) and ctl.rehearsal.current.text != asked,
                     timeout=30000)
     assert ctl.rehearsal.current.text == "Why Airwallex, in two sentences?" and not ctl.rehearsal.results
-    assert ctl.rehearsal.bank == services.registry.find(mine) and not page.notice.isVisible()
+    assert ctl.rehearsal.bank == services.registry.find(mine)
+    said = page.notice.text()                             # said briefly (walk17: it restarted with no word)
+    assert page.notice.isVisible() and said.startswith("Restarted with your edits") and "stay in History" in said
     with History.open(services.db_path) as h:             # the answer given before is kept
         assert queries.get_attempt(h, attempt)["prompt_id"] == pid
+
+
+def _next_tab_stop(w: QWidget) -> QWidget:
+    w = w.nextInFocusChain()
+    while not (w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()):
+        w = w.nextInFocusChain()
+    return w
+
+
+def test_an_edit_after_a_restart_is_noticed_again_and_the_notice_offers_its_close_first(window, qtbot, services):
+    """Walk17: after "Restart the round now" a second edit of the bank got no notice (said once a round, and the
+    restarted round counted as told); the restart came just before the notice's ✕ in Tab order and restarted with
+    no word; and at question 1, nothing answered, the notice said "Your answers so far are saved"."""
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()                      # my own bank, open in the editor
+    mine, editor = window.practice.bank_box.currentData(), window.banks.editor
+    window.nav.setCurrentRow(0)
+    page, ctl = start(window, qtbot, bank=mine)
+    ctl.stop_speaking()
+    asked = ctl.rehearsal.current.text
+    round_path = ("rounds", [r.id for r in ctl.rehearsal.bank.rounds].index(ctl.rehearsal.round_id))
+    first = next(p for p in editor._prompt_paths(editor.doc) if p[:2] == round_path and
+                 editor.doc.get(p, "text") == asked)
+
+    def edit(text: str) -> None:
+        window.nav.setCurrentRow(3)
+        editor.doc.set(first, "text", text)
+        editor.save()
+        window.nav.setCurrentRow(0)
+
+    edit("Why Airwallex, in two sentences?")
+    said = page.notice.text()
+    assert page.notice.isVisible() and "You edited this bank" in said, said
+    assert "answers so far" not in said, said             # nothing answered yet in this round
+    assert _next_tab_stop(page.notice.close_btn) is page.notice.action_btn      # ✕ first, then the restart
+
+    page.notice.action_btn.click()                        # restart the round now, with the edits
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.text == "Why Airwallex, in two sentences?", timeout=30000)
+    qtbot.waitUntil(lambda: page.notice.isVisible() and "Restarted with your edits" in page.notice.text(),
+                    timeout=5000)
+    ctl.stop_speaking()
+    edit("Why Airwallex, in one sentence?")               # a restarted round is a new round: said again
+    assert page.notice.isVisible() and "You edited this bank" in page.notice.text(), page.notice.text()
+    assert ctl.rehearsal.current.text == "Why Airwallex, in two sentences?"
 
 
 def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step(window, qtbot, speaker, tmp_path,
