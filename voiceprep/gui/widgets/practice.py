@@ -178,7 +178,10 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
-RECAP_LARGE = (1800, 1000, 4)   # a page at least this wide and high: the welcome back's text this much larger (pt)
+# a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
+# page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
+# a laptop's window (1366x768, 1440x900) is under it
+RECAP_LARGE = (1600, 900, 4)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -581,7 +584,8 @@ class PracticePage(QWidget):
         """The welcome back's text size: a point over the page's, more in a large window (walk15: at 2560x1440 a
         narrow column of small text in the card's left third)."""
         wide, high, more = RECAP_LARGE
-        return self.font().pointSizeF() + (more if self.width() >= wide and self.height() >= high else 1)
+        window = self.window()
+        return self.font().pointSizeF() + (more if window.width() >= wide and window.height() >= high else 1)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
