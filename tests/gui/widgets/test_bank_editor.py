@@ -1177,9 +1177,14 @@ def test_undo_shows_what_it_undid(qtbot, services, data_home):
     assert editor.status.text().startswith("Undone: took out the key point you added"), editor.status.text()
     editor.redo()
     assert editor.node_path == point
+    # walk17: Redo cleared the status line; it says what it did again, as Undo says what it took back
+    assert editor.status.text() == "Redone: added the key point again. Undo (Ctrl+Z) takes it back.", \
+        editor.status.text()
     editor.select(("job",))
     editor.redo()
     assert editor.node_path == point and field(editor, "label").toPlainText() == "I wrote the runbook"
+    assert editor.status.text() == ("Redone: your last edit to the key point “I wrote the runbook”. Undo (Ctrl+Z) "
+                                    "takes it back."), editor.status.text()
 
 
 def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qtbot, services, data_home, tmp_path,
@@ -1423,6 +1428,10 @@ def test_remove_goes_at_once_says_what_went_and_undo_brings_it_back(qtbot, servi
     assert editor.status.text() == ("Undone: brought back the question “Tell me about the data pipeline you "
                                     "rebuilt.” and its 2 key points. Redo (Ctrl+Shift+Z) does it again."), \
         editor.status.text()
+    editor.redo()                                           # walk17: said again, not a blank line
+    assert editor.doc.count(("rounds", 0), "prompts") == 1
+    assert editor.status.text() == ("Redone: removed the question “Tell me about the data pipeline you rebuilt.” and "
+                                    "its 2 key points again. Undo (Ctrl+Z) takes it back."), editor.status.text()
 
 
 def test_remove_says_what_a_key_point_competency_or_round_took_with_it(qtbot, services, data_home, monkeypatch):

@@ -1138,9 +1138,21 @@ class BankEditor(QWidget):
 
     def redo(self) -> None:
         self.commit()
+        step = self.doc.next_redo if self.doc else None
+        # what it does again, as Undo says what it took back (walk17: Redo left a blank status line); a removal is
+        # named while it is there, an edit or a move once it is done
+        removed = self._removed_what(step[0]) if step is not None and len(step[1]) < len(step[0]) else ""
         if self.doc and self.doc.redo():
             self._after_change()
             self.refresh(select=self._nearest(self.doc.where))
+            if step is None:
+                return
+            before, after = step
+            said = (f"removed {removed} again" if removed else
+                    f"added the {self._kind_words(after)} again" if len(after) > len(before) else
+                    f"your last edit to {self._named(after)}" if before == after else
+                    f"moved {self._named(after)} again")
+            self.status.setText(f"Redone: {said}. Undo (Ctrl+Z) takes it back.")
 
     def _nearest(self, path: NodePath | None) -> NodePath:
         """The tree's node for `path` (what an undo or redo changed), else the nearest one above it that is there
