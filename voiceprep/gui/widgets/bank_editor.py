@@ -113,10 +113,12 @@ def id_from_text(text: str, taken: set[str], fallback: str, words: int = 3) -> s
 TAB_POLICIES = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
 
 
-def _tab_stops(layout: QLayout) -> list[QWidget]:
+def _tab_stops(layout: QLayout | None) -> list[QWidget]:
     """The widgets Tab stops on in `layout`, in the order they are drawn (rows top to bottom, left to right); a
     widget's own parts (a combo box's popup, a spin box's line edit) are not stops of their own."""
     stops: list[QWidget] = []
+    if layout is None:
+        return stops
     if isinstance(layout, QFormLayout):
         roles = (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
         items = [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]

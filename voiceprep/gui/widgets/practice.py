@@ -668,7 +668,7 @@ class PracticePage(QWidget):
         self._edit_notice = None
         # said at its first question; a restarted round is a new round: a later edit is said again (walk17: it was
         # not, said once a round)
-        self._restarted = (again, " Your answers so far stay in History." if r.results else "")
+        self._restarted = (again, " Your answers so far stay in History." if r is not None and r.results else "")
         self._start(again)
 
     def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
