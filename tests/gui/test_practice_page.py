@@ -2217,12 +2217,9 @@ def test_space_after_a_new_bank_starts_the_picked_bank_not_the_last_summary_dril
     assert ctl.rehearsal.bank.id == new_id and not ctl.rehearsal.focus, (ctl.rehearsal.bank.id, ctl.rehearsal.title)
 
 
-def test_a_bank_edited_mid_round_keeps_the_round_says_so_once_and_restarts_with_the_edits(window, qtbot, services):
-    """Walkthrough 14: a bank edited on the Banks page while a round of it was going: the question stayed as it was
-    and nothing said why. The round keeps the questions it started with; Practice says so once, with a way to
-    restart the round now; the answer given is kept (History, its feedback on screen)."""
-    from voiceprep.core.history import History, queries
-
+def a_round_of_my_own_bank(window, qtbot):
+    """A copy of the Airwallex bank open in the editor and a round of it started in Practice: (page, controller,
+    editor, the copy's id, the editor's path of the question asked)."""
     window.nav.setCurrentRow(3)
     window.banks.select_bank("airwallex")
     window.banks.duplicate_current()                      # my own bank, open in the editor
@@ -2230,10 +2227,21 @@ def test_a_bank_edited_mid_round_keeps_the_round_says_so_once_and_restarts_with_
     window.nav.setCurrentRow(0)
     page, ctl = start(window, qtbot, bank=mine)
     ctl.stop_speaking()
-    asked, pid = ctl.rehearsal.current.text, ctl.rehearsal.current.id
+    asked = ctl.rehearsal.current.text
     round_path = ("rounds", [r.id for r in ctl.rehearsal.bank.rounds].index(ctl.rehearsal.round_id))
     first = next(p for p in editor._prompt_paths(editor.doc) if p[:2] == round_path and
                  editor.doc.get(p, "text") == asked)
+    return page, ctl, editor, mine, first
+
+
+def test_a_bank_edited_mid_round_keeps_the_round_says_so_once_and_restarts_with_the_edits(window, qtbot, services):
+    """Walkthrough 14: a bank edited on the Banks page while a round of it was going: the question stayed as it was
+    and nothing said why. The round keeps the questions it started with; Practice says so once, with a way to
+    restart the round now; the answer given is kept (History, its feedback on screen)."""
+    from voiceprep.core.history import History, queries
+
+    page, ctl, editor, mine, first = a_round_of_my_own_bank(window, qtbot)
+    asked, pid = ctl.rehearsal.current.text, ctl.rehearsal.current.id
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(TYPED)
     attempt = page.attempt_id
@@ -2272,17 +2280,7 @@ def test_an_edit_after_a_restart_is_noticed_again_and_the_notice_offers_its_clos
     """Walk17: after "Restart the round now" a second edit of the bank got no notice (said once a round, and the
     restarted round counted as told); the restart came just before the notice's ✕ in Tab order and restarted with
     no word; and at question 1, nothing answered, the notice said "Your answers so far are saved"."""
-    window.nav.setCurrentRow(3)
-    window.banks.select_bank("airwallex")
-    window.banks.duplicate_current()                      # my own bank, open in the editor
-    mine, editor = window.practice.bank_box.currentData(), window.banks.editor
-    window.nav.setCurrentRow(0)
-    page, ctl = start(window, qtbot, bank=mine)
-    ctl.stop_speaking()
-    asked = ctl.rehearsal.current.text
-    round_path = ("rounds", [r.id for r in ctl.rehearsal.bank.rounds].index(ctl.rehearsal.round_id))
-    first = next(p for p in editor._prompt_paths(editor.doc) if p[:2] == round_path and
-                 editor.doc.get(p, "text") == asked)
+    page, ctl, editor, _mine, first = a_round_of_my_own_bank(window, qtbot)
 
     def edit(text: str) -> None:
         window.nav.setCurrentRow(3)
