@@ -328,12 +328,12 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
     page = window.progress
     window.nav.setCurrentRow(2)
     page.bank_box.setCurrentIndex(page.bank_box.findData("airwallex"))
-    qtbot.waitUntil(lambda: "4 attempts (1 typed" in page.summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "4 answers (1 typed" in page.summary.text(), timeout=10000)
     assert len(page.overall.series["overall"]) == 4                 # four days
     assert len(page.pace.series["words/min"]) == 3                  # the typed answer has no pace
     assert "each day's average" in page.overall.title.text()
     page.prompt_box.setCurrentIndex(page.prompt_box.findData("hardest-problem"))
-    qtbot.waitUntil(lambda: page.summary.text().startswith("3 attempts"), timeout=10000)
+    qtbot.waitUntil(lambda: page.summary.text().startswith("3 answers"), timeout=10000)
     assert [t.day for t, _ in page.overall.series["overall"]] == [1, 3, 4]
     assert "average" not in page.overall.title.text()                # one prompt: every attempt
     assert len(page.pace.series["words/min"]) == 2
@@ -420,7 +420,7 @@ def test_history_and_progress_are_loaded_after_start_up_before_their_first_visit
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: len(rows(w.history)) == 2, timeout=30000)
-    qtbot.waitUntil(lambda: w.progress.summary.text().startswith("2 attempts"), timeout=30000)
+    qtbot.waitUntil(lambda: w.progress.summary.text().startswith("2 answers"), timeout=30000)
     assert w.nav.currentRow() == 0                     # still on Practice: nothing was visited
     # ... and Practice says what happened last time and what to work on (walkthrough 3: "nothing says")
     qtbot.waitUntil(lambda: w.practice.prompt_text.text() == "Welcome back.", timeout=10000)
@@ -443,7 +443,7 @@ def test_a_page_shown_again_with_an_unchanged_history_runs_no_query(qtbot, servi
     w = MainWindow(services, recover=False)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: len(rows(w.history)) == 2 and w.progress.summary.text().startswith("2 attempts"),
+    qtbot.waitUntil(lambda: len(rows(w.history)) == 2 and w.progress.summary.text().startswith("2 answers"),
                     timeout=30000)
     qtbot.waitUntil(idle, timeout=10000)
     loaded = list(calls)
@@ -567,7 +567,7 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     progress = window.progress
     window.nav.setCurrentRow(2)
     progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
-    qtbot.waitUntil(lambda: "2 attempts · 1 drill (not in the average or best) ·" in progress.summary.text(),
+    qtbot.waitUntil(lambda: "2 answers · 1 drill (not in the average or best) ·" in progress.summary.text(),
                     timeout=10000)
     first = off_gui(lambda: services.history.attempt(plain))["overall"]       # walkthrough 5: the drill left out
     assert progress.summary.text().endswith(f"average {first:.0f} per answer · best {first:.0f}"), \
@@ -576,7 +576,7 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     assert progress.overall.canvas.drills["overall"] == {second_day}          # a day of drills only: hollow
     assert progress.drill_note.isVisible() and "Hollow" in progress.drill_note.text()
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("why-airwallex"))
-    qtbot.waitUntil(lambda: progress.summary.text().startswith("0 attempts"), timeout=10000)
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("0 answers"), timeout=10000)
     assert not progress.drill_note.isVisible()
 
 
@@ -589,7 +589,7 @@ def test_progress_of_a_prompt_answered_only_in_a_drill_has_no_average_and_only_i
     window.nav.setCurrentRow(2)
     progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("hardest-problem"))
-    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 attempt · 1 drill (not in the average or best) ·"),
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 answer · 1 drill (not in the average or best) ·"),
                     timeout=10000)
     assert progress.summary.text().endswith(" · no average yet (only a drill)"), progress.summary.text()
     assert set(progress.competencies.canvas.series) == {"Depth in own work"}     # the drilled point's only
@@ -607,14 +607,14 @@ def test_progress_keeps_the_bank_and_prompt_chosen_across_a_refill(qtbot, window
     assert progress.bank_box.currentData() == "senior-backend-payments"       # on the way in: Practice's bank
     progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))  # the candidate's choice
     progress.prompt_box.setCurrentIndex(progress.prompt_box.findData("hardest-problem"))
-    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 attempt"), timeout=10000)
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("1 answer"), timeout=10000)
     window.nav.setCurrentRow(0)
     seed(services.db_path, [("hardest-problem", WEAK, None)])                # a new answer stored
     practice.historyChanged.emit()
     window.banks.reload()                                                     # a bank saved: every picker refilled
     window.nav.setCurrentRow(2)
     assert (progress.bank_box.currentData(), progress.prompt_box.currentData()) == ("airwallex", "hardest-problem")
-    qtbot.waitUntil(lambda: progress.summary.text().startswith("2 attempts"), timeout=10000)
+    qtbot.waitUntil(lambda: progress.summary.text().startswith("2 answers"), timeout=10000)
     window.nav.setCurrentRow(0)
     practice.fill_banks(select="affirm-backend-platform")                     # Practice moved on: Progress follows
     window.nav.setCurrentRow(2)
@@ -745,7 +745,7 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
     from voiceprep.gui.widgets.progress import summary_text
     st = {"attempts": 3, "typed": 0, "drills": 0, "minutes_spoken": 2.0, "avg_overall": 80.0, "best_overall": 90.0}
     assert "cut off" not in summary_text(st)
-    assert summary_text({**st, "cut_off": 1}) == ("3 attempts · 1 answer cut off (the app closed or the microphone "
+    assert summary_text({**st, "cut_off": 1}) == ("3 answers · 1 answer cut off (the app closed or the microphone "
                                                   "stopped): not counted · 2.0 minutes spoken · average 80 per answer · "
                                                   "best 90")
     # a skip is in the average as 0, as its round counts it, and said (walkthrough 13)
@@ -954,7 +954,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     progress = window.progress
     window.nav.setCurrentRow(2)
     progress.bank_box.setCurrentIndex(progress.bank_box.findData("airwallex"))
-    qtbot.waitUntil(lambda: "3 attempts · 1 drill and 1 follow-up answer (not in the average or best) ·"
+    qtbot.waitUntil(lambda: "3 answers · 1 drill and 1 follow-up answer (not in the average or best) ·"
                     in progress.summary.text(), timeout=10000)
     assert progress.drill_note.isVisible() and "a follow-up answer, answering the interviewer's follow-ups" \
         in progress.drill_note.text()

@@ -1177,9 +1177,14 @@ def test_undo_shows_what_it_undid(qtbot, services, data_home):
     assert editor.status.text().startswith("Undone: took out the key point you added"), editor.status.text()
     editor.redo()
     assert editor.node_path == point
+    # walk17: Redo cleared the status line; it says what it did again, as Undo says what it took back
+    assert editor.status.text() == "Redone: added the key point again. Undo (Ctrl+Z) takes it back.", \
+        editor.status.text()
     editor.select(("job",))
     editor.redo()
     assert editor.node_path == point and field(editor, "label").toPlainText() == "I wrote the runbook"
+    assert editor.status.text() == ("Redone: your last edit to the key point “I wrote the runbook”. Undo (Ctrl+Z) "
+                                    "takes it back."), editor.status.text()
 
 
 def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qtbot, services, data_home, tmp_path,
@@ -1423,6 +1428,10 @@ def test_remove_goes_at_once_says_what_went_and_undo_brings_it_back(qtbot, servi
     assert editor.status.text() == ("Undone: brought back the question “Tell me about the data pipeline you "
                                     "rebuilt.” and its 2 key points. Redo (Ctrl+Shift+Z) does it again."), \
         editor.status.text()
+    editor.redo()                                           # walk17: said again, not a blank line
+    assert editor.doc.count(("rounds", 0), "prompts") == 1
+    assert editor.status.text() == ("Redone: removed the question “Tell me about the data pipeline you rebuilt.” and "
+                                    "its 2 key points again. Undo (Ctrl+Z) takes it back."), editor.status.text()
 
 
 def test_remove_says_what_a_key_point_competency_or_round_took_with_it(qtbot, services, data_home, monkeypatch):
@@ -1659,3 +1668,40 @@ def test_tab_from_the_tree_goes_to_the_form(qtbot, services, data_home):
     focused = QApplication.focusWidget()
     assert editor.form_scroll.widget().isAncestorOf(focused), focused
     assert any(f.widget is focused for f in editor.fields), focused
+
+
+def _tab_chain(qtbot, editor, n: int) -> list[QWidget]:
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus, timeout=5000)
+    stops = []
+    for _ in range(n):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    return stops
+
+
+@pytest.mark.parametrize("path, keys", [
+    (("job",), ["title", "company", "level", "must_haves", "description", "@vocabulary", "id"]),
+    (("rounds", 0, "prompts", 0), ["text", "target_seconds", "follow_up", "id"]),
+    (("rounds", 0, "prompts", 0, "key_points", 0),
+     ["label", "cues", "min_cues", "competency", "weight", "follow_up", "id"]),
+])
+def test_tab_goes_through_each_form_as_drawn_then_to_the_tree_buttons(qtbot, qtlog, services, data_home, path, keys):
+    """Walk17: with a key point selected, Tab went Key point, Cues, Cues needed, Competency, then Add, Remove, ↑, ↓
+    and only then Weight, Follow-up, Id (the order came from the widgets' creation order), and app.log got
+    "QWidget::setTabOrder: 'first' and 'second' must be in the same window" while the editor was used."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    if len(path) == 6 and editor.doc.count(path[:4], "key_points") == 0:
+        editor.select(path[:4])
+        editor.add_key_point("I cut p99 latency by 40%")
+    editor.select(path)
+    assert editor.node_path == path
+    fields = [field(editor, k) for k in keys]
+    stops = _tab_chain(qtbot, editor, len(fields) + 12)
+    form = [w for w in stops if editor.form_scroll.widget().isAncestorOf(w)]
+    first_button = stops.index(editor.add_btn)
+    assert [w for w in form if w in fields][:len(fields)] == fields, [type(w).__name__ for w in stops]
+    assert all(stops.index(f) < first_button for f in fields), [type(w).__name__ for w in stops]
+    enabled = [b for b in (editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn) if b.isEnabled()]
+    assert stops[first_button:first_button + len(enabled)] == enabled, [type(w).__name__ for w in stops]
+    assert not [r.message for r in qtlog.records if "setTabOrder" in r.message]

@@ -147,7 +147,7 @@ def test_with_all_prompts_the_page_draws_days_and_with_one_prompt_attempts(qtbot
     data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}}
     page._show(data, "b", None, page._generation)
-    assert page.summary.text().startswith("1 attempt · ")        # walkthrough 6: "1 attempts"
+    assert page.summary.text().startswith("1 answer · ")        # walkthrough 6: "1 attempts"; walk17: one word
     charts = (page.overall, page.competencies, page.pace, page.fillers)
     assert all(chart.canvas.spec().daily for chart in charts)
     page._show(dict(data), "b", "p1", page._generation)
@@ -224,9 +224,9 @@ def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
     page._show(data, "none", None, page._generation)
     assert empty_text(page.competencies.canvas.spec()) == NO_COMPETENCIES
-    assert empty_text(page.overall.canvas.spec()) == "No attempts yet"
+    assert empty_text(page.overall.canvas.spec()) == "No answers yet"
     page._show(dict(data, series=[]), "some", None, page._generation)
-    assert empty_text(page.competencies.canvas.spec()) == "No attempts yet"
+    assert empty_text(page.competencies.canvas.spec()) == "No answers yet"
 
 
 def test_each_days_label_sits_under_that_days_attempts():
@@ -498,7 +498,7 @@ def test_a_chart_of_one_point_says_so_and_its_axis_starts_at_0():
     assert lo == 0 and hi >= 4.2 and ticks[0] == 0, (lo, hi, ticks)
     assert lonely_text(one) == "One spoken answer so far: answer aloud again to see a trend"
     assert lonely_text(_one_series("score / 100", [60], y_range=(0, 100))) == \
-        "One attempt so far: answer again to see a trend"
+        "One answer so far: answer again to see a trend"
     assert lonely_text(_one_series("score / 100", [60], daily=True, y_range=(0, 100))) == \
         "One day so far: practise on another day to see a trend"
     assert y_axis(_one_series("fillers/min", [4.2, 4.2, 4.2]))[0] == 0                     # flat: from 0 as well

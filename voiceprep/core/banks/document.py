@@ -285,6 +285,11 @@ class BankDocument:
         (a removal's after is its list, an addition's its new node, an edit's its node)."""
         return self._undo[-1][1:] if self._undo else None
 
+    @property
+    def next_redo(self) -> tuple[NodePath, NodePath] | None:
+        """Where the change Redo does again was: (before, after), as `next_undo`."""
+        return self._redo[-1][1:] if self._redo else None
+
     def undo(self) -> bool:
         if not self._undo:
             return False

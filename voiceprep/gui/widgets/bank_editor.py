@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -107,6 +108,33 @@ def _elide(text: str, n: int = 70) -> str:
 def id_from_text(text: str, taken: set[str], fallback: str, words: int = 3) -> str:
     """An id from a prompt's or key point's content words: "I cut p99 latency by 40%" -> "cut-p99-latency"."""
     return slugify(" ".join(default_cues(text)) if text.strip() else "", taken, fallback=fallback, words=words)
+
+
+TAB_POLICIES = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
+
+
+def _tab_stops(layout: QLayout | None) -> list[QWidget]:
+    """The widgets Tab stops on in `layout`, in the order they are drawn (rows top to bottom, left to right); a
+    widget's own parts (a combo box's popup, a spin box's line edit) are not stops of their own."""
+    stops: list[QWidget] = []
+    if layout is None:
+        return stops
+    if isinstance(layout, QFormLayout):
+        roles = (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    for item in items:
+        if item is None:
+            continue
+        if item.layout() is not None:
+            stops += _tab_stops(item.layout())
+        elif (w := item.widget()) is not None:
+            if w.focusPolicy() in TAB_POLICIES:
+                stops.append(w)
+            elif w.layout() is not None:
+                stops += _tab_stops(w.layout())
+    return stops
 
 
 def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext) -> QShortcut:
@@ -424,9 +452,10 @@ class BankEditor(QWidget):
             f.initial = f.read()
         outer.addStretch(1)
         self.form_scroll.setWidget(form_host)
-        # the problems come after the form in the Tab order (the form is built after them, so they came first)
-        tab = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
-        stops = [w for w in form_host.findChildren(QWidget) if w.focusPolicy() in tab]
+        # the problems come after the form in the Tab order (the form is built after them, so they came first);
+        # the form's stops as drawn, not in creation order (walk17: a key point's Competency box brought its popup,
+        # another window, into the chain, and Add, Remove, ↑, ↓ came between Competency and Weight)
+        stops = _tab_stops(outer)
         if stops:
             # ... and the form right after the tree (walk15: Tab from the tree went to Add)
             for first, second in zip([self.tree, *stops], [*stops, self.problems]):
@@ -451,9 +480,7 @@ class BankEditor(QWidget):
             (self.fields[0].widget if self.fields else None)
         if widget is None:
             host = self.form_scroll.widget()
-            tab = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
-            widget = next((w for w in host.findChildren(QWidget) if w.focusPolicy() in tab and w.isEnabled()),
-                          None) if host else None
+            widget = next((w for w in _tab_stops(host.layout()) if w.isEnabled()), None) if host else None
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             if select_all and isinstance(widget, QLineEdit):
@@ -1113,9 +1140,21 @@ class BankEditor(QWidget):
 
     def redo(self) -> None:
         self.commit()
+        step = self.doc.next_redo if self.doc else None
+        # what it does again, as Undo says what it took back (walk17: Redo left a blank status line); a removal is
+        # named while it is there, an edit or a move once it is done
+        removed = self._removed_what(step[0]) if step is not None and len(step[1]) < len(step[0]) else ""
         if self.doc and self.doc.redo():
             self._after_change()
             self.refresh(select=self._nearest(self.doc.where))
+            if step is None:
+                return
+            before, after = step
+            said = (f"removed {removed} again" if removed else
+                    f"added the {self._kind_words(after)} again" if len(after) > len(before) else
+                    f"your last edit to {self._named(after)}" if before == after else
+                    f"moved {self._named(after)} again")
+            self.status.setText(f"Redone: {said}. Undo (Ctrl+Z) takes it back.")
 
     def _nearest(self, path: NodePath | None) -> NodePath:
         """The tree's node for `path` (what an undo or redo changed), else the nearest one above it that is there

@@ -98,16 +98,19 @@ class NoticeBar(QFrame):
         self.label = plain()
         self.label.setWordWrap(True)
         row.addWidget(self.label, 1)
-        self.action_btn = QPushButton()          # what the notice offers to do about it ("Undo skip")
-        self.action_btn.hide()
-        self.action_btn.clicked.connect(lambda: self._action() if self._action is not None else None)
-        row.addWidget(self.action_btn, 0, Qt.AlignmentFlag.AlignTop)
-        self._action: Callable[[], None] | None = None
-        self.close_btn = QToolButton()
+        # ✕ is made first, so Tab reaches it before the action drawn left of it (walk17: Tab meant for ✕ stopped on
+        # "Restart the round now" just before it, and Space restarted the round; a setTabOrder here is lost when the
+        # bar is put in the page)
+        self.close_btn = QToolButton(self)
         self.close_btn.setText("✕")
         self.close_btn.setToolTip("Dismiss")
         self.close_btn.setAutoRaise(True)
         self.close_btn.clicked.connect(self.hide)
+        self.action_btn = QPushButton(self)      # what the notice offers to do about it ("Undo skip")
+        self.action_btn.hide()
+        self.action_btn.clicked.connect(lambda: self._action() if self._action is not None else None)
+        row.addWidget(self.action_btn, 0, Qt.AlignmentFlag.AlignTop)
+        self._action: Callable[[], None] | None = None
         row.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
@@ -175,7 +178,10 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
-RECAP_LARGE = (1800, 1000, 4)   # a page at least this wide and high: the welcome back's text this much larger (pt)
+# a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
+# page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
+# a laptop's window (1366x768, 1440x900) is under it
+RECAP_LARGE = (1600, 900, 4)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -393,6 +399,7 @@ class PracticePage(QWidget):
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
         self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
+        self._restarted: tuple[Rehearsal, str] | None = None    # the round just restarted with the edits, said
 
         # wiring
         self.notice.close_btn.clicked.connect(self._notice_dismissed)
@@ -577,7 +584,8 @@ class PracticePage(QWidget):
         """The welcome back's text size: a point over the page's, more in a large window (walk15: at 2560x1440 a
         narrow column of small text in the card's left third)."""
         wide, high, more = RECAP_LARGE
-        return self.font().pointSizeF() + (more if self.width() >= wide and self.height() >= high else 1)
+        window = self.window()
+        return self.font().pointSizeF() + (more if window.width() >= wide and window.height() >= high else 1)
 
     # -- choosing -------------------------------------------------------------------------------
     def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
@@ -610,8 +618,10 @@ class PracticePage(QWidget):
             return
         self._edit_told = r
         what = "drill" if r.focus else "prompt" if len(r.prompts) == 1 else "round"
+        # nothing answered yet in it (walk17: at question 1 it said "Your answers so far are saved")
+        saved = " Your answers so far are saved in History." if r.results else ""
         text = (f"You edited this bank: this {what} keeps the questions it started with, and your changes apply from "
-                f"your next {what}. Your answers so far are saved in History.")
+                f"your next {what}.{saved}")
         again = self._with_edits(r, edited)
         self._edit_notice = (text, (f"Restart the {what} now", self._restart_edited) if again is not None else None)
         self.notice.show_text(text, BANK_EDITED, self._edit_notice[1])
@@ -655,7 +665,10 @@ class PracticePage(QWidget):
             self.notice.show_text("Your answer is being recorded or checked: restart once its feedback shows.",
                                   BANK_EDITED, (self.notice.action_btn.text(), self._restart_edited))
             return
-        self._edit_told, self._edit_notice = again, None
+        self._edit_notice = None
+        # said at its first question; a restarted round is a new round: a later edit is said again (walk17: it was
+        # not, said once a round)
+        self._restarted = (again, " Your answers so far stay in History." if r is not None and r.results else "")
         self._start(again)
 
     def offer_bank(self, bank_id: str, name: str, say_ready: bool = True) -> bool:
@@ -935,6 +948,9 @@ class PracticePage(QWidget):
     def _on_prompt(self, prompt, position: str) -> None:
         self.notice.hide()                          # the last question's notice is not this one's
         self._keep_edit_notice()                    # ... but a bank edited under the round stays said
+        if self._restarted is not None and self._restarted[0] is self.ctl.rehearsal:       # goes once answered
+            self.notice.show_text(f"Restarted with your edits: back at question 1.{self._restarted[1]}", c.ANSWER)
+        self._restarted = None
         self._refocus = True                        # a new question: Space answers it (once the state allows)
         self._next_focus = None                     # the last round's summary is gone
         self._from_dialog = False                   # ... and an answer typed or imported to the last question

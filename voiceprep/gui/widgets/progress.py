@@ -256,7 +256,9 @@ def summary_text(st: dict[str, Any]) -> str:
         skips = st.get("skipped") or 0        # each in the average as 0, as its round counts it (walkthrough 13)
         zeros = f" ({skipped_text(skips)})" if skips else ""
         scores = f"average {st['avg_overall']:.0f} per answer{zeros} · best {st['best_overall'] or 0:.0f}"
-    return f"{counted(n, 'attempt')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
+    # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
+    # then "Includes 1 answer")
+    return f"{counted(n, 'answer')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None) -> str:
@@ -309,7 +311,7 @@ class ChartSpec:
     daily: bool = False               # each point is a day's average: dates only on the axis and in tooltips
     background: str = "#ffffff"       # outlines markers so ones side by side stay apart
     hollow: tuple[frozenset[datetime], ...] = ()    # per series: the times of drill points (hollow markers)
-    empty: str = ""                   # what an empty chart says, when not "No attempts yet"
+    empty: str = ""                   # what an empty chart says, when not "No answers yet"
     hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
     places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
@@ -396,7 +398,7 @@ SPOKEN_ONLY = {"words/min": "Pace is measured on spoken answers; none yet",
 
 def empty_text(spec: ChartSpec) -> str:
     """What a chart with nothing to draw says instead."""
-    return spec.empty or SPOKEN_ONLY.get(spec.unit, "No attempts yet")
+    return spec.empty or SPOKEN_ONLY.get(spec.unit, "No answers yet")
 
 
 # charts whose axis always starts at 0 (walk14: a flat 4.2 fillers a minute drew an axis of 3.6 to 4.8)
@@ -412,7 +414,7 @@ def lonely_text(spec: ChartSpec) -> str:
         return ("One day of spoken answers so far: answer aloud on another day to see a trend" if spec.daily else
                 "One spoken answer so far: answer aloud again to see a trend")
     return ("One day so far: practise on another day to see a trend" if spec.daily else
-            "One attempt so far: answer again to see a trend")
+            "One answer so far: answer again to see a trend")
 
 
 def y_axis(spec: ChartSpec) -> tuple[float, float, list[float]]:
@@ -860,7 +862,7 @@ class ProgressPage(QScrollArea):
         self.drill_note.setVisible(any(any(chart.canvas.drills.values())
                                        for chart in (self.overall, self.competencies, self.pace, self.fillers)))
         window = self.services.settings.history.weak_point_window
-        self.rates_title.setText(f"Key points, last {window} attempts of " + ("this prompt" if prompt else "each prompt"))
+        self.rates_title.setText(f"Key points, last {window} answers of " + ("this prompt" if prompt else "each prompt"))
         self.rates.clearSpans()
         # each prompt's points under it, the prompt with the least covered point first (rates come worst first)
         groups: dict[str, list[dict[str, Any]]] = {}
