@@ -157,3 +157,31 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     assert copied_text(progress["copied"], lambda b: f"“{labels[b]}”") == (
         f"Includes 2 answers given with “{bank.name}”, the bank this one was copied from.")
     assert service.progress(mine.id, rnd.prompts[2].id)["copied"] == [{"bank_id": bank.id, "answers": 1}]
+
+
+def test_a_copys_last_time_says_it_was_given_with_the_bank_it_was_copied_from(bank, banks, access, session):
+    """Walk17: a copy's feedback said "Last time 15 (earlier today) → now 54 (+39)" where the 15 was given with the
+    original bank; it says so, by name. The original's own last time, and a round's, say which bank the same way."""
+    from voiceprep.app.recap import last_given_with, since_last_time
+
+    service = HistoryService(access, banks.lineage)
+    mine = banks.find(f"{bank.id}-mine")
+    prompt = bank.prompt("hardest-problem")
+    before = session.save_typed(bank, prompt, "I fixed some locks in the matching engine.")
+    after = session.save_typed(mine, mine.prompt(prompt.id), "Lock contention: I proposed the LMAX Disruptor.")
+    last = service.previous_answer(after.attempt_id)
+    origin = last_given_with(last, mine.id, banks.find, banks.labels())
+    assert origin == f"“{bank.name}”"
+    was = round(before.analysis.overall)
+    assert since_last_time(last, 54.0, origin=origin) == \
+        f"Last time {was} (earlier today, with “{bank.name}”, the bank this one was copied from) → now 54 " + \
+        (f"({'+' if was < 54 else '−'}{abs(54 - was)})" if was != 54 else "(the same)")
+    again = session.save_typed(bank, prompt, "Locks again.")
+    own = service.previous_answer(again.attempt_id)
+    assert own is not None and last_given_with(own, bank.id, banks.find, banks.labels()) == ""
+    assert "copied from" not in (since_last_time(own, 50.0) or "")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": 1, "skipped": []})
+    run = service.previous_round(session.start_round(mine, mine.round(rnd.id)))
+    assert run is not None and last_given_with(run, mine.id, banks.find, banks.labels()) == f"“{bank.name}”"

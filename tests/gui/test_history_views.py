@@ -1084,3 +1084,32 @@ def test_enter_presses_a_button_reached_with_tab_on_every_page(qtbot, window):
         qtbot.waitUntil(button.hasFocus, timeout=5000)
         qtbot.keyClick(button, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda b=button: b in pressed, timeout=5000)
+
+
+def test_a_copied_banks_short_name_is_its_company_and_copy_mark():
+    """Walk17: with "All banks" at 1366x768 a bank and its copy (same company) were tagged by their long full names,
+    cut into "Airwalle…r (my copy)" / "Airwalle…rm Engineer". The company tells them apart with the copy's mark:
+    "Airwallex" and "Airwallex (my copy)"; two copies alike still get the names Banks shows."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.core.banks.load import parse_bank
+    from voiceprep.gui.widgets.history import short_bank_names, table_rows
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8")
+    bank = parse_bank(text, "airwallex")
+    copy = BankDocument.copy_of(text, f"{bank.id}-mine", f"{bank.job.title} (my copy)", origin=bank.id)
+    registry = BankRegistry()
+    registry.banks = [bank, parse_bank(copy.text(), "copy")]
+    assert short_bank_names(registry) == {bank.id: "Airwallex", f"{bank.id}-mine": "Airwallex (my copy)"}
+    again = BankDocument.copy_of(text, f"{bank.id}-again", f"{bank.job.title} (my copy)", origin=bank.id)
+    registry.banks.append(parse_bank(again.text(), "again"))
+    names = short_bank_names(registry)
+    assert names[bank.id] == "Airwallex" and names[f"{bank.id}-mine"] != names[f"{bank.id}-again"], names
+    assert names[f"{bank.id}-mine"] == registry.labels()[f"{bank.id}-mine"]
+    rows = [{"started_at": "2026-12-01T10:00:00+00:00", "duration_s": 30.0, "self_rating": None, "state": "done",
+             "input": "voice", "overall": 50.0, "drill": None, "drilled": None, "id": i, "bank_id": b,
+             "prompt_text": "Why Airwallex?"} for i, b in ((1, bank.id), (2, f"{bank.id}-mine"))]
+    shown = table_rows(rows, short_bank_names(registry), registry.labels())
+    assert shown[1]["display"][1] == f"Why Airwallex? · {names[f'{bank.id}-mine']}"
+    assert shown[0]["tip"].startswith(f"Why Airwallex?\n({bank.name})"), shown[0]["tip"]   # the full name in its tip

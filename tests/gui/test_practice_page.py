@@ -2514,3 +2514,32 @@ def test_the_welcome_back_is_larger_on_a_large_screen_not_a_narrow_column(window
     small, large = widths[(1366, 768)][0], widths[(2560, 1440)][0]
     assert large[1] > small[1] and large[0] >= 1.3 * small[0], widths
     assert widths[(1366, 768)][1] == small, widths              # back as it was
+
+
+def test_a_copys_feedback_says_its_last_time_was_given_with_the_bank_it_was_copied_from(window, qtbot, services):
+    """Walk17: a copy's feedback said "Last time 15 (earlier today) → now 54 (+39)" where the 15 was given with the
+    original bank (its lineage); it names that bank, "the bank this one was copied from"."""
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    prompt = bank.prompt("why-airwallex")
+    off_gui(lambda: services.session.save_typed(bank, prompt, "I am not sure."))
+    window.nav.setCurrentRow(3)
+    qtbot.waitUntil(lambda: window.banks.isVisible(), timeout=5000)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()
+    page, ctl = window.practice, window.controller
+    copy_id = page.bank_box.currentData()
+    assert copy_id != "airwallex"
+    window.nav.setCurrentRow(0)
+    rnd = bank.rounds[0]
+    assert rnd.prompts[0].id == prompt.id
+    page.round_box.setCurrentIndex(page.round_box.findData(rnd.id))
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert ctl.rehearsal.bank.id == copy_id
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("Airwallex builds multi-currency business accounts and global transfers.")
+    qtbot.waitUntil(lambda: bool(page.feedback.since), timeout=10000)
+    assert f"(earlier today, with “{bank.name}”, the bank this one was copied from) → now" in page.feedback.since, \
+        page.feedback.since

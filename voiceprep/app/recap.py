@@ -125,15 +125,26 @@ def _when(iso: str, today: datetime | None = None) -> str:
     return "earlier today" if day == "today" else day.removeprefix("on ")
 
 
+def last_given_with(previous: Row | None, bank_id: str, find: Callable[[str], Any | None],
+                    labels: dict[str, str] | None = None) -> str:
+    """The quoted name of the bank a last answer (or run) was given with, when not `bank_id`'s own: a copy's last
+    time can be its origin's (walk17: unsaid); "" when it is the bank's own."""
+    given = (previous or {}).get("bank_id")
+    return bank_title(given, find, labels) if given and given != bank_id else ""
+
+
 def since_last_time(previous: Row | None, now: float | None, what: str = "",
-                    today: datetime | None = None, answered: tuple[int, int] | None = None) -> str | None:
+                    today: datetime | None = None, answered: tuple[int, int] | None = None,
+                    origin: str = "") -> str | None:
     """An answer's (or with `what` = "this round", a round's) score beside the last one, from History, whichever
     session it was in: "Last time 31 (yesterday) → now 100 (+69)" (walkthrough 9: nothing said "you improved since
     yesterday"). None when there is no last time or no score now.
 
     A round's `answered` now, (answered, total), and the last run's ("answered", "total"): when either skipped a
     question both are said, and that a skipped question counts as missed (walkthrough 12: "64 → now 41 (−23)"
-    compared a complete round with one that skipped 2 questions and did not say so)."""
+    compared a complete round with one that skipped 2 questions and did not say so). `origin` (last_given_with):
+    the bank the last one was given with, a copy's origin, "(earlier today, with “Airwallex”, the bank this one
+    was copied from)" (walk17: a copy's "Last time 15" was its origin's, unsaid)."""
     if previous is None or previous.get("overall") is None or now is None:
         return None
     delta = round(now) - round(previous["overall"])
@@ -144,7 +155,8 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     incomplete = [n for n in (before, answered) if n is not None and n[0] < n[1]]
     skipped = f", {before[0]} of {before[1]} answered" if before is not None and incomplete else ""
     when = _when(str(previous.get("finished_at") or previous["started_at"]), today)
-    text = f"{subject} {previous['overall']:.0f} ({when}{skipped}) → now {now:.0f}"
+    given = f", with {origin}, the bank this one was copied from" if origin else ""
+    text = f"{subject} {previous['overall']:.0f} ({when}{given}{skipped}) → now {now:.0f}"
     if answered is not None and incomplete:
         text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else
                  f", all {answered[1]} answered")

@@ -521,7 +521,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
 def previous_answer(h: History, attempt_id: int,
                     lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
-    cut off), from any session: its `id`, `started_at` and `overall`, for "Last time 31 (yesterday) → now 100"
+    cut off), from any session: its `id`, `started_at`, `overall` and `bank_id`, for "Last time 31 (yesterday) → now 100"
     (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
     duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
     own = h.read("SELECT bank_id FROM attempts WHERE id = ?", [attempt_id])
@@ -529,7 +529,7 @@ def previous_answer(h: History, attempt_id: int,
         return None
     of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        f"SELECT p.id, p.started_at, p.overall FROM attempts a JOIN attempts p ON {of_bank} "
+        f"SELECT p.id, p.started_at, p.overall, p.bank_id FROM attempts a JOIN attempts p ON {of_bank} "
         f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
         f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
         f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [*ids, DONE, attempt_id])
@@ -537,8 +537,8 @@ def previous_answer(h: History, attempt_id: int,
 
 
 def previous_round(h: History, round_pk: int, lineage: Lineage = bank_ids) -> Row | None:
-    """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`
-    and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before
+    """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`,
+    `bank_id` and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before
     its end has no summary and is not a run. None for the first. A duplicated bank's round follows the runs of it
     in the bank it was copied from (`lineage`, see Banks)."""
     own = h.read("SELECT bank_id FROM rounds WHERE id = ?", [round_pk])
@@ -546,7 +546,7 @@ def previous_round(h: History, round_pk: int, lineage: Lineage = bank_ids) -> Ro
         return None
     of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        f"SELECT p.id, p.finished_at, p.summary_json FROM rounds r JOIN rounds p ON {of_bank} "
+        f"SELECT p.id, p.finished_at, p.bank_id, p.summary_json FROM rounds r JOIN rounds p ON {of_bank} "
         "AND p.round_id = r.round_id AND p.id < r.id AND p.summary_json IS NOT NULL WHERE r.id = ? "
         "ORDER BY p.id DESC LIMIT 1", [*ids, round_pk])
     if not rows:

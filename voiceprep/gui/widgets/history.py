@@ -5,6 +5,7 @@ All reads and changes run on the history lane (gui/operations.py); the search wa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 def short_bank_names(registry: Any) -> dict[str, str]:
     """Each bank by the shortest name that still tells it apart, for the question cell with "All banks": its company
-    ("Airwallex"), else its job title; the name Banks shows when two share it."""
+    ("Airwallex"), else its job title; when two share a company, the company with the mark a title ends with
+    ("Airwallex (my copy)" beside "Airwallex": walk17, the full names were cut into "Airwalle…r (my copy)" at
+    1366x768); the name Banks shows when even that is shared."""
     labels = registry.labels()
     short = {b.id: b.job.company or b.job.title for b in registry.banks}
-    taken = [name for name in short.values()]
-    return {bank_id: name if taken.count(name) == 1 else labels.get(bank_id, name) for bank_id, name in short.items()}
+    marked = {b.id: f"{b.job.company} {m.group(1)}" if b.job.company and (m := re.search(r"(\([^()]*\))$", b.job.title))
+              else short[b.id] for b in registry.banks}
+    named = {i: name if list(short.values()).count(name) == 1 else marked[i] for i, name in short.items()}
+    taken = list(named.values())
+    return {bank_id: name if taken.count(name) == 1 else labels.get(bank_id, name) for bank_id, name in named.items()}
 
 
-def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
+               full: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """What the table shows for each attempt, formatted once (on the history lane, not at paint time). A drill
     answer (given after being told which points to cover) says so before its prompt, and so does a follow-up answer
     (answering the interviewer's follow-ups: "Follow-up · ..."); so does a search hit found in the note only (a hit
@@ -81,7 +88,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
     search hit is. `banks` (short names by bank id): the rows of every bank are shown, so each question cell ends
     with its bank, "Why Airwallex?... · Airwallex" (walkthrough 11: no column had room for it at 1366x768), where
     the cell's eliding cuts the bank, not the question (walkthrough 13: "Senior Backend Engineer, Payments · " took
-    the question's first line)."""
+    the question's first line). `full` (the names Banks shows, by bank id): the bank in the tooltip, else `banks`."""
     out = []
     several = banks is not None and len({r["bank_id"] for r in rows}) > 1
     for r in rows:
@@ -115,7 +122,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None) 
         # "1/2 covered" in words: "Covered 1 of 2 asked in the follow-up" (a drill's "1/2 drilled" says it)
         said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
         mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
-        tip = f"{r['prompt_text']}\n({(banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
+        tip = f"{r['prompt_text']}\n({(full or banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
             (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
@@ -204,7 +211,7 @@ class HistoryPage(QWidget):
         self.current: dict[str, Any] | None = None
         self._generation = 0           # a newer refresh or selection makes older answers stale
         # last rows, the bank names they were shown with, and their table form
-        self._formatted: tuple[list[Any], dict[str, str] | None, list[dict[str, Any]]] = ([], None, [])
+        self._formatted: tuple[list[Any], tuple[dict[str, str], dict[str, str]] | None, list[dict[str, Any]]] = ([], None, [])
         self._detail_generation = 0
         self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
         self._shown_generation = 0     # the last refresh whose rows are on screen
@@ -385,13 +392,14 @@ class HistoryPage(QWidget):
         service = self.services.history
         bank, prompt, text, min_score = self._filters()
         self.status.setText("Searching…" if text else "Loading…")
-        names = None if bank else short_bank_names(self.services.registry)    # every bank: each row names its own
+        registry = self.services.registry
+        names = None if bank else (short_bank_names(registry), registry.labels())   # every bank: each row names its own
         def load() -> list[dict[str, Any]]:
             found = service.attempts(bank=bank, prompt=prompt, text=text, min_score=min_score)
             last_found, last_names, last_rows = self._formatted    # only ever touched on the history lane
             if last_names == names and len(found) == len(last_found) and all(a is b for a, b in zip(found, last_found)):
                 return last_rows                               # the history answered from its cache: same rows
-            self._formatted = (found, names, table_rows(found, names))
+            self._formatted = (found, names, table_rows(found, *names) if names else table_rows(found))
             return self._formatted[2]
         query(load, on_done=lambda rows: self._show_rows(rows, generation), owner=self,
               on_error=lambda e: self._failed(e, "Loading the history"))

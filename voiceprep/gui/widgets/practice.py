@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState
-from voiceprep.app.recap import recap_lines, since_last_time
+from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
@@ -1111,7 +1111,7 @@ class PracticePage(QWidget):
             drill = r.focus.get(analysis.prompt.id) if r else None
             self.feedback.show_analysis(analysis, drill=drill)
             if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
-                self._show_since(attempt_id, analysis.overall)
+                self._show_since(attempt_id, analysis.overall, r.bank.id if r else "")
         self.stack.setCurrentIndex(1)
         if self._from_dialog:
             self._from_dialog = False
@@ -1129,14 +1129,16 @@ class PracticePage(QWidget):
         self._next_focus = ask if ask.isVisibleTo(self) and ask.isEnabled() else self.next_btn
         self._focus_next()
 
-    def _show_since(self, attempt_id: int, overall: float) -> None:
+    def _show_since(self, attempt_id: int, overall: float, bank_id: str) -> None:
         """The last answer to this question from History, whichever session it was in, beside this one's score
-        (walkthrough 9: "Attempt 2 · last time" only showed after a retry in the same sitting)."""
-        service = self.services.history
+        (walkthrough 9: "Attempt 2 · last time" only showed after a retry in the same sitting), and the bank it was
+        given with when a copy's last one was its origin's (walk17)."""
+        service, registry = self.services.history, self.services.registry
 
         def shown(previous: dict | None) -> None:
             if self.attempt_id == attempt_id:          # still this answer's feedback
-                self.feedback.show_since(since_last_time(previous, overall))
+                origin = last_given_with(previous, bank_id, registry.find, registry.labels())
+                self.feedback.show_since(since_last_time(previous, overall, origin=origin))
         query(lambda: service.previous_answer(attempt_id), on_done=shown, owner=self,
               on_error=lambda exc: log.info("no last time to compare: %s", exc))
 
@@ -1195,8 +1197,11 @@ class PracticePage(QWidget):
             service, pk = self.services.history, self.ctl.round_pk
 
             def shown(previous: dict | None) -> None:
+                origin = last_given_with(previous, bank.id, self.services.registry.find,
+                                         self.services.registry.labels())
                 if self.summary is page and (text := since_last_time(
-                        previous, summary.overall, "this round", answered=(summary.answered, summary.total))):
+                        previous, summary.overall, "this round", answered=(summary.answered, summary.total),
+                        origin=origin)):
                     since.setText(text)
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
