@@ -81,10 +81,11 @@ def added_text(standing: Row) -> str:
     return f"+{len(standing['covered'])} in follow-up"
 
 
-def is_own_follow_up(result: Row) -> bool:
-    """A Compare (`queries.compare`) of an answer with a follow-up answer that followed it: the follow-up answers the
-    interviewer's questions after that answer, it is not a second try at the question (walk16)."""
-    a, b = result["attempts"]
+def is_own_follow_up(a: Row, b: Row) -> bool:
+    """Two answers to a question, older first (rows read with `queries.drill_labels`, with their `answer_number`): an
+    answer and a follow-up answer that followed it. The follow-up answers the interviewer's questions after that
+    answer, it is not a second try at the question (walk16). Read before comparing them (session 20: Compare ran
+    twice to find out)."""
     return (is_follow_up(b) and not is_follow_up(a) and bool(a.get("answer_number"))
             and b.get("answer_number") == a["answer_number"])
 

@@ -178,12 +178,13 @@ class HistoryService:
         h = self._h()
         pair = {i: queries.drill_labels(h.attempt_row(i)) for i in (first, second)}
         first, second = sorted(pair, key=lambda i: (pair[i]["started_at"], i))
+        for row in pair.values():
+            row["answer_number"] = queries.answer_number(h, row, self.lineage)
         followed = standings(h, list(pair.values()))
-        result = queries.compare(h, first, second, self.lineage,
-                                 covered={i: set(s["covered"]) for i, s in followed.items()})
-        if is_own_follow_up(result):      # not before/after: what the follow-up added to the answer alone (walk16)
+        if is_own_follow_up(pair[first], pair[second]):   # what the follow-up added to the answer alone (walk16)
             return follow_up_compared(queries.compare(h, first, second, self.lineage), followed.get(first))
-        return result
+        return queries.compare(h, first, second, self.lineage,
+                               covered={i: set(s["covered"]) for i, s in followed.items()})
 
     # -- changing -------------------------------------------------------------------------------
     def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:

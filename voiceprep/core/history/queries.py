@@ -315,16 +315,23 @@ def get_attempt(h: History, attempt_id: int, lineage: Lineage = bank_ids) -> Row
     fb = one["feedback"][0] if one["feedback"] else None
     row["feedback"] = json.loads(fb["json"]) if fb else None
     row["judge"] = fb["judge"] if fb else None
-    # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too. A
-    # follow-up answer is not an answer to the question (session 14: it read "answer 2 to this question"): it is not
-    # counted, and its number is that of the answer it followed, the last one before it (see answer_name)
+    row["answer_number"] = answer_number(h, row, lineage)
+    return row
+
+
+def answer_number(h: History, row: Row, lineage: Lineage = bank_ids) -> int | None:
+    """Which answer to its question an attempt (a row with id, bank_id, prompt_id, started_at and state) is, in its
+    bank's lineage; None when it was not finished. "Your 3rd answer to this question": the database id counts every
+    question's attempts, deleted ones too. A follow-up answer is not an answer to the question (session 14: it read
+    "answer 2 to this question"): it is not counted, and its number is that of the answer it followed, the last one
+    before it (see answer_name)."""
+    if row["state"] != DONE:
+        return None
     of_bank, ids = bank_where(lineage(row["bank_id"]))
-    row["answer_number"] = h.read(
+    return h.read(
         f"SELECT COUNT(*) AS n FROM attempts WHERE {of_bank} AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
         "AND (started_at < ? OR (started_at = ? AND id <= ?))",
-        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
-        if row["state"] == DONE else None
-    return row
+        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], row["id"]])[0]["n"]
 
 
 def answer_name(attempt: Row) -> str:
