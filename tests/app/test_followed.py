@@ -78,7 +78,7 @@ def test_compare_of_an_answer_with_its_own_follow_up_says_what_the_follow_up_add
     n, hits = len(prompt.key_points), sum(hit for _, hit in r.hits(prompt.id))
     c = service.compare(follow.attempt_id, main.attempt_id)
     assert c["follow_up_added"] == {
-        "covered": added,
+        "covered": added, "with_follow_ups": {"hits": hits, "own": len(own), "total": n, "answers": 1},
         "text": f"The follow-up covered: {'; '.join(added)}. With it, answer 1 has {hits} of {n} key points "
                 f"(on its own: {len(own)} of {n})"}, c
     assert c["gained"] == added and c["lost"] == [] and c["not_asked"] == [], c
@@ -114,3 +114,14 @@ def test_compare_of_an_answer_with_its_own_follow_up_compares_once(bank, session
     covered = set(service.attempt(main.attempt_id)["with_follow_ups"]["covered"])
     assert "follow_up_added" not in c and calls == [{main.attempt_id: covered}] and c["lost"] == added, calls
 
+
+def test_compare_of_an_answer_with_its_own_follow_up_lists_what_its_text_says(bank, session, service):
+    """fix23 left length, pace, fillers and hedges in the result (and `history compare --json`) of an answer with
+    its own follow-up, though the dialog and the CLI's text show no metrics for it: the result says what the text
+    says, the points covered and the answer's count with its follow-up."""
+    prompt = bank.prompt("product-range")
+    r, main, follow, own, added = answered_with_follow_up(bank, session, prompt)
+    n, hits = len(prompt.key_points), sum(hit for _, hit in r.hits(prompt.id))
+    c = service.compare(main.attempt_id, follow.attempt_id)
+    assert c["metrics"] == {}, c["metrics"]
+    assert c["follow_up_added"]["with_follow_ups"] == {"hits": hits, "own": len(own), "total": n, "answers": 1}, c

@@ -203,6 +203,11 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
             f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
     # walk16: an answer and its own follow-up are not before/after: what the follow-up added, no score or word diff
     assert "\n  The follow-up covered" in out and "Overall score" not in out and "What changed in what" not in out, out
+    # and its JSON says what the text says: no length, pace, fillers or hedges (session 20: fix23 left them in)
+    assert main(["history", "compare", str(plain), str(follow), "--json"]) == 0
+    c = json.loads(capsys.readouterr().out)
+    assert c["metrics"] == {} and c["follow_up_added"]["text"] in out, c
+    assert c["follow_up_added"]["covered"] == c["gained"], c
 
 
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):

@@ -93,17 +93,20 @@ def is_own_follow_up(a: Row, b: Row) -> bool:
 def follow_up_compared(result: Row, standing: Row | None) -> Row:
     """Compare of an answer alone (`result`: `queries.compare` with nothing counted as covered) with its own follow-up
     answer, as what the follow-up added (walk16: "Overall score 86 → 36 / 100 (−50)" in red, "Gained: none" and the
-    whole answer marked as words removed): `follow_up_added` says which asked-about points the follow-up covered and,
-    from `standing` (`standings`), the answer's count with its follow-up answers; no score or word diff, and no
-    "not compared" list (the follow-up was never meant to cover the other points)."""
+    whole answer marked as words removed): `follow_up_added` says which asked-about points the follow-up `covered`
+    and, from `standing` (`standings`), the answer's count `with_follow_ups` ({"hits", "own", "total", "answers"},
+    None without one), in words as `text`; no metrics, score or word diff (the dialog and `history compare` show
+    none: session 20, the JSON listed length, pace, fillers and hedges), and no "not compared" list (the follow-up
+    was never meant to cover the other points)."""
     a = result["attempts"][0]
     covered = list(result["gained"])
     said = f"The follow-up covered: {'; '.join(covered)}." if covered else \
         "The follow-up covered none of the points it was asked about."
+    counts = None
     if standing:
         total, n = standing["total"], standing["answers"]
         said += (f" With {'it' if n == 1 else 'its follow-up answers'}, answer {a['answer_number']} has "
                  f"{standing['hits']} of {total} key points (on its own: {standing['own']} of {total})")
-    metrics = {k: m for k, m in result["metrics"].items() if k not in ("overall", "key_points")}
-    return {**result, "follow_up_added": {"covered": covered, "text": said}, "metrics": metrics, "lost": [],
-            "not_asked": [], "reworded": [], "diff": []}
+        counts = {k: standing[k] for k in ("hits", "own", "total", "answers")}
+    return {**result, "follow_up_added": {"covered": covered, "with_follow_ups": counts, "text": said}, "metrics": {},
+            "lost": [], "not_asked": [], "reworded": [], "diff": []}
