@@ -43,12 +43,13 @@ class Exported:
     format: str
 
     def __str__(self) -> str:
-        return f"wrote {attempts(self.count)} as {FORMATS[self.format]} to {self.path}"
+        return f"wrote {answers(self.count)} as {FORMATS[self.format]} to {self.path}"
 
 
-def attempts(count: int) -> str:
-    """ "1 attempt", "2 attempts"."""
-    return counted(count, "attempt")
+def answers(count: int) -> str:
+    """ "1 answer", "2 answers": History and the CLI say "answers", as the rest of the app does (session 20: they
+    said "attempts")."""
+    return counted(count, "answer")
 
 
 class HistoryService:
@@ -208,7 +209,7 @@ class HistoryService:
         """Write an export (all attempts when `ids` is empty): complete or not at all, readable by you only."""
         ids = ids or self.select(all_=True)
         if not ids:
-            raise HistoryError("there are no attempts to export yet")
+            raise HistoryError("there are no answers to export yet")
         text = self.render(ids, fmt)
         try:
             files.write_private(Path(path), text)

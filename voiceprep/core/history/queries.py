@@ -328,20 +328,20 @@ def answer_number(h: History, row: Row, lineage: Lineage = bank_ids) -> int | No
     if row["state"] != DONE:
         return None
     of_bank, ids = bank_where(lineage(row["bank_id"]))
-    return h.read(
+    return int(h.read(
         f"SELECT COUNT(*) AS n FROM attempts WHERE {of_bank} AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
         "AND (started_at < ? OR (started_at = ? AND id <= ?))",
-        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], row["id"]])[0]["n"]
+        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], row["id"]])[0]["n"])
 
 
 def answer_name(attempt: Row) -> str:
     """How the candidate knows an attempt: "answer 3 to this question", a follow-up answer "follow-up to answer 2"
-    (the answer it followed; "follow-up answer" when that one was deleted), the id when it was never finished.
-    History's detail, Compare, `history show` and `compare`, the Markdown export."""
+    (the answer it followed; "follow-up answer" when that one was deleted), "unfinished answer #12" (its id) when it
+    was never finished. History's detail, Compare, `history show` and `compare`, the Markdown export."""
     n = attempt.get("answer_number")
     if is_follow_up(attempt) and attempt.get("answer_number") is not None:
         return f"follow-up to answer {n}" if n else "follow-up answer"
-    return f"answer {n} to this question" if n else f"attempt {attempt['id']}"
+    return f"answer {n} to this question" if n else f"unfinished answer #{attempt['id']}"
 
 
 def search(h: History, text: str, limit: int = 20) -> list[Row]:
@@ -839,11 +839,11 @@ def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | No
     if a["prompt_id"] == b["prompt_id"] and (related or same_text):
         return None
     if not same_text:
-        return (f"these two attempts answer different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
+        return (f"these two answers are to different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
                 "select two answers to the same question")
     where = "in one bank" if a["bank_id"] == b["bank_id"] else \
         f"one in {_bank_title(h, a)}, the other in {_bank_title(h, b)}"
-    return (f"these two attempts answer two different questions that read the same, “{a['prompt_text']}” ({where}): "
+    return (f"these two answers are to two different questions that read the same, “{a['prompt_text']}” ({where}): "
             "select two answers to one of them")
 
 
