@@ -402,13 +402,14 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
-    `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks)."""
+    `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks), and
+    `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
     # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
-    return h.read(
+    rows = h.read(
         f"""WITH recent AS (
              SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
@@ -426,9 +427,14 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?)
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
-                  SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited
+                  SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
+                  json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, last, last, ids[0]])
+        [*ids, DONE, *args, last, last, ids[0], ids[0]])
+    for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
+        given = json.loads(r.pop("given_json") or "[]")
+        r["given_with"] = {b: given.count(b) for b in ids if b in given}
+    return rows
 
 
 def older_wording_text(rate: Row) -> str:
