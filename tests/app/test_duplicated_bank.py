@@ -147,14 +147,14 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     skipped = next(line for line in details.splitlines() if line.startswith("You skipped"))
     assert f"“{bank.name}”" not in skipped, details
     weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
-    assert f"1 of them given with “{bank.name}”, the bank it was copied from" in weak, details
+    assert f"1 of them given with “{bank.name}”, the bank this one was copied from" in weak, details
     picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]    # as Practice shows it
     assert picked.count(f"“{mine.name}”") == 1 and "You skipped" in picked, picked     # in the session's line
 
     progress = service.progress(mine.id)
     assert progress["copied"] == [{"bank_id": bank.id, "answers": 2}], progress["copied"]
     assert service.progress(bank.id)["copied"] == []
-    assert copied_text(progress["copied"], lambda b: f"“{labels[b]}”") == (
+    assert copied_text(progress["copied"], mine.id, banks.find, labels) == (
         f"Includes 2 answers given with “{bank.name}”, the bank this one was copied from.")
     assert service.progress(mine.id, rnd.prompts[2].id)["copied"] == [{"bank_id": bank.id, "answers": 1}]
 
@@ -171,7 +171,7 @@ def test_a_copys_last_time_says_it_was_given_with_the_bank_it_was_copied_from(ba
     after = session.save_typed(mine, mine.prompt(prompt.id), "Lock contention: I proposed the LMAX Disruptor.")
     last = service.previous_answer(after.attempt_id)
     origin = last_given_with(last, mine.id, banks.find, banks.labels())
-    assert origin == f"“{bank.name}”"
+    assert origin == f"“{bank.name}”, the bank this one was copied from"
     was = round(before.analysis.overall)
     assert since_last_time(last, 54.0, origin=origin) == \
         f"Last time {was} (earlier today, with “{bank.name}”, the bank this one was copied from) → now 54 " + \
@@ -184,4 +184,45 @@ def test_a_copys_last_time_says_it_was_given_with_the_bank_it_was_copied_from(ba
     pk = session.start_round(bank, rnd)
     session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": 1, "skipped": []})
     run = service.previous_round(session.start_round(mine, mine.round(rnd.id)))
-    assert run is not None and last_given_with(run, mine.id, banks.find, banks.labels()) == f"“{bank.name}”"
+    assert run is not None and last_given_with(run, mine.id, banks.find, banks.labels()) == origin
+
+
+def test_a_copy_of_a_copy_names_the_bank_its_answers_were_given_with(bank, banks, access, session):
+    """Session 20: a copy of a copy takes in its grand-origin's answers (its lineage), but Welcome back named only its
+    direct parent ("1 of them given with “Airwallex (my copy)”, the bank it was copied from", given with Airwallex),
+    and Progress and "Last time" called the grand-origin "the bank this one was copied from". One wording, in
+    recap.copied_from_text, names the bank each answer was given with and how this one was copied from it."""
+    from voiceprep.app.recap import copied_from_text, copied_text, last_given_with, recap_lines, since_last_time
+
+    mine = banks.find(f"{bank.id}-mine")
+    again = parse_bank(BankDocument.copy_of((BANKS / "airwallex.toml").read_text(encoding="utf-8"), "mine-again",
+                                            "My copy again", origin=mine.id).text(), "copy")
+    banks.banks.append(again)
+    assert banks.lineage(again.id) == (again.id, mine.id, bank.id)
+    labels = {b.id: b.name for b in banks.banks}
+    service = HistoryService(access, banks.lineage)
+    prompt = bank.prompt("hardest-problem")
+    vague = "I think it was fine, we did a lot of things and it went well."
+    before = session.save_typed(bank, prompt, vague)
+    after = session.save_typed(again, again.prompt(prompt.id), vague)
+    through = f"“{bank.name}”, the bank this one was copied from by way of “{mine.name}”"
+    assert copied_from_text(bank.id, again.id, banks.find, labels) == through
+    assert copied_from_text(mine.id, again.id, banks.find, labels) == f"“{mine.name}”, the bank this one was copied from"
+    # Welcome back
+    recap = service.recap()
+    assert recap["weakest"]["bank_id"] == again.id and recap["weakest"]["given_with"] == {bank.id: 1}, recap
+    weak = next(line for line in recap_lines(recap, banks.find, labels=labels)[1].splitlines()
+                if line.startswith("Most missed"))
+    assert f"(covered in 0 of 2 recent answers, 1 of them given with {through})" in weak, weak
+    # Progress
+    assert copied_text(service.progress(again.id)["copied"], again.id, banks.find, labels) == \
+        f"Includes 1 answer given with {through}."
+    # Last time
+    origin = last_given_with(service.previous_answer(after.attempt_id), again.id, banks.find, labels)
+    assert origin == through
+    said = since_last_time(service.previous_answer(after.attempt_id), 54.0, origin=origin) or ""
+    assert said.startswith(f"Last time {round(before.analysis.overall)} (earlier today, with {through}) → now 54"), said
+    # with answers given with both: each named with its own words
+    session.save_typed(mine, mine.prompt(prompt.id), vague)
+    assert copied_text(service.progress(again.id)["copied"], again.id, banks.find, labels) == (
+        f"Includes 1 answer given with “{mine.name}”, the bank this one was copied from, and 1 with {through}.")

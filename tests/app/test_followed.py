@@ -78,7 +78,7 @@ def test_compare_of_an_answer_with_its_own_follow_up_says_what_the_follow_up_add
     n, hits = len(prompt.key_points), sum(hit for _, hit in r.hits(prompt.id))
     c = service.compare(follow.attempt_id, main.attempt_id)
     assert c["follow_up_added"] == {
-        "covered": added,
+        "covered": added, "with_follow_ups": {"hits": hits, "own": len(own), "total": n, "answers": 1},
         "text": f"The follow-up covered: {'; '.join(added)}. With it, answer 1 has {hits} of {n} key points "
                 f"(on its own: {len(own)} of {n})"}, c
     assert c["gained"] == added and c["lost"] == [] and c["not_asked"] == [], c
@@ -94,3 +94,34 @@ def test_compare_of_an_answer_with_its_own_follow_up_says_what_the_follow_up_add
     assert "follow_up_added" not in c and overall["first"] is None and overall["delta"] is None, overall
     assert overall["text"].startswith(f"Overall score none (follow-up) → {again.analysis.overall:.0f} / 100 (the "
                                       "first is a follow-up answer"), overall
+
+
+def test_compare_of_an_answer_with_its_own_follow_up_compares_once(bank, session, service, monkeypatch):
+    """Session 20: Compare of an answer with its own follow-up ran `queries.compare` twice (once with the follow-up's
+    points counted, thrown away). Which pair it is is read from the two rows first; each Compare compares once."""
+    from voiceprep.core.history import queries
+
+    prompt = bank.prompt("product-range")
+    r, main, follow, own, added = answered_with_follow_up(bank, session, prompt)
+    again = session.save_typed(bank, prompt, MAIN)
+    calls = []
+    real = queries.compare
+    monkeypatch.setattr(queries, "compare", lambda *a, **k: calls.append(k.get("covered")) or real(*a, **k))
+    c = service.compare(follow.attempt_id, main.attempt_id)
+    assert c["follow_up_added"]["covered"] == added and len(calls) == 1 and not calls[0], calls
+    calls.clear()                          # an ordinary Compare: once too, with the follow-up's points counted
+    c = service.compare(main.attempt_id, again.attempt_id)
+    covered = set(service.attempt(main.attempt_id)["with_follow_ups"]["covered"])
+    assert "follow_up_added" not in c and calls == [{main.attempt_id: covered}] and c["lost"] == added, calls
+
+
+def test_compare_of_an_answer_with_its_own_follow_up_lists_what_its_text_says(bank, session, service):
+    """fix23 left length, pace, fillers and hedges in the result (and `history compare --json`) of an answer with
+    its own follow-up, though the dialog and the CLI's text show no metrics for it: the result says what the text
+    says, the points covered and the answer's count with its follow-up."""
+    prompt = bank.prompt("product-range")
+    r, main, follow, own, added = answered_with_follow_up(bank, session, prompt)
+    n, hits = len(prompt.key_points), sum(hit for _, hit in r.hits(prompt.id))
+    c = service.compare(main.attempt_id, follow.attempt_id)
+    assert c["metrics"] == {}, c["metrics"]
+    assert c["follow_up_added"]["with_follow_ups"] == {"hits": hits, "own": len(own), "total": n, "answers": 1}, c

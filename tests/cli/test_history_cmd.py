@@ -20,9 +20,10 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     for _ in range(2):
         assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
                      "--save"]) == 0
-    capsys.readouterr()
+    saved = capsys.readouterr().out
     assert main(["history", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
+    assert f"saved as answer #{rows[0]['id']}" in saved, saved        # "answers", as the app says (session 20)
     assert len(rows) == 2 and rows[0]["prompt_id"] == "hardest-problem" and rows[0]["input"] == "typed"
     assert main(["history", "list"]) == 0
     assert "typed  airwallex/hardest-problem" in capsys.readouterr().out
@@ -38,15 +39,15 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert "Overall score" in out and "Key points" in out and "Pace: not measured (both typed)" in out
     out_file = tmp_path / "export.json"
     assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
-    assert f"wrote 2 attempts as JSON to {out_file}" in capsys.readouterr().out
+    assert f"wrote 2 answers as JSON to {out_file}" in capsys.readouterr().out
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
     assert main(["history", "delete", str(rows[0]["id"])]) == 0
     assert main(["history", "import", str(out_file)]) == 0
-    assert "imported 1 attempt; 1 already present" in capsys.readouterr().out
+    assert "imported 1 answer; 1 already present" in capsys.readouterr().out
     assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
     assert "Judged again against the key points as they read now: no change" in capsys.readouterr().out
     assert main(["history", "show", "999"]) == 1
-    assert "no attempt 999" in capsys.readouterr().err
+    assert "no answer #999" in capsys.readouterr().err
 
 
 def test_score_json_has_the_documented_shape(tmp_path, capsys):
@@ -199,10 +200,15 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
     assert plain in lines
     assert main(["history", "compare", str(plain), str(follow)]) == 0
-    assert (f"Attempt {plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> attempt "
+    assert (f"Answer #{plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> answer #"
             f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
     # walk16: an answer and its own follow-up are not before/after: what the follow-up added, no score or word diff
     assert "\n  The follow-up covered" in out and "Overall score" not in out and "What changed in what" not in out, out
+    # and its JSON says what the text says: no length, pace, fillers or hedges (session 20: fix23 left them in)
+    assert main(["history", "compare", str(plain), str(follow), "--json"]) == 0
+    c = json.loads(capsys.readouterr().out)
+    assert c["metrics"] == {} and c["follow_up_added"]["text"] in out, c
+    assert c["follow_up_added"]["covered"] == c["gained"], c
 
 
 def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
@@ -219,7 +225,7 @@ def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("1 attempt (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
+    assert first.startswith("1 answer (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
 
 
 def test_stats_says_an_answer_cut_off_is_not_counted_as_progress_does(capsys):
@@ -235,7 +241,7 @@ def test_stats_says_an_answer_cut_off_is_not_counted_as_progress_does(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("1 attempt (1 typed,") and first.endswith(
+    assert first.startswith("1 answer (1 typed,") and first.endswith(
         "; 1 answer cut off (the app closed or the microphone stopped): not counted"), first
     assert main(["history", "stats", "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
@@ -292,7 +298,7 @@ def test_rejudge_uses_the_key_points_as_they_read_now_and_says_what_changed(caps
                                       'cues = ["postgres migration", "zero downtime"]'), encoding="utf-8")
     assert main(["history", "rejudge", str(saved.attempt_id)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Attempt {saved.attempt_id}: Judged again against the key points as they read now: "
+    assert out.startswith(f"Answer #{saved.attempt_id}: Judged again against the key points as they read now: "
                           f"{hits} of {total} key points → {hits - 1} of {total}, overall "), out
     assert main(["history", "rejudge", str(saved.attempt_id)]) == 0          # again: nothing changed, said so
     assert f"now: no change ({hits - 1} of {total} key points, overall " in capsys.readouterr().out
@@ -392,13 +398,13 @@ def test_history_export_takes_a_bank_or_prompt_and_says_where_a_round_number_is(
     assert main(["history", "export", "--all", "--prompt", "hardest-problem", "--format", "md"]) == 1
     assert "--prompt needs --bank" in capsys.readouterr().err
     assert main(["history", "export", "--bank", "nope", "--format", "md"]) == 1
-    assert "no attempts of bank nope" in capsys.readouterr().err
+    assert "no answers of bank nope" in capsys.readouterr().err
     for command in (["history", "export", "--help"], ["history", "list", "--help"]):
         with pytest.raises(SystemExit):
             main(command)
         help_text = " ".join(capsys.readouterr().out.split())
         assert "history list" in help_text and "round" in help_text
-    assert "only this bank's attempts" in help_text and "how many attempts" in help_text
+    assert "only this bank's answers" in help_text and "how many answers" in help_text
     from voiceprep.cli.history_cmd import _marks
     assert _marks({"state": "done", "round_pk": 7, "drill": None}) == "round 7"     # the number export --round takes
 
@@ -430,7 +436,7 @@ def test_a_duplicated_banks_list_stats_export_and_show_take_in_the_originals_ans
     assert stats["bank"] == "airwallex-mine" and stats["attempts"] == 2
     assert list(stats["weak_points"]) == ["airwallex-mine"]
     assert main(["history", "stats", "--bank", "airwallex-mine"]) == 0
-    assert capsys.readouterr().out.startswith("2 attempts")
+    assert capsys.readouterr().out.startswith("2 answers")
     assert main(["history", "export", "--bank", "airwallex-mine", "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert sorted(a["bank_id"] for a in exported["attempts"]) == ["airwallex", "airwallex-mine"]
@@ -458,3 +464,17 @@ def test_history_list_says_what_an_answers_follow_up_answer_added_as_history_doe
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
     assert lines[main_id].endswith("airwallex/hardest-problem  +1 in follow-up"), lines[main_id]
     assert lines[alone].endswith("airwallex/hardest-problem"), lines[alone]
+
+
+def test_history_help_says_answers_as_the_app_does(capsys):
+    """Session 20: `voiceprep history` and its commands said "attempts" where the app says "answers" (the option
+    `--attempt` keeps its name, and so do the JSON keys `stats --help` lists)."""
+    import re
+
+    for command in ("list", "show", "search", "stats", "compare", "export", "import", "delete", "rejudge", None):
+        with pytest.raises(SystemExit):
+            main(["history", *([command] if command else []), "--help"])
+        help_text = re.sub(r"--attempt\b|\battempts(?=[,}])", "", capsys.readouterr().out)
+        assert "attempt" not in help_text.lower(), (command, help_text)
+    assert main(["history", "list"]) == 0
+    assert capsys.readouterr().out.startswith("No answers yet."), "empty state"

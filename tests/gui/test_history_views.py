@@ -142,7 +142,7 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     text, options, kw = asked[0]
-    assert "this attempt and its recording" in text and "cannot be undone" in text
+    assert "this answer and its recording" in text and "cannot be undone" in text
     shown = next(r for r in page.model.rows if r["id"] == ids[1])
     assert shown["prompt_text"] in text and f"score {shown['score_text']}" in text               # names it
     assert options[kw["default"]] == "Keep"                     # Enter does not delete
@@ -185,8 +185,8 @@ def test_an_unfinished_answer_does_not_give_the_cut_off_mark_its_stop_set_as_why
         page.table.selectRow(rows(page).index(attempt))
         qtbot.waitUntil(lambda a=attempt: page.current is not None and page.current["id"] == a, timeout=10000)
         texts[attempt] = page.detail.view.toPlainText()
-    assert texts[saving] == f"Attempt {saving} has no feedback: transcribing (it was not finished).", texts[saving]
-    assert texts[failed] == f"Attempt {failed} has no feedback: failed (interrupted before any audio was saved)."
+    assert texts[saving] == "This answer has no feedback: transcribing (it was not finished).", texts[saving]
+    assert texts[failed] == "This answer has no feedback: failed (interrupted before any audio was saved)."
     assert "cut off" not in exported.lower() and "State: **failed** (interrupted before any audio was saved)" \
         in exported, exported
 
@@ -208,7 +208,7 @@ def export_one(qtbot, window, services, monkeypatch, typed, chosen: str) -> list
 def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypatch):
     out = tmp_path / "mine.md"
     told = export_one(qtbot, window, services, monkeypatch, out, "Markdown (*.md)")
-    assert told == [f"Wrote the 1 attempt shown as Markdown to {out}."] and "\n## What is" in out.read_text()
+    assert told == [f"Wrote the 1 answer shown as Markdown to {out}."] and "\n## What is" in out.read_text()
 
 
 def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, window, services, tmp_path,
@@ -237,12 +237,12 @@ def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, win
     page.table.selectRow(rows(page).index(ids[1]))
     assert export() == [ids[1]]                                        # "Selected (1)"
     text, options, kw = asked[-1]
-    assert text == "1 attempt is selected of the 3 shown. Export which?"
+    assert text == "1 answer is selected of the 3 shown. Export which?"
     assert options == ["Cancel", "Selected (1)", "All 3 shown"] and options[kw["default"]] == "All 3 shown"
-    assert titles[-1] == "Export 1 attempt selected of the 3 shown"
-    assert told == [f"Wrote 1 attempt selected of the 3 shown as CSV to {out}."]
+    assert titles[-1] == "Export 1 answer selected of the 3 shown"
+    assert told == [f"Wrote 1 answer selected of the 3 shown as CSV to {out}."]
     answer[0] = 2                                                      # "All 3 shown"
-    assert sorted(export()) == sorted(ids) and told == [f"Wrote all 3 attempts shown as CSV to {out}."]
+    assert sorted(export()) == sorted(ids) and told == [f"Wrote all 3 answers shown as CSV to {out}."]
     answer[0] = 0                                                      # Cancel: nothing written, nothing said
     out.unlink()
     before = len(titles)
@@ -254,7 +254,7 @@ def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, win
     qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
     page.table.clearSelection()
     asked.clear()
-    assert sorted(export()) == ids[:2] and not asked and told == [f"Wrote all 2 attempts shown as CSV to {out}."]
+    assert sorted(export()) == ids[:2] and not asked and told == [f"Wrote all 2 answers shown as CSV to {out}."]
 
 
 def test_export_of_an_unfiltered_list_cut_at_its_limit_writes_the_whole_history(qtbot, window, services, tmp_path,
@@ -274,7 +274,7 @@ def test_export_of_an_unfiltered_list_cut_at_its_limit_writes_the_whole_history(
     page.export_selected()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     written = [int(line.split(",")[0]) for line in out.read_text().splitlines()[1:] if line[:1].isdigit()]
-    assert sorted(written) == sorted(ids) and told == [f"Wrote your whole history (3 attempts) as CSV to {out}."]
+    assert sorted(written) == sorted(ids) and told == [f"Wrote your whole history (3 answers) as CSV to {out}."]
 
 
 def test_compare_is_side_by_side_with_metrics_in_words(qtbot, window, services):
@@ -811,8 +811,7 @@ def test_enter_in_the_search_gives_up_the_rows_when_the_load_fails_or_the_candid
     qtbot.waitUntil(lambda: "busy" in page.status.text(), timeout=10000)
     failing[0] = False
     page.refresh()                                          # an answer saved from Practice
-    qtbot.waitUntil(lambda: page.status.text().endswith("attempt") or "attempts" in page.status.text(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: page.status.text() == "1 answer", timeout=10000)   # "answers", as the rest of the app
     assert rows(page) == [ids[0]]
     assert QApplication.focusWidget() is page.search and page.selected_ids() == []
     # the candidate types on after Enter, before the results are in
@@ -979,7 +978,7 @@ def test_export_writes_the_format_the_typed_name_says(qtbot, window, services, t
                                                        fmt, written):
     told = export_one(qtbot, window, services, monkeypatch, tmp_path / typed, chosen)
     out = tmp_path / written
-    assert told == [f"Wrote the 1 attempt shown as {fmt} to {out}."]
+    assert told == [f"Wrote the 1 answer shown as {fmt} to {out}."]
     text = out.read_text()
     assert {"CSV": text.startswith("id,") or "," in text.splitlines()[0], "JSON": text.lstrip().startswith("{"),
             "Markdown": "\n## " in text}[fmt]
@@ -1008,7 +1007,7 @@ def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services,
     monkeypatch.setattr(window.history, "selected_ids", lambda: ids)
     window.history.compare_selected()
     qtbot.waitUntil(lambda: bool(told))
-    assert told[0].startswith("These two attempts answer different questions"), told
+    assert told[0].startswith("These two answers are to different questions"), told
 
 
 def test_with_every_bank_shown_each_question_cell_names_its_bank(services):

@@ -81,10 +81,11 @@ def added_text(standing: Row) -> str:
     return f"+{len(standing['covered'])} in follow-up"
 
 
-def is_own_follow_up(result: Row) -> bool:
-    """A Compare (`queries.compare`) of an answer with a follow-up answer that followed it: the follow-up answers the
-    interviewer's questions after that answer, it is not a second try at the question (walk16)."""
-    a, b = result["attempts"]
+def is_own_follow_up(a: Row, b: Row) -> bool:
+    """Two answers to a question, older first (rows read with `queries.drill_labels`, with their `answer_number`): an
+    answer and a follow-up answer that followed it. The follow-up answers the interviewer's questions after that
+    answer, it is not a second try at the question (walk16). Read before comparing them (session 20: Compare ran
+    twice to find out)."""
     return (is_follow_up(b) and not is_follow_up(a) and bool(a.get("answer_number"))
             and b.get("answer_number") == a["answer_number"])
 
@@ -92,17 +93,20 @@ def is_own_follow_up(result: Row) -> bool:
 def follow_up_compared(result: Row, standing: Row | None) -> Row:
     """Compare of an answer alone (`result`: `queries.compare` with nothing counted as covered) with its own follow-up
     answer, as what the follow-up added (walk16: "Overall score 86 → 36 / 100 (−50)" in red, "Gained: none" and the
-    whole answer marked as words removed): `follow_up_added` says which asked-about points the follow-up covered and,
-    from `standing` (`standings`), the answer's count with its follow-up answers; no score or word diff, and no
-    "not compared" list (the follow-up was never meant to cover the other points)."""
+    whole answer marked as words removed): `follow_up_added` says which asked-about points the follow-up `covered`
+    and, from `standing` (`standings`), the answer's count `with_follow_ups` ({"hits", "own", "total", "answers"},
+    None without one), in words as `text`; no metrics, score or word diff (the dialog and `history compare` show
+    none: session 20, the JSON listed length, pace, fillers and hedges), and no "not compared" list (the follow-up
+    was never meant to cover the other points)."""
     a = result["attempts"][0]
     covered = list(result["gained"])
     said = f"The follow-up covered: {'; '.join(covered)}." if covered else \
         "The follow-up covered none of the points it was asked about."
+    counts = None
     if standing:
         total, n = standing["total"], standing["answers"]
         said += (f" With {'it' if n == 1 else 'its follow-up answers'}, answer {a['answer_number']} has "
                  f"{standing['hits']} of {total} key points (on its own: {standing['own']} of {total})")
-    metrics = {k: m for k, m in result["metrics"].items() if k not in ("overall", "key_points")}
-    return {**result, "follow_up_added": {"covered": covered, "text": said}, "metrics": metrics, "lost": [],
-            "not_asked": [], "reworded": [], "diff": []}
+        counts = {k: standing[k] for k in ("hits", "own", "total", "answers")}
+    return {**result, "follow_up_added": {"covered": covered, "with_follow_ups": counts, "text": said}, "metrics": {},
+            "lost": [], "not_asked": [], "reworded": [], "diff": []}

@@ -43,12 +43,13 @@ class Exported:
     format: str
 
     def __str__(self) -> str:
-        return f"wrote {attempts(self.count)} as {FORMATS[self.format]} to {self.path}"
+        return f"wrote {answers(self.count)} as {FORMATS[self.format]} to {self.path}"
 
 
-def attempts(count: int) -> str:
-    """ "1 attempt", "2 attempts"."""
-    return counted(count, "attempt")
+def answers(count: int) -> str:
+    """ "1 answer", "2 answers": History and the CLI say "answers", as the rest of the app does (session 20: they
+    said "attempts")."""
+    return counted(count, "answer")
 
 
 class HistoryService:
@@ -178,12 +179,13 @@ class HistoryService:
         h = self._h()
         pair = {i: queries.drill_labels(h.attempt_row(i)) for i in (first, second)}
         first, second = sorted(pair, key=lambda i: (pair[i]["started_at"], i))
+        for row in pair.values():
+            row["answer_number"] = queries.answer_number(h, row, self.lineage)
         followed = standings(h, list(pair.values()))
-        result = queries.compare(h, first, second, self.lineage,
-                                 covered={i: set(s["covered"]) for i, s in followed.items()})
-        if is_own_follow_up(result):      # not before/after: what the follow-up added to the answer alone (walk16)
+        if is_own_follow_up(pair[first], pair[second]):   # what the follow-up added to the answer alone (walk16)
             return follow_up_compared(queries.compare(h, first, second, self.lineage), followed.get(first))
-        return result
+        return queries.compare(h, first, second, self.lineage,
+                               covered={i: set(s["covered"]) for i, s in followed.items()})
 
     # -- changing -------------------------------------------------------------------------------
     def set_note(self, attempt_id: int, note: str | None, rating: int | None) -> None:
@@ -207,7 +209,7 @@ class HistoryService:
         """Write an export (all attempts when `ids` is empty): complete or not at all, readable by you only."""
         ids = ids or self.select(all_=True)
         if not ids:
-            raise HistoryError("there are no attempts to export yet")
+            raise HistoryError("there are no answers to export yet")
         text = self.render(ids, fmt)
         try:
             files.write_private(Path(path), text)

@@ -28,6 +28,25 @@ def bank_title(bank_id: str, find: Callable[[str], Any | None], labels: dict[str
     return f"“{name}”"
 
 
+def copied_from_text(origin: str, copy: str, find: Callable[[str], Any | None],
+                     labels: dict[str, str] | None = None) -> str:
+    """The one wording for a bank a copy takes answers in from (its lineage, BankRegistry.lineage), wherever they
+    are counted (Progress, Welcome back, "Last time"): "“Airwallex”, the bank this one was copied from", and for a
+    copy of a copy, the bank the answers were really given with and the copies between: "“Airwallex”, the bank this
+    one was copied from by way of “Airwallex (my copy)”" (session 20: Welcome back named the direct parent for
+    answers given with its origin, and said "the bank it was copied from" where Progress said "this one")."""
+    def parent(bank_id: str) -> str | None:
+        return getattr(getattr(find(bank_id), "job", None), "copied_from", None)
+
+    between: list[str] = []
+    while (up := parent(between[-1] if between else copy)) and up not in (origin, copy, *between):
+        between.append(up)
+    if (parent(between[-1]) if between else origin) != origin:
+        between = []                  # a bank in between is gone: the origin is known, the way to it is not
+    via = " and ".join(bank_title(b, find, labels) for b in between)
+    return f"{bank_title(origin, find, labels)}, the bank this one was copied from" + (f" by way of {via}" if via else "")
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
                 labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
@@ -91,13 +110,12 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])
         older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
-        copy = find(weak.get("bank_id") or recap["bank_id"])
-        origin = getattr(getattr(copy, "job", None), "copied_from", None)
-        inherited = weak.get("inherited") or 0     # a copy's answers take in its origin's (walk15: unsaid)
-        if inherited and origin:
-            them = "all of them" if inherited == weak["attempts"] else f"{inherited} of them"
-            older = ", ".join([older] * bool(older) + [f"{them} given with {title(origin)}, the bank it was "
-                                                       "copied from"])
+        copy = weak.get("bank_id") or recap["bank_id"]
+        given = weak.get("given_with") or {}       # a copy's answers take in its lineage's (walk15: unsaid)
+        if given:
+            them = [(f"{'all' if n == weak['attempts'] else n} of them given" if i == 0 else str(n))
+                    + f" with {copied_from_text(b, copy, find, labels)}" for i, (b, n) in enumerate(given.items())]
+            older = ", ".join([older] * bool(older) + them)
         said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
                     + (f", {older}" if older else "") + ")"
                     + (". Drill my weak points brings it back." if len(banks) == 1 else
@@ -106,17 +124,19 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 
 
-def copied_text(copied: list[Row], name: Callable[[str], str]) -> str:
-    """What a copied bank's Progress takes in from the banks it was copied from (`copied`: [{"bank_id", "answers"}],
-    HistoryService.copied), `name` quoting a bank by id: "Includes 3 answers given with “Airwallex”, the bank this
-    one was copied from." ("" for none; the copy is the bank chosen above it). Walk15: counted, unsaid."""
+def copied_text(copied: list[Row], copy: str, find: Callable[[str], Any | None],
+                labels: dict[str, str] | None = None) -> str:
+    """What a copied bank's (`copy`) Progress takes in from the banks it was copied from (`copied`: [{"bank_id",
+    "answers"}], HistoryService.copied), each named by copied_from_text: "Includes 3 answers given with
+    “Airwallex”, the bank this one was copied from." ("" for none; the copy is the bank chosen above it). Walk15:
+    counted, unsaid."""
     if not copied:
         return ""
-    given = [f"{counted(c['answers'], 'answer')} given with {name(c['bank_id'])}" if i == 0 else
-             f"{c['answers']} with {name(c['bank_id'])}" for i, c in enumerate(copied)]
-    said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
-    which = "the bank this one was" if len(copied) == 1 else "the banks this one was"
-    return f"Includes {said}, {which} copied from."
+    given = [f"{counted(c['answers'], 'answer')} given with " if i == 0 else f"{c['answers']} with "
+             for i, c in enumerate(copied)]
+    given = [g + copied_from_text(c["bank_id"], copy, find, labels) for g, c in zip(given, copied, strict=True)]
+    said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])}, and {given[-1]}"
+    return f"Includes {said}."
 
 
 def _when(iso: str, today: datetime | None = None) -> str:
@@ -127,10 +147,10 @@ def _when(iso: str, today: datetime | None = None) -> str:
 
 def last_given_with(previous: Row | None, bank_id: str, find: Callable[[str], Any | None],
                     labels: dict[str, str] | None = None) -> str:
-    """The quoted name of the bank a last answer (or run) was given with, when not `bank_id`'s own: a copy's last
-    time can be its origin's (walk17: unsaid); "" when it is the bank's own."""
+    """The bank a last answer (or run) was given with, when not `bank_id`'s own, named by copied_from_text: a copy's
+    last time can be its origin's (walk17: unsaid); "" when it is the bank's own."""
     given = (previous or {}).get("bank_id")
-    return bank_title(given, find, labels) if given and given != bank_id else ""
+    return copied_from_text(given, bank_id, find, labels) if given and given != bank_id else ""
 
 
 def since_last_time(previous: Row | None, now: float | None, what: str = "",
@@ -143,7 +163,7 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     A round's `answered` now, (answered, total), and the last run's ("answered", "total"): when either skipped a
     question both are said, and that a skipped question counts as missed (walkthrough 12: "64 → now 41 (−23)"
     compared a complete round with one that skipped 2 questions and did not say so). `origin` (last_given_with):
-    the bank the last one was given with, a copy's origin, "(earlier today, with “Airwallex”, the bank this one
+    the bank the last one was given with, a copy's origin: "(earlier today, with “Airwallex”, the bank this one
     was copied from)" (walk17: a copy's "Last time 15" was its origin's, unsaid)."""
     if previous is None or previous.get("overall") is None or now is None:
         return None
@@ -155,7 +175,7 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     incomplete = [n for n in (before, answered) if n is not None and n[0] < n[1]]
     skipped = f", {before[0]} of {before[1]} answered" if before is not None and incomplete else ""
     when = _when(str(previous.get("finished_at") or previous["started_at"]), today)
-    given = f", with {origin}, the bank this one was copied from" if origin else ""
+    given = f", with {origin}" if origin else ""
     text = f"{subject} {previous['overall']:.0f} ({when}{given}{skipped}) → now {now:.0f}"
     if answered is not None and incomplete:
         text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else

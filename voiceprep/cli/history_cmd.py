@@ -36,21 +36,21 @@ are counted (read competencies_by_bank then)."""
 
 
 def register(sub: Any) -> None:
-    h = sub.add_parser("history", help="review, search and compare past attempts")
+    h = sub.add_parser("history", help="review, search and compare past answers")
     hs = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
-    p = hs.add_parser("list", help="recent attempts",
-                      description="Recent attempts, newest first: id, time, score, length, bank/prompt, and "
+    p = hs.add_parser("list", help="recent answers",
+                      description="Recent answers, newest first: id, time, score, length, bank/prompt, and "
                                   "\"round N\" for an answer given in a round (N is what `voiceprep history export "
                                   "--round` takes).")
-    p.add_argument("--bank", metavar="BANK_ID", help="only this bank's attempts (its id: `voiceprep banks list`); "
+    p.add_argument("--bank", metavar="BANK_ID", help="only this bank's answers (its id: `voiceprep banks list`); "
                                                       "a bank you duplicated takes in those of the bank it was "
                                                       "copied from, as in the app")
-    p.add_argument("--prompt", metavar="PROMPT_ID", help="only this prompt's attempts (its id, as the list shows "
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="only this prompt's answers (its id, as the list shows "
                                                         "after the bank: bank/prompt)")
-    p.add_argument("--limit", type=int, default=20, help="how many attempts, newest first (default: %(default)s)")
-    p.add_argument("--json", action="store_true", help="print the attempts as a JSON list")
+    p.add_argument("--limit", type=int, default=20, help="how many answers, newest first (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print the answers as a JSON list")
     p.set_defaults(func=cmd_list)
-    p = hs.add_parser("show", help="one attempt in full")
+    p = hs.add_parser("show", help="one answer in full (its id: the first column of `voiceprep history list`)")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
@@ -64,35 +64,35 @@ def register(sub: Any) -> None:
     p.add_argument("--prompt")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
-    p = hs.add_parser("compare", help="two attempts of one prompt")
+    p = hs.add_parser("compare", help="two answers to one question (their ids)")
     p.add_argument("id1", type=int)
     p.add_argument("id2", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_compare)
     p = hs.add_parser("export", help="export as Markdown, JSON or CSV",
-                      description="Export attempts as Markdown, JSON or CSV: one attempt, one round, a bank's or "
-                                  "one prompt's, or all. `voiceprep history list` shows each attempt's id and, "
+                      description="Export answers as Markdown, JSON or CSV: one answer, one round, a bank's or "
+                                  "one prompt's, or all. `voiceprep history list` shows each answer's id and, "
                                   "after \"round\", the number of the round it was part of.")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--round", type=int, dest="round_pk", metavar="ROUND",
-                       help="the attempts of one round (its number: `voiceprep history list` shows it after \"round\")")
-    which.add_argument("--attempt", type=int, metavar="ID", help="one attempt (its id: the first column of "
+                       help="the answers of one round (its number: `voiceprep history list` shows it after \"round\")")
+    which.add_argument("--attempt", type=int, metavar="ID", help="one answer (its id: the first column of "
                                                                  "`voiceprep history list`)")
-    which.add_argument("--bank", metavar="BANK_ID", help="every attempt of this bank (with --prompt: of one prompt); "
+    which.add_argument("--bank", metavar="BANK_ID", help="every answer of this bank (with --prompt: of one prompt); "
                                                           "a bank you duplicated takes in those of the bank it was "
                                                           "copied from")
-    which.add_argument("--all", action="store_true", help="every attempt")
-    p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's attempts")
+    which.add_argument("--all", action="store_true", help="every answer")
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's answers")
     p.add_argument("--format", choices=("md", "json", "csv"), required=True)
     p.add_argument("--out", type=Path, help="write to this file (default: print)")
     p.set_defaults(func=cmd_export)
-    p = hs.add_parser("import", help="import a JSON export (attempts already present are skipped)")
+    p = hs.add_parser("import", help="import a JSON export (answers already present are skipped)")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import)
-    p = hs.add_parser("delete", help="delete an attempt and its audio")
+    p = hs.add_parser("delete", help="delete an answer and its audio (its id)")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_delete)
-    p = hs.add_parser("rejudge", help="score a stored attempt again with the current judge, against the question's "
+    p = hs.add_parser("rejudge", help="score a stored answer again with the current judge, against the question's "
                                       "key points as they read now (replaces its scores)")
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_rejudge)
@@ -125,7 +125,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("No attempts yet. Rehearse in the app, or: voiceprep score ... --save")
+        print("No answers yet. Rehearse in the app, or: voiceprep score ... --save")
     # a drill's or follow-up answer's own count, as History shows it ("1/2 covered"), not its uncounted score; the
     # column as wide as its widest cell, so the columns after it line up (session 14)
     scores = [own_score(r) or _score(r["overall"]) for r in rows]
@@ -137,7 +137,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with user_errors("Showing the attempt"), app_history() as (service, _):
+    with user_errors("Showing the answer"), app_history() as (service, _):
         if args.json:
             print_json(service.attempt(args.id))
         else:
@@ -149,7 +149,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with user_errors("Searching the history"), app_history() as (service, _):
         rows = service.search(" ".join(args.text))
     if not rows:
-        print("No attempt matches (searched what you said, the questions and your notes).")
+        print("No answer matches (searched what you said, the questions and your notes).")
     for r in rows:
         marks = f"{_marks(r)}  " if _marks(r) else ""
         print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}  {marks}{found_text(r)}")
@@ -177,7 +177,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
     cut = f"; {cut_off_count_text(s['cut_off'])}" if s.get("cut_off") else ""
-    print(f"{counted(s['attempts'], 'attempt')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
+    print(f"{counted(s['attempts'], 'answer')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
     def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
         return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
     print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "
@@ -193,7 +193,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             comp = bank.competency(cid) if bank is not None else None
             name = comp.name if comp is not None else cid
             print(f"  {name:40}  latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  "
-                  f"({counted(c['attempts'], 'attempt')})")
+                  f"({counted(c['attempts'], 'answer')})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
         bank = registry.find(bank_id)
         if bank_id not in by_bank and bank is not None and not bank.competencies:
@@ -215,8 +215,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print_json(c)
         return 0
     a, b = c["attempts"]          # named as History names them ("answer 1 to this question", "follow-up to ...")
-    print(f"{c['prompt_text']}\nAttempt {c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
-          f"attempt {c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
+    print(f"{c['prompt_text']}\nAnswer #{c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
+          f"answer #{c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
     if c.get("follow_up_added"):         # an answer and its own follow-up: what it added, not before/after (walk16)
         print(f"  {c['follow_up_added']['text']}")
         return 0
@@ -255,7 +255,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     with user_errors("Importing"), app_history() as (service, _):
         result = service.import_file(args.file)
-    print(f"imported {counted(result['added'], 'attempt')}; {result['skipped']} already present")
+    print(f"imported {counted(result['added'], 'answer')}; {result['skipped']} already present")
     return 0
 
 
@@ -263,7 +263,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     with user_errors("Deleting"), app_history() as (service, _):
         service.attempt(args.id)
         service.delete([args.id])
-    print(f"deleted attempt {args.id} and its audio")
+    print(f"deleted answer #{args.id} and its audio")
     return 0
 
 
@@ -277,7 +277,7 @@ def cmd_rejudge(args: argparse.Namespace) -> int:
     with user_errors("Judging again"), app_history() as (_, session):
         bank_id = session.history().attempt_row(args.id)["bank_id"]
         doc = session.rejudge(args.id, BankRegistry.discover().find(bank_id))
-    print(f"Attempt {args.id}: {rejudged_text(doc)}")
+    print(f"Answer #{args.id}: {rejudged_text(doc)}")
     return 0
 
 

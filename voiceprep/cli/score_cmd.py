@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
     src.add_argument("--transcript-json", type=Path, metavar="FILE", help="output of `voiceprep transcribe --json`")
     p.add_argument("--model", metavar="PATH", help="transcription model directory (with --audio)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--save", action="store_true", help="store the attempt in the history")
+    p.add_argument("--save", action="store_true", help="store the answer in the history")
     p.set_defaults(func=cmd_score)
 
 
@@ -66,7 +66,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                 saved = session.save_file(bank, prompt, transcript, audio=args.audio)
             analysis = saved.analysis
             if not args.json:
-                print(f"saved as attempt {saved.attempt_id}")
+                print(f"saved as answer #{saved.attempt_id}")
         else:
             if args.audio:
                 require_answer(transcript, args.audio, settings.audio.silence_rms,

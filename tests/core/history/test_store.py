@@ -231,7 +231,7 @@ def test_delete_removes_audio_and_retention_keeps_the_newest(history, bank, save
     leftover.write_bytes(b"RIFF")                           # a sibling an interrupted conversion left
     history.delete_attempt(attempt)
     assert not audio.exists() and not leftover.exists()
-    with pytest.raises(HistoryError, match=f"no attempt {attempt}"):
+    with pytest.raises(HistoryError, match=f"no answer #{attempt}"):
         history.attempt_row(attempt)
     ids = [save(WEAK) for _ in range(4)]
     assert sorted(history.retention_victims("airwallex", "hardest-problem", keep=2)) == ids[:2]

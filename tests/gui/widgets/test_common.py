@@ -113,7 +113,7 @@ def test_two_attempts_can_be_picked_for_compare_with_the_keyboard_as_its_hint_sa
 
     table = rows_table(qtbot)
     hint = compare_hint(5)
-    assert hint.startswith("5 attempts are selected") and "Shift+↓" in hint and "Ctrl+Space" in hint
+    assert hint.startswith("5 answers are selected") and "Shift+↓" in hint and "Ctrl+Space" in hint
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [0, 1]

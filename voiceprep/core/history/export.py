@@ -69,7 +69,7 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
         if not ids:
             own = bank_ids(bank)[0] if bank is not None else None
             what = " ".join(f"{n} {v}" for n, v in (("bank", own), ("prompt", prompt)) if v is not None)
-            raise HistoryError(f"no attempts of {what} in {h.path}")
+            raise HistoryError(f"no answers of {what} in {h.path}")
         return ids
     if attempt is not None:
         h.attempt_row(attempt)
@@ -77,11 +77,11 @@ def select_ids(h: History, attempt: int | None = None, round_pk: int | None = No
     if round_pk is not None:
         ids = [int(r["id"]) for r in h.read("SELECT id FROM attempts WHERE round_pk = ? ORDER BY id", [round_pk])]
         if not ids:
-            raise HistoryError(f"no round {round_pk} with attempts in {h.path}")
+            raise HistoryError(f"no round {round_pk} with answers in {h.path}")
         return ids
     if all_:
         return [int(r["id"]) for r in h.read("SELECT id FROM attempts ORDER BY id")]
-    raise HistoryError("say what to export: an attempt, a round, a bank (and prompt), or all")
+    raise HistoryError("say what to export: an answer, a round, a bank (and prompt), or all")
 
 
 def to_json(h: History, ids: list[int]) -> str:

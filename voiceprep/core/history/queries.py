@@ -315,26 +315,33 @@ def get_attempt(h: History, attempt_id: int, lineage: Lineage = bank_ids) -> Row
     fb = one["feedback"][0] if one["feedback"] else None
     row["feedback"] = json.loads(fb["json"]) if fb else None
     row["judge"] = fb["judge"] if fb else None
-    # "your 3rd answer to this question": the database id counts every question's attempts, deleted ones too. A
-    # follow-up answer is not an answer to the question (session 14: it read "answer 2 to this question"): it is not
-    # counted, and its number is that of the answer it followed, the last one before it (see answer_name)
+    row["answer_number"] = answer_number(h, row, lineage)
+    return row
+
+
+def answer_number(h: History, row: Row, lineage: Lineage = bank_ids) -> int | None:
+    """Which answer to its question an attempt (a row with id, bank_id, prompt_id, started_at and state) is, in its
+    bank's lineage; None when it was not finished. "Your 3rd answer to this question": the database id counts every
+    question's attempts, deleted ones too. A follow-up answer is not an answer to the question (session 14: it read
+    "answer 2 to this question"): it is not counted, and its number is that of the answer it followed, the last one
+    before it (see answer_name)."""
+    if row["state"] != DONE:
+        return None
     of_bank, ids = bank_where(lineage(row["bank_id"]))
-    row["answer_number"] = h.read(
+    return int(h.read(
         f"SELECT COUNT(*) AS n FROM attempts WHERE {of_bank} AND prompt_id = ? AND state = ? AND NOT {FOLLOW_UP} "
         "AND (started_at < ? OR (started_at = ? AND id <= ?))",
-        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], attempt_id])[0]["n"] \
-        if row["state"] == DONE else None
-    return row
+        [*ids, row["prompt_id"], DONE, row["started_at"], row["started_at"], row["id"]])[0]["n"])
 
 
 def answer_name(attempt: Row) -> str:
     """How the candidate knows an attempt: "answer 3 to this question", a follow-up answer "follow-up to answer 2"
-    (the answer it followed; "follow-up answer" when that one was deleted), the id when it was never finished.
-    History's detail, Compare, `history show` and `compare`, the Markdown export."""
+    (the answer it followed; "follow-up answer" when that one was deleted), "unfinished answer #12" (its id) when it
+    was never finished. History's detail, Compare, `history show` and `compare`, the Markdown export."""
     n = attempt.get("answer_number")
     if is_follow_up(attempt) and attempt.get("answer_number") is not None:
         return f"follow-up to answer {n}" if n else "follow-up answer"
-    return f"answer {n} to this question" if n else f"attempt {attempt['id']}"
+    return f"answer {n} to this question" if n else f"unfinished answer #{attempt['id']}"
 
 
 def search(h: History, text: str, limit: int = 20) -> list[Row]:
@@ -395,13 +402,14 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
-    `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks)."""
+    `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks), and
+    `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
     # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
-    return h.read(
+    rows = h.read(
         f"""WITH recent AS (
              SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
@@ -419,9 +427,14 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?)
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
-                  SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited
+                  SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
+                  json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, last, last, ids[0]])
+        [*ids, DONE, *args, last, last, ids[0], ids[0]])
+    for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
+        given = json.loads(r.pop("given_json") or "[]")
+        r["given_with"] = {b: given.count(b) for b in ids if b in given}
+    return rows
 
 
 def older_wording_text(rate: Row) -> str:
@@ -832,11 +845,11 @@ def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | No
     if a["prompt_id"] == b["prompt_id"] and (related or same_text):
         return None
     if not same_text:
-        return (f"these two attempts answer different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
+        return (f"these two answers are to different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
                 "select two answers to the same question")
     where = "in one bank" if a["bank_id"] == b["bank_id"] else \
         f"one in {_bank_title(h, a)}, the other in {_bank_title(h, b)}"
-    return (f"these two attempts answer two different questions that read the same, “{a['prompt_text']}” ({where}): "
+    return (f"these two answers are to two different questions that read the same, “{a['prompt_text']}” ({where}): "
             "select two answers to one of them")
 
 

@@ -396,7 +396,7 @@ class History:
         try:
             return dict(self.table("attempts").get(attempt_id))
         except NotFoundError:
-            raise HistoryError(f"no attempt {attempt_id} in {self.path}") from None
+            raise HistoryError(f"no answer #{attempt_id} in {self.path}") from None
         except sqlite3.Error as exc:
             raise self.translate(exc) from None
 

@@ -110,7 +110,7 @@ class CompareView(QWidget):
             column = QVBoxLayout()
             column.addWidget(heading(f"{answer_name(attempt).capitalize()} · {when(attempt['started_at'])}", 11))
             if not own:
-                column.addWidget(muted(f"Highlighted: words {caption} in this attempt"))
+                column.addWidget(muted(f"Highlighted: words {caption} in this answer"))
             view = QTextBrowser()
             view.setHtml(side_html([{"op": "equal", side: attempt["transcript"] or ""}] if own else result["diff"],
                                    side, colors))

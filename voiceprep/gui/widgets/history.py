@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.followed import added_text, followed_text
-from voiceprep.app.history_service import FORMATS, Exported, attempts, export_target
+from voiceprep.app.history_service import FORMATS, Exported, answers, export_target
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history.queries import (
     answer_name,
@@ -145,9 +145,9 @@ def judge_words(version: str) -> str:
 def compare_hint(selected: int) -> str:
     """How to pick the two attempts Compare needs, by mouse and by keyboard (walkthrough 6: with 5 selected it said
     only "Ctrl+click")."""
-    how = ("Select two attempts of the same prompt: Ctrl+click the second, or with the keyboard Shift+↓ for the next "
+    how = ("Select two answers to the same question: Ctrl+click the second, or with the keyboard Shift+↓ for the next "
            "one (Ctrl+↑/↓ then Ctrl+Space for one further away).")
-    return how if selected < 3 else f"{selected} attempts are selected; Compare takes two. {how}"
+    return how if selected < 3 else f"{selected} answers are selected; Compare takes two. {how}"
 
 
 class AttemptsModel(QAbstractTableModel):
@@ -235,9 +235,9 @@ class HistoryPage(QWidget):
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip(compare_hint(0))
         self.delete_btn = QPushButton("Delete")
-        self.delete_btn.setToolTip("Delete the selected attempts and their audio (Delete key)")
+        self.delete_btn.setToolTip("Delete the selected answers and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
-        self.export_btn.setToolTip("Export the attempts shown, or only the selected ones (it asks which)")
+        self.export_btn.setToolTip("Export the answers shown, or only the selected ones (it asks which)")
         for combo in (self.bank_filter, self.prompt_filter):
             combo.setMinimumWidth(120)
         filters.addWidget(self.bank_filter, 2)
@@ -280,7 +280,7 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(1, TaggedTextDelegate(self.table))
         split.addWidget(self.table)
-        self.detail = FeedbackView(placeholder="Select an attempt to see its feedback as it was shown.")
+        self.detail = FeedbackView(placeholder="Select an answer to see its feedback as it was shown.")
         split.addWidget(self.detail)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
@@ -410,7 +410,7 @@ class HistoryPage(QWidget):
         self._shown_generation = generation
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
-        self.status.setText(f"{attempts(len(rows))}{more}" if rows else "No attempts match.")
+        self.status.setText(f"{answers(len(rows))}{more}" if rows else "No answers match.")
         if rows == self.model.rows_as_loaded:
             if self._to_results:
                 self._enter_results()
@@ -462,7 +462,7 @@ class HistoryPage(QWidget):
         generation = self._detail_generation
         service = self.services.history
         query(lambda: service.attempt(ids[0]), on_done=lambda a: self._show_attempt(a, generation), owner=self,
-              on_error=lambda e: self._failed(e, "Opening the attempt"))
+              on_error=lambda e: self._failed(e, "Opening the answer"))
 
     def _show_attempt(self, attempt: dict[str, Any], generation: int) -> None:
         if generation != self._detail_generation:
@@ -470,7 +470,7 @@ class HistoryPage(QWidget):
         self.current = attempt
         doc = attempt.get("document")
         if doc is None:
-            self.detail.clear(f"Attempt {attempt['id']} has no feedback: {attempt['state']} "
+            self.detail.clear(f"This answer has no feedback: {attempt['state']} "
                               f"({unfinished_reason(attempt)}).")
             return
         kind = {"typed": "typed", "file": "imported recording"}.get(attempt.get("input") or "", "spoken")
@@ -540,7 +540,7 @@ class HistoryPage(QWidget):
         lines = [f"• {when(r['started_at'])} · score {r['score_text']} · {r['prompt_text']}" for r in chosen[:5]]
         if len(chosen) > 5:
             lines.append(f"… and {len(chosen) - 5} more")
-        what = "this attempt and its recording" if len(chosen) == 1 else f"these {len(chosen)} attempts and their " \
+        what = "this answer and its recording" if len(chosen) == 1 else f"these {len(chosen)} answers and their " \
                                                                            "recordings"
         if common.choose(self, "Delete", f"Delete {what}? This cannot be undone.\n\n" + "\n".join(lines),
                          ["Keep", "Delete"], cancel=0, default=0) != 1:
@@ -549,7 +549,7 @@ class HistoryPage(QWidget):
         if self.current is not None and self.current["id"] in ids:
             self._clear_detail()
         service = self.services.history
-        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {attempts(n)}.",
+        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {answers(n)}.",
                                                                                        reload=True),
               on_error=lambda e: self._failed(e, "Deleting"))
 
@@ -559,23 +559,23 @@ class HistoryPage(QWidget):
         the save dialog and the confirmation name how many."""
         shown, selected = [r["id"] for r in self.model.rows], self.selected_ids()
         if not shown:
-            self._tell("Export", "There is nothing to export: no attempts are shown (change the filters or the "
+            self._tell("Export", "There is nothing to export: no answers are shown (change the filters or the "
                                  "search).")
             return
-        ids, what = shown, f"all {len(shown)} attempts shown" if len(shown) > 1 else "the 1 attempt shown"
+        ids, what = shown, f"all {len(shown)} answers shown" if len(shown) > 1 else "the 1 answer shown"
         if not any(self._filters()) and len(shown) >= self.services.settings.history.list_limit:
             ids, what = [], "your whole history"      # the list shows only the newest; a backup wants them all
         if selected and len(selected) < len(shown):
             one = len(selected) == 1
             chosen = common.choose(
-                self, "Export", f"{'1 attempt is' if one else f'{len(selected)} attempts are'} selected of the "
+                self, "Export", f"{'1 answer is' if one else f'{len(selected)} answers are'} selected of the "
                 f"{len(shown)} shown. Export which?",
                 ["Cancel", f"Selected ({len(selected)})", "Whole history" if not ids else f"All {len(shown)} shown"],
                 cancel=0, default=2 if one else 1)   # one selected is usually the one open; several: chosen on purpose
             if chosen == 0:
                 return
             if chosen == 1:
-                ids, what = selected, f"{attempts(len(selected))} selected of the {len(shown)} shown"
+                ids, what = selected, f"{answers(len(selected))} selected of the {len(shown)} shown"
         path, fmt_name = QFileDialog.getSaveFileName(self, f"Export {what}", str(Path.home() / "voiceprep-export.md"),
                                                      "Markdown (*.md);;JSON (*.json);;CSV (*.csv)")
         if not path:
@@ -590,7 +590,7 @@ class HistoryPage(QWidget):
         self.status.setText("Exporting…")
 
         def exported(result: Exported) -> None:          # the whole history's count is known once written
-            self._exported(result, what if ids else f"{what} ({attempts(result.count)})")
+            self._exported(result, what if ids else f"{what} ({answers(result.count)})")
         query(lambda: service.export(ids, fmt, target), owner=self, on_done=exported,
               on_error=lambda e: self._tell("Export", sentence_case(user_message(e, "Exporting")), warn=True))
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.app.recap import bank_title, copied_text
+from voiceprep.app.recap import copied_text
 from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
@@ -832,7 +832,7 @@ class ProgressPage(QScrollArea):
         series, rates, st = data["series"], data["rates"], data["stats"]
         self.summary.setText(summary_text(st))
         labels = self.services.registry.labels()
-        copied = copied_text(data.get("copied") or [], lambda b: bank_title(b, self.services.registry.find, labels))
+        copied = copied_text(data.get("copied") or [], bank_id, self.services.registry.find, labels)
         self.copied_note.setText(copied)
         self.copied_note.setVisible(bool(copied))
         self.improving.setText(data.get("improving") or "")
