@@ -162,3 +162,13 @@ def test_moving_a_prompt_to_the_top_of_a_round_keeps_one_blank_line_above_it():
         text = doc.text()
         assert "\n\n\n" not in text and not re.search(r"[^\n]\n\[\[", text), text
     assert BankDocument(doc.text()).count(("rounds", 0), "prompts") == 3
+
+
+def test_a_copy_of_a_copy_is_numbered_not_marked_twice():
+    """session 20's leftover: duplicating "X (my copy)" gave "X (my copy) (my copy)", cut in History."""
+    from voiceprep.core.banks.document import copy_title
+    assert copy_title("Platform Engineer", set()) == "Platform Engineer (my copy)"
+    assert copy_title("Platform Engineer (my copy)", {"Platform Engineer (my copy)"}) == "Platform Engineer (my copy 2)"
+    taken = {"Platform Engineer (my copy)", "Platform Engineer (my copy 2)"}
+    assert copy_title("Platform Engineer", taken) == "Platform Engineer (my copy 3)"
+    assert copy_title("Platform Engineer (my copy 2)", taken) == "Platform Engineer (my copy 3)"

@@ -71,6 +71,16 @@ def _table(values: dict[str, Any], blank_after: bool = True) -> Table:
     return table
 
 
+def copy_title(title: str, taken: set[str]) -> str:
+    """The title of a new copy of a bank titled `title`: "X (my copy)", then "X (my copy 2)" and on when those are
+    taken; a copy of a copy is numbered, not marked twice ("X (my copy) (my copy)", session 20)."""
+    base = re.sub(r"\s*\(my copy(?: \d+)?\)$", "", title)
+    n = 1
+    while (name := f"{base} (my copy{'' if n == 1 else f' {n}'})") in taken:
+        n += 1
+    return name
+
+
 class BankDocument:
     """One bank's TOML, editable, with undo/redo and the loader's validation."""
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, load_bank
-from voiceprep.core.banks.document import BankDocument, slugify
+from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text
 from voiceprep.core.wording import counted
@@ -475,7 +475,8 @@ class BanksPage(QWidget):
             return None
         text = b.text or Path(b.source).read_text(encoding="utf-8")
         new_id = self._unique_id(f"{b.id}-mine")
-        doc = BankDocument.copy_of(text, new_id, f"{b.job.title} (my copy)", origin=b.id)
+        title = copy_title(b.job.title, {other.job.title for other in self.services.registry.banks})
+        doc = BankDocument.copy_of(text, new_id, title, origin=b.id)
         try:
             path = doc.save(paths.user_banks_dir() / f"{new_id}.toml")
         except OSError as exc:

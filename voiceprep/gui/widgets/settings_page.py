@@ -155,7 +155,7 @@ class SettingsPage(QScrollArea):
         form.addRow("Filler words", self.fillers)
         self.retention = QSpinBox()
         self.retention.setRange(0, 1000)
-        self.retention.setSpecialValueText("Keep every attempt")
+        self.retention.setSpecialValueText("Keep every answer")
         self.retention.setValue(s.practice.retention_per_prompt)
         form.addRow("Keep per prompt", self.retention)
         self.interface_size = QComboBox()
