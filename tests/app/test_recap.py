@@ -44,7 +44,7 @@ def test_the_recap_average_leaves_a_drill_out_and_says_so():
     recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 3, "drills": 1,
              "average": 77.0, "skipped": [], "weakest": None}
     find = {bank.id: bank}.get
-    assert "3 answers on " in recap_lines(recap, find)[1]
+    assert "2 answers and 1 drill on " in recap_lines(recap, find)[1]          # they add up (walk18)
     assert recap_lines(recap, find)[1].endswith(".\nAverage per answer: 77. The drill is left out.")
     assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, find)[1]   # only a drill
 
@@ -65,13 +65,14 @@ def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
     assert recap is not None and (recap["answers"], recap["drills"], recap["follow_ups"]) == (2, 0, 1)
     assert recap["average"] == round(whole.analysis.overall, 1)              # the follow-up left out, as before
     details = recap_lines(recap, {bank.id: bank}.get)[1]
-    assert f"2 answers on “{bank.name}”.\nAverage per answer: {whole.analysis.overall:.0f}. The follow-up " \
-        "answer is left out." in details and "drill" not in details, details
+    # walk18: "2 answers" for an answer and its follow-up; the average is of answers alone, "before follow-ups"
+    assert f"1 answer and 1 follow-up on “{bank.name}”.\nAverage per answer, before follow-ups: " \
+        f"{whole.analysis.overall:.0f}." in details and "drill" not in details, details
     access.close_all()
     three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1}
     assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
-        f"Last session, today: 6 answers on “{bank.name}”.\nAverage per answer: {recap['average']:.0f}. The drills, "
-        "the follow-up answers and the answer cut off are left out.")
+        f"Last session, today: 2 answers, 2 drills and 2 follow-ups on “{bank.name}”.\nAverage per answer, before "
+        f"follow-ups: {recap['average']:.0f}. The drills and the answer cut off are left out.")
 
 
 def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_points_bank(tmp_path):
@@ -146,7 +147,7 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
                               "skipped": [p.id for p in rnd.prompts[1:]]})
     recap = service.recap()
     assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
-                              "skipped": len(rnd.prompts) - 1}
+                              "skipped": len(rnd.prompts) - 1, "before_follow_ups": None}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     skips = len(rnd.prompts) - 1          # in the average as 0, as in the round (walkthrough 13)
     assert recap["skips"] == skips and recap["average"] == round(saved.analysis.overall / len(rnd.prompts), 1)
@@ -210,11 +211,10 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
     recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 5, "follow_ups": 1,
              "skips": 1, "average": 53.0, "skipped": [], "weakest": None}
     lines = recap_lines(recap, find)[1].splitlines()
-    assert lines[:2] == [f"Last session, today: 5 answers on “{bank.name}”.",
-                         "Average per answer: 53. The follow-up answer is left out; the skipped question counts "
-                         "as 0."], lines
+    assert lines[:2] == [f"Last session, today: 4 answers and 1 follow-up on “{bank.name}”.",
+                         "Average per answer, before follow-ups: 53. The skipped question counts as 0."], lines
     many = recap_lines({**recap, "drills": 2, "follow_ups": 2, "cut_off": 1, "skips": 3}, find)[1].splitlines()
-    assert many[1] == ("Average per answer: 53. The drills, the follow-up answers and the answer cut off are left "
+    assert many[1] == ("Average per answer, before follow-ups: 53. The drills and the answer cut off are left "
                        "out; the 3 skipped questions count as 0."), many
     assert recap_lines({**recap, "follow_ups": 0, "skips": 0}, find)[1].splitlines()[1] == "Average per answer: 53."
     assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said

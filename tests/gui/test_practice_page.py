@@ -905,7 +905,9 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
         page.show_recap(recap)
         qtbot.wait(50)
         said = page.recap_text()
-        assert said.startswith("Last session, today: 9 answers on 2 banks") and "scored 64" in said, said
+        # walk18: an answer and its follow-up are not 2 answers
+        assert said.startswith("Last session, today: 8 answers and 1 follow-up on 2 banks") and "scored 64" in said, \
+            said
         assert "\nThe round “Round 4" in said                 # the round's score on a line of its own
         assert "skipped ones" not in said and "the skipped one as missed" in said, said
         lines = [w for w in page.recap_labels if w.isVisible()]
@@ -2543,3 +2545,18 @@ def test_a_copys_feedback_says_its_last_time_was_given_with_the_bank_it_was_copi
     qtbot.waitUntil(lambda: bool(page.feedback.since), timeout=10000)
     assert f"(earlier today, with “{bank.name}”, the bank this one was copied from) → now" in page.feedback.since, \
         page.feedback.since
+
+
+def test_a_rounds_summary_has_a_line_per_question(window, qtbot):
+    """Walk18: the summary was one number and "answered 2 of 2", ~80% blank at 1366x768. A line a question: its
+    prompt, the score the round counts, its key points, or "skipped" (app.scored.question_lines)."""
+    from PySide6.QtWidgets import QLabel
+
+    from voiceprep.app.scored import short
+
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    first, *rest = ctl.rehearsal.prompts
+    assert "Question by question" in texts
+    assert any(t.startswith(f"{short(first.text)} — ") and "key points" in t for t in texts), texts
+    assert all(f"{short(p.text)} — skipped" in texts for p in rest), texts

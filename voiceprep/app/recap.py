@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.history.queries import local, older_wording_text
 from voiceprep.core.wording import counted
 
@@ -64,8 +65,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     drills = recap.get("drills") or 0                # a drill counts for the points it drilled, not in the average
     follow_ups = recap.get("follow_ups") or 0        # nor does an answer to the follow-ups (queries.FOLLOW_UP)
     cut = recap.get("cut_off") or 0                  # an answer recovered cut off counts in nothing (walkthrough 9)
+    # a follow-up answer adds to the answer it followed: the average is "before follow-ups" (app.scored, walk18:
+    # "The follow-up answer is left out." read as if the round's 100 left something out)
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
-        [f"the follow-up answer{'s' if follow_ups != 1 else ''}"] * bool(follow_ups) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
     skips = recap.get("skips") or 0                  # in the average as 0, as the round counts them (walkthrough 13)
     # short statements, one after the other (walk15: "average 53 per answer (not counting the follow-up answer; a
@@ -73,27 +75,31 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     told = []
     if left:
         out = f"{', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else left[0]
-        plural = len(left) > 1 or (drills or follow_ups or cut) > 1
+        plural = len(left) > 1 or (drills or cut) > 1
         told.append(f"{out} {'are' if plural else 'is'} left out")
     if skips:
         told.append("the skipped question counts as 0" if skips == 1 else f"the {skips} skipped questions count as 0")
     if told:
         told[0] = told[0][0].upper() + told[0][1:]
-    average = (f"Average per answer: {recap['average']:.0f}." + (f" {'; '.join(told)}." if told else "")
+    average = (f"Average per answer{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
+               + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
     rnd = recap.get("round")
     the_round = None
-    if rnd and (recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
+    before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
+    if rnd and (before is not None or recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
         # its line (walk14: run on after the average); each question by its best try with what its follow-ups
         # added, weighed by its key points: not the average
         missed = rnd["skipped"]
         why = " (each question by its best try" + (
             ", the skipped one as missed)" if missed == 1 else f", the {missed} skipped as missed)" if missed else ")")
-        the_round = f"The round “{rnd['title']}” scored {rnd['overall']:.0f}{why}."
+        scored = f": {both_text(before, rnd['overall']).lower()}" if before is not None else \
+            f" scored {rnd['overall']:.0f}"
+        the_round = f"The round “{rnd['title']}”{scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
-    said = [f"Last session, {_day(recap['started_at'], today)}: {n} answer{'s' if n != 1 else ''} on {on}."]
+    said = [f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}."]
     said += [line for line in (average, the_round) if line]
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None

@@ -279,14 +279,14 @@ class Rehearsal:
         return {kp.id for kp in prompt.key_points if kp.label in labels} if prompt else set()
 
     @staticmethod
-    def _try_hits(t: Try) -> list[tuple[KeyPoint, bool]]:
-        return [(r.key_point, r.hit or r.key_point.id in t.covered) for r in t.analysis.key_points]
+    def _try_hits(t: Try, follow_ups: bool = True) -> list[tuple[KeyPoint, bool]]:
+        return [(r.key_point, r.hit or (follow_ups and r.key_point.id in t.covered)) for r in t.analysis.key_points]
 
-    def _try_score(self, pid: str, t: Try) -> float:
-        """A try's score as the round counts it: its points with what its follow-ups added, its delivery; a drill's
-        points only."""
+    def _try_score(self, pid: str, t: Try, follow_ups: bool = True) -> float:
+        """A try's score as the round counts it: its points with what its follow-ups added (`follow_ups` False: the
+        answer alone), its delivery; a drill's points only."""
         asked = self._drilled(pid)
-        return summarize_round(self.bank, [pid], {pid: self._try_hits(t)},
+        return summarize_round(self.bank, [pid], {pid: self._try_hits(t, follow_ups)},
                                delivery=None if asked else {pid: t.analysis.delivery_scores},
                                drilled={pid: asked} if asked else None).overall
 
@@ -301,10 +301,27 @@ class Rehearsal:
         """Whether the prompt has a try the summary counts (answered, and not only cut off)."""
         return bool(self._tries(prompt_id))
 
-    def _best(self, pid: str) -> Try | None:
+    def _best(self, pid: str, follow_ups: bool = True) -> Try | None:
         """The prompt's best try this sitting (a tie: the later one); cut-off tries never count."""
         tries = self._tries(pid)
-        return max(tries, key=lambda t: (self._try_score(pid, t), t.number)) if tries else None
+        return max(tries, key=lambda t: (self._try_score(pid, t, follow_ups), t.number)) if tries else None
+
+    def question(self, pid: str) -> tuple[float, float, list[tuple[KeyPoint, bool]], int] | None:
+        """The prompt's try the summary counts: its score, the answer's own (without what its follow-ups added), its
+        key points as counted (a drill's: the points it asked for) and how many of them its follow-ups added; None
+        when no try counts."""
+        best = self._best(pid)
+        if best is None:
+            return None
+        asked = self._drilled(pid)
+        own = {r.key_point.id for r in best.analysis.key_points if r.hit}
+        hits = [(kp, hit) for kp, hit in self._try_hits(best) if not asked or kp.id in asked]
+        added = sum(1 for kp, hit in hits if hit and kp.id not in own)
+        return self._try_score(pid, best), self._try_score(pid, best, False), hits, added
+
+    def counted_scores(self) -> list[float]:
+        """Every try that counts, scored as the round counts it (what its follow-ups added in), in order."""
+        return [self._try_score(pid, t) for pid in self.tries for t in self._tries(pid)]
 
     def best_tries(self) -> dict[str, BestTry]:
         """Prompt id -> which of its tries the summary counts, for the prompts answered more than once (counting
@@ -318,20 +335,21 @@ class Rehearsal:
                                    self._try_score(pid, tries[-1]), tries[-1].number)
         return out
 
-    def summary(self) -> RoundSummary:
+    def summary(self, follow_ups: bool = True) -> RoundSummary:
         """The round's scores, each prompt by its best try this sitting (walkthrough 11: the last try counted, so a
         sitting of 89, 19 and 2 ended "Overall 2/100"); "Drill next" only the points no try covered. A drill's
         prompts count only the points it asked for (its "Drill next" too); a point a follow-up answer covered counts
         as covered in the try it followed. A competency tied to delivery blends in the counted try's delivery as each
         answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after answers of 97
-        and 98); a drill's points only, as `record` scores it."""
+        and 98); a drill's points only, as `record` scores it. `follow_ups` False: as if no follow-up was answered
+        (walk18: the summary says both when they differ)."""
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
-        best = {pid: t for pid in self.results if (t := self._best(pid)) is not None}
+        best = {pid: t for pid in self.results if (t := self._best(pid, follow_ups)) is not None}
         delivery = {pid: t.analysis.delivery_scores for pid, t in best.items() if pid not in drilled}
         summary = summarize_round(self.bank, [p.id for p in self.prompts],
-                                  {pid: self._try_hits(t) for pid, t in best.items()},
+                                  {pid: self._try_hits(t, follow_ups) for pid, t in best.items()},
                                   delivery=delivery, drilled=drilled)
         covered = {(pid, kp.id) for pid in self.results for t in self._tries(pid)
-                   for kp, hit in self._try_hits(t) if hit}
+                   for kp, hit in self._try_hits(t, follow_ups) if hit}
         summary.to_drill = [pair for pair in summary.to_drill if pair not in covered]
         return summary

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
+from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
 from voiceprep.app.threads import strict
@@ -543,7 +544,9 @@ class RehearsalController(QObject):
         """The round's summary as it stands, stored with the round (on the session lane)."""
         assert self.rehearsal is not None
         summary = self.rehearsal.summary()
-        self._on_stored_round(lambda session, pk: session.finish_round(pk, summary.to_dict()),
+        # what its answers alone scored, when follow-ups changed it: Welcome back says both (app.scored, walk18)
+        stored = {**summary.to_dict(), "before_follow_ups": before_follow_ups(self.rehearsal, summary)}
+        self._on_stored_round(lambda session, pk: session.finish_round(pk, stored),
                               "round summary not stored")
         return summary
 

@@ -634,3 +634,16 @@ def test_a_one_point_charts_note_is_under_its_title_not_over_the_plot(qtbot):
     assert chart.note.geometry().bottom() < chart.canvas.geometry().top()
     chart.set_series({"overall": [(start, 60.0), (start + timedelta(days=1), 70.0)]}, daily=True)
     assert not chart.note.isVisible()
+
+
+def test_progress_counts_answers_and_follow_ups_so_they_add_up():
+    """Walk18: "3 answers (3 typed…) · 1 follow-up answer (not in the average or best) · average 50 per answer" for
+    2 answers and 1 follow-up, beside a round that scored 100 with the follow-up's points (app.scored)."""
+    from voiceprep.gui.widgets.progress import summary_text
+
+    st = {"attempts": 3, "typed": 3, "drills": 0, "follow_ups": 1, "minutes_spoken": 0, "avg_overall": 50.0,
+          "best_overall": 100.0}
+    assert summary_text(st) == ("2 answers and 1 follow-up (all typed: not in minutes, pace or fillers) · 0 minutes "
+                                "spoken · average 50 per answer before follow-ups · best 100")
+    drill = summary_text({**st, "typed": 0, "drills": 1, "follow_ups": 0})
+    assert drill.startswith("2 answers and 1 drill (the drill not in the average or best) ·"), drill

@@ -513,7 +513,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     the_round = None
     if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
         the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
-                     "total": summary.get("total"), "skipped": len(skipped)}
+                     "total": summary.get("total"), "skipped": len(skipped),
+                     "before_follow_ups": summary.get("before_follow_ups")}    # its answers alone (app.scored)
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     chosen = weakest["bank_id"] if weakest else banks[0]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.app import Action, RehearsalState
+from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
@@ -185,30 +185,9 @@ RECAP_LARGE = (1600, 900, 4)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
-                  scores: Sequence[float] = ()) -> str:
-    """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
-    summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14: a huge bold
-    block repeated them, and said "the skipped ones" of one). It says what the summary does not: the questions
-    skipped (they count as not answered), or the range of the answers' scores (every answer of the sitting,
-    `scores`, retries too; a drill's count only the points it asked for, Rehearsal.scores, and it says so).
-    "Well done" is for good scores only (the green of the score's colour), every answer included: not for a round
-    that scored 56, nor for answers that scored 25 to 75. A good overall reached by retrying is not told to "drill
-    your weak points next" (walkthrough 11)."""
-    if answered == 0:
-        return f"{what} ended without an answer. Start it again when you are ready."
-    if answered < total:
-        skipped = total - answered
-        return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
-    if overall >= GOOD_SCORE and min(scores, default=overall) >= GOOD_SCORE:
-        return "Well done. Pick another round, or drill your weak points."
-    if len(scores) > 1:
-        low, high = min(scores), max(scores)
-        spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
-        said = f"Your answers scored {spread}" + (" on the points asked for" if what == "Drill" else "") + "."
-        if len(scores) > answered and overall >= GOOD_SCORE:      # retried up to a good overall
-            return f"{said} Pick another round next."
-        return f"{said} Drill your weak points next."
-    return f"{what} done. Drill your weak points next, or pick another round."
+                  scores: Sequence[float] = (), weak: bool = True) -> str:
+    """The headline over a round's summary (app.scored.headline), green from the page's GOOD_SCORE."""
+    return scored.headline(answered, total, overall, what, scores, weak, GOOD_SCORE)
 
 
 def skipped_heading(n: int) -> str:
@@ -1186,6 +1165,8 @@ class PracticePage(QWidget):
         top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
                       1)
         lay.addLayout(top)
+        if (both := scored.before_and_with(rehearsal, summary)) is not None:     # one number a label (walk18)
+            lay.addWidget(muted(both))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
             lay.addWidget(muted(line))
         if (cut := cut_off_line(rehearsal)) is not None:
@@ -1228,17 +1209,22 @@ class PracticePage(QWidget):
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
         lay.addLayout(lists)
+        # a line a question: its score, key points, what its follow-ups added, or skipped (walk18: 80% blank); a
+        # column beside the others, so the summary still fits 1366x768
         lists_shown = [(title, lines) for title, lines in (
+            ("Question by question", scored.question_lines(rehearsal)),
             ("Drill next", drill_next_lines(bank, to_drill)),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
         for col, (title, lines) in enumerate(lists_shown):
             lists.setColumnStretch(col, 1)
-            lists.addWidget(heading(title, 12), 0, col)
-            for row, line in enumerate(lines, 1):
-                item = plain(f"• {line}")
+            column = QVBoxLayout()           # a column of its own: a long line in one does not space out the others
+            lists.addLayout(column, 0, col)
+            column.addWidget(heading(title, 12))
+            for line in lines:
+                item = plain(line if title == "Question by question" else f"• {line}")
                 item.setWordWrap(True)
-                lists.addWidget(item, row, col)
+                column.addWidget(item)
             if title == "Drill next":
                 # exactly these points: "Drill my weak points" above picks from the whole history instead
                 self.drill_these_btn = QPushButton("Drill these now")
@@ -1247,7 +1233,8 @@ class PracticePage(QWidget):
                     "to cover (Drill my weak points picks from the last "
                     f"{self.services.settings.history.weak_point_window} answers to each question instead)")
                 self.drill_these_btn.clicked.connect(lambda: self.ctl.drill_points(bank, to_drill))
-                lists.addWidget(flow_row(self.drill_these_btn), len(lines) + 1, col)
+                column.addWidget(flow_row(self.drill_these_btn))
+            column.addStretch(1)
         lay.addStretch(1)
         page.setWidget(body)
         keyboard_buttons(page)                       # Enter presses "Drill these now" as Space does (walkthrough 9)
@@ -1257,8 +1244,7 @@ class PracticePage(QWidget):
         self._set_summary(page)
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
-        self.prompt_text.setText(round_message(summary.answered, summary.total, summary.overall, what,
-                                               rehearsal.scores))
+        self.prompt_text.setText(scored.round_message(rehearsal, summary, what, GOOD_SCORE))
         self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
         self._next_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_next()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.recap import copied_text
+from voiceprep.app.scored import answers_text
 from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
@@ -245,9 +246,12 @@ def summary_text(st: dict[str, Any]) -> str:
     """The line under Progress's title: attempts, typed and drills, minutes spoken, average and best of the whole
     answers ("no average yet (only a drill)" when there are none: walkthrough 6 said "average 0 · best 0")."""
     n, drills, follow_ups = st["attempts"], st.get("drills") or 0, st.get("follow_ups") or 0
-    typed = f" ({st['typed']} typed: not in minutes, pace or fillers)" if st["typed"] else ""
-    told = [counted(drills, "drill")] * bool(drills) + [counted(follow_ups, "follow-up answer")] * bool(follow_ups)
-    typed += f" · {' and '.join(told)} (not in the average or best)" if told else ""
+    # counted so they add up, "2 answers and 1 follow-up" (walk18: "3 answers … 1 follow-up answer"); a follow-up
+    # adds to the answer it followed: the average is "before follow-ups" (app.scored)
+    left_out = f"{'the drill' if drills == 1 else 'the drills'} not in the average or best" if drills else ""
+    notes = [f"{'all' if st['typed'] == n else st['typed']} typed: not in minutes, pace or fillers"] * bool(
+        st["typed"]) + [left_out] * bool(left_out)
+    typed = f" ({'; '.join(notes)})" if notes else ""
     cut = st.get("cut_off") or 0               # left out of everything here (core.history.queries.COMPLETE)
     typed += f" · {cut_off_count_text(cut)}" if cut else ""
     if st["avg_overall"] is None:
@@ -255,10 +259,11 @@ def summary_text(st: dict[str, Any]) -> str:
     else:
         skips = st.get("skipped") or 0        # each in the average as 0, as its round counts it (walkthrough 13)
         zeros = f" ({skipped_text(skips)})" if skips else ""
-        scores = f"average {st['avg_overall']:.0f} per answer{zeros} · best {st['best_overall'] or 0:.0f}"
+        before = " before follow-ups" if follow_ups else ""
+        scores = f"average {st['avg_overall']:.0f} per answer{before}{zeros} · best {st['best_overall'] or 0:.0f}"
     # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
     # then "Includes 1 answer")
-    return f"{counted(n, 'answer')}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
+    return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None) -> str:

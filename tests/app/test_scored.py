@@ -1,0 +1,92 @@
+"""Walk18: one round, one score. What a round scored and what "per answer" counts, said the same way by the round's
+summary, Progress and Welcome back (voiceprep.app.scored)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from voiceprep.app.recap import recap_lines
+from voiceprep.app.scored import answers_text, before_and_with, question_lines, round_message
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.banks import parse_bank
+from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.transcript import Transcript
+
+BANK = parse_bank(
+    'schema = 1\n[job]\nid = "w18"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r1"\ntitle = "Round 1"\n'
+    '[[rounds.prompts]]\nid = "q1"\ntext = "What is the most challenging technical problem you have solved?"\n'
+    '[[rounds.prompts.key_points]]\nid = "lock"\nlabel = "Lock contention on the ledger table"\n'
+    'follow_up = "What was the root cause?"\n'
+    '[[rounds.prompts.key_points]]\nid = "latency"\nlabel = "Latency came down by sixty percent"\n'
+    'follow_up = "What did it change?"\n'
+    '[[rounds.prompts]]\nid = "q2"\ntext = "Why do you want to work at Airwallex?"\n'
+    '[[rounds.prompts.key_points]]\nid = "monitoring"\nlabel = "Monitoring systems across regions"\n'
+    'follow_up = "What have you built that fits their platform?"\n'
+    '[[rounds.prompts.key_points]]\nid = "reliability"\nlabel = "Reliability matters when moving money across '
+    'borders"\nfollow_up = "Why does reliability matter to them?"\n')
+
+
+def walk18() -> Rehearsal:
+    """Walk18's round: Q1 answered fully, Q2 vaguely (0 of 2), its follow-ups answered fully (2 of 2)."""
+    r = Rehearsal.for_round(BANK, BANK.rounds[0])
+    for text in ("I fixed lock contention on the ledger table and latency came down by sixty percent.", "No idea."):
+        r.record(analyze_answer(BANK, r.current, Transcript.from_text(text)))
+        if r.current.id == "q2":
+            turn = r.ask_follow_ups()
+            assert turn is not None
+            r.record(analyze_answer(BANK, r.current, Transcript.from_text(
+                "I built monitoring systems across regions. Reliability matters when moving money across borders.")),
+                turn)
+        r.next()
+    return r
+
+
+def test_a_rounds_headline_agrees_with_its_overall_after_a_follow_up():
+    """Walk18: "Your answers scored 0 to 100. Drill your weak points next." over a big 100 with nothing to drill:
+    the range counted Q2's answer alone, the overall what its follow-up added."""
+    r = walk18()
+    summary = r.summary()
+    assert summary.overall == 100 and not summary.to_drill and r.scores == [100, 0]
+    said = round_message(r, summary, "Round")
+    assert said.startswith("Well done") and "0 to" not in said and "Drill your weak points" not in said, said
+
+
+def test_a_round_a_follow_up_raised_says_both_scores_each_named():
+    r = walk18()
+    assert before_and_with(r) == "Before follow-ups 50 · with follow-ups 100"
+    plain = Rehearsal.for_round(BANK, BANK.rounds[0])
+    plain.record(analyze_answer(BANK, plain.current, Transcript.from_text("No idea.")))
+    assert before_and_with(plain) is None          # no follow-up answered: one number, the overall
+
+
+def test_the_summary_has_a_line_per_question():
+    """Walk18: the summary was one number and "answered 2 of 2", 80% blank."""
+    r = walk18()
+    assert question_lines(r) == [
+        "What is the most challenging technical problem you have solved? — 100 · 2 of 2 key points",
+        "Why do you want to work at Airwallex? — 100 · 2 of 2 key points (+2 in follow-up; the answer alone 0)"]
+    skipped = Rehearsal.for_round(BANK, BANK.rounds[0])
+    skipped.record(analyze_answer(BANK, skipped.current, Transcript.from_text("Lock contention on the ledger.")))
+    lines = question_lines(skipped)
+    assert lines[0].endswith("1 of 2 key points") and lines[1] == "Why do you want to work at Airwallex? — skipped"
+
+
+def test_answers_and_follow_ups_are_counted_so_they_add_up():
+    """Walk18: "3 answers … 1 follow-up answer" for 2 answers and 1 follow-up."""
+    assert answers_text(3, follow_ups=1) == "2 answers and 1 follow-up"
+    assert answers_text(4, drills=1, follow_ups=1) == "2 answers, 1 drill and 1 follow-up"
+    assert answers_text(1) == "1 answer" and answers_text(3, follow_ups=3) == "3 follow-ups"
+
+
+def test_welcome_back_says_what_the_average_and_the_round_count():
+    """Walk18: "3 answers", "Average per answer: 50. The follow-up answer is left out." right above "The round
+    “Round 1” scored 100"."""
+    recap = {"bank_id": BANK.id, "started_at": datetime.now(UTC).isoformat(), "answers": 3, "follow_ups": 1,
+             "average": 50.0, "skipped": [], "weakest": None,
+             "round": {"title": "Round 1", "overall": 100.0, "before_follow_ups": 50.0, "answered": 2, "total": 2,
+                       "skipped": 0}}
+    lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
+    assert lines == [f"Last session, today: 2 answers and 1 follow-up on “{BANK.name}”.",
+                     "Average per answer, before follow-ups: 50.",
+                     "The round “Round 1”: before follow-ups 50 · with follow-ups 100 (each question by its best try)."
+                     ], lines

@@ -1,0 +1,113 @@
+"""What a round scored and what "per answer" counts: the one definition the round's summary, Welcome back and
+Progress say (Qt-free). History's score column says the same thing its way: the answer's own score, then "+2 in
+follow-up" (app.followed).
+
+- An answer's score is the answer alone. A follow-up answer is no answer of its own: it adds the points it covered
+  to the answer it followed (core.rehearsal.Rehearsal.record). "Per answer" averages count answers alone: "before
+  follow-ups".
+- A round scores each question by its best try with what its follow-ups added (Rehearsal.summary). When follow-ups
+  changed that, both are said, each named: "Before follow-ups 50 · with follow-ups 100" (walk18: a big 100 over
+  "Your answers scored 0 to 100. Drill your weak points next.", and Welcome back's "Average per answer: 50. The
+  follow-up answer is left out." above "The round scored 100").
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from voiceprep.core.analysis.scoring import RoundSummary
+from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.wording import counted
+
+GOOD = 70       # the score shown green (gui.widgets.common.GOOD_SCORE passes its own)
+
+
+def headline(answered: int, total: int, overall: float, what: str = "Round", scores: Sequence[float] = (),
+             weak: bool = True, good: float = GOOD) -> str:
+    """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
+    summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
+    the summary does not: the questions skipped (they count as not answered), or the range of the tries' scores
+    (`scores`: every try as the round counts it, its follow-ups' points in, Rehearsal.counted_scores; a drill's only
+    the points it asked for, and it says so). "Well done" is for good scores only, every try included. A good
+    overall reached by retrying is not told to "drill your weak points next" (walkthrough 11), nor is a round with
+    nothing left to drill (`weak` False: walk18)."""
+    if answered == 0:
+        return f"{what} ended without an answer. Start it again when you are ready."
+    if answered < total:
+        skipped = total - answered
+        return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
+    if overall >= good and min(scores, default=overall) >= good:
+        return "Well done. Pick another round, or drill your weak points." if weak else \
+            "Well done. Pick another round next."
+    if len(scores) > 1:
+        low, high = min(scores), max(scores)
+        spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
+        said = f"Your answers scored {spread}" + (" on the points asked for" if what == "Drill" else "") + "."
+        if (len(scores) > answered and overall >= good) or not weak:      # retried up to a good overall
+            return f"{said} Pick another round next."
+        return f"{said} Drill your weak points next."
+    return f"{what} done. Drill your weak points next, or pick another round." if weak else \
+        f"{what} done. Pick another round next."
+
+
+def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round", good: float = GOOD) -> str:
+    """The headline over `rehearsal`'s `summary`: its range is of the tries as the round counts them, so its words
+    agree with the overall under it; drilling is advised only when the summary lists points to drill."""
+    return headline(summary.answered, summary.total, summary.overall, what, rehearsal.counted_scores(),
+                    bool(summary.to_drill), good)
+
+
+def both_text(before: float, with_follow_ups: float) -> str:
+    """ "Before follow-ups 50 · with follow-ups 100": one number a label."""
+    return f"Before follow-ups {before:.0f} · with follow-ups {with_follow_ups:.0f}"
+
+
+def before_follow_ups(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> float | None:
+    """The round's overall counting the answers alone, when its follow-ups changed it (None: they did not, or none
+    was answered): stored with the round's summary as "before_follow_ups" for Welcome back."""
+    if not rehearsal.covered and not any(t.covered for tries in rehearsal.tries.values() for t in tries):
+        return None
+    overall = (summary or rehearsal.summary()).overall
+    before = rehearsal.summary(follow_ups=False).overall
+    return before if round(before) != round(overall) else None
+
+
+def before_and_with(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> str | None:
+    """The summary's line under its overall when follow-ups changed it (None otherwise)."""
+    summary = summary or rehearsal.summary()
+    before = before_follow_ups(rehearsal, summary)
+    return both_text(before, summary.overall) if before is not None else None
+
+
+def question_lines(rehearsal: Rehearsal) -> list[str]:
+    """The summary's line a question (walk18: one number and "answered 2 of 2", 80% blank): its prompt, the score the
+    round counts, its key points covered, what its follow-ups added and the answer's own score then, or "skipped"."""
+    lines = []
+    for p in dict.fromkeys(rehearsal.prompts):
+        counted_now = rehearsal.question(p.id)
+        if counted_now is None:
+            lines.append(f"{short(p.text)} — skipped")
+            continue
+        score, alone, hits, added = counted_now
+        covered = sum(hit for _, hit in hits)
+        line = f"{short(p.text)} — {score:.0f} · {covered} of {counted(len(hits), 'key point')}"
+        if added:
+            line += f" (+{added} in follow-up; the answer alone {alone:.0f})"
+        lines.append(line)
+    return lines
+
+
+def short(prompt: str) -> str:
+    """A question as a summary line names it: up to 70 characters, cut at a word."""
+    return textwrap.shorten(prompt, 70, placeholder="…")
+
+
+def answers_text(n: int, drills: int = 0, follow_ups: int = 0) -> str:
+    """`n` stored answers, drills and follow-up answers among them, counted so they add up: "2 answers and 1
+    follow-up" (walk18: "3 answers … 1 follow-up answer" for 2 answers and 1 follow-up)."""
+    parts = [counted(n - drills - follow_ups, "answer")] * bool(n - drills - follow_ups) + \
+        [counted(drills, "drill")] * bool(drills) + [counted(follow_ups, "follow-up")] * bool(follow_ups)
+    if not parts:
+        return counted(0, "answer")
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
