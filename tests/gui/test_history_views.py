@@ -1113,3 +1113,17 @@ def test_a_copied_banks_short_name_is_its_company_and_copy_mark():
     shown = table_rows(rows, short_bank_names(registry), registry.labels())
     assert shown[1]["display"][1] == f"Why Airwallex? · {names[f'{bank.id}-mine']}"
     assert shown[0]["tip"].startswith(f"Why Airwallex?\n({bank.name})"), shown[0]["tip"]   # the full name in its tip
+
+
+def test_the_transcript_italicises_the_whole_hedge_phrase():
+    """walk18 (20-zoom.png): only the "I" of "I think" was in italics."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = "I think it seems like a fit. Um, you know, I guess so."
+    html = transcript_html(feedback_document(analyze_answer(bank, bank.all_prompts()[0], Transcript.from_text(text))))
+    for word in ("I", "think", "seems", "like", "guess"):
+        assert f"<i>{word}</i>" in html, (word, html)
+    assert "<i>it</i>" not in html and "<i>a</i>" not in html
+    assert re.search(r"<u[^>]*>you</u>", html) and re.search(r"<u[^>]*>know,</u>", html), html

@@ -603,8 +603,9 @@ def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
     evidence = {i for k in doc["key_points"] for ev in k["evidence"]
                 if ev.get("first_word") is not None and ev.get("last_word") is not None
                 for i in range(ev["first_word"], ev["last_word"] + 1)}
-    fillers = set(doc["delivery"].get("fillers", {}).get("at", []))
-    hedges = set(doc["delivery"].get("hedges", {}).get("at", []))
+    # every word of a phrase ("I think", "you know"); an answer saved before walk18 has only each one's first
+    fillers, hedges = ({*(found.get("words") or found.get("at") or [])}
+                       for found in (doc["delivery"].get(kind) or {} for kind in ("fillers", "hedges")))
     segment_starts = set()
     count = 0
     for seg in segments:
