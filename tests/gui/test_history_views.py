@@ -1127,3 +1127,21 @@ def test_the_transcript_italicises_the_whole_hedge_phrase():
         assert f"<i>{word}</i>" in html, (word, html)
     assert "<i>it</i>" not in html and "<i>a</i>" not in html
     assert re.search(r"<u[^>]*>you</u>", html) and re.search(r"<u[^>]*>know,</u>", html), html
+
+
+def test_the_words_a_search_found_are_marked_in_the_transcript(qtbot, window, services):
+    """walk18 (27, 28): "Your search found this in what you said", and nothing in the transcript showed where."""
+    said, other = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, other], timeout=10000)
+    page.search.setText('"ring buffer" contention')
+    qtbot.waitUntil(lambda: rows(page) == [said], timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    html = page.detail.view.toHtml()
+    marks = re.findall(r"<span style=\"[^\"]*background-color:(#[0-9a-f]{6})[^\"]*\">([^<]*)</span>", html)
+    search_color = {c for c, w in marks if w.strip(".,") == "contention"}
+    assert len(search_color) == 1, marks
+    assert sorted(w.strip(".,") for c, w in marks if c in search_color) == ["buffer", "contention", "ring"], marks
+    assert "search" in page.detail.view.toPlainText().split("Transcript")[-1].splitlines()[1]   # the legend says it

@@ -492,6 +492,8 @@ class HistoryPage(QWidget):
             context += f"\nYour search found this {found}"
         # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
         doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
+        if found:                               # its words marked in the transcript (walk18)
+            doc["searched"] = self.search.text()
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"),
                                   # as Practice showed it: the points the follow-ups asked about (its questions
