@@ -24,7 +24,9 @@ DEFAULT_FILLERS = (
 )
 DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe",
                   # playing down your part: "I wasn't really the one... I helped a bit" (walkthrough 11)
-                  "a bit", "not really", "wasn't really", "didn't really")
+                  "a bit", "not really", "wasn't really", "didn't really",
+                  # "It seems like a great place... the people seem nice" (walk18)
+                  "seems like", "seemed like", "seem", "seems", "seemed")
 
 
 @dataclass

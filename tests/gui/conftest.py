@@ -20,6 +20,19 @@ def services(data_home, transcriber):
     return s
 
 
+@pytest.fixture
+def window(qtbot, services):
+    """The main window, shown and active (its window-wide keys need an active window)."""
+    from voiceprep.gui.main_window import MainWindow
+
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
 @pytest.fixture(autouse=True)
 def no_history_or_judging_on_the_gui_thread(monkeypatch):
     """Every GUI test fails if the app touches the history database or judges an answer on the GUI thread.

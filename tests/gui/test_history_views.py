@@ -1112,3 +1112,35 @@ def test_a_copied_banks_short_name_is_its_company_and_copy_mark():
     shown = table_rows(rows, short_bank_names(registry), registry.labels())
     assert shown[1]["display"][1] == f"Why Airwallex? · {names[f'{bank.id}-mine']}"
     assert shown[0]["tip"].startswith(f"Why Airwallex?\n({bank.name})"), shown[0]["tip"]   # the full name in its tip
+
+
+def test_the_transcript_italicises_the_whole_hedge_phrase():
+    """walk18 (20-zoom.png): only the "I" of "I think" was in italics."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = "I think it seems like a fit. Um, you know, I guess so."
+    html = transcript_html(feedback_document(analyze_answer(bank, bank.all_prompts()[0], Transcript.from_text(text))))
+    for word in ("I", "think", "seems", "like", "guess"):
+        assert f"<i>{word}</i>" in html, (word, html)
+    assert "<i>it</i>" not in html and "<i>a</i>" not in html
+    assert re.search(r"<u[^>]*>you</u>", html) and re.search(r"<u[^>]*>know,</u>", html), html
+
+
+def test_the_words_a_search_found_are_marked_in_the_transcript(qtbot, window, services):
+    """walk18 (27, 28): "Your search found this in what you said", and nothing in the transcript showed where."""
+    said, other = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, other], timeout=10000)
+    page.search.setText('"ring buffer" contention')
+    qtbot.waitUntil(lambda: rows(page) == [said], timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    html = page.detail.view.toHtml()
+    marks = re.findall(r"<span style=\"[^\"]*background-color:(#[0-9a-f]{6})[^\"]*\">([^<]*)</span>", html)
+    search_color = {c for c, w in marks if w.strip(".,") == "contention"}
+    assert len(search_color) == 1, marks
+    assert sorted(w.strip(".,") for c, w in marks if c in search_color) == ["buffer", "contention", "ring"], marks
+    assert "search" in page.detail.view.toPlainText().split("Transcript")[-1].splitlines()[1]   # the legend says it

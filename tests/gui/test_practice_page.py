@@ -22,14 +22,14 @@ TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency 
 
 
 @pytest.fixture
-def window(qtbot, services):
+def fast_speech(services):
     services.settings.speech.rate = 400          # the interviewer speaks fast in tests
-    w = MainWindow(services, recover=False)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
+
+
+@pytest.fixture
+def window(fast_speech, window):
+    """The shown, active main window (tests/gui/conftest.py), its interviewer speaking fast."""
+    return window
 
 
 def start(window, qtbot, bank="senior-backend-payments"):

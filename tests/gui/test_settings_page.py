@@ -16,14 +16,10 @@ from voiceprep.speech.recorder import FileStream
 
 
 @pytest.fixture
-def window(qtbot, services):
-    w = MainWindow(services, recover=False)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.nav.setCurrentRow(4)                       # Settings
-    return w
+def window(window):
+    """The shown, active main window (tests/gui/conftest.py), on Settings."""
+    window.nav.setCurrentRow(4)
+    return window
 
 
 def test_ctrl_s_saves_the_settings_as_the_save_button_does(window, qtbot, data_home):

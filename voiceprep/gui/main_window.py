@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QStatusBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +39,7 @@ from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
 from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
+from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described
 from voiceprep.speech.player import Player
 
 log = logging.getLogger(__name__)
@@ -124,20 +126,33 @@ class MainWindow(QMainWindow):
                                # the page list's own focus ring (a style sheet replaces the style's drawing): the
                                # selected page is highlighted whether or not the list has the keyboard
                                "QListWidget:focus { border-color: palette(highlight); }")
-        for name in PAGES:
-            QListWidgetItem(name, self.nav)
+        for i, name in enumerate(PAGES):
+            QListWidgetItem(name, self.nav).setToolTip(f"{name} (Ctrl+{i + 1})")
         self.stack = QStackedWidget()
         self.practice = PracticePage(self.controller)
         self.history = HistoryPage(self.services)
         self.progress = ProgressPage(self.services)
         self.banks = BanksPage(self.services)
         self.settings_page = SettingsPage(self.services)
-        for page in (self.practice, self.history, self.progress, self.banks, self.settings_page):
+        for name, page in zip(PAGES, (self.practice, self.history, self.progress, self.banks, self.settings_page),
+                              strict=True):
+            page.setProperty(SECTION, name)              # the keyboard-shortcuts sheet's heading for its keys
             self.stack.addWidget(scrollable(page))
+        # F1 or the sidebar's "Shortcuts": every key of the window, from the shortcuts themselves (walk18)
+        self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:]))
+        self.help_btn = QPushButton("⌨ Shortcuts")
+        self.help_btn.setFlat(True)
+        self.help_btn.setToolTip("Keyboard shortcuts (F1)")
+        self.help_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # for the mouse: the keyboard has F1 (no Tab stop)
+        self.help_btn.clicked.connect(self.shortcuts_sheet.open_sheet)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 6)
+        side.addWidget(self.nav, 1)
+        side.addWidget(self.help_btn)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(6, 6, 6, 0)
-        row.addWidget(self.nav)
+        row.addLayout(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar())
@@ -149,12 +164,16 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        QShortcut(QKeySequence("Esc"), self).activated.connect(self.stop_sound)
-        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)     # quits as closing the window does
+        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback").activated \
+            .connect(self.stop_sound)
+        described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit").activated.connect(self.close)   # as closing does
+        described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
+                  "shortcuts").activated.connect(self.shortcuts_sheet.open_sheet)
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(lambda i=i: self.nav.setCurrentRow(i))
+            described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}").activated.connect(
+                lambda i=i: self.nav.setCurrentRow(i))
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)

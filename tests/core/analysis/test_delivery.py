@@ -493,3 +493,22 @@ def test_a_measured_change_is_a_result(sentence, result):
     text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence
     d = analyze_delivery(Transcript.from_text(text), 180, AnalysisSettings(), timed=False)
     assert ("result" in d.star["present"]) is result, (sentence, d.star)
+
+
+WALK18_HEDGY = ("I think Airwallex is a really interesting company and I like fintech in general. It seems like a "
+                "great place to grow and the people seem nice. I guess I would fit in.")
+
+
+def test_seeming_is_a_hedge_and_each_hedge_covers_its_whole_phrase():
+    """walk18: "I think ... It seems like ... the people seem nice. I guess ..." was "2 hedges", and the transcript
+    italicised only the "I" of "I think"."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    d = analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(WALK18_HEDGY)).delivery
+    assert d.hedges["total"] == 4, d.hedges
+    assert d.hedges["by_word"] == {"i think": 1, "seems like": 1, "seem": 1, "i guess": 1}, d.hedges
+    words = WALK18_HEDGY.lower().replace(".", "").split()
+    assert [words[i] for i in d.hedges["words"]] == ["i", "think", "seems", "like", "seem", "i", "guess"]
+    assert d.fillers["by_word"].get("like") is None, d.fillers      # "seems like" is one hedge, not a filler too
+    filler = analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(
+        "Um, you know, I led it.")).delivery.fillers
+    assert [i for i in filler["words"]] == [0, 1, 2], filler

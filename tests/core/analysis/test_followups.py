@@ -192,3 +192,118 @@ def test_what_the_x_was_is_asked_only_when_a_thing_is_named(label, asked):
 ])
 def test_what_happened_is_asked_only_of_a_past_event(label, asked):
     assert follow_up_for(_plain(label)) == asked
+
+
+# walk18: a plain present-tense key point, the style the bank editor asks for, was asked as a topic ("Can you tell me
+# more about Airwallex moves money across borders...?"), shown in the feedback, the follow-up bar and spoken aloud
+@pytest.mark.parametrize("label, asked", [
+    ("Airwallex moves money across borders so reliability matters a lot",
+     "You haven't said yet that Airwallex moves money across borders so reliability matters a lot. "
+     "Can you tell me more about that?"),
+    ("The ring buffer avoids locks", "You haven't said yet that the ring buffer avoids locks. "
+                                     "Can you tell me more about that?"),
+    ("Payments need idempotency keys", "You haven't said yet that payments need idempotency keys. "
+                                       "Can you tell me more about that?"),
+    ("Patients stayed safe: no falls, no missed medications",
+     "You haven't said yet that patients stayed safe. Can you tell me more about that?"),
+    ("It led to an upsell or expansion, with the number: seats, revenue",
+     "You haven't said yet that it led to an upsell or expansion, with the number. Can you tell me more about that?"),
+    ("Afterwards I changed something so it would not happen to other customers",
+     "You haven't said yet that afterwards you changed something so it would not happen to other customers. "
+     "Can you tell me more about that?"),
+    ("Set an SLO target with a number", "Could you set an SLO target with a number?"),
+    ("Measure what users feel: crash-free sessions", "Could you measure what users feel?"),
+    ("Keep the API working for old app versions", "Could you keep the API working for old app versions?"),
+    # topics stay topics
+    ("Idempotency keys and deduplication", "Can you tell me more about idempotency keys and deduplication?"),
+    ("Kafka partitions", "Can you tell me more about Kafka partitions?"),
+    ("Payment systems design", "Can you tell me more about payment systems design?"),
+    ("Design reviews and RFCs", "Can you tell me more about design reviews and RFCs?"),
+    ("Retries with backoff", "Can you tell me more about retries with backoff?"),
+    ("Picking up new technologies quickly", "Can you tell me more about picking up new technologies quickly?"),
+])
+def test_a_present_tense_statement_is_not_asked_as_a_topic(label, asked):
+    assert follow_up_for(_plain(label)) == asked
+    assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
+
+
+_CUT = re.compile(r"\s*(?:[,;:()]|\b(?:and|or|but|so|because|with|without|at|in|on|of|for|to|from|by|as|like|across|"
+                  r"into|under|over|after|before|during|that|which|who|whose|where|when|while|than)\b)", re.IGNORECASE)
+_DETERMINERS = ("a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its", "some", "any")
+
+
+def about_a_clause(question: str) -> str | None:
+    """What is wrong when "tell me more about <X>" asks about a statement, not a thing: X's noun phrase (up to its
+    first preposition, conjunction or comma) must end at its noun, so a word ending "-s" or "-ed" before its last
+    word ("the ring buffer avoids locks", "payments need keys", "patients stayed safe"; not "the measured result"),
+    a subject pronoun at its start ("it led to", "afterwards you changed") or a verb then an article ("set an SLO",
+    "keep the API") or a question word ("measure what users feel") reads as "about <noun> <verb>"."""
+    m = re.search(r"\bmore about (.+?)\?", question)
+    if not m:
+        return None
+    topic = m.group(1)
+    words = topic.split()
+    if words[0].lower().endswith("ing"):
+        return None                # a gerund's phrase names an activity: "running it in production", "closing the loop"
+    if len(words) > 1 and (words[1].lower() in ("a", "an", "the") or words[1].lower() in WH):
+        return f"a verb then {words[1]!r}"
+    if any(w.lower() in ("i", "we", "it", "they", "he", "she", "you") for w in words[:2]):
+        return "a subject pronoun"
+    phrase = _CUT.split(topic, maxsplit=1)[0].split()
+    for i, w in enumerate(phrase[:-1]):
+        low = w.lower()
+        if i == 0 and low.endswith("ed"):
+            continue               # an adjective first: "embedded finance", "distributed pieces"
+        after_determiner = i > 0 and phrase[i - 1].lower() in _DETERMINERS
+        if (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))) or (
+                low.endswith("ed") and len(low) > 4 and not after_determiner):
+            return f"{w!r} before the noun phrase ends"
+    return None
+
+
+def test_the_clause_check_tells_a_statement_from_a_topic():
+    """The check below, on the walker's three questions and on good topics."""
+    for bad in ("Can you tell me more about Airwallex moves money across borders so reliability matters a lot?",
+                "Can you tell me more about the ring buffer avoids locks?",
+                "Can you tell me more about payments need idempotency keys?",
+                "Can you tell me more about it led to an upsell?", "Can you tell me more about Set an SLO target?",
+                "Can you tell me more about Patients stayed safe?"):
+        assert about_a_clause(bad), bad
+    for good in ("Can you tell me more about idempotency keys and deduplication?",
+                 "Can you tell me more about the fix and the measured result?", "Can you tell me more about Kafka "
+                 "at high throughput?", "Can you tell me more about the availability you reached and how you "
+                 "measured it (nines, SLO)?", "Can you tell me more about backups, restore drills and point-in-time "
+                 "recovery?", "Why this team? Can you tell me more about that?",
+                 "Can you tell me more about running it in production?", "Can you tell me more about closing the "
+                 "loop?", "Can you tell me more about embedded finance?"):
+        assert about_a_clause(good) is None, good
+
+
+def _every_label():
+    from pathlib import Path
+
+    from voiceprep.core.banks.load import load_bank
+
+    root = Path(__file__).resolve().parents[3]
+    paths = sorted((root / "question_banks").glob("*.toml"))
+    paths += sorted((Path(__file__).parent / "data" / "judge" / "banks").glob("*.toml"))
+    for path in paths:
+        for prompt in load_bank(path).all_prompts():
+            for kp in prompt.key_points:
+                yield path.stem, dataclasses.replace(kp, follow_up=None)
+
+
+LABELS = list(_every_label())
+
+
+def test_the_labels_cover_both_bank_folders():
+    assert len({stem for stem, _kp in LABELS}) >= 8 and len(LABELS) > 100
+
+
+@pytest.mark.parametrize("stem,kp", LABELS, ids=[f"{s}:{k.id}" for s, k in LABELS])
+def test_no_label_is_asked_about_as_if_a_statement_were_a_thing(stem, kp):
+    q = follow_up_for(kp)
+    assert about_a_clause(q) is None, (q, about_a_clause(q))
+    assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
+    for plain in (kp, _plain(kp.label)):        # also as typed in the bank editor
+        assert about_a_clause(follow_up_for(plain)) is None, follow_up_for(plain)

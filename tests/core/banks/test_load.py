@@ -247,3 +247,17 @@ def test_a_bank_whose_name_differs_only_in_punctuation_says_mine(tmp_path):
     labels = BankRegistry.discover([bundled, mine]).labels()
     assert labels == {"affirm-backend-platform": name,
                       "own": "Affirm — Software Engineer, Backend Platform (mine)"}, labels
+
+
+@pytest.mark.parametrize("company, title, name", [
+    # walk18 (12, 13): "Airwallex — Backend engineer, Airwallex", the company said twice
+    ("Airwallex", "Backend engineer, Airwallex", "Backend engineer, Airwallex"),
+    ("Acme", "Platform engineer at ACME", "Platform engineer at ACME"),
+    ("Airwallex", "Infrastructure / Platform Engineer", "Airwallex — Infrastructure / Platform Engineer"),
+    ("Air", "Airline operations lead", "Air — Airline operations lead"),       # a word of its own, not a part
+    (None, "My interview", "My interview"),
+])
+def test_a_title_that_names_the_company_is_not_prefixed_with_it(company, title, name):
+    from voiceprep.core.banks.model import Bank, Job
+
+    assert Bank(schema=1, job=Job(id="b", title=title, company=company), rounds=()).name == name

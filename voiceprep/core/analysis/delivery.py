@@ -171,10 +171,13 @@ def _discourse_so(words: list[str], raw: list[str], i: int) -> bool:
 
 
 def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> list[tuple[str, int]]:
-    """(phrase, word index) for each occurrence of the given filler/hedge phrases, with context rules."""
-    hits = []
+    """(phrase, word index) for each occurrence of the given filler/hedge phrases, with context rules; the longest
+    phrase that starts at a word ("seems like", not "seems"), and none inside another."""
+    hits: list[tuple[str, int]] = []
     for i in range(len(words)):
-        for phrase in phrases:
+        if hits and i < hits[-1][1] + len(hits[-1][0].split()):
+            continue
+        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
             parts = phrase.split()
             if words[i:i + len(parts)] != parts:
                 continue
@@ -192,7 +195,13 @@ def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> 
                   or (phrase, nxt) in _NOT_HEDGES):
                 continue      # "it just returned the first result" is "only", not a hedge; "I just think" is one
             hits.append((phrase, i))
+            break
     return hits
+
+
+def _covered(hits: list[tuple[str, int]]) -> list[int]:
+    """Every word index the hits' phrases cover, so the transcript marks "I think", not its "I" (walk18)."""
+    return [i + k for phrase, i in hits for k in range(len(phrase.split()))]
 
 
 # a quantity and what goes with it: "from 40 minutes to 90 seconds ... from 40 minutes to 2 minutes" says a number
@@ -532,10 +541,10 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     approximate = recall < settings.filler_recall_ok
     fillers = {"total": len(filler_hits), "per_minute": round(len(filler_hits) / minutes, 1) if timed else None,
                "by_word": dict(by_word.most_common()), "approximate": approximate,
-               "at": [i for _, i in filler_hits]}
+               "at": [i for _, i in filler_hits], "words": _covered(filler_hits)}
     hedge_hits = _phrase_hits(clean, raw, tuple(settings.hedges))
     hedges = {"total": len(hedge_hits), "by_word": dict(Counter(p for p, _ in hedge_hits).most_common()),
-              "at": [i for _, i in hedge_hits]}
+              "at": [i for _, i in hedge_hits], "words": _covered(hedge_hits)}
     pauses = []
     if timed:
         for a, b in zip(words, words[1:]):

@@ -142,10 +142,18 @@ def follow_up_for(kp: KeyPoint) -> str:
         return f"Could you {_to_you(own)}?"
     if _is_clause(head):                     # "Finance could close the books the same morning": a statement
         return _asked(head, kp)
+    if _instruction(head):                   # "Set an SLO target", "Measure what users feel": an instruction
+        return f"Could you {_to_you(_lower_first(head, kp, True))}?"
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
         if _has_verb(head):
             return f"Can you tell me {_to_you(_lower_first(head, kp))}?"
         return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
+    if _states(head):                        # "The ring buffer avoids locks", "Payments need idempotency keys"
+        words = head.split()
+        plain = _adverb(words[0]) or _english(words[0]) and not (
+            len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
+        said = _to_you(_lower_first(head, kp, plain))
+        return f"You haven't said yet that {said}. Can you tell me more about that?"
     if len(re.sub(r"\([^)]*\)", "", head).split()) > LONGEST_TOPIC_WORDS and _has_verb(head):
         return _asked(head, kp)              # "Kubernetes platforms you would build let a player in Brazil pay ..."
     return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
@@ -343,3 +351,81 @@ def _is_clause(text: str) -> bool:
             words[1].lower() in _DETERMINERS | {"it", "them", "us", "me"}):
         return True                            # "Partitioned the table by day", not "Detailed design of..."
     return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))
+
+
+# verbs whose past tense does not end in -ed, so the vocabulary test in _verb below misses them
+_IRREGULAR = frozenset({"keep", "set", "cut", "run", "make", "take", "give", "get", "build", "lead", "write", "drive",
+                        "hold", "put", "send", "spend", "pay", "tell", "sell", "find", "choose", "grow", "know",
+                        "bring", "begin", "become", "catch", "show", "let", "meet", "win", "lose", "leave", "buy",
+                        "split", "see", "go", "come", "say", "break", "fall", "rise", "stay"})
+# where a label's subject and verb have ended: "Airwallex moves money | across borders", "Idempotency keys | and ..."
+_PHRASE_ENDS = frozenset({"and", "or", "but", "so", "because", "with", "without", "at", "in", "on", "of", "for", "to",
+                          "from", "by", "as", "like", "across", "into", "under", "over", "after", "before", "during",
+                          "that", "which", "who", "whose", "where", "when", "while", "than", "vs", "versus"})
+_ADVERBS = frozenset({"afterwards", "then", "later", "now", "today", "eventually", "finally", "first", "next", "also",
+                      "together", "still", "soon", "often", "always", "never", "sometimes", "usually"})
+
+
+def _adverb(word: str) -> bool:
+    """A word that says when or how ("Afterwards", "Eventually"), lower-cased mid-sentence."""
+    w = word.lower().strip(",;:")
+    return w in _ADVERBS or w.endswith(("ly", "wards"))
+
+
+def _verb(word: str) -> bool:
+    """Whether a plain word in its base form can be a verb ("avoid", "need", "move", "keep"): the shipped vocabulary
+    has its past tense ("avoided") or it is an irregular verb; "system", "payment" are not."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return True
+    try:
+        vocab = _english_words()
+    except (OSError, ValueError, KeyError):
+        return False
+    pasts = {w + "ed", w + "d", w + w[-1:] + "ed"} | ({w[:-1] + "ied"} if w.endswith("y") else set())
+    return w in vocab and bool(pasts & vocab)
+
+
+def _verb_with_s(word: str) -> bool:
+    """A verb said of one thing: "avoids", "moves", "matters", "carries"; not "class", "status", "analysis"."""
+    w = word.lower()
+    if not w.endswith("s") or w.endswith(("ss", "us", "is")) or len(w) < 4:
+        return False
+    stems = {w[:-1]} | ({w[:-2]} if w.endswith("es") else set()) | ({w[:-3] + "y"} if w.endswith("ies") else set())
+    return any(_verb(stem) for stem in stems)
+
+
+def _instruction(text: str) -> bool:
+    """A label that tells the candidate what to do ("Set an SLO target with a number", "Keep the API working",
+    "Measure what users feel"): a verb in its base form, then an article or a question word; not a topic that
+    starts with a word that can be a verb ("Design reviews and RFCs")."""
+    words = [w.strip(",;:.()").lower() for w in text.split()]
+    return len(words) >= 3 and words[0].isalpha() and not words[0].endswith(("s", "ing", "ed")) and \
+        words[1] in {"a", "an", "the"} | _WH and _verb(words[0])
+
+
+def _states(text: str) -> bool:
+    """A plain statement the other rules miss, in the present tense or of a pronoun ("The ring buffer avoids locks",
+    "Payments need idempotency keys", "Patients stayed safe", "It led to an upsell", "Afterwards I changed
+    something"), which "tell me more about" would not fit (walk18); a topic ("Idempotency keys and deduplication",
+    "Kafka partitions", "Payment systems design", "the measured result") is not one."""
+    raw = text.split()
+    words = [w.lower().strip("()\"'“”") for w in raw]
+    if len(words) < 2 or words[0].endswith("ing"):
+        return False                           # "Running it in production": an activity
+    if words[0] in _SUBJECTS or _adverb(words[0]) and words[1] in _SUBJECTS:
+        return True                            # "It led to...", "Afterwards I changed..."
+    for i in range(1, len(words) - 1):         # the verb ends the subject and something follows it
+        before, word, after = words[i - 1], words[i], words[i + 1]
+        if raw[i - 1][-1] in ",;:" or before in _PHRASE_ENDS:
+            return False                       # the subject's phrase ended without a verb
+        if raw[i][-1] in ",;:" or before in _DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
+                or not word.isalpha():
+            continue
+        if _verb_with_s(word) and not before.endswith("s"):
+            return True                        # "The ring buffer avoids locks", "Airwallex moves money"
+        if before.endswith("s") and not word.endswith("s") and not _past(word) and _verb(word):
+            return True                        # "Payments need idempotency keys"
+        if _past(word) and not before.endswith("ed"):
+            return True                        # "Patients stayed safe"
+    return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,13 @@ class Bank:
 
     @property
     def name(self) -> str:
-        """How the bank is named everywhere it is listed: "Airwallex — Infrastructure / Platform Engineer"."""
-        return f"{self.job.company} — {self.job.title}" if self.job.company else self.job.title
+        """How the bank is named everywhere it is listed: "Airwallex — Infrastructure / Platform Engineer"; a title
+        that names the company already is the name ("Backend engineer, Airwallex", not "Airwallex — Backend
+        engineer, Airwallex": walk18)."""
+        company = (self.job.company or "").strip()
+        if not company or re.search(rf"(?<!\w){re.escape(company)}(?!\w)", self.job.title, re.IGNORECASE):
+            return self.job.title
+        return f"{company} — {self.job.title}"
 
     def round(self, round_id: str) -> Round:
         for r in self.rounds:

@@ -243,8 +243,7 @@ def fts_terms(text: str) -> list[str]:
     read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together."""
-    pieces = [(bool(phrase), words) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)
-              if (words := (phrase or word).replace('"', " ").split())]
+    pieces = _pieces(text)
     terms = []
     for i, (quoted, words) in enumerate(pieces):
         forms = [" ".join(words)]
@@ -264,6 +263,46 @@ def fts_terms(text: str) -> list[str]:
 def fts_query(text: str) -> str:
     """Every term must match (see fts_terms)."""
     return " AND ".join(fts_terms(text))
+
+
+def _pieces(text: str) -> list[tuple[bool, list[str]]]:
+    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"."""
+    return [(bool(phrase), words) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)
+            if (words := (phrase or word).replace('"', " ").split())]
+
+
+_ENDINGS = ("ations", "ation", "ions", "ion", "ingly", "edly", "ing", "als", "al", "ed", "es", "s", "e", "y")
+
+
+def _stem(word: str) -> str:
+    """A word without its ending, near enough to the index's Porter stemmer ("locks", "locking" -> "lock",
+    "proposed", "proposal" -> "propos") to find the words a search matched in a transcript."""
+    w = word.lower()
+    for end in _ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[:-len(end)]
+    return w
+
+
+def searched_words(words: list[str], text: str) -> set[int]:
+    """The indices of the transcript's `words` that the search `text` matched (walk18: the detail said "Your
+    search found this in what you said" and nothing showed where): each word searched with its other endings, a
+    quoted phrase where its words are together, a word also where it is written with a space inside ("fail
+    over")."""
+    parts = [(i, p.lower()) for i, w in enumerate(words) for p in re.findall(r"[^\W_]+", w)]
+    stems = [_stem(p) for _i, p in parts]
+    found: set[int] = set()
+    for quoted, typed in _pieces(text):
+        wanted = [_stem(p) for w in typed for p in re.findall(r"[^\W_]+", w)]
+        n = len(wanted)
+        for k in range(len(parts) - n + 1) if n else ():
+            if stems[k:k + n] == wanted:
+                found |= {parts[k + j][0] for j in range(n)}
+        if not quoted and n == 1:                        # "failover" said as "fail over"
+            for (i, a), (j, b) in zip(parts, parts[1:], strict=False):
+                if i != j and _stem(a + b) == wanted[0]:
+                    found |= {i, j}
+    return found
 
 
 def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = None, round_id: str | None = None,

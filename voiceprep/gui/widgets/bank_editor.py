@@ -53,6 +53,7 @@ from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, de
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
+from voiceprep.gui.widgets.shortcuts import SECTION
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -137,8 +138,11 @@ def _tab_stops(layout: QLayout | None) -> list[QWidget]:
     return stops
 
 
-def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext) -> QShortcut:
+def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext,
+              what: str) -> QShortcut:
+    """A key for the editor, saying on the keyboard-shortcuts sheet (F1) what it does."""
     shortcut = QShortcut(keys, parent)
+    shortcut.setWhatsThis(what)
     shortcut.setContext(context)
     shortcut.activated.connect(slot)
     return shortcut
@@ -234,6 +238,7 @@ class BankEditor(QWidget):
 
     def __init__(self, limits: BankSettings | None = None, parent=None):
         super().__init__(parent)
+        self.setProperty(SECTION, "Bank editor")      # its keys have their own heading on the shortcuts sheet (F1)
         enter_presses_buttons(self)          # Enter presses a button reached with Tab, as Space does
         self.limits = limits or BankSettings()
         self.doc: BankDocument | None = None
@@ -302,6 +307,7 @@ class BankEditor(QWidget):
         self.add_point_act = self.add_menu.addAction("Key point for this prompt",
                                                      lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
+        self.add_btn.setToolTip("Add a competency, round, prompt or key point (Ctrl+N)")
         self.remove_btn = QToolButton()
         self.remove_btn.setText("Remove")
         self.up_btn = QToolButton()
@@ -351,15 +357,26 @@ class BankEditor(QWidget):
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         # Ctrl+S saves wherever the focus is while the editor is shown (after a dialog or a click on the page list
         # it was outside the editor, and nothing happened); a hidden editor's shortcut is off, so Settings' works
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, Qt.ShortcutContext.WindowShortcut)
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx)
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx)
-        _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx)
-        _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx)
-        _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, Qt.ShortcutContext.WindowShortcut,
+                  "Save the bank")
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx, "Undo")
+        _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx, "Redo")
+        _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx, "Move the selected item up")
+        _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx, "Move the selected item down")
+        _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut,
+                  "Remove the selected item")
+        # Ctrl+N: the Add menu (walk18: Add had no key and no tooltip)
+        _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.show_add_menu, ctx,
+                  "Add a competency, round, prompt or key point")
         # Ctrl+W closes, as in a desktop editor (asking about unsaved changes); a hidden editor's shortcut is off.
         # Not Esc: it stops playback window-wide, and an Esc meant for a menu or a field would close the editor.
-        _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut)
+        _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut,
+                  "Close the bank editor")
+
+    def show_add_menu(self) -> None:
+        """Ctrl+N: the Add menu under its button, the keyboard on its first entry (not a blocking exec)."""
+        self.add_menu.popup(self.add_btn.mapToGlobal(self.add_btn.rect().bottomLeft()))
+        self.add_menu.setActiveAction(self.add_menu.actions()[0])
 
     # -- opening --------------------------------------------------------------------------------
     def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
-from voiceprep.core.history.queries import drilled
+from voiceprep.core.history.queries import drilled, searched_words
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
@@ -58,6 +58,8 @@ def when(started_at: str) -> str:
 def e(text: object) -> str:
     return html.escape("" if text is None else str(text))
 
+
+SEARCHED = "#f2c200"     # the words History's search found, in the transcript
 
 class Colors:
     """Tints that read on the current palette (light or dark), as plain #rrggbb for rich text."""
@@ -217,8 +219,9 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append("</tr>")
     out.append("</table>")
     out.append("<h3>Transcript</h3>")
+    search = " · yellow: your search" if doc.get("searched") else ""
     out.append(f"<p style='color:{colors.muted}'>Highlighted: evidence for a key point · underlined: filler · "
-               "italic: hedge</p>")
+               f"italic: hedge{search}</p>")
     out.append(transcript_html(doc, colors))
     return "".join(out)
 
@@ -593,8 +596,10 @@ class FeedbackView(QWidget):
 
 
 def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
-    """The transcript with evidence highlighted, fillers underlined, hedges in italics, a time at each segment."""
+    """The transcript with evidence highlighted, fillers underlined, hedges in italics, a time at each segment; the
+    words History's search found (doc["searched"]: what was typed in it) marked in yellow."""
     highlight = colors.tint(GOOD, 0.3) if colors else "#c8e6d0"
+    marker = colors.tint(SEARCHED, 0.5) if colors else "#f9e07f"
     muted = colors.muted if colors else "gray"
     segments = doc["transcript"].get("segments", [])
     words = [w for s in segments for w in s.get("words", []) if w["word"].strip()]
@@ -603,8 +608,10 @@ def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
     evidence = {i for k in doc["key_points"] for ev in k["evidence"]
                 if ev.get("first_word") is not None and ev.get("last_word") is not None
                 for i in range(ev["first_word"], ev["last_word"] + 1)}
-    fillers = set(doc["delivery"].get("fillers", {}).get("at", []))
-    hedges = set(doc["delivery"].get("hedges", {}).get("at", []))
+    # every word of a phrase ("I think", "you know"); an answer saved before walk18 has only each one's first
+    fillers, hedges = ({*(found.get("words") or found.get("at") or [])}
+                       for found in (doc["delivery"].get(kind) or {} for kind in ("fillers", "hedges")))
+    searched = searched_words([w["word"] for w in words], doc["searched"]) if doc.get("searched") else set()
     segment_starts = set()
     count = 0
     for seg in segments:
@@ -613,6 +620,8 @@ def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
     out = []
     for i, w in enumerate(words):
         text = e(w["word"].strip())
+        if i in searched:                       # inside the evidence's mark: its colour shows on evidence too
+            text = f"<span style='background-color:{marker}'>{text}</span>"
         if i in evidence:
             text = f"<span style='background-color:{highlight}; font-weight:600'>{text}</span>"
         if i in fillers:

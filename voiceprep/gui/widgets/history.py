@@ -59,6 +59,7 @@ from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, when
+from voiceprep.gui.widgets.shortcuts import described
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -299,13 +300,15 @@ class HistoryPage(QWidget):
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
         # the table's own: a window-wide Delete asked to delete the selected attempts from a filter or a button
-        self._delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                                          self.delete_selected)
+        self._delete_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                                                    self.delete_selected), "Delete the selected answers")
         self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)   # while History is shown
+        described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),   # while shown
+                  "Search what you said")
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
-        down = QShortcut(QKeySequence("Down"), self.search, self.to_results)
+        down = described(QShortcut(QKeySequence("Down"), self.search, self.to_results),
+                         "From the search box to the results (Enter too)")
         down.setContext(Qt.ShortcutContext.WidgetShortcut)   # (a fourth argument is not the context in PySide6)
         self.search.returnPressed.connect(self.to_results)
         self.detail.playFrom.connect(self._play)
@@ -492,6 +495,8 @@ class HistoryPage(QWidget):
             context += f"\nYour search found this {found}"
         # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
         doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
+        if found:                               # its words marked in the transcript (walk18)
+            doc["searched"] = self.search.text()
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,
                                   can_rejudge=bool(attempt.get("transcript_data")), drill=attempt.get("drill"),
                                   # as Practice showed it: the points the follow-ups asked about (its questions

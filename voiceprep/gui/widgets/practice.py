@@ -61,6 +61,7 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
+from voiceprep.gui.widgets.shortcuts import described
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,12 @@ READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is
 BANK_EDITED = "bank edited"     # a notice's kind: the bank of the round going was edited (NoticeBar.kind)
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
+
+
+# what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
+COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question", "N": "Next question",
+            "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
+            "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped"}
 
 class LevelMeter(QProgressBar):
     def __init__(self):
@@ -155,7 +162,7 @@ class TypeAnswerDialog(QDialog):
         row.addWidget(buttons)
         lay.addLayout(row)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self).activated.connect(self._submit)
+            described(QShortcut(QKeySequence(key), self), "Check the typed answer").activated.connect(self._submit)
         self.editor.textChanged.connect(self._update)
         self._update()
         self.editor.setFocus()
@@ -419,7 +426,7 @@ class PracticePage(QWidget):
         self.typing_watch.dropped.connect(self._say_typing)
         self._typing_said = False
         for key, command in commands.items():
-            sc = QShortcut(QKeySequence(key), self)
+            sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.setAutoRepeat(False)
             sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else self._after_held(command))

@@ -31,6 +31,7 @@ from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.common import enter_presses_buttons, heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
+from voiceprep.gui.widgets.shortcuts import described
 from voiceprep.settings import INTERFACE_SIZES
 
 
@@ -191,7 +192,7 @@ class SettingsPage(QScrollArea):
         browse.clicked.connect(self._browse)
         self.save_btn.clicked.connect(self.save)
         # Ctrl+S saves as the button does, wherever the focus is on this page (off while another page is shown)
-        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self), "Save the settings")
         self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.save_shortcut.activated.connect(lambda: self.save_btn.isEnabled() and self.save_btn.click())
         self.revert_btn.clicked.connect(self.revert)

@@ -1,0 +1,91 @@
+"""The keyboard-shortcuts sheet (F1), made from the window's own shortcuts so it cannot drift from them: each
+QShortcut or QAction with a key says what it does (`described`), and the sheet lists what the window holds, under
+the page or part of the window it belongs to (walk18: the keys were shown nowhere)."""
+
+from __future__ import annotations
+
+from html import escape as e
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+SECTION = "shortcutSection"      # a widget property: the sheet's heading for the shortcuts inside the widget
+ANYWHERE = "Anywhere in the window"
+K = TypeVar("K", QShortcut, QAction)
+
+
+def described(shortcut: K, what: str) -> K:
+    """The shortcut, saying what it does on the sheet ("Go to Practice")."""
+    shortcut.setWhatsThis(what)
+    return shortcut
+
+
+def _keys(shortcut: QShortcut | QAction) -> str:
+    seq = shortcut.key() if isinstance(shortcut, QShortcut) else shortcut.shortcut()
+    return seq.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _section(obj: QObject | None) -> str:
+    while obj is not None:
+        name = obj.property(SECTION)
+        if name:
+            return str(name)
+        obj = obj.parent()
+    return ANYWHERE
+
+
+def shortcut_sheet(window: QWidget, order: tuple[str, ...] = ()) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(keys, what it does)]) for every shortcut the window holds, in the order they were made, the
+    headings in `order` first; keys that do the same thing share a line ("Ctrl+Return or Ctrl+Enter")."""
+    found: list[QShortcut | QAction] = [*window.findChildren(QShortcut)]
+    found += [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    sections: dict[str, dict[str, list[str]]] = {ANYWHERE: {}}
+    for shortcut in found:
+        keys = _keys(shortcut)
+        if not keys:
+            continue
+        lines = sections.setdefault(_section(shortcut.parent()), {})
+        what = shortcut.whatsThis() or "(not described)"
+        if keys not in lines.setdefault(what, []):
+            lines[what].append(keys)
+    ranked = sorted(sections.items(), key=lambda s: order.index(s[0]) if s[0] in order else len(order))
+    return [(heading, [(" or ".join(k), what) for what, k in lines.items()]) for heading, lines in ranked if lines]
+
+
+class ShortcutsSheet(QDialog):
+    """The window's keyboard shortcuts, by page; refreshed each time it is shown."""
+
+    def __init__(self, window: QWidget, order: tuple[str, ...] = ()):
+        super().__init__(window)
+        self._window, self._order = window, (ANYWHERE, *order)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 600)
+        lay = QVBoxLayout(self)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        lay.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        lay.addWidget(buttons)
+
+    def refresh(self) -> None:
+        html = []
+        for heading, lines in shortcut_sheet(self._window, self._order):
+            html.append(f"<h3>{e(heading)}</h3><table cellspacing='0' cellpadding='3'>")
+            html += [f"<tr><td width='170'><b>{e(keys)}</b></td><td>{e(what)}</td></tr>" for keys, what in lines]
+            html.append("</table>")
+        self.view.setHtml("".join(html))
+
+    def text(self) -> str:
+        """The sheet as plain lines: "keys  what it does"."""
+        return "\n".join(f"{keys}  {what}" for _heading, lines in shortcut_sheet(self._window, self._order)
+                         for keys, what in lines)
+
+    def open_sheet(self) -> None:
+        self.refresh()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
