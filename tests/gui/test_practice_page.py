@@ -2405,6 +2405,68 @@ def test_a_spoken_answer_gives_memory_back_after_its_live_passes(window, qtbot, 
     assert "live-transcriber" in calls, calls
 
 
+def loads_recorded(monkeypatch, services) -> list[str]:
+    """The start's model loads and trims, in order (each load takes 0.2 s, so two at once would interleave)."""
+    import threading
+
+    from voiceprep.app import memory
+    from voiceprep.core.analysis import embedder
+    from voiceprep.speech.transcriber import Transcriber
+
+    events: list[str] = []
+    lock = threading.Lock()
+
+    def loading(name, result):
+        def load(*_args):
+            with lock:
+                events.append(f"{name} begins")
+            time.sleep(0.2)
+            with lock:
+                events.append(f"{name} ends")
+            return result()
+        return load
+    model, status = services.transcriber().load(), embedder.warm_up()
+    monkeypatch.setattr(Transcriber, "load", loading("model", lambda: model))
+    monkeypatch.setattr(embedder, "warm_up", loading("judge", lambda: status))
+    monkeypatch.setattr(memory, "release", lambda: events.append("release") or True)
+    return events
+
+
+def test_the_models_load_one_after_the_other_at_start_giving_their_loaders_memory_back(qtbot, services, monkeypatch):
+    """mem23: the speech model and the judge's model loaded at once, and their loaders' temporaries together were
+    the start's peak (540-581 MB, as high as a long answer's). One after the other, each trimmed after: 471-479 MB."""
+    events = loads_recorded(monkeypatch, services)
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: bool(w.judge_status.text()) and w.model_status.text().startswith("Transcription"),
+                    timeout=10000)
+    assert events == ["model begins", "model ends", "release", "judge begins", "judge ends", "release"], events
+
+
+def test_an_interrupted_answer_is_transcribed_after_the_models_have_loaded_then_memory_given_back(
+        qtbot, services, monkeypatch):
+    """mem23: a crash's answer was transcribed at start beside the judge's model loading; it waits for both now,
+    and what its transcription freed is given back (it was held, ~110 MB, until the first answer's trim)."""
+    from pathlib import Path
+
+    from voiceprep.app import PracticeSession
+    from voiceprep.speech.transcriber import Transcriber
+
+    events = loads_recorded(monkeypatch, services)
+    monkeypatch.setattr(Transcriber, "transcribe", lambda self, path: events.append("transcribe"))
+
+    def recover(self, transcribe):
+        transcribe(Path("interrupted.wav"))
+        events.append("recovered")
+        return []
+    monkeypatch.setattr(PracticeSession, "recover", recover)
+    w = MainWindow(services, recover=True)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: "recovered" in events and events[-1] == "release", timeout=10000)
+    assert events.index("transcribe") > events.index("judge ends") > events.index("model ends"), events
+    assert events[events.index("recovered"):] == ["recovered", "release"], events
+
+
 def test_the_round_summarys_card_has_no_empty_line_under_its_headline(window, qtbot):
     """Session 19: the card over a round's summary kept an empty line under its one-line headline (the state line,
     with nothing to say once the round is over). The card ends under the headline, and the line comes back with

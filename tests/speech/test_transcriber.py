@@ -188,3 +188,10 @@ def test_a_spoken_answer_that_tiny_en_jumped_over_keeps_its_words(transcriber):
             "can't eat all our connections. Anything CPU-heavy or any library that blocks goes into a thread pool,")
     assert transcript.words()[1].start < 1.0, transcript.text
     assert wer(said, " ".join(transcript.text.split()[:len(said.split())])) <= 0.45, transcript.text
+
+
+def test_the_model_decodes_on_one_worker(transcriber):
+    """mem23: an answer's passes run one at a time (speech/live.py), so CTranslate2's second worker served only a
+    crash's answer recovered at start; it kept its own working set: one long spoken answer (200 s at 6x,
+    bench/voice_peak.py) peaked at 448-452 MB with two workers and 396-408 MB with one, its transcript no later."""
+    assert transcriber.load().model.num_workers == 1

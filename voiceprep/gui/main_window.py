@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.app import user_message
+from voiceprep.app import memory, user_message
 from voiceprep.core.history import HistoryCorruptError
 from voiceprep.core.wording import counted
 from voiceprep.gui import app as gui_app
@@ -41,6 +42,7 @@ from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
 from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described
 from voiceprep.speech.player import Player
+from voiceprep.speech.transcriber import ModelError
 
 log = logging.getLogger(__name__)
 PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
@@ -191,13 +193,14 @@ class MainWindow(QMainWindow):
         # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
         # Enter did nothing at launch and on the welcome-back screen
         self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)
-        # the model loads in the background, before the first answer ends
-        run_in_background(lambda: self.services.transcriber().load(), on_done=self._model_ready,
+        # the model loads in the background, before the first answer ends, then the meaning-based judge, so the
+        # first answer is judged without waiting: one after the other, each loader's temporaries given back before
+        # the next (at once they were the start-up's peak memory, as high as a long answer's: mem23)
+        run_in_background(self._load_model, lane="load", on_done=self._model_ready,
                           on_error=lambda e: self._model_failed(e), owner=self)   # a closed window is not told
-        # the meaning-based judge loads beside it, so the first answer is judged without waiting
         self.judge_status = QLabel("")
         self.statusBar().addPermanentWidget(self.judge_status)
-        run_in_background(self._load_judge, on_done=self._judge_ready, owner=self)
+        run_in_background(self._load_judge, lane="load", on_done=self._judge_ready, owner=self)
         if recover:
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
@@ -329,11 +332,25 @@ class MainWindow(QMainWindow):
         self.model_status.setText(f"Transcription: {name}{bundled} · loaded in {t.load_seconds or 0:.1f} s")
         self.model_status.setToolTip(f"The speech-to-text model: {t.model_path}")
 
+    def _load_model(self):
+        try:
+            return self.services.transcriber().load()
+        finally:
+            memory.release()
+
+    def _load_model_quietly(self) -> None:
+        """The model loaded (waiting for the load lane when it is loading it); a failure is reported by the load."""
+        with contextlib.suppress(ModelError):
+            self.services.transcriber().load()
+
     @staticmethod
     def _load_judge():
         from voiceprep.core.analysis import embedder
 
-        return embedder.warm_up()
+        try:
+            return embedder.warm_up()
+        finally:
+            memory.release()
 
     def _warm_pages(self) -> None:
         """Load History and Progress once, in the background, after start-up: a first visit then finds its rows
@@ -389,8 +406,19 @@ class MainWindow(QMainWindow):
         """Finish answers a crash interrupted (their audio is on disk) and tidy the audio folder, off the GUI."""
         services = self.services
 
+        def transcribe(path):
+            # after the models have loaded, one at a time (the load lane), not beside their loading (mem23)
+            self._load_model_quietly()
+            self._load_judge()
+            return services.transcriber().transcribe(path)
+
         def work():
-            return services.session.recover(lambda path: services.transcriber().transcribe(path))
+            try:
+                return services.session.recover(transcribe)
+            finally:
+                # what its transcription freed: held until the first answer's trim (~110 MB after 120 s). Not after
+                # each window: that lowered its peak by ~30 MB but made a 120 s recovery ~3-4 s slower (mem23)
+                memory.release()
 
         def done(results):
             if not results:

@@ -5,7 +5,9 @@ exception comes back on the GUI thread. Lanes are Python threads, so each keeps 
 
 - "history": every query and change the views make (one thread: one connection, never two views racing);
 - "session": begin / finish / recover answers and rounds (one thread, in order);
-- "work": slow work that does not touch the history (model loading, speech, playback, mic test);
+- "load": loading the speech model and the judge's model at start, one after the other (at once, their loaders'
+  temporaries added up to the start-up's peak memory: docs/benchmarks.md, mem23);
+- "work": slow work that does not touch the history (speech, playback, mic test);
 - "render": rendering a round's prompts ahead of time (never in the way of the voice being heard now);
 - "draw": drawing charts into images (Progress), so new data never costs the GUI thread the drawing.
 
@@ -24,7 +26,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
-_WORKERS = {"history": 1, "session": 1, "work": 2, "render": 1, "draw": 1}
+_WORKERS = {"history": 1, "session": 1, "load": 1, "work": 2, "render": 1, "draw": 1}
 _executors: dict[str, ThreadPoolExecutor] = {}
 _lock = threading.Lock()
 

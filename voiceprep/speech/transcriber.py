@@ -17,7 +17,8 @@ from voiceprep.speech.decoder import WindowDecoder
 from voiceprep.speech.stream import TranscriptionCancelled, WordStream
 
 MODEL_FILES = ("model.bin", "config.json")
-WORKERS = 2                 # two passes at once on one copy of the weights (an answer's passes, a recovered answer)
+WORKERS = 1                 # an answer's passes run one at a time; a second worker only kept a second working set
+                            # (one long answer 448-452 -> 396-408 MB, docs/benchmarks.md mem23)
 DROPPED_SPEECH_S = 3.0  # audible speech this long with no words in it: the decoder skipped content
 
 
@@ -98,9 +99,8 @@ def choose_threads(requested: int = 0) -> int:
 
 
 class Transcriber:
-    """One loaded model, shared by the app's threads. Two threads' passes run at once on the model's two workers
-    (CTranslate2 `inter_threads=2`: the weights are shared, measured +0 MB, where a second instance costs +92 MB);
-    an answer's own passes run one at a time (`speech.live`)."""
+    """One loaded model, shared by the app's threads, decoding on one CTranslate2 worker: an answer's own passes run
+    one at a time (`speech.live`); a crash's answer recovered at start is decoded after them or between them."""
 
     def __init__(self, settings: TranscriptionSettings | None = None):
         self.settings = settings or TranscriptionSettings()
