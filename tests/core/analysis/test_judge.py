@@ -1178,3 +1178,31 @@ def test_a_past_habit_told_with_would_is_a_claim_not_a_plan(airwallex):
                "fight over one lock on the order book and latency would climb to hundreds of milliseconds. I proposed "
                "the LMAX Disruptor and benchmarked it against the old engine.")
     assert "contention-problem" in got          # p 0.146 when the habit was read as hypothetical
+
+
+def test_the_story_around_each_sentence_is_read_once_and_decides_as_before():
+    """judge23 (tidy): whether the sentence before was told in the past (`segments._story`) is worked out once per
+    sentence, not for every clause and unit; the mood decisions of a story with habits, plans and conditions stay."""
+    text = ("The alerts were noisy for months. The support team would page me for every blip, and I'd probably mute "
+            "them now. When the queue got long we'd pull people off packing, but if I joined I'd add indexes. Every "
+            "Friday I'd review the numbers. We shipped it last year. Next time the team would test it first, which "
+            "would have saved a week.")
+    got = [(u.kind, u.text.split()[0], sorted(u.hypothetical)) for u in units(text.split())]
+    assert got == [
+        ("sentence", "The", []),
+        ("sentence", "The", ["i'd", "probably"]),
+        ("sentence", "When", ["i'd"]),
+        ("sentence", "Every", []),                    # a habit: the sentence before told the past
+        ("sentence", "We", []),
+        ("sentence", "Next", ["would"]),
+        ("clause", "The", []),                        # "the team would page me": told
+        ("clause", "and", ["i'd", "probably"]),
+        ("clause", "When", []),                       # "when the queue got long we'd pull": told
+        ("clause", "but", ["i'd", "if"]),
+        ("clause", "Next", ["would"]),
+        ("clause", "which", ["would"]),
+    ]
+    words = text.split()
+    marked = " ".join(w for w, m in zip(words, clause_markers(words)) if m)
+    assert marked == ("and I'd probably mute them now. but if I joined I'd add indexes. Next time the team would test "
+                      "it first, which would have saved a week.")

@@ -7,6 +7,7 @@ said negatively or hypothetically ("we did not use a ring buffer", "I'd probably
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -353,7 +354,9 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
     """
     out: dict[tuple[int, int], frozenset[str]] = {}
     before: frozenset[str] = frozenset()
+    told = _Sentences(words, sentences)
     for a, b in sentences:
+        story = told.story(a)
         carry: frozenset[str] = frozenset()
         if before and words[a] not in CONTRAST_OPENERS and not said_in_past(words[a:b + 1]):
             carry = before
@@ -363,7 +366,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
-            _, hyp = _markers(words[ca:cb + 1], words[a:ca], _story(words, sentences, a))
+            _, hyp = _markers(words[ca:cb + 1], words[a:ca], story)
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -382,15 +385,29 @@ def tells_an_instance(words: list[str]) -> bool:
                                       for w in words)
 
 
-def _start(sentences: list[tuple[int, int]], i: int) -> int:
-    """The first word of the sentence that word `i` is said in."""
-    return next((a for a, b in sentences if a <= i <= b), i)
+class _Sentences:
+    """Where each sentence of an answer starts, and whether the sentence before it told something in the past (a story
+    goes on: `_habitual`); worked out once per answer, not for every clause and unit asked about."""
 
+    def __init__(self, words: list[str], sentences: list[tuple[int, int]]) -> None:
+        self._firsts = [a for a, _b in sentences]
+        self._lasts = [b for _a, b in sentences]
+        past = [said_in_past(words[a:b + 1]) for a, b in sentences]
+        self._story = [False, *past[:-1]]
 
-def _story(words: list[str], sentences: list[tuple[int, int]], i: int) -> bool:
-    """Whether the sentence before the one word `i` is said in told something in the past (a story goes on)."""
-    k = next((k for k, (a, b) in enumerate(sentences) if a <= i <= b), 0)
-    return k > 0 and said_in_past(words[sentences[k - 1][0]:sentences[k - 1][1] + 1])
+    def _of(self, i: int) -> int | None:
+        k = bisect_right(self._firsts, i) - 1
+        return k if k >= 0 and i <= self._lasts[k] else None
+
+    def start(self, i: int) -> int:
+        """The first word of the sentence that word `i` is said in."""
+        k = self._of(i)
+        return self._firsts[k] if k is not None else i
+
+    def story(self, i: int) -> bool:
+        """Whether the sentence before the one word `i` is said in told something in the past."""
+        k = self._of(i)
+        return k is not None and self._story[k]
 
 
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
@@ -536,6 +553,7 @@ def units(raw: list[str]) -> list[Unit]:
     inherited = _clause_hypotheticals(words, sentences, clauses)
     continued = continued_denials(words, sentences, clauses)
     starts = _piece_starts(words, clauses)
+    told = _Sentences(words, sentences)
 
     def carried(a: int) -> frozenset[str]:
         """The modals a unit starting at word `a` inherits: from its clause, and said earlier in that clause
@@ -543,7 +561,7 @@ def units(raw: list[str]) -> list[Unit]:
         for ca, cb in clauses:
             if ca <= a <= cb:
                 return inherited.get((ca, cb), frozenset()) | (
-                    _markers(words[ca:a], words[_start(sentences, ca):ca], _story(words, sentences, ca))[1]
+                    _markers(words[ca:a], words[told.start(ca):ca], told.story(ca))[1]
                     & MODALS_CARRY)
         return frozenset()
 
@@ -553,7 +571,7 @@ def units(raw: list[str]) -> list[Unit]:
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -627,8 +645,9 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     sentences, clauses = _spans(raw)
     out: list[frozenset[str]] = [frozenset()] * len(raw)
     inherited = _clause_hypotheticals(words, sentences, clauses)
+    told = _Sentences(words, sentences)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
