@@ -183,11 +183,38 @@ _NOT_HABIT_BEFORE = frozenset({"if", "unless", "whether", "suppose", "imagine", 
                                "bet", "or", "otherwise", "else", "than", "next", "now", "today", "future"})
 
 
+# "..., and if the tote queue went past four hundred I'd pull pickers off": a condition told in a story says when the
+# habit happened. Not when the candidate is its subject ("if I joined I'd add indexes", "if we had more time") or it
+# says something unreal ("if it were up to me", "if the team had", a modal)
+_CONDITION_SPEAKERS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've", "i'd", "we'd", "you'd"})
+_UNREAL = frozenset({"were", "had", "could", "would", "should", "might", "i'd", "we'd", "you'd"})
+_WOULDS = frozenset({"would", "i'd", "we'd"})
+
+
+def _told_condition(context: list[str]) -> bool:
+    """Whether the last "if" of `context` (a sentence's words up to a "would") opens a condition told in the past in a
+    story: its subject is not the candidate, it says nothing unreal, and the sentence told something in the past before
+    it (a story in the sentence before is not enough: "I haven't had a serious one, the charge nurse handled them. But
+    if a family came to me, I'd sit down with them" is a plan)."""
+    k = max((j for j, w in enumerate(context) if w == "if"), default=None)
+    if k is None:
+        return False
+    cond = context[k + 1:]
+    if cond and cond[-1] in _WOULDS:
+        cond = cond[:-1]                # the "I'd" the condition leads to
+    if not cond or cond[0] in _CONDITION_SPEAKERS or any(w in _UNREAL for w in cond):
+        return False
+    return said_in_past(cond) and said_in_past(context[:k])
+
+
 def _habitual(context: list[str], after: list[str], story: bool) -> bool:
     """Whether the "would" between `context` (the sentence's words before it) and `after` tells a past habit; `story`:
     the sentence before was told in the past."""
-    if not after or after[0] in _NOT_HABIT_AFTER or any(w in _NOT_HABIT_BEFORE for w in context):
+    if not after or after[0] in _NOT_HABIT_AFTER:
         return False
+    blockers = {w for w in context if w in _NOT_HABIT_BEFORE}
+    if blockers:                        # "if the queue went past 400 I'd pull pickers off", told in a story
+        return blockers == {"if"} and _told_condition(context)
     past = said_in_past(context)
     when = next((k for k, w in enumerate(context) if w == "when"), None)
     if when is not None and said_in_past(context[when + 1:]):
@@ -200,6 +227,12 @@ def _habitual(context: list[str], after: list[str], story: bool) -> bool:
     subject = context[-1] if context else ""
     return (bool(subject) and subject not in _HABIT_SUBJECTS and after[0] != "be"
             and (story or past))        # "...; the team would page me": told in a story
+
+
+def _if_habit(words: list[str], i: int, before: list[str], story: bool) -> bool:
+    """Whether the "if" at words[i] opens a condition told in a story whose "would" tells a past habit (`_habitual`)."""
+    m = next((j for j in range(i + 1, len(words)) if words[j] in _WOULDS), None)
+    return m is not None and _habitual(before + words[:m + (words[m] != "would")], words[m + 1:m + 3], story)
 
 
 def _markers(words: list[str], before: list[str] | None = None,
@@ -241,7 +274,8 @@ def _markers(words: list[str], before: list[str] | None = None,
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
                 continue          # "I'd read about the Disruptor": I had
-            if w == "if" and (i > 1 or _tells_what_happened(words)):
+            if w == "if" and (i > 1 or _tells_what_happened(words)
+                              or _if_habit(words, i, before or [], story)):
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
