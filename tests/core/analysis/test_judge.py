@@ -1243,4 +1243,4 @@ LOGISTICS_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "peak"\ntext = "Tell me about a peak you ran on the floor."\n'
     '[[rounds.prompts.key_points]]\nid = "rebalance"\n'
-    'label = "How I moved people between pick and pack when the backlog grew"\n')
+    'label = "I moved pickers to packing when the queue at pack grew"\n')
