@@ -375,8 +375,8 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
     return tuple(sentences), tuple(clauses)
 
 
-def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
-                           clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
+def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], clauses: list[tuple[int, int]],
+                           told: _Sentences) -> dict[tuple[int, int], frozenset[str]]:
     """Hypothetical markers each clause inherits from an earlier clause of its sentence, or from the sentence
     before.
 
@@ -388,7 +388,6 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
     """
     out: dict[tuple[int, int], frozenset[str]] = {}
     before: frozenset[str] = frozenset()
-    told = _Sentences(words, sentences)
     for a, b in sentences:
         story = told.story(a)
         carry: frozenset[str] = frozenset()
@@ -584,10 +583,10 @@ def units(raw: list[str]) -> list[Unit]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
 
-    inherited = _clause_hypotheticals(words, sentences, clauses)
+    told = _Sentences(words, sentences)
+    inherited = _clause_hypotheticals(words, sentences, clauses, told)
     continued = continued_denials(words, sentences, clauses)
     starts = _piece_starts(words, clauses)
-    told = _Sentences(words, sentences)
 
     def carried(a: int) -> frozenset[str]:
         """The modals a unit starting at word `a` inherits: from its clause, and said earlier in that clause
@@ -678,8 +677,8 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
     out: list[frozenset[str]] = [frozenset()] * len(raw)
-    inherited = _clause_hypotheticals(words, sentences, clauses)
     told = _Sentences(words, sentences)
+    inherited = _clause_hypotheticals(words, sentences, clauses, told)
     for a, b in clauses:
         neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
         for i in range(a, b + 1):
