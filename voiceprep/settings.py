@@ -109,9 +109,11 @@ class AnalysisSettings:
     # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1
     # (bench/analysis_speed.py)
     judge_threads: int = 2
-    # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio`)
-    judge_weights: tuple[float, ...] = (-3.959, -4.183, -1.953, 3.224, -0.050, 3.042, 3.773, 5.047, 3.957, 3.685,
-                                        -0.905, 7.831, -4.259, 5.850)
+    # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
+    # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
+    # groups left out of the fit, docs/benchmarks.md judge23)
+    judge_weights: tuple[float, ...] = (-4.351, -8.998, -4.192, 9.883, -0.669, 3.270, 3.440, 7.253, 3.837, 5.820,
+                                        -1.926, 11.045, -5.599, 7.453)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is

@@ -351,6 +351,30 @@ def test_a_drafted_prompts_story_points_are_judged_as_the_delivery_cards_judge_t
     assert not next(r for r in share.key_points if r.key_point.label == RESULT_LABEL).hit
 
 
+def test_a_written_point_that_only_asks_for_your_role_or_numbers_is_judged_as_the_cards_judge_it():
+    """walk17: a bank's own points "Say your role (I designed, I led)" and "Quantify the impact" were only partly there
+    for "I led the design of a new search index" and "from 20 minutes to 3 minutes": they name no topic a sentence
+    could come close to, like the drafting tool's two story points, and are now judged as those are (a step the
+    candidate took; a number given as a measure). A point that names a topic as well ("Quantify the impact on
+    latency") is judged by meaning as before."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about the most impactful thing you built."\n'
+                      '[[rounds.prompts.key_points]]\nid = "role"\nlabel = "Say your role (I designed, I led)"\n'
+                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact"\n')
+
+    def judged(text: str) -> dict[str, bool]:
+        a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+        return {r.key_point.id: r.hit for r in a.key_points}
+
+    assert judged("I led the design of a new search index, which took query time from 20 minutes to 3 minutes for "
+                  "the biggest reports.") == {"role": True, "impact": True}
+    assert judged("The reporting jobs took forever. I led the design of a caching layer and the team rolled it out "
+                  "over a month. Report time went from 20 minutes to 3 minutes.") == {"role": True, "impact": True}
+    assert judged("The reporting jobs were slow and the team made them a lot faster, which had a big impact.") == {
+        "role": False, "impact": False}
+    assert judged("The design came from another team. I wasn't really involved, my manager drove it.")["role"] is False
+
+
 def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():
     """Walkthrough 8: a weak answer got ten follow-up questions, one per missed point, in the bank's order."""
     points = "".join(f'[[rounds.prompts.key_points]]\nid = "k{i}"\nlabel = "Topic number {i} of the answer"\n'

@@ -1178,3 +1178,69 @@ def test_a_past_habit_told_with_would_is_a_claim_not_a_plan(airwallex):
                "fight over one lock on the order book and latency would climb to hundreds of milliseconds. I proposed "
                "the LMAX Disruptor and benchmarked it against the old engine.")
     assert "contention-problem" in got          # p 0.146 when the habit was read as hypothetical
+
+
+def test_the_story_around_each_sentence_is_read_once_and_decides_as_before():
+    """judge23 (tidy): whether the sentence before was told in the past (`segments._story`) is worked out once per
+    sentence, not for every clause and unit; the mood decisions of a story with habits, plans and conditions stay."""
+    text = ("The alerts were noisy for months. The support team would page me for every blip, and I'd probably mute "
+            "them now. When the queue got long we'd pull people off packing, but if I joined I'd add indexes. Every "
+            "Friday I'd review the numbers. We shipped it last year. Next time the team would test it first, which "
+            "would have saved a week.")
+    got = [(u.kind, u.text.split()[0], sorted(u.hypothetical)) for u in units(text.split())]
+    assert got == [
+        ("sentence", "The", []),
+        ("sentence", "The", ["i'd", "probably"]),
+        ("sentence", "When", ["i'd"]),
+        ("sentence", "Every", []),                    # a habit: the sentence before told the past
+        ("sentence", "We", []),
+        ("sentence", "Next", ["would"]),
+        ("clause", "The", []),                        # "the team would page me": told
+        ("clause", "and", ["i'd", "probably"]),
+        ("clause", "When", []),                       # "when the queue got long we'd pull": told
+        ("clause", "but", ["i'd", "if"]),
+        ("clause", "Next", ["would"]),
+        ("clause", "which", ["would"]),
+    ]
+    words = text.split()
+    marked = " ".join(w for w, m in zip(words, clause_markers(words)) if m)
+    assert marked == ("and I'd probably mute them now. but if I joined I'd add indexes. Next time the team would test "
+                      "it first, which would have saved a week.")
+
+
+def test_a_past_habit_said_as_a_condition_in_a_told_story_is_a_claim():
+    """walk17: "I ran a stand-up ..., and if the tote queue went past four hundred I'd pull pickers off" says what the
+    candidate used to do when it happened, in a sentence told in the past; it was read as a plan. A condition whose
+    subject is the candidate ("if I joined I'd add indexes"), said with "were"/"had", or in a sentence that tells
+    nothing in the past before it stays hypothetical."""
+    def hypothetical(text: str) -> bool:
+        return any(m & {"would", "i'd", "we'd", "if"} for m in clause_markers(text.split()))
+
+    assert not hypothetical("During peak I ran a stand-up at the backlog board every two hours, and if the tote queue "
+                            "went past about four hundred I'd pull pickers off and send them to pack.")
+    assert not hypothetical("That winter the acquirer was flaky, and if a payment timed out we'd retry it with the "
+                            "same key.")
+    assert not hypothetical("We ran the night shift short for a month, and if a family complained I'd call them back "
+                            "myself.")
+    # dev2: a story in the sentence before is not enough
+    assert hypothetical("I haven't had a really serious one myself, mostly the charge nurse handled them. But if a "
+                        "family came to me, I'd sit down with them face to face.")
+    assert hypothetical("The acquirer was flaky that winter. If a payment timed out, we'd retry it with the same key.")
+    assert hypothetical("The queries were slow. If I joined I'd add indexes to the orders table.")
+    assert hypothetical("The queries were slow. If we had more time we'd rewrite the job.")
+    assert hypothetical("The queries were slow. If it were up to me we'd rewrite the job.")
+    assert hypothetical("If the export failed, we'd retry it in the morning.")       # nothing told in the past
+    assert hypothetical("The queries were slow. I think if the queue grew we'd add workers.")
+    bank = parse_bank(LOGISTICS_BANK)
+    got = analyze_answer(bank, bank.prompt("peak"), Transcript.from_text(
+        "Last November the site shipped twice its normal volume. I ran a stand-up at the backlog board every two "
+        "hours, and if the tote queue at pack went past about four hundred I'd pull pickers off and send them to "
+        "pack."))
+    assert {r.key_point.id for r in got.key_points if r.hit} >= {"rebalance"}
+
+
+LOGISTICS_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "peak"\ntext = "Tell me about a peak you ran on the floor."\n'
+    '[[rounds.prompts.key_points]]\nid = "rebalance"\n'
+    'label = "I moved pickers to packing when the queue at pack grew"\n')

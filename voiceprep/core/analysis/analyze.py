@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, asks_for_story, delivery_scores
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
-from voiceprep.core.analysis.judge import JUDGE_VERSION, AnswerJudge
+from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
@@ -126,19 +127,42 @@ def carrying_quote(raw: list[str], first: int, last: int, limit: int,
     return first, last, ("" if first in starts else "… ") + piece + " …"
 
 
+# the words of a label that asks only how a story is told ("Say your role (I designed, I led)", "Quantify the
+# impact"): no topic a sentence could come close to in meaning
+_TELLING_WORDS = frozenset({"say", "give", "name", "tell", "state", "show", "explain", "describe", "quantify", "put",
+                            "your", "you", "own", "role", "part", "decision", "decisions", "made", "took", "i",
+                            "designed", "led", "decided", "owned", "drove", "built", "proposed", "chose", "first",
+                            "person", "yourself", "impact", "result", "results", "outcome", "number", "numbers",
+                            "measured", "the", "a", "an", "and", "in", "with", "on", "of", "what", "it", "some"})
+
+_LABEL_WORD = re.compile(r"[a-z']+")
+
+
+def telling_point(kp: KeyPoint) -> str | None:
+    """ "ownership" or "result" when a key point is the drafting tool's story point of that kind, or a plain label
+    (no cues written for it) that asks only for the candidate's role ("Say your role (I designed, I led)") or only for
+    numbers ("Quantify the impact"); else None."""
+    label = kp.label.strip()
+    if label in (OWNERSHIP_LABEL, RESULT_LABEL):
+        return "ownership" if label == OWNERSHIP_LABEL else "result"
+    if not kp.cues_from_label or not set(_LABEL_WORD.findall(label.lower())) <= _TELLING_WORDS:
+        return None
+    return "ownership" if YOUR_ROLE.search(label) else "result" if ASKS_FOR_NUMBERS.search(label) else None
+
+
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
                 span: Callable[..., Evidence], evidence: dict[str, list[Evidence]]) -> None:
-    """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`) are
-    judged as the Ownership and Numbers cards judge the same answer: a step the candidate says they took ("I
-    added"), a quantity given as a measure. Their labels name no content a sentence could carry, so the judge by
-    meaning missed "I designed ... I ran ... I added" in every answer of walkthrough 8 while the card praised it.
-    A point whose label the candidate rewrote is judged as any other."""
+    """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`), and a
+    bank's plain points that ask only the same (`telling_point`), are judged as the Ownership and Numbers cards judge
+    the same answer: a step the candidate says they took ("I added"), a quantity given as a measure. Their labels name
+    no content a sentence could carry, so the judge by meaning missed "I designed ... I ran ... I added" in every
+    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other."""
     for r in results:
-        label = r.key_point.label.strip()
-        if label == OWNERSHIP_LABEL:
+        kind = telling_point(r.key_point)
+        if kind == "ownership":
             found = [] if delivery.ownership.get("disowned") else list(delivery.ownership.get("steps") or [])
             note = "a step you took"
-        elif label == RESULT_LABEL:
+        elif kind == "result":
             found, note = list(delivery.numbers), "a number you gave"
         else:
             continue

@@ -7,6 +7,7 @@ said negatively or hypothetically ("we did not use a ring buffer", "I'd probably
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,11 +183,38 @@ _NOT_HABIT_BEFORE = frozenset({"if", "unless", "whether", "suppose", "imagine", 
                                "bet", "or", "otherwise", "else", "than", "next", "now", "today", "future"})
 
 
+# "..., and if the tote queue went past four hundred I'd pull pickers off": a condition told in a story says when the
+# habit happened. Not when the candidate is its subject ("if I joined I'd add indexes", "if we had more time") or it
+# says something unreal ("if it were up to me", "if the team had", a modal)
+_CONDITION_SPEAKERS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've", "i'd", "we'd", "you'd"})
+_UNREAL = frozenset({"were", "had", "could", "would", "should", "might", "i'd", "we'd", "you'd"})
+_WOULDS = frozenset({"would", "i'd", "we'd"})
+
+
+def _told_condition(context: list[str]) -> bool:
+    """Whether the last "if" of `context` (a sentence's words up to a "would") opens a condition told in the past in a
+    story: its subject is not the candidate, it says nothing unreal, and the sentence told something in the past before
+    it (a story in the sentence before is not enough: "I haven't had a serious one, the charge nurse handled them. But
+    if a family came to me, I'd sit down with them" is a plan)."""
+    k = max((j for j, w in enumerate(context) if w == "if"), default=None)
+    if k is None:
+        return False
+    cond = context[k + 1:]
+    if cond and cond[-1] in _WOULDS:
+        cond = cond[:-1]                # the "I'd" the condition leads to
+    if not cond or cond[0] in _CONDITION_SPEAKERS or any(w in _UNREAL for w in cond):
+        return False
+    return said_in_past(cond) and said_in_past(context[:k])
+
+
 def _habitual(context: list[str], after: list[str], story: bool) -> bool:
     """Whether the "would" between `context` (the sentence's words before it) and `after` tells a past habit; `story`:
     the sentence before was told in the past."""
-    if not after or after[0] in _NOT_HABIT_AFTER or any(w in _NOT_HABIT_BEFORE for w in context):
+    if not after or after[0] in _NOT_HABIT_AFTER:
         return False
+    blockers = {w for w in context if w in _NOT_HABIT_BEFORE}
+    if blockers:                        # "if the queue went past 400 I'd pull pickers off", told in a story
+        return blockers == {"if"} and _told_condition(context)
     past = said_in_past(context)
     when = next((k for k, w in enumerate(context) if w == "when"), None)
     if when is not None and said_in_past(context[when + 1:]):
@@ -199,6 +227,12 @@ def _habitual(context: list[str], after: list[str], story: bool) -> bool:
     subject = context[-1] if context else ""
     return (bool(subject) and subject not in _HABIT_SUBJECTS and after[0] != "be"
             and (story or past))        # "...; the team would page me": told in a story
+
+
+def _if_habit(words: list[str], i: int, before: list[str], story: bool) -> bool:
+    """Whether the "if" at words[i] opens a condition told in a story whose "would" tells a past habit (`_habitual`)."""
+    m = next((j for j in range(i + 1, len(words)) if words[j] in _WOULDS), None)
+    return m is not None and _habitual(before + words[:m + (words[m] != "would")], words[m + 1:m + 3], story)
 
 
 def _markers(words: list[str], before: list[str] | None = None,
@@ -240,7 +274,8 @@ def _markers(words: list[str], before: list[str] | None = None,
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
                 continue          # "I'd read about the Disruptor": I had
-            if w == "if" and (i > 1 or _tells_what_happened(words)):
+            if w == "if" and (i > 1 or _tells_what_happened(words)
+                              or _if_habit(words, i, before or [], story)):
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
@@ -340,8 +375,8 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
     return tuple(sentences), tuple(clauses)
 
 
-def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
-                           clauses: list[tuple[int, int]]) -> dict[tuple[int, int], frozenset[str]]:
+def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], clauses: list[tuple[int, int]],
+                           told: _Sentences) -> dict[tuple[int, int], frozenset[str]]:
     """Hypothetical markers each clause inherits from an earlier clause of its sentence, or from the sentence
     before.
 
@@ -354,6 +389,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
     out: dict[tuple[int, int], frozenset[str]] = {}
     before: frozenset[str] = frozenset()
     for a, b in sentences:
+        story = told.story(a)
         carry: frozenset[str] = frozenset()
         if before and words[a] not in CONTRAST_OPENERS and not said_in_past(words[a:b + 1]):
             carry = before
@@ -363,7 +399,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]],
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
-            _, hyp = _markers(words[ca:cb + 1], words[a:ca], _story(words, sentences, a))
+            _, hyp = _markers(words[ca:cb + 1], words[a:ca], story)
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -382,15 +418,29 @@ def tells_an_instance(words: list[str]) -> bool:
                                       for w in words)
 
 
-def _start(sentences: list[tuple[int, int]], i: int) -> int:
-    """The first word of the sentence that word `i` is said in."""
-    return next((a for a, b in sentences if a <= i <= b), i)
+class _Sentences:
+    """Where each sentence of an answer starts, and whether the sentence before it told something in the past (a story
+    goes on: `_habitual`); worked out once per answer, not for every clause and unit asked about."""
 
+    def __init__(self, words: list[str], sentences: list[tuple[int, int]]) -> None:
+        self._firsts = [a for a, _b in sentences]
+        self._lasts = [b for _a, b in sentences]
+        past = [said_in_past(words[a:b + 1]) for a, b in sentences]
+        self._story = [False, *past[:-1]]
 
-def _story(words: list[str], sentences: list[tuple[int, int]], i: int) -> bool:
-    """Whether the sentence before the one word `i` is said in told something in the past (a story goes on)."""
-    k = next((k for k, (a, b) in enumerate(sentences) if a <= i <= b), 0)
-    return k > 0 and said_in_past(words[sentences[k - 1][0]:sentences[k - 1][1] + 1])
+    def _of(self, i: int) -> int | None:
+        k = bisect_right(self._firsts, i) - 1
+        return k if k >= 0 and i <= self._lasts[k] else None
+
+    def start(self, i: int) -> int:
+        """The first word of the sentence that word `i` is said in."""
+        k = self._of(i)
+        return self._firsts[k] if k is not None else i
+
+    def story(self, i: int) -> bool:
+        """Whether the sentence before the one word `i` is said in told something in the past."""
+        k = self._of(i)
+        return k is not None and self._story[k]
 
 
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
@@ -533,7 +583,8 @@ def units(raw: list[str]) -> list[Unit]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
 
-    inherited = _clause_hypotheticals(words, sentences, clauses)
+    told = _Sentences(words, sentences)
+    inherited = _clause_hypotheticals(words, sentences, clauses, told)
     continued = continued_denials(words, sentences, clauses)
     starts = _piece_starts(words, clauses)
 
@@ -543,7 +594,7 @@ def units(raw: list[str]) -> list[Unit]:
         for ca, cb in clauses:
             if ca <= a <= cb:
                 return inherited.get((ca, cb), frozenset()) | (
-                    _markers(words[ca:a], words[_start(sentences, ca):ca], _story(words, sentences, ca))[1]
+                    _markers(words[ca:a], words[told.start(ca):ca], told.story(ca))[1]
                     & MODALS_CARRY)
         return frozenset()
 
@@ -553,7 +604,7 @@ def units(raw: list[str]) -> list[Unit]:
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -626,9 +677,10 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
     out: list[frozenset[str]] = [frozenset()] * len(raw)
-    inherited = _clause_hypotheticals(words, sentences, clauses)
+    told = _Sentences(words, sentences)
+    inherited = _clause_hypotheticals(words, sentences, clauses, told)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1], words[_start(sentences, a):a], _story(words, sentences, a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
