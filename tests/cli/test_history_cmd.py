@@ -196,6 +196,7 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
             "not in the averages or best)") in out and "drill" not in out, out
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("# voiceprep: 1 answer\n"), out[:80]            # walk19: not "1 attempt"
     assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
     assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
     assert plain in lines
