@@ -1737,3 +1737,36 @@ def test_an_own_bank_is_duplicated_from_more_with_the_keyboard(qtbot, services, 
     copy = load_bank(banks.editor.doc.path)
     title = load_bank(data_home / "banks" / "airwallex-mine.toml").job.title
     assert copy.job.title == f"{title.removesuffix(' (my copy)')} (my copy 2)" and copy.id != "airwallex-mine"
+
+
+def test_esc_closes_the_editor_and_an_untouched_new_bank_closes_without_asking(qtbot, services, data_home):
+    """Walk19 (18): Esc did not close the editor (Ctrl+W did), and closing a new bank never touched asked "Save your
+    changes to this bank?": it has nothing to save, so it closes at once and leaves no file and no draft behind."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    asked = []
+
+    def answer(button):
+        def pick():
+            box = QApplication.activeModalWidget()
+            if box is not None:
+                asked.append(box.text())
+                box.button(button).click()
+        QTimer.singleShot(300, pick)
+
+    answer(QMessageBox.StandardButton.Cancel)           # a question, were one asked, is answered
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    qtbot.wait(400)
+    assert asked == [] and window.banks.pages.currentWidget() is not editor
+    assert not list(paths.user_banks_dir().glob("*.toml")) and not load_drafts()
+    assert "Resume editing" not in [w.text() for w in window.banks.findChildren(QWidget) if w.isVisible()
+                                    and hasattr(w, "text")]
+    window.banks.new_bank()                             # touched: asked, from a field as from the tree
+    type_into(qtbot, editor, "title", "Backend platform")
+    answer(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(field(editor, "title"), Qt.Key.Key_Escape)
+    assert asked == ["Save your changes to this bank?"] and window.banks.pages.currentWidget() is not editor
+    assert not list(paths.user_banks_dir().glob("*.toml")) and not load_drafts()
+    assert "Esc" in editor.close_btn.toolTip()
