@@ -26,7 +26,11 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert f"saved as answer #{rows[0]['id']}" in saved, saved        # "answers", as the app says (session 20)
     assert len(rows) == 2 and rows[0]["prompt_id"] == "hardest-problem" and rows[0]["input"] == "typed"
     assert main(["history", "list"]) == 0
-    assert "typed  airwallex/hardest-problem" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "typed  airwallex/hardest-problem" in listed
+    # walk19: `voiceprep history` alone exited 2 with "ACTION required"; it lists the answers, as `history list`
+    assert main(["history"]) == 0
+    assert capsys.readouterr().out == listed
     assert main(["history", "search", "ring", "buffer"]) == 0
     assert "[ring] [buffer]" in capsys.readouterr().out
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
@@ -196,6 +200,7 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
             "not in the averages or best)") in out and "drill" not in out, out
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("# voiceprep: 1 answer\n"), out[:80]            # walk19: not "1 attempt"
     assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
     assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
     assert plain in lines

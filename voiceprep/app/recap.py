@@ -122,7 +122,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             them = [(f"{'all' if n == weak['attempts'] else n} of them given" if i == 0 else str(n))
                     + f" with {copied_from_text(b, copy, find, labels)}" for i, (b, n) in enumerate(given.items())]
             older = ", ".join([older] * bool(older) + them)
-        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {weak['attempts']} recent answers"
+        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {counted(weak['attempts'], 'recent answer')}"
                     + (f", {older}" if older else "") + ")"
                     + (". Drill my weak points brings it back." if len(banks) == 1 else
                        f" on {where}. Drill my weak points brings it back." if where == named(picked or "") else

@@ -34,10 +34,16 @@ competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), 
 of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
 are counted (read competencies_by_bank then)."""
 
+LIST_LIMIT = 20             # answers `history list` shows, newest first
+
 
 def register(sub: Any) -> None:
-    h = sub.add_parser("history", help="review, search and compare past answers")
-    hs = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+    h = sub.add_parser("history", help="review, search and compare past answers (alone: the recent answers)",
+                       description="Review, search and compare past answers. Alone, `voiceprep history` lists the "
+                                   "recent answers, as `voiceprep history list` does.")
+    hs = h.add_subparsers(dest="history_command", metavar="ACTION")
+    # `voiceprep history` alone lists the recent answers, as `history list` (walk19: "ACTION required", exit 2)
+    h.set_defaults(func=cmd_list, bank=None, prompt=None, limit=LIST_LIMIT, json=False)
     p = hs.add_parser("list", help="recent answers",
                       description="Recent answers, newest first: id, time, score, length, bank/prompt, and "
                                   "\"round N\" for an answer given in a round (N is what `voiceprep history export "
@@ -47,7 +53,8 @@ def register(sub: Any) -> None:
                                                       "copied from, as in the app")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="only this prompt's answers (its id, as the list shows "
                                                         "after the bank: bank/prompt)")
-    p.add_argument("--limit", type=int, default=20, help="how many answers, newest first (default: %(default)s)")
+    p.add_argument("--limit", type=int, default=LIST_LIMIT,
+                   help="how many answers, newest first (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the answers as a JSON list")
     p.set_defaults(func=cmd_list)
     p = hs.add_parser("show", help="one answer in full (its id: the first column of `voiceprep history list`)")

@@ -166,8 +166,8 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback").activated \
-            .connect(self.stop_sound)
+        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; close the "
+                  "bank editor").activated.connect(self.stop_sound)
         described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit").activated.connect(self.close)   # as closing does
         described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
                   "shortcuts").activated.connect(self.shortcuts_sheet.open_sheet)
@@ -464,6 +464,10 @@ class MainWindow(QMainWindow):
         self.stop_playback_btn.hide()
 
     def stop_sound(self) -> None:
-        """Esc: silence whatever is playing (a recorded answer or the interviewer's voice)."""
+        """Esc: silence whatever is playing (a recorded answer or the interviewer's voice); with no answer playing,
+        close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
+        playing = self.stop_playback_btn.isVisible()
         self.stop_playback()
         self.controller.stop_speaking()
+        if not playing and self.banks.editor.isVisible():
+            self.banks.editor.close_clicked()

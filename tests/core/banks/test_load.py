@@ -203,6 +203,21 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert any("UTF-8" in e.message for e in reg.errors)
 
 
+def test_copies_are_listed_in_the_order_of_their_names_numbers_counted(tmp_path):
+    """Walk19: "Demo (my copy 2)" was listed above "Demo (my copy)" (the files airwallex-mine-2.toml and
+    airwallex-mine.toml sort so); a copy of a copy (demo-mine-mine.toml) is "(my copy 2)" and a later copy
+    (demo-mine-2.toml) "(my copy 3)", so the names set the order, their numbers as numbers."""
+    for stem, copy in (("demo-mine-2", " (my copy 3)"), ("demo-mine-mine", " (my copy 2)"), ("demo-mine", " (my copy)"),
+                       ("demo-mine-3", " (my copy 10)"), ("a-zeta", "Zeta")):
+        title = copy if not copy.startswith(" ") else f"Demo{copy}"
+        (tmp_path / f"{stem}.toml").write_text(GOOD.replace('id = "demo"', f'id = "{stem}"')
+                                               .replace('title = "Demo"', f'title = "{title}"'))
+    reg = BankRegistry.discover([tmp_path])
+    assert [b.job.title for b in reg.banks] == ["Demo (my copy)", "Demo (my copy 2)", "Demo (my copy 3)",
+                                                 "Demo (my copy 10)", "Zeta"]
+    assert [b.id for b in BankRegistry.discover([BANKS]).banks] == ["affirm-backend-platform", "airwallex",
+                                                                    "senior-backend-payments"]
+
 def test_a_bank_is_named_with_its_company_wherever_it_is_listed():
     assert load_bank(BANKS / "airwallex.toml").name == "Airwallex — Infrastructure / Platform Engineer"
     registry = BankRegistry.discover([BANKS])

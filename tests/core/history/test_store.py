@@ -821,7 +821,8 @@ def test_a_markdown_export_says_what_it_holds_in_the_candidates_time(history, sa
     finally:
         monkeypatch.undo()              # TZ as it was (CI may set one), then the C library told so
         time.tzset()
-    assert text.startswith("# voiceprep: 2 attempts\n\n*Exported 2026-12-02 10:00*\n")
+    # walk19: "answers", as the rest of the app says it
+    assert text.startswith("# voiceprep: 2 answers\n\n*Exported 2026-12-02 10:00*\n")
     assert "— 2026-12-02 08:30 — " in text, text[:400]                           # Tokyo, not UTC
     points = text.split("### Key points")[1].split("###")[0]
     assert re.search(r"” at \d:\d\d[ ;\n]", points) and not re.search(r"at [\d.]+ s", points), points

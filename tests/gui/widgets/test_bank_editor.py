@@ -1705,3 +1705,68 @@ def test_tab_goes_through_each_form_as_drawn_then_to_the_tree_buttons(qtbot, qtl
     enabled = [b for b in (editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn) if b.isEnabled()]
     assert stops[first_button:first_button + len(enabled)] == enabled, [type(w).__name__ for w in stops]
     assert not [r.message for r in qtlog.records if "setTabOrder" in r.message]
+
+
+def test_an_own_bank_is_duplicated_from_more_with_the_keyboard(qtbot, services, data_home):
+    """Walk 19 (1): a bundled bank had "Duplicate to my banks", an own bank had Edit in its place and the More menu
+    had no Duplicate, so a bank of the candidate's own could not be copied from the window."""
+    window = make_window(qtbot, services, data_home)
+    window.nav.setCurrentRow(3)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    banks.duplicate_current()                                        # "… (my copy)", one of the candidate's own
+    banks.editor.close_clicked()
+    assert banks.pages.currentWidget() is not banks.editor and banks.current().id == "airwallex-mine"
+    assert banks.edit_btn.text() == "Edit"
+    menu = banks.more_btn.menu()
+    assert banks.more_btn.focusPolicy() & Qt.FocusPolicy.TabFocus
+    duplicate = next(a for a in menu.actions() if a.text().startswith("Duplicate"))
+
+    def pick():
+        popup = QApplication.activePopupWidget()
+        assert popup is menu
+        while menu.activeAction() is not duplicate:
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    QTimer.singleShot(200, pick)
+    banks.more_btn.setFocus()
+    qtbot.keyClick(banks.more_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: banks.pages.currentWidget() is banks.editor)
+    copy = load_bank(banks.editor.doc.path)
+    title = load_bank(data_home / "banks" / "airwallex-mine.toml").job.title
+    assert copy.job.title == f"{title.removesuffix(' (my copy)')} (my copy 2)" and copy.id != "airwallex-mine"
+
+
+def test_esc_closes_the_editor_and_an_untouched_new_bank_closes_without_asking(qtbot, services, data_home):
+    """Walk19 (18): Esc did not close the editor (Ctrl+W did), and closing a new bank never touched asked "Save your
+    changes to this bank?": it has nothing to save, so it closes at once and leaves no file and no draft behind."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    asked = []
+
+    def answer(button):
+        def pick():
+            box = QApplication.activeModalWidget()
+            if box is not None:
+                asked.append(box.text())
+                box.button(button).click()
+        QTimer.singleShot(300, pick)
+
+    answer(QMessageBox.StandardButton.Cancel)           # a question, were one asked, is answered
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    qtbot.wait(400)
+    assert asked == [] and window.banks.pages.currentWidget() is not editor
+    assert not list(paths.user_banks_dir().glob("*.toml")) and not load_drafts()
+    assert "Resume editing" not in [w.text() for w in window.banks.findChildren(QWidget) if w.isVisible()
+                                    and hasattr(w, "text")]
+    window.banks.new_bank()                             # touched: asked, from a field as from the tree
+    type_into(qtbot, editor, "title", "Backend platform")
+    answer(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(field(editor, "title"), Qt.Key.Key_Escape)
+    assert asked == ["Save your changes to this bank?"] and window.banks.pages.currentWidget() is not editor
+    assert not list(paths.user_banks_dir().glob("*.toml")) and not load_drafts()
+    assert "Esc" in editor.close_btn.toolTip()

@@ -94,6 +94,7 @@ class BankDocument:
         self._undo: list[tuple[str, NodePath, NodePath]] = []
         self._redo: list[tuple[str, NodePath, NodePath]] = []
         self.where: NodePath | None = None      # the node the last undo or redo changed
+        self.blank: str | None = None           # a new bank's text as made: nothing of the candidate's to save
 
     # -- making one -------------------------------------------------------------------------
     @classmethod
@@ -109,7 +110,9 @@ class BankDocument:
 
     @classmethod
     def new(cls, bank_id: str, title: str) -> BankDocument:
-        return cls(NEW_BANK.format(id=bank_id, title=title.replace('"', "'")))
+        doc = cls(NEW_BANK.format(id=bank_id, title=title.replace('"', "'")))
+        doc.blank = doc.text()
+        return doc
 
     @classmethod
     def copy_of(cls, text: str, bank_id: str, title: str, origin: str | None = None) -> BankDocument:
@@ -128,7 +131,10 @@ class BankDocument:
 
     @property
     def modified(self) -> bool:
-        return self.text() != self.saved_text
+        """Changed since saved; a new bank as made (or edited back to it) is not (walk19: closing one never touched
+        asked to save it, and Save wrote the template as a bank)."""
+        text = self.text()
+        return text != self.saved_text and text != self.blank
 
     def node(self, path: NodePath) -> Any:
         node: Any = self.doc

@@ -11,6 +11,12 @@ from voiceprep.core.banks.load import BankError, BankLoadError, load_bank
 from voiceprep.core.banks.model import Bank
 
 
+def listing_key(name: str) -> list[tuple[int, int, str]]:
+    """A folder's banks are listed by name, word by word, numbers as numbers: "X (my copy)", "X (my copy 2)", …
+    "X (my copy 10)" (walk19: by file name, airwallex-mine-2.toml, "(my copy 2)", came before airwallex-mine.toml)."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|[^\W\d_]+", name.casefold())]
+
+
 @dataclass
 class BankRegistry:
     """Loaded banks plus the errors of the files that could not be used (never raised)."""
@@ -30,8 +36,10 @@ class BankRegistry:
             except OSError as exc:
                 registry.errors.append(BankError(str(directory), None, "", f"cannot list this folder: {exc.strerror}"))
                 continue
-            for file in files:
+            first = len(registry.banks)
+            for file in files:                   # in file order: the first file with an id keeps it
                 registry.add_file(file, bundled=(i == 0 and len(dirs) > 1))
+            registry.banks[first:] = sorted(registry.banks[first:], key=lambda b: listing_key(b.name))
         return registry
 
     def add_file(self, file: Path, bundled: bool = False) -> Bank | None:

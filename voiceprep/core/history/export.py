@@ -132,7 +132,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
     none; its times were UTC and in seconds, "at 1.2 s", where the app says 0:01). `lineage`: a bank id's lineage
     (see store.Banks), so "answer 2 to this question" counts the answers given in the bank a copy was made from."""
     when = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%d %H:%M")
-    parts: list[str] = [f"# voiceprep: {counted(len(ids), 'attempt')}\n", f"*Exported {when}*\n"]
+    parts: list[str] = [f"# voiceprep: {counted(len(ids), 'answer')}\n", f"*Exported {when}*\n"]
     for i in ids:
         a = get_attempt(h, i, lineage)
         kind = kind_name(a)                      # "Follow-up · ..." or "Drill · ...": what was asked

@@ -280,7 +280,7 @@ class BankEditor(QWidget):
         self.redo_btn = QPushButton("Redo")
         self.redo_btn.setToolTip("Redo (Ctrl+Shift+Z)")
         self.close_btn = QPushButton("Close")
-        self.close_btn.setToolTip("Close the editor (Ctrl+W); it asks first when there are unsaved changes")
+        self.close_btn.setToolTip("Close the editor (Ctrl+W or Esc); it asks first when there are unsaved changes")
         for b in (self.save_btn, self.undo_btn, self.redo_btn, self.close_btn):
             top.addWidget(b)
         root.addLayout(top)
@@ -369,7 +369,8 @@ class BankEditor(QWidget):
         _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.show_add_menu, ctx,
                   "Add a competency, round, prompt or key point")
         # Ctrl+W closes, as in a desktop editor (asking about unsaved changes); a hidden editor's shortcut is off.
-        # Not Esc: it stops playback window-wide, and an Esc meant for a menu or a field would close the editor.
+        # Esc closes it too, through the window's Esc (it stops playback first: MainWindow.stop_sound); an open
+        # menu or dialog takes its own Esc.
         _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut,
                   "Close the bank editor")
 

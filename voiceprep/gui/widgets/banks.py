@@ -159,6 +159,8 @@ class BanksPage(QWidget):
         self.open_act = more.addAction("Open the file in another editor", self.open_external)
         more.addAction("Open my banks folder", self.open_folder)
         more.addAction("Import a bank file…", self._import)
+        # any bank, own ones too (walk19: an own bank's place holds Edit, so it could not be copied)
+        self.duplicate_act = more.addAction("Duplicate this bank", self.duplicate_current)
         self.export_act = more.addAction("Export this bank…", self.export_current)     # to share it (walkthrough 10)
         more.addAction("Reload", self.reload)
         self.more_btn.setMenu(more)
@@ -469,7 +471,7 @@ class BanksPage(QWidget):
         self.open_editor(doc)
 
     def duplicate_current(self) -> Path | None:
-        """Copy a bundled bank (comments and all) into my banks under a new id, and open it."""
+        """Copy the bank shown, bundled or own (comments and all), into my banks under a new id, and open it."""
         b = self.current()
         if b is None:
             return None

@@ -1229,7 +1229,7 @@ class PracticePage(QWidget):
             lists.addLayout(column, 0, col)
             column.addWidget(heading(title, 12))
             for line in lines:
-                item = plain(line if title == "Question by question" else f"• {line}")
+                item = plain(f"• {line}")      # every column bulleted (walk19: questions ran into each other)
                 item.setWordWrap(True)
                 column.addWidget(item)
             if title == "Drill next":
