@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from voiceprep.core.analysis.scoring import RoundSummary
+from voiceprep.core.history.queries import kind_name
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 
@@ -111,3 +113,10 @@ def answers_text(n: int, drills: int = 0, follow_ups: int = 0) -> str:
     if not parts:
         return counted(0, "answer")
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def rows_text(rows: Sequence[dict[str, Any]]) -> str:
+    """History's rows (or any stored answers, `queries.kind_name` telling them) counted as answers_text counts them:
+    "3 answers and 1 follow-up" (walk19: History's status said "4 answers" where Progress said that)."""
+    kinds = [kind_name(r) for r in rows]
+    return answers_text(len(kinds), kinds.count("Drill"), kinds.count("Follow-up"))
