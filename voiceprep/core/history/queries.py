@@ -762,6 +762,11 @@ def length(seconds: float) -> str:
     return clock(round(seconds))
 
 
+def shown_delta(first: float, second: float, fmt: str = "{:.0f}") -> int:
+    """A change as the two numbers shown make it, rounded once (walk19: "33 -> 67 (+33)" took 33.4 from 66.6)."""
+    return round(float(fmt.format(second)) - float(fmt.format(first)))
+
+
 def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
                     fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
@@ -777,7 +782,7 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
         return f"{label} {show(first, missing[0])}{unit} → {show(None, missing[1])}"
     text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{unit}"
     if first is not None and second is not None and fmt != "clock":
-        delta = round(second - first)
+        delta = shown_delta(first, second, fmt)
         if delta:
             text += f" ({'+' if delta > 0 else '−'}{abs(delta)})"
     return text
@@ -801,17 +806,21 @@ def length_in_words(a: Row, b: Row) -> str:
     return f"Length {side(a)} → {side(b)}"
 
 
+def _key_points(r: Row) -> tuple[int, int]:
+    """(covered, counted) of an answer's key points: a drill's or follow-up answer's, those it was asked about."""
+    asked = set(r.get("drill") or [])
+    points = [k for k in r["key_points"] if not asked or k["label"] in asked]
+    return sum(1 for k in points if k["hit"]), len(points)
+
+
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
-    def kp(r: Row) -> tuple[int, int]:      # a drill or follow-up answer: the points it was asked about
-        asked = set(r.get("drill") or [])
-        points = [k for k in r["key_points"] if not asked or k["label"] in asked]
-        return sum(1 for k in points if k["hit"]), len(points)
+    kp = _key_points
 
     def delivery(r: Row, *keys: str) -> float | None:
         value: Any = r["delivery"] or {}
         for k in keys:
             value = (value or {}).get(k)
-        return None if r.get("input") == TYPED and keys[0] in ("wpm",) else value
+        return None if r.get("input") == TYPED and keys[0] in ("wpm", "fillers") else value   # not measured (walk19)
 
     def scored(r: Row) -> float | None:      # a follow-up's own overall is no score of it: "1 of 1 asked" is (walk16)
         return None if is_follow_up(r) else r["overall"]
@@ -829,10 +838,11 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     typed = ("typed" if a.get("input") == TYPED else "–", "typed" if b.get("input") == TYPED else "–")
     follow_ups = ("follow-up" if is_follow_up(a) else "–", "follow-up" if is_follow_up(b) else "–")
     for name, label, va, vb, unit, fmt in rows:
-        spoken_only = name in ("duration_s", "wpm")          # a typed answer has no length or pace
+        spoken_only = name in ("duration_s", "wpm", "fillers")   # a typed answer has no length, pace or fillers
         missing = typed if spoken_only else follow_ups if name == "overall" else ("–", "–")
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
-                     "delta": round(vb - va, 1) if va is not None and vb is not None else None,
+                     "delta": (shown_delta(va, vb, fmt) if fmt != "clock" else round(vb - va, 1))
+                     if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
@@ -909,6 +919,7 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     if why:
         raise HistoryError(why)
     covered = covered or {}
+    alone = [_key_points(r) for r in (a, b)]          # before what follow-ups added: as the overall counts them
     for r in (a, b):
         later = covered.get(r["id"]) or set()
         r["key_points"] = [{**k, "hit": k["hit"] or k["key_point_id"] in later} for k in r["key_points"]]
@@ -935,9 +946,12 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
                                 "follow_up", "answer_number")} for r in (a, b)]
     metrics = _metrics(a, b)
     followed = [side for side, r in (("first", a), ("second", b)) if covered.get(r["id"])]
-    if followed:
-        metrics["key_points"]["text"] += (" (each with its follow-up answer)" if len(followed) == 2 else
-                                          f" (the {followed[0]} with its follow-up answer)")
+    if followed:        # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)"
+        # beside an overall of the answers alone): with follow-ups, as Gained and Still missing; alone, as the score
+        text = metrics["key_points"]["text"]
+        metrics["key_points"]["text"] = (text.replace("Key points ", "Key points with follow-ups ", 1) +
+                                         f" (the answers alone, as the score: {alone[0][0]} of {alone[0][1]} → "
+                                         f"{alone[1][0]} of {alone[1][1]})")
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff}
