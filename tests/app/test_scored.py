@@ -64,7 +64,8 @@ def test_the_summary_has_a_line_per_question():
     r = walk18()
     assert question_lines(r) == [
         "What is the most challenging technical problem you have solved? — 100 · 2 of 2 key points",
-        "Why do you want to work at Airwallex? — 100 · 2 of 2 key points (+2 in follow-up; the answer alone 0)"]
+        "Why do you want to work at Airwallex? — 100 · 2 of 2 key points (+2 key points in follow-up; the answer "
+        "alone 0)"]
     skipped = Rehearsal.for_round(BANK, BANK.rounds[0])
     skipped.record(analyze_answer(BANK, skipped.current, Transcript.from_text("Lock contention on the ledger.")))
     lines = question_lines(skipped)

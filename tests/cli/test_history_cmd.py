@@ -465,7 +465,7 @@ def test_history_list_says_what_an_answers_follow_up_answer_added_as_history_doe
     access.close_all()
     assert main(["history", "list"]) == 0
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
-    assert lines[main_id].endswith("airwallex/hardest-problem  +1 in follow-up"), lines[main_id]
+    assert lines[main_id].endswith("airwallex/hardest-problem  +1 key point in follow-up"), lines[main_id]
     assert lines[alone].endswith("airwallex/hardest-problem"), lines[alone]
 
 
@@ -481,3 +481,11 @@ def test_history_help_says_answers_as_the_app_does(capsys):
         assert "attempt" not in help_text.lower(), (command, help_text)
     assert main(["history", "list"]) == 0
     assert capsys.readouterr().out.startswith("No answers yet."), "empty state"
+
+
+def test_a_lists_marks_are_apart_and_the_follow_ups_points_say_they_are_key_points():
+    """Walk19: "+3 in follow-up round 1" ran together, and "+3" beside scores read as points of score."""
+    from voiceprep.cli.history_cmd import _marks
+
+    row = {"state": "done", "round_pk": 1, "with_follow_ups": {"covered": ["a", "b", "c"]}}
+    assert _marks(row) == "+3 key points in follow-up, round 1"

@@ -309,7 +309,7 @@ def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compar
     cell = {i: page.table.model().index(rows(page).index(i), 2) for i in (before, main)}
     assert cell[before].data().isdigit(), cell[before].data()
     lines = cell[main].data().split("\n")
-    assert lines[0] == cell[before].data() and lines[1] == "+1 in follow-up", lines
+    assert lines[0] == cell[before].data() and lines[1] == "+1 key point", lines     # walk19: a count of key points
     margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
     assert page.table.fontMetrics().horizontalAdvance(lines[1]) + margin <= page.table.columnWidth(2)
     assert "\nWith its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)" in \

@@ -17,6 +17,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
 from voiceprep.core.rehearsal import Rehearsal
@@ -95,7 +96,7 @@ def question_lines(rehearsal: Rehearsal) -> list[str]:
         covered = sum(hit for _, hit in hits)
         line = f"{short(p.text)} — {score:.0f} · {covered} of {counted(len(hits), 'key point')}"
         if added:
-            line += f" (+{added} in follow-up; the answer alone {alone:.0f})"
+            line += f" ({added_points(added)}; the answer alone {alone:.0f})"
         lines.append(line)
     return lines
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from voiceprep.app.followed import added_text
+from voiceprep.app.followed import added_points
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.core.history.queries import (
@@ -109,13 +109,13 @@ def _length(r: dict[str, Any]) -> str:
 def _marks(r: dict[str, Any]) -> str:
     """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
     the interviewer's follow-ups), an unfinished state, "cut off" (the app closed or the microphone stopped
-    mid-answer: counted in nothing), "+1 in follow-up" (points its follow-up answers added)."""
+    mid-answer: counted in nothing), "+1 key point in follow-up" (points its follow-up answers added), comma apart."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
     again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown
     followed = r.get("with_follow_ups")                        # what its follow-up answers added, as History says it
-    added = added_text(followed) if followed and followed["covered"] else ""
-    return " ".join(m for m in ((kind_name(r) or "").lower(), state, again, added, part) if m)
+    added = added_points(len(followed["covered"])) if followed and followed["covered"] else ""
+    return ", ".join(m for m in ((kind_name(r) or "").lower(), state, again, added, part) if m)   # apart (walk19)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -110,7 +110,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
         rescored = rescored_text(r)
         # its score replaced the one first shown (walkthrough 12), said on the row's second line: "1/1 drilled ·
         # re-scored" on one wrapped mid-word at 1366x768 (session 16); so are the points its follow-up answers
-        # added, "+1 in follow-up" (walk15: Practice said "now has 5 of 6", the row kept the answer alone)
+        # added, "+1 key point" (walk15: Practice said "now has 5 of 6", the row kept the answer alone)
         followed = r.get("with_follow_ups")
         marks = ["re-scored"] * (rescored is not None) + ([added_text(followed)] if followed and followed["covered"]
                                                          else [])
