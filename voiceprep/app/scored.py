@@ -1,10 +1,11 @@
 """What a round scored and what "per answer" counts: the one definition the round's summary, Welcome back and
-Progress say (Qt-free). History's score column says the same thing its way: the answer's own score, then "+2 in
-follow-up" (app.followed).
+Progress say (Qt-free). History's score column says the same thing its way: the answer's own score, then "+2 key
+points" (app.followed.added_points: "+2 key points in follow-up" where there is room).
 
 - An answer's score is the answer alone. A follow-up answer is no answer of its own: it adds the points it covered
   to the answer it followed (core.rehearsal.Rehearsal.record). "Per answer" averages count answers alone: "before
-  follow-ups".
+  follow-ups". A skipped question is no answer either: not in an average per answer, only in its round's score (and
+  competencies) as 0 (walk19). Counts of answers are answers_text's, everywhere.
 - A round scores each question by its best try with what its follow-ups added (Rehearsal.summary). When follow-ups
   changed that, both are said, each named: "Before follow-ups 50 · with follow-ups 100" (walk18: a big 100 over
   "Your answers scored 0 to 100. Drill your weak points next.", and Welcome back's "Average per answer: 50. The
