@@ -89,7 +89,7 @@ def test_a_question_skipped_in_the_original_bank_counts_0_in_the_duplicates_prog
     mine = f"{bank.id}-mine"
     stats = service.stats(mine)
     assert stats["bank"] == mine and stats["skipped"] == len(summary.skipped)
-    assert stats["avg_overall"] == round(saved.analysis.overall / (1 + len(summary.skipped)), 1)
+    assert stats["avg_overall"] == round(saved.analysis.overall, 1)          # a skip is no answer (walk19)
     assert set(stats["competencies_by_bank"]) == {mine}
 
 
@@ -152,11 +152,12 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     assert picked.count(f"“{mine.name}”") == 1 and "You skipped" in picked, picked     # in the session's line
 
     progress = service.progress(mine.id)
-    assert progress["copied"] == [{"bank_id": bank.id, "answers": 2}], progress["copied"]
+    assert progress["copied"] == [{"bank_id": bank.id, "answers": 2, "drills": 0, "follow_ups": 0}], progress["copied"]
     assert service.progress(bank.id)["copied"] == []
     assert copied_text(progress["copied"], mine.id, banks.find, labels) == (
         f"Includes 2 answers given with “{bank.name}”, the bank this one was copied from.")
-    assert service.progress(mine.id, rnd.prompts[2].id)["copied"] == [{"bank_id": bank.id, "answers": 1}]
+    assert service.progress(mine.id, rnd.prompts[2].id)["copied"] == [{"bank_id": bank.id, "answers": 1, "drills": 0,
+                                                                         "follow_ups": 0}]
 
 
 def test_a_copys_last_time_says_it_was_given_with_the_bank_it_was_copied_from(bank, banks, access, session):
@@ -225,4 +226,27 @@ def test_a_copy_of_a_copy_names_the_bank_its_answers_were_given_with(bank, banks
     # with answers given with both: each named with its own words
     session.save_typed(mine, mine.prompt(prompt.id), vague)
     assert copied_text(service.progress(again.id)["copied"], again.id, banks.find, labels) == (
-        f"Includes 1 answer given with “{mine.name}”, the bank this one was copied from, and 1 with {through}.")
+        f"Includes 1 answer given with “{mine.name}”, the bank this one was copied from, and 1 answer with {through}.")
+
+
+def test_a_follow_up_is_counted_apart_from_answers_on_every_screen(bank, banks, access, session):
+    """Walk19: Progress "4 answers and 1 follow-up … Includes 4 answers given with “Airwallex — …”" and Welcome back
+    "(4 on “Airwallex — …”; 1 on …)" for 3 answers and 1 follow-up; History's status "4 answers". One count
+    (app.scored.answers_text) everywhere."""
+    from voiceprep.app.recap import copied_text, recap_lines
+    from voiceprep.app.scored import rows_text
+
+    service = HistoryService(access, banks.lineage)
+    mine = banks.find(f"{bank.id}-mine")
+    prompt = bank.rounds[0].prompts[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    session.save_typed(bank, prompt, vague)
+    session.save_typed(bank, prompt, vague, drill=[prompt.key_points[-1].label], follow_up=["And then?"])
+    session.save_typed(mine, mine.prompt(prompt.id), vague)
+    labels = {b.id: b.name for b in banks.banks}
+    copied = service.progress(mine.id)["copied"]
+    assert copied_text(copied, mine.id, banks.find, labels) == (
+        f"Includes 1 answer and 1 follow-up given with “{bank.name}”, the bank this one was copied from.")
+    details = recap_lines(service.recap(), banks.find, labels=labels)[1]
+    assert f"(1 answer and 1 follow-up on “{bank.name}”; 1 answer on “{mine.name}”)" in details, details
+    assert rows_text(service.attempts(bank=bank.id)) == "1 answer and 1 follow-up"

@@ -64,7 +64,8 @@ def test_the_summary_has_a_line_per_question():
     r = walk18()
     assert question_lines(r) == [
         "What is the most challenging technical problem you have solved? — 100 · 2 of 2 key points",
-        "Why do you want to work at Airwallex? — 100 · 2 of 2 key points (+2 in follow-up; the answer alone 0)"]
+        "Why do you want to work at Airwallex? — 100 · 2 of 2 key points (+2 key points in follow-up; the answer "
+        "alone 0)"]
     skipped = Rehearsal.for_round(BANK, BANK.rounds[0])
     skipped.record(analyze_answer(BANK, skipped.current, Transcript.from_text("Lock contention on the ledger.")))
     lines = question_lines(skipped)
@@ -88,5 +89,20 @@ def test_welcome_back_says_what_the_average_and_the_round_count():
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
     assert lines == [f"Last session, today: 2 answers and 1 follow-up on “{BANK.name}”.",
                      "Average per answer, before follow-ups: 50.",
-                     "The round “Round 1”: before follow-ups 50 · with follow-ups 100 (each question by its best try)."
+                     "Round score of “Round 1”, weighed by competency: before follow-ups 50 · with follow-ups 100 "
+                     "(each question by its best try)."
                      ], lines
+
+
+def test_welcome_back_names_the_average_of_the_answers_and_the_rounds_score_apart():
+    """Walk19: "Average per answer, before follow-ups: 40. The skipped question counts as 0." one line above "The
+    round …: before follow-ups 42 · with follow-ups 54": two "before follow-ups" numbers, one counting a skip as an
+    answer. The average is of the answers (the skip is none), the round's score says what it weighs."""
+    recap = {"bank_id": BANK.id, "started_at": datetime.now(UTC).isoformat(), "answers": 4, "follow_ups": 1,
+             "average": 54.0, "whole": 3, "skips": 1, "skipped": [], "weakest": None,
+             "round": {"title": "Round 4", "overall": 54.0, "before_follow_ups": 42.0, "answered": 3, "total": 4,
+                       "skipped": 1}}
+    lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
+    assert lines[1] == "Average of your 3 answers, before follow-ups: 54.", lines
+    assert lines[2] == ("Round score of “Round 4”, weighed by competency: before follow-ups 42 · with follow-ups 54 "
+                        "(each question by its best try, the skipped one as 0)."), lines

@@ -715,7 +715,7 @@ def test_an_answer_the_microphone_cut_off_is_marked_and_counted_as_a_recovered_o
     assert ("*Cut off: the microphone stopped sending sound; not counted in your averages, Progress or weak points*"
             in to_markdown(h, [saved.attempt_id]))
     listed = {r["id"]: r for r in service.attempts()}
-    assert _marks(listed[saved.attempt_id]) == "drill cut off" and _marks(listed[good.attempt_id]) == ""
+    assert _marks(listed[saved.attempt_id]) == "drill, cut off" and _marks(listed[good.attempt_id]) == ""
     # review 14: a recording stopped by an error (a full disk, a failing decoder) is not said to be the microphone
     broken = session.begin(bank, prompt)
     record(speech_dir / "jfk.wav", broken.audio_path)

@@ -174,8 +174,8 @@ def test_history_list_and_stats_mark_drill_answers(capsys):
     assert main(["history", "list", "--json"]) == 0
     assert [r["drill"] for r in json.loads(capsys.readouterr().out)] == [[prompt.key_points[0].label], None]
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
-    assert ("(2 typed, not counted in minutes or pace; 1 drill, answered after being told which points to cover, "
-            "not in the averages or best)") in capsys.readouterr().out
+    assert ("1 answer and 1 drill (2 typed, not counted in minutes or pace; the drill, answered after being told "
+            "which points to cover, not in the averages or best)") in capsys.readouterr().out
     assert main(["history", "search", "ring", "buffer"]) == 0          # search marks drills as list does
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
     assert "airwallex/hardest-problem  drill  in what you said: “" in lines[drill] and "[ring] [buffer]" in lines[drill]
@@ -196,8 +196,11 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert [r["follow_up"] for r in json.loads(capsys.readouterr().out)] == [["Which design did you pick?"], None]
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
-    assert ("(2 typed, not counted in minutes or pace; 1 follow-up answer, answering the interviewer's follow-ups, "
-            "not in the averages or best)") in out and "drill" not in out, out
+    # walk19: "2 answers (…; 1 follow-up answer …)" where the app says "1 answer and 1 follow-up", and its average
+    # without "before follow-ups"
+    assert out.startswith("1 answer and 1 follow-up (2 typed, not counted in minutes or pace; the follow-up, answering "
+                          "the interviewer's follow-ups, not in the averages or best)") and "drill" not in out, out
+    assert " per answer before follow-ups, best " in out, out
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# voiceprep: 1 answer\n"), out[:80]            # walk19: not "1 attempt"
@@ -230,7 +233,7 @@ def test_stats_with_only_a_drill_say_there_is_no_average_yet(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("1 answer (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
+    assert first.startswith("1 drill (") and first.endswith("minutes spoken; no average yet (only a drill)"), first
 
 
 def test_stats_says_an_answer_cut_off_is_not_counted_as_progress_does(capsys):
@@ -467,7 +470,7 @@ def test_history_list_says_what_an_answers_follow_up_answer_added_as_history_doe
     access.close_all()
     assert main(["history", "list"]) == 0
     lines = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines()}
-    assert lines[main_id].endswith("airwallex/hardest-problem  +1 in follow-up"), lines[main_id]
+    assert lines[main_id].endswith("airwallex/hardest-problem  +1 key point in follow-up"), lines[main_id]
     assert lines[alone].endswith("airwallex/hardest-problem"), lines[alone]
 
 
@@ -483,3 +486,11 @@ def test_history_help_says_answers_as_the_app_does(capsys):
         assert "attempt" not in help_text.lower(), (command, help_text)
     assert main(["history", "list"]) == 0
     assert capsys.readouterr().out.startswith("No answers yet."), "empty state"
+
+
+def test_a_lists_marks_are_apart_and_the_follow_ups_points_say_they_are_key_points():
+    """Walk19: "+3 in follow-up round 1" ran together, and "+3" beside scores read as points of score."""
+    from voiceprep.cli.history_cmd import _marks
+
+    row = {"state": "done", "round_pk": 1, "with_follow_ups": {"covered": ["a", "b", "c"]}}
+    assert _marks(row) == "+3 key points in follow-up, round 1"

@@ -309,7 +309,7 @@ def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compar
     cell = {i: page.table.model().index(rows(page).index(i), 2) for i in (before, main)}
     assert cell[before].data().isdigit(), cell[before].data()
     lines = cell[main].data().split("\n")
-    assert lines[0] == cell[before].data() and lines[1] == "+1 in follow-up", lines
+    assert lines[0] == cell[before].data() and lines[1] == "+1 key point", lines     # walk19: a count of key points
     margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
     assert page.table.fontMetrics().horizontalAdvance(lines[1]) + margin <= page.table.columnWidth(2)
     assert "\nWith its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)" in \
@@ -318,7 +318,7 @@ def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compar
     qtbot.addWidget(dialog)
     said = dialog.view.summary.toPlainText()
     assert f"✓ {added}" in said and f"– {added}" not in said and f"– {missed[1]}" in said, said
-    assert "Key points 4 of 6 → 5 of 6 (the second with its follow-up answer)" in said, said
+    assert "Key points with follow-ups 4 of 6 → 5 of 6 (the answers alone, as the score: 4 of 6 → 4 of 6)" in said, said
 
 
 def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, services):
@@ -749,7 +749,7 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
                                                   "stopped): not counted · 2.0 minutes spoken · average 80 per answer · "
                                                   "best 90")
     # a skip is in the average as 0, as its round counts it, and said (walkthrough 13)
-    assert summary_text({**st, "skipped": 2}).endswith("average 80 per answer (2 skipped questions counted as 0) · best 90")
+    assert summary_text({**st, "skipped": 2}).endswith("average 80 per answer · best 90")      # no answers (walk19)
 
 
 def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_selects_the_first_row(

@@ -16,6 +16,7 @@ import json
 from voiceprep.core.history import History
 from voiceprep.core.history.queries import COMPLETE, DRILLED_POINT, FOLLOW_UP, is_follow_up
 from voiceprep.core.history.store import DONE, Row
+from voiceprep.core.wording import counted
 
 
 def standings(h: History, rows: list[Row]) -> dict[int, Row]:
@@ -76,9 +77,17 @@ def followed_text(standing: Row) -> str:
 
 
 def added_text(standing: Row) -> str:
-    """History's score column's second line for it: the points its follow-up answers added, "+1 in follow-up" (one
-    wording for one answer or several: "+2 in follow-ups" is wider than the column at 1366x768)."""
-    return f"+{len(standing['covered'])} in follow-up"
+    """History's score column's second line for it: the points its follow-up answers added, "+1 key point" (the
+    column is 100 px at 1366x768 and the prompt's needs the rest: "in follow-up" is in its tooltip, "With its
+    follow-up answer: …")."""
+    return added_points(len(standing["covered"]), said_where=False)
+
+
+def added_points(n: int, said_where: bool = True) -> str:
+    """The key points follow-up answers added, in the one wording History, `history list` and the round's summary
+    say: "+3 key points in follow-up" (walk19: "+3 in follow-up" beside scores read as 3 points of score);
+    without `said_where`, "+3 key points" where room is short and the follow-up is said beside it."""
+    return f"+{counted(n, 'key point')}" + (" in follow-up" if said_where else "")
 
 
 def is_own_follow_up(a: Row, b: Row) -> bool:

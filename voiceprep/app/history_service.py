@@ -128,14 +128,16 @@ class HistoryService:
 
     def copied(self, bank: str, prompt: str | None = None) -> list[Row]:
         """The finished answers a copied bank's Progress takes in from the banks it was copied from (its lineage
-        after itself), [{"bank_id", "answers"}] nearest first; [] for a bank that is not a copy (walk15: unsaid)."""
+        after itself), [{"bank_id", "answers", "drills", "follow_ups"}] nearest first (`answers` counts them all, as
+        scored.answers_text takes it); [] for a bank that is not a copy (walk15: unsaid)."""
         origins = tuple(self.lineage(bank))[1:]
         if not origins:
             return []
         of_bank, ids = bank_where(origins)
         extra, args = (" AND prompt_id = ?", [prompt]) if prompt else ("", [])
-        rows = self._h().read(f"SELECT bank_id, COUNT(*) AS answers FROM attempts WHERE {of_bank} AND state = 'done' "
-                              f"AND {queries.COMPLETE}{extra} GROUP BY bank_id", [*ids, *args])
+        rows = self._h().read(f"SELECT bank_id, COUNT(*) AS answers, SUM({queries.ONLY_DRILL}) AS drills, "
+                              f"SUM({queries.FOLLOW_UP}) AS follow_ups FROM attempts WHERE {of_bank} AND state = "
+                              f"'done' AND {queries.COMPLETE}{extra} GROUP BY bank_id", [*ids, *args])
         return sorted(rows, key=lambda r: origins.index(r["bank_id"]))
 
     # -- progress -------------------------------------------------------------------------------

@@ -69,19 +69,21 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     # "The follow-up answer is left out." read as if the round's 100 left something out)
     left = [f"the drill{'s' if drills != 1 else ''}"] * bool(drills) + \
         [f"the {'answer' if cut == 1 else f'{cut} answers'} cut off"] * bool(cut)
-    skips = recap.get("skips") or 0                  # in the average as 0, as the round counts them (walkthrough 13)
-    # short statements, one after the other (walk15: "average 53 per answer (not counting the follow-up answer; a
+    # a skipped question is no answer: not in the average, only in its round's score as 0 (walk19: "Average per
+    # answer, before follow-ups: 40" over 3 answers and a skip, beside the round's "before follow-ups 42").
+    # Short statements, one after the other (walk15: "average 53 per answer (not counting the follow-up answer; a
     # skipped question counted as 0)" was hard to follow)
     told = []
     if left:
         out = f"{', '.join(left[:-1])} and {left[-1]}" if len(left) > 1 else left[0]
         plural = len(left) > 1 or (drills or cut) > 1
         told.append(f"{out} {'are' if plural else 'is'} left out")
-    if skips:
-        told.append("the skipped question counts as 0" if skips == 1 else f"the {skips} skipped questions count as 0")
     if told:
         told[0] = told[0][0].upper() + told[0][1:]
-    average = (f"Average per answer{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
+    whole = recap.get("whole")                       # the answers averaged (a recap stored before: unsaid)
+    of = "Score of your one answer" if whole == 1 else \
+        f"Average of your {counted(whole, 'answer')}" if whole else "Average per answer"
+    average = (f"{of}{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
     rnd = recap.get("round")
@@ -93,12 +95,12 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         # added, weighed by its key points: not the average
         missed = rnd["skipped"]
         why = " (each question by its best try" + (
-            ", the skipped one as missed)" if missed == 1 else f", the {missed} skipped as missed)" if missed else ")")
-        scored = f": {both_text(before, rnd['overall']).lower()}" if before is not None else \
-            f" scored {rnd['overall']:.0f}"
-        the_round = f"The round “{rnd['title']}”{scored}{why}."
+            ", the skipped one as 0)" if missed == 1 else f", the {missed} skipped as 0)" if missed else ")")
+        scored = both_text(before, rnd["overall"]).lower() if before is not None else f"{rnd['overall']:.0f}"
+        the_round = f"Round score of “{rnd['title']}”, weighed by competency: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
-          f"{len(banks)} banks (" + "; ".join(f"{b['answers']} on {title(b['bank_id'])}" for b in banks) + ")")
+          f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
+                                              f" on {title(b['bank_id'])}" for b in banks) + ")")
     said = [f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}."]
     said += [line for line in (average, the_round) if line]
     skipped = []
@@ -138,7 +140,9 @@ def copied_text(copied: list[Row], copy: str, find: Callable[[str], Any | None],
     counted, unsaid."""
     if not copied:
         return ""
-    given = [f"{counted(c['answers'], 'answer')} given with " if i == 0 else f"{c['answers']} with "
+    # counted as everywhere (app.scored: walk19 read "Includes 4 answers" for 3 answers and 1 follow-up)
+    given = [f"{answers_text(c['answers'], c.get('drills') or 0, c.get('follow_ups') or 0)} given with " if i == 0
+             else f"{answers_text(c['answers'], c.get('drills') or 0, c.get('follow_ups') or 0)} with "
              for i, c in enumerate(copied)]
     given = [g + copied_from_text(c["bank_id"], copy, find, labels) for g, c in zip(given, copied, strict=True)]
     said = given[0] if len(given) == 1 else f"{', '.join(given[:-1])}, and {given[-1]}"

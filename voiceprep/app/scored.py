@@ -1,10 +1,11 @@
 """What a round scored and what "per answer" counts: the one definition the round's summary, Welcome back and
-Progress say (Qt-free). History's score column says the same thing its way: the answer's own score, then "+2 in
-follow-up" (app.followed).
+Progress say (Qt-free). History's score column says the same thing its way: the answer's own score, then "+2 key
+points" (app.followed.added_points: "+2 key points in follow-up" where there is room).
 
 - An answer's score is the answer alone. A follow-up answer is no answer of its own: it adds the points it covered
   to the answer it followed (core.rehearsal.Rehearsal.record). "Per answer" averages count answers alone: "before
-  follow-ups".
+  follow-ups". A skipped question is no answer either: not in an average per answer, only in its round's score (and
+  competencies) as 0 (walk19). Counts of answers are answers_text's, everywhere.
 - A round scores each question by its best try with what its follow-ups added (Rehearsal.summary). When follow-ups
   changed that, both are said, each named: "Before follow-ups 50 · with follow-ups 100" (walk18: a big 100 over
   "Your answers scored 0 to 100. Drill your weak points next.", and Welcome back's "Average per answer: 50. The
@@ -15,8 +16,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
+from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
+from voiceprep.core.history.queries import kind_name
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
 
@@ -93,7 +97,7 @@ def question_lines(rehearsal: Rehearsal) -> list[str]:
         covered = sum(hit for _, hit in hits)
         line = f"{short(p.text)} — {score:.0f} · {covered} of {counted(len(hits), 'key point')}"
         if added:
-            line += f" (+{added} in follow-up; the answer alone {alone:.0f})"
+            line += f" ({added_points(added)}; the answer alone {alone:.0f})"
         lines.append(line)
     return lines
 
@@ -111,3 +115,10 @@ def answers_text(n: int, drills: int = 0, follow_ups: int = 0) -> str:
     if not parts:
         return counted(0, "answer")
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def rows_text(rows: Sequence[dict[str, Any]]) -> str:
+    """History's rows (or any stored answers, `queries.kind_name` telling them) counted as answers_text counts them:
+    "3 answers and 1 follow-up" (walk19: History's status said "4 answers" where Progress said that)."""
+    kinds = [kind_name(r) for r in rows]
+    return answers_text(len(kinds), kinds.count("Drill"), kinds.count("Follow-up"))

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from voiceprep.app.followed import added_text
+from voiceprep.app.followed import added_points
+from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.core.history.queries import (
     answer_name,
@@ -20,7 +21,6 @@ from voiceprep.core.history.queries import (
     rescored_text,
     reworded_text,
 )
-from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
@@ -116,13 +116,13 @@ def _length(r: dict[str, Any]) -> str:
 def _marks(r: dict[str, Any]) -> str:
     """What list and search say after an attempt's question: "drill" (told what to cover), "follow-up" (answered
     the interviewer's follow-ups), an unfinished state, "cut off" (the app closed or the microphone stopped
-    mid-answer: counted in nothing), "+1 in follow-up" (points its follow-up answers added)."""
+    mid-answer: counted in nothing), "+1 key point in follow-up" (points its follow-up answers added), comma apart."""
     state = r["state"] if r["state"] != "done" else "cut off" if r.get("state_detail") else ""
     part = f"round {r['round_pk']}" if r.get("round_pk") is not None else ""   # what `export --round` takes
     again = "re-scored" if rescored_text(r) else ""          # its score replaced the one first shown
     followed = r.get("with_follow_ups")                        # what its follow-up answers added, as History says it
-    added = added_text(followed) if followed and followed["covered"] else ""
-    return " ".join(m for m in ((kind_name(r) or "").lower(), state, again, added, part) if m)
+    added = added_points(len(followed["covered"])) if followed and followed["covered"] else ""
+    return ", ".join(m for m in ((kind_name(r) or "").lower(), state, again, added, part) if m)   # apart (walk19)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -170,21 +170,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json(s)
         return 0
     notes = [f"{s['typed']} typed, not counted in minutes or pace"] if s["typed"] else []
-    drills = counted(s["drills"], "drill")
-    notes += [f"{drills}, answered after being told which points to cover, not in the averages or best"] \
-        if s["drills"] else []
+    notes += [f"the drill{'s' * (s['drills'] > 1)}, answered after being told which points to cover, not in the "
+              "averages or best"] if s["drills"] else []
     follow_ups = s.get("follow_ups") or 0
-    notes += [f"{counted(follow_ups, 'follow-up answer')}, answering the interviewer's follow-ups, not in the "
+    notes += [f"the follow-up{'s' * (follow_ups > 1)}, answering the interviewer's follow-ups, not in the "
               "averages or best"] if follow_ups else []
     typed = f" ({'; '.join(notes)})" if notes else ""
-    # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it
-    skips = f" ({skipped_text(s['skipped'])})" if s.get("skipped") else ""     # as Progress says it
-    average = (f"average overall {s['avg_overall']} per answer{skips}, best {s['best_overall']}"
+    # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it: a
+    # skipped question is no answer, not in it (walk19), and a follow-up adds to the answer it followed (app.scored)
+    before = " before follow-ups" if follow_ups else ""
+    average = (f"average overall {s['avg_overall']} per answer{before}, best {s['best_overall']}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
     cut = f"; {cut_off_count_text(s['cut_off'])}" if s.get("cut_off") else ""
-    print(f"{counted(s['attempts'], 'answer')}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
+    # counted as the app counts them, so they add up (walk19: "5 answers (…; 1 follow-up answer …)")
+    said = answers_text(s["attempts"], s["drills"], follow_ups)
+    print(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
     def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
         return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
     print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "

@@ -512,8 +512,8 @@ def local_day(iso: str) -> tuple[str, str]:
 def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
-    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE; `skips`
-    questions skipped in rounds finished that day counted in it as 0, see core.history.skipped), `round`:
+    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE; `skips`:
+    questions skipped in rounds finished that day, no answers, so not in it: walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`), and
@@ -537,8 +537,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     # answer is its session then
     day = day or h.read(columns + "AND started_at = ? ORDER BY id DESC", [DONE, started])
     counts: dict[str, int] = {}
+    kinds: dict[str, list[bool]] = {}               # per bank, each answer a follow-up or not (walk19: counted as one)
     for r in day:                                   # newest first: a tie keeps the bank used last first
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
+        kinds.setdefault(r["bank_id"], []).append(bool(r["follow_up"]))
     banks = sorted(counts, key=lambda b: -counts[b])
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
@@ -564,9 +566,11 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
-            "average": average_with_skipped(sum(scores) / len(scores) if scores else None, len(scores), skips),
+            "average": sum(scores) / len(scores) if scores else None, "whole": len(scores),
             "skips": skips,
-            "banks": [{"bank_id": b, "answers": counts[b]} for b in banks],
+            "banks": [{"bank_id": b, "answers": counts[b], "follow_ups": sum(kinds[b]),
+                       "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
+                      for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "round": the_round}
 
@@ -677,17 +681,18 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     own = bank_ids(bank)[0] if bank else None
     where, args = _finished(bank, prompt)
     summary = h.read(
-        f"SELECT COUNT(*) AS attempts, ROUND(AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END), 1) AS avg_overall, "
+        f"SELECT COUNT(*) AS attempts, AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS avg_overall, "
         f"MAX(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
         f"SUM(input IS '{TYPED}') AS typed, SUM({ONLY_DRILL}) AS drills, SUM({FOLLOW_UP}) AS follow_ups, "
         f"MIN(started_at) AS first, MAX(started_at) AS last, COUNT(DISTINCT bank_id) AS banks, "
-        f"MIN(bank_id) AS one_bank, COUNT(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS whole "
+        f"MIN(bank_id) AS one_bank "
         f"FROM attempts WHERE {where}", args)[0]
-    answered_banks, one_bank, whole = summary.pop("banks"), summary.pop("one_bank"), summary.pop("whole")
-    # a lineage's skips are its first bank's, like its answers' competencies below
+    answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
+    # a lineage's skips are its first bank's, like its answers' competencies below; a skipped question is no answer:
+    # not in the average per answer (walk19), rounded as the recent ones are (one rounding: 45.8 beside 45.7)
     skips = [{**r, "bank_id": own} if own else r for r in skipped_answers(h, bank, prompt)]
-    summary["avg_overall"] = average_with_skipped(summary["avg_overall"], whole, len(skips))
+    summary["avg_overall"] = _avg([{"overall": summary["avg_overall"]}], "overall")
     result: Row = {"bank": own, "prompt": prompt, **summary, "skipped": len(skips)}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
@@ -695,7 +700,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
-    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True)
+    series = [r for r in trends(h, bank, prompt=prompt, whole_only=True) if not r.get("skipped")][-10:]   # answers
     recent, earlier = series[-5:], series[:-5]
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
@@ -757,6 +762,11 @@ def length(seconds: float) -> str:
     return clock(round(seconds))
 
 
+def shown_delta(first: float, second: float, fmt: str = "{:.0f}") -> int:
+    """A change as the two numbers shown make it, rounded once (walk19: "33 -> 67 (+33)" took 33.4 from 66.6)."""
+    return round(float(fmt.format(second)) - float(fmt.format(first)))
+
+
 def describe_change(label: str, first: float | None, second: float | None, unit: str = "",
                     fmt: str = "{:.0f}", missing: tuple[str, str] = ("–", "–")) -> str:
     """A metric change in words: "Pace 162 → 150 words/min (−12)"; `missing` says why a side has no value."""
@@ -772,7 +782,7 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
         return f"{label} {show(first, missing[0])}{unit} → {show(None, missing[1])}"
     text = f"{label} {show(first, missing[0])} → {show(second, missing[1])}{unit}"
     if first is not None and second is not None and fmt != "clock":
-        delta = round(second - first)
+        delta = shown_delta(first, second, fmt)
         if delta:
             text += f" ({'+' if delta > 0 else '−'}{abs(delta)})"
     return text
@@ -796,17 +806,21 @@ def length_in_words(a: Row, b: Row) -> str:
     return f"Length {side(a)} → {side(b)}"
 
 
+def _key_points(r: Row) -> tuple[int, int]:
+    """(covered, counted) of an answer's key points: a drill's or follow-up answer's, those it was asked about."""
+    asked = set(r.get("drill") or [])
+    points = [k for k in r["key_points"] if not asked or k["label"] in asked]
+    return sum(1 for k in points if k["hit"]), len(points)
+
+
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
-    def kp(r: Row) -> tuple[int, int]:      # a drill or follow-up answer: the points it was asked about
-        asked = set(r.get("drill") or [])
-        points = [k for k in r["key_points"] if not asked or k["label"] in asked]
-        return sum(1 for k in points if k["hit"]), len(points)
+    kp = _key_points
 
     def delivery(r: Row, *keys: str) -> float | None:
         value: Any = r["delivery"] or {}
         for k in keys:
             value = (value or {}).get(k)
-        return None if r.get("input") == TYPED and keys[0] in ("wpm",) else value
+        return None if r.get("input") == TYPED and keys[0] in ("wpm", "fillers") else value   # not measured (walk19)
 
     def scored(r: Row) -> float | None:      # a follow-up's own overall is no score of it: "1 of 1 asked" is (walk16)
         return None if is_follow_up(r) else r["overall"]
@@ -824,10 +838,11 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     typed = ("typed" if a.get("input") == TYPED else "–", "typed" if b.get("input") == TYPED else "–")
     follow_ups = ("follow-up" if is_follow_up(a) else "–", "follow-up" if is_follow_up(b) else "–")
     for name, label, va, vb, unit, fmt in rows:
-        spoken_only = name in ("duration_s", "wpm")          # a typed answer has no length or pace
+        spoken_only = name in ("duration_s", "wpm", "fillers")   # a typed answer has no length, pace or fillers
         missing = typed if spoken_only else follow_ups if name == "overall" else ("–", "–")
         out[name] = {"label": label, "first": va, "second": vb, "unit": unit,
-                     "delta": round(vb - va, 1) if va is not None and vb is not None else None,
+                     "delta": (shown_delta(va, vb, fmt) if fmt != "clock" else round(vb - va, 1))
+                     if va is not None and vb is not None else None,
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
@@ -904,6 +919,7 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     if why:
         raise HistoryError(why)
     covered = covered or {}
+    alone = [_key_points(r) for r in (a, b)]          # before what follow-ups added: as the overall counts them
     for r in (a, b):
         later = covered.get(r["id"]) or set()
         r["key_points"] = [{**k, "hit": k["hit"] or k["key_point_id"] in later} for k in r["key_points"]]
@@ -930,9 +946,12 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
                                 "follow_up", "answer_number")} for r in (a, b)]
     metrics = _metrics(a, b)
     followed = [side for side, r in (("first", a), ("second", b)) if covered.get(r["id"])]
-    if followed:
-        metrics["key_points"]["text"] += (" (each with its follow-up answer)" if len(followed) == 2 else
-                                          f" (the {followed[0]} with its follow-up answer)")
+    if followed:        # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)"
+        # beside an overall of the answers alone): with follow-ups, as Gained and Still missing; alone, as the score
+        text = metrics["key_points"]["text"]
+        metrics["key_points"]["text"] = (text.replace("Key points ", "Key points with follow-ups ", 1) +
+                                         f" (the answers alone, as the score: {alone[0][0]} of {alone[0][1]} → "
+                                         f"{alone[1][0]} of {alone[1][1]})")
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff}

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.followed import added_text, followed_text
 from voiceprep.app.history_service import FORMATS, Exported, answers, export_target
+from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history.queries import (
     answer_name,
@@ -109,7 +110,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
         rescored = rescored_text(r)
         # its score replaced the one first shown (walkthrough 12), said on the row's second line: "1/1 drilled ·
         # re-scored" on one wrapped mid-word at 1366x768 (session 16); so are the points its follow-up answers
-        # added, "+1 in follow-up" (walk15: Practice said "now has 5 of 6", the row kept the answer alone)
+        # added, "+1 key point" (walk15: Practice said "now has 5 of 6", the row kept the answer alone)
         followed = r.get("with_follow_ups")
         marks = ["re-scored"] * (rescored is not None) + ([added_text(followed)] if followed and followed["covered"]
                                                          else [])
@@ -413,7 +414,8 @@ class HistoryPage(QWidget):
         self._shown_generation = generation
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
-        self.status.setText(f"{answers(len(rows))}{more}" if rows else "No answers match.")
+        # counted as Progress counts them (walk19: "4 answers" here, "3 answers and 1 follow-up" there)
+        self.status.setText(f"{rows_text(rows)}{more}" if rows else "No answers match.")
         if rows == self.model.rows_as_loaded:
             if self._to_results:
                 self._enter_results()

@@ -257,10 +257,9 @@ def summary_text(st: dict[str, Any]) -> str:
     if st["avg_overall"] is None:
         scores = f"no average yet{only_asked(st)}"
     else:
-        skips = st.get("skipped") or 0        # each in the average as 0, as its round counts it (walkthrough 13)
-        zeros = f" ({skipped_text(skips)})" if skips else ""
+        # a skipped question is no answer: not in it (walk19), only in its round's score and competencies as 0
         before = " before follow-ups" if follow_ups else ""
-        scores = f"average {st['avg_overall']:.0f} per answer{before}{zeros} · best {st['best_overall'] or 0:.0f}"
+        scores = f"average {st['avg_overall']:.0f} per answer{before} · best {st['best_overall'] or 0:.0f}"
     # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
     # then "Includes 1 answer")
     return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"

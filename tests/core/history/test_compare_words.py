@@ -1,0 +1,28 @@
+"""Walk19: `voiceprep history compare` said "Overall 33 -> 67 (+33)" where the app said +34, and "Fillers 1 -> 0"
+for two typed answers (the app: not measured for a typed answer)."""
+
+from __future__ import annotations
+
+from voiceprep.core.history.queries import _metrics, describe_change
+
+
+def side(overall: float, typed: bool = True) -> dict:
+    return {"overall": overall, "key_points": [{"label": "a", "hit": True}, {"label": "b", "hit": False}],
+            "duration_s": None if typed else 30.0, "input": "typed" if typed else "mic", "drill": None,
+            "delivery": {"wpm": 150.0, "fillers": {"total": 1}, "hedges": {"total": 2}}}
+
+
+def test_a_change_is_the_difference_of_the_numbers_shown():
+    assert describe_change("Overall score", 33.4, 66.6, "/ 100") == "Overall score 33 → 67 / 100 (+34)"
+    assert describe_change("Overall score", 66.6, 33.4, "/ 100") == "Overall score 67 → 33 / 100 (−34)"
+    assert describe_change("Overall score", 33.4, 33.6, "/ 100") == "Overall score 33 → 34 / 100 (+1)"
+    m = _metrics(side(33.4), side(66.6))
+    assert m["overall"]["delta"] == 34 and m["overall"]["text"].endswith("(+34)"), m["overall"]
+
+
+def test_fillers_are_not_measured_on_a_typed_answer_as_the_app_says():
+    m = _metrics(side(50), side(60))
+    assert m["fillers"]["first"] is None and m["fillers"]["text"] == "Fillers: not measured (both typed)", m["fillers"]
+    assert m["hedges"]["text"] == "Hedges 2 → 2"            # written words hedge too
+    mixed = _metrics(side(50, typed=False), side(60))
+    assert mixed["fillers"]["text"] == "Fillers 1 → none (typed)", mixed["fillers"]
