@@ -39,6 +39,9 @@ def test_banks_list_shows_bundled_and_own_banks_with_counts(data_home, capsys):
     assert "airwallex" in out and "4 prompts, 23 key points, 4 competencies" in out
     assert "my-bank" in out and "own;" in out
     assert "broken.toml:1" in out
+    # `voiceprep banks` alone exited 2 with argparse's "ACTION required"; it lists them, as `history` lists answers
+    assert main(["banks"]) == 0
+    assert capsys.readouterr().out == out
 
 
 def test_banks_draft_writes_a_bank_that_passes_check(tmp_path, capsys):

@@ -121,7 +121,12 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     assert page.detail.document["prompt"]["text"].startswith("What is the most challenging")
     assert len(set(widths)) == 1, f"laid out at widths {widths}"   # once, not again beside a late scroll bar
     shown = page.detail.view.toPlainText()
-    assert shown.startswith("What is the most challenging") and "judged by meaning (v" in shown and "semantic-" not in shown
+    assert shown.startswith("What is the most challenging") and "semantic-" not in shown
+    # walk18/fix31: "judged by meaning (v17)": the version means nothing there; it is the detail's last small print
+    context = shown.splitlines()[1]
+    assert context.endswith(" · judged by meaning") and "(v" not in context, context
+    version = page.detail.document["judge"].rpartition("-")[2]
+    assert shown.rstrip().splitlines()[-1] == f"Scored by the meaning judge, version {version}.", shown[-200:]
     assert "3 of 6" in shown or "of 6" in shown and "key points covered" in shown
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)                      # Tab leaves the table for the detail

@@ -14,8 +14,11 @@ MAX_JOB_BYTES = 1_000_000
 
 
 def register(sub) -> None:
-    banks = sub.add_parser("banks", help="list or check question banks")
-    bsub = banks.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
+    banks = sub.add_parser("banks", help="list or check question banks (alone: list them)",
+                           description="List, check or draft question banks. Alone, `voiceprep banks` lists the "
+                                       "banks, as `voiceprep banks list` does.")
+    bsub = banks.add_subparsers(dest="banks_command", metavar="ACTION")
+    banks.set_defaults(func=cmd_list)       # `voiceprep banks` alone lists them (it said "ACTION required", exit 2)
     bsub.add_parser("list", help="list bundled and own banks with counts").set_defaults(func=cmd_list)
     check = bsub.add_parser("check", help="validate bank files; exit 1 if any is invalid")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")

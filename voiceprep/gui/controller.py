@@ -25,7 +25,7 @@ from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
-from voiceprep.gui.operations import query, run_in_background
+from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
@@ -309,11 +309,13 @@ class RehearsalController(QObject):
         transcriber = self.services.transcriber()
         self.live = LiveTranscriber(transcriber, settings.transcription,
                                     hotwords=rehearsal.bank.terms(pending.prompt, settings.transcription),
-                                    on_caption=self._captionFromThread.emit, silence_rms=settings.audio.silence_rms,
+                                    on_caption=from_thread(self._captionFromThread),
+                                    silence_rms=settings.audio.silence_rms,
                                     after_pass=memory.release_if_grown)    # a long answer's passes: app/memory.py
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
-                                 stream_factory=factory, on_level=self._levelFromThread.emit, on_audio=self.live.feed,
-                                 on_stopped=self._recordingStopped.emit)
+                                 stream_factory=factory, on_level=from_thread(self._levelFromThread),
+                                 on_audio=self.live.feed,
+                                 on_stopped=from_thread(self._recordingStopped))
         try:
             self.recorder.start()
         except RecorderError as exc:
@@ -387,7 +389,7 @@ class RehearsalController(QObject):
 
         def transcribe() -> Any:
             try:
-                transcript = live.finish(progress=self.importProgress.emit if importing else None)
+                transcript = live.finish(progress=from_thread(self.importProgress) if importing else None)
             except Exception:
                 if self._cancelled:          # whatever went wrong, the candidate no longer wants this answer
                     raise Cancelled() from None

@@ -11,7 +11,9 @@ exception comes back on the GUI thread. Lanes are Python threads, so each keeps 
 - "render": rendering a round's prompts ahead of time (never in the way of the voice being heard now);
 - "draw": drawing charts into images (Progress), so new data never costs the GUI thread the drawing.
 
-If `owner` (a widget) is gone by the time the work ends, the callbacks are skipped.
+If `owner` (a widget) is gone by the time the work ends, the callbacks are skipped. A callback a worker thread
+calls itself (the recorder's level, captions and stop) goes through `from_thread(signal)`: once its object is
+deleted (a window closed, a test torn down), the call is dropped instead of raising in that thread.
 """
 
 from __future__ import annotations
@@ -91,6 +93,17 @@ def run_in_background(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any
             bridge.deliver.emit(lambda: finish(on_done, f.result(), f))
     future.add_done_callback(done)
     return future
+
+
+def from_thread(signal: Any) -> Callable[..., None]:
+    """`signal.emit` for a worker thread to call; a no-op once the signal's object has been deleted."""
+    def emit(*args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError as exc:
+            if "Signal source has been deleted" not in str(exc):
+                raise
+    return emit
 
 
 def query(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], object] | None = None,

@@ -426,10 +426,11 @@ def test_pace_and_fillers_say_they_are_measured_on_spoken_answers_when_every_ans
     assert empty_text(page.pace.canvas.spec()) == "Pace is measured on spoken answers; none yet"
 
 
-def test_a_skipped_questions_point_says_it_was_skipped_and_counts_as_0(qtbot):
-    """Review of session 17: a question skipped in a round counts as 0 in Progress (core.history.skipped), and its
-    point's tooltip said "0 score / 100" like an answer that scored 0. It says it was skipped and counts as 0; a
-    day's average says how many skipped questions it counts as 0; the competencies it probes say it too."""
+def test_a_skipped_question_is_not_on_the_overall_chart_and_counts_as_0_in_the_competencies(qtbot):
+    """Review of session 17: a skip's point said "0 score / 100" like an answer that scored 0; the competencies it
+    probes count it as 0 and say so, a day's average of them too. fix31: the overall chart plotted it at 0 and a
+    day's point averaged it in, while the average per answer above leaves skips out (fix29): the overall chart
+    leaves it out too (the day's point is 50, not 25) and its title says so."""
     from dataclasses import replace
     from types import SimpleNamespace
 
@@ -460,17 +461,19 @@ def test_a_skipped_questions_point_says_it_was_skipped_and_counts_as_0(qtbot):
 
     skip = (parse(rows[2]["started_at"]).day, parse(rows[2]["started_at"]).hour)
     assert rows[2]["skipped"]
-    page._show(data, "b", "py", page._generation)              # one prompt: each try, the skip a point at 0
+    page._show(data, "b", "py", page._generation)              # one prompt: each try, the skip not plotted
     overall = tips(page.overall)
-    assert len(overall) == 4 and overall[skip].endswith("\n0 score / 100 (skipped, counts as 0)"), overall
-    assert sum("skipped" in text for text in overall.values()) == 1
+    assert len(overall) == 3 and skip not in overall and not any("skipped" in t for t in overall.values()), overall
+    assert page.overall.title.text() == "Overall score (skipped questions not plotted: no answer)"
     arch = tips(page.competencies)
     assert arch[skip].endswith("\nArchitecture: 0 (skipped, counts as 0)"), arch
     assert sum("skipped" in text for text in arch.values()) == 1
-    page._show(dict(data), "b", None, page._generation)         # all prompts: the day's average counts it as 0
+    page._show(dict(data), "b", None, page._generation)         # all prompts: the day's average leaves it out
     days = tips(page.overall)
-    assert len(days) == 3 and days[skip].endswith("\n25 score / 100 (a skipped question counted as 0)"), days
-    assert sum("skipped" in text for text in days.values()) == 1
+    assert len(days) == 3 and days[skip].endswith("\n50 score / 100"), days
+    assert not any("skipped" in text for text in days.values())
+    assert page.overall.title.text() == ("Overall score (all prompts: each day's average per answer; skipped "
+                                         "questions not plotted: no answer)")
     comps = tips(page.competencies)                # the day's Architecture counts it, its SQL (not probed) does not
     assert "Architecture: 25 (a skipped question counted as 0)" in comps[skip] and "SQL" not in comps[skip], comps
 

@@ -150,6 +150,29 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
                 f"<br><span style='color:{colors.muted}'>{basis}</span></td>")
 
 
+def _judge(version: str) -> tuple[str, str]:
+    kind, _, number = str(version).rpartition("-")
+    return kind, number
+
+
+def judge_words(version: str) -> str:
+    """The judge that scored an answer, in the candidate's words ("semantic-17" -> "judged by meaning"); its version
+    is the detail's small print (judge_version_text: "v17" meant nothing there, walk18)."""
+    kind, _ = _judge(version)
+    if kind == "semantic":
+        return "judged by meaning"
+    if kind == "cues":
+        return "judged by cue words (an older judge)"
+    return "judged by words only (the meaning model was not available)"
+
+
+def judge_version_text(version: str) -> str:
+    """The small print under History's detail: which judge and version scored it ("" for no known judge)."""
+    kind, number = _judge(version)
+    name = {"semantic": "the meaning judge", "cues": "the cue-word judge"}.get(kind)
+    return f"Scored by {name}, version {number}." if name else ""
+
+
 def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: list[str] | None = None,
                   *, since: str | None = None, follow_up: str | None = None) -> str:
     """The whole feedback page (everything but the buttons and the note). `drill`: the key-point labels a drill
@@ -223,6 +246,8 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     out.append(f"<p style='color:{colors.muted}'>Highlighted: evidence for a key point · underlined: filler · "
                f"italic: hedge{search}</p>")
     out.append(transcript_html(doc, colors))
+    if context is not None and (judge := judge_version_text(doc.get("judge") or "")):   # History's small print
+        out.append(f"<p style='color:{colors.muted}; font-size:small'>{e(judge)}</p>")
     return "".join(out)
 
 

@@ -59,7 +59,7 @@ from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
-from voiceprep.gui.widgets.feedback import FeedbackView, when
+from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
 from voiceprep.gui.widgets.shortcuts import described
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 
@@ -133,16 +133,6 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
                     "tag": tag})
     return out
 
-
-
-def judge_words(version: str) -> str:
-    """The judge that scored an attempt, in the candidate's words ("semantic-1" -> "judged by meaning (v1)")."""
-    kind, _, number = str(version).rpartition("-")
-    if kind == "semantic":
-        return f"judged by meaning (v{number})"
-    if kind == "cues":
-        return f"judged by cue words (older judge, v{number})"
-    return "judged by words only (the meaning model was not available)"
 
 def compare_hint(selected: int) -> str:
     """How to pick the two attempts Compare needs, by mouse and by keyboard (walkthrough 6: with 5 selected it said

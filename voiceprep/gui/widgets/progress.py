@@ -2,7 +2,8 @@
 and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut. Each series has its
 own colour and marker; series with equal values are drawn side by side a few pixels apart, and hovering a point
 shows the true values there. A drill answer (given after being told which points to cover) has a hollow marker; a
-question skipped in a round is a point at 0 whose tooltip says so."""
+question skipped in a round is not on the overall chart (no answer, as in the average per answer) and a point at 0
+on the competencies it probes, whose tooltip says so."""
 
 from __future__ import annotations
 
@@ -216,6 +217,13 @@ def skipped_words(when: list[datetime], values: list[float | None], skipped: lis
     days = [(day[-1][0], sum(1 for _, v, s in day if s and v is not None))
             for day in local_days(when, values, skipped).values()]
     return {last: f" ({skipped_text(n)})" for last, n in days if n}
+
+
+def overall_title(daily: bool, skips: bool) -> str:
+    """The overall chart's title: what a point is, and that a skipped question is not one (it is no answer, as in
+    the average per answer; fix31)."""
+    notes = ["all prompts: each day's average per answer"] * daily + ["skipped questions not plotted: no answer"] * skips
+    return "Overall score" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def hollow_words(when: list[datetime], kinds: list[str | None], daily: bool = False) -> dict[datetime, str]:
@@ -853,9 +861,10 @@ class ProgressPage(QScrollArea):
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
                              ordinal=not daily,
                              skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()})
-        each = "" if prompt else " (all prompts: each day's average)"
-        self.overall.title.setText("Overall score" + each)
-        show(self.overall, {"overall": [r["overall"] for r in series]})
+        self.overall.title.setText(overall_title(daily, any(skips)))
+        # a skip is no answer: not on the overall chart, as not in the average per answer above (fix29); the
+        # competencies still count it as 0, as its round does
+        show(self.overall, {"overall": [None if skip else r["overall"] for r, skip in zip(series, skips)]})
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES

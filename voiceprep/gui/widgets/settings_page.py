@@ -28,7 +28,7 @@ from voiceprep import paths
 from voiceprep.app.errors import user_message
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
-from voiceprep.gui.operations import run_in_background
+from voiceprep.gui.operations import from_thread, run_in_background
 from voiceprep.gui.widgets.common import enter_presses_buttons, heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.gui.widgets.shortcuts import described
@@ -432,7 +432,7 @@ class SettingsPage(QScrollArea):
         if callable(factory) and not isinstance(factory, FileStream):
             factory = factory()
         path = Path(tempfile.gettempdir()) / "voiceprep-mic-test.wav"
-        rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=self._micLevel.emit)
+        rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=from_thread(self._micLevel))
         self.mic_testing = True
         self.mic_status.setText("Recording 3 s… speak now")
 
