@@ -630,13 +630,13 @@ def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
 
 
 def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
-           whole_only: bool = False) -> list[Row]:
+           whole_only: bool = False, skips: bool = True) -> list[Row]:
     """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
     competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
-    (WHOLE_ANSWER), for averages."""
+    (WHOLE_ANSWER), for averages. `skips` False: answers only, no skipped questions."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
     rows = h.read(
@@ -658,7 +658,7 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
             r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
                                  if c in asked.get(r["id"], ()) and not is_follow_up(r)}
     # the questions skipped in rounds, each an answer that scored 0 (core.history.skipped), in time order
-    return with_skipped(rows, skipped_answers(h, bank, prompt), limit)
+    return with_skipped(rows, skipped_answers(h, bank, prompt), limit) if skips else rows
 
 
 def _avg(rows: list[Row], key: str) -> float | None:
@@ -700,7 +700,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
-    series = [r for r in trends(h, bank, prompt=prompt, whole_only=True) if not r.get("skipped")][-10:]   # answers
+    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False)     # the last 10 answers
     recent, earlier = series[-5:], series[:-5]
     result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
     result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
