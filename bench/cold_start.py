@@ -57,7 +57,7 @@ def child(seconds: float) -> None:
         stall = (now - last[0] - 0.005) * 1000
         if stall > 20:
             stalls.append((last[0] - shown, stall, (cpu - last[1]) * 1000))
-        if "model" not in ready and window.model_status.text().startswith("Model:"):
+        if "model" not in ready and window.model_status.text().startswith("Transcription:"):
             ready["model"] = now - shown
         if "judge" not in ready and window.judge_status.text():
             ready["judge"] = now - shown
