@@ -5,10 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sqlite3
 import unicodedata
+from bisect import bisect_right
+from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
+from itertools import accumulate
 from typing import Any
 
+from voiceprep.core.history.schema import TOKENIZE
 from voiceprep.core.history.skipped import average_with_skipped, competency_rows, skipped_answers, with_skipped
 from voiceprep.core.history.store import (
     DONE,
@@ -271,37 +276,32 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
             if (words := (phrase or word).replace('"', " ").split())]
 
 
-_ENDINGS = ("ations", "ation", "ions", "ion", "ingly", "edly", "ing", "als", "al", "ed", "es", "s", "e", "y")
-
-
-def _stem(word: str) -> str:
-    """A word without its ending, near enough to the index's Porter stemmer ("locks", "locking" -> "lock",
-    "proposed", "proposal" -> "propos") to find the words a search matched in a transcript."""
-    w = word.lower()
-    for end in _ENDINGS:
-        if w.endswith(end) and len(w) - len(end) >= 3:
-            return w[:-len(end)]
-    return w
+_MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
 
 
 def searched_words(words: list[str], text: str) -> set[int]:
     """The indices of the transcript's `words` that the search `text` matched (walk18: the detail said "Your
-    search found this in what you said" and nothing showed where): each word searched with its other endings, a
-    quoted phrase where its words are together, a word also where it is written with a space inside ("fail
-    over")."""
-    parts = [(i, p.lower()) for i, w in enumerate(words) for p in re.findall(r"[^\W_]+", w)]
-    stems = [_stem(p) for _i, p in parts]
+    search found this in what you said" and nothing showed where), as the index matched them: the words, joined,
+    in a table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a
+    word's other endings, a quoted phrase where its words are together, a word written with a space inside). A
+    hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
+    terms = " OR ".join(fts_terms(text))
+    if not terms:
+        return set()
+    said = " ".join(w.replace(_MARK, " ") for w in words)
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
+        db.execute("INSERT INTO said VALUES (?)", [said])
+        got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?", [_MARK, _MARK, terms]).fetchone()
+    if not got:
+        return set()
+    starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
     found: set[int] = set()
-    for quoted, typed in _pieces(text):
-        wanted = [_stem(p) for w in typed for p in re.findall(r"[^\W_]+", w)]
-        n = len(wanted)
-        for k in range(len(parts) - n + 1) if n else ():
-            if stems[k:k + n] == wanted:
-                found |= {parts[k + j][0] for j in range(n)}
-        if not quoted and n == 1:                        # "failover" said as "fail over"
-            for (i, a), (j, b) in zip(parts, parts[1:], strict=False):
-                if i != j and _stem(a + b) == wanted[0]:
-                    found |= {i, j}
+    at = 0
+    for k, piece in enumerate(got[0].split(_MARK)):
+        if k % 2:                                  # between two marks: a matched token, or a phrase's tokens
+            found |= set(range(bisect_right(starts, at), bisect_right(starts, at + len(piece) - 1) + 1))
+        at += len(piece)
     return found
 
 
