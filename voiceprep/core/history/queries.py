@@ -68,7 +68,7 @@ def rescored_text(row: Row) -> str | None:
 
 # How a follow-up answer is told from a drill (one place; session 13). An answer to the interviewer's follow-ups
 # (core.rehearsal.FollowUpTurn) is stored as a drill of the points they asked about (drill_json), so it counts as a
-# drill does (WHOLE_ANSWER, COUNTS_FOR_POINT: left out of averages and "last time", counted for those points only),
+# drill does (WHOLE_ANSWER: left out of averages and "last time"; not in a point's hit rate either, key_point_rates),
 # and is marked by attempts.follow_up_json: the questions asked, a JSON list ([]: not stored, a follow-up answer from
 # before schema 6). Everywhere an answer is named (History, Progress, the recap, the CLI, the exports, Compare) it
 # is a follow-up, not a drill: the candidate was asked a question, not told what to cover. `drills` in stats and the
@@ -439,7 +439,9 @@ def unfinished_reason(row: Row) -> str:
 def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
-    point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
+    point asked does not make every other point of the prompt "1 of 2". A follow-up answer is not counted: it was
+    asked about a point its answer missed, which that answer counts already (app.scored: per answer is the answer
+    alone; fix33: "covered in 0 of 2 recent answers" for one answer and its follow-up). `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
     `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks), and
     `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none)."""
@@ -453,7 +455,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
-             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} {extra}),
+             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP} {extra}),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
