@@ -861,6 +861,10 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                "a follow-up answer counts only for the points its follow-ups asked about" if "drill" not in nouns
                else "a drill counts only for the points it asked for")
         out["overall"]["text"] += f" ({which}: {why})"
+        # its score and key points are not measured as the other answer's: no better or worse (fix33: Compare
+        # coloured a drill's +60 green), and why, for Compare's tooltip
+        for name in ("overall", "key_points"):
+            out[name]["plain"] = f"Not marked better or worse: {which} ({why}), so the two are not measured alike"
     return out
 
 
