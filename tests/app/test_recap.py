@@ -221,3 +221,25 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
     assert recap_lines({**recap, "follow_ups": 0, "skips": 0}, find)[1].splitlines()[1] == \
         "Average of your 4 answers: 53."
     assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said
+
+
+def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_about(tmp_path):
+    """fix33: a follow-up is asked about a point its answer missed; counted as one more answer for that point,
+    Welcome back said "covered in 0 of 2 recent answers" for one answer (and 1 of 2 when the follow-up covered it).
+    A point's hit rate counts answers alone (app.scored: "per answer" is before follow-ups), and Welcome back,
+    Progress's rates and `history stats` say the same."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.rounds[0].prompts[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    session.save_typed(bank, prompt, vague)
+    missed = [r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"]]
+    point = missed[0]["label"]
+    session.save_typed(bank, prompt, vague, drill=[point], follow_up=["And then?"])
+    for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
+                  service.weak_points(bank.id)):
+        row = next(r for r in rates if r["label"] == point)
+        assert (row["hits"], row["attempts"]) == (0, 1), rates
+    assert "(covered in 0 of 1 recent answer)" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    access.close_all()

@@ -26,3 +26,15 @@ def test_fillers_are_not_measured_on_a_typed_answer_as_the_app_says():
     assert m["hedges"]["text"] == "Hedges 2 → 2"            # written words hedge too
     mixed = _metrics(side(50, typed=False), side(60))
     assert mixed["fillers"]["text"] == "Fillers 1 → none (typed)", mixed["fillers"]
+
+
+def test_a_drills_score_change_is_not_called_better_or_worse():
+    """fix33: Compare coloured "Overall score 40 → 100 (+60)" green beside a drill, as if a fair comparison; a drill
+    (told which points to cover) or a follow-up answer counts only for the points asked: its score's change is said
+    plainly, with why (`plain`); two whole answers' changes are compared as before."""
+    drill = {**side(100), "drill": ["a"]}
+    m = _metrics(side(40), drill)
+    for name in ("overall", "key_points"):
+        assert m[name]["plain"] == ("Not marked better or worse: the second is a drill (a drill counts only for the "
+                                    "points it asked for), so the two are not measured alike"), m[name]
+    assert "plain" not in m["hedges"] and "plain" not in _metrics(side(40), side(100))["overall"]

@@ -5,10 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sqlite3
 import unicodedata
+from bisect import bisect_right
+from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
+from itertools import accumulate
 from typing import Any
 
+from voiceprep.core.history.schema import TOKENIZE
 from voiceprep.core.history.skipped import average_with_skipped, competency_rows, skipped_answers, with_skipped
 from voiceprep.core.history.store import (
     DONE,
@@ -63,7 +68,7 @@ def rescored_text(row: Row) -> str | None:
 
 # How a follow-up answer is told from a drill (one place; session 13). An answer to the interviewer's follow-ups
 # (core.rehearsal.FollowUpTurn) is stored as a drill of the points they asked about (drill_json), so it counts as a
-# drill does (WHOLE_ANSWER, COUNTS_FOR_POINT: left out of averages and "last time", counted for those points only),
+# drill does (WHOLE_ANSWER: left out of averages and "last time"; not in a point's hit rate either, key_point_rates),
 # and is marked by attempts.follow_up_json: the questions asked, a JSON list ([]: not stored, a follow-up answer from
 # before schema 6). Everywhere an answer is named (History, Progress, the recap, the CLI, the exports, Compare) it
 # is a follow-up, not a drill: the candidate was asked a question, not told what to cover. `drills` in stats and the
@@ -271,37 +276,32 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
             if (words := (phrase or word).replace('"', " ").split())]
 
 
-_ENDINGS = ("ations", "ation", "ions", "ion", "ingly", "edly", "ing", "als", "al", "ed", "es", "s", "e", "y")
-
-
-def _stem(word: str) -> str:
-    """A word without its ending, near enough to the index's Porter stemmer ("locks", "locking" -> "lock",
-    "proposed", "proposal" -> "propos") to find the words a search matched in a transcript."""
-    w = word.lower()
-    for end in _ENDINGS:
-        if w.endswith(end) and len(w) - len(end) >= 3:
-            return w[:-len(end)]
-    return w
+_MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
 
 
 def searched_words(words: list[str], text: str) -> set[int]:
     """The indices of the transcript's `words` that the search `text` matched (walk18: the detail said "Your
-    search found this in what you said" and nothing showed where): each word searched with its other endings, a
-    quoted phrase where its words are together, a word also where it is written with a space inside ("fail
-    over")."""
-    parts = [(i, p.lower()) for i, w in enumerate(words) for p in re.findall(r"[^\W_]+", w)]
-    stems = [_stem(p) for _i, p in parts]
+    search found this in what you said" and nothing showed where), as the index matched them: the words, joined,
+    in a table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a
+    word's other endings, a quoted phrase where its words are together, a word written with a space inside). A
+    hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
+    terms = " OR ".join(fts_terms(text))
+    if not terms:
+        return set()
+    said = " ".join(w.replace(_MARK, " ") for w in words)
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
+        db.execute("INSERT INTO said VALUES (?)", [said])
+        got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?", [_MARK, _MARK, terms]).fetchone()
+    if not got:
+        return set()
+    starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
     found: set[int] = set()
-    for quoted, typed in _pieces(text):
-        wanted = [_stem(p) for w in typed for p in re.findall(r"[^\W_]+", w)]
-        n = len(wanted)
-        for k in range(len(parts) - n + 1) if n else ():
-            if stems[k:k + n] == wanted:
-                found |= {parts[k + j][0] for j in range(n)}
-        if not quoted and n == 1:                        # "failover" said as "fail over"
-            for (i, a), (j, b) in zip(parts, parts[1:], strict=False):
-                if i != j and _stem(a + b) == wanted[0]:
-                    found |= {i, j}
+    at = 0
+    for k, piece in enumerate(got[0].split(_MARK)):
+        if k % 2:                                  # between two marks: a matched token, or a phrase's tokens
+            found |= set(range(bisect_right(starts, at), bisect_right(starts, at + len(piece) - 1) + 1))
+        at += len(piece)
     return found
 
 
@@ -439,7 +439,9 @@ def unfinished_reason(row: Row) -> str:
 def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
-    point asked does not make every other point of the prompt "1 of 2". `label` is the wording the point was last
+    point asked does not make every other point of the prompt "1 of 2". A follow-up answer is not counted: it was
+    asked about a point its answer missed, which that answer counts already (app.scored: per answer is the answer
+    alone; fix33: "covered in 0 of 2 recent answers" for one answer and its follow-up). `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
     `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks), and
     `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none)."""
@@ -453,7 +455,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
-             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} {extra}),
+             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP} {extra}),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
@@ -859,6 +861,10 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                "a follow-up answer counts only for the points its follow-ups asked about" if "drill" not in nouns
                else "a drill counts only for the points it asked for")
         out["overall"]["text"] += f" ({which}: {why})"
+        # its score and key points are not measured as the other answer's: no better or worse (fix33: Compare
+        # coloured a drill's +60 green), and why, for Compare's tooltip
+        for name in ("overall", "key_points"):
+            out[name]["plain"] = f"Not marked better or worse: {which} ({why}), so the two are not measured alike"
     return out
 
 

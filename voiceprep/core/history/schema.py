@@ -9,6 +9,10 @@ import sqlite_utils
 
 from voiceprep.core.history.errors import HistoryError
 
+# The search index's tokenizer (attempts_fts, made by _v1): queries.searched_words marks a transcript's words with it,
+# so the words marked are those the search matched. A history made before a change here keeps its index's.
+TOKENIZE = "porter"
+
 
 def _v1(db: sqlite_utils.Database) -> None:
     db.table("bank_snapshots").create({"hash": str, "bank_id": str, "title": str, "source": str, "toml": str,
@@ -37,7 +41,7 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("attempts").create_index(["started_at"])
     db.table("attempts").create_index(["state"])
     db.table("key_point_results").create_index(["key_point_id"])
-    db.table("attempts").enable_fts(["transcript", "prompt_text", "note"], create_triggers=True, tokenize="porter")
+    db.table("attempts").enable_fts(["transcript", "prompt_text", "note"], create_triggers=True, tokenize=TOKENIZE)
 
 
 def _v2(db: sqlite_utils.Database) -> None:

@@ -7,14 +7,15 @@ import html
 import math
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QSplitter,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -62,14 +63,15 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
            "<b>What changed</b>"]
     for name, m in result["metrics"].items():
         color = None
-        if m["delta"]:
+        if m["delta"] and not m.get("plain"):    # a drill's or follow-up's score: not better or worse, said why
             up = m["delta"] > 0
             if name in BETTER_UP:
                 color = GOOD if up else BAD
             elif name in BETTER_DOWN:
                 color = BAD if up else GOOD
         style = f" style='color:{color}'" if color else ""
-        out.append(f"<br><span{style}>{html.escape(m['text'])}</span>")
+        tip = f" title='{html.escape(m['plain'], quote=True)}'" if m.get("plain") else ""
+        out.append(f"<br><span{style}{tip}>{html.escape(m['text'])}</span>")
     out.append("</td>")
     reworded = {r["label"] for r in result.get("reworded") or []}   # judged on two wordings (walkthrough 12)
     for caption, labels, mark, color in (("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
@@ -89,6 +91,30 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     return "".join(out)
 
 
+class TipBrowser(QTextBrowser):
+    """Rich text whose spans' `title` shows as a tooltip where the pointer rests (QTextBrowser shows none)."""
+
+    def tip_at(self, pos: QPoint) -> str:
+        """The tooltip of the text at `pos` (viewport coordinates; "" for none, or off the text)."""
+        scrolled = QPointF(pos) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        at = self.document().documentLayout().hitTest(scrolled, Qt.HitTestAccuracy.ExactHit)
+        if at < 0:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(at + 1, self.document().characterCount() - 1))     # the format of the character at
+        return cursor.charFormat().toolTip()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            tip = self.tip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
 class CompareView(QWidget):
     """Rich text throughout: one page for the summary, one per transcript (fast to lay out, easy to copy from)."""
 
@@ -97,7 +123,7 @@ class CompareView(QWidget):
         colors = Colors(self.palette())
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.summary = QTextBrowser()
+        self.summary = TipBrowser()
         self.summary.setHtml(summary_html(result, colors))
         split.addWidget(self.summary)
         below = QWidget()

@@ -203,6 +203,7 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
 
 
 SKIPPED_POINT = " (skipped, counts as 0)"      # a question skipped in a round: its point's tooltip (review 17)
+SKIPPED_PLACE = "Skipped: no answer, not plotted"   # its place on one prompt's overall chart, marked (fix33)
 
 
 def skipped_words(when: list[datetime], values: list[float | None], skipped: list[bool],
@@ -328,6 +329,7 @@ class ChartSpec:
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
     places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
     skipped: tuple[tuple[tuple[datetime, str], ...], ...] = ()   # per series: where skips count as 0 (skipped_words)
+    marked: tuple[tuple[datetime, str], ...] = ()   # places with no value marked on the axis, and their tooltip
 
 
 @dataclass(frozen=True)
@@ -544,8 +546,25 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         p.setBrush(QColor(spec.background))
         for x, y in drills:                     # always marked, however many points the line has
             draw_marker(p, shape, x, y, 3.5)
-    return [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines))
-            for (t, v), (x, y) in zip(s, pts)]
+    tips = [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines)) for (t, v), (x, y) in zip(s, pts)]
+    # a place with no value (a skip on one prompt's chart) under the line joined over it: "skipped" in muted words
+    # above the axis, a muted × where the words would overlap (fix33: the empty slot read as missing data); its
+    # tooltip says why (tip_text: series -1)
+    faint = QColor(text)
+    faint.setAlpha(150)
+    p.setPen(QPen(faint, 1.5))
+    word, right_of_last = "skipped", -math.inf
+    for t, _ in spec.marked:
+        x, y = xy(t, lo).x(), area.bottom() - 6
+        w = metrics.horizontalAdvance(word)
+        if x - w / 2 > right_of_last + 4:
+            p.drawText(QPointF(x - w / 2, area.bottom() - 3), word)
+            right_of_last = x + w / 2
+        else:
+            p.drawLine(QLineF(x - 3, y - 3, x + 3, y + 3))
+            p.drawLine(QLineF(x - 3, y + 3, x + 3, y - 3))
+        tips.append((x, y, t, -1, 0.0))
+    return tips
 
 
 def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: QPointF) -> str:
@@ -556,6 +575,8 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
         return ""
     when = min(near, key=lambda tip: math.hypot(tip[0] - at.x(), tip[1] - at.y()))[2]
     same = sorted((tip for tip in tips[lo:hi] if tip[2] == when), key=lambda tip: tip[3])
+    if same and same[0][3] < 0:          # a marked place (spec.marked), no value
+        return f"{day_label(when, True)} {when.strftime('%H:%M')}\n{dict(spec.marked).get(when, '')}"
     head = f"{day_label(when, True)}: the day's average" if spec.daily else \
         f"{day_label(when, True)} {when.strftime('%H:%M')}"
 
@@ -580,6 +601,7 @@ class Canvas(QWidget):
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
         self.skipped: dict[str, dict[datetime, str]] = {}    # per series: where skips count as 0 (skipped_words)
+        self.marked: dict[datetime, str] = {}          # places with no value marked on the axis (ChartSpec.marked)
         self.daily = False                            # each point is a day's average
         self.ordinal = False                          # attempts evenly spaced in order (one prompt)
         self.places: tuple[datetime, ...] = ()        # every time on the x-axis, valued or not (x_times)
@@ -599,7 +621,8 @@ class Canvas(QWidget):
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
                          tuple(sorted(self.hollow_words.items())), self.ordinal, self.places,
-                         tuple(tuple(sorted(self.skipped.get(name, {}).items())) for name in self.series))
+                         tuple(tuple(sorted(self.skipped.get(name, {}).items())) for name in self.series),
+                         tuple(sorted(self.marked.items())))
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -677,15 +700,18 @@ class LineChart(QWidget):
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
                    drills: dict[str, frozenset[datetime]] | None = None,
                    hollow_words: dict[datetime, str] | None = None, ordinal: bool = False,
-                   skipped: dict[str, dict[datetime, str]] | None = None) -> None:
+                   skipped: dict[str, dict[datetime, str]] | None = None,
+                   marked: dict[datetime, str] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
         calls it where it is not a drill (hollow_words: "(follow-up)"). `ordinal`: attempts evenly spaced in the
         order given, labelled by day (one prompt's tries). Every time given keeps its place on the x-axis, with a
         value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts. `skipped`: per
-        series, what a point's tooltip adds where a skipped question counts in it as 0 (skipped_words)."""
+        series, what a point's tooltip adds where a skipped question counts in it as 0 (skipped_words). `marked`:
+        places with no value marked on the axis and what their tooltip says (a skip on one prompt's chart)."""
         self.canvas.daily = daily
+        self.canvas.marked = dict(marked or {})
         self.canvas.places = tuple(sorted({t for pts in series.values() for t, _ in pts}))
         self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
@@ -855,16 +881,18 @@ class ProgressPage(QScrollArea):
         kinds = [kind_name(r) for r in series]           # a follow-up answer is hollow too, and named so
         words = hollow_words(when, kinds, daily)
 
-        def show(chart: LineChart, named: dict[str, list[float | None]]) -> None:
+        def show(chart: LineChart, named: dict[str, list[float | None]], marked: dict[datetime, str] | None = None) -> None:
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
                              ordinal=not daily,
-                             skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()})
+                             skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()}, marked=marked)
         self.overall.title.setText(overall_title(daily, any(skips)))
         # a skip is no answer: not on the overall chart, as not in the average per answer above (fix29); the
-        # competencies still count it as 0, as its round does
-        show(self.overall, {"overall": [None if skip else r["overall"] for r, skip in zip(series, skips)]})
+        # competencies still count it as 0, as its round does. One prompt's chart keeps each try's place: a skip's is
+        # marked and says so (fix33: an empty slot read as missing data)
+        show(self.overall, {"overall": [None if skip else r["overall"] for r, skip in zip(series, skips)]},
+             {} if daily else {t: SKIPPED_PLACE for t, skip in zip(when, skips) if skip})
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
