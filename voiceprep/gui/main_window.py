@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)
+        self.practice.openQuestion.connect(self._open_question)
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
         self.banks.created.connect(self._bank_created)
@@ -458,6 +459,11 @@ class MainWindow(QMainWindow):
             finally:
                 self._playbackEnded.emit()
         run_in_background(work, on_error=failed, owner=self)
+
+    def _open_question(self, bank_id: str, prompt_id: str) -> None:
+        """A line of the round summary: that question's answers in History."""
+        self.history.show_question(bank_id, prompt_id)
+        self.nav.setCurrentRow(PAGES.index("History"))
 
     def stop_playback(self) -> None:
         self.player.stop()

@@ -345,6 +345,13 @@ class HistoryPage(QWidget):
         self.prompt_filter.blockSignals(False)
         self.refresh()
 
+    def show_question(self, bank_id: str, prompt_id: str) -> None:
+        """The answers to one question: its bank and question chosen in the filters (the round summary's lines)."""
+        self.bank_filter.blockSignals(True)
+        self.bank_filter.setCurrentIndex(max(self.bank_filter.findData(bank_id), 0))
+        self.bank_filter.blockSignals(False)
+        self._fill_prompts(prompt_id)
+
     def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

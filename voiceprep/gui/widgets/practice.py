@@ -50,6 +50,7 @@ from voiceprep.gui.widgets.common import (
     GOOD_SCORE,
     WARN,
     Card,
+    LineButton,
     ScoreBar,
     big_number,
     flow_row,
@@ -184,6 +185,7 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # by the summary's bars when a question was skipped: they count it as 0 (walk16: Depth 59 here, 100 in the one
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
+QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
 # a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
 # page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
@@ -240,6 +242,7 @@ def cut_off_line(rehearsal: Rehearsal) -> str | None:
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
+    openQuestion = Signal(str, str)     # bank id, prompt id: its answers in History
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -406,6 +409,7 @@ class PracticePage(QWidget):
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
+        self.question_lines: list[LineButton] = []     # the round summary's, when it is shown
 
         def clicks(button: QAbstractButton) -> Callable[[], None]:
             def click() -> None:
@@ -1213,13 +1217,15 @@ class PracticePage(QWidget):
         to_drill = answered[:6]
         # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
         # (walkthrough 13)
+        prompts = list(dict.fromkeys(rehearsal.prompts))        # scored.question_lines' order
+        self.question_lines = []
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
         lay.addLayout(lists)
         # a line a question: its score, key points, what its follow-ups added, or skipped (walk18: 80% blank); a
         # column beside the others, so the summary still fits 1366x768
         lists_shown = [(title, lines) for title, lines in (
-            ("Question by question", scored.question_lines(rehearsal)),
+            (QUESTION_BY_QUESTION, scored.question_lines(rehearsal)),
             ("Drill next", drill_next_lines(bank, to_drill)),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
@@ -1228,8 +1234,15 @@ class PracticePage(QWidget):
             column = QVBoxLayout()           # a column of its own: a long line in one does not space out the others
             lists.addLayout(column, 0, col)
             column.addWidget(heading(title, 12))
-            for line in lines:
-                item = plain(f"• {line}")      # every column bulleted (walk19: questions ran into each other)
+            for i, line in enumerate(lines):
+                text = f"• {line}"             # every column bulleted (walk19: questions ran into each other)
+                if title == QUESTION_BY_QUESTION:       # a line a question: Tab, arrows, Enter/Space/click open it
+                    button = LineButton(text, self.question_lines, prompts[i].id)
+                    button.setToolTip("Show this question's answers in History")
+                    button.clicked.connect(lambda _=False, pid=prompts[i].id: self.openQuestion.emit(bank.id, pid))
+                    column.addWidget(button)
+                    continue
+                item = plain(text)
                 item.setWordWrap(True)
                 column.addWidget(item)
             if title == "Drill next":
