@@ -4,10 +4,13 @@ shortcuts, so a key added without a line on the sheet fails here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import threading
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
+from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
 
 
@@ -57,3 +60,77 @@ def test_the_bank_editors_add_has_a_key_and_says_it(window, qtbot):
     qtbot.keyClick(editor.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(editor.add_menu.isVisible)
     editor.add_menu.close()
+
+
+class HeldVoice:
+    """The interviewer's voice, speaking until it is stopped (no sound card here)."""
+
+    def __init__(self):
+        self.playing, self.stopped, self.stops = threading.Event(), threading.Event(), 0
+
+    def render(self, text):
+        return text
+
+    def play(self, wav):
+        self.stopped.clear()
+        self.playing.set()
+        self.stopped.wait(30)
+        self.playing.clear()
+        return False
+
+    def stop(self):
+        if self.playing.is_set():
+            self.stops += 1
+            self.stopped.set()
+
+
+def speaking(window, qtbot) -> HeldVoice:
+    """A round started, its first question being read out."""
+    voice = HeldVoice()
+    window.services.speaker = lambda: voice
+    window.controller.tts_ok = True
+    window.nav.setCurrentRow(PAGES.index("Practice"))
+    window.practice.start_btn.click()
+    qtbot.waitUntil(voice.playing.is_set, timeout=30000)
+    return voice
+
+
+def test_esc_while_the_voice_speaks_stops_it_and_leaves_the_bank_editor_open(window, qtbot):
+    """Session 22: one Esc stopped the interviewer's voice and closed the bank editor under it. The first Esc
+    stops the voice only; the second closes the editor."""
+    voice = speaking(window, qtbot)
+    window.nav.setCurrentRow(PAGES.index("Banks"))
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not voice.playing.is_set(), timeout=5000)
+    assert voice.stops == 1
+    assert window.banks.pages.currentWidget() is editor and editor.isVisible()
+    qtbot.waitUntil(lambda: window.controller.state == c.IDLE, timeout=5000)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)          # the usual: an untouched new bank closes at once
+    qtbot.waitUntil(lambda: window.banks.pages.currentWidget() is not editor, timeout=5000)
+
+
+def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qtbot):
+    """Session 22: the same in a dialog (Type answer opened while the question is read out): the first Esc stops
+    the voice, the dialog stays with what was typed; the second Esc closes it."""
+    voice = speaking(window, qtbot)
+    seen = []
+
+    def in_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not voice.playing.is_set(), timeout=5000)
+        seen.append((voice.stops, dialog.isVisible()))
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+        seen.append(dialog.isVisible())
+
+    def unstuck():
+        if (dialog := QApplication.activeModalWidget()) is not None:
+            dialog.reject()
+    QTimer.singleShot(300, in_dialog)
+    QTimer.singleShot(8000, unstuck)
+    window.practice.type_btn.click()                        # waits while the dialog is open
+    assert seen == ["TypeAnswerDialog", (1, True), False], seen

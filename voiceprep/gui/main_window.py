@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,7 @@ from voiceprep.core.history import HistoryCorruptError
 from voiceprep.core.wording import counted
 from voiceprep.gui import app as gui_app
 from voiceprep.gui import collector
-from voiceprep.gui.controller import RehearsalController
+from voiceprep.gui.controller import SPEAKING, RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
@@ -108,6 +109,27 @@ class PageList(QListWidget):
         return
 
 
+class VoiceFirst(QObject):
+    """Esc while the interviewer's voice speaks stops the voice and does nothing else, in any window of the app; the
+    next Esc does what Esc does there (session 22: one Esc stopped the voice and closed the bank editor under it; in
+    the Type answer dialog it closed the dialog and the voice went on). The window's Esc shortcut does not see it:
+    the key is taken as a key press (its shortcut override accepted), then eaten here."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.controller = window.controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                or not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape or event.modifiers()
+                or self.controller.state is not SPEAKING):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            self.controller.stop_speaking()
+        event.accept()
+        return True
+
+
 class MainWindow(QMainWindow):
     _playbackEnded = Signal()
 
@@ -166,8 +188,11 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; close the "
-                  "bank editor").activated.connect(self.stop_sound)
+        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; when "
+                  "nothing plays, close the bank editor").activated.connect(self.stop_sound)
+        self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
+        if (app := QApplication.instance()) is not None:
+            app.installEventFilter(self.voice_first)
         described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit").activated.connect(self.close)   # as closing does
         described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
                   "shortcuts").activated.connect(self.shortcuts_sheet.open_sheet)
