@@ -4,11 +4,13 @@ shortcuts, so a key added without a line on the sheet fails here."""
 
 from __future__ import annotations
 
+import re
 import threading
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QWidget
 
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
@@ -134,3 +136,56 @@ def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qt
     QTimer.singleShot(8000, unstuck)
     window.practice.type_btn.click()                        # waits while the dialog is open
     assert seen == ["TypeAnswerDialog", (1, True), False], seen
+
+
+QT_OWN = {"Ctrl+Space"}     # History's hint names a table's own key (Ctrl+Space selects the row), no shortcut of ours
+SHOWN_KEY = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:[A-Za-z0-9]+|↑|↓)\b|\bF\d{1,2}\b|\bEsc\b")
+
+
+def keys_in_labels(*roots) -> dict[str, list[str]]:
+    """Every key named in brackets in a label, button, tooltip or placeholder under `roots`: key -> its texts."""
+    found: dict[str, list[str]] = {}
+    for root in roots:
+        texts = [lw.item(i).toolTip() for lw in root.findChildren(QListWidget) for i in range(lw.count())]
+        for w in [root, *root.findChildren(QWidget)]:
+            texts += [w.toolTip()] + [getattr(w, name)() for name in ("text", "placeholderText")
+                                      if isinstance(w, (QAbstractButton, QLabel, QLineEdit))
+                                      and hasattr(w, name)]
+        for text in texts:
+            for bracket in re.findall(r"\(([^()]*)\)", text):
+                for key in set(SHOWN_KEY.findall(bracket)) - QT_OWN:
+                    found.setdefault(key, []).append(text)
+    return found
+
+
+def real_keys(*roots) -> set[str]:
+    return {keys(sc) for root in roots for sc in [*root.findChildren(QShortcut), *root.findChildren(QAction)]
+            if keys(sc)}
+
+
+@pytest.mark.parametrize("remapped", [False, True])
+def test_every_key_a_label_shows_is_a_real_shortcut_and_follows_it(qtbot, services, monkeypatch, remapped):
+    """Session 22: labels wrote their keys by hand ("Practice (Ctrl+1)" beside the Ctrl+1 shortcut), so changing a
+    key would leave the label behind. Every key shown in brackets is one the window (or the dialog) has; with every
+    Ctrl key defined as Ctrl+Alt instead, the labels say the new keys."""
+    from voiceprep.gui import main_window
+    from voiceprep.gui.widgets import bank_editor, history, practice, settings_page
+
+    if remapped:
+        class Remapped(QKeySequence):
+            def __init__(self, key=None):
+                text = QKeySequence(key).toString()
+                super().__init__(text.replace("Ctrl+", "Ctrl+Alt+") if text.startswith("Ctrl+") else text)
+        for module in (main_window, bank_editor, history, practice, settings_page):
+            monkeypatch.setattr(module, "QKeySequence", Remapped)
+    window = main_window.MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    dialog = practice.TypeAnswerDialog("Why payments?", "", window)
+    qtbot.addWidget(dialog)
+    shown = keys_in_labels(window, dialog)
+    assert {"Ctrl+1", "Ctrl+T", "Ctrl+F", "Ctrl+S", "Ctrl+N", "Ctrl+Enter", "F1", "Esc"} <= \
+        {k.replace("Ctrl+Alt+", "Ctrl+") for k in shown}, shown
+    real = real_keys(window, dialog)
+    assert {key: texts for key, texts in shown.items() if key not in real} == {}
+    if remapped:
+        assert not [k for k in shown if k.startswith("Ctrl+") and not k.startswith("Ctrl+Alt+")], shown

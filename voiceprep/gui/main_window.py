@@ -41,7 +41,7 @@ from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage
 from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
-from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described
+from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described, key_text
 from voiceprep.speech.player import Player
 from voiceprep.speech.transcriber import ModelError
 
@@ -150,8 +150,8 @@ class MainWindow(QMainWindow):
                                # the page list's own focus ring (a style sheet replaces the style's drawing): the
                                # selected page is highlighted whether or not the list has the keyboard
                                "QListWidget:focus { border-color: palette(highlight); }")
-        for i, name in enumerate(PAGES):
-            QListWidgetItem(name, self.nav).setToolTip(f"{name} (Ctrl+{i + 1})")
+        for name in PAGES:
+            QListWidgetItem(name, self.nav)          # its tooltip names its key, below
         self.stack = QStackedWidget()
         self.practice = PracticePage(self.controller)
         self.history = HistoryPage(self.services)
@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:]))
         self.help_btn = QPushButton("⌨ Shortcuts")
         self.help_btn.setFlat(True)
-        self.help_btn.setToolTip("Keyboard shortcuts (F1)")
         self.help_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # for the mouse: the keyboard has F1 (no Tab stop)
         self.help_btn.clicked.connect(self.shortcuts_sheet.open_sheet)
         side = QVBoxLayout()
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar())
-        self.stop_playback_btn = QPushButton("■ Stop playback  (Esc)")
+        self.stop_playback_btn = QPushButton()
         self.stop_playback_btn.setFlat(True)
         self.stop_playback_btn.hide()
         self.stop_playback_btn.clicked.connect(self.stop_playback)
@@ -188,19 +187,25 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; when "
-                  "nothing plays, close the bank editor").activated.connect(self.stop_sound)
+        esc = described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; when "
+                        "nothing plays, close the bank editor")
+        esc.activated.connect(self.stop_sound)
+        self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
         self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
         if (app := QApplication.instance()) is not None:
             app.installEventFilter(self.voice_first)
-        described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit").activated.connect(self.close)   # as closing does
-        described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
-                  "shortcuts").activated.connect(self.shortcuts_sheet.open_sheet)
+        self.quit_shortcut = described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit")
+        self.quit_shortcut.activated.connect(self.close)                                          # as closing does
+        sheet = described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
+                          "shortcuts")
+        sheet.activated.connect(self.shortcuts_sheet.open_sheet)
+        self.help_btn.setToolTip(f"Keyboard shortcuts ({key_text(sheet)})")
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
-            described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}").activated.connect(
-                lambda i=i: self.nav.setCurrentRow(i))
+            go = described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}")
+            go.activated.connect(lambda i=i: self.nav.setCurrentRow(i))
+            self.nav.item(i).setToolTip(f"{PAGES[i]} ({key_text(go)})")
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)
@@ -309,7 +314,7 @@ class MainWindow(QMainWindow):
                 event.ignore()               # Enter, Esc or closing the question: the answer goes on
                 if stopped_meanwhile:
                     self.statusBar().showMessage("The answer stopped by itself while voiceprep asked about quitting, "
-                                                 "so it stays open. Ctrl+Q quits.", 15000)
+                                                 f"so it stays open. {key_text(self.quit_shortcut)} quits.", 15000)
                 if self.stack.currentIndex() == PAGES.index("Practice"):
                     self.practice.take_focus()      # not the page list, where the dialog's close had left it
                 return

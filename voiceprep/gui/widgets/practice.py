@@ -62,7 +62,7 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
-from voiceprep.gui.widgets.shortcuts import described
+from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
 log = logging.getLogger(__name__)
@@ -157,13 +157,14 @@ class TypeAnswerDialog(QDialog):
         row.addWidget(self.count, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_btn = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_btn.setText("Check my answer  (Ctrl+Enter)")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         lay.addLayout(row)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            described(QShortcut(QKeySequence(key), self), "Check the typed answer").activated.connect(self._submit)
+            submit = described(QShortcut(QKeySequence(key), self), "Check the typed answer")
+            submit.activated.connect(self._submit)
+        self.ok_btn.setText(f"Check my answer  ({key_text(submit)})")     # named by the last: "Ctrl+Enter"
         self.editor.textChanged.connect(self._update)
         self._update()
         self.editor.setFocus()
@@ -300,7 +301,7 @@ class PracticePage(QWidget):
         row = QHBoxLayout()
         self.position = muted("Choose a bank and a round, then press Start round.")
         row.addWidget(self.position, 1)
-        self.replay_btn = QPushButton("↻ Replay  (Ctrl+P)")
+        self.replay_btn = QPushButton("↻ Replay")            # its key added from its shortcut, below
         row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
         cl.addLayout(row)
         self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
@@ -373,8 +374,8 @@ class PracticePage(QWidget):
 
         # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer  (Space)")
-        self.import_btn = QPushButton("Import audio…  (Ctrl+I)")
-        self.type_btn = QPushButton("Type answer…  (Ctrl+T)")
+        self.import_btn = QPushButton("Import audio…")
+        self.type_btn = QPushButton("Type answer…")
         self.retry_btn = QPushButton("Retry  (R)")
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
@@ -435,6 +436,8 @@ class PracticePage(QWidget):
             sc.setAutoRepeat(False)
             sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else self._after_held(command))
             self.shortcuts[key] = sc
+        for key, button in (("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
+            button.setText(f"{button.text()}  ({key_text(self.shortcuts[key])})")     # the label says its real key
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -932,7 +935,7 @@ class PracticePage(QWidget):
         notice goes once this question is answered (an ANSWER notice), as the undo does."""
         asked = textwrap.shorten(prompt.text, 70, placeholder="…")
         self.notice.show_text(f"Skipped “{asked}”: it counts as not answered.", c.ANSWER,
-                              ("Undo skip  (Ctrl+Z)", self.ctl.undo_skip))
+                              (f"Undo skip  ({key_text(self.shortcuts['Ctrl+Z'])})", self.ctl.undo_skip))
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
@@ -992,10 +995,13 @@ class PracticePage(QWidget):
         older feedback); they are the question once the answer to them starts (_on_state)."""
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            self.feedback.show_asked(turn.questions, f"Space answers {them} (Ctrl+T to type).")
+            self.feedback.show_asked(turn.questions, f"Space answers {them} ({self._type_key()} to type).")
         else:
             self._show_question(turn)
         self._focus_answer()
+
+    def _type_key(self) -> str:
+        return key_text(self.shortcuts["Ctrl+T"])
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
@@ -1016,7 +1022,7 @@ class PracticePage(QWidget):
             moves = f"N to {finish}." if finish else "N moves on."
             texts[RehearsalState(state)] = (
                 "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                + " (Ctrl+T to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
+                + f" ({self._type_key()} to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
                                           else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:

@@ -22,7 +22,9 @@ def described(shortcut: K, what: str) -> K:
     return shortcut
 
 
-def _keys(shortcut: QShortcut | QAction) -> str:
+def key_text(shortcut: QShortcut | QAction) -> str:
+    """The shortcut's key as labels and the sheet show it ("Ctrl+P"): a label names its key from the shortcut
+    itself, so changing the key changes the label (session 22: "Practice (Ctrl+1)" was written by hand)."""
     seq = shortcut.key() if isinstance(shortcut, QShortcut) else shortcut.shortcut()
     return seq.toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -43,7 +45,7 @@ def shortcut_sheet(window: QWidget, order: tuple[str, ...] = ()) -> list[tuple[s
     found += [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
     sections: dict[str, dict[str, list[str]]] = {ANYWHERE: {}}
     for shortcut in found:
-        keys = _keys(shortcut)
+        keys = key_text(shortcut)
         if not keys:
             continue
         lines = sections.setdefault(_section(shortcut.parent()), {})
