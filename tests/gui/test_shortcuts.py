@@ -189,3 +189,35 @@ def test_every_key_a_label_shows_is_a_real_shortcut_and_follows_it(qtbot, servic
     assert {key: texts for key, texts in shown.items() if key not in real} == {}
     if remapped:
         assert not [k for k in shown if k.startswith("Ctrl+") and not k.startswith("Ctrl+Alt+")], shown
+
+
+def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
+    """Session 22: the Type answer dialog's Ctrl+Enter was on the sheet only while the dialog was open (and under
+    Practice once it had been). The keys of dialogs have their own section, whether or not one is open, made from
+    the dialog's own definitions; the bank editor's section says Esc closes it."""
+    from voiceprep.gui.widgets.practice import TypeAnswerDialog
+
+    def sheet_text() -> str:
+        window.shortcuts_sheet.refresh()
+        return window.shortcuts_sheet.view.toPlainText()
+
+    def section(text: str, heading: str) -> str:
+        after = text.split(f"\n{heading}\n", 1)[1] if f"\n{heading}\n" in text else ""
+        return after.split("\n\n", 1)[0]
+
+    dialog = TypeAnswerDialog("Why payments?", "", None)          # the keys a real one has
+    qtbot.addWidget(dialog)
+    submit = " or ".join(keys(sc) for sc in dialog.findChildren(QShortcut))
+    assert submit == "Ctrl+Return or Ctrl+Enter"
+    for opened in (False, True):
+        if opened:                                                 # opened once from Practice, then closed
+            QTimer.singleShot(300, lambda: QApplication.activeModalWidget().reject())
+            window.practice.start_btn.click()
+            qtbot.waitUntil(lambda: window.controller.rehearsal is not None, timeout=30000)
+            window.practice.type_btn.click()
+        text = "\n" + sheet_text()
+        dialogs = section(text, "In dialogs")
+        assert submit in dialogs and "Type answer" in dialogs, text
+        assert "Esc" in dialogs and "Enter" in dialogs.replace(submit, ""), dialogs
+        assert "Esc" in section(text, "Bank editor"), text
+        assert text.count("Ctrl+Enter") == 1, text

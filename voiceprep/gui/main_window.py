@@ -34,14 +34,15 @@ from voiceprep.gui.controller import SPEAKING, RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
-from voiceprep.gui.widgets.practice import PracticePage
+from voiceprep.gui.widgets.practice import PracticePage, TypeAnswerDialog
 from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
-from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described, key_text
+from voiceprep.gui.widgets.shortcuts import IN_DIALOGS, SECTION, ShortcutsSheet, described, key_text
 from voiceprep.speech.player import Player
 from voiceprep.speech.transcriber import ModelError
 
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
             page.setProperty(SECTION, name)              # the keyboard-shortcuts sheet's heading for its keys
             self.stack.addWidget(scrollable(page))
         # F1 or the sidebar's "Shortcuts": every key of the window, from the shortcuts themselves (walk18)
-        self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:]))
+        self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:], IN_DIALOGS))
         self.help_btn = QPushButton("⌨ Shortcuts")
         self.help_btn.setFlat(True)
         self.help_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # for the mouse: the keyboard has F1 (no Tab stop)
@@ -191,6 +192,14 @@ class MainWindow(QMainWindow):
                         "nothing plays, close the bank editor")
         esc.activated.connect(self.stop_sound)
         self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
+        # keys the sheet lists whether or not their dialog is open (session 22): the dialogs' own, and what Esc and
+        # Enter do in any dialog (Qt's, with Esc stopping the voice first: VoiceFirst)
+        self.shortcuts_sheet.also.update({
+            "Bank editor": [(key_text(esc), CLOSE_EDITOR)],                   # "Ctrl+W or Esc"
+            IN_DIALOGS: [*TypeAnswerDialog.sheet_lines(),
+                         ("Enter", "Press the dialog's highlighted button (outside a box you type in)"),
+                         (key_text(esc), "Close the dialog (Cancel); while the interviewer speaks, the first Esc "
+                                         "stops the voice")]})
         self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
         if (app := QApplication.instance()) is not None:
             app.installEventFilter(self.voice_first)

@@ -138,6 +138,9 @@ def _tab_stops(layout: QLayout | None) -> list[QWidget]:
     return stops
 
 
+CLOSE_EDITOR = "Close the bank editor"      # Ctrl+W's line on the shortcuts sheet, Esc's beside it (MainWindow)
+
+
 def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext,
               what: str) -> QShortcut:
     """A key for the editor, saying on the keyboard-shortcuts sheet (F1) what it does."""
@@ -366,7 +369,7 @@ class BankEditor(QWidget):
         # Esc closes it too, through the window's Esc (it stops playback first: MainWindow.stop_sound); an open
         # menu or dialog takes its own Esc.
         close = _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut,
-                          "Close the bank editor")
+                          CLOSE_EDITOR)
         # the buttons name the keys above (session 22: written by hand, Redo said Ctrl+Shift+Z where the platform's
         # Redo key is Ctrl+Y, as on Windows and offscreen); Esc is the window's (MainWindow.stop_sound)
         self.save_btn.setToolTip(f"Save to my banks ({key_text(save)})")

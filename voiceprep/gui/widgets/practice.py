@@ -62,7 +62,7 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
-from voiceprep.gui.widgets.shortcuts import described, key_text
+from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,14 @@ class NoticeBar(QFrame):
 class TypeAnswerDialog(QDialog):
     """Type an answer instead of speaking it: wrapped text, a word count, Ctrl+Enter submits."""
 
+    SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")      # its keys, also on the keyboard-shortcuts sheet (sheet_lines)
+    SUBMIT = "Type answer: check what you typed"
+
+    @classmethod
+    def sheet_lines(cls) -> list[tuple[str, str]]:
+        """The dialog's keys for the F1 sheet, whether or not it is open."""
+        return [(keys_text(cls.SUBMIT_KEYS), cls.SUBMIT)]
+
     def __init__(self, prompt_text: str, draft: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Type your answer")
@@ -161,8 +169,8 @@ class TypeAnswerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         lay.addLayout(row)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            submit = described(QShortcut(QKeySequence(key), self), "Check the typed answer")
+        for key in self.SUBMIT_KEYS:
+            submit = described(QShortcut(QKeySequence(key), self), self.SUBMIT)
             submit.activated.connect(self._submit)
         self.ok_btn.setText(f"Check my answer  ({key_text(submit)})")     # named by the last: "Ctrl+Enter"
         self.editor.textChanged.connect(self._update)
