@@ -2623,3 +2623,43 @@ def test_a_rounds_summary_has_a_line_per_question(window, qtbot):
     # walk19: bulleted as "Drill next" is, so questions ending in "?" do not run into each other
     assert any(t.startswith(f"• {short(first.text)} — ") and "key points" in t for t in texts), texts
     assert all(f"• {short(p.text)} — skipped" in texts for p in rest), texts
+
+
+def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(window, qtbot):
+    """Session 22 (fix27 left them plain labels): each "Question by question" line is a Tab stop with a visible
+    focus ring, the arrows move between the lines, and Enter, Space or a click opens that question's answers in
+    History (its bank and question filters set)."""
+    from PySide6.QtGui import QColor
+
+    from voiceprep.gui.main_window import PAGES
+    from voiceprep.gui.style import ring_color
+
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    prompts = list(dict.fromkeys(ctl.rehearsal.prompts))
+    lines = page.question_lines
+    assert [line.key for line in lines] == [p.id for p in prompts]
+    assert len(lines) >= 2
+    qtbot.keyClick(page.drill_these_btn, Qt.Key.Key_Backtab)           # Shift+Tab: back from Drill these now
+    assert QApplication.focusWidget() is lines[-1]
+    qtbot.keyClick(lines[-1], Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is lines[-2]
+    qtbot.keyClick(lines[-2], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is lines[-1]
+
+    def ringed(widget) -> bool:                     # the focus ring's colour is drawn somewhere on it
+        image, ring = widget.grab().toImage(), ring_color(widget.palette())
+        return any(QColor(image.pixel(x, image.height() // 2)) == ring for x in range(3)) \
+            or any(QColor(image.pixel(image.width() // 2, y)) == ring for y in range(3))
+    assert ringed(lines[-1]) and not ringed(lines[-2])
+    lines[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(lines[0], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == PAGES.index("History"), timeout=5000)
+    history = window.history
+    assert history.bank_filter.currentData() == ctl.rehearsal.bank.id
+    assert history.prompt_filter.currentData() == prompts[0].id
+    window.nav.setCurrentRow(PAGES.index("Practice"))
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    lines[1].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(lines[1], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: history.prompt_filter.currentData() == prompts[1].id, timeout=5000)
+    assert window.stack.currentIndex() == PAGES.index("History")

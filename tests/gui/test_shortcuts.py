@@ -4,10 +4,15 @@ shortcuts, so a key added without a line on the sheet fails here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+import re
+import threading
 
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QWidget
+
+from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
 
 
@@ -57,3 +62,162 @@ def test_the_bank_editors_add_has_a_key_and_says_it(window, qtbot):
     qtbot.keyClick(editor.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(editor.add_menu.isVisible)
     editor.add_menu.close()
+
+
+class HeldVoice:
+    """The interviewer's voice, speaking until it is stopped (no sound card here)."""
+
+    def __init__(self):
+        self.playing, self.stopped, self.stops = threading.Event(), threading.Event(), 0
+
+    def render(self, text):
+        return text
+
+    def play(self, wav):
+        self.stopped.clear()
+        self.playing.set()
+        self.stopped.wait(30)
+        self.playing.clear()
+        return False
+
+    def stop(self):
+        if self.playing.is_set():
+            self.stops += 1
+            self.stopped.set()
+
+
+def speaking(window, qtbot) -> HeldVoice:
+    """A round started, its first question being read out."""
+    voice = HeldVoice()
+    window.services.speaker = lambda: voice
+    window.controller.tts_ok = True
+    window.nav.setCurrentRow(PAGES.index("Practice"))
+    window.practice.start_btn.click()
+    qtbot.waitUntil(voice.playing.is_set, timeout=30000)
+    return voice
+
+
+def test_esc_while_the_voice_speaks_stops_it_and_leaves_the_bank_editor_open(window, qtbot):
+    """Session 22: one Esc stopped the interviewer's voice and closed the bank editor under it. The first Esc
+    stops the voice only; the second closes the editor."""
+    voice = speaking(window, qtbot)
+    window.nav.setCurrentRow(PAGES.index("Banks"))
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not voice.playing.is_set(), timeout=5000)
+    assert voice.stops == 1
+    assert window.banks.pages.currentWidget() is editor and editor.isVisible()
+    qtbot.waitUntil(lambda: window.controller.state == c.IDLE, timeout=5000)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)          # the usual: an untouched new bank closes at once
+    qtbot.waitUntil(lambda: window.banks.pages.currentWidget() is not editor, timeout=5000)
+
+
+def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qtbot):
+    """Session 22: the same in a dialog (Type answer opened while the question is read out): the first Esc stops
+    the voice, the dialog stays with what was typed; the second Esc closes it."""
+    voice = speaking(window, qtbot)
+    seen = []
+
+    def in_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not voice.playing.is_set(), timeout=5000)
+        seen.append((voice.stops, dialog.isVisible()))
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+        seen.append(dialog.isVisible())
+
+    def unstuck():
+        if (dialog := QApplication.activeModalWidget()) is not None:
+            dialog.reject()
+    QTimer.singleShot(300, in_dialog)
+    QTimer.singleShot(8000, unstuck)
+    window.practice.type_btn.click()                        # waits while the dialog is open
+    assert seen == ["TypeAnswerDialog", (1, True), False], seen
+
+
+QT_OWN = {"Ctrl+Space"}     # History's hint names a table's own key (Ctrl+Space selects the row), no shortcut of ours
+SHOWN_KEY = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:[A-Za-z0-9]+|↑|↓)\b|\bF\d{1,2}\b|\bEsc\b")
+
+
+def keys_in_labels(*roots) -> dict[str, list[str]]:
+    """Every key named in brackets in a label, button, tooltip or placeholder under `roots`: key -> its texts."""
+    found: dict[str, list[str]] = {}
+    for root in roots:
+        texts = [lw.item(i).toolTip() for lw in root.findChildren(QListWidget) for i in range(lw.count())]
+        for w in [root, *root.findChildren(QWidget)]:
+            texts += [w.toolTip()] + [getattr(w, name)() for name in ("text", "placeholderText")
+                                      if isinstance(w, (QAbstractButton, QLabel, QLineEdit))
+                                      and hasattr(w, name)]
+        for text in texts:
+            for bracket in re.findall(r"\(([^()]*)\)", text):
+                for key in set(SHOWN_KEY.findall(bracket)) - QT_OWN:
+                    found.setdefault(key, []).append(text)
+    return found
+
+
+def real_keys(*roots) -> set[str]:
+    return {keys(sc) for root in roots for sc in [*root.findChildren(QShortcut), *root.findChildren(QAction)]
+            if keys(sc)}
+
+
+@pytest.mark.parametrize("remapped", [False, True])
+def test_every_key_a_label_shows_is_a_real_shortcut_and_follows_it(qtbot, services, monkeypatch, remapped):
+    """Session 22: labels wrote their keys by hand ("Practice (Ctrl+1)" beside the Ctrl+1 shortcut), so changing a
+    key would leave the label behind. Every key shown in brackets is one the window (or the dialog) has; with every
+    Ctrl key defined as Ctrl+Alt instead, the labels say the new keys."""
+    from voiceprep.gui import main_window
+    from voiceprep.gui.widgets import bank_editor, history, practice, settings_page
+
+    if remapped:
+        class Remapped(QKeySequence):
+            def __init__(self, key=None):
+                text = QKeySequence(key).toString()
+                super().__init__(text.replace("Ctrl+", "Ctrl+Alt+") if text.startswith("Ctrl+") else text)
+        for module in (main_window, bank_editor, history, practice, settings_page):
+            monkeypatch.setattr(module, "QKeySequence", Remapped)
+    window = main_window.MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    dialog = practice.TypeAnswerDialog("Why payments?", "", window)
+    qtbot.addWidget(dialog)
+    shown = keys_in_labels(window, dialog)
+    assert {"Ctrl+1", "Ctrl+T", "Ctrl+F", "Ctrl+S", "Ctrl+N", "Ctrl+Enter", "F1", "Esc"} <= \
+        {k.replace("Ctrl+Alt+", "Ctrl+") for k in shown}, shown
+    real = real_keys(window, dialog)
+    assert {key: texts for key, texts in shown.items() if key not in real} == {}
+    if remapped:
+        assert not [k for k in shown if k.startswith("Ctrl+") and not k.startswith("Ctrl+Alt+")], shown
+
+
+def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
+    """Session 22: the Type answer dialog's Ctrl+Enter was on the sheet only while the dialog was open (and under
+    Practice once it had been). The keys of dialogs have their own section, whether or not one is open, made from
+    the dialog's own definitions; the bank editor's section says Esc closes it."""
+    from voiceprep.gui.widgets.practice import TypeAnswerDialog
+
+    def sheet_text() -> str:
+        window.shortcuts_sheet.refresh()
+        return window.shortcuts_sheet.view.toPlainText()
+
+    def section(text: str, heading: str) -> str:
+        after = text.split(f"\n{heading}\n", 1)[1] if f"\n{heading}\n" in text else ""
+        return after.split("\n\n", 1)[0]
+
+    dialog = TypeAnswerDialog("Why payments?", "", None)          # the keys a real one has
+    qtbot.addWidget(dialog)
+    submit = " or ".join(keys(sc) for sc in dialog.findChildren(QShortcut))
+    assert submit == "Ctrl+Return or Ctrl+Enter"
+    for opened in (False, True):
+        if opened:                                                 # opened once from Practice, then closed
+            QTimer.singleShot(300, lambda: QApplication.activeModalWidget().reject())
+            window.practice.start_btn.click()
+            qtbot.waitUntil(lambda: window.controller.rehearsal is not None, timeout=30000)
+            window.practice.type_btn.click()
+        text = "\n" + sheet_text()
+        dialogs = section(text, "In dialogs")
+        assert submit in dialogs and "Type answer" in dialogs, text
+        assert "Esc" in dialogs and "Enter" in dialogs.replace(submit, ""), dialogs
+        assert "Esc" in section(text, "Bank editor"), text
+        assert text.count("Ctrl+Enter") == 1, text

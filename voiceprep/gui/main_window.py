@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,18 +30,19 @@ from voiceprep.core.history import HistoryCorruptError
 from voiceprep.core.wording import counted
 from voiceprep.gui import app as gui_app
 from voiceprep.gui import collector
-from voiceprep.gui.controller import RehearsalController
+from voiceprep.gui.controller import SPEAKING, RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
-from voiceprep.gui.widgets.practice import PracticePage
+from voiceprep.gui.widgets.practice import PracticePage, TypeAnswerDialog
 from voiceprep.gui.widgets.progress import ProgressPage
 from voiceprep.gui.widgets.settings_page import SettingsPage
-from voiceprep.gui.widgets.shortcuts import SECTION, ShortcutsSheet, described
+from voiceprep.gui.widgets.shortcuts import IN_DIALOGS, SECTION, ShortcutsSheet, described, key_text
 from voiceprep.speech.player import Player
 from voiceprep.speech.transcriber import ModelError
 
@@ -108,6 +110,27 @@ class PageList(QListWidget):
         return
 
 
+class VoiceFirst(QObject):
+    """Esc while the interviewer's voice speaks stops the voice and does nothing else, in any window of the app; the
+    next Esc does what Esc does there (session 22: one Esc stopped the voice and closed the bank editor under it; in
+    the Type answer dialog it closed the dialog and the voice went on). The window's Esc shortcut does not see it:
+    the key is taken as a key press (its shortcut override accepted), then eaten here."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.controller = window.controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                or not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape or event.modifiers()
+                or self.controller.state is not SPEAKING):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            self.controller.stop_speaking()
+        event.accept()
+        return True
+
+
 class MainWindow(QMainWindow):
     _playbackEnded = Signal()
 
@@ -128,8 +151,8 @@ class MainWindow(QMainWindow):
                                # the page list's own focus ring (a style sheet replaces the style's drawing): the
                                # selected page is highlighted whether or not the list has the keyboard
                                "QListWidget:focus { border-color: palette(highlight); }")
-        for i, name in enumerate(PAGES):
-            QListWidgetItem(name, self.nav).setToolTip(f"{name} (Ctrl+{i + 1})")
+        for name in PAGES:
+            QListWidgetItem(name, self.nav)          # its tooltip names its key, below
         self.stack = QStackedWidget()
         self.practice = PracticePage(self.controller)
         self.history = HistoryPage(self.services)
@@ -141,10 +164,9 @@ class MainWindow(QMainWindow):
             page.setProperty(SECTION, name)              # the keyboard-shortcuts sheet's heading for its keys
             self.stack.addWidget(scrollable(page))
         # F1 or the sidebar's "Shortcuts": every key of the window, from the shortcuts themselves (walk18)
-        self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:]))
+        self.shortcuts_sheet = ShortcutsSheet(self, (*PAGES[:4], "Bank editor", *PAGES[4:], IN_DIALOGS))
         self.help_btn = QPushButton("⌨ Shortcuts")
         self.help_btn.setFlat(True)
-        self.help_btn.setToolTip("Keyboard shortcuts (F1)")
         self.help_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # for the mouse: the keyboard has F1 (no Tab stop)
         self.help_btn.clicked.connect(self.shortcuts_sheet.open_sheet)
         side = QVBoxLayout()
@@ -158,7 +180,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar())
-        self.stop_playback_btn = QPushButton("■ Stop playback  (Esc)")
+        self.stop_playback_btn = QPushButton()
         self.stop_playback_btn.setFlat(True)
         self.stop_playback_btn.hide()
         self.stop_playback_btn.clicked.connect(self.stop_playback)
@@ -166,19 +188,37 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; close the "
-                  "bank editor").activated.connect(self.stop_sound)
-        described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit").activated.connect(self.close)   # as closing does
-        described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
-                  "shortcuts").activated.connect(self.shortcuts_sheet.open_sheet)
+        esc = described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; when "
+                        "nothing plays, close the bank editor")
+        esc.activated.connect(self.stop_sound)
+        self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
+        # keys the sheet lists whether or not their dialog is open (session 22): the dialogs' own, and what Esc and
+        # Enter do in any dialog (Qt's, with Esc stopping the voice first: VoiceFirst)
+        self.shortcuts_sheet.also.update({
+            "Bank editor": [(key_text(esc), CLOSE_EDITOR)],                   # "Ctrl+W or Esc"
+            IN_DIALOGS: [*TypeAnswerDialog.sheet_lines(),
+                         ("Enter", "Press the dialog's highlighted button (outside a box you type in)"),
+                         (key_text(esc), "Close the dialog (Cancel); while the interviewer speaks, the first Esc "
+                                         "stops the voice")]})
+        self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
+        if (app := QApplication.instance()) is not None:
+            app.installEventFilter(self.voice_first)
+        self.quit_shortcut = described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit")
+        self.quit_shortcut.activated.connect(self.close)                                          # as closing does
+        sheet = described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "
+                          "shortcuts")
+        sheet.activated.connect(self.shortcuts_sheet.open_sheet)
+        self.help_btn.setToolTip(f"Keyboard shortcuts ({key_text(sheet)})")
         self._page = 0
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
-            described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}").activated.connect(
-                lambda i=i: self.nav.setCurrentRow(i))
+            go = described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}")
+            go.activated.connect(lambda i=i: self.nav.setCurrentRow(i))
+            self.nav.item(i).setToolTip(f"{PAGES[i]} ({key_text(go)})")
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)
+        self.practice.openQuestion.connect(self._open_question)
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
         self.banks.created.connect(self._bank_created)
@@ -283,7 +323,7 @@ class MainWindow(QMainWindow):
                 event.ignore()               # Enter, Esc or closing the question: the answer goes on
                 if stopped_meanwhile:
                     self.statusBar().showMessage("The answer stopped by itself while voiceprep asked about quitting, "
-                                                 "so it stays open. Ctrl+Q quits.", 15000)
+                                                 f"so it stays open. {key_text(self.quit_shortcut)} quits.", 15000)
                 if self.stack.currentIndex() == PAGES.index("Practice"):
                     self.practice.take_focus()      # not the page list, where the dialog's close had left it
                 return
@@ -458,6 +498,11 @@ class MainWindow(QMainWindow):
             finally:
                 self._playbackEnded.emit()
         run_in_background(work, on_error=failed, owner=self)
+
+    def _open_question(self, bank_id: str, prompt_id: str) -> None:
+        """A line of the round summary: that question's answers in History."""
+        self.history.show_question(bank_id, prompt_id)
+        self.nav.setCurrentRow(PAGES.index("History"))
 
     def stop_playback(self) -> None:
         self.player.stop()

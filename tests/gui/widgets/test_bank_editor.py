@@ -1426,7 +1426,7 @@ def test_remove_goes_at_once_says_what_went_and_undo_brings_it_back(qtbot, servi
     assert editor.doc.count(prompt, "key_points") == 2
     # walk15: the status line went blank; it says what came back
     assert editor.status.text() == ("Undone: brought back the question “Tell me about the data pipeline you "
-                                    "rebuilt.” and its 2 key points. Redo (Ctrl+Shift+Z) does it again."), \
+                                    f"rebuilt.” and its 2 key points. Redo ({editor.redo_key}) does it again."), \
         editor.status.text()
     editor.redo()                                           # walk17: said again, not a blank line
     assert editor.doc.count(("rounds", 0), "prompts") == 1

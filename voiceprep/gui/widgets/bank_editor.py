@@ -53,7 +53,7 @@ from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, de
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
-from voiceprep.gui.widgets.shortcuts import SECTION
+from voiceprep.gui.widgets.shortcuts import SECTION, key_text
 from voiceprep.settings import BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -136,6 +136,9 @@ def _tab_stops(layout: QLayout | None) -> list[QWidget]:
             elif w.layout() is not None:
                 stops += _tab_stops(w.layout())
     return stops
+
+
+CLOSE_EDITOR = "Close the bank editor"      # Ctrl+W's line on the shortcuts sheet, Esc's beside it (MainWindow)
 
 
 def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], context: Qt.ShortcutContext,
@@ -274,13 +277,9 @@ class BankEditor(QWidget):
         self.title.setFont(font)
         top.addWidget(self.title, 1)
         self.save_btn = QPushButton("Save")
-        self.save_btn.setToolTip("Save to my banks (Ctrl+S)")
         self.undo_btn = QPushButton("Undo")
-        self.undo_btn.setToolTip("Undo the last change (Ctrl+Z outside a text field)")
         self.redo_btn = QPushButton("Redo")
-        self.redo_btn.setToolTip("Redo (Ctrl+Shift+Z)")
         self.close_btn = QPushButton("Close")
-        self.close_btn.setToolTip("Close the editor (Ctrl+W or Esc); it asks first when there are unsaved changes")
         for b in (self.save_btn, self.undo_btn, self.redo_btn, self.close_btn):
             top.addWidget(b)
         root.addLayout(top)
@@ -307,15 +306,12 @@ class BankEditor(QWidget):
         self.add_point_act = self.add_menu.addAction("Key point for this prompt",
                                                      lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
-        self.add_btn.setToolTip("Add a competency, round, prompt or key point (Ctrl+N)")
         self.remove_btn = QToolButton()
         self.remove_btn.setText("Remove")
         self.up_btn = QToolButton()
         self.up_btn.setText("↑")
-        self.up_btn.setToolTip("Move up (Alt+Up)")
         self.down_btn = QToolButton()
         self.down_btn.setText("↓")
-        self.down_btn.setToolTip("Move down (Alt+Down)")
         for tool in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
             actions.addWidget(tool)
         actions.addStretch(1)
@@ -357,22 +353,33 @@ class BankEditor(QWidget):
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         # Ctrl+S saves wherever the focus is while the editor is shown (after a dialog or a click on the page list
         # it was outside the editor, and nothing happened); a hidden editor's shortcut is off, so Settings' works
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked, Qt.ShortcutContext.WindowShortcut,
-                  "Save the bank")
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx, "Undo")
-        _shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx, "Redo")
-        _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx, "Move the selected item up")
-        _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx, "Move the selected item down")
+        save = _shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_clicked,
+                         Qt.ShortcutContext.WindowShortcut, "Save the bank")
+        self.undo_key = key_text(_shortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, ctx, "Undo"))
+        self.redo_key = key_text(_shortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, ctx, "Redo"))
+        up = _shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), ctx, "Move the selected item up")
+        down = _shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), ctx,
+                         "Move the selected item down")
         _shortcut(QKeySequence("Delete"), self.tree, self.remove_current, Qt.ShortcutContext.WidgetShortcut,
                   "Remove the selected item")
         # Ctrl+N: the Add menu (walk18: Add had no key and no tooltip)
-        _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.show_add_menu, ctx,
-                  "Add a competency, round, prompt or key point")
+        add = _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.show_add_menu, ctx,
+                        "Add a competency, round, prompt or key point")
         # Ctrl+W closes, as in a desktop editor (asking about unsaved changes); a hidden editor's shortcut is off.
         # Esc closes it too, through the window's Esc (it stops playback first: MainWindow.stop_sound); an open
         # menu or dialog takes its own Esc.
-        _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut,
-                  "Close the bank editor")
+        close = _shortcut(QKeySequence("Ctrl+W"), self, self.close_clicked, Qt.ShortcutContext.WindowShortcut,
+                          CLOSE_EDITOR)
+        # the buttons name the keys above (session 22: written by hand, Redo said Ctrl+Shift+Z where the platform's
+        # Redo key is Ctrl+Y, as on Windows and offscreen); Esc is the window's (MainWindow.stop_sound)
+        self.save_btn.setToolTip(f"Save to my banks ({key_text(save)})")
+        self.undo_btn.setToolTip(f"Undo the last change ({self.undo_key} outside a text field)")
+        self.redo_btn.setToolTip(f"Redo ({self.redo_key})")
+        self.close_btn.setToolTip(f"Close the editor ({key_text(close)} or Esc); it asks first when there are "
+                                  "unsaved changes")
+        self.add_btn.setToolTip(f"Add a competency, round, prompt or key point ({key_text(add)})")
+        self.up_btn.setToolTip(f"Move up ({key_text(up)})")
+        self.down_btn.setToolTip(f"Move down ({key_text(down)})")
 
     def show_add_menu(self) -> None:
         """Ctrl+N: the Add menu under its button, the keyboard on its first entry (not a blocking exec)."""
@@ -1086,7 +1093,7 @@ class BankEditor(QWidget):
             left = self.doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
-        self.status.setText(f"Removed {what}. Undo (Ctrl+Z) brings it back.")
+        self.status.setText(f"Removed {what}. Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _removed_what(self, path: NodePath) -> str:
@@ -1134,7 +1141,7 @@ class BankEditor(QWidget):
             self.refresh(select=self._nearest(self.doc.where))
             if step is not None and len(step[1]) < len(step[0]):     # a removal: named now that it is back
                 said = f"brought back {self._removed_what(step[0])}"
-            self.status.setText(f"Undone: {said}. Redo (Ctrl+Shift+Z) does it again.")
+            self.status.setText(f"Undone: {said}. Redo ({self.redo_key}) does it again.")
 
     def _undone_what(self, before: NodePath, after: NodePath) -> str:
         """The change an undo takes back, in words, read before it is undone (see BankDocument.next_undo)."""
@@ -1172,7 +1179,7 @@ class BankEditor(QWidget):
                     f"added the {self._kind_words(after)} again" if len(after) > len(before) else
                     f"your last edit to {self._named(after)}" if before == after else
                     f"moved {self._named(after)} again")
-            self.status.setText(f"Redone: {said}. Undo (Ctrl+Z) takes it back.")
+            self.status.setText(f"Redone: {said}. Undo ({self.undo_key}) takes it back.")
 
     def _nearest(self, path: NodePath | None) -> NodePath:
         """The tree's node for `path` (what an undo or redo changed), else the nearest one above it that is there

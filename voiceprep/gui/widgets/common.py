@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QRadioButton,
     QSizePolicy,
+    QStyleOption,
     QStyleOptionHeader,
     QTableView,
     QWidget,
 )
 
 from voiceprep import paths
+from voiceprep.gui.style import RING_WIDTH, draw_ring
 
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 
@@ -120,6 +122,42 @@ def plain(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+class LineButton(QAbstractButton):
+    """A line of wrapped text that is a button: a Tab stop with the app's focus ring, pressed by a click, Space or
+    Enter (keyboard_buttons); Up/Down (Left/Right) move to the line before or after it in `lines`, the list it
+    joins (session 22: the round summary's question lines were labels the keyboard could not reach)."""
+
+    def __init__(self, text: str, lines: list[LineButton], key: str = ""):
+        super().__init__()
+        self.lines, self.key = lines, key           # key: what the line is about (the summary's: a prompt id)
+        lines.append(self)
+        self.label = plain(text)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)     # the click is the button's
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(*(RING_WIDTH + 2,) * 4)                               # room for the ring
+        lay.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def paintEvent(self, event: Any) -> None:
+        if self.hasFocus():
+            option = QStyleOption()
+            option.initFrom(self)
+            draw_ring(QPainter(self), option)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}.get(
+            Qt.Key(event.key()))
+        if step is None or event.modifiers():
+            super().keyPressEvent(event)
+            return
+        to = self.lines.index(self) + step
+        if 0 <= to < len(self.lines):
+            self.lines[to].setFocus(Qt.FocusReason.TabFocusReason)
 
 
 def heading(text: str, size: int = 13, bold: bool = True) -> QLabel:

@@ -60,7 +60,7 @@ from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
-from voiceprep.gui.widgets.shortcuts import described
+from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -220,14 +220,10 @@ class HistoryPage(QWidget):
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search (Ctrl+F): what you said, notes, questions")
-        self.search.setToolTip("Finds the words in what you said, your notes and the questions (Ctrl+F). "
-                               "Put words in double quotes to find them together: \"single writer\"")
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip(compare_hint(0))
         self.delete_btn = QPushButton("Delete")
-        self.delete_btn.setToolTip("Delete the selected answers and their audio (Delete key)")
         self.export_btn = QPushButton("Export…")
         self.export_btn.setToolTip("Export the answers shown, or only the selected ones (it asks which)")
         for combo in (self.bank_filter, self.prompt_filter):
@@ -294,8 +290,13 @@ class HistoryPage(QWidget):
         self._delete_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                                                     self.delete_selected), "Delete the selected answers")
         self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),   # while shown
-                  "Search what you said")
+        self.delete_btn.setToolTip(f"Delete the selected answers and their audio ({key_text(self._delete_shortcut)} "
+                                   "key)")
+        find = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),  # while shown
+                         "Search what you said")
+        self.search.setPlaceholderText(f"Search ({key_text(find)}): what you said, notes, questions")
+        self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}). "
+                               "Put words in double quotes to find them together: \"single writer\"")
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
         down = described(QShortcut(QKeySequence("Down"), self.search, self.to_results),
@@ -344,6 +345,13 @@ class HistoryPage(QWidget):
         self.prompt_filter.setEnabled(bank is not None)
         self.prompt_filter.blockSignals(False)
         self.refresh()
+
+    def show_question(self, bank_id: str, prompt_id: str) -> None:
+        """The answers to one question: its bank and question chosen in the filters (the round summary's lines)."""
+        self.bank_filter.blockSignals(True)
+        self.bank_filter.setCurrentIndex(max(self.bank_filter.findData(bank_id), 0))
+        self.bank_filter.blockSignals(False)
+        self._fill_prompts(prompt_id)
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected (typing replaces the last search)."""

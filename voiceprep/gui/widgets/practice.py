@@ -50,6 +50,7 @@ from voiceprep.gui.widgets.common import (
     GOOD_SCORE,
     WARN,
     Card,
+    LineButton,
     ScoreBar,
     big_number,
     flow_row,
@@ -61,7 +62,7 @@ from voiceprep.gui.widgets.common import (
     soft,
 )
 from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
-from voiceprep.gui.widgets.shortcuts import described
+from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,14 @@ class NoticeBar(QFrame):
 class TypeAnswerDialog(QDialog):
     """Type an answer instead of speaking it: wrapped text, a word count, Ctrl+Enter submits."""
 
+    SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")      # its keys, also on the keyboard-shortcuts sheet (sheet_lines)
+    SUBMIT = "Type answer: check what you typed"
+
+    @classmethod
+    def sheet_lines(cls) -> list[tuple[str, str]]:
+        """The dialog's keys for the F1 sheet, whether or not it is open."""
+        return [(keys_text(cls.SUBMIT_KEYS), cls.SUBMIT)]
+
     def __init__(self, prompt_text: str, draft: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Type your answer")
@@ -156,13 +165,14 @@ class TypeAnswerDialog(QDialog):
         row.addWidget(self.count, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_btn = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_btn.setText("Check my answer  (Ctrl+Enter)")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         lay.addLayout(row)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            described(QShortcut(QKeySequence(key), self), "Check the typed answer").activated.connect(self._submit)
+        for key in self.SUBMIT_KEYS:
+            submit = described(QShortcut(QKeySequence(key), self), self.SUBMIT)
+            submit.activated.connect(self._submit)
+        self.ok_btn.setText(f"Check my answer  ({key_text(submit)})")     # named by the last: "Ctrl+Enter"
         self.editor.textChanged.connect(self._update)
         self._update()
         self.editor.setFocus()
@@ -184,6 +194,7 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # by the summary's bars when a question was skipped: they count it as 0 (walk16: Depth 59 here, 100 in the one
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
+QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
 RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
 # a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
 # page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
@@ -240,6 +251,7 @@ def cut_off_line(rehearsal: Rehearsal) -> str | None:
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
+    openQuestion = Signal(str, str)     # bank id, prompt id: its answers in History
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -297,7 +309,7 @@ class PracticePage(QWidget):
         row = QHBoxLayout()
         self.position = muted("Choose a bank and a round, then press Start round.")
         row.addWidget(self.position, 1)
-        self.replay_btn = QPushButton("↻ Replay  (Ctrl+P)")
+        self.replay_btn = QPushButton("↻ Replay")            # its key added from its shortcut, below
         row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
         cl.addLayout(row)
         self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
@@ -370,8 +382,8 @@ class PracticePage(QWidget):
 
         # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer  (Space)")
-        self.import_btn = QPushButton("Import audio…  (Ctrl+I)")
-        self.type_btn = QPushButton("Type answer…  (Ctrl+T)")
+        self.import_btn = QPushButton("Import audio…")
+        self.type_btn = QPushButton("Type answer…")
         self.retry_btn = QPushButton("Retry  (R)")
         self.next_btn = QPushButton("Next  (N)")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
@@ -406,6 +418,7 @@ class PracticePage(QWidget):
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
+        self.question_lines: list[LineButton] = []     # the round summary's, when it is shown
 
         def clicks(button: QAbstractButton) -> Callable[[], None]:
             def click() -> None:
@@ -431,6 +444,8 @@ class PracticePage(QWidget):
             sc.setAutoRepeat(False)
             sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else self._after_held(command))
             self.shortcuts[key] = sc
+        for key, button in (("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
+            button.setText(f"{button.text()}  ({key_text(self.shortcuts[key])})")     # the label says its real key
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -928,7 +943,7 @@ class PracticePage(QWidget):
         notice goes once this question is answered (an ANSWER notice), as the undo does."""
         asked = textwrap.shorten(prompt.text, 70, placeholder="…")
         self.notice.show_text(f"Skipped “{asked}”: it counts as not answered.", c.ANSWER,
-                              ("Undo skip  (Ctrl+Z)", self.ctl.undo_skip))
+                              (f"Undo skip  ({key_text(self.shortcuts['Ctrl+Z'])})", self.ctl.undo_skip))
 
     # -- updates from the controller ------------------------------------------------------------
     def _on_prompt(self, prompt, position: str) -> None:
@@ -988,10 +1003,13 @@ class PracticePage(QWidget):
         older feedback); they are the question once the answer to them starts (_on_state)."""
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            self.feedback.show_asked(turn.questions, f"Space answers {them} (Ctrl+T to type).")
+            self.feedback.show_asked(turn.questions, f"Space answers {them} ({self._type_key()} to type).")
         else:
             self._show_question(turn)
         self._focus_answer()
+
+    def _type_key(self) -> str:
+        return key_text(self.shortcuts["Ctrl+T"])
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
@@ -1012,7 +1030,7 @@ class PracticePage(QWidget):
             moves = f"N to {finish}." if finish else "N moves on."
             texts[RehearsalState(state)] = (
                 "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                + " (Ctrl+T to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
+                + f" ({self._type_key()} to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
                                           else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:
@@ -1213,13 +1231,15 @@ class PracticePage(QWidget):
         to_drill = answered[:6]
         # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
         # (walkthrough 13)
+        prompts = list(dict.fromkeys(rehearsal.prompts))        # scored.question_lines' order
+        self.question_lines = []
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
         lay.addLayout(lists)
         # a line a question: its score, key points, what its follow-ups added, or skipped (walk18: 80% blank); a
         # column beside the others, so the summary still fits 1366x768
         lists_shown = [(title, lines) for title, lines in (
-            ("Question by question", scored.question_lines(rehearsal)),
+            (QUESTION_BY_QUESTION, scored.question_lines(rehearsal)),
             ("Drill next", drill_next_lines(bank, to_drill)),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
@@ -1228,8 +1248,15 @@ class PracticePage(QWidget):
             column = QVBoxLayout()           # a column of its own: a long line in one does not space out the others
             lists.addLayout(column, 0, col)
             column.addWidget(heading(title, 12))
-            for line in lines:
-                item = plain(f"• {line}")      # every column bulleted (walk19: questions ran into each other)
+            for i, line in enumerate(lines):
+                text = f"• {line}"             # every column bulleted (walk19: questions ran into each other)
+                if title == QUESTION_BY_QUESTION:       # a line a question: Tab, arrows, Enter/Space/click open it
+                    button = LineButton(text, self.question_lines, prompts[i].id)
+                    button.setToolTip("Show this question's answers in History")
+                    button.clicked.connect(lambda _=False, pid=prompts[i].id: self.openQuestion.emit(bank.id, pid))
+                    column.addWidget(button)
+                    continue
+                item = plain(text)
                 item.setWordWrap(True)
                 column.addWidget(item)
             if title == "Drill next":

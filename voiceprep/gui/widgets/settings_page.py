@@ -31,7 +31,7 @@ from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import from_thread, run_in_background
 from voiceprep.gui.widgets.common import enter_presses_buttons, heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.practice import LevelMeter
-from voiceprep.gui.widgets.shortcuts import described
+from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.settings import INTERFACE_SIZES
 
 
@@ -180,7 +180,7 @@ class SettingsPage(QScrollArea):
         band.addStretch(1)
         root.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_btn = QPushButton("Save settings  (Ctrl+S)")
+        self.save_btn = QPushButton("Save settings")        # its key added from its shortcut, below
         self.revert_btn = QPushButton("Revert")
         self.dirty_label = muted("")
         buttons.addWidget(self.save_btn)
@@ -195,6 +195,7 @@ class SettingsPage(QScrollArea):
         self.save_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self), "Save the settings")
         self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.save_shortcut.activated.connect(lambda: self.save_btn.isEnabled() and self.save_btn.click())
+        self.save_btn.setText(f"Save settings  ({key_text(self.save_shortcut)})")
         self.revert_btn.clicked.connect(self.revert)
         self.voice_test.clicked.connect(self._test_voice)
         self._saved = self._values()

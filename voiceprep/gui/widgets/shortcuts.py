@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 SECTION = "shortcutSection"      # a widget property: the sheet's heading for the shortcuts inside the widget
 ANYWHERE = "Anywhere in the window"
+IN_DIALOGS = "In dialogs"        # keys of dialogs, listed whether or not one is open (session 22)
+Lines = list[tuple[str, str]]    # (keys, what they do)
 K = TypeVar("K", QShortcut, QAction)
 
 
@@ -22,7 +24,9 @@ def described(shortcut: K, what: str) -> K:
     return shortcut
 
 
-def _keys(shortcut: QShortcut | QAction) -> str:
+def key_text(shortcut: QShortcut | QAction) -> str:
+    """The shortcut's key as labels and the sheet show it ("Ctrl+P"): a label names its key from the shortcut
+    itself, so changing the key changes the label (session 22: "Practice (Ctrl+1)" was written by hand)."""
     seq = shortcut.key() if isinstance(shortcut, QShortcut) else shortcut.shortcut()
     return seq.toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -36,20 +40,32 @@ def _section(obj: QObject | None) -> str:
     return ANYWHERE
 
 
-def shortcut_sheet(window: QWidget, order: tuple[str, ...] = ()) -> list[tuple[str, list[tuple[str, str]]]]:
+def keys_text(keys: tuple[str, ...]) -> str:
+    """Key sequences as the sheet shows keys that do the same thing: "Ctrl+Return or Ctrl+Enter"."""
+    return " or ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
+def shortcut_sheet(window: QWidget, order: tuple[str, ...] = (),
+                   also: dict[str, Lines] | None = None) -> list[tuple[str, Lines]]:
     """(heading, [(keys, what it does)]) for every shortcut the window holds, in the order they were made, the
-    headings in `order` first; keys that do the same thing share a line ("Ctrl+Return or Ctrl+Enter")."""
+    headings in `order` first; keys that do the same thing share a line ("Ctrl+Return or Ctrl+Enter"). `also`: lines
+    of keys the window does not hold while the sheet is made (a dialog's, from the dialog's definitions); a dialog
+    left among the window's children is not walked, its keys being those lines."""
     found: list[QShortcut | QAction] = [*window.findChildren(QShortcut)]
     found += [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
     sections: dict[str, dict[str, list[str]]] = {ANYWHERE: {}}
     for shortcut in found:
-        keys = _keys(shortcut)
-        if not keys:
+        keys = key_text(shortcut)
+        owner = shortcut.parent()
+        if not keys or isinstance(owner, QWidget) and owner.window() is not window:
             continue
         lines = sections.setdefault(_section(shortcut.parent()), {})
         what = shortcut.whatsThis() or "(not described)"
         if keys not in lines.setdefault(what, []):
             lines[what].append(keys)
+    for heading, more in (also or {}).items():
+        for keys, what in more:
+            sections.setdefault(heading, {}).setdefault(what, []).append(keys)
     ranked = sorted(sections.items(), key=lambda s: order.index(s[0]) if s[0] in order else len(order))
     return [(heading, [(" or ".join(k), what) for what, k in lines.items()]) for heading, lines in ranked if lines]
 
@@ -57,9 +73,10 @@ def shortcut_sheet(window: QWidget, order: tuple[str, ...] = ()) -> list[tuple[s
 class ShortcutsSheet(QDialog):
     """The window's keyboard shortcuts, by page; refreshed each time it is shown."""
 
-    def __init__(self, window: QWidget, order: tuple[str, ...] = ()):
+    def __init__(self, window: QWidget, order: tuple[str, ...] = (), also: dict[str, Lines] | None = None):
         super().__init__(window)
         self._window, self._order = window, (ANYWHERE, *order)
+        self.also: dict[str, Lines] = also or {}     # lines made from definitions, not found on the window
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(560, 600)
         lay = QVBoxLayout(self)
@@ -72,7 +89,7 @@ class ShortcutsSheet(QDialog):
 
     def refresh(self) -> None:
         html = []
-        for heading, lines in shortcut_sheet(self._window, self._order):
+        for heading, lines in self.sections():
             html.append(f"<h3>{e(heading)}</h3><table cellspacing='0' cellpadding='3'>")
             html += [f"<tr><td width='170'><b>{e(keys)}</b></td><td>{e(what)}</td></tr>" for keys, what in lines]
             html.append("</table>")
@@ -80,8 +97,10 @@ class ShortcutsSheet(QDialog):
 
     def text(self) -> str:
         """The sheet as plain lines: "keys  what it does"."""
-        return "\n".join(f"{keys}  {what}" for _heading, lines in shortcut_sheet(self._window, self._order)
-                         for keys, what in lines)
+        return "\n".join(f"{keys}  {what}" for _heading, lines in self.sections() for keys, what in lines)
+
+    def sections(self) -> list[tuple[str, Lines]]:
+        return shortcut_sheet(self._window, self._order, self.also)
 
     def open_sheet(self) -> None:
         self.refresh()
