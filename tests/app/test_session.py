@@ -840,3 +840,62 @@ def test_a_competencys_weighted_key_points_say_their_weights():
     assert _basis(None, "depth", points) == "1 of 2 key points (by weight 1 of 2.5)"
     even = [{**k, "weight": 1.0} for k in points]
     assert _basis(None, "depth", even) == "1 of 2 key points"
+
+
+WHY_AIRWALLEX = '''
+schema = 1
+[job]
+id = "aw"
+title = "Payments backend"
+company = "Airwallex"
+[[rounds]]
+id = "r1"
+title = "Round 1"
+[[rounds.prompts]]
+id = "why"
+text = "Why Airwallex?"
+[[rounds.prompts.key_points]]
+id = "moves-money"
+label = "Airwallex moves money across borders for small businesses, which is the payments problem I want to work on"
+[[rounds.prompts.key_points]]
+id = "monitoring"
+label = "My cross-region monitoring work fits their multi-region payment platform"
+[[rounds.prompts.key_points]]
+id = "reliability"
+label = "I want to own the reliability of services that move real money"
+'''
+
+
+def test_a_generic_answer_is_not_praised_for_common_words():
+    """Walk20: a generic answer's card said "Partly there: you said “working”, “problems”" and "“working”,
+    “fit”": words any answer says are no part of the point, so nothing is shown rather than noise."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    b = parse_bank(WHY_AIRWALLEX)
+    text = ("I have always been passionate about the company and its mission. The company is growing fast and working "
+            "on interesting problems, and I think my background is a great fit for the team. I like to work on "
+            "challenging things, I care about quality, and I want to have an impact. In my previous role I worked on "
+            "a lot of different projects and learned a lot. I think this is the right next step in my career and I "
+            "would be excited to contribute and grow with the team.")
+    doc = feedback_document(analyze_answer(b, b.prompt("why"), Transcript.from_text(text)))
+    details = {k["id"]: k["detail"] for k in doc["key_points"]}
+    assert not any(k["hit"] for k in doc["key_points"])
+    assert details == {"moves-money": None, "monitoring": None, "reliability": None}, details
+
+
+@pytest.mark.parametrize("heard, said", [
+    (["working", "problems"], None), (["working", "fit"], None), (["work", "team", "people"], None),
+    (["working", "replication"], "“replication”"), (["monitoring", "fits"], "“monitoring”")])
+def test_partly_there_leaves_out_words_any_answer_says(heard, said):
+    from types import SimpleNamespace
+
+    from voiceprep.app.judging import _detail
+    result = SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=0.3, excluded=[]),
+                             key_point=SimpleNamespace(cues_from_label=False),
+                             matches=[SimpleNamespace(cue=w.lower()) for w in heard])
+    expected = None if said is None else f"Partly there: you said {said}, but not the whole point. Say it in one " \
+                                         "clear sentence."
+    assert _detail(result, heard) == expected

@@ -124,6 +124,13 @@ _LIGHT_WORDS = _STOPWORDS | frozenset({
     "um", "uh", "go", "goes", "going", "went", "gone", "get", "gets", "got", "getting", "make", "makes", "made", "do",
     "doing", "take", "takes", "took", "taken", "come", "came", "put", "want", "need", "know", "think", "said", "one",
     "i'm", "it's", "we're", "that's", "there's", "don't", "didn't", "up", "down", "now", "here", "even", "still",
+    # words any answer says, which no point is about (walk20: "you said “working”, “problems”" for a generic answer;
+    # no stop-word list of a library is installed)
+    "work", "works", "worked", "working", "fit", "fits", "fitted", "fitting", "problem", "problems", "issue", "issues",
+    "team", "teams", "people", "company", "job", "role", "project", "projects", "help", "helps", "helped", "helping",
+    "use", "uses", "used", "using", "try", "tried", "trying", "look", "looked", "looking", "wanted", "good", "great",
+    "new", "big", "right", "different", "interesting", "challenging", "excited", "exciting", "passionate", "lots",
+    "many", "much", "something", "anything", "everything",
 })
 
 

@@ -248,7 +248,8 @@ def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
 
 
 @pytest.mark.parametrize("text, numbers", [
-    ("Our P-99 went from around five milliseconds down to below one millisecond.", ["five milliseconds"]),
+    ("Our P-99 went from around five milliseconds down to below one millisecond.",
+     ["five milliseconds", "one millisecond"]),                        # walk20: "one" with its unit is a number
     ("It was maybe two years ago, or three. We moved to Java 8 and HTTP/2 in 2019, version 3 of the API.", []),
     ("Three months later we were at 40% fewer errors, for the past six weeks, and I have done this for eight years.",
      ["40%"]),
@@ -512,3 +513,18 @@ def test_seeming_is_a_hedge_and_each_hedge_covers_its_whole_phrase():
     filler = analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(
         "Um, you know, I led it.")).delivery.fillers
     assert [i for i in filler["words"]] == [0, 1, 2], filler
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # walk20: the Numbers card listed "forty milliseconds, three times", not "one percent" or "two milliseconds"
+    ("Under peak load the slowest one percent of orders took about forty milliseconds. Tail latency came down to "
+     "below two milliseconds and we handled roughly three times the orders per second.",
+     ["one percent", "forty milliseconds", "two milliseconds", "three times"]),
+    ("p99 fell under 2 ms, and one of them failed twice. Two of us stayed.", ["2 ms"]),
+    ("It went from five milliseconds to one millisecond, and the page now loads in one second.",
+     ["five milliseconds", "one millisecond", "one second"]),
+])
+def test_a_small_number_said_in_words_with_its_unit_is_a_number(text, numbers):
+    """"one" and "two" stay words after the tokenizer ("one of them" is no number), so a quantity said with them
+    was missed; with a unit after them it is one."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers

@@ -307,3 +307,99 @@ def test_no_label_is_asked_about_as_if_a_statement_were_a_thing(stem, kp):
     assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
     for plain in (kp, _plain(kp.label)):        # also as typed in the bank editor
         assert about_a_clause(follow_up_for(plain)) is None, follow_up_for(plain)
+
+
+# the closing sentence a two-sentence follow-up may end with, after "You haven't said yet ..." or a question
+_CLOSERS = ("Can you tell me more about that?", "Can you walk me through that?")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx)\.$|\b[A-Za-z]\.$")
+
+
+def not_one_question(question: str) -> str | None:
+    """What is wrong when a follow-up is not one grammatical question (walk20: "Can you tell me how journaling and
+    replication were batched off the hot path. p99 fell under 2 ms and throughput tripled?", "Can you tell me how
+    Airwallex moves money ..., which is the payments problem you want to work on?"): a label's own full stop or
+    question mark inside it, a question asked about several sentences, "how"/"more about" asked of a clause that
+    goes on with ", which ...", or "more about that <clause>"."""
+    if re.search(r"[.?!:,;]\s*[?.]|[?!]\s*[.?]", question):
+        return "two stops together"
+    sentences, start = [], 0
+    for m in re.finditer(r"[.?!](?=\s+\S)", question):
+        if not _ABBREVIATIONS.search(question[start:m.end()]):
+            sentences.append(question[start:m.end()].strip())
+            start = m.end()
+    sentences.append(question[start:].strip())
+    if len(sentences) > 2:
+        return f"{len(sentences)} sentences"
+    if len(sentences) == 2 and (sentences[1] not in _CLOSERS or not (
+            sentences[0].startswith("You haven't said yet") and sentences[0].endswith(".")
+            or sentences[0].endswith("?"))):
+        return f"a sentence inside the question: {sentences[0]!r}"
+    if not sentences[-1].endswith("?") or not sentences[0][:1].isupper():
+        return "not a question"
+    if re.search(r"\b(?:tell me|said yet) (?:how|why|more about)\b[^?.]*,\s*which\b", question):
+        return "asked how or about a clause that goes on with “, which”"
+    if re.search(r"\babout that (?:the|a|an|our|your|my|we|you|it|they|i)\b", question, re.IGNORECASE):
+        return "asked about “that” + a clause"
+    return None
+
+
+def test_the_one_question_check_tells_a_question_from_a_pasted_label():
+    for bad in ("Can you tell me how journaling and replication were batched off the hot path. p99 fell under 2 ms "
+                "and throughput tripled?",
+                "Can you tell me how Airwallex moves money across borders for small businesses, which is the "
+                "payments problem you want to work on?",
+                "Why this team?? Can you tell me more about that?", "Can you tell me what would you do differently??",
+                "You haven't said yet how you wrote the postmortem. Nobody was blamed. Can you walk me through that?",
+                "Could you say what Airwallex builds. Tie it to your work?",
+                "Can you tell me more about that the fix held under load?"):
+        assert not_one_question(bad), bad
+    for good in ("Why this team? Can you tell me more about that?", "Can you tell me more about Kafka at high "
+                 "throughput?", "You haven't said yet that you cut costs by 30%. Can you tell me more about that?",
+                 "Can you tell me more about the design vs. the constraints?",
+                 "You haven't said yet that Airwallex moves money across borders for small businesses, which is the "
+                 "payments problem you want to work on. Can you tell me more about that?",
+                 "Can you tell me more about that decision?"):
+        assert not_one_question(good) is None, good
+
+
+@pytest.mark.parametrize("label, asked", [
+    # walk20: a label of two sentences, and one with its own full stop
+    ("Journaling and replication were batched off the hot path. p99 fell under 2 ms and throughput tripled",
+     "Can you tell me how journaling and replication were batched off the hot path?"),
+    ("Journaling and replication were batched off the hot path. p99 fell under 2 ms and throughput tripled.",
+     "Can you tell me how journaling and replication were batched off the hot path?"),
+    ("I wrote the postmortem. Nobody was blamed.",
+     "You haven't said yet how you wrote the postmortem. Can you walk me through that?"),
+    ("Say what Airwallex builds. Tie it to your work.", "Could you say what Airwallex builds?"),
+    ("Kafka partitions.", "Can you tell me more about Kafka partitions?"),
+    ("Retries are safe!", "Can you tell me how retries are safe?"),
+    # walk20: a statement that goes on with ", which ..."
+    ("Airwallex moves money across borders for small businesses, which is the payments problem I want to work on",
+     "You haven't said yet that Airwallex moves money across borders for small businesses, which is the payments "
+     "problem you want to work on. Can you tell me more about that?"),
+    # a label that is itself a question is asked as it is
+    ("What would I do differently?", "What would you do differently?"),
+    ("Why this team?", "Why this team?"),
+    ("How did you measure it? With a load test", "How did you measure it?"),
+    # a label that is a clause: "that ..."
+    ("that the fix held under load", "You haven't said yet that the fix held under load. Can you tell me more about "
+                                     "that?"),
+    ("That we cut costs by 30%", "You haven't said yet that you cut costs by 30%. Can you tell me more about that?"),
+    ("That decision and its trade-offs", "Can you tell me more about that decision and its trade-offs?"),
+    ("The design vs. the constraints", "Can you tell me more about the design vs. the constraints?"),
+])
+def test_a_label_with_its_own_stops_or_a_clause_makes_one_question(label, asked):
+    for kp in (KeyPoint(id="k", label=label, cues=()), _plain(label)):
+        q = follow_up_for(kp)
+        assert q == asked
+        assert not_one_question(q) is None, (q, not_one_question(q))
+
+
+@pytest.mark.parametrize("stem,kp", LABELS, ids=[f"{s}:{k.id}" for s, k in LABELS])
+def test_every_label_makes_one_grammatical_question(stem, kp):
+    """Over every label of both bank folders, as written, as typed in the editor, with its own full stop, and
+    with a second sentence pasted after it (walk20)."""
+    for label in (kp.label, f"{kp.label.rstrip('.')}.", f"{kp.label.rstrip('.')}. It went well."):
+        for each in (dataclasses.replace(kp, label=label), _plain(label)):
+            q = follow_up_for(each)
+            assert not_one_question(q) is None, (label, q, not_one_question(q))

@@ -28,6 +28,14 @@ UNITS = frozenset([
     "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
     "euros", "pounds", "x", "ms"
 ])
+# a unit said after "one" ("one millisecond"); not "one day", "one customer": a when, a person
+_SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour", "dollar", "euro", "pound"})
+
+
+def _unit(norm: str) -> bool:
+    return norm in UNITS or norm in _SINGULAR_UNITS
+
+
 # when something happened, not what it achieved: "two years ago", "three months later", "for two years"
 _TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 _WHEN_AFTER = frozenset({"ago", "later", "earlier", "back", "before", "after"})
@@ -317,13 +325,15 @@ def _quantities(raw: list[str]) -> list[str]:
     for i, t in enumerate(tokens):
         if t.word <= said_up_to:
             continue
-        if not t.is_number or t.norm == "1" and (i + 1 >= len(tokens) or tokens[i + 1].norm not in UNITS):
-            continue
+        unit_next = i + 1 < len(tokens) and _unit(tokens[i + 1].norm)
+        if not (t.is_number or t.norm in NUMBER_WORDS and t.norm != "point" and unit_next) \
+                or t.norm == "1" and not unit_next:
+            continue                         # "one of them": no number; "one percent", "two milliseconds" (walk20)
         last = t.word
         while last + 1 < len(raw) and _clean(raw[last + 1]) in NUMBER_WORDS:
             last += 1                        # "2 million", "two hundred thousand": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
-        unit = after is not None and after.norm in UNITS
+        unit = after is not None and _unit(after.norm)
         if unit and after is not None:
             last = after.word
         if _MULTIPLE.fullmatch(_clean(raw[last])):

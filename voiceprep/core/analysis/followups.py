@@ -117,7 +117,13 @@ def follow_up_for(kp: KeyPoint) -> str:
     candidate. Only names keep their capitals mid-sentence."""
     if kp.follow_up:
         return kp.follow_up
-    label = kp.label.strip().rstrip(".")
+    label = _first_sentence(kp.label.strip())  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
+    if label.endswith("?"):                  # a question of its own: "What would I do differently?"
+        return _to_you(label[0].upper() + label[1:])
+    label = label.rstrip(".!").strip()
+    clause = re.match(r"that\s+(?=(?:the|a|an|our|my|your|their|its|i|we|it|they)\b)", label, re.IGNORECASE)
+    if clause:                               # "That we cut costs by 30%": a clause, not "more about that you cut"
+        return f"You haven't said yet that {_to_you(label[clause.end():])}. Can you tell me more about that?"
     first = label.split()[0].lower() if label else ""
     head = _head(label.split(":")[0].strip() or label)   # what comes before the items a label lists
     when = _CONDITION.match(label)
@@ -289,7 +295,22 @@ def _asked(head: str, kp: KeyPoint) -> str:
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
+    if re.search(r",\s*which\b", said):       # walk20: not "how X, which is the problem you want to work on?"
+        return f"You haven't said yet that {said}. Can you tell me more about that?"
     return f"Can you tell me how {said}?"
+
+
+# a full stop that ends no sentence: "e.g.", "vs.", an initial
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx)\.$|\b[A-Za-z]\.$", re.IGNORECASE)
+
+
+def _first_sentence(label: str) -> str:
+    """A label's first sentence, with its full stop or question mark: a follow-up asks one question, not about
+    "Journaling ... were batched off the hot path. p99 fell under 2 ms and throughput tripled" (walk20)."""
+    for m in re.finditer(r"[.?!]+(?=\s+\S)", label):
+        if not _ABBREVIATION.search(label[:m.end()]):
+            return label[:m.end()]
+    return label
 
 
 def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int) -> list[T]:
