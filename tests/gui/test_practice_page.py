@@ -401,6 +401,19 @@ def test_type_answer_dialog_wraps_counts_and_submits_with_ctrl_enter(window, qtb
     assert ctl.rehearsal.current.text in seen["labels"]              # the question, as plain text
 
 
+def test_a_closed_type_answer_dialog_is_deleted_not_kept(window, qtbot):
+    """One Ctrl+T, one dialog: closed ones are freed, not kept under the page for a whole session (a guard: fix32
+    thought one stayed per Ctrl+T; measured, none does)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    page, ctl = start(window, qtbot)
+    for _ in range(3):
+        QTimer.singleShot(200, lambda: QApplication.activeModalWidget().reject())
+        page.type_btn.click()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.findChildren(TypeAnswerDialog) == [] and ctl.state == c.IDLE
+
+
 def test_a_cancelled_typed_answer_is_kept_as_a_draft(window, qtbot):
     from PySide6.QtCore import QTimer
 
