@@ -201,6 +201,11 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
             name = part
     place = problem_place(field, round_titles, names)
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
+    if missing and missing.group(1) == "competency":
+        return f"{place}: Competency is empty: pick one (this bank has competencies, so each key point names one)"
+    if name == "competency" and (unknown := re.match(r"(?:names|unknown competency) '([^']*)'", message)):
+        what = unknown.group(1)         # walkthrough 20: "names 'competency_1' but the bank defines no [[competencies]]"
+        return f"{place}: Competency “{what}” is not one of this bank's competencies: pick one, or (none)"
     if missing and missing.group(1) in EMPTY:
         return f"{place}: {EMPTY[missing.group(1)]}" if place else EMPTY[missing.group(1)]
     if missing:
@@ -375,9 +380,9 @@ class BankEditor(QWidget):
                   "Close the bank editor")
 
     def show_add_menu(self) -> None:
-        """Ctrl+N: the Add menu under its button, the keyboard on its first entry (not a blocking exec)."""
+        """Ctrl+N: the Add menu under its button (not a blocking exec), nothing highlighted, as from the button
+        (walkthrough 20: "Competency" was, and a stray Return added one); Down goes to its first entry."""
         self.add_menu.popup(self.add_btn.mapToGlobal(self.add_btn.rect().bottomLeft()))
-        self.add_menu.setActiveAction(self.add_menu.actions()[0])
 
     # -- opening --------------------------------------------------------------------------------
     def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:
@@ -951,21 +956,45 @@ class BankEditor(QWidget):
         self.refresh(select=target)
 
     def add_competency(self) -> None:
+        """A new competency, its weight keeping the sum at 1: what the weights still miss (walkthrough 12: 0.1 after
+        a first one of 0.4), else an equal share with the others scaled down to make room (walkthrough 20: 0.1 after
+        a first one of 1.0, "Weights add up to 1.10"). The first one goes on the key points, which must each name one
+        now, and the status line says so; a later one goes on none (walkthrough 20: put on every key point, unsaid).
+        One undo step."""
+        said: list[str] = []
+
         def act() -> NodePath:
-            assert self.doc is not None
-            ids = set(self.doc.ids((), "competencies"))
-            n = self.doc.count((), "competencies")
+            doc = self.doc
+            assert doc is not None
+            ids = set(doc.ids((), "competencies"))
+            n = doc.count((), "competencies")
             cid = slugify(f"competency {n + 1}", ids).replace("-", "_")
-            # what the weights still miss to 1.0 (walkthrough 12: 0.1 after a first one of 0.4), 0.1 when none is
-            weights = [self.doc.get(("competencies", j), "weight", 0) for j in range(n)]
-            missing = round(1.0 - sum(w for w in weights if isinstance(w, (int, float))), 4)
-            weight = missing if missing > WEIGHT_TOLERANCE else 0.1
-            i = self.doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
-            for kp in self.doc.key_point_paths():                   # key points must name one now
-                if not self.doc.get(kp, "competency"):
-                    self.doc.set(kp, "competency", cid)
+            weights = [doc.get(("competencies", j), "weight", 0) for j in range(n)]
+            weights = [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
+            missing = round(1.0 - sum(weights), 4)
+            with doc.step((), ("competencies", n)):
+                if missing > WEIGHT_TOLERANCE:
+                    weight = missing
+                else:
+                    scale = (1.0 - 1.0 / (n + 1)) / sum(weights)
+                    for j, w in enumerate(weights):
+                        doc.set(("competencies", j), "weight", round(w * scale, 3))
+                    weight = round(1.0 - sum(round(w * scale, 3) for w in weights), 3)
+                    shares = sorted({round(w * scale, 3) for w in weights} | {weight})
+                    said.append(f"The weights were shared out to keep their sum at 1 (now {', '.join(map(str, shares))})"
+                                "; change them under Weight.")
+                i = doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
+                if n == 0:
+                    bare = [kp for kp in doc.key_point_paths() if not doc.get(kp, "competency")]
+                    for kp in bare:
+                        doc.set(kp, "competency", cid)
+                    if bare:
+                        said.append(f"Added a competency: your {counted(len(bare), 'key point')} count toward it (with "
+                                    "competencies each key point names one; pick another under its Competency).")
             return ("competencies", i)
         self._structural(act)
+        if said:
+            self.status.setText(" ".join(said))
 
     def add_round(self) -> None:
         def act() -> NodePath:
@@ -1080,10 +1109,18 @@ class BankEditor(QWidget):
         what = self._removed_what(path)
 
         def act() -> NodePath:
-            assert self.doc is not None
-            self.doc.remove(path)
+            doc = self.doc
+            assert doc is not None
+            with doc.step(path, path[:-1]):
+                if self._kind(path) == "competency":
+                    # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
+                    cid = doc.get(path, "id")
+                    for kp in doc.key_point_paths():
+                        if cid and doc.get(kp, "competency") == cid:
+                            doc.set(kp, "competency", None)
+                doc.remove(path)
             parent = path[:-2] or ("job",)
-            left = self.doc.count(path[:-2], str(path[-2]))
+            left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
         self.status.setText(f"Removed {what}. Undo (Ctrl+Z) brings it back.")
@@ -1103,9 +1140,11 @@ class BankEditor(QWidget):
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
             marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
+            last = doc.count((), "competencies") == 1
             return (f"the competency “{name or cid}”"
-                    + (f" ({counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
-                       "another)" if marked else ""))
+                    + (f" (and from the {counted(marked, 'key point')} that named it)" if marked and last else
+                       f" ({counted(marked, 'key point')} named it: pick another under their Competency)" if marked
+                       else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
             what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"
