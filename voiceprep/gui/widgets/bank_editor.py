@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.advice import key_point_hint
-from voiceprep.core.banks.document import BankDocument, NodePath, slugify
+from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
 from voiceprep.core.banks.notes import ProposedPoint
@@ -251,6 +251,8 @@ class BankEditor(QWidget):
         self.fields: list[_Field] = []
         self.node_path: NodePath = ("job",)
         self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
+        # a bank id from a title, unique among the banks (the Banks page knows them)
+        self.unique_id: Callable[[str], str] = lambda title: slugify(title, fallback="my-bank", words=8)
         self._building = False
         self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
@@ -714,7 +716,7 @@ class BankEditor(QWidget):
         self._commit_timer.stop()
         if self.doc is None or not self.fields:
             return
-        changed = False
+        changed, said = False, ""
         for f in self.fields:
             path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
             value = f.read()
@@ -725,13 +727,50 @@ class BankEditor(QWidget):
                 self._pinned_ids.add(self._id_key(path, str(value)))
             if key == "id" and self._kind(path) == "competency":
                 self._pinned_ids.add(("@competency", str(value)))
+            if key == "id" and path == ("job",):
+                self._pinned_ids.add(("@job",))
             try:
-                changed |= self.doc.set(path, key, value)
+                with self.doc.step(path):               # with what follows it: one undo step
+                    if self.doc.set(path, key, value):
+                        changed = True
+                        said = self._follow(path, key) or said
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
         if changed:
             self._after_change()
             self._relabel()
+        if said:
+            self.refresh(select=self.node_path)         # a key point went: the tree shows it
+            self.status.setText(said)
+
+    def _follow(self, path: NodePath, key: str) -> str:
+        """What follows a field just changed (walkthrough 20): a new bank's id follows its title until the bank is
+        saved or the id typed (04-job: "my-bank" under "Airwallex payments backend"); the starter question's example
+        key point goes when the question is rewritten and the point is still as made (10-q1-kps), said on the
+        status line."""
+        doc = self.doc
+        assert doc is not None
+        if path == ("job",) and key == "title" and doc.path is None and doc.blank is not None \
+                and ("@job",) not in self._pinned_ids:
+            title = str(doc.get(path, "title", "") or "")
+            if title and doc.set(path, "id", self.unique_id(title)):
+                self._show_value("id", str(doc.get(path, "id", "")))
+        if self._kind(path) == "prompt" and key == "text" and doc.count(path, "key_points") == 1:
+            kp = path + ("key_points", 0)
+            if (doc.get(kp, "id"), doc.get(kp, "label")) == (STARTER_ID, STARTER_LABEL) and not doc.get(kp, "cues"):
+                doc.remove(kp)
+                return (f"The example key point “{STARTER_LABEL}” went with the old question: add your own (Add a "
+                        "key point, or Key points from my notes…). Undo (Ctrl+Z) brings it back.")
+        return ""
+
+    def _show_value(self, key: str, value: str) -> None:
+        """Show a value set for the form's line `key` by what followed another field (not an edit of its own)."""
+        for f in self.fields:
+            if f.key == key and isinstance(f.widget, QLineEdit):
+                self._building = True
+                f.widget.setText(value)
+                self._building = False
+                f.initial = f.read()
 
     def _relabel(self) -> None:
         """Update the current tree item's text after a field change, without rebuilding the form."""
