@@ -2623,3 +2623,13 @@ def test_a_rounds_summary_has_a_line_per_question(window, qtbot):
     # walk19: bulleted as "Drill next" is, so questions ending in "?" do not run into each other
     assert any(t.startswith(f"• {short(first.text)} — ") and "key points" in t for t in texts), texts
     assert all(f"• {short(p.text)} — skipped" in texts for p in rest), texts
+
+
+def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
+    """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
+    missed most, over the last 6 answers" before any answer existed."""
+    weak = window.services.settings.history
+    tip = window.practice.drill_btn.toolTip()
+    assert tip.startswith("Once you have answered questions of this bank, asks again the "
+                          f"{weak.weak_points_drilled} key points you missed most"), tip
+    assert f"over the last {weak.weak_point_window} answers to each question" in tip and "nothing to drill" in tip
