@@ -2676,3 +2676,13 @@ def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(wi
     qtbot.keyClick(lines[1], Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: history.prompt_filter.currentData() == prompts[1].id, timeout=5000)
     assert window.stack.currentIndex() == PAGES.index("History")
+
+
+def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
+    """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
+    missed most, over the last 6 answers" before any answer existed."""
+    weak = window.services.settings.history
+    tip = window.practice.drill_btn.toolTip()
+    assert tip.startswith("Once you have answered questions of this bank, asks again the "
+                          f"{weak.weak_points_drilled} key points you missed most"), tip
+    assert f"over the last {weak.weak_point_window} answers to each question" in tip and "nothing to drill" in tip

@@ -172,3 +172,27 @@ def test_a_copy_of_a_copy_is_numbered_not_marked_twice():
     taken = {"Platform Engineer (my copy)", "Platform Engineer (my copy 2)"}
     assert copy_title("Platform Engineer", taken) == "Platform Engineer (my copy 3)"
     assert copy_title("Platform Engineer (my copy 2)", taken) == "Platform Engineer (my copy 3)"
+
+
+def test_a_field_set_in_this_session_can_be_cleared_again():
+    """Walkthrough 20 (19-fixed-comps): a key point's Competency set in the editor and then set to "(none)" raised
+    KeyError inside tomlkit (a key put in after another is in the table's text but not in its dict), the editor
+    swallowed it and the problems list was not re-checked until Save."""
+    doc = BankDocument.new("x", "X")
+    kp = ("rounds", 0, "prompts", 0, "key_points", 0)
+    assert doc.set(kp, "competency", "c1") and doc.set(kp, "follow_up", "And then?")
+    assert doc.set(kp, "competency", None) is True
+    assert doc.get(kp, "competency") is None and "competency" not in doc.text() and doc.get(kp, "follow_up")
+
+
+def test_several_edits_are_one_undo_step():
+    doc = BankDocument.new("x", "X")
+    kp = ("rounds", 0, "prompts", 0, "key_points", 0)
+    before = doc.text()
+    with doc.step(("competencies",)):
+        doc.add((), "competencies", {"id": "c1", "name": "C", "weight": 1.0})
+        doc.set(kp, "competency", "c1")
+    assert not doc.problems() and doc.undo() and doc.text() == before and not doc.can_undo
+    with doc.step(("job",)):
+        pass                                        # nothing changed: no step
+    assert not doc.can_undo

@@ -216,3 +216,31 @@ def test_key_points_drafted_from_notes_are_judged_well_on_a_paraphrased_answer()
     echo = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(
         "Airwallex is a fintech company and your problem space excites me. Why Airwallex? Because fintech excites me."))
     assert not any(m.cue for r in echo.key_points for m in r.matches), [r.matches for r in echo.key_points]
+
+
+WALK20_LINES = """Our order matching service blocked on locks and p99 latency hit 40 ms at peak
+I replaced the lock-based queues with an LMAX Disruptor ring buffer with a single writer thread
+Journaling and replication were batched off the hot path
+p99 fell under 2 ms and throughput tripled
+I proved it by replaying production traffic in load tests
+"""
+
+
+def test_each_line_and_each_sentence_is_an_idea():
+    """Walkthrough 20 (06-notes-dialog, 07-proposed, 08-proposed-periods): five lines typed with Return after each and
+    no full stops became ONE key point, and a sentence starting lower-case ("p99 fell ...") after a full stop was
+    merged with the one before. A line break ends an idea unless the line before ends mid-clause (a comma, a dash or
+    a joining word: wrapped text); a full stop and a space end a sentence whatever case follows."""
+    labels = [p.label for p in propose_key_points(WALK20_LINES)]
+    assert [label[:20] for label in labels] == ["Our order matching s", "I replaced the lock-", "Journaling and repli",
+                                                "P99 fell under 2 ms ", "I proved it by repla"]
+    as_sentences = " ".join(line + "." for line in WALK20_LINES.splitlines())
+    assert [p.label for p in propose_key_points(as_sentences)] == labels
+    # kept whole: "e.g.", "2.5 ms", "v1.2", and a line wrapped after a comma, a dash or a joining word
+    kept = ("I cut p99 from 2.5 ms to 0.9 ms on v1.2 of the matcher, e.g. by batching the journal writes\n"
+            "I moved the payouts service to Kafka and\nran both pipelines side by side for a month,\n"
+            "then switched the readers over -\none region at a time\n")
+    assert [p.label for p in propose_key_points(kept)] == [
+        "I cut p99 from 2.5 ms to 0.9 ms on v1.2 of the matcher, e.g. by batching the journal writes",
+        "I moved the payouts service to Kafka and ran both pipelines side by side for a month, then switched the "
+        "readers over - one region at a time"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,8 @@ target_seconds = 120
 id = "current-role"
 label = "Say what you do now and what you are best at"
 '''
+# the starter question's example key point above: it goes when the question is rewritten and it is still as made
+STARTER_ID, STARTER_LABEL = "current-role", "Say what you do now and what you are best at"
 
 
 def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), fallback: str = "item", words: int = 4) -> str:
@@ -95,6 +99,7 @@ class BankDocument:
         self._redo: list[tuple[str, NodePath, NodePath]] = []
         self.where: NodePath | None = None      # the node the last undo or redo changed
         self.blank: str | None = None           # a new bank's text as made: nothing of the candidate's to save
+        self._grouped = False                   # inside step(): one undo step for several edits
 
     # -- making one -------------------------------------------------------------------------
     @classmethod
@@ -191,9 +196,28 @@ class BankDocument:
 
     # -- editing (each call is one undo step) -------------------------------------------------
     def _snapshot(self, before: NodePath, after: NodePath | None = None) -> None:
+        if self._grouped:
+            return                              # inside step(): the step's snapshot covers it
         self._undo.append((self.text(), before, before if after is None else after))
         del self._undo[:-self.limits.undo_steps]
         self._redo.clear()
+
+    @contextmanager
+    def step(self, before: NodePath, after: NodePath | None = None) -> Iterator[None]:
+        """The edits made inside as one undo step (a competency removed with the key points' mentions of it);
+        none when they changed nothing."""
+        if self._grouped:
+            yield
+            return
+        text = self.text()
+        self._snapshot(before, after)
+        self._grouped = True
+        try:
+            yield
+        finally:
+            self._grouped = False
+            if self.text() == text:
+                self._undo.pop()
 
     def set(self, path: NodePath, key: str, value: Any) -> bool:
         """Set a field; None, "" or [] removes it. Returns False when nothing changed."""
@@ -228,6 +252,10 @@ class BankDocument:
         if plain and container is not None and hasattr(container, "_insert_after"):
             try:
                 container._insert_after(plain[-1], key, value)
+                # the table's dict too, as tomlkit's own __setitem__ does: else deleting the key again raised
+                # KeyError once the text had lost it (walkthrough 20: a Competency set to "(none)" left the
+                # problems list stale)
+                dict.__setitem__(table, key, container[key])
                 return
             except Exception:
                 pass

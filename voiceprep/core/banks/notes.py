@@ -115,7 +115,8 @@ def _pieces(notes: str) -> list[_Piece]:
     A short unpunctuated line alone in its paragraph is a heading only when something is written under it: bullets,
     a paragraph that is no such line, or another heading ("project experience" above "most challenging stuff u
     solved" above its story). Short lines one after another ("Reduced checkout errors by half", "Mentored two
-    junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other."""
+    junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other. A
+    paragraph's lines and sentences are ideas each (see _lines and _sentences)."""
     text = notes.replace("\r\n", "\n")
     text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
     blocks = _blocks(text)
@@ -137,9 +138,44 @@ def _pieces(notes: str) -> list[_Piece]:
             out.append(_Piece(body, heading, bullet=True))
         else:
             lines = body.split("\n")
-            out.extend(_Piece(s, heading, alone=len(lines) == 1)
-                       for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c])", " ".join(lines)))
+            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in _sentences(line))
     return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
+
+
+# a line ending in one of these is wrapped mid-clause: the next line goes on with it
+_MID_CLAUSE = re.compile(r"(?:[,(&/-]|\u2013|\u2014|\b(?:and|or|but|nor|the|a|an|of|to|with|in|on|at|for|by|from|as|"
+                         r"into|onto|via|than|that|which|who|whose|where|when|while|so|because|my|our|their|its|is|"
+                         r"are|was|were))\Z", re.I)
+# a full stop after these ends no sentence: "e.g.", "i.e.", "U.S.", "vs.", an initial ("J. Smith")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.|\b(?:vs|etc|approx|incl|cf|Mr|Mrs|Ms|Dr|St|No)\.)\Z")
+
+
+def _lines(lines: list[str]) -> list[str]:
+    """A paragraph's ideas by its lines: a line break ends an idea (notes typed with Return after each, no full
+    stops, walkthrough 20) unless the line before ends mid-clause, with a comma, a dash or a joining word ("and",
+    "the", "with"): then the text was wrapped and the next line goes on with it. A wrap anywhere else (after a noun)
+    splits the sentence in two; the candidate joins them back when reviewing."""
+    out: list[str] = []
+    for line in lines:
+        if out and _MID_CLAUSE.search(out[-1].rstrip()):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line.strip())
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    """A line's sentences: a full stop, "!" or "?" and a space end one whatever case follows ("p99 fell under 2 ms"),
+    except after an abbreviation ("e.g. by batching"); "2.5 ms" and "v1.2" have no space after their dot."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[\"'\u201d)]*\s+", text):
+        if m.group(0).startswith(".") and _ABBREVIATION.search(text[:m.start() + 1]):
+            continue
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
 
 
 def _split_long(sentence: str) -> list[str]:

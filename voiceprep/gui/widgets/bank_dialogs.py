@@ -189,8 +189,8 @@ class NotesDialog(QDialog):
         self._own_cues: set[int] = set()      # rows whose cues the candidate typed: rewording leaves them be
         self._own_needed: set[int] = set()    # rows whose "Cues needed" the candidate set
         lay = QVBoxLayout(self)
-        lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a bullet, a named "
-                                  "example, a number) becomes a proposed key point; the few closest to this prompt "
+        lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a line, a bullet, a "
+                                  "named example, a number) becomes a proposed key point; the few closest to this prompt "
                                   "are ticked. Space ticks or unticks the one selected; edit its wording and cues "
                                   "below the list, then add the ticked ones."))
         self.notes = QPlainTextEdit()

@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.advice import key_point_hint
-from voiceprep.core.banks.document import BankDocument, NodePath, slugify
+from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
-from voiceprep.core.banks.notes import ProposedPoint
+from voiceprep.core.banks.notes import ProposedPoint, cues_for, min_cues_for
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
@@ -204,6 +204,11 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
             name = part
     place = problem_place(field, round_titles, names)
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
+    if missing and missing.group(1) == "competency":
+        return f"{place}: Competency is empty: pick one (this bank has competencies, so each key point names one)"
+    if name == "competency" and (unknown := re.match(r"(?:names|unknown competency) '([^']*)'", message)):
+        what = unknown.group(1)         # walkthrough 20: "names 'competency_1' but the bank defines no [[competencies]]"
+        return f"{place}: Competency “{what}” is not one of this bank's competencies: pick one, or (none)"
     if missing and missing.group(1) in EMPTY:
         return f"{place}: {EMPTY[missing.group(1)]}" if place else EMPTY[missing.group(1)]
     if missing:
@@ -214,6 +219,11 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
         return f"Competency {text}"
     label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
     return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
+
+
+def _auto_min_cues(cues: list[str]) -> int | None:
+    """The cues needed that come with automatic cues, as the file keeps it: none for the default 1."""
+    return min_cues_for(cues) if cues and min_cues_for(cues) > 1 else None
 
 
 def problem_field(field: str | None, message: str = "") -> str | None:
@@ -249,6 +259,8 @@ class BankEditor(QWidget):
         self.fields: list[_Field] = []
         self.node_path: NodePath = ("job",)
         self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
+        # a bank id from a title, unique among the banks (the Banks page knows them)
+        self.unique_id: Callable[[str], str] = lambda title: slugify(title, fallback="my-bank", words=8)
         self._building = False
         self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
@@ -382,9 +394,9 @@ class BankEditor(QWidget):
         self.down_btn.setToolTip(f"Move down ({key_text(down)})")
 
     def show_add_menu(self) -> None:
-        """Ctrl+N: the Add menu under its button, the keyboard on its first entry (not a blocking exec)."""
+        """Ctrl+N: the Add menu under its button (not a blocking exec), nothing highlighted, as from the button
+        (walkthrough 20: "Competency" was, and a stray Return added one); Down goes to its first entry."""
         self.add_menu.popup(self.add_btn.mapToGlobal(self.add_btn.rect().bottomLeft()))
-        self.add_menu.setActiveAction(self.add_menu.actions()[0])
 
     # -- opening --------------------------------------------------------------------------------
     def open_document(self, doc: BankDocument, draft_file: Path | None = None) -> None:
@@ -681,9 +693,11 @@ class BankEditor(QWidget):
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
         show_hint()
-        self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
-                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
-                   grow_to=CUES_LINES_MAX)
+        cues = self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying "
+                                          "one idea. Without cues the key point's own words are used.", 4,
+                          as_list=True, grow_to=CUES_LINES_MAX)
+        cues.setToolTip(plain_tooltip("Cues come from the key point's wording (names, numbers, its most specific "
+                                      "words) and follow it when you reword it, until you write your own."))
         self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
             "How many different cues must be heard for the point to count by words alone. The judge also "
             "credits the point by meaning, cues or not.")
@@ -716,7 +730,7 @@ class BankEditor(QWidget):
         self._commit_timer.stop()
         if self.doc is None or not self.fields:
             return
-        changed = False
+        changed, said = False, ""
         for f in self.fields:
             path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
             value = f.read()
@@ -727,13 +741,71 @@ class BankEditor(QWidget):
                 self._pinned_ids.add(self._id_key(path, str(value)))
             if key == "id" and self._kind(path) == "competency":
                 self._pinned_ids.add(("@competency", str(value)))
+            if key == "id" and path == ("job",):
+                self._pinned_ids.add(("@job",))
             try:
-                changed |= self.doc.set(path, key, value)
+                old = self.doc.get(path, key)
+                with self.doc.step(path):               # with what follows it: one undo step
+                    if self.doc.set(path, key, value):
+                        changed = True
+                        said = self._follow(path, key, old) or said
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
         if changed:
             self._after_change()
             self._relabel()
+        if said:
+            self.refresh(select=self.node_path)         # a key point went: the tree shows it
+            self.status.setText(said)
+
+    def _follow(self, path: NodePath, key: str, old: Any) -> str:
+        """What follows a field just changed from `old` (walkthrough 20): a new bank's id follows its title until the
+        bank is saved or the id typed (04-job: "my-bank" under "Airwallex payments backend"); the starter question's
+        example key point goes when the question is rewritten and the point is still as made (10-q1-kps), said on
+        the status line; a key point's cues follow its wording while they are the ones its old wording gave, typed
+        or from notes alike (cues_for; walkthrough 20: from notes they had cues, typed none). Returns what to say."""
+        doc = self.doc
+        assert doc is not None
+        if self._kind(path) == "key_point" and key == "label" and self._untyped("cues") and self._untyped("min_cues"):
+            question = str(doc.get(path[:4], "text", "") or "")
+            cues = [str(c) for c in doc.get(path, "cues", []) or []]
+            if cues == cues_for(str(old or ""), question) and doc.get(path, "min_cues") == _auto_min_cues(cues):
+                new = cues_for(str(doc.get(path, "label", "") or ""), question)
+                doc.set(path, "cues", new)
+                doc.set(path, "min_cues", _auto_min_cues(new))
+                self._show_value("cues", "\n".join(new))
+                self._show_value("min_cues", _auto_min_cues(new) or 0)
+        if path == ("job",) and key == "title" and doc.path is None and doc.blank is not None \
+                and ("@job",) not in self._pinned_ids:
+            title = str(doc.get(path, "title", "") or "")
+            if title and doc.set(path, "id", self.unique_id(title)):
+                self._show_value("id", str(doc.get(path, "id", "")))
+        if self._kind(path) == "prompt" and key == "text" and doc.count(path, "key_points") == 1:
+            kp = path + ("key_points", 0)
+            if (doc.get(kp, "id"), doc.get(kp, "label")) == (STARTER_ID, STARTER_LABEL) and not doc.get(kp, "cues"):
+                doc.remove(kp)
+                return (f"The example key point “{STARTER_LABEL}” went with the old question: add your own (Add a "
+                        "key point, or Key points from my notes…). Undo (Ctrl+Z) brings it back.")
+        return ""
+
+    def _untyped(self, key: str) -> bool:
+        """Whether the form's field `key` holds what it was opened with (nothing typed there not yet committed)."""
+        return all(f.read() == f.initial for f in self.fields if f.key == key)
+
+    def _show_value(self, key: str, value: str | int) -> None:
+        """Show a value set for the form's field `key` by what followed another field (not an edit of its own)."""
+        for f in self.fields:
+            if f.key != key:
+                continue
+            self._building = True
+            if isinstance(f.widget, QLineEdit):
+                f.widget.setText(str(value))
+            elif isinstance(f.widget, QPlainTextEdit):
+                f.widget.setPlainText(str(value))
+            elif isinstance(f.widget, QSpinBox):
+                f.widget.setValue(int(value))
+            self._building = False
+            f.initial = f.read()
 
     def _relabel(self) -> None:
         """Update the current tree item's text after a field change, without rebuilding the form."""
@@ -958,21 +1030,45 @@ class BankEditor(QWidget):
         self.refresh(select=target)
 
     def add_competency(self) -> None:
+        """A new competency, its weight keeping the sum at 1: what the weights still miss (walkthrough 12: 0.1 after
+        a first one of 0.4), else an equal share with the others scaled down to make room (walkthrough 20: 0.1 after
+        a first one of 1.0, "Weights add up to 1.10"). The first one goes on the key points, which must each name one
+        now, and the status line says so; a later one goes on none (walkthrough 20: put on every key point, unsaid).
+        One undo step."""
+        said: list[str] = []
+
         def act() -> NodePath:
-            assert self.doc is not None
-            ids = set(self.doc.ids((), "competencies"))
-            n = self.doc.count((), "competencies")
+            doc = self.doc
+            assert doc is not None
+            ids = set(doc.ids((), "competencies"))
+            n = doc.count((), "competencies")
             cid = slugify(f"competency {n + 1}", ids).replace("-", "_")
-            # what the weights still miss to 1.0 (walkthrough 12: 0.1 after a first one of 0.4), 0.1 when none is
-            weights = [self.doc.get(("competencies", j), "weight", 0) for j in range(n)]
-            missing = round(1.0 - sum(w for w in weights if isinstance(w, (int, float))), 4)
-            weight = missing if missing > WEIGHT_TOLERANCE else 0.1
-            i = self.doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
-            for kp in self.doc.key_point_paths():                   # key points must name one now
-                if not self.doc.get(kp, "competency"):
-                    self.doc.set(kp, "competency", cid)
+            weights = [doc.get(("competencies", j), "weight", 0) for j in range(n)]
+            weights = [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
+            missing = round(1.0 - sum(weights), 4)
+            with doc.step((), ("competencies", n)):
+                if missing > WEIGHT_TOLERANCE:
+                    weight = missing
+                else:
+                    scale = (1.0 - 1.0 / (n + 1)) / sum(weights)
+                    for j, w in enumerate(weights):
+                        doc.set(("competencies", j), "weight", round(w * scale, 3))
+                    weight = round(1.0 - sum(round(w * scale, 3) for w in weights), 3)
+                    shares = sorted({round(w * scale, 3) for w in weights} | {weight})
+                    said.append(f"The weights were shared out to keep their sum at 1 (now {', '.join(map(str, shares))})"
+                                "; change them under Weight.")
+                i = doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
+                if n == 0:
+                    bare = [kp for kp in doc.key_point_paths() if not doc.get(kp, "competency")]
+                    for kp in bare:
+                        doc.set(kp, "competency", cid)
+                    if bare:
+                        said.append(f"Added a competency: your {counted(len(bare), 'key point')} count toward it (with "
+                                    "competencies each key point names one; pick another under its Competency).")
             return ("competencies", i)
         self._structural(act)
+        if said:
+            self.status.setText(" ".join(said))
 
     def add_round(self) -> None:
         def act() -> NodePath:
@@ -1087,10 +1183,18 @@ class BankEditor(QWidget):
         what = self._removed_what(path)
 
         def act() -> NodePath:
-            assert self.doc is not None
-            self.doc.remove(path)
+            doc = self.doc
+            assert doc is not None
+            with doc.step(path, path[:-1]):
+                if self._kind(path) == "competency":
+                    # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
+                    cid = doc.get(path, "id")
+                    for kp in doc.key_point_paths():
+                        if cid and doc.get(kp, "competency") == cid:
+                            doc.set(kp, "competency", None)
+                doc.remove(path)
             parent = path[:-2] or ("job",)
-            left = self.doc.count(path[:-2], str(path[-2]))
+            left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
         self.status.setText(f"Removed {what}. Undo ({self.undo_key}) brings it back.")
@@ -1110,9 +1214,11 @@ class BankEditor(QWidget):
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
             marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
+            last = doc.count((), "competencies") == 1
             return (f"the competency “{name or cid}”"
-                    + (f" ({counted(marked, 'key point')} {'names' if marked == 1 else 'name'} it and will need "
-                       "another)" if marked else ""))
+                    + (f" (and from the {counted(marked, 'key point')} that named it)" if marked and last else
+                       f" ({counted(marked, 'key point')} named it: pick another under their Competency)" if marked
+                       else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
             what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"

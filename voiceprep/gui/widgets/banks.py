@@ -202,6 +202,7 @@ class BanksPage(QWidget):
         self.pages.addWidget(browse)
         self.editor = BankEditor(services.settings.banks)
         self.editor.id_conflict = self._id_conflict
+        self.editor.unique_id = self._unique_id
         self.pages.addWidget(self.editor)
 
         self.list.currentItemChanged.connect(self._show)

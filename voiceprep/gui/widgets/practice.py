@@ -290,9 +290,11 @@ class PracticePage(QWidget):
         self.drill_btn = QPushButton("Drill my weak points")
         weak = self.services.settings.history
         # the two drills pick different points (walkthrough leftover: nothing said why): each button says which
-        self.drill_btn.setToolTip(f"Asks again the {weak.weak_points_drilled} key points of this bank you missed "
-                                  f"most, over the last {weak.weak_point_window} answers to each question (your "
-                                  "history, not only the last round)")
+        # ... true before any answer too (walkthrough 20: on first launch it spoke of points "you missed most")
+        self.drill_btn.setToolTip(f"Once you have answered questions of this bank, asks again the "
+                                  f"{weak.weak_points_drilled} key points you missed most, over the last "
+                                  f"{weak.weak_point_window} answers to each question (your history, not only the last "
+                                  "round). Before your first answers there is nothing to drill yet.")
         pick.addWidget(QLabel("Bank"))
         pick.addWidget(self.bank_box, 3)
         pick.addWidget(QLabel("Round"))
