@@ -1895,29 +1895,3 @@ def test_a_bank_saved_to_disk_keeps_its_id_when_its_title_changes(qtbot, service
     editor.save()
     type_into(qtbot, editor, "title", "Acme platform team")
     assert editor.doc.get(("job",), "id") == "acme-platform"
-
-
-def test_a_typed_key_point_gets_cues_from_its_wording_as_one_from_notes_does(qtbot, services, data_home):
-    """Walkthrough 20 (10-q1-kps, 14-q2-kp): key points from notes got cue lists, typed ones none. One behaviour:
-    a key point's cues come from its wording (notes.cues_for: names, numbers, its most specific words, none of the
-    question's own) and follow it when it is reworded, until the candidate writes their own."""
-    from voiceprep.core.banks.notes import cues_for
-
-    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
-    prompt = ("rounds", 0, "prompts", 0)
-    editor.select(prompt)
-    question = "Tell me about the Disruptor project."
-    type_into(qtbot, editor, "text", question)
-    kp = editor.add_key_point()
-    label = "I replaced the lock-based queues with an LMAX Disruptor ring buffer"
-    type_into(qtbot, editor, "label", label)
-    assert editor.doc.get(kp, "cues") == cues_for(label, question) != []
-    assert field(editor, "cues").toPlainText().split("\n") == cues_for(label, question)
-    reworded = "p99 fell from 40 ms to under 2 ms and throughput tripled"
-    type_into(qtbot, editor, "label", reworded)
-    assert editor.doc.get(kp, "cues") == cues_for(reworded, question)
-    assert editor.doc.get(kp, "min_cues") == (2 if len(cues_for(reworded, question)) > 2 else None)
-    field(editor, "cues").setPlainText("p99\nthroughput")                     # the candidate's own: kept
-    editor.commit()
-    type_into(qtbot, editor, "label", "Throughput tripled")
-    assert editor.doc.get(kp, "cues") == ["p99", "throughput"]

@@ -50,7 +50,7 @@ from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
-from voiceprep.core.banks.notes import ProposedPoint, cues_for, min_cues_for
+from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
@@ -219,11 +219,6 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
         return f"Competency {text}"
     label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
     return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
-
-
-def _auto_min_cues(cues: list[str]) -> int | None:
-    """The cues needed that come with automatic cues, as the file keeps it: none for the default 1."""
-    return min_cues_for(cues) if cues and min_cues_for(cues) > 1 else None
 
 
 def problem_field(field: str | None, message: str = "") -> str | None:
@@ -693,11 +688,9 @@ class BankEditor(QWidget):
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
         show_hint()
-        cues = self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying "
-                                          "one idea. Without cues the key point's own words are used.", 4,
-                          as_list=True, grow_to=CUES_LINES_MAX)
-        cues.setToolTip(plain_tooltip("Cues come from the key point's wording (names, numbers, its most specific "
-                                      "words) and follow it when you reword it, until you write your own."))
+        self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
+                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
+                   grow_to=CUES_LINES_MAX)
         self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
             "How many different cues must be heard for the point to count by words alone. The judge also "
             "credits the point by meaning, cues or not.")
@@ -744,11 +737,10 @@ class BankEditor(QWidget):
             if key == "id" and path == ("job",):
                 self._pinned_ids.add(("@job",))
             try:
-                old = self.doc.get(path, key)
                 with self.doc.step(path):               # with what follows it: one undo step
                     if self.doc.set(path, key, value):
                         changed = True
-                        said = self._follow(path, key, old) or said
+                        said = self._follow(path, key) or said
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
         if changed:
@@ -758,23 +750,13 @@ class BankEditor(QWidget):
             self.refresh(select=self.node_path)         # a key point went: the tree shows it
             self.status.setText(said)
 
-    def _follow(self, path: NodePath, key: str, old: Any) -> str:
-        """What follows a field just changed from `old` (walkthrough 20): a new bank's id follows its title until the
-        bank is saved or the id typed (04-job: "my-bank" under "Airwallex payments backend"); the starter question's
-        example key point goes when the question is rewritten and the point is still as made (10-q1-kps), said on
-        the status line; a key point's cues follow its wording while they are the ones its old wording gave, typed
-        or from notes alike (cues_for; walkthrough 20: from notes they had cues, typed none). Returns what to say."""
+    def _follow(self, path: NodePath, key: str) -> str:
+        """What follows a field just changed (walkthrough 20): a new bank's id follows its title until the bank is
+        saved or the id typed (04-job: "my-bank" under "Airwallex payments backend"); the starter question's example
+        key point goes when the question is rewritten and the point is still as made (10-q1-kps), said on the
+        status line."""
         doc = self.doc
         assert doc is not None
-        if self._kind(path) == "key_point" and key == "label" and self._untyped("cues") and self._untyped("min_cues"):
-            question = str(doc.get(path[:4], "text", "") or "")
-            cues = [str(c) for c in doc.get(path, "cues", []) or []]
-            if cues == cues_for(str(old or ""), question) and doc.get(path, "min_cues") == _auto_min_cues(cues):
-                new = cues_for(str(doc.get(path, "label", "") or ""), question)
-                doc.set(path, "cues", new)
-                doc.set(path, "min_cues", _auto_min_cues(new))
-                self._show_value("cues", "\n".join(new))
-                self._show_value("min_cues", _auto_min_cues(new) or 0)
         if path == ("job",) and key == "title" and doc.path is None and doc.blank is not None \
                 and ("@job",) not in self._pinned_ids:
             title = str(doc.get(path, "title", "") or "")
@@ -788,24 +770,14 @@ class BankEditor(QWidget):
                         "key point, or Key points from my notes…). Undo (Ctrl+Z) brings it back.")
         return ""
 
-    def _untyped(self, key: str) -> bool:
-        """Whether the form's field `key` holds what it was opened with (nothing typed there not yet committed)."""
-        return all(f.read() == f.initial for f in self.fields if f.key == key)
-
-    def _show_value(self, key: str, value: str | int) -> None:
-        """Show a value set for the form's field `key` by what followed another field (not an edit of its own)."""
+    def _show_value(self, key: str, value: str) -> None:
+        """Show a value set for the form's line `key` by what followed another field (not an edit of its own)."""
         for f in self.fields:
-            if f.key != key:
-                continue
-            self._building = True
-            if isinstance(f.widget, QLineEdit):
-                f.widget.setText(str(value))
-            elif isinstance(f.widget, QPlainTextEdit):
-                f.widget.setPlainText(str(value))
-            elif isinstance(f.widget, QSpinBox):
-                f.widget.setValue(int(value))
-            self._building = False
-            f.initial = f.read()
+            if f.key == key and isinstance(f.widget, QLineEdit):
+                self._building = True
+                f.widget.setText(value)
+                self._building = False
+                f.initial = f.read()
 
     def _relabel(self) -> None:
         """Update the current tree item's text after a field change, without rebuilding the form."""
