@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from tests.app.test_scored import BANK as NO_COMPETENCIES  # two questions, key points, no competencies
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession
 from voiceprep.app.history_service import HistoryService
@@ -144,11 +145,12 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     pk = session.start_round(bank, rnd)
     saved = session.save_typed(bank, rnd.prompts[0], "We had lock contention, so I proposed the LMAX Disruptor.",
                                rnd.id, pk)
-    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts),
-                              "skipped": [p.id for p in rnd.prompts[1:]]})
+    session.finish_round(pk, {"competencies": {bank.competencies[0].id: 20.0}, "overall": 20.0, "answered": 1,
+                              "total": len(rnd.prompts), "skipped": [p.id for p in rnd.prompts[1:]]})
     recap = service.recap()
     assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
-                              "skipped": len(rnd.prompts) - 1, "before_follow_ups": None}
+                              "skipped": len(rnd.prompts) - 1, "before_follow_ups": None, "weighed": "competency",
+                              "runs": 1}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     skips = len(rnd.prompts) - 1          # in the round's score as 0; no answers, so not in the average (walk19)
     assert recap["skips"] == skips and recap["average"] == saved.analysis.overall
@@ -242,4 +244,42 @@ def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_abou
         row = next(r for r in rates if r["label"] == point)
         assert (row["hits"], row["attempts"]) == (0, 1), rates
     assert "(covered in 0 of 1 recent answer)" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    access.close_all()
+
+
+def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
+    """Walk20 (46-restart.png): a bank with no competencies read "Round score of “Round 1”, weighed by competency:
+    43 (each question by its best try, the skipped one as 0)": 43 was 3 of 7 key points, and it was the second run
+    of the round that day, which skipped the question the first run scored 75 on. The line says what the score
+    weighs (the bank's key points) and that it is the last of the day's runs, its best tries and its skip."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    rnd = NO_COMPETENCIES.rounds[0]
+    first, second = rnd.prompts
+    pk = session.start_round(NO_COMPETENCIES, rnd)
+    session.save_typed(NO_COMPETENCIES, first, "I fixed lock contention on the ledger table.", rnd.id, pk)
+    session.save_typed(NO_COMPETENCIES, second, "No idea.", rnd.id, pk)
+    session.finish_round(pk, {"competencies": {}, "overall": 25.0, "answered": 2, "total": 2, "skipped": []})
+    pk = session.start_round(NO_COMPETENCIES, rnd)
+    session.save_typed(NO_COMPETENCIES, second, "I built monitoring systems across regions. Reliability matters when moving "
+                                     "money across borders.", rnd.id, pk)
+    session.finish_round(pk, {"competencies": {}, "overall": 43.0, "answered": 1, "total": 2,
+                              "skipped": [first.id]})
+    recap = service.recap()
+    lines = recap_lines(recap, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1].splitlines()
+    told = next(line for line in lines if "“Round 1”" in line)
+    assert told == ("Round score of “Round 1”, the last of your 2 runs of it today, weighed by its key points: 43 "
+                    "(each question by its best try in that run, the one skipped in it as 0)."), lines
+    # one run: as before, weighed as the bank is
+    once = recap_lines({**recap, "round": {**recap["round"], "runs": 1}}, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1]
+    assert "Round score of “Round 1”, weighed by its key points: 43 (each question by its best try, the skipped " \
+           "one as 0)." in once
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    assert airwallex.competencies
+    pk = session.start_round(airwallex, airwallex.rounds[0])
+    session.save_typed(airwallex, airwallex.rounds[0].prompts[0], "We had lock contention.", airwallex.rounds[0].id, pk)
+    session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 40.0}, "overall": 40.0, "answered": 1,
+                              "total": 1, "skipped": []})
+    assert f"Round score of “{airwallex.rounds[0].title}”, weighed by competency: 40 (each question by its best " \
+           "try)." in recap_lines(service.recap(), {NO_COMPETENCIES.id: NO_COMPETENCIES, airwallex.id: airwallex}.get)[1]
     access.close_all()

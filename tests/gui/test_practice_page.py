@@ -899,7 +899,7 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
              "follow_ups": 1, "skips": 1, "banks": [{"bank_id": "airwallex", "answers": 6},
                                                      {"bank_id": other, "answers": 3}],
              "round": {"title": "Round 4 - Why Airwallex and your experience", "overall": 64, "answered": 3,
-                       "total": 4, "skipped": 1}, "weakest": weakest}
+                       "total": 4, "skipped": 1, "weighed": "competency"}, "weakest": weakest}
     for size in ((1366, 768), (2560, 1440)):
         window.resize(*size)
         page.show_recap(recap)

@@ -93,11 +93,18 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
         # its line (walk14: run on after the average); each question by its best try with what its follow-ups
         # added, weighed by its key points: not the average
-        missed = rnd["skipped"]
-        why = " (each question by its best try" + (
-            ", the skipped one as 0)" if missed == 1 else f", the {missed} skipped as 0)" if missed else ")")
+        # what it weighs, as the bank is scored, and which of the day's runs it is (walk20: "weighed by competency"
+        # for a bank without competencies; "the skipped one as 0" for the last of 2 runs, the first had answered it)
+        missed, runs = rnd["skipped"], rnd.get("runs") or 1
+        run = f", the last of your {runs} runs of it {_day(recap['started_at'], today)}" if runs > 1 else ""
+        skip = (" in it" if runs > 1 else "") + " as 0"
+        why = " (each question by its best try" + (" in that run" if runs > 1 else "") + (
+            (", the one skipped" if runs > 1 else ", the skipped one") + skip + ")" if missed == 1 else
+            f", the {missed} skipped{skip})" if missed else ")")
+        weighed = {"competency": ", weighed by competency", "key points": ", weighed by its key points"}.get(
+            rnd.get("weighed") or "", "")
         scored = both_text(before, rnd["overall"]).lower() if before is not None else f"{rnd['overall']:.0f}"
-        the_round = f"Round score of “{rnd['title']}”, weighed by competency: {scored}{why}."
+        the_round = f"Round score of “{rnd['title']}”{run}{weighed}: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
                                               f" on {title(b['bank_id'])}" for b in banks) + ")")

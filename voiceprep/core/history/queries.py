@@ -547,8 +547,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
-    rounds = h.read(f"SELECT bank_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) AND "
-                    "summary_json IS NOT NULL ORDER BY finished_at DESC LIMIT 1", banks)
+    rounds = h.read(f"SELECT bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
+                    "AND summary_json IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1", banks)
     summary = (json.loads(rounds[0]["summary_json"]) or {}) if rounds else {}
     skipped = summary.get("skipped", [])
     # the round finished that day, with its own score (its skipped questions count as misses, the average's are not
@@ -557,7 +557,15 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
         the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
                      "total": summary.get("total"), "skipped": len(skipped),
-                     "before_follow_ups": summary.get("before_follow_ups")}    # its answers alone (app.scored)
+                     "before_follow_ups": summary.get("before_follow_ups"),    # its answers alone (app.scored)
+                     # what its overall weighs (scoring.overall_score: a bank without competencies scores by its key
+                     # points; walk20 read "weighed by competency" for one), and the day's runs of it (walk20: the
+                     # last of 2 runs, which skipped the question the first had answered)
+                     "weighed": ("competency" if summary["competencies"] else "key points")
+                     if "competencies" in summary else None,
+                     "runs": h.read("SELECT COUNT(*) AS n FROM rounds WHERE bank_id = ? AND round_id IS ? AND "
+                                    "summary_json IS NOT NULL AND finished_at >= ? AND finished_at < ?",
+                                    [rounds[0]["bank_id"], rounds[0]["round_id"], first, after])[0]["n"]}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     chosen = weakest["bank_id"] if weakest else banks[0]
