@@ -283,3 +283,34 @@ def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
     assert f"Round score of “{airwallex.rounds[0].title}”, weighed by competency: 40 (each question by its best " \
            "try)." in recap_lines(service.recap(), {NO_COMPETENCIES.id: NO_COMPETENCIES, airwallex.id: airwallex}.get)[1]
     access.close_all()
+
+
+def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
+    """Walk20 (46-restart.png): "covered in 0 of 1 recent answer" for a point the follow-up answer had covered. The
+    count stays the answers' (fix33), and the line says the follow-up covered it: in Welcome back, and in the rows
+    Progress and `history stats` read (`asked`: how many of the answers counted missed it and had it said in a
+    follow-up answer that followed them)."""
+    from voiceprep.core.history.queries import said_when_asked_text
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.rounds[0].prompts[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    session.save_typed(bank, prompt, vague)
+    point = next(r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"])["label"]
+    session.save_typed(bank, prompt, point, drill=[point], follow_up=["And then?"])
+    for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
+                  service.weak_points(bank.id)):
+        row = next(r for r in rates if r["label"] == point)
+        assert (row["hits"], row["attempts"], row["asked"]) == (0, 1, 1), rates
+        assert said_when_asked_text(row) == "said when asked in a follow-up"
+        others = [r for r in rates if r["label"] != point]
+        assert all(r["asked"] == 0 and said_when_asked_text(r) == "" for r in others), rates   # only the point asked about
+    assert "(covered in 0 of 1 recent answer, said when asked in a follow-up)" in \
+        recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    session.save_typed(bank, prompt, vague)        # a newer answer missed it, and no follow-up followed that one
+    row = next(r for r in service.key_point_rates(bank.id, prompt.id) if r["label"] == point)
+    assert (row["hits"], row["attempts"], row["asked"]) == (0, 2, 1)
+    assert said_when_asked_text(row) == "said when asked in a follow-up to 1 of them"
+    access.close_all()

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from voiceprep.app.scored import answers_text, both_text
-from voiceprep.core.history.queries import local, older_wording_text
+from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted
 
 Row = dict[str, Any]
@@ -124,7 +124,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])
-        older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        older = rate_notes(weak)       # said in a follow-up (walk20), judged on its old wording (walkthrough 12)
         copy = weak.get("bank_id") or recap["bank_id"]
         given = weak.get("given_with") or {}       # a copy's answers take in its lineage's (walk15: unsaid)
         if given:
