@@ -106,3 +106,18 @@ def test_welcome_back_names_the_average_of_the_answers_and_the_rounds_score_apar
     assert lines[1] == "Average of your 3 answers, before follow-ups: 54.", lines
     assert lines[2] == ("Round score of “Round 4”, weighed by its key points: before follow-ups 42 · with follow-ups 54 "
                         "(each question by its best try, the skipped one as 0)."), lines
+
+
+def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
+    """Walk20 (33-summary.png): "Your answers scored 0 to 100. Drill your weak points next." read like the scale's
+    definition (scores run from 0 to 100). A range is said as one, and equal scores as one number."""
+    from voiceprep.app.scored import headline
+
+    assert headline(2, 2, 57, scores=[0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
+    assert headline(2, 2, 50, "Drill", [0, 100]) == \
+        "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next."
+    assert headline(2, 2, 45, scores=[45, 45]) == "Your answers all scored 45. Drill your weak points next."
+    assert headline(2, 2, 45, "Drill", [45, 45.2]) == \
+        "Your answers all scored 45 on the points asked for. Drill your weak points next."
+    for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
+        assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
