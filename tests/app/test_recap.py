@@ -225,20 +225,28 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
     assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said
 
 
+VAGUE = "I think it was fine, we did a lot of things and it went well."
+
+
+def a_vague_answer(tmp_path):
+    """A history with one vague answer to Airwallex's first question: (access, session, service, bank, prompt)."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.rounds[0].prompts[0]
+    session.save_typed(bank, prompt, VAGUE)
+    return access, session, service, bank, prompt
+
+
 def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_about(tmp_path):
     """fix33: a follow-up is asked about a point its answer missed; counted as one more answer for that point,
     Welcome back said "covered in 0 of 2 recent answers" for one answer (and 1 of 2 when the follow-up covered it).
     A point's hit rate counts answers alone (app.scored: "per answer" is before follow-ups), and Welcome back,
     Progress's rates and `history stats` say the same."""
-    access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
-    bank = load_bank(BANKS / "airwallex.toml")
-    prompt = bank.rounds[0].prompts[0]
-    vague = "I think it was fine, we did a lot of things and it went well."
-    session.save_typed(bank, prompt, vague)
+    access, session, service, bank, prompt = a_vague_answer(tmp_path)
     missed = [r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"]]
     point = missed[0]["label"]
-    session.save_typed(bank, prompt, vague, drill=[point], follow_up=["And then?"])
+    session.save_typed(bank, prompt, VAGUE, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
                   service.weak_points(bank.id)):
         row = next(r for r in rates if r["label"] == point)
@@ -292,12 +300,7 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
     follow-up answer that followed them)."""
     from voiceprep.core.history.queries import said_when_asked_text
 
-    access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
-    bank = load_bank(BANKS / "airwallex.toml")
-    prompt = bank.rounds[0].prompts[0]
-    vague = "I think it was fine, we did a lot of things and it went well."
-    session.save_typed(bank, prompt, vague)
+    access, session, service, bank, prompt = a_vague_answer(tmp_path)
     point = next(r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"])["label"]
     session.save_typed(bank, prompt, point, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
@@ -309,7 +312,7 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
         assert all(r["asked"] == 0 and said_when_asked_text(r) == "" for r in others), rates   # only the point asked about
     assert "(covered in 0 of 1 recent answer, said when asked in a follow-up)" in \
         recap_lines(service.recap(), {bank.id: bank}.get)[1]
-    session.save_typed(bank, prompt, vague)        # a newer answer missed it, and no follow-up followed that one
+    session.save_typed(bank, prompt, VAGUE)        # a newer answer missed it, and no follow-up followed that one
     row = next(r for r in service.key_point_rates(bank.id, prompt.id) if r["label"] == point)
     assert (row["hits"], row["attempts"], row["asked"]) == (0, 2, 1)
     assert said_when_asked_text(row) == "said when asked in a follow-up to 1 of them"

@@ -1,4 +1,4 @@
-"""Settings > Transcription model (the installed models): choosing a model, and its cost measured on this machine off the GUI thread."""
+"""Settings > Transcription model: an installed model chosen, its cost measured on this machine off the GUI thread."""
 
 from __future__ import annotations
 

@@ -932,16 +932,17 @@ class ProgressPage(QScrollArea):
                 self.rates.setSpan(i, 0, 1, self.rates.columnCount())
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
-            asked = said_when_asked_text(r)          # said in a follow-up answer, not counted here (walk20)
+            said = said_when_asked_text(r)           # said in a follow-up answer, not counted here (walk20)
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else ""))
             hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
-            if older or asked:
+            if older or said:
                 hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it; {rate_notes(r)}"
                                + (": judge them again in History to count them against it as it reads now"
                                   if older else ""))
             self.rates.setItem(i, 0, hit)
-            label = QTableWidgetItem(r["label"] + (f" · {asked}" if asked else ""))
-            label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})" + (f"\n{hit.toolTip()}" if asked else ""))
+            label = QTableWidgetItem(r["label"] + (f" · {said}" if said else ""))
+            label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})"
+                             + (f"\n{hit.toolTip()}" if said else ""))
             self.rates.setItem(i, 1, label)
         self.wording_note.setVisible(any(older_wording_text(r) for r in rates))
         self._fit_rates()
