@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from tests.app.test_scored import BANK as NO_COMPETENCIES  # two questions, key points, no competencies
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession
 from voiceprep.app.history_service import HistoryService
@@ -144,11 +145,12 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     pk = session.start_round(bank, rnd)
     saved = session.save_typed(bank, rnd.prompts[0], "We had lock contention, so I proposed the LMAX Disruptor.",
                                rnd.id, pk)
-    session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts),
-                              "skipped": [p.id for p in rnd.prompts[1:]]})
+    session.finish_round(pk, {"competencies": {bank.competencies[0].id: 20.0}, "overall": 20.0, "answered": 1,
+                              "total": len(rnd.prompts), "skipped": [p.id for p in rnd.prompts[1:]]})
     recap = service.recap()
     assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
-                              "skipped": len(rnd.prompts) - 1, "before_follow_ups": None}
+                              "skipped": len(rnd.prompts) - 1, "before_follow_ups": None, "weighed": "competency",
+                              "runs": 1}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     skips = len(rnd.prompts) - 1          # in the round's score as 0; no answers, so not in the average (walk19)
     assert recap["skips"] == skips and recap["average"] == saved.analysis.overall
@@ -223,23 +225,95 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
     assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said
 
 
+VAGUE = "I think it was fine, we did a lot of things and it went well."
+
+
+def a_vague_answer(tmp_path):
+    """A history with one vague answer to Airwallex's first question: (access, session, service, bank, prompt)."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.rounds[0].prompts[0]
+    session.save_typed(bank, prompt, VAGUE)
+    return access, session, service, bank, prompt
+
+
 def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_about(tmp_path):
     """fix33: a follow-up is asked about a point its answer missed; counted as one more answer for that point,
     Welcome back said "covered in 0 of 2 recent answers" for one answer (and 1 of 2 when the follow-up covered it).
     A point's hit rate counts answers alone (app.scored: "per answer" is before follow-ups), and Welcome back,
     Progress's rates and `history stats` say the same."""
-    access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
-    bank = load_bank(BANKS / "airwallex.toml")
-    prompt = bank.rounds[0].prompts[0]
-    vague = "I think it was fine, we did a lot of things and it went well."
-    session.save_typed(bank, prompt, vague)
+    access, session, service, bank, prompt = a_vague_answer(tmp_path)
     missed = [r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"]]
     point = missed[0]["label"]
-    session.save_typed(bank, prompt, vague, drill=[point], follow_up=["And then?"])
+    session.save_typed(bank, prompt, VAGUE, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
                   service.weak_points(bank.id)):
         row = next(r for r in rates if r["label"] == point)
         assert (row["hits"], row["attempts"]) == (0, 1), rates
     assert "(covered in 0 of 1 recent answer)" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    access.close_all()
+
+
+def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
+    """Walk20 (46-restart.png): a bank with no competencies read "Round score of “Round 1”, weighed by competency:
+    43 (each question by its best try, the skipped one as 0)": 43 was 3 of 7 key points, and it was the second run
+    of the round that day, which skipped the question the first run scored 75 on. The line says what the score
+    weighs (the bank's key points) and that it is the last of the day's runs, its best tries and its skip."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    rnd = NO_COMPETENCIES.rounds[0]
+    first, second = rnd.prompts
+    pk = session.start_round(NO_COMPETENCIES, rnd)
+    session.save_typed(NO_COMPETENCIES, first, "I fixed lock contention on the ledger table.", rnd.id, pk)
+    session.save_typed(NO_COMPETENCIES, second, "No idea.", rnd.id, pk)
+    session.finish_round(pk, {"competencies": {}, "overall": 25.0, "answered": 2, "total": 2, "skipped": []})
+    pk = session.start_round(NO_COMPETENCIES, rnd)
+    session.save_typed(NO_COMPETENCIES, second, "I built monitoring systems across regions. Reliability matters when moving "
+                                     "money across borders.", rnd.id, pk)
+    session.finish_round(pk, {"competencies": {}, "overall": 43.0, "answered": 1, "total": 2,
+                              "skipped": [first.id]})
+    recap = service.recap()
+    lines = recap_lines(recap, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1].splitlines()
+    told = next(line for line in lines if "“Round 1”" in line)
+    assert told == ("Round score of “Round 1”, the last of your 2 runs of it today, weighed by its key points: 43 "
+                    "(each question by its best try in that run, the one skipped in it as 0)."), lines
+    # one run: as before, weighed as the bank is
+    once = recap_lines({**recap, "round": {**recap["round"], "runs": 1}}, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1]
+    assert "Round score of “Round 1”, weighed by its key points: 43 (each question by its best try, the skipped " \
+           "one as 0)." in once
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    assert airwallex.competencies
+    pk = session.start_round(airwallex, airwallex.rounds[0])
+    session.save_typed(airwallex, airwallex.rounds[0].prompts[0], "We had lock contention.", airwallex.rounds[0].id, pk)
+    session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 40.0}, "overall": 40.0, "answered": 1,
+                              "total": 1, "skipped": []})
+    assert f"Round score of “{airwallex.rounds[0].title}”, weighed by competency: 40 (each question by its best " \
+           "try)." in recap_lines(service.recap(), {NO_COMPETENCIES.id: NO_COMPETENCIES, airwallex.id: airwallex}.get)[1]
+    access.close_all()
+
+
+def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
+    """Walk20 (46-restart.png): "covered in 0 of 1 recent answer" for a point the follow-up answer had covered. The
+    count stays the answers' (fix33), and the line says the follow-up covered it: in Welcome back, and in the rows
+    Progress and `history stats` read (`asked`: how many of the answers counted missed it and had it said in a
+    follow-up answer that followed them)."""
+    from voiceprep.core.history.queries import said_when_asked_text
+
+    access, session, service, bank, prompt = a_vague_answer(tmp_path)
+    point = next(r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"])["label"]
+    session.save_typed(bank, prompt, point, drill=[point], follow_up=["And then?"])
+    for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
+                  service.weak_points(bank.id)):
+        row = next(r for r in rates if r["label"] == point)
+        assert (row["hits"], row["attempts"], row["asked"]) == (0, 1, 1), rates
+        assert said_when_asked_text(row) == "said when asked in a follow-up"
+        others = [r for r in rates if r["label"] != point]
+        assert all(r["asked"] == 0 and said_when_asked_text(r) == "" for r in others), rates   # only the point asked about
+    assert "(covered in 0 of 1 recent answer, said when asked in a follow-up)" in \
+        recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    session.save_typed(bank, prompt, VAGUE)        # a newer answer missed it, and no follow-up followed that one
+    row = next(r for r in service.key_point_rates(bank.id, prompt.id) if r["label"] == point)
+    assert (row["hits"], row["attempts"], row["asked"]) == (0, 2, 1)
+    assert said_when_asked_text(row) == "said when asked in a follow-up to 1 of them"
     access.close_all()

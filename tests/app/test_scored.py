@@ -85,11 +85,11 @@ def test_welcome_back_says_what_the_average_and_the_round_count():
     recap = {"bank_id": BANK.id, "started_at": datetime.now(UTC).isoformat(), "answers": 3, "follow_ups": 1,
              "average": 50.0, "skipped": [], "weakest": None,
              "round": {"title": "Round 1", "overall": 100.0, "before_follow_ups": 50.0, "answered": 2, "total": 2,
-                       "skipped": 0}}
+                       "skipped": 0, "weighed": "key points"}}
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
     assert lines == [f"Last session, today: 2 answers and 1 follow-up on “{BANK.name}”.",
                      "Average per answer, before follow-ups: 50.",
-                     "Round score of “Round 1”, weighed by competency: before follow-ups 50 · with follow-ups 100 "
+                     "Round score of “Round 1”, weighed by its key points: before follow-ups 50 · with follow-ups 100 "
                      "(each question by its best try)."
                      ], lines
 
@@ -101,8 +101,23 @@ def test_welcome_back_names_the_average_of_the_answers_and_the_rounds_score_apar
     recap = {"bank_id": BANK.id, "started_at": datetime.now(UTC).isoformat(), "answers": 4, "follow_ups": 1,
              "average": 54.0, "whole": 3, "skips": 1, "skipped": [], "weakest": None,
              "round": {"title": "Round 4", "overall": 54.0, "before_follow_ups": 42.0, "answered": 3, "total": 4,
-                       "skipped": 1}}
+                       "skipped": 1, "weighed": "key points"}}
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
     assert lines[1] == "Average of your 3 answers, before follow-ups: 54.", lines
-    assert lines[2] == ("Round score of “Round 4”, weighed by competency: before follow-ups 42 · with follow-ups 54 "
+    assert lines[2] == ("Round score of “Round 4”, weighed by its key points: before follow-ups 42 · with follow-ups 54 "
                         "(each question by its best try, the skipped one as 0)."), lines
+
+
+def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
+    """Walk20 (33-summary.png): "Your answers scored 0 to 100. Drill your weak points next." read like the scale's
+    definition (scores run from 0 to 100). A range is said as one, and equal scores as one number."""
+    from voiceprep.app.scored import headline
+
+    assert headline(2, 2, 57, scores=[0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
+    assert headline(2, 2, 50, "Drill", [0, 100]) == \
+        "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next."
+    assert headline(2, 2, 45, scores=[45, 45]) == "Your answers all scored 45. Drill your weak points next."
+    assert headline(2, 2, 45, "Drill", [45, 45.2]) == \
+        "Your answers all scored 45 on the points asked for. Drill your weak points next."
+    for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
+        assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said

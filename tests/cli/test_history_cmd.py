@@ -494,3 +494,24 @@ def test_a_lists_marks_are_apart_and_the_follow_ups_points_say_they_are_key_poin
 
     row = {"state": "done", "round_pk": 1, "with_follow_ups": {"covered": ["a", "b", "c"]}}
     assert _marks(row) == "+3 key points in follow-up, round 1"
+
+
+def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
+    """Walk20: a point said only in the follow-up answer read "hit 0 of 1" with nothing else; it says so now, as
+    Welcome back and Progress do."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("most-impactful")    # 5 points: all of them listed
+    access = HistoryAccess(paths.database_path())
+    session = PracticeSession(access)
+    session.save_typed(bank, prompt, "I think it was fine, we did a lot of things and it went well.")
+    point = prompt.key_points[0].label
+    session.save_typed(bank, prompt, point, drill=[point], follow_up=[FOLLOW_UP])
+    access.close_all()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    assert f"hit 0 of 1  most-impactful: {point} (said when asked in a follow-up)\n" in out, out

@@ -789,7 +789,7 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     # walk14: the headline is one short line; the overall and which try counts are in the summary under it
     assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Your answers scored 25 to 100. Pick another round next."
+        "Your scores ranged from 25 to 100. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -802,11 +802,11 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
     assert round_message(2, 2, 50, "Drill", [0, 100]) == (
-        "Your answers scored 0 to 100 on the points asked for. Drill your weak points next.")
-    assert round_message(2, 2, 50, "Round", [0, 100]) == "Your answers scored 0 to 100. Drill your weak points next."
+        "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next.")
+    assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
-        "Your answers scored 33 to 100 on the points asked for. Pick another round next.")
+        "Your scores on the points asked for ranged from 33 to 100. Pick another round next.")
 
 
 def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():
@@ -858,7 +858,7 @@ def test_a_rounds_headline_gives_the_range_over_its_stored_overall(window, qtbot
         stored = json.loads(h.read("SELECT summary_json FROM rounds WHERE summary_json IS NOT NULL")[0][
             "summary_json"])
     overall = f"{stored['overall']:.0f}"
-    assert page.prompt_text.text() == (f"Your answers scored {min(scores):.0f} to {max(scores):.0f}. Drill your "
+    assert page.prompt_text.text() == (f"Your scores ranged from {min(scores):.0f} to {max(scores):.0f}. Drill your "
                                        "weak points next.")
     assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
     # walkthrough 9: the stored round's competencies count delivery as each answer's do ("Polished communicator"
@@ -912,7 +912,7 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
              "follow_ups": 1, "skips": 1, "banks": [{"bank_id": "airwallex", "answers": 6},
                                                      {"bank_id": other, "answers": 3}],
              "round": {"title": "Round 4 - Why Airwallex and your experience", "overall": 64, "answered": 3,
-                       "total": 4, "skipped": 1}, "weakest": weakest}
+                       "total": 4, "skipped": 1, "weighed": "competency"}, "weakest": weakest}
     for size in ((1366, 768), (2560, 1440)):
         window.resize(*size)
         page.show_recap(recap)
@@ -1568,7 +1568,7 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{first:.0f}" in labels                                 # the big number: the best try
     assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
-    assert page.prompt_text.text().startswith(f"Your answers scored {last:.0f} to {first:.0f}.")
+    assert page.prompt_text.text().startswith(f"Your scores ranged from {last:.0f} to {first:.0f}.")
     drill = [t[2:] for t in labels[labels.index("Drill next") + 1:] if t.startswith("• ")]
     assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 

@@ -241,3 +241,12 @@ def test_an_empty_status_line_takes_no_room(window, qtbot):
     assert page.voice_status.isVisible()
     page._status(page.voice_status, "")
     assert page.voice_status.isHidden()
+
+
+def test_settings_says_how_answers_are_judged_once_the_judge_has_loaded(window, qtbot):
+    """Walk20 (45-settings.png): the status bar said "Judge: by meaning", Settings never named the judge. Settings'
+    line says what the status bar does, in a sentence (its tooltip the same)."""
+    qtbot.waitUntil(lambda: window.judge_status.text() != "", timeout=60000)
+    line = window.settings_page.judge_line.text()
+    assert line.startswith("By meaning: " if window.judge_status.text() == "Judge: by meaning" else "Words only: "), line
+    assert window.judge_status.toolTip() == line

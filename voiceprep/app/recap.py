@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from voiceprep.app.scored import answers_text, both_text
-from voiceprep.core.history.queries import local, older_wording_text
+from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted
 
 Row = dict[str, Any]
@@ -93,11 +93,18 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
         # its line (walk14: run on after the average); each question by its best try with what its follow-ups
         # added, weighed by its key points: not the average
-        missed = rnd["skipped"]
-        why = " (each question by its best try" + (
-            ", the skipped one as 0)" if missed == 1 else f", the {missed} skipped as 0)" if missed else ")")
+        # what it weighs, as the bank is scored, and which of the day's runs it is (walk20: "weighed by competency"
+        # for a bank without competencies; "the skipped one as 0" for the last of 2 runs, the first had answered it)
+        missed, runs = rnd["skipped"], rnd.get("runs") or 1
+        run = f", the last of your {runs} runs of it {_day(recap['started_at'], today)}" if runs > 1 else ""
+        skip = (" in it" if runs > 1 else "") + " as 0"
+        why = " (each question by its best try" + (" in that run" if runs > 1 else "") + (
+            (", the one skipped" if runs > 1 else ", the skipped one") + skip + ")" if missed == 1 else
+            f", the {missed} skipped{skip})" if missed else ")")
+        weighed = {"competency": ", weighed by competency", "key points": ", weighed by its key points"}.get(
+            rnd.get("weighed") or "", "")
         scored = both_text(before, rnd["overall"]).lower() if before is not None else f"{rnd['overall']:.0f}"
-        the_round = f"Round score of “{rnd['title']}”, weighed by competency: {scored}{why}."
+        the_round = f"Round score of “{rnd['title']}”{run}{weighed}: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
                                               f" on {title(b['bank_id'])}" for b in banks) + ")")
@@ -117,7 +124,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])
-        older = older_wording_text(weak)           # answers judged on its old wording (walkthrough 12)
+        older = rate_notes(weak)       # said in a follow-up (walk20), judged on its old wording (walkthrough 12)
         copy = weak.get("bank_id") or recap["bank_id"]
         given = weak.get("given_with") or {}       # a copy's answers take in its lineage's (walk15: unsaid)
         if given:

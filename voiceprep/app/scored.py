@@ -46,8 +46,10 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
             "Well done. Pick another round next."
     if len(scores) > 1:
         low, high = min(scores), max(scores)
-        spread = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
-        said = f"Your answers scored {spread}" + (" on the points asked for" if what == "Drill" else "") + "."
+        # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores)
+        asked = " on the points asked for" if what == "Drill" else ""
+        said = f"Your answers all scored {low:.0f}{asked}." if round(low) == round(high) else \
+            f"Your scores{asked} ranged from {low:.0f} to {high:.0f}."
         if (len(scores) > answered and overall >= good) or not weak:      # retried up to a good overall
             return f"{said} Pick another round next."
         return f"{said} Drill your weak points next."

@@ -15,9 +15,9 @@ from voiceprep.core.history.queries import (
     found_text,
     kind_name,
     not_asked_text,
-    older_wording_text,
     only_asked,
     own_score,
+    rate_notes,
     rescored_text,
     reworded_text,
 )
@@ -211,7 +211,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:
-                older = older_wording_text(w)     # answers judged on its old wording (walkthrough 12)
+                older = rate_notes(w)     # said in a follow-up (walk20), judged on its old wording (walkthrough 12)
                 print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}"
                       + (f" ({older})" if older else ""))
     return 0

@@ -41,7 +41,7 @@ from voiceprep.gui.widgets.first_start import install_first_start
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage, TypeAnswerDialog
 from voiceprep.gui.widgets.progress import ProgressPage
-from voiceprep.gui.widgets.settings_page import SettingsPage
+from voiceprep.gui.widgets.settings_page import SettingsPage, judge_said
 from voiceprep.gui.widgets.shortcuts import IN_DIALOGS, SECTION, ShortcutsSheet, described, key_text
 from voiceprep.speech.player import Player
 from voiceprep.speech.transcriber import ModelError
@@ -429,12 +429,12 @@ class MainWindow(QMainWindow):
 
     def _judge_ready(self, status) -> None:
         QTimer.singleShot(WARM_PAGES_AFTER_MS, self, self._warm_pages)      # not after the window is gone
+        self.settings_page.show_judge(status)          # said in Settings too (walk20)
+        self.judge_status.setToolTip(judge_said(status))
         if status.method == "semantic":
             self.judge_status.setText("Judge: by meaning")
-            self.judge_status.setToolTip(f"Key points are checked by what you mean ({status.model}) and by your words.")
         else:
             self.judge_status.setText("Judge: words only")
-            self.judge_status.setToolTip(status.message or "")
             self.practice.show_notice(f"Key points are checked by the words you use only: {status.message}")
 
     def _model_failed(self, exc) -> None:

@@ -652,3 +652,29 @@ def test_progress_counts_answers_and_follow_ups_so_they_add_up():
                                 "spoken · average 50 per answer before follow-ups · best 100")
     drill = summary_text({**st, "typed": 0, "drills": 1, "follow_ups": 0})
     assert drill.startswith("2 answers and 1 drill (the drill not in the average or best) ·"), drill
+
+
+def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
+    """Walk20: Progress read "0 of 1" for a point the follow-up answer covered (after fix33, which counts answers
+    alone), nothing said of the follow-up. The count stays; the point's line says it was said when asked."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {}}]
+    rates = [{"hits": 0, "attempts": 1, "rate": 0.0, "label": "Journaling was batched", "prompt_text": "Disruptor?",
+              "prompt_id": "d", "asked": 1},
+             {"hits": 1, "attempts": 1, "rate": 1.0, "label": "The numbers", "prompt_text": "Disruptor?",
+              "prompt_id": "d", "asked": 0}]
+    stats = {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+               "b", "d", page._generation)
+    t = page.rates
+    assert [[t.item(r, c).text() for c in range(2)] for r in range(t.rowCount())] == \
+        [["0 of 1", "Journaling was batched · said when asked in a follow-up"], ["1 of 1", "The numbers"]]
+    assert t.item(0, 0).toolTip() == "0 of 1 answer covered it; said when asked in a follow-up"
+    assert t.item(1, 0).toolTip() == ""

@@ -1,4 +1,4 @@
-"""Settings > Installed models: choosing a model, and its cost measured on this machine off the GUI thread."""
+"""Settings > Transcription model: an installed model chosen, its cost measured on this machine off the GUI thread."""
 
 from __future__ import annotations
 
@@ -23,3 +23,47 @@ def test_installed_models_with_their_cost(qtbot, services):
     assert not page.model_measure.isEnabled()
     qtbot.waitUntil(lambda: page.model_measure.isEnabled(), timeout=60000)
     assert "loads in" in page.model_cost.text()
+
+
+def test_the_model_is_one_choice_and_the_folder_box_says_how_it_relates(qtbot, services, tmp_path):
+    """Walk20 (45-settings.png): "Transcription model" (a path box with Choose…) above "Installed models" (a list)
+    read as two controls for one thing. The list is the transcription model; the box under it is a folder to use
+    instead, said so, and the list shows when a folder is what is used."""
+    from PySide6.QtWidgets import QFormLayout
+
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    form = page.form
+
+    def label(layout) -> str:
+        return form.labelForField(layout).text()
+
+    rows = [form.itemAt(i, QFormLayout.ItemRole.LabelRole) for i in range(form.rowCount())]
+    labels = [r.widget().text() for r in rows if r is not None and r.widget() is not None]
+    assert "Installed models" not in labels and labels.count("Transcription model") == 1, labels
+    assert labels.index("Transcription model") < labels.index("Or a model folder"), labels
+    assert label(page.model_choice_row) == "Transcription model" and label(page.model_row) == "Or a model folder"
+    assert page.model_used.text() == ("Used to transcribe: the model picked above, or the folder in this box when "
+                                      "it names one.")
+    folder = tmp_path / "my-whisper"
+    folder.mkdir()
+    page.model.setText(str(folder))
+    assert page.model_choice.currentText() == "The model folder below", page.model_choice.currentText()
+    page.model.setText("")
+    assert page.model_choice.currentData() == models.TINY_EN.id
+
+
+def test_settings_says_how_answers_are_judged(qtbot, services):
+    """Walk20: the status bar said "Judge: by meaning"; Settings never named or explained the judge. A read-only line
+    says it: by meaning with the bundled model, or words only and why."""
+    from voiceprep.core.analysis.embedder import JudgeStatus
+
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    assert page.judge_line.text() == "Checking… (the meaning model loads after start-up)"
+    page.show_judge(JudgeStatus("semantic", "all-MiniLM-L6-v2", None))
+    assert page.judge_line.text() == ("By meaning: key points are checked by what you mean, with the bundled model "
+                                      "(all-MiniLM-L6-v2), and by your words.")
+    page.show_judge(JudgeStatus("lexical", None, "the model file is missing"))
+    assert page.judge_line.text() == ("Words only: key points are checked by the words you use, not by meaning, "
+                                      "because the model file is missing.")

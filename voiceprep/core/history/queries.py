@@ -444,9 +444,13 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     alone; fix33: "covered in 0 of 2 recent answers" for one answer and its follow-up). `label` is the wording the point was last
     judged against; `older`: how many of the answers counted were judged against another (older_wording_text);
     `inherited`: how many were given in a bank `bank` was copied from (the rest of its lineage, see Banks), and
-    `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none)."""
+    `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none). `asked`: how many of
+    the answers counted missed it and had it said in a follow-up answer that followed them (as app.followed counts
+    what a follow-up added: the last answer before it, not a follow-up, to the question in its bank): not in
+    `hits`, said beside them (said_when_asked_text; walk20: "covered in 0 of 1" for a point the follow-up covered)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
+    of_follow_up, _ = bank_where(bank, "a.bank_id")
     # Only a prompt's attempts down to its `last`-th newest whole answer can be in any point's window (every point
     # counts every whole answer): ranking the key points of those alone costs 29-30 ms of CPU for a bank of 10,000
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
@@ -465,13 +469,25 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
            worded AS (
              SELECT c.*, FIRST_VALUE(c.label) OVER (PARTITION BY c.prompt_id, c.key_point_id
                                                     ORDER BY f.judged_at DESC, c.n) AS wording
-             FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?)
+             FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?),
+           since AS (SELECT prompt_id, MIN(started_at) AS since FROM recent WHERE whole_n <= ? GROUP BY prompt_id),
+           asked AS MATERIALIZED (
+             SELECT k.key_point_id,
+                    (SELECT p.id FROM attempts p WHERE p.bank_id = a.bank_id AND p.prompt_id = a.prompt_id
+                       AND p.state = ? AND p.started_at <= a.started_at AND p.follow_up_json IS NULL
+                       AND (p.started_at < a.started_at OR p.id < a.id)
+                     ORDER BY p.started_at DESC, p.id DESC LIMIT 1) AS followed
+             FROM since s CROSS JOIN attempts a ON a.prompt_id = s.prompt_id AND a.started_at >= s.since
+                  JOIN key_point_results k ON k.attempt_id = a.id
+             WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {DRILLED_POINT})
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
                   SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
-                  json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json
+                  json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json,
+                  SUM(NOT hit AND EXISTS (SELECT 1 FROM asked s WHERE s.followed = worded.id
+                                          AND s.key_point_id = worded.key_point_id)) AS asked
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, last, last, ids[0], ids[0]])
+        [*ids, DONE, *args, last, last, last, DONE, *ids, DONE, ids[0], ids[0]])
     for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
         given = json.loads(r.pop("given_json") or "[]")
         r["given_with"] = {b: given.count(b) for b in ids if b in given}
@@ -488,6 +504,24 @@ def older_wording_text(rate: Row) -> str:
         return ""
     them = "all of them" if older == rate.get("attempts") else f"{older} of them"
     return f"{them} judged against an older wording"
+
+
+def said_when_asked_text(rate: Row) -> str:
+    """A key point's hit rate (key_point_rates) beside what follow-up answers said of it: "said when asked in a
+    follow-up" ("" when none did; "… to 2 of them" when some of the answers missed it without one). The count is
+    the answers' own (a follow-up adds to the answer it followed, app.scored); walk20 read "covered in 0 of 1 recent
+    answer" for a point the follow-up answer covered, with nothing said of it."""
+    asked = rate.get("asked") or 0
+    if not asked:
+        return ""
+    missed = (rate.get("attempts") or 0) - (rate.get("hits") or 0)
+    return "said when asked in a follow-up" + (f" to {asked} of them" if asked < missed else "")
+
+
+def rate_notes(rate: Row) -> str:
+    """What a key point's hit rate says beside its count, wherever it is said (Welcome back, Progress, `history
+    stats`): said_when_asked_text, then older_wording_text, comma-apart ("" for neither)."""
+    return ", ".join(t for t in (said_when_asked_text(rate), older_wording_text(rate)) if t)
 
 
 def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
@@ -547,8 +581,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
-    rounds = h.read(f"SELECT bank_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) AND "
-                    "summary_json IS NOT NULL ORDER BY finished_at DESC LIMIT 1", banks)
+    rounds = h.read(f"SELECT bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
+                    "AND summary_json IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1", banks)
     summary = (json.loads(rounds[0]["summary_json"]) or {}) if rounds else {}
     skipped = summary.get("skipped", [])
     # the round finished that day, with its own score (its skipped questions count as misses, the average's are not
@@ -557,7 +591,15 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
         the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
                      "total": summary.get("total"), "skipped": len(skipped),
-                     "before_follow_ups": summary.get("before_follow_ups")}    # its answers alone (app.scored)
+                     "before_follow_ups": summary.get("before_follow_ups"),    # its answers alone (app.scored)
+                     # what its overall weighs (scoring.overall_score: a bank without competencies scores by its key
+                     # points; walk20 read "weighed by competency" for one), and the day's runs of it (walk20: the
+                     # last of 2 runs, which skipped the question the first had answered)
+                     "weighed": ("competency" if summary["competencies"] else "key points")
+                     if "competencies" in summary else None,
+                     "runs": h.read("SELECT COUNT(*) AS n FROM rounds WHERE bank_id = ? AND round_id IS ? AND "
+                                    "summary_json IS NOT NULL AND finished_at >= ? AND finished_at < ?",
+                                    [rounds[0]["bank_id"], rounds[0]["round_id"], first, after])[0]["n"]}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
     chosen = weakest["bank_id"] if weakest else banks[0]

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from voiceprep.app import user_message
 from voiceprep.app.recap import copied_text
 from voiceprep.app.scored import answers_text
-from voiceprep.core.history.queries import cut_off_count_text, kind_name, older_wording_text, only_asked
+from voiceprep.core.history.queries import (
+    cut_off_count_text,
+    kind_name,
+    older_wording_text,
+    only_asked,
+    rate_notes,
+    said_when_asked_text,
+)
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
@@ -925,14 +932,17 @@ class ProgressPage(QScrollArea):
                 self.rates.setSpan(i, 0, 1, self.rates.columnCount())
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
+            said = said_when_asked_text(r)           # said in a follow-up answer, not counted here (walk20)
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else ""))
             hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
-            if older:
-                hit.setToolTip(f"{r['hits']} of {r['attempts']} answers covered it; {older}: judge them again in "
-                               "History to count them against it as it reads now")
+            if older or said:
+                hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it; {rate_notes(r)}"
+                               + (": judge them again in History to count them against it as it reads now"
+                                  if older else ""))
             self.rates.setItem(i, 0, hit)
-            label = QTableWidgetItem(r["label"])
-            label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})")
+            label = QTableWidgetItem(r["label"] + (f" · {said}" if said else ""))
+            label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})"
+                             + (f"\n{hit.toolTip()}" if said else ""))
             self.rates.setItem(i, 1, label)
         self.wording_note.setVisible(any(older_wording_text(r) for r in rates))
         self._fit_rates()

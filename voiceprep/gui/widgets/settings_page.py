@@ -64,6 +64,20 @@ def stacked(*parts: QWidget | QHBoxLayout) -> QVBoxLayout:
     return column
 
 
+FOLDER = "folder"          # the model list's entry for the folder in the box under it
+JUDGE_LOADING = "Checking… (the meaning model loads after start-up)"
+
+
+def judge_said(status) -> str:
+    """How answers are judged, from the judge's status (embedder.JudgeStatus): Settings' line, the status bar's
+    tooltip."""
+    if status.method == "semantic":
+        return (f"By meaning: key points are checked by what you mean, with the bundled model ({status.model}), and "
+                "by your words.")
+    why = (status.message or "the meaning model is not available").rstrip(".")
+    return f"Words only: key points are checked by the words you use, not by meaning, because {why}."
+
+
 class SettingsPage(QScrollArea):
     saved = Signal()
     _micLevel = Signal(float)          # from the recorder's thread
@@ -78,7 +92,7 @@ class SettingsPage(QScrollArea):
         root = QVBoxLayout(body)
         root.addWidget(heading("Settings", 16))
         s = services.settings
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.mic = QComboBox()
         self.mic.addItem("System default", None)
         try:
@@ -119,14 +133,26 @@ class SettingsPage(QScrollArea):
         self.auto_follow = QCheckBox("Ask the follow-up questions aloud right after each answer")
         self.auto_follow.setChecked(s.speech.speak_follow_ups)
         form.addRow("", self.auto_follow)
+        # one choice, the list; the box under it a folder to use instead (walk20: "Transcription model", a path box,
+        # above "Installed models", a list, read as two controls for one thing)
         self.model = QLineEdit(s.transcription.model_path or "")
-        self.model.setPlaceholderText("Bundled tiny.en (leave empty)")
+        self.model.setPlaceholderText("Empty: the model picked above")
         browse = QPushButton("Choose…")
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model, 1)
-        model_row.addWidget(browse)
-        form.addRow("Transcription model", model_row)
+        self.model_row = QHBoxLayout()
+        self.model_row.addWidget(self.model, 1)
+        self.model_row.addWidget(browse)
         self._add_model_choice(form)
+        form.addRow("Or a model folder", self.model_row)
+        self.model_used = muted("Used to transcribe: the model picked above, or the folder in this box when it "
+                                "names one.")
+        self.model_used.setWordWrap(True)
+        form.addRow("", self.model_used)
+        self.model.textChanged.connect(self._sync_model_choice)
+        self._sync_model_choice()
+        # how answers are judged, read-only (walk20: the status bar said "Judge: by meaning", Settings nothing)
+        self.judge_line = muted(JUDGE_LOADING)
+        self.judge_line.setWordWrap(True)
+        form.addRow("Answers judged", self.judge_line)
         self.silence = QDoubleSpinBox()
         self.silence.setRange(0, 30)
         self.silence.setSuffix(" s (0 = off)")
@@ -322,12 +348,12 @@ class SettingsPage(QScrollArea):
         if current is not None:
             self.model_choice.setCurrentIndex(max(0, self.model_choice.findData(current.id)))
         self.model_measure = QPushButton("Measure speed")
-        row = QHBoxLayout()
+        row = self.model_choice_row = QHBoxLayout()
         row.addWidget(self.model_choice, 1)
         row.addWidget(self.model_measure)
         self.model_cost = muted(self._model_facts())
         self.model_cost.setWordWrap(True)
-        form.addRow("Installed models", row)
+        form.addRow("Transcription model", row)
         form.addRow("", self.model_cost)
         self.model_choice.activated.connect(self._choose_model)
         self.model_measure.clicked.connect(self._measure_model)
@@ -347,8 +373,32 @@ class SettingsPage(QScrollArea):
         from voiceprep.speech import models
 
         mid = self.model_choice.currentData()
+        if mid == FOLDER:                               # the folder in the box: choose one
+            self._browse()
+            return
         self.model.setText("" if mid == models.TINY_EN.id else mid)
         self.model_cost.setText(self._model_facts())
+
+    def _sync_model_choice(self) -> None:
+        """The list shows what is used: the installed model the box names (empty: tiny.en), else "The model folder
+        below", an entry there only while the box names a folder."""
+        from voiceprep.speech import models
+
+        named = models.known(self.model.text().strip() or models.TINY_EN.id)
+        index = self.model_choice.findData(named.id) if named is not None else -1
+        folder = self.model_choice.findData(FOLDER)
+        if index < 0 and folder < 0:
+            self.model_choice.addItem("The model folder below", FOLDER)
+            folder = self.model_choice.count() - 1
+        self.model_choice.setCurrentIndex(index if index >= 0 else folder)
+        if index >= 0 and folder >= 0:
+            self.model_choice.removeItem(folder)
+        self.model_measure.setEnabled(index >= 0)       # measures an installed model, not a folder
+        self.model_cost.setText(self._model_facts())
+
+    def show_judge(self, status) -> None:
+        """How answers are judged (embedder.JudgeStatus, once the judge has loaded), in judge_said's words."""
+        self.judge_line.setText(judge_said(status))
 
     def _measure_model(self) -> None:
         from voiceprep.speech import models
