@@ -369,7 +369,7 @@ class NotesDialog(QDialog):
                                    "whatever words the answer uses.")
 
     def _reworded(self) -> None:
-        """The wording changed: the list shows it (cues, typed or not, stay as they are)."""
+        """The wording changed: the list and the cues hint show it; cues the candidate typed stay as typed."""
         row = self.list.currentRow()
         if self._filling or not 0 <= row < len(self.points):
             return
