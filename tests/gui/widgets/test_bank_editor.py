@@ -265,7 +265,9 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     editor.add_key_points(chosen)
     kps = editor.doc.bank().prompt("prompt-1").key_points
     assert [k.label for k in kps][1:] == [p.label for p in chosen]
-    assert "HoYoverse" in kps[1].cues
+    # fix37: saved as plain labels, judged by their meaning (automatic cues measured worse on the tuning corpus)
+    assert all(k.cues_from_label for k in kps[1:]), [k.cues for k in kps]
+    assert all(editor.doc.get(("rounds", 0, "prompts", 0, "key_points", j), "cues") is None for j in (1, 2))
     # the names go into the bank's vocabulary, so the transcriber hears them (walkthrough 6: "co-yovers"), once
     vocabulary = editor.doc.bank().vocabulary
     assert {"HoYoverse", "LMAX Disruptor"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
@@ -1325,38 +1327,61 @@ text = ""
     assert "Behavioural › prompt 1" in message and "Round 2" not in message, message
 
 
-def test_a_reworded_proposal_gets_cues_from_its_new_words_and_shows_the_cues_needed(qtbot, monkeypatch):
-    """Walkthrough 12 (46-fb, 47): "Say what I measured and the number (throughput 3x, p99 from 12ms to 2ms)" was
-    reworded in the dialog, but kept the cues of the note's old words ({number} times; {number} milliseconds;
-    throughput; measured) with "Cues needed" set to 2 unseen, so an answer that covered it was missed. Cues now
-    follow the wording (unless typed by hand) and the cues needed are shown and kept as shown."""
+def test_a_proposal_from_notes_is_kept_as_a_plain_label_unless_cues_are_typed(qtbot, services, data_home,
+                                                                            monkeypatch):
+    """fix37: the cues the dialog proposed were saved as authored cues, and on the tuning corpus (dev2, 192 answers on
+    6 plain-label banks) such automatic cues lowered the judge (F1 0.782 -> 0.753, recall 0.786 -> 0.711). A
+    proposal is now added as a plain label, judged by its meaning; the automatic cues are only a hint in the cues
+    box, which says cues are optional. Cues the candidate types are saved, with the cues needed as shown, and
+    rewording leaves them as typed."""
     from tests.core.banks.test_notes import WALK12_NOTES
     from voiceprep.gui.widgets import bank_dialogs
 
     monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)
-    dialog = NotesDialog(None, WALK12_NOTES, "Tell me about the data pipeline you rebuilt.")
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    dialog = NotesDialog(editor, WALK12_NOTES, "Tell me about the data pipeline you rebuilt.")
     qtbot.addWidget(dialog)
     dialog.propose()
     row = next(i for i, p in enumerate(dialog.points) if p.label.startswith("Say what I measured"))
     dialog.list.setCurrentRow(row)
-    assert dialog.needed.isVisibleTo(dialog) and dialog.needed.value() == 2 and dialog.needed.suffix() == " of 4"
+    assert dialog.cues_edit.text() == ""                                        # nothing that will be saved
+    assert "{number} times" in dialog.cues_edit.placeholderText()              # the automatic ones, as a hint
+    assert "optional" in dialog.cues_note.text() and "meaning" in dialog.cues_note.text()
+    assert dialog.needed.value() == 0 and "meaning" in dialog.needed.specialValueText()
     dialog.label_edit.setPlainText("Throughput tripled and p99 went from 12 ms to 2 ms")
-    assert dialog.cues_edit.text() == "{number} ms; throughput; tripled"
-    assert dialog.needed.value() == 2 and "follow it" in dialog.cues_note.text()
-    dialog.needed.setValue(1)                                   # the candidate's choice is kept
-    tick(dialog, row)
+    assert dialog.cues_edit.text() == ""                                        # rewording writes no cues
+    for i in range(dialog.list.count()):
+        tick(dialog, i, i in (0, row))
     chosen = {p.label: p for p in dialog.chosen()}
-    point = chosen["Throughput tripled and p99 went from 12 ms to 2 ms"]
-    assert point.cues == ["{number} ms", "throughput", "tripled"] and point.min_cues == 1
-    # cues typed by hand stay as typed when the wording changes again
+    assert chosen["Throughput tripled and p99 went from 12 ms to 2 ms"].cues == []
+    # cues typed by hand are saved, and stay as typed when the wording changes again
     dialog.cues_edit.setFocus()
-    dialog.cues_edit.selectAll()
-    qtbot.keyClicks(dialog.cues_edit, "throughput; p99")
+    qtbot.keyClicks(dialog.cues_edit, "throughput; p99; tripled")
+    assert dialog.needed.value() == 2 and dialog.needed.suffix() == " of 3"
+    assert "Your cues" in dialog.cues_note.text()
+    dialog.needed.setValue(1)                                                   # the candidate's choice is kept
     dialog.label_edit.setPlainText("Throughput tripled; p99 fell to 2 ms")
-    assert dialog.cues_edit.text() == "throughput; p99" and "Your cues" in dialog.cues_note.text()
-    assert {p.label: p for p in dialog.chosen()}["Throughput tripled; p99 fell to 2 ms"].cues == ["throughput", "p99"]
-    assert not dialog.list.item(0).text().startswith("Affirm backend")          # the title is no key point
+    assert dialog.cues_edit.text() == "throughput; p99; tripled"
+    chosen = dialog.chosen()
+    assert [(p.cues, p.min_cues) for p in chosen if p.label.startswith("Throughput")] == [
+        (["throughput", "p99", "tripled"], 1)]
     dialog.accept()
+    editor.add_key_points(chosen)
+    prompt = ("rounds", 0, "prompts", 0)
+    saved = {editor.doc.get(prompt + ("key_points", j), "label"): j
+             for j in range(editor.doc.count(prompt, "key_points"))}
+    plain = [lab for lab in saved if lab and not lab.startswith("Throughput")]
+    assert plain and all(editor.doc.get(prompt + ("key_points", saved[lab]), "cues") is None for lab in plain)
+    typed = prompt + ("key_points", saved["Throughput tripled; p99 fell to 2 ms"])
+    assert editor.doc.get(typed, "cues") == ["throughput", "p99", "tripled"]
+    assert editor.doc.get(typed, "min_cues") is None                            # 1, the default: not written
+    bank = editor.doc.bank()
+    kps = {k.label: k for k in bank.prompt(bank.all_prompts()[0].id).key_points}
+    assert all(kps[lab].cues_from_label for lab in plain)
+    assert not kps["Throughput tripled; p99 fell to 2 ms"].cues_from_label
 
 
 def test_a_key_point_hard_to_check_gets_a_hint_beside_it(qtbot, services, data_home):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
@@ -44,6 +44,9 @@ class ProposedPoint:
     ticked: bool = True         # proposed ticked: one of the few that relate to the prompt (see tick_for_prompt)
     rubric: bool = False        # reads like the interviewer's rubric ("is polished ..."): never ticked
     heading: str = ""           # the heading the idea was written under in the notes, if any
+    # chosen in the dialog: the automatic cues of its wording, kept apart from `cues` (only cues the candidate typed
+    # are saved); the names among them go into the bank's vocabulary
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -293,9 +296,9 @@ def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozens
 
 
 def cues_for(label: str, prompt: str = "") -> list[str]:
-    """The cues a proposal would get from this wording: the key point as the candidate reworded it (walkthrough 12:
-    a reworded point kept the cues of the note's old words, and an answer that covered it was not credited); none
-    of the prompt's own words."""
+    """The cues a proposal would get from this wording, as the candidate reworded it (walkthrough 12), none of the
+    prompt's own words: the notes dialog's hint and the names it adds to the bank's vocabulary, never saved as
+    cues (fix37: automatic cues saved as authored ones made the judge worse)."""
     idea = " ".join(label.split()).rstrip(".")
     return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()},
                       prompt_words(prompt))[0] if idea else []

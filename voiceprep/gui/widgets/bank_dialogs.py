@@ -175,7 +175,10 @@ class DraftDialog(QDialog):
 
 class NotesDialog(QDialog):
     """Paste prep notes; tick the proposed key points to keep (a checkable list: arrows and Space), edit the current
-    one's wording and cues below it."""
+    one's wording below it and, if the candidate wants, type cues for it.
+
+    A key point is added as a plain label, judged by its meaning: the cues proposed from the notes are only a hint
+    (measured in fix37, saved as cues they made the judge worse). Cues the candidate types are saved."""
 
     def __init__(self, parent=None, notes: str = "", prompt: str = ""):
         super().__init__(parent)
@@ -186,13 +189,13 @@ class NotesDialog(QDialog):
         self._touched = False               # the candidate ticked or unticked one: a late re-rank leaves them be
         self._generation = 0
         self._filling = False
-        self._own_cues: set[int] = set()      # rows whose cues the candidate typed: rewording leaves them be
+        self._own_cues: dict[int, list[str]] = {}   # row -> the cues the candidate typed: the only cues saved
         self._own_needed: set[int] = set()    # rows whose "Cues needed" the candidate set
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a line, a bullet, a "
                                   "named example, a number) becomes a proposed key point; the few closest to this prompt "
-                                  "are ticked. Space ticks or unticks the one selected; edit its wording and cues "
-                                  "below the list, then add the ticked ones."))
+                                  "are ticked. Space ticks or unticks the one selected; edit its wording below the "
+                                  "list (cues are optional), then add the ticked ones."))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         self.notes.setTabChangesFocus(True)
@@ -217,17 +220,17 @@ class NotesDialog(QDialog):
         self.label_edit.setAccessibleName("Key point (a plain sentence)")
         self.label_edit.setFixedHeight(self.label_edit.fontMetrics().lineSpacing() * 2 + 12)
         self.cues_edit = QLineEdit()
-        self.cues_edit.setAccessibleName("Cues (separated by ;)")
+        self.cues_edit.setAccessibleName("Cues (optional, separated by ;)")
         self.needed = QSpinBox()
         self.needed.setAccessibleName("Cues needed")
-        self.needed.setToolTip("How many different cues must be heard for the point to count by words alone. The "
+        self.needed.setToolTip("How many of your cues must be heard for the point to count by words alone. The "
                                "judge also credits the point by meaning.")
         self.cues_note = plain_label("")
         needed_row = QHBoxLayout()
         needed_row.addWidget(self.needed)
         needed_row.addWidget(self.cues_note, 1)
         form.addRow("Key point", self.label_edit)
-        form.addRow("Cues (separated by ;)", self.cues_edit)
+        form.addRow("Cues (optional, separated by ;)", self.cues_edit)
         form.addRow("Cues needed", needed_row)
         lay.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -267,7 +270,7 @@ class NotesDialog(QDialog):
         notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
         self.points = propose_key_points(notes, self.prompt)
         self.ranked_by, self._touched = "words", False
-        self._own_cues, self._own_needed = set(), set()
+        self._own_cues, self._own_needed = {}, set()
         self._generation += 1
         self._fill()
         if self.points:
@@ -305,11 +308,11 @@ class NotesDialog(QDialog):
         self._filling = True
         self.list.blockSignals(True)
         self.list.clear()
-        for p in self.points:
+        for row, p in enumerate(self.points):
             item = QListWidgetItem(p.label)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.ticked else Qt.CheckState.Unchecked)
-            tip = "Cues: " + "; ".join(p.cues)
+            tip = self._cues_tip(row)
             if p.rubric:
                 tip += "\nReads like the interviewer's rubric (what they look for), not a point of yours: not ticked"
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
@@ -320,6 +323,10 @@ class NotesDialog(QDialog):
         self._show_current(self.list.currentRow())
         self._count()
 
+    def _cues_tip(self, row: int) -> str:
+        own = self._own_cues.get(row)
+        return ("Your cues: " + "; ".join(own)) if own else "No cues: judged by its meaning"
+
     def _item_changed(self, _item: QListWidgetItem) -> None:
         if not self._filling:
             self._touched = True
@@ -329,62 +336,59 @@ class NotesDialog(QDialog):
         point = self.points[row] if 0 <= row < len(self.points) else None
         self._filling = True
         self.label_edit.setPlainText(point.label if point else "")
-        self.cues_edit.setText("; ".join(point.cues) if point else "")
+        self.cues_edit.setText("; ".join(self._own_cues.get(row, [])))
+        self._show_hint(point)
         self._show_needed(row)
         self._filling = False
         for w in (self.label_edit, self.cues_edit, self.needed):
             w.setEnabled(point is not None)
 
+    def _show_hint(self, point: ProposedPoint | None) -> None:
+        """The automatic cues of the point's wording, only as a hint: saved as cues, they made the judge worse
+        (fix37)."""
+        auto = cues_for(point.label, self.prompt) if point else []
+        self.cues_edit.setPlaceholderText(("optional, e.g. " + "; ".join(auto)) if auto else "optional")
+
     def _show_needed(self, row: int) -> None:
         """The current point's "Cues needed" (shown, never a hidden rule: walkthrough 12 found 2 of 4 set unseen)
-        and where its cues come from."""
+        and what its cues do."""
         point = self.points[row] if 0 <= row < len(self.points) else None
         filling, self._filling = self._filling, True
-        cues = point.cues if point else []
+        cues = self._own_cues.get(row, [])
         self.needed.setRange(1 if cues else 0, max(1, len(cues)))
         self.needed.setValue(min(point.min_cues, len(cues)) if point and cues else 0)
         self.needed.setSuffix(f" of {len(cues)}" if cues else "")
-        self.needed.setSpecialValueText("no cues: the key point's own words are used")
+        self.needed.setSpecialValueText("no cues: judged by its meaning")
         self._filling = filling
         if point is None:
             self.cues_note.setText("")
-        elif row in self._own_cues:
-            self.cues_note.setText("Your cues: rewording the key point leaves them as typed.")
+        elif cues:
+            self.cues_note.setText("Your cues: saved with the key point. It is also judged by its meaning.")
         else:
-            self.cues_note.setText("Cues come from the key point's wording and follow it when you reword it.")
+            self.cues_note.setText("Cues are optional: without them the key point is judged by its meaning, "
+                                   "whatever words the answer uses.")
 
     def _reworded(self) -> None:
-        """The wording changed: the list shows it, and cues the candidate did not type follow it (walkthrough 12:
-        a reworded point kept the cues of the note's old words, and an answer that covered it was missed)."""
+        """The wording changed: the list and the cues hint show it; cues the candidate typed stay as typed."""
         row = self.list.currentRow()
         if self._filling or not 0 <= row < len(self.points):
             return
-        point = self.points[row]
-        point.label = " ".join(self.label_edit.toPlainText().split())
-        if row not in self._own_cues:
-            point.cues = cues_for(point.label, self.prompt)
-            if row not in self._own_needed:
-                point.min_cues = min_cues_for(point.cues)
-            self._filling = True
-            self.cues_edit.setText("; ".join(point.cues))
-            self._filling = False
-            self._show_needed(row)
+        self.points[row].label = " ".join(self.label_edit.toPlainText().split())
+        self._show_hint(self.points[row])
         self._filling = True
-        self.list.item(row).setText(point.label)
-        self.list.item(row).setToolTip("Cues: " + "; ".join(point.cues))
+        self.list.item(row).setText(self.points[row].label)
         self._filling = False
 
     def _cues_typed(self, text: str) -> None:
         row = self.list.currentRow()
         if self._filling or not 0 <= row < len(self.points):
             return
-        point = self.points[row]
-        point.cues = [c.strip() for c in text.split(";") if c.strip()]
-        self._own_cues.add(row)
+        cues = [c.strip() for c in text.split(";") if c.strip()]
+        self._own_cues[row] = cues
         if row not in self._own_needed:
-            point.min_cues = min_cues_for(point.cues)
+            self.points[row].min_cues = min_cues_for(cues)
         self._show_needed(row)
-        self.list.item(row).setToolTip("Cues: " + "; ".join(point.cues))
+        self.list.item(row).setToolTip(self._cues_tip(row))
 
     def _needed_set(self, value: int) -> None:
         row = self.list.currentRow()
@@ -403,11 +407,14 @@ class NotesDialog(QDialog):
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:
+        """The ticked points as plain labels with the cues the candidate typed, if any; the automatic cues of their
+        wording go along as `names` (for the bank's vocabulary, not saved as cues)."""
         out = []
-        for point, tick in zip(self.points, self.ticked()):
+        for row, (point, tick) in enumerate(zip(self.points, self.ticked())):
             text = " ".join(point.label.split())
             if not tick or not text:
                 continue
-            cue_list = [c.strip() for c in point.cues if c.strip()]
-            out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list)))))    # as shown
+            cue_list = self._own_cues.get(row, [])
+            out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list))),    # as shown
+                                     names=cues_for(text, self.prompt)))
         return out

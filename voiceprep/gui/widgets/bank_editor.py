@@ -1116,7 +1116,7 @@ class BankEditor(QWidget):
             self.node_path = prompt_path
             added.append(self.add_key_point(p.label, p.cues, p.min_cues))
         first = next((a for a in added if a is not None), None)
-        names = self._new_names([alt for p in points for cue in p.cues for alt in cue.split("|")])
+        names = self._new_names([alt for p in points for cue in p.cues + p.names for alt in cue.split("|")])
         if names and self.doc is not None:
             # the names in the notes go into the bank's vocabulary, so the transcriber is told them in a round
             # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it)
