@@ -1244,3 +1244,13 @@ LOGISTICS_BANK = (
     '[[rounds.prompts]]\nid = "peak"\ntext = "Tell me about a peak you ran on the floor."\n'
     '[[rounds.prompts.key_points]]\nid = "rebalance"\n'
     'label = "I moved pickers to packing when the queue at pack grew"\n')
+
+
+def test_an_everyday_cue_word_alone_does_not_carry_a_point_that_asks_two_cues(airwallex):
+    """judge24: "It is a fintech platform for businesses" was credited "Embedded finance: APIs that let platforms
+    build financial products" on its cue "platforms" alone (the bank asks two cues for it). One everyday word is
+    no witness for such a point; a second cue, or a name or acronym ("APIs"), still is."""
+    assert "embedded-finance" not in hits(airwallex, "product-range", "It is a fintech platform for businesses.")
+    assert "embedded-finance" in hits(
+        airwallex, "product-range", "Embedded finance: other platforms call our APIs to offer accounts and cards to "
+                                    "their own customers.")

@@ -195,7 +195,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     embedder = model.get_embedder() if settings.semantic_judge else None
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
-    judge = AnswerJudge(raw, index, embedder, settings, prompt)
+    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job)
     results = [judge.judge(kp) for kp in prompt.key_points]
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
