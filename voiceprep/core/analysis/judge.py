@@ -512,6 +512,18 @@ def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
     return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
 
 
+def details_said(text: str, prompt: Prompt) -> int:
+    """How many different words of content (and numbers) an answer says beyond the question's own words and its key
+    points' (labels and cues): the details a story brings ("dementia", "flowsheets", "handoff", "six"). An answer
+    that states each key point in general terms ("I looked into what happened with the staff and the records") says
+    few (judge24: vague answers 3-27 on dev and dev2, strong ones 32-85)."""
+    own = set(own_stems(prompt.text))
+    for kp in prompt.key_points:
+        own |= own_stems(kp.label, kp.cues)
+    return len({t.norm if t.is_number else t.stem for t in tokenize_text(text)
+                if _content(t) and (t.is_number or t.stem not in own)})
+
+
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
 # sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
 BARE_NAMED = 2
