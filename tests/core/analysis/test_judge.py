@@ -1254,3 +1254,17 @@ def test_an_everyday_cue_word_alone_does_not_carry_a_point_that_asks_two_cues(ai
     assert "embedded-finance" in hits(
         airwallex, "product-range", "Embedded finance: other platforms call our APIs to offer accounts and cards to "
                                     "their own customers.")
+
+
+def test_irregular_pasts_tell_the_past():
+    """judge24: `said_in_past` knew "-ed" and a short list, not "fell", so "if a patient fell, I'd call the family"
+    in a told story stayed a plan. Common irregular simple pasts now tell the past; base forms that are the same in
+    the present ("put", "cut", "read", "set") do not, on their own."""
+    from voiceprep.core.analysis.segments import said_in_past
+    for sentence in ("a patient fell", "the error rate rose", "she drove in", "I sat with her", "he threw it out",
+                     "I taught the class", "we sold it", "they fought about it", "I spoke to them", "it grew"):
+        assert said_in_past(sentence.split()), sentence
+    for sentence in ("I put it there", "we cut costs", "I read the queue", "they set goals", "I fall behind"):
+        assert not said_in_past(sentence.split()), sentence
+    assert not any(m & {"would", "i'd", "if"} for m in clause_markers(
+        "We ran the night shift short for a month, and if a patient fell I'd call the family myself.".split()))

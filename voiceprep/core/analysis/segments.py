@@ -34,9 +34,20 @@ CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead",
 PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
 RELATIVES = frozenset({"that", "which", "who"})
 # said as done: with no modal, an "if" sentence in the past tells what happened
+# Irregular simple pasts (not the "-ed" ones): no library in the environment lists them (lemminflect and pyinflect are
+# not there; nltk's wheel ships no word data), so they are written here. Pasts the same as their present ("put",
+# "cut", "read", "set", "hit") and ones said more often as other words ("a bit", "stuck", "a shot") are left out.
+IRREGULAR_PAST = frozenset({
+    "arose", "ate", "awoke", "bent", "bled", "blew", "bought", "broke", "dealt", "drank", "drew", "drove", "dug",
+    "fed", "fell", "fled", "flew", "forbade", "forgave", "foresaw", "forgot", "fought", "froze", "grew", "heard", "hid",
+    "hung", "lent", "lit", "meant", "misled", "mistook", "oversaw", "overrode", "overtook", "rang", "rebuilt", "redid",
+    "rewrote", "rode", "rose", "sang", "sank", "sat", "shook", "shone", "slept", "slid", "sold", "sought", "spoke",
+    "spun", "stole", "stood", "strove", "struck", "swam", "swept", "swore", "taught", "threw", "tore", "understood",
+    "undertook", "undid", "upheld", "wept", "withdrew", "withheld", "woke", "wore"})
 PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", "found", "got", "led", "ran", "saw",
                   "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
-                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held", "met"})
+                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held",
+                  "met"}) | IRREGULAR_PAST
 # "I'd" before a past participle is "I had"
 PARTICIPLES = frozenset({"been", "read", "seen", "done", "heard", "gone", "known", "made", "built", "had", "taken",
                          "written", "got", "gotten", "found", "run", "led", "spent", "left", "lost", "taught"})
