@@ -1268,3 +1268,20 @@ def test_irregular_pasts_tell_the_past():
         assert not said_in_past(sentence.split()), sentence
     assert not any(m & {"would", "i'd", "if"} for m in clause_markers(
         "We ran the night shift short for a month, and if a patient fell I'd call the family myself.".split()))
+
+
+def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
+    """judge24: "I'd follow up with every customer within a day", told in a story, counts as something done
+    (judge23); said in the present with how often ("I follow up with every customer within a day", "each week I
+    review the queue") it was a habit claim or no instance. A routine with its frequency is a practice told; a trait
+    ("I always try to deliver value", "I always follow best practices") stays a claim."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+    from voiceprep.core.analysis.segments import tells_an_instance
+    for s in ("I always follow up with every customer within a day.", "Each week I review the queue.",
+              "I follow up with every customer within a day.", "Every morning I walk the floor with the charge nurse."):
+        assert not claims_a_habit(s), s
+        assert tells_an_instance(s.lower().rstrip(".").split()), s
+    for s in ("I always try to deliver value.", "I always follow best practices.", "I make sure my services are robust."):
+        assert claims_a_habit(s), s
+    assert not tells_an_instance("i learn quickly".split())
+    assert not tells_an_instance("i always try to deliver value every time".split())

@@ -53,6 +53,7 @@ from voiceprep.core.analysis.segments import (
     pairs,
     said_in_past,
     sentence_spans,
+    tells_a_routine,
     tells_an_instance,
     units,
 )
@@ -251,6 +252,8 @@ def claims_a_habit(text: str) -> bool:
     to take ownership", "I'm good at bringing people together", "I make sure my services are robust"), or their
     career as a count ("I've built many services over my career")."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if tells_a_routine(words):
+        return False                  # "I always follow up with every customer within a day": a practice, told
     found = False
     for i, w in enumerate(words):
         if w in ("we", "we're", "we've"):

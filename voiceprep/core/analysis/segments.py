@@ -422,11 +422,31 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
 WHEN = frozenset({"once", "ago", "last", "recently", "yesterday", "previously", "earlier"})
 
 
+# how often a routine is done: "each week", "every morning", "within a day", "daily". A routine said with its frequency
+# ("I follow up with every customer within a day", "each week I review the queue") is a practice told, as a past habit
+# in a story is ("I'd pull pickers off"), not a trait ("I always try to deliver value"); not "every time"
+PERIODS = frozenset({"day", "week", "month", "morning", "evening", "night", "shift", "sprint", "quarter", "hour",
+                     "handoff", "release", "deploy", "standup", "stand-up", "weekend", "term", "lesson"})
+FREQUENCIES = frozenset({"daily", "weekly", "monthly", "nightly", "hourly", "fortnightly", "quarterly"})
+_WITHIN = frozenset({"a", "an", "one", "two", "three", "four", "24", "48"})
+
+
+def tells_a_routine(words: list[str]) -> bool:
+    """Whether a sentence (cleaned words) says how often something is done: "each week", "every morning", "within a
+    day", "within 24 hours", "daily"."""
+    for i, w in enumerate(words):
+        after = words[i + 1:i + 3]
+        if w in FREQUENCIES or (w in ("each", "every") and after[:1] and after[0] in PERIODS) or (
+                w == "within" and len(after) == 2 and after[0] in _WITHIN and after[1].rstrip("s") in PERIODS):
+            return True
+    return False
+
+
 def tells_an_instance(words: list[str]) -> bool:
-    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021"),
-    rather than a claim about oneself ("I learn quickly")."""
-    return said_in_past(words) or any(w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
-                                      for w in words)
+    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021") or a
+    routine with its frequency (`tells_a_routine`), rather than a claim about oneself ("I learn quickly")."""
+    return said_in_past(words) or tells_a_routine(words) or any(
+        w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) for w in words)
 
 
 class _Sentences:
