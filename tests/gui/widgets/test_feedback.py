@@ -407,3 +407,22 @@ def test_a_bank_scoring_weighted_key_points_says_their_weights_under_the_overall
     assert "by weight 1 of 2.5" in headline_html(doc, colors)
     even = {**doc, "overall": 50.0, "key_points": [{**k, "weight": 1.0} for k in doc["key_points"]]}
     assert "by weight" not in headline_html(even, colors)
+
+
+def test_an_answer_that_only_restates_the_points_gets_an_add_specifics_card(qtbot):
+    """judge24: an answer that states each point in general terms ("I researched the company and I really like the
+    mission") is credited by meaning but says nothing an interviewer can hold on to. Its Delivery cards say so in
+    plain words; an answer with its details (numbers, names, what was done) gets no such card."""
+    _doc, page = _typed_page("I researched Airwallex and I really like the mission. The company is growing and the "
+                             "problems are hard, and I want to grow my career on a platform like this.")
+    text = page.toPlainText()
+    assert "Specifics: Few details beyond the question's own words" in text, text
+    assert "Add specifics: a number, a name (a system, a person's role, a place), what you did yourself" in text
+    _doc, page = _typed_page(
+        "Two things. First, I spent four years at Wise on the payouts team, where I rebuilt our reconciliation "
+        "service in Go and cut unmatched transfers from about 2 percent to 0.1 percent, so money moving between 40 "
+        "countries is a problem I know from the inside. Second, your Borderless account and the Payments API are the "
+        "same bet I watched our Shopify merchants make when they expanded into Japan and Brazil; I talked to a dozen "
+        "of them about the fees their banks charged, and the pain was real. I want to work on the ledger and "
+        "settlement systems behind that, with engineers who care about correctness at that volume.")
+    assert "Specifics:" not in page.toPlainText()
