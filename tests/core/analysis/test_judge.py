@@ -1285,3 +1285,10 @@ def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
         assert claims_a_habit(s), s
     assert not tells_an_instance("i learn quickly".split())
     assert not tells_an_instance("i always try to deliver value every time".split())
+    # dev nm-qi-08 heard: in an answer that says it has not been done, a routine is what would be done
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/nurse-manager-medsurg.toml")
+    heard = ("If I lend one here and start from the NATO, say your full rate, and I dorded charts and talked to the men "
+             "side staff to find the causes. Then I bring in something like how early rounding, big unit champions, "
+             "and track compliance weekly, and I expect the rate to come down within a few months. I've been on "
+             "quality committees, but I haven't let a project like myself.")
+    assert not hits(bank, "quality-project", heard) & {"intervention", "staff-buy-in"}

@@ -885,7 +885,9 @@ class AnswerJudge:
             words = self._words
             spans = sorted(self._sentences)
             if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
-                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1])
+                # a routine said there is a plan too ("I've not led one ... then I'd track compliance weekly", its
+                # "I'd" lost in transcription)
+                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1], False)
                                                for i in range(a, b + 1))
             else:
                 self._untold_words = frozenset()

@@ -442,10 +442,11 @@ def tells_a_routine(words: list[str]) -> bool:
     return False
 
 
-def tells_an_instance(words: list[str]) -> bool:
+def tells_an_instance(words: list[str], routine: bool = True) -> bool:
     """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021") or a
-    routine with its frequency (`tells_a_routine`), rather than a claim about oneself ("I learn quickly")."""
-    return said_in_past(words) or tells_a_routine(words) or any(
+    routine with its frequency (`tells_a_routine`; not with `routine` False), rather than a claim about oneself ("I
+    learn quickly")."""
+    return said_in_past(words) or (routine and tells_a_routine(words)) or any(
         w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) for w in words)
 
 
