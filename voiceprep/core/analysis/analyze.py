@@ -138,9 +138,10 @@ _TELLING_WORDS = frozenset({"say", "give", "name", "tell", "state", "show", "exp
 _LABEL_WORD = re.compile(r"[a-z']+")
 
 
-# an answer that states each key point in general terms ("I looked into it, spoke to them and fixed it"): the judge
+# a story that states each key point in general terms ("I looked into it, spoke to them and fixed it"): the judge
 # may credit the points by meaning, but an interviewer hears no substance (judge24: shown, not scored; a cap on the
-# overall cost more answers that humans credited than it fixed, on every writer group)
+# overall cost more answers that humans credited than it fixed, on every writer group). Not for an explanation or a
+# "why": there the key points' own words are the substance asked for ("authorization, capture, clearing")
 SPECIFICS = Finding("specifics", "warn", "Few details beyond the question's own words",
                     "Add specifics: a number, a name (a system, a person's role, a place), what you did yourself and "
                     "what changed because of it.")
@@ -232,7 +233,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                                 credited, follow_up=follow_up,
                                 complete=bool(results) and all(r.hit for r in results))
     told_points(results, delivery, raw, span, evidence)
-    if not follow_up and raw and details_said(transcript.text, prompt) < settings.specifics_min:
+    if delivery.story and not follow_up and details_said(transcript.text, prompt) < settings.specifics_min:
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
