@@ -1266,8 +1266,8 @@ def test_irregular_pasts_tell_the_past():
         assert said_in_past(sentence.split()), sentence
     for sentence in ("I put it there", "we cut costs", "I read the queue", "they set goals", "I fall behind"):
         assert not said_in_past(sentence.split()), sentence
-    assert not any(m & {"would", "i'd", "if"} for m in clause_markers(
-        "We ran the night shift short for a month, and if a patient fell I'd call the family myself.".split()))
+    told = "We ran the night shift short for a month, and if a patient fell I'd call the family myself."
+    assert not any(m & {"would", "i'd", "if"} for m in clause_markers(told.split()))
 
 
 def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
@@ -1283,8 +1283,8 @@ def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
         assert tells_an_instance(s.lower().rstrip(".").split()), s
     for s in ("I always try to deliver value.", "I always follow best practices.", "I make sure my services are robust."):
         assert claims_a_habit(s), s
-    assert not tells_an_instance("i learn quickly".split())
-    assert not tells_an_instance("i always try to deliver value every time".split())
+    for claim in ("i learn quickly", "i always try to deliver value every time"):
+        assert not tells_an_instance(claim.split()), claim
     # dev nm-qi-08 heard: in an answer that says it has not been done, a routine is what would be done
     bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/nurse-manager-medsurg.toml")
     heard = ("If I lend one here and start from the NATO, say your full rate, and I dorded charts and talked to the men "
