@@ -140,8 +140,8 @@ _LABEL_WORD = re.compile(r"[a-z']+")
 
 # a story that states each key point in general terms ("I looked into it, spoke to them and fixed it"): the judge
 # may credit the points by meaning, but an interviewer hears no substance (judge24: shown, not scored; a cap on the
-# overall cost more answers that humans credited than it fixed, on every writer group). Not for an explanation or a
-# "why": there the key points' own words are the substance asked for ("authorization, capture, clearing")
+# overall low enough for vague answers cost more answers that humans credited than it fixed). Not for an explanation or
+# a "why": there the key points' own words are the substance asked for ("authorization, capture, clearing")
 SPECIFICS = Finding("specifics", "warn", "Few details beyond the question's own words",
                     "Add specifics: a number, a name (a system, a person's role, a place), what you did yourself and "
                     "what changed because of it.")
