@@ -31,9 +31,11 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 Bag = tuple[np.ndarray, np.ndarray, bool]       # label vector, unit vectors (one array per answer, shared), credited
 
 
-def bags(split: str) -> list[Bag]:
-    """The split's bags, as text and as transcripts (the key points of one answer share its unit array)."""
+def bags(split: str, without: str = "") -> list[Bag]:
+    """The split's bags, as text and as transcripts (the key points of one answer share its unit array); `without`: leave
+    that bank's answers out (bench/judge_lobo.py)."""
     items, banks = load(split, CORPUS)
+    items = [i for i in items if i.bank != without]
     settings, model = AnalysisSettings(), get_embedder()
     assert model is not None, "the sentence model is needed"
     heard_as = spoken(items, banks)

@@ -33,7 +33,7 @@ def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Sc
         transcript = to_transcript(item)
         raw = [w.word for w in transcript.words()]
         judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                             prompt)
+                             prompt, banks[item.bank].job)
         got = {}
         for kp in prompt.key_points:
             r = judge.judge(kp)
@@ -60,10 +60,11 @@ def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Sc
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["dev", "dev2"], default="dev", help="a tuning split (never a held-out one)")
+    ap.add_argument("--writers", default="", help="dev2 only: these writers' answers (letters, e.g. cdefg)")
     ap.add_argument("--audio", action="store_true")
     ap.add_argument("--errors", default="", help="comma-separated prompt ids whose wrong decisions are listed")
     args = ap.parse_args()
-    items, banks = load(args.split, CORPUS)
+    items, banks = load(f"{args.split}:{args.writers}" if args.writers else args.split, CORPUS)
     inputs = {"text": lambda item: Transcript.from_text(item.text)}
     if args.audio:
         cache = spoken(items, banks)

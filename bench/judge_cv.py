@@ -46,7 +46,7 @@ def raw_features(items, banks, to_transcript, source: str) -> list[dict]:
         raw = [w.word for w in transcript.words()]
         prompt = banks[item.bank].prompt(item.prompt)
         judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                             prompt)
+                             prompt, banks[item.bank].job)
         kps = prompt.key_points
         labels = model.embed([kp.label for kp in kps])
         pvec = model.embed([prompt.text])[0]

@@ -37,7 +37,7 @@ def answer_judge(item, banks, transcript: Transcript, settings: AnalysisSettings
     """The judge of one labelled answer (as text or as its transcript), as the app builds it."""
     raw = [w.word for w in transcript.words()]
     return AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                       banks[item.bank].prompt(item.prompt))
+                       banks[item.bank].prompt(item.prompt), banks[item.bank].job)
 
 
 def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -98,6 +98,9 @@ class AnalysisSettings:
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
+    # an answer that says fewer different words of content than this beyond the question's and its key points' own
+    # (judge.details_said) earns an "add specifics" tip: it states the points in general terms
+    specifics_min: int = 30
     team_steps_warn: int = 3            # this many steps said as the team's ("we moved", "the team chose"), more
     #                                     than twice the candidate's own, earns a "say what you did" tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:

@@ -478,3 +478,36 @@ def test_evidence_is_the_whole_sentence_that_carries_the_point_not_a_piece_cut_m
     a = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(long))
     quote = a.evidence["contention-problem"][0].text
     assert quote == long or (quote.startswith("…") or quote.endswith("…")) and quote.strip("… ") in long, quote
+
+
+NURSE_COMPLAINT_BANK = (
+    'schema = 1\n[job]\nid = "n"\ntitle = "Nurse manager"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "complaint"\ntext = "Tell me about a time a family complained about care on your unit."\n'
+    '[[rounds.prompts.key_points]]\nid = "listen"\nlabel = "I met the family and listened to their concerns"\n'
+    '[[rounds.prompts.key_points]]\nid = "investigate"\nlabel = "I looked into what happened with the staff and records"\n'
+    '[[rounds.prompts.key_points]]\nid = "fix"\nlabel = "I fixed the process so it would not happen again"\n')
+
+
+def specifics(analysis) -> list:
+    return [f for f in analysis.delivery.findings if f.name == "specifics"]
+
+
+def test_an_answer_that_only_restates_the_points_is_told_to_add_specifics():
+    """judge24: writer G's vague answers state each key point in general terms ("I looked into what happened with the
+    staff and the records") and get credit by meaning; what they lack is substance. The feedback says so in plain
+    words: few details beyond the question's own words. A story told with its details gets no such tip."""
+    bank = parse_bank(NURSE_COMPLAINT_BANK)
+    vague = analyze_answer(bank, bank.prompt("complaint"), Transcript.from_text(
+        "When a family complained about their mother's care, I met with them and listened to their concerns with "
+        "empathy. I looked into what happened with the staff and the records. Then I went back to them with an honest "
+        "explanation of what we would change, and I made sure the process was fixed so it would not happen again."))
+    [tip] = specifics(vague)
+    assert tip.status == "warn"
+    assert "a number, a name" in tip.tip
+    told = analyze_answer(bank, bank.prompt("complaint"), Transcript.from_text(
+        "A daughter called the unit very upset because her father, who has dementia, had been found in a wet bed and "
+        "his lunch tray was untouched. I met her that afternoon in the quiet room and mostly listened. Afterwards I "
+        "went through his chart and the aide's flowsheets and talked to the night nurse. His feeding assistance was "
+        "never flagged at handoff, and the aide had six other patients that hour. I called the daughter back the next "
+        "day, and we added a feeding line to the handoff sheet; in the next three months no meal was missed."))
+    assert not specifics(told)

@@ -1244,3 +1244,51 @@ LOGISTICS_BANK = (
     '[[rounds.prompts]]\nid = "peak"\ntext = "Tell me about a peak you ran on the floor."\n'
     '[[rounds.prompts.key_points]]\nid = "rebalance"\n'
     'label = "I moved pickers to packing when the queue at pack grew"\n')
+
+
+def test_an_everyday_cue_word_alone_does_not_carry_a_point_that_asks_two_cues(airwallex):
+    """judge24: "It is a fintech platform for businesses" was credited "Embedded finance: APIs that let platforms
+    build financial products" on its cue "platforms" alone (the bank asks two cues for it). One everyday word is
+    no witness for such a point; a second cue, or a name or acronym ("APIs"), still is."""
+    assert "embedded-finance" not in hits(airwallex, "product-range", "It is a fintech platform for businesses.")
+    assert "embedded-finance" in hits(
+        airwallex, "product-range", "Embedded finance: other platforms call our APIs to offer accounts and cards to "
+                                    "their own customers.")
+
+
+def test_irregular_pasts_tell_the_past():
+    """judge24: `said_in_past` knew "-ed" and a short list, not "fell", so "if a patient fell, I'd call the family"
+    in a told story stayed a plan. Common irregular simple pasts now tell the past; base forms that are the same in
+    the present ("put", "cut", "read", "set") do not, on their own."""
+    from voiceprep.core.analysis.segments import said_in_past
+    for sentence in ("a patient fell", "the error rate rose", "she drove in", "I sat with her", "he threw it out",
+                     "I taught the class", "we sold it", "they fought about it", "I spoke to them", "it grew"):
+        assert said_in_past(sentence.split()), sentence
+    for sentence in ("I put it there", "we cut costs", "I read the queue", "they set goals", "I fall behind"):
+        assert not said_in_past(sentence.split()), sentence
+    told = "We ran the night shift short for a month, and if a patient fell I'd call the family myself."
+    assert not any(m & {"would", "i'd", "if"} for m in clause_markers(told.split()))
+
+
+def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
+    """judge24: "I'd follow up with every customer within a day", told in a story, counts as something done
+    (judge23); said in the present with how often ("I follow up with every customer within a day", "each week I
+    review the queue") it was a habit claim or no instance. A routine with its frequency is a practice told; a trait
+    ("I always try to deliver value", "I always follow best practices") stays a claim."""
+    from voiceprep.core.analysis.judge import claims_a_habit
+    from voiceprep.core.analysis.segments import tells_an_instance
+    for s in ("I always follow up with every customer within a day.", "Each week I review the queue.",
+              "I follow up with every customer within a day.", "Every morning I walk the floor with the charge nurse."):
+        assert not claims_a_habit(s), s
+        assert tells_an_instance(s.lower().rstrip(".").split()), s
+    for s in ("I always try to deliver value.", "I always follow best practices.", "I make sure my services are robust."):
+        assert claims_a_habit(s), s
+    for claim in ("i learn quickly", "i always try to deliver value every time"):
+        assert not tells_an_instance(claim.split()), claim
+    # dev nm-qi-08 heard: in an answer that says it has not been done, a routine is what would be done
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/nurse-manager-medsurg.toml")
+    heard = ("If I lend one here and start from the NATO, say your full rate, and I dorded charts and talked to the men "
+             "side staff to find the causes. Then I bring in something like how early rounding, big unit champions, "
+             "and track compliance weekly, and I expect the rate to come down within a few months. I've been on "
+             "quality committees, but I haven't let a project like myself.")
+    assert not hits(bank, "quality-project", heard) & {"intervention", "staff-buy-in"}

@@ -341,8 +341,9 @@ def _blocks(doc) -> list[tuple[str, int]]:
     return out
 
 
-def _typed_page(answer: str):
-    """The feedback page of `answer` typed to the Airwallex bank's "why Airwallex": its document and the page."""
+def _typed_page(answer: str, prompt: str = "why-airwallex"):
+    """The feedback page of `answer` typed to the Airwallex bank's "why Airwallex" (or `prompt`): its document and the
+    page."""
     from PySide6.QtGui import QTextDocument
 
     from tests.conftest import BANKS
@@ -353,7 +354,7 @@ def _typed_page(answer: str):
     from voiceprep.gui.widgets.feedback import document_html
 
     bank = load_bank(BANKS / "airwallex.toml")
-    doc = feedback_document(analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(answer)))
+    doc = feedback_document(analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(answer)))
     page = QTextDocument()
     page.setHtml(document_html(doc, Colors(QTextBrowser().palette())))
     return doc, page
@@ -407,3 +408,23 @@ def test_a_bank_scoring_weighted_key_points_says_their_weights_under_the_overall
     assert "by weight 1 of 2.5" in headline_html(doc, colors)
     even = {**doc, "overall": 50.0, "key_points": [{**k, "weight": 1.0} for k in doc["key_points"]]}
     assert "by weight" not in headline_html(even, colors)
+
+
+def test_a_story_that_only_restates_the_points_gets_an_add_specifics_card(qtbot):
+    """judge24: a story that states each point in general terms ("I found the bottleneck, fixed it and it went well")
+    is credited by meaning but says nothing an interviewer can hold on to. Its Delivery cards say so in plain words;
+    a story with its details (numbers, names, what was done) gets no such card."""
+    _doc, page = _typed_page("The hardest problem was a performance issue in a service. I looked into it and found "
+                             "the bottleneck, then I fixed it and tested it, and in the end it was much faster and "
+                             "the team was happy.", "hardest-problem")
+    text = page.toPlainText()
+    assert "Specifics: Few details beyond the question's own words" in text, text
+    assert "Add specifics: a number, a name (a system, a person's role, a place), what you did yourself" in text
+    _doc, page = _typed_page(
+        "At Wise our payouts API slowed down every Monday at 9 am: p99 latency went from 200 ms to over 4 seconds. I "
+        "profiled it with py-spy and found that every request took the same Postgres row lock on the merchant's "
+        "balance, so 300 concurrent payouts queued behind one row. I proposed the LMAX Disruptor pattern: a single "
+        "writer thread owns each balance and a ring buffer feeds it, with no locks. I built the prototype in two "
+        "weeks, benchmarked it against the old path and we rolled it out behind a flag; Monday p99 came down to "
+        "180 ms and the on-call pages for it stopped.", "hardest-problem")
+    assert "Specifics:" not in page.toPlainText()

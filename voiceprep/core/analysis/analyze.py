@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis import embedder as model
-from voiceprep.core.analysis.delivery import Delivery, analyze_delivery, asks_for_story, delivery_scores
+from voiceprep.core.analysis.delivery import Delivery, Finding, analyze_delivery, asks_for_story, delivery_scores
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
-from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
+from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, details_said
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
@@ -138,6 +138,15 @@ _TELLING_WORDS = frozenset({"say", "give", "name", "tell", "state", "show", "exp
 _LABEL_WORD = re.compile(r"[a-z']+")
 
 
+# a story that states each key point in general terms ("I looked into it, spoke to them and fixed it"): the judge
+# may credit the points by meaning, but an interviewer hears no substance (judge24: shown, not scored; a cap on the
+# overall low enough for vague answers cost more answers that humans credited than it fixed). Not for an explanation or
+# a "why": there the key points' own words are the substance asked for ("authorization, capture, clearing")
+SPECIFICS = Finding("specifics", "warn", "Few details beyond the question's own words",
+                    "Add specifics: a number, a name (a system, a person's role, a place), what you did yourself and "
+                    "what changed because of it.")
+
+
 def telling_point(kp: KeyPoint) -> str | None:
     """ "ownership" or "result" when a key point is the drafting tool's story point of that kind, or a plain label
     (no cues written for it) that asks only for the candidate's role ("Say your role (I designed, I led)") or only for
@@ -195,7 +204,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     embedder = model.get_embedder() if settings.semantic_judge else None
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
-    judge = AnswerJudge(raw, index, embedder, settings, prompt)
+    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job)
     results = [judge.judge(kp) for kp in prompt.key_points]
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
@@ -224,6 +233,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                                 credited, follow_up=follow_up,
                                 complete=bool(results) and all(r.hit for r in results))
     told_points(results, delivery, raw, span, evidence)
+    if delivery.story and not follow_up and details_said(transcript.text, prompt) < settings.specifics_min:
+        delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)

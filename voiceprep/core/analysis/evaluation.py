@@ -12,7 +12,7 @@ from voiceprep.core.analysis.judge import AnswerJudge
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.scoring import weighted_hits
 from voiceprep.core.analysis.text import tokenize
-from voiceprep.core.banks.model import Bank, Prompt
+from voiceprep.core.banks.model import Bank, Job, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -78,7 +78,7 @@ def load_labeled(path: Path) -> list[Labeled]:
             for i, a in enumerate(data["answer"])]
 
 
-Method = Callable[[Transcript, Prompt, AnalysisSettings], set[str]]
+Method = Callable[[Transcript, Prompt, AnalysisSettings, Job], set[str]]
 
 
 def heard(transcript: Transcript) -> bool:
@@ -87,20 +87,23 @@ def heard(transcript: Transcript) -> bool:
     return transcript.model != "typed"
 
 
-def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
+def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
+                 job: Job | None = None) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings, heard=heard(transcript))
     return {kp.id for kp in prompt.key_points if match_key_point(kp, index).hit}
 
 
-def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings) -> set[str]:
+def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
+               job: Job | None = None) -> set[str]:
     """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it."""
     raw = [w.word for w in transcript.words()]
     judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), get_embedder(), settings,
-                        prompt)
+                        prompt, job)
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 
-def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings | None = None) -> set[str]:
+def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings | None = None,
+                  job: Job | None = None) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
@@ -134,7 +137,7 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
         unknown = item.hits - {kp.id for kp in prompt.key_points}
         if unknown:
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
-        got = method(to_transcript(item), prompt, settings)
+        got = method(to_transcript(item), prompt, settings, banks[item.bank].job)
         for kp in prompt.key_points:
             scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
         human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0

@@ -53,14 +53,15 @@ from voiceprep.core.analysis.segments import (
     pairs,
     said_in_past,
     sentence_spans,
+    tells_a_routine,
     tells_an_instance,
     units,
 )
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
-from voiceprep.core.banks.model import KeyPoint, Prompt
+from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-18"
+JUDGE_VERSION = "semantic-19"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -251,6 +252,8 @@ def claims_a_habit(text: str) -> bool:
     to take ownership", "I'm good at bringing people together", "I make sure my services are robust"), or their
     career as a count ("I've built many services over my career")."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if tells_a_routine(words):
+        return False                  # "I always follow up with every customer within a day": a practice, told
     found = False
     for i, w in enumerate(words):
         if w in ("we", "we're", "we've"):
@@ -512,6 +515,18 @@ def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
     return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
 
 
+def details_said(text: str, prompt: Prompt) -> int:
+    """How many different words of content (and numbers) an answer says beyond the question's own words and its key
+    points' (labels and cues): the details a story brings ("dementia", "flowsheets", "handoff", "six"). An answer
+    that states each key point in general terms ("I looked into what happened with the staff and the records") says
+    few (judge24: vague answers 3-27 on dev and dev2, strong ones 32-85)."""
+    own = set(own_stems(prompt.text))
+    for kp in prompt.key_points:
+        own |= own_stems(kp.label, kp.cues)
+    return len({t.norm if t.is_number else t.stem for t in tokenize_text(text)
+                if _content(t) and (t.is_number or t.stem not in own)})
+
+
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
 # sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
 BARE_NAMED = 2
@@ -573,6 +588,27 @@ def label_verbs(label: str) -> frozenset[str]:
     return frozenset(w for i, w in enumerate(words) if w in BASE_VERBS and not said_as_noun(words, i))
 
 
+# A point whose bank asks two cues is not witnessed by one everyday word of the job's own said alone ("It is a fintech
+# platform for businesses" for "Embedded finance: APIs that let platforms build financial products", in the bank of a
+# "Platform Engineer" at "a global financial platform"): every answer about the job says such words. A cue written
+# as one plain lower-case word (not a name, an acronym, a number or a phrase) that the job's title, company or
+# description says is such a word.
+_EVERYDAY_CUE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def job_words(job: Job | None) -> frozenset[str]:
+    """The stems of the words a job's title, company and description say."""
+    if job is None:
+        return frozenset()
+    return frozenset(t.stem for t in tokenize_text(" ".join(filter(None, (job.title, job.company, job.description)))))
+
+
+def generic_cue(cue: str, job: frozenset[str]) -> bool:
+    """Whether a cue alternative, as the bank wrote it, is one everyday word the job itself says ("platforms" for a
+    platform engineer; not "APIs", "Kafka", "p99", "embedded finance")."""
+    return bool(_EVERYDAY_CUE.fullmatch(cue.strip())) and stem(cue.strip()) in job
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -592,8 +628,9 @@ class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
-                 settings: AnalysisSettings, prompt: Prompt | None = None):
+                 settings: AnalysisSettings, prompt: Prompt | None = None, job: Job | None = None):
         self.raw = raw_words
+        self.job_words = job_words(job)
         self.prompt = prompt.text if prompt else ""
         self.index = index
         self.embedder = embedder
@@ -848,7 +885,9 @@ class AnswerJudge:
             words = self._words
             spans = sorted(self._sentences)
             if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
-                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1])
+                # a routine said there is a plan too ("I've not led one ... then I'd track compliance weekly", its
+                # "I'd" lost in transcription)
+                self._untold_words = frozenset(i for a, b in spans if not tells_an_instance(words[a:b + 1], False)
                                                for i in range(a, b + 1))
             else:
                 self._untold_words = frozenset()
@@ -984,7 +1023,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], masked[:, 0] > -1)
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=min(1.0, len(lexical.matches) / max(1, kp.min_cues)),
+                     lexical=self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
@@ -1058,6 +1097,14 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
+        """The share of the cues the point needs that were said plainly (0..1); for a point whose bank asks two or more
+        cues, one everyday word of the job's said alone (`generic_cue`) counts for nothing."""
+        if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
+                and generic_cue(lexical.matches[0].cue, self.job_words)):
+            return 0.0
+        return min(1.0, len(lexical.matches) / max(1, kp.min_cues))
 
     def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
         """The label's best similarity to a usable unit in the credit space (`adapter.credit_space`); 0 without it."""

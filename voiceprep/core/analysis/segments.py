@@ -34,9 +34,20 @@ CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead",
 PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
 RELATIVES = frozenset({"that", "which", "who"})
 # said as done: with no modal, an "if" sentence in the past tells what happened
+# Irregular simple pasts (not the "-ed" ones): no library in the environment lists them (lemminflect and pyinflect are
+# not there; nltk's wheel ships no word data), so they are written here. Pasts the same as their present ("put",
+# "cut", "read", "set", "hit") and ones said more often as other words ("a bit", "stuck", "a shot") are left out.
+IRREGULAR_PAST = frozenset({
+    "arose", "ate", "awoke", "bent", "bled", "blew", "bought", "broke", "dealt", "drank", "drew", "drove", "dug",
+    "fed", "fell", "fled", "flew", "forbade", "forgave", "foresaw", "forgot", "fought", "froze", "grew", "heard", "hid",
+    "hung", "lent", "lit", "meant", "misled", "mistook", "oversaw", "overrode", "overtook", "rang", "rebuilt", "redid",
+    "rewrote", "rode", "rose", "sang", "sank", "sat", "shook", "shone", "slept", "slid", "sold", "sought", "spoke",
+    "spun", "stole", "stood", "strove", "struck", "swam", "swept", "swore", "taught", "threw", "tore", "understood",
+    "undertook", "undid", "upheld", "wept", "withdrew", "withheld", "woke", "wore"})
 PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", "found", "got", "led", "ran", "saw",
                   "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
-                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held", "met"})
+                  "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held",
+                  "met"}) | IRREGULAR_PAST
 # "I'd" before a past participle is "I had"
 PARTICIPLES = frozenset({"been", "read", "seen", "done", "heard", "gone", "known", "made", "built", "had", "taken",
                          "written", "got", "gotten", "found", "run", "led", "spent", "left", "lost", "taught"})
@@ -411,11 +422,32 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
 WHEN = frozenset({"once", "ago", "last", "recently", "yesterday", "previously", "earlier"})
 
 
-def tells_an_instance(words: list[str]) -> bool:
-    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021"),
-    rather than a claim about oneself ("I learn quickly")."""
-    return said_in_past(words) or any(w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
-                                      for w in words)
+# how often a routine is done: "each week", "every morning", "within a day", "daily". A routine said with its frequency
+# ("I follow up with every customer within a day", "each week I review the queue") is a practice told, as a past habit
+# in a story is ("I'd pull pickers off"), not a trait ("I always try to deliver value"); not "every time"
+PERIODS = frozenset({"day", "week", "month", "morning", "evening", "night", "shift", "sprint", "quarter", "hour",
+                     "handoff", "release", "deploy", "standup", "stand-up", "weekend", "term", "lesson"})
+FREQUENCIES = frozenset({"daily", "weekly", "monthly", "nightly", "hourly", "fortnightly", "quarterly"})
+_WITHIN = frozenset({"a", "an", "one", "two", "three", "four", "24", "48"})
+
+
+def tells_a_routine(words: list[str]) -> bool:
+    """Whether a sentence (cleaned words) says how often something is done: "each week", "every morning", "within a
+    day", "within 24 hours", "daily"."""
+    for i, w in enumerate(words):
+        after = words[i + 1:i + 3]
+        if w in FREQUENCIES or (w in ("each", "every") and after[:1] and after[0] in PERIODS) or (
+                w == "within" and len(after) == 2 and after[0] in _WITHIN and after[1].rstrip("s") in PERIODS):
+            return True
+    return False
+
+
+def tells_an_instance(words: list[str], routine: bool = True) -> bool:
+    """Whether a sentence tells something that happened (past tense, or a when: "once", "last year", "in 2021") or a
+    routine with its frequency (`tells_a_routine`; not with `routine` False), rather than a claim about oneself ("I
+    learn quickly")."""
+    return said_in_past(words) or (routine and tells_a_routine(words)) or any(
+        w in WHEN or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) for w in words)
 
 
 class _Sentences:
