@@ -844,6 +844,37 @@ def test_a_point_that_wants_a_number_is_quoted_by_the_sentence_that_says_it(airw
         a.evidence["measured-result"][0].text
 
 
+
+LOCKS_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\ncompany = "Acme"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a performance problem you fixed."\n'
+    '[[rounds.prompts.key_points]]\nid = "locks"\n'
+    'label = "Our order matching service blocked on locks and p99 latency hit 40 ms at peak"\n'
+    '[[rounds.prompts.key_points]]\nid = "ring"\n'
+    'label = "I replaced the lock-based queues with an LMAX Disruptor ring buffer with a single writer thread"\n'
+    '[[rounds.prompts.key_points]]\nid = "batch"\nlabel = "Journaling and replication were batched off the hot path"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "P99 fell under 2 ms and throughput tripled"\n'
+    '[[rounds.prompts.key_points]]\nid = "proof"\nlabel = "I proved it by replaying production traffic in load tests"\n')
+
+
+def test_a_point_that_states_a_number_is_quoted_by_the_sentence_that_says_that_number():
+    """Walkthrough 20, finding 3: "blocked on locks ... 40 ms at peak" was credited with "Our order matching engine
+    had a real problem at peak." (the point's words, not the point) and "p99 fell under 2 ms" with "... at peak the
+    p99 was forty milliseconds.": the evidence is the sentence that says the point's own number, when it is nearly
+    as close."""
+    bank = parse_bank(LOCKS_BANK)
+    text = ("Our order matching engine had a real problem at peak. The threads kept fighting over mutexes, and at "
+            "peak the p99 was forty milliseconds. I swapped the queues for a Disruptor ring buffer with one writer "
+            "thread. We moved journaling and replication off the hot path in batches. Tail latency came down to "
+            "below two milliseconds and we handled three times the throughput. I replayed production traffic in "
+            "load tests to prove it.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    assert all(r.hit for r in a.key_points), [(r.key_point.id, r.hit) for r in a.key_points]
+    assert a.evidence["locks"][0].text.startswith("The threads kept fighting over mutexes"), a.evidence["locks"][0]
+    assert a.evidence["result"][0].text.startswith("Tail latency came down"), a.evidence["result"][0]
+    assert a.evidence["ring"][0].text.startswith("I swapped the queues"), a.evidence["ring"][0]
+
+
 SERVICE_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Backend"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "svc"\ntext = "Tell me about a backend service you built."\n'

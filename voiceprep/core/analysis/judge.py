@@ -61,7 +61,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-19"
+JUDGE_VERSION = "semantic-20"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -173,7 +173,9 @@ def about_the_future(label: str) -> bool:
 
 # A key point written as the candidate's own action is covered only by a sentence in which the candidate speaks
 # of themselves (or their team); a general remark on the topic ("postmortems are important") is not the story.
-OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|my|our)\b", re.IGNORECASE)
+# "My team ran...", not "Our order matching service blocked on locks": a thing of theirs acts, not the candidate
+OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|(my|our)\s+(\w+\s+)?(team|teams|squad|group|crew|department|staff|"
+                        r"colleagues|manager|lead|peers))\b", re.IGNORECASE)
 SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we've", "we'd", "we're", "our",
                      "us"})
 # ... and the sentence says what they did, not only what they feel about it: "mentoring is something I really
@@ -406,6 +408,8 @@ def claims(label: str) -> tuple[bool, bool]:
 
 
 _SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
+_SMALL_NUMBERS = {"zero": "0", "two": "2", "three": "3"}      # the number words the tokenizer leaves as words ("one" is
+# mostly a pronoun)
 _HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
 
 
@@ -677,6 +681,9 @@ class AnswerJudge:
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
+        values = [(t.word, _SMALL_NUMBERS.get(t.norm, t.norm)) for t in index.tokens
+                  if t.is_number or t.norm in _SMALL_NUMBERS]
+        self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -1056,10 +1063,14 @@ class AnswerJudge:
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN:
                 best = other
-        numbered = ok & self.says_number if wants else np.zeros_like(ok)
+        numbered = ok & self._says_own_number(kp.label)
+        if not numbered.any():
+            numbered = ok & self.says_number if wants else np.zeros_like(ok)
         if numbered.any() and not numbered[best]:
-            # a point that wants a number is quoted by a sentence that says one, when one is nearly as close
-            # ("Median went from four milliseconds to 300 microseconds", not "latency went down a lot")
+            # a point that states a number is quoted by a sentence that says that number, and a point that wants a
+            # number by a sentence that says one, when one is nearly as close ("at peak the p99 was forty
+            # milliseconds" for "... p99 hit 40 ms at peak", not "Our order matching engine had a real problem at
+            # peak"; "Median went from four milliseconds to 300 microseconds", not "latency went down a lot")
             nearest = int(np.argmax(np.where(numbered, closeness, -np.inf)))
             if closeness[nearest] >= closeness[best] - NUMBER_EVIDENCE_MARGIN:
                 best = nearest
@@ -1173,6 +1184,11 @@ class AnswerJudge:
         around = [u for u in self.units if u.kind == "sentence" and u.first <= unit.first and unit.last <= u.last
                   and u.last - u.first > unit.last - unit.first]
         return min(around, key=lambda u: u.last - u.first) if around else unit
+
+    def _says_own_number(self, label: str) -> np.ndarray:
+        """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
+        own = frozenset(t.norm for t in tokenize_text(label) if t.is_number)
+        return np.array([bool(own & said) for said in self._numbers], dtype=bool)
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says
