@@ -83,8 +83,8 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     whole = recap.get("whole")                       # the answers averaged (a recap stored before: unsaid)
     rnd = recap.get("round")
     before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
-    both = bool(rnd) and (before is not None or recap.get("average") is None
-                          or round(rnd["overall"]) != round(recap["average"]))
+    both = rnd is not None and bool(rnd) and (before is not None or recap.get("average") is None
+                                              or round(rnd["overall"]) != round(recap["average"]))
     # beside the round's best tries, the average says it counts every try (walk21: "Average of your 2 answers: 40"
     # above "Round score ...: 80" read as two clashing numbers)
     of = "Score of your one answer" if whole == 1 else \
@@ -94,7 +94,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
     the_round = None
-    if both:
+    if rnd and both:
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
         # its line (walk14: run on after the average); each question by its best try with what its follow-ups
         # added, weighed by its key points: not the average

@@ -135,7 +135,7 @@ def test_a_title_line_over_bullets_is_a_heading_and_only_the_closest_few_are_tic
     # by meaning: the judge's embedder's cosines for these lines (measured), the title's too
     cosines = {"Affirm backend": 0.157, "Pipeline story": 0.404, "Explain the ri": 0.188, "Say what I mea": 0.207,
                "Why Affirm: tr": 0.117, "Python: Flask ": 0.133, "HA storage: Po": 0.320}
-    by_meaning = propose_key_points(WALK12_NOTES, prompt, lambda _p, texts: [cosines[t[:14]] for t in texts])
+    by_meaning = propose_key_points(WALK12_NOTES, prompt, lambda _p, texts, c=cosines: [c[t[:14]] for t in texts])
     assert [p.label[:14] for p in by_meaning if p.ticked] == ["Pipeline story"]
     # a title over all of the notes picks out no section, even when it is close to the prompt ("Why Affirm?")
     why = propose_key_points(WALK12_NOTES, "Why Affirm?")
@@ -272,7 +272,7 @@ def test_notes_written_for_this_prompt_are_all_ticked_unless_one_is_about_someth
     for notes, cosines in ((WALK21_LINES, lines), (WALK21_SENTENCES, sentences)):
         by_words = propose_key_points(notes, WALK21_PROMPT)
         assert len(by_words) == 5 and all(p.ticked for p in by_words), [(p.label, p.ticked) for p in by_words]
-        by_meaning = propose_key_points(notes, WALK21_PROMPT, lambda _p, texts: [cosines[t[:14]] for t in texts])
+        by_meaning = propose_key_points(notes, WALK21_PROMPT, lambda _p, texts, c=cosines: [c[t[:14]] for t in texts])
         assert all(p.ticked for p in by_meaning), [(p.label, p.ticked) for p in by_meaning]
     # one idea about something else stays unticked (the cosine measured for this line against WALK21_PROMPT)
     hobby = propose_key_points(WALK21_LINES.replace("p99 latency down from 400 ms to 90 ms",
