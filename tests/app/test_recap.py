@@ -155,7 +155,7 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     skips = len(rnd.prompts) - 1          # in the round's score as 0; no answers, so not in the average (walk19)
     assert recap["skips"] == skips and recap["average"] == saved.analysis.overall
     assert (f"1 answer on “{bank.name}”.\nScore of your one answer: {recap['average']:.0f}.\nRound score of "
-            f"“{rnd.title}”, weighed by competency: 20 (each question by its best try, the {skips} skipped "
+            f"“{rnd.title}”, weighted by the job's competencies: 20 (each question by its best try, the {skips} skipped "
             "as 0).") in details                 # a line each (walk14)
     one = recap_lines({**recap, "round": {**recap["round"], "skipped": 1}}, {bank.id: bank}.get)[1]
     assert "(each question by its best try, the skipped one as 0)." in one     # not "skipped ones" of one
@@ -256,7 +256,7 @@ def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_abou
 
 
 def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
-    """Walk20 (46-restart.png): a bank with no competencies read "Round score of “Round 1”, weighed by competency:
+    """Walk20 (46-restart.png): a bank with no competencies read "Round score of “Round 1”, weighted by the job's competencies:
     43 (each question by its best try, the skipped one as 0)": 43 was 3 of 7 key points, and it was the second run
     of the round that day, which skipped the question the first run scored 75 on. The line says what the score
     weighs (the bank's key points) and that it is the last of the day's runs, its best tries and its skip."""
@@ -276,11 +276,11 @@ def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
     recap = service.recap()
     lines = recap_lines(recap, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1].splitlines()
     told = next(line for line in lines if "“Round 1”" in line)
-    assert told == ("Round score of “Round 1”, the last of your 2 runs of it today, weighed by its key points: 43 "
+    assert told == ("Round score of “Round 1”, the last of your 2 runs of it today, weighted by its key points: 43 "
                     "(each question by its best try in that run, the one skipped in it as 0)."), lines
     # one run: as before, weighed as the bank is
     once = recap_lines({**recap, "round": {**recap["round"], "runs": 1}}, {NO_COMPETENCIES.id: NO_COMPETENCIES}.get)[1]
-    assert "Round score of “Round 1”, weighed by its key points: 43 (each question by its best try, the skipped " \
+    assert "Round score of “Round 1”, weighted by its key points: 43 (each question by its best try, the skipped " \
            "one as 0)." in once
     airwallex = load_bank(BANKS / "airwallex.toml")
     assert airwallex.competencies
@@ -288,7 +288,7 @@ def test_the_rounds_score_says_what_it_weighs_and_which_run_it_is(tmp_path):
     session.save_typed(airwallex, airwallex.rounds[0].prompts[0], "We had lock contention.", airwallex.rounds[0].id, pk)
     session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 40.0}, "overall": 40.0, "answered": 1,
                               "total": 1, "skipped": []})
-    assert f"Round score of “{airwallex.rounds[0].title}”, weighed by competency: 40 (each question by its best " \
+    assert f"Round score of “{airwallex.rounds[0].title}”, weighted by the job's competencies: 40 (each question by its best " \
            "try)." in recap_lines(service.recap(), {NO_COMPETENCIES.id: NO_COMPETENCIES, airwallex.id: airwallex}.get)[1]
     access.close_all()
 
@@ -316,4 +316,26 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
     row = next(r for r in service.key_point_rates(bank.id, prompt.id) if r["label"] == point)
     assert (row["hits"], row["attempts"], row["asked"]) == (0, 2, 1)
     assert said_when_asked_text(row) == "said when asked in a follow-up to 1 of them"
+    access.close_all()
+
+
+def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_words(tmp_path):
+    """Walk21 (34-welcome-back): "Average of your 2 answers: 40." right above "Round score of “Round 1”, weighed by
+    competency: 80" read as two clashing numbers (two tries of one question: 80, then 0), and the feedback says
+    "weighted by the job's competencies". The average says it counts every try; the round its best try per
+    question, weighted in the feedback's words."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    rnd = airwallex.rounds[0]
+    pk = session.start_round(airwallex, rnd)
+    for said in ("We had lock contention in order matching; I moved it to a single writer and p99 fell to 2 ms.",
+                 "No idea."):
+        session.save_typed(airwallex, rnd.prompts[0], said, rnd.id, pk)
+    session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 80.0}, "overall": 80.0, "answered": 1,
+                              "total": 1, "skipped": []})
+    lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
+    assert lines[1].startswith("Average of your 2 answers, every try counted: "), lines
+    assert lines[2] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
+                        "its best try)."), lines
     access.close_all()

@@ -89,7 +89,7 @@ def test_welcome_back_says_what_the_average_and_the_round_count():
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
     assert lines == [f"Last session, today: 2 answers and 1 follow-up on “{BANK.name}”.",
                      "Average per answer, before follow-ups: 50.",
-                     "Round score of “Round 1”, weighed by its key points: before follow-ups 50 · with follow-ups 100 "
+                     "Round score of “Round 1”, weighted by its key points: before follow-ups 50 · with follow-ups 100 "
                      "(each question by its best try)."
                      ], lines
 
@@ -103,8 +103,8 @@ def test_welcome_back_names_the_average_of_the_answers_and_the_rounds_score_apar
              "round": {"title": "Round 4", "overall": 54.0, "before_follow_ups": 42.0, "answered": 3, "total": 4,
                        "skipped": 1, "weighed": "key points"}}
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
-    assert lines[1] == "Average of your 3 answers, before follow-ups: 54.", lines
-    assert lines[2] == ("Round score of “Round 4”, weighed by its key points: before follow-ups 42 · with follow-ups 54 "
+    assert lines[1] == "Average of your 3 answers, every try counted, before follow-ups: 54.", lines
+    assert lines[2] == ("Round score of “Round 4”, weighted by its key points: before follow-ups 42 · with follow-ups 54 "
                         "(each question by its best try, the skipped one as 0)."), lines
 
 

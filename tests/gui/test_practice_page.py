@@ -920,7 +920,7 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
         said = page.recap_text()
         # walk18: an answer and its follow-up are not 2 answers
         assert said.startswith("Last session, today: 8 answers and 1 follow-up on 2 banks") and \
-            "weighed by competency: 64" in said, said
+            "weighted by the job's competencies: 64" in said, said
         assert "\nRound score of “Round 4" in said                 # the round's score on a line of its own
         assert "skipped ones" not in said and "the skipped one as 0" in said, said
         lines = [w for w in page.recap_labels if w.isVisible()]

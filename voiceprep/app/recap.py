@@ -81,15 +81,20 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     if told:
         told[0] = told[0][0].upper() + told[0][1:]
     whole = recap.get("whole")                       # the answers averaged (a recap stored before: unsaid)
+    rnd = recap.get("round")
+    before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
+    both = rnd is not None and bool(rnd) and (before is not None or recap.get("average") is None
+                                              or round(rnd["overall"]) != round(recap["average"]))
+    # beside the round's best tries, the average says it counts every try (walk21: "Average of your 2 answers: 40"
+    # above "Round score ...: 80" read as two clashing numbers)
     of = "Score of your one answer" if whole == 1 else \
-        f"Average of your {counted(whole, 'answer')}" if whole else "Average per answer"
+        f"Average of your {counted(whole, 'answer')}{', every try counted' if both else ''}" if whole else \
+        "Average per answer"
     average = (f"{of}{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
-    rnd = recap.get("round")
     the_round = None
-    before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
-    if rnd and (before is not None or recap.get("average") is None or round(rnd["overall"]) != round(recap["average"])):
+    if rnd and both:
         # two numbers for one day, each named (walkthrough 9: the round said 58, the welcome "average 73"), each on
         # its line (walk14: run on after the average); each question by its best try with what its follow-ups
         # added, weighed by its key points: not the average
@@ -101,8 +106,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         why = " (each question by its best try" + (" in that run" if runs > 1 else "") + (
             (", the one skipped" if runs > 1 else ", the skipped one") + skip + ")" if missed == 1 else
             f", the {missed} skipped{skip})" if missed else ")")
-        weighed = {"competency": ", weighed by competency", "key points": ", weighed by its key points"}.get(
-            rnd.get("weighed") or "", "")
+        # in the feedback's words (walk21: "weighed by competency" beside "weighted by the job's competencies")
+        weighed = {"competency": ", weighted by the job's competencies",
+                   "key points": ", weighted by its key points"}.get(rnd.get("weighed") or "", "")
         scored = both_text(before, rnd["overall"]).lower() if before is not None else f"{rnd['overall']:.0f}"
         the_round = f"Round score of “{rnd['title']}”{run}{weighed}: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else

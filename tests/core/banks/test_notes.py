@@ -135,7 +135,7 @@ def test_a_title_line_over_bullets_is_a_heading_and_only_the_closest_few_are_tic
     # by meaning: the judge's embedder's cosines for these lines (measured), the title's too
     cosines = {"Affirm backend": 0.157, "Pipeline story": 0.404, "Explain the ri": 0.188, "Say what I mea": 0.207,
                "Why Affirm: tr": 0.117, "Python: Flask ": 0.133, "HA storage: Po": 0.320}
-    by_meaning = propose_key_points(WALK12_NOTES, prompt, lambda _p, texts: [cosines[t[:14]] for t in texts])
+    by_meaning = propose_key_points(WALK12_NOTES, prompt, lambda _p, texts, c=cosines: [c[t[:14]] for t in texts])
     assert [p.label[:14] for p in by_meaning if p.ticked] == ["Pipeline story"]
     # a title over all of the notes picks out no section, even when it is close to the prompt ("Why Affirm?")
     why = propose_key_points(WALK12_NOTES, "Why Affirm?")
@@ -244,3 +244,46 @@ def test_each_line_and_each_sentence_is_an_idea():
         "I cut p99 from 2.5 ms to 0.9 ms on v1.2 of the matcher, e.g. by batching the journal writes",
         "I moved the payouts service to Kafka and ran both pipelines side by side for a month, then switched the "
         "readers over - one region at a time"]
+
+
+WALK21_LINES = """built the payouts ledger on Postgres with double-entry rows
+idempotency keys on every charge request so retries never double charge
+moved settlement jobs to Kafka consumers with exactly-once handling
+p99 latency down from 400 ms to 90 ms
+nightly reconciliation caught 0.2% mismatches with the bank files
+"""
+WALK21_SENTENCES = ("I led the checkout rewrite at a marketplace. We split the card authorization path from capture, "
+                    "so a slow acquirer no longer blocked orders. Retries used idempotency keys, e.g. the order id "
+                    "plus attempt. Chargebacks dropped by 18% after we added 3-D Secure. What would I change? I would "
+                    "add load tests earlier.")
+WALK21_PROMPT = "Tell me about a payment system you built and how you kept it reliable."
+
+
+def test_notes_written_for_this_prompt_are_all_ticked_unless_one_is_about_something_else():
+    """Walk21 (08-proposed-lines, 09-proposed-sentences): notes written for this very question got 2 of 5 ticked
+    (lines) and 1 of 5 (sentences): the embedder's cosines to the prompt are low for every concrete step (0.08 to
+    0.32, measured below), and only those within TICK_SHARE of the best were ticked. A handful of ideas with no
+    heading is the story for this prompt: all are ticked, but for one about something else (cosine below
+    UNRELATED: a hobby line, -0.008)."""
+    lines = {"Built the payo": 0.298, "Idempotency ke": 0.101, "Moved settleme": 0.210, "P99 latency do": 0.145,
+             "Nightly reconc": 0.250, "I enjoy hiking": -0.008}
+    sentences = {"I led the chec": 0.316, "We split the c": 0.229, "Retries used i": 0.104, "Chargebacks dr": 0.237,
+                 "I would add lo": 0.081}
+    for notes, cosines in ((WALK21_LINES, lines), (WALK21_SENTENCES, sentences)):
+        by_words = propose_key_points(notes, WALK21_PROMPT)
+        assert len(by_words) == 5 and all(p.ticked for p in by_words), [(p.label, p.ticked) for p in by_words]
+        by_meaning = propose_key_points(notes, WALK21_PROMPT, lambda _p, texts, c=cosines: [c[t[:14]] for t in texts])
+        assert all(p.ticked for p in by_meaning), [(p.label, p.ticked) for p in by_meaning]
+    # one idea about something else stays unticked (the cosine measured for this line against WALK21_PROMPT)
+    hobby = propose_key_points(WALK21_LINES.replace("p99 latency down from 400 ms to 90 ms",
+                                                    "I enjoy hiking with my dog on weekends"),
+                               WALK21_PROMPT, lambda _p, texts: [lines[t[:14]] for t in texts])
+    assert [p.label[:14] for p in hobby if not p.ticked] == ["I enjoy hiking"]
+
+
+def test_a_question_left_out_of_the_notes_is_counted():
+    """Walk21 (09-proposed-sentences): "What would I change?" was dropped without a word."""
+    from voiceprep.core.banks.notes import questions_left_out
+
+    assert questions_left_out(WALK21_SENTENCES) == ["What would I change?"]
+    assert questions_left_out(WALK21_LINES) == []

@@ -1604,9 +1604,11 @@ def test_a_point_reworded_before_the_meaning_scores_arrive_keeps_its_score(qtbot
     texts = [p.label for p in dialog.points]
     dialog.list.setCurrentRow(1)
     dialog.label_edit.setPlainText("Cross-border payments infrastructure is what I want to work on")
-    dialog._rerank(dialog._generation, texts, [0.1, 0.9, 0.2])
+    # the embedder's cosines for these lines (measured, walk21): three lines with no heading are notes for this
+    # prompt, all ticked but the one about something else; keyed by the old wording, the reworded one scored 0
+    dialog._rerank(dialog._generation, texts, [0.196, 0.241, 0.043])
     assert dialog.ranked_by == "meaning"
-    assert [p.ticked for p in dialog.points] == [False, True, False]
+    assert [p.ticked for p in dialog.points] == [True, True, False]
 
 
 def problem_texts(editor) -> list[str]:
@@ -1920,3 +1922,21 @@ def test_a_bank_saved_to_disk_keeps_its_id_when_its_title_changes(qtbot, service
     editor.save()
     type_into(qtbot, editor, "title", "Acme platform team")
     assert editor.doc.get(("job",), "id") == "acme-platform"
+
+
+def test_the_notes_status_counts_ticks_by_hand_without_the_claim_and_says_a_question_left_out(qtbot, monkeypatch):
+    """Walk21 (09-proposed-sentences, 10-all-ticked): after ticking by hand the status still said "5 proposed, 5
+    ticked, the closest to this prompt", and "What would I change?" was dropped without a word."""
+    from tests.core.banks.test_notes import WALK21_PROMPT, WALK21_SENTENCES
+    from voiceprep.gui.widgets import bank_dialogs, common
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                          # closing: Discard
+    dialog = NotesDialog(None, "", WALK21_PROMPT)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText(WALK21_SENTENCES)
+    dialog.propose()
+    assert dialog.count.text() == "5 proposed, 5 ticked, the closest to this prompt; 1 question left out", \
+        dialog.count.text()
+    tick(dialog, 4, False)
+    assert dialog.count.text() == "5 proposed, 4 ticked; 1 question left out", dialog.count.text()

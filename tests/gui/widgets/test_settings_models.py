@@ -11,7 +11,7 @@ def test_installed_models_with_their_cost(qtbot, services):
     qtbot.addWidget(page)
     ids = [page.model_choice.itemData(i) for i in range(page.model_choice.count())]
     assert ids[0] == models.TINY_EN.id and set(ids) <= {m.id for m in models.KNOWN}
-    assert "filled pauses" in page.model_cost.text()
+    assert "“um”s" in page.model_cost.text() and "filled pauses" in page.model_cost.toolTip()
     if models.BASE.id in ids:                       # the optional extra, when installed
         page.model_choice.setCurrentIndex(ids.index(models.BASE.id))
         page.model_choice.activated.emit(ids.index(models.BASE.id))
@@ -61,9 +61,34 @@ def test_settings_says_how_answers_are_judged(qtbot, services):
     page = SettingsPage(services)
     qtbot.addWidget(page)
     assert page.judge_line.text() == "Checking… (the meaning model loads after start-up)"
-    page.show_judge(JudgeStatus("semantic", "all-MiniLM-L6-v2", None))
-    assert page.judge_line.text() == ("By meaning: key points are checked by what you mean, with the bundled model "
-                                      "(all-MiniLM-L6-v2), and by your words.")
+    page.show_judge(JudgeStatus("semantic", "all-MiniLM-L6-v2-int8", None))
+    # walk21 (33-settings): plain words first, the model's technical name in the tooltip
+    assert page.judge_line.text() == ("By meaning: key points are checked by what you mean and by your words, with "
+                                      "a small model that comes with the app.")
+    assert "all-MiniLM-L6-v2-int8" in page.judge_line.toolTip()
     page.show_judge(JudgeStatus("lexical", None, "the model file is missing"))
     assert page.judge_line.text() == ("Words only: key points are checked by the words you use, not by meaning, "
                                       "because the model file is missing.")
+
+
+def test_the_model_facts_are_plain_words_with_the_measures_in_a_tooltip(qtbot, services, monkeypatch):
+    """Walk21 (33-settings): "word error rate 0.10 on real spontaneous speech; finds 95% of filled pauses" is
+    jargon, and a list of one model said "tiny.en (bundled, fastest)": fastest of one."""
+    monkeypatch.setattr(models, "installed", lambda: [models.InstalledModel(models.TINY_EN, None)])
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    assert page.model_cost.text() == ("About 9 words in 10 right on real, unscripted speech; hears 95% of "
+                                      "“um”s and “uh”s."), page.model_cost.text()
+    tip = page.model_cost.toolTip()
+    assert "word error rate 0.10" in tip.lower() and "filled pauses" in tip, tip
+    assert [page.model_choice.itemText(i) for i in range(page.model_choice.count())] == ["tiny.en (bundled)"]
+    both = [models.InstalledModel(models.TINY_EN, None), models.InstalledModel(models.BASE, None)]
+    monkeypatch.setattr(models, "installed", lambda: both)
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    assert page.model_choice.itemText(0) == "tiny.en (bundled, fastest)"
+    page.model_choice.setCurrentIndex(1)
+    page.model_choice.activated.emit(1)
+    assert page.model_cost.text() == ("About 8 words in 10 right on real, unscripted speech; counts of “um” and "
+                                      "“uh” are approximate."), page.model_cost.text()
+    assert "invented" in page.model_cost.toolTip()

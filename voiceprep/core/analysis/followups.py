@@ -94,6 +94,8 @@ def _english(word: str) -> bool:
     low = w.lower()
     # the vocabulary has "alert", not "alerts" (walkthrough 10: "how Alerts caught routing problems")
     forms = {low} | {low[:-len(end)] for end in ("s", "es") if low.endswith(end) and len(low) > len(end) + 2}
+    if len(low) >= 5 and re.search(r"(?:[bcdfgkmptw]s|ies)$", low):
+        return True     # a plain plural the vocabulary lacks (walk21: "how much Chargebacks dropped", "Refunds went")
     try:
         return bool(forms & _english_words())
     except (OSError, ValueError, KeyError):
@@ -139,6 +141,8 @@ def follow_up_for(kp: KeyPoint) -> str:
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
         if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
             return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
+        if first in _PLANNING or head.split()[1:2] and head.split()[1].lower() in _PLANS:
+            return f"Can you tell me why {_to_you(head)}?"   # walk21: not "how you would add load tests earlier"
         return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
     if first in _IMPERATIVES:
         own = _lower_first(label, kp)
@@ -165,6 +169,9 @@ def follow_up_for(kp: KeyPoint) -> str:
     return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
 
 
+# a plan or wish, asked why rather than how it was done: "I would add load tests earlier", "I want to fix ..."
+_PLANS = frozenset({"would", "will", "want", "plan", "hope", "intend", "should"})
+_PLANNING = frozenset({"i'd", "i'll", "we'd", "we'll"})
 _DONE_FIRST = frozenset({"cut", "grew", "took", "kept", "made", "ran", "went", "got", "built", "led", "wrote", "drove",
                          "set", "moved", "brought"})
 
@@ -176,7 +183,7 @@ _CONDITION = re.compile(r"(when|whenever|once|if)\s+(?!to\b)([^,]{3,}?),\s*(\S.*
 # past tenses and participles that do not end in -ed
 _PAST = frozenset({"was", "were", "had", "did", "went", "came", "broke", "fell", "ran", "got", "took", "grew", "rose",
                    "left", "lost", "found", "saw", "made", "began", "became", "blew", "caught", "brought", "built",
-                   "sent", "spent", "paid", "told", "sold", "held", "kept", "led", "met", "hit", "cut", "set", "put",
+                   "sent", "spent", "paid", "used", "told", "sold", "held", "kept", "led", "met", "hit", "cut", "set", "put",
                    "shut", "split", "won", "wrote", "drove", "gave", "knew", "thought", "chose", "froze", "stood",
                    "done", "gone", "seen", "known", "shown", "taken", "given", "broken", "written", "chosen", "driven",
                    "hidden", "frozen", "spoken", "grown", "thrown", "drawn", "begun", "fallen", "risen", "stolen"})
@@ -280,7 +287,7 @@ def _asked(head: str, kp: KeyPoint) -> str:
     first = words[0].lower()
     if first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS):
         return f"You haven't said yet how you {_to_you(first + head[len(words[0]):])}. Can you walk me through that?"
-    said = _to_you(_lower_first(head, kp, _english(words[0]) and not (len(words) > 1 and (
+    said = _to_you(_lower_first(head, kp, _adverb(words[0]) or _english(words[0]) and not (len(words) > 1 and (
         words[1][:1].isupper() or words[1][:1].isdigit()))))      # "Order matching was slow", not "Python 3.11 ..."
     because = re.search(r",?\s+because\b", said)
     if because and because.start() > 0:

@@ -23,6 +23,10 @@ HEADING_WORDS = 6         # a line standing alone, this short and unpunctuated, 
 TICKED = 5                # proposals ticked at most: a prompt has a handful of key points, not 22
 HEADING_MATCH = 0.5       # a heading this close to the prompt marks its section as the prompt's notes
 TICK_SHARE = 0.8          # ticked: the closest idea and those at least this share as close (not the 5 best of 7)
+# notes of at most TICKED ideas and no heading are the story for this prompt: all ticked but an idea this far from the
+# prompt by meaning (cosine; walk21 measured 0.08 to 0.32 for its steps and results, -0.01 to 0.05 for a hobby, an
+# office move, a Flask stack or "the mission" against a payments-system prompt)
+UNRELATED = 0.06
 TITLE_WORDS = 10          # a line this short, with bullets right under it, heads them even when it names something
 # a bullet that describes the candidate in the third person is the interviewer's rubric, not the candidate's point
 # ("- is polished, professional and a good communicator", "- understands what we're building")
@@ -285,6 +289,12 @@ def propose_key_points(notes: str, prompt: str = "",
     return out
 
 
+def questions_left_out(notes: str) -> list[str]:
+    """The questions in the notes ("What would I change?"), which propose_key_points leaves out: a question is a
+    prompt, not a point."""
+    return [idea.strip() for piece in _pieces(notes) for idea in _split_long(piece.text) if idea.strip().endswith("?")]
+
+
 def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset()) -> tuple[list[str], bool]:
     """An idea's cues and whether it names anything specific (`_cues`); a short name ("LMAX Disruptor") is its own
     cue."""
@@ -330,7 +340,9 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked (a
     title over all of the notes picks out nothing); otherwise the closest idea and the ones at least TICK_SHARE as
     close, in the notes' order when they tie (walkthrough 12: 5 of 7 ticked, under "the few closest are ticked").
-    Without a prompt, the first ideas."""
+    A handful of ideas with no heading (at most `limit`) were written for this prompt: all are ticked but one about
+    something else by meaning (below UNRELATED); by words, which cannot tell, all. Without a prompt, the first
+    ideas."""
     ideas = [i for i, p in enumerate(points) if not p.rubric]
     for p in points:
         p.ticked = False
@@ -346,6 +358,10 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     mine = {h for h, s in by_heading.items() if s >= HEADING_MATCH}
     ranked = sorted(((sims[n], -n, i) for n, i in enumerate(ideas) if not mine or points[i].heading in mine),
                     reverse=True)
+    if prompt.strip() and len(ideas) <= limit and not any(points[i].heading for i in ideas):
+        for n, i in enumerate(ideas):        # walk21: 2 of 5 steps of the very story asked for were ticked
+            points[i].ticked = similarity is None or sims[n] >= UNRELATED
+        return
     if prompt.strip() and not mine and ranked:
         best = ranked[0][0]
         ranked = [r for r in ranked if r[0] > 0 and r[0] >= best * TICK_SHARE]

@@ -30,6 +30,7 @@ from voiceprep.core.banks.notes import (
     meaning_similarity,
     min_cues_for,
     propose_key_points,
+    questions_left_out,
     tick_for_prompt,
 )
 from voiceprep.core.wording import counted
@@ -400,10 +401,13 @@ class NotesDialog(QDialog):
     def _count(self) -> None:
         n = sum(self.ticked())
         empty = "No ideas found in these notes." if self.notes.toPlainText().strip() else "Paste your notes first."
-        closest = ", the closest to this prompt" if self.prompt.strip() and n else ""
+        # the claim is the proposal's, not ticks by hand (walk21: "5 ticked, the closest to this prompt" after ticking)
+        closest = ", the closest to this prompt" if self.prompt.strip() and n and not self._touched else ""
         if self.prompt.strip() and not n and self.points:
             closest = ": none is close to this prompt, tick the ones to keep"
-        self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}" if self.points else empty)
+        asked = len(questions_left_out(self.notes.toPlainText()[:MAX_PASTE_CHARS])) if self.points else 0
+        left_out = f"; {counted(asked, 'question')} left out" if asked else ""    # walk21: "What would I change?"
+        self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}{left_out}" if self.points else empty)
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:

@@ -72,8 +72,8 @@ def judge_said(status) -> str:
     """How answers are judged, from the judge's status (embedder.JudgeStatus): Settings' line, the status bar's
     tooltip."""
     if status.method == "semantic":
-        return (f"By meaning: key points are checked by what you mean, with the bundled model ({status.model}), and "
-                "by your words.")
+        return ("By meaning: key points are checked by what you mean and by your words, with a small model that "
+                "comes with the app.")
     why = (status.message or "the meaning model is not available").rstrip(".")
     return f"Words only: key points are checked by the words you use, not by meaning, because {why}."
 
@@ -342,8 +342,10 @@ class SettingsPage(QScrollArea):
         from voiceprep.speech import models
 
         self.model_choice = QComboBox()
-        for inst in models.installed():
-            self.model_choice.addItem(inst.model.label, inst.model.id)
+        found = models.installed()
+        for inst in found:
+            alone = len(found) == 1 and inst.model.label_alone
+            self.model_choice.addItem(alone or inst.model.label, inst.model.id)
         current = models.known(self.model.text().strip() or models.TINY_EN.id)
         if current is not None:
             self.model_choice.setCurrentIndex(max(0, self.model_choice.findData(current.id)))
@@ -351,7 +353,8 @@ class SettingsPage(QScrollArea):
         row = self.model_choice_row = QHBoxLayout()
         row.addWidget(self.model_choice, 1)
         row.addWidget(self.model_measure)
-        self.model_cost = muted(self._model_facts())
+        self.model_cost = muted("")
+        self._show_model_facts()
         self.model_cost.setWordWrap(True)
         form.addRow("Transcription model", row)
         form.addRow("", self.model_cost)
@@ -364,10 +367,27 @@ class SettingsPage(QScrollArea):
         m = models.known(self.model_choice.currentData() or "")
         if m is None:
             return ""
-        wer = f"word error rate {m.spontaneous_wer:.2f} on real spontaneous speech; " if m.spontaneous_wer else ""
-        recall = (f"finds {m.filler_recall:.0%} of filled pauses" if m.filler_recall is not None
-                  else f"filler counts approximate ({m.filler_evidence})")
-        return f"{wer}{recall}."
+        right = (f"About {round((1 - m.spontaneous_wer) * 10)} words in 10 right on real, unscripted speech; "
+                 if m.spontaneous_wer else "")
+        heard = (f"hears {m.filler_recall:.0%} of “um”s and “uh”s" if m.filler_recall is not None
+                 else "counts of “um” and “uh” are approximate")
+        said = f"{right}{heard}."
+        return said[0].upper() + said[1:]
+
+    def _model_measures(self) -> str:
+        """The measures behind _model_facts' plain words, in their technical terms: the line's tooltip (walk21)."""
+        from voiceprep.speech import models
+
+        m = models.known(self.model_choice.currentData() or "")
+        if m is None:
+            return ""
+        wer = f"Word error rate {m.spontaneous_wer:.2f} on real spontaneous speech. " if m.spontaneous_wer else ""
+        recall = f"Filled-pause recall {m.filler_recall:.0%}" if m.filler_recall is not None else "Filled pauses"
+        return f"{wer}{recall}: {m.filler_evidence}."
+
+    def _show_model_facts(self, before: str = "") -> None:
+        self.model_cost.setText(before + self._model_facts())
+        self.model_cost.setToolTip(self._model_measures())
 
     def _choose_model(self) -> None:
         from voiceprep.speech import models
@@ -377,7 +397,7 @@ class SettingsPage(QScrollArea):
             self._browse()
             return
         self.model.setText("" if mid == models.TINY_EN.id else mid)
-        self.model_cost.setText(self._model_facts())
+        self._show_model_facts()
 
     def _sync_model_choice(self) -> None:
         """The list shows what is used: the installed model the box names (empty: tiny.en), else "The model folder
@@ -394,11 +414,12 @@ class SettingsPage(QScrollArea):
         if index >= 0 and folder >= 0:
             self.model_choice.removeItem(folder)
         self.model_measure.setEnabled(index >= 0)       # measures an installed model, not a folder
-        self.model_cost.setText(self._model_facts())
+        self._show_model_facts()
 
     def show_judge(self, status) -> None:
         """How answers are judged (embedder.JudgeStatus, once the judge has loaded), in judge_said's words."""
         self.judge_line.setText(judge_said(status))
+        self.judge_line.setToolTip(f"The meaning model: {status.model}, run on this computer" if status.model else "")
 
     def _measure_model(self) -> None:
         from voiceprep.speech import models
