@@ -788,8 +788,9 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
     # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     # walk14: the headline is one short line; the overall and which try counts are in the summary under it
-    assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Your scores ranged from 25 to 100. Pick another round next."
+    # (walk21: the range is of the scores the overall counts, each question's best try, not of every try)
+    assert round_message(2, 2, 88, scores=[100, 75], tries=[83, 100, 25, 75]) == \
+        "Your scores ranged from 75 to 100. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -805,8 +806,8 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
         "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next.")
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
-    assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
-        "Your scores on the points asked for ranged from 33 to 100. Pick another round next.")
+    assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == (
+        "Your answers all scored 100 on the points asked for. Pick another round next.")
 
 
 def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():
@@ -819,8 +820,8 @@ def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_r
     one = round_message(3, 4, 64, scores=[74, 69, 66, 83])
     assert one == "1 question skipped: it counts as not answered."
     assert round_message(2, 4, 64, scores=[74, 83]) == "2 questions skipped: they count as not answered."
-    cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 78, "Round", [83, 100, 25, 75]), (4, 4, 85, "Round", [85] * 4),
-             (2, 2, 100, "Drill", [33, 100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
+    cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 88, "Round", [100, 75]), (4, 4, 85, "Round", [85] * 4),
+             (2, 2, 100, "Drill", [100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
     for answered, total, overall, what, scores in cases:
         said = round_message(answered, total, overall, what, scores)
         assert len(said) <= 85 and "/ 100" not in said and "overall" not in said.lower(), said
