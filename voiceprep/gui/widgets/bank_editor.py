@@ -49,7 +49,7 @@ from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
+from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
@@ -816,12 +816,13 @@ class BankEditor(QWidget):
         total = sum(w for w in weights if isinstance(w, (int, float)))
         ok = abs(total - 1.0) <= WEIGHT_TOLERANCE
         if not long:
-            return f"sum {total:.2f}" + ("" if ok else " ≠ 1")
+            return f"sum {weight_text(total)}" + ("" if ok else " ≠ 1")
         if ok:
             return "Weights add up to 1 ✓"
-        # plain words (walkthrough 10: "off by +0.600" left the sign's meaning open)
-        change = f"take {total - 1:.2f} off" if total > 1 else f"add {1 - total:.2f}"
-        return f"Weights add up to {total:.2f}; they should add up to 1 ({change})"
+        # plain words (walkthrough 10: "off by +0.600" left the sign's meaning open), numbers as the problems list
+        # writes them (walk21: "0.50 … (add 0.50)" beside "add up to 0.5")
+        change = f"take {weight_text(total - 1)} off" if total > 1 else f"add {weight_text(1 - total)}"
+        return f"Weights add up to {weight_text(total)}; they should add up to 1 ({change})"
 
     def _after_change(self, validate_only: bool = False) -> None:
         doc = self.doc
@@ -1160,10 +1161,12 @@ class BankEditor(QWidget):
             with doc.step(path, path[:-1]):
                 if self._kind(path) == "competency":
                     # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
-                    cid = doc.get(path, "id")
+                    # ... onto the one left when one is (walk21: 5 "Competency is empty" errors)
+                    cid, n = doc.get(path, "id"), doc.count((), "competencies")
+                    other = doc.get(("competencies", 1 - int(path[-1])), "id") if n == 2 else None
                     for kp in doc.key_point_paths():
                         if cid and doc.get(kp, "competency") == cid:
-                            doc.set(kp, "competency", None)
+                            doc.set(kp, "competency", other or None)
                 doc.remove(path)
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
@@ -1172,8 +1175,9 @@ class BankEditor(QWidget):
         self.status.setText(f"Removed {what}. Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _removed_what(self, path: NodePath) -> str:
-        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points")."""
+    def _removed_what(self, path: NodePath, advice: bool = True) -> str:
+        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points"); a
+        competency with what becomes of the key points that named it unless `advice` is False (Undo: walk21)."""
         doc, kind = self.doc, self._kind(path)
         assert doc is not None
         if kind == "key_point":
@@ -1185,12 +1189,16 @@ class BankEditor(QWidget):
             return f"the key point with no wording yet and its cues {said}" if cues else "an empty key point"
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
-            marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
-            last = doc.count((), "competencies") == 1
+            marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid) \
+                if advice else 0
+            n = doc.count((), "competencies")
+            other = ("competencies", 1 - int(path[-1]))
+            other_name = _elide(str(doc.get(other, "name", "") or doc.get(other, "id", "")), 60) if n == 2 else ""
+            points = counted(marked, "key point")
             return (f"the competency “{name or cid}”"
-                    + (f" (and from the {counted(marked, 'key point')} that named it)" if marked and last else
-                       f" ({counted(marked, 'key point')} named it: pick another under their Competency)" if marked
-                       else ""))
+                    + (f" (and from the {points} that named it)" if marked and n == 1 else
+                       f": its {points} now count{'s' * (marked == 1)} toward “{other_name}”" if marked and n == 2
+                       else f" ({points} named it: pick another under their Competency)" if marked else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
             what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"
@@ -1218,7 +1226,7 @@ class BankEditor(QWidget):
             self._after_change()
             self.refresh(select=self._nearest(self.doc.where))
             if step is not None and len(step[1]) < len(step[0]):     # a removal: named now that it is back
-                said = f"brought back {self._removed_what(step[0])}"
+                said = f"brought back {self._removed_what(step[0], advice=False)}"
             self.status.setText(f"Undone: {said}. Redo ({self.redo_key}) does it again.")
 
     def _undone_what(self, before: NodePath, after: NodePath) -> str:
