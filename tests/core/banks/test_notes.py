@@ -244,3 +244,15 @@ def test_each_line_and_each_sentence_is_an_idea():
         "I cut p99 from 2.5 ms to 0.9 ms on v1.2 of the matcher, e.g. by batching the journal writes",
         "I moved the payouts service to Kafka and ran both pipelines side by side for a month, then switched the "
         "readers over - one region at a time"]
+
+
+def test_vocabulary_names_are_names_not_capitalised_plain_words():
+    """Walk21: "3-D Secure" gave the vocabulary "Secure"; a sentence's first word and a plain capitalised word are
+    no names; acronyms, CamelCase, multi-word names and unknown capitalised words are."""
+    from voiceprep.core.banks.notes import vocabulary_names
+
+    assert vocabulary_names("Chargebacks dropped by 18% after we added 3-D Secure") == ["3-D Secure"]
+    assert vocabulary_names("Retries used idempotency keys, e.g. the order id plus attempt") == []
+    assert vocabulary_names("What would I change? I would add load tests earlier") == []
+    assert vocabulary_names("We used Kafka and PCI work at HoYoverse on Genshin Impact, all Secure") == [
+        "Kafka", "PCI", "HoYoverse", "Genshin Impact"]

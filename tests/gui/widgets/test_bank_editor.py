@@ -1952,3 +1952,28 @@ def test_removing_one_of_two_competencies_moves_its_key_points_to_the_other_and_
     assert editor.doc.text() == before
     assert editor.status.text().startswith("Undone: brought back the competency “Competency 1”. Redo"), \
         editor.status.text()
+
+
+WALK21_NOTES = ("I led the checkout rewrite at a marketplace. We split the card authorization path from capture, so a "
+                "slow acquirer no longer blocked orders. Retries used idempotency keys, e.g. the order id plus attempt. "
+                "Chargebacks dropped by 18% after we added 3-D Secure. What would I change? I would add load tests "
+                "earlier.")
+
+
+def test_only_names_from_notes_go_into_the_vocabulary(qtbot, services, data_home):
+    """Walk21: the bank was saved with `vocabulary = ["Secure"]` (from "3-D Secure") while the Vocabulary field was
+    empty: an ordinary capitalised word taken for a name, and the real term missed."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    dialog = NotesDialog(editor)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText(WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse.")
+    dialog.propose_btn.click()
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse")

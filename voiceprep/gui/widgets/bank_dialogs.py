@@ -31,6 +31,7 @@ from voiceprep.core.banks.notes import (
     min_cues_for,
     propose_key_points,
     tick_for_prompt,
+    vocabulary_names,
 )
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
@@ -407,8 +408,8 @@ class NotesDialog(QDialog):
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:
-        """The ticked points as plain labels with the cues the candidate typed, if any; the automatic cues of their
-        wording go along as `names` (for the bank's vocabulary, not saved as cues)."""
+        """The ticked points as plain labels with the cues the candidate typed, if any; the names in their wording
+        go along as `names` (for the bank's vocabulary, not saved as cues)."""
         out = []
         for row, (point, tick) in enumerate(zip(self.points, self.ticked())):
             text = " ".join(point.label.split())
@@ -416,5 +417,5 @@ class NotesDialog(QDialog):
                 continue
             cue_list = self._own_cues.get(row, [])
             out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list))),    # as shown
-                                     names=cues_for(text, self.prompt)))
+                                     names=vocabulary_names(text)))
         return out

@@ -1129,6 +1129,10 @@ class BankEditor(QWidget):
                 return first or prompt_path
             self._structural(add_names)
         self.select(first or prompt_path)
+        if names:           # said (walk21: the file was saved with a vocabulary the Vocabulary box never showed)
+            listed = ", ".join(f"“{n}”" for n in names)
+            self.status.setText(f"Added {listed} to the bank's Vocabulary (under Job), so the transcriber expects "
+                                f"{'it' if len(names) == 1 else 'them'}.")
         if first is not None:
             self._focus_field()
 
