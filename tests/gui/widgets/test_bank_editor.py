@@ -1348,7 +1348,8 @@ def test_a_proposal_from_notes_is_kept_as_a_plain_label_unless_cues_are_typed(qt
     row = next(i for i, p in enumerate(dialog.points) if p.label.startswith("Say what I measured"))
     dialog.list.setCurrentRow(row)
     assert dialog.cues_edit.text() == ""                                        # nothing that will be saved
-    assert "{number} times" in dialog.cues_edit.placeholderText()              # the automatic ones, as a hint
+    # its names and numbers, as a hint (walk21: not a plain word of it, "e.g. earlier")
+    assert dialog.cues_edit.placeholderText() == "optional, e.g. 12ms; 2ms", dialog.cues_edit.placeholderText()
     assert "optional" in dialog.cues_note.text() and "meaning" in dialog.cues_note.text()
     assert dialog.needed.value() == 0 and "meaning" in dialog.needed.specialValueText()
     dialog.label_edit.setPlainText("Throughput tripled and p99 went from 12 ms to 2 ms")
@@ -1977,3 +1978,27 @@ def test_only_names_from_notes_go_into_the_vocabulary(qtbot, services, data_home
     dialog.accept()
     editor.add_key_points(chosen)
     assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse")
+
+
+def test_a_key_point_without_cues_says_it_is_judged_by_its_meaning(qtbot, services, data_home, monkeypatch):
+    """Walk21 (11-added): a key point with no cues showed "Cues needed: default (1)"; the notes dialog says "no cues:
+    judged by its meaning", and its hint offered "e.g. earlier" (a plain word of the point) as a cue."""
+    no_question(monkeypatch)
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I would add load tests earlier")
+    needed = field(editor, "min_cues")
+    assert needed.text() == "no cues: judged by its meaning" and needed.isReadOnly()
+    field(editor, "cues").setPlainText("load tests")
+    assert not needed.isReadOnly() and needed.text() == "default (1)"
+    dialog = NotesDialog(editor)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText(WALK21_NOTES)
+    dialog.propose_btn.click()
+    hints = {}
+    for row, point in enumerate(dialog.points):
+        dialog.list.setCurrentRow(row)
+        hints[point.label] = dialog.cues_edit.placeholderText()
+    assert hints["I would add load tests earlier"] == "optional", hints
+    assert hints["Chargebacks dropped by 18% after we added 3-D Secure"] == "optional, e.g. 3-D Secure; 18%", hints
+    dialog.reject()

@@ -328,6 +328,13 @@ def vocabulary_names(label: str) -> list[str]:
     return list(found)
 
 
+def cue_examples(label: str) -> list[str]:
+    """What the notes dialog offers as an example cue: the point's names and numbers as written ("3-D Secure",
+    "18%"), none when it has neither (walk21: "e.g. earlier")."""
+    numbers = re.findall(r"(?<![\w.-])\d[\d.,]*(?:%|\s?ms\b|\s?[kKmM]\b)?(?![\w-])", label)
+    return list(dict.fromkeys(vocabulary_names(label) + [n.rstrip(".,") for n in numbers]))
+
+
 def _marked(word: str) -> bool:
     """A word written as a name wherever it stands: an acronym ("PCI"), CamelCase ("HoYoverse"), a digit in it."""
     return any(ch.isupper() or ch.isdigit() for ch in word[1:]) or (word.isupper() and len(word) >= 2)

@@ -26,7 +26,7 @@ from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
 from voiceprep.core.banks.notes import (
     ProposedPoint,
-    cues_for,
+    cue_examples,
     meaning_similarity,
     min_cues_for,
     propose_key_points,
@@ -345,9 +345,9 @@ class NotesDialog(QDialog):
             w.setEnabled(point is not None)
 
     def _show_hint(self, point: ProposedPoint | None) -> None:
-        """The automatic cues of the point's wording, only as a hint: saved as cues, they made the judge worse
-        (fix37)."""
-        auto = cues_for(point.label, self.prompt) if point else []
+        """Cues the candidate might write, only as a hint: the point's names and numbers (walk21: "e.g. earlier", a
+        plain word of it); automatic cues saved as cues made the judge worse (fix37)."""
+        auto = cue_examples(point.label) if point else []
         self.cues_edit.setPlaceholderText(("optional, e.g. " + "; ".join(auto)) if auto else "optional")
 
     def _show_needed(self, row: int) -> None:

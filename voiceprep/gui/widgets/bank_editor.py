@@ -688,12 +688,20 @@ class BankEditor(QWidget):
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
         show_hint()
-        self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
-                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
-                   grow_to=CUES_LINES_MAX)
-        self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
-            "How many different cues must be heard for the point to count by words alone. The judge also "
-            "credits the point by meaning, cues or not.")
+        cues = self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
+                                          "idea. Without cues the key point's own words are used.", 4, as_list=True,
+                          grow_to=CUES_LINES_MAX)
+        needed = self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)")
+        needed.setToolTip("How many different cues must be heard for the point to count by words alone. The judge "
+                          "also credits the point by meaning, cues or not.")
+
+        def show_needed() -> None:
+            # no cues, nothing to count: said as the notes dialog says it (walk21: "default (1)" with no cues)
+            has = bool(cues.toPlainText().strip())
+            needed.setSpecialValueText("default (1)" if has else "no cues: judged by its meaning")
+            needed.setReadOnly(not has)            # still a Tab stop, the form's order kept
+        cues.textChanged.connect(show_needed)
+        show_needed()
         comp_ids = self.doc.ids((), "competencies") if self.doc else []
         box = QComboBox()
         box.addItem("(none)", "")
