@@ -2002,3 +2002,19 @@ def test_a_key_point_without_cues_says_it_is_judged_by_its_meaning(qtbot, servic
     assert hints["I would add load tests earlier"] == "optional", hints
     assert hints["Chargebacks dropped by 18% after we added 3-D Secure"] == "optional, e.g. 3-D Secure; 18%", hints
     dialog.reject()
+
+
+def test_the_welcome_and_the_banks_page_name_a_new_bank_alike_and_the_preview_has_no_dangling_dash(
+        qtbot, services, data_home):
+    """Walk21 (35-crop): the preview read "Payments reliability (1.00) —" for a competency with no definition; the
+    Banks page said "New bank" where the welcome banner said "Create my own bank"."""
+    from voiceprep.core.banks.model import Competency
+
+    window = make_window(qtbot, services, data_home, welcome=True)
+    assert window.welcome.create_btn.text() == window.banks.new_btn.text()
+    assert window.welcome.draft_btn.text() == window.banks.draft_btn.text()
+    from voiceprep.gui.widgets.banks import competency_line
+    assert competency_line(Competency(id="payments", name="Payments reliability", weight=1.0)) == \
+        "<li><b>Payments reliability</b> (1)</li>"
+    assert competency_line(Competency(id="d", name="Depth", weight=0.25, definition="Knows <why>")) == \
+        "<li><b>Depth</b> (0.25) — Knows &lt;why&gt;</li>"
