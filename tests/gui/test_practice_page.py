@@ -2671,6 +2671,12 @@ def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(wi
     history = window.history
     assert history.bank_filter.currentData() == ctl.rehearsal.bank.id
     assert history.prompt_filter.currentData() == prompts[0].id
+    # walk21: the newest answer to it selected, the keyboard on the table (it selected none)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is history.table, timeout=5000)
+    rows = history.model.rows
+    current = history.table.selectionModel().currentIndex()
+    assert rows and current.isValid() and history.table.selectionModel().isRowSelected(current.row())
+    assert rows[current.row()]["started_at"] == max(r["started_at"] for r in rows), rows
     window.nav.setCurrentRow(PAGES.index("Practice"))
     qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
     lines[1].setFocus(Qt.FocusReason.TabFocusReason)
