@@ -161,7 +161,7 @@ def test_weights_show_their_live_sum(qtbot, services, data_home):
     editor = window.banks.editor
     editor.add_competency()
     editor.add_competency()
-    assert editor.doc.get(("rounds", 0, "prompts", 0, "key_points", 0), "competency") == "competency_1"
+    assert editor.doc.get(("rounds", 0, "prompts", 0, "key_points", 0), "competency") == "competency-1"
     editor.select(("competencies", 1))
     assert editor.weight_sum.text() == "Weights add up to 1 ✓"          # shared out (walkthrough 20: 1.10)
     field(editor, "weight").setValue(0.6)
@@ -484,7 +484,7 @@ def test_competency_picker_and_tree_show_names_never_ids(qtbot, services, data_h
     editor.select(("rounds", 0, "prompts", 0, "key_points", 0))
     box = field(editor, "competency")
     assert [box.itemText(i) for i in range(box.count())] == ["(none)", "Distributed Systems", "Competency 2"]
-    assert box.itemData(1) == "competency_1"                             # the id is what the file keeps
+    assert box.itemData(1) == "competency-1"                             # the id is what the file keeps
     editor.select(("rounds", 0, "prompts", 0))
     blank = editor.add_key_point()
     item = editor.tree.currentItem()
@@ -1577,14 +1577,15 @@ def test_a_new_competency_gets_its_id_from_its_name_when_saved(qtbot, services, 
     type_into(qtbot, editor, "name", "Python and web services")
     type_into(qtbot, editor, "id", "competency_2")                  # typed by hand: kept
     kp = ("rounds", 0, "prompts", 0, "key_points", 0)
-    assert editor.doc.get(kp, "competency") == "competency_1"
+    assert editor.doc.get(kp, "competency") == "competency-1"
     editor.save()
-    assert editor.doc.ids((), "competencies") == ["distributed_systems", "competency_2"]
-    assert editor.doc.get(kp, "competency") == "distributed_systems" and not editor.doc.problems()
+    # walk21: dashes, as the editor's other new ids ("payments_reliability" beside "led-checkout-rewrite")
+    assert editor.doc.ids((), "competencies") == ["distributed-systems", "competency_2"]
+    assert editor.doc.get(kp, "competency") == "distributed-systems" and not editor.doc.problems()
     editor.select(("competencies", 0))
     type_into(qtbot, editor, "name", "Backend systems")
     editor.save()                                                   # saved once: history may know it
-    assert editor.doc.ids((), "competencies")[0] == "distributed_systems"
+    assert editor.doc.ids((), "competencies")[0] == "distributed-systems"
 
 
 def test_a_point_reworded_before_the_meaning_scores_arrive_keeps_its_score(qtbot, monkeypatch):

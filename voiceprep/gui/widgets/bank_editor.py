@@ -66,7 +66,8 @@ COMMIT_DELAY_MS = 500
 VOCABULARY_LINES_MAX = 8        # the Job form's Vocabulary box grows with its names to this many lines
 CUES_LINES_MAX = 12             # the Cues box grows with its cues to this many lines (a key point's form fits 1366x768)
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
-COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
+# a new competency's id until it is named from its name ("competency_1" in a draft kept from before walk21)
+COMPETENCY_PLACEHOLDER = re.compile(r"competency[-_]\d+")
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -631,7 +632,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
-        cid = self._line("id", "Id", "lowercase_with_underscores")
+        cid = self._line("id", "Id", "lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
         if COMPETENCY_PLACEHOLDER.fullmatch(cid.text()) and saved is not None and cid.text() not in saved \
@@ -1023,7 +1024,7 @@ class BankEditor(QWidget):
             assert doc is not None
             ids = set(doc.ids((), "competencies"))
             n = doc.count((), "competencies")
-            cid = slugify(f"competency {n + 1}", ids).replace("-", "_")
+            cid = slugify(f"competency {n + 1}", ids)    # dashes, as every new id (walk21)
             weights = [doc.get(("competencies", j), "weight", 0) for j in range(n)]
             weights = [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
             missing = round(1.0 - sum(weights), 4)
@@ -1388,7 +1389,7 @@ class BankEditor(QWidget):
             return None
 
     def _name_new_competencies(self) -> int:
-        """A new competency's "competency_1" becomes an id from its name ("distributed_systems"), with the key points
+        """A new competency's "competency-1" becomes an id from its name ("distributed-systems"), with the key points
         that name it (walkthrough 12: the id stayed competency_1 after the competency was renamed). Only ids the
         saved file does not have (no history can use them) and the candidate did not type."""
         doc, saved = self.doc, self._saved_competency_ids()
@@ -1401,7 +1402,7 @@ class BankEditor(QWidget):
             if not COMPETENCY_PLACEHOLDER.fullmatch(cid) or cid in saved or ("@competency", cid) in self._pinned_ids \
                     or not name or re.fullmatch(r"Competency \d+", name):
                 continue
-            new = slugify(name, set(doc.ids((), "competencies")) - {cid}, fallback=cid, words=4).replace("-", "_")
+            new = slugify(name, set(doc.ids((), "competencies")) - {cid}, fallback=cid, words=4)
             if new == cid or not doc.set(cp, "id", new):
                 continue
             renamed += 1
