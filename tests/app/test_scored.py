@@ -123,11 +123,7 @@ def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
         assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
 
 
-ONE = parse_bank(
-    'schema = 1\n[job]\nid = "w21"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r1"\ntitle = "Round 1"\n'
-    '[[rounds.prompts]]\nid = "q1"\ntext = "What is the most challenging technical problem you have solved?"\n'
-    '[[rounds.prompts.key_points]]\nid = "lock"\nlabel = "Lock contention on the ledger table"\n'
-    '[[rounds.prompts.key_points]]\nid = "latency"\nlabel = "Latency came down by sixty percent"\n')
+ONE = parse_bank(BANK.text.split('[[rounds.prompts]]\nid = "q2"')[0])      # one round of one question: q1
 
 
 def answered_twice() -> Rehearsal:
@@ -135,6 +131,7 @@ def answered_twice() -> Rehearsal:
     r = Rehearsal.for_round(ONE, ONE.rounds[0])
     for text in ("I fixed lock contention on the ledger table and latency came down by sixty percent.", "No idea."):
         r.record(analyze_answer(ONE, r.current, Transcript.from_text(text)))
+    assert len(ONE.rounds) == 1 and len(r.prompts) == 1
     return r
 
 

@@ -16,6 +16,7 @@ from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
+from voiceprep.gui.widgets.bank_editor import BankEditor
 from voiceprep.gui.widgets.first_start import MARKER
 
 
@@ -243,15 +244,21 @@ def test_no_button_passes_its_checked_flag_to_a_default_argument():
     assert connected and not bad, bad
 
 
-def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services, data_home):
+def notes_on_a_new_bank(qtbot, services, data_home, notes: str) -> tuple[BankEditor, NotesDialog]:
+    """A new bank's editor at its first question, and the notes dialog with `notes` proposed."""
     window = make_window(qtbot, services, data_home)
     window.banks.new_bank()
     editor = window.banks.editor
     editor.select(("rounds", 0, "prompts", 0))
     dialog = NotesDialog(editor)
     qtbot.addWidget(dialog)
-    dialog.notes.setPlainText(seed("000"))
+    dialog.notes.setPlainText(notes)
     dialog.propose_btn.click()
+    return editor, dialog
+
+
+def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services, data_home):
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, seed("000"))
     assert dialog.list.count() >= 10
     for i, p in enumerate(dialog.points):
         tick(dialog, i, p.label.startswith(("LMAX", "Take gaming")))
@@ -1965,14 +1972,8 @@ WALK21_NOTES = ("I led the checkout rewrite at a marketplace. We split the card 
 def test_only_names_from_notes_go_into_the_vocabulary(qtbot, services, data_home):
     """Walk21: the bank was saved with `vocabulary = ["Secure"]` (from "3-D Secure") while the Vocabulary field was
     empty: an ordinary capitalised word taken for a name, and the real term missed."""
-    window = make_window(qtbot, services, data_home)
-    window.banks.new_bank()
-    editor = window.banks.editor
-    editor.select(("rounds", 0, "prompts", 0))
-    dialog = NotesDialog(editor)
-    qtbot.addWidget(dialog)
-    dialog.notes.setPlainText(WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse.")
-    dialog.propose_btn.click()
+    editor, dialog = notes_on_a_new_bank(
+        qtbot, services, data_home, WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse.")
     for i in range(len(dialog.points)):
         tick(dialog, i)
     chosen = dialog.chosen()
