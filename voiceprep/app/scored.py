@@ -44,7 +44,8 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         skipped = total - answered
         return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
     tries = list(scores if tries is None else tries)
-    other = "pick another round" if more_rounds else "try this round again another day"
+    other = "pick another round" if more_rounds else \
+        "try this round again another day" if what == "Round" else "try the whole round"
     if overall >= good and min(tries, default=overall) >= good:
         return f"Well done. {other.capitalize()}, or drill your weak points." if weak else \
             f"Well done. {other.capitalize()} next." if more_rounds else f"Well done. {other.capitalize()}."
