@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from voiceprep.app.recap import recap_lines
-from voiceprep.app.scored import answers_text, before_and_with, question_lines, round_message
+from voiceprep.app.scored import answers_text, before_and_with, question_lines, round_message, what_name
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.banks import parse_bank
 from voiceprep.core.rehearsal import Rehearsal
@@ -121,3 +121,33 @@ def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
         "Your answers all scored 45 on the points asked for. Drill your weak points next."
     for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
         assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
+
+
+ONE = parse_bank(BANK.text.split('[[rounds.prompts]]\nid = "q2"')[0])      # one round of one question: q1
+
+
+def answered_twice() -> Rehearsal:
+    """Walk21: a one-question round (the bank's only round) answered well, then again (R) badly."""
+    r = Rehearsal.for_round(ONE, ONE.rounds[0])
+    for text in ("I fixed lock contention on the ledger table and latency came down by sixty percent.", "No idea."):
+        r.record(analyze_answer(ONE, r.current, Transcript.from_text(text)))
+    assert len(ONE.rounds) == 1 and len(r.prompts) == 1
+    return r
+
+
+def test_a_rounds_range_is_over_what_its_score_counts_and_its_advice_is_possible():
+    """Walk21: "Your scores ranged from 0 to 80. Pick another round next." over a one-question round's 80: the range
+    mixed two tries of one question while the score counts the best, and the bank had no other round to pick."""
+    r = answered_twice()
+    summary = r.summary()
+    assert summary.overall == 100 and r.counted_scores() == [100, 0]
+    said = round_message(r, summary, what_name(r))
+    assert "0 to" not in said and "another round" not in said, said
+    assert said == "Round done. Try this round again another day.", said
+
+
+def test_a_one_question_round_is_named_a_round_and_one_prompt_a_prompt():
+    """Walk21: Start round on a one-question round ended "Prompt complete" under "One prompt: …"."""
+    assert what_name(answered_twice()) == "Round"
+    assert what_name(Rehearsal.for_prompt(ONE, ONE.rounds[0].prompts[0])) == "Prompt"
+    assert what_name(Rehearsal.for_prompt(BANK, BANK.rounds[0].prompts[0])) == "Prompt"

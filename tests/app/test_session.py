@@ -899,3 +899,24 @@ def test_partly_there_leaves_out_words_any_answer_says(heard, said):
     expected = None if said is None else f"Partly there: you said {said}, but not the whole point. Say it in one " \
                                          "clear sentence."
     assert _detail(result, heard) == expected
+
+
+def test_a_plain_key_points_card_does_not_call_its_own_words_cues():
+    """Walk21: feedback on a key point written with no cues read "(by meaning · cues: marketplace, checkout)": the
+    words came from the label, not from cues the candidate wrote."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+
+    text = ('schema = 1\n[job]\nid = "w21"\ntitle = "Backend"\n[[rounds]]\nid = "r1"\ntitle = "Round 1"\n'
+            '[[rounds.prompts]]\nid = "q1"\ntext = "Tell me about a payment system you built."\n'
+            '[[rounds.prompts.key_points]]\nid = "lead"\nlabel = "I led the checkout rewrite at a marketplace"\n')
+    answer = Transcript.from_text("At my last job I led the checkout rewrite at a large online marketplace.")
+    plain = parse_bank(text)
+    note = feedback_document(analyze_answer(plain, plain.rounds[0].prompts[0], answer))["key_points"][0][
+        "evidence"][0]["note"]
+    assert note.startswith("by meaning") and "cues" not in note and "checkout" in note, note
+    cued = parse_bank(text + 'cues = ["checkout", "marketplace"]\n')
+    note = feedback_document(analyze_answer(cued, cued.rounds[0].prompts[0], answer))["key_points"][0][
+        "evidence"][0]["note"]
+    assert "cues: checkout, marketplace" in note, note

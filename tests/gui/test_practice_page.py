@@ -788,8 +788,9 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # walkthrough 7: "Well done." over a round whose answers scored 25 to 75 (a retry brought the overall to 78)
     # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     # walk14: the headline is one short line; the overall and which try counts are in the summary under it
-    assert round_message(2, 2, 78, scores=[83, 100, 25, 75]) == \
-        "Your scores ranged from 25 to 100. Pick another round next."
+    # (walk21: the range is of the scores the overall counts, each question's best try, not of every try)
+    assert round_message(2, 2, 88, scores=[100, 75], tries=[83, 100, 25, 75]) == \
+        "Your scores ranged from 75 to 100. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -805,8 +806,8 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
         "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next.")
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
-    assert round_message(2, 2, 100, "Drill", [33, 100, 100]) == (
-        "Your scores on the points asked for ranged from 33 to 100. Pick another round next.")
+    assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == (
+        "Your answers all scored 100 on the points asked for. Pick another round next.")
 
 
 def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():
@@ -819,8 +820,8 @@ def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_r
     one = round_message(3, 4, 64, scores=[74, 69, 66, 83])
     assert one == "1 question skipped: it counts as not answered."
     assert round_message(2, 4, 64, scores=[74, 83]) == "2 questions skipped: they count as not answered."
-    cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 78, "Round", [83, 100, 25, 75]), (4, 4, 85, "Round", [85] * 4),
-             (2, 2, 100, "Drill", [33, 100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
+    cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 88, "Round", [100, 75]), (4, 4, 85, "Round", [85] * 4),
+             (2, 2, 100, "Drill", [100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
     for answered, total, overall, what, scores in cases:
         said = round_message(answered, total, overall, what, scores)
         assert len(said) <= 85 and "/ 100" not in said and "overall" not in said.lower(), said
@@ -1568,7 +1569,8 @@ def test_a_retried_prompts_summary_counts_its_best_try_and_says_which(window, qt
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{first:.0f}" in labels                                 # the big number: the best try
     assert (f"Counting your best of 2 tries: try 1, {first:.0f} (the last, try 2, scored {last:.0f})." in labels)
-    assert page.prompt_text.text().startswith(f"Your scores ranged from {last:.0f} to {first:.0f}.")
+    # walk21: no range of one question's tries (the score counts the best); the bank's only round is no other
+    assert page.prompt_text.text() == "Prompt done. Drill your weak points next, or try the whole round."
     drill = [t[2:] for t in labels[labels.index("Drill next") + 1:] if t.startswith("• ")]
     assert drill == [k.label for k in prompt.key_points if k.id in ("embedded-finance", "scale")], drill
 
@@ -1606,7 +1608,7 @@ def test_an_answer_cut_off_is_left_out_of_its_sittings_summary_and_the_summary_s
     labels = [w.text() for w in page.summary.findChildren(QLabel)]
     assert f"{weak:.0f}" in labels and "1 answer cut off, not counted (as in History)." in labels, labels
     assert not any(t.startswith("Counting your best") for t in labels)          # one try counted
-    assert page.prompt_text.text() == "Prompt done. Drill your weak points next, or pick another round."
+    assert page.prompt_text.text() == "Prompt done. Drill your weak points next, or try the whole round."
 
 
 TWO_ROUNDS = """schema = 1
@@ -2670,6 +2672,12 @@ def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(wi
     history = window.history
     assert history.bank_filter.currentData() == ctl.rehearsal.bank.id
     assert history.prompt_filter.currentData() == prompts[0].id
+    # walk21: the newest answer to it selected, the keyboard on the table (it selected none)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is history.table, timeout=5000)
+    rows = history.model.rows
+    current = history.table.selectionModel().currentIndex()
+    assert rows and current.isValid() and history.table.selectionModel().isRowSelected(current.row())
+    assert rows[current.row()]["started_at"] == max(r["started_at"] for r in rows), rows
     window.nav.setCurrentRow(PAGES.index("Practice"))
     qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
     lines[1].setFocus(Qt.FocusReason.TabFocusReason)

@@ -65,6 +65,9 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     point: a walkthrough found 7-10 per point, some from unrelated sentences ("customers" at 0:01)."""
     found = list(a.evidence.get(result.key_point.id) or [])
     note = ""
+    # a key point written without cues is matched on its own words: not called cues (walk21: "cues: marketplace,
+    # checkout" under a point whose candidate wrote none)
+    cues, cue = ("said", "said") if result.key_point.cues_from_label else ("cues", "cue")
     meaning = next((ev for ev in found if _attr(ev, "how", "words") in ("meaning", "sentence")), None)
     if meaning is not None:
         first, last = _attr(meaning, "first_word"), _attr(meaning, "last_word")
@@ -76,12 +79,12 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
                   o is not ev and o.first_word <= ev.first_word and ev.last_word <= o.last_word
                   and (o.first_word, o.last_word) != (ev.first_word, ev.last_word) for o in cued)]
         by = "by meaning" if _attr(meaning, "how") == "meaning" else "by its words"
-        note = by + (f" · cues: {', '.join(dict.fromkeys(inside))}" if inside else "")
+        note = by + (f" · {cues}: {', '.join(dict.fromkeys(inside))}" if inside else "")
         found = [meaning]
     out = []
     for ev in found[:MAX_CUE_EVIDENCE]:
-        cue = _attr(ev, "cue")
-        shown = note if ev is meaning else _attr(ev, "note") or (f"cue: {_shown_cue(cue)}" if cue else None)
+        matched = _attr(ev, "cue")
+        shown = note if ev is meaning else _attr(ev, "note") or (f"{cue}: {_shown_cue(matched)}" if matched else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
     return out

@@ -28,40 +28,58 @@ GOOD = 70       # the score shown green (gui.widgets.common.GOOD_SCORE passes it
 
 
 def headline(answered: int, total: int, overall: float, what: str = "Round", scores: Sequence[float] = (),
-             weak: bool = True, good: float = GOOD) -> str:
+             weak: bool = True, good: float = GOOD, tries: Sequence[float] | None = None,
+             more_rounds: bool = True) -> str:
     """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
     summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
-    the summary does not: the questions skipped (they count as not answered), or the range of the tries' scores
-    (`scores`: every try as the round counts it, its follow-ups' points in, Rehearsal.counted_scores; a drill's only
-    the points it asked for, and it says so). "Well done" is for good scores only, every try included. A good
-    overall reached by retrying is not told to "drill your weak points next" (walkthrough 11), nor is a round with
-    nothing left to drill (`weak` False: walk18)."""
+    the summary does not: the questions skipped (they count as not answered), or the range of the scores the overall
+    counts (`scores`: each answered question's best try, its follow-ups' points in; walk21: "ranged from 0 to 80"
+    mixed two tries of one question); a drill's only the points it asked for, and it says so. "Well done" is for good
+    scores only, every try (`tries`, Rehearsal.counted_scores; default `scores`) included. A good overall reached by
+    retrying is not told to "drill your weak points next" (walkthrough 11), nor is a round with nothing left to drill
+    (`weak` False: walk18). A bank of one round (`more_rounds` False) is not told to pick another (walk21)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
         skipped = total - answered
         return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
-    if overall >= good and min(scores, default=overall) >= good:
-        return "Well done. Pick another round, or drill your weak points." if weak else \
-            "Well done. Pick another round next."
+    tries = list(scores if tries is None else tries)
+    other = "pick another round" if more_rounds else \
+        "try this round again another day" if what == "Round" else "try the whole round"
+    if overall >= good and min(tries, default=overall) >= good:
+        return f"Well done. {other.capitalize()}, or drill your weak points." if weak else \
+            f"Well done. {other.capitalize()} next." if more_rounds else f"Well done. {other.capitalize()}."
+    retried_up = len(tries) > len(scores) and overall >= good         # retried up to a good overall
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores)
         asked = " on the points asked for" if what == "Drill" else ""
         said = f"Your answers all scored {low:.0f}{asked}." if round(low) == round(high) else \
             f"Your scores{asked} ranged from {low:.0f} to {high:.0f}."
-        if (len(scores) > answered and overall >= good) or not weak:      # retried up to a good overall
-            return f"{said} Pick another round next."
-        return f"{said} Drill your weak points next."
-    return f"{what} done. Drill your weak points next, or pick another round." if weak else \
-        f"{what} done. Pick another round next."
+    else:
+        said = f"{what} done."
+    if retried_up or not weak:
+        return f"{said} {other.capitalize()} next." if more_rounds else f"{said} {other.capitalize()}."
+    return f"{said} Drill your weak points next." if len(scores) > 1 else \
+        f"{said} Drill your weak points next, or {other}."
+
+
+def counted_scores(rehearsal: Rehearsal) -> list[float]:
+    """Each answered question's score as the round's overall counts it (its best try, follow-ups' points in)."""
+    return [q[0] for p in dict.fromkeys(rehearsal.prompts) if (q := rehearsal.question(p.id)) is not None]
 
 
 def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round", good: float = GOOD) -> str:
-    """The headline over `rehearsal`'s `summary`: its range is of the tries as the round counts them, so its words
-    agree with the overall under it; drilling is advised only when the summary lists points to drill."""
-    return headline(summary.answered, summary.total, summary.overall, what, rehearsal.counted_scores(),
-                    bool(summary.to_drill), good)
+    """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts, so its words agree
+    with the overall under it; drilling is advised only when the summary lists points to drill."""
+    return headline(summary.answered, summary.total, summary.overall, what, counted_scores(rehearsal),
+                    bool(summary.to_drill), good, rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
+
+
+def what_name(rehearsal: Rehearsal) -> str:
+    """What a sitting is called at its end: "Drill", "Prompt" (One prompt…) or "Round" (walk21: Start round on a
+    round of one question ended "Prompt complete" under "One prompt: …")."""
+    return "Drill" if rehearsal.focus else "Prompt" if rehearsal.one_prompt else "Round"
 
 
 def both_text(before: float, with_follow_ups: float) -> str:
@@ -124,3 +142,4 @@ def rows_text(rows: Sequence[dict[str, Any]]) -> str:
     "3 answers and 1 follow-up" (walk19: History's status said "4 answers" where Progress said that)."""
     kinds = [kind_name(r) for r in rows]
     return answers_text(len(kinds), kinds.count("Drill"), kinds.count("Follow-up"))
+

@@ -83,6 +83,8 @@ class Rehearsal:
     # answers cut off (the microphone stopped; stored with a remark, core.history.queries.COMPLETE): left out of the
     # summary as History leaves them out of every number, and counted here for it to say so
     cut_off: int = 0
+    # One prompt…: a question on its own, not a round (walk21: a round of one question was taken for one)
+    one_prompt: bool = False
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
@@ -92,7 +94,8 @@ class Rehearsal:
     def for_prompt(cls, bank: Bank, prompt: Prompt) -> Rehearsal:
         rnd = next((r for r in bank.rounds if prompt in r.prompts), None)
         # where it comes from: the question itself is shown under this title (it was the title, said twice)
-        return cls(bank, [prompt], f"One prompt · {rnd.title}" if rnd else "One prompt", rnd.id if rnd else None)
+        return cls(bank, [prompt], f"One prompt · {rnd.title}" if rnd else "One prompt", rnd.id if rnd else None,
+                   one_prompt=True)
 
     @classmethod
     def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]]) -> Rehearsal:

@@ -501,8 +501,8 @@ class MainWindow(QMainWindow):
 
     def _open_question(self, bank_id: str, prompt_id: str) -> None:
         """A line of the round summary: that question's answers in History."""
+        self.nav.setCurrentRow(PAGES.index("History"))      # shown first: the keyboard goes to its answer (walk21)
         self.history.show_question(bank_id, prompt_id)
-        self.nav.setCurrentRow(PAGES.index("History"))
 
     def stop_playback(self) -> None:
         self.player.stop()

@@ -287,3 +287,15 @@ def test_a_question_left_out_of_the_notes_is_counted():
 
     assert questions_left_out(WALK21_SENTENCES) == ["What would I change?"]
     assert questions_left_out(WALK21_LINES) == []
+
+
+def test_vocabulary_names_are_names_not_capitalised_plain_words():
+    """Walk21: "3-D Secure" gave the vocabulary "Secure"; a sentence's first word and a plain capitalised word are
+    no names; acronyms, CamelCase, multi-word names and unknown capitalised words are."""
+    from voiceprep.core.banks.notes import vocabulary_names
+
+    assert vocabulary_names("Chargebacks dropped by 18% after we added 3-D Secure") == ["3-D Secure"]
+    assert vocabulary_names("Retries used idempotency keys, e.g. the order id plus attempt") == []
+    assert vocabulary_names("What would I change? I would add load tests earlier") == []
+    assert vocabulary_names("We used Kafka and PCI work at HoYoverse on Genshin Impact, all Secure") == [
+        "Kafka", "PCI", "HoYoverse", "Genshin Impact"]

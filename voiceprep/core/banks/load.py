@@ -326,9 +326,13 @@ def _competencies(c: _Checker, root: Table) -> list[Competency]:
     if out:
         total = sum(comp.weight for comp in out)
         if not math.isclose(total, 1.0, abs_tol=WEIGHT_TOLERANCE):
-            shown = f"{total:.3f}".rstrip("0").rstrip(".")
-            c.error(("competencies",), f"weights add up to {shown}; they should add up to 1")
+            c.error(("competencies",), f"weights add up to {weight_text(total)}; they should add up to 1")
     return out
+
+
+def weight_text(weight: float) -> str:
+    """A weight or a sum of weights as the bank's problems and its editor say it: "0.5", "1.1", "0.125"."""
+    return f"{weight:.3f}".rstrip("0").rstrip(".")
 
 
 def _delivery(c: _Checker, data: Table, path: Path_) -> tuple[tuple[str, ...], float]:

@@ -26,12 +26,13 @@ from voiceprep.core.banks import BankLoadError, parse_bank
 from voiceprep.core.banks.draft import draft_bank
 from voiceprep.core.banks.notes import (
     ProposedPoint,
-    cues_for,
+    cue_examples,
     meaning_similarity,
     min_cues_for,
     propose_key_points,
     questions_left_out,
     tick_for_prompt,
+    vocabulary_names,
 )
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
@@ -345,9 +346,9 @@ class NotesDialog(QDialog):
             w.setEnabled(point is not None)
 
     def _show_hint(self, point: ProposedPoint | None) -> None:
-        """The automatic cues of the point's wording, only as a hint: saved as cues, they made the judge worse
-        (fix37)."""
-        auto = cues_for(point.label, self.prompt) if point else []
+        """Cues the candidate might write, only as a hint: the point's names and numbers (walk21: "e.g. earlier", a
+        plain word of it); automatic cues saved as cues made the judge worse (fix37)."""
+        auto = cue_examples(point.label) if point else []
         self.cues_edit.setPlaceholderText(("optional, e.g. " + "; ".join(auto)) if auto else "optional")
 
     def _show_needed(self, row: int) -> None:
@@ -411,8 +412,8 @@ class NotesDialog(QDialog):
         self.add_btn.setEnabled(n > 0)
 
     def chosen(self) -> list[ProposedPoint]:
-        """The ticked points as plain labels with the cues the candidate typed, if any; the automatic cues of their
-        wording go along as `names` (for the bank's vocabulary, not saved as cues)."""
+        """The ticked points as plain labels with the cues the candidate typed, if any; the names in their wording
+        go along as `names` (for the bank's vocabulary, not saved as cues)."""
         out = []
         for row, (point, tick) in enumerate(zip(self.points, self.ticked())):
             text = " ".join(point.label.split())
@@ -420,5 +421,5 @@ class NotesDialog(QDialog):
                 continue
             cue_list = self._own_cues.get(row, [])
             out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list))),    # as shown
-                                     names=cues_for(text, self.prompt)))
+                                     names=vocabulary_names(text)))
         return out

@@ -49,7 +49,7 @@ from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues
+from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
@@ -66,7 +66,8 @@ COMMIT_DELAY_MS = 500
 VOCABULARY_LINES_MAX = 8        # the Job form's Vocabulary box grows with its names to this many lines
 CUES_LINES_MAX = 12             # the Cues box grows with its cues to this many lines (a key point's form fits 1366x768)
 PLACEHOLDER_ID = re.compile(r"(prompt|point)(-\d+)?")       # a new item's id until it is named from its words
-COMPETENCY_PLACEHOLDER = re.compile(r"competency_\d+")     # a new competency's id until it is named from its name
+# a new competency's id until it is named from its name ("competency_1" in a draft kept from before walk21)
+COMPETENCY_PLACEHOLDER = re.compile(r"competency[-_]\d+")
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
@@ -631,7 +632,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
-        cid = self._line("id", "Id", "lowercase_with_underscores")
+        cid = self._line("id", "Id", "lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
         if COMPETENCY_PLACEHOLDER.fullmatch(cid.text()) and saved is not None and cid.text() not in saved \
@@ -688,12 +689,20 @@ class BankEditor(QWidget):
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
         show_hint()
-        self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
-                                   "idea. Without cues the key point's own words are used.", 4, as_list=True,
-                   grow_to=CUES_LINES_MAX)
-        self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)").setToolTip(
-            "How many different cues must be heard for the point to count by words alone. The judge also "
-            "credits the point by meaning, cues or not.")
+        cues = self._text("cues", "Cues", "optional: how you would say it, one per line; a|b = two ways of saying one "
+                                          "idea. Without cues the key point's own words are used.", 4, as_list=True,
+                          grow_to=CUES_LINES_MAX)
+        needed = self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)")
+        needed.setToolTip("How many different cues must be heard for the point to count by words alone. The judge "
+                          "also credits the point by meaning, cues or not.")
+
+        def show_needed() -> None:
+            # no cues, nothing to count: said as the notes dialog says it (walk21: "default (1)" with no cues)
+            has = bool(cues.toPlainText().strip())
+            needed.setSpecialValueText("default (1)" if has else "no cues: judged by its meaning")
+            needed.setReadOnly(not has)            # still a Tab stop, the form's order kept
+        cues.textChanged.connect(show_needed)
+        show_needed()
         comp_ids = self.doc.ids((), "competencies") if self.doc else []
         box = QComboBox()
         box.addItem("(none)", "")
@@ -816,12 +825,13 @@ class BankEditor(QWidget):
         total = sum(w for w in weights if isinstance(w, (int, float)))
         ok = abs(total - 1.0) <= WEIGHT_TOLERANCE
         if not long:
-            return f"sum {total:.2f}" + ("" if ok else " ≠ 1")
+            return f"sum {weight_text(total)}" + ("" if ok else " ≠ 1")
         if ok:
             return "Weights add up to 1 ✓"
-        # plain words (walkthrough 10: "off by +0.600" left the sign's meaning open)
-        change = f"take {total - 1:.2f} off" if total > 1 else f"add {1 - total:.2f}"
-        return f"Weights add up to {total:.2f}; they should add up to 1 ({change})"
+        # plain words (walkthrough 10: "off by +0.600" left the sign's meaning open), numbers as the problems list
+        # writes them (walk21: "0.50 … (add 0.50)" beside "add up to 0.5")
+        change = f"take {weight_text(total - 1)} off" if total > 1 else f"add {weight_text(1 - total)}"
+        return f"Weights add up to {weight_text(total)}; they should add up to 1 ({change})"
 
     def _after_change(self, validate_only: bool = False) -> None:
         doc = self.doc
@@ -1014,7 +1024,7 @@ class BankEditor(QWidget):
             assert doc is not None
             ids = set(doc.ids((), "competencies"))
             n = doc.count((), "competencies")
-            cid = slugify(f"competency {n + 1}", ids).replace("-", "_")
+            cid = slugify(f"competency {n + 1}", ids)    # dashes, as every new id (walk21)
             weights = [doc.get(("competencies", j), "weight", 0) for j in range(n)]
             weights = [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
             missing = round(1.0 - sum(weights), 4)
@@ -1128,6 +1138,10 @@ class BankEditor(QWidget):
                 return first or prompt_path
             self._structural(add_names)
         self.select(first or prompt_path)
+        if names:           # said (walk21: the file was saved with a vocabulary the Vocabulary box never showed)
+            listed = ", ".join(f"“{n}”" for n in names)
+            self.status.setText(f"Added {listed} to the bank's Vocabulary (under Job), so the transcriber expects "
+                                f"{'it' if len(names) == 1 else 'them'}.")
         if first is not None:
             self._focus_field()
 
@@ -1160,10 +1174,12 @@ class BankEditor(QWidget):
             with doc.step(path, path[:-1]):
                 if self._kind(path) == "competency":
                     # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
-                    cid = doc.get(path, "id")
+                    # ... onto the one left when one is (walk21: 5 "Competency is empty" errors)
+                    cid, n = doc.get(path, "id"), doc.count((), "competencies")
+                    other = doc.get(("competencies", 1 - int(path[-1])), "id") if n == 2 else None
                     for kp in doc.key_point_paths():
                         if cid and doc.get(kp, "competency") == cid:
-                            doc.set(kp, "competency", None)
+                            doc.set(kp, "competency", other or None)
                 doc.remove(path)
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
@@ -1172,8 +1188,9 @@ class BankEditor(QWidget):
         self.status.setText(f"Removed {what}. Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _removed_what(self, path: NodePath) -> str:
-        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points")."""
+    def _removed_what(self, path: NodePath, advice: bool = True) -> str:
+        """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points"); a
+        competency with what becomes of the key points that named it unless `advice` is False (Undo: walk21)."""
         doc, kind = self.doc, self._kind(path)
         assert doc is not None
         if kind == "key_point":
@@ -1185,12 +1202,16 @@ class BankEditor(QWidget):
             return f"the key point with no wording yet and its cues {said}" if cues else "an empty key point"
         if kind == "competency":
             cid, name = doc.get(path, "id", ""), _elide(str(doc.get(path, "name", "") or ""), 60)
-            marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid)
-            last = doc.count((), "competencies") == 1
+            marked = sum(1 for kp in doc.key_point_paths() if cid and doc.get(kp, "competency") == cid) \
+                if advice else 0
+            n = doc.count((), "competencies")
+            other = ("competencies", 1 - int(path[-1]))
+            other_name = _elide(str(doc.get(other, "name", "") or doc.get(other, "id", "")), 60) if n == 2 else ""
+            points = counted(marked, "key point")
             return (f"the competency “{name or cid}”"
-                    + (f" (and from the {counted(marked, 'key point')} that named it)" if marked and last else
-                       f" ({counted(marked, 'key point')} named it: pick another under their Competency)" if marked
-                       else ""))
+                    + (f" (and from the {points} that named it)" if marked and n == 1 else
+                       f": its {points} now count{'s' * (marked == 1)} toward “{other_name}”" if marked and n == 2
+                       else f" ({points} named it: pick another under their Competency)" if marked else ""))
         if kind == "prompt":
             n, text = doc.count(path, "key_points"), _elide(str(doc.get(path, "text", "") or "").strip(), 60)
             what, inside = (f"the question “{text}”" if text else "a question with no text yet"), "key point"
@@ -1218,7 +1239,7 @@ class BankEditor(QWidget):
             self._after_change()
             self.refresh(select=self._nearest(self.doc.where))
             if step is not None and len(step[1]) < len(step[0]):     # a removal: named now that it is back
-                said = f"brought back {self._removed_what(step[0])}"
+                said = f"brought back {self._removed_what(step[0], advice=False)}"
             self.status.setText(f"Undone: {said}. Redo ({self.redo_key}) does it again.")
 
     def _undone_what(self, before: NodePath, after: NodePath) -> str:
@@ -1368,7 +1389,7 @@ class BankEditor(QWidget):
             return None
 
     def _name_new_competencies(self) -> int:
-        """A new competency's "competency_1" becomes an id from its name ("distributed_systems"), with the key points
+        """A new competency's "competency-1" becomes an id from its name ("distributed-systems"), with the key points
         that name it (walkthrough 12: the id stayed competency_1 after the competency was renamed). Only ids the
         saved file does not have (no history can use them) and the candidate did not type."""
         doc, saved = self.doc, self._saved_competency_ids()
@@ -1381,7 +1402,7 @@ class BankEditor(QWidget):
             if not COMPETENCY_PLACEHOLDER.fullmatch(cid) or cid in saved or ("@competency", cid) in self._pinned_ids \
                     or not name or re.fullmatch(r"Competency \d+", name):
                 continue
-            new = slugify(name, set(doc.ids((), "competencies")) - {cid}, fallback=cid, words=4).replace("-", "_")
+            new = slugify(name, set(doc.ids((), "competencies")) - {cid}, fallback=cid, words=4)
             if new == cid or not doc.set(cp, "id", new):
                 continue
             renamed += 1

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
-from voiceprep.core.banks import BankLoadError, load_bank
+from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
-from voiceprep.core.banks.load import BankError, read_bank_text
+from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
@@ -43,6 +43,7 @@ from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_
 
 ID_ROLE = 256
 DRAFT_LABEL = "Draft from a job description…"
+NEW_BANK_LABEL = "Create my own bank"     # the welcome banner's words too (walk21: "New bank" here)
 _BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)", re.MULTILINE)
 _LISTED = 8
 
@@ -148,7 +149,7 @@ class BanksPage(QWidget):
         browse = QWidget()
         root = QVBoxLayout(browse)
         root.addWidget(heading("Question banks", 16))
-        self.new_btn = QPushButton("New bank")
+        self.new_btn = QPushButton(NEW_BANK_LABEL)
         self.new_btn.setToolTip("Create your own bank and write your key points")
         self.draft_btn = QPushButton(DRAFT_LABEL)
         self.edit_btn = QPushButton("Edit")
@@ -284,9 +285,7 @@ class BanksPage(QWidget):
         if b.job.must_haves:
             parts.append("<h4>Must-haves</h4><ul>" + "".join(f"<li>{html.escape(m)}</li>" for m in b.job.must_haves) + "</ul>")
         if b.competencies:
-            parts.append("<h4>Competencies</h4><ul>" + "".join(
-                f"<li><b>{html.escape(c.name)}</b> ({c.weight:.2f}) — {html.escape(c.definition)}</li>"
-                for c in b.competencies) + "</ul>")
+            parts.append("<h4>Competencies</h4><ul>" + "".join(map(competency_line, b.competencies)) + "</ul>")
         for r in b.rounds:
             # no bottom margin: Qt gives it to the last prompt's own line, a blank line above its key points
             parts.append(f"<h3>{html.escape(r.title)}</h3><ol style='margin-bottom:0px'>")
@@ -540,3 +539,9 @@ class BanksPage(QWidget):
     def _editor_closed(self) -> None:
         self.pages.setCurrentIndex(0)
         self.fill()
+
+
+def competency_line(c: Competency) -> str:
+    """A competency in the bank's preview: its name, weight and definition, if any (walk21: "(1.00) —" with none)."""
+    definition = f" — {html.escape(c.definition)}" if c.definition.strip() else ""
+    return f"<li><b>{html.escape(c.name)}</b> ({weight_text(c.weight)}){definition}</li>"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from voiceprep import paths
 from voiceprep.app.states import RehearsalState
 from voiceprep.gui.widgets.bank_editor import plain_label
+from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
 from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
 
 MARKER = "welcome-dismissed"
@@ -42,8 +43,8 @@ class WelcomePanel(QFrame):
                                   "so the best bank is your own:")
         lay.addWidget(self.sample)
         row = QHBoxLayout()
-        self.create_btn = QPushButton("Create my own bank")
-        self.draft_btn = QPushButton("Draft from a job description…")
+        self.create_btn = QPushButton(NEW_BANK_LABEL)
+        self.draft_btn = QPushButton(DRAFT_LABEL)
         self.dismiss_btn = QPushButton("Got it")
         self.dismiss_btn.setToolTip("Hide this explanation for good")
         for b in (self.create_btn, self.draft_btn):

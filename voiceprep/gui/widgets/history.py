@@ -208,6 +208,7 @@ class HistoryPage(QWidget):
         self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
         self._shown_generation = 0     # the last refresh whose rows are on screen
         self._to_results = False       # Down or Enter in the search: the keyboard goes to the rows once they are in
+        self._newest = False           # ... and to the newest answer among them (show_question)
         root = QVBoxLayout(self)
         # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -352,6 +353,8 @@ class HistoryPage(QWidget):
         self.bank_filter.setCurrentIndex(max(self.bank_filter.findData(bank_id), 0))
         self.bank_filter.blockSignals(False)
         self._fill_prompts(prompt_id)
+        self._newest = True                         # its newest answer selected, the keyboard on it (walk21)
+        self.to_results()
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected (typing replaces the last search)."""
@@ -370,16 +373,18 @@ class HistoryPage(QWidget):
     def _typing_on(self, _text: str) -> None:
         """The candidate types on after Enter or Down: the keyboard stays in the search (a later refresh, such as
         an answer saved from Practice, moved it to the table and opened the first row)."""
-        self._to_results = False
+        self._to_results = self._newest = False
 
     def _enter_results(self) -> None:
-        self._to_results = False
-        if not self.model.rows:
+        self._to_results, newest, self._newest = False, self._newest, False
+        rows = self.model.rows
+        if not rows:
             return                                  # nothing found: the keyboard stays in the search
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(self.model.index(0, 0), flags)
-        self.table.scrollToTop()
+        row = max(range(len(rows)), key=lambda i: rows[i]["started_at"]) if newest else 0
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def _filters(self) -> tuple[Any, Any, str | None, int | None]:
         """Bank, prompt, search text and minimum score as chosen (None: not filtered by it)."""
@@ -442,7 +447,7 @@ class HistoryPage(QWidget):
         self.detail.clear()
 
     def _failed(self, exc: BaseException, doing: str) -> None:
-        self._to_results = False        # a later refresh (an answer saved in Practice) must not take the keyboard
+        self._to_results = self._newest = False   # a later refresh (an answer saved in Practice) must not take the keyboard
         self.status.setText(sentence_case(user_message(exc, doing)))
 
     # -- one attempt ----------------------------------------------------------------------------

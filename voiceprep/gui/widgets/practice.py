@@ -203,9 +203,9 @@ RECAP_LARGE = (1600, 900, 4)
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
-                  scores: Sequence[float] = (), weak: bool = True) -> str:
+                  scores: Sequence[float] = (), weak: bool = True, tries: Sequence[float] | None = None) -> str:
     """The headline over a round's summary (app.scored.headline), green from the page's GOOD_SCORE."""
-    return scored.headline(answered, total, overall, what, scores, weak, GOOD_SCORE)
+    return scored.headline(answered, total, overall, what, scores, weak, GOOD_SCORE, tries)
 
 
 def skipped_heading(n: int) -> str:
@@ -620,7 +620,7 @@ class PracticePage(QWidget):
         if edited is None or edited == r.bank:
             return
         self._edit_told = r
-        what = "drill" if r.focus else "prompt" if len(r.prompts) == 1 else "round"
+        what = scored.what_name(r).lower()
         # nothing answered yet in it (walk17: at question 1 it said "Your answers so far are saved")
         saved = " Your answers so far are saved in History." if r.results else ""
         text = (f"You edited this bank: this {what} keeps the questions it started with, and your changes apply from "
@@ -649,7 +649,7 @@ class PracticePage(QWidget):
         round or prompt is gone from the bank)."""
         if r.focus:
             return None
-        if len(r.prompts) == 1 and r.title.startswith("One prompt"):
+        if r.one_prompt:
             prompt = next((p for p in bank.all_prompts() if p.id == r.prompts[0].id), None)
             return Rehearsal.for_prompt(bank, prompt) if prompt is not None else None
         rnd = next((x for x in bank.rounds if x.id == r.round_id), None)
@@ -1024,7 +1024,8 @@ class PracticePage(QWidget):
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
         r = self.ctl.rehearsal
         # the last question's N finishes (walk15: "go to the next question" beside "Finish round")
-        finish = ("finish" if len(r.prompts) == 1 else "finish the round") if r is not None and r.is_last else ""
+        alone = r is not None and len(r.prompts) == 1 and scored.what_name(r) != "Round"     # not a round (walk21)
+        finish = ("finish" if alone else "finish the round") if r is not None and r.is_last else ""
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
@@ -1071,7 +1072,8 @@ class PracticePage(QWidget):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             # one prompt is no round (walkthrough 9: it ended with "Round complete")
-            self.next_btn.setText("Finish  (N)" if len(self.ctl.rehearsal.prompts) == 1 else "Finish round  (N)")
+            alone = len(self.ctl.rehearsal.prompts) == 1 and scored.what_name(self.ctl.rehearsal) != "Round"
+            self.next_btn.setText("Finish  (N)" if alone else "Finish round  (N)")
         else:
             self.next_btn.setText("Next  (N)")
         if focused is not None and self.isAncestorOf(focused) and not focused.isEnabled():
@@ -1185,7 +1187,7 @@ class PracticePage(QWidget):
         body = QWidget()
         lay = QVBoxLayout(body)
         # a drill's end said "Round complete" (walkthrough 6), and so did one prompt's (walkthrough 9)
-        what = "Drill" if rehearsal.focus else "Prompt" if len(rehearsal.prompts) == 1 else "Round"
+        what = scored.what_name(rehearsal)
         top = QHBoxLayout()              # one row: the summary fits a 1366x768 screen (walkthrough 13)
         top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
         top.addSpacing(24)
