@@ -408,8 +408,8 @@ def claims(label: str) -> tuple[bool, bool]:
 
 
 _SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
-_SMALL_NUMBERS = {"zero": "0", "two": "2", "three": "3"}      # the number words the tokenizer leaves as words ("one" is
-# mostly a pronoun)
+# the number words the tokenizer leaves as words, as digits, for a sentence's numbers ("one" is mostly a pronoun)
+_SMALL_NUMBERS = {w: d for w, d in _SMALL.items() if w not in ("one", "a")}
 _HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
 
 
