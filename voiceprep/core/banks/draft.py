@@ -170,11 +170,16 @@ def _table_row(line: str, header: list[str] | None, spec: JobSpec) -> list[str] 
     name = row.get("name", "").strip()
     if not name:
         return header
-    cid = row.get("id") or slugify(name, fallback="competency").replace("-", "_")
-    cid = slugify(cid, {c.id for c in spec.competencies}, fallback="competency", words=8).replace("-", "_")
+    cid = _competency_id(row.get("id") or slugify(name, fallback="competency"), {c.id for c in spec.competencies})
     spec.competencies.append(CompetencySpec(cid, name, _weight(row.get("weight", "")),
                                             row.get("definition") or row.get("description") or ""))
     return header
+
+
+def _competency_id(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A drafted competency's id: dashes, as every new id in the editor ("distributed-systems-design", also for the
+    job's own "distributed_systems_design"; fix40). Banks already saved keep their ids: history is keyed by them."""
+    return slugify(text, taken, fallback="competency", words=8)
 
 
 def _weight(text: str) -> float | None:
@@ -200,6 +205,7 @@ def _weight_line(line: str, key: str | None, weights: dict[str, float]) -> str |
 
 
 def _apply_weights(spec: JobSpec, weights: dict[str, float]) -> None:
+    weights = {_competency_id(key): value for key, value in weights.items()}    # "tech_depth: 0.7" as "tech-depth"
     for comp in spec.competencies:
         if comp.id in weights:
             comp.weight = weights[comp.id]
