@@ -233,7 +233,7 @@ def test_each_line_and_each_sentence_is_an_idea():
     a joining word: wrapped text); a full stop and a space end a sentence whatever case follows."""
     labels = [p.label for p in propose_key_points(WALK20_LINES)]
     assert [label[:20] for label in labels] == ["Our order matching s", "I replaced the lock-", "Journaling and repli",
-                                                "P99 fell under 2 ms ", "I proved it by repla"]
+                                                "p99 fell under 2 ms ", "I proved it by repla"]
     as_sentences = " ".join(line + "." for line in WALK20_LINES.splitlines())
     assert [p.label for p in propose_key_points(as_sentences)] == labels
     # kept whole: "e.g.", "2.5 ms", "v1.2", and a line wrapped after a comma, a dash or a joining word
@@ -244,6 +244,20 @@ def test_each_line_and_each_sentence_is_an_idea():
         "I cut p99 from 2.5 ms to 0.9 ms on v1.2 of the matcher, e.g. by batching the journal writes",
         "I moved the payouts service to Kafka and ran both pipelines side by side for a month, then switched the "
         "readers over - one region at a time"]
+
+
+def test_a_first_word_written_as_an_identifier_keeps_its_case():
+    """Fix34 left alone: a proposal's first letter was capitalised, so "p99 fell under 2 ms" read "P99 fell ...". A
+    first word with a digit or a capital inside ("p99", "iOS", "gRPC", "eBPF") is kept as written; a plain word
+    still gets its capital."""
+    from voiceprep.core.banks.draft import ideas_of
+
+    notes = ("p99 fell under 2 ms after the rewrite\niOS crash rate fell by 40% in a month\n"
+             "gRPC calls replaced the REST hops between services\neBPF probes showed the lock contention\n"
+             "we cut cloud costs by 30% in one quarter\nk8s jobs now drain before a deploy\n")
+    assert [p.label.split()[0] for p in propose_key_points(notes)] == ["p99", "iOS", "gRPC", "eBPF", "We", "k8s"]
+    assert ideas_of("p99 latency under 50 ms, gRPC services, iOS clients, payment flows") == [
+        "p99 latency under 50 ms", "gRPC services", "iOS clients"]
 
 
 WALK21_LINES = """built the payouts ledger on Postgres with double-entry rows
@@ -265,7 +279,7 @@ def test_notes_written_for_this_prompt_are_all_ticked_unless_one_is_about_someth
     0.32, measured below), and only those within TICK_SHARE of the best were ticked. A handful of ideas with no
     heading is the story for this prompt: all are ticked, but for one about something else (cosine below
     UNRELATED: a hobby line, -0.008)."""
-    lines = {"Built the payo": 0.298, "Idempotency ke": 0.101, "Moved settleme": 0.210, "P99 latency do": 0.145,
+    lines = {"Built the payo": 0.298, "Idempotency ke": 0.101, "Moved settleme": 0.210, "p99 latency do": 0.145,
              "Nightly reconc": 0.250, "I enjoy hiking": -0.008}
     sentences = {"I led the chec": 0.316, "We split the c": 0.229, "Retries used i": 0.104, "Chargebacks dr": 0.237,
                  "I would add lo": 0.081}

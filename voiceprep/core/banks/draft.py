@@ -17,6 +17,7 @@ import tomlkit
 from tomlkit.items import Table
 
 from voiceprep.core.banks.document import slugify
+from voiceprep.core.wording import capitalised
 
 MIN_PROMPTS = 4
 MAX_CONTENT_POINTS = 3
@@ -357,7 +358,7 @@ def ideas_of(content: str) -> list[str]:
         label = part.strip(" .,")
         label = re.sub(r"^(?:(?:deep |strong |solid )?(?:knowledge|expertise|experience|proficiency) (?:of|in|with)"
                        r"|to|for|of|in|on|the|a|an)\s+", "", label, flags=re.I)
-        label = _neutral(label[0].upper() + label[1:])
+        label = _neutral(capitalised(label))
         if label.lower() not in (o.lower() for o in out):
             out.append(label)
     return out[:MAX_CONTENT_POINTS]

@@ -16,6 +16,7 @@ from voiceprep.core.analysis.followups import plain_word as _english
 from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
+from voiceprep.core.wording import capitalised
 
 MAX_WORDS = 32            # longer sentences are split at their clauses
 MAX_CUES = 4
@@ -282,7 +283,7 @@ def propose_key_points(notes: str, prompt: str = "",
             cues, specific = _idea_cues(idea, known_names, asked)
             if not specific:
                 continue                            # nothing specific to listen for
-            label = idea[0].upper() + idea[1:]
+            label = capitalised(idea)
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
                                      rubric=rubric, heading=piece.heading))
