@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.followups import plain_word as _english
-from voiceprep.core.analysis.text import stem, tokenize_text
+from voiceprep.core.analysis.text import sentences, stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.wording import capitalised
@@ -125,7 +125,7 @@ def _pieces(notes: str) -> list[_Piece]:
     a paragraph that is no such line, or another heading ("project experience" above "most challenging stuff u
     solved" above its story). Short lines one after another ("Reduced checkout errors by half", "Mentored two
     junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other. A
-    paragraph's lines and sentences are ideas each (see _lines and _sentences)."""
+    paragraph's lines and sentences are ideas each (see _lines and text.sentences)."""
     text = notes.replace("\r\n", "\n")
     text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
     blocks = _blocks(text)
@@ -147,7 +147,7 @@ def _pieces(notes: str) -> list[_Piece]:
             out.append(_Piece(body, heading, bullet=True))
         else:
             lines = body.split("\n")
-            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in _sentences(line))
+            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in sentences(line))
     return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
 
 
@@ -155,8 +155,6 @@ def _pieces(notes: str) -> list[_Piece]:
 _MID_CLAUSE = re.compile(r"(?:[,(&/-]|\u2013|\u2014|\b(?:and|or|but|nor|the|a|an|of|to|with|in|on|at|for|by|from|as|"
                          r"into|onto|via|than|that|which|who|whose|where|when|while|so|because|my|our|their|its|is|"
                          r"are|was|were))\Z", re.I)
-# a full stop after these ends no sentence: "e.g.", "i.e.", "U.S.", "vs.", an initial ("J. Smith")
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.|\b(?:vs|etc|approx|incl|cf|Mr|Mrs|Ms|Dr|St|No)\.)\Z")
 
 
 def _lines(lines: list[str]) -> list[str]:
@@ -171,20 +169,6 @@ def _lines(lines: list[str]) -> list[str]:
         else:
             out.append(line.strip())
     return out
-
-
-def _sentences(text: str) -> list[str]:
-    """A line's sentences: a full stop, "!" or "?" and a space end one whatever case follows ("p99 fell under 2 ms"),
-    except after an abbreviation ("e.g. by batching"); "2.5 ms" and "v1.2" have no space after their dot."""
-    out: list[str] = []
-    start = 0
-    for m in re.finditer(r"[.!?]+[\"'\u201d)]*\s+", text):
-        if m.group(0).startswith(".") and _ABBREVIATION.search(text[:m.start() + 1]):
-            continue
-        out.append(text[start:m.end()].strip())
-        start = m.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]
 
 
 def _split_long(sentence: str) -> list[str]:
