@@ -144,16 +144,17 @@ def test_a_title_line_over_bullets_is_a_heading_and_only_the_closest_few_are_tic
     assert not any(p.ticked for p in propose_key_points(WALK12_NOTES, "Where do you see yourself in ten years?"))
 
 
-def test_cues_follow_a_reworded_key_point():
-    """Walkthrough 12 (46-fb, 47): "Say what I measured and the number (throughput 3x, p99 from 12ms to 2ms)" was
-    reworded, but kept the old words' cues; cues_for gives the cues of the words kept."""
-    from voiceprep.core.banks.notes import cues_for
+def test_an_ideas_cues_are_its_numbers_with_their_units_and_its_most_specific_words():
+    """Walkthrough 12 (46-fb, 47): the cues of "Say what I measured and the number (throughput 3x, p99 from 12ms to
+    2ms)" and of its rewording (once `cues_for`, which no dialog uses since fix38: the hint is `cue_examples`)."""
+    def cues(notes: str) -> list[str]:
+        [point] = propose_key_points(notes)
+        return point.cues
 
-    assert cues_for("Say what I measured and the number (throughput 3x, p99 from 12ms to 2ms)") == [
+    assert cues("Say what I measured and the number (throughput 3x, p99 from 12ms to 2ms)") == [
         "{number} times", "{number} milliseconds", "throughput", "measured"]
-    assert cues_for("Throughput tripled and p99 went from 12 ms to 2 ms") == [
-        "{number} ms", "throughput", "tripled"]
-    assert cues_for("Kafka Streams") == ["Kafka Streams"] and cues_for("  ") == []
+    assert cues("Throughput tripled and p99 went from 12 ms to 2 ms") == ["{number} ms", "throughput", "tripled"]
+    assert cues("Kafka Streams") == ["Kafka Streams"]
 
 
 WHY_PROMPT = "Why Airwallex? What excites you about fintech and our problem space?"
@@ -180,7 +181,7 @@ def test_automatic_cues_leave_out_the_prompts_own_words():
     would you design an idempotent payment API so a client retry never charges a customer twice?"; "Airwallex" for
     "Why Airwallex?"): every answer repeats them, so they were free evidence. A note that names only what was asked
     keeps no cue and is judged by its wording."""
-    from voiceprep.core.banks.notes import cues_for, prompt_words
+    from voiceprep.core.banks.notes import prompt_words
 
     prompt = "How would you design an idempotent payment API so a client retry never charges a customer twice?"
     notes = ("- Client sends an idempotency key with every payment request\n"
@@ -192,8 +193,8 @@ def test_automatic_cues_leave_out_the_prompts_own_words():
         assert not [c for c in p.cues if all(w in asked for w in prompt_words(c))], (p.label, p.cues)
     assert "Postgres" in points[1].cues and "transaction" in points[1].cues
     said = "Airwallex moves money for global businesses"
-    assert "airwallex" not in [c.lower() for c in cues_for(said, WHY_PROMPT)]
-    assert "airwallex" in [c.lower() for c in cues_for(said)]          # no prompt: kept
+    assert "airwallex" not in [c.lower() for c in propose_key_points(said, WHY_PROMPT)[0].cues]
+    assert "airwallex" in [c.lower() for c in propose_key_points(said)[0].cues]          # no prompt: kept
     why = propose_key_points(WHY_NOTES, WHY_PROMPT)
     assert len(why) == 5 and not any("airwallex" in c.lower() for p in why for c in p.cues), [p.cues for p in why]
 

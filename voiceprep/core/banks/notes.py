@@ -291,15 +291,6 @@ def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozens
     return _cues(idea, known_names, asked)
 
 
-def cues_for(label: str, prompt: str = "") -> list[str]:
-    """The cues a proposal would get from this wording, as the candidate reworded it (walkthrough 12), none of the
-    prompt's own words: the notes dialog's hint and the names it adds to the bank's vocabulary, never saved as
-    cues (fix37: automatic cues saved as authored ones made the judge worse)."""
-    idea = " ".join(label.split()).rstrip(".")
-    return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()},
-                      prompt_words(prompt))[0] if idea else []
-
-
 def vocabulary_names(label: str) -> list[str]:
     """The names in a key point's wording for the bank's vocabulary (what the transcriber is told to expect): runs of
     capitalised words ("Genshin Impact", "3-D Secure", "LMAX Disruptor"), acronyms ("PCI"), CamelCase ("HoYoverse")
