@@ -2018,13 +2018,16 @@ def test_only_names_from_notes_go_into_the_vocabulary(qtbot, services, data_home
     """Walk21: the bank was saved with `vocabulary = ["Secure"]` (from "3-D Secure") while the Vocabulary field was
     empty: an ordinary capitalised word taken for a name, and the real term missed."""
     editor, dialog = notes_on_a_new_bank(
-        qtbot, services, data_home, WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse.")
+        qtbot, services, data_home, WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse."
+        " Python ran the nightly reconciliation jobs. Card payments went through Stripe from then on.")
     for i in range(len(dialog.points)):
         tick(dialog, i)
     chosen = dialog.chosen()
     dialog.accept()
     editor.add_key_points(chosen)
-    assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse")
+    # fix40: "Stripe" inside a sentence is a name although a plain word; "Python" first in its sentence is not told
+    # from a capitalised plain word, so it waits until written inside a sentence or typed
+    assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse", "Stripe")
 
 
 def test_a_key_point_without_cues_says_it_is_judged_by_its_meaning(qtbot, services, data_home, monkeypatch):

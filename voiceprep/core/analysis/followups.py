@@ -103,9 +103,6 @@ def _english(word: str) -> bool:
         return False
 
 
-plain_word = _english       # the bank's notes ask it too (core.banks.notes.vocabulary_names)
-
-
 def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False) -> str:
     """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX"); `plain`: the
     caller knows it is a plain word."""

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from voiceprep.core.analysis.followups import plain_word as _english
 from voiceprep.core.analysis.text import sentences, stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
@@ -50,7 +49,7 @@ class ProposedPoint:
     ticked: bool = True         # proposed ticked: one of the few that relate to the prompt (see tick_for_prompt)
     rubric: bool = False        # reads like the interviewer's rubric ("is polished ..."): never ticked
     heading: str = ""           # the heading the idea was written under in the notes, if any
-    # chosen in the dialog: the names in its wording (vocabulary_names), kept apart from `cues` (only cues the
+    # chosen in the dialog: the names in its wording (draft.names_in), kept apart from `cues` (only cues the
     # candidate typed are saved); they go into the bank's vocabulary
     names: list[str] = field(default_factory=list)
 
@@ -291,39 +290,11 @@ def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozens
     return _cues(idea, known_names, asked)
 
 
-def vocabulary_names(label: str) -> list[str]:
-    """The names in a key point's wording for the bank's vocabulary (what the transcriber is told to expect): runs of
-    capitalised words ("Genshin Impact", "3-D Secure", "LMAX Disruptor"), acronyms ("PCI"), CamelCase ("HoYoverse")
-    and capitalised words that are no plain English word ("Kafka"). Not a word capitalised because it starts a
-    sentence ("Chargebacks dropped ..."), nor a capitalised plain word on its own (walk21: "Secure" was saved from
-    "3-D Secure")."""
-    found: dict[str, None] = {}
-    for sentence in re.split(r"(?<=[.!?])\s+|\s*(?:--|—|–|;|:)\s*", " ".join(label.split())):
-        runs: list[list[str]] = [[]]
-        for i, match in enumerate(re.finditer(r"\S+", sentence)):
-            word = match.group(0).strip(",.()\"'“”!?").removesuffix("'s")
-            capital = bool(word) and word not in GENERIC_NAMES and (word[0].isupper() or (
-                any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)))
-            if capital and (i > 0 or _marked(word)):
-                runs[-1].append(word)
-            elif runs[-1]:
-                runs.append([])
-        for run in runs:
-            if len(run) > 1 or (run and (_marked(run[0]) or not _english(run[0]))):
-                found.setdefault(" ".join(run), None)
-    return list(found)
-
-
 def cue_examples(label: str) -> list[str]:
     """What the notes dialog offers as an example cue: the point's names and numbers as written ("3-D Secure",
     "18%"), none when it has neither (walk21: "e.g. earlier")."""
     numbers = re.findall(r"(?<![\w.-])\d[\d.,]*(?:%|\s?ms\b|\s?[kKmM]\b)?(?![\w-])", label)
-    return list(dict.fromkeys(vocabulary_names(label) + [n.rstrip(".,") for n in numbers]))
-
-
-def _marked(word: str) -> bool:
-    """A word written as a name wherever it stands: an acronym ("PCI"), CamelCase ("HoYoverse"), a digit in it."""
-    return any(ch.isupper() or ch.isdigit() for ch in word[1:]) or (word.isupper() and len(word) >= 2)
+    return list(dict.fromkeys(names_in(label) + [n.rstrip(".,") for n in numbers]))
 
 
 def min_cues_for(cues: list[str]) -> int:
