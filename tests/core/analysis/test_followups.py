@@ -458,3 +458,21 @@ def test_every_label_makes_one_grammatical_question(stem, kp):
             q = follow_up_for(each)
             assert not_one_question(q) is None, (label, q, not_one_question(q))
             assert plainly_asked(q, NAMES[stem]) is None, (label, q, plainly_asked(q, NAMES[stem]))
+
+
+def test_a_label_is_cut_at_its_first_sentence_as_the_notes_cut_it():
+    """Fix40: the follow-ups and the notes cut sentences alike (one splitter, one list of abbreviations). Before, a
+    follow-up stopped at "Dr." or "incl." (the notes' list had them, the follow-ups' not) and ran on past a full stop
+    inside quotes ("done." Then ...)."""
+    from voiceprep.core.banks.notes import propose_key_points
+
+    for label, first in (("I worked with Dr. Lee on the rollout. Latency halved in a week", "worked with Dr. Lee on the rollout"),
+                         ("Costs fell by 30%, incl. the hosting bill. Then we hired two engineers",
+                          "costs fell"),
+                         ('We called the migration "done." Then the pager went off at midnight', 'called the migration "done'),
+                         ("We compared Postgres Vs. MySQL for the ledger. It paid off within a month",
+                          "compared Postgres Vs. MySQL for the ledger")):
+        q = follow_up_for(KeyPoint(id="k", label=label, cues=()))
+        assert first in q and "Latency" not in q and "Then" not in q and "paid off" not in q, (label, q)
+        assert not re.search(r"\b(?:Dr|incl|Vs)(?:\?|\. Can)", q), (label, q)      # cut after an abbreviation
+        assert len(propose_key_points(label)) == 2, [p.label for p in propose_key_points(label)]

@@ -19,9 +19,9 @@ def seed(number: str) -> str:
 def test_seed_002_keeps_its_competencies_weights_must_haves_and_round():
     bank = parse_bank(draft_bank(seed("002")))
     assert {c.id: c.weight for c in bank.competencies} == {
-        "distributed_systems_design": 0.30, "database_optimization": 0.25,
-        "payments_domain_expertise": 0.25, "backend_architecture": 0.20}
-    assert bank.competency("backend_architecture").name == "Backend Architecture & Python Proficiency"
+        "distributed-systems-design": 0.30, "database-optimization": 0.25,
+        "payments-domain-expertise": 0.25, "backend-architecture": 0.20}     # dashes, as the editor's new ids (fix40)
+    assert bank.competency("backend-architecture").name == "Backend Architecture & Python Proficiency"
     assert bank.job.title == "Senior Backend Engineer, Payments" and bank.job.level == "senior"
     assert bank.job.must_haves == ("5+ years backend engineering experience", "Proficiency in Python",
                                    "Experience with Postgres and Kafka",
@@ -32,7 +32,7 @@ def test_seed_002_keeps_its_competencies_weights_must_haves_and_round():
     assert first.text.startswith("Tell me about a time you designed and implemented reliable payment systems")
     labels = [k.label for k in first.key_points]
     assert {"Idempotency", "Eventual consistency"} <= set(labels)
-    assert {k.competency for k in first.key_points} == {"distributed_systems_design"}
+    assert {k.competency for k in first.key_points} == {"distributed-systems-design"}
     assert {"Kafka", "Postgres", "PCI", "Python"} <= set(bank.vocabulary)
 
 
@@ -68,6 +68,16 @@ def test_weights_as_percentages_are_normalised_to_fractions():
             "| Domain | 40% | Know payments |\n")
     bank = parse_bank(draft_bank(text))
     assert [c.weight for c in bank.competencies] == [0.6, 0.4]
+
+
+def test_new_competency_ids_use_dashes_and_the_scoring_weights_written_with_underscores_still_apply():
+    """Fix40 (fix38 left alone): a draft made "distributed_systems_design", the editor "competency-1"; one rule now,
+    dashes, also for an id the job description writes with underscores, whose "Scoring Weights" still find it."""
+    text = ("Role\nCompetencies\n| Name | ID | Weight |\n|---|---|---|\n| Technical Depth | tech_depth | 0.5 |\n"
+            "| Domain Sense |  | 0.5 |\nScoring Weights\ntech_depth\n70%0.70\ndomain_sense: 0.30\n")
+    bank = parse_bank(draft_bank(text))
+    assert {c.id: c.weight for c in bank.competencies} == {"tech-depth": 0.7, "domain-sense": 0.3}
+    assert {k.competency for p in bank.all_prompts() for k in p.key_points} <= {"tech-depth", "domain-sense"}
 
 
 def test_prompt_and_idea_helpers():

@@ -1974,13 +1974,38 @@ def test_removing_one_of_two_competencies_moves_its_key_points_to_the_other_and_
     assert not any("Competency is empty" in t for t in texts), texts
     said = editor.status.text()
     assert f"{counted(len(kps), 'key point')}" in said and "“Ownership”" in said and "pick another" not in said, said
+    # the one left takes the whole weight (fix40: it kept 0.5, "weights add up to 0.5"), said
+    assert "now 1" in said, said
     editor.select(("competencies", 0))
-    assert editor.weight_sum.text() == "Weights add up to 0.5; they should add up to 1 (add 0.5)"
-    assert any(t.endswith("weights add up to 0.5; they should add up to 1") for t in texts), texts
-    undo_key(qtbot, editor)                                                # one step
+    assert editor.doc.get(("competencies", 0), "weight") == 1
+    assert editor.weight_sum.text() == "Weights add up to 1 ✓"
+    assert not any("weights add up" in t for t in texts), texts
+    undo_key(qtbot, editor)                                                # one step: the competency and the weights
     assert editor.doc.text() == before
+    assert [editor.doc.get(("competencies", i), "weight") for i in range(2)] == [0.5, 0.5]
     assert editor.status.text().startswith("Undone: brought back the competency “Competency 1”. Redo"), \
         editor.status.text()
+
+
+def test_removing_a_competency_shares_its_weight_out_to_the_others_as_adding_one_does(qtbot, services, data_home,
+                                                                                      monkeypatch):
+    """Fix40 (fix34, fix38 left alone): adding a competency keeps the weights' sum at 1, removing one left it short
+    ("weights add up to 0.5"). The others now grow in proportion to what they were, in the removal's undo step."""
+    no_question(monkeypatch)
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    for _ in range(3):
+        editor.add_competency()
+    for i, weight in enumerate((0.5, 0.3, 0.2)):
+        editor.select(("competencies", i))
+        field(editor, "weight").setValue(weight)
+        editor.commit()
+    before = editor.doc.text()
+    delete_in_tree(qtbot, window, ("competencies", 0))
+    assert [editor.doc.get(("competencies", i), "weight") for i in range(2)] == [0.6, 0.4]
+    assert not any("weights add up" in t for t in problem_texts(editor)), problem_texts(editor)
+    assert "now 0.6, 0.4" in editor.status.text() and "Undo" in editor.status.text(), editor.status.text()
+    undo_key(qtbot, editor)
+    assert editor.doc.text() == before
 
 
 WALK21_NOTES = ("I led the checkout rewrite at a marketplace. We split the card authorization path from capture, so a "
@@ -1993,13 +2018,16 @@ def test_only_names_from_notes_go_into_the_vocabulary(qtbot, services, data_home
     """Walk21: the bank was saved with `vocabulary = ["Secure"]` (from "3-D Secure") while the Vocabulary field was
     empty: an ordinary capitalised word taken for a name, and the real term missed."""
     editor, dialog = notes_on_a_new_bank(
-        qtbot, services, data_home, WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse.")
+        qtbot, services, data_home, WALK21_NOTES + " We moved the ledger to Postgres and LMAX Disruptor, with HoYoverse."
+        " Python ran the nightly reconciliation jobs. Card payments went through Stripe from then on.")
     for i in range(len(dialog.points)):
         tick(dialog, i)
     chosen = dialog.chosen()
     dialog.accept()
     editor.add_key_points(chosen)
-    assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse")
+    # fix40: "Stripe" inside a sentence is a name although a plain word; "Python" first in its sentence is not told
+    # from a capitalised plain word, so it waits until written inside a sentence or typed
+    assert editor.doc.bank().vocabulary == ("3-D Secure", "Postgres", "LMAX Disruptor", "HoYoverse", "Stripe")
 
 
 def test_a_key_point_without_cues_says_it_is_judged_by_its_meaning(qtbot, services, data_home, monkeypatch):

@@ -9,6 +9,7 @@ import re
 from typing import TypeVar
 
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
+from voiceprep.core.analysis.text import sentences
 from voiceprep.core.banks.model import KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -102,9 +103,6 @@ def _english(word: str) -> bool:
         return False
 
 
-plain_word = _english       # the bank's notes ask it too (core.banks.notes.vocabulary_names)
-
-
 def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False) -> str:
     """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX"); `plain`: the
     caller knows it is a plain word."""
@@ -122,7 +120,7 @@ def follow_up_for(kp: KeyPoint) -> str:
     candidate. Only names keep their capitals mid-sentence."""
     if kp.follow_up:
         return kp.follow_up
-    label = _first_sentence(kp.label.strip())  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
+    label = (sentences(kp.label.strip()) or [""])[0]  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
     if label.endswith("?"):                  # a question of its own: "What would I do differently?"
         return _to_you(label[0].upper() + label[1:])
     label = label.rstrip(".!").strip()
@@ -308,19 +306,6 @@ def _asked(head: str, kp: KeyPoint) -> str:
     if re.search(r",\s*which\b", said):       # walk20: not "how X, which is the problem you want to work on?"
         return f"You haven't said yet that {said}. Can you tell me more about that?"
     return f"Can you tell me how {said}?"
-
-
-# a full stop that ends no sentence: "e.g.", "vs.", an initial
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx)\.$|\b[A-Za-z]\.$", re.IGNORECASE)
-
-
-def _first_sentence(label: str) -> str:
-    """A label's first sentence, with its full stop or question mark: a follow-up asks one question, not about
-    "Journaling ... were batched off the hot path. p99 fell under 2 ms and throughput tripled" (walk20)."""
-    for m in re.finditer(r"[.?!]+(?=\s+\S)", label):
-        if not _ABBREVIATION.search(label[:m.end()]):
-            return label[:m.end()]
-    return label
 
 
 def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int) -> list[T]:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 import tomlkit
 from tomlkit.items import Table
 
+from voiceprep.core.analysis.text import sentences
 from voiceprep.core.banks.document import slugify
+from voiceprep.core.wording import capitalised
 
 MIN_PROMPTS = 4
 MAX_CONTENT_POINTS = 3
@@ -170,11 +172,16 @@ def _table_row(line: str, header: list[str] | None, spec: JobSpec) -> list[str] 
     name = row.get("name", "").strip()
     if not name:
         return header
-    cid = row.get("id") or slugify(name, fallback="competency").replace("-", "_")
-    cid = slugify(cid, {c.id for c in spec.competencies}, fallback="competency", words=8).replace("-", "_")
+    cid = _competency_id(row.get("id") or slugify(name, fallback="competency"), {c.id for c in spec.competencies})
     spec.competencies.append(CompetencySpec(cid, name, _weight(row.get("weight", "")),
                                             row.get("definition") or row.get("description") or ""))
     return header
+
+
+def _competency_id(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A drafted competency's id: dashes, as every new id in the editor ("distributed-systems-design", also for the
+    job's own "distributed_systems_design"; fix40). Banks already saved keep their ids: history is keyed by them."""
+    return slugify(text, taken, fallback="competency", words=8)
 
 
 def _weight(text: str) -> float | None:
@@ -200,6 +207,7 @@ def _weight_line(line: str, key: str | None, weights: dict[str, float]) -> str |
 
 
 def _apply_weights(spec: JobSpec, weights: dict[str, float]) -> None:
+    weights = {_competency_id(key): value for key, value in weights.items()}    # "tech_depth: 0.7" as "tech-depth"
     for comp in spec.competencies:
         if comp.id in weights:
             comp.weight = weights[comp.id]
@@ -320,25 +328,54 @@ def _neutral(text: str) -> str:
 
 
 def names_in(text: str) -> list[str]:
-    """Technical names in text: capitalised inside a sentence (Kafka, Genshin Impact) or acronyms (PCI)."""
+    """Names in text, as written: runs of capitalised words inside a sentence ("Kafka", "Genshin Impact", "3-D
+    Secure", "Stripe"), and wherever they stand acronyms ("PCI", "PCI-DSS"), words with a capital inside ("HoYoverse",
+    "gRPC") or a digit and a capital ("S3", "3-D"). A sentence's first word is capitalised anyway: a name there only
+    when so marked ("Python was ..." is not told from "Order was ..."). A run ends at a comma or any mark ("Kafka,
+    Postgres" are two). Drafts, cues and the notes' vocabulary all read names here (fix40: two readers disagreed on
+    "3-D Secure", "Kafka, Postgres" and a plain word such as "Stripe" inside a sentence)."""
     found: dict[str, None] = {}
-    for sentence in re.split(r"(?<=[.!?])\s+|\s*(?:--|—|–|;|:)\s*", text):
+    for sentence in (c for s in sentences(text) for c in re.split(r"\s*(?:--|—|–|;|:)\s*", s)):
         run: list[str] = []
         last_end = -1
-        for i, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9+#]*(?:'s)?", sentence)):
-            word = match.group(0).removesuffix("'s")
-            is_name = word not in GENERIC_NAMES and ((word.isupper() and 2 <= len(word) <= 6) or (
-                i > 0 and word[0].isupper() and any(ch.islower() for ch in word)))
-            if is_name and run and match.start() == last_end + 1 and sentence[last_end] == " ":
-                run.append(word)
-            else:
+        for i, match in enumerate(re.finditer(r"[A-Za-z0-9][A-Za-z0-9+#'-]*", sentence)):
+            if not (run and match.start() == last_end + 1 and sentence[last_end] == " "):
                 if run:
                     found.setdefault(" ".join(run), None)
-                run = [word] if is_name else []
+                run = []
+            word = _named_part(re.sub(r"'(?:s|m|d|ve|ll|re|t)$", "", match.group(0).rstrip("'-")))
+            named = _name_word(word, first=i == 0)
+            if named:
+                run.append(word)
+            if run and (not named or word != match.group(0)):   # "PCI-scoped Postgres", "HoYoverse's Genshin Impact"
+                found.setdefault(" ".join(run), None)
+                run = []
             last_end = match.end()
         if run:
             found.setdefault(" ".join(run), None)
     return list(found)
+
+
+def _named_part(word: str) -> str:
+    """A hyphened word's part up to a plain lower-case part: "PCI-scoped" is "PCI", "Stripe-hosted" "Stripe"; "3-D",
+    "PCI-DSS", "Multi-Region" stay whole."""
+    parts = word.split("-")
+    cut = next((n for n, part in enumerate(parts) if n and part.isalpha() and part.islower()), len(parts))
+    return "-".join(parts[:cut])
+
+
+def _name_word(word: str, first: bool) -> bool:
+    """Whether a word is written as a name (see names_in); `first`: it starts its sentence."""
+    if word in GENERIC_NAMES or not any(ch.isupper() for ch in word):
+        return False
+    letters = sum(ch.isalpha() for ch in word)
+    if re.fullmatch(r"[A-Z][+#]+", word):
+        return True                         # "C++", "C#"
+    if word[:1].isdigit():                  # "3-D", "2FA"; "10M", "4K" are amounts
+        return "-" in word or letters >= 2
+    if any(ch.isupper() or ch.isdigit() for ch in word[1:]):
+        return letters >= 2                 # "PCI", "HoYoverse", "gRPC", "S3"; not "A"
+    return letters >= 2 and not first       # "Stripe" inside a sentence
 
 
 def ideas_of(content: str) -> list[str]:
@@ -351,7 +388,7 @@ def ideas_of(content: str) -> list[str]:
         label = part.strip(" .,")
         label = re.sub(r"^(?:(?:deep |strong |solid )?(?:knowledge|expertise|experience|proficiency) (?:of|in|with)"
                        r"|to|for|of|in|on|the|a|an)\s+", "", label, flags=re.I)
-        label = _neutral(label[0].upper() + label[1:])
+        label = _neutral(capitalised(label))
         if label.lower() not in (o.lower() for o in out):
             out.append(label)
     return out[:MAX_CONTENT_POINTS]

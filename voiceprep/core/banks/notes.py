@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from voiceprep.core.analysis.followups import plain_word as _english
-from voiceprep.core.analysis.text import stem, tokenize_text
+from voiceprep.core.analysis.text import sentences, stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
 from voiceprep.core.banks.load import _STOPWORDS
+from voiceprep.core.wording import capitalised
 
 MAX_WORDS = 32            # longer sentences are split at their clauses
 MAX_CUES = 4
@@ -49,7 +49,7 @@ class ProposedPoint:
     ticked: bool = True         # proposed ticked: one of the few that relate to the prompt (see tick_for_prompt)
     rubric: bool = False        # reads like the interviewer's rubric ("is polished ..."): never ticked
     heading: str = ""           # the heading the idea was written under in the notes, if any
-    # chosen in the dialog: the names in its wording (vocabulary_names), kept apart from `cues` (only cues the
+    # chosen in the dialog: the names in its wording (draft.names_in), kept apart from `cues` (only cues the
     # candidate typed are saved); they go into the bank's vocabulary
     names: list[str] = field(default_factory=list)
 
@@ -124,7 +124,7 @@ def _pieces(notes: str) -> list[_Piece]:
     a paragraph that is no such line, or another heading ("project experience" above "most challenging stuff u
     solved" above its story). Short lines one after another ("Reduced checkout errors by half", "Mentored two
     junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other. A
-    paragraph's lines and sentences are ideas each (see _lines and _sentences)."""
+    paragraph's lines and sentences are ideas each (see _lines and text.sentences)."""
     text = notes.replace("\r\n", "\n")
     text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
     blocks = _blocks(text)
@@ -146,7 +146,7 @@ def _pieces(notes: str) -> list[_Piece]:
             out.append(_Piece(body, heading, bullet=True))
         else:
             lines = body.split("\n")
-            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in _sentences(line))
+            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in sentences(line))
     return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
 
 
@@ -154,8 +154,6 @@ def _pieces(notes: str) -> list[_Piece]:
 _MID_CLAUSE = re.compile(r"(?:[,(&/-]|\u2013|\u2014|\b(?:and|or|but|nor|the|a|an|of|to|with|in|on|at|for|by|from|as|"
                          r"into|onto|via|than|that|which|who|whose|where|when|while|so|because|my|our|their|its|is|"
                          r"are|was|were))\Z", re.I)
-# a full stop after these ends no sentence: "e.g.", "i.e.", "U.S.", "vs.", an initial ("J. Smith")
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.|\b(?:vs|etc|approx|incl|cf|Mr|Mrs|Ms|Dr|St|No)\.)\Z")
 
 
 def _lines(lines: list[str]) -> list[str]:
@@ -170,20 +168,6 @@ def _lines(lines: list[str]) -> list[str]:
         else:
             out.append(line.strip())
     return out
-
-
-def _sentences(text: str) -> list[str]:
-    """A line's sentences: a full stop, "!" or "?" and a space end one whatever case follows ("p99 fell under 2 ms"),
-    except after an abbreviation ("e.g. by batching"); "2.5 ms" and "v1.2" have no space after their dot."""
-    out: list[str] = []
-    start = 0
-    for m in re.finditer(r"[.!?]+[\"'\u201d)]*\s+", text):
-        if m.group(0).startswith(".") and _ABBREVIATION.search(text[:m.start() + 1]):
-            continue
-        out.append(text[start:m.end()].strip())
-        start = m.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]
 
 
 def _split_long(sentence: str) -> list[str]:
@@ -282,7 +266,7 @@ def propose_key_points(notes: str, prompt: str = "",
             cues, specific = _idea_cues(idea, known_names, asked)
             if not specific:
                 continue                            # nothing specific to listen for
-            label = idea[0].upper() + idea[1:]
+            label = capitalised(idea)
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
                                      rubric=rubric, heading=piece.heading))
@@ -306,48 +290,11 @@ def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozens
     return _cues(idea, known_names, asked)
 
 
-def cues_for(label: str, prompt: str = "") -> list[str]:
-    """The cues a proposal would get from this wording, as the candidate reworded it (walkthrough 12), none of the
-    prompt's own words: the notes dialog's hint and the names it adds to the bank's vocabulary, never saved as
-    cues (fix37: automatic cues saved as authored ones made the judge worse)."""
-    idea = " ".join(label.split()).rstrip(".")
-    return _idea_cues(idea, {word for name in names_in(idea) for word in name.split()},
-                      prompt_words(prompt))[0] if idea else []
-
-
-def vocabulary_names(label: str) -> list[str]:
-    """The names in a key point's wording for the bank's vocabulary (what the transcriber is told to expect): runs of
-    capitalised words ("Genshin Impact", "3-D Secure", "LMAX Disruptor"), acronyms ("PCI"), CamelCase ("HoYoverse")
-    and capitalised words that are no plain English word ("Kafka"). Not a word capitalised because it starts a
-    sentence ("Chargebacks dropped ..."), nor a capitalised plain word on its own (walk21: "Secure" was saved from
-    "3-D Secure")."""
-    found: dict[str, None] = {}
-    for sentence in re.split(r"(?<=[.!?])\s+|\s*(?:--|—|–|;|:)\s*", " ".join(label.split())):
-        runs: list[list[str]] = [[]]
-        for i, match in enumerate(re.finditer(r"\S+", sentence)):
-            word = match.group(0).strip(",.()\"'“”!?").removesuffix("'s")
-            capital = bool(word) and word not in GENERIC_NAMES and (word[0].isupper() or (
-                any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)))
-            if capital and (i > 0 or _marked(word)):
-                runs[-1].append(word)
-            elif runs[-1]:
-                runs.append([])
-        for run in runs:
-            if len(run) > 1 or (run and (_marked(run[0]) or not _english(run[0]))):
-                found.setdefault(" ".join(run), None)
-    return list(found)
-
-
 def cue_examples(label: str) -> list[str]:
     """What the notes dialog offers as an example cue: the point's names and numbers as written ("3-D Secure",
     "18%"), none when it has neither (walk21: "e.g. earlier")."""
     numbers = re.findall(r"(?<![\w.-])\d[\d.,]*(?:%|\s?ms\b|\s?[kKmM]\b)?(?![\w-])", label)
-    return list(dict.fromkeys(vocabulary_names(label) + [n.rstrip(".,") for n in numbers]))
-
-
-def _marked(word: str) -> bool:
-    """A word written as a name wherever it stands: an acronym ("PCI"), CamelCase ("HoYoverse"), a digit in it."""
-    return any(ch.isupper() or ch.isdigit() for ch in word[1:]) or (word.isupper() and len(word) >= 2)
+    return list(dict.fromkeys(names_in(label) + [n.rstrip(".,") for n in numbers]))
 
 
 def min_cues_for(cues: list[str]) -> int:

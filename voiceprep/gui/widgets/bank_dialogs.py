@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.core.banks import BankLoadError, parse_bank
-from voiceprep.core.banks.draft import draft_bank
+from voiceprep.core.banks.draft import draft_bank, names_in
 from voiceprep.core.banks.notes import (
     ProposedPoint,
     cue_examples,
@@ -32,7 +32,6 @@ from voiceprep.core.banks.notes import (
     propose_key_points,
     questions_left_out,
     tick_for_prompt,
-    vocabulary_names,
 )
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
@@ -421,5 +420,5 @@ class NotesDialog(QDialog):
                 continue
             cue_list = self._own_cues.get(row, [])
             out.append(ProposedPoint(text, cue_list, max(1, min(point.min_cues, len(cue_list))),    # as shown
-                                     names=vocabulary_names(text)))
+                                     names=names_in(text)))
         return out

@@ -1025,8 +1025,7 @@ class BankEditor(QWidget):
             ids = set(doc.ids((), "competencies"))
             n = doc.count((), "competencies")
             cid = slugify(f"competency {n + 1}", ids)    # dashes, as every new id (walk21)
-            weights = [doc.get(("competencies", j), "weight", 0) for j in range(n)]
-            weights = [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
+            weights = self._weights()
             missing = round(1.0 - sum(weights), 4)
             with doc.step((), ("competencies", n)):
                 if missing > WEIGHT_TOLERANCE:
@@ -1167,6 +1166,7 @@ class BankEditor(QWidget):
             return
         self.commit()
         what = self._removed_what(path)
+        shared: list[float] = []
 
         def act() -> NodePath:
             doc = self.doc
@@ -1180,13 +1180,39 @@ class BankEditor(QWidget):
                     for kp in doc.key_point_paths():
                         if cid and doc.get(kp, "competency") == cid:
                             doc.set(kp, "competency", other or None)
+                    shared.extend(self._share_removed_weight(int(path[-1])))
                 doc.remove(path)
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
-        self.status.setText(f"Removed {what}. Undo ({self.undo_key}) brings it back.")
+        weights = (f" The weights were shared out to keep their sum at 1 (now {', '.join(map(weight_text, shared))})"
+                   "; change them under Weight." if shared else "")
+        self.status.setText(f"Removed {what}.{weights} Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _weights(self) -> list[float]:
+        """The competencies' weights in order, one that is no number as 0."""
+        doc = self.doc
+        assert doc is not None
+        weights = [doc.get(("competencies", j), "weight", 0) for j in range(doc.count((), "competencies"))]
+        return [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
+
+    def _share_removed_weight(self, removed: int) -> list[float]:
+        """Before competency `removed` goes: the others' weights made to add up to 1 again, each in proportion to what
+        it was (alike when all were 0), as adding one keeps the sum at 1 (fix40: one of two removed left "weights add
+        up to 0.5"). The new weights, or [] when they already add up to 1."""
+        doc = self.doc
+        assert doc is not None
+        weights = [w for j, w in enumerate(self._weights()) if j != removed]
+        total = sum(weights)
+        if not weights or abs(total - 1.0) <= WEIGHT_TOLERANCE:
+            return []
+        shares = [round(w / total if total > 0 else 1 / len(weights), 3) for w in weights]
+        shares[-1] = round(1.0 - sum(shares[:-1]), 3)
+        for j, share in zip((j for j in range(len(weights) + 1) if j != removed), shares):
+            doc.set(("competencies", j), "weight", share)
+        return shares
 
     def _removed_what(self, path: NodePath, advice: bool = True) -> str:
         """What removing `path` takes away, named for the status line ("the question “…” and its 2 key points"); a
