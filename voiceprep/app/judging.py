@@ -204,7 +204,7 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         "weight": r.key_point.weight, "hit": bool(r.hit), "confidence": r.confidence,
         "evidence": _evidence(a, r) if r.hit else [],
         "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story),
-        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point),
+        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point, bank),
     } for r in a.key_points]
     competencies = []
     for cid, score in a.competencies.items():
@@ -305,7 +305,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),
                            "evidence": ev if hit and k.get("evidence") else [], "detail": None,
-                           "follow_up": None if hit or kp is None else follow_up_for(kp)})
+                           "follow_up": None if hit or kp is None else follow_up_for(kp, bank)})
     competencies = []
     for cid, score in (attempt.get("competencies") or {}).items():
         comp = bank.competency(cid) if bank else None
