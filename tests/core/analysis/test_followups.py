@@ -438,8 +438,9 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     ("I want to fix problems for the whole unit", "Can you tell me why you want to fix problems for the whole unit?"),
     ("PCI scope dropped by half", "Can you tell me how much PCI scope dropped?"),
     ("Refunds went through a PCI-scoped service", "Can you tell me how refunds went through a PCI-scoped service?"),
-    ("First I made the area safe and looked after the person who was hurt",
-     "Can you tell me how first you made the area safe and looked after the person who was hurt?"),
+    ("First I made the area safe and looked after the person who was hurt",     # the adverb after "you": session 23
+     "You haven't said yet how you first made the area safe and looked after the person who was hurt. Can you walk "
+     "me through that?"),
 ])
 def test_a_label_with_its_own_stops_or_a_clause_makes_one_question(label, asked):
     for kp in (KeyPoint(id="k", label=label, cues=()), _plain(label)):

@@ -134,6 +134,18 @@ def test_a_non_restrictive_clause_in_the_subject_is_asked_as_a_statement(label, 
     ("They renewed, and I can put a number on it, such as the contract value or the usage afterwards",
      "You haven't said yet that they renewed, and you can put a number on it, such as the contract value or the "
      "usage afterwards. Can you tell me more about that?"),
+    # "how you have already led as a charge nurse": a track record is asked that, not how
+    ("I have already led as a charge nurse and as a preceptor for new graduates",
+     "You haven't said yet that you have already led as a charge nurse and as a preceptor for new graduates. Can you "
+     "tell me more about that?"),
+    ("We've run the on-call rota for two years", "You haven't said yet that you've run the on-call rota for two "
+                                                 "years. Can you tell me more about that?"),
+    # "how first you made the area safe": an adverb that opens a first-person point goes after its subject
+    ("First I made the area safe and looked after the person who was hurt",
+     "You haven't said yet how you first made the area safe and looked after the person who was hurt. Can you walk "
+     "me through that?"),
+    ("Eventually we moved the cron jobs to a queue",
+     "You haven't said yet how you eventually moved the cron jobs to a queue. Can you walk me through that?"),
 ])
 def test_shapes_the_read_of_every_bundled_label_found(label, asked):
     for q in _asked(label):

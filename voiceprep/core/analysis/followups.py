@@ -164,6 +164,10 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
             return f"Can you tell me what {'happened' if _in_the_past(when.group(2)) else 'happens'} " \
                    f"{when.group(1).lower()} {said}?"
         return _follow_up(dataclasses.replace(kp, label=when.group(3)), names)   # "When asked, I explain...": the rest
+    early = re.match(r"([A-Za-z]+),?\s+((?:i|we)\s)", label, re.IGNORECASE)
+    if early and _adverb(early.group(1)) and early.group(1).lower() not in _END_ADVERBS:
+        label = f"{early.group(2)}{early.group(1).lower()} {label[early.end():]}"     # "First I made" -> "I first made"
+        first, head = label.split()[0].lower(), _head(label.split(":")[0].strip() or label)
     lead = _LEADING.match(label)
     if lead:                                 # "In the moment I dealt with it calmly": how, in the moment, you dealt
         rest = label[lead.end():]
@@ -201,13 +205,19 @@ def _first_person(head: str, lead: str = "") -> str:
     """A point written in the first person ("I wrote the postmortem"), said back to the candidate, with what it
     opened with (`lead`: ", in the moment,")."""
     words = head.split()
-    if _NEGATIVE.search(" ".join(_main_part(head).split()[1:3])):      # "We never store card numbers": that, not how
+    negative = _NEGATIVE.search(" ".join(_main_part(head).split()[1:3]))      # "We never store card numbers"
+    record = words[0].lower() in _PERFECT or words[1:2] and words[1].lower() in ("have", "has")   # "I have led as"
+    if negative or record:                          # that, not how
         return f"You haven't said yet that{lead} {_to_you(head)}. Can you tell me more about that?"
     if words[0].lower() in _PLANNING or words[1:2] and words[1].lower() in _PLANS:
         return f"Can you tell me why{lead} {_to_you(head)}?"   # walk21: not "how you would add load tests earlier"
     return f"You haven't said yet how{lead} {_to_you(head)}. Can you walk me through that?"
 
 
+# said of a record, not of how it was done: "I've run the rota for two years" (that, not how)
+_PERFECT = frozenset({"i've", "we've"})
+# adverbs that stay first or last, not between a subject and its verb: "Afterwards I changed", not "I afterwards"
+_END_ADVERBS = frozenset({"afterwards", "today", "now", "next", "together", "soon", "later"})
 # a first-person point that opens with when or where it was done: "In the moment I dealt with it", "Before touching
 # the data I pinned down ...", "In my last role, we ..."
 _LEADING = re.compile(r"((?:in|on|at|before|after|during|within|by|from|over|for|throughout|until)\s+[^,:;]{2,40}?),?"
