@@ -19,6 +19,12 @@ def _asked(label: str) -> list[str]:
     return [follow_up_for(KeyPoint(id="k", label=label, cues=())), follow_up_for(_plain(label))]
 
 
+def _asked_as(label: str, asked: str) -> None:
+    for q in _asked(label):
+        assert q == asked
+        assert not_one_question(q) is None, (q, not_one_question(q))
+
+
 # irregular past tenses no list of the module names: written here, not taken from the code under test
 IRREGULAR_PASTS = ("shrank", "sank", "swore", "slid", "sprang", "dealt", "meant", "fled", "spun", "stuck", "struck",
                    "swung", "sought", "taught", "fought", "bought", "forgave", "overtook", "undid", "rebuilt",
@@ -104,9 +110,7 @@ def test_a_name_first_in_a_label_keeps_its_capital():
      "Can you tell me how retries, timeouts and idempotency kept payments safe?"),
 ])
 def test_a_non_restrictive_clause_in_the_subject_is_asked_as_a_statement(label, asked):
-    for q in _asked(label):
-        assert q == asked
-        assert not_one_question(q) is None, (q, not_one_question(q))
+    _asked_as(label, asked)
 
 
 @pytest.mark.parametrize("label, asked", [
@@ -148,9 +152,7 @@ def test_a_non_restrictive_clause_in_the_subject_is_asked_as_a_statement(label, 
      "You haven't said yet how you eventually moved the cron jobs to a queue. Can you walk me through that?"),
 ])
 def test_shapes_the_read_of_every_bundled_label_found(label, asked):
-    for q in _asked(label):
-        assert q == asked
-        assert not_one_question(q) is None, (q, not_one_question(q))
+    _asked_as(label, asked)
 
 
 def _bundled_with_banks():
