@@ -8,6 +8,7 @@ so when the judge changes, this is the one place to follow it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.scoring import delivery_part
+from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
@@ -121,43 +123,62 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
     return " + ".join(parts)
 
 
-# words that say nothing of a point on their own: quoted as "you said 'we kind', 'went'" (walkthrough 10)
+# words that say nothing of a point whatever the question: function words, fillers and the light verbs any sentence
+# is built with (walkthrough 10: "you said “we kind”, “went”"). Content words are judged by the question instead
+# (common_words): a hand-kept list of "words any answer says" dropped "team" even for a point about a team.
 _LIGHT_WORDS = _STOPWORDS | frozenset({
-    "kind", "sort", "like", "thing", "things", "stuff", "lot", "bit", "way", "well", "yeah", "yes", "okay", "ok",
-    "um", "uh", "go", "goes", "going", "went", "gone", "get", "gets", "got", "getting", "make", "makes", "made", "do",
-    "doing", "take", "takes", "took", "taken", "come", "came", "put", "want", "need", "know", "think", "said", "one",
-    "i'm", "it's", "we're", "that's", "there's", "don't", "didn't", "up", "down", "now", "here", "even", "still",
-    # words any answer says, which no point is about (walk20: "you said “working”, “problems”" for a generic answer;
-    # no stop-word list of a library is installed)
-    "work", "works", "worked", "working", "fit", "fits", "fitted", "fitting", "problem", "problems", "issue", "issues",
-    "team", "teams", "people", "company", "job", "role", "project", "projects", "help", "helps", "helped", "helping",
-    "use", "uses", "used", "using", "try", "tried", "trying", "look", "looked", "looking", "wanted", "good", "great",
-    "new", "big", "right", "different", "interesting", "challenging", "excited", "exciting", "passionate", "lots",
-    "many", "much", "something", "anything", "everything",
+    "kind", "sort", "like", "thing", "things", "stuff", "lot", "lots", "bit", "way", "well", "yeah", "yes", "okay",
+    "ok", "um", "uh", "go", "goes", "going", "went", "gone", "get", "gets", "got", "getting", "make", "makes", "made",
+    "do", "doing", "take", "takes", "took", "taken", "come", "came", "put", "want", "wanted", "need", "know", "think",
+    "said", "one", "i'm", "it's", "we're", "that's", "there's", "don't", "didn't", "up", "down", "now", "here", "even",
+    "still", "many", "much", "something", "anything", "everything",
 })
+_LIGHT_STEMS = frozenset(stem(w) for w in _LIGHT_WORDS - _STOPWORDS)      # "wants", "needs", "things"
+_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-def _carries(word: str) -> bool:
-    """A word that says something of a point: not a function word, and longer than two letters unless a number or
-    an acronym ("80", "AI", "QA": review 13)."""
-    return bool(word) and word.lower() not in _LIGHT_WORDS and (
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _LIGHT_WORDS} - _LIGHT_STEMS
+
+
+def common_words(bank: Bank, prompt: Prompt) -> frozenset[str]:
+    """Stems of words that tell no key point of `prompt` from another, so a "Partly there" line does not quote them:
+    the question's own words (an answer says them back), words more than half of its key points share, and words
+    in the key points of more than half of the bank's questions (walk20: "you said “working”, “problems”" on a
+    generic answer). Measured on the bundled banks in docs/benchmarks.md (session 23, fix42)."""
+    common = _stems(prompt.text)
+    for labels in ([k.label for k in prompt.key_points],
+                   [" ".join(k.label for k in p.key_points) for p in bank.all_prompts()]):
+        if len(labels) >= 3:            # one or two: "shared by most" would be every word of them
+            counts = Counter(s for label in labels for s in _stems(label))
+            common |= {s for s, n in counts.items() if n > len(labels) / 2}
+    return frozenset(common)
+
+
+def _carries(word: str, common: frozenset[str] = frozenset()) -> bool:
+    """A word that says something of a point: not a function word or one of the question's `common` words, and
+    longer than two letters unless a number or an acronym ("80", "AI", "QA": review 13)."""
+    low = word.lower()
+    return bool(word) and low not in _LIGHT_WORDS and stem(low) not in _LIGHT_STEMS | common and (
         len(word) > 2 or any(ch.isdigit() for ch in word) or (len(word) > 1 and word.isupper()))
 
 
-def _meaningful(fragment: str) -> str | None:
+def _meaningful(fragment: str, common: frozenset[str] = frozenset()) -> str | None:
     """The words of a heard fragment worth quoting back (not a lone function word), or None."""
     words = [w.strip(" ,.;:!?\"“”") for w in fragment.split()]
-    if not any(_carries(w) for w in words):
+    if not any(_carries(w, common) for w in words):
         return None
     return " ".join(w for w in words if w)
 
 
-def _detail(result: Any, heard: list[str] | None = None, story: bool = True) -> str | None:
+def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
+            common: frozenset[str] = frozenset()) -> str | None:
     """Why a missed point was missed, when the judge says (said only negatively or hypothetically, partly there).
 
     `heard`: the answer's own words that matched the point's cues, quoted rather than the cue ("Mentoring", not
     the cue "monitoring" it sounded like). `story`: the question asks what the candidate did; a point of a question
-    that does not ("Say what Airwallex builds") is not told "Say what you did" (walkthrough 11)."""
+    that does not ("Say what Airwallex builds") is not told "Say what you did" (walkthrough 11). `common`: stems
+    of words that tell no point of the question from another (common_words), not quoted."""
     given = _attr(result, "detail")
     if given:
         return str(given)
@@ -180,7 +201,7 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True) -> 
     cues = list(dict.fromkeys(c.split("|")[0] for c in (_attr(m, "cue") for m in matches) if c))
     # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
     # with fewer of them; say what was heard and what is missing
-    words = list(dict.fromkeys(m for w in heard or [] if (m := _meaningful(w))))
+    words = list(dict.fromkeys(m for w in heard or [] if (m := _meaningful(w, common))))
     if heard and not words:
         return None     # only function words heard ("we kind", "went": walkthrough 10), no part of the point
     probability = _attr(judgement, "probability")
@@ -198,13 +219,14 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
     bank, prompt = a.bank, a.prompt
     kind = input or ("voice" if a.timed else TYPED)
     follow = {f["key_point_id"]: f["question"] for f in a.follow_ups}
-    story = asks_for_story(prompt.text)
+    story, common = asks_for_story(prompt.text), common_words(bank, prompt)
     key_points = [{
         "id": r.key_point.id, "label": r.key_point.label, "competency": r.key_point.competency,
         "weight": r.key_point.weight, "hit": bool(r.hit), "confidence": r.confidence,
         "evidence": _evidence(a, r) if r.hit else [],
-        "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story),
-        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point),
+        "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story,
+                          common),
+        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point, bank),
     } for r in a.key_points]
     competencies = []
     for cid, score in a.competencies.items():
@@ -305,7 +327,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),
                            "evidence": ev if hit and k.get("evidence") else [], "detail": None,
-                           "follow_up": None if hit or kp is None else follow_up_for(kp)})
+                           "follow_up": None if hit or kp is None else follow_up_for(kp, bank)})
     competencies = []
     for cid, score in (attempt.get("competencies") or {}).items():
         comp = bank.competency(cid) if bank else None

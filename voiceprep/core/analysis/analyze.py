@@ -239,7 +239,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
-    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point)})
+    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point, bank)})
               for r in results if not r.hit]
     own = [{"key_point_id": "", "question": q} for q in prompt_follow_up(prompt, missed_any=bool(missed))]
     follow_ups = asked_next(own, missed, settings.max_follow_ups)

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.text import sentences
-from voiceprep.core.banks.model import KeyPoint, Prompt
+from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
 LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
@@ -47,7 +47,7 @@ _TOPIC_WORDS = frozenset({
     "api", "apis", "async", "backend", "backups", "backward", "cache", "caching", "code", "cost", "data", "design",
     "developer", "developers", "error", "errors", "failure", "fraud", "global", "growth", "infra", "large", "latency",
     "load", "money", "ops", "owner", "payment", "payments", "people", "performance", "product", "query", "queries",
-    "risk", "safety", "schema", "security", "speed", "storage", "testing", "trust", "user", "users", "value",
+    "remote", "risk", "safety", "schema", "security", "speed", "storage", "testing", "trust", "user", "users", "value",
 })
 _ENGLISH_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ency", "ancy", "ance", "ence", "ship", "ics", "ure",
                     "ive", "ous", "ful", "able", "ible", "ism", "ing", "ed", "al", "ty", "cy", "ry", "ies")
@@ -103,23 +103,46 @@ def _english(word: str) -> bool:
         return False
 
 
-def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False) -> str:
-    """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX"); `plain`: the
-    caller knows it is a plain word."""
+@functools.lru_cache(maxsize=16)
+def bank_names(bank: Bank) -> frozenset[str]:
+    """Words a bank writes as names: with a capital in its vocabulary or company ("Microsoft Teams"), or with a
+    capital where no sentence starts in its prompts, key points and cues ("moved stand-ups to Teams"). A label's
+    first word that is one keeps its capital, though it looks like a plain plural ("Teams", "Sheets")."""
+    texts = [bank.job.company or "", *bank.vocabulary]
+    names = {w for term in texts for w in re.findall(r"[\w'-]+", term) if w[:1].isupper()}
+    written = [p.text for p in bank.all_prompts()] + [t for p in bank.all_prompts() for k in p.key_points
+                                                      for t in (k.label, *(a for c in k.cues for a in c.split("|")))]
+    for text in written:
+        for sentence in re.split(r"(?<=[.?!:;(])\s*", text):
+            names |= {w for w in re.findall(r"[\w'-]+", sentence)[1:] if w[:1].isupper()}
+    return frozenset(names - {"I"})
+
+
+def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
+                 names: frozenset[str] = frozenset()) -> str:
+    """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX", one of the
+    bank's `names`); `plain`: the caller knows it is a plain word."""
     first = text.split()[0] if text.split() else ""
+    if first.strip(":,;.()\"'“”") in names:
+        return text
     if first and first[0].isupper() and (plain or not _is_name(first, kp)):
         return text[0].lower() + text[1:]
     return text
 
 
-def follow_up_for(kp: KeyPoint) -> str:
+def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     """The bank's follow_up, else a question phrased from the key point's label, as an interviewer would ask it:
     a topic ("Replication and failover: ...") as "Can you tell me more about replication and failover?", a
     question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
     design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
-    candidate. Only names keep their capitals mid-sentence."""
+    candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written)."""
     if kp.follow_up:
         return kp.follow_up
+    return _follow_up(kp, bank_names(bank) if bank is not None else frozenset())
+
+
+def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
+    """follow_up_for's question phrased from the label, with the bank's `names`."""
     label = (sentences(kp.label.strip()) or [""])[0]  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
     if label.endswith("?"):                  # a question of its own: "What would I do differently?"
         return _to_you(label[0].upper() + label[1:])
@@ -138,36 +161,79 @@ def follow_up_for(kp: KeyPoint) -> str:
                 and not words[0].lower().endswith("ing"):      # "If the budget is cut, ...": a condition
             return f"Can you tell me what {'happened' if _in_the_past(when.group(2)) else 'happens'} " \
                    f"{when.group(1).lower()} {said}?"
-        return follow_up_for(dataclasses.replace(kp, label=when.group(3)))   # "When asked, I explain...": the rest
+        return _follow_up(dataclasses.replace(kp, label=when.group(3)), names)   # "When asked, I explain...": the rest
+    early = re.match(r"([A-Za-z]+),?\s+((?:i|we)\s)", label, re.IGNORECASE)
+    if early and _adverb(early.group(1)) and early.group(1).lower() not in _END_ADVERBS:
+        label = f"{early.group(2)}{early.group(1).lower()} {label[early.end():]}"     # "First I made" -> "I first made"
+        first, head = label.split()[0].lower(), _head(label.split(":")[0].strip() or label)
+    lead = _LEADING.match(label)
+    if lead:                                 # "In the moment I dealt with it calmly": how, in the moment, you dealt
+        rest = label[lead.end():]
+        said = _to_you(lead.group(1)[0].lower() + lead.group(1)[1:])
+        return _first_person(_head(rest.split(":")[0].strip() or rest), f", {said},")
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
-        if _NEGATIVE.search(" ".join(head.split()[1:3])):   # "We never store card numbers": that, not how
-            return f"You haven't said yet that {_to_you(head)}. Can you tell me more about that?"
-        if first in _PLANNING or head.split()[1:2] and head.split()[1].lower() in _PLANS:
-            return f"Can you tell me why {_to_you(head)}?"   # walk21: not "how you would add load tests earlier"
-        return f"You haven't said yet how {_to_you(head)}. Can you walk me through that?"
+        return _first_person(head)
     if first in _IMPERATIVES:
-        own = _lower_first(label, kp)
+        own = _lower_first(label, kp, names=names)
         walk = re.match(r"walk\s+(?:(?:me|us)\s+)?(?:through\s+)?", own, re.IGNORECASE)
         if first == "walk" and walk:          # "Walk me through X", "Walk us through X", "Walk X": walk me through X
             return f"Could you walk me through {_to_you(own[walk.end():])}?"
         return f"Could you {_to_you(own)}?"
-    if _is_clause(head):                     # "Finance could close the books the same morning": a statement
-        return _asked(head, kp)
-    if _instruction(head):                   # "Set an SLO target", "Measure what users feel": an instruction
-        return f"Could you {_to_you(_lower_first(head, kp, True))}?"
+    if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)):
+        return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"   # "Set an SLO target", "Put a number on
+    if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
+        return _asked(head, kp, names)       # same morning": a statement ("Cut the first version down": what you did)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
         if _has_verb(head):
-            return f"Can you tell me {_to_you(_lower_first(head, kp))}?"
+            return f"Can you tell me {_to_you(_lower_first(head, kp, names=names))}?"
         return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
     if _states(head):                        # "The ring buffer avoids locks", "Payments need idempotency keys"
         words = head.split()
         plain = _adverb(words[0]) or _english(words[0]) and not (
             len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
-        said = _to_you(_lower_first(head, kp, plain))
+        said = _to_you(_lower_first(head, kp, plain, names))
         return f"You haven't said yet that {said}. Can you tell me more about that?"
-    if len(re.sub(r"\([^)]*\)", "", head).split()) > LONGEST_TOPIC_WORDS and _has_verb(head):
-        return _asked(head, kp)              # "Kubernetes platforms you would build let a player in Brazil pay ..."
-    return f"Can you tell me more about {_to_you(_lower_first(head, kp))}?"
+    main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
+    if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
+        return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
+    return f"Can you tell me more about {_to_you(_lower_first(head, kp, names=names))}?"
+
+
+def _first_person(head: str, lead: str = "") -> str:
+    """A point written in the first person ("I wrote the postmortem"), said back to the candidate, with what it
+    opened with (`lead`: ", in the moment,")."""
+    words = head.split()
+    negative = _NEGATIVE.search(" ".join(_main_part(head).split()[1:3]))      # "We never store card numbers"
+    record = words[0].lower() in _PERFECT or words[1:2] and words[1].lower() in ("have", "has")   # "I have led as"
+    if negative or record:                          # that, not how
+        return f"You haven't said yet that{lead} {_to_you(head)}. Can you tell me more about that?"
+    if words[0].lower() in _PLANNING or words[1:2] and words[1].lower() in _PLANS:
+        return f"Can you tell me why{lead} {_to_you(head)}?"   # walk21: not "how you would add load tests earlier"
+    return f"You haven't said yet how{lead} {_to_you(head)}. Can you walk me through that?"
+
+
+# said of a record, not of how it was done: "I've run the rota for two years" (that, not how)
+_PERFECT = frozenset({"i've", "we've"})
+# adverbs that stay first or last, not between a subject and its verb: "Afterwards I changed", not "I afterwards"
+_END_ADVERBS = frozenset({"afterwards", "today", "now", "next", "together", "soon", "later"})
+# a first-person point that opens with when or where it was done: "In the moment I dealt with it", "Before touching
+# the data I pinned down ...", "In my last role, we ..."
+_LEADING = re.compile(r"((?:in|on|at|before|after|during|within|by|from|over|for|throughout|until)\s+[^,:;]{2,40}?),?"
+                      r"\s+(?=(?:i|we)\s)", re.IGNORECASE)
+# a clause set off by commas inside a label's subject: "The service, which handles payouts, was rewritten in Go"
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*", re.IGNORECASE)
+# where a label's own statement has ended and something else goes on after a comma: "Remote feature flags, so a
+# broken feature can be turned off", "The result with a number, and how we kept it", "The change we made, such as"
+_GOES_ON = re.compile(r",\s*(?:so|but|which|who|whose|such as|like|including|e\.g\.|because|while|and\s+(?:how|what|"
+                      r"why|who|when|where|that|i|we|you|it|they))\b", re.IGNORECASE)
+
+
+def _main_part(text: str) -> str:
+    """A label's own statement, which says whether it is a clause or a topic: without a clause set off by commas in
+    its subject, and up to where something else goes on after a comma."""
+    bare = _ASIDE.sub(" ", text, count=1)
+    goes_on = _GOES_ON.search(bare)
+    return bare[:goes_on.start()] if goes_on else bare
 
 
 # a plan or wish, asked why rather than how it was done: "I would add load tests earlier", "I want to fix ..."
@@ -181,13 +247,45 @@ _DONE_FIRST = frozenset({"cut", "grew", "took", "kept", "made", "ran", "went", "
 # "If the budget is cut, ..." (what happens: not "what happened if the budget is cut", review 13); not a topic
 # ("When to use a queue, ...")
 _CONDITION = re.compile(r"(when|whenever|once|if)\s+(?!to\b)([^,]{3,}?),\s*(\S.*)", re.IGNORECASE)
-# past tenses and participles that do not end in -ed
-_PAST = frozenset({"was", "were", "had", "did", "went", "came", "broke", "fell", "ran", "got", "took", "grew", "rose",
-                   "left", "lost", "found", "saw", "made", "began", "became", "blew", "caught", "brought", "built",
-                   "sent", "spent", "paid", "used", "told", "sold", "held", "kept", "led", "met", "hit", "cut", "set", "put",
-                   "shut", "split", "won", "wrote", "drove", "gave", "knew", "thought", "chose", "froze", "stood",
-                   "done", "gone", "seen", "known", "shown", "taken", "given", "broken", "written", "chosen", "driven",
-                   "hidden", "frozen", "spoken", "grown", "thrown", "drawn", "begun", "fallen", "risen", "stolen"})
+# English irregular verbs, "base past participle" ("/" between two forms): the one list the rules below read for a
+# past tense that does not end in -ed ("shrank", "went", "split") and a base form that is a verb ("keep", "put")
+_IRREGULAR_VERBS = """
+arise arose arisen; awake awoke awoken; be was/were been; bear bore borne/born; beat beat beaten; become became become;
+begin began begun; bend bent bent; bet bet bet; bind bound bound; bite bit bitten; bleed bled bled; blow blew blown;
+break broke broken; breed bred bred; bring brought brought; build built built; burn burnt burnt; burst burst burst;
+buy bought bought; catch caught caught; choose chose chosen; cling clung clung; come came come; cost cost cost;
+creep crept crept; cut cut cut; deal dealt dealt; dig dug dug; do did done; draw drew drawn; dream dreamt dreamt;
+drink drank drunk; drive drove driven; eat ate eaten; fall fell fallen; feed fed fed; feel felt felt; fight fought fought;
+find found found; flee fled fled; fly flew flown; forbid forbade forbidden; forget forgot forgotten;
+forgive forgave forgiven; freeze froze frozen; get got got/gotten; give gave given; go went gone; grind ground ground;
+grow grew grown; hang hung hung; have had had; hear heard heard; hide hid hidden; hit hit hit; hold held held;
+hurt hurt hurt; keep kept kept; know knew known; lay laid laid; lead led led; lean leant leant; leap leapt leapt;
+learn learnt learnt; leave left left; lend lent lent; let let let; lie lay lain; light lit lit; lose lost lost;
+make made made; mean meant meant; meet met met; pay paid paid; prove proved proven; put put put; quit quit quit;
+read read read; ride rode ridden; ring rang rung; rise rose risen; run ran run; say said said; see saw seen;
+seek sought sought; sell sold sold; send sent sent; set set set; shake shook shaken; shed shed shed; shine shone shone;
+shoot shot shot; show showed shown; shrink shrank/shrunk shrunk; shut shut shut; sing sang sung; sink sank sunk;
+sit sat sat; sleep slept slept; slide slid slid; speak spoke spoken; speed sped sped; spend spent spent; spin spun spun;
+split split split; spread spread spread; spring sprang sprung; stand stood stood; steal stole stolen; stick stuck stuck;
+sting stung stung; stride strode stridden; strike struck struck; strive strove striven; swear swore sworn;
+sweep swept swept; swell swelled swollen; swim swam swum; swing swung swung; take took taken; teach taught taught;
+tear tore torn; tell told told; think thought thought; throw threw thrown; understand understood understood;
+wake woke woken; wear wore worn; weave wove woven; weep wept wept; win won won; wind wound wound; write wrote written
+"""
+_FORMS = [tuple(part.split("/") for part in verb.split()) for verb in _IRREGULAR_VERBS.split(";")]
+_IRREGULAR = frozenset(base for (base,), _past_forms, _participles in _FORMS)
+# a past or participle written as no verb's base ("shrank", "went", "given", "led"); "used" is too short for the -ed
+# rule below
+_MARKED_PAST = frozenset(w for _base, pasts, participles in _FORMS for w in (*pasts, *participles)
+                         if len(w) <= 4 or not w.endswith("ed")) - _IRREGULAR
+# pasts written as their base, read as a past after a subject ("the team split", "we cut costs"); not "cost", "read",
+# "spread", "run", which name things more often than not
+_SAME_AS_BASE = frozenset({"set", "cut", "put", "hit", "shut", "split", "burst", "quit"})
+_PAST = _MARKED_PAST | _SAME_AS_BASE | {"used"}
+# a prefix an irregular verb takes and stays a verb ("rewrote", "outgrew", "undid", "withstood", "overtook"); a prefix
+# before a past written as a base is a noun ("outset", "output", "upset", "relay"), and so are these
+_VERB_PREFIX = re.compile(r"(?:re|out|over|under|with|mis|un|fore|for|up)(?=[a-z]{3})")
+_PREFIXED_NOUNS = frozenset({"outbound", "rebound", "underground", "upshot", "outspoken"})
 _NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
                        "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
 _PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "will", "isn't", "aren't", "doesn't",
@@ -195,8 +293,12 @@ _PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "wi
 
 
 def _past(word: str) -> bool:
-    """Whether a word reads as a past tense or participle ("failed", "went", "split"), not "speed" or "hundred"."""
+    """Whether a word reads as a past tense or participle ("failed", "went", "split", "shrank", "rewrote"), not
+    "speed" or "hundred"."""
     w = word.lower().strip(",;:.()\"'“”")
+    prefix = _VERB_PREFIX.match(w)
+    if prefix and w[prefix.end():] in _MARKED_PAST and w not in _PREFIXED_NOUNS:
+        return True
     return w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
 
 
@@ -279,7 +381,7 @@ def _noun_phrase(text: str) -> bool:
     return True
 
 
-def _asked(head: str, kp: KeyPoint) -> str:
+def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     """A statement asked about as an interviewer would, not quoted back like a grader's checklist (walkthrough 7:
     "You didn't mention this point: “…”. Can you tell me about that?"): what the candidate did ("Cut p99 latency
     by 40%") as "how you cut...", a cause ("X was slow because Y") as "why X was slow", anything else ("It cut p99
@@ -289,7 +391,7 @@ def _asked(head: str, kp: KeyPoint) -> str:
     if first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS):
         return f"You haven't said yet how you {_to_you(first + head[len(words[0]):])}. Can you walk me through that?"
     said = _to_you(_lower_first(head, kp, _adverb(words[0]) or _english(words[0]) and not (len(words) > 1 and (
-        words[1][:1].isupper() or words[1][:1].isdigit()))))      # "Order matching was slow", not "Python 3.11 ..."
+        words[1][:1].isupper() or words[1][:1].isdigit())), names))   # "Order matching was slow", not "Python 3.11 ..."
     because = re.search(r",?\s+because\b", said)
     if because and because.start() > 0:
         return f"Can you tell me why {said[:because.start()]}?"
@@ -337,7 +439,7 @@ def _verb_at(words: list[str], i: int) -> bool:
     determiner), "the availability you reached" (a relative clause), "the root cause, named precisely" (a
     participle after a comma) are noun phrases."""
     w = words[i].lower().strip(",;()")
-    if not (w in _VERBS or (len(w) > 4 and w.endswith("ed"))):
+    if not (w in _VERBS or _past(w)):
         return False
     before = words[i - 1].lower() if i else ""
     if i == 1 and before in _SUBJECTS:
@@ -348,15 +450,15 @@ def _verb_at(words: list[str], i: int) -> bool:
 def _has_verb(text: str) -> bool:
     """A question-word topic with a verb in it ("how it stayed up", "who consumes it"), not a bare "why this team"."""
     words = [w.lower().strip(",;()") for w in text.split()]
-    return any(w in _SUBJECTS or w in _VERBS or (len(w) > 4 and w.endswith(("ed", "es", "s")) and w not in
-                                                    ("this", "its", "his", "was")) for w in words[1:])
+    return any(w in _SUBJECTS or w in _VERBS or _past(w) or (len(w) > 4 and w.endswith(("es", "s")) and w not in
+                                                                 ("this", "its", "his", "was")) for w in words[1:])
 
 
 def _is_clause(text: str) -> bool:
     """A label that says something happened or is so ("Duplicate charges dropped to zero"), not a topic
     ("Idempotency keys and deduplication", "The root cause, named precisely"): "tell me more about" would not fit
     it."""
-    words = text.split()
+    words = _main_part(text).split()
     if not words or words[0].lower() in _WH:   # "What you changed so it would not happen again": a topic
         return False
     if len(words) >= 3 and words[0].lower() in _VERBS:
@@ -369,11 +471,6 @@ def _is_clause(text: str) -> bool:
     return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))
 
 
-# verbs whose past tense does not end in -ed, so the vocabulary test in _verb below misses them
-_IRREGULAR = frozenset({"keep", "set", "cut", "run", "make", "take", "give", "get", "build", "lead", "write", "drive",
-                        "hold", "put", "send", "spend", "pay", "tell", "sell", "find", "choose", "grow", "know",
-                        "bring", "begin", "become", "catch", "show", "let", "meet", "win", "lose", "leave", "buy",
-                        "split", "see", "go", "come", "say", "break", "fall", "rise", "stay"})
 # where a label's subject and verb have ended: "Airwallex moves money | across borders", "Idempotency keys | and ..."
 _PHRASE_ENDS = frozenset({"and", "or", "but", "so", "because", "with", "without", "at", "in", "on", "of", "for", "to",
                           "from", "by", "as", "like", "across", "into", "under", "over", "after", "before", "during",
@@ -416,8 +513,13 @@ def _instruction(text: str) -> bool:
     "Measure what users feel"): a verb in its base form, then an article or a question word; not a topic that
     starts with a word that can be a verb ("Design reviews and RFCs")."""
     words = [w.strip(",;:.()").lower() for w in text.split()]
-    return len(words) >= 3 and words[0].isalpha() and not words[0].endswith(("s", "ing", "ed")) and \
-        words[1] in {"a", "an", "the"} | _WH and _verb(words[0])
+    return len(words) >= 3 and words[0].isalpha() and not words[0].endswith(("s", "ing", "ed")) and (
+        words[1] in {"a", "an", "the"} | _WH or words[1] in _PARTICLES and words[2] in _DETERMINERS | _PHRASE_ENDS
+        | _WH) and _verb(words[0])   # "Roll out in stages", "Set up the alerts"
+
+
+# the particle of a phrasal verb: "roll out", "set up", "back off"
+_PARTICLES = frozenset({"out", "up", "down", "off", "back", "over", "through", "away"})
 
 
 def _states(text: str) -> bool:
@@ -425,7 +527,7 @@ def _states(text: str) -> bool:
     "Payments need idempotency keys", "Patients stayed safe", "It led to an upsell", "Afterwards I changed
     something"), which "tell me more about" would not fit (walk18); a topic ("Idempotency keys and deduplication",
     "Kafka partitions", "Payment systems design", "the measured result") is not one."""
-    raw = text.split()
+    raw = _main_part(text).split()        # "The on-call lead, who owns the pager, signs off ..."
     words = [w.lower().strip("()\"'“”") for w in raw]
     if len(words) < 2 or words[0].endswith("ing"):
         return False                           # "Running it in production": an activity

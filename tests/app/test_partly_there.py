@@ -1,0 +1,68 @@
+"""The words a "Partly there" line quotes: not words the question itself says or the key points share (session 23:
+the hand-kept list dropped "team" or "problem" even for a point about a team)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from voiceprep.app.judging import _detail
+from voiceprep.core.banks import parse_bank
+
+MIGRATION = '''
+schema = 1
+[job]
+id = "ops"
+title = "Platform engineer"
+company = "Acme"
+[[rounds]]
+id = "r1"
+title = "Round 1"
+[[rounds.prompts]]
+id = "migration"
+text = "Tell me about a database migration you led."
+[[rounds.prompts.key_points]]
+id = "team"
+label = "I split the team into two on-call rotations for the cutover week"
+cues = ["team", "rotation"]
+[[rounds.prompts.key_points]]
+id = "rollback"
+label = "Rollback was rehearsed twice before the cutover"
+cues = ["rollback", "rehearsed"]
+[[rounds.prompts.key_points]]
+id = "result"
+label = "The cutover finished with four minutes of downtime"
+cues = ["downtime", "minutes"]
+'''
+
+
+def _missed(heard: list[str]) -> SimpleNamespace:
+    return SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=0.3, excluded=[]),
+                           key_point=SimpleNamespace(cues_from_label=False),
+                           matches=[SimpleNamespace(cue=w.lower()) for w in heard])
+
+
+def test_a_word_of_the_point_is_quoted_though_answers_often_say_it():
+    """"team" said for a point about a team is part of it: the old list dropped it everywhere."""
+    assert _detail(_missed(["team"]), ["team"]) == \
+        "Partly there: you said “team”, but not the whole point. Say it in one clear sentence."
+    assert _detail(_missed(["problems", "people"]), ["problems", "people"]) == \
+        "Partly there: you said “problems”, “people”, but not the whole point. Say it in one clear sentence."
+
+
+def test_words_of_the_question_and_words_the_points_share_are_not_quoted():
+    from voiceprep.app.judging import common_words
+
+    bank = parse_bank(MIGRATION)
+    common = common_words(bank, bank.prompt("migration"))
+    # "migration" is the question's own word; "cutover" is in every key point: neither tells this point from another
+    assert _detail(_missed(["migration", "cutover"]), ["migration", "cutover"], True, common) is None
+    assert _detail(_missed(["team", "cutover"]), ["team", "cutover"], True, common) == \
+        "Partly there: you said “team”, but not the whole point. Say it in one clear sentence."
+    assert _detail(_missed(["migrations"]), ["migrations"], True, common) is None      # any form of the word
+
+
+@pytest.mark.parametrize("heard", [["we kind", "went"], ["um", "like"], ["it's", "thing"]])
+def test_function_words_fillers_and_light_verbs_are_never_quoted(heard):
+    assert _detail(_missed(heard), heard) is None
