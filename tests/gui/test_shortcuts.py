@@ -73,7 +73,7 @@ class HeldVoice:
     def render(self, text):
         return text
 
-    def play(self, wav):
+    def play(self, wav, cancel=None):
         self.stopped.clear()
         self.playing.set()
         self.stopped.wait(30)
@@ -137,6 +137,42 @@ def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qt
     window.practice.type_btn.click()                        # waits while the dialog is open
     assert seen == ["TypeAnswerDialog", (1, True), False], seen
 
+
+
+class RenderingVoice(HeldVoice):
+    """The interviewer's voice still rendering the question (no sound yet) until `rendered` is set."""
+
+    def __init__(self):
+        super().__init__()
+        self.rendering, self.rendered, self.played = threading.Event(), threading.Event(), 0
+
+    def render(self, text):
+        self.rendering.set()
+        self.rendered.wait(30)
+        return text
+
+    def play(self, wav, cancel=None):
+        if cancel is not None and cancel.is_set():     # as Player.play: nothing of a speech cancelled is played
+            return False
+        self.played += 1
+        return super().play(wav)
+
+
+def test_esc_while_the_question_is_still_being_rendered_stops_the_voice_before_it_starts(window, qtbot):
+    """fix32 left alone: Esc pressed while the question was still being rendered (SPEAKING, nothing playing yet) was
+    taken but stopped nothing (the speaker stops a playback only): the voice then started. One Esc stops the
+    interviewer whatever the phase: the question is never played, and the round goes on as after a stopped voice."""
+    voice = RenderingVoice()
+    window.services.speaker = lambda: voice
+    window.controller.tts_ok = True
+    window.nav.setCurrentRow(PAGES.index("Practice"))
+    window.practice.start_btn.click()
+    qtbot.waitUntil(voice.rendering.is_set, timeout=30000)
+    assert window.controller.state == c.SPEAKING
+    qtbot.keyClick(window.practice, Qt.Key.Key_Escape)
+    voice.rendered.set()
+    qtbot.waitUntil(lambda: window.controller.state == c.IDLE, timeout=5000)
+    assert voice.played == 0 and not voice.playing.is_set()
 
 QT_OWN = {"Ctrl+Space"}     # History's hint names a table's own key (Ctrl+Space selects the row), no shortcut of ours
 SHOWN_KEY = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:[A-Za-z0-9]+|↑|↓)\b|\bF\d{1,2}\b|\bEsc\b")
@@ -221,3 +257,4 @@ def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
         assert "Esc" in dialogs and "Enter" in dialogs.replace(submit, ""), dialogs
         assert "Esc" in section(text, "Bank editor"), text
         assert text.count("Ctrl+Enter") == 1, text
+
