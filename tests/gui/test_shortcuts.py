@@ -258,3 +258,33 @@ def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
         assert "Esc" in section(text, "Bank editor"), text
         assert text.count("Ctrl+Enter") == 1, text
 
+
+def test_the_one_letter_keys_labels_are_made_from_their_shortcuts(qtbot, services, monkeypatch):
+    """fix32 left alone: "Start answer (Space)", "Retry (R)", "Next (N)" were written by hand beside the shortcuts
+    Space, R and N. With each of those keys defined as Shift+ the key instead, every label that names one says the
+    new key: the buttons as first shown (and F's "Answer the follow-ups"), Stop while recording, the think-time
+    line."""
+    from voiceprep.gui import main_window
+    from voiceprep.gui.widgets import practice
+
+    class Shifted(QKeySequence):
+        def __init__(self, key=None):
+            text = QKeySequence(key).toString()
+            super().__init__(f"Shift+{text}" if text in ("Space", "R", "N", "F") else text)
+    monkeypatch.setattr(practice, "QKeySequence", Shifted)
+    window = main_window.MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    page = window.practice
+    assert {k: keys(page.shortcuts[k]) for k in ("Space", "R", "N", "F")} == \
+        {"Space": "Shift+Space", "R": "Shift+R", "N": "Shift+N", "F": "Shift+F"}
+    assert page.feedback.ask.text() == "Answer the follow-ups  (Shift+F)"
+
+    def labels() -> list[str]:
+        return [b.text() for b in (page.answer_btn, page.retry_btn, page.next_btn)]
+    assert labels() == ["● Start answer  (Shift+Space)", "Retry  (Shift+R)", "Next  (Shift+N)"]
+    page._on_state(c.RECORDING)
+    assert page.answer_btn.text() == "■ Stop  (Shift+Space)"
+    page.ctl.thinkTick.emit(5)
+    assert "(Shift+Space: start now)" in page.state_label.text(), page.state_label.text()
+    page._on_state(c.IDLE)
+    assert labels() == ["● Start answer  (Shift+Space)", "Retry  (Shift+R)", "Next  (Shift+N)"]
