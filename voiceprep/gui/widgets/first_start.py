@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from voiceprep import paths
 from voiceprep.app.states import RehearsalState
+from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
-from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, muted, soft
 
 MARKER = "welcome-dismissed"

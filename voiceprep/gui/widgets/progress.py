@@ -936,10 +936,10 @@ class ProgressPage(QScrollArea):
             said = said_when_asked_text(r)           # said in a follow-up answer, not counted here (walk20)
             # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each):
             # coloured by both, a point the follow-up covered is not shown missed (fix41: "0 of 1" in red)
-            asked = r.get("asked") or 0
+            followed = r.get("asked") or 0
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else "")
-                                   + (f"\n+{asked} in follow-up" if asked else ""))
-            covered = (r["hits"] + asked) / r["attempts"] if r["attempts"] else r["rate"]
+                                   + (f"\n+{followed} in follow-up" if followed else ""))
+            covered = (r["hits"] + followed) / r["attempts"] if r["attempts"] else r["rate"]
             hit.setForeground(QColor(GOOD if covered >= 0.8 else WARN if covered >= 0.4 else BAD))
             if older or said:
                 hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it; {rate_notes(r)}"
