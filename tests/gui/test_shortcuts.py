@@ -85,15 +85,19 @@ class HeldVoice:
             self.stops += 1
             self.stopped.set()
 
+    def reached(self) -> threading.Event:
+        """What `speaking` waits for: the voice heard."""
+        return self.playing
 
-def speaking(window, qtbot) -> HeldVoice:
-    """A round started, its first question being read out."""
-    voice = HeldVoice()
+
+def speaking(window, qtbot, voice: HeldVoice | None = None) -> HeldVoice:
+    """A round started, its first question being read out (`voice`: until it reaches `voice.reached`)."""
+    voice = voice or HeldVoice()
     window.services.speaker = lambda: voice
     window.controller.tts_ok = True
     window.nav.setCurrentRow(PAGES.index("Practice"))
     window.practice.start_btn.click()
-    qtbot.waitUntil(voice.playing.is_set, timeout=30000)
+    qtbot.waitUntil(voice.reached().is_set, timeout=30000)
     return voice
 
 
@@ -157,17 +161,15 @@ class RenderingVoice(HeldVoice):
         self.played += 1
         return super().play(wav)
 
+    def reached(self) -> threading.Event:
+        return self.rendering
+
 
 def test_esc_while_the_question_is_still_being_rendered_stops_the_voice_before_it_starts(window, qtbot):
     """fix32 left alone: Esc pressed while the question was still being rendered (SPEAKING, nothing playing yet) was
     taken but stopped nothing (the speaker stops a playback only): the voice then started. One Esc stops the
     interviewer whatever the phase: the question is never played, and the round goes on as after a stopped voice."""
-    voice = RenderingVoice()
-    window.services.speaker = lambda: voice
-    window.controller.tts_ok = True
-    window.nav.setCurrentRow(PAGES.index("Practice"))
-    window.practice.start_btn.click()
-    qtbot.waitUntil(voice.rendering.is_set, timeout=30000)
+    voice = speaking(window, qtbot, RenderingVoice())
     assert window.controller.state == c.SPEAKING
     qtbot.keyClick(window.practice, Qt.Key.Key_Escape)
     voice.rendered.set()
