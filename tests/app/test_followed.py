@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN
 from voiceprep.app.followed import followed_text
+from voiceprep.core.history import queries
+from voiceprep.core.history.queries import is_follow_up
 from voiceprep.core.rehearsal import Rehearsal
 
 
@@ -128,3 +130,45 @@ def test_compare_of_an_answer_with_its_own_follow_up_lists_what_its_text_says(ba
     c = service.compare(main.attempt_id, follow.attempt_id)
     assert c["metrics"] == {}, c["metrics"]
     assert c["follow_up_added"]["with_follow_ups"] == {"hits": hits, "own": len(own), "total": n, "answers": 1}, c
+
+
+def test_the_hit_rates_follow_up_count_agrees_with_what_history_says_each_answer_gained(bank, session, service,
+                                                                                          access):
+    """`queries.key_point_rates`' `asked` (Progress's "+1 in follow-up", Welcome back's and `history stats`' "said
+    when asked in a follow-up") is worked out in SQL; `standings` (History's "+1 key point", "With its follow-up
+    answer: …") in Python. On one history of every shape, the rates count, for each point, exactly the answers
+    counted for it whose follow-ups History says covered it (fix41): two follow-up answers to one answer, a retry,
+    a drill followed by a follow-up, a follow-up that says nothing or a point it was not asked about, one cut off,
+    and a follow-up of an answer that was itself cut off."""
+    prompt = bank.prompt("product-range")
+    p = [kp.label for kp in prompt.key_points]
+    vague, unsure = "We did a lot of things and it went well.", "I am not sure."
+    said = []
+    for text, drill, follow in [
+            (vague, None, None), (p[0], p[:2], ["And?"]), (p[1], p[:2], ["And?"]),          # two follow-up answers
+            (f"{MAIN} {p[2]}", None, None),                                                 # a retry that said p[2]
+            (unsure, [p[2]], None), (p[2], [p[2]], ["And?"]),                                # a drill of it, followed
+            (vague, None, None), (unsure, p[:1], ["And?"]), (p[3], p[:1], ["And?"]),         # says nothing; another point
+            (vague, None, None), (p[0], p[:1], ["And?"]),                                    # this follow-up is cut off
+            (vague, None, None), (p[1], p[1:2], ["And?"])]:                                  # this answer is cut off
+        said.append(session.save_typed(bank, prompt, text, drill=drill, follow_up=follow).attempt_id)
+    h = access.history()
+    for cut in (said[10], said[11]):
+        h.db.execute("UPDATE attempts SET state_detail = 'cut off: recovered after the app closed' WHERE id = ?",
+                     (cut,))
+    h.db.commit()
+    rows = service.attempts(bank=bank.id)
+    assert {r["id"] for r in rows} == set(said)
+    gained = {r["id"]: set((r["with_follow_ups"] or {}).get("covered", [])) for r in rows}
+    assert any(gained.values()), gained
+    rates = queries.key_point_rates(h, service.lineage(bank.id), last=len(said), prompt=prompt.id)
+    counted = {r["id"]: r for r in rows if not is_follow_up(r) and r["state_detail"] is None}
+    for rate in rates:
+        point = rate["key_point_id"]
+        label = next(kp.label for kp in prompt.key_points if kp.id == point)
+        own = {a for a, r in counted.items() if r["drill"] is None or label in r["drill"]}
+        hits = {k["attempt_id"] for k in h.read("SELECT attempt_id FROM key_point_results WHERE key_point_id = ? "
+                                                 "AND hit", [point])}
+        assert rate["attempts"] == len(own) and rate["hits"] == len(own & hits), (rate, own)
+        assert rate["asked"] == sum(point in gained[a] for a in own - hits), (rate, gained)
+    assert sum(r["asked"] for r in rates) >= 2, rates

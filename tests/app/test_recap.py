@@ -339,3 +339,25 @@ def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_
     assert lines[2] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
                         "its best try)."), lines
     access.close_all()
+
+
+def test_the_average_says_every_try_counted_only_when_a_question_was_tried_again(tmp_path):
+    """fix39 left alone: "Average of your 2 answers, every try counted" was said of two answers to two questions,
+    each tried once: there was no other try to count. It says so when some question was answered twice."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    rnd = airwallex.rounds[0]
+    pk = session.start_round(airwallex, rnd)
+    for prompt, said in ((rnd.prompts[0], "We had lock contention in order matching; I moved it to a single writer "
+                                          "and p99 fell to 2 ms."), (rnd.prompts[1], "No idea.")):
+        session.save_typed(airwallex, prompt, said, rnd.id, pk)
+    session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 80.0}, "overall": 80.0, "answered": 2,
+                              "total": 2, "skipped": []})
+    lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
+    assert lines[1].startswith("Average of your 2 answers: "), lines
+    assert lines[2].startswith(f"Round score of “{rnd.title}”"), lines
+    session.save_typed(airwallex, rnd.prompts[1], "Still no idea.")           # the second question tried again
+    lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
+    assert lines[1].startswith("Average of your 3 answers, every try counted: "), lines
+    access.close_all()

@@ -1981,7 +1981,7 @@ class SlowVoice:
     def render(self, text):
         return text
 
-    def play(self, wav):
+    def play(self, wav, cancel=None):
         time.sleep(self.seconds)
 
     def stop(self):

@@ -250,3 +250,21 @@ def test_settings_says_how_answers_are_judged_once_the_judge_has_loaded(window, 
     line = window.settings_page.judge_line.text()
     assert line.startswith("By meaning: " if window.judge_status.text() == "Judge: by meaning" else "Words only: "), line
     assert window.judge_status.toolTip() == line
+
+
+def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(window, qtbot):
+    """fix35 left alone: with the first-start welcome card above it, Settings at 1366x768 scrolled by a row. Its
+    wrapped one-line notes (the model's facts, "Used to transcribe: …", the microphone's status) were each laid out
+    three lines tall (QFormLayout sizes a wrapped label by its narrow size hint): each is as tall as its text, and
+    the page fits without scrolling."""
+    from PySide6.QtWidgets import QApplication
+
+    page = window.settings_page
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    QApplication.processEvents()
+    assert window.welcome.isVisible()
+    notes = [page.mic_status, page.model_cost, page.model_used, page.judge_line]
+    assert all(n.isVisible() and n.height() == n.heightForWidth(n.width()) for n in notes), \
+        [(n.text(), n.height(), n.heightForWidth(n.width())) for n in notes]
+    assert page.verticalScrollBar().maximum() == 0

@@ -73,7 +73,7 @@ class HeldVoice:
     def render(self, text):
         return text
 
-    def play(self, wav):
+    def play(self, wav, cancel=None):
         self.stopped.clear()
         self.playing.set()
         self.stopped.wait(30)
@@ -85,15 +85,19 @@ class HeldVoice:
             self.stops += 1
             self.stopped.set()
 
+    def reached(self) -> threading.Event:
+        """What `speaking` waits for: the voice heard."""
+        return self.playing
 
-def speaking(window, qtbot) -> HeldVoice:
-    """A round started, its first question being read out."""
-    voice = HeldVoice()
+
+def speaking(window, qtbot, voice: HeldVoice | None = None) -> HeldVoice:
+    """A round started, its first question being read out (`voice`: until it reaches `voice.reached`)."""
+    voice = voice or HeldVoice()
     window.services.speaker = lambda: voice
     window.controller.tts_ok = True
     window.nav.setCurrentRow(PAGES.index("Practice"))
     window.practice.start_btn.click()
-    qtbot.waitUntil(voice.playing.is_set, timeout=30000)
+    qtbot.waitUntil(voice.reached().is_set, timeout=30000)
     return voice
 
 
@@ -137,6 +141,40 @@ def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qt
     window.practice.type_btn.click()                        # waits while the dialog is open
     assert seen == ["TypeAnswerDialog", (1, True), False], seen
 
+
+
+class RenderingVoice(HeldVoice):
+    """The interviewer's voice still rendering the question (no sound yet) until `rendered` is set."""
+
+    def __init__(self):
+        super().__init__()
+        self.rendering, self.rendered, self.played = threading.Event(), threading.Event(), 0
+
+    def render(self, text):
+        self.rendering.set()
+        self.rendered.wait(30)
+        return text
+
+    def play(self, wav, cancel=None):
+        if cancel is not None and cancel.is_set():     # as Player.play: nothing of a speech cancelled is played
+            return False
+        self.played += 1
+        return super().play(wav)
+
+    def reached(self) -> threading.Event:
+        return self.rendering
+
+
+def test_esc_while_the_question_is_still_being_rendered_stops_the_voice_before_it_starts(window, qtbot):
+    """fix32 left alone: Esc pressed while the question was still being rendered (SPEAKING, nothing playing yet) was
+    taken but stopped nothing (the speaker stops a playback only): the voice then started. One Esc stops the
+    interviewer whatever the phase: the question is never played, and the round goes on as after a stopped voice."""
+    voice = speaking(window, qtbot, RenderingVoice())
+    assert window.controller.state == c.SPEAKING
+    qtbot.keyClick(window.practice, Qt.Key.Key_Escape)
+    voice.rendered.set()
+    qtbot.waitUntil(lambda: window.controller.state == c.IDLE, timeout=5000)
+    assert voice.played == 0 and not voice.playing.is_set()
 
 QT_OWN = {"Ctrl+Space"}     # History's hint names a table's own key (Ctrl+Space selects the row), no shortcut of ours
 SHOWN_KEY = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:[A-Za-z0-9]+|↑|↓)\b|\bF\d{1,2}\b|\bEsc\b")
@@ -221,3 +259,34 @@ def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
         assert "Esc" in dialogs and "Enter" in dialogs.replace(submit, ""), dialogs
         assert "Esc" in section(text, "Bank editor"), text
         assert text.count("Ctrl+Enter") == 1, text
+
+
+def test_the_one_letter_keys_labels_are_made_from_their_shortcuts(qtbot, services, monkeypatch):
+    """fix32 left alone: "Start answer (Space)", "Retry (R)", "Next (N)" were written by hand beside the shortcuts
+    Space, R and N. With each of those keys defined as Shift+ the key instead, every label that names one says the
+    new key: the buttons as first shown (and F's "Answer the follow-ups"), Stop while recording, the think-time
+    line."""
+    from voiceprep.gui import main_window
+    from voiceprep.gui.widgets import practice
+
+    class Shifted(QKeySequence):
+        def __init__(self, key=None):
+            text = QKeySequence(key).toString()
+            super().__init__(f"Shift+{text}" if text in ("Space", "R", "N", "F") else text)
+    monkeypatch.setattr(practice, "QKeySequence", Shifted)
+    window = main_window.MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    page = window.practice
+    assert {k: keys(page.shortcuts[k]) for k in ("Space", "R", "N", "F")} == \
+        {"Space": "Shift+Space", "R": "Shift+R", "N": "Shift+N", "F": "Shift+F"}
+    assert page.feedback.ask.text() == "Answer the follow-ups  (Shift+F)"
+
+    def labels() -> list[str]:
+        return [b.text() for b in (page.answer_btn, page.retry_btn, page.next_btn)]
+    assert labels() == ["● Start answer  (Shift+Space)", "Retry  (Shift+R)", "Next  (Shift+N)"]
+    page._on_state(c.RECORDING)
+    assert page.answer_btn.text() == "■ Stop  (Shift+Space)"
+    page.ctl.thinkTick.emit(5)
+    assert "(Shift+Space: start now)" in page.state_label.text(), page.state_label.text()
+    page._on_state(c.IDLE)
+    assert labels() == ["● Start answer  (Shift+Space)", "Retry  (Shift+R)", "Next  (Shift+N)"]

@@ -172,3 +172,38 @@ def test_a_first_start_on_a_large_screen_takes_a_good_share_of_it():
     assert opened.width() >= 0.65 * 2560 and opened.height() >= 0.65 * 1412 and big.contains(opened)
     laptop = QRect(0, 0, 1366, 740)
     assert laptop.contains(default_geometry(laptop)) and default_geometry(laptop).width() >= 1200
+
+
+def test_on_a_large_screen_the_system_does_not_scale_the_welcome_says_where_to_make_text_larger(qtbot, services,
+                                                                                                 monkeypatch):
+    """fix41: at 2560x1440 the window opened 1792x1008 with the system's small text. Text follows the system's
+    scaling (Qt reads it: under Xvfb, Xft.dpi 144 made the screen 1707x960 and the window 1280x820 of it, text
+    1.5 times larger) and Settings' Interface size on top; the app does not guess a screen's inches. Where the
+    system does not scale a large screen, the first-start welcome says where the text is made larger, and its
+    button opens Settings there."""
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.gui.widgets import first_start
+
+    large, scaled, laptop = QSize(2560, 1412), QSize(1707, 941), QSize(1366, 740)
+    assert first_start.suggests_larger_text(large, 100, {})
+    assert not first_start.suggests_larger_text(scaled, 100, {})              # the system scales it: its text is
+    assert not first_start.suggests_larger_text(laptop, 100, {})
+    assert not first_start.suggests_larger_text(large, 150, {})                # already larger in Settings
+    assert not first_start.suggests_larger_text(large, 100, {"QT_SCALE_FACTOR": "1.25"})      # the user's own
+    for big in (False, True):
+        monkeypatch.setattr(first_start, "suggests_larger_text", lambda *_a, big=big: big)
+        window = MainWindow(services, recover=False)
+        qtbot.addWidget(window)
+        window.show()
+        panel = window.welcome
+        assert panel.larger_note.isVisible() == panel.larger_btn.isVisible() == big
+        if big:
+            assert "Interface size" in panel.larger_note.text()
+            panel.larger_btn.click()
+            QApplication.processEvents()
+            assert window.stack.currentWidget().isAncestorOf(window.settings_page) or \
+                window.stack.currentWidget() is window.settings_page
+            assert window.settings_page.interface_size.hasFocus() or \
+                QApplication.focusWidget() is window.settings_page.interface_size
+        window.close()

@@ -52,3 +52,27 @@ def test_stop_ends_the_playing_question_and_not_the_next_one(tmp_path, monkeypat
     old.join(5)
     new.join(5)
     assert results == {"old": False, "new": True}
+
+
+def test_a_play_cancelled_before_it_begins_plays_nothing(tmp_path, monkeypatch):
+    """fix41: Esc while the question was still being rendered reached no playback (`stop` stops only one that has
+    begun), and the question played after it. The controller's own `cancel`, set before the play, plays nothing;
+    set during it, it stops it."""
+    written = []
+
+    class Counted(_Device):
+        def write(self, block):
+            written.append(len(block))
+            super().write(block)
+    monkeypatch.setitem(sys.modules, "sounddevice", types.SimpleNamespace(OutputStream=Counted,
+                                                                          PortAudioError=RuntimeError))
+    wav = tmp_path / "q.wav"
+    sf.write(wav, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    cancel = threading.Event()
+    cancel.set()
+    assert Player().play(wav, cancel=cancel, on_start=lambda _l: written.append("started")) is False
+    assert written == []
+    cancel = threading.Event()
+    threading.Timer(0.1, cancel.set).start()
+    assert Player().play(wav, cancel=cancel) is False
+    assert 0 < len(written) < 40

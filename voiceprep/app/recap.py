@@ -86,9 +86,10 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     both = rnd is not None and bool(rnd) and (before is not None or recap.get("average") is None
                                               or round(rnd["overall"]) != round(recap["average"]))
     # beside the round's best tries, the average says it counts every try (walk21: "Average of your 2 answers: 40"
-    # above "Round score ...: 80" read as two clashing numbers)
+    # above "Round score ...: 80" read as two clashing numbers), when some question was tried more than once (fix41)
+    retried = both and whole and (recap.get("questions") or whole) < whole
     of = "Score of your one answer" if whole == 1 else \
-        f"Average of your {counted(whole, 'answer')}{', every try counted' if both else ''}" if whole else \
+        f"Average of your {counted(whole, 'answer')}{', every try counted' if retried else ''}" if whole else \
         "Average per answer"
     average = (f"{of}{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
                + (f" {'; '.join(told)}." if told else "")

@@ -8,6 +8,7 @@ it. Everything slow or touching the history runs on an operations lane; results 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,7 @@ class RehearsalController(QObject):
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
         self.skip_undoable = False        # the question before was skipped and this one not yet answered
         self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
+        self._hush = threading.Event()    # set: the current speech is stopped, rendered or playing (stop_speaking)
         self._think_left = 0
         self._think_timer = QTimer(self)
         self._think_timer.setInterval(1000)
@@ -202,11 +204,12 @@ class RehearsalController(QObject):
         speaker = self.services.speaker()
         self._speech += 1
         this = self._speech
+        hush = self._hush = threading.Event()
 
         def work() -> None:
             wav = speaker.render(text)
             if this == self._speech:             # not when N moved on while it was being rendered (review 14)
-                speaker.play(wav)
+                speaker.play(wav, cancel=hush)   # nothing of it once stopped, even while it was being rendered
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
@@ -225,6 +228,9 @@ class RehearsalController(QObject):
         run_in_background(work, on_done=done, on_error=failed, owner=self)
 
     def stop_speaking(self) -> None:
+        """Stop the interviewer whatever the phase: a playback now, a question still being rendered before it plays
+        (fix41: Esc then stopped nothing and the voice started after it). The round goes on as when a voice ends."""
+        self._hush.set()
         self.services.speaker().stop()
 
     def replay(self) -> None:

@@ -29,11 +29,13 @@ class Player:
                 stop.set()
 
     def play(self, path: str | Path, start: float = 0.0, device: int | str | None = None,
-             block_s: float = 0.05, on_start: Callable[[float], None] | None = None) -> bool:
+             block_s: float = 0.05, on_start: Callable[[float], None] | None = None,
+             cancel: threading.Event | None = None) -> bool:
         """Play `path` from `start` seconds; return False if stopped early.
 
         `on_start(latency_s)` is called as the first samples are handed to the device; `latency_s` is the
-        device's own output latency, the time until they are heard.
+        device's own output latency, the time until they are heard. `cancel`: the caller's own stop, set before
+        or during the play (set before it, nothing is played: `stop` reaches a play only once it has begun).
         """
         try:
             import sounddevice as sd
@@ -51,7 +53,7 @@ class Player:
             with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
                 step = int(rate * block_s)
                 for i in range(0, len(data), step):
-                    if stop.is_set():
+                    if stop.is_set() or (cancel is not None and cancel.is_set()):
                         return False
                     if i == 0 and on_start is not None:
                         on_start(float(stream.latency))

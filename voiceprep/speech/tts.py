@@ -222,13 +222,13 @@ class Speaker:
         self._player.stop()
 
     def play(self, wav: Path, device: int | str | None = None,
-             on_start: Callable[[float], None] | None = None) -> bool:
-        """Play a rendered WAV; return False if stopped early (`on_start`: see Player.play).
+             on_start: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> bool:
+        """Play a rendered WAV; return False if stopped early (`on_start`, `cancel`: see Player.play).
 
         Raises TTSError when there is no output device (the caller shows the text instead).
         """
         try:
-            return self._player.play(wav, device=device, on_start=on_start)
+            return self._player.play(wav, device=device, on_start=on_start, cancel=cancel)
         except PlaybackError as exc:
             raise NoAudioOutput(f"{exc}; the prompt is shown as text") from None
 

@@ -656,9 +656,13 @@ def test_progress_counts_answers_and_follow_ups_so_they_add_up():
 
 def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
     """Walk20: Progress read "0 of 1" for a point the follow-up answer covered (after fix33, which counts answers
-    alone), nothing said of the follow-up. The count stays; the point's line says it was said when asked."""
+    alone), nothing said of the follow-up. The count stays; beside it "+1 in follow-up", as History's "+1 key point"
+    on that answer, and it is coloured by the answers with their follow-ups (fix41: it stayed red)."""
     from types import SimpleNamespace
 
+    from PySide6.QtGui import QColor
+
+    from voiceprep.gui.widgets.common import GOOD, WARN
     from voiceprep.gui.widgets.progress import ProgressPage
 
     bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
@@ -675,6 +679,17 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
                "b", "d", page._generation)
     t = page.rates
     assert [[t.item(r, c).text() for c in range(2)] for r in range(t.rowCount())] == \
-        [["0 of 1", "Journaling was batched · said when asked in a follow-up"], ["1 of 1", "The numbers"]]
+        [["0 of 1\n+1 in follow-up", "Journaling was batched"], ["1 of 1", "The numbers"]]
     assert t.item(0, 0).toolTip() == "0 of 1 answer covered it; said when asked in a follow-up"
     assert t.item(1, 0).toolTip() == ""
+    # fix41: the point the follow-up covered is not coloured as missed: History reads that answer "+1 key point"
+    # ("With its follow-up answer: 1 of 1"); it is coloured by the answers with their follow-ups
+    assert t.item(0, 0).foreground().color() == t.item(1, 0).foreground().color() == QColor(GOOD)
+    assert t.item(0, 0).toolTip() in t.item(0, 1).toolTip()
+    rates = [{**rates[0], "attempts": 2}, rates[1]]  # 0 of 2, the follow-up of one of them said it: half
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+               "b", "d", page._generation)
+    assert t.item(0, 0).text() == "0 of 2\n+1 in follow-up"
+    assert t.item(0, 0).foreground().color() == QColor(WARN)
+    fm = t.fontMetrics()                             # the column shows the line whole
+    assert all(fm.horizontalAdvance(line) < t.columnWidth(0) for line in t.item(0, 0).text().splitlines())

@@ -548,8 +548,9 @@ def local_day(iso: str) -> tuple[str, str]:
 def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
-    average score of its whole answers (drills and cut-off answers left out, see WHOLE_ANSWER and COMPLETE; `skips`:
-    questions skipped in rounds finished that day, no answers, so not in it: walk19, see core.history.skipped), `round`:
+    average score of its `whole` answers, to how many `questions` (drills and cut-off answers left out, see
+    WHOLE_ANSWER and COMPLETE; `skips`: questions skipped in rounds finished that day, no answers, so not in it:
+    walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`), and
@@ -565,7 +566,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
         return None
     started = str(newest[0]["started_at"])
     first, after = local_day(started)
-    columns = (f"SELECT bank_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up, {COMPLETE} AS complete, "
+    columns = (f"SELECT bank_id, prompt_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up, {COMPLETE} AS complete, "
                "started_at FROM attempts WHERE state = ? ")
     day = h.read(columns + "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC",
                  [DONE, first, after])
@@ -578,7 +579,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
         kinds.setdefault(r["bank_id"], []).append(bool(r["follow_up"]))
     banks = sorted(counts, key=lambda b: -counts[b])
-    scores = [r["overall"] for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
+    averaged = [r for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
+    scores = [r["overall"] for r in averaged]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
     rounds = h.read(f"SELECT bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
@@ -611,6 +613,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
             "average": sum(scores) / len(scores) if scores else None, "whole": len(scores),
+            "questions": len({(r["bank_id"], r["prompt_id"]) for r in averaged}),     # of them: fewer, one was retried
             "skips": skips,
             "banks": [{"bank_id": b, "answers": counts[b], "follow_ups": sum(kinds[b]),
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}

@@ -387,7 +387,7 @@ class FeedbackView(QWidget):
         actions = QHBoxLayout()
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
-        self.ask = QPushButton("Answer the follow-ups  (F)")
+        self.ask = QPushButton("Answer the follow-ups")          # Practice adds its key, from its shortcut
         self.ask.setToolTip("The interviewer asks them (aloud when the voice is on); your next answer answers them and "
                             "counts for the points they ask about. Retry answers the whole question again.")
         self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))

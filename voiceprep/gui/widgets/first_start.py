@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import os
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from voiceprep import paths
 from voiceprep.app.states import RehearsalState
+from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
-from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
+from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, muted, soft
 
 MARKER = "welcome-dismissed"
 PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
@@ -18,13 +22,30 @@ LOOP = ("Rehearse out loud: pick a bank and a round → listen to the interviewe
         "N moves on. Your history and progress stay on this computer.")
 
 
+# A screen this wide in the system's own pixels is a large one the system does not scale (2560x1440 at 100%: a
+# 27" monitor's text is then as small as the system says; with the system's scaling at 150% it is 1707 wide)
+LARGE_SCREEN_WIDTH = 2200
+LARGER_TEXT = ("On a screen this large the text can look small: Settings › Interface size makes text and buttons "
+               "larger (150% reads like a laptop screen).")
+
+
 def welcome_needed() -> bool:
     return not (paths.data_dir() / MARKER).exists()
+
+
+def suggests_larger_text(free: QSize, size_percent: int, environ: Mapping[str, str]) -> bool:
+    """Whether the welcome says where to make the text larger (fix41: at 2560x1440 the window opened 1792x1008
+    with the system's small text). Text follows the system's scaling (Qt reads it: Xft.dpi 144 gives 1.5 device
+    pixels a pixel, measured under Xvfb) and Settings' Interface size on top; the app does not guess a screen's
+    size in inches. Said only on a large screen the system does not scale, at the system's size, with no
+    QT_SCALE_FACTOR of the user's."""
+    return free.width() >= LARGE_SCREEN_WIDTH and size_percent == 100 and SCALE_ENV not in environ
 
 
 class WelcomePanel(QFrame):
     createBank = Signal()
     draftBank = Signal()
+    largerText = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,11 +73,25 @@ class WelcomePanel(QFrame):
         row.addStretch(1)
         row.addWidget(self.dismiss_btn)
         lay.addLayout(row)
+        self.larger_row = QHBoxLayout()              # shown on a large screen the system does not scale
+        self.larger_note = muted(LARGER_TEXT)
+        self.larger_btn = QPushButton("Interface size…")
+        self.larger_btn.setToolTip("Open Settings at Interface size")
+        self.larger_row.addWidget(self.larger_note, 1)
+        self.larger_row.addWidget(self.larger_btn)
+        lay.addLayout(self.larger_row)
+        self.larger_note.hide()
+        self.larger_btn.hide()
+        self.larger_btn.clicked.connect(self.largerText)
         self.create_btn.clicked.connect(self.createBank)
         self.draft_btn.clicked.connect(self.draftBank)
         self.dismiss_btn.clicked.connect(self.dismiss)
         self.create_btn.clicked.connect(self.dismiss)
         self.draft_btn.clicked.connect(self.dismiss)
+
+    def offer_larger_text(self) -> None:
+        self.larger_note.show()
+        self.larger_btn.show()
 
     def bank_ready(self, name: str) -> None:
         """The candidate made their own bank: the sample is no longer what is open (walkthrough 7)."""
@@ -100,6 +135,17 @@ def install_first_start(window) -> WelcomePanel | None:
     def to_banks(action) -> None:
         window.nav.setCurrentRow(banks_row)
         action()
+    screen = window.screen()
+    if screen is not None and suggests_larger_text(screen.availableSize(),
+                                                   window.services.settings.interface.size_percent, os.environ):
+        panel.offer_larger_text()
+        QWidget.setTabOrder(panel.dismiss_btn, panel.larger_btn)
+
+    def to_size() -> None:
+        window.nav.setCurrentRow([window.nav.item(i).text() for i in range(window.nav.count())].index("Settings"))
+        window.settings_page.ensureWidgetVisible(window.settings_page.interface_size)
+        window.settings_page.interface_size.setFocus()
+    panel.largerText.connect(to_size)
     panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
     panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
     # out of the way once the candidate is rehearsing; for good once they have seen their first feedback

@@ -383,11 +383,11 @@ class PracticePage(QWidget):
         self.stack.currentChanged.connect(self._size_by_shown_page)
 
         # controls (wrap to two lines when the window is narrow)
-        self.answer_btn = QPushButton("● Start answer  (Space)")
+        self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
         self.import_btn = QPushButton("Import audio…")
         self.type_btn = QPushButton("Type answer…")
-        self.retry_btn = QPushButton("Retry  (R)")
-        self.next_btn = QPushButton("Next  (N)")
+        self.retry_btn = QPushButton("Retry")
+        self.next_btn = QPushButton("Next")
         outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
@@ -446,15 +446,18 @@ class PracticePage(QWidget):
             sc.setAutoRepeat(False)
             sc.activated.connect(self._guarded(key, command) if key in SINGLE_KEYS else self._after_held(command))
             self.shortcuts[key] = sc
-        for key, button in (("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn)):
-            button.setText(f"{button.text()}  ({key_text(self.shortcuts[key])})")     # the label says its real key
+        for key, button in (("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn),
+                            ("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
+                            ("F", self.feedback.ask)):
+            button.setText(self._keyed(button.text(), key))       # the label says its real key
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
         self.ctl.elapsed.connect(self._on_elapsed)
         self.ctl.caption.connect(self._on_caption)
         self.ctl.thinkTick.connect(
-            lambda s: self._say_state(f"Think time: {s} s — answer starts automatically (Space: start now)"))
+            lambda s: self._say_state(f"Think time: {s} s — answer starts automatically "
+                                      f"({self._key('Space')}: start now)"))
         self.ctl.analysisReady.connect(self._on_analysis)
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
@@ -761,7 +764,7 @@ class PracticePage(QWidget):
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.setText("Choose a bank and a round, then press Start round.")
-        self.next_btn.setText("Next  (N)")     # not the last round's "Finish round" (walkthrough 11)
+        self.next_btn.setText(self._keyed("Next", "N"))     # not the last round's "Finish round" (walkthrough 11)
         self.position.show()
         self.prompt_text.setText("")
         self._say_state("")
@@ -810,6 +813,11 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._say_state("")
         self._set_recap(details)
+
+    def _keyed(self, label: str, key: str) -> str:
+        """A button's label with its key, named from the shortcut itself: "Retry  (R)" (fix41: the one-letter keys'
+        labels were written by hand, as the Ctrl ones were before session 22)."""
+        return f"{label}  ({self._key(key)})"
 
     def _say_state(self, text: str) -> None:
         """The state line under the question; hidden when it has nothing to say, so its empty line is no gap under
@@ -1005,20 +1013,25 @@ class PracticePage(QWidget):
         older feedback); they are the question once the answer to them starts (_on_state)."""
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            self.feedback.show_asked(turn.questions, f"Space answers {them} ({self._type_key()} to type).")
+            self.feedback.show_asked(turn.questions, f"{self._key('Space')} answers {them} ({self._type_key()} to type).")
         else:
             self._show_question(turn)
         self._focus_answer()
 
     def _type_key(self) -> str:
-        return key_text(self.shortcuts["Ctrl+T"])
+        return self._key("Ctrl+T")
+
+    def _key(self, key: str) -> str:
+        """The key of the page's shortcut `key` as labels show it ("Space", "Ctrl+T")."""
+        return key_text(self.shortcuts[key])
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
-        texts = {c.IDLE: "Ready: press Space or Start answer when you are.",
-                 c.SPEAKING: "The interviewer is asking… (Space: answer now)",
+        space = self._key("Space")                  # each key named from its shortcut (fix41)
+        texts = {c.IDLE: f"Ready: press {space} or Start answer when you are.",
+                 c.SPEAKING: f"The interviewer is asking… ({space}: answer now)",
                  c.THINKING: "Think time…",
-                 c.RECORDING: "Listening… press Space to stop (stops by itself after a silence).",
+                 c.RECORDING: f"Listening… press {space} to stop (stops by itself after a silence).",
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
@@ -1030,11 +1043,12 @@ class PracticePage(QWidget):
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
-            moves = f"N to {finish}." if finish else "N moves on."
+            moves = f"{self._key('N')} to {finish}." if finish else f"{self._key('N')} moves on."
             texts[RehearsalState(state)] = (
-                "Press Space to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
-                + f" ({self._type_key()} to type)." + (f" R answers the whole question again, {moves}" if state == c.FEEDBACK
-                                          else f" {moves}"))
+                f"Press {space} to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
+                + f" ({self._type_key()} to type)."
+                + (f" {self._key('R')} answers the whole question again, {moves}" if state == c.FEEDBACK
+                   else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
@@ -1046,7 +1060,7 @@ class PracticePage(QWidget):
         if not recording:
             self.meter.setValue(0)                   # the level is the microphone's now, not the last block's (a
             # meter left at 80% beside "I didn't hear an answer" told the candidate the opposite, walkthrough 10)
-        self.answer_btn.setText("■ Stop  (Space)" if recording else "● Start answer  (Space)")
+        self.answer_btn.setText(self._keyed("■ Stop" if recording else "● Start answer", "Space"))
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
         # focused button (Start round, Got it...) as everywhere else
@@ -1073,9 +1087,9 @@ class PracticePage(QWidget):
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             # one prompt is no round (walkthrough 9: it ended with "Round complete")
             alone = len(self.ctl.rehearsal.prompts) == 1 and scored.what_name(self.ctl.rehearsal) != "Round"
-            self.next_btn.setText("Finish  (N)" if alone else "Finish round  (N)")
+            self.next_btn.setText(self._keyed("Finish" if alone else "Finish round", "N"))
         else:
-            self.next_btn.setText("Next  (N)")
+            self.next_btn.setText(self._keyed("Next", "N"))
         if focused is not None and self.isAncestorOf(focused) and not focused.isEnabled():
             self._refocus = True                    # the focused button is no longer an action (Stop, Retry, Next)
             now = QApplication.focusWidget()

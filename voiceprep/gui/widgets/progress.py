@@ -802,7 +802,8 @@ class ProgressPage(QScrollArea):
         header = self.rates.horizontalHeader()
         # sizes from the font, never measured over every row on the GUI thread (a 58 ms stall at 10,000 attempts)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        self.rates.setColumnWidth(0, self.rates.fontMetrics().horizontalAdvance("100 of 100") + 24)
+        self.rates.setColumnWidth(0, max(self.rates.fontMetrics().horizontalAdvance(t)
+                                         for t in ("100 of 100", "+100 in follow-up")) + 24)
         self.rates.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.rates.verticalHeader().setDefaultSectionSize(self.rates.fontMetrics().lineSpacing() * 2 + 10)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -933,14 +934,19 @@ class ProgressPage(QScrollArea):
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
             said = said_when_asked_text(r)           # said in a follow-up answer, not counted here (walk20)
-            hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else ""))
-            hit.setForeground(QColor(GOOD if r["rate"] >= 0.8 else WARN if r["rate"] >= 0.4 else BAD))
+            # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each):
+            # coloured by both, a point the follow-up covered is not shown missed (fix41: "0 of 1" in red)
+            followed = r.get("asked") or 0
+            hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else "")
+                                   + (f"\n+{followed} in follow-up" if followed else ""))
+            covered = (r["hits"] + followed) / r["attempts"] if r["attempts"] else r["rate"]
+            hit.setForeground(QColor(GOOD if covered >= 0.8 else WARN if covered >= 0.4 else BAD))
             if older or said:
                 hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it; {rate_notes(r)}"
                                + (": judge them again in History to count them against it as it reads now"
                                   if older else ""))
             self.rates.setItem(i, 0, hit)
-            label = QTableWidgetItem(r["label"] + (f" · {said}" if said else ""))
+            label = QTableWidgetItem(r["label"])
             label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})"
                              + (f"\n{hit.toolTip()}" if said else ""))
             self.rates.setItem(i, 1, label)

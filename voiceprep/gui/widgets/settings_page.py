@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,9 +35,11 @@ from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.settings import INTERFACE_SIZES
 
 
-class StatusLine(QLabel):
-    """A muted line saying how a test or a check went; it takes no room while it has nothing to say (an empty line
-    left a gap under the microphone and the voice)."""
+class WrappedLine(QLabel):
+    """A muted note of a line or so, wrapped when the page is narrow. Its size hint is its text on one line: the
+    form sizes a wrapped label by the height its text takes at QLabel's own narrow hint, three lines for one, which
+    left gaps under the microphone and the model and made Settings scroll by a row at 1366x768 with the first-start
+    welcome open (fix41). Narrower, it wraps and is as tall as its lines (its height for its width)."""
 
     def __init__(self, text: str = ""):
         super().__init__()
@@ -45,6 +47,17 @@ class StatusLine(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet("color: palette(placeholder-text);")
         self.setText(text)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = (max((self.fontMetrics().horizontalAdvance(line) for line in self.text().splitlines()), default=0)
+                 + 2 * self.margin() + margins.left() + margins.right() + 1)
+        return QSize(width, self.heightForWidth(width))
+
+
+class StatusLine(WrappedLine):
+    """A muted line saying how a test or a check went; it takes no room while it has nothing to say (an empty line
+    left a gap under the microphone and the voice)."""
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -143,15 +156,13 @@ class SettingsPage(QScrollArea):
         self.model_row.addWidget(browse)
         self._add_model_choice(form)
         form.addRow("Or a model folder", self.model_row)
-        self.model_used = muted("Used to transcribe: the model picked above, or the folder in this box when it "
-                                "names one.")
-        self.model_used.setWordWrap(True)
+        self.model_used = WrappedLine("Used to transcribe: the model picked above, or the folder in this box when "
+                                      "it names one.")
         form.addRow("", self.model_used)
         self.model.textChanged.connect(self._sync_model_choice)
         self._sync_model_choice()
         # how answers are judged, read-only (walk20: the status bar said "Judge: by meaning", Settings nothing)
-        self.judge_line = muted(JUDGE_LOADING)
-        self.judge_line.setWordWrap(True)
+        self.judge_line = WrappedLine(JUDGE_LOADING)
         form.addRow("Answers judged", self.judge_line)
         self.silence = QDoubleSpinBox()
         self.silence.setRange(0, 30)
@@ -353,9 +364,8 @@ class SettingsPage(QScrollArea):
         row = self.model_choice_row = QHBoxLayout()
         row.addWidget(self.model_choice, 1)
         row.addWidget(self.model_measure)
-        self.model_cost = muted("")
+        self.model_cost = WrappedLine()
         self._show_model_facts()
-        self.model_cost.setWordWrap(True)
         form.addRow("Transcription model", row)
         form.addRow("", self.model_cost)
         self.model_choice.activated.connect(self._choose_model)
