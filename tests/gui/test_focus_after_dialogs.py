@@ -65,3 +65,15 @@ def test_a_dialog_over_a_dialog_gives_the_keys_back_to_the_first(window, qtbot):
     _back_on(first, qtbot, box)
     first.close()
     _back_on(window, qtbot, window.nav)
+
+
+def test_where_the_app_puts_the_keys_as_a_dialog_closes_wins(window, qtbot):
+    """A typed answer's dialog closes and the page gives the keys to its next step: they stay there."""
+    window.nav.setCurrentRow(1)
+    search = window.history.findChild(QLineEdit)
+    _focused(window, qtbot, window.nav)
+    QTimer.singleShot(300, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
+    choose(window, "A question", "Go on?", ["Yes", "No"], cancel=1)
+    search.setFocus()                                         # the app's next step, as the dialog's answer is read
+    qtbot.wait(100)
+    _back_on(window, qtbot, search)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 class FocusBack(QObject):
-    """An application event filter: when a dialog (a window with a parent window) shows, the widget that had the
-    keyboard is noted; when the dialog hides while it is the active window, its parent window is activated again
-    and that widget gets the keyboard back (if it is still shown and takes focus; else the window's own)."""
+    """An application event filter: when a dialog over a window shows, the widget that had the keyboard is noted;
+    when the dialog hides while it is the active window, the window under it is activated again and its focus widget
+    gets the keyboard: the one the app gave it while the dialog closed, else the one noted (if still shown)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,8 +45,9 @@ class FocusBack(QObject):
                     or QApplication.activeWindow() not in (None, window):
                 return          # another dialog is up, or another window of the app has the keys: theirs
             window.activateWindow()
-            target = had if had is not None and had.window() is window and had.isVisible() and had.isEnabled() \
-                else window.focusWidget()
+            target = next((w for w in (window.focusWidget(), had)    # where the app put the keys meanwhile (a typed
+                           if w is not None and w.window() is window  # answer's next step), else where they were
+                           and w.isVisible() and w.isEnabled()), None)
             if target is not None:
                 target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         except RuntimeError:
