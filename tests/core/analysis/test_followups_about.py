@@ -5,15 +5,13 @@ monitoring, cross-region observability, infrastructure tooling?" read the answer
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 
 from tests.core.analysis.test_followups import _plain, not_one_question
+from tests.core.analysis.test_followups_leftovers import WITH_BANKS
 from voiceprep.core.analysis.followups import follow_up_for
-from voiceprep.core.banks.load import load_bank
 from voiceprep.core.banks.model import KeyPoint
 
 
@@ -77,20 +75,7 @@ def test_an_instruction_with_nothing_before_its_colon_is_still_asked_whole():
     assert follow_up_for(KeyPoint("k", "Say: why this team", ())) == "Could you say: why this team?"
 
 
-def _every_label():
-    root = Path(__file__).resolve().parents[3]
-    for path in [*sorted((root / "question_banks").glob("*.toml")),
-                 *sorted((Path(__file__).parent / "data/judge/banks").glob("*.toml"))]:
-        bank = load_bank(path)
-        for prompt in bank.all_prompts():
-            for kp in prompt.key_points:
-                yield path.stem, bank, dataclasses.replace(kp, follow_up=None)
-
-
-EVERY = list(_every_label())
-
-
-@pytest.mark.parametrize("stem,bank,kp", EVERY, ids=[f"{s}:{k.id}" for s, _b, k in EVERY])
+@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=[f"{s}:{k.id}" for s, _b, k in WITH_BANKS])
 def test_no_bundled_label_reads_its_content_back(stem, bank, kp):
     """What follows a label's colon, its brackets and its "such as" examples are not in the question asked."""
     q = follow_up_for(kp, bank)
