@@ -38,6 +38,7 @@ from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
 from voiceprep.gui.widgets.first_start import install_first_start
+from voiceprep.gui.widgets.focus import FocusBack
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage, TypeAnswerDialog
 from voiceprep.gui.widgets.progress import ProgressPage
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
         if (app := QApplication.instance()) is not None:
             app.installEventFilter(self.voice_first)
+            self.focus_back = FocusBack(self)            # a dialog closed: the keys back where they were (walk22)
+            app.installEventFilter(self.focus_back)
         self.quit_shortcut = described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit")
         self.quit_shortcut.activated.connect(self.close)                                          # as closing does
         sheet = described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "

@@ -86,7 +86,7 @@ def test_question_word_topics_are_asked_directly():
     assert follow_up_for(KeyPoint("a", "Who benefited: engineers, customers", ())) == "Can you tell me who benefited?"
     assert follow_up_for(KeyPoint("a", "Why this team: one API", ())) == "Why this team? Can you tell me more about that?"
     assert follow_up_for(KeyPoint("a", "Walk the stages: collect, relay", ())) == \
-        "Could you walk me through the stages: collect, relay?"
+        "Could you walk me through the stages?"         # walk22: not its list
 
 
 def test_a_walk_me_through_label_is_asked_once():
@@ -433,7 +433,7 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     # walk21: a plain plural first, a full clause, a plan
     ("Chargebacks dropped by 18% after we added 3-D Secure", "Can you tell me how much chargebacks dropped?"),
     ("Retries used idempotency keys, e.g. the order id plus attempt",
-     "Can you tell me how retries used idempotency keys, e.g. the order id plus attempt?"),
+     "Can you tell me how retries used idempotency keys?"),          # walk22: not its example
     ("I would add load tests earlier", "Can you tell me why you would add load tests earlier?"),
     ("I want to fix problems for the whole unit", "Can you tell me why you want to fix problems for the whole unit?"),
     ("PCI scope dropped by half", "Can you tell me how much PCI scope dropped?"),

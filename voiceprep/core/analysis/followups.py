@@ -149,9 +149,10 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     label = label.rstrip(".!").strip()
     clause = re.match(r"that\s+(?=(?:the|a|an|our|my|your|their|its|i|we|it|they)\b)", label, re.IGNORECASE)
     if clause:                               # "That we cut costs by 30%": a clause, not "more about that you cut"
-        return f"You haven't said yet that {_to_you(label[clause.end():])}. Can you tell me more about that?"
+        said = _to_you(_without_examples(label[clause.end():]))
+        return f"You haven't said yet that {said}. Can you tell me more about that?"
     first = label.split()[0].lower() if label else ""
-    head = _head(label.split(":")[0].strip() or label)   # what comes before the items a label lists
+    head = _before_colon(label)               # what comes before the items a label lists
     when = _CONDITION.match(label)
     if when:                                 # "When a region failed, traffic moved...": what happened, not the answer
         said, words = _to_you(when.group(2)), when.group(2).split()
@@ -165,20 +166,20 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     early = re.match(r"([A-Za-z]+),?\s+((?:i|we)\s)", label, re.IGNORECASE)
     if early and _adverb(early.group(1)) and early.group(1).lower() not in _END_ADVERBS:
         label = f"{early.group(2)}{early.group(1).lower()} {label[early.end():]}"     # "First I made" -> "I first made"
-        first, head = label.split()[0].lower(), _head(label.split(":")[0].strip() or label)
+        first, head = label.split()[0].lower(), _before_colon(label)
     lead = _LEADING.match(label)
     if lead:                                 # "In the moment I dealt with it calmly": how, in the moment, you dealt
-        rest = label[lead.end():]
         said = _to_you(lead.group(1)[0].lower() + lead.group(1)[1:])
-        return _first_person(_head(rest.split(":")[0].strip() or rest), f", {said},")
+        return _first_person(_before_colon(label[lead.end():]), f", {said},")
     if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
         return _first_person(head)
-    if first in _IMPERATIVES:
-        own = _lower_first(label, kp, names=names)
+    if first in _IMPERATIVES:                # walk22: "Name what you built", not the list after its colon
+        own = _lower_first(head, kp, names=names)
         walk = re.match(r"walk\s+(?:(?:me|us)\s+)?(?:through\s+)?", own, re.IGNORECASE)
         if first == "walk" and walk:          # "Walk me through X", "Walk us through X", "Walk X": walk me through X
             return f"Could you walk me through {_to_you(own[walk.end():])}?"
-        return f"Could you {_to_you(own)}?"
+        named = _NAMED_AS.match(own)          # "Name the LMAX Disruptor as the design you chose": not the answer
+        return f"Could you {_to_you(f'{named.group(1)} {named.group(2)}' if named else own)}?"
     if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)):
         return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"   # "Set an SLO target", "Put a number on
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
@@ -193,10 +194,54 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
             len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
         said = _to_you(_lower_first(head, kp, plain, names))
         return f"You haven't said yet that {said}. Can you tell me more about that?"
+    done_to = _done_to(head)
+    if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
+        said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
+        return f"Can you tell me how {said}?"
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
     return f"Can you tell me more about {_to_you(_lower_first(head, kp, names=names))}?"
+
+
+# examples a label gives of its point, which a follow-up does not read out (walk22: the answer given away): in
+# brackets, or after ", such as", ", like", ", for example" up to the next clause ("..., and how I am learning it")
+_EXAMPLES = re.compile(r"\s*\([^)]*\)|,\s*(?:such as|like|for example|e\.g\.|including)\s+[^,:;]*"
+                       r"(?:,(?!\s*(?:and|or|but|so)\b)\s*[^,:;]*)*", re.IGNORECASE)
+
+
+# an instruction that names its own answer: "Name the LMAX Disruptor as the design you chose" (asked for the design)
+_NAMED_AS = re.compile(r"(name|mention|give|say)\s+.+?\s+as\s+((?:the|a|an|your|my|our)\s.+)", re.IGNORECASE)
+
+
+def _before_colon(label: str) -> str:
+    """What a label is about: before the colon that lists its content ("Name what you built: global monitoring,
+    ..." -> "Name what you built"), unless only an instruction's verb comes before it ("Say: why this team")."""
+    before = label.split(":")[0].strip()
+    if not before or ":" in label and before.lower() in _IMPERATIVES:
+        return _without_examples(_head(label))
+    return _without_examples(_head(before))
+
+
+def _without_examples(text: str) -> str:
+    """A label without the examples it gives ("The change we made, such as hourly rounding" -> "The change we
+    made"), unless nothing else is left."""
+    return _EXAMPLES.sub("", text).strip() or text
+
+
+def _done_to(head: str) -> str:
+    """A noun and what was done to it ("Consistency kept", "Duplicate payments prevented") as a passive clause
+    ("Consistency was kept", "Duplicate payments were prevented"); "" for any other label."""
+    words = head.split()
+    last = words[-1].lower() if words else ""
+    before = [w.lower() for w in words[:-1]]
+    if len(words) < 2 or not _past(last) or any(ch in head for ch in ",;(") or before[0] in _SECOND_PERSON \
+            or any(w in _VERBS or w in _SUBJECTS or _past(w) for w in before) or before == [before[0]] and (
+                before[0] in _DETERMINERS):
+        return ""
+    noun = words[-2].lower()
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) or noun in ("people", "data")
+    return f"{' '.join(words[:-1])} {'were' if plural else 'was'} {_PARTICIPLE.get(last, last)}"
 
 
 def _first_person(head: str, lead: str = "") -> str:
@@ -274,6 +319,9 @@ wake woke woken; wear wore worn; weave wove woven; weep wept wept; win won won; 
 """
 _FORMS = [tuple(part.split("/") for part in verb.split()) for verb in _IRREGULAR_VERBS.split(";")]
 _IRREGULAR = frozenset(base for (base,), _past_forms, _participles in _FORMS)
+# a past that is no participle, said as its participle after "was"/"were" ("Scope shrank" -> "scope was shrunk")
+_PARTICIPLE = {past: participles[0] for _base, pasts, participles in _FORMS for past in pasts
+               if past not in participles}
 # a past or participle written as no verb's base ("shrank", "went", "given", "led"); "used" is too short for the -ed
 # rule below
 _MARKED_PAST = frozenset(w for _base, pasts, participles in _FORMS for w in (*pasts, *participles)
