@@ -179,7 +179,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it: a
     # skipped question is no answer, not in it (walk19), and a follow-up adds to the answer it followed (app.scored)
     before = " before follow-ups" if follow_ups else ""
-    average = (f"average overall {s['avg_overall']} per answer{before}, best {s['best_overall']}"
+    # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
+    average = (f"average overall {s['avg_overall']:.0f} per answer{before}, best {s['best_overall']}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
@@ -187,10 +188,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # counted as the app counts them, so they add up (walk19: "5 answers (…; 1 follow-up answer …)")
     said = answers_text(s["attempts"], s["drills"], follow_ups)
     print(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
-    def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
-        return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
+    def both(key: str, places: int = 0) -> str:   # "–", not Python's "None", where there is nothing to average
+        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in ("recent", "earlier"))
     print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "
-          f"fillers/min {both('fillers_per_min')}")
+          f"fillers/min {both('fillers_per_min', 1)}")
     by_bank = s.get("competencies_by_bank") or {}
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()
