@@ -528,3 +528,17 @@ def test_a_small_number_said_in_words_with_its_unit_is_a_number(text, numbers):
     """"one" and "two" stay words after the tokenizer ("one of them" is no number), so a quantity said with them
     was missed; with a unit after them it is one."""
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+def test_the_length_of_an_answer_is_how_long_it_was_spoken_not_the_silence_that_stopped_it():
+    """walk22: an answer stopped by itself after 6 s of silence ("you last spoke at 0:26") was "32 s" on its
+    feedback, in History's Length and in minutes spoken, while its pace counted the 26 s spoken. One span for all:
+    from the first word to the last; the silence that ended it is no part of the answer (the audio keeps it)."""
+    text = "I cut the nightly settlement job from six hours to twenty minutes um by partitioning the table by day"
+    said = spoken(text, 26.0)
+    silent_end = Transcript(text=said.text, language="en", duration=32.0, model="test", segments=said.segments)
+    d = analyze_delivery(silent_end, 150, AnalysisSettings())
+    assert d.duration_s == d.speaking_s and d.duration_s < 26.5
+    assert d.wpm == round(d.words / (d.speaking_s / 60), 1)
+    assert d.fillers["per_minute"] == round(d.fillers["total"] / (d.speaking_s / 60), 1)   # per minute of the same span
+    assert findings(d)["duration"].summary.startswith("26 s")

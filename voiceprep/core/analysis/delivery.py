@@ -541,7 +541,10 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     clean = [_clean(w) for w in raw]
     n = sum(1 for c in clean if c)
     speaking = (words[-1].end - words[0].start) if words else 0.0
-    duration = transcript.duration or speaking
+    # how long the answer was spoken, first word to last: its length, minutes spoken, pace and fillers per minute all
+    # count this one span (walk22: "you last spoke at 0:26", yet "32 s" with the silence that stopped it by itself);
+    # the recording keeps that silence. An answer with no word timed keeps the recording's length.
+    duration = speaking if speaking > 0 else transcript.duration
     wpm = n / (speaking / 60) if speaking > 1 else 0.0
     minutes = max(duration, 1e-6) / 60
 
