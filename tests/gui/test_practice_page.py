@@ -1393,16 +1393,49 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
     window.close()
-    assert asked == [("An answer is being recorded.", ["Stop and keep it", "Keep recording"], 1, 1)]
+    # walk22: the body said only "An answer is being recorded.", "Quit voiceprep?" was in the title alone, and
+    # "Stop and keep it" did not say it quits: the body says both, and so does the button
+    [(text, options, cancel, default)] = asked
+    assert text.startswith("An answer is being recorded.") and "voiceprep quits" in text and "kept" in text, text
+    assert (options, cancel, default) == (["Keep it and quit", "Keep recording"], 1, 1)     # Esc, Enter: recording
     assert window.isVisible() and ctl.state == c.RECORDING
     recorder = ctl.recorder
-    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Keep it and quit"
     window.close()
     assert not window.isVisible()
     # stopped, stream closed, on disk; "quit": the next start marks it cut off, however far its save got
     assert recorder.result is not None and recorder.result.reason == "quit"
     assert recorder.result.path.exists() and recorder.result.seconds > 0
 
+
+
+def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speaker, tmp_path):
+    """walk22: Ctrl+Q while recording; the question names what quitting does, on its buttons too, and Esc is
+    "Keep recording": voiceprep stays open and the answer goes on."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    seen = []
+
+    def press_esc() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    QTimer.singleShot(300, press_esc)
+    window.close()
+    [(text, buttons)] = seen
+    assert "voiceprep quits" in text and "Keep it and quit" in buttons and "Keep recording" in buttons, seen
+    assert window.isVisible() and ctl.state == c.RECORDING
+    ctl.recorder.stop("manual")
+    qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
 
 
 def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_stays_on_the_page(
@@ -1431,7 +1464,7 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
         ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
     QTimer.singleShot(300, under_the_question)
     window.close()                                    # returns once the question has closed
-    assert seen == ["An answer is being recorded."]
+    assert len(seen) == 1 and seen[0].startswith("An answer is being recorded.")
     assert QApplication.activeModalWidget() is None and window.isVisible()
     assert "stays open" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
