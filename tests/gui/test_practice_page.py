@@ -2189,6 +2189,22 @@ label = "Say what I measured and the number"
     assert drill_next_lines(bank, [("hardest", "number")]) == ["Say what I measured and the number"]
 
 
+def test_drill_next_says_how_many_more_points_were_missed_than_it_lists():
+    """walk22: the round's answers missed 10 key points; "Drill next" listed 6 and said nothing of the other 4."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.practice import drill_next_lines
+    from voiceprep.settings import PracticeSettings
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    missed = [(p.id, k.id) for p in bank.all_prompts() for k in p.key_points][:10]
+    shown = PracticeSettings.summary_drill_points
+    lines = drill_next_lines(bank, missed, shown)
+    assert lines[:-1] == drill_next_lines(bank, missed[:shown])
+    assert lines[-1] == f"…and {10 - shown} more missed points, not in this drill", lines
+    assert drill_next_lines(bank, missed[:shown], shown) == drill_next_lines(bank, missed[:shown])   # all listed
+
+
 def test_n_is_refused_while_the_recording_starts(window, qtbot):
     """Review 14: N is allowed while the question is read; pressed between "answer" and the recording's start it
     showed the next question while the answer was recorded, and saved, under the one before."""
