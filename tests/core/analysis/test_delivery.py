@@ -542,3 +542,29 @@ def test_the_length_of_an_answer_is_how_long_it_was_spoken_not_the_silence_that_
     assert d.wpm == round(d.words / (d.speaking_s / 60), 1)
     assert d.fillers["per_minute"] == round(d.fillers["total"] / (d.speaking_s / 60), 1)   # per minute of the same span
     assert findings(d)["duration"].summary.startswith("26 s")
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # walk22, as faster-whisper wrote them (the history's transcripts): "one hundred and fifty countries" was listed
+    # "100, 50 countries", "from 4 milliseconds to 100 microseconds" was "4 milliseconds, 100"
+    ("Playin' more than 100 and 50 countries payin' at local currency, like reading in Brazil.", ["150 countries"]),
+    ("Medium latency went from 4 milliseconds to 100 microseconds, and we stopped dropping messages.",
+     ["4 milliseconds", "100 microseconds"]),
+    ("We served one hundred and fifty countries and 2,000 and 5 merchants.", ["one hundred and fifty countries",
+                                                                            "2,000", "5"]),
+    ("We went from 300 and 20 ms down to 5 nanoseconds with 2 terabytes of cache.", ["320 ms", "5 nanoseconds",
+                                                                                      "2 terabytes"]),
+])
+def test_a_spoken_compound_number_is_one_number_and_keeps_its_unit(text, numbers):
+    """walk22: a number whisper wrote as "100 and 50" is the 150 that was said, and a unit said after a number is
+    quoted with it; "2,000 and 5 merchants" stays two numbers (not hundreds and tens)."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+def test_a_compound_number_whisper_writes_in_digits_reads_as_the_one_said_in_words():
+    """walk22: "one hundred and fifty" tokenized as 150, but whisper's "100 and 50" as 100, and, 50."""
+    from voiceprep.core.analysis.text import tokenize_text
+
+    assert [t.norm for t in tokenize_text("in 100 and 50 countries")] == \
+        [t.norm for t in tokenize_text("in one hundred and fifty countries")] == ["in", "150", "countries"]
+    assert [t.norm for t in tokenize_text("100 and 200 users")] == ["100", "and", "200", "users"]
