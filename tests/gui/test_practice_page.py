@@ -1375,10 +1375,8 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
     assert page.feedback.note.text() == ""
 
 
-def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
-                                                                               tmp_path, monkeypatch):
-    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
-    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+def recording(window, qtbot, services, speaker, tmp_path):
+    """A spoken answer being recorded (a rendered voice read in real time), for the quit question's tests."""
     from voiceprep.speech.recorder import FileStream
 
     audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
@@ -1386,6 +1384,14 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     page, ctl = start(window, qtbot)
     ctl.start_answer()
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    return page, ctl
+
+
+def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
+                                                                               tmp_path, monkeypatch):
+    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
+    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     asked = []
 
     def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
@@ -1415,13 +1421,7 @@ def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speak
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from voiceprep.speech.recorder import FileStream
-
-    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
-    services.input_override = lambda: FileStream(audio, realtime=True)
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     seen = []
 
     def press_esc() -> None:
@@ -1447,13 +1447,7 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from voiceprep.speech.recorder import FileStream
-
-    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
-    services.input_override = lambda: FileStream(audio, realtime=True)
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     # enough of the answer recorded to be scored (under load, 0.3 s of it held no speech: "I didn't hear an answer")
     qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
     seen = []

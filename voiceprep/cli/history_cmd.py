@@ -26,10 +26,10 @@ from voiceprep.core.wording import counted
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
-cut off, counted in nothing), skipped (questions skipped in rounds: in the averages and competencies as answers that
-scored 0), avg_overall, best_overall, minutes_spoken, first, last (ISO times), recent and earlier
-({overall, wpm, fillers_per_min}: the last 5 whole answers and the 5 before), weak_points ({bank id: [{prompt_id,
-prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
+cut off, counted in nothing), skipped (questions skipped in rounds: in the competencies as answers that scored 0,
+not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
+recent and earlier ({overall, wpm, fillers_per_min}, unrounded: the last 5 whole answers and the 5 before),
+weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
 of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
 are counted (read competencies_by_bank then)."""
