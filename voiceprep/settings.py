@@ -141,6 +141,8 @@ class PracticeSettings:
                                         # not a command (walkthrough 12: a note typed on the sidebar skipped questions)
     first_letter_hold_s: float = 0.5    # R, N, F wait this long for a next key: one that comes makes the letter the
                                         # first of a typed note, not a command (0: they run at once)
+    summary_drill_points: int = 6       # a round's summary lists (and "Drill these now" asks) the first N points missed,
+                                        # then "…and 4 more missed points" (walk22: 6 of 10 listed, the rest unsaid)
 
 
 @dataclass

@@ -1375,10 +1375,8 @@ def test_rate_then_r_retries_and_n_moves_on_from_the_rating(window, qtbot, monke
     assert page.feedback.note.text() == ""
 
 
-def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
-                                                                               tmp_path, monkeypatch):
-    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
-    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+def recording(window, qtbot, services, speaker, tmp_path):
+    """A spoken answer being recorded (a rendered voice read in real time), for the quit question's tests."""
     from voiceprep.speech.recorder import FileStream
 
     audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
@@ -1386,6 +1384,14 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     page, ctl = start(window, qtbot)
     ctl.start_answer()
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    return page, ctl
+
+
+def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(window, qtbot, services, speaker,
+                                                                               tmp_path, monkeypatch):
+    """Walkthrough 7: closing the window mid-answer quit without asking, and the quit logged "ERROR recording
+    failed ... PortAudio not initialized" (the stream was still open when PortAudio shut down at exit)."""
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     asked = []
 
     def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
@@ -1393,16 +1399,43 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
     window.close()
-    assert asked == [("An answer is being recorded.", ["Stop and keep it", "Keep recording"], 1, 1)]
+    # walk22: the body said only "An answer is being recorded.", "Quit voiceprep?" was in the title alone, and
+    # "Stop and keep it" did not say it quits: the body says both, and so does the button
+    [(text, options, cancel, default)] = asked
+    assert text.startswith("An answer is being recorded.") and "voiceprep quits" in text and "kept" in text, text
+    assert (options, cancel, default) == (["Keep it and quit", "Keep recording"], 1, 1)     # Esc, Enter: recording
     assert window.isVisible() and ctl.state == c.RECORDING
     recorder = ctl.recorder
-    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Stop and keep it"
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 0)    # "Keep it and quit"
     window.close()
     assert not window.isVisible()
     # stopped, stream closed, on disk; "quit": the next start marks it cut off, however far its save got
     assert recorder.result is not None and recorder.result.reason == "quit"
     assert recorder.result.path.exists() and recorder.result.seconds > 0
 
+
+
+def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speaker, tmp_path):
+    """walk22: Ctrl+Q while recording; the question names what quitting does, on its buttons too, and Esc is
+    "Keep recording": voiceprep stays open and the answer goes on."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
+    seen = []
+
+    def press_esc() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    QTimer.singleShot(300, press_esc)
+    window.close()
+    [(text, buttons)] = seen
+    assert "voiceprep quits" in text and "Keep it and quit" in buttons and "Keep recording" in buttons, seen
+    assert window.isVisible() and ctl.state == c.RECORDING
+    ctl.recorder.stop("manual")
+    qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
 
 
 def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_stays_on_the_page(
@@ -1414,13 +1447,7 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from voiceprep.speech.recorder import FileStream
-
-    audio = speaker.render("I built a ledger service with double entry bookkeeping. " * 6, out=tmp_path / "a.wav")
-    services.input_override = lambda: FileStream(audio, realtime=True)
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     # enough of the answer recorded to be scored (under load, 0.3 s of it held no speech: "I didn't hear an answer")
     qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
     seen = []
@@ -1431,7 +1458,7 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
         ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
     QTimer.singleShot(300, under_the_question)
     window.close()                                    # returns once the question has closed
-    assert seen == ["An answer is being recorded."]
+    assert len(seen) == 1 and seen[0].startswith("An answer is being recorded.")
     assert QApplication.activeModalWidget() is None and window.isVisible()
     assert "stays open" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
@@ -2154,6 +2181,22 @@ label = "Say what I measured and the number"
         "Streaming on Kafka",
         "Say what I measured and the number (in “What is the hardest technical problem you have solved?”)"]
     assert drill_next_lines(bank, [("hardest", "number")]) == ["Say what I measured and the number"]
+
+
+def test_drill_next_says_how_many_more_points_were_missed_than_it_lists():
+    """walk22: the round's answers missed 10 key points; "Drill next" listed 6 and said nothing of the other 4."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.practice import drill_next_lines
+    from voiceprep.settings import PracticeSettings
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    missed = [(p.id, k.id) for p in bank.all_prompts() for k in p.key_points][:10]
+    shown = PracticeSettings.summary_drill_points
+    lines = drill_next_lines(bank, missed, shown)
+    assert lines[:-1] == drill_next_lines(bank, missed[:shown])
+    assert lines[-1] == f"…and {10 - shown} more missed points, not in this drill", lines
+    assert drill_next_lines(bank, missed[:shown], shown) == drill_next_lines(bank, missed[:shown])   # all listed
 
 
 def test_n_is_refused_while_the_recording_starts(window, qtbot):

@@ -388,7 +388,7 @@ class PracticeSession:
                 return self._outcome(attempt, row, saved, f"recovered the whole answer ({seconds}): it had ended "
                                                           "before the app closed; it is in History and counts as usual")
             why = "cut off when the app closed" if mark == CUT_OFF else mark
-            return self._outcome(attempt, row, saved, f"recovered {seconds} of audio, {why}; it is in History, "
+            return self._outcome(attempt, row, saved, f"recovered an answer of {seconds}, {why}; it is in History, "
                                                       "marked, and not counted in your averages, Progress or weak "
                                                       "points")
         except HistoryUnavailable as exc:

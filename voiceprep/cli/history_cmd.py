@@ -26,10 +26,10 @@ from voiceprep.core.wording import counted
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
-cut off, counted in nothing), skipped (questions skipped in rounds: in the averages and competencies as answers that
-scored 0), avg_overall, best_overall, minutes_spoken, first, last (ISO times), recent and earlier
-({overall, wpm, fillers_per_min}: the last 5 whole answers and the 5 before), weak_points ({bank id: [{prompt_id,
-prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
+cut off, counted in nothing), skipped (questions skipped in rounds: in the competencies as answers that scored 0,
+not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
+recent and earlier ({overall, wpm, fillers_per_min}, unrounded: the last 5 whole answers and the 5 before),
+weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
 of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
 are counted (read competencies_by_bank then)."""
@@ -179,7 +179,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # only drills: no whole answer to average (it printed "average overall 0, best 0"); as Progress says it: a
     # skipped question is no answer, not in it (walk19), and a follow-up adds to the answer it followed (app.scored)
     before = " before follow-ups" if follow_ups else ""
-    average = (f"average overall {s['avg_overall']} per answer{before}, best {s['best_overall']}"
+    # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
+    average = (f"average overall {s['avg_overall']:.0f} per answer{before}, best {s['best_overall']}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
@@ -187,10 +188,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # counted as the app counts them, so they add up (walk19: "5 answers (…; 1 follow-up answer …)")
     said = answers_text(s["attempts"], s["drills"], follow_ups)
     print(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
-    def both(key: str) -> str:       # "–", not Python's "None", where there is nothing to average
-        return " vs ".join("–" if (v := s[when][key]) is None else str(v) for when in ("recent", "earlier"))
+    def both(key: str, places: int = 0) -> str:   # "–", not Python's "None", where there is nothing to average
+        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in ("recent", "earlier"))
     print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "
-          f"fillers/min {both('fillers_per_min')}")
+          f"fillers/min {both('fillers_per_min', 1)}")
     by_bank = s.get("competencies_by_bank") or {}
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()

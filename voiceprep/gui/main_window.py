@@ -49,6 +49,10 @@ from voiceprep.speech.transcriber import ModelError
 
 log = logging.getLogger(__name__)
 PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
+# Ctrl+Q or closing the window while an answer is recorded (controller.stop_for_quit keeps it; the next start scores it)
+QUIT_WHILE_RECORDING = ("An answer is being recorded. If you quit, the recording stops, voiceprep quits and the "
+                        "answer is kept: the next start scores it, marked “cut off” in History (not counted in your "
+                        "averages).\n\nKeep recording goes on with the answer (Esc).")
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -318,8 +322,10 @@ class MainWindow(QMainWindow):
         if self.controller.recording_voice:
             # the box closes itself when the answer stops under it (the silence stop, the microphone lost): the
             # question is moot, voiceprep stays open on the answer's feedback (walkthrough 11)
-            kept = common.choose(self, "Quit voiceprep?", "An answer is being recorded.",
-                                 ["Stop and keep it", "Keep recording"], cancel=1, default=1,
+            # the body says what quitting does, not the title alone, and so does the button (walk22: "Stop and keep
+            # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording
+            kept = common.choose(self, "Quit voiceprep?", QUIT_WHILE_RECORDING,
+                                 ["Keep it and quit", "Keep recording"], cancel=1, default=1,
                                  closed_by=self.controller.stateChanged) == 1
             stopped_meanwhile = not self.controller.recording_voice
             if kept or stopped_meanwhile:

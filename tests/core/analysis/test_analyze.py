@@ -511,3 +511,23 @@ def test_an_answer_that_only_restates_the_points_is_told_to_add_specifics():
         "never flagged at handoff, and the aide had six other patients that hour. I called the daughter back the next "
         "day, and we added a feeding line to the handoff sheet; in the next three months no meal was missed."))
     assert not specifics(told)
+
+
+def test_a_fluent_why_airwallex_answer_is_a_polished_communicator_without_the_hoyoverse_story():
+    """walk22: the bundled bank filed the HoYoverse/Genshin "concrete story" (a customer of the platform, at its
+    scale) under "Polished communicator", so a fluent answer with no filler or hedge that left the story out showed a
+    red "Polished communicator 30". The story evidences what Airwallex builds; how it was said is the communicator."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    # the walk's answer as faster-whisper wrote it (its history), at a steady pace: no filler, no hedge
+    answer = ("Airwallex is building a global financial platform, multi-currency business account, global transfers, "
+              "and embedded finance. Under the hood, that means globally distributed systems, multi-region "
+              "consistency, low-latency payment routing, and high availability for services that move money. What "
+              "excites me is that infrastructure work here has direct business impact: when I make a deployment "
+              "system better, a small business in Brazil can sell to customers in Japan without thinking about "
+              "payment complexity. In my last role I built cross-region observability and multi-region monitoring.")
+    a = analyze_answer(bank, bank.prompt("why-airwallex"), timed([(w, 0.0) for w in answer.split(" ")]))
+    story = next(r for r in a.key_points if r.key_point.id == "hoyoverse-example")
+    assert not story.hit                                        # the story was not told...
+    assert a.delivery_scores["fillers"] == a.delivery_scores["hedges"] == 100
+    assert a.competencies["communication"] >= 90, a.competencies   # ...and the delivery was polished
+    assert a.competencies["product_understanding"] < 100        # the missed story counts where it belongs

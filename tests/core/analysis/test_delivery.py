@@ -528,3 +528,43 @@ def test_a_small_number_said_in_words_with_its_unit_is_a_number(text, numbers):
     """"one" and "two" stay words after the tokenizer ("one of them" is no number), so a quantity said with them
     was missed; with a unit after them it is one."""
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+def test_the_length_of_an_answer_is_how_long_it_was_spoken_not_the_silence_that_stopped_it():
+    """walk22: an answer stopped by itself after 6 s of silence ("you last spoke at 0:26") was "32 s" on its
+    feedback, in History's Length and in minutes spoken, while its pace counted the 26 s spoken. One span for all:
+    from the first word to the last; the silence that ended it is no part of the answer (the audio keeps it)."""
+    text = "I cut the nightly settlement job from six hours to twenty minutes um by partitioning the table by day"
+    said = spoken(text, 26.0)
+    silent_end = Transcript(text=said.text, language="en", duration=32.0, model="test", segments=said.segments)
+    d = analyze_delivery(silent_end, 150, AnalysisSettings())
+    assert d.duration_s == d.speaking_s and d.duration_s < 26.5
+    assert d.wpm == round(d.words / (d.speaking_s / 60), 1)
+    assert d.fillers["per_minute"] == round(d.fillers["total"] / (d.speaking_s / 60), 1)   # per minute of the same span
+    assert findings(d)["duration"].summary.startswith("26 s")
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # walk22, as faster-whisper wrote them (the history's transcripts): "one hundred and fifty countries" was listed
+    # "100, 50 countries", "from 4 milliseconds to 100 microseconds" was "4 milliseconds, 100"
+    ("Playin' more than 100 and 50 countries payin' at local currency, like reading in Brazil.", ["150 countries"]),
+    ("Medium latency went from 4 milliseconds to 100 microseconds, and we stopped dropping messages.",
+     ["4 milliseconds", "100 microseconds"]),
+    ("We served one hundred and fifty countries and 2,000 and 5 merchants.", ["one hundred and fifty countries",
+                                                                            "2,000", "5"]),
+    ("We went from 300 and 20 ms down to 5 nanoseconds with 2 terabytes of cache.", ["320 ms", "5 nanoseconds",
+                                                                                      "2 terabytes"]),
+])
+def test_a_spoken_compound_number_is_one_number_and_keeps_its_unit(text, numbers):
+    """walk22: a number whisper wrote as "100 and 50" is the 150 that was said, and a unit said after a number is
+    quoted with it; "2,000 and 5 merchants" stays two numbers (not hundreds and tens)."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
+def test_a_compound_number_whisper_writes_in_digits_reads_as_the_one_said_in_words():
+    """walk22: "one hundred and fifty" tokenized as 150, but whisper's "100 and 50" as 100, and, 50."""
+    from voiceprep.core.analysis.text import tokenize_text
+
+    assert [t.norm for t in tokenize_text("in 100 and 50 countries")] == \
+        [t.norm for t in tokenize_text("in one hundred and fifty countries")] == ["in", "150", "countries"]
+    assert [t.norm for t in tokenize_text("100 and 200 users")] == ["100", "and", "200", "users"]

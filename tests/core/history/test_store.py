@@ -873,3 +873,17 @@ def test_one_attempt_with_broken_settings_does_not_break_the_list(history, save)
     assert {r["id"] for r in rows} == {first, second}
     assert all(r["rejudged_from"] is None for r in rows)
     assert len(queries.list_attempts(history, text="locks")) == 2
+
+
+def test_the_average_is_rounded_once_so_every_screen_says_the_same_number(history, save):
+    """walk22: answers averaging 51.46 were "51" on Welcome back and "average 52 per answer" on Progress: stats
+    rounded the mean to 51.5 and Progress rounded that again. The mean is kept whole; each screen rounds it once."""
+    first, second = save(STRONG), save(STRONG)
+    history.db.execute("UPDATE attempts SET overall = 51.0 WHERE id = ?", [first])
+    history.db.execute("UPDATE attempts SET overall = 51.92 WHERE id = ?", [second])
+    history.db.conn.commit()
+    s = queries.stats(history, "airwallex")
+    recap = queries.recap(history)
+    assert recap is not None
+    assert f"{s['avg_overall']:.0f}" == f"{recap['average']:.0f}" == "51"
+    assert f"{s['recent']['overall']:.0f}" == "51"

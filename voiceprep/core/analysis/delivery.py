@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, compound, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import AnalysisSettings
@@ -25,11 +25,13 @@ _LIKE_FILLER_BEFORE = frozenset({"was", "were", "is", "and", "but", "so", "just"
 _KIND_OF_LEGIT_BEFORE = frozenset({"what", "this", "that", "a", "the", "some", "any", "which", "every", "same", "one"})
 UNITS = frozenset([
     "percent", "times", "milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+    "microseconds", "nanoseconds", "bytes", "kilobytes", "megabytes", "gigabytes", "terabytes", "petabytes",
     "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
     "euros", "pounds", "x", "ms"
 ])
 # a unit said after "one" ("one millisecond"); not "one day", "one customer": a when, a person
-_SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour", "dollar", "euro", "pound"})
+_SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour", "dollar", "euro", "pound",
+                             "microsecond", "nanosecond", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 
 
 def _unit(norm: str) -> bool:
@@ -353,7 +355,8 @@ def _quantities(raw: list[str]) -> list[str]:
     with_unit = {value.get(w) for a, b in spans if b > a for w in range(a, b + 1)} - {None}
     out: list[str] = []
     for first, last in sorted(spans):
-        phrase = " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;")
+        phrase = _COMPOUND.sub(lambda m: compound(m[1], m[2]) or m[0],
+                               " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;"))
         if first == last and value.get(first) in with_unit:
             continue
         if phrase and (not out or out[-1] != phrase):
@@ -361,6 +364,8 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
+# "100 and 50": whisper's digits for "one hundred and fifty", quoted as the one number said (text.compound)
+_COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
 # a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")
 _WITH_UNIT = re.compile(r"\d+(\.\d+)?(kb|mb|gb|tb|pb|kbps|mbps|gbps|rps|qps|tps|ns|us|µs|hrs?|mins?|secs?)")
 # a change said as a ratio, with no number in digits or the tokenizer's number words ("two" is not one)
@@ -541,7 +546,10 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     clean = [_clean(w) for w in raw]
     n = sum(1 for c in clean if c)
     speaking = (words[-1].end - words[0].start) if words else 0.0
-    duration = transcript.duration or speaking
+    # how long the answer was spoken, first word to last: its length, minutes spoken, pace and fillers per minute all
+    # count this one span (walk22: "you last spoke at 0:26", yet "32 s" with the silence that stopped it by itself);
+    # the recording keeps that silence. An answer with no word timed keeps the recording's length.
+    duration = speaking if speaking > 0 else transcript.duration
     wpm = n / (speaking / 60) if speaking > 1 else 0.0
     minutes = max(duration, 1e-6) / 60
 

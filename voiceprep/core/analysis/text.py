@@ -91,6 +91,16 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def compound(hundreds: str, rest: str) -> str | None:
+    """The one number a spoken "one hundred and fifty" is when whisper writes it "100 and 50" (walk22: the Numbers
+    card listed "100, 50 countries"): hundreds (100 to 900) and a number below 100; None for two numbers ("100 and
+    200", "2000 and 5")."""
+    if not (hundreds.isdigit() and rest.isdigit()):
+        return None
+    h, r = int(hundreds), int(rest)
+    return str(h + r) if 100 <= h <= 900 and h % 100 == 0 and 0 < r < 100 else None
+
+
 def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Replace runs of number words by digits, and fold "6 million" into 6000000."""
     out: list[tuple[str, int]] = []
@@ -121,7 +131,14 @@ def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
             folded[-1] = (_fmt(float(folded[-1][0]) * SCALES[text]), folded[-1][1])
         else:
             folded.append((text, word))
-    return folded
+    # "100 and 50" as whisper writes "one hundred and fifty": one number, as alpha2digit makes the words (150)
+    joined: list[tuple[str, int]] = []
+    for text, word in folded:
+        if len(joined) >= 2 and joined[-1][0] == "and" and (value := compound(joined[-2][0], text)) is not None:
+            joined[-2:] = [(value, joined[-2][1])]
+        else:
+            joined.append((text, word))
+    return joined
 
 
 def tokenize(words: list[str]) -> list[Token]:

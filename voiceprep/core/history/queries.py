@@ -709,8 +709,10 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
 
 
 def _avg(rows: list[Row], key: str) -> float | None:
+    """The mean, unrounded: each screen rounds it once as it shows it (walk22: rounded here to 51.5, then to 52 by
+    Progress, beside Welcome back's 51 for the same 51.46)."""
     values = [r[key] for r in rows if r.get(key) is not None]
-    return round(sum(values) / len(values), 1) if values else None
+    return sum(values) / len(values) if values else None
 
 
 def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | None = None,
@@ -737,9 +739,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         f"FROM attempts WHERE {where}", args)[0]
     answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
     # a lineage's skips are its first bank's, like its answers' competencies below; a skipped question is no answer:
-    # not in the average per answer (walk19), rounded as the recent ones are (one rounding: 45.8 beside 45.7)
+    # not in the average per answer (walk19); the average is unrounded, as the recent ones and Welcome back's are:
+    # rounded once, where it is shown (walk22: 51.46 was 51.5 here, then "52" on Progress beside Welcome back's 51)
     skips = [{**r, "bank_id": own} if own else r for r in skipped_answers(h, bank, prompt)]
-    summary["avg_overall"] = _avg([{"overall": summary["avg_overall"]}], "overall")
     result: Row = {"bank": own, "prompt": prompt, **summary, "skipped": len(skips)}
     result["typed"] = result["typed"] or 0
     result["drills"] = result["drills"] or 0
@@ -756,7 +758,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     # answers are one bank's
     owner, owner_args = ("?", [own]) if own else ("a.bank_id", [])
     comps = h.read(
-        f"""SELECT bank_id, key, ROUND(AVG(value), 1) AS average, COUNT(*) AS attempts,
+        f"""SELECT bank_id, key, AVG(value) AS average, COUNT(*) AS attempts,
                    MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
             FROM (SELECT {owner} AS bank_id, j.key, j.value, a.started_at,
                          ROW_NUMBER() OVER (PARTITION BY {owner}, j.key ORDER BY a.started_at DESC, a.id DESC) AS n

@@ -79,7 +79,7 @@ def average_with_skipped(average: float | None, answers: int, skipped: int) -> f
     if average is None and not skipped:
         return None
     total = (average or 0.0) * answers
-    return round(total / (answers + skipped), 1) if answers + skipped else None
+    return round(total / (answers + skipped), 1) if answers + skipped else None     # rounded once, here
 
 
 def competency_rows(skipped: list[Row]) -> dict[tuple[str, str], list[Any]]:

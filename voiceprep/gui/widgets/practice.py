@@ -230,16 +230,19 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     return lines
 
 
-def drill_next_lines(bank: Bank, to_drill: Sequence[tuple[str, str]]) -> list[str]:
+def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None) -> list[str]:
     """The summary's "Drill next", a line a (prompt id, key point id): the point's wording, and its question's when
     another listed point reads the same (walkthrough 12: "Say what I measured and the number" twice, no question
-    named)."""
-    points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in to_drill]
+    named). Only the first `limit` are listed, then how many more were missed (walk22: 6 of 10 listed, 4 unsaid)."""
+    shown = missed[:limit] if limit is not None else missed
+    points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in shown]
     seen: dict[str, int] = {}
     for _, kp in points:
         seen[kp.label.casefold()] = seen.get(kp.label.casefold(), 0) + 1
+    more = len(missed) - len(shown)
     return [kp.label + (f" (in “{textwrap.shorten(p.text, 70, placeholder='…')}”)"
-                        if seen[kp.label.casefold()] > 1 else "") for p, kp in points]
+                        if seen[kp.label.casefold()] > 1 else "") for p, kp in points] + \
+        [f"…and {counted(more, 'more missed point')}, not in this drill"] * bool(more)
 
 
 def cut_off_line(rehearsal: Rehearsal) -> str | None:
@@ -1246,7 +1249,7 @@ class PracticePage(QWidget):
         answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
-        to_drill = answered[:6]
+        to_drill = answered[:self.services.settings.practice.summary_drill_points]
         # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
         # (walkthrough 13)
         prompts = list(dict.fromkeys(rehearsal.prompts))        # scored.question_lines' order
@@ -1258,7 +1261,7 @@ class PracticePage(QWidget):
         # column beside the others, so the summary still fits 1366x768
         lists_shown = [(title, lines) for title, lines in (
             (QUESTION_BY_QUESTION, scored.question_lines(rehearsal)),
-            ("Drill next", drill_next_lines(bank, to_drill)),
+            ("Drill next", drill_next_lines(bank, answered, len(to_drill))),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
         for col, (title, lines) in enumerate(lists_shown):
