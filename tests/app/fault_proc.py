@@ -49,10 +49,9 @@ def main(mode: str, jfk: str) -> None:
     score = ["score", "--bank", "airwallex", "--prompt", "hardest-problem"]
     report: dict = {"first": cli(*score, "--text-file", str(answer), "--save")}
     if mode == "full":
-        with open(mnt / "filler", "wb") as f, contextlib.suppress(OSError):
-            while True:
+        with contextlib.suppress(OSError), open(mnt / "filler", "wb", buffering=0) as f:   # unbuffered: no flush
+            while True:                                                                   # left for close()
                 f.write(b"\0" * 65536)
-                f.flush()
         report["typed"] = cli(*score, "--text-file", str(answer), "--save")
         report["audio"] = cli(*score, "--audio", jfk, "--save")
         report["files_when_full"] = files(home)
