@@ -156,6 +156,12 @@ class HistorySettings:
     min_answer_speech_s: float = 0.5    # less audio than this above audio.silence_rms is "no answer heard"
 
 
+# A key point said only in a follow-up answer (the interviewer asked about it) counts this much of a hit where points
+# are ranked: Progress's order and colour, "Drill my weak points", Welcome back's "Most missed" (core.history.queries
+# .standing). Said when prompted is weaker than said unprompted (1), not as weak as missed (0).
+FOLLOW_UP_CREDIT = 0.5
+
+
 @dataclass
 class BankSettings:
     max_file_bytes: int = 256_000       # a bank is a few KB; anything larger is refused unread (bounded time/memory)

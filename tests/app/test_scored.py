@@ -99,11 +99,11 @@ def test_welcome_back_names_the_average_of_the_answers_and_the_rounds_score_apar
     round …: before follow-ups 42 · with follow-ups 54": two "before follow-ups" numbers, one counting a skip as an
     answer. The average is of the answers (the skip is none), the round's score says what it weighs."""
     recap = {"bank_id": BANK.id, "started_at": datetime.now(UTC).isoformat(), "answers": 4, "follow_ups": 1,
-             "average": 54.0, "whole": 3, "skips": 1, "skipped": [], "weakest": None,
+             "average": 54.0, "whole": 3, "questions": 3, "skips": 1, "skipped": [], "weakest": None,
              "round": {"title": "Round 4", "overall": 54.0, "before_follow_ups": 42.0, "answered": 3, "total": 4,
                        "skipped": 1, "weighed": "key points"}}
     lines = recap_lines(recap, {BANK.id: BANK}.get)[1].splitlines()
-    assert lines[1] == "Average of your 3 answers, every try counted, before follow-ups: 54.", lines
+    assert lines[1] == "Average of your 3 answers, before follow-ups: 54.", lines     # no question tried twice (fix41)
     assert lines[2] == ("Round score of “Round 4”, weighted by its key points: before follow-ups 42 · with follow-ups 54 "
                         "(each question by its best try, the skipped one as 0)."), lines
 

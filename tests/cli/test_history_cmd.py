@@ -498,7 +498,8 @@ def test_a_lists_marks_are_apart_and_the_follow_ups_points_say_they_are_key_poin
 
 def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
     """Walk20: a point said only in the follow-up answer read "hit 0 of 1" with nothing else; it says so now, as
-    Welcome back and Progress do."""
+    Welcome back and Progress do. fix45: in Progress's words, beside the count ("said when asked in a follow-up"
+    after the label was a second wording of "+1 in follow-up"), and listed after the points missed outright."""
     from tests.conftest import BANKS
     from voiceprep import paths
     from voiceprep.app import HistoryAccess, PracticeSession
@@ -514,4 +515,7 @@ def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
-    assert f"hit 0 of 1  most-impactful: {point} (said when asked in a follow-up)\n" in out, out
+    assert f"hit 0 of 1, +1 in follow-up  most-impactful: {point}\n" in out, out
+    assert "said when asked" not in out
+    listed = [line for line in out.splitlines() if line.startswith("  hit ")]
+    assert listed[-1].endswith(point) and all(line.startswith("  hit 0 of 1  ") for line in listed[:-1]), out

@@ -290,3 +290,24 @@ def test_the_one_letter_keys_labels_are_made_from_their_shortcuts(qtbot, service
     assert "(Shift+Space: start now)" in page.state_label.text(), page.state_label.text()
     page._on_state(c.IDLE)
     assert labels() == ["● Start answer  (Shift+Space)", "Retry  (Shift+R)", "Next  (Shift+N)"]
+
+
+def test_the_welcomes_explanation_names_the_keys_from_their_shortcuts(qtbot, services, monkeypatch):
+    """fix41 left alone: the first-start welcome's "Space starts and stops … R retries, N moves on" was written by
+    hand in its prose. With Space, R and N defined as Shift+ the key, it says the keys the page really has."""
+    from voiceprep.gui import main_window
+    from voiceprep.gui.widgets import practice
+
+    class Shifted(QKeySequence):
+        def __init__(self, key=None):
+            text = QKeySequence(key).toString()
+            super().__init__(f"Shift+{text}" if text in ("Space", "R", "N") else text)
+    monkeypatch.setattr(practice, "QKeySequence", Shifted)
+    window = main_window.MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    assert window.welcome is not None
+    loop = next(label.text() for label in window.welcome.findChildren(QLabel)
+                if label.text().startswith("Rehearse out loud"))
+    for said in ("Shift+Space starts and stops", "Shift+R retries", "Shift+N moves on"):
+        assert said in loop, loop
+    assert not re.search(r"(?<!Shift\+)\b(Space|R|N)\b (starts|retries|moves)", loop), loop

@@ -13,11 +13,12 @@ from voiceprep.core.history.queries import (
     answer_name,
     cut_off_count_text,
     found_text,
+    in_follow_up_text,
     kind_name,
     not_asked_text,
+    older_wording_text,
     only_asked,
     own_score,
-    rate_notes,
     rescored_text,
     reworded_text,
 )
@@ -29,7 +30,9 @@ STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one p
 cut off, counted in nothing), skipped (questions skipped in rounds: in the competencies as answers that scored 0,
 not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
 recent and earlier ({overall, wpm, fillers_per_min}, unrounded: the last 5 whole answers and the 5 before),
-weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate}]}),
+weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate, asked
+(answers that missed it and whose follow-up answer said it: "+1 in follow-up"), standing (0 to 1: hits, each of
+asked as part of a hit, per answer counted; weakest first)}]}),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
 of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
 are counted (read competencies_by_bank then)."""
@@ -211,10 +214,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for bank, weak in s["weak_points"].items():
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
-            for w in weak:
-                older = rate_notes(w)     # said in a follow-up (walk20), judged on its old wording (walkthrough 12)
-                print(f"  hit {w['hits']} of {w['attempts']}  {w['prompt_id']}: {w['label']}"
-                      + (f" ({older})" if older else ""))
+            for w in weak:              # weakest first: said only in a follow-up after missed outright (fix45)
+                said = in_follow_up_text(w)      # said in a follow-up (walk20), beside the count as Progress has it
+                older = older_wording_text(w)    # judged on its old wording (walkthrough 12)
+                print(f"  hit {w['hits']} of {w['attempts']}" + (f", {said}" if said else "")
+                      + f"  {w['prompt_id']}: {w['label']}" + (f" ({older})" if older else ""))
     return 0
 
 

@@ -662,7 +662,7 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
 
     from PySide6.QtGui import QColor
 
-    from voiceprep.gui.widgets.common import GOOD, WARN
+    from voiceprep.gui.widgets.common import BAD, GOOD, WARN
     from voiceprep.gui.widgets.progress import ProgressPage
 
     bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
@@ -680,16 +680,23 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
     t = page.rates
     assert [[t.item(r, c).text() for c in range(2)] for r in range(t.rowCount())] == \
         [["0 of 1\n+1 in follow-up", "Journaling was batched"], ["1 of 1", "The numbers"]]
-    assert t.item(0, 0).toolTip() == "0 of 1 answer covered it; said when asked in a follow-up"
+    # fix45: the tooltip says "+1 in follow-up" as the cell does (it said "said when asked in a follow-up"), what
+    # it means, and the rule the order and the colour follow
+    assert t.item(0, 0).toolTip() == (
+        "0 of 1 answer covered it; +1 in follow-up: 1 answer missed it and its follow-up answer said it. Said only "
+        "when asked, a point counts half a hit: listed and coloured after the points missed outright, before those "
+        "said unprompted.")
+    assert "Said only when asked, a point counts half a hit" in t.horizontalHeaderItem(0).toolTip()
     assert t.item(1, 0).toolTip() == ""
-    # fix41: the point the follow-up covered is not coloured as missed: History reads that answer "+1 key point"
-    # ("With its follow-up answer: 1 of 1"); it is coloured by the answers with their follow-ups
-    assert t.item(0, 0).foreground().color() == t.item(1, 0).foreground().color() == QColor(GOOD)
+    # fix41: the point the follow-up covered is not coloured as missed; fix45: nor as said unprompted (it was green,
+    # yet listed first and drilled first): half covered, amber, as it is ordered
+    assert t.item(0, 0).foreground().color() == QColor(WARN)
+    assert t.item(1, 0).foreground().color() == QColor(GOOD)
     assert t.item(0, 0).toolTip() in t.item(0, 1).toolTip()
-    rates = [{**rates[0], "attempts": 2}, rates[1]]  # 0 of 2, the follow-up of one of them said it: half
+    rates = [{**rates[0], "attempts": 2}, rates[1]]  # 0 of 2, the follow-up of one of them said it: a quarter
     page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
                "b", "d", page._generation)
     assert t.item(0, 0).text() == "0 of 2\n+1 in follow-up"
-    assert t.item(0, 0).foreground().color() == QColor(WARN)
+    assert t.item(0, 0).foreground().color() == QColor(BAD)
     fm = t.fontMetrics()                             # the column shows the line whole
     assert all(fm.horizontalAdvance(line) < t.columnWidth(0) for line in t.item(0, 0).text().splitlines())

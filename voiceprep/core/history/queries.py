@@ -28,6 +28,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.wording import counted
+from voiceprep.settings import FOLLOW_UP_CREDIT
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -447,7 +448,9 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `given_with` how many with each of them ({bank id: answers}, nearest first; {} for none). `asked`: how many of
     the answers counted missed it and had it said in a follow-up answer that followed them (as app.followed counts
     what a follow-up added: the last answer before it, not a follow-up, to the question in its bank): not in
-    `hits`, said beside them (said_when_asked_text; walk20: "covered in 0 of 1" for a point the follow-up covered)."""
+    `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
+    `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
+    (weakest first; the most answers first among equals), as Progress colours them and the drill picks them."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     of_follow_up, _ = bank_where(bank, "a.bank_id")
@@ -491,7 +494,32 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
         given = json.loads(r.pop("given_json") or "[]")
         r["given_with"] = {b: given.count(b) for b in ids if b in given}
-    return rows
+        r["standing"] = standing(r)
+    # fix45: ordered by the answers' own count, a point said only in a follow-up came first (shown green)
+    return sorted(rows, key=weakest_first)
+
+
+def standing(rate: Row) -> float:
+    """How well a key point's answers (key_point_rates) covered it, 0 to 1: each hit counts 1, each answer that
+    missed it but whose follow-up answer said it (`asked`) FOLLOW_UP_CREDIT: said only when asked is weaker than
+    said unprompted, not as weak as missed (fix45). What Progress colours a point by and lists it by, and what
+    "Drill my weak points" and Welcome back's "Most missed" pick by."""
+    attempts = rate.get("attempts") or 0
+    if not attempts:
+        return float(rate.get("rate") or 0.0)
+    return round(float(rate["hits"] + FOLLOW_UP_CREDIT * (rate.get("asked") or 0)) / attempts, 3)
+
+
+def standing_rule() -> str:
+    """The rule `standing` follows, in words, where points are listed or coloured by it (Progress's tooltips)."""
+    credit = "half a hit" if FOLLOW_UP_CREDIT == 0.5 else f"{FOLLOW_UP_CREDIT:g} of a hit"
+    return (f"Said only when asked, a point counts {credit}: listed and coloured after the points missed outright, "
+            "before those said unprompted.")
+
+
+def weakest_first(rate: Row) -> tuple[float, int]:
+    """key_point_rates' order: the least covered (standing) first, the one with the most answers first among equals."""
+    return rate.get("standing", standing(rate)), -(rate.get("attempts") or 0)
 
 
 def older_wording_text(rate: Row) -> str:
@@ -506,28 +534,28 @@ def older_wording_text(rate: Row) -> str:
     return f"{them} judged against an older wording"
 
 
-def said_when_asked_text(rate: Row) -> str:
-    """A key point's hit rate (key_point_rates) beside what follow-up answers said of it: "said when asked in a
-    follow-up" ("" when none did; "… to 2 of them" when some of the answers missed it without one). The count is
-    the answers' own (a follow-up adds to the answer it followed, app.scored); walk20 read "covered in 0 of 1 recent
-    answer" for a point the follow-up answer covered, with nothing said of it."""
+def in_follow_up_text(rate: Row) -> str:
+    """A key point's hit rate (key_point_rates) beside what follow-up answers said of it: "+1 in follow-up" (how
+    many of the answers counted missed it and had their follow-up answer say it; "" when none). One wording
+    wherever a count is shown (fix45): Progress under "0 of 1", Welcome back's "covered in 0 of 1 recent answer,
+    +1 in follow-up", `history stats`' "hit 0 of 1, +1 in follow-up"; as History's "+1 key point in follow-up" on
+    the answer. The count is the answers' own (a follow-up adds to the answer it followed, app.scored); walk20 read
+    "covered in 0 of 1 recent answer" for a point the follow-up answer covered, with nothing said of it."""
     asked = rate.get("asked") or 0
-    if not asked:
-        return ""
-    missed = (rate.get("attempts") or 0) - (rate.get("hits") or 0)
-    return "said when asked in a follow-up" + (f" to {asked} of them" if asked < missed else "")
+    return f"+{asked} in follow-up" if asked else ""
 
 
 def rate_notes(rate: Row) -> str:
     """What a key point's hit rate says beside its count, wherever it is said (Welcome back, Progress, `history
-    stats`): said_when_asked_text, then older_wording_text, comma-apart ("" for neither)."""
-    return ", ".join(t for t in (said_when_asked_text(rate), older_wording_text(rate)) if t)
+    stats`): in_follow_up_text, then older_wording_text, comma-apart ("" for neither)."""
+    return ", ".join(t for t in (in_follow_up_text(rate), older_wording_text(rate)) if t)
 
 
 def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
-    """The points most often missed recently: the "drill my weak points" round (a drill counts for the points it
-    drilled only, see key_point_rates)."""
-    return [r for r in key_point_rates(h, bank, last) if r["rate"] < 1.0][:limit]
+    """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
+    missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
+    key_point_rates)."""
+    return [r for r in key_point_rates(h, bank, last) if r["standing"] < 1.0][:limit]
 
 
 def local(iso: str) -> datetime:
@@ -603,7 +631,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                                     "summary_json IS NOT NULL AND finished_at >= ? AND finished_at < ?",
                                     [rounds[0]["bank_id"], rounds[0]["round_id"], first, after])[0]["n"]}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
-    weakest = min(weak, key=lambda w: (w["rate"], -w["attempts"])) if weak else None   # key_point_rates' order
+    weakest = min(weak, key=weakest_first) if weak else None   # key_point_rates' order
     chosen = weakest["bank_id"] if weakest else banks[0]
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -17,9 +17,14 @@ from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, muted, soft
 
 MARKER = "welcome-dismissed"
 PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
-LOOP = ("Rehearse out loud: pick a bank and a round → listen to the interviewer ask → answer (Space starts and "
-        "stops, or Type answer…) → see which of your key points you hit, with scores and a follow-up → R retries, "
-        "N moves on. Your history and progress stay on this computer.")
+
+
+def loop_text(key: Callable[[str], str] = str) -> str:
+    """The loop, each key named by `key` from the page's own shortcut (PracticePage.key_name, as its labels are: fix45;
+    fix41 left "Space", "R" and "N" written by hand here)."""
+    return (f"Rehearse out loud: pick a bank and a round → listen to the interviewer ask → answer ({key('Space')} "
+            "starts and stops, or Type answer…) → see which of your key points you hit, with scores and a follow-up "
+            f"→ {key('R')} retries, {key('N')} moves on. Your history and progress stay on this computer.")
 
 
 # A screen this wide in the system's own pixels is a large one the system does not scale (2560x1440 at 100%: a
@@ -47,7 +52,7 @@ class WelcomePanel(QFrame):
     draftBank = Signal()
     largerText = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, key: Callable[[str], str] = str):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.dismissed = False
@@ -59,7 +64,7 @@ class WelcomePanel(QFrame):
         font.setBold(True)
         title.setFont(font)
         lay.addWidget(title)
-        lay.addWidget(plain_label(LOOP))
+        lay.addWidget(plain_label(loop_text(key)))
         self.sample = plain_label("A sample bank is open to try it. Your answers are checked against key points, "
                                   "so the best bank is your own:")
         lay.addWidget(self.sample)
@@ -116,7 +121,7 @@ def install_first_start(window) -> WelcomePanel | None:
         return None
     if window.services.registry.find(PREFERRED_BANK) and not getattr(window, "restored_bank", False):
         window.practice.fill_banks(select=PREFERRED_BANK)
-    panel = WelcomePanel()
+    panel = WelcomePanel(key=window.practice.key_name)
     host = QWidget()
     lay = QVBoxLayout(host)
     lay.setContentsMargins(0, 0, 0, 0)

@@ -460,7 +460,7 @@ class PracticePage(QWidget):
         self.ctl.caption.connect(self._on_caption)
         self.ctl.thinkTick.connect(
             lambda s: self._say_state(f"Think time: {s} s — answer starts automatically "
-                                      f"({self._key('Space')}: start now)"))
+                                      f"({self.key_name('Space')}: start now)"))
         self.ctl.analysisReady.connect(self._on_analysis)
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
@@ -820,7 +820,7 @@ class PracticePage(QWidget):
     def _keyed(self, label: str, key: str) -> str:
         """A button's label with its key, named from the shortcut itself: "Retry  (R)" (fix41: the one-letter keys'
         labels were written by hand, as the Ctrl ones were before session 22)."""
-        return f"{label}  ({self._key(key)})"
+        return f"{label}  ({self.key_name(key)})"
 
     def _say_state(self, text: str) -> None:
         """The state line under the question; hidden when it has nothing to say, so its empty line is no gap under
@@ -1016,21 +1016,21 @@ class PracticePage(QWidget):
         older feedback); they are the question once the answer to them starts (_on_state)."""
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            self.feedback.show_asked(turn.questions, f"{self._key('Space')} answers {them} ({self._type_key()} to type).")
+            self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type).")
         else:
             self._show_question(turn)
         self._focus_answer()
 
     def _type_key(self) -> str:
-        return self._key("Ctrl+T")
+        return self.key_name("Ctrl+T")
 
-    def _key(self, key: str) -> str:
+    def key_name(self, key: str) -> str:
         """The key of the page's shortcut `key` as labels show it ("Space", "Ctrl+T")."""
         return key_text(self.shortcuts[key])
 
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
-        space = self._key("Space")                  # each key named from its shortcut (fix41)
+        space = self.key_name("Space")                  # each key named from its shortcut (fix41)
         texts = {c.IDLE: f"Ready: press {space} or Start answer when you are.",
                  c.SPEAKING: f"The interviewer is asking… ({space}: answer now)",
                  c.THINKING: "Think time…",
@@ -1046,11 +1046,11 @@ class PracticePage(QWidget):
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
-            moves = f"{self._key('N')} to {finish}." if finish else f"{self._key('N')} moves on."
+            moves = f"{self.key_name('N')} to {finish}." if finish else f"{self.key_name('N')} moves on."
             texts[RehearsalState(state)] = (
                 f"Press {space} to answer the follow-up" + ("s" if len(r.follow_up.questions) > 1 else "")
                 + f" ({self._type_key()} to type)."
-                + (f" {self._key('R')} answers the whole question again, {moves}" if state == c.FEEDBACK
+                + (f" {self.key_name('R')} answers the whole question again, {moves}" if state == c.FEEDBACK
                    else f" {moves}"))
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
         if r is not None and self.recap_labels:

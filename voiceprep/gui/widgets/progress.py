@@ -34,11 +34,12 @@ from voiceprep.app.recap import copied_text
 from voiceprep.app.scored import answers_text
 from voiceprep.core.history.queries import (
     cut_off_count_text,
+    in_follow_up_text,
     kind_name,
     older_wording_text,
     only_asked,
-    rate_notes,
-    said_when_asked_text,
+    standing,
+    standing_rule,
 )
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
@@ -797,6 +798,11 @@ class ProgressPage(QScrollArea):
         self.rates = QTableWidget(0, 2)
         self.rates.setTabKeyNavigation(False)
         self.rates.setHorizontalHeaderLabels(["Hit", "Key point"])
+        hit_header = QTableWidgetItem("Hit")
+        self.rates.setHorizontalHeaderItem(0, hit_header)
+        hit_header.setToolTip(                              # the order and colour's rule (fix45)
+            "How many of the answers counted covered the point; \"+1 in follow-up\": answers that missed it and "
+            f"whose follow-up answer said it. Weakest first, as Drill my weak points picks them. {standing_rule()}")
         self.rates.verticalHeader().hide()
         self.rates.setWordWrap(True)
         header = self.rates.horizontalHeader()
@@ -933,18 +939,22 @@ class ProgressPage(QScrollArea):
                 self.rates.setSpan(i, 0, 1, self.rates.columnCount())
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
-            said = said_when_asked_text(r)           # said in a follow-up answer, not counted here (walk20)
-            # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each):
-            # coloured by both, a point the follow-up covered is not shown missed (fix41: "0 of 1" in red)
+            # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each),
+            # coloured as listed (fix45): said only when asked is not missed (fix41: "0 of 1" in red), nor said
+            # unprompted (it was green, yet listed and drilled first)
             followed = r.get("asked") or 0
+            said = in_follow_up_text(r)
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else "")
-                                   + (f"\n+{followed} in follow-up" if followed else ""))
-            covered = (r["hits"] + followed) / r["attempts"] if r["attempts"] else r["rate"]
+                                   + (f"\n{said}" if said else ""))
+            covered = standing(r)
             hit.setForeground(QColor(GOOD if covered >= 0.8 else WARN if covered >= 0.4 else BAD))
             if older or said:
-                hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it; {rate_notes(r)}"
-                               + (": judge them again in History to count them against it as it reads now"
-                                  if older else ""))
+                them = "its follow-up answer" if followed == 1 else "their follow-up answers"
+                hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it"
+                               + (f"; {said}: {counted(followed, 'answer')} missed it and {them} said it" if said else "")
+                               + (f"; {older}: judge them again in History to count them against it as it reads now"
+                                  if older else "")
+                               + (f". {standing_rule()}" if said else ""))
             self.rates.setItem(i, 0, hit)
             label = QTableWidgetItem(r["label"])
             label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})"
