@@ -1323,3 +1323,19 @@ def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
              "and track compliance weekly, and I expect the rate to come down within a few months. I've been on "
              "quality committees, but I haven't let a project like myself.")
     assert not hits(bank, "quality-project", heard) & {"intervention", "staff-buy-in"}
+
+
+WALK22_WHY_CUT = ("While X is building a global financial platform, multi-currency business accounts, global transfers, "
+                  "and embedded and the HUD, that means global-distributed systems, multi-region consistency, "
+                  "low-latan")
+
+
+def test_a_point_about_your_own_work_is_not_carried_by_what_the_company_does(airwallex):
+    """walk22: "Tie it to your own cross-region observability and multi-region monitoring work" was ticked by a
+    transcript cut off mid-sentence about Airwallex's systems ("...multi-region consistency, low-latan"): the
+    company's work, not the candidate's. A point about "your own" work is told by the candidate, of themselves."""
+    assert "own-observability" not in hits(airwallex, "why-airwallex", WALK22_WHY_CUT)
+    assert "own-observability" in hits(
+        airwallex, "why-airwallex", WALK22_WHY_CUT + ". In my last role I built cross-region observability and "
+                                    "multi-region monitoring, so I know how critical it is to catch routing issues early.")
+

@@ -61,7 +61,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-20"
+JUDGE_VERSION = "semantic-21"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -176,6 +176,9 @@ def about_the_future(label: str) -> bool:
 # "My team ran...", not "Our order matching service blocked on locks": a thing of theirs acts, not the candidate
 OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|(my|our)\s+(\w+\s+)?(team|teams|squad|group|crew|department|staff|"
                         r"colleagues|manager|lead|peers))\b", re.IGNORECASE)
+# ... and so is a point that asks, in the second person, for the candidate's own work ("Tie it to your own cross-region
+# observability work"): what the company builds ("that means multi-region consistency") is not theirs
+YOUR_OWN = re.compile(r"\byour\s+own\s+(?!words?\b)", re.IGNORECASE)
 SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we've", "we'd", "we're", "our",
                      "us"})
 # ... and the sentence says what they did, not only what they feel about it: "mentoring is something I really
@@ -911,8 +914,10 @@ class AnswerJudge:
     def _own_act(self, label: str) -> bool:
         """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
         prompt that asks for a story or in the past ("I wrote the postmortem"). "I'm helping a bakery in Lisbon
-        sell abroad", a reason to join, is a point about the work, said however the candidate says it."""
-        return bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
+        sell abroad", a reason to join, is a point about the work, said however the candidate says it. A point that
+        asks for "your own" work (`YOUR_OWN`) is theirs, whatever the prompt."""
+        return (bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
+                or bool(YOUR_OWN.search(label)))
 
     def _not_acting_words(self) -> frozenset[int]:
         """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
