@@ -1339,3 +1339,17 @@ def test_a_point_about_your_own_work_is_not_carried_by_what_the_company_does(air
         airwallex, "why-airwallex", WALK22_WHY_CUT + ". In my last role I built cross-region observability and "
                                     "multi-region monitoring, so I know how critical it is to catch routing issues early.")
 
+
+def test_a_cue_waved_away_as_stuff_is_no_witness(airwallex):
+    """walk22: in a rambling "why Airwallex", "um, I did some monitoring stuff before" ticked "Tie it to your own
+    cross-region observability and multi-region monitoring work" (and "monitoring" alone would tick "Name what you
+    built: global monitoring, ..."). A cue said as "<cue> stuff" names the thing only to wave it away; said plainly
+    with something about it, it still counts."""
+    ramble = ("Um, so, yeah, I think, um, I want to join Airwallex because, uh, it's like, a global company, and um, I "
+              "like payments I guess. Um, and like, the infrastructure is, you know, kind of interesting, and um, I did "
+              "some monitoring stuff before, so, uh, yeah, I think it would be, um, a good fit, basically. Um, yeah.")
+    assert "own-observability" not in hits(airwallex, "why-airwallex", ramble)
+    assert "what-built" not in hits(airwallex, "most-impactful", "Um, I did some monitoring stuff before, so, yeah.")
+    assert "what-built" in hits(airwallex, "most-impactful",
+                                "I built the global monitoring for our payment gateways, with cross-region dashboards.")
+

@@ -493,6 +493,9 @@ def says_something(text: str, topic: frozenset[str]) -> bool:
 SPECIFIC_WORDS = 2           # a unit (sentence, window, clause) judged by meaning
 SPECIFIC_CUE_WORDS = 1       # a clause a cue word is said in
 WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
+# "I did some monitoring stuff before": the words a waver comes right after name a thing only to wave it away; no cue
+# said there counts, whatever else the clause says (`AnswerJudge._waved_names`)
+WAVED_AFTER = frozenset({"stuff", "whatever", "etc"})
 _WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
                            ("and", "things"), ("a", "bunch"), ("i'd", "say")})
 
@@ -676,6 +679,7 @@ class AnswerJudge:
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
+        self._waved_name_words: frozenset[int] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
@@ -739,6 +743,21 @@ class AnswerJudge:
         if self._waved is None:
             self._waved = [(a, b) for a, b in self._sentences if waves(self._words[a:b + 1])]
         return self._waved
+
+    def _waved_names(self) -> frozenset[int]:
+        """The words of content said right before a waver ("monitoring" in "some monitoring stuff", "Kafka" in
+        "Kafka stuff", up to a pause or a word that is not content); once per answer."""
+        if self._waved_name_words is None:
+            out: set[int] = set()
+            for i, w in enumerate(self._words):
+                j = i - 1
+                if w in WAVED_AFTER and j >= 0 and self.raw[j][-1:].isalnum():
+                    while (j >= 0 and self._words[j] not in VAGUE and self._words[j] not in FUNCTION_WORDS
+                           and (j == i - 1 or self.raw[j][-1:].isalnum())):
+                        out.add(j)
+                        j -= 1
+            self._waved_name_words = frozenset(out)
+        return self._waved_name_words
 
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
@@ -969,7 +988,7 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues))
+        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
 
