@@ -1353,3 +1353,17 @@ def test_a_cue_waved_away_as_stuff_is_no_witness(airwallex):
     assert "what-built" in hits(airwallex, "most-impactful",
                                 "I built the global monitoring for our payment gateways, with cross-region dashboards.")
 
+
+def test_a_point_carried_by_a_sentence_is_quoted_by_it_even_when_another_point_shares_it(airwallex):
+    """walk22: "You are building a payment platform for businesses. ... I think there are also cards for employees
+    and an API so that platforms can embed payments." ticked "Embedded finance: APIs that let platforms build
+    financial products" on its cues "API" and "platforms" (both in the last sentence), but quoted "You are building a
+    payment platform for businesses.": the last sentence was the cards point's quote, and the first came near enough.
+    A sentence that says fewer of the point's cues than the one it would give up is no better quote."""
+    text = ("You are building a payment platform for businesses. Companies use it to send money abroad and hold "
+            "different currencies. I think there are also cards for employees and an API so that platforms can embed "
+            "payments.")
+    a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(text))
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["embedded-finance"].hit
+    assert "API" in got["embedded-finance"].judgement.unit.text

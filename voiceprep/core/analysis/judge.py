@@ -30,6 +30,7 @@ from voiceprep.core.analysis.keypoints import (
     KeyPointResult,
     TokenIndex,
     asserted_denials,
+    compile_alternative,
     denied_phrases,
     inflected,
     label_tokens,
@@ -1084,8 +1085,11 @@ class AnswerJudge:
             # a sentence that is another point's best evidence, and closer to it than to this one, quotes this point
             # only when nothing else comes near ("You've got the multi-currency accounts, transfers..." is what the
             # company builds, not the hard problems under it)
+            # ... and that says as many of the point's cues ("an API so that platforms can embed payments", the cards
+            # point's quote too, for "Embedded finance: APIs that let platforms...", not "a payment platform")
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN:
+            cues = self._cues_said_in(kp)
+            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
@@ -1177,6 +1181,14 @@ class AnswerJudge:
         said = {t.stem for t in self.index.tokens}
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
+
+    def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
+        """Per unit, how many of the point's cues it says (any alternative, wherever the matcher took each cue)."""
+        tokens = self.index.tokens
+        spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
+                  for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
+        return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
+                         for u in self.units], dtype=np.int32)
 
     def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
