@@ -1349,7 +1349,9 @@ def test_a_cue_waved_away_as_stuff_is_no_witness(airwallex):
               "like payments I guess. Um, and like, the infrastructure is, you know, kind of interesting, and um, I did "
               "some monitoring stuff before, so, uh, yeah, I think it would be, um, a good fit, basically. Um, yeah.")
     assert "own-observability" not in hits(airwallex, "why-airwallex", ramble)
-    assert "what-built" not in hits(airwallex, "most-impactful", "Um, I did some monitoring stuff before, so, yeah.")
+    assert "what-built" not in hits(airwallex, "most-impactful", "Um, and like, the infrastructure is, you know, kind "
+                                                                 "of interesting, and um, I did some monitoring stuff "
+                                                                 "before, so, uh, yeah.")
     assert "what-built" in hits(airwallex, "most-impactful",
                                 "I built the global monitoring for our payment gateways, with cross-region dashboards.")
 
