@@ -1085,10 +1085,11 @@ class AnswerJudge:
             # a sentence that is another point's best evidence, and closer to it than to this one, quotes this point
             # only when nothing else comes near ("You've got the multi-currency accounts, transfers..." is what the
             # company builds, not the hard problems under it)
-            # ... and that says as many of the point's cues ("an API so that platforms can embed payments", the cards
-            # point's quote too, for "Embedded finance: APIs that let platforms...", not "a payment platform")
+            # ... and that says as many of the cues the bank wrote for it ("an API so that platforms can embed
+            # payments", the cards point's quote too, for "Embedded finance: APIs that let platforms...", not "a
+            # payment platform"; a plain label's words count in `_quote_scores` already)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            cues = self._cues_said_in(kp)
+            cues = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
