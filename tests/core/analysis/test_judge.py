@@ -1369,3 +1369,16 @@ def test_a_point_carried_by_a_sentence_is_quoted_by_it_even_when_another_point_s
     got = {r.key_point.id: r for r in a.key_points}
     assert got["embedded-finance"].hit
     assert "API" in got["embedded-finance"].judgement.unit.text
+
+
+def test_a_point_quoted_by_its_words_is_quoted_by_the_sentence_that_says_most_of_its_cues(airwallex):
+    """walk22 (the answer as the candidate wrote it): "You are building a payments platform for businesses. ... and
+    an API so other platforms can embed payments." ticks "Embedded finance" on its words ("API", "platforms"), which
+    the matcher takes at their first mentions, one per sentence; the quote is the sentence saying both."""
+    text = ("You are building a payments platform for businesses. Companies use it to send money abroad and hold "
+            "different currencies. I think there are also cards for employees, and an API so other platforms can "
+            "embed payments.")
+    a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(text))
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["embedded-finance"].hit
+    assert "API" in got["embedded-finance"].judgement.unit.text

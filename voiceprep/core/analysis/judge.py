@@ -1108,7 +1108,7 @@ class AnswerJudge:
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
         if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
-            unit = self._carrier(lexical, ok, masked[:, 0])
+            unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
@@ -1191,11 +1191,16 @@ class AnswerJudge:
         return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
                          for u in self.units], dtype=np.int32)
 
-    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray) -> Unit | None:
+    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
-        in meaning first."""
+        in meaning first; a usable one that says more of the cues the bank wrote than any of those, wherever the
+        matcher took them, first ("an API so other platforms can embed payments", not "a payments platform", where
+        the matcher took "platforms")."""
         at = [self.index.tokens[m.first].word for m in lexical.matches]
-        scored = [(sum(u.first <= w <= u.last for w in at), bool(ok[i]), float(sims[i]), -i)
+        matched = [sum(u.first <= w <= u.last for w in at) for u in self.units]
+        said = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
+        most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
+        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
         return self.units[-best[3]] if best and best[0] else None
