@@ -1356,6 +1356,14 @@ def test_a_cue_waved_away_as_stuff_is_no_witness(airwallex):
                                 "I built the global monitoring for our payment gateways, with cross-region dashboards.")
 
 
+def embedded_finance_quote(bank, text: str) -> str:
+    """The quote of the product-range prompt's "Embedded finance" point, which the answer must tick."""
+    a = analyze_answer(bank, bank.prompt("product-range"), Transcript.from_text(text))
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["embedded-finance"].hit
+    return got["embedded-finance"].judgement.unit.text
+
+
 def test_a_point_carried_by_a_sentence_is_quoted_by_it_even_when_another_point_shares_it(airwallex):
     """walk22: "You are building a payment platform for businesses. ... I think there are also cards for employees
     and an API so that platforms can embed payments." ticked "Embedded finance: APIs that let platforms build
@@ -1365,10 +1373,7 @@ def test_a_point_carried_by_a_sentence_is_quoted_by_it_even_when_another_point_s
     text = ("You are building a payment platform for businesses. Companies use it to send money abroad and hold "
             "different currencies. I think there are also cards for employees and an API so that platforms can embed "
             "payments.")
-    a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(text))
-    got = {r.key_point.id: r for r in a.key_points}
-    assert got["embedded-finance"].hit
-    assert "API" in got["embedded-finance"].judgement.unit.text
+    assert "API" in embedded_finance_quote(airwallex, text)
 
 
 def test_a_point_quoted_by_its_words_is_quoted_by_the_sentence_that_says_most_of_its_cues(airwallex):
@@ -1378,7 +1383,4 @@ def test_a_point_quoted_by_its_words_is_quoted_by_the_sentence_that_says_most_of
     text = ("You are building a payments platform for businesses. Companies use it to send money abroad and hold "
             "different currencies. I think there are also cards for employees, and an API so other platforms can "
             "embed payments.")
-    a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(text))
-    got = {r.key_point.id: r for r in a.key_points}
-    assert got["embedded-finance"].hit
-    assert "API" in got["embedded-finance"].judgement.unit.text
+    assert "API" in embedded_finance_quote(airwallex, text)
