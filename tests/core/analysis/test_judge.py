@@ -1323,3 +1323,64 @@ def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
              "and track compliance weekly, and I expect the rate to come down within a few months. I've been on "
              "quality committees, but I haven't let a project like myself.")
     assert not hits(bank, "quality-project", heard) & {"intervention", "staff-buy-in"}
+
+
+WALK22_WHY_CUT = ("While X is building a global financial platform, multi-currency business accounts, global transfers, "
+                  "and embedded and the HUD, that means global-distributed systems, multi-region consistency, "
+                  "low-latan")
+
+
+def test_a_point_about_your_own_work_is_not_carried_by_what_the_company_does(airwallex):
+    """walk22: "Tie it to your own cross-region observability and multi-region monitoring work" was ticked by a
+    transcript cut off mid-sentence about Airwallex's systems ("...multi-region consistency, low-latan"): the
+    company's work, not the candidate's. A point about "your own" work is told by the candidate, of themselves."""
+    assert "own-observability" not in hits(airwallex, "why-airwallex", WALK22_WHY_CUT)
+    assert "own-observability" in hits(
+        airwallex, "why-airwallex", WALK22_WHY_CUT + ". In my last role I built cross-region observability and "
+                                    "multi-region monitoring, so I know how critical it is to catch routing issues early.")
+
+
+def test_a_cue_waved_away_as_stuff_is_no_witness(airwallex):
+    """walk22: in a rambling "why Airwallex", "um, I did some monitoring stuff before" ticked "Tie it to your own
+    cross-region observability and multi-region monitoring work" (and "monitoring" alone would tick "Name what you
+    built: global monitoring, ..."). A cue said as "<cue> stuff" names the thing only to wave it away; said plainly
+    with something about it, it still counts."""
+    ramble = ("Um, so, yeah, I think, um, I want to join Airwallex because, uh, it's like, a global company, and um, I "
+              "like payments I guess. Um, and like, the infrastructure is, you know, kind of interesting, and um, I did "
+              "some monitoring stuff before, so, uh, yeah, I think it would be, um, a good fit, basically. Um, yeah.")
+    assert "own-observability" not in hits(airwallex, "why-airwallex", ramble)
+    assert "what-built" not in hits(airwallex, "most-impactful", "Um, and like, the infrastructure is, you know, kind "
+                                                                 "of interesting, and um, I did some monitoring stuff "
+                                                                 "before, so, uh, yeah.")
+    assert "what-built" in hits(airwallex, "most-impactful",
+                                "I built the global monitoring for our payment gateways, with cross-region dashboards.")
+
+
+def embedded_finance_quote(bank, text: str) -> str:
+    """The quote of the product-range prompt's "Embedded finance" point, which the answer must tick."""
+    a = analyze_answer(bank, bank.prompt("product-range"), Transcript.from_text(text))
+    got = {r.key_point.id: r for r in a.key_points}
+    assert got["embedded-finance"].hit
+    return got["embedded-finance"].judgement.unit.text
+
+
+def test_a_point_carried_by_a_sentence_is_quoted_by_it_even_when_another_point_shares_it(airwallex):
+    """walk22: "You are building a payment platform for businesses. ... I think there are also cards for employees
+    and an API so that platforms can embed payments." ticked "Embedded finance: APIs that let platforms build
+    financial products" on its cues "API" and "platforms" (both in the last sentence), but quoted "You are building a
+    payment platform for businesses.": the last sentence was the cards point's quote, and the first came near enough.
+    A sentence that says fewer of the point's cues than the one it would give up is no better quote."""
+    text = ("You are building a payment platform for businesses. Companies use it to send money abroad and hold "
+            "different currencies. I think there are also cards for employees and an API so that platforms can embed "
+            "payments.")
+    assert "API" in embedded_finance_quote(airwallex, text)
+
+
+def test_a_point_quoted_by_its_words_is_quoted_by_the_sentence_that_says_most_of_its_cues(airwallex):
+    """walk22 (the answer as the candidate wrote it): "You are building a payments platform for businesses. ... and
+    an API so other platforms can embed payments." ticks "Embedded finance" on its words ("API", "platforms"), which
+    the matcher takes at their first mentions, one per sentence; the quote is the sentence saying both."""
+    text = ("You are building a payments platform for businesses. Companies use it to send money abroad and hold "
+            "different currencies. I think there are also cards for employees, and an API so other platforms can "
+            "embed payments.")
+    assert "API" in embedded_finance_quote(airwallex, text)

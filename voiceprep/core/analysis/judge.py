@@ -30,6 +30,7 @@ from voiceprep.core.analysis.keypoints import (
     KeyPointResult,
     TokenIndex,
     asserted_denials,
+    compile_alternative,
     denied_phrases,
     inflected,
     label_tokens,
@@ -61,7 +62,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-20"
+JUDGE_VERSION = "semantic-21"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -176,6 +177,9 @@ def about_the_future(label: str) -> bool:
 # "My team ran...", not "Our order matching service blocked on locks": a thing of theirs acts, not the candidate
 OWN_ACTION = re.compile(r"\s*(i|we|i've|i'm|i'd|we've|(my|our)\s+(\w+\s+)?(team|teams|squad|group|crew|department|staff|"
                         r"colleagues|manager|lead|peers))\b", re.IGNORECASE)
+# ... and so is a point that asks, in the second person, for the candidate's own work ("Tie it to your own cross-region
+# observability work"): what the company builds ("that means multi-region consistency") is not theirs
+YOUR_OWN = re.compile(r"\byour\s+own\s+(?!words?\b)", re.IGNORECASE)
 SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we've", "we'd", "we're", "our",
                      "us"})
 # ... and the sentence says what they did, not only what they feel about it: "mentoring is something I really
@@ -490,6 +494,9 @@ def says_something(text: str, topic: frozenset[str]) -> bool:
 SPECIFIC_WORDS = 2           # a unit (sentence, window, clause) judged by meaning
 SPECIFIC_CUE_WORDS = 1       # a clause a cue word is said in
 WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
+# "I did some monitoring stuff before": the words a waver comes right after name a thing only to wave it away; no cue
+# said there counts, whatever else the clause says (`AnswerJudge._waved_names`)
+WAVED_AFTER = frozenset({"stuff", "whatever", "etc"})
 _WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
                            ("and", "things"), ("a", "bunch"), ("i'd", "say")})
 
@@ -673,6 +680,7 @@ class AnswerJudge:
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
+        self._waved_name_words: frozenset[int] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
@@ -736,6 +744,21 @@ class AnswerJudge:
         if self._waved is None:
             self._waved = [(a, b) for a, b in self._sentences if waves(self._words[a:b + 1])]
         return self._waved
+
+    def _waved_names(self) -> frozenset[int]:
+        """The words of content said right before a waver ("monitoring" in "some monitoring stuff", "Kafka" in
+        "Kafka stuff", up to a pause or a word that is not content); once per answer."""
+        if self._waved_name_words is None:
+            out: set[int] = set()
+            for i, w in enumerate(self._words):
+                j = i - 1
+                if w in WAVED_AFTER and j >= 0 and self.raw[j][-1:].isalnum():
+                    while (j >= 0 and self._words[j] not in VAGUE and self._words[j] not in FUNCTION_WORDS
+                           and (j == i - 1 or self.raw[j][-1:].isalnum())):
+                        out.add(j)
+                        j -= 1
+            self._waved_name_words = frozenset(out)
+        return self._waved_name_words
 
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
@@ -911,8 +934,10 @@ class AnswerJudge:
     def _own_act(self, label: str) -> bool:
         """Whether the key point is the candidate's own act, to be told as one: written in the first person, for a
         prompt that asks for a story or in the past ("I wrote the postmortem"). "I'm helping a bakery in Lisbon
-        sell abroad", a reason to join, is a point about the work, said however the candidate says it."""
-        return bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
+        sell abroad", a reason to join, is a point about the work, said however the candidate says it. A point that
+        asks for "your own" work (`YOUR_OWN`) is theirs, whatever the prompt."""
+        return (bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
+                or bool(YOUR_OWN.search(label)))
 
     def _not_acting_words(self) -> frozenset[int]:
         """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
@@ -964,7 +989,7 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues))
+        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
 
@@ -1060,8 +1085,12 @@ class AnswerJudge:
             # a sentence that is another point's best evidence, and closer to it than to this one, quotes this point
             # only when nothing else comes near ("You've got the multi-currency accounts, transfers..." is what the
             # company builds, not the hard problems under it)
+            # ... and that says as many of the cues the bank wrote for it ("an API so that platforms can embed
+            # payments", the cards point's quote too, for "Embedded finance: APIs that let platforms...", not "a
+            # payment platform"; a plain label's words count in `_quote_scores` already)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN:
+            cues = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
+            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
@@ -1079,7 +1108,7 @@ class AnswerJudge:
         method = ("meaning+words" if strong_meaning and lexical.matches else
                   "meaning" if strong_meaning or not lexical.matches else "words")
         if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
-            unit = self._carrier(lexical, ok, masked[:, 0])
+            unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
@@ -1154,11 +1183,24 @@ class AnswerJudge:
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
-    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray) -> Unit | None:
+    def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
+        """Per unit, how many of the point's cues it says (any alternative, wherever the matcher took each cue)."""
+        tokens = self.index.tokens
+        spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
+                  for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
+        return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
+                         for u in self.units], dtype=np.int32)
+
+    def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
-        in meaning first."""
+        in meaning first; a usable one that says more of the cues the bank wrote than any of those, wherever the
+        matcher took them, first ("an API so other platforms can embed payments", not "a payments platform", where
+        the matcher took "platforms")."""
         at = [self.index.tokens[m.first].word for m in lexical.matches]
-        scored = [(sum(u.first <= w <= u.last for w in at), bool(ok[i]), float(sims[i]), -i)
+        matched = [sum(u.first <= w <= u.last for w in at) for u in self.units]
+        said = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
+        most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
+        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
         return self.units[-best[3]] if best and best[0] else None
