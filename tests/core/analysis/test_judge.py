@@ -1323,3 +1323,31 @@ def test_a_present_routine_with_its_frequency_counts_like_a_told_habit():
              "and track compliance weekly, and I expect the rate to come down within a few months. I've been on "
              "quality committees, but I haven't let a project like myself.")
     assert not hits(bank, "quality-project", heard) & {"intervention", "staff-buy-in"}
+
+
+KITCHEN_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Head chef"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you dealt with a safety problem in your kitchen."\n'
+    '[[rounds.prompts.key_points]]\nid = "cause"\nlabel = "I found out what was causing the accidents"\n'
+    '[[rounds.prompts.key_points]]\nid = "fix"\nlabel = "We fixed the hazard itself with a change to equipment, '
+    'layout or process, not just a reminder to be careful"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "The result, with a number"\n')
+
+
+def test_a_plain_point_told_as_a_concrete_instance_in_a_detailed_story_is_covered():
+    """judge25/judge26: a plain label names a category ("a change to equipment, layout or process") and a strong
+    answer tells the instance ("moved the plates to the pass and fitted a steel splash guard"), far in meaning from
+    the label's words. In an answer told in its own details that is the point covered; the same sentence in a short
+    answer that says little else is not enough."""
+    bank = parse_bank(KITCHEN_BANK)
+    fix = "We moved the plates to the pass and fitted a steel splash guard on the fryer."
+    story = ("Last winter at our bistro in Leeds two line cooks burned their forearms within a fortnight reaching "
+             "over the fryer. I watched a busy Friday service and saw that the plate shelf sat right above the hot "
+             f"oil, so every cook leaned across it. {fix} Since March we have had no burns at all, against six the "
+             "year before.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"fix", "result"}, [
+        (r.key_point.id, r.hit, r.confidence) for r in a.key_points]
+    short = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(f"Two cooks got burned. {fix} No burns since."))
+    assert not next(r for r in short.key_points if r.key_point.id == "fix").hit
+
