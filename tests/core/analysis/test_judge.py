@@ -1351,3 +1351,28 @@ def test_a_plain_point_told_as_a_concrete_instance_in_a_detailed_story_is_covere
     short = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(f"Two cooks got burned. {fix} No burns since."))
     assert not next(r for r in short.key_points if r.key_point.id == "fix").hit
 
+
+CHECKOUT_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'
+    '[[rounds.prompts.key_points]]\nid = "split"\nlabel = "We split the card authorization path from capture so a '
+    'slow capture never blocked checkout"\n'
+    '[[rounds.prompts.key_points]]\nid = "lead"\nlabel = "I led the rebuild of checkout"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "Checkout errors fell from 2 percent to 0.3 percent"\n')
+CHECKOUT_STORY = ("I was the lead on rebuilding checkout at a payments company last year. Checkout was failing "
+                  "whenever the capture service got slow. The big change was separating authorization from capture, "
+                  "so capture ran later from a queue. We also turned on idempotency keys for every retry. Checkout "
+                  "errors fell from two percent to 0.3 percent.")
+
+
+def test_a_change_told_as_the_story_s_big_change_is_the_candidate_s_act():
+    """Walk21: "The big change was separating authorization from capture..." was set aside as a general remark for
+    the point "We split the card authorization path from capture...", and the point quoted "We also turned on
+    idempotency keys": a story's "the change was <doing it>" tells what was done, by the one telling it."""
+    bank = parse_bank(CHECKOUT_BANK)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(CHECKOUT_STORY))
+    split = next(r for r in a.key_points if r.key_point.id == "split")
+    assert split.hit
+    assert a.evidence["split"][0].text.startswith("The big change was separating"), a.evidence["split"][0]
+    assert split.judgement is not None
+    assert not any(u.text.startswith("The big change") for u in split.judgement.excluded), split.judgement.excluded

@@ -207,9 +207,17 @@ def _speakers(text: str) -> tuple[list[str], list[bool]]:
     return words, roles
 
 
+# "The big change was separating authorization from capture", "the fix was to move reconciliation to a nightly job":
+# a story's change or step, told as what it was; the one telling the story did it (walk21)
+FRAMED_ACT = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?the\s+(?:\w+\s+)?(?:change|changes|fix|move|step|decision|"
+                        r"solution|first\s+thing)\s+(?:i\s+made\s+|we\s+made\s+)?(?:was|were)\s+"
+                        r"(?:to\s+[a-z]+|[a-z]+ing)\b", re.IGNORECASE)
+
+
 def speaks_as_actor(text: str) -> bool:
-    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
-    return not all(_speakers(text)[1])
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view, or tells
+    a step of the story as what it was (`FRAMED_ACT`)."""
+    return not all(_speakers(text)[1]) or bool(FRAMED_ACT.match(text))
 
 
 def voices_a_view(text: str) -> bool:
