@@ -129,6 +129,12 @@ class AnalysisSettings:
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2
+    # an answer that says this many details of its own (judge.details_said: vague answers 3-27, strong ones 32-85)
+    # tells a concrete story, and a plain key point ("We fixed the hazard itself with a change to equipment...") is
+    # far in meaning from the instance that tells it ("We fitted trailer restraints..."): in such an answer a plain
+    # point counts as covered from this probability (docs/benchmarks.md judge26)
+    plain_concrete_details: int = 40
+    plain_concrete_min_probability: float = 0.20
     max_follow_ups: int = 3             # questions asked next after an answer: the bank's own, then the heaviest missed
 
 

@@ -568,3 +568,20 @@ def test_a_compound_number_whisper_writes_in_digits_reads_as_the_one_said_in_wor
     assert [t.norm for t in tokenize_text("in 100 and 50 countries")] == \
         [t.norm for t in tokenize_text("in one hundred and fifty countries")] == ["in", "150", "countries"]
     assert [t.norm for t in tokenize_text("100 and 200 users")] == ["100", "and", "200", "users"]
+
+
+def test_a_role_you_held_is_your_own_part_and_a_phrasal_step_is_quoted_whole():
+    """Walk21: "I was the lead on rebuilding checkout" got the Ownership card "No step of your own", quoting the
+    fragment "We also turned" (of "We also turned on idempotency keys")."""
+    bank = parse_bank(
+        'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+        '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'
+        '[[rounds.prompts.key_points]]\nid = "lead"\nlabel = "I led the rebuild of checkout"\n')
+    text = ("I was the lead on rebuilding checkout at a payments company last year. Checkout was failing whenever the "
+            "capture service got slow. The big change was separating authorization from capture, so capture ran "
+            "later from a queue. We also turned on idempotency keys for every retry.")
+    d = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).delivery
+    assert d.ownership["steps"] == ["I was the lead"], d.ownership
+    assert d.ownership["others"] == ["We also turned on"], d.ownership
+    f = findings(d)["ownership"]
+    assert f.status == "good" and "No step of your own" not in f.summary, f

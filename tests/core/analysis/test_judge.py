@@ -1384,3 +1384,56 @@ def test_a_point_quoted_by_its_words_is_quoted_by_the_sentence_that_says_most_of
             "different currencies. I think there are also cards for employees, and an API so other platforms can "
             "embed payments.")
     assert "API" in embedded_finance_quote(airwallex, text)
+
+
+KITCHEN_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Head chef"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you dealt with a safety problem in your kitchen."\n'
+    '[[rounds.prompts.key_points]]\nid = "cause"\nlabel = "I found out what was causing the accidents"\n'
+    '[[rounds.prompts.key_points]]\nid = "fix"\nlabel = "We fixed the hazard itself with a change to equipment, '
+    'layout or process, not just a reminder to be careful"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "The result, with a number"\n')
+
+
+def test_a_plain_point_told_as_a_concrete_instance_in_a_detailed_story_is_covered():
+    """judge25/judge26: a plain label names a category ("a change to equipment, layout or process") and a strong
+    answer tells the instance ("moved the plates to the pass and fitted a steel splash guard"), far in meaning from
+    the label's words. In an answer told in its own details that is the point covered; the same sentence in a short
+    answer that says little else is not enough."""
+    bank = parse_bank(KITCHEN_BANK)
+    fix = "We moved the plates to the pass and fitted a steel splash guard on the fryer."
+    story = ("Last winter at our bistro in Leeds two line cooks burned their forearms within a fortnight reaching "
+             "over the fryer. I watched a busy Friday service and saw that the plate shelf sat right above the hot "
+             f"oil, so every cook leaned across it. {fix} Since March we have had no burns at all, against six the "
+             "year before.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"fix", "result"}, [
+        (r.key_point.id, r.hit, r.confidence) for r in a.key_points]
+    short = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(f"Two cooks got burned. {fix} No burns since."))
+    assert not next(r for r in short.key_points if r.key_point.id == "fix").hit
+
+
+CHECKOUT_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'
+    '[[rounds.prompts.key_points]]\nid = "split"\nlabel = "We split the card authorization path from capture so a '
+    'slow capture never blocked checkout"\n'
+    '[[rounds.prompts.key_points]]\nid = "lead"\nlabel = "I led the rebuild of checkout"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "Checkout errors fell from 2 percent to 0.3 percent"\n')
+CHECKOUT_STORY = ("I was the lead on rebuilding checkout at a payments company last year. Checkout was failing "
+                  "whenever the capture service got slow. The big change was separating authorization from capture, "
+                  "so capture ran later from a queue. We also turned on idempotency keys for every retry. Checkout "
+                  "errors fell from two percent to 0.3 percent.")
+
+
+def test_a_change_told_as_the_story_s_big_change_is_the_candidate_s_act():
+    """Walk21: "The big change was separating authorization from capture..." was set aside as a general remark for
+    the point "We split the card authorization path from capture...", and the point quoted "We also turned on
+    idempotency keys": a story's "the change was <doing it>" tells what was done, by the one telling it."""
+    bank = parse_bank(CHECKOUT_BANK)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(CHECKOUT_STORY))
+    split = next(r for r in a.key_points if r.key_point.id == "split")
+    assert split.hit
+    assert a.evidence["split"][0].text.startswith("The big change was separating"), a.evidence["split"][0]
+    assert split.judgement is not None
+    assert not any(u.text.startswith("The big change") for u in split.judgement.excluded), split.judgement.excluded

@@ -291,12 +291,39 @@ _DISOWNED = re.compile(
     r"\b(it|that|this) (wasn't|was not) (really )?(my|me)\b", re.IGNORECASE)
 
 
+# "I was the lead on rebuilding checkout", "I was the tech lead": a part the candidate played, said as their role
+_ROLE_WORDS = frozenset({"tech", "technical", "team", "project", "engineering"})
+_ROLES = frozenset({"lead", "owner"})
+# "We also turned on idempotency keys": the verb's particle is part of the step ("turned on", not "turned")
+_PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away"})
+
+
+def _roles(clean: list[str]) -> list[tuple[int, int]]:
+    """The spans where the candidate says the role they held ("I was the lead", "I was the tech lead")."""
+    out = []
+    for i in range(len(clean) - 2):
+        if clean[i] != "i" or clean[i + 1] != "was":
+            continue
+        j = i + 2 + (clean[i + 2] in ("the", "a"))
+        j += j < len(clean) and clean[j] in _ROLE_WORDS
+        if j < len(clean) and clean[j] in _ROLES:
+            out.append((i, j))
+    return out
+
+
 def _steps(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
-    """What the answer says the candidate did ("I profiled", "I added") and what others did ("we went", "the team
-    looked"), quoted as said. "I've built many...", "if I designed it", "I learned a lot" are no step taken."""
+    """What the answer says the candidate did ("I profiled", "I added", the role they held: "I was the lead") and
+    what others did ("we went", "the team looked"), quoted as said. "I've built many...", "if I designed it", "I
+    learned a lot" are no step taken."""
+    def words(i: int, j: int) -> str:
+        return " ".join(w.strip(" ,.;:!?\"“”") for w in raw[i:j + 1])
+
     def quote(i: int) -> str:
         j = _verb_after(clean, i)
-        return " ".join(w.strip(" ,.;:!?\"“”") for w in raw[i:(j if j is not None else i) + 1])
+        j = j if j is not None else i
+        if j + 1 < len(clean) and clean[j + 1] in _PARTICLES and not raw[j].endswith((",", ".", ";", ":", "!", "?")):
+            j += 1
+        return words(i, j)
 
     def step(i: int) -> bool:
         j = _verb_after(clean, i) or i
@@ -304,7 +331,7 @@ def _steps(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
         return (i == 0 or clean[i - 1] != "if") and clean[j] not in _NOT_A_STEP \
             and after not in _NOT_A_STEP_BEFORE.get(clean[j], ())
 
-    own = [quote(i) for i in _done_by(clean, frozenset({"i"})) if step(i)]
+    own = [words(i, j) for i, j in _roles(clean)] + [quote(i) for i in _done_by(clean, frozenset({"i"})) if step(i)]
     others = [quote(i) for i in _done_by(clean, _WE)]
     others += [raw[i - 1].strip(" ,.;:").lower() + " " + quote(i) for i in _done_by(clean, _OTHERS)
                if i and clean[i - 1] in ("the", "my", "our", "another", "other", "their")]

@@ -62,7 +62,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-21"
+JUDGE_VERSION = "semantic-22"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -211,9 +211,17 @@ def _speakers(text: str) -> tuple[list[str], list[bool]]:
     return words, roles
 
 
+# "The big change was separating authorization from capture", "the fix was to move reconciliation to a nightly job":
+# a story's change or step, told as what it was; the one telling the story did it (walk21)
+FRAMED_ACT = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?the\s+(?:\w+\s+)?(?:change|changes|fix|move|step|decision|"
+                        r"solution|first\s+thing)\s+(?:i\s+made\s+|we\s+made\s+)?(?:was|were)\s+"
+                        r"(?:to\s+[a-z]+|[a-z]+ing)\b", re.IGNORECASE)
+
+
 def speaks_as_actor(text: str) -> bool:
-    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view."""
-    return not all(_speakers(text)[1])
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view, or tells
+    a step of the story as what it was (`FRAMED_ACT`)."""
+    return not all(_speakers(text)[1]) or bool(FRAMED_ACT.match(text))
 
 
 def voices_a_view(text: str) -> bool:
@@ -531,10 +539,15 @@ def details_said(text: str, prompt: Prompt) -> int:
     points' (labels and cues): the details a story brings ("dementia", "flowsheets", "handoff", "six"). An answer
     that states each key point in general terms ("I looked into what happened with the staff and the records") says
     few (judge24: vague answers 3-27 on dev and dev2, strong ones 32-85)."""
+    return details_in(tokenize_text(text), prompt)
+
+
+def details_in(tokens: Sequence[Token], prompt: Prompt) -> int:
+    """`details_said` of an answer's tokens."""
     own = set(own_stems(prompt.text))
     for kp in prompt.key_points:
         own |= own_stems(kp.label, kp.cues)
-    return len({t.norm if t.is_number else t.stem for t in tokenize_text(text)
+    return len({t.norm if t.is_number else t.stem for t in tokens
                 if _content(t) and (t.is_number or t.stem not in own)})
 
 
@@ -661,6 +674,10 @@ class AnswerJudge:
                 self.units += extra
                 self.vectors = np.vstack([self.vectors, np.array(vecs, dtype=np.float32)])
         self._halves = np.array([u.kind == "half" for u in self.units], dtype=bool)
+        # a story told in its own details (`details_said`), where a plain label's general words ("a change to
+        # equipment, layout or process") are far in meaning from the instance that tells them ("we fitted trailer
+        # restraints"): its plain points count from a lower probability (`judge`)
+        self.concrete = prompt is not None and details_in(index.tokens, prompt) >= settings.plain_concrete_details
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -1065,6 +1082,8 @@ class AnswerJudge:
             claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical, credited)
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
+            if self.concrete and p >= self.s.plain_concrete_min_probability:
+                p = max(p, self.s.judge_threshold)      # an instance of the point, told (judge26)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
             p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
         if self._vetoed.get(kp.label):
