@@ -88,10 +88,10 @@ def test_a_name_first_in_a_label_keeps_its_capital():
     kps = {k.id: k for k in bank.prompt("remote").key_points}
     assert follow_up_for(kps["calls"], bank) == "Can you tell me how Teams calls replaced the daily stand-up?"
     assert follow_up_for(kps["sheets"], bank) == "Can you tell me how Sheets exports broke every week?"
-    assert follow_up_for(kps["zooms"], bank) == "Can you tell me how Zooms were kept to 15 minutes?"
+    assert follow_up_for(kps["zooms"], bank) == "Can you tell me how Zooms were kept?"     # walk23: not "to 15 minutes"
     assert follow_up_for(kps["notion"], bank) == "Can you tell me how Docs lived in Notion, not in attachments?"
     assert follow_up_for(kps["plain"], bank) == "Can you tell me how much chargebacks dropped?"
-    assert follow_up_for(kps["jira"], bank) == "Can you tell me how tickets moved from email into Jira and Confluence?"
+    assert follow_up_for(kps["jira"], bank) == "Can you tell me how tickets moved from email?"  # walk23
 
 
 @pytest.mark.parametrize("label, asked", [
