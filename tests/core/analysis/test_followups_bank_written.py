@@ -5,10 +5,9 @@ the design you chose" when that point was still to be said)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-
-from pathlib import Path
 
 from voiceprep.core.banks.load import load_bank
 

@@ -147,7 +147,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if label.endswith("?"):                  # a question of its own: "What would I do differently?"
         return _to_you(label[0].upper() + label[1:])
     label = label.rstrip(".!").strip()
-    if ":" not in label:                     # walk23: the subject asked, not the result, its cause or its purpose
+    if ":" not in label and label and label.split()[0].lower() not in _WH:    # walk23: the subject asked, not
+        # the result, its cause or its purpose ("What you changed so it would not happen again" is asked whole)
         label = _without_answer(label)
     clause = re.match(r"that\s+(?=(?:the|a|an|our|my|your|their|its|i|we|it|they)\b)", label, re.IGNORECASE)
     if clause:                               # "That we cut costs by 30%": a clause, not "more about that you cut"
@@ -196,8 +197,9 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
             len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
         said = _to_you(_lower_first(head, kp, plain, names))
         return f"You haven't said yet that {said}. Can you tell me more about that?"
-    if _what_happened(head):                 # "Deploys went from weekly to twenty a day": not "how deploys were gone"
-        return _what_happened(_to_you(_lower_first(head, kp, _english(head.split()[0]), names)))
+    happened = _what_happened(_to_you(_lower_first(head, kp, _english(head.split()[0]), names)))
+    if happened:                             # "Deploys went from weekly to twenty a day": not "how deploys were gone"
+        return happened
     done_to = _done_to(head)
     if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
         said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
@@ -383,6 +385,17 @@ _PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "wi
                       "don't", "won't", "can't"})
 
 
+def second_person(text: str) -> str:
+    """A candidate's own words said back to them: "I", "my", "we" as "you", "your"."""
+    return _to_you(text)
+
+
+def said_as_done(word: str) -> bool:
+    """Whether a word is a verb's past ("drove", "benchmarked"): a label's part that opens with one says what the
+    candidate did ("prototyped or benchmarked it")."""
+    return _past(word)
+
+
 def _past(word: str) -> bool:
     """Whether a word reads as a past tense or participle ("failed", "went", "split", "shrank", "rewrote"), not
     "speed" or "hundred"."""
@@ -501,8 +514,9 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     what = _WHAT_WAS.match(said)
     if what and _noun_phrase(what.group(3)):
         return f"Can you tell me what {what.group(1)} {what.group(2)}?"
-    if _what_happened(said):                  # walk23: "p99 latency went from 900ms to ...", the amount left out
-        return _what_happened(said)
+    happened = _what_happened(said)           # walk23: "p99 latency went from 900ms to ...", the amount left out
+    if happened:
+        return happened
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
