@@ -17,7 +17,7 @@ NOTES = [
     ("idempotency keys on every payment request so retries never double charge",
      "Can you tell me more about idempotency keys on every payment request?"),
     ("I ran Kafka consumers per merchant shard to keep ordering",
-     "You haven't said yet how you ran Kafka consumers per merchant shard. Can you walk me through that?"),
+     "You haven't said yet how you ran Kafka consumers. Can you walk me through that?"),
     ("p99 latency of the payouts API went from 900ms to 180ms after I added a Redis cache",
      "Can you tell me what happened to p99 latency of the payouts API?"),
     ("I moved to Stripe from an in-house card processor, cut PCI scope by half, and kept chargebacks flat",
@@ -33,6 +33,11 @@ NOTES = [
     ("Deploys went from weekly to twenty a day after we split the monolith",
      "Can you tell me what happened to deploys?"),
     ("Zooms were kept to 15 minutes", "Can you tell me how zooms were kept?"),
+    # the means is the answer too: "with a read-through cache", "per merchant shard"
+    ("Cut p99 latency by 40% with a read-through cache",
+     "You haven't said yet how you cut p99 latency. Can you walk me through that?"),
+    ("I fixed the hazard itself with a change to equipment, layout or process",
+     "You haven't said yet how you fixed the hazard itself. Can you walk me through that?"),
 ]
 
 
@@ -60,6 +65,7 @@ def test_no_number_or_result_name_is_read_back_and_the_question_is_shorter(label
     ("I decided to migrate the ledger", "You haven't said yet how you decided to migrate the ledger. "
                                         "Can you walk me through that?"),
     ("PCI scope shrank by half", "Can you tell me how much PCI scope shrank?"),
+    ("The customer was unhappy with the delay", "Can you tell me how the customer was unhappy with the delay?"),
     ("The service, which handles payouts, was rewritten in Go",
      "You haven't said yet that the service, which handles payouts, was rewritten in Go. "
      "Can you tell me more about that?"),

@@ -244,6 +244,14 @@ def _without_answer(label: str) -> str:
             and before not in _NOT_PURPOSE and not _verb(before) and not _past(before) \
             and not before.endswith("ing") and _has_verb(text[:purpose.start()]):
         text = text[:purpose.start()]      # "ran consumers per shard to keep ordering", not "was trying to achieve"
+    means = re.search(r"(?<!,)\s+(?:with|via|per|on every|on each)\s+(?!(?:it|them|him|her|me|us|you)\b)\S", text)
+    ahead = text[:means.start()].split() if means else []
+    last = ahead[-1].lower() if ahead else ""
+    if means and len(ahead) >= 3 and (_has_verb(" ".join(ahead)) or ahead[0].lower() in _DONE_FIRST) \
+            and not _verb(last) and not _past(last) and last not in _ADJECTIVES \
+            and not last.endswith(_ADJECTIVE_ENDINGS) and not last.startswith("un") \
+            and not re.search(r"\b(?:a|the)\s+numbers?\b", text[means.start():]):
+        text = text[:means.start()]        # "ran Kafka consumers per merchant shard": the means is the answer
     if _MOVES.search(text):
         text = _MOVED_TO.sub("", text)
     return text if len(text.split()) >= 2 else label
