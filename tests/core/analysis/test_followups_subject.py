@@ -33,6 +33,15 @@ NOTES = [
     ("Deploys went from weekly to twenty a day after we split the monolith",
      "Can you tell me what happened to deploys?"),
     ("Zooms were kept to 15 minutes", "Can you tell me how zooms were kept?"),
+    # a contrast, a time it lasted, a participle clause: "instead of ...", "until ...", ", rolling back ..."
+    ("I took ownership and answered the same day instead of passing them from team to team",
+     "You haven't said yet how you took ownership and answered the same day. Can you walk me through that?"),
+    ("We stopped the bleeding first, rolling back or switching the feature off, before hunting for the cause",
+     "You haven't said yet how you stopped the bleeding first. Can you walk me through that?"),
+    ("I gave a clear recommendation in plain language, not just a dashboard",
+     "You haven't said yet how you gave a clear recommendation in plain language. Can you walk me through that?"),
+    ("Remote feature flags, so a broken feature can be turned off without shipping a new build",
+     "Can you tell me more about remote feature flags?"),
     # the means is the answer too: "with a read-through cache", "per merchant shard"
     ("Cut p99 latency by 40% with a read-through cache",
      "You haven't said yet how you cut p99 latency. Can you walk me through that?"),

@@ -218,8 +218,10 @@ _AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less tha
           r"months|years|percent|times|users|requests|orders|customers))?(?:\s+(?:a|an|per)\s+\w+)?"
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
-_CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
-                    r"|(?<!,)\s+(?:so that|so|in order to)\s+\S.*$", re.IGNORECASE)
+_CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
+                    r"|,?\s+(?:so that|so|in order to)\s+(?!(?:i|we)\b)\S.*$"
+                    r"|,?\s+(?:instead of|rather than|not just|even when|even if|until)\s.*$|,\s+not\s.*$",
+                    re.IGNORECASE)
 _MOVES = re.compile(r"\b(?:moved|migrated|switched|ported|upgraded|rewrote|moving|migrating|switching)\b", re.IGNORECASE)
 _NAME_WORDS = r"[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*)*"
 _MOVED_TO = re.compile(r"\s+(?:to|onto|into)\s+" + _NAME_WORDS + r"(?:,?\s+(?:and|or)\s+" + _NAME_WORDS + ")*")
@@ -234,7 +236,8 @@ def _without_answer(label: str) -> str:
     or a second clause joined by a comma with the same subject (", cut PCI scope by half"): what an interviewer asks
     about, never the numbers or names the candidate is to say. Kept as it is when less than two words would stay."""
     comma = re.search(r",\s+(?:and\s+)?(?:then\s+)?([a-z]+)\b", label)
-    text = label[:comma.start()] if comma and _past(comma.group(1)) and comma.group(1) not in _ADJECTIVES \
+    text = label[:comma.start()] if comma and (_past(comma.group(1)) or comma.group(1).endswith("ing")) \
+        and comma.group(1) not in _ADJECTIVES \
         and _has_verb(label[:comma.start()]) else label
     text = _CAUSE.sub("", text if _CHANGE.match(text) else _RESULT.sub("", text))   # "how much X dropped" as before
     text = re.sub(r"\s+(went|changed)\s+from\s+[^,;]*", r" \1", text).rstrip(" ,;")   # "from weekly to twenty a day"
