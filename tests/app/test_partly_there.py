@@ -66,3 +66,39 @@ def test_words_of_the_question_and_words_the_points_share_are_not_quoted():
 @pytest.mark.parametrize("heard", [["we kind", "went"], ["um", "like"], ["it's", "thing"]])
 def test_function_words_fillers_and_light_verbs_are_never_quoted(heard):
     assert _detail(_missed(heard), heard) is None
+
+
+def _missed_part(label: str, heard: list[str]) -> SimpleNamespace:
+    return SimpleNamespace(hit=False, detail=None, judgement=SimpleNamespace(probability=0.3, excluded=[]),
+                           key_point=SimpleNamespace(cues_from_label=False, label=label),
+                           matches=[SimpleNamespace(cue=w.lower()) for w in heard])
+
+
+DECISION = "Your decision and role: you proposed it, prototyped or benchmarked it, and drove the change"
+
+
+def test_partly_there_says_which_part_of_the_point_is_still_missing():
+    """walk23: every "Partly there" line ended "Say it in one clear sentence" and never said what was missing."""
+    heard = ["proposed", "benchmarked"]
+    assert _detail(_missed_part(DECISION, heard), heard) == \
+        "Partly there: you said “proposed”, “benchmarked”, but not yet how you drove the change."
+    heard = ["drove the change"]
+    assert _detail(_missed_part(DECISION, heard), heard) == \
+        "Partly there: you said “drove the change”, but not yet how you proposed it and prototyped or benchmarked it."
+
+
+def test_the_parts_of_comma_joined_clauses_and_of_a_list_are_named():
+    label = "I moved to Stripe from an in-house processor, cut PCI scope by half, and kept chargebacks flat"
+    assert _detail(_missed_part(label, ["Stripe", "PCI"]), ["Stripe", "PCI"]) == \
+        "Partly there: you said “Stripe”, “PCI”, but not yet how you kept chargebacks flat."
+    label = "Consistency choices: strong vs eventual, quorum, the CAP trade-off"
+    assert _detail(_missed_part(label, ["quorum"]), ["quorum"]) == \
+        "Partly there: you said “quorum”, but not yet strong vs eventual and the CAP trade-off."
+
+
+def test_a_point_of_one_part_or_with_every_part_said_is_asked_in_one_sentence():
+    assert _detail(_missed_part("The cutover finished with four minutes of downtime", ["downtime"]), ["downtime"]) == \
+        "Partly there: you said “downtime”, but not the whole point. Say it in one clear sentence."
+    heard = ["proposed", "benchmarked", "drove"]
+    assert _detail(_missed_part(DECISION, heard), heard) == \
+        "Partly there: you said “proposed”, “benchmarked”, “drove”, but not the whole point. Say it in one clear sentence."

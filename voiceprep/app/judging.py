@@ -15,7 +15,7 @@ from typing import Any
 from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
-from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
+from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks.load import _STOPWORDS
@@ -211,7 +211,35 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
         return None     # one plain word of the label said in passing ("day") is not part of the point
     said = (f"you said {', '.join(f'“{w}”' for w in words)}" if words else
             f"you mentioned {', '.join(cues)}" if cues else "you touched on it")
+    missing = _missing_parts(str(_attr(_attr(result, "key_point"), "label", "") or ""), [*words, *cues], common)
+    if missing:
+        return f"Partly there: {said}, but not yet {missing}."
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
+
+
+def _missing_parts(label: str, said: list[str], common: frozenset[str] = frozenset()) -> str | None:
+    """The parts of a point not said yet, as a candidate reads them ("how you drove the change"), or None when it
+    has one part or every part was said (walk23). Its parts: the list after its colon, else its comma-joined
+    clauses ("you proposed it, prototyped or benchmarked it, and drove the change"); a part is said when one of
+    its own words (not a function word or one of the question's `common` words) was."""
+    text = re.sub(r"\s*\([^)]*\)", "", label)
+    text = text.split(":", 1)[1] if ":" in text else text
+    parts = [p.strip() for p in re.split(r"[;,]\s*(?:and\s+|or\s+)?", text) if p.strip()]
+    heard = {s for w in said for s in _stems(w)}
+    left = [p for p in parts if (own := _stems(p) - common) and not own & heard]
+    if len(parts) < 2 or not left or len(left) == len(parts):
+        return None
+    done, things = [], []
+    for part in left:
+        words = part.split()
+        if words[0].lower() in ("i", "we", "you") and len(words) > 1:
+            done.append(" ".join(words[1:]))
+        elif said_as_done(words[0].lower()):
+            done.append(part[0].lower() + part[1:])
+        else:
+            things.append(part if words[0].isupper() else part[0].lower() + part[1:])
+    named = ([f"how you {' and '.join(done)}"] if done else []) + things
+    return second_person(", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0])
 
 
 def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:

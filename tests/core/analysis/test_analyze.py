@@ -139,21 +139,22 @@ def test_follow_up_uses_the_bank_or_phrases_one_from_the_label():
 def test_a_key_point_written_in_the_first_person_is_asked_back_in_the_second():
     """Not "Can you tell me more about i wrote the postmortem and changed our alerts...?"."""
     kp = KeyPoint("a", "I wrote the postmortem and changed our alerts so it could not happen again", ())
-    assert follow_up_for(kp) == ("You haven't said yet how you wrote the postmortem and changed your alerts so it "
-                                 "could not happen again. Can you walk me through that?")
+    assert follow_up_for(kp) == ("You haven't said yet how you wrote the postmortem and changed your alerts. "
+                                 "Can you walk me through that?")      # walk23: its purpose left to the candidate
 
 
 def test_follow_ups_for_statements_and_negatives_are_grammatical():
     """Walkthrough 3: "Can you tell me more about Finance could close the books...?" and "You haven't said yet how
     you never store raw card numbers: tokenization keeps..."."""
     said = KeyPoint("a", "Finance could close the books the same morning instead of the next day", ())
-    assert follow_up_for(said) == ("Can you tell me how finance could close the books the same morning instead of "
-                                   "the next day?")       # walkthrough 7: not quoted back like a grader's checklist
+    assert follow_up_for(said) == "Can you tell me how finance could close the books the same morning?"
+    # walkthrough 7: not quoted back like a grader's checklist; walk23: nor its "instead of the next day"
     never = KeyPoint("a", "We never store raw card numbers: tokenization keeps most services out of PCI scope", ())
     assert follow_up_for(never) == "You haven't said yet that you never store raw card numbers. Can you tell me " \
                                    "more about that?"
     purpose = KeyPoint("a", "I made the consumer safe to replay, so a retried message never charged twice", ())
-    assert follow_up_for(purpose).startswith("You haven't said yet how you made the consumer safe to replay, so")
+    assert follow_up_for(purpose) == ("You haven't said yet how you made the consumer safe to replay. "
+                                      "Can you walk me through that?")      # walk23: its purpose left out
     topic = KeyPoint("a", "What you changed so it would not happen again", ())
     assert follow_up_for(topic) == "Can you tell me what you changed so it would not happen again?"
 

@@ -107,7 +107,7 @@ def test_a_walk_me_through_label_is_asked_once():
      "in CAD", "Can you tell me how Kubernetes platforms you would build let a player in Brazil pay in BRL while a "
      "developer in Montreal gets paid in CAD?"),
     ("Cut p99 routing latency by 40% to 200ms",
-     "You haven't said yet how you cut p99 routing latency by 40% to 200ms. Can you walk me through that?"),
+     "You haven't said yet how you cut p99 routing latency. Can you walk me through that?"),     # walk23: no numbers
     ("Partitioned the transactions table by day",
      "You haven't said yet how you partitioned the transactions table by day. Can you walk me through that?"),
     ("Banks still run on tech from the 1970s", "Can you tell me how banks still run on tech from the 1970s?"),
@@ -142,7 +142,7 @@ def _plain(label: str) -> KeyPoint:
     ("I owned the result after we decided, and I wrote up what happened afterwards including the parts that went "
      "badly, like the migration that took two weeks longer than planned because the old replicas were lagging and we "
      "had to backfill the data by hand over a weekend",
-     "You haven't said yet how you owned the result after you decided. Can you walk me through that?"),
+     "You haven't said yet how you owned the result. Can you walk me through that?"),      # walk23: not "after ..."
     ("Kafka consumers were rebalanced without downtime", "Can you tell me how Kafka consumers were rebalanced without "
                                                         "downtime?"),
 ])
@@ -198,8 +198,7 @@ def test_what_happened_is_asked_only_of_a_past_event(label, asked):
 # more about Airwallex moves money across borders...?"), shown in the feedback, the follow-up bar and spoken aloud
 @pytest.mark.parametrize("label, asked", [
     ("Airwallex moves money across borders so reliability matters a lot",
-     "You haven't said yet that Airwallex moves money across borders so reliability matters a lot. "
-     "Can you tell me more about that?"),
+     "You haven't said yet that Airwallex moves money across borders. Can you tell me more about that?"),  # walk23
     ("The ring buffer avoids locks", "You haven't said yet that the ring buffer avoids locks. "
                                      "Can you tell me more about that?"),
     ("Payments need idempotency keys", "You haven't said yet that payments need idempotency keys. "
@@ -209,8 +208,7 @@ def test_what_happened_is_asked_only_of_a_past_event(label, asked):
     ("It led to an upsell or expansion, with the number: seats, revenue",     # "led" a past since session 23
      "Can you tell me how it led to an upsell or expansion, with the number?"),
     ("Afterwards I changed something so it would not happen to other customers",
-     "You haven't said yet that afterwards you changed something so it would not happen to other customers. "
-     "Can you tell me more about that?"),
+     "You haven't said yet that afterwards you changed something. Can you tell me more about that?"),   # walk23
     ("Set an SLO target with a number", "Could you set an SLO target with a number?"),
     ("Measure what users feel: crash-free sessions", "Could you measure what users feel?"),
     ("Keep the API working for old app versions", "Could you keep the API working for old app versions?"),
@@ -427,7 +425,7 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     # a label that is a clause: "that ..."
     ("that the fix held under load", "You haven't said yet that the fix held under load. Can you tell me more about "
                                      "that?"),
-    ("That we cut costs by 30%", "You haven't said yet that you cut costs by 30%. Can you tell me more about that?"),
+    ("That we cut costs by 30%", "You haven't said yet that you cut costs. Can you tell me more about that?"),
     ("That decision and its trade-offs", "Can you tell me more about that decision and its trade-offs?"),
     ("The design vs. the constraints", "Can you tell me more about the design vs. the constraints?"),
     # walk21: a plain plural first, a full clause, a plan

@@ -88,10 +88,10 @@ def test_a_name_first_in_a_label_keeps_its_capital():
     kps = {k.id: k for k in bank.prompt("remote").key_points}
     assert follow_up_for(kps["calls"], bank) == "Can you tell me how Teams calls replaced the daily stand-up?"
     assert follow_up_for(kps["sheets"], bank) == "Can you tell me how Sheets exports broke every week?"
-    assert follow_up_for(kps["zooms"], bank) == "Can you tell me how Zooms were kept to 15 minutes?"
-    assert follow_up_for(kps["notion"], bank) == "Can you tell me how Docs lived in Notion, not in attachments?"
+    assert follow_up_for(kps["zooms"], bank) == "Can you tell me how Zooms were kept?"     # walk23: not "to 15 minutes"
+    assert follow_up_for(kps["notion"], bank) == "Can you tell me how Docs lived in Notion?"  # walk23
     assert follow_up_for(kps["plain"], bank) == "Can you tell me how much chargebacks dropped?"
-    assert follow_up_for(kps["jira"], bank) == "Can you tell me how tickets moved from email into Jira and Confluence?"
+    assert follow_up_for(kps["jira"], bank) == "Can you tell me how tickets moved from email?"  # walk23
 
 
 @pytest.mark.parametrize("label, asked", [
@@ -128,8 +128,7 @@ def test_a_non_restrictive_clause_in_the_subject_is_asked_as_a_statement(label, 
      "Could you roll out in stages, a small percentage in the app store and canaries on the backend?"),
     # a noun phrase going on after a comma: "Can you tell me how remote feature flags, so a broken feature ...?"
     ("Remote feature flags, so a broken feature can be turned off without shipping a new build",
-     "Can you tell me more about remote feature flags, so a broken feature can be turned off without shipping a new "
-     "build?"),
+     "Can you tell me more about remote feature flags?"),       # walk23: its purpose left to the candidate
     ("The change in practice we made, such as hourly rounding, a bundle or a checklist",
      "Can you tell me more about the change in practice you made?"),           # walk22: not its examples
     ("The result with a number, and how we kept it from slipping back",

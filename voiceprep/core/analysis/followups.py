@@ -147,6 +147,9 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if label.endswith("?"):                  # a question of its own: "What would I do differently?"
         return _to_you(label[0].upper() + label[1:])
     label = label.rstrip(".!").strip()
+    if ":" not in label and label and label.split()[0].lower() not in _WH:    # walk23: the subject asked, not
+        # the result, its cause or its purpose ("What you changed so it would not happen again" is asked whole)
+        label = _without_answer(label)
     clause = re.match(r"that\s+(?=(?:the|a|an|our|my|your|their|its|i|we|it|they)\b)", label, re.IGNORECASE)
     if clause:                               # "That we cut costs by 30%": a clause, not "more about that you cut"
         said = _to_you(_without_examples(label[clause.end():]))
@@ -194,6 +197,9 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
             len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
         said = _to_you(_lower_first(head, kp, plain, names))
         return f"You haven't said yet that {said}. Can you tell me more about that?"
+    happened = _what_happened(_to_you(_lower_first(head, kp, _english(head.split()[0]), names)))
+    if happened:                             # "Deploys went from weekly to twenty a day": not "how deploys were gone"
+        return happened
     done_to = _done_to(head)
     if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
         said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
@@ -202,6 +208,56 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
     return f"Can you tell me more about {_to_you(_lower_first(head, kp, names=names))}?"
+
+
+# walk23: what a statement says came of it, which a follow-up leaves for the candidate to say: an amount ("from 900ms
+# to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
+# alerts"), a purpose ("so retries never double charge", "to keep ordering"), where it moved to ("to Stripe")
+_AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d[^\s,;]*" \
+          r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|seconds|minutes|hours|days|weeks|" \
+          r"months|years|percent|times|users|requests|orders|customers))?(?:\s+(?:a|an|per)\s+\w+)?"
+_RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
+                     r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
+_CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
+                    r"|,?\s+(?:so that|so|in order to)\s+(?!(?:i|we)\b)\S.*$"
+                    r"|,?\s+(?:instead of|rather than|not just|even when|even if|until)\s.*$|,\s+not\s.*$",
+                    re.IGNORECASE)
+_MOVES = re.compile(r"\b(?:moved|migrated|switched|ported|upgraded|rewrote|moving|migrating|switching)\b", re.IGNORECASE)
+_NAME_WORDS = r"[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*)*"
+_MOVED_TO = re.compile(r"\s+(?:to|onto|into)\s+" + _NAME_WORDS + r"(?:,?\s+(?:and|or)\s+" + _NAME_WORDS + ")*")
+_OBJECTS = frozenset({"me", "you", "him", "her", "it", "us", "them", "the", "a", "an", "this", "that"})
+_NOT_PURPOSE = frozenset({"how", "what", "want", "wanted", "need", "needed", "chose", "decided", "able", "used",
+                          "going", "had", "have", "has", "tried", "agreed", "learned", "learnt", "asked", "helped",
+                          "plan", "planned", "hope", "time", "way", "up", "down", "back", "due", "close", "next"})
+
+
+def _without_answer(label: str) -> str:
+    """A statement without what it says came of it (_RESULT, _CAUSE, _MOVED_TO), its purpose ("to keep ordering")
+    or a second clause joined by a comma with the same subject (", cut PCI scope by half"): what an interviewer asks
+    about, never the numbers or names the candidate is to say. Kept as it is when less than two words would stay."""
+    comma = re.search(r",\s+(?:and\s+)?(?:then\s+)?([a-z]+)\b", label)
+    text = label[:comma.start()] if comma and (_past(comma.group(1)) or comma.group(1).endswith("ing")) \
+        and comma.group(1) not in _ADJECTIVES \
+        and _has_verb(label[:comma.start()]) else label
+    text = _CAUSE.sub("", text if _CHANGE.match(text) else _RESULT.sub("", text))   # "how much X dropped" as before
+    text = re.sub(r"\s+(went|changed)\s+from\s+[^,;]*", r" \1", text).rstrip(" ,;")   # "from weekly to twenty a day"
+    purpose = re.search(r"\s+to\s+([a-z]+)\b", text)
+    before = text[:purpose.start()].split()[-1].lower() if purpose else ""
+    if purpose and _verb(purpose.group(1)) and not _past(purpose.group(1)) and purpose.group(1) not in _OBJECTS \
+            and before not in _NOT_PURPOSE and not _verb(before) and not _past(before) \
+            and not before.endswith("ing") and _has_verb(text[:purpose.start()]):
+        text = text[:purpose.start()]      # "ran consumers per shard to keep ordering", not "was trying to achieve"
+    means = re.search(r"(?<!,)\s+(?:with|via|per|on every|on each)\s+(?!(?:it|them|him|her|me|us|you)\b)\S", text)
+    ahead = text[:means.start()].split() if means else []
+    last = ahead[-1].lower() if ahead else ""
+    if means and len(ahead) >= 3 and (_has_verb(" ".join(ahead)) or ahead[0].lower() in _DONE_FIRST) \
+            and not _verb(last) and not _past(last) and last not in _ADJECTIVES \
+            and not last.endswith(_ADJECTIVE_ENDINGS) and not last.startswith("un") \
+            and not re.search(r"\b(?:a|the)\s+numbers?\b", text[means.start():]):
+        text = text[:means.start()]        # "ran Kafka consumers per merchant shard": the means is the answer
+    if _MOVES.search(text):
+        text = _MOVED_TO.sub("", text)
+    return text if len(text.split()) >= 2 else label
 
 
 # examples a label gives of its point, which a follow-up does not read out (walk22: the answer given away): in
@@ -340,6 +396,17 @@ _PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "wi
                       "don't", "won't", "can't"})
 
 
+def second_person(text: str) -> str:
+    """A candidate's own words said back to them: "I", "my", "we" as "you", "your"."""
+    return _to_you(text)
+
+
+def said_as_done(word: str) -> bool:
+    """Whether a word is a verb's past ("drove", "benchmarked"): a label's part that opens with one says what the
+    candidate did ("prototyped or benchmarked it")."""
+    return _past(word)
+
+
 def _past(word: str) -> bool:
     """Whether a word reads as a past tense or participle ("failed", "went", "split", "shrank", "rewrote"), not
     "speed" or "hundred"."""
@@ -376,7 +443,7 @@ def _head(text: str) -> str:
 # a change said with its amount: "Latency went down by a number I can say", "Time to detect dropped from hours to
 # minutes": asked as "how much latency went down", not with the answer in it
 _CHANGE = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew|shrank|decreased|increased|"
-                     r"improved)\s+(?:by|from)\b", re.IGNORECASE)
+                     r"improved)(?:\s+(?:by|from)\b|$)", re.IGNORECASE)
 # "The cause was lock contention...": asked as "what the cause was"; only when a noun phrase follows, not "The outage
 # was resolved in 20 minutes" ("what the outage was", review 13)
 _WHAT_WAS = re.compile(r"((?:the|our|my|your|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(was|is|were|are)\s+(.+)",
@@ -429,6 +496,14 @@ def _noun_phrase(text: str) -> bool:
     return True
 
 
+def _what_happened(said: str) -> str | None:
+    """"Can you tell me what happened to <subject>?" for a change left without its amount ("Deploys went"), or None."""
+    went = re.match(r"(.+?)\s+(?:went|changed|moved)$", said)
+    if went and went.group(1).split()[0].lower() not in _SUBJECTS:
+        return f"Can you tell me what happened to {went.group(1)}?"
+    return None
+
+
 def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     """A statement asked about as an interviewer would, not quoted back like a grader's checklist (walkthrough 7:
     "You didn't mention this point: “…”. Can you tell me about that?"): what the candidate did ("Cut p99 latency
@@ -450,6 +525,9 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     what = _WHAT_WAS.match(said)
     if what and _noun_phrase(what.group(3)):
         return f"Can you tell me what {what.group(1)} {what.group(2)}?"
+    happened = _what_happened(said)           # walk23: "p99 latency went from 900ms to ...", the amount left out
+    if happened:
+        return happened
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
