@@ -1437,3 +1437,37 @@ def test_a_change_told_as_the_story_s_big_change_is_the_candidate_s_act():
     assert a.evidence["split"][0].text.startswith("The big change was separating"), a.evidence["split"][0]
     assert split.judgement is not None
     assert not any(u.text.startswith("The big change") for u in split.judgement.excluded), split.judgement.excluded
+
+
+NOTES_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a payments system you scaled."\n'
+    '[[rounds.prompts.key_points]]\nid = "p99"\nlabel = "p99 latency of the payouts API went from 900ms to 180ms after '
+    'we added a Redis cache"\n'
+    '[[rounds.prompts.key_points]]\nid = "stripe"\nlabel = "Moved to Stripe from an in-house card processor, cut PCI '
+    'scope by half"\n'
+    '[[rounds.prompts.key_points]]\nid = "keys"\nlabel = "Idempotency keys on every payment request so retries never '
+    'double charge"\n'
+    '[[rounds.prompts.key_points]]\nid = "kafka"\nlabel = "We ran Kafka consumers per merchant shard to keep '
+    'ordering"\n')
+
+
+@pytest.mark.parametrize("text, hit", [
+    # walk23: a sentence about idempotency (0.66) and one about owning the service (0.62) were credited for it
+    ("Every payment request carried an idempotency key, so when the client retried after a timeout we returned the "
+     "first result and never charged the card twice.", False),
+    ("At my last company I owned the payouts service for a team of six engineers. We had a lot of slow requests so I "
+     "worked on performance and we made it much faster. We also moved our card processing to a vendor which made "
+     "compliance easier. Overall the system handled about three times more traffic.", False),
+    ("The payouts API was slow, p99 around nine hundred milliseconds, and after we put a Redis cache in front it "
+     "dropped to about one eighty.", True),
+])
+def test_a_plain_point_that_states_a_number_is_carried_only_by_a_sentence_that_says_one(text, hit):
+    """walk23: a key point from the candidate's notes that states its result in numbers ("went from 900ms to 180ms")
+    was credited by sentences that say no number for it. It is carried by a sentence that says a number, in digits
+    or in words ("nine hundred milliseconds"); "p99" is a name, not a number."""
+    bank = parse_bank(NOTES_BANK)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    r = next(r for r in a.key_points if r.key_point.id == "p99")
+    assert r.hit is hit, (r.confidence, r.judgement)

@@ -12,6 +12,7 @@ Disruptor", "I'd probably add indexes") are not evidence, unless the key point i
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -62,7 +63,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-22"
+JUDGE_VERSION = "semantic-23"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -532,6 +533,16 @@ def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
     content that are neither fillers nor vague."""
     tokens = tokenize_text(text) if isinstance(text, str) else text
     return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
+
+
+@functools.lru_cache(maxsize=4096)
+def states_number(label: str) -> bool:
+    """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral the
+    tokenizer reads as one, not a name with a digit ("p99", "S3") nor a year."""
+    return any(t.is_number and not _YEAR.fullmatch(t.norm) for t in tokenize_text(label))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def details_said(text: str, prompt: Prompt) -> int:
@@ -1036,6 +1047,8 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
+            ok = ok & self.says_number          # "we made it much faster" nor "…the first result" (walk23)
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
