@@ -311,3 +311,29 @@ def test_the_welcomes_explanation_names_the_keys_from_their_shortcuts(qtbot, ser
     for said in ("Shift+Space starts and stops", "Shift+R retries", "Shift+N moves on"):
         assert said in loop, loop
     assert not re.search(r"(?<!Shift\+)\b(Space|R|N)\b (starts|retries|moves)", loop), loop
+
+
+def test_esc_while_the_question_is_still_being_rendered_moves_on_at_once(window, qtbot):
+    """walk23: after that Esc the state line kept saying "The interviewer is asking… (Space: answer now)" until the
+    rendering ended (~1.9 s) and only then said Ready. The round goes on at the Esc: the state line changes at once,
+    and the rendering's late end moves nothing."""
+    voice = RenderingVoice()
+    window.services.speaker = lambda: voice
+    window.controller.tts_ok = True
+    window.nav.setCurrentRow(PAGES.index("Practice"))
+    window.practice.start_btn.click()
+    qtbot.waitUntil(voice.rendering.is_set, timeout=30000)
+    line = window.practice.state_label
+    assert window.controller.state == c.SPEAKING and "interviewer is asking" in line.text()
+    qtbot.keyClick(window.practice, Qt.Key.Key_Escape)
+    after = window.controller.state                      # the rendering has not ended: nothing else moved it
+    said = line.text()
+    if after is c.SPEAKING:
+        voice.rendered.set()                             # (no rendering left waiting after the test)
+    assert after in (c.IDLE, c.THINKING), after
+    assert "interviewer" not in said and said, said
+    moves = []
+    window.controller.stateChanged.connect(moves.append)
+    voice.rendered.set()
+    qtbot.wait(300)
+    assert voice.played == 0 and moves == [] and window.controller.state == after

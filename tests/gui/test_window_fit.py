@@ -174,6 +174,36 @@ def test_a_first_start_on_a_large_screen_takes_a_good_share_of_it():
     assert laptop.contains(default_geometry(laptop)) and default_geometry(laptop).width() >= 1200
 
 
+def test_the_large_screen_hint_has_its_button_beside_it_and_goes_once_a_size_is_saved(qtbot, services, monkeypatch):
+    """Walk23 (42-first-start-2560): the hint was grey text with its "Interface size…" button ~1200 px away at the
+    panel's far right; after 150% was chosen and saved it stayed until a restart. The button follows its text, which
+    reads as the welcome's other text; a size saved in Settings takes the hint away."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.gui.widgets import first_start
+
+    monkeypatch.setattr(first_start, "suggests_larger_text", lambda _free, percent, _env: percent == 100)
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(2400, 1300)
+    QApplication.processEvents()
+    panel = window.welcome
+    note, btn = panel.larger_note, panel.larger_btn
+    assert note.isVisible() and btn.isVisible()
+    text_end = note.mapTo(panel, QPoint(0, 0)).x() + note.fontMetrics().horizontalAdvance(note.text())
+    gap = btn.mapTo(panel, QPoint(0, 0)).x() - text_end
+    assert 0 <= gap < 40, (gap, note.geometry(), btn.geometry())
+    assert "placeholder" not in note.styleSheet(), note.styleSheet()
+    btn.click()
+    settings = window.settings_page
+    settings.interface_size.setCurrentIndex(settings.interface_size.findData(150))
+    settings.save()
+    assert not note.isVisible() and not btn.isVisible()
+    window.close()
+
+
 def test_on_a_large_screen_the_system_does_not_scale_the_welcome_says_where_to_make_text_larger(qtbot, services,
                                                                                                  monkeypatch):
     """fix41: at 2560x1440 the window opened 1792x1008 with the system's small text. Text follows the system's

@@ -110,6 +110,7 @@ class RehearsalController(QObject):
         self.skip_undoable = False        # the question before was skipped and this one not yet answered
         self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
         self._hush = threading.Event()    # set: the current speech is stopped, rendered or playing (stop_speaking)
+        self._after_speech: tuple[int, Callable[[], None] | None] = (0, None)   # the current speech, what follows it
         self._think_left = 0
         self._think_timer = QTimer(self)
         self._think_timer.setInterval(1000)
@@ -205,6 +206,7 @@ class RehearsalController(QObject):
         self._speech += 1
         this = self._speech
         hush = self._hush = threading.Event()
+        self._after_speech = (this, then)
 
         def work() -> None:
             wav = speaker.render(text)
@@ -232,6 +234,17 @@ class RehearsalController(QObject):
         (fix41: Esc then stopped nothing and the voice started after it). The round goes on as when a voice ends."""
         self._hush.set()
         self.services.speaker().stop()
+
+    def hush(self) -> None:
+        """Esc: stop the interviewer and go on at once, as when the voice ends (walk23: a question still being
+        rendered kept the state, "The interviewer is asking…", until its rendering ended ~2 s later). Its late end
+        then moves nothing. Not while an answer starts (it goes on to the recording)."""
+        self.stop_speaking()
+        this, then = self._after_speech
+        if self.state is SPEAKING and not self._starting and this == self._speech:
+            self._speech += 1                    # the stopped speech's end (rendered, failed) no longer moves the state
+            if then:
+                then()
 
     def replay(self) -> None:
         """Hear the question again (the follow-ups, while they are being answered)."""

@@ -131,7 +131,7 @@ class VoiceFirst(QObject):
                 or self.controller.state is not SPEAKING):
             return False
         if event.type() == QEvent.Type.KeyPress:
-            self.controller.stop_speaking()
+            self.controller.hush()
         event.accept()
         return True
 
@@ -522,6 +522,6 @@ class MainWindow(QMainWindow):
         close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
         playing = self.stop_playback_btn.isVisible()
         self.stop_playback()
-        self.controller.stop_speaking()
+        self.controller.hush()
         if not playing and self.banks.editor.isVisible():
             self.banks.editor.close_clicked()

@@ -1851,7 +1851,8 @@ def test_competencies_added_and_removed_keep_the_bank_saveable_in_plain_words(qt
     assert all(editor.doc.get(kp, "competency") == first for kp in kps)
     assert [editor.doc.get(("competencies", i), "weight") for i in range(2)] == [0.5, 0.5]
     assert editor.weight_sum.text() == "Weights add up to 1 ✓" and not problem_texts(editor), problem_texts(editor)
-    assert "shared" in editor.status.text() and "0.5" in editor.status.text(), editor.status.text()
+    assert "add up to 1" in editor.status.text() and "“Competency 2” 0.5" in editor.status.text(), \
+        editor.status.text()
     # a key point's Competency set to "(none)" and back: the list follows at once, in plain words
     editor.select(kps[0])
     box = field(editor, "competency")
@@ -1975,7 +1976,7 @@ def test_removing_one_of_two_competencies_moves_its_key_points_to_the_other_and_
     said = editor.status.text()
     assert f"{counted(len(kps), 'key point')}" in said and "“Ownership”" in said and "pick another" not in said, said
     # the one left takes the whole weight (fix40: it kept 0.5, "weights add up to 0.5"), said
-    assert "now 1" in said, said
+    assert "“Ownership” now carries all the weight." in said, said
     editor.select(("competencies", 0))
     assert editor.doc.get(("competencies", 0), "weight") == 1
     assert editor.weight_sum.text() == "Weights add up to 1 ✓"
@@ -2003,9 +2004,41 @@ def test_removing_a_competency_shares_its_weight_out_to_the_others_as_adding_one
     delete_in_tree(qtbot, window, ("competencies", 0))
     assert [editor.doc.get(("competencies", i), "weight") for i in range(2)] == [0.6, 0.4]
     assert not any("weights add up" in t for t in problem_texts(editor)), problem_texts(editor)
-    assert "now 0.6, 0.4" in editor.status.text() and "Undo" in editor.status.text(), editor.status.text()
+    # walk23: "The weights were shared out to keep their sum at 1 (now 0.6, 0.4)": which weight is whose, plainly
+    assert "the others so they add up to 1: “Competency 2” now 0.6, “Competency 3” 0.4" in editor.status.text() \
+        and "Undo" in editor.status.text(), editor.status.text()
     undo_key(qtbot, editor)
     assert editor.doc.text() == before
+
+
+def test_removing_a_competency_leaving_one_says_it_carries_all_the_weight(qtbot, services, data_home, monkeypatch):
+    """Walk23 (15-removed): one of two removed said "The weights were shared out to keep their sum at 1 (now 1)".
+    The one left carries all the weight, said so by name."""
+    no_question(monkeypatch)
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.add_competency()
+    editor.add_competency()
+    editor.select(("competencies", 0))
+    field(editor, "name").setText("Payments reliability")
+    editor.select(("competencies", 1))
+    field(editor, "name").setText("Distributed systems")
+    editor.commit()
+    delete_in_tree(qtbot, window, ("competencies", 0))
+    assert editor.doc.get(("competencies", 0), "weight") == 1
+    text = editor.status.text()
+    assert "“Distributed systems” now carries all the weight." in text and "(now 1)" not in text, text
+
+
+def test_adding_a_competency_says_each_ones_weight_by_name(qtbot, services, data_home):
+    """Walk23: adding a second competency said "The weights were shared out to keep their sum at 1 (now 0.5)"; each
+    weight is said with its competency's name."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    for _ in range(3):
+        editor.add_competency()
+    text = editor.status.text()
+    assert "add up to 1: “Competency 1” now 0.333, “Competency 2” 0.333, “Competency 3” 0.334" in text, text
 
 
 WALK21_NOTES = ("I led the checkout rewrite at a marketplace. We split the card authorization path from capture, so a "

@@ -1035,10 +1035,9 @@ class BankEditor(QWidget):
                     for j, w in enumerate(weights):
                         doc.set(("competencies", j), "weight", round(w * scale, 3))
                     weight = round(1.0 - sum(round(w * scale, 3) for w in weights), 3)
-                    shares = sorted({round(w * scale, 3) for w in weights} | {weight})
-                    said.append(f"The weights were shared out to keep their sum at 1 (now {', '.join(map(str, shares))})"
-                                "; change them under Weight.")
                 i = doc.add((), "competencies", {"id": cid, "name": f"Competency {n + 1}", "weight": weight})
+                if missing <= WEIGHT_TOLERANCE:
+                    said.append(self._weights_said("The weights still add up to 1"))
                 if n == 0:
                     bare = [kp for kp in doc.key_point_paths() if not doc.get(kp, "competency")]
                     for kp in bare:
@@ -1186,8 +1185,7 @@ class BankEditor(QWidget):
             left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
-        weights = (f" The weights were shared out to keep their sum at 1 (now {', '.join(map(weight_text, shared))})"
-                   "; change them under Weight." if shared else "")
+        weights = " " + self._weights_said("Its weight went to the others so they add up to 1") if shared else ""
         self.status.setText(f"Removed {what}.{weights} Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1197,6 +1195,20 @@ class BankEditor(QWidget):
         assert doc is not None
         weights = [doc.get(("competencies", j), "weight", 0) for j in range(doc.count((), "competencies"))]
         return [float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0 for w in weights]
+
+    def _weights_said(self, lead: str) -> str:
+        """The competencies' weights after the editor changed them to add up to 1, each by name after `lead`; one
+        left "carries all the weight" (walk23: "shared out to keep their sum at 1 (now 1)", the weights unnamed)."""
+        doc = self.doc
+        assert doc is not None
+        n = doc.count((), "competencies")
+        names = [_elide(str(doc.get(("competencies", j), "name", "") or doc.get(("competencies", j), "id", "")), 40)
+                 for j in range(n)]
+        if n == 1:
+            return f"“{names[0]}” now carries all the weight."
+        each = ", ".join(f"“{name}” {'now ' if j == 0 else ''}{weight_text(w)}"
+                         for j, (name, w) in enumerate(zip(names, self._weights())))
+        return f"{lead}: {each}; change them under Weight."
 
     def _share_removed_weight(self, removed: int) -> list[float]:
         """Before competency `removed` goes: the others' weights made to add up to 1 again, each in proportion to what

@@ -13,7 +13,8 @@ from voiceprep.app.states import RehearsalState
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
-from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, muted, soft
+from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
+from voiceprep.gui.widgets.settings_page import WrappedLine
 
 MARKER = "welcome-dismissed"
 PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
@@ -78,12 +79,15 @@ class WelcomePanel(QFrame):
         row.addStretch(1)
         row.addWidget(self.dismiss_btn)
         lay.addLayout(row)
-        self.larger_row = QHBoxLayout()              # shown on a large screen the system does not scale
-        self.larger_note = muted(LARGER_TEXT)
+        # shown on a large screen the system does not scale: the button just after its text, which reads as the
+        # welcome's own (walk23: grey, the button ~1200 px away at the panel's far right at 2560x1440)
+        self.larger_row = QHBoxLayout()
+        self.larger_note = WrappedLine(LARGER_TEXT, muted=False)     # as wide as its text, wrapped when narrower
         self.larger_btn = QPushButton("Interface size…")
         self.larger_btn.setToolTip("Open Settings at Interface size")
-        self.larger_row.addWidget(self.larger_note, 1)
+        self.larger_row.addWidget(self.larger_note)
         self.larger_row.addWidget(self.larger_btn)
+        self.larger_row.addStretch(1)
         lay.addLayout(self.larger_row)
         self.larger_note.hide()
         self.larger_btn.hide()
@@ -94,9 +98,10 @@ class WelcomePanel(QFrame):
         self.create_btn.clicked.connect(self.dismiss)
         self.draft_btn.clicked.connect(self.dismiss)
 
-    def offer_larger_text(self) -> None:
-        self.larger_note.show()
-        self.larger_btn.show()
+    def offer_larger_text(self, shown: bool = True) -> None:
+        """Say where text is made larger (`shown` False: no longer, a size was chosen)."""
+        self.larger_note.setVisible(shown)
+        self.larger_btn.setVisible(shown)
 
     def bank_ready(self, name: str) -> None:
         """The candidate made their own bank: the sample is no longer what is open (walkthrough 7)."""
@@ -145,6 +150,12 @@ def install_first_start(window) -> WelcomePanel | None:
                                                    window.services.settings.interface.size_percent, os.environ):
         panel.offer_larger_text()
         QWidget.setTabOrder(panel.dismiss_btn, panel.larger_btn)
+
+        def size_saved() -> None:            # a size chosen in Settings: the hint goes at once (walk23: until restart)
+            if not suggests_larger_text(screen.availableSize(), window.services.settings.interface.size_percent,
+                                        os.environ):
+                panel.offer_larger_text(False)
+        window.settings_page.saved.connect(size_saved)
 
     def to_size() -> None:
         window.nav.setCurrentRow([window.nav.item(i).text() for i in range(window.nav.count())].index("Settings"))

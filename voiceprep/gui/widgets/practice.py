@@ -195,7 +195,9 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
-RECAP_CHARS = 95         # the welcome back's lines wrap at about this many characters: a readable column
+# the welcome back's lines wrap at the panel's width, at most this many (average) characters wide: a readable line
+# in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty)
+RECAP_CHARS = 160
 # a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
 # page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
 # a laptop's window (1366x768, 1440x900) is under it
@@ -249,6 +251,26 @@ def cut_off_line(rehearsal: Rehearsal) -> str | None:
     """Under a summary's overall: the answers the microphone cut off, left out of it as History leaves them out of
     every number (session 14: History left one out, the summary counted it)."""
     return f"{counted(rehearsal.cut_off, 'answer')} cut off, not counted (as in History)." if rehearsal.cut_off else None
+
+
+class RecapLine(QLabel):
+    """A line of the welcome back: wrapped at the panel's width, at most RECAP_CHARS characters wide. Its height is
+    its text's at the width it is laid out at (a maximum width alone left it the panel's width's height: its lines
+    were cut off)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def setFont(self, font) -> None:
+        super().setFont(font)
+        margins = self.contentsMargins()
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * RECAP_CHARS + 2 * self.margin()
+                             + margins.left() + margins.right())
+
+    def heightForWidth(self, width: int) -> int:
+        return super().heightForWidth(min(width, self.maximumWidth()))
 
 
 class PracticePage(QWidget):
@@ -837,10 +859,7 @@ class PracticePage(QWidget):
         self.recap_labels = []
         self._recap = text
         for line in text.splitlines():
-            # broken at RECAP_CHARS, and wrapped further in a narrow window (a maximum width on the label left it
-            # laid out at the wider width's height: its lines were cut off)
-            label = plain("\n".join(textwrap.wrap(line, RECAP_CHARS)))
-            label.setWordWrap(True)
+            label = RecapLine(line)
             font = label.font()
             font.setPointSizeF(self._recap_size())
             label.setFont(font)
