@@ -166,6 +166,9 @@ class HistorySettings:
 # are ranked: Progress's order and colour, "Drill my weak points", Welcome back's "Most missed" (core.history.queries
 # .standing). Said when prompted is weaker than said unprompted (1), not as weak as missed (0).
 FOLLOW_UP_CREDIT = 0.5
+# Progress colours a key point by that standing (0 to 1): green from COVERED_WELL, amber from COVERED_PARTLY, red below
+COVERED_WELL = 0.8
+COVERED_PARTLY = 0.4
 
 
 @dataclass

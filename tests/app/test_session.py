@@ -374,6 +374,29 @@ def test_close_but_names_the_real_reason_and_never_quotes_another_subject(sessio
     assert "happier" not in detail["books"] and not detail["books"].startswith("Close"), detail
 
 
+def test_a_point_without_cues_is_never_said_to_be_judged_by_its_words(session):
+    """Walk23: on a bank whose key points have no cues (judged by meaning, the bank editor says), a credited point
+    read "(by its words · said: payouts)". Its verdict says it was judged by meaning, and the words it shares with the
+    answer as shared, not as cues said."""
+    from voiceprep.core.banks import parse_bank
+
+    mine = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "X"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a payments system you scaled."\n'
+                      '[[rounds.prompts.key_points]]\nid = "p99"\n'
+                      'label = "p99 latency of the payouts API went from 900ms to 180ms after we added a Redis cache"\n'
+                      '[[rounds.prompts.key_points]]\nid = "stripe"\n'
+                      'label = "Moved to Stripe from an in-house card processor, cut PCI scope by half"\n')
+    assert all(kp.cues_from_label for kp in mine.prompt("p").key_points)
+    doc = session.save_typed(mine, mine.prompt("p"), "At my last company I owned the payouts service for a team of "
+                             "six engineers. We had a lot of slow requests so I worked on performance and we made "
+                             "it much faster. We also moved our card processing to a vendor which made compliance "
+                             "easier.").document
+    notes = [ev["note"] for k in doc["key_points"] if k["hit"] for ev in k["evidence"] if ev.get("note")]
+    assert notes, doc["key_points"]                         # the walk's answer: a point credited, with its quote
+    assert not any("by its words" in n or "said:" in n for n in notes), notes
+    assert all(n.startswith("by meaning") for n in notes), notes
+    assert any(" · shares: " in n for n in notes), notes
+
 def test_one_common_word_said_about_something_else_is_not_partly_there():
     """Walkthrough 3: "Partly there: you said “day”" for "Finance could close the books the same morning instead of
     the next day", on an answer that said "every day" about the job's schedule."""

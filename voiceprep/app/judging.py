@@ -68,8 +68,9 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
     found = list(a.evidence.get(result.key_point.id) or [])
     note = ""
     # a key point written without cues is matched on its own words: not called cues (walk21: "cues: marketplace,
-    # checkout" under a point whose candidate wrote none)
-    cues, cue = ("said", "said") if result.key_point.cues_from_label else ("cues", "cue")
+    # checkout" under a point whose candidate wrote none); beside the sentence that carries it, the words it shares
+    plain = result.key_point.cues_from_label
+    cues, cue = ("shares", "said") if plain else ("cues", "cue")
     meaning = next((ev for ev in found if _attr(ev, "how", "words") in ("meaning", "sentence")), None)
     if meaning is not None:
         first, last = _attr(meaning, "first_word"), _attr(meaning, "last_word")
@@ -80,7 +81,9 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         inside = [said for ev in cued if (said := _said(ev.text)) and not any(   # "lock" inside "lock contention"
                   o is not ev and o.first_word <= ev.first_word and ev.last_word <= o.last_word
                   and (o.first_word, o.last_word) != (ev.first_word, ev.last_word) for o in cued)]
-        by = "by meaning" if _attr(meaning, "how") == "meaning" else "by its words"
+        # a key point without cues is judged by its meaning, as the bank editor says, even when its own words carried
+        # the verdict: not "by its words" (walk23: "by its words · said: payouts" on a bank with no cues)
+        by = "by meaning" if plain or _attr(meaning, "how") == "meaning" else "by its words"
         note = by + (f" · {cues}: {', '.join(dict.fromkeys(inside))}" if inside else "")
         found = [meaning]
     out = []

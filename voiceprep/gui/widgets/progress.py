@@ -45,6 +45,7 @@ from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
+from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
 MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus"]       # one per colour, same order
@@ -947,7 +948,7 @@ class ProgressPage(QScrollArea):
             hit = QTableWidgetItem(f"{r['hits']} of {r['attempts']}" + (" *" if older else "")
                                    + (f"\n{said}" if said else ""))
             covered = standing(r)
-            hit.setForeground(QColor(GOOD if covered >= 0.8 else WARN if covered >= 0.4 else BAD))
+            hit.setForeground(QColor(GOOD if covered >= COVERED_WELL else WARN if covered >= COVERED_PARTLY else BAD))
             if older or said:
                 them = "its follow-up answer" if followed == 1 else "their follow-up answers"
                 hit.setToolTip(f"{r['hits']} of {counted(r['attempts'], 'answer')} covered it"
