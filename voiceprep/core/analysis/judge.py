@@ -535,14 +535,19 @@ def specific_words(text: str | Sequence[Token], own: frozenset[str]) -> int:
     return sum(1 for t in tokens if _content(t) and (t.is_number or t.stem not in own))
 
 
-@functools.lru_cache(maxsize=4096)
-def states_number(label: str) -> bool:
-    """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral the
-    tokenizer reads as one, not a name with a digit ("p99", "S3") nor a year."""
-    return any(t.is_number and not _YEAR.fullmatch(t.norm) for t in tokenize_text(label))
-
-
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def label_numbers(label: str) -> frozenset[str]:
+    """The numerals a label states, as the tokenizer reads them ("40 ms" -> "40"; "p99" and "S3" are names)."""
+    return frozenset(t.norm for t in tokenize_text(label) if t.is_number)
+
+
+def states_number(label: str) -> bool:
+    """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral, not
+    a year."""
+    return any(not _YEAR.fullmatch(n) for n in label_numbers(label))
 
 
 def details_said(text: str, prompt: Prompt) -> int:
@@ -1121,7 +1126,7 @@ class AnswerJudge:
             # payments", the cards point's quote too, for "Embedded finance: APIs that let platforms...", not "a
             # payment platform"; a plain label's words count in `_quote_scores` already)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            cues = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
+            cues = self._cues_said_in(kp)
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
@@ -1216,7 +1221,10 @@ class AnswerJudge:
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
     def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
-        """Per unit, how many of the point's cues it says (any alternative, wherever the matcher took each cue)."""
+        """Per unit, how many of the cues the bank wrote for the point it says (any alternative, wherever the matcher
+        took each cue); none for a plain label, whose words count in `_quote_scores` already."""
+        if kp.cues_from_label:
+            return np.zeros(len(self.units), dtype=np.int32)
         tokens = self.index.tokens
         spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
                   for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
@@ -1230,7 +1238,7 @@ class AnswerJudge:
         the matcher took "platforms")."""
         at = [self.index.tokens[m.first].word for m in lexical.matches]
         matched = [sum(u.first <= w <= u.last for w in at) for u in self.units]
-        said = self._cues_said_in(kp) if not kp.cues_from_label else np.zeros(len(self.units), dtype=np.int32)
+        said = self._cues_said_in(kp)
         most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
         scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
@@ -1261,7 +1269,7 @@ class AnswerJudge:
 
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
-        own = frozenset(t.norm for t in tokenize_text(label) if t.is_number)
+        own = label_numbers(label)
         return np.array([bool(own & said) for said in self._numbers], dtype=bool)
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
