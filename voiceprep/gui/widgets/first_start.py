@@ -140,11 +140,12 @@ def install_first_start(window) -> WelcomePanel | None:
     QWidget.setTabOrder(panel.create_btn, panel.draft_btn)
     QWidget.setTabOrder(panel.draft_btn, panel.dismiss_btn)
     keyboard_buttons(panel)           # Enter presses a focused button here too, as everywhere (walkthrough 8)
-    banks_row = [window.nav.item(i).text() for i in range(window.nav.count())].index("Banks")
+    rows = [window.nav.item(i).text() for i in range(window.nav.count())]     # the page list's names
 
     def to_banks(action) -> None:
-        window.nav.setCurrentRow(banks_row)
+        window.nav.setCurrentRow(rows.index("Banks"))
         action()
+
     screen = window.screen()
     if screen is not None and suggests_larger_text(screen.availableSize(),
                                                    window.services.settings.interface.size_percent, os.environ):
@@ -158,7 +159,7 @@ def install_first_start(window) -> WelcomePanel | None:
         window.settings_page.saved.connect(size_saved)
 
     def to_size() -> None:
-        window.nav.setCurrentRow([window.nav.item(i).text() for i in range(window.nav.count())].index("Settings"))
+        window.nav.setCurrentRow(rows.index("Settings"))
         window.settings_page.ensureWidgetVisible(window.settings_page.interface_size)
         window.settings_page.interface_size.setFocus()
     panel.largerText.connect(to_size)
