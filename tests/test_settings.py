@@ -52,3 +52,41 @@ def test_a_new_user_hears_the_natural_voice_and_a_chosen_voice_is_kept(tmp_path)
     path.write_text(json.dumps({"speech": {"voice": "gmw/en-us"}, "audio": {"silence_rms": None}}))
     loaded = Settings.load(path)
     assert loaded.speech.voice == "gmw/en-us" and loaded.audio.silence_rms == 0.01   # null only where None is allowed
+
+
+def test_a_scores_colour_and_a_rounds_well_done_follow_the_score_bands_in_settings():
+    """One place for each threshold: a score's green/amber/red (gui.widgets.common.score_color) and the round's "Well
+    done" (app.scored.headline) read GOOD_SCORE / FAIR_SCORE from voiceprep/settings.py; each kept a 70 of its own."""
+    from voiceprep.app.scored import headline
+    from voiceprep.gui.widgets.common import BAD, GOOD, WARN, score_color
+    from voiceprep.settings import FAIR_SCORE, GOOD_SCORE
+
+    assert [score_color(s) for s in (GOOD_SCORE, GOOD_SCORE - 0.5, FAIR_SCORE, FAIR_SCORE - 0.5)] == \
+        [GOOD, WARN, WARN, BAD]
+    assert headline(1, 1, GOOD_SCORE, scores=[GOOD_SCORE]).startswith("Well done")
+    assert not headline(1, 1, GOOD_SCORE - 0.5, scores=[GOOD_SCORE - 0.5]).startswith("Well done")
+
+
+def test_no_module_gives_a_threshold_of_settings_a_value_of_its_own():
+    """A module-level number under a name settings.py defines (GOOD_SCORE, COVERED_WELL, ...) or named as a score
+    band (`GOOD = 70` in app/scored.py was one) outside settings.py is a twin that can drift."""
+    import ast
+    from pathlib import Path
+
+    import voiceprep
+    from voiceprep import settings
+
+    package = Path(voiceprep.__file__).parent
+    ours = {name for name in vars(settings) if name.isupper()}
+    twins = []
+    for path in sorted(package.rglob("*.py")):
+        if path == Path(settings.__file__):
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Constant, ast.Tuple)):
+                values = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
+                names = [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+                numbers = all(isinstance(v, ast.Constant) and type(v.value) in (int, float) for v in values)
+                if numbers and any(n in ours or n.endswith("_SCORE") or n == "GOOD" for n in names):
+                    twins.append(f"{path.relative_to(package)}:{node.lineno}: {', '.join(names)}")
+    assert not twins, twins

@@ -169,6 +169,10 @@ FOLLOW_UP_CREDIT = 0.5
 # Progress colours a key point by that standing (0 to 1): green from COVERED_WELL, amber from COVERED_PARTLY, red below
 COVERED_WELL = 0.8
 COVERED_PARTLY = 0.4
+# A score (0 to 100) is shown green from GOOD_SCORE, amber from FAIR_SCORE, red below; a round whose overall and every
+# try reach GOOD_SCORE is told "Well done" (app.scored.headline)
+GOOD_SCORE = 70
+FAIR_SCORE = 40
 
 
 @dataclass

@@ -23,21 +23,20 @@ from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted
-
-GOOD = 70       # the score shown green (gui.widgets.common.GOOD_SCORE passes its own)
+from voiceprep.settings import GOOD_SCORE
 
 
 def headline(answered: int, total: int, overall: float, what: str = "Round", scores: Sequence[float] = (),
-             weak: bool = True, good: float = GOOD, tries: Sequence[float] | None = None,
-             more_rounds: bool = True) -> str:
+             weak: bool = True, tries: Sequence[float] | None = None, more_rounds: bool = True) -> str:
     """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
     summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
     the summary does not: the questions skipped (they count as not answered), or the range of the scores the overall
     counts (`scores`: each answered question's best try, its follow-ups' points in; walk21: "ranged from 0 to 80"
     mixed two tries of one question); a drill's only the points it asked for, and it says so. "Well done" is for good
-    scores only, every try (`tries`, Rehearsal.counted_scores; default `scores`) included. A good overall reached by
-    retrying is not told to "drill your weak points next" (walkthrough 11), nor is a round with nothing left to drill
-    (`weak` False: walk18). A bank of one round (`more_rounds` False) is not told to pick another (walk21)."""
+    scores only (settings.GOOD_SCORE, the score shown green), every try (`tries`, Rehearsal.counted_scores; default
+    `scores`) included. A good overall reached by retrying is not told to "drill your weak points next"
+    (walkthrough 11), nor is a round with nothing left to drill (`weak` False: walk18). A bank of one round
+    (`more_rounds` False) is not told to pick another (walk21)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
@@ -46,10 +45,10 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     tries = list(scores if tries is None else tries)
     other = "pick another round" if more_rounds else \
         "try this round again another day" if what == "Round" else "try the whole round"
-    if overall >= good and min(tries, default=overall) >= good:
+    if overall >= GOOD_SCORE and min(tries, default=overall) >= GOOD_SCORE:
         return f"Well done. {other.capitalize()}, or drill your weak points." if weak else \
             f"Well done. {other.capitalize()} next." if more_rounds else f"Well done. {other.capitalize()}."
-    retried_up = len(tries) > len(scores) and overall >= good         # retried up to a good overall
+    retried_up = len(tries) > len(scores) and overall >= GOOD_SCORE         # retried up to a good overall
     if len(scores) > 1:
         low, high = min(scores), max(scores)
         # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores)
@@ -69,11 +68,11 @@ def counted_scores(rehearsal: Rehearsal) -> list[float]:
     return [q[0] for p in dict.fromkeys(rehearsal.prompts) if (q := rehearsal.question(p.id)) is not None]
 
 
-def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round", good: float = GOOD) -> str:
+def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round") -> str:
     """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts, so its words agree
     with the overall under it; drilling is advised only when the summary lists points to drill."""
     return headline(summary.answered, summary.total, summary.overall, what, counted_scores(rehearsal),
-                    bool(summary.to_drill), good, rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
+                    bool(summary.to_drill), rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
 
 
 def what_name(rehearsal: Rehearsal) -> str:

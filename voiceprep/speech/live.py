@@ -8,11 +8,11 @@ not-yet-committed window short and passes frequent:
   longest pause (`speech.stream`). If the window falls behind (a stalled machine, or an imported file fed faster
   than real time), it is caught up in batch windows.
 - When the answer stops, whatever ended it, a caption pass still running is let finish and commit: its words
-  are the start of the final transcript. Then the last pass is reused if nothing but silence followed it;
-  otherwise only the audio after its stable words is decoded. One decode at a time: the final pass decoding
-  beside a caption pass, two ~23 s windows at once, was the 40-answer session's peak memory (issue 11); the
-  wait is at most the rest of one pass, and the final pass is shorter for it. Every sample fed is covered: the
-  transcript ends where the audio ends.
+  are the start of the final transcript. Then the last pass is reused if silence followed it (at least one
+  100 ms block, nothing audible); otherwise only the audio after its stable words is decoded. One decode at a
+  time: the final pass decoding beside a caption pass, two ~23 s windows at once, was the 40-answer session's
+  peak memory (issue 11); the wait is at most the rest of one pass, and the final pass is shorter for it.
+  Every sample fed is covered: the transcript ends where the audio ends.
 """
 
 from __future__ import annotations
@@ -103,10 +103,13 @@ class LiveTranscriber:
             return next((wall for count, wall in self._arrival if count >= sample), time.perf_counter())
 
     def _silent_since(self, sample: int, end: int) -> bool:
-        """True if no 100 ms block of `[sample, end)` is audible (quiet last words still count as sound)."""
+        """True if `[sample, end)` holds at least one full 100 ms block and none of its blocks is audible (quiet
+        last words still count as sound). Less than a block, or nothing at all, is no evidence of silence: a pass
+        that ended at the last sample fed is not followed by a pause."""
         audio = self.stream.audio(sample, end)
         block = int(BLOCK_S * TARGET_RATE)
-        return all(rms(audio[i:i + block]) < self.silence_rms for i in range(0, len(audio), block))
+        return len(audio) >= block and all(rms(audio[i:i + block]) < self.silence_rms
+                                           for i in range(0, len(audio), block))
 
     @property
     def heard_seconds(self) -> float:

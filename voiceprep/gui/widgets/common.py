@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.gui.style import RING_WIDTH, draw_ring
+from voiceprep.settings import FAIR_SCORE, GOOD_SCORE
 
 GOOD, WARN, BAD, ACCENT = "#2e9d57", "#d98e04", "#d0453b", "#3b7ddd"
 
@@ -81,10 +82,8 @@ def soft(hex_color: str) -> str:
     return f"rgba({int(hex_color[1:3], 16)}, {int(hex_color[3:5], 16)}, {int(hex_color[5:7], 16)}, 0.16)"
 
 
-GOOD_SCORE, FAIR_SCORE = 70, 40      # from here a score is shown green (good), below FAIR_SCORE red
-
-
 def score_color(score: float | None) -> str:
+    """A score's colour by the bands of voiceprep.settings (GOOD_SCORE, FAIR_SCORE); no score: the accent."""
     if score is None:
         return ACCENT
     return GOOD if score >= GOOD_SCORE else WARN if score >= FAIR_SCORE else BAD

@@ -47,7 +47,6 @@ from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import (
     BAD,
-    GOOD_SCORE,
     WARN,
     Card,
     LineButton,
@@ -206,8 +205,8 @@ RECAP_LARGE = (1600, 900, 4)
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
                   scores: Sequence[float] = (), weak: bool = True, tries: Sequence[float] | None = None) -> str:
-    """The headline over a round's summary (app.scored.headline), green from the page's GOOD_SCORE."""
-    return scored.headline(answered, total, overall, what, scores, weak, GOOD_SCORE, tries)
+    """The headline over a round's summary (app.scored.headline)."""
+    return scored.headline(answered, total, overall, what, scores, weak, tries)
 
 
 def skipped_heading(n: int) -> str:
@@ -1318,7 +1317,7 @@ class PracticePage(QWidget):
         self._set_summary(page)
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
-        self.prompt_text.setText(scored.round_message(rehearsal, summary, what, GOOD_SCORE))
+        self.prompt_text.setText(scored.round_message(rehearsal, summary, what))
         self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
         self._next_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_next()
