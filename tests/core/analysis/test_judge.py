@@ -1471,3 +1471,29 @@ def test_a_plain_point_that_states_a_number_is_carried_only_by_a_sentence_that_s
     assert a.judge.method == "semantic", a.judge.message
     r = next(r for r in a.key_points if r.key_point.id == "p99")
     assert r.hit is hit, (r.confidence, r.judgement)
+
+
+@pytest.fixture(scope="module")
+def affirm():
+    return load_bank(BANKS / "affirm-backend-platform.toml")
+
+
+HA_STORY = ("Our orders database was Postgres with a primary and two replicas in different zones, and Patroni handled "
+            "automatic failover, so losing the primary cost us about twenty seconds. ")
+
+
+def test_a_sentence_that_disowns_what_it_names_is_no_witness(affirm):
+    """The candidate names the thing only to disown it ("that was a different team, I honestly don't know how they
+    did them", "nobody ever tested a restore, so I can't say they would have worked"): ticked "Backups, restore
+    drills and point-in-time recovery" on its cues and its closeness. A gap named as one to learn, a filler "I don't
+    know", and the same story told plainly still count."""
+    disowned = ["Backups, that was a different team, I honestly don't know how they did them.",
+                "We kept nightly backups of the database, but nobody ever tested a restore, so I can't say they "
+                "would have worked.",
+                "There were snapshots of the volumes, I think, but I'm not sure anyone ever restored one."]
+    for sentence in disowned:
+        assert "backups" not in hits(affirm, "ha-storage", HA_STORY + sentence), sentence
+    told = ["We took nightly backups and ran a restore drill every month, with point-in-time recovery from the WAL.",
+            "We ran, I don't know, monthly restore drills from the nightly backups, and kept point-in-time recovery."]
+    for sentence in told:
+        assert "backups" in hits(affirm, "ha-storage", HA_STORY + sentence), sentence

@@ -63,7 +63,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-23"
+JUDGE_VERSION = "semantic-24"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -368,6 +368,24 @@ def disclaims_experience(words: list[str]) -> bool:
                     words[k] == "been" and words[k + 1:k + 2] and words[k + 1] in ("so", "more", "as", "that", "this")):
                 return True
     return False
+
+
+# "Backups, that was another team, I honestly don't know the details", "we never once tried to restore them, so I
+# can't say they worked": the candidate disowns what the sentence names. A cue said there is no witness; "what I
+# don't know yet is the budget side" (a gap they name) and "it cut, I don't know, a third" (a filler) are not this.
+DISOWNS = re.compile(
+    r"(?<!\bwhat )\bi (?:\w+ )?(?:don't|do not|didn't|did not) (?:\w+ )?know (?:the|how|much|what|who|whether|if|"
+    r"about|anything|where|why|enough)\b"
+    r"|\bi (?:can't|cannot|couldn't) (?:\w+ )?(?:say|speak|tell)\b(?! (?:for sure|enough|how much))"
+    r"|\bi'm not (?:\w+ )?sure\b"
+    r"|\b(?:was|were) (?:a different|another|some other|other) (?:team|group|department)\b"
+    r"|\b(?:wasn't|isn't) something i\b"
+    r"|\b(?:never|nobody|no one) (?:once |ever |really )*(?:tried|tested|checked)\b")
+
+
+def disowns(words: Sequence[str]) -> bool:
+    """Whether a sentence (its `clean` words) disowns what it names (`DISOWNS`)."""
+    return bool(DISOWNS.search(" ".join(words)))
 
 
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
@@ -707,6 +725,7 @@ class AnswerJudge:
         self._view_word_set: frozenset[int] | None = None
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
+        self._disowned_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._acts: bool | None = None
@@ -956,6 +975,14 @@ class AnswerJudge:
                 self._untold_words = frozenset()
         return self._untold_words
 
+    def _disowned(self) -> frozenset[int]:
+        """The words of the sentences in which the candidate disowns what they name (`disowns`); once per answer."""
+        if self._disowned_words is None:
+            words = self._words
+            self._disowned_words = frozenset(i for a, b in self._sentences if disowns(words[a:b + 1])
+                                             for i in range(a, b + 1))
+        return self._disowned_words
+
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
         or are plans in an answer that says it has not been done; a point about the future or about lessons ("what
@@ -1019,7 +1046,7 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
@@ -1040,7 +1067,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
             marked[1:][list(against)] = 1
