@@ -1473,6 +1473,26 @@ def test_a_plain_point_that_states_a_number_is_carried_only_by_a_sentence_that_s
     assert r.hit is hit, (r.confidence, r.judgement)
 
 
+@pytest.mark.parametrize("text, hit", [
+    # walk23's answer: "moved our card processing to a vendor" names neither Stripe nor PCI and says no number
+    ("At my last company I owned the payouts service for a team of six engineers. We had a lot of slow requests so I "
+     "worked on performance and we made it much faster. We also moved our card processing to a vendor which made "
+     "compliance easier. Overall the system handled about three times more traffic.", False),
+    ("We moved card processing from our own processor onto Stripe, which took most of the card data out of our "
+     "compliance audit.", True),
+    ("We moved card processing off our in-house processor to a vendor, and our PCI scope shrank by half.", True),
+])
+def test_a_plain_point_with_a_name_and_a_quantity_is_not_carried_by_a_sentence_that_says_neither(text, hit):
+    """A point from the candidate's notes that gives a name and a quantity in words ("Moved to Stripe from an
+    in-house card processor, cut PCI scope by half") is carried by a sentence that says one of its names or a number,
+    not by its general gist ("moved our card processing to a vendor which made compliance easier")."""
+    bank = parse_bank(NOTES_BANK)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    r = next(r for r in a.key_points if r.key_point.id == "stripe")
+    assert r.hit is hit, (r.confidence, r.judgement)
+
+
 @pytest.fixture(scope="module")
 def affirm():
     return load_bank(BANKS / "affirm-backend-platform.toml")

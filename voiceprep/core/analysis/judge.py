@@ -568,6 +568,19 @@ def states_number(label: str) -> bool:
     return any(not _YEAR.fullmatch(n) for n in label_numbers(label))
 
 
+@functools.lru_cache(maxsize=4096)
+def label_names(label: str) -> frozenset[str]:
+    """The stems of the names a label gives, capitalised after its first word ("Stripe", "PCI"; not "I")."""
+    return frozenset(t.stem for w in label.split()[1:] if w[:1].isupper() and w != "I" for t in tokenize_text(w))
+
+
+def names_and_quantity(label: str) -> frozenset[str]:
+    """A label's names (`label_names`) when it also states a quantity in words ("Moved to Stripe ..., cut PCI scope
+    by half"); none otherwise."""
+    said = {t.norm for t in tokenize_text(label)}
+    return label_names(label) if said & QUANTITY_WORDS else frozenset()
+
+
 def details_said(text: str, prompt: Prompt) -> int:
     """How many different words of content (and numbers) an answer says beyond the question's own words and its key
     points' (labels and cues): the details a story brings ("dementia", "flowsheets", "handoff", "six"). An answer
@@ -1050,6 +1063,8 @@ class AnswerJudge:
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
+        names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
+        vague = vague | self._nameless_words(names) if names else vague
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
 
@@ -1081,6 +1096,8 @@ class AnswerJudge:
             ok = ok & self._instances()
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
             ok = ok & self.says_number          # "we made it much faster" nor "…the first result" (walk23)
+        elif kp.cues_from_label and (names := names_and_quantity(kp.label)):   # "Moved to Stripe ..., cut PCI scope
+            ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
@@ -1293,6 +1310,17 @@ class AnswerJudge:
         around = [u for u in self.units if u.kind == "sentence" and u.first <= unit.first and unit.last <= u.last
                   and u.last - u.first > unit.last - unit.first]
         return min(around, key=lambda u: u.last - u.first) if around else unit
+
+    def _nameless_words(self, names: frozenset[str]) -> frozenset[int]:
+        """The words of the sentences that say none of these names (stems) and no number."""
+        said = {t.word for t in self.index.tokens if t.stem in names or t.is_number} | {
+            i for i, w in enumerate(self._words) if w in QUANTITY_WORDS}
+        return frozenset(i for a, b in self._sentences if not any(a <= w <= b for w in said) for i in range(a, b + 1))
+
+    def _says_name(self, names: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it says one of these names (stems)."""
+        at = [t.word for t in self.index.tokens if t.stem in names]
+        return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
 
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
