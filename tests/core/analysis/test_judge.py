@@ -1517,3 +1517,16 @@ def test_a_sentence_that_disowns_what_it_names_is_no_witness(affirm):
             "We ran, I don't know, monthly restore drills from the nightly backups, and kept point-in-time recovery."]
     for sentence in told:
         assert "backups" in hits(affirm, "ha-storage", HA_STORY + sentence), sentence
+
+
+def test_a_lone_cue_in_a_sentence_that_says_nothing_else_is_no_witness(airwallex):
+    """walk22 (b): "It was a team effort and everyone was happy with the result." ticked "Who benefited: engineers,
+    on-call teams, customers, the business" on its one cue "teams" (meaning 0.48 alone). A cue said in a sentence that
+    says almost nothing beyond the question's and the point's own words is no witness; the point is judged by meaning.
+    Said in a sentence that tells something, the same cue still counts."""
+    story = ("I built the cross-region monitoring for our payment gateways: synthetic probes from every region and one "
+             "dashboard for all of them. ")
+    assert "who-benefited" not in hits(airwallex, "most-impactful",
+                                       story + "It was a team effort and everyone was happy with the result.")
+    assert "who-benefited" in hits(airwallex, "most-impactful",
+                                   story + "The on-call teams stopped getting paged at night for regional blips.")

@@ -29,6 +29,7 @@ from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wan
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
     KeyPointResult,
+    Match,
     TokenIndex,
     asserted_denials,
     compile_alternative,
@@ -1221,11 +1222,28 @@ class AnswerJudge:
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
         """The share of the cues the point needs that were said plainly (0..1); for a point whose bank asks two or more
-        cues, one everyday word of the job's said alone (`generic_cue`) counts for nothing."""
+        cues, one everyday word of the job's said alone (`generic_cue`) counts for nothing, nor does one cue said in a
+        sentence that says nothing else (`_lone_in_bare_sentence`: "It was a team effort." for "Who benefited: ...
+        on-call teams ...")."""
         if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
+        if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
+            return 0.0
         return min(1.0, len(lexical.matches) / max(1, kp.min_cues))
+
+    def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
+        """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
+        question's and the key point's own (`details_in` for this point alone). A name the bank wrote as a cue
+        ("Disruptor", "CAP") is specific by itself."""
+        if match.cue[:1].isupper() and not match.cue.startswith("I "):
+            return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
+        word = self.index.tokens[match.first].word
+        a, b = next(((a, b) for a, b in self._sentences if a <= word <= b), (word, word))
+        own = own_stems(kp.label, kp.cues) | own_stems(self.prompt)
+        said = {t.norm if t.is_number else t.stem for t in self.index.tokens
+                if a <= t.word <= b and _content(t) and (t.is_number or t.stem not in own)}
+        return len(said) <= self.s.lone_cue_details
 
     def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
         """The label's best similarity to a usable unit in the credit space (`adapter.credit_space`); 0 without it."""
