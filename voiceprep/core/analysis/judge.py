@@ -1234,15 +1234,19 @@ class AnswerJudge:
 
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
-        question's and the key point's own (`details_in` for this point alone). A name the bank wrote as a cue
-        ("Disruptor", "CAP") is specific by itself."""
+        question's and the key point's own (`details_in` for this point alone), and no other word of the point. A name
+        the bank wrote as a cue ("Disruptor", "CAP") is specific by itself."""
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
         word = self.index.tokens[match.first].word
         a, b = next(((a, b) for a, b in self._sentences if a <= word <= b), (word, word))
-        own = own_stems(kp.label, kp.cues) | own_stems(self.prompt)
-        said = {t.norm if t.is_number else t.stem for t in self.index.tokens
-                if a <= t.word <= b and _content(t) and (t.is_number or t.stem not in own)}
+        point = own_stems(kp.label, kp.cues)
+        cue = {t.stem for t in self.index.tokens[match.first:match.last + 1]}
+        tokens = [t for t in self.index.tokens if a <= t.word <= b]
+        if any(t.stem in point and t.stem not in cue and _namable(t) for t in tokens):
+            return False                  # "we used an outbox, so the services were eventually consistent"
+        own = point | own_stems(self.prompt)
+        said = {t.norm if t.is_number else t.stem for t in tokens if _content(t) and (t.is_number or t.stem not in own)}
         return len(said) <= self.s.lone_cue_details
 
     def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
