@@ -135,6 +135,12 @@ class AnalysisSettings:
     # point counts as covered from this probability (docs/benchmarks.md judge26)
     plain_concrete_details: int = 40
     plain_concrete_min_probability: float = 0.20
+    # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
+    # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
+    # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged
+    # by meaning alone (tuning sets, false / true ticks taken: 3: 10 / 2, 4: 12 / 4, 5: 13 / 9; docs/benchmarks.md
+    # judge29)
+    lone_cue_details: int = 4
     max_follow_ups: int = 3             # questions asked next after an answer: the bank's own, then the heaviest missed
 
 

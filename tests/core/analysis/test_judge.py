@@ -1471,3 +1471,62 @@ def test_a_plain_point_that_states_a_number_is_carried_only_by_a_sentence_that_s
     assert a.judge.method == "semantic", a.judge.message
     r = next(r for r in a.key_points if r.key_point.id == "p99")
     assert r.hit is hit, (r.confidence, r.judgement)
+
+
+@pytest.mark.parametrize("text, hit", [
+    # walk23's answer: "moved our card processing to a vendor" names neither Stripe nor PCI and says no number
+    ("At my last company I owned the payouts service for a team of six engineers. We had a lot of slow requests so I "
+     "worked on performance and we made it much faster. We also moved our card processing to a vendor which made "
+     "compliance easier. Overall the system handled about three times more traffic.", False),
+    ("We moved card processing from our own processor onto Stripe, which took most of the card data out of our "
+     "compliance audit.", True),
+    ("We moved card processing off our in-house processor to a vendor, and our PCI scope shrank by half.", True),
+])
+def test_a_plain_point_with_a_name_and_a_quantity_is_not_carried_by_a_sentence_that_says_neither(text, hit):
+    """A point from the candidate's notes that gives a name and a quantity in words ("Moved to Stripe from an
+    in-house card processor, cut PCI scope by half") is carried by a sentence that says one of its names or a number,
+    not by its general gist ("moved our card processing to a vendor which made compliance easier")."""
+    bank = parse_bank(NOTES_BANK)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    r = next(r for r in a.key_points if r.key_point.id == "stripe")
+    assert r.hit is hit, (r.confidence, r.judgement)
+
+
+@pytest.fixture(scope="module")
+def affirm():
+    return load_bank(BANKS / "affirm-backend-platform.toml")
+
+
+HA_STORY = ("Our orders database was Postgres with a primary and two replicas in different zones, and Patroni handled "
+            "automatic failover, so losing the primary cost us about twenty seconds. ")
+
+
+def test_a_sentence_that_disowns_what_it_names_is_no_witness(affirm):
+    """The candidate names the thing only to disown it ("that was a different team, I honestly don't know how they
+    did them", "nobody ever tested a restore, so I can't say they would have worked"): ticked "Backups, restore
+    drills and point-in-time recovery" on its cues and its closeness. A gap named as one to learn, a filler "I don't
+    know", and the same story told plainly still count."""
+    disowned = ["Backups, that was a different team, I honestly don't know how they did them.",
+                "We kept nightly backups of the database, but nobody ever tested a restore, so I can't say they "
+                "would have worked.",
+                "There were snapshots of the volumes, I think, but I'm not sure anyone ever restored one."]
+    for sentence in disowned:
+        assert "backups" not in hits(affirm, "ha-storage", HA_STORY + sentence), sentence
+    told = ["We took nightly backups and ran a restore drill every month, with point-in-time recovery from the WAL.",
+            "We ran, I don't know, monthly restore drills from the nightly backups, and kept point-in-time recovery."]
+    for sentence in told:
+        assert "backups" in hits(affirm, "ha-storage", HA_STORY + sentence), sentence
+
+
+def test_a_lone_cue_in_a_sentence_that_says_nothing_else_is_no_witness(airwallex):
+    """walk22 (b): "It was a team effort and everyone was happy with the result." ticked "Who benefited: engineers,
+    on-call teams, customers, the business" on its one cue "teams" (meaning 0.48 alone). A cue said in a sentence that
+    says almost nothing beyond the question's and the point's own words is no witness; the point is judged by meaning.
+    Said in a sentence that tells something, the same cue still counts."""
+    story = ("I built the cross-region monitoring for our payment gateways: synthetic probes from every region and one "
+             "dashboard for all of them. ")
+    assert "who-benefited" not in hits(airwallex, "most-impactful",
+                                       story + "It was a team effort and everyone was happy with the result.")
+    assert "who-benefited" in hits(airwallex, "most-impactful",
+                                   story + "The on-call teams stopped getting paged at night for regional blips.")

@@ -29,6 +29,7 @@ from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wan
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
     KeyPointResult,
+    Match,
     TokenIndex,
     asserted_denials,
     compile_alternative,
@@ -63,7 +64,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-23"
+JUDGE_VERSION = "semantic-24"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -370,6 +371,24 @@ def disclaims_experience(words: list[str]) -> bool:
     return False
 
 
+# "Backups, that was another team, I honestly don't know the details", "we never once tried to restore them, so I
+# can't say they worked": the candidate disowns what the sentence names. A cue said there is no witness; "what I
+# don't know yet is the budget side" (a gap they name) and "it cut, I don't know, a third" (a filler) are not this.
+DISOWNS = re.compile(
+    r"(?<!\bwhat )\bi (?:\w+ )?(?:don't|do not|didn't|did not) (?:\w+ )?know (?:the|how|much|what|who|whether|if|"
+    r"about|anything|where|why|enough)\b"
+    r"|\bi (?:can't|cannot|couldn't) (?:\w+ )?(?:say|speak|tell)\b(?! (?:for sure|enough|how much))"
+    r"|\bi'm not (?:\w+ )?sure\b"
+    r"|\b(?:was|were) (?:a different|another|some other|other) (?:team|group|department)\b"
+    r"|\b(?:wasn't|isn't) something i\b"
+    r"|\b(?:never|nobody|no one) (?:once |ever |really )*(?:tried|tested|checked)\b")
+
+
+def disowns(words: Sequence[str]) -> bool:
+    """Whether a sentence (its `clean` words) disowns what it names (`DISOWNS`)."""
+    return bool(DISOWNS.search(" ".join(words)))
+
+
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
@@ -550,6 +569,19 @@ def states_number(label: str) -> bool:
     return any(not _YEAR.fullmatch(n) for n in label_numbers(label))
 
 
+@functools.lru_cache(maxsize=4096)
+def label_names(label: str) -> frozenset[str]:
+    """The stems of the names a label gives, capitalised after its first word ("Stripe", "PCI"; not "I")."""
+    return frozenset(t.stem for w in label.split()[1:] if w[:1].isupper() and w != "I" for t in tokenize_text(w))
+
+
+def names_and_quantity(label: str) -> frozenset[str]:
+    """A label's names (`label_names`) when it also states a quantity in words ("Moved to Stripe ..., cut PCI scope
+    by half"); none otherwise."""
+    said = {t.norm for t in tokenize_text(label)}
+    return label_names(label) if said & QUANTITY_WORDS else frozenset()
+
+
 def details_said(text: str, prompt: Prompt) -> int:
     """How many different words of content (and numbers) an answer says beyond the question's own words and its key
     points' (labels and cues): the details a story brings ("dementia", "flowsheets", "handoff", "six"). An answer
@@ -707,6 +739,7 @@ class AnswerJudge:
         self._view_word_set: frozenset[int] | None = None
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
+        self._disowned_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._acts: bool | None = None
@@ -956,6 +989,14 @@ class AnswerJudge:
                 self._untold_words = frozenset()
         return self._untold_words
 
+    def _disowned(self) -> frozenset[int]:
+        """The words of the sentences in which the candidate disowns what they name (`disowns`); once per answer."""
+        if self._disowned_words is None:
+            words = self._words
+            self._disowned_words = frozenset(i for a, b in self._sentences if disowns(words[a:b + 1])
+                                             for i in range(a, b + 1))
+        return self._disowned_words
+
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
         or are plans in an answer that says it has not been done; a point about the future or about lessons ("what
@@ -1019,10 +1060,12 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
+        names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
+        vague = vague | self._nameless_words(names) if names else vague
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
 
@@ -1040,7 +1083,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed)
+        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
             marked[1:][list(against)] = 1
@@ -1054,6 +1097,8 @@ class AnswerJudge:
             ok = ok & self._instances()
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
             ok = ok & self.says_number          # "we made it much faster" nor "…the first result" (walk23)
+        elif kp.cues_from_label and (names := names_and_quantity(kp.label)):   # "Moved to Stripe ..., cut PCI scope
+            ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
@@ -1177,11 +1222,32 @@ class AnswerJudge:
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
         """The share of the cues the point needs that were said plainly (0..1); for a point whose bank asks two or more
-        cues, one everyday word of the job's said alone (`generic_cue`) counts for nothing."""
+        cues, one everyday word of the job's said alone (`generic_cue`) counts for nothing, nor does one cue said in a
+        sentence that says nothing else (`_lone_in_bare_sentence`: "It was a team effort." for "Who benefited: ...
+        on-call teams ...")."""
         if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
+        if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
+            return 0.0
         return min(1.0, len(lexical.matches) / max(1, kp.min_cues))
+
+    def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
+        """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
+        question's and the key point's own (`details_in` for this point alone), and no other word of the point. A name
+        the bank wrote as a cue ("Disruptor", "CAP") is specific by itself."""
+        if match.cue[:1].isupper() and not match.cue.startswith("I "):
+            return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
+        word = self.index.tokens[match.first].word
+        a, b = next(((a, b) for a, b in self._sentences if a <= word <= b), (word, word))
+        point = own_stems(kp.label, kp.cues)
+        cue = {t.stem for t in self.index.tokens[match.first:match.last + 1]}
+        tokens = [t for t in self.index.tokens if a <= t.word <= b]
+        if any(t.stem in point and t.stem not in cue and _namable(t) for t in tokens):
+            return False                  # "we used an outbox, so the services were eventually consistent"
+        own = point | own_stems(self.prompt)
+        said = {t.norm if t.is_number else t.stem for t in tokens if _content(t) and (t.is_number or t.stem not in own)}
+        return len(said) <= self.s.lone_cue_details
 
     def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
         """The label's best similarity to a usable unit in the credit space (`adapter.credit_space`); 0 without it."""
@@ -1266,6 +1332,17 @@ class AnswerJudge:
         around = [u for u in self.units if u.kind == "sentence" and u.first <= unit.first and unit.last <= u.last
                   and u.last - u.first > unit.last - unit.first]
         return min(around, key=lambda u: u.last - u.first) if around else unit
+
+    def _nameless_words(self, names: frozenset[str]) -> frozenset[int]:
+        """The words of the sentences that say none of these names (stems) and no number."""
+        said = {t.word for t in self.index.tokens if t.stem in names or t.is_number} | {
+            i for i, w in enumerate(self._words) if w in QUANTITY_WORDS}
+        return frozenset(i for a, b in self._sentences if not any(a <= w <= b for w in said) for i in range(a, b + 1))
+
+    def _says_name(self, names: frozenset[str]) -> np.ndarray:
+        """Per unit, whether it says one of these names (stems)."""
+        at = [t.word for t in self.index.tokens if t.stem in names]
+        return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
 
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
