@@ -135,6 +135,9 @@ class AnalysisSettings:
     # point counts as covered from this probability (docs/benchmarks.md judge26)
     plain_concrete_details: int = 40
     plain_concrete_min_probability: float = 0.20
+    # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
+    # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
+    cued_concrete_details: int = 50
     max_follow_ups: int = 3             # questions asked next after an answer: the bank's own, then the heaviest missed
 
 

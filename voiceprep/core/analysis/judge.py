@@ -63,7 +63,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-23"
+JUDGE_VERSION = "semantic-24"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -693,7 +693,8 @@ class AnswerJudge:
         # a story told in its own details (`details_said`), where a plain label's general words ("a change to
         # equipment, layout or process") are far in meaning from the instance that tells them ("we fitted trailer
         # restraints"): its plain points count from a lower probability (`judge`)
-        self.concrete = prompt is not None and details_in(index.tokens, prompt) >= settings.plain_concrete_details
+        self.details = details_in(index.tokens, prompt) if prompt is not None else 0
+        self.concrete = prompt is not None and self.details >= settings.plain_concrete_details
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -1102,6 +1103,8 @@ class AnswerJudge:
                 p = max(p, claimed)
             if self.concrete and p >= self.s.plain_concrete_min_probability:
                 p = max(p, self.s.judge_threshold)      # an instance of the point, told (judge26)
+        elif self.details >= self.s.cued_concrete_details and p >= self.s.plain_concrete_min_probability:
+            p = max(p, self.s.judge_threshold)          # told in the story's own words, none of the bank's (judge28)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
             p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
         if self._vetoed.get(kp.label):
