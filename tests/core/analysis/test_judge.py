@@ -1502,3 +1502,17 @@ def test_a_plain_point_that_states_a_number_is_carried_only_by_a_sentence_that_s
     assert a.judge.method == "semantic", a.judge.message
     r = next(r for r in a.key_points if r.key_point.id == "p99")
     assert r.hit is hit, (r.confidence, r.judgement)
+
+
+def test_a_point_that_lists_its_substance_is_not_covered_by_naming_its_head():
+    """judge28, issue 11's skeleton answers: "Consistency choices: strong vs eventual, quorum, the CAP trade-off" is
+    not covered by "Consistency was always a top priority for us", which names the point's topic and none of what it
+    lists, in an answer that says few details of its own; a sentence that says one of the items covers it."""
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    setup = "Our Postgres cluster had a primary and two replicas with automatic failover."
+    named = hits(bank, "ha-storage", f"{setup} Consistency was always a top priority for us, we thought about it "
+                                     "very carefully.")
+    assert named == {"replication"}, named
+    said = hits(bank, "ha-storage", f"{setup} We chose strong consistency for balances and eventual consistency for "
+                                    "the search index.")
+    assert said == {"replication", "consistency"}, said
