@@ -99,7 +99,9 @@ class AnalysisSettings:
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
     # an answer that says fewer different words of content than this beyond the question's and its key points' own
-    # (judge.details_said) earns an "add specifics" tip: it states the points in general terms
+    # (judge.details_said) earns an "add specifics" tip: it states the points in general terms; in such an answer a
+    # key point that lists its substance ("Consistency choices: strong vs eventual, quorum") is not covered by a
+    # sentence that names only its head ("Consistency was always a priority"; judge._names_only_its_head, judge28)
     specifics_min: int = 30
     team_steps_warn: int = 3            # this many steps said as the team's ("we moved", "the team chose"), more
     #                                     than twice the candidate's own, earns a "say what you did" tip
@@ -135,6 +137,9 @@ class AnalysisSettings:
     # point counts as covered from this probability (docs/benchmarks.md judge26)
     plain_concrete_details: int = 40
     plain_concrete_min_probability: float = 0.20
+    # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
+    # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
+    cued_concrete_details: int = 50
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

@@ -1413,6 +1413,37 @@ def test_a_plain_point_told_as_a_concrete_instance_in_a_detailed_story_is_covere
     assert not next(r for r in short.key_points if r.key_point.id == "fix").hit
 
 
+OUTAGE_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about an outage you handled."\n'
+    '[[rounds.prompts.key_points]]\nid = "comms"\nlabel = "Customer communication: status page updates and support '
+    'macros"\ncues = ["status page", "support macro|support macros|macro"]\nmin_cues = 2\n'
+    '[[rounds.prompts.key_points]]\nid = "cause"\nlabel = "The root cause, found with evidence"\n'
+    'cues = ["root cause", "logs|traces|metrics"]\nmin_cues = 1\n')
+
+
+def test_a_point_with_cues_told_in_other_words_in_a_detailed_story_is_covered():
+    """judge28: a point whose bank wrote cues ("status page", "support macros") told in the candidate's own words,
+    none of the cues ("I updated customers ..., and support got a template reply"), is covered in an answer told in
+    its own details, as a plain point is (judge26); the same sentence in a short answer is not enough."""
+    bank = parse_bank(OUTAGE_BANK)
+    comms = ("Every thirty minutes I updated customers on what was happening, and support got a template reply for "
+             "tickets.")
+    story = ("Last March our card ledger in Frankfurt went read-only for ninety minutes on a Friday evening after a "
+             "disk filled on the primary database. I was the on-call lead, so I opened a bridge with two database "
+             f"engineers and the payments product owner. {comms} We traced it in the logs to a vacuum job that a "
+             "schema migration had blocked, which let dead rows pile up until the volume hit one hundred percent. We "
+             "failed over to the replica in Dublin, killed the stuck migration and added an alert on free disk at "
+             "seventy percent, plus a weekly check of long transactions. Refund tickets dropped back to normal by "
+             "Monday.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
+    assert {r.key_point.id for r in a.key_points if r.hit} == {"comms", "cause"}, [
+        (r.key_point.id, r.hit, r.confidence) for r in a.key_points]
+    short = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(
+        f"The database went down. {comms} We found the cause in the logs."))
+    assert not next(r for r in short.key_points if r.key_point.id == "comms").hit
+
+
 CHECKOUT_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'
@@ -1530,3 +1561,17 @@ def test_a_lone_cue_in_a_sentence_that_says_nothing_else_is_no_witness(airwallex
                                        story + "It was a team effort and everyone was happy with the result.")
     assert "who-benefited" in hits(airwallex, "most-impactful",
                                    story + "The on-call teams stopped getting paged at night for regional blips.")
+
+
+def test_a_point_that_lists_its_substance_is_not_covered_by_naming_its_head():
+    """judge28, issue 11's skeleton answers: "Consistency choices: strong vs eventual, quorum, the CAP trade-off" is
+    not covered by "Consistency was always a top priority for us", which names the point's topic and none of what it
+    lists, in an answer that says few details of its own; a sentence that says one of the items covers it."""
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    setup = "Our Postgres cluster had a primary and two replicas with automatic failover."
+    named = hits(bank, "ha-storage", f"{setup} Consistency was always a top priority for us, we thought about it "
+                                     "very carefully.")
+    assert named == {"replication"}, named
+    said = hits(bank, "ha-storage", f"{setup} We chose strong consistency for balances and eventual consistency for "
+                                    "the search index.")
+    assert said == {"replication", "consistency"}, said

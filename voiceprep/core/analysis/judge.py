@@ -724,8 +724,11 @@ class AnswerJudge:
         self._halves = np.array([u.kind == "half" for u in self.units], dtype=bool)
         # a story told in its own details (`details_said`), where a plain label's general words ("a change to
         # equipment, layout or process") are far in meaning from the instance that tells them ("we fitted trailer
-        # restraints"): its plain points count from a lower probability (`judge`)
-        self.concrete = prompt is not None and details_in(index.tokens, prompt) >= settings.plain_concrete_details
+        # restraints"): its plain points count from a lower probability, and in a yet more detailed one the points
+        # with cues the bank wrote too (`judge`); in an answer with few, a point that lists its substance is not made
+        # by naming its head (`_names_only_its_head`)
+        self.details = details_in(index.tokens, prompt) if prompt is not None else 0
+        self.concrete = prompt is not None and self.details >= settings.plain_concrete_details
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -1147,8 +1150,13 @@ class AnswerJudge:
                 p = max(p, claimed)
             if self.concrete and p >= self.s.plain_concrete_min_probability:
                 p = max(p, self.s.judge_threshold)      # an instance of the point, told (judge26)
+        elif self.details >= self.s.cued_concrete_details and p >= self.s.plain_concrete_min_probability:
+            p = max(p, self.s.judge_threshold)          # told in the story's own words, none of the bank's (judge28)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
             p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
+        if (p >= self.s.judge_threshold and self.details < self.s.specifics_min
+                and self._names_only_its_head(kp, parts, masked, lexical)):
+            p = min(p, 0.99 * self.s.judge_threshold)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         nobodys = p >= self.s.judge_threshold and (
@@ -1219,6 +1227,25 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _names_only_its_head(self, kp: KeyPoint, parts: list[str], masked: np.ndarray,
+                             lexical: KeyPointResult) -> bool:
+        """For a label that lists its substance after its head ("Consistency choices: strong vs eventual, quorum, the
+        CAP trade-off"), whether the answer names the head (a usable unit close to it, FACET_SAID, or a cue said) and
+        says none of the list (no usable unit that close to an item, no cue said beyond the head's own words):
+        "Consistency was always a priority". An answer that says neither in the label's terms is judged by meaning
+        as a whole ("The main node copied every write to two followers")."""
+        head, colon, _ = kp.label.partition(":")
+        items = [1 + k for k, part in enumerate(parts) if part != head.strip()]
+        if not colon or len(items) < 2 or masked[:, items].max() >= FACET_SAID:
+            return False
+        own = {t.stem for t in tokenize_text(head)}
+        tokens = self.index.tokens
+        if any(tokens[i].stem not in own and tokens[i].norm not in FUNCTION_WORDS
+               for m in lexical.matches for i in range(m.first, m.last + 1)):
+            return False
+        heads = [1 + k for k, part in enumerate(parts) if part == head.strip()]
+        return bool(lexical.matches) or bool(heads and masked[:, heads].max() >= FACET_SAID)
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
         """The share of the cues the point needs that were said plainly (0..1); for a point whose bank asks two or more
