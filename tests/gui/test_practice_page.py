@@ -1694,6 +1694,34 @@ def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chose
     assert again.practice.round_box.toolTip().startswith("Your experience")
 
 
+def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_another(qtbot, services, data_home):
+    """Walk24: the tester quit on their own bank (window.ini: last_bank), and the next start opened the welcome back's
+    bank (the bundled Airwallex, Round 4). The README: it reopens where you left it (Practice on the last bank and
+    round); the welcome back may name another bank's weak point, with the way to drill it there."""
+    from datetime import datetime
+
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
+    services.reload_banks()
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.practice.fill_banks(select="two-rounds")
+    window.practice.round_box.setCurrentIndex(window.practice.round_box.findData("second"))
+    window.close()
+    again = MainWindow(services, recover=False)
+    qtbot.addWidget(again)
+    again.show()
+    page = again.practice
+    weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": "airwallex"}
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "banks": [{"bank_id": "airwallex", "answers": 2}, {"bank_id": "two-rounds", "answers": 1}],
+                     "weakest": weakest})
+    assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
+    airwallex = services.registry.labels()["airwallex"]
+    assert f"Drill my weak points on “{airwallex}” brings it back." in page.recap_text(), page.recap_text()
+
+
 def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does(qtbot, window):
     """Walkthrough 8: on the page list the focus showed as a 1 px line inside the selected page (its style sheet
     replaced the style's ring); Enter on the welcome's focused "Draft from a job description…" did nothing; the
