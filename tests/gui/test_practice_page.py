@@ -2265,6 +2265,51 @@ def test_a_complete_answer_the_silence_stop_ended_is_not_questioned():
     assert not may_still_be_thinking(analysis)
     partial = analyze_answer(bank, prompt, Transcript.from_text("Our matching engine had heavy lock contention."))
     assert may_still_be_thinking(partial)
+    # a follow-up answer: judged on the points it was asked about (walk24)
+    hit = next(r.key_point.label for r in partial.key_points if r.hit)
+    missed = next(r.key_point.label for r in partial.key_points if not r.hit)
+    assert not may_still_be_thinking(partial, [hit]) and may_still_be_thinking(partial, [hit, missed])
+
+
+def test_a_follow_up_answer_that_covered_the_points_asked_is_not_questioned(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Walk24: a spoken follow-up answer the silence stop ended showed "1 of 1" and "this question now has 6 of 6",
+    and still "Stopped by itself... Still thinking? Press R" (judged against the whole question's points; R would
+    answer the whole question again). The README: said only when the answer missed a key point; for a follow-up,
+    one of the points it was asked about."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.gui.widgets import practice
+    from voiceprep.speech.recorder import FileStream
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    prompt = page.bank().prompt("hardest-problem")
+    monkeypatch.setattr(practice.QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    page.prompt_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):      # all but the trade-offs
+        ctl.answer_text("At my last company the order matching engine suffered from heavy lock contention and latency "
+                        "under load. I proposed the LMAX Disruptor: a ring buffer with a single writer, so the hot "
+                        "path is lock-free and we pre-allocate every event. I built a prototype and benchmarked it, "
+                        "and I drove the change. Median latency dropped forty percent and throughput went up three "
+                        "times.")
+    ctl.tts_ok = False
+    ctl.ask_follow_ups()
+    assert ctl.rehearsal.follow_up is not None and len(ctl.rehearsal.follow_up.labels) == 1
+    said = speaker.render("The trade-off was complexity: single-threaded logic is harder to reason about, and next "
+                          "time I would document it earlier.", out=tmp_path / "f.wav")
+    data, rate = sf.read(str(said), dtype="float32")                 # then a pause the silence stop ends it in
+    sf.write(str(tmp_path / "a.wav"), np.concatenate([data, np.zeros(rate * 3, dtype=np.float32)]), rate)
+    services.input_override = lambda: FileStream(tmp_path / "a.wav", realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.start_answer()
+    services.settings.audio.silence_stop_s = 0
+    assert ctl.last_follow_up is not None
+    assert all(hit for _, hit in ctl.rehearsal.hits("hardest-problem")), ctl.rehearsal.hits("hardest-problem")
+    assert "stopped by itself" not in page.notice.text(), page.notice.text()
 
 
 def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
