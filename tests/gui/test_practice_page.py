@@ -1672,24 +1672,33 @@ label = "I replaced the queue with a ring buffer"
 """
 
 
-def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chosen(qtbot, services, data_home):
-    """Walkthrough 7: after a restart Practice reopened the last bank, but its first round ("What you'll do"), not
-    the round practised; a bank saved in the editor also put the round back to the first."""
-    (data_home / "banks").mkdir(exist_ok=True)
-    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
-    services.reload_banks()
+def _opened(qtbot, services) -> MainWindow:
     window = MainWindow(services, recover=False)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def _on_a_second_round(qtbot, services, data_home) -> MainWindow:
+    """A window opened on the second round of a bank of the candidate's own ("two-rounds")."""
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
+    services.reload_banks()
+    window = _opened(qtbot, services)
+    window.practice.fill_banks(select="two-rounds")
+    window.practice.round_box.setCurrentIndex(window.practice.round_box.findData("second"))
+    return window
+
+
+def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chosen(qtbot, services, data_home):
+    """Walkthrough 7: after a restart Practice reopened the last bank, but its first round ("What you'll do"), not
+    the round practised; a bank saved in the editor also put the round back to the first."""
+    window = _on_a_second_round(qtbot, services, data_home)
     page = window.practice
-    page.fill_banks(select="two-rounds")
-    page.round_box.setCurrentIndex(page.round_box.findData("second"))
     window.banks.reload()                                 # a bank saved or reloaded refills the pickers
     assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
     window.close()
-    again = MainWindow(services, recover=False)
-    qtbot.addWidget(again)
-    again.show()
+    again = _opened(qtbot, services)
     assert (again.practice.bank().id, again.practice.round_box.currentData()) == ("two-rounds", "second")
     assert again.practice.round_box.toolTip().startswith("Your experience")
 
@@ -1700,19 +1709,8 @@ def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_anot
     round); the welcome back may name another bank's weak point, with the way to drill it there."""
     from datetime import datetime
 
-    (data_home / "banks").mkdir(exist_ok=True)
-    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
-    services.reload_banks()
-    window = MainWindow(services, recover=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.practice.fill_banks(select="two-rounds")
-    window.practice.round_box.setCurrentIndex(window.practice.round_box.findData("second"))
-    window.close()
-    again = MainWindow(services, recover=False)
-    qtbot.addWidget(again)
-    again.show()
-    page = again.practice
+    _on_a_second_round(qtbot, services, data_home).close()
+    page = _opened(qtbot, services).practice
     weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": "airwallex"}
     page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
                      "banks": [{"bank_id": "airwallex", "answers": 2}, {"bank_id": "two-rounds", "answers": 1}],
