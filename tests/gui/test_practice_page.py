@@ -1672,26 +1672,52 @@ label = "I replaced the queue with a ring buffer"
 """
 
 
-def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chosen(qtbot, services, data_home):
-    """Walkthrough 7: after a restart Practice reopened the last bank, but its first round ("What you'll do"), not
-    the round practised; a bank saved in the editor also put the round back to the first."""
-    (data_home / "banks").mkdir(exist_ok=True)
-    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
-    services.reload_banks()
+def _opened(qtbot, services) -> MainWindow:
     window = MainWindow(services, recover=False)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def _on_a_second_round(qtbot, services, data_home) -> MainWindow:
+    """A window opened on the second round of a bank of the candidate's own ("two-rounds")."""
+    (data_home / "banks").mkdir(exist_ok=True)
+    (data_home / "banks" / "two-rounds.toml").write_text(TWO_ROUNDS, encoding="utf-8")
+    services.reload_banks()
+    window = _opened(qtbot, services)
+    window.practice.fill_banks(select="two-rounds")
+    window.practice.round_box.setCurrentIndex(window.practice.round_box.findData("second"))
+    return window
+
+
+def test_a_restart_reopens_the_last_round_and_a_saved_bank_keeps_the_round_chosen(qtbot, services, data_home):
+    """Walkthrough 7: after a restart Practice reopened the last bank, but its first round ("What you'll do"), not
+    the round practised; a bank saved in the editor also put the round back to the first."""
+    window = _on_a_second_round(qtbot, services, data_home)
     page = window.practice
-    page.fill_banks(select="two-rounds")
-    page.round_box.setCurrentIndex(page.round_box.findData("second"))
     window.banks.reload()                                 # a bank saved or reloaded refills the pickers
     assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
     window.close()
-    again = MainWindow(services, recover=False)
-    qtbot.addWidget(again)
-    again.show()
+    again = _opened(qtbot, services)
     assert (again.practice.bank().id, again.practice.round_box.currentData()) == ("two-rounds", "second")
     assert again.practice.round_box.toolTip().startswith("Your experience")
+
+
+def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_another(qtbot, services, data_home):
+    """Walk24: the tester quit on their own bank (window.ini: last_bank), and the next start opened the welcome back's
+    bank (the bundled Airwallex, Round 4). The README: it reopens where you left it (Practice on the last bank and
+    round); the welcome back may name another bank's weak point, with the way to drill it there."""
+    from datetime import datetime
+
+    _on_a_second_round(qtbot, services, data_home).close()
+    page = _opened(qtbot, services).practice
+    weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": "airwallex"}
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "banks": [{"bank_id": "airwallex", "answers": 2}, {"bank_id": "two-rounds", "answers": 1}],
+                     "weakest": weakest})
+    assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
+    airwallex = services.registry.labels()["airwallex"]
+    assert f"Drill my weak points on “{airwallex}” brings it back." in page.recap_text(), page.recap_text()
 
 
 def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does(qtbot, window):
@@ -2237,6 +2263,51 @@ def test_a_complete_answer_the_silence_stop_ended_is_not_questioned():
     assert not may_still_be_thinking(analysis)
     partial = analyze_answer(bank, prompt, Transcript.from_text("Our matching engine had heavy lock contention."))
     assert may_still_be_thinking(partial)
+    # a follow-up answer: judged on the points it was asked about (walk24)
+    hit = next(r.key_point.label for r in partial.key_points if r.hit)
+    missed = next(r.key_point.label for r in partial.key_points if not r.hit)
+    assert not may_still_be_thinking(partial, [hit]) and may_still_be_thinking(partial, [hit, missed])
+
+
+def test_a_follow_up_answer_that_covered_the_points_asked_is_not_questioned(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Walk24: a spoken follow-up answer the silence stop ended showed "1 of 1" and "this question now has 6 of 6",
+    and still "Stopped by itself... Still thinking? Press R" (judged against the whole question's points; R would
+    answer the whole question again). The README: said only when the answer missed a key point; for a follow-up,
+    one of the points it was asked about."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.gui.widgets import practice
+    from voiceprep.speech.recorder import FileStream
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    prompt = page.bank().prompt("hardest-problem")
+    monkeypatch.setattr(practice.QInputDialog, "getItem", lambda *a, **k: (prompt.text, True))
+    page.prompt_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):      # all but the trade-offs
+        ctl.answer_text("At my last company the order matching engine suffered from heavy lock contention and latency "
+                        "under load. I proposed the LMAX Disruptor: a ring buffer with a single writer, so the hot "
+                        "path is lock-free and we pre-allocate every event. I built a prototype and benchmarked it, "
+                        "and I drove the change. Median latency dropped forty percent and throughput went up three "
+                        "times.")
+    ctl.tts_ok = False
+    ctl.ask_follow_ups()
+    assert ctl.rehearsal.follow_up is not None and len(ctl.rehearsal.follow_up.labels) == 1
+    said = speaker.render("The trade-off was complexity: single-threaded logic is harder to reason about, and next "
+                          "time I would document it earlier.", out=tmp_path / "f.wav")
+    data, rate = sf.read(str(said), dtype="float32")                 # then a pause the silence stop ends it in
+    sf.write(str(tmp_path / "a.wav"), np.concatenate([data, np.zeros(rate * 3, dtype=np.float32)]), rate)
+    services.input_override = lambda: FileStream(tmp_path / "a.wav", realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.start_answer()
+    services.settings.audio.silence_stop_s = 0
+    assert ctl.last_follow_up is not None
+    assert all(hit for _, hit in ctl.rehearsal.hits("hardest-problem")), ctl.rehearsal.hits("hardest-problem")
+    assert "stopped by itself" not in page.notice.text(), page.notice.text()
 
 
 def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):

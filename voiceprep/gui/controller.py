@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +51,13 @@ def silence_stop_text(seconds: float, silence_s: float) -> str:
             "how long a pause may be.")
 
 
-def may_still_be_thinking(analysis: AnswerAnalysis) -> bool:
+def may_still_be_thinking(analysis: AnswerAnalysis, asked: Sequence[str] | None = None) -> bool:
     """Whether an answer the silence stop ended may have been cut in a thinking pause: it missed a key point
-    (walkthrough 13: after a complete answer, "stopped by itself... Still thinking?" read as if something went wrong)."""
+    (walkthrough 13: after a complete answer, "stopped by itself... Still thinking?" read as if something went wrong);
+    for a follow-up answer, one of the points `asked` about (labels; walk24: "1 of 1" was questioned, judged against
+    the whole question's points)."""
+    if asked is not None:
+        return any(not r.hit for r in analysis.key_points if r.key_point.label in asked)
     return analysis.points_hit < analysis.points_total
 
 
@@ -456,7 +460,8 @@ class RehearsalController(QObject):
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         stopped, self._stopped = self._stopped, None
-        if stopped is not None and stopped.reason == "silence" and may_still_be_thinking(saved.analysis):
+        if stopped is not None and stopped.reason == "silence" and \
+                may_still_be_thinking(saved.analysis, follow_up.labels if follow_up is not None else None):
             self.notice.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s), ANSWER)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "

@@ -276,7 +276,8 @@ class MainWindow(QMainWindow):
         bank, round_id = qs.value("last_bank"), qs.value("last_round")
         self.restored_bank = bool(bank) and self.services.registry.find(str(bank)) is not None
         if self.restored_bank:   # and its round: a restart went back to the bank's first round (walkthrough 7)
-            self.practice.fill_banks(select=str(bank), round_id=str(round_id) if round_id else None)
+            self.practice.fill_banks(select=str(bank), round_id=str(round_id) if round_id else None,
+                                    reopened=True)
 
     def save_window_state(self) -> None:
         """The size and place the window had before any maximizing, the screen it was on, and whether it was

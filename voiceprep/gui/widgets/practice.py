@@ -618,9 +618,12 @@ class PracticePage(QWidget):
         return self.font().pointSizeF() + (more if window.width() >= wide and window.height() >= high else 1)
 
     # -- choosing -------------------------------------------------------------------------------
-    def fill_banks(self, select: str | None = None, round_id: str | None = None) -> None:
+    def fill_banks(self, select: str | None = None, round_id: str | None = None, reopened: bool = False) -> None:
         """List the banks and choose `select` (else the first) and its round `round_id`. The same bank chosen again
-        (a bank saved or reloaded) keeps its round: it went back to the first one, under a round in progress too."""
+        (a bank saved or reloaded) keeps its round: it went back to the first one, under a round in progress too.
+        `reopened`: `select` is the bank the candidate last used (a restart), kept as their choice: the welcome back
+        does not switch it (walk24: a restart reopened the welcome back's bank, not the last one used)."""
+        self._bank_chosen = self._bank_chosen or reopened
         if round_id is None and select is not None and select == self.bank_box.currentData():
             round_id = self.round_box.currentData()
         self.bank_box.blockSignals(True)
@@ -825,7 +828,7 @@ class PracticePage(QWidget):
         # the recap of two banks named one, and the button drilled the other)
         i = self.bank_box.findData(recap["bank_id"])
         if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
-            self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery)
+            self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery) or last used (a restart)
         headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
                                         picked=self.bank_box.currentData())
         skipped = recap.get("skipped") or []
