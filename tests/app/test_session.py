@@ -389,10 +389,11 @@ def test_a_point_without_cues_is_never_said_to_be_judged_by_its_words(session):
     assert all(kp.cues_from_label for kp in mine.prompt("p").key_points)
     doc = session.save_typed(mine, mine.prompt("p"), "At my last company I owned the payouts service for a team of "
                              "six engineers. We had a lot of slow requests so I worked on performance and we made "
-                             "it much faster. We also moved our card processing to a vendor which made compliance "
-                             "easier.").document
+                             "it much faster. We also moved our card processing over to Stripe, which halved the "
+                             "PCI audit scope.").document
     notes = [ev["note"] for k in doc["key_points"] if k["hit"] for ev in k["evidence"] if ev.get("note")]
-    assert notes, doc["key_points"]                         # the walk's answer: a point credited, with its quote
+    # the walk's answer, told with the name and the number (judge29: "to a vendor" no longer carries the Stripe point)
+    assert notes, doc["key_points"]
     assert not any("by its words" in n or "said:" in n for n in notes), notes
     assert all(n.startswith("by meaning") for n in notes), notes
     assert any(" · shares: " in n for n in notes), notes
