@@ -16,7 +16,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -595,6 +595,11 @@ def details_in(tokens: Sequence[Token], prompt: Prompt) -> int:
     own = set(own_stems(prompt.text))
     for kp in prompt.key_points:
         own |= own_stems(kp.label, kp.cues)
+    return details_beyond(tokens, own)
+
+
+def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
+    """How many different words of content (and numbers) `tokens` say beyond the stems `own`."""
     return len({t.norm if t.is_number else t.stem for t in tokens
                 if _content(t) and (t.is_number or t.stem not in own)})
 
@@ -1272,9 +1277,7 @@ class AnswerJudge:
         tokens = [t for t in self.index.tokens if a <= t.word <= b]
         if any(t.stem in point and t.stem not in cue and _namable(t) for t in tokens):
             return False                  # "we used an outbox, so the services were eventually consistent"
-        own = point | own_stems(self.prompt)
-        said = {t.norm if t.is_number else t.stem for t in tokens if _content(t) and (t.is_number or t.stem not in own)}
-        return len(said) <= self.s.lone_cue_details
+        return details_beyond(tokens, point | own_stems(self.prompt)) <= self.s.lone_cue_details
 
     def _credited(self, label: np.ndarray, usable_units: np.ndarray) -> float:
         """The label's best similarity to a usable unit in the credit space (`adapter.credit_space`); 0 without it."""
