@@ -98,8 +98,9 @@ class AnalysisSettings:
     hedges_warn: int = 3                # this many hedges earns a tip
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
-    # an answer that says fewer different words of content than this beyond the question's and its key points' own
-    # (judge.details_said) earns an "add specifics" tip: it states the points in general terms; in such an answer a
+    # a story answer that says fewer different words of content than this beyond the question's own and its key
+    # points' general words (specifics.specifics_said), and no quantified detail, earns an "add specifics" tip: it
+    # states the points in general terms. The judge reads the same number of judge.details_said: in such an answer a
     # key point that lists its substance ("Consistency choices: strong vs eventual, quorum") is not covered by a
     # sentence that names only its head ("Consistency was always a priority"; judge._names_only_its_head, judge28)
     specifics_min: int = 30

@@ -532,3 +532,31 @@ def test_a_fluent_why_airwallex_answer_is_a_polished_communicator_without_the_ho
     assert a.delivery_scores["fillers"] == a.delivery_scores["hedges"] == 100
     assert a.competencies["communication"] >= 90, a.competencies   # ...and the delivery was polished
     assert a.competencies["product_understanding"] < 100        # the missed story counts where it belongs
+
+
+def test_specifics_the_key_points_also_name_count_as_details():
+    """walk24 finding 5: "Specifics: Few details beyond the question's own words" beside 6 of 6, 100 and "3 quantified
+    details". The count skipped every word of the key points, so on a bank whose points hold the candidate's own
+    specifics (the LMAX Disruptor, a ring buffer, a single writer) saying them counted for nothing. A point's specific
+    words count; its generic ones ("the problem", "the result", "the team") do not, and a vague story still gets the
+    card."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    tester = ("The hardest problem I solved was in our order matching engine. We had lock contention. Many threads "
+              "fought over the same locks on the order book, and latency spiked at peak. I proposed the LMAX "
+              "Disruptor, it is a ring buffer with a single writer, so the matching logic runs on one thread without "
+              "locks, and the entries are preallocated, so there is no garbage collection. I built a prototype, and "
+              "benchmarked against the old design. Throughput went up about six times, and the p99 latency fell from "
+              "two milliseconds to about 300 microseconds. The trade-off is that single-threaded logic is harder to "
+              "debug, and the ring buffer uses more memory.")
+    screenshots = ("At my previous company our order matching engine suffered from lock contention. I proposed the "
+                   "LMAX Disruptor: a ring buffer with a single writer, lock free, with pre-allocated events and "
+                   "batching. I benchmarked it and I led the rollout. Latency dropped by forty percent and throughput "
+                   "tripled. The trade-off was complexity.")
+    for text in (tester, screenshots):
+        a = analyze_answer(bank, prompt, Transcript.from_text(text))
+        assert a.delivery.numbers and not specifics(a), text
+    vague = analyze_answer(bank, prompt, Transcript.from_text(
+        "We had a performance problem in the system. I looked into the problem and proposed a different design, "
+        "and the team built it. The result was better and there was a trade-off."))
+    assert specifics(vague)
