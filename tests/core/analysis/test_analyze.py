@@ -88,7 +88,8 @@ def test_delivery_pace_pauses_fillers_hedges_numbers():
     a = analyze_answer(load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "airwallex.toml").prompt("hardest-problem"),
                        timed(words))
     d = a.delivery
-    assert d.fillers["by_word"] == {"so": 1, "um": 1, "you know": 1, "like": 1, "basically": 1}
+    # the opening "So" once is speech, not a filler (walk24; settings.so_openings_overused)
+    assert d.fillers["by_word"] == {"um": 1, "you know": 1, "like": 1, "basically": 1}
     assert d.hedges["by_word"] == {"i think": 1}
     assert len(d.long_pauses) == 1 and d.long_pauses[0]["after"] == "latency" and d.long_pauses[0]["duration"] >= 2
     assert d.numbers == ["forty percent"]
@@ -108,8 +109,8 @@ def test_like_and_kind_of_are_fillers_only_when_used_as_fillers():
 def test_repeated_phrases_star_and_ownership():
     bank = load_bank(BANKS / "airwallex.toml")
     text = ("At my previous company we had a slow matching engine. My task was to fix it. I designed a new "
-            "queue and I benchmarked it. As a result latency dropped. The new queue was great, the new queue "
-            "was fast.")
+            "queue and I benchmarked it. As a result latency dropped. The new queue was great, because the new "
+            "queue was fast.")     # mid-clause: said again, not a parallel list (walk24)
     d = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(text)).delivery
     assert d.star["missing"] == [] and d.star["in_order"]
     assert {"phrase": "the new queue was", "count": 2} in d.repeated_phrases
