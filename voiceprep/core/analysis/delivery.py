@@ -720,8 +720,8 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
                f"they come out with no {lead and worst or 'filler'}, and let a silent pause stand where "
                f"{worst} was; it reads as thinking.")
     elif rate > 2 * s.fillers_per_min_warn:
-        tip = ((f"Noticeable: catch the {worst} first. " if lead else "Noticeable: ") +
-               "Pause in silence instead, and outline your points before you start so you are not searching "
+        tip = ((f"Noticeable: catch the {worst} first. Pause" if lead else "Noticeable: pause") +
+               " in silence instead, and outline your points before you start so you are not searching "
                "mid-sentence.")
     else:
         tip = f"Swap {worst if lead else 'each filler'} for a short silence; it sounds more confident."
