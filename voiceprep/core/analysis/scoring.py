@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -136,14 +136,18 @@ class RoundSummary:
                 "to_drill": [{"prompt_id": p, "key_point_id": k} for p, k in self.to_drill]}
 
 
+Said = Mapping[str, float | None]     # one answer's delivery scores (delivery.delivery_scores)
+
+
 def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[tuple[KeyPoint, bool]]],
-                    delivery: Mapping[str, Mapping[str, float | None]] | None = None,
+                    delivery: Mapping[str, Said | Sequence[Said]] | None = None,
                     drilled: Mapping[str, Collection[str]] | None = None) -> RoundSummary:
     """Round scores (`results`: prompt id -> key-point hits of its latest attempt).
 
     A prompt of the round that was skipped counts as not answered: its key points are misses, so a round
     with one good answer and three skipped prompts does not score full marks. `delivery` (prompt id ->
-    delivery scores) feeds competencies tied to delivery, averaged over the answered prompts. `drilled` (a drill:
+    delivery scores, or each of its tries' scores) feeds competencies tied to delivery, averaged over every answer
+    given. `drilled` (a drill:
     prompt id -> the ids of the key points its notice asked for) counts only those points of that prompt, in the
     scores and in `to_drill`, as the history counts a drill answer (core.history.queries.COUNTS_FOR_POINT).
     """
@@ -162,7 +166,13 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     pairs = [pair for pid in prompt_ids for pair in hits_of(pid)]
     said: dict[str, float | None] | None = None
     if delivery:
-        answered = [delivery[p] for p in prompt_ids if p in delivery]
+        answered: list[Said] = []
+        for p in prompt_ids:
+            given = delivery.get(p)
+            if isinstance(given, Mapping):
+                answered.append(given)
+            elif given is not None:
+                answered += given
         aspects = {a for d in answered for a in d}
         said = {}
         for a in aspects:
