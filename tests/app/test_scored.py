@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from voiceprep.app.recap import recap_lines
 from voiceprep.app.scored import (
     answers_text,
@@ -220,3 +222,25 @@ def test_a_weak_sitting_retried_up_is_not_summed_up_as_polished():
     low = min(counted_scores(r))                                           # each question's best try
     assert message.startswith(f"Your best tries ranged from {low:.0f} to 100 (your lowest try: "
                               f"{fillers.overall:.0f}).") and "Your scores" not in message, message
+
+
+def test_the_feedbacks_shares_of_a_competency_scored_from_delivery_alone_add_up_to_the_overall():
+    """Issue 11: a competency no key point of the question holds counts by its `delivery_weight` share; the stored
+    feedback carries that weight, so the bars' "N% of the overall" (feedback.py, the export) still add up to the
+    overall (spoken: why-airwallex holds no "Polished communicator" point, so it is scored from delivery alone)."""
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_analyze import timed
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.scoring import overall_shares
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    a = analyze_answer(bank, bank.prompt("why-airwallex"), timed([(w, 0.0) for w in WALK24[0][1].split()]))
+    assert "communication" in a.competencies and all(r.key_point.competency != "communication" for r in a.key_points)
+    doc = feedback_document(a)
+    comps = doc["competencies"]
+    shares = overall_shares({c["id"]: c["weight"] for c in comps}, [c["id"] for c in comps],
+                            [(k["competency"], k.get("weight") or 1.0) for k in doc["key_points"]],
+                            {c["id"]: c.get("delivery_weight") for c in comps})
+    assert sum(shares[c["id"]] * c["score"] for c in comps) == pytest.approx(a.overall, abs=0.05)
+    assert shares["communication"] < min(s for c, s in shares.items() if c != "communication")
