@@ -455,6 +455,63 @@ def test_each_competencys_share_of_the_overall_can_be_worked_out_from_the_bars()
     assert summary.shares == shares and round(summary.overall) == 52
 
 
+DELIVERY_ONLY = '''schema = 1
+[job]
+id = "ph"
+title = "Community Pharmacist"
+[[competencies]]
+id = "safety"
+name = "Patient safety"
+weight = 0.7
+[[competencies]]
+id = "service"
+name = "Developing services"
+weight = 0.3
+delivery = ["structure"]
+delivery_weight = 0.4
+[[rounds]]
+id = "r"
+title = "Behavioural"
+[[rounds.prompts]]
+id = "error"
+text = "Tell me about a dispensing error."
+[[rounds.prompts.key_points]]
+id = "k0"
+label = "Checked the patient was safe first"
+competency = "safety"
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "Changed the checking process"
+competency = "safety"
+'''
+
+
+def test_a_competency_the_question_does_not_probe_counts_by_its_delivery_share_alone():
+    """Issue 11: a typed strong answer (d2i-ph-error-01/02, every point covered) scored 89: "Developing services",
+    a competency no key point of the question holds, was scored from the STAR structure alone (40) and counted as
+    much as the average asked competency, 18% of the overall. Its score here is delivery only, so it counts as
+    delivery counts in any competency: its `delivery_weight` of an asked competency's share."""
+    from voiceprep.core.analysis.scoring import competency_scores, overall_score, overall_shares
+
+    bank = parse_bank(DELIVERY_ONLY)
+    pairs = [(kp, True) for kp in bank.prompt("error").key_points]
+    comps = competency_scores(bank, pairs, {"structure": 40.0})
+    assert comps == {"safety": 100.0, "service": 40.0}
+    mass = 2.0                              # the safety points' weight; "service" counts 0.4 of that
+    expected = (0.7 * mass * 100 + 0.3 * 0.4 * mass * 40) / (0.7 * mass + 0.3 * 0.4 * mass)
+    overall = overall_score(bank, comps, 100.0, pairs)
+    assert overall == pytest.approx(expected, abs=0.05) and overall > 90
+    points = [(kp.competency, kp.weight) for kp, _ in pairs]
+    shares = overall_shares({c.id: c.weight for c in bank.competencies}, list(comps), points,
+                            {c.id: c.delivery_weight for c in bank.competencies})
+    assert sum(shares[c] * s for c, s in comps.items()) == pytest.approx(overall, abs=0.05)
+    summary = summarize_round(bank, ["error"], {"error": pairs}, {"error": {"structure": 40.0}})
+    assert summary.overall == overall and summary.shares == shares
+    # a vague answer (no point covered) still falls: the delivery part cannot carry it
+    missed = [(kp, False) for kp, _ in pairs]
+    assert overall_score(bank, competency_scores(bank, missed, {"structure": 75.0}), 0.0, missed) < 15
+
+
 def test_a_question_and_a_round_explain_the_overall_in_one_wording():
     """Review 13: the round summary's explanation was a near-copy of the feedback's, already drifting apart."""
     from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, shares_explained
