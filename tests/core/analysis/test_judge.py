@@ -1575,3 +1575,48 @@ def test_a_point_that_lists_its_substance_is_not_covered_by_naming_its_head():
     said = hits(bank, "ha-storage", f"{setup} We chose strong consistency for balances and eventual consistency for "
                                     "the search index.")
     assert said == {"replication", "consistency"}, said
+
+
+def test_a_later_clause_that_retracts_what_an_earlier_one_named_disowns_the_mention(airwallex):
+    """walk24 J4: "We looked at the LMAX Disruptor for a while, but we did not use it in the end." ticked "Name the
+    LMAX Disruptor as the design you chose": the denial is in a later clause, about "it". A clause that says the thing
+    named was not used, was dropped, or lost to another choice disowns the mention; a choice told is still a choice."""
+    for retracted in ("We looked at the LMAX Disruptor for a while, but we did not use it in the end.",
+                      "We prototyped the LMAX Disruptor, but we dropped it after a week.",
+                      "We looked at the LMAX Disruptor, but we went with plain queues instead."):
+        assert "disruptor" not in hits(airwallex, "hardest-problem", retracted), retracted
+    for chosen in ("We looked at a few designs, but we chose the LMAX Disruptor in the end.",
+                   "We moved the matching engine to the LMAX Disruptor, and we did not look back."):
+        assert "disruptor" in hits(airwallex, "hardest-problem", chosen), chosen
+
+
+def test_keeping_things_as_they_were_is_no_witness_for_the_problem(airwallex):
+    """walk24 J5: "I never benchmarked anything; we just kept the locks and added more threads." ticked "The problem:
+    lock contention in concurrent order matching" on its cues "locks" and "threads": a clause that says the candidate
+    just kept things as they were tells nothing about the problem. Told as the problem, the same words count."""
+    kept = "I never benchmarked anything; we just kept the locks and added more threads."
+    assert "contention-problem" not in hits(airwallex, "hardest-problem", kept)
+    told = "Too many threads fought over the same locks in our order matching engine, so latency spiked."
+    assert "contention-problem" in hits(airwallex, "hardest-problem", told)
+
+
+WALK24_IMPACT = ("The most impactful thing I built was a cross-region monitoring platform at my last company. I led "
+                 "the design. Before it, we found routing problems from customer tickets, sometimes hours later.")
+
+
+def test_problems_found_late_do_not_say_they_were_detected_early(airwallex):
+    """walk24 J2: "Connect it to Airwallex: detecting routing and reliability issues early across cloud regions" was
+    ticked on "routing", in "we found routing problems from customer tickets, sometimes hours later": a clause that
+    tells a thing found late ("hours later") says the opposite of a point that says early; told as early, it counts."""
+    assert "why-relevant" not in hits(airwallex, "most-impactful", WALK24_IMPACT)
+    linked = WALK24_IMPACT + " At Airwallex that means detecting routing issues early across cloud regions."
+    assert "why-relevant" in hits(airwallex, "most-impactful", linked)
+
+
+def test_who_benefited_needs_someone_named_as_the_one_who_benefited(airwallex):
+    """walk24 J1: "Who benefited: engineers, on-call teams, customers, the business" was ticked by meaning on "The
+    most impactful thing I built was a cross-region monitoring platform", with "customer" said only as what tickets
+    came from. A point that asks who is covered by a sentence that names someone (people, not "customer tickets")."""
+    assert "who-benefited" not in hits(airwallex, "most-impactful", WALK24_IMPACT)
+    named = WALK24_IMPACT + " After it, the on-call engineers saw routing problems within a minute."
+    assert "who-benefited" in hits(airwallex, "most-impactful", named)

@@ -64,7 +64,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-24"
+JUDGE_VERSION = "semantic-25"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -389,12 +389,53 @@ def disowns(words: Sequence[str]) -> bool:
     return bool(DISOWNS.search(" ".join(words)))
 
 
+# "We looked at the LMAX Disruptor for a while, but we did not use it in the end", "we prototyped it, but dropped it",
+# "... but we went with plain queues instead": a later clause of the sentence takes back what an earlier one named.
+# The earlier clauses are no witness (walk24). Of "it" or "them": "so we dropped that field" is another thing.
+RETRACTS = re.compile(
+    r"\b(?:we|i|they|the team)\s+(?:\w+\s+)?(?:did not|didn't|never|couldn't|could not)\s+(?:\w+\s+)?"
+    r"(?:use|ship|adopt|deploy|choose|pick|implement|roll|release|go)\w*\s+(?:with\s+|out\s+)?(?:it|them)\b"
+    r"|\b(?:we|i|they)\s+(?:\w+\s+)?(?:dropped|abandoned|scrapped|shelved|ditched|rejected|binned)\s+(?:it|them|the\s+idea)\b"
+    r"|\b(?:went|gone|stuck|stayed)\s+with\s+(?:\w+\s+){1,3}instead\b")
+
+
+# "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
+# no witness of a problem found or a change made (walk24)
+KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i|they)\s+(?:just|simply|only)\s+(?:kept|stuck\s+with|stayed\s+with|left)\b")
+
+
+def retracting_clauses(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The words of the clauses of a sentence (`clean` words, its clause spans) said before a clause that takes
+    back what they named (`RETRACTS`), and of the clauses that keep things as they were (`KEPT_AS_IT_WAS`)."""
+    out: set[int] = set()
+    end = max((d for _, d in clauses), default=-1)
+    for a, b in clauses:
+        said = RETRACTS.search(" ".join(words[a:end + 1]))        # "... went with plain queues | instead"
+        if said and said.start() < len(" ".join(words[a:b + 1])):
+            out.update(i for c, d in clauses if d < a for i in range(c, d + 1))
+        if KEPT_AS_IT_WAS.search(" ".join(words[a:b + 1])):
+            out.update(range(a, b + 1))
+    return frozenset(out)
+
+
 # a "not" after one of these negates a verb ("did not add"); after anything else it contrasts ("X, not Y")
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "would",
                          "could", "should", "will", "can", "may", "might", "must", "shall", "it", "that", "i", "we",
                          "they", "he", "she", "you", "still", "just", "really", "also", "and", "so", "i've", "we've",
                          "they've", "you've", "i'd", "we'd", "i'm", "we're", "they're", "it's", "that's", "there's",
                          "i'll", "we'll", "he's", "she's"})
+
+
+# "Who benefited: engineers, on-call teams, customers, the business": a point that asks who is covered by a sentence
+# that names someone (a word of its list or cues, or of PEOPLE), not by "the platform I built" (walk24). A people word
+# said before a plural noun ("customer tickets", "user reports") names a thing, not a person.
+WHO_LABEL = re.compile(r"^\s*who\b", re.IGNORECASE)
+PEOPLE = frozenset({"people", "team", "teams", "engineers", "developers", "customers", "users", "clients", "staff",
+                    "colleagues", "managers", "everyone", "everybody", "patients", "students", "parents", "merchants",
+                    "partners", "businesses", "business", "company", "stakeholders", "leadership", "analysts",
+                    "support", "ops", "on-call", "oncall", "sellers", "buyers", "players", "owners", "operators",
+                    "folks", "guys", "members", "workers", "nurses", "teachers"})
+_WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 
 
 # a key point that asks for an example ("Picking up new technologies quickly: a concrete example") is covered by a
@@ -429,6 +470,12 @@ _NOT_A_CLAIM = frozenset({"what", "how", "who", "why", "when", "where", "which",
                           "and", "or", "say", "name", "explain", "walk", "tell", "describe", "give", "the", "it"})
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d+(?:\.\d+)?)\b[^.;]*?\bto\s+"
                       r"(under|below|less than|over|above|more than|about|around|roughly|~)?\s*(\d+(?:\.\d+)?)\b")
+
+
+# "...detecting routing issues early": "we found routing problems from customer tickets, sometimes hours later" says
+# the opposite (walk24)
+EARLY = re.compile(r"\b(?:early|earlier|before (?:customers|users) (?:notice|noticed|do))\b", re.IGNORECASE)
+FOUND_LATE = re.compile(r"\b(?:minutes|hours|days|weeks|months)\s+later\b|\btoo\s+late\b")
 
 
 @lru_cache(maxsize=1024)
@@ -888,14 +935,15 @@ class AnswerJudge:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
         outcome denied ("latency didn't really change", "it stayed around five milliseconds", "the retries made no
         difference") for a label that claims one, a word of the label denied ("failover wasn't automatic" for
-        "...automatic failover"), or the label's change told with other numbers ("from five to four milliseconds"
-        for "from 5 ms to under 1 ms"). A label's own denial is no claim ("not blocking the event loop": "we never
-        block it" says the same)."""
+        "...automatic failover"), the label's change told with other numbers ("from five to four milliseconds"
+        for "from 5 ms to under 1 ms"), or a thing found late ("hours later") for a label that says early. A label's
+        own denial is no claim ("not blocking the event loop": "we never block it" says the same)."""
         if label in self._contradicted:
             return self._contradicted[label]
         change, outcome = claims(label)
         changes = _label_changes(label)
         own_act = self._own_act(label)
+        early = bool(EARLY.search(label))
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -925,6 +973,8 @@ class AnswerJudge:
                         break
             if not hit and changes:
                 hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
+            if not hit and early:
+                hit = bool(FOUND_LATE.search(" ".join(said)))
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
@@ -998,11 +1048,14 @@ class AnswerJudge:
         return self._untold_words
 
     def _disowned(self) -> frozenset[int]:
-        """The words of the sentences in which the candidate disowns what they name (`disowns`); once per answer."""
+        """The words of the sentences in which the candidate disowns what they name (`disowns`), and of the clauses a
+        later clause of their sentence takes back (`retracting_clauses`); once per answer."""
         if self._disowned_words is None:
             words = self._words
-            self._disowned_words = frozenset(i for a, b in self._sentences if disowns(words[a:b + 1])
-                                             for i in range(a, b + 1))
+            out = {i for a, b in self._sentences if disowns(words[a:b + 1]) for i in range(a, b + 1)}
+            for a, b in self._sentences:
+                out |= retracting_clauses(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
+            self._disowned_words = frozenset(out)
         return self._disowned_words
 
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
@@ -1076,6 +1129,8 @@ class AnswerJudge:
         vague = vague | self._nameless_words(names) if names else vague
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
+        if WHO_LABEL.match(kp.label):
+            nouns = nouns | self._modifiers()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
@@ -1101,6 +1156,8 @@ class AnswerJudge:
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
+        if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
+            ok = ok & self._names_someone(kp)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
@@ -1251,6 +1308,24 @@ class AnswerJudge:
             return False
         heads = [1 + k for k, part in enumerate(parts) if part == head.strip()]
         return bool(lexical.matches) or bool(heads and masked[:, heads].max() >= FACET_SAID)
+
+    def _modifiers(self) -> frozenset[int]:
+        """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
+        tickets"; not "on-call" in "the on-call folks")."""
+        words, raw = self._words, self.raw
+        return frozenset(i for i in range(len(words) - 1)
+                         if raw[i][-1:].isalnum() and not words[i].endswith("s") and words[i + 1].endswith("s")
+                         and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
+                         and words[i + 1] not in PEOPLE)
+
+    def _names_someone(self, kp: KeyPoint) -> np.ndarray:
+        """Per unit, whether it names someone (`WHO_LABEL`): a word of the point's own (its list and cues, not "who
+        benefited") or of PEOPLE, not said before a plural noun."""
+        own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD} | {stem(w) for w in PEOPLE}
+        skip = self._modifiers()
+        at = [t.word for t in self.index.tokens if t.stem in own and t.norm not in FUNCTION_WORDS
+              and t.word not in skip]
+        return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
         """The share of the cues the point needs that were said plainly (0..1); for a point whose bank asks two or more
