@@ -61,23 +61,24 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the answers as a JSON list")
     p.set_defaults(func=cmd_list)
     p = hs.add_parser("show", help="one answer in full (its id: the first column of `voiceprep history list`)")
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
+    p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     p.set_defaults(func=cmd_show)
     p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes")
-    p.add_argument("text", nargs="+")
+    p.add_argument("text", nargs="+", help="the words to find; \"in quotes\" finds them together")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--bank", metavar="BANK_ID", help="one bank's progress; a bank you duplicated takes in the "
                                                       "answers given in the bank it was copied from, as Progress does")
-    p.add_argument("--prompt")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="one prompt's progress (its id, as `voiceprep history list` "
+                                                        "shows it after the bank: bank/prompt)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (its fields are listed above)")
     p.set_defaults(func=cmd_stats)
     p = hs.add_parser("compare", help="two answers to one question (their ids)")
-    p.add_argument("id1", type=int)
-    p.add_argument("id2", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id1", type=int, help="the earlier answer's id (`voiceprep history list`)")
+    p.add_argument("id2", type=int, help="the later answer's id")
+    p.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     p.set_defaults(func=cmd_compare)
     p = hs.add_parser("export", help="export as Markdown, JSON or CSV",
                       description="Export answers as Markdown, JSON or CSV: one answer, one round, a bank's or "
@@ -93,18 +94,19 @@ def register(sub: Any) -> None:
                                                           "copied from")
     which.add_argument("--all", action="store_true", help="every answer")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's answers")
-    p.add_argument("--format", choices=("md", "json", "csv"), required=True)
+    p.add_argument("--format", choices=("md", "json", "csv"), required=True,
+                   help="md: Markdown to read; json: everything, for `voiceprep history import`; csv: a spreadsheet")
     p.add_argument("--out", type=Path, help="write to this file (default: print)")
     p.set_defaults(func=cmd_export)
     p = hs.add_parser("import", help="import a JSON export (answers already present are skipped)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a file written by `voiceprep history export --format json`")
     p.set_defaults(func=cmd_import)
     p = hs.add_parser("delete", help="delete an answer and its audio (its id)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
     p.set_defaults(func=cmd_delete)
     p = hs.add_parser("rejudge", help="score a stored answer again with the current judge, against the question's "
                                       "key points as they read now (replaces its scores)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
     p.set_defaults(func=cmd_rejudge)
 
 
