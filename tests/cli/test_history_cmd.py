@@ -519,3 +519,20 @@ def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
     assert "said when asked" not in out
     listed = [line for line in out.splitlines() if line.startswith("  hit ")]
     assert listed[-1].endswith(point) and all(line.startswith("  hit 0 of 1  ") for line in listed[:-1]), out
+
+
+def test_stats_rounds_the_best_score_as_progress_does(capsys):
+    """Walk24: `history stats` said "best 99.8" where Progress showed 100. Both round a score by one rule
+    (core.wording.score_text)."""
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess
+    from voiceprep.core.wording import score_text
+
+    _, (best,) = typed_answers("plain")
+    access = HistoryAccess(paths.database_path())
+    access.history().db.execute("UPDATE attempts SET overall = 99.8 WHERE id = ?", [best])
+    access.close_all()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    assert "average overall 100 per answer, best 100\n" in out and "99.8" not in out, out
+    assert [score_text(v) for v in (99.8, 99.4, 0.2, None)] == ["100", "99", "0", "–"]

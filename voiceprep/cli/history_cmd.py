@@ -22,7 +22,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     reworded_text,
 )
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
@@ -185,7 +185,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # skipped question is no answer, not in it (walk19), and a follow-up adds to the answer it followed (app.scored)
     before = " before follow-ups" if follow_ups else ""
     # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
-    average = (f"average overall {s['avg_overall']:.0f} per answer{before}, best {s['best_overall']}"
+    best = score_text(s["best_overall"])
+    average = (f"average overall {score_text(s['avg_overall'])} per answer{before}, best {best}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
