@@ -9,6 +9,7 @@ from typing import Any
 from voiceprep.app.followed import added_points
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.cli.said_diff import print_said_diff
 from voiceprep.core.history.queries import (
     answer_name,
     cut_off_count_text,
@@ -248,10 +249,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(f"  {not_asked_text(c)}:")
         for label in c["not_asked"]:
             print(f"    {label}")
-    print("What changed in what you said:")
-    for d in c["diff"]:
-        if d["op"] != "equal":
-            print(f"  [{d['first'] or '…'}] -> [{d['second'] or '…'}]")
+    print_said_diff(a["transcript"] or "", b["transcript"] or "", c["first"], c["second"])
     return 0
 
 
