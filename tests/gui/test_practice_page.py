@@ -2311,6 +2311,46 @@ def test_a_follow_up_answer_that_covered_the_points_asked_is_not_questioned(
     assert "stopped by itself" not in page.notice.text(), page.notice.text()
 
 
+def test_a_drill_answer_that_covered_the_points_drilled_is_not_questioned(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review leftover of fix50: a drill answer (only the points drilled count) the silence stop ended was judged
+    against all the question's points, so "Still thinking? Press R" followed a drill that covered every point it
+    asked for. The banner follows the points the answer counts for (Rehearsal.counted_for), as for a follow-up; a
+    drill that missed its point is still questioned."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.speech.recorder import FileStream
+
+    said = speaker.render("The trade-off was complexity: single-threaded logic is harder to reason about, and next "
+                          "time I would document it earlier.", out=tmp_path / "t.wav")
+    data, rate = sf.read(str(said), dtype="float32")                 # then a pause the silence stop ends it in
+    sf.write(str(tmp_path / "a.wav"), np.concatenate([data, np.zeros(rate * 3, dtype=np.float32)]), rate)
+    services.input_override = lambda: FileStream(tmp_path / "a.wav", realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    questioned: list[float] = []
+    monkeypatch.setattr(c, "silence_stop_text", lambda seconds, *_: questioned.append(seconds) or "Still thinking?")
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    prompt = bank.prompt("hardest-problem")
+    trade_off = next(kp for kp in prompt.key_points if "trade-off" in kp.label.casefold())
+    disruptor = next(kp for kp in prompt.key_points if "Disruptor" in kp.label)
+    ctl.tts_ok = False
+    for point, banner in ((trade_off, False), (disruptor, True)):
+        ctl.drill_points(bank, [(prompt.id, point.id)])
+        qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.can(c.Action.ANSWER), timeout=30000)
+        assert ctl.rehearsal.focus == {prompt.id: [point.label]}
+        with qtbot.waitSignal(ctl.analysisReady, timeout=60000) as ready:
+            ctl.start_answer()
+        hits = {r.key_point.id: r.hit for r in ready.args[0].key_points}
+        assert hits[trade_off.id] and not hits[disruptor.id] and not all(hits.values()), hits
+        assert bool(questioned) is banner, (point.id, questioned)
+        questioned.clear()
+        qtbot.waitUntil(lambda: ctl.can(c.Action.CHOOSE), timeout=10000)
+    services.settings.audio.silence_stop_s = 0
+
+
 def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
     """Walkthrough 13: after typing a note, Esc did not leave the field, so N went into the note ("...slowern").
     Esc leaves it, the note kept as typed, and N then moves on."""

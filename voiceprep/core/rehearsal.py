@@ -248,9 +248,13 @@ class Rehearsal:
         """What the answer beginning now is: the follow-up turn it answers (None: an answer to the question) and
         the key-point labels it counts for alone, stored as its drill (None: every point)."""
         turn = self.follow_up if self.follow_up is not None and self.follow_up.prompt_id == self.current.id else None
-        if turn is not None:
-            return turn, list(turn.labels)
-        return None, self.focus.get(self.current.id)
+        return turn, self.counted_for(self.current.id, turn)
+
+    def counted_for(self, prompt_id: str, turn: FollowUpTurn | None = None) -> list[str] | None:
+        """The key-point labels an answer to `prompt_id` counts for alone: those the follow-up `turn` it answers asks
+        about, else a drill's (`focus`); None: every point. The GUI's "Still thinking?" asks only about these
+        (review of fix50: a drill that covered every point drilled was questioned)."""
+        return list(turn.labels) if turn is not None else self.focus.get(prompt_id)
 
     @property
     def asked_now(self) -> str:
