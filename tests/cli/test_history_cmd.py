@@ -519,3 +519,50 @@ def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
     assert "said when asked" not in out
     listed = [line for line in out.splitlines() if line.startswith("  hit ")]
     assert listed[-1].endswith(point) and all(line.startswith("  hit 0 of 1  ") for line in listed[:-1]), out
+
+
+def test_stats_rounds_the_best_score_as_progress_does(capsys):
+    """Walk24: `history stats` said "best 99.8" where Progress showed 100. Both round a score by one rule
+    (core.wording.score_text)."""
+    from voiceprep import paths
+    from voiceprep.app import HistoryAccess
+    from voiceprep.core.wording import score_text
+
+    _, (best,) = typed_answers("plain")
+    access = HistoryAccess(paths.database_path())
+    access.history().db.execute("UPDATE attempts SET overall = 99.8 WHERE id = ?", [best])
+    access.close_all()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    assert "average overall 100 per answer, best 100\n" in out and "99.8" not in out, out
+    assert [score_text(v) for v in (99.8, 99.4, 0.2, None)] == ["100", "99", "0", "–"]
+
+
+def test_compare_says_what_changed_sentence_by_sentence(tmp_path, capsys):
+    """Walk24: `history compare` printed what changed in what was said as runs of words, "[a ring] -> [the]", hard
+    to read. It prints sentence by sentence, "-" for the first answer's, "+" for the second's, the sentences both
+    said counted; plain when piped (no colour codes), coloured with the changed words marked on a terminal."""
+    from voiceprep.cli.said_diff import BOLD, GREEN, RED, said_diff_lines
+
+    second = ("I proposed the LMAX Disruptor: a ring buffer with a single writer, lock free. "
+              "Latency fell forty percent. Throughput went up three times.")
+    ids = []
+    for i, text in enumerate((ANSWER.replace("lock free", "so no locks"), second)):
+        answer = tmp_path / f"{i}.txt"
+        answer.write_text(text)
+        assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                     "--save"]) == 0
+        ids.append(int(capsys.readouterr().out.split("saved as answer #")[1].split()[0]))
+    assert main(["history", "compare", str(ids[0]), str(ids[1])]) == 0
+    out = capsys.readouterr().out
+    said = out[out.index("What changed in what you said"):].splitlines()
+    assert said == [f"What changed in what you said (- answer #{ids[0]}, + answer #{ids[1]}):",
+                    "  - I proposed the LMAX Disruptor: a ring buffer with a single writer, so no locks.",
+                    "  + I proposed the LMAX Disruptor: a ring buffer with a single writer, lock free.",
+                    "  (1 sentence the same)",
+                    "  + Throughput went up three times."], said
+    assert "\x1b" not in out
+    coloured = said_diff_lines(ANSWER.replace("lock free", "so no locks"), second, colour=True)
+    assert coloured[0].startswith(RED + "  - I proposed") and f"{BOLD}locks.\x1b[0m" in coloured[0], coloured
+    assert coloured[1].startswith(GREEN + "  + I proposed") and f"{BOLD}free.\x1b[0m" in coloured[1], coloured
+    assert f"{BOLD}proposed" not in coloured[0]

@@ -27,3 +27,20 @@ def test_an_unexpected_error_is_one_line_and_the_log_has_the_traceback(capsys, m
     err = capsys.readouterr().err
     assert "Traceback" not in err and "unexpected error (ZeroDivisionError" in err
     assert "Traceback" in (data_home / "voiceprep.log").read_text()
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """Walk24: `voiceprep score --help` listed --bank, --prompt, --audio, --text-file and --json with no word of what
+    they take or do. Every option and argument of every command has a help text."""
+    import argparse
+
+    def bare(parser: argparse.ArgumentParser, name: str) -> list[str]:
+        out = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub, p in action.choices.items():
+                    out += bare(p, f"{name} {sub}")
+            elif not action.help and not isinstance(action, argparse._HelpAction):
+                out.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+        return out
+    assert bare(cli_main.build_parser(), "voiceprep") == []

@@ -48,12 +48,29 @@ def test_weak_point_drill_needs_history():
     with pytest.raises(ValueError, match="rehearse a round first"):
         Rehearsal.for_weak_points(bank, [])
     drill = Rehearsal.for_weak_points(bank, [{"prompt_id": "hardest-problem"}, {"prompt_id": "why-airwallex"}])
-    assert [p.id for p in drill.prompts] == ["why-airwallex", "hardest-problem"]
+    assert [p.id for p in drill.prompts] == ["hardest-problem", "why-airwallex"]      # weakest first
     focused = Rehearsal.for_weak_points(bank, [{"prompt_id": "hardest-problem", "key_point_id": "disruptor"}])
     assert focused.focus_note is not None and "• Name the LMAX Disruptor" in focused.focus_note
     assert "only these count for your progress" in focused.focus_note          # what a drill is scored on, truly
     assert "scored like any answer" not in focused.focus_note
     assert drill.focus_note is None                      # no weak point named: nothing to single out
+
+
+def test_a_weak_point_drill_starts_with_the_weakest_point():
+    """Walk24: Welcome back named a point missed outright (0 of 2), and Drill my weak points began with the bank's
+    first prompt, a point said only in a follow-up ("+1 in follow-up"). The drill asks in weak_points' order."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    weak = [{"prompt_id": "product-range", "key_point_id": "scale"},             # 0 of 2: Welcome back's
+            {"prompt_id": "why-airwallex", "key_point_id": "growth"},            # +1 in follow-up
+            {"prompt_id": "product-range", "key_point_id": "accounts"},
+            {"prompt_id": "why-airwallex", "key_point_id": "platform-scope"}]
+    drill = Rehearsal.for_weak_points(bank, weak)
+    assert [p.id for p in drill.prompts] == ["product-range", "why-airwallex"]
+    labels = {kp.id: kp.label for p in bank.all_prompts() for kp in p.key_points}
+    assert drill.focus["product-range"] == [labels["scale"], labels["accounts"]]
+    assert drill.focus["why-airwallex"] == [labels["growth"], labels["platform-scope"]]
+    assert drill.focus_note is not None and drill.focus_note.index(labels["scale"]) < \
+        drill.focus_note.index(labels["accounts"])
 
 
 def test_a_drills_round_summary_counts_only_the_points_it_drilled():

@@ -1119,6 +1119,42 @@ def test_a_copied_banks_short_name_is_its_company_and_copy_mark():
     assert shown[0]["tip"].startswith(f"Why Airwallex?\n({bank.name})"), shown[0]["tip"]   # the full name in its tip
 
 
+def test_two_banks_of_one_company_are_told_apart_by_their_titles_at_1366x768(qtbot, window):
+    """Walk24: with the candidate's own Airwallex bank beside the bundled one, History's question cells ended in
+    "Airwallex — Sen…Round 4": the full name, cut in its middle, hid the part that tells the banks apart. They are
+    tagged by their job titles, whole on the cell's last line at 1366x768 (the full name is in the tooltip)."""
+    from PySide6.QtGui import QFontMetrics
+
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.core.banks.load import parse_bank
+    from voiceprep.gui.widgets.history import short_bank_names, table_rows
+    from voiceprep.gui.widgets.tagged_cell import tagged_lines
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8")
+    bank = parse_bank(text, "airwallex")
+    title = "Senior Backend Engineer, Round 4"
+    mine = parse_bank(text.replace('id = "airwallex"', 'id = "airwallex-r4"', 1)
+                      .replace(f'title = "{bank.job.title}"', f'title = "{title}"', 1), "mine")
+    registry = BankRegistry()
+    registry.banks = [bank, mine]
+    names = short_bank_names(registry)
+    assert names == {bank.id: bank.job.title, mine.id: title}, names
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(1)
+    qtbot.wait(200)
+    page = window.history
+    question = "What is the most challenging technical problem you have solved, and how did you decide?"
+    rows = table_rows([{"started_at": "2026-12-01T10:00:00+00:00", "duration_s": 30.0, "self_rating": None,
+                        "state": "done", "input": "voice", "overall": 50.0, "drill": None, "drilled": None,
+                        "id": i, "bank_id": b, "prompt_text": question} for i, b in ((1, bank.id), (2, mine.id))],
+                      names, registry.labels())
+    width = page.table.columnWidth(1) - 12
+    last = tagged_lines(question, rows[1]["tag"], QFontMetrics(page.table.font()), width, 2)[-1]
+    assert last.endswith(f" · {title}") or last == title, last
+    assert f"({mine.name})" in rows[1]["tip"]
+
+
 def test_the_transcript_italicises_the_whole_hedge_phrase():
     """walk18 (20-zoom.png): only the "I" of "I think" was in italics."""
     from voiceprep.app.judging import feedback_document

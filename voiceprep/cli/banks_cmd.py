@@ -21,7 +21,7 @@ def register(sub) -> None:
     banks.set_defaults(func=cmd_list)       # `voiceprep banks` alone lists them (it said "ACTION required", exit 2)
     bsub.add_parser("list", help="list bundled and own banks with counts").set_defaults(func=cmd_list)
     check = bsub.add_parser("check", help="validate bank files; exit 1 if any is invalid")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="one or more bank files (.toml)")
     check.set_defaults(func=cmd_check)
     draft = bsub.add_parser("draft", help="draft a bank from a job description (offline); review it before use")
     draft.add_argument("job", type=Path, metavar="JOB.txt", help="the job description as plain text")

@@ -107,17 +107,22 @@ def check_model_costs(configured: str | None) -> list[Check]:
 
 
 def check_tts() -> Check:
-    from voiceprep.speech.tts import Speaker, TTSError
+    """The voice the app speaks with: the one chosen in Settings, named as Settings names it, rendered once."""
+    from voiceprep.speech.tts import Speaker, TTSError, voice_label
 
+    chosen = Settings.load().speech
     try:
-        speaker = Speaker()
-        voices = speaker.voices()
         with tempfile.TemporaryDirectory() as tmp:
-            out = speaker.render("Testing.", out=Path(tmp) / "t.wav")
-            size = out.stat().st_size
+            speaker = Speaker(voice=chosen.voice, rate=chosen.rate, cache_dir=Path(tmp))
+            voices = speaker.voices()
+            size = speaker.render("Testing.", out=Path(tmp) / "t.wav").stat().st_size
     except TTSError as exc:
         return Check(WARN, "speech (TTS)", f"{exc}")
-    return Check(OK, "speech (TTS)", f"pyttsx3 with {len(voices)} voices; test render {size} bytes")
+    said = voice_label(chosen.voice, voices)
+    if speaker.fallback_reason:
+        return Check(WARN, "speech (TTS)", f"{said} (Settings) cannot speak here ({speaker.fallback_reason}): the "
+                                           f"standard voice speaks instead; test render {size} bytes")
+    return Check(OK, "speech (TTS)", f"{said}, as in Settings; test render {size} bytes")
 
 
 def _devices():

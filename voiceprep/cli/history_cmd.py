@@ -9,6 +9,7 @@ from typing import Any
 from voiceprep.app.followed import added_points
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.cli.said_diff import print_said_diff
 from voiceprep.core.history.queries import (
     answer_name,
     cut_off_count_text,
@@ -22,7 +23,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     reworded_text,
 )
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
@@ -61,23 +62,24 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the answers as a JSON list")
     p.set_defaults(func=cmd_list)
     p = hs.add_parser("show", help="one answer in full (its id: the first column of `voiceprep history list`)")
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
+    p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     p.set_defaults(func=cmd_show)
     p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes")
-    p.add_argument("text", nargs="+")
+    p.add_argument("text", nargs="+", help="the words to find; \"in quotes\" finds them together")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--bank", metavar="BANK_ID", help="one bank's progress; a bank you duplicated takes in the "
                                                       "answers given in the bank it was copied from, as Progress does")
-    p.add_argument("--prompt")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--prompt", metavar="PROMPT_ID", help="one prompt's progress (its id, as `voiceprep history list` "
+                                                        "shows it after the bank: bank/prompt)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (its fields are listed above)")
     p.set_defaults(func=cmd_stats)
     p = hs.add_parser("compare", help="two answers to one question (their ids)")
-    p.add_argument("id1", type=int)
-    p.add_argument("id2", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id1", type=int, help="the earlier answer's id (`voiceprep history list`)")
+    p.add_argument("id2", type=int, help="the later answer's id")
+    p.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     p.set_defaults(func=cmd_compare)
     p = hs.add_parser("export", help="export as Markdown, JSON or CSV",
                       description="Export answers as Markdown, JSON or CSV: one answer, one round, a bank's or "
@@ -93,18 +95,19 @@ def register(sub: Any) -> None:
                                                           "copied from")
     which.add_argument("--all", action="store_true", help="every answer")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's answers")
-    p.add_argument("--format", choices=("md", "json", "csv"), required=True)
+    p.add_argument("--format", choices=("md", "json", "csv"), required=True,
+                   help="md: Markdown to read; json: everything, for `voiceprep history import`; csv: a spreadsheet")
     p.add_argument("--out", type=Path, help="write to this file (default: print)")
     p.set_defaults(func=cmd_export)
     p = hs.add_parser("import", help="import a JSON export (answers already present are skipped)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a file written by `voiceprep history export --format json`")
     p.set_defaults(func=cmd_import)
     p = hs.add_parser("delete", help="delete an answer and its audio (its id)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
     p.set_defaults(func=cmd_delete)
     p = hs.add_parser("rejudge", help="score a stored answer again with the current judge, against the question's "
                                       "key points as they read now (replaces its scores)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
     p.set_defaults(func=cmd_rejudge)
 
 
@@ -183,7 +186,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # skipped question is no answer, not in it (walk19), and a follow-up adds to the answer it followed (app.scored)
     before = " before follow-ups" if follow_ups else ""
     # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
-    average = (f"average overall {s['avg_overall']:.0f} per answer{before}, best {s['best_overall']}"
+    best = score_text(s["best_overall"])
+    average = (f"average overall {score_text(s['avg_overall'])} per answer{before}, best {best}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
@@ -245,10 +249,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(f"  {not_asked_text(c)}:")
         for label in c["not_asked"]:
             print(f"    {label}")
-    print("What changed in what you said:")
-    for d in c["diff"]:
-        if d["op"] != "equal":
-            print(f"  [{d['first'] or '…'}] -> [{d['second'] or '…'}]")
+    print_said_diff(a["transcript"] or "", b["transcript"] or "", c["first"], c["second"])
     return 0
 
 

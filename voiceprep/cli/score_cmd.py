@@ -15,14 +15,17 @@ from voiceprep.settings import Settings
 
 def register(sub: Any) -> None:
     p = sub.add_parser("score", help="check an answer against a prompt's key points")
-    p.add_argument("--bank", required=True, metavar="FILE_OR_ID")
-    p.add_argument("--prompt", required=True, metavar="PROMPT_ID")
+    p.add_argument("--bank", required=True, metavar="FILE_OR_ID",
+                   help="the bank: its id (`voiceprep banks list`) or a bank file")
+    p.add_argument("--prompt", required=True, metavar="PROMPT_ID",
+                   help="the question answered: its id in the bank (an unknown id lists them)")
     src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--audio", type=Path, metavar="FILE")
-    src.add_argument("--text-file", type=Path, metavar="FILE")
+    src.add_argument("--audio", type=Path, metavar="FILE",
+                     help="a recorded answer (WAV, FLAC, MP3, M4A...), transcribed here")
+    src.add_argument("--text-file", type=Path, metavar="FILE", help="a typed answer, as plain text (no timing: no pace)")
     src.add_argument("--transcript-json", type=Path, metavar="FILE", help="output of `voiceprep transcribe --json`")
     p.add_argument("--model", metavar="PATH", help="transcription model directory (with --audio)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.add_argument("--save", action="store_true", help="store the answer in the history")
     p.set_defaults(func=cmd_score)
 

@@ -11,13 +11,13 @@ from voiceprep.settings import Settings
 
 def register(sub) -> None:
     t = sub.add_parser("transcribe", help="transcribe an audio file locally")
-    t.add_argument("audio", type=Path, metavar="AUDIO")
+    t.add_argument("audio", type=Path, metavar="AUDIO", help="the audio file (WAV, FLAC, MP3, M4A...)")
     t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory, or \"base\" with the "
                    "[accurate] extra (default: bundled tiny.en)")
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
-    s.add_argument("text")
+    s.add_argument("text", help="what to say (quote it)")
     s.add_argument("--voice", help="voice id (see `voiceprep say --list-voices x`)")
     s.add_argument("--rate", type=int, help="words per minute")
     s.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file instead of playing")

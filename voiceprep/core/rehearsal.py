@@ -99,15 +99,18 @@ class Rehearsal:
 
     @classmethod
     def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]]) -> Rehearsal:
-        """A drill of the prompts whose key points are missed most (from history.queries.weak_points)."""
-        ids = list(dict.fromkeys(w["prompt_id"] for w in weak))
-        prompts = [p for p in bank.all_prompts() if p.id in ids]
+        """A drill of the prompts whose key points are missed most (from history.queries.weak_points), in `weak`'s
+        order, weakest first: the point Welcome back names is the first asked for (walk24: the drill began with the
+        bank's first prompt, a point said in a follow-up, not the point missed outright)."""
+        by_id = {p.id: p for p in bank.all_prompts()}
+        prompts = [by_id[i] for i in dict.fromkeys(w["prompt_id"] for w in weak) if i in by_id]
         if not prompts:
             raise ValueError("no weak points yet: rehearse a round first")
         focus: dict[str, list[str]] = {}
         for p in prompts:
-            weak_ids = {w.get("key_point_id") for w in weak if w["prompt_id"] == p.id}
-            focus[p.id] = [kp.label for kp in p.key_points if kp.id in weak_ids]
+            points = {kp.id: kp.label for kp in p.key_points}
+            weak_ids = dict.fromkeys(w.get("key_point_id") for w in weak if w["prompt_id"] == p.id)
+            focus[p.id] = [points[k] for k in weak_ids if k in points]
         return cls(bank, prompts, "Drill: your weak points", focus=focus)
 
     @property
@@ -245,9 +248,13 @@ class Rehearsal:
         """What the answer beginning now is: the follow-up turn it answers (None: an answer to the question) and
         the key-point labels it counts for alone, stored as its drill (None: every point)."""
         turn = self.follow_up if self.follow_up is not None and self.follow_up.prompt_id == self.current.id else None
-        if turn is not None:
-            return turn, list(turn.labels)
-        return None, self.focus.get(self.current.id)
+        return turn, self.counted_for(self.current.id, turn)
+
+    def counted_for(self, prompt_id: str, turn: FollowUpTurn | None = None) -> list[str] | None:
+        """The key-point labels an answer to `prompt_id` counts for alone: those the follow-up `turn` it answers asks
+        about, else a drill's (`focus`); None: every point. The GUI's "Still thinking?" asks only about these
+        (review of fix50: a drill that covered every point drilled was questioned)."""
+        return list(turn.labels) if turn is not None else self.focus.get(prompt_id)
 
     @property
     def asked_now(self) -> str:

@@ -17,3 +17,9 @@ def capitalised(text: str) -> str:
     if any(ch.isdigit() for ch in first) or any(ch.isupper() for ch in first[1:]):
         return text
     return text[:1].upper() + text[1:]
+
+
+def score_text(score: float | None) -> str:
+    """A score as every screen and command shows it: a whole number, rounded once from the stored value ("–" for
+    none). Walk24: `history stats` said "best 99.8" where Progress showed 100."""
+    return "–" if score is None else f"{score:.0f}"

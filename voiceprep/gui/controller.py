@@ -461,7 +461,7 @@ class RehearsalController(QObject):
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         stopped, self._stopped = self._stopped, None
         if stopped is not None and stopped.reason == "silence" and \
-                may_still_be_thinking(saved.analysis, follow_up.labels if follow_up is not None else None):
+                may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)):
             self.notice.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s), ANSWER)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "

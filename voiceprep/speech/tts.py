@@ -64,6 +64,16 @@ def auto_voice_label(voices: Iterable[Voice]) -> str:
     return "Default: the standard voice (no natural voice installed)"
 
 
+def voice_label(voice: str | None, voices: Iterable[Voice]) -> str:
+    """The voice setting `voice` (AUTO_VOICE, a voice id, None) in the words Settings shows it: auto_voice_label, the
+    voice's name, or the standard voice (walk24: `voiceprep doctor` said pyttsx3 where Settings said Joe)."""
+    voices = list(voices)
+    if voice == AUTO_VOICE:
+        return auto_voice_label(voices)
+    named = next((v.name for v in voices if v.id == voice), None)
+    return named or ("the standard voice" if voice is None else f"the voice {voice!r} (not installed here)")
+
+
 def pyttsx3_version() -> str:
     """What changes pyttsx3's audio for the same text: its version and, on Linux, espeak-ng's."""
     from voiceprep.speech import espeak_phonemes

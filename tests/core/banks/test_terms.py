@@ -57,6 +57,21 @@ def test_one_form_of_a_word_is_a_term_the_one_written_first():
     assert len(kafka) == len(products) == len(pipeline) == 24          # the room left goes to other distinct terms
 
 
+def test_a_cues_other_spelling_in_the_vocabulary_reaches_the_transcriber_as_its_first():
+    """Walk24: the bank editor put a cue's other spelling ("Hoyo verse", a way HoYoverse may be heard) in the bank's
+    vocabulary, which goes first to the transcriber; only the spelling the candidate writes is a term."""
+    from voiceprep.core.banks.load import parse_bank
+
+    text = (BANKS / "airwallex.toml").read_text(encoding="utf-8")
+    start = text.index("vocabulary = [")
+    bank = parse_bank(text[:start] + 'vocabulary = ["Hoyo verse", "Mihoyo", "Airwallex"]\n'
+                      + text[text.index("]", start) + 2:], "airwallex")
+    assert "Hoyo verse" in bank.vocabulary
+    terms = bank.terms(settings=EVERY)
+    assert terms[:3] == ["Airwallex", "HoYoverse", "Mihoyo"], terms      # another name is kept as written
+    assert "Hoyo verse" not in terms
+
+
 def test_distinct_terms_that_look_alike_are_all_kept():
     payments = load_bank(PAYMENTS)
     terms = payments.terms(payments.prompt("payments-domain"), EVERY)

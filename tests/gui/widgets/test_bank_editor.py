@@ -280,6 +280,10 @@ def test_key_points_from_notes_are_editable_before_they_are_kept(qtbot, services
     assert {"HoYoverse", "LMAX Disruptor"} <= set(vocabulary) and all(w[:1] != "{" for w in vocabulary), vocabulary
     editor.add_key_points(chosen[:1])
     assert editor.doc.bank().vocabulary == vocabulary
+    # walk24: a cue's other spellings are ways it may be heard, not names to write: only its first is kept
+    from voiceprep.core.banks.notes import ProposedPoint
+    editor.add_key_points([ProposedPoint("We took Genshin Impact's maker global", ["Mihoyo|Miho yo|Mee hoyo"])])
+    assert list(editor.doc.bank().vocabulary) == [*vocabulary, "Mihoyo"], editor.doc.bank().vocabulary
 
 
 def tick(dialog: NotesDialog, row: int, on: bool = True) -> None:

@@ -113,9 +113,15 @@ class Bank:
         prompt), `settings.bank_terms` at most: the company and the vocabulary; `prompt`'s own terms; then every other
         key point's. A key point's terms are its label's words that are not plain English ("chargebacks") and its
         cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
-        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`)."""
+        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a
+        cue gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in the vocabulary
+        (the bank editor put it there before walk24), its cue's first spelling stands for it."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
+        canonical = {alt.strip().casefold(): alts[0].strip()
+                     for p in self.all_prompts() for kp in p.key_points for cue in kp.cues
+                     if len(alts := cue.split("|")) > 1 for alt in alts[1:]
+                     if term_family(alt) == term_family(alts[0])}
 
         def add(*terms: str | None) -> None:
             for term in terms:
@@ -125,7 +131,7 @@ class Bank:
         def of(kp: KeyPoint) -> list[str]:
             return [*distinctive_words(kp.label, settings.bank_term_min_letters),
                     *cue_terms(kp.cues, settings.bank_term_min_letters)]
-        add(self.job.company, *self.vocabulary)
+        add(self.job.company, *(canonical.get(v.casefold(), v) for v in self.vocabulary))
         for kp in prompt.key_points if prompt is not None else ():
             add(*of(kp))
         for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):

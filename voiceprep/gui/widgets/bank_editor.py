@@ -1124,7 +1124,8 @@ class BankEditor(QWidget):
             self.node_path = prompt_path
             added.append(self.add_key_point(p.label, p.cues, p.min_cues))
         first = next((a for a in added if a is not None), None)
-        names = self._new_names([alt for p in points for cue in p.cues + p.names for alt in cue.split("|")])
+        # each cue's first spelling only: its others are ways it may be heard ("Hoyo verse" for HoYoverse, walk24)
+        names = self._new_names([cue.split("|")[0] for p in points for cue in p.cues + p.names])
         if names and self.doc is not None:
             # the names in the notes go into the bank's vocabulary, so the transcriber is told them in a round
             # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it)

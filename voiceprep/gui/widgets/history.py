@@ -71,14 +71,22 @@ def short_bank_names(registry: Any) -> dict[str, str]:
     """Each bank by the shortest name that still tells it apart, for the question cell with "All banks": its company
     ("Airwallex"), else its job title; when two share a company, the company with the mark a title ends with
     ("Airwallex (my copy)" beside "Airwallex": walk17, the full names were cut into "Airwalle…r (my copy)" at
-    1366x768); the name Banks shows when even that is shared."""
+    1366x768); else its job title, the part that tells banks of one company apart (walk24: "Airwallex — Sen…Round
+    4", the full name cut in its middle, hid it); the name Banks shows when even that is shared."""
     labels = registry.labels()
     short = {b.id: b.job.company or b.job.title for b in registry.banks}
     marked = {b.id: f"{b.job.company} {m.group(1)}" if b.job.company and (m := re.search(r"(\([^()]*\))$", b.job.title))
               else short[b.id] for b in registry.banks}
     named = {i: name if list(short.values()).count(name) == 1 else marked[i] for i, name in short.items()}
     taken = list(named.values())
-    return {bank_id: name if taken.count(name) == 1 else labels.get(bank_id, name) for bank_id, name in named.items()}
+    titles = [b.job.title for b in registry.banks]
+
+    def apart(b: Any) -> str:
+        if taken.count(named[b.id]) == 1:
+            return named[b.id]
+        return b.job.title if titles.count(b.job.title) == 1 and b.job.title not in taken else \
+            labels.get(b.id, named[b.id])
+    return {b.id: apart(b) for b in registry.banks}
 
 
 def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,

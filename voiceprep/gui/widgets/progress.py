@@ -42,7 +42,7 @@ from voiceprep.core.history.queries import (
     standing_rule,
 )
 from voiceprep.core.history.skipped import skipped_text
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
 from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
@@ -277,7 +277,8 @@ def summary_text(st: dict[str, Any]) -> str:
     else:
         # a skipped question is no answer: not in it (walk19), only in its round's score and competencies as 0
         before = " before follow-ups" if follow_ups else ""
-        scores = f"average {st['avg_overall']:.0f} per answer{before} · best {st['best_overall'] or 0:.0f}"
+        best = score_text(st["best_overall"] or 0)
+        scores = f"average {score_text(st['avg_overall'])} per answer{before} · best {best}"
     # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
     # then "Includes 1 answer")
     return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"

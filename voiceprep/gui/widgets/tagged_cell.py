@@ -14,13 +14,16 @@ TAG_SHARE = 0.6                               # the most of a line's width a tag
 
 def tagged_lines(text: str, tag: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
     """`text` word-wrapped to `width` in at most `lines` lines, the last ending with `tag` whole: the text is
-    shortened with "…" when it does not fit beside it."""
+    shortened with "…" when it does not fit beside it. A tag wider than TAG_SHARE of a line has that line alone."""
     def fits(s: str) -> bool:
         return metrics.horizontalAdvance(s) <= width
 
-    most = int(width * TAG_SHARE)          # a long tag is cut in its middle, so the text keeps room and a copy's
-    if metrics.horizontalAdvance(tag) > most:      # name keeps its end: "Airwallex — Infra…form Engineer (my copy)"
-        tag = metrics.elidedText(tag, Qt.TextElideMode.ElideMiddle, most)
+    most = int(width * TAG_SHARE)          # a long tag takes the last line of its own (walk24: cut in its middle
+    if metrics.horizontalAdvance(tag) > most and lines > 1 and text.strip():  # to 60 %, "Airwallex — Sen…Round 4"
+        text_lines = tagged_lines(text, "", metrics, width, lines - 1)       # hid what told two banks apart)
+        return [*text_lines, metrics.elidedText(tag.strip(" ·"), Qt.TextElideMode.ElideMiddle, width)]
+    if metrics.horizontalAdvance(tag) > most:      # one line: cut in its middle, so the text keeps room and a copy's
+        tag = metrics.elidedText(tag, Qt.TextElideMode.ElideMiddle, most)   # name its end: "Airwallex — Infra…py)"
 
     words, i = text.split(), 0
     out: list[str] = []
