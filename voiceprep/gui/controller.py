@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
-from voiceprep.app.pause import silence_countdown, silence_stop_text
+from voiceprep.app.pause import silence_countdown
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
@@ -82,8 +82,8 @@ class RehearsalController(QObject):
     followUpAsked = Signal(object)             # FollowUpTurn: the follow-ups are asked; the next answer answers them
     skipped = Signal(object)                   # Prompt: moved on from it unanswered; undo_skip() goes back to it
     countdown = Signal(int)                    # seconds left before the silence stop ends the answer (0: none near)
-    silenceStopped = Signal(str)               # what to say over the feedback of an answer the silence stop ended,
-                                               # that may have been cut mid-thought (continue_answer() goes on)
+    silenceStopped = Signal(float, float)      # an answer the silence stop ended may have been cut mid-thought:
+                                               # seconds recorded, the stop's seconds (continue_answer() goes on)
     _recordingStopped = Signal(object)         # from the recorder's thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
@@ -531,7 +531,7 @@ class RehearsalController(QObject):
         self._stopped = None
         if stopped is not None and stopped.reason == "silence" and \
                 may_still_be_thinking(saved.analysis, follow_up.labels if follow_up is not None else None):
-            self.silenceStopped.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s))
+            self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
                              f"History marked “cut off”: it does not count in your averages, Progress or weak points. "

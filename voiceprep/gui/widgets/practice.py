@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState, scored
-from voiceprep.app.pause import countdown_text
+from voiceprep.app.pause import countdown_text, silence_stop_text
 from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
@@ -1172,11 +1172,11 @@ class PracticePage(QWidget):
         self.countdown.setText(countdown_text(left) if left else "")
         self.countdown.setVisible(bool(left) and self.ctl.state == c.RECORDING)
 
-    def _on_silence_stop(self, text: str) -> None:
+    def _on_silence_stop(self, seconds: float, silence_s: float) -> None:
         """Over the feedback of an answer the silence stop may have cut mid-thought: continue it, or start over."""
-        self.notice.show_text(text.replace("Press C", f"Press {self.key_name('C')}").replace(
-            "or R to", f"or {self.key_name('R')} to"), c.ANSWER,
-            (f"Continue this answer  ({self.key_name('C')})", self.continue_btn.click))
+        keys = self.key_name("C"), self.key_name("R")
+        self.notice.show_text(silence_stop_text(seconds, silence_s, *keys), c.ANSWER,
+                              (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         self.captions.setHtml(f"{committed} <span style='color: gray'>{tentative}</span>")
