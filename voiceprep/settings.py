@@ -99,12 +99,21 @@ class AnalysisSettings:
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
     # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
     follow_up_long_s: int = 60
-    fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and at least 3) earns a tip
-    hedges_warn: int = 3                # this many hedges earns a tip
+    fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and fillers_min_warn) earns a tip
+    fillers_min_warn: int = 3           # fewer fillers than this are few, whatever the rate (a 12 s answer's two)
+    # a sentence-opening discourse "So," is a filler only when an answer opens this many sentences with it: once or
+    # twice it is ordinary speech (walk24)
+    so_openings_overused: int = 3
+    # more hedges than this per 100 words (and at least hedges_min_warn) earns a tip: a rate, as fillers are (walk24:
+    # "2 hedges: mostly assertive" in 35 words). On dev, dev2 and the regression set (typed, 60-170 words) 1.5 warns
+    # 0/217 strong answers and 14/42 rambling ones (3 hedges warned 0 and 12)
+    hedges_per_100_words_warn: float = 1.5
+    hedges_min_warn: int = 2
     long_pauses_warn: int = 3           # this many long pauses earns a tip
     pace_zero_share: float = 0.5        # delivery score for pace reaches 0 this share of wpm_low outside the band
-    # an answer that says fewer different words of content than this beyond the question's and its key points' own
-    # (judge.details_said) earns an "add specifics" tip: it states the points in general terms; in such an answer a
+    # a story answer that says fewer different words of content than this beyond the question's own and its key
+    # points' general words (specifics.specifics_said), and no quantified detail, earns an "add specifics" tip: it
+    # states the points in general terms. The judge reads the same number of judge.details_said: in such an answer a
     # key point that lists its substance ("Consistency choices: strong vs eventual, quorum") is not covered by a
     # sentence that names only its head ("Consistency was always a priority"; judge._names_only_its_head, judge28)
     specifics_min: int = 30

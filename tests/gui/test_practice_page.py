@@ -789,8 +789,9 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # (walkthrough 11: with retries the overall counts each question's best try, and says so)
     # walk14: the headline is one short line; the overall and which try counts are in the summary under it
     # (walk21: the range is of the scores the overall counts, each question's best try, not of every try)
+    # (walk24: after a retry, the range is named as the best tries', and a lower try is said)
     assert round_message(2, 2, 88, scores=[100, 75], tries=[83, 100, 25, 75]) == \
-        "Your scores ranged from 75 to 100. Pick another round next."
+        "Your best tries ranged from 75 to 100 (your lowest try: 25). Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -807,7 +808,7 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == (
-        "Your answers all scored 100 on the points asked for. Pick another round next.")
+        "Your best tries all scored 100 on the points asked for (your lowest try: 33). Pick another round next.")
 
 
 def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():

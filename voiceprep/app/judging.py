@@ -264,6 +264,8 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         comp = bank.competency(cid)
         competencies.append({"id": cid, "name": comp.name if comp else cid,
                              "weight": comp.weight if comp else None, "score": score,
+                             # its share of the overall when no key point here holds it (scoring.overall_shares)
+                             "delivery_weight": comp.delivery_weight if comp else None,
                              "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"), not a.timed)})
     delivery = a.delivery.to_dict()
     if not a.timed:

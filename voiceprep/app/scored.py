@@ -32,7 +32,8 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
     the summary does not: the questions skipped (they count as not answered), or the range of the scores the overall
     counts (`scores`: each answered question's best try, its follow-ups' points in; walk21: "ranged from 0 to 80"
-    mixed two tries of one question); a drill's only the points it asked for, and it says so. "Well done" is for good
+    mixed two tries of one question), named as the best tries' after a retry, with the lowest try when it is lower
+    (walk24); a drill's only the points it asked for, and it says so. "Well done" is for good
     scores only (settings.GOOD_SCORE, the score shown green), every try (`tries`, Rehearsal.counted_scores; default
     `scores`) included. A good overall reached by retrying is not told to "drill your weak points next"
     (walkthrough 11), nor is a round with nothing left to drill (`weak` False: walk18). A bank of one round
@@ -51,10 +52,15 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     retried_up = len(tries) > len(scores) and overall >= GOOD_SCORE         # retried up to a good overall
     if len(scores) > 1:
         low, high = min(scores), max(scores)
-        # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores)
+        # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores);
+        # after a retry, the range is the best tries', and a lower try is said (walk24: "Your scores ranged from 73
+        # to 100" over a sitting with an answer that scored 3)
         asked = " on the points asked for" if what == "Drill" else ""
-        said = f"Your answers all scored {low:.0f}{asked}." if round(low) == round(high) else \
-            f"Your scores{asked} ranged from {low:.0f} to {high:.0f}."
+        retried = len(tries) > len(scores)
+        lowest = f" (your lowest try: {min(tries):.0f})" if retried and round(min(tries)) < round(low) else ""
+        said = f"{'Your best tries' if retried else 'Your answers'} all scored {low:.0f}{asked}{lowest}." \
+            if round(low) == round(high) else \
+            f"{'Your best tries' if retried else 'Your scores'}{asked} ranged from {low:.0f} to {high:.0f}{lowest}."
     else:
         said = f"{what} done."
     if retried_up or not weak:

@@ -375,13 +375,14 @@ class Rehearsal:
         """The round's scores, each prompt by its best try this sitting (walkthrough 11: the last try counted, so a
         sitting of 89, 19 and 2 ended "Overall 2/100"); "Drill next" only the points no try covered. A drill's
         prompts count only the points it asked for (its "Drill next" too); a point a follow-up answer covered counts
-        as covered in the try it followed. A competency tied to delivery blends in the counted try's delivery as each
-        answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after answers of 97
-        and 98); a drill's points only, as `record` scores it. `follow_ups` False: as if no follow-up was answered
-        (walk18: the summary says both when they differ)."""
+        as covered in the try it followed. A competency tied to delivery blends in the delivery of every try that
+        counts, as each answer's score does (walkthrough 9: the round left it out, "Polished communicator" 100 after
+        answers of 97 and 98; walk24: only the best tries' delivery, 100 after a retried answer with 17 fillers a
+        minute): how the sitting was said, not only its best answers; a drill's points only, as `record` scores it.
+        `follow_ups` False: as if no follow-up was answered (walk18: the summary says both when they differ)."""
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
         best = {pid: t for pid in self.results if (t := self._best(pid, follow_ups)) is not None}
-        delivery = {pid: t.analysis.delivery_scores for pid, t in best.items() if pid not in drilled}
+        delivery = {pid: [t.analysis.delivery_scores for t in self._tries(pid)] for pid in best if pid not in drilled}
         summary = summarize_round(self.bank, [p.id for p in self.prompts],
                                   {pid: self._try_hits(t, follow_ups) for pid, t in best.items()},
                                   delivery=delivery, drilled=drilled)

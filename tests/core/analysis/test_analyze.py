@@ -88,7 +88,8 @@ def test_delivery_pace_pauses_fillers_hedges_numbers():
     a = analyze_answer(load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "airwallex.toml").prompt("hardest-problem"),
                        timed(words))
     d = a.delivery
-    assert d.fillers["by_word"] == {"so": 1, "um": 1, "you know": 1, "like": 1, "basically": 1}
+    # the opening "So" once is speech, not a filler (walk24; settings.so_openings_overused)
+    assert d.fillers["by_word"] == {"um": 1, "you know": 1, "like": 1, "basically": 1}
     assert d.hedges["by_word"] == {"i think": 1}
     assert len(d.long_pauses) == 1 and d.long_pauses[0]["after"] == "latency" and d.long_pauses[0]["duration"] >= 2
     assert d.numbers == ["forty percent"]
@@ -108,8 +109,8 @@ def test_like_and_kind_of_are_fillers_only_when_used_as_fillers():
 def test_repeated_phrases_star_and_ownership():
     bank = load_bank(BANKS / "airwallex.toml")
     text = ("At my previous company we had a slow matching engine. My task was to fix it. I designed a new "
-            "queue and I benchmarked it. As a result latency dropped. The new queue was great, the new queue "
-            "was fast.")
+            "queue and I benchmarked it. As a result latency dropped. The new queue was great, because the new "
+            "queue was fast.")     # mid-clause: said again, not a parallel list (walk24)
     d = analyze_answer(bank, bank.prompt("hardest-problem"), Transcript.from_text(text)).delivery
     assert d.star["missing"] == [] and d.star["in_order"]
     assert {"phrase": "the new queue was", "count": 2} in d.repeated_phrases
@@ -454,6 +455,63 @@ def test_each_competencys_share_of_the_overall_can_be_worked_out_from_the_bars()
     assert summary.shares == shares and round(summary.overall) == 52
 
 
+DELIVERY_ONLY = '''schema = 1
+[job]
+id = "ph"
+title = "Community Pharmacist"
+[[competencies]]
+id = "safety"
+name = "Patient safety"
+weight = 0.7
+[[competencies]]
+id = "service"
+name = "Developing services"
+weight = 0.3
+delivery = ["structure"]
+delivery_weight = 0.4
+[[rounds]]
+id = "r"
+title = "Behavioural"
+[[rounds.prompts]]
+id = "error"
+text = "Tell me about a dispensing error."
+[[rounds.prompts.key_points]]
+id = "k0"
+label = "Checked the patient was safe first"
+competency = "safety"
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "Changed the checking process"
+competency = "safety"
+'''
+
+
+def test_a_competency_the_question_does_not_probe_counts_by_its_delivery_share_alone():
+    """Issue 11: a typed strong answer (d2i-ph-error-01/02, every point covered) scored 89: "Developing services",
+    a competency no key point of the question holds, was scored from the STAR structure alone (40) and counted as
+    much as the average asked competency, 18% of the overall. Its score here is delivery only, so it counts as
+    delivery counts in any competency: its `delivery_weight` of an asked competency's share."""
+    from voiceprep.core.analysis.scoring import competency_scores, overall_score, overall_shares
+
+    bank = parse_bank(DELIVERY_ONLY)
+    pairs = [(kp, True) for kp in bank.prompt("error").key_points]
+    comps = competency_scores(bank, pairs, {"structure": 40.0})
+    assert comps == {"safety": 100.0, "service": 40.0}
+    mass = 2.0                              # the safety points' weight; "service" counts 0.4 of that
+    expected = (0.7 * mass * 100 + 0.3 * 0.4 * mass * 40) / (0.7 * mass + 0.3 * 0.4 * mass)
+    overall = overall_score(bank, comps, 100.0, pairs)
+    assert overall == pytest.approx(expected, abs=0.05) and overall > 90
+    points = [(kp.competency, kp.weight) for kp, _ in pairs]
+    shares = overall_shares({c.id: c.weight for c in bank.competencies}, list(comps), points,
+                            {c.id: c.delivery_weight for c in bank.competencies})
+    assert sum(shares[c] * s for c, s in comps.items()) == pytest.approx(overall, abs=0.05)
+    summary = summarize_round(bank, ["error"], {"error": pairs}, {"error": {"structure": 40.0}})
+    assert summary.overall == overall and summary.shares == shares
+    # a vague answer (no point covered) still falls: the delivery part cannot carry it
+    missed = [(kp, False) for kp, _ in pairs]
+    assert overall_score(bank, competency_scores(bank, missed, {"structure": 75.0}), 0.0, missed) < 15
+
+
 def test_a_question_and_a_round_explain_the_overall_in_one_wording():
     """Review 13: the round summary's explanation was a near-copy of the feedback's, already drifting apart."""
     from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, shares_explained
@@ -532,3 +590,31 @@ def test_a_fluent_why_airwallex_answer_is_a_polished_communicator_without_the_ho
     assert a.delivery_scores["fillers"] == a.delivery_scores["hedges"] == 100
     assert a.competencies["communication"] >= 90, a.competencies   # ...and the delivery was polished
     assert a.competencies["product_understanding"] < 100        # the missed story counts where it belongs
+
+
+def test_specifics_the_key_points_also_name_count_as_details():
+    """walk24 finding 5: "Specifics: Few details beyond the question's own words" beside 6 of 6, 100 and "3 quantified
+    details". The count skipped every word of the key points, so on a bank whose points hold the candidate's own
+    specifics (the LMAX Disruptor, a ring buffer, a single writer) saying them counted for nothing. A point's specific
+    words count; its generic ones ("the problem", "the result", "the team") do not, and a vague story still gets the
+    card."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    tester = ("The hardest problem I solved was in our order matching engine. We had lock contention. Many threads "
+              "fought over the same locks on the order book, and latency spiked at peak. I proposed the LMAX "
+              "Disruptor, it is a ring buffer with a single writer, so the matching logic runs on one thread without "
+              "locks, and the entries are preallocated, so there is no garbage collection. I built a prototype, and "
+              "benchmarked against the old design. Throughput went up about six times, and the p99 latency fell from "
+              "two milliseconds to about 300 microseconds. The trade-off is that single-threaded logic is harder to "
+              "debug, and the ring buffer uses more memory.")
+    screenshots = ("At my previous company our order matching engine suffered from lock contention. I proposed the "
+                   "LMAX Disruptor: a ring buffer with a single writer, lock free, with pre-allocated events and "
+                   "batching. I benchmarked it and I led the rollout. Latency dropped by forty percent and throughput "
+                   "tripled. The trade-off was complexity.")
+    for text in (tester, screenshots):
+        a = analyze_answer(bank, prompt, Transcript.from_text(text))
+        assert a.delivery.numbers and not specifics(a), text
+    vague = analyze_answer(bank, prompt, Transcript.from_text(
+        "We had a performance problem in the system. I looked into the problem and proposed a different design, "
+        "and the team built it. The result was better and there was a trade-off."))
+    assert specifics(vague)

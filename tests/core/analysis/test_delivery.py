@@ -585,3 +585,69 @@ def test_a_role_you_held_is_your_own_part_and_a_phrasal_step_is_quoted_whole():
     assert d.ownership["others"] == ["We also turned on"], d.ownership
     f = findings(d)["ownership"]
     assert f.status == "good" and "No step of your own" not in f.summary, f
+
+
+# -- walk24 finding 7: delivery cards that agree with the page and with `score --json` --
+
+def test_no_filler_is_said_to_lead_when_each_was_said_once():
+    """walk24: "4 fillers … most often “so” (1)" when every filler was said once, and the tip then coached "so"."""
+    text = ("Um, the service was slow. We profiled it, like, for a week and, you know, found the lock. Basically we "
+            "split the book and it got faster.")
+    card = findings(analyze_delivery(spoken(text, 15), 120, AnalysisSettings()))["fillers"]
+    assert card.status == "warn" and "most often" not in card.summary and "“" not in card.summary + card.tip, card
+    led = spoken("Um, the service was slow. Um, we profiled it, like, for a week and um found the lock.", 10)
+    card = findings(analyze_delivery(led, 120, AnalysisSettings()))["fillers"]
+    assert "most often “um” (3)" in card.summary and "“um”" in card.tip, card
+
+
+def test_hedges_are_rated_per_100_words_not_counted():
+    """walk24: "Hedges: 2 hedges. Mostly assertive" for a 35-word answer with "I think" twice; the same two in a long
+    answer are a hedge or two. The card says the rate, as the fillers card does."""
+    s = AnalysisSettings()
+    short = ("I think the problem was the lock on the order book. I think we fixed it by giving one thread the book, "
+             "and the latency went down from forty to two milliseconds after that.")
+    card = findings(analyze_delivery(spoken(short, 15), 120, s))["hedges"]
+    assert card.status == "warn" and "per 100 words" in card.summary, card
+    long = short + " " + " ".join(["We measured every step of the matching path, wrote down what each cost, and moved "
+                                   "the slow parts off the hot path one at a time."] * 6)
+    card = findings(analyze_delivery(spoken(long, 60), 120, s))["hedges"]
+    assert card.status == "good" and "per 100 words" in card.summary, card
+
+
+def test_a_sentence_opening_so_counts_as_a_filler_only_when_overused():
+    """walk24: "So," opening a sentence counted as a filler every time; once or twice it is ordinary speech."""
+    s = AnalysisSettings()
+    twice = spoken("So, why payments? I like hard problems. So, the last one was a slow ledger, and I fixed it.", 8)
+    assert analyze_delivery(twice, 120, s).fillers["total"] == 0
+    thrice = spoken("So, why payments? So, I like hard problems. So, the last one was a slow ledger.", 8)
+    assert analyze_delivery(thrice, 120, s).fillers["by_word"] == {"so": 3}
+
+
+def test_a_deliberate_parallel_list_is_no_repetition():
+    """walk24: "Repetition: “there are global” said 2 times" for a list told in parallel; a phrase said again
+    mid-sentence is still one."""
+    s = AnalysisSettings()
+    for text in ("We measured the queue depth, we measured the error rate, and we measured the p99 latency.",
+                 "There are global accounts for holding money. There are global transfers for paying suppliers."):
+        d = analyze_delivery(Transcript.from_text(text), 120, s)
+        assert d.repeated_phrases == [] and "repetition" not in findings(d), d.repeated_phrases
+    tic = ("The cache was the main thing at the end of the day, and the index helped at the end of the day "
+           "when traffic peaked.")
+    assert analyze_delivery(Transcript.from_text(tic), 120, s).repeated_phrases
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("Um, we moved the matching loop onto a ring buffer with a single writer and, like, it was faster.", 11.65),
+    ("We moved the matching loop onto a ring buffer with a single writer, and um, like, basically it was, you know, "
+     "faster.", 12),
+    (" ".join(["um we uh had um a uh thing um and uh it um was slow"] * 2), 20),
+])
+def test_the_fillers_and_hedges_cards_agree_with_the_delivery_scores(text, seconds):
+    """walk24: `score --json` said delivery_scores.fillers 18.9 (2 fillers in 12 s) while the card said "Few fillers:
+    clean delivery". The card praises exactly when the score is full, from one rule."""
+    from voiceprep.core.analysis.delivery import delivery_scores
+    s = AnalysisSettings()
+    d = analyze_delivery(spoken(text, seconds), 120, s)
+    scores, cards = delivery_scores(d, s), findings(d)
+    for aspect in ("fillers", "hedges"):
+        assert (cards[aspect].status == "good") == (scores[aspect] == 100), (aspect, cards[aspect], scores)

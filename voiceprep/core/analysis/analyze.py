@@ -10,7 +10,7 @@ from typing import Any
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import Delivery, Finding, analyze_delivery, asks_for_story, delivery_scores
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
-from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, details_said
+from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
@@ -20,6 +20,7 @@ from voiceprep.core.analysis.segments import (
     sentence_spans,
     whole_words,
 )
+from voiceprep.core.analysis.specifics import specifics_said
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
@@ -147,6 +148,14 @@ SPECIFICS = Finding("specifics", "warn", "Few details beyond the question's own 
                     "what changed because of it.")
 
 
+def needs_specifics(delivery: Delivery, text: str, prompt: Prompt, settings: AnalysisSettings) -> bool:
+    """Whether a story answer earns the Specifics card: few specifics said (`specifics_said`) and no quantified
+    detail (its tip asks for a number: beside a Numbers card listing three, it contradicted the page, walk24; no vague
+    answer of dev, dev2 or the regression set states one)."""
+    return (delivery.story and not delivery.follow_up and not delivery.numbers
+            and specifics_said(text, prompt) < settings.specifics_min)
+
+
 def telling_point(kp: KeyPoint) -> str | None:
     """ "ownership" or "result" when a key point is the drafting tool's story point of that kind, or a plain label
     (no cues written for it) that asks only for the candidate's role ("Say your role (I designed, I led)") or only for
@@ -233,7 +242,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                                 credited, follow_up=follow_up,
                                 complete=bool(results) and all(r.hit for r in results))
     told_points(results, delivery, raw, span, evidence)
-    if delivery.story and not follow_up and details_said(transcript.text, prompt) < settings.specifics_min:
+    if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0

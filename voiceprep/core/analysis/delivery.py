@@ -237,15 +237,33 @@ def _a_measure(toks: list[str]) -> bool:
 _FILLER_WORDS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "like", "so", "basically", "actually", "literally"})
 
 
-def _repeated(words: list[str], min_n: int) -> list[dict[str, Any]]:
+_LIST_JOINS = frozenset({"and", "or", "but", "then"})
+
+
+def _openings(raw: list[str], words: list[str]) -> set[int]:
+    """Word indices that open a sentence or clause: first, after a comma or a stop, or after "and" (", and we")."""
+    def after_stop(i: int) -> bool:
+        return i <= 0 or bool(re.search(r"[,;:.?!]$", raw[i - 1].strip()))
+    return {i for i in range(len(words)) if after_stop(i) or words[i - 1] in _LIST_JOINS and after_stop(i - 1)}
+
+
+def _repeated(raw: list[str], words: list[str], min_n: int) -> list[dict[str, Any]]:
+    """Phrases of `min_n` words or more said more than once. Not a list told in parallel, each item opening its own
+    clause and going on in its own words ("we measured the queue depth, we measured the error rate, and we measured
+    the p99", walk24)."""
     found: dict[str, int] = {}
+    openings = _openings(raw, words)
     for n in range(6, min_n - 1, -1):
-        grams = Counter(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
-        for gram, count in grams.items():
-            toks = gram.split()
+        at: dict[str, list[int]] = {}
+        for i in range(len(words) - n + 1):
+            at.setdefault(" ".join(words[i:i + n]), []).append(i)
+        for gram, spots in at.items():
+            toks, count = gram.split(), len(spots)
             # "i guess um" is a hedge and a filler said twice, not a phrase repeated (walkthrough 11)
             if count < 2 or sum(t not in _STOP and t not in _FILLER_WORDS for t in toks) < 2 or _a_measure(toks):
                 continue
+            if all(i in openings and not re.search(r"[,;:.?!]$", raw[i + n - 1].strip()) for i in spots):
+                continue        # each opens a clause that goes on differently; a clause said twice is a repeat
             if any(gram in longer for longer in found):
                 continue
             found[gram] = count
@@ -581,6 +599,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     minutes = max(duration, 1e-6) / 60
 
     filler_hits = _phrase_hits(clean, raw, tuple(settings.fillers))
+    if sum(p == "so" for p, _ in filler_hits) < settings.so_openings_overused:
+        filler_hits = [h for h in filler_hits if h[0] != "so"]      # "So, why payments?" once or twice is speech
     by_word = Counter(p for p, _ in filler_hits)
     recall = transcript.filler_recall if transcript.filler_recall is not None else settings.measured_filler_recall
     approximate = recall < settings.filler_recall_ok
@@ -588,7 +608,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                "by_word": dict(by_word.most_common()), "approximate": approximate,
                "at": [i for _, i in filler_hits], "words": _covered(filler_hits)}
     hedge_hits = _phrase_hits(clean, raw, tuple(settings.hedges))
-    hedges = {"total": len(hedge_hits), "by_word": dict(Counter(p for p, _ in hedge_hits).most_common()),
+    hedges = {"total": len(hedge_hits), "per_100_words": round(100 * len(hedge_hits) / max(n, 1), 1),
+              "by_word": dict(Counter(p for p, _ in hedge_hits).most_common()),
               "at": [i for _, i in hedge_hits], "words": _covered(hedge_hits)}
     pauses = []
     if timed:
@@ -623,7 +644,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                  "disowned": disowned.group().strip() if disowned else None}
     d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
-                 long_pauses=pauses, repeated_phrases=_repeated(clean, settings.repeated_phrase_min_words),
+                 long_pauses=pauses, repeated_phrases=_repeated(raw, clean, settings.repeated_phrase_min_words),
                  hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
                  story=story, follow_up=follow_up, complete=complete)
     d.findings = _findings(d, settings, timed)
@@ -644,27 +665,66 @@ def _too_short_tip(d: Delivery) -> str:
 NUMBERS_LISTED = 4          # quantified details quoted on the Numbers card before "and N more"
 
 
+def _ramp(value: float, good: float, zero: float) -> float:
+    """100 up to `good`, falling linearly to 0 at `zero`."""
+    if value <= good:
+        return 100.0
+    return round(max(0.0, 100 * (zero - value) / (zero - good)), 1)
+
+
+def _rated(total: int, rate: float, least: int, warn: float) -> float:
+    """0-100 for a habit said `total` times at `rate`: full below `least` times or at most `warn`, 0 at 4x `warn`.
+    The card praises exactly when this is full, and `delivery_scores` (the competencies, `score --json`) gives it."""
+    return 100.0 if total < least else _ramp(rate, warn, 4 * warn)
+
+
+def fillers_score(d: Delivery, s: AnalysisSettings) -> float | None:
+    """The fillers' 0-100 (None for an answer with no timing: no filler was heard)."""
+    per_min = d.fillers["per_minute"]
+    return None if not d.timed or per_min is None else _rated(d.fillers["total"], per_min, s.fillers_min_warn,
+                                                                s.fillers_per_min_warn)
+
+
+def hedges_score(d: Delivery, s: AnalysisSettings) -> float:
+    """The hedges' 0-100, from their rate per 100 words."""
+    return _rated(d.hedges["total"], hedges_per_100_words(d), s.hedges_min_warn, s.hedges_per_100_words_warn)
+
+
+def hedges_per_100_words(d: Delivery) -> float:
+    """Hedges per 100 words (answers stored before walk24 carry only the count)."""
+    return float(d.hedges.get("per_100_words", round(100 * d.hedges["total"] / max(d.words, 1), 1)))
+
+
+def _leader(by_word: dict[str, int]) -> tuple[str, int] | None:
+    """The filler said most, when one leads: twice or more, and more than the next (walk24: "most often “so” (1)")."""
+    ranked = sorted(by_word.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] == ranked[0]:
+        return None
+    return next((w, n) for w, n in by_word.items() if n == ranked[0])
+
+
 def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
-    """The fillers card: how bad it is and which filler (walkthrough 11: 32 fillers in 44 s got the tip 4 fillers
-    got, and never named the "like" said 14 times). An answer with no timing is rated at a usual speaking pace."""
-    total, per_min = d.fillers["total"], d.fillers["per_minute"]
+    """The fillers card: how bad it is and which filler leads, if one does (walkthrough 11: 32 fillers in 44 s got
+    the tip 4 fillers got, and never named the "like" said 14 times)."""
+    total, rate = d.fillers["total"], d.fillers["per_minute"] or 0.0
     approx = " (approximate: the transcriber drops some fillers)" if d.fillers["approximate"] else ""
-    rate = per_min if per_min is not None else total / max(d.words, 1) * (s.wpm_low + s.wpm_high) / 2
-    if total < 3 or rate <= s.fillers_per_min_warn:
+    if fillers_score(d, s) == 100:
         return Finding("fillers", "good", f"{counted(total, 'filler')}{approx}", "Few fillers: clean delivery.")
-    worst, times = next(iter(d.fillers["by_word"].items()))
-    most = (f"all “{worst}”" if times == total else f"most often “{worst}” ({times})")
-    every = f", about one every {60 / rate:.0f} s" if per_min is not None and rate > 2 * s.fillers_per_min_warn else ""
-    summary = f"{counted(total, 'filler')}{every}, {most}{approx}"
+    lead = _leader(d.fillers["by_word"])
+    worst = f"“{lead[0]}”" if lead else "a filler"
+    most = "" if lead is None else f", all {worst}" if lead[1] == total else f", most often {worst} ({lead[1]})"
+    every = f", about one every {60 / rate:.0f} s" if rate > 2 * s.fillers_per_min_warn else ""
+    summary = f"{counted(total, 'filler')}{every}{most}{approx}"
     if rate > 4 * s.fillers_per_min_warn:
         tip = (f"Fillers are taking over: slow down and say less per breath. Rehearse your first two sentences until "
-               f"they come out with no “{worst}”, and let a silent pause stand where a “{worst}” was; it reads as "
-               "thinking.")
+               f"they come out with no {lead and worst or 'filler'}, and let a silent pause stand where "
+               f"{worst} was; it reads as thinking.")
     elif rate > 2 * s.fillers_per_min_warn:
-        tip = (f"Noticeable: catch the “{worst}” first. Pause in silence instead, and outline your points before you "
-               "start so you are not searching mid-sentence.")
+        tip = ((f"Noticeable: catch the {worst} first. Pause" if lead else "Noticeable: pause") +
+               " in silence instead, and outline your points before you start so you are not searching "
+               "mid-sentence.")
     else:
-        tip = f"Swap “{worst}” for a short silence; it sounds more confident."
+        tip = f"Swap {worst if lead else 'each filler'} for a short silence; it sounds more confident."
     return Finding("fillers", "warn", summary, tip)
 
 
@@ -721,8 +781,9 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
         top = d.repeated_phrases[0]
         out.append(Finding("repetition", "warn", f"\"{top['phrase']}\" said {top['count']} times",
                            "Vary the wording or cut the repeat; say each point once, clearly."))
-    hedgy = d.hedges["total"] >= s.hedges_warn
-    out.append(Finding("hedges", "warn" if hedgy else "good", f"{counted(d.hedges['total'], 'hedge')}",
+    hedgy = hedges_score(d, s) < 100
+    rate = f", {hedges_per_100_words(d):g} per 100 words" if d.hedges["total"] else ""
+    out.append(Finding("hedges", "warn" if hedgy else "good", f"{counted(d.hedges['total'], 'hedge')}{rate}",
                        "Own your claims: replace \"I think\" and \"maybe\" with what you know and how."
                        if hedgy else "Assertive: you state things plainly." if not d.hedges["total"]
                        else "Mostly assertive: a hedge or two is fine."))
@@ -806,16 +867,10 @@ SPOKEN_ASPECTS = ("pace", "fillers", "hedges", "pauses")
 def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]:
     """0-100 per delivery aspect, for competencies a bank ties to delivery; None when not measurable (every one of
     SPOKEN_ASPECTS on a typed answer)."""
-    def ramp(value: float, good: float, zero: float) -> float:
-        """100 up to `good`, falling linearly to 0 at `zero`."""
-        if value <= good:
-            return 100.0
-        return round(max(0.0, 100 * (zero - value) / (zero - good)), 1)
-
     pace = None
     if d.wpm:
         off = max(s.wpm_low - d.wpm, d.wpm - s.wpm_high, 0.0)
-        pace = ramp(off, 0.0, s.wpm_low * s.pace_zero_share)
+        pace = _ramp(off, 0.0, s.wpm_low * s.pace_zero_share)
     star = d.star
     structure = (max(0.0, 25.0 * len(star["present"]) - (0 if star["in_order"] else 10))
                  if d.story and not d.follow_up else None)
@@ -824,8 +879,8 @@ def delivery_scores(d: Delivery, s: AnalysisSettings) -> dict[str, float | None]
         return {"pace": None, "fillers": None, "structure": structure, "hedges": None, "pauses": None}
     return {
         "pace": pace,
-        "fillers": ramp(per_min, s.fillers_per_min_warn, s.fillers_per_min_warn * 4),
+        "fillers": fillers_score(d, s),
         "structure": structure,
-        "hedges": ramp(d.hedges["total"], s.hedges_warn - 1, s.hedges_warn + 4),
-        "pauses": ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4),
+        "hedges": hedges_score(d, s),
+        "pauses": _ramp(len(d.long_pauses), s.long_pauses_warn - 1, s.long_pauses_warn + 4),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -57,16 +57,21 @@ def competency_scores(bank: Bank, pairs: list[tuple[KeyPoint, bool]],
     return out
 
 
-def _masses(competencies: Collection[str], points: Iterable[tuple[str | None, float]] | None) -> dict[str, float]:
+def _masses(competencies: Collection[str], points: Iterable[tuple[str | None, float]] | None,
+            said_only: Mapping[str, float | None] | None = None) -> dict[str, float]:
     """The key-point weight each scored competency has among `points` ((competency, key-point weight)); a
-    competency with none (scored from delivery alone) gets the average of the others; without points, 1 each."""
+    competency with none (scored from delivery alone) gets the average of the others times its delivery share
+    (`said_only`: competency id -> `delivery_weight`; unknown: the whole average, as stored answers were scored):
+    without points, 1 each."""
     points = list(points or [])
     if not points:
         return {c: 1.0 for c in competencies}
     probed = {c: sum(w for comp, w in points if comp == c) for c in competencies}
     with_points = [m for m in probed.values() if m > 0]
     typical = sum(with_points) / len(with_points) if with_points else 1.0
-    return {c: m if m > 0 else typical for c, m in probed.items()}
+    known = said_only or {}
+    share = {c: 1.0 if (w := known.get(c)) is None else float(w) for c in competencies}
+    return {c: m if m > 0 else typical * (share[c] if with_points else 1.0) for c, m in probed.items()}
 
 
 def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | None,
@@ -77,27 +82,33 @@ def overall_score(bank: Bank, competencies: dict[str, float], coverage: float | 
     A competency probed by one light key point of a prompt moves the overall by that key point's share,
     not by the competency's whole job weight: missing the one weight-1 point of 5.5 costs ~20 points,
     not the 37 it cost when every asked competency counted in full. A competency scored from delivery
-    alone (no key point of its own) counts as much as the average asked competency. Without `pairs`
+    alone (no key point of its own here) counts as delivery counts in an asked competency: its `delivery_weight` of
+    the average asked competency (issue 11: a STAR score of 40 on a competency the question does not probe took 18%
+    of a typed strong answer's overall, 89 with every point covered). Without `pairs`
     every asked competency counts in full. A bank without competencies scores by coverage alone.
     `overall_shares` says each competency's part, as the feedback explains it.
     """
     if not bank.competencies or not competencies:
         return coverage or 0.0
     weights = {c.id: c.weight for c in bank.competencies}
-    mass = _masses(competencies, [(kp.competency, kp.weight) for kp, _ in pairs or []])
+    mass = _masses(competencies, [(kp.competency, kp.weight) for kp, _ in pairs or []],
+                   {c.id: c.delivery_weight for c in bank.competencies})
     total = sum(weights[c] * mass[c] for c in competencies)
     return round(sum(weights[c] * mass[c] * s for c, s in competencies.items()) / total, 1)
 
 
 def overall_shares(weights: Mapping[str, float | None], competencies: Collection[str],
-                   points: Iterable[tuple[str | None, float]] | None) -> dict[str, float]:
+                   points: Iterable[tuple[str | None, float]] | None,
+                   said_only: Mapping[str, float | None] | None = None) -> dict[str, float]:
     """Each scored competency's share of the overall score (0-1, summing to 1), as `overall_score` weighs it: its
     job weight times its key points' weight here (`points`: (competency, key-point weight) of the answer's or
     round's key points). So "100 (job weight 0.40) and 33 (0.35) make 52" can be worked out on screen: the first
-    has 1 key point, the second 3 (walkthrough 10). Empty when a weight is unknown."""
+    has 1 key point, the second 3 (walkthrough 10). `said_only`: each competency's `delivery_weight` (unknown, as in
+    answers stored before it was: a competency with no key point here counts as the average one). Empty when a
+    weight is unknown."""
     if not competencies or any(weights.get(c) is None for c in competencies):
         return {}
-    mass = _masses(competencies, points)
+    mass = _masses(competencies, points, said_only)
     parts = {c: float(weights[c] or 0.0) * mass[c] for c in competencies}
     total = sum(parts.values())
     return {c: p / total for c, p in parts.items()} if total else {}
@@ -125,14 +136,18 @@ class RoundSummary:
                 "to_drill": [{"prompt_id": p, "key_point_id": k} for p, k in self.to_drill]}
 
 
+Said = Mapping[str, float | None]     # one answer's delivery scores (delivery.delivery_scores)
+
+
 def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[tuple[KeyPoint, bool]]],
-                    delivery: Mapping[str, Mapping[str, float | None]] | None = None,
+                    delivery: Mapping[str, Said | Sequence[Said]] | None = None,
                     drilled: Mapping[str, Collection[str]] | None = None) -> RoundSummary:
     """Round scores (`results`: prompt id -> key-point hits of its latest attempt).
 
     A prompt of the round that was skipped counts as not answered: its key points are misses, so a round
     with one good answer and three skipped prompts does not score full marks. `delivery` (prompt id ->
-    delivery scores) feeds competencies tied to delivery, averaged over the answered prompts. `drilled` (a drill:
+    delivery scores, or each of its tries' scores) feeds competencies tied to delivery, averaged over every answer
+    given. `drilled` (a drill:
     prompt id -> the ids of the key points its notice asked for) counts only those points of that prompt, in the
     scores and in `to_drill`, as the history counts a drill answer (core.history.queries.COUNTS_FOR_POINT).
     """
@@ -151,7 +166,13 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     pairs = [pair for pid in prompt_ids for pair in hits_of(pid)]
     said: dict[str, float | None] | None = None
     if delivery:
-        answered = [delivery[p] for p in prompt_ids if p in delivery]
+        answered: list[Said] = []
+        for p in prompt_ids:
+            given = delivery.get(p)
+            if isinstance(given, Mapping):
+                answered.append(given)
+            elif given is not None:
+                answered += given
         aspects = {a for d in answered for a in d}
         said = {}
         for a in aspects:
@@ -163,7 +184,8 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     missed.sort(key=lambda x: -x[1].weight)
     weights: dict[str, float | None] = {c.id: c.weight for c in bank.competencies}
     return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs),
-                        shares=overall_shares(weights, list(comps), [(kp.competency, kp.weight) for kp, _ in pairs]),
+                        shares=overall_shares(weights, list(comps), [(kp.competency, kp.weight) for kp, _ in pairs],
+                                              {c.id: c.delivery_weight for c in bank.competencies}),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
                         coverage_by_prompt={pid: weighted_hits(hits_of(pid)) or 0.0
                                             for pid in prompt_ids if pid in results},

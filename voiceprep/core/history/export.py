@@ -173,7 +173,9 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         # each competency's part of the overall, as the feedback says it (walkthrough 10: 100 and 33 made 52)
         weights = {str(c.get("id")): c.get("weight") for c in shown if isinstance(c, dict)}
         share = {} if a["drill"] else overall_shares(weights, list(competencies),
-                                                     [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]])
+                                                     [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]],
+                                                     {str(c.get("id")): c.get("delivery_weight") for c in shown
+                                                      if isinstance(c, dict)})
         for c, s in competencies.items():
             parts.append(f"- {names.get(c) or c}: {s:.0f}" + (f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""))
         if len(share) > 1:

@@ -196,7 +196,8 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     # what each bar counts for in the overall (a drill's overall is not counted: no shares)
     shares = {} if drill else overall_shares({c["id"]: c.get("weight") for c in competencies},
                                              [c["id"] for c in competencies],
-                                             [(k.get("competency"), k.get("weight") or 1.0) for k in doc["key_points"]])
+                                             [(k.get("competency"), k.get("weight") or 1.0) for k in doc["key_points"]],
+                                             {c["id"]: c.get("delivery_weight") for c in competencies})
     if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
         for c in competencies:
