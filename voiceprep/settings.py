@@ -38,6 +38,11 @@ class AudioSettings:
     # measured (64 s of AMI/NOTSOFAR, 100 ms blocks below silence_rms) is 3.3 s, so 3.0 would have cut it twice
     # (docs/benchmarks.md, "Walkthrough 11 fixes A"). Space still stops at once.
     silence_stop_s: float = 6.0
+    # the last seconds before the silence stop show a countdown on the recording ("Still there? Stopping in 3…"),
+    # which speech cancels (walk24: a 6 s thinking pause ended the answer with no warning; 0 = no countdown)
+    silence_warn_s: float = 3.0
+    stop_cue: bool = True               # a short quiet tone when the silence stop ends an answer
+    stop_cue_volume: float = 0.15       # its peak level (full scale = 1.0)
     no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a
                                         # muted microphone recorded silence to the time cap, 2x the prompt's target)
     silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence

@@ -339,3 +339,20 @@ def test_after_a_cut_off_try_the_summary_names_the_counted_tries_and_offers_no_f
     r2.record(weak)
     line = best_try_lines(r2, "Prompt")[0]
     assert f"try 2, {good.overall:.0f} (the last, try 3, scored {weak.overall:.0f})" in line
+
+
+def test_an_answer_continued_after_the_silence_stop_takes_its_own_place_not_a_new_try():
+    """walk24: the rest of an answer told after a thinking pause is the same answer: one try ("Try 2" follows it),
+    its score the whole answer's, counted once in the sitting's scores."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    r = Rehearsal.for_round(bank, bank.round("round-02"))
+    prompt = bank.prompt("kafka-payments")
+    half = analyze_answer(bank, prompt, Transcript.from_text("We used Kafka topics with partitions."))
+    whole = analyze_answer(bank, prompt, Transcript.from_text(
+        "We used Kafka topics with partitions. Idempotency keys deduplicated retries, and a dead letter queue with "
+        "exponential backoff caught poison messages."))
+    r.record(half)
+    r.record(whole, continued=True)
+    assert r.attempts[prompt.id] == 1 and [t.analysis for t in r.tries[prompt.id]] == [whole]
+    assert r.results[prompt.id] is whole and r.scores == [whole.overall]
+    assert r.attempt_note.startswith("Try 2 this session · last time")

@@ -1441,12 +1441,12 @@ def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speak
     qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
 
 
-def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_stays_on_the_page(
+def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answered(
         window, qtbot, services, speaker, tmp_path):
-    """Walkthrough 11: Ctrl+Q while recording asked "An answer is being recorded / Keep recording"; the answer then
-    stopped on silence and was scored under the question, which still said it was recording; after it the keyboard
-    was on the sidebar's page list. Now the question closes when the answer stops, voiceprep stays open (says so),
-    and the focus is on the page."""
+    """walk24 (finding 6): Ctrl+Q while recording asked "Keep it and quit / Keep recording"; the silence stop then
+    ended the answer and closed the question by itself, so the candidate's Ctrl+Q seemed to do nothing. The question
+    now stays until answered: Keep recording (Esc) leaves voiceprep open on the answer, kept whole and continuable
+    (said in the status bar), the focus on the page (walkthrough 11); Keep it and quit then quits."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -1459,15 +1459,45 @@ def test_the_quit_question_closes_when_the_answer_stops_under_it_and_the_focus_s
         box = QApplication.activeModalWidget()
         seen.append(box.text() if isinstance(box, QMessageBox) else None)
         ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
+        QTimer.singleShot(100, still_asked)
+
+    def still_asked() -> None:
+        if ctl.state == c.RECORDING:                  # the stop is on its way to the GUI thread
+            QTimer.singleShot(100, still_asked)
+            return
+        box = QApplication.activeModalWidget()
+        seen.append(box)
+        if box is not None:
+            qtbot.keyClick(box, Qt.Key.Key_Escape)    # Keep recording
     QTimer.singleShot(300, under_the_question)
-    window.close()                                    # returns once the question has closed
-    assert len(seen) == 1 and seen[0].startswith("An answer is being recorded.")
+    window.close()                                    # returns once the question is answered
+    assert seen[0].startswith("An answer is being recorded.")
+    assert len(seen) == 2 and isinstance(seen[1], QMessageBox), "the question closed by itself when the answer stopped"
     assert QApplication.activeModalWidget() is None and window.isVisible()
-    assert "stays open" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert "stays open" in said and "kept" in said and "C continues it" in said, said
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     # where the keyboard goes when the window is active again: the answer button (Space answers again), not the list
     assert window.focusWidget() is page.answer_btn, window.focusWidget()
 
+
+def test_keep_it_and_quit_after_the_answer_stopped_under_the_question_quits_with_the_answer_whole(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """walk24: the answer the silence stop ended while the quit question was up is whole: "Keep it and quit" quits
+    without marking it cut off (its recording ended on silence, not on the quit)."""
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
+    recorder = ctl.recorder
+
+    def choose(*_a, **_k):
+        recorder.stop("silence")
+        qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=10000)
+        return 0                                      # Keep it and quit
+    monkeypatch.setattr(common, "choose", choose)
+    window.close()
+    assert not window.isVisible()
+    assert recorder.result is not None and recorder.result.reason == "silence"
+    qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
 
 
 def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbot, services, speaker, tmp_path):
@@ -1488,7 +1518,7 @@ def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbo
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     assert page.notice.isVisible()
     assert "The answer stopped by itself after 1.5 s of silence" in page.notice.text()
-    assert "Press R to answer again" in page.notice.text()
+    assert "Press C to continue this answer" in page.notice.text() and "or R to start over" in page.notice.text()
     ctl.stop_answer()
     page.retry_btn.click()                            # the next answer makes it old
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
@@ -2877,3 +2907,95 @@ def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(windo
     assert tip.startswith("Once you have answered questions of this bank, asks again the "
                           f"{weak.weak_points_drilled} key points you missed most"), tip
     assert f"over the last {weak.weak_point_window} answers to each question" in tip and "nothing to drill" in tip
+
+
+def _spoken_then_silent(speaker, tmp_path, text: str, name: str, silent_s: float):
+    import numpy as np
+    import soundfile as sf
+
+    speech = speaker.render(text, out=tmp_path / f"{name}-speech.wav")
+    data, rate = sf.read(str(speech), dtype="float32")
+    path = tmp_path / f"{name}.wav"
+    sf.write(str(path), np.concatenate([data, np.zeros(int(rate * silent_s), dtype=np.float32)]), rate)
+    return path
+
+
+def test_the_silence_stop_counts_down_on_the_recording_and_plays_a_quiet_cue_when_it_stops(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """walk24: a 6 s thinking pause ended the answer with no sound or warning; the candidate talked on into
+    nothing. The last seconds before the stop now say "Still there? Stopping in 2…" on the recording, and a short
+    tone (speech.cue) plays when it stops; it is off with Settings' stop cue."""
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    audio = _spoken_then_silent(speaker, tmp_path, "I built a ledger service with double entry bookkeeping.", "a", 4)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.audio.silence_stop_s = 3.0
+    services.settings.audio.silence_warn_s = 2.0
+    played = []
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: played.append(volume) or True)
+    page, ctl = start(window, qtbot)
+    shown = []
+    ctl.countdown.connect(lambda left: shown.append((left, page.countdown.isVisible(), page.countdown.text())))
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    seconds = [left for left, _, _ in shown if left]
+    assert seconds == [2, 1], shown                                   # counted down, 2 then 1
+    assert all(visible and text.startswith(f"Still there? Stopping in {left}…") for left, visible, text in shown
+               if left)
+    assert not page.countdown.isVisible()
+    qtbot.waitUntil(lambda: played == [services.settings.audio.stop_cue_volume], timeout=5000)
+
+
+def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_history(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """walk24 (finding 1): the banner's "Still thinking? Press R" started over, so the rest of the story could not
+    join its first half. C (or Continue answer) records more into the same attempt: one row in History with the
+    whole transcript and audio, judged once, the sitting's try count unchanged; R still starts over."""
+    import soundfile as sf
+
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries, and a dead letter queue "
+                               "with exponential backoff caught poison messages.", "b", 2.5)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    attempt, pid = page.attempt_id, ctl.rehearsal.current.id
+    first_s = sf.info(ctl.last_audio_path).duration
+    assert "Press C to continue this answer" in page.notice.text()
+    assert page.continue_btn.isVisible() and page.continue_btn.text().endswith("(C)")
+    assert "C continues this answer" in page.state_label.text()
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert page.attempt_line.text().startswith("Continuing your answer")
+    assert not page.notice.isVisible()
+    qtbot.waitUntil(lambda: "partitions" in page.captions.toPlainText().lower(), timeout=10000)  # the first part's
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: ctl.last_analysis is not None and "exponential" in ctl.last_analysis.transcript.text.lower(),
+                    timeout=5000)
+    assert page.attempt_id == attempt
+    assert ctl.rehearsal.attempts[pid] == 1 and len(ctl.rehearsal.tries[pid]) == 1
+    with History.open(services.db_path) as h:
+        rows = h.db.execute("SELECT id, transcript, audio_path, duration_s FROM attempts").fetchall()
+    assert [r[0] for r in rows] == [attempt], rows                    # one row: the whole answer
+    _, transcript, audio_path, duration = rows[0]
+    assert "partitions" in transcript.lower() and "exponential" in transcript.lower()
+    # the first part's audio, then the second's to its silence stop (1.5 s into its 2.5 s of silence, or sooner
+    # after the voice's own trailing quiet)
+    joined, rest_s = sf.info(audio_path).duration, sf.info(str(rest)).duration
+    assert first_s + rest_s - 2.5 < joined <= first_s + rest_s - 1.0 + 0.1, (first_s, rest_s, joined)
+    assert duration > first_s                         # its delivery measured over both parts
+    assert page.continue_btn.isVisible()              # stopped by silence again: it can go on again
+    press(qtbot, page.answer_btn, Qt.Key.Key_R)       # R starts over: a new try
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    assert not page.continue_btn.isVisible() and not ctl.can(c.Action.CONTINUE)

@@ -59,6 +59,9 @@ class Pending:
     prompt: Prompt
     input: str = VOICE
     follow_up: bool = False     # it answers the interviewer's follow-ups (judged as one: no time target, no STAR)
+    # continuing a stored answer the silence stop ended (walk24): that answer's kept audio, to which this recording
+    # is appended; the attempt stays one (one transcript, one judgement, one row)
+    more_of: Path | None = None
 
 
 @dataclass
@@ -90,6 +93,9 @@ DEVICE_STOPS = {"device_lost": CUT_OFF_BY_DEVICE, "error": CUT_OFF_BY_ERROR}   #
 # leaves an answer stopped before the crash unmarked; fix17: a quit one saved normally read "recovered")
 CUT_OFF_BY_QUIT = "cut off: you closed the app while answering"
 CUT_OFF_STOPS = {**DEVICE_STOPS, "quit": CUT_OFF_BY_QUIT}
+# a continuation in which nothing was said: the answer it continued is left as it was stored
+NOTHING_MORE = ("Nothing more was heard, so your answer stays as it was (its feedback is below). Continue again to "
+                "add to it, or answer again to start over.")
 
 
 def _asked(row: Row) -> str:
@@ -121,6 +127,22 @@ def encode_flac(source: Path, target: Path, written: str = "flac.written") -> Pa
                 for block in sf.blocks(str(source), blocksize=BLOCK, dtype="int16", always_2d=True):
                     out.write(block)
         checkpoint(written)
+    return files.write_with(target, write)
+
+
+def join_audio(parts: list[Path], target: Path) -> Path:
+    """`parts` one after the other as one 16 kHz mono 16-bit WAV at `target`, all-or-nothing, in blocks."""
+    def write(f: Any) -> None:
+        with sf.SoundFile(f, mode="w", samplerate=16000, channels=1, format="WAV", subtype="PCM_16") as out:
+            for part in parts:
+                info = sf.info(str(part))
+                if info.samplerate == 16000 and info.channels == 1:
+                    for block in sf.blocks(str(part), blocksize=BLOCK, dtype="int16", always_2d=True):
+                        out.write(block)
+                else:
+                    from voiceprep.speech.audio import load_audio
+
+                    out.write(load_audio(part))
     return files.write_with(target, write)
 
 
@@ -158,15 +180,36 @@ class PracticeSession:
         checkpoint("begin.after")
         return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None)
 
+    def begin_more(self, attempt_id: int) -> Pending:
+        """Record more of a stored spoken answer (the silence stop ended it mid-thought): the same attempt, judged
+        against the bank as it was answered; the new audio goes to a file of its own until `finish` joins it."""
+        from voiceprep.core.history import queries
+
+        self.access.verify()
+        h = self.history()
+        row = queries.get_attempt(h, attempt_id)
+        if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
+            raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
+        bank = h.bank_snapshot(row["bank_hash"])
+        return Pending(attempt_id, h.new_audio_path(".wav"), bank, bank.prompt(row["prompt_id"]),
+                       row.get("input") or VOICE, follow_up=queries.is_follow_up(row), more_of=Path(row["audio_path"]))
+
     def abandon(self, pending: Pending) -> None:
-        """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said)."""
+        """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said); a
+        continuation drops only its own audio (the answer it continued stays as stored)."""
+        if pending.more_of is not None:
+            remove_audio(pending.audio_path)
+            return
         self.history().delete_attempt(pending.attempt_id)
         remove_audio(pending.audio_path)
 
     def finish(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row | None = None) -> Saved:
         """The recording has stopped: transcribe, check something was said, judge, keep the audio, store.
 
-        Raises NoAnswerHeard (the attempt and its audio are removed) when nothing was said."""
+        Raises NoAnswerHeard (the attempt and its audio are removed) when nothing was said; a continuation
+        (`pending.more_of`) is joined to the answer it continues, which stays as it was when nothing more was said."""
+        if pending.more_of is not None:
+            return self._finish_more(pending, transcribe, meta or {})
         h = self.history()
         checkpoint("stop.before-transcribing-state")
         # the recording is whole from here on (a crash now recovers it unmarked), unless the device or the app's
@@ -190,6 +233,38 @@ class PracticeSession:
                                detail=detail)
         finally:
             memory.release()        # the recording's buffers and the decoder's scratch go back to the system
+
+    def _finish_more(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row) -> Saved:
+        """The stored answer with this recording appended: one audio file, one transcript (the new words' timings
+        shifted by the first part's length), judged again as one answer and stored in the same row."""
+        from voiceprep.core.history import queries
+
+        assert pending.more_of is not None
+        h = self.history()
+        transcript = transcribe()
+        try:
+            require_answer(transcript, pending.audio_path, self.settings.audio.silence_rms,
+                           self.settings.history.min_answer_speech_s, stopped=meta.get("reason", ""))
+        except NoAnswerHeard:
+            remove_audio(pending.audio_path)
+            raise NoAnswerHeard(NOTHING_MORE) from None
+        row = queries.get_attempt(h, pending.attempt_id)
+        first = pending.more_of
+        offset = sf.info(str(first)).duration
+        joined = join_audio([first, pending.audio_path], h.new_audio_path(".wav"))
+        whole_answer = Transcript.from_dict(row["transcript_data"]).appended(transcript, offset)
+        analysis = run_judge(pending.bank, pending.prompt, whole_answer, self.settings.analysis, pending.follow_up)
+        stored = {**(row.get("settings") or {}), **meta, "continued": (row.get("settings") or {}).get("continued", 0) + 1}
+        try:
+            saved = self._store(pending.attempt_id, analysis, pending.input, stored, joined,
+                                detail=CUT_OFF_STOPS.get(meta.get("reason") or ""))
+        finally:
+            memory.release()
+        if saved.problem is None:
+            first.unlink(missing_ok=True)       # the row points at the joined audio now
+            pending.audio_path.unlink(missing_ok=True)
+            files.fsync_dir(first.parent)
+        return saved
 
     # -- a typed answer -----------------------------------------------------------------------
     def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,

@@ -27,6 +27,7 @@ class Action(StrEnum):
     IMPORT = "import"            # answer from an audio file
     TYPE = "type"                # type the answer
     RETRY = "retry"
+    CONTINUE = "continue"        # record more of the answer the silence stop ended: the same attempt
     NEXT = "next"
     REPLAY = "replay"            # hear the prompt again
     CHOOSE = "choose"            # start another round, prompt or drill; change bank or round
@@ -49,6 +50,7 @@ ALLOWED: dict[Action, frozenset[RehearsalState]] = {
     Action.IMPORT: frozenset(_READY),
     Action.TYPE: frozenset(_READY),
     Action.RETRY: frozenset({S.FEEDBACK}),
+    Action.CONTINUE: frozenset({S.FEEDBACK}),
     # also while the question is read out or thought about: skipping took Esc, then N (walkthrough 11)
     Action.NEXT: frozenset({S.FEEDBACK, S.IDLE, S.SPEAKING, S.THINKING}),
     Action.REPLAY: frozenset({S.IDLE, S.FEEDBACK, S.THINKING}),

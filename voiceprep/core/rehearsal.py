@@ -177,12 +177,17 @@ class Rehearsal:
     def is_last(self) -> bool:
         return self.index >= len(self.prompts) - 1
 
-    def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None, cut_off: bool = False) -> None:
+    def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None, cut_off: bool = False,
+               continued: bool = False) -> None:
         """An answer to the current question; `follow_up`: the turn it answered (taken when the answer began), so
         it is no new attempt: it adds the points it asked about that it covered to the answer it followed.
         `cut_off`: the microphone cut it off (stored with a remark, counted in nothing History computes): it is a
-        try (its feedback shows, "Try 2" follows it) but the summary leaves it out, and `scores` too."""
+        try (its feedback shows, "Try 2" follows it) but the summary leaves it out, and `scores` too.
+        `continued`: the last answer recorded, continued after the silence stop ended it (the whole of it, judged
+        again): it takes that answer's place, no new try."""
         pid = analysis.prompt.id
+        if continued and self._continue(analysis, follow_up, cut_off):
+            return
         self.follow_up = None                           # answered, or a new attempt: the follow-ups are behind
         self.cut_off += cut_off
         if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
@@ -207,6 +212,34 @@ class Rehearsal:
         hits = {pid: [(r.key_point, r.hit) for r in analysis.key_points]}
         self.scores.append(summarize_round(self.bank, [pid], hits, drilled={pid: asked}).overall if asked
                            else analysis.overall)
+
+    def _continue(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None, cut_off: bool) -> bool:
+        """The last answer to the question replaced by itself continued (see `record`); False: there is none."""
+        pid = analysis.prompt.id
+        self.follow_up = None
+        if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
+            if not cut_off:
+                asked = self._ids(pid, follow_up.labels)
+                self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
+                                                           if r.hit and r.key_point.id in asked)
+                if self.tries.get(pid):
+                    self.tries[pid][-1].covered |= self.covered[pid]
+            return True
+        last = self.tries.get(pid, [])[-1:] or None
+        if last is None or pid not in self.results:
+            return False
+        counted_before = not last[0].cut_off
+        self.results[pid] = analysis
+        last[0].analysis, last[0].cut_off = analysis, cut_off
+        self.cut_off += cut_off and counted_before
+        asked = self._drilled(pid)
+        score = summarize_round(self.bank, [pid], {pid: [(r.key_point, r.hit) for r in analysis.key_points]},
+                                drilled={pid: asked}).overall if asked else analysis.overall
+        if counted_before and self.scores:
+            self.scores.pop()
+        if not cut_off:
+            self.scores.append(score)
+        return True
 
     def hits(self, prompt_id: str) -> list[tuple[KeyPoint, bool]]:
         """The prompt's result in the round: its latest answer's key points, a point also counted when a follow-up

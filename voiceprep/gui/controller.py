@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
+from voiceprep.app.pause import silence_countdown
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
@@ -28,6 +29,7 @@ from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
+from voiceprep.speech import cue
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
 from voiceprep.speech.tts import TTSError
@@ -40,15 +42,6 @@ IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
 # what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
 # the microphone failed it), which the next answer makes old
 SESSION, ANSWER = "session", "answer"
-
-
-def silence_stop_text(seconds: float, silence_s: float) -> str:
-    """Said over the feedback of an answer that the silence stop ended (walkthrough 11: a 4 s thinking pause ended
-    the answer, and the feedback only said "Duration 16 s, short")."""
-    spoke_until = int(max(0.0, seconds - silence_s))
-    return (f"The answer stopped by itself after {silence_s:g} s of silence (you last spoke at {spoke_until // 60}:"
-            f"{spoke_until % 60:02d}). Still thinking? Press R to answer again; Settings > Stop after silence sets "
-            "how long a pause may be.")
 
 
 def may_still_be_thinking(analysis: AnswerAnalysis, asked: Sequence[str] | None = None) -> bool:
@@ -88,6 +81,9 @@ class RehearsalController(QObject):
     importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
     followUpAsked = Signal(object)             # FollowUpTurn: the follow-ups are asked; the next answer answers them
     skipped = Signal(object)                   # Prompt: moved on from it unanswered; undo_skip() goes back to it
+    countdown = Signal(int)                    # seconds left before the silence stop ends the answer (0: none near)
+    silenceStopped = Signal(float, float)      # an answer the silence stop ended may have been cut mid-thought:
+                                               # seconds recorded, the stop's seconds (continue_answer() goes on)
     _recordingStopped = Signal(object)         # from the recorder's thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
@@ -101,6 +97,7 @@ class RehearsalController(QObject):
         self.live: LiveTranscriber | None = None
         self.pending: Pending | None = None
         self.last_audio_path: str | None = None   # the answer just judged (for "play from here")
+        self.last_analysis: AnswerAnalysis | None = None    # ... and its analysis
         self.tts_ok = True
         # the follow-up turn the answer being recorded or judged answers (None: an answer to the question), and the
         # one the answer just judged answered (the page shows its feedback as a follow-up's)
@@ -111,7 +108,14 @@ class RehearsalController(QObject):
         self._cancelled = False
         self._import_seconds: float | None = None
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
+        self.stop_reason = ""             # why the last recording stopped (RecordingResult.reason)
         self.skip_undoable = False        # the question before was skipped and this one not yet answered
+        # the answer just judged, stopped by the silence stop: (attempt id, the follow-up turn it answered), which
+        # continue_answer() records more of; and the one being continued (recorded or judged) now
+        self.continuable: tuple[int, FollowUpTurn | None] | None = None
+        self.continuing: tuple[int, FollowUpTurn | None] | None = None
+        self.spoken_before = ("", 0.0)    # a continued answer's words and seconds so far (captions, clock)
+        self._countdown = 0
         self._speech = 0                  # which speak() is current: an older one's end no longer moves the state
         self._hush = threading.Event()    # set: the current speech is stopped, rendered or playing (stop_speaking)
         self._after_speech: tuple[int, Callable[[], None] | None] = (0, None)   # the current speech, what follows it
@@ -123,7 +127,8 @@ class RehearsalController(QObject):
         self._elapsed_timer.setInterval(100)
         self._elapsed_timer.timeout.connect(self._tick)
         self._recordingStopped.connect(self._on_recording_stopped)
-        self._captionFromThread.connect(lambda c: self.caption.emit(c.committed, c.tentative))
+        self._captionFromThread.connect(
+            lambda c: self.caption.emit(" ".join(t for t in (self.spoken_before[0], c.committed) if t), c.tentative))
         self._levelFromThread.connect(self.level.emit)
 
     # -- state ------------------------------------------------------------------------------------
@@ -135,12 +140,16 @@ class RehearsalController(QObject):
         """Whether the candidate can do `action` now (the page enables its buttons by this)."""
         if action in (Action.RETRY,) and not self.services.settings.practice.allow_retry:
             return False
-        if action in (Action.ANSWER, Action.NEXT) and self._starting:
+        if action in (Action.ANSWER, Action.NEXT, Action.CONTINUE) and self._starting:
             return False        # N while the recording starts would record this question's answer under the next
+        if action is Action.CONTINUE and self.continuable is None:
+            return False
         return self.rehearsal is not None and self.machine.can(action) or (
             action is Action.CHOOSE and self.machine.can(action))
 
     def _move(self, state: RehearsalState) -> None:
+        if state is not FEEDBACK and not (state is SPEAKING and self.state is FEEDBACK):
+            self.continuable = None       # only the feedback of the answer it continues (follow-ups asked aloud too)
         if state in (FEEDBACK, FINISHED):
             # an answer (its feedback) or the round's end came after the skip; one begun and not heard is none
             # (review 16: it ended the undo). undo_skip() waits out an answer being recorded or judged.
@@ -158,7 +167,7 @@ class RehearsalController(QObject):
     def start(self, rehearsal: Rehearsal, speak: bool = True) -> None:
         if not self.can(Action.CHOOSE):
             return
-        self.skip_undoable = False
+        self.skip_undoable, self.continuable = False, None
         self.rehearsal = rehearsal
         self._round = ref = _RoundRef()
         rnd = next((r for r in rehearsal.bank.rounds if r.id == rehearsal.round_id), None)
@@ -322,9 +331,11 @@ class RehearsalController(QObject):
         self._starting = False
         settings = self.services.settings
         rehearsal = self.rehearsal
+        back = FEEDBACK if pending.more_of is not None else IDLE     # a continuation: the answer it continues
         if rehearsal is None or self._cancelled:
             self._discard(pending)
-            self._move(IDLE)
+            self._gave_up_continuing()
+            self._move(back)
             return
         self.pending = pending
         self._import_seconds = (factory.duration_s or None) if isinstance(factory, FileStream) and factory.imported \
@@ -345,13 +356,48 @@ class RehearsalController(QObject):
             self.recorder = self.live = self.pending = None
             self._discard(pending)
             self.notice.emit(f"{exc}", ANSWER)
-            self._move(IDLE)
+            self._gave_up_continuing()
+            self._move(back)
             return
         self.live.start()
         self._elapsed_timer.start()
         if self._import_seconds is not None:
             self.importProgress.emit(0.0)
         self._move(RECORDING)
+
+    def continue_answer(self) -> None:
+        """Record more of the answer the silence stop just ended (C, "Continue this answer"): what is said now is
+        appended to it, one attempt judged again as a whole (walk24: the rest of a story told after a thinking pause
+        could only start over)."""
+        if self.rehearsal is None or self.continuable is None or not self.can(Action.CONTINUE):
+            return
+        self.continuing, self.continuable = self.continuable, None
+        attempt, self.answering_follow_up = self.continuing
+        self._starting, self._cancelled = True, False
+        self.stop_speaking()
+        session, override = self.services.session, self.services.input_override
+        last = self.last_analysis
+        self.spoken_before = (last.transcript.text, last.transcript.duration) if last is not None else ("", 0.0)
+
+        def begin() -> tuple[Pending, Any]:
+            factory: Any = override() if callable(override) and not isinstance(override, FileStream) else override
+            return session.begin_more(attempt), factory
+
+        def failed(exc: BaseException) -> None:
+            self._starting = False
+            self._gave_up_continuing()
+            self.error.emit(user_message(exc, "Continuing the answer"))
+            self._move(FEEDBACK)
+        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self)
+        self.stateChanged.emit(str(self.state))
+
+    def _gave_up_continuing(self) -> None:
+        """A continuation that did not happen (not heard, cancelled, failed): the answer stays as stored, and can
+        still be continued."""
+        if self.continuing is not None:
+            self.continuable, self.continuing = self.continuing, None
+            self.answering_follow_up = None
+        self.spoken_before = ("", 0.0)
 
     def _discard(self, pending: Pending) -> None:
         session = self.services.session
@@ -389,14 +435,29 @@ class RehearsalController(QObject):
 
     def _tick(self) -> None:
         if self.recorder is not None and self.rehearsal is not None:
-            seconds = self.recorder.seconds
+            seconds = self.recorder.seconds + self.spoken_before[1]
             self.elapsed.emit(seconds, float(self.rehearsal.current.target_seconds))
+            audio = self.services.settings.audio
+            left = None if self._import_seconds is not None else silence_countdown(
+                self.recorder.trailing_silence, self.recorder.heard_speech, audio.silence_stop_s, audio.silence_warn_s)
+            self._say_countdown(left or 0)
             if self._import_seconds and self.live is not None:
                 # words final so far: an import is read in at once and transcribed as fast as the model can
                 self.importProgress.emit(min(0.95, self.live.done_seconds / self._import_seconds))
 
+    def _say_countdown(self, left: int) -> None:
+        if left != self._countdown:
+            self._countdown = left
+            self.countdown.emit(left)
+
     def _on_recording_stopped(self, result: RecordingResult) -> None:
         self._elapsed_timer.stop()
+        self._say_countdown(0)
+        self.stop_reason = result.reason
+        audio = self.services.settings.audio
+        if result.reason == "silence" and audio.stop_cue:        # heard by a candidate looking away (walk24)
+            volume = audio.stop_cue_volume
+            run_in_background(lambda: cue.play_stop_cue(volume), on_error=lambda e: log.info("stop cue: %s", e))
         live, pending = self.live, self.pending
         self.recorder = self.live = self.pending = None
         if live is None or pending is None:
@@ -451,18 +512,26 @@ class RehearsalController(QObject):
         assert self.rehearsal is not None
         follow_up, self.answering_follow_up = self.answering_follow_up, None
         self.last_follow_up = follow_up
-        self.rehearsal.record(saved.analysis, follow_up, cut_off=saved.detail is not None)   # as History counts it
+        continued, self.continuing, self.spoken_before = self.continuing is not None, None, ("", 0.0)
+        self.rehearsal.record(saved.analysis, follow_up, cut_off=saved.detail is not None,   # as History counts it
+                              continued=continued)
+        stopped = self._stopped
+        if stopped is not None and stopped.reason == "silence" and saved.attempt_id is not None \
+                and saved.problem is None:
+            self.continuable = (saved.attempt_id, follow_up)       # C goes on with it (before the move: the page
+            #                                                        says so in the feedback's state line)
         if self._round.finished:
             # the last question brought back by Undo skip from the summary, answered: the stored round no longer
             # counts it as skipped, should the candidate leave before moving on (review 17: counted twice)
             self._store_summary()
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
+        self.last_analysis = saved.analysis
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
-        stopped, self._stopped = self._stopped, None
+        self._stopped = None
         if stopped is not None and stopped.reason == "silence" and \
                 may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)):
-            self.notice.emit(silence_stop_text(stopped.seconds, self.services.settings.audio.silence_stop_s), ANSWER)
+            self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
                              f"History marked “cut off”: it does not count in your averages, Progress or weak points. "
@@ -478,6 +547,14 @@ class RehearsalController(QObject):
         if self._import_seconds is not None:
             self.importProgress.emit(1.0)
             self._import_seconds = None
+        if self.continuing is not None:       # the answer it continued stays as stored, its feedback shown
+            self._gave_up_continuing()
+            self.notice.emit("Cancelled: your answer stays as it was." if isinstance(exc, Cancelled) else
+                             str(exc) if isinstance(exc, NoAnswerHeard) else
+                             f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} It stays "
+                             "as it was.", ANSWER)
+            self._move(FEEDBACK)
+            return
         if isinstance(exc, Cancelled):
             self.notice.emit("Cancelled: nothing was saved.", ANSWER)
         elif isinstance(exc, NoAnswerHeard):
@@ -503,6 +580,7 @@ class RehearsalController(QObject):
 
     def retry(self) -> None:
         if self.rehearsal and self.can(Action.RETRY):
+            self.continuable = None
             self.rehearsal.follow_up = None          # a whole new answer, not one to the follow-ups
             self._present(speak=False)
 
@@ -513,7 +591,7 @@ class RehearsalController(QObject):
         if self.state is SPEAKING:
             self.stop_speaking()                 # the question being read out is skipped
         left = self.rehearsal.current
-        self.skip_undoable = False
+        self.skip_undoable, self.continuable = False, None
         if self.rehearsal.next() is None:
             self.finish_round()             # the last question skipped: its summary, with the undo over it
         else:

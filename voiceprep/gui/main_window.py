@@ -321,19 +321,20 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.controller.recording_voice:
-            # the box closes itself when the answer stops under it (the silence stop, the microphone lost): the
-            # question is moot, voiceprep stays open on the answer's feedback (walkthrough 11)
             # the body says what quitting does, not the title alone, and so does the button (walk22: "Stop and keep
-            # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording
-            kept = common.choose(self, "Quit voiceprep?", QUIT_WHILE_RECORDING,
-                                 ["Keep it and quit", "Keep recording"], cancel=1, default=1,
-                                 closed_by=self.controller.stateChanged) == 1
-            stopped_meanwhile = not self.controller.recording_voice
-            if kept or stopped_meanwhile:
-                event.ignore()               # Enter, Esc or closing the question: the answer goes on
-                if stopped_meanwhile:
-                    self.statusBar().showMessage("The answer stopped by itself while voiceprep asked about quitting, "
-                                                 f"so it stays open. {key_text(self.quit_shortcut)} quits.", 15000)
+            # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording.
+            # It stays up until answered, though the answer stops under it (walk24: the silence stop closed it, and
+            # the candidate's Ctrl+Q seemed to do nothing)
+            quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_RECORDING,
+                                     ["Keep it and quit", "Keep recording"], cancel=1, default=1) == 0
+            if not quit_now:                 # Enter, Esc or closing the question: the answer goes on, or is kept
+                event.ignore()
+                if not self.controller.recording_voice:       # it stopped under the question (whole, not cut off)
+                    more = f" {self.practice.key_name('C')} continues it." \
+                        if self.controller.stop_reason == "silence" else ""
+                    self.statusBar().showMessage("The answer stopped by itself while voiceprep asked about quitting: "
+                                                 f"it is kept, and voiceprep stays open.{more} "
+                                                 f"{key_text(self.quit_shortcut)} quits.", 15000)
                 if self.stack.currentIndex() == PAGES.index("Practice"):
                     self.practice.take_focus()      # not the page list, where the dialog's close had left it
                 return

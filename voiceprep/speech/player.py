@@ -38,17 +38,21 @@ class Player:
         or during the play (set before it, nothing is played: `stop` reaches a play only once it has begun).
         """
         try:
-            import sounddevice as sd
-        except OSError as exc:
-            raise PlaybackError(f"PortAudio is missing ({exc}); install libportaudio2") from None
-        try:
             data, rate = sf.read(str(path), dtype="float32", always_2d=True)
         except (sf.LibsndfileError, RuntimeError, OSError) as exc:
             raise PlaybackError(f"{path}: cannot read ({exc})") from None
+        return self.play_samples(data[int(start * rate):, 0], rate, device, block_s, on_start, cancel)
+
+    def play_samples(self, data: np.ndarray, rate: int, device: int | str | None = None, block_s: float = 0.05,
+                     on_start: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> bool:
+        """Play mono samples (as `play`, from their start)."""
+        try:
+            import sounddevice as sd
+        except OSError as exc:
+            raise PlaybackError(f"PortAudio is missing ({exc}); install libportaudio2") from None
         stop = threading.Event()
         with self._lock:
             self._playing.add(stop)
-        data = data[int(start * rate):, 0]
         try:
             with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
                 step = int(rate * block_s)

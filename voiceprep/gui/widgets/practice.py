@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState, scored
+from voiceprep.app.pause import countdown_text, silence_stop_text
 from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
@@ -73,7 +74,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
-COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question", "N": "Next question",
+COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
+            "C": "Continue the answer the silence stopped (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
             "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped"}
 
@@ -397,6 +399,13 @@ class PracticePage(QWidget):
         font.setPointSize(font.pointSize() + 3)
         self.captions.setFont(font)
         self.captions.setMinimumHeight(80)
+        # the last seconds before the silence stop: "Still there? Stopping in 3…" (walk24: no warning)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("countdown")
+        self.countdown.setStyleSheet(f"QLabel#countdown {{ background: {soft(WARN)}; border-radius: 6px; "
+                                     "padding: 4px 8px; font-weight: bold; }")
+        self.countdown.hide()
+        al.addWidget(self.countdown)
         al.addWidget(self.captions, 1)
         self.stack.addWidget(answer)
         self.feedback = FeedbackView(follow_ups=True)
@@ -410,9 +419,14 @@ class PracticePage(QWidget):
         self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
         self.import_btn = QPushButton("Import audio…")
         self.type_btn = QPushButton("Type answer…")
+        self.continue_btn = QPushButton("Continue answer")     # only after the silence stop ended one (walk24)
+        self.continue_btn.setToolTip("Record more of the answer the silence stopped: what you add joins it, and the "
+                                     "whole answer is scored again as one.")
+        self.continue_btn.hide()
         self.retry_btn = QPushButton("Retry")
         self.next_btn = QPushButton("Next")
-        outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.retry_btn, self.next_btn))
+        outer.addWidget(flow_row(self.answer_btn, self.import_btn, self.type_btn, self.continue_btn, self.retry_btn,
+                                 self.next_btn))
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
@@ -440,6 +454,7 @@ class PracticePage(QWidget):
         self.import_btn.clicked.connect(self.import_audio)
         self.type_btn.clicked.connect(self.type_answer)
         self.retry_btn.clicked.connect(self.ctl.retry)
+        self.continue_btn.clicked.connect(self.ctl.continue_answer)
         self.next_btn.clicked.connect(self.ctl.next)
         # Window-wide while this page is shown, whatever has focus (the sidebar, a button, a list); text fields
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
@@ -455,6 +470,7 @@ class PracticePage(QWidget):
         # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
         # only while it is offered (shown): a hidden button's click would still ask them
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
+                    "C": clicks(self.continue_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
                     "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
@@ -472,6 +488,7 @@ class PracticePage(QWidget):
             self.shortcuts[key] = sc
         for key, button in (("Ctrl+P", self.replay_btn), ("Ctrl+I", self.import_btn), ("Ctrl+T", self.type_btn),
                             ("Space", self.answer_btn), ("R", self.retry_btn), ("N", self.next_btn),
+                            ("C", self.continue_btn),
                             ("F", self.feedback.ask)):
             button.setText(self._keyed(button.text(), key))       # the label says its real key
         self.ctl.stateChanged.connect(self._on_state)
@@ -486,6 +503,8 @@ class PracticePage(QWidget):
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
+        self.ctl.countdown.connect(self._on_countdown)
+        self.ctl.silenceStopped.connect(self._on_silence_stop)
         self.ctl.importProgress.connect(self._on_import_progress)
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", sentence_case(m)))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
@@ -550,7 +569,7 @@ class PracticePage(QWidget):
     def _guarded(self, key: str, command: Callable[[], None]) -> Callable[[], None]:
         """`command` for a one-letter shortcut: it does nothing amid typing, and a letter waits to see whether it
         begins a note (TypingWatch.press); its button shows pressed while it waits."""
-        buttons = {"R": self.retry_btn, "N": self.next_btn, "F": self.feedback.ask}
+        buttons = {"R": self.retry_btn, "N": self.next_btn, "F": self.feedback.ask, "C": self.continue_btn}
 
         def shown() -> None:
             if self.isVisible():                 # not once another page is up
@@ -1065,6 +1084,8 @@ class PracticePage(QWidget):
         finish = ("finish" if alone else "finish the round") if r is not None and r.is_last else ""
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
+        if self.ctl.can(Action.CONTINUE):
+            texts[c.FEEDBACK] += f" {self.key_name('C')} continues this answer."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
             moves = f"{self.key_name('N')} to {finish}." if finish else f"{self.key_name('N')} moves on."
@@ -1102,6 +1123,16 @@ class PracticePage(QWidget):
         if state in (c.SPEAKING, c.THINKING, c.RECORDING) and not (state == c.SPEAKING and before == c.FEEDBACK):
             self.stack.setCurrentIndex(0)            # the last answer's feedback is not this answer's
         # the follow-ups asked aloud, or the question replayed, over the feedback: it stays in view
+        self.continue_btn.setVisible(self.ctl.can(Action.CONTINUE))
+        if state != c.RECORDING:
+            self.countdown.hide()
+        if state == c.RECORDING and self.ctl.continuing is not None:
+            self.attempt_line.setText("Continuing your answer: what you say now is added to it, and the whole "
+                                      "answer is scored again.")
+            self.attempt_line.setVisible(True)
+        if state == c.FEEDBACK and self.attempt_id is not None and self.stack.currentIndex() == 0 \
+                and self.ctl.last_analysis is not None and before in (c.RECORDING, c.PROCESSING):
+            self.stack.setCurrentIndex(1)            # a continuation not heard: the answer's feedback is back
         for button, action in ((self.import_btn, Action.IMPORT), (self.type_btn, Action.TYPE),
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
@@ -1135,6 +1166,17 @@ class PracticePage(QWidget):
         self.time_bar.setValue(int(min(seconds, target) * 10))
         over = seconds > target
         self.clock.setStyleSheet(f"color: {BAD};" if over else "")
+
+    def _on_countdown(self, left: int) -> None:
+        """The silence stop is near: said on the recording, gone when speech comes back (or the answer stops)."""
+        self.countdown.setText(countdown_text(left) if left else "")
+        self.countdown.setVisible(bool(left) and self.ctl.state == c.RECORDING)
+
+    def _on_silence_stop(self, seconds: float, silence_s: float) -> None:
+        """Over the feedback of an answer the silence stop may have cut mid-thought: continue it, or start over."""
+        keys = self.key_name("C"), self.key_name("R")
+        self.notice.show_text(silence_stop_text(seconds, silence_s, *keys), c.ANSWER,
+                              (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         self.captions.setHtml(f"{committed} <span style='color: gray'>{tentative}</span>")

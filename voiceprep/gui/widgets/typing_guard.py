@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SINGLE_KEYS = ("Space", "R", "N", "F")      # the page's shortcuts that are one plain key: a typed letter too
-HELD_KEYS = ("R", "N", "F")                  # ... of which a sentence can begin with (Space is never a first key)
+SINGLE_KEYS = ("Space", "R", "N", "F", "C")      # the page's shortcuts that are one plain key: a typed letter too
+HELD_KEYS = ("R", "N", "F", "C")               # ... of which a sentence can begin with (Space is never a first key)
 
 
 class TypingWatch(QObject):

@@ -1,0 +1,92 @@
+"""A thinking pause: the countdown before the silence stop, and an answer continued after it (walk24: a 6 s pause
+ended the answer with no warning; the rest of the story could only start a new attempt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from tests.app.conftest import record
+from voiceprep.app import NoAnswerHeard
+from voiceprep.app.pause import countdown_text, silence_countdown, silence_stop_text
+from voiceprep.core.history import queries
+from voiceprep.core.transcript import Segment, Transcript, Word
+
+
+def test_the_countdown_shows_only_in_the_last_seconds_before_the_stop_and_speech_cancels_it():
+    # stop after 6 s of silence, warned 3 s before: nothing at 2.9 s of silence, then 3, 2, 1
+    assert [silence_countdown(t, True, 6.0, 3.0) for t in (0.0, 2.9, 3.0, 3.1, 4.2, 5.5, 6.0)] == \
+        [None, None, 3, 3, 2, 1, None]
+    assert silence_countdown(4.0, False, 6.0, 3.0) is None      # nothing said yet: the no-speech stop, no warning
+    assert silence_countdown(4.0, True, 0.0, 3.0) is None       # the silence stop is off
+    assert silence_countdown(4.0, True, 6.0, 0.0) is None       # the warning is off
+    assert countdown_text(3).startswith("Still there? Stopping in 3…")
+
+
+def test_the_banner_after_the_silence_stop_offers_to_continue_and_to_start_over():
+    text = silence_stop_text(22.0, 6.0)
+    assert "you last spoke at 0:16" in text and "Press C to continue this answer" in text and "R to start over" in text
+
+
+def test_a_transcript_appended_shifts_the_words_said_after_by_the_first_parts_length():
+    first = Transcript("I built a ledger.", "en", 4.0, "tiny.en",
+                       [Segment(0.5, 2.0, "I built a ledger.", [Word(0.5, 2.0, "I built")])], filler_recall=0.9)
+    more = Transcript("It balanced.", "en", 3.0, "tiny.en", [Segment(0.2, 1.0, "It balanced.",
+                                                                     [Word(0.2, 1.0, " It balanced.")])])
+    joined = first.appended(more, 4.0)
+    assert joined.text == "I built a ledger. It balanced." and joined.duration == 7.0
+    assert [(w.start, w.end) for w in joined.words()] == [(0.5, 2.0), (4.2, 5.0)]
+    assert joined.filler_recall == 0.9 and more.segments[0].start == 0.2        # the part itself is untouched
+
+
+@pytest.mark.slow
+def test_an_answer_continued_after_the_silence_stop_is_one_attempt_with_all_its_audio_and_words(
+        session, service, bank, transcriber, speech_dir, silence):
+    prompt = bank.prompt("hardest-problem")
+    jfk = speech_dir / "jfk.wav"
+    first = session.begin(bank, prompt)
+    record(jfk, first.audio_path)
+    saved = session.finish(first, lambda: transcriber.transcribe(first.audio_path), {"reason": "silence"})
+    kept = Path(saved.audio_path)
+    first_s = sf.info(str(kept)).duration
+    first_words = len(saved.analysis.transcript.words())
+
+    more = session.begin_more(saved.attempt_id)                  # C: the same attempt, its own file until joined
+    assert more.attempt_id == saved.attempt_id and more.audio_path != first.audio_path
+    record(jfk, more.audio_path)
+    again = session.finish(more, lambda: transcriber.transcribe(more.audio_path), {"reason": "manual"})
+
+    assert again.attempt_id == saved.attempt_id
+    rows = service.attempts(bank="airwallex", prompt="hardest-problem")
+    assert [r["id"] for r in rows] == [saved.attempt_id]                        # one row in History
+    row = queries.get_attempt(session.history(), saved.attempt_id)
+    assert row["transcript"].lower().count("ask not what your country") == 2   # one transcript, both parts
+    audio = Path(row["audio_path"])
+    assert audio.suffix == ".flac" and sf.info(str(audio)).duration == pytest.approx(2 * first_s, abs=0.05)
+    assert not kept.exists() and not more.audio_path.exists()                  # the parts went once joined
+    words = Transcript.from_dict(row["transcript_data"]).words()
+    assert len(words) == len(again.analysis.transcript.words()) > first_words
+    assert words[first_words].start >= first_s - 0.05                          # shifted by the first part's length
+    assert row["duration_s"] == pytest.approx(2 * first_s, abs=0.5)
+    assert row["settings"]["continued"] == 1 and row["settings"]["reason"] == "manual"
+    assert row["state_detail"] is None
+
+    # nothing said in a continuation: the answer stays as it was, and its audio too
+    quiet = session.begin_more(saved.attempt_id)
+    record(silence, quiet.audio_path)
+    with pytest.raises(NoAnswerHeard, match="Nothing more was heard, so your answer stays as it was"):
+        session.finish(quiet, lambda: transcriber.transcribe(quiet.audio_path), {"reason": "silence"})
+    assert queries.get_attempt(session.history(), saved.attempt_id)["transcript"] == row["transcript"]
+    assert audio.exists() and not quiet.audio_path.exists()
+
+
+def test_a_continuation_abandoned_keeps_the_answer_it_continues(session, bank, speech_dir):
+    jfk = speech_dir / "jfk.wav"
+    saved = session.save_file(bank, bank.prompt("hardest-problem"), Transcript.from_text("Ask not."), audio=jfk)
+    more = session.begin_more(saved.attempt_id)
+    record(jfk, more.audio_path)
+    session.abandon(more)                                        # cancelled, or the microphone failed to start
+    row = queries.get_attempt(session.history(), saved.attempt_id)
+    assert row["state"] == "done" and Path(row["audio_path"]).exists() and not more.audio_path.exists()
