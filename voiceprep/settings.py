@@ -51,6 +51,13 @@ class AudioSettings:
     audio_format: str = "FLAC"          # FLAC or WAV for kept answers
 
 
+# The interviewer's voice (and an answer played back) is handed to the sound device this far ahead. PortAudio's
+# default, about 9 ms through PulseAudio's ALSA plugin, underran whenever the playing thread waited that long for the
+# CPU or for Python's lock: under load a 5 s question came out as 0.4 s of sound every 2 s (walk24). Nothing is
+# played in time with the voice, so a long buffer costs nothing; a stop still ends it at once (the buffer is dropped).
+PLAYBACK_LATENCY_S = 0.5
+
+
 @dataclass
 class SpeechSettings:
     voice: str | None = "auto"          # "auto": the natural voice when installed and working, else the standard

@@ -13,10 +13,12 @@ import gc
 import resource
 import statistics
 import sys
+import time
 from pathlib import Path
 
 import psutil
 import pytest
+import soundfile as sf
 from PySide6.QtWidgets import QMessageBox
 
 from voiceprep.app import memory
@@ -101,13 +103,18 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
         page.start_btn.click()
 
     start_next_round()
+    waits: list[tuple[float, float]] = []        # per answer: until it could start, then until its feedback
+    began = time.perf_counter()
     for n, audio in enumerate(answers, 1):
+        ready = time.perf_counter()
         qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=60000)
+        asked = time.perf_counter()
         services.input_override = lambda a=audio: FileStream(a, realtime=True, speed=SPEED)
         before = len(results)
         page.answer_btn.click()
         qtbot.waitUntil(lambda b=before: len(results) > b or bool(errors) or bool(dialogs), timeout=240000)
         assert not errors and not dialogs, f"answer {n} ({audio.name}): {errors or dialogs}"
+        waits.append((asked - ready, time.perf_counter() - asked))
         analysis, attempt_id = results[-1]
         stored.append(attempt_id)
         assert analysis.transcript.text.strip(), f"answer {n}: empty transcript"
@@ -123,6 +130,10 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
             if ctl.state == c.FINISHED:
                 start_next_round()
     rss_end = process.memory_info().rss
+    print(f"\nsession {time.perf_counter() - began:.0f} s: waiting for the question {sum(w for w, _ in waits):.0f} s, "
+          f"answer to feedback {sum(a for _, a in waits):.0f} s (audio at {SPEED}x: "
+          f"{sum(sf.info(str(a)).duration for a in answers) / SPEED:.0f} s); per answer (s) "
+          f"{[(round(w, 1), round(a, 1)) for w, a in waits]}")
 
     assert not dialogs and not errors, (dialogs, errors)
     from voiceprep.core.history import History

@@ -30,6 +30,9 @@ class _Device:
     def write(self, block):
         time.sleep(0.01)
 
+    def abort(self):
+        pass
+
 
 def test_stop_ends_the_playing_question_and_not_the_next_one(tmp_path, monkeypatch):
     """The controller stops the question being read and at once plays the next one on another thread. One shared

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from voiceprep.settings import PLAYBACK_LATENCY_S
+
 
 class PlaybackError(Exception):
     """No audio output here (no PortAudio or no output device), or the file cannot be read."""
@@ -54,10 +56,18 @@ class Player:
         with self._lock:
             self._playing.add(stop)
         try:
-            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32") as stream:
+            # a long device buffer (settings.PLAYBACK_LATENCY_S): a thread kept waiting under load no longer starves
+            # the device, which cut the voice into fragments (walk24)
+            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32",
+                                 latency=PLAYBACK_LATENCY_S) as stream:
+                # then silence as long as the buffer: closing the stream drops what the buffer still holds (measured
+                # on PulseAudio: the voice's last 0.45 s)
+                if len(data):
+                    data = np.concatenate([data, np.zeros(int(rate * (float(stream.latency) + 2 * block_s)), np.float32)])
                 step = int(rate * block_s)
                 for i in range(0, len(data), step):
                     if stop.is_set() or (cancel is not None and cancel.is_set()):
+                        stream.abort()     # a stop is heard at once, not after the buffer
                         return False
                     if i == 0 and on_start is not None:
                         on_start(float(stream.latency))

@@ -347,3 +347,22 @@ def test_drafts_and_notes_read_names_alike():
         "3-D Secure", "Stripe", "Visa", "18%"]
     job = "Payments Engineer\nWhat you'll do\n- Build checkout flows with 3-D Secure, Stripe and Kafka\n"
     assert '"3-D Secure"' in draft_bank(job) and '"Secure"' not in draft_bank(job)
+
+
+def test_the_customer_story_is_ticked_not_the_line_that_restates_the_question():
+    """Walk24 (61-notes-proposed): the HoYoverse paragraph of seed 000 under "Give me one concrete customer story ..."
+    ticked "What really clicks for me ..." and "That's where Airwallex's infrastructure comes in", and left the
+    HoYoverse/Genshin line and the Brazil-BRL/Montreal-CAD line unticked: six ideas are more than a handful, and by
+    meaning the line made of the prompt's own words sat closest to it (cosines measured with the judge's embedder)."""
+    notes = seed("000")
+    notes = notes[notes.index('"What really clicks'):notes.index("![[airwallex-r4")]
+    prompt = "Give me one concrete customer story that shows why Airwallex's infrastructure matters."
+    cosines = {"What really c": 0.657, "Take gaming c": 0.092, "Behind that s": 0.337, "That's where ": 0.726,
+               "The Kubernete": 0.242, "It's infrastr": 0.487}
+    for similarity in (None, lambda _p, texts: [cosines[t[:13]] for t in texts]):
+        points = propose_key_points(notes, prompt, similarity)
+        assert sorted(p.label[:13] for p in points) == sorted(cosines)
+        ticked = [p.label for p in points if p.ticked]
+        assert any("HoYoverse" in label for label in ticked), ticked
+        assert any("Brazil" in label and "Montreal" in label for label in ticked), ticked
+        assert not any(label.startswith("That's where") for label in ticked), ticked

@@ -327,6 +327,10 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     something else by meaning (below UNRELATED); by words, which cannot tell, all. Without a prompt, the first
     ideas."""
     ideas = [i for i, p in enumerate(points) if not p.rubric]
+    # an idea with nothing of its own to listen for restates the question (its words are all the prompt's: "That's
+    # where Airwallex's infrastructure comes in"); every answer says it, so it is no key point. By meaning it sat
+    # closest to the prompt, so it was ticked over the story itself (walk24: the HoYoverse and Brazil lines)
+    ideas = [i for i in ideas if points[i].cues] or ideas
     for p in points:
         p.ticked = False
     if not ideas:
