@@ -79,3 +79,35 @@ def test_a_play_cancelled_before_it_begins_plays_nothing(tmp_path, monkeypatch):
     threading.Timer(0.1, cancel.set).start()
     assert Player().play(wav, cancel=cancel) is False
     assert 0 < len(written) < 40
+
+
+def test_a_stop_aborts_the_device_buffer_and_a_play_asks_for_the_long_one(tmp_path, monkeypatch):
+    """fixD: the device keeps settings.PLAYBACK_LATENCY_S of sound so a busy machine does not cut the voice into
+    fragments; a stop must then abort that buffer (heard at once), and a play to its end must not (its tail of
+    silence, as long as the buffer, is written so the voice's last words are heard)."""
+    from voiceprep.settings import PLAYBACK_LATENCY_S
+    seen: dict[str, object] = {"aborted": 0, "written": 0}
+
+    class Buffered(_Device):
+        latency = PLAYBACK_LATENCY_S
+
+        def __init__(self, **kw):
+            seen["latency"] = kw.get("latency")
+
+        def write(self, block):
+            seen["written"] = int(seen["written"]) + len(block)
+            super().write(block)
+
+        def abort(self):
+            seen["aborted"] = int(seen["aborted"]) + 1
+    monkeypatch.setitem(sys.modules, "sounddevice", types.SimpleNamespace(OutputStream=Buffered,
+                                                                          PortAudioError=RuntimeError))
+    wav = tmp_path / "q.wav"
+    sf.write(wav, np.zeros(16000, dtype=np.float32), 16000)             # 1 s
+    assert Player().play(wav) is True
+    assert seen["latency"] == PLAYBACK_LATENCY_S and seen["aborted"] == 0
+    assert int(seen["written"]) >= 16000 * (1 + PLAYBACK_LATENCY_S)     # the voice, then the buffer's silence
+    player = Player()
+    threading.Timer(0.1, player.stop).start()
+    assert player.play(wav) is False
+    assert seen["aborted"] == 1
