@@ -1668,3 +1668,13 @@ def test_caught_before_it_was_too_late_is_early(airwallex):
     assert "why-relevant" in hits(airwallex, "most-impactful", linked)
     assert not EARLY.search("What you learned from an earlier version") and not EARLY.search("In my earlier job")
     assert EARLY.search("Detecting routing issues earlier") and EARLY.search("Earlier detection of fraud")
+
+
+def test_a_company_worked_at_is_not_someone_who_benefited(airwallex):
+    """judge32: PEOPLE's "company", "business", "support" and "ops" also name a place or a feature: "It made a real
+    difference at my last company." ticked "Who benefited: ..." on "company". Said as people ("the whole company"),
+    they still name someone."""
+    story = WALK24_IMPACT.replace(" at my last company", "")
+    for said in (" It made a real difference at my last company.", " It paid off well at my last company."):
+        assert "who-benefited" not in hits(airwallex, "most-impactful", story + said), said
+    assert "who-benefited" in hits(airwallex, "most-impactful", story + " The whole company relied on it every day.")

@@ -440,6 +440,11 @@ PEOPLE = frozenset({"people", "team", "teams", "engineers", "developers", "custo
                     "partners", "businesses", "business", "company", "stakeholders", "leadership", "analysts",
                     "support", "ops", "on-call", "oncall", "sellers", "buyers", "players", "owners", "operators",
                     "folks", "guys", "members", "workers", "nurses", "teachers"})
+# PEOPLE words that also name a place or a feature ("at my last company", "support for retries"): people only
+# after one of `_AS_PEOPLE` ("the whole company"), not after a place's preposition
+_PLACE_OR_FEATURE = frozenset({"company", "business", "businesses", "support", "ops"})
+_AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
+_AT = frozenset({"at", "in", "from", "to"})
 # a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
 SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
 _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
@@ -1332,11 +1337,15 @@ class AnswerJudge:
 
     def _names_someone(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it names someone (`WHO_LABEL`): a word of the point's own (its list and cues, not "who
-        benefited") or of PEOPLE, not said before a plural noun."""
-        own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD} | {stem(w) for w in PEOPLE}
+        benefited") or of PEOPLE (`_PLACE_OR_FEATURE` said as people), not said before a plural noun."""
+        own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD}
+        people = {stem(w) for w in PEOPLE} - own
+        vague = {stem(w) for w in _PLACE_OR_FEATURE}
         skip = self._modifiers()
-        at = [t.word for t in self.index.tokens if t.stem in own and t.norm not in FUNCTION_WORDS
-              and t.word not in skip]
+        words = self._words
+        at = [t.word for t in self.index.tokens if t.norm not in FUNCTION_WORDS and t.word not in skip and (
+              t.stem in own or t.stem in people and (t.stem not in vague or (
+                  t.word > 0 and words[t.word - 1] in _AS_PEOPLE and (t.word < 2 or words[t.word - 2] not in _AT))))]
         return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
