@@ -12,9 +12,9 @@ from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
-from voiceprep.core.analysis.judge import facets, label_markers
+from voiceprep.core.analysis.judge import EARLY, facets, label_markers, retracting_clauses
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, units
+from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.banks.model import KeyPoint
@@ -1620,3 +1620,61 @@ def test_who_benefited_needs_someone_named_as_the_one_who_benefited(airwallex):
     assert "who-benefited" not in hits(airwallex, "most-impactful", WALK24_IMPACT)
     named = WALK24_IMPACT + " After it, the on-call engineers saw routing problems within a minute."
     assert "who-benefited" in hits(airwallex, "most-impactful", named)
+
+
+def retracted(sentence: str) -> str:
+    """The words of a sentence that `retracting_clauses` hides, in order."""
+    raw = sentence.split()
+    words = [clean(w) for w in raw]
+    return " ".join(words[i] for i in sorted(retracting_clauses(words, clause_spans(raw))))
+
+
+def test_a_delay_a_fix_or_a_conclusion_is_no_retraction():
+    """judge32, review of judge30: a later clause hid every earlier one on "couldn't release it until Friday" (a
+    delay), "couldn't roll it back" (an outage told), "so we stayed with Postgres instead" (the conclusion of a
+    benchmark), "dropped them using an idempotency key" (the duplicates dropped) and "they couldn't deploy it" (other
+    people). A retraction still hides what it takes back."""
+    for told in ("I fixed the race condition on Tuesday, but we couldn't release it until Friday",
+                 "The migration locked the payments table, and we couldn't roll it back for an hour",
+                 "I benchmarked both options and measured write throughput, so we stayed with Postgres instead",
+                 "Duplicate webhooks kept arriving, so we dropped them using an idempotency key",
+                 "I wrote the migration guide for the partner banks, because they couldn't deploy it without one"):
+        assert retracted(told) == "", told
+    assert "disruptor" in retracted("We looked at the LMAX Disruptor for a while, but we did not use it in the end.")
+    assert "disruptor" in retracted("We looked at the LMAX Disruptor, but we went with plain queues instead.")
+
+
+def test_keeping_people_updated_is_an_act_not_things_left_as_they_were():
+    """judge32: "I just kept the stakeholders updated" is something done, not things kept as they were; "they just
+    kept" is other people."""
+    assert retracted("During the outage I just kept the stakeholders updated every thirty minutes") == ""
+    assert retracted("The other team told us they just kept the locks") == ""
+    assert retracted("I never benchmarked anything; we just kept the locks and added more threads.") != ""
+
+
+def test_a_singular_person_before_a_verb_names_someone(airwallex):
+    """judge32: "Every engineer gets paged ..." read "engineer" as a modifier of "gets" (a singular word before a
+    word ending in -s), so the sentence named no one for "Who benefited: ..."."""
+    for said in (" After it, every engineer gets paged only for real incidents now.",
+                 " After it, each customer sees a failed payout within a minute."):
+        assert "who-benefited" in hits(airwallex, "most-impactful", WALK24_IMPACT + said), said
+
+
+def test_caught_before_it_was_too_late_is_early(airwallex):
+    """judge32: "too late" in "We caught the routing issue early before it was too late" said the opposite of a
+    point that says early; "an earlier version" or "my earlier job" is the previous one, not early."""
+    linked = WALK24_IMPACT + (" At Airwallex that means detecting routing issues early across cloud regions "
+                             "before it is too late.")
+    assert "why-relevant" in hits(airwallex, "most-impactful", linked)
+    assert not EARLY.search("What you learned from an earlier version") and not EARLY.search("In my earlier job")
+    assert EARLY.search("Detecting routing issues earlier") and EARLY.search("Earlier detection of fraud")
+
+
+def test_a_company_worked_at_is_not_someone_who_benefited(airwallex):
+    """judge32: PEOPLE's "company", "business", "support" and "ops" also name a place or a feature: "It made a real
+    difference at my last company." ticked "Who benefited: ..." on "company". Said as people ("the whole company"),
+    they still name someone."""
+    story = WALK24_IMPACT.replace(" at my last company", "")
+    for said in (" It made a real difference at my last company.", " It paid off well at my last company."):
+        assert "who-benefited" not in hits(airwallex, "most-impactful", story + said), said
+    assert "who-benefited" in hits(airwallex, "most-impactful", story + " The whole company relied on it every day.")

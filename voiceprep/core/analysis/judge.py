@@ -64,7 +64,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-25"
+JUDGE_VERSION = "semantic-26"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -393,15 +393,20 @@ def disowns(words: Sequence[str]) -> bool:
 # "... but we went with plain queues instead": a later clause of the sentence takes back what an earlier one named.
 # The earlier clauses are no witness (walk24). Of "it" or "them": "so we dropped that field" is another thing.
 RETRACTS = re.compile(
-    r"\b(?:we|i|they|the team)\s+(?:\w+\s+)?(?:did not|didn't|never|couldn't|could not)\s+(?:\w+\s+)?"
+    r"\b(?:we|i|the team)\s+(?:\w+\s+)?(?:did not|didn't|never|couldn't|could not)\s+(?:\w+\s+)?"
     r"(?:use|ship|adopt|deploy|choose|pick|implement|roll|release|go)\w*\s+(?:with\s+|out\s+)?(?:it|them)\b"
-    r"|\b(?:we|i|they)\s+(?:\w+\s+)?(?:dropped|abandoned|scrapped|shelved|ditched|rejected|binned)\s+(?:it|them|the\s+idea)\b"
-    r"|\b(?:went|gone|stuck|stayed)\s+with\s+(?:\w+\s+){1,3}instead\b")
+    r"(?!\s+(?:until|back|by|without|using|for|with)\b)"
+    r"|\b(?:we|i)\s+(?:\w+\s+)?(?:dropped|abandoned|scrapped|shelved|ditched|rejected|binned)\s+(?:it|them|the\s+idea)\b"
+    r"(?!\s+(?:until|back|by|without|using|for|with)\b)"
+    r"|(?<!\bso\s)(?<!\bso\swe\s)(?<!\bso\si\s)\b(?:went|gone|stuck|stayed)\s+with\s+(?:\w+\s+){1,3}instead\b")
+# not "we couldn't release it until Friday" (a delay), "dropped them using an idempotency key" (the duplicates
+# dropped), "so we stayed with Postgres instead" (the conclusion of what was said), "they couldn't" (other people)
 
 
 # "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
-# no witness of a problem found or a change made (walk24)
-KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i|they)\s+(?:just|simply|only)\s+(?:kept|stuck\s+with|stayed\s+with|left)\b")
+# no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act)
+KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply|only)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
+                            r"(?:updated|informed|posted|in\s+the\s+loop)\b)|stuck\s+with|stayed\s+with|left)\b")
 
 
 def retracting_clauses(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
@@ -435,6 +440,13 @@ PEOPLE = frozenset({"people", "team", "teams", "engineers", "developers", "custo
                     "partners", "businesses", "business", "company", "stakeholders", "leadership", "analysts",
                     "support", "ops", "on-call", "oncall", "sellers", "buyers", "players", "owners", "operators",
                     "folks", "guys", "members", "workers", "nurses", "teachers"})
+# PEOPLE words that also name a place or a feature ("at my last company", "support for retries"): people only
+# after one of `_AS_PEOPLE` ("the whole company"), not after a place's preposition
+_PLACE_OR_FEATURE = frozenset({"company", "business", "businesses", "support", "ops"})
+_AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
+_AT = frozenset({"at", "in", "from", "to"})
+# a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
+SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
 _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 
 
@@ -474,8 +486,12 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d+(?:\
 
 # "...detecting routing issues early": "we found routing problems from customer tickets, sometimes hours later" says
 # the opposite (walk24)
-EARLY = re.compile(r"\b(?:early|earlier|before (?:customers|users) (?:notice|noticed|do))\b", re.IGNORECASE)
-FOUND_LATE = re.compile(r"\b(?:minutes|hours|days|weeks|months)\s+later\b|\btoo\s+late\b")
+EARLY = re.compile(r"\b(?:early|(?<!\ban\s)(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)(?<!\byour\s)(?<!\bhis\s)(?<!\bher\s)"
+                   r"(?<!\btheir\s)earlier(?!\s+(?:jobs?|roles?|versions?|compan(?:y|ies)|teams?|projects?|positions?"
+                   r"|careers?|releases?|drafts?|attempts?)\b)|before (?:customers|users) (?:notice|noticed|do))\b",
+                   re.IGNORECASE)
+# "earlier" that means the previous one ("an earlier version", "my earlier job") is not early
+FOUND_LATE = re.compile(r"\b(?:minutes|hours|days|weeks|months)\s+later\b")
 
 
 @lru_cache(maxsize=1024)
@@ -1311,20 +1327,25 @@ class AnswerJudge:
 
     def _modifiers(self) -> frozenset[int]:
         """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
-        tickets"; not "on-call" in "the on-call folks")."""
+        tickets"; not "on-call" in "the on-call folks", nor "engineer" in "every engineer gets paged")."""
         words, raw = self._words, self.raw
         return frozenset(i for i in range(len(words) - 1)
                          if raw[i][-1:].isalnum() and not words[i].endswith("s") and words[i + 1].endswith("s")
+                         and (i == 0 or words[i - 1] not in SINGULAR_DETERMINERS)
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
                          and words[i + 1] not in PEOPLE)
 
     def _names_someone(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it names someone (`WHO_LABEL`): a word of the point's own (its list and cues, not "who
-        benefited") or of PEOPLE, not said before a plural noun."""
-        own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD} | {stem(w) for w in PEOPLE}
+        benefited") or of PEOPLE (`_PLACE_OR_FEATURE` said as people), not said before a plural noun."""
+        own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD}
+        people = {stem(w) for w in PEOPLE} - own
+        vague = {stem(w) for w in _PLACE_OR_FEATURE}
         skip = self._modifiers()
-        at = [t.word for t in self.index.tokens if t.stem in own and t.norm not in FUNCTION_WORDS
-              and t.word not in skip]
+        words = self._words
+        at = [t.word for t in self.index.tokens if t.norm not in FUNCTION_WORDS and t.word not in skip and (
+              t.stem in own or t.stem in people and (t.stem not in vague or (
+                  t.word > 0 and words[t.word - 1] in _AS_PEOPLE and (t.word < 2 or words[t.word - 2] not in _AT))))]
         return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
 
     def _cue_share(self, kp: KeyPoint, lexical: KeyPointResult) -> float:
