@@ -2899,6 +2899,37 @@ def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(wi
     assert window.stack.currentIndex() == PAGES.index("History")
 
 
+def test_an_answer_the_silence_stop_ended_but_not_stored_offers_no_continue(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: the banner said "Press C to continue this answer" over an answer that could not be stored,
+    where C did nothing: C is offered only when it can go on with the answer."""
+    import dataclasses
+
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    audio = _spoken_then_silent(speaker, tmp_path, "I built a ledger service with double entry bookkeeping.", "a", 3)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    from voiceprep.app.session import PracticeSession
+
+    finish = PracticeSession.finish
+    monkeypatch.setattr(PracticeSession, "finish", lambda *a, **k: dataclasses.replace(
+        finish(*a, **k), problem="Your answer could not be saved: the disk is full."))
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)
+    assert "could not be saved" in warned[0]
+    assert not ctl.can(c.Action.CONTINUE) and not page.continue_btn.isVisible()
+    assert "Press C" not in page.notice.text(), page.notice.text()
+
+
 def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
     """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
     missed most, over the last 6 answers" before any answer existed."""

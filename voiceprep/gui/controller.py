@@ -529,7 +529,7 @@ class RehearsalController(QObject):
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         self._stopped = None
-        if stopped is not None and stopped.reason == "silence" and \
+        if stopped is not None and stopped.reason == "silence" and self.continuable is not None and \
                 may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)):
             self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
