@@ -2930,6 +2930,40 @@ def test_an_answer_the_silence_stop_ended_but_not_stored_offers_no_continue(
     assert "Press C" not in page.notice.text(), page.notice.text()
 
 
+def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answer_stays_as_it_was(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: Ctrl+Q while C added to an answer promised "the answer is kept: the next start scores it",
+    but the stored row is done, so the next start scored nothing and removed the added part's audio. The question
+    says what happens: the answer stays as it was before C, the part added now is not kept."""
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 20)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    with History.open(services.db_path) as h:
+        before = h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall()
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None, timeout=30000)
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda _w, _t, text, options, **_k: asked.append((text, options)) or 0)
+    window.close()
+    [(text, options)] = asked
+    assert "what you added now is not kept" in text and "as it was before you pressed C" in text, text
+    assert "the next start scores it" not in text and options == ["Quit without it", "Keep recording"]
+    assert not window.isVisible()
+    with History.open(services.db_path) as h:
+        assert h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall() == before
+
+
 def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
     """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
     missed most, over the last 6 answers" before any answer existed."""
