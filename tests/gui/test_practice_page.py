@@ -2964,6 +2964,36 @@ def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answe
         assert h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall() == before
 
 
+def test_while_a_continuation_starts_every_action_waits(window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: while C's recording started, only Space, N and C waited; R, Type, Import and choosing
+    another question stayed enabled over an answer being continued."""
+    import threading
+
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    audio = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    go, begin_more = threading.Event(), PracticeSession.begin_more
+    monkeypatch.setattr(PracticeSession, "begin_more", lambda *a, **k: go.wait(20) and begin_more(*a, **k))
+    ctl.continue_answer()
+    try:
+        assert [a for a in c.Action if ctl.can(a)] == []
+        assert not page.retry_btn.isEnabled()
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+
+
 def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
     """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
     missed most, over the last 6 answers" before any answer existed."""

@@ -142,6 +142,8 @@ class RehearsalController(QObject):
             return False
         if action in (Action.ANSWER, Action.NEXT, Action.CONTINUE) and self._starting:
             return False        # N while the recording starts would record this question's answer under the next
+        if self._starting and self.continuing is not None:
+            return False        # R, Type, Import or another question while C starts: the answer would be left half
         if action is Action.CONTINUE and self.continuable is None:
             return False
         return self.rehearsal is not None and self.machine.can(action) or (
