@@ -125,3 +125,20 @@ def test_a_continued_answer_keeps_no_silence_stop_pause_and_no_leading_silence(s
     n = len(story.split())
     assert words[n].start - words[n - 1].end == pytest.approx(gap, abs=0.01)
     assert again.analysis.delivery.long_pauses == []
+
+
+def test_a_continuation_the_microphone_cut_off_keeps_what_was_added_and_the_answers_status(
+        session, bank, speech_dir):
+    # review of fixA: a microphone lost while continuing marked the whole stored answer "cut off" (counted in
+    # nothing), though its first part was whole: the answer keeps its status, and the words added before the loss
+    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
+    jfk_s = len(jfk) / 16000
+    first = session.begin(bank, bank.prompt("hardest-problem"))
+    sf.write(str(first.audio_path), jfk, 16000, subtype="PCM_16")
+    saved = session.finish(first, lambda: _spoken("I built a ledger", 0.5, jfk_s - 1, jfk_s), {"reason": "silence"})
+    more = session.begin_more(saved.attempt_id)
+    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    again = session.finish(more, lambda: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s), {"reason": "device_lost"})
+    row = queries.get_attempt(session.history(), saved.attempt_id)
+    assert row["state_detail"] is None and again.detail is None and row["state"] == "done"
+    assert row["transcript"] == "I built a ledger and it balanced"

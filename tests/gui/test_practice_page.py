@@ -2994,6 +2994,37 @@ def test_while_a_continuation_starts_every_action_waits(window, qtbot, services,
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
 
 
+def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: the microphone lost while C added to an answer marked the whole answer "cut off" (counted in
+    nothing) and said so; the answer keeps its status and what was said before the loss is added to it."""
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = speaker.render("Idempotency keys deduplicated the retries.", out=tmp_path / "b.wav")
+    streams = iter([FileStream(first, realtime=True), _UnpluggedAfter(rest)])
+    services.input_override = lambda: next(streams)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    attempt = page.attempt_id
+    ctl.continue_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and "idempotency" in ctl.last_analysis.transcript.text.lower(),
+                    timeout=60000)
+    said = page.notice.text()
+    assert "The microphone stopped sending sound" in said and "added to your answer" in said, said
+    assert "marked “cut off”" not in said
+    with History.open(services.db_path) as h:
+        assert h.db.execute("SELECT state_detail FROM attempts WHERE id = ?", [attempt]).fetchone()[0] is None
+    assert ctl.rehearsal.cut_off == 0 and ctl.rehearsal.scores
+
+
 def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
     """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
     missed most, over the last 6 answers" before any answer existed."""

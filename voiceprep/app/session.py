@@ -274,8 +274,10 @@ class PracticeSession:
         analysis = run_judge(pending.bank, pending.prompt, whole_answer, self.settings.analysis, pending.follow_up)
         stored = {**(row.get("settings") or {}), **meta, "continued": (row.get("settings") or {}).get("continued", 0) + 1}
         try:
+            # the answer keeps its status: a microphone lost while continuing cuts off only the part added, which
+            # keeps what was said before the loss (review of fixA: it marked a whole answer "cut off")
             saved = self._store(pending.attempt_id, analysis, pending.input, stored, joined,
-                                detail=CUT_OFF_STOPS.get(meta.get("reason") or ""))
+                                detail=row.get("state_detail"))
         finally:
             memory.release()
         if saved.problem is None:

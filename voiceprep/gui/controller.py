@@ -534,6 +534,9 @@ class RehearsalController(QObject):
         if stopped is not None and stopped.reason == "silence" and self.continuable is not None and \
                 may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)):
             self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
+        elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None and continued:
+            self.notice.emit(f"{stopped.error or 'The microphone stopped.'} What you said until then is added to your "
+                             "answer, scored again below; the answer counts as before. R answers again.", ANSWER)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
                              f"History marked “cut off”: it does not count in your averages, Progress or weak points. "
