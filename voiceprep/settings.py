@@ -41,6 +41,10 @@ class AudioSettings:
     # the last seconds before the silence stop show a countdown on the recording ("Still there? Stopping in 3…"),
     # which speech cancels (walk24: a 6 s thinking pause ended the answer with no warning; 0 = no countdown)
     silence_warn_s: float = 3.0
+    # an answer continued after the silence stop (C) is joined with this pause between the last word before the stop
+    # and the first word after it: the stop's trailing silence and the continuation's leading silence are cut, so
+    # the join adds no long pause (under AnalysisSettings.long_pause_s) and no silent seconds to the duration
+    continue_gap_s: float = 0.8
     stop_cue: bool = True               # a short quiet tone when the silence stop ends an answer
     stop_cue_volume: float = 0.15       # its peak level (full scale = 1.0)
     no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a

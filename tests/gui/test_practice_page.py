@@ -2899,6 +2899,132 @@ def test_the_summarys_question_lines_are_reached_and_opened_with_the_keyboard(wi
     assert window.stack.currentIndex() == PAGES.index("History")
 
 
+def test_an_answer_the_silence_stop_ended_but_not_stored_offers_no_continue(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: the banner said "Press C to continue this answer" over an answer that could not be stored,
+    where C did nothing: C is offered only when it can go on with the answer."""
+    import dataclasses
+
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    audio = _spoken_then_silent(speaker, tmp_path, "I built a ledger service with double entry bookkeeping.", "a", 3)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    from voiceprep.app.session import PracticeSession
+
+    finish = PracticeSession.finish
+    monkeypatch.setattr(PracticeSession, "finish", lambda *a, **k: dataclasses.replace(
+        finish(*a, **k), problem="Your answer could not be saved: the disk is full."))
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)
+    assert "could not be saved" in warned[0]
+    assert not ctl.can(c.Action.CONTINUE) and not page.continue_btn.isVisible()
+    assert "Press C" not in page.notice.text(), page.notice.text()
+
+
+def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answer_stays_as_it_was(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: Ctrl+Q while C added to an answer promised "the answer is kept: the next start scores it",
+    but the stored row is done, so the next start scored nothing and removed the added part's audio. The question
+    says what happens: the answer stays as it was before C, the part added now is not kept."""
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 20)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    with History.open(services.db_path) as h:
+        before = h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall()
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None, timeout=30000)
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda _w, _t, text, options, **_k: asked.append((text, options)) or 0)
+    window.close()
+    [(text, options)] = asked
+    assert "what you added now is not kept" in text and "as it was before you pressed C" in text, text
+    assert "the next start scores it" not in text and options == ["Quit without it", "Keep recording"]
+    assert not window.isVisible()
+    with History.open(services.db_path) as h:
+        assert h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall() == before
+
+
+def test_while_a_continuation_starts_every_action_waits(window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: while C's recording started, only Space, N and C waited; R, Type, Import and choosing
+    another question stayed enabled over an answer being continued."""
+    import threading
+
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    audio = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    go, begin_more = threading.Event(), PracticeSession.begin_more
+    monkeypatch.setattr(PracticeSession, "begin_more", lambda *a, **k: go.wait(20) and begin_more(*a, **k))
+    ctl.continue_answer()
+    try:
+        assert [a for a in c.Action if ctl.can(a)] == []
+        assert not page.retry_btn.isEnabled()
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+
+
+def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """Review of fixA: the microphone lost while C added to an answer marked the whole answer "cut off" (counted in
+    nothing) and said so; the answer keeps its status and what was said before the loss is added to it."""
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = speaker.render("Idempotency keys deduplicated the retries.", out=tmp_path / "b.wav")
+    streams = iter([FileStream(first, realtime=True), _UnpluggedAfter(rest)])
+    services.input_override = lambda: next(streams)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    attempt = page.attempt_id
+    ctl.continue_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and "idempotency" in ctl.last_analysis.transcript.text.lower(),
+                    timeout=60000)
+    said = page.notice.text()
+    assert "The microphone stopped sending sound" in said and "added to your answer" in said, said
+    assert "marked “cut off”" not in said
+    with History.open(services.db_path) as h:
+        assert h.db.execute("SELECT state_detail FROM attempts WHERE id = ?", [attempt]).fetchone()[0] is None
+    assert ctl.rehearsal.cut_off == 0 and ctl.rehearsal.scores
+
+
 def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(window):
     """Walkthrough 20 (01-first-launch): on first launch the tip said it "Asks again the 5 key points of this bank you
     missed most, over the last 6 answers" before any answer existed."""

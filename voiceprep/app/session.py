@@ -130,20 +130,37 @@ def encode_flac(source: Path, target: Path, written: str = "flac.written") -> Pa
     return files.write_with(target, write)
 
 
-def join_audio(parts: list[Path], target: Path) -> Path:
-    """`parts` one after the other as one 16 kHz mono 16-bit WAV at `target`, all-or-nothing, in blocks."""
+def join_audio(parts: list[Path | tuple[Path, float, float]], target: Path) -> Path:
+    """`parts` one after the other as one 16 kHz mono 16-bit WAV at `target`, all-or-nothing, in blocks; a part
+    given as (path, start_s, end_s) keeps only those seconds."""
     def write(f: Any) -> None:
         with sf.SoundFile(f, mode="w", samplerate=16000, channels=1, format="WAV", subtype="PCM_16") as out:
             for part in parts:
-                info = sf.info(str(part))
+                path, start_s, end_s = part if isinstance(part, tuple) else (part, 0.0, float("inf"))
+                info = sf.info(str(path))
                 if info.samplerate == 16000 and info.channels == 1:
-                    for block in sf.blocks(str(part), blocksize=BLOCK, dtype="int16", always_2d=True):
+                    first = int(round(start_s * 16000))
+                    stop = None if end_s == float("inf") else int(round(end_s * 16000))
+                    for block in sf.blocks(str(path), blocksize=BLOCK, dtype="int16", always_2d=True,
+                                           start=first, stop=stop):
                         out.write(block)
                 else:
                     from voiceprep.speech.audio import load_audio
 
-                    out.write(load_audio(part))
+                    samples = load_audio(path)
+                    out.write(samples[int(round(start_s * 16000)):None if end_s == float("inf")
+                                      else int(round(end_s * 16000))])
     return files.write_with(target, write)
+
+
+def join_span(first: Transcript, first_s: float, more: Transcript, gap_s: float) -> tuple[float, float]:
+    """Where to cut an answer and its continuation so the join leaves `gap_s` between the last word before and
+    the first word after (the silence stop's trailing silence and the continuation's leading silence go): the
+    seconds of the first part kept, and the seconds skipped at the start of the continuation."""
+    before, after = first.words(), more.words()
+    keep = min(first_s, before[-1].end + gap_s / 2) if before else first_s
+    skip = max(0.0, after[0].start - gap_s / 2) if after else 0.0
+    return keep, skip
 
 
 class PracticeSession:
@@ -250,14 +267,17 @@ class PracticeSession:
             raise NoAnswerHeard(NOTHING_MORE) from None
         row = queries.get_attempt(h, pending.attempt_id)
         first = pending.more_of
-        offset = sf.info(str(first)).duration
-        joined = join_audio([first, pending.audio_path], h.new_audio_path(".wav"))
-        whole_answer = Transcript.from_dict(row["transcript_data"]).appended(transcript, offset)
+        before = Transcript.from_dict(row["transcript_data"])
+        keep, skip = join_span(before, sf.info(str(first)).duration, transcript, self.settings.audio.continue_gap_s)
+        joined = join_audio([(first, 0.0, keep), (pending.audio_path, skip, float("inf"))], h.new_audio_path(".wav"))
+        whole_answer = before.appended(transcript, keep, skip)
         analysis = run_judge(pending.bank, pending.prompt, whole_answer, self.settings.analysis, pending.follow_up)
         stored = {**(row.get("settings") or {}), **meta, "continued": (row.get("settings") or {}).get("continued", 0) + 1}
         try:
+            # the answer keeps its status: a microphone lost while continuing cuts off only the part added, which
+            # keeps what was said before the loss (review of fixA: it marked a whole answer "cut off")
             saved = self._store(pending.attempt_id, analysis, pending.input, stored, joined,
-                                detail=CUT_OFF_STOPS.get(meta.get("reason") or ""))
+                                detail=row.get("state_detail"))
         finally:
             memory.release()
         if saved.problem is None:

@@ -47,14 +47,19 @@ class Transcript:
         return cls(text=text, language=data.get("language", "en"), duration=float(data.get("duration", 0.0)),
                    model=data.get("model", ""), segments=segments, filler_recall=data.get("filler_recall"))
 
-    def appended(self, more: Transcript, offset: float) -> Transcript:
-        """This transcript with `more` said after it: `more`'s timings shifted by `offset` seconds (the first
-        part's audio length), as if one recording (an answer continued after the silence stop ended it)."""
+    def appended(self, more: Transcript, offset: float, skip: float = 0.0) -> Transcript:
+        """This transcript with `more` said after it, as if one recording (an answer continued after the silence
+        stop ended it): this one's audio kept to `offset` seconds, `more`'s first `skip` seconds cut, so `more`'s
+        timings move by `offset - skip` (none before `offset`)."""
+        def at(t: float) -> float:
+            return offset + max(0.0, t - skip)
+
         def shifted(s: Segment) -> Segment:
-            return Segment(s.start + offset, s.end + offset, s.text,
-                           [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in s.words])
+            return Segment(at(s.start), at(s.end), s.text,
+                           [Word(at(w.start), at(w.end), w.word, w.probability) for w in s.words])
         return Transcript(text=" ".join(t for t in (self.text.strip(), more.text.strip()) if t),
-                          language=self.language, duration=offset + more.duration, model=self.model or more.model,
+                          language=self.language, duration=offset + max(0.0, more.duration - skip),
+                          model=self.model or more.model,
                           segments=[*self.segments, *(shifted(s) for s in more.segments)],
                           filler_recall=self.filler_recall)
 

@@ -142,6 +142,8 @@ class RehearsalController(QObject):
             return False
         if action in (Action.ANSWER, Action.NEXT, Action.CONTINUE) and self._starting:
             return False        # N while the recording starts would record this question's answer under the next
+        if self._starting and self.continuing is not None:
+            return False        # R, Type, Import or another question while C starts: the answer would be left half
         if action is Action.CONTINUE and self.continuable is None:
             return False
         return self.rehearsal is not None and self.machine.can(action) or (
@@ -529,9 +531,12 @@ class RehearsalController(QObject):
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         self._stopped = None
-        if stopped is not None and stopped.reason == "silence" and \
+        if stopped is not None and stopped.reason == "silence" and self.continuable is not None and \
                 may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)):
             self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
+        elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None and continued:
+            self.notice.emit(f"{stopped.error or 'The microphone stopped.'} What you said until then is added to your "
+                             "answer, scored again below; the answer counts as before. R answers again.", ANSWER)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} This answer is scored below and kept in "
                              f"History marked “cut off”: it does not count in your averages, Progress or weak points. "

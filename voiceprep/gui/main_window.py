@@ -53,6 +53,11 @@ PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
 QUIT_WHILE_RECORDING = ("An answer is being recorded. If you quit, the recording stops, voiceprep quits and the "
                         "answer is kept: the next start scores it, marked “cut off” in History (not counted in your "
                         "averages).\n\nKeep recording goes on with the answer (Esc).")
+# the same while C adds to a stored answer: that row is done, so the next start has nothing to score and the added
+# part's audio is removed (review of fixA: this said "the answer is kept: the next start scores it")
+QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recording stops and voiceprep quits: the "
+                         "answer stays in History as it was before you pressed C, and what you added now is not "
+                         "kept.\n\nKeep recording goes on with the answer (Esc).")
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -325,8 +330,10 @@ class MainWindow(QMainWindow):
             # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording.
             # It stays up until answered, though the answer stops under it (walk24: the silence stop closed it, and
             # the candidate's Ctrl+Q seemed to do nothing)
-            quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_RECORDING,
-                                     ["Keep it and quit", "Keep recording"], cancel=1, default=1) == 0
+            continuing = self.controller.continuing is not None
+            quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_CONTINUING if continuing else
+                                     QUIT_WHILE_RECORDING, ["Quit without it" if continuing else "Keep it and quit",
+                                                            "Keep recording"], cancel=1, default=1) == 0
             if not quit_now:                 # Enter, Esc or closing the question: the answer goes on, or is kept
                 event.ignore()
                 if not self.controller.recording_voice:       # it stopped under the question (whole, not cut off)
