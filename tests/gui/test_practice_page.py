@@ -2356,8 +2356,8 @@ def test_a_drill_answer_that_covered_the_points_drilled_is_not_questioned(
     drill that missed its point is still questioned."""
     trade_offs_then_a_pause(speaker, services, tmp_path)
     questioned: list[float] = []
-    monkeypatch.setattr(c, "silence_stop_text", lambda seconds, *_: questioned.append(seconds) or "Still thinking?")
     page, ctl = window.practice, window.controller
+    ctl.silenceStopped.connect(lambda seconds, *_: questioned.append(seconds))     # the banner's one source (fixA)
     page.fill_banks(select="airwallex")
     bank = page.bank()
     prompt = bank.prompt("hardest-problem")
