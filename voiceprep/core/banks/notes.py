@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.text import sentences, stem, tokenize_text
-from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
+from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.wording import capitalised
 
@@ -126,7 +126,7 @@ def _pieces(notes: str) -> list[_Piece]:
     junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other. A
     paragraph's lines and sentences are ideas each (see _lines and text.sentences)."""
     text = notes.replace("\r\n", "\n")
-    text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
+    text, _fields = front_matter(text)                                          # YAML front matter
     blocks = _blocks(text)
     short = [kind == "para" and "\n" not in body and _is_heading(_clean(body)) for kind, body in blocks]
     heads = [False] * len(blocks)
