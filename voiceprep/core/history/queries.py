@@ -779,8 +779,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
                                args_all)[0]["n"]
     series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False)     # the last 10 answers
     recent, earlier = series[-5:], series[:-5]
-    result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
-    result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
+    # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
+    result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
+    result["earlier"] = {**{k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(earlier)}
     where_a, args_a = _finished(bank, prompt, "a.")
     # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id; a lineage's
     # answers are one bank's
