@@ -2994,6 +2994,39 @@ def test_while_a_continuation_starts_every_action_waits(window, qtbot, services,
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
 
 
+def test_the_continuing_line_goes_when_the_continuation_ends(window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """walk25: after C, "Continuing your answer: what you say now is added to it ..." stayed above the question once
+    the continuation was stopped (and once it was scored): the line is the recording's only; the line shown before C
+    is back."""
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 2.5)
+    parts = iter([first, first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    shown = (page.attempt_line.isVisibleTo(page), page.attempt_line.text())
+    ctl.continue_answer()                                  # stopped (Esc): nothing added
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert page.attempt_line.text().startswith("Continuing your answer")
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    assert not page.attempt_line.text().startswith("Continuing"), page.attempt_line.text()
+    assert (page.attempt_line.isVisibleTo(page), page.attempt_line.text()) == shown
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)            # added to and scored again
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.continuing is None, timeout=60000)
+    qtbot.waitUntil(lambda: "idempotency" in ctl.last_analysis.transcript.text.lower(), timeout=5000)
+    assert not page.attempt_line.text().startswith("Continuing"), page.attempt_line.text()
+    assert (page.attempt_line.isVisibleTo(page), page.attempt_line.text()) == shown
+
+
 def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(
         window, qtbot, services, speaker, tmp_path, monkeypatch):
     """Review of fixA: the microphone lost while C added to an answer marked the whole answer "cut off" (counted in
