@@ -1751,6 +1751,31 @@ def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_anot
     assert f"Drill my weak points on “{airwallex}” brings it back." in page.recap_text(), page.recap_text()
 
 
+def test_a_restart_after_quitting_a_round_names_the_question_it_stopped_at(qtbot, services, monkeypatch):
+    """walk25: quitting in the middle of a round, the next start's Welcome back did not name where it stopped. It
+    names the round and the question, and One prompt opens on that question."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = bank.rounds[0]
+
+    def left_in_the_middle():                        # an answer, then quit before the round's end
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+    off_gui(left_in_the_middle)
+    page = _opened(qtbot, services).practice
+    asked = rnd.prompts[1].text.rstrip(" .?!")
+    said = f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”."
+    qtbot.waitUntil(lambda: said in page.recap_text(), timeout=10000)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _w, _t, _l, items, current, _e: offered.append(
+        items[current]) or ("", False))
+    page.start_one_prompt()
+    assert offered == [rnd.prompts[1].text]
+
+
 def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does(qtbot, window):
     """Walkthrough 8: on the page list the focus showed as a 1 px line inside the selected page (its style sheet
     replaced the style's ring); Enter on the welcome's focused "Draft from a job description…" did nothing; the

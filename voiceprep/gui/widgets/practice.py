@@ -855,7 +855,9 @@ class PracticePage(QWidget):
         headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
                                         picked=self.bank_box.currentData())
         skipped = recap.get("skipped") or []
-        self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
+        left = recap.get("left")             # else the question a round was left at (walk25), as the welcome names it
+        self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else \
+            (left["bank_id"], left["prompt_id"]) if left else None
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
