@@ -132,8 +132,8 @@ def front_matter(text: str) -> tuple[str, dict[str, str]]:
     found = _FRONT_MATTER.match(text)
     if not found:
         return text, {}
-    fields = dict(m.groups() for m in re.finditer(r"^([A-Za-z_][\w-]*):[ \t]*(\S.*?)[ \t]*$", found.group(1), re.M))
-    return text[found.end():], {k.lower(): v.strip("\"'") for k, v in fields.items()}
+    fields = re.finditer(r"^([A-Za-z_][\w-]*):[ \t]*(\S.*?)[ \t]*$", found.group(1), re.M)
+    return text[found.end():], {m.group(1).lower(): m.group(2).strip("\"'") for m in fields}
 
 
 def _title(line: str) -> str:
