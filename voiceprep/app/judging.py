@@ -22,6 +22,7 @@ from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import score_text
 from voiceprep.settings import AnalysisSettings
 
 DOCUMENT_FORMAT = 1
@@ -122,7 +123,7 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
             parts.append(f"how you said it: {NOT_MEASURED_TYPED}" if typed else "how you said it")
         else:
             share = f" ({comp.delivery_weight:.0%} of this score)" if mine else ""
-            parts.append(f"how you said it {value:.0f}{share}")
+            parts.append(f"how you said it {score_text(value)}{share}")
     return " + ".join(parts)
 
 

@@ -42,7 +42,7 @@ from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -222,14 +222,14 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     best = rehearsal.best_tries()
     if what == "Prompt" and best:
         b = next(iter(best.values()))
-        return [f"Counting your best of {b.tries} tries: try {b.number}, {b.score:.0f}"
-                + ("" if b.number == b.last_number else f" (the last, try {b.last_number}, scored {b.last:.0f})") + "."]
+        return [f"Counting your best of {b.tries} tries: try {b.number}, {score_text(b.score)}"
+                + ("" if b.number == b.last_number else f" (the last, try {b.last_number}, scored {score_text(b.last)})") + "."]
     lines = []
     for p in rehearsal.prompts:
         if (t := best.get(p.id)) is not None:
             question = textwrap.shorten(p.text, 70, placeholder="…")
-            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
-                         + ("" if t.number == t.last_number else f"; the last scored {t.last:.0f}"))
+            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({score_text(t.score)})"
+                         + ("" if t.number == t.last_number else f"; the last scored {score_text(t.last)}"))
     return lines
 
 
