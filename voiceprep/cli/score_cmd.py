@@ -98,6 +98,8 @@ def render_report(a: Any) -> str:
     for c in doc["competencies"]:
         weight = f"  (weight {c['weight']:.2f})" if c["weight"] is not None else ""
         lines.append(f"  {c['name']:45} {score_text(c['score'] or 0):>5}{weight}")
+        if c.get("basis"):                # what it rests on, as the feedback says it (issue 11 item 4)
+            lines.append(f"      {c['basis']}")
     lines += ["", "Key points:"]
     for k in doc["key_points"]:
         lines.append(f"  {'[x]' if k['hit'] else '[ ]'} {k['label']}")

@@ -176,9 +176,11 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
                                                      [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]],
                                                      {str(c.get("id")): c.get("delivery_weight") for c in shown
                                                       if isinstance(c, dict)})
+        rests_on = {c.get("id"): c.get("basis") for c in shown if isinstance(c, dict)}   # as the feedback says it
         for c, value in competencies.items():
             of_overall = f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""
-            parts.append(f"- {names.get(c) or c}: {score_text(value)}{of_overall}")
+            parts.append(f"- {names.get(c) or c}: {score_text(value)}{of_overall}"
+                         + (f"\n  - {rests_on[c]}" if rests_on.get(c) else ""))   # what it rests on (issue 11 item 4)
         if len(share) > 1:
             parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:
