@@ -511,6 +511,7 @@ class PracticePage(QWidget):
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
         self.ctl.followUpAsked.connect(self._on_follow_up_asked)
         self.ctl.skipped.connect(self._on_skipped)
+        self.ctl.preparing.connect(self._on_preparing)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         keyboard_buttons(self)
@@ -1068,11 +1069,21 @@ class PracticePage(QWidget):
         """The key of the page's shortcut `key` as labels show it ("Space", "Ctrl+T")."""
         return key_text(self.shortcuts[key])
 
+    def _speaking_text(self) -> str:
+        """The state line while the interviewer speaks: "Preparing the question…" while its voice is rendered (not
+        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…"."""
+        now = "Preparing the question…" if self.ctl.voice_preparing else "The interviewer is asking…"
+        return f"{now} ({self.key_name('Space')}: answer now)"
+
+    def _on_preparing(self, _preparing: bool) -> None:
+        if self.ctl.state == c.SPEAKING and self.ctl.rehearsal is not None:
+            self._say_state(self._speaking_text())
+
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
         space = self.key_name("Space")                  # each key named from its shortcut (fix41)
         texts = {c.IDLE: f"Ready: press {space} or Start answer when you are.",
-                 c.SPEAKING: f"The interviewer is asking… ({space}: answer now)",
+                 c.SPEAKING: self._speaking_text(),
                  c.THINKING: "Think time…",
                  c.RECORDING: f"Listening… press {space} to stop (stops by itself after a silence).",
                  c.PROCESSING: "Finishing the transcript and checking your key points…",
