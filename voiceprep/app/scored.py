@@ -100,7 +100,7 @@ def before_follow_ups(rehearsal: Rehearsal, summary: RoundSummary | None = None)
         return None
     overall = (summary or rehearsal.summary()).overall
     before = rehearsal.summary(follow_ups=False).overall
-    return before if round(before) != round(overall) else None
+    return before if score_shown(before) != score_shown(overall) else None     # as both read
 
 
 def before_and_with(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> str | None:
