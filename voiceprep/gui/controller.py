@@ -229,13 +229,15 @@ class RehearsalController(QObject):
         hush = self._hush = threading.Event()
         self._after_speech = (this, then)
 
+        voice = from_thread(self._voiceFromThread)      # (nothing once the window is gone)
+
         def work() -> None:
             if speaker.cached(text) is None:     # rendering takes seconds: "Preparing the question…" meanwhile
-                self._voiceFromThread.emit(this, True)
+                voice(this, True)
             wav = speaker.render(text)
             if this == self._speech:             # not when N moved on while it was being rendered (review 14)
                 speaker.play(wav, cancel=hush,   # nothing of it once stopped, even while it was being rendered
-                             on_start=lambda _latency: self._voiceFromThread.emit(this, False))
+                             on_start=lambda _latency: voice(this, False))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
