@@ -90,3 +90,46 @@ def test_no_module_gives_a_threshold_of_settings_a_value_of_its_own():
                 if numbers and any(n in ours or n.endswith("_SCORE") or n == "GOOD" for n in names):
                     twins.append(f"{path.relative_to(package)}:{node.lineno}: {', '.join(names)}")
     assert not twins, twins
+
+
+def test_delivery_coachings_counts_are_read_from_settings():
+    """fixG: how many times its warning rate a habit scores 0 (and fillers read "taking over"), the rate that reads
+    "Noticeable", the least count that makes a filler the one said "most often", and the playback's silent tail in
+    blocks were literals in their modules. They are named in settings.py, and the coaching follows them."""
+    from voiceprep import settings
+    from voiceprep.core.analysis import delivery
+    from voiceprep.settings import AnalysisSettings
+
+    HABIT_ZERO_TIMES, FILLER_LEADER_MIN = settings.HABIT_ZERO_TIMES, settings.FILLER_LEADER_MIN
+
+    s = AnalysisSettings()
+    warn = s.hedges_per_100_words_warn
+    assert delivery._rated(9, HABIT_ZERO_TIMES * warn, s.hedges_min_warn, warn) == 0.0
+    assert delivery._rated(9, HABIT_ZERO_TIMES * warn - 0.1, s.hedges_min_warn, warn) > 0.0
+    assert delivery._leader({"like": FILLER_LEADER_MIN, "um": 1}) == ("like", FILLER_LEADER_MIN)
+    assert delivery._leader({"like": FILLER_LEADER_MIN - 1}) is None
+    assert settings.FILLERS_NOTICEABLE_TIMES < HABIT_ZERO_TIMES and settings.PLAYBACK_TAIL_BLOCKS >= 1
+    for name in ("HABIT_ZERO_TIMES", "FILLERS_NOTICEABLE_TIMES", "FILLER_LEADER_MIN", "PLAYBACK_TAIL_BLOCKS"):
+        assert isinstance(getattr(settings, name), int)
+
+
+def test_no_coaching_module_multiplies_a_threshold_by_a_number_of_its_own():
+    """A number times a setting's warning rate (`4 * s.fillers_per_min_warn`) or the playback's block (`2 *
+    block_s`) is a threshold kept outside settings.py (fixG): the multiple is named there."""
+    import ast
+    from pathlib import Path
+
+    import voiceprep
+
+    package = Path(voiceprep.__file__).parent
+    found = []
+    for path in (package / "core" / "analysis" / "delivery.py", package / "speech" / "player.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+                sides = (node.left, node.right)
+                number = any(isinstance(x, ast.Constant) and type(x.value) in (int, float) for x in sides)
+                named = [x.attr if isinstance(x, ast.Attribute) else x.id if isinstance(x, ast.Name) else ""
+                         for x in sides]
+                if number and any(n.endswith("_warn") or n in ("warn", "block_s") for n in named):
+                    found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, found

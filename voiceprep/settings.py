@@ -60,6 +60,8 @@ class AudioSettings:
 # CPU or for Python's lock: under load a 5 s question came out as 0.4 s of sound every 2 s (walk24). Nothing is
 # played in time with the voice, so a long buffer costs nothing; a stop still ends it at once (the buffer is dropped).
 PLAYBACK_LATENCY_S = 0.5
+# then this many blocks of silence more than the buffer: closing the stream drops what the buffer still holds
+PLAYBACK_TAIL_BLOCKS = 2
 
 
 @dataclass
@@ -209,6 +211,11 @@ COVERED_PARTLY = 0.4
 # try reach GOOD_SCORE is told "Well done" (app.scored.headline)
 GOOD_SCORE = 70
 FAIR_SCORE = 40
+# Delivery coaching (core.analysis.delivery), in multiples of a habit's warning rate (fillers_per_min_warn,
+# hedges_per_100_words_warn):
+HABIT_ZERO_TIMES = 4            # a habit's score falls to 0 at this many times its rate; fillers then "take over"
+FILLERS_NOTICEABLE_TIMES = 2    # fillers past this many times their rate read "Noticeable" and say how often
+FILLER_LEADER_MIN = 2           # a filler said at least this often (and more than the next) is named "most often"
 
 
 @dataclass

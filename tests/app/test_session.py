@@ -759,6 +759,7 @@ def test_a_competency_tied_to_delivery_says_how_much_of_it_is_delivery(session, 
     from voiceprep.app.judging import feedback_document
     from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.analysis.scoring import delivery_part
+    from voiceprep.core.wording import score_text
 
     # spoken: a typed answer's delivery is not measured (walk14)
     analysis = analyze_answer(bank, bank.prompt("hardest-problem"), timed([(w, 0.0) for w in LOCK.split(" ")]))
@@ -769,7 +770,7 @@ def test_a_competency_tied_to_delivery_says_how_much_of_it_is_delivery(session, 
     for comp in tied:
         spec = bank.competency(comp["id"])
         said = delivery_part(spec, analysis.delivery_scores)
-        assert said is not None and f"how you said it {said:.0f}" in comp["basis"], comp
+        assert said is not None and f"how you said it {score_text(said)}" in comp["basis"], comp
         if "key point" in comp["basis"]:
             assert f"({spec.delivery_weight:.0%} of this score)" in comp["basis"], comp
 
@@ -951,3 +952,37 @@ def test_a_plain_key_points_card_does_not_call_its_own_words_cues():
     note = feedback_document(analyze_answer(cued, cued.rounds[0].prompts[0], answer))["key_points"][0][
         "evidence"][0]["note"]
     assert "cues: checkout, marketplace" in note, note
+
+
+WHY = ("I want to join Airwallex because you build the financial infrastructure for global businesses, "
+       "multi-currency accounts and cross-border payments, and I have spent five years on payment systems.")
+
+
+def test_a_competency_scored_from_delivery_alone_says_so_with_its_aspects(session, service, bank, capsys):
+    """fixG (issue 11 item 4): on a question no key point of which is about "Polished communicator" (why-airwallex),
+    its bar's score comes from how the answer was said alone, and nothing said so: "how you said it 87". The
+    feedback, `voiceprep score` and the export say "from delivery alone", with each aspect's score (pace, fillers,
+    hedges: the bank's tie), which average to the bar's."""
+    from tests.core.analysis.test_analyze import timed
+    from voiceprep.cli.score_cmd import render_report
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.wording import score_text
+
+    prompt = bank.prompt("why-airwallex")
+    spec = bank.competency("communication")
+    assert not [k for k in prompt.key_points if k.competency == spec.id] and spec.delivery
+    transcript = timed([(w, 0.0) for w in WHY.split(" ")])
+    analysis = analyze_answer(bank, prompt, transcript)
+    said = analysis.delivery_scores
+    aspects = ", ".join(f"{a} {score_text(said[a])}" for a in spec.delivery)
+    saved = session.save_file(bank, prompt, transcript)
+    comp = next(c for c in saved.document["competencies"] if c["id"] == spec.id)
+    assert comp["basis"] == f"from delivery alone (no key point here is about it): {aspects}", comp
+    assert "key point" not in comp["basis"].split(":")[1]
+    report = render_report(analysis)                                                     # voiceprep score
+    assert f"from delivery alone (no key point here is about it): {aspects}" in report, report
+    exported = service.render([saved.attempt_id], "md")                                  # the export
+    assert f"from delivery alone (no key point here is about it): {aspects}" in exported, exported
+    # a competency with key points here says its count, not this
+    others = [c for c in saved.document["competencies"] if c["id"] != spec.id]
+    assert others and all("delivery alone" not in c["basis"] for c in others)

@@ -523,7 +523,8 @@ def test_stats_says_a_point_was_said_when_asked_in_a_follow_up(capsys):
 
 def test_stats_rounds_the_best_score_as_progress_does(capsys):
     """Walk24: `history stats` said "best 99.8" where Progress showed 100. Both round a score by one rule
-    (core.wording.score_text)."""
+    (core.wording.score_text); fixG: in which only full marks read 100, so 99.8 reads 99 in stats, list and the
+    export alike."""
     from voiceprep import paths
     from voiceprep.app import HistoryAccess
     from voiceprep.core.wording import score_text
@@ -534,8 +535,15 @@ def test_stats_rounds_the_best_score_as_progress_does(capsys):
     access.close_all()
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
-    assert "average overall 100 per answer, best 100\n" in out and "99.8" not in out, out
-    assert [score_text(v) for v in (99.8, 99.4, 0.2, None)] == ["100", "99", "0", "–"]
+    assert "average overall 99 per answer, best 99\n" in out and "99.8" not in out and "100" not in out, out
+    assert "Recent 5 vs the 5 before: overall 99 vs –," in out, out
+    assert main(["history", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert f"{best:5}" in listed and " 99 " in listed and "100" not in listed, listed
+    assert main(["history", "show", str(best)]) == 0
+    shown = capsys.readouterr().out
+    assert "**99 / 100**" in shown and "100 / 100" not in shown, shown
+    assert [score_text(v) for v in (99.8, 99.4, 0.2, None, 100)] == ["99", "99", "0", "–", "100"]
 
 
 def test_compare_says_what_changed_sentence_by_sentence(tmp_path, capsys):

@@ -23,3 +23,38 @@ def test_no_user_visible_string_says_word_s():
             if token.type == tokenize.STRING and re.search(r"[A-Za-z]\(s\)", token.string):
                 found.append(f"{path.name}:{token.start[0]}: {token.string[:80]}")
     assert not found, "\n".join(found)
+
+
+def test_only_full_marks_read_100():
+    """fixG: a score of 99.5-99.9 read "100" (one format rounding it up), beside a full answer's 100. One rule,
+    core.wording.score_text: 100 only at full marks; 99.5..99.99 read 99 (99.9 to one place)."""
+    from voiceprep.core.wording import score_shown, score_text
+
+    assert [score_text(v) for v in (100, 100.0, 99.99, 99.8, 99.5, 99.4, 62.4, 0.2, None)] == \
+        ["100", "100", "99", "99", "99", "99", "62", "0", "–"]
+    assert [score_text(v, 1) for v in (100, 99.96, 99.94, 51.46)] == ["100.0", "99.9", "99.9", "51.5"]
+    assert [score_shown(v) for v in (100, 99.7, 0.4, None)] == [100, 99, 0, 0]
+    assert score_text(sum([100 / 3] * 3)) == "100"          # a sum a hair under 100 is still full
+
+
+# what f-strings may round to a whole number or a tenth: not a score (the expression's words say which)
+_SCORE_WORDS = re.compile(r"\b(overall|score|average|avg_overall|best|latest|last|low|high|tries|before|"
+                          r"with_follow_ups|alone|mine|now|value|s)\b|\['(overall|latest|average|score|coverage)'\]")
+
+
+def test_no_score_is_rounded_by_a_format_of_its_own():
+    """fixG: a score is shown through core.wording.score_text everywhere (cards, History, the CLI, the export): an
+    f-string giving a score a fixed-point format of its own (`{overall:.0f}`) rounds 99.6 up to 100."""
+    import ast
+
+    found = []
+    for path in sorted(Path(voiceprep.__file__).parent.rglob("*.py")):
+        if path.name == "wording.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+                spec = "".join(v.value for v in node.format_spec.values if isinstance(v, ast.Constant))
+                expression = ast.unparse(node.value)
+                if re.fullmatch(r"\d*\.\df", spec) and _SCORE_WORDS.search(expression):
+                    found.append(f"{path.name}:{node.lineno}: {{{expression}:{spec}}}")
+    assert not found, "\n".join(found)

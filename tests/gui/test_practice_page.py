@@ -2089,10 +2089,15 @@ class SlowVoice:
     def __init__(self, seconds: float = 0.5):
         self.seconds = seconds
 
+    def cached(self, text):
+        return text                     # ready: nothing to prepare
+
     def render(self, text):
         return text
 
-    def play(self, wav, cancel=None):
+    def play(self, wav, cancel=None, on_start=None):
+        if on_start is not None:
+            on_start(0.0)
         time.sleep(self.seconds)
 
     def stop(self):

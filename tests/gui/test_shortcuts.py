@@ -70,11 +70,16 @@ class HeldVoice:
     def __init__(self):
         self.playing, self.stopped, self.stops = threading.Event(), threading.Event(), 0
 
+    def cached(self, text):
+        return None                     # not rendered yet, as a question asked for the first time
+
     def render(self, text):
         return text
 
-    def play(self, wav, cancel=None):
+    def play(self, wav, cancel=None, on_start=None):
         self.stopped.clear()
+        if on_start is not None:        # as Player.play: the voice is heard from here
+            on_start(0.0)
         self.playing.set()
         self.stopped.wait(30)
         self.playing.clear()
@@ -155,11 +160,11 @@ class RenderingVoice(HeldVoice):
         self.rendered.wait(30)
         return text
 
-    def play(self, wav, cancel=None):
+    def play(self, wav, cancel=None, on_start=None):
         if cancel is not None and cancel.is_set():     # as Player.play: nothing of a speech cancelled is played
             return False
         self.played += 1
-        return super().play(wav)
+        return super().play(wav, on_start=on_start)
 
     def reached(self) -> threading.Event:
         return self.rendering
@@ -324,16 +329,49 @@ def test_esc_while_the_question_is_still_being_rendered_moves_on_at_once(window,
     window.practice.start_btn.click()
     qtbot.waitUntil(voice.rendering.is_set, timeout=30000)
     line = window.practice.state_label
-    assert window.controller.state == c.SPEAKING and "interviewer is asking" in line.text()
+    # (fixG: a question not yet rendered says so, "Preparing the question…", until its voice starts)
+    qtbot.waitUntil(lambda: line.text().startswith("Preparing the question…"), timeout=5000)
+    assert window.controller.state == c.SPEAKING
     qtbot.keyClick(window.practice, Qt.Key.Key_Escape)
     after = window.controller.state                      # the rendering has not ended: nothing else moved it
     said = line.text()
     if after is c.SPEAKING:
         voice.rendered.set()                             # (no rendering left waiting after the test)
     assert after in (c.IDLE, c.THINKING), after
-    assert "interviewer" not in said and said, said
+    assert "interviewer" not in said and "Preparing" not in said and said, said
     moves = []
     window.controller.stateChanged.connect(moves.append)
     voice.rendered.set()
     qtbot.wait(300)
     assert voice.played == 0 and moves == [] and window.controller.state == after
+
+
+def test_a_question_not_yet_rendered_says_it_is_being_prepared_until_the_voice_starts(window, qtbot):
+    """fixG: a question whose voice was not cached took seconds to render with nothing on screen but "The interviewer
+    is asking…" and nothing heard. The page says "Preparing the question…" until the voice starts (the speaker's
+    on_start), then "The interviewer is asking…"; the GUI stays responsive meanwhile."""
+    voice = speaking(window, qtbot, RenderingVoice())
+    page = window.practice
+    qtbot.waitUntil(lambda: page.state_label.text().startswith("Preparing the question…"), timeout=5000)
+    assert page.state_label.isVisible() and "Space: answer now" in page.state_label.text()
+    assert window.controller.state == c.SPEAKING and not voice.playing.is_set()
+    voice.rendered.set()
+    qtbot.waitUntil(voice.playing.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: page.state_label.text().startswith("The interviewer is asking…"), timeout=5000)
+    qtbot.keyClick(page, Qt.Key.Key_Escape)                     # stopped: the round goes on, nothing prepared
+    qtbot.waitUntil(lambda: window.controller.state == c.IDLE, timeout=5000)
+    assert not window.controller.voice_preparing and "Preparing" not in page.state_label.text()
+
+
+def test_a_question_already_rendered_is_never_said_to_be_prepared(window, qtbot):
+    """fixG: a cached question (rendered ahead when the round was chosen) starts at once: no "Preparing" is shown."""
+    class Ready(HeldVoice):
+        def cached(self, text):
+            return text
+
+    seen = []
+    window.controller.preparing.connect(seen.append)
+    voice = speaking(window, qtbot, Ready())
+    qtbot.waitUntil(lambda: window.practice.state_label.text().startswith("The interviewer is asking…"), timeout=5000)
+    assert seen == [] and not window.controller.voice_preparing
+    voice.stop()

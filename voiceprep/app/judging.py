@@ -22,6 +22,7 @@ from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history.store import TYPED, AttemptRecord, Row
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import score_text
 from voiceprep.settings import AnalysisSettings
 
 DOCUMENT_FORMAT = 1
@@ -105,6 +106,22 @@ def by_weight(points: list[dict[str, Any]]) -> str:
     return f"by weight {round(hit, 2):g} of {round(sum(weights), 2):g}"
 
 
+DELIVERY_ALONE = "from delivery alone (no key point here is about it)"
+
+
+def delivery_alone(aspects: tuple[str, ...], said: dict[str, float | None] | None = None, typed: bool = False) -> str:
+    """The basis of a competency no key point of the question holds, scored from how the answer was said alone
+    (issue 11 item 4: its bar said "how you said it 87", not where the 87 came from): "from delivery alone (no key
+    point here is about it): pace 90, fillers 100, hedges 70", each aspect the bank ties to it with its score (they
+    average to the bar's); one not measured is said so; with no scores (a stored answer), the aspects alone."""
+    if not said:
+        return f"{DELIVERY_ALONE}: {', '.join(aspects)}"
+    measured = [f"{a} {score_text(v)}" for a in aspects if (v := said.get(a)) is not None]
+    missing = [a for a in aspects if said.get(a) is None]
+    why = NOT_MEASURED_TYPED if typed else "not measured here"
+    return f"{DELIVERY_ALONE}: {', '.join(measured)}" + (f"; {', '.join(missing)} {why}" if missing else "")
+
+
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
            said: dict[str, float | None] | None = None, typed: bool = False) -> str:
     """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"; with
@@ -113,6 +130,8 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
     `typed` answer's delivery was not measured, and counts for nothing: said so, with no number (walk14: "how you
     said it 100")."""
     mine = [k for k in key_points if k.get("competency") == cid]
+    if comp is not None and comp.delivery and comp.delivery_weight and not mine:
+        return delivery_alone(comp.delivery, said, typed)
     weighted = by_weight(mine)
     parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"
              + (f" ({weighted})" if weighted else "")] if mine else []
@@ -122,7 +141,7 @@ def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
             parts.append(f"how you said it: {NOT_MEASURED_TYPED}" if typed else "how you said it")
         else:
             share = f" ({comp.delivery_weight:.0%} of this score)" if mine else ""
-            parts.append(f"how you said it {value:.0f}{share}")
+            parts.append(f"how you said it {score_text(value)}{share}")
     return " + ".join(parts)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.history.queries import local, rate_notes
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_shown, score_text
 
 Row = dict[str, Any]
 
@@ -84,14 +84,14 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     rnd = recap.get("round")
     before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
     both = rnd is not None and bool(rnd) and (before is not None or recap.get("average") is None
-                                              or round(rnd["overall"]) != round(recap["average"]))
+                                              or score_shown(rnd["overall"]) != score_shown(recap["average"]))
     # beside the round's best tries, the average says it counts every try (walk21: "Average of your 2 answers: 40"
     # above "Round score ...: 80" read as two clashing numbers), when some question was tried more than once (fix41)
     retried = both and whole and (recap.get("questions") or whole) < whole
     of = "Score of your one answer" if whole == 1 else \
         f"Average of your {counted(whole, 'answer')}{', every try counted' if retried else ''}" if whole else \
         "Average per answer"
-    average = (f"{of}{', before follow-ups' if follow_ups else ''}: {recap['average']:.0f}."
+    average = (f"{of}{', before follow-ups' if follow_ups else ''}: {score_text(recap['average'])}."
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
     the_round = None
@@ -110,7 +110,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         # in the feedback's words (walk21: "weighed by competency" beside "weighted by the job's competencies")
         weighed = {"competency": ", weighted by the job's competencies",
                    "key points": ", weighted by its key points"}.get(rnd.get("weighed") or "", "")
-        scored = both_text(before, rnd["overall"]).lower() if before is not None else f"{rnd['overall']:.0f}"
+        scored = both_text(before, rnd["overall"]).lower() if before is not None else score_text(rnd['overall'])
         the_round = f"Round score of “{rnd['title']}”{run}{weighed}: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
@@ -202,7 +202,7 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     was copied from)" (walk17: a copy's "Last time 15" was its origin's, unsaid)."""
     if previous is None or previous.get("overall") is None or now is None:
         return None
-    delta = round(now) - round(previous["overall"])
+    delta = score_shown(now) - score_shown(previous["overall"])
     change = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else " (the same)"
     subject = f"Last time {what} scored" if what else "Last time"
     before = (previous["answered"], previous["total"]) if previous.get("answered") is not None and \
@@ -211,7 +211,7 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     skipped = f", {before[0]} of {before[1]} answered" if before is not None and incomplete else ""
     when = _when(str(previous.get("finished_at") or previous["started_at"]), today)
     given = f", with {origin}" if origin else ""
-    text = f"{subject} {previous['overall']:.0f} ({when}{given}{skipped}) → now {now:.0f}"
+    text = f"{subject} {score_text(previous['overall'])} ({when}{given}{skipped}) → now {score_text(now)}"
     if answered is not None and incomplete:
         text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else
                  f", all {answered[1]} answered")

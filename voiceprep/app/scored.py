@@ -22,7 +22,7 @@ from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
 
 
@@ -57,10 +57,11 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         # to 100" over a sitting with an answer that scored 3)
         asked = " on the points asked for" if what == "Drill" else ""
         retried = len(tries) > len(scores)
-        lowest = f" (your lowest try: {min(tries):.0f})" if retried and round(min(tries)) < round(low) else ""
-        said = f"{'Your best tries' if retried else 'Your answers'} all scored {low:.0f}{asked}{lowest}." \
-            if round(low) == round(high) else \
-            f"{'Your best tries' if retried else 'Your scores'}{asked} ranged from {low:.0f} to {high:.0f}{lowest}."
+        lowest = f" (your lowest try: {score_text(min(tries))})" if retried and score_shown(min(tries)) < score_shown(low) else ""
+        ranged = f"ranged from {score_text(low)} to {score_text(high)}"
+        said = f"{'Your best tries' if retried else 'Your answers'} all scored {score_text(low)}{asked}{lowest}." \
+            if score_shown(low) == score_shown(high) else \
+            f"{'Your best tries' if retried else 'Your scores'}{asked} {ranged}{lowest}."
     else:
         said = f"{what} done."
     if retried_up or not weak:
@@ -89,7 +90,7 @@ def what_name(rehearsal: Rehearsal) -> str:
 
 def both_text(before: float, with_follow_ups: float) -> str:
     """ "Before follow-ups 50 · with follow-ups 100": one number a label."""
-    return f"Before follow-ups {before:.0f} · with follow-ups {with_follow_ups:.0f}"
+    return f"Before follow-ups {score_text(before)} · with follow-ups {score_text(with_follow_ups)}"
 
 
 def before_follow_ups(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> float | None:
@@ -99,7 +100,7 @@ def before_follow_ups(rehearsal: Rehearsal, summary: RoundSummary | None = None)
         return None
     overall = (summary or rehearsal.summary()).overall
     before = rehearsal.summary(follow_ups=False).overall
-    return before if round(before) != round(overall) else None
+    return before if score_shown(before) != score_shown(overall) else None     # as both read
 
 
 def before_and_with(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> str | None:
@@ -120,9 +121,9 @@ def question_lines(rehearsal: Rehearsal) -> list[str]:
             continue
         score, alone, hits, added = counted_now
         covered = sum(hit for _, hit in hits)
-        line = f"{short(p.text)} — {score:.0f} · {covered} of {counted(len(hits), 'key point')}"
+        line = f"{short(p.text)} — {score_text(score)} · {covered} of {counted(len(hits), 'key point')}"
         if added:
-            line += f" ({added_points(added)}; the answer alone {alone:.0f})"
+            line += f" ({added_points(added)}; the answer alone {score_text(alone)})"
         lines.append(line)
     return lines
 

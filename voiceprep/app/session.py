@@ -42,6 +42,7 @@ from voiceprep.core.history.store import (
     remove_audio,
 )
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import score_text
 from voiceprep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -621,7 +622,7 @@ def rejudge_change(before: Row, after: Row) -> str:
         return f"{d.get('hits')} of {d.get('total')}"
 
     def score(value: Any) -> str:
-        return "–" if value is None else f"{value:.0f}"
+        return score_text(value)
     same_points = points(before) == points(after)
     same_score = score(before.get("overall")) == score(after.get("overall"))
     if same_points and same_score:

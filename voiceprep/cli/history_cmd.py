@@ -113,7 +113,7 @@ def register(sub: Any) -> None:
 
 
 def _score(v: float | None) -> str:
-    return "  -" if v is None else f"{v:3.0f}"
+    return "  -" if v is None else f"{score_text(v):>3}"
 
 
 def _length(r: dict[str, Any]) -> str:
@@ -201,7 +201,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     sides = ("recent", "earlier") if earlier else ("recent",)
 
     def both(key: str, places: int = 0) -> str:   # "–", not Python's "None", where there is nothing to average
-        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in sides)
+        shown = (lambda v: score_text(v, places)) if key == "overall" else (lambda v: f"{v:.{places}f}")   # a score
+        return " vs ".join("–" if (v := s[when][key]) is None else shown(v) for when in sides)
     if recent:
         which = f"Recent {counted(recent, 'answer')}" + (f" vs the {earlier} before" if earlier else
                                                           " (none before them to compare)")
@@ -217,7 +218,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for cid, c in comps.items():
             comp = bank.competency(cid) if bank is not None else None
             name = comp.name if comp is not None else cid
-            print(f"  {name:40}  latest {c['latest'] or 0:5.0f}  average {c['average'] or 0:5.1f}  "
+            print(f"  {name:40}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({counted(c['attempts'], 'answer')})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
         bank = registry.find(bank_id)

@@ -10,6 +10,7 @@ from typing import Any
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import score_text
 from voiceprep.settings import Settings
 
 
@@ -92,11 +93,13 @@ def render_report(a: Any) -> str:
 
     doc = feedback_document(a)
     lines = [f"{doc['bank']['title']}: {doc['prompt']['text']}", ""]
-    lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {doc['coverage'] or 0:.0f}/100 (by weight)   "
-                 f"Overall {doc['overall'] or 0:.0f}/100")
+    lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {score_text(doc['coverage'] or 0)}/100 (by weight)   "
+                 f"Overall {score_text(doc['overall'] or 0)}/100")
     for c in doc["competencies"]:
         weight = f"  (weight {c['weight']:.2f})" if c["weight"] is not None else ""
-        lines.append(f"  {c['name']:45} {c['score'] or 0:5.0f}{weight}")
+        lines.append(f"  {c['name']:45} {score_text(c['score'] or 0):>5}{weight}")
+        if c.get("basis"):                # what it rests on, as the feedback says it (issue 11 item 4)
+            lines.append(f"      {c['basis']}")
     lines += ["", "Key points:"]
     for k in doc["key_points"]:
         lines.append(f"  {'[x]' if k['hit'] else '[ ]'} {k['label']}")

@@ -15,6 +15,7 @@ from typing import Any
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt, Round
+from voiceprep.core.wording import score_text
 
 NOTE_CHARS = 160            # a retry shows the last attempt's note up to this many characters (cut at a word)
 
@@ -144,7 +145,7 @@ class Rehearsal:
             how = f"{hit} of the {len(asked)} point{'s' if len(asked) != 1 else ''} asked for{after}"
         else:
             total = last.points_total
-            how = f"{last.overall:.0f} ({last.points_hit} of {total} key point{'s' if total != 1 else ''}{after})"
+            how = f"{score_text(last.overall)} ({last.points_hit} of {total} key point{'s' if total != 1 else ''}{after})"
         # "this session": the tries of this sitting, whole answers only; History's "answer 4 to this question" counts
         # every answer ever, follow-ups and drills too (walkthrough 10 read "Attempt 2" beside History's "answer 4")
         line = f"Try {done + 1} this session · last time {how}"

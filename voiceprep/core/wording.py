@@ -19,7 +19,27 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def score_text(score: float | None) -> str:
-    """A score as every screen and command shows it: a whole number, rounded once from the stored value ("–" for
-    none). Walk24: `history stats` said "best 99.8" where Progress showed 100."""
-    return "–" if score is None else f"{score:.0f}"
+FULL_MARKS = 100.0      # the top of every score's 0-100 scale
+
+
+def score_text(score: float | None, places: int = 0) -> str:
+    """A score as every screen, command and export shows it ("–" for none): rounded once from the stored value, to
+    `places` decimals, except that only full marks read 100: 99.5-99.99 read "99" ("99.9" to one place). Walk24:
+    `history stats` said "best 99.8" where Progress showed 100; fixG: 99.6 read "100" on a card beside a full one."""
+    if score is None:
+        return "–"
+    text = f"{score:.{places}f}"
+    if float(text) >= FULL_MARKS and not is_full(score):
+        text = f"{FULL_MARKS - 10 ** -places:.{places}f}"
+    return text
+
+
+def score_shown(score: float | None) -> int:
+    """The whole number a score reads as (score_text): for a bar's fill and a change between two shown scores, so
+    "99 → 100 (+1)" adds up and a bar is full only at full marks. None reads 0."""
+    return 0 if score is None else int(score_text(score))
+
+
+def is_full(score: float) -> bool:
+    """Full marks (a float sum that lands a hair under 100 is still full)."""
+    return score >= FULL_MARKS - 1e-9

@@ -84,7 +84,10 @@ class RehearsalController(QObject):
     countdown = Signal(int)                    # seconds left before the silence stop ends the answer (0: none near)
     silenceStopped = Signal(float, float)      # an answer the silence stop ended may have been cut mid-thought:
                                                # seconds recorded, the stop's seconds (continue_answer() goes on)
+    preparing = Signal(bool)                   # the interviewer's words are being rendered (not cached yet): True
+                                               # until the voice starts (False), so the page says so (fixG)
     _recordingStopped = Signal(object)         # from the recorder's thread
+    _voiceFromThread = Signal(int, bool)       # (which speak(), rendering): from the speaking thread
     _captionFromThread = Signal(object)
     _levelFromThread = Signal(float)
 
@@ -130,6 +133,8 @@ class RehearsalController(QObject):
         self._captionFromThread.connect(
             lambda c: self.caption.emit(" ".join(t for t in (self.spoken_before[0], c.committed) if t), c.tentative))
         self._levelFromThread.connect(self.level.emit)
+        self.voice_preparing = False      # the current speech is being rendered, its voice not started yet
+        self._voiceFromThread.connect(self._on_voice)
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -163,6 +168,7 @@ class RehearsalController(QObject):
                 raise
             log.error("unexpected rehearsal move %s -> %s", self.machine.state, state)
             self.machine.state = state
+        self.voice_preparing = False      # a new state (a new speech among them) is no voice being prepared yet
         self.stateChanged.emit(str(state))
 
     # -- round ----------------------------------------------------------------------------------
@@ -223,10 +229,15 @@ class RehearsalController(QObject):
         hush = self._hush = threading.Event()
         self._after_speech = (this, then)
 
+        voice = from_thread(self._voiceFromThread)      # (nothing once the window is gone)
+
         def work() -> None:
+            if speaker.cached(text) is None:     # rendering takes seconds: "Preparing the question…" meanwhile
+                voice(this, True)
             wav = speaker.render(text)
             if this == self._speech:             # not when N moved on while it was being rendered (review 14)
-                speaker.play(wav, cancel=hush)   # nothing of it once stopped, even while it was being rendered
+                speaker.play(wav, cancel=hush,   # nothing of it once stopped, even while it was being rendered
+                             on_start=lambda _latency: voice(this, False))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TTSError):
@@ -243,6 +254,16 @@ class RehearsalController(QObject):
             if then:
                 then()
         run_in_background(work, on_done=done, on_error=failed, owner=self)
+
+    def _on_voice(self, this: int, rendering: bool) -> None:
+        """The speaking thread's word: `rendering` (True) or the voice started (False), for the speech `this`; an older
+        speech's, or one said after the state moved on, changes nothing."""
+        if this != self._speech:
+            return
+        rendering = rendering and self.state is SPEAKING
+        if rendering != self.voice_preparing:
+            self.voice_preparing = rendering
+            self.preparing.emit(rendering)
 
     def stop_speaking(self) -> None:
         """Stop the interviewer whatever the phase: a playback now, a question still being rendered before it plays

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from voiceprep.settings import PLAYBACK_LATENCY_S
+from voiceprep.settings import PLAYBACK_LATENCY_S, PLAYBACK_TAIL_BLOCKS
 
 
 class PlaybackError(Exception):
@@ -63,7 +63,8 @@ class Player:
                 # then silence as long as the buffer: closing the stream drops what the buffer still holds (measured
                 # on PulseAudio: the voice's last 0.45 s)
                 if len(data):
-                    data = np.concatenate([data, np.zeros(int(rate * (float(stream.latency) + 2 * block_s)), np.float32)])
+                    tail = int(rate * (float(stream.latency) + PLAYBACK_TAIL_BLOCKS * block_s))
+                    data = np.concatenate([data, np.zeros(tail, np.float32)])
                 step = int(rate * block_s)
                 for i in range(0, len(data), step):
                     if stop.is_set() or (cancel is not None and cancel.is_set()):

@@ -15,7 +15,7 @@ from voiceprep.core.analysis.segments import said_pieces
 from voiceprep.core.analysis.text import NUMBER_WORDS, compound, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
-from voiceprep.settings import AnalysisSettings
+from voiceprep.settings import FILLER_LEADER_MIN, FILLERS_NOTICEABLE_TIMES, HABIT_ZERO_TIMES, AnalysisSettings
 
 _STOP = frozenset([
     "a", "an", "and", "the", "of", "to", "in", "on", "for", "is", "it", "that", "this", "was", "we", "i", "you",
@@ -673,9 +673,10 @@ def _ramp(value: float, good: float, zero: float) -> float:
 
 
 def _rated(total: int, rate: float, least: int, warn: float) -> float:
-    """0-100 for a habit said `total` times at `rate`: full below `least` times or at most `warn`, 0 at 4x `warn`.
+    """0-100 for a habit said `total` times at `rate`: full below `least` times or at most `warn`, 0 at
+    HABIT_ZERO_TIMES x `warn`.
     The card praises exactly when this is full, and `delivery_scores` (the competencies, `score --json`) gives it."""
-    return 100.0 if total < least else _ramp(rate, warn, 4 * warn)
+    return 100.0 if total < least else _ramp(rate, warn, HABIT_ZERO_TIMES * warn)
 
 
 def fillers_score(d: Delivery, s: AnalysisSettings) -> float | None:
@@ -696,9 +697,10 @@ def hedges_per_100_words(d: Delivery) -> float:
 
 
 def _leader(by_word: dict[str, int]) -> tuple[str, int] | None:
-    """The filler said most, when one leads: twice or more, and more than the next (walk24: "most often “so” (1)")."""
+    """The filler said most, when one leads: FILLER_LEADER_MIN times or more, and more than the next (walk24: "most
+    often “so” (1)")."""
     ranked = sorted(by_word.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] == ranked[0]:
+    if not ranked or ranked[0] < FILLER_LEADER_MIN or len(ranked) > 1 and ranked[1] == ranked[0]:
         return None
     return next((w, n) for w, n in by_word.items() if n == ranked[0])
 
@@ -713,13 +715,13 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
     lead = _leader(d.fillers["by_word"])
     worst = f"“{lead[0]}”" if lead else "a filler"
     most = "" if lead is None else f", all {worst}" if lead[1] == total else f", most often {worst} ({lead[1]})"
-    every = f", about one every {60 / rate:.0f} s" if rate > 2 * s.fillers_per_min_warn else ""
+    every = f", about one every {60 / rate:.0f} s" if rate > FILLERS_NOTICEABLE_TIMES * s.fillers_per_min_warn else ""
     summary = f"{counted(total, 'filler')}{every}{most}{approx}"
-    if rate > 4 * s.fillers_per_min_warn:
+    if rate > HABIT_ZERO_TIMES * s.fillers_per_min_warn:
         tip = (f"Fillers are taking over: slow down and say less per breath. Rehearse your first two sentences until "
                f"they come out with no {lead and worst or 'filler'}, and let a silent pause stand where "
                f"{worst} was; it reads as thinking.")
-    elif rate > 2 * s.fillers_per_min_warn:
+    elif rate > FILLERS_NOTICEABLE_TIMES * s.fillers_per_min_warn:
         tip = ((f"Noticeable: catch the {worst} first. Pause" if lead else "Noticeable: pause") +
                " in silence instead, and outline your points before you start so you are not searching "
                "mid-sentence.")

@@ -37,7 +37,7 @@ from voiceprep.core.history.store import (
     bank_where,
     dumps,
 )
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
@@ -159,9 +159,9 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
             elif asked:                  # a drill's own result first; its whole-answer score is not counted
                 result = covered_text(asked, a)
                 parts.append(f"**{result[:1].upper()}{result[1:]}** (drill) · whole answer: "
-                             f"{a['overall']:.0f} / 100, not counted ({covered} of {total} key points) · {length}\n")
+                             f"{score_text(a['overall'])} / 100, not counted ({covered} of {total} key points) · {length}\n")
             else:
-                parts.append(f"**{covered} of {total} key points covered** · **{a['overall']:.0f} / 100** {basis} · "
+                parts.append(f"**{covered} of {total} key points covered** · **{score_text(a['overall'])} / 100** {basis} · "
                              f"{length}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
@@ -176,8 +176,11 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
                                                      [(k["competency"], k.get("weight") or 1.0) for k in a["key_points"]],
                                                      {str(c.get("id")): c.get("delivery_weight") for c in shown
                                                       if isinstance(c, dict)})
-        for c, s in competencies.items():
-            parts.append(f"- {names.get(c) or c}: {s:.0f}" + (f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""))
+        rests_on = {c.get("id"): c.get("basis") for c in shown if isinstance(c, dict)}   # as the feedback says it
+        for c, value in competencies.items():
+            of_overall = f" ({share[c]:.0%} of the overall)" if len(share) > 1 else ""
+            parts.append(f"- {names.get(c) or c}: {score_text(value)}{of_overall}"
+                         + (f"\n  - {rests_on[c]}" if rests_on.get(c) else ""))   # what it rests on (issue 11 item 4)
         if len(share) > 1:
             parts.append(f"\n*{SHARES_EXPLAINED}*")
         if competencies:

@@ -27,7 +27,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import FOLLOW_UP_CREDIT
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -62,7 +62,7 @@ def rescored_text(row: Row) -> str | None:
     first, at = earlier[0], earlier[-1].get("at")
     when = f" on {local(str(at)):%d %b %H:%M}".replace(" 0", " ", 1) if at else ""
     times = f" ({len(earlier)} times)" if len(earlier) > 1 else ""
-    score = f"{first['overall']:.0f}" if first.get("overall") is not None else "no score"
+    score = score_text(first['overall']) if first.get("overall") is not None else "no score"
     points = f" ({first['hits']} of {first['total']} key points)" if first.get("total") else ""
     return f"Re-scored{when}{times}; first scored {score}{points}"
 
@@ -863,8 +863,14 @@ def length(seconds: float) -> str:
     return clock(round(seconds))
 
 
+SCORE = "score"     # describe_change's format of a score: core.wording.score_text (only full marks read 100)
+
+
 def shown_delta(first: float, second: float, fmt: str = "{:.0f}") -> int:
-    """A change as the two numbers shown make it, rounded once (walk19: "33 -> 67 (+33)" took 33.4 from 66.6)."""
+    """A change as the two numbers shown make it, rounded once (walk19: "33 -> 67 (+33)" took 33.4 from 66.6); `fmt`
+    "score": as a score reads (core.wording.score_text)."""
+    if fmt == SCORE:
+        return score_shown(second) - score_shown(first)
     return round(float(fmt.format(second)) - float(fmt.format(first)))
 
 
@@ -874,7 +880,7 @@ def describe_change(label: str, first: float | None, second: float | None, unit:
     def show(v: float | None, why: str) -> str:       # "none (typed)", not "Pace typed → 211" (walk14)
         if v is None:
             return why if why == "–" else f"none ({why})"
-        return length(v) if fmt == "clock" else fmt.format(v)
+        return length(v) if fmt == "clock" else score_text(v) if fmt == SCORE else fmt.format(v)
     unit = f" {unit}" if unit else ""
     if first is None and second is None:          # not "Pace typed → typed words/min"
         both = missing[0] if missing[0] == missing[1] and missing[0] != "–" else ""
@@ -928,7 +934,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
 
     (ha, na), (hb, nb) = kp(a), kp(b)
     rows: list[tuple[str, str, float | None, float | None, str, str]] = [
-        ("overall", "Overall score", scored(a), scored(b), "/ 100", "{:.0f}"),
+        ("overall", "Overall score", scored(a), scored(b), "/ 100", SCORE),
         ("key_points", "Key points", ha, hb, "", "{:.0f}"),
         ("duration_s", "Length", a["duration_s"], b["duration_s"], "", "clock"),
         ("wpm", "Pace", delivery(a, "wpm"), delivery(b, "wpm"), "words/min", "{:.0f}"),

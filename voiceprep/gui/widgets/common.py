@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.core.wording import score_shown, score_text
 from voiceprep.gui.style import RING_WIDTH, draw_ring
 from voiceprep.settings import FAIR_SCORE, GOOD_SCORE
 
@@ -187,7 +188,7 @@ class ScoreBar(QWidget):
         label = plain(name)
         label.setMinimumWidth(120)
         label.setWordWrap(True)
-        self.value = QLabel("–" if score is None else f"{score:.0f}")
+        self.value = QLabel(score_text(score))
         self.value.setStyleSheet(f"color: {score_color(score)}; font-weight: 700;")
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bold = QFont(self.value.font())
@@ -195,7 +196,7 @@ class ScoreBar(QWidget):
         self.value.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("100") + 4)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setValue(int(round(score or 0)))
+        self.bar.setValue(score_shown(score))
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(14)
         self.bar.setStyleSheet(f"QProgressBar {{ border: none; border-radius: 4px; background: {soft('#808080')}; }} "
@@ -222,7 +223,7 @@ def big_number(value: float | None, caption: str) -> QWidget:
     w = QWidget()
     lay = QHBoxLayout(w)
     lay.setContentsMargins(0, 0, 0, 0)
-    num = QLabel("–" if value is None else f"{value:.0f}")
+    num = QLabel(score_text(value))
     font = QFont(num.font())
     font.setPointSize(30)
     font.setBold(True)

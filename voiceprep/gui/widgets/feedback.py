@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled, searched_words
+from voiceprep.core.wording import score_shown, score_text
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
@@ -84,14 +85,14 @@ def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str 
     table's own width, so the bar is a filled cell and an empty one sharing the row), `detail` (its share of the
     overall, its job weight); then what its score is made of (`basis`) on a line of its own under the name (walk14:
     the three percentages of both on one line beside the bar were hard to read)."""
-    filled = max(0, min(100, round(score or 0)))
+    filled = max(0, min(100, score_shown(score)))
     cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
         f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
     under = (f"<tr><td colspan='4' style='padding:0 0 4px 12px'><span style='color:{colors.muted}'>{e(basis)}</span>"
              "</td></tr>") if basis else ""
     return (f"<tr><td width='28%'>{e(name)}</td>"
             f"<td width='6%' align='right' style='white-space:nowrap'><b style='color:{score_color(score)}'>"
-            f"{'–' if score is None else f'{score:.0f}'}</b></td>"
+            f"{score_text(score)}</b></td>"
             f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>{under}")
 
@@ -123,7 +124,7 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
     3" on one screen)."""
     hits, total, overall = doc["hits"], doc["total"], doc["overall"]
     big = "font-size:22pt; font-weight:700"
-    score = "–" if overall is None else f"{overall:.0f}"
+    score = score_text(overall)
 
     def pair(covered: int, of: int, caption: str, right: str) -> str:
         share = 100 * covered / of if of else None

@@ -55,6 +55,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     unfinished_reason,
 )
+from voiceprep.core.wording import score_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
@@ -114,7 +115,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
         # a drill's own result, not its whole-answer score (walkthrough 6: a drill that covered the 1 point asked
         # read "18", a failed answer; the 18 is in its tooltip, not counted)
         own = own_score(r)
-        score = own or (f"{r['overall']:.0f}" if r["overall"] is not None else r["state"])
+        score = own or (score_text(r['overall']) if r["overall"] is not None else r["state"])
         rescored = rescored_text(r)
         # its score replaced the one first shown (walkthrough 12), said on the row's second line: "1/1 drilled ·
         # re-scored" on one wrapped mid-word at 1366x768 (session 16); so are the points its follow-up answers
@@ -133,7 +134,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
         said = covered_text(r["drilled"], r) if own and is_follow_up(r) else ""
         mark = asked_text(r) + (f"\n{said[:1].upper()}{said[1:]}" if said else "")
         tip = f"{r['prompt_text']}\n({(full or banks or {}).get(r['bank_id'], r['bank_id'])})" + (f"\n{mark}" if kind else "") + \
-            (f"\nWhole answer: {r['overall']:.0f} / 100, not counted" if drill and r["overall"] is not None
+            (f"\nWhole answer: {score_text(r['overall'])} / 100, not counted" if drill and r["overall"] is not None
              and not is_follow_up(r) else "") + \
             (f"\nFound {found}" if found else "") + (f"\n{cut_off_text(cut_off)}" if cut_off else "") + \
             (f"\n{rescored}" if rescored else "") + (f"\n{followed_text(followed)}" if followed else "")

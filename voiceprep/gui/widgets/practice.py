@@ -42,7 +42,7 @@ from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
@@ -225,14 +225,14 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     best = rehearsal.best_tries()
     if what == "Prompt" and best:
         b = next(iter(best.values()))
-        return [f"Counting your best of {b.tries} tries: try {b.number}, {b.score:.0f}"
-                + ("" if b.number == b.last_number else f" (the last, try {b.last_number}, scored {b.last:.0f})") + "."]
+        return [f"Counting your best of {b.tries} tries: try {b.number}, {score_text(b.score)}"
+                + ("" if b.number == b.last_number else f" (the last, try {b.last_number}, scored {score_text(b.last)})") + "."]
     lines = []
     for p in rehearsal.prompts:
         if (t := best.get(p.id)) is not None:
             question = textwrap.shorten(p.text, 70, placeholder="…")
-            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({t.score:.0f})"
-                         + ("" if t.number == t.last_number else f"; the last scored {t.last:.0f}"))
+            lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({score_text(t.score)})"
+                         + ("" if t.number == t.last_number else f"; the last scored {score_text(t.last)}"))
     return lines
 
 
@@ -515,6 +515,7 @@ class PracticePage(QWidget):
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
         self.ctl.followUpAsked.connect(self._on_follow_up_asked)
         self.ctl.skipped.connect(self._on_skipped)
+        self.ctl.preparing.connect(self._on_preparing)
         self.feedback.noteChanged.connect(self._save_note)
         self.fill_banks()
         keyboard_buttons(self)
@@ -1074,11 +1075,21 @@ class PracticePage(QWidget):
         """The key of the page's shortcut `key` as labels show it ("Space", "Ctrl+T")."""
         return key_text(self.shortcuts[key])
 
+    def _speaking_text(self) -> str:
+        """The state line while the interviewer speaks: "Preparing the question…" while its voice is rendered (not
+        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…"."""
+        now = "Preparing the question…" if self.ctl.voice_preparing else "The interviewer is asking…"
+        return f"{now} ({self.key_name('Space')}: answer now)"
+
+    def _on_preparing(self, _preparing: bool) -> None:
+        if self.ctl.state == c.SPEAKING and self.ctl.rehearsal is not None:
+            self._say_state(self._speaking_text())
+
     def _on_state(self, state: str) -> None:
         focused = QApplication.focusWidget()
         space = self.key_name("Space")                  # each key named from its shortcut (fix41)
         texts = {c.IDLE: f"Ready: press {space} or Start answer when you are.",
-                 c.SPEAKING: f"The interviewer is asking… ({space}: answer now)",
+                 c.SPEAKING: self._speaking_text(),
                  c.THINKING: "Think time…",
                  c.RECORDING: f"Listening… press {space} to stop (stops by itself after a silence).",
                  c.PROCESSING: "Finishing the transcript and checking your key points…",

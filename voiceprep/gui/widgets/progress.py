@@ -42,7 +42,7 @@ from voiceprep.core.history.queries import (
     standing_rule,
 )
 from voiceprep.core.history.skipped import skipped_text
-from voiceprep.core.wording import counted, score_text
+from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
 from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
@@ -77,15 +77,19 @@ def value_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, float, lis
     return round(start, 9), round(end, 9), ticks
 
 
+SCORE_UNIT = "score / 100"       # a chart of scores: its tooltips say them as every score is said
+
+
 def tick_label(value: float, step: float) -> str:
     """The value with as many decimals as the step needs to be exact (2.5 -> "2.5", never "2")."""
     decimals = next((d for d in range(4) if abs(round(step, d) - step) < 1e-9 * max(1.0, abs(step))), 4)
     return f"{value:.{decimals}f}"
 
 
-def value_text(value: float) -> str:
-    """A true value for a tooltip: "50", "66.7", "7.9"."""
-    return f"{value:.1f}".removesuffix(".0")
+def value_text(number: float, score: bool = False) -> str:
+    """A true value for a tooltip: "50", "66.7", "7.9"; a `score` as core.wording.score_text says it to one place
+    (99.96 is "99.9": only full marks read 100)."""
+    return (score_text(number, 1) if score else f"{number:.1f}").removesuffix(".0")
 
 
 def day_label(t: datetime, with_year: bool = False) -> str:
@@ -298,14 +302,15 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
         mine = scores.get(prompt, [])
         if len(mine) < 2:
             return "Answer it again to see whether you improve: your latest try is compared with your first."
-        change = round(mine[-1]) - round(mine[0])
-        return (f"Your {first} {mine[0]:.0f} → latest {mine[-1]:.0f} ({_signed(change)}); best {max(mine):.0f}, "
+        change = score_shown(mine[-1]) - score_shown(mine[0])
+        return (f"Your {first} {score_text(mine[0])} → latest {score_text(mine[-1])} ({_signed(change)}); "
+                f"best {score_text(max(mine))}, "
                 f"{counted(len(mine), 'try', 'tries')}.")
     again = {pid: v for pid, v in scores.items() if len(v) > 1}
     if not again:
         return ("Am I improving? Answer a prompt again to see: each prompt's latest try is compared with its first "
                 "(the line below mixes whatever questions each day had).")
-    changes = [round(v[-1]) - round(v[0]) for v in again.values()]
+    changes = [score_shown(v[-1]) - score_shown(v[0]) for v in again.values()]
     up, down = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
     same = len(changes) - up - down
     parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
@@ -594,9 +599,10 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
         if tip[3] >= len(spec.hollow) or tip[2] not in spec.hollow[tip[3]]:
             return dict(spec.skipped[tip[3]]).get(tip[2], "") if tip[3] < len(spec.skipped) else ""
         return dict(spec.hollow_words).get(tip[2]) or (" (drills only)" if spec.daily else " (drill)")
+    score = spec.unit == SCORE_UNIT
     if len(spec.series) == 1 or not spec.names:
-        return head + "\n" + "\n".join(f"{value_text(tip[4])} {spec.unit}{said(tip)}" for tip in same)
-    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4])}{said(tip)}" for tip in same)
+        return head + "\n" + "\n".join(f"{value_text(tip[4], score)} {spec.unit}{said(tip)}" for tip in same)
+    return head + "\n" + "\n".join(f"{spec.names[tip[3]]}: {value_text(tip[4], score)}{said(tip)}" for tip in same)
 
 
 class Canvas(QWidget):
@@ -781,8 +787,8 @@ class ProgressPage(QScrollArea):
         root.addWidget(self.improving)
         grid = QGridLayout()
         s = services.settings.analysis
-        self.overall = LineChart("Overall score", "score / 100", (0, 100))
-        self.competencies = LineChart("Competencies", "score / 100", (0, 100))
+        self.overall = LineChart("Overall score", SCORE_UNIT, (0, 100))
+        self.competencies = LineChart("Competencies", SCORE_UNIT, (0, 100))
         self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
                               band=(s.wpm_low, s.wpm_high))
         self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
