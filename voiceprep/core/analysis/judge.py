@@ -804,6 +804,8 @@ class AnswerJudge:
         self._contradicted: dict[str, frozenset[int]] = {}
         self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
+        self._sentence_list = sorted(self._sentences)            # `_sentence_of`
+        self._sentence_firsts = [a for a, _ in self._sentence_list]
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
@@ -930,7 +932,7 @@ class AnswerJudge:
         clauses = sorted(self._clauses)
         out = {i for (a, b), x in zip(clauses, self._said_in(clauses))
                if x.waved and x.specific(own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
-        spans = sorted(self._sentences)
+        spans = self._sentence_list
         said = [x.bare(own) for x in self._said_in(spans)]
         # "The one thing we thought about was consistency. We kept every read on the primary.": a bare mention that
         # the next sentence goes on to say something about announces its topic
@@ -943,9 +945,17 @@ class AnswerJudge:
         return frozenset(i for a, b in self._clauses if not says_something(" ".join(self.raw[a:b + 1]), topic)
                          for i in range(a, b + 1))
 
+    def _sentence_of(self, word: int) -> tuple[int, int] | None:
+        """The sentence (first and last word) that holds word `word`; None for a word outside the answer."""
+        k = bisect_right(self._sentence_firsts, word) - 1
+        if k < 0 or word > self._sentence_list[k][1]:
+            return None
+        return self._sentence_list[k]
+
     def _end_of(self, word: int) -> int:
         """The last word of the sentence a word is in."""
-        return next((b for a, b in self._sentences if a <= word <= b), word)
+        sentence = self._sentence_of(word)
+        return sentence[1] if sentence else word
 
     def contradicting(self, label: str) -> frozenset[int]:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
@@ -1053,7 +1063,7 @@ class AnswerJudge:
         words of the sentences that tell nothing that happened: plans, however they were heard; once per answer."""
         if self._untold_words is None:
             words = self._words
-            spans = sorted(self._sentences)
+            spans = self._sentence_list
             if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
                 # a routine said there is a plan too ("I've not led one ... then I'd track compliance weekly", its
                 # "I'd" lost in transcription)
@@ -1104,7 +1114,7 @@ class AnswerJudge:
         describe their habits); once per answer."""
         if self._acts is None:
             self._acts = any(speaks_as_actor(s) and not claims_a_habit(s)
-                             for s in (" ".join(self.raw[a:b + 1]) for a, b in sorted(self._sentences)))
+                             for s in (" ".join(self.raw[a:b + 1]) for a, b in self._sentence_list))
         return self._acts
 
     def talks_in_general(self) -> bool:
@@ -1114,7 +1124,7 @@ class AnswerJudge:
         "usually"; or one that voices a view). No point of such an answer is the candidate's story. A recital of the
         points ("Ring buffer, single writer, lock-free.") is not general talk; once per answer."""
         if self._general is None:
-            spans = sorted(self._sentences)
+            spans = self._sentence_list
             words = self._words
             self._general = (self.story and not self.candidate_acts()
                              and not any(_happened(words[a:b + 1]) for a, b in spans)
@@ -1367,7 +1377,7 @@ class AnswerJudge:
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
         word = self.index.tokens[match.first].word
-        a, b = next(((a, b) for a, b in self._sentences if a <= word <= b), (word, word))
+        a, b = self._sentence_of(word) or (word, word)
         point = own_stems(kp.label, kp.cues)
         cue = {t.stem for t in self.index.tokens[match.first:match.last + 1]}
         tokens = [t for t in self.index.tokens if a <= t.word <= b]
@@ -1443,8 +1453,8 @@ class AnswerJudge:
         piece), else with the sentence around it."""
         if unit.last - unit.first + 1 >= WHOLE_WORDS or (unit.first, unit.last) in self._sentences:
             return unit
-        sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
-        if sentence is None:
+        sentence = self._sentence_of(unit.first)
+        if sentence is None or unit.last > sentence[1]:
             return unit
         pieces = [u for u in self.units if u.kind in ("sentence", "clause", "half") and u.last <= sentence[1]]
         forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]
