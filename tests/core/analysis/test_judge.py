@@ -12,7 +12,7 @@ from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
-from voiceprep.core.analysis.judge import EARLY, facets, label_markers, retracting_clauses
+from voiceprep.core.analysis.judge import EARLY, facets, label_markers, retracting_clauses, tells_an_approach
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
 from voiceprep.core.analysis.text import tokenize_text
@@ -1678,3 +1678,42 @@ def test_a_company_worked_at_is_not_someone_who_benefited(airwallex):
     for said in (" It made a real difference at my last company.", " It paid off well at my last company."):
         assert "who-benefited" not in hits(airwallex, "most-impactful", story + said), said
     assert "who-benefited" in hits(airwallex, "most-impactful", story + " The whole company relied on it every day.")
+
+
+@pytest.mark.parametrize("sentence, approach", [
+    ("I always start by finding out what is causing the accidents.", True),
+    ("Then I change the layout or the equipment so the hazard goes away.", True),
+    ("We agree on the changes together and I follow up.", True),
+    ("So the way I always approach it, and I did with this one, is I start with the cause.", False),   # told
+    ("We moved the plates to the pass.", False),                   # done
+    ("I think safety matters more than speed.", False),            # a view
+    ("I'd change the layout first.", False),                       # a plan
+    ("Safety comes first for me.", False),                         # no one acts
+])
+def test_a_sentence_tells_an_approach_when_the_candidate_acts_in_the_present(sentence, approach):
+    assert tells_an_approach([clean(w) for w in sentence.split()]) is approach
+
+
+def test_an_answer_that_tells_an_approach_covers_no_key_point():
+    """Issue 11, writer J's skeletons: "I always find out what is causing the accidents. Then I change the equipment,
+    the layout or the process..." describes how the candidate goes about things, in the present, with nothing done,
+    no number and few details: it was credited point by point. It covers none. The same approach with a number and
+    an instance, or a story told in the past with a present habit in it, still covers its points."""
+    bank = parse_bank(KITCHEN_BANK)
+    approach = ("When someone gets hurt in my kitchen, I always find out what is causing the accidents first. Then I "
+                "change the equipment, the layout or the process so the hazard itself goes away. I make sure the team "
+                "knows about the change. And I keep an eye on it afterwards so it does not come back. Safety comes "
+                "first for me.")
+    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
+    assert not [r.key_point.id for r in told.key_points if r.hit]
+    fix = next(r for r in told.key_points if r.key_point.id == "fix")
+    assert fix.judgement.excluded_why == "general"          # shown as close, but not something done
+    with_story = approach.replace("Safety comes first for me.", "Last spring that cut our burns from six to none.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+    story = ("Last spring two of our line cooks burned their arms on the fryer in one week. I watched a Friday service "
+             "and found that the plate shelf sat right above the hot oil, so everyone leaned across it. We moved the "
+             "plates to the pass and fitted a steel splash guard. I always make sure new starters are shown it. I "
+             "check the burns book every month.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
+    assert "fix" in {r.key_point.id for r in a.key_points if r.hit}

@@ -298,6 +298,35 @@ def claims_a_habit(text: str) -> bool:
     return found
 
 
+# "I always start by listening to both sides", "Then I look at why it happened", "We agree on expectations and I follow
+# up": the candidate tells, in the present, how they go about such things. An answer told that way, with (almost)
+# nothing in the past, no number and few details of its own, is their general approach, a skeleton, not something
+# they did: it covers no key point (`AnswerJudge.tells_an_approach`; writer J's site-engineer skeletons, issue 11)
+_APPROACH_SKIP = _STANCE_SKIP | HABIT_WORDS | frozenset({"then", "first", "often", "sometimes", "regularly", "now"})
+_APPROACH_SUBJECTS = frozenset({"i", "we", "i'll", "we'll"})
+_NOT_AN_ACT = STANCE | HYPOTHETICAL | frozenset({"was", "were", "had", "did", "didn't", "will", "can", "am", "have",
+                                                 "has", "think", "guess", "mean", "know", "don't", "never", "not"})
+
+
+def tells_an_approach(words: Sequence[str]) -> bool:
+    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present: I or we, then
+    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"), and
+    no act of theirs in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a state ("I have") is not
+    an approach."""
+    present = False
+    for i, w in enumerate(words):
+        if w not in _APPROACH_SUBJECTS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _APPROACH_SKIP:
+            j += 1
+        verb = words[j] if j < len(words) else ""
+        if verb in ("was", "were", "had", "did", "didn't") or said_in_past([verb]):
+            return False              # "I always start there, and I did with this one": an act told
+        present = present or (verb.isalpha() and verb not in _NOT_AN_ACT)
+    return present
+
+
 # A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
 # proposed it...", "Say your role and the decisions you made"): an answer in which the candidate never acts ("Proposed,
 # prototyped, benchmarked.", "people prototype and benchmark these things") names the steps, not who took them.
@@ -816,6 +845,7 @@ class AnswerJudge:
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._acts: bool | None = None
+        self._approach: bool | None = None
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
@@ -1132,6 +1162,20 @@ class AnswerJudge:
                                      for a, b in spans))
         return self._general
 
+    def tells_an_approach(self) -> bool:
+        """Whether the answer tells the candidate's general approach (`tells_an_approach`): at least
+        `approach_present_min` sentences of it, at most `approach_past_max` other sentences that tell something that
+        happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
+        answer covers no key point; once per answer."""
+        if self._approach is None:
+            words = self._words
+            told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
+            past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
+            self._approach = (bool(self._points) and sum(told) >= self.s.approach_present_min
+                              and past <= self.s.approach_past_max and not self.says_number.any()
+                              and self.details < self.s.specifics_min)
+        return self._approach
+
     def _nouns(self) -> frozenset[int]:
         """The words that are an everyday verb's base form said as a noun (`said_as_noun`); once per answer."""
         if self._noun_words is None:
@@ -1249,8 +1293,10 @@ class AnswerJudge:
             p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
-            or (self.talks_in_general() and not allowed >= HYPOTHETICAL))
-        if nobodys:     # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody
+            or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
+        # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody; "I always
+        # start by listening to both sides. I keep the focus on...": an approach, not something done
+        if nobodys:
             p = min(p, 0.99 * self.s.judge_threshold)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
