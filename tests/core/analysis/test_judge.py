@@ -1717,3 +1717,27 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
              "check the burns book every month.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
     assert "fix" in {r.key_point.id for r in a.key_points if r.hit}
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("The one I'd pick is the alerting pipeline I built.", False),
+    ("I would choose the refunds project.", False),
+    ("I'd pick Kafka for this.", False),
+    ("If I joined, I'd pick up your Python stack quickly.", True),      # a plan: "pick up"
+    ("If it were me I'd pick Kafka.", True),                            # after an "if"
+])
+def test_a_choice_stated_with_i_d_pick_is_no_hypothesis(text, plan):
+    raw = text.split()
+    assert bool(set().union(*clause_markers(raw)) & HYPOTHETICAL) is plan
+
+
+def test_the_story_the_candidate_picks_with_i_d_pick_is_their_answer(airwallex):
+    """"The one I'd pick is the global monitoring platform I built ..." states which story the answer tells: the
+    candidate's choice, not a plan. Its "I'd" made the sentence, and the present-tense one after it, hypothetical, so
+    neither could carry "Name what you built"."""
+    rest = " It probes every cloud region and puts them all on one dashboard."
+    for opening in ("The one I'd pick is the cross-region observability work.",
+                    "I would pick the global monitoring platform for our payment gateways."):
+        assert "what-built" in hits(airwallex, "most-impactful", opening + rest), opening
+    assert "what-built" not in hits(airwallex, "most-impactful", "If I joined, I'd pick up global monitoring for the "
+                                    "gateways. It would probe every cloud region and put them on one dashboard.")
