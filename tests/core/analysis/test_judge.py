@@ -12,7 +12,14 @@ from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
-from voiceprep.core.analysis.judge import EARLY, facets, label_markers, retracting_clauses, tells_an_approach
+from voiceprep.core.analysis.judge import (
+    EARLY,
+    facets,
+    label_markers,
+    needed_point,
+    retracting_clauses,
+    tells_an_approach,
+)
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
 from voiceprep.core.analysis.text import tokenize_text
@@ -1741,3 +1748,33 @@ def test_the_story_the_candidate_picks_with_i_d_pick_is_their_answer(airwallex):
         assert "what-built" in hits(airwallex, "most-impactful", opening + rest), opening
     assert "what-built" not in hits(airwallex, "most-impactful", "If I joined, I'd pick up global monitoring for the "
                                     "gateways. It would probe every cloud region and put them on one dashboard.")
+
+
+WRONG_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Site engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you found work on your site that had been built wrong."\n'
+    '[[rounds.prompts.key_points]]\nid = "why"\nlabel = "I traced how it happened instead of just blaming whoever was '
+    'on the tools"\n'
+    '[[rounds.prompts.key_points]]\nid = "checks"\nlabel = "I changed the checks, not just told people to be more '
+    'careful"\n')
+
+
+def test_what_a_point_contrasts_away_is_not_needed_for_it():
+    """"I changed the checks, not just told people to be more careful": the words after "not just" (or "instead of",
+    "rather than") are what the point is set against. They were cues (made from the label) and a listed item, so
+    "I told the lads to be more careful" ticked the point, and "I blamed the lads on the tools" ticked "I traced how it
+    happened instead of just blaming whoever was on the tools". They are not needed: neither ticks now; the points
+    told still do."""
+    bank = parse_bank(WRONG_BANK)
+    checks, why = (next(kp for kp in bank.prompt("p").key_points if kp.id == k) for k in ("checks", "why"))
+    assert facets(checks.label) == ["I changed the checks"]
+    assert needed_point(checks).cues == ("changed", "checks") and needed_point(checks).min_cues == 1
+    assert needed_point(why).cues == ("traced", "happened")
+    setting = "Last month a slab was poured with the sleeves in the wrong place. "
+    for text in ("I told the lads to be more careful with the drawings and reminded everyone at the morning briefing.",
+                 "I blamed the lads on the tools and told them to be more careful."):
+        assert not hits(bank, "p", setting + text), text
+    assert hits(bank, "p", setting + "I changed the checks so two people sign off every sleeve against the latest "
+                "drawing before a pour.") == {"checks"}
+    assert hits(bank, "p", setting + "I traced it back to an old drawing revision that was still in the site "
+                "office.") == {"why"}

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -115,8 +115,39 @@ class Judgement:
     excluded_why: str = ""            # for the first: "not done", "hypothetical" or "general" (not as your own act)
 
 
+# "I changed the checks, not just told people to be more careful", "... instead of passing them from team to team",
+# "... rather than covering it up": what a point sets its claim against is the thing contrasted away. Its words are
+# not needed for the point: no item of it (`facets`), no cue made from them (`needed_point`)
+CONTRASTED = re.compile(r"\s*,?\s*\b(?:not\s+just|instead\s+of|rather\s+than)\b[^,;:.]*", re.IGNORECASE)
+
+
+def needed_part(label: str) -> str:
+    """The label without what it contrasts away (`CONTRASTED`): "I changed the checks, not just told people to be more
+    careful" -> "I changed the checks"."""
+    return CONTRASTED.sub("", label).strip() or label
+
+
+@lru_cache(maxsize=1024)
+def needed_point(kp: KeyPoint) -> KeyPoint:
+    """A point whose cues were made from its label, with the cues made from the words it contrasts away dropped
+    (`needed_part`), and as many fewer needed as the bank's default asks (half of them, rounded up); other points as
+    they are."""
+    needed = needed_part(kp.label)
+    if not kp.cues_from_label or needed == kp.label:
+        return kp
+    said = {w.strip(".-'").lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+%.-]*", needed)}     # as made
+    cues = tuple(c for c in kp.cues if c.lower() in said)
+    if not cues or len(cues) == len(kp.cues):
+        return kp
+    default = math.ceil(len(kp.cues) / 2)
+    need = math.ceil(len(cues) / 2) if kp.min_cues == default else min(kp.min_cues, len(cues))
+    return replace(kp, cues=cues, min_cues=max(1, need))
+
+
 def facets(label: str) -> list[str]:
-    """The items a label lists: 'Explain the mechanics: ring buffer, single writer' -> head + items."""
+    """The items a label lists: 'Explain the mechanics: ring buffer, single writer' -> head + items. What the label
+    contrasts away ("..., not just a reminder to be careful") is none of them (`needed_part`)."""
+    label = needed_part(label)
     head, _, tail = label.partition(":")
     parts = [head.strip()] if head.strip() else []
     if tail.strip():
@@ -1208,7 +1239,9 @@ class AnswerJudge:
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
                     or word in passing or word in vague or word in nouns)
 
-        return match_key_point(kp, self.index, unsaid)
+        result = match_key_point(needed_point(kp), self.index, unsaid)     # not the words it contrasts away
+        result.key_point = kp
+        return result
 
     def judge(self, kp: KeyPoint) -> KeyPointResult:
         lexical = self.said_plainly(kp)
@@ -1414,7 +1447,7 @@ class AnswerJudge:
             return 0.0
         if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
             return 0.0
-        return min(1.0, len(lexical.matches) / max(1, kp.min_cues))
+        return min(1.0, len(lexical.matches) / max(1, needed_point(kp).min_cues))
 
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
