@@ -18,6 +18,7 @@ from voiceprep.core.analysis.judge import (
     label_markers,
     needed_point,
     retracting_clauses,
+    speaks_as_actor,
     tells_an_approach,
 )
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
@@ -1778,3 +1779,28 @@ def test_what_a_point_contrasts_away_is_not_needed_for_it():
                 "drawing before a pour.") == {"checks"}
     assert hits(bank, "p", setting + "I traced it back to an old drawing revision that was still in the site "
                 "office.") == {"why"}
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("I did not lead the project.", False),
+    ("I didn't make the final call.", False),
+    ("We never tested the restore.", False),
+    ("I didn't just patch it, I rewrote the queue.", True),        # more was done
+    ("We never lost a payment.", True),                            # a success
+    ("I did not write it, but I reviewed it.", True),              # and then acted
+    ("I wrote the postmortem.", True),
+])
+def test_a_candidate_who_says_they_did_not_act_is_not_the_one_acting(sentence, acts):
+    assert speaks_as_actor(sentence) is acts
+
+
+def test_saying_you_did_not_act_is_no_ownership_for_a_role_point(airwallex):
+    """walk25: "I did not lead the project." made an answer whose steps nobody took ("Suggested it, built a
+    prototype...") one in which the candidate acts, so "Your decision and role" was ticked. Saying you did not act is
+    not acting."""
+    nobody = ("Matching engine, threads stuck on one mutex. Disruptor. Suggested it, built a prototype, benchmarked "
+              "it, drove the rewrite. Two milliseconds down to three hundred microseconds.")
+    for denial in (" I did not lead the project.", " I didn't make the final call."):
+        assert "decision-role" not in hits(airwallex, "hardest-problem", nobody + denial), denial
+    assert "decision-role" in hits(airwallex, "hardest-problem", nobody.replace("Suggested it", "I suggested it")
+                                   + " I did not lead the project.")

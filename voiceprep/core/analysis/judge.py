@@ -40,8 +40,10 @@ from voiceprep.core.analysis.keypoints import (
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities
 from voiceprep.core.analysis.segments import (
+    ADDITIVE,
     CHANGE_CLAIM,
     DENIALS,
+    HARM,
     HYPOTHETICAL,
     OUTCOME_CLAIM,
     PAST,
@@ -251,10 +253,34 @@ FRAMED_ACT = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?the\s+(?:\w+\s+)?(?:cha
                         r"(?:to\s+[a-z]+|[a-z]+ing)\b", re.IGNORECASE)
 
 
+# "I did not write the postmortem", "we never tested the restore", "I wasn't the one who...": the candidate says they
+# did not act (walk25); not "I didn't just patch it" (more was done) nor "we never lost a payment" (a success)
+_DENYING_AUXILIARIES = frozenset({"do", "did", "does", "was", "were", "am", "have", "had", "has", "could", "would",
+                                  "can", "will", "should"})
+
+
+def denies_own_act(words: Sequence[str], i: int) -> bool:
+    """Whether the speaker at words[i] (lower-case words) is denied their act: a negation right after it, or after
+    one auxiliary ("I did not", "I didn't", "we never", "I was not")."""
+    for k in (i + 1, i + 2):
+        if k >= len(words):
+            return False
+        w = words[k]
+        if w in ("not", "never") or w.endswith("n't"):
+            after = words[k + 1:k + 3]
+            return not (after and (after[0] in ADDITIVE or any(a in HARM for a in after)))
+        if w not in _DENYING_AUXILIARIES:
+            return False
+    return False
+
+
 def speaks_as_actor(text: str) -> bool:
-    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view, or tells
-    a step of the story as what it was (`FRAMED_ACT`)."""
-    return not all(_speakers(text)[1]) or bool(FRAMED_ACT.match(text))
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view or as the one
+    who did not act (`denies_own_act`: "I did not write it"), or tells a step of the story as what it was
+    (`FRAMED_ACT`)."""
+    words, roles = _speakers(text)
+    at = [i for i, w in enumerate(words) if w in SPEAKER]
+    return any(not view and not denies_own_act(words, i) for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
 
 
 def voices_a_view(text: str) -> bool:
