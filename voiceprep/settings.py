@@ -130,6 +130,12 @@ class AnalysisSettings:
     # key point that lists its substance ("Consistency choices: strong vs eventual, quorum") is not covered by a
     # sentence that names only its head ("Consistency was always a priority"; judge._names_only_its_head, judge28)
     specifics_min: int = 30
+    # an answer that tells the candidate's general approach in the present ("I always start by listening to both
+    # sides. I keep the focus on the patients. We agree on expectations and I follow up."): at least this many
+    # sentences of it, at most `approach_past_max` other sentences told in the past, no number and fewer than
+    # `specifics_min` details covers no key point (judge.tells_an_approach; docs/benchmarks.md judge34)
+    approach_present_min: int = 3
+    approach_past_max: int = 1
     team_steps_warn: int = 3            # this many steps said as the team's ("we moved", "the team chose"), more
     #                                     than twice the candidate's own, earns a "say what you did" tip
     # the semantic judge (core/analysis/judge.py); weights fitted on the dev answers by bench/judge_fit.py:

@@ -102,3 +102,14 @@ def test_a_point_of_one_part_or_with_every_part_said_is_asked_in_one_sentence():
     heard = ["proposed", "benchmarked", "drove"]
     assert _detail(_missed_part(DECISION, heard), heard) == \
         "Partly there: you said “proposed”, “benchmarked”, “drove”, but not the whole point. Say it in one clear sentence."
+
+
+def test_what_a_point_contrasts_away_is_never_named_as_missing():
+    """"I changed the checks, not just told people to be more careful": the part after "not just" is what the point is
+    set against, not a part still to say ("but not yet not just told people to be more careful")."""
+    label = "I changed the checks, not just told people to be more careful"
+    assert _detail(_missed_part(label, ["checks"]), ["checks"]) == \
+        "Partly there: you said “checks”, but not the whole point. Say it in one clear sentence."
+    label = "I took ownership, answered the same day, instead of passing them from team to team"
+    assert _detail(_missed_part(label, ["ownership"]), ["ownership"]) == \
+        "Partly there: you said “ownership”, but not yet how you answered the same day."

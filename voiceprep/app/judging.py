@@ -16,6 +16,7 @@ from voiceprep.app import threads
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
+from voiceprep.core.analysis.judge import needed_part
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks.load import _STOPWORDS
@@ -244,7 +245,7 @@ def _missing_parts(label: str, said: list[str], common: frozenset[str] = frozens
     has one part or every part was said (walk23). Its parts: the list after its colon, else its comma-joined
     clauses ("you proposed it, prototyped or benchmarked it, and drove the change"); a part is said when one of
     its own words (not a function word or one of the question's `common` words) was."""
-    text = re.sub(r"\s*\([^)]*\)", "", label)
+    text = needed_part(re.sub(r"\s*\([^)]*\)", "", label))     # not what it contrasts away ("..., not just ...")
     text = text.split(":", 1)[1] if ":" in text else text
     parts = [p.strip() for p in re.split(r"[;,]\s*(?:and\s+|or\s+)?", text) if p.strip()]
     heard = {s for w in said for s in _stems(w)}

@@ -12,7 +12,15 @@ from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
-from voiceprep.core.analysis.judge import EARLY, facets, label_markers, retracting_clauses
+from voiceprep.core.analysis.judge import (
+    EARLY,
+    facets,
+    label_markers,
+    needed_point,
+    retracting_clauses,
+    speaks_as_actor,
+    tells_an_approach,
+)
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
 from voiceprep.core.analysis.text import tokenize_text
@@ -1678,3 +1686,121 @@ def test_a_company_worked_at_is_not_someone_who_benefited(airwallex):
     for said in (" It made a real difference at my last company.", " It paid off well at my last company."):
         assert "who-benefited" not in hits(airwallex, "most-impactful", story + said), said
     assert "who-benefited" in hits(airwallex, "most-impactful", story + " The whole company relied on it every day.")
+
+
+@pytest.mark.parametrize("sentence, approach", [
+    ("I always start by finding out what is causing the accidents.", True),
+    ("Then I change the layout or the equipment so the hazard goes away.", True),
+    ("We agree on the changes together and I follow up.", True),
+    ("So the way I always approach it, and I did with this one, is I start with the cause.", False),   # told
+    ("We moved the plates to the pass.", False),                   # done
+    ("I think safety matters more than speed.", False),            # a view
+    ("I'd change the layout first.", False),                       # a plan
+    ("Safety comes first for me.", False),                         # no one acts
+])
+def test_a_sentence_tells_an_approach_when_the_candidate_acts_in_the_present(sentence, approach):
+    assert tells_an_approach([clean(w) for w in sentence.split()]) is approach
+
+
+def test_an_answer_that_tells_an_approach_covers_no_key_point():
+    """Issue 11, writer J's skeletons: "I always find out what is causing the accidents. Then I change the equipment,
+    the layout or the process..." describes how the candidate goes about things, in the present, with nothing done,
+    no number and few details: it was credited point by point. It covers none. The same approach with a number and
+    an instance, or a story told in the past with a present habit in it, still covers its points."""
+    bank = parse_bank(KITCHEN_BANK)
+    approach = ("When someone gets hurt in my kitchen, I always find out what is causing the accidents first. Then I "
+                "change the equipment, the layout or the process so the hazard itself goes away. I make sure the team "
+                "knows about the change. And I keep an eye on it afterwards so it does not come back. Safety comes "
+                "first for me.")
+    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
+    assert not [r.key_point.id for r in told.key_points if r.hit]
+    fix = next(r for r in told.key_points if r.key_point.id == "fix")
+    assert fix.judgement.excluded_why == "general"          # shown as close, but not something done
+    with_story = approach.replace("Safety comes first for me.", "Last spring that cut our burns from six to none.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+    story = ("Last spring two of our line cooks burned their arms on the fryer in one week. I watched a Friday service "
+             "and found that the plate shelf sat right above the hot oil, so everyone leaned across it. We moved the "
+             "plates to the pass and fitted a steel splash guard. I always make sure new starters are shown it. I "
+             "check the burns book every month.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
+    assert "fix" in {r.key_point.id for r in a.key_points if r.hit}
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("The one I'd pick is the alerting pipeline I built.", False),
+    ("I would choose the refunds project.", False),
+    ("I'd pick Kafka for this.", False),
+    ("If I joined, I'd pick up your Python stack quickly.", True),      # a plan: "pick up"
+    ("If it were me I'd pick Kafka.", True),                            # after an "if"
+])
+def test_a_choice_stated_with_i_d_pick_is_no_hypothesis(text, plan):
+    raw = text.split()
+    assert bool(set().union(*clause_markers(raw)) & HYPOTHETICAL) is plan
+
+
+def test_the_story_the_candidate_picks_with_i_d_pick_is_their_answer(airwallex):
+    """"The one I'd pick is the global monitoring platform I built ..." states which story the answer tells: the
+    candidate's choice, not a plan. Its "I'd" made the sentence, and the present-tense one after it, hypothetical, so
+    neither could carry "Name what you built"."""
+    rest = " It probes every cloud region and puts them all on one dashboard."
+    for opening in ("The one I'd pick is the cross-region observability work.",
+                    "I would pick the global monitoring platform for our payment gateways."):
+        assert "what-built" in hits(airwallex, "most-impactful", opening + rest), opening
+    assert "what-built" not in hits(airwallex, "most-impactful", "If I joined, I'd pick up global monitoring for the "
+                                    "gateways. It would probe every cloud region and put them on one dashboard.")
+
+
+WRONG_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Site engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you found work on your site that had been built wrong."\n'
+    '[[rounds.prompts.key_points]]\nid = "why"\nlabel = "I traced how it happened instead of just blaming whoever was '
+    'on the tools"\n'
+    '[[rounds.prompts.key_points]]\nid = "checks"\nlabel = "I changed the checks, not just told people to be more '
+    'careful"\n')
+
+
+def test_what_a_point_contrasts_away_is_not_needed_for_it():
+    """"I changed the checks, not just told people to be more careful": the words after "not just" (or "instead of",
+    "rather than") are what the point is set against. They were cues (made from the label) and a listed item, so
+    "I told the lads to be more careful" ticked the point, and "I blamed the lads on the tools" ticked "I traced how it
+    happened instead of just blaming whoever was on the tools". They are not needed: neither ticks now; the points
+    told still do."""
+    bank = parse_bank(WRONG_BANK)
+    checks, why = (next(kp for kp in bank.prompt("p").key_points if kp.id == k) for k in ("checks", "why"))
+    assert facets(checks.label) == ["I changed the checks"]
+    assert needed_point(checks).cues == ("changed", "checks") and needed_point(checks).min_cues == 1
+    assert needed_point(why).cues == ("traced", "happened")
+    setting = "Last month a slab was poured with the sleeves in the wrong place. "
+    for text in ("I told the lads to be more careful with the drawings and reminded everyone at the morning briefing.",
+                 "I blamed the lads on the tools and told them to be more careful."):
+        assert not hits(bank, "p", setting + text), text
+    assert hits(bank, "p", setting + "I changed the checks so two people sign off every sleeve against the latest "
+                "drawing before a pour.") == {"checks"}
+    assert hits(bank, "p", setting + "I traced it back to an old drawing revision that was still in the site "
+                "office.") == {"why"}
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("I did not lead the project.", False),
+    ("I didn't make the final call.", False),
+    ("We never tested the restore.", False),
+    ("I didn't just patch it, I rewrote the queue.", True),        # more was done
+    ("We never lost a payment.", True),                            # a success
+    ("I did not write it, but I reviewed it.", True),              # and then acted
+    ("I wrote the postmortem.", True),
+])
+def test_a_candidate_who_says_they_did_not_act_is_not_the_one_acting(sentence, acts):
+    assert speaks_as_actor(sentence) is acts
+
+
+def test_saying_you_did_not_act_is_no_ownership_for_a_role_point(airwallex):
+    """walk25: "I did not lead the project." made an answer whose steps nobody took ("Suggested it, built a
+    prototype...") one in which the candidate acts, so "Your decision and role" was ticked. Saying you did not act is
+    not acting."""
+    nobody = ("Matching engine, threads stuck on one mutex. Disruptor. Suggested it, built a prototype, benchmarked "
+              "it, drove the rewrite. Two milliseconds down to three hundred microseconds.")
+    for denial in (" I did not lead the project.", " I didn't make the final call."):
+        assert "decision-role" not in hits(airwallex, "hardest-problem", nobody + denial), denial
+    assert "decision-role" in hits(airwallex, "hardest-problem", nobody.replace("Suggested it", "I suggested it")
+                                   + " I did not lead the project.")

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -40,8 +40,10 @@ from voiceprep.core.analysis.keypoints import (
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities
 from voiceprep.core.analysis.segments import (
+    ADDITIVE,
     CHANGE_CLAIM,
     DENIALS,
+    HARM,
     HYPOTHETICAL,
     OUTCOME_CLAIM,
     PAST,
@@ -64,7 +66,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-26"
+JUDGE_VERSION = "semantic-27"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -115,8 +117,39 @@ class Judgement:
     excluded_why: str = ""            # for the first: "not done", "hypothetical" or "general" (not as your own act)
 
 
+# "I changed the checks, not just told people to be more careful", "... instead of passing them from team to team",
+# "... rather than covering it up": what a point sets its claim against is the thing contrasted away. Its words are
+# not needed for the point: no item of it (`facets`), no cue made from them (`needed_point`)
+CONTRASTED = re.compile(r"\s*,?\s*\b(?:not\s+just|instead\s+of|rather\s+than)\b[^,;:.]*", re.IGNORECASE)
+
+
+def needed_part(label: str) -> str:
+    """The label without what it contrasts away (`CONTRASTED`): "I changed the checks, not just told people to be more
+    careful" -> "I changed the checks"."""
+    return CONTRASTED.sub("", label).strip() or label
+
+
+@lru_cache(maxsize=1024)
+def needed_point(kp: KeyPoint) -> KeyPoint:
+    """A point whose cues were made from its label, with the cues made from the words it contrasts away dropped
+    (`needed_part`), and as many fewer needed as the bank's default asks (half of them, rounded up); other points as
+    they are."""
+    needed = needed_part(kp.label)
+    if not kp.cues_from_label or needed == kp.label:
+        return kp
+    said = {w.strip(".-'").lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+%.-]*", needed)}     # as made
+    cues = tuple(c for c in kp.cues if c.lower() in said)
+    if not cues or len(cues) == len(kp.cues):
+        return kp
+    default = math.ceil(len(kp.cues) / 2)
+    need = math.ceil(len(cues) / 2) if kp.min_cues == default else min(kp.min_cues, len(cues))
+    return replace(kp, cues=cues, min_cues=max(1, need))
+
+
 def facets(label: str) -> list[str]:
-    """The items a label lists: 'Explain the mechanics: ring buffer, single writer' -> head + items."""
+    """The items a label lists: 'Explain the mechanics: ring buffer, single writer' -> head + items. What the label
+    contrasts away ("..., not just a reminder to be careful") is none of them (`needed_part`)."""
+    label = needed_part(label)
     head, _, tail = label.partition(":")
     parts = [head.strip()] if head.strip() else []
     if tail.strip():
@@ -220,10 +253,34 @@ FRAMED_ACT = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?the\s+(?:\w+\s+)?(?:cha
                         r"(?:to\s+[a-z]+|[a-z]+ing)\b", re.IGNORECASE)
 
 
+# "I did not write the postmortem", "we never tested the restore", "I wasn't the one who...": the candidate says they
+# did not act (walk25); not "I didn't just patch it" (more was done) nor "we never lost a payment" (a success)
+_DENYING_AUXILIARIES = frozenset({"do", "did", "does", "was", "were", "am", "have", "had", "has", "could", "would",
+                                  "can", "will", "should"})
+
+
+def denies_own_act(words: Sequence[str], i: int) -> bool:
+    """Whether the speaker at words[i] (lower-case words) is denied their act: a negation right after it, or after
+    one auxiliary ("I did not", "I didn't", "we never", "I was not")."""
+    for k in (i + 1, i + 2):
+        if k >= len(words):
+            return False
+        w = words[k]
+        if w in ("not", "never") or w.endswith("n't"):
+            after = words[k + 1:k + 3]
+            return not (after and (after[0] in ADDITIVE or any(a in HARM for a in after)))
+        if w not in _DENYING_AUXILIARIES:
+            return False
+    return False
+
+
 def speaks_as_actor(text: str) -> bool:
-    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view, or tells
-    a step of the story as what it was (`FRAMED_ACT`)."""
-    return not all(_speakers(text)[1]) or bool(FRAMED_ACT.match(text))
+    """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view or as the one
+    who did not act (`denies_own_act`: "I did not write it"), or tells a step of the story as what it was
+    (`FRAMED_ACT`)."""
+    words, roles = _speakers(text)
+    at = [i for i, w in enumerate(words) if w in SPEAKER]
+    return any(not view and not denies_own_act(words, i) for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
 
 
 def voices_a_view(text: str) -> bool:
@@ -296,6 +353,35 @@ def claims_a_habit(text: str) -> bool:
         elif nxt not in STANCE:
             return False              # "I always try..., and then I rebuilt the queue": a story is told as well
     return found
+
+
+# "I always start by listening to both sides", "Then I look at why it happened", "We agree on expectations and I follow
+# up": the candidate tells, in the present, how they go about such things. An answer told that way, with (almost)
+# nothing in the past, no number and few details of its own, is their general approach, a skeleton, not something
+# they did: it covers no key point (`AnswerJudge.tells_an_approach`; writer J's site-engineer skeletons, issue 11)
+_APPROACH_SKIP = _STANCE_SKIP | HABIT_WORDS | frozenset({"then", "first", "often", "sometimes", "regularly", "now"})
+_APPROACH_SUBJECTS = frozenset({"i", "we", "i'll", "we'll"})
+_NOT_AN_ACT = STANCE | HYPOTHETICAL | frozenset({"was", "were", "had", "did", "didn't", "will", "can", "am", "have",
+                                                 "has", "think", "guess", "mean", "know", "don't", "never", "not"})
+
+
+def tells_an_approach(words: Sequence[str]) -> bool:
+    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present: I or we, then
+    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"), and
+    no act of theirs in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a state ("I have") is not
+    an approach."""
+    present = False
+    for i, w in enumerate(words):
+        if w not in _APPROACH_SUBJECTS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _APPROACH_SKIP:
+            j += 1
+        verb = words[j] if j < len(words) else ""
+        if verb in ("was", "were", "had", "did", "didn't") or said_in_past([verb]):
+            return False              # "I always start there, and I did with this one": an act told
+        present = present or (verb.isalpha() and verb not in _NOT_AN_ACT)
+    return present
 
 
 # A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
@@ -804,6 +890,8 @@ class AnswerJudge:
         self._contradicted: dict[str, frozenset[int]] = {}
         self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
+        self._sentence_list = sorted(self._sentences)            # `_sentence_of`
+        self._sentence_firsts = [a for a, _ in self._sentence_list]
         self._actor: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
@@ -814,6 +902,7 @@ class AnswerJudge:
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._acts: bool | None = None
+        self._approach: bool | None = None
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
@@ -930,7 +1019,7 @@ class AnswerJudge:
         clauses = sorted(self._clauses)
         out = {i for (a, b), x in zip(clauses, self._said_in(clauses))
                if x.waved and x.specific(own) < SPECIFIC_CUE_WORDS for i in range(a, b + 1)}
-        spans = sorted(self._sentences)
+        spans = self._sentence_list
         said = [x.bare(own) for x in self._said_in(spans)]
         # "The one thing we thought about was consistency. We kept every read on the primary.": a bare mention that
         # the next sentence goes on to say something about announces its topic
@@ -943,9 +1032,17 @@ class AnswerJudge:
         return frozenset(i for a, b in self._clauses if not says_something(" ".join(self.raw[a:b + 1]), topic)
                          for i in range(a, b + 1))
 
+    def _sentence_of(self, word: int) -> tuple[int, int] | None:
+        """The sentence (first and last word) that holds word `word`; None for a word outside the answer."""
+        k = bisect_right(self._sentence_firsts, word) - 1
+        if k < 0 or word > self._sentence_list[k][1]:
+            return None
+        return self._sentence_list[k]
+
     def _end_of(self, word: int) -> int:
         """The last word of the sentence a word is in."""
-        return next((b for a, b in self._sentences if a <= word <= b), word)
+        sentence = self._sentence_of(word)
+        return sentence[1] if sentence else word
 
     def contradicting(self, label: str) -> frozenset[int]:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
@@ -1053,7 +1150,7 @@ class AnswerJudge:
         words of the sentences that tell nothing that happened: plans, however they were heard; once per answer."""
         if self._untold_words is None:
             words = self._words
-            spans = sorted(self._sentences)
+            spans = self._sentence_list
             if any(disclaims_experience(words[a:b + 1]) for a, b in spans):
                 # a routine said there is a plan too ("I've not led one ... then I'd track compliance weekly", its
                 # "I'd" lost in transcription)
@@ -1104,7 +1201,7 @@ class AnswerJudge:
         describe their habits); once per answer."""
         if self._acts is None:
             self._acts = any(speaks_as_actor(s) and not claims_a_habit(s)
-                             for s in (" ".join(self.raw[a:b + 1]) for a, b in sorted(self._sentences)))
+                             for s in (" ".join(self.raw[a:b + 1]) for a, b in self._sentence_list))
         return self._acts
 
     def talks_in_general(self) -> bool:
@@ -1114,13 +1211,27 @@ class AnswerJudge:
         "usually"; or one that voices a view). No point of such an answer is the candidate's story. A recital of the
         points ("Ring buffer, single writer, lock-free.") is not general talk; once per answer."""
         if self._general is None:
-            spans = sorted(self._sentences)
+            spans = self._sentence_list
             words = self._words
             self._general = (self.story and not self.candidate_acts()
                              and not any(_happened(words[a:b + 1]) for a, b in spans)
                              and any(_general(words[a:b + 1]) or voices_a_view(" ".join(self.raw[a:b + 1]))
                                      for a, b in spans))
         return self._general
+
+    def tells_an_approach(self) -> bool:
+        """Whether the answer tells the candidate's general approach (`tells_an_approach`): at least
+        `approach_present_min` sentences of it, at most `approach_past_max` other sentences that tell something that
+        happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
+        answer covers no key point; once per answer."""
+        if self._approach is None:
+            words = self._words
+            told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
+            past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
+            self._approach = (bool(self._points) and sum(told) >= self.s.approach_present_min
+                              and past <= self.s.approach_past_max and not self.says_number.any()
+                              and self.details < self.s.specifics_min)
+        return self._approach
 
     def _nouns(self) -> frozenset[int]:
         """The words that are an everyday verb's base form said as a noun (`said_as_noun`); once per answer."""
@@ -1154,7 +1265,9 @@ class AnswerJudge:
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
                     or word in passing or word in vague or word in nouns)
 
-        return match_key_point(kp, self.index, unsaid)
+        result = match_key_point(needed_point(kp), self.index, unsaid)     # not the words it contrasts away
+        result.key_point = kp
+        return result
 
     def judge(self, kp: KeyPoint) -> KeyPointResult:
         lexical = self.said_plainly(kp)
@@ -1239,8 +1352,10 @@ class AnswerJudge:
             p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
-            or (self.talks_in_general() and not allowed >= HYPOTHETICAL))
-        if nobodys:     # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody
+            or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
+        # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody; "I always
+        # start by listening to both sides. I keep the focus on...": an approach, not something done
+        if nobodys:
             p = min(p, 0.99 * self.s.judge_threshold)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
@@ -1358,7 +1473,7 @@ class AnswerJudge:
             return 0.0
         if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
             return 0.0
-        return min(1.0, len(lexical.matches) / max(1, kp.min_cues))
+        return min(1.0, len(lexical.matches) / max(1, needed_point(kp).min_cues))
 
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
@@ -1367,7 +1482,7 @@ class AnswerJudge:
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
         word = self.index.tokens[match.first].word
-        a, b = next(((a, b) for a, b in self._sentences if a <= word <= b), (word, word))
+        a, b = self._sentence_of(word) or (word, word)
         point = own_stems(kp.label, kp.cues)
         cue = {t.stem for t in self.index.tokens[match.first:match.last + 1]}
         tokens = [t for t in self.index.tokens if a <= t.word <= b]
@@ -1443,8 +1558,8 @@ class AnswerJudge:
         piece), else with the sentence around it."""
         if unit.last - unit.first + 1 >= WHOLE_WORDS or (unit.first, unit.last) in self._sentences:
             return unit
-        sentence = next(((a, b) for a, b in self._sentences if a <= unit.first and unit.last <= b), None)
-        if sentence is None:
+        sentence = self._sentence_of(unit.first)
+        if sentence is None or unit.last > sentence[1]:
             return unit
         pieces = [u for u in self.units if u.kind in ("sentence", "clause", "half") and u.last <= sentence[1]]
         forward = [u for u in pieces if u.kind == "sentence" and u.first == unit.first and u.last > unit.last]

@@ -27,6 +27,9 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "should", "i'd", "we'd", "y
                           "planning", "hope", "hoping", "wish", "talked-about"})
 # "would" that does not make a hypothesis: "I would say", "I'd like to"
 NOT_HYPOTHETICAL_AFTER = frozenset({"say", "like", "love", "argue"})
+# "The one I'd pick is the alerting pipeline I built", "I would choose the refunds project": a choice stated, the
+# candidate's answer (the story they pick), not a plan; not "I'd pick up your stack", nor after an "if"
+CHOICES = frozenset({"pick", "choose"})
 # a clause opening with one of these is said for real again after a hypothetical one ("I'd like X, but we did Y")
 CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead", "whereas", "actually", "yet", "except"})
 # a modal after a relative pronoun or in a purpose clause says what a thing was for or able to do, not a plan:
@@ -271,6 +274,9 @@ def _markers(words: list[str], before: list[str] | None = None,
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
                 continue
+            if (w in ("would", "i'd") and nxt in CHOICES and words[i + 2:i + 3] != ["up"]
+                    and not any(c in ("if", "unless", "whether") for c in (before or []) + words[:i])):
+                continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
             if w == "could" and _past_ability((before or []) + words[:i], words[i + 1:i + 3]):
