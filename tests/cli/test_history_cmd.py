@@ -536,7 +536,7 @@ def test_stats_rounds_the_best_score_as_progress_does(capsys):
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
     assert "average overall 99 per answer, best 99\n" in out and "99.8" not in out and "100" not in out, out
-    assert "Recent 5 vs the 5 before: overall 99 vs –," in out, out
+    assert "Recent 1 answer (none before them to compare): overall 99," in out, out
     assert main(["history", "list"]) == 0
     listed = capsys.readouterr().out
     assert f"{best:5}" in listed and " 99 " in listed and "100" not in listed, listed
