@@ -2930,11 +2930,14 @@ def test_an_answer_the_silence_stop_ended_but_not_stored_offers_no_continue(
     assert "Press C" not in page.notice.text(), page.notice.text()
 
 
-def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answer_stays_as_it_was(
+def test_keep_it_and_quit_while_continuing_keeps_both_parts_joined_and_marked_cut_off(
         window, qtbot, services, speaker, tmp_path, monkeypatch):
-    """Review of fixA: Ctrl+Q while C added to an answer promised "the answer is kept: the next start scores it",
-    but the stored row is done, so the next start scored nothing and removed the added part's audio. The question
-    says what happens: the answer stays as it was before C, the part added now is not kept."""
+    """Review of fixA, then fix51: Ctrl+Q while C added to an answer dropped what was added (the stored row was done,
+    and the next start's sweep removed the part's audio), and fix51's question said so ("Quit without it"). The
+    part is now kept: Keep it and quit stops it, and the answer holds both parts, marked cut off by the quit (what a
+    process killed before the save ends is joined by the next start: tests/app/test_crash.py)."""
+    import soundfile as sf
+
     from voiceprep.core.history import History
     from voiceprep.speech import cue
     from voiceprep.speech.recorder import FileStream
@@ -2942,7 +2945,8 @@ def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answe
     monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
     first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
                                 2.5)
-    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 20)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries, and a dead letter queue "
+                               "with exponential backoff caught poison messages.", "b", 20)
     parts = iter([first, rest])
     services.input_override = lambda: FileStream(next(parts), realtime=True)
     services.settings.audio.silence_stop_s = 1.5
@@ -2950,18 +2954,29 @@ def test_quitting_while_continuing_says_the_part_added_is_not_kept_and_the_answe
     ctl.start_answer()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
     with History.open(services.db_path) as h:
-        before = h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall()
+        [(attempt,)] = h.db.execute("SELECT id FROM attempts").fetchall()
     press(qtbot, page.answer_btn, Qt.Key.Key_C)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None, timeout=30000)
+    said_s = sf.info(str(rest)).duration - 20 + 0.5                  # every word of the part said, then the quit
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= said_s, timeout=30000)
     asked = []
     monkeypatch.setattr(common, "choose", lambda _w, _t, text, options, **_k: asked.append((text, options)) or 0)
     window.close()
     [(text, options)] = asked
-    assert "what you added now is not kept" in text and "as it was before you pressed C" in text, text
-    assert "the next start scores it" not in text and options == ["Quit without it", "Keep recording"]
+    assert "what you added is kept" in text and "“cut off”" in text and "not kept" not in text, text
+    assert options == ["Keep it and quit", "Keep recording"]
     assert not window.isVisible()
+
+    def joined() -> bool:
+        with History.open(services.db_path) as h:
+            return not h.db.execute("SELECT * FROM continuations").fetchall()
+    qtbot.waitUntil(joined, timeout=60000)          # saved before the exit (else the next start joins it)
     with History.open(services.db_path) as h:
-        assert h.db.execute("SELECT id, transcript, audio_path, state FROM attempts").fetchall() == before
+        rows = h.db.execute("SELECT id, transcript, state, state_detail FROM attempts").fetchall()
+    assert [r[0] for r in rows] == [attempt], rows                                       # one answer
+    _, transcript, state, detail = rows[0]
+    assert "partitions" in transcript.lower() and "exponential" in transcript.lower(), transcript   # both parts
+    assert (state, detail) == ("done", "cut off: you closed the app while answering")
 
 
 def test_while_a_continuation_starts_every_action_waits(window, qtbot, services, speaker, tmp_path, monkeypatch):

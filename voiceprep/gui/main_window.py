@@ -53,11 +53,12 @@ PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
 QUIT_WHILE_RECORDING = ("An answer is being recorded. If you quit, the recording stops, voiceprep quits and the "
                         "answer is kept: the next start scores it, marked “cut off” in History (not counted in your "
                         "averages).\n\nKeep recording goes on with the answer (Esc).")
-# the same while C adds to a stored answer: that row is done, so the next start has nothing to score and the added
-# part's audio is removed (review of fixA: this said "the answer is kept: the next start scores it")
-QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recording stops and voiceprep quits: the "
-                         "answer stays in History as it was before you pressed C, and what you added now is not "
-                         "kept.\n\nKeep recording goes on with the answer (Esc).")
+# the same while C adds to a stored answer: what was added is kept (its part is recorded in the history's
+# continuations), joined to the answer as it is saved or at the next start, marked cut off (fix51 said it was lost)
+QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recording stops, voiceprep quits and what you "
+                         "added is kept: it is joined to the answer and scored with it (at the latest at the next "
+                         "start), marked “cut off” in History (not counted in your averages).\n\nKeep recording goes "
+                         "on with the answer (Esc).")
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -332,8 +333,8 @@ class MainWindow(QMainWindow):
             # the candidate's Ctrl+Q seemed to do nothing)
             continuing = self.controller.continuing is not None
             quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_CONTINUING if continuing else
-                                     QUIT_WHILE_RECORDING, ["Quit without it" if continuing else "Keep it and quit",
-                                                            "Keep recording"], cancel=1, default=1) == 0
+                                     QUIT_WHILE_RECORDING, ["Keep it and quit", "Keep recording"], cancel=1,
+                                     default=1) == 0
             if not quit_now:                 # Enter, Esc or closing the question: the answer goes on, or is kept
                 event.ignore()
                 if not self.controller.recording_voice:       # it stopped under the question (whole, not cut off)
