@@ -3009,6 +3009,69 @@ def test_while_a_continuation_starts_every_action_waits(window, qtbot, services,
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
 
 
+def test_while_any_answer_starts_every_action_waits(window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """fix51 made every action wait while C's recording starts, but not while an answer's does (Space): R, Type,
+    Import, Replay and choosing another question stayed enabled over an answer whose row was being made."""
+    import threading
+
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.speech.recorder import FileStream
+
+    audio = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    services.input_override = lambda: FileStream(audio, realtime=True)
+    page, ctl = start(window, qtbot)
+    go, begin = threading.Event(), PracticeSession.begin
+    monkeypatch.setattr(PracticeSession, "begin", lambda *a, **k: go.wait(20) and begin(*a, **k))
+    ctl.start_answer()
+    try:
+        assert [a for a in c.Action if ctl.can(a)] == []
+        assert not page.retry_btn.isEnabled() and not page.type_btn.isEnabled()
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+
+
+def test_quitting_while_a_continuation_starts_waits_for_it_and_asks_about_the_answer(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """C then Ctrl+Q at once: the quit raced C's start (no recording yet, so no question; the part's recording then
+    started under a closed window). Quitting now waits for the start, then asks as for an answer being recorded,
+    and Keep it and quit stops the part as a quit."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 20)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    go, begin_more = threading.Event(), PracticeSession.begin_more
+    monkeypatch.setattr(PracticeSession, "begin_more", lambda *a, **k: go.wait(20) and begin_more(*a, **k))
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda _w, _t, text, options, **_k: asked.append((text, options)) or 0)
+    ctl.continue_answer()
+    QTimer.singleShot(500, go.set)                  # C's start ends while the quit waits for it
+    recorders = []
+    ctl.stateChanged.connect(lambda _s: ctl.recorder is not None and recorders.append(ctl.recorder))
+    window.close()
+    assert [options for _text, options in asked] == [["Keep it and quit", "Keep recording"]], asked
+    assert "You are adding to an answer" in asked[0][0]
+    assert not window.isVisible() and recorders and recorders[-1].result is not None
+    assert recorders[-1].result.reason == "quit"
+
+
 def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(
         window, qtbot, services, speaker, tmp_path, monkeypatch):
     """Review of fixA: the microphone lost while C added to an answer marked the whole answer "cut off" (counted in

@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
+        self.controller.wait_until_started()     # an answer starting (Space, C) is asked about as one recorded
         if self.controller.recording_voice:
             # the body says what quitting does, not the title alone, and so does the button (walk22: "Stop and keep
             # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording.
