@@ -228,3 +228,25 @@ def test_a_continuation_stopped_by_quitting_and_saved_before_the_exit_is_marked_
     assert row["transcript"] == "I built a ledger and it balanced"
     assert row["state_detail"] == again.detail == "cut off: you closed the app while answering"
     assert session.history().read("SELECT * FROM continuations") == []
+
+
+def test_a_continuation_that_failed_to_be_added_is_kept_and_joined_at_the_next_start(session, bank, speech_dir):
+    # fixA: a continuation whose transcription or join failed said the answer stays as it was, and the next start's
+    # sweep removed the part: it is kept and joined then (the GUI says so)
+    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
+    jfk_s = len(jfk) / 16000
+    saved = _stopped_answer(session, bank, jfk)
+    more = session.begin_more(saved.attempt_id)
+    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+
+    def broken() -> Transcript:
+        raise RuntimeError("the model ran out of memory")
+    with pytest.raises(RuntimeError):
+        session.finish(more, broken, {"reason": "manual"})
+    assert session.sweep() == [] and more.audio_path.exists()
+    assert queries.get_attempt(session.history(), saved.attempt_id)["transcript"] == "I built a ledger"
+    _died(session, more)
+    recovered = session.recover(lambda p: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s))
+    assert [r.outcome for r in recovered] == ["finished"]
+    row = queries.get_attempt(session.history(), saved.attempt_id)
+    assert row["transcript"] == "I built a ledger and it balanced" and row["state_detail"] is None

@@ -3072,6 +3072,38 @@ def test_quitting_while_a_continuation_starts_waits_for_it_and_asks_about_the_an
     assert recorders[-1].result.reason == "quit"
 
 
+def test_a_continuation_that_could_not_be_added_says_it_is_kept_for_the_next_start(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """fixA said "It stays as it was" when adding the part failed, and the next start's sweep removed the part. It is
+    kept (the next start joins it: tests/app/test_pause.py), the notice says so, and C adds no other part now."""
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.core.history import History
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 2.5)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+
+    def broken(*_a, **_k):
+        raise OSError("the disk failed")
+    monkeypatch.setattr(PracticeSession, "_append", broken)
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: "next start adds it to this answer" in page.notice.text(), timeout=5000)
+    assert "stays as it was" not in page.notice.text() and not ctl.can(c.Action.CONTINUE)
+    with History.open(services.db_path) as h:
+        assert len(h.db.execute("SELECT * FROM continuations").fetchall()) == 1     # kept for the next start
+
+
 def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(
         window, qtbot, services, speaker, tmp_path, monkeypatch):
     """Review of fixA: the microphone lost while C added to an answer marked the whole answer "cut off" (counted in

@@ -570,10 +570,13 @@ class RehearsalController(QObject):
             self._import_seconds = None
         if self.continuing is not None:       # the answer it continued stays as stored, its feedback shown
             self._gave_up_continuing()
+            if not isinstance(exc, Cancelled | NoAnswerHeard):
+                # the part is kept (its continuations row): the next start joins it, so C does not add another now
+                self.continuable = None
             self.notice.emit("Cancelled: your answer stays as it was." if isinstance(exc, Cancelled) else
                              str(exc) if isinstance(exc, NoAnswerHeard) else
-                             f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} It stays "
-                             "as it was.", ANSWER)
+                             f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} What you "
+                             "added is kept: the next start adds it to this answer.", ANSWER)
             self._move(FEEDBACK)
             return
         if isinstance(exc, Cancelled):
