@@ -170,13 +170,15 @@ def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path
 
         settings = Settings()
         session = PracticeSession(HistoryAccess(db, settings.history), settings)   # the next start
+        joining = time.time()
         recovered = session.recover(transcriber.transcribe)
+        joining = time.time() - joining
         h = session.history()
         rows = h.read("SELECT id, state, state_detail, transcript, audio_path FROM attempts")
         files = sorted(p.name for p in h.audio_dir.iterdir())
         label = f"continuation killed at {point}"
         report.append(f"{label}: {[(r.outcome, r.detail) for r in recovered]} -> {[r['state'] for r in rows]} "
-                      f"{files} ({time.time() - began:.1f} s)")
+                      f"{files} (recovery {joining:.1f} s, all {time.time() - began:.1f} s)")
 
         assert len(rows) == 1 and rows[0]["state"] == "done", (label, rows)
         row = rows[0]
