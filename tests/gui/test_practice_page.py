@@ -2939,20 +2939,8 @@ def test_keep_it_and_quit_while_continuing_keeps_both_parts_joined_and_marked_cu
     import soundfile as sf
 
     from voiceprep.core.history import History
-    from voiceprep.speech import cue
-    from voiceprep.speech.recorder import FileStream
 
-    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
-    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
-                                2.5)
-    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries, and a dead letter queue "
-                               "with exponential backoff caught poison messages.", "b", 20)
-    parts = iter([first, rest])
-    services.input_override = lambda: FileStream(next(parts), realtime=True)
-    services.settings.audio.silence_stop_s = 1.5
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    page, ctl, rest = _continuable(window, qtbot, services, speaker, tmp_path, monkeypatch, LONG_PART, 20)
     with History.open(services.db_path) as h:
         [(attempt,)] = h.db.execute("SELECT id FROM attempts").fetchall()
     press(qtbot, page.answer_btn, Qt.Key.Key_C)
@@ -3044,19 +3032,8 @@ def test_quitting_while_a_continuation_starts_waits_for_it_and_asks_about_the_an
     from PySide6.QtCore import QTimer
 
     from voiceprep.app.session import PracticeSession
-    from voiceprep.speech import cue
-    from voiceprep.speech.recorder import FileStream
 
-    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
-    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
-                                2.5)
-    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 20)
-    parts = iter([first, rest])
-    services.input_override = lambda: FileStream(next(parts), realtime=True)
-    services.settings.audio.silence_stop_s = 1.5
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    page, ctl, rest = _continuable(window, qtbot, services, speaker, tmp_path, monkeypatch, SHORT_PART, 20)
     go, begin_more = threading.Event(), PracticeSession.begin_more
     monkeypatch.setattr(PracticeSession, "begin_more", lambda *a, **k: go.wait(20) and begin_more(*a, **k))
     asked = []
@@ -3078,19 +3055,8 @@ def test_a_continuation_that_could_not_be_added_says_it_is_kept_for_the_next_sta
     kept (the next start joins it: tests/app/test_pause.py), the notice says so, and C adds no other part now."""
     from voiceprep.app.session import PracticeSession
     from voiceprep.core.history import History
-    from voiceprep.speech import cue
-    from voiceprep.speech.recorder import FileStream
 
-    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
-    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
-                                2.5)
-    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 2.5)
-    parts = iter([first, rest])
-    services.input_override = lambda: FileStream(next(parts), realtime=True)
-    services.settings.audio.silence_stop_s = 1.5
-    page, ctl = start(window, qtbot)
-    ctl.start_answer()
-    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    page, ctl, rest = _continuable(window, qtbot, services, speaker, tmp_path, monkeypatch, SHORT_PART, 2.5)
 
     def broken(*_a, **_k):
         raise OSError("the disk failed")
@@ -3143,6 +3109,30 @@ def test_the_drill_buttons_tip_says_what_it_will_do_once_there_are_answers(windo
     assert tip.startswith("Once you have answered questions of this bank, asks again the "
                           f"{weak.weak_points_drilled} key points you missed most"), tip
     assert f"over the last {weak.weak_point_window} answers to each question" in tip and "nothing to drill" in tip
+
+
+SHORT_PART = "Idempotency keys deduplicated the retries."
+LONG_PART = ("Idempotency keys deduplicated the retries, and a dead letter queue with exponential backoff caught "
+             "poison messages.")
+
+
+def _continuable(window, qtbot, services, speaker, tmp_path, monkeypatch, part: str, silent_s: float):
+    """An answer the silence stop ended, its feedback shown and C offered; the microphone's next recording (C's part)
+    says `part`, then `silent_s` of silence. Returns the page, the controller and the part's clip."""
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, part, "b", silent_s)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    return page, ctl, rest
 
 
 def _spoken_then_silent(speaker, tmp_path, text: str, name: str, silent_s: float):
