@@ -152,6 +152,16 @@ def _stopped_answer(session, bank, jfk: np.ndarray, said: str = "I built a ledge
     return session.finish(first, lambda: _spoken(said, 0.5, jfk_s - 1, jfk_s), {"reason": "silence"})
 
 
+def _adding(session, bank, speech_dir):
+    """C pressed on a stored answer (JFK, stopped on silence) and its part (JFK again) recorded: (the clip's seconds,
+    the answer, the part being added)."""
+    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
+    saved = _stopped_answer(session, bank, jfk)
+    more = session.begin_more(saved.attempt_id)
+    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    return len(jfk) / 16000, saved, more
+
+
 def _died(session, pending) -> None:
     """The process adding `pending` died (quit or crash): its part belongs to a process no longer running."""
     session.history().db.execute("UPDATE continuations SET owner = 'elsewhere:1:x' WHERE id = ?",
@@ -167,11 +177,7 @@ def test_a_part_being_added_when_the_app_closed_is_joined_to_its_answer_at_the_n
                                                                                            how, mark):
     # fixA/fix51 left this open: the continuation's WAV belonged to no row, so the next start's sweep removed it and
     # the first part was scored as the whole answer
-    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
-    jfk_s = len(jfk) / 16000
-    saved = _stopped_answer(session, bank, jfk)
-    more = session.begin_more(saved.attempt_id)
-    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    jfk_s, saved, more = _adding(session, bank, speech_dir)
     if how != "recording":                  # finish() got as far as transcribing, then the process ended
         session.history().set_continuation_state(more.continuation, "transcribing",
                                                  "cut off: you closed the app while answering" if how == "quit"
@@ -206,10 +212,7 @@ def test_a_part_with_nothing_said_is_dropped_at_the_next_start_and_the_answer_st
 
 
 def test_the_sweep_keeps_a_part_being_added_and_deleting_the_answer_removes_it(session, bank, speech_dir):
-    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
-    saved = _stopped_answer(session, bank, jfk)
-    more = session.begin_more(saved.attempt_id)
-    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    _, saved, more = _adding(session, bank, speech_dir)
     _died(session, more)
     session.history().set_continuation_state(more.continuation, "failed", "could not add it")   # a join that failed
     assert session.sweep() == [] and more.audio_path.exists()          # its audio is kept, as a failed answer's
@@ -218,11 +221,7 @@ def test_the_sweep_keeps_a_part_being_added_and_deleting_the_answer_removes_it(s
 
 
 def test_a_continuation_stopped_by_quitting_and_saved_before_the_exit_is_marked_cut_off(session, bank, speech_dir):
-    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
-    jfk_s = len(jfk) / 16000
-    saved = _stopped_answer(session, bank, jfk)
-    more = session.begin_more(saved.attempt_id)
-    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    jfk_s, saved, more = _adding(session, bank, speech_dir)
     again = session.finish(more, lambda: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s), {"reason": "quit"})
     row = queries.get_attempt(session.history(), saved.attempt_id)
     assert row["transcript"] == "I built a ledger and it balanced"
@@ -233,11 +232,7 @@ def test_a_continuation_stopped_by_quitting_and_saved_before_the_exit_is_marked_
 def test_a_continuation_that_failed_to_be_added_is_kept_and_joined_at_the_next_start(session, bank, speech_dir):
     # fixA: a continuation whose transcription or join failed said the answer stays as it was, and the next start's
     # sweep removed the part: it is kept and joined then (the GUI says so)
-    jfk, _ = sf.read(str(speech_dir / "jfk.wav"), dtype="float32")
-    jfk_s = len(jfk) / 16000
-    saved = _stopped_answer(session, bank, jfk)
-    more = session.begin_more(saved.attempt_id)
-    sf.write(str(more.audio_path), jfk, 16000, subtype="PCM_16")
+    jfk_s, saved, more = _adding(session, bank, speech_dir)
 
     def broken() -> Transcript:
         raise RuntimeError("the model ran out of memory")
