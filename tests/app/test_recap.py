@@ -395,3 +395,28 @@ def test_the_average_says_every_try_counted_only_when_a_question_was_tried_again
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
     assert lines[1].startswith("Average of your 3 answers, every try counted: "), lines
     access.close_all()
+
+
+def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_path):
+    """walk25: after quitting in the middle of a round, the restart's Welcome back said the session and nothing of
+    where it stopped. A round left unfinished on the last session's day is named with its next question."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I proposed the LMAX Disruptor: a ring buffer, a single writer.",
+                       rnd.id, pk)
+    recap = service.recap()                                 # quit here: the round never finished
+    assert recap is not None and recap["left"] == {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title,
+                                                   "prompt_id": rnd.prompts[1].id, "position": 2,
+                                                   "total": len(rnd.prompts)}
+    details = recap_lines(recap, {bank.id: bank}.get)[1]
+    asked = rnd.prompts[1].text.rstrip(" .?!")
+    assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
+    # finished since: nothing is left
+    session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": []})
+    again = service.recap()
+    assert again is not None and again["left"] is None
+    assert "You left" not in recap_lines(again, {bank.id: bank}.get)[1]
+    access.close_all()

@@ -566,3 +566,26 @@ def test_compare_says_what_changed_sentence_by_sentence(tmp_path, capsys):
     assert coloured[0].startswith(RED + "  - I proposed") and f"{BOLD}locks.\x1b[0m" in coloured[0], coloured
     assert coloured[1].startswith(GREEN + "  + I proposed") and f"{BOLD}free.\x1b[0m" in coloured[1], coloured
     assert f"{BOLD}proposed" not in coloured[0]
+
+
+@pytest.mark.parametrize("answers, said", [
+    (6, "Recent 5 answers vs the 1 before: overall 57 vs 57,"),
+    (3, "Recent 3 answers (none before them to compare): overall 57,"),
+    (12, "Recent 5 answers vs the 5 before: overall 57 vs 57,"),
+])
+def test_stats_says_how_many_answers_its_recent_and_earlier_averages_count(tmp_path, capsys, answers, said):
+    """walk25: `history stats` said "Recent 5 vs the 5 before" of a session of 6 answers (one before); the counts
+    said are those averaged, in the text and in --json."""
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    for _ in range(answers):
+        assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                     "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats"]) == 0
+    out = capsys.readouterr().out
+    assert said in out, out
+    assert main(["history", "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    recent = min(answers, 5)
+    assert (data["recent"]["answers"], data["earlier"]["answers"]) == (recent, min(answers - recent, 5))

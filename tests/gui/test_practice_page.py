@@ -1751,6 +1751,31 @@ def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_anot
     assert f"Drill my weak points on “{airwallex}” brings it back." in page.recap_text(), page.recap_text()
 
 
+def test_a_restart_after_quitting_a_round_names_the_question_it_stopped_at(qtbot, services, monkeypatch):
+    """walk25: quitting in the middle of a round, the next start's Welcome back did not name where it stopped. It
+    names the round and the question, and One prompt opens on that question."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = bank.rounds[0]
+
+    def left_in_the_middle():                        # an answer, then quit before the round's end
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+    off_gui(left_in_the_middle)
+    page = _opened(qtbot, services).practice
+    asked = rnd.prompts[1].text.rstrip(" .?!")
+    said = f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”."
+    qtbot.waitUntil(lambda: said in page.recap_text(), timeout=10000)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _w, _t, _l, items, current, _e: offered.append(
+        items[current]) or ("", False))
+    page.start_one_prompt()
+    assert offered == [rnd.prompts[1].text]
+
+
 def test_the_page_list_and_the_welcome_take_the_keyboard_as_everything_else_does(qtbot, window):
     """Walkthrough 8: on the page list the focus showed as a 1 px line inside the selected page (its style sheet
     replaced the style's ring); Enter on the welcome's focused "Draft from a job description…" did nothing; the
@@ -3068,6 +3093,39 @@ def test_a_continuation_that_could_not_be_added_says_it_is_kept_for_the_next_sta
     assert "stays as it was" not in page.notice.text() and not ctl.can(c.Action.CONTINUE)
     with History.open(services.db_path) as h:
         assert len(h.db.execute("SELECT * FROM continuations").fetchall()) == 1     # kept for the next start
+
+
+def test_the_continuing_line_goes_when_the_continuation_ends(window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """walk25: after C, "Continuing your answer: what you say now is added to it ..." stayed above the question once
+    the continuation was stopped (and once it was scored): the line is the recording's only; the line shown before C
+    is back."""
+    from voiceprep.speech import cue
+    from voiceprep.speech.recorder import FileStream
+
+    monkeypatch.setattr(cue, "play_stop_cue", lambda volume: True)
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                2.5)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 2.5)
+    parts = iter([first, first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.can(c.Action.CONTINUE), timeout=60000)
+    shown = (page.attempt_line.isVisibleTo(page), page.attempt_line.text())
+    ctl.continue_answer()                                  # stopped (Esc): nothing added
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert page.attempt_line.text().startswith("Continuing your answer")
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    assert not page.attempt_line.text().startswith("Continuing"), page.attempt_line.text()
+    assert (page.attempt_line.isVisibleTo(page), page.attempt_line.text()) == shown
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)            # added to and scored again
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.continuing is None, timeout=60000)
+    qtbot.waitUntil(lambda: "idempotency" in ctl.last_analysis.transcript.text.lower(), timeout=5000)
+    assert not page.attempt_line.text().startswith("Continuing"), page.attempt_line.text()
+    assert (page.attempt_line.isVisibleTo(page), page.attempt_line.text()) == shown
 
 
 def test_a_continuation_the_microphone_cut_off_keeps_the_answer_counted_and_what_was_added(

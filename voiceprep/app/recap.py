@@ -125,6 +125,17 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                 skipped.append(bank.prompt(pid).text.rstrip(" .?!"))
             except KeyError:
                 continue
+    left_at = recap.get("left")
+    stopped = find(left_at["bank_id"]) if left_at else None
+    if left_at and stopped is not None:            # walk25: a restart did not say where the round stopped
+        try:
+            asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .?!")
+        except KeyError:
+            asked = None
+        if asked:
+            at = f"at question {left_at['position']} of {left_at['total']}: " if left_at["total"] > 1 else "at "
+            said.append(f"You left “{left_at['title']}”" + (f" on {named(stopped.id)}" if len(banks) > 1 else "")
+                        + f" {at}“{asked}”.")
     if skipped and bank is not None:
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                     + (f" on {named(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")

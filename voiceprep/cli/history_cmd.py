@@ -30,7 +30,8 @@ STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one p
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
 cut off, counted in nothing), skipped (questions skipped in rounds: in the competencies as answers that scored 0,
 not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
-recent and earlier ({overall, wpm, fillers_per_min}, unrounded: the last 5 whole answers and the 5 before),
+recent and earlier ({overall, wpm, fillers_per_min} unrounded, and answers: how many each averages; the last 5
+whole answers and up to 5 before them),
 weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate, asked
 (answers that missed it and whose follow-up answer said it: "+1 in follow-up"), standing (0 to 1: hits, each of
 asked as part of a hit, per answer counted; weakest first)}]}),
@@ -195,10 +196,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # counted as the app counts them, so they add up (walk19: "5 answers (…; 1 follow-up answer …)")
     said = answers_text(s["attempts"], s["drills"], follow_ups)
     print(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
+    # the answers each side averages, as counted (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
+    recent, earlier = s["recent"].get("answers"), s["earlier"].get("answers")
+    sides = ("recent", "earlier") if earlier else ("recent",)
+
     def both(key: str, places: int = 0) -> str:   # "–", not Python's "None", where there is nothing to average
-        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in ("recent", "earlier"))
-    print(f"Recent 5 vs the 5 before: overall {both('overall')}, pace {both('wpm')} words/min, "
-          f"fillers/min {both('fillers_per_min', 1)}")
+        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in sides)
+    if recent:
+        which = f"Recent {counted(recent, 'answer')}" + (f" vs the {earlier} before" if earlier else
+                                                          " (none before them to compare)")
+        print(f"{which}: overall {both('overall')}, pace {both('wpm')} words/min, "
+              f"fillers/min {both('fillers_per_min', 1)}")
     by_bank = s.get("competencies_by_bank") or {}
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()

@@ -87,3 +87,22 @@ def test_prompt_and_idea_helpers():
     assert ideas_of("payment flows, settlement mechanics, PCI compliance") == \
         ["Payment flows", "Settlement mechanics", "PCI compliance"]
     assert read_job("Staff Engineer\nAbout Acme\nWe build.").company == "Acme"
+
+
+def test_prep_notes_with_front_matter_get_a_title_of_words():
+    """walk25: `voiceprep banks draft` on prep notes (seed 000, which opens with YAML front matter between "---"
+    lines) gave the bank the title "---". The front matter is not the job; a title is words, a title's length."""
+    bank = parse_bank(draft_bank(seed("000")))
+    assert bank.job.title == "Airwallex is building the global financial platform", bank.job.title
+    assert bank.id.startswith("airwallex-is-building")
+    assert not any("draft: true" in p.text or "real-interview" in p.text for p in bank.all_prompts())
+
+
+@pytest.mark.parametrize("text, title", [
+    ("---\ntitle: Why Airwallex\ndate: 2025-12-04\n---\nSome notes about the role.\n", "Why Airwallex"),
+    ("---\n\n***\nLMAX Disruptor story\n- ring buffer\n", "LMAX Disruptor story"),
+    ("# Senior Engineer, Payments\nWe build things.\n", "Senior Engineer, Payments"),
+    ("====\n---\n", "Drafted job"),
+])
+def test_a_title_is_never_a_rule_or_front_matter(text, title):
+    assert parse_bank(draft_bank(text)).job.title == title

@@ -366,3 +366,38 @@ def test_the_customer_story_is_ticked_not_the_line_that_restates_the_question():
         assert any("HoYoverse" in label for label in ticked), ticked
         assert any("Brazil" in label and "Montreal" in label for label in ticked), ticked
         assert not any(label.startswith("That's where") for label in ticked), ticked
+
+
+def test_a_first_line_naming_the_story_is_proposed_not_lost():
+    """walk25: "Key points from my notes" dropped a first line such as "LMAX Disruptor story" or "Why Airwallex": a
+    line with bullets under it heads them and was never shown, so the story's name was lost. A heading that names
+    something the notes say nowhere else is proposed too (first, heading its own section); a title whose names the
+    notes say again ("Affirm backend platform - my prep notes" over "Why Affirm: ...", walkthrough 12) stays a
+    heading only."""
+    lmax = propose_key_points("LMAX Disruptor story\n- single writer thread, ring buffer, no locks\n"
+                              "- cut p99 from 2 ms to 200 us\n- I proposed it after profiling GC pauses\n",
+                              "Tell me about the hardest technical problem you solved.")
+    assert lmax[0].label == "LMAX Disruptor story" and len(lmax) == 4, [p.label for p in lmax]
+    assert {p.heading for p in lmax} == {"LMAX Disruptor story"}
+    why = propose_key_points("Why Airwallex\n- they build the global financial platform for businesses\n"
+                             "- my infra work would have direct business impact\n", "Why do you want to join us?")
+    assert [p.label for p in why][:1] == ["Why Airwallex"], [p.label for p in why]
+    # a "#" heading too
+    assert propose_key_points("# LMAX Disruptor\n\n- single writer thread, ring buffer, no locks\n")[0].label == \
+        "LMAX Disruptor"
+    # a heading without a name is still a heading only
+    assert [p.label for p in propose_key_points("project experience\n- Cut p99 latency by 40% with a ring buffer\n")
+            ] == ["Cut p99 latency by 40% with a ring buffer"]
+
+
+def test_notes_in_the_seeds_lose_no_name_of_a_heading():
+    """Every name a heading of the seeds' notes writes is in some proposed point (seed 000: front matter, headings)."""
+    from voiceprep.core.banks.draft import names_in
+    from voiceprep.core.banks.notes import _pieces
+
+    for number in ("000", "001", "002"):
+        text = seed(number)
+        labels = " ".join(p.label for p in propose_key_points(text)).lower()
+        for heading in {p.heading for p in _pieces(text) if p.heading}:
+            for name in names_in(heading):
+                assert name.lower() in labels, (number, heading, name)

@@ -26,8 +26,25 @@ _SECOND_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "mysel
 
 
 def _to_you(text: str) -> str:
-    """A point the candidate wrote about themselves, said back to them: "I cut our latency" -> "you cut your latency"."""
-    return re.sub(r"[A-Za-z']+", lambda m: _SECOND_PERSON.get(m.group(0).lower(), m.group(0)), text)
+    """A point the candidate wrote about themselves, said back to them: "I cut our latency" -> "you cut your latency".
+
+    Only whole words (walk25: "200us"), and not "us" after a number (microseconds: "saved 200 us") or in capitals
+    (the US); "us" as the object of what the candidate did is their team ("I helped us ship", "Helped us ship" asked
+    "how you helped us ship"): "you helped your team ship", not "you helped you ship"."""
+    said: list[str] = []
+    end = 0
+    for m in re.finditer(r"(?<![\w'])[A-Za-z']+(?![\w'])", text):
+        word = m.group(0)
+        said.append(text[end:m.start()])
+        end = m.end()
+        before = "".join(said)
+        if word.lower() == "us" and (word.isupper() or re.search(r"\d\s*$", before)):
+            said.append(word)
+        elif word.lower() == "us" and re.search(r"(?:^|[^\w'])(?:you|i)\s+[A-Za-z]+\s+$", before, re.IGNORECASE):
+            said.append("your team")
+        else:
+            said.append(_SECOND_PERSON.get(word.lower(), word))
+    return "".join(said) + text[end:]
 
 
 # first words of a label that are not names: lower-cased mid-sentence ("about the problem"); any other capitalised
@@ -214,8 +231,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
 # to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
 # alerts"), a purpose ("so retries never double charge", "to keep ordering"), where it moved to ("to Stripe")
 _AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d[^\s,;]*" \
-          r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|seconds|minutes|hours|days|weeks|" \
-          r"months|years|percent|times|users|requests|orders|customers))?(?:\s+(?:a|an|per)\s+\w+)?"
+          r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
+          r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers))?(?:\s+(?:a|an|per)\s+\w+)?"
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
 _CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
@@ -512,7 +529,7 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     words = head.split()
     first = words[0].lower()
     if first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS):
-        return f"You haven't said yet how you {_to_you(first + head[len(words[0]):])}. Can you walk me through that?"
+        return f"You haven't said yet how {_to_you('you ' + first + head[len(words[0]):])}. Can you walk me through that?"
     said = _to_you(_lower_first(head, kp, _adverb(words[0]) or _english(words[0]) and not (len(words) > 1 and (
         words[1][:1].isupper() or words[1][:1].isdigit())), names))   # "Order matching was slow", not "Python 3.11 ..."
     because = re.search(r",?\s+because\b", said)

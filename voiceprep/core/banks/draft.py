@@ -21,6 +21,7 @@ from voiceprep.core.banks.document import slugify
 from voiceprep.core.wording import capitalised
 
 MIN_PROMPTS = 4
+JOB_TITLE_WORDS = 12          # a first line longer than this is a sentence: the title is its first clause
 MAX_CONTENT_POINTS = 3
 PROMPT_WORDS = 24
 SECTIONS = {
@@ -122,10 +123,35 @@ def _strip_bullet(line: str) -> str:
     return re.sub(r"^(?:[-*\u2022\u25cf\u25aa]|\d+[.)])\s*", "", line).strip()
 
 
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Notes without the YAML front matter they open with ("---\\ntitle:\\ndraft: true\\n---", seed 000), and its
+    "key: value" fields (those with a value on their own line)."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, {}
+    fields = re.finditer(r"^([A-Za-z_][\w-]*):[ \t]*(\S.*?)[ \t]*$", found.group(1), re.M)
+    return text[found.end():], {m.group(1).lower(): m.group(2).strip("\"'") for m in fields}
+
+
+def _title(line: str) -> str:
+    """A title from the first line of words: without a markdown "#" or quotes; a sentence is cut at its first clause
+    (seed 000: "Airwallex is building the global financial platform — everything from ..."), at most JOB_TITLE_WORDS."""
+    line = line.lstrip("#").strip().strip("\"\u201c\u201d'").strip()
+    if len(line.split()) > JOB_TITLE_WORDS:
+        clause = re.split(r"\s[\u2014\u2013]\s|\s-\s|[.!?;:,](?:\s|$)", line)[0]
+        line = clause if len(clause.split()) >= 2 else line
+        line = " ".join(line.split()[:JOB_TITLE_WORDS])
+    return line[:120]
+
+
 def read_job(text: str) -> JobSpec:
     """The parts of a job description a bank is made from."""
+    text, fields = front_matter(text.replace("\r\n", "\n"))
     lines = [_norm(line) for line in text.replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if re.search(r"[^\W_]", line)]     # not a rule ("---", "***")
     spec = JobSpec()
     section = "intro"
     intro: list[str] = []
@@ -157,6 +183,8 @@ def read_job(text: str) -> JobSpec:
             spec.round_title = line
     _apply_weights(spec, weights)
     _job_header(spec, intro, lines)
+    if fields.get("title") and re.search(r"[^\W\d_]", fields["title"]):
+        spec.title = _title(fields["title"])
     spec.vocabulary = _vocabulary(spec)
     return spec
 
@@ -224,7 +252,7 @@ def _apply_weights(spec: JobSpec, weights: dict[str, float]) -> None:
 
 def _job_header(spec: JobSpec, intro: list[str], lines: list[str]) -> None:
     if intro:
-        spec.title = intro[0][:120]
+        spec.title = _title(intro[0]) or spec.title
     heads = " ".join([spec.title] + intro[1:3])
     level = re.search(r"\b(" + "|".join(LEVELS) + r")\b", heads, re.I) or \
         re.search(r"\b(?:a|an)\s+(" + "|".join(LEVELS) + r")\s+(?:role|position|engineer|level)", " ".join(lines), re.I)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.text import sentences, stem, tokenize_text
-from voiceprep.core.banks.draft import GENERIC_NAMES, names_in
+from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.wording import capitalised
 
@@ -126,7 +126,7 @@ def _pieces(notes: str) -> list[_Piece]:
     junior engineers") or one before a rule, a "#" heading or the end are ideas, proposed like any other. A
     paragraph's lines and sentences are ideas each (see _lines and text.sentences)."""
     text = notes.replace("\r\n", "\n")
-    text = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, flags=re.S)            # YAML front matter
+    text, _fields = front_matter(text)                                          # YAML front matter
     blocks = _blocks(text)
     short = [kind == "para" and "\n" not in body and _is_heading(_clean(body)) for kind, body in blocks]
     heads = [False] * len(blocks)
@@ -142,12 +142,22 @@ def _pieces(notes: str) -> list[_Piece]:
             heading = ""
         elif kind == "heading" or head:
             heading = _clean(body)
+            if _names_only_here(heading, blocks):      # walk25: "LMAX Disruptor story" over its bullets was lost
+                out.append(_Piece(heading, heading, alone=True))
         elif kind == "bullet":
             out.append(_Piece(body, heading, bullet=True))
         else:
             lines = body.split("\n")
             out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in sentences(line))
     return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
+
+
+def _names_only_here(heading: str, blocks: list[tuple[str, str]]) -> bool:
+    """Whether a heading names something ("LMAX Disruptor story", "Why Airwallex") that the rest of the notes never
+    says: hidden as a heading, the name would be lost, so it is proposed as an idea too. A title whose names the
+    notes say again ("Affirm backend platform - my prep notes" over "Why Affirm: ...", walkthrough 12) is not."""
+    rest = "\n".join(_clean(body) for _kind, body in blocks if _clean(body) != heading)
+    return any(not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest, re.IGNORECASE) for name in names_in(heading))
 
 
 # a line ending in one of these is wrapped mid-clause: the next line goes on with it

@@ -647,7 +647,30 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
-            "round": the_round}
+            "round": the_round, "left": left_round(h, first, after)}
+
+
+def left_round(h: History, since: str, until: str) -> Row | None:
+    """The round started last between `since` and `until` (the last session's day), when it was left unfinished
+    (quit or left in the middle): its bank and round ids, title, and the question it stopped at (`prompt_id`, its
+    `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it). None when that
+    round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped)."""
+    rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, finished_at FROM rounds WHERE started_at >= ? "
+                  "AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT 1", [since, until])
+    if not rows or rows[0]["finished_at"] is not None:
+        return None
+    row = rows[0]
+    try:
+        prompts = h.bank_snapshot(row["bank_hash"]).round(row["round_id"]).prompts
+    except (KeyError, ValueError, TypeError):
+        return None                              # a snapshot that no longer reads: nothing named
+    answered = {r["prompt_id"] for r in h.read("SELECT prompt_id FROM attempts WHERE round_pk = ? AND state = ?",
+                                               [row["id"], DONE])}
+    left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
+    if left is None:
+        return None
+    return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"], "prompt_id": left[1].id,
+            "position": left[0] + 1, "total": len(prompts)}
 
 
 def previous_answer(h: History, attempt_id: int,
@@ -779,8 +802,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
                                args_all)[0]["n"]
     series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False)     # the last 10 answers
     recent, earlier = series[-5:], series[:-5]
-    result["recent"] = {k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}
-    result["earlier"] = {k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}
+    # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
+    result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
+    result["earlier"] = {**{k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(earlier)}
     where_a, args_a = _finished(bank, prompt, "a.")
     # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id; a lineage's
     # answers are one bank's

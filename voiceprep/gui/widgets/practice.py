@@ -211,6 +211,9 @@ def round_message(answered: int, total: int, overall: float, what: str = "Round"
     return scored.headline(answered, total, overall, what, scores, weak, tries)
 
 
+CONTINUING_LINE = "Continuing your answer: what you say now is added to it, and the whole answer is scored again."
+
+
 def skipped_heading(n: int) -> str:
     """The summary's list of the questions skipped, headed in their number (walk14: "these" of one)."""
     return f"Skipped: answer {'it' if n == 1 else 'these'} next time"
@@ -343,6 +346,7 @@ class PracticePage(QWidget):
         self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
         self.attempt_line.hide()
         cl.addWidget(self.attempt_line)
+        self._before_continuing: tuple[bool, str] | None = None     # the line "Continuing your answer" covers
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cl.addWidget(self.prompt_text)
@@ -851,7 +855,9 @@ class PracticePage(QWidget):
         headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
                                         picked=self.bank_box.currentData())
         skipped = recap.get("skipped") or []
-        self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else None
+        left = recap.get("left")             # else the question a round was left at (walk25), as the welcome names it
+        self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else \
+            (left["bank_id"], left["prompt_id"]) if left else None
         self.drill_note.hide()
         self.attempt_line.hide()
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
@@ -1111,6 +1117,8 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        if state == c.RECORDING and self.ctl.continuing is not None and self._before_continuing is None:
+            self._before_continuing = (self.attempt_line.isVisibleTo(self), self.attempt_line.text())   # before C
         if r is not None and ((state == c.RECORDING and before != c.RECORDING)
                               or (state == c.PROCESSING and before not in (c.RECORDING, c.PROCESSING))):
             self._clear_answer()                     # an answer starts (a typed one at PROCESSING): its own header,
@@ -1127,9 +1135,15 @@ class PracticePage(QWidget):
         if state != c.RECORDING:
             self.countdown.hide()
         if state == c.RECORDING and self.ctl.continuing is not None:
-            self.attempt_line.setText("Continuing your answer: what you say now is added to it, and the whole "
-                                      "answer is scored again.")
+            self.attempt_line.setText(CONTINUING_LINE)
             self.attempt_line.setVisible(True)
+        elif state != c.RECORDING and self._before_continuing is not None:
+            # the recording's line only (walk25: it stayed once the continuation was stopped or scored); a line
+            # shown since (another question's) stays
+            (visible, line), self._before_continuing = self._before_continuing, None
+            if self.attempt_line.text() == CONTINUING_LINE:
+                self.attempt_line.setText(line)
+                self.attempt_line.setVisible(visible)
         if state == c.FEEDBACK and self.attempt_id is not None and self.stack.currentIndex() == 0 \
                 and self.ctl.last_analysis is not None and before in (c.RECORDING, c.PROCESSING):
             self.stack.setCurrentIndex(1)            # a continuation not heard: the answer's feedback is back
