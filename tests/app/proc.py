@@ -4,6 +4,8 @@
 - answer DB AUDIO: record AUDIO as the microphone would (real time x4), then finish the answer like the GUI.
 - typed DB: save one typed answer.
 - cli DB AUDIO: `voiceprep score --save` path (PracticeSession.save_file) with the real model.
+- continue DB AUDIO: answer with AUDIO (stopped by the silence stop), print "ANSWERED"; then continue that answer (C)
+  with AUDIO again as the microphone would (real time x4) and finish it like the GUI.
 """
 
 from __future__ import annotations
@@ -47,7 +49,17 @@ def main(argv: list[str]) -> int:
     if mode == "cli":
         session.save_file(bank, prompt, transcriber.transcribe(audio), audio=audio)
         return 0
-    pending = session.begin(bank, prompt)
+    if mode == "continue":
+        first = session.begin(bank, prompt)
+        rec = Recorder(first.audio_path, AudioSettings(silence_stop_s=0), 120,
+                       stream_factory=FileStream(audio, realtime=False))
+        rec.start()
+        rec.wait(60)
+        saved = session.finish(first, lambda: transcriber.transcribe(first.audio_path), {"reason": "silence"})
+        print("ANSWERED", flush=True)
+        pending = session.begin_more(saved.attempt_id)
+    else:
+        pending = session.begin(bank, prompt)
     rec = Recorder(pending.audio_path, AudioSettings(silence_stop_s=0, flush_every_s=0.25), 120,
                    stream_factory=FileStream(audio, realtime=True, speed=4.0))
     rec.start()

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+import soundfile as sf
 
 from tests.conftest import REPO
 from voiceprep.app import HistoryAccess, PracticeSession
@@ -125,5 +126,76 @@ def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcri
             assert "country" in row["transcript"].lower(), (label, row["transcript"])
         assert files == [Path(row["audio_path"]).name] and files[0].endswith(".flac"), (label, files)
         assert all(AUDIO_NAME.match(f) for f in files)
+        session.access.close_all()
+    print("\n" + "\n".join(report))
+
+
+CONTINUE_POINTS = ["more.begun", "more.transcribing", "more.joined", "more.committed"]
+
+
+def kill_while_continuing(proc: subprocess.Popen, db: Path, seconds: float) -> None:
+    """Killed while the continuation (C) is recorded, with `seconds` of it on disk (the first part is stored as
+    FLAC by then: the only WAV in the folder is the part being added)."""
+    assert proc.stdout.readline().strip() == "ANSWERED"
+    assert proc.stdout.readline().strip() == "RECORDING"
+    audio_dir = db.parent / "audio"
+    end = time.time() + 60
+    while not any(p.suffix == ".wav" and p.stat().st_size >= 44 + 32000 * seconds for p in audio_dir.iterdir()):
+        assert time.time() < end and proc.poll() is None, "the continuation was never recorded that far"
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+@pytest.mark.slow
+def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path, speech_dir, transcriber):
+    """fixA left this open: a crash while C recorded more of an answer kept the first part only (the part added
+    belonged to no row, and the next start's sweep removed it). Killed while the part is recorded or anywhere on its
+    way into the answer, the next start joins it: one answer holding both parts' words and audio, marked cut off
+    only when the part was cut off by the crash."""
+    jfk = str(speech_dir / "jfk.wav")
+    first_s = sf.info(jfk).duration
+    report = []
+    for i, point in enumerate([9.0, *CONTINUE_POINTS]):
+        db = tmp_path / f"run-{i}" / "history.sqlite3"
+        db.parent.mkdir()
+        History.open(db).close()
+        began = time.time()
+        if isinstance(point, float):
+            proc = start("continue", db, jfk)
+            kill_while_continuing(proc, db, point)
+        else:
+            proc = start("continue", db, jfk, pause=point)
+            kill_at_checkpoint(proc, point)
+
+        settings = Settings()
+        session = PracticeSession(HistoryAccess(db, settings.history), settings)   # the next start
+        joining = time.time()
+        recovered = session.recover(transcriber.transcribe)
+        joining = time.time() - joining
+        h = session.history()
+        rows = h.read("SELECT id, state, state_detail, transcript, audio_path FROM attempts")
+        files = sorted(p.name for p in h.audio_dir.iterdir())
+        label = f"continuation killed at {point}"
+        report.append(f"{label}: {[(r.outcome, r.detail) for r in recovered]} -> {[r['state'] for r in rows]} "
+                      f"{files} (recovery {joining:.1f} s, all {time.time() - began:.1f} s)")
+
+        assert len(rows) == 1 and rows[0]["state"] == "done", (label, rows)
+        row = rows[0]
+        assert files == [Path(row["audio_path"]).name] and files[0].endswith(".flac"), (label, files)
+        if point == "more.begun":           # killed before any of the part reached the disk: the answer as it was
+            assert row["transcript"].lower().count("ask not") == 1 and row["state_detail"] is None, (label, row)
+            assert [r.outcome for r in recovered] == ["discarded"], (label, recovered)
+            assert not h.read("SELECT * FROM continuations"), label
+            session.access.close_all()
+            continue
+        assert row["transcript"].lower().count("ask not") == 2, (label, row["transcript"])   # both parts' words
+        joined_s = sf.info(str(row["audio_path"])).duration
+        assert joined_s > first_s + 5, (label, joined_s)                                     # and both parts' audio
+        cut = isinstance(point, float)      # the crash ended the part, not the candidate
+        assert row["state_detail"] == ("cut off: recovered after the app closed" if cut else None), (label, row)
+        if point != "more.committed":       # joined by this start (at more.committed it was stored already)
+            assert [r.outcome for r in recovered] == ["finished"], (label, recovered)
+        assert not h.read("SELECT * FROM continuations"), label                              # nothing left to join
         session.access.close_all()
     print("\n" + "\n".join(report))

@@ -15,6 +15,7 @@ NAMES = (
     "judge.done", "flac.written", "flac.renamed", "store.in-transaction", "store.committed", "wav.deleted",
     "retention.before", "retention.done", "typed.begun", "typed.judged", "typed.committed",
     "copy.begun", "copy.written", "copy.committed",
+    "more.begun", "more.transcribing", "more.joined", "more.committed",
 )
 
 

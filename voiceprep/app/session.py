@@ -63,6 +63,7 @@ class Pending:
     # continuing a stored answer the silence stop ended (walk24): that answer's kept audio, to which this recording
     # is appended; the attempt stays one (one transcript, one judgement, one row)
     more_of: Path | None = None
+    continuation: int | None = None     # its row in `continuations` (History.begin_continuation): kept until joined
 
 
 @dataclass
@@ -200,7 +201,9 @@ class PracticeSession:
 
     def begin_more(self, attempt_id: int) -> Pending:
         """Record more of a stored spoken answer (the silence stop ended it mid-thought): the same attempt, judged
-        against the bank as it was answered; the new audio goes to a file of its own until `finish` joins it."""
+        against the bank as it was answered; the new audio goes to a file of its own until `finish` joins it. The
+        part is recorded in `continuations` before its audio exists, so after a quit or a crash the next start joins
+        it to the answer (`recover`)."""
         from voiceprep.core.history import queries
 
         self.access.verify()
@@ -209,17 +212,27 @@ class PracticeSession:
         if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
             raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
         bank = h.bank_snapshot(row["bank_hash"])
-        return Pending(attempt_id, h.new_audio_path(".wav"), bank, bank.prompt(row["prompt_id"]),
-                       row.get("input") or VOICE, follow_up=queries.is_follow_up(row), more_of=Path(row["audio_path"]))
+        audio = h.new_audio_path(".wav")
+        continuation = h.begin_continuation(attempt_id, audio)
+        checkpoint("more.begun")
+        return Pending(attempt_id, audio, bank, bank.prompt(row["prompt_id"]), row.get("input") or VOICE,
+                       follow_up=queries.is_follow_up(row), more_of=Path(row["audio_path"]),
+                       continuation=continuation)
 
     def abandon(self, pending: Pending) -> None:
         """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said); a
-        continuation drops only its own audio (the answer it continued stays as stored)."""
+        continuation drops only its own part (the answer it continued stays as stored)."""
         if pending.more_of is not None:
-            remove_audio(pending.audio_path)
+            self._drop_part(pending.continuation, pending.audio_path)
             return
         self.history().delete_attempt(pending.attempt_id)
         remove_audio(pending.audio_path)
+
+    def _drop_part(self, continuation: int | None, audio: Path) -> None:
+        """The row first, then the audio: a crash in between leaves a file the next sweep removes."""
+        if continuation is not None:
+            self.history().end_continuation(continuation)
+        remove_audio(audio)
 
     def finish(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row | None = None) -> Saved:
         """The recording has stopped: transcribe, check something was said, judge, keep the audio, store.
@@ -259,31 +272,49 @@ class PracticeSession:
 
         assert pending.more_of is not None
         h = self.history()
+        cid = pending.continuation
+        # the part is whole from here on (a crash now joins it unmarked), unless the app's closing ended it
+        quit_mark = CUT_OFF_BY_QUIT if meta.get("reason") == "quit" else None
+        if cid is not None:
+            self._try(lambda: h.set_continuation_state(cid, TRANSCRIBING, quit_mark))
+        checkpoint("more.transcribing")
         transcript = transcribe()
         try:
             require_answer(transcript, pending.audio_path, self.settings.audio.silence_rms,
                            self.settings.history.min_answer_speech_s, stopped=meta.get("reason", ""))
         except NoAnswerHeard:
-            remove_audio(pending.audio_path)
+            self._try(lambda: self._drop_part(cid, pending.audio_path))
             raise NoAnswerHeard(NOTHING_MORE) from None
         row = queries.get_attempt(h, pending.attempt_id)
-        first = pending.more_of
-        before = Transcript.from_dict(row["transcript_data"])
-        keep, skip = join_span(before, sf.info(str(first)).duration, transcript, self.settings.audio.continue_gap_s)
-        joined = join_audio([(first, 0.0, keep), (pending.audio_path, skip, float("inf"))], h.new_audio_path(".wav"))
-        whole_answer = before.appended(transcript, keep, skip)
-        analysis = run_judge(pending.bank, pending.prompt, whole_answer, self.settings.analysis, pending.follow_up)
-        stored = {**(row.get("settings") or {}), **meta, "continued": (row.get("settings") or {}).get("continued", 0) + 1}
+        # the answer keeps its status: a microphone lost while continuing cuts off only the part added, which
+        # keeps what was said before the loss (review of fixA: it marked a whole answer "cut off"); closing the
+        # app while adding to it cuts it off, as it does an answer
         try:
-            # the answer keeps its status: a microphone lost while continuing cuts off only the part added, which
-            # keeps what was said before the loss (review of fixA: it marked a whole answer "cut off")
-            saved = self._store(pending.attempt_id, analysis, pending.input, stored, joined,
-                                detail=row.get("state_detail"))
+            return self._append(row, pending.bank, pending.prompt, pending.follow_up, pending.input, pending.more_of,
+                                pending.audio_path, transcript, meta, quit_mark or row.get("state_detail"), cid)
         finally:
             memory.release()
+
+    def _append(self, row: Row, bank: Bank, prompt: Prompt, follow_up: bool, input: str, first: Path, part: Path,
+                transcript: Transcript, meta: Row, detail: str | None, continuation: int | None) -> Saved:
+        """Join `part` (transcribed as `transcript`) to the stored answer `row` whose audio is `first`: the audio
+        cut so the join keeps no pause, the words shifted, judged again as one answer and stored in the same row,
+        the part's `continuation` row removed in that transaction; then the two parts' files go."""
+        h = self.history()
+        before = Transcript.from_dict(row["transcript_data"])
+        keep, skip = join_span(before, sf.info(str(first)).duration, transcript, self.settings.audio.continue_gap_s)
+        joined = join_audio([(first, 0.0, keep), (part, skip, float("inf"))], h.new_audio_path(".wav"))
+        checkpoint("more.joined")
+        whole_answer = before.appended(transcript, keep, skip)
+        analysis = run_judge(bank, prompt, whole_answer, self.settings.analysis, follow_up)
+        earlier = row.get("settings") or {}
+        stored = {**earlier, **meta, "continued": earlier.get("continued", 0) + 1}
+        saved = self._store(int(row["id"]), analysis, input, stored, joined, detail=detail,
+                            also=None if continuation is None else lambda: h.end_continuation(continuation))
+        checkpoint("more.committed")
         if saved.problem is None:
             first.unlink(missing_ok=True)       # the row points at the joined audio now
-            pending.audio_path.unlink(missing_ok=True)
+            part.unlink(missing_ok=True)
             files.fsync_dir(first.parent)
         return saved
 
@@ -358,7 +389,8 @@ class PracticeSession:
         return target
 
     def _store(self, attempt: int, analysis: AnswerAnalysis, input: str, meta: Row, audio: Path | None,
-               convert: bool = True, detail: str | None = None) -> Saved:
+               convert: bool = True, detail: str | None = None, also: Callable[[], None] | None = None) -> Saved:
+        """Keep the audio and store the judged answer in one transaction (with `also`, in that transaction)."""
         h = self.history()
         kept = self._keep_audio(audio, convert)
         record = attempt_record(analysis, input, meta, kept)
@@ -366,6 +398,8 @@ class PracticeSession:
         try:
             with h.write():
                 h.finish_attempt(attempt, record)
+                if also is not None:
+                    also()
                 checkpoint("store.in-transaction")
         except HistoryUnavailable as exc:
             if kept is not None and kept != audio:
@@ -422,8 +456,61 @@ class PracticeSession:
             if owner_alive(row.get("owner")):
                 continue                    # another window or command is still working on it
             out.append(self._recover_one(row, transcribe))
+        for part in h.unfinished_continuations():
+            if owner_alive(part.get("owner")):
+                continue                    # still being recorded or joined by a running window
+            out.append(self._recover_part(part, transcribe))
         self.sweep()
         return out
+
+    def _recover_part(self, part: Row, transcribe: Callable[[Path], Transcript]) -> Recovered:
+        """A part a dead process was adding to a stored answer (C; the app quit or crashed meanwhile): joined to the
+        answer as `finish` would have, marked cut off when the process died while it was recorded (or its
+        closing stopped it); dropped when it holds no speech (the answer stays as it was)."""
+        from voiceprep.core.history import queries
+
+        h = self.history()
+        attempt, cid, audio = int(part["attempt_id"]), int(part["id"]), Path(part["audio_path"])
+        row: Row = {"prompt_id": "a question"}
+        try:
+            row = queries.get_attempt(h, attempt)
+            least = 44 + int(32000 * self.settings.history.min_answer_speech_s)
+            if not audio.exists() or (audio.suffix.lower() == ".wav" and audio.stat().st_size < least):
+                self._drop_part(cid, audio)
+                return Recovered(attempt, "discarded", f"{_asked(row)}: more was being added to this answer when "
+                                                       "the app closed, but none of it was saved; the answer is as "
+                                                       "it was")
+            transcript = transcribe(audio)
+            try:
+                require_answer(transcript, audio, self.settings.audio.silence_rms,
+                               self.settings.history.min_answer_speech_s)
+            except NoAnswerHeard:
+                self._drop_part(cid, audio)
+                return Recovered(attempt, "discarded", f"{_asked(row)}: what was being added to this answer when "
+                                                       "the app closed holds no speech; the answer is as it was")
+            bank = h.bank_snapshot(row["bank_hash"])
+            mark: str | None = row.get("state_detail")
+            if part.get("state") == RECORDING or part.get("state_detail") == CUT_OFF_BY_QUIT:
+                mark = CUT_OFF
+            saved = self._append(row, bank, bank.prompt(row["prompt_id"]), queries.is_follow_up(row),
+                                 row.get("input") or VOICE, Path(row["audio_path"]), audio, transcript,
+                                 {"recovered": True}, mark, cid)
+            seconds = f"{saved.analysis.delivery.duration_s:.0f} s"
+            if mark == CUT_OFF:
+                return self._outcome(attempt, row, saved, f"joined what you were adding when the app closed to this "
+                                                          f"answer (now {seconds}), cut off when the app closed; it "
+                                                          "is in History, marked, and not counted in your "
+                                                          "averages, Progress or weak points")
+            return self._outcome(attempt, row, saved, f"joined the part you had added before the app closed to this "
+                                                      f"answer (now {seconds}); it is in History and counts as "
+                                                      "before")
+        except HistoryUnavailable as exc:
+            return Recovered(attempt, "waiting", f"{_asked(row)}: not yet: {exc}")
+        except Exception as exc:  # recovery must never stop the app from starting
+            log.exception("joining part %s to attempt %s", cid, attempt)
+            detail = f"could not add the part being recorded ({type(exc).__name__}: {exc}); its audio is kept"
+            self._try(lambda: h.set_continuation_state(cid, FAILED, detail))
+            return Recovered(attempt, "failed", f"{_asked(row)}: {detail}")
 
     def _recorded_audio(self, row: Row) -> Path | None:
         """The most complete audio of an interrupted attempt: a finished FLAC beside it, else the WAV."""
@@ -512,8 +599,14 @@ class PracticeSession:
             return []
         rows = {Path(r["audio_path"]).name.split(".")[0]: r for r in h.read(
             "SELECT audio_path, state, owner FROM attempts WHERE audio_path IS NOT NULL")}
+        # a part being added to an answer (C), or one whose join failed: kept until joined or dropped (fixA: a crash
+        # while continuing lost it here)
+        parts = {Path(r["audio_path"]).name for r in h.read(
+            "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")}
         removed = []
         for path in listed:
+            if path.name in parts:
+                continue
             row = rows.get(path.name.split(".")[0])
             if row is not None and row["state"] not in (DONE, FAILED):
                 continue          # recording or being saved (recover() handles the dead ones first)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
@@ -145,10 +146,11 @@ class RehearsalController(QObject):
         """Whether the candidate can do `action` now (the page enables its buttons by this)."""
         if action in (Action.RETRY,) and not self.services.settings.practice.allow_retry:
             return False
-        if action in (Action.ANSWER, Action.NEXT, Action.CONTINUE) and self._starting:
-            return False        # N while the recording starts would record this question's answer under the next
-        if self._starting and self.continuing is not None:
-            return False        # R, Type, Import or another question while C starts: the answer would be left half
+        if self._starting:
+            # every action waits while an answer's recording starts (its row being made, the microphone opening):
+            # N would record this question's answer under the next; R, Type, Import, Replay or another question
+            # would leave the answer half begun (fix51 held them only while C started)
+            return False
         if action is Action.CONTINUE and self.continuable is None:
             return False
         return self.rehearsal is not None and self.machine.can(action) or (
@@ -436,6 +438,20 @@ class RehearsalController(QObject):
         """An answer is being spoken into the microphone (not an imported file being read in)."""
         return self.recorder is not None and self.state is RECORDING and self._import_seconds is None
 
+    @property
+    def starting(self) -> bool:
+        """An answer's recording is starting (its row being made on the session lane, the microphone opening)."""
+        return self._starting
+
+    def wait_until_started(self, timeout_s: float = 5.0) -> None:
+        """Wait (the GUI still answering) while an answer starts, so quitting sees it recording and asks about it,
+        and stops it as a quit (C then Ctrl+Q at once: the part's recording started under a closed window)."""
+        end = time.monotonic() + timeout_s
+        while self._starting and time.monotonic() < end:
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+
     def stop_for_quit(self, timeout_s: float = 3.0) -> None:
         """The app is closing: stop the answer being recorded and wait until its stream is closed, before
         PortAudio is shut down at exit ("recording failed ... PortAudio not initialized" otherwise). The audio on
@@ -575,10 +591,13 @@ class RehearsalController(QObject):
             self._import_seconds = None
         if self.continuing is not None:       # the answer it continued stays as stored, its feedback shown
             self._gave_up_continuing()
+            if not isinstance(exc, Cancelled | NoAnswerHeard):
+                # the part is kept (its continuations row): the next start joins it, so C does not add another now
+                self.continuable = None
             self.notice.emit("Cancelled: your answer stays as it was." if isinstance(exc, Cancelled) else
                              str(exc) if isinstance(exc, NoAnswerHeard) else
-                             f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} It stays "
-                             "as it was.", ANSWER)
+                             f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} What you "
+                             "added is kept: the next start adds it to this answer.", ANSWER)
             self._move(FEEDBACK)
             return
         if isinstance(exc, Cancelled):

@@ -53,11 +53,12 @@ PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
 QUIT_WHILE_RECORDING = ("An answer is being recorded. If you quit, the recording stops, voiceprep quits and the "
                         "answer is kept: the next start scores it, marked “cut off” in History (not counted in your "
                         "averages).\n\nKeep recording goes on with the answer (Esc).")
-# the same while C adds to a stored answer: that row is done, so the next start has nothing to score and the added
-# part's audio is removed (review of fixA: this said "the answer is kept: the next start scores it")
-QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recording stops and voiceprep quits: the "
-                         "answer stays in History as it was before you pressed C, and what you added now is not "
-                         "kept.\n\nKeep recording goes on with the answer (Esc).")
+# the same while C adds to a stored answer: what was added is kept (its part is recorded in the history's
+# continuations), joined to the answer as it is saved or at the next start, marked cut off (fix51 said it was lost)
+QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recording stops, voiceprep quits and what you "
+                         "added is kept: it is joined to the answer and scored with it (at the latest at the next "
+                         "start), marked “cut off” in History (not counted in your averages).\n\nKeep recording goes "
+                         "on with the answer (Esc).")
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         if PAGES[self._page] == "Settings" and not self._settings_left_ok():
             event.ignore()
             return
+        self.controller.wait_until_started()     # an answer starting (Space, C) is asked about as one recorded
         if self.controller.recording_voice:
             # the body says what quitting does, not the title alone, and so does the button (walk22: "Stop and keep
             # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording.
@@ -332,8 +334,8 @@ class MainWindow(QMainWindow):
             # the candidate's Ctrl+Q seemed to do nothing)
             continuing = self.controller.continuing is not None
             quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_CONTINUING if continuing else
-                                     QUIT_WHILE_RECORDING, ["Quit without it" if continuing else "Keep it and quit",
-                                                            "Keep recording"], cancel=1, default=1) == 0
+                                     QUIT_WHILE_RECORDING, ["Keep it and quit", "Keep recording"], cancel=1,
+                                     default=1) == 0
             if not quit_now:                 # Enter, Esc or closing the question: the answer goes on, or is kept
                 event.ignore()
                 if not self.controller.recording_voice:       # it stopped under the question (whole, not cut off)

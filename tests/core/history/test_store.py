@@ -157,7 +157,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 6
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -374,7 +374,7 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
     assert "follow_up_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 6
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
         assert h.db["attempts"].count == 3
         rows = {r["id"]: r for r in queries.list_attempts(h)}
         assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
@@ -383,6 +383,28 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
                                                "the point they asked about: The scale")
         s = queries.stats(h, "b")
         assert (s["attempts"], s["drills"], s["follow_ups"], s["avg_overall"]) == (3, 1, 1, 70.0)   # counted as before
+
+
+def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_every_answer(tmp_path):
+    """Schema 7 records a part being added to a stored answer (C) until it is joined, so a quit or a crash meanwhile
+    loses nothing (fixA: the part belonged to no row). Additive: an old history opens with every answer as it was
+    and no part being added; a part's row goes with its answer."""
+    path = tmp_path / "old.sqlite3"
+    db = old_history(path, 6, overall=70.0, input="voice", uid="u1", audio_path=str(tmp_path / "a.flac"))
+    assert "continuations" not in db.table_names()
+    db.conn.close()
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
+        assert h.db["attempts"].count == 1 and h.attempt_row(1)["transcript"] == "old answer"
+        assert h.unfinished_continuations() == []
+        part = tmp_path / "part.wav"
+        part.write_bytes(b"RIFF")
+        cid = h.begin_continuation(1, part)
+        assert [(c["id"], c["attempt_id"], c["state"]) for c in h.unfinished_continuations()] == [(cid, 1, "recording")]
+        h.set_continuation_state(cid, TRANSCRIBING, "cut off: you closed the app while answering")
+        assert h.unfinished_continuations()[0]["state_detail"] == "cut off: you closed the app while answering"
+        h.delete_attempt(1)                              # the answer deleted: its part goes with it (row and audio)
+        assert h.db["continuations"].count == 0 and not part.exists()
 
 
 def test_a_follow_up_answer_is_stored_with_its_questions_and_named_a_follow_up(history, save, bank):

@@ -100,7 +100,19 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE attempts SET follow_up_json = '[]' WHERE drill_json IS NOT NULL AND round_pk IS NOT NULL")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """A part being added to a stored answer (C, "Continue answer") until it is joined to it: the answer it
+    continues, its own audio, the process recording it and how far it got (state "recording", then "transcribing"
+    once it stopped, with state_detail as an attempt's). The answer's own row stays done meanwhile; after a quit or a
+    crash the next start joins the part to it (a row here is removed in the transaction that stores the joined
+    answer, or when the part is dropped). Additive: a history from before has no part being added."""
+    db.table("continuations").create({"id": int, "attempt_id": int, "audio_path": str, "state": str,
+                                      "state_detail": str, "started_at": str, "owner": str}, pk="id",
+                                     foreign_keys=[("attempt_id", "attempts", "id")])
+    db.table("continuations").create_index(["attempt_id"])
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST = len(MIGRATIONS)
 
 

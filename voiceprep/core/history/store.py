@@ -383,14 +383,17 @@ class History:
             self.table("attempts").update(attempt_id, {"note": note, "self_rating": rating})
 
     def delete_attempt(self, attempt_id: int) -> None:
-        """Delete the rows first, then the audio: a crash in between leaves a file the next sweep removes."""
+        """Delete the rows first, then the audio: a crash in between leaves a file the next sweep removes. A part
+        being added to the answer (a continuation) goes with it."""
         row = self.attempt_row(attempt_id)
+        parts = [Path(r["audio_path"]) for r in self.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",
+                                                          [attempt_id]) if r["audio_path"]]
         with self.write():
-            for table in ("words", "key_point_results", "delivery", "transcripts", "feedback"):
+            for table in ("words", "key_point_results", "delivery", "transcripts", "feedback", "continuations"):
                 self.table(table).delete_where("attempt_id = ?", [attempt_id])
             self.table("attempts").delete(attempt_id)
-        if row.get("audio_path"):
-            remove_audio(Path(row["audio_path"]))
+        for path in ([Path(row["audio_path"])] if row.get("audio_path") else []) + parts:
+            remove_audio(path)
 
     def attempt_row(self, attempt_id: int) -> Row:
         try:
@@ -411,10 +414,34 @@ class History:
     def unfinished(self) -> list[Row]:
         return self.read("SELECT * FROM attempts WHERE state IN (?, ?) ORDER BY id", [RECORDING, TRANSCRIBING])
 
+    # -- a part being added to a stored answer (C) ------------------------------------------------
+    def begin_continuation(self, attempt_id: int, audio_path: Path) -> int:
+        """The part's row exists before its audio does (as an attempt's), so a quit or a crash at any later instant
+        leaves it for the next start to join to the answer."""
+        with self.write():
+            pk = self.table("continuations").insert({
+                "attempt_id": attempt_id, "audio_path": str(audio_path), "state": RECORDING, "started_at": now(),
+                "owner": this_process()}).last_pk
+        return _pk(pk)
+
+    def set_continuation_state(self, continuation_id: int, state: str, detail: str | None = None) -> None:
+        with self.write():
+            self.table("continuations").update(continuation_id, {"state": state, "state_detail": detail})
+
+    def end_continuation(self, continuation_id: int) -> None:
+        """The part is joined to its answer (call inside the transaction that stores it) or dropped."""
+        with self.write():
+            self.table("continuations").delete_where("id = ?", [continuation_id])
+
+    def unfinished_continuations(self) -> list[Row]:
+        """Parts being recorded or joined (a dead process's are for recovery to join)."""
+        return self.read("SELECT * FROM continuations WHERE state IN (?, ?) ORDER BY id", [RECORDING, TRANSCRIBING])
+
     def referenced_stems(self) -> set[str]:
         """The file-name stems of every audio file an attempt points at (a.wav and a.flac share the stem a)."""
         return {Path(r["audio_path"]).name.split(".")[0]
-                for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")}
+                for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL UNION ALL "
+                                   "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")}
 
 
 def remove_audio(path: Path) -> None:
