@@ -24,7 +24,9 @@ def answer_for(bank_id: str, prompt_id: str) -> str:
         cues = [c.split("|")[0].replace("{number}", "40") for c in kp.cues[:kp.min_cues]]
         # a point that asks for numbers is covered by an answer that says one (judge semantic-8)
         number = ", by 40 percent" if ASKS_FOR_NUMBERS.search(kp.label) else ""
-        parts.append(f"{kp.label.rstrip('.')}: we talked about " + " and ".join(cues) + number + ".")
+        # not "we talked about": espeak-ng + tiny.en hear it as "We talk to mouth", and a story prompt answered only
+        # in the present ("we talk…", "we melt with…") is a general approach that covers nothing (judge34)
+        parts.append(f"{kp.label.rstrip('.')}: we had to deal with " + " and ".join(cues) + number + ".")
     return " ".join(parts)
 
 

@@ -13,6 +13,7 @@ from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
+    asks_for_story,
     EARLY,
     facets,
     label_markers,
@@ -24,7 +25,7 @@ from voiceprep.core.analysis.judge import (
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
 from voiceprep.core.analysis.text import tokenize_text
-from voiceprep.core.banks import load_bank, parse_bank
+from voiceprep.core.banks import BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
@@ -1725,6 +1726,20 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
              "check the burns book every month.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
     assert "fix" in {r.key_point.id for r in a.key_points if r.hit}
+
+
+def test_an_approach_is_the_answer_to_a_how_do_you_question():
+    """Integration of judge34: "How do you write production Python services…" asks for an approach, so a short answer
+    told in the present ("I put timeouts and retries on every call. We watch the metrics and the alerts.") is the
+    answer, not a skeleton that dodges a story: it covered nothing before the approach rule was kept to story
+    prompts."""
+    bank = next(b for b in BankRegistry.discover([BANKS]).banks if b.id == "senior-backend-payments")
+    prompt = bank.prompt("python-services")
+    assert not asks_for_story(prompt.text)
+    answer = ("I write them async, with a connection pool. I put timeouts and retries on every call. "
+              "We watch the metrics and the alerts. We version the APIs and the events.")
+    a = analyze_answer(bank, prompt, Transcript.from_text(answer))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"async", "error-handling", "monitoring"}
 
 
 @pytest.mark.parametrize("text, plan", [

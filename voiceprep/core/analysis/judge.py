@@ -1220,7 +1220,7 @@ class AnswerJudge:
         return self._general
 
     def tells_an_approach(self) -> bool:
-        """Whether the answer tells the candidate's general approach (`tells_an_approach`): at least
+        """For a story prompt, whether the answer tells the candidate's general approach (`tells_an_approach`): at least
         `approach_present_min` sentences of it, at most `approach_past_max` other sentences that tell something that
         happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
         answer covers no key point; once per answer."""
@@ -1228,7 +1228,7 @@ class AnswerJudge:
             words = self._words
             told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
             past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
-            self._approach = (bool(self._points) and sum(told) >= self.s.approach_present_min
+            self._approach = (self.story and bool(self._points) and sum(told) >= self.s.approach_present_min
                               and past <= self.s.approach_past_max and not self.says_number.any()
                               and self.details < self.s.specifics_min)
         return self._approach
