@@ -8,8 +8,8 @@ microphone and play six times faster than real time, so the live transcriber wor
 
 What makes it a long session: 40 answers (30 short, 6 medium, 4 long, in a fixed order), 38.7 minutes of simulated
 speech and ~23,000 level-meter emits (one per 0.1 s block of audio, whatever the speed). Fed at 8x instead of 6x
-(2026-12-04, perf27) the same counts held but one run failed the memory check (32 MB from answers 16-25 to 31-40,
-limit 25), so the speed stays 6x until that is understood; see docs/benchmarks.md.
+(2026-12-04, perf27) the same counts held and it was ~60 s faster, but one run of three failed the memory check
+(32 MB from answers 16-25 to 31-40, limit 25), so the speed stays 6x until that is understood (docs/benchmarks.md).
 """
 
 from __future__ import annotations
