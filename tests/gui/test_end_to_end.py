@@ -28,19 +28,52 @@ ANSWERS = {
 }
 
 
+def _waited_for_a_cpu() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a CPU (Linux's schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class LoopWatch:
-    """Records how late a 20 ms timer fires: the longest time the event loop was blocked."""
+    """Records how late a 20 ms timer fires: the longest time the app blocked the event loop.
+
+    Time the GUI thread was ready to run but the machine gave it no CPU (its run-queue wait) is the machine's, not
+    the app's, and is left out: on the shared 2-core machine at load 14-16 a round's worst tick was 610 ms late, of
+    which 588 ms waiting for a CPU and 42 ms running (the test failed there once). The app's own work on the GUI
+    thread, and its waits for a lock, Python's lock or the disk, still count (`worst_wall` keeps the raw figure)."""
 
     def __init__(self):
-        self.worst = 0.0
-        self.last = time.perf_counter()
+        self.worst = self.worst_wall = 0.0
+        self.last, self.queued = time.perf_counter(), _waited_for_a_cpu()
         self.timer = QTimer(interval=20, timeout=self._tick)
         self.timer.start()
 
     def _tick(self):
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last - 0.020)
-        self.last = now
+        now, queued = time.perf_counter(), _waited_for_a_cpu()
+        late = now - self.last - 0.020
+        self.worst_wall = max(self.worst_wall, late)
+        self.worst = max(self.worst, late - (queued - self.queued))
+        self.last, self.queued = now, queued
+
+
+@pytest.mark.parametrize("block", ["working", "waiting"])
+def test_the_loop_watch_catches_the_gui_thread_blocked(qtbot, block):
+    """The guard of the round below: 300 ms of work on the GUI thread (CPU time, so a loaded machine cannot make it
+    less) or 300 ms waiting there (as for a lock or the disk) is a stall, whatever the machine's load."""
+    watch = LoopWatch()
+    qtbot.wait(100)
+    if block == "working":
+        end = time.thread_time() + 0.3
+        while time.thread_time() < end:
+            pass
+    else:
+        time.sleep(0.3)
+    qtbot.wait(100)
+    watch.timer.stop()
+    assert watch.worst >= 0.25, (watch.worst, watch.worst_wall)
 
 
 @pytest.mark.slow
@@ -102,7 +135,8 @@ def test_complete_airwallex_round(qtbot, services, speaker, tmp_path):
     # each prompt heads its points (walk14)
     qtbot.waitUntil(lambda: window.progress.rates.rowCount() == sum(len(a.key_points) for a in analyses)
                     + len({a.prompt.id for a in analyses}), timeout=10000)
-    print(f"\nworst event-loop stall during the round: {watch.worst * 1000:.0f} ms")
+    print(f"\nworst event-loop stall during the round: {watch.worst * 1000:.0f} ms "
+          f"({watch.worst_wall * 1000:.0f} ms with the time waiting for a CPU)")
     assert watch.worst < 0.25, f"event loop blocked for {watch.worst * 1000:.0f} ms"
 
 
