@@ -13,8 +13,8 @@ from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
-    asks_for_story,
     EARLY,
+    asks_for_story,
     facets,
     label_markers,
     needed_point,
