@@ -229,6 +229,14 @@ _WORD = re.compile(r"[a-z']+")
 _POSSESSIVE = frozenset({"my", "our"})
 
 
+def _past(words: Sequence[str], j: int, skip: frozenset[str]) -> int:
+    """The index of the first word from `j` on that is not in `skip` (len(words) if none): the verb after "I always",
+    "we really"."""
+    while j < len(words) and words[j] in skip:
+        j += 1
+    return j
+
+
 def _speakers(text: str) -> tuple[list[str], list[bool]]:
     """The sentence's words, and for each time the candidate (I, we, my team...) is in it, whether only as the
     holder of a view ("I really value", "we believe")."""
@@ -237,9 +245,7 @@ def _speakers(text: str) -> tuple[list[str], list[bool]]:
     for i, w in enumerate(words):
         if w not in SPEAKER:
             continue
-        j = i + 1
-        while j < len(words) and words[j] in _STANCE_SKIP:
-            j += 1
+        j = _past(words, i + 1, _STANCE_SKIP)
         stance = j < len(words) and words[j] in STANCE
         # "I think our alerts matter": "our" in what a view holds, with nothing done after it, is part of the view
         roles.append(stance or (any(roles) and w in _POSSESSIVE and not said_in_past(words[i:])))
@@ -374,9 +380,7 @@ def tells_an_approach(words: Sequence[str]) -> bool:
     for i, w in enumerate(words):
         if w not in _APPROACH_SUBJECTS:
             continue
-        j = i + 1
-        while j < len(words) and words[j] in _APPROACH_SKIP:
-            j += 1
+        j = _past(words, i + 1, _APPROACH_SKIP)
         verb = words[j] if j < len(words) else ""
         if verb in ("was", "were", "had", "did", "didn't") or said_in_past([verb]):
             return False              # "I always start there, and I did with this one": an act told
