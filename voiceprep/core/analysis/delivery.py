@@ -651,6 +651,15 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     return d
 
 
+def mark_complete(d: Delivery, complete: bool, settings: AnalysisSettings) -> None:
+    """Records whether the judge credited every key point, and writes the cards again when that changes: the key
+    points the Ownership and Numbers cards decide (`analyze.told_points`) are credited only after the delivery is
+    analysed (walk25: a 60 s answer with every key point in was told "Short for the time you have: say more")."""
+    if d.complete != complete:
+        d.complete = complete
+        d.findings = _findings(d, settings, d.timed)
+
+
 def _too_short_tip(d: Delivery) -> str:
     """What a short answer should add: only what it lacks (numbers said are concrete detail)."""
     if not d.story:
