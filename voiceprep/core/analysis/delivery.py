@@ -15,7 +15,14 @@ from voiceprep.core.analysis.segments import said_pieces
 from voiceprep.core.analysis.text import NUMBER_WORDS, compound, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
-from voiceprep.settings import FILLER_LEADER_MIN, FILLERS_NOTICEABLE_TIMES, HABIT_ZERO_TIMES, AnalysisSettings
+from voiceprep.settings import (
+    FILLER_LEADER_MIN,
+    FILLERS_NOTICEABLE_TIMES,
+    HABIT_ZERO_TIMES,
+    NUMBERS_LISTED,
+    TEAM_STEPS_TIMES,
+    AnalysisSettings,
+)
 
 _STOP = frozenset([
     "a", "an", "and", "the", "of", "to", "in", "on", "for", "is", "it", "that", "this", "was", "we", "i", "you",
@@ -671,9 +678,6 @@ def _too_short_tip(d: Delivery) -> str:
     return "Short for the time you have: say more about how you did it, with one concrete detail."
 
 
-NUMBERS_LISTED = 4          # quantified details quoted on the Numbers card before "and N more"
-
-
 def _ramp(value: float, good: float, zero: float) -> float:
     """100 up to `good`, falling linearly to 0 at `zero`."""
     if value <= good:
@@ -864,7 +868,7 @@ def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
         if own["i_share"] is not None:
             return [Finding("ownership", "warn", f"\"I\" {own['i']}, \"we\" {own['we']}: no step you took", say_it)]
         return []
-    if len(others) >= s.team_steps_warn and len(others) > 2 * len(steps):
+    if len(others) >= s.team_steps_warn and len(others) > TEAM_STEPS_TIMES * len(steps):
         return [Finding("ownership", "warn", f"Mostly the team's steps: {_quote(others)}; yours: {_quote(steps)}",
                         say_it)]
     return [Finding("ownership", "good", f"Your steps: {_quote(steps)}", "Your own role comes through.")]
