@@ -124,12 +124,52 @@ def test_no_coaching_module_multiplies_a_threshold_by_a_number_of_its_own():
     package = Path(voiceprep.__file__).parent
     found = []
     for path in (package / "core" / "analysis" / "delivery.py", package / "speech" / "player.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        # a number times anything compared is a threshold too: "more than 2 * len(steps)" (fixH)
+        compared = {id(x) for c in ast.walk(tree) if isinstance(c, ast.Compare) for x in (c.left, *c.comparators)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
                 sides = (node.left, node.right)
                 number = any(isinstance(x, ast.Constant) and type(x.value) in (int, float) for x in sides)
                 named = [x.attr if isinstance(x, ast.Attribute) else x.id if isinstance(x, ast.Name) else ""
                          for x in sides]
-                if number and any(n.endswith("_warn") or n in ("warn", "block_s") for n in named):
+                if number and (id(node) in compared or any(n.endswith("_warn") or n in ("warn", "block_s")
+                                                           for n in named)):
                     found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
     assert not found, found
+
+
+def test_the_numbers_cards_list_and_the_teams_steps_multiple_are_read_from_settings():
+    """fixH: how many numbers the Numbers card quotes before "and N more" (NUMBERS_LISTED, a constant of
+    delivery.py) and how many times the candidate's own steps the team's must be to read "Mostly the team's steps"
+    (`2 * len(steps)`) are named in settings.py, and the cards follow them."""
+    from voiceprep import settings
+    from voiceprep.core.analysis import delivery
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.settings import AnalysisSettings
+
+    listed, times = settings.NUMBERS_LISTED, settings.TEAM_STEPS_TIMES
+    s = AnalysisSettings()
+    said = ["3 servers", "4 regions", "5 teams", "6 queues", "7 shards", "8 caches", "9 jobs"]
+    assert len(said) > listed + 1
+
+    def card(n: int) -> tuple[str, list[str]]:
+        d = delivery.analyze_delivery(Transcript.from_text(f"We ran {', '.join(said[:n])}."), 120, s, timed=False)
+        assert len(d.numbers) == n, d.numbers
+        return next(f.summary for f in d.findings if f.name == "numbers"), d.numbers
+
+    every, numbers = card(listed + 1)
+    assert every.endswith(", ".join(numbers)) and "more" not in every, every
+    some, numbers = card(len(said))
+    assert some.endswith(f"{', '.join(numbers[:listed])} and {len(said) - listed} more"), some
+
+    def ownership(steps: int, others: int) -> str:
+        d = delivery.analyze_delivery(Transcript.from_text("I added it."), 120, s, timed=False)
+        d.ownership = {**d.ownership, "steps": [f"I did {i}" for i in range(steps)],
+                       "others": [f"we did {i}" for i in range(others)], "disowned": None}
+        return delivery._ownership(d, s)[0].status
+
+    mine = max(1, -(-s.team_steps_warn // times))        # the team's steps reach team_steps_warn at the multiple
+    assert ownership(mine, times * mine + 1) == "warn"
+    assert ownership(mine, times * mine) == "good"
+    assert all(isinstance(getattr(settings, n), int) for n in ("NUMBERS_LISTED", "TEAM_STEPS_TIMES"))

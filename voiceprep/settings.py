@@ -218,10 +218,12 @@ COVERED_PARTLY = 0.4
 GOOD_SCORE = 70
 FAIR_SCORE = 40
 # Delivery coaching (core.analysis.delivery), in multiples of a habit's warning rate (fillers_per_min_warn,
-# hedges_per_100_words_warn):
+# hedges_per_100_words_warn), and the cards' other counts:
 HABIT_ZERO_TIMES = 4            # a habit's score falls to 0 at this many times its rate; fillers then "take over"
 FILLERS_NOTICEABLE_TIMES = 2    # fillers past this many times their rate read "Noticeable" and say how often
 FILLER_LEADER_MIN = 2           # a filler said at least this often (and more than the next) is named "most often"
+TEAM_STEPS_TIMES = 2            # the team's steps past this many times the candidate's own read "Mostly the team's"
+NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
 
 
 @dataclass

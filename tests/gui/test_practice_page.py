@@ -506,6 +506,27 @@ def test_every_practice_control_is_reachable_at_the_minimum_size(window, qtbot):
             assert top_left.x() >= 0 and top_left.x() + button.width() <= page.width(), button.text()
 
 
+def test_the_feedback_at_the_minimum_size_scrolls_with_the_page_instead_of_squeezing(window, qtbot):
+    """walk25: at 640x520 the feedback's text was a box of about 190 px (under half of what the page shows at once),
+    scrolled on its own inside the scrolling page. Now the page scrolls and the feedback keeps a readable height: its
+    text takes most of the page's visible height, and the whole feedback (its buttons, text, rating and note) fits in
+    it once scrolled to. The laptop size is as before: nothing to scroll."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    feedback, scroll = page.feedback, page.page_scroll
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: window.height() == window.minimumSize().height(), timeout=3000)
+    QApplication.processEvents()
+    visible = scroll.viewport().height()
+    assert feedback.view.viewport().height() >= 0.6 * visible, (feedback.view.viewport().height(), visible)
+    assert feedback.height() <= visible, (feedback.height(), visible)
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.height() == 740, timeout=3000)
+    QApplication.processEvents()
+    assert scroll.verticalScrollBar().maximum() == 0
+
+
 def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(window, qtbot, monkeypatch):
     import sounddevice as sd
 

@@ -390,6 +390,26 @@ def test_a_complete_answer_is_not_told_to_say_more(fintech):
     assert short.status == "warn"
 
 
+def test_a_complete_answer_is_not_told_to_say_more_when_its_story_points_are_credited_by_the_cards():
+    """walk25: an answer covering every key point in 50-70 s was told "Short for the time you have: say more". Its
+    points that ask only for a role or numbers ("Quantify the impact": `told_points`, judged as the Ownership and
+    Numbers cards judge them) were credited after the Duration card was written, which took the answer as incomplete."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about the most impactful thing you built."\n'
+                      '[[rounds.prompts.key_points]]\nid = "role"\nlabel = "Say your role (I designed, I led)"\n'
+                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact"\n')
+    prompt = bank.prompt("p")
+    text = ("Our search was slow and users gave up, so my job was to make it fast. I led the design of a new search "
+            "index, I built the ranking service myself and I moved the catalogue onto it over two weeks. Queries "
+            "went from two seconds to 150 milliseconds, and support tickets about search dropped by half.")
+    for seconds in (50, 70):
+        a = analyze_answer(bank, prompt, spoken(text, seconds))
+        assert all(r.hit for r in a.key_points), [(r.key_point.label, r.hit) for r in a.key_points]
+        duration = findings(a.delivery)["duration"]
+        assert duration.status == "good" and "every key point is in" in duration.summary, duration
+        assert "say more" not in duration.tip.lower(), duration
+
+
 def test_a_filler_inside_a_repeated_phrase_is_no_repetition():
     """Walkthrough 11: "Repetition: 'i guess um'" (a hedge and a filler said twice)."""
     text = "It was, I guess um, a cache. Then I guess um we moved it. The service kept the cache warm all day."

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis import embedder as model
-from voiceprep.core.analysis.delivery import Delivery, Finding, analyze_delivery, asks_for_story, delivery_scores
+from voiceprep.core.analysis.delivery import (
+    Delivery,
+    Finding,
+    analyze_delivery,
+    asks_for_story,
+    delivery_scores,
+    mark_complete,
+)
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
@@ -239,9 +246,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
                 for r in results if r.hit]
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                credited, follow_up=follow_up,
-                                complete=bool(results) and all(r.hit for r in results))
+                                credited, follow_up=follow_up)
     told_points(results, delivery, raw, span, evidence)
+    mark_complete(delivery, bool(results) and all(r.hit for r in results), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]

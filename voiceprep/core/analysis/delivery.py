@@ -15,7 +15,14 @@ from voiceprep.core.analysis.segments import said_pieces
 from voiceprep.core.analysis.text import NUMBER_WORDS, compound, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
-from voiceprep.settings import FILLER_LEADER_MIN, FILLERS_NOTICEABLE_TIMES, HABIT_ZERO_TIMES, AnalysisSettings
+from voiceprep.settings import (
+    FILLER_LEADER_MIN,
+    FILLERS_NOTICEABLE_TIMES,
+    HABIT_ZERO_TIMES,
+    NUMBERS_LISTED,
+    TEAM_STEPS_TIMES,
+    AnalysisSettings,
+)
 
 _STOP = frozenset([
     "a", "an", "and", "the", "of", "to", "in", "on", "for", "is", "it", "that", "this", "was", "we", "i", "you",
@@ -651,6 +658,15 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     return d
 
 
+def mark_complete(d: Delivery, complete: bool, settings: AnalysisSettings) -> None:
+    """Records whether the judge credited every key point, and writes the cards again when that changes: the key
+    points the Ownership and Numbers cards decide (`analyze.told_points`) are credited only after the delivery is
+    analysed (walk25: a 60 s answer with every key point in was told "Short for the time you have: say more")."""
+    if d.complete != complete:
+        d.complete = complete
+        d.findings = _findings(d, settings, d.timed)
+
+
 def _too_short_tip(d: Delivery) -> str:
     """What a short answer should add: only what it lacks (numbers said are concrete detail)."""
     if not d.story:
@@ -660,9 +676,6 @@ def _too_short_tip(d: Delivery) -> str:
     if d.numbers:
         return "Short for the time you have: say more about how you did it and why you chose that way."
     return "Short for the time you have: say more about how you did it, with one concrete detail."
-
-
-NUMBERS_LISTED = 4          # quantified details quoted on the Numbers card before "and N more"
 
 
 def _ramp(value: float, good: float, zero: float) -> float:
@@ -855,7 +868,7 @@ def _ownership(d: Delivery, s: AnalysisSettings) -> list[Finding]:
         if own["i_share"] is not None:
             return [Finding("ownership", "warn", f"\"I\" {own['i']}, \"we\" {own['we']}: no step you took", say_it)]
         return []
-    if len(others) >= s.team_steps_warn and len(others) > 2 * len(steps):
+    if len(others) >= s.team_steps_warn and len(others) > TEAM_STEPS_TIMES * len(steps):
         return [Finding("ownership", "warn", f"Mostly the team's steps: {_quote(others)}; yours: {_quote(steps)}",
                         say_it)]
     return [Finding("ownership", "good", f"Your steps: {_quote(steps)}", "Your own role comes through.")]

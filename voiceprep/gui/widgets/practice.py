@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -203,6 +203,9 @@ RECAP_CHARS = 160
 # page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
 # a laptop's window (1366x768, 1440x900) is under it
 RECAP_LARGE = (1600, 900, 4)
+# in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
+# box of ~13 lines, under half of what the page shows at once, scrolled on its own)
+FEEDBACK_MIN_LINES = 20
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -418,6 +421,8 @@ class PracticePage(QWidget):
         self.stack.addWidget(self.summary)
         root.addWidget(self.stack, 1)
         self.stack.currentChanged.connect(self._size_by_shown_page)
+        self.stack.currentChanged.connect(lambda _i: self._fit_feedback())
+        scroll.viewport().installEventFilter(self)       # its height: the feedback's room (_fit_feedback)
 
         # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
@@ -633,6 +638,22 @@ class PracticePage(QWidget):
         if self.recap_labels and self.recap_labels[0].font().pointSizeF() != self._recap_size():
             self._set_recap(self._recap)
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.page_scroll.viewport():
+            self._fit_feedback()
+        return super().eventFilter(watched, event)
+
+    def _fit_feedback(self) -> None:
+        """While the feedback is shown, its text keeps FEEDBACK_MIN_LINES lines in a small window, and the page scrolls
+        to it rather than squeezing it under the question; no taller than the page shows at once with the feedback's
+        buttons, rating and note (a large system font). Not while another page is shown: the recording's is as it was."""
+        view = self.feedback.view
+        rows = self.feedback.height() - view.height()           # the pages of the stack share one geometry
+        room = self.page_scroll.viewport().height() - rows
+        shown = self.stack.currentWidget() is self.feedback
+        lines = view.fontMetrics().lineSpacing() * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
+        view.setMinimumHeight(max(0, min(lines, room)) if shown else 0)
 
     def _recap_size(self) -> float:
         """The welcome back's text size: a point over the page's, more in a large window (walk15: at 2560x1440 a
