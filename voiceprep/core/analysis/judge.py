@@ -229,7 +229,7 @@ _WORD = re.compile(r"[a-z']+")
 _POSSESSIVE = frozenset({"my", "our"})
 
 
-def _past(words: Sequence[str], j: int, skip: frozenset[str]) -> int:
+def _past(words: Sequence[str], j: int, skip: Set[str]) -> int:
     """The index of the first word from `j` on that is not in `skip` (len(words) if none): the verb after "I always",
     "we really"."""
     while j < len(words) and words[j] in skip:
@@ -344,10 +344,8 @@ def claims_a_habit(text: str) -> bool:
             continue
         if w not in _SELF:
             continue
-        j, habit = i + 1, False
-        while j < len(words) and words[j] in _STANCE_SKIP:
-            habit = habit or words[j] in HABIT_WORDS
-            j += 1
+        j = _past(words, i + 1, _STANCE_SKIP)
+        habit = any(w in HABIT_WORDS for w in words[i + 1:j])
         nxt = words[j] if j < len(words) else ""
         if nxt not in TRAITS and said_in_past([nxt]):
             return False              # "I always benchmarked first": what was done
@@ -1229,12 +1227,13 @@ class AnswerJudge:
         happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
         answer covers no key point; once per answer."""
         if self._approach is None:
-            words = self._words
-            told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
-            past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
-            self._approach = (self.story and bool(self._points) and sum(told) >= self.s.approach_present_min
-                              and past <= self.s.approach_past_max and not self.says_number.any()
-                              and self.details < self.s.specifics_min)
+            self._approach = False
+            if self.story and self._points:
+                words = self._words
+                told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
+                past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
+                self._approach = (sum(told) >= self.s.approach_present_min and past <= self.s.approach_past_max
+                                  and not self.says_number.any() and self.details < self.s.specifics_min)
         return self._approach
 
     def _nouns(self) -> frozenset[int]:
