@@ -579,8 +579,7 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
                      timed: bool = True, story: bool = True,
-                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False,
-                     complete: bool = False) -> Delivery:
+                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False) -> Delivery:
     """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
     when the prompt does not ask for a story (its structure is then not held to STAR); `follow_up`: the answer
     answers the interviewer's follow-ups, short by nature (walkthrough 10: a 20 s follow-up answer was "Short for
@@ -588,8 +587,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
 
     `credited` lists the key points the judge credited, as (label, index in `transcript.words()` where it was
     said, or None): a credited key point that reads as a STAR part counts as that part, so the structure card
-    never says "no result" next to a result the judge credited. `complete`: the judge credited every key point,
-    so a short answer is told what a usual length is, not to say more (walkthrough 11: 98/100, "Short... say more").
+    never says "no result" next to a result the judge credited. Whether the judge credited every key point (a short
+    answer is then told what a usual length is, not to say more) is set afterwards, by `mark_complete`.
     """
     all_words = transcript.words()
     kept = [i for i, w in enumerate(all_words) if w.word.strip()]
@@ -653,7 +652,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(raw, clean, settings.repeated_phrase_min_words),
                  hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
-                 story=story, follow_up=follow_up, complete=complete)
+                 story=story, follow_up=follow_up)
     d.findings = _findings(d, settings, timed)
     return d
 
