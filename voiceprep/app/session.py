@@ -474,8 +474,7 @@ class PracticeSession:
         row: Row = {"prompt_id": "a question"}
         try:
             row = queries.get_attempt(h, attempt)
-            least = 44 + int(32000 * self.settings.history.min_answer_speech_s)
-            if not audio.exists() or (audio.suffix.lower() == ".wav" and audio.stat().st_size < least):
+            if not self._holds_enough(audio):
                 self._drop_part(cid, audio)
                 return Recovered(attempt, "discarded", f"{_asked(row)}: more was being added to this answer when "
                                                        "the app closed, but none of it was saved; the answer is as "
@@ -520,10 +519,13 @@ class PracticeSession:
         flac = path.with_suffix(".flac")
         if flac.exists() and flac.stat().st_size > 0:
             return flac
+        return path if self._holds_enough(path) else None
+
+    def _holds_enough(self, path: Path) -> bool:
+        """Whether a recording's file exists and, as a WAV still being written, holds at least a header and
+        `min_answer_speech_s` of 16 kHz audio."""
         least = 44 + int(32000 * self.settings.history.min_answer_speech_s)   # a header and that much 16 kHz audio
-        if path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= least):
-            return path
-        return None
+        return path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= least)
 
     def _recover_one(self, row: Row, transcribe: Callable[[Path], Transcript]) -> Recovered:
         h = self.history()
