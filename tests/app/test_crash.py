@@ -62,6 +62,23 @@ def kill_while_recording(proc: subprocess.Popen, db: Path, seconds: float) -> No
     proc.wait()
 
 
+def fresh_history(folder: Path) -> Path:
+    """An empty history in a folder of its own, for one scenario."""
+    db = folder / "history.sqlite3"
+    db.parent.mkdir()
+    History.open(db).close()
+    return db
+
+
+def next_start(db: Path, transcriber, columns: str) -> tuple[PracticeSession, list, list[dict], list[str]]:
+    """The next start after the kill: its session, its recovery's outcomes, the attempts' `columns`, the audio files."""
+    settings = Settings()
+    session = PracticeSession(HistoryAccess(db, settings.history), settings)
+    recovered = session.recover(transcriber.transcribe)
+    h = session.history()
+    return session, recovered, h.read(f"SELECT {columns} FROM attempts"), sorted(p.name for p in h.audio_dir.iterdir())
+
+
 def scenarios() -> list[tuple[str, str, str | float]]:
     out: list[tuple[str, str, str | float]] = [("answer", "checkpoint", p) for p in ANSWER_POINTS]
     out += [("answer", "recording", s) for s in RECORDED_SECONDS]
@@ -80,9 +97,7 @@ def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcri
     jfk = str(speech_dir / "jfk.wav")
     report = []
     for i, (mode, how, point) in enumerate(scenarios()):
-        db = tmp_path / f"run-{i}" / "history.sqlite3"
-        db.parent.mkdir()
-        History.open(db).close()
+        db = fresh_history(tmp_path / f"run-{i}")
         began = time.time()
         args = [jfk] if mode in ("answer", "cli") else []
         if how == "checkpoint":
@@ -92,12 +107,8 @@ def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcri
             proc = start(mode, db, *args)
             kill_while_recording(proc, db, float(point))
 
-        settings = Settings()
-        session = PracticeSession(HistoryAccess(db, settings.history), settings)   # the next start
-        recovered = session.recover(transcriber.transcribe)
-        h = session.history()
-        rows = h.read("SELECT id, state, state_detail, input, transcript, audio_path FROM attempts")
-        files = sorted(p.name for p in h.audio_dir.iterdir())
+        session, recovered, rows, files = next_start(db, transcriber,
+                                                     "id, state, state_detail, input, transcript, audio_path")
         label = f"{mode} killed at {point}"
         report.append(f"{label}: {[r.outcome for r in recovered]} -> {[r['state'] for r in rows]} {files} "
                       f"({time.time() - began:.1f} s)")
@@ -157,9 +168,7 @@ def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path
     first_s = sf.info(jfk).duration
     report = []
     for i, point in enumerate([9.0, *CONTINUE_POINTS]):
-        db = tmp_path / f"run-{i}" / "history.sqlite3"
-        db.parent.mkdir()
-        History.open(db).close()
+        db = fresh_history(tmp_path / f"run-{i}")
         began = time.time()
         if isinstance(point, float):
             proc = start("continue", db, jfk)
@@ -168,14 +177,10 @@ def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path
             proc = start("continue", db, jfk, pause=point)
             kill_at_checkpoint(proc, point)
 
-        settings = Settings()
-        session = PracticeSession(HistoryAccess(db, settings.history), settings)   # the next start
         joining = time.time()
-        recovered = session.recover(transcriber.transcribe)
-        joining = time.time() - joining
+        session, recovered, rows, files = next_start(db, transcriber, "id, state, state_detail, transcript, audio_path")
         h = session.history()
-        rows = h.read("SELECT id, state, state_detail, transcript, audio_path FROM attempts")
-        files = sorted(p.name for p in h.audio_dir.iterdir())
+        joining = time.time() - joining
         label = f"continuation killed at {point}"
         report.append(f"{label}: {[(r.outcome, r.detail) for r in recovered]} -> {[r['state'] for r in rows]} "
                       f"{files} (recovery {joining:.1f} s, all {time.time() - began:.1f} s)")
