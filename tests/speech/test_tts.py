@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -261,3 +262,16 @@ def test_a_crashed_speech_engine_costs_one_render_not_the_app(tmp_path):
     os.kill(engine.pid, signal.SIGSEGV)           # what espeak's crash does to the process it runs in
     out = s.render("Still speaking after the engine crashed.", out=tmp_path / "b.wav")
     assert sf.info(str(out)).duration > 1.0 and engine.pid is not None
+
+
+def test_an_engine_that_renders_nothing_twice_asks_for_a_fresh_process(tmp_path):
+    """The real engine, in a process of its own as in the app: when both of its tries leave no audio it asks the
+    client for one retry in a new process (voiceprep.speech.worker) instead of failing the render (a CI flake
+    under load, session 27)."""
+    code = ("import json, sys\nfrom pathlib import Path\nfrom voiceprep.speech import pyttsx3_worker as w\n"
+            "w.complete_wav = lambda path: False\n"
+            "print(json.dumps(w.Engine().render('Nothing comes out.', Path(sys.argv[1]), None, 175)))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.wav")], capture_output=True, text=True,
+                          timeout=120, check=True)
+    reply = json.loads(done.stdout.strip().splitlines()[-1])
+    assert reply["retry"] is True and "no audio" in reply["error"]

@@ -97,7 +97,8 @@ class Engine:
                 self.engine.disconnect(token)
             if complete_wav(out):
                 return {"ok": True}
-        return {"error": "the speech engine produced no audio (is an espeak-ng voice installed?)"}
+        # seen under load in CI: both tries empty, and a new process then rendered the same text
+        return {"error": "the speech engine produced no audio (is an espeak-ng voice installed?)", "retry": True}
 
     def handle(self, request: dict) -> dict:
         if request.get("op") == "voices":

@@ -54,7 +54,9 @@ class WorkerProcess:
         self._lock = threading.Lock()
 
     def request(self, message: dict[str, Any], error: type[Exception] = WorkerError) -> dict[str, Any]:
-        """Send one request and return its reply; a worker that died is started again, once.
+        """Send one request and return its reply. A worker that died, or that replies with "retry" (the engine
+        failed in a way a new process may not), is started again, once; one that replies with "restart" (it may
+        be stuck) is started again for the next request only.
 
         Raises `error` (with the worker's words) when it cannot start, takes too long, or replies with an error.
         """
@@ -74,8 +76,11 @@ class WorkerProcess:
                         raise error(str(exc) or f"{self.what} process stopped") from None
                     continue
                 if "error" in reply:
-                    if reply.get("restart"):      # the worker says it may be stuck: the next request starts anew
+                    if reply.get("retry") and not attempt:   # the engine failed in a way a new process may not
                         self._kill()
+                        continue
+                    if reply.get("retry") or reply.get("restart"):   # it may be stuck: the next request starts
+                        self._kill()                                 # anew (a timeout is not waited out twice)
                     raise error(reply["error"])
                 return reply
         raise AssertionError("unreachable")
