@@ -173,3 +173,42 @@ def test_the_numbers_cards_list_and_the_teams_steps_multiple_are_read_from_setti
     assert ownership(mine, times * mine + 1) == "warn"
     assert ownership(mine, times * mine) == "good"
     assert all(isinstance(getattr(settings, n), int) for n in ("NUMBERS_LISTED", "TEAM_STEPS_TIMES"))
+
+
+def test_no_gui_or_application_wait_has_a_timeout_of_its_own():
+    """fixE2 left quitting's waits as default arguments (`wait_until_started(timeout_s=5.0)`, `stop_for_quit(
+    timeout_s=3.0)`): a number of seconds given as a parameter's default in gui/ or app/ is a threshold kept outside
+    settings.py. They are named there and the controller reads them."""
+    import ast
+    from pathlib import Path
+
+    import voiceprep
+    from voiceprep import settings
+
+    package = Path(voiceprep.__file__).parent
+    found = []
+    for path in sorted([*(package / "gui").rglob("*.py"), *(package / "app").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                a = node.args
+                pos = [*a.posonlyargs, *a.args]
+                pairs = [*zip(pos[len(pos) - len(a.defaults):], a.defaults, strict=True),
+                         *((k, d) for k, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None)]
+                found += [f"{path.relative_to(package)}:{node.lineno}: {node.name}({arg.arg}={d.value})"
+                          for arg, d in pairs if isinstance(d, ast.Constant) and type(d.value) in (int, float)
+                          and (arg.arg.endswith("_s") or "timeout" in arg.arg)]
+    assert not found, found
+    assert settings.QUIT_WAITS_FOR_START_S > 0 and settings.QUIT_WAITS_FOR_RECORDER_S > 0
+
+
+def test_quitting_waits_for_an_answers_start_as_long_as_settings_say(qapp, monkeypatch):
+    import time
+    from types import SimpleNamespace
+
+    from voiceprep.gui import controller
+
+    monkeypatch.setattr(controller, "QUIT_WAITS_FOR_START_S", 0.2)
+    starting = SimpleNamespace(_starting=True)            # a start that never ends
+    began = time.monotonic()
+    controller.RehearsalController.wait_until_started(starting)     # type: ignore[arg-type]
+    assert 0.2 <= time.monotonic() - began < 2

@@ -224,6 +224,10 @@ FILLERS_NOTICEABLE_TIMES = 2    # fillers past this many times their rate read "
 FILLER_LEADER_MIN = 2           # a filler said at least this often (and more than the next) is named "most often"
 TEAM_STEPS_TIMES = 2            # the team's steps past this many times the candidate's own read "Mostly the team's"
 NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
+# quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
+QUIT_WAITS_FOR_START_S = 5.0
+# quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down
+QUIT_WAITS_FOR_RECORDER_S = 3.0
 
 
 @dataclass

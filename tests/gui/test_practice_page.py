@@ -527,6 +527,32 @@ def test_the_feedback_at_the_minimum_size_scrolls_with_the_page_instead_of_squee
     assert scroll.verticalScrollBar().maximum() == 0
 
 
+def test_at_the_minimum_size_a_scored_answer_brings_its_feedback_into_view(window, qtbot):
+    """fixH's leftover: at 640x520 the page stayed at the question when an answer was scored, the feedback below the
+    fold: the candidate saw the question and not the result. The page now scrolls so that the feedback's top (its
+    headline and scores) is in view; a retry goes back to the question."""
+    page, ctl = start(window, qtbot)
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: window.height() == window.minimumSize().height(), timeout=3000)
+    scroll = page.page_scroll
+    QApplication.processEvents()
+    assert scroll.verticalScrollBar().value() == 0
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    feedback, viewport = page.feedback, scroll.viewport()
+
+    def top_in_view() -> bool:              # the whole feedback: headline, scores, text, rating and note
+        top = feedback.mapTo(viewport, feedback.rect().topLeft()).y()
+        return top >= 0 and top + feedback.height() <= viewport.height()
+    qtbot.waitUntil(top_in_view, timeout=3000)
+    assert scroll.verticalScrollBar().value() > 0
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):      # a second answer's feedback comes into view too
+        press(qtbot, page.answer_btn, Qt.Key.Key_R)
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(top_in_view, timeout=3000)
+
+
 def test_no_speaker_is_said_in_plain_words_and_ctrl_p_tries_the_voice_again(window, qtbot, monkeypatch):
     import sounddevice as sd
 

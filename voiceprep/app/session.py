@@ -96,6 +96,10 @@ DEVICE_STOPS = {"device_lost": CUT_OFF_BY_DEVICE, "error": CUT_OFF_BY_ERROR}   #
 CUT_OFF_BY_QUIT = "cut off: you closed the app while answering"
 CUT_OFF_STOPS = {**DEVICE_STOPS, "quit": CUT_OFF_BY_QUIT}
 # a continuation in which nothing was said: the answer it continued is left as it was stored
+# a part added with C whose join failed in the app and again at the next start: stored as an answer of its own to the
+# same question, with this remark (so it counts in nothing, like a cut-off answer), rather than kept unseen (fixE2)
+PART_KEPT = ("added with Continue to the answer before it, but it could not be joined to it, so it is kept here as an "
+             "answer of its own")
 NOTHING_MORE = ("Nothing more was heard, so your answer stays as it was (its feedback is below). Continue again to "
                 "add to it, or answer again to start over.")
 
@@ -472,6 +476,7 @@ class PracticeSession:
         h = self.history()
         attempt, cid, audio = int(part["attempt_id"]), int(part["id"]), Path(part["audio_path"])
         row: Row = {"prompt_id": "a question"}
+        transcript: Transcript | None = None
         try:
             row = queries.get_attempt(h, attempt)
             if not self._holds_enough(audio):
@@ -507,9 +512,42 @@ class PracticeSession:
             return Recovered(attempt, "waiting", f"{_asked(row)}: not yet: {exc}")
         except Exception as exc:  # recovery must never stop the app from starting
             log.exception("joining part %s to attempt %s", cid, attempt)
-            detail = f"could not add the part being recorded ({type(exc).__name__}: {exc}); its audio is kept"
+            why = f"{type(exc).__name__}: {exc}"
+            try:
+                alone = self._part_alone(row, cid, audio, transcript or transcribe(audio))
+            except Exception:
+                log.exception("keeping part %s of attempt %s as an answer of its own", cid, attempt)
+            else:
+                if alone.problem:
+                    return Recovered(attempt, "waiting", f"{_asked(row)}: {alone.problem}")
+                return Recovered(attempt, "finished", f"{_asked(row)}: could not add what you had added to this "
+                                                      f"answer with Continue ({why}), so it is kept as an answer of "
+                                                      "its own in History, marked, and not counted in your averages, "
+                                                      "Progress or weak points; the answer before it is as it was")
+            detail = f"could not add the part being recorded ({why}); its audio is kept"
             self._try(lambda: h.set_continuation_state(cid, FAILED, detail))
             return Recovered(attempt, "failed", f"{_asked(row)}: {detail}")
+
+    def _part_alone(self, row: Row, cid: int, audio: Path, transcript: Transcript) -> Saved:
+        """A part that could not be joined to the answer `row` (twice: in the app, then at the next start), stored as
+        an answer of its own to the same question (a drill or follow-up answer's kind kept), marked PART_KEPT, its
+        audio kept; its `continuations` row goes in the transaction that stores it. The new row is marked before
+        anything else (and the part leaves the parts to join), so a crash on the way recovers it as that answer."""
+        from voiceprep.core.history import queries
+
+        h = self.history()
+        bank = h.bank_snapshot(row["bank_hash"])
+        prompt = bank.prompt(row["prompt_id"])
+        input = row.get("input") or VOICE
+        with h.write():
+            new = h.begin_attempt(bank, prompt, round_id=row.get("round_id"), round_pk=row.get("round_pk"),
+                                  audio_path=audio, state=TRANSCRIBING, input=input, drill=row.get("drill"),
+                                  follow_up=row.get("follow_up"))
+            h.set_state(new, TRANSCRIBING, PART_KEPT)
+            h.set_continuation_state(cid, FAILED, f"kept as answer {new}")
+        analysis = run_judge(bank, prompt, transcript, self.settings.analysis, queries.is_follow_up(row))
+        return self._store(new, analysis, input, {"recovered": True, "part_of": int(row["id"])}, audio,
+                           detail=PART_KEPT, also=lambda: h.end_continuation(cid))
 
     def _recorded_audio(self, row: Row) -> Path | None:
         """The most complete audio of an interrupted attempt: a finished FLAC beside it, else the WAV."""

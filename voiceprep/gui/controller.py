@@ -30,6 +30,7 @@ from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
+from voiceprep.settings import QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
 from voiceprep.speech import cue
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
@@ -443,25 +444,26 @@ class RehearsalController(QObject):
         """An answer's recording is starting (its row being made on the session lane, the microphone opening)."""
         return self._starting
 
-    def wait_until_started(self, timeout_s: float = 5.0) -> None:
+    def wait_until_started(self) -> None:
         """Wait (the GUI still answering) while an answer starts, so quitting sees it recording and asks about it,
-        and stops it as a quit (C then Ctrl+Q at once: the part's recording started under a closed window)."""
-        end = time.monotonic() + timeout_s
+        and stops it as a quit (C then Ctrl+Q at once: the part's recording started under a closed window); at most
+        settings.QUIT_WAITS_FOR_START_S."""
+        end = time.monotonic() + QUIT_WAITS_FOR_START_S
         while self._starting and time.monotonic() < end:
             loop = QEventLoop()
             QTimer.singleShot(20, loop.quit)
             loop.exec()
 
-    def stop_for_quit(self, timeout_s: float = 3.0) -> None:
+    def stop_for_quit(self) -> None:
         """The app is closing: stop the answer being recorded and wait until its stream is closed, before
         PortAudio is shut down at exit ("recording failed ... PortAudio not initialized" otherwise). The audio on
-        disk is finished at the next start, as after a crash."""
+        disk is finished at the next start, as after a crash. Waits at most settings.QUIT_WAITS_FOR_RECORDER_S."""
         recorder = self.recorder
         if recorder is None:
             return
         recorder.stop("quit")                   # cut off: marked so however far its save gets
-        if recorder.wait(timeout_s) is None:
-            log.warning("the recorder did not stop within %.0f s of closing", timeout_s)
+        if recorder.wait(QUIT_WAITS_FOR_RECORDER_S) is None:
+            log.warning("the recorder did not stop within %.0f s of closing", QUIT_WAITS_FOR_RECORDER_S)
 
     @Slot()
     def cancel(self) -> None:

@@ -410,6 +410,28 @@ def test_a_complete_answer_is_not_told_to_say_more_when_its_story_points_are_cre
         assert "say more" not in duration.tip.lower(), duration
 
 
+def test_the_star_card_reads_the_key_points_the_cards_credit_as_the_key_point_cards_do():
+    """fixH's leftover: the Structure card took the credited key points before the Numbers card credited a bank's
+    "Give the result in numbers" (`told_points`), so one answer read "Give the result in numbers" ticked with
+    "150 milliseconds" as its evidence, and "STAR: no result" beside it. The card now reads the points as finally
+    credited; a point the cards take back no longer stands for its part either."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about the most impactful thing you built."\n'
+                      '[[rounds.prompts.key_points]]\nid = "role"\nlabel = "Say your role (I designed, I led)"\n'
+                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Give the result in numbers"\n')
+    text = ("Our search was slow. I led the design of a new search index and I built the ranking service. "
+            "Queries take 150 milliseconds now, and 40 percent fewer tickets.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    impact = next(r for r in a.key_points if r.key_point.id == "impact")
+    assert impact.hit and a.evidence["impact"][0].text == "150 milliseconds"
+    assert "result" in a.delivery.star["present"], a.delivery.star
+    assert "no result" not in findings(a.delivery)["structure"].summary
+    none = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("Our search was slow. I led the design of a "
+                                                                          "new search index and I built it."))
+    assert not next(r for r in none.key_points if r.key_point.id == "impact").hit
+    assert "result" in none.delivery.star["missing"]
+
+
 def test_a_filler_inside_a_repeated_phrase_is_no_repetition():
     """Walkthrough 11: "Repetition: 'i guess um'" (a hedge and a filler said twice)."""
     text = "It was, I guess um, a cache. Then I guess um we moved it. The service kept the cache warm all day."

@@ -243,11 +243,18 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
     # the key points the judge credited, where it heard them: the delivery notes must not contradict them
-    credited = [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
+    def credited() -> list[tuple[str, int | None]]:
+        return [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
                 for r in results if r.hit]
+    judged = credited()
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                credited, follow_up=follow_up)
+                                judged, follow_up=follow_up)
     told_points(results, delivery, raw, span, evidence)
+    if credited() != judged:
+        # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
+        # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")
+        delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
+                                    credited(), follow_up=follow_up)
     mark_complete(delivery, bool(results) and all(r.hit for r in results), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)

@@ -423,6 +423,11 @@ class PracticePage(QWidget):
         self.stack.currentChanged.connect(self._size_by_shown_page)
         self.stack.currentChanged.connect(lambda _i: self._fit_feedback())
         scroll.viewport().installEventFilter(self)       # its height: the feedback's room (_fit_feedback)
+        # a scored answer's feedback is brought into view as the page settles, until the candidate scrolls
+        self._into_view = False
+        bar = scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _lo, _hi: self._feedback_into_view())
+        bar.actionTriggered.connect(lambda _action: setattr(self, "_into_view", False))
 
         # controls (wrap to two lines when the window is narrow)
         self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
@@ -1247,9 +1252,30 @@ class PracticePage(QWidget):
             if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
                 self._show_since(attempt_id, analysis.overall, r.bank.id if r else "")
         self.stack.setCurrentIndex(1)
+        self._into_view = True
+        QTimer.singleShot(0, self, self._feedback_into_view)
         if self._from_dialog:
             self._from_dialog = False
             self._focus_after_feedback()
+
+    def _feedback_into_view(self) -> None:
+        """A scored answer's feedback comes into view: in a small window (640x520) the page stayed at the question and
+        the candidate saw the question, not the result (fixH's leftover). The page scrolls as little as it takes to
+        show the whole feedback, so as much of the question as fits stays above it; if the feedback is taller than the
+        page shows at once, its top (the headline and scores) is shown. Nothing moves when it is in view already.
+        The feedback settles over a few passes of the event loop (its note row rearranges at the page's width), so
+        this runs again whenever the page's height changes, until the candidate scrolls or the feedback goes."""
+        if self.stack.currentWidget() is not self.feedback:
+            self._into_view = False
+        if not self._into_view:
+            return
+        viewport = self.page_scroll.viewport()
+        top = self.feedback.mapTo(viewport, self.feedback.rect().topLeft()).y()
+        bar = self.page_scroll.verticalScrollBar()
+        below = top + self.feedback.height() - viewport.height()    # how far its bottom is under the page's
+        step = top if top < 0 else min(max(below, 0), top)            # never past its top
+        if step:
+            bar.setValue(bar.value() + step)
 
     def _focus_after_feedback(self) -> None:
         """A typed or imported answer's feedback: the keyboard on its next step, shown focused, the same for both
