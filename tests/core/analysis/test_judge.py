@@ -14,6 +14,7 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
     EARLY,
+    approach_acts,
     asks_for_story,
     facets,
     label_markers,
@@ -1726,6 +1727,34 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
              "check the burns book every month.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
     assert "fix" in {r.key_point.id for r in a.key_points if r.hit}
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("I always find the cause, I change the layout, I tell the team and I check it a week later.", 4),
+    ("When I see a hazard I look at the cause and then I change the equipment.", 3),
+    ("I always start with the cause.", 1),
+    ("I look at the cause, and I did with this one.", 0),              # an act told: no approach
+    ("I think safety matters.", 0),                                    # a view
+])
+def test_an_approach_sentence_counts_each_act_it_lists(sentence, acts):
+    assert approach_acts([clean(w) for w in sentence.split()]) == acts
+
+
+def test_an_approach_listed_in_one_sentence_covers_no_key_point():
+    """judge35, issue 11 (writer K's skeletons: "I remove the situation from the public area, I listen actively ...,
+    I take ownership ..., and I always follow up"): an approach told as a list of present acts in one or two
+    sentences is the same general approach as one told a sentence an act (judge34 counted sentences, so it did not
+    reach it). The same list with a number and an instance still covers its points."""
+    bank = parse_bank(KITCHEN_BANK)
+    approach = ("Safety in a kitchen is everybody's job. When someone gets hurt, I always find out what is causing the "
+                "accidents, I change the equipment, the layout or the process so the hazard itself goes away, I make "
+                "sure the team knows about the change, and I keep an eye on it afterwards so it does not come back. "
+                "That is how I run a kitchen.")
+    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
+    assert not [r.key_point.id for r in told.key_points if r.hit]
+    with_story = approach.replace("That is how I run a kitchen.", "Last spring that cut our burns from six to none.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
 
 
 def test_an_approach_is_the_answer_to_a_how_do_you_question():

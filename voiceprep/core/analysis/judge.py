@@ -66,7 +66,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-27"
+JUDGE_VERSION = "semantic-28"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -369,21 +369,28 @@ _NOT_AN_ACT = STANCE | HYPOTHETICAL | frozenset({"was", "were", "had", "did", "d
                                                  "has", "think", "guess", "mean", "know", "don't", "never", "not"})
 
 
-def tells_an_approach(words: Sequence[str]) -> bool:
-    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present: I or we, then
-    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"), and
-    no act of theirs in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a state ("I have") is not
-    an approach."""
-    present = False
+def approach_acts(words: Sequence[str]) -> int:
+    """How many acts of the candidate's approach a sentence (`clean` words) tells, in the present: each I or we, then
+    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"); none
+    when an act of theirs in it is told in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a
+    state ("I have") is no act. "I find the cause, I change the layout and I check it a week later" tells three
+    (judge35: writer K lists an approach in one sentence)."""
+    acts = 0
     for i, w in enumerate(words):
         if w not in _APPROACH_SUBJECTS:
             continue
         j = _past(words, i + 1, _APPROACH_SKIP)
         verb = words[j] if j < len(words) else ""
         if verb in ("was", "were", "had", "did", "didn't") or said_in_past([verb]):
-            return False              # "I always start there, and I did with this one": an act told
-        present = present or (verb.isalpha() and verb not in _NOT_AN_ACT)
-    return present
+            return 0                  # "I always start there, and I did with this one": an act told
+        acts += verb.isalpha() and verb not in _NOT_AN_ACT
+    return acts
+
+
+def tells_an_approach(words: Sequence[str]) -> bool:
+    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present (`approach_acts`:
+    at least one act of their approach, none told in the past)."""
+    return approach_acts(words) > 0
 
 
 # A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
@@ -1222,17 +1229,17 @@ class AnswerJudge:
         return self._general
 
     def tells_an_approach(self) -> bool:
-        """For a story prompt, whether the answer tells the candidate's general approach (`tells_an_approach`): at least
-        `approach_present_min` sentences of it, at most `approach_past_max` other sentences that tell something that
-        happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
-        answer covers no key point; once per answer."""
+        """For a story prompt, whether the answer tells the candidate's general approach (`approach_acts`): at least
+        `approach_present_min` acts of it (in as many sentences or in one that lists them), at most `approach_past_max`
+        other sentences that tell something that happened (`_happened`), no number, and fewer than `specifics_min`
+        details of its own (`details_said`). Such an answer covers no key point; once per answer."""
         if self._approach is None:
             self._approach = False
             if self.story and self._points:
                 words = self._words
-                told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
-                past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
-                self._approach = (sum(told) >= self.s.approach_present_min and past <= self.s.approach_past_max
+                acts = [approach_acts(words[a:b + 1]) for a, b in self._sentence_list]
+                past = sum(not n and _happened(words[a:b + 1]) for n, (a, b) in zip(acts, self._sentence_list))
+                self._approach = (sum(acts) >= self.s.approach_present_min and past <= self.s.approach_past_max
                                   and not self.says_number.any() and self.details < self.s.specifics_min)
         return self._approach
 
