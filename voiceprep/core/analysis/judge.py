@@ -1354,22 +1354,22 @@ class AnswerJudge:
         elif self.details >= self.s.cued_concrete_details and p >= self.s.plain_concrete_min_probability:
             p = max(p, self.s.judge_threshold)          # told in the story's own words, none of the bank's (judge28)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
-            p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
+            p = self._set_aside(p)       # "Quantify the impact": "the impact was big" does not
         if (p >= self.s.judge_threshold and self.details < self.s.specifics_min
                 and self._names_only_its_head(kp, parts, masked, lexical)):
-            p = min(p, 0.99 * self.s.judge_threshold)       # "Consistency was always a priority" (judge28)
+            p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
-            p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
+            p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
         # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody; "I always
         # start by listening to both sides. I keep the focus on...": an approach, not something done
         if nobodys:
-            p = min(p, 0.99 * self.s.judge_threshold)
+            p = self._set_aside(p)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
-            p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
+            p = self._set_aside(p)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
         closeness = self._quote_scores(kp, masked)
         best = int(np.argmax(closeness))
@@ -1430,6 +1430,11 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _set_aside(self, p: float) -> float:
+        """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
+        says ("Quantify the impact" with no number said, a point told by nobody in particular...): not covered."""
+        return min(p, 0.99 * self.s.judge_threshold)
 
     def _names_only_its_head(self, kp: KeyPoint, parts: list[str], masked: np.ndarray,
                              lexical: KeyPointResult) -> bool:
