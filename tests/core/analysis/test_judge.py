@@ -16,6 +16,7 @@ from voiceprep.core.analysis.judge import (
     EARLY,
     approach_acts,
     asks_for_story,
+    candour_markers,
     facets,
     label_markers,
     needed_point,
@@ -1755,6 +1756,44 @@ def test_an_approach_listed_in_one_sentence_covers_no_key_point():
     with_story = approach.replace("That is how I run a kitchen.", "Last spring that cut our burns from six to none.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
     assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+
+
+@pytest.mark.parametrize("text, markers", [
+    ("I'll be honest, that night went badly.", ["honest,"]),
+    ("To be honest we never tested the restore.", ["honest"]),
+    ("Honestly, the main thing is timing.", ["Honestly,"]),
+    ("It was a mess, honestly, and nobody owned it.", ["honestly,"]),
+    ("I explained honestly what had gone wrong.", []),                    # how they explained: an act
+    ("I said I'm going to be honest with you, we sold too many rooms.", []),   # said to someone in the story
+    ("I went back to them with an honest answer.", []),
+])
+def test_candour_said_to_the_interviewer_is_marked(text, markers):
+    raw = text.split()
+    assert [raw[i] for i in sorted(candour_markers(raw))] == markers
+
+
+CANDOUR_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Pharmacist"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a dispensing error you dealt with."\n'
+    '[[rounds.prompts.key_points]]\nid = "told"\nlabel = "I phoned the patient myself and was honest about what '
+    'went wrong"\n'
+    '[[rounds.prompts.key_points]]\nid = "cause"\nlabel = "I found why it happened"\n')
+
+
+def test_being_honest_with_the_interviewer_is_not_being_honest_with_the_patient():
+    """judge35, issue 11: "I'll be honest, it went badly. The GP phoned her, not me" ticked "I phoned the patient
+    myself and was honest about what went wrong" on "I'll be honest" (as writers I and K's "I will be honest, I didn't
+    phone the patient myself"). The candour is said to
+    the interviewer about the answer, not to anyone in the story; told as an act ("I told her honestly what had gone
+    wrong"), it still counts."""
+    bank = parse_bank(CANDOUR_BANK)
+    denied = ("A patient got the wrong strength of her blood pressure tablets. I'll be honest, it went badly. The GP "
+              "phoned her, not me, and I only heard afterwards. Later I went through the shelf with the team and "
+              "found the two strengths sat side by side.")
+    assert "told" not in hits(bank, "p", denied)
+    told = denied.replace("The GP phoned her, not me, and I only heard afterwards.",
+                          "I phoned her myself that afternoon and told her honestly what had gone wrong.")
+    assert "told" in hits(bank, "p", told)
 
 
 def test_an_approach_is_the_answer_to_a_how_do_you_question():

@@ -393,6 +393,31 @@ def tells_an_approach(words: Sequence[str]) -> bool:
     return approach_acts(words) > 0
 
 
+# "I'll be honest, that night went badly", "To be honest we never tested it", "Honestly, the main thing is timing": the
+# speaker's candour about the answer, said to the interviewer, is no evidence that they were honest with anyone in the
+# story ("I told her honestly what had gone wrong", "I said I'm going to be honest with you, ..."): no cue said there
+# counts, and no sentence that is nothing more speaks for a point (judge35, issue 11: writers I and K)
+CANDOUR = frozenset({"honest", "frank", "truthful"})
+CANDOUR_ADVERBS = frozenset({"honestly", "frankly", "truthfully"})
+_CANDOUR_TO = frozenset({"with", "about", "to"})
+
+
+def candour_markers(raw: Sequence[str]) -> frozenset[int]:
+    """The words of an answer (as said, with their punctuation) that mark the speaker's candour to the interviewer:
+    "be honest" not said to or about someone ("I'll be honest, ...", "to be honest"), and "honestly" that opens or is
+    set off in its clause ("Honestly, ...", "..., honestly, ..."), not one that says how something was done ("I
+    explained honestly")."""
+    words = [clean(w) for w in raw]
+
+    def marks(i: int, w: str) -> bool:
+        if w in CANDOUR_ADVERBS:
+            return i == 0 or raw[i - 1][-1:] in ",.;:?!"        # "Honestly, ...", "..., honestly, ..."
+        return w in CANDOUR and i > 0 and words[i - 1] == "be" and (   # "I'll be honest, ...", "to be honest"
+            i + 1 == len(words) or raw[i][-1:] in ",.;:?!" or words[i + 1] not in _CANDOUR_TO)
+
+    return frozenset(i for i, w in enumerate(words) if marks(i, w))
+
+
 # A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
 # proposed it...", "Say your role and the decisions you made"): an answer in which the candidate never acts ("Proposed,
 # prototyped, benchmarked.", "people prototype and benchmark these things") names the steps, not who took them.
@@ -916,6 +941,7 @@ class AnswerJudge:
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._waved_name_words: frozenset[int] | None = None
+        self._candour_words: frozenset[int] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
@@ -994,6 +1020,20 @@ class AnswerJudge:
                         j -= 1
             self._waved_name_words = frozenset(out)
         return self._waved_name_words
+
+    def _candour(self) -> frozenset[int]:
+        """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
+        if self._candour_words is None:
+            self._candour_words = candour_markers(self.raw)
+        return self._candour_words
+
+    def _candid_units(self) -> np.ndarray:
+        """Per unit, whether it says a candour marker (`candour_markers`) and no other word of candour: for a point
+        about being honest, it speaks of the answer, not of the story."""
+        marked = self._candour()
+        return np.array([any(i in marked for i in range(u.first, u.last + 1))
+                         and not any(self._words[i] in CANDOUR | CANDOUR_ADVERBS and i not in marked
+                                     for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
 
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
@@ -1261,7 +1301,7 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
+        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         vague = vague | self._nameless_words(names) if names else vague
         verbs = label_verbs(kp.label)
@@ -1305,6 +1345,8 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
+            ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
