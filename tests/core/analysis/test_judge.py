@@ -1796,6 +1796,21 @@ def test_being_honest_with_the_interviewer_is_not_being_honest_with_the_patient(
     assert "told" in hits(bank, "p", told)
 
 
+def test_a_point_that_states_its_number_is_not_said_by_its_words_without_a_number():
+    """judge35, issue 11: a plain label that states its own number ("Our check-in review score went from 7.2 to 8.5
+    in four months") was ticked by its words in a sentence with no number at all ("The review score, to be fair, I
+    can't tell you, it didn't move much"): meaning already asked such a point for a number (judge30), the cue words
+    did not. Now the cues count only in a sentence that says a number, as for a label with names and a quantity."""
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/hotel-front-office.toml")
+    story = ("The complaints were about queues at check-in, guests writing that they had waited forty minutes, so I "
+             "moved the rota to put three more people on from four till eight, and that helped. The training I never "
+             "got to, and every refund still went through me.")
+    vague = " The review score, to be fair, I can't tell you, it didn't move much while I was there."
+    assert "score-up" not in hits(bank, "team-turnaround", story + vague)
+    assert "score-up" in hits(bank, "team-turnaround", story + " Our check-in review score went from 7.2 to 8.5 in "
+                              "four months.")
+
+
 def test_an_approach_is_the_answer_to_a_how_do_you_question():
     """Integration of judge34: "How do you write production Python services…" asks for an approach, so a short answer
     told in the present ("I put timeouts and retries on every call. We watch the metrics and the alerts.") is the

@@ -1303,7 +1303,8 @@ class AnswerJudge:
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
-        vague = vague | self._nameless_words(names) if names else vague
+        if names or (kp.cues_from_label and states_number(kp.label)):
+            vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
         if WHO_LABEL.match(kp.label):
