@@ -1782,8 +1782,8 @@ CANDOUR_BANK = (
 
 def test_being_honest_with_the_interviewer_is_not_being_honest_with_the_patient():
     """judge35, issue 11: "I'll be honest, it went badly. The GP phoned her, not me" ticked "I phoned the patient
-    myself and was honest about what went wrong" on "I'll be honest" (as writers I and K's "I will be honest, I didn't
-    phone the patient myself"). The candour is said to
+    myself and was honest about what went wrong" on "I'll be honest" (as writer K's "I'll be honest, that night didn't
+    go well" ticked "... and was honest about what had happened"). The candour is said to
     the interviewer about the answer, not to anyone in the story; told as an act ("I told her honestly what had gone
     wrong"), it still counts."""
     bank = parse_bank(CANDOUR_BANK)

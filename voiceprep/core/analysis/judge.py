@@ -396,7 +396,8 @@ def tells_an_approach(words: Sequence[str]) -> bool:
 # "I'll be honest, that night went badly", "To be honest we never tested it", "Honestly, the main thing is timing": the
 # speaker's candour about the answer, said to the interviewer, is no evidence that they were honest with anyone in the
 # story ("I told her honestly what had gone wrong", "I said I'm going to be honest with you, ..."): no cue said there
-# counts, and no sentence that is nothing more speaks for a point (judge35, issue 11: writers I and K)
+# counts, and for a point about being honest a unit whose only candour is such a marker is no evidence
+# (`_candid_units`; judge35, issue 11: writers F and K)
 CANDOUR = frozenset({"honest", "frank", "truthful"})
 CANDOUR_ADVERBS = frozenset({"honestly", "frankly", "truthfully"})
 _CANDOUR_TO = frozenset({"with", "about", "to"})
