@@ -132,8 +132,9 @@ class AnalysisSettings:
     specifics_min: int = 30
     # an answer that tells the candidate's general approach in the present ("I always start by listening to both
     # sides. I keep the focus on the patients. We agree on expectations and I follow up."): at least this many
-    # sentences of it, at most `approach_past_max` other sentences told in the past, no number and fewer than
-    # `specifics_min` details covers no key point (judge.tells_an_approach; docs/benchmarks.md judge34)
+    # acts of it (judge.approach_acts: in as many sentences, or listed in one, judge35), at most `approach_past_max`
+    # other sentences told in the past, no number and fewer than `specifics_min` details covers no key point
+    # (AnswerJudge.tells_an_approach; docs/benchmarks.md judge34, judge35)
     approach_present_min: int = 3
     approach_past_max: int = 1
     team_steps_warn: int = 3            # this many steps said as the team's ("we moved", "the team chose"), more

@@ -14,7 +14,9 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
     EARLY,
+    approach_acts,
     asks_for_story,
+    candour_markers,
     facets,
     label_markers,
     needed_point,
@@ -1726,6 +1728,87 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
              "check the burns book every month.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(story))
     assert "fix" in {r.key_point.id for r in a.key_points if r.hit}
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("I always find the cause, I change the layout, I tell the team and I check it a week later.", 4),
+    ("When I see a hazard I look at the cause and then I change the equipment.", 3),
+    ("I always start with the cause.", 1),
+    ("I look at the cause, and I did with this one.", 0),              # an act told: no approach
+    ("I think safety matters.", 0),                                    # a view
+])
+def test_an_approach_sentence_counts_each_act_it_lists(sentence, acts):
+    assert approach_acts([clean(w) for w in sentence.split()]) == acts
+
+
+def test_an_approach_listed_in_one_sentence_covers_no_key_point():
+    """judge35, issue 11 (writer K's skeletons: "I remove the situation from the public area, I listen actively ...,
+    I take ownership ..., and I always follow up"): an approach told as a list of present acts in one or two
+    sentences is the same general approach as one told a sentence an act (judge34 counted sentences, so it did not
+    reach it). The same list with a number and an instance still covers its points."""
+    bank = parse_bank(KITCHEN_BANK)
+    approach = ("Safety in a kitchen is everybody's job. When someone gets hurt, I always find out what is causing the "
+                "accidents, I change the equipment, the layout or the process so the hazard itself goes away, I make "
+                "sure the team knows about the change, and I keep an eye on it afterwards so it does not come back. "
+                "That is how I run a kitchen.")
+    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
+    assert not [r.key_point.id for r in told.key_points if r.hit]
+    with_story = approach.replace("That is how I run a kitchen.", "Last spring that cut our burns from six to none.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+
+
+@pytest.mark.parametrize("text, markers", [
+    ("I'll be honest, that night went badly.", ["honest,"]),
+    ("To be honest we never tested the restore.", ["honest"]),
+    ("Honestly, the main thing is timing.", ["Honestly,"]),
+    ("It was a mess, honestly, and nobody owned it.", ["honestly,"]),
+    ("I explained honestly what had gone wrong.", []),                    # how they explained: an act
+    ("I said I'm going to be honest with you, we sold too many rooms.", []),   # said to someone in the story
+    ("I went back to them with an honest answer.", []),
+])
+def test_candour_said_to_the_interviewer_is_marked(text, markers):
+    raw = text.split()
+    assert [raw[i] for i in sorted(candour_markers(raw))] == markers
+
+
+CANDOUR_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Pharmacist"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a dispensing error you dealt with."\n'
+    '[[rounds.prompts.key_points]]\nid = "told"\nlabel = "I phoned the patient myself and was honest about what '
+    'went wrong"\n'
+    '[[rounds.prompts.key_points]]\nid = "cause"\nlabel = "I found why it happened"\n')
+
+
+def test_being_honest_with_the_interviewer_is_not_being_honest_with_the_patient():
+    """judge35, issue 11: "I'll be honest, it went badly. The GP phoned her, not me" ticked "I phoned the patient
+    myself and was honest about what went wrong" on "I'll be honest" (as writer K's "I'll be honest, that night didn't
+    go well" ticked "... and was honest about what had happened"). The candour is said to
+    the interviewer about the answer, not to anyone in the story; told as an act ("I told her honestly what had gone
+    wrong"), it still counts."""
+    bank = parse_bank(CANDOUR_BANK)
+    denied = ("A patient got the wrong strength of her blood pressure tablets. I'll be honest, it went badly. The GP "
+              "phoned her, not me, and I only heard afterwards. Later I went through the shelf with the team and "
+              "found the two strengths sat side by side.")
+    assert "told" not in hits(bank, "p", denied)
+    told = denied.replace("The GP phoned her, not me, and I only heard afterwards.",
+                          "I phoned her myself that afternoon and told her honestly what had gone wrong.")
+    assert "told" in hits(bank, "p", told)
+
+
+def test_a_point_that_states_its_number_is_not_said_by_its_words_without_a_number():
+    """judge35, issue 11: a plain label that states its own number ("Our check-in review score went from 7.2 to 8.5
+    in four months") was ticked by its words in a sentence with no number at all ("The review score, to be fair, I
+    can't tell you, it didn't move much"): meaning already asked such a point for a number (judge30), the cue words
+    did not. Now the cues count only in a sentence that says a number, as for a label with names and a quantity."""
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/hotel-front-office.toml")
+    story = ("The complaints were about queues at check-in, guests writing that they had waited forty minutes, so I "
+             "moved the rota to put three more people on from four till eight, and that helped. The training I never "
+             "got to, and every refund still went through me.")
+    vague = " The review score, to be fair, I can't tell you, it didn't move much while I was there."
+    assert "score-up" not in hits(bank, "team-turnaround", story + vague)
+    assert "score-up" in hits(bank, "team-turnaround", story + " Our check-in review score went from 7.2 to 8.5 in "
+                              "four months.")
 
 
 def test_an_approach_is_the_answer_to_a_how_do_you_question():

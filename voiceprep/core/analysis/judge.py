@@ -66,7 +66,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-27"
+JUDGE_VERSION = "semantic-28"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -369,21 +369,54 @@ _NOT_AN_ACT = STANCE | HYPOTHETICAL | frozenset({"was", "were", "had", "did", "d
                                                  "has", "think", "guess", "mean", "know", "don't", "never", "not"})
 
 
-def tells_an_approach(words: Sequence[str]) -> bool:
-    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present: I or we, then
-    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"), and
-    no act of theirs in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a state ("I have") is not
-    an approach."""
-    present = False
+def approach_acts(words: Sequence[str]) -> int:
+    """How many acts of the candidate's approach a sentence (`clean` words) tells, in the present: each I or we, then
+    (after "always", "usually", "then"...) a verb in the present ("I make sure", "we check", "then I look at"); none
+    when an act of theirs in it is told in the past ("I did", "we fixed"). A view ("I think"), a plan ("I'd") or a
+    state ("I have") is no act. "I find the cause, I change the layout and I check it a week later" tells three
+    (judge35: writer K lists an approach in one sentence)."""
+    acts = 0
     for i, w in enumerate(words):
         if w not in _APPROACH_SUBJECTS:
             continue
         j = _past(words, i + 1, _APPROACH_SKIP)
         verb = words[j] if j < len(words) else ""
         if verb in ("was", "were", "had", "did", "didn't") or said_in_past([verb]):
-            return False              # "I always start there, and I did with this one": an act told
-        present = present or (verb.isalpha() and verb not in _NOT_AN_ACT)
-    return present
+            return 0                  # "I always start there, and I did with this one": an act told
+        acts += verb.isalpha() and verb not in _NOT_AN_ACT
+    return acts
+
+
+def tells_an_approach(words: Sequence[str]) -> bool:
+    """Whether a sentence (`clean` words) tells how the candidate goes about things, in the present (`approach_acts`:
+    at least one act of their approach, none told in the past)."""
+    return approach_acts(words) > 0
+
+
+# "I'll be honest, that night went badly", "To be honest we never tested it", "Honestly, the main thing is timing": the
+# speaker's candour about the answer, said to the interviewer, is no evidence that they were honest with anyone in the
+# story ("I told her honestly what had gone wrong", "I said I'm going to be honest with you, ..."): no cue said there
+# counts, and for a point about being honest a unit whose only candour is such a marker is no evidence
+# (`_candid_units`; judge35, issue 11: writers F and K)
+CANDOUR = frozenset({"honest", "frank", "truthful"})
+CANDOUR_ADVERBS = frozenset({"honestly", "frankly", "truthfully"})
+_CANDOUR_TO = frozenset({"with", "about", "to"})
+
+
+def candour_markers(raw: Sequence[str]) -> frozenset[int]:
+    """The words of an answer (as said, with their punctuation) that mark the speaker's candour to the interviewer:
+    "be honest" not said to or about someone ("I'll be honest, ...", "to be honest"), and "honestly" that opens or is
+    set off in its clause ("Honestly, ...", "..., honestly, ..."), not one that says how something was done ("I
+    explained honestly")."""
+    words = [clean(w) for w in raw]
+
+    def marks(i: int, w: str) -> bool:
+        if w in CANDOUR_ADVERBS:
+            return i == 0 or raw[i - 1][-1:] in ",.;:?!"        # "Honestly, ...", "..., honestly, ..."
+        return w in CANDOUR and i > 0 and words[i - 1] == "be" and (   # "I'll be honest, ...", "to be honest"
+            i + 1 == len(words) or raw[i][-1:] in ",.;:?!" or words[i + 1] not in _CANDOUR_TO)
+
+    return frozenset(i for i, w in enumerate(words) if marks(i, w))
 
 
 # A point that asks for the candidate's own role or decision in the second person ("Your decision and role: you
@@ -909,6 +942,7 @@ class AnswerJudge:
         self._general: bool | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._waved_name_words: frozenset[int] | None = None
+        self._candour_words: frozenset[int] | None = None
         self._said: dict[tuple[tuple[int, int], ...], list[Said]] = {}
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
@@ -987,6 +1021,20 @@ class AnswerJudge:
                         j -= 1
             self._waved_name_words = frozenset(out)
         return self._waved_name_words
+
+    def _candour(self) -> frozenset[int]:
+        """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
+        if self._candour_words is None:
+            self._candour_words = candour_markers(self.raw)
+        return self._candour_words
+
+    def _candid_units(self) -> np.ndarray:
+        """Per unit, whether it says a candour marker (`candour_markers`) and no other word of candour: for a point
+        about being honest, it speaks of the answer, not of the story."""
+        marked = self._candour()
+        return np.array([any(i in marked for i in range(u.first, u.last + 1))
+                         and not any(self._words[i] in CANDOUR | CANDOUR_ADVERBS and i not in marked
+                                     for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
 
     def _in_waved(self, first: int, last: int) -> bool:
         return any(a <= last and first <= b for a, b in self._waved_sentences())
@@ -1222,17 +1270,17 @@ class AnswerJudge:
         return self._general
 
     def tells_an_approach(self) -> bool:
-        """For a story prompt, whether the answer tells the candidate's general approach (`tells_an_approach`): at least
-        `approach_present_min` sentences of it, at most `approach_past_max` other sentences that tell something that
-        happened (`_happened`), no number, and fewer than `specifics_min` details of its own (`details_said`). Such an
-        answer covers no key point; once per answer."""
+        """For a story prompt, whether the answer tells the candidate's general approach (`approach_acts`): at least
+        `approach_present_min` acts of it (in as many sentences or in one that lists them), at most `approach_past_max`
+        other sentences that tell something that happened (`_happened`), no number, and fewer than `specifics_min`
+        details of its own (`details_said`). Such an answer covers no key point; once per answer."""
         if self._approach is None:
             self._approach = False
             if self.story and self._points:
                 words = self._words
-                told = [tells_an_approach(words[a:b + 1]) for a, b in self._sentence_list]
-                past = sum(not t and _happened(words[a:b + 1]) for t, (a, b) in zip(told, self._sentence_list))
-                self._approach = (sum(told) >= self.s.approach_present_min and past <= self.s.approach_past_max
+                acts = [approach_acts(words[a:b + 1]) for a, b in self._sentence_list]
+                past = sum(not n and _happened(words[a:b + 1]) for n, (a, b) in zip(acts, self._sentence_list))
+                self._approach = (sum(acts) >= self.s.approach_present_min and past <= self.s.approach_past_max
                                   and not self.says_number.any() and self.details < self.s.specifics_min)
         return self._approach
 
@@ -1254,9 +1302,10 @@ class AnswerJudge:
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names()
+        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
-        vague = vague | self._nameless_words(names) if names else vague
+        if names or (kp.cues_from_label and states_number(kp.label)):
+            vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
         if WHO_LABEL.match(kp.label):
@@ -1298,6 +1347,8 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
+            ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
         others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
@@ -1347,22 +1398,22 @@ class AnswerJudge:
         elif self.details >= self.s.cued_concrete_details and p >= self.s.plain_concrete_min_probability:
             p = max(p, self.s.judge_threshold)          # told in the story's own words, none of the bank's (judge28)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
-            p = min(p, 0.99 * self.s.judge_threshold)       # "Quantify the impact": "the impact was big" does not
+            p = self._set_aside(p)       # "Quantify the impact": "the impact was big" does not
         if (p >= self.s.judge_threshold and self.details < self.s.specifics_min
                 and self._names_only_its_head(kp, parts, masked, lexical)):
-            p = min(p, 0.99 * self.s.judge_threshold)       # "Consistency was always a priority" (judge28)
+            p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
-            p = min(p, 0.99 * self.s.judge_threshold)       # "failover wasn't automatic" for "automatic failover"
+            p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
         # "Proposed, prototyped, benchmarked.", "people prototype and benchmark these things": by nobody; "I always
         # start by listening to both sides. I keep the focus on...": an approach, not something done
         if nobodys:
-            p = min(p, 0.99 * self.s.judge_threshold)
+            p = self._set_aside(p)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
-            p = min(p, 0.99 * self.s.judge_threshold)       # one member of a listed category is not the point
+            p = self._set_aside(p)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
         closeness = self._quote_scores(kp, masked)
         best = int(np.argmax(closeness))
@@ -1423,6 +1474,11 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _set_aside(self, p: float) -> float:
+        """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
+        says ("Quantify the impact" with no number said, a point told by nobody in particular...): not covered."""
+        return min(p, 0.99 * self.s.judge_threshold)
 
     def _names_only_its_head(self, kp: KeyPoint, parts: list[str], masked: np.ndarray,
                              lexical: KeyPointResult) -> bool:
