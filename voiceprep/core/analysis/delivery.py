@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
@@ -167,6 +168,7 @@ class Delivery:
         return asdict(self)
 
 
+@lru_cache(maxsize=65536)      # pure, and called for every word of an answer several times (perf35)
 def _clean(word: str) -> str:
     return re.sub(r"[^\w'%$]", "", word.lower().replace("’", "'"))
 
@@ -187,15 +189,26 @@ def _discourse_so(words: list[str], raw: list[str], i: int) -> bool:
     return bool(re.search(r"[,.?!]$", raw[i].strip())) or i + 1 >= len(words) or words[i + 1] in _DISCOURSE
 
 
+@lru_cache(maxsize=64)
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, list[str]]]]:
+    """The phrases by their first word, each with its words, longest first (ties in the given order): the order
+    `_phrase_hits` tries them in, sorted once per list of phrases instead of once per word of every answer."""
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        out.setdefault(parts[0] if parts else "", []).append((phrase, parts))
+    return out
+
+
 def _phrase_hits(words: list[str], raw: list[str], phrases: tuple[str, ...]) -> list[tuple[str, int]]:
     """(phrase, word index) for each occurrence of the given filler/hedge phrases, with context rules; the longest
     phrase that starts at a word ("seems like", not "seems"), and none inside another."""
     hits: list[tuple[str, int]] = []
+    by_first = _by_first_word(phrases)
     for i in range(len(words)):
         if hits and i < hits[-1][1] + len(hits[-1][0].split()):
             continue
-        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-            parts = phrase.split()
+        for phrase, parts in by_first.get(words[i], []) + by_first.get("", []):   # "": a blank phrase, said anywhere
             if words[i:i + len(parts)] != parts:
                 continue
             prev = words[i - 1] if i else ""

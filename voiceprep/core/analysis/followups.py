@@ -37,10 +37,13 @@ def _to_you(text: str) -> str:
         word = m.group(0)
         said.append(text[end:m.start()])
         end = m.end()
-        before = "".join(said)
-        if word.lower() == "us" and (word.isupper() or re.search(r"\d\s*$", before)):
+        if word.lower() != "us":
+            said.append(_SECOND_PERSON.get(word.lower(), word))
+            continue
+        before = "".join(said)       # only for "us": joining at every word made a long text quadratic (perf35)
+        if word.isupper() or re.search(r"\d\s*$", before):
             said.append(word)
-        elif word.lower() == "us" and re.search(r"(?:^|[^\w'])(?:you|i)\s+[A-Za-z]+\s+$", before, re.IGNORECASE):
+        elif re.search(r"(?:^|[^\w'])(?:you|i)\s+[A-Za-z]+\s+$", before, re.IGNORECASE):
             said.append("your team")
         else:
             said.append(_SECOND_PERSON.get(word.lower(), word))

@@ -81,6 +81,7 @@ WINDOW_STEP = 7
 SPOKEN_OPENERS = frozenset({"and", "then", "so", "after", "um", "uh"})
 
 
+@lru_cache(maxsize=65536)      # pure, and called for every word of every answer many times over (perf35)
 def clean(word: str) -> str:
     return re.sub(r"[^\w'’-]", "", word.lower()).replace("’", "'").strip("'-")
 

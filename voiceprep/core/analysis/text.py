@@ -51,7 +51,12 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return bool(_NUMERIC.match(self.norm))
+        return _numeric(self.norm)
+
+
+@lru_cache(maxsize=65536)
+def _numeric(norm: str) -> bool:
+    return bool(_NUMERIC.match(norm))
 
 
 @lru_cache(maxsize=65536)
@@ -59,7 +64,8 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
-def _split_word(raw: str) -> list[str]:
+@lru_cache(maxsize=65536)      # pure, and an answer's words are tokenized two or three times (perf35)
+def _split_word(raw: str) -> tuple[str, ...]:
     """One transcript word -> normalised pieces (before number-word conversion)."""
     w = raw.strip().lower().replace("’", "'").replace("‘", "'")
     w = re.sub(r"(?<=\d),(?=\d{3})", "", w)          # 1,000 -> 1000
@@ -84,7 +90,7 @@ def _split_word(raw: str) -> list[str]:
                 pieces.extend([num, {"x": "times", "ms": "milliseconds"}[suffix]])
             continue
         pieces.append(part.replace("'", ""))
-    return pieces
+    return tuple(pieces)
 
 
 def _fmt(value: float) -> str:
