@@ -9,6 +9,8 @@
     .venv/bin/python bench/judge_eval.py --split dev2 --writers cd   # only writers C and D's answers (session 17)
     .venv/bin/python bench/judge_eval.py --split dev2 --writers e --adapter A.npz   # writer E (session 20), read
                                                      # through a credit space trained without E: out of sample
+    .venv/bin/python bench/judge_eval.py --split dev2 --breakdown [--audio]   # why each strong answer under 85
+                                                     # scores what it does (session 28, strong35)
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the bank's hotwords; transcripts are cached under bench/out/judge-transcripts/ (git-ignored).
@@ -40,6 +42,7 @@ from voiceprep.core.analysis.evaluation import (  # noqa: E402
     matcher_hits,
     stratified_subset,
 )
+from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.core.banks.model import Bank  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
@@ -50,6 +53,8 @@ OUT = REPO / "bench/out/judge-transcripts"
 METHODS = {"judge": judge_hits, "matcher": matcher_hits, "baseline": baseline_hits}
 HELD_OUT = ("test", "holdout")     # summary lines only: never list their items, never tune on them
 TUNING = ("dev", "dev2")           # tune on these: --errors and --half allowed
+STRONG = ("strong", "paraphrase-strong")    # the regression set's and the judge corpus's name for a strong answer
+BREAKDOWN_BELOW = 85.0             # --breakdown lists the strong answers scoring under this
 
 
 def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
@@ -110,6 +115,41 @@ def overall_by_kind(items: list[Labeled], banks: dict[str, Bank], to_transcript)
     return by_kind
 
 
+def breakdown(item: Labeled, bank: Bank, transcript: Transcript) -> dict[str, object]:
+    """Where one answer's overall comes from: overall = the judge's coverage + the weighting effect (the job's
+    competency weights against plain coverage, with perfect delivery) - the delivery cost (perfect delivery's overall
+    minus the real one); the judge's coverage = the labellers' coverage - what the judge missed + its false ticks
+    (each in points of coverage); and the overall the same answer gets with the labellers' ticks."""
+    prompt = bank.prompt(item.prompt)
+    a = analyze_answer(bank, prompt, transcript)
+    pairs = a.hits()
+    judged = dict(pairs)
+    perfect = {k: (None if v is None else 100.0) for k, v in a.delivery_scores.items()}
+    best = overall_score(bank, competency_scores(bank, pairs, perfect), a.coverage, pairs)
+    human = [(kp, kp.id in item.hits) for kp in prompt.key_points]
+    total = sum(kp.weight for kp in prompt.key_points) or 1.0
+    missed = [kp for kp, hit in human if hit and not judged[kp]]
+    false = [kp for kp, hit in human if not hit and judged[kp]]
+    return {
+        "id": item.id, "overall": a.overall, "coverage": a.coverage, "human_coverage": weighted_hits(human) or 0.0,
+        "missed": [kp.id for kp in missed], "missed_cost": round(100 * sum(kp.weight for kp in missed) / total, 1),
+        "false": [kp.id for kp in false], "false_gain": round(100 * sum(kp.weight for kp in false) / total, 1),
+        "weighting": round(best - a.coverage, 1), "delivery_cost": round(best - a.overall, 1),
+        "delivery": {k: round(v) for k, v in a.delivery_scores.items() if v is not None},
+        "competencies": a.competencies,
+        "with_human_ticks": overall_score(bank, competency_scores(bank, human, a.delivery_scores),
+                                          weighted_hits(human), human),
+    }
+
+
+def breakdown_row(b: dict[str, object]) -> str:
+    said = " ".join(f"{k} {v}" for k, v in b["delivery"].items()) or "none measured"
+    missed = f"-{b['missed_cost']} ({', '.join(b['missed'])})" if b["missed"] else "0"
+    false = f"+{b['false_gain']} ({', '.join(b['false'])})" if b["false"] else "0"
+    return (f"| {b['id']} | {b['overall']:.1f} | {b['human_coverage']:.0f} | {missed} | {false} | "
+            f"{b['weighting']:+.1f} | -{b['delivery_cost']:.1f} ({said}) | {b['with_human_ticks']:.1f} |")
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=[*TUNING, *HELD_OUT, "regression"], default="dev")
@@ -121,6 +161,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--subset", type=int, default=0,
                     help="only the fixed stratified subset of about N answers (the suite's audio test uses 30)")
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
+    ap.add_argument("--breakdown", action="store_true",
+                    help=f"each strong answer under {BREAKDOWN_BELOW:.0f}: its overall taken apart (`breakdown`)")
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
     ap.add_argument("--writers", help="dev2 only: these writers' answers (letters, e.g. cd = ids d2c-, d2d-)")
@@ -133,8 +175,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         ap.error("--writers picks dev2 answers by their writer (dev2 only)")
     if args.half and args.split not in TUNING:
         ap.error("--half splits the tuning answers (dev, dev2) only")
-    if args.errors and args.split in HELD_OUT:
-        ap.error(f"the {args.split} split is held out: per-item errors are shown for dev, dev2 and regression only")
+    for shown, flag in ((args.errors, "errors"), (args.breakdown, "breakdown")):
+        if shown and args.split in HELD_OUT:
+            ap.error(f"the {args.split} split is held out: per-item {flag} are shown for dev, dev2 and regression "
+                     "only")
     return args
 
 
@@ -158,6 +202,15 @@ def main() -> None:
             print(f"{name:5} {method:8} {s.row()}  [{time.perf_counter() - start:.0f} s]")
             if args.errors and method == "judge":
                 print("\n".join("   " + e for e in s.errors))
+        if args.breakdown:
+            print(f"{name:5} strong answers under {BREAKDOWN_BELOW:.0f}:\n| answer | overall | human coverage | "
+                  "judge missed | false ticks | weighting | delivery cost | with human ticks |")
+            for item in items:
+                if item.kind in STRONG:
+                    bank = banks[item.bank]
+                    b = breakdown(item, bank, to_transcript(item))
+                    if b["overall"] < BREAKDOWN_BELOW:
+                        print(breakdown_row(b))
         if args.overall:
             for kind, values in sorted(overall_by_kind(items, banks, to_transcript).items()):
                 print(f"{name:5} overall {kind:20} n={len(values):3} median {statistics.median(values):5.1f} "

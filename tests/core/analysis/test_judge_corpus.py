@@ -231,3 +231,27 @@ def test_judge_eval_takes_dev2_as_a_tuning_split():
     for refused in (["--split", HOLDOUT, "--errors"], ["--split", "test", "--half", "B"]):
         with pytest.raises(SystemExit):
             parse_args(refused)
+
+
+def test_judge_eval_breaks_a_strong_answers_overall_into_its_parts():
+    """Issue 11 (strong35): why a strong answer scores under 85, in parts that add up: the labellers' coverage minus
+    what the judge missed plus its false ticks is the judge's coverage; that plus the weighting effect minus the
+    delivery cost is the overall. Per-item, so refused on the held-out splits like --errors."""
+    from bench.judge_eval import breakdown, breakdown_row, parse_args
+    from voiceprep.core.analysis.evaluation import Labeled
+    from voiceprep.core.transcript import Transcript
+
+    bank = BankRegistry.discover([BANKS]).get("airwallex")
+    prompt = bank.prompt("hardest-problem")
+    ids = [kp.id for kp in prompt.key_points]
+    text = ("Our matching engine ran on one global lock, and at peak every thread fought over it, so p99 latency hit "
+            "forty milliseconds. I led the redesign myself. Um, so, we kind of moved to a single writer per symbol.")
+    item = Labeled(bank.id, prompt.id, "paraphrase-strong", text, frozenset(ids), "t-01")
+    b = breakdown(item, bank, Transcript.from_text(text))
+    assert b["human_coverage"] == 100.0 and b["missed"], b     # a short answer: the judge misses some points
+    assert b["human_coverage"] - b["missed_cost"] + b["false_gain"] == pytest.approx(b["coverage"], abs=0.2)
+    assert b["coverage"] + b["weighting"] - b["delivery_cost"] == pytest.approx(b["overall"], abs=0.2)
+    assert b["with_human_ticks"] > b["overall"]
+    assert breakdown_row(b).startswith(f"| t-01 | {b['overall']:.1f} | 100 | -{b['missed_cost']}")
+    with pytest.raises(SystemExit):
+        parse_args(["--split", HOLDOUT, "--breakdown"])
