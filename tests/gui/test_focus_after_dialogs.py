@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from voiceprep.gui.widgets.common import choose
+from tests.gui.modal import when_modal
 
 
 def _focused(window, qtbot, widget) -> None:
@@ -45,7 +46,7 @@ def test_a_question_the_app_asks_gives_the_keys_back_to_the_box_that_had_them(wi
         assert box is not None
         box.reject()
 
-    QTimer.singleShot(300, answer)
+    when_modal(answer)
     choose(window, "A question", "Go on?", ["Yes", "No"], cancel=1)
     _back_on(window, qtbot, search)
 
@@ -60,7 +61,7 @@ def test_a_dialog_over_a_dialog_gives_the_keys_back_to_the_first(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is first)
     box.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
-    QTimer.singleShot(300, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
+    when_modal(lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
     choose(first, "A question", "Go on?", ["Yes", "No"], cancel=1)
     _back_on(first, qtbot, box)
     first.close()
@@ -72,7 +73,7 @@ def test_where_the_app_puts_the_keys_as_a_dialog_closes_wins(window, qtbot):
     window.nav.setCurrentRow(1)
     search = window.history.findChild(QLineEdit)
     _focused(window, qtbot, window.nav)
-    QTimer.singleShot(300, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
+    when_modal(lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
     choose(window, "A question", "Go on?", ["Yes", "No"], cancel=1)
     search.setFocus()                                         # the app's next step, as the dialog's answer is read
     qtbot.wait(100)

@@ -16,6 +16,7 @@ from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.practice import TypeAnswerDialog
 from voiceprep.settings import PracticeSettings
+from tests.gui.modal import when_modal
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -188,7 +189,7 @@ def test_ctrl_t_right_after_n_types_the_answer_to_the_question_n_moved_on_to(win
 
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_N)
-    QTimer.singleShot(100, in_the_dialog)
+    when_modal(in_the_dialog)
     qtbot.keyClick(window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     labels, current = seen[0]
@@ -393,7 +394,7 @@ def test_type_answer_dialog_wraps_counts_and_submits_with_ctrl_enter(window, qtb
         seen["count"] = dialog.count.text()
         qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    QTimer.singleShot(300, answer_in_dialog)
+    when_modal(answer_in_dialog)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         press(qtbot, window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)   # Ctrl+T opens it
     assert seen["wrap"] == QPlainTextEdit.LineWrapMode.WidgetWidth
@@ -408,7 +409,7 @@ def test_a_closed_type_answer_dialog_is_deleted_not_kept(window, qtbot):
 
     page, ctl = start(window, qtbot)
     for _ in range(3):
-        QTimer.singleShot(200, lambda: QApplication.activeModalWidget().reject())
+        when_modal(lambda: QApplication.activeModalWidget().reject())
         page.type_btn.click()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert page.findChildren(TypeAnswerDialog) == [] and ctl.state == c.IDLE
@@ -424,10 +425,10 @@ def test_a_cancelled_typed_answer_is_kept_as_a_draft(window, qtbot):
         qtbot.keyClicks(dialog.editor, "half an answer")
         dialog.reject()
 
-    QTimer.singleShot(300, type_then_cancel)
+    when_modal(type_then_cancel)
     page.type_btn.click()
     drafts = []
-    QTimer.singleShot(300, lambda: (drafts.append(QApplication.activeModalWidget().text()),
+    when_modal(lambda: (drafts.append(QApplication.activeModalWidget().text()),
                                     QApplication.activeModalWidget().reject()))
     page.type_btn.click()
     assert drafts == ["half an answer"] and ctl.state == c.IDLE
@@ -1479,7 +1480,7 @@ def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speak
         assert isinstance(box, QMessageBox)
         seen.append((box.text(), [b.text() for b in box.buttons()]))
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-    QTimer.singleShot(300, press_esc)
+    when_modal(press_esc)
     window.close()
     [(text, buttons)] = seen
     assert "voiceprep quits" in text and "Keep it and quit" in buttons and "Keep recording" in buttons, seen
@@ -1516,7 +1517,7 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
         seen.append(box)
         if box is not None:
             qtbot.keyClick(box, Qt.Key.Key_Escape)    # Keep recording
-    QTimer.singleShot(300, under_the_question)
+    when_modal(under_the_question)
     window.close()                                    # returns once the question is answered
     assert seen[0].startswith("An answer is being recorded.")
     assert len(seen) == 2 and isinstance(seen[1], QMessageBox), "the question closed by itself when the answer stopped"
@@ -2035,7 +2036,7 @@ def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
         qtbot.keyClicks(dialog.editor, FOLLOW_UP)
         qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    QTimer.singleShot(300, answer_in_dialog)
+    when_modal(answer_in_dialog)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         press(qtbot, window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert "What is embedded finance, and who uses it?\nWhat does the scale of Airwallex mean for the systems behind " \
@@ -2598,7 +2599,7 @@ def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step
         dialog = QApplication.activeModalWidget()
         qtbot.keyClicks(dialog.editor, TYPED)
         qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    QTimer.singleShot(300, type_in_dialog)
+    when_modal(type_in_dialog)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         press(qtbot, page.answer_btn, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert page.feedback.ask.isVisible()                  # the answer missed points: follow-ups offered
@@ -2629,7 +2630,7 @@ def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step
         dialog = QApplication.activeModalWidget()
         dialog.editor.setPlainText(every_point)
         qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    QTimer.singleShot(300, type_every_point)
+    when_modal(type_every_point)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         press(qtbot, page.answer_btn, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert not page.feedback.ask.isVisible()              # nothing missed, no follow-ups: Next is the next step

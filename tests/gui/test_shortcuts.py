@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
+from tests.gui.modal import when_modal
 
 
 def keys(sc: QShortcut | QAction) -> str:
@@ -141,7 +142,7 @@ def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qt
     def unstuck():
         if (dialog := QApplication.activeModalWidget()) is not None:
             dialog.reject()
-    QTimer.singleShot(300, in_dialog)
+    when_modal(in_dialog)
     QTimer.singleShot(8000, unstuck)
     window.practice.type_btn.click()                        # waits while the dialog is open
     assert seen == ["TypeAnswerDialog", (1, True), False], seen
@@ -254,7 +255,7 @@ def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
     assert submit == "Ctrl+Return or Ctrl+Enter"
     for opened in (False, True):
         if opened:                                                 # opened once from Practice, then closed
-            QTimer.singleShot(300, lambda: QApplication.activeModalWidget().reject())
+            when_modal(lambda: QApplication.activeModalWidget().reject())
             window.practice.start_btn.click()
             qtbot.waitUntil(lambda: window.controller.rehearsal is not None, timeout=30000)
             window.practice.type_btn.click()

@@ -18,6 +18,7 @@ from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
 from voiceprep.gui.widgets.bank_editor import BankEditor
 from voiceprep.gui.widgets.first_start import MARKER
+from tests.gui.modal import when_modal
 
 
 def field(editor, key: str):
@@ -194,7 +195,7 @@ def test_draft_dialog_from_seed_002_opens_a_valid_draft_for_review(qtbot, servic
         dialog = QApplication.activeModalWidget()
         assert "Distributed Systems Design 0.3" in dialog.summary.text()
         dialog.review_btn.click()
-    QTimer.singleShot(200, review)
+    when_modal(review)
     assert window.banks.draft_from_job(job)
     editor = window.banks.editor
     bank = editor.doc.bank()
@@ -214,7 +215,7 @@ def test_the_banks_draft_button_opens_the_draft_dialog(qtbot, services, data_hom
         dialog.text.setPlainText(seed("002"))
         dialog.update_draft()
         dialog.review_btn.click()
-    QTimer.singleShot(200, review)
+    when_modal(review)
     window.banks.draft_btn.click()
     assert window.banks.pages.currentWidget() is window.banks.editor
     assert len(window.banks.editor.doc.bank().all_prompts()) == 4
@@ -365,9 +366,9 @@ def test_pasted_notes_come_back_and_added_points_get_the_keyboard(qtbot, service
         for i in range(dialog.list.count()):
             tick(dialog, i, i < 2)
         (dialog.add_btn if close == "add" else dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)).click()
-    QTimer.singleShot(200, lambda: paste_then("cancel"))
+    when_modal(lambda: paste_then("cancel"))
     editor.key_points_from_notes()
-    QTimer.singleShot(200, lambda: paste_then("add"))
+    when_modal(lambda: paste_then("add"))
     editor.key_points_from_notes()
     assert seen == ["", seed("000")]                # reopening shows what was pasted
     kps = editor.doc.bank().prompt(str(editor.doc.get(("rounds", 0, "prompts", 0), "id"))).key_points
@@ -730,7 +731,7 @@ def test_add_menu_items_put_the_keyboard_on_the_new_items_first_field(qtbot, ser
             for _ in range(rows_down):
                 qtbot.keyClick(menu, Qt.Key.Key_Down)
             qtbot.keyClick(menu, Qt.Key.Key_Return)
-        QTimer.singleShot(100, pick)
+        when_modal(pick, popup=True)
 
     for start, rows_down, first, typed in ((("rounds", 0), 3, "text", "Why Airwallex?"),
                                            (("rounds", 0, "prompts", 0), 4, "label", "I ship payments"),
@@ -798,7 +799,7 @@ def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_
                 failed.append(exc)
                 QApplication.activeModalWidget().done(0)
         return run
-    QTimer.singleShot(200, closing_on_failure(paste_tab_tab_space))
+    when_modal(closing_on_failure(paste_tab_tab_space))
     assert not window.banks.draft_from_job()
     assert not failed, failed
 
@@ -808,7 +809,7 @@ def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_
         dialog.text.setPlainText(seed("002"))
         dialog.update_draft()
         dialog.review_btn.click()
-    QTimer.singleShot(200, closing_on_failure(look_and_review))
+    when_modal(closing_on_failure(look_and_review))
     assert window.banks.draft_from_job() and not failed, failed
     window.banks.editor.close_editor(discard=True)
 
@@ -817,7 +818,7 @@ def test_draft_dialog_tabs_as_drawn_asks_before_discarding_a_paste_and_shows_it_
         seen.append(dialog.text.toPlainText())
         assert "Distributed Systems Design 0.3" in dialog.summary.text()       # drafted again, ready to review
         dialog.done(0)
-    QTimer.singleShot(200, closing_on_failure(look_and_close))
+    when_modal(closing_on_failure(look_and_close))
     window.banks.draft_from_job()
     assert not failed, failed
     assert seen == ["", "", seed("002")]            # discarded on purpose: empty; reviewed: shown again
@@ -890,7 +891,7 @@ def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_
         finally:
             if dialog.isVisible():
                 dialog.done(0)
-    QTimer.singleShot(200, choose_by_keyboard)
+    when_modal(choose_by_keyboard)
     editor.key_points_from_notes()
     assert result["tab"] and not result["rubric ticked"], result
     assert 1 <= len(result["ticked"]) <= TICKED and all("Airwallex" in t for t in result["ticked"]), result
@@ -1133,7 +1134,7 @@ def test_ctrl_w_closes_the_editor_and_asks_about_unsaved_changes(qtbot, services
             box = QApplication.activeModalWidget()
             asked.append(box.text())
             box.button(button).click()
-        QTimer.singleShot(200, pick)
+        when_modal(pick)
 
     from PySide6.QtWidgets import QMessageBox
     answer(QMessageBox.StandardButton.Cancel)
@@ -1778,7 +1779,7 @@ def test_an_own_bank_is_duplicated_from_more_with_the_keyboard(qtbot, services, 
         while menu.activeAction() is not duplicate:
             qtbot.keyClick(menu, Qt.Key.Key_Down)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
-    QTimer.singleShot(200, pick)
+    when_modal(pick, popup=True)
     banks.more_btn.setFocus()
     qtbot.keyClick(banks.more_btn, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: banks.pages.currentWidget() is banks.editor)

@@ -1,0 +1,35 @@
+"""Answering a dialog or menu the app opens (and waits in), from inside its own event loop."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+POLL_MS = 50
+PATIENCE_S = 30.0
+
+
+def when_modal(callback: Callable[[], object], kind: type | None = None, *, popup: bool = False) -> None:
+    """Call `callback` once a modal dialog (or, with `popup`, a menu) of `kind` is shown and has the keyboard.
+
+    A fixed delay (`QTimer.singleShot(300, ...)`) fired before the dialog was up when the machine was loaded (CI,
+    session 28: "Type your answer" left open, and a Tab sent to no widget aborted Python). After PATIENCE_S the
+    callback runs anyway, so its own checks say what is wrong."""
+    deadline = time.monotonic() + PATIENCE_S
+
+    def ready() -> bool:
+        widget = QApplication.activePopupWidget() if popup else QApplication.activeModalWidget()
+        if widget is None or not widget.isVisible() or (kind is not None and not isinstance(widget, kind)):
+            return False
+        return popup or (widget.isActiveWindow() and QApplication.focusWidget() is not None)
+
+    def poll() -> None:
+        if ready() or time.monotonic() > deadline:
+            callback()
+        else:
+            QTimer.singleShot(POLL_MS, poll)
+
+    QTimer.singleShot(POLL_MS, poll)
