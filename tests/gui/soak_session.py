@@ -88,6 +88,16 @@ def peak_since_reset_mb(reset: bool = True) -> float | None:
     return peak
 
 
+def resident_file_mb() -> float | None:
+    """Of RSS, the pages mapped from files (libraries, models): the kernel drops and re-reads these as the machine's
+    other work needs its page cache, whatever the app does (Linux: RssFile); None where unknown."""
+    try:
+        return int(re.search(r"^RssFile:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.M)    # type: ignore[union-attr]
+                   .group(1)) / 1024
+    except (OSError, AttributeError):
+        return None
+
+
 def at_rest(qtbot) -> None:
     """Wait until the app has no background work running or waiting to be delivered (the feedback's history queries,
     prompts rendered ahead...), twice in a row, then collect Python's garbage and trim: what is left is what the app
@@ -153,6 +163,7 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     rss_log: list[int] = []          # at rest: no background work, garbage collected, trimmed
     rss_first: list[int] = []        # as sampled before 2026-12-04: trimmed as soon as the feedback came
     in_use_log: list[float] = []     # malloc's bytes in use at rest
+    file_log: list[float] = []       # of RSS at rest, pages mapped from files
     peaks: list[float] = []          # per answer: peak RSS from its question to its feedback at rest
     stored = []
     round_i = 0
@@ -191,6 +202,8 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
         rss_log.append(round(process.memory_info().rss / 2**20))
         in_use = in_use_mb()
         in_use_log.append(round(in_use, 1) if in_use is not None else float("nan"))
+        mapped = resident_file_mb()
+        file_log.append(round(mapped) if mapped is not None else float("nan"))
         peak = peak_since_reset_mb()
         peaks.append(round(peak) if peak is not None else float("nan"))
         # move on like a candidate: sometimes retry, mostly next; a new round when one ends
@@ -227,6 +240,7 @@ def test_forty_answers_back_to_back(qtbot, services, speaker, tmp_path, monkeypa
     print(f"RSS per answer at rest (MB): {rss_log}; medians 16-25 -> 31-40: {settled} -> {end}")
     print(f"RSS per answer as soon as its feedback came (MB): {rss_first}; medians {first_settled} -> {first_end}")
     print(f"malloc in use per answer at rest (MB): {in_use_log}")
+    print(f"of RSS at rest, mapped from files (MB): {file_log}")
     print(f"peak RSS per answer (MB): {peaks}")
     assert end - settled < 25, f"memory grew {end - settled:.0f} MB from answers 16-25 to 31-40: {rss_log}"
     # after answer 10 every answer length has been seen: alone, 756 -> 882 MB while oneDNN cached a primitive
