@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
+from tests.gui.modal import when_modal
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.practice import TypeAnswerDialog
 from voiceprep.settings import PracticeSettings
-from tests.gui.modal import when_modal
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -174,7 +174,6 @@ def test_ctrl_t_right_after_n_types_the_answer_to_the_question_n_moved_on_to(win
     """Review 16: Ctrl+T pressed while N waited opened the typed answer's dialog on the question N was leaving, and N
     moved on behind it: the answer typed to that question was stored under the next one. A page key pressed while
     a letter waits runs the letter first, in the order they were pressed."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QLabel
 
     page, ctl = start(window, qtbot)
@@ -379,7 +378,6 @@ def test_page_keys_are_off_on_other_pages_and_in_text_fields(window, qtbot):
 
 
 def test_type_answer_dialog_wraps_counts_and_submits_with_ctrl_enter(window, qtbot):
-    from PySide6.QtCore import QTimer
 
     page, ctl = start(window, qtbot)
     seen = {}
@@ -405,7 +403,7 @@ def test_type_answer_dialog_wraps_counts_and_submits_with_ctrl_enter(window, qtb
 def test_a_closed_type_answer_dialog_is_deleted_not_kept(window, qtbot):
     """One Ctrl+T, one dialog: closed ones are freed, not kept under the page for a whole session (a guard: fix32
     thought one stayed per Ctrl+T; measured, none does)."""
-    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent
 
     page, ctl = start(window, qtbot)
     for _ in range(3):
@@ -416,7 +414,6 @@ def test_a_closed_type_answer_dialog_is_deleted_not_kept(window, qtbot):
 
 
 def test_a_cancelled_typed_answer_is_kept_as_a_draft(window, qtbot):
-    from PySide6.QtCore import QTimer
 
     page, ctl = start(window, qtbot)
 
@@ -1469,7 +1466,6 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
 def test_esc_on_the_quit_question_keeps_recording(window, qtbot, services, speaker, tmp_path):
     """walk22: Ctrl+Q while recording; the question names what quitting does, on its buttons too, and Esc is
     "Keep recording": voiceprep stays open and the answer goes on."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     page, ctl = recording(window, qtbot, services, speaker, tmp_path)
@@ -2024,7 +2020,6 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
 
 
 def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
-    from PySide6.QtCore import QTimer
 
     page, ctl, _main = to_product_range(window, qtbot)
     page.feedback.ask.click()
@@ -2589,7 +2584,6 @@ def test_a_typed_and_an_imported_answer_leave_the_keyboard_on_the_same_next_step
     after an imported one on Start answer. Both leave it on the feedback's next step, shown focused: "Answer the
     follow-ups" while it is offered (Space asks them, then answers them), else Next. (The window's focus: offscreen,
     a closed dialog does not make the window active again.)"""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QFileDialog
 
     page, ctl = start(window, qtbot, bank="airwallex")

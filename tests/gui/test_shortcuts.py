@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QWidget
 
+from tests.gui.modal import when_modal
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
-from tests.gui.modal import when_modal
 
 
 def keys(sc: QShortcut | QAction) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainText
 
 from tests.conftest import BANKS
 from tests.core.banks.test_draft import seed
+from tests.gui.modal import when_modal
 from voiceprep import paths
 from voiceprep.core.banks import load_bank
 from voiceprep.core.banks.drafts import load_drafts
@@ -18,7 +19,6 @@ from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
 from voiceprep.gui.widgets.bank_editor import BankEditor
 from voiceprep.gui.widgets.first_start import MARKER
-from tests.gui.modal import when_modal
 
 
 def field(editor, key: str):
@@ -875,7 +875,7 @@ def test_notes_proposals_are_a_checkable_list_few_ticked_chosen_with_arrows_and_
             dialog.propose_btn.setFocus()
             press(dialog.propose_btn, Qt.Key.Key_Space)
             assert QApplication.focusWidget() is dialog.list and dialog.list.currentRow() == 0
-            qtbot.waitUntil(lambda: dialog.ranked_by == "meaning", timeout=20000)     # the judge's embedder
+            qtbot.waitUntil(lambda: dialog.ranked_by == "meaning", timeout=90000)     # the judge's embedder, slow under load
             ticked = dialog.ticked()
             result["ticked"] = [p.label for p, t in zip(dialog.points, ticked) if t]
             result["rubric ticked"] = [p.label for p, t in zip(dialog.points, ticked) if t and p.rubric]
