@@ -10,7 +10,7 @@ answer each), alternating, with the model's cache emptied before each "first" an
 - later: a later answer to the same prompt (the prompt's texts cached, none of the answer's own pieces: a fresh
   answer shares clauses with the one before, whose vectors would otherwise be cached).
 
-    .venv/bin/python bench/first_answer.py [--prompts 8] [--repeats 5] [--cpu]
+    .venv/bin/python bench/first_answer.py [--prompts 8] [--repeats 5] [--cpu] [--long]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench.answers import answer_text  # noqa: E402
 from bench.judge_eval import CORPUS, load  # noqa: E402
 from voiceprep.app.judging import prepare_judge  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
@@ -42,6 +43,8 @@ def main() -> None:
     ap.add_argument("--prompts", type=int, default=8)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--cpu", action="store_true", help="process CPU time (model threads included), not wall time")
+    ap.add_argument("--long", action="store_true", help="bench/analysis_speed.py's case instead: a 2-minute answer "
+                    "(314 words) to airwallex/hardest-problem")
     args = ap.parse_args()
     clock = time.process_time if args.cpu else time.perf_counter
     items, banks = load("dev", CORPUS)
@@ -51,6 +54,9 @@ def main() -> None:
     keys = sorted(chosen)
     step = max(1, len(keys) // args.prompts)
     picked = keys[::step][:args.prompts]
+    if args.long:
+        picked = [("airwallex", "hardest-problem")]
+        chosen[picked[0]] = answer_text(120, wpm=150)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(warm_up())
     embedder = get_embedder()
