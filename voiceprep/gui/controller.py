@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
+from voiceprep.app.judging import prepare_judge
 from voiceprep.app.pause import silence_countdown
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
@@ -137,6 +138,7 @@ class RehearsalController(QObject):
         self._levelFromThread.connect(self.level.emit)
         self.voice_preparing = False      # the current speech is being rendered, its voice not started yet
         self._voiceFromThread.connect(self._on_voice)
+        self._judge_prepared: object | None = None     # the question whose texts the judge has been given
 
     # -- state ------------------------------------------------------------------------------------
     @property
@@ -263,6 +265,8 @@ class RehearsalController(QObject):
         speech's, or one said after the state moved on, changes nothing."""
         if this != self._speech:
             return
+        if not rendering:
+            self._prepare_judge()        # the voice plays: its rendering no longer wants the CPU
         rendering = rendering and self.state is SPEAKING
         if rendering != self.voice_preparing:
             self.voice_preparing = rendering
@@ -292,7 +296,20 @@ class RehearsalController(QObject):
             back = FEEDBACK if self.state is FEEDBACK else IDLE
             self.speak(self.rehearsal.asked_now, then=lambda: self._move(back))
 
+    def _prepare_judge(self) -> None:
+        """Give the judge the question's texts now (`judging.prepare_judge`), on the load lane, once per question:
+        its first answer is then judged as fast as the next (perf36). Called when the question's voice starts or
+        it has been asked (no voice, or Esc): never while the voice is being rendered, nor on the session lane
+        that starts the recording."""
+        r = self.rehearsal
+        if r is None or self._judge_prepared is r.current:
+            return
+        self._judge_prepared = r.current
+        run_in_background(prepare_judge, r.current, self.services.settings.analysis, lane="load",
+                          on_error=lambda e: log.info("judge not prepared for the question: %r", e))
+
     def _after_prompt(self) -> None:
+        self._prepare_judge()
         if self._starting:          # the candidate started answering while the prompt was spoken
             return
         seconds = self.services.settings.practice.think_seconds

@@ -6,7 +6,8 @@ exception comes back on the GUI thread. Lanes are Python threads, so each keeps 
 - "history": every query and change the views make (one thread: one connection, never two views racing);
 - "session": begin / finish / recover answers and rounds (one thread, in order);
 - "load": loading the speech model and the judge's model at start, one after the other (at once, their loaders'
-  temporaries added up to the start-up's peak memory: docs/benchmarks.md, mem23);
+  temporaries added up to the start-up's peak memory: docs/benchmarks.md, mem23), then each question's texts
+  given to the judge when it is asked (`judging.prepare_judge`, perf36);
 - "work": slow work that does not touch the history (speech, playback, mic test);
 - "render": rendering a round's prompts ahead of time (never in the way of the voice being heard now);
 - "draw": drawing charts into images (Progress), so new data never costs the GUI thread the drawing.

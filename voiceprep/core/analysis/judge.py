@@ -38,7 +38,7 @@ from voiceprep.core.analysis.keypoints import (
     label_tokens,
     match_key_point,
 )
-from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities
+from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -872,6 +872,18 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
 
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
+
+
+def prompt_texts(prompt: Prompt) -> list[str]:
+    """Every text `AnswerJudge` may embed for `prompt` whatever the answer: the prompt and its key points' labels
+    (`_topic_basis`), each label's facets (`judge`, `_quote_all`), intent examples (`judge`), category members
+    (`_members_said`) and claimed acts (`_claims_probability`). The first answer to a prompt embedded them all; the app
+    embeds them when the question is asked (`judging.prepare_judge`), so that answer is judged as fast as the next."""
+    texts = [prompt.text]
+    for kp in prompt.key_points:
+        texts += [kp.label, *facets(kp.label), *intent_examples(kp.label), *category_items(kp.label),
+                  *claim_texts(kp.label)]
+    return list(dict.fromkeys(texts))
 
 
 def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:

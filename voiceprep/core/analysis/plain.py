@@ -102,12 +102,17 @@ def names_something(act: str) -> bool:
     return any(w.strip(".,;'\"").lower() not in _NOTHING_NAMED for w in act.split())
 
 
+def claim_texts(label: str) -> list[str]:
+    """The things a plain label says were done that `claim_similarities` embeds (those that name something)."""
+    return [act for act in claimed_acts(label) if names_something(act)]
+
+
 def claim_similarities(label: str, vectors: np.ndarray, projected: np.ndarray | None,
                        project: Callable[[np.ndarray], np.ndarray] | None, usable: np.ndarray,
                        embedder: Embedder) -> list[tuple[float, float]]:
     """For each thing a plain label says was done (`claimed_acts`): its similarity to the closest usable unit, and
     the same with the prompt's shared topic taken out of both (`project`)."""
-    said = [act for act in claimed_acts(label) if names_something(act)]
+    said = claim_texts(label)
     if not said or not usable.any():
         return []
     vecs = embedder.embed(list(said))
