@@ -1902,3 +1902,24 @@ def test_saying_you_did_not_act_is_no_ownership_for_a_role_point(airwallex):
         assert "decision-role" not in hits(airwallex, "hardest-problem", nobody + denial), denial
     assert "decision-role" in hits(airwallex, "hardest-problem", nobody.replace("Suggested it", "I suggested it")
                                    + " I did not lead the project.")
+
+
+def test_a_change_told_with_the_labels_start_and_a_much_smaller_change_contradicts_it():
+    """Writer L (judge36): "Food cost moved from thirty-four to about thirty-three" ticked "Food cost went from 34
+    percent to 29 percent of sales" at 0.999: the end said (33) was within a quarter of the label's end (29), though
+    it tells a fifth of the change. A said change from the label's start contradicts it when its end is further from
+    the label's end than half the label's change; the same change in round words does not."""
+    from voiceprep.core.analysis.judge import contradicts_numbers, from_to
+
+    def contradicts(label: str, said: str) -> bool:
+        return contradicts_numbers(from_to(label), from_to(said))
+
+    label = "Food cost went from 34 percent to 29 percent of sales in three months"
+    assert contradicts(label, "Food cost moved from thirty-four to about thirty-three.")
+    assert not contradicts(label, "Food cost went from thirty-four percent to about thirty.")
+    assert not contradicts(label, "Food cost came down from 34 to 29 percent.")
+    score = "Our check-in review score went from 7.2 to 8.5 in four months"
+    assert contradicts(score, "The review score went from 7.2 to 7.4, hardly anything.")
+    assert not contradicts(score, "The review score went from 7.2 to about 8.4.")
+    assert contradicts("It cut page load time from about two seconds to under half a second",
+                       "page load time went from two seconds to one and a half seconds.")

@@ -66,7 +66,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-28"
+JUDGE_VERSION = "semantic-29"
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -643,7 +643,8 @@ def _label_changes(label: str) -> tuple[tuple[float, str, float], ...]:
 
 def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequence[tuple[float, str, float]]) -> bool:
     """A change said from the label's starting number to another end than the label's: "from five to four
-    milliseconds" for "from ~5 ms to under 1 ms"."""
+    milliseconds" for "from ~5 ms to under 1 ms", "from thirty-four to about thirty-three" for "from 34 percent to
+    29 percent" (an end further from the label's than half the label's change: a much smaller change, judge36)."""
     for x, bound, y in label:
         for x2, _, y2 in said:
             if abs(x2 - x) > 0.1 * max(abs(x), 1e-9):
@@ -653,7 +654,7 @@ def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequenc
             elif bound in ("over", "above", "more than"):
                 ok = y2 >= y * 0.9
             else:
-                ok = abs(y2 - y) <= 0.25 * max(abs(y), 1e-9)
+                ok = abs(y2 - y) <= 0.25 * max(abs(y), 1e-9) and (y == x or abs(y2 - y) <= 0.5 * abs(y - x))
             if not ok:
                 return True
     return False
