@@ -1705,6 +1705,13 @@ def test_a_sentence_tells_an_approach_when_the_candidate_acts_in_the_present(sen
     assert tells_an_approach([clean(w) for w in sentence.split()]) is approach
 
 
+def _with_a_number_and_an_instance_it_covers(bank, approach: str, closing: str) -> None:
+    """The same approach, its `closing` sentence replaced by an instance with a number, covers its points."""
+    with_story = approach.replace(closing, "Last spring that cut our burns from six to none.")
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
+    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+
+
 def test_an_answer_that_tells_an_approach_covers_no_key_point():
     """Issue 11, writer J's skeletons: "I always find out what is causing the accidents. Then I change the equipment,
     the layout or the process..." describes how the candidate goes about things, in the present, with nothing done,
@@ -1719,9 +1726,7 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
     assert not [r.key_point.id for r in told.key_points if r.hit]
     fix = next(r for r in told.key_points if r.key_point.id == "fix")
     assert fix.judgement.excluded_why == "general"          # shown as close, but not something done
-    with_story = approach.replace("Safety comes first for me.", "Last spring that cut our burns from six to none.")
-    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
-    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+    _with_a_number_and_an_instance_it_covers(bank, approach, "Safety comes first for me.")
     story = ("Last spring two of our line cooks burned their arms on the fryer in one week. I watched a Friday service "
              "and found that the plate shelf sat right above the hot oil, so everyone leaned across it. We moved the "
              "plates to the pass and fitted a steel splash guard. I always make sure new starters are shown it. I "
@@ -1753,9 +1758,7 @@ def test_an_approach_listed_in_one_sentence_covers_no_key_point():
                 "That is how I run a kitchen.")
     told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
     assert not [r.key_point.id for r in told.key_points if r.hit]
-    with_story = approach.replace("That is how I run a kitchen.", "Last spring that cut our burns from six to none.")
-    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
-    assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+    _with_a_number_and_an_instance_it_covers(bank, approach, "That is how I run a kitchen.")
 
 
 @pytest.mark.parametrize("text, markers", [
