@@ -1705,11 +1705,16 @@ def test_a_sentence_tells_an_approach_when_the_candidate_acts_in_the_present(sen
     assert tells_an_approach([clean(w) for w in sentence.split()]) is approach
 
 
-def _with_a_number_and_an_instance_it_covers(bank, approach: str, closing: str) -> None:
-    """The same approach, its `closing` sentence replaced by an instance with a number, covers its points."""
+def _covers_nothing_until_told_with_a_number(approach: str, closing: str):
+    """`approach` (an answer to KITCHEN_BANK's prompt) covers no key point; the same, its `closing` sentence replaced
+    by an instance with a number, covers its points. Returns the first analysis."""
+    bank = parse_bank(KITCHEN_BANK)
+    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
+    assert not [r.key_point.id for r in told.key_points if r.hit]
     with_story = approach.replace(closing, "Last spring that cut our burns from six to none.")
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(with_story))
     assert {r.key_point.id for r in a.key_points if r.hit} >= {"cause", "fix"}
+    return told
 
 
 def test_an_answer_that_tells_an_approach_covers_no_key_point():
@@ -1717,16 +1722,14 @@ def test_an_answer_that_tells_an_approach_covers_no_key_point():
     the layout or the process..." describes how the candidate goes about things, in the present, with nothing done,
     no number and few details: it was credited point by point. It covers none. The same approach with a number and
     an instance, or a story told in the past with a present habit in it, still covers its points."""
-    bank = parse_bank(KITCHEN_BANK)
     approach = ("When someone gets hurt in my kitchen, I always find out what is causing the accidents first. Then I "
                 "change the equipment, the layout or the process so the hazard itself goes away. I make sure the team "
                 "knows about the change. And I keep an eye on it afterwards so it does not come back. Safety comes "
                 "first for me.")
-    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
-    assert not [r.key_point.id for r in told.key_points if r.hit]
+    told = _covers_nothing_until_told_with_a_number(approach, "Safety comes first for me.")
     fix = next(r for r in told.key_points if r.key_point.id == "fix")
     assert fix.judgement.excluded_why == "general"          # shown as close, but not something done
-    _with_a_number_and_an_instance_it_covers(bank, approach, "Safety comes first for me.")
+    bank = parse_bank(KITCHEN_BANK)
     story = ("Last spring two of our line cooks burned their arms on the fryer in one week. I watched a Friday service "
              "and found that the plate shelf sat right above the hot oil, so everyone leaned across it. We moved the "
              "plates to the pass and fitted a steel splash guard. I always make sure new starters are shown it. I "
@@ -1751,14 +1754,11 @@ def test_an_approach_listed_in_one_sentence_covers_no_key_point():
     I take ownership ..., and I always follow up"): an approach told as a list of present acts in one or two
     sentences is the same general approach as one told a sentence an act (judge34 counted sentences, so it did not
     reach it). The same list with a number and an instance still covers its points."""
-    bank = parse_bank(KITCHEN_BANK)
     approach = ("Safety in a kitchen is everybody's job. When someone gets hurt, I always find out what is causing the "
                 "accidents, I change the equipment, the layout or the process so the hazard itself goes away, I make "
                 "sure the team knows about the change, and I keep an eye on it afterwards so it does not come back. "
                 "That is how I run a kitchen.")
-    told = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(approach))
-    assert not [r.key_point.id for r in told.key_points if r.hit]
-    _with_a_number_and_an_instance_it_covers(bank, approach, "That is how I run a kitchen.")
+    _covers_nothing_until_told_with_a_number(approach, "That is how I run a kitchen.")
 
 
 @pytest.mark.parametrize("text, markers", [
