@@ -73,8 +73,7 @@ def main() -> None:
             order = ("first", "prepared") if (rep + k) % 2 == 0 else ("prepared", "first")
             for mode in order:
                 n += 1
-                with embedder._lock:
-                    embedder._cache.clear()
+                embedder.forget()
                 if mode == "prepared":
                     start = clock()
                     prepare_judge(prompt)
@@ -85,9 +84,7 @@ def main() -> None:
                 times[mode].append(ms)
                 mine[mode].append(ms)
                 n += 1
-                with embedder._lock:     # a later answer: the prompt's texts cached, none of the answer's pieces
-                    for text in [t for t in embedder._cache if t not in own]:
-                        del embedder._cache[text]
+                embedder.forget(keep=own)     # a later answer: the prompt's texts cached, none of its own pieces
                 start = clock()
                 analyze_answer(bank, prompt, fresh(chosen[(bank_id, prompt_id)], f"take {n}"))
                 ms = (clock() - start) * 1000

@@ -22,8 +22,7 @@ def fresh_judge():
 def test_prepare_embeds_the_questions_texts_in_one_call(bank, monkeypatch):
     e = embedder.get_embedder()
     assert e is not None, embedder.judge_status().message
-    with e._lock:
-        e._cache.clear()
+    e.forget()
     calls: list[list[str]] = []
     real = e.embed
     monkeypatch.setattr(e, "embed", lambda texts: calls.append(list(texts)) or real(texts))

@@ -21,8 +21,7 @@ def test_a_question_asked_prepares_the_judge_off_the_gui_thread_without_holding_
     services.settings.speech.rate = 400
     e = embedder.get_embedder()
     assert e is not None, embedder.judge_status().message
-    with e._lock:
-        e._cache.clear()
+    e.forget()
     gui = threading.get_ident()
     calls: list[tuple[str, bool]] = []
     release = threading.Event()

@@ -38,11 +38,9 @@ def model_calls(monkeypatch):
         runs.append(list(texts))
         return real(texts, batch)
     monkeypatch.setattr(e, "_run", run)
-    with e._lock:
-        e._cache.clear()
+    e.forget()
     yield e, runs
-    with e._lock:
-        e._cache.clear()
+    e.forget()
 
 
 def dev_answers(split: str, every: int):
@@ -65,8 +63,7 @@ def answer_pieces(text: str) -> set[str]:
 def first_answer(e, runs, bank, prompt, text: str, prepared: bool):
     """The analysis of `text` as a first answer to `prompt` (an empty cache), prepared or not, and the texts the
     model embedded while it was judged."""
-    with e._lock:
-        e._cache.clear()
+    e.forget()
     if prepared:
         e.embed(prompt_texts(prompt))
     runs.clear()
@@ -121,3 +118,13 @@ def test_the_prompt_texts_are_listed_once_each_prompt_first():
                       '[[rounds.prompts.key_points]]\nid = "b"\nlabel = "The bug"\n')
     texts = prompt_texts(bank.prompt("p"))
     assert texts[0] == "Tell me about a hard bug." and texts.count("The bug") == 1
+
+
+def test_forget_empties_the_cache_but_for_the_texts_kept(model_calls):
+    """`Embedder.forget`, which these tests and bench/first_answer.py time and count first embeddings with."""
+    e, runs = model_calls
+    e.embed(["the ring buffer", "a single writer"])
+    e.forget(keep={"the ring buffer"})
+    runs.clear()
+    e.embed(["the ring buffer", "a single writer"])
+    assert runs == [["a single writer"]]

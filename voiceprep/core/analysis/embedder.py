@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,12 @@ class Embedder:
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return out
+
+    def forget(self, keep: Collection[str] = ()) -> None:
+        """Empty the cache, but for the texts in `keep` (benchmarks and tests that time or count a first embedding)."""
+        with self._lock:
+            for text in [t for t in self._cache if t not in keep]:
+                del self._cache[text]
 
     def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
         """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""
