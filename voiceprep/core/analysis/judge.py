@@ -400,6 +400,7 @@ def tells_an_approach(words: Sequence[str]) -> bool:
 # (`_candid_units`; judge35, issue 11: writers F and K)
 CANDOUR = frozenset({"honest", "frank", "truthful"})
 CANDOUR_ADVERBS = frozenset({"honestly", "frankly", "truthfully"})
+_CANDOUR_WORDS = CANDOUR | CANDOUR_ADVERBS
 _CANDOUR_TO = frozenset({"with", "about", "to"})
 
 
@@ -1046,7 +1047,7 @@ class AnswerJudge:
         about being honest, it speaks of the answer, not of the story."""
         marked = self._candour()
         return np.array([any(i in marked for i in range(u.first, u.last + 1))
-                         and not any(self._words[i] in CANDOUR | CANDOUR_ADVERBS and i not in marked
+                         and not any(self._words[i] in _CANDOUR_WORDS and i not in marked
                                      for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
 
     def _in_waved(self, first: int, last: int) -> bool:

@@ -249,8 +249,8 @@ class TokenIndex:
                 cutoff = self.s.fuzzy_min_ratio if len(word) >= 8 else max(self.s.fuzzy_min_ratio, 88.0)
                 for text, score, _ in process.extract(word, self._choices.get(word[0], ()), scorer=fuzz.ratio,
                                                       score_cutoff=cutoff, limit=None):
-                    if text.isdigit() or text[0] != word[0] or _prefixed(text, word):
-                        continue   # mishearings keep the onset; sound-alikes are matched phonetically below
+                    if text.isdigit() or _prefixed(text, word):
+                        continue   # same onset (`_choices` is by first letter); sound-alikes are matched phonetically below
                     if not self.heard and OSA.distance(text, word) > 1:
                         continue   # typed: one typo ("disrupter"), not another word ("mentoring"/"monitoring")
                     for i, n in self.joined[text]:
