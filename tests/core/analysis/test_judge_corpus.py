@@ -255,3 +255,52 @@ def test_judge_eval_breaks_a_strong_answers_overall_into_its_parts():
     assert breakdown_row(b).startswith(f"| t-01 | {b['overall']:.1f} | 100 | -{b['missed_cost']}")
     with pytest.raises(SystemExit):
         parse_args(["--split", HOLDOUT, "--breakdown"])
+
+
+SECOND_ANNOTATORS = {"test": "test_second_annotator.toml", DEV2: "dev2_second_annotator.toml"}
+
+
+@pytest.mark.parametrize("split", sorted(SECOND_ANNOTATORS))
+def test_a_second_annotators_file_copies_its_split_and_labels_only(split, banks):
+    """A second annotator's file holds answers of one split, copied as they are (same bank, prompt and text), with
+    its own hits and no kind (it labels blind), each hit a key point of the answer's prompt."""
+    first = {a["id"]: a for a in tomllib.loads((JUDGE / f"{split}.toml").read_text(encoding="utf-8"))["answer"]}
+    second = tomllib.loads((JUDGE / SECOND_ANNOTATORS[split]).read_text(encoding="utf-8"))["answer"]
+    assert second and len({b["id"] for b in second}) == len(second)
+    for b in second:
+        assert set(b) == FIELDS - {"kind"}, (b["id"], sorted(set(b) ^ (FIELDS - {"kind"})))
+        a = first[b["id"]]                                    # KeyError: an answer its split lacks
+        assert (b["bank"], b["prompt"], b["text"]) == (a["bank"], a["prompt"], a["text"]), b["id"]
+        key_points = {kp.id for kp in banks[b["bank"]].prompt(b["prompt"]).key_points}
+        assert set(b["hits"]) <= key_points and len(set(b["hits"])) == len(b["hits"]), b["id"]
+
+
+def test_annotator_agreement_compares_any_pair_of_label_sets():
+    """Session 29 (label2): bench/annotator_agreement.py compares a split with any second annotator's file on the
+    answers that file holds (dev2's writers K, L and M), per writer; its default is still the test split's pair, and
+    it never lists a held-out split's items."""
+    from bench.annotator_agreement import Pair, agreement, load_pairs, parse_args, writer
+
+    args = parse_args([])
+    assert (args.first, args.second, args.disagreements) == ("test", "test_second_annotator.toml", False)
+    args = parse_args(["--first", DEV2, "--second", "dev2_second_annotator.toml", "--by", "writer", "--disagreements"])
+    assert (args.first, args.by, args.disagreements) == (DEV2, "writer", True)
+    for held_out in ("test", HOLDOUT):
+        with pytest.raises(SystemExit):
+            parse_args(["--first", held_out, "--disagreements"])
+
+    assert [writer(i) for i in ("d2k-051", "d2m-001", "af-rt-10")] == ["K", "M", "af"]
+    pairs = load_pairs(DEV2, "dev2_second_annotator.toml")
+    assert len(pairs) == 240 and {writer(p.id) for p in pairs} == {"K", "L", "M"}
+
+    kps = BankRegistry.discover([BANKS]).get("airwallex").prompt("hardest-problem").key_points    # six, weight 1
+    ids = [kp.id for kp in kps]
+    one = Pair("x-1", "verbatim", "airwallex", tuple(kps), frozenset(ids[:3]), frozenset(ids[1:4]))
+    two = Pair("x-2", "vague", "airwallex", tuple(kps), frozenset(), frozenset())
+    a = agreement([one, two])
+    assert (a.decisions, a.both, a.first_only, a.second_only, a.neither) == (12, 2, 1, 1, 8)
+    assert a.observed == pytest.approx(10 / 12) and a.precision == a.recall == a.f1 == pytest.approx(2 / 3)
+    assert a.kappa == pytest.approx((10 / 12 - (0.25 ** 2 + 0.75 ** 2)) / (1 - (0.25 ** 2 + 0.75 ** 2)))
+    total = sum(kp.weight for kp in kps)
+    gap = abs(sum(kp.weight for kp in kps[:3]) - sum(kp.weight for kp in kps[1:4])) * 100 / total
+    assert a.coverage_gap == pytest.approx(gap / 2)
