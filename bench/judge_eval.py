@@ -78,6 +78,13 @@ def dev_half(items: list[Labeled], half: str) -> list[Labeled]:
     return [i for i in items if (i.bank, i.prompt) in keep]
 
 
+def of_bank(items: list[Labeled], bank: str) -> list[Labeled]:
+    """The answers to `bank` (a bank id), or with "!id" the answers to every other bank."""
+    if bank.startswith("!"):
+        return [i for i in items if i.bank != bank[1:]]
+    return [i for i in items if i.bank == bank]
+
+
 def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript]:
     """Each answer spoken and transcribed once; cached by text and bank."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -166,6 +173,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
     ap.add_argument("--writers", help="dev2 only: these writers' answers (letters, e.g. cd = ids d2c-, d2d-)")
+    ap.add_argument("--bank", help="only the answers to this bank (its id; '!id' = every bank but this one), e.g. a "
+                    "writer's own bank read apart from their answers to the bundled prompts")
     ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
                     "file = no adapter)")
     args = ap.parse_args(argv)
@@ -187,6 +196,8 @@ def main() -> None:
     items, banks = load(args.split + (f":{args.writers}" if args.writers else ""), args.corpus)
     if args.half:
         items = dev_half(items, args.half)
+    if args.bank:
+        items = of_bank(items, args.bank)
     if args.subset:
         items = stratified_subset(items, args.subset)
     print(f"{args.split}: {len(items)} answers, "

@@ -233,6 +233,18 @@ def test_judge_eval_takes_dev2_as_a_tuning_split():
             parse_args(refused)
 
 
+def test_judge_eval_reads_one_bank_apart_from_the_rest():
+    """--bank keeps a writer's own bank (or, with "!", everything else): a new domain is read apart."""
+    from bench.judge_eval import CORPUS, load, of_bank
+
+    dev2, _ = load(DEV2, CORPUS)
+    own = of_bank(dev2, "news-editor-regional")
+    rest = of_bank(dev2, "!news-editor-regional")
+    assert own and rest and len(own) + len(rest) == len(dev2)
+    assert {i.bank for i in own} == {"news-editor-regional"}
+    assert "news-editor-regional" not in {i.bank for i in rest}
+
+
 def test_judge_eval_breaks_a_strong_answers_overall_into_its_parts():
     """Issue 11 (strong35): why a strong answer scores under 85, in parts that add up: the labellers' coverage minus
     what the judge missed plus its false ticks is the judge's coverage; that plus the weighting effect minus the
