@@ -1264,7 +1264,9 @@ class PracticePage(QWidget):
         show the whole feedback, so as much of the question as fits stays above it; if the feedback is taller than the
         page shows at once, its top (the headline and scores) is shown. Nothing moves when it is in view already.
         The feedback settles over a few passes of the event loop (its note row rearranges at the page's width), so
-        this runs again whenever the page's height changes, until the candidate scrolls or the feedback goes."""
+        this runs again whenever the page's height changes, until the candidate scrolls or the feedback goes.
+        Not QScrollArea.ensureWidgetVisible (fixJ): it centres a widget larger than the view, sideways too, so with a
+        large system font (16 pt at 640x520) the page moved 37 px left and cut the headline's first letters."""
         if self.stack.currentWidget() is not self.feedback:
             self._into_view = False
         if not self._into_view:
