@@ -1103,8 +1103,14 @@ class PracticePage(QWidget):
 
     def _speaking_text(self) -> str:
         """The state line while the interviewer speaks: "Preparing the question…" while its voice is rendered (not
-        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…"."""
-        now = "Preparing the question…" if self.ctl.voice_preparing else "The interviewer is asking…"
+        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…". While the follow-ups are
+        spoken (asked, or replayed while they are open: `Rehearsal.asked_now`), "Preparing the follow-up(s)…": they
+        are new text, rendered every time, and on screen already (fixJ: it said "the question", which was not what
+        would be heard)."""
+        r = self.ctl.rehearsal
+        turn = r.answering()[0] if r is not None else None
+        what = "the question" if turn is None else "the follow-up" + ("s" if len(turn.questions) > 1 else "")
+        now = f"Preparing {what}…" if self.ctl.voice_preparing else "The interviewer is asking…"
         return f"{now} ({self.key_name('Space')}: answer now)"
 
     def _on_preparing(self, _preparing: bool) -> None:
