@@ -38,8 +38,8 @@ from voiceprep.core.history.errors import (
     passing_problem,
 )
 from voiceprep.core.history.schema import migrate
-from voiceprep.settings import HistorySettings
 from voiceprep.core.transcript import Transcript
+from voiceprep.settings import HistorySettings
 
 log = logging.getLogger(__name__)
 RECORDING, TRANSCRIBING, DONE, FAILED = "recording", "transcribing", "done", "failed"
