@@ -109,6 +109,18 @@ def test_a_label_that_opens_with_my_or_our_is_asked_as_what_it_is(label, asked):
     _asked_as(label, asked)
 
 
+@pytest.mark.parametrize("label, asked", [
+    # walk37: a result in a clause of its own after the act was cut to "time to detect went."; the act is asked
+    ("I built monitoring for every region so we caught wrong payment routing fast, time to detect went from an hour "
+     "to five minutes", "You haven't said yet how you built monitoring for every region so you caught wrong payment "
+                        "routing fast. Can you walk me through that?"),
+    ("I built monitoring for every region, time to detect went from an hour to five minutes",
+     "You haven't said yet how you built monitoring for every region. Can you walk me through that?"),
+])
+def test_a_result_told_after_the_act_is_left_to_the_candidate(label, asked):
+    _asked_as(label, asked)
+
+
 def test_a_missing_part_agrees_with_you_too():
     """"Partly there" says a missing part back with the same swap (app/judging.py)."""
     assert second_person("anything I wasn't sure of") == "anything you weren't sure of"
@@ -137,6 +149,8 @@ def spoken_wrong(question: str) -> str | None:
             return f"a dangling {word!r} before the stop"
     if re.search(r"\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b", question):
         return "an amount cut and its “of” left"
+    if re.search(r"\b(?:went|changed|moved)\s*[.?]", question):
+        return "a change left without where it went"
     if re.search(r"\bhow (?:nothing|nobody|no one|none)\b", question, re.IGNORECASE):
         return "how something did not happen"
     about = re.search(r"\babout\s+([A-Z][a-z]*)\b", question)
@@ -160,7 +174,9 @@ def test_the_spoken_check_finds_the_lines_read_wrong():
                 "Can you tell me how guests were waiting too long at check-in and saying?",
                 "Can you tell me more about The next day you went over?",
                 "Can you tell me more about In six months they had four front-page stories?",
-                "Can you tell me how nothing left the kitchen that wasn't right?"):
+                "Can you tell me how nothing left the kitchen that wasn't right?",
+                "You haven't said yet how you built monitoring for every region, time to detect went. Can you walk me "
+                "through that?"):
         assert spoken_wrong(bad), bad
     for good in ("Can you tell me how it turned out?", "Can you tell me more about Kafka at high throughput?",
                  "You haven't said yet how you told each guest yourself and were honest. Can you walk me through that?",

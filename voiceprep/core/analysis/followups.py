@@ -179,6 +179,7 @@ _DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "saying", "than", "
 _READS_WRONG = re.compile(
     r"\byou\s+was(?:n't)?\b|\bwas(?:n't)?\s+you\b"                       # "you was": a verb left to agree with "I"
     r"|\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b"              # "food cost went of sales": an amount cut
+    r"|\b(?:went|changed|moved)(?=\s*[.?])"    # "...time to detect went.": the amount it went from and to cut (walk37)
     r"|\bhow(?:\s+much)?\s+(?:in|on|at|by|for|within|over|after|before|during|until)\s",   # "how much within a month
     re.IGNORECASE)                                                           # complaints dropped": a time phrase first
 
@@ -329,6 +330,11 @@ def _without_answer(label: str) -> str:
         and _has_verb(label[:comma.start()]) else label
     # "from weekly to twenty a day", cut whole before its amounts are (fixK: "Food cost went from 34 percent to 29
     # percent of sales" asked "how food cost went of sales")
+    # a result told in a clause of its own after the act ("I built monitoring for every region, time to detect went
+    # from an hour to five minutes"): the act is what is asked about, not "time to detect went" (walk37)
+    own = re.search(r",\s+[^,;]*?\b(?:went|changed)\s+from\s+[^,;]*$", text)
+    if own and _has_verb(text[:own.start()]):
+        text = text[:own.start()]
     text = re.sub(r"\s+(went|changed)\s+from\s+[^,;]*", r" \1", text)
     text = _CAUSE.sub("", text if _CHANGE.match(text) else _RESULT.sub("", text))   # "how much X dropped" as before
     text = text.rstrip(" ,;")
