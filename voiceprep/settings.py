@@ -149,11 +149,11 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
-    # `credited` read through a credit space trained on dev2 writers A-M, not on dev (`bench/judge_lowo.py`); l2
-    # chosen by the mean F1 of the writer groups left out of the fit, docs/benchmarks.md judge23 and judge37)
-    judge_weights: tuple[float, ...] = (-5.537, -9.550, -2.051, 5.629, 0.018, 3.099, 3.145, 5.350, 4.172, 3.564,
-                                        -1.205, 9.059, -5.214, 12.644)
-    judge_threshold: float = 0.55       # probability from which a key point counts as covered (best 5-fold F1 on dev)
+    # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
+    # groups left out of the fit, docs/benchmarks.md judge23)
+    judge_weights: tuple[float, ...] = (-4.351, -8.998, -4.192, 9.883, -0.669, 3.270, 3.440, 7.253, 3.837, 5.820,
+                                        -1.926, 11.045, -5.599, 7.453)
+    judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
     # quoted with "…" where it was cut (analyze.carrying_quote)

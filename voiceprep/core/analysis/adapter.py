@@ -2,8 +2,7 @@
 credited for it, not only to sentences on the same topic.
 
 A low-rank linear map of the MiniLM vectors, v -> normalise(v (I + P Q^T)^T), trained on the labelled tuning
-answers (dev and dev2 writers A-M, as text; `bench/judge_lowo.py --final`, the trainer of `bench/judge_adapter.py`;
-chosen by leaving writer groups out, docs/benchmarks.md judge37): for each key point, the best
+answers (dev and dev2, as text and as transcripts; `bench/judge_adapter.py`): for each key point, the best
 label-to-sentence similarity in this space should tell credited from not credited. It ships as
 data/judge-adapter.npz (two 384 x rank matrices, ~100 KB); without the file the judge reads 0 for it.
 """
