@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
 from tests.gui.modal import when_modal
+from voiceprep.app import scored
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
@@ -635,10 +636,11 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         page.next_btn.click()
-    qtbot.waitUntil(lambda: "questions skipped: they count" in page.prompt_text.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
     assert "Well done" not in page.prompt_text.text()
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert any("questions skipped: they count" in t for t in texts), texts       # under the overall (walk37)
     skipped = texts.index("Skipped: answer these next time")
     rest = ctl.rehearsal.prompts[1:]
     assert texts[skipped + 1:skipped + 1 + len(rest)] == [f"• {p.text}" for p in rest]
@@ -863,9 +865,12 @@ def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_r
     "the skipped ones" of one. Now one short line, in the right number."""
     from voiceprep.gui.widgets.practice import round_message, skipped_heading
 
-    one = round_message(3, 4, 64, scores=[74, 69, 66, 83])
-    assert one == "1 question skipped: it counts as not answered."
-    assert round_message(2, 4, 64, scores=[74, 83]) == "2 questions skipped: they count as not answered."
+    # walk37: the skip headed a round that scored 48; the headline is the result, the skip a line under the overall
+    one = round_message(3, 4, 64, scores=[74, 69, 66])
+    assert one == "Your scores ranged from 66 to 74. Drill your weak points next."
+    assert scored.skipped_line(3, 4) == "1 question skipped: it counts as not answered."
+    assert scored.skipped_line(2, 4) == "2 questions skipped: they count as not answered."
+    assert scored.skipped_line(4, 4) is None and scored.skipped_line(0, 4) is None
     cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 88, "Round", [100, 75]), (4, 4, 85, "Round", [85] * 4),
              (2, 2, 100, "Drill", [100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
     for answered, total, overall, what, scores in cases:
@@ -3330,3 +3335,16 @@ def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_hi
     press(qtbot, page.answer_btn, Qt.Key.Key_R)       # R starts over: a new try
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     assert not page.continue_btn.isVisible() and not ctl.can(c.Action.CONTINUE)
+
+
+def test_a_rounds_summary_is_headed_by_its_result_and_says_the_skip_and_what_its_bars_count(window, qtbot):
+    """Walk37: the card over a round with a skip read "1 question skipped: it counts as not answered." above "Round
+    complete 48"; and its competency bars differed from Progress's for the same round with no word of why. The
+    headline is the round's result, the skip a line under the overall, and the bars say what they count."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    summary = ctl.rehearsal.summary()
+    assert summary.answered < summary.total
+    assert page.prompt_text.text() == "Round done. Drill your weak points next, or try this round again another day."
+    lines = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
+    skip = scored.skipped_line(summary.answered, summary.total)
+    assert skip in lines and scored.ROUND_COMPETENCIES in lines, lines

@@ -1346,6 +1346,8 @@ class PracticePage(QWidget):
         top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
                       1)
         lay.addLayout(top)
+        if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
+            lay.addWidget(muted(skips))
         if (both := scored.before_and_with(rehearsal, summary)) is not None:     # one number a label (walk18)
             lay.addWidget(muted(both))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
@@ -1381,6 +1383,10 @@ class PracticePage(QWidget):
             lay.addWidget(explained)
         if summary.competencies and summary.skipped:     # scored as misses (summarize_round)
             lay.addWidget(muted(SKIPPED_IN_BARS))
+        if summary.competencies:                         # why Progress shows other numbers for this round (walk37)
+            about = muted(scored.ROUND_COMPETENCIES)
+            about.setWordWrap(True)
+            lay.addWidget(about)
         answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
