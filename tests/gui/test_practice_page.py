@@ -93,15 +93,24 @@ def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, se
     first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
     window.nav.setFocus()
     for word in ("the ", "numbers ", "were ", "fine, ", "retry ", "history ", "later"):
-        qtbot.keyClicks(window.nav, word)
+        type_keys(qtbot, word)                              # to whatever has the keyboard, as a keyboard does
         # a pause between words, longer than a list's type-ahead (which took the keys typed close together)
         qtbot.wait(QApplication.keyboardInputInterval() + 100)
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first and ctl.rehearsal.index == position
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
+    # walk37: with the feedback shown the typing is its note (it went nowhere, said by a notice)
+    assert page.feedback.note.text() == "the numbers were fine, retry history later"
+    window.nav.setFocus()
+    page.ctl.next()                                          # no feedback, so no note: the typing is said
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    window.nav.setFocus()
+    qtbot.keyClicks(window.nav, "so n")
+    assert ctl.rehearsal.index == position + 1
     assert page.notice.isVisible() and "while you were typing" in page.notice.text()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):   # walkthrough 13: it outlived the next answer
         ctl.answer_text(TYPED)
     assert not page.notice.isVisible()
+    first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
     services.settings.practice.typing_gap_s = 0.05
     qtbot.wait(100)
     press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command
@@ -120,11 +129,12 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
     gap_s = services.settings.practice.typing_gap_s
     for note in ("no numbers", "retry later", "fine"):
         window.nav.setFocus()
-        qtbot.keyClicks(window.nav, note)
+        type_keys(qtbot, note)                                  # to whatever has the keyboard
         qtbot.wait(int(gap_s * 1000) + HOLD_MS + 200)          # the typing over, anything held would have run
         assert page.typing_watch.held() is None, note          # ... and none waits to run later
         assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, note
-        assert page.notice.isVisible() and page.notice.text().startswith(f"{note[0].upper()} was not taken as a")
+        assert page.feedback.note.text().endswith(note), note  # walk37: the note, its first letter in
+    assert page.feedback.note.text() == "no numbers retry later fine"
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
 
     window.nav.setFocus()
@@ -3348,3 +3358,46 @@ def test_a_rounds_summary_is_headed_by_its_result_and_says_the_skip_and_what_its
     lines = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
     skip = scored.skipped_line(summary.answered, summary.total)
     assert skip in lines and scored.ROUND_COMPETENCIES in lines, lines
+
+
+def test_a_note_typed_before_reaching_the_note_field_goes_into_the_note(window, qtbot):
+    """Walk37: "need real numbers and my own role" typed on the feedback's buttons was not taken as commands (right)
+    but its 33 characters went nowhere, and the notice said to click the note field. The typing is the note: what
+    was typed goes into it (its first letter, a command letter held, too) and the note takes the rest."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()                                           # the page's keys are window shortcuts
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    prompt = ctl.rehearsal.current.id
+    page.next_btn.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.next_btn, timeout=5000)
+    type_keys(qtbot, "need real numbers and my own role")
+    qtbot.wait(HOLD_MS + 150)
+    note = page.feedback.note
+    assert note.text() == "need real numbers and my own role"
+    assert QApplication.focusWidget() is note and page.typing_watch.held() is None
+    assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt          # neither Next nor Retry
+    assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text())
+
+
+def test_alt_n_reaches_the_note_from_anywhere_and_f1_lists_it(window, qtbot):
+    """Walk37: Tab walked every evidence link before the note, and F1 listed no key for it. Alt+N puts the keyboard
+    at the note's end (said in its placeholder and on the F1 sheet); with no feedback shown it does nothing."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    note = page.feedback.note
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is not note
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    note.setText("Say the numbers")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is note and note.cursorPosition() == len(note.text())
+    key = page.key_name("Alt+N")
+    assert key in note.placeholderText()
+    from voiceprep.gui.widgets.shortcuts import shortcut_sheet
+    lines = [line for _heading, lines in shortcut_sheet(window) for line in lines]
+    assert (key, "Write a note on the answer (its feedback's note field)") in lines, lines

@@ -77,7 +77,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer the silence stopped (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
-            "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped"}
+            "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped",
+            "Alt+N": "Write a note on the answer (its feedback's note field)"}
 
 class LevelMeter(QProgressBar):
     def __init__(self):
@@ -486,9 +487,12 @@ class PracticePage(QWidget):
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
                     "C": clicks(self.continue_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
-                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip}
+                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip,
+                    # the note, from anywhere (walk37: Tab walked every evidence link first, F1 listed no key)
+                    "Alt+N": lambda: self._typing_to_note("")}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
-        self.typing_watch = TypingWatch(self, self)
+        self.typing_watch = TypingWatch(self, self, lambda: self.services.settings.practice.typing_gap_s,
+                                        sink=self._typing_to_note)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.typing_watch)
@@ -505,6 +509,7 @@ class PracticePage(QWidget):
                             ("C", self.continue_btn),
                             ("F", self.feedback.ask)):
             button.setText(self._keyed(button.text(), key))       # the label says its real key
+        self.feedback.note.setPlaceholderText(self._keyed("Your note: what would you change next time?", "Alt+N"))
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -609,13 +614,31 @@ class PracticePage(QWidget):
             command()
         return pressed
 
+    def _typing_to_note(self, text: str) -> bool:
+        """Typing seen where no text goes while an answer's feedback shows: it is a note (walk37: "need real numbers
+        and my own role" typed on the feedback's buttons went nowhere). The text typed so far goes at the note's
+        end and the note takes the keyboard, so the rest follows; False when no note is shown."""
+        note = self.feedback.note
+        if self.stack.currentWidget() is not self.feedback or self.attempt_id is None \
+                or not note.isVisibleTo(self) or not note.isEnabled():
+            return False
+        note.setFocus(Qt.FocusReason.OtherFocusReason)
+        note.end(False)
+        if text and note.text() and not note.text()[-1].isspace() and not text[0].isspace():
+            text = f" {text}"                    # after what the note says already, a word of its own
+        note.insert(text)
+        return True
+
     def _say_typing(self, key: str) -> None:
-        """A one-letter key was typing, not a command: said once while the typing goes on."""
+        """A one-letter key was typing, not a command: said once while the typing goes on (not when it went into
+        the note: `_typing_to_note`)."""
+        if self.feedback.note.hasFocus():
+            return
         if not self._typing_said:
             self._typing_said = True
             self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
-                             "keyboard was not in a text field. To write a note, click the note field "
-                             "under the feedback first.", c.ANSWER)     # the next answer makes it old
+                             "keyboard was not in a text field. To write a note on an answer, press "
+                             f"{self.key_name('Alt+N')} on its feedback.", c.ANSWER)     # the next answer makes it old
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
