@@ -3401,3 +3401,14 @@ def test_alt_n_reaches_the_note_from_anywhere_and_f1_lists_it(window, qtbot):
     from voiceprep.gui.widgets.shortcuts import shortcut_sheet
     lines = [line for _heading, lines in shortcut_sheet(window) for line in lines]
     assert (key, "Write a note on the answer (its feedback's note field)") in lines, lines
+
+
+def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
+    """Walk37: "The answer stopped by itself... Not finished? Press C" stayed up while the interviewer asked the
+    follow-up. Once the follow-up is asked, the interviewer has moved on: the banner goes (C stays on its button)."""
+    page, ctl, _analysis = to_product_range(window, qtbot)
+    page._on_silence_stop(40.0, 6.0)                    # as the controller's silenceStopped says it
+    assert page.notice.isVisible() and "Not finished?" in page.notice.text()
+    page.feedback.ask.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal.follow_up is not None, timeout=10000)
+    assert not page.notice.isVisible()

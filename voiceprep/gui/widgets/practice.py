@@ -350,6 +350,7 @@ class PracticePage(QWidget):
         self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
         self.attempt_line.hide()
         cl.addWidget(self.attempt_line)
+        self._silence_notice = ""         # the silence stop's "Not finished? Press C" notice, while it may show
         self._before_continuing: tuple[bool, str] | None = None     # the line "Continuing your answer" covers
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -1109,7 +1110,10 @@ class PracticePage(QWidget):
     def _on_follow_up_asked(self, turn) -> None:
         """The interviewer asks the follow-ups: Space (Ctrl+T, Import) answers them. Over the feedback they follow, they
         come under it, the question it answered staying above (walkthrough 13: they replaced the question, above the
-        older feedback); they are the question once the answer to them starts (_on_state)."""
+        older feedback); they are the question once the answer to them starts (_on_state). "Not finished? Press C"
+        goes: the interviewer has moved on (walk37: it stayed while the follow-up was asked)."""
+        if self.notice.isVisible() and self.notice.text() == self._silence_notice:
+            self.notice.hide()
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
             self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type).")
@@ -1249,7 +1253,8 @@ class PracticePage(QWidget):
     def _on_silence_stop(self, seconds: float, silence_s: float) -> None:
         """Over the feedback of an answer the silence stop may have cut mid-thought: continue it, or start over."""
         keys = self.key_name("C"), self.key_name("R")
-        self.notice.show_text(silence_stop_text(seconds, silence_s, *keys), c.ANSWER,
+        self._silence_notice = silence_stop_text(seconds, silence_s, *keys)
+        self.notice.show_text(self._silence_notice, c.ANSWER,
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
