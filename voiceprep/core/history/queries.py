@@ -581,7 +581,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
-    round on those banks skipped (`skipped`, of `skipped_bank`), and
+    round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
+    `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill. A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
@@ -647,6 +648,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
+            "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
             "round": the_round, "left": left_round(h, first, after)}
 
 
