@@ -1047,10 +1047,13 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     not_asked = [(hits_b.get(k) or hits_a[k])["label"] for k in dict.fromkeys((*hits_b, *hits_a)) if k in outside]
     hits_a = {k: v for k, v in hits_a.items() if k not in outside}
     hits_b = {k: v for k, v in hits_b.items() if k not in outside}
-    gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
+    # a point added to the bank between the two answers was not there to gain (walk37: listed under "Gained"):
+    # `new`, each with whether the second answer covered it
+    new = [k for k in hits_b if k not in hits_a]
+    gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
-    missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
+    missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
     # a point reworded between the two judgings: "Gained" compared two different sentences (walkthrough 12)
     reworded = [{"label": hits_b[k]["label"], "was": hits_a[k]["label"]} for k in hits_b
                 if k in hits_a and hits_a[k]["label"] != hits_b[k]["label"]]
@@ -1067,7 +1070,8 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
                                          f"{alone[1][0]} of {alone[1][1]})")
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
-            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff}
+            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff,
+            "new": [{"label": hits_b[k]["label"], "hit": bool(hits_b[k]["hit"])} for k in new]}
 
 
 def reworded_text(result: Row) -> list[str]:
