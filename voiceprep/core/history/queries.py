@@ -11,6 +11,7 @@ from bisect import bisect_right
 from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
 from itertools import accumulate
+from collections.abc import Callable
 from typing import Any
 
 from voiceprep.core.history.schema import TOKENIZE
@@ -1003,10 +1004,17 @@ def _bank_title(h: History, row: Row) -> str:
 
 
 def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | None:
-    """Why two answers are not to the same question, in words (None: they are). The same question: the same
-    question id, in one bank or in a bank and a duplicate of it (`lineage`, see Banks), or reading the same word for
-    word (a copy made before copies recorded their origin). Walkthrough 13: a duplicated bank's answer and the
-    original's were refused as "different questions", quoting the same question twice."""
+    """Why two answers are not to the same question, in words (None: they are): `apart`, the banks named from the
+    history's snapshots."""
+    return apart(a, b, lineage, lambda row: _bank_title(h, row))
+
+
+def apart(a: Row, b: Row, lineage: Lineage, bank_title: Callable[[Row], str]) -> str | None:
+    """Why two answers (rows with bank_id, prompt_id, prompt_text) are not to the same question, in words (None: they
+    are); `bank_title` names an answer's bank. The same question: the same question id, in one bank or in a bank and a
+    duplicate of it (`lineage`, see Banks), or reading the same word for word (a copy made before copies recorded
+    their origin). Walkthrough 13: a duplicated bank's answer and the original's were refused as "different
+    questions", quoting the same question twice. History's Compare two says it before it is pressed (walk37)."""
     related = a["bank_id"] == b["bank_id"] or a["bank_id"] in lineage(b["bank_id"]) \
         or b["bank_id"] in lineage(a["bank_id"])
     same_text = " ".join(a["prompt_text"].split()) == " ".join(b["prompt_text"].split())
@@ -1016,7 +1024,7 @@ def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | No
         return (f"these two answers are to different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
                 "select two answers to the same question")
     where = "in one bank" if a["bank_id"] == b["bank_id"] else \
-        f"one in {_bank_title(h, a)}, the other in {_bank_title(h, b)}"
+        f"one in {bank_title(a)}, the other in {bank_title(b)}"
     return (f"these two answers are to two different questions that read the same, “{a['prompt_text']}” ({where}): "
             "select two answers to one of them")
 
