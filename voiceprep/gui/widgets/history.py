@@ -478,8 +478,7 @@ class HistoryPage(QWidget):
         why = apart(rows[0], rows[1], registry.lineage,
                     lambda r: f"“{labels.get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
         self.compare_btn.setEnabled(why is None)
-        self.compare_btn.setToolTip(f"Compare takes two answers to one question: {why}." if why else
-                                    compare_hint(len(ids)))
+        self.compare_btn.setToolTip(f"{sentence_case(why)}." if why else compare_hint(len(ids)))
 
     def _open_selected(self, *_: Any) -> None:
         self._compare_apart()
