@@ -43,6 +43,7 @@ def test_not_finished_press_c_is_for_an_answer_that_looks_cut_mid_thought_not_on
     assert may_be_mid_thought("latency was spiking under load, so I", 53.0, 120, under)       # broken off
     assert may_be_mid_thought("The first thing we tried was, um", 53.0, 120, under)
     assert may_be_mid_thought("The first thing we tried was caching and.", 53.0, 120, under)   # "and." hangs
+    assert not may_be_mid_thought("Nobody knew the system better than I.", 53.0, 120, under)
     assert may_be_mid_thought(ended, 12.0, 120, under)                        # stopped well short of its time
     assert not may_be_mid_thought("", 12.0, 120, under)
 

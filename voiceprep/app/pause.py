@@ -7,8 +7,8 @@ import math
 import re
 
 # words an unfinished sentence ends on: a thought broken off ("...and", "so, um")
-HANGING = frozenset("and so but or because then which that who where when like um uh er the a an to of with for "
-                    "my our we i".split())
+HANGING = frozenset({"and", "so", "but", "or", "because", "then", "which", "that", "who", "where", "when", "like",
+                     "um", "uh", "er", "the", "a", "an", "to", "of", "with", "for", "my", "our"})
 
 
 def may_be_mid_thought(text: str, spoke_s: float, target_s: float, under: float) -> bool:

@@ -8,10 +8,10 @@ import re
 import sqlite3
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
 from itertools import accumulate
-from collections.abc import Callable
 from typing import Any
 
 from voiceprep.core.history.schema import TOKENIZE

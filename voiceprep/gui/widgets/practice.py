@@ -490,7 +490,7 @@ class PracticePage(QWidget):
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
                     "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip,
                     # the note, from anywhere (walk37: Tab walked every evidence link first, F1 listed no key)
-                    "Alt+N": lambda: self._typing_to_note("")}
+                    "Alt+N": self._to_note}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self, lambda: self.services.settings.practice.typing_gap_s,
                                         sink=self._typing_to_note)
@@ -629,6 +629,10 @@ class PracticePage(QWidget):
             text = f" {text}"                    # after what the note says already, a word of its own
         note.insert(text)
         return True
+
+    def _to_note(self) -> None:
+        """Alt+N: the keyboard at the end of the answer's note, while its feedback shows."""
+        self._typing_to_note("")
 
     def _say_typing(self, key: str) -> None:
         """A one-letter key was typing, not a command: said once while the typing goes on (not when it went into

@@ -792,7 +792,8 @@ class ProgressPage(QScrollArea):
         # what its numbers count, against the round summary's (walk37: two sets of numbers, nothing said why)
         self.competencies_about = muted(PROGRESS_COMPETENCIES)
         self.competencies_about.setWordWrap(True)
-        self.competencies.layout().insertWidget(1, self.competencies_about)
+        if isinstance(chart := self.competencies.layout(), QVBoxLayout):
+            chart.insertWidget(1, self.competencies_about)        # under its title
         self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
                               band=(s.wpm_low, s.wpm_high))
         self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
