@@ -146,6 +146,11 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     details = recap_lines(recap, banks.find, labels=labels)[1]
     skipped = next(line for line in details.splitlines() if line.startswith("You skipped"))
     assert f"“{bank.name}”" not in skipped, details
+    # walk37: with the copy picked, "on the bank chosen above" said a skip on the origin was on the copy
+    picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]
+    skipped = next(line for line in picked.splitlines() if line.startswith("You skipped"))
+    assert skipped.endswith(" on the bank the one chosen above was copied from: answer it first today."), picked
+    assert recap["skipped_in"] == bank.id
     weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
     assert f"1 of them given with “{bank.name}”, the bank this one was copied from" in weak, details
     picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]    # as Practice shows it

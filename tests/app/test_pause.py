@@ -11,7 +11,7 @@ import soundfile as sf
 
 from tests.app.conftest import record
 from voiceprep.app import NoAnswerHeard
-from voiceprep.app.pause import countdown_text, silence_countdown, silence_stop_text
+from voiceprep.app.pause import countdown_text, may_be_mid_thought, silence_countdown, silence_stop_text
 from voiceprep.core.history import queries
 from voiceprep.core.transcript import Segment, Transcript, Word
 
@@ -29,6 +29,23 @@ def test_the_countdown_shows_only_in_the_last_seconds_before_the_stop_and_speech
 def test_the_banner_after_the_silence_stop_offers_to_continue_and_to_start_over():
     text = silence_stop_text(22.0, 6.0)
     assert "you last spoke at 0:16" in text and "Press C to continue this answer" in text and "R to start over" in text
+
+
+def test_not_finished_press_c_is_for_an_answer_that_looks_cut_mid_thought_not_one_that_ended():
+    """Walk37: every answer that ended the normal way (the candidate stopped; 53 s of a 120 s target, 5 of 6 points)
+    got "Not finished? Press C", which read as a warning. It is for an answer broken off: its last sentence
+    unfinished, or stopped well short of its time (the share in settings)."""
+    from voiceprep.settings import AudioSettings
+
+    under = AudioSettings().continue_banner_under
+    ended = "So we cut the p99 latency by forty percent, and that is why I want to build platforms here."
+    assert not may_be_mid_thought(ended, 53.0, 120, under)                    # walk37's q1
+    assert may_be_mid_thought("latency was spiking under load, so I", 53.0, 120, under)       # broken off
+    assert may_be_mid_thought("The first thing we tried was, um", 53.0, 120, under)
+    assert may_be_mid_thought("The first thing we tried was caching and.", 53.0, 120, under)   # "and." hangs
+    assert not may_be_mid_thought("Nobody knew the system better than I.", 53.0, 120, under)
+    assert may_be_mid_thought(ended, 12.0, 120, under)                        # stopped well short of its time
+    assert not may_be_mid_thought("", 12.0, 120, under)
 
 
 def test_a_transcript_appended_shifts_the_words_said_after_by_the_first_parts_length():

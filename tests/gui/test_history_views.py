@@ -1185,3 +1185,28 @@ def test_the_words_a_search_found_are_marked_in_the_transcript(qtbot, window, se
     assert len(search_color) == 1, marks
     assert sorted(w.strip(".,") for c, w in marks if c in search_color) == ["buffer", "contention", "ring"], marks
     assert "search" in page.detail.view.toPlainText().split("Transcript")[-1].splitlines()[1]   # the legend says it
+
+
+def test_compare_two_is_off_for_two_different_questions_and_says_why(qtbot, window, services):
+    """Walk37: Compare two was on with answers to two different questions selected, then refused with a message.
+    It is off for them, its tooltip saying why; two answers to one question turn it back on."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    ids = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("why-airwallex", "I like payments.", 0.4),
+                                  ("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(r["id"] for r in page.model.rows) == sorted(ids), timeout=10000)
+
+    def select(chosen):
+        page.table.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for attempt in chosen:
+            row = next(i for i, r in enumerate(page.model.rows) if r["id"] == attempt)
+            page.table.selectionModel().select(page.model.index(row, 0), flags)
+
+    select([ids[0], ids[1]])
+    assert not page.compare_btn.isEnabled()
+    assert "different questions" in page.compare_btn.toolTip(), page.compare_btn.toolTip()
+    select([ids[0], ids[2]])
+    assert page.compare_btn.isEnabled() and "different questions" not in page.compare_btn.toolTip()

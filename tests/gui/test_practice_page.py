@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
 from tests.gui.modal import when_modal
+from voiceprep.app import scored
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
@@ -92,15 +93,24 @@ def test_a_note_typed_on_the_sidebar_presses_no_one_letter_key(window, qtbot, se
     first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
     window.nav.setFocus()
     for word in ("the ", "numbers ", "were ", "fine, ", "retry ", "history ", "later"):
-        qtbot.keyClicks(window.nav, word)
+        type_keys(qtbot, word)                              # to whatever has the keyboard, as a keyboard does
         # a pause between words, longer than a list's type-ahead (which took the keys typed close together)
         qtbot.wait(QApplication.keyboardInputInterval() + 100)
     assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first and ctl.rehearsal.index == position
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
+    # walk37: with the feedback shown the typing is its note (it went nowhere, said by a notice)
+    assert page.feedback.note.text() == "the numbers were fine, retry history later"
+    window.nav.setFocus()
+    page.ctl.next()                                          # no feedback, so no note: the typing is said
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    window.nav.setFocus()
+    qtbot.keyClicks(window.nav, "so n")
+    assert ctl.rehearsal.index == position + 1
     assert page.notice.isVisible() and "while you were typing" in page.notice.text()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):   # walkthrough 13: it outlived the next answer
         ctl.answer_text(TYPED)
     assert not page.notice.isVisible()
+    first, position = ctl.rehearsal.current.id, ctl.rehearsal.index
     services.settings.practice.typing_gap_s = 0.05
     qtbot.wait(100)
     press(qtbot, window.nav, Qt.Key.Key_N)                   # a pause, then N alone: a command
@@ -119,11 +129,12 @@ def test_a_note_begun_on_the_sidebar_with_a_command_letter_presses_nothing(windo
     gap_s = services.settings.practice.typing_gap_s
     for note in ("no numbers", "retry later", "fine"):
         window.nav.setFocus()
-        qtbot.keyClicks(window.nav, note)
+        type_keys(qtbot, note)                                  # to whatever has the keyboard
         qtbot.wait(int(gap_s * 1000) + HOLD_MS + 200)          # the typing over, anything held would have run
         assert page.typing_watch.held() is None, note          # ... and none waits to run later
         assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, note
-        assert page.notice.isVisible() and page.notice.text().startswith(f"{note[0].upper()} was not taken as a")
+        assert page.feedback.note.text().endswith(note), note  # walk37: the note, its first letter in
+    assert page.feedback.note.text() == "no numbers retry later fine"
     assert window.nav.currentRow() == 0 and window.practice.isVisible()
 
     window.nav.setFocus()
@@ -635,10 +646,11 @@ def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
     while ctl.state != c.FINISHED:
         qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
         page.next_btn.click()
-    qtbot.waitUntil(lambda: "questions skipped: they count" in page.prompt_text.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
     assert "Well done" not in page.prompt_text.text()
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert any("questions skipped: they count" in t for t in texts), texts       # under the overall (walk37)
     skipped = texts.index("Skipped: answer these next time")
     rest = ctl.rehearsal.prompts[1:]
     assert texts[skipped + 1:skipped + 1 + len(rest)] == [f"• {p.text}" for p in rest]
@@ -863,9 +875,12 @@ def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_r
     "the skipped ones" of one. Now one short line, in the right number."""
     from voiceprep.gui.widgets.practice import round_message, skipped_heading
 
-    one = round_message(3, 4, 64, scores=[74, 69, 66, 83])
-    assert one == "1 question skipped: it counts as not answered."
-    assert round_message(2, 4, 64, scores=[74, 83]) == "2 questions skipped: they count as not answered."
+    # walk37: the skip headed a round that scored 48; the headline is the result, the skip a line under the overall
+    one = round_message(3, 4, 64, scores=[74, 69, 66])
+    assert one == "Your scores ranged from 66 to 74. Drill your weak points next."
+    assert scored.skipped_line(3, 4) == "1 question skipped: it counts as not answered."
+    assert scored.skipped_line(2, 4) == "2 questions skipped: they count as not answered."
+    assert scored.skipped_line(4, 4) is None and scored.skipped_line(0, 4) is None
     cases = [(3, 4, 64, "Round", [74, 69]), (2, 2, 88, "Round", [100, 75]), (4, 4, 85, "Round", [85] * 4),
              (2, 2, 100, "Drill", [100, 100]), (1, 1, 40, "Prompt", [40]), (0, 4, 0, "Round", [])]
     for answered, total, overall, what, scores in cases:
@@ -3330,3 +3345,70 @@ def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_hi
     press(qtbot, page.answer_btn, Qt.Key.Key_R)       # R starts over: a new try
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     assert not page.continue_btn.isVisible() and not ctl.can(c.Action.CONTINUE)
+
+
+def test_a_rounds_summary_is_headed_by_its_result_and_says_the_skip_and_what_its_bars_count(window, qtbot):
+    """Walk37: the card over a round with a skip read "1 question skipped: it counts as not answered." above "Round
+    complete 48"; and its competency bars differed from Progress's for the same round with no word of why. The
+    headline is the round's result, the skip a line under the overall, and the bars say what they count."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    summary = ctl.rehearsal.summary()
+    assert summary.answered < summary.total
+    assert page.prompt_text.text() == "Round done. Drill your weak points next, or try this round again another day."
+    lines = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
+    skip = scored.skipped_line(summary.answered, summary.total)
+    assert skip in lines and scored.ROUND_COMPETENCIES in lines, lines
+
+
+def test_a_note_typed_before_reaching_the_note_field_goes_into_the_note(window, qtbot):
+    """Walk37: "need real numbers and my own role" typed on the feedback's buttons was not taken as commands (right)
+    but its 33 characters went nowhere, and the notice said to click the note field. The typing is the note: what
+    was typed goes into it (its first letter, a command letter held, too) and the note takes the rest."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()                                           # the page's keys are window shortcuts
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    prompt = ctl.rehearsal.current.id
+    page.next_btn.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.next_btn, timeout=5000)
+    type_keys(qtbot, "need real numbers and my own role")
+    qtbot.wait(HOLD_MS + 150)
+    note = page.feedback.note
+    assert note.text() == "need real numbers and my own role"
+    assert QApplication.focusWidget() is note and page.typing_watch.held() is None
+    assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == prompt          # neither Next nor Retry
+    assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text())
+
+
+def test_alt_n_reaches_the_note_from_anywhere_and_f1_lists_it(window, qtbot):
+    """Walk37: Tab walked every evidence link before the note, and F1 listed no key for it. Alt+N puts the keyboard
+    at the note's end (said in its placeholder and on the F1 sheet); with no feedback shown it does nothing."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    note = page.feedback.note
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is not note
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    note.setText("Say the numbers")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is note and note.cursorPosition() == len(note.text())
+    key = page.key_name("Alt+N")
+    assert key in note.placeholderText()
+    from voiceprep.gui.widgets.shortcuts import shortcut_sheet
+    lines = [line for _heading, lines in shortcut_sheet(window) for line in lines]
+    assert (key, "Write a note on the answer (its feedback's note field)") in lines, lines
+
+
+def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
+    """Walk37: "The answer stopped by itself... Not finished? Press C" stayed up while the interviewer asked the
+    follow-up. Once the follow-up is asked, the interviewer has moved on: the banner goes (C stays on its button)."""
+    page, ctl, _analysis = to_product_range(window, qtbot)
+    page._on_silence_stop(40.0, 6.0)                    # as the controller's silenceStopped says it
+    assert page.notice.isVisible() and "Not finished?" in page.notice.text()
+    page.feedback.ask.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal.follow_up is not None, timeout=10000)
+    assert not page.notice.isVisible()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +42,11 @@ def judge_version(a: AnswerAnalysis | None = None) -> str:
 
 
 def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: AnalysisSettings | None,
-              follow_up: bool = False) -> AnswerAnalysis:
-    """The judge, never on the GUI thread (`follow_up`: the answer answers the interviewer's follow-ups)."""
+              follow_up: bool = False, drilled: Sequence[str] | None = None) -> AnswerAnalysis:
+    """The judge, never on the GUI thread (`follow_up`: the answer answers the interviewer's follow-ups; `drilled`:
+    the points a drill asked for, by label)."""
     threads.check("judging an answer")
-    return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up)
+    return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up, drilled=drilled)
 
 
 def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None) -> int:

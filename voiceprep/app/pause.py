@@ -4,6 +4,25 @@ ended the answer with no warning, and "Still thinking? Press R" started over ins
 from __future__ import annotations
 
 import math
+import re
+
+# words an unfinished sentence ends on: a thought broken off ("...and", "so, um")
+HANGING = frozenset({"and", "so", "but", "or", "because", "then", "which", "that", "who", "where", "when", "like",
+                     "um", "uh", "er", "the", "a", "an", "to", "of", "with", "for", "my", "our"})
+
+
+def may_be_mid_thought(text: str, spoke_s: float, target_s: float, under: float) -> bool:
+    """Whether an answer the silence stop ended (and that missed a point) looks cut mid-thought, so "Not finished?
+    Press C" helps: its last words end no sentence (no . ? ! after them, or a word such as "and", "um"), or it spoke
+    for under `under` of the prompt's `target_s` (`spoke_s`: until its last word). Walk37: after answers that ended
+    the normal way (53 s, 5 of 6 points) the banner read as a warning."""
+    said = text.strip()
+    if not said:
+        return False
+    if spoke_s < under * target_s:
+        return True
+    words = re.findall(r"[\w']+", said.lower())
+    return said[-1] not in ".?!" or bool(words) and words[-1] in HANGING
 
 
 def silence_countdown(trailing_s: float, heard_speech: bool, stop_s: float, warn_s: float) -> int | None:

@@ -137,8 +137,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             said.append(f"You left “{left_at['title']}”" + (f" on {named(stopped.id)}" if len(banks) > 1 else "")
                         + f" {at}“{asked}”.")
     if skipped and bank is not None:
+        # skipped on the bank a copy was made from, offered on the copy: said so, not "on the bank chosen above"
+        # (walk37), nor with the origin's name while the picker shows the copy (walk15)
+        origin = (recap.get("skipped_in") or bank.id) != bank.id
+        where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
+                 "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + (f" on {named(bank.id)}" if len(banks) > 1 else "") + ": answer it first today.")
+                    + where + ": answer it first today.")
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])

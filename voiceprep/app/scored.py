@@ -30,7 +30,7 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
              weak: bool = True, tries: Sequence[float] | None = None, more_rounds: bool = True) -> str:
     """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
     summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
-    the summary does not: the questions skipped (they count as not answered), or the range of the scores the overall
+    the summary does not: the range of the scores the overall
     counts (`scores`: each answered question's best try, its follow-ups' points in; walk21: "ranged from 0 to 80"
     mixed two tries of one question), named as the best tries' after a retry, with the lowest try when it is lower
     (walk24); a drill's only the points it asked for, and it says so. "Well done" is for good
@@ -40,9 +40,6 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     (`more_rounds` False) is not told to pick another (walk21)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
-    if answered < total:
-        skipped = total - answered
-        return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
     tries = list(scores if tries is None else tries)
     other = "pick another round" if more_rounds else \
         "try this round again another day" if what == "Round" else "try the whole round"
@@ -68,6 +65,23 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         return f"{said} {other.capitalize()} next." if more_rounds else f"{said} {other.capitalize()}."
     return f"{said} Drill your weak points next." if len(scores) > 1 else \
         f"{said} Drill your weak points next, or {other}."
+
+
+def skipped_line(answered: int, total: int) -> str | None:
+    """The summary's line under its overall when questions were skipped (None: none was, or none was answered, which
+    the headline says): "1 question skipped: it counts as not answered." """
+    skipped = total - answered
+    if not answered or skipped <= 0:
+        return None
+    return f"{counted(skipped, 'question')} skipped: {'it counts' if skipped == 1 else 'they count'} as not answered."
+
+
+# what a competency's number counts, where the candidate reads it: a round's summary and Progress give the same
+# round different numbers, both right (walk37: "Polished 38" in the summary, ~44 in Progress, nothing said why)
+ROUND_COMPETENCIES = ("These bars weigh each question by its key points, follow-ups in; Progress averages each answer "
+                      "alone, so its numbers differ.")
+PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in); a round's summary weighs its questions by "
+                         "their key points, follow-ups in, so its numbers differ.")
 
 
 def counted_scores(rehearsal: Rehearsal) -> list[float]:

@@ -64,6 +64,7 @@ class Pending:
     # is appended; the attempt stays one (one transcript, one judgement, one row)
     more_of: Path | None = None
     continuation: int | None = None     # its row in `continuations` (History.begin_continuation): kept until joined
+    drill: list[str] | None = None      # the points a drill asked it to cover (by label)
 
 
 @dataclass
@@ -201,7 +202,7 @@ class PracticeSession:
         attempt = h.begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk, audio_path=audio, input=input,
                                   drill=drill, follow_up=follow_up)
         checkpoint("begin.after")
-        return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None)
+        return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None, drill=drill)
 
     def begin_more(self, attempt_id: int) -> Pending:
         """Record more of a stored spoken answer (the silence stop ended it mid-thought): the same attempt, judged
@@ -259,7 +260,8 @@ class PracticeSession:
         except NoAnswerHeard:
             self._try(lambda: self.abandon(pending))
             raise
-        analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up)
+        analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up,
+                             pending.drill)
         checkpoint("judge.done")
         try:
             if problem:
@@ -310,7 +312,7 @@ class PracticeSession:
         joined = join_audio([(first, 0.0, keep), (part, skip, float("inf"))], h.new_audio_path(".wav"))
         checkpoint("more.joined")
         whole_answer = before.appended(transcript, keep, skip)
-        analysis = run_judge(bank, prompt, whole_answer, self.settings.analysis, follow_up)
+        analysis = run_judge(bank, prompt, whole_answer, self.settings.analysis, follow_up, row.get("drill"))
         earlier = row.get("settings") or {}
         stored = {**earlier, **meta, "continued": earlier.get("continued", 0) + 1}
         saved = self._store(int(row["id"]), analysis, input, stored, joined, detail=detail,
@@ -337,7 +339,8 @@ class PracticeSession:
             problem = None
         except HistoryError as exc:
             problem = str(exc)
-        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis, follow_up is not None)
+        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis, follow_up is not None,
+                             drill)
         checkpoint("typed.judged")
         if attempt is None:
             return self._unsaved(None, analysis, TYPED, problem or "", kept=False)
@@ -545,7 +548,8 @@ class PracticeSession:
                                   follow_up=row.get("follow_up"))
             h.set_state(new, TRANSCRIBING, PART_KEPT)
             h.set_continuation_state(cid, FAILED, f"kept as answer {new}")
-        analysis = run_judge(bank, prompt, transcript, self.settings.analysis, queries.is_follow_up(row))
+        analysis = run_judge(bank, prompt, transcript, self.settings.analysis, queries.is_follow_up(row),
+                             row.get("drill"))
         return self._store(new, analysis, input, {"recovered": True, "part_of": int(row["id"])}, audio,
                            detail=PART_KEPT, also=lambda: h.end_continuation(cid))
 
@@ -575,7 +579,7 @@ class PracticeSession:
             follow_up = row.get("follow_up_json") is not None
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis,
-                                     follow_up)
+                                     follow_up, row.get("drill"))
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
                 return self._outcome(attempt, row, saved, "recovered the typed answer")
             if audio is None and row.get("input") == FILE:
@@ -594,7 +598,7 @@ class PracticeSession:
                 h.delete_attempt(attempt)
                 return Recovered(attempt, "discarded", f"{_asked(row)}: the interrupted recording holds no speech; "
                                                        "nothing was kept")
-            analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up)
+            analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up, row.get("drill"))
             wav = Path(row["audio_path"])
             # cut off only when the app closed while recording (or its closing stopped it); an answer stopped before
             # (its transcription or saving interrupted) is whole, or keeps what stopped it (session 16: a whole one
@@ -688,7 +692,7 @@ class PracticeSession:
                 bank, against, why = current, "current", ""
         transcript = Transcript.from_dict(row["transcript_data"])
         analysis = run_judge(bank, bank.prompt(row["prompt_id"]), transcript, self.settings.analysis,
-                             queries.is_follow_up(row))
+                             queries.is_follow_up(row), drill)
         points = row.get("key_points") or []
         earlier = {"overall": row.get("overall"), "hits": sum(1 for k in points if k.get("hit")), "total": len(points),
                    "judge": row.get("judge"), "bank_hash": row["bank_hash"], "at": now()}   # when it was replaced

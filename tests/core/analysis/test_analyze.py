@@ -618,3 +618,30 @@ def test_specifics_the_key_points_also_name_count_as_details():
         "We had a performance problem in the system. I looked into the problem and proposed a different design, "
         "and the team built it. The result was better and there was a trade-off."))
     assert specifics(vague)
+
+
+def test_a_drill_that_covered_every_point_it_asked_for_is_not_told_to_say_more():
+    """Walk37: a 23 s drill answer that covered the 3 of 3 points it was asked for was told "Too short to land the
+    story: add the result...". Given the drill's points (`drilled`), an answer covering them all is complete: its
+    Duration card does not ask for more; the same answer as a whole-question answer (a point missed) still is."""
+    from tests.core.analysis.test_delivery import findings, spoken
+    from voiceprep.core.banks import parse_bank
+
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about the most impactful thing you built."\n'
+                      '[[rounds.prompts.key_points]]\nid = "role"\nlabel = "Say your role (I designed, I led)"\n'
+                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact"\n'
+                      '[[rounds.prompts.key_points]]\nid = "kafka"\nlabel = "Kafka consumer groups"\n'
+                      'cues = ["kafka", "consumer group"]\nmin_cues = 2\n')
+    prompt = bank.prompt("p")
+    text = ("Our search was slow and users gave up, so my job was to make it fast. I led the design of a new search "
+            "index, I built the ranking service myself and I moved the catalogue onto it over two weeks. Queries "
+            "went from two seconds to 150 milliseconds, and support tickets about search dropped by half.")
+    whole = analyze_answer(bank, prompt, spoken(text, 50))
+    hits = {r.key_point.id: r.hit for r in whole.key_points}
+    assert hits == {"role": True, "impact": True, "kafka": False}, hits
+    assert findings(whole.delivery)["duration"].status == "warn"              # a point missed: short
+    drill = analyze_answer(bank, prompt, spoken(text, 50), drilled=["Say your role (I designed, I led)",
+                                                                    "Quantify the impact"])
+    duration = findings(drill.delivery)["duration"]
+    assert duration.status == "good" and "say more" not in duration.tip.lower(), duration

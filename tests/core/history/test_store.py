@@ -292,6 +292,26 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
         queries.compare(history, a, other)
 
 
+def test_compare_says_a_key_point_added_between_the_answers_is_new_not_gained(history, bank):
+    """Walk37: a point written into the bank between two answers was listed under "Gained", though it was not there
+    at the first answer. It is `new`, with whether the second answer covered it; neither gained nor still missing."""
+    from dataclasses import replace
+
+    from voiceprep.core.banks.model import KeyPoint
+
+    first = save_spoken(history, bank, WEAK)
+    added = KeyPoint(id="ring-buffer-plain", label="I used a ring buffer so the hot path never allocated",
+                     cues=("ring buffer",), competency="domain_depth")
+    grown = replace(bank, rounds=tuple(replace(r, prompts=tuple(
+        replace(p, key_points=(*p.key_points, added)) if p.id == "hardest-problem" else p for p in r.prompts))
+        for r in bank.rounds))
+    second = save_spoken(history, grown, STRONG)
+    c = queries.compare(history, first, second)
+    assert c["new"] == [{"label": added.label, "hit": True}], c["new"]
+    assert added.label not in c["gained"] + c["missed"] + c["kept"]
+    assert any("ring buffer" in g for g in c["gained"])            # the bank's own point still counts as gained
+
+
 def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_said(history, save):
     first = save("It took time. We measured, and Latency fell forty percent.")
     second = save("It took time, we measured and latency fell fifty percent!")

@@ -2106,3 +2106,28 @@ def test_the_welcome_and_the_banks_page_name_a_new_bank_alike_and_the_preview_ha
         "<li><b>Payments reliability</b> (1)</li>"
     assert competency_line(Competency(id="d", name="Depth", weight=0.25, definition="Knows <why>")) == \
         "<li><b>Depth</b> (0.25) — Knows &lt;why&gt;</li>"
+
+
+def test_a_new_key_point_takes_no_competency_it_was_not_clearly_meant_for(qtbot, services, data_home, monkeypatch):
+    """Walk37: a key point added to "most impactful" got "Polished communicator", the bank's first competency (its
+    other points tied between two), and nothing said so. A new point takes the competency most of its prompt's
+    points use when one does; else none, and the form asks for one."""
+    no_question(monkeypatch)
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.add_competency()
+    editor.add_competency()
+    first, second = (editor.doc.get(("competencies", i), "id") for i in range(2))
+    for kp in editor.doc.key_point_paths():                           # the template's points: no competency yet
+        editor.doc.set(kp, "competency", "")
+    editor.select(prompt)
+    a = editor.add_key_point("I moved the log pipeline to Kafka")
+    assert not editor.doc.get(a, "competency")                      # none used here: none (was the bank's first)
+    editor.doc.set(a, "competency", second)
+    b = editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    assert editor.doc.get(b, "competency") == second                 # what the prompt's points use
+    editor.doc.set(b, "competency", first)
+    c_ = editor.add_key_point("I led the on-call rotation for the payments team")
+    assert not editor.doc.get(c_, "competency")                      # a tie: none, asked for
+    editor.select(c_)
+    assert field(editor, "competency").currentData() in (None, "")

@@ -48,3 +48,19 @@ def test_a_drills_score_change_is_shown_plainly_with_why_in_its_tooltip(qtbot):
     at = view.summary.cursorRect(cursor).center()
     assert view.summary.tip_at(at) == drilled["metrics"]["overall"]["plain"]
     assert view.summary.tip_at(QPoint(at.x(), at.y() + 500)) == ""
+
+
+def test_a_key_point_added_between_the_answers_is_said_as_new_not_gained(qtbot):
+    """Walk37: a key point written into the bank between the two answers was listed under "Gained". It is listed
+    with the points the second answer covered (or missed), said to be new."""
+    from PySide6.QtGui import QPalette
+
+    from voiceprep.gui.widgets.compare import NEW_POINT, summary_html
+    from voiceprep.gui.widgets.feedback import Colors
+
+    both = {**result(answer(1, 40), answer(2, 90)), "gained": ["a"],
+            "new": [{"label": "monitoring for every region", "hit": True}, {"label": "the cost", "hit": False}]}
+    page = summary_html(both, Colors(QPalette()))
+    gained, missing = page.split("<b>Gained</b>")[1].split("<b>Lost</b>"), page.split("<b>Still missing</b>")[1]
+    assert f"monitoring for every region{NEW_POINT}" in gained[0] and "✓ a<" in gained[0]
+    assert f"the cost{NEW_POINT}" in missing

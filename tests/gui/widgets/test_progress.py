@@ -700,3 +700,29 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
     assert t.item(0, 0).foreground().color() == QColor(BAD)
     fm = t.fontMetrics()                             # the column shows the line whole
     assert all(fm.horizontalAdvance(line) < t.columnWidth(0) for line in t.item(0, 0).text().splitlines())
+
+
+def test_the_competencies_chart_says_what_its_numbers_count_against_the_rounds_summary(qtbot):
+    """Walk37: the round summary said Polished 38, Progress about 44 for the same round, and neither said why. The
+    chart says it averages each answer alone (the summary weighs questions by key points, follow-ups in), and only
+    for a bank with competencies."""
+    from types import SimpleNamespace
+
+    from voiceprep.app.scored import PROGRESS_COMPETENCIES
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    banks = {"none": SimpleNamespace(competencies=[], id="none", name="No competencies", all_prompts=lambda: []),
+             "some": SimpleNamespace(competencies=[SimpleNamespace(id="c", name="C")], id="some", name="Some",
+                                     all_prompts=lambda: [])}
+    page = ProgressPage(page_services(banks.get))
+    qtbot.addWidget(page)
+    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
+             "competencies": {"c": 60.0}}]
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
+    page._show(data, "some", None, page._generation)
+    about = page.competencies_about
+    assert about.text() == PROGRESS_COMPETENCIES and about.isVisibleTo(page)
+    assert "round's summary" in about.text() and "follow-ups" in about.text()
+    page._show(data, "none", None, page._generation)
+    assert not about.isVisibleTo(page)

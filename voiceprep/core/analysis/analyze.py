@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,9 +205,12 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
 
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
-                   settings: AnalysisSettings | None = None, follow_up: bool = False) -> AnswerAnalysis:
+                   settings: AnalysisSettings | None = None, follow_up: bool = False,
+                   drilled: Collection[str] | None = None) -> AnswerAnalysis:
     """Key points, evidence, scores, delivery and follow-ups for one answer. `follow_up`: it answers the
     interviewer's follow-ups to an answer of `prompt` (its delivery is not held to the question's time or STAR).
+    `drilled`: the labels of the points a drill asked it to cover; all of them covered, it is complete, and a short
+    drill is not told to say more (walk37: "Too short to land the story" on a drill that covered its 3 of 3).
 
     Loads the semantic model on first use (call `embedder.warm_up()` early, off the GUI thread); without
     it the cue matcher alone decides and `judge.message` says why.
@@ -255,7 +258,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
         # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")
         read_star_again(delivery, transcript, settings, credited())
-    mark_complete(delivery, bool(results) and all(r.hit for r in results), settings)
+    asked = [r for r in results if r.key_point.label in drilled] if drilled else []
+    asked = asked or results                 # a drill's points renamed since: the whole question, as before
+    mark_complete(delivery, bool(asked) and all(r.hit for r in asked), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]

@@ -8,6 +8,7 @@ import re
 import sqlite3
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
 from itertools import accumulate
@@ -581,7 +582,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
-    round on those banks skipped (`skipped`, of `skipped_bank`), and
+    round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
+    `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill. A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
@@ -647,6 +649,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
+            "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
             "round": the_round, "left": left_round(h, first, after)}
 
 
@@ -1001,10 +1004,17 @@ def _bank_title(h: History, row: Row) -> str:
 
 
 def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | None:
-    """Why two answers are not to the same question, in words (None: they are). The same question: the same
-    question id, in one bank or in a bank and a duplicate of it (`lineage`, see Banks), or reading the same word for
-    word (a copy made before copies recorded their origin). Walkthrough 13: a duplicated bank's answer and the
-    original's were refused as "different questions", quoting the same question twice."""
+    """Why two answers are not to the same question, in words (None: they are): `apart`, the banks named from the
+    history's snapshots."""
+    return apart(a, b, lineage, lambda row: _bank_title(h, row))
+
+
+def apart(a: Row, b: Row, lineage: Lineage, bank_title: Callable[[Row], str]) -> str | None:
+    """Why two answers (rows with bank_id, prompt_id, prompt_text) are not to the same question, in words (None: they
+    are); `bank_title` names an answer's bank. The same question: the same question id, in one bank or in a bank and a
+    duplicate of it (`lineage`, see Banks), or reading the same word for word (a copy made before copies recorded
+    their origin). Walkthrough 13: a duplicated bank's answer and the original's were refused as "different
+    questions", quoting the same question twice. History's Compare two says it before it is pressed (walk37)."""
     related = a["bank_id"] == b["bank_id"] or a["bank_id"] in lineage(b["bank_id"]) \
         or b["bank_id"] in lineage(a["bank_id"])
     same_text = " ".join(a["prompt_text"].split()) == " ".join(b["prompt_text"].split())
@@ -1014,7 +1024,7 @@ def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | No
         return (f"these two answers are to different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
                 "select two answers to the same question")
     where = "in one bank" if a["bank_id"] == b["bank_id"] else \
-        f"one in {_bank_title(h, a)}, the other in {_bank_title(h, b)}"
+        f"one in {bank_title(a)}, the other in {bank_title(b)}"
     return (f"these two answers are to two different questions that read the same, “{a['prompt_text']}” ({where}): "
             "select two answers to one of them")
 
@@ -1045,10 +1055,13 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     not_asked = [(hits_b.get(k) or hits_a[k])["label"] for k in dict.fromkeys((*hits_b, *hits_a)) if k in outside]
     hits_a = {k: v for k, v in hits_a.items() if k not in outside}
     hits_b = {k: v for k, v in hits_b.items() if k not in outside}
-    gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
+    # a point added to the bank between the two answers was not there to gain (walk37: listed under "Gained"):
+    # `new`, each with whether the second answer covered it
+    new = [k for k in hits_b if k not in hits_a]
+    gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
     lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
-    missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and not hits_a.get(k, {}).get("hit")]
+    missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
     # a point reworded between the two judgings: "Gained" compared two different sentences (walkthrough 12)
     reworded = [{"label": hits_b[k]["label"], "was": hits_a[k]["label"]} for k in hits_b
                 if k in hits_a and hits_a[k]["label"] != hits_b[k]["label"]]
@@ -1065,7 +1078,8 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
                                          f"{alone[1][0]} of {alone[1][1]})")
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
-            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff}
+            "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff,
+            "new": [{"label": hits_b[k]["label"], "hit": bool(hits_b[k]["hit"])} for k in new]}
 
 
 def reworded_text(result: Row) -> list[str]:

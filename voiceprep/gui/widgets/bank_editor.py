@@ -1107,13 +1107,15 @@ class BankEditor(QWidget):
         return result[0] if result else None
 
     def _default_competency(self, prompt_path: NodePath) -> str | None:
-        """The competency most key points of this prompt use, else the bank's first."""
+        """The competency more of this prompt's key points use than any other, else none: the form asks for one
+        (walk37: a "most impactful" point got the bank's first, "Polished communicator", on a tie or an empty
+        prompt, and nothing said so)."""
         doc = self.doc
         if doc is None or not doc.count((), "competencies"):
             return None
         used = [doc.get(prompt_path + ("key_points", j), "competency") for j in range(doc.count(prompt_path, "key_points"))]
-        used = [u for u in used if u]
-        return max(set(used), key=used.count) if used else doc.ids((), "competencies")[0]
+        counts = sorted(((used.count(u), u) for u in set(used) if u), reverse=True)
+        return counts[0][1] if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) else None
 
     def add_key_points(self, points: list[ProposedPoint]) -> None:
         """Add several proposals to the current prompt as one step per point; the first added one is then open

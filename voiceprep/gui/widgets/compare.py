@@ -26,6 +26,7 @@ from voiceprep.gui.widgets.feedback import Colors, when
 
 BETTER_UP = {"overall", "key_points"}          # a rise is good; for fillers and hedges a fall is
 BETTER_DOWN = {"fillers", "hedges"}
+NEW_POINT = " (new point: added to the bank after the first answer)"
 
 
 def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
@@ -74,11 +75,15 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
         out.append(f"<br><span{style}{tip}>{html.escape(m['text'])}</span>")
     out.append("</td>")
     reworded = {r["label"] for r in result.get("reworded") or []}   # judged on two wordings (walkthrough 12)
-    for caption, labels, mark, color in (("Gained", result["gained"], "✓", GOOD), ("Lost", result["lost"], "✗", BAD),
-                                         ("Still missing", result["missed"], "–", colors.muted)):
+    # a point added to the bank since the first answer: not gained, said as new (walk37)
+    new = result.get("new") or []
+    fresh = [n["label"] for n in new if n["hit"]], [n["label"] for n in new if not n["hit"]]
+    for caption, labels, mark, color in (("Gained", [*result["gained"], *fresh[0]], "✓", GOOD),
+                                         ("Lost", result["lost"], "✗", BAD),
+                                         ("Still missing", [*result["missed"], *fresh[1]], "–", colors.muted)):
         out.append(f"<td width='22%' valign='top'><b>{caption}</b>")
-        items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}{' *' if t in reworded else ''}</span>"
-                 for t in labels]
+        items = [f"<br><span style='color:{color}'>{mark} {html.escape(t)}{' *' if t in reworded else ''}"
+                 f"{NEW_POINT if t in fresh[0] + fresh[1] else ''}</span>" for t in labels]
         out.append("".join(items) or f"<br><span style='color:{colors.muted}'>none</span>")
         out.append("</td>")
     out.append("</tr></table>")

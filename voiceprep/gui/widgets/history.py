@@ -42,6 +42,7 @@ from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history.queries import (
     answer_name,
+    apart,
     asked_text,
     covered_text,
     cut_off_text,
@@ -467,7 +468,20 @@ class HistoryPage(QWidget):
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
+    def _compare_apart(self) -> None:
+        """Compare two is off, its tooltip saying why, while the two answers selected are to different questions
+        (walk37: it was on, then refused with a message); on otherwise, its tooltip how to pick two."""
+        ids = self.selected_ids()
+        rows = [r for r in self.model.rows if r["id"] in ids]
+        registry = self.services.registry
+        labels = registry.labels()
+        why = apart(rows[0], rows[1], registry.lineage,
+                    lambda r: f"“{labels.get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
+        self.compare_btn.setEnabled(why is None)
+        self.compare_btn.setToolTip(f"{sentence_case(why)}." if why else compare_hint(len(ids)))
+
     def _open_selected(self, *_: Any) -> None:
+        self._compare_apart()
         if self.detail.has_unsaved_note():
             self.detail.commit_note()          # a note typed but not saved is kept when another attempt opens
         ids = self.selected_ids()

@@ -77,7 +77,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer the silence stopped (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
-            "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped"}
+            "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped",
+            "Alt+N": "Write a note on the answer (its feedback's note field)"}
 
 class LevelMeter(QProgressBar):
     def __init__(self):
@@ -349,6 +350,7 @@ class PracticePage(QWidget):
         self.attempt_line = muted("")            # a retry: "Try 2 this session · last time 62 (4 of 6 key points)"
         self.attempt_line.hide()
         cl.addWidget(self.attempt_line)
+        self._silence_notice = ""         # the silence stop's "Not finished? Press C" notice, while it may show
         self._before_continuing: tuple[bool, str] | None = None     # the line "Continuing your answer" covers
         self.prompt_text = heading("", 17)
         self.prompt_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -486,9 +488,12 @@ class PracticePage(QWidget):
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
                     "C": clicks(self.continue_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
-                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip}
+                    "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip,
+                    # the note, from anywhere (walk37: Tab walked every evidence link first, F1 listed no key)
+                    "Alt+N": self._to_note}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
-        self.typing_watch = TypingWatch(self, self)
+        self.typing_watch = TypingWatch(self, self, lambda: self.services.settings.practice.typing_gap_s,
+                                        sink=self._typing_to_note)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.typing_watch)
@@ -505,6 +510,7 @@ class PracticePage(QWidget):
                             ("C", self.continue_btn),
                             ("F", self.feedback.ask)):
             button.setText(self._keyed(button.text(), key))       # the label says its real key
+        self.feedback.note.setPlaceholderText(self._keyed("Your note: what would you change next time?", "Alt+N"))
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
         self.ctl.level.connect(self.meter.set_level)
@@ -609,13 +615,35 @@ class PracticePage(QWidget):
             command()
         return pressed
 
+    def _typing_to_note(self, text: str) -> bool:
+        """Typing seen where no text goes while an answer's feedback shows: it is a note (walk37: "need real numbers
+        and my own role" typed on the feedback's buttons went nowhere). The text typed so far goes at the note's
+        end and the note takes the keyboard, so the rest follows; False when no note is shown."""
+        note = self.feedback.note
+        if self.stack.currentWidget() is not self.feedback or self.attempt_id is None \
+                or not note.isVisibleTo(self) or not note.isEnabled():
+            return False
+        note.setFocus(Qt.FocusReason.OtherFocusReason)
+        note.end(False)
+        if text and note.text() and not note.text()[-1].isspace() and not text[0].isspace():
+            text = f" {text}"                    # after what the note says already, a word of its own
+        note.insert(text)
+        return True
+
+    def _to_note(self) -> None:
+        """Alt+N: the keyboard at the end of the answer's note, while its feedback shows."""
+        self._typing_to_note("")
+
     def _say_typing(self, key: str) -> None:
-        """A one-letter key was typing, not a command: said once while the typing goes on."""
+        """A one-letter key was typing, not a command: said once while the typing goes on (not when it went into
+        the note: `_typing_to_note`)."""
+        if self.feedback.note.hasFocus():
+            return
         if not self._typing_said:
             self._typing_said = True
             self.show_notice(f"{key} was not taken as a command: it came while you were typing, and the "
-                             "keyboard was not in a text field. To write a note, click the note field "
-                             "under the feedback first.", c.ANSWER)     # the next answer makes it old
+                             "keyboard was not in a text field. To write a note on an answer, press "
+                             f"{self.key_name('Alt+N')} on its feedback.", c.ANSWER)     # the next answer makes it old
 
     def _answer_follow_ups(self) -> None:
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
@@ -1086,7 +1114,10 @@ class PracticePage(QWidget):
     def _on_follow_up_asked(self, turn) -> None:
         """The interviewer asks the follow-ups: Space (Ctrl+T, Import) answers them. Over the feedback they follow, they
         come under it, the question it answered staying above (walkthrough 13: they replaced the question, above the
-        older feedback); they are the question once the answer to them starts (_on_state)."""
+        older feedback); they are the question once the answer to them starts (_on_state). "Not finished? Press C"
+        goes: the interviewer has moved on (walk37: it stayed while the follow-up was asked)."""
+        if self.notice.isVisible() and self.notice.text() == self._silence_notice:
+            self.notice.hide()
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
             self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type).")
@@ -1232,7 +1263,8 @@ class PracticePage(QWidget):
     def _on_silence_stop(self, seconds: float, silence_s: float) -> None:
         """Over the feedback of an answer the silence stop may have cut mid-thought: continue it, or start over."""
         keys = self.key_name("C"), self.key_name("R")
-        self.notice.show_text(silence_stop_text(seconds, silence_s, *keys), c.ANSWER,
+        self._silence_notice = silence_stop_text(seconds, silence_s, *keys)
+        self.notice.show_text(self._silence_notice, c.ANSWER,
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
@@ -1354,6 +1386,8 @@ class PracticePage(QWidget):
         top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
                       1)
         lay.addLayout(top)
+        if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
+            lay.addWidget(muted(skips))
         if (both := scored.before_and_with(rehearsal, summary)) is not None:     # one number a label (walk18)
             lay.addWidget(muted(both))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
@@ -1389,6 +1423,10 @@ class PracticePage(QWidget):
             lay.addWidget(explained)
         if summary.competencies and summary.skipped:     # scored as misses (summarize_round)
             lay.addWidget(muted(SKIPPED_IN_BARS))
+        if summary.competencies:                         # why Progress shows other numbers for this round (walk37)
+            about = muted(scored.ROUND_COMPETENCIES)
+            about.setWordWrap(True)
+            lay.addWidget(about)
         answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.recap import copied_text
-from voiceprep.app.scored import answers_text
+from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text
 from voiceprep.core.history.queries import (
     cut_off_count_text,
     in_follow_up_text,
@@ -789,6 +789,11 @@ class ProgressPage(QScrollArea):
         s = services.settings.analysis
         self.overall = LineChart("Overall score", SCORE_UNIT, (0, 100))
         self.competencies = LineChart("Competencies", SCORE_UNIT, (0, 100))
+        # what its numbers count, against the round summary's (walk37: two sets of numbers, nothing said why)
+        self.competencies_about = muted(PROGRESS_COMPETENCIES)
+        self.competencies_about.setWordWrap(True)
+        if isinstance(chart := self.competencies.layout(), QVBoxLayout):
+            chart.insertWidget(1, self.competencies_about)        # under its title
         self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
                               band=(s.wpm_low, s.wpm_high))
         self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
@@ -918,6 +923,7 @@ class ProgressPage(QScrollArea):
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
+        self.competencies_about.setVisible(bool(comps))
         show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})

@@ -34,10 +34,17 @@ class TypingWatch(QObject):
 
     dropped = Signal(str)            # a held key's name: a key typed after it made it a letter, not a command
 
-    def __init__(self, window: QWidget, parent: QObject):
+    def __init__(self, window: QWidget, parent: QObject, gap_s: Callable[[], float] | None = None,
+                 sink: Callable[[str], bool] | None = None):
         super().__init__(parent)
         self.window = window
         self.last = -1e9                         # time.monotonic() of the last key typed at no text field
+        # a key typed this soon after another is typing (the settings' typing_gap_s, as `press` is given it)
+        self.gap_s = gap_s or (lambda: 1.5)
+        # where typing goes once it is seen (walk37: a note typed on the feedback before reaching its field was
+        # lost): given the text typed so far, True when it took it (and the focus, so the next keys follow it)
+        self.sink = sink
+        self.text = ""                           # what has been typed at no text field, this run of typing
         self._held: tuple[str, Callable[[], None], QAbstractButton | None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,6 +55,14 @@ class TypingWatch(QObject):
 
     def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.last = -1e9
+        self.text = ""
+
+    def _seen(self) -> bool:
+        """Typing seen: its text to the sink, if one takes it."""
+        if self.sink is None or not self.sink(self.text):
+            return False
+        self.text = ""
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -58,20 +73,31 @@ class TypingWatch(QObject):
                 and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
                 and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
                 and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)):
-            self.last = time.monotonic()
+            now = time.monotonic()
+            amid = now - self.last < self.gap_s() or self._held is not None
+            self.text = (self.text if amid else "") + event.text()
+            self.last = now
+            if amid and self._seen():
+                self._release()                  # the held letter is in the text: neither a command nor dropped
+                return True                      # the key is in the text taken
             self._drop()
         elif kind == QEvent.Type.MouseButtonPress and self._held is not None:
             self._release()                      # the mouse does something else now (clicks Next itself)
         return False
 
-    def typing(self, gap_s: float) -> bool:
+    def typing(self, gap_s: float, char: str = "") -> bool:
         """Whether a key pressed now comes amid typing (another typed key less than `gap_s` ago, or a first letter
-        still held); the key counts as typed too, so the rest of the sentence is typing as well."""
+        still held); the key (`char`, its text) counts as typed too, so the rest of the sentence is typing as
+        well."""
         now = time.monotonic()
         amid = now - self.last < gap_s or self._held is not None
         if amid:
             self.last = now
-            self._drop()
+            self.text += char
+            if self._seen():
+                self._release()
+            else:
+                self._drop()
         return amid
 
     def press(self, key: str, command: Callable[[], None], gap_s: float, hold_s: float,
@@ -83,11 +109,13 @@ class TypingWatch(QObject):
             return True
         if self._held is not None and key not in HELD_KEYS:
             self.flush()         # walkthrough 13: "N, Space" (move on, answer): no word is a lone R, N or F
-        if self.typing(gap_s):
+        if self.typing(gap_s, " " if key == "Space" else key.lower()):
             return False
         if key not in HELD_KEYS or hold_s <= 0:
+            self.text = ""
             command()
             return True
+        self.text = key.lower()                  # a note may begin with it
         self._held = (key, command, button)
         if button is not None:
             button.setDown(True)
