@@ -175,10 +175,11 @@ def test_the_numbers_cards_list_and_the_teams_steps_multiple_are_read_from_setti
     assert all(isinstance(getattr(settings, n), int) for n in ("NUMBERS_LISTED", "TEAM_STEPS_TIMES"))
 
 
-def test_no_gui_or_application_wait_has_a_timeout_of_its_own():
+def test_no_gui_application_or_core_wait_has_a_timeout_of_its_own():
     """fixE2 left quitting's waits as default arguments (`wait_until_started(timeout_s=5.0)`, `stop_for_quit(
-    timeout_s=3.0)`): a number of seconds given as a parameter's default in gui/ or app/ is a threshold kept outside
-    settings.py. They are named there and the controller reads them."""
+    timeout_s=3.0)`): a number of seconds given as a parameter's default in gui/, app/ or core/ is a threshold kept
+    outside settings.py. They are named there and the controller reads them; `History.open`'s busy timeout (10.0,
+    a twin of `HistorySettings.busy_timeout_s`, fixJ) is read from there too."""
     import ast
     from pathlib import Path
 
@@ -187,7 +188,7 @@ def test_no_gui_or_application_wait_has_a_timeout_of_its_own():
 
     package = Path(voiceprep.__file__).parent
     found = []
-    for path in sorted([*(package / "gui").rglob("*.py"), *(package / "app").rglob("*.py")]):
+    for path in sorted(p for part in ("gui", "app", "core") for p in (package / part).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 a = node.args
@@ -199,6 +200,15 @@ def test_no_gui_or_application_wait_has_a_timeout_of_its_own():
                           and (arg.arg.endswith("_s") or "timeout" in arg.arg)]
     assert not found, found
     assert settings.QUIT_WAITS_FOR_START_S > 0 and settings.QUIT_WAITS_FOR_RECORDER_S > 0
+
+
+def test_a_history_opened_without_a_busy_timeout_waits_as_long_as_settings_say(tmp_path):
+    from voiceprep.core.history import History
+    from voiceprep.settings import HistorySettings
+
+    with History.open(tmp_path / "h.sqlite3") as h:
+        assert h.busy_timeout_s == HistorySettings().busy_timeout_s
+        assert h.db.execute("PRAGMA busy_timeout").fetchone()[0] == int(h.busy_timeout_s * 1000)
 
 
 def test_quitting_waits_for_an_answers_start_as_long_as_settings_say(qapp, monkeypatch):

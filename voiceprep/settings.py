@@ -155,6 +155,11 @@ class AnalysisSettings:
                                         -1.926, 11.045, -5.599, 7.453)
     judge_threshold: float = 0.50       # probability from which a key point counts as covered (best 5-fold F1 on dev)
     meaning_evidence_min: float = 0.45  # label similarity from which the evidence is called "by meaning"
+    # a point that is the candidate's own act, which the answer tells as not done by them ("I didn't take charge of
+    # the pass", label similarity >= meaning_evidence_min), while what it tells as done comes this much less close, is
+    # not covered by that neighbouring act (judge.AnswerJudge._denied_act; K, L, M own banks: 0.05 also took a true
+    # tick, 0.10 only false ones; docs/benchmarks.md judge38)
+    denied_act_margin: float = 0.10
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
     # quoted with "…" where it was cut (analyze.carrying_quote)
     evidence_max_words: int = 45

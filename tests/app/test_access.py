@@ -57,3 +57,19 @@ def test_close_all_still_closes_a_running_threads_connection(data_home):
     worker.join()
     gc.collect()
     assert _open_on_db(access.path) == 0
+
+
+def test_a_thread_asking_again_gets_the_connection_it_has(data_home):
+    # what lets recovery's helpers (`_recover_part`, `_part_alone`, `_store`) each ask `history()`: one thread's asks
+    # open nothing again (fixJ), another thread gets its own
+    access = HistoryAccess(data_home / "history.sqlite3")
+    try:
+        first = access.history()
+        assert access.history() is first
+        other: list[object] = []
+        worker = threading.Thread(target=lambda: other.append(access.history()))
+        worker.start()
+        worker.join()
+        assert other and other[0] is not first
+    finally:
+        access.close_all()

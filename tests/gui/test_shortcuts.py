@@ -364,6 +364,41 @@ def test_a_question_not_yet_rendered_says_it_is_being_prepared_until_the_voice_s
     assert not window.controller.voice_preparing and "Preparing" not in page.state_label.text()
 
 
+def test_follow_ups_being_rendered_are_said_to_be_the_follow_ups_not_the_question(window, qtbot):
+    """fixG's leftover: the follow-ups asked aloud (new text, rendered each time) showed "Preparing the question…",
+    though the question was answered and the follow-ups were on screen. They say what is coming, until the voice
+    starts; the question itself still says "the question"."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE and ctl.rehearsal is not None, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like payments.")
+    voice = RenderingVoice()
+    window.services.speaker = lambda: voice
+    ctl.tts_ok = True
+    ctl.ask_follow_ups()
+    turn = ctl.rehearsal.follow_up
+    assert turn is not None
+    line = page.state_label
+    qtbot.waitUntil(voice.rendering.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: line.text().startswith("Preparing the follow-up"), timeout=5000)
+    assert line.text().startswith("Preparing the follow-ups…" if len(turn.questions) > 1 else
+                                  "Preparing the follow-up…"), line.text()
+    assert ctl.state == c.SPEAKING and "question" not in line.text() and "answer now" in line.text()
+    voice.rendered.set()
+    qtbot.waitUntil(voice.playing.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: line.text().startswith("The interviewer is asking…"), timeout=5000)
+    voice.stop()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=5000)
+    voice = RenderingVoice()
+    ctl.next()                                     # the next question, not rendered yet: "the question" again
+    qtbot.waitUntil(lambda: line.text().startswith("Preparing the question…"), timeout=5000)
+    voice.rendered.set()
+    qtbot.waitUntil(voice.playing.is_set, timeout=5000)
+    voice.stop()
+
+
 def test_a_question_already_rendered_is_never_said_to_be_prepared(window, qtbot):
     """fixG: a cached question (rendered ahead when the round was chosen) starts at once: no "Preparing" is shown."""
     class Ready(HeldVoice):

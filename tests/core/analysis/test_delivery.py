@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story, star_part
+from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story, read_star_again, star_part
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.settings import AnalysisSettings
@@ -430,6 +430,33 @@ def test_the_star_card_reads_the_key_points_the_cards_credit_as_the_key_point_ca
                                                                           "new search index and I built it."))
     assert not next(r for r in none.key_points if r.key_point.id == "impact").hit
     assert "result" in none.delivery.star["missing"]
+
+
+@pytest.mark.parametrize("story", [True, False])
+@pytest.mark.parametrize("follow_up", [False, True])
+@pytest.mark.parametrize("timed", [True, False])
+def test_reading_the_star_card_again_gives_the_delivery_a_whole_analysis_gives(timed, story, follow_up):
+    """fixJ: when the Ownership and Numbers cards change the credited points, only the Structure card is read again
+    (`read_star_again`), not the whole delivery: the same delivery, field for field, cards included, as
+    `analyze_delivery` given those points; a point given and a point taken back, said early, late or nowhere."""
+    s = AnalysisSettings()
+    lists = [[], [("Give the result in numbers", 22)], [("I cut the job from six hours to twenty minutes", None)],
+             [("Say your role (I designed, I led)", 2), ("Give the result in numbers", 0)],
+             [("The situation was a slow job", 10), ("I partitioned the table", 5)]]
+    for text in ("Um, our search was slow. I led the design of a new search index and, uh, I built the ranking "
+                 "service. Queries take 150 milliseconds, and 40 percent fewer tickets.",      # no result said
+                 "So, um, our nightly settlement job was slow and finance waited. I was asked to fix it. I partitioned "
+                 "the table by day and I added an index, uh, and we also moved the matching query. Like, it now runs "
+                 "in twenty minutes instead of six hours, so finance closes the books the same morning."):
+        t = spoken(text, 60) if timed else Transcript.from_text(text)
+        cards = set()
+        for first in lists:
+            for then in lists:
+                d = analyze_delivery(t, 150, s, timed, story, first, follow_up=follow_up)
+                read_star_again(d, t, s, then)
+                assert d == analyze_delivery(t, 150, s, timed, story, then, follow_up=follow_up), (first, then)
+                cards.add(str(d.star))
+        assert len(cards) > 1            # the points read differently
 
 
 def test_a_filler_inside_a_repeated_phrase_is_no_repetition():

@@ -17,6 +17,7 @@ from voiceprep.core.analysis.judge import (
     approach_acts,
     asks_for_story,
     candour_markers,
+    denies_acting,
     facets,
     label_markers,
     needed_point,
@@ -1926,3 +1927,42 @@ def test_a_change_told_with_the_labels_start_and_a_much_smaller_change_contradic
     assert not contradicts(score, "The review score went from 7.2 to about 8.4.")
     assert contradicts("It cut page load time from about two seconds to under half a second",
                        "page load time went from two seconds to one and a half seconds.")
+
+
+
+KITCHEN_PASS = parse_bank(
+    'schema = 1\n[job]\nid = "x"\ntitle = "Sous chef"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a service that went badly wrong in the kitchen."\n'
+    '[[rounds.prompts.key_points]]\nid = "pass"\n'
+    'label = "I took over the pass myself and called every ticket so the line knew what was next"\n'
+    '[[rounds.prompts.key_points]]\nid = "floor"\n'
+    'label = "I told front of house which tables would wait so they could warn guests"\n')
+WALK_IN = ("Honestly, the worst Saturday I had{how}. The walk-in fridge had failed overnight and nobody noticed until "
+           "four, so we lost most of the prepped veg, the stocks and two sauces, and we opened at six with maybe half "
+           "our mise en place for ninety covers. {act} A rack of lamb for a six-top came up raw in the middle and I "
+           "sent it back, so they waited twenty-five minutes.")
+
+
+def test_denies_acting():
+    assert denies_acting("I didn't take charge of the pass,")
+    assert denies_acting("and we never sat down about it after")
+    assert not denies_acting("I didn't just patch it, I rewrote the check")      # more was done
+    assert not denies_acting("we never lost a booking")                           # a success
+    assert not denies_acting("The head chef didn't show up until eight")          # not the candidate
+
+
+def test_an_own_act_the_answer_says_you_did_not_do_is_not_covered_by_a_neighbouring_act():
+    """judge38: "I didn't take charge of the pass, I stayed on my section ... and let the junior sous call the
+    tickets" was credited for "I took over the pass myself and called every ticket" (writers L and M's own banks)."""
+    denied = hits(KITCHEN_PASS, "p", WALK_IN.format(
+        how=", I don't come out of it well",
+        act="I didn't take charge of the pass, I stayed on my section trying to re-prep the hollandaise and the jus "
+            "and let the junior sous call the tickets, which was a mistake. The floor found out when the complaints "
+            "started."))
+    assert "pass" not in denied
+    # the act told as yours, next to something you did not wait for, is covered
+    told = hits(KITCHEN_PASS, "p", WALK_IN.format(
+        how=" started badly",
+        act="I didn't wait for the head chef, who was stuck in traffic: I took over the pass myself and called every "
+            "ticket so each section knew what was coming next."))
+    assert "pass" in told

@@ -15,6 +15,7 @@ from voiceprep.core.analysis.delivery import (
     asks_for_story,
     delivery_scores,
     mark_complete,
+    read_star_again,
 )
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
@@ -253,8 +254,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     if credited() != judged:
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
         # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")
-        delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                    credited(), follow_up=follow_up)
+        read_star_again(delivery, transcript, settings, credited())
     mark_complete(delivery, bool(results) and all(r.hit for r in results), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)

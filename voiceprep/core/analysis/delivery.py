@@ -638,19 +638,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                 pauses.append({"start": round(a.end, 2), "end": round(b.start, 2), "duration": round(gap, 2),
                                "after": a.word.strip()})
     text = " ".join(w.strip() for w in raw)
-    starts, at = [], 0
-    for w in raw:
-        starts.append(at)
-        at += len(w.strip()) + 1
     numbers = _quantities(raw)
-    own_actions = _done_by(clean, _I)
-    extra: dict[str, list[int]] = {"action": [starts[i] for i in sorted(own_actions + _done_by(clean, _WE))]}
-    for label, first in credited:
-        part = star_part(label)
-        if part is None:
-            continue
-        spot = next((k for k, i in enumerate(kept) if first is not None and i >= first), None)
-        extra.setdefault(part, []).append(starts[spot] if spot is not None else max(len(text) - 1, 0))
     # "I think" says a view, not a part you played
     i_count = sum(c in ("i", "me", "my", "i'm", "i've", "i'd", "mine") and not (c == "i" and _stance(clean, k))
                   for k, c in enumerate(clean))
@@ -664,10 +652,40 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     d = Delivery(duration_s=round(duration, 2) if timed else None, speaking_s=round(speaking, 2) if timed else None,
                  target_s=target_s, words=n, wpm=round(wpm, 1) if timed else None, fillers=fillers,
                  long_pauses=pauses, repeated_phrases=_repeated(raw, clean, settings.repeated_phrase_min_words),
-                 hedges=hedges, numbers=numbers, star=_star(text, extra), ownership=ownership, timed=timed,
-                 story=story, follow_up=follow_up)
+                 hedges=hedges, numbers=numbers, star=_star_read(kept, raw, clean, text, credited),
+                 ownership=ownership, timed=timed, story=story, follow_up=follow_up)
     d.findings = _findings(d, settings, timed)
     return d
+
+
+def _star_read(kept: list[int], raw: list[str], clean: list[str], text: str,
+               credited: Sequence[tuple[str, int | None]]) -> dict[str, Any]:
+    """The STAR parts of the answer's spoken words `raw` (at `kept` in the transcript's words; `text` joins them),
+    its actions found by their verbs and the `credited` key points that read as a part counted."""
+    starts, at = [], 0
+    for w in raw:
+        starts.append(at)
+        at += len(w.strip()) + 1
+    extra: dict[str, list[int]] = {"action": [starts[i] for i in sorted(_done_by(clean, _I) + _done_by(clean, _WE))]}
+    for label, first in credited:
+        part = star_part(label)
+        if part is None:
+            continue
+        spot = next((k for k, i in enumerate(kept) if first is not None and i >= first), None)
+        extra.setdefault(part, []).append(starts[spot] if spot is not None else max(len(text) - 1, 0))
+    return _star(text, extra)
+
+
+def read_star_again(d: Delivery, transcript: Transcript, settings: AnalysisSettings,
+                    credited: Sequence[tuple[str, int | None]]) -> None:
+    """`d`'s Structure card read again with the key points as finally `credited` (`analyze.told_points` changed
+    them), and its cards written again: nothing else in a delivery reads the credited points, so the rest is not
+    measured again (fixJ: the whole `analyze_delivery` ran again; the same delivery, in about a third of its time)."""
+    all_words = transcript.words()
+    kept = [i for i, w in enumerate(all_words) if w.word.strip()]
+    raw = [all_words[i].word for i in kept]
+    d.star = _star_read(kept, raw, [_clean(w) for w in raw], " ".join(w.strip() for w in raw), credited)
+    d.findings = _findings(d, settings, d.timed)
 
 
 def mark_complete(d: Delivery, complete: bool, settings: AnalysisSettings) -> None:

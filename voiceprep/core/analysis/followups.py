@@ -25,12 +25,18 @@ _SECOND_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "mysel
                   "we'd": "you'd", "we'll": "you'll", "am": "are"}
 
 
+# "was" said of "I", which is "were" said of "you": "I was honest", "anything I wasn't sure of", "was I right"
+_WAS_OF_I = re.compile(r"(?<![\w'])(?:I\s+was(?:n't)?|[Ww]as(?:n't)?\s+I)(?![\w'])")
+
+
 def _to_you(text: str) -> str:
-    """A point the candidate wrote about themselves, said back to them: "I cut our latency" -> "you cut your latency".
+    """A point the candidate wrote about themselves, said back to them: "I cut our latency" -> "you cut your latency",
+    "I was honest" -> "you were honest" (fixK: "anything you wasn't sure of").
 
     Only whole words (walk25: "200us"), and not "us" after a number (microseconds: "saved 200 us") or in capitals
     (the US); "us" as the object of what the candidate did is their team ("I helped us ship", "Helped us ship" asked
     "how you helped us ship"): "you helped your team ship", not "you helped you ship"."""
+    text = _WAS_OF_I.sub(lambda m: m.group(0).replace("was", "were").replace("Was", "Were"), text)
     said: list[str] = []
     end = 0
     for m in re.finditer(r"(?<![\w'])[A-Za-z']+(?![\w'])", text):
@@ -59,6 +65,9 @@ _COMMON_STARTS = frozenset({
     "trade-offs", "trade-off", "tradeoffs", "lessons", "lesson", "scale", "measured", "measurable", "clear",
     "concrete", "specific", "real", "customer", "customers", "team", "teams", "business", "technical",
     "personal", "it", "they", "he", "she", "there", "everyone", "nobody", "everything", "nothing",
+    # words that open a time or place phrase (fixK: "more about In six months ...?")
+    "in", "on", "at", "by", "for", "within", "after", "before", "during", "over", "from", "until", "next", "last",
+    "then", "once", "online", "later", "afterwards",
 })
 
 
@@ -155,10 +164,51 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     a topic ("Replication and failover: ...") as "Can you tell me more about replication and failover?", a
     question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
     design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
-    candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written)."""
+    candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written). A question the
+    rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead."""
     if kp.follow_up:
         return kp.follow_up
-    return _follow_up(kp, bank_names(bank) if bank is not None else frozenset())
+    names = bank_names(bank) if bank is not None else frozenset()
+    question = _follow_up(kp, names)
+    return _said_plainly(kp, names) if _reads_wrong(question) else question
+
+
+# last words that leave a question hanging ("...at check-in and saying?"); not a preposition, which English ends a
+# question with ("the things you were proud of?")
+_DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "saying", "than", "which", "because", "while", "whether"})
+_READS_WRONG = re.compile(
+    r"\byou\s+was(?:n't)?\b|\bwas(?:n't)?\s+you\b"                       # "you was": a verb left to agree with "I"
+    r"|\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b"              # "food cost went of sales": an amount cut
+    r"|\b(?:went|changed|moved)(?=\s*[.?])"    # "...time to detect went.": the amount it went from and to cut (walk37)
+    r"|\bhow(?:\s+much)?\s+(?:in|on|at|by|for|within|over|after|before|during|until)\s",   # "how much within a month
+    re.IGNORECASE)                                                           # complaints dropped": a time phrase first
+
+
+def _reads_wrong(question: str) -> bool:
+    """Whether a question made from a label reads wrong aloud (fixK): its last word leaves it hanging, a plain word
+    keeps its capital after "about" ("more about The next day"), "you was", an amount cut to its "of", "how" before
+    a time phrase."""
+    ends = re.findall(r"(\S+)\s*[?.](?=\s|$)", question)      # "...how your menu, and. Can you walk me through that?"
+    about = re.search(r"\babout\s+([A-Z][a-z]+)\b", question)
+    return bool(any(end.lower().strip(",;:") in _DANGLING for end in ends)
+                or about and about.group(1).lower() in _COMMON_STARTS | _SECOND_PERSON.keys()
+                or _READS_WRONG.search(question))
+
+
+def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
+    """A missed point asked in a form that is always grammatical, for a label the rules cannot phrase: a statement told
+    back ("You haven't said yet that ..."), anything else named after a colon (without its list, examples or the
+    numbers it gives: walk22, walk23)."""
+    label = (sentences(kp.label.strip()) or [""])[0].rstrip(".!?").strip()
+    point = _RESULT.sub("", _before_colon(_without_answer(label))).strip(" ,;") or label
+    point = re.sub(r"(?:[\s,;]+(?:and|or|but|the|a|an|than|which|because|while|whether|with|of|to|for|from|by|at|"
+                   r"in|on))+$", "", point, flags=re.IGNORECASE) or point        # a label cut off as it was typed
+    words = point.split()
+    said = _to_you(_lower_first(point, kp, _adverb(words[0]) or _english(words[0]) and not (
+        len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())), names))
+    if _is_clause(point) or _states(point):
+        return f"You haven't said yet that {said}. Can you tell me more about that?"
+    return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
 def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
@@ -194,8 +244,22 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if lead:                                 # "In the moment I dealt with it calmly": how, in the moment, you dealt
         said = _to_you(lead.group(1)[0].lower() + lead.group(1)[1:])
         return _first_person(_before_colon(label[lead.end():]), f", {said},")
-    if first in _SECOND_PERSON:              # written in the first person: "I wrote the postmortem..."
-        return _first_person(head)
+    other = _LEADING_OTHER.match(label)
+    if other and not any(w.lower() in _SUBJECTS or _past(w) for w in other.group(1).split()) \
+            and (_is_clause(label[other.end():]) or _states(label[other.end():])):
+        said = _to_you(f"{other.group(1)[0].lower()}{other.group(1)[1:]} {_before_colon(label[other.end():])}")
+        return f"You haven't said yet that {said}. Can you tell me more about that?"   # "In six months they had ..."
+    with_me = _AND_I.match(label)
+    if with_me and not any(w.lower() in _VERBS | _SUBJECTS | _WH or _past(w) for w in with_me.group(1).split()):
+        partner = _lower_first(with_me.group(1), kp, names=names)   # "The captain and I talked": you and the captain
+        return _first_person(_before_colon(f"{with_me.group(2)} and {partner} {label[with_me.end():]}"),
+                             subject=len(partner.split()) + 2)
+    happened = _what_happened(_to_you(head)) if first in _POSSESSIVES else None
+    if happened:                             # "Our score went from 7.2 to 8.5": what happened to your score (fixK:
+        return happened                      # not "how your score went in four months")
+    if first in _SECOND_PERSON and (first not in _POSSESSIVES or _is_clause(head) or _states(head)):
+        return _first_person(head)           # written in the first person: "I wrote the postmortem...", "My manager
+    # helped us ship"; not a topic ("My role in the launch": not "how your role in the launch", fixK)
     if first in _IMPERATIVES:                # walk22: "Name what you built", not the list after its colon
         own = _lower_first(head, kp, names=names)
         walk = re.match(r"walk\s+(?:(?:me|us)\s+)?(?:through\s+)?", own, re.IGNORECASE)
@@ -208,7 +272,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
         return _asked(head, kp, names)       # same morning": a statement ("Cut the first version down": what you did)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
-        if _has_verb(head):
+        if _has_verb(head):                  # "How it ended, and I wrote it down": and how you wrote it down (fixK)
+            head = re.sub(r",\s*and\s+(?=(?:i|we)\s)", ", and how ", head, flags=re.IGNORECASE)
             return f"Can you tell me {_to_you(_lower_first(head, kp, names=names))}?"
         return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
     if _states(head):                        # "The ring buffer avoids locks", "Payments need idempotency keys"
@@ -232,14 +297,18 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
 
 # walk23: what a statement says came of it, which a follow-up leaves for the candidate to say: an amount ("from 900ms
 # to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
-# alerts"), a purpose ("so retries never double charge", "to keep ordering"), where it moved to ("to Stripe")
+# alerts"), a purpose ("so retries never double charge", "to keep ordering", but not "saying so in reviews", fixK),
+# where it moved to ("to Stripe")
 _AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d[^\s,;]*" \
           r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
-          r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers))?(?:\s+(?:a|an|per)\s+\w+)?"
+          r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers|kilos|kg|grams|litres|pounds|" \
+          r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items))?(?:\s+(?:a|an|per)\s+\w+)?"
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
 _CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
-                    r"|,?\s+(?:so that|so|in order to)\s+(?!(?:i|we)\b)\S.*$"
+                    r"|" + "".join(rf"(?<!\b{said})" for said in ("say", "says", "said", "saying", "think", "thought",
+                                                                  "hope", "hoped", "do", "did", "doing", "done")) +
+                    r",?\s+(?:so that|so|in order to)\s+(?!(?:i|we)\b)\S.*$"
                     r"|,?\s+(?:instead of|rather than|not just|even when|even if|until)\s.*$|,\s+not\s.*$",
                     re.IGNORECASE)
 _MOVES = re.compile(r"\b(?:moved|migrated|switched|ported|upgraded|rewrote|moving|migrating|switching)\b", re.IGNORECASE)
@@ -259,8 +328,16 @@ def _without_answer(label: str) -> str:
     text = label[:comma.start()] if comma and (_past(comma.group(1)) or comma.group(1).endswith("ing")) \
         and comma.group(1) not in _ADJECTIVES \
         and _has_verb(label[:comma.start()]) else label
+    # "from weekly to twenty a day", cut whole before its amounts are (fixK: "Food cost went from 34 percent to 29
+    # percent of sales" asked "how food cost went of sales")
+    # a result told in a clause of its own after the act ("I built monitoring for every region, time to detect went
+    # from an hour to five minutes"): the act is what is asked about, not "time to detect went" (walk37)
+    own = re.search(r",\s+[^,;]*?\b(?:went|changed)\s+from\s+[^,;]*$", text)
+    if own and _has_verb(text[:own.start()]):
+        text = text[:own.start()]
+    text = re.sub(r"\s+(went|changed)\s+from\s+[^,;]*", r" \1", text)
     text = _CAUSE.sub("", text if _CHANGE.match(text) else _RESULT.sub("", text))   # "how much X dropped" as before
-    text = re.sub(r"\s+(went|changed)\s+from\s+[^,;]*", r" \1", text).rstrip(" ,;")   # "from weekly to twenty a day"
+    text = text.rstrip(" ,;")
     purpose = re.search(r"\s+to\s+([a-z]+)\b", text)
     before = text[:purpose.start()].split()[-1].lower() if purpose else ""
     if purpose and _verb(purpose.group(1)) and not _past(purpose.group(1)) and purpose.group(1) not in _OBJECTS \
@@ -271,10 +348,11 @@ def _without_answer(label: str) -> str:
     ahead = text[:means.start()].split() if means else []
     last = ahead[-1].lower() if ahead else ""
     if means and len(ahead) >= 3 and (_has_verb(" ".join(ahead)) or ahead[0].lower() in _DONE_FIRST) \
-            and not _verb(last) and not _past(last) and last not in _ADJECTIVES \
+            and not _verb(last) and not _past(last) and last not in _ADJECTIVES and last not in _PARTICLES | {"on"} \
             and not last.endswith(_ADJECTIVE_ENDINGS) and not last.startswith("un") \
             and not re.search(r"\b(?:a|the)\s+numbers?\b", text[means.start():]):
-        text = text[:means.start()]        # "ran Kafka consumers per merchant shard": the means is the answer
+        text = text[:means.start()]        # "ran Kafka consumers per merchant shard": the means is the answer; not
+        # after a phrasal verb's particle, whose object may come later ("went over with the team what worked", fixK)
     if _MOVES.search(text):
         text = _MOVED_TO.sub("", text)
     return text if len(text.split()) >= 2 else label
@@ -320,27 +398,53 @@ def _done_to(head: str) -> str:
     return f"{' '.join(words[:-1])} {'were' if plural else 'was'} {_PARTICIPLE.get(last, last)}"
 
 
-def _first_person(head: str, lead: str = "") -> str:
+def _first_person(head: str, lead: str = "", subject: int = 1) -> str:
     """A point written in the first person ("I wrote the postmortem"), said back to the candidate, with what it
-    opened with (`lead`: ", in the moment,")."""
+    opened with (`lead`: ", in the moment,"); its subject is its first `subject` words ("I and the captain")."""
     words = head.split()
-    negative = _NEGATIVE.search(" ".join(_main_part(head).split()[1:3]))      # "We never store card numbers"
-    record = words[0].lower() in _PERFECT or words[1:2] and words[1].lower() in ("have", "has")   # "I have led as"
+    negative = _NEGATIVE.search(" ".join(_main_part(head).split()[subject:subject + 2]))   # "We never store cards"
+    record = words[0].lower() in _PERFECT or words[subject:subject + 1] and \
+        words[subject].lower() in ("have", "has")                                          # "I have led as"
+    said = _JOINED_WAS.sub(_were, _to_you(head))
     if negative or record:                          # that, not how
-        return f"You haven't said yet that{lead} {_to_you(head)}. Can you tell me more about that?"
-    if words[0].lower() in _PLANNING or words[1:2] and words[1].lower() in _PLANS:
-        return f"Can you tell me why{lead} {_to_you(head)}?"   # walk21: not "how you would add load tests earlier"
-    return f"You haven't said yet how{lead} {_to_you(head)}. Can you walk me through that?"
+        return f"You haven't said yet that{lead} {said}. Can you tell me more about that?"
+    if words[0].lower() in _PLANNING or words[subject:subject + 1] and words[subject].lower() in _PLANS:
+        return f"Can you tell me why{lead} {said}?"   # walk21: not "how you would add load tests earlier"
+    return f"You haven't said yet how{lead} {said}. Can you walk me through that?"
 
 
+# "was" joined to a first-person subject by "and": "I told each guest myself, face to face, and was honest" is "you
+# ... and were honest" (fixK); not when another subject may have come between ("I fixed what was broken and was")
+_JOINED_WAS = re.compile(r"^((?:(?!\b(?:that|which|who|what|whom|it|he|she|they|there|this|was|is|were|are)\b)"
+                         r"[^.?!])*?(?:,\s*|\s)(?:and|or|but)\s+)was(n't)?\b", re.IGNORECASE)
+
+
+def _were(m: re.Match[str]) -> str:
+    return f"{m.group(1)}were{m.group(2) or ''}"
+
+
+_POSSESSIVES = frozenset({"my", "our", "mine", "ours"})
 # said of a record, not of how it was done: "I've run the rota for two years" (that, not how)
 _PERFECT = frozenset({"i've", "we've"})
 # adverbs that stay first or last, not between a subject and its verb: "Afterwards I changed", not "I afterwards"
 _END_ADVERBS = frozenset({"afterwards", "today", "now", "next", "together", "soon", "later"})
 # a first-person point that opens with when or where it was done: "In the moment I dealt with it", "Before touching
-# the data I pinned down ...", "In my last role, we ..."
-_LEADING = re.compile(r"((?:in|on|at|before|after|during|within|by|from|over|for|throughout|until)\s+[^,:;]{2,40}?),?"
-                      r"\s+(?=(?:i|we)\s)", re.IGNORECASE)
+# the data I pinned down ...", "In my last role, we ...", "The next day I went over ...", "That night we ..." (fixK:
+# "more about The next day you went over?")
+_WHEN = r"(?:(?:in|on|at|before|after|during|within|by|from|over|for|throughout|until)\s+[^,:;]{2,40}?" \
+        r"|(?:the\s+)?(?:next|following|same|previous|last|first|this|that|each|every)\s+(?:[a-z-]+\s+)?" \
+        r"(?:day|days|morning|night|evening|afternoon|week|weekend|month|year|time|shift|season|quarter))"
+_LEADING = re.compile(rf"({_WHEN}),?\s+(?=(?:i|we)\s)", re.IGNORECASE)
+# the same, before someone else's statement: "In six months they had four front-page stories" (fixK: "Can you tell
+# me more about In six months ...?")
+_LEADING_OTHER = re.compile(rf"({_WHEN}),?\s+(?=(?:they|he|she|it|there|the|our|my|their|his|her|every|each|no|"
+                            r"nobody|nothing|everyone)\s)", re.IGNORECASE)
+# the candidate and someone else as a label's subject: "The captain and I talked through ..." (fixK: "more about the
+# captain and you talked through ...?")
+_AND_I = re.compile(r"((?:(?i:the|my|our|a|an|one|two)|[A-Z][\w'-]*)(?:\s+[\w'-]+){0,3}?)\s+and\s+((?i:i|we))\s+"
+                    r"(?=[a-z])")
+# a subject that says nothing happened: "Nothing left the kitchen that wasn't right" (fixK: not "how nothing left")
+_NOBODY = re.compile(r"(?:nothing|nobody|no one|no-one|none|neither|never)\b", re.IGNORECASE)
 # a clause set off by commas inside a label's subject: "The service, which handles payouts, was rewritten in Go"
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*", re.IGNORECASE)
 # where a label's own statement has ended and something else goes on after a comma: "Remote feature flags, so a
@@ -551,9 +655,9 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
-    if re.search(r",\s*which\b", said):       # walk20: not "how X, which is the problem you want to work on?"
-        return f"You haven't said yet that {said}. Can you tell me more about that?"
-    return f"Can you tell me how {said}?"
+    if re.search(r",\s*which\b", said) or _NOBODY.match(said):    # walk20: not "how X, which is the problem you
+        return f"You haven't said yet that {said}. Can you tell me more about that?"   # want to work on?"; fixK: not
+    return f"Can you tell me how {said}?"                                              # "how nothing left the kitchen"
 
 
 def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int) -> list[T]:

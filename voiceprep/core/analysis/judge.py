@@ -66,7 +66,7 @@ from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-29"
+JUDGE_VERSION = "semantic-30"   # judge38: a denied own act is no evidence
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -287,6 +287,13 @@ def speaks_as_actor(text: str) -> bool:
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
     return any(not view and not denies_own_act(words, i) for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
+
+
+def denies_acting(text: str) -> bool:
+    """Whether the candidate says in the sentence that they did not act (`denies_own_act`): "I didn't take charge of
+    the pass", "we never sat down about it"."""
+    words, _ = _speakers(text)
+    return any(denies_own_act(words, i) for i, w in enumerate(words) if w in SPEAKER)
 
 
 def voices_a_view(text: str) -> bool:
@@ -1347,7 +1354,8 @@ class AnswerJudge:
             marked[1:][list(against)] = 1
             seen = np.cumsum(marked)            # words marked up to each position: a unit overlaps when its count grows
             ok = ok & np.array([seen[u.last + 1] == seen[u.first] for u in self.units])
-        if self._own_act(kp.label):              # "I wrote the postmortem": said as something you did, not as
+        own = self._own_act(kp.label)
+        if own:                                  # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
@@ -1425,6 +1433,8 @@ class AnswerJudge:
         # start by listening to both sides. I keep the focus on...": an approach, not something done
         if nobodys:
             p = self._set_aside(p)
+        if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own):
+            p = self._set_aside(p)       # "I didn't take charge of the pass" for "I took over the pass" (judge38)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = self._set_aside(p)       # one member of a listed category is not the point
@@ -1488,6 +1498,20 @@ class AnswerJudge:
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why)
         return lexical
+
+    def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
+                    own: bool) -> bool:
+        """Whether, for a point that is the candidate's own act, the answer tells that act as one the candidate did
+        not do ("I didn't take charge of the pass", "I didn't split the jobs up properly"), and what it tells as done
+        is a neighbouring act, far less close (`denied_act_margin`): denied, the act is not covered by its neighbour."""
+        if not own:
+            return False
+        denied = np.array([u.kind != "pair" and bool(u.negated - allowed) and denies_acting(u.text)
+                           for u in self.units])
+        if not (denied & ~ok).any():
+            return False
+        told = float(np.where(denied & ~ok, sims, -1.0).max())
+        return told >= self.s.meaning_evidence_min and told >= label_best + self.s.denied_act_margin
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning

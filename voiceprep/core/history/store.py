@@ -39,6 +39,7 @@ from voiceprep.core.history.errors import (
 )
 from voiceprep.core.history.schema import migrate
 from voiceprep.core.transcript import Transcript
+from voiceprep.settings import HistorySettings
 
 log = logging.getLogger(__name__)
 RECORDING, TRANSCRIBING, DONE, FAILED = "recording", "transcribing", "done", "failed"
@@ -153,7 +154,8 @@ class History:
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None, audio_dir: Path | None = None, busy_timeout_s: float = 10.0) -> History:
+    def open(cls, path: Path | None = None, audio_dir: Path | None = None,
+             busy_timeout_s: float = HistorySettings.busy_timeout_s) -> History:
         path = Path(path or paths.database_path())
         audio_dir = Path(audio_dir or (path.parent / "audio"))
         try:

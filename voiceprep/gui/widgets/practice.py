@@ -1103,8 +1103,14 @@ class PracticePage(QWidget):
 
     def _speaking_text(self) -> str:
         """The state line while the interviewer speaks: "Preparing the question…" while its voice is rendered (not
-        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…"."""
-        now = "Preparing the question…" if self.ctl.voice_preparing else "The interviewer is asking…"
+        cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…". While the follow-ups are
+        spoken (asked, or replayed while they are open: `Rehearsal.asked_now`), "Preparing the follow-up(s)…": they
+        are new text, rendered every time, and on screen already (fixJ: it said "the question", which was not what
+        would be heard)."""
+        r = self.ctl.rehearsal
+        turn = r.answering()[0] if r is not None else None
+        what = "the question" if turn is None else "the follow-up" + ("s" if len(turn.questions) > 1 else "")
+        now = f"Preparing {what}…" if self.ctl.voice_preparing else "The interviewer is asking…"
         return f"{now} ({self.key_name('Space')}: answer now)"
 
     def _on_preparing(self, _preparing: bool) -> None:
@@ -1264,7 +1270,9 @@ class PracticePage(QWidget):
         show the whole feedback, so as much of the question as fits stays above it; if the feedback is taller than the
         page shows at once, its top (the headline and scores) is shown. Nothing moves when it is in view already.
         The feedback settles over a few passes of the event loop (its note row rearranges at the page's width), so
-        this runs again whenever the page's height changes, until the candidate scrolls or the feedback goes."""
+        this runs again whenever the page's height changes, until the candidate scrolls or the feedback goes.
+        Not QScrollArea.ensureWidgetVisible (fixJ): it centres a widget larger than the view, sideways too, so with a
+        large system font (16 pt at 640x520) the page moved 37 px left and cut the headline's first letters."""
         if self.stack.currentWidget() is not self.feedback:
             self._into_view = False
         if not self._into_view:
