@@ -74,7 +74,8 @@ def test_an_answer_continued_after_the_silence_stop_is_one_attempt_with_all_its_
     more = session.begin_more(saved.attempt_id)                  # C: the same attempt, its own file until joined
     assert more.attempt_id == saved.attempt_id and more.audio_path != first.audio_path
     record(jfk, more.audio_path)
-    again = session.finish(more, lambda: transcriber.transcribe(more.audio_path), {"reason": "manual"})
+    added = transcriber.transcribe(more.audio_path)
+    again = session.finish(more, lambda: added, {"reason": "manual"})
 
     assert again.attempt_id == saved.attempt_id
     rows = service.attempts(bank="airwallex", prompt="hardest-problem")
@@ -82,12 +83,21 @@ def test_an_answer_continued_after_the_silence_stop_is_one_attempt_with_all_its_
     row = queries.get_attempt(session.history(), saved.attempt_id)
     assert row["transcript"].lower().count("ask not what your country") == 2   # one transcript, both parts
     audio = Path(row["audio_path"])
-    assert audio.suffix == ".flac" and sf.info(str(audio)).duration == pytest.approx(2 * first_s, abs=0.05)
+    # both parts, less only the silence more than half the join's gap from the words: the first part's after its
+    # last word, the continuation's before its first (jfk.wav starts with 0.3 s of it)
+    gap = session.settings.audio.continue_gap_s
+    kept_s = min(first_s, saved.analysis.transcript.words()[-1].end + gap / 2)
+    skipped_s = max(0.0, added.words()[0].start - gap / 2)
+    assert audio.suffix == ".flac" and sf.info(str(audio)).duration == pytest.approx(kept_s + first_s - skipped_s,
+                                                                                     abs=0.05)
+    assert sf.info(str(audio)).duration >= 2 * first_s - 1.0                  # no more than silence was cut
     assert not kept.exists() and not more.audio_path.exists()                  # the parts went once joined
     words = Transcript.from_dict(row["transcript_data"]).words()
     assert len(words) == len(again.analysis.transcript.words()) > first_words
-    assert words[first_words].start >= first_s - 0.05                          # shifted by the first part's length
-    assert row["duration_s"] == pytest.approx(2 * first_s, abs=0.5)
+    assert words[first_words].start >= kept_s - 0.05                           # shifted by the first part's length
+    # spoken from the first word to the last: both parts, without jfk.wav's 0.3 s before its first word
+    assert row["duration_s"] == pytest.approx(words[-1].end - words[0].start, abs=0.01)
+    assert row["duration_s"] == pytest.approx(2 * first_s, abs=1.0)
     assert row["settings"]["continued"] == 1 and row["settings"]["reason"] == "manual"
     assert row["state_detail"] is None
 

@@ -8,9 +8,10 @@ import time
 import numpy as np
 import pytest
 
+from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.text import wer
 from voiceprep.core.transcript import Word
-from voiceprep.settings import TranscriptionSettings
+from voiceprep.settings import AnalysisSettings, TranscriptionSettings
 from voiceprep.speech.audio import load_audio, rms
 from voiceprep.speech.decoder import PassResult
 from voiceprep.speech.live import FINAL_LOOKBACK_S, FINAL_MARGIN_S, LiveTranscriber
@@ -35,11 +36,12 @@ def wait_for_pass_to_cover(live, samples, timeout=30.0):
 
 def feed_pass_by_pass(live, audio, step_s=1.0):
     """Feed `step_s` at a time and wait for a live pass to cover it: every pass ends exactly at a step, on any
-    machine and under any load, so the commits fall where they fall on a machine whose passes just keep up."""
+    machine and under any load, so the commits fall where they fall on a machine whose passes just keep up. A
+    silent step gets no pass (the live loop waits for sound): it is not waited for."""
     step = int(step_s * 16000)
     for end in range(step, len(audio) + step, step):
         live.feed(audio[end - step:end])
-        if end < len(audio):
+        if end < len(audio) and not live._silent_since(end - step, end):
             wait_for_pass_to_cover(live, end)
 
 
@@ -174,6 +176,41 @@ def test_after_pass_runs_after_every_caption_pass_and_every_window(transcriber, 
     feed(live, audio[int(8 * 16000):])                                  # the rest at once: caught up in windows
     live.finish()
     assert calls.count("live-transcriber") + calls.count(threading.current_thread().name) > captions + 1
+
+
+def sound_span(audio: np.ndarray, level: float = 0.02) -> tuple[float, float]:
+    """Seconds from the first to the end of the last 10 ms frame of `audio` at least `level` loud (RMS)."""
+    frames = audio[:len(audio) // 160 * 160].reshape(-1, 160)
+    loud = np.flatnonzero(np.sqrt(np.mean(frames ** 2, axis=1)) >= level)
+    return loud[0] / 100, (loud[-1] + 1) / 100
+
+
+@pytest.mark.slow
+def test_a_pause_mid_answer_is_seen_and_the_words_start_where_the_speech_does(transcriber, speaker):
+    """walk37: a 4 s pause mid-answer came out as "0 pauses of 1.5 s or more" and a 3 s one as 1.5 s: Whisper's
+    alignment stretched the word after the silence over it (" So" from 12.41 to 16.87 s), and every answer's first
+    word started at 0.00 over the lead-in. Real espeak-ng speech with 1 s before it and 3 s of silence inside,
+    through the live path: one long pause, as long as the silence within 0.3 s, and the first word of each sentence
+    within 0.3 s of where its sound starts."""
+    lead, pause = 1.0, 3.0
+    first = load_audio(speaker.render("Latency was spiking under load during the busiest trading hours."))
+    second = load_audio(speaker.render("So I proposed the LMAX Disruptor, a ring buffer between the threads."))
+    silence = [np.zeros(int(s * 16000), dtype=np.float32) for s in (lead, pause, 3.0)]
+    audio = np.concatenate([silence[0], first, silence[1], second])
+    (a0, a1), (b0, _) = sound_span(first), sound_span(second)
+    onset, stop = lead + a0, lead + a1
+    resumed = lead + len(first) / 16000 + pause + b0
+    live = LiveTranscriber(transcriber, TranscriptionSettings(live_step_s=1.0))
+    live.start()
+    feed_pass_by_pass(live, audio)
+    live.feed(silence[2])                                   # what the silence auto-stop records
+    transcript = live.finish()
+    words = transcript.words()
+    pauses = analyze_delivery(transcript, 120, AnalysisSettings()).long_pauses
+    assert len(pauses) == 1, (pauses, [(w.word, w.start, w.end) for w in words])
+    assert abs(pauses[0]["duration"] - (resumed - stop)) <= 0.3, (pauses, resumed - stop)
+    assert abs(pauses[0]["end"] - resumed) <= 0.3, (pauses, resumed)
+    assert abs(words[0].start - onset) <= 0.3, (words[0], onset)
 
 
 @pytest.mark.slow
