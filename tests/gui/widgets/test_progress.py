@@ -206,12 +206,12 @@ def test_a_drill_point_is_hollow_says_so_and_a_day_is_a_drill_only_if_all_its_an
     assert drill_times(when, [50.0, None, 70.0], [True, False, True], daily=True) == {evening, next_day}
 
 
-def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
-    """Walkthrough 5: on affirm-backend-platform (no competencies) Progress said "Competencies: No attempts yet"
-    after 13 attempts. It says the bank's score is its key points; a bank with competencies still says no attempts."""
+def _one_attempt_on_two_banks(qtbot, competencies: dict[str, float]):  # type: ignore[no-untyped-def]
+    """A Progress page over a bank without competencies ("none") and one with competency "c" ("some"), and the data of
+    one attempt scoring `competencies`."""
     from types import SimpleNamespace
 
-    from voiceprep.gui.widgets.progress import NO_COMPETENCIES, ProgressPage, empty_text
+    from voiceprep.gui.widgets.progress import ProgressPage
 
     banks = {"none": SimpleNamespace(competencies=[], id="none", name="No competencies", all_prompts=lambda: []),
              "some": SimpleNamespace(competencies=[SimpleNamespace(id="c", name="C")], id="some", name="Some",
@@ -219,9 +219,18 @@ def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
     page = ProgressPage(page_services(banks.get))
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
-             "competencies": {}}]
+             "competencies": competencies}]
     data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
+    return page, data
+
+
+def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
+    """Walkthrough 5: on affirm-backend-platform (no competencies) Progress said "Competencies: No attempts yet"
+    after 13 attempts. It says the bank's score is its key points; a bank with competencies still says no attempts."""
+    from voiceprep.gui.widgets.progress import NO_COMPETENCIES, empty_text
+
+    page, data = _one_attempt_on_two_banks(qtbot, {})
     page._show(data, "none", None, page._generation)
     assert empty_text(page.competencies.canvas.spec()) == NO_COMPETENCIES
     assert empty_text(page.overall.canvas.spec()) == "No answers yet"
@@ -706,20 +715,9 @@ def test_the_competencies_chart_says_what_its_numbers_count_against_the_rounds_s
     """Walk37: the round summary said Polished 38, Progress about 44 for the same round, and neither said why. The
     chart says it averages each answer alone (the summary weighs questions by key points, follow-ups in), and only
     for a bank with competencies."""
-    from types import SimpleNamespace
-
     from voiceprep.app.scored import PROGRESS_COMPETENCIES
-    from voiceprep.gui.widgets.progress import ProgressPage
 
-    banks = {"none": SimpleNamespace(competencies=[], id="none", name="No competencies", all_prompts=lambda: []),
-             "some": SimpleNamespace(competencies=[SimpleNamespace(id="c", name="C")], id="some", name="Some",
-                                     all_prompts=lambda: [])}
-    page = ProgressPage(page_services(banks.get))
-    qtbot.addWidget(page)
-    rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
-             "competencies": {"c": 60.0}}]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
-            "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
+    page, data = _one_attempt_on_two_banks(qtbot, {"c": 60.0})
     page._show(data, "some", None, page._generation)
     about = page.competencies_about
     assert about.text() == PROGRESS_COMPETENCIES and about.isVisibleTo(page)
