@@ -3381,6 +3381,30 @@ def test_a_note_typed_before_reaching_the_note_field_goes_into_the_note(window, 
     assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text())
 
 
+def test_a_note_typed_on_a_button_is_typed_once_and_typing_on_another_page_stays_there(window, qtbot):
+    """Review29: Qt shows the application's filter a key again at each parent it is passed up to, so "the numbers"
+    typed on a focused Next went into the note as "tthe numbers"; and typing on History with a feedback left open on
+    Practice went into Practice's hidden note, the keyboard with it."""
+    from voiceprep.gui.main_window import PAGES
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    note = page.feedback.note
+    page.next_btn.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.next_btn, timeout=15000)
+    type_keys(qtbot, "the numbers")
+    assert note.text() == "the numbers" and QApplication.focusWidget() is note
+    window.nav.setCurrentRow(PAGES.index("History"))
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=15000)
+    window.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav, timeout=15000)
+    type_keys(qtbot, "ab")
+    assert note.text() == "the numbers" and QApplication.focusWidget() is not note
+
+
 def test_alt_n_reaches_the_note_from_anywhere_and_f1_lists_it(window, qtbot):
     """Walk37: Tab walked every evidence link before the note, and F1 listed no key for it. Alt+N puts the keyboard
     at the note's end (said in its placeholder and on the F1 sheet); with no feedback shown it does nothing."""

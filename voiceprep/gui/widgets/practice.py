@@ -620,8 +620,9 @@ class PracticePage(QWidget):
         and my own role" typed on the feedback's buttons went nowhere). The text typed so far goes at the note's
         end and the note takes the keyboard, so the rest follows; False when no note is shown."""
         note = self.feedback.note
+        # shown on screen, not just on this page: typing on History with a feedback left open is History's (review29)
         if self.stack.currentWidget() is not self.feedback or self.attempt_id is None \
-                or not note.isVisibleTo(self) or not note.isEnabled():
+                or not note.isVisible() or not note.isEnabled():
             return False
         note.setFocus(Qt.FocusReason.OtherFocusReason)
         note.end(False)

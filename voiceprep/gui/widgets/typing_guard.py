@@ -45,6 +45,7 @@ class TypingWatch(QObject):
         # lost): given the text typed so far, True when it took it (and the focus, so the next keys follow it)
         self.sink = sink
         self.text = ""                           # what has been typed at no text field, this run of typing
+        self._at: tuple[QWidget, int, str] | None = None   # the last key seen, at which widget (`_passed_up`)
         self._held: tuple[str, Callable[[], None], QAbstractButton | None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,6 +57,15 @@ class TypingWatch(QObject):
     def _moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.last = -1e9
         self.text = ""
+        self._at = None
+
+    def _passed_up(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """Whether this key is one already seen, passed up to a parent by the widget that ignored it (Qt shows an
+        application's filter the same key at each widget it goes up through: review29, "the numbers" typed on a
+        focused button became "tthe numbers"). Keys sent one after another to the same widget are each new."""
+        seen, self._at = self._at, (watched, event.key(), event.text())
+        return seen is not None and seen[1:] == self._at[1:] and watched is not seen[0] \
+            and watched.isAncestorOf(seen[0])
 
     def _seen(self) -> bool:
         """Typing seen: its text to the sink, if one takes it."""
@@ -73,6 +83,8 @@ class TypingWatch(QObject):
                 and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
                 and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
                 and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)):
+            if self._passed_up(watched, event):
+                return False
             now = time.monotonic()
             amid = now - self.last < self.gap_s() or self._held is not None
             self.text = (self.text if amid else "") + event.text()
