@@ -464,6 +464,25 @@ def test_a_drill_answer_stays_a_drill_typed_spoken_imported_and_recovered(sessio
     assert service.attempt(crashed.attempt_id)["input"] == "voice" and st["drills"] == 3 and st["cut_off"] == 1
 
 
+def test_a_drill_recovered_after_a_crash_is_judged_on_the_points_it_asked(session, bank, speech_dir, monkeypatch):
+    """Review29: recovery read the raw row's drill as "drill" (the column is drill_json), so a recovered drill was
+    judged as the whole question (and a complete drill was told to say more again)."""
+    import voiceprep.app.session as session_module
+
+    prompt = bank.prompt("hardest-problem")
+    asked = [prompt.key_points[1].label, prompt.key_points[3].label]
+    judged = []
+    real = session_module.run_judge
+    monkeypatch.setattr(session_module, "run_judge", lambda *a: judged.append(a[5]) or real(*a))
+    crashed = session.begin(bank, prompt, drill=asked)
+    record(speech_dir / "jfk.wav", crashed.audio_path)
+    died(session, crashed.attempt_id)
+    transcript = Transcript.from_text(LOCK)
+    transcript.model = "tiny.en"
+    assert [r.outcome for r in session.recover(lambda p: transcript)] == ["finished"]
+    assert judged == [asked]
+
+
 def test_an_answer_cut_off_by_a_crash_is_kept_marked_and_counts_in_no_score(session, service, bank, speech_dir):
     """Walkthrough 9: a 20 s fragment recovered after a kill (score 4) dropped the welcome's average from 85 to 75 and
     changed "Most missed". It stays in History, marked, and is left out of averages, Progress, weak points and

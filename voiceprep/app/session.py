@@ -570,6 +570,8 @@ class PracticeSession:
         return path.exists() and (path.suffix.lower() != ".wav" or path.stat().st_size >= least)
 
     def _recover_one(self, row: Row, transcribe: Callable[[Path], Transcript]) -> Recovered:
+        from voiceprep.core.history import queries
+
         h = self.history()
         attempt = int(row["id"])
         try:
@@ -577,9 +579,12 @@ class PracticeSession:
             prompt = bank.prompt(row["prompt_id"])
             audio = self._recorded_audio(row)
             follow_up = row.get("follow_up_json") is not None
+            # the raw row holds the drill's points as drill_json (review29: read as "drill", a recovered drill was
+            # judged as the whole question)
+            drill = queries.drill_labels(dict(row))["drill"]
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis,
-                                     follow_up, row.get("drill"))
+                                     follow_up, drill)
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
                 return self._outcome(attempt, row, saved, "recovered the typed answer")
             if audio is None and row.get("input") == FILE:
@@ -598,7 +603,7 @@ class PracticeSession:
                 h.delete_attempt(attempt)
                 return Recovered(attempt, "discarded", f"{_asked(row)}: the interrupted recording holds no speech; "
                                                        "nothing was kept")
-            analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up, row.get("drill"))
+            analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up, drill)
             wav = Path(row["audio_path"])
             # cut off only when the app closed while recording (or its closing stopped it); an answer stopped before
             # (its transcription or saving interrupted) is whole, or keeps what stopped it (session 16: a whole one

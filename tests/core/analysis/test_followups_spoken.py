@@ -36,6 +36,9 @@ def _asked_as(label: str, asked: str) -> None:
     ("I admitted to the guest that I was wrong about the date", "You haven't said yet how you admitted to the guest "
                                                                 "that you were wrong about the date. Can you walk me "
                                                                 "through that?"),
+    # ... only where "you" is its subject: not "your manager stepped in and were supportive" (review29)
+    ("My manager stepped in and was supportive",
+     "You haven't said yet how your manager stepped in and was supportive. Can you walk me through that?"),
     # an amount cut whole, not "how food cost went of sales in three months"
     ("Food cost went from 34 percent to 29 percent of sales in three months",
      "Can you tell me what happened to food cost?"),

@@ -405,7 +405,10 @@ def _first_person(head: str, lead: str = "", subject: int = 1) -> str:
     negative = _NEGATIVE.search(" ".join(_main_part(head).split()[subject:subject + 2]))   # "We never store cards"
     record = words[0].lower() in _PERFECT or words[subject:subject + 1] and \
         words[subject].lower() in ("have", "has")                                          # "I have led as"
-    said = _JOINED_WAS.sub(_were, _to_you(head))
+    # "and was" agrees with "you" only where the subject is the candidate: "I ..." or "the captain and I ...", not "My
+    # manager stepped in and was supportive" (review29)
+    mine = words[0].lower() == "i" or subject > 1
+    said = _JOINED_WAS.sub(_were, _to_you(head)) if mine else _to_you(head)
     if negative or record:                          # that, not how
         return f"You haven't said yet that{lead} {said}. Can you tell me more about that?"
     if words[0].lower() in _PLANNING or words[subject:subject + 1] and words[subject].lower() in _PLANS:
