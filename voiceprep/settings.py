@@ -117,6 +117,10 @@ class AnalysisSettings:
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
     # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
     follow_up_long_s: int = 60
+    # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
+    # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
+    # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")
+    nearly_complete_share: float = 0.75
     fillers_per_min_warn: float = 3.0   # more fillers than this per minute (and fillers_min_warn) earns a tip
     fillers_min_warn: int = 3           # fewer fillers than this are few, whatever the rate (a 12 s answer's two)
     # a sentence-opening discourse "So," is a filler only when an answer opens this many sentences with it: once or

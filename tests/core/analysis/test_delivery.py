@@ -410,6 +410,54 @@ def test_a_complete_answer_is_not_told_to_say_more_when_its_story_points_are_cre
         assert "say more" not in duration.tip.lower(), duration
 
 
+WHY_AIRWALLEX = ("Airwallex builds multi-currency business accounts, global transfers and embedded finance. Under it "
+                 "are hard problems: global distributed systems, multi-region consistency and low-latency payment "
+                 "routing. That is infra work with direct business impact: a small business in Brazil sells to "
+                 "customers in Japan without thinking about payment complexity. At my last job I built cross-region "
+                 "observability and multi-region monitoring.")
+GROWTH = " What excites me is to grow into building the underlying platforms that make products like this possible."
+
+
+def test_a_nearly_complete_short_answer_is_told_to_spend_its_time_on_the_point_it_missed():
+    """walk37: "Why Airwallex?" answered with 5 of its 6 key points (86) in 53 s of 120 was told "Short for the time
+    you have: back each reason with one specific example", a tip for a thin answer. Nearly complete (at least
+    `nearly_complete_share` of its points), the Duration card says how many are in, names the one missing as the use
+    of the time left and gives the usual length; with fewer points in, the old tip stays; at a usual length, none."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    a = analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 53))
+    missed = [r.key_point.label for r in a.key_points if not r.hit]
+    assert len(a.key_points) == 6 and len(missed) == 1 and missed[0].startswith("A concrete story: HoYoverse"), missed
+    duration = findings(a.delivery)["duration"]
+    assert duration.status == "warn" and duration.summary == "53 s of a 120 s target: 5 of 6 key points in", duration
+    assert f"point still missing, “{missed[0]}”" in duration.tip and "90-150 s" in duration.tip, duration
+    assert "back each reason" not in duration.tip, duration
+    thin = analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX, 53))             # 4 of 6: under the share
+    assert sum(r.hit for r in thin.key_points) == 4
+    assert "back each reason with one specific example" in findings(thin.delivery)["duration"].tip
+    strict = analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 53), AnalysisSettings(nearly_complete_share=0.9))
+    assert "back each reason with one specific example" in findings(strict.delivery)["duration"].tip   # settings decide
+    usual = findings(analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 100)).delivery)["duration"]
+    assert usual.status == "good" and usual.tip == "Good length: keep this shape.", usual
+
+
+def test_a_short_drill_says_what_it_covered_of_the_points_asked_for():
+    """fixM's note on walk37: a drill is asked for some points, so its complete Duration card reads "every point
+    asked for is in", not "every key point is in"; a drill that missed one of four asked names it, counted of those
+    asked. The whole-question answer keeps "every key point"."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    asked = [k.label for k in prompt.key_points if k.id != "hoyoverse-example"]
+    drill = findings(analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 53), drilled=asked).delivery)
+    assert drill["duration"].status == "good", drill["duration"]
+    assert drill["duration"].summary == "53 s of a 120 s target: short, and every point asked for is in"
+    four = [k.label for k in prompt.key_points if k.id in ("platform-scope", "hard-problems", "growth",
+                                                           "hoyoverse-example")]
+    missed = findings(analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 53), drilled=four).delivery)
+    assert missed["duration"].summary == "53 s of a 120 s target: 3 of 4 points asked for in", missed["duration"]
+    assert "“A concrete story: HoYoverse" in missed["duration"].tip, missed["duration"]
+
+
 def test_the_star_card_reads_the_key_points_the_cards_credit_as_the_key_point_cards_do():
     """fixH's leftover: the Structure card took the credited key points before the Numbers card credited a bank's
     "Give the result in numbers" (`told_points`), so one answer read "Give the result in numbers" ticked with

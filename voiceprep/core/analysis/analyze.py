@@ -259,8 +259,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")
         read_star_again(delivery, transcript, settings, credited())
     asked = [r for r in results if r.key_point.label in drilled] if drilled else []
+    drill = bool(asked)
     asked = asked or results                 # a drill's points renamed since: the whole question, as before
-    mark_complete(delivery, bool(asked) and all(r.hit for r in asked), settings)
+    mark_complete(delivery, len(asked), [r.key_point.label for r in asked if not r.hit], settings, drill=drill)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]

@@ -163,6 +163,9 @@ class Delivery:
     story: bool = True           # the prompt asks for a story: structure is coached as STAR
     follow_up: bool = False      # an answer to the interviewer's follow-ups: no time target, no STAR asked of it
     complete: bool = False       # the judge credited every key point: a short answer is not told to say more
+    points: int = 0              # the key points it was judged on (a drill's: those asked for), set by mark_complete
+    missed: list[str] = field(default_factory=list)    # ... the labels of those not credited
+    drill: bool = False          # ... asked for by a drill: "every point asked for", not "every key point"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -688,13 +691,28 @@ def read_star_again(d: Delivery, transcript: Transcript, settings: AnalysisSetti
     d.findings = _findings(d, settings, d.timed)
 
 
-def mark_complete(d: Delivery, complete: bool, settings: AnalysisSettings) -> None:
-    """Records whether the judge credited every key point, and writes the cards again when that changes: the key
-    points the Ownership and Numbers cards decide (`analyze.told_points`) are credited only after the delivery is
-    analysed (walk25: a 60 s answer with every key point in was told "Short for the time you have: say more")."""
-    if d.complete != complete:
-        d.complete = complete
+def mark_complete(d: Delivery, points: int, missed: Sequence[str], settings: AnalysisSettings,
+                  drill: bool = False) -> None:
+    """Records how many key points the answer was judged on (`drill`: the points a drill asked for) and the labels
+    of those the judge did not credit, and writes the cards again when that changes: the key points the Ownership and
+    Numbers cards decide (`analyze.told_points`) are credited only after the delivery is analysed (walk25: a 60 s
+    answer with every key point in was told "Short for the time you have: say more"). Every one credited, it is
+    `complete`; nearly all (`nearly_complete_share`), a short answer is told to spend its time on the ones missing."""
+    complete = points > 0 and not missed
+    if (d.complete, d.points, d.missed, d.drill) != (complete, points, list(missed), drill):
+        d.complete, d.points, d.missed, d.drill = complete, points, list(missed), drill
         d.findings = _findings(d, settings, d.timed)
+
+
+def _nearly_complete(d: Delivery, s: AnalysisSettings) -> bool:
+    """Some key points missed, and at least `nearly_complete_share` of them credited (walk37: 5 of 6)."""
+    return bool(d.missed) and d.points - len(d.missed) >= s.nearly_complete_share * d.points
+
+
+def _named(labels: Sequence[str]) -> str:
+    """Labels quoted and listed: "“A”", "“A” and “B”", "“A”, “B” and “C”"."""
+    quoted = [f"“{label}”" for label in labels]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def _too_short_tip(d: Delivery) -> str:
@@ -792,9 +810,18 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                                "they want more." if long else "Short and to the point, as a follow-up answer should be."))
         elif d.duration_s < lo and d.complete:
             out.append(Finding("duration", "good", f"{d.duration_s:.0f} s of a {d.target_s} s target: short, and "
-                               "every key point is in",
+                               + ("every point asked for is in" if d.drill else "every key point is in"),
                                f"Complete: no need to fill the time. Answers here usually run {lo:.0f}-{hi:.0f} s; "
                                "more is worth it only for a detail you have not said."))
+        elif d.duration_s < lo and _nearly_complete(d, s):
+            # walk37: a 5-of-6 answer was told "back each reason with one specific example": what it lacks is the
+            # point it missed, and the time left is room for it
+            what = "points asked for" if d.drill else "key points"
+            one = len(d.missed) == 1
+            out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target: "
+                               f"{d.points - len(d.missed)} of {d.points} {what} in",
+                               f"Nearly complete, with time to spare: use it on the {'point' if one else 'points'} "
+                               f"still missing, {_named(d.missed)}. Answers here usually run {lo:.0f}-{hi:.0f} s."))
         elif d.duration_s < lo:
             out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
                                _too_short_tip(d)))
