@@ -48,6 +48,22 @@ def test_not_finished_press_c_is_for_an_answer_that_looks_cut_mid_thought_not_on
     assert not may_be_mid_thought("", 12.0, 120, under)
 
 
+def test_an_answer_spoke_until_its_last_word_over_every_part():
+    """Review29: the banner's length rule read the last recording only: a part added with C (a few seconds) was
+    measured against the whole answer's target, so "Not finished?" came back after every short addition. The answer
+    spoke until its last word, parts joined; with no timed words, the recording less the silence that stopped it."""
+    from voiceprep.app.pause import spoken_until
+
+    first = Transcript("I built a ledger.", "en", 50.0, "tiny.en",
+                       [Segment(0.5, 48.0, "I built a ledger.", [Word(0.5, 48.0, "I built a ledger.")])])
+    part = Transcript("It balanced.", "en", 9.0, "tiny.en", [Segment(0.2, 2.0, "It balanced.",
+                                                                     [Word(0.2, 2.0, " It balanced.")])])
+    whole = first.appended(part, 50.0)
+    assert spoken_until(whole, 9.0, 6.0) == 52.0              # not the part's 9 s less the 6 s of silence
+    assert spoken_until(Transcript.from_text(""), 20.0, 6.0) == 14.0
+    assert not may_be_mid_thought("And there was that.", 52.0, 120, 0.25)       # "that" ends a sentence
+
+
 def test_a_transcript_appended_shifts_the_words_said_after_by_the_first_parts_length():
     first = Transcript("I built a ledger.", "en", 4.0, "tiny.en",
                        [Segment(0.5, 2.0, "I built a ledger.", [Word(0.5, 2.0, "I built")])], filler_recall=0.9)

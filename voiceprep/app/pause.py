@@ -6,9 +6,19 @@ from __future__ import annotations
 import math
 import re
 
+from voiceprep.core.transcript import Transcript
+
 # words an unfinished sentence ends on: a thought broken off ("...and", "so, um")
-HANGING = frozenset({"and", "so", "but", "or", "because", "then", "which", "that", "who", "where", "when", "like",
+HANGING = frozenset({"and", "so", "but", "or", "because", "then", "which", "who", "where", "when", "like",
                      "um", "uh", "er", "the", "a", "an", "to", "of", "with", "for", "my", "our"})
+
+
+def spoken_until(transcript: Transcript, recorded_s: float, silence_s: float) -> float:
+    """How long an answer the silence stop ended spoke: until its last word, over the whole answer (review29: a part
+    added with C was measured alone against the whole answer's target, so the banner came back after every short
+    addition); the recording less the `silence_s` that stopped it when no word has a time."""
+    words = transcript.words()
+    return words[-1].end if words else max(0.0, recorded_s - silence_s)
 
 
 def may_be_mid_thought(text: str, spoke_s: float, target_s: float, under: float) -> bool:
