@@ -20,6 +20,7 @@ from voiceprep.core.history.queries import (
     older_wording_text,
     only_asked,
     own_score,
+    removed_text,
     rescored_text,
     reworded_text,
 )
@@ -254,6 +255,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
     for line in reworded_text(c):        # a point reworded between the two judgings (walkthrough 12)
         print(f"  Note: {line}")
+    if c.get("removed"):                 # taken out of the bank between the two answers (review29)
+        print(f"  {removed_text(c)}")
     if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
         print(f"  {not_asked_text(c)}:")
         for label in c["not_asked"]:

@@ -312,6 +312,24 @@ def test_compare_says_a_key_point_added_between_the_answers_is_new_not_gained(hi
     assert any("ring buffer" in g for g in c["gained"])            # the bank's own point still counts as gained
 
 
+def test_compare_says_a_key_point_taken_out_between_the_answers_is_removed_not_lost(history, bank):
+    """Review29: a point taken out of the bank between two answers, covered by the first, was listed under "Lost",
+    though the second answer was never judged on it. It is `removed`, said once, and in neither Lost nor Kept."""
+    from dataclasses import replace
+
+    first = save_spoken(history, bank, STRONG)
+    prompt = bank.prompt("hardest-problem")
+    gone = next(k for k in prompt.key_points if "ring buffer" in k.label.lower() or k.cues)
+    shrunk = replace(bank, rounds=tuple(replace(r, prompts=tuple(
+        replace(p, key_points=tuple(k for k in p.key_points if k.id != gone.id)) if p.id == "hardest-problem" else p
+        for p in r.prompts)) for r in bank.rounds))
+    second = save_spoken(history, shrunk, STRONG)
+    c = queries.compare(history, first, second)
+    assert c["removed"] == [gone.label], c
+    assert gone.label not in c["lost"] + c["kept"] + c["gained"] + c["missed"]
+    assert queries.removed_text(c) == f"Taken out of the question since the first answer (not compared): “{gone.label}”"
+
+
 def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_said(history, save):
     first = save("It took time. We measured, and Latency fell forty percent.")
     second = save("It took time, we measured and latency fell fifty percent!")

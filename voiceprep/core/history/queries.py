@@ -1059,7 +1059,9 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     # `new`, each with whether the second answer covered it
     new = [k for k in hits_b if k not in hits_a]
     gained = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
-    lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and not hits_b.get(k, {}).get("hit")]
+    lost = [hits_a[k]["label"] for k in hits_a if hits_a[k]["hit"] and k in hits_b and not hits_b[k]["hit"]]
+    # ... and one taken out of the bank between them was not there to lose (review29): `removed`
+    removed = [hits_a[k]["label"] for k in hits_a if k not in hits_b]
     kept = [hits_b[k]["label"] for k in hits_b if hits_b[k]["hit"] and hits_a.get(k, {}).get("hit")]
     missed = [hits_b[k]["label"] for k in hits_b if not hits_b[k]["hit"] and k in hits_a and not hits_a[k]["hit"]]
     # a point reworded between the two judgings: "Gained" compared two different sentences (walkthrough 12)
@@ -1079,7 +1081,7 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff,
-            "new": [{"label": hits_b[k]["label"], "hit": bool(hits_b[k]["hit"])} for k in new]}
+            "new": [{"label": hits_b[k]["label"], "hit": bool(hits_b[k]["hit"])} for k in new], "removed": removed}
 
 
 def reworded_text(result: Row) -> list[str]:
@@ -1088,6 +1090,16 @@ def reworded_text(result: Row) -> list[str]:
     first answer again in History compares them on one wording."""
     return [f"“{r['label']}” was judged against an older wording in the first answer: “{r['was']}”"
             for r in result.get("reworded") or []]
+
+
+def removed_text(result: Row) -> str:
+    """The points taken out of the bank between the two answers (`compare`'s `removed`), in words: "Taken out of
+    the question since the first answer (not compared): “...”" ("" for none)."""
+    labels = result.get("removed") or []
+    if not labels:
+        return ""
+    quoted = "; ".join(f"“{label}”" for label in labels)
+    return f"Taken out of the question since the first answer (not compared): {quoted}"
 
 
 def not_asked_text(result: Row) -> str:

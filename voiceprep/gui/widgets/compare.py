@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voiceprep.core.history.queries import answer_name, asked_text, kind_name, not_asked_text, reworded_text
+from voiceprep.core.history.queries import (
+    answer_name,
+    asked_text,
+    kind_name,
+    not_asked_text,
+    removed_text,
+    reworded_text,
+)
 from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 
@@ -90,6 +97,8 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
     for line in reworded_text(result):
         out.append(f"<p style='color:{colors.muted}'>* {html.escape(line)}. Judge it again in History to compare "
                    "both against the point as it reads now.</p>")
+    if result.get("removed"):            # taken out of the bank between the two answers: neither lost nor kept
+        out.append(f"<p style='color:{colors.muted}'>{html.escape(removed_text(result))}</p>")
     if result.get("not_asked"):          # a drill or follow-up answer: only the points it was asked about compare
         out.append(f"<p style='color:{colors.muted}'>{html.escape(not_asked_text(result))}: "
                    f"{html.escape('; '.join(result['not_asked']))}</p>")
