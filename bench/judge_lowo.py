@@ -52,6 +52,19 @@ def cached_transcript(item) -> Transcript | None:  # type: ignore[no-untyped-def
     return Transcript.from_dict(json.loads(path.read_text())) if path.exists() else None
 
 
+def _fingerprint() -> str:
+    """What the cached bags depend on: the judge's version, the sentence model's file and the tuning answers."""
+    import hashlib
+
+    from voiceprep.core.analysis.embedder import MODEL_SHA256
+    from voiceprep.core.analysis.judge import JUDGE_VERSION
+
+    digest = hashlib.sha256(f"{JUDGE_VERSION}\n{MODEL_SHA256}".encode())
+    for path in sorted(CORPUS.glob("*.toml")) + sorted((CORPUS / "banks").glob("*.toml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def answers(audio: bool) -> list[Answer]:
     """Every tuning answer's bag arrays, once (cached in OUT by input)."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -59,7 +72,7 @@ def answers(audio: bool) -> list[Answer]:
     settings, model = AnalysisSettings(), get_embedder()
     assert model is not None, "the sentence model is needed"
     for kind in ("text", "audio") if audio else ("text",):
-        cache = OUT / f"bags-{kind}.pkl"
+        cache = OUT / f"bags-{kind}-{_fingerprint()}.pkl"     # a new judge, model or corpus: built anew (review29)
         if kind == "text" and cache.exists():
             out += pickle.loads(cache.read_bytes())
             continue

@@ -34,13 +34,13 @@ class TypingWatch(QObject):
 
     dropped = Signal(str)            # a held key's name: a key typed after it made it a letter, not a command
 
-    def __init__(self, window: QWidget, parent: QObject, gap_s: Callable[[], float] | None = None,
+    def __init__(self, window: QWidget, parent: QObject, gap_s: Callable[[], float],
                  sink: Callable[[str], bool] | None = None):
         super().__init__(parent)
         self.window = window
         self.last = -1e9                         # time.monotonic() of the last key typed at no text field
         # a key typed this soon after another is typing (the settings' typing_gap_s, as `press` is given it)
-        self.gap_s = gap_s or (lambda: 1.5)
+        self.gap_s = gap_s
         # where typing goes once it is seen (walk37: a note typed on the feedback before reaching its field was
         # lost): given the text typed so far, True when it took it (and the focus, so the next keys follow it)
         self.sink = sink
