@@ -123,3 +123,16 @@ def test_a_word_goes_to_the_span_it_overlaps_most_and_one_the_vad_did_not_hear_k
     snapped = snap_to_speech(words, spans)
     assert [(w.start, w.end) for w in snapped] == [(0.2, 0.6), (1.0, 1.5), (1.5, 2.0), (2.1, 2.6)]
     assert snap_to_speech(words, []) == words
+
+
+def test_a_sentences_last_word_run_on_into_the_pause_stays_before_it():
+    """Review29: " next." timed 16.9-20.4 over speech at 15-17.3 and 19.8-22 overlaps the later span more, and was
+    moved after the pause (19.8-20.4): the pause was right, the word after it was not. A word that ends its sentence
+    stays in the span it started in; a word that does not end one still goes where it overlaps most."""
+    spans = [(15.0, 17.3), (19.8, 22.0)]
+    words = [Word(15.0, 16.9, " went"), Word(16.9, 20.4, " next."), Word(20.4, 21.5, " Then")]
+    snapped = snap_to_speech(words, spans)
+    assert [(w.word, w.start, w.end) for w in snapped] == [
+        (" went", 15.0, 16.9), (" next.", 16.9, 17.3), (" Then", 19.8, 22.0)]
+    unended = snap_to_speech([Word(15.0, 16.9, " went"), Word(16.9, 20.4, " So")], spans)
+    assert (unended[1].start, unended[1].end) == (19.8, 22.0)
