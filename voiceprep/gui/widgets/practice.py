@@ -1136,7 +1136,7 @@ class PracticePage(QWidget):
     def _speaking_text(self) -> str:
         """The state line while the interviewer speaks: "Preparing the question…" while its voice is rendered (not
         cached yet: seconds with nothing heard, fixG), then "The interviewer is asking…". While the follow-ups are
-        spoken (asked, or replayed while they are open: `Rehearsal.asked_now`), "Preparing the follow-up(s)…": they
+        spoken (asked, or replayed while they are open: `Rehearsal.asked_now`), "Preparing the follow-up…" (or "follow-ups"): they
         are new text, rendered every time, and on screen already (fixJ: it said "the question", which was not what
         would be heard)."""
         r = self.ctl.rehearsal
