@@ -76,9 +76,8 @@ def snap_to_speech(words: list[Word], spans: list[tuple[float, float]]) -> list[
         k = max(overlaps)[1] if overlaps else None      # ties: the later span (the speech after a pause)
         # a sentence's last word run on into the pause after it ends its sentence where it started, not after the
         # pause (review29: " next." timed 16.9-20.4 over speech 15-17.3 and 19.8-22 was moved to 19.8)
-        started = [j for j, (a, b) in enumerate(spans) if a <= w.start < b]
-        if k is not None and started and started[0] < k and w.word.rstrip().endswith((".", "?", "!")):
-            k = started[0]
+        if k is not None and w.word.rstrip().endswith((".", "?", "!")):
+            k = next((j for j, (a, b) in enumerate(spans[:k]) if a <= w.start < b), k)
         a, b = spans[k] if k is not None else (w.start, w.end)
         out.append(Word(start=round(max(w.start, a), 3), end=round(min(w.end, b), 3), word=w.word,
                         probability=w.probability))

@@ -474,9 +474,8 @@ class HistoryPage(QWidget):
         ids = self.selected_ids()
         rows = [r for r in self.model.rows if r["id"] in ids]
         registry = self.services.registry
-        labels = registry.labels()
         why = apart(rows[0], rows[1], registry.lineage,
-                    lambda r: f"“{labels.get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
+                    lambda r: f"“{registry.labels().get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
         self.compare_btn.setEnabled(why is None)
         self.compare_btn.setToolTip(f"{sentence_case(why)}." if why else compare_hint(len(ids)))
 
