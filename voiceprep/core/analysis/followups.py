@@ -176,6 +176,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
 # last words that leave a question hanging ("...at check-in and saying?"); not a preposition, which English ends a
 # question with ("the things you were proud of?")
 _DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "saying", "than", "which", "because", "while", "whether"})
+# what a label typed in the editor may be cut off after ("Coached the crew with", "...at check-in and saying"): a
+# dangling word, or a preposition (which may end a question, not a statement told back)
+_CUT_OFF = re.compile(r"(?:[\s,;]+(?:" + "|".join(sorted(_DANGLING | {"with", "of", "to", "for", "from", "by", "at",
+                                                                      "in", "on"})) + r"))+$", re.IGNORECASE)
 _READS_WRONG = re.compile(
     r"\byou\s+was(?:n't)?\b|\bwas(?:n't)?\s+you\b"                       # "you was": a verb left to agree with "I"
     r"|\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b"              # "food cost went of sales": an amount cut
@@ -201,8 +205,7 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     numbers it gives: walk22, walk23)."""
     label = (sentences(kp.label.strip()) or [""])[0].rstrip(".!?").strip()
     point = _RESULT.sub("", _before_colon(_without_answer(label))).strip(" ,;") or label
-    point = re.sub(r"(?:[\s,;]+(?:and|or|but|the|a|an|than|which|because|while|whether|with|of|to|for|from|by|at|"
-                   r"in|on))+$", "", point, flags=re.IGNORECASE) or point        # a label cut off as it was typed
+    point = _CUT_OFF.sub("", point) or point        # a label cut off as it was typed
     words = point.split()
     said = _to_you(_lower_first(point, kp, _adverb(words[0]) or _english(words[0]) and not (
         len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())), names))
