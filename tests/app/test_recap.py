@@ -427,7 +427,7 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
 def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
     """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
     returning candidate reads the next step first: the question to answer first (or, with none skipped, where the
-    round stopped: Start asks the skipped one first, so only one of them is said), what to drill, then the session
+    round stopped: One prompt… opens on the skipped one first, so only one is said), what to drill, then the session
     with its average on one line, and the round's own score when it differs. At most four lines."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
     session, service = PracticeSession(access), HistoryService(access)

@@ -117,7 +117,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                                               f" on {title(b['bank_id'])}" for b in banks) + ")")
     # fixO: what to do next comes first, one step a line, then the last session in one line and the round's own score
     # when it differs (it was up to six lines, the session first and what to do last): "answer it first" or where the
-    # round stopped (one of them: Start asks the skipped question first), what to drill, then the session
+    # round stopped (one of them: One prompt… opens on the skipped one first), what to drill, then the session
     session = f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}." + (
         f" {average}" if average else "")
     said: list[str] = []
@@ -136,7 +136,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .?!")
         except KeyError:
             asked = None
-        if asked and not (skipped and bank is not None):      # a skipped question is asked first: said instead
+        if asked and not (skipped and bank is not None):      # the skipped question is the one offered first
             at = f"at question {left_at['position']} of {left_at['total']}: " if left_at["total"] > 1 else "at "
             said.append(f"You left “{left_at['title']}”" + (f" on {named(stopped.id)}" if len(banks) > 1 else "")
                         + f" {at}“{asked}”.")
