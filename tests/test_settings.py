@@ -175,20 +175,17 @@ def test_the_numbers_cards_list_and_the_teams_steps_multiple_are_read_from_setti
     assert all(isinstance(getattr(settings, n), int) for n in ("NUMBERS_LISTED", "TEAM_STEPS_TIMES"))
 
 
-def test_no_gui_application_or_core_wait_has_a_timeout_of_its_own():
-    """fixE2 left quitting's waits as default arguments (`wait_until_started(timeout_s=5.0)`, `stop_for_quit(
-    timeout_s=3.0)`): a number of seconds given as a parameter's default in gui/, app/ or core/ is a threshold kept
-    outside settings.py. They are named there and the controller reads them; `History.open`'s busy timeout (10.0,
-    a twin of `HistorySettings.busy_timeout_s`, fixJ) is read from there too."""
+def _timings_given_as_defaults(*parts: str) -> list[str]:
+    """Each number of seconds (a parameter named `..._s`) or timeout given as a parameter's default in the package's
+    `parts`: a threshold kept outside settings.py."""
     import ast
     from pathlib import Path
 
     import voiceprep
-    from voiceprep import settings
 
     package = Path(voiceprep.__file__).parent
     found = []
-    for path in sorted(p for part in ("gui", "app", "core") for p in (package / part).rglob("*.py")):
+    for path in sorted(p for part in parts for p in (package / part).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 a = node.args
@@ -198,8 +195,34 @@ def test_no_gui_application_or_core_wait_has_a_timeout_of_its_own():
                 found += [f"{path.relative_to(package)}:{node.lineno}: {node.name}({arg.arg}={d.value})"
                           for arg, d in pairs if isinstance(d, ast.Constant) and type(d.value) in (int, float)
                           and (arg.arg.endswith("_s") or "timeout" in arg.arg)]
+    return found
+
+
+def test_no_gui_application_or_core_wait_has_a_timeout_of_its_own():
+    """fixE2 left quitting's waits as default arguments (`wait_until_started(timeout_s=5.0)`, `stop_for_quit(
+    timeout_s=3.0)`): a number of seconds given as a parameter's default in gui/, app/ or core/ is a threshold kept
+    outside settings.py. They are named there and the controller reads them; `History.open`'s busy timeout (10.0,
+    a twin of `HistorySettings.busy_timeout_s`, fixJ) is read from there too."""
+    from voiceprep import settings
+
+    found = _timings_given_as_defaults("gui", "app", "core")
     assert not found, found
     assert settings.QUIT_WAITS_FOR_START_S > 0 and settings.QUIT_WAITS_FOR_RECORDER_S > 0
+
+
+def test_the_speech_modules_timings_are_read_from_settings():
+    """fixO: the player's block (`play(block_s=0.05)`) and the standard voice's wait for its WAV (`complete_wav(
+    settle_s=2.0)`) were numbers of their own in speech/; they are named in settings.py and read from there."""
+    import inspect
+
+    from voiceprep import settings
+    from voiceprep.speech.player import Player
+    from voiceprep.speech.pyttsx3_worker import complete_wav
+
+    assert not _timings_given_as_defaults("speech")
+    assert inspect.signature(Player.play).parameters["block_s"].default == settings.PLAYBACK_BLOCK_S
+    assert inspect.signature(Player.play_samples).parameters["block_s"].default == settings.PLAYBACK_BLOCK_S
+    assert inspect.signature(complete_wav).parameters["settle_s"].default == settings.TTS_FILE_SETTLE_S
 
 
 def test_a_history_opened_without_a_busy_timeout_waits_as_long_as_settings_say(tmp_path):

@@ -67,6 +67,11 @@ class AudioSettings:
 PLAYBACK_LATENCY_S = 0.5
 # then this many blocks of silence more than the buffer: closing the stream drops what the buffer still holds
 PLAYBACK_TAIL_BLOCKS = 2
+# the player hands the device this many seconds at a time; a stop is looked for between blocks
+PLAYBACK_BLOCK_S = 0.05
+# the standard voice (pyttsx3) writes its WAV after saying it is done: a render waits up to this long for the file to be
+# a readable WAV whose size has stopped changing
+TTS_FILE_SETTLE_S = 2.0
 
 
 @dataclass

@@ -27,12 +27,13 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert recap is not None and recap["bank_id"] == bank.id and recap["answers"] == 1
     headline, details = recap_lines(recap, {bank.id: bank}.get)
     assert headline == "Welcome back."
-    assert details.startswith(f"Last session, today: 1 answer on “{bank.name}”.\nScore of your one answer: ")
+    assert f"\nLast session, today: 1 answer on “{bank.name}”. Score of your one answer: " in details
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”:" in details
     # walk19: "of 1 recent answers"
     assert "Most missed: “" in details and "(covered in 0 of 1 recent answer)" in details and "Drill my weak points" in details
-    # one thing a line: the session, what was skipped, what to drill (walkthrough 9: one dense paragraph)
-    assert [line.split(" ")[0] for line in details.splitlines()] == ["Last", "Score", "You", "Most"]
+    # one thing a line (walkthrough 9: one dense paragraph), what to do next first: what was skipped, what to drill,
+    # then the session with its score (fixO: the session came first, its score on a line of its own)
+    assert [line.split(" ")[0] for line in details.splitlines()] == ["You", "Most", "Last"]
     yesterday = datetime.now(UTC) - timedelta(days=1)
     assert "Last session, yesterday" in recap_lines({**recap, "started_at": yesterday.isoformat()}, {bank.id: bank}.get)[1]
     gone = recap_lines(recap, lambda _: None)[1]                    # the bank was deleted since: its id, nothing crashes
@@ -47,7 +48,7 @@ def test_the_recap_average_leaves_a_drill_out_and_says_so():
              "average": 77.0, "skipped": [], "weakest": None}
     find = {bank.id: bank}.get
     assert "2 answers and 1 drill on " in recap_lines(recap, find)[1]          # they add up (walk18)
-    assert recap_lines(recap, find)[1].endswith(".\nAverage per answer: 77. The drill is left out.")
+    assert recap_lines(recap, find)[1].endswith(". Average per answer: 77. The drill is left out.")
     assert "average" not in recap_lines({**recap, "answers": 1, "average": None}, find)[1]   # only a drill
 
 
@@ -68,12 +69,12 @@ def test_the_recap_names_follow_up_answers_apart_from_drills(tmp_path):
     assert recap["average"] == round(whole.analysis.overall, 1)              # the follow-up left out, as before
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     # walk18: "2 answers" for an answer and its follow-up; the average is of answers alone, "before follow-ups"
-    assert f"1 answer and 1 follow-up on “{bank.name}”.\nScore of your one answer, before follow-ups: " \
+    assert f"1 answer and 1 follow-up on “{bank.name}”. Score of your one answer, before follow-ups: " \
         f"{whole.analysis.overall:.0f}." in details and "drill" not in details, details
     access.close_all()
     three = {**recap, "answers": 6, "drills": 2, "follow_ups": 2, "cut_off": 1, "whole": 2}
-    assert recap_lines(three, {bank.id: bank}.get)[1].startswith(
-        f"Last session, today: 2 answers, 2 drills and 2 follow-ups on “{bank.name}”.\nAverage of your 2 answers, before "
+    assert recap_lines(three, {bank.id: bank}.get)[1].splitlines()[-1].startswith(
+        f"Last session, today: 2 answers, 2 drills and 2 follow-ups on “{bank.name}”. Average of your 2 answers, before "
         f"follow-ups: {recap['average']:.0f}. The drills and the answer cut off are left out.")
 
 
@@ -96,7 +97,7 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
     # each bank by the name Banks shows, quoted, one "; " between them: "Senior Backend Engineer, Payments 6" was
     # ambiguous and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)
     assert (f": 4 answers on 2 banks (3 answers on “{payments.name}”; 1 answer on “Airwallex — "
-            f"{airwallex.job.title}”).\nAverage " in details), details
+            f"{airwallex.job.title}”). Average " in details), details
     assert (f"(covered in 0 of 3 recent answers) on “{payments.name}”. Drill my weak points on "
             f"“{payments.name}” brings it back.") in details
     # review 14: a bank of the candidate's named as a bundled one reads as the pickers show it, "(mine)"
@@ -154,13 +155,13 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     skips = len(rnd.prompts) - 1          # in the round's score as 0; no answers, so not in the average (walk19)
     assert recap["skips"] == skips and recap["average"] == saved.analysis.overall
-    assert (f"1 answer on “{bank.name}”.\nScore of your one answer: {recap['average']:.0f}.\nRound score of "
+    assert (f"1 answer on “{bank.name}”. Score of your one answer: {recap['average']:.0f}.\nRound score of "
             f"“{rnd.title}”, weighted by the job's competencies: 20 (each question by its best try, the {skips} skipped "
             "as 0).") in details                 # a line each (walk14)
     one = recap_lines({**recap, "round": {**recap["round"], "skipped": 1}}, {bank.id: bank}.get)[1]
     assert "(each question by its best try, the skipped one as 0)." in one     # not "skipped ones" of one
     same = recap_lines({**recap, "average": 20.0}, {bank.id: bank}.get)[1]     # one number: said once
-    assert "Score of your one answer: 20.\n" in same and "Round score" not in same
+    assert same.endswith("Score of your one answer: 20.") and "Round score" not in same
     access.close_all()
 
 
@@ -208,21 +209,22 @@ def test_last_time_is_the_last_counted_answer_to_the_question_from_any_session(t
 def test_the_welcome_backs_counts_are_short_plain_statements():
     """Walk15: "5 answers on “…”, average 53 per answer (not counting the follow-up answer; a skipped question
     counted as 0)" was hard to follow. The answers, then the average, then what is in it or not, each a short
-    statement of its own."""
+    statement of its own (fixO: on the session's line, the round's score on a line of its own)."""
     bank = load_bank(BANKS / "airwallex.toml")
     find = {bank.id: bank}.get
     recap = {"bank_id": bank.id, "started_at": datetime.now(UTC).isoformat(), "answers": 5, "follow_ups": 1,
              "skips": 1, "average": 53.0, "whole": 4, "skipped": [], "weakest": None}
     lines = recap_lines(recap, find)[1].splitlines()
-    assert lines[:2] == [f"Last session, today: 4 answers and 1 follow-up on “{bank.name}”.",
-                         "Average of your 4 answers, before follow-ups: 53."], lines     # a skip is no answer (walk19)
+    assert lines[:1] == [f"Last session, today: 4 answers and 1 follow-up on “{bank.name}”. Average of your 4 "
+                         "answers, before follow-ups: 53."], lines     # a skip is no answer (walk19)
     many = recap_lines({**recap, "drills": 2, "follow_ups": 2, "cut_off": 1, "skips": 3, "whole": 1},
                        find)[1].splitlines()
-    assert many[1] == ("Score of your one answer, before follow-ups: 53. The drills and the answer cut off are left "
-                       "out."), many
-    assert recap_lines({**recap, "follow_ups": 0, "skips": 0}, find)[1].splitlines()[1] == \
-        "Average of your 4 answers: 53."
-    assert len(recap_lines({**recap, "average": None}, find)[1].splitlines()) == 1       # no average: not said
+    assert many[0].endswith(". Score of your one answer, before follow-ups: 53. The drills and the answer cut off "
+                            "are left out."), many
+    assert recap_lines({**recap, "follow_ups": 0, "skips": 0}, find)[1].splitlines()[0].endswith(
+        ". Average of your 4 answers: 53.")
+    alone = recap_lines({**recap, "average": None}, find)[1]
+    assert alone.endswith("”.") and "Average" not in alone and len(alone.splitlines()) == 1   # no average: not said
 
 
 VAGUE = "I think it was fine, we did a lot of things and it went well."
@@ -369,8 +371,8 @@ def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_
     session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 80.0}, "overall": 80.0, "answered": 1,
                               "total": 1, "skipped": []})
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
-    assert lines[1].startswith("Average of your 2 answers, every try counted: "), lines
-    assert lines[2] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
+    assert ". Average of your 2 answers, every try counted: " in lines[-2], lines      # right above the round's
+    assert lines[-1] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
                         "its best try)."), lines
     access.close_all()
 
@@ -389,11 +391,11 @@ def test_the_average_says_every_try_counted_only_when_a_question_was_tried_again
     session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 80.0}, "overall": 80.0, "answered": 2,
                               "total": 2, "skipped": []})
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
-    assert lines[1].startswith("Average of your 2 answers: "), lines
-    assert lines[2].startswith(f"Round score of “{rnd.title}”"), lines
+    assert ". Average of your 2 answers: " in lines[-2], lines
+    assert lines[-1].startswith(f"Round score of “{rnd.title}”"), lines
     session.save_typed(airwallex, rnd.prompts[1], "Still no idea.")           # the second question tried again
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
-    assert lines[1].startswith("Average of your 3 answers, every try counted: "), lines
+    assert ". Average of your 3 answers, every try counted: " in lines[-2], lines
     access.close_all()
 
 
@@ -419,4 +421,36 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     again = service.recap()
     assert again is not None and again["left"] is None
     assert "You left" not in recap_lines(again, {bank.id: bank}.get)[1]
+    access.close_all()
+
+
+def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
+    """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
+    returning candidate reads the next step first: the question to answer first (or, with none skipped, where the
+    round stopped: One prompt… opens on the skipped one first, so only one is said), what to drill, then the session
+    with its average on one line, and the round's own score when it differs. At most four lines."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I think it was fine, we did a lot of things and it went well.", rnd.id, pk)
+    session.finish_round(pk, {"competencies": {bank.competencies[0].id: 20.0}, "overall": 20.0, "answered": 1,
+                              "total": len(rnd.prompts), "skipped": [rnd.prompts[1].id]})
+    recap = service.recap()
+    assert recap is not None and recap["weakest"] and recap["round"]
+    left = {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[2].id,
+            "position": 3, "total": len(rnd.prompts)}
+    find = {bank.id: bank}.get
+    everything = recap_lines({**recap, "left": left, "average": 35.0}, find)[1].splitlines()
+    assert [line.split(" ")[0] for line in everything] == ["You", "Most", "Last", "Round"], everything
+    assert everything[0].startswith(f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}”")
+    assert everything[2].startswith("Last session, today: 1 answer on ") and ". Score of your one answer: 35." \
+        in everything[2]
+    assert not any(line.startswith("You left") for line in everything)          # one "start here", not two
+    stopped = recap_lines({**recap, "left": left, "skipped": [], "average": 20.0}, find)[1].splitlines()
+    assert stopped[0].startswith(f"You left “{rnd.title}” at question 3 of {len(rnd.prompts)}: "), stopped
+    assert [line.split(" ")[0] for line in stopped] == ["You", "Most", "Last"], stopped    # one score: said once
+    plain = recap_lines({**recap, "skipped": [], "weakest": None, "average": 20.0}, find)[1].splitlines()
+    assert len(plain) == 1 and plain[0].startswith("Last session, today: ")      # nothing to do next: the session
     access.close_all()

@@ -953,7 +953,7 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
     assert page.bank_box.currentData() == "airwallex"
     # the bank chosen above is named once, in the session's line (walk15: five times over, at 2560 a narrow column)
     said = page.recap_text()
-    assert said.endswith("on the bank chosen above. Drill my weak points brings it back."), said
+    assert said.splitlines()[0].endswith("on the bank chosen above. Drill my weak points brings it back."), said
     assert said.count(f"“{page.bank().name}”") == 1, said
 
 
@@ -983,7 +983,7 @@ def test_the_welcome_back_recap_is_readable_text_in_short_spaced_lines(window, q
         qtbot.wait(50)
         said = page.recap_text()
         # walk18: an answer and its follow-up are not 2 answers
-        assert said.startswith("Last session, today: 8 answers and 1 follow-up on 2 banks") and \
+        assert "\nLast session, today: 8 answers and 1 follow-up on 2 banks" in said and \
             "weighted by the job's competencies: 64" in said, said
         assert "\nRound score of “Round 4" in said                 # the round's score on a line of its own
         assert "skipped ones" not in said and "the skipped one as 0" in said, said

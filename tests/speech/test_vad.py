@@ -45,6 +45,30 @@ def test_a_file_is_checked_block_by_block(tmp_path, speech_dir):
     assert has_speech(speech_dir / "jfk.wav")
 
 
+def test_seconds_and_spans_ask_the_vad_one_way_and_not_at_all_in_a_quiet_room(speech_dir, monkeypatch):
+    """fixO: speech_seconds and speech_spans share one prelude (`_speech_chunks`): the samples flattened to float32,
+    the VAD not run when nothing is loud enough, its chunks unpadded; each with its own minimum speech and silence."""
+    from faster_whisper import vad as silero
+
+    from voiceprep.speech import vad
+
+    audio = load_audio(speech_dir / "jfk.wav")
+    chunks = vad._speech_chunks(audio, vad.SECONDS_MIN_SPEECH_MS, vad.SECONDS_SILENCE_MS)
+    assert speech_seconds(audio) == sum(c["end"] - c["start"] for c in chunks) / RATE > 5.0
+    column = audio.reshape(-1, 1).astype(np.float64)             # a recorder's (n, 1) block, as another dtype
+    assert speech_seconds(column) == speech_seconds(audio)
+    spans = speech_spans(audio, offset=3.0)
+    assert speech_spans(column, offset=3.0) == spans
+    assert len(spans) == len(vad._speech_chunks(audio, vad.SPAN_MIN_SPEECH_MS, vad.SPAN_SILENCE_MS)) > 1
+    assert spans[0][0] >= 3.0
+
+    def no_vad(*_a, **_k):
+        raise AssertionError("the VAD was run on a quiet room")
+    monkeypatch.setattr(silero, "get_speech_timestamps", no_vad)
+    for quiet in (np.full((RATE * 2, 1), 0.001), np.zeros(0, dtype=np.float32)):
+        assert speech_seconds(quiet) == 0.0 and speech_spans(quiet) == []
+
+
 def test_speech_spans_split_at_a_pause_and_start_at_the_sound(speech_dir):
     """Two real sentences, 1 s of silence before and 2 s between them, 10 s into the answer: the spans start
     within 0.1 s of where the sound starts and end within 0.15 s of where it ends (measured in the audio: 10 ms

@@ -115,8 +115,12 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
                                               f" on {title(b['bank_id'])}" for b in banks) + ")")
-    said = [f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}."]
-    said += [line for line in (average, the_round) if line]
+    # fixO: what to do next comes first, one step a line, then the last session in one line and the round's own score
+    # when it differs (it was up to six lines, the session first and what to do last): "answer it first" or where the
+    # round stopped (one of them: One prompt… opens on the skipped one first), what to drill, then the session
+    session = f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}." + (
+        f" {average}" if average else "")
+    said: list[str] = []
     skipped = []
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     if bank is not None:                           # a deleted bank: its question ids are not shown
@@ -132,7 +136,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .?!")
         except KeyError:
             asked = None
-        if asked:
+        if asked and not (skipped and bank is not None):      # the skipped question is the one offered first
             at = f"at question {left_at['position']} of {left_at['total']}: " if left_at["total"] > 1 else "at "
             said.append(f"You left “{left_at['title']}”" + (f" on {named(stopped.id)}" if len(banks) > 1 else "")
                         + f" {at}“{asked}”.")
@@ -159,6 +163,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                     + (". Drill my weak points brings it back." if len(banks) == 1 else
                        f" on {where}. Drill my weak points brings it back." if where == named(picked or "") else
                        f" on {where}. Drill my weak points on {where} brings it back."))
+    said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 
 

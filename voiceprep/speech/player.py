@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from voiceprep.settings import PLAYBACK_LATENCY_S, PLAYBACK_TAIL_BLOCKS
+from voiceprep.settings import PLAYBACK_BLOCK_S, PLAYBACK_LATENCY_S, PLAYBACK_TAIL_BLOCKS
 
 
 class PlaybackError(Exception):
@@ -31,7 +31,7 @@ class Player:
                 stop.set()
 
     def play(self, path: str | Path, start: float = 0.0, device: int | str | None = None,
-             block_s: float = 0.05, on_start: Callable[[float], None] | None = None,
+             block_s: float = PLAYBACK_BLOCK_S, on_start: Callable[[float], None] | None = None,
              cancel: threading.Event | None = None) -> bool:
         """Play `path` from `start` seconds; return False if stopped early.
 
@@ -45,7 +45,7 @@ class Player:
             raise PlaybackError(f"{path}: cannot read ({exc})") from None
         return self.play_samples(data[int(start * rate):, 0], rate, device, block_s, on_start, cancel)
 
-    def play_samples(self, data: np.ndarray, rate: int, device: int | str | None = None, block_s: float = 0.05,
+    def play_samples(self, data: np.ndarray, rate: int, device: int | str | None = None, block_s: float = PLAYBACK_BLOCK_S,
                      on_start: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> bool:
         """Play mono samples (as `play`, from their start)."""
         try:

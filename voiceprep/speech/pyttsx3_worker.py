@@ -16,13 +16,14 @@ import threading
 import time
 from pathlib import Path
 
+from voiceprep.settings import TTS_FILE_SETTLE_S
 from voiceprep.speech.worker import serve_lines, take_stdout
 
 RENDER_TIMEOUT_S = 30.0
 log = logging.getLogger(__name__)
 
 
-def complete_wav(path: Path, settle_s: float = 2.0) -> bool:
+def complete_wav(path: Path, settle_s: float = TTS_FILE_SETTLE_S) -> bool:
     """True once `path` is a readable WAV with audio whose size has stopped changing."""
     import soundfile as sf
 

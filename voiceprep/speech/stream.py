@@ -14,6 +14,7 @@ everything left is decoded in windows of at most `BATCH_WINDOW_S`.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ class Cut:
     at: int                    # absolute sample where the next window starts
 
 
-def cut_candidates(words: list[Word], horizon_s: float, lookback_s: float = 1e9) -> list[int]:
+def cut_candidates(words: list[Word], horizon_s: float, lookback_s: float = math.inf) -> list[int]:
     """Indices of the words a commit may end after: those ending in the `lookback_s` before `horizon_s` (else the
     last one ending before it)."""
     cuts = [i for i in range(len(words) - 1) if horizon_s - lookback_s <= words[i].end <= horizon_s]
@@ -270,7 +271,7 @@ class WordStream:
                                      "recording is kept. Try again, or choose another model in Settings.") from None
         return result.words
 
-    def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = 1e9,
+    def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = math.inf,
                force: bool = False) -> list[Word]:
         """Commit the words ending `margin_s` before `end`, cut in a quiet stretch of the audio near a gap between
         words; return the rest. With no such stretch nothing is committed, unless `force` (then the cut is at the

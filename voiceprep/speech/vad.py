@@ -18,6 +18,8 @@ from voiceprep.speech.audio import TARGET_RATE, iter_audio, rms
 MIN_SPEECH_S = 0.5          # less speech than this in a whole answer is not an answer
 BLOCK_S = 0.1
 QUIET_RMS = 0.003           # no 100 ms block louder than this: silence, the VAD is not even run
+SECONDS_MIN_SPEECH_MS = 200     # speech_seconds: shorter bursts are not speech
+SECONDS_SILENCE_MS = 300        # ... and silences this long split the speech
 SPAN_SILENCE_MS = 200       # speech spans for word times are split at silences this long (not a stop's closure)
 SPAN_MIN_SPEECH_MS = 100    # ... and shorter bursts (a click) are not speech
 SPAN_PAD_S = 0.05           # a span starts this much before the VAD's onset (measured 0.00-0.08 s late on espeak-ng)
@@ -32,15 +34,21 @@ def _loud_enough(samples: np.ndarray) -> bool:
     return any(rms(samples[i:i + block]) >= QUIET_RMS for i in range(0, len(samples), block))
 
 
-def speech_seconds(samples: np.ndarray) -> float:
-    """Seconds of speech the VAD finds in 16 kHz mono samples."""
+def _speech_chunks(samples: np.ndarray, min_speech_ms: int, min_silence_ms: int) -> list[dict[str, int]]:
+    """The VAD's speech chunks ({"start", "end"} in samples) in 16 kHz mono samples, with no padding: none, and the
+    VAD not even run, when no block is louder than QUIET_RMS."""
     samples = np.asarray(samples, dtype=np.float32).reshape(-1)
     if not len(samples) or not _loud_enough(samples):
-        return 0.0
+        return []
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    chunks = get_speech_timestamps(samples, VadOptions(min_speech_duration_ms=200, min_silence_duration_ms=300,
-                                                       speech_pad_ms=0))
+    return list(get_speech_timestamps(samples, VadOptions(min_speech_duration_ms=min_speech_ms,
+                                                          min_silence_duration_ms=min_silence_ms, speech_pad_ms=0)))
+
+
+def speech_seconds(samples: np.ndarray) -> float:
+    """Seconds of speech the VAD finds in 16 kHz mono samples."""
+    chunks = _speech_chunks(samples, SECONDS_MIN_SPEECH_MS, SECONDS_SILENCE_MS)
     return sum(c["end"] - c["start"] for c in chunks) / TARGET_RATE
 
 
@@ -48,15 +56,8 @@ def speech_spans(samples: np.ndarray, offset: float = 0.0) -> list[tuple[float, 
     """Where the VAD hears speech in 16 kHz mono samples: (start, end) in seconds, shifted by `offset`, split at
     silences of SPAN_SILENCE_MS or more; each span widened by SPAN_PAD_S at its start and cut by SPAN_END_TRIM_S at
     its end, where the sound is."""
-    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
-    if not len(samples) or not _loud_enough(samples):
-        return []
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    chunks = get_speech_timestamps(samples, VadOptions(min_speech_duration_ms=SPAN_MIN_SPEECH_MS,
-                                                       min_silence_duration_ms=SPAN_SILENCE_MS, speech_pad_ms=0))
     spans: list[tuple[float, float]] = []
-    for c in chunks:
+    for c in _speech_chunks(samples, SPAN_MIN_SPEECH_MS, SPAN_SILENCE_MS):
         start = max(c["start"] / TARGET_RATE - SPAN_PAD_S, spans[-1][1] - offset if spans else 0.0, 0.0)
         end = max(c["end"] / TARGET_RATE - SPAN_END_TRIM_S, c["start"] / TARGET_RATE)
         spans.append((offset + start, offset + end))

@@ -118,7 +118,7 @@ def test_a_walk_me_through_label_is_asked_once():
      "You haven't said yet how you partitioned the transactions table by day. Can you walk me through that?"),
     ("Banks still run on tech from the 1970s", "Can you tell me how banks still run on tech from the 1970s?"),
     ("It cut p99 latency from about five milliseconds to under one",
-     "Can you tell me how it cut p99 latency from about five milliseconds to under one?"),
+     "Can you tell me how it cut p99 latency?"),                 # fixO: no figure read back
     ("Order matching was slow because threads kept fighting over locks", "Can you tell me why order matching was slow?"),
     ("Kafka absorbed the month-end spikes", "Can you tell me how Kafka absorbed the month-end spikes?"),
     ("Cross-region observability and multi-region monitoring from my last role",
@@ -158,8 +158,8 @@ def test_a_plain_label_is_asked_as_an_interviewer_would(label, asked):
 
 @pytest.mark.parametrize("label, asked", [
     # review 13: "The X was Y" was always asked as "what the X was", also when Y says how it was
-    ("The outage was resolved in 20 minutes", "Can you tell me how the outage was resolved in 20 minutes?"),
-    ("The team was split across three time zones", "Can you tell me how the team was split across three time zones?"),
+    ("The outage was resolved in 20 minutes", "Can you tell me how the outage was resolved?"),     # fixO: no figures
+    ("The team was split across three time zones", "Can you tell me how the team was split across time zones?"),
     ("The customer was unhappy with the delay", "Can you tell me how the customer was unhappy with the delay?"),
     ("The API was very slow under load", "Can you tell me how the API was very slow under load?"),
     ("The cache was key to hitting the target", "Can you tell me how the cache was key to hitting the target?"),

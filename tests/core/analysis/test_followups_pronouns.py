@@ -1,7 +1,7 @@
 """A candidate's own key point said back to them swaps "I/we/us/our" for "you/your", and nothing else (walk25: "...
 saved 200 us (microseconds)" was asked "... saved 200 you", and a note "Helped us ship ..." was asked "how you
 helped you ship ..."). "us" after a number is microseconds; "US" in capitals is a name; "us" as the object of what
-the candidate did is their team."""
+the candidate did is their team. fixO: the figure is not read back at all ("how much the ring buffer saved")."""
 
 from __future__ import annotations
 
@@ -19,12 +19,11 @@ def asked(label: str) -> str:
 
 @pytest.mark.parametrize("label, question", [
     ("The ring buffer saved 200 us (microseconds) per message",
-     "Can you tell me how the ring buffer saved 200 us?"),
-    ("I saved 200 us (microseconds) per message with the LMAX Disruptor",
-     "You haven't said yet how you saved 200 us. Can you walk me through that?"),
-    ("The Disruptor helped us hit 200 us p99", "Can you tell me how the Disruptor helped you hit 200 us p99?"),
-    ("p99 of 200 us", "Can you tell me more about p99 of 200 us?"),
-    ("Latency under 200us", "Can you tell me more about latency under 200us?"),
+     "Can you tell me how much the ring buffer saved?"),
+    ("I saved 200 us (microseconds) per message with the LMAX Disruptor", "Can you tell me how much you saved?"),
+    ("The Disruptor helped us hit 200 us p99", "Can you tell me how the Disruptor helped you hit p99?"),
+    ("p99 of 200 us", "Can you tell me more about p99?"),
+    ("Latency under 200us", "Can you tell me more about latency?"),
     # an amount in microseconds is left out like one in milliseconds (fix46), not read back as "you"
     ("Single writer thread cut latency to 50 us", "Can you tell me how single writer thread cut latency?"),
     ("Matching latency went from 900 us to 180 us after I pinned threads",
@@ -47,7 +46,7 @@ def test_us_in_capitals_is_a_name(label, question):
 @pytest.mark.parametrize("label, question", [
     # a note without its subject: what the candidate did for their team, not "you helped you"
     ("Helped us ship the ring buffer in 3 weeks",
-     "You haven't said yet how you helped your team ship the ring buffer in 3 weeks. Can you walk me through that?"),
+     "You haven't said yet how you helped your team ship the ring buffer. Can you walk me through that?"),
     ("helped us cut GC pauses",
      "You haven't said yet how you helped your team cut GC pauses. Can you walk me through that?"),
     ("I got us a second on-call engineer",

@@ -14,7 +14,7 @@ import pytest
 
 from tests.core.analysis.test_followups import _plain, not_one_question
 from tests.core.analysis.test_followups_leftovers import WITH_BANKS
-from voiceprep.core.analysis.followups import follow_up_for, second_person
+from voiceprep.core.analysis.followups import follow_up_for, read_back_figures, second_person
 from voiceprep.core.banks.model import KeyPoint
 
 
@@ -60,7 +60,7 @@ def _asked_as(label: str, asked: str) -> None:
      "You haven't said yet how, the next day, you talked it through as a team and changed something. Can you walk me "
      "through that?"),
     ("In six months they had four front-page stories under their own name",
-     "You haven't said yet that in six months they had four front-page stories under their own name. Can you tell "
+     "You haven't said yet that within months they had front-page stories under their own name. Can you tell "
      "me more about that?"),
     # "X and I" as the subject: the candidate and X
     ("The captain and I talked through whether we needed to divert",
@@ -95,6 +95,9 @@ def test_a_line_read_aloud_reads_right(label, asked):
                                       "that?"),
     ("Food cost of sales and", "You haven't covered this point yet: food cost of sales. Can you tell me about it?"),
     ("Our menu, and", "You haven't covered this point yet: your menu. Can you tell me about it?"),
+    # fixO: cut off after any word that leaves it hanging (one list with the check), "saying" too
+    ("Guests were waiting too long at check-in and saying",
+     "You haven't said yet that guests were waiting too long at check-in. Can you tell me more about that?"),
 ])
 def test_a_label_the_rules_cannot_phrase_is_asked_plainly(label, asked):
     _asked_as(label, asked)
@@ -122,6 +125,41 @@ def test_a_label_that_opens_with_my_or_our_is_asked_as_what_it_is(label, asked):
 ])
 def test_a_result_told_after_the_act_is_left_to_the_candidate(label, asked):
     _asked_as(label, asked)
+
+
+@pytest.mark.parametrize("label, asked", [
+    # fixO: a label's figures read back ("...how your team grew from 4 to 12?") give the answer away and sound odd
+    # spoken; the act is asked without them
+    ("Our team grew from 4 to 12", "Can you tell me how much your team grew?"),
+    ("The team grew from 4 to 12 engineers", "Can you tell me how much the team grew?"),
+    ("Our bookings rose from 40 a week to 65 a week", "Can you tell me how much your bookings rose?"),
+    ("Our score climbed from seventy-one to eighty-three percent", "Can you tell me how much your score climbed?"),
+    ("We clawed back 12 of the 15 days we had lost",
+     "You haven't said yet how you clawed back the days you had lost. Can you walk me through that?"),
+    ("We clawed back twelve of the fifteen days we had lost",
+     "You haven't said yet how you clawed back the days you had lost. Can you walk me through that?"),
+    ("I hired 3 engineers in 2 months", "You haven't said yet how you hired engineers. Can you walk me through that?"),
+    ("I trained 12 new starters", "You haven't said yet how you trained new starters. Can you walk me through that?"),
+    ("Closed 95% of tickets within 24 hours",
+     "You haven't said yet how you closed the tickets. Can you walk me through that?"),
+    ("We scaled the API to 10,000 requests per second",
+     "You haven't said yet how you scaled the API. Can you walk me through that?"),
+    # a name with a digit and a year are no figures: kept
+    ("In 2019 I moved us to S3", "You haven't said yet how, in 2019, you moved your team. Can you walk me through "
+                                 "that?"),
+])
+def test_a_labels_figures_are_not_read_back(label, asked):
+    _asked_as(label, asked)
+    assert spoken_wrong(asked) is None
+    assert not read_back_figures(label, asked)
+
+
+def test_the_figure_check_finds_a_figure_read_back():
+    assert read_back_figures("Our team grew from 4 to 12", "How did your team grow from 4 to 12?") == ["4", "12"]
+    assert read_back_figures("We clawed back twelve of the fifteen days", "...clawed back twelve of the days?") \
+        == ["twelve"]
+    assert not read_back_figures("Our p99 fell in 2019", "Can you tell me how much your p99 fell in 2019?")
+    assert not read_back_figures("We moved to S3 and EC2", "Can you tell me how you moved to S3 and EC2?")
 
 
 def test_a_missing_part_agrees_with_you_too():
@@ -194,6 +232,7 @@ def test_every_key_point_of_every_bank_reads_right_aloud(stem, bank, kp):
     typed in the editor."""
     for q in (follow_up_for(kp, bank), follow_up_for(kp), follow_up_for(_plain(kp.label))):
         assert spoken_wrong(q) is None, (kp.label, q, spoken_wrong(q))
+        assert not read_back_figures(kp.label, q) or kp.follow_up and q == kp.follow_up, (kp.label, q)   # fixO
         assert not_one_question(q) is None, (kp.label, q, not_one_question(q))
 
 

@@ -1282,6 +1282,57 @@ def test_a_past_habit_said_as_a_condition_in_a_told_story_is_a_claim():
     assert {r.key_point.id for r in got.key_points if r.hit} >= {"rebalance"}
 
 
+def test_a_past_routine_goes_on_in_the_id_of_the_sentences_after_it():
+    """fixO (dev2 d2m-028): "Then at every briefing I picked a single thing for the day. In the air I'd pair up with
+    whoever was struggling and do the cabin with them" tells what the purser used to do; the "I'd" was read as a plan,
+    the coaching was not credited and the follow-up asked about it. A past routine told in a sentence ("at every
+    briefing ... I picked", "we used to") goes on in the "I'd" of the sentences after it, and a "used to" or a past
+    time frame ("at my last job", "back in 2019") tells the habit in its own sentence. "I'd probably", "I'd have",
+    "next time", "if I did it again", "now" and a routine said in the present stay hypothetical."""
+    def hypothetical(text: str) -> bool:
+        return any(m & {"would", "i'd", "we'd", "if"} for m in clause_markers(text.split()))
+
+    routine = "Then at every briefing, before the first sector, I picked a single thing for the day."
+    assert not hypothetical(f"{routine} In the air I'd pair up with whoever was struggling and do the cabin with them.")
+    assert not hypothetical(f"{routine} In the air I'd pair up with whoever was struggling. And at the end of the day, "
+                            f"with everyone there, I'd name who did well.")
+    assert not hypothetical("We used to get a lot of escalations. I'd sit with the agent and go through the call.")
+    assert not hypothetical("We used to get escalations, and I'd sit with the agent to go through the call.")
+    assert not hypothetical("At my last job I'd pair up with every new starter for their first week.")
+    assert not hypothetical("Back in 2019 I'd review every pull request myself.")
+    assert not hypothetical("Whenever a new starter joined I'd pair up with them for their first week.")
+    assert hypothetical(f"{routine} I'd probably add a second one now.")
+    assert hypothetical(f"{routine} Next time I'd add a second one.")
+    assert hypothetical(f"{routine} If I did it again I'd add a second one.")
+    assert hypothetical("We used to get escalations. I think I'd handle them differently now.")
+    assert hypothetical("At my last job I'd probably have pushed back harder.")
+    assert hypothetical("At my last job we had no tests, so I'd add them first.")
+    assert hypothetical("At every briefing I pick a single thing. In the air I'd pair up with whoever struggles.")
+    assert hypothetical("We shipped it in March. I'd pair up with the new starters next time.")
+    assert hypothetical("I'd use bounded concurrency and put retries on every call. I'd make sure the consumers "
+                        "commit offsets only after processing.")     # dev pay-py-09: a plan is no routine
+    # dev2 d2k-022: the routine ends at a plan ("But if it happened now, I'd ..."); the sentences after it are plans
+    assert hypothetical("I haven't had a really angry one, my manager usually stepped in. But if it happened now, "
+                        "I'd get them away from the desk first. I'd let them say everything before I said anything.")
+    # dev2 d2l-035: a time frame set clauses back ("At my last place I got to know the farmers, ..., we'd change it")
+    # is no frame for this "would"
+    assert hypothetical("At my last place I got to know the farmers, we had a guy who did all our lamb, and a veg box "
+                        "from a farm about twenty miles out, and honestly the quality went up hugely, and the menu "
+                        "became much more seasonal, we'd change it every six weeks.")
+    bank = parse_bank(CABIN_BANK)
+    got = analyze_answer(bank, bank.prompt("standards"), Transcript.from_text(
+        f"Our survey scores were poor when I took over the base. {routine} In the air I'd pair up with whoever was "
+        "struggling and do the cabin with them, showing them, rather than writing them up later."))
+    assert {r.key_point.id for r in got.key_points if r.hit} >= {"coached"}
+
+
+CABIN_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Purser"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "standards"\ntext = "Tell me about a time you raised the standard of your crew."\n'
+    '[[rounds.prompts.key_points]]\nid = "coached"\n'
+    'label = "I paired up with whoever was struggling in the air and showed them"\n')
+
+
 LOGISTICS_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Ops"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "peak"\ntext = "Tell me about a peak you ran on the floor."\n'

@@ -170,12 +170,77 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         return kp.follow_up
     names = bank_names(bank) if bank is not None else frozenset()
     question = _follow_up(kp, names)
+    if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
+        bare = _without_figures(kp.label)
+        grew = _GREW.match(bare)
+        if grew and (grew.group(1).split()[0].lower() not in _SUBJECTS or grew.group(2).lower() == "saved"):
+            return f"Can you tell me how much {_to_you(_lower_first(grew.group(1), kp, names=names))} {grew.group(2)}?"
+        if bare != kp.label:
+            kp = dataclasses.replace(kp, label=bare)
+            question = _follow_up(kp, names)
     return _said_plainly(kp, names) if _reads_wrong(question) else question
+
+
+# a figure a label gives ("4", "12", "30%", "10,000", "$2m", "seventy-one"), which its follow-up leaves for the
+# candidate to say; not a name that carries a digit ("p99", "S3", "Q3", "3-D") nor a year ("in 2019", "the 1970s")
+_NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                r"million)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?s?")
+_ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|only|more than|less than)"
+# "one" only as an amount ("to under one"), not "from only one source"
+_FIGURE = (r"(?<![\w.-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
+           r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
+           r"(?:\s+(?:hundred|thousand|million))?)(?:\s+percent)?)(?![\w-])")
+# what a figure measures, which goes with it: "200 us (microseconds) per message", "5 ms", "40 a week"
+_MEASURE = (r"(?:\s*(?:us|µs|μs|ms|ns|s|microseconds?|milliseconds?|nanoseconds?|seconds?|minutes?|hours?|kb|mb|gb|"
+            r"tb)\b)?(?:\s*\([^)]*\))?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")
+_FIGURE_RE = re.compile(_FIGURE, re.IGNORECASE)
+# a change left with no amount once its figures are out ("Our team grew", "I saved with the Disruptor"): asked how
+# much, without the means either
+_GREW = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew|shrank|decreased|increased|improved|"
+                   r"climbed|saved)(?:\s+(?:with|by|using|through|via)\s.*)?$", re.IGNORECASE)
+_TIME_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|quarters|years|sprints|shifts|sectors|releases)"
+_UNIT = (r"(?:\s+(?!(?:in|on|at|by|for|within|over|after|before|during|and|or|but|with|to|of|the|a|an|so|because|"
+         r"while|when|than)\b)[a-z]+)?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")  # "from 4 to 12 engineers", "40 a week"
+_FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
+    (re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+(" + _TIME_UNITS + r")\b", re.IGNORECASE),
+     r"Within \1"),                                                               # "In six months they had"
+    (re.compile(r",?\s+(?:in|within|over|after|for|across|during)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b",
+                re.IGNORECASE), ""),                                               # "in 2 months"
+    (re.compile(r"\s+from\s+" + _FIGURE + _UNIT + r"\s+to\s+" + _FIGURE + _UNIT, re.IGNORECASE), ""),  # "from 4 to 12"
+    (re.compile(r"\s+(?:by|to)\s+" + _FIGURE + _UNIT + r"(?=$|[\s,;.])", re.IGNORECASE), ""),  # "by 30%", "to 12"
+    (re.compile(_FIGURE + r"\s+(?:of|out of)\s+(?:(?:the|our|my|its|their)\s+)?(?:" + _FIGURE + r"\s+)?",
+                re.IGNORECASE), "the "),                                           # "12 of the 15 days"
+    (re.compile(r"\b(an?\s+[a-z]+)\s+of\s+" + _FIGURE, re.IGNORECASE), r"\1"),     # "a team of 8"
+    (re.compile(_FIGURE + _MEASURE + r"\s*", re.IGNORECASE), ""),                  # "hired 3 engineers", "200 us"
+]
+
+
+def read_back_figures(label: str, question: str) -> list[str]:
+    """The figures of `label` that `question` says back (`_FIGURE`): an answer given away, odd read aloud."""
+    said = {m.group(0).lower() for m in _FIGURE_RE.finditer(question)}
+    return [f for f in (m.group(0) for m in _FIGURE_RE.finditer(label)) if f.lower() in said]
+
+
+def _without_figures(label: str) -> str:
+    """A label with its figures taken out, what is done kept: "Our team grew from 4 to 12" -> "Our team grew", "We
+    clawed back 12 of the 15 days we had lost" -> "We clawed back the days we had lost", "I hired 3 engineers in 2
+    months" -> "I hired engineers". The label as it is when nothing, or only a verb, would stay ("Scaled")."""
+    text = label
+    for pattern, replacement in _FIGURES_OUT:
+        text = pattern.sub(replacement, text)
+    text = _CUT_OFF.sub("", re.sub(r"\s{2,}", " ", text).strip(" ,;"))      # "p99 of 200 us": not "p99 of"
+    words = text.split()
+    return text if len(words) >= 2 or (words and not _past(words[0]) and not _verb(words[0])) else label
 
 
 # last words that leave a question hanging ("...at check-in and saying?"); not a preposition, which English ends a
 # question with ("the things you were proud of?")
 _DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "saying", "than", "which", "because", "while", "whether"})
+# what a label typed in the editor may be cut off after ("Coached the crew with", "...at check-in and saying"): a
+# dangling word, or a preposition (which may end a question, not a statement told back)
+_CUT_OFF = re.compile(r"(?:[\s,;]+(?:" + "|".join(sorted(_DANGLING | {"with", "of", "to", "for", "from", "by", "at",
+                                                                      "in", "on"})) + r"))+$", re.IGNORECASE)
 _READS_WRONG = re.compile(
     r"\byou\s+was(?:n't)?\b|\bwas(?:n't)?\s+you\b"                       # "you was": a verb left to agree with "I"
     r"|\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b"              # "food cost went of sales": an amount cut
@@ -201,8 +266,7 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     numbers it gives: walk22, walk23)."""
     label = (sentences(kp.label.strip()) or [""])[0].rstrip(".!?").strip()
     point = _RESULT.sub("", _before_colon(_without_answer(label))).strip(" ,;") or label
-    point = re.sub(r"(?:[\s,;]+(?:and|or|but|the|a|an|than|which|because|while|whether|with|of|to|for|from|by|at|"
-                   r"in|on))+$", "", point, flags=re.IGNORECASE) or point        # a label cut off as it was typed
+    point = _CUT_OFF.sub("", point) or point        # a label cut off as it was typed
     words = point.split()
     said = _to_you(_lower_first(point, kp, _adverb(words[0]) or _english(words[0]) and not (
         len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())), names))
@@ -299,7 +363,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
 # to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
 # alerts"), a purpose ("so retries never double charge", "to keep ordering", but not "saying so in reviews", fixK),
 # where it moved to ("to Stripe")
-_AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d[^\s,;]*" \
+_AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d(?:[^\s,;]|,\d)*" \
           r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
           r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers|kilos|kg|grams|litres|pounds|" \
           r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items))?(?:\s+(?:a|an|per)\s+\w+)?"

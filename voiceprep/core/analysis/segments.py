@@ -222,14 +222,60 @@ def _told_condition(context: list[str]) -> bool:
     return said_in_past(cond) and said_in_past(context[:k])
 
 
-def _habitual(context: list[str], after: list[str], story: bool) -> bool:
+# fixO: a past routine told in a sentence ("Then at every briefing I picked one thing", "We used to get escalations")
+# goes on in the "I'd" of the sentences after it ("In the air I'd pair up with whoever was struggling"); a "used to"
+# or a past time frame ("at my last job", "back then", "in 2019", "two years ago") before the "would" tells the habit
+# in its own sentence. Still never after a condition or a view, never "I'd have", "I'd probably".
+_ROUTINE_AT = frozenset({"at", "after", "before", "on", "in", "during", "for"})
+FRAME_WORDS = 10
+_FRAME_OWNERS = frozenset({"my", "our"})
+_FRAME_THEN = frozenset({"last", "previous", "old", "first", "former"})
+
+
+def _used_to(words: list[str]) -> bool:
+    """ "used to" said in `words` ("we used to get", "I used to run")."""
+    return any(w == "used" and words[k + 1:k + 2] == ["to"] for k, w in enumerate(words))
+
+
+def told_a_routine(words: list[str]) -> bool:
+    """Whether a sentence tells a past routine: "used to", or something told in the past, with no modal, with a habit
+    word ("usually", "whenever") or a time it came round ("every Friday", "at every briefing", "after each flight")."""
+    if _used_to(words):
+        return True
+    if not said_in_past(words) or any(w in MODALS_CARRY for w in words):
+        return False                    # "I'd put timeouts and retries on every call" is a plan
+    return any(w in HABIT_CUES for w in words) or any(
+        w in ("every", "each") and (words[k - 1:k] and words[k - 1] in _ROUTINE_AT
+                                    or any(t.rstrip("s") in HABIT_TIMES or t in PERIODS for t in words[k + 1:k + 3]))
+        for k, w in enumerate(words))
+
+
+def _past_frame(context: list[str]) -> bool:
+    """Whether `context` sets the time in the past: "at my last job", "in my previous role", "back then", "back in
+    2019", "in 2019", "two years ago", "when I was at Acme" (a "when" is `_habitual`'s own)."""
+    for k, w in enumerate(context):
+        nxt = context[k + 1:k + 3]
+        if w in ("at", "in") and len(nxt) == 2 and nxt[0] in _FRAME_OWNERS and nxt[1] in _FRAME_THEN:
+            return True
+        if w == "back" and nxt[:1] and (nxt[0] in ("then", "in", "when")):
+            return True
+        if w == "ago" or (w in ("in", "during") and nxt[:1] and len(nxt[0]) == 4 and nxt[0].isdigit()
+                          and nxt[0][:2] in ("19", "20")):
+            return True
+    return False
+
+
+def _habitual(context: list[str], after: list[str], story: bool, routine: bool = False) -> bool:
     """Whether the "would" between `context` (the sentence's words before it) and `after` tells a past habit; `story`:
-    the sentence before was told in the past."""
+    the sentence before was told in the past; `routine`: the sentence before told a past routine (`told_a_routine`)."""
     if not after or after[0] in _NOT_HABIT_AFTER:
         return False
     blockers = {w for w in context if w in _NOT_HABIT_BEFORE}
     if blockers:                        # "if the queue went past 400 I'd pull pickers off", told in a story
         return blockers == {"if"} and _told_condition(context)
+    near = context[-FRAME_WORDS:]        # a frame said long before, clauses back, sets no time for this "would"
+    if routine or _used_to(context) or (_past_frame(near) and "so" not in near):
+        return True                     # "At every briefing I picked one thing. In the air I'd pair up with ..."
     past = said_in_past(context)
     when = next((k for k, w in enumerate(context) if w == "when"), None)
     if when is not None and said_in_past(context[when + 1:]):
@@ -250,10 +296,10 @@ def _if_habit(words: list[str], i: int, before: list[str], story: bool) -> bool:
     return m is not None and _habitual(before + words[:m + (words[m] != "would")], words[m + 1:m + 3], story)
 
 
-def _markers(words: list[str], before: list[str] | None = None,
-             story: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+def _markers(words: list[str], before: list[str] | None = None, story: bool = False,
+             routine: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them, `story`
-    whether the sentence before it was told in the past (`_habitual`)."""
+    whether the sentence before it was told in the past, `routine` whether it told a past routine (`_habitual`)."""
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
@@ -286,7 +332,8 @@ def _markers(words: list[str], before: list[str] | None = None,
                 continue
             if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
                 continue          # "we agreed that handoffs would happen at the bedside": what was agreed, told
-            if w in ("would", "i'd", "we'd") and _habitual((before or []) + words[:i + (w != "would")], after, story):
+            if w in ("would", "i'd", "we'd") and _habitual((before or []) + words[:i + (w != "would")], after, story,
+                                                           routine):
                 continue          # "every Friday latency would jump": what used to happen
             if w in ("i'd", "we'd", "you'd") and any(
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
@@ -407,7 +454,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
     out: dict[tuple[int, int], frozenset[str]] = {}
     before: frozenset[str] = frozenset()
     for a, b in sentences:
-        story = told.story(a)
+        story, routine = told.story(a), told.routine(a)
         carry: frozenset[str] = frozenset()
         if before and words[a] not in CONTRAST_OPENERS and not said_in_past(words[a:b + 1]):
             carry = before
@@ -417,7 +464,7 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
-            _, hyp = _markers(words[ca:cb + 1], words[a:ca], story)
+            _, hyp = _markers(words[ca:cb + 1], words[a:ca], story, routine)
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -466,6 +513,13 @@ class _Sentences:
         self._lasts = [b for _a, b in sentences]
         past = [said_in_past(words[a:b + 1]) for a, b in sentences]
         self._story = [False, *past[:-1]]
+        routine: list[bool] = []          # a past routine, told (`told_a_routine`) or gone on with in an "I'd"
+        for k, (a, b) in enumerate(sentences):   # read as a habit ("...usually stepped in. But if it happened now,
+            said = words[a:b + 1]                # I'd ...": a plan, the routine ends there)
+            goes_on = bool(routine and routine[-1] and _WOULDS & set(said)) and not (
+                _markers(said, None, self._story[k], True)[1] & MODALS_CARRY)
+            routine.append(told_a_routine(said) or goes_on)
+        self._routine = [False, *routine[:-1]]
 
     def _of(self, i: int) -> int | None:
         k = bisect_right(self._firsts, i) - 1
@@ -480,6 +534,12 @@ class _Sentences:
         """Whether the sentence before the one word `i` is said in told something in the past."""
         k = self._of(i)
         return k is not None and self._story[k]
+
+    def routine(self, i: int) -> bool:
+        """Whether the sentence before the one word `i` is said in told a past routine (`told_a_routine`), or went on
+        with one in an "I'd"."""
+        k = self._of(i)
+        return k is not None and self._routine[k]
 
 
 def sentence_spans(raw: list[str]) -> list[tuple[int, int]]:
@@ -633,7 +693,7 @@ def units(raw: list[str]) -> list[Unit]:
         for ca, cb in clauses:
             if ca <= a <= cb:
                 return inherited.get((ca, cb), frozenset()) | (
-                    _markers(words[ca:a], words[told.start(ca):ca], told.story(ca))[1]
+                    _markers(words[ca:a], words[told.start(ca):ca], told.story(ca), told.routine(ca))[1]
                     & MODALS_CARRY)
         return frozenset()
 
@@ -643,7 +703,7 @@ def units(raw: list[str]) -> list[Unit]:
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a))
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -719,7 +779,7 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     told = _Sentences(words, sentences)
     inherited = _clause_hypotheticals(words, sentences, clauses, told)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a))
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a))
         for i in range(a, b + 1):
             out[i] = neg | hyp | inherited[(a, b)]
     for a, b in sentences:
