@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -263,7 +264,7 @@ _HOLDERS = frozenset({"i", "we", "i'd", "we'd", "i'll", "we'll"})
 _HOLDING_AUXILIARIES = frozenset({"did", "would", "could", "do", "will", "was", "were"})
 
 
-def held_until(words: list[str], i: int, own: bool = False) -> bool:
+def held_until(words: Sequence[str], i: int, own: bool = False) -> bool:
     """Whether the negator at words[i] holds an act back until something else happened: "until", "till" said after it
     ("it didn't improve until we added the index"), not a cash till ("we didn't check the till"). With `own`, only
     the candidate's own act, held back by choice ("I wouldn't run it until the fire service said something", "we did
