@@ -26,7 +26,16 @@ from voiceprep.core.analysis.judge import (
     tells_an_approach,
 )
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
-from voiceprep.core.analysis.segments import HYPOTHETICAL, clause_markers, clause_spans, clean, units
+from voiceprep.core.analysis.segments import (
+    HELD_UNTIL,
+    HYPOTHETICAL,
+    clause_markers,
+    clause_spans,
+    clean,
+    denies_change,
+    held_until,
+    units,
+)
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.model import KeyPoint
@@ -2017,3 +2026,53 @@ def test_an_own_act_the_answer_says_you_did_not_do_is_not_covered_by_a_neighbour
         act="I didn't wait for the head chef, who was stuck in traffic: I took over the pass myself and called every "
             "ticket so each section knew what was coming next."))
     assert "pass" in told
+
+
+def test_an_act_held_back_until_something_else_happened_is_no_plain_denial():
+    """judge40: "I didn't change anything until I'd read the comments" denies the change only until then: its clause is
+    marked `HELD_UNTIL`, not as a denial, and it says no change failed to happen; a plain denial still is one."""
+    def words(text: str) -> list[str]:
+        return [clean(w) for w in text.split()]
+
+    held = "I didn't change a single item until I'd asked the regulars."
+    assert held_until(words(held), 1)
+    assert clause_markers(held.split())[3] == frozenset({HELD_UNTIL})
+    assert not denies_change(words("latency didn't improve until we added the index"))
+    assert denies_change(words("latency didn't improve at all"))
+    plain = "I didn't change a single item on the menu."
+    assert not held_until(words(plain), 1) and "didn't" in clause_markers(plain.split())[3]
+    assert not held_until(words("we didn't count the till that night"), 1)       # a cash till
+    late = "the floor didn't know anything until tables complained"             # others' act, late: still a denial
+    assert held_until(words(late), 2) and not held_until(words(late), 2, own=True)
+    assert "didn't" in clause_markers(late.split())[0]
+    assert not denies_acting(held) and denies_acting(plain)
+
+
+BAKERY_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Bakery manager"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you turned round a product that was selling badly."\n'
+    '[[rounds.prompts.key_points]]\nid = "asked"\nlabel = "I asked the regular customers what they wanted before '
+    'changing the menu"\n'
+    '[[rounds.prompts.key_points]]\nid = "quick"\nlabel = "I changed the menu in my first week"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "The result, with a number"\n')
+BAKERY = ("When I took over the bakery in Hove, the lunch range was selling badly. {act} Most wanted something hot and "
+          "quick, so we added two soups. Lunch sales went up by a third in two months.")
+
+
+def test_an_act_held_back_until_the_point_s_act_tells_the_order_the_point_sets():
+    """judge40 (writers M and N: "I didn't change anything until I'd read what passengers were writing", "I wouldn't
+    run it until the fire service said something"): for a point that sets an order ("... before changing the menu"),
+    a sentence that holds the later act back until the earlier one was done tells that order. It was read as a
+    denial (no evidence), as a denied own act (judge38) and as contradicting the label's "changing"."""
+    bank = parse_bank(BAKERY_BANK)
+    held = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(BAKERY.format(
+        act="I didn't change a single item on the menu until I'd asked twenty of our regulars what they wanted.")))
+    asked = next(r for r in held.key_points if r.key_point.id == "asked")
+    assert asked.hit, asked.judgement
+    assert held.evidence["asked"][0].text.startswith("I didn't change a single item"), held.evidence["asked"]
+    # ... and for a point that sets no order it is still no evidence that the change was made early
+    assert not next(r for r in held.key_points if r.key_point.id == "quick").hit
+    # a plain denial of the earlier act stays a denial
+    denied = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(BAKERY.format(
+        act="I didn't ask the regulars what they wanted before I changed the menu.")))
+    assert not next(r for r in denied.key_points if r.key_point.id == "asked").hit

@@ -44,6 +44,7 @@ from voiceprep.core.analysis.segments import (
     CHANGE_CLAIM,
     DENIALS,
     HARM,
+    HELD_UNTIL,
     HYPOTHETICAL,
     OUTCOME_CLAIM,
     PAST,
@@ -53,6 +54,7 @@ from voiceprep.core.analysis.segments import (
     clean,
     denied_targets,
     denies_change,
+    held_until,
     joined,
     kept_denials,
     pairs,
@@ -159,6 +161,9 @@ def facets(label: str) -> list[str]:
     return list(dict.fromkeys(parts)) or [label]
 
 
+# a key point that sets an order ("... before changing anything", "held back ... until someone confirmed it"): an act
+# the answer holds back until something else happened (`segments.HELD_UNTIL`) tells it
+ORDER_WORDS = frozenset({"before", "until", "till"})
 # a key point about the future ("I will stay on the floor", "I want to fix...") or a prompt that asks for a
 # design ("How would you architect...") is answered in the conditional: its hypotheticals count
 FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
@@ -170,6 +175,8 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     own = frozenset(w for w in words if w in DENIALS or w in HYPOTHETICAL)
     if own & DENIALS:              # "without worrying about X" is "never worry about X": any denial of what it denies
         own |= DENIALS
+    if ORDER_WORDS & set(words):   # "I read the comments before changing anything": "I didn't change anything until I'd
+        own |= {HELD_UNTIL}        # read them" tells that order (judge40)
     asks = [clean(x) for x in prompt.split()]
     # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
     # fixed the process so it would not happen again", "I went back with ... what we would change")
@@ -274,7 +281,8 @@ def denies_own_act(words: Sequence[str], i: int) -> bool:
         w = words[k]
         if w in ("not", "never") or w.endswith("n't"):
             after = words[k + 1:k + 3]
-            return not (after and (after[0] in ADDITIVE or any(a in HARM for a in after)))
+            # "I didn't change anything until I'd read them": done, after something else (judge40)
+            return not (after and (after[0] in ADDITIVE or any(a in HARM for a in after)) or held_until(words, k))
         if w not in _DENYING_AUXILIARIES:
             return False
     return False

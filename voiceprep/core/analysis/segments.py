@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +69,12 @@ NO_HARM = HARM | frozenset({"incident", "incidents", "outage", "outages", "error
                             "issue", "issues", "duplicate", "duplicates", "loss", "losses", "regression",
                             "regressions", "surprises", "escalations", "data", "double", "missed", "lost"})
 DENIALS = NEGATORS | frozenset({"no", "without"})
+# "I wouldn't run it until the fire service said something", "I didn't change anything until I'd read the comments":
+# an act held back until something else happened. Said so, it denies the act only until then: it tells an order, and
+# is the evidence for a point that sets one ("I read the comments before changing anything"; `judge.label_markers`).
+# The clause's marker is this one, not its negator's
+HELD_UNTIL = "held-until"
+UNTIL = frozenset({"until", "till", "til"})
 MODALS_CARRY = frozenset({"would", "could", "might", "should", "i'd", "we'd", "you'd"})
 # longer stretches (long run-on sentences, unpunctuated speech) are cut into windows of whole pieces, one window
 # starting at each piece: a piece starts a clause (a comma, "but", "because"...) or one of SPOKEN_OPENERS, with
@@ -296,6 +303,26 @@ def _if_habit(words: list[str], i: int, before: list[str], story: bool) -> bool:
     return m is not None and _habitual(before + words[:m + (words[m] != "would")], words[m + 1:m + 3], story)
 
 
+_TILL_THINGS = frozenset({"the", "a", "each", "every", "our", "my", "their", "that", "this"})   # "the till": a cash till
+
+
+_HOLDERS = frozenset({"i", "we", "i'd", "we'd", "i'll", "we'll"})
+_HOLDING_AUXILIARIES = frozenset({"did", "would", "could", "do", "will", "was", "were"})
+
+
+def held_until(words: Sequence[str], i: int, own: bool = False) -> bool:
+    """Whether the negator at words[i] holds an act back until something else happened: "until", "till" said after it
+    ("it didn't improve until we added the index"), not a cash till ("we didn't check the till"). With `own`, only
+    the candidate's own act, held back by choice ("I wouldn't run it until the fire service said something", "we did
+    not lift a column until..."), not what others did late ("the floor didn't know anything until tables
+    complained")."""
+    if own and not (i > 0 and words[i - 1] in _HOLDERS or i > 1 and words[i - 1] in _HOLDING_AUXILIARIES
+                    and words[i - 2] in _HOLDERS):
+        return False
+    return any(w in UNTIL and not (w != "until" and words[j - 1] in _TILL_THINGS)
+               for j, w in enumerate(words[i + 1:], i + 1))
+
+
 def _markers(words: list[str], before: list[str] | None = None, story: bool = False,
              routine: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them, `story`
@@ -317,7 +344,7 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "we never lost a payment" reports a success
             if _in_relative(words, i):
                 continue          # "flagged any payment that did not match": what the payment was, not the act
-            neg.add(w)
+            neg.add(HELD_UNTIL if held_until(words, i, own=True) else w)    # "I didn't change anything until ..."
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
                 continue
@@ -366,14 +393,15 @@ _SKIP_AFTER_NOT = frozenset({"really", "actually", "much", "even", "seem", "seem
 
 
 def _counting_negators(words: list[str]) -> list[int]:
-    """Positions of the negation words `_markers` counts as a denial ("not", "n't", "never"; not "never lost")."""
+    """Positions of the negation words `_markers` counts as a denial ("not", "n't", "never"; not "never lost", nor one
+    that holds an act back until something else happened, `held_until`)."""
     out = []
     for i, w in enumerate(words):
         if w in NEGATORS or w.endswith("n't"):
             after = words[i + 1:i + 3]
             if (words[i + 1:i + 2] and words[i + 1] in ADDITIVE) or any(a in HARM for a in after) \
-                    or _in_relative(words, i):
-                continue
+                    or _in_relative(words, i) or held_until(words, i):
+                continue          # ... nor "it didn't change until we added the index": it changed then
             out.append(i)
     return out
 
