@@ -232,6 +232,9 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
         said = excluded[0].text
         return {"not done": f"Close, but said as not done: “{said}”",
                 "hypothetical": f"Close, but said as something you would do, not something you did: “{said}”",
+                # the point states a number or asks for one, and the answer says none (walk38: "The forecasts got a
+                # lot fresher." for "...from two days to four hours" was told "Say what you did")
+                "number": f"Close, but without the number: “{said}” Say it with the number.",
                 "general": f"Close, but said as a general remark or a view, not as what you did: “{said}” "
                            "Say what you did." if story else
                            f"Close, but it came out as a passing remark: “{said}” Make it your point: say it "

@@ -483,3 +483,25 @@ def test_a_label_is_cut_at_its_first_sentence_as_the_notes_cut_it():
         assert first in q and "Latency" not in q and "Then" not in q and "paid off" not in q, (label, q)
         assert not re.search(r"\b(?:Dr|incl|Vs)(?:\?|\. Can)", q), (label, q)      # cut after an abbreviation
         assert len(propose_key_points(label)) == 2, [p.label for p in propose_key_points(label)]
+
+
+@pytest.mark.parametrize("label,asked", [
+    ("I got the practice manager to agree to a second vet on Saturdays",
+     "how you got the practice manager to agree to a second vet on Saturdays"),
+    ("I asked the head chef to taste every sauce before service",
+     "how you asked the head chef to taste every sauce before service"),
+    ("I got two senior nurses to cover the night shifts", "how you got two senior nurses to cover the night shifts"),
+    ("I persuaded the owner to buy a second oven", "how you persuaded the owner to buy a second oven"),
+])
+def test_a_label_that_got_someone_to_do_something_is_asked_whole(label, asked):
+    # data32: "I got X to do Y" was asked "how you got the practice manager": what they were got to do is the point
+    assert asked in follow_up_for(KeyPoint(id="k", label=label, cues=()))
+
+
+@pytest.mark.parametrize("label,asked", [
+    ("I ran consumers per shard to keep ordering", "how you ran consumers"),
+    ("I rebuilt the rota to cover the night shifts", "how you rebuilt the rota"),
+])
+def test_a_purpose_after_what_was_done_is_still_left_out(label, asked):
+    question = follow_up_for(KeyPoint(id="k", label=label, cues=()))
+    assert asked in question and " to " not in question.split(asked)[1].split(".")[0]

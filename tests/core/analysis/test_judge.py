@@ -2076,3 +2076,79 @@ def test_an_act_held_back_until_the_point_s_act_tells_the_order_the_point_sets()
     denied = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(BAKERY.format(
         act="I didn't ask the regulars what they wanted before I changed the menu.")))
     assert not next(r for r in denied.key_points if r.key_point.id == "asked").hit
+
+def test_a_vague_hedged_one_liner_that_waves_its_thing_away_carries_no_list_point(airwallex):
+    # walk38: "money stuff" named only to be waved away is nothing specific, so the hedge says nothing of the point
+    assert "payments-cards" not in hits(airwallex, "product-range",
+                                        "Um, you do payment, I think, like, money stuff for companies.")
+    # a hedged sentence that names the point's items still says it
+    assert "payments-cards" in hits(airwallex, "product-range",
+                                    "You take payments online, I think, and there are cards and expense stuff for "
+                                    "companies.")
+
+
+def test_time_to_detect_going_from_an_hour_to_five_minutes_is_a_quantified_impact(airwallex):
+    # walk38, as tiny.en heard it: "detect" is the cue "detection", "went from ... to ..." the change
+    text = ("The most impactful thing I built was a multi-region monitoring system for our payment services. I built "
+            "it with two other engineers. Time to detect a mad routing change went from about an hour to under five "
+            "minutes, and the encore team stopped getting paged for false alarms.")
+    a = analyze_answer(airwallex, airwallex.prompt("most-impactful"), Transcript.from_text(text))
+    assert next(r for r in a.key_points if r.key_point.id == "quantified-impact").hit
+    # with no number, "time to detect" is still no quantified impact
+    assert "quantified-impact" not in hits(airwallex, "most-impactful",
+                                           "The most impactful thing I built was a multi-region monitoring system. "
+                                           "Time to detect a bad routing change got a lot better.")
+
+
+GREENGRID = """
+schema = 1
+[job]
+id = "greengrid"
+title = "Data Engineer, Climate Analytics"
+[[rounds]]
+id = "r"
+title = "Round 1"
+[[rounds.prompts]]
+id = "p"
+text = "Tell me about a data pipeline you built that other teams relied on."
+[[rounds.prompts.key_points]]
+id = "airflow"
+label = "I moved the satellite weather data into a nightly Airflow pipeline that three teams used"
+[[rounds.prompts.key_points]]
+id = "checks"
+label = "I added data quality checks so bad sensor readings were caught before the dashboards"
+[[rounds.prompts.key_points]]
+id = "fresh"
+label = "It cut the time to a fresh forecast from two days to four hours"
+"""
+BEFORE = "We used to pull the satellite weather files by hand. "
+
+
+def _greengrid(text: str):
+    bank = parse_bank(GREENGRID)
+    a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    return {r.key_point.id: r for r in a.key_points}
+
+
+def test_an_own_bank_point_that_counts_teams_is_said_by_naming_that_many_teams():
+    # walk38: "three teams used" told as "the energy, research and operations teams all built their work on it"
+    said = _greengrid(BEFORE + "I rebuilt that as a scheduled Airflow job that runs every night, and the energy, "
+                      "research and operations teams all built their work on top of it.")
+    assert said["airflow"].hit
+    # two teams named, or "other teams", is not three: not credited, and the hint quotes the act, not the before
+    for teams in ("the energy and research teams", "other teams"):
+        r = _greengrid(BEFORE + f"I rebuilt that as a scheduled Airflow job that runs every night, and {teams} "
+                       "built their work on top of it.")["airflow"]
+        assert not r.hit
+        assert r.judgement.excluded_why == "number"
+        assert r.judgement.excluded[0].text.startswith("I rebuilt that as a scheduled Airflow job")
+
+
+def test_a_point_that_states_a_number_told_without_it_is_missed_for_the_number():
+    r = _greengrid(BEFORE + "The forecasts got a lot fresher.")["fresh"]
+    assert not r.hit and r.judgement.excluded_why == "number"
+    assert r.judgement.excluded[0].text == "The forecasts got a lot fresher."
+    # a point told as a view is still "general", not a missing number
+    r = _greengrid("I think data quality checks matter a lot for any dashboard.")["checks"]
+    assert r.judgement.excluded_why != "number"

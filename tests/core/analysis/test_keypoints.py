@@ -125,3 +125,40 @@ def test_a_typed_answer_means_the_words_it_spells_a_heard_one_may_sound_alike():
     typo = KeyPoint(id="t", label="l", cues=("disruptor",), min_cues=1)     # typos still match by spelling
     assert match_key_point(typo, TokenIndex(tokenize_text("we used the disrupter"), AnalysisSettings(),
                                             heard=False)).hit
+
+
+QUANTIFIED = ("{number} percent|{number} times|{number} minutes|{number} seconds|{number} hours|{number} milliseconds",
+              "reduced|cut|improved|faster|saved", "latency|incidents|cost|costs|detection|downtime")
+
+
+def test_a_one_word_cue_matches_its_verb_or_noun_by_word_form():
+    # walk38: "time to detect" for the cue "detection", a verb for its noun and back
+    assert hit(["detection"], "Time to detect a bad routing change went down.")
+    assert hit(["detect"], "Detection of a bad routing change was slow.")
+    assert hit(["deployment"], "We deployed twice a day.")
+    assert hit(["automation"], "I automated the nightly reports.")
+    # not a derivative of another meaning, nor a short or an "-ation" stem that names something else
+    assert not hit(["detect"], "The detective story was fun.")
+    assert not hit(["inform"], "The information was wrong.")
+    assert not hit(["present"], "I gave a presentation.")
+    assert not hit(["management"], "The manager agreed.")
+    assert not hit(["valid"], "The validation was slow.")
+    # a phrase still matches word by word, as before
+    assert not hit(["detection rate"], "We could detect the rate.")
+
+
+def test_a_change_from_one_quantity_to_another_reads_as_a_change_verb():
+    # walk38: "went from about an hour to under five minutes" with "time to detect" is a quantified impact
+    said = "Time to detect a bad routing change went from about an hour to under five minutes."
+    kp = KeyPoint(id="k", label="Quantify the impact", cues=QUANTIFIED, min_cues=2)
+    result = match_key_point(kp, TokenIndex(tokenize_text(said), AnalysisSettings()))
+    assert result.hit and len(result.matches) == 3
+    assert hit(QUANTIFIED[1:2], "Our build went from two days to four hours.")
+    # not a move between places or dates, nor a change in another sentence, nor for a cue that is not of change verbs
+    assert not hit(QUANTIFIED[1:2], "I flew from London to Berlin.")
+    assert not hit(QUANTIFIED[1:2], "I worked there from 2019 to 2021.")
+    assert not hit(QUANTIFIED[1:2], "We started from 5. To 10 people it grew.")
+    assert not hit(["double-entry|ledger"], "Refunds went from 40 to 12 a week.")
+    assert not hit(["fallback|circuit breaker"], "Errors went from 40 to 12 a week.")
+    # said as not done, it does not count
+    assert not hit(QUANTIFIED[1:2], "Latency never went from 40 to 12 milliseconds.")

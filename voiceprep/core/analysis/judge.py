@@ -116,7 +116,8 @@ class Judgement:
     similarity: float
     method: str                       # "meaning", "words" or "meaning+words"
     excluded: list[Unit] = field(default_factory=list)   # close in meaning but not usable, closest first
-    excluded_why: str = ""            # for the first: "not done", "hypothetical" or "general" (not as your own act)
+    excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
+    #                                   "number" (the point states or asks for a number, and it says none)
 
 
 # "I changed the checks, not just told people to be more careful", "... instead of passing them from team to team",
@@ -605,6 +606,9 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
 _CATEGORY_HEAD = re.compile(r"^\s*(?:the\s+|your\s+|our\s+|its\s+)?[a-z-]+[^s's]s\s*$", re.IGNORECASE)
 
 
+USED_TO = re.compile(r"\b(?:used|use) to\b", re.IGNORECASE)    # "We used to pull the files by hand": the before
+
+
 def category_items(label: str) -> list[str]:
     """The members a category-list label lists ("Products: accounts, FX, cards, APIs"), or [] for other labels."""
     head, colon, tail = label.partition(":")
@@ -768,6 +772,29 @@ def states_number(label: str) -> bool:
     """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral, not
     a year."""
     return any(not _YEAR.fullmatch(n) for n in label_numbers(label))
+
+
+# what a number measures rather than counts ("two days", "40 ms", "30 percent"): said only as a number
+_MEASURES = frozenset(stem(w) for w in (
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "percent", "ms", "milliseconds", "times", "x", "dollars", "pounds", "euros", "k", "points"))
+
+
+@functools.lru_cache(maxsize=4096)
+def label_counts(label: str) -> tuple[tuple[int, str], ...]:
+    """The things a label counts ("three teams" -> ((3, "team"),)), when each number it states is a small count of
+    things (2 to 12, not a measure: "from two days to four hours" counts nothing); () otherwise."""
+    tokens = tokenize_text(label)
+    out = []
+    for i, t in enumerate(tokens):
+        if not t.is_number:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (after is None or not t.norm.isdigit() or not 2 <= int(t.norm) <= 12 or not after.norm.isalpha()
+                or after.norm in FUNCTION_WORDS or after.stem in _MEASURES):
+            return ()
+        out.append((int(t.norm), after.stem))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1076,11 +1103,13 @@ class AnswerJudge:
             words = sorted((t.word, k) for k, t in enumerate(tokens))
             firsts = [w for w, _ in words]
             out = []
+            waved = self._waved_names()     # "money stuff": a thing named to be waved away is nothing specific (walk38)
             for a, b in spans:
                 lo, hi = bisect_left(firsts, a), bisect_right(firsts, b)
                 toks = [tokens[k] for _, k in words[lo:hi]]
                 out.append(Said(numbers=sum(t.is_number for t in toks),
-                                content=tuple(t.stem for t in toks if _content(t) and not t.is_number),
+                                content=tuple(t.stem for t in toks if _content(t) and not t.is_number
+                                              and t.word not in waved),
                                 named=frozenset(t.stem for t in toks if _namable(t)),
                                 waved=self._in_waved(a, b)))
             self._said[key] = out
@@ -1371,10 +1400,14 @@ class AnswerJudge:
             ok = ok & self._names_someone(kp)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        unnumbered = ok
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
-            ok = ok & self.says_number          # "we made it much faster" nor "…the first result" (walk23)
+            ok = ok & (self.says_number | self._lists_count(kp.label))   # "we made it much faster" nor "…the first
+            #                                     result" (walk23); "three teams" as "the energy, research and
+            #                                     operations teams" (walk38)
         elif kp.cues_from_label and (names := names_and_quantity(kp.label)):   # "Moved to Stripe ..., cut PCI scope
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
+        unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
@@ -1488,10 +1521,13 @@ class AnswerJudge:
         floor = max(label_best, self.s.meaning_evidence_min)
         quoted = self._quote_scores(kp, sims)
         usable_best = float(closeness.max()) if len(closeness) else -2.0
-        close = sorted(((float(q), i) for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
+        # ... a sentence of how things used to be last, for a point that is the candidate's own act ("We used to pull
+        # the files by hand." is the before, not "I rebuilt that as a scheduled Airflow job": walk38)
+        close = sorted(((not (own and bool(USED_TO.search(u.text))), float(q), i)
+                        for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
                         if not good and u.kind != "pair" and (s >= floor or (
                             s >= self.s.meaning_evidence_min and q > usable_best))), reverse=True)
-        excluded = [self.units[i] for _, i in close]
+        excluded = [self.units[i] for _, _, i in close]
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
             excluded = [unit, *excluded]
@@ -1499,7 +1535,7 @@ class AnswerJudge:
         elif excluded:
             first = excluded[0]
             why = ("not done" if first.negated - allowed else "hypothetical" if first.hypothetical - allowed
-                   else "general")
+                   else "number" if unnumbered[self.units.index(first)] else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
@@ -1689,6 +1725,40 @@ class AnswerJudge:
         """Per unit, whether it says one of these names (stems)."""
         at = [t.word for t in self.index.tokens if t.stem in names]
         return np.array([any(u.first <= w <= u.last for w in at) for u in self.units], dtype=bool)
+
+    def _lists_count(self, label: str) -> np.ndarray:
+        """Per unit, whether its sentence lists as many of each thing as the label counts (`label_counts`): "the
+        energy, research and operations teams" for "three teams" (a list of that many names right before the thing
+        counted, joined by commas and "and"/"or")."""
+        counts = label_counts(label)
+        out = np.zeros(len(self.units), dtype=bool)
+        if not counts:
+            return out
+        tokens = self.index.tokens
+        for n, thing in counts:
+            for j, t in enumerate(tokens):
+                if t.stem != thing:
+                    continue
+                items, run, k = 1, 0, j - 1     # items of one or two words each, back from the thing counted
+                while k >= 0 and not tokens[k + 1].sentence_start:
+                    w = tokens[k]
+                    if w.norm in ("and", "or") and run:
+                        items, run = items + 1, 0
+                    elif w.norm.isalpha() and w.norm not in FUNCTION_WORDS and w.norm not in ("and", "or"):
+                        if tokens[k + 1].clause_start and run:      # a comma between two items
+                            items, run = items + 1, 0
+                        run += 1
+                        if run > 2:
+                            break
+                    else:
+                        break
+                    k -= 1
+                if items >= n:      # the whole sentence says it ("I rebuilt that as ..., and the energy, ... teams")
+                    a = next(i for i in range(j, -1, -1) if i == 0 or tokens[i].sentence_start)
+                    b = next((i - 1 for i in range(j + 1, len(tokens)) if tokens[i].sentence_start), len(tokens) - 1)
+                    first, last = tokens[a].word, tokens[b].word
+                    out |= np.array([u.first <= last and first <= u.last for u in self.units], dtype=bool)
+        return out
 
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""

@@ -20,7 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from voiceprep.core.analysis.segments import ADDITIVE, CLAUSE_OPENERS
+from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -33,6 +33,7 @@ NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
 LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),
                  "i": ("eye",), "b": ("be", "bee"), "t": ("tea",), "k": ("kay",), "o": ("oh",)}
 EXACT, JOINED, FUZZY, PHONETIC = 1.0, 0.95, 0.85, 0.75
+DERIVED = 0.9        # the same word as a verb and its noun ("detect" / "detection"): a one-word cue only
 _TURNING = frozenset({"of", "for"})       # "pool of connections" is "connection pool"
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its", "your", "my", "each", "every", "all"})
 
@@ -51,6 +52,54 @@ UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", 
                      "replacing", "remove", "removed", "removing", "ban", "banned", "eliminate", "eliminated", "switch",
                      "switched", "migrate", "migrated", "moved", "away", "unlike", "free", "prevent", "prevented",
                      "rid", "ditch", "ditched", "drop", "dropped", "forbid", "forbade", "forbidden", "fixed", "fix"})
+
+
+# "Time to detect went from about an hour to under five minutes": a quantity's change, said without a change verb,
+# reads as the change a cue of change verbs ("reduced|cut|improved|faster") names
+FROM_TO_CUE = "from {number} to {number}"
+_ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above",
+                    "less", "more", "than", "just", "only", "well", "maybe"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SMALL_NUMBERS = frozenset({"zero", "one", "two", "three"})     # the tokenizer leaves these as words
+
+
+def change_cue(cue: str) -> bool:
+    """A cue whose ways of saying it are change verbs, two or more ("reduced|cut|improved|faster|saved"; not
+    "double-entry|ledger" nor "fallback|circuit breaker")."""
+    return sum(1 for a in cue.split("|") if a.strip().isalpha() and CHANGE_CLAIM.match(a.strip().lower())) >= 2
+
+
+def _quantity(tokens: list[Token], i: int) -> int | None:
+    """Where a quantity said from token i ends (the index after it): "about 40", "under 5", "an hour" (a unit after
+    "a"/"an"); a year ("from 2019 to 2021") is a date, not a quantity. None when no quantity starts there."""
+    n = len(tokens)
+    while i < n and tokens[i].norm in _ABOUT and i + 1 < n and not tokens[i + 1].sentence_start:
+        i += 1
+    if i >= n or tokens[i].sentence_start:
+        return None
+    t = tokens[i]
+    if t.is_number or t.norm in _SMALL_NUMBERS:
+        return None if _YEAR.fullmatch(t.norm) else i + 1
+    if t.norm in ("a", "an", "half") and i + 1 < n and not tokens[i + 1].sentence_start and tokens[i + 1].norm.isalpha() \
+            and tokens[i + 1].norm not in FUNCTION_WORDS:
+        return i + 2
+    return None
+
+
+def quantity_changes(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The spans (first, last token) of "from X to Y" with a quantity on both sides, in one sentence: "from about an
+    hour to under five minutes", "from two days to four hours"; not "from London to Berlin" nor "from 2019 to 2021"."""
+    out = []
+    for i, t in enumerate(tokens):
+        if t.norm != "from" or (end := _quantity(tokens, i + 1)) is None:
+            continue
+        to = next((k for k in range(end, min(end + 3, len(tokens))) if tokens[k].norm == "to"), None)
+        if to is None or any(tokens[k].sentence_start for k in range(i + 1, to + 1)):
+            continue
+        last = _quantity(tokens, to + 1)
+        if last is not None:
+            out.append((i, last - 1))
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -152,6 +201,28 @@ def _inflection(a: str, b: str) -> bool:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[n:] in INFLECTIONS and b[n:] in INFLECTIONS
+
+
+# the noun a verb makes (detect/detection, deploy/deployment, automate/automation); not "-ation" on a bare stem
+# ("inform"/"information", "present"/"presentation") nor "-ive", "-al", "-er" ("detective", "national", "manager")
+NOMINAL = frozenset({"ion", "ions", "ment", "ments"})
+DERIVED_MIN_STEM = 5     # a shorter stem is too ambiguous to join a verb and a noun by
+
+
+def derived(a: str, b: str) -> bool:
+    """One word the noun of the other, by word form ("detect" / "detection", "deployed" / "deployment",
+    "automate" / "automation"): the same Snowball stem of DERIVED_MIN_STEM letters or more, one an inflection of
+    it and the other its `NOMINAL` noun, after the letters both share ("automat-e" / "automat-ion")."""
+    s = stem(a)
+    if len(s) < DERIVED_MIN_STEM or s != stem(b) or not (a.startswith(s) and b.startswith(s)):
+        return False
+    ra, rb = a[len(s):], b[len(s):]
+    for k in range(min(len(ra), len(rb)) + 1):
+        if k and ra[k - 1] != rb[k - 1]:
+            break
+        if (ra[k:] in INFLECTIONS and rb[k:] in NOMINAL) or (rb[k:] in INFLECTIONS and ra[k:] in NOMINAL):
+            return True
+    return False
 
 
 def inflected(a: str, b: str) -> bool:
@@ -271,6 +342,9 @@ class TokenIndex:
         if not words:
             return []
         results = []
+        if len(words) == 1 and words[0] != NUMBER:   # a one-word cue said as its verb or noun ("detect", "detection")
+            results += [(i, i, DERIVED) for i in self.by_stem.get(stem(words[0]), ())
+                        if derived(self.tokens[i].norm, words[0])]
         gap = self.s.cue_window_extra
         # the whole phrase may be said as one word ("multicurrency") or split differently ("air wallets")
         joined = "".join(w for w in words if w != NUMBER)
@@ -341,10 +415,15 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
+    changes = None
     for cue in kp.cues:
         best: Match | None = None
-        for alternative in (a.strip() for a in cue.split("|")):
-            for first, last, quality in index.match_alternative(compile_alternative(alternative)):
+        found = [(a, index.match_alternative(compile_alternative(a))) for a in (a.strip() for a in cue.split("|"))]
+        if change_cue(cue):
+            changes = quantity_changes(index.tokens) if changes is None else changes
+            found.append((FROM_TO_CUE, [(first, last, JOINED) for first, last in changes]))
+        for alternative, spans in found:
+            for first, last, quality in spans:
                 m = Match(alternative, first, last, round(quality, 3))
                 span = range(first, last + 1)
                 mine = own if any(index.tokens[i].stem in denied
