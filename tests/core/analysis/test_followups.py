@@ -490,7 +490,7 @@ def test_a_label_is_cut_at_its_first_sentence_as_the_notes_cut_it():
      "how you got the practice manager to agree to a second vet on Saturdays"),
     ("I asked the head chef to taste every sauce before service",
      "how you asked the head chef to taste every sauce before service"),
-    ("I got two senior nurses to cover the night shifts", "how you got two senior nurses to cover the night shifts"),
+    ("I got two senior nurses to cover the night shifts", "how you got senior nurses to cover the night shifts"),
     ("I persuaded the owner to buy a second oven", "how you persuaded the owner to buy a second oven"),
 ])
 def test_a_label_that_got_someone_to_do_something_is_asked_whole(label, asked):
