@@ -3436,3 +3436,36 @@ def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
     page.feedback.ask.click()
     qtbot.waitUntil(lambda: ctl.rehearsal.follow_up is not None, timeout=10000)
     assert not page.notice.isVisible()
+
+
+def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, services, speaker, tmp_path):
+    """Walk38 finding 10: q2 stopped with Space at 0:12 read "Retry or go to the next question", no C; after a silence
+    stop C is offered. A candidate who pressed Space too early continues the answer as after the silence stop: C
+    is offered (said in the state line, not in the silence stop's notice), and what is added joins the answer."""
+    from voiceprep.speech.recorder import FileStream
+
+    first = _spoken_then_silent(speaker, tmp_path, "We used Kafka topics with partitions and consumer groups.", "a",
+                                8.0)
+    rest = _spoken_then_silent(speaker, tmp_path, "Idempotency keys deduplicated the retries.", "b", 8.0)
+    parts = iter([first, rest])
+    services.input_override = lambda: FileStream(next(parts), realtime=True)
+    services.settings.audio.silence_stop_s = 30.0                     # only Space stops these answers
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: "partitions" in page.captions.toPlainText().lower(), timeout=30000)
+    page.toggle_answer()                                              # Space: stopped early, by hand
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    attempt = page.attempt_id
+    assert ctl.can(c.Action.CONTINUE) and page.continue_btn.isVisible()
+    assert "C continues this answer" in page.state_label.text(), page.state_label.text()
+    assert "Press C to continue" not in page.notice.text()            # the silence stop's notice is not said
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert page.attempt_line.text().startswith("Continuing your answer")
+    qtbot.waitUntil(lambda: "idempotency" in page.captions.toPlainText().lower(), timeout=30000)
+    page.toggle_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    qtbot.waitUntil(lambda: ctl.last_analysis is not None and "idempotency" in ctl.last_analysis.transcript.text.lower(),
+                    timeout=10000)
+    assert page.attempt_id == attempt and "partitions" in ctl.last_analysis.transcript.text.lower()

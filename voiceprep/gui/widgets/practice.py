@@ -75,7 +75,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
-            "C": "Continue the answer the silence stopped (what you add joins it)",
+            "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
             "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped",
             "Alt+N": "Write a note on the answer (its feedback's note field)"}
@@ -435,8 +435,10 @@ class PracticePage(QWidget):
         self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
         self.import_btn = QPushButton("Import audio…")
         self.type_btn = QPushButton("Type answer…")
-        self.continue_btn = QPushButton("Continue answer")     # only after the silence stop ended one (walk24)
-        self.continue_btn.setToolTip("Record more of the answer the silence stopped: what you add joins it, and the "
+        # only after an answer stopped by the silence (walk24) or by Space (walk38: pressed too early, it could only
+        # start over)
+        self.continue_btn = QPushButton("Continue answer")
+        self.continue_btn.setToolTip("Record more of the answer just stopped: what you add joins it, and the "
                                      "whole answer is scored again as one.")
         self.continue_btn.hide()
         self.retry_btn = QPushButton("Retry")
