@@ -3469,3 +3469,31 @@ def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, servic
     qtbot.waitUntil(lambda: ctl.last_analysis is not None and "idempotency" in ctl.last_analysis.transcript.text.lower(),
                     timeout=10000)
     assert page.attempt_id == attempt and "partitions" in ctl.last_analysis.transcript.text.lower()
+
+
+def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_left_at(qtbot, services):
+    """Walk38 finding 6: "You left “Round 4…” at question 4 of 4", but Start round began at question 1 and nothing
+    took the round up there. "Continue from question N" beside Start round (a Tab stop) starts the rest of the
+    round there, numbered as in the round; it goes once a round starts."""
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = bank.rounds[0]
+
+    def left_in_the_middle():                        # an answer, then quit before the round's end
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+    off_gui(left_in_the_middle)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: "You left “" in page.recap_text(), timeout=10000)
+    assert page.resume_btn.isVisible() and page.resume_btn.text() == "Continue from question 2"
+    assert page.start_btn.nextInFocusChain() is page.resume_btn            # Tab from Start round reaches it
+    assert page.resume_btn.focusPolicy() & Qt.FocusPolicy.TabFocus
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    r = ctl.rehearsal
+    assert r.current.id == rnd.prompts[1].id and r.round_id == rnd.id
+    assert r.position == f"2 of {len(rnd.prompts)}" and r.title == f"{rnd.title}, from question 2"
+    assert page.position.text().startswith(f"{rnd.title}, from question 2 · question 2 of {len(rnd.prompts)}")
+    assert not page.resume_btn.isVisible() and not page.recap_text()

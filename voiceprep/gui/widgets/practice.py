@@ -333,7 +333,12 @@ class PracticePage(QWidget):
         pick.addWidget(QLabel("Round"))
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
-        root.addWidget(flow_row(self.start_btn, self.prompt_btn, self.drill_btn))
+        # Welcome back's "You left “Round 4” at question 4 of 4": Start round began at question 1 (walk38); this
+        # takes the round up where it was left, shown with that line only
+        self.resume_btn = QPushButton("Continue from question 2")
+        self.resume_btn.hide()
+        self._left: tuple[str, str, int] | None = None     # (bank id, round id, question index) it continues
+        root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
         root.addWidget(self.notice)
@@ -465,6 +470,7 @@ class PracticePage(QWidget):
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
+        self.resume_btn.clicked.connect(self.continue_left_round)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
         self.replay_btn.clicked.connect(self.ctl.replay)
@@ -923,6 +929,32 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._say_state("")
         self._set_recap(details)
+        self._offer_left_round(left)
+
+    def _offer_left_round(self, left: dict | None) -> None:
+        """"Continue from question N" beside Start round, for the round the welcome says was left at question N (N
+        over 1; the question still in the bank's round)."""
+        self._left = None
+        bank = self.services.registry.find(left["bank_id"]) if left else None
+        if left and bank is not None:
+            rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
+            at = next((i for i, p in enumerate(rnd.prompts) if p.id == left["prompt_id"]), 0) if rnd else 0
+            if rnd is not None and at > 0:
+                self._left = (bank.id, rnd.id, at)
+                self.resume_btn.setText(f"Continue from question {at + 1}")
+                self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it: your earlier "
+                                           "answers to it are in History.")
+        self.resume_btn.setVisible(self._left is not None)
+
+    def continue_left_round(self) -> None:
+        """The round the welcome back says was left unfinished, from the question it was left at."""
+        if self._left is None or not self.confirm_leave_round():
+            return
+        bank_id, round_id, at = self._left
+        bank = self.services.registry.find(bank_id)
+        rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
+        if rnd is not None:
+            self._start(Rehearsal.for_round(bank, rnd, start=at))
 
     def _keyed(self, label: str, key: str) -> str:
         """A button's label with its key, named from the shortcut itself: "Retry  (R)" (fix41: the one-letter keys'
@@ -943,6 +975,9 @@ class PracticePage(QWidget):
             label.deleteLater()
         self.recap_labels = []
         self._recap = text
+        if not text:
+            self._left = None                        # the welcome back went: what it offered goes with it
+            self.resume_btn.hide()
         for line in text.splitlines():
             label = RecapLine(line)
             font = label.font()
@@ -969,7 +1004,7 @@ class PracticePage(QWidget):
         if r is None:
             return True
         answered = len(r.results)
-        where = f"question {r.position} of “{r.title}”" if len(r.prompts) > 1 else f"“{r.current.text}”"
+        where = f"question {r.position} of “{r.title}”" if len(r.prompts) + r.first > 1 else f"“{r.current.text}”"
         return common.choose(self, "Leave this round?",
                              f"You are on {where} ({answered} answered; those are "
                              "saved in History).\n\nLeave it and start something else?",
@@ -977,6 +1012,8 @@ class PracticePage(QWidget):
 
     def _start(self, rehearsal: Rehearsal) -> None:
         self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
+        self._left = None
+        self.resume_btn.hide()
         self.ctl.stop_speaking()
         self.notice.hide()
         self.ctl.start(rehearsal)
@@ -1228,7 +1265,7 @@ class PracticePage(QWidget):
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
             button.setEnabled(self.ctl.can(action))
-        for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
+        for b in (self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             # one prompt is no round (walkthrough 9: it ended with "Round complete")
