@@ -860,12 +860,11 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
     from voiceprep.gui.widgets.practice import round_message
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
-    assert round_message(2, 2, 50, "Drill", [0, 100]) == (
-        "Your scores on the points asked for ranged from 0 to 100. Drill your weak points next.")
+    # walk38: no range beside the drill's overall (on the points asked for, said beside it): one number
+    assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points next."
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
-    assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == (
-        "Your best tries all scored 100 on the points asked for (your lowest try: 33). Pick another round next.")
+    assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == "Drill done. Pick another round next."
 
 
 def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_right_number():
@@ -3497,3 +3496,33 @@ def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_le
     assert r.position == f"2 of {len(rnd.prompts)}" and r.title == f"{rnd.title}, from question 2"
     assert page.position.text().startswith(f"{rnd.title}, from question 2 · question 2 of {len(rnd.prompts)}")
     assert not page.resume_btn.isVisible() and not page.recap_text()
+
+
+def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot):
+    """Walk38 finding 8: the drill summary for two answers read "Your scores on the points asked for ranged from 0 to
+    75", "Drill complete 55", the questions' "0" and "75", and "Depth in own work 0" while that answer's own card
+    said Depth 40. One number heads it, saying what it counts; the questions' lines break it down, saying theirs
+    are the points asked for; no competency bars of a few points each."""
+    from voiceprep.gui.widgets.common import ScoreBar
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    bank = ctl.rehearsal.bank
+    first, second = bank.all_prompts()[:2]
+    ctl.stop_speaking()
+    ctl.drill_points(bank, [(first.id, first.key_points[0].id), (second.id, second.key_points[0].id)])
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    for text in ("I like the company.", second.key_points[0].label):
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(text)
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        press(qtbot, page.answer_btn, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: ctl.state == c.FINISHED, timeout=30000)
+    scores = [q[0] for p in (first, second) if (q := ctl.rehearsal.question(p.id)) is not None]
+    assert len(scores) == 2 and scores[0] != scores[1], scores          # two answers, two scores: one story still
+    headline = page.prompt_text.text()
+    assert "ranged" not in headline and not any(ch.isdigit() for ch in headline), headline
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert any(t.startswith("on the points asked for / 100") for t in texts), texts
+    assert not page.summary.findChildren(ScoreBar)
+    lines = [b.label.text() for b in page.question_lines]
+    assert len(lines) == 2 and all(line.endswith("asked for") for line in lines), lines

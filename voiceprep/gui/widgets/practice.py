@@ -1423,7 +1423,9 @@ class PracticePage(QWidget):
         top = QHBoxLayout()              # one row: the summary fits a 1366x768 screen (walkthrough 13)
         top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
         top.addSpacing(24)
-        top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
+        # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
+        counts = "on the points asked for" if what == "Drill" else "overall"
+        top.addWidget(big_number(summary.overall, f"{counts} / 100 · answered {summary.answered} of {summary.total}"),
                       1)
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
@@ -1450,8 +1452,11 @@ class PracticePage(QWidget):
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
                   on_error=lambda exc: log.info("no last round to compare: %s", exc))
-        shares = summary.shares if len(summary.shares) > 1 else {}
-        for cid, score in summary.competencies.items():
+        shares = summary.shares if len(summary.shares) > 1 and what != "Drill" else {}
+        # no competency bars for a drill: made of the few points it asked for, "Depth 0" beside the answer's own
+        # "Depth 40" was another number to explain (walk38); the questions' lines say what each covered
+        competencies = summary.competencies if what != "Drill" else {}
+        for cid, score in competencies.items():
             comp = bank.competency(cid)
             weight = f"job weight {comp.weight:.2f}" if comp else ""    # as the feedback's bars say it
             detail = f"{shares[cid]:.0%} of the overall" + (f" ({weight})" if weight else "") if cid in shares \
@@ -1461,9 +1466,9 @@ class PracticePage(QWidget):
             explained = muted(ROUND_SHARES_EXPLAINED)
             explained.setWordWrap(True)
             lay.addWidget(explained)
-        if summary.competencies and summary.skipped:     # scored as misses (summarize_round)
+        if competencies and summary.skipped:             # scored as misses (summarize_round)
             lay.addWidget(muted(SKIPPED_IN_BARS))
-        if summary.competencies:                         # why Progress shows other numbers for this round (walk37)
+        if competencies:                                 # why Progress shows other numbers for this round (walk37)
             about = muted(scored.ROUND_COMPETENCIES)
             about.setWordWrap(True)
             lay.addWidget(about)
