@@ -2874,8 +2874,10 @@ def test_the_welcome_back_uses_the_panels_width_up_to_a_readable_line_length(win
     from voiceprep.gui.widgets.practice import RECAP_CHARS
 
     page = window.practice
+    # long enough to wrap at the readable length in a 2560 px window (walk38: 200 characters, it was 160)
     weakest = {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what you would do "
-                        "differently", "hits": 0, "attempts": 1, "bank_id": "airwallex"}
+                        "differently, and what the on-call team learned from the incident review", "hits": 0,
+               "attempts": 1, "bank_id": "airwallex"}
     recap = {"bank_id": "airwallex", "answers": 5, "average": 20, "started_at": datetime.now().isoformat(),
              "weakest": weakest}
     for size in ((1366, 768), (2560, 1440)):
@@ -3526,3 +3528,39 @@ def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot)
     assert not page.summary.findChildren(ScoreBar)
     lines = [b.label.text() for b in page.question_lines]
     assert len(lines) == 2 and all(line.endswith("asked for") for line in lines), lines
+
+
+def test_in_the_window_a_large_screen_opens_the_feedback_and_welcome_back_use_the_pages_width(window, qtbot):
+    """Walk38 finding 11: at 2560x1440 (the window opens about 1790x1000) the feedback was a fixed 1280 px column of
+    small text centred in a ~1650 px page, the question card above it spanning the page; the welcome back wrapped at
+    two thirds of its card. In that window both span the card's width, the feedback's text larger; on a laptop
+    screen the feedback's text is as it was."""
+    from datetime import datetime
+
+    page = window.practice
+    weakest = {"label": "Trade-offs and lessons: added complexity, single-threaded logic, memory, what you would do "
+                        "differently, and what the on-call team learned from the incident review", "hits": 0,
+               "attempts": 1, "bank_id": "airwallex"}
+    recap = {"bank_id": "airwallex", "answers": 5, "average": 20, "started_at": datetime.now().isoformat(),
+             "weakest": weakest}
+    window.resize(1792, 1008)
+    page.show_recap(recap)
+    qtbot.wait(100)
+    longest = max(page.recap_labels, key=lambda w: len(w.text()))
+    card = longest.parentWidget().contentsRect().width()
+    assert longest.fontMetrics().horizontalAdvance(longest.text()) > longest.width()      # it wraps...
+    assert longest.width() >= 0.9 * card, (longest.width(), card)                        # ... at the card's width
+    window.resize(1366, 768)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.feedback, timeout=10000)
+    sizes = {}
+    for size in ((1366, 768), (1792, 1008)):
+        window.resize(*size)
+        qtbot.wait(100)
+        question_card = page.prompt_text.parentWidget()
+        view = page.feedback.view
+        sizes[size] = view.font().pointSizeF()
+        assert view.width() >= question_card.width() - 40, (size, view.width(), question_card.width())
+    assert sizes[(1792, 1008)] >= sizes[(1366, 768)] + 2 and sizes[(1366, 768)] == page.font().pointSizeF(), sizes

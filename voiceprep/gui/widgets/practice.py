@@ -61,7 +61,7 @@ from voiceprep.gui.widgets.common import (
     sentence_case,
     soft,
 )
-from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
+from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
@@ -198,11 +198,12 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
 # the welcome back's lines wrap at the panel's width, at most this many (average) characters wide: a readable line
-# in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty)
-RECAP_CHARS = 160
-# a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
-# page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
-# a laptop's window (1366x768, 1440x900) is under it
+# in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty; walk38:
+# at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
+RECAP_CHARS = READABLE_CHARS
+# a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
+# The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
+# 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
 RECAP_LARGE = (1600, 900, 4)
 # in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
 # box of ~13 lines, under half of what the page shows at once, scrolled on its own)
@@ -679,6 +680,12 @@ class PracticePage(QWidget):
             self.prompt_text.setFont(font)
         if self.recap_labels and self.recap_labels[0].font().pointSizeF() != self._recap_size():
             self._set_recap(self._recap)
+        # the feedback's text as much larger as the welcome back's, its column as wide (walk38: a 1280 px column of
+        # small text in a ~1650 px page at 2560x1440, the question card above spanning the page)
+        wide, high, more = RECAP_LARGE
+        window = self.window()
+        large = window.width() >= wide and window.height() >= high
+        self.feedback.set_text_size(self.font().pointSizeF() + (more if large else 0))
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
