@@ -3524,7 +3524,7 @@ def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot)
     headline = page.prompt_text.text()
     assert "ranged" not in headline and not any(ch.isdigit() for ch in headline), headline
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
-    assert any(t.startswith("on the points asked for / 100") for t in texts), texts
+    assert any(t.startswith("/ 100 on the points asked for · answered 2 of 2") for t in texts), texts
     assert not page.summary.findChildren(ScoreBar)
     lines = [b.label.text() for b in page.question_lines]
     assert len(lines) == 2 and all(line.endswith("asked for") for line in lines), lines

@@ -1431,9 +1431,8 @@ class PracticePage(QWidget):
         top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
         top.addSpacing(24)
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
-        counts = "on the points asked for" if what == "Drill" else "overall"
-        top.addWidget(big_number(summary.overall, f"{counts} / 100 · answered {summary.answered} of {summary.total}"),
-                      1)
+        counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
+        top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
