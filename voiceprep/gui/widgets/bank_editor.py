@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDoubleSpinBox,
@@ -78,7 +77,7 @@ LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S
 TYPED_NUMBER = re.compile(r"-?\d*(?:[.,]\d*)?")
 
 
-def _typed(box: QAbstractSpinBox, text: str) -> str:
+def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
     """What was typed into a spin box's line, without its prefix and suffix."""
     return text.removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
 

@@ -335,7 +335,7 @@ class PracticePage(QWidget):
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
         # Welcome back's "You left “Round 4” at question 4 of 4": Start round began at question 1 (walk38); this
-        # takes the round up where it was left, shown with that line only
+        # takes the round up where it was left, shown with the welcome back only
         self.resume_btn = QPushButton("Continue from question 2")
         self.resume_btn.hide()
         self._left: tuple[str, str, int] | None = None     # (bank id, round id, question index) it continues
@@ -960,7 +960,7 @@ class PracticePage(QWidget):
         bank_id, round_id, at = self._left
         bank = self.services.registry.find(bank_id)
         rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
-        if rnd is not None:
+        if bank is not None and rnd is not None:
             self._start(Rehearsal.for_round(bank, rnd, start=at))
 
     def _keyed(self, label: str, key: str) -> str:
