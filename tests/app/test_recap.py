@@ -454,3 +454,31 @@ def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_p
     plain = recap_lines({**recap, "skipped": [], "weakest": None, "average": 20.0}, find)[1].splitlines()
     assert len(plain) == 1 and plain[0].startswith("Last session, today: ")      # nothing to do next: the session
     access.close_all()
+
+
+def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(tmp_path):
+    """Walk38 finding 7: yesterday's answer of 20 missed five points and one of 73 missed one, each "0 of 1": the
+    welcome named the 73's point "Most missed" and the drill asked that question first (the database's order). A tie
+    goes to the answer that scored lower, then to the one given last."""
+    from voiceprep.core.history import queries
+    from voiceprep.core.rehearsal import Rehearsal
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = NO_COMPETENCIES
+    q1, q2 = bank.rounds[0].prompts
+    bad = session.save_typed(bank, q2, "No idea, I just like the company.")           # 0 of 2, given first
+    good = session.save_typed(bank, q1, "I fixed lock contention on the ledger table.")  # 1 of 2, given last
+    assert bad.analysis.points_hit == 0 and good.analysis.points_hit == 1
+    assert bad.analysis.overall < good.analysis.overall
+    weak = service.weak_points(bank.id)
+    assert [(w["prompt_id"], w["hits"], w["attempts"]) for w in weak][:3] == \
+        [("q2", 0, 1), ("q2", 0, 1), ("q1", 0, 1)], weak
+    recap = service.recap()
+    assert recap is not None and recap["weakest"]["prompt_id"] == "q2", recap["weakest"]
+    assert [p.id for p in Rehearsal.for_weak_points(bank, weak).prompts] == ["q2", "q1"]     # the drill's order
+    # equal scores: the point of the answer given last first
+    same = {"standing": 0.0, "hits": 0, "attempts": 1, "answers_overall": 40.0}
+    older, newer = {**same, "last_at": "2026-12-03T09:00:00+00:00"}, {**same, "last_at": "2026-12-03T10:00:00+00:00"}
+    assert sorted([older, newer], key=queries.weakest_first) == [newer, older]
+    access.close_all()

@@ -33,7 +33,7 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     the summary does not: the range of the scores the overall
     counts (`scores`: each answered question's best try, its follow-ups' points in; walk21: "ranged from 0 to 80"
     mixed two tries of one question), named as the best tries' after a retry, with the lowest try when it is lower
-    (walk24); a drill's only the points it asked for, and it says so. "Well done" is for good
+    (walk24); a drill's none: its overall, on the points asked for, is its one number (walk38). "Well done" is for good
     scores only (settings.GOOD_SCORE, the score shown green), every try (`tries`, Rehearsal.counted_scores; default
     `scores`) included. A good overall reached by retrying is not told to "drill your weak points next"
     (walkthrough 11), nor is a round with nothing left to drill (`weak` False: walk18). A bank of one round
@@ -47,12 +47,15 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         return f"Well done. {other.capitalize()}, or drill your weak points." if weak else \
             f"Well done. {other.capitalize()} next." if more_rounds else f"Well done. {other.capitalize()}."
     retried_up = len(tries) > len(scores) and overall >= GOOD_SCORE         # retried up to a good overall
-    if len(scores) > 1:
+    # a drill's one number is its overall, on the points asked for, beside it; a range of its questions' scores
+    # over it was a second story (walk38: "ranged from 0 to 75" over "Drill complete 55", the questions' 0 and 75
+    # and a competency's 0 under it): the questions' lines say each
+    if len(scores) > 1 and what != "Drill":
         low, high = min(scores), max(scores)
         # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores);
         # after a retry, the range is the best tries', and a lower try is said (walk24: "Your scores ranged from 73
         # to 100" over a sitting with an answer that scored 3)
-        asked = " on the points asked for" if what == "Drill" else ""
+        asked = ""
         retried = len(tries) > len(scores)
         lowest = f" (your lowest try: {score_text(min(tries))})" if retried and score_shown(min(tries)) < score_shown(low) else ""
         ranged = f"ranged from {score_text(low)} to {score_text(high)}"
@@ -135,7 +138,9 @@ def question_lines(rehearsal: Rehearsal) -> list[str]:
             continue
         score, alone, hits, added = counted_now
         covered = sum(hit for _, hit in hits)
-        line = f"{short(p.text)} — {score_text(score)} · {covered} of {counted(len(hits), 'key point')}"
+        # a drill's: of the points it asked for, as its overall counts them (walk38: read beside the answer's card)
+        line = f"{short(p.text)} — {score_text(score)} · {covered} of {counted(len(hits), 'key point')}" + \
+            (" asked for" if rehearsal.focus.get(p.id) else "")
         if added:
             line += f" ({added_points(added)}; the answer alone {score_text(alone)})"
         lines.append(line)

@@ -86,9 +86,19 @@ class Rehearsal:
     cut_off: int = 0
     # One prompt…: a question on its own, not a round (walk21: a round of one question was taken for one)
     one_prompt: bool = False
+    # the rest of a round left unfinished (Welcome back's "Continue from question 4", walk38): how many of the
+    # round's questions come before these, so the position reads as in the round ("question 4 of 4")
+    first: int = 0
 
     @classmethod
-    def for_round(cls, bank: Bank, rnd: Round) -> Rehearsal:
+    def for_round(cls, bank: Bank, rnd: Round, start: int = 0) -> Rehearsal:
+        """The round; from its question `start` (0-based) on: the rest of it, left unfinished on another day, named
+        so (its earlier answers are in History, not in this sitting's summary)."""
+        if not 0 <= start < len(rnd.prompts):
+            start = 0
+        if start:
+            return cls(bank, list(rnd.prompts[start:]), f"{rnd.title}, from question {start + 1}", rnd.id,
+                       first=start)
         return cls(bank, list(rnd.prompts), rnd.title, rnd.id)
 
     @classmethod
@@ -167,12 +177,12 @@ class Rehearsal:
 
     @property
     def position(self) -> str:
-        return f"{self.index + 1} of {len(self.prompts)}"
+        return f"{self.index + 1 + self.first} of {len(self.prompts) + self.first}"
 
     @property
     def context(self) -> str:
         """The line above the question: what is being rehearsed and where in it ("question 1 of 1" says nothing)."""
-        return self.title if len(self.prompts) == 1 else f"{self.title} · question {self.position}"
+        return self.title if len(self.prompts) + self.first == 1 else f"{self.title} · question {self.position}"
 
     @property
     def is_last(self) -> bool:

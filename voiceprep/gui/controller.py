@@ -45,6 +45,9 @@ IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
 # what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
 # the microphone failed it), which the next answer makes old
 SESSION, ANSWER = "session", "answer"
+# the recorder's stop reasons after which C continues the answer: the silence stop (walk24) and Space (walk38: a
+# candidate who pressed it too early could only start over). Not a cut-off answer (the device), nor an import
+CONTINUABLE_STOPS = ("silence", "manual")
 
 
 def may_still_be_thinking(analysis: AnswerAnalysis, asked: Sequence[str] | None = None) -> bool:
@@ -574,7 +577,7 @@ class RehearsalController(QObject):
         self.rehearsal.record(saved.analysis, follow_up, cut_off=saved.detail is not None,   # as History counts it
                               continued=continued)
         stopped = self._stopped
-        if stopped is not None and stopped.reason == "silence" and saved.attempt_id is not None \
+        if stopped is not None and stopped.reason in CONTINUABLE_STOPS and saved.attempt_id is not None \
                 and saved.problem is None:
             self.continuable = (saved.attempt_id, follow_up)       # C goes on with it (before the move: the page
             #                                                        says so in the feedback's state line)

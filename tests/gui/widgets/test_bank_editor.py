@@ -17,7 +17,7 @@ from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
-from voiceprep.gui.widgets.bank_editor import BankEditor
+from voiceprep.gui.widgets.bank_editor import KIND_ROLE, BankEditor
 from voiceprep.gui.widgets.first_start import MARKER
 
 
@@ -984,9 +984,10 @@ def test_a_repeated_prompt_warns_before_saving_a_too_long_target_says_the_limit_
     qtbot.keyClicks(spin.lineEdit(), "99999")
     limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
     assert spin.value() <= 1800 and spin.suffix() == " s"
-    assert limit.text().startswith("9999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
+    assert limit.text().startswith("99999 s is too long: from 10 s to 30 min (1800 s)"), limit.text()
     spin.selectAll()                                  # review 11: corrected, the warning stayed
     qtbot.keyClicks(spin.lineEdit(), "180")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)          # taken on Enter (or leaving the field)
     assert spin.value() == 180 and limit.text() == "from 10 s to 30 min (1800 s); most answers aim for 2-3 min " \
         "(120-180 s)" and "color" not in limit.styleSheet(), (limit.text(), limit.styleSheet())
 
@@ -2131,3 +2132,70 @@ def test_a_new_key_point_takes_no_competency_it_was_not_clearly_meant_for(qtbot,
     assert not editor.doc.get(c_, "competency")                      # a tie: none, asked for
     editor.select(c_)
     assert field(editor, "competency").currentData() in (None, "")
+
+
+def test_a_number_out_of_range_is_refused_whole_the_old_value_kept_and_said(qtbot, services, data_home):
+    """Walk38 findings 4 and 5: "-2" typed into a key point's Weight became 2.0 without a word (Qt dropped the minus),
+    and 5000 typed into Target time said "too long" but kept the 500 typed on the way, saved. Each is refused whole
+    when the field is left: the value before is kept, and a line says the range and the value kept."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    before = editor.doc.get(prompt, "target_seconds", 120)
+    spin = field(editor, "target_seconds")
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "5000")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)
+    editor.commit()
+    limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
+    assert spin.value() == before and editor.doc.get(prompt, "target_seconds", 120) == before
+    assert limit.text() == (f"5000 s is too long: from 10 s to 30 min (1800 s); most answers aim for 2-3 min "
+                            f"(120-180 s). Kept {before} s."), limit.text()
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "600")                    # in range: taken, the line back to the limit
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)
+    editor.commit()
+    assert editor.doc.get(prompt, "target_seconds") == 600 and "Kept" not in limit.text(), limit.text()
+
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    point = editor.node_path
+    weight = field(editor, "weight")
+    line = editor.form_scroll.widget().findChild(QLabel, "weight_limit")
+    assert line.isHidden()                                      # nothing refused: no line (the form fits 1366x768)
+    weight.setFocus()
+    weight.selectAll()
+    qtbot.keyClicks(weight.lineEdit(), "-2")
+    qtbot.keyClick(weight.lineEdit(), Qt.Key.Key_Tab)
+    editor.commit()
+    assert weight.value() == 1.0 and editor.doc.get(point, "weight", 1.0) == 1.0
+    assert not line.isHidden() and line.text() == ("-2 is not a weight you can use: from 0.1 to 10; 1 is a usual "
+                                                   "point, 2 counts it double. Kept 1."), line.text()
+    weight.setFocus()
+    weight.selectAll()
+    qtbot.keyClicks(weight.lineEdit(), "2")
+    qtbot.keyClick(weight.lineEdit(), Qt.Key.Key_Tab)
+    editor.commit()
+    assert editor.doc.get(point, "weight") == 2.0 and line.isHidden()
+
+
+def test_a_follow_up_with_no_letters_is_listed_as_a_warning_that_leads_to_it(qtbot, services, data_home):
+    """Walk38 finding 9: "-2" typed into a key point's Follow-up was saved and asked as the interviewer's question
+    ("What the interviewer would ask next: • -2"). It is listed under the editor, as a bad id is; Save asks first."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    type_into(qtbot, editor, "follow_up", "-2")
+    warned = [editor.problems.item(i) for i in range(editor.problems.count())
+              if "follow-up “-2” has no words" in editor.problems.item(i).text()]
+    assert len(warned) == 1 and warned[0].data(KIND_ROLE) == "warning", problem_texts(editor)
+    assert warned[0].text().endswith("write the question the interviewer would ask, or clear it"), warned[0].text()
+    editor.select(("rounds", 0, "prompts", 0))
+    item = next(editor.problems.item(i) for i in range(editor.problems.count())
+                if "has no words" in editor.problems.item(i).text())
+    editor._problem_activated(item)                            # Enter on it: the follow-up it is about
+    assert editor.node_path == ("rounds", 0, "prompts", 0, "key_points", 1), editor.node_path
+    assert QApplication.focusWidget() is field(editor, "follow_up")
+    type_into(qtbot, editor, "follow_up", "What would you measure first?")
+    assert not any("has no words" in t for t in problem_texts(editor)), problem_texts(editor)

@@ -4,7 +4,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser
 
 from voiceprep.gui.widgets.common import score_color
-from voiceprep.gui.widgets.feedback import READABLE_WIDTH, Colors, FeedbackView, bar
+from voiceprep.gui.widgets.feedback import Colors, FeedbackView, bar
 
 
 def filled_width(qtbot, score: float) -> int:
@@ -33,7 +33,7 @@ def test_the_page_fills_a_normal_window_and_is_a_centred_column_on_a_wide_one(qt
     page.resize(1300, 700)
     qtbot.waitUntil(lambda: page.view.width() > 1200)          # the whole width, less margins
     page.resize(2500, 700)
-    qtbot.waitUntil(lambda: page.view.width() == READABLE_WIDTH)
+    qtbot.waitUntil(lambda: page.view.width() == page.readable_width())
     left = page.view.geometry().left()
     right = page.width() - page.view.geometry().right()
     assert abs(left - right) <= 2, (left, right)
@@ -323,7 +323,7 @@ def test_the_follow_ups_asked_sit_under_the_feedback_column_on_a_wide_window(qtb
     qtbot.waitExposed(page)
     page.resize(2500, 700)
     page.show_asked(["How did you measure it?"], "Space answers it (Ctrl+T to type).")
-    qtbot.waitUntil(lambda: page.view.width() == READABLE_WIDTH and page.asked.isVisible())
+    qtbot.waitUntil(lambda: page.view.width() == page.readable_width() and page.asked.isVisible())
     view, asked = page.view.geometry(), page.asked.geometry()
     assert abs(asked.left() - view.left()) <= 2 and abs(asked.right() - view.right()) <= 2, (view, asked)
     assert asked.top() > view.bottom()                         # under it

@@ -451,7 +451,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     what a follow-up added: the last answer before it, not a follow-up, to the question in its bank): not in
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
-    (weakest first; the most answers first among equals), as Progress colours them and the drill picks them."""
+    (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
+    `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     of_follow_up, _ = bank_where(bank, "a.bank_id")
@@ -460,12 +461,13 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     # attempts (23-27 ms before drills were told apart; 70-73 ms ranking every attempt's points; docs/benchmarks.md).
     rows = h.read(
         f"""WITH recent AS (
-             SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at,
+             SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at, overall,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
              FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP} {extra}),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
+                    a.overall, a.started_at,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
                                        ORDER BY a.started_at DESC, a.id DESC) AS n
              FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
@@ -487,6 +489,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
                   SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
+                  AVG(overall) AS answers_overall, MAX(started_at) AS last_at,
                   json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json,
                   SUM(NOT hit AND EXISTS (SELECT 1 FROM asked s WHERE s.followed = worded.id
                                           AND s.key_point_id = worded.key_point_id)) AS asked
@@ -518,9 +521,19 @@ def standing_rule() -> str:
             "before those said unprompted.")
 
 
-def weakest_first(rate: Row) -> tuple[float, int]:
-    """key_point_rates' order: the least covered (standing) first, the one with the most answers first among equals."""
-    return rate.get("standing", standing(rate)), -(rate.get("attempts") or 0)
+def weakest_first(rate: Row) -> tuple[float, int, float, float]:
+    """key_point_rates' order: the least covered (standing) first, the one with the most answers first among equals,
+    then the one whose answers scored lowest (`answers_overall`, their average), then the one answered last
+    (`last_at`). Walk38: a point missed in an answer of 73 was "Most missed" and drilled first, before the five
+    missed in yesterday's answer of 20 (each "0 of 1"): the tie was the database's order."""
+    score = rate.get("answers_overall")
+    last = rate.get("last_at")
+    try:
+        when = local(str(last)).timestamp() if last else 0.0
+    except ValueError:
+        when = 0.0
+    return (rate.get("standing", standing(rate)), -(rate.get("attempts") or 0),
+            float(score) if score is not None else 101.0, -when)
 
 
 def older_wording_text(rate: Row) -> str:

@@ -73,18 +73,83 @@ LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S
               "(120-180 s)")
 
 
+# a number as it may be typed into a spin box, a minus or a decimal point on the way included
+TYPED_NUMBER = re.compile(r"-?\d*(?:[.,]\d*)?")
+
+
+def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
+    """What was typed into a spin box's line, without its prefix and suffix."""
+    return text.removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
+
+
+def _out_of_range(box: QSpinBox | QDoubleSpinBox, typed: str) -> bool:
+    """A number typed that the box cannot take: outside its range, or no number (a lone minus)."""
+    try:
+        value = float(typed.replace(",", "."))
+    except ValueError:
+        return typed != ""
+    return not box.minimum() <= value <= box.maximum()
+
+
+def _refusing(box: QSpinBox | QDoubleSpinBox, refused: Callable[[str], None]) -> None:
+    """A spin box that takes a typed number whole or not at all (walk38: "-2" typed into a Weight became 2.0, Qt
+    dropping the minus without a word; 5000 typed into Target time kept the 500 typed on the way, a number never
+    chosen). What is typed shows as typed; the value changes when the field is left or Enter pressed (no keyboard
+    tracking), to the number typed when it is in range, else it stays as it was and `refused` says what was typed."""
+    box.setKeyboardTracking(False)
+    pending: list[str] = []
+
+    def edited(text: str) -> None:
+        typed = _typed(box, text)
+        pending[:] = [typed] if _out_of_range(box, typed) else []
+
+    def finished() -> None:
+        if pending:
+            typed = pending.pop()
+            refused(typed)
+    box.lineEdit().textEdited.connect(edited)
+    box.editingFinished.connect(finished)
+
+
+def _validate(box: QSpinBox | QDoubleSpinBox, result: Any, text: str, pos: int) -> Any:
+    """A number out of range shows as typed (refused whole on leaving, `_refusing`), not dropped key by key."""
+    state = result[0] if isinstance(result, tuple) else result
+    if state == QValidator.State.Invalid and TYPED_NUMBER.fullmatch(_typed(box, text)):
+        state = QValidator.State.Intermediate
+        return (state, text, pos) if isinstance(result, tuple) else state
+    return result
+
+
 class _LimitedSpin(QSpinBox):
-    """A spin box that says when a typed number is over its maximum (Qt drops the keystroke without a word)."""
+    """A whole-number spin box that says when a typed number is over its maximum (Qt dropped the keystroke without
+    a word), and refuses a number out of range whole, keeping its value (`_refusing`)."""
 
     over_limit = Signal(str)
+    refused = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        _refusing(self, self.refused.emit)
 
     def validate(self, text: str, pos: int):
         result = super().validate(text, pos)          # PySide6: (state, text, pos)
-        state = result[0] if isinstance(result, tuple) else result
-        digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
-        if state == QValidator.State.Invalid and digits.isdigit() and int(digits) > self.maximum():
+        digits = _typed(self, text)
+        if digits.isdigit() and int(digits) > self.maximum():
             self.over_limit.emit(digits)
-        return result
+        return _validate(self, result, text, pos)
+
+
+class _LimitedNumber(QDoubleSpinBox):
+    """A decimal spin box that refuses a number out of range whole, keeping its value (`_refusing`)."""
+
+    refused = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        _refusing(self, self.refused.emit)
+
+    def validate(self, text: str, pos: int):
+        return _validate(self, super().validate(text, pos), text, pos)
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -579,8 +644,11 @@ class BankEditor(QWidget):
         self.form.addRow(label, w)
         return w
 
-    def _number(self, key: str, label: str, lo: float, hi: float, default: float | None, step: float) -> QDoubleSpinBox:
-        w = QDoubleSpinBox()
+    def _number(self, key: str, label: str, lo: float, hi: float, default: float | None, step: float,
+                usual: str = "") -> _LimitedNumber:
+        """A decimal field from `lo` to `hi`; a number typed out of that range is refused whole and the value kept,
+        said on a line under it with the range and `usual` (walk38: "-2" became 2.0 without a word)."""
+        w = _LimitedNumber()
         w.setRange(lo, hi)
         w.setDecimals(3)
         w.setSingleStep(step)
@@ -590,6 +658,19 @@ class BankEditor(QWidget):
         w.valueChanged.connect(lambda _v: self._commit_timer.start())
         self.fields.append(_Field(key, w, lambda: round(w.value(), 4)))
         self.form.addRow(label, w)
+        limit = plain_label("")
+        limit.setObjectName(f"{key}_limit")
+        limit.setStyleSheet(f"color: {WARN};")
+        limit.hide()                                # until a number is refused: the form fits 1366x768 as it did
+        self.form.addRow("", limit)
+        span = f"from {weight_text(lo)} to {weight_text(hi)}" + (f"; {usual}" if usual else "")
+
+        def refused(typed: str) -> None:
+            limit.setText(f"{typed or 'Nothing'} is not a {label.lower()} you can use: {span}. Kept "
+                          f"{weight_text(w.value())}.")
+            limit.show()
+        w.refused.connect(refused)
+        w.valueChanged.connect(lambda _value: limit.hide())          # a number taken: the refusal is behind
         return w
 
     def _unnamed_id(self, w: QLineEdit, path: NodePath) -> None:
@@ -659,6 +740,16 @@ class BankEditor(QWidget):
         target.over_limit.connect(lambda _typed: limit.setStyleSheet(f"color: {WARN};"))
         target.valueChanged.connect(lambda _value: limit.setText(LIMIT_TEXT))       # corrected: the limit again
         target.valueChanged.connect(lambda _value: limit.setStyleSheet(""))
+
+        def refused(typed: str) -> None:
+            # left over the limit: the number before is kept, and said (walk38: 5000 kept the 500 typed on its way)
+            try:
+                why = "too long" if float(typed) > TARGET_MAX_S else "too short"
+            except ValueError:
+                why = "not a time in seconds"
+            limit.setText(f"{typed or 'Nothing'} s is {why}: {LIMIT_TEXT}. Kept {target.value()} s.")
+            limit.setStyleSheet(f"color: {WARN};")
+        target.refused.connect(refused)
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
         self._unnamed_id(self._line("id", "Id"), path)
         row = QHBoxLayout()
@@ -717,7 +808,7 @@ class BankEditor(QWidget):
         box.currentIndexChanged.connect(lambda _i: self._commit_timer.start())
         self.fields.append(_Field("competency", box, lambda: box.currentData() or None))
         self.form.addRow("Competency", box)
-        self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5)
+        self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5, "1 is a usual point, 2 counts it double")
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
         self._unnamed_id(self._line("id", "Id"), path)
 
@@ -920,7 +1011,7 @@ class BankEditor(QWidget):
 
     def _repeats(self) -> list[tuple[str, str]]:
         """Warnings the loader does not give (the bank still loads): a prompt asked twice in a round, a key point
-        written twice for a prompt. (field path, text) pairs, in the problems' words."""
+        written twice for a prompt, a follow-up with no letters. (field path, text) pairs, in the problems' words."""
         doc = self.doc
         if doc is None:
             return []
@@ -946,6 +1037,14 @@ class BankEditor(QWidget):
                                     f"{self._place(pp + ('key_points', k))}: the same as key point "
                                     f"{labels[label] + 1}; change one or remove it"))
                     labels.setdefault(label, k)
+                # a follow-up with no letters ("-2", a weight typed in the wrong field) was asked as the interviewer's
+                # question (walk38): said as the id's problem is, the bank still works
+                for node in [pp] + [pp + ("key_points", k) for k in range(doc.count(pp, "key_points"))]:
+                    asked = str(doc.get(node, "follow_up", "") or "").strip()
+                    if asked and not any(ch.isalpha() for ch in asked):
+                        field = ".".join(f"{node[i]}[{node[i + 1]}]" for i in range(0, len(node), 2))
+                        out.append((f"{field}.follow_up", f"{self._place(node)}: the follow-up “{_elide(asked, 30)}” "
+                                    "has no words; write the question the interviewer would ask, or clear it"))
         return out
 
     def _long_labels(self) -> list[tuple[str, str]]:

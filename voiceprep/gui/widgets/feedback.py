@@ -253,7 +253,9 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     return "".join(out)
 
 
-READABLE_WIDTH = 1280    # logical pixels: the feedback page's widest column
+# the feedback page's widest column, in (average) characters of its text: about 1200 px at the default size, wider
+# with a larger text (walk38: a fixed 1280 px column in a 1650 px page at 2560x1440, the cards above it spanning it)
+READABLE_CHARS = 200
 RATING_SCALE = "How did it feel? 1 = rough, 5 = ready"
 NOTE_ROW_SPLIT_BELOW = 800      # px: a narrower feedback view puts the note under the rating
 SAVED_SHOWN_MS = 3000    # how long "Saved" stays beside Save note
@@ -407,7 +409,6 @@ class FeedbackView(QWidget):
         self.view.anchorClicked.connect(self._link)
         # on a wide screen the page stays a readable column (about 150 characters a line), centred
         # (stretches either side take only what the view cannot: an aligned widget would shrink to its size hint)
-        self.view.setMaximumWidth(READABLE_WIDTH)
         column = QHBoxLayout()
         column.addStretch(0)
         column.addWidget(self.view, 1)
@@ -421,7 +422,7 @@ class FeedbackView(QWidget):
         self.asked.setStyleSheet(f"QLabel {{ background: {soft(ACCENT)}; border-left: 4px solid {ACCENT}; "
                                  "padding: 6px; font-weight: 600; }")
         self.asked.hide()
-        self.asked.setMaximumWidth(READABLE_WIDTH)      # in the feedback's column on a wide screen (review 17)
+        self._fit_column()                              # the follow-ups in the feedback's column (review 17)
         under = QHBoxLayout()
         under.addStretch(0)
         under.addWidget(self.asked, 1)
@@ -490,6 +491,24 @@ class FeedbackView(QWidget):
         for before, after in zip(scale_buttons, [*scale_buttons[1:], self.note, self.save_note]):
             QWidget.setTabOrder(before, after)        # Tab: the rating (one stop), the note, Save note
         self.clear()
+
+    def readable_width(self) -> int:
+        """The feedback column's widest, READABLE_CHARS characters of its text's size."""
+        return self.view.fontMetrics().averageCharWidth() * READABLE_CHARS + 2 * self.view.frameWidth()
+
+    def _fit_column(self) -> None:
+        width = self.readable_width()
+        self.view.setMaximumWidth(width)
+        self.asked.setMaximumWidth(width)
+
+    def set_text_size(self, points: float) -> None:
+        """The feedback's text this size (pt), its column as wide as READABLE_CHARS of it (Practice's, larger in a
+        large window: walk38)."""
+        font = self.view.font()
+        if font.pointSizeF() != points:
+            font.setPointSizeF(points)
+            self.view.setFont(font)
+            self._fit_column()
 
     def _place_note_row(self) -> None:
         """The rating and the note on one row when there is room, else the note with Save note under the rating: in

@@ -61,7 +61,7 @@ from voiceprep.gui.widgets.common import (
     sentence_case,
     soft,
 )
-from voiceprep.gui.widgets.feedback import FeedbackView, fmt_time
+from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
 
@@ -75,7 +75,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
-            "C": "Continue the answer the silence stopped (what you add joins it)",
+            "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
             "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped",
             "Alt+N": "Write a note on the answer (its feedback's note field)"}
@@ -198,11 +198,12 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
 # the welcome back's lines wrap at the panel's width, at most this many (average) characters wide: a readable line
-# in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty)
-RECAP_CHARS = 160
-# a window at least this wide and high: the welcome back's text this much larger (pt). The window's size, not the
-# page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under 1800 px: the text stayed small);
-# a laptop's window (1366x768, 1440x900) is under it
+# in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty; walk38:
+# at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
+RECAP_CHARS = READABLE_CHARS
+# a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
+# The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
+# 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
 RECAP_LARGE = (1600, 900, 4)
 # in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
 # box of ~13 lines, under half of what the page shows at once, scrolled on its own)
@@ -333,7 +334,12 @@ class PracticePage(QWidget):
         pick.addWidget(QLabel("Round"))
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
-        root.addWidget(flow_row(self.start_btn, self.prompt_btn, self.drill_btn))
+        # Welcome back's "You left “Round 4” at question 4 of 4": Start round began at question 1 (walk38); this
+        # takes the round up where it was left, shown with the welcome back only
+        self.resume_btn = QPushButton("Continue from question 2")
+        self.resume_btn.hide()
+        self._left: tuple[str, str, int] | None = None     # (bank id, round id, question index) it continues
+        root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
         root.addWidget(self.notice)
@@ -435,8 +441,10 @@ class PracticePage(QWidget):
         self.answer_btn = QPushButton("● Start answer")        # each with its key, from its shortcut, below
         self.import_btn = QPushButton("Import audio…")
         self.type_btn = QPushButton("Type answer…")
-        self.continue_btn = QPushButton("Continue answer")     # only after the silence stop ended one (walk24)
-        self.continue_btn.setToolTip("Record more of the answer the silence stopped: what you add joins it, and the "
+        # only after an answer stopped by the silence (walk24) or by Space (walk38: pressed too early, it could only
+        # start over)
+        self.continue_btn = QPushButton("Continue answer")
+        self.continue_btn.setToolTip("Record more of the answer just stopped: what you add joins it, and the "
                                      "whole answer is scored again as one.")
         self.continue_btn.hide()
         self.retry_btn = QPushButton("Retry")
@@ -463,6 +471,7 @@ class PracticePage(QWidget):
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
+        self.resume_btn.clicked.connect(self.continue_left_round)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
         self.replay_btn.clicked.connect(self.ctl.replay)
@@ -671,6 +680,12 @@ class PracticePage(QWidget):
             self.prompt_text.setFont(font)
         if self.recap_labels and self.recap_labels[0].font().pointSizeF() != self._recap_size():
             self._set_recap(self._recap)
+        # the feedback's text as much larger as the welcome back's, its column as wide (walk38: a 1280 px column of
+        # small text in a ~1650 px page at 2560x1440, the question card above spanning the page)
+        wide, high, more = RECAP_LARGE
+        window = self.window()
+        large = window.width() >= wide and window.height() >= high
+        self.feedback.set_text_size(self.font().pointSizeF() + (more if large else 0))
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -921,6 +936,32 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._say_state("")
         self._set_recap(details)
+        self._offer_left_round(left)
+
+    def _offer_left_round(self, left: dict | None) -> None:
+        """"Continue from question N" beside Start round, for the round the welcome says was left at question N (N
+        over 1; the question still in the bank's round)."""
+        self._left = None
+        bank = self.services.registry.find(left["bank_id"]) if left else None
+        if left and bank is not None:
+            rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
+            at = next((i for i, p in enumerate(rnd.prompts) if p.id == left["prompt_id"]), 0) if rnd else 0
+            if rnd is not None and at > 0:
+                self._left = (bank.id, rnd.id, at)
+                self.resume_btn.setText(f"Continue from question {at + 1}")
+                self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it: your earlier "
+                                           "answers to it are in History.")
+        self.resume_btn.setVisible(self._left is not None)
+
+    def continue_left_round(self) -> None:
+        """The round the welcome back says was left unfinished, from the question it was left at."""
+        if self._left is None or not self.confirm_leave_round():
+            return
+        bank_id, round_id, at = self._left
+        bank = self.services.registry.find(bank_id)
+        rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
+        if bank is not None and rnd is not None:
+            self._start(Rehearsal.for_round(bank, rnd, start=at))
 
     def _keyed(self, label: str, key: str) -> str:
         """A button's label with its key, named from the shortcut itself: "Retry  (R)" (fix41: the one-letter keys'
@@ -941,6 +982,9 @@ class PracticePage(QWidget):
             label.deleteLater()
         self.recap_labels = []
         self._recap = text
+        if not text:
+            self._left = None                        # the welcome back went: what it offered goes with it
+            self.resume_btn.hide()
         for line in text.splitlines():
             label = RecapLine(line)
             font = label.font()
@@ -967,7 +1011,7 @@ class PracticePage(QWidget):
         if r is None:
             return True
         answered = len(r.results)
-        where = f"question {r.position} of “{r.title}”" if len(r.prompts) > 1 else f"“{r.current.text}”"
+        where = f"question {r.position} of “{r.title}”" if len(r.prompts) + r.first > 1 else f"“{r.current.text}”"
         return common.choose(self, "Leave this round?",
                              f"You are on {where} ({answered} answered; those are "
                              "saved in History).\n\nLeave it and start something else?",
@@ -975,6 +1019,8 @@ class PracticePage(QWidget):
 
     def _start(self, rehearsal: Rehearsal) -> None:
         self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
+        self._left = None
+        self.resume_btn.hide()
         self.ctl.stop_speaking()
         self.notice.hide()
         self.ctl.start(rehearsal)
@@ -1226,7 +1272,7 @@ class PracticePage(QWidget):
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
             button.setEnabled(self.ctl.can(action))
-        for b in (self.start_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
+        for b in (self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             # one prompt is no round (walkthrough 9: it ended with "Round complete")
@@ -1384,8 +1430,9 @@ class PracticePage(QWidget):
         top = QHBoxLayout()              # one row: the summary fits a 1366x768 screen (walkthrough 13)
         top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
         top.addSpacing(24)
-        top.addWidget(big_number(summary.overall, f"overall / 100 · answered {summary.answered} of {summary.total}"),
-                      1)
+        # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
+        counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
+        top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
@@ -1411,8 +1458,11 @@ class PracticePage(QWidget):
                     since.show()
             query(lambda: service.previous_round(pk), on_done=shown, owner=page,
                   on_error=lambda exc: log.info("no last round to compare: %s", exc))
-        shares = summary.shares if len(summary.shares) > 1 else {}
-        for cid, score in summary.competencies.items():
+        shares = summary.shares if len(summary.shares) > 1 and what != "Drill" else {}
+        # no competency bars for a drill: made of the few points it asked for, "Depth 0" beside the answer's own
+        # "Depth 40" was another number to explain (walk38); the questions' lines say what each covered
+        competencies = summary.competencies if what != "Drill" else {}
+        for cid, score in competencies.items():
             comp = bank.competency(cid)
             weight = f"job weight {comp.weight:.2f}" if comp else ""    # as the feedback's bars say it
             detail = f"{shares[cid]:.0%} of the overall" + (f" ({weight})" if weight else "") if cid in shares \
@@ -1422,9 +1472,9 @@ class PracticePage(QWidget):
             explained = muted(ROUND_SHARES_EXPLAINED)
             explained.setWordWrap(True)
             lay.addWidget(explained)
-        if summary.competencies and summary.skipped:     # scored as misses (summarize_round)
+        if competencies and summary.skipped:             # scored as misses (summarize_round)
             lay.addWidget(muted(SKIPPED_IN_BARS))
-        if summary.competencies:                         # why Progress shows other numbers for this round (walk37)
+        if competencies:                                 # why Progress shows other numbers for this round (walk37)
             about = muted(scored.ROUND_COMPETENCIES)
             about.setWordWrap(True)
             lay.addWidget(about)
