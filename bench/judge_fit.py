@@ -82,6 +82,8 @@ def main() -> None:
     ap.add_argument("--adapter-for", action="append", default=[], metavar="SPLIT=FILE",
                     help="read this split's `credited` through this adapter (one not trained on it); else --adapter")
     ap.add_argument("--report-on", help="read the CV numbers on these of the fitted splits only (default: all)")
+    ap.add_argument("--by-split", action="store_true", help="also leave each --fit-on split out of the fit in turn and "
+                    "read it (text): P/R/F1 and false ticks per split, and the weights fitted without it")
     ap.add_argument("--drop", default="", help="features to leave out (0 in every row), e.g. concrete: an ablation")
     args = ap.parse_args()
     if args.adapter:
@@ -124,6 +126,20 @@ def main() -> None:
         p, r, f, fa = np.mean(rows, axis=0)
         print(f"5-fold CV (mean of {args.repeats} splits), threshold {t:.2f}: text P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
               + (f"   audio F1 {fa:.3f}" if args.audio else ""))
+    if args.by_split:       # each split (writer group) read through weights fitted on the others only
+        splits = args.fit_on.split(",")
+        where = np.array(origin)
+        without = {s: fit(x[where != s], y[where != s], args.l2) for s in splits}
+        for t in (0.45, 0.5, 0.55, 0.6, 0.65):
+            row = []
+            for s in splits:
+                rows = (where == s) & text
+                pred = 1 / (1 + np.exp(-x[rows] @ without[s])) >= t
+                p, r, f = prf(y[rows], pred)
+                row.append(f"{s} {p:.3f}/{r:.3f}/{f:.3f} fp {int((~y[rows] & pred).sum())}")
+            print(f"left out, threshold {t:.2f}: " + "; ".join(row))
+        for s, w in without.items():
+            print(f"without {s}: (" + ", ".join(f"{v:.3f}" for v in w) + ")")
     w = fit(x, y, args.l2)
     print("features:", ", ".join(Features.NAMES))
     print("judge_weights = (" + ", ".join(f"{v:.3f}" for v in w) + ")")

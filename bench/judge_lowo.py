@@ -6,7 +6,7 @@ bench/out/judge-lowo/. For each writer group a space is trained on the other gro
 the label-similarity AUC (the best label-to-unit cosine alone) and, with --judge, the whole judge's text P/R/F1 with
 the shipped weights, against the shipped space on the same answers. Never the test, holdout or regression answers.
 
-The groups: dev (the first writer, who also labelled test), dev2 writers A-D, E-G, H-J, K, L and M.
+The groups: dev (the first writer, who also labelled test), dev2 writers A-D, E-G, H-J, K, L, M and N.
 
     .venv/bin/python bench/judge_lowo.py --folds 'dev;K,L,M;E-G,H-J' --rank 32 --ridge 0.01 --steps 150 [--judge]
     .venv/bin/python bench/judge_lowo.py --final --out voiceprep/core/analysis/data/judge-adapter.npz
@@ -41,7 +41,7 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 OUT = REPO / "bench/out/judge-lowo"
 GROUPS = {"dev": "dev", "A-D": "dev2:abcd", "E-G": "dev2:efg", "H-J": "dev2:hij", "K": "dev2:k", "L": "dev2:l",
-          "M": "dev2:m"}
+          "M": "dev2:m", "N": "dev2:n"}
 Answer = tuple[str, str, np.ndarray, np.ndarray, np.ndarray]    # group, input, labels [K, D], units [U, D], credited [K]
 
 
@@ -176,11 +176,12 @@ def main() -> None:
     ap.add_argument("--final", action="store_true", help="train one space on every group")
     ap.add_argument("--out", type=Path, help="with --final: where to write it")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--name", default="", help="added to the spaces' file names (keeps another run's spaces)")
     args = ap.parse_args()
     import torch
     torch.set_num_threads(args.threads)
     data = answers(args.audio)
-    tag = f"r{args.rank}-l{args.ridge:g}-s{args.steps}" + ("-audio" if args.audio else "")
+    tag = f"r{args.rank}-l{args.ridge:g}-s{args.steps}" + ("-audio" if args.audio else "") + args.name
     if args.final:
         start = time.perf_counter()
         p, q = train(data, args.rank, args.ridge, args.steps)
