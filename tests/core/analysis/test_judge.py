@@ -24,6 +24,7 @@ from voiceprep.core.analysis.judge import (
     retracting_clauses,
     speaks_as_actor,
     tells_an_approach,
+    tells_own_act,
 )
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import (
@@ -626,6 +627,49 @@ def test_a_cue_said_of_someone_else_is_no_witness_for_what_you_did():
     assert not covered("So the pages were slow. Honestly the cache idea came from another team. I wasn't really "
                        "involved, my manager drove it.")
     assert covered("I designed the cache myself, talked the team into it and rolled it out step by step.")
+
+
+# every weight 0 but the credit space's: a point is covered from credit-space closeness 0.4 on, whatever else is said
+CREDIT_ONLY = AnalysisSettings(judge_weights=(-6.0,) + (0.0,) * 12 + (15.0,))
+
+
+def _credit_read(bank_text: str, prompt: str, point: str, text: str):
+    bank = parse_bank(bank_text)
+    a = analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(text), CREDIT_ONLY)
+    return next(r for r in a.key_points if r.key_point.id == point)
+
+
+@pytest.mark.parametrize("text, own", [
+    ("My manager wrote the design.", False),
+    ("Our CTO signed it off.", False),
+    ("my team lead rolled it out", False),
+    ("I wasn't involved.", False),
+    ("My manager and I wrote the design.", True),
+    ("My team rolled it out.", True),
+    ("I wrote the design.", True),
+    ("We rolled it out gradually.", True),
+])
+def test_an_act_told_of_someone_the_candidate_names_as_theirs_is_not_the_candidates(text, own):
+    assert tells_own_act(text) is own
+
+
+def test_credit_space_closeness_is_read_only_where_the_candidate_tells_their_own_act():
+    """judge37: refitted on a better credit space the combination leaned on `credited` (weight 12.6), and a sentence
+    close to an own-act label but about someone else's act carried the point. For such a point the credit space is
+    read only over the units that tell the candidate's own act (`tells_own_act`): with every other weight 0, someone
+    else's act or a denied one, close to the label, is not credited; the candidate's own act in other words is."""
+    point = ("story", "owned")
+
+    def read(text: str):
+        return _credit_read(CACHING_BANK, *point, "So the pages were slow. " + text)
+
+    for text in ("My manager wrote the design, convinced the team and rolled it out gradually.",
+                 "Our CTO wrote the design and convinced the team to roll it out gradually.",
+                 "I didn't write the design or convince the team, and it was not rolled out gradually."):
+        r = read(text)
+        assert not r.hit and r.judgement.features.credited == 0.0, (text, r.judgement.features.credited)
+    own = read("I drafted the design myself, won the team over and rolled it out step by step.")
+    assert own.hit and own.judgement.features.credited > 0.6
 
 
 def test_a_reason_to_join_written_with_i_is_covered_however_the_candidate_says_it():

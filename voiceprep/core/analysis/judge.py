@@ -95,7 +95,8 @@ class Features:
     has_intent: float = 0.0    # 1 when the label names such an intent
     intent_number: float = 0.0  # the same, among sentences that say a number, when the label asks for one
     wants_number: float = 0.0   # 1 when the label asks for a quantity
-    credited: float = 0.0   # label similarity in the credit space (`adapter.py`): what interviewers credited
+    credited: float = 0.0   # label similarity in the credit space (`adapter.py`): what interviewers credited; for
+    #                         an own-act point, read only over the units that tell the candidate's own act (`_own_acts`)
 
     NAMES = ("bias", "label", "facet_max", "facet_top2", "facet_share", "authored_cues", "label_words",
              "topic", "topic_facet", "intent", "has_intent", "intent_number", "wants_number", "credited")
@@ -296,6 +297,30 @@ def speaks_as_actor(text: str) -> bool:
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
     return any(not view and not denies_own_act(words, i) for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
+
+
+# "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
+OTHER_PEOPLE = frozenset({"manager", "managers", "boss", "bosses", "director", "supervisor", "colleague", "colleagues",
+                          "coworker", "coworkers", "co-worker", "co-workers", "lead", "cto", "ceo", "vp", "mentor",
+                          "client", "clients", "customer", "customers", "predecessor", "partner", "chef", "chefs"})
+_OTHER_SKIP = frozenset({"old", "new", "own", "line", "then", "former", "direct", "sous", "head", "team", "tech",
+                         "technical", "engineering", "project", "product"})     # "my old team lead", "our head chef"
+
+
+def _whose(words: Sequence[str], i: int) -> bool:
+    """Whether the speaker at words[i] only says whose another person is: "my manager", "our head chef"."""
+    j = _past(words, i + 1, _OTHER_SKIP)
+    return words[i] in _POSSESSIVE and j < len(words) and words[j] in OTHER_PEOPLE
+
+
+def tells_own_act(text: str) -> bool:
+    """Whether the text tells the candidate's own act: they speak in it as the one acting (`speaks_as_actor`: not
+    only as the holder of a view, not as the one who did not act), not only as whose the actor is ("my manager drove
+    it"). What the credit space is read over for a point that is the candidate's own act (`AnswerJudge._own_acts`)."""
+    words, roles = _speakers(text)
+    at = [i for i, w in enumerate(words) if w in SPEAKER]
+    return (any(not view and not denies_own_act(words, i) and not _whose(words, i) for i, view in zip(at, roles))
+            or bool(FRAMED_ACT.match(text)))
 
 
 def denies_acting(text: str) -> bool:
@@ -984,6 +1009,7 @@ class AnswerJudge:
         self._sentence_list = sorted(self._sentences)            # `_sentence_of`
         self._sentence_firsts = [a for a, _ in self._sentence_list]
         self._actor: np.ndarray | None = None
+        self._own_act_units: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
@@ -1232,6 +1258,14 @@ class AnswerJudge:
             self._actor = np.array([speaks_as_actor(u.text) for u in self.units], dtype=bool)
         return self._actor
 
+    def _own_acts(self) -> np.ndarray:
+        """Per unit, whether it tells the candidate's own act (`tells_own_act`): for a point that is their own act, the
+        only units its credit-space closeness is read over (`_credited`), so that however heavily the combination
+        weighs it, a sentence about someone else's act ("my manager drove it") carries none; once per answer."""
+        if self._own_act_units is None:
+            self._own_act_units = np.array([tells_own_act(u.text) for u in self.units], dtype=bool)
+        return self._own_act_units
+
     def _views(self) -> np.ndarray:
         """Per unit, whether it only voices a view (`voices_a_view`); once per answer."""
         if self._view is None:
@@ -1443,7 +1477,8 @@ class AnswerJudge:
             intent = float(np.where(ok, to_examples, -1.0).max())
             if wants and (ok & self.says_number).any():
                 intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
-        credited = self._credited(vecs[0], masked[:, 0] > -1)
+        # for a point that is the candidate's own act, read over the units that tell their own act (`_own_acts`)
+        credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
                      lexical=self._cue_share(kp, lexical),
