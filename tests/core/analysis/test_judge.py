@@ -1335,6 +1335,24 @@ def test_a_past_habit_said_as_a_condition_in_a_told_story_is_a_claim():
     assert {r.key_point.id for r in got.key_points if r.hit} >= {"rebalance"}
 
 
+def test_a_plan_after_a_past_routine_stays_hypothetical():
+    """judge43 (review30): the routine went on into any "would", so a plan after it read as a past habit. It goes on
+    only in a contracted "I'd"/"we'd", and never into a sentence that looks back or says now."""
+    def hypothetical(text: str) -> bool:
+        return any(m & {"would", "i'd", "we'd", "if"} for m in clause_markers(text.split()))
+
+    assert hypothetical("We used to page the whole team. I would set up a proper rotation with a secondary.")
+    assert hypothetical("We used to page the whole team. In hindsight I would set up a proper rotation with a "
+                        "secondary.")
+    assert hypothetical("We used to page the whole team. In hindsight I'd set up a proper rotation.")
+    assert hypothetical("Every Friday I reviewed the on-call log with the team. Looking back, I would automate the "
+                        "whole review.")
+    assert hypothetical("Every Friday I reviewed the on-call log with the team. I would automate the whole review "
+                        "today.")
+    assert hypothetical("Every Friday I reviewed the on-call log with the team. I'd automate the whole review today.")
+    assert not hypothetical("Every Friday I reviewed the on-call log with the team. I'd walk them through each page.")
+
+
 def test_a_past_routine_goes_on_in_the_id_of_the_sentences_after_it():
     """fixO (dev2 d2m-028): "Then at every briefing I picked a single thing for the day. In the air I'd pair up with
     whoever was struggling and do the cabin with them" tells what the purser used to do; the "I'd" was read as a plan,

@@ -239,6 +239,18 @@ _FRAME_OWNERS = frozenset({"my", "our"})
 _FRAME_THEN = frozenset({"last", "previous", "old", "first", "former"})
 
 
+# judge43: a routine goes on only in a contracted "I'd"/"we'd" ("I would set up a rotation" after one is a plan), and
+# never into a sentence that looks back or says now ("In hindsight I'd ...", "Looking back, ...", "... today").
+_REFLECTION_CUES = frozenset({"hindsight", "now", "nowadays", "today", "again", "instead", "differently"})
+
+
+def _reflects(words: list[str]) -> bool:
+    """Whether a sentence looks back on what was done or says now: "in hindsight", "looking back", "next time",
+    "now", "today", "again", "instead", "differently"."""
+    return any(w in _REFLECTION_CUES or (w, words[k + 1:k + 2]) in (("looking", ["back"]), ("next", ["time"]))
+               for k, w in enumerate(words))
+
+
 def _used_to(words: list[str]) -> bool:
     """ "used to" said in `words` ("we used to get", "I used to run")."""
     return any(w == "used" and words[k + 1:k + 2] == ["to"] for k, w in enumerate(words))
@@ -360,7 +372,7 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
             if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
                 continue          # "we agreed that handoffs would happen at the bedside": what was agreed, told
             if w in ("would", "i'd", "we'd") and _habitual((before or []) + words[:i + (w != "would")], after, story,
-                                                           routine):
+                                                           routine and w != "would"):
                 continue          # "every Friday latency would jump": what used to happen
             if w in ("i'd", "we'd", "you'd") and any(
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
@@ -544,10 +556,10 @@ class _Sentences:
         routine: list[bool] = []          # a past routine, told (`told_a_routine`) or gone on with in an "I'd"
         for k, (a, b) in enumerate(sentences):   # read as a habit ("...usually stepped in. But if it happened now,
             said = words[a:b + 1]                # I'd ...": a plan, the routine ends there)
-            goes_on = bool(routine and routine[-1] and _WOULDS & set(said)) and not (
+            goes_on = bool(routine and routine[-1] and {"i'd", "we'd"} & set(said)) and not _reflects(said) and not (
                 _markers(said, None, self._story[k], True)[1] & MODALS_CARRY)
             routine.append(told_a_routine(said) or goes_on)
-        self._routine = [False, *routine[:-1]]
+        self._routine = [r and not _reflects(words[a:b + 1]) for r, (a, b) in zip([False, *routine[:-1]], sentences)]
 
     def _of(self, i: int) -> int | None:
         k = bisect_right(self._firsts, i) - 1
