@@ -2110,6 +2110,26 @@ def test_an_act_held_back_until_something_else_happened_is_no_plain_denial():
     assert not denies_acting(held) and denies_acting(plain)
 
 
+def test_an_act_done_late_or_an_until_in_another_clause_holds_nothing_back():
+    """judge43 (review30): "I didn't test the failover until after the launch" was held-until, usable evidence for
+    "Tested the failover before the launch" (the opposite); the "until" was looked for to the end of the unit, so
+    "I didn't escalate it, and the outage ran until four in the morning" lost its denial."""
+    def words(text: str) -> list[str]:
+        return [clean(w) for w in text.split()]
+
+    late = "I didn't test the failover until after the launch."
+    assert not held_until(words(late), 1, own=True) and "didn't" in clause_markers(late.split())[3]
+    assert denies_acting(late)
+    other = "I didn't escalate it, and the outage ran until four in the morning."
+    assert not held_until(words(other), 1, own=True) and not held_until(other.lower().split(), 1)
+    assert denies_acting(other)
+    assert not held_until(words("I didn't escalate it because the outage ran until four"), 1, own=True)
+    assert not held_until(words("I didn't escalate it and then a whole night passed by until four"), 1)
+    assert not held_until(words("I didn't escalate any of the alerts from the queue that night until four"), 1)
+    # held back, in its own clause, is still held-until
+    assert held_until(words("I didn't change a single item until I'd asked the regulars."), 1, own=True)
+    assert held_until(words("we did not lift a column until the engineer signed it off"), 1, own=True)
+
 BAKERY_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Bakery manager"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you turned round a product that was selling badly."\n'

@@ -318,6 +318,10 @@ def _if_habit(words: list[str], i: int, before: list[str], story: bool) -> bool:
 _TILL_THINGS = frozenset({"the", "a", "each", "every", "our", "my", "their", "that", "this"})   # "the till": a cash till
 
 
+# judge43: the "until" is looked for in the negator's own clause, a few words on ("I didn't escalate it, and the outage
+# ran until four in the morning" holds nothing back)
+_UNTIL_WORDS = 8        # "I didn't change a single item on the menu until ..."
+_UNTIL_BREAKS = frozenset({"and", "but", "so", "because", "while"})
 _HOLDERS = frozenset({"i", "we", "i'd", "we'd", "i'll", "we'll"})
 _HOLDING_AUXILIARIES = frozenset({"did", "would", "could", "do", "will", "was", "were"})
 
@@ -331,8 +335,15 @@ def held_until(words: Sequence[str], i: int, own: bool = False) -> bool:
     if own and not (i > 0 and words[i - 1] in _HOLDERS or i > 1 and words[i - 1] in _HOLDING_AUXILIARIES
                     and words[i - 2] in _HOLDERS):
         return False
-    return any(w in UNTIL and not (w != "until" and words[j - 1] in _TILL_THINGS)
-               for j, w in enumerate(words[i + 1:], i + 1))
+    for j in range(i + 1, min(len(words), i + 1 + _UNTIL_WORDS)):
+        w = words[j].rstrip(",;:")
+        if w in _UNTIL_BREAKS:
+            return False
+        if w in UNTIL and not (w != "until" and words[j - 1] in _TILL_THINGS):
+            return words[j + 1:j + 2] != ["after"]     # "I didn't test it until after the launch": late, not first
+        if words[j][-1:] in (",", ";", ":"):
+            return False
+    return False
 
 
 def _markers(words: list[str], before: list[str] | None = None, story: bool = False,
