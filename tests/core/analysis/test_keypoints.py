@@ -162,3 +162,8 @@ def test_a_change_from_one_quantity_to_another_reads_as_a_change_verb():
     assert not hit(["fallback|circuit breaker"], "Errors went from 40 to 12 a week.")
     # said as not done, it does not count
     assert not hit(QUANTIFIED[1:2], "Latency never went from 40 to 12 milliseconds.")
+    # judge43: after "a"/"an"/"half" only a unit of time or measure is a quantity, not a thing moved between
+    assert not hit(QUANTIFIED[1:2], "We moved the ledger from a spreadsheet to a proper database before the month-end "
+                                    "close.")
+    assert hit(QUANTIFIED[1:2], "The close went from a week to two days.")
+    assert hit(QUANTIFIED[1:2], "Checks went from half an hour to a few minutes.")

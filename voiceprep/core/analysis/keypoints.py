@@ -69,6 +69,13 @@ def change_cue(cue: str) -> bool:
     return sum(1 for a in cue.split("|") if a.strip().isalpha() and CHANGE_CLAIM.match(a.strip().lower())) >= 2
 
 
+# The units of time or measure a quantity said with "a"/"an"/"half" is counted in ("an hour", "a dozen", "half a day").
+_UNITS = frozenset(stem(w) for w in (
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "millisecond", "ms", "night",
+    "shift", "sprint", "fortnight", "dozen", "hundred", "thousand", "million", "billion", "percent", "third", "half",
+    "couple", "few", "handful", "fraction", "tenth"))
+
+
 def _quantity(tokens: list[Token], i: int) -> int | None:
     """Where a quantity said from token i ends (the index after it): "about 40", "under 5", "an hour" (a unit after
     "a"/"an"); a year ("from 2019 to 2021") is a date, not a quantity. None when no quantity starts there."""
@@ -80,9 +87,11 @@ def _quantity(tokens: list[Token], i: int) -> int | None:
     t = tokens[i]
     if t.is_number or t.norm in _SMALL_NUMBERS:
         return None if _YEAR.fullmatch(t.norm) else i + 1
-    if t.norm in ("a", "an", "half") and i + 1 < n and not tokens[i + 1].sentence_start and tokens[i + 1].norm.isalpha() \
-            and tokens[i + 1].norm not in FUNCTION_WORDS:
-        return i + 2
+    if t.norm == "half" and i + 2 < n and tokens[i + 1].norm in ("a", "an"):
+        i += 1                          # "half an hour"
+    if t.norm in ("a", "an", "half") and i + 1 < n and not tokens[i + 1].sentence_start \
+            and tokens[i + 1].stem in _UNITS:
+        return i + 2                    # judge43: a unit only, not "from a spreadsheet to a proper database"
     return None
 
 
