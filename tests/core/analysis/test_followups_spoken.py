@@ -144,6 +144,10 @@ def test_a_result_told_after_the_act_is_left_to_the_candidate(label, asked):
      "You haven't said yet how you closed the tickets. Can you walk me through that?"),
     ("We scaled the API to 10,000 requests per second",
      "You haven't said yet how you scaled the API. Can you walk me through that?"),
+    # judge43: only a verb left once the figures are out is asked how far it went, not the label read back
+    ("Scaled to 10,000 users", "Can you tell me how far you scaled?"),
+    ("Grew to 40 people", "Can you tell me how far you grew?"),
+    ("Reduced by 40%", "Can you tell me how much you reduced?"),
     # a name with a digit and a year are no figures: kept
     ("In 2019 I moved us to S3", "You haven't said yet how, in 2019, you moved your team. Can you walk me through "
                                  "that?"),
