@@ -145,6 +145,16 @@ def test_a_one_word_cue_matches_its_verb_or_noun_by_word_form():
     assert not hit(["valid"], "The validation was slow.")
     # a phrase still matches word by word, as before
     assert not hit(["detection rate"], "We could detect the rate.")
+    # judge43: the noun said as a kind of another noun is not the act ("the development team" is no "developed")
+    assert not hit(["developed|built|wrote"], "The development team already had a test harness, so I mostly reviewed "
+                                              "it.")
+    assert not hit(["developed|built|wrote", "test harness"], "The development team already had a test harness, so I "
+                   "mostly reviewed it.", min_cues=2)
+    assert hit(["developed|built|wrote", "test harness"], "I built the test harness in a week.", min_cues=2)
+    assert not hit(["managed"], "I moved into a management role.")
+    assert not hit(["direct"], "The direction change came from above.")
+    assert hit(["detect"], "Detection improved a lot.")
+    assert hit(["developed"], "The development of the harness took me a week.")
 
 
 def test_a_change_from_one_quantity_to_another_reads_as_a_change_verb():

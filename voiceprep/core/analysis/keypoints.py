@@ -20,7 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS
+from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
 from voiceprep.core.analysis.text import Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -353,7 +353,7 @@ class TokenIndex:
         results = []
         if len(words) == 1 and words[0] != NUMBER:   # a one-word cue said as its verb or noun ("detect", "detection")
             results += [(i, i, DERIVED) for i in self.by_stem.get(stem(words[0]), ())
-                        if derived(self.tokens[i].norm, words[0])]
+                        if derived(self.tokens[i].norm, words[0]) and not self._modifier(i, words[0])]
         gap = self.s.cue_window_extra
         # the whole phrase may be said as one word ("multicurrency") or split differently ("air wallets")
         joined = "".join(w for w in words if w != NUMBER)
@@ -392,6 +392,15 @@ class TokenIndex:
             if nxt is not None and all(self.tokens[k].norm in _ARTICLES for k in range(after, nxt)):
                 out.append((pos, nxt + first[nxt][0] - 1, (q + first[nxt][1]) / 2 * JOINED))
         return out
+
+    def _modifier(self, i: int, cue: str) -> bool:
+        """Whether the answer's noun at token i, for a verb `cue`, names a kind of another noun ("the development
+        team", "a management role") rather than the act (judge43: "Developed the test harness")."""
+        if cue.endswith(tuple(NOMINAL)) or not self.tokens[i].norm.endswith(tuple(NOMINAL)) or i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        return not (nxt.clause_start or nxt.sentence_start) and nxt.norm.isalpha() and nxt.norm not in FUNCTION_WORDS \
+            and not said_in_past([nxt.norm])
 
     def crosses_sentence(self, end: int, nxt: int) -> bool:
         """A cue's words stay inside one sentence ("four. It cut the time" is not "four times")."""
