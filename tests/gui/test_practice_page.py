@@ -3500,6 +3500,26 @@ def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_le
     assert not page.resume_btn.isVisible() and not page.recap_text()
 
 
+def test_continue_from_question_n_is_offered_only_when_the_welcome_names_the_round_left(window, qtbot):
+    """Review30: "Continue from question N" showed under a welcome back that said "You skipped …: answer it first
+    today" and, for that, left out "You left …": a button for a round nothing named. Offered only with "You left"."""
+    from datetime import datetime
+
+    page = window.practice
+    page.fill_banks(select="airwallex")
+    rnd = page.bank().rounds[0]
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[1].id,
+            "position": 2, "total": len(rnd.prompts)}
+    recap = {"bank_id": "airwallex", "answers": 1, "average": 60, "started_at": datetime.now().isoformat(),
+             "left": left}
+    page.show_recap(recap)
+    assert "You left “" in page.recap_text()
+    assert not page.resume_btn.isHidden() and page.resume_btn.text() == "Continue from question 2"
+    page.show_recap({**recap, "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
+    assert "You skipped “" in page.recap_text() and "You left" not in page.recap_text()
+    assert page.resume_btn.isHidden()
+
+
 def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot):
     """Walk38 finding 8: the drill summary for two answers read "Your scores on the points asked for ranged from 0 to
     75", "Drill complete 55", the questions' "0" and "75", and "Depth in own work 0" while that answer's own card
