@@ -861,7 +861,9 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
     # walk38: no range beside the drill's overall (on the points asked for, said beside it): one number
-    assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points next."
+    # review30: "Drill done. Drill your weak points next." under "Drill complete": again, not next
+    assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
+    assert round_message(1, 1, 50, "Drill", [50]) == "Drill done. Drill your weak points again, or pick another round."
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == "Drill done. Pick another round next."
