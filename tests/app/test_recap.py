@@ -424,6 +424,33 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     access.close_all()
 
 
+def test_a_round_left_then_continued_to_its_end_is_not_left_any_more(tmp_path):
+    """Review30: the rest of a round taken up with "Continue from question N" is stored as no round of its own (its
+    answers have the round's id, no round's key), so after answering it to the end the welcome still said "You
+    left …" and offered to continue it again. Its answers since count as the round's."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    assert len(rnd.prompts) >= 3
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I proposed a ring buffer with a single writer.", rnd.id, pk)
+    session.save_typed(bank, rnd.prompts[1], "I am not sure.", rnd.id, pk)   # then quit: left at question 3
+    left = service.recap()["left"]
+    assert left is not None and left["position"] == 3
+    session.save_typed(bank, rnd.prompts[2], "I led the migration to Kafka.", rnd.id)      # continued: no round pk
+    left = service.recap()["left"]
+    assert (left is None) is (len(rnd.prompts) == 3)
+    if left is not None:
+        assert left["position"] == 4, left
+    for prompt in rnd.prompts[3:]:
+        session.save_typed(bank, prompt, "We measured it first.", rnd.id)
+    again = service.recap()
+    assert again is not None and again["left"] is None
+    assert "You left" not in recap_lines(again, {bank.id: bank}.get)[1]
+    access.close_all()
+
+
 def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
     """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
     returning candidate reads the next step first: the question to answer first (or, with none skipped, where the

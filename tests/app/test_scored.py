@@ -124,9 +124,9 @@ def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
 
     assert headline(2, 2, 57, scores=[0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walk38: a drill's range was a second story beside its overall: its overall is its one number
-    assert headline(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points next."
+    assert headline(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
     assert headline(2, 2, 45, scores=[45, 45]) == "Your answers all scored 45. Drill your weak points next."
-    assert headline(2, 2, 45, "Drill", [45, 45.2]) == "Drill done. Drill your weak points next."
+    assert headline(2, 2, 45, "Drill", [45, 45.2]) == "Drill done. Drill your weak points again."
     for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
         assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
 

@@ -861,7 +861,9 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
 
     assert round_message(2, 2, 100, "Drill", [100, 100]).startswith("Well done")
     # walk38: no range beside the drill's overall (on the points asked for, said beside it): one number
-    assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points next."
+    # review30: "Drill done. Drill your weak points next." under "Drill complete": again, not next
+    assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
+    assert round_message(1, 1, 50, "Drill", [50]) == "Drill done. Drill your weak points again, or pick another round."
     assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == "Drill done. Pick another round next."
@@ -3498,6 +3500,26 @@ def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_le
     assert r.position == f"2 of {len(rnd.prompts)}" and r.title == f"{rnd.title}, from question 2"
     assert page.position.text().startswith(f"{rnd.title}, from question 2 · question 2 of {len(rnd.prompts)}")
     assert not page.resume_btn.isVisible() and not page.recap_text()
+
+
+def test_continue_from_question_n_is_offered_only_when_the_welcome_names_the_round_left(window, qtbot):
+    """Review30: "Continue from question N" showed under a welcome back that said "You skipped …: answer it first
+    today" and, for that, left out "You left …": a button for a round nothing named. Offered only with "You left"."""
+    from datetime import datetime
+
+    page = window.practice
+    page.fill_banks(select="airwallex")
+    rnd = page.bank().rounds[0]
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[1].id,
+            "position": 2, "total": len(rnd.prompts)}
+    recap = {"bank_id": "airwallex", "answers": 1, "average": 60, "started_at": datetime.now().isoformat(),
+             "left": left}
+    page.show_recap(recap)
+    assert "You left “" in page.recap_text()
+    assert not page.resume_btn.isHidden() and page.resume_btn.text() == "Continue from question 2"
+    page.show_recap({**recap, "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
+    assert "You skipped “" in page.recap_text() and "You left" not in page.recap_text()
+    assert page.resume_btn.isHidden()
 
 
 def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot):

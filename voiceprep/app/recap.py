@@ -48,6 +48,21 @@ def copied_from_text(origin: str, copy: str, find: Callable[[str], Any | None],
     return f"{bank_title(origin, find, labels)}, the bank this one was copied from" + (f" by way of {via}" if via else "")
 
 
+def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any | None, list[str]]:
+    """The bank the recap's skipped questions are on (None if gone or none skipped) and the texts of those still
+    in it. When there are any, the welcome says "You skipped ...: answer it first today" and not where a round was
+    left (`recap_lines`), so Practice does not offer to continue that round either (review30)."""
+    bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
+    texts = []
+    if bank is not None:                           # a deleted bank: its question ids are not shown
+        for pid in recap.get("skipped") or []:
+            try:
+                texts.append(bank.prompt(pid).text.rstrip(" .?!"))
+            except KeyError:
+                continue
+    return bank, texts
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
                 labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
@@ -121,14 +136,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     session = f"Last session, {_day(recap['started_at'], today)}: {answers_text(n, drills, follow_ups)} on {on}." + (
         f" {average}" if average else "")
     said: list[str] = []
-    skipped = []
-    bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
-    if bank is not None:                           # a deleted bank: its question ids are not shown
-        for pid in recap.get("skipped") or []:
-            try:
-                skipped.append(bank.prompt(pid).text.rstrip(" .?!"))
-            except KeyError:
-                continue
+    bank, skipped = skipped_prompts(recap, find)
     left_at = recap.get("left")
     stopped = find(left_at["bank_id"]) if left_at else None
     if left_at and stopped is not None:            # walk25: a restart did not say where the round stopped

@@ -55,19 +55,21 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         # a range said as one (walk20: "Your answers scored 0 to 100" read as the scale, not the answers' scores);
         # after a retry, the range is the best tries', and a lower try is said (walk24: "Your scores ranged from 73
         # to 100" over a sitting with an answer that scored 3)
-        asked = ""
         retried = len(tries) > len(scores)
         lowest = f" (your lowest try: {score_text(min(tries))})" if retried and score_shown(min(tries)) < score_shown(low) else ""
         ranged = f"ranged from {score_text(low)} to {score_text(high)}"
-        said = f"{'Your best tries' if retried else 'Your answers'} all scored {score_text(low)}{asked}{lowest}." \
+        said = f"{'Your best tries' if retried else 'Your answers'} all scored {score_text(low)}{lowest}." \
             if score_shown(low) == score_shown(high) else \
-            f"{'Your best tries' if retried else 'Your scores'}{asked} {ranged}{lowest}."
+            f"{'Your best tries' if retried else 'Your scores'} {ranged}{lowest}."
     else:
         said = f"{what} done."
     if retried_up or not weak:
         return f"{said} {other.capitalize()} next." if more_rounds else f"{said} {other.capitalize()}."
-    return f"{said} Drill your weak points next." if len(scores) > 1 else \
-        f"{said} Drill your weak points next, or {other}."
+    # a drill ends under "Drill complete": its weak points again, not "next" (review30: "Drill done. Drill your
+    # weak points next.")
+    when = "again" if what == "Drill" else "next"
+    return f"{said} Drill your weak points {when}." if len(scores) > 1 else \
+        f"{said} Drill your weak points {when}, or {other}."
 
 
 def skipped_line(answered: int, total: int) -> str | None:

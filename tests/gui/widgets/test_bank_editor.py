@@ -2199,3 +2199,52 @@ def test_a_follow_up_with_no_letters_is_listed_as_a_warning_that_leads_to_it(qtb
     assert QApplication.focusWidget() is field(editor, "follow_up")
     type_into(qtbot, editor, "follow_up", "What would you measure first?")
     assert not any("has no words" in t for t in problem_texts(editor)), problem_texts(editor)
+
+
+def _type_and_enter(qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("typed", "value", "said"), [
+    ("12.5", 125, None),           # no decimal point in a whole number: Qt blocks it, as before walk38
+    ("1,500", 1500, None),         # Qt takes the group separator: taken, nothing refused (was "Kept 1500 s")
+    ("-2", 120, "-2 s is too short"),
+    ("5000", 120, "5000 s is too long"),
+    ("120", 120, None),            # the value it had: nothing to say
+])
+def test_target_time_refuses_only_what_qt_did_not_take(qtbot, services, data_home, typed, value, said):
+    """Review30: typed text Qt could never take was let through and then put back without a word ("12.5" -> 120),
+    and "1,500", which Qt takes, was refused while taken. Qt blocks what it never takes; what it put back is said."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    spin = field(editor, "target_seconds")
+    limit = editor.form_scroll.widget().findChild(QLabel, "target_limit")
+    _type_and_enter(qtbot, spin, typed)
+    assert spin.value() == value
+    if said is None:
+        assert "Kept" not in limit.text(), limit.text()
+    else:
+        assert limit.text().startswith(said) and limit.text().endswith("Kept 120 s."), limit.text()
+
+
+@pytest.mark.parametrize(("typed", "value", "said"), [
+    ("1.23456", 1.234, False),     # Qt blocks a fourth decimal: 1.234 taken (was put back to 1)
+    ("2,5", 1.0, "25"),            # Qt blocks the comma; 25 is out of range: put back, and said (was silent)
+    ("-2", 1.0, "-2"),
+    ("2", 2.0, False),
+])
+def test_weight_refuses_only_what_qt_did_not_take(qtbot, services, data_home, typed, value, said):
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    weight = field(editor, "weight")
+    line = editor.form_scroll.widget().findChild(QLabel, "weight_limit")
+    _type_and_enter(qtbot, weight, typed)
+    assert weight.value() == pytest.approx(value)
+    assert line.isHidden() is not bool(said), line.text()
+    if said:
+        assert line.text().startswith(f"{said} is not a weight you can use") and line.text().endswith("Kept 1."), \
+            line.text()

@@ -73,8 +73,14 @@ LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S
               "(120-180 s)")
 
 
-# a number as it may be typed into a spin box, a minus or a decimal point on the way included
-TYPED_NUMBER = re.compile(r"-?\d*(?:[.,]\d*)?")
+def _typed_number(box: QSpinBox | QDoubleSpinBox) -> re.Pattern[str]:
+    """A number as it may be typed into `box`, a minus on the way included: whole digits in a QSpinBox; in a
+    QDoubleSpinBox the locale's decimal point and up to `decimals` digits after it. Anything else stays Qt's to block
+    key by key (review30: "12.5" in Target time was let through and then put back without a word)."""
+    if isinstance(box, QDoubleSpinBox):
+        point = re.escape(box.locale().decimalPoint())
+        return re.compile(rf"-?\d*(?:{point}\d{{0,{box.decimals()}}})?")
+    return re.compile(r"-?\d*")
 
 
 def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
@@ -82,39 +88,58 @@ def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
     return text.removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
 
 
-def _out_of_range(box: QSpinBox | QDoubleSpinBox, typed: str) -> bool:
-    """A number typed that the box cannot take: outside its range, or no number (a lone minus)."""
-    try:
-        value = float(typed.replace(",", "."))
-    except ValueError:
-        return typed != ""
-    return not box.minimum() <= value <= box.maximum()
+def _qt_state(box: QSpinBox | QDoubleSpinBox, text: str) -> QValidator.State:
+    """What Qt's own validator (not ours, `_validate`) says of `text` in `box`."""
+    if isinstance(box, QDoubleSpinBox):
+        result: Any = QDoubleSpinBox.validate(box, text, len(text))
+    else:
+        result = QSpinBox.validate(box, text, len(text))
+    return result[0] if isinstance(result, tuple) else result
+
+
+def _qt_takes(box: QSpinBox | QDoubleSpinBox, typed: str) -> bool:
+    """Whether Qt itself takes `typed` as the box's value: its own validator accepts it, after its fixup when
+    needed, and it reads as the value the box holds."""
+    text = box.prefix() + typed + box.suffix()
+    if _qt_state(box, text) != QValidator.State.Acceptable:
+        fixed: Any = QDoubleSpinBox.fixup(box, text) if isinstance(box, QDoubleSpinBox) else QSpinBox.fixup(box, text)
+        text = fixed if isinstance(fixed, str) else text
+        if _qt_state(box, text) != QValidator.State.Acceptable:
+            return False
+    return bool(box.valueFromText(text) == box.value())
 
 
 def _refusing(box: QSpinBox | QDoubleSpinBox, refused: Callable[[str], None]) -> None:
     """A spin box that takes a typed number whole or not at all (walk38: "-2" typed into a Weight became 2.0, Qt
     dropping the minus without a word; 5000 typed into Target time kept the 500 typed on the way, a number never
     chosen). What is typed shows as typed; the value changes when the field is left or Enter pressed (no keyboard
-    tracking), to the number typed when it is in range, else it stays as it was and `refused` says what was typed."""
+    tracking). What Qt did then decides: the value taken, or already the typed number, says nothing; typed text Qt
+    put the old value back for is refused, `refused` saying what was typed (review30: "1,500", which Qt takes as
+    1500, was refused while taken; "2,5" was put back without a word)."""
     box.setKeyboardTracking(False)
     pending: list[str] = []
 
     def edited(text: str) -> None:
-        typed = _typed(box, text)
-        pending[:] = [typed] if _out_of_range(box, typed) else []
+        pending[:] = [_typed(box, text)]
+
+    def taken(_value: object) -> None:
+        pending.clear()
 
     def finished() -> None:
         if pending:
             typed = pending.pop()
-            refused(typed)
+            if typed and not _qt_takes(box, typed):
+                refused(typed)
     box.lineEdit().textEdited.connect(edited)
+    box.valueChanged.connect(taken)
     box.editingFinished.connect(finished)
 
 
 def _validate(box: QSpinBox | QDoubleSpinBox, result: Any, text: str, pos: int) -> Any:
-    """A number out of range shows as typed (refused whole on leaving, `_refusing`), not dropped key by key."""
+    """A number out of range shows as typed (refused whole on leaving, `_refusing`), not dropped key by key; what
+    the box could never take (a decimal point in a whole number, a fourth decimal) Qt still blocks."""
     state = result[0] if isinstance(result, tuple) else result
-    if state == QValidator.State.Invalid and TYPED_NUMBER.fullmatch(_typed(box, text)):
+    if state == QValidator.State.Invalid and _typed_number(box).fullmatch(_typed(box, text)):
         state = QValidator.State.Intermediate
         return (state, text, pos) if isinstance(result, tuple) else state
     return result

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.pause import countdown_text, silence_stop_text
-from voiceprep.app.recap import last_given_with, recap_lines, since_last_time
+from voiceprep.app.recap import last_given_with, recap_lines, since_last_time, skipped_prompts
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
@@ -936,7 +936,9 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._say_state("")
         self._set_recap(details)
-        self._offer_left_round(left)
+        # offered only when the recap names the round left: a skipped question is said instead (review30: the
+        # button was there under "You skipped ...", with no round named)
+        self._offer_left_round(None if skipped_prompts(recap, self.services.registry.find)[1] else left)
 
     def _offer_left_round(self, left: dict | None) -> None:
         """"Continue from question N" beside Start round, for the round the welcome says was left at question N (N
