@@ -171,12 +171,16 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     names = bank_names(bank) if bank is not None else frozenset()
     question = _follow_up(kp, names)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
-        bare = _without_figures(kp.label)
+        # what is done kept: "Our team grew from 4 to 12" -> "Our team grew", "I hired 3 engineers in 2 months" -> "I
+        # hired engineers"; the label as it is when nothing, or only a verb ("Scaled"), would stay
+        text = _figures_out(kp.label)
+        left = text.split()
+        alone = len(left) == 1 and (_past(left[0]) or _verb(left[0]))
+        bare = text if left and not alone else kp.label
         grew = _GREW.match(bare)
         if grew and (grew.group(1).split()[0].lower() not in _SUBJECTS or grew.group(2).lower() == "saved"):
             return f"Can you tell me how much {_to_you(_lower_first(grew.group(1), kp, names=names))} {grew.group(2)}?"
-        left = _figures_out(kp.label).split()
-        if len(left) == 1 and (_past(left[0]) or _verb(left[0])):    # judge43: "Scaled to 10,000 users"
+        if alone:                                           # judge43: "Scaled to 10,000 users"
             verb = left[0].lower()
             return f"Can you tell me how {'far' if verb in _HOW_FAR else 'much'} you {verb}?"
         if bare != kp.label:
@@ -236,15 +240,6 @@ def _figures_out(label: str) -> str:
 
 # a verb left alone once the figures are out, asked how far it went: "Scaled to 10,000 users" -> "how far you scaled"
 _HOW_FAR = frozenset({"scaled", "grew", "expanded", "extended", "stretched", "pushed", "rolled", "ramped", "took"})
-
-
-def _without_figures(label: str) -> str:
-    """A label with its figures taken out, what is done kept: "Our team grew from 4 to 12" -> "Our team grew", "We
-    clawed back 12 of the 15 days we had lost" -> "We clawed back the days we had lost", "I hired 3 engineers in 2
-    months" -> "I hired engineers". The label as it is when nothing, or only a verb, would stay ("Scaled")."""
-    text = _figures_out(label)
-    words = text.split()
-    return text if len(words) >= 2 or (words and not _past(words[0]) and not _verb(words[0])) else label
 
 
 # last words that leave a question hanging ("...at check-in and saying?"); not a preposition, which English ends a
