@@ -290,13 +290,14 @@ def denies_own_act(words: Sequence[str], i: int) -> bool:
     return False
 
 
-def speaks_as_actor(text: str) -> bool:
+def speaks_as_actor(text: str, own: bool = False) -> bool:
     """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view or as the one
     who did not act (`denies_own_act`: "I did not write it"), or tells a step of the story as what it was
-    (`FRAMED_ACT`)."""
+    (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`)."""
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
-    return any(not view and not denies_own_act(words, i) for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
+    return any(not view and not denies_own_act(words, i) and not (own and _whose(words, i))
+               for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
 
 
 # "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
@@ -317,10 +318,7 @@ def tells_own_act(text: str) -> bool:
     """Whether the text tells the candidate's own act: they speak in it as the one acting (`speaks_as_actor`: not
     only as the holder of a view, not as the one who did not act), not only as whose the actor is ("my manager drove
     it"). What the credit space is read over for a point that is the candidate's own act (`AnswerJudge._own_acts`)."""
-    words, roles = _speakers(text)
-    at = [i for i, w in enumerate(words) if w in SPEAKER]
-    return (any(not view and not denies_own_act(words, i) and not _whose(words, i) for i, view in zip(at, roles))
-            or bool(FRAMED_ACT.match(text)))
+    return speaks_as_actor(text, own=True)
 
 
 def denies_acting(text: str) -> bool:
@@ -1570,7 +1568,7 @@ class AnswerJudge:
         elif excluded:
             first = excluded[0]
             why = ("not done" if first.negated - allowed else "hypothetical" if first.hypothetical - allowed
-                   else "number" if unnumbered[self.units.index(first)] else "general")
+                   else "number" if unnumbered[close[0][2]] else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
