@@ -177,6 +177,11 @@ class _LimitedNumber(QDoubleSpinBox):
         return _validate(self, super().validate(text, pos), text, pos)
 
 
+def _field_of(path: NodePath) -> str:
+    """A node's field path in the problems' form: ("rounds", 0, "prompts", 3) -> "rounds[0].prompts[3]"."""
+    return ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
+
+
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
     """A label that never renders its text as rich text (bank text may contain <img> or <a>)."""
     label = QLabel()
@@ -1005,7 +1010,7 @@ class BankEditor(QWidget):
         if self._untouched is None or not (message == "must not be empty" or message.startswith("missing required")):
             return False
         path = self._untouched
-        node = ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path), 2))
+        node = _field_of(path)
         return field is not None and (field == node or field.rpartition(".")[0] == node)
 
     def touched(self) -> None:
@@ -1031,8 +1036,7 @@ class BankEditor(QWidget):
 
     def _place(self, path: NodePath) -> str:
         """A node's place in the problems' words: ("rounds", 0, "prompts", 3) -> "Behavioural › “Why us?”"."""
-        field = ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
-        return problem_place(field, self._round_titles(), self._node_names())
+        return problem_place(_field_of(path), self._round_titles(), self._node_names())
 
     def _repeats(self) -> list[tuple[str, str]]:
         """Warnings the loader does not give (the bank still loads): a prompt asked twice in a round, a key point
@@ -1067,8 +1071,8 @@ class BankEditor(QWidget):
                 for node in [pp] + [pp + ("key_points", k) for k in range(doc.count(pp, "key_points"))]:
                     asked = str(doc.get(node, "follow_up", "") or "").strip()
                     if asked and not any(ch.isalpha() for ch in asked):
-                        field = ".".join(f"{node[i]}[{node[i + 1]}]" for i in range(0, len(node), 2))
-                        out.append((f"{field}.follow_up", f"{self._place(node)}: the follow-up “{_elide(asked, 30)}” "
+                        out.append((f"{_field_of(node)}.follow_up",
+                                    f"{self._place(node)}: the follow-up “{_elide(asked, 30)}” "
                                     "has no words; write the question the interviewer would ask, or clear it"))
         return out
 
