@@ -1578,6 +1578,37 @@ def test_a_point_with_cues_told_in_other_words_in_a_detailed_story_is_covered():
     assert not next(r for r in short.key_points if r.key_point.id == "comms").hit
 
 
+SAYING_NO_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Product manager"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time you said no to an important stakeholder."\n'
+    '[[rounds.prompts.key_points]]\nid = "ask"\nlabel = "What they asked for and why it mattered to them"\n'
+    '[[rounds.prompts.key_points]]\nid = "data"\nlabel = "I weighed it against the roadmap with numbers"\n'
+    '[[rounds.prompts.key_points]]\nid = "told"\nlabel = "I told them the decision myself and offered an '
+    'alternative"\n')
+SAYING_NO_STORY = ("Our largest client, a freight company paying us about eight hundred thousand a year, wanted a "
+                   "custom export of their invoices into their old warehouse system, because their finance team was "
+                   "retyping three hundred lines every Monday. I costed it with two engineers: about six weeks, and "
+                   "the same squad was on instant refunds, which support said would cut a fifth of our tickets. So "
+                   "it was a no. {told} I never heard how they took it, and I moved teams that spring.")
+
+
+def test_a_detailed_story_does_not_credit_the_candidate_with_someone_else_s_act():
+    """judge45: in an answer told in its own details a point counts from probability 0.20 (judge26/28's floors), but
+    the story's closeness to a point that is the candidate's own act says nothing of who acted: "My boss gave them
+    the news on a call" is not "I told them the decision myself" (dev2 d2i-pm-no-01: "My VP told them in their
+    quarterly review"). The candidate's own telling ("I rang their finance director myself") is credited, and the
+    floor still raises the story's point that is nobody's act ("what they asked for", under 0.50 in both)."""
+    bank = parse_bank(SAYING_NO_BANK)
+    boss = SAYING_NO_STORY.format(told="My boss gave them the news on a call the next week, I wasn't on it.")
+    got = {r.key_point.id: r.hit for r in analyze_answer(bank, bank.prompt("p"), Transcript.from_text(boss)).key_points}
+    assert got["ask"] and not got["told"], got
+    own = SAYING_NO_STORY.format(told="I rang their finance director myself the next morning, told her it was a no "
+                                      "for this quarter, and offered a CSV export from the existing invoice screen, "
+                                      "which we shipped in two days.")
+    got = {r.key_point.id: r.hit for r in analyze_answer(bank, bank.prompt("p"), Transcript.from_text(own)).key_points}
+    assert got["ask"] and got["told"], got
+
+
 CHECKOUT_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'

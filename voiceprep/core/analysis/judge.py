@@ -1489,10 +1489,9 @@ class AnswerJudge:
             claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical, credited)
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
-            if self.concrete and p >= self.s.plain_concrete_min_probability:
-                p = max(p, self.s.judge_threshold)      # an instance of the point, told (judge26)
-        elif self.details >= self.s.cued_concrete_details and p >= self.s.plain_concrete_min_probability:
-            p = max(p, self.s.judge_threshold)          # told in the story's own words, none of the bank's (judge28)
+        closeness = self._quote_scores(kp, masked)
+        if p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness):
+            p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
             p = self._set_aside(p)       # "Quantify the impact": "the impact was big" does not
         if (p >= self.s.judge_threshold and self.details < self.s.specifics_min
@@ -1513,7 +1512,6 @@ class AnswerJudge:
         if members and self._members_said(members, ok) < 2:
             p = self._set_aside(p)       # one member of a listed category is not the point
         hit = p >= self.s.judge_threshold
-        closeness = self._quote_scores(kp, masked)
         best = int(np.argmax(closeness))
         taken = self._taken(kp)
         if taken[best]:
@@ -1589,6 +1587,20 @@ class AnswerJudge:
             return False
         told = float(np.where(denied & ~ok, sims, -1.0).max())
         return told >= self.s.meaning_evidence_min and told >= label_best + self.s.denied_act_margin
+
+    def _told_in_detail(self, kp: KeyPoint, p: float, own: bool, closeness: np.ndarray) -> bool:
+        """Whether a point under the threshold counts as covered because the answer tells a story in its own details
+        and the point is at least `plain_concrete_min_probability` likely: a plain point in an answer with
+        `plain_concrete_details` details (judge26: the instance is far in meaning from the label's general words), a
+        point with the bank's cues in one with `cued_concrete_details` (judge28). Not a point that is the
+        candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
+        act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
+        meaning of a detailed story is no witness of who acted."""
+        if p < self.s.plain_concrete_min_probability:
+            return False
+        if not (self.concrete if kp.cues_from_label else self.details >= self.s.cued_concrete_details):
+            return False
+        return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
