@@ -87,7 +87,8 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
     ordinary word capitalised only because it starts the label ("Distributed pieces", "Replication and failover").
 
     A name: any capital after its first letter or a digit, or written with its capital in the point's cues; plain
-    English: a common word, or a long word with an English ending. An unknown word is kept as written."""
+    English: a common word, a verb's past ("Cut", "Hired"), or a long word with an English ending. An unknown word is
+    kept as written."""
     w = word.strip(":,;.()\"'“”")
     if not w or not w[0].isupper():
         return False
@@ -104,6 +105,8 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return False                # "Cross-region", "Real-time": a name with a hyphen has its capitals ("Coca-Cola")
     if {low, base} & (_COMMON_STARTS | _TOPIC_WORDS | _WH) or low in _IMPERATIVES or low in _SECOND_PERSON:
         return False
+    if _past(low):
+        return False                # a verb's past ("Cut costs", "Hired engineers" once the figures are out)
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
 
 
