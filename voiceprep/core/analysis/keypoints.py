@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
-from voiceprep.core.analysis.text import Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
@@ -74,9 +74,8 @@ def change_cue(cue: str) -> bool:
 
 # The units of time or measure a quantity said with "a"/"an"/"half" is counted in ("an hour", "a dozen", "half a day").
 _UNITS = frozenset(stem(w) for w in (
-    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "millisecond", "ms", "night",
-    "shift", "sprint", "fortnight", "dozen", "hundred", "thousand", "million", "billion", "percent", "third", "half",
-    "couple", "few", "handful", "fraction", "tenth"))
+    *TIME_UNITS, "ms", "dozen", "hundred", "thousand", "million", "billion", "percent", "third", "half", "couple", "few",
+    "handful", "fraction", "tenth"))
 
 
 def _quantity(tokens: list[Token], i: int) -> int | None:
@@ -348,12 +347,12 @@ class TokenIndex:
                                     add(i, n, PHONETIC)
         self._cache[word] = found
         return found
+
     def _word_apart(self, i: int, n: int) -> bool:
         """Whether words i..i+n-1, run together, hold a word said in its own right (a pronoun, an article, a
         preposition: "I moved" is not "improved", "a proved" not "approved"): such a join matches a cue word only
         exactly ("a sync" = "async"), never by a near spelling or sound."""
         return n > 1 and any(self.tokens[k].norm in STANDALONE for k in range(i, i + n))
-
 
     def match_alternative(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
         """All occurrences of a cue phrase: (first token, last token, quality)."""
