@@ -2250,5 +2250,8 @@ def test_a_unit_of_time_is_a_measure_not_a_count_of_things():
 def test_how_things_used_to_be_is_said_with_used_to_not_use_to():
     """judge46: one reading of "used to" for the judge and the segments (on words): "the script we use to deploy" is
     no before."""
-    assert used_to([clean(w) for w in "We used to pull the files by hand.".split()])
-    assert not used_to([clean(w) for w in "It is the script we use to deploy.".split()])
+    def said(text: str) -> list[str]:
+        return [clean(w) for w in text.split(" ")]
+
+    assert used_to(said("We used to pull the files by hand."))
+    assert not used_to(said("It is the script we use to deploy."))
