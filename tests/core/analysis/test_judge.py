@@ -19,6 +19,7 @@ from voiceprep.core.analysis.judge import (
     candour_markers,
     denies_acting,
     facets,
+    label_counts,
     label_markers,
     needed_point,
     retracting_clauses,
@@ -36,6 +37,7 @@ from voiceprep.core.analysis.segments import (
     denies_change,
     held_until,
     units,
+    used_to,
 )
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import BankRegistry, load_bank, parse_bank
@@ -2209,3 +2211,22 @@ def test_a_point_that_states_a_number_told_without_it_is_missed_for_the_number(g
     # a point told as a view is still "general", not a missing number
     r = _greengrid(greengrid, "I think data quality checks matter a lot for any dashboard.")["checks"]
     assert r.judgement.excluded_why != "number"
+
+
+def test_a_unit_of_time_is_a_measure_not_a_count_of_things():
+    """judge46: the judge's measures are made from the one list of units of time (`text.TIME_UNITS`): "3 sprints"
+    measures time as "3 weeks" does, while "3 teams" counts teams."""
+    assert label_counts("Led 3 teams") == ((3, "team"),)
+    assert label_counts("Shipped it in 3 weeks") == ()
+    assert label_counts("Shipped it in 3 sprints") == ()
+    assert label_counts("Grew revenue over 2 quarters") == ()
+
+
+def test_how_things_used_to_be_is_said_with_used_to_not_use_to():
+    """judge46: one reading of "used to" for the judge and the segments (on words): "the script we use to deploy" is
+    no before."""
+    def said(text: str) -> list[str]:
+        return [clean(w) for w in text.split(" ")]
+
+    assert used_to(said("We used to pull the files by hand."))
+    assert not used_to(said("It is the script we use to deploy."))
