@@ -15,6 +15,40 @@ SHARED = REPO.parent / "shared"
 BANKS = REPO / "question_banks"
 
 
+# A data engineer's own bank of one question whose points state numbers ("three teams", "two days to four hours"):
+# the judge's tests and the "Partly there" tests judge answers against the same one (walk38).
+GREENGRID = """
+schema = 1
+[job]
+id = "greengrid"
+title = "Data Engineer, Climate Analytics"
+[[rounds]]
+id = "r"
+title = "Round 1"
+[[rounds.prompts]]
+id = "p"
+text = "Tell me about a data pipeline you built that other teams relied on."
+[[rounds.prompts.key_points]]
+id = "airflow"
+label = "I moved the satellite weather data into a nightly Airflow pipeline that three teams used"
+[[rounds.prompts.key_points]]
+id = "checks"
+label = "I added data quality checks so bad sensor readings were caught before the dashboards"
+[[rounds.prompts.key_points]]
+id = "fresh"
+label = "It cut the time to a fresh forecast from two days to four hours"
+"""
+GREENGRID_BEFORE = "We used to pull the satellite weather files by hand. "   # what the answers say came before
+
+
+@pytest.fixture
+def greengrid():
+    """GREENGRID parsed: its one prompt is "p"."""
+    from voiceprep.core.banks import parse_bank
+
+    return parse_bank(GREENGRID)
+
+
 @pytest.fixture(autouse=True)
 def data_home(tmp_path_factory, monkeypatch) -> Path:
     home = tmp_path_factory.mktemp("voiceprep-home")

@@ -7,8 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.conftest import BANKS, GREENGRID_BEFORE
 from voiceprep.app.judging import _detail
-from voiceprep.core.banks import parse_bank
+from voiceprep.core.banks import Bank, parse_bank
 
 MIGRATION = '''
 schema = 1
@@ -115,58 +116,33 @@ def test_what_a_point_contrasts_away_is_never_named_as_missing():
         "Partly there: you said “ownership”, but not yet how you answered the same day."
 
 
-def _said_back(bank_text: str, prompt: str, text: str, point: str) -> str | None:
+def _said_back(bank: Bank, prompt: str, text: str, point: str) -> str | None:
     from voiceprep.app.judging import feedback_document
     from voiceprep.core.analysis import embedder
     from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.transcript import Transcript
 
     embedder.set_disabled(False)
-    bank = parse_bank(bank_text)
     doc = feedback_document(analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(text)), "typed")
     return next(k["detail"] for k in doc["key_points"] if k["id"] == point)
 
 
-FORECAST = '''
-schema = 1
-[job]
-id = "greengrid"
-title = "Data Engineer"
-[[rounds]]
-id = "r"
-title = "Round 1"
-[[rounds.prompts]]
-id = "p"
-text = "Tell me about a data pipeline you built that other teams relied on."
-[[rounds.prompts.key_points]]
-id = "airflow"
-label = "I moved the satellite weather data into a nightly Airflow pipeline that three teams used"
-[[rounds.prompts.key_points]]
-id = "fresh"
-label = "It cut the time to a fresh forecast from two days to four hours"
-'''
-
-
-def test_a_point_missed_for_its_number_is_told_to_say_the_number_not_what_you_did():
+def test_a_point_missed_for_its_number_is_told_to_say_the_number_not_what_you_did(greengrid):
     # walk38: "The forecasts got a lot fresher." for "...from two days to four hours" was told "Say what you did"
-    detail = _said_back(FORECAST, "p", "We used to pull the satellite weather files by hand. The forecasts got a lot "
-                        "fresher.", "fresh")
+    detail = _said_back(greengrid, "p", GREENGRID_BEFORE + "The forecasts got a lot fresher.", "fresh")
     assert detail is not None and "without the number" in detail and "“The forecasts got a lot fresher.”" in detail
     assert "Say what you did" not in detail
     # the point of the teams, told with two teams, quotes the sentence that tells the act, not the before
-    detail = _said_back(FORECAST, "p", "We used to pull the satellite weather files by hand. I rebuilt that as a "
-                        "scheduled Airflow job that runs every night, and other teams built their work on top of it.",
-                        "airflow")
+    detail = _said_back(greengrid, "p", GREENGRID_BEFORE + "I rebuilt that as a scheduled Airflow job that runs every "
+                        "night, and other teams built their work on top of it.", "airflow")
     assert detail is not None and "I rebuilt that as a scheduled Airflow job" in detail
     assert "We used to pull" not in detail
 
 
 def test_time_to_detect_said_is_never_named_as_not_yet_said():
     # walk38: "Partly there: you said “five minutes”, but not yet latency, incidents, cost and time to detect."
-    from tests.conftest import BANKS
-
     text = ("The most impactful thing I built was a multi-region monitoring system for our payment services. I built "
             "it with two other engineers. Time to detect a mad routing change went from about an hour to under five "
             "minutes, and the encore team stopped getting paged for false alarms.")
-    detail = _said_back((BANKS / "airwallex.toml").read_text(), "most-impactful", text, "quantified-impact")
+    detail = _said_back(parse_bank((BANKS / "airwallex.toml").read_text()), "most-impactful", text, "quantified-impact")
     assert detail is None or "time to detect" not in detail

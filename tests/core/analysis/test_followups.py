@@ -76,6 +76,19 @@ def test_a_label_that_starts_with_a_plain_word_is_not_asked_with_its_capital():
         "Can you tell me more about Spring Boot services?"
 
 
+def test_a_label_that_starts_with_a_verbs_past_is_asked_without_its_capital():
+    """judge46: "Can you tell me more about Cut costs?" once a label's figures are out; names keep theirs."""
+    assert follow_up_for(KeyPoint("a", "Cut costs by 30%", ())) == "Can you tell me more about cut costs?"
+    assert follow_up_for(KeyPoint("a", "Hired 3 engineers", ())) == "Can you tell me more about hired engineers?"
+    assert follow_up_for(KeyPoint("a", "Shared ownership of the pager", ())) == \
+        "Can you tell me more about shared ownership of the pager?"
+    assert follow_up_for(KeyPoint("a", "API design", ())) == "Can you tell me more about API design?"
+    assert follow_up_for(KeyPoint("a", "LMAX disruptor", ())) == "Can you tell me more about LMAX disruptor?"
+    assert follow_up_for(KeyPoint("a", "Airwallex partnerships", ())) == \
+        "Can you tell me more about Airwallex partnerships?"
+    assert "you owned the rollout" in follow_up_for(KeyPoint("a", "I owned the rollout", ()))
+
+
 def test_noun_phrases_with_a_participle_are_topics_not_statements():
     """Not "You didn't mention this point: “The root cause, named precisely”"."""
     for label, asked in (("The root cause, named precisely", "the root cause, named precisely"),

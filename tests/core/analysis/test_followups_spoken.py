@@ -139,6 +139,11 @@ def test_a_result_told_after_the_act_is_left_to_the_candidate(label, asked):
     ("We clawed back twelve of the fifteen days we had lost",
      "You haven't said yet how you clawed back the days you had lost. Can you walk me through that?"),
     ("I hired 3 engineers in 2 months", "You haven't said yet how you hired engineers. Can you walk me through that?"),
+    # judge46: every unit of time is a time span's (one list, `text.TIME_UNITS`), not "the ledger nights"
+    ("Migrated the ledger over 3 nights",
+     "You haven't said yet how you migrated the ledger. Can you walk me through that?"),
+    ("Shipped the rewrite in 2 fortnights",
+     "You haven't said yet how you shipped the rewrite. Can you walk me through that?"),
     ("I trained 12 new starters", "You haven't said yet how you trained new starters. Can you walk me through that?"),
     ("Closed 95% of tickets within 24 hours",
      "You haven't said yet how you closed the tickets. Can you walk me through that?"),

@@ -8,7 +8,7 @@ import threading
 import numpy as np
 import pytest
 
-from tests.conftest import BANKS
+from tests.conftest import BANKS, GREENGRID_BEFORE
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -19,6 +19,7 @@ from voiceprep.core.analysis.judge import (
     candour_markers,
     denies_acting,
     facets,
+    label_counts,
     label_markers,
     needed_point,
     retracting_clauses,
@@ -36,6 +37,7 @@ from voiceprep.core.analysis.segments import (
     denies_change,
     held_until,
     units,
+    used_to,
 )
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import BankRegistry, load_bank, parse_bank
@@ -2213,55 +2215,49 @@ def test_time_to_detect_going_from_an_hour_to_five_minutes_is_a_quantified_impac
                                            "Time to detect a bad routing change got a lot better.")
 
 
-GREENGRID = """
-schema = 1
-[job]
-id = "greengrid"
-title = "Data Engineer, Climate Analytics"
-[[rounds]]
-id = "r"
-title = "Round 1"
-[[rounds.prompts]]
-id = "p"
-text = "Tell me about a data pipeline you built that other teams relied on."
-[[rounds.prompts.key_points]]
-id = "airflow"
-label = "I moved the satellite weather data into a nightly Airflow pipeline that three teams used"
-[[rounds.prompts.key_points]]
-id = "checks"
-label = "I added data quality checks so bad sensor readings were caught before the dashboards"
-[[rounds.prompts.key_points]]
-id = "fresh"
-label = "It cut the time to a fresh forecast from two days to four hours"
-"""
-BEFORE = "We used to pull the satellite weather files by hand. "
-
-
-def _greengrid(text: str):
-    bank = parse_bank(GREENGRID)
+def _greengrid(bank, text: str):
     a = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text))
     assert a.judge.method == "semantic", a.judge.message
     return {r.key_point.id: r for r in a.key_points}
 
 
-def test_an_own_bank_point_that_counts_teams_is_said_by_naming_that_many_teams():
+def test_an_own_bank_point_that_counts_teams_is_said_by_naming_that_many_teams(greengrid):
     # walk38: "three teams used" told as "the energy, research and operations teams all built their work on it"
-    said = _greengrid(BEFORE + "I rebuilt that as a scheduled Airflow job that runs every night, and the energy, "
-                      "research and operations teams all built their work on top of it.")
+    said = _greengrid(greengrid, GREENGRID_BEFORE + "I rebuilt that as a scheduled Airflow job that runs every "
+                      "night, and the energy, research and operations teams all built their work on top of it.")
     assert said["airflow"].hit
     # two teams named, or "other teams", is not three: not credited, and the hint quotes the act, not the before
     for teams in ("the energy and research teams", "other teams"):
-        r = _greengrid(BEFORE + f"I rebuilt that as a scheduled Airflow job that runs every night, and {teams} "
-                       "built their work on top of it.")["airflow"]
+        r = _greengrid(greengrid, GREENGRID_BEFORE + "I rebuilt that as a scheduled Airflow job that runs every "
+                       f"night, and {teams} built their work on top of it.")["airflow"]
         assert not r.hit
         assert r.judgement.excluded_why == "number"
         assert r.judgement.excluded[0].text.startswith("I rebuilt that as a scheduled Airflow job")
 
 
-def test_a_point_that_states_a_number_told_without_it_is_missed_for_the_number():
-    r = _greengrid(BEFORE + "The forecasts got a lot fresher.")["fresh"]
+def test_a_point_that_states_a_number_told_without_it_is_missed_for_the_number(greengrid):
+    r = _greengrid(greengrid, GREENGRID_BEFORE + "The forecasts got a lot fresher.")["fresh"]
     assert not r.hit and r.judgement.excluded_why == "number"
     assert r.judgement.excluded[0].text == "The forecasts got a lot fresher."
     # a point told as a view is still "general", not a missing number
-    r = _greengrid("I think data quality checks matter a lot for any dashboard.")["checks"]
+    r = _greengrid(greengrid, "I think data quality checks matter a lot for any dashboard.")["checks"]
     assert r.judgement.excluded_why != "number"
+
+
+def test_a_unit_of_time_is_a_measure_not_a_count_of_things():
+    """judge46: the judge's measures are made from the one list of units of time (`text.TIME_UNITS`): "3 sprints"
+    measures time as "3 weeks" does, while "3 teams" counts teams."""
+    assert label_counts("Led 3 teams") == ((3, "team"),)
+    assert label_counts("Shipped it in 3 weeks") == ()
+    assert label_counts("Shipped it in 3 sprints") == ()
+    assert label_counts("Grew revenue over 2 quarters") == ()
+
+
+def test_how_things_used_to_be_is_said_with_used_to_not_use_to():
+    """judge46: one reading of "used to" for the judge and the segments (on words): "the script we use to deploy" is
+    no before."""
+    def said(text: str) -> list[str]:
+        return [clean(w) for w in text.split(" ")]
+
+    assert used_to(said("We used to pull the files by hand."))
+    assert not used_to(said("It is the script we use to deploy."))

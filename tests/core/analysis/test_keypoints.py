@@ -155,6 +155,28 @@ def test_a_one_word_cue_matches_its_verb_or_noun_by_word_form():
     assert not hit(["direct"], "The direction change came from above.")
     assert hit(["detect"], "Detection improved a lot.")
     assert hit(["developed"], "The development of the harness took me a week.")
+    # judge46: a subject noun names the act whatever its verb's tense; a noun after it is still a kind of noun
+    assert hit(["detect"], "Detection takes an hour now.")
+    assert hit(["deployed"], "Deployment runs every night.")
+    assert not hit(["deployed"], "The deployment scripts were already there.")
+    assert not hit(["managed"], "I applied for management roles at two firms.")
+
+
+@pytest.mark.parametrize("heard", [True, False])
+def test_a_word_said_in_its_own_right_does_not_join_into_a_cue_word_by_near_spelling(heard):
+    """judge46: "I moved" run together is not "improved", nor "a proved" "approved"; a word said in pieces still
+    joins ("air wallets", "a sync" exactly)."""
+    def found(cue: str, text: str) -> bool:
+        kp = KeyPoint(id="k", label="l", cues=(cue,))
+        return match_key_point(kp, TokenIndex(tokenize_text(text), AnalysisSettings(), heard=heard)).hit
+
+    assert not found("improved", "I moved from London to Berlin.")
+    assert not found("reduced|cut|improved|faster", "I moved from London to Berlin.")
+    assert not found("improved", "I proved it worked.")
+    assert not found("approved", "It was a proved approach.")
+    assert found("async", "We made the calls a sync.")
+    assert found("improved", "Latency improved a lot.")
+    assert found("airwallex", "We paid out through air wallets.") is heard
 
 
 def test_a_change_from_one_quantity_to_another_reads_as_a_change_verb():

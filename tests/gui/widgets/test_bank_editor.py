@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
@@ -2209,7 +2209,10 @@ def _type_and_enter(qtbot, spin, text: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "value", "said"), [
-    ("12.5", 125, None),           # no decimal point in a whole number: Qt blocks it, as before walk38
+    # a decimal in whole seconds: shown as typed and said (fix R: Qt dropped the point and took 125 without a word;
+    # "12,5", the comma read as grouping thousands, was 125 too)
+    ("12.5", 120, "12.5 s is not a whole number of seconds (type 12 or 13): from 10 s"),
+    ("12,5", 120, "12,5 s is not a whole number of seconds (type 12 or 13): from 10 s"),
     ("1,500", 1500, None),         # Qt takes the group separator: taken, nothing refused (was "Kept 1500 s")
     ("-2", 120, "-2 s is too short"),
     ("5000", 120, "5000 s is too long"),
@@ -2232,7 +2235,8 @@ def test_target_time_refuses_only_what_qt_did_not_take(qtbot, services, data_hom
 
 @pytest.mark.parametrize(("typed", "value", "said"), [
     ("1.23456", 1.234, False),     # Qt blocks a fourth decimal: 1.234 taken (was put back to 1)
-    ("2,5", 1.0, "25"),            # Qt blocks the comma; 25 is out of range: put back, and said (was silent)
+    # fix R: Qt blocked the comma and "25 is not a weight you can use" quoted the box, not what was typed
+    ("2,5", 1.0, "2,5 is not a weight you can use: use a dot for decimals, as in 2.5 (from 0.1 to 10"),
     ("-2", 1.0, "-2"),
     ("2", 2.0, False),
 ])
@@ -2246,5 +2250,51 @@ def test_weight_refuses_only_what_qt_did_not_take(qtbot, services, data_home, ty
     assert weight.value() == pytest.approx(value)
     assert line.isHidden() is not bool(said), line.text()
     if said:
-        assert line.text().startswith(f"{said} is not a weight you can use") and line.text().endswith("Kept 1."), \
-            line.text()
+        assert line.text().startswith(said if " " in said else f"{said} is not a weight you can use") and \
+            line.text().endswith("Kept 1."), line.text()
+
+
+def test_a_decimal_typed_with_the_mark_the_locale_does_not_use_says_which_mark_to_use(qtbot, services, data_home):
+    """Fix R: in a locale that writes 2,5 (German), "2.5" typed into a Weight is said as typed, with the comma to
+    use; "2,5" is taken. A competency's Weight (0 to 1) says so too, with its own range."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    weight = field(editor, "weight")
+    weight.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    line = editor.form_scroll.widget().findChild(QLabel, "weight_limit")
+    _type_and_enter(qtbot, weight, "2.5")
+    assert weight.value() == 1.0
+    assert line.text() == ("2.5 is not a weight you can use: use a comma for decimals, as in 2,5 (from 0.1 to 10; 1 "
+                           "is a usual point, 2 counts it double). Kept 1."), line.text()
+    _type_and_enter(qtbot, weight, "2,5")
+    assert weight.value() == 2.5 and line.isHidden()
+
+    editor.add_competency()
+    weight = field(editor, "weight")
+    line = editor.form_scroll.widget().findChild(QLabel, "weight_limit")
+    kept = weight.value()
+    _type_and_enter(qtbot, weight, "0,5")
+    assert weight.value() == kept
+    assert line.text().startswith("0,5 is not a weight you can use: use a dot for decimals, as in 0.5 (from 0 to 1). "
+                                  "Kept "), line.text()
+
+
+@pytest.mark.parametrize(("typed", "value", "said"), [
+    ("2.5", 0, "2.5 is not a whole number of cues (type 2 or 3): from 0 to 20. Kept the default."),
+    ("25", 0, "25 is not a number of cues you can use: from 0 to 20. Kept the default."),    # was put back silently
+    ("3", 3, None),
+])
+def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed, value, said):
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    type_into(qtbot, editor, "cues", "ring buffer")
+    needed = field(editor, "min_cues")
+    assert not needed.isReadOnly()
+    line = editor.form_scroll.widget().findChild(QLabel, "min_cues_limit")
+    _type_and_enter(qtbot, needed, typed)
+    assert needed.value() == value
+    assert line.isHidden() is (said is None), line.text()
+    if said:
+        assert line.text() == said, line.text()

@@ -9,7 +9,7 @@ import re
 from typing import TypeVar
 
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
-from voiceprep.core.analysis.text import sentences
+from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -87,7 +87,8 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
     ordinary word capitalised only because it starts the label ("Distributed pieces", "Replication and failover").
 
     A name: any capital after its first letter or a digit, or written with its capital in the point's cues; plain
-    English: a common word, or a long word with an English ending. An unknown word is kept as written."""
+    English: a common word, a verb's past ("Cut", "Hired"), or a long word with an English ending. An unknown word is
+    kept as written."""
     w = word.strip(":,;.()\"'“”")
     if not w or not w[0].isupper():
         return False
@@ -104,6 +105,8 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return False                # "Cross-region", "Real-time": a name with a hyphen has its capitals ("Coca-Cola")
     if {low, base} & (_COMMON_STARTS | _TOPIC_WORDS | _WH) or low in _IMPERATIVES or low in _SECOND_PERSON:
         return False
+    if _past(low):
+        return False                # a verb's past ("Cut costs", "Hired engineers" once the figures are out)
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
 
 
@@ -200,14 +203,14 @@ _FIGURE = (r"(?<![\w.-])(?:(?:about|around|nearly|almost|over|under|below)\s+one
            r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
            r"(?:\s+(?:hundred|thousand|million))?)(?:\s+percent)?)(?![\w-])")
 # what a figure measures, which goes with it: "200 us (microseconds) per message", "5 ms", "40 a week"
-_MEASURE = (r"(?:\s*(?:us|µs|μs|ms|ns|s|microseconds?|milliseconds?|nanoseconds?|seconds?|minutes?|hours?|kb|mb|gb|"
-            r"tb)\b)?(?:\s*\([^)]*\))?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")
+_MEASURE = (r"(?:\s*(?:us|µs|μs|ms|ns|s|kb|mb|gb|tb|" + "|".join(f"{u}s?" for u in CLOCK_UNITS) + r")\b)?"
+            r"(?:\s*\([^)]*\))?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")
 _FIGURE_RE = re.compile(_FIGURE, re.IGNORECASE)
 # a change left with no amount once its figures are out ("Our team grew", "I saved with the Disruptor"): asked how
 # much, without the means either
 _GREW = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew|shrank|decreased|increased|improved|"
                    r"climbed|saved)(?:\s+(?:with|by|using|through|via)\s.*)?$", re.IGNORECASE)
-_TIME_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|quarters|years|sprints|shifts|sectors|releases)"
+_TIME_UNITS = "(?:" + "|".join(f"{u}s" for u in (*TIME_UNITS, "sector", "release")) + ")"     # "in 2 months"
 _UNIT = (r"(?:\s+(?!(?:in|on|at|by|for|within|over|after|before|during|and|or|but|with|to|of|the|a|an|so|because|"
          r"while|when|than)\b)[a-z]+)?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")  # "from 4 to 12 engineers", "40 a week"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count

@@ -63,8 +63,9 @@ from voiceprep.core.analysis.segments import (
     tells_a_routine,
     tells_an_instance,
     units,
+    used_to,
 )
-from voiceprep.core.analysis.text import Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -629,7 +630,6 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
 _CATEGORY_HEAD = re.compile(r"^\s*(?:the\s+|your\s+|our\s+|its\s+)?[a-z-]+[^s's]s\s*$", re.IGNORECASE)
 
 
-USED_TO = re.compile(r"\b(?:used|use) to\b", re.IGNORECASE)    # "We used to pull the files by hand": the before
 
 
 def category_items(label: str) -> list[str]:
@@ -799,8 +799,7 @@ def states_number(label: str) -> bool:
 
 # what a number measures rather than counts ("two days", "40 ms", "30 percent"): said only as a number
 _MEASURES = frozenset(stem(w) for w in (
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "percent", "ms", "milliseconds", "times", "x", "dollars", "pounds", "euros", "k", "points"))
+    *TIME_UNITS, "percent", "ms", "times", "x", "dollars", "pounds", "euros", "k", "points"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1554,7 +1553,7 @@ class AnswerJudge:
         usable_best = float(closeness.max()) if len(closeness) else -2.0
         # ... a sentence of how things used to be last, for a point that is the candidate's own act ("We used to pull
         # the files by hand." is the before, not "I rebuilt that as a scheduled Airflow job": walk38)
-        close = sorted(((not (own and bool(USED_TO.search(u.text))), float(q), i)
+        close = sorted(((not (own and used_to([clean(w) for w in u.text.split()])), float(q), i)
                         for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
                         if not good and u.kind != "pair" and (s >= floor or (
                             s >= self.s.meaning_evidence_min and q > usable_best))), reverse=True)

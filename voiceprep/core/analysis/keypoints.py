@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
-from voiceprep.core.analysis.text import Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
@@ -46,6 +46,9 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "be", "been", "being", "is", "are"
                           "my", "your", "on", "from", "about", "to", "of", "any", "it", "get", "getting", "by", "in",
                           "at", "for", "with", "as", "that", "this", "ever", "single", "one", "do", "does", "using",
                           "use", "have", "having"})
+# words said in their own right, never a piece of a longer word misheard apart ("I moved" for "improved")
+STANDALONE = FUNCTION_WORDS | {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "and", "or",
+                               "but", "so", "not", "no"}
 _DENIED_END = frozenset({"and", "or", "but", "so", "because", "while"})
 UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", "nobody", "zero", "avoid", "avoided",
                      "avoiding", "avoids", "stop", "stopped", "stopping", "instead", "rather", "replace", "replaced",
@@ -71,9 +74,8 @@ def change_cue(cue: str) -> bool:
 
 # The units of time or measure a quantity said with "a"/"an"/"half" is counted in ("an hour", "a dozen", "half a day").
 _UNITS = frozenset(stem(w) for w in (
-    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "millisecond", "ms", "night",
-    "shift", "sprint", "fortnight", "dozen", "hundred", "thousand", "million", "billion", "percent", "third", "half",
-    "couple", "few", "handful", "fraction", "tenth"))
+    *TIME_UNITS, "ms", "dozen", "hundred", "thousand", "million", "billion", "percent", "third", "half", "couple", "few",
+    "handful", "fraction", "tenth"))
 
 
 def _quantity(tokens: list[Token], i: int) -> int | None:
@@ -334,17 +336,23 @@ class TokenIndex:
                     if not self.heard and OSA.distance(text, word) > 1:
                         continue   # typed: one typo ("disrupter"), not another word ("mentoring"/"monitoring")
                     for i, n in self.joined[text]:
-                        if n <= 2:   # three words run together are too loose to be one misheard word
+                        if n <= 2 and not self._word_apart(i, n):   # three words run together are too loose
                             add(i, n, FUZZY * score / 100 + (0.1 if score >= 95 else 0))
                 code = _metaphone(word) if self.heard else ""      # typed: no match by sound
                 if len(code) >= 3:
                     for text in self._sounds().get(code, ()):
                         if abs(len(text) - len(word)) <= 3:
                             for i, n in self.joined[text]:
-                                if n <= 2:   # "role I built" is not "reliability"
+                                if n <= 2 and not self._word_apart(i, n):   # "role I built" is not "reliability"
                                     add(i, n, PHONETIC)
         self._cache[word] = found
         return found
+
+    def _word_apart(self, i: int, n: int) -> bool:
+        """Whether words i..i+n-1, run together, hold a word said in its own right (a pronoun, an article, a
+        preposition: "I moved" is not "improved", "a proved" not "approved"): such a join matches a cue word only
+        exactly ("a sync" = "async"), never by a near spelling or sound."""
+        return n > 1 and any(self.tokens[k].norm in STANDALONE for k in range(i, i + n))
 
     def match_alternative(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
         """All occurrences of a cue phrase: (first token, last token, quality)."""
@@ -395,12 +403,25 @@ class TokenIndex:
 
     def _modifier(self, i: int, cue: str) -> bool:
         """Whether the answer's noun at token i, for a verb `cue`, names a kind of another noun ("the development
-        team", "a management role") rather than the act (judge43: "Developed the test harness")."""
+        team", "a management role") rather than the act (judge43: "Developed the test harness"). A noun that is its
+        sentence's subject, a verb after it, names the act whatever the verb's tense: "Detection improved a lot",
+        "Detection takes an hour" (judge46: the same reading for both tenses)."""
         if cue.endswith(tuple(NOMINAL)) or not self.tokens[i].norm.endswith(tuple(NOMINAL)) or i + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[i + 1]
         return not (nxt.clause_start or nxt.sentence_start) and nxt.norm.isalpha() and nxt.norm not in FUNCTION_WORDS \
-            and not said_in_past([nxt.norm])
+            and not said_in_past([nxt.norm]) and not self._present_verb(i + 1)
+
+    def _present_verb(self, i: int) -> bool:
+        """Whether token i reads as a verb in the present after its subject ("Detection takes an hour", "deployment
+        runs every night"): a word in -s (not -ss) followed by an article, a number or a clause's end; a noun after a
+        noun ("deployment scripts were", "management roles at") is followed by something else."""
+        t = self.tokens[i]
+        if not (t.norm.endswith("s") and not t.norm.endswith("ss") and len(t.norm) > 3):
+            return False
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return after is None or after.clause_start or after.sentence_start or after.is_number \
+            or after.norm in _ARTICLES or after.norm in _SMALL_NUMBERS
 
     def crosses_sentence(self, end: int, nxt: int) -> bool:
         """A cue's words stay inside one sentence ("four. It cut the time" is not "four times")."""

@@ -251,15 +251,16 @@ def _reflects(words: list[str]) -> bool:
                for k, w in enumerate(words))
 
 
-def _used_to(words: list[str]) -> bool:
-    """ "used to" said in `words` ("we used to get", "I used to run")."""
+def used_to(words: list[str]) -> bool:
+    """ "used to" said in `words` (cleaned: "we used to get", "I used to run"): how things were before. Not "use to"
+    ("the script we use to deploy")."""
     return any(w == "used" and words[k + 1:k + 2] == ["to"] for k, w in enumerate(words))
 
 
 def told_a_routine(words: list[str]) -> bool:
     """Whether a sentence tells a past routine: "used to", or something told in the past, with no modal, with a habit
     word ("usually", "whenever") or a time it came round ("every Friday", "at every briefing", "after each flight")."""
-    if _used_to(words):
+    if used_to(words):
         return True
     if not said_in_past(words) or any(w in MODALS_CARRY for w in words):
         return False                    # "I'd put timeouts and retries on every call" is a plan
@@ -293,7 +294,7 @@ def _habitual(context: list[str], after: list[str], story: bool, routine: bool =
     if blockers:                        # "if the queue went past 400 I'd pull pickers off", told in a story
         return blockers == {"if"} and _told_condition(context)
     near = context[-FRAME_WORDS:]        # a frame said long before, clauses back, sets no time for this "would"
-    if routine or _used_to(context) or (_past_frame(near) and "so" not in near):
+    if routine or used_to(context) or (_past_frame(near) and "so" not in near):
         return True                     # "At every briefing I picked one thing. In the air I'd pair up with ..."
     past = said_in_past(context)
     when = next((k for k, w in enumerate(context) if w == "when"), None)

@@ -24,6 +24,11 @@ CONTRACTIONS = {
 }
 _CONTRACTION_RE = re.compile(r"(can't|cannot|won't|shan't|i'm|let's|it's|that's|there's|what's|he's|she's|here's|"
                              r"who's|n't|'re|'ve|'ll|'d)\b")
+# Units of time, singular: the one list the analysis's unit words are made from (judge46: keypoints' quantities said
+# with "a"/"an", the judge's measures, the follow-ups' time spans and figures' units): the clock's, the calendar's and
+# work's own
+CLOCK_UNITS = ("nanosecond", "microsecond", "millisecond", "second", "minute", "hour")
+TIME_UNITS = (*CLOCK_UNITS, "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "sprint", "shift")
 NUMBER_WORDS = frozenset(
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

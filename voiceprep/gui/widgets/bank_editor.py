@@ -10,6 +10,7 @@ Bank text is shown as plain text.
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -75,12 +76,41 @@ LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S
 
 def _typed_number(box: QSpinBox | QDoubleSpinBox) -> re.Pattern[str]:
     """A number as it may be typed into `box`, a minus on the way included: whole digits in a QSpinBox; in a
-    QDoubleSpinBox the locale's decimal point and up to `decimals` digits after it. Anything else stays Qt's to block
-    key by key (review30: "12.5" in Target time was let through and then put back without a word)."""
+    QDoubleSpinBox the locale's decimal point and up to `decimals` digits after it. A decimal written with a mark the
+    box does not read is shown too, and said (`_decimal_typo`); anything else stays Qt's to block key by key."""
     if isinstance(box, QDoubleSpinBox):
         point = re.escape(box.locale().decimalPoint())
         return re.compile(rf"-?\d*(?:{point}\d{{0,{box.decimals()}}})?")
     return re.compile(r"-?\d*")
+
+
+def _decimal_typo(box: QSpinBox | QDoubleSpinBox, typed: str) -> float | None:
+    """The number meant when `typed` is a decimal written with a mark `box` does not read as a decimal point: "2,5"
+    in a decimal box whose locale writes 2.5 (or "2.5" where it writes 2,5), any decimal in a whole-number box
+    ("12.5", or "12,5", which Qt reads as 125 when the comma groups thousands; "1,500" is a grouping and stays
+    Qt's). None when `typed` is no such number. Fix R: "2,5" typed into a Weight read "25 is not a weight you can
+    use", the comma dropped by Qt and the box's content quoted, not what was typed."""
+    m = re.fullmatch(r"(-?\d+)([.,])(\d*)", typed)          # "2," on the way to "2,5" too
+    if m is None:
+        return None
+    locale = box.locale()
+    if isinstance(box, QDoubleSpinBox) and m[2] == locale.decimalPoint():
+        return None
+    group = re.escape(locale.groupSeparator())
+    if isinstance(box, QSpinBox) and group and re.fullmatch(rf"-?\d{{1,3}}(?:{group}\d{{3}})+", typed):
+        return None
+    return float(f"{m[1]}.{m[3] or 0}")
+
+
+def _decimal_advice(box: QSpinBox | QDoubleSpinBox, meant: float) -> str:
+    """What to type instead of a decimal the box did not read (`_decimal_typo`): the locale's own decimal point,
+    or the whole numbers either side of it."""
+    if isinstance(box, QSpinBox):
+        low, high = math.floor(meant), math.ceil(meant)
+        return f"type {low}" if low == high else f"type {low} or {high}"
+    point = box.locale().decimalPoint()
+    name = {".": "dot", ",": "comma"}.get(point, f"“{point}”")
+    return f"use a {name} for decimals, as in {weight_text(meant).replace('.', point)}"
 
 
 def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
@@ -100,6 +130,8 @@ def _qt_state(box: QSpinBox | QDoubleSpinBox, text: str) -> QValidator.State:
 def _qt_takes(box: QSpinBox | QDoubleSpinBox, typed: str) -> bool:
     """Whether Qt itself takes `typed` as the box's value: its own validator accepts it, after its fixup when
     needed, and it reads as the value the box holds."""
+    if _decimal_typo(box, typed) is not None:
+        return False                    # shown as typed (`_validate`) and put back: said, not read as 25
     text = box.prefix() + typed + box.suffix()
     if _qt_state(box, text) != QValidator.State.Acceptable:
         fixed: Any = QDoubleSpinBox.fixup(box, text) if isinstance(box, QDoubleSpinBox) else QSpinBox.fixup(box, text)
@@ -139,7 +171,9 @@ def _validate(box: QSpinBox | QDoubleSpinBox, result: Any, text: str, pos: int) 
     """A number out of range shows as typed (refused whole on leaving, `_refusing`), not dropped key by key; what
     the box could never take (a decimal point in a whole number, a fourth decimal) Qt still blocks."""
     state = result[0] if isinstance(result, tuple) else result
-    if state == QValidator.State.Invalid and _typed_number(box).fullmatch(_typed(box, text)):
+    typed = _typed(box, text)
+    if _decimal_typo(box, typed) is not None or \
+            (state == QValidator.State.Invalid and _typed_number(box).fullmatch(typed)):
         state = QValidator.State.Intermediate
         return (state, text, pos) if isinstance(result, tuple) else state
     return result
@@ -162,6 +196,11 @@ class _LimitedSpin(QSpinBox):
         if digits.isdigit() and int(digits) > self.maximum():
             self.over_limit.emit(digits)
         return _validate(self, result, text, pos)
+
+    def fixup(self, text: str) -> str:
+        # "2,5" is not 25: Qt's fixup drops the comma as a group separator; a decimal typo stays as typed, and so
+        # is put back and said (`_refusing`)
+        return text if _decimal_typo(self, _typed(self, text)) is not None else super().fixup(text)
 
 
 class _LimitedNumber(QDoubleSpinBox):
@@ -696,7 +735,9 @@ class BankEditor(QWidget):
         span = f"from {weight_text(lo)} to {weight_text(hi)}" + (f"; {usual}" if usual else "")
 
         def refused(typed: str) -> None:
-            limit.setText(f"{typed or 'Nothing'} is not a {label.lower()} you can use: {span}. Kept "
+            meant = _decimal_typo(w, typed)
+            advice = f"{_decimal_advice(w, meant)} ({span})" if meant is not None else span
+            limit.setText(f"{typed or 'Nothing'} is not a {label.lower()} you can use: {advice}. Kept "
                           f"{weight_text(w.value())}.")
             limit.show()
         w.refused.connect(refused)
@@ -773,10 +814,13 @@ class BankEditor(QWidget):
 
         def refused(typed: str) -> None:
             # left over the limit: the number before is kept, and said (walk38: 5000 kept the 500 typed on its way)
+            meant = _decimal_typo(target, typed)
             try:
                 why = "too long" if float(typed) > TARGET_MAX_S else "too short"
             except ValueError:
                 why = "not a time in seconds"
+            if meant is not None:
+                why = f"not a whole number of seconds ({_decimal_advice(target, meant)})"
             limit.setText(f"{typed or 'Nothing'} s is {why}: {LIMIT_TEXT}. Kept {target.value()} s.")
             limit.setStyleSheet(f"color: {WARN};")
         target.refused.connect(refused)
@@ -816,6 +860,22 @@ class BankEditor(QWidget):
         needed = self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)")
         needed.setToolTip("How many different cues must be heard for the point to count by words alone. The judge "
                           "also credits the point by meaning, cues or not.")
+        needed_limit = plain_label("")
+        needed_limit.setObjectName("min_cues_limit")
+        needed_limit.setStyleSheet(f"color: {WARN};")
+        needed_limit.hide()                     # until a number is refused, as a Weight's line
+
+        def needed_refused(typed: str) -> None:
+            # fix R: "2.5" or "25" typed into Cues needed was put back without a word
+            meant = _decimal_typo(needed, typed)
+            what = "a number of cues you can use" if meant is None else \
+                f"a whole number of cues ({_decimal_advice(needed, meant)})"
+            needed_limit.setText(f"{typed} is not {what}: from {needed.minimum()} to {needed.maximum()}. Kept "
+                                 f"{needed.value() or 'the default'}.")
+            needed_limit.show()
+        needed.refused.connect(needed_refused)
+        needed.valueChanged.connect(lambda _value: needed_limit.hide())
+        self.form.addRow("", needed_limit)
 
         def show_needed() -> None:
             # no cues, nothing to count: said as the notes dialog says it (walk21: "default (1)" with no cues)
