@@ -147,15 +147,14 @@ def recorded() -> dict[str, Decisions]:
     """Every group's decisions, once (cached in OUT by judge, model, corpus and settings)."""
     cache = OUT / f"cross-{_fingerprint()}.pkl"
     if cache.exists():
-        data: dict[str, Decisions] = pickle.loads(cache.read_bytes())
-        return data
+        return {g: Decisions(**fields) for g, fields in pickle.loads(cache.read_bytes()).items()}
     data = {}
     for group, split in READ.items():
         start = time.perf_counter()
         data[group] = record(split)
         print(f"recorded {group}: {len(data[group].y)} decisions, {time.perf_counter() - start:.0f} s", flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(pickle.dumps(data))
+    cache.write_bytes(pickle.dumps({g: dataclasses.asdict(d) for g, d in data.items()}))   # plain: any importer reads it
     return data
 
 
@@ -254,7 +253,8 @@ def main() -> None:
     ap.add_argument("--final", action="store_true", help="train on every group; weights on the crossed features of "
                     "--read's folds (spaces trained with --train); read every set")
     ap.add_argument("--with-regression", action="store_true", help="regression's rows in the final weight fit")
-    ap.add_argument("--save", type=Path, help="with --final: write the space here")
+    ap.add_argument("--save", type=Path, help="with --final: train the space on every group and write it here")
+    ap.add_argument("--space", type=Path, help="with --final: a space already trained on every group")
     args = ap.parse_args()
     data = recorded()
     settings = AnalysisSettings()
@@ -290,6 +290,8 @@ def main() -> None:
         p, q = train(bags(data, trained_groups), args.rank, args.ridge, args.steps)
         np.savez(args.save, p=p.astype(np.float32), q=q.astype(np.float32))
         print(f"{setting} on every group: {time.perf_counter() - start:.0f} s -> {args.save}", flush=True)
+        if not args.read:
+            return
 
     assert args.read, "--read FOLDS"
     folds = [f.split(",") for f in args.read.split(";")]
@@ -330,7 +332,7 @@ def main() -> None:
     if args.final:
         l2 = float(args.l2.split(",")[0])
         rows = groups + (["regression"] if args.with_regression else [])
-        space = load_space(args.save) if args.save else None
+        space = load_space(args.save or args.space) if args.save or args.space else None
         final_cred = {g: space_credited(data[g], space) for g in data}
         # weights on the crossed features of every group (regression through the final space: never trained on)
         x = np.vstack([features(data[g], crossed[g] if g in crossed else final_cred[g]) for g in rows])
