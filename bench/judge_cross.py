@@ -323,7 +323,8 @@ def main() -> None:
             for fold in folds:
                 w = weights["+".join(fold)]
                 for g in fold:
-                    per[g] = counts(data[g].y, decide(data[g], crossed[g], w, t, settings.plain_concrete_min_probability))
+                    pred = decide(data[g], crossed[g], w, t, settings.plain_concrete_min_probability)
+                    per[g] = counts(data[g].y, pred)
             total = tuple(sum(per[g][k] for g in groups) for k in range(3))
             worst = min(f1(*per[g]) - f1(*base[g]) for g in groups)
             print(f"  l2 {l2:g}, threshold {t}: pooled {prf(*total)}; worst group dF1 {worst:+.3f}")
@@ -342,8 +343,8 @@ def main() -> None:
         for t in thresholds:
             print(f"  final space and weights, threshold {t}:")
             for g in data:
-                print(f"    {g}: {prf(*counts(data[g].y, decide(data[g], final_cred[g], w, t, settings.plain_concrete_min_probability)))}"
-                      f"   (shipped {prf(*counts(data[g].y, data[g].hit))})")
+                pred = decide(data[g], final_cred[g], w, t, settings.plain_concrete_min_probability)
+                print(f"    {g}: {prf(*counts(data[g].y, pred))}   (shipped {prf(*counts(data[g].y, data[g].hit))})")
 
 
 if __name__ == "__main__":
