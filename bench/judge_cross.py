@@ -1,0 +1,351 @@
+"""The crossed read of a credit space and logistic weights, on the tuning answers only (text): each writer group read
+through a space (bench/judge_lowo.py) and weights (judge_fit's `fit`) not trained on it, the whole judge's decisions
+and not the logistic's alone.
+
+One pass of the real judge over every tuning answer records, per key-point decision, all that a new space or new
+weights can change: the features but `credited`, the units `credited` is read over (`AnswerJudge._credited`), the
+claimed acts' features (`_claims_probability`), the floors that apply (`concrete`, `details`) and whether a rule sets
+the point aside whatever the probability (read with every weight 0 and a bias of 50, so that every gated rule runs).
+Then any space, weights and threshold are read in numpy: `decide` is `AnswerJudge.judge`'s order of the floors and
+set-asides. `--check` compares `decide` with the judge's own decisions (shipped space and weights): they must agree.
+
+    .venv/bin/python bench/judge_cross.py --check
+    .venv/bin/python bench/judge_cross.py --train 'dev,A-D;E-G,H-J' --rank 32 --ridge 0.01 --steps 150 --threads 1
+    .venv/bin/python bench/judge_cross.py --read 'dev,A-D;E-G,H-J;K,L,M;N,O' --rank 32 --ridge 0.01 --steps 150
+    .venv/bin/python bench/judge_cross.py --final --rank 32 --ridge 0.01 --steps 150 --folds '...' [--with-regression]
+
+Never the test, holdout or regression answers in a space; writer P (out of sample) in nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from bench.judge_eval import CORPUS, load  # noqa: E402
+from bench.judge_fit import answer_judge, fit  # noqa: E402
+from bench.judge_lowo import GROUPS, OUT, train  # noqa: E402
+from voiceprep.core.analysis import adapter  # noqa: E402
+from voiceprep.core.analysis import judge as judge_module  # noqa: E402
+from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
+from voiceprep.core.analysis.judge import CLAIM_MARGIN, FACET_SAID, AnswerJudge, Features  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+from voiceprep.settings import AnalysisSettings  # noqa: E402
+
+READ = {**GROUPS, "regression": "regression"}     # regression: read (and, if asked, in the weight fit), never trained on
+CRED = Features.NAMES.index("credited")
+
+
+@dataclasses.dataclass
+class Decisions:
+    """Every recorded decision of one group (rows) and its answers' unit vectors."""
+    x: np.ndarray            # [n, 14] features, `credited` as the shipped space read it
+    y: np.ndarray            # [n] labelled covered
+    hit: np.ndarray          # [n] the judge's own decision (shipped space and weights)
+    answer: np.ndarray       # [n] index into units
+    label: np.ndarray        # [n, D] the label's vector
+    usable: list[np.ndarray]     # per row, the units `credited` is read over
+    claims: list[np.ndarray]     # per row, the claimed acts' feature rows ([0, 14] for a cued label)
+    plain: np.ndarray        # cues from the label (claims and the concrete floor) or not (the details floor)
+    floor: np.ndarray        # the floor's condition (plain: `concrete`; cued: details >= cued_concrete_details)
+    vetoed: np.ndarray       # a rule sets it aside whatever the probability
+    units: list[np.ndarray]  # per answer [U, D]
+    ids: list[str]           # per row, "answer id/key point id"
+
+
+def _fingerprint() -> str:
+    from voiceprep.core.analysis.embedder import MODEL_SHA256
+    from voiceprep.core.analysis.judge import JUDGE_VERSION
+    digest = hashlib.sha256(f"{JUDGE_VERSION}\n{MODEL_SHA256}\n{sorted(READ.items())}".encode())
+    for path in sorted(CORPUS.glob("*.toml")) + sorted((CORPUS / "banks").glob("*.toml")):
+        digest.update(path.read_bytes())
+    digest.update((REPO / "voiceprep/core/analysis/judge.py").read_bytes())
+    digest.update((REPO / "voiceprep/settings.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def record(split: str) -> Decisions:
+    """One group's decisions, read by the real judge (text), shipped space and weights."""
+    settings, model = AnalysisSettings(), get_embedder()
+    assert model is not None, "the sentence model is needed"
+    forced = dataclasses.replace(settings, judge_weights=(50.0,) + (0.0,) * (len(settings.judge_weights) - 1))
+    seen: dict[str, object] = {}
+    original_credited, original_claims = AnswerJudge._credited, AnswerJudge._claims_probability
+
+    def credited(self, label, usable_units):  # type: ignore[no-untyped-def]
+        seen["label"], seen["usable"] = label.copy(), usable_units.copy()
+        return original_credited(self, label, usable_units)
+
+    def claims_probability(self, kp, usable_units, lexical, cred):  # type: ignore[no-untyped-def]
+        # AnswerJudge._claims_probability, with every claimed act's feature row kept
+        if judge_module.said_in_past([judge_module.clean(w) for w in kp.label.split()]):
+            usable_units = usable_units & self._instances()
+        topic = self._topic
+        project = (lambda v: judge_module._project(v, topic)) if topic is not None else None
+        rows, best = [], 0.0
+        for sim, proj in judge_module.claim_similarities(kp.label, self.vectors, self.projected, project,
+                                                         usable_units, self.embedder):
+            f = Features(label=sim, facet_max=sim, facet_top2=sim, facet_share=float(sim >= FACET_SAID),
+                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj, credited=cred)
+            rows.append(f.vector())
+            best = max(best, judge_module._sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
+        seen["claims"] = rows
+        return best
+
+    AnswerJudge._credited = credited  # type: ignore[method-assign]
+    AnswerJudge._claims_probability = claims_probability  # type: ignore[method-assign]
+    try:
+        items, banks = load(split, CORPUS)
+        out: dict[str, list] = {k: [] for k in ("x", "y", "hit", "answer", "label", "usable", "claims", "plain",
+                                                "floor", "vetoed", "units", "ids")}
+        for item in items:
+            prompt = banks[item.bank].prompt(item.prompt)
+            transcript = Transcript.from_text(item.text)
+            judge = answer_judge(item, banks, transcript, settings, model)
+            if judge.vectors is None:
+                continue
+            a = len(out["units"])
+            out["units"].append(judge.vectors.astype(np.float32))
+            for kp in prompt.key_points:
+                seen.clear()
+                result = judge.judge(kp)
+                f = result.judgement.features
+                out["x"].append(f.vector())
+                out["y"].append(kp.id in item.hits)
+                out["hit"].append(result.hit)
+                out["answer"].append(a)
+                out["label"].append(np.asarray(seen["label"], dtype=np.float32))
+                out["usable"].append(np.asarray(seen["usable"], dtype=bool))
+                out["claims"].append(np.array(seen.get("claims", []), dtype=float).reshape(-1, len(Features.NAMES)))
+                out["plain"].append(kp.cues_from_label)
+                out["floor"].append(judge.concrete if kp.cues_from_label
+                                    else judge.details >= settings.cued_concrete_details)
+                judge.s = forced        # the weights are read nowhere else: the same judge, every gated rule run
+                out["vetoed"].append(not judge.judge(kp).hit)
+                judge.s = settings
+                out["ids"].append(f"{item.id}/{kp.id}")
+    finally:
+        AnswerJudge._credited = original_credited  # type: ignore[method-assign]
+        AnswerJudge._claims_probability = original_claims  # type: ignore[method-assign]
+    return Decisions(x=np.array(out["x"]), y=np.array(out["y"], dtype=bool), hit=np.array(out["hit"], dtype=bool),
+                     answer=np.array(out["answer"]), label=np.stack(out["label"]), usable=out["usable"],
+                     claims=out["claims"], plain=np.array(out["plain"], dtype=bool),
+                     floor=np.array(out["floor"], dtype=bool), vetoed=np.array(out["vetoed"], dtype=bool),
+                     units=out["units"], ids=out["ids"])
+
+
+def recorded() -> dict[str, Decisions]:
+    """Every group's decisions, once (cached in OUT by judge, model, corpus and settings)."""
+    cache = OUT / f"cross-{_fingerprint()}.pkl"
+    if cache.exists():
+        return {g: Decisions(**fields) for g, fields in pickle.loads(cache.read_bytes()).items()}
+    data = {}
+    for group, split in READ.items():
+        start = time.perf_counter()
+        data[group] = record(split)
+        print(f"recorded {group}: {len(data[group].y)} decisions, {time.perf_counter() - start:.0f} s", flush=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps({g: dataclasses.asdict(d) for g, d in data.items()}))   # plain: any importer reads it
+    return data
+
+
+def space_credited(d: Decisions, space: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
+    """Each decision's `credited` read through this space (p, q); None: the shipped one."""
+    if space is None:
+        with np.load(adapter.ADAPTER_PATH) as f:
+            space = (f["p"], f["q"])
+    p, q = space
+
+    def mapped(v: np.ndarray) -> np.ndarray:
+        m = v + (v @ q) @ p.T
+        return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+
+    units = [mapped(u) for u in d.units]
+    labels = mapped(d.label)
+    out = np.zeros(len(d.y))
+    for i, (a, usable) in enumerate(zip(d.answer, d.usable)):
+        if usable.any():
+            out[i] = float(np.where(usable, units[a] @ labels[i], -1.0).max())
+    return out
+
+
+def features(d: Decisions, cred: np.ndarray) -> np.ndarray:
+    x = d.x.copy()
+    x[:, CRED] = cred
+    return x
+
+
+def decide(d: Decisions, cred: np.ndarray, w: np.ndarray, threshold: float, concrete_min: float) -> np.ndarray:
+    """`AnswerJudge.judge`'s decision for every row, with this `credited`, these weights and this threshold."""
+    def sig(z: np.ndarray | float) -> np.ndarray:
+        return 1 / (1 + np.exp(-np.asarray(z)))
+    p = sig(features(d, cred) @ w)
+    for i in np.flatnonzero(d.plain):
+        if len(d.claims[i]):
+            c = d.claims[i].copy()
+            c[:, CRED] = cred[i]
+            claimed = float(sig(c @ w).max())
+            if claimed >= threshold + CLAIM_MARGIN:
+                p[i] = max(p[i], claimed)
+    p = np.where(d.floor & (p >= concrete_min), np.maximum(p, threshold), p)
+    return (p >= threshold) & ~d.vetoed
+
+
+def counts(y: np.ndarray, pred: np.ndarray) -> tuple[int, int, int]:
+    return int((y & pred).sum()), int((~y & pred).sum()), int((y & ~pred).sum())
+
+
+def prf(tp: int, fp: int, fn: int) -> str:
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return f"{p:.3f} / {r:.3f} / {2 * p * r / max(p + r, 1e-9):.3f}, fp {fp}, fn {fn}"
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def tag(rank: int, ridge: float, steps: int) -> str:
+    return f"r{rank}-l{ridge:g}-s{steps}"
+
+
+def space_path(fold: list[str], setting: str) -> Path:
+    return OUT / f"cross-without-{'+'.join(fold)}-{setting}.npz"
+
+
+def load_space(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    with np.load(path) as f:
+        return f["p"], f["q"]
+
+
+def bags(data: dict[str, Decisions], groups: list[str]):  # type: ignore[no-untyped-def]
+    """judge_lowo's answers (group, kind, labels [K, D], units [U, D], credited [K]) from the recorded decisions."""
+    out = []
+    for g in groups:
+        d = data[g]
+        for a in range(len(d.units)):
+            rows = np.flatnonzero(d.answer == a)
+            out.append((g, "text", d.label[rows], d.units[a], d.y[rows]))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--check", action="store_true", help="decide() against the judge's own decisions")
+    ap.add_argument("--rank", type=int, default=32)
+    ap.add_argument("--ridge", type=float, default=0.01)
+    ap.add_argument("--steps", type=int, default=150)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--train", help="train a space without each of these folds (;-separated, groups ,-separated)")
+    ap.add_argument("--read", help="the crossed read over these folds (their spaces trained with --train)")
+    ap.add_argument("--space-for", action="append", default=[], metavar="FOLD=FILE",
+                    help="use this saved space for a fold (e.g. judge39's) instead of the trained one")
+    ap.add_argument("--l2", default="1e-5", help="the logistic's ridge (comma-separated: each read)")
+    ap.add_argument("--thresholds", default="0.45,0.5,0.55,0.6")
+    ap.add_argument("--final", action="store_true", help="train on every group; weights on the crossed features of "
+                    "--read's folds (spaces trained with --train); read every set")
+    ap.add_argument("--with-regression", action="store_true", help="regression's rows in the final weight fit")
+    ap.add_argument("--save", type=Path, help="with --final: train the space on every group and write it here")
+    ap.add_argument("--space", type=Path, help="with --final: a space already trained on every group")
+    args = ap.parse_args()
+    data = recorded()
+    settings = AnalysisSettings()
+    shipped_w = np.array(settings.judge_weights)
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    setting = tag(args.rank, args.ridge, args.steps)
+    trained_groups = list(GROUPS)
+
+    if args.check:
+        for g, d in data.items():
+            mine = decide(d, space_credited(d, None), shipped_w, settings.judge_threshold,
+                          settings.plain_concrete_min_probability)
+            wrong = [d.ids[i] for i in np.flatnonzero(mine != d.hit)]
+            print(f"{g}: {len(d.y)} decisions, {len(wrong)} differ {wrong[:5]}; judge {prf(*counts(d.y, d.hit))}")
+        return
+
+    if args.train:
+        import torch
+        torch.set_num_threads(args.threads)
+        for fold in args.train.split(";"):
+            out = fold.split(",")
+            start = time.perf_counter()
+            p, q = train(bags(data, [g for g in trained_groups if g not in out]), args.rank, args.ridge, args.steps)
+            np.savez(space_path(out, setting), p=p.astype(np.float32), q=q.astype(np.float32))
+            print(f"{setting} without {'+'.join(out)}: {time.perf_counter() - start:.0f} s", flush=True)
+        if not args.final:
+            return
+
+    if args.final and args.save:
+        import torch
+        torch.set_num_threads(args.threads)
+        start = time.perf_counter()
+        p, q = train(bags(data, trained_groups), args.rank, args.ridge, args.steps)
+        np.savez(args.save, p=p.astype(np.float32), q=q.astype(np.float32))
+        print(f"{setting} on every group: {time.perf_counter() - start:.0f} s -> {args.save}", flush=True)
+        if not args.read:
+            return
+
+    assert args.read, "--read FOLDS"
+    folds = [f.split(",") for f in args.read.split(";")]
+    given = dict(s.split("=", 1) for s in args.space_for)
+    shipped_cred = {g: space_credited(data[g], None) for g in data}
+    crossed: dict[str, np.ndarray] = {}
+    for fold in folds:
+        name = "+".join(fold)
+        space = load_space(Path(given[name]) if name in given else space_path(fold, setting))
+        for g in fold:
+            crossed[g] = space_credited(data[g], space)
+    groups = [g for fold in folds for g in fold]
+    print(f"{setting}: crossed read, whole judge (text), P / R / F1, false ticks, misses")
+    base = {g: counts(data[g].y, decide(data[g], shipped_cred[g], shipped_w, settings.judge_threshold,
+                                         settings.plain_concrete_min_probability)) for g in groups}
+    total = tuple(sum(base[g][k] for g in groups) for k in range(3))
+    print(f"  shipped space and weights, {settings.judge_threshold}: pooled {prf(*total)}")
+    for g in groups:
+        print(f"    {g}: {prf(*base[g])}")
+    for l2 in (float(v) for v in args.l2.split(",")):
+        weights = {}
+        for fold in folds:
+            rest = [g for g in groups if g not in fold]
+            x = np.vstack([features(data[g], crossed[g]) for g in rest])
+            y = np.concatenate([data[g].y for g in rest])
+            weights["+".join(fold)] = fit(x, y, l2)
+        for t in thresholds:
+            per = {}
+            for fold in folds:
+                w = weights["+".join(fold)]
+                for g in fold:
+                    pred = decide(data[g], crossed[g], w, t, settings.plain_concrete_min_probability)
+                    per[g] = counts(data[g].y, pred)
+            total = tuple(sum(per[g][k] for g in groups) for k in range(3))
+            worst = min(f1(*per[g]) - f1(*base[g]) for g in groups)
+            print(f"  l2 {l2:g}, threshold {t}: pooled {prf(*total)}; worst group dF1 {worst:+.3f}")
+            print("    " + "; ".join(f"{g} {f1(*per[g]):.3f} fp {per[g][1]}" for g in groups))
+
+    if args.final:
+        l2 = float(args.l2.split(",")[0])
+        rows = groups + (["regression"] if args.with_regression else [])
+        space = load_space(args.save or args.space) if args.save or args.space else None
+        final_cred = {g: space_credited(data[g], space) for g in data}
+        # weights on the crossed features of every group (regression through the final space: never trained on)
+        x = np.vstack([features(data[g], crossed[g] if g in crossed else final_cred[g]) for g in rows])
+        y = np.concatenate([data[g].y for g in rows])
+        w = fit(x, y, l2)
+        print("judge_weights = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
+        for t in thresholds:
+            print(f"  final space and weights, threshold {t}:")
+            for g in data:
+                pred = decide(data[g], final_cred[g], w, t, settings.plain_concrete_min_probability)
+                print(f"    {g}: {prf(*counts(data[g].y, pred))}   (shipped {prf(*counts(data[g].y, data[g].hit))})")
+
+
+if __name__ == "__main__":
+    main()
