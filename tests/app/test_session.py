@@ -1005,31 +1005,3 @@ def test_a_competency_scored_from_delivery_alone_says_so_with_its_aspects(sessio
     # a competency with key points here says its count, not this
     others = [c for c in saved.document["competencies"] if c["id"] != spec.id]
     assert others and all("delivery alone" not in c["basis"] for c in others)
-
-
-def test_a_round_continued_from_question_n_is_stored_in_the_run_it_finishes(session, service, bank):
-    """Fix R: the rest of a round taken up with "Continue from question 3" was stored in no run: History showed its
-    answers apart from the run's first two, and that run never got its summary. It is the same run: every answer in
-    it, its summary counting the first two answers as well as the rest."""
-    from voiceprep.core.rehearsal import Rehearsal
-
-    rnd = bank.rounds[0]
-    first, rest = rnd.prompts[:2], rnd.prompts[2:]
-    run = session.start_round(bank, rnd)
-    for p in first:
-        session.save_typed(bank, p, LOCK, round_id=rnd.id, round_pk=run)       # then the app was closed
-    pk, earlier = session.continue_round(bank, rnd)
-    assert pk == run and set(earlier) == {p.id for p in first}
-    rehearsal = Rehearsal.for_round(bank, rnd, start=2)
-    rehearsal.earlier = earlier
-    for p in rest:
-        rehearsal.record(session.save_typed(bank, p, LOCK, round_id=rnd.id, round_pk=pk).analysis)
-        rehearsal.next()
-    summary = rehearsal.summary()
-    assert (summary.answered, summary.total, summary.skipped) == (len(rnd.prompts), len(rnd.prompts), [])
-    session.finish_round(pk, summary.to_dict())
-    assert {r["round_pk"] for r in service.attempts(bank=bank.id)} == {run}
-    stored = session.history().read("SELECT finished_at, summary_json FROM rounds")
-    assert len(stored) == 1 and stored[0]["finished_at"] is not None and '"answered": 4' in stored[0]["summary_json"]
-    # a run finished is not taken up again: the next "continue" is a run of its own
-    assert session.continue_round(bank, rnd) == (run + 1, {})

@@ -26,7 +26,6 @@ from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history import HistoryError, HistoryUnavailable
-from voiceprep.core.history.queries import run_hits
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -182,13 +181,6 @@ class PracticeSession:
     # -- rounds -------------------------------------------------------------------------------
     def start_round(self, bank: Bank, rnd: Round) -> int:
         return self.history().start_round(bank, rnd)
-
-    def continue_round(self, bank: Bank, rnd: Round) -> tuple[int, dict[str, dict[str, bool]]]:
-        """"Continue from question N": the run of `rnd` left unfinished, taken up (History.continue_round), and what
-        its questions' best answers there covered (queries.run_hits), for the summary of the whole run."""
-        h = self.history()
-        pk = h.continue_round(bank, rnd)
-        return pk, run_hits(h, pk)
 
     def finish_round(self, round_pk: int, summary: Row) -> None:
         self.history().finish_round(round_pk, summary)

@@ -89,10 +89,6 @@ class Rehearsal:
     # the rest of a round left unfinished (Welcome back's "Continue from question 4", walk38): how many of the
     # round's questions come before these, so the position reads as in the round ("question 4 of 4")
     first: int = 0
-    # the run taken up again: prompt id -> {key point id: hit} of the best answer each of its first questions had
-    # there (core.history.queries.run_hits), counted in the summary with this sitting's (fix R: the run stayed
-    # without a summary and this sitting's covered only the rest of the round)
-    earlier: dict[str, dict[str, bool]] = field(default_factory=dict)
 
     @classmethod
     def for_round(cls, bank: Bank, rnd: Round, start: int = 0) -> Rehearsal:
@@ -393,16 +389,6 @@ class Rehearsal:
                                    self._try_score(pid, tries[-1]), tries[-1].number)
         return out
 
-    def _earlier_prompts(self) -> list[Prompt]:
-        """The round's questions before this sitting's when it takes up a run with answers (`earlier`): the summary
-        is the run's, all of its questions; [] otherwise (the rest of a round, alone, as before)."""
-        if not (self.first and self.earlier and self.round_id):
-            return []
-        try:
-            return list(self.bank.round(self.round_id).prompts[:self.first])
-        except KeyError:
-            return []
-
     def summary(self, follow_ups: bool = True) -> RoundSummary:
         """The round's scores, each prompt by its best try this sitting (walkthrough 11: the last try counted, so a
         sitting of 89, 19 and 2 ended "Overall 2/100"); "Drill next" only the points no try covered. A drill's
@@ -415,12 +401,9 @@ class Rehearsal:
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
         best = {pid: t for pid in self.results if (t := self._best(pid, follow_ups)) is not None}
         delivery = {pid: [t.analysis.delivery_scores for t in self._tries(pid)] for pid in best if pid not in drilled}
-        hits = {pid: self._try_hits(t, follow_ups) for pid, t in best.items()}
-        before = self._earlier_prompts()
-        hits.update({p.id: [(kp, self.earlier[p.id].get(kp.id, False)) for kp in p.key_points]
-                     for p in before if p.id in self.earlier and p.id not in hits})
-        summary = summarize_round(self.bank, [p.id for p in before + self.prompts], hits, delivery=delivery,
-                                  drilled=drilled)
+        summary = summarize_round(self.bank, [p.id for p in self.prompts],
+                                  {pid: self._try_hits(t, follow_ups) for pid, t in best.items()},
+                                  delivery=delivery, drilled=drilled)
         covered = {(pid, kp.id) for pid in self.results for t in self._tries(pid)
                    for kp, hit in self._try_hits(t, follow_ups) if hit}
         summary.to_drill = [pair for pair in summary.to_drill if pair not in covered]

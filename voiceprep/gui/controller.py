@@ -68,8 +68,6 @@ class _RoundRef:
     """The stored round's id, filled in on the session lane before any answer of the round is begun there."""
 
     pk: int | None = None
-    # a run taken up again ("Continue from question N"): its questions' best answers there (Rehearsal.earlier)
-    earlier: dict[str, dict[str, bool]] | None = None
     finished = False        # its summary is stored: an answer after Undo skip from the summary stores it again
 
 
@@ -189,16 +187,11 @@ class RehearsalController(QObject):
         self.rehearsal = rehearsal
         self._round = ref = _RoundRef()
         rnd = next((r for r in rehearsal.bank.rounds if r.id == rehearsal.round_id), None)
-        whole = rnd is not None and len(rehearsal.prompts) == len(rnd.prompts)
-        rest = rnd is not None and rehearsal.first > 0 and rehearsal.first + len(rehearsal.prompts) == len(rnd.prompts)
-        if rnd is not None and (whole or rest):
+        if rnd is not None and len(rehearsal.prompts) == len(rnd.prompts):
             session, bank = self.services.session, rehearsal.bank
 
             def begin_round() -> None:
-                if whole:
-                    ref.pk = session.start_round(bank, rnd)
-                else:           # the rest of a run left unfinished: stored in that run (fix R)
-                    ref.pk, ref.earlier = session.continue_round(bank, rnd)
+                ref.pk = session.start_round(bank, rnd)
             run_in_background(begin_round, lane="session", on_error=lambda e: log.warning("round not stored: %s", e))
         self._present(speak)
 
@@ -727,8 +720,6 @@ class RehearsalController(QObject):
     def _store_summary(self) -> RoundSummary:
         """The round's summary as it stands, stored with the round (on the session lane)."""
         assert self.rehearsal is not None
-        if self._round.earlier:
-            self.rehearsal.earlier = self._round.earlier        # the run's summary: its earlier answers too
         summary = self.rehearsal.summary()
         # what its answers alone scored, when follow-ups changed it: Welcome back says both (app.scored, walk18)
         stored = {**summary.to_dict(), "before_follow_ups": before_follow_ups(self.rehearsal, summary)}

@@ -692,24 +692,6 @@ def left_round(h: History, since: str, until: str) -> Row | None:
             "position": left[0] + 1, "total": len(prompts)}
 
 
-def run_hits(h: History, round_pk: int) -> dict[str, dict[str, bool]]:
-    """Prompt id -> {key point id: hit} of each question's best answer stored in the round run `round_pk` (a whole,
-    complete answer, not a follow-up; the highest score, the latest among equals), as a round summary counts a
-    question by its best try: what a run taken up again ("Continue from question N") already answered."""
-    rows = h.read(
-        f"""WITH best AS (
-             SELECT id, prompt_id, ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY overall DESC, started_at DESC,
-                                                       id DESC) AS n
-             FROM attempts WHERE round_pk = ? AND state = ? AND {COMPLETE} AND {WHOLE_ANSWER} AND NOT {FOLLOW_UP}
-               AND overall IS NOT NULL)
-           SELECT b.prompt_id, k.key_point_id, k.hit FROM best b JOIN key_point_results k ON k.attempt_id = b.id
-           WHERE b.n = 1 ORDER BY b.prompt_id, k.key_point_id""", [round_pk, DONE])
-    out: dict[str, dict[str, bool]] = {}
-    for r in rows:
-        out.setdefault(r["prompt_id"], {})[r["key_point_id"]] = bool(r["hit"])
-    return out
-
-
 def previous_answer(h: History, attempt_id: int,
                     lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not

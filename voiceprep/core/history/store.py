@@ -308,14 +308,6 @@ class History:
                                               "uid": uuid.uuid4().hex}).last_pk
         return _pk(pk)
 
-    def continue_round(self, bank: Bank, rnd: Round) -> int:
-        """The run of `rnd` to take up again ("Continue from question N"): the latest run of it left unfinished, its
-        answers and its summary to come one run (fix R: the rest of a round was stored in no run, and History showed
-        its answers apart from the run it finished). A new run when none is left unfinished."""
-        rows = self.read("SELECT id FROM rounds WHERE bank_id = ? AND round_id = ? AND finished_at IS NULL "
-                         "ORDER BY started_at DESC, id DESC LIMIT 1", [bank.id, rnd.id])
-        return _pk(rows[0]["id"]) if rows else self.start_round(bank, rnd)
-
     def finish_round(self, round_pk: int, summary: Row) -> None:
         self._set_round_end(round_pk, now(), dumps(summary))
 
