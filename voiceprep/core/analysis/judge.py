@@ -1071,7 +1071,11 @@ class AnswerJudge:
         for k, u in enumerate(self.units):
             span = range(u.first, u.last + 1)
             asserts = any(w in opposite for w in span)
-            denies_else = (bool(u.negated & own) and not any(w in same for w in span)
+            # each clause negated by a denial word denies the label's own word: "I didn't look at the drawings, and
+            # the set didn't fit the wings" denies the looking, not only what "would not fit"
+            denies_else = (bool(u.negated & own)
+                           and any(self._marks[a] & own and not any(w in same for w in range(a, b + 1))
+                                   for a, b in self._clauses if u.first <= b and a <= u.last)
                            and not self._contrastive(u, own))
             out[k] = not (asserts or denies_else)
         return out
