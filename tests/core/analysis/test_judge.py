@@ -992,6 +992,22 @@ def test_a_hedge_with_nothing_specific_is_no_evidence():
     assert specific_words("two replicas took the reporting queries", own) == 4
 
 
+def test_thinking_carefully_about_a_thing_waves_it_away():
+    """ "I'd think carefully about the guarantees, who the consumers are, and how to migrate safely" names the points
+    and says nothing of them (writers O and P, vague answers to the pipeline design prompt); the same opening with the
+    specifics said still counts."""
+    from voiceprep.core.analysis.judge import waves
+
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    assert waves(["i'd", "think", "carefully", "about", "the", "guarantees"])
+    assert not hits(bank, "pipeline-next", "I'd think carefully about the guarantees, who the consumers are, and how "
+                                           "to migrate safely.")
+    assert hits(bank, "pipeline-next", "I'd think carefully about the guarantees: at-least-once delivery, idempotent "
+                                       "consumers that drop duplicates by event id, and a dual-write migration with "
+                                       "the old pipeline kept running until the counts match.") == {
+        "delivery-guarantees", "migration"}
+
+
 def test_a_would_of_purpose_or_in_one_listed_item_does_not_make_the_point_a_plan():
     """ "What you changed so it would not happen again: ..." was credited by "I'd add canary deploys": the "would" of
     purpose made every plan count. A "would" in one listed item of several ("..., what you would do differently") lets

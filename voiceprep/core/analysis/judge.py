@@ -754,7 +754,8 @@ WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
 # said there counts, whatever else the clause says (`AnswerJudge._waved_names`)
 WAVED_AFTER = frozenset({"stuff", "whatever", "etc"})
 _WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
-                           ("and", "things"), ("a", "bunch"), ("i'd", "say")})
+                           ("and", "things"), ("a", "bunch"), ("i'd", "say"),
+                           ("carefully", "about")})
 
 
 def waves(words: Sequence[str]) -> bool:
