@@ -760,6 +760,23 @@ def test_a_denial_is_on_the_labels_side_only_for_the_same_word_not_a_stem_coinci
         assert bool(judge._on_its_side(label, label_markers(label))[0]) is side, text
 
 
+
+def test_a_sentence_that_denies_the_labels_word_and_something_else_is_not_on_the_labels_side():
+    """ "...worked out what would not fit": "I didn't look at the drawings, and the set didn't fit the wings" says the
+    label's "not fit" in one clause but denies the looking in the other; each negated clause must deny the label's
+    own word (writers L, N and P: a denial beside the label's own let a sentence of things not done through)."""
+    from voiceprep.core.analysis.judge import AnswerJudge, label_markers
+    from voiceprep.core.analysis.text import tokenize
+
+    label = "I went through the venue's plans beforehand and worked out what would not fit"
+    for text, side in (("I didn't look at the venue's drawings, and the set didn't fit the wings.", False),
+                       ("I went through the drawings, and saw the set would not fit the wings.", True),
+                       ("I read the drawings early, so I knew the set wouldn't fit the wings.", True)):
+        raw = text.split()
+        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), AnalysisSettings()), None, AnalysisSettings())
+        sentence = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]
+        assert bool(judge._on_its_side(label, label_markers(label))[sentence[0]]) is side, text
+
 TOPICS_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Payments"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "work"\ntext = "Tell me about the payments work you have done."\n'
@@ -973,6 +990,22 @@ def test_a_hedge_with_nothing_specific_is_no_evidence():
     own = frozenset({"postgr", "replica"})
     assert specific_words("and Postgres with replicas and stuff", own) == 0
     assert specific_words("two replicas took the reporting queries", own) == 4
+
+
+def test_thinking_carefully_about_a_thing_waves_it_away():
+    """ "I'd think carefully about the guarantees, who the consumers are, and how to migrate safely" names the points
+    and says nothing of them (writers O and P, vague answers to the pipeline design prompt); the same opening with the
+    specifics said still counts."""
+    from voiceprep.core.analysis.judge import waves
+
+    bank = load_bank(BANKS / "affirm-backend-platform.toml")
+    assert waves(["i'd", "think", "carefully", "about", "the", "guarantees"])
+    assert not hits(bank, "pipeline-next", "I'd think carefully about the guarantees, who the consumers are, and how "
+                                           "to migrate safely.")
+    assert hits(bank, "pipeline-next", "I'd think carefully about the guarantees: at-least-once delivery, idempotent "
+                                       "consumers that drop duplicates by event id, and a dual-write migration with "
+                                       "the old pipeline kept running until the counts match.") == {
+        "delivery-guarantees", "migration"}
 
 
 def test_a_would_of_purpose_or_in_one_listed_item_does_not_make_the_point_a_plan():

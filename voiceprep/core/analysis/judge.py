@@ -754,7 +754,8 @@ WAVERS = frozenset({"stuff", "whatever", "etc", "kinda", "sorta"})
 # said there counts, whatever else the clause says (`AnswerJudge._waved_names`)
 WAVED_AFTER = frozenset({"stuff", "whatever", "etc"})
 _WAVING_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess"), ("whole", "thing"),
-                           ("and", "things"), ("a", "bunch"), ("i'd", "say")})
+                           ("and", "things"), ("a", "bunch"), ("i'd", "say"),
+                           ("carefully", "about")})
 
 
 def waves(words: Sequence[str]) -> bool:
@@ -1071,7 +1072,11 @@ class AnswerJudge:
         for k, u in enumerate(self.units):
             span = range(u.first, u.last + 1)
             asserts = any(w in opposite for w in span)
-            denies_else = (bool(u.negated & own) and not any(w in same for w in span)
+            # each clause negated by a denial word denies the label's own word: "I didn't look at the drawings, and
+            # the set didn't fit the wings" denies the looking, not only what "would not fit"
+            denies_else = (bool(u.negated & own)
+                           and any(self._marks[a] & own and not any(w in same for w in range(a, b + 1))
+                                   for a, b in self._clauses if u.first <= b and a <= u.last)
                            and not self._contrastive(u, own))
             out[k] = not (asserts or denies_else)
         return out
