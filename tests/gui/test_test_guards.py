@@ -1,4 +1,5 @@
-"""The suite's own guards: a GUI test that leaves a question unanswered fails with the question, it does not hang."""
+"""The suite's own guards: a GUI test that leaves a question unanswered fails with the question, it does not hang;
+a menu is answered only once it has the keyboard."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from tests.gui import modal
 
 PROBE = Path(__file__).with_name("unanswered_probe.py")
 
@@ -21,3 +27,32 @@ def test_an_unanswered_question_fails_its_test_and_names_it():
     assert "1 error" in out or "1 failed" in out, out[-3000:]
     assert "left unanswered" in out and "Discard the pasted job description?" in out, out[-3000:]
     assert time.monotonic() - started < 120, "the question was answered by the run's timeout, not the guard"
+
+
+def test_a_menu_is_answered_once_it_has_the_keyboard_however_late_the_poll(qtbot, monkeypatch):
+    """Session 31 (load 10): the poll ran before offscreen Qt had reported the menu as the focus window, the keys
+    closed the menu, and the late report then made the closed menu the active window: nothing had the keyboard.
+    POLL_MS 0 is the overdue poll of a loaded machine, every time."""
+    monkeypatch.setattr(modal, "POLL_MS", 0)
+    window = QWidget()
+    qtbot.addWidget(window)
+    button, edit = QToolButton(), QLineEdit()
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    menu.addAction("Edit", lambda: edit.setFocus(Qt.FocusReason.OtherFocusReason))
+    button.setMenu(menu)
+    lay = QVBoxLayout(window)
+    lay.addWidget(button)
+    lay.addWidget(edit)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for _ in range(3):
+        button.setFocus()
+        modal.when_modal(lambda: (qtbot.keyClick(menu, Qt.Key.Key_Down), qtbot.keyClick(menu, Qt.Key.Key_Return)),
+                         popup=True)
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        qtbot.wait(0)      # hand the window system's pending reports in (what had made the closed menu active)
+        assert QApplication.activeWindow() is window and QApplication.focusWidget() is edit, \
+            (QApplication.activeWindow(), QApplication.focusWidget())
