@@ -59,6 +59,27 @@ def _not_closed(n: int, quote: str) -> str:
     return f"a quoted text is not closed on line {n}: add the closing {quote} at the end of the text"
 
 
+# tomllib's message (how it starts) -> the candidate's words, `{n}` the line
+_SAID: tuple[tuple[str | tuple[str, ...], str], ...] = (
+    ("Expected '=' after a key", "line {n} does not read as name = value: put = between the name and its value "
+                                 "(a name has no spaces), and text in quotes"),
+    ("Invalid value", 'the value on line {n} is not valid: text goes in quotes ("like this"), numbers as digits, '
+                      "lists in [ ] with commas"),
+    ("Cannot overwrite a value", "line {n} sets a name that is already set above: keep one of the two"),
+    ("Unclosed array", "a list opened with [ is not closed before line {n}: add the closing ], with commas between "
+                       "its items"),
+    ("Unclosed inline table", "a {{ … }} on line {n} is not closed: add the closing }}, on the same line"),
+    (("Expected ']' at the end of a table declaration", "Expected ']]'"),
+     "the section name on line {n} is not closed: add the closing ] (or ]] for [[…]])"),
+    ("Unescaped '\\'", "a backslash \\ in the text on line {n} must be doubled (\\\\), or put the text in single "
+                        "quotes ('like this')"),
+    ("Expected newline or end of document after a statement",
+     'line {n} has something after its value: one name = value a line, and text in quotes ("like this")'),
+    (("Invalid statement", "Invalid initial character for a key part"),
+     "line {n} does not read as name = value or a [section]: fix or remove it"),
+)
+
+
 def toml_problem(message: str, text: str) -> tuple[int | None, str]:
     """tomllib's message as the line it is on and the candidate's words for it (with what to do)."""
     if "digits" in message:
@@ -83,34 +104,14 @@ def toml_problem(message: str, text: str) -> tuple[int | None, str]:
     if what.startswith("Illegal character"):
         col = f" (column {at.group(2)})" if at else ""
         return n, f"line {n} has a character that cannot be in a quoted text{col}: remove it or retype it"
-    if what.startswith("Expected '=' after a key"):
-        return n, (f"line {n} does not read as name = value: put = between the name and its value (a name has no "
-                   "spaces), and text in quotes")
-    if what.startswith("Invalid value"):
-        return n, (f"the value on line {n} is not valid: text goes in quotes (\"like this\"), numbers as digits, "
-                   "lists in [ ] with commas")
-    if what.startswith("Cannot overwrite a value"):
-        return n, f"line {n} sets a name that is already set above: keep one of the two"
     if what.startswith("Cannot declare"):
         section = re.search(r"\((.*)\)", what)
         name = ".".join(p.strip(" '\"") for p in section.group(1).split(",") if p.strip()) if section else ""
         return n, (f"the section [{name}] on line {n} is there twice: merge the two (a list of sections is "
                    f"written [[{name}]])")
-    if what.startswith("Unclosed array"):
-        return n, (f"a list opened with [ is not closed before line {n}: add the closing ], with commas between "
-                   "its items")
-    if what.startswith("Unclosed inline table"):
-        return n, f"a {{ … }} on line {n} is not closed: add the closing }}, on the same line"
-    if what.startswith("Expected ']' at the end of a table declaration") or what.startswith("Expected ']]'"):
-        return n, f"the section name on line {n} is not closed: add the closing ] (or ]] for [[…]])"
-    if what.startswith("Unescaped '\\'"):
-        return n, (f"a backslash \\ in the text on line {n} must be doubled (\\\\), or put the text in single "
-                   "quotes ('like this')")
-    if what.startswith("Expected newline or end of document after a statement"):
-        return n, (f"line {n} has something after its value: one name = value a line, and text in quotes "
-                   "(\"like this\")")
-    if what.startswith(("Invalid statement", "Invalid initial character for a key part")):
-        return n, f"line {n} does not read as name = value or a [section]: fix or remove it"
+    said = next((words for starts, words in _SAID if what.startswith(starts)), None)
+    if said is not None:
+        return n, said.format(n=n)
     if at is None:
         return n, f"the file ends too soon ({what}): check its last lines. {FIX_HINT}"
     return n, f"not valid TOML on line {n}: {what} (column {at.group(2)}). {FIX_HINT}"
