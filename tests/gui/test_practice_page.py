@@ -3623,3 +3623,37 @@ def test_bank_files_with_problems_are_said_on_practice_with_the_way_to_banks(qtb
     services.registry = BankRegistry.discover()
     w.practice.fill_banks()
     assert not button.isVisible()
+
+
+def test_a_full_disk_mid_answer_stops_it_says_so_and_keeps_it_marked_cut_off(window, qtbot, services, speech_dir,
+                                                                               monkeypatch):
+    """walk39 1: the disk filled 63 s into an answer and the app stayed "Listening…" forever, its History row
+    "recording". Now the answer stops there, the candidate reads that the disk is full, and what was said is scored
+    and kept, marked cut off."""
+    import errno
+
+    from voiceprep.core.history.store import History
+    from voiceprep.speech import recorder as recorder_module
+    from voiceprep.speech.recorder import FileStream
+    from voiceprep.speech.wavwriter import StreamingWav
+
+    class FillingDisk(StreamingWav):
+        def write(self, samples):
+            if self.frames >= 16000 * 4:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            super().write(samples)
+
+    monkeypatch.setattr(recorder_module, "StreamingWav", FillingDisk)
+    services.input_override = lambda: FileStream(speech_dir / "jfk.wav", realtime=True, speed=4)
+    services.settings.practice.think_seconds = 1
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert "disk is full" in page.notice.text() and "Free some space" in page.notice.text(), page.notice.text()
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    with History.open(services.db_path) as h:
+        row = h.db.execute("SELECT state, state_detail FROM attempts WHERE id = ?", [page.attempt_id]).fetchone()
+    assert tuple(row) == ("done", "cut off: the recording stopped on an error"), tuple(row)
