@@ -451,6 +451,37 @@ def test_a_round_left_then_continued_to_its_end_is_not_left_any_more(tmp_path):
     access.close_all()
 
 
+
+def test_an_answer_cut_off_by_a_crash_leaves_its_question_to_continue_from(tmp_path, speech_dir):
+    """walk39 6: killed 60 s into question 4, the restart offered "Continue from question 4" until recovery stored
+    the cut-off answer (counted in nothing); then the offer was gone, as if the question had been answered."""
+    from tests.app.conftest import record
+    from voiceprep.core.transcript import Transcript
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I proposed the LMAX Disruptor: a ring buffer, a single writer.",
+                       rnd.id, pk)
+    cut = session.begin(bank, rnd.prompts[1], rnd.id, pk)
+    record(speech_dir / "jfk.wav", cut.audio_path)               # then the app was killed mid-answer
+    session.history().db.execute("UPDATE attempts SET owner = 'elsewhere:1:x' WHERE id = ?", [cut.attempt_id])
+    assert service.recap()["left"]["position"] == 2                   # before recovery
+    fragment = Transcript.from_text("So the hardest problem was a lock, and we")
+    fragment.model = "tiny.en"
+    recovered = session.recover(lambda p: fragment)
+    assert [r.outcome for r in recovered] == ["finished"] and "cut off" in recovered[0].detail, recovered
+    assert service.attempt(cut.attempt_id)["state_detail"] == "cut off: recovered after the app closed"
+    left = service.recap()["left"]
+    assert left is not None and left["position"] == 2 and left["prompt_id"] == rnd.prompts[1].id, left
+    assert f"at question 2 of {len(rnd.prompts)}" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    # a whole answer to it since: the round goes on from question 3
+    session.save_typed(bank, rnd.prompts[1], "I am not sure.", rnd.id, pk)
+    assert service.recap()["left"]["position"] == 3
+    access.close_all()
+
 def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
     """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
     returning candidate reads the next step first: the question to answer first (or, with none skipped, where the

@@ -29,6 +29,21 @@ def test_an_unexpected_error_is_one_line_and_the_log_has_the_traceback(capsys, m
     assert "Traceback" in (data_home / "voiceprep.log").read_text()
 
 
+
+def test_an_unexpected_error_with_an_unwritable_data_folder_names_a_log_that_exists(capsys, monkeypatch, tmp_path):
+    """walk39 5: "Details are in the log" named the file that could not be written (a read-only data folder)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("VOICEPREP_HOME", str(blocker / "home"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        assert cli_main.report_unexpected(exc) == 70
+    err = capsys.readouterr().err
+    logs = list(tmp_path.glob("voiceprep-error-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in err and "Traceback" in logs[0].read_text()
+
 def test_every_option_of_every_command_says_what_it_does():
     """Walk24: `voiceprep score --help` listed --bank, --prompt, --audio, --text-file and --json with no word of what
     they take or do. Every option and argument of every command has a help text."""

@@ -3586,3 +3586,66 @@ def test_in_the_window_a_large_screen_opens_the_feedback_and_welcome_back_use_th
         sizes[size] = view.font().pointSizeF()
         assert view.width() >= question_card.width() - 40, (size, view.width(), question_card.width())
     assert sizes[(1792, 1008)] >= sizes[(1366, 768)] + 2 and sizes[(1366, 768)] == page.font().pointSizeF(), sizes
+
+
+def test_bank_files_with_problems_are_said_on_practice_with_the_way_to_banks(qtbot, services, data_home):
+    """walk39 8: a broken bank file was simply absent from Practice's Bank list; only the Banks page said why. Now
+    Practice says so in plain words too, and its button opens the Banks page at the list of problems."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    (data_home / MARKER).touch()
+    good = (BANKS / "airwallex.toml").read_text()
+    first = next(line for line in good.splitlines() if line.startswith("title = "))
+    (paths.user_banks_dir() / "broken.toml").write_text(good.replace(first, first[:-1], 1))   # its closing " gone
+    services.registry = BankRegistry.discover()
+    assert [e.file for e in services.registry.errors]
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    button = w.practice.bank_problems_btn
+    qtbot.waitUntil(button.isVisible)
+    assert button.text() == "⚠ 1 bank file has problems and is not offered (broken.toml): see what to fix in Banks"
+    assert "a quoted text is not closed on line" in w.banks.errors.toPlainText()     # in plain words there
+    button.click()
+    assert w.nav.currentRow() == 3 and w.banks.errors.isVisible()
+    (paths.user_banks_dir() / "broken.toml").unlink()                  # fixed: said no more once reloaded
+    services.registry = BankRegistry.discover()
+    w.practice.fill_banks()
+    assert not button.isVisible()
+
+
+def test_a_full_disk_mid_answer_stops_it_says_so_and_keeps_it_marked_cut_off(window, qtbot, services, speech_dir,
+                                                                               monkeypatch):
+    """walk39 1: the disk filled 63 s into an answer and the app stayed "Listening…" forever, its History row
+    "recording". Now the answer stops there, the candidate reads that the disk is full, and what was said is scored
+    and kept, marked cut off."""
+    import errno
+
+    from voiceprep.core.history.store import History
+    from voiceprep.speech import recorder as recorder_module
+    from voiceprep.speech.recorder import FileStream
+    from voiceprep.speech.wavwriter import StreamingWav
+
+    class FillingDisk(StreamingWav):
+        def write(self, samples):
+            if self.frames >= 16000 * 4:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            super().write(samples)
+
+    monkeypatch.setattr(recorder_module, "StreamingWav", FillingDisk)
+    services.input_override = lambda: FileStream(speech_dir / "jfk.wav", realtime=True, speed=4)
+    services.settings.practice.think_seconds = 1
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
+    assert "disk is full" in page.notice.text() and "Free some space" in page.notice.text(), page.notice.text()
+    qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
+    with History.open(services.db_path) as h:
+        row = h.db.execute("SELECT state, state_detail FROM attempts WHERE id = ?", [page.attempt_id]).fetchone()
+    assert tuple(row) == ("done", "cut off: the recording stopped on an error"), tuple(row)

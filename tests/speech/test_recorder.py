@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import threading
 import time
@@ -255,3 +256,32 @@ def test_a_pause_of_the_input_under_load_does_not_end_the_answer(tmp_path):
     result = rec.wait(20)
     assert result.reason == "device_lost" and result.error      # when it really stops (no longer active)
     assert result.seconds >= 3.9                                 # ... after all of its audio, not at the pause
+
+
+def test_a_full_disk_mid_answer_ends_the_recording_says_so_and_keeps_what_was_written(tmp_path, speech_dir,
+                                                                                        monkeypatch):
+    """walk39 1: the first ENOSPC was caught, the drain of the queue raised it again and the recorder never
+    finished (the app "Listening…" forever, the History row "recording")."""
+    from voiceprep.speech import recorder as recorder_module
+    from voiceprep.speech.wavwriter import StreamingWav
+
+    class FillingDisk(StreamingWav):
+        """Takes 1 s of audio, then every write fails as on a full disk (and so does the flush of the tail)."""
+
+        def write(self, samples):
+            if self.frames >= 16000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            super().write(samples)
+
+    monkeypatch.setattr(recorder_module, "StreamingWav", FillingDisk)
+    stopped = []
+    rec = Recorder(tmp_path / "answers" / "a.wav", AudioSettings(silence_stop_s=0, flush_every_s=0.0), 120,
+                   stream_factory=FileStream(speech_dir / "jfk.wav", realtime=False),
+                   on_stopped=stopped.append)
+    rec.start()
+    result = rec.wait(15)
+    assert result is not None and stopped == [result], "the recorder never finished"
+    assert result.reason == "error"
+    assert "disk is full" in result.error and str(tmp_path / "answers") in result.error
+    assert "Free some space" in result.error and "is kept" in result.error and "sound device" not in result.error
+    assert abs(sf.info(str(result.path)).duration - 1.0) < 0.15          # what reached the disk stays readable

@@ -67,8 +67,17 @@ def report_unexpected(exc: BaseException) -> int:
         with open(log_file, "a", encoding="utf-8") as f:
             f.write("".join(traceback.format_exception(exc)))
         where = str(log_file)
-    except OSError:
-        pass
+    except OSError:    # the data folder cannot be written (read-only, full: walk39 5): a temporary file instead
+        import tempfile
+
+        try:
+            with tempfile.NamedTemporaryFile("w", prefix="voiceprep-error-", suffix=".log", delete=False,
+                                             encoding="utf-8") as tmp:
+                tmp.write("".join(traceback.format_exception(exc)))
+            where = tmp.name
+        except OSError:
+            traceback.print_exception(exc, file=sys.stderr)
+            where = "the lines above"
     print(f"voiceprep: unexpected error ({type(exc).__name__}: {exc}). Nothing you saved is affected. "
           f"Details are in {where}; please include them if you report this.", file=sys.stderr)
     return 70

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 
 def setup_logging() -> None:
-    handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+    """The log file in the data folder; stderr when that cannot be written (a read-only folder: walk39 5)."""
+    handler: logging.Handler
+    try:
+        handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+    except OSError as exc:
+        handler = logging.StreamHandler(sys.stderr)
+        print(f"voiceprep: cannot write the log in the data folder ({exc}); logging to stderr", file=sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
@@ -174,13 +180,20 @@ def run(argv: list[str] | None = None) -> int:
         print(f"voiceprep: the desktop app needs PySide6 ({exc}); run: bash scripts/setup.sh run", file=sys.stderr)
         return 1
     from voiceprep.app import memory
+    from voiceprep.app.data_folder import data_folder_problem
     from voiceprep.core.history import History, HistoryCorruptError, HistoryError
     from voiceprep.gui import collector, style
     from voiceprep.gui.main_window import MainWindow
 
+    problem = data_folder_problem()   # before anything reads or writes it (the log, Settings, the lock)
     setup_logging()
     install_excepthook()
     memory.limit_arenas()          # before any worker thread: a long session stays flat (app/memory.py)
+    if problem is not None:
+        logging.error("data folder: %s", problem)
+        _app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+        QMessageBox.critical(None, "voiceprep: the data folder cannot be written", problem)
+        return 2
     app = create_application(argv or sys.argv[:1])
     app.setApplicationName("voiceprep")
     app.setOrganizationName("voiceprep")

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.history.playAudio.connect(self.play)
         self.practice.historyChanged.connect(self._history_changed)
         self.practice.openQuestion.connect(self._open_question)
+        self.practice.openBanks.connect(self._open_bank_problems)
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
         self.banks.created.connect(self._bank_created)
@@ -364,6 +365,12 @@ class MainWindow(QMainWindow):
     def _history_changed(self) -> None:
         self.history.refresh()
         self.progress.refresh()
+
+    def _open_bank_problems(self) -> None:
+        """Practice's "bank files have problems": the Banks page, at its list of them."""
+        self.nav.setCurrentRow(PAGES.index("Banks"))
+        if self.banks.errors.isVisible():
+            self.banks.errors.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _banks_reloaded(self) -> None:
         self.practice.fill_banks(self.practice.bank_box.currentData())

@@ -6,6 +6,7 @@ audio file into the same interface, which is how an imported answer and the test
 
 from __future__ import annotations
 
+import errno
 import logging
 import queue
 import threading
@@ -28,6 +29,7 @@ BLOCK_S = 0.1
 # an answer as "device lost" before a word was heard (walkthroughs 9 and 10: "I didn't hear an answer" at 0:00).
 # A stream that stops (unplugged: no longer active) is still noticed at once.
 DEVICE_LOST_AFTER_S = 5.0
+DISK_FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)   # "No space left on device", "Disk quota exceeded"
 ALTERNATIVES_SHORT = "Import audio / Type answer"
 ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
@@ -263,24 +265,33 @@ class Recorder:
                 if time.monotonic() - last_flush >= self.settings.flush_every_s:
                     self._writer.flush()
                     last_flush = time.monotonic()
-        except Exception:  # a failing stream must never lose what was recorded
+        except Exception as exc:  # a failing stream or a full disk must never lose what was recorded
             log.exception("recording failed")
-            error, self._stop_reason = "Recording stopped because of a sound device error. What was recorded " \
-                                       "until then is kept.", "error"
+            error, self._stop_reason = self._failure_message(exc), "error"
         finally:
             try:
                 self._stream.stop()
                 self._stream.close()
             except Exception as exc:  # device already gone
                 log.info("closing input stream: %s", exc)
-            if self._stop_reason not in ("silence", "no_speech", "time_cap"):  # audio before a click is kept
-                while not self._queue.empty():
-                    self._consume(self._queue.get_nowait(), checks=False)
-            if self._resampler is not None:
-                tail = self._resampler.resample_chunk(np.zeros(0, dtype=np.float32), last=True)
-                if len(tail):
-                    self._write(tail)
-            self._writer.close()
+            try:  # the same full disk fails again here: the recording still ends, with what reached the file
+                if self._stop_reason not in ("silence", "no_speech", "time_cap"):  # audio before a click is kept
+                    while not self._queue.empty():
+                        self._consume(self._queue.get_nowait(), checks=False)
+                if self._resampler is not None:
+                    tail = self._resampler.resample_chunk(np.zeros(0, dtype=np.float32), last=True)
+                    if len(tail):
+                        self._write(tail)
+            except Exception as exc:
+                log.warning("writing the end of the recording: %s", exc)
+                if error is None:
+                    error, self._stop_reason = self._failure_message(exc), "error"
+            try:
+                self._writer.close()
+            except OSError as exc:
+                log.warning("closing %s: %s", self.path, exc)
+                if error is None:
+                    error, self._stop_reason = self._failure_message(exc), "error"
             self.result = RecordingResult(self.path, self._writer.seconds, self._stop_reason or "manual",
                                           getattr(self, "device_name", "?"), error)
             log.info("recording stopped: %s after %.1f s (%s)", self.result.reason, self.result.seconds,
@@ -288,6 +299,13 @@ class Recorder:
             self._done.set()
             if self.on_stopped:
                 self.on_stopped(self.result)
+
+    def _failure_message(self, exc: BaseException) -> str:
+        """Why the recording stopped, in the candidate's words: a full disk is named, with the folder to clear."""
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+            return (f"Recording stopped: the disk is full (no space left in {self.path.parent}). Free some space "
+                    "there, then answer again. What was recorded until then is kept.")
+        return "Recording stopped because of a sound device error. What was recorded until then is kept."
 
     def _write(self, block: np.ndarray) -> None:
         self._writer.write(block)

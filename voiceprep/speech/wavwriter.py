@@ -46,5 +46,7 @@ class StreamingWav:
 
     def close(self) -> None:
         if not self._f.closed:
-            self.flush()
-            self._f.close()
+            try:
+                self.flush()
+            finally:           # a full disk fails the flush: the file is closed all the same, as last flushed
+                self._f.close()

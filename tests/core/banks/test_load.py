@@ -175,7 +175,40 @@ def test_key_point_needs_a_competency_when_the_bank_has_them():
 
 def test_toml_syntax_error_gives_the_line():
     errs = errors_of(GOOD.replace('title = "Round 1"', 'title = "Round 1'))
-    assert len(errs) == 1 and errs[0].line == line_of(GOOD, 'title = "Round 1"') and "not valid TOML" in errs[0].message
+    line = line_of(GOOD, 'title = "Round 1"')
+    assert len(errs) == 1 and errs[0].line == line
+    # walk39 8: "not valid TOML: Illegal character '\n' (column 31)" was the parser's words
+    assert errs[0].message == f'a quoted text is not closed on line {line}: add the closing " at the end of the text'
+
+
+@pytest.mark.parametrize("broken, good, words", [
+    ('title = "Round 1', 'title = "Round 1"', 'a quoted text is not closed on line {n}: add the closing "'),
+    ("title = 'Round 1", 'title = "Round 1"', "a quoted text is not closed on line {n}: add the closing '"),
+    ('title = Round 1', 'title = "Round 1"', 'the value on line {n} is not valid: text goes in quotes'),
+    ('title = “Round 1”', 'title = "Round 1"', "line {n} uses curly quotes (“ ”): type straight quotes"),
+    ('title "Round 1"', 'title = "Round 1"', "line {n} does not read as name = value"),
+    ('title = "Round 1" and more', 'title = "Round 1"', "line {n} has something after its value"),
+    ('title = "C:\\path"', 'title = "Round 1"', "a backslash \\ in the text on line {n} must be doubled"),
+    ("[job", "[job]", "the section name on line {n} is not closed: add the closing ]"),
+])
+def test_common_toml_mistakes_are_said_in_plain_words_with_their_line(broken, good, words):
+    errs = errors_of(GOOD.replace(good, broken, 1))
+    n = line_of(GOOD, good)
+    assert len(errs) == 1 and errs[0].line == n, errs
+    assert errs[0].message.startswith(words.format(n=n)), errs[0].message
+    assert "TOML" not in errs[0].message and "column" not in errs[0].message
+
+
+def test_a_key_set_twice_and_an_unclosed_quote_at_the_end_are_named_on_their_lines():
+    twice = GOOD.replace('title = "Round 1"', 'title = "Round 1"\ntitle = "Round one"', 1)
+    errs = errors_of(twice)
+    n = line_of(GOOD, 'title = "Round 1"') + 1
+    assert errs[0].line == n and errs[0].message == f"line {n} sets a name that is already set above: keep one of the two"
+    cut = GOOD.rstrip("\n")
+    assert cut.endswith('competency = "domain"')
+    errs = errors_of(cut[:-1])                      # the file ends inside a quoted text
+    n = len(cut.splitlines())
+    assert errs[0].line == n and errs[0].message.startswith(f"a quoted text is not closed on line {n}")
 
 
 def test_every_error_is_reported_not_just_the_first():

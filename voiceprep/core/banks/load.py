@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from voiceprep.core.banks.locate import Path_, Scan, format_path, line_of, scan
 from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank, Competency, Job, KeyPoint, Prompt, Round
+from voiceprep.core.banks.toml_words import toml_problem
 from voiceprep.core.wording import counted
 from voiceprep.settings import BankSettings
 
@@ -55,6 +56,7 @@ class BankError:
     line: int | None
     field: str
     message: str
+    syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -254,7 +256,8 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     try:
         raw = tomllib.loads(text)
     except ValueError as exc:       # TOMLDecodeError, and int() refusing a 5,000-digit number
-        raise _fail(file, *_toml_problem(str(exc), text)) from None
+        line, message = toml_problem(str(exc), text)
+        raise BankLoadError([BankError(file, line, "", message, syntax=True)]) from None
     c = _Checker(file, found, limits.max_errors)
     root = c.table(raw, (), "root")
     assert root is not None
@@ -287,20 +290,6 @@ def _titles(rounds: object) -> tuple[str, ...]:
     if not isinstance(rounds, list):
         return ()
     return tuple(str(r["title"]) if isinstance(r, dict) and isinstance(r.get("title"), str) else "" for r in rounds)
-
-
-def _toml_problem(message: str, text: str) -> tuple[int | None, str]:
-    """tomllib's message in the user's words, and its line."""
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    if match:
-        what = message[:match.start()].strip()
-        return int(match.group(1)), f"not valid TOML: {what} (column {match.group(2)})"
-    if "at end of document" in message:
-        what = message.replace("(at end of document)", "").strip()
-        return max(1, text.count("\n") + (not text.endswith("\n"))), f"not valid TOML at the end of the file: {what}"
-    if "digits" in message:
-        return None, "a number has thousands of digits; numbers in a bank are small"
-    return None, f"not valid TOML: {message[:200]}"
 
 
 def _competencies(c: _Checker, root: Table) -> list[Competency]:

@@ -672,7 +672,8 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it). None when that
     round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped).
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
-    up with "Continue from question N" is not a round of its own (review30: the welcome offered it again)."""
+    up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
+    answer does not answer its question."""
     rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds "
                   "WHERE started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT 1", [since, until])
     if not rows or rows[0]["finished_at"] is not None:
@@ -682,9 +683,12 @@ def left_round(h: History, since: str, until: str) -> Row | None:
         prompts = h.bank_snapshot(row["bank_hash"]).round(row["round_id"]).prompts
     except (KeyError, ValueError, TypeError):
         return None                              # a snapshot that no longer reads: nothing named
+    # a cut-off answer (the app or the device ended it: COMPLETE) does not answer its question: the round goes on
+    # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
     answered = {r["prompt_id"] for r in h.read(
-        "SELECT prompt_id FROM attempts WHERE state = ? AND (round_pk = ? OR (round_pk IS NULL AND round_id = ? "
-        "AND bank_id = ? AND started_at >= ?))", [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])}
+        f"SELECT prompt_id FROM attempts WHERE state = ? AND {COMPLETE} AND (round_pk = ? OR (round_pk IS NULL AND "
+        "round_id = ? AND bank_id = ? AND started_at >= ?))",
+        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:
         return None

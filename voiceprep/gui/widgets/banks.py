@@ -61,7 +61,7 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
         return (f"{name} is not a question bank: it is not a text file. A question bank is a .toml text file "
                 "like the ones in your banks folder (More > Open my banks folder)."), False
     if text is not None and not _BANK_MARKS.search(text):
-        line = next((e.line for e in errors if e.line and "TOML" in e.message), None)
+        line = next((e.line for e in errors if e.line and e.syntax), None)
         why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
         return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
                 f"{DRAFT_LABEL}"), True

@@ -282,10 +282,21 @@ class RecapLine(QLabel):
         return super().heightForWidth(min(width, self.maximumWidth()))
 
 
+def bank_problems_text(files: Sequence[str]) -> str:
+    """"2 bank files have problems and are not offered (broken.toml, empty.toml): see them in Banks"; "" for none."""
+    names = list(dict.fromkeys(Path(f).name for f in files))
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    have = "has problems and is" if len(names) == 1 else "have problems and are"
+    return f"{counted(len(names), 'bank file')} {have} not offered ({shown}): see what to fix in Banks"
+
+
 class PracticePage(QWidget):
     playAudio = Signal(str, float)      # audio path, start seconds
     historyChanged = Signal()
     openQuestion = Signal(str, str)     # bank id, prompt id: its answers in History
+    openBanks = Signal()                # the Banks page, where the bank files with problems are listed
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -334,6 +345,14 @@ class PracticePage(QWidget):
         pick.addWidget(QLabel("Round"))
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
+        # a bank file with problems is not in the Bank list: said here too, with the way to the Banks page that
+        # lists the problems (walk39 8: the banks were simply absent from Practice)
+        self.bank_problems_btn = QPushButton()
+        self.bank_problems_btn.setFlat(True)
+        self.bank_problems_btn.setStyleSheet("text-align: left;")
+        self.bank_problems_btn.clicked.connect(self.openBanks.emit)
+        self.bank_problems_btn.hide()
+        root.addWidget(self.bank_problems_btn)
         # Welcome back's "You left “Round 4” at question 4 of 4": Start round began at question 1 (walk38); this
         # takes the round up where it was left, shown with the welcome back only
         self.resume_btn = QPushButton("Continue from question 2")
@@ -732,6 +751,13 @@ class PracticePage(QWidget):
                 self.bank_box.setCurrentIndex(i)
         self._fill_rounds(round_id)
         self._say_bank_edited()
+        self._say_bank_problems()
+
+    def _say_bank_problems(self) -> None:
+        said = bank_problems_text([e.file for e in self.services.registry.errors])
+        self.bank_problems_btn.setText(f"⚠ {said}" if said else "")
+        self.bank_problems_btn.setToolTip("The Banks page lists each problem with its line and what to do.")
+        self.bank_problems_btn.setVisible(bool(said))
 
     def _say_bank_edited(self) -> None:
         """The bank of the round going was edited (Banks, saved): the round keeps the questions it started with (an
