@@ -193,6 +193,10 @@ class AnalysisSettings:
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
     cued_concrete_details: int = 50
+    # ... when the answer says this share of the question's own words of content (its text, labels and cues,
+    # judge.question_share): a detailed story told for another question has the details and few of these (judge48,
+    # bench/judge_swap.py: strong answers to their own prompt, 5th percentile 0.19; to another prompt, median 0.10)
+    cued_concrete_question_share: float = 0.15
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

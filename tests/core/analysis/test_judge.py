@@ -1643,6 +1643,34 @@ def test_a_detailed_story_does_not_credit_the_candidate_with_someone_else_s_act(
     got = {r.key_point.id: r.hit for r in analyze_answer(bank, bank.prompt("p"), Transcript.from_text(own)).key_points}
     assert got["ask"] and got["told"], got
 
+# walk39, finding 2, told in other words: a detailed story that answers the hardest-problem question
+WRONG_QUESTION_STORY = (
+    'Sure. So the hardest problem I solved was at a trading firm, on our order matching engine. At the market open '
+    'the ninety-ninth percentile latency would climb to around two hundred milliseconds, and the traders were '
+    'furious because orders sat in the queue. I profiled it and found most of the time went on lock contention '
+    'between the threads that took orders and the thread that matched them, plus a lot of cache misses. I had read '
+    'about the LMAX Disruptor, so I proposed we rebuild the core around a single writer and a ring buffer instead '
+    'of the locked queues. My manager was nervous, so I built a prototype over about two weeks and wrote a replay '
+    'harness that fed it a recorded morning of real orders, so we could compare the old engine and the new one side'
+    ' by side. The prototype held the p99 under five milliseconds on the replay. Then we rolled it out behind a '
+    'flag, one instrument at a time, and watched throughput and error rates for a week before moving the next. The '
+    'trade-off is real: the matching logic has to stay single-threaded, which makes some features harder to add, '
+    'and the ring takes its memory up front. But the traders stopped complaining, and the on-call pages at the open'
+    ' went to nearly zero.')
+
+
+def test_a_detailed_story_told_for_another_question_does_not_cover_this_one(airwallex):
+    """judge48 (walk39): the Disruptor story given to "Why Airwallex?" got 4 of 6, credited by sentences about
+    something else ("I profiled it ... lock contention" for the HoYoverse example), because its many details raised
+    the bank-cued points to the threshold (judge28). A story told for another question says few of this question's
+    own words: its details are no evidence here. Told for its own question, it still covers every point."""
+    story = Transcript.from_text(WRONG_QUESTION_STORY)
+    why = analyze_answer(airwallex, airwallex.prompt("why-airwallex"), story)
+    assert sum(r.hit for r in why.key_points) <= 1, [(r.key_point.id, r.hit, r.confidence) for r in why.key_points]
+    assert why.overall < 40
+    hardest = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), story)
+    assert all(r.hit for r in hardest.key_points), [(r.key_point.id, r.hit, r.confidence) for r in hardest.key_points]
+
 
 CHECKOUT_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'

@@ -841,12 +841,28 @@ def details_said(text: str, prompt: Prompt) -> int:
     return details_in(tokenize_text(text), prompt)
 
 
-def details_in(tokens: Sequence[Token], prompt: Prompt) -> int:
-    """`details_said` of an answer's tokens."""
+def _question_stems(prompt: Prompt) -> set[str]:
     own = set(own_stems(prompt.text))
     for kp in prompt.key_points:
         own |= own_stems(kp.label, kp.cues)
-    return details_beyond(tokens, own)
+    return own
+
+
+def details_in(tokens: Sequence[Token], prompt: Prompt) -> int:
+    """`details_said` of an answer's tokens."""
+    return details_beyond(tokens, _question_stems(prompt))
+
+
+def question_share(tokens: Sequence[Token], prompt: Prompt) -> float:
+    """The share of the question's own words of content (its text, key point labels and cues) that an answer says:
+    the other side of `details_in`. A story told for another question ("Why Airwallex?" answered with the Disruptor
+    story) brings as many details and few of these (judge48, strong answers of the tuning sets with 40 or more
+    details: to their own prompt, 5th percentile 0.19; to another prompt of their bank, median 0.10)."""
+    own = _question_stems(prompt)
+    words = tokenize_text(" ".join([prompt.text, *(" ".join([kp.label, *kp.cues]) for kp in prompt.key_points)]))
+    content = {t.stem for t in words if _content(t) and not t.is_number and t.stem in own}
+    said = {t.stem for t in tokens if t.stem in content}
+    return len(said) / len(content) if content else 1.0
 
 
 def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
@@ -997,6 +1013,11 @@ class AnswerJudge:
         # by naming its head (`_names_only_its_head`)
         self.details = details_in(index.tokens, prompt) if prompt is not None else 0
         self.concrete = prompt is not None and self.details >= settings.plain_concrete_details
+        # ... and, for the points with cues the bank wrote, when the story is told for this question: it says some of
+        # the question's own words too (a detailed story told for another question is all details; judge48)
+        self.on_question = prompt is not None and (
+            self.details < settings.cued_concrete_details
+            or question_share(index.tokens, prompt) >= settings.cued_concrete_question_share)
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -1596,13 +1617,15 @@ class AnswerJudge:
         """Whether a point under the threshold counts as covered because the answer tells a story in its own details
         and the point is at least `plain_concrete_min_probability` likely: a plain point in an answer with
         `plain_concrete_details` details (judge26: the instance is far in meaning from the label's general words), a
-        point with the bank's cues in one with `cued_concrete_details` (judge28). Not a point that is the
+        point with the bank's cues in one with `cued_concrete_details` that says enough of its question's own words
+        (`on_question`: judge48; a story told for another question has the details too). Not a point that is the
         candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
         if p < self.s.plain_concrete_min_probability:
             return False
-        if not (self.concrete if kp.cues_from_label else self.details >= self.s.cued_concrete_details):
+        if not (self.concrete if kp.cues_from_label
+                else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
 
