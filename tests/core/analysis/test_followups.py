@@ -89,6 +89,16 @@ def test_a_label_that_starts_with_a_verbs_past_is_asked_without_its_capital():
     assert "you owned the rollout" in follow_up_for(KeyPoint("a", "I owned the rollout", ()))
 
 
+def test_a_title_case_label_keeps_its_capitals():
+    """judge49 (review31): a name of several capitalised words keeps them, though its first word looks like a verb's
+    past ("United", "Mixed"); lowered only when the next word is in lower case."""
+    assert follow_up_for(KeyPoint("a", "United Airlines partnership", ())) == \
+        "Can you tell me more about United Airlines partnership?"
+    assert follow_up_for(KeyPoint("a", "Mixed Precision", ())) == "Can you tell me more about Mixed Precision?"
+    assert follow_up_for(KeyPoint("a", "Mixed precision training", ())) == \
+        "Can you tell me more about mixed precision training?"
+
+
 def test_noun_phrases_with_a_participle_are_topics_not_statements():
     """Not "You didn't mention this point: “The root cause, named precisely”"."""
     for label, asked in (("The root cause, named precisely", "the root cause, named precisely"),

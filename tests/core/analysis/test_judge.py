@@ -2322,3 +2322,8 @@ def test_how_things_used_to_be_is_said_with_used_to_not_use_to():
 
     assert used_to(said("We used to pull the files by hand."))
     assert not used_to(said("It is the script we use to deploy."))
+    # judge49 (review31): "use to" after a negation is the before (and how transcripts write a spoken "used to")
+    assert used_to(said("We didn't use to have any pipeline, we pulled the files by hand."))
+    assert used_to(said("We did not use to test it."))
+    assert used_to(said("We never use to ship on Fridays."))
+    assert not used_to(said("We didn't use the script to deploy."))

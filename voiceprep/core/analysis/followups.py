@@ -153,10 +153,15 @@ def bank_names(bank: Bank) -> frozenset[str]:
 def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
                  names: frozenset[str] = frozenset()) -> str:
     """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX", one of the
-    bank's `names`); `plain`: the caller knows it is a plain word."""
-    first = text.split()[0] if text.split() else ""
+    bank's `names`); `plain`: the caller knows it is a plain word. A Title Case label keeps its capitals ("United
+    Airlines partnership", "Mixed Precision"): lowered only when its next word is not a plain word capitalised."""
+    words = text.split()
+    first = words[0] if words else ""
     if first.strip(":,;.()\"'“”") in names:
         return text
+    second = words[1].strip(":,;.()\"'“”") if len(words) > 1 else ""
+    if second[:1].isupper() and _english(second):
+        return text         # a plain word capitalised mid-label: Title Case ("Mention Kafka as..." is lowered)
     if first and first[0].isupper() and (plain or not _is_name(first, kp)):
         return text[0].lower() + text[1:]
     return text

@@ -46,9 +46,11 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "be", "been", "being", "is", "are"
                           "my", "your", "on", "from", "about", "to", "of", "any", "it", "get", "getting", "by", "in",
                           "at", "for", "with", "as", "that", "this", "ever", "single", "one", "do", "does", "using",
                           "use", "have", "having"})
-# words said in their own right, never a piece of a longer word misheard apart ("I moved" for "improved")
-STANDALONE = FUNCTION_WORDS | {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "and", "or",
-                               "but", "so", "not", "no"}
+# words said in their own right, never a piece of a longer word misheard apart ("I moved" for "improved", "a proved"
+# for "approved"): pronouns and articles. A preposition may be (judge49: "for casting" is "forecasting", "on calls"
+# "oncall", "in bounds" "inbound", "with drawls" "withdrawals").
+STANDALONE = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "it", "my", "our",
+                        "your", "his", "their", "its", "a", "an", "the"})
 _DENIED_END = frozenset({"and", "or", "but", "so", "because", "while"})
 UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", "nobody", "zero", "avoid", "avoided",
                      "avoiding", "avoids", "stop", "stopped", "stopping", "instead", "rather", "replace", "replaced",
@@ -349,9 +351,9 @@ class TokenIndex:
         return found
 
     def _word_apart(self, i: int, n: int) -> bool:
-        """Whether words i..i+n-1, run together, hold a word said in its own right (a pronoun, an article, a
-        preposition: "I moved" is not "improved", "a proved" not "approved"): such a join matches a cue word only
-        exactly ("a sync" = "async"), never by a near spelling or sound."""
+        """Whether words i..i+n-1, run together, hold a word said in its own right (a pronoun or an article: "I moved"
+        is not "improved", "a proved" not "approved"): such a join matches a cue word only exactly ("a sync" =
+        "async"), never by a near spelling or sound. A preposition is a misheard piece often ("for casting")."""
         return n > 1 and any(self.tokens[k].norm in STANDALONE for k in range(i, i + n))
 
     def match_alternative(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
@@ -405,12 +407,23 @@ class TokenIndex:
         """Whether the answer's noun at token i, for a verb `cue`, names a kind of another noun ("the development
         team", "a management role") rather than the act (judge43: "Developed the test harness"). A noun that is its
         sentence's subject, a verb after it, names the act whatever the verb's tense: "Detection improved a lot",
-        "Detection takes an hour" (judge46: the same reading for both tenses)."""
+        "Detection takes an hour" (judge46: the same reading for both tenses). A word in -s after it is read as a
+        present verb only when the noun opens its clause (judge49: "I moved into management roles." is no act)."""
         if cue.endswith(tuple(NOMINAL)) or not self.tokens[i].norm.endswith(tuple(NOMINAL)) or i + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[i + 1]
         return not (nxt.clause_start or nxt.sentence_start) and nxt.norm.isalpha() and nxt.norm not in FUNCTION_WORDS \
-            and not said_in_past([nxt.norm]) and not self._present_verb(i + 1)
+            and not said_in_past([nxt.norm]) and not (self._subject(i) and self._present_verb(i + 1))
+
+    def _subject(self, i: int) -> bool:
+        """Whether the noun at token i opens its sentence or clause, alone or after an article ("Detection takes",
+        "Our deployment runs"), as a subject does; not an object or a modifier ("into management roles", "the
+        development teams", "new detection systems")."""
+        k = i
+        while k > 0 and not (self.tokens[k].clause_start or self.tokens[k].sentence_start) \
+                and self.tokens[k - 1].norm in _ARTICLES:
+            k -= 1
+        return k == 0 or self.tokens[k].clause_start or self.tokens[k].sentence_start
 
     def _present_verb(self, i: int) -> bool:
         """Whether token i reads as a verb in the present after its subject ("Detection takes an hour", "deployment

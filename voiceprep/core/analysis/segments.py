@@ -252,9 +252,12 @@ def _reflects(words: list[str]) -> bool:
 
 
 def used_to(words: list[str]) -> bool:
-    """ "used to" said in `words` (cleaned: "we used to get", "I used to run"): how things were before. Not "use to"
-    ("the script we use to deploy")."""
-    return any(w == "used" and words[k + 1:k + 2] == ["to"] for k, w in enumerate(words))
+    """ "used to" said in `words` (cleaned: "we used to get", "I used to run"): how things were before; "use to" only
+    after a negation ("we didn't use to have a pipeline", as transcripts write a spoken "used to"), not "the script we
+    use to deploy"."""
+    return any(words[k + 1:k + 2] == ["to"] and (w == "used" or w == "use" and (
+        words[k - 1:k] in (["didn't"], ["didnt"], ["never"]) or words[max(0, k - 2):k] == ["did", "not"]))
+        for k, w in enumerate(words))
 
 
 def told_a_routine(words: list[str]) -> bool:
