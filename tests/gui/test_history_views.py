@@ -1210,3 +1210,20 @@ def test_compare_two_is_off_for_two_different_questions_and_says_why(qtbot, wind
     assert "different questions" in page.compare_btn.toolTip(), page.compare_btn.toolTip()
     select([ids[0], ids[2]])
     assert page.compare_btn.isEnabled() and "different questions" not in page.compare_btn.toolTip()
+
+
+def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbot, window):
+    """Review31 (finding 7): "7,5" typed into History's "score ≥" filtered by 75 without a word (Qt dropped the
+    comma as a thousands separator). It is refused whole, the filter kept, and the status line says what to type."""
+    page = window.history
+    box = page.min_score
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box.lineEdit(), "7,5")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 0
+    assert page.status.text() == "7,5 is not a score you can use: type 7 or 8 (from 0 to 100). Kept score ≥ 0."
+    box.selectAll()
+    qtbot.keyClicks(box.lineEdit(), "7")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 7

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.settings import Settings
@@ -268,3 +269,32 @@ def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(windo
     assert all(n.isVisible() and n.height() == n.heightForWidth(n.width()) for n in notes), \
         [(n.text(), n.height(), n.heightForWidth(n.width())) for n in notes]
     assert page.verticalScrollBar().maximum() == 0
+
+
+def _type_and_leave(qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_a_decimal_comma_in_stop_after_silence_is_refused_and_said_not_taken_as_25_s(window, qtbot):
+    """Review31 (finding 7): "2,5" typed into "Stop after silence" was taken as 25 s without a word (Qt dropped the
+    comma as a thousands separator), and "2,5" into "Think time" as 25 s. Refused whole and said under the field,
+    the value kept; "2.5" is taken and the line goes."""
+    page = window.settings_page
+    page.silence.setValue(3)
+    _type_and_leave(qtbot, page.silence, "2,5")
+    assert page.silence.value() == 3
+    line = page.silence.parentWidget().findChildren(QLabel, "refused")
+    said = [label.text() for label in line if label.text()]
+    assert said == ["2,5 s is not a time you can use: use a dot for decimals, as in 2.5 (from 0 to 30). Kept 3 s."]
+    _type_and_leave(qtbot, page.silence, "2.5")
+    assert page.silence.value() == 2.5
+    assert not any(label.text() for label in line)
+    page.think.setValue(5)
+    _type_and_leave(qtbot, page.think, "2,5")
+    assert page.think.value() == 5
+    assert any(label.text() == "2,5 s is not a time you can use: type 2 or 3 (from 0 to 120). Kept 5 s."
+               for label in line), [label.text() for label in line]
+    page.revert()                           # nothing left unsaved to ask about when the window closes

@@ -1376,6 +1376,14 @@ def test_a_proposal_from_notes_is_kept_as_a_plain_label_unless_cues_are_typed(qt
     qtbot.keyClicks(dialog.cues_edit, "throughput; p99; tripled")
     assert dialog.needed.value() == 2 and dialog.needed.suffix() == " of 3"
     assert "Your cues" in dialog.cues_note.text()
+    # review31 (finding 7): "2.5" became 2 without a word; refused, said beside the box, the value kept
+    dialog.needed.setFocus()
+    dialog.needed.selectAll()
+    qtbot.keyClicks(dialog.needed.lineEdit(), "2.5")
+    qtbot.keyClick(dialog.needed.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.needed.value() == 2
+    assert dialog.cues_note.text() == ("2.5 is not a number of cues you can use: type 2 or 3 (from 1 to 3). Kept 2."), \
+        dialog.cues_note.text()
     dialog.needed.setValue(1)                                                   # the candidate's choice is kept
     dialog.label_edit.setPlainText("Throughput tripled; p99 fell to 2 ms")
     assert dialog.cues_edit.text() == "throughput; p99; tripled"
@@ -2217,6 +2225,10 @@ def _type_and_enter(qtbot, spin, text: str) -> None:
     ("-2", 120, "-2 s is too short"),
     ("5000", 120, "5000 s is too long"),
     ("120", 120, None),            # the value it had: nothing to say
+    # review31 (finding 8): the advice named numbers the box refuses too, and the limit went unsaid
+    ("0.5", 120, "0.5 s is too short: from 10 s"),             # was "(type 0 or 1)"
+    ("5000.5", 120, "5000.5 s is too long: from 10 s"),        # was "(type 5000 or 5001)"
+    ("12.", 120, "12. s is not a whole number of seconds (type 12 without the “.”): from 10 s"),   # was "(type 12)"
 ])
 def test_target_time_refuses_only_what_qt_did_not_take(qtbot, services, data_home, typed, value, said):
     """Review30: typed text Qt could never take was let through and then put back without a word ("12.5" -> 120),
@@ -2239,6 +2251,9 @@ def test_target_time_refuses_only_what_qt_did_not_take(qtbot, services, data_hom
     ("2,5", 1.0, "2,5 is not a weight you can use: use a dot for decimals, as in 2.5 (from 0.1 to 10"),
     ("-2", 1.0, "-2"),
     ("2", 2.0, False),
+    # review31 (finding 8): "as in 25.5" over the maximum of 10; "as in 2" for "2,"
+    ("25,5", 1.0, "25,5 is not a weight you can use: use a dot for decimals (from 0.1 to 10"),
+    ("2,", 1.0, "2, is not a weight you can use: use a dot for decimals, as in 2.5 (from 0.1 to 10"),
 ])
 def test_weight_refuses_only_what_qt_did_not_take(qtbot, services, data_home, typed, value, said):
     _window, editor = new_bank_in_active_window(qtbot, services, data_home)
@@ -2283,6 +2298,8 @@ def test_a_decimal_typed_with_the_mark_the_locale_does_not_use_says_which_mark_t
 @pytest.mark.parametrize(("typed", "value", "said"), [
     ("2.5", 0, "2.5 is not a whole number of cues (type 2 or 3): from 0 to 20. Kept the default."),
     ("25", 0, "25 is not a number of cues you can use: from 0 to 20. Kept the default."),    # was put back silently
+    # review31 (finding 8): was "(type 25 or 26)" with a maximum of 20
+    ("25.5", 0, "25.5 is not a whole number of cues (type a whole number): from 0 to 20. Kept the default."),
     ("3", 3, None),
 ])
 def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed, value, said):

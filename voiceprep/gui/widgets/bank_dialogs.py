@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from voiceprep.core.banks.notes import (
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets.bank_editor import plain_label
+from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 
 MAX_PASTE_CHARS = 200_000
 
@@ -222,7 +222,7 @@ class NotesDialog(QDialog):
         self.label_edit.setFixedHeight(self.label_edit.fontMetrics().lineSpacing() * 2 + 12)
         self.cues_edit = QLineEdit()
         self.cues_edit.setAccessibleName("Cues (optional, separated by ;)")
-        self.needed = QSpinBox()
+        self.needed = LimitedSpin()          # review31: "2.5" became 2 without a word; refused and said instead
         self.needed.setAccessibleName("Cues needed")
         self.needed.setToolTip("How many of your cues must be heard for the point to count by words alone. The "
                                "judge also credits the point by meaning.")
@@ -246,6 +246,9 @@ class NotesDialog(QDialog):
         self.label_edit.textChanged.connect(self._reworded)
         self.cues_edit.textEdited.connect(self._cues_typed)
         self.needed.valueChanged.connect(self._needed_set)
+        self.needed.refused.connect(lambda typed: self.cues_note.setText(refusal(
+            self.needed, typed, "a number of cues you can use",
+            kept=str(self.needed.value() or self.needed.specialValueText()))))
         # one Tab stop for the whole list (arrows move, Space ticks), then the selected one's wording and cues
         tab_chain(self.buttons, [self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit,
                                  self.needed])

@@ -10,18 +10,16 @@ Bank text is shown as plain text.
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QSplitter,
     QStyle,
     QToolButton,
@@ -54,6 +51,7 @@ from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, de
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
+from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
 from voiceprep.settings import BankSettings
 
@@ -72,148 +70,6 @@ COMPETENCY_PLACEHOLDER = re.compile(r"competency[-_]\d+")
 TARGET_MIN_S, TARGET_MAX_S = TARGET_SECONDS_RANGE          # the loader's limits for a prompt's target time
 LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S} s); most answers aim for 2-3 min "
               "(120-180 s)")
-
-
-def _typed_number(box: QSpinBox | QDoubleSpinBox) -> re.Pattern[str]:
-    """A number as it may be typed into `box`, a minus on the way included: whole digits in a QSpinBox; in a
-    QDoubleSpinBox the locale's decimal point and up to `decimals` digits after it. A decimal written with a mark the
-    box does not read is shown too, and said (`_decimal_typo`); anything else stays Qt's to block key by key."""
-    if isinstance(box, QDoubleSpinBox):
-        point = re.escape(box.locale().decimalPoint())
-        return re.compile(rf"-?\d*(?:{point}\d{{0,{box.decimals()}}})?")
-    return re.compile(r"-?\d*")
-
-
-def _decimal_typo(box: QSpinBox | QDoubleSpinBox, typed: str) -> float | None:
-    """The number meant when `typed` is a decimal written with a mark `box` does not read as a decimal point: "2,5"
-    in a decimal box whose locale writes 2.5 (or "2.5" where it writes 2,5), any decimal in a whole-number box
-    ("12.5", or "12,5", which Qt reads as 125 when the comma groups thousands; "1,500" is a grouping and stays
-    Qt's). None when `typed` is no such number. Fix R: "2,5" typed into a Weight read "25 is not a weight you can
-    use", the comma dropped by Qt and the box's content quoted, not what was typed."""
-    m = re.fullmatch(r"(-?\d+)([.,])(\d*)", typed)          # "2," on the way to "2,5" too
-    if m is None:
-        return None
-    locale = box.locale()
-    if isinstance(box, QDoubleSpinBox) and m[2] == locale.decimalPoint():
-        return None
-    group = re.escape(locale.groupSeparator())
-    if isinstance(box, QSpinBox) and group and re.fullmatch(rf"-?\d{{1,3}}(?:{group}\d{{3}})+", typed):
-        return None
-    return float(f"{m[1]}.{m[3] or 0}")
-
-
-def _decimal_advice(box: QSpinBox | QDoubleSpinBox, meant: float) -> str:
-    """What to type instead of a decimal the box did not read (`_decimal_typo`): the locale's own decimal point,
-    or the whole numbers either side of it."""
-    if isinstance(box, QSpinBox):
-        low, high = math.floor(meant), math.ceil(meant)
-        return f"type {low}" if low == high else f"type {low} or {high}"
-    point = box.locale().decimalPoint()
-    name = {".": "dot", ",": "comma"}.get(point, f"“{point}”")
-    return f"use a {name} for decimals, as in {weight_text(meant).replace('.', point)}"
-
-
-def _typed(box: QSpinBox | QDoubleSpinBox, text: str) -> str:
-    """What was typed into a spin box's line, without its prefix and suffix."""
-    return text.removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
-
-
-def _qt_state(box: QSpinBox | QDoubleSpinBox, text: str) -> QValidator.State:
-    """What Qt's own validator (not ours, `_validate`) says of `text` in `box`."""
-    if isinstance(box, QDoubleSpinBox):
-        result: Any = QDoubleSpinBox.validate(box, text, len(text))
-    else:
-        result = QSpinBox.validate(box, text, len(text))
-    return result[0] if isinstance(result, tuple) else result
-
-
-def _qt_takes(box: QSpinBox | QDoubleSpinBox, typed: str) -> bool:
-    """Whether Qt itself takes `typed` as the box's value: its own validator accepts it, after its fixup when
-    needed, and it reads as the value the box holds."""
-    if _decimal_typo(box, typed) is not None:
-        return False                    # shown as typed (`_validate`) and put back: said, not read as 25
-    text = box.prefix() + typed + box.suffix()
-    if _qt_state(box, text) != QValidator.State.Acceptable:
-        fixed: Any = QDoubleSpinBox.fixup(box, text) if isinstance(box, QDoubleSpinBox) else QSpinBox.fixup(box, text)
-        text = fixed if isinstance(fixed, str) else text
-        if _qt_state(box, text) != QValidator.State.Acceptable:
-            return False
-    return bool(box.valueFromText(text) == box.value())
-
-
-def _refusing(box: QSpinBox | QDoubleSpinBox, refused: Callable[[str], None]) -> None:
-    """A spin box that takes a typed number whole or not at all (walk38: "-2" typed into a Weight became 2.0, Qt
-    dropping the minus without a word; 5000 typed into Target time kept the 500 typed on the way, a number never
-    chosen). What is typed shows as typed; the value changes when the field is left or Enter pressed (no keyboard
-    tracking). What Qt did then decides: the value taken, or already the typed number, says nothing; typed text Qt
-    put the old value back for is refused, `refused` saying what was typed (review30: "1,500", which Qt takes as
-    1500, was refused while taken; "2,5" was put back without a word)."""
-    box.setKeyboardTracking(False)
-    pending: list[str] = []
-
-    def edited(text: str) -> None:
-        pending[:] = [_typed(box, text)]
-
-    def taken(_value: object) -> None:
-        pending.clear()
-
-    def finished() -> None:
-        if pending:
-            typed = pending.pop()
-            if typed and not _qt_takes(box, typed):
-                refused(typed)
-    box.lineEdit().textEdited.connect(edited)
-    box.valueChanged.connect(taken)
-    box.editingFinished.connect(finished)
-
-
-def _validate(box: QSpinBox | QDoubleSpinBox, result: Any, text: str, pos: int) -> Any:
-    """A number out of range shows as typed (refused whole on leaving, `_refusing`), not dropped key by key; what
-    the box could never take (a decimal point in a whole number, a fourth decimal) Qt still blocks."""
-    state = result[0] if isinstance(result, tuple) else result
-    typed = _typed(box, text)
-    if _decimal_typo(box, typed) is not None or \
-            (state == QValidator.State.Invalid and _typed_number(box).fullmatch(typed)):
-        state = QValidator.State.Intermediate
-        return (state, text, pos) if isinstance(result, tuple) else state
-    return result
-
-
-class _LimitedSpin(QSpinBox):
-    """A whole-number spin box that says when a typed number is over its maximum (Qt dropped the keystroke without
-    a word), and refuses a number out of range whole, keeping its value (`_refusing`)."""
-
-    over_limit = Signal(str)
-    refused = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        _refusing(self, self.refused.emit)
-
-    def validate(self, text: str, pos: int):
-        result = super().validate(text, pos)          # PySide6: (state, text, pos)
-        digits = _typed(self, text)
-        if digits.isdigit() and int(digits) > self.maximum():
-            self.over_limit.emit(digits)
-        return _validate(self, result, text, pos)
-
-    def fixup(self, text: str) -> str:
-        # "2,5" is not 25: Qt's fixup drops the comma as a group separator; a decimal typo stays as typed, and so
-        # is put back and said (`_refusing`)
-        return text if _decimal_typo(self, _typed(self, text)) is not None else super().fixup(text)
-
-
-class _LimitedNumber(QDoubleSpinBox):
-    """A decimal spin box that refuses a number out of range whole, keeping its value (`_refusing`)."""
-
-    refused = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        _refusing(self, self.refused.emit)
-
-    def validate(self, text: str, pos: int):
-        return _validate(self, super().validate(text, pos), text, pos)
 
 
 def _field_of(path: NodePath) -> str:
@@ -700,8 +556,8 @@ class BankEditor(QWidget):
         return w
 
     def _spin(self, key: str, label: str, lo: int, hi: int, default: int, special: str = "",
-              suffix: str = "") -> _LimitedSpin:
-        w = _LimitedSpin()
+              suffix: str = "") -> LimitedSpin:
+        w = LimitedSpin()
         w.setRange(lo, hi)
         w.setSuffix(suffix)
         if special:
@@ -714,10 +570,10 @@ class BankEditor(QWidget):
         return w
 
     def _number(self, key: str, label: str, lo: float, hi: float, default: float | None, step: float,
-                usual: str = "") -> _LimitedNumber:
+                usual: str = "") -> LimitedNumber:
         """A decimal field from `lo` to `hi`; a number typed out of that range is refused whole and the value kept,
         said on a line under it with the range and `usual` (walk38: "-2" became 2.0 without a word)."""
-        w = _LimitedNumber()
+        w = LimitedNumber()
         w.setRange(lo, hi)
         w.setDecimals(3)
         w.setSingleStep(step)
@@ -735,8 +591,8 @@ class BankEditor(QWidget):
         span = f"from {weight_text(lo)} to {weight_text(hi)}" + (f"; {usual}" if usual else "")
 
         def refused(typed: str) -> None:
-            meant = _decimal_typo(w, typed)
-            advice = f"{_decimal_advice(w, meant)} ({span})" if meant is not None else span
+            meant = decimal_typo(w, typed)
+            advice = f"{decimal_advice(w, typed)} ({span})" if meant is not None else span
             limit.setText(f"{typed or 'Nothing'} is not a {label.lower()} you can use: {advice}. Kept "
                           f"{weight_text(w.value())}.")
             limit.show()
@@ -814,13 +670,14 @@ class BankEditor(QWidget):
 
         def refused(typed: str) -> None:
             # left over the limit: the number before is kept, and said (walk38: 5000 kept the 500 typed on its way)
-            meant = _decimal_typo(target, typed)
+            meant = decimal_typo(target, typed)
             try:
-                why = "too long" if float(typed) > TARGET_MAX_S else "too short"
+                value = meant if meant is not None else float(typed)
+                # out of range first (review31: "5000.5" was advised "type 5000 or 5001", the limit unsaid)
+                why = "too long" if value > TARGET_MAX_S else "too short" if value < TARGET_MIN_S else \
+                    f"not a whole number of seconds ({decimal_advice(target, typed)})"
             except ValueError:
                 why = "not a time in seconds"
-            if meant is not None:
-                why = f"not a whole number of seconds ({_decimal_advice(target, meant)})"
             limit.setText(f"{typed or 'Nothing'} s is {why}: {LIMIT_TEXT}. Kept {target.value()} s.")
             limit.setStyleSheet(f"color: {WARN};")
         target.refused.connect(refused)
@@ -867,9 +724,9 @@ class BankEditor(QWidget):
 
         def needed_refused(typed: str) -> None:
             # fix R: "2.5" or "25" typed into Cues needed was put back without a word
-            meant = _decimal_typo(needed, typed)
+            meant = decimal_typo(needed, typed)
             what = "a number of cues you can use" if meant is None else \
-                f"a whole number of cues ({_decimal_advice(needed, meant)})"
+                f"a whole number of cues ({decimal_advice(needed, typed)})"
             needed_limit.setText(f"{typed} is not {what}: from {needed.minimum()} to {needed.maximum()}. Kept "
                                  f"{needed.value() or 'the default'}.")
             needed_limit.show()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -62,6 +61,7 @@ from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
+from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 
@@ -227,7 +227,7 @@ class HistoryPage(QWidget):
         self.prompt_filter = QComboBox()
         self.prompt_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.prompt_filter.setMinimumContentsLength(18)
-        self.min_score = QSpinBox()
+        self.min_score = LimitedSpin()       # review31: "7,5" was taken as 75 without a word; refused and said instead
         self.min_score.setRange(0, 100)
         self.min_score.setPrefix("score ≥ ")
         self.search = QLineEdit()
@@ -291,6 +291,8 @@ class HistoryPage(QWidget):
         self.bank_filter.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_filter.currentIndexChanged.connect(self.refresh)
         self.min_score.valueChanged.connect(lambda _: self._search_timer.start())
+        self.min_score.refused.connect(lambda typed: self.status.setText(refusal(
+            self.min_score, typed, "a score you can use", kept=f"score ≥ {self.min_score.value()}")))
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.search.textEdited.connect(self._typing_on)
         self.table.selectionModel().selectionChanged.connect(self._open_selected)

@@ -29,7 +29,8 @@ from voiceprep.app.errors import user_message
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import from_thread, run_in_background
-from voiceprep.gui.widgets.common import enter_presses_buttons, heading, muted, sentence_case, size_fits
+from voiceprep.gui.widgets.common import WARN, enter_presses_buttons, heading, muted, sentence_case, size_fits
+from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, number_text, refusal
 from voiceprep.gui.widgets.practice import LevelMeter
 from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.settings import INTERFACE_SIZES
@@ -166,24 +167,28 @@ class SettingsPage(QScrollArea):
         # how answers are judged, read-only (walk20: the status bar said "Judge: by meaning", Settings nothing)
         self.judge_line = WrappedLine(JUDGE_LOADING)
         form.addRow("Answers judged", self.judge_line)
-        self.silence = QDoubleSpinBox()
+        # review31: "2,5" typed here was taken as 25 s without a word; a number the box cannot take is refused whole
+        # and said under it (`numbers.refusal`), as in the bank editor
+        self.silence = LimitedNumber()
         self.silence.setRange(0, 30)
         self.silence.setSuffix(" s (0 = off)")
         self.silence.setValue(s.audio.silence_stop_s)
-        form.addRow("Stop after silence", self.silence)
+        form.addRow("Stop after silence", stacked(self.silence, self._refusals(self.silence, "a time you can use",
+                                                                                "s")))
         self.stop_cue = QCheckBox("Play a short tone when a silence stops the answer")
         self.stop_cue.setChecked(s.audio.stop_cue)
         form.addRow("", self.stop_cue)
-        self.cap = QDoubleSpinBox()
+        self.cap = LimitedNumber()
         self.cap.setRange(1, 10)
         self.cap.setSuffix(" × target")
         self.cap.setValue(s.audio.hard_cap_factor)
-        form.addRow("Hard time cap", self.cap)
-        self.think = QSpinBox()
+        form.addRow("Hard time cap", stacked(self.cap, self._refusals(self.cap, "a cap you can use", "× target")))
+        self.think = LimitedSpin()
         self.think.setRange(0, 120)
         self.think.setSuffix(" s")
         self.think.setValue(s.practice.think_seconds)
-        form.addRow("Think time before answering", self.think)
+        form.addRow("Think time before answering", stacked(self.think, self._refusals(self.think, "a time you can use",
+                                                                                        "s")))
         self.retry = QCheckBox("Allow retry")
         self.retry.setChecked(s.practice.allow_retry)
         form.addRow("", self.retry)
@@ -268,6 +273,18 @@ class SettingsPage(QScrollArea):
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 out.append(w.value())
         return out
+
+    @staticmethod
+    def _refusals(box: LimitedSpin | LimitedNumber, what: str, unit: str) -> StatusLine:
+        """The line under a number field that says a number typed there was refused and what was kept; gone once a
+        number is taken."""
+        line = StatusLine(muted=False)
+        line.setStyleSheet(f"color: {WARN};")
+        line.setObjectName("refused")
+        box.refused.connect(lambda typed: line.setText(refusal(box, typed, what, unit=unit,
+                                                               kept=f"{number_text(box, box.value())} {unit}")))
+        box.valueChanged.connect(lambda _value: line.setText(""))
+        return line
 
     def is_dirty(self) -> bool:
         return self._values() != self._saved
