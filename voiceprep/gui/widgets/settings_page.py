@@ -135,7 +135,7 @@ class SettingsPage(QScrollArea):
         self.voice.addItem("Default voice", "auto")              # tts.AUTO_VOICE, named once the voices are known
         self.voice.addItem("Standard voice", None)
         self.voice.setCurrentIndex(max(self.voice.findData(s.speech.voice), 0))
-        self.rate = QSpinBox()
+        self.rate = LimitedSpin()
         self.rate.setRange(80, 320)
         self.rate.setValue(s.speech.rate)
         voice_row = QHBoxLayout()
@@ -145,7 +145,8 @@ class SettingsPage(QScrollArea):
         self.voice_test = QPushButton("Test voice")
         voice_row.addWidget(self.voice_test)
         self.voice_status = StatusLine()
-        form.addRow("Interviewer voice", stacked(voice_row, self.voice_status))
+        form.addRow("Interviewer voice", stacked(voice_row, self.voice_status,
+                                                 self._refusals(self.rate, "a rate you can use", "words/min")))
         self.auto_follow = QCheckBox("Ask the follow-up questions aloud right after each answer")
         self.auto_follow.setChecked(s.speech.speak_follow_ups)
         form.addRow("", self.auto_follow)
@@ -193,19 +194,24 @@ class SettingsPage(QScrollArea):
         self.retry.setChecked(s.practice.allow_retry)
         form.addRow("", self.retry)
         band = QHBoxLayout()
-        self.wpm_low, self.wpm_high = QSpinBox(), QSpinBox()
+        # fixV: the whole-number boxes read "2,5" as 25 too (Qt drops the comma as a group separator); refused and
+        # said as the seconds boxes above are, one line under the pace band for both its ends
+        self.wpm_low, self.wpm_high = LimitedSpin(), LimitedSpin()
+        band_refused = StatusLine(muted=False)
         for w, v in ((self.wpm_low, s.analysis.wpm_low), (self.wpm_high, s.analysis.wpm_high)):
             w.setRange(60, 260)
             w.setValue(v)
             band.addWidget(w)
-        form.addRow("Good pace (words/min)", band)
+            self._refusals(w, "a pace you can use", "words/min", band_refused)
+        form.addRow("Good pace (words/min)", stacked(band, band_refused))
         self.fillers = QLineEdit(", ".join(s.analysis.fillers))
         form.addRow("Filler words", self.fillers)
-        self.retention = QSpinBox()
+        self.retention = LimitedSpin()
         self.retention.setRange(0, 1000)
         self.retention.setSpecialValueText("Keep every answer")
         self.retention.setValue(s.practice.retention_per_prompt)
-        form.addRow("Keep per prompt", self.retention)
+        form.addRow("Keep per prompt", stacked(self.retention, self._refusals(
+            self.retention, "a number of answers to keep", "", kept_unit="answers")))
         self.interface_size = QComboBox()
         for percent in INTERFACE_SIZES:
             self.interface_size.addItem("As the system (100%)" if percent == 100 else f"{percent}%", percent)
@@ -275,14 +281,21 @@ class SettingsPage(QScrollArea):
         return out
 
     @staticmethod
-    def _refusals(box: LimitedSpin | LimitedNumber, what: str, unit: str) -> StatusLine:
+    def _refusals(box: LimitedSpin | LimitedNumber, what: str, unit: str, line: StatusLine | None = None,
+                  kept_unit: str | None = None) -> StatusLine:
         """The line under a number field that says a number typed there was refused and what was kept; gone once a
-        number is taken."""
-        line = StatusLine(muted=False)
+        number is taken. `line`: one already made, shared by two boxes (the pace band's ends); `kept_unit`: the unit
+        after the number kept when not `unit` ("Kept 10 answers.")."""
+        if line is None:
+            line = StatusLine(muted=False)
         line.setStyleSheet(f"color: {WARN};")
         line.setObjectName("refused")
-        box.refused.connect(lambda typed: line.setText(refusal(box, typed, what, unit=unit,
-                                                               kept=f"{number_text(box, box.value())} {unit}")))
+
+        def kept() -> str:
+            if box.specialValueText() and box.value() == box.minimum():
+                return f"“{box.specialValueText()}”"                # "Keep every answer", not "0 answers"
+            return f"{number_text(box, box.value())} {unit if kept_unit is None else kept_unit}"
+        box.refused.connect(lambda typed: line.setText(refusal(box, typed, what, unit=unit, kept=kept())))
         box.valueChanged.connect(lambda _value: line.setText(""))
         return line
 
