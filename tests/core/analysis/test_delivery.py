@@ -441,6 +441,18 @@ def test_a_nearly_complete_short_answer_is_told_to_spend_its_time_on_the_point_i
     assert usual.status == "good" and usual.tip == "Good length: keep this shape.", usual
 
 
+def test_an_answer_over_its_target_but_inside_the_band_names_the_overrun():
+    """walk39 (finding 4): 141 s of a 120 s target read "Good length: keep this shape." Inside the band it stays
+    good (scores unchanged), but the tip names the overrun; at the target it does not."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    long = findings(analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 141)).delivery)["duration"]
+    assert long.status == "good", long
+    assert long.tip == "21 s over your 2:00 target: still a good length; trim the ending.", long
+    on_time = findings(analyze_answer(bank, prompt, spoken(WHY_AIRWALLEX + GROWTH, 125)).delivery)["duration"]
+    assert on_time.tip == "Good length: keep this shape.", on_time
+
+
 def test_a_short_drill_says_what_it_covered_of_the_points_asked_for():
     """fixM's note on walk37: a drill is asked for some points, so its complete Duration card reads "every point
     asked for is in", not "every key point is in"; a drill that missed one of four asked names it, counted of those
