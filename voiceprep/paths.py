@@ -30,10 +30,18 @@ def _bundled(name: str) -> Path:
     return _resources.enter_context(importlib.resources.as_file(importlib.resources.files("voiceprep") / name))
 
 
+HOME_ENV = "VOICEPREP_HOME"
+
+
+def data_home() -> Path:
+    """The user's data directory as chosen (`HOME_ENV`, else the platform's), without creating it."""
+    override = os.environ.get(HOME_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
-    """The user's data directory (history database, audio, own banks, log)."""
-    override = os.environ.get("VOICEPREP_HOME")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The user's data directory (history database, audio, own banks, log), created if missing."""
+    path = data_home()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

@@ -7,32 +7,21 @@ mount) used to stop the app before any window, with a line on a terminal pointin
 from __future__ import annotations
 
 import errno
-import os
 import tempfile
 from pathlib import Path
 
 from voiceprep import paths
+from voiceprep.paths import HOME_ENV
 
-HOME_ENV = "VOICEPREP_HOME"
 _WHY = {errno.EROFS: "it is on a read-only disk", errno.EACCES: "you do not have permission to write there",
         errno.EPERM: "you do not have permission to write there", errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "your disk quota is used up", errno.ENOTDIR: "part of its path is a file, not a folder",
         errno.EEXIST: "a file of that name is in the way"}
 
 
-def intended_data_dir() -> Path:
-    """The data folder voiceprep would use, without creating it."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(paths.APP_NAME, appauthor=False))
-
-
 def data_folder_problem() -> str | None:
     """None when the data folder exists (or can be made) and a file can be written in it; else the message."""
-    folder = intended_data_dir()
+    folder = paths.data_home()
     try:
         folder = paths.data_dir()
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
