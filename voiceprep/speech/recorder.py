@@ -274,6 +274,7 @@ class Recorder:
                 self._stream.close()
             except Exception as exc:  # device already gone
                 log.info("closing input stream: %s", exc)
+            late: Exception | None = None   # the first failure while ending, said if nothing failed before
             try:  # the same full disk fails again here: the recording still ends, with what reached the file
                 if self._stop_reason not in ("silence", "no_speech", "time_cap"):  # audio before a click is kept
                     while not self._queue.empty():
@@ -284,14 +285,14 @@ class Recorder:
                         self._write(tail)
             except Exception as exc:
                 log.warning("writing the end of the recording: %s", exc)
-                if error is None:
-                    error, self._stop_reason = self._failure_message(exc), "error"
+                late = exc
             try:
                 self._writer.close()
             except OSError as exc:
                 log.warning("closing %s: %s", self.path, exc)
-                if error is None:
-                    error, self._stop_reason = self._failure_message(exc), "error"
+                late = late or exc
+            if error is None and late is not None:
+                error, self._stop_reason = self._failure_message(late), "error"
             self.result = RecordingResult(self.path, self._writer.seconds, self._stop_reason or "manual",
                                           getattr(self, "device_name", "?"), error)
             log.info("recording stopped: %s after %.1f s (%s)", self.result.reason, self.result.seconds,
