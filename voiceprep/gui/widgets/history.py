@@ -58,7 +58,6 @@ from voiceprep.core.history.queries import (
     unfinished_reason,
 )
 from voiceprep.core.wording import score_text
-from voiceprep.settings import UNDO_DELETE_S
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
@@ -68,6 +67,7 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
+from voiceprep.settings import UNDO_DELETE_S
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
