@@ -112,3 +112,16 @@ def test_deleting_an_answer_that_is_not_there_says_so_and_deletes_nothing(histor
     with pytest.raises(HistoryError, match="no answer #999"):
         history.delete_undoably([kept, 999])
     assert [r["id"] for r in queries.list_attempts(history)] == [kept]
+
+
+def test_an_answer_imported_again_before_the_undo_is_not_put_back_twice(history, save):
+    from voiceprep.core.history import export
+
+    kept, again = save(WEAK), save(STRONG)
+    backup = export.to_json(history, [kept, again])
+    deleted = history.delete_undoably([kept, again])
+    export.import_json(history, backup)                     # the backup brought both back meanwhile
+    uids = [r["uid"] for r in history.read("SELECT uid FROM attempts")]
+    assert history.undo_delete(deleted) == []               # nothing twice, and no database error
+    assert sorted(r["uid"] for r in history.read("SELECT uid FROM attempts")) == sorted(uids)
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0

@@ -426,27 +426,33 @@ class History:
     def undo_delete(self, deleted: int) -> list[int]:
         """Put a delete's answers back as they were, in one transaction: the same times, notes, scores and
         follow-ups, and the same ids (an id an answer recorded meanwhile took gets the answer a new one, its time
-        unchanged, so its place in the lists, comparisons and Progress is the same). Returns their ids."""
+        unchanged, so its place in the lists, comparisons and Progress is the same). An answer imported again
+        meanwhile (its uid is there) is not put back twice. Returns the ids of the answers back."""
         with self.write():
             kept: dict[str, list[Row]] = json.loads(self._deleted_row(deleted)["rows_json"])
-            taken = {r["id"] for r in self.read("SELECT id FROM attempts WHERE id IN ({})".format(
-                ", ".join("?" for _ in kept["attempts"])), [r["id"] for r in kept["attempts"]])} \
-                if kept["attempts"] else set()
+            answers = kept["attempts"]
+            marks = ", ".join("?" for _ in answers)
+            taken = {r["id"] for r in self.read(f"SELECT id FROM attempts WHERE id IN ({marks})",
+                                                [r["id"] for r in answers])} if answers else set()
+            again = {r["uid"] for r in self.read(f"SELECT uid FROM attempts WHERE uid IN ({marks})",
+                                                 [r["uid"] for r in answers])} if answers else set()
             moved: dict[int, int] = {}
-            for answer in kept["attempts"]:
+            for answer in answers:
+                if answer.get("uid") in again:
+                    continue                        # imported again meanwhile: already back
                 values = dict(answer)
                 if values["id"] in taken:
                     del values["id"]
                 pk = self.table("attempts").insert(values).last_pk
                 moved[answer["id"]] = _pk(pk)
             for table in _ANSWER_TABLES[1:]:
-                rows = [{**r, "attempt_id": moved[r["attempt_id"]]} for r in kept[table]]
+                rows = [{**r, "attempt_id": moved[r["attempt_id"]]} for r in kept[table] if r["attempt_id"] in moved]
                 if table == "continuations":
                     rows = [{k: v for k, v in r.items() if k != "id"} for r in rows]   # its own id is no one's
                 if rows:
                     self.table(table).insert_all(rows)
             self.table("deleted").delete(deleted)
-        return [moved[a["id"]] for a in kept["attempts"]]
+        return [moved[a["id"]] for a in answers if a["id"] in moved]
 
     def forget_deleted(self, deleted: int) -> None:
         """The undo is over: the delete's row goes, then its audio (a crash in between leaves files the next
