@@ -2352,6 +2352,8 @@ def _others_in(text: str) -> set[str]:
     ("I moved everything to Postgres, Redis and Celery, and rewrote the importer.", set(),
      {"postgres", "celery", "rewrote", "importer"}),
     ("She asked me to take it on, so I rewrote the rota.", {"asked"}, {"rewrote", "rota"}),
+    ("I was off that week, so Priya ran the numbers, and sales dropped a week later.", {"ran", "numbers"},
+     {"sales", "dropped"}),
 ])
 def test_who_acts_is_read_clause_by_clause(text, theirs, mine):
     """judge51: a sentence in which the candidate acts can tell someone else's act too ("Chef jumped on the pass and
@@ -2417,3 +2419,21 @@ def test_a_role_asked_for_in_the_second_person_is_not_met_by_another_s_act():
     got = read("I proposed the rewrite, benchmarked it on a copy of production and drove it through the design "
                "review.")
     assert got == {"role": True, "result": True}, got
+
+
+SURGERY_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Vet surgeon"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about an emergency on a fully booked day."\n'
+    '[[rounds.prompts.key_points]]\nid = "handed"\nlabel = "I handed my appointments to another vet while I '
+    'operated"\n')
+
+
+def test_an_act_shared_with_a_colleague_the_point_names_is_read_as_told():
+    """judge51: a point that names the colleague the candidate acts with ("another vet", "the lawyer") may be told as
+    that colleague's act; the reading of someone else's act is not applied to it."""
+    bank = parse_bank(SURGERY_BANK)
+    text = ("A spaniel came in bleeding internally at ten and we were booked solid. I saw her at once and knew she "
+            "needed surgery. The other vet, Sam, took over my appointments for the whole afternoon, and the surgery "
+            "went well.")
+    got = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points[0]
+    assert got.hit, got.judgement

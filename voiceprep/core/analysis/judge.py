@@ -330,10 +330,15 @@ PERSONS = OTHER_PEOPLE | frozenset({
     "foreman", "surveyor", "pharmacist", "technician", "receptionist", "officer", "deputy", "assistant", "intern",
     "owner", "founder", "designer", "tester", "contractor", "contractors", "consultant", "lawyer", "solicitor",
     "teacher", "headteacher", "principal", "sergeant", "supplier", "agency"})
+# the people a point may name as the ones who act with the candidate ("I checked with the lawyer"), not those the
+# candidate acts for ("I rang each customer myself") nor a verb ("a story of their own to lead on")
+CO_ACTORS = PERSONS - frozenset({"lead", "partner", "client", "clients", "customer", "customers"})
 _CLAUSE_OPENERS = frozenset({"and", "so", "then", "but", "because", "when", "while", "after", "once", "until", "as",
                              "since", "though", "although", "um", "uh", "well", "also", "that", "who", "which"})
 _PERSON_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "one", "two", "another", "this"})
 _CLEFTS = frozenset({"it", "it's", "that", "that's", "this"})
+_GOES_ON = frozenset({"was", "were", "had", "did", "went", "took", "got", "made", "kept", "put", "ran", "tried", "said",
+                      "told", "gave", "came", "stayed", "just", "never", "always", "still", "then", "also"})
 
 
 def _named(raw: str) -> bool:
@@ -386,7 +391,9 @@ def acts_of_others(raw: Sequence[str], words: Sequence[str], sentences: Sequence
             if k > cb:
                 continue
             head: bool | None = True if _head_is_someone(words, raw, k, cb) else None
-            actor = carried if head is None else head
+            # "..., jumped on the pass", "..., was nearest": a clause that opens with its verb goes on with the
+            # subject before it; "..., and sales dropped" has one of its own
+            actor = (carried and (_verb_like(words[k]) or words[k] in _GOES_ON)) if head is None else head
             for i in range(ca, cb + 1):
                 if words[i] in OWN_SUBJECTS or words[i] in OTHER_SUBJECTS:
                     actor = words[i] in OTHER_SUBJECTS
@@ -548,11 +555,11 @@ def candour_markers(raw: Sequence[str]) -> frozenset[int]:
 # prototyped, benchmarked.", "people prototype and benchmark these things") names the steps, not who took them.
 YOUR_ROLE = re.compile(r"\byour\s+(?:own\s+)?(?:role|decisions?)\b|\bdecisions?\s+you\s+(?:made|took)\b",
                        re.IGNORECASE)
-# ... and a point that asks what the candidate did, in the second person ("Your decision and role: you proposed it",
-# "How you found it", "What you changed so it would not happen again"), is their own act: "She did the prototype and
-# the benchmarks" is not their role, "It was Priya who found it" not how they found it (judge51)
-YOUR_ACT = re.compile(YOUR_ROLE.pattern + r"|\b(?:how|what)\s+you\s+(?:found|changed)\b|\byou\s+proposed\b",
-                      re.IGNORECASE)
+# ... and a point that asks in the second person for what the candidate proposed or changed ("Your decision and
+# role: you proposed it...", "What you changed so it would not happen again") is their own act: "She did the
+# prototype and the benchmarks" is not their decision (judge51). Not "Your role and decisions" nor "How you found it":
+# told as "I was the lead on it" or "the traces showed...", they are read over every sentence
+YOUR_ACT = re.compile(r"\byou\s+proposed\b|\bwhat\s+you\s+changed\b", re.IGNORECASE)
 # An answer to a story prompt that talks about the topic in general ("lock contention is a thing people talk about",
 # "usually latency goes down", "I think concurrency is really interesting") and never has the candidate acting tells
 # no story of theirs: none of its points is the candidate's.
@@ -1442,6 +1449,13 @@ class AnswerJudge:
         return (bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
                 or bool(YOUR_OWN.search(label)) or bool(YOUR_ACT.search(label)))
 
+    def _reads_others(self, label: str) -> bool:
+        """Whether, for the key point, what someone else is told doing (`_others_words`) is no witness: it is the
+        candidate's own act (`_own_act`) and names nobody else who may act in it ("I handed my appointments to
+        another vet" is told as "the other vet took over my consults", "I checked with the lawyer" as "our lawyer
+        read every line")."""
+        return self._own_act(label) and not ({clean(w) for w in label.split()} & CO_ACTORS)
+
     def _not_acting_words(self) -> frozenset[int]:
         """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
         another team"): no witness for a point about what they did; once per answer."""
@@ -1524,7 +1538,9 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
-        others = self._not_acting_words() | self._others_words() if self._own_act(kp.label) else frozenset()
+        others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
+        if self._reads_others(kp.label):
+            others = others | self._others_words()
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
@@ -1561,8 +1577,9 @@ class AnswerJudge:
             ok = ok & np.array([seen[u.last + 1] == seen[u.first] for u in self.units])
         own = self._own_act(kp.label)
         if own:                                  # "I wrote the postmortem": said as something you did, not as
-            ok = ok & self._as_actor() & ~self._others_units()    # "postmortems matter", nor "Chef called
-            #                                     every ticket, and I went onto the hot section" (judge51)
+            ok = ok & self._as_actor()           # "postmortems matter"
+            if self._reads_others(kp.label):     # nor "Chef called every ticket, and I went onto the hot section"
+                ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
         if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
@@ -1643,7 +1660,7 @@ class AnswerJudge:
         # start by listening to both sides. I keep the focus on...": an approach, not something done
         if nobodys:
             p = self._set_aside(p)
-        if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own):
+        if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own, kp.label):
             p = self._set_aside(p)       # "I didn't take charge of the pass" for "I took over the pass" (judge38)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
@@ -1712,7 +1729,7 @@ class AnswerJudge:
         return lexical
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
-                    own: bool) -> bool:
+                    own: bool, label: str) -> bool:
         """Whether, for a point that is the candidate's own act, the answer tells that act as one the candidate did
         not do ("I didn't take charge of the pass", "I didn't split the jobs up properly") or as someone else's
         (`_others_units`: "Chef jumped on the pass and called every ticket"), and what it tells as done is a
@@ -1723,7 +1740,8 @@ class AnswerJudge:
                            for u in self.units])
         # ... or as someone else's ("Chef jumped on the pass and called every ticket" for "I took over the pass and
         # called every ticket", "he proposed it and ran the benchmarks" for "you proposed it...": judge51)
-        denied = denied | self._others_units()
+        if self._reads_others(label):
+            denied = denied | self._others_units()
         if not (denied & ~ok).any():
             return False
         told = float(np.where(denied & ~ok, sims, -1.0).max())
