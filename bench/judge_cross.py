@@ -31,6 +31,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import judge_probe as probe  # noqa: E402
 from bench.judge_eval import CORPUS, load  # noqa: E402
 from bench.judge_fit import answer_judge, fit  # noqa: E402
 from bench.judge_lowo import GROUPS, OUT, train  # noqa: E402
@@ -272,6 +273,8 @@ def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
     inner = [g for g in args.inner.split(",") if g in fitted]
     space = load_space(args.space) if args.space else None
     read_cred = {g: space_credited(data[g], space) for g in groups}
+    for g, path in _named(args.cross_space).items():     # read and fitted through a space not trained on them
+        read_cred[g] = space_credited(data[g], load_space(Path(path)))
     fit_cred = dict(read_cred)
     for g, path in _named(args.fit_space).items():       # the fit rows of groups the read space was trained on
         fit_cred[g] = space_credited(data[g], load_space(Path(path)))
@@ -313,14 +316,17 @@ def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
             ss.append(np.full(int(keep.sum()), sample[g]))
         return weights(fit(np.vstack(xs), np.concatenate(ys), l2, np.concatenate(ss)))
 
-    base = {g: counts(data[g].y, data[g].hit) for g in groups}
+    base = {g: counts(data[g].y, decide(data[g], read_cred[g], shipped_w, settings.judge_threshold, concrete_min))
+            for g in groups}        # the shipped judge (its weights through the read spaces: as it runs, but for
+    #                                 --cross-space's groups)
     total = tuple(sum(base[g][k] for g in groups) for k in range(3))
     crossed_groups = [g for g in groups if g != "regression"]
     ctotal = tuple(sum(base[g][k] for g in crossed_groups) for k in range(3))
     print(f"shipped weights, {settings.judge_threshold}: pooled (groups but regression) {prf(*ctotal)}; "
           f"with regression {prf(*total)}")
     print("  " + "; ".join(f"{g} {f1(*base[g]):.3f} fp {base[g][1]}" for g in groups))
-    print(f"refit: space {args.space or 'shipped'}, fit space {args.fit_space or '-'}, sample weights "
+    print(f"refit: space {args.space or 'shipped'}, crossed {args.cross_space or '-'}, "
+          f"fit space {args.fit_space or '-'}, sample weights "
           f"{args.weight or '-'}, inner {','.join(inner)}, not fitted {args.no_fit or '-'}, "
           f"{'anchor + ' if args.anchor else ''}free {','.join(names[i] for i in free)}")
     thresholds = [float(t) for t in args.thresholds.split(",")]
@@ -354,6 +360,10 @@ def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
         print(f"  in sample, threshold {t}: " + "; ".join(
             f"{g} {prf(*counts(data[g].y, decide(data[g], read_cred[g], w, t, concrete_min)))}"
             for g in ("dev", "regression") if g in groups))
+        if probe.log_path().exists():       # the unit tests these weights would move (bench/judge_probe.py)
+            moved = probe.flips(w, t)
+            tests = sorted({r["test"].split("::")[-1] for r in moved})
+            print(f"    unit-test decisions turned: {len(moved)}, in {len(tests)} tests: {', '.join(tests)}")
 
 
 def main() -> None:
@@ -382,6 +392,8 @@ def main() -> None:
     ap.add_argument("--weight", default="", help="with --refit: sample weights, e.g. 'dev=4;regression=2'")
     ap.add_argument("--fit-space", default="", help="with --refit: these groups' fit rows read through this space "
                     "(one not trained on them), e.g. 'dev,A-D=FILE'")
+    ap.add_argument("--cross-space", default="", help="with --refit: these groups read and fitted through this space "
+                    "(one not trained on them; the shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'")
     ap.add_argument("--free", default="", help="with --refit: the features refitted (default all), e.g. bias,credited")
     ap.add_argument("--drop", default="", help="with --refit: features held at weight 0")
     ap.add_argument("--anchor", action="store_true", help="with --refit: the shipped weights' score as one more "
