@@ -314,7 +314,11 @@ def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
             xs.append(rows[g][keep])
             ys.append(data[g].y[keep])
             ss.append(np.full(int(keep.sum()), sample[g]))
-        return weights(fit(np.vstack(xs), np.concatenate(ys), l2, np.concatenate(ss)))
+        prior = None
+        if args.toward_shipped:     # the ridge pulls toward the shipped weights (in this design's columns)
+            prior = np.r_[0.0, 1.0, np.zeros(len(free) - (1 if 0 in free else 0))] if args.anchor \
+                else shipped_w[[0] + [i for i in free if i != 0]]
+        return weights(fit(np.vstack(xs), np.concatenate(ys), l2, np.concatenate(ss), prior))
 
     base = {g: counts(data[g].y, decide(data[g], read_cred[g], shipped_w, settings.judge_threshold, concrete_min))
             for g in groups}        # the shipped judge (its weights through the read spaces: as it runs, but for
@@ -328,7 +332,8 @@ def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
     print(f"refit: space {args.space or 'shipped'}, crossed {args.cross_space or '-'}, "
           f"fit space {args.fit_space or '-'}, sample weights "
           f"{args.weight or '-'}, inner {','.join(inner)}, not fitted {args.no_fit or '-'}, "
-          f"{'anchor + ' if args.anchor else ''}free {','.join(names[i] for i in free)}")
+          f"{'anchor + ' if args.anchor else ''}free {','.join(names[i] for i in free)}"
+          f"{', ridge toward the shipped weights' if args.toward_shipped else ''}")
     thresholds = [float(t) for t in args.thresholds.split(",")]
     for l2 in (float(v) for v in args.l2.split(",")):
         scores: dict[str, list[np.ndarray]] = {}
@@ -396,6 +401,8 @@ def main() -> None:
                     "(one not trained on them; the shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'")
     ap.add_argument("--free", default="", help="with --refit: the features refitted (default all), e.g. bias,credited")
     ap.add_argument("--drop", default="", help="with --refit: features held at weight 0")
+    ap.add_argument("--toward-shipped", action="store_true", help="with --refit: the ridge (--l2) pulls toward the "
+                    "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
     ap.add_argument("--anchor", action="store_true", help="with --refit: the shipped weights' score as one more "
                     "feature (so few free weights move the shipped ones)")
     args = ap.parse_args()
