@@ -13,6 +13,8 @@ set-asides. `--check` compares `decide` with the judge's own decisions (shipped 
     .venv/bin/python bench/judge_cross.py --train 'dev,A-D;E-G,H-J' --rank 32 --ridge 0.01 --steps 150 --threads 1
     .venv/bin/python bench/judge_cross.py --read 'dev,A-D;E-G,H-J;K,L,M;N,O' --rank 32 --ridge 0.01 --steps 150
     .venv/bin/python bench/judge_cross.py --final --rank 32 --ridge 0.01 --steps 150 --folds '...' [--with-regression]
+    .venv/bin/python bench/judge_cross.py --refit --l2 1e-4 --thresholds 0.5 --weight 'dev,regression=3' \
+        [--fit-space 'dev=FILE;A-D=FILE'] [--toward-shipped] [--anchor --free bias,credited]   # the weights alone
 
 Never the test, holdout or regression answers in a space; writer R (out of sample) in nothing.
 """
