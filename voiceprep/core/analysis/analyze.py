@@ -7,6 +7,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import (
     Delivery,
@@ -15,7 +17,9 @@ from voiceprep.core.analysis.delivery import (
     asks_for_story,
     delivery_scores,
     mark_complete,
+    off_topic_tail,
     read_star_again,
+    set_tail,
 )
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
@@ -204,6 +208,24 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
         evidence[r.key_point.id] = spans
 
 
+def on_question(embedder: model.Embedder, raw: list[str], spans: list[tuple[int, int]], prompt: Prompt,
+                after: int, settings: AnalysisSettings) -> list[bool | None]:
+    """Per sentence (`spans` of `raw`), whether it is on the question: near in meaning to one of the prompt's key
+    points or the question itself (`off_topic_point_sim`), or to the answer's own sentences up to word `after` (its
+    last credited point's evidence: `off_topic_answer_sim`); None for a sentence too short to tell
+    (`off_topic_short_words`). An answer's tail of sentences that are not is about something else
+    (`delivery.off_topic_tail`). The labels' and the question's vectors come from the embedder's cache."""
+    if not spans:
+        return []
+    said = embedder.embed([joined(raw[a:b + 1]) for a, b in spans])
+    asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+    near = (said @ asked.T).max(axis=1) >= settings.off_topic_point_sim
+    body = said[[k for k, (a, _b) in enumerate(spans) if a <= after]].mean(axis=0)
+    told = said @ (body / max(float(np.linalg.norm(body)), 1e-12)) >= settings.off_topic_answer_sim
+    long = [sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words for a, b in spans]
+    return [bool(n or t) if ok else None for n, t, ok in zip(near, told, long)]
+
+
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None, follow_up: bool = False,
                    drilled: Collection[str] | None = None) -> AnswerAnalysis:
@@ -262,6 +284,11 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     drill = bool(asked)
     asked = asked or results                 # a drill's points renamed since: the whole question, as before
     mark_complete(delivery, len(asked), [r.key_point.label for r in asked if not r.hit], settings, drill=drill)
+    if embedder is not None and not follow_up and any(r.hit for r in results):
+        spans = sentence_spans(raw)
+        last = max((e.last_word for r in results if r.hit for e in evidence[r.key_point.id]), default=-1)
+        set_tail(delivery, off_topic_tail(words, spans, on_question(embedder, raw, spans, prompt, last, settings),
+                                          last, timed, settings), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]
