@@ -818,8 +818,8 @@ def test_an_off_topic_tail_after_a_complete_answer_is_named_with_where_it_starts
     assert ending.summary == f"the last {tail['seconds']:.0f} s, from {start}, were about something else", ending
     assert tail["seconds"] >= AnalysisSettings().off_topic_tail_s
     assert ending.tip == ("From “button or something like that.” on, nothing matched your key points or the "
-                          "question. End at “…that make products like this possible.”: stop once your last point is "
-                          "made."), ending
+                          "question. Stop once your last point is made, here at “…that make products like this "
+                          "possible.”"), ending
 
 
 def test_an_off_topic_tail_in_a_typed_answer_is_counted_in_words():

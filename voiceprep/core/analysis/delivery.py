@@ -764,8 +764,8 @@ def _tail_finding(tail: dict[str, Any]) -> Finding:
     else:
         summary = f"the last {counted(tail['words'], 'word')} were about something else"
     return Finding("ending", "warn", summary,
-                   f"From “{tail['opens']}” on, nothing matched your key points or the question. End at "
-                   f"“{tail['ends']}”: stop once your last point is made.")
+                   f"From “{tail['opens']}” on, nothing matched your key points or the question. Stop once your "
+                   f"last point is made, here at “{tail['ends']}”")
 
 
 def _nearly_complete(d: Delivery, s: AnalysisSettings) -> bool:
