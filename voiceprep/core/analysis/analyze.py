@@ -285,9 +285,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     asked = asked or results                 # a drill's points renamed since: the whole question, as before
     mark_complete(delivery, len(asked), [r.key_point.label for r in asked if not r.hit], settings, drill=drill)
     if embedder is not None and not follow_up and any(r.hit for r in results):
-        spans = sentence_spans(raw)
+        told = sentence_spans(raw)
         last = max((e.last_word for r in results if r.hit for e in evidence[r.key_point.id]), default=-1)
-        set_tail(delivery, off_topic_tail(words, spans, on_question(embedder, raw, spans, prompt, last, settings),
+        set_tail(delivery, off_topic_tail(words, told, on_question(embedder, raw, told, prompt, last, settings),
                                           last, timed, settings), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
