@@ -861,3 +861,24 @@ def test_an_answer_all_off_the_question_has_no_tail_to_end_before():
     prompt = bank.prompt("why-airwallex")
     talk = analyze_answer(bank, prompt, spoken(MEETING_TALK.strip() * 2, 60))
     assert talk.delivery.tail is None and "ending" not in findings(talk.delivery)
+
+
+def test_the_tail_starts_after_a_close_that_goes_on_in_the_answers_own_words():
+    """`off_topic_tail` read on its own, the sentences' verdicts given: a close far in meaning from everything
+    (None or False) but in the answer's own words ("next-day", "real-time") is the answer's, so the talk is said to
+    start after it and the answer to end at it; a short "Yeah." is neither; under `off_topic_tail_s`, no tail."""
+    from voiceprep.core.analysis.delivery import off_topic_tail
+    from voiceprep.core.analysis.segments import sentence_spans
+
+    text = ("A partner wanted real-time payouts, and we could only do next-day in time. I told them so and offered "
+            "next-day first. They launched on next-day and moved to real-time payouts later. Yeah." + MEETING_TALK)
+    t = spoken(text, 0.4 * len(text.split()))
+    words = t.words()
+    spans = sentence_spans([w.word for w in words])
+    verdicts = [True, True, False, None] + [None if b - a < 3 else False for a, b in spans[4:]]
+    tail = off_topic_tail(words, spans, verdicts, spans[1][1], True, AnalysisSettings())
+    assert tail is not None and tail["first_word"] == spans[4][0], tail                  # "button or something"
+    assert tail["ends"] == "…and moved to real-time payouts later.", tail
+    assert tail["opens"] == "button or something like that.", tail
+    short = AnalysisSettings(off_topic_tail_s=round(tail["seconds"]) + 1)
+    assert off_topic_tail(words, spans, verdicts, spans[1][1], True, short) is None

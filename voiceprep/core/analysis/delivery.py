@@ -708,6 +708,24 @@ def mark_complete(d: Delivery, points: int, missed: Sequence[str], settings: Ana
 TAIL_QUOTE_WORDS = 6      # words quoted from where an off-topic tail starts, and from where the answer should end
 
 
+TAIL_SHARED_WORDS = 2     # content words a sentence shares with the answer before it to go on with the answer
+# words of four letters or more that say nothing of what a sentence is about
+_PLAIN_WORDS = frozenset({
+    "that", "this", "with", "have", "they", "there", "their", "what", "when", "then", "just", "like", "know", "think",
+    "really", "something", "things", "thing", "about", "would", "could", "should", "because", "also", "were", "been",
+    "from", "into", "some", "more", "very", "yeah", "okay", "actually", "kind", "sort", "well", "mean", "going",
+    "make", "made", "said", "your", "them", "than", "only", "still", "even", "much", "many", "other", "these",
+    "those", "which", "where", "while", "over", "here", "want", "time", "good", "does", "doing", "done", "being",
+    "will", "dont", "didn't", "don't", "it's", "that's", "you're", "we're", "they're", "i've", "you've", "gets",
+})
+
+
+def _said_stems(said: Sequence[Word]) -> set[str]:
+    """The stems of the content words said (four letters or more, not a plain word)."""
+    return {t.stem for t in tokenize([w.word for w in said]) if len(t.norm) >= 4 and t.norm.isalpha()
+            and t.norm not in _PLAIN_WORDS}
+
+
 def _clock(seconds: float) -> str:
     """"1:42" for 102 s."""
     whole = int(seconds)
@@ -727,9 +745,17 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     k = len(sentences)
     while k > 0 and on_topic[k - 1] is not True and sentences[k - 1][0] > after:
         k -= 1
-    end = k                                  # the answer's last sentence on the question, or after `after`
     while k < len(sentences) and on_topic[k] is None:
         k += 1                               # "Yeah. Um." before the talk: not where it is said to start
+    # a sentence that goes on with the answer's own words ("They launched on next-day, and moved to real-time" after
+    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
+    told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
+    while k < len(sentences) - 1 and (on_topic[k] is None or len(_said_stems(
+            words[sentences[k][0]:sentences[k][1] + 1]) & told) >= TAIL_SHARED_WORDS):
+        k += 1
+    end = k
+    while end > 0 and on_topic[end - 1] is None:
+        end -= 1                             # the answer ends at its last sentence that says something
     if end == 0 or k == len(sentences):
         return None
     first, last = sentences[k][0], sentences[-1][1]
