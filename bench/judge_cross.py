@@ -4,7 +4,7 @@ and not the logistic's alone.
 
 One pass of the real judge over every tuning answer records, per key-point decision, all that a new space or new
 weights can change: the features but `credited`, the units `credited` is read over (`AnswerJudge._credited`), the
-claimed acts' features (`_claims_probability`), the floors that apply (`concrete`, `details`) and whether a rule sets
+claimed acts' features (`_claims_probability`), the floor that applies (`_told_in_detail`) and whether a rule sets
 the point aside whatever the probability (read with every weight 0 and a bias of 50, so that every gated rule runs).
 Then any space, weights and threshold are read in numpy: `decide` is `AnswerJudge.judge`'s order of the floors and
 set-asides. `--check` compares `decide` with the judge's own decisions (shipped space and weights): they must agree.
@@ -13,8 +13,10 @@ set-asides. `--check` compares `decide` with the judge's own decisions (shipped 
     .venv/bin/python bench/judge_cross.py --train 'dev,A-D;E-G,H-J' --rank 32 --ridge 0.01 --steps 150 --threads 1
     .venv/bin/python bench/judge_cross.py --read 'dev,A-D;E-G,H-J;K,L,M;N,O' --rank 32 --ridge 0.01 --steps 150
     .venv/bin/python bench/judge_cross.py --final --rank 32 --ridge 0.01 --steps 150 --folds '...' [--with-regression]
+    .venv/bin/python bench/judge_cross.py --refit --l2 1e-4 --thresholds 0.5 --weight 'dev,regression=3' \
+        [--fit-space 'dev=FILE;A-D=FILE'] [--toward-shipped] [--anchor --free bias,credited]   # the weights alone
 
-Never the test, holdout or regression answers in a space; writer P (out of sample) in nothing.
+Never the test, holdout or regression answers in a space; writer R (out of sample) in nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import judge_probe as probe  # noqa: E402
 from bench.judge_eval import CORPUS, load  # noqa: E402
 from bench.judge_fit import answer_judge, fit  # noqa: E402
 from bench.judge_lowo import GROUPS, OUT, train  # noqa: E402
@@ -56,7 +59,7 @@ class Decisions:
     usable: list[np.ndarray]     # per row, the units `credited` is read over
     claims: list[np.ndarray]     # per row, the claimed acts' feature rows ([0, 14] for a cued label)
     plain: np.ndarray        # cues from the label (claims and the concrete floor) or not (the details floor)
-    floor: np.ndarray        # the floor's condition (plain: `concrete`; cued: details >= cued_concrete_details)
+    floor: np.ndarray        # the floor's condition (`AnswerJudge._told_in_detail` for a probability above its minimum)
     vetoed: np.ndarray       # a rule sets it aside whatever the probability
     units: list[np.ndarray]  # per answer [U, D]
     ids: list[str]           # per row, "answer id/key point id"
@@ -65,7 +68,7 @@ class Decisions:
 def _fingerprint() -> str:
     from voiceprep.core.analysis.embedder import MODEL_SHA256
     from voiceprep.core.analysis.judge import JUDGE_VERSION
-    digest = hashlib.sha256(f"{JUDGE_VERSION}\n{MODEL_SHA256}\n{sorted(READ.items())}".encode())
+    digest = hashlib.sha256(f"{JUDGE_VERSION}\n{MODEL_SHA256}\n{sorted(READ.items())}\nfloor 2".encode())
     for path in sorted(CORPUS.glob("*.toml")) + sorted((CORPUS / "banks").glob("*.toml")):
         digest.update(path.read_bytes())
     digest.update((REPO / "voiceprep/core/analysis/judge.py").read_bytes())
@@ -78,8 +81,17 @@ def record(split: str) -> Decisions:
     settings, model = AnalysisSettings(), get_embedder()
     assert model is not None, "the sentence model is needed"
     forced = dataclasses.replace(settings, judge_weights=(50.0,) + (0.0,) * (len(settings.judge_weights) - 1))
+    # every probability between the floor's minimum and the threshold: `_told_in_detail` is asked for every point
+    mid = (settings.plain_concrete_min_probability + settings.judge_threshold) / 2
+    under = dataclasses.replace(settings, judge_weights=(float(np.log(mid / (1 - mid))),)
+                                + (0.0,) * (len(settings.judge_weights) - 1))
     seen: dict[str, object] = {}
     original_credited, original_claims = AnswerJudge._credited, AnswerJudge._claims_probability
+    original_detail = AnswerJudge._told_in_detail
+
+    def told_in_detail(self, kp, p, own, closeness):  # type: ignore[no-untyped-def]
+        seen["floor"] = original_detail(self, kp, p, own, closeness)
+        return seen["floor"]
 
     def credited(self, label, usable_units):  # type: ignore[no-untyped-def]
         seen["label"], seen["usable"] = label.copy(), usable_units.copy()
@@ -103,6 +115,7 @@ def record(split: str) -> Decisions:
 
     AnswerJudge._credited = credited  # type: ignore[method-assign]
     AnswerJudge._claims_probability = claims_probability  # type: ignore[method-assign]
+    AnswerJudge._told_in_detail = told_in_detail  # type: ignore[method-assign]
     try:
         items, banks = load(split, CORPUS)
         out: dict[str, list] = {k: [] for k in ("x", "y", "hit", "answer", "label", "usable", "claims", "plain",
@@ -127,15 +140,18 @@ def record(split: str) -> Decisions:
                 out["usable"].append(np.asarray(seen["usable"], dtype=bool))
                 out["claims"].append(np.array(seen.get("claims", []), dtype=float).reshape(-1, len(Features.NAMES)))
                 out["plain"].append(kp.cues_from_label)
-                out["floor"].append(judge.concrete if kp.cues_from_label
-                                    else judge.details >= settings.cued_concrete_details)
                 judge.s = forced        # the weights are read nowhere else: the same judge, every gated rule run
                 out["vetoed"].append(not judge.judge(kp).hit)
+                judge.s = under         # the floor's own condition (`_told_in_detail` with p above its minimum)
+                seen.pop("floor", None)
+                judge.judge(kp)
+                out["floor"].append(bool(seen["floor"]))
                 judge.s = settings
                 out["ids"].append(f"{item.id}/{kp.id}")
     finally:
         AnswerJudge._credited = original_credited  # type: ignore[method-assign]
         AnswerJudge._claims_probability = original_claims  # type: ignore[method-assign]
+        AnswerJudge._told_in_detail = original_detail  # type: ignore[method-assign]
     return Decisions(x=np.array(out["x"]), y=np.array(out["y"], dtype=bool), hit=np.array(out["hit"], dtype=bool),
                      answer=np.array(out["answer"]), label=np.stack(out["label"]), usable=out["usable"],
                      claims=out["claims"], plain=np.array(out["plain"], dtype=bool),
@@ -237,6 +253,126 @@ def bags(data: dict[str, Decisions], groups: list[str]):  # type: ignore[no-unty
     return out
 
 
+def _named(spec: str) -> dict[str, str]:
+    """"dev,regression=3;A-D=2" -> {"dev": "3", "regression": "3", "A-D": "2"}."""
+    out = {}
+    for part in filter(None, spec.split(";")):
+        names, _, value = part.partition("=")
+        out.update({g: value for g in names.split(",")})
+    return out
+
+
+def refit(args: argparse.Namespace, data: dict[str, Decisions]) -> None:
+    """The weights alone refitted on one space (the shipped one unless --space), read crossed: each group through
+    weights fitted without it; an --inner group (dev, regression: one labeller each, whose other answers the shipped
+    weights are meant to keep) in five folds by answer, each read through weights fitted on everything else, the
+    group's other four fifths included. So dev's read is out of sample for its answers, as the test split is."""
+    settings = AnalysisSettings()
+    shipped_w = np.array(settings.judge_weights)
+    concrete_min = settings.plain_concrete_min_probability
+    groups = [g for g in READ if g in data and g not in args.skip.split(",")]
+    fitted = [g for g in groups if g not in args.no_fit.split(",")]
+    inner = [g for g in args.inner.split(",") if g in fitted]
+    space = load_space(args.space) if args.space else None
+    read_cred = {g: space_credited(data[g], space) for g in groups}
+    for g, path in _named(args.cross_space).items():     # read and fitted through a space not trained on them
+        read_cred[g] = space_credited(data[g], load_space(Path(path)))
+    fit_cred = dict(read_cred)
+    for g, path in _named(args.fit_space).items():       # the fit rows of groups the read space was trained on
+        fit_cred[g] = space_credited(data[g], load_space(Path(path)))
+    sample = {g: float(_named(args.weight).get(g, 1.0)) for g in groups}
+    names = Features.NAMES
+    free = [names.index(n) for n in args.free.split(",")] if args.free else list(range(len(names)))
+    dropped = [names.index(n) for n in filter(None, args.drop.split(","))]
+    free = [i for i in free if i not in dropped]
+    folds_of = {}
+    for g in inner:         # five folds by answer, fixed
+        answers = np.unique(data[g].answer)
+        np.random.default_rng(0).shuffle(answers)
+        fold = {a: k % 5 for k, a in enumerate(answers)}
+        folds_of[g] = np.array([fold[a] for a in data[g].answer])
+
+    def design(g: str, cred: np.ndarray) -> np.ndarray:
+        x = features(data[g], cred)
+        if args.anchor:     # bias, the shipped weights' score, the free features (the bias always free)
+            return np.column_stack([x[:, 0], x @ shipped_w] + [x[:, i] for i in free if i != 0])
+        return x[:, [0] + [i for i in free if i != 0]]
+
+    def weights(coef: np.ndarray) -> np.ndarray:
+        w = coef[1] * shipped_w if args.anchor else np.zeros(len(names))
+        w[0] += coef[0]
+        for c, i in zip(coef[2 if args.anchor else 1:], [i for i in free if i != 0]):
+            w[i] += c
+        return w
+
+    rows = {g: design(g, fit_cred[g]) for g in fitted}
+
+    def fit_without(l2: float, out_group: str | None, out_mask: np.ndarray | None = None) -> np.ndarray:
+        xs, ys, ss = [], [], []
+        for g in fitted:
+            keep = np.ones(len(data[g].y), dtype=bool)
+            if g == out_group:
+                keep = ~out_mask if out_mask is not None else ~keep
+            xs.append(rows[g][keep])
+            ys.append(data[g].y[keep])
+            ss.append(np.full(int(keep.sum()), sample[g]))
+        prior = None
+        if args.toward_shipped:     # the ridge pulls toward the shipped weights (in this design's columns)
+            prior = np.r_[0.0, 1.0, np.zeros(len(free) - (1 if 0 in free else 0))] if args.anchor \
+                else shipped_w[[0] + [i for i in free if i != 0]]
+        return weights(fit(np.vstack(xs), np.concatenate(ys), l2, np.concatenate(ss), prior))
+
+    base = {g: counts(data[g].y, decide(data[g], read_cred[g], shipped_w, settings.judge_threshold, concrete_min))
+            for g in groups}        # the shipped judge (its weights through the read spaces: as it runs, but for
+    #                                 --cross-space's groups)
+    total = tuple(sum(base[g][k] for g in groups) for k in range(3))
+    crossed_groups = [g for g in groups if g != "regression"]
+    ctotal = tuple(sum(base[g][k] for g in crossed_groups) for k in range(3))
+    print(f"shipped weights, {settings.judge_threshold}: pooled (groups but regression) {prf(*ctotal)}; "
+          f"with regression {prf(*total)}")
+    print("  " + "; ".join(f"{g} {f1(*base[g]):.3f} fp {base[g][1]}" for g in groups))
+    print(f"refit: space {args.space or 'shipped'}, crossed {args.cross_space or '-'}, "
+          f"fit space {args.fit_space or '-'}, sample weights "
+          f"{args.weight or '-'}, inner {','.join(inner)}, not fitted {args.no_fit or '-'}, "
+          f"{'anchor + ' if args.anchor else ''}free {','.join(names[i] for i in free)}"
+          f"{', ridge toward the shipped weights' if args.toward_shipped else ''}")
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    for l2 in (float(v) for v in args.l2.split(",")):
+        scores: dict[str, list[np.ndarray]] = {}
+        for g in groups:
+            if g in inner:
+                ws = [fit_without(l2, g, folds_of[g] == k) for k in range(5)]
+                scores[g] = [ws[k] for k in folds_of[g]]            # per row: its fold's weights
+            else:
+                w = fit_without(l2, g if g in fitted else None)
+                scores[g] = [w] * len(data[g].y)
+        for t in thresholds:
+            per = {}
+            for g in groups:
+                d = data[g]
+                pred = np.zeros(len(d.y), dtype=bool)
+                for w in {id(w): w for w in scores[g]}.values():
+                    mine = np.array([v is w for v in scores[g]])
+                    pred[mine] = decide(d, read_cred[g], w, t, concrete_min)[mine]
+                per[g] = counts(d.y, pred)
+            ptotal = tuple(sum(per[g][k] for g in crossed_groups) for k in range(3))
+            worst = min(crossed_groups, key=lambda g: f1(*per[g]) - f1(*base[g]))
+            print(f"  l2 {l2:g}, threshold {t}: pooled {prf(*ptotal)} (dF1 {f1(*ptotal) - f1(*ctotal):+.3f}, "
+                  f"fp {ptotal[1] - ctotal[1]:+d}); worst {worst} {f1(*per[worst]) - f1(*base[worst]):+.3f}")
+            print("    " + "; ".join(f"{g} {f1(*per[g]):.3f} fp {per[g][1]}" for g in groups))
+    l2 = float(args.l2.split(",")[0])
+    w = fit_without(l2, None)
+    print(f"all rows, l2 {l2:g}: judge_weights = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
+    for t in thresholds:
+        print(f"  in sample, threshold {t}: " + "; ".join(
+            f"{g} {prf(*counts(data[g].y, decide(data[g], read_cred[g], w, t, concrete_min)))}"
+            for g in ("dev", "regression") if g in groups))
+        if probe.log_path().exists():       # the unit tests these weights would move (bench/judge_probe.py)
+            moved = probe.flips(w, t)
+            tests = sorted({r["test"].split("::")[-1] for r in moved})
+            print(f"    unit-test decisions turned: {len(moved)}, in {len(tests)} tests: {', '.join(tests)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true", help="decide() against the judge's own decisions")
@@ -255,8 +391,27 @@ def main() -> None:
     ap.add_argument("--with-regression", action="store_true", help="regression's rows in the final weight fit")
     ap.add_argument("--save", type=Path, help="with --final: train the space on every group and write it here")
     ap.add_argument("--space", type=Path, help="with --final: a space already trained on every group")
+    ap.add_argument("--refit", action="store_true", help="the weights alone on one space (--space, else the "
+                    "shipped one), read crossed (refit())")
+    ap.add_argument("--inner", default="dev,regression", help="with --refit: groups read in five folds by answer")
+    ap.add_argument("--no-fit", default="", help="with --refit: groups read but never in a fit (,-separated)")
+    ap.add_argument("--skip", default="", help="with --refit: groups neither read nor fitted")
+    ap.add_argument("--weight", default="", help="with --refit: sample weights, e.g. 'dev=4;regression=2'")
+    ap.add_argument("--fit-space", default="", help="with --refit: these groups' fit rows read through this space "
+                    "(one not trained on them), e.g. 'dev,A-D=FILE'")
+    ap.add_argument("--cross-space", default="", help="with --refit: these groups read and fitted through this space "
+                    "(one not trained on them; the shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'")
+    ap.add_argument("--free", default="", help="with --refit: the features refitted (default all), e.g. bias,credited")
+    ap.add_argument("--drop", default="", help="with --refit: features held at weight 0")
+    ap.add_argument("--toward-shipped", action="store_true", help="with --refit: the ridge (--l2) pulls toward the "
+                    "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
+    ap.add_argument("--anchor", action="store_true", help="with --refit: the shipped weights' score as one more "
+                    "feature (so few free weights move the shipped ones)")
     args = ap.parse_args()
     data = recorded()
+    if args.refit:
+        refit(args, data)
+        return
     settings = AnalysisSettings()
     shipped_w = np.array(settings.judge_weights)
     thresholds = [float(t) for t in args.thresholds.split(",")]

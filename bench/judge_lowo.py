@@ -6,8 +6,8 @@ bench/out/judge-lowo/. For each writer group a space is trained on the other gro
 the label-similarity AUC (the best label-to-unit cosine alone) and, with --judge, the whole judge's text P/R/F1 with
 the shipped weights, against the shipped space on the same answers. Never the test, holdout or regression answers.
 
-The groups: dev (the first writer, who also labelled test), dev2 writers A-D, E-G, H-J, K, L, M, N and O (writer P,
-out of sample, in none).
+The groups: dev (the first writer, who also labelled test), dev2 writers A-D, E-G, H-J, K, L, M, N, O, P and Q (writer
+R, out of sample, in none).
 
     .venv/bin/python bench/judge_lowo.py --folds 'dev;K,L,M;E-G,H-J' --rank 32 --ridge 0.01 --steps 150 [--judge]
     .venv/bin/python bench/judge_lowo.py --final --out voiceprep/core/analysis/data/judge-adapter.npz
@@ -42,7 +42,7 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 OUT = REPO / "bench/out/judge-lowo"
 GROUPS = {"dev": "dev", "A-D": "dev2:abcd", "E-G": "dev2:efg", "H-J": "dev2:hij", "K": "dev2:k", "L": "dev2:l",
-          "M": "dev2:m", "N": "dev2:n", "O": "dev2:o"}
+          "M": "dev2:m", "N": "dev2:n", "O": "dev2:o", "P": "dev2:p", "Q": "dev2:q"}   # never R (out of sample)
 Answer = tuple[str, str, np.ndarray, np.ndarray, np.ndarray]    # group, input, labels [K, D], units [U, D], credited [K]
 
 

@@ -266,6 +266,9 @@ NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card 
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down
 QUIT_WAITS_FOR_RECORDER_S = 3.0
+# History's Delete can be undone this long ("Answer deleted · Undo (Ctrl+Z)"); then, or at another delete or the quit,
+# the answers' recordings are really removed (fixX)
+UNDO_DELETE_S = 30.0
 
 
 @dataclass

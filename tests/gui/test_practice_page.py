@@ -3441,6 +3441,15 @@ def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
     assert not page.notice.isVisible()
 
 
+def _paused(ctl) -> bool:
+    """The candidate has finished the sentence and paused (a second of silence heard after speech): Space now stops
+    an answer between sentences, not in the middle of a word. Stopped mid-word, the final pass decodes the clipped
+    audio again and tiny.en can hear a word the live caption had as another (CI of 1ff12c2: "idempotency" in the
+    captions, not in the answer; docs/benchmarks.md, fixW session 32)."""
+    recorder = ctl.recorder
+    return recorder is not None and recorder.heard_speech and recorder.trailing_silence >= 1.0
+
+
 def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, services, speaker, tmp_path):
     """Walk38 finding 10: q2 stopped with Space at 0:12 read "Retry or go to the next question", no C; after a silence
     stop C is offered. A candidate who pressed Space too early continues the answer as after the silence stop: C
@@ -3456,6 +3465,7 @@ def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, servic
     page, ctl = start(window, qtbot)
     ctl.start_answer()
     qtbot.waitUntil(lambda: "partitions" in page.captions.toPlainText().lower(), timeout=30000)
+    qtbot.waitUntil(lambda: _paused(ctl), timeout=30000)
     page.toggle_answer()                                              # Space: stopped early, by hand
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
@@ -3467,11 +3477,13 @@ def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, servic
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert page.attempt_line.text().startswith("Continuing your answer")
     qtbot.waitUntil(lambda: "idempotency" in page.captions.toPlainText().lower(), timeout=30000)
+    qtbot.waitUntil(lambda: _paused(ctl), timeout=30000)
     page.toggle_answer()
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
-    qtbot.waitUntil(lambda: ctl.last_analysis is not None and "idempotency" in ctl.last_analysis.transcript.text.lower(),
-                    timeout=10000)
-    assert page.attempt_id == attempt and "partitions" in ctl.last_analysis.transcript.text.lower()
+    # the joined analysis is set before FEEDBACK (_analysed): no wait after it; a part not joined says why
+    said = ctl.last_analysis.transcript.text.lower() if ctl.last_analysis is not None else None
+    assert said is not None and "idempotency" in said, (said, page.notice.text())
+    assert page.attempt_id == attempt and "partitions" in said
 
 
 def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_left_at(qtbot, services):

@@ -46,6 +46,13 @@ class Exported:
         return f"wrote {answers(self.count)} as {FORMATS[self.format]} to {self.path}"
 
 
+@dataclass(frozen=True)
+class Deleted:
+    """Answers deleted from History whose Undo is not over yet: the history's delete id and how many."""
+    id: int
+    count: int
+
+
 def answers(count: int) -> str:
     """ "1 answer", "2 answers": History and the CLI say "answers", as the rest of the app does (session 20: they
     said "attempts")."""
@@ -194,9 +201,23 @@ class HistoryService:
         self._h().set_note(attempt_id, note, rating)
 
     def delete(self, ids: list[int]) -> int:
+        """Delete for good, audio and all (`voiceprep history delete`, which has no undo)."""
         for attempt in ids:
             self._h().delete_attempt(attempt)
         return len(ids)
+
+    def delete_undoably(self, ids: list[int]) -> Deleted:
+        """History's Delete: the answers go at once, their rows and audio kept until `forget_deleted` (the undo is
+        over) so that `undo_delete` can bring them back exactly."""
+        return Deleted(self._h().delete_undoably(ids), len(ids))
+
+    def undo_delete(self, deleted: Deleted) -> list[int]:
+        """The answers of `deleted` back as they were (same ids, times, notes, follow-ups and recordings)."""
+        return self._h().undo_delete(deleted.id)
+
+    def forget_deleted(self, deleted: Deleted) -> None:
+        """The undo of `deleted` is over: its answers' recordings are removed."""
+        self._h().forget_deleted(deleted.id)
 
     # -- export / import ------------------------------------------------------------------------
     def select(self, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,

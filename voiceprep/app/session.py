@@ -467,6 +467,7 @@ class PracticeSession:
             if owner_alive(part.get("owner")):
                 continue                    # still being recorded or joined by a running window
             out.append(self._recover_part(part, transcribe))
+        h.forget_abandoned_deletes()        # deleted in History by a window that crashed before its Undo was over
         self.sweep()
         return out
 
@@ -652,6 +653,7 @@ class PracticeSession:
         # while continuing lost it here)
         parts = {Path(r["audio_path"]).name for r in h.read(
             "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")}
+        parts |= h.deleted_audio()          # deleted in History, its Undo not over yet (a running window's)
         removed = []
         for path in listed:
             if path.name in parts:

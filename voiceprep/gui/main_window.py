@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
         self.practice.cancel_prerender()
         self.player.stop()
         self.controller.stop_for_quit()      # kept: the next start finishes it, named and marked as cut off
+        self.history.close_undo()            # a delete not undone is final: its recordings go
         super().closeEvent(event)
 
     def _page_shown(self, index: int) -> None:

@@ -14,6 +14,7 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
     EARLY,
+    acts_of_others,
     approach_acts,
     asks_for_story,
     candour_markers,
@@ -36,6 +37,7 @@ from voiceprep.core.analysis.segments import (
     clean,
     denies_change,
     held_until,
+    sentence_spans,
     units,
     used_to,
 )
@@ -2327,3 +2329,111 @@ def test_how_things_used_to_be_is_said_with_used_to_not_use_to():
     assert used_to(said("We did not use to test it."))
     assert used_to(said("We never use to ship on Fridays."))
     assert not used_to(said("We didn't use the script to deploy."))
+
+
+def _others_in(text: str) -> set[str]:
+    raw = text.split()
+    words = [clean(w) for w in raw]
+    return {words[i] for i in acts_of_others(raw, words, sentence_spans(raw), clause_spans(raw))}
+
+
+@pytest.mark.parametrize("text, theirs, mine", [
+    ("The site manager, Ruth, phoned the council and booked the inspection, and I updated the drawings.",
+     {"phoned", "booked", "inspection"}, {"updated", "drawings"}),
+    ("I was on leave that week, so the duty manager checked every room and locked the store.",
+     {"checked", "locked", "store"}, {"leave"}),
+    ("Most of the invoices were fine, but it was Omar from accounts who spotted the duplicates.",
+     {"spotted", "duplicates"}, {"invoices"}),
+    ("I was at the depot, and Kasia, my deputy, was nearest, so she drove over and calmed him down.",
+     {"drove", "calmed"}, {"depot"}),
+    ("I went down to the loading bay, took over the radio, and called every lorry in.", set(),
+     {"took", "radio", "called", "lorry"}),
+    ("My deputy and I rang the supplier, and chased the refund.", set(), {"rang", "supplier", "chased", "refund"}),
+    ("I moved everything to Postgres, Redis and Celery, and rewrote the importer.", set(),
+     {"postgres", "celery", "rewrote", "importer"}),
+    ("She asked me to take it on, so I rewrote the rota.", {"asked"}, {"rewrote", "rota"}),
+    ("I was off that week, so Priya ran the numbers, and sales dropped a week later.", {"ran", "numbers"},
+     {"sales", "dropped"}),
+])
+def test_who_acts_is_read_clause_by_clause(text, theirs, mine):
+    """judge51: a sentence in which the candidate acts can tell someone else's act too ("Chef jumped on the pass and
+    called every ticket, and I went onto the hot section"). The words after another's subject (he, she, they, a
+    person: "the night porter", "Kasia, my deputy,"; a cleft: "it was Omar who"), and the clauses without a subject
+    of their own that go on from it, are theirs; the candidate's I or we takes the sentence back."""
+    got = _others_in(text)
+    assert theirs <= got and not (mine & got), got
+
+
+DELIVERY_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Operations manager"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a time a delivery went badly wrong."\n'
+    '[[rounds.prompts.key_points]]\nid = "rang"\nlabel = "I rang each customer myself and apologised"\n'
+    '[[rounds.prompts.key_points]]\nid = "rebooked"\nlabel = "The late deliveries were rebooked for the next '
+    'morning"\n')
+DELIVERY_STORY = ("Last winter our van broke down on the ring road and forty orders were going to be late. I spent the "
+                  "afternoon at the depot sorting out a hire van and moving the loads across. {rang} Then the late "
+                  "deliveries were rebooked for the next morning and they all went out by ten.")
+
+
+def test_someone_else_s_act_told_with_us_in_it_is_not_the_candidate_s():
+    """judge51 (dev2 writer Q: "The reporter, Jess, rang the man that morning and apologised for us" ticked "I rang
+    the person we got wrong myself and apologised"): the candidate's "us" or "our" in a sentence that tells another
+    person's act does not make it theirs, and when that act is far closer to the point than anything the candidate
+    tells of their own, the point is not covered. The candidate's own telling is."""
+    bank = parse_bank(DELIVERY_BANK)
+
+    def read(rang: str) -> dict[str, bool]:
+        text = DELIVERY_STORY.format(rang=rang)
+        return {r.key_point.id: r.hit for r in analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points}
+
+    got = read("Our warehouse lead, Omar, rang each customer that evening and apologised to them for us.")
+    assert got == {"rang": False, "rebooked": True}, got
+    got = read("That evening I rang each customer myself and apologised to them.")
+    assert got == {"rang": True, "rebooked": True}, got
+
+
+ROLE_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a technical change you drove."\n'
+    '[[rounds.prompts.key_points]]\nid = "role"\nlabel = "Your decision and role: you proposed the rewrite, '
+    'benchmarked it and drove it through"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\nlabel = "The nightly billing run went from five hours to forty '
+    'minutes"\n')
+ROLE_STORY = ("Our nightly billing run took five hours and kept spilling into the morning. {role} After the switch "
+              "the nightly billing run went from five hours to forty minutes.")
+
+
+def test_a_role_asked_for_in_the_second_person_is_not_met_by_another_s_act():
+    """judge51 (dev2 writers Q and P: "She did the prototype and the benchmarks and she took it to the CTO", "he
+    proposed it and ran the benchmarks" for "Your decision and role: you proposed it, prototyped or benchmarked it,
+    and drove the change"): a point that asks in the second person what the candidate did is their own act."""
+    bank = parse_bank(ROLE_BANK)
+
+    def read(role: str) -> dict[str, bool]:
+        text = ROLE_STORY.format(role=role)
+        return {r.key_point.id: r.hit for r in analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points}
+
+    got = read("Our architect, Lena, proposed the rewrite, benchmarked it on a copy of production and drove it "
+               "through the design review. I ported the invoice module.")
+    assert got == {"role": False, "result": True}, got
+    got = read("I proposed the rewrite, benchmarked it on a copy of production and drove it through the design "
+               "review.")
+    assert got == {"role": True, "result": True}, got
+
+
+SURGERY_BANK = (
+    'schema = 1\n[job]\nid = "x"\ntitle = "Vet surgeon"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about an emergency on a fully booked day."\n'
+    '[[rounds.prompts.key_points]]\nid = "handed"\nlabel = "I handed my appointments to another vet while I '
+    'operated"\n')
+
+
+def test_an_act_shared_with_a_colleague_the_point_names_is_read_as_told():
+    """judge51: a point that names the colleague the candidate acts with ("another vet", "the lawyer") may be told as
+    that colleague's act; the reading of someone else's act is not applied to it."""
+    bank = parse_bank(SURGERY_BANK)
+    text = ("A spaniel came in bleeding internally at ten and we were booked solid. I saw her at once and knew she "
+            "needed surgery. The other vet, Sam, took over my appointments for the whole afternoon, and the surgery "
+            "went well.")
+    got = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points[0]
+    assert got.hit, got.judgement

@@ -196,3 +196,27 @@ def test_several_edits_are_one_undo_step():
     with doc.step(("job",)):
         pass                                        # nothing changed: no step
     assert not doc.can_undo
+
+
+def test_a_file_that_is_not_toml_is_refused_in_the_plain_words_the_banks_page_uses(tmp_path):
+    """walk39 8 (fixX): the editor's open said "not valid TOML; fix it in a text editor", where the Banks page says
+    what is wrong on which line and what to type."""
+    import pytest
+
+    from voiceprep.core.banks import BankLoadError
+    from voiceprep.core.banks.document import syntax_problem
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text(GOOD.replace('title = "', 'title = "Senior ', 1).replace('"\n', "\n", 1), encoding="utf-8")
+    with pytest.raises(BankLoadError) as opened:
+        BankDocument.open(broken)
+    with pytest.raises(BankLoadError) as loaded:
+        load_bank(broken)
+    error, = opened.value.errors
+    assert (error.line, error.message, error.syntax) == (loaded.value.errors[0].line, loaded.value.errors[0].message,
+                                                         True)
+    assert error.message.startswith("a quoted text is not closed on line") and "TOML" not in error.message
+    # text tomllib reads and tomlkit does not: its line, still no parser words
+    assert syntax_problem("a = 1\n", type("ParseError", (Exception,), {"line": 1})()) == (
+        1, "line 1 cannot be read for editing: check it in a text editor (every quoted text closed, one name = value "
+           "a line)")

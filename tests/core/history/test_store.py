@@ -157,7 +157,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -412,7 +412,7 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
     assert "follow_up_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
         assert h.db["attempts"].count == 3
         rows = {r["id"]: r for r in queries.list_attempts(h)}
         assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
@@ -432,7 +432,7 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
     assert "continuations" not in db.table_names()
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
         assert h.db["attempts"].count == 1 and h.attempt_row(1)["transcript"] == "old answer"
         assert h.unfinished_continuations() == []
         part = tmp_path / "part.wav"

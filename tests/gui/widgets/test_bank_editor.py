@@ -2315,3 +2315,28 @@ def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed
     assert line.isHidden() is (said is None), line.text()
     if said:
         assert line.text() == said, line.text()
+
+
+def test_edit_on_a_bank_whose_file_broke_since_it_was_listed_says_what_is_wrong_in_plain_words(qtbot, services,
+                                                                                             data_home):
+    """walk39 8 (fixX): Edit on a bank whose file was broken by hand after the list was read showed "…:4: not valid
+    TOML; fix it in a text editor (voiceprep banks check shows the problem)"; it says what the Banks page says."""
+    from voiceprep.core.banks.document import BankDocument
+
+    path = data_home / "banks" / "acme.toml"
+    BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "acme", "Acme backend").save(path)
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.reload()
+    banks.select_bank("acme")
+    assert banks.current().id == "acme"
+    text = path.read_text()
+    line = text[:text.index('title = "Acme backend"')].count("\n") + 1
+    path.write_text(text.replace('title = "Acme backend"', 'title = "Acme backend', 1))    # a quote left open
+    banks.edit_current()
+    assert banks.editor.doc is None or banks.editor.doc.path != path          # not opened
+    said = banks.notice.text()
+    assert said == (f"“Airwallex — Acme backend” cannot be opened for editing: its file acme.toml changed and now has a "
+                    f"problem:\nA quoted text is not closed on line {line}: add the closing \" at the end of the "
+                    "text\nFix it in a text editor (More > Open the file in another editor), then More > Reload."), said
+    assert "TOML" not in said and not banks.notice.isHidden()

@@ -315,6 +315,96 @@ def _whose(words: Sequence[str], i: int) -> bool:
     return words[i] in _POSSESSIVE and j < len(words) and words[j] in OTHER_PEOPLE
 
 
+# Who acts in each part of a sentence (judge51): "Chef jumped on the pass and called every ticket, and I went onto the
+# hot section", "I was at the front, and Dan went and talked to him quietly", "the shift managers moved people as they
+# saw fit": the candidate speaks as the one acting in the sentence, but the act a point names is someone else's. A
+# clause's subject is the first one said in it: the candidate's own pronoun (I, we), another's (he, she, they), or, at
+# its head, a person ("the reporter", "my teammate", "Chef"), a name ("and Dan, my number two,") or a cleft ("it was
+# Maria who"); a clause without one goes on with the subject of the clause before it, in the same sentence.
+OWN_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "we", "we've", "we'd", "we're", "we'll", "myself"})
+OTHER_SUBJECTS = frozenset({"he", "she", "they", "he'd", "she'd", "they'd", "he's", "she's", "they've", "they're",
+                            "he'll", "she'll", "they'll"})
+PERSONS = OTHER_PEOPLE | frozenset({
+    "teammate", "teammates", "reporter", "reporters", "editor", "engineer", "engineers", "developer", "developers",
+    "dba", "architect", "analyst", "nurse", "nurses", "doctor", "doctors", "surgeon", "vet", "captain", "pilot",
+    "foreman", "surveyor", "pharmacist", "technician", "receptionist", "officer", "deputy", "assistant", "intern",
+    "owner", "founder", "designer", "tester", "contractor", "contractors", "consultant", "lawyer", "solicitor",
+    "teacher", "headteacher", "principal", "sergeant", "supplier", "agency"})
+# the people a point may name as the ones who act with the candidate ("I checked with the lawyer"), not those the
+# candidate acts for ("I rang each customer myself") nor a verb ("a story of their own to lead on")
+CO_ACTORS = PERSONS - frozenset({"lead", "partner", "client", "clients", "customer", "customers"})
+_CLAUSE_OPENERS = frozenset({"and", "so", "then", "but", "because", "when", "while", "after", "once", "until", "as",
+                             "since", "though", "although", "um", "uh", "well", "also", "that", "who", "which"})
+_PERSON_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "one", "two", "another", "this"})
+_CLEFTS = frozenset({"it", "it's", "that", "that's", "this"})
+_GOES_ON = frozenset({"was", "were", "had", "did", "went", "took", "got", "made", "kept", "put", "ran", "tried", "said",
+                      "told", "gave", "came", "stayed", "just", "never", "always", "still", "then", "also"})
+
+
+def _named(raw: str) -> bool:
+    """Whether a word as written is a name: capitalised, not the candidate ("I", "I'd")."""
+    w = raw.strip().strip("\"'(\u201c\u2018")
+    return bool(w) and w[0].isupper() and clean(w) not in OWN_SUBJECTS
+
+
+def _verb_like(word: str) -> bool:
+    return word in PAST or (len(word) > 3 and word.endswith("ed"))
+
+
+def _head_is_someone(words: Sequence[str], raw: Sequence[str], k: int, end: int) -> bool:
+    """Whether the clause whose first word (after its openers) is words[k] opens with someone other than the
+    candidate as its subject: a person ("the reporter", "my old team lead", "Chef"), a name followed by a verb in
+    the past ("Priya found it") or by an apposition ("Dan, my number two,"), or a cleft naming one ("it was Maria on
+    the night shift who told them")."""
+    j, cleft = k, False
+    if words[j] in _CLEFTS and j + 1 <= end and words[j + 1] in ("was", "is"):
+        j, cleft = j + 2, True                    # "it was Maria ... who": the one named after the cleft
+    start = j
+    while j <= end and j < start + 2 and words[j] in _PERSON_DETERMINERS:
+        j += 1
+    for m in range(j, min(end, j + 2) + 1):       # "the shift managers", "my old team lead", "the head chef"
+        if words[m] in PERSONS:
+            return True
+        if _verb_like(words[m]):
+            break
+    if j > end or j != start or not _named(raw[j]) or words[j] in _CLEFTS:
+        return False
+    after = words[j + 1] if j + 1 <= end else ""
+    return cleft or _verb_like(after) or (raw[j].rstrip().endswith(",") and after in _PERSON_DETERMINERS)
+
+
+def acts_of_others(raw: Sequence[str], words: Sequence[str], sentences: Sequence[tuple[int, int]],
+                   clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The words said as someone else's act: after another's subject in their clause, or in a clause without a
+    subject of its own that goes on from one in the same sentence (see above)."""
+    out: set[int] = set()
+    ordered = sorted(clauses)
+    for a, b in sentences:
+        carried = False                           # whether the clause before, in this sentence, was someone else's
+        for ca, cb in ordered:
+            if cb < a or ca > b:
+                continue
+            ca, cb = max(ca, a), min(cb, b)
+            k = ca
+            while k <= cb and words[k] in _CLAUSE_OPENERS:
+                k += 1
+            if k > cb:
+                continue
+            head: bool | None = True if _head_is_someone(words, raw, k, cb) else None
+            # "..., jumped on the pass", "..., was nearest": a clause that opens with its verb goes on with the
+            # subject before it; "..., and sales dropped" has one of its own
+            actor = (carried and (_verb_like(words[k]) or words[k] in _GOES_ON)) if head is None else head
+            for i in range(ca, cb + 1):
+                if words[i] in OWN_SUBJECTS or words[i] in OTHER_SUBJECTS:
+                    actor = words[i] in OTHER_SUBJECTS
+                    # "My manager and I rang the client": the candidate acts too
+                    head = actor if head is None or (not actor and words[i - 1] == "and" and i - k <= 4) else head
+                if actor:
+                    out.add(i)
+            carried = carried if head is None else head
+    return frozenset(out)
+
+
 def tells_own_act(text: str) -> bool:
     """Whether the text tells the candidate's own act: they speak in it as the one acting (`speaks_as_actor`: not
     only as the holder of a view, not as the one who did not act), not only as whose the actor is ("my manager drove
@@ -465,6 +555,11 @@ def candour_markers(raw: Sequence[str]) -> frozenset[int]:
 # prototyped, benchmarked.", "people prototype and benchmark these things") names the steps, not who took them.
 YOUR_ROLE = re.compile(r"\byour\s+(?:own\s+)?(?:role|decisions?)\b|\bdecisions?\s+you\s+(?:made|took)\b",
                        re.IGNORECASE)
+# ... and a point that asks in the second person for what the candidate proposed or changed ("Your decision and
+# role: you proposed it...", "What you changed so it would not happen again") is their own act: "She did the
+# prototype and the benchmarks" is not their decision (judge51). Not "Your role and decisions" nor "How you found it":
+# told as "I was the lead on it" or "the traces showed...", they are read over every sentence
+YOUR_ACT = re.compile(r"\byou\s+proposed\b|\bwhat\s+you\s+changed\b", re.IGNORECASE)
 # An answer to a story prompt that talks about the topic in general ("lock contention is a thing people talk about",
 # "usually latency goes down", "I think concurrency is really interesting") and never has the candidate acting tells
 # no story of theirs: none of its points is the candidate's.
@@ -1037,6 +1132,8 @@ class AnswerJudge:
         self._disowned_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
+        self._others_word_set: frozenset[int] | None = None
+        self._others_unit_mask: np.ndarray | None = None
         self._acts: bool | None = None
         self._approach: bool | None = None
         self._noun_words: frozenset[int] | None = None
@@ -1350,7 +1447,14 @@ class AnswerJudge:
         sell abroad", a reason to join, is a point about the work, said however the candidate says it. A point that
         asks for "your own" work (`YOUR_OWN`) is theirs, whatever the prompt."""
         return (bool(OWN_ACTION.match(label)) and (self.story or said_in_past([clean(w) for w in label.split()]))
-                or bool(YOUR_OWN.search(label)))
+                or bool(YOUR_OWN.search(label)) or bool(YOUR_ACT.search(label)))
+
+    def _reads_others(self, label: str) -> bool:
+        """Whether, for the key point, what someone else is told doing (`_others_words`) is no witness: it is the
+        candidate's own act (`_own_act`) and names nobody else who may act in it ("I handed my appointments to
+        another vet" is told as "the other vet took over my consults", "I checked with the lawyer" as "our lawyer
+        read every line")."""
+        return self._own_act(label) and not ({clean(w) for w in label.split()} & CO_ACTORS)
 
     def _not_acting_words(self) -> frozenset[int]:
         """The words of the sentences in which the candidate does not speak as the one acting ("the idea came from
@@ -1360,6 +1464,27 @@ class AnswerJudge:
                                                   if not speaks_as_actor(" ".join(self.raw[a:b + 1]))
                                                   for i in range(a, b + 1))
         return self._not_acting_word_set
+
+    def _others_words(self) -> frozenset[int]:
+        """The words told as someone else's act (`acts_of_others`: "Chef jumped on the pass and called every ticket,
+        and I went onto the hot section"): no witness for a point about what the candidate did; once per answer."""
+        if self._others_word_set is None:
+            self._others_word_set = acts_of_others(self.raw, self._words, self._sentence_list, self._clauses)
+        return self._others_word_set
+
+    def _others_units(self) -> np.ndarray:
+        """Per unit (a pair of sentences is not read), whether it tells only someone else's act: some of its words are
+        another's act (`_others_words`: "The reporter rang the man and apologised for us") and in none does the
+        candidate act; once per answer."""
+        if self._others_unit_mask is None:
+            others = self._others_words()
+            mine = frozenset(i for i, w in enumerate(self._words) if w in OWN_SUBJECTS) - others
+
+            def theirs(u: Unit) -> bool:
+                span = range(u.first, u.last + 1)
+                return any(i in others for i in span) and not any(i in mine for i in span)
+            self._others_unit_mask = np.array([u.kind != "pair" and theirs(u) for u in self.units], dtype=bool)
+        return self._others_unit_mask
 
     def candidate_acts(self) -> bool:
         """Whether the candidate is the one acting in any sentence of the answer (`speaks_as_actor`, not only to
@@ -1414,6 +1539,8 @@ class AnswerJudge:
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
+        if self._reads_others(kp.label):
+            others = others | self._others_words()
         against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
@@ -1451,6 +1578,8 @@ class AnswerJudge:
         own = self._own_act(kp.label)
         if own:                                  # "I wrote the postmortem": said as something you did, not as
             ok = ok & self._as_actor()           # "postmortems matter"
+            if self._reads_others(kp.label):     # nor "Chef called every ticket, and I went onto the hot section"
+                ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
         if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
@@ -1531,7 +1660,7 @@ class AnswerJudge:
         # start by listening to both sides. I keep the focus on...": an approach, not something done
         if nobodys:
             p = self._set_aside(p)
-        if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own):
+        if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own, kp.label):
             p = self._set_aside(p)       # "I didn't take charge of the pass" for "I took over the pass" (judge38)
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
@@ -1600,14 +1729,19 @@ class AnswerJudge:
         return lexical
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
-                    own: bool) -> bool:
+                    own: bool, label: str) -> bool:
         """Whether, for a point that is the candidate's own act, the answer tells that act as one the candidate did
-        not do ("I didn't take charge of the pass", "I didn't split the jobs up properly"), and what it tells as done
-        is a neighbouring act, far less close (`denied_act_margin`): denied, the act is not covered by its neighbour."""
+        not do ("I didn't take charge of the pass", "I didn't split the jobs up properly") or as someone else's
+        (`_others_units`: "Chef jumped on the pass and called every ticket"), and what it tells as done is a
+        neighbouring act, far less close (`denied_act_margin`): denied, the act is not covered by its neighbour."""
         if not own:
             return False
         denied = np.array([u.kind != "pair" and bool(u.negated - allowed) and denies_acting(u.text)
                            for u in self.units])
+        # ... or as someone else's ("Chef jumped on the pass and called every ticket" for "I took over the pass and
+        # called every ticket", "he proposed it and ran the benchmarks" for "you proposed it...": judge51)
+        if self._reads_others(label):
+            denied = denied | self._others_units()
         if not (denied & ~ok).any():
             return False
         told = float(np.where(denied & ~ok, sims, -1.0).max())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from voiceprep.core.banks.load import BankError, BankLoadError, parse_bank, read_bank_text
 from voiceprep.core.banks.model import Bank
+from voiceprep.core.banks.toml_words import toml_problem
 from voiceprep.settings import BankSettings
 
 NodePath = tuple[str | int, ...]
@@ -85,6 +87,19 @@ def copy_title(title: str, taken: set[str]) -> str:
     return name
 
 
+def syntax_problem(text: str, exc: BaseException) -> tuple[int | None, str]:
+    """Why tomlkit could not read `text` (its error `exc`), as the line it is on and the candidate's words: the
+    loader's (tomllib's message in plain words), or, for the rare text tomllib reads and tomlkit does not, its line."""
+    try:
+        tomllib.loads(text)
+    except ValueError as read:              # TOMLDecodeError, and int() refusing a 5,000-digit number
+        return toml_problem(str(read), text)
+    line = getattr(exc, "line", None)
+    return line, (f"line {line} cannot be read for editing: check it in a text editor (every quoted text closed, "
+                  "one name = value a line)" if line else "the file cannot be read for editing: check it in a text "
+                  "editor")
+
+
 class BankDocument:
     """One bank's TOML, editable, with undo/redo and the loader's validation."""
 
@@ -104,14 +119,14 @@ class BankDocument:
     # -- making one -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path, limits: BankSettings | None = None) -> BankDocument:
-        """Raises BankLoadError when the file cannot be read or is not TOML at all."""
+        """Raises BankLoadError when the file cannot be read or is not TOML at all: its syntax problem in the plain
+        words the Banks page and Practice use (core.banks.toml_words; walk39 8: the editor said "not valid TOML")."""
         text = read_bank_text(path, limits)
         try:
             return cls(text, path, limits)
         except Exception as exc:
-            line = getattr(exc, "line", None)
-            raise BankLoadError([BankError(str(path), line, "", "not valid TOML; fix it in a text editor "
-                                                                 "(voiceprep banks check shows the problem)")]) from None
+            line, message = syntax_problem(text, exc)
+            raise BankLoadError([BankError(str(path), line, "", message, syntax=True)]) from None
 
     @classmethod
     def new(cls, bank_id: str, title: str) -> BankDocument:

@@ -112,7 +112,18 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.table("continuations").create_index(["attempt_id"])
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: sqlite_utils.Database) -> None:
+    """Answers deleted from History, kept until their Undo is over (fixX, walk39 9): each row is one delete, with
+    every row it removed (by table, as JSON) and the audio files it left on disk, and the process that deleted them.
+    Undo puts the rows back as they were (same ids and times) and removes the row here; when the undo is over (its
+    time ran out, another delete, the app quit) the row goes and its audio is removed. A row whose process is gone
+    (a crash) is purged at the next start, so nothing deleted stays behind. Additive: a history from before has
+    nothing deleted pending."""
+    db.table("deleted").create({"id": int, "deleted_at": str, "owner": str, "rows_json": str, "audio_json": str},
+                               pk="id")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 LATEST = len(MIGRATIONS)
 
 

@@ -397,6 +397,96 @@ class History:
         for path in ([Path(row["audio_path"])] if row.get("audio_path") else []) + parts:
             remove_audio(path)
 
+    # -- a delete that can be undone (History's Delete, fixX) -------------------------------------
+    def delete_undoably(self, ids: Sequence[int]) -> int:
+        """Delete answers so that `undo_delete` can bring them back exactly: their rows go (from every list and
+        count at once) into one row of `deleted`, in the same transaction; their audio stays on disk until
+        `forget_deleted` (the undo is over) or, after a crash, `forget_abandoned_deletes` at the next start.
+        Returns the delete's id."""
+        ids = list(dict.fromkeys(int(i) for i in ids))
+        if not ids:
+            raise HistoryError("no answers to delete")
+        marks = ", ".join("?" for _ in ids)
+        with self.write():
+            kept: dict[str, list[Row]] = {}
+            for table in _ANSWER_TABLES:
+                column = "id" if table == "attempts" else "attempt_id"
+                kept[table] = self.read(f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY rowid", ids)
+            missing = set(ids) - {r["id"] for r in kept["attempts"]}
+            if missing:
+                raise HistoryError(f"no answer #{min(missing)} in {self.path}")
+            audio = [r["audio_path"] for r in kept["attempts"] + kept["continuations"] if r.get("audio_path")]
+            pk = self.table("deleted").insert({"deleted_at": now(), "owner": this_process(),
+                                               "rows_json": json.dumps(kept), "audio_json": json.dumps(audio)}).last_pk
+            for table in reversed(_ANSWER_TABLES):          # the answers' own rows last (foreign keys)
+                column = "id" if table == "attempts" else "attempt_id"
+                self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
+        return _pk(pk)
+
+    def undo_delete(self, deleted: int) -> list[int]:
+        """Put a delete's answers back as they were, in one transaction: the same times, notes, scores and
+        follow-ups, and the same ids (an id an answer recorded meanwhile took gets the answer a new one, its time
+        unchanged, so its place in the lists, comparisons and Progress is the same). An answer imported again
+        meanwhile (its uid is there) is not put back twice. Returns the ids of the answers back."""
+        with self.write():
+            kept: dict[str, list[Row]] = json.loads(self._deleted_row(deleted)["rows_json"])
+            answers = kept["attempts"]
+            marks = ", ".join("?" for _ in answers)
+            taken = {r["id"] for r in self.read(f"SELECT id FROM attempts WHERE id IN ({marks})",
+                                                [r["id"] for r in answers])} if answers else set()
+            again = {r["uid"] for r in self.read(f"SELECT uid FROM attempts WHERE uid IN ({marks})",
+                                                 [r["uid"] for r in answers])} if answers else set()
+            moved: dict[int, int] = {}
+            for answer in answers:
+                if answer.get("uid") in again:
+                    continue                        # imported again meanwhile: already back
+                values = dict(answer)
+                if values["id"] in taken:
+                    del values["id"]
+                pk = self.table("attempts").insert(values).last_pk
+                moved[answer["id"]] = _pk(pk)
+            for table in _ANSWER_TABLES[1:]:
+                rows = [{**r, "attempt_id": moved[r["attempt_id"]]} for r in kept[table] if r["attempt_id"] in moved]
+                if table == "continuations":
+                    rows = [{k: v for k, v in r.items() if k != "id"} for r in rows]   # its own id is no one's
+                if rows:
+                    self.table(table).insert_all(rows)
+            self.table("deleted").delete(deleted)
+        return [moved[a["id"]] for a in answers if a["id"] in moved]
+
+    def forget_deleted(self, deleted: int) -> None:
+        """The undo is over: the delete's row goes, then its audio (a crash in between leaves files the next
+        sweep removes). A delete already forgotten or undone is no error."""
+        try:
+            row = self._deleted_row(deleted)
+        except HistoryError:
+            return
+        with self.write():
+            self.table("deleted").delete(deleted)
+        for path in json.loads(row["audio_json"] or "[]"):
+            remove_audio(Path(path))
+
+    def forget_abandoned_deletes(self) -> int:
+        """Deletes whose process is gone (it crashed or was killed before their undo was over) are final: their
+        audio is removed, so none is left behind for ever. Returns how many."""
+        gone = [r["id"] for r in self.read("SELECT id, owner FROM deleted ORDER BY id") if not owner_alive(r["owner"])]
+        for deleted in gone:
+            self.forget_deleted(deleted)
+        return len(gone)
+
+    def deleted_audio(self) -> set[str]:
+        """The file names of the audio kept for deletes not yet over (a sweep leaves them alone)."""
+        return {Path(p).name for r in self.read("SELECT audio_json FROM deleted")
+                for p in json.loads(r["audio_json"] or "[]")}
+
+    def _deleted_row(self, deleted: int) -> Row:
+        try:
+            return dict(self.table("deleted").get(deleted))
+        except NotFoundError:
+            raise HistoryError("the deleted answers can no longer be brought back: their undo is over") from None
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from None
+
     def attempt_row(self, attempt_id: int) -> Row:
         try:
             return dict(self.table("attempts").get(attempt_id))
@@ -443,7 +533,12 @@ class History:
         """The file-name stems of every audio file an attempt points at (a.wav and a.flac share the stem a)."""
         return {Path(r["audio_path"]).name.split(".")[0]
                 for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL UNION ALL "
-                                   "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")}
+                                   "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")} | \
+            {name.split(".")[0] for name in self.deleted_audio()}
+
+
+# the tables that hold an answer's rows, the answer's own first (a delete that can be undone keeps them all)
+_ANSWER_TABLES = ("attempts", "words", "key_point_results", "delivery", "transcripts", "feedback", "continuations")
 
 
 def remove_audio(path: Path) -> None:

@@ -72,6 +72,17 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
 
 
+def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
+    """Why the editor cannot open a bank, in the words the Banks page's list of files with problems uses (walk39 8:
+    it said "not valid TOML; fix it in a text editor"): the file changed on disk since the list was read."""
+    said = [problem_text(e.field, e.message) if e.syntax or not e.line else f"line {e.line}: "
+            f"{problem_text(e.field, e.message)}" for e in errors[:_LISTED]]
+    said = [s[:1].upper() + s[1:] for s in said]
+    return (f"“{name}” cannot be opened for editing: its file {path.name} changed and now "
+            f"{'has a problem' if len(errors) == 1 else 'has problems'}:\n" + "\n".join(said) +
+            "\nFix it in a text editor (More > Open the file in another editor), then More > Reload.")
+
+
 class BankItemDelegate(QStyledItemDelegate):
     """A bank in the list: its name wrapped to the list's width, then "7 prompts · bundled" in a quieter colour,
     with room between entries (no horizontal scrolling, nothing cut)."""
@@ -461,8 +472,9 @@ class BanksPage(QWidget):
             return
         try:
             doc = BankDocument.open(Path(b.source), self.services.settings.banks)
-        except BankLoadError as exc:
-            self.show_notice("\n".join(str(e) for e in exc.errors))
+        except BankLoadError as exc:       # the file changed (or went) since the list was read
+            self.show_notice(open_problem(self.services.registry.labels().get(b.id, b.name), Path(b.source),
+                                          exc.errors))
             return
         draft = next((d for d in load_drafts() if d.target == Path(b.source)), None)
         if draft is not None:

@@ -5,7 +5,9 @@ All reads and changes run on the history lane (gui/operations.py); the search wa
 
 from __future__ import annotations
 
+import logging
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.followed import added_text, followed_text
-from voiceprep.app.history_service import FORMATS, Exported, answers, export_target
+from voiceprep.app.history_service import FORMATS, Deleted, Exported, answers, export_target
 from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history.queries import (
@@ -62,9 +64,12 @@ from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted,
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
 from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
+from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
+from voiceprep.settings import UNDO_DELETE_S
 
+log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,6 +94,15 @@ def short_bank_names(registry: Any) -> dict[str, str]:
         return b.job.title if titles.count(b.job.title) == 1 and b.job.title not in taken else \
             labels.get(b.id, named[b.id])
     return {b.id: apart(b) for b in registry.banks}
+
+
+def deleted_text(chosen: list[dict[str, Any]]) -> str:
+    """What the undo notice says was deleted: the answer, by its question, time and score; or how many."""
+    if len(chosen) != 1:
+        return f"{len(chosen)} answers deleted, with their recordings."
+    r = chosen[0]
+    asked = textwrap.shorten(r["prompt_text"], 70, placeholder="…")
+    return f"Answer deleted: “{asked}”, {when(r['started_at'])}, score {r['score_text']}."
 
 
 def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
@@ -216,6 +230,8 @@ class HistoryPage(QWidget):
         self._formatted: tuple[list[Any], tuple[dict[str, str], dict[str, str]] | None, list[dict[str, Any]]] = ([], None, [])
         self._detail_generation = 0
         self._select_after_reload: int | None = None   # a delete: select the row that took the deleted one's place
+        self._select_ids: set[int] = set()   # an undone delete: select the answers it brought back
+        self._undoable: Deleted | None = None        # the last delete, while Undo can bring it back
         self._shown_generation = 0     # the last refresh whose rows are on screen
         self._to_results = False       # Down or Enter in the search: the keyboard goes to the rows once they are in
         self._newest = False           # ... and to the newest answer among them (show_question)
@@ -248,6 +264,8 @@ class HistoryPage(QWidget):
         self.bar.addLayout(filters, 5)
         self.bar.addLayout(actions, 5)
         root.addLayout(self.bar)
+        self.notice = NoticeBar()             # "Answer deleted … Undo (Ctrl+Z)"
+        root.addWidget(self.notice)
         self.status = muted("")
         root.addWidget(self.status)
         split = self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -303,8 +321,16 @@ class HistoryPage(QWidget):
         self._delete_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                                                     self.delete_selected), "Delete the selected answers")
         self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_delete),
+                                       "Bring back the answers just deleted")
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_btn.setToolTip(f"Delete the selected answers and their audio ({key_text(self._delete_shortcut)} "
-                                   "key)")
+                                   f"key); {key_text(self.undo_shortcut)} brings them back for a while")
+        self._undo_timer = QTimer(self)            # how long Undo can bring the last delete back
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(int(UNDO_DELETE_S * 1000))
+        self._undo_timer.timeout.connect(self._end_undo)
+        self.notice.close_btn.clicked.connect(self._end_undo)     # dismissed: the delete is final
         find = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),  # while shown
                          "Search what you said")
         self.search.setPlaceholderText(f"Search ({key_text(find)}): what you said, notes, questions")
@@ -450,6 +476,15 @@ class HistoryPage(QWidget):
         if after is not None and self.model.rows:          # after a delete: the next attempt, keyboard on the table
             self.table.selectRow(min(after, len(self.model.rows) - 1))
             self.table.setFocus()
+        back, self._select_ids = self._select_ids, set()
+        brought = [row for row, r in enumerate(self.model.rows) if r["id"] in back]
+        if brought:                                         # after an undo: the answers brought back, keyboard on them
+            self.table.selectionModel().clearSelection()
+            for row in brought:
+                self.table.selectionModel().select(self.model.index(row, 0), flags)
+            self.table.selectionModel().setCurrentIndex(self.model.index(brought[0], 0), flags)
+            self.table.scrollTo(self.model.index(brought[0], 0))
+            self.table.setFocus()
         if self._to_results:
             self._enter_results()
 
@@ -567,25 +602,56 @@ class HistoryPage(QWidget):
               on_error=lambda e: self._tell("Compare", sentence_case(user_message(e, "Comparing"))))
 
     def delete_selected(self) -> None:
+        """Delete at once, with "Answer deleted · Undo (Ctrl+Z)" for UNDO_DELETE_S (walk39 9: it asked first, "This
+        cannot be undone"). Another delete makes the one before final: Undo brings back the last delete."""
         ids = self.selected_ids()
         if not ids:
             return
         chosen = [r for r in self.model.rows if r["id"] in ids]
-        lines = [f"• {when(r['started_at'])} · score {r['score_text']} · {r['prompt_text']}" for r in chosen[:5]]
-        if len(chosen) > 5:
-            lines.append(f"… and {len(chosen) - 5} more")
-        what = "this answer and its recording" if len(chosen) == 1 else f"these {len(chosen)} answers and their " \
-                                                                           "recordings"
-        if common.choose(self, "Delete", f"Delete {what}? This cannot be undone.\n\n" + "\n".join(lines),
-                         ["Keep", "Delete"], cancel=0, default=0) != 1:
-            return
+        self._end_undo()                                    # the delete before is final now
         self._select_after_reload = min(i for i, r in enumerate(self.model.rows) if r["id"] in ids)
         if self.current is not None and self.current["id"] in ids:
             self._clear_detail()
         service = self.services.history
-        query(lambda: service.delete(ids), owner=self, on_done=lambda n: self._changed(f"Deleted {answers(n)}.",
-                                                                                       reload=True),
+
+        def deleted(done: Deleted) -> None:
+            self._undoable = done
+            self._undo_timer.start()
+            self.notice.show_text(deleted_text(chosen), action=(f"Undo  ({key_text(self.undo_shortcut)})",
+                                                                self.undo_delete))
+            self._changed(f"Deleted {answers(done.count)}.", reload=True)
+        query(lambda: service.delete_undoably(ids), owner=self, on_done=deleted,
               on_error=lambda e: self._failed(e, "Deleting"))
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z or the notice's Undo: the last delete's answers back as they were, the first of them selected."""
+        done, self._undoable = self._undoable, None
+        self._undo_timer.stop()
+        self.notice.hide()
+        if done is None:
+            return
+        service = self.services.history
+
+        def back(ids: list[int]) -> None:
+            self._select_ids = set(ids)
+            self._changed(f"Brought back {answers(len(ids))}.", reload=True)
+        query(lambda: service.undo_delete(done), owner=self, on_done=back,
+              on_error=lambda e: self._failed(e, "Bringing back the deleted answers"))
+
+    def _end_undo(self) -> None:
+        """The undo is over (its time ran out, the notice dismissed, another delete, the quit): the deleted answers'
+        recordings are removed, off the GUI thread."""
+        done, self._undoable = self._undoable, None
+        self._undo_timer.stop()
+        if done is None:
+            return
+        self.notice.hide()
+        service = self.services.history
+        query(lambda: service.forget_deleted(done), on_error=lambda e: log.warning("removing deleted answers: %s", e))
+
+    def close_undo(self) -> None:
+        """The app quits: a delete not undone is final."""
+        self._end_undo()
 
     def export_selected(self) -> None:
         """Export the attempts the list shows, or only the selected ones: with some but not all selected it asks

@@ -1,0 +1,127 @@
+"""History's Delete can be undone (fixX, walk39 9): the answers go at once, and come back exactly until the undo is
+over; then, or after a crash, their recordings are really removed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.core.history.conftest import STRONG, WEAK
+from voiceprep.core.history import HistoryError, queries
+from voiceprep.core.history.store import _ANSWER_TABLES, DONE
+
+
+def everything(history) -> dict[str, list[dict]]:
+    """Every row an answer has, table by table, as stored (in no particular order: where a row sits on disk is not
+    what the candidate sees)."""
+    return {t: sorted(history.read(f"SELECT * FROM {t}"), key=lambda r: json.dumps(r, sort_keys=True))
+            for t in _ANSWER_TABLES}
+
+
+def recorded(history, save, text: str = STRONG) -> tuple[int, object]:
+    """A stored answer with a recording on disk, a note and a part being added to it."""
+    attempt = save(text)
+    audio = history.new_audio_path(".flac")
+    audio.write_bytes(b"fLaC....")
+    with history.write():
+        history.table("attempts").update(attempt, {"audio_path": str(audio)})
+    history.set_note(attempt, "say the number first", 4)
+    part = history.new_audio_path(".wav")
+    part.write_bytes(b"RIFF")
+    history.begin_continuation(attempt, part)
+    return attempt, audio
+
+
+def test_a_deleted_answer_comes_back_exactly(history, save):
+    kept = save(WEAK)
+    attempt, audio = recorded(history, save)
+    before = everything(history)
+    assert before["words"] and before["key_point_results"] and before["continuations"]
+    deleted = history.delete_undoably([attempt])
+    # gone from every list and search at once, its recording still on disk for the undo
+    assert [r["id"] for r in queries.list_attempts(history)] == [kept]
+    assert not [r for r in queries.search(history, "Disruptor")]
+    with pytest.raises(HistoryError, match=f"no answer #{attempt}"):
+        history.attempt_row(attempt)
+    assert audio.exists()
+    assert history.undo_delete(deleted) == [attempt]
+    assert everything(history) == before                       # same id, time, note, scores, words and parts
+    assert queries.search(history, "Disruptor")[0]["id"] == attempt      # its words are found again
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+    with pytest.raises(HistoryError, match="can no longer be brought back"):
+        history.undo_delete(deleted)                            # undone once: nothing left to bring back
+
+
+def test_several_answers_deleted_at_once_come_back_together(history, save):
+    ids = [save(STRONG), save(WEAK), save(STRONG)]
+    before = everything(history)
+    deleted = history.delete_undoably(ids[:2])
+    assert [r["id"] for r in queries.list_attempts(history)] == ids[2:]
+    assert sorted(history.undo_delete(deleted)) == ids[:2]
+    assert everything(history) == before
+
+
+def test_when_the_undo_is_over_the_recording_is_removed(history, save):
+    attempt, audio = recorded(history, save)
+    part = history.read("SELECT audio_path FROM continuations")[0]["audio_path"]
+    deleted = history.delete_undoably([attempt])
+    history.forget_deleted(deleted)
+    assert not audio.exists() and not audio.with_name(part.rsplit("/", 1)[-1]).exists()
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+    with pytest.raises(HistoryError, match="can no longer be brought back: their undo is over"):
+        history.undo_delete(deleted)
+    history.forget_deleted(deleted)                             # twice (the timer and the quit): no error
+
+
+def test_a_crash_before_the_undo_is_over_leaves_nothing_behind(history, save):
+    """The window that deleted died: the delete stands (as the candidate asked), and the next start removes its
+    recording, so crashes do not pile up files; a running window's pending delete is left alone."""
+    dead, dead_audio = recorded(history, save)
+    alive, alive_audio = recorded(history, save, WEAK)
+    gone = history.delete_undoably([dead])
+    pending = history.delete_undoably([alive])
+    with history.write():
+        history.table("deleted").update(gone, {"owner": "another-host:12345:deadbeef"})
+    assert history.forget_abandoned_deletes() == 1
+    assert not dead_audio.exists() and alive_audio.exists()
+    assert history.deleted_audio() == {alive_audio.name, *(p.name for p in alive_audio.parent.glob("*.wav"))}
+    assert history.undo_delete(pending) == [alive]              # the running window's undo still works
+    with pytest.raises(HistoryError, match="can no longer be brought back"):
+        history.undo_delete(gone)
+
+
+def test_an_id_taken_meanwhile_gives_the_answer_back_a_new_one_at_its_own_time(history, save):
+    first = save(WEAK)
+    newest = save(STRONG)
+    history.set_note(newest, "my best one", 5)
+    started = history.attempt_row(newest)["started_at"]
+    deleted = history.delete_undoably([newest])
+    meanwhile = save(WEAK)                     # SQLite gives the next answer the freed id
+    assert meanwhile == newest
+    back, = history.undo_delete(deleted)
+    assert back not in (first, meanwhile)
+    row = history.attempt_row(back)
+    assert (row["started_at"], row["note"], row["state"]) == (started, "my best one", DONE)
+    assert history.read("SELECT count(*) AS n FROM key_point_results WHERE attempt_id = ?", [back])[0]["n"] > 0
+    assert history.attempt_row(meanwhile)["note"] is None       # the answer given meanwhile is untouched
+
+
+def test_deleting_an_answer_that_is_not_there_says_so_and_deletes_nothing(history, save):
+    kept = save(WEAK)
+    with pytest.raises(HistoryError, match="no answer #999"):
+        history.delete_undoably([kept, 999])
+    assert [r["id"] for r in queries.list_attempts(history)] == [kept]
+
+
+def test_an_answer_imported_again_before_the_undo_is_not_put_back_twice(history, save):
+    from voiceprep.core.history import export
+
+    kept, again = save(WEAK), save(STRONG)
+    backup = export.to_json(history, [kept, again])
+    deleted = history.delete_undoably([kept, again])
+    export.import_json(history, backup)                     # the backup brought both back meanwhile
+    uids = [r["uid"] for r in history.read("SELECT uid FROM attempts")]
+    assert history.undo_delete(deleted) == []               # nothing twice, and no database error
+    assert sorted(r["uid"] for r in history.read("SELECT uid FROM attempts")) == sorted(uids)
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0

@@ -1,0 +1,140 @@
+"""History's Delete with Undo (fixX, walk39 9): the answer goes at once, without "This cannot be undone"; a notice
+offers "Undo (Ctrl+Z)" for a while; undone, the answer is back as it was, recording and all; when the undo is over
+(its time, another delete, the notice dismissed, the quit) its recording is really removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.test_history_views import STRONG, WEAK, off_gui, rows, seed
+from voiceprep.core.history import History
+
+
+def with_recording(db: Path, attempt: int) -> Path:
+    """Give a stored answer a recording on disk, as a spoken answer has."""
+    def work() -> Path:
+        with History.open(db) as h:
+            audio = h.new_audio_path(".flac")
+            audio.write_bytes(b"fLaC")
+            h.db.execute("UPDATE attempts SET audio_path = ?, note = 'lead with the number' WHERE id = ?",
+                         [str(audio), attempt])
+            return audio
+    return off_gui(work)
+
+
+def stored(db: Path, sql: str) -> list[dict]:
+    def work() -> list[dict]:
+        with History.open(db) as h:
+            return h.read(sql)
+    return off_gui(work)
+
+
+@pytest.fixture
+def short_undo(monkeypatch):
+    """The undo's time, short enough for a test to see it run out."""
+    import voiceprep.gui.widgets.history as history
+
+    monkeypatch.setattr(history, "UNDO_DELETE_S", 0.5)
+
+
+def history_page(qtbot, window, services, answers):
+    ids = seed(services.db_path, answers)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    return page, ids
+
+
+def delete_with_the_keyboard(qtbot, page, attempt: int) -> None:
+    page.table.setFocus()
+    page.table.selectRow(rows(page).index(attempt))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
+    left = len(rows(page)) - 1
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(rows(page)) == left and page.notice.isVisible(), timeout=10000)
+
+
+def test_delete_then_ctrl_z_brings_the_answer_back_as_it_was(qtbot, window, services, monkeypatch):
+    from voiceprep.gui.widgets import common
+
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4),
+                                                       ("why-airwallex", "I like global transfers.", None)])
+    audio = with_recording(services.db_path, ids[1])
+    before = stored(services.db_path, "SELECT * FROM attempts ORDER BY id")
+    asked = []
+    monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append(a) or 0)
+    delete_with_the_keyboard(qtbot, page, ids[1])
+    assert asked == []                                            # no "This cannot be undone" question
+    assert ids[1] not in rows(page) and audio.exists()
+    text = page.notice.text()
+    assert text.startswith("Answer deleted: “What is the most challenging") and ", score " in text, text
+    assert page.notice.action_btn.isVisible() and page.notice.action_btn.text() == "Undo  (Ctrl+Z)"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    qtbot.waitUntil(lambda: page.selected_ids() == [ids[1]], timeout=5000)      # the answer brought back, selected
+    assert QApplication.focusWidget() is page.table and not page.notice.isVisible()
+    assert stored(services.db_path, "SELECT * FROM attempts ORDER BY id") == before      # same id, time and note
+    assert audio.exists()
+    qtbot.waitUntil(lambda: page.detail.document is not None and page.current["id"] == ids[1], timeout=10000)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)       # nothing left to undo
+    qtbot.wait(200)
+    assert sorted(rows(page)) == sorted(ids)
+
+
+def test_the_notices_undo_button_works_from_the_keyboard(qtbot, window, services):
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    delete_with_the_keyboard(qtbot, page, ids[0])
+    page.table.setFocus()
+    for _ in range(12):                                # Tab, as a keyboard user would, until the Undo button
+        if QApplication.focusWidget() is page.notice.action_btn:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.notice.action_btn
+    qtbot.keyClick(page.notice.action_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+
+
+def test_when_the_undo_runs_out_the_recording_is_removed(qtbot, short_undo, window, services):
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    audio = with_recording(services.db_path, ids[1])
+    delete_with_the_keyboard(qtbot, page, ids[1])
+    qtbot.waitUntil(lambda: not audio.exists() and not page.notice.isVisible(), timeout=10000)
+    assert stored(services.db_path, "SELECT id FROM deleted") == []
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)      # too late: nothing comes back
+    qtbot.wait(300)
+    assert rows(page) == [ids[0]]
+
+
+def test_another_delete_makes_the_one_before_final_and_undo_brings_back_the_last(qtbot, window, services):
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4),
+                                                       ("why-airwallex", "I like global transfers.", None)])
+    first, second = with_recording(services.db_path, ids[0]), with_recording(services.db_path, ids[1])
+    delete_with_the_keyboard(qtbot, page, ids[0])
+    delete_with_the_keyboard(qtbot, page, ids[1])
+    qtbot.waitUntil(lambda: not first.exists(), timeout=10000)
+    assert second.exists()
+    page.undo_delete()
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids[1:]), timeout=10000)
+    assert second.exists() and stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_dismissing_the_notice_or_quitting_makes_the_delete_final(qtbot, window, services):
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    first, second = with_recording(services.db_path, ids[0]), with_recording(services.db_path, ids[1])
+    delete_with_the_keyboard(qtbot, page, ids[0])
+    page.notice.close_btn.click()                                  # ✕: the undo is over
+    qtbot.waitUntil(lambda: not first.exists(), timeout=10000)
+    delete_with_the_keyboard(qtbot, page, ids[1])
+    window.close()                                                 # quitting: the delete is final
+    qtbot.waitUntil(lambda: not second.exists(), timeout=10000)
+    assert stored(services.db_path, "SELECT id FROM deleted") == []
