@@ -1,6 +1,6 @@
 """Space pressed on the last word: how much of the answer's end the final pass keeps, by where the stop falls.
 
-    .venv/bin/python bench/stop_midword.py [--per-clip 4] [--tail 0.4] [--json]
+    .venv/bin/python bench/stop_midword.py [--per-clip 5] [--tail 0.4[,0.7]] [--skip-stop] [--json]
 
 Real speech (../shared/speech and ../shared/speech-spontaneous, human references there). The full clip is
 transcribed once for word times; the words it got right (matched to the reference) with at least 0.25 s of sound
@@ -11,9 +11,12 @@ microphone (noise at RMS 0.002). The stop falls at 30 % and 60 % into the word, 
 (`LiveTranscriber`'s pass, whose words `finish()` keeps up to its last 1.5 s), the rest fed, `finish()`.
 
 Scored: errors on the last 3 reference words (substitutions and deletions of them, insertions after the first
-of them) per 3 words, i.e. the word error rate of the answer's end; and "last word kept" (the target word is in
-the hypothesis at its aligned place). With `--tail S` each stop is also run as the release tail records it: the
-recording goes on in 100 ms blocks after the stop while a block is audible (RMS >= silence_rms), at most S s
+of them) per 3 words, i.e. the word error rate of the answer's end; "last word kept" (the target word is in
+the hypothesis at its aligned place); and the targets whose last word this stop lost while the control kept it
+(the loss the stop itself causes: the control's own misses are the model's).
+
+With `--tail S[,S2]` each stop is also run as the release tail records it: the recording goes on in 100 ms
+blocks after the stop while a block is audible (RMS >= silence_rms), at most S s
 (`voiceprep.speech.recorder.release_tail_end`, the product's rule).
 """
 
@@ -165,7 +168,8 @@ def final_pass(t: Transcriber, audio: np.ndarray, stop_s: float, silence_rms: fl
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-clip", type=int, default=4)
-    ap.add_argument("--tail", type=float, default=0.0, help="also run each stop with a release tail this long")
+    ap.add_argument("--tail", default="", help="also run each stop with release tails this long (0.4 or 0.2,0.7)")
+    ap.add_argument("--skip-stop", action="store_true", help="only the tails (the plain stops were run before)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     silence_rms = AudioSettings().silence_rms
@@ -176,8 +180,9 @@ def main() -> None:
         with open(d / "references.tsv", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 all_targets += targets(t, d / row["file"], row["reference"], args.per_clip, rng)
-    modes = ["stop"] + (["tail"] if args.tail else [])
-    results: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+    tails = [float(x) for x in args.tail.split(",") if x]
+    modes = ([] if args.skip_stop else ["stop"]) + [f"tail{x:g}" for x in tails]
+    results: dict[tuple[str, str], list[tuple[int, bool]]] = {}     # per target, in order
     rows = []
     done: dict[tuple[int, int], tuple[str, float]] = {}
     for tg in all_targets:
@@ -185,8 +190,8 @@ def main() -> None:
             stop_s = tg.word_end + 0.5 if frac is None else tg.word_start + frac * (tg.word_end - tg.word_start)
             for mode in modes:
                 s = stop_s
-                if mode == "tail":
-                    s = release_end(tg.audio, int(stop_s * TARGET_RATE), args.tail, silence_rms) / TARGET_RATE
+                if mode.startswith("tail"):
+                    s = release_end(tg.audio, int(stop_s * TARGET_RATE), float(mode[4:]), silence_rms) / TARGET_RATE
                 key = (id(tg), int(s * TARGET_RATE))        # a stop the tail does not move: the same decode
                 if key not in done:
                     done[key] = final_pass(t, tg.audio, s, silence_rms)
@@ -197,17 +202,21 @@ def main() -> None:
                              "errors": errors, "kept": kept, "final_s": round(seconds, 2),
                              "hyp_end": " ".join(text.split()[-5:])})
                 if not args.json:
-                    print(f"{tg.clip[:18]:18} {tg.ref[-1]:>14} {name:>5} {mode:4} stop {s:5.2f}s  err {errors}  "
+                    print(f"{tg.clip[:18]:18} {tg.ref[-1]:>14} {name:>5} {mode:7} stop {s:5.2f}s  err {errors}  "
                           f"{'kept' if kept else 'LOST'}  ...{' '.join(text.split()[-5:])}", flush=True)
+    # the control: the same answer stopped 0.5 s after its last word (a stop in silence: no tail either way)
     summary = {f"{name}/{mode}": {"n": len(v), "tail_wer": round(sum(e for e, _ in v) / (TAIL_WORDS * len(v)), 3),
-                                  "last_word_kept": round(statistics.mean(k for _, k in v), 3)}
+                                  "last_word_kept": round(statistics.mean(k for _, k in v), 3),
+                                  "lost_where_after_kept": sum(not k and after[1] for (_, k), after
+                                                               in zip(v, results[("after", mode)]))}
                for (name, mode), v in results.items()}
     if args.json:
-        print(json.dumps({"targets": len(all_targets), "tail": args.tail, "summary": summary, "rows": rows}))
+        print(json.dumps({"targets": len(all_targets), "tails": tails, "summary": summary, "rows": rows}))
     else:
         print(f"\n{len(all_targets)} targets; tail WER = errors on the last {TAIL_WORDS} words / {TAIL_WORDS}")
-        for key, v in summary.items():
-            print(f"{key:12} n={v['n']:3}  tail WER {v['tail_wer']:.3f}  last word kept {v['last_word_kept']:.0%}")
+        for label, v in summary.items():
+            print(f"{label:14} n={v['n']:3}  tail WER {v['tail_wer']:.3f}  last word kept {v['last_word_kept']:.0%}  "
+                  f"lost where the stop after it kept it: {v['lost_where_after_kept']}")
 
 
 if __name__ == "__main__":
