@@ -55,6 +55,10 @@ class AudioSettings:
     no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a
                                         # muted microphone recorded silence to the time cap, 2x the prompt's target)
     silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence
+    # Space (stop) pressed while still speaking records on until the voice stops, at most this long (0 = stop at
+    # once): the last word is not cut mid-word, which the final pass then mis-hears ("idempotency" captioned, "I'm
+    # potenti" judged: fixW). A second Space or Esc ends it at once. Measured: docs/benchmarks.md, fixY.
+    release_tail_s: float = 0.4
     hard_cap_factor: float = 2.0        # an answer stops at hard_cap_factor x the prompt's target
     flush_every_s: float = 0.5          # recorded audio is flushed to disk at least this often
     audio_format: str = "FLAC"          # FLAC or WAV for kept answers

@@ -3486,6 +3486,38 @@ def test_an_answer_stopped_with_space_can_be_continued_too(window, qtbot, servic
     assert page.attempt_id == attempt and "partitions" in said
 
 
+def test_space_pressed_while_speaking_says_it_is_stopping_and_space_again_stops_at_once(window, qtbot, services,
+                                                                                        tmp_path):
+    """fixY: Space pressed on the last word records on until the voice stops (AudioSettings.release_tail_s), so the
+    word is not cut mid-word; the button and the state line say so, and a second Space is not blocked: it stops
+    at once."""
+    from tests.speech.test_recorder import HandFedStream
+
+    mic = HandFedStream()
+    services.input_override = lambda: mic
+    services.settings.audio.silence_stop_s = 30.0
+    services.settings.audio.release_tail_s = 5.0                      # the voice goes on: only Space ends it
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None, timeout=30000)
+    recorder = ctl.recorder
+    for _ in range(5):
+        mic.say(0.1)                                                  # still speaking
+    qtbot.waitUntil(lambda: recorder.seconds >= 0.5, timeout=5000)
+    page.toggle_answer()                                              # Space on the last word
+    assert ctl.state == c.RECORDING and ctl.stopping
+    assert "Stopping" in page.answer_btn.text() and page.answer_btn.isEnabled()
+    assert "again to stop now" in page.state_label.text(), page.state_label.text()
+    mic.say(0.1)
+    qtbot.waitUntil(lambda: recorder.seconds >= 0.6, timeout=5000)
+    assert ctl.state == c.RECORDING                                   # the word's end is still being recorded
+    page.toggle_answer()                                              # Space again: stop now
+    qtbot.waitUntil(lambda: recorder.result is not None, timeout=3000)
+    assert recorder.result.reason == "manual" and abs(recorder.result.seconds - 0.6) < 0.01
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=30000)
+    assert "Stopping" not in page.answer_btn.text()
+
+
 def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_left_at(qtbot, services):
     """Walk38 finding 6: "You left “Round 4…” at question 4 of 4", but Start round began at question 1 and nothing
     took the round up there. "Continue from question N" beside Start round (a Tab stop) starts the rest of the

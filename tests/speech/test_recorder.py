@@ -285,3 +285,108 @@ def test_a_full_disk_mid_answer_ends_the_recording_says_so_and_keeps_what_was_wr
     assert "disk is full" in result.error and str(tmp_path / "answers") in result.error
     assert "Free some space" in result.error and "is kept" in result.error and "sound device" not in result.error
     assert abs(sf.info(str(result.path)).duration - 1.0) < 0.15          # what reached the disk stays readable
+
+
+class HandFedStream:
+    """A microphone whose 100 ms blocks the test hands over one at a time (`say`), as loud "speech" or quiet."""
+
+    def __call__(self, *, samplerate, channels, device, blocksize, dtype, callback):
+        self.cb, self.block, self.active = callback, blocksize, False
+        return self
+
+    def start(self):
+        self.active = True
+
+    def say(self, level: float) -> None:
+        self.cb(np.full((self.block, 1), level, dtype=np.float32), self.block, None, None)
+
+    def stop(self):
+        self.active = False
+
+    def close(self):
+        pass
+
+
+def _fed(rec: Recorder, mic: HandFedStream, level: float, timeout: float = 5.0) -> None:
+    """Hand over one block and wait until the recorder took it (or ended)."""
+    before = rec.seconds
+    mic.say(level)
+    end = time.monotonic() + timeout
+    while rec.seconds <= before and rec.result is None and time.monotonic() < end:
+        time.sleep(0.005)
+
+
+def _speaking(tmp_path, name: str, tail_s: float = 0.4) -> tuple[Recorder, HandFedStream]:
+    mic = HandFedStream()
+    rec = Recorder(tmp_path / name, AudioSettings(silence_stop_s=0, release_tail_s=tail_s), 120, stream_factory=mic)
+    rec.start()
+    for _ in range(5):                                  # 0.5 s of the last word before Space
+        _fed(rec, mic, 0.1)
+    return rec, mic
+
+
+def test_space_pressed_on_the_last_word_records_the_word_to_its_end(tmp_path):
+    """fixW/fixY: Space pressed while still saying the last word cut it mid-word, and the final pass heard
+    "idempotency" as "I'm potenti". The recording goes on until the voice stops (a quiet block), then ends."""
+    rec, mic = _speaking(tmp_path, "tail.wav")
+    rec.stop()
+    assert rec.stopping and rec.result is None
+    for level in (0.1, 0.1, 0.0):                       # the word's last 0.2 s, then the candidate is quiet
+        _fed(rec, mic, level)
+    result = rec.wait(5)
+    assert result is not None and result.reason == "manual" and not rec.stopping
+    assert abs(result.seconds - 0.8) < 0.01             # the word to its end and the quiet block that ended it
+    assert abs(sf.info(str(result.path)).duration - 0.8) < 0.01
+
+
+def test_the_release_tail_is_at_most_the_setting_however_long_the_voice_goes_on(tmp_path):
+    rec, mic = _speaking(tmp_path, "cap.wav", tail_s=0.3)
+    rec.stop()
+    for _ in range(6):
+        _fed(rec, mic, 0.1)
+    result = rec.wait(5)
+    assert result is not None and result.reason == "manual" and abs(result.seconds - 0.8) < 0.01
+
+
+def test_a_second_stop_or_a_cancel_during_the_release_tail_ends_the_recording_at_once(tmp_path):
+    rec, _mic = _speaking(tmp_path, "twice.wav", tail_s=5.0)
+    rec.stop()
+    assert rec.stopping
+    rec.stop()                                          # Space again: the candidate means now
+    result = rec.wait(2)
+    assert result is not None and result.reason == "manual" and abs(result.seconds - 0.5) < 0.01
+    rec, _mic = _speaking(tmp_path, "esc.wav", tail_s=5.0)
+    rec.stop()
+    rec.stop("cancelled")                               # Esc
+    result = rec.wait(2)
+    assert result is not None and result.reason == "cancelled"
+
+
+def test_a_stop_in_silence_or_with_no_tail_set_ends_at_once(tmp_path):
+    rec, mic = _speaking(tmp_path, "quiet.wav")
+    _fed(rec, mic, 0.0)                                 # the candidate finished speaking, then pressed Space
+    rec.stop()
+    assert not rec.stopping
+    result = rec.wait(2)
+    assert result is not None and abs(result.seconds - 0.6) < 0.01
+    rec, _mic = _speaking(tmp_path, "off.wav", tail_s=0)
+    rec.stop()
+    result = rec.wait(2)
+    assert result is not None and abs(result.seconds - 0.5) < 0.01
+
+
+def test_a_tail_whose_microphone_stops_sending_still_ends(tmp_path):
+    rec, _mic = _speaking(tmp_path, "stalled.wav", tail_s=0.3)
+    rec.stop()
+    result = rec.wait(3)                                # no block after Space: it ends after the tail's time
+    assert result is not None and result.reason == "manual" and abs(result.seconds - 0.5) < 0.01
+
+
+def test_release_tail_end_follows_the_recorders_rule():
+    from voiceprep.speech.recorder import release_tail_end
+
+    audio = np.concatenate([np.full(8000, 0.1), np.zeros(8000)]).astype(np.float32)   # 0.5 s voice, 0.5 s quiet
+    assert release_tail_end(audio, 4800, 0.4, 0.01) == 9600        # 0.3 s: on to the first quiet block's end
+    assert release_tail_end(audio, 1600, 0.2, 0.01) == 4800        # capped at 0.2 s
+    assert release_tail_end(audio, 9600, 0.4, 0.01) == 9600        # a stop in silence ends at once
+    assert release_tail_end(audio, 4800, 0.0, 0.01) == 4800

@@ -451,8 +451,15 @@ class RehearsalController(QObject):
                           on_error=lambda e: log.warning("could not discard attempt %s: %s", pending.attempt_id, e))
 
     def stop_answer(self) -> None:
+        """Space: stop the answer. Said mid-word, the recorder first records the word's end (`stopping`, at most
+        AudioSettings.release_tail_s); pressed again then, it stops at once."""
         if self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("manual")
+
+    @property
+    def stopping(self) -> bool:
+        """Stop was pressed while the candidate was still speaking: the recording ends after their last word."""
+        return self.recorder is not None and self.state is RECORDING and self.recorder.stopping
 
     @property
     def recording_voice(self) -> bool:

@@ -34,6 +34,34 @@ ALTERNATIVES_SHORT = "Import audio / Type answer"
 ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
 
+class ReleaseTail:
+    """Space pressed while the candidate is still saying their last word: the recording goes on, block by block,
+    until a block is quiet or `seconds` have passed (the word is not cut off mid-word; docs/benchmarks.md, fixY)."""
+
+    def __init__(self, seconds: float, silence_rms: float):
+        self.seconds, self.silence_rms = seconds, silence_rms
+        self.recorded = 0.0
+
+    def take(self, block: np.ndarray) -> bool:
+        """Count one block recorded after the stop; True when the recording should end after it."""
+        self.recorded += len(block) / TARGET_RATE
+        return rms(block) < self.silence_rms or self.recorded >= self.seconds - 1e-9
+
+
+def release_tail_end(audio: np.ndarray, stop: int, seconds: float, silence_rms: float) -> int:
+    """The sample a stop at `stop` ends the recording at when the recorder's blocks are read from `stop` on (the
+    same rule as `Recorder`; for measuring, bench/stop_midword.py). A stop in silence still ends at once."""
+    if seconds <= 0 or stop >= len(audio) or rms(audio[max(0, stop - int(BLOCK_S * TARGET_RATE)):stop]) < silence_rms:
+        return min(stop, len(audio))
+    tail, block, end = ReleaseTail(seconds, silence_rms), int(BLOCK_S * TARGET_RATE), stop
+    while end < len(audio):
+        chunk = audio[end:end + block]
+        end += len(chunk)
+        if tail.take(chunk):
+            break
+    return end
+
+
 class RecorderError(Exception):
     """Recording could not start; the message says why and what to do."""
 
@@ -175,6 +203,9 @@ class Recorder:
         self.heard_speech = False
         self._file = stream_factory if isinstance(stream_factory, FileStream) else None
         self.trailing_silence = 0.0
+        self._last_level = 0.0
+        self._tail: ReleaseTail | None = None
+        self._tail_deadline = 0.0
 
     # -- opening the device -------------------------------------------------------------------
     def _open(self):
@@ -231,8 +262,23 @@ class Recorder:
         self._thread.start()
 
     def stop(self, reason: str = "manual") -> None:
-        if self._stop_reason is None:
-            self._stop_reason = reason
+        """End the recording. A manual stop while the candidate is still speaking (the last block was audible)
+        records on for up to `release_tail_s` while the voice goes on (`ReleaseTail`): Space pressed on the last
+        word keeps the word. A second manual stop during that tail, or any other reason, ends it at once."""
+        if self._stop_reason is not None:
+            return
+        tail = self.settings.release_tail_s
+        if (reason == "manual" and self._tail is None and tail > 0 and self._last_level >= self.settings.silence_rms
+                and not (self._file is not None and self._file.imported)):
+            self._tail = ReleaseTail(tail, self.settings.silence_rms)
+            self._tail_deadline = time.monotonic() + tail + 2 * BLOCK_S   # blocks stopped coming: end anyway
+            return
+        self._stop_reason = reason
+
+    @property
+    def stopping(self) -> bool:
+        """A manual stop is recording the end of the last word (`release_tail_s`): the recording ends shortly."""
+        return self._tail is not None and self._stop_reason is None
 
     def wait(self, timeout: float | None = None) -> RecordingResult | None:
         self._done.wait(timeout)
@@ -250,7 +296,9 @@ class Recorder:
                 try:
                     block = self._queue.get(timeout=0.1)
                 except queue.Empty:
-                    if self._file is not None and self._file.finished.is_set():
+                    if self._tail is not None and time.monotonic() > self._tail_deadline:
+                        self._stop_reason = "manual"
+                    elif self._file is not None and self._file.finished.is_set():
                         error = self._file.error
                         self.stop("end_of_file")
                     elif self._file is not None and self._file.imported:
@@ -319,9 +367,13 @@ class Recorder:
         if not len(block):
             return
         self._write(block)
-        level = rms(block)
+        level = self._last_level = rms(block)
         if self.on_level:
             self.on_level(level)
+        if checks and self._tail is not None and self._stop_reason is None:
+            if self._tail.take(block) or time.monotonic() > self._tail_deadline:
+                self._stop_reason = "manual"
+            return
         if not checks or (self._file is not None and self._file.imported):
             return                                    # an imported file is taken whole
         seconds = len(block) / TARGET_RATE

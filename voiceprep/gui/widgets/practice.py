@@ -1082,6 +1082,10 @@ class PracticePage(QWidget):
         self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
         if self.ctl.can(Action.STOP):                # imported answer that failed is behind)
             self.ctl.stop_answer()
+            if self.ctl.stopping:                    # still speaking: the last word is recorded to its end
+                space = self.key_name("Space")
+                self.answer_btn.setText(self._keyed("■ Stopping…", "Space"))
+                self._say_state(f"Stopping after your last word… press {space} again to stop now.")
         elif self.ctl.can(Action.ANSWER):
             self.ctl.start_answer()          # the RECORDING state shows the prompt page (_on_state)
 

@@ -546,7 +546,7 @@ class SettingsPage(QScrollArea):
         s = self.services.settings
         silence_rms, min_speech_s = s.audio.silence_rms, s.history.min_answer_speech_s
         settings = AudioSettings(input_device=self.mic.currentData(), silence_stop_s=0, hard_cap_factor=1.0,
-                                 silence_rms=silence_rms)
+                                 silence_rms=silence_rms, release_tail_s=0)
         factory = self.services.input_override          # tests (and a recording standing in for a microphone)
         if callable(factory) and not isinstance(factory, FileStream):
             factory = factory()
