@@ -2107,7 +2107,9 @@ class AnswerJudge:
                 return False
         own = {t.stem for t in label_tokens(kp.label) if _content(t) and not t.is_number}
         u = self.units[i]
-        said = {t.stem for t in self.index.tokens if u.first <= t.word <= u.last and t.stem in own}
+        # a word of the label said, inflected or not ("fresher" for "fresh", "forecasts" for "forecast")
+        said = {o for t in self.index.tokens if u.first <= t.word <= u.last and _content(t) for o in own
+                if t.stem == o or (len(o) >= 4 and t.stem.startswith(o))}
         return len(said) >= 2 or float(sims[i]) >= NUMBER_HINT_MIN
 
     def _taken(self, kp: KeyPoint) -> np.ndarray:
