@@ -356,3 +356,40 @@ def test_an_answer_continued_after_the_silence_stop_takes_its_own_place_not_a_ne
     assert r.attempts[prompt.id] == 1 and [t.analysis for t in r.tries[prompt.id]] == [whole]
     assert r.results[prompt.id] is whole and r.scores == [whole.overall]
     assert r.attempt_note.startswith("Try 2 this session · last time")
+
+
+STORY_BANK = (
+    'schema = 1\n[job]\nid = "story"\ntitle = "Engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "hard"\ntext = "What is the most challenging technical problem you solved?"\n'
+    'follow_up = "How did you prove the new design was correct before shipping it?"\n'
+    '[[rounds.prompts.key_points]]\nid = "situation"\n'
+    'label = "Concurrent order matching was too slow under load"\n'
+    'follow_up = "What was slow, and under what load?"\n'
+    '[[rounds.prompts.key_points]]\nid = "owned"\nlabel = "I owned the investigation and profiled the lock contention"\n'
+    'follow_up = "What was your own part in the investigation?"\n'
+    '[[rounds.prompts.key_points]]\nid = "replay"\n'
+    'label = "Proved it with a replay harness that fed a day of production orders through both engines"\n'
+    '[[rounds.prompts.key_points]]\nid = "result"\n'
+    'label = "Result: p99 from 200 ms to under 5 ms, throughput up 8x"\n')
+
+
+def test_the_banks_own_follow_up_asks_only_about_the_points_it_is_about_beside_the_others():
+    """Walk40 finding 2: the bank's own question ("How did you prove the new design was correct...?") asked with
+    two questions about named points read "5 of 5 asked about in the follow-ups", the result among them, which no
+    question asked for. Asked alone, it still asks about every point missed."""
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.rehearsal import asks_about
+
+    bank = parse_bank(STORY_BANK)
+    prompt = bank.prompt("hard")
+    points = list(prompt.key_points)
+    assert [kp.id for kp in asks_about(prompt.follow_up or "", points, alone=False)] == ["replay"]
+    assert asks_about(prompt.follow_up or "", points, alone=True) == points
+    r = Rehearsal.for_prompt(bank, prompt)
+    r.record(analyze_answer(bank, prompt, Transcript.from_text("It was a hard one, I remember it well.")))
+    turn = r.ask_follow_ups()
+    assert turn is not None and prompt.follow_up in turn.questions
+    assert "What was your own part in the investigation?" in turn.questions
+    labels = {kp.id: kp.label for kp in points}
+    assert labels["result"] not in turn.labels
+    assert labels["replay"] in turn.labels and labels["owned"] in turn.labels

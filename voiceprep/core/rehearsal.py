@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
 from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
+from voiceprep.core.analysis.specifics import GENERIC_POINT_STEMS
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt, Round
 from voiceprep.core.wording import score_text
 
@@ -34,6 +37,17 @@ class FollowUpTurn:
     def heading(self) -> str:
         """The follow-up questions, as the question on screen (one a line)."""
         return "\n".join(self.questions)
+
+
+def asks_about(question: str, points: Sequence[KeyPoint], alone: bool) -> list[KeyPoint]:
+    """The points a question that names none asks about: every one when it is asked `alone`; else those whose
+    label shares a word of substance with it (not the general words every job's points use, `GENERIC_POINT_STEMS`):
+    "How did you prove the new design was correct before shipping it?" asks about "Proved it with a replay
+    harness...", not about "Result: p99 from 200 ms to under 5 ms"."""
+    if alone:
+        return list(points)
+    asked = {t.stem for t in tokenize_text(question) if t.norm not in FUNCTION_WORDS} - GENERIC_POINT_STEMS
+    return [kp for kp in points if asked & {t.stem for t in tokenize_text(kp.label)}]
 
 
 @dataclass
@@ -277,14 +291,21 @@ class Rehearsal:
 
     def ask_follow_ups(self) -> FollowUpTurn | None:
         """The interviewer asks the open follow-ups: the next answer answers them (None: nothing left to ask).
-        The bank's own question for the prompt asks about every point still missed (it names none)."""
+        The bank's own question for the prompt names no point: asked alone, it asks about every point still missed;
+        beside the points' own questions, only about the missed points it is about (`asks_about`: walk40, "How did
+        you prove the new design was correct?" with two other questions read "5 of 5 asked about" though none
+        asked for the result)."""
         asked = self.open_follow_ups()
         if not asked:
             self.follow_up = None
             return None
         pid = self.current.id
         named = {f["key_point_id"] for f in asked}
-        labels = tuple(kp.label for kp in self._missed(pid) if kp.id in named or "" in named)
+        missed = self._missed(pid)
+        if "" in named:
+            own = next(f["question"] for f in asked if not f["key_point_id"])
+            named |= {kp.id for kp in asks_about(own, missed, alone=named == {""})}
+        labels = tuple(kp.label for kp in missed if kp.id in named)
         self.follow_up = FollowUpTurn(pid, tuple(f["question"] for f in asked), labels)
         return self.follow_up
 

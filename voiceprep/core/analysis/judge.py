@@ -72,6 +72,7 @@ from voiceprep.settings import AnalysisSettings
 JUDGE_VERSION = "semantic-32"   # session 31: judge45-49 (floors, denials, question share, words)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
+NUMBER_HINT_MIN = 0.6           # a sentence set aside for its number alone this close is the point but the number
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
 QUOTE_WORD_BONUS = 0.08  # a quote's closeness gains this for each of the point's own words it says ...
 QUOTE_WORDS_CAP = 4      # ... up to this many
@@ -798,6 +799,53 @@ def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequenc
     return False
 
 
+# a point that gives a change or an impact ("Result: p99 from 200 ms to under 5 ms, throughput up 8x", "cut costs by
+# half", "Quantify the impact: latency, incidents...") is not met by a figure said as the state before: "Under load
+# the p99 latency was around two hundred milliseconds", "Around 200 milliseconds at the 99, I owned the
+# investigation" (walk40: the starting latency; the result was never said)
+_UP_BY = re.compile(r"\b\d+(?:\.\d+)?\s*x\b|\b(?:up|down|cut|by)\s+(?:about\s+|around\s+|~\s*)?\d", re.IGNORECASE)
+# (lower case, or the label's first word: not a name, "Genshin Impact")
+_IMPACT = re.compile(r"(?:^\W*(?:the |our |your |its )?|\b)(?:impact|result|outcome|improvement|gain|saving)s?\b"
+                     r"|^\W*(?:The |Our |Your |Its )?(?:Impact|Result|Outcome|Improvement|Gain|Saving)s?\b")
+# a sentence's words that say a change, the state after it or the state now: with one, its figure is not (only) the
+# before ("went from 200 to 5", "after the rewrite it was 5 ms", "now it's 5 ms", "we got it to 5 ms", "8x faster")
+_CHANGE_OR_AFTER = re.compile(
+    r"^(?:(?:now|after|afterwards?|end|ended|ending|became|become|becomes|hit|hits|got|gets|get|brought|bring|down|up"
+    r"|fell|fall|falls|rose|went|go|goes|from|is|are|it's|that's|it’s|today|since|times|\d+(?:\.\d+)?x)$"
+    r"|reach|achiev|lower|higher|faster|slower|quicker|better|worse|improv|cut|reduc|drop|rise|risen|doubl|halv"
+    r"|tripl|sav|decreas|increas|shr[au]nk|eliminat|gain|boost|speed|sped|result|outcome)")
+
+
+# "under 5 ms", "less than a millisecond": the state after; "under load" is not
+_BOUND = frozenset({"under", "below", "less", "fewer"})
+
+
+@lru_cache(maxsize=1024)
+def gives_change(label: str) -> bool:
+    """Whether a point gives a change or asks for an impact in numbers: "p99 from 200 ms to under 5 ms", "throughput
+    up 8x", "cut costs by half", "Quantify the impact...", not "p99 was 40 ms at peak" (a state)."""
+    return (bool(_label_changes(label)) or bool(_UP_BY.search(label))
+            or bool(_IMPACT.search(label) and (ASKS_FOR_NUMBERS.search(label) or states_number(label))))
+
+
+# a figure said as a state ("was around 200 ms", "we had five infections", "at about three per thousand")
+_STATE_BEFORE_NUMBER = frozenset({"was", "were", "had", "at", "around", "about", "roughly", "approximately", "nearly",
+                                  "almost", "sat", "stood", "hovered", "averaged"})
+
+
+def before_figure(words: Sequence[str], numbers: Sequence[int]) -> bool:
+    """Whether a sentence (its words, cleaned; `numbers`: the positions of its numbers) says a figure only as the
+    state before: a number said as a state (`_STATE_BEFORE_NUMBER` among the three words before it: "was around
+    200 milliseconds", "Around 200 milliseconds at the 99") and no word of a change, of the state after or of the
+    state now (`_CHANGE_OR_AFTER`, "under 5 ms"), not "I trained two champions per shift"."""
+    if not any(_STATE_BEFORE_NUMBER & set(words[max(0, n - 3):n]) for n in numbers):
+        return False
+    return not any(_CHANGE_OR_AFTER.match(w) or (
+        w in _BOUND and k + 1 < len(words) and (words[k + 1][:1].isdigit() or words[k + 1] in _NUMBER_WORDS
+                                                     or words[k + 1] in ("than", "a", "an")))
+        for k, w in enumerate(words))
+
+
 # A short topic label ("Payment flows", "Reconciliation", "Settlement mechanics") is covered when the answer says
 # something about the topic, not by a passing mention ("we did payments stuff", "reconciliation, that was a whole
 # thing"): the sentence or clause must say a word of content besides the topic's own words, and SUBSTANCE_WORDS of
@@ -1149,6 +1197,8 @@ class AnswerJudge:
         numeric = {t.word for t in index.tokens if t.is_number} | {
             i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
+        self._numeric = frozenset(numeric)
+        self._before_words: dict[str, frozenset[int]] = {}
         values = [(t.word, _SMALL_NUMBERS.get(t.norm, t.norm)) for t in index.tokens
                   if t.is_number or t.norm in _SMALL_NUMBERS]
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
@@ -1350,6 +1400,30 @@ class AnswerJudge:
         self._contradicted[label] = frozenset(out)
         return self._contradicted[label]
 
+    def _before_figures(self, label: str) -> frozenset[int]:
+        """For a point that gives a change or an impact (`gives_change`), the words of the sentences that say a figure
+        only as the state before (`before_figure`: "Under load the p99 was around two hundred milliseconds"): they
+        do not say the point, by its words or by its meaning. Not a sentence that says a figure of the label's other
+        than its starting one ("Food cost was thirty-four percent in January and twenty-nine in April" for "...from
+        34 percent to 29 percent") or two figures as "seventy-one to eighty-three". Empty for other points."""
+        if not gives_change(label):
+            return frozenset()
+        if label not in self._before_words:
+            starts = {f"{x:g}" for x, _, _ in _label_changes(label)}
+            after = label_numbers(label) - starts
+            values: dict[int, str] = {t.word: t.norm for t in self.index.tokens if t.is_number}
+            out: set[int] = set()
+            for a, b in self._sentence_list:
+                words = self._words[a:b + 1]
+                said = {i: v for i, v in values.items() if a <= i <= b}
+                if (any(v in after for v in said.values())
+                        or any(i + 2 in said and self._words[i + 1] == "to" for i in said)):
+                    continue
+                if before_figure(words, [i - a for i in self._numeric if a <= i <= b]):
+                    out.update(range(a, b + 1))
+            self._before_words[label] = frozenset(out)
+        return self._before_words[label]
+
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
         difficult"), rather than saying something was not done ("we did not add alerts")."""
@@ -1541,7 +1615,8 @@ class AnswerJudge:
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         if self._reads_others(kp.label):
             others = others | self._others_words()
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
+        against = (self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
+                   | self._before_figures(kp.label))
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
@@ -1569,7 +1644,8 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        against = self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
+        against = (self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
+                   | self._before_figures(kp.label))
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
             marked[1:][list(against)] = 1
@@ -1646,8 +1722,12 @@ class AnswerJudge:
         closeness = self._quote_scores(kp, masked)
         if p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness):
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
-        if ASKS_FOR_NUMBERS.search(kp.label) and not self.says_number.any():
-            p = self._set_aside(p)       # "Quantify the impact": "the impact was big" does not
+        before = self._before_figures(kp.label)
+        if ASKS_FOR_NUMBERS.search(kp.label) and not any(
+                said and not any(i in before for i in range(u.first, u.last + 1))
+                for u, said in zip(self.units, self.says_number)):
+            p = self._set_aside(p)       # "Quantify the impact": "the impact was big" does not, nor "the p99 was
+            #                              around 200 ms" (the before: walk40)
         if (p >= self.s.judge_threshold and self.details < self.s.specifics_min
                 and self._names_only_its_head(kp, parts, masked, lexical)):
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
@@ -1712,6 +1792,10 @@ class AnswerJudge:
                         for i, (u, s, q, good) in enumerate(zip(self.units, sims[:, 0], quoted, ok))
                         if not good and u.kind != "pair" and (s >= floor or (
                             s >= self.s.meaning_evidence_min and q > usable_best))), reverse=True)
+        # ... not one set aside for its number alone that does not otherwise say the point (`_met_but_number`: "They
+        # have business accounts and transfers in a lot of currencies." is no "Close, but without the number" for
+        # "HoYoverse Genshin Impact: players in 150+ countries...": walk40)
+        close = [c for c in close if not unnumbered[c[2]] or self._met_but_number(kp, c[2], sims[:, 0])]
         excluded = [self.units[i] for _, _, i in close]
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
@@ -2008,6 +2092,25 @@ class AnswerJudge:
                 cols.append(self._quote_scores(kp, sims))
             self._quotes = np.stack(cols, axis=1)
         return self._quotes
+
+    def _met_but_number(self, kp: KeyPoint, i: int, sims: np.ndarray) -> bool:
+        """Whether unit `i`, set aside for saying no number (or name) the point states, otherwise says the point, so
+        that "Close, but without the number" is the right hint: it is about this point more than any other of the
+        prompt (`_quote_all`), and says it in more than one shared word: two of the label's words of content, or
+        close in meaning on its own (`NUMBER_HINT_MIN`). Not "They have business accounts and transfers in a lot of
+        currencies." for "HoYoverse Genshin Impact: players in 150+ countries paying in local currency" (walk40:
+        "currencies" alone)."""
+        scores = self._quote_all()
+        if scores is not None and kp in self._points and len(self._points) > 1:
+            k = self._points.index(kp)
+            if scores[i, k] < np.delete(scores[i], k).max():
+                return False
+        own = {t.stem for t in label_tokens(kp.label) if _content(t) and not t.is_number}
+        u = self.units[i]
+        # a word of the label said, inflected or not ("fresher" for "fresh", "forecasts" for "forecast")
+        said = {o for t in self.index.tokens if u.first <= t.word <= u.last and _content(t) for o in own
+                if t.stem == o or (len(o) >= 4 and t.stem.startswith(o))}
+        return len(said) >= 2 or float(sims[i]) >= NUMBER_HINT_MIN
 
     def _taken(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it is the unit another key point of the prompt would quote (`_quote_all`) and quotes
