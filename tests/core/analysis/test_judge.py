@@ -1674,6 +1674,52 @@ def test_a_detailed_story_told_for_another_question_does_not_cover_this_one(airw
     assert all(r.hit for r in hardest.key_points), [(r.key_point.id, r.hit, r.confidence) for r in hardest.key_points]
 
 
+
+# walk40, typed: a trading-system story (no Kafka, no payments) given to the Kafka payments question
+TRADING_STORY = (
+    "The hardest technical problem I solved was in a trading system, where concurrent order matching was too slow and "
+    "sometimes matched orders out of sequence. Under load the p99 latency was around two hundred milliseconds. I owned "
+    "the investigation. I profiled it and found that most of the time went to lock contention between the threads "
+    "handing orders to the matching engine, plus cache misses. I proposed replacing the locked queues with the LMAX "
+    "Disruptor pattern: a single writer ring buffer with pre allocated entries, so one thread matches orders in "
+    "sequence and there are no locks on the hot path. I built a prototype over about two weeks, and wrote a replay "
+    "harness that fed a day of production orders through both engines and compared every fill, so we could prove the "
+    "results were identical. Then we rolled it out behind a feature flag, one instrument at a time. The result was p99 "
+    "latency down from two hundred milliseconds to under five, throughput up about eight times, and no out of order "
+    "matches since. What I learned is to measure before redesigning, and to make correctness provable with a replay "
+    "before shipping a big change.")
+
+
+def test_fewer_cues_than_the_bank_asks_count_for_nothing_in_a_story_told_for_another_question(airwallex):
+    """walk40: the trading story ticked "Kafka at high throughput: topics, partitions, consumer groups..." (the bank
+    asks 3 cues) by its one word "throughput", and the cue share of one cue in three was what lifted it over the
+    threshold. In a story told for another question a lone word of the point is most often said in another sense, so
+    it adds nothing; meaning alone decides. Told for its own question a cue below min_cues still counts in part."""
+    payments = load_bank(BANKS / "senior-backend-payments.toml")
+    a = analyze_answer(payments, payments.prompt("kafka-payments"), Transcript.from_text(TRADING_STORY))
+    kafka = next(r for r in a.key_points if r.key_point.id == "kafka-throughput")
+    assert [m.cue for m in kafka.matches] == ["throughput"]
+    assert kafka.judgement is not None and kafka.judgement.features.lexical == 0.0
+    assert not kafka.hit, kafka.judgement.probability
+    on_question = ("Our payments service ran on Kafka. Settlement events went through it, and at month end it was the "
+                   "bottleneck, so I added a second region and we kept every payment flowing.")
+    a = analyze_answer(payments, payments.prompt("kafka-payments"), Transcript.from_text(on_question))
+    kafka = next(r for r in a.key_points if r.key_point.id == "kafka-throughput")
+    assert len(kafka.matches) == 1 and kafka.key_point.min_cues == 3
+    assert kafka.judgement is not None and kafka.judgement.features.lexical == pytest.approx(1 / 3)
+    # the story still covers the question it was told for, cue for cue
+    hardest = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(TRADING_STORY))
+    assert all(r.hit for r in hardest.key_points), [(r.key_point.id, r.confidence) for r in hardest.key_points]
+
+
+def test_the_matching_engine_is_not_the_engineers_who_benefited(airwallex):
+    """walk40: "handing orders to the matching engine" ticked "Who benefited: engineers, on-call teams, customers,
+    the business" by the cue "engineers" ("engine" + "-ers" read as an inflection)."""
+    a = analyze_answer(airwallex, airwallex.prompt("most-impactful"), Transcript.from_text(TRADING_STORY))
+    who = next(r for r in a.key_points if r.key_point.id == "who-benefited")
+    assert not who.matches and not who.hit, (who.matches, who.confidence)
+
+
 CHECKOUT_BANK = (
     'schema = 1\n[job]\nid = "x"\ntitle = "Backend engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
     '[[rounds.prompts]]\nid = "p"\ntext = "Tell me about a system you redesigned."\n'

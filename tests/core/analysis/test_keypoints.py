@@ -218,3 +218,16 @@ def test_a_change_from_one_quantity_to_another_reads_as_a_change_verb():
                                     "close.")
     assert hit(QUANTIFIED[1:2], "The close went from a week to two days.")
     assert hit(QUANTIFIED[1:2], "Checks went from half an hour to a few minutes.")
+
+
+@pytest.mark.parametrize("cue,said,matches", [
+    ("engineers", "the threads handing orders to the matching engine", False),     # walk40: another word
+    ("engineer", "we doubled the engines", False),
+    ("engines", "one engineer", False),
+    ("engineers", "every engineer on the rota", True),                             # the same word, inflected
+    ("engine", "both engines", True),
+])
+def test_er_after_a_whole_word_in_e_makes_another_word_not_an_inflection(cue, said, matches):
+    """walk40: "the matching engine" ticked "Who benefited: engineers, ..." by the cue "engineers": Snowball stems
+    both to "engin", and "-ers" read as an inflection of "engine". A word in "-e" takes "-r", never "-er"."""
+    assert hit([cue], said) is matches

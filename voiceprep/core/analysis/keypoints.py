@@ -206,13 +206,18 @@ def _metaphone(s: str) -> str:
 
 
 INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "e", "y", "ies", "ied"})
+_AGENT = frozenset({"er", "ers"})     # after a whole word in "-e": another word, not its inflection
 
 
 def _inflection(a: str, b: str) -> bool:
-    """Same stem and only an inflection apart ("optimised"/"optimise"), not "expensive"/"expenses"."""
+    """Same stem and only an inflection apart ("optimised"/"optimise"), not "expensive"/"expenses". A word in "-e"
+    takes "-r" for "-er" ("safe"/"safer"), so "-er" after its whole "-e" makes another word ("engine"/"engineers",
+    "engineer"/"engines": walk40)."""
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
+    if n and a[n - 1] == "e" and (a[n:] in _AGENT or b[n:] in _AGENT):
+        return False
     return a[n:] in INFLECTIONS and b[n:] in INFLECTIONS
 
 
