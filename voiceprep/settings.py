@@ -122,6 +122,20 @@ class AnalysisSettings:
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time
     # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
     follow_up_long_s: int = 60
+    # walk39 (finding 4): a stretch at the end of an answer this long (typed: its words at the middle of the pace
+    # band), after the last key point credited, with no sentence near in meaning to a key point or the question, is
+    # named in the Delivery cards as talk about something else, with where it starts
+    off_topic_tail_s: float = 20.0
+    # ... a sentence (of at least off_topic_short_words words: a shorter "Yeah." or "Um." tells nothing either way)
+    # is on the question when it is this close in meaning (cosine, the sentence model) to a key point's label or to
+    # the question, or off_topic_answer_sim to the answer's own sentences up to its last credited point (a story's
+    # closing "He pushed back, then agreed." is far from every label but near its own story). Read on the strong
+    # answers of dev and dev2 A-Q with real meeting talk appended (bench/judge_tail.py, judge52): no strong answer
+    # alone fires (the longest stretch of theirs that reads as off is 28 words, about 11 s); 320 of 321 with 25 s of
+    # talk after them do
+    off_topic_short_words: int = 4
+    off_topic_point_sim: float = 0.40
+    off_topic_answer_sim: float = 0.35
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
     # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
     # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")

@@ -780,3 +780,105 @@ def test_the_fillers_and_hedges_cards_agree_with_the_delivery_scores(text, secon
     scores, cards = delivery_scores(d, s), findings(d)
     for aspect in ("fillers", "hedges"):
         assert (cards[aspect].status == "good") == (scores[aspect] == 100), (aspect, cards[aspect], scores)
+
+
+# walk39's tail: real meeting talk (/work/shared/speech-spontaneous, AMI ES2004c and NOTSOFAR), said after the answer
+MEETING_TALK = (" button or something like that. Yeah. Um. When they're when you've got the main things on the front "
+                "of it and a section opens up or something to the other functions where you can do sound or options "
+                "kind of recording, things like that inside it. Actually that just raises a point, I wonder what our "
+                "design people think, but you know on a mobile phone, you can press a key and it gives you a menu, "
+                "it's got a menu display, I wonder if incorporating that into the design of a remote control might be "
+                "useful, so you've got a little LCD display.")
+STORY = ("Our nightly settlement reconciliation took six hours, and finance could not close the books until the next "
+         "day. I profiled the matching query, then I partitioned the transactions table by day and added a covering "
+         "index for the matching query. I cut the nightly reconciliation from six hours to twenty minutes, so finance "
+         "could close the books the same morning. The team still runs it that way, and the on-call pages about it "
+         "stopped.")
+
+
+def test_an_off_topic_tail_after_a_complete_answer_is_named_with_where_it_starts():
+    """walk39 (finding 4): the whole "why Airwallex" answer, then 37 s of meeting talk about a remote control's
+    menu: 6 of 6, 99, and nothing said of the drift. The Delivery cards name it: how long, from when, the words it
+    opens with, and where the answer should have ended; the key points credited are not changed by it."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    answer = WHY_AIRWALLEX + GROWTH
+    said = len(answer.split())
+    talk = len(MEETING_TALK.split())
+    step = 0.4                              # 150 words a minute, the talk at the same pace after it
+    alone = analyze_answer(bank, prompt, spoken(answer, step * said))
+    drifted = analyze_answer(bank, prompt, spoken(answer + MEETING_TALK, step * (said + talk)))
+    assert alone.delivery.tail is None and "ending" not in findings(alone.delivery)
+    assert [k.hit for k in drifted.key_points] == [k.hit for k in alone.key_points]
+    tail = drifted.delivery.tail
+    assert tail is not None and tail["first_word"] == said, tail         # from "button or something", not "Yeah."
+    ending = findings(drifted.delivery)["ending"]
+    assert ending.status == "warn"
+    start = f"{int(said * step) // 60}:{int(said * step) % 60:02d}"
+    assert ending.summary == f"the last {tail['seconds']:.0f} s, from {start}, were about something else", ending
+    assert tail["seconds"] >= AnalysisSettings().off_topic_tail_s
+    assert ending.tip == ("From “button or something like that.” on, nothing matched your key points or the "
+                          "question. Stop once your last point is made, here at “…that make products like this "
+                          "possible.”"), ending
+
+
+def test_an_off_topic_tail_in_a_typed_answer_is_counted_in_words():
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    typed = analyze_answer(bank, prompt, Transcript.from_text(WHY_AIRWALLEX + GROWTH + MEETING_TALK))
+    ending = findings(typed.delivery)["ending"]
+    assert ending.summary == f"the last {typed.delivery.tail['words']} words were about something else", ending
+    assert typed.delivery.tail["start"] is None
+
+
+def test_a_story_closing_on_its_result_and_a_short_aside_are_no_off_topic_tail(fintech):
+    """The tail must not fire on a strong answer's normal close: a story told in order whose last sentences tell
+    what came of it after the last credited point, nor on an aside shorter than `off_topic_tail_s` ("Yeah. Anyway,
+    that's the one."), nor on a follow-up answer."""
+    prompt = fintech.prompt("recon")
+    story = analyze_answer(fintech, prompt, spoken(STORY, 25))
+    assert story.points_hit == story.points_total
+    assert story.delivery.tail is None, story.delivery.tail
+    assert analyze_answer(fintech, prompt, Transcript.from_text(STORY)).delivery.tail is None
+    aside = " Yeah. Anyway, I wonder what our design people think of the remote."
+    short = analyze_answer(fintech, prompt, spoken(STORY + aside, 30))
+    assert short.delivery.tail is None, short.delivery.tail
+    follow = analyze_answer(fintech, prompt, spoken(STORY + MEETING_TALK, 65), follow_up=True)
+    assert follow.delivery.tail is None and "ending" not in findings(follow.delivery)
+    drifted = analyze_answer(fintech, prompt, spoken(STORY + MEETING_TALK, 65))
+    tail = drifted.delivery.tail
+    assert tail is not None and tail["ends"] == "…close the books the same morning.", tail
+    # it may take in the close after the result too ("The team still runs it that way..."): far in meaning from the
+    # question and from the story's own sentences, it reads as the talk does (bench/judge_tail.py: about one tail in
+    # ten starts a sentence or two early); never before the last credited point
+    assert len(STORY.split()) - 14 <= tail["first_word"] <= len(STORY.split()), tail
+
+
+def test_an_answer_all_off_the_question_has_no_tail_to_end_before():
+    """Nothing credited, or nothing on the question before the talk: there is no place to have ended, so no
+    "ending" card (the key points say what is missing)."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    talk = analyze_answer(bank, prompt, spoken(MEETING_TALK.strip() * 2, 60))
+    assert talk.delivery.tail is None and "ending" not in findings(talk.delivery)
+
+
+def test_the_tail_starts_after_a_close_that_goes_on_in_the_answers_own_words():
+    """`off_topic_tail` read on its own, the sentences' verdicts given: a close far in meaning from everything
+    (None or False) but in the answer's own words ("next-day", "real-time") is the answer's, so the talk is said to
+    start after it and the answer to end at it; a short "Yeah." is neither; under `off_topic_tail_s`, no tail."""
+    from voiceprep.core.analysis.delivery import off_topic_tail
+    from voiceprep.core.analysis.segments import sentence_spans
+
+    text = ("A partner wanted real-time payouts, and we could only do next-day in time. I told them so and offered "
+            "next-day first. They launched on next-day and moved to real-time payouts later. Yeah." + MEETING_TALK)
+    t = spoken(text, 0.4 * len(text.split()))
+    words = t.words()
+    spans = sentence_spans([w.word for w in words])
+    verdicts = [True, True, False, None] + [None if b - a < 3 else False for a, b in spans[4:]]
+    tail = off_topic_tail(words, spans, verdicts, spans[1][1], True, AnalysisSettings())
+    assert tail is not None and tail["first_word"] == spans[4][0], tail                  # "button or something"
+    assert tail["ends"] == "…and moved to real-time payouts later.", tail
+    assert tail["opens"] == "button or something like that.", tail
+    short = AnalysisSettings(off_topic_tail_s=round(tail["seconds"]) + 1)
+    assert off_topic_tail(words, spans, verdicts, spans[1][1], True, short) is None

@@ -430,3 +430,23 @@ def test_a_story_that_only_restates_the_points_gets_an_add_specifics_card(qtbot)
         "weeks, benchmarked it against the old path and we rolled it out behind a flag; Monday p99 came down to "
         "180 ms and the on-call pages for it stopped.", "hardest-problem")
     assert "Specifics:" not in page.toPlainText()
+
+
+def test_an_off_topic_tail_is_named_in_the_delivery_cards_at_1366x768(qtbot):
+    """walk39 (finding 4): a complete answer, then 42 s of meeting talk, scored 99 with nothing said of it. The
+    Delivery cards now carry an "Ending" card: how long, from when, where to have ended (judge52)."""
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_delivery import GROWTH, MEETING_TALK, WHY_AIRWALLEX, spoken
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = WHY_AIRWALLEX + GROWTH + MEETING_TALK
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show_analysis(analyze_answer(bank, bank.prompt("why-airwallex"), spoken(text, 0.4 * len(text.split()))))
+    shown = page.view.toPlainText()
+    assert "Ending: the last 42 s, from 0:30, were about something else" in shown, shown
+    assert "From “button or something like that.” on, nothing matched your key points or the question. Stop once " \
+           "your last point is made, here at “…that make products like this possible.”" in shown, shown

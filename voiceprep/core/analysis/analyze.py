@@ -7,6 +7,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.delivery import (
     Delivery,
@@ -15,7 +17,9 @@ from voiceprep.core.analysis.delivery import (
     asks_for_story,
     delivery_scores,
     mark_complete,
+    off_topic_tail,
     read_star_again,
+    set_tail,
 )
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
@@ -204,6 +208,38 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
         evidence[r.key_point.id] = spans
 
 
+def on_question(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int, int]], raw: list[str],
+                prompt: Prompt, after: int, settings: AnalysisSettings) -> list[bool | None]:
+    """Per sentence (`spans` of `raw`, their vectors `said`: the judge's own), whether it is on the question: near in
+    meaning to one of the prompt's key points or the question itself (`off_topic_point_sim`), or to the answer's own
+    sentences up to word `after` (its last credited point's evidence: `off_topic_answer_sim`); None for a sentence
+    too short to tell (`off_topic_short_words`). An answer's tail of sentences that are not is about something else
+    (`delivery.off_topic_tail`). The question's and the labels' vectors come from the embedder's cache (the judge
+    embedded them): nothing is embedded here."""
+    if not spans:
+        return []
+    asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+    near = (said @ asked.T).max(axis=1) >= settings.off_topic_point_sim
+    body = said[[k for k, (a, _b) in enumerate(spans) if a <= after]].mean(axis=0)
+    told = said @ (body / max(float(np.linalg.norm(body)), 1e-12)) >= settings.off_topic_answer_sim
+    long = [sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words for a, b in spans]
+    return [bool(n or t) if ok else None for n, t, ok in zip(near, told, long)]
+
+
+def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Evidence]]) -> int:
+    """The last word of the evidence of any credited point: its quoted sentence, or for a point credited by its cue
+    words alone, those words (a cue word said again later, "design" in talk about a remote's design, is not where
+    the point was made); -1 when none is credited."""
+    last = -1
+    for r in results:
+        spans = evidence[r.key_point.id] if r.hit else []
+        if spans and spans[0].how in ("meaning", "sentence"):
+            last = max(last, spans[0].last_word)
+        elif spans:
+            last = max(last, *(e.last_word for e in spans))
+    return last
+
+
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None, follow_up: bool = False,
                    drilled: Collection[str] | None = None) -> AnswerAnalysis:
@@ -262,6 +298,12 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     drill = bool(asked)
     asked = asked or results                 # a drill's points renamed since: the whole question, as before
     mark_complete(delivery, len(asked), [r.key_point.label for r in asked if not r.hit], settings, drill=drill)
+    if embedder is not None and judge.vectors is not None and not follow_up and any(r.hit for r in results):
+        kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]    # long ones in windows
+        told = [(judge.units[k].first, judge.units[k].last) for k in kept]
+        last = last_credited(results, evidence)
+        on = on_question(embedder, judge.vectors[kept], told, raw, prompt, last, settings)
+        set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]

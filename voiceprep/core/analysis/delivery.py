@@ -166,6 +166,7 @@ class Delivery:
     points: int = 0              # the key points it was judged on (a drill's: those asked for), set by mark_complete
     missed: list[str] = field(default_factory=list)    # ... the labels of those not credited
     drill: bool = False          # ... asked for by a drill: "every point asked for", not "every key point"
+    tail: dict[str, Any] | None = None    # the stretch at its end about something else (`off_topic_tail`), if any
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -704,6 +705,95 @@ def mark_complete(d: Delivery, points: int, missed: Sequence[str], settings: Ana
         d.findings = _findings(d, settings, d.timed)
 
 
+TAIL_QUOTE_WORDS = 6      # words quoted from where an off-topic tail starts, and from where the answer should end
+
+
+TAIL_SHARED_WORDS = 2     # content words a sentence shares with the answer before it to go on with the answer
+# words of four letters or more that say nothing of what a sentence is about
+_PLAIN_WORDS = frozenset({
+    "that", "this", "with", "have", "they", "there", "their", "what", "when", "then", "just", "like", "know", "think",
+    "really", "something", "things", "thing", "about", "would", "could", "should", "because", "also", "were", "been",
+    "from", "into", "some", "more", "very", "yeah", "okay", "actually", "kind", "sort", "well", "mean", "going",
+    "make", "made", "said", "your", "them", "than", "only", "still", "even", "much", "many", "other", "these",
+    "those", "which", "where", "while", "over", "here", "want", "time", "good", "does", "doing", "done", "being",
+    "will", "dont", "didn't", "don't", "it's", "that's", "you're", "we're", "they're", "i've", "you've", "gets",
+})
+
+
+def _said_stems(said: Sequence[Word]) -> set[str]:
+    """The stems of the content words said (four letters or more, not a plain word)."""
+    return {t.stem for t in tokenize([w.word for w in said]) if len(t.norm) >= 4 and t.norm.isalpha()
+            and t.norm not in _PLAIN_WORDS}
+
+
+def _clock(seconds: float) -> str:
+    """"1:42" for 102 s."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
+                   after: int, timed: bool, settings: AnalysisSettings) -> dict[str, Any] | None:
+    """The stretch at the end of an answer that is about something else (walk39, finding 4: a complete "why
+    Airwallex" answer, then 37 s of meeting talk about a remote control's menu, scored 99 with nothing said of it):
+    the answer's last sentences (`sentences`, inclusive ranges of `words`) that all start after word `after` (the last
+    word of any credited key point's evidence) and are none of them `on_topic` (None: too short to tell, "Yeah."),
+    from the first that is not, at least `off_topic_tail_s` long (typed: as many words as that is at the middle of
+    the pace band). None when there is no such stretch, or it would be the whole answer (nothing on the question
+    before it to end at). Its first and last word, where it starts (seconds, timed only), its length, and the words
+    it opens with and those the answer should have ended with."""
+    k = len(sentences)
+    while k > 0 and on_topic[k - 1] is not True and sentences[k - 1][0] > after:
+        k -= 1
+    while k < len(sentences) and on_topic[k] is None:
+        k += 1                               # "Yeah. Um." before the talk: not where it is said to start
+    # a sentence that goes on with the answer's own words ("They launched on next-day, and moved to real-time" after
+    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
+    told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
+    while k < len(sentences) - 1 and (on_topic[k] is None or len(_said_stems(
+            words[sentences[k][0]:sentences[k][1] + 1]) & told) >= TAIL_SHARED_WORDS):
+        k += 1
+    end = k
+    while end > 0 and on_topic[end - 1] is None:
+        end -= 1                             # the answer ends at its last sentence that says something
+    if end == 0 or k == len(sentences):
+        return None
+    first, last = sentences[k][0], sentences[-1][1]
+    said = [w.word.strip() for w in words[first:last + 1] if w.word.strip()]
+    seconds = words[last].end - words[first].start if timed else None
+    if seconds is not None and seconds < settings.off_topic_tail_s:
+        return None
+    if seconds is None and len(said) < settings.off_topic_tail_s * (settings.wpm_low + settings.wpm_high) / 2 / 60:
+        return None
+    a, b = sentences[end - 1]
+    before = [w.word.strip() for w in words[a:b + 1] if w.word.strip()]
+    opening = [w.word.strip() for w in words[first:sentences[k][1] + 1] if w.word.strip()]
+    return {"first_word": first, "last_word": last, "start": round(words[first].start, 2) if timed else None,
+            "seconds": round(seconds, 1) if seconds is not None else None, "words": len(said),
+            "sentences": len(sentences) - k,
+            # its first sentence, or the start of it; the last words of the answer's last sentence on the question
+            "opens": " ".join(opening[:TAIL_QUOTE_WORDS]) + ("…" if len(opening) > TAIL_QUOTE_WORDS else ""),
+            "ends": ("…" if len(before) > TAIL_QUOTE_WORDS else "") + " ".join(before[-TAIL_QUOTE_WORDS:])}
+
+
+def set_tail(d: Delivery, tail: dict[str, Any] | None, settings: AnalysisSettings) -> None:
+    """Records the answer's off-topic `tail` (`off_topic_tail`) and writes the cards again when it changes."""
+    if d.tail != tail:
+        d.tail = tail
+        d.findings = _findings(d, settings, d.timed)
+
+
+def _tail_finding(tail: dict[str, Any]) -> Finding:
+    """The Delivery card that names an off-topic tail: how long, where it starts, where to have ended."""
+    if tail.get("seconds") is not None and tail.get("start") is not None:
+        summary = f"the last {tail['seconds']:.0f} s, from {_clock(tail['start'])}, were about something else"
+    else:
+        summary = f"the last {counted(tail['words'], 'word')} were about something else"
+    return Finding("ending", "warn", summary,
+                   f"From “{tail['opens']}” on, nothing matched your key points or the question. Stop once your "
+                   f"last point is made, here at “{tail['ends']}”")
+
+
 def _nearly_complete(d: Delivery, s: AnalysisSettings) -> bool:
     """Some key points missed, and at least `nearly_complete_share` of them credited (walk37: 5 of 6)."""
     return bool(d.missed) and d.points - len(d.missed) >= s.nearly_complete_share * d.points
@@ -852,6 +942,8 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            f"{counted(pauses, 'pause')} of {s.long_pause_s:g} s or more",
                            "Long silences mid-answer read as lost: outline your three points before you start."
                            if many_pauses else "Pauses are short: a deliberate pause before the result is fine."))
+    if d.tail is not None and not d.follow_up:       # walk39 (finding 4): the drift itself named, not only the overrun
+        out.append(_tail_finding(d.tail))
     if timed:
         out.append(_fillers(d, s))
     else:                   # words typed can be edited before they are sent: no filler was heard, none counted
