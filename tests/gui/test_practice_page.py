@@ -3430,6 +3430,29 @@ def test_alt_n_reaches_the_note_from_anywhere_and_f1_lists_it(window, qtbot):
     assert (key, "Write a note on the answer (its feedback's note field)") in lines, lines
 
 
+
+def test_alt_b_reaches_the_bank_box_from_a_rounds_summary_and_f1_lists_it(window, qtbot):
+    """Walk40 (finding 7): from a round's summary the Bank box was 4-8 Shift+Tabs away and no key went to it. Alt+B
+    puts the keyboard on it from the summary's last line (its label and the F1 sheet say the key); Down then picks
+    another bank, keyboard only."""
+    page, _ctl = finish_with_points_to_drill(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    line = page.question_lines[-1]
+    line.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is line)
+    qtbot.keyClick(line, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.bank_box
+    before = page.bank_box.currentIndex()
+    qtbot.keyClick(page.bank_box, Qt.Key.Key_Down if before < page.bank_box.count() - 1 else Qt.Key.Key_Up)
+    assert page.bank_box.currentIndex() != before
+    key = page.key_name("Alt+B")
+    assert key in page.bank_label.text()
+    from voiceprep.gui.widgets.shortcuts import shortcut_sheet
+    lines = [line for _heading, lines in shortcut_sheet(window) for line in lines]
+    assert (key, "Choose the bank to rehearse (the Bank box), from anywhere on this page") in lines, lines
+
+
 def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
     """Walk37: "The answer stopped by itself... Not finished? Press C" stayed up while the interviewer asked the
     follow-up. Once the follow-up is asked, the interviewer has moved on: the banner goes (C stays on its button)."""

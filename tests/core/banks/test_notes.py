@@ -401,3 +401,41 @@ def test_notes_in_the_seeds_lose_no_name_of_a_heading():
         for heading in {p.heading for p in _pieces(text) if p.heading}:
             for name in names_in(heading):
                 assert name.lower() in labels, (number, heading, name)
+
+
+WALK40_NOTES = """Airwallex builds the global financial platform: multi-currency business accounts, global transfers, \
+embedded finance.
+Under the hood: global distributed systems, multi-region consistency, low-latency payment routing, high availability \
+for money-moving services.
+The infra team is the backbone, so infrastructure work has direct business impact.
+Example: a small business in Brazil selling to customers in Japan without thinking about payments.
+My overlap: I built cross-region observability and multi-region monitoring, detecting routing issues early.
+HoYoverse Genshin Impact: players in 150+ countries paying in local currency.
+Long term I want to grow into building the underlying platforms."""
+# the judge's embedder's cosines of each line to "Why Airwallex?" and to "Why do you want to work at Airwallex?"
+WALK40_COSINES = {"Why Airwallex?": [0.501, 0.081, 0.328, 0.064, 0.192, 0.077, 0.158],
+                  "Why do you want to work at Airwallex?": [0.493, 0.05, 0.373, 0.086, 0.163, 0.072, 0.256]}
+
+
+def test_seven_lines_pasted_for_one_prompt_are_its_answer_plan_all_ticked_or_said_why_not():
+    """Walk40 (8-notes-to-key-points-2-of-7-ticked): seven lines pasted for "Why Airwallex?" proposed 7 and ticked
+    2, "the closest to this prompt"; the unticked ("Under the hood: ...", "My overlap: ...", "HoYoverse ...", "Long
+    term I want to grow ...") were the core of the answer."""
+    for prompt, cosines in WALK40_COSINES.items():
+        by_words = propose_key_points(WALK40_NOTES, prompt)
+        assert len(by_words) == 7 and all(p.ticked for p in by_words), [(p.label, p.ticked) for p in by_words]
+        by_meaning = propose_key_points(WALK40_NOTES, prompt, lambda _p, texts, c=cosines: c[:len(texts)])
+        unticked = [(p.label[:14], p.why_not) for p in by_meaning if not p.ticked]
+        # every line but one the embedder puts below UNRELATED (0.05 < 0.06), which says why
+        assert unticked == ([] if prompt == "Why Airwallex?" else
+                            [("Under the hood", "about something else than this prompt, by its meaning")]), unticked
+
+
+def test_a_line_left_out_of_the_notes_says_why():
+    left: list[tuple[str, str]] = []
+    points = propose_key_points("Projects\n- I cut p99 latency by 40% with a ring buffer\n"
+                                "- I cut p99 latency by 40% with a ring buffer\n- ok then\n- What would I change?\n",
+                                "Tell me about a hard problem.", left_out=left)
+    assert [p.label for p in points] == ["I cut p99 latency by 40% with a ring buffer"]
+    assert left == [("Projects", "a heading"), ("I cut p99 latency by 40% with a ring buffer", "said again"),
+                    ("ok then", "too short to be a point"), ("What would I change?", "a question: a prompt, not a point")]

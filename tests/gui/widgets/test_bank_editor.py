@@ -1959,10 +1959,44 @@ def test_the_notes_status_counts_ticks_by_hand_without_the_claim_and_says_a_ques
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText(WALK21_SENTENCES)
     dialog.propose()
-    assert dialog.count.text() == "5 proposed, 5 ticked, the closest to this prompt; 1 question left out", \
-        dialog.count.text()
+    assert dialog.count.text() == "5 proposed, 5 ticked: your notes for this prompt, all of them; 1 question left " \
+                                  "out", dialog.count.text()
     tick(dialog, 4, False)
     assert dialog.count.text() == "5 proposed, 4 ticked; 1 question left out", dialog.count.text()
+
+
+
+def test_notes_pasted_for_one_prompt_are_all_ticked_and_a_line_not_ticked_says_why_on_the_dialog(qtbot, monkeypatch):
+    """Walk40 (8-notes-to-key-points-2-of-7-ticked): seven lines pasted for the "why" prompt: "7 proposed, 2 ticked,
+    the closest to this prompt", the unticked the core of the answer and nothing said of why."""
+    from tests.core.banks.test_notes import WALK40_COSINES, WALK40_NOTES
+    from voiceprep.gui.widgets import bank_dialogs, common
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)     # the scores come by hand
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                          # closing: Discard
+    prompt = "Why do you want to work at Airwallex?"
+    dialog = NotesDialog(None, "", prompt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.notes.setPlainText(WALK40_NOTES)
+    dialog.propose()
+    assert dialog.ticked() == [True] * 7 and dialog.why_note.text() == ""
+    assert dialog.count.text() == "7 proposed, 7 ticked: your notes for this prompt, all of them"
+    texts = [p.label for p in dialog.points]
+    dialog._rerank(dialog._generation, texts, WALK40_COSINES[prompt])
+    assert dialog.ticked() == [True, False, True, True, True, True, True]
+    assert dialog.count.text() == "7 proposed, 6 ticked: your notes for this prompt, all but 1 (why below)"
+    assert dialog.why_note.isVisible() and dialog.why_note.text() == (
+        "Not ticked: “Under the hood: global distributed systems…” (about something else than this prompt, by its "
+        "meaning)")
+    assert "Not ticked: about something else" in dialog.list.item(1).toolTip()
+    # keyboard only: the list has the focus; Down and Space tick the line the candidate wants
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.list)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.ticked() == [True] * 7 and dialog.why_note.text() == ""
+    assert len(dialog.chosen()) == 7
 
 
 def test_removing_one_of_two_competencies_moves_its_key_points_to_the_other_and_undo_says_only_what_it_brought_back(

@@ -176,6 +176,9 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead."""
     if kp.follow_up:
         return kp.follow_up
+    lead_in = _after_lead_in(kp, bank)
+    if lead_in:
+        return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
     question = _follow_up(kp, names)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
@@ -195,6 +198,60 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
             kp = dataclasses.replace(kp, label=bare)
             question = _follow_up(kp, names)
     return _said_plainly(kp, names) if _reads_wrong(question) else question
+
+
+
+# a note's lead-in before its colon, which says what part of the story follows, not what it is about (fixZ, walk40
+# finding 4: "Can you tell me more about situation?", "...about result?", "...about Under the hood?"): the part
+# asked for, never the answer the note gives
+_STORY_PARTS = {
+    "situation": "What was the situation when you started?", "context": "What was the situation when you started?",
+    "background": "What was the situation when you started?", "problem": "What was the problem you had to solve?",
+    "task": "What were you responsible for?", "goal": "What were you trying to achieve?",
+    "action": "What did you do yourself, step by step?", "approach": "What did you do yourself, step by step?",
+    "result": "What was the result{numbers}?", "outcome": "What was the outcome{numbers}?",
+    "impact": "What was the impact{numbers}?",
+    "lesson": "What did you take away from it?", "learning": "What did you take away from it?",
+    "takeaway": "What did you take away from it?", "reflection": "What did you take away from it?",
+    "example": "Can you give me a concrete example?", "for example": "Can you give me a concrete example?",
+    "e.g": "Can you give me a concrete example?",
+}
+# a framing lead-in ("Under the hood", "In short", "My overlap", "Long term"): the note's own words after it are asked
+_FRAMING = re.compile(r"(?:(?:under|behind|in|on|at|for|by|from|with|beyond|after|before)\s+\S+(?:\s+\S+)?"
+                      r"|(?:my|our)\s+\S+|(?:long|short|mid|medium)[ -]term|note|story|summary|hook|pitch|"
+                      r"bottom line|tl;dr)", re.IGNORECASE)
+# a relative clause after the act, which tells the answer ("I built a replay harness that fed a day of production
+# orders through both engines and compared every fill")
+_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$", re.IGNORECASE)
+
+
+def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
+    """The question for a point written as "Lead-in: the note" (drafted from the candidate's notes), or None: a
+    part of the story ("Result: p99 from 200 ms to under 5 ms") as the part asked for ("What was the result, in
+    numbers?"), a framing lead-in ("Under the hood: global distributed systems, ...") by the note after it (its first
+    item, without the clause that tells the answer), asked about as nothing of it has been said. A topic before a
+    colon ("Replication and failover: ...") is the point's topic and left to the rules below."""
+    if ":" not in kp.label:
+        return None
+    lead, note = (part.strip() for part in kp.label.split(":", 1))
+    words = lead.rstrip(".").lower().split()
+    if not note or not words or len(words) > 3:
+        return None
+    part = " ".join(w for w in words if w not in ("my", "our", "key")) or " ".join(words)
+    part = part[:-1] if part.endswith("s") and part[:-1] in _STORY_PARTS else part     # "Results", "Lessons"
+    if part in _STORY_PARTS:
+        return _STORY_PARTS[part].format(numbers=", in numbers" if _FIGURE_RE.search(note) else "")
+    if not _FRAMING.fullmatch(lead.rstrip(".")) or len(note.split()) < 2:
+        return None
+    note = sentences(note)[0].rstrip(".!") if sentences(note) else note
+    if note.count(",") >= 2:                # a list, asked by its first item ("global distributed systems, ...")
+        item = note.split(",")[0].strip()
+        names = bank_names(bank) if bank is not None else frozenset()
+        return f"Can you tell me about {_to_you(_lower_first(item, kp, names=names))}?"
+    cut = _RELATIVE.sub("", note)
+    note = cut if len(cut.split()) >= 3 else note
+    question = follow_up_for(dataclasses.replace(kp, label=note[0].upper() + note[1:], follow_up=None), bank)
+    return re.sub(r"^Can you tell me more about (?!that\?)", "Can you tell me about ", question)
 
 
 # a figure a label gives ("4", "12", "30%", "10,000", "$2m", "seventy-one"), which its follow-up leaves for the

@@ -28,6 +28,11 @@ TICK_SHARE = 0.8          # ticked: the closest idea and those at least this sha
 # prompt by meaning (cosine; walk21 measured 0.08 to 0.32 for its steps and results, -0.01 to 0.05 for a hobby, an
 # office move, a Flask stack or "the mission" against a payments-system prompt)
 UNRELATED = 0.06
+# notes with no heading and at most this many ideas were pasted for one prompt: they are the candidate's answer plan,
+# all ticked but a line about something else (walk40: 7 lines for "Why Airwallex?" got 2 ticked, the unticked "Under
+# the hood: ...", "My overlap: ..." and "Long term I want to grow ..." the core of the answer); a longer page is a
+# whole prep document, where the few closest are ticked
+PLAN_IDEAS = 10
 TITLE_WORDS = 10          # a line this short, with bullets right under it, heads them even when it names something
 # a bullet that describes the candidate in the third person is the interviewer's rubric, not the candidate's point
 # ("- is polished, professional and a good communicator", "- understands what we're building")
@@ -52,6 +57,7 @@ class ProposedPoint:
     # chosen in the dialog: the names in its wording (draft.names_in), kept apart from `cues` (only cues the
     # candidate typed are saved); they go into the bank's vocabulary
     names: list[str] = field(default_factory=list)
+    why_not: str = ""           # why it is proposed unticked, in the candidate's words ("" when ticked)
 
 
 @dataclass
@@ -251,31 +257,43 @@ def _cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset())
 
 
 def propose_key_points(notes: str, prompt: str = "",
-                       similarity: Callable[[str, list[str]], list[float]] | None = None) -> list[ProposedPoint]:
+                       similarity: Callable[[str, list[str]], list[float]] | None = None,
+                       left_out: list[tuple[str, str]] | None = None) -> list[ProposedPoint]:
     """One proposal per idea in the notes, in the order they were written; the few that relate to `prompt` are
-    ticked (see tick_for_prompt)."""
+    ticked (see tick_for_prompt). `left_out`, when given, gets each line proposed as nothing, with why: a heading,
+    a question, a line said again, too short, nothing specific to listen for."""
     out: list[ProposedPoint] = []
     seen: set[str] = set()
     asked = prompt_words(prompt)
     pieces = _pieces(notes)
+    skipped = left_out if left_out is not None else []
+    proposed_as_idea = {p.text for p in pieces}
+    skipped.extend((h, "a heading") for h in dict.fromkeys(p.heading for p in pieces if p.heading)
+                   if h not in proposed_as_idea)
     known_names = {word for piece in pieces for name in names_in(piece.text) for word in name.split()}
     for piece in pieces:
         for idea in _split_long(piece.text):
             idea = idea.strip().rstrip(".")
             words = idea.split()
-            if idea.endswith((":", "?")) or not words:
-                continue                            # a heading or a question (that is a prompt, not a point)
+            if not words:
+                continue
+            if idea.endswith((":", "?")):
+                skipped.append((idea, "a question: a prompt, not a point" if idea.endswith("?") else "a heading"))
+                continue
             named = all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
             if len(words) < MIN_WORDS and not names_in(idea) and not re.search(r"\d", idea) and not named:
+                skipped.append((idea, "too short to be a point"))
                 continue
             key = idea.lower()
             if key in seen:
+                skipped.append((idea, "said again"))
                 continue
             seen.add(key)
             # one pass (cues [] when all it names is the prompt's own words: the point is judged by its wording)
             cues, specific = _idea_cues(idea, known_names, asked)
             if not specific:
-                continue                            # nothing specific to listen for
+                skipped.append((idea, "nothing specific to listen for"))
+                continue
             label = capitalised(idea)
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
@@ -325,7 +343,7 @@ def word_similarity(prompt: str, texts: list[str]) -> list[float]:
 
 
 def tick_for_prompt(points: list[ProposedPoint], prompt: str,
-                    similarity: Callable[[str, list[str]], list[float]] | None = None, limit: int = TICKED) -> None:
+                    similarity: Callable[[str, list[str]], list[float]] | None = None, limit: int = TICKED) -> bool:
     """Tick the few proposals that relate to the prompt (at most `limit`); never a rubric line.
 
     `similarity(prompt, texts)` scores texts against the prompt (the judge's embedder when it is loaded; else
@@ -333,18 +351,23 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked (a
     title over all of the notes picks out nothing); otherwise the closest idea and the ones at least TICK_SHARE as
     close, in the notes' order when they tie (walkthrough 12: 5 of 7 ticked, under "the few closest are ticked").
-    A handful of ideas with no heading (at most `limit`) were written for this prompt: all are ticked but one about
-    something else by meaning (below UNRELATED); by words, which cannot tell, all. Without a prompt, the first
-    ideas."""
+    Ideas with no heading, at most PLAN_IDEAS, were written for this prompt, its answer plan: all are ticked but one
+    about something else by meaning (below UNRELATED); by words, which cannot tell, all. Without a prompt, the first
+    ideas. Each proposal left unticked says why (`why_not`). Returns whether the notes were read as the plan."""
+    for p in points:
+        p.why_not = "reads like the interviewer's rubric, not a point of yours" if p.rubric else ""
     ideas = [i for i, p in enumerate(points) if not p.rubric]
     # an idea with nothing of its own to listen for restates the question (its words are all the prompt's: "That's
     # where Airwallex's infrastructure comes in"); every answer says it, so it is no key point. By meaning it sat
     # closest to the prompt, so it was ticked over the story itself (walk24: the HoYoverse and Brazil lines)
-    ideas = [i for i in ideas if points[i].cues] or ideas
+    own = [i for i in ideas if points[i].cues] or ideas
+    for i in set(ideas) - set(own):
+        points[i].why_not = "only the prompt's own words: every answer says them"
+    ideas = own
     for p in points:
         p.ticked = False
     if not ideas:
-        return
+        return False
     score = similarity or word_similarity
     headings = sorted({p.heading for p in points if p.heading}
                       - ({points[ideas[0]].heading} if all(points[i].heading == points[ideas[0]].heading
@@ -355,15 +378,22 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     mine = {h for h, s in by_heading.items() if s >= HEADING_MATCH}
     ranked = sorted(((sims[n], -n, i) for n, i in enumerate(ideas) if not mine or points[i].heading in mine),
                     reverse=True)
-    if prompt.strip() and len(ideas) <= limit and not any(points[i].heading for i in ideas):
+    if prompt.strip() and len(ideas) <= max(limit, PLAN_IDEAS) and not any(points[i].heading for i in ideas):
         for n, i in enumerate(ideas):        # walk21: 2 of 5 steps of the very story asked for were ticked
             points[i].ticked = similarity is None or sims[n] >= UNRELATED
-        return
+            if not points[i].ticked:
+                points[i].why_not = "about something else than this prompt, by its meaning"
+        return True
     if prompt.strip() and not mine and ranked:
         best = ranked[0][0]
         ranked = [r for r in ranked if r[0] > 0 and r[0] >= best * TICK_SHARE]
     for _s, _n, i in ranked[:limit]:
         points[i].ticked = True
+    for i in ideas:
+        if not points[i].ticked:
+            points[i].why_not = ("not under the heading that matches this prompt" if mine else
+                                 "not among the closest to this prompt" if prompt.strip() else "not among the first")
+    return False
 
 
 def meaning_similarity(prompt: str, texts: list[str]) -> list[float] | None:

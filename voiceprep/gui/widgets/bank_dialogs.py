@@ -174,6 +174,9 @@ class DraftDialog(QDialog):
         self.review_btn.setEnabled(True)
 
 
+WHY_LINES = 4      # lines said by name under "Not ticked" and "Left out"; the rest counted
+
+
 class NotesDialog(QDialog):
     """Paste prep notes; tick the proposed key points to keep (a checkable list: arrows and Space), edit the current
     one's wording below it and, if the candidate wants, type cues for it.
@@ -187,6 +190,8 @@ class NotesDialog(QDialog):
         self.prompt = prompt
         self.points: list[ProposedPoint] = []
         self.ranked_by = ""                 # "words", then "meaning" once the judge's embedder re-ranked them
+        self.plan = False                   # the notes read as this prompt's answer plan: all ticked (walk40)
+        self.left_out: list[tuple[str, str]] = []     # lines of the notes proposed as nothing, with why
         self._touched = False               # the candidate ticked or unticked one: a late re-rank leaves them be
         self._generation = 0
         self._filling = False
@@ -194,8 +199,9 @@ class NotesDialog(QDialog):
         self._own_needed: set[int] = set()    # rows whose "Cues needed" the candidate set
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a line, a bullet, a "
-                                  "named example, a number) becomes a proposed key point; the few closest to this prompt "
-                                  "are ticked. Space ticks or unticks the one selected; edit its wording below the "
+                                  "named example, a number) becomes a proposed key point. Notes for this prompt are "
+                                  "all ticked (from a longer page, the few closest to it); any line left out or not "
+                                  "ticked says why. Space ticks or unticks the one selected; edit its wording below the "
                                   "list (cues are optional), then add the ticked ones."))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
@@ -208,6 +214,10 @@ class NotesDialog(QDialog):
         self.count = plain_label("", wrap=False)
         row.addWidget(self.count, 1)
         lay.addLayout(row)
+        self.why_note = plain_label("")       # walk40: 7 lines pasted, 2 ticked, and nothing said of the other 5
+        self.why_note.setAccessibleName("Lines left out or not ticked, and why")
+        self.why_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.why_note)
         self.list = QListWidget()
         self.list.setAccessibleName("Proposed key points")
         self.list.setWordWrap(True)
@@ -272,7 +282,9 @@ class NotesDialog(QDialog):
 
     def propose(self) -> None:
         notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
-        self.points = propose_key_points(notes, self.prompt)
+        self.left_out = []
+        self.points = propose_key_points(notes, self.prompt, left_out=self.left_out)
+        self.plan = bool(self.prompt.strip()) and bool(self.points) and tick_for_prompt(self.points, self.prompt)
         self.ranked_by, self._touched = "words", False
         self._own_cues, self._own_needed = {}, set()
         self._generation += 1
@@ -295,7 +307,8 @@ class NotesDialog(QDialog):
         # a point reworded while the scores were on their way keeps its proposed wording's score (review 15: keyed
         # by the old text, it scored 0 and was always unticked)
         by_text.update((p.label, by_text.get(t, 0.0)) for p, t in zip(self.points, texts))
-        tick_for_prompt(self.points, self.prompt, lambda _prompt, asked: [by_text.get(t, 0.0) for t in asked])
+        self.plan = tick_for_prompt(self.points, self.prompt,
+                                    lambda _prompt, asked: [by_text.get(t, 0.0) for t in asked])
         self.ranked_by = "meaning"
         # the ticks change in place: the list is not refilled, so the selected row, its wording and cues as typed
         # and the keyboard focus stay where the candidate is (a refill disabled the editors, the focus jumped to
@@ -303,6 +316,7 @@ class NotesDialog(QDialog):
         self._filling = True
         for i, p in enumerate(self.points[:self.list.count()]):
             self.list.item(i).setCheckState(Qt.CheckState.Checked if p.ticked else Qt.CheckState.Unchecked)
+            self.list.item(i).setToolTip(self._item_tip(i))
         self._filling = False
         self._count()
 
@@ -316,9 +330,8 @@ class NotesDialog(QDialog):
             item = QListWidgetItem(p.label)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.ticked else Qt.CheckState.Unchecked)
-            tip = self._cues_tip(row)
+            tip = self._item_tip(row)
             if p.rubric:
-                tip += "\nReads like the interviewer's rubric (what they look for), not a point of yours: not ticked"
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             item.setToolTip(tip)
             self.list.addItem(item)
@@ -330,6 +343,10 @@ class NotesDialog(QDialog):
     def _cues_tip(self, row: int) -> str:
         own = self._own_cues.get(row)
         return ("Your cues: " + "; ".join(own)) if own else "No cues: judged by its meaning"
+
+    def _item_tip(self, row: int) -> str:
+        why = self.points[row].why_not if 0 <= row < len(self.points) else ""
+        return self._cues_tip(row) + (f"\nNot ticked: {why}" if why and not self.points[row].ticked else "")
 
     def _item_changed(self, _item: QListWidgetItem) -> None:
         if not self._filling:
@@ -392,7 +409,7 @@ class NotesDialog(QDialog):
         if row not in self._own_needed:
             self.points[row].min_cues = min_cues_for(cues)
         self._show_needed(row)
-        self.list.item(row).setToolTip(self._cues_tip(row))
+        self.list.item(row).setToolTip(self._item_tip(row))
 
     def _needed_set(self, value: int) -> None:
         row = self.list.currentRow()
@@ -406,12 +423,32 @@ class NotesDialog(QDialog):
         empty = "No ideas found in these notes." if self.notes.toPlainText().strip() else "Paste your notes first."
         # the claim is the proposal's, not ticks by hand (walk21: "5 ticked, the closest to this prompt" after ticking)
         closest = ", the closest to this prompt" if self.prompt.strip() and n and not self._touched else ""
+        if closest and self.plan:
+            closest = f": your notes for this prompt, all but {len(self.points) - n} (why below)" \
+                if n < len(self.points) else ": your notes for this prompt, all of them"
         if self.prompt.strip() and not n and self.points:
             closest = ": none is close to this prompt, tick the ones to keep"
         asked = len(questions_left_out(self.notes.toPlainText()[:MAX_PASTE_CHARS])) if self.points else 0
         left_out = f"; {counted(asked, 'question')} left out" if asked else ""    # walk21: "What would I change?"
         self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}{left_out}" if self.points else empty)
+        self.why_note.setText(self._why_text())
         self.add_btn.setEnabled(n > 0)
+
+    def _why_text(self) -> str:
+        """Each line proposed unticked and each line left out, with why, said on the dialog (not only in a
+        tooltip): a heading, a question, a line said again, too short, about something else than this prompt."""
+        def short(text: str) -> str:
+            return text if len(text) <= 48 else text[:47].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+
+        unticked = [f"“{short(p.label)}” ({p.why_not})" for p, tick in zip(self.points, self.ticked())
+                    if not tick and p.why_not] if not self._touched else []
+        def listed(lines: list[str]) -> str:
+            more = f"; and {len(lines) - WHY_LINES} more" if len(lines) > WHY_LINES else ""
+            return "; ".join(lines[:WHY_LINES]) + more
+
+        left = [f"“{short(text)}” ({why})" for text, why in self.left_out]
+        return "\n".join((["Not ticked: " + listed(unticked)] if unticked else []) +
+                         (["Left out: " + listed(left)] if left else []))
 
     def chosen(self) -> list[ProposedPoint]:
         """The ticked points as plain labels with the cues the candidate typed, if any; the names in their wording

@@ -78,7 +78,8 @@ COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (sta
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
             "your answer", "Ctrl+T": "Type an answer", "Ctrl+Z": "Bring back the question you just skipped",
-            "Alt+N": "Write a note on the answer (its feedback's note field)"}
+            "Alt+N": "Write a note on the answer (its feedback's note field)",
+            "Alt+B": "Choose the bank to rehearse (the Bank box), from anywhere on this page"}
 
 class LevelMeter(QProgressBar):
     def __init__(self):
@@ -340,7 +341,8 @@ class PracticePage(QWidget):
                                   f"{weak.weak_points_drilled} key points you missed most, over the last "
                                   f"{weak.weak_point_window} answers to each question (your history, not only the last "
                                   "round). Before your first answers there is nothing to drill yet.")
-        pick.addWidget(QLabel("Bank"))
+        self.bank_label = QLabel("Bank")         # its key is added once the shortcut is made (Alt+B)
+        pick.addWidget(self.bank_label)
         pick.addWidget(self.bank_box, 3)
         pick.addWidget(QLabel("Round"))
         pick.addWidget(self.round_box, 2)
@@ -518,7 +520,9 @@ class PracticePage(QWidget):
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
                     "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip,
                     # the note, from anywhere (walk37: Tab walked every evidence link first, F1 listed no key)
-                    "Alt+N": self._to_note}
+                    "Alt+N": self._to_note,
+                    # walk40: from a round's summary the Bank box was 4-8 Shift+Tabs away, and F1 listed no key
+                    "Alt+B": self._to_bank}
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self, lambda: self.services.settings.practice.typing_gap_s,
                                         sink=self._typing_to_note)
@@ -538,6 +542,8 @@ class PracticePage(QWidget):
                             ("C", self.continue_btn),
                             ("F", self.feedback.ask)):
             button.setText(self._keyed(button.text(), key))       # the label says its real key
+        self.bank_label.setText(self._keyed("Bank", "Alt+B"))
+        self.bank_box.setAccessibleName(self._keyed("Bank", "Alt+B"))
         self.feedback.note.setPlaceholderText(self._keyed("Your note: what would you change next time?", "Alt+N"))
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
@@ -658,6 +664,14 @@ class PracticePage(QWidget):
             text = f" {text}"                    # after what the note says already, a word of its own
         note.insert(text)
         return True
+
+    def _to_bank(self) -> None:
+        """Alt+B: the keyboard on the Bank box (arrows choose a bank), wherever it was on the page: a round's
+        summary, the feedback, the sidebar. Said when the box cannot be chosen now (an answer being recorded or judged)."""
+        if self.bank_box.isEnabled():
+            self.bank_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.show_notice("The bank can be changed once this answer is recorded and judged.")
 
     def _to_note(self) -> None:
         """Alt+N: the keyboard at the end of the answer's note, while its feedback shows."""
