@@ -69,7 +69,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-32"   # session 31: judge45-49 (floors, denials, question share, words)
+JUDGE_VERSION = "semantic-33"   # session 32: judge51 (who acts), judge53 (cues in another story), judge54 (before figures)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_HINT_MIN = 0.6           # a sentence set aside for its number alone this close is the point but the number
