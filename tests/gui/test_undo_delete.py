@@ -191,3 +191,20 @@ def test_a_second_delete_made_while_the_first_is_running_makes_the_first_final(q
     window.close()
     qtbot.waitUntil(lambda: not second.exists(), timeout=10000)
     assert stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_the_undo_notice_names_recordings_only_for_answers_that_have_them_and_no_score_for_a_failed_one():
+    """review32 10: "3 answers deleted, with their recordings." for typed answers, and "…, score failed."."""
+    from voiceprep.gui.widgets.history import deleted_text
+
+    def row(input: str, overall: float | None = 80.0, state: str = "done") -> dict:
+        return {"input": input, "overall": overall, "state": state, "prompt_text": "Why Airwallex?",
+                "started_at": "2026-12-05T08:00:00+00:00",
+                "score_text": state if overall is None else f"{overall:.0f}"}
+
+    assert deleted_text([row("typed"), row("typed")]) == "2 answers deleted."
+    assert deleted_text([row("typed"), row("voice"), row("file")]) == "3 answers deleted, with 2 recordings."
+    assert deleted_text([row("typed"), row("voice")]) == "2 answers deleted, with 1 recording."
+    failed = deleted_text([row("voice", None, "failed")])
+    assert failed.startswith("Answer deleted: “Why Airwallex?”, ") and failed.endswith(", not scored."), failed
+    assert deleted_text([row("voice")]).endswith(", score 80."), deleted_text([row("voice")])

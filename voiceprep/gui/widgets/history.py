@@ -58,7 +58,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     unfinished_reason,
 )
-from voiceprep.core.wording import score_text
+from voiceprep.core.wording import counted, score_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
@@ -100,10 +100,15 @@ def short_bank_names(registry: Any) -> dict[str, str]:
 def deleted_text(chosen: list[dict[str, Any]]) -> str:
     """What the undo notice says was deleted: the answer, by its question, time and score; or how many."""
     if len(chosen) != 1:
-        return f"{len(chosen)} answers deleted, with their recordings."
+        # a typed answer has no recording (review32 10: "with their recordings" for typed answers)
+        recorded = sum(r.get("input") != "typed" for r in chosen)
+        return f"{len(chosen)} answers deleted" + (f", with {counted(recorded, 'recording')}." if recorded else ".")
     r = chosen[0]
     asked = textwrap.shorten(r["prompt_text"], 70, placeholder="…")
-    return f"Answer deleted: “{asked}”, {when(r['started_at'])}, score {r['score_text']}."
+    # no score: its state, said as one (review32 10: "score failed.")
+    score = f"score {r['score_text']}" if r.get("overall") is not None else \
+        "not scored" if r.get("state") == "failed" else r["score_text"]
+    return f"Answer deleted: “{asked}”, {when(r['started_at'])}, {score}."
 
 
 def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
