@@ -34,9 +34,9 @@ from voiceprep.core.history.errors import (
     HistoryCorruptError,
     HistoryError,
     HistoryUnavailable,
+    UndoOverError,
     is_corruption,
     passing_problem,
-    UndoOverError,
 )
 from voiceprep.core.history.schema import migrate
 from voiceprep.core.transcript import Transcript
