@@ -175,6 +175,45 @@ def test_the_numbers_cards_list_and_the_teams_steps_multiple_are_read_from_setti
     assert all(isinstance(getattr(settings, n), int) for n in ("NUMBERS_LISTED", "TEAM_STEPS_TIMES"))
 
 
+def test_the_ending_cards_sentence_rule_and_its_quotes_are_read_from_settings():
+    """review32 4: judge52's tail constants were module constants of delivery.py. How many content words a sentence
+    after the last credited point shares with the answer to go on with it (`off_topic_shared_words`: it moves where
+    the Ending card says the drift starts) and how many words the card quotes (TAIL_QUOTE_WORDS) are in settings."""
+    from dataclasses import replace
+
+    from voiceprep import settings
+    from voiceprep.core.analysis import delivery
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.settings import AnalysisSettings
+
+    answer = "We moved the merchant payouts from nightly batch files onto instant rails."
+    close = "Merchant payouts now arrive on instant rails within seconds."      # 4 content words shared
+    talk = ("Can everyone see my screen now, I think the projector is still warming up, so bear with me while I "
+            "find the right cable and the remote for it. ") * 3
+    words = Transcript.from_text(f"{answer} {close} {talk}").words()
+    sentences, start = [], 0
+    for i, w in enumerate(words):
+        if w.word.strip().endswith(".") or i == len(words) - 1:
+            sentences.append((start, i))
+            start = i + 1
+    on_topic = [True] + [False] * (len(sentences) - 1)
+    after = sentences[0][1]
+
+    def tail(shared: int) -> dict:
+        s = replace(AnalysisSettings(), off_topic_shared_words=shared)
+        found = delivery.off_topic_tail(words, sentences, on_topic, after, False, s)
+        assert found is not None
+        return found
+
+    shared = AnalysisSettings().off_topic_shared_words
+    assert 0 < shared <= 3
+    assert tail(shared)["first_word"] == sentences[2][0]            # the close goes on with the answer
+    assert tail(5)["first_word"] == sentences[1][0]                 # asked to share more, it starts the drift
+    quoted = tail(shared)["opens"]
+    assert quoted == " ".join(w.word.strip() for w in words[sentences[2][0]:][:settings.TAIL_QUOTE_WORDS]) + "…"
+    assert isinstance(settings.TAIL_QUOTE_WORDS, int) and not hasattr(delivery, "TAIL_SHARED_WORDS")
+
+
 def _timings_given_as_defaults(*parts: str) -> list[str]:
     """Each number of seconds (a parameter named `..._s`) or timeout given as a parameter's default in the package's
     `parts`: a threshold kept outside settings.py."""

@@ -57,7 +57,8 @@ class AudioSettings:
     silence_rms: float = 0.01           # RMS level (full scale = 1.0) below which a block counts as silence
     # Space (stop) pressed while still speaking records on until the voice stops, at most this long (0 = stop at
     # once): the last word is not cut mid-word, which the final pass then mis-hears ("idempotency" captioned, "I'm
-    # potenti" judged: fixW). A second Space or Esc ends it at once. Measured: docs/benchmarks.md, fixY.
+    # potenti" judged: fixW). A second Space ends it at once (Esc does not touch a recording). Measured:
+    # docs/benchmarks.md, fixY.
     release_tail_s: float = 0.4
     hard_cap_factor: float = 2.0        # an answer stops at hard_cap_factor x the prompt's target
     flush_every_s: float = 0.5          # recorded audio is flushed to disk at least this often
@@ -140,6 +141,10 @@ class AnalysisSettings:
     off_topic_short_words: int = 4
     off_topic_point_sim: float = 0.40
     off_topic_answer_sim: float = 0.35
+    # a sentence after the last credited point that shares this many content words with the answer before it goes
+    # on with the answer ("They launched on next-day, and moved to real-time" closing a story of payouts): the tail
+    # starts after it, and the Ending card says so (judge52)
+    off_topic_shared_words: int = 2
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
     # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
     # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")
@@ -266,6 +271,7 @@ FILLERS_NOTICEABLE_TIMES = 2    # fillers past this many times their rate read "
 FILLER_LEADER_MIN = 2           # a filler said at least this often (and more than the next) is named "most often"
 TEAM_STEPS_TIMES = 2            # the team's steps past this many times the candidate's own read "Mostly the team's"
 NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
+TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail starts and where the answer should end
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

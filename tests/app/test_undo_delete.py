@@ -55,3 +55,24 @@ def test_after_a_crash_the_next_start_makes_the_delete_final_and_removes_the_rec
     assert not audio.exists() and list(access.audio_dir.iterdir()) == []
     assert [r["id"] for r in service.attempts()] == []
     assert access.history().read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+
+
+def test_a_busy_history_when_making_abandoned_deletes_final_does_not_fail_the_recovery(session, service, bank,
+                                                                                        access, monkeypatch):
+    """review32 7: the answers just recovered were reported as "Recovery failed" when the history was busy at the
+    last step; the abandoned delete stays pending (its recording kept) for the next start."""
+    from voiceprep.core.history import HistoryBusyError
+
+    h = access.history()
+    attempt, audio = recorded(session, bank, access)
+    deleted = service.delete_undoably([attempt])
+    h.db.execute("UPDATE deleted SET owner = 'elsewhere:1:gone' WHERE id = ?", [deleted.id])
+    typed = h.begin_attempt(bank, bank.prompt("hardest-problem"), state="transcribing", input="typed", text=LOCK)
+    h.db.execute("UPDATE attempts SET owner = 'elsewhere:1:x' WHERE id = ?", [typed])
+
+    def busy():
+        raise HistoryBusyError(access.history().path, 5)
+    monkeypatch.setattr(access.history(), "forget_abandoned_deletes", busy)
+    [result] = session.recover(lambda p: Transcript.from_text(""))
+    assert (result.attempt_id, result.outcome) == (typed, "finished")
+    assert audio.exists() and h.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 1

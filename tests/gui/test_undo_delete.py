@@ -138,3 +138,73 @@ def test_dismissing_the_notice_or_quitting_makes_the_delete_final(qtbot, window,
     window.close()                                                 # quitting: the delete is final
     qtbot.waitUntil(lambda: not second.exists(), timeout=10000)
     assert stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_an_undo_that_fails_leaves_the_delete_undoable(qtbot, window, services, monkeypatch):
+    """review32 1: a failed undo hid the notice and cleared the undo, so the next start made the delete final."""
+    from voiceprep.core.history import HistoryBusyError
+
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    audio = with_recording(services.db_path, ids[1])
+    delete_with_the_keyboard(qtbot, page, ids[1])
+    service = page.services.history
+    real = service.undo_delete
+
+    def busy(done):
+        raise HistoryBusyError(services.db_path, 5)
+    monkeypatch.setattr(service, "undo_delete", busy)
+    page.undo_delete()
+    qtbot.waitUntil(lambda: "still deleted" in page.notice.text(), timeout=10000)
+    assert page.notice.isVisible() and page.notice.action_btn.isVisible()
+    assert "kept the history busy" in page.notice.text() and rows(page) == [ids[0]]
+    assert len(stored(services.db_path, "SELECT id FROM deleted")) == 1 and audio.exists()
+    monkeypatch.setattr(service, "undo_delete", real)
+    page.notice.action_btn.click()                                 # Undo again: this time it works
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    assert audio.exists() and stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_a_second_delete_made_while_the_first_is_running_makes_the_first_final(qtbot, window, services):
+    """review32 2: with the history lane busy, delete A and B were both in flight; A's result set the undo, B's
+    replaced it, and A was left pending, its recording kept after the quit."""
+    import threading
+
+    from voiceprep.gui.operations import query
+
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4),
+                                                       ("why-airwallex", "I like global transfers.", None)])
+    first, second = with_recording(services.db_path, ids[0]), with_recording(services.db_path, ids[1])
+    gate = threading.Event()
+    query(lambda: gate.wait(10))                                   # the lane busy (an export, a reload)
+    try:
+        page.table.selectRow(rows(page).index(ids[0]))
+        page.delete_selected()
+        page.table.selectRow(rows(page).index(ids[1]))
+        page.delete_selected()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: rows(page) == [ids[2]] and page.notice.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not first.exists(), timeout=10000)     # the first delete is final
+    assert second.exists()
+    window.close()
+    qtbot.waitUntil(lambda: not second.exists(), timeout=10000)
+    assert stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_the_undo_notice_names_recordings_only_for_answers_that_have_them_and_no_score_for_a_failed_one():
+    """review32 10: "3 answers deleted, with their recordings." for typed answers, and "…, score failed."."""
+    from voiceprep.gui.widgets.history import deleted_text
+
+    def row(input: str, overall: float | None = 80.0, state: str = "done") -> dict:
+        return {"input": input, "overall": overall, "state": state, "prompt_text": "Why Airwallex?",
+                "started_at": "2026-12-05T08:00:00+00:00",
+                "score_text": state if overall is None else f"{overall:.0f}"}
+
+    assert deleted_text([row("typed"), row("typed")]) == "2 answers deleted."
+    assert deleted_text([row("typed"), row("voice"), row("file")]) == "3 answers deleted, with 2 recordings."
+    assert deleted_text([row("typed"), row("voice")]) == "2 answers deleted, with 1 recording."
+    failed = deleted_text([row("voice", None, "failed")])
+    assert failed.startswith("Answer deleted: “Why Airwallex?”, ") and failed.endswith(", not scored."), failed
+    assert deleted_text([row("voice")]).endswith(", score 80."), deleted_text([row("voice")])

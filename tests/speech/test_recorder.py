@@ -357,7 +357,7 @@ def test_a_second_stop_or_a_cancel_during_the_release_tail_ends_the_recording_at
     assert result is not None and result.reason == "manual" and abs(result.seconds - 0.5) < 0.01
     rec, _mic = _speaking(tmp_path, "esc.wav", tail_s=5.0)
     rec.stop()
-    rec.stop("cancelled")                               # Esc
+    rec.stop("cancelled")                               # the controller's cancel()
     result = rec.wait(2)
     assert result is not None and result.reason == "cancelled"
 
@@ -390,3 +390,30 @@ def test_release_tail_end_follows_the_recorders_rule():
     assert release_tail_end(audio, 1600, 0.2, 0.01) == 4800        # capped at 0.2 s
     assert release_tail_end(audio, 9600, 0.4, 0.01) == 9600        # a stop in silence ends at once
     assert release_tail_end(audio, 4800, 0.0, 0.01) == 4800
+
+
+def test_the_release_tail_is_never_seen_without_its_deadline(tmp_path):
+    """review32 11: `stop()` (the GUI thread) set the tail, then its deadline; the recorder thread reading the tail
+    in between saw a deadline of 0.0, long past, and ended the recording at once, cutting the word."""
+    seen: list[float] = []
+
+    class Watched(Recorder):
+        @property
+        def _tail(self):
+            return self.__dict__.get("tail")
+
+        @_tail.setter
+        def _tail(self, value):
+            if value is not None:
+                seen.append(self._tail_deadline - time.monotonic())     # what the recorder thread would read now
+            self.__dict__["tail"] = value
+
+    mic = HandFedStream()
+    rec = Watched(tmp_path / "order.wav", AudioSettings(silence_stop_s=0, release_tail_s=0.4), 120, stream_factory=mic)
+    rec.start()
+    for _ in range(5):
+        _fed(rec, mic, 0.1)
+    rec.stop()
+    assert len(seen) == 1 and seen[0] > 0.4, seen
+    rec.stop()
+    assert rec.wait(2) is not None

@@ -270,8 +270,10 @@ class Recorder:
         tail = self.settings.release_tail_s
         if (reason == "manual" and self._tail is None and tail > 0 and self._last_level >= self.settings.silence_rms
                 and not (self._file is not None and self._file.imported)):
-            self._tail = ReleaseTail(tail, self.settings.silence_rms)
+            # the deadline first: the recorder thread reads the tail with its deadline, and a tail seen before its
+            # deadline was set (0.0) ended the recording at once, cutting the word (review32 11)
             self._tail_deadline = time.monotonic() + tail + 2 * BLOCK_S   # blocks stopped coming: end anyway
+            self._tail = ReleaseTail(tail, self.settings.silence_rms)
             return
         self._stop_reason = reason
 

@@ -125,3 +125,56 @@ def test_an_answer_imported_again_before_the_undo_is_not_put_back_twice(history,
     assert history.undo_delete(deleted) == []               # nothing twice, and no database error
     assert sorted(r["uid"] for r in history.read("SELECT uid FROM attempts")) == sorted(uids)
     assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+
+
+def test_several_answers_come_back_when_an_answer_saved_meanwhile_took_the_first_id(history, save):
+    """review32 1: answers 1, 2, 3; 2 and 3 deleted; a new answer takes id 2. Answer 2 needs a new id, and SQLite's
+    next one (max + 1) was answer 3's own: the undo failed on the id and the answers were lost."""
+    ids = [save(STRONG), save(WEAK), save(STRONG)]
+    deleted = history.delete_undoably(ids[1:])
+    meanwhile = save(WEAK)
+    assert meanwhile == ids[1]
+    history.set_note(meanwhile, "given meanwhile", 2)
+    back = history.undo_delete(deleted)
+    assert len(back) == 2 and ids[2] in back and meanwhile not in back
+    listed = {r["id"] for r in queries.list_attempts(history)}
+    assert listed == {ids[0], meanwhile, *back}
+    assert history.attempt_row(meanwhile)["note"] == "given meanwhile"       # untouched
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+
+
+def test_an_undo_that_fails_leaves_the_delete_pending(history, save, monkeypatch):
+    """Whatever makes an undo fail, its transaction is undone whole: the delete can still be undone afterwards."""
+    ids = [save(STRONG), save(WEAK)]
+    deleted = history.delete_undoably(ids)
+    real = history.table
+
+    def broken(name):
+        if name == "key_point_results":
+            raise HistoryError("the disk went away")
+        return real(name)
+    monkeypatch.setattr(history, "table", broken)
+    with pytest.raises(HistoryError, match="the disk went away"):
+        history.undo_delete(deleted)
+    monkeypatch.setattr(history, "table", real)
+    assert not queries.list_attempts(history)                   # nothing half back
+    assert sorted(history.undo_delete(deleted)) == ids           # and the undo still works
+
+
+def test_this_process_pending_delete_is_not_made_final_on_windows(history, save, monkeypatch):
+    """review32 3: on Windows `owner_alive` could not tell, and start-up recovery made this window's own pending
+    delete final while its notice still offered Undo."""
+    import sys
+
+    from voiceprep.core.history.store import owner_alive, this_process
+
+    attempt, audio = recorded(history, save)
+    pending = history.delete_undoably([attempt])
+    gone = history.delete_undoably([save(WEAK)])
+    with history.write():
+        history.table("deleted").update(gone, {"owner": "another-host:12345:deadbeef"})
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert owner_alive(this_process())
+    assert history.forget_abandoned_deletes() == 1              # the other one only
+    assert audio.exists()
+    assert history.undo_delete(pending) == [attempt]

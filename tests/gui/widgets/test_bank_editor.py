@@ -2374,3 +2374,23 @@ def test_edit_on_a_bank_whose_file_broke_since_it_was_listed_says_what_is_wrong_
                     f"problem:\nA quoted text is not closed on line {line}: add the closing \" at the end of the "
                     "text\nFix it in a text editor (More > Open the file in another editor), then More > Reload."), said
     assert "TOML" not in said and not banks.notice.isHidden()
+
+
+def test_edit_on_a_bank_whose_file_was_deleted_since_it_was_listed_says_it_is_gone(qtbot, services, data_home):
+    """review32 5: a file deleted after the list was read was told "changed and now has a problem: File not found.
+    Fix it in a text editor", with no file to open."""
+    from voiceprep.core.banks.document import BankDocument
+
+    path = data_home / "banks" / "acme.toml"
+    BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "acme", "Acme backend").save(path)
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.reload()
+    banks.select_bank("acme")
+    path.unlink()
+    banks.edit_current()
+    assert banks.editor.doc is None or banks.editor.doc.path != path          # not opened
+    said = banks.notice.text()
+    assert said == ("“Airwallex — Acme backend” cannot be opened for editing: its file acme.toml is no longer there "
+                    "(it was moved or deleted). More > Reload updates the list."), said
+    assert "text editor" not in said and not banks.notice.isHidden()

@@ -21,6 +21,7 @@ from voiceprep.settings import (
     FILLERS_NOTICEABLE_TIMES,
     HABIT_ZERO_TIMES,
     NUMBERS_LISTED,
+    TAIL_QUOTE_WORDS,
     TEAM_STEPS_TIMES,
     AnalysisSettings,
 )
@@ -705,11 +706,8 @@ def mark_complete(d: Delivery, points: int, missed: Sequence[str], settings: Ana
         d.findings = _findings(d, settings, d.timed)
 
 
-TAIL_QUOTE_WORDS = 6      # words quoted from where an off-topic tail starts, and from where the answer should end
-
-
-TAIL_SHARED_WORDS = 2     # content words a sentence shares with the answer before it to go on with the answer
-# words of four letters or more that say nothing of what a sentence is about
+# words of four letters or more that say nothing of what a sentence is about (data, not a threshold: the sentence
+# is read by how many other words it shares, `off_topic_shared_words`)
 _PLAIN_WORDS = frozenset({
     "that", "this", "with", "have", "they", "there", "their", "what", "when", "then", "just", "like", "know", "think",
     "really", "something", "things", "thing", "about", "would", "could", "should", "because", "also", "were", "been",
@@ -751,7 +749,7 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
     told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
     while k < len(sentences) - 1 and (on_topic[k] is None or len(_said_stems(
-            words[sentences[k][0]:sentences[k][1] + 1]) & told) >= TAIL_SHARED_WORDS):
+            words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1
     end = k
     while end > 0 and on_topic[end - 1] is None:

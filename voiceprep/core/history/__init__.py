@@ -8,8 +8,9 @@ from voiceprep.core.history.errors import (
     HistoryError,
     HistoryReadOnlyError,
     HistoryUnavailable,
+    UndoOverError,
 )
 from voiceprep.core.history.store import AttemptRecord, History
 
 __all__ = ["AttemptRecord", "History", "HistoryBusyError", "HistoryCorruptError", "HistoryDiskFullError",
-           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable"]
+           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable", "UndoOverError"]

@@ -29,6 +29,13 @@ class HistoryCorruptError(HistoryError):
                          "Move the damaged file aside to start a new history, or restore a backup.")
 
 
+class UndoOverError(HistoryError):
+    """A delete's undo is over (made final, or undone already): there is nothing left to bring back."""
+
+    def __init__(self) -> None:
+        super().__init__("the deleted answers can no longer be brought back: their undo is over")
+
+
 class HistoryUnavailable(HistoryError):
     """A passing problem (busy, disk full, read-only): the file is fine; try again once it is fixed."""
 

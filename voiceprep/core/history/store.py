@@ -34,6 +34,7 @@ from voiceprep.core.history.errors import (
     HistoryCorruptError,
     HistoryError,
     HistoryUnavailable,
+    UndoOverError,
     is_corruption,
     passing_problem,
 )
@@ -77,15 +78,17 @@ def this_process() -> str:
 
 def owner_alive(owner: str | None) -> bool:
     """True when the process that began an attempt still runs here (so recovery must leave it alone)."""
-    if not owner or sys.platform == "win32":
+    if not owner:
         return False
     host, _, rest = owner.partition(":")
     pid_text, _, token = rest.partition(":")
     if host != socket.gethostname() or not pid_text.isdigit():
         return False
     pid = int(pid_text)
-    if pid == os.getpid():
+    if pid == os.getpid():               # this process, on every platform (review32 3: Windows forgot its own)
         return token == _OWNER_TOKEN
+    if sys.platform == "win32":          # another process's: os.kill(pid, 0) cannot tell there
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -437,9 +440,10 @@ class History:
             again = {r["uid"] for r in self.read(f"SELECT uid FROM attempts WHERE uid IN ({marks})",
                                                  [r["uid"] for r in answers])} if answers else set()
             moved: dict[int, int] = {}
-            for answer in answers:
-                if answer.get("uid") in again:
-                    continue                        # imported again meanwhile: already back
+            back = [a for a in answers if a.get("uid") not in again]    # imported again meanwhile: already back
+            # the answers that keep their ids first: a new id SQLite gives is max(id)+1, which may be the id of
+            # another of these answers (review32 1: its insert then failed on the id, and the undo with it)
+            for answer in sorted(back, key=lambda a: a["id"] in taken):
                 values = dict(answer)
                 if values["id"] in taken:
                     del values["id"]
@@ -483,7 +487,7 @@ class History:
         try:
             return dict(self.table("deleted").get(deleted))
         except NotFoundError:
-            raise HistoryError("the deleted answers can no longer be brought back: their undo is over") from None
+            raise UndoOverError() from None
         except sqlite3.Error as exc:
             raise self.translate(exc) from None
 

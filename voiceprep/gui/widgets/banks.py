@@ -74,7 +74,11 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
     """Why the editor cannot open a bank, in the words the Banks page's list of files with problems uses (walk39 8:
-    it said "not valid TOML; fix it in a text editor"): the file changed on disk since the list was read."""
+    it said "not valid TOML; fix it in a text editor"): the file changed on disk since the list was read. A file
+    that went (deleted or moved) has nothing to fix in an editor: the list is out of date (review32 5)."""
+    if not path.exists():
+        return (f"“{name}” cannot be opened for editing: its file {path.name} is no longer there (it was moved or "
+                "deleted). More > Reload updates the list.")
     said = [problem_text(e.field, e.message) if e.syntax or not e.line else f"line {e.line}: "
             f"{problem_text(e.field, e.message)}" for e in errors[:_LISTED]]
     said = [s[:1].upper() + s[1:] for s in said]

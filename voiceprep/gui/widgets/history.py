@@ -41,6 +41,7 @@ from voiceprep.app.followed import added_text, followed_text
 from voiceprep.app.history_service import FORMATS, Deleted, Exported, answers, export_target
 from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
+from voiceprep.core.history import UndoOverError
 from voiceprep.core.history.queries import (
     answer_name,
     apart,
@@ -57,7 +58,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     unfinished_reason,
 )
-from voiceprep.core.wording import score_text
+from voiceprep.core.wording import counted, score_text
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
@@ -99,10 +100,15 @@ def short_bank_names(registry: Any) -> dict[str, str]:
 def deleted_text(chosen: list[dict[str, Any]]) -> str:
     """What the undo notice says was deleted: the answer, by its question, time and score; or how many."""
     if len(chosen) != 1:
-        return f"{len(chosen)} answers deleted, with their recordings."
+        # a typed answer has no recording (review32 10: "with their recordings" for typed answers)
+        recorded = sum(r.get("input") != "typed" for r in chosen)
+        return f"{len(chosen)} answers deleted" + (f", with {counted(recorded, 'recording')}." if recorded else ".")
     r = chosen[0]
     asked = textwrap.shorten(r["prompt_text"], 70, placeholder="…")
-    return f"Answer deleted: “{asked}”, {when(r['started_at'])}, score {r['score_text']}."
+    # no score: its state, said as one (review32 10: "score failed.")
+    score = f"score {r['score_text']}" if r.get("overall") is not None else \
+        "not scored" if r.get("state") == "failed" else r["score_text"]
+    return f"Answer deleted: “{asked}”, {when(r['started_at'])}, {score}."
 
 
 def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
@@ -615,10 +621,10 @@ class HistoryPage(QWidget):
         service = self.services.history
 
         def deleted(done: Deleted) -> None:
-            self._undoable = done
-            self._undo_timer.start()
-            self.notice.show_text(deleted_text(chosen), action=(f"Undo  ({key_text(self.undo_shortcut)})",
-                                                                self.undo_delete))
+            # a delete whose result came back first (the lane was busy, review32 2) is final now too: it was left
+            # pending, its recordings kept after the quit
+            self._end_undo()
+            self._offer_undo(done, deleted_text(chosen))
             self._changed(f"Deleted {answers(done.count)}.", reload=True)
         query(lambda: service.delete_undoably(ids), owner=self, on_done=deleted,
               on_error=lambda e: self._failed(e, "Deleting"))
@@ -635,8 +641,19 @@ class HistoryPage(QWidget):
         def back(ids: list[int]) -> None:
             self._select_ids = set(ids)
             self._changed(f"Brought back {answers(len(ids))}.", reload=True)
-        query(lambda: service.undo_delete(done), owner=self, on_done=back,
-              on_error=lambda e: self._failed(e, "Bringing back the deleted answers"))
+
+        def failed(exc: BaseException) -> None:
+            """Nothing came back (the undo is one transaction): the delete stays pending and Undo can try again,
+            unless its undo is over or another delete took its place (review32 1: it was made final silently)."""
+            self._failed(exc, "Bringing back the deleted answers")
+            if self._undoable is None and not isinstance(exc, UndoOverError):
+                self._offer_undo(done, f"{self.status.text()} The answers are still deleted: Undo tries again.")
+        query(lambda: service.undo_delete(done), owner=self, on_done=back, on_error=failed)
+
+    def _offer_undo(self, done: Deleted, text: str) -> None:
+        self._undoable = done
+        self._undo_timer.start()
+        self.notice.show_text(text, action=(f"Undo  ({key_text(self.undo_shortcut)})", self.undo_delete))
 
     def _end_undo(self) -> None:
         """The undo is over (its time ran out, the notice dismissed, another delete, the quit): the deleted answers'
