@@ -9,7 +9,8 @@ import re
 from typing import TypeVar
 
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
-from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
+from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -944,3 +945,38 @@ def _states(text: str) -> bool:
         if _past(word) and not before.endswith("ed"):
             return True                        # "Patients stayed safe"
     return False
+
+
+# words that say nothing of a point's own content: asking words, the candidate, the verbs of an instruction
+NOT_CONTENT = FUNCTION_WORDS | {"and", "or", "but", "so", "not", "no", "what", "how", "why", "who", "when", "where",
+                                "which", "would", "could", "can", "did", "you", "i", "we", "me", "us", "they", "them",
+                                "he", "she", "there", "than", "then", "into", "across", "more", "most", "tell",
+                                "about", "say", "name", "give", "explain", "describe", "connect", "tie", "yet",
+                                "haven't", "point", "covered", "walk", "through"}
+
+
+def content_words(text: str, company: str | None = None) -> dict[str, str]:
+    """`text`'s content words by their Snowball stem (stem -> the word as written, first seen), a cue's `{number}`
+    slot left out; the bank's company names every question of its bank, so it says nothing of one point."""
+    out: dict[str, str] = {}
+    for t in tokenize_text(re.sub(r"\{\w+\}", " ", text)):
+        if t.norm.isalpha() and t.norm not in NOT_CONTENT and t.norm != (company or "").lower():
+            out.setdefault(t.stem, t.norm)
+    return out
+
+
+def follow_up_misses_point(follow_up: str, label: str, cues: list[str] | tuple[str, ...] = (),
+                           company: str | None = None) -> list[str]:
+    """judge52 (walk39, finding 7): a follow-up that names no content word of its point ("How would that experience
+    carry over to Airwallex's infrastructure?" for "Connect it to Airwallex: detecting routing and reliability issues
+    early across cloud regions") asks for an answer that may not count for the point. The point's words to name
+    instead (its label's most specific, longest first, at most two) when the follow-up shares no content word (by
+    stem) with the point's label or cues ("Can you say more?" shares none); [] when it does, or when nothing is asked
+    (no letters: the editor says so apart) or the point has no content word."""
+    asked = content_words(follow_up, company)
+    own_label = content_words(label, company)
+    own = set(own_label) | {s for cue in cues for alt in str(cue).split("|") for s in content_words(alt, company)}
+    if not any(ch.isalpha() for ch in follow_up) or not own or asked.keys() & own:
+        return []
+    words = list(dict.fromkeys(own_label.values()))
+    return sorted(words, key=lambda w: (-len(w), words.index(w)))[:2]
