@@ -2394,3 +2394,47 @@ def test_edit_on_a_bank_whose_file_was_deleted_since_it_was_listed_says_it_is_go
     assert said == ("“Airwallex — Acme backend” cannot be opened for editing: its file acme.toml is no longer there "
                     "(it was moved or deleted). More > Reload updates the list."), said
     assert "text editor" not in said and not banks.notice.isHidden()
+
+
+def test_a_follow_up_naming_nothing_of_its_point_gets_a_tip_that_leads_to_it(qtbot, services, data_home, monkeypatch,
+                                                                             tmp_path):
+    """fixAC (judge52, walk39 finding 7): a candidate's own follow-up "How would that experience carry over to
+    Airwallex's infrastructure?" for "Connect it to Airwallex: detecting routing and reliability issues early across
+    cloud regions" named nothing of the point, so the answer to it could not count for the point. A tip (not a
+    warning: Save does not ask) says which follow-up, which point, why, and words to name; Enter on it leads to the
+    follow-up; naming the point's content clears it. Seen in a 1366x768 window."""
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    type_into(qtbot, editor, "company", "Airwallex")
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("Connect it to Airwallex: detecting routing and reliability issues early across cloud regions")
+    type_into(qtbot, editor, "follow_up", "How would that experience carry over to Airwallex's infrastructure?")
+    tips = [editor.problems.item(i) for i in range(editor.problems.count())
+            if "names nothing of this point" in editor.problems.item(i).text()]
+    assert len(tips) == 1 and tips[0].data(KIND_ROLE) == "hint" and not editor.warnings, problem_texts(editor)
+    text = tips[0].text()
+    assert "“Connect it to Airwallex: detecting rout…”: the follow-up “How would that experience carry over to…”" \
+        in text, text
+    assert text.endswith("an answer to it may not count for the point; name what the point is about, "
+                         "e.g. “reliability” or “detecting”"), text
+    qtbot.wait(50)
+    assert editor.problems.isVisible() and window.height() <= 768
+    rect = editor.problems.visualItemRect(tips[0])
+    assert editor.problems.viewport().rect().intersects(rect)
+    window.grab().save(str(tmp_path / "follow-up-tip-1366x768.png"))
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.problems.setFocus()                                  # the list under the editor, by keyboard
+    editor.problems.setCurrentItem(next(editor.problems.item(i) for i in range(editor.problems.count())
+                                        if "names nothing of this point" in editor.problems.item(i).text()))
+    qtbot.keyClick(editor.problems, Qt.Key.Key_Return)
+    assert editor.node_path == ("rounds", 0, "prompts", 0, "key_points", 1), editor.node_path
+    assert QApplication.focusWidget() is field(editor, "follow_up")
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(f"asked before saving: {box.text()}"))
+    saved = []
+    monkeypatch.setattr(editor, "save", lambda: saved.append(1))
+    editor.save_clicked()
+    assert saved == [1]                                          # never a refusal to save
+    type_into(qtbot, editor, "follow_up", "How would that experience help Airwallex catch routing issues early?")
+    assert not any("names nothing of this point" in t for t in problem_texts(editor)), problem_texts(editor)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.core.analysis.followups import follow_up_misses_point
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
@@ -1013,7 +1014,23 @@ class BankEditor(QWidget):
                                     "point is one thing you want to say; split it?"))
                     elif hint := key_point_hint(label):
                         out.append((field, f"{self._place(pp + ('key_points', k))}: {hint}"))
+                    out.extend(self._follow_up_off_point(pp + ("key_points", k), label))
         return out
+
+    def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
+        """A tip when a key point's written follow-up names nothing of the point (judge52: "How would that
+        experience carry over to Airwallex's infrastructure?" for "Connect it to Airwallex: detecting routing and
+        reliability issues early across cloud regions"; the answer to what was asked could not count for it)."""
+        assert self.doc is not None
+        asked = str(self.doc.get(kp, "follow_up", "") or "").strip()
+        cues = [str(c) for c in self.doc.get(kp, "cues", []) or []]
+        words = follow_up_misses_point(asked, label, cues, str(self.doc.get(("job",), "company", "") or ""))
+        if not words:
+            return []
+        named = " or ".join(f"“{w}”" for w in words)
+        return [(f"{_field_of(kp)}.follow_up",
+                 f"{self._place(kp)}: the follow-up “{_elide(asked, 40)}” names nothing of this point, so an answer "
+                 f"to it may not count for the point; name what the point is about, e.g. {named}")]
 
     def _problem_activated(self, it: QListWidgetItem) -> None:
         """Jump to the node a problem is about (its field path, e.g. rounds[0].prompts[1].text)."""
