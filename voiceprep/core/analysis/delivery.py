@@ -889,7 +889,7 @@ def _on_question_s(d: Delivery) -> float | None:
     word). None with no such tail, for a follow-up (no Ending card) or with no timing."""
     if d.tail is None or d.follow_up or d.duration_s is None or d.tail.get("seconds") is None:
         return None
-    return max(0.0, d.duration_s - d.tail["seconds"])
+    return max(0.0, d.duration_s - float(d.tail["seconds"]))
 
 
 def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
