@@ -146,3 +146,22 @@ def test_time_to_detect_said_is_never_named_as_not_yet_said():
             "minutes, and the encore team stopped getting paged for false alarms.")
     detail = _said_back(parse_bank((BANKS / "airwallex.toml").read_text()), "most-impactful", text, "quantified-impact")
     assert detail is None or "time to detect" not in detail
+
+
+def test_a_point_ticked_when_no_cue_counted_reads_by_meaning_and_names_no_cue():
+    """judge53 left: walk40's trading story, told for another question, ticked "Eventual consistency ..., ordering"
+    by meaning while its one cue ("order", a trade's) counted for nothing, and the feedback read "by its words ·
+    cues: order"; "It was a team effort." (a lone cue in a bare sentence) was quoted "by its words · cues: team"."""
+    from tests.core.analysis.test_judge import NO_WITNESS_STORY, TRADING_STORY
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    payments = load_bank(BANKS / "senior-backend-payments.toml")
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    for bank, prompt, story, point in ((payments, "kafka-payments", TRADING_STORY, "eventual-consistency"),
+                                       (airwallex, "most-impactful", NO_WITNESS_STORY, "who-benefited")):
+        doc = feedback_document(analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(story)))
+        kp = next(k for k in doc["key_points"] if k["id"] == point)
+        assert kp["hit"] and [ev["note"] for ev in kp["evidence"]] == ["by meaning"], kp["evidence"]

@@ -208,3 +208,44 @@ def test_the_undo_notice_names_recordings_only_for_answers_that_have_them_and_no
     failed = deleted_text([row("voice", None, "failed")])
     assert failed.startswith("Answer deleted: “Why Airwallex?”, ") and failed.endswith(", not scored."), failed
     assert deleted_text([row("voice")]).endswith(", score 80."), deleted_text([row("voice")])
+
+
+def test_undo_after_the_same_answers_were_imported_again_says_so_and_keeps_the_recording(qtbot, window, services):
+    """review32 6: a delete undone after a backup brought the same answers back said "Brought back 0 answers." and
+    the recording went with the next start's sweep. It says they were already back, and the recording stays."""
+    from voiceprep.core.history import export
+
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    audio = with_recording(services.db_path, ids[1])
+    def exported() -> str:
+        with History.open(services.db_path) as h:
+            return export.to_json(h, [ids[1]])
+    backup = off_gui(exported)
+    delete_with_the_keyboard(qtbot, page, ids[1])
+
+    def imported() -> None:
+        with History.open(services.db_path) as h:
+            export.import_json(h, backup)
+    off_gui(imported)
+    page.undo_delete()
+    qtbot.waitUntil(lambda: page.notice.isVisible() and "already back" in page.notice.text(), timeout=10000)
+    assert page.notice.text() == ("That answer was already back from a backup you imported, and keeps its "
+                                  "recording, if any."), page.notice.text()
+    assert not page.notice.action_btn.isVisible()                  # nothing left to undo
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)      # the copy, listed
+    assert stored(services.db_path, "SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL") == [
+        {"audio_path": str(audio)}]
+    assert audio.exists() and stored(services.db_path, "SELECT id FROM deleted") == []
+
+
+def test_the_undo_says_how_many_it_put_back_and_how_many_an_import_had_brought_back():
+    from voiceprep.gui.widgets.history import undone_text
+
+    assert undone_text(2, 2) == "Brought back 2 answers."
+    assert undone_text(0, 2) == ("Those 2 answers were already back from a backup you imported, and keep their "
+                                 "recordings, if any.")
+    assert undone_text(1, 3) == ("Brought back 1 answer. 2 were already back from a backup you imported, and keep "
+                                 "their recordings, if any.")
+    assert undone_text(2, 3) == ("Brought back 2 answers. 1 was already back from a backup you imported, and keeps "
+                                 "its recording, if any.")

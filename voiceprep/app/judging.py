@@ -105,6 +105,11 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         # a key point without cues is judged by its meaning, as the bank editor says, even when its own words carried
         # the verdict: not "by its words" (walk23: "by its words · said: payouts" on a bank with no cues)
         by = "by meaning" if plain or _attr(meaning, "how") == "meaning" else "by its words"
+        # ... and cue words that counted for nothing (judge53: "order", a trade's, for "..., ordering", in a story told
+        # for another question) are not named beside it as if they had: the point was ticked by meaning alone
+        judged = getattr(result, "judgement", None)
+        if not plain and judged is not None and judged.features.lexical == 0:
+            inside = []
         note = by + (f" · {cues}: {', '.join(dict.fromkeys(inside))}" if inside else "")
         found = [meaning]
     out = []

@@ -882,3 +882,30 @@ def test_the_tail_starts_after_a_close_that_goes_on_in_the_answers_own_words():
     assert tail["opens"] == "button or something like that.", tail
     short = AnalysisSettings(off_topic_tail_s=round(tail["seconds"]) + 1)
     assert off_topic_tail(words, spans, verdicts, spans[1][1], True, short) is None
+
+
+def test_beside_the_ending_card_the_duration_card_judges_the_answer_up_to_where_the_drift_starts():
+    """walk39, left by judge52: "72 s ... with time to spare" beside "the last 42 s, from 0:30, were about something
+    else": the Duration card counted the drift. With an Ending card, it judges the 30 s on the question, in the same
+    bands, and says so in one clause; 114 s in all would otherwise read "Good length: keep this shape"."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    answer = WHY_AIRWALLEX + GROWTH
+    talk = MEETING_TALK + MEETING_TALK
+    n = len((answer + talk).split())
+    drifted = analyze_answer(bank, prompt, spoken(answer + talk, 0.4 * n))
+    d = drifted.delivery
+    assert d.tail is not None and d.duration_s is not None
+    lo = d.target_s * (1 - AnalysisSettings().duration_tolerance)
+    on = d.duration_s - d.tail["seconds"]
+    assert on < lo <= d.duration_s, (on, lo, d.duration_s)            # short on the question, in the band in all
+    duration = findings(d)["duration"]
+    assert duration.summary.startswith(f"{d.duration_s:.0f} s, {on:.0f} s of it on the question, of a "
+                                       f"{d.target_s} s target"), duration
+    assert duration.status == "warn" and "Good length" not in duration.tip, duration
+    # the same answer without the drift: judged on its whole length, no clause
+    alone = analyze_answer(bank, prompt, spoken(answer, 0.4 * len(answer.split()))).delivery
+    assert alone.tail is None and "on the question" not in findings(alone)["duration"].summary
+    # a follow-up has no Ending card, and its length is its own
+    follow = analyze_answer(bank, prompt, spoken(answer + talk, 0.4 * n), follow_up=True).delivery
+    assert "on the question" not in findings(follow)["duration"].summary

@@ -2483,3 +2483,40 @@ def test_an_act_shared_with_a_colleague_the_point_names_is_read_as_told():
             "went well.")
     got = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points[0]
     assert got.hit, got.judgement
+
+
+NO_WITNESS_STORY = ("I built the cross-region monitoring for our payment gateways: synthetic probes from every region "
+                    "and one dashboard for all of them. It was a team effort. The people on call got their nights "
+                    "back and our merchants lost fewer payments.")
+
+
+def test_a_point_ticked_with_no_cue_counted_is_ticked_by_meaning(airwallex):
+    """judge53 left: a point whose cue words counted for nothing (cue share 0) but ticked by meaning kept the method
+    "words" ("by its words" in the feedback) and was quoted by the sentence its cue was in. Each way a cue counts for
+    nothing (fewer than the bank asks in a story told for another question, a lone cue in a bare sentence, one
+    everyday word of the job) now reads "meaning", quoted by the sentence that carries the point."""
+    payments = load_bank(BANKS / "senior-backend-payments.toml")
+    a = analyze_answer(payments, payments.prompt("kafka-payments"), Transcript.from_text(TRADING_STORY))
+    ordering = next(r for r in a.key_points if r.key_point.id == "eventual-consistency")
+    assert ordering.hit and ordering.matches and ordering.judgement is not None
+    assert ordering.judgement.features.lexical == 0.0 and ordering.judgement.method == "meaning"
+    assert a.evidence["eventual-consistency"][0].how == "meaning"
+    # "It was a team effort." (walk22): the cue "teams" counts for nothing there; the next sentence says who benefited
+    a = analyze_answer(airwallex, airwallex.prompt("most-impactful"), Transcript.from_text(NO_WITNESS_STORY))
+    who = next(r for r in a.key_points if r.key_point.id == "who-benefited")
+    assert who.hit and [m.cue for m in who.matches] == ["teams"] and who.judgement is not None
+    assert who.judgement.features.lexical == 0.0 and who.judgement.method == "meaning"
+    quote = a.evidence["who-benefited"][0]
+    assert quote.how == "meaning" and "team effort" not in quote.text and "on call" in quote.text, quote
+    # "platforms" alone, an everyday word of the job, for a point that asks two cues (judge24): not "meaning+words"
+    a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(
+        "Airwallex lets other software platforms offer financial products to their users, built on top of its own "
+        "infrastructure, a platform."))
+    embedded = next(r for r in a.key_points if r.key_point.id == "embedded-finance")
+    assert embedded.hit and [m.cue for m in embedded.matches] == ["platforms"] and embedded.judgement is not None
+    assert embedded.judgement.features.lexical == 0.0 and embedded.judgement.method == "meaning"
+    # a cue that counted still reads as it did: "meaning+words" or "words"
+    a = analyze_answer(airwallex, airwallex.prompt("most-impactful"), Transcript.from_text(
+        NO_WITNESS_STORY.split(" It was")[0] + " The on-call teams stopped getting paged at night for regional blips."))
+    who = next(r for r in a.key_points if r.key_point.id == "who-benefited")
+    assert who.judgement is not None and who.judgement.features.lexical > 0 and who.judgement.method != "meaning"

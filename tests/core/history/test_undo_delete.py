@@ -4,6 +4,7 @@ over; then, or after a crash, their recordings are really removed."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -125,6 +126,31 @@ def test_an_answer_imported_again_before_the_undo_is_not_put_back_twice(history,
     assert history.undo_delete(deleted) == []               # nothing twice, and no database error
     assert sorted(r["uid"] for r in history.read("SELECT uid FROM attempts")) == sorted(uids)
     assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+
+
+def test_an_answer_imported_again_before_the_undo_keeps_its_recording_and_parts(history, save):
+    """review32 6: the backup's copy has no audio (a backup carries none); the undo skipped the answer and removed
+    its delete row, so the recording and the part being added were left to the next start's sweep. The copy now
+    takes them: nothing is put back twice, and no recording is lost."""
+    from voiceprep.core.history import export
+
+    attempt, audio = recorded(history, save)
+    typed = save(WEAK)
+    backup = export.to_json(history, [attempt, typed])
+    parts = [r["audio_path"] for r in history.read("SELECT audio_path FROM continuations")]
+    deleted = history.delete_undoably([attempt, typed])
+    export.import_json(history, backup)
+    assert history.read("SELECT count(*) AS n FROM attempts WHERE audio_path IS NULL")[0]["n"] == 2
+    assert history.undo_delete(deleted) == []
+    copy = history.read("SELECT id, audio_path FROM attempts WHERE audio_path IS NOT NULL")
+    assert [r["audio_path"] for r in copy] == [str(audio)], copy
+    assert [r["audio_path"] for r in history.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",
+                                                   [copy[0]["id"]])] == parts
+    assert history.read("SELECT count(*) AS n FROM attempts")[0]["n"] == 2
+    assert audio.exists() and all(Path(p).exists() for p in parts)
+    # what the next start's sweep keeps: the recording and the part, now the copy's
+    kept = history.referenced_stems()
+    assert {Path(p).name.split(".")[0] for p in [str(audio), *parts]} <= kept, kept
 
 
 def test_several_answers_come_back_when_an_answer_saved_meanwhile_took_the_first_id(history, save):

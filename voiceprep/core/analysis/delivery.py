@@ -883,49 +883,66 @@ def _fillers(d: Delivery, s: AnalysisSettings) -> Finding:
 NOT_MEASURED_TYPED = "not measured for a typed answer"
 
 
+def _on_question_s(d: Delivery) -> float | None:
+    """How long a timed answer with an off-topic tail (`off_topic_tail`, the Ending card) was on the question: from
+    its first word to where the tail starts (its length, first word to last, less the tail's, which runs to the last
+    word). None with no such tail, for a follow-up (no Ending card) or with no timing."""
+    if d.tail is None or d.follow_up or d.duration_s is None or d.tail.get("seconds") is None:
+        return None
+    return max(0.0, d.duration_s - float(d.tail["seconds"]))
+
+
+def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
+    """The Duration card of a timed answer. Beside the Ending card it judges the answer up to where the drift
+    starts, in the same bands, and says so (walk39: "72 s ... with time to spare" next to "the last 42 s, from 0:30,
+    were about something else")."""
+    assert d.duration_s is not None
+    lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
+    on = _on_question_s(d)
+    length = (f"{d.duration_s:.0f} s" + ("" if on is None else f", {on:.0f} s of it on the question,")
+              + f" of a {d.target_s} s target")
+    seconds = d.duration_s if on is None else on
+    if d.follow_up:
+        long = seconds > s.follow_up_long_s
+        return Finding("duration", "warn" if long else "good",
+                       f"{seconds:.0f} s" + (": long for a follow-up" if long else ", a follow-up answer"),
+                       "Answer what was asked in a few sentences, then stop: the interviewer asks again if "
+                       "they want more." if long else "Short and to the point, as a follow-up answer should be.")
+    if seconds < lo and d.complete:
+        return Finding("duration", "good", f"{length}: short, and "
+                       + ("every point asked for is in" if d.drill else "every key point is in"),
+                       f"Complete: no need to fill the time. Answers here usually run {lo:.0f}-{hi:.0f} s; "
+                       "more is worth it only for a detail you have not said.")
+    if seconds < lo and _nearly_complete(d, s):
+        # walk37: a 5-of-6 answer was told "back each reason with one specific example": what it lacks is the
+        # point it missed, and the time left is room for it
+        what = "points asked for" if d.drill else "key points"
+        one = len(d.missed) == 1
+        return Finding("duration", "warn", f"{length}: {d.points - len(d.missed)} of {d.points} {what} in",
+                       f"Nearly complete, with time to spare: use it on the {'point' if one else 'points'} "
+                       f"still missing, {_named(d.missed)}. Answers here usually run {lo:.0f}-{hi:.0f} s.")
+    if seconds < lo:
+        return Finding("duration", "warn", length, _too_short_tip(d))
+    if seconds > hi:
+        return Finding("duration", "warn", length,
+                       "Over time: lead with the headline and cut the background to two sentences.")
+    if seconds > d.target_s * (1 + s.duration_tolerance / 2):
+        # walk39 (finding 4): 141 s of a 120 s target read "Good length: keep this shape." Still in the band (and
+        # scored as before), but the overrun is named: the upper half of the band is time to trim
+        over = round(seconds - d.target_s)
+        return Finding("duration", "good", length,
+                       f"{over} s over your {d.target_s // 60}:{d.target_s % 60:02d} target: still a good "
+                       "length; trim the ending.")
+    return Finding("duration", "good", length, "Good length: keep this shape.")
+
+
 def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
     out = []
     if not timed or d.duration_s is None or d.wpm is None:
         out.append(Finding("pace", "info", NOT_MEASURED_TYPED,
                            "Length and pauses too: say it out loud to get pace and timing feedback."))
     else:
-        lo, hi = d.target_s * (1 - s.duration_tolerance), d.target_s * (1 + s.duration_tolerance)
-        if d.follow_up:
-            long = d.duration_s > s.follow_up_long_s
-            out.append(Finding("duration", "warn" if long else "good",
-                               f"{d.duration_s:.0f} s" + (": long for a follow-up" if long else ", a follow-up answer"),
-                               "Answer what was asked in a few sentences, then stop: the interviewer asks again if "
-                               "they want more." if long else "Short and to the point, as a follow-up answer should be."))
-        elif d.duration_s < lo and d.complete:
-            out.append(Finding("duration", "good", f"{d.duration_s:.0f} s of a {d.target_s} s target: short, and "
-                               + ("every point asked for is in" if d.drill else "every key point is in"),
-                               f"Complete: no need to fill the time. Answers here usually run {lo:.0f}-{hi:.0f} s; "
-                               "more is worth it only for a detail you have not said."))
-        elif d.duration_s < lo and _nearly_complete(d, s):
-            # walk37: a 5-of-6 answer was told "back each reason with one specific example": what it lacks is the
-            # point it missed, and the time left is room for it
-            what = "points asked for" if d.drill else "key points"
-            one = len(d.missed) == 1
-            out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target: "
-                               f"{d.points - len(d.missed)} of {d.points} {what} in",
-                               f"Nearly complete, with time to spare: use it on the {'point' if one else 'points'} "
-                               f"still missing, {_named(d.missed)}. Answers here usually run {lo:.0f}-{hi:.0f} s."))
-        elif d.duration_s < lo:
-            out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
-                               _too_short_tip(d)))
-        elif d.duration_s > hi:
-            out.append(Finding("duration", "warn", f"{d.duration_s:.0f} s of a {d.target_s} s target",
-                               "Over time: lead with the headline and cut the background to two sentences."))
-        elif d.duration_s > d.target_s * (1 + s.duration_tolerance / 2):
-            # walk39 (finding 4): 141 s of a 120 s target read "Good length: keep this shape." Still in the band (and
-            # scored as before), but the overrun is named: the upper half of the band is time to trim
-            over = round(d.duration_s - d.target_s)
-            out.append(Finding("duration", "good", f"{d.duration_s:.0f} s of a {d.target_s} s target",
-                               f"{over} s over your {d.target_s // 60}:{d.target_s % 60:02d} target: still a good "
-                               "length; trim the ending."))
-        else:
-            out.append(Finding("duration", "good", f"{d.duration_s:.0f} s of a {d.target_s} s target",
-                               "Good length: keep this shape."))
+        out.append(_duration(d, s))
         if d.wpm and d.wpm < s.wpm_low:
             out.append(Finding("pace", "warn", f"{d.wpm:.0f} words/min (aim {s.wpm_low}-{s.wpm_high})",
                                "A little slow: rehearse the opening sentence until it flows."))

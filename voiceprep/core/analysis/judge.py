@@ -1772,8 +1772,12 @@ class AnswerJudge:
                 best = nearest
         unit = self._narrow(best, closeness, numbered, taken) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
-        method = ("meaning+words" if strong_meaning and lexical.matches else
-                  "meaning" if strong_meaning or not lexical.matches else "words")
+        # cue words said that counted for nothing (`_cue_share` 0: fewer than the bank asks in a story told for another
+        # question, one everyday word of the job, one cue in a bare sentence) did not tick the point: meaning did, and
+        # the feedback says "by meaning", not "by its words" (judge53, fixAB)
+        counted = f.lexical > 0
+        method = ("meaning+words" if strong_meaning and counted else
+                  "meaning" if strong_meaning or not counted else "words")
         if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
             unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:

@@ -430,16 +430,26 @@ class History:
         """Put a delete's answers back as they were, in one transaction: the same times, notes, scores and
         follow-ups, and the same ids (an id an answer recorded meanwhile took gets the answer a new one, its time
         unchanged, so its place in the lists, comparisons and Progress is the same). An answer imported again
-        meanwhile (its uid is there) is not put back twice. Returns the ids of the answers back."""
+        meanwhile (its uid is there) is not put back twice: the copy the import made (which has no audio: a backup
+        carries none) takes the answer's recording and parts, so none is lost to the sweep (review32 6). Returns the
+        ids of the answers put back (not those the import brought back)."""
         with self.write():
             kept: dict[str, list[Row]] = json.loads(self._deleted_row(deleted)["rows_json"])
             answers = kept["attempts"]
             marks = ", ".join("?" for _ in answers)
             taken = {r["id"] for r in self.read(f"SELECT id FROM attempts WHERE id IN ({marks})",
                                                 [r["id"] for r in answers])} if answers else set()
-            again = {r["uid"] for r in self.read(f"SELECT uid FROM attempts WHERE uid IN ({marks})",
-                                                 [r["uid"] for r in answers])} if answers else set()
+            copies = {r["uid"]: r for r in self.read(f"SELECT id, uid, audio_path FROM attempts WHERE uid IN ({marks})",
+                                                      [r["uid"] for r in answers])} if answers else {}
+            again = set(copies)
             moved: dict[int, int] = {}
+            imported: dict[int, int] = {}      # an answer imported again meanwhile: the id of its copy
+            for answer in answers:
+                copy = copies.get(answer.get("uid"))
+                if copy is not None and not copy["audio_path"]:
+                    imported[answer["id"]] = copy["id"]
+                    if answer.get("audio_path"):
+                        self.table("attempts").update(copy["id"], {"audio_path": answer["audio_path"]})
             back = [a for a in answers if a.get("uid") not in again]    # imported again meanwhile: already back
             # the answers that keep their ids first: a new id SQLite gives is max(id)+1, which may be the id of
             # another of these answers (review32 1: its insert then failed on the id, and the undo with it)
@@ -452,6 +462,9 @@ class History:
             for table in _ANSWER_TABLES[1:]:
                 rows = [{**r, "attempt_id": moved[r["attempt_id"]]} for r in kept[table] if r["attempt_id"] in moved]
                 if table == "continuations":
+                    # ... and the parts of an answer imported again go with its copy (an import brings none)
+                    rows += [{**r, "attempt_id": imported[r["attempt_id"]]} for r in kept[table]
+                             if r["attempt_id"] in imported]
                     rows = [{k: v for k, v in r.items() if k != "id"} for r in rows]   # its own id is no one's
                 if rows:
                     self.table(table).insert_all(rows)

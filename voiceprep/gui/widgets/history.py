@@ -97,6 +97,22 @@ def short_bank_names(registry: Any) -> dict[str, str]:
     return {b.id: apart(b) for b in registry.banks}
 
 
+def undone_text(back: int, deleted: int) -> str:
+    """What Undo says it did: the answers it put back, and those a backup imported meanwhile had brought back already
+    (review32 6: "Brought back 0 answers." for two answers back in the list, their recordings dropped): the only
+    answers an undo leaves, they keep their recordings."""
+    again = deleted - back
+    if again <= 0:
+        return f"Brought back {answers(back)}."
+    if back:
+        those = f"{again} {'was' if again == 1 else 'were'}"
+    else:
+        those = "That answer was" if again == 1 else f"Those {again} answers were"
+    told = (f"{those} already back from a backup you imported, and keep{'s' if again == 1 else ''} "
+            f"{'its recording' if again == 1 else 'their recordings'}, if any.")
+    return told if not back else f"Brought back {answers(back)}. {told}"
+
+
 def deleted_text(chosen: list[dict[str, Any]]) -> str:
     """What the undo notice says was deleted: the answer, by its question, time and score; or how many."""
     if len(chosen) != 1:
@@ -640,7 +656,10 @@ class HistoryPage(QWidget):
 
         def back(ids: list[int]) -> None:
             self._select_ids = set(ids)
-            self._changed(f"Brought back {answers(len(ids))}.", reload=True)
+            text = undone_text(len(ids), done.count)
+            self._changed(text, reload=True)
+            if len(ids) < done.count:      # in the notice bar: the status line turns into the count on the reload
+                self.notice.show_text(text)
 
         def failed(exc: BaseException) -> None:
             """Nothing came back (the undo is one transaction): the delete stays pending and Undo can try again,
