@@ -316,3 +316,18 @@ def test_annotator_agreement_compares_any_pair_of_label_sets():
     total = sum(kp.weight for kp in kps)
     gap = abs(sum(kp.weight for kp in kps[:3]) - sum(kp.weight for kp in kps[1:4])) * 100 / total
     assert a.coverage_gap == pytest.approx(gap / 2)
+
+
+def test_dev2_writer_s_answers_its_own_bank_and_every_bundled_prompt(dev2, banks):
+    """Session 33 (data36): writer S, out of sample until the integrator's first reading, brought the dairy herd
+    manager bank and answered it 40 times and every bundled prompt at least once (40 more), with at least 12 detailed
+    partial answers (150+ words, some points left out) and 8 strong ones."""
+    s = [a for a in dev2 if a["id"].startswith("d2s-")]
+    assert len(s) == 80 and len({a["id"] for a in s}) == 80
+    own = [a for a in s if a["bank"] == "dairy-herd-manager"]
+    assert len(own) == 40 and banks["dairy-herd-manager"].source == JUDGE / "banks" / "dairy-herd-manager.toml"
+    bundled = {(b, p.id) for b in BUNDLED for p in banks[b].all_prompts()}
+    assert {(a["bank"], a["prompt"]) for a in s if a["bank"] in BUNDLED} == bundled
+    detailed = [a for a in s if a["kind"] == "paraphrase-partial" and len(a["text"].split()) >= 150]
+    assert len(detailed) >= 12
+    assert sum(a["kind"] == "paraphrase-strong" for a in s) >= 8
