@@ -498,18 +498,17 @@ class History:
                 for p in json.loads(r["audio_json"] or "[]")}
 
     def _deleted_row(self, deleted: int) -> Row:
-        try:
-            return dict(self.table("deleted").get(deleted))
-        except NotFoundError:
-            raise UndoOverError() from None
-        except sqlite3.Error as exc:
-            raise self.translate(exc) from None
+        return self._row("deleted", deleted, UndoOverError)
 
     def attempt_row(self, attempt_id: int) -> Row:
+        return self._row("attempts", attempt_id, lambda: HistoryError(f"no answer #{attempt_id} in {self.path}"))
+
+    def _row(self, table: str, pk: int, missing: Callable[[], HistoryError]) -> Row:
+        """A table's row by its id: `missing()` raised when there is none, a database error in the user's words."""
         try:
-            return dict(self.table("attempts").get(attempt_id))
+            return dict(self.table(table).get(pk))
         except NotFoundError:
-            raise HistoryError(f"no answer #{attempt_id} in {self.path}") from None
+            raise missing() from None
         except sqlite3.Error as exc:
             raise self.translate(exc) from None
 
