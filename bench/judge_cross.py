@@ -372,20 +372,23 @@ def main() -> None:
     ap.add_argument("--space", type=Path, help="with --final: a space already trained on every group")
     ap.add_argument("--refit", action="store_true", help="the weights alone on one space (--space, else the "
                     "shipped one), read crossed (refit())")
-    ap.add_argument("--inner", default="dev,regression", help="with --refit: groups read in five folds by answer")
-    ap.add_argument("--no-fit", default="", help="with --refit: groups read but never in a fit (,-separated)")
-    ap.add_argument("--skip", default="", help="with --refit: groups neither read nor fitted")
-    ap.add_argument("--weight", default="", help="with --refit: sample weights, e.g. 'dev=4;regression=2'")
-    ap.add_argument("--fit-space", default="", help="with --refit: these groups' fit rows read through this space "
-                    "(one not trained on them), e.g. 'dev,A-D=FILE'")
-    ap.add_argument("--cross-space", default="", help="with --refit: these groups read and fitted through this space "
-                    "(one not trained on them; the shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'")
-    ap.add_argument("--free", default="", help="with --refit: the features refitted (default all), e.g. bias,credited")
-    ap.add_argument("--drop", default="", help="with --refit: features held at weight 0")
-    ap.add_argument("--toward-shipped", action="store_true", help="with --refit: the ridge (--l2) pulls toward the "
-                    "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
-    ap.add_argument("--anchor", action="store_true", help="with --refit: the shipped weights' score as one more "
-                    "feature (so few free weights move the shipped ones)")
+    refit_only = ap.add_argument_group("with --refit")
+    for flag, default, text in (
+            ("--inner", "dev,regression", "groups read in five folds by answer"),
+            ("--no-fit", "", "groups read but never in a fit (,-separated)"),
+            ("--skip", "", "groups neither read nor fitted"),
+            ("--weight", "", "sample weights, e.g. 'dev=4;regression=2'"),
+            ("--fit-space", "", "these groups' fit rows read through this space (one not trained on them), "
+                                "e.g. 'dev,A-D=FILE'"),
+            ("--cross-space", "", "these groups read and fitted through this space (one not trained on them; the "
+                                  "shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'"),
+            ("--free", "", "the features refitted (default all), e.g. bias,credited"),
+            ("--drop", "", "features held at weight 0")):
+        refit_only.add_argument(flag, default=default, help=text)
+    refit_only.add_argument("--toward-shipped", action="store_true", help="the ridge (--l2) pulls toward the "
+                            "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
+    refit_only.add_argument("--anchor", action="store_true", help="the shipped weights' score as one more "
+                            "feature (so few free weights move the shipped ones)")
     args = ap.parse_args()
     data = recorded()
     if args.refit:
