@@ -28,6 +28,7 @@ import pickle
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,9 +39,8 @@ from bench.judge_eval import CORPUS, load  # noqa: E402
 from bench.judge_fit import answer_judge, fit  # noqa: E402
 from bench.judge_lowo import GROUPS, OUT, train  # noqa: E402
 from voiceprep.core.analysis import adapter  # noqa: E402
-from voiceprep.core.analysis import judge as judge_module  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.judge import CLAIM_MARGIN, FACET_SAID, AnswerJudge, Features  # noqa: E402
+from voiceprep.core.analysis.judge import CLAIM_MARGIN, AnswerJudge, Features  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
@@ -85,37 +85,17 @@ def record(split: str) -> Decisions:
     mid = (settings.plain_concrete_min_probability + settings.judge_threshold) / 2
     under = dataclasses.replace(settings, judge_weights=(float(np.log(mid / (1 - mid))),)
                                 + (0.0,) * (len(settings.judge_weights) - 1))
-    seen: dict[str, object] = {}
-    original_credited, original_claims = AnswerJudge._credited, AnswerJudge._claims_probability
-    original_detail = AnswerJudge._told_in_detail
-
-    def told_in_detail(self, kp, p, own, closeness):  # type: ignore[no-untyped-def]
-        seen["floor"] = original_detail(self, kp, p, own, closeness)
-        return seen["floor"]
+    seen: dict[str, Any] = {}
+    originals = {name: getattr(AnswerJudge, name) for name in ("_credited", "_claims_probability", "_told_in_detail")}
+    original_credited = originals["_credited"]
 
     def credited(self, label, usable_units):  # type: ignore[no-untyped-def]
         seen["label"], seen["usable"] = label.copy(), usable_units.copy()
         return original_credited(self, label, usable_units)
 
-    def claims_probability(self, kp, usable_units, lexical, cred):  # type: ignore[no-untyped-def]
-        # AnswerJudge._claims_probability, with every claimed act's feature row kept
-        if judge_module.said_in_past([judge_module.clean(w) for w in kp.label.split()]):
-            usable_units = usable_units & self._instances()
-        topic = self._topic
-        project = (lambda v: judge_module._project(v, topic)) if topic is not None else None
-        rows, best = [], 0.0
-        for sim, proj in judge_module.claim_similarities(kp.label, self.vectors, self.projected, project,
-                                                         usable_units, self.embedder):
-            f = Features(label=sim, facet_max=sim, facet_top2=sim, facet_share=float(sim >= FACET_SAID),
-                         lexical=lexical, authored=0.0, topic=proj, topic_facet=proj, credited=cred)
-            rows.append(f.vector())
-            best = max(best, judge_module._sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
-        seen["claims"] = rows
-        return best
-
-    AnswerJudge._credited = credited  # type: ignore[method-assign]
-    AnswerJudge._claims_probability = claims_probability  # type: ignore[method-assign]
-    AnswerJudge._told_in_detail = told_in_detail  # type: ignore[method-assign]
+    # the floor's condition and the claimed acts' rows kept as judge_probe keeps them
+    for name, method in {**probe.recording_methods(seen), "_credited": credited}.items():
+        setattr(AnswerJudge, name, method)
     try:
         items, banks = load(split, CORPUS)
         out: dict[str, list] = {k: [] for k in ("x", "y", "hit", "answer", "label", "usable", "claims", "plain",
@@ -149,9 +129,8 @@ def record(split: str) -> Decisions:
                 judge.s = settings
                 out["ids"].append(f"{item.id}/{kp.id}")
     finally:
-        AnswerJudge._credited = original_credited  # type: ignore[method-assign]
-        AnswerJudge._claims_probability = original_claims  # type: ignore[method-assign]
-        AnswerJudge._told_in_detail = original_detail  # type: ignore[method-assign]
+        for name, method in originals.items():
+            setattr(AnswerJudge, name, method)
     return Decisions(x=np.array(out["x"]), y=np.array(out["y"], dtype=bool), hit=np.array(out["hit"], dtype=bool),
                      answer=np.array(out["answer"]), label=np.stack(out["label"]), usable=out["usable"],
                      claims=out["claims"], plain=np.array(out["plain"], dtype=bool),
@@ -393,20 +372,23 @@ def main() -> None:
     ap.add_argument("--space", type=Path, help="with --final: a space already trained on every group")
     ap.add_argument("--refit", action="store_true", help="the weights alone on one space (--space, else the "
                     "shipped one), read crossed (refit())")
-    ap.add_argument("--inner", default="dev,regression", help="with --refit: groups read in five folds by answer")
-    ap.add_argument("--no-fit", default="", help="with --refit: groups read but never in a fit (,-separated)")
-    ap.add_argument("--skip", default="", help="with --refit: groups neither read nor fitted")
-    ap.add_argument("--weight", default="", help="with --refit: sample weights, e.g. 'dev=4;regression=2'")
-    ap.add_argument("--fit-space", default="", help="with --refit: these groups' fit rows read through this space "
-                    "(one not trained on them), e.g. 'dev,A-D=FILE'")
-    ap.add_argument("--cross-space", default="", help="with --refit: these groups read and fitted through this space "
-                    "(one not trained on them; the shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'")
-    ap.add_argument("--free", default="", help="with --refit: the features refitted (default all), e.g. bias,credited")
-    ap.add_argument("--drop", default="", help="with --refit: features held at weight 0")
-    ap.add_argument("--toward-shipped", action="store_true", help="with --refit: the ridge (--l2) pulls toward the "
-                    "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
-    ap.add_argument("--anchor", action="store_true", help="with --refit: the shipped weights' score as one more "
-                    "feature (so few free weights move the shipped ones)")
+    refit_only = ap.add_argument_group("with --refit")
+    for flag, default, text in (
+            ("--inner", "dev,regression", "groups read in five folds by answer"),
+            ("--no-fit", "", "groups read but never in a fit (,-separated)"),
+            ("--skip", "", "groups neither read nor fitted"),
+            ("--weight", "", "sample weights, e.g. 'dev=4;regression=2'"),
+            ("--fit-space", "", "these groups' fit rows read through this space (one not trained on them), "
+                                "e.g. 'dev,A-D=FILE'"),
+            ("--cross-space", "", "these groups read and fitted through this space (one not trained on them; the "
+                                  "shipped weights read so too), e.g. 'dev=FILE;A-D=FILE'"),
+            ("--free", "", "the features refitted (default all), e.g. bias,credited"),
+            ("--drop", "", "features held at weight 0")):
+        refit_only.add_argument(flag, default=default, help=text)
+    refit_only.add_argument("--toward-shipped", action="store_true", help="the ridge (--l2) pulls toward the "
+                            "shipped weights, not toward 0 (fewer of the unit tests' decisions turned)")
+    refit_only.add_argument("--anchor", action="store_true", help="the shipped weights' score as one more "
+                            "feature (so few free weights move the shipped ones)")
     args = ap.parse_args()
     data = recorded()
     if args.refit:

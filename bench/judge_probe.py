@@ -19,6 +19,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,20 +41,21 @@ def log_path() -> Path:
     return OUT / f"probe-{_fingerprint()}.pkl"
 
 
-def _install(log: list[dict[str, Any]], current: dict[str, Any]) -> None:
-    """Wrap AnswerJudge.judge (and the two methods whose inner values a refit reads) to log every outer decision."""
+def recording_methods(seen: dict[str, Any]) -> dict[str, Callable[..., Any]]:
+    """AnswerJudge's `_told_in_detail` and `_claims_probability`, deciding as they do and keeping in `seen` what a
+    refit of the weights reads: the floor's condition ("floor") and every claimed act's feature row ("claims").
+    The probe and bench/judge_cross.py's `record` install them (the methods as they are when this is called)."""
     from voiceprep.core.analysis import judge as jm
     from voiceprep.core.analysis.judge import FACET_SAID, AnswerJudge, Features
 
-    seen: dict[str, Any] = {}
-    original_detail, original_judge = AnswerJudge._told_in_detail, AnswerJudge.judge
+    original_detail = AnswerJudge._told_in_detail
 
     def told_in_detail(self, kp, p, own, closeness):  # type: ignore[no-untyped-def]
         seen["floor"] = original_detail(self, kp, p, own, closeness)
         return seen["floor"]
 
     def claims_probability(self, kp, usable_units, lexical, cred):  # type: ignore[no-untyped-def]
-        # AnswerJudge._claims_probability, with every claimed act's feature row kept (as judge_cross.record)
+        # AnswerJudge._claims_probability, with every claimed act's feature row kept
         if jm.said_in_past([jm.clean(w) for w in kp.label.split()]):
             usable_units = usable_units & self._instances()
         topic = self._topic
@@ -67,6 +69,17 @@ def _install(log: list[dict[str, Any]], current: dict[str, Any]) -> None:
             best = max(best, jm._sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
         seen["claims"] = rows
         return best
+
+    return {"_told_in_detail": told_in_detail, "_claims_probability": claims_probability}
+
+
+def _install(log: list[dict[str, Any]], current: dict[str, Any]) -> None:
+    """Wrap AnswerJudge.judge (and the two methods whose inner values a refit reads) to log every outer decision."""
+    from voiceprep.core.analysis.judge import AnswerJudge, Features
+
+    seen: dict[str, Any] = {}
+    original_judge = AnswerJudge.judge
+    recorders = recording_methods(seen)
 
     def judge(self, kp):  # type: ignore[no-untyped-def]
         if current["inside"] or self.embedder is None or self.vectors is None:
@@ -95,8 +108,8 @@ def _install(log: list[dict[str, Any]], current: dict[str, Any]) -> None:
             self.s = s
             current["inside"] = False
 
-    AnswerJudge._told_in_detail = told_in_detail  # type: ignore[method-assign]
-    AnswerJudge._claims_probability = claims_probability  # type: ignore[method-assign]
+    for name, method in recorders.items():
+        setattr(AnswerJudge, name, method)
     AnswerJudge.judge = judge  # type: ignore[method-assign]
 
 

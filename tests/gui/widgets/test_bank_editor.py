@@ -2351,19 +2351,25 @@ def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed
         assert line.text() == said, line.text()
 
 
-def test_edit_on_a_bank_whose_file_broke_since_it_was_listed_says_what_is_wrong_in_plain_words(qtbot, services,
-                                                                                             data_home):
-    """walk39 8 (fixX): Edit on a bank whose file was broken by hand after the list was read showed "…:4: not valid
-    TOML; fix it in a text editor (voiceprep banks check shows the problem)"; it says what the Banks page says."""
+def _acme_listed_and_selected(qtbot, services, data_home):
+    """A bank of the user's own (acme.toml, a copy of airwallex) listed and selected on the Banks page: its file and
+    the page."""
     from voiceprep.core.banks.document import BankDocument
 
     path = data_home / "banks" / "acme.toml"
     BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "acme", "Acme backend").save(path)
-    window = make_window(qtbot, services, data_home)
-    banks = window.banks
+    banks = make_window(qtbot, services, data_home).banks
     banks.reload()
     banks.select_bank("acme")
     assert banks.current().id == "acme"
+    return path, banks
+
+
+def test_edit_on_a_bank_whose_file_broke_since_it_was_listed_says_what_is_wrong_in_plain_words(qtbot, services,
+                                                                                             data_home):
+    """walk39 8 (fixX): Edit on a bank whose file was broken by hand after the list was read showed "…:4: not valid
+    TOML; fix it in a text editor (voiceprep banks check shows the problem)"; it says what the Banks page says."""
+    path, banks = _acme_listed_and_selected(qtbot, services, data_home)
     text = path.read_text()
     line = text[:text.index('title = "Acme backend"')].count("\n") + 1
     path.write_text(text.replace('title = "Acme backend"', 'title = "Acme backend', 1))    # a quote left open
@@ -2379,14 +2385,7 @@ def test_edit_on_a_bank_whose_file_broke_since_it_was_listed_says_what_is_wrong_
 def test_edit_on_a_bank_whose_file_was_deleted_since_it_was_listed_says_it_is_gone(qtbot, services, data_home):
     """review32 5: a file deleted after the list was read was told "changed and now has a problem: File not found.
     Fix it in a text editor", with no file to open."""
-    from voiceprep.core.banks.document import BankDocument
-
-    path = data_home / "banks" / "acme.toml"
-    BankDocument.copy_of((BANKS / "airwallex.toml").read_text(), "acme", "Acme backend").save(path)
-    window = make_window(qtbot, services, data_home)
-    banks = window.banks
-    banks.reload()
-    banks.select_bank("acme")
+    path, banks = _acme_listed_and_selected(qtbot, services, data_home)
     path.unlink()
     banks.edit_current()
     assert banks.editor.doc is None or banks.editor.doc.path != path          # not opened

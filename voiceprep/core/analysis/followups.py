@@ -244,7 +244,8 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
         return _STORY_PARTS[part].format(numbers=", in numbers" if _FIGURE_RE.search(note) else "")
     if not _FRAMING.fullmatch(lead.rstrip(".")) or len(note.split()) < 2:
         return None
-    note = sentences(note)[0].rstrip(".!") if sentences(note) else note
+    said = sentences(note)
+    note = said[0].rstrip(".!") if said else note
     if note.count(",") >= 2:                # a list, asked by its first item ("global distributed systems, ...")
         item = note.split(",")[0].strip()
         names = bank_names(bank) if bank is not None else frozenset()

@@ -103,6 +103,11 @@ def finite(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
+def _finite_values(row: Row) -> Row:
+    """A row's float columns through `finite`, the others as they are."""
+    return {k: finite(v) if isinstance(v, float) else v for k, v in row.items()}
+
+
 def dumps(data: Any) -> str:
     """JSON with non-finite numbers as null (they would make the history unreadable as JSON)."""
     def clean(x: Any) -> Any:
@@ -370,13 +375,11 @@ class History:
                   "probability": w.probability} for i, w in enumerate(t.words())))
             self.table("key_point_results").delete_where("attempt_id = ?", [attempt_id])
             self.table("key_point_results").insert_all(
-                {**{k: finite(v) if isinstance(v, float) else v for k, v in row.items()}, "attempt_id": attempt_id}
-                for row in r.key_points)
+                {**_finite_values(row), "attempt_id": attempt_id} for row in r.key_points)
             self.table("delivery").delete_where("attempt_id = ?", [attempt_id])
             if r.delivery is not None:
-                self.table("delivery").insert({**{k: finite(v) if isinstance(v, float) else v
-                                                  for k, v in r.delivery.items()},
-                                               "attempt_id": attempt_id, "json": dumps(r.delivery_json)})
+                self.table("delivery").insert({**_finite_values(r.delivery), "attempt_id": attempt_id,
+                                               "json": dumps(r.delivery_json)})
             self.table("feedback").insert({"attempt_id": attempt_id, "judge": r.judge, "judged_at": now(),
                                            "json": dumps(r.feedback)}, replace=True)
 
@@ -394,7 +397,7 @@ class History:
         parts = [Path(r["audio_path"]) for r in self.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",
                                                           [attempt_id]) if r["audio_path"]]
         with self.write():
-            for table in ("words", "key_point_results", "delivery", "transcripts", "feedback", "continuations"):
+            for table in _ANSWER_TABLES[1:]:
                 self.table(table).delete_where("attempt_id = ?", [attempt_id])
             self.table("attempts").delete(attempt_id)
         for path in ([Path(row["audio_path"])] if row.get("audio_path") else []) + parts:
@@ -410,11 +413,11 @@ class History:
         if not ids:
             raise HistoryError("no answers to delete")
         marks = ", ".join("?" for _ in ids)
+        # an answer's own row by its id, the rows that hang on it by their attempt_id
+        where = {table: f"{'id' if table == 'attempts' else 'attempt_id'} IN ({marks})" for table in _ANSWER_TABLES}
         with self.write():
-            kept: dict[str, list[Row]] = {}
-            for table in _ANSWER_TABLES:
-                column = "id" if table == "attempts" else "attempt_id"
-                kept[table] = self.read(f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY rowid", ids)
+            kept = {table: self.read(f"SELECT * FROM {table} WHERE {where[table]} ORDER BY rowid", ids)
+                    for table in _ANSWER_TABLES}
             missing = set(ids) - {r["id"] for r in kept["attempts"]}
             if missing:
                 raise HistoryError(f"no answer #{min(missing)} in {self.path}")
@@ -422,8 +425,7 @@ class History:
             pk = self.table("deleted").insert({"deleted_at": now(), "owner": this_process(),
                                                "rows_json": json.dumps(kept), "audio_json": json.dumps(audio)}).last_pk
             for table in reversed(_ANSWER_TABLES):          # the answers' own rows last (foreign keys)
-                column = "id" if table == "attempts" else "attempt_id"
-                self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
+                self.db.execute(f"DELETE FROM {table} WHERE {where[table]}", ids)
         return _pk(pk)
 
     def undo_delete(self, deleted: int) -> list[int]:
@@ -441,7 +443,6 @@ class History:
                                                 [r["id"] for r in answers])} if answers else set()
             copies = {r["uid"]: r for r in self.read(f"SELECT id, uid, audio_path FROM attempts WHERE uid IN ({marks})",
                                                       [r["uid"] for r in answers])} if answers else {}
-            again = set(copies)
             moved: dict[int, int] = {}
             imported: dict[int, int] = {}      # an answer imported again meanwhile: the id of its copy
             for answer in answers:
@@ -450,7 +451,7 @@ class History:
                     imported[answer["id"]] = copy["id"]
                     if answer.get("audio_path"):
                         self.table("attempts").update(copy["id"], {"audio_path": answer["audio_path"]})
-            back = [a for a in answers if a.get("uid") not in again]    # imported again meanwhile: already back
+            back = [a for a in answers if a.get("uid") not in copies]   # imported again meanwhile: already back
             # the answers that keep their ids first: a new id SQLite gives is max(id)+1, which may be the id of
             # another of these answers (review32 1: its insert then failed on the id, and the undo with it)
             for answer in sorted(back, key=lambda a: a["id"] in taken):
@@ -497,18 +498,17 @@ class History:
                 for p in json.loads(r["audio_json"] or "[]")}
 
     def _deleted_row(self, deleted: int) -> Row:
-        try:
-            return dict(self.table("deleted").get(deleted))
-        except NotFoundError:
-            raise UndoOverError() from None
-        except sqlite3.Error as exc:
-            raise self.translate(exc) from None
+        return self._row("deleted", deleted, UndoOverError)
 
     def attempt_row(self, attempt_id: int) -> Row:
+        return self._row("attempts", attempt_id, lambda: HistoryError(f"no answer #{attempt_id} in {self.path}"))
+
+    def _row(self, table: str, pk: int, missing: Callable[[], HistoryError]) -> Row:
+        """A table's row by its id: `missing()` raised when there is none, a database error in the user's words."""
         try:
-            return dict(self.table("attempts").get(attempt_id))
+            return dict(self.table(table).get(pk))
         except NotFoundError:
-            raise HistoryError(f"no answer #{attempt_id} in {self.path}") from None
+            raise missing() from None
         except sqlite3.Error as exc:
             raise self.translate(exc) from None
 
