@@ -141,7 +141,10 @@ def test_an_answer_imported_again_before_the_undo_keeps_its_recording_and_parts(
     deleted = history.delete_undoably([attempt, typed])
     export.import_json(history, backup)
     assert history.read("SELECT count(*) AS n FROM attempts WHERE audio_path IS NULL")[0]["n"] == 2
-    assert history.undo_delete(deleted) == []
+    undone = history.undo_delete(deleted)
+    assert undone == []
+    # fixAD: what came back is counted exactly (the undo said "recording, if any"): both answers, one recording
+    assert (undone.again, undone.again_recorded) == (2, 1)
     copy = history.read("SELECT id, audio_path FROM attempts WHERE audio_path IS NOT NULL")
     assert [r["audio_path"] for r in copy] == [str(audio)], copy
     assert [r["audio_path"] for r in history.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",

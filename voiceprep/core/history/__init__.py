@@ -10,7 +10,7 @@ from voiceprep.core.history.errors import (
     HistoryUnavailable,
     UndoOverError,
 )
-from voiceprep.core.history.store import AttemptRecord, History
+from voiceprep.core.history.store import AttemptRecord, History, Undone
 
 __all__ = ["AttemptRecord", "History", "HistoryBusyError", "HistoryCorruptError", "HistoryDiskFullError",
-           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable", "UndoOverError"]
+           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable", "UndoOverError", "Undone"]

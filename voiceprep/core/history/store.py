@@ -129,6 +129,16 @@ def _private(path: Path) -> None:
         pass
 
 
+class Undone(list[int]):
+    """What `History.undo_delete` did: the ids of the answers it put back (the list), and of the answers a backup
+    imported meanwhile had brought back already, how many (`again`) and how many of those have a recording after the
+    undo (`again_recorded`: the deleted answer's recording, given to the copy; a backup carries none)."""
+
+    def __init__(self, ids: Sequence[int] = (), again: int = 0, again_recorded: int = 0):
+        super().__init__(ids)
+        self.again, self.again_recorded = again, again_recorded
+
+
 @dataclass
 class AttemptRecord:
     """Everything stored when an attempt is finished; the app layer builds it from the judged answer."""
@@ -426,13 +436,14 @@ class History:
                 self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
         return _pk(pk)
 
-    def undo_delete(self, deleted: int) -> list[int]:
+    def undo_delete(self, deleted: int) -> Undone:
         """Put a delete's answers back as they were, in one transaction: the same times, notes, scores and
         follow-ups, and the same ids (an id an answer recorded meanwhile took gets the answer a new one, its time
         unchanged, so its place in the lists, comparisons and Progress is the same). An answer imported again
         meanwhile (its uid is there) is not put back twice: the copy the import made (which has no audio: a backup
         carries none) takes the answer's recording and parts, so none is lost to the sweep (review32 6). Returns the
-        ids of the answers put back (not those the import brought back)."""
+        ids of the answers put back (not those the import brought back), with how many the import brought back and
+        how many of those have a recording now (`Undone`)."""
         with self.write():
             kept: dict[str, list[Row]] = json.loads(self._deleted_row(deleted)["rows_json"])
             answers = kept["attempts"]
@@ -469,7 +480,9 @@ class History:
                 if rows:
                     self.table(table).insert_all(rows)
             self.table("deleted").delete(deleted)
-        return [moved[a["id"]] for a in answers if a["id"] in moved]
+        recorded = sum(bool(copies[a["uid"]]["audio_path"] or a.get("audio_path")) for a in answers
+                       if a.get("uid") in again)
+        return Undone([moved[a["id"]] for a in answers if a["id"] in moved], len(answers) - len(back), recorded)
 
     def forget_deleted(self, deleted: int) -> None:
         """The undo is over: the delete's row goes, then its audio (a crash in between leaves files the next
