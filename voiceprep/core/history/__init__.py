@@ -2,6 +2,8 @@
 writer of attempts; this package knows tables and queries, not how an answer is judged."""
 
 from voiceprep.core.history.errors import (
+    AnswerBeingContinued,
+    AnswerGone,
     HistoryBusyError,
     HistoryCorruptError,
     HistoryDiskFullError,
@@ -12,5 +14,6 @@ from voiceprep.core.history.errors import (
 )
 from voiceprep.core.history.store import AttemptRecord, History, Undone
 
-__all__ = ["AttemptRecord", "History", "HistoryBusyError", "HistoryCorruptError", "HistoryDiskFullError",
-           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable", "UndoOverError", "Undone"]
+__all__ = ["AnswerBeingContinued", "AnswerGone", "AttemptRecord", "History", "HistoryBusyError",
+           "HistoryCorruptError", "HistoryDiskFullError", "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable",
+           "UndoOverError", "Undone"]

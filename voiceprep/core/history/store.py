@@ -31,6 +31,8 @@ from voiceprep import paths
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history.errors import (
+    AnswerBeingContinued,
+    AnswerGone,
     HistoryCorruptError,
     HistoryError,
     HistoryUnavailable,
@@ -421,6 +423,11 @@ class History:
             raise HistoryError("no answers to delete")
         marks = ", ".join("?" for _ in ids)
         with self.write():
+            # a part being recorded or joined right now (C, in this or another window): its answer stays, or the
+            # part's audio would go with the delete while it is still being written (fixAD)
+            parts = self.read(f"SELECT owner FROM continuations WHERE attempt_id IN ({marks})", ids)
+            if any(owner_alive(r["owner"]) for r in parts):
+                raise AnswerBeingContinued(several=len(ids) > 1)
             kept: dict[str, list[Row]] = {}
             for table in _ANSWER_TABLES:
                 column = "id" if table == "attempts" else "attempt_id"
@@ -539,8 +546,11 @@ class History:
     # -- a part being added to a stored answer (C) ------------------------------------------------
     def begin_continuation(self, attempt_id: int, audio_path: Path) -> int:
         """The part's row exists before its audio does (as an attempt's), so a quit or a crash at any later instant
-        leaves it for the next start to join to the answer."""
+        leaves it for the next start to join to the answer. An answer deleted meanwhile (History, another window)
+        raises AnswerGone and adds no row."""
         with self.write():
+            if not self.read("SELECT id FROM attempts WHERE id = ?", [attempt_id]):
+                raise AnswerGone()
             pk = self.table("continuations").insert({
                 "attempt_id": attempt_id, "audio_path": str(audio_path), "state": RECORDING, "started_at": now(),
                 "owner": this_process()}).last_pk
