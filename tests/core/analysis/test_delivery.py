@@ -849,8 +849,9 @@ def test_a_story_closing_on_its_result_and_a_short_aside_are_no_off_topic_tail(f
     tail = drifted.delivery.tail
     assert tail is not None and tail["ends"] == "…close the books the same morning.", tail
     # it may take in the close after the result too ("The team still runs it that way..."): far in meaning from the
-    # question and from the story's own sentences, it reads as the talk does (bench/judge_tail.py: about one tail in
-    # ten starts a sentence or two early); never before the last credited point
+    # question and from the story's own sentences, and nearer the talk than the story (this talk is all one topic),
+    # it reads as the talk does (bench/judge_tail.py: 12 tails of 294 start inside the answer, fixAD; 42 of 298
+    # before); never before the last credited point
     assert len(STORY.split()) - 14 <= tail["first_word"] <= len(STORY.split()), tail
 
 
