@@ -489,7 +489,7 @@ class History:
                     self.table(table).insert_all(rows)
             self.table("deleted").delete(deleted)
         recorded = sum(bool(copies[a["uid"]]["audio_path"] or a.get("audio_path")) for a in answers
-                       if a.get("uid") in again)
+                       if a.get("uid") in copies)
         return Undone([moved[a["id"]] for a in answers if a["id"] in moved], len(answers) - len(back), recorded)
 
     def forget_deleted(self, deleted: int) -> None:
