@@ -91,10 +91,11 @@ def of_bank(items: list[Labeled], bank: str) -> list[Labeled]:
     return [i for i in items if i.bank == bank]
 
 
-def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript]:
-    """Each answer spoken and transcribed once; cached by text and bank."""
+def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None) -> dict[str, Transcript]:
+    """Each answer spoken and transcribed once; cached by text and bank. `transcriber`: a loaded one to use (the
+    tests' own, so the suite does not load tiny.en once more); by default one is loaded when the cache lacks one."""
     OUT.mkdir(parents=True, exist_ok=True)
-    speaker = transcriber = None
+    speaker = None
     out: dict[str, Transcript] = {}
     start, fresh = time.perf_counter(), 0
     for item in items:
@@ -106,7 +107,7 @@ def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript
         if speaker is None:
             from voiceprep.speech.transcriber import Transcriber
             from voiceprep.speech.tts import Speaker
-            speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), Transcriber()
+            speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), transcriber or Transcriber()
         try:
             audio = speaker.render(item.text)
         except Exception:   # espeak-ng occasionally yields nothing when the machine is busy: one retry
