@@ -2437,3 +2437,37 @@ def test_a_follow_up_naming_nothing_of_its_point_gets_a_tip_that_leads_to_it(qtb
     assert saved == [1]                                          # never a refusal to save
     type_into(qtbot, editor, "follow_up", "How would that experience help Airwallex catch routing issues early?")
     assert not any("names nothing of this point" in t for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_names_a_removed_key_point_put_into_the_vocabulary_go_with_it(qtbot, services, data_home):
+    """walk41 5: the names added with a key point from the notes stayed in the bank's Vocabulary when the point was
+    removed, unsaid, and the transcriber then heard them in every answer ("WARD MANAGER"). They go with the point,
+    unless another point still says them or the candidate typed them; Undo brings them back."""
+    from tests.core.banks.test_notes import WARD_NOTES
+
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, WARD_NOTES)
+    editor.doc.set((), "vocabulary", ["Datix"])                  # typed by the candidate before
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA", "BM")      # the page's title is no name (walk41 5)
+    prompt = ("rounds", 0, "prompts", 0)
+
+    def remove(start: str) -> None:
+        labels = [editor.doc.get(prompt + ("key_points", j), "label")
+                  for j in range(editor.doc.count(prompt, "key_points"))]
+        editor.select(prompt + ("key_points", next(j for j, lab in enumerate(labels) if lab.startswith(start))))
+        editor.remove_current()
+
+    remove("Checked patient first - BM")
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+    assert "“BM” is out of the Vocabulary too" in editor.status.text()
+    remove("Filled in Datix")                                    # the candidate's own name stays
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+    assert "Vocabulary" not in editor.status.text()
+    remove("I called the bed manager")                           # no other point says HCA
+    assert editor.doc.bank().vocabulary == ("Datix",)
+    editor.undo()
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
