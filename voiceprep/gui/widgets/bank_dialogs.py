@@ -207,6 +207,9 @@ class NotesDialog(QDialog):
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlainText(notes)          # what was pasted earlier in this editor session
+        # ... all selected, so a new paste replaces it (walk41: a second paste went in before the old page, with the
+        # cursor at its start, and the two pages' stories were mixed); a click or an arrow keeps it
+        self.notes.selectAll()
         lay.addWidget(self.notes, 2)
         row = QHBoxLayout()
         self.propose_btn = QPushButton("Propose key points")
@@ -432,6 +435,9 @@ class NotesDialog(QDialog):
         left_out = f"; {counted(asked, 'question')} left out" if asked else ""    # walk21: "What would I change?"
         self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}{left_out}" if self.points else empty)
         self.why_note.setText(self._why_text())
+        # the button says what it adds (walk41: four Shift+Tabs from the list wrapped round to it, and a Space meant for
+        # the list added two ticked points she had not meant to keep)
+        self.add_btn.setText(f"Add {counted(n, 'ticked key point')}" if n else "Add the ticked key points")
         self.add_btn.setEnabled(n > 0)
 
     def _why_text(self) -> str:
@@ -447,8 +453,12 @@ class NotesDialog(QDialog):
             return "; ".join(lines[:WHY_LINES]) + more
 
         left = [f"“{short(text)}” ({why})" for text, why in self.left_out]
-        return "\n".join((["Not ticked: " + listed(unticked)] if unticked else []) +
-                         (["Left out: " + listed(left)] if left else []))
+        # how to keep one anyway, in plain words (walk41 6: "I want to lead a team, not just a shift" was left out and
+        # nothing said how to get it back)
+        keep = (" To keep one of these anyway, close this and use Add a key point, then type it."
+                if any(why not in ("a heading", "said again") for _text, why in self.left_out) else "")
+        return "\n".join((["Not ticked: " + listed(unticked) + ". Tick any you want to keep."] if unticked else []) +
+                         (["Left out: " + listed(left) + "." + keep] if left else []))
 
     def chosen(self) -> list[ProposedPoint]:
         """The ticked points as plain labels with the cues the candidate typed, if any; the names in their wording

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -1209,6 +1209,11 @@ class BankEditor(QWidget):
                                 f"{'it' if len(names) == 1 else 'them'}.")
         if first is not None:
             self._focus_field()
+            focused = next((f.widget for f in self.fields if f.key == "label"), None)
+            if isinstance(focused, QPlainTextEdit):
+                # at the end of the wording: a key meant for the list goes after it (walk41: Spaces went in front of
+                # the words, "      WARD MANAGER INTERVIEW - my stories")
+                focused.moveCursor(QTextCursor.MoveOperation.End)
 
     def _new_names(self, cues: list[str]) -> list[str]:
         """Names among cues (written with a capital: "HoYoverse", "Genshin Impact", "PCI") that the bank's
