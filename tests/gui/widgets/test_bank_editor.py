@@ -2507,6 +2507,13 @@ def test_a_second_paste_replaces_the_notes_and_the_add_button_says_what_it_adds(
     qtbot.keyClick(dialog.list, Qt.Key.Key_Space)                       # Space unticks the first
     assert dialog.add_btn.text() == "Add 4 ticked key points"
     assert "Left out: “Staffing crisis (night shift, flu season)” (a heading)." in dialog.why_note.text()
+    assert not dialog.notes.textCursor().hasSelection()       # proposed: the old selection is not drawn on
+    # the whole page again, by words: the story under the heading that matches is ticked, named on the dialog
+    dialog.notes.setPlainText(WARD_NOTES)
+    dialog.propose_btn.click()
+    assert dialog.count.text() == "14 proposed, 5 ticked: the lines under “Staffing crisis (night shift, flu season)”"
+    assert dialog.why_note.text().startswith(
+        "Not ticked (not under the heading that matches this prompt): “New grad gave 10 units insulin instead of 1…”; ")
 
 
 def test_a_line_left_out_says_how_to_keep_it_anyway(qtbot):

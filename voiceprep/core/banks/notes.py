@@ -403,10 +403,10 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
         # one story's heading far closer than the others marks it too: by words, "Staffing crisis (night shift, flu
         # season)" shares 2 of 5 of the prompt's words and her other two stories none (walk41: the page title and
         # the heading were ticked, none of the story's five points)
-        best = max(by_heading, key=lambda h: by_heading[h])
-        if by_heading[best] >= HEADING_MATCH / 2 and all(s * 2 <= by_heading[best]
-                                                         for h, s in by_heading.items() if h != best):
-            mine = {best}
+        top = max(by_heading, key=lambda h: by_heading[h])
+        if by_heading[top] >= HEADING_MATCH / 2 and all(s * 2 <= by_heading[top]
+                                                        for h, s in by_heading.items() if h != top):
+            mine = {top}
     ranked = sorted(((sims[n], -n, i) for n, i in enumerate(ideas) if not mine or points[i].heading in mine),
                     reverse=True)
     # one story under its one numbered heading is a plan too ("1. Staffing crisis (night shift, flu season)" over its

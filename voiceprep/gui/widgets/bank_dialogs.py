@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -285,6 +285,8 @@ class NotesDialog(QDialog):
 
     def propose(self) -> None:
         notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
+        if self.notes.textCursor().hasSelection():
+            self.notes.moveCursor(QTextCursor.MoveOperation.End)      # the open's "select all" is not drawn on
         self.left_out = []
         self.points = propose_key_points(notes, self.prompt, left_out=self.left_out)
         self.plan = bool(self.prompt.strip()) and bool(self.points) and tick_for_prompt(self.points, self.prompt)
@@ -429,6 +431,11 @@ class NotesDialog(QDialog):
         if closest and self.plan:
             closest = f": your notes for this prompt, all but {len(self.points) - n} (why below)" \
                 if n < len(self.points) else ": your notes for this prompt, all of them"
+        ticked_under = {p.heading for p, tick in zip(self.points, self.ticked()) if tick}
+        if closest and not self.plan and len(ticked_under) == 1 and any(
+                p.why_not.startswith("not under the heading") for p in self.points):
+            # walk41: the story under the heading that matches the prompt, named so the candidate sees why
+            closest = f": the lines under “{ticked_under.pop()}”"
         if self.prompt.strip() and not n and self.points:
             closest = ": none is close to this prompt, tick the ones to keep"
         asked = len(questions_left_out(self.notes.toPlainText()[:MAX_PASTE_CHARS])) if self.points else 0
@@ -446,18 +453,26 @@ class NotesDialog(QDialog):
         def short(text: str) -> str:
             return text if len(text) <= 48 else text[:47].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
-        unticked = [f"“{short(p.label)}” ({p.why_not})" for p, tick in zip(self.points, self.ticked())
-                    if not tick and p.why_not] if not self._touched else []
         def listed(lines: list[str]) -> str:
             more = f"; and {len(lines) - WHY_LINES} more" if len(lines) > WHY_LINES else ""
             return "; ".join(lines[:WHY_LINES]) + more
+
+        whys = [p.why_not for p, tick in zip(self.points, self.ticked()) if not tick and p.why_not]
+        if len(set(whys)) == 1 and len(whys) > 1:
+            # one reason for all, said once (walk41: "not under the heading that matches this prompt" nine times)
+            lines = [f"“{short(p.label)}”" for p, tick in zip(self.points, self.ticked()) if not tick]
+            unticked = [f"({whys[0]}): " + listed(lines)] if not self._touched else []
+        else:
+            unticked = [listed([f"“{short(p.label)}” ({p.why_not})" for p, tick in zip(self.points, self.ticked())
+                                if not tick and p.why_not])] if whys and not self._touched else []
 
         left = [f"“{short(text)}” ({why})" for text, why in self.left_out]
         # how to keep one anyway, in plain words (walk41 6: "I want to lead a team, not just a shift" was left out and
         # nothing said how to get it back)
         keep = (" To keep one of these anyway, close this and use Add a key point, then type it."
                 if any(why not in ("a heading", "said again") for _text, why in self.left_out) else "")
-        return "\n".join((["Not ticked: " + listed(unticked) + ". Tick any you want to keep."] if unticked else []) +
+        return "\n".join((["Not ticked" + (" " if unticked[0][:1] == "(" else ": ") + unticked[0] +
+                           ". Tick any you want to keep."] if unticked else []) +
                          (["Left out: " + listed(left) + "." + keep] if left else []))
 
     def chosen(self) -> list[ProposedPoint]:
