@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -69,7 +70,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-33"   # session 32: judge51 (who acts), judge53 (cues in another story), judge54 (before figures)
+JUDGE_VERSION = "semantic-34"   # session 33: judge55 (a plain label's words count said together)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1911,7 +1912,8 @@ class AnswerJudge:
         bank asks count for nothing: a word of the point said there is most often said in another sense (walk40: a
         trading story's "throughput" for "Kafka at high throughput: topics, partitions, consumer groups", min_cues 3;
         its trade "order" for "..., ordering"); meaning alone must then carry the point. Not for a plain label, whose
-        cues the bank did not write (on dev2 the same rule there cut 5 false ticks and added 4 misses)."""
+        cues the bank did not write (on dev2 the same rule there cut 5 false ticks and added 4 misses). The share
+        counts a plain label's words said together in one sentence (`_said_together`, judge55)."""
         if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
@@ -1919,7 +1921,22 @@ class AnswerJudge:
             return 0.0
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
-        return min(1.0, len(lexical.matches) / max(1, needed_point(kp).min_cues))
+        said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
+        return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _said_together(self, lexical: KeyPointResult) -> int:
+        """The most of a plain label's words said in one sentence of the answer (any mention the matcher let count,
+        not only the one it kept): the bank wrote no cues, and the label's words say the point together, not
+        scattered over the answer (judge55: on dev2 the most frequent false ticks had a word of the point in one
+        sentence and others in unrelated ones: "the survey", "I got a call", "rang round everyone" for "I stopped
+        the survey and got everyone somewhere safe"). Not for the cues a bank wrote: each is a part of the point
+        said on its own ("I suggested ...", then "I built a prototype and benchmarked it" for "you proposed it,
+        prototyped or benchmarked it"). Negated, hypothetical and other mentions the matcher did not count are not
+        said."""
+        by_sentence: dict[tuple[int, int] | None, set[str]] = defaultdict(set)
+        for cue, m in lexical.said:
+            by_sentence[self._sentence_of(self.index.tokens[m.first].word)].add(cue)
+        return max((len(cues) for cues in by_sentence.values()), default=0)
 
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
