@@ -26,6 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.core.banks.model import KeyPoint  # noqa: E402
 
@@ -52,10 +53,12 @@ def writer(answer_id: str) -> str:
     return head[2:].upper() if head.startswith("d2") and len(head) == 3 else head
 
 
-def load_pairs(first_split: str, second_file: str) -> list[Pair]:
+def load_pairs(first_split: str, second_file: str, out_of_sample: bool = False) -> list[Pair]:
     first = {a["id"]: a for a in tomllib.loads((DATA / f"{first_split}.toml").read_text())["answer"]}
     second_path = Path(second_file) if Path(second_file).is_absolute() else DATA / second_file
     second = tomllib.loads(second_path.read_text())["answer"]
+    if first_split == "dev2":
+        second = out_of_sample_guard.keep(second, out_of_sample=out_of_sample, corpus=DATA, id_of=lambda a: a["id"])
     missing = [a["id"] for a in second if a["id"] not in first]
     if missing:
         raise SystemExit(f"{second_path.name} has answers that {first_split}.toml does not: {', '.join(missing[:5])}")
@@ -152,6 +155,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--second", default="test_second_annotator.toml", help="the second annotator's file")
     parser.add_argument("--by", choices=sorted(GROUPS), help="repeat the numbers for each writer, kind or bank")
     parser.add_argument("--disagreements", action="store_true", help="list every differing decision")
+    parser.add_argument("--out-of-sample", action="store_true", help=out_of_sample_guard.HELP)
     args = parser.parse_args(argv)
     if args.disagreements and args.first in HELD_OUT:
         parser.error(f"{args.first} is held out: its items are never listed")
@@ -160,7 +164,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    pairs = load_pairs(args.first, args.second)
+    pairs = load_pairs(args.first, args.second, args.out_of_sample)
     print(summary(pairs))
     print("disagreements by kind:", dict(disagreements_by_kind(pairs).most_common()))
     if args.by:

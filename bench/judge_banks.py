@@ -13,6 +13,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
 from voiceprep.core.analysis.evaluation import Scores, heard  # noqa: E402
@@ -61,10 +62,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["dev", "dev2"], default="dev", help="a tuning split (never a held-out one)")
     ap.add_argument("--writers", default="", help="dev2 only: these writers' answers (letters, e.g. cdefg)")
+    ap.add_argument("--out-of-sample", action="store_true", help=out_of_sample_guard.HELP)
     ap.add_argument("--audio", action="store_true")
     ap.add_argument("--errors", default="", help="comma-separated prompt ids whose wrong decisions are listed")
     args = ap.parse_args()
-    items, banks = load(f"{args.split}:{args.writers}" if args.writers else args.split, CORPUS)
+    items, banks = load(f"{args.split}:{args.writers}" if args.writers else args.split, CORPUS, args.out_of_sample)
     inputs = {"text": lambda item: Transcript.from_text(item.text)}
     if args.audio:
         cache = spoken(items, banks)

@@ -7,6 +7,8 @@
     .venv/bin/python bench/judge_eval.py --split dev --half A --errors   # one half of dev, by prompt (see dev_half)
     .venv/bin/python bench/judge_eval.py --split dev2 [--half A] [--errors]   # the second tuning set (session 15)
     .venv/bin/python bench/judge_eval.py --split dev2 --writers cd   # only writers C and D's answers (session 17)
+    # dev2 without --writers leaves out the out-of-sample writers (out_of_sample.txt in the corpus folder) and says
+    # so; --out-of-sample or --writers naming them reads them (bench/out_of_sample.py)
     .venv/bin/python bench/judge_eval.py --split dev2 --writers e --adapter A.npz   # writer E (session 20), read
                                                      # through a credit space trained without E: out of sample
     .venv/bin/python bench/judge_eval.py --split dev2 --breakdown [--audio]   # why each strong answer under 85
@@ -31,6 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from voiceprep.core.analysis import adapter  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.evaluation import (  # noqa: E402
@@ -57,15 +60,18 @@ STRONG = ("strong", "paraphrase-strong")    # the regression set's and the judge
 BREAKDOWN_BELOW = 85.0             # --breakdown lists the strong answers scoring under this
 
 
-def load(split: str, corpus: Path) -> tuple[list[Labeled], dict[str, Bank]]:
-    """A split's answers and every bank. "dev2:cd" is dev2's answers by writers C and D only (ids "d2c-", "d2d-")."""
+def load(split: str, corpus: Path, out_of_sample: bool = False) -> tuple[list[Labeled], dict[str, Bank]]:
+    """A split's answers and every bank. "dev2:cd" is dev2's answers by writers C and D only (ids "d2c-", "d2d-").
+    Plain "dev2" leaves out the out-of-sample writers (bench/out_of_sample.py) unless `out_of_sample`."""
     split, _, writers = split.partition(":")
     path = REGRESSION if split == "regression" else corpus / f"{split}.toml"
     dirs = [REPO / "question_banks"] + ([corpus / "banks"] if (corpus / "banks").is_dir() else [])
     banks = {b.id: b for b in BankRegistry.discover(dirs).banks}
     items = load_labeled(path)
-    if writers:
-        items = [i for i in items if any(i.id.startswith(f"d2{w}-") for w in writers)]
+    if split == "dev2":
+        items = out_of_sample_guard.keep(items, writers, out_of_sample=out_of_sample, corpus=corpus)
+    elif writers:
+        raise SystemExit(f"{split}:{writers}: writers pick dev2 answers (dev2 only)")
     return items, banks
 
 
@@ -85,10 +91,11 @@ def of_bank(items: list[Labeled], bank: str) -> list[Labeled]:
     return [i for i in items if i.bank == bank]
 
 
-def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript]:
-    """Each answer spoken and transcribed once; cached by text and bank."""
+def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None) -> dict[str, Transcript]:
+    """Each answer spoken and transcribed once; cached by text and bank. `transcriber`: a loaded one to use (the
+    tests' own, so the suite does not load tiny.en once more); by default one is loaded when the cache lacks one."""
     OUT.mkdir(parents=True, exist_ok=True)
-    speaker = transcriber = None
+    speaker = None
     out: dict[str, Transcript] = {}
     start, fresh = time.perf_counter(), 0
     for item in items:
@@ -100,7 +107,7 @@ def spoken(items: list[Labeled], banks: dict[str, Bank]) -> dict[str, Transcript
         if speaker is None:
             from voiceprep.speech.transcriber import Transcriber
             from voiceprep.speech.tts import Speaker
-            speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), Transcriber()
+            speaker, transcriber = Speaker(cache_dir=REPO / "bench/out/judge-tts"), transcriber or Transcriber()
         try:
             audio = speaker.render(item.text)
         except Exception:   # espeak-ng occasionally yields nothing when the machine is busy: one retry
@@ -173,6 +180,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
     ap.add_argument("--writers", help="dev2 only: these writers' answers (letters, e.g. cd = ids d2c-, d2d-)")
+    ap.add_argument("--out-of-sample", action="store_true", help=out_of_sample_guard.HELP)
     ap.add_argument("--bank", help="only the answers to this bank (its id; '!id' = every bank but this one), e.g. a "
                     "writer's own bank read apart from their answers to the bundled prompts")
     ap.add_argument("--adapter", type=Path, help="credit-space adapter file (default: the shipped one; a missing "
@@ -182,6 +190,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         adapter.ADAPTER_PATH = args.adapter
     if args.writers and args.split != "dev2":
         ap.error("--writers picks dev2 answers by their writer (dev2 only)")
+    if args.out_of_sample and args.split != "dev2":
+        ap.error("--out-of-sample adds dev2's out-of-sample writers (dev2 only)")
     if args.half and args.split not in TUNING:
         ap.error("--half splits the tuning answers (dev, dev2) only")
     for shown, flag in ((args.errors, "errors"), (args.breakdown, "breakdown")):
@@ -193,7 +203,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    items, banks = load(args.split + (f":{args.writers}" if args.writers else ""), args.corpus)
+    items, banks = load(args.split + (f":{args.writers}" if args.writers else ""), args.corpus, args.out_of_sample)
     if args.half:
         items = dev_half(items, args.half)
     if args.bank:

@@ -4,7 +4,8 @@ really says another prompt's point) are listed by hand in `judge_swap_allowlist.
 
     .venv/bin/python bench/judge_swap.py [--writers abc..] [--bank ID] [--ticks] [--causes]
 
-Text only. Tuning data only: dev, dev2 (writers A-Q) and the regression set's strong answers; never test/holdout.
+Text only. Tuning data only: dev, dev2 (all but its out-of-sample writers: bench/out_of_sample.py) and the regression
+set's strong answers; never test/holdout.
 Per bank: swapped answers, ticks per swapped answer, overall (median, max); pooled: the swap tick count (ticks on the
 allowlist are reported apart). --ticks lists each tick by point with its quote; --causes classifies each tick by what
 credited it, read from the judgement path (`cause`).
@@ -21,6 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from bench.judge_eval import CORPUS, REGRESSION, STRONG  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.evaluation import Labeled, load_labeled  # noqa: E402
@@ -39,13 +41,10 @@ GENERIC = frozenset(stem(w) for w in (
     "system", "systems", "platform", "platforms", "customer", "customers", "people", "thing", "time", "first"))
 
 
-def load_items(writers: str | None) -> tuple[list[Labeled], dict[str, Bank]]:
+def load_items(writers: str | None, out_of_sample: bool = False) -> tuple[list[Labeled], dict[str, Bank]]:
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", CORPUS / "banks"]).banks}
     items = load_labeled(CORPUS / "dev.toml") + load_labeled(REGRESSION)
-    dev2 = load_labeled(CORPUS / "dev2.toml")
-    if writers:
-        dev2 = [i for i in dev2 if any(i.id.startswith(f"d2{w}-") for w in writers)]
-    items += dev2
+    items += out_of_sample_guard.keep(load_labeled(CORPUS / "dev2.toml"), writers, out_of_sample=out_of_sample)
     return [i for i in items if i.kind in STRONG and i.bank not in HELD_OUT_BANKS], banks
 
 
@@ -89,13 +88,15 @@ def shared_generic(kp: KeyPoint, quote: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--writers", help="dev2 writers to include (letters); default: all of dev2")
+    ap.add_argument("--writers", help="dev2 writers to include (letters); default: all of dev2 but the out-of-sample "
+                    "writers")
+    ap.add_argument("--out-of-sample", action="store_true", help=out_of_sample_guard.HELP)
     ap.add_argument("--bank", help="only this bank")
     ap.add_argument("--ticks", action="store_true", help="list every swap tick with its quote")
     ap.add_argument("--causes", action="store_true", help="count the swap ticks by cause")
     args = ap.parse_args()
     settings = AnalysisSettings()
-    items, banks = load_items(args.writers)
+    items, banks = load_items(args.writers, args.out_of_sample)
     if args.bank:
         items = [i for i in items if i.bank == args.bank]
     allow = load_allowlist()

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/judge_tail.py [--point 0.40] [--answer 0.35] [--list]
 
-Strong answers of the tuning splits (dev, dev2 writers A-Q: never R, never test or holdout) should not fire; the
+Strong answers of the tuning splits (dev, dev2 but its out-of-sample writers: bench/out_of_sample.py; never test or
+holdout) should not fire; the
 same answers with real spontaneous meeting talk appended (/work/shared/speech-spontaneous/references.tsv, or
 --speech) should. Each answer is read twice: typed, and as a timed transcript at 150 words/min (the typed
 transcript's own spacing, marked spoken). Nothing here reads hits or labels: only the answer texts and kinds.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.evaluation import load_labeled  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
@@ -27,7 +29,6 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 CORPUS = REPO / "tests/core/analysis/data/judge"
 SPEECH = Path("/work/shared/speech-spontaneous/references.tsv")
-WRITERS = "abcdefghijklmnopq"          # dev2's tuning writers; R is out of sample this session
 STRONG = ("strong", "paraphrase-strong")
 
 
@@ -40,6 +41,8 @@ def main() -> None:
     ap.add_argument("--point", type=float, default=None, help="off_topic_point_sim to try")
     ap.add_argument("--answer", type=float, default=None, help="off_topic_answer_sim to try")
     ap.add_argument("--list", action="store_true", help="print each strong answer that fires")
+    ap.add_argument("--writers", help="dev2 writers to read (letters); default: all but the out-of-sample writers")
+    ap.add_argument("--out-of-sample", action="store_true", help=out_of_sample_guard.HELP)
     ap.add_argument("--speech", type=Path, default=SPEECH)
     ap.add_argument("--tails", default="talk 1,talk 2,talk 3,all three", help="which talk to append, comma-separated")
     args = ap.parse_args()
@@ -50,7 +53,8 @@ def main() -> None:
         settings.off_topic_answer_sim = args.answer
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", CORPUS / "banks"]).banks}
     items = [i for i in load_labeled(CORPUS / "dev.toml")]
-    items += [i for i in load_labeled(CORPUS / "dev2.toml") if any(i.id.startswith(f"d2{w}-") for w in WRITERS)]
+    items += out_of_sample_guard.keep(load_labeled(CORPUS / "dev2.toml"), args.writers,
+                                      out_of_sample=args.out_of_sample)
     with args.speech.open(encoding="utf-8") as f:
         talk = [row["reference"] for row in csv.DictReader(f, delimiter="\t")]
     tails = {"all three": " ".join(talk), **{f"talk {k + 1}": t for k, t in enumerate(talk)}}

@@ -1,6 +1,8 @@
 """Space pressed on the last word: how much of the answer's end the final pass keeps, by where the stop falls.
 
     .venv/bin/python bench/stop_midword.py [--per-clip 5] [--tail 0.4[,0.7]] [--skip-stop] [--json]
+    .venv/bin/python bench/stop_midword.py --per-clip 5 --reach [--quiet 0,0.2,0.3] [--gains 1,0.3,0.1]   # no decoding
+    .venv/bin/python bench/stop_midword.py --per-clip 5 --tail 0.4 --gain 0.1 [--quiet-s 0]   # quiet last syllables
 
 Real speech (../shared/speech and ../shared/speech-spontaneous, human references there). The full clip is
 transcribed once for word times; the words it got right (matched to the reference) with at least 0.25 s of sound
@@ -16,8 +18,11 @@ the hypothesis at its aligned place); and the targets whose last word this stop 
 (the loss the stop itself causes: the control's own misses are the model's).
 
 With `--tail S[,S2]` each stop is also run as the release tail records it: the recording goes on in 100 ms
-blocks after the stop while a block is audible (RMS >= silence_rms), at most S s
-(`voiceprep.speech.recorder.release_tail_end`, the product's rule).
+blocks after the stop until the voice has been quiet (RMS < silence_rms) for release_tail_quiet_s, at most S s
+(`voiceprep.speech.recorder.release_tail_end`, the product's rule; `--quiet-s 0` is fixY's rule: the first quiet
+block ends it, and none starts after a quiet block). `--gain G` speaks the second half of each last word G times as
+loud: a quiet last syllable (fixAD). `--reach` skips decoding and counts only whether the recording reaches the
+last word's end.
 """
 
 from __future__ import annotations
@@ -94,10 +99,43 @@ def tail_errors(ref: list[str], hyp: list[str], k: int = TAIL_WORDS) -> tuple[in
     return errors, kept
 
 
-def release_end(audio: np.ndarray, stop: int, tail_s: float, silence_rms: float) -> int:
+def release_end(audio: np.ndarray, stop: int, tail_s: float, silence_rms: float, quiet_s: float | None = None) -> int:
     from voiceprep.speech.recorder import release_tail_end
 
-    return release_tail_end(audio, stop, tail_s, silence_rms)
+    quiet = AudioSettings().release_tail_quiet_s if quiet_s is None else quiet_s
+    return release_tail_end(audio, stop, tail_s, silence_rms, quiet)
+
+
+def quiet_ending(tg: Target, gain: float) -> Target:
+    """The same answer with the second half of its last word spoken `gain` times as loud (a quiet last syllable)."""
+    audio = tg.audio.copy()
+    a = int((tg.word_start + tg.word_end) / 2 * TARGET_RATE)
+    audio[a:int(tg.word_end * TARGET_RATE)] *= gain
+    return Target(tg.clip, tg.ref, audio, tg.word_start, tg.word_end)
+
+
+def reach(all_targets: list[Target], tail_s: float, quiet: list[float], gains: list[float], silence_rms: float) -> None:
+    """Without decoding: does the recording reach the last word's end (its cut, `word_end`) when Space falls 30 % or
+    60 % into the word or at its end, and how long does a stop 0.5 s after it (the candidate silent) record on?"""
+    print(f"{len(all_targets)} targets; release tail {tail_s:g} s; word reached = the recording ends at or after "
+          "the word's end")
+    for gain in gains:
+        answers = [quiet_ending(tg, gain) if gain != 1 else tg for tg in all_targets]
+        for q in quiet:
+            row = []
+            for name, frac in CUTS:
+                hits, extra = 0, []
+                for tg in answers:
+                    end = int(tg.word_end * TARGET_RATE)
+                    stop_s = tg.word_end + 0.5 if frac is None else tg.word_start + frac * (tg.word_end - tg.word_start)
+                    stop = int(stop_s * TARGET_RATE)
+                    got = release_end(tg.audio, stop, tail_s, silence_rms, q)
+                    hits += got >= end - int(0.01 * TARGET_RATE)
+                    extra.append((got - stop) / TARGET_RATE)
+                row.append(f"{name} {hits}/{len(answers)} (+{statistics.mean(extra):.2f} s, max {max(extra):.1f})"
+                           if frac is not None else f"after: recorded on {statistics.mean(extra):.2f} s "
+                           f"(max {max(extra):.1f})")
+            print(f"last half x{gain:g}  quiet {q:g} s:  " + "  ".join(row))
 
 
 @dataclass
@@ -171,6 +209,12 @@ def main() -> None:
     ap.add_argument("--tail", default="", help="also run each stop with release tails this long (0.4 or 0.2,0.7)")
     ap.add_argument("--skip-stop", action="store_true", help="only the tails (the plain stops were run before)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reach", action="store_true", help="no decoding: whether the recording reaches the last word's "
+                    "end, by where the stop falls, for --quiet values and --gains (a quiet last syllable)")
+    ap.add_argument("--quiet", default="0,0.3", help="with --reach: release_tail_quiet_s values (0 = fixY's rule)")
+    ap.add_argument("--gains", default="1,0.3,0.1", help="with --reach: the last word's second half times this")
+    ap.add_argument("--quiet-s", type=float, help="release_tail_quiet_s for the decoded tails (default: the setting)")
+    ap.add_argument("--gain", type=float, default=1.0, help="decoded runs: the last word's second half times this")
     args = ap.parse_args()
     silence_rms = AudioSettings().silence_rms
     t = Transcriber()
@@ -180,6 +224,12 @@ def main() -> None:
         with open(d / "references.tsv", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 all_targets += targets(t, d / row["file"], row["reference"], args.per_clip, rng)
+    if args.reach:
+        reach(all_targets, float(args.tail or AudioSettings().release_tail_s), [float(q) for q in args.quiet.split(",")],
+              [float(g) for g in args.gains.split(",")], silence_rms)
+        return
+    if args.gain != 1:
+        all_targets = [quiet_ending(tg, args.gain) for tg in all_targets]
     tails = [float(x) for x in args.tail.split(",") if x]
     modes = ([] if args.skip_stop else ["stop"]) + [f"tail{x:g}" for x in tails]
     results: dict[tuple[str, str], list[tuple[int, bool]]] = {}     # per target, in order
@@ -191,7 +241,8 @@ def main() -> None:
             for mode in modes:
                 s = stop_s
                 if mode.startswith("tail"):
-                    s = release_end(tg.audio, int(stop_s * TARGET_RATE), float(mode[4:]), silence_rms) / TARGET_RATE
+                    s = release_end(tg.audio, int(stop_s * TARGET_RATE), float(mode[4:]), silence_rms,
+                                    args.quiet_s) / TARGET_RATE
                 key = (id(tg), int(s * TARGET_RATE))        # a stop the tail does not move: the same decode
                 if key not in done:
                     done[key] = final_pass(t, tg.audio, s, silence_rms)

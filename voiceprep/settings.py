@@ -60,6 +60,11 @@ class AudioSettings:
     # potenti" judged: fixW). A second Space ends it at once (Esc does not touch a recording). Measured:
     # docs/benchmarks.md, fixY.
     release_tail_s: float = 0.4
+    # ...and the voice counts as stopped after this long under silence_rms, the quiet just before Space included: a
+    # quiet last syllable (a soft "f", a trailing "-ly") is recorded on, and Space pressed after this long quiet stops
+    # at once (0 = the first quiet block ends it and a quiet block before Space starts no tail: fixY's rule).
+    # Measured: docs/benchmarks.md, fixAD.
+    release_tail_quiet_s: float = 0.3
     hard_cap_factor: float = 2.0        # an answer stops at hard_cap_factor x the prompt's target
     flush_every_s: float = 0.5          # recorded audio is flushed to disk at least this often
     audio_format: str = "FLAC"          # FLAC or WAV for kept answers

@@ -363,3 +363,37 @@ def test_a_continuation_that_failed_to_be_added_is_kept_and_joined_at_the_next_s
     assert [r.outcome for r in recovered] == ["finished"]
     row = queries.get_attempt(session.history(), saved.attempt_id)
     assert row["transcript"] == "I built a ledger and it balanced" and row["state_detail"] is None
+
+
+
+def test_continuing_an_answer_deleted_meanwhile_says_so_in_the_candidates_words(session, bank, speech_dir):
+    """fixAD: C pressed on an answer History or another window had deleted said "no answer #1 in
+    /home/.../history.sqlite3" (and the GUI offered C again, failing again)."""
+    from voiceprep.core.history import AnswerGone
+
+    jfk = speech_dir / "jfk.wav"
+    saved = session.save_file(bank, bank.prompt("hardest-problem"), Transcript.from_text("Ask not."), audio=jfk)
+    session.history().delete_undoably([saved.attempt_id])
+    with pytest.raises(AnswerGone, match=r"^That answer is no longer in your history \(it was deleted in History, "
+                                         r"or in another voiceprep window\)"):
+        session.begin_more(saved.attempt_id)
+    assert session.history().read("SELECT count(*) AS n FROM continuations")[0]["n"] == 0
+
+
+def test_an_answer_being_continued_cannot_be_deleted_so_the_part_is_added_to_it(session, bank, speech_dir):
+    """fixAD: deleted while C recorded a part, the answer's delete took the part being written, and the join then
+    failed with "failed unexpectedly (NotFoundError)". The delete is refused; the part joins the answer."""
+    from voiceprep.core.history import AnswerBeingContinued
+
+    jfk = speech_dir / "jfk.wav"
+    saved = session.save_file(bank, bank.prompt("hardest-problem"), Transcript.from_text("Ask not."), audio=jfk)
+    more = session.begin_more(saved.attempt_id)
+    record(jfk, more.audio_path)
+    with pytest.raises(AnswerBeingContinued):
+        session.history().delete_undoably([saved.attempt_id])
+    added = Transcript.from_text("And so, my fellow Americans, ask not what your country can do for you.")
+    again = session.finish(more, lambda: added, {"reason": "manual"})
+    assert again.attempt_id == saved.attempt_id and again.problem is None
+    row = queries.get_attempt(session.history(), saved.attempt_id)
+    assert "fellow americans" in row["transcript"].lower() and Path(row["audio_path"]).exists()
+    session.history().delete_undoably([saved.attempt_id])       # saved: now it can be deleted

@@ -3160,6 +3160,35 @@ def test_a_continuation_that_could_not_be_added_says_it_is_kept_for_the_next_sta
         assert len(h.db.execute("SELECT * FROM continuations").fetchall()) == 1     # kept for the next start
 
 
+def test_c_on_an_answer_history_deleted_meanwhile_says_so_and_is_not_offered_again(
+        window, qtbot, services, speaker, tmp_path, monkeypatch):
+    """fixAD: the answer shown was deleted (History, or another window on the same data) before C: C said "no answer
+    #N in /…/history.sqlite3" and C stayed offered, failing again. It says what happened, and C is not offered."""
+    from tests.gui.test_history_views import off_gui
+    from voiceprep.core.history import History
+
+    page, ctl, _rest = _continuable(window, qtbot, services, speaker, tmp_path, monkeypatch, SHORT_PART, 2.5)
+    attempt = ctl.continuable[0]
+
+    def deleted() -> None:
+        with History.open(services.db_path) as h:
+            h.delete_undoably([attempt])
+    off_gui(deleted)
+    said: list[str] = []
+
+    def read_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        said.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.close()
+    when_modal(read_it)
+    press(qtbot, page.answer_btn, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: bool(said), timeout=30000)
+    assert any("That answer is no longer in your history" in t for t in said), said
+    assert not any("history.sqlite3" in t for t in said), said
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and not ctl.starting, timeout=10000)
+    assert not ctl.can(c.Action.CONTINUE) and ctl.continuable is None
+
+
 def test_the_continuing_line_goes_when_the_continuation_ends(window, qtbot, services, speaker, tmp_path, monkeypatch):
     """walk25: after C, "Continuing your answer: what you say now is added to it ..." stayed above the question once
     the continuation was stopped (and once it was scored): the line is the recording's only; the line shown before C

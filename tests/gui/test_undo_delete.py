@@ -230,8 +230,8 @@ def test_undo_after_the_same_answers_were_imported_again_says_so_and_keeps_the_r
     off_gui(imported)
     page.undo_delete()
     qtbot.waitUntil(lambda: page.notice.isVisible() and "already back" in page.notice.text(), timeout=10000)
-    assert page.notice.text() == ("That answer was already back from a backup you imported, and keeps its "
-                                  "recording, if any."), page.notice.text()
+    assert page.notice.text() == ("That answer was already back from a backup you imported, with its "
+                                  "recording."), page.notice.text()
     assert not page.notice.action_btn.isVisible()                  # nothing left to undo
     qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)      # the copy, listed
     assert stored(services.db_path, "SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL") == [
@@ -240,12 +240,18 @@ def test_undo_after_the_same_answers_were_imported_again_says_so_and_keeps_the_r
 
 
 def test_the_undo_says_how_many_it_put_back_and_how_many_an_import_had_brought_back():
+    """fixAD: the answers an import had brought back are said with exactly the recordings they have ("recording, if
+    any" said nothing about a typed answer, which has none, or a voice answer, which keeps its own)."""
     from voiceprep.gui.widgets.history import undone_text
 
-    assert undone_text(2, 2) == "Brought back 2 answers."
-    assert undone_text(0, 2) == ("Those 2 answers were already back from a backup you imported, and keep their "
-                                 "recordings, if any.")
-    assert undone_text(1, 3) == ("Brought back 1 answer. 2 were already back from a backup you imported, and keep "
-                                 "their recordings, if any.")
-    assert undone_text(2, 3) == ("Brought back 2 answers. 1 was already back from a backup you imported, and keeps "
-                                 "its recording, if any.")
+    assert undone_text(2, 2, 0) == "Brought back 2 answers."
+    assert undone_text(0, 2, 2) == ("Those 2 answers were already back from a backup you imported, with their "
+                                    "recordings.")
+    assert undone_text(0, 2, 0) == "Those 2 answers were already back from a backup you imported, with no recordings."
+    assert undone_text(0, 1, 0) == "That answer was already back from a backup you imported, with no recording."
+    assert undone_text(1, 3, 2) == ("Brought back 1 answer. 2 were already back from a backup you imported, with "
+                                    "their recordings.")
+    assert undone_text(0, 3, 1) == ("Those 3 answers were already back from a backup you imported, with 1 "
+                                    "recording.")
+    assert undone_text(2, 3, 1) == ("Brought back 2 answers. 1 was already back from a backup you imported, with "
+                                    "its recording.")

@@ -327,16 +327,45 @@ def _speaking(tmp_path, name: str, tail_s: float = 0.4) -> tuple[Recorder, HandF
 
 def test_space_pressed_on_the_last_word_records_the_word_to_its_end(tmp_path):
     """fixW/fixY: Space pressed while still saying the last word cut it mid-word, and the final pass heard
-    "idempotency" as "I'm potenti". The recording goes on until the voice stops (a quiet block), then ends."""
-    rec, mic = _speaking(tmp_path, "tail.wav")
+    "idempotency" as "I'm potenti". The recording goes on until the voice has been quiet for release_tail_quiet_s
+    (0.3 s), then ends."""
+    rec, mic = _speaking(tmp_path, "tail.wav", tail_s=1.0)
     rec.stop()
     assert rec.stopping and rec.result is None
-    for level in (0.1, 0.1, 0.0):                       # the word's last 0.2 s, then the candidate is quiet
+    for level in (0.1, 0.1, 0.0, 0.0):                  # the word's last 0.2 s, then the candidate is quiet...
         _fed(rec, mic, level)
+    assert rec.result is None and rec.stopping          # ...0.2 s is not yet the end of the voice
+    _fed(rec, mic, 0.0)
     result = rec.wait(5)
     assert result is not None and result.reason == "manual" and not rec.stopping
-    assert abs(result.seconds - 0.8) < 0.01             # the word to its end and the quiet block that ended it
-    assert abs(sf.info(str(result.path)).duration - 0.8) < 0.01
+    assert abs(result.seconds - 1.0) < 0.01             # the word to its end and the 0.3 s of quiet that ended it
+    assert abs(sf.info(str(result.path)).duration - 1.0) < 0.01
+
+
+def test_space_pressed_on_a_quiet_last_sound_still_records_the_word_to_its_end(tmp_path):
+    """fixAD: the tail started only when the block before Space was loud, so Space pressed in a quiet sound (the
+    soft "f" of "from", a trailing "-ly" under silence_rms) stopped at once and cut the rest of the word."""
+    rec, mic = _speaking(tmp_path, "soft.wav", tail_s=1.0)
+    _fed(rec, mic, 0.005)                               # a quiet sound, under silence_rms (0.01)
+    rec.stop()
+    assert rec.stopping and rec.result is None
+    for level in (0.005, 0.1, 0.1, 0.004, 0.0):         # the word goes on, ends softly, then the candidate is quiet
+        _fed(rec, mic, level)
+    assert rec.result is None
+    _fed(rec, mic, 0.0)
+    result = rec.wait(5)
+    assert result is not None and result.reason == "manual" and abs(result.seconds - 1.2) < 0.01
+
+
+def test_the_quiet_before_space_counts_toward_the_end_of_the_voice(tmp_path):
+    rec, mic = _speaking(tmp_path, "pause.wav", tail_s=1.0)
+    for _ in range(2):
+        _fed(rec, mic, 0.0)                             # 0.2 s quiet: maybe a pause inside a word, maybe the end
+    rec.stop()
+    assert rec.stopping
+    _fed(rec, mic, 0.0)                                 # 0.1 s more: 0.3 s quiet, the voice has stopped
+    result = rec.wait(5)
+    assert result is not None and abs(result.seconds - 0.8) < 0.01
 
 
 def test_the_release_tail_is_at_most_the_setting_however_long_the_voice_goes_on(tmp_path):
@@ -364,11 +393,20 @@ def test_a_second_stop_or_a_cancel_during_the_release_tail_ends_the_recording_at
 
 def test_a_stop_in_silence_or_with_no_tail_set_ends_at_once(tmp_path):
     rec, mic = _speaking(tmp_path, "quiet.wav")
-    _fed(rec, mic, 0.0)                                 # the candidate finished speaking, then pressed Space
+    for _ in range(3):
+        _fed(rec, mic, 0.0)                             # the candidate finished speaking (0.3 s), then pressed Space
     rec.stop()
     assert not rec.stopping
     result = rec.wait(2)
-    assert result is not None and abs(result.seconds - 0.6) < 0.01
+    assert result is not None and abs(result.seconds - 0.8) < 0.01
+    mic = HandFedStream()                               # silent from the start: no tail either
+    rec = Recorder(tmp_path / "mute.wav", AudioSettings(silence_stop_s=0), 120, stream_factory=mic)
+    rec.start()
+    _fed(rec, mic, 0.0)
+    rec.stop()
+    assert not rec.stopping
+    result = rec.wait(2)
+    assert result is not None and abs(result.seconds - 0.1) < 0.01
     rec, _mic = _speaking(tmp_path, "off.wav", tail_s=0)
     rec.stop()
     result = rec.wait(2)
@@ -383,13 +421,19 @@ def test_a_tail_whose_microphone_stops_sending_still_ends(tmp_path):
 
 
 def test_release_tail_end_follows_the_recorders_rule():
+    """quiet_s 0 is fixY's rule: the first quiet block ends the tail, and a quiet block before the stop starts none."""
     from voiceprep.speech.recorder import release_tail_end
 
     audio = np.concatenate([np.full(8000, 0.1), np.zeros(8000)]).astype(np.float32)   # 0.5 s voice, 0.5 s quiet
-    assert release_tail_end(audio, 4800, 0.4, 0.01) == 9600        # 0.3 s: on to the first quiet block's end
-    assert release_tail_end(audio, 1600, 0.2, 0.01) == 4800        # capped at 0.2 s
-    assert release_tail_end(audio, 9600, 0.4, 0.01) == 9600        # a stop in silence ends at once
-    assert release_tail_end(audio, 4800, 0.0, 0.01) == 4800
+    assert release_tail_end(audio, 4800, 0.4, 0.01, 0.0) == 9600        # 0.3 s: on to the first quiet block's end
+    assert release_tail_end(audio, 1600, 0.2, 0.01, 0.0) == 4800        # capped at 0.2 s
+    assert release_tail_end(audio, 9600, 0.4, 0.01, 0.0) == 9600        # a stop in silence ends at once
+    assert release_tail_end(audio, 4800, 0.0, 0.01, 0.0) == 4800
+    # fixAD: the voice ends after quiet_s of quiet, the quiet just before the stop included
+    assert release_tail_end(audio, 4800, 1.0, 0.01, quiet_s=0.3) == 12800      # on through 0.3 s of quiet
+    assert release_tail_end(audio, 9600, 1.0, 0.01, quiet_s=0.3) == 12800      # 0.1 s quiet before: 0.2 s more
+    assert release_tail_end(audio, 12800, 1.0, 0.01, quiet_s=0.3) == 12800     # 0.3 s quiet before: at once
+    assert release_tail_end(np.zeros(8000, np.float32), 3200, 1.0, 0.01, quiet_s=0.3) == 3200   # never a voice
 
 
 def test_the_release_tail_is_never_seen_without_its_deadline(tmp_path):

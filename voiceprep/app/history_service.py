@@ -15,7 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
-from voiceprep.core.history import History, HistoryError, export, queries
+from voiceprep.core.history import History, HistoryError, Undone, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
@@ -211,8 +211,9 @@ class HistoryService:
         over) so that `undo_delete` can bring them back exactly."""
         return Deleted(self._h().delete_undoably(ids), len(ids))
 
-    def undo_delete(self, deleted: Deleted) -> list[int]:
-        """The answers of `deleted` back as they were (same ids, times, notes, follow-ups and recordings)."""
+    def undo_delete(self, deleted: Deleted) -> Undone:
+        """The answers of `deleted` back as they were (same ids, times, notes, follow-ups and recordings); those a
+        backup imported meanwhile had brought back are counted apart, with their recordings (`Undone`)."""
         return self._h().undo_delete(deleted.id)
 
     def forget_deleted(self, deleted: Deleted) -> None:

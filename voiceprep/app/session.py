@@ -25,7 +25,7 @@ from voiceprep.app.judging import attempt_record, feedback_document, run_judge, 
 from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
-from voiceprep.core.history import HistoryError, HistoryUnavailable
+from voiceprep.core.history import AnswerGone, HistoryError, HistoryUnavailable
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -213,6 +213,8 @@ class PracticeSession:
 
         self.access.verify()
         h = self.history()
+        if not h.read("SELECT id FROM attempts WHERE id = ?", [attempt_id]):
+            raise AnswerGone()                  # deleted meanwhile, here or in another window (fixAD)
         row = queries.get_attempt(h, attempt_id)
         if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
             raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")

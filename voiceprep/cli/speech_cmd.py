@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voiceprep.cli.common import CliError, print_json
-from voiceprep.settings import Settings
+from voiceprep.settings import Settings, TranscriptionSettings
+
+if TYPE_CHECKING:
+    from voiceprep.speech.transcriber import Transcriber
 
 
 def register(sub) -> None:
@@ -30,7 +34,7 @@ def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] |
     """Transcribe a file of any length, block by block, showing progress on stderr for long files."""
     from voiceprep.speech.audio import AudioError, audio_duration
     from voiceprep.speech.stream import TranscriptionError
-    from voiceprep.speech.transcriber import ModelError, Transcriber
+    from voiceprep.speech.transcriber import ModelError
 
     settings = Settings.load().transcription
     if model:
@@ -39,12 +43,27 @@ def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] |
         duration = audio_duration(audio) if audio.is_file() else None
         show = _Progress(audio.name, duration) if progress and duration and duration >= PROGRESS_MIN_S else None
         try:
-            return Transcriber(settings).transcribe(audio, hotwords=hotwords, progress=show)
+            return loaded_transcriber(settings).transcribe(audio, hotwords=hotwords, progress=show)
         finally:
             if show:
                 show.close()
     except (AudioError, ModelError, TranscriptionError) as exc:
         raise CliError(str(exc)) from None
+
+
+_loaded: list[tuple[str, Transcriber]] = []     # [(settings as text, Transcriber)]: the last model this process loaded
+
+
+def loaded_transcriber(settings: TranscriptionSettings) -> Transcriber:
+    """A Transcriber for `settings`, the same one (its model loaded once) for every command run in this process with
+    the same settings: one command per process loads it once anyway; a process running several (the CLI's tests:
+    18 `score --audio`/`transcribe` runs) no longer loads tiny.en for each (0.3-2.5 s each). Only the last is kept."""
+    from voiceprep.speech.transcriber import Transcriber
+
+    key = repr(settings)
+    if not _loaded or _loaded[0][0] != key:
+        _loaded[:] = [(key, Transcriber(settings))]
+    return _loaded[0][1]
 
 
 PROGRESS_MIN_S = 30.0       # shorter files are done before progress would help

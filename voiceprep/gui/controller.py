@@ -27,6 +27,7 @@ from voiceprep.app.threads import strict
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.banks.model import Bank
+from voiceprep.core.history import AnswerGone
 from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
@@ -431,6 +432,8 @@ class RehearsalController(QObject):
 
         def failed(exc: BaseException) -> None:
             self._starting = False
+            if isinstance(exc, AnswerGone):      # deleted meanwhile (History, another window): C is not offered again
+                self.continuing, self.answering_follow_up = None, None
             self._gave_up_continuing()
             self.error.emit(user_message(exc, "Continuing the answer"))
             self._move(FEEDBACK)

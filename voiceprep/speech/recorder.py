@@ -36,24 +36,40 @@ ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
 class ReleaseTail:
     """Space pressed while the candidate is still saying their last word: the recording goes on, block by block,
-    until a block is quiet or `seconds` have passed (the word is not cut off mid-word; docs/benchmarks.md, fixY)."""
+    until the voice has been quiet for `quiet_s` (counting the quiet just before Space) or `seconds` have passed: the
+    word is not cut off mid-word, a quiet last syllable included (docs/benchmarks.md, fixY and fixAD)."""
 
-    def __init__(self, seconds: float, silence_rms: float):
-        self.seconds, self.silence_rms = seconds, silence_rms
-        self.recorded = 0.0
+    def __init__(self, seconds: float, silence_rms: float, quiet_s: float, quiet_before: float = 0.0):
+        self.seconds, self.silence_rms, self.quiet_s = seconds, silence_rms, quiet_s
+        self.recorded, self.quiet = 0.0, quiet_before
 
     def take(self, block: np.ndarray) -> bool:
         """Count one block recorded after the stop; True when the recording should end after it."""
-        self.recorded += len(block) / TARGET_RATE
-        return rms(block) < self.silence_rms or self.recorded >= self.seconds - 1e-9
+        length = len(block) / TARGET_RATE
+        self.recorded += length
+        self.quiet = self.quiet + length if rms(block) < self.silence_rms else 0.0
+        return (self.quiet > 0 and self.quiet >= self.quiet_s - 1e-9) or self.recorded >= self.seconds - 1e-9
 
 
-def release_tail_end(audio: np.ndarray, stop: int, seconds: float, silence_rms: float) -> int:
+def quiet_before(audio: np.ndarray, stop: int, silence_rms: float, block: int = int(BLOCK_S * TARGET_RATE)) -> float:
+    """Seconds of quiet blocks just before `stop` (0.0 if the last block was audible), as the recorder counts them."""
+    quiet, end = 0.0, stop
+    while end > 0 and rms(audio[max(0, end - block):end]) < silence_rms:
+        quiet += (end - max(0, end - block)) / TARGET_RATE
+        end -= block
+    return quiet if end > 0 else float("inf")       # nothing audible before: silent from the start
+
+
+def release_tail_end(audio: np.ndarray, stop: int, seconds: float, silence_rms: float, quiet_s: float) -> int:
     """The sample a stop at `stop` ends the recording at when the recorder's blocks are read from `stop` on (the
-    same rule as `Recorder`; for measuring, bench/stop_midword.py). A stop in silence still ends at once."""
-    if seconds <= 0 or stop >= len(audio) or rms(audio[max(0, stop - int(BLOCK_S * TARGET_RATE)):stop]) < silence_rms:
+    same rule as `Recorder`; for measuring, bench/stop_midword.py). A stop after `quiet_s` of quiet (any quiet block
+    when `quiet_s` is 0, the rule before fixAD) still ends at once."""
+    if seconds <= 0 or stop >= len(audio):
         return min(stop, len(audio))
-    tail, block, end = ReleaseTail(seconds, silence_rms), int(BLOCK_S * TARGET_RATE), stop
+    before = quiet_before(audio, stop, silence_rms)
+    if before > 0 and before >= quiet_s - 1e-9:
+        return stop
+    tail, block, end = ReleaseTail(seconds, silence_rms, quiet_s, before), int(BLOCK_S * TARGET_RATE), stop
     while end < len(audio):
         chunk = audio[end:end + block]
         end += len(chunk)
@@ -262,18 +278,20 @@ class Recorder:
         self._thread.start()
 
     def stop(self, reason: str = "manual") -> None:
-        """End the recording. A manual stop while the candidate is still speaking (the last block was audible)
-        records on for up to `release_tail_s` while the voice goes on (`ReleaseTail`): Space pressed on the last
-        word keeps the word. A second manual stop during that tail, or any other reason, ends it at once."""
+        """End the recording. A manual stop while the candidate is still speaking (the voice was heard within the
+        last `release_tail_quiet_s`) records on for up to `release_tail_s` until the voice has been quiet that long
+        (`ReleaseTail`): Space pressed on the last word keeps the word, a quiet last syllable too. A stop after a
+        longer quiet, a second manual stop during the tail, or any other reason ends it at once."""
         if self._stop_reason is not None:
             return
-        tail = self.settings.release_tail_s
-        if (reason == "manual" and self._tail is None and tail > 0 and self._last_level >= self.settings.silence_rms
+        tail, quiet_s = self.settings.release_tail_s, self.settings.release_tail_quiet_s
+        quiet = self.trailing_silence if self.heard_speech else float("inf")    # quiet since the voice was last heard
+        if (reason == "manual" and self._tail is None and tail > 0 and (quiet == 0 or quiet < quiet_s - 1e-9)
                 and not (self._file is not None and self._file.imported)):
             # the deadline first: the recorder thread reads the tail with its deadline, and a tail seen before its
             # deadline was set (0.0) ended the recording at once, cutting the word (review32 11)
             self._tail_deadline = time.monotonic() + tail + 2 * BLOCK_S   # blocks stopped coming: end anyway
-            self._tail = ReleaseTail(tail, self.settings.silence_rms)
+            self._tail = ReleaseTail(tail, self.settings.silence_rms, quiet_s, quiet)
             return
         self._stop_reason = reason
 

@@ -849,8 +849,9 @@ def test_a_story_closing_on_its_result_and_a_short_aside_are_no_off_topic_tail(f
     tail = drifted.delivery.tail
     assert tail is not None and tail["ends"] == "…close the books the same morning.", tail
     # it may take in the close after the result too ("The team still runs it that way..."): far in meaning from the
-    # question and from the story's own sentences, it reads as the talk does (bench/judge_tail.py: about one tail in
-    # ten starts a sentence or two early); never before the last credited point
+    # question and from the story's own sentences, and nearer the talk than the story (this talk is all one topic),
+    # it reads as the talk does (bench/judge_tail.py: 12 tails of 294 start inside the answer, fixAD; 42 of 298
+    # before); never before the last credited point
     assert len(STORY.split()) - 14 <= tail["first_word"] <= len(STORY.split()), tail
 
 
@@ -882,6 +883,51 @@ def test_the_tail_starts_after_a_close_that_goes_on_in_the_answers_own_words():
     assert tail["opens"] == "button or something like that.", tail
     short = AnalysisSettings(off_topic_tail_s=round(tail["seconds"]) + 1)
     assert off_topic_tail(words, spans, verdicts, spans[1][1], True, short) is None
+
+
+# fixAD: a "hardest problem" answer whose close is far from the question and its labels, then unrelated chat
+DISRUPTOR = ("The hardest one was lock contention in our order matching engine. Every matching thread fought over one "
+             "global lock, so at peak our p99 latency went past two hundred milliseconds. I proposed moving to the LMAX "
+             "Disruptor, so a ring buffer with a single writer, pre-allocated events and no locks on the hot path, and "
+             "batching on the consumer side. I built the prototype over two weeks, benchmarked it against the old "
+             "engine, and then drove the migration with the team. Latency fell to under ten milliseconds at peak. The "
+             "team still runs it that way, and the on-call pages about it stopped.")
+CHAT = (" Anyway, did anyone see the match last night? I thought the second half was a mess, honestly. My brother "
+        "drove up from Leeds to watch it with me and we ended up getting pizza from that place on the corner. The "
+        "weather was awful too, it rained all weekend and the garden is basically a pond now. I still need to fix the "
+        "fence before the landlord comes round on Thursday. Oh, and remind me to book the dentist next week, I keep "
+        "forgetting.")
+
+
+def test_the_tail_starts_after_the_answers_close_when_the_close_is_nearer_the_answer_than_the_talk():
+    """judge52 left it (about one tail in seven): a close after the last credited point, far in meaning from the
+    question and its labels and sharing no two words with the answer, was quoted as where the talk started ("From
+    “The team still runs it that…” on, nothing matched"). Nearer in meaning to the answer than to the talk after
+    it, it is the answer's close: the talk is said to start after it, and the answer to end at it."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    said = len(DISRUPTOR.split())
+    drifted = analyze_answer(bank, prompt, spoken(DISRUPTOR + CHAT, 0.4 * (said + len(CHAT.split()))))
+    tail = drifted.delivery.tail
+    assert tail is not None and tail["first_word"] == said, tail
+    assert tail["opens"] == "Anyway, did anyone see the match…" and tail["ends"] == "…the on-call pages about it stopped."
+    assert analyze_answer(bank, prompt, spoken(DISRUPTOR, 0.4 * said)).delivery.tail is None
+
+
+def test_off_topic_tail_starts_after_sentences_read_as_the_answers_close():
+    from voiceprep.core.analysis.delivery import off_topic_tail
+    from voiceprep.core.analysis.segments import sentence_spans
+
+    text = "I cut the run from six hours to twenty minutes. We never looked back." + MEETING_TALK
+    t = spoken(text, 0.4 * len(text.split()))
+    words = t.words()
+    spans = sentence_spans([w.word for w in words])
+    verdicts = [True, False] + [None if b - a < 3 else False for a, b in spans[2:]]
+    early = off_topic_tail(words, spans, verdicts, spans[0][1], True, AnalysisSettings())
+    assert early is not None and early["first_word"] == spans[1][0], early                # "We never looked back."
+    closes = [False, True] + [False] * (len(spans) - 2)
+    tail = off_topic_tail(words, spans, verdicts, spans[0][1], True, AnalysisSettings(), closes)
+    assert tail is not None and tail["first_word"] == spans[2][0] and tail["ends"] == "We never looked back.", tail
 
 
 def test_beside_the_ending_card_the_duration_card_judges_the_answer_up_to_where_the_drift_starts():

@@ -71,7 +71,7 @@ def test_audio_subset_is_fixed_and_covers_every_kind():
 
 
 @pytest.mark.slow
-def test_test_subset_through_audio_floor(banks):
+def test_test_subset_through_audio_floor(banks, transcriber):
     """A fixed stratified third of the test answers, each spoken by espeak-ng and transcribed by the app
     (bench/judge_eval.py caches the transcripts under bench/out/, git-ignored: a fresh checkout speaks and
     transcribes them, ~2-3 minutes on 2 cores). The whole split through audio is measured by
@@ -79,7 +79,7 @@ def test_test_subset_through_audio_floor(banks):
     from bench.judge_eval import spoken
 
     items = stratified_subset(load_labeled(CORPUS / "test.toml"), AUDIO_SUBSET)
-    cache = spoken(items, banks)
+    cache = spoken(items, banks, transcriber)       # the suite's loaded tiny.en, not a load of its own
     embedder.set_disabled(False)
     judge = evaluate(items, banks, lambda i: cache[i.text], judge_hits)
     assert judge.f1 >= AUDIO_F1_FLOOR, judge.row()

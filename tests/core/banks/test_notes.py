@@ -439,3 +439,75 @@ def test_a_line_left_out_of_the_notes_says_why():
     assert [p.label for p in points] == ["I cut p99 latency by 40% with a ring buffer"]
     assert left == [("Projects", "a heading"), ("I cut p99 latency by 40% with a ring buffer", "said again"),
                     ("ok then", "too short to be a point"), ("What would I change?", "a question: a prompt, not a point")]
+
+
+# walk41: a charge nurse's whole notes page, a title line and three numbered stories with "- " bullets in shorthand
+WARD_NOTES = """WARD MANAGER INTERVIEW - my stories
+
+1. Staffing crisis (night shift, flu season)
+- 3 nurses called in sick, 4 of us for 28 patients
+- I called the bed manager and got 1 agency nurse and pulled the HCA from day unit
+- Reallocated patients by acuity, I took the 2 sickest myself
+- Did safety huddle every 2 hours, nobody missed meds or obs
+- Wrote it up and we changed the escalation flowchart after
+
+2. Medication error
+- New grad gave 10 units insulin instead of 1 unit (misread sliding scale)
+- Checked patient first - BM every 30 mins, doctor informed
+- Told the family honestly (duty of candour)
+- Filled in Datix, no blame, supported the nurse
+- Now insulin double checked by 2 nurses on our ward
+
+3. Why this hospital
+- Your trust is rated outstanding for patient safety
+- I want to lead a team, not just a shift
+- I live 10 minutes away, I want to stay long term
+- Your preceptorship programme for new grads
+"""
+STAFFING = "Tell me about a time you had to manage a staffing crisis on your ward."
+
+
+def test_a_whole_notes_page_ticks_the_story_under_the_matching_numbered_heading_and_no_title():
+    """walk41 4: the page pasted for the staffing prompt ticked its title and the story's heading and none of the
+    story's five points. A numbered line with bullets under it heads them; a title or heading is never a point."""
+    left_out: list[tuple[str, str]] = []
+    points = propose_key_points(WARD_NOTES, STAFFING, left_out=left_out)
+    labels = [p.label for p in points]
+    assert not any("WARD MANAGER" in label or label.startswith(("Staffing crisis", "Medication error", "Why this"))
+                   for label in labels)
+    assert [p.label for p in points if p.ticked] == labels[:5]
+    assert all(p.heading == "Staffing crisis (night shift, flu season)" for p in points[:5])
+    assert all(p.why_not == "not under the heading that matches this prompt" for p in points[5:])
+    assert ("Staffing crisis (night shift, flu season)", "a heading") in left_out
+    why_here = propose_key_points(WARD_NOTES, "Why do you want to work at this hospital?")
+    assert [p.label for p in why_here if p.ticked][1] == "I want to lead a team, not just a shift"
+
+
+def test_a_story_pasted_alone_gives_its_lines_not_its_heading():
+    story = WARD_NOTES.split("\n\n")[1]
+    points = propose_key_points(story, STAFFING)
+    assert len(points) == 5 and all(p.ticked for p in points)
+    assert points[0].label.startswith("3 nurses called in sick")
+
+
+def test_a_reason_in_plain_short_words_is_a_point():
+    """walk41 6: "I want to lead a team, not just a shift" was left out as "nothing specific to listen for", the
+    heart of her why-here answer; the judge credits it by meaning. A line of only the question's words still goes."""
+    notes = ("- Your trust is rated outstanding for patient safety\n- I want to lead a team, not just a shift\n"
+             "- I live 10 minutes away, I want to stay long term\n")
+    left_out: list[tuple[str, str]] = []
+    points = propose_key_points(notes, "Why do you want to work at this hospital?", left_out=left_out)
+    assert "I want to lead a team, not just a shift" in [p.label for p in points if p.ticked]
+    assert left_out == []
+    left_out.clear()
+    propose_key_points("- I want to work here\n- Rated outstanding for patient safety\n",
+                       "Why do you want to work here?", left_out=left_out)
+    assert [text for text, _why in left_out] == ["I want to work here"]
+
+
+def test_a_title_in_capitals_is_no_name_but_an_acronym_is():
+    from voiceprep.core.banks.draft import names_in
+
+    assert names_in("WARD MANAGER INTERVIEW - my stories") == []
+    assert names_in("I pulled the HCA from day unit, filled in Datix, asked the NHS UK and PCI DSS") == [
+        "HCA", "Datix", "NHS UK", "PCI DSS"]

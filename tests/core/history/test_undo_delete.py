@@ -21,7 +21,8 @@ def everything(history) -> dict[str, list[dict]]:
 
 
 def recorded(history, save, text: str = STRONG) -> tuple[int, object]:
-    """A stored answer with a recording on disk, a note and a part being added to it."""
+    """A stored answer with a recording on disk, a note and a part a crash left (the next start adds it to the
+    answer; a part being added right now holds the delete off: test_an_answer_being_continued_is_not_deleted)."""
     attempt = save(text)
     audio = history.new_audio_path(".flac")
     audio.write_bytes(b"fLaC....")
@@ -30,7 +31,9 @@ def recorded(history, save, text: str = STRONG) -> tuple[int, object]:
     history.set_note(attempt, "say the number first", 4)
     part = history.new_audio_path(".wav")
     part.write_bytes(b"RIFF")
-    history.begin_continuation(attempt, part)
+    part_id = history.begin_continuation(attempt, part)
+    with history.write():
+        history.table("continuations").update(part_id, {"owner": "a-crashed-host:1:gone"})
     return attempt, audio
 
 
@@ -141,7 +144,10 @@ def test_an_answer_imported_again_before_the_undo_keeps_its_recording_and_parts(
     deleted = history.delete_undoably([attempt, typed])
     export.import_json(history, backup)
     assert history.read("SELECT count(*) AS n FROM attempts WHERE audio_path IS NULL")[0]["n"] == 2
-    assert history.undo_delete(deleted) == []
+    undone = history.undo_delete(deleted)
+    assert undone == []
+    # fixAD: what came back is counted exactly (the undo said "recording, if any"): both answers, one recording
+    assert (undone.again, undone.again_recorded) == (2, 1)
     copy = history.read("SELECT id, audio_path FROM attempts WHERE audio_path IS NOT NULL")
     assert [r["audio_path"] for r in copy] == [str(audio)], copy
     assert [r["audio_path"] for r in history.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",
@@ -204,3 +210,23 @@ def test_this_process_pending_delete_is_not_made_final_on_windows(history, save,
     assert history.forget_abandoned_deletes() == 1              # the other one only
     assert audio.exists()
     assert history.undo_delete(pending) == [attempt]
+
+
+def test_an_answer_being_continued_is_not_deleted_and_one_deleted_cannot_be_continued(history, save):
+    """fixAD: History's Delete (in this window or another) of the answer C is adding a part to took the part's row
+    and audio into the delete while the part was still being recorded: undone too late, or not at all, what the
+    candidate was saying went with the next sweep. The delete is refused now, in words, and deletes nothing; once
+    the part is saved (its row ends) the answer can be deleted, and then no part can be begun on it."""
+    from voiceprep.core.history import AnswerBeingContinued, AnswerGone
+
+    attempt, other = save(STRONG), save(WEAK)
+    part = history.begin_continuation(attempt, history.new_audio_path(".wav"))
+    with pytest.raises(AnswerBeingContinued, match="being added to right now .* so nothing was deleted"):
+        history.delete_undoably([other, attempt])
+    assert {r["id"] for r in queries.list_attempts(history)} == {attempt, other}
+    assert history.read("SELECT count(*) AS n FROM deleted")[0]["n"] == 0
+    history.end_continuation(part)                          # the part is joined (or dropped)
+    history.delete_undoably([attempt])
+    with pytest.raises(AnswerGone, match="no longer in your history"):
+        history.begin_continuation(attempt, history.new_audio_path(".wav"))
+    assert history.read("SELECT count(*) AS n FROM continuations")[0]["n"] == 0

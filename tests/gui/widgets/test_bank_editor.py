@@ -375,6 +375,7 @@ def test_pasted_notes_come_back_and_added_points_get_the_keyboard(qtbot, service
     assert len(kps) == 3
     assert editor.node_path == ("rounds", 0, "prompts", 0, "key_points", 1)      # the first added one
     assert editor.window().focusWidget() is field(editor, "label")       # not the nav list
+    assert field(editor, "label").textCursor().atEnd()     # walk41: a Space went in front of the words
 
 
 def test_open_in_editor_without_a_registered_application_says_where_the_file_is(qtbot, services, data_home,
@@ -1989,7 +1990,7 @@ def test_notes_pasted_for_one_prompt_are_all_ticked_and_a_line_not_ticked_says_w
     assert dialog.count.text() == "7 proposed, 6 ticked: your notes for this prompt, all but 1 (why below)"
     assert dialog.why_note.isVisible() and dialog.why_note.text() == (
         "Not ticked: “Under the hood: global distributed systems…” (about something else than this prompt, by its "
-        "meaning)")
+        "meaning). Tick any you want to keep.")
     assert "Not ticked: about something else" in dialog.list.item(1).toolTip()
     # keyboard only: the list has the focus; Down and Space tick the line the candidate wants
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.list)
@@ -2437,3 +2438,90 @@ def test_a_follow_up_naming_nothing_of_its_point_gets_a_tip_that_leads_to_it(qtb
     assert saved == [1]                                          # never a refusal to save
     type_into(qtbot, editor, "follow_up", "How would that experience help Airwallex catch routing issues early?")
     assert not any("names nothing of this point" in t for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_names_a_removed_key_point_put_into_the_vocabulary_go_with_it(qtbot, services, data_home):
+    """walk41 5: the names added with a key point from the notes stayed in the bank's Vocabulary when the point was
+    removed, unsaid, and the transcriber then heard them in every answer ("WARD MANAGER"). They go with the point,
+    unless another point still says them or the candidate typed them; Undo brings them back."""
+    from tests.core.banks.test_notes import WARD_NOTES
+
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, WARD_NOTES)
+    editor.doc.set((), "vocabulary", ["Datix"])                  # typed by the candidate before
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA", "BM")      # the page's title is no name (walk41 5)
+    prompt = ("rounds", 0, "prompts", 0)
+
+    def remove(start: str) -> None:
+        labels = [editor.doc.get(prompt + ("key_points", j), "label")
+                  for j in range(editor.doc.count(prompt, "key_points"))]
+        editor.select(prompt + ("key_points", next(j for j, lab in enumerate(labels) if lab.startswith(start))))
+        editor.remove_current()
+
+    remove("Checked patient first - BM")
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+    assert "“BM” is out of the Vocabulary too" in editor.status.text()
+    remove("Filled in Datix")                                    # the candidate's own name stays
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+    assert "Vocabulary" not in editor.status.text()
+    remove("I called the bed manager")                           # no other point says HCA
+    assert editor.doc.bank().vocabulary == ("Datix",)
+    editor.undo()
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+
+
+def test_a_second_paste_replaces_the_notes_and_the_add_button_says_what_it_adds(qtbot, monkeypatch):
+    """walk41 4 and 8: the dialog reopened with the whole page and a paste of one story went in before it (the cursor
+    at its start), mixing the stories; four Shift+Tabs from the list wrapped round to "Add the ticked key points" and a
+    Space added two points she had not meant. A paste now replaces the old notes; the keyboard flow from Propose is
+    the list, and the button names how many it adds."""
+    from tests.core.banks.test_notes import STAFFING, WARD_NOTES
+    from voiceprep.gui.widgets import common
+
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)        # "Discard", when the test closes it
+    dialog = NotesDialog(None, WARD_NOTES, STAFFING)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    story = WARD_NOTES.split("\n\n")[1]
+    QApplication.clipboard().setText(story)
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.notes.toPlainText() == story
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.propose_btn
+    qtbot.keyClick(dialog.propose_btn, Qt.Key.Key_Space)
+    assert dialog.focusWidget() is dialog.list and dialog.list.currentRow() == 0
+    assert [p.label for p, on in zip(dialog.points, dialog.ticked()) if on] == [
+        "3 nurses called in sick, 4 of us for 28 patients",
+        "I called the bed manager and got 1 agency nurse and pulled the HCA from day unit",
+        "Reallocated patients by acuity, I took the 2 sickest myself",
+        "Did safety huddle every 2 hours, nobody missed meds or obs",
+        "Wrote it up and we changed the escalation flowchart after"]
+    assert dialog.add_btn.text() == "Add 5 ticked key points"
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)                       # Space unticks the first
+    assert dialog.add_btn.text() == "Add 4 ticked key points"
+    assert "Left out: “Staffing crisis (night shift, flu season)” (a heading)." in dialog.why_note.text()
+    assert not dialog.notes.textCursor().hasSelection()       # proposed: the old selection is not drawn on
+    # the whole page again, by words: the story under the heading that matches is ticked, named on the dialog
+    dialog.notes.setPlainText(WARD_NOTES)
+    dialog.propose_btn.click()
+    assert dialog.count.text() == "14 proposed, 5 ticked: the lines under “Staffing crisis (night shift, flu season)”"
+    assert dialog.why_note.text().startswith(
+        "Not ticked (not under the heading that matches this prompt): “New grad gave 10 units insulin instead of 1…”; ")
+
+
+def test_a_line_left_out_says_how_to_keep_it_anyway(qtbot):
+    """walk41 6: a line left out ("nothing specific to listen for") said nothing of how to get it back."""
+    dialog = NotesDialog(None, "- Flu season\n- I want to lead a team, not just a shift\n",
+                         "Why do you want to work at this hospital?")
+    qtbot.addWidget(dialog)
+    dialog.propose_btn.click()
+    assert [p.label for p in dialog.points] == ["I want to lead a team, not just a shift"]
+    assert dialog.why_note.text() == ("Left out: “Flu season” (too short to be a point). To keep one of these anyway, "
+                                      "close this and use Add a key point, then type it.")

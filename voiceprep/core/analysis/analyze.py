@@ -226,6 +226,24 @@ def on_question(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[in
     return [bool(n or t) if ok else None for n, t, ok in zip(near, told, long)]
 
 
+def answer_closes(said: np.ndarray, spans: list[tuple[int, int]], after: int) -> list[bool]:
+    """Per sentence (`spans`, their vectors `said`), whether it reads as the answer's own close rather than the talk
+    after it: nearer in meaning (cosine) to the answer's sentences up to word `after` (its last credited point's
+    evidence) than to the sentences that follow it. The last sentence has none after it: False. fixAD: a close far
+    from the question and its labels ("The team still runs it that way, and the on-call pages about it stopped.")
+    was said to be where 20 s of talk about something else started."""
+    if not spans:
+        return []
+    unit = said / np.maximum(np.linalg.norm(said, axis=1, keepdims=True), 1e-12)
+    body = unit[[k for k, (a, _b) in enumerate(spans) if a <= after]].mean(axis=0)
+    out = []
+    for k in range(len(spans)):
+        rest = unit[k + 1:].mean(axis=0) if k + 1 < len(spans) else None
+        out.append(rest is not None and float(unit[k] @ body) / max(float(np.linalg.norm(body)), 1e-12) >
+                   float(unit[k] @ rest) / max(float(np.linalg.norm(rest)), 1e-12))
+    return out
+
+
 def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Evidence]]) -> int:
     """The last word of the evidence of any credited point: its quoted sentence, or for a point credited by its cue
     words alone, those words (a cue word said again later, "design" in talk about a remote's design, is not where
@@ -303,7 +321,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         told = [(judge.units[k].first, judge.units[k].last) for k in kept]
         last = last_credited(results, evidence)
         on = on_question(embedder, judge.vectors[kept], told, raw, prompt, last, settings)
-        set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings), settings)
+        closes = answer_closes(judge.vectors[kept], told, last)
+        set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings, closes), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
     pairs = [(r.key_point, r.hit) for r in results]

@@ -732,15 +732,18 @@ def _clock(seconds: float) -> str:
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
-                   after: int, timed: bool, settings: AnalysisSettings) -> dict[str, Any] | None:
+                   after: int, timed: bool, settings: AnalysisSettings,
+                   closes: Sequence[bool] | None = None) -> dict[str, Any] | None:
     """The stretch at the end of an answer that is about something else (walk39, finding 4: a complete "why
     Airwallex" answer, then 37 s of meeting talk about a remote control's menu, scored 99 with nothing said of it):
     the answer's last sentences (`sentences`, inclusive ranges of `words`) that all start after word `after` (the last
     word of any credited key point's evidence) and are none of them `on_topic` (None: too short to tell, "Yeah."),
     from the first that is not, at least `off_topic_tail_s` long (typed: as many words as that is at the middle of
     the pace band). None when there is no such stretch, or it would be the whole answer (nothing on the question
-    before it to end at). Its first and last word, where it starts (seconds, timed only), its length, and the words
-    it opens with and those the answer should have ended with."""
+    before it to end at). `closes`: per sentence, whether it reads as the answer's own close (`analyze.answer_closes`:
+    nearer the answer than what follows it); the stretch starts after such a close, as after one in the answer's
+    own words. Its first and last word, where it starts (seconds, timed only), its length, and the words it opens
+    with and those the answer should have ended with."""
     k = len(sentences)
     while k > 0 and on_topic[k - 1] is not True and sentences[k - 1][0] > after:
         k -= 1
@@ -749,7 +752,7 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     # a sentence that goes on with the answer's own words ("They launched on next-day, and moved to real-time" after
     # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
     told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
-    while k < len(sentences) - 1 and (on_topic[k] is None or len(_said_stems(
+    while k < len(sentences) - 1 and (on_topic[k] is None or (closes is not None and closes[k]) or len(_said_stems(
             words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1
     end = k

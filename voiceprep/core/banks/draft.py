@@ -381,7 +381,16 @@ def names_in(text: str) -> list[str]:
             last_end = match.end()
         if run:
             found.setdefault(" ".join(run), None)
-    return list(found)
+    return [name for name in found if not _shouted(name)]
+
+
+def _shouted(run: str) -> bool:
+    """Whether a run of capitals is ordinary words written in capitals, a title line ("WARD MANAGER INTERVIEW", walk41:
+    put into the bank's vocabulary, the transcriber then heard "WARD MANAGER" in every answer): two words or more, all
+    in capital letters, one of them 5 letters or longer. Acronyms are short ("NHS", "PCI DSS", "AWS IAM")."""
+    words = run.split()
+    return (len(words) >= 2 and all(w.isalpha() and w.isupper() for w in words)
+            and any(len(w) >= 5 for w in words))
 
 
 def _named_part(word: str) -> str:

@@ -22,7 +22,8 @@ MAX_CUES = 4
 MIN_WORDS = 4             # shorter lines are headings ("project experience") unless they name something
 HEADING_WORDS = 6         # a line standing alone, this short and unpunctuated, heads what follows it
 TICKED = 5                # proposals ticked at most: a prompt has a handful of key points, not 22
-HEADING_MATCH = 0.5       # a heading this close to the prompt marks its section as the prompt's notes
+HEADING_MATCH = 0.5       # a heading this close to the prompt marks its section as the prompt's notes (or half as
+                          # close and at least twice as close as every other heading)
 TICK_SHARE = 0.8          # ticked: the closest idea and those at least this share as close (not the 5 best of 7)
 # notes of at most TICKED ideas and no heading are the story for this prompt: all ticked but an idea this far from the
 # prompt by meaning (cosine; walk21 measured 0.08 to 0.32 for its steps and results, -0.01 to 0.05 for a hobby, an
@@ -33,6 +34,9 @@ UNRELATED = 0.06
 # the hood: ...", "My overlap: ..." and "Long term I want to grow ..." the core of the answer); a longer page is a
 # whole prep document, where the few closest are ticked
 PLAN_IDEAS = 10
+# an idea with no name, number or long word is still one when it says this many words of its own of this many letters
+PLAIN_WORDS = 2
+PLAIN_LETTERS = 4
 TITLE_WORDS = 10          # a line this short, with bullets right under it, heads them even when it names something
 # a bullet that describes the candidate in the third person is the interviewer's rubric, not the candidate's point
 # ("- is polished, professional and a good communicator", "- understands what we're building")
@@ -54,6 +58,7 @@ class ProposedPoint:
     ticked: bool = True         # proposed ticked: one of the few that relate to the prompt (see tick_for_prompt)
     rubric: bool = False        # reads like the interviewer's rubric ("is polished ..."): never ticked
     heading: str = ""           # the heading the idea was written under in the notes, if any
+    story: bool = False         # that heading is a numbered line over bullets, one story's ("1. Staffing crisis")
     # chosen in the dialog: the names in its wording (draft.names_in), kept apart from `cues` (only cues the
     # candidate typed are saved); they go into the bank's vocabulary
     names: list[str] = field(default_factory=list)
@@ -66,6 +71,7 @@ class _Piece:
     heading: str = ""           # the last heading above it ("" after a rule, ---)
     bullet: bool = False
     alone: bool = False         # a line standing alone: a paragraph of one line
+    story: bool = False         # its heading is a numbered line: one story of several
 
 
 def _clean(text: str) -> str:
@@ -85,13 +91,15 @@ def _is_heading(line: str) -> bool:
 
 def _is_title(line: str) -> bool:
     """A line with bullets right under it and no sentence in it heads them, names or not: "Affirm backend platform -
-    my prep notes" (walkthrough 12: proposed and ticked as a key point, with the cues Affirm; platform; backend)."""
+    my prep notes" (walkthrough 12: proposed and ticked as a key point, with the cues Affirm; platform; backend). What
+    it says in brackets is part of it: "Staffing crisis (night shift, flu season)" (walk41)."""
+    line = re.sub(r"\([^()]*\)", " ", line)
     return len(line.split()) <= TITLE_WORDS and not re.search(r"[.!?,;]", line)
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
-    """The notes as (kind, text) blocks in order: "para" (a paragraph's lines, joined by newlines), "bullet",
-    "heading" (a "#" line or a line ending in ":") and "rule" (---)."""
+    """The notes as (kind, text) blocks in order: "para" (a paragraph's lines, joined by newlines), "bullet" ("- ",
+    "* "), "numbered" ("1. ", "2) "), "heading" (a "#" line or a line ending in ":") and "rule" (---)."""
     blocks: list[tuple[str, str]] = []
     paragraph: list[str] = []
 
@@ -111,7 +119,8 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             continue
         if re.match(r"^(?:[-*\u2022]|\d+[.)])\s+", line):
             flush()
-            blocks.append(("bullet", re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line)))
+            blocks.append(("numbered" if line[:1].isdigit() else "bullet",
+                           re.sub(r"^(?:[-*\u2022]|\d+[.)])\s+", "", line)))
             continue
         if line.endswith(":") and not paragraph:
             flush()
@@ -138,24 +147,30 @@ def _pieces(notes: str) -> list[_Piece]:
     heads = [False] * len(blocks)
     for n in range(len(blocks) - 2, -1, -1):                 # from the end: what follows decides
         kind = blocks[n + 1][0]
-        heads[n] = short[n] and (kind == "bullet" or (kind == "para" and (not short[n + 1] or heads[n + 1])))
-        heads[n] |= (kind == "bullet" and blocks[n][0] == "para" and "\n" not in blocks[n][1]
+        listed = kind in ("bullet", "numbered")
+        heads[n] = short[n] and (listed or (kind == "para" and (not short[n + 1] or heads[n + 1])))
+        heads[n] |= (listed and blocks[n][0] == "para" and "\n" not in blocks[n][1]
                      and _is_title(_clean(blocks[n][1])))
+        # a numbered line with "- " bullets right under it is a story's heading, not a point: "1. Staffing crisis
+        # (night shift, flu season)" over its five lines (walk41: ticked as a key point, its lines not)
+        heads[n] |= kind == "bullet" and blocks[n][0] == "numbered" and _is_title(_clean(blocks[n][1]))
     out: list[_Piece] = []
-    heading = ""
+    heading, story = "", False
     for (kind, body), head in zip(blocks, heads):
         if kind == "rule":
-            heading = ""
+            heading, story = "", False
         elif kind == "heading" or head:
             heading = _clean(body)
+            story = kind == "numbered"          # "1. Staffing crisis (night shift, flu season)": one story's heading
             if _names_only_here(heading, blocks):      # walk25: "LMAX Disruptor story" over its bullets was lost
                 out.append(_Piece(heading, heading, alone=True))
-        elif kind == "bullet":
-            out.append(_Piece(body, heading, bullet=True))
+        elif kind in ("bullet", "numbered"):
+            out.append(_Piece(body, heading, bullet=True, story=story))
         else:
             lines = body.split("\n")
-            out.extend(_Piece(s, heading, alone=len(lines) == 1) for line in _lines(lines) for s in sentences(line))
-    return [_Piece(c, p.heading, p.bullet, p.alone) for p in out if (c := _clean(p.text))]
+            out.extend(_Piece(s, heading, alone=len(lines) == 1, story=story)
+                       for line in _lines(lines) for s in sentences(line))
+    return [_Piece(c, p.heading, p.bullet, p.alone, p.story) for p in out if (c := _clean(p.text))]
 
 
 def _names_only_here(heading: str, blocks: list[tuple[str, str]]) -> bool:
@@ -249,6 +264,13 @@ def _cues(idea: str, known_names: set[str], asked: frozenset[str] = frozenset())
     long = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea)
             if w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and len(w) >= 6]
     words = [w for w in long if w.lower() not in taken and stem(w.lower()) not in asked]
+    if not (names or numbers or long):
+        # a reason in short plain words is a point too: "I want to lead a team, not just a shift" (walk41: the heart
+        # of her why-here answer, left out as "nothing specific to listen for"; the judge credits it by meaning)
+        plain = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+(?![A-Za-z'])", idea) if len(w) >= PLAIN_LETTERS
+                 and w.lower() not in _STOPWORDS and w.lower() not in _EXTRA_STOP and stem(w.lower()) not in asked]
+        words = list(dict.fromkeys(plain)) if len(set(plain)) >= PLAIN_WORDS else []
+        long = words
     for word in sorted(dict.fromkeys(words), key=lambda w: -len(w))[:MAX_CUES]:
         if len(cues) >= MAX_CUES:
             break
@@ -261,7 +283,7 @@ def propose_key_points(notes: str, prompt: str = "",
                        left_out: list[tuple[str, str]] | None = None) -> list[ProposedPoint]:
     """One proposal per idea in the notes, in the order they were written; the few that relate to `prompt` are
     ticked (see tick_for_prompt). `left_out`, when given, gets each line proposed as nothing, with why: a heading,
-    a question, a line said again, too short, nothing specific to listen for."""
+    a question, a line said again, too short, too general."""
     out: list[ProposedPoint] = []
     seen: set[str] = set()
     asked = prompt_words(prompt)
@@ -292,12 +314,12 @@ def propose_key_points(notes: str, prompt: str = "",
             # one pass (cues [] when all it names is the prompt's own words: the point is judged by its wording)
             cues, specific = _idea_cues(idea, known_names, asked)
             if not specific:
-                skipped.append((idea, "nothing specific to listen for"))
+                skipped.append((idea, "too general: it says no more than the question"))
                 continue
             label = capitalised(idea)
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
-                                     rubric=rubric, heading=piece.heading))
+                                     rubric=rubric, heading=piece.heading, story=piece.story))
     tick_for_prompt(out, prompt, similarity)
     return out
 
@@ -351,9 +373,10 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     for "What is the most challenging technical problem you have solved?"), only the ideas under it are ticked (a
     title over all of the notes picks out nothing); otherwise the closest idea and the ones at least TICK_SHARE as
     close, in the notes' order when they tie (walkthrough 12: 5 of 7 ticked, under "the few closest are ticked").
-    Ideas with no heading, at most PLAN_IDEAS, were written for this prompt, its answer plan: all are ticked but one
-    about something else by meaning (below UNRELATED); by words, which cannot tell, all. Without a prompt, the first
-    ideas. Each proposal left unticked says why (`why_not`). Returns whether the notes were read as the plan."""
+    Ideas with no heading (or all under one story's numbered heading), at most PLAN_IDEAS, were written for this
+    prompt, its answer plan: all are ticked but one about something else by meaning (below UNRELATED); by words,
+    which cannot tell, all. Without a prompt, the first ideas. Each proposal left unticked says why (`why_not`).
+    Returns whether the notes were read as the plan."""
     for p in points:
         p.why_not = "reads like the interviewer's rubric, not a point of yours" if p.rubric else ""
     ideas = [i for i, p in enumerate(points) if not p.rubric]
@@ -376,9 +399,21 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     sims = list(score(prompt, texts)) if prompt.strip() else [0.0] * len(texts)
     by_heading = {h: s for h, s in zip(headings, sims[len(ideas):])}
     mine = {h for h, s in by_heading.items() if s >= HEADING_MATCH}
+    if not mine and by_heading:
+        # one story's heading far closer than the others marks it too: by words, "Staffing crisis (night shift, flu
+        # season)" shares 2 of 5 of the prompt's words and her other two stories none (walk41: the page title and
+        # the heading were ticked, none of the story's five points)
+        top = max(by_heading, key=lambda h: by_heading[h])
+        if by_heading[top] >= HEADING_MATCH / 2 and all(s * 2 <= by_heading[top]
+                                                        for h, s in by_heading.items() if h != top):
+            mine = {top}
     ranked = sorted(((sims[n], -n, i) for n, i in enumerate(ideas) if not mine or points[i].heading in mine),
                     reverse=True)
-    if prompt.strip() and len(ideas) <= max(limit, PLAN_IDEAS) and not any(points[i].heading for i in ideas):
+    # one story under its one numbered heading is a plan too ("1. Staffing crisis (night shift, flu season)" over its
+    # five lines, pasted alone: walk41); under a page's title ("Affirm backend platform - my prep notes") it is not
+    if (prompt.strip() and len(ideas) <= max(limit, PLAN_IDEAS)
+            and all(not points[i].heading or points[i].story for i in ideas)
+            and len({points[i].heading for i in ideas}) <= 1):
         for n, i in enumerate(ideas):        # walk21: 2 of 5 steps of the very story asked for were ticked
             points[i].ticked = similarity is None or sims[n] >= UNRELATED
             if not points[i].ticked:

@@ -2,6 +2,8 @@
 writer of attempts; this package knows tables and queries, not how an answer is judged."""
 
 from voiceprep.core.history.errors import (
+    AnswerBeingContinued,
+    AnswerGone,
     HistoryBusyError,
     HistoryCorruptError,
     HistoryDiskFullError,
@@ -10,7 +12,8 @@ from voiceprep.core.history.errors import (
     HistoryUnavailable,
     UndoOverError,
 )
-from voiceprep.core.history.store import AttemptRecord, History
+from voiceprep.core.history.store import AttemptRecord, History, Undone
 
-__all__ = ["AttemptRecord", "History", "HistoryBusyError", "HistoryCorruptError", "HistoryDiskFullError",
-           "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable", "UndoOverError"]
+__all__ = ["AnswerBeingContinued", "AnswerGone", "AttemptRecord", "History", "HistoryBusyError",
+           "HistoryCorruptError", "HistoryDiskFullError", "HistoryError", "HistoryReadOnlyError", "HistoryUnavailable",
+           "UndoOverError", "Undone"]

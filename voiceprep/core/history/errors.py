@@ -36,6 +36,23 @@ class UndoOverError(HistoryError):
         super().__init__("the deleted answers can no longer be brought back: their undo is over")
 
 
+class AnswerGone(HistoryError):
+    """The answer C would add to is no longer in the history: History, or another voiceprep window, deleted it."""
+
+    def __init__(self) -> None:
+        super().__init__("That answer is no longer in your history (it was deleted in History, or in another voiceprep "
+                         "window), so nothing can be added to it. Answer the question again to record a new one.")
+
+
+class AnswerBeingContinued(HistoryError):
+    """History's Delete of an answer a voiceprep window is adding a part to right now (C): nothing is deleted."""
+
+    def __init__(self, several: bool) -> None:
+        which = "One of these answers is" if several else "That answer is"
+        super().__init__(f"{which} being added to right now (Continue, in a voiceprep window), so nothing was "
+                         "deleted. Delete it once the part being added is saved.")
+
+
 class HistoryUnavailable(HistoryError):
     """A passing problem (busy, disk full, read-only): the file is fine; try again once it is fixed."""
 

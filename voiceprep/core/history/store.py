@@ -31,6 +31,8 @@ from voiceprep import paths
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history.errors import (
+    AnswerBeingContinued,
+    AnswerGone,
     HistoryCorruptError,
     HistoryError,
     HistoryUnavailable,
@@ -132,6 +134,16 @@ def _private(path: Path) -> None:
         os.chmod(path, 0o600)
     except FileNotFoundError:
         pass
+
+
+class Undone(list[int]):
+    """What `History.undo_delete` did: the ids of the answers it put back (the list), and of the answers a backup
+    imported meanwhile had brought back already, how many (`again`) and how many of those have a recording after the
+    undo (`again_recorded`: the deleted answer's recording, given to the copy; a backup carries none)."""
+
+    def __init__(self, ids: Sequence[int] = (), again: int = 0, again_recorded: int = 0):
+        super().__init__(ids)
+        self.again, self.again_recorded = again, again_recorded
 
 
 @dataclass
@@ -416,8 +428,13 @@ class History:
         # an answer's own row by its id, the rows that hang on it by their attempt_id
         where = {table: f"{'id' if table == 'attempts' else 'attempt_id'} IN ({marks})" for table in _ANSWER_TABLES}
         with self.write():
-            kept = {table: self.read(f"SELECT * FROM {table} WHERE {where[table]} ORDER BY rowid", ids)
-                    for table in _ANSWER_TABLES}
+            # a part being recorded or joined right now (C, in this or another window): its answer stays, or the
+            # part's audio would go with the delete while it is still being written (fixAD)
+            parts = self.read(f"SELECT owner FROM continuations WHERE attempt_id IN ({marks})", ids)
+            if any(owner_alive(r["owner"]) for r in parts):
+                raise AnswerBeingContinued(several=len(ids) > 1)
+            kept: dict[str, list[Row]] = {table: self.read(f"SELECT * FROM {table} WHERE {where[table]} ORDER BY rowid", ids)
+                                          for table in _ANSWER_TABLES}
             missing = set(ids) - {r["id"] for r in kept["attempts"]}
             if missing:
                 raise HistoryError(f"no answer #{min(missing)} in {self.path}")
@@ -428,13 +445,14 @@ class History:
                 self.db.execute(f"DELETE FROM {table} WHERE {where[table]}", ids)
         return _pk(pk)
 
-    def undo_delete(self, deleted: int) -> list[int]:
+    def undo_delete(self, deleted: int) -> Undone:
         """Put a delete's answers back as they were, in one transaction: the same times, notes, scores and
         follow-ups, and the same ids (an id an answer recorded meanwhile took gets the answer a new one, its time
         unchanged, so its place in the lists, comparisons and Progress is the same). An answer imported again
         meanwhile (its uid is there) is not put back twice: the copy the import made (which has no audio: a backup
         carries none) takes the answer's recording and parts, so none is lost to the sweep (review32 6). Returns the
-        ids of the answers put back (not those the import brought back)."""
+        ids of the answers put back (not those the import brought back), with how many the import brought back and
+        how many of those have a recording now (`Undone`)."""
         with self.write():
             kept: dict[str, list[Row]] = json.loads(self._deleted_row(deleted)["rows_json"])
             answers = kept["attempts"]
@@ -470,7 +488,9 @@ class History:
                 if rows:
                     self.table(table).insert_all(rows)
             self.table("deleted").delete(deleted)
-        return [moved[a["id"]] for a in answers if a["id"] in moved]
+        recorded = sum(bool(copies[a["uid"]]["audio_path"] or a.get("audio_path")) for a in answers
+                       if a.get("uid") in copies)
+        return Undone([moved[a["id"]] for a in answers if a["id"] in moved], len(answers) - len(back), recorded)
 
     def forget_deleted(self, deleted: int) -> None:
         """The undo is over: the delete's row goes, then its audio (a crash in between leaves files the next
@@ -526,8 +546,11 @@ class History:
     # -- a part being added to a stored answer (C) ------------------------------------------------
     def begin_continuation(self, attempt_id: int, audio_path: Path) -> int:
         """The part's row exists before its audio does (as an attempt's), so a quit or a crash at any later instant
-        leaves it for the next start to join to the answer."""
+        leaves it for the next start to join to the answer. An answer deleted meanwhile (History, another window)
+        raises AnswerGone and adds no row."""
         with self.write():
+            if not self.read("SELECT id FROM attempts WHERE id = ?", [attempt_id]):
+                raise AnswerGone()
             pk = self.table("continuations").insert({
                 "attempt_id": attempt_id, "audio_path": str(audio_path), "state": RECORDING, "started_at": now(),
                 "owner": this_process()}).last_pk

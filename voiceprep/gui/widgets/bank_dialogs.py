@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -207,6 +207,9 @@ class NotesDialog(QDialog):
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlainText(notes)          # what was pasted earlier in this editor session
+        # ... all selected, so a new paste replaces it (walk41: a second paste went in before the old page, with the
+        # cursor at its start, and the two pages' stories were mixed); a click or an arrow keeps it
+        self.notes.selectAll()
         lay.addWidget(self.notes, 2)
         row = QHBoxLayout()
         self.propose_btn = QPushButton("Propose key points")
@@ -282,6 +285,8 @@ class NotesDialog(QDialog):
 
     def propose(self) -> None:
         notes = self.notes.toPlainText()[:MAX_PASTE_CHARS]
+        if self.notes.textCursor().hasSelection():
+            self.notes.moveCursor(QTextCursor.MoveOperation.End)      # the open's "select all" is not drawn on
         self.left_out = []
         self.points = propose_key_points(notes, self.prompt, left_out=self.left_out)
         self.plan = bool(self.prompt.strip()) and bool(self.points) and tick_for_prompt(self.points, self.prompt)
@@ -426,12 +431,20 @@ class NotesDialog(QDialog):
         if closest and self.plan:
             closest = f": your notes for this prompt, all but {len(self.points) - n} (why below)" \
                 if n < len(self.points) else ": your notes for this prompt, all of them"
+        ticked_under = {p.heading for p, tick in zip(self.points, self.ticked()) if tick}
+        if closest and not self.plan and len(ticked_under) == 1 and any(
+                p.why_not.startswith("not under the heading") for p in self.points):
+            # walk41: the story under the heading that matches the prompt, named so the candidate sees why
+            closest = f": the lines under “{ticked_under.pop()}”"
         if self.prompt.strip() and not n and self.points:
             closest = ": none is close to this prompt, tick the ones to keep"
         asked = len(questions_left_out(self.notes.toPlainText()[:MAX_PASTE_CHARS])) if self.points else 0
         left_out = f"; {counted(asked, 'question')} left out" if asked else ""    # walk21: "What would I change?"
         self.count.setText(f"{len(self.points)} proposed, {n} ticked{closest}{left_out}" if self.points else empty)
         self.why_note.setText(self._why_text())
+        # the button says what it adds (walk41: four Shift+Tabs from the list wrapped round to it, and a Space meant for
+        # the list added two ticked points she had not meant to keep)
+        self.add_btn.setText(f"Add {counted(n, 'ticked key point')}" if n else "Add the ticked key points")
         self.add_btn.setEnabled(n > 0)
 
     def _why_text(self) -> str:
@@ -440,15 +453,27 @@ class NotesDialog(QDialog):
         def short(text: str) -> str:
             return text if len(text) <= 48 else text[:47].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
-        unticked = [f"“{short(p.label)}” ({p.why_not})" for p, tick in zip(self.points, self.ticked())
-                    if not tick and p.why_not] if not self._touched else []
         def listed(lines: list[str]) -> str:
             more = f"; and {len(lines) - WHY_LINES} more" if len(lines) > WHY_LINES else ""
             return "; ".join(lines[:WHY_LINES]) + more
 
+        whys = [p.why_not for p, tick in zip(self.points, self.ticked()) if not tick and p.why_not]
+        if len(set(whys)) == 1 and len(whys) > 1:
+            # one reason for all, said once (walk41: "not under the heading that matches this prompt" nine times)
+            lines = [f"“{short(p.label)}”" for p, tick in zip(self.points, self.ticked()) if not tick]
+            unticked = [f"({whys[0]}): " + listed(lines)] if not self._touched else []
+        else:
+            unticked = [listed([f"“{short(p.label)}” ({p.why_not})" for p, tick in zip(self.points, self.ticked())
+                                if not tick and p.why_not])] if whys and not self._touched else []
+
         left = [f"“{short(text)}” ({why})" for text, why in self.left_out]
-        return "\n".join((["Not ticked: " + listed(unticked)] if unticked else []) +
-                         (["Left out: " + listed(left)] if left else []))
+        # how to keep one anyway, in plain words (walk41 6: "I want to lead a team, not just a shift" was left out and
+        # nothing said how to get it back)
+        keep = (" To keep one of these anyway, close this and use Add a key point, then type it."
+                if any(why not in ("a heading", "said again") for _text, why in self.left_out) else "")
+        return "\n".join((["Not ticked" + (" " if unticked[0][:1] == "(" else ": ") + unticked[0] +
+                           ". Tick any you want to keep."] if unticked else []) +
+                         (["Left out: " + listed(left) + "." + keep] if left else []))
 
     def chosen(self) -> list[ProposedPoint]:
         """The ticked points as plain labels with the cues the candidate typed, if any; the names in their wording

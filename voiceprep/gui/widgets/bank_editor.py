@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -392,6 +392,7 @@ class BankEditor(QWidget):
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self._notes = {}
+        self._point_names: set[str] = set()     # casefolded: names the notes' key points put into the vocabulary
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -1200,6 +1201,7 @@ class BankEditor(QWidget):
                 doc.set((), "vocabulary", vocabulary + names)
                 return first or prompt_path
             self._structural(add_names)
+            self._point_names.update(n.casefold() for n in names)
         self.select(first or prompt_path)
         if names:           # said (walk21: the file was saved with a vocabulary the Vocabulary box never showed)
             listed = ", ".join(f"“{n}”" for n in names)
@@ -1207,6 +1209,11 @@ class BankEditor(QWidget):
                                 f"{'it' if len(names) == 1 else 'them'}.")
         if first is not None:
             self._focus_field()
+            focused = next((f.widget for f in self.fields if f.key == "label"), None)
+            if isinstance(focused, QPlainTextEdit):
+                # at the end of the wording: a key meant for the list goes after it (walk41: Spaces went in front of
+                # the words, "      WARD MANAGER INTERVIEW - my stories")
+                focused.moveCursor(QTextCursor.MoveOperation.End)
 
     def _new_names(self, cues: list[str]) -> list[str]:
         """Names among cues (written with a capital: "HoYoverse", "Genshin Impact", "PCI") that the bank's
@@ -1231,6 +1238,7 @@ class BankEditor(QWidget):
         self.commit()
         what = self._removed_what(path)
         shared: list[float] = []
+        unsaid: list[str] = []
 
         def act() -> NodePath:
             doc = self.doc
@@ -1246,13 +1254,42 @@ class BankEditor(QWidget):
                             doc.set(kp, "competency", other or None)
                     shared.extend(self._share_removed_weight(int(path[-1])))
                 doc.remove(path)
+                if self._kind(path) in ("prompt", "key_point"):
+                    unsaid.extend(self._drop_unused_point_names())
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
         self._structural(act)
         weights = " " + self._weights_said("Its weight went to the others so they add up to 1") if shared else ""
-        self.status.setText(f"Removed {what}.{weights} Undo ({self.undo_key}) brings it back.")
+        names = (" " + ", ".join(f"“{n}”" for n in unsaid) +
+                 f" {'is' if len(unsaid) == 1 else 'are'} out of the Vocabulary too: added with it, used nowhere else."
+                 if unsaid else "")
+        self.status.setText(f"Removed {what}.{weights}{names} Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _drop_unused_point_names(self) -> list[str]:
+        """Take out of the vocabulary the names that key points from the notes put there and that no key point,
+        cue or prompt says any more (walk41: "WARD MANAGER INTERVIEW", added with a heading ticked by mistake, stayed
+        after the point was removed, and the transcriber heard "WARD MANAGER" in every answer). A name the candidate
+        typed into the Vocabulary is never taken. Returns the names taken."""
+        doc = self.doc
+        assert doc is not None
+        vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
+        if not self._point_names or not vocabulary:
+            return []
+        said: list[str] = []
+        for kp in doc.key_point_paths():
+            said.append(str(doc.get(kp, "label") or ""))
+            said.extend(str(c) for c in doc.get(kp, "cues", []) or [])
+        for r in range(doc.count((), "rounds")):
+            said.extend(str(doc.get(("rounds", r, "prompts", j), "text") or "")
+                        for j in range(doc.count(("rounds", r), "prompts")))
+        text = "\n".join(said)
+        gone = [v for v in vocabulary if v.casefold() in self._point_names
+                and not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text, re.IGNORECASE)]
+        if gone:
+            doc.set((), "vocabulary", [v for v in vocabulary if v not in gone])     # Undo brings them back
+        return gone
 
     def _weights(self) -> list[float]:
         """The competencies' weights in order, one that is no number as 0."""

@@ -41,7 +41,7 @@ from voiceprep.app.followed import added_text, followed_text
 from voiceprep.app.history_service import FORMATS, Deleted, Exported, answers, export_target
 from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
-from voiceprep.core.history import UndoOverError
+from voiceprep.core.history import Undone, UndoOverError
 from voiceprep.core.history.queries import (
     answer_name,
     apart,
@@ -97,10 +97,11 @@ def short_bank_names(registry: Any) -> dict[str, str]:
     return {b.id: apart(b) for b in registry.banks}
 
 
-def undone_text(back: int, deleted: int) -> str:
+def undone_text(back: int, deleted: int, recorded: int) -> str:
     """What Undo says it did: the answers it put back, and those a backup imported meanwhile had brought back already
-    (review32 6: "Brought back 0 answers." for two answers back in the list, their recordings dropped): the only
-    answers an undo leaves, they keep their recordings."""
+    (review32 6: "Brought back 0 answers." for two answers back in the list, their recordings dropped), with how many
+    of those have their recording (`recorded`: the undo gives a copy the deleted answer's recording; a typed answer
+    has none), said exactly, not "if any" (fixAD)."""
     again = deleted - back
     if again <= 0:
         return f"Brought back {answers(back)}."
@@ -108,8 +109,12 @@ def undone_text(back: int, deleted: int) -> str:
         those = f"{again} {'was' if again == 1 else 'were'}"
     else:
         those = "That answer was" if again == 1 else f"Those {again} answers were"
-    told = (f"{those} already back from a backup you imported, and keep{'s' if again == 1 else ''} "
-            f"{'its recording' if again == 1 else 'their recordings'}, if any.")
+    if again == 1:
+        recordings = "its recording" if recorded else "no recording"
+    else:
+        recordings = ("their recordings" if recorded >= again else counted(recorded, "recording") if recorded
+                      else "no recordings")
+    told = f"{those} already back from a backup you imported, with {recordings}."
     return told if not back else f"Brought back {answers(back)}. {told}"
 
 
@@ -654,9 +659,9 @@ class HistoryPage(QWidget):
             return
         service = self.services.history
 
-        def back(ids: list[int]) -> None:
+        def back(ids: Undone) -> None:
             self._select_ids = set(ids)
-            text = undone_text(len(ids), done.count)
+            text = undone_text(len(ids), done.count, ids.again_recorded)
             self._changed(text, reload=True)
             if len(ids) < done.count:      # in the notice bar: the status line turns into the count on the reload
                 self.notice.show_text(text)

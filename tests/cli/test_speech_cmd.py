@@ -1,0 +1,30 @@
+"""`voiceprep transcribe` and `score --audio` run several times in one process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from voiceprep.cli.main import main
+
+
+@pytest.mark.slow
+def test_commands_in_one_process_load_the_model_once_per_settings(speaker, tmp_path, capsys, monkeypatch):
+    """The CLI's tests run 18 transcriptions in one process; each loaded tiny.en again (0.3-2.5 s) before."""
+    from voiceprep.cli import speech_cmd
+    from voiceprep.speech.transcriber import Transcriber, default_model_path
+
+    loads: list[str] = []
+    real = Transcriber._load_one
+    monkeypatch.setattr(Transcriber, "_load_one", lambda self: loads.append(str(self.model_path)) or real(self))
+    monkeypatch.setattr(speech_cmd, "_loaded", [])
+    wav = speaker.render("We cut the checkout latency by forty percent.", out=tmp_path / "a.wav")
+    texts = []
+    for args in (["transcribe", str(wav), "--json"], ["transcribe", str(wav), "--json"],
+                 ["transcribe", str(wav), "--json", "--model", str(default_model_path())]):
+        assert main(args) == 0
+        texts.append(json.loads(capsys.readouterr().out)["text"].lower())
+    assert all("check" in t and "40" in t for t in texts) and len(set(texts)) == 1, texts
+    # the same settings twice: one load; other settings (a model named on the command line): a load of their own
+    assert len(loads) == 2, loads
