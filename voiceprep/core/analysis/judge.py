@@ -763,8 +763,6 @@ def claims(label: str) -> tuple[bool, bool]:
 
 
 _SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
-# the number words the tokenizer leaves as words, as digits, for a sentence's numbers ("one" is mostly a pronoun)
-_SMALL_NUMBERS = {w: d for w, d in _SMALL.items() if w not in ("one", "a")}
 _HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
 
 
@@ -1199,8 +1197,7 @@ class AnswerJudge:
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
-        values = [(t.word, _SMALL_NUMBERS.get(t.norm, t.norm)) for t in index.tokens
-                  if t.is_number or t.norm in _SMALL_NUMBERS]
+        values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
@@ -1670,9 +1667,10 @@ class AnswerJudge:
             ok = ok & self._instances()
         unnumbered = ok
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
-            ok = ok & (self.says_number | self._lists_count(kp.label))   # "we made it much faster" nor "…the first
-            #                                     result" (walk23); "three teams" as "the energy, research and
-            #                                     operations teams" (walk38)
+            ok = ok & (self.says_number | self._lists_count(kp.label)     # "we made it much faster" nor "…the first
+                       | self._says_own_number(kp.label))  # result" (walk23); "three teams" as "the energy, research
+            #                                     and operations teams" (walk38); "1 agency nurse" as "one agency
+            #                                     nurse" (walk41)
         elif kp.cues_from_label and (names := names_and_quantity(kp.label)):   # "Moved to Stripe ..., cut PCI scope
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
-from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
@@ -65,7 +65,7 @@ FROM_TO_CUE = "from {number} to {number}"
 _ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above",
                     "less", "more", "than", "just", "only", "well", "maybe"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_SMALL_NUMBERS = frozenset({"zero", "one", "two", "three"})     # the tokenizer leaves these as words
+_SMALL_NUMBERS = frozenset(WORD_VALUES)     # the number words the tokenizer leaves as words ("zero", "one")
 
 
 def change_cue(cue: str) -> bool:
