@@ -2437,3 +2437,19 @@ def test_a_follow_up_naming_nothing_of_its_point_gets_a_tip_that_leads_to_it(qtb
     assert saved == [1]                                          # never a refusal to save
     type_into(qtbot, editor, "follow_up", "How would that experience help Airwallex catch routing issues early?")
     assert not any("names nothing of this point" in t for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_the_editors_examples_are_in_words_any_trade_reads(qtbot, services, data_home):
+    """walk41 finding 7: a charge nurse read "LMAX", "Kafka", "p99 latency" and "a hard bug you fixed" as the
+    examples of a job, a prompt and a key point."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    shown = []
+    for path in ((), ("rounds", 0, "prompts", 0), ("rounds", 0, "prompts", 0, "key_points", 0)):
+        editor.select(path)
+        shown += [f.widget.placeholderText() for f in editor.fields if hasattr(f.widget, "placeholderText")]
+    words = set(" ".join(shown).lower().replace(",", " ").replace("(", " ").replace(")", " ").split())
+    assert len(shown) >= 6
+    trade = {"kafka", "airwallex", "p99", "latency", "bug", "payments"}
+    assert not trade & words, [s for s in shown if trade & set(s.lower().split())]
