@@ -237,3 +237,29 @@ def test_on_a_large_screen_the_system_does_not_scale_the_welcome_says_where_to_m
             assert window.settings_page.interface_size.hasFocus() or \
                 QApplication.focusWidget() is window.settings_page.interface_size
         window.close()
+
+
+def test_a_returning_candidate_on_a_large_unscaled_screen_is_told_of_interface_size(qtbot, services, data_home,
+                                                                                     monkeypatch):
+    """walk41 finding 10: at 2560x1440 a returning candidate got the small text and no word of Interface size (only
+    the first start's welcome said it). Practice's notice says it, with its button; not on a screen that needs none."""
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.gui.widgets import first_start
+
+    (data_home / first_start.MARKER).touch()                     # returning: no first-start welcome
+    for big in (False, True):
+        monkeypatch.setattr(first_start, "suggests_larger_text", lambda *_a, big=big: big)
+        window = MainWindow(services, recover=False)
+        qtbot.addWidget(window)
+        window.show()
+        QApplication.processEvents()
+        notice = window.practice.notice
+        assert ("Interface size" in notice.text() and notice.isVisible()) == big, notice.text()
+        if big:
+            assert notice.action_btn.text() == "Interface size…"
+            notice.action_btn.click()
+            QApplication.processEvents()
+            assert window.stack.currentWidget() is window.settings_page or \
+                window.stack.currentWidget().isAncestorOf(window.settings_page)
+        window.close()
