@@ -263,3 +263,22 @@ def test_a_returning_candidate_on_a_large_unscaled_screen_is_told_of_interface_s
             assert window.stack.currentWidget() is window.settings_page or \
                 window.stack.currentWidget().isAncestorOf(window.settings_page)
         window.close()
+
+
+def test_got_it_from_the_keyboard_gives_the_keyboard_to_start_round(qtbot, services):
+    """walk41 finding 8: Space on the welcome's "Got it" left the keyboard on the hidden button (or Qt passed it on
+    down the chain: "Drill my weak points" on a new bank); Practice's next action has it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    got_it = window.welcome.dismiss_btn
+    got_it.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is got_it)
+    qtbot.keyClick(got_it, Qt.Key.Key_Space)
+    assert not window.welcome.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.practice.start_btn, timeout=3000)
+    window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from voiceprep import paths
@@ -181,6 +181,14 @@ def install_first_start(window) -> WelcomePanel | None:
         window.settings_page.saved.connect(size_saved)
 
     panel.largerText.connect(lambda: open_interface_size(window))
+    def focus_practice() -> None:
+        """"Got it" pressed from the keyboard: the keyboard goes on to Practice's next action (walk41 finding 8: it
+        stayed on the hidden button, or Qt passed it down the chain, to "Drill my weak points" on a new bank)."""
+        if window.stack.currentWidget() is window.practice:
+            action = next((b for b in (window.practice.answer_btn, window.practice.start_btn) if b.isEnabled()),
+                          window.practice)
+            action.setFocus(Qt.FocusReason.OtherFocusReason)
+    panel.dismiss_btn.clicked.connect(focus_practice)
     panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
     panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
     # out of the way once the candidate is rehearsing; for good once they have seen their first feedback
