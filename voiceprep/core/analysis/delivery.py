@@ -43,6 +43,10 @@ _SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour
                              "microsecond", "nanosecond", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 
 
+# walk41 finding 7: words any trade reads (a nurse read "latency, throughput" on her insulin answer)
+NUMBERS_TIP = "Add a number: how many, how much, how long or how often, or what it was before and after."
+
+
 def _unit(norm: str) -> bool:
     return norm in UNITS or norm in _SINGULAR_UNITS
 
@@ -985,7 +989,7 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            "Numbers make impact believable: keep them."))
     elif d.story and not d.follow_up:
         out.append(Finding("numbers", "warn", "0 quantified details",
-                           "Add a number: latency, throughput, cost, users or time saved."))
+                           NUMBERS_TIP))
     star = d.star
     if d.follow_up:
         out.append(Finding("structure", "info", "Follow-up answer: no whole story needed",
