@@ -209,6 +209,10 @@ class AnalysisSettings:
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)
     half_sentence_min: float = 0.60
+    # a unit set aside for saying no number (or name) the point states is "Close, but without the number" when it
+    # says two of the label's words of content, or comes this close to the label in meaning on its own
+    # (judge.AnswerJudge._met_but_number, walk40)
+    number_hint_min: float = 0.60
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2

@@ -3745,3 +3745,22 @@ def test_a_full_disk_mid_answer_stops_it_says_so_and_keeps_it_marked_cut_off(win
     with History.open(services.db_path) as h:
         row = h.db.execute("SELECT state, state_detail FROM attempts WHERE id = ?", [page.attempt_id]).fetchone()
     assert tuple(row) == ("done", "cut off: the recording stopped on an error"), tuple(row)
+
+
+def test_the_round_summary_says_how_its_overall_is_made(window, qtbot):
+    """walk41 finding 9: "Round complete 15 overall / 100" over answers of 40, 0 and 0 said nothing of how 15 was
+    made; one line under it counts the round's key points said."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
+    from PySide6.QtWidgets import QLabel
+    summary = ctl.rehearsal.summary()
+    total = sum(len(p.key_points) for p in ctl.rehearsal.prompts)
+    made = [w.text() for w in page.summary.findChildren(QLabel) if "of the round's" in w.text()]
+    assert made == [f"{round(summary.overall)}: {summary.points_said} of the round's {total} key points said, "
+                    "weighted by the job's competencies; not the average of your answers."], made
+    assert summary.points == total > 0

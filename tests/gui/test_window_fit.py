@@ -237,3 +237,48 @@ def test_on_a_large_screen_the_system_does_not_scale_the_welcome_says_where_to_m
             assert window.settings_page.interface_size.hasFocus() or \
                 QApplication.focusWidget() is window.settings_page.interface_size
         window.close()
+
+
+def test_a_returning_candidate_on_a_large_unscaled_screen_is_told_of_interface_size(qtbot, services, data_home,
+                                                                                     monkeypatch):
+    """walk41 finding 10: at 2560x1440 a returning candidate got the small text and no word of Interface size (only
+    the first start's welcome said it). Practice's notice says it, with its button; not on a screen that needs none."""
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.gui.widgets import first_start
+
+    (data_home / first_start.MARKER).touch()                     # returning: no first-start welcome
+    for big in (False, True):
+        monkeypatch.setattr(first_start, "suggests_larger_text", lambda *_a, big=big: big)
+        window = MainWindow(services, recover=False)
+        qtbot.addWidget(window)
+        window.show()
+        QApplication.processEvents()
+        notice = window.practice.notice
+        assert ("Interface size" in notice.text() and notice.isVisible()) == big, notice.text()
+        if big:
+            assert notice.action_btn.text() == "Interface size…"
+            notice.action_btn.click()
+            QApplication.processEvents()
+            assert window.stack.currentWidget() is window.settings_page or \
+                window.stack.currentWidget().isAncestorOf(window.settings_page)
+        window.close()
+
+
+def test_got_it_from_the_keyboard_gives_the_keyboard_to_start_round(qtbot, services):
+    """walk41 finding 8: Space on the welcome's "Got it" left the keyboard on the hidden button (or Qt passed it on
+    down the chain: "Drill my weak points" on a new bank); Practice's next action has it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    got_it = window.welcome.dismiss_btn
+    got_it.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is got_it)
+    qtbot.keyClick(got_it, Qt.Key.Key_Space)
+    assert not window.welcome.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.practice.start_btn, timeout=3000)
+    window.close()

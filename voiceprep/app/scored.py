@@ -72,6 +72,17 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         f"{said} Drill your weak points {when}, or {other}."
 
 
+def how_made(summary: RoundSummary, by_competency: bool) -> str | None:
+    """The summary's clause on how its overall is made (walk41 finding 9: "15 overall / 100" over answers of 40, 0
+    and 0, read as their average), or None for a round with no key point: "2 of the round's 13 key points said,
+    each weighed by its key point's weight; not the average of the answers." """
+    if not summary.points:
+        return None
+    weighed = "weighted by the job's competencies" if by_competency else "each weighted by its importance"
+    return (f"{score_text(summary.overall)}: {summary.points_said} of the round's {counted(summary.points, 'key point')} "
+            f"said, {weighed}; not the average of your answers.")
+
+
 def skipped_line(answered: int, total: int) -> str | None:
     """The summary's line under its overall when questions were skipped (None: none was, or none was answered, which
     the headline says): "1 question skipped: it counts as not answered." """

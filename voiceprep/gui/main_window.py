@@ -37,7 +37,7 @@ from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
-from voiceprep.gui.widgets.first_start import install_first_start
+from voiceprep.gui.widgets.first_start import install_first_start, offer_larger_text_again
 from voiceprep.gui.widgets.focus import FocusBack
 from voiceprep.gui.widgets.history import HistoryPage
 from voiceprep.gui.widgets.practice import PracticePage, TypeAnswerDialog
@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
             said.append(size_fallback_text(size))
         if any(said):
             self.statusBar().showMessage(" · ".join(s for s in said if s), 30000)
-        install_first_start(self)       # first start: a sensible bank, the loop explained, "create/draft my bank"
+        if install_first_start(self) is None:   # first start: a sensible bank, the loop explained, "create/draft my
+            offer_larger_text_again(self)       # bank"; afterwards, Interface size on a large unscaled screen (walk41)
         # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
         # Enter did nothing at launch and on the welcome-back screen
         self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)

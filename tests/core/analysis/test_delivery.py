@@ -955,3 +955,16 @@ def test_beside_the_ending_card_the_duration_card_judges_the_answer_up_to_where_
     # a follow-up has no Ending card, and its length is its own
     follow = analyze_answer(bank, prompt, spoken(answer + talk, 0.4 * n), follow_up=True).delivery
     assert "on the question" not in findings(follow)["duration"].summary
+
+
+def test_the_numbers_tip_is_in_words_any_trade_reads():
+    """walk41 finding 7: a charge nurse's story with no number was told "Add a number: latency, throughput, cost,
+    users or time saved."."""
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/nurse-manager-medsurg.toml")
+    text = ("On a night shift last winter my nurses rang in sick and I was left short. I moved the patients around by "
+            "how sick they were, I phoned the site manager and I got an agency nurse, and I kept the sickest patients "
+            "myself. By the morning nobody had missed their medication.")
+    d = analyze_answer(bank, bank.prompt("staffing-shortage"), Transcript.from_text(text)).delivery
+    tip = findings(d)["numbers"]
+    assert tip.status == "warn"
+    assert not {"latency", "throughput", "users"} & set(tip.tip.lower().replace(",", " ").split()), tip.tip

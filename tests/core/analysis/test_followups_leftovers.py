@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from tests.core.analysis.test_followups import NAMES, _plain, about_a_clause, not_one_question, plainly_asked
-from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.analysis.followups import broken_question, follow_up_for
 from voiceprep.core.banks import parse_bank
 from voiceprep.core.banks.model import KeyPoint
 
@@ -177,3 +177,43 @@ def test_every_label_asked_with_its_banks_names_is_one_plain_question(stem, bank
     assert not_one_question(q) is None, (q, not_one_question(q))
     assert plainly_asked(q, NAMES[stem]) is None, (q, plainly_asked(q, NAMES[stem]))
     assert about_a_clause(q) is None, (q, about_a_clause(q))
+
+
+# walk41 finding 3: a charge nurse's notes, whose figures cut out left broken questions ("how did safety huddle
+# every , nobody missed meds or obs?", "how you live away", "how new grad gave units insulin?")
+_NURSE_NOTES = [
+    ("3 nurses called in sick, only 4 of us for 28 beds", "Can you tell me how many nurses called in sick?"),
+    ("Did safety huddle every 2 hours, nobody missed meds or obs", "Can you tell me how often you did safety huddle?"),
+    ("I live 10 minutes away, I want to stay long term", "Can you tell me how far away you live?"),
+    ("New grad gave 10 units insulin instead of 1 unit (sliding scale misread)",
+     "Can you tell me how new grad gave insulin?"),
+    ("I checked patient first - BM every 30 mins, gave glucose, called doctor",
+     "Can you tell me how often you checked patient first?"),
+]
+
+
+@pytest.mark.parametrize(("label", "question"), _NURSE_NOTES)
+def test_a_figure_whose_phrase_needs_it_is_asked_for_not_cut_out(label, question):
+    asked = follow_up_for(KeyPoint("a", label, ()))
+    assert asked == question
+    assert broken_question(label, asked) is None
+
+
+@pytest.mark.parametrize(("label", "question"), [
+    ("Did safety huddle every 2 hours, nobody missed meds or obs",
+     "Can you tell me how did safety huddle every , nobody missed meds or obs?"),
+    ("I live 10 minutes away, I want to stay long term",
+     "You haven't said yet how you live away, you want to stay long term. Can you walk me through that?"),
+    ("New grad gave 10 units insulin instead of 1 unit", "Can you tell me how new grad gave units insulin?"),
+    ("I checked patient first - BM every 30 mins", "You haven't said yet how you checked patient first - BM every mins."),
+    ("3 nurses called in sick, only 4 of us for 28 beds", "Can you tell me how nurses called in sick, the you for beds?"),
+])
+def test_the_broken_questions_of_walk41_are_found_broken(label, question):
+    """The measure bench/followup_table.py --broken counts: each question the old code asked is broken."""
+    assert broken_question(label, question)
+
+
+def test_a_figure_cut_out_whole_with_its_phrase_is_not_broken():
+    assert broken_question("Hired 3 engineers in 2 months", "Can you tell me more about hired engineers?") is None
+    assert broken_question("We clawed back 12 of the 15 days we had lost",
+                           "You haven't said yet how you clawed back the days you had lost.") is None

@@ -1675,6 +1675,31 @@ def test_a_detailed_story_told_for_another_question_does_not_cover_this_one(airw
 
 
 
+# judge56 (walk39 finding 3), written for this test: why the candidate wants the job, no product named
+WHY_NOT_WHAT = (
+    "Honestly, I want this job because the infrastructure here matters in a way most infra work doesn't. At my last "
+    "company I built the cross-region monitoring that caught routing problems before customers did, and I loved that "
+    "the work had a direct line to real people's money. When I read about a small business in Brazil selling to "
+    "customers in Japan without ever thinking about payments, that's the kind of impact I want my work to have. I'm "
+    "also excited to grow: I want to move from running services to building the underlying platforms that other "
+    "teams depend on, and Airwallex is where that happens at a global scale. And the team's bar for reliability is "
+    "something I want to learn from.")
+
+
+def test_a_why_answer_that_names_no_product_covers_none_of_the_product_question(airwallex):
+    """walk39 finding 3: a "why Airwallex" answer given to the product question scored 6 of 6. Its ticks come from
+    the products it names (real overlaps, bench/judge_swap_allowlist.toml) and from the bank-cued concrete floor
+    (judge28) in an answer of many details (docs/benchmarks.md judge56): a "why" that names no product, business
+    served or scale covers none of the product question's points, and still covers its own question's."""
+    answer = Transcript.from_text(WHY_NOT_WHAT)
+    products = analyze_answer(airwallex, airwallex.prompt("product-range"), answer)
+    assert not any(r.hit for r in products.key_points), [(r.key_point.id, r.confidence) for r in products.key_points]
+    assert products.overall == 0
+    why = analyze_answer(airwallex, airwallex.prompt("why-airwallex"), answer)
+    assert {r.key_point.id for r in why.key_points if r.hit} >= {"business-impact", "own-observability", "growth"}
+
+
+
 # walk40, typed: a trading-system story (no Kafka, no payments) given to the Kafka payments question
 TRADING_STORY = (
     "The hardest technical problem I solved was in a trading system, where concurrent order matching was too slow and "

@@ -121,3 +121,23 @@ def test_close_but_without_the_number_only_for_a_sentence_that_otherwise_says_th
     assert not hoyo.hit
     assert hoyo.judgement.excluded_why == "number"
     assert "Genshin Impact" in hoyo.judgement.excluded[0].text
+
+
+def test_how_close_a_sentence_must_come_for_the_number_hint_is_read_from_settings(notes):
+    """judge55: `number_hint_min` lives in settings.py with the other thresholds. "currencies" alone is not close
+    enough by default; from a threshold no sentence can miss, the same sentence is "Close, but without the number"."""
+    from dataclasses import replace
+
+    from voiceprep.settings import AnalysisSettings
+
+    text = ("I have worked on infrastructure before and I like fintech. They have business accounts and transfers in "
+            "a lot of currencies. It would be a good next step.")
+
+    def hoyo(settings: AnalysisSettings):
+        a = analyze_answer(notes, notes.prompt("why"), Transcript.from_text(text), settings)
+        return next(r for r in a.key_points if r.key_point.id == "hoyo")
+
+    assert hoyo(AnalysisSettings()).judgement.excluded_why != "number"
+    lenient = hoyo(replace(AnalysisSettings(), number_hint_min=-1.0))
+    assert not lenient.hit and lenient.judgement.excluded_why == "number"
+    assert "currencies" in lenient.judgement.excluded[0].text

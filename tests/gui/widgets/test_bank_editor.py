@@ -2525,3 +2525,18 @@ def test_a_line_left_out_says_how_to_keep_it_anyway(qtbot):
     assert [p.label for p in dialog.points] == ["I want to lead a team, not just a shift"]
     assert dialog.why_note.text() == ("Left out: “Flu season” (too short to be a point). To keep one of these anyway, "
                                       "close this and use Add a key point, then type it.")
+
+def test_the_editors_examples_are_in_words_any_trade_reads(qtbot, services, data_home):
+    """walk41 finding 7: a charge nurse read "LMAX", "Kafka", "p99 latency" and "a hard bug you fixed" as the
+    examples of a job, a prompt and a key point."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    shown = []
+    for path in ((), ("rounds", 0, "prompts", 0), ("rounds", 0, "prompts", 0, "key_points", 0)):
+        editor.select(path)
+        shown += [f.widget.placeholderText() for f in editor.fields if hasattr(f.widget, "placeholderText")]
+    words = set(" ".join(shown).lower().replace(",", " ").replace("(", " ").replace(")", " ").split())
+    assert len(shown) >= 6
+    trade = {"kafka", "airwallex", "p99", "latency", "bug", "payments"}
+    assert not trade & words, [s for s in shown if trade & set(s.lower().split())]

@@ -43,6 +43,10 @@ _SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour
                              "microsecond", "nanosecond", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 
 
+# walk41 finding 7: words any trade reads (a nurse read "latency, throughput" on her insulin answer)
+NUMBERS_TIP = "Add a number: how many, how much, how long or how often, or what it was before and after."
+
+
 def _unit(norm: str) -> bool:
     return norm in UNITS or norm in _SINGULAR_UNITS
 
@@ -417,8 +421,9 @@ def _quantities(raw: list[str]) -> list[str]:
         if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
     for first, last in _ratios([_clean(w) for w in raw]):
-        if not any(a <= last and first <= b for a, b in spans):
-            spans.append((first, last))
+        inside = [(a, b) for a, b in spans if first <= a and b <= last]    # "by a factor of two": the change, not "two"
+        if not any(a <= last and first <= b for a, b in spans if (a, b) not in inside):
+            spans = [s for s in spans if s not in inside] + [(first, last)]
     # a number said again without its unit is the same quantity ("80 milliseconds ... from about 80 down to 5
     # milliseconds": walkthrough 10 listed "80 milliseconds, 80, 5 milliseconds")
     value = {t.word: t.norm for t in tokens if t.is_number}
@@ -438,7 +443,7 @@ def _quantities(raw: list[str]) -> list[str]:
 _COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
 # a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")
 _WITH_UNIT = re.compile(r"\d+(\.\d+)?(kb|mb|gb|tb|pb|kbps|mbps|gbps|rps|qps|tps|ns|us|µs|hrs?|mins?|secs?)")
-# a change said as a ratio, with no number in digits or the tokenizer's number words ("two" is not one)
+# a change said as a ratio, with no number in digits or the tokenizer's number words ("twice", "doubled")
 _MULTIPLE = re.compile(r"(\d+(\.\d+)?x|times)")
 _COMPARED = frozenset({"faster", "slower", "quicker", "fewer", "more", "less", "cheaper", "smaller", "bigger", "larger",
                        "higher", "lower", "better", "shorter", "longer", "lighter", "greater"})
@@ -984,7 +989,7 @@ def _findings(d: Delivery, s: AnalysisSettings, timed: bool) -> list[Finding]:
                            "Numbers make impact believable: keep them."))
     elif d.story and not d.follow_up:
         out.append(Finding("numbers", "warn", "0 quantified details",
-                           "Add a number: latency, throughput, cost, users or time saved."))
+                           NUMBERS_TIP))
     star = d.star
     if d.follow_up:
         out.append(Finding("structure", "info", "Follow-up answer: no whole story needed",

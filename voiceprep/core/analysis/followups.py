@@ -177,12 +177,16 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead."""
     if kp.follow_up:
         return kp.follow_up
+    label = kp.label
     lead_in = _after_lead_in(kp, bank)
     if lead_in:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
     question = _follow_up(kp, names)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
+        asked = _asked_for_figure(kp, names)       # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
+        if asked:                                    # sick": the figure asked for, with its phrase
+            return asked
         # what is done kept: "Our team grew from 4 to 12" -> "Our team grew", "I hired 3 engineers in 2 months" -> "I
         # hired engineers"; the label as it is when nothing, or only a verb ("Scaled"), would stay
         text = _figures_out(kp.label)
@@ -198,7 +202,13 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
             question = _follow_up(kp, names)
-    return _said_plainly(kp, names) if _reads_wrong(question) else question
+    if _reads_wrong(question):
+        question = _said_plainly(kp, names)
+    if broken_question(label, question):          # walk41: never a question that does not read as English ("how
+        plain = _said_plainly(dataclasses.replace(kp, label=_figures_out(label) or label), names)   # you live away")
+        question = plain if not broken_question(label, plain) else \
+            "You haven't covered one of your points yet. Can you tell me about it, with the numbers?"
+    return question
 
 
 
@@ -277,7 +287,11 @@ _GREW = re.compile(r"(.+?)\s+(went down|went up|came down|dropped|fell|rose|grew
 _TIME_UNITS = "(?:" + "|".join(f"{u}s" for u in (*TIME_UNITS, "sector", "release")) + ")"     # "in 2 months"
 _UNIT = (r"(?:\s+(?!(?:in|on|at|by|for|within|over|after|before|during|and|or|but|with|to|of|the|a|an|so|because|"
          r"while|when|than)\b)[a-z]+)?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")  # "from 4 to 12 engineers", "40 a week"
+_TIME_UNITS_OR_SHORT = "(?:" + "|".join(f"{u}s?" for u in TIME_UNITS) + "|mins?|hrs?|secs?)"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
+    (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
+    (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
+    (re.compile(r"\s+(?:every|each|per)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\b", re.IGNORECASE), ""),
     (re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+(" + _TIME_UNITS + r")\b", re.IGNORECASE),
      r"Within \1"),                                                               # "In six months they had"
     (re.compile(r",?\s+(?:in|within|over|after|for|across|during)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b",
@@ -289,6 +303,33 @@ _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's a
     (re.compile(r"\b(an?\s+[a-z]+)\s+of\s+" + _FIGURE, re.IGNORECASE), r"\1"),     # "a team of 8"
     (re.compile(_FIGURE + _MEASURE + r"\s*", re.IGNORECASE), ""),                  # "hired 3 engineers", "200 us"
 ]
+
+
+# walk41 finding 3: a figure whose phrase is a question of its own, asked for rather than cut out of it: how often
+# ("Did safety huddle every 2 hours"), how far ("I live 10 minutes away"), how many ("3 nurses called in sick")
+_HOW_OFTEN = re.compile(r"^(.+?)\s+(?:every|each)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\b", re.IGNORECASE)
+_HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_SHORT + r"|miles|km|metres)\s+away\b",
+                           re.IGNORECASE)
+_HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
+
+
+def _asked_for_figure(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """The question that asks for a label's first clause's figure when cutting it out would break its phrase
+    (`_HOW_OFTEN`, `_HOW_FAR_AWAY`, `_HOW_MANY`), or None."""
+    clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip()
+    many = _HOW_MANY.match(clause)
+    if many and _past(many.group(2)):                   # "3 nurses called in sick": how many nurses called in sick
+        return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
+    for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):
+        found = pattern.match(kp.label.strip())
+        if found and found.group(1).strip():
+            act = re.split(r"\s+-\s+|[,;(]", found.group(1))[0].strip()
+            words = act.split()
+            if words[0].lower() not in _SUBJECTS and (_past(words[0]) or words[0].lower() in ("did", "do")):
+                act = f"I {act[0].lower()}{act[1:]}"     # "Did safety huddle": you did the safety huddle
+            if act.split()[0].lower() in _SUBJECTS:
+                return f"Can you tell me {how} {_to_you(act)}?"
+    return None
 
 
 def read_back_figures(label: str, question: str) -> list[str]:
@@ -304,6 +345,47 @@ def _figures_out(label: str) -> str:
         text = pattern.sub(replacement, text)
     return _CUT_OFF.sub("", re.sub(r"\s{2,}", " ", text).strip(" ,;"))      # "p99 of 200 us": not "p99 of"
 
+
+
+# walk41 finding 3: what a figure leaves behind when only the figure is cut out of its phrase: a measure's unit
+# ("gave units insulin", "BM every mins"), a word that goes with an amount ("live away", "a week later"), a
+# quantifier or determiner with nothing after it ("every , nobody missed"), "the you" ("4 of us" -> "the us")
+_MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
+                            "litres", "percent"})   # not "within months", "the days we had lost": those read well
+_AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
+_NEEDS_MORE = frozenset({"every", "each", "per", "a", "an", "the", "than", "only", "about", "around", "nearly",
+                         "almost", "over", "under"})
+_BROKEN = re.compile(
+    r"\s[,;.?]"                                                          # "every , nobody": a gap before a comma
+    r"|\b(?:" + "|".join(sorted(_NEEDS_MORE - {"over", "under"})) + r")\s*[,;.?]"  # "every, nobody"; "the?"
+    r"|\b(?:every|each|per|a|an)\s+(?:" + "|".join(sorted(_MEASURE_WORDS | {f"{u}s" for u in TIME_UNITS})) + r")\b"
+    r"|\bthe\s+(?-i:you|your|yours|us|them)\b",   # "the you for beds": "4 of us" as "12 of the 15 days"
+    re.IGNORECASE)
+
+
+def broken_question(label: str, question: str) -> str | None:
+    """Why a follow-up made from `label` does not read as English, or None (walk41 finding 3; the measure of
+    bench/followup_table.py --broken): a gap or a quantifier with nothing after it ("how did safety huddle every ,
+    nobody ..."), two words the label had a figure between, now side by side where the figure's phrase needed it
+    ("gave units insulin", "live away", "every mins")."""
+    found = _BROKEN.search(question)
+    if found:
+        return f"left hanging: {found.group(0).strip()!r}"
+    words = [w for w in re.findall(r"[\w'%$£€.,-]+|[,;]", label)]
+    asked = " " + " ".join(re.findall(r"[\w'-]+|[,;]", question.lower())) + " "
+    for i, word in enumerate(words):
+        if not _FIGURE_RE.fullmatch(word.strip(",.")) or not 0 < i < len(words) - 1:
+            continue
+        before, after = words[i - 1].lower().strip("."), words[i + 1].lower().strip(".")
+        if after.endswith(",") and after != ",":
+            after = after.rstrip(",")
+        if f" {before} {after} " in asked and (after in _MEASURE_WORDS | _AFTER_AMOUNT or before in _NEEDS_MORE - {"the"}):
+            return f"a figure cut out of its phrase: {before!r} {after!r}"
+        if i + 2 < len(words) and words[i + 1].lower() in _MEASURE_WORDS | {f"{u}s" for u in TIME_UNITS}:
+            later = words[i + 2].lower().strip(".,")
+            if later in _AFTER_AMOUNT and f" {before} {later} " in asked:
+                return f"a figure cut out of its phrase: {before!r} {later!r}"
+    return None
 
 # a verb left alone once the figures are out, asked how far it went: "Scaled to 10,000 users" -> "how far you scaled"
 _HOW_FAR = frozenset({"scaled", "grew", "expanded", "extended", "stretched", "pushed", "rolled", "ramped", "took"})

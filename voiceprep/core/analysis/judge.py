@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -69,10 +70,9 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-33"   # session 32: judge51 (who acts), judge53 (cues in another story), judge54 (before figures)
+JUDGE_VERSION = "semantic-34"   # session 33: judge55 (a plain label's words count said together), fixAE ("two" is 2)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
-NUMBER_HINT_MIN = 0.6           # a sentence set aside for its number alone this close is the point but the number
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
 QUOTE_WORD_BONUS = 0.08  # a quote's closeness gains this for each of the point's own words it says ...
 QUOTE_WORDS_CAP = 4      # ... up to this many
@@ -763,8 +763,6 @@ def claims(label: str) -> tuple[bool, bool]:
 
 
 _SMALL = {"zero": "0", "one": "1", "two": "2", "three": "3", "a": "a"}
-# the number words the tokenizer leaves as words, as digits, for a sentence's numbers ("one" is mostly a pronoun)
-_SMALL_NUMBERS = {w: d for w, d in _SMALL.items() if w not in ("one", "a")}
 _HALVES = re.compile(r"\b(\d+) and a half\b|\bhalf an? \b")
 
 
@@ -1199,8 +1197,7 @@ class AnswerJudge:
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
-        values = [(t.word, _SMALL_NUMBERS.get(t.norm, t.norm)) for t in index.tokens
-                  if t.is_number or t.norm in _SMALL_NUMBERS]
+        values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
@@ -1507,6 +1504,14 @@ class AnswerJudge:
             self._disowned_words = frozenset(out)
         return self._disowned_words
 
+    def _against(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
+        """The words that say no key point's claim for `label`, by its words or by its meaning: clauses that
+        contradict it (`contradicting`), habits and untold plans (`_habit_free`), what the candidate disowns
+        (`_disowned`) and figures said only as the state before (`_before_figures`). The cue matcher
+        (`said_plainly`) and the semantic judge (`judge`) read the same set."""
+        return (self.contradicting(label) | self._habit_free(label, allowed) | self._disowned()
+                | self._before_figures(label))
+
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
         or are plans in an answer that says it has not been done; a point about the future or about lessons ("what
@@ -1615,8 +1620,7 @@ class AnswerJudge:
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         if self._reads_others(kp.label):
             others = others | self._others_words()
-        against = (self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
-                   | self._before_figures(kp.label))
+        against = self._against(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
@@ -1644,8 +1648,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        against = (self.contradicting(kp.label) | self._habit_free(kp.label, allowed) | self._disowned()
-                   | self._before_figures(kp.label))
+        against = self._against(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
             marked[1:][list(against)] = 1
@@ -1664,9 +1667,10 @@ class AnswerJudge:
             ok = ok & self._instances()
         unnumbered = ok
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
-            ok = ok & (self.says_number | self._lists_count(kp.label))   # "we made it much faster" nor "…the first
-            #                                     result" (walk23); "three teams" as "the energy, research and
-            #                                     operations teams" (walk38)
+            ok = ok & (self.says_number | self._lists_count(kp.label)     # "we made it much faster" nor "…the first
+                       | self._says_own_number(kp.label))  # result" (walk23); "three teams" as "the energy, research
+            #                                     and operations teams" (walk38); "1 agency nurse" as "one agency
+            #                                     nurse" (walk41)
         elif kp.cues_from_label and (names := names_and_quantity(kp.label)):   # "Moved to Stripe ..., cut PCI scope
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
@@ -1906,7 +1910,8 @@ class AnswerJudge:
         bank asks count for nothing: a word of the point said there is most often said in another sense (walk40: a
         trading story's "throughput" for "Kafka at high throughput: topics, partitions, consumer groups", min_cues 3;
         its trade "order" for "..., ordering"); meaning alone must then carry the point. Not for a plain label, whose
-        cues the bank did not write (on dev2 the same rule there cut 5 false ticks and added 4 misses)."""
+        cues the bank did not write (on dev2 the same rule there cut 5 false ticks and added 4 misses). The share
+        counts a plain label's words said together in one sentence (`_said_together`, judge55)."""
         if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
@@ -1914,7 +1919,22 @@ class AnswerJudge:
             return 0.0
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
-        return min(1.0, len(lexical.matches) / max(1, needed_point(kp).min_cues))
+        said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
+        return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _said_together(self, lexical: KeyPointResult) -> int:
+        """The most of a plain label's words said in one sentence of the answer (any mention the matcher let count,
+        not only the one it kept): the bank wrote no cues, and the label's words say the point together, not
+        scattered over the answer (judge55: on dev2 the most frequent false ticks had a word of the point in one
+        sentence and others in unrelated ones: "the survey", "I got a call", "rang round everyone" for "I stopped
+        the survey and got everyone somewhere safe"). Not for the cues a bank wrote: each is a part of the point
+        said on its own ("I suggested ...", then "I built a prototype and benchmarked it" for "you proposed it,
+        prototyped or benchmarked it"). Negated, hypothetical and other mentions the matcher did not count are not
+        said."""
+        by_sentence: dict[tuple[int, int] | None, set[str]] = defaultdict(set)
+        for cue, m in lexical.said:
+            by_sentence[self._sentence_of(self.index.tokens[m.first].word)].add(cue)
+        return max((len(cues) for cues in by_sentence.values()), default=0)
 
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
@@ -2107,9 +2127,9 @@ class AnswerJudge:
         """Whether unit `i`, set aside for saying no number (or name) the point states, otherwise says the point, so
         that "Close, but without the number" is the right hint: it is about this point more than any other of the
         prompt (`_quote_all`), and says it in more than one shared word: two of the label's words of content, or
-        close in meaning on its own (`NUMBER_HINT_MIN`). Not "They have business accounts and transfers in a lot of
-        currencies." for "HoYoverse Genshin Impact: players in 150+ countries paying in local currency" (walk40:
-        "currencies" alone)."""
+        close in meaning on its own (settings `number_hint_min`). Not "They have business accounts and transfers in
+        a lot of currencies." for "HoYoverse Genshin Impact: players in 150+ countries paying in local currency"
+        (walk40: "currencies" alone)."""
         scores = self._quote_all()
         if scores is not None and kp in self._points and len(self._points) > 1:
             k = self._points.index(kp)
@@ -2120,7 +2140,7 @@ class AnswerJudge:
         # a word of the label said, inflected or not ("fresher" for "fresh", "forecasts" for "forecast")
         said = {o for t in self.index.tokens if u.first <= t.word <= u.last and _content(t) for o in own
                 if t.stem == o or (len(o) >= 4 and t.stem.startswith(o))}
-        return len(said) >= 2 or float(sims[i]) >= NUMBER_HINT_MIN
+        return len(said) >= 2 or float(sims[i]) >= self.s.number_hint_min
 
     def _taken(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it is the unit another key point of the prompt would quote (`_quote_all`) and quotes

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
-from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
 
@@ -65,7 +65,7 @@ FROM_TO_CUE = "from {number} to {number}"
 _ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above",
                     "less", "more", "than", "just", "only", "well", "maybe"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_SMALL_NUMBERS = frozenset({"zero", "one", "two", "three"})     # the tokenizer leaves these as words
+_SMALL_NUMBERS = frozenset(WORD_VALUES)     # the number words the tokenizer leaves as words ("zero", "one")
 
 
 def change_cue(cue: str) -> bool:
@@ -185,6 +185,8 @@ class KeyPointResult:
     confidence: float
     matches: list[Match] = field(default_factory=list)   # best match per distinct cue
     negated: list[Match] = field(default_factory=list)   # mentions that did not count
+    # every mention that counted, with its cue as the bank wrote it (all alternatives), not only each cue's best
+    said: list[tuple[str, Match]] = field(default_factory=list)
     judgement: Any = None     # judge.Judgement when the semantic judge decided
 
     @property
@@ -472,6 +474,7 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
     matches, negated = [], []
+    said: list[tuple[str, Match]] = []
     changes = None
     for cue in kp.cues:
         best: Match | None = None
@@ -488,8 +491,10 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
                                   for i in span) else frozenset()
                 if index.negated(first, mine) or any(i in opposite for i in span) or (unsaid and unsaid(first)):
                     negated.append(m)
-                elif best is None or (m.quality, -m.first) > (best.quality, -best.first):
-                    best = m
+                else:
+                    said.append((cue, m))
+                    if best is None or (m.quality, -m.first) > (best.quality, -best.first):
+                        best = m
         if best is not None:
             matches.append(best)
     matches.sort(key=lambda m: m.first)
@@ -499,4 +504,4 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
         confidence = sum(top) / len(top)
     else:
         confidence = 1.0 - 0.5 * len(matches) / kp.min_cues
-    return KeyPointResult(kp, hit, round(confidence, 3), matches, negated)
+    return KeyPointResult(kp, hit, round(confidence, 3), matches, negated, said)

@@ -124,6 +124,8 @@ class RoundSummary:
     to_drill: list[tuple[str, str]]    # (prompt id, key point id) missed, heaviest first
     skipped: list[str] = field(default_factory=list)   # prompts of the round not answered (scored as misses)
     shares: dict[str, float] = field(default_factory=dict)    # competency id -> its share of `overall` (0-1)
+    points_said: int = 0     # the round's key points said (hit), of `points` (walk41: how the overall is made)
+    points: int = 0
 
     @property
     def completion(self) -> float:
@@ -190,4 +192,5 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
                         coverage_by_prompt={pid: weighted_hits(hits_of(pid)) or 0.0
                                             for pid in prompt_ids if pid in results},
                         to_drill=[(pid, kp.id) for pid, kp in missed],
-                        skipped=[pid for pid in prompt_ids if pid not in results])
+                        skipped=[pid for pid in prompt_ids if pid not in results],
+                        points_said=sum(1 for _, hit in pairs if hit), points=len(pairs))

@@ -1,7 +1,9 @@
 """Turn transcript words into normalised tokens that remember where they came from.
 
 "Multi-currency" -> multi, currency; "didn't" -> did, not; "forty percent" / "40%" -> 40, percent;
-"6M" / "six million" -> 6000000. Each token keeps the index of the transcript word it came from, so a
+"6M" / "six million" -> 6000000; "two" -> 2 (a transcriber writes small numbers as words). "One" stays a word (it is
+mostly a pronoun: "one of our nurses", "no one"), and knows the number it says when it counts a thing ("we got one
+agency nurse": `Token.value` 1). Each token keeps the index of the transcript word it came from, so a
 match can be quoted and timed.
 """
 
@@ -37,6 +39,18 @@ NUMBER_WORDS = frozenset(
         "trillion", "point"
     ]
 )
+# the number words the tokenizer leaves as words (alpha2digit's threshold: "two" and up are digits): "one" is mostly a
+# pronoun or "a" ("one of our nurses", "the one who", "one day"), "zero" mostly "none" ("zero downtime")
+WORD_VALUES = {"zero": "0", "one": "1"}
+_DIGITS_FROM = 2
+# around a "one" that is no count of things: after a determiner ("the one who", "no one", "this one", "each one") or
+# before "of", a relative, a verb or a clause's end ("one of our nurses", "one who", "one is enough", "the right one.")
+_NOT_COUNTED_AFTER = frozenset({"the", "a", "an", "no", "this", "that", "which", "each", "every", "any", "some",
+                                "another", "what", "whichever"})
+_NOT_COUNTED_BEFORE = frozenset({"of", "who", "whom", "whose", "that", "which", "another", "by", "else", "and", "or",
+                                 "but", "is", "was", "are", "were", "has", "had", "have", "can", "could", "would",
+                                 "should", "will", "may", "might", "must", "does", "did", "do", "i", "we", "you", "he",
+                                 "she", "they", "it", "thing", "way", "day", "time", "point", "side", "hand", "to"})
 SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
           "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 SYMBOLS = {"%": " percent ", "$": " dollars ", "€": " euros ", "£": " pounds ", "&": " and ", "+": " plus "}
@@ -53,10 +67,18 @@ class Token:
     word: int           # index of the transcript word it came from
     sentence_start: bool = False
     clause_start: bool = False   # first token after , ; : or a sentence end
+    counts: bool = False         # "one" or "zero" said as a number of things ("one agency nurse", not "one of us")
 
     @property
     def is_number(self) -> bool:
         return _numeric(self.norm)
+
+    @property
+    def value(self) -> str | None:
+        """The number the token says, as digits, for comparing with a number written as one ("2 sickest" with "two
+        sickest", "1 agency nurse" with "one agency nurse"): a numeral's own, a counting "one" or "zero"'s; None for
+        a word."""
+        return self.norm if self.is_number else WORD_VALUES[self.norm] if self.counts else None
 
 
 @lru_cache(maxsize=65536)
@@ -128,7 +150,7 @@ def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
                     pieces[j][0] == "and" and j + 1 < len(pieces) and pieces[j + 1][0] in NUMBER_WORDS)):
                 j += 1
             run = " ".join(p for p, _ in pieces[i:j])
-            converted = alpha2digit(run, "en") if run not in ("one",) else run
+            converted = alpha2digit(run, "en", threshold=_DIGITS_FROM)
             for piece in converted.split():
                 out.append((piece, word))
             i = j
@@ -166,12 +188,24 @@ def tokenize(words: list[str]) -> list[Token]:
             clauses.add(i + 1)
     tokens = []
     seen_words: set[int] = set()
-    for text, word in _convert_numbers(pieces):
+    converted = _convert_numbers(pieces)
+    for k, (text, word) in enumerate(converted):
         first = word not in seen_words
         seen_words.add(word)
         tokens.append(Token(norm=text, stem=stem(text), word=word, sentence_start=first and word in starts,
-                            clause_start=first and word in clauses))
+                            clause_start=first and word in clauses,
+                            counts=text in WORD_VALUES and _counts(converted, k, clauses)))
     return tokens
+
+
+def _counts(pieces: list[tuple[str, int]], k: int, clauses: set[int]) -> bool:
+    """Whether the number word at k counts the thing after it ("we got one agency nurse", "zero incidents"), not a
+    pronoun ("one of our nurses", "the one who", "no one", "the right one.") nor "one day", "one thing" (`_NOT_COUNTED_*`)."""
+    word = pieces[k][1]
+    before = pieces[k - 1][0] if k > 0 and (pieces[k - 1][1] == word or word not in clauses) else ""
+    after = pieces[k + 1] if k + 1 < len(pieces) else None
+    return (before not in _NOT_COUNTED_AFTER and after is not None and (after[1] == word or after[1] not in clauses)
+            and after[0].isalpha() and after[0] not in _NOT_COUNTED_BEFORE)
 
 
 def tokenize_text(text: str) -> list[Token]:

@@ -616,14 +616,14 @@ class BankEditor(QWidget):
     def _form_job(self, path: NodePath) -> None:
         self.form.addRow(plain_label("The job you are preparing for. Only the title and the id (at the bottom) are "
                                      "required."))
-        self._line("title", "Title", "e.g. Senior Backend Engineer, Payments")
+        self._line("title", "Title", "e.g. Ward Manager, Sous Chef or Backend Engineer")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
         self._text("must_haves", "Must-haves", "optional: one per line", 3, as_list=True)
         self._text("description", "Description", "optional", 3)
         # vocabulary lives at the top level: a second binding on the root; it grows with its names as Cues does
-        self._text("@vocabulary", "Vocabulary", "optional: names the transcriber should expect (Kafka, Airwallex), "
-                   "one per line", 3, as_list=True, grow_to=VOCABULARY_LINES_MAX)
+        self._text("@vocabulary", "Vocabulary", "optional: names and terms the transcriber should expect (the company, a "
+                   "system, a team or a product), one per line", 3, as_list=True, grow_to=VOCABULARY_LINES_MAX)
         # last, as in every form: the candidate's own words come first (walkthrough 14)
         self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 
@@ -659,7 +659,7 @@ class BankEditor(QWidget):
         self.form.addRow(add)
 
     def _form_prompt(self, path: NodePath) -> None:
-        self._text("text", "Prompt", "What the interviewer asks, e.g. Tell me about a hard bug you fixed.", 3)
+        self._text("text", "Prompt", "What the interviewer asks, e.g. Tell me about a time you handled a crisis.", 3)
         target = self._spin("target_seconds", "Target time", TARGET_MIN_S, TARGET_MAX_S, 120, suffix=" s")
         limit = plain_label(LIMIT_TEXT)
         limit.setObjectName("target_limit")
@@ -699,7 +699,7 @@ class BankEditor(QWidget):
 
     def _form_key_point(self, path: NodePath) -> None:
         label = self._text("label", "Key point", "A plain sentence: what you want to say, e.g. "
-                                                 "I cut p99 latency by 40% with a ring buffer.", 3)
+                                                 "I trained 3 new starters in my first month.", 3)
         # beside the point while it is written: a label the judge will find hard to check (walkthrough 12: "Good
         # communication" and "Say what I measured and the number" got no word)
         hint = plain_label("")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from voiceprep import paths
 from voiceprep.app.states import RehearsalState
 from voiceprep.gui.app import SCALE_ENV
+from voiceprep.gui.controller import SESSION as SESSION_NOTICE
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
 from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
@@ -119,6 +120,27 @@ class WelcomePanel(QFrame):
         self.hide()
 
 
+def open_interface_size(window) -> None:
+    """Settings, at Interface size, with the keyboard on it."""
+    rows = [window.nav.item(i).text() for i in range(window.nav.count())]
+    window.nav.setCurrentRow(rows.index("Settings"))
+    window.settings_page.ensureWidgetVisible(window.settings_page.interface_size)
+    window.settings_page.interface_size.setFocus()
+
+
+def offer_larger_text_again(window) -> bool:
+    """A returning candidate on a large screen the system does not scale, at the system's size (walk41 finding 10:
+    at 2560x1440 the welcome back had no word of Interface size, which only the first start's welcome offered): said
+    in Practice's notice, with the button to it. True when said."""
+    screen = window.screen()
+    if screen is None or not suggests_larger_text(screen.availableSize(),
+                                                  window.services.settings.interface.size_percent, os.environ):
+        return False
+    window.practice.notice.show_text(LARGER_TEXT, SESSION_NOTICE,
+                                     ("Interface size…", lambda: open_interface_size(window)))
+    return True
+
+
 def install_first_start(window) -> WelcomePanel | None:
     """On first start: open on a sensible bank (unless the window reopened on the bank last practised: the welcome
     stays until the first feedback) and show the welcome above the pages (a no-op afterwards)."""
@@ -158,11 +180,15 @@ def install_first_start(window) -> WelcomePanel | None:
                 panel.offer_larger_text(False)
         window.settings_page.saved.connect(size_saved)
 
-    def to_size() -> None:
-        window.nav.setCurrentRow(rows.index("Settings"))
-        window.settings_page.ensureWidgetVisible(window.settings_page.interface_size)
-        window.settings_page.interface_size.setFocus()
-    panel.largerText.connect(to_size)
+    panel.largerText.connect(lambda: open_interface_size(window))
+    def focus_practice() -> None:
+        """"Got it" pressed from the keyboard: the keyboard goes on to Practice's next action (walk41 finding 8: it
+        stayed on the hidden button, or Qt passed it down the chain, to "Drill my weak points" on a new bank)."""
+        if window.stack.currentWidget() is window.practice:
+            action = next((b for b in (window.practice.answer_btn, window.practice.start_btn) if b.isEnabled()),
+                          window.practice)
+            action.setFocus(Qt.FocusReason.OtherFocusReason)
+    panel.dismiss_btn.clicked.connect(focus_practice)
     panel.createBank.connect(lambda: to_banks(window.banks.new_bank))
     panel.draftBank.connect(lambda: to_banks(window.banks.draft_from_job))
     # out of the way once the candidate is rehearsing; for good once they have seen their first feedback

@@ -1479,6 +1479,10 @@ class PracticePage(QWidget):
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
         counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
         top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
+        if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies))) is not None:
+            # walk41: "15 overall" over answers of 40, 0 and 0 was not explained; beside it, so the summary still
+            # fits a 1366x768 screen (walkthrough 13)
+            top.addWidget(muted(made), 2, Qt.AlignmentFlag.AlignVCenter)
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))

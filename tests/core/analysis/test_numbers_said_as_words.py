@@ -1,0 +1,103 @@
+"""A number said as a word is the number a key point writes as a digit ("two" is 2, a counting "one" is 1), and the
+evidence quotes the sentence that says it; "one" as a pronoun is no 1 (walk41 findings 1 and 2)."""
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis import embedder
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.banks import parse_bank
+from voiceprep.core.transcript import Transcript
+
+# walk41: a charge nurse's notes, written with digits, as "Key points from my notes…" makes them (labels, no cues)
+LABELS = {
+    "short": "3 nurses called in sick, only 4 of us for 28 beds",
+    "agency": "I called the bed manager and got 1 agency nurse and pulled the HCA from day unit",
+    "acuity": "Reallocated patients by acuity, I took the 2 sickest myself",
+    "huddle": "Did safety huddle every 2 hours, nobody missed meds or obs",
+    "flowchart": "Afterwards I wrote the escalation flowchart, now used on all 3 wards",
+}
+WARD_BANK = (
+    'schema = 1\n[job]\nid = "ward"\ntitle = "Ward Manager"\ncompany = "Hospital"\n'
+    '[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "staffing"\n'
+    'text = "Tell me about a time you had to manage a staffing crisis on your ward."\n'
+    + "".join(f'[[rounds.prompts.key_points]]\nid = "{k}"\nlabel = "{label}"\n' for k, label in LABELS.items()))
+
+
+@pytest.fixture(autouse=True)
+def fresh_judge():
+    embedder.set_disabled(False)
+    yield
+    embedder.set_disabled(False)
+
+
+@pytest.fixture(scope="module")
+def ward():
+    return parse_bank(WARD_BANK)
+
+
+def _results(bank, text: str):
+    a = analyze_answer(bank, bank.prompt("staffing"), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    return {r.key_point.id: r for r in a.key_points}
+
+
+def _values(text: str) -> list[str | None]:
+    return [t.value for t in tokenize_text(text)]
+
+
+def test_two_is_read_as_the_number_2_like_three_and_up():
+    assert [t.norm for t in tokenize_text("my two sickest patients, every two hours")] == [
+        "my", "2", "sickest", "patients", "every", "2", "hours"]
+    assert [t.norm for t in tokenize_text("two-phase commit")] == ["2", "phase", "commit"]
+    assert _values("three wards") == ["3", None]
+
+
+@pytest.mark.parametrize("text", [
+    "we got one agency nurse", "One nurse, one patient", "only one bed was free", "zero incidents since"])
+def test_one_or_zero_that_counts_a_thing_says_its_number(text):
+    counted = [t for t in tokenize_text(text) if t.norm in ("one", "zero")]
+    assert counted and all(t.value in ("0", "1") and not t.is_number for t in counted)
+
+
+@pytest.mark.parametrize("text", [
+    "one of our nurses rang in sick", "the one who rang in sick", "no one missed meds", "I took the sickest one.",
+    "one day we ran short", "each one of them", "at one point", "one is enough", "we coached them one to one",
+    "one, maybe two", "zero"])
+def test_one_as_a_pronoun_or_an_idiom_says_no_number(text):
+    assert all(t.value is None for t in tokenize_text(text) if t.norm in ("one", "zero"))
+
+
+@pytest.mark.parametrize("number", ["two", "2"])
+def test_a_point_written_with_a_digit_is_met_by_the_number_said_as_a_word(ward, number):
+    """walk41 finding 1: "my two sickest patients", "every two hours" were "Close, but without the number" for
+    "... I took the 2 sickest myself" and "... huddle every 2 hours ..."; said with digits, both were hit."""
+    r = _results(ward, f"I reallocated the patients by acuity, and I took my {number} sickest patients myself. "
+                       f"I ran a quick safety huddle every {number} hours, and by the morning nobody had missed a "
+                       "single medication or set of observations.")
+    assert r["acuity"].hit and r["huddle"].hit
+    assert f"every {number} hours" in r["huddle"].judgement.unit.text
+
+
+def test_the_evidence_is_the_sentence_that_says_the_points_number_as_a_word(ward):
+    """walk41 finding 2: "got 1 agency nurse" was ticked quoting "Three of my nurses rang in sick ... 28 patients",
+    the one sentence with a number, not the one that says it."""
+    r = _results(ward, "Three of my nurses rang in sick, so there were four of us for 28 patients. I phoned the site "
+                       "manager, and we got one agency nurse, and I borrowed the healthcare assistant from the day "
+                       "unit.")
+    assert r["agency"].hit
+    assert r["agency"].judgement.unit.text.startswith("I phoned the site manager, and we got one agency nurse")
+
+
+@pytest.mark.parametrize("said,hit", [
+    ("we got one agency nurse", True),
+    ("the one who came was an agency nurse", False),
+    ("one of the bank staff was an agency nurse", False),
+])
+def test_a_pronoun_one_is_not_the_points_1(ward, said, hit):
+    r = _results(ward, f"I called the bed manager, and {said}, and I pulled the HCA from the day unit.")["agency"]
+    assert r.hit is hit
+    if not hit:
+        assert r.judgement.excluded_why == "number"      # "Close, but without the number"
