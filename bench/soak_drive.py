@@ -83,6 +83,7 @@ def main() -> int:
     ap.add_argument("--log", type=Path, default=Path("drive.log"))
     ap.add_argument("--no-quit", action="store_true")
     ap.add_argument("--skip", type=int, default=0, help="answers already given (a restarted driver goes on)")
+    ap.add_argument("--rounds-done", type=int, default=0, help="rounds already run (the next bank in turn)")
     args = ap.parse_args()
     d = Driver(args.status, args.log)
     h, m = map(int, args.until.split(":"))
@@ -94,7 +95,7 @@ def main() -> int:
                          text=True).stdout.split()
     if wid:
         subprocess.run(["xdotool", "windowfocus", wid[-1]], check=False)
-    answers, rounds = args.skip, 0
+    answers, rounds = args.skip, args.rounds_done
     for _ in range(args.skip):
         next(longs)
     asked_for: str | None = None      # the question whose follow-ups were asked (answered once per question)
@@ -122,7 +123,8 @@ def main() -> int:
         if not d.click("start_btn"):
             d.log("Start round not clickable; Return")
             d.key("Return")
-        time.sleep(2)
+        # a loaded machine can take seconds to show the round: never take the old "finished" for a round's end
+        d.wait(lambda s: "question" in s["position"] and s["state"].lower() != "finished", 60, "the round to start")
 
     def between_rounds() -> None:
         d.log(f"round {rounds} over; {answers} answers so far")
