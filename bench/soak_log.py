@@ -5,9 +5,12 @@ process). Linux only (reads /proc).
     .venv/bin/python bench/soak_log.py PID [--every 60] [--out soak.csv] [--warmup 10]
     .venv/bin/python bench/soak_log.py --summary soak.csv [--warmup 10]
 
-Columns: minute, utc, rss_mb, threads, cpu_s, load1, load5. The summary fits a straight line to RSS and to the thread
-count from minute `--warmup` on (all samples, and the samples taken at rest: the fewest threads seen), in MB or
-threads a minute; a leak shows as a slope that stays positive over a long run, not as one high sample.
+Columns: minute, utc, rss_mb, hwm_mb (the peak RSS since the start, VmHWM: what a limit on peak memory is about,
+caught between the samples too), threads, cpu_s, load1, load5. The summary fits a straight line to RSS and to the
+thread count from minute `--warmup` on (all samples, and the samples taken at rest: the fewest threads seen), in MB
+or threads a minute, each with its standard error (soak41: one sample sits 20-60 MB above or below its neighbours by
+where the answer it falls in is, so a 45-minute slope of +0.4 MB/min is within its own noise); a leak shows as a
+slope that stays positive, several standard errors from zero, over a long run, not as one high sample.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-FIELDS = ("minute", "utc", "rss_mb", "threads", "cpu_s", "load1", "load5")
+FIELDS = ("minute", "utc", "rss_mb", "hwm_mb", "threads", "cpu_s", "load1", "load5")
 
 
 def sample(pid: int, start: float) -> dict[str, str]:
@@ -31,16 +34,28 @@ def sample(pid: int, start: float) -> dict[str, str]:
     ticks = os.sysconf("SC_CLK_TCK")
     load1, load5, *_ = Path("/proc/loadavg").read_text().split()
     return {"minute": str(int((time.time() - start) // 60)), "utc": time.strftime("%H:%M:%S", time.gmtime()),
-            "rss_mb": str(int(status["VmRSS"].split()[0]) // 1024), "threads": status["Threads"].strip(),
+            "rss_mb": str(int(status["VmRSS"].split()[0]) // 1024),
+            "hwm_mb": str(int(status["VmHWM"].split()[0]) // 1024), "threads": status["Threads"].strip(),
             "cpu_s": f"{(int(stat[11]) + int(stat[12])) / ticks:.1f}", "load1": load1, "load5": load5}
 
 
 def slope(points: list[tuple[float, float]]) -> float | None:
     """Least-squares slope of y over x (None with fewer than 3 points or one x)."""
+    fit = slope_se(points)
+    return None if fit is None else fit[0]
+
+
+def slope_se(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The least-squares slope of y over x and its standard error (residual spread over the spread of x), None
+    with fewer than 3 points or one x."""
     if len(points) < 3 or len({x for x, _ in points}) < 2:
         return None
     xs, ys = zip(*points, strict=True)
-    return statistics.linear_regression(xs, ys).slope
+    fit = statistics.linear_regression(xs, ys)
+    mean = statistics.fmean(xs)
+    sxx = sum((x - mean) ** 2 for x in xs)
+    residual = sum((y - fit.intercept - fit.slope * x) ** 2 for x, y in points) / (len(points) - 2)
+    return fit.slope, (residual / sxx) ** 0.5
 
 
 def summary(rows: list[dict[str, str]], warmup: int) -> str:
@@ -52,12 +67,14 @@ def summary(rows: list[dict[str, str]], warmup: int) -> str:
     rested = [r for r in late if int(r["threads"]) <= rest + 3]
 
     def fit(of: list[dict[str, str]], key: str) -> str:
-        s = slope([(float(r["minute"]), float(r[key])) for r in of])
-        return "n/a" if s is None else f"{s:+.2f}/min"
+        s = slope_se([(float(r["minute"]), float(r[key])) for r in of])
+        return "n/a" if s is None else f"{s[0]:+.2f} ± {s[1]:.2f}/min"
     rss = [int(r["rss_mb"]) for r in late]
+    peak = max((int(r["hwm_mb"]) for r in rows if r.get("hwm_mb")), default=None)     # walk40's CSV has none
     return (f"{len(rows)} samples, minutes 0-{rows[-1]['minute']}; after minute {warmup}: RSS {min(rss)}-{max(rss)} MB, "
             f"slope {fit(late, 'rss_mb')} (at rest, <= {rest + 3} threads: {fit(rested, 'rss_mb')}); threads "
-            f"{rest}-{max(int(r['threads']) for r in late)}, slope {fit(late, 'threads')}")
+            f"{rest}-{max(int(r['threads']) for r in late)}, slope {fit(late, 'threads')}"
+            + ("" if peak is None else f"; peak RSS (VmHWM) {peak} MB"))
 
 
 def main(argv: list[str] | None = None) -> int:
