@@ -366,6 +366,56 @@ def test_a_continuation_that_failed_to_be_added_is_kept_and_joined_at_the_next_s
 
 
 
+def test_retention_leaves_an_answer_being_continued_and_its_part_joins(access, settings, bank, speech_dir):
+    """review33 1: with "Keep per prompt" at 1, another window's save deleted the answer C was adding a part to (the
+    part's WAV went as it was written, and the join failed with NotFoundError). It is left for the next save."""
+    from voiceprep.app import PracticeSession
+
+    settings.practice.retention_per_prompt = 1
+    one, two = PracticeSession(access, settings), PracticeSession(access, settings)
+    jfk_s, saved, more = _adding(one, bank, speech_dir)
+    other = two.save_typed(bank, bank.prompt("hardest-problem"), "I rebuilt the ledger so that it balanced.")
+    assert other.removed == [] and more.audio_path.exists()
+    again = one.finish(more, lambda: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s), {"reason": "manual"})
+    assert again.attempt_id == saved.attempt_id and again.problem is None and again.removed == []
+    assert queries.get_attempt(one.history(), saved.attempt_id)["transcript"] == "I built a ledger and it balanced"
+    assert sorted(one.save_typed(bank, bank.prompt("hardest-problem"), "Ask not.").removed) == sorted(
+        [saved.attempt_id, other.attempt_id])                   # the next save catches up
+
+
+def test_deleting_an_answer_being_continued_for_good_is_refused_in_plain_words(session, service, bank, speech_dir):
+    """review33 1: `voiceprep history delete` took the answer and the part being added to it."""
+    from voiceprep.core.history import AnswerBeingContinued
+
+    _, saved, more = _adding(session, bank, speech_dir)
+    with pytest.raises(AnswerBeingContinued, match=r"^That answer is being added to right now"):
+        service.delete([saved.attempt_id])
+    with pytest.raises(AnswerBeingContinued):
+        session.history().delete_attempt(saved.attempt_id)
+    assert more.audio_path.exists() and service.attempt(saved.attempt_id)["id"] == saved.attempt_id
+
+
+def test_a_part_the_app_gave_up_on_does_not_block_delete_and_is_back_on_undo(session, bank, speech_dir):
+    """review33 5: a part whose transcription failed stayed "being added right now" for the whole run, so History's
+    Delete was refused while the notice said the next start adds it. It is left for the next start: the delete goes
+    through (the part kept with the deleted rows), Undo brings it back and the next start joins it."""
+    jfk_s, saved, more = _adding(session, bank, speech_dir)
+
+    def broken() -> Transcript:
+        raise RuntimeError("the model ran out of memory")
+    with pytest.raises(RuntimeError):
+        session.finish(more, broken, {"reason": "manual"})
+    h = session.history()
+    deleted = h.delete_undoably([saved.attempt_id])
+    assert more.audio_path.exists()
+    h.undo_delete(deleted)
+    h.forget_deleted(deleted)
+    assert more.audio_path.exists()
+    recovered = session.recover(lambda p: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s))
+    assert [r.outcome for r in recovered] == ["finished"]
+    assert queries.get_attempt(h, saved.attempt_id)["transcript"] == "I built a ledger and it balanced"
+
+
 def test_continuing_an_answer_deleted_meanwhile_says_so_in_the_candidates_words(session, bank, speech_dir):
     """fixAD: C pressed on an answer History or another window had deleted said "no answer #1 in
     /home/.../history.sqlite3" (and the GUI offered C again, failing again)."""

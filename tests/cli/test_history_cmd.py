@@ -597,3 +597,26 @@ def test_stats_says_how_many_answers_its_recent_and_earlier_averages_count(tmp_p
     data = json.loads(capsys.readouterr().out)
     recent = min(answers, 5)
     assert (data["recent"]["answers"], data["earlier"]["answers"]) == (recent, min(answers - recent, 5))
+
+
+def test_history_delete_refuses_an_answer_a_window_is_adding_to_in_plain_words(tmp_path, capsys):
+    """review33 1: `voiceprep history delete` deleted an answer while C recorded a part of it (the part's audio went
+    as it was written, and the join failed)."""
+    from voiceprep import paths
+    from voiceprep.core.history import History
+
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                 "--save"]) == 0
+    capsys.readouterr()
+    with History.open(paths.database_path()) as h:
+        attempt = h.read("SELECT id FROM attempts")[0]["id"]
+        part = h.new_audio_path(".wav")
+        h.begin_continuation(attempt, part)          # a voiceprep window is recording a part of it
+    part.write_bytes(b"RIFF")
+    assert main(["history", "delete", str(attempt)]) == 1
+    err = capsys.readouterr().err
+    assert "That answer is being added to right now" in err and "nothing was deleted" in err and "Traceback" not in err
+    assert part.exists()
+    assert main(["history", "show", str(attempt)]) == 0

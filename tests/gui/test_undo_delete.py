@@ -127,6 +127,33 @@ def test_another_delete_makes_the_one_before_final_and_undo_brings_back_the_last
     assert second.exists() and stored(services.db_path, "SELECT id FROM deleted") == []
 
 
+def test_a_refused_delete_leaves_the_undo_before_it_and_its_recording(qtbot, window, services):
+    """review33 2: a delete refused (an answer being added to right now, fixAD) first made the delete before it
+    final: its Undo was gone and its recording removed, though nothing new was deleted."""
+    page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
+                                                       ("hardest-problem", STRONG, 0.4)])
+    first = with_recording(services.db_path, ids[0])
+    delete_with_the_keyboard(qtbot, page, ids[0])
+    undo = page._undoable
+
+    def adding() -> Path:                                          # C is recording a part of the other answer
+        with History.open(services.db_path) as h:
+            part = h.new_audio_path(".wav")
+            h.begin_continuation(ids[1], part)
+            return part
+    off_gui(adding)
+    page.table.setFocus()
+    page.table.selectRow(rows(page).index(ids[1]))
+    page.delete_selected()
+    qtbot.waitUntil(lambda: "being added to right now" in page.status.text(), timeout=10000)
+    qtbot.wait(300)                                                # a final delete's removal would have run by now
+    assert rows(page) == [ids[1]] and first.exists()
+    assert page._undoable is undo and page.notice.isVisible()
+    page.undo_delete()
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    assert first.exists()
+
+
 def test_dismissing_the_notice_or_quitting_makes_the_delete_final(qtbot, window, services):
     page, ids = history_page(qtbot, window, services, [("hardest-problem", WEAK, 0.4),
                                                        ("hardest-problem", STRONG, 0.4)])

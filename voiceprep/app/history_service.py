@@ -15,7 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
-from voiceprep.core.history import History, HistoryError, Undone, export, queries
+from voiceprep.core.history import AnswerBeingContinued, History, HistoryError, Undone, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
@@ -201,7 +201,10 @@ class HistoryService:
         self._h().set_note(attempt_id, note, rating)
 
     def delete(self, ids: list[int]) -> int:
-        """Delete for good, audio and all (`voiceprep history delete`, which has no undo)."""
+        """Delete for good, audio and all (`voiceprep history delete`, which has no undo). An answer a window is
+        adding a part to right now (C) raises AnswerBeingContinued before any is deleted (review33 1)."""
+        if self._h().being_continued(ids):
+            raise AnswerBeingContinued(several=len(ids) > 1)
         for attempt in ids:
             self._h().delete_attempt(attempt)
         return len(ids)

@@ -25,7 +25,7 @@ from voiceprep.app.judging import attempt_record, feedback_document, run_judge, 
 from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
-from voiceprep.core.history import AnswerGone, HistoryError, HistoryUnavailable
+from voiceprep.core.history import AnswerBeingContinued, AnswerGone, HistoryError, HistoryUnavailable
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -275,7 +275,29 @@ class PracticeSession:
 
     def _finish_more(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row) -> Saved:
         """The stored answer with this recording appended: one audio file, one transcript (the new words' timings
-        shifted by the first part's length), judged again as one answer and stored in the same row."""
+        shifted by the first part's length), judged again as one answer and stored in the same row. A part that
+        could not be added (its transcription, join or store failed) is left for the next start to join, as the
+        notice says: no longer this run's, so History's Delete is not refused for it meanwhile (review33 5)."""
+        try:
+            saved = self._join_more(pending, transcribe, meta)
+        except NoAnswerHeard:
+            raise
+        except Exception:
+            self._leave_part(pending.continuation)
+            raise
+        if saved.problem is not None:
+            self._leave_part(pending.continuation)
+        return saved
+
+    def _leave_part(self, continuation: int | None) -> None:
+        if continuation is None:
+            return
+        try:
+            self.history().leave_continuation(continuation)
+        except HistoryError as exc:         # a busy history: it stays this run's (Delete refuses it) until restart
+            log.warning("leaving a part for the next start: %s", exc)
+
+    def _join_more(self, pending: Pending, transcribe: Callable[[], Transcript], meta: Row) -> Saved:
         from voiceprep.core.history import queries
 
         assert pending.more_of is not None
@@ -419,23 +441,31 @@ class PracticeSession:
             audio.unlink(missing_ok=True)
             files.fsync_dir(audio.parent)
             checkpoint("wav.deleted")
-        removed = self._retention(analysis.bank.id, analysis.prompt.id)
+        removed = self._retention(analysis.bank.id, analysis.prompt.id, attempt)
         return Saved(attempt, analysis, whole(record.feedback, analysis.transcript.to_dict()), kept, removed,
                      detail=detail)
 
-    def _retention(self, bank_id: str, prompt_id: str) -> list[int]:
+    def _retention(self, bank_id: str, prompt_id: str, stored: int) -> list[int]:
+        """The prompt's answers beyond "Keep per prompt", deleted; never the answer just `stored` (a part joined to
+        an older answer keeps it until the next save) nor one a window is adding a part to (review33 1)."""
         keep = self.settings.practice.retention_per_prompt
         h = self.history()
         checkpoint("retention.before")
+        removed: list[int] = []
         try:
-            victims = h.retention_victims(bank_id, prompt_id, keep)
-            for attempt in victims:
-                h.delete_attempt(attempt)
+            for attempt in h.retention_victims(bank_id, prompt_id, keep):
+                if attempt == stored:
+                    continue
+                try:
+                    h.delete_attempt(attempt)
+                except AnswerBeingContinued:    # a window is adding a part to it: left for the next save (review33 1)
+                    continue
+                removed.append(attempt)
         except HistoryUnavailable as exc:       # retention catches up after the next answer
             log.warning("retention postponed: %s", exc)
-            return []
+            return removed
         checkpoint("retention.done")
-        return victims
+        return removed
 
     @staticmethod
     def _try(fn: Callable[[], object]) -> str | None:

@@ -15,6 +15,7 @@ from tests.core.history.conftest import STRONG, WEAK
 from voiceprep.app.judging import attempt_record
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.history import (
+    AnswerBeingContinued,
     History,
     HistoryBusyError,
     HistoryCorruptError,
@@ -441,6 +442,10 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
         assert [(c["id"], c["attempt_id"], c["state"]) for c in h.unfinished_continuations()] == [(cid, 1, "recording")]
         h.set_continuation_state(cid, TRANSCRIBING, "cut off: you closed the app while answering")
         assert h.unfinished_continuations()[0]["state_detail"] == "cut off: you closed the app while answering"
+        with pytest.raises(AnswerBeingContinued):       # being added to by this run: refused (review33 1)
+            h.delete_attempt(1)
+        h.leave_continuation(cid)                        # left for the next start (review33 5)
+        assert h.unfinished_continuations()[0]["owner"] is None
         h.delete_attempt(1)                              # the answer deleted: its part goes with it (row and audio)
         assert h.db["continuations"].count == 0 and not part.exists()
 

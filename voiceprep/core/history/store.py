@@ -404,11 +404,14 @@ class History:
 
     def delete_attempt(self, attempt_id: int) -> None:
         """Delete the rows first, then the audio: a crash in between leaves a file the next sweep removes. A part
-        being added to the answer (a continuation) goes with it."""
+        being added to the answer (a continuation) left for the next start goes with it; one a running window is
+        recording or joining right now raises AnswerBeingContinued and nothing is deleted (review33 1)."""
         row = self.attempt_row(attempt_id)
-        parts = [Path(r["audio_path"]) for r in self.read("SELECT audio_path FROM continuations WHERE attempt_id = ?",
-                                                          [attempt_id]) if r["audio_path"]]
         with self.write():
+            continuations = self.read("SELECT audio_path, owner FROM continuations WHERE attempt_id = ?", [attempt_id])
+            if any(owner_alive(r["owner"]) for r in continuations):
+                raise AnswerBeingContinued(several=False)
+            parts = [Path(r["audio_path"]) for r in continuations if r["audio_path"]]
             for table in _ANSWER_TABLES[1:]:
                 self.table(table).delete_where("attempt_id = ?", [attempt_id])
             self.table("attempts").delete(attempt_id)
@@ -555,6 +558,22 @@ class History:
                 "attempt_id": attempt_id, "audio_path": str(audio_path), "state": RECORDING, "started_at": now(),
                 "owner": this_process()}).last_pk
         return _pk(pk)
+
+    def being_continued(self, ids: Sequence[int]) -> list[int]:
+        """Those of `ids` a running window is adding a part to right now (C): not to be deleted."""
+        ids = [int(i) for i in ids]
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return sorted({r["attempt_id"] for r in self.read(
+            f"SELECT attempt_id, owner FROM continuations WHERE attempt_id IN ({marks})", ids)
+            if owner_alive(r["owner"])})
+
+    def leave_continuation(self, continuation_id: int) -> None:
+        """The app gave up on adding this part (its transcription, join or store failed): it is left for the next
+        start to join (no owner), so History's Delete is not refused for it meanwhile (review33 5)."""
+        with self.write():
+            self.table("continuations").update(continuation_id, {"owner": None})
 
     def set_continuation_state(self, continuation_id: int, state: str, detail: str | None = None) -> None:
         with self.write():

@@ -635,16 +635,17 @@ class HistoryPage(QWidget):
         if not ids:
             return
         chosen = [r for r in self.model.rows if r["id"] in ids]
-        self._end_undo()                                    # the delete before is final now
-        self._select_after_reload = min(i for i, r in enumerate(self.model.rows) if r["id"] in ids)
-        if self.current is not None and self.current["id"] in ids:
-            self._clear_detail()
+        place = min(i for i, r in enumerate(self.model.rows) if r["id"] in ids)
         service = self.services.history
 
         def deleted(done: Deleted) -> None:
-            # a delete whose result came back first (the lane was busy, review32 2) is final now too: it was left
-            # pending, its recordings kept after the quit
+            # the delete before is final only now that this one went through: a refused delete leaves its Undo and
+            # recordings alone (review33 2); one whose result came back first (the lane was busy, review32 2) is
+            # final now too: it was left pending, its recordings kept after the quit
             self._end_undo()
+            self._select_after_reload = place
+            if self.current is not None and self.current["id"] in ids:
+                self._clear_detail()
             self._offer_undo(done, deleted_text(chosen))
             self._changed(f"Deleted {answers(done.count)}.", reload=True)
         query(lambda: service.delete_undoably(ids), owner=self, on_done=deleted,
