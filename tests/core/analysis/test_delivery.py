@@ -931,6 +931,27 @@ def test_the_tail_starts_after_the_answers_close_when_the_close_is_nearer_the_an
     assert analyze_answer(bank, prompt, spoken(DISRUPTOR, 0.4 * said)).delivery.tail is None
 
 
+# review33 3: a related tangent after the answer, whose "last spring" and the answer's "matching" are two words the
+# chat's first sentence ("the match last night?") shares
+TANGENT = (" Separately, we also moved our build pipeline onto a new CI system last spring. The builds went from forty "
+           "minutes to twelve, and flaky tests were quarantined automatically. Deploys happen every hour now instead of "
+           "once a day. I also wrote the runbook for the on-call rotation.")
+
+
+def test_the_ending_card_never_ends_the_answer_inside_the_chat():
+    """review33 3: past the tangent's sentences read as the answer's close, the chat's first sentence shared two
+    words with everything said before it ("last" of the tangent's "last spring", "match" of "matching"), so the card
+    said "Stop once your last point is made, here at “…anyone see the match last night?”". The answer's own words
+    are those up to its last credited point: the talk starts at the chat at the latest."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    text = DISRUPTOR + TANGENT + CHAT
+    tail = analyze_answer(bank, prompt, spoken(text, 0.4 * len(text.split()))).delivery.tail
+    assert tail is not None and tail["first_word"] <= len((DISRUPTOR + TANGENT).split()), tail
+    assert "match last night" not in tail["ends"] and tail["opens"].startswith(("Anyway", "Separately", "Deploys",
+                                                                                  "I also wrote")), tail
+
+
 def test_off_topic_tail_starts_after_sentences_read_as_the_answers_close():
     from voiceprep.core.analysis.delivery import off_topic_tail
     from voiceprep.core.analysis.segments import sentence_spans

@@ -771,8 +771,10 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     while k < len(sentences) and on_topic[k] is None:
         k += 1                               # "Yeah. Um." before the talk: not where it is said to start
     # a sentence that goes on with the answer's own words ("They launched on next-day, and moved to real-time" after
-    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
-    told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
+    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it. The answer's
+    # own words are those up to its last credited point: a tangent's after it ("last spring") shared with the chat
+    # ("the match last night?") ended the answer inside the chat (review33 3)
+    told = _said_stems(words[:min(sentences[k][0], after + 1)]) if k < len(sentences) else set()
     while k < len(sentences) - 1 and (on_topic[k] is None or (closes is not None and closes[k]) or len(_said_stems(
             words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1
