@@ -290,6 +290,7 @@ def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
     ("We had 3 nurses called in sick and 4 of us on shift.", []),
     ("The import went from two hours to ten minutes.", ["two hours", "ten minutes"]),
     ("Incidents went from five to two, fewer than 3 a month.", ["five", "two", "3"]),
+    ("Since March we have had no burns at all, against six the year before.", ["six"]),
 ])
 def test_a_small_count_said_alone_is_no_quantified_detail(text, numbers):
     """review33 7: once a spoken "two" read as 2, "One or two people had looked at it", "two locks" and "two of us"

@@ -508,8 +508,10 @@ def _fraction_at(clean: list[str], i: int) -> int | None:
     return None
 
 
-# words that make a bare number one end of a change or a comparison: "from two to five", "down to 3", "fewer than 4"
-_CHANGE_BEFORE = frozenset({"from", "to", "by", "than", "under", "below", "over", "above", "only", "just"})
+# words that make a bare number one end of a change or a comparison: "from two to five", "down to 3", "fewer than 4",
+# "no burns, against six the year before"
+_CHANGE_BEFORE = frozenset({"from", "to", "by", "than", "against", "versus", "vs", "under", "below", "over", "above", "only",
+                            "just"})
 _CHANGE_AFTER = frozenset({"to", "down", "up", "out", "percent"})
 
 
