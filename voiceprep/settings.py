@@ -280,6 +280,7 @@ FILLERS_NOTICEABLE_TIMES = 2    # fillers past this many times their rate read "
 FILLER_LEADER_MIN = 2           # a filler said at least this often (and more than the next) is named "most often"
 TEAM_STEPS_TIMES = 2            # the team's steps past this many times the candidate's own read "Mostly the team's"
 NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
+BARE_COUNT_BELOW = 10           # a count under this said alone (no unit, change or comparison) is no quantified detail
 TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail starts and where the answer should end
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0

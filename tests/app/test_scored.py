@@ -243,3 +243,26 @@ def test_the_feedbacks_shares_of_a_competency_scored_from_delivery_alone_add_up_
                             {c["id"]: c.get("delivery_weight") for c in comps})
     assert sum(shares[c["id"]] * c["score"] for c in comps) == pytest.approx(a.overall, abs=0.05)
     assert shares["communication"] < min(s for c, s in shares.items() if c != "communication")
+
+
+def test_the_summarys_how_it_is_made_line_names_the_part_delivery_makes():
+    """review33 4: airwallex's communication ties delivery into the overall (delivery_weight 0.3), so a round with
+    every key point missed said "9: 0 of the round's 6 key points said, weighted by the job's competencies" beside
+    an overall of 9. The line names how the answers were said, and its share; a round without delivery does not."""
+    from tests.conftest import BANKS
+    from voiceprep.app.scored import how_made
+    from voiceprep.core.analysis.scoring import summarize_round
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    aspects = {a for c in bank.competencies for a in c.delivery}
+    missed = summarize_round(bank, [prompt.id], {prompt.id: [(kp, False) for kp in prompt.key_points]},
+                             {prompt.id: dict.fromkeys(aspects, 100.0)})
+    assert missed.points_said == 0 and missed.overall > 0
+    line = how_made(missed, True)
+    assert line is not None and "how you said them" in line, line
+    share = round(100 * missed.delivery_share)
+    assert f"({share}% of the overall)" in line and share == pytest.approx(missed.overall, abs=1), line
+    no_delivery = summarize_round(bank, [prompt.id], {prompt.id: [(kp, False) for kp in prompt.key_points]})
+    assert no_delivery.delivery_share == 0 and "how you said" not in (how_made(no_delivery, True) or "")

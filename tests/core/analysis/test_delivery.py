@@ -286,6 +286,23 @@ def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
 
 
 @pytest.mark.parametrize("text, numbers", [
+    ("One or two people had looked at it. The job took two locks. It took two of us a week.", []),
+    ("We had 3 nurses called in sick and 4 of us on shift.", []),
+    ("The import went from two hours to ten minutes.", ["two hours", "ten minutes"]),
+    ("Incidents went from five to two, fewer than 3 a month.", ["five", "two", "3"]),
+    ("Since March we have had no burns at all, against six the year before.", ["six"]),
+])
+def test_a_small_count_said_alone_is_no_quantified_detail(text, numbers):
+    """review33 7: once a spoken "two" read as 2, "One or two people had looked at it", "two locks" and "two of us"
+    turned the Numbers card from a warning to "good · 1 quantified detail: two". A count under ten with no unit,
+    change or comparison is not one; "from two hours to ten minutes" and "from five to two" still are."""
+    d = analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False)
+    assert d.numbers == numbers
+    card = next(f for f in d.findings if f.name == "numbers")
+    assert card.status == ("good" if numbers else "warn"), card
+
+
+@pytest.mark.parametrize("text, numbers", [
     ("Memory went from 8GB to 2GB, and we served 500rps at peak.", ["8GB", "2GB", "500rps"]),
     ("We added 3-D Secure checks and 2FA for the dashboard.", []),           # names with a number in them
 ])
@@ -679,8 +696,9 @@ def test_the_length_of_an_answer_is_how_long_it_was_spoken_not_the_silence_that_
     ("Playin' more than 100 and 50 countries payin' at local currency, like reading in Brazil.", ["150 countries"]),
     ("Medium latency went from 4 milliseconds to 100 microseconds, and we stopped dropping messages.",
      ["4 milliseconds", "100 microseconds"]),
+    # "5 merchants" is a small count said alone, no quantified detail (review33 7); not "2,005" either
     ("We served one hundred and fifty countries and 2,000 and 5 merchants.", ["one hundred and fifty countries",
-                                                                            "2,000", "5"]),
+                                                                            "2,000"]),
     ("We went from 300 and 20 ms down to 5 nanoseconds with 2 terabytes of cache.", ["320 ms", "5 nanoseconds",
                                                                                       "2 terabytes"]),
 ])
@@ -912,6 +930,27 @@ def test_the_tail_starts_after_the_answers_close_when_the_close_is_nearer_the_an
     assert tail is not None and tail["first_word"] == said, tail
     assert tail["opens"] == "Anyway, did anyone see the match…" and tail["ends"] == "…the on-call pages about it stopped."
     assert analyze_answer(bank, prompt, spoken(DISRUPTOR, 0.4 * said)).delivery.tail is None
+
+
+# review33 3: a related tangent after the answer, whose "last spring" and the answer's "matching" are two words the
+# chat's first sentence ("the match last night?") shares
+TANGENT = (" Separately, we also moved our build pipeline onto a new CI system last spring. The builds went from forty "
+           "minutes to twelve, and flaky tests were quarantined automatically. Deploys happen every hour now instead of "
+           "once a day. I also wrote the runbook for the on-call rotation.")
+
+
+def test_the_ending_card_never_ends_the_answer_inside_the_chat():
+    """review33 3: past the tangent's sentences read as the answer's close, the chat's first sentence shared two
+    words with everything said before it ("last" of the tangent's "last spring", "match" of "matching"), so the card
+    said "Stop once your last point is made, here at “…anyone see the match last night?”". The answer's own words
+    are those up to its last credited point: the talk starts at the chat at the latest."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    text = DISRUPTOR + TANGENT + CHAT
+    tail = analyze_answer(bank, prompt, spoken(text, 0.4 * len(text.split()))).delivery.tail
+    assert tail is not None and tail["first_word"] <= len((DISRUPTOR + TANGENT).split()), tail
+    assert "match last night" not in tail["ends"] and tail["opens"].startswith(("Anyway", "Separately", "Deploys",
+                                                                                  "I also wrote")), tail
 
 
 def test_off_topic_tail_starts_after_sentences_read_as_the_answers_close():

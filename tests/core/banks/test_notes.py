@@ -511,3 +511,14 @@ def test_a_title_in_capitals_is_no_name_but_an_acronym_is():
     assert names_in("WARD MANAGER INTERVIEW - my stories") == []
     assert names_in("I pulled the HCA from day unit, filled in Datix, asked the NHS UK and PCI DSS") == [
         "HCA", "Datix", "NHS UK", "PCI DSS"]
+
+
+def test_a_product_name_in_capitals_inside_a_sentence_is_a_name():
+    """review33 6: the title rule dropped "AWS LAMBDA", "SQL SERVER" and "MICROSOFT AZURE" whole, acronyms with
+    them, from a job ad's lines; only a title line's capitals are left out."""
+    from voiceprep.core.banks.draft import names_in
+
+    assert names_in("We run on AWS LAMBDA and SQL SERVER.") == ["AWS LAMBDA", "SQL SERVER"]
+    assert names_in("Experience with MICROSOFT AZURE required") == ["MICROSOFT AZURE"]
+    assert names_in("Our stack: GOOGLE CLOUD, REACT NATIVE") == ["GOOGLE CLOUD", "REACT NATIVE"]
+    assert names_in("Notes\nSENIOR NURSE PREP\nWARD MANAGER INTERVIEW: my stories") == []

@@ -13,10 +13,11 @@ from functools import lru_cache
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, compound, tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
+    BARE_COUNT_BELOW,
     FILLER_LEADER_MIN,
     FILLERS_NOTICEABLE_TIMES,
     HABIT_ZERO_TIMES,
@@ -415,7 +416,7 @@ def _quantities(raw: list[str]) -> list[str]:
         if _MULTIPLE.fullmatch(_clean(raw[last])):
             last = _compared(raw, last)      # "3x faster", "ten times fewer", "three times as many"
         said_up_to = last
-        if _measured(raw, t.word, last, unit):
+        if _measured(raw, t.word, last, unit) and not _bare_count(raw, t, last, unit):
             spans.append((t.word, last))
     for i, w in enumerate(raw):
         if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
@@ -505,6 +506,24 @@ def _fraction_at(clean: list[str], i: int) -> int | None:
     if clean[i + 1:i + 2] and clean[i] in ("a", "one", "two", "three") and clean[i + 1] in _FRACTION:
         return i + 1
     return None
+
+
+# words that make a bare number one end of a change or a comparison: "from two to five", "down to 3", "fewer than 4",
+# "no burns, against six the year before"
+_CHANGE_BEFORE = frozenset({"from", "to", "by", "than", "against", "versus", "vs", "under", "below", "over", "above", "only",
+                            "just"})
+_CHANGE_AFTER = frozenset({"to", "down", "up", "out", "percent"})
+
+
+def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:
+    """Whether the number at `t` is a small count said alone: below BARE_COUNT_BELOW, with no unit and in no change or comparison
+    ("One or two people had looked at it", "two locks", "It took two of us a week"; review33 7: every spoken "two"
+    was a quantified detail once "two" read as 2), where "from two to five incidents" and "two hours" still count."""
+    if unit or last != t.word or not t.norm.isdigit() or int(t.norm) >= BARE_COUNT_BELOW:
+        return False
+    before = [_clean(w) for w in raw[max(0, t.word - 2):t.word]]
+    nxt = _clean(raw[last + 1]) if last + 1 < len(raw) else ""
+    return not (any(w in _CHANGE_BEFORE for w in before) or nxt in _CHANGE_AFTER)
 
 
 def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
@@ -754,8 +773,10 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     while k < len(sentences) and on_topic[k] is None:
         k += 1                               # "Yeah. Um." before the talk: not where it is said to start
     # a sentence that goes on with the answer's own words ("They launched on next-day, and moved to real-time" after
-    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it
-    told = _said_stems(words[:sentences[k][0]]) if k < len(sentences) else set()
+    # a story of next-day and real-time payouts) is its close, not the talk: the talk starts after it. The answer's
+    # own words are those up to its last credited point: a tangent's after it ("last spring") shared with the chat
+    # ("the match last night?") ended the answer inside the chat (review33 3)
+    told = _said_stems(words[:min(sentences[k][0], after + 1)]) if k < len(sentences) else set()
     while k < len(sentences) - 1 and (on_topic[k] is None or (closes is not None and closes[k]) or len(_said_stems(
             words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1

@@ -126,6 +126,7 @@ class RoundSummary:
     shares: dict[str, float] = field(default_factory=dict)    # competency id -> its share of `overall` (0-1)
     points_said: int = 0     # the round's key points said (hit), of `points` (walk41: how the overall is made)
     points: int = 0
+    delivery_share: float = 0.0   # the part of `overall` that is how the answers were said (0-1; review33 4)
 
     @property
     def completion(self) -> float:
@@ -185,9 +186,14 @@ def summarize_round(bank: Bank, prompt_ids: list[str], results: dict[str, list[t
     missed = [(pid, kp) for pid in prompt_ids for kp, hit in hits_of(pid) if not hit]
     missed.sort(key=lambda x: -x[1].weight)
     weights: dict[str, float | None] = {c.id: c.weight for c in bank.competencies}
-    return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs),
-                        shares=overall_shares(weights, list(comps), [(kp.competency, kp.weight) for kp, _ in pairs],
-                                              {c.id: c.delivery_weight for c in bank.competencies}),
+    shares = overall_shares(weights, list(comps), [(kp.competency, kp.weight) for kp, _ in pairs],
+                            {c.id: c.delivery_weight for c in bank.competencies})
+    # a competency tied to delivery puts its `delivery_weight` of how the answers were said into the overall, all of
+    # it when no key point of the round probes it (review33 4: "0 of the round's 6 key points said" beside 9)
+    spoken = sum(shares.get(c.id, 0.0) * (c.delivery_weight if any(kp.competency == c.id for kp, _ in pairs) else 1.0)
+                 for c in bank.competencies if c.id in comps and delivery_part(c, said) is not None)
+    return RoundSummary(competencies=comps, overall=overall_score(bank, comps, coverage, pairs), shares=shares,
+                        delivery_share=round(spoken, 3),
                         answered=sum(1 for p in prompt_ids if p in results), total=len(prompt_ids),
                         coverage_by_prompt={pid: weighted_hits(hits_of(pid)) or 0.0
                                             for pid in prompt_ids if pid in results},

@@ -381,13 +381,20 @@ def names_in(text: str) -> list[str]:
             last_end = match.end()
         if run:
             found.setdefault(" ".join(run), None)
-    return [name for name in found if not _shouted(name)]
+    titles = {m.group(1) for m in _TITLE_LINE.finditer(text)}
+    return [name for name in found if not (name in titles and _shouted(name))]
+
+
+# a line that opens with words in capitals and ends there or at a dash, colon or bracket: a title line ("WARD MANAGER
+# INTERVIEW - my stories"); the same capitals inside a sentence are names ("We run on AWS LAMBDA", review33 6)
+_TITLE_LINE = re.compile(r"^[ \t]*([A-Z][A-Z']*(?:[ \t]+[A-Z][A-Z']*)+)[ \t]*(?=$|[-–—:(])", re.MULTILINE)
 
 
 def _shouted(run: str) -> bool:
-    """Whether a run of capitals is ordinary words written in capitals, a title line ("WARD MANAGER INTERVIEW", walk41:
-    put into the bank's vocabulary, the transcriber then heard "WARD MANAGER" in every answer): two words or more, all
-    in capital letters, one of them 5 letters or longer. Acronyms are short ("NHS", "PCI DSS", "AWS IAM")."""
+    """Whether a run of capitals is ordinary words written in capitals, as a title line is ("WARD MANAGER INTERVIEW",
+    walk41: put into the bank's vocabulary, the transcriber then heard "WARD MANAGER" in every answer): two words or
+    more, all in capital letters, one of them 5 letters or longer. Acronyms are short ("NHS", "PCI DSS", "AWS IAM").
+    Only a title line's run is dropped (names_in): product names are written so too ("AWS LAMBDA", "SQL SERVER")."""
     words = run.split()
     return (len(words) >= 2 and all(w.isalpha() and w.isupper() for w in words)
             and any(len(w) >= 5 for w in words))
