@@ -81,8 +81,8 @@ def how_made(summary: RoundSummary, by_competency: bool) -> str | None:
     weighed = "weighted by the job's competencies" if by_competency else "each weighted by its importance"
     # a competency tied to delivery puts how the answers were said into the overall: named, so 0 points said beside
     # an overall of 9 adds up (review33 4)
-    spoken = f", and how you said them ({round(100 * summary.delivery_share)}% of the overall)" \
-        if round(100 * summary.delivery_share) else ""
+    share = round(100 * summary.delivery_share)
+    spoken = f", and how you said them ({share}% of the overall)" if share else ""
     return (f"{score_text(summary.overall)}: {summary.points_said} of the round's {counted(summary.points, 'key point')} "
             f"said, {weighed}{spoken}; not the average of your answers.")
 

@@ -57,11 +57,7 @@ def airwallex():
     return load_bank(BANKS / "airwallex.toml")
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
 
 def hits(bank, prompt_id: str, text: str) -> set[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BANKS
-from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import before_figure, gives_change
 from voiceprep.core.analysis.segments import clean
@@ -32,11 +31,7 @@ NOTES_BANK = (
     'label = "HoYoverse Genshin Impact: players in 150+ countries paying in local currency"\n')
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
 
 @pytest.fixture(scope="module")

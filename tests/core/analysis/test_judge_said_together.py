@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import needed_point
 from voiceprep.core.banks import parse_bank
@@ -19,11 +18,7 @@ BANK = (
     '[[rounds.prompts.key_points]]\nid = "planning"\nlabel = "I changed how we plan lone working afterwards"\n')
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
 
 def _stopped(text: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import parse_bank
@@ -26,11 +25,7 @@ WARD_BANK = (
     + "".join(f'[[rounds.prompts.key_points]]\nid = "{k}"\nlabel = "{label}"\n' for k, label in LABELS.items()))
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,7 @@ from voiceprep.core.transcript import Transcript
 CORPUS = REPO / "tests/core/analysis/data/judge"
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
 
 @pytest.fixture

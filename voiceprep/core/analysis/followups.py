@@ -353,12 +353,13 @@ def _figures_out(label: str) -> str:
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
+_MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 _NEEDS_MORE = frozenset({"every", "each", "per", "a", "an", "the", "than", "only", "about", "around", "nearly",
                          "almost", "over", "under"})
 _BROKEN = re.compile(
     r"\s[,;.?]"                                                          # "every , nobody": a gap before a comma
     r"|\b(?:" + "|".join(sorted(_NEEDS_MORE - {"over", "under"})) + r")\s*[,;.?]"  # "every, nobody"; "the?"
-    r"|\b(?:every|each|per|a|an)\s+(?:" + "|".join(sorted(_MEASURE_WORDS | {f"{u}s" for u in TIME_UNITS})) + r")\b"
+    r"|\b(?:every|each|per|a|an)\s+(?:" + "|".join(sorted(_MEASURES)) + r")\b"
     r"|\bthe\s+(?-i:you|your|yours|us|them)\b",   # "the you for beds": "4 of us" as "12 of the 15 days"
     re.IGNORECASE)
 
@@ -381,7 +382,7 @@ def broken_question(label: str, question: str) -> str | None:
             after = after.rstrip(",")
         if f" {before} {after} " in asked and (after in _MEASURE_WORDS | _AFTER_AMOUNT or before in _NEEDS_MORE - {"the"}):
             return f"a figure cut out of its phrase: {before!r} {after!r}"
-        if i + 2 < len(words) and words[i + 1].lower() in _MEASURE_WORDS | {f"{u}s" for u in TIME_UNITS}:
+        if i + 2 < len(words) and words[i + 1].lower() in _MEASURES:
             later = words[i + 2].lower().strip(".,")
             if later in _AFTER_AMOUNT and f" {before} {later} " in asked:
                 return f"a figure cut out of its phrase: {before!r} {later!r}"
