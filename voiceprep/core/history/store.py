@@ -433,8 +433,7 @@ class History:
         with self.write():
             # a part being recorded or joined right now (C, in this or another window): its answer stays, or the
             # part's audio would go with the delete while it is still being written (fixAD)
-            parts = self.read(f"SELECT owner FROM continuations WHERE attempt_id IN ({marks})", ids)
-            if any(owner_alive(r["owner"]) for r in parts):
+            if self.being_continued(ids):
                 raise AnswerBeingContinued(several=len(ids) > 1)
             kept: dict[str, list[Row]] = {table: self.read(f"SELECT * FROM {table} WHERE {where[table]} ORDER BY rowid", ids)
                                           for table in _ANSWER_TABLES}
