@@ -430,6 +430,35 @@ def test_continuing_an_answer_deleted_meanwhile_says_so_in_the_candidates_words(
     assert session.history().read("SELECT count(*) AS n FROM continuations")[0]["n"] == 0
 
 
+def test_another_windows_delete_cannot_come_between_reading_the_answer_and_beginning_its_part(session, bank,
+                                                                                             speech_dir, monkeypatch):
+    """refactor34: C checked that the answer was there, then read it, then began its part (which checked again): a
+    delete in another window in between failed C with "no answer #1 in /home/.../history.sqlite3". The answer is
+    read and its part begun in one transaction: a delete meanwhile waits for it (and is then refused)."""
+    from voiceprep.core.history import AnswerBeingContinued, History, HistoryUnavailable
+
+    jfk = speech_dir / "jfk.wav"
+    saved = session.save_file(bank, bank.prompt("hardest-problem"), Transcript.from_text("Ask not."), audio=jfk)
+    h = session.history()
+    read, tried = queries.get_attempt, []
+
+    def deleted_in_another_window_meanwhile(history, attempt_id, *args):
+        with History.open(h.path, h.audio_dir, busy_timeout_s=0.2) as other:
+            try:
+                other.delete_attempt(attempt_id)
+                tried.append("deleted")
+            except HistoryUnavailable:
+                tried.append("waited")
+        return read(history, attempt_id, *args)
+    monkeypatch.setattr(queries, "get_attempt", deleted_in_another_window_meanwhile)
+    more = session.begin_more(saved.attempt_id)
+    monkeypatch.undo()
+    assert tried == ["waited"] and more.attempt_id == saved.attempt_id
+    with History.open(h.path, h.audio_dir) as other, pytest.raises(AnswerBeingContinued):
+        other.delete_attempt(saved.attempt_id)
+    assert [p["attempt_id"] for p in h.unfinished_continuations()] == [saved.attempt_id]
+
+
 def test_an_answer_being_continued_cannot_be_deleted_so_the_part_is_added_to_it(session, bank, speech_dir):
     """fixAD: deleted while C recorded a part, the answer's delete took the part being written, and the join then
     failed with "failed unexpectedly (NotFoundError)". The delete is refused; the part joins the answer."""

@@ -25,7 +25,7 @@ from voiceprep.app.judging import attempt_record, feedback_document, run_judge, 
 from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
-from voiceprep.core.history import AnswerBeingContinued, AnswerGone, HistoryError, HistoryUnavailable
+from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -213,14 +213,14 @@ class PracticeSession:
 
         self.access.verify()
         h = self.history()
-        if not h.read("SELECT id FROM attempts WHERE id = ?", [attempt_id]):
-            raise AnswerGone()                  # deleted meanwhile, here or in another window (fixAD)
-        row = queries.get_attempt(h, attempt_id)
-        if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
-            raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
-        bank = h.bank_snapshot(row["bank_hash"])
         audio = h.new_audio_path(".wav")
-        continuation = h.begin_continuation(attempt_id, audio)
+        with h.write():     # the part's row and the answer it continues, in one transaction: no delete between them
+            # AnswerGone when the answer was deleted meanwhile, here or in another window (fixAD)
+            continuation = h.begin_continuation(attempt_id, audio)
+            row = queries.get_attempt(h, attempt_id)
+            if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
+                raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
+            bank = h.bank_snapshot(row["bank_hash"])
         checkpoint("more.begun")
         return Pending(attempt_id, audio, bank, bank.prompt(row["prompt_id"]), row.get("input") or VOICE,
                        follow_up=queries.is_follow_up(row), more_of=Path(row["audio_path"]),
