@@ -277,7 +277,8 @@ class PracticeSession:
         """The stored answer with this recording appended: one audio file, one transcript (the new words' timings
         shifted by the first part's length), judged again as one answer and stored in the same row. A part that
         could not be added (its transcription, join or store failed) is left for the next start to join, as the
-        notice says: no longer this run's, so History's Delete is not refused for it meanwhile (review33 5)."""
+        notice says: no longer being added, so History's Delete is not refused for it meanwhile (review33 5); still
+        this process's, so another window starting meanwhile does not join it (refactor34)."""
         try:
             saved = self._join_more(pending, transcribe, meta)
         except NoAnswerHeard:
@@ -497,7 +498,8 @@ class PracticeSession:
             out.append(self._recover_one(row, transcribe))
         for part in h.unfinished_continuations():
             if owner_alive(part.get("owner")):
-                continue                    # still being recorded or joined by a running window
+                continue                    # still being recorded or joined by a running window, or one that gave
+                #                             up on it (its next start joins it, not another window's: refactor34)
             out.append(self._recover_part(part, transcribe))
         try:                                # deleted in History by a window that crashed before its Undo was over
             h.forget_abandoned_deletes()
