@@ -498,8 +498,8 @@ class PracticeSession:
             out.append(self._recover_one(row, transcribe))
         for part in h.unfinished_continuations():
             if owner_alive(part.get("owner")):
-                continue                    # still being recorded or joined by a running window, or one that gave
-                #                             up on it (its next start joins it, not another window's: refactor34)
+                continue                    # still being recorded or joined by a running window, or left by one
+                #                             that gave up on it: joined once that window has closed (refactor34)
             out.append(self._recover_part(part, transcribe))
         try:                                # deleted in History by a window that crashed before its Undo was over
             h.forget_abandoned_deletes()
