@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QStyle
 
 from tests.conftest import BANKS
+from tests.gui.practice_steps import start
 from voiceprep.app import HistoryAccess, PracticeSession, threads
 from voiceprep.core.banks import load_bank
 from voiceprep.core.history import History
@@ -344,12 +345,9 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
 
 
 def test_practice_and_history_show_the_same_feedback(qtbot, window, services):
-    page, ctl = window.practice, window.controller
-    page.fill_banks(select="airwallex")
     services.settings.speech.rate = 400
-    ctl.tts_ok = False
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    window.controller.tts_ok = False
+    page, ctl = start(window, qtbot, bank="airwallex")
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
         ctl.answer_text(STRONG)
     practice_doc = page.feedback.document
