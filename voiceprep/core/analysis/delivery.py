@@ -838,6 +838,22 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+# a sentence that opens by turning to another subject: "Separately, ...", "On another note", "By the way" (not "Another
+# thing we did", which adds to the story)
+_TURNS_AWAY = re.compile(
+    r"^((oh|and|also|but|so|um|uh|er|ok|okay|right)\b,? )*(separately|unrelated(ly)?|incidentally|"
+    r"(on|as) (an?|another|a different|an unrelated|a separate|a side|a totally different|a completely different) "
+    r"(note|topic|subject|side note)|side note|by the way|in other news|speaking of|"
+    r"(apart|aside) from that|besides that|other than that|outside (of )?(that|work)|off topic|"
+    r"changing (the )?subject|on a different (subject|topic))\b")
+
+
+def _turns_away(words: Sequence[Word], sentence: tuple[int, int]) -> bool:
+    """Whether the sentence opens by turning to something else ("Separately, we also moved our build pipeline...")."""
+    opening = " ".join(_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)])
+    return bool(_TURNS_AWAY.match(opening))
+
+
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
                    after: int, timed: bool, settings: AnalysisSettings,
                    closes: Sequence[bool] | None = None) -> dict[str, Any] | None:
@@ -864,6 +880,13 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     while k < len(sentences) - 1 and (on_topic[k] is None or (closes is not None and closes[k]) or len(_said_stems(
             words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1
+    if k < len(sentences):
+        # a tangent announced after the last credited point ("Separately, we also moved our build pipeline...") is
+        # about something else however near the answer its sentences read: the tail starts at it (review33 3, fixAK),
+        # unless most of what follows up to the talk is on the question
+        turn = next((j for j in range(k) if sentences[j][0] > after and _turns_away(words, sentences[j])), None)
+        if turn is not None and 2 * sum(on_topic[j] is True for j in range(turn, k)) < k - turn:
+            k = turn
     end = k
     while end > 0 and on_topic[end - 1] is None:
         end -= 1                             # the answer ends at its last sentence that says something
