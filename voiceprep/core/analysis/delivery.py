@@ -883,9 +883,10 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     if k < len(sentences):
         # a tangent announced after the last credited point ("Separately, we also moved our build pipeline...") is
         # about something else however near the answer its sentences read: the tail starts at it (review33 3, fixAK),
-        # unless most of what follows up to the talk is on the question
+        # unless as much of what follows it up to the talk is on the question as is not
         turn = next((j for j in range(k) if sentences[j][0] > after and _turns_away(words, sentences[j])), None)
-        if turn is not None and 2 * sum(on_topic[j] is True for j in range(turn, k)) < k - turn:
+        stretch = [on_topic[j] is True for j in range(turn, k)] if turn is not None else []
+        if turn is not None and stretch.count(True) < stretch.count(False):
             k = turn
     end = k
     while end > 0 and on_topic[end - 1] is None:
