@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
@@ -2472,6 +2474,63 @@ def test_names_a_removed_key_point_put_into_the_vocabulary_go_with_it(qtbot, ser
     assert editor.doc.bank().vocabulary == ("Datix",)
     editor.undo()
     assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+
+
+def test_a_reworded_key_point_trades_its_old_names_for_its_new_ones(qtbot, services, data_home):
+    """fixAJ 1: "Called in AGENCY NURSES" reworded "Called in bank staff" kept feeding "AGENCY NURSES" to the
+    transcriber. The names only the old wording had go (unless another point says them or the candidate typed
+    them), the new wording's come in, said on the status line; Undo takes the step back whole."""
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES and told Datix\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    editor.doc.set((), "vocabulary", ["Datix"])                  # typed by the candidate before
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("Datix", "AGENCY NURSES", "HCA")
+    point = next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label"))
+    editor.select(point)
+    type_into(qtbot, editor, "label", "Called in bank staff from the Bed Bureau")
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA", "Bed Bureau")     # the typed "Datix" stays
+    assert "“AGENCY NURSES” is out of the Vocabulary" in editor.status.text()
+    assert "Added “Bed Bureau”" in editor.status.text()
+    assert editor.doc.get(point, "added_to_vocabulary") == ["Bed Bureau"]
+    editor.undo()
+    assert editor.doc.bank().vocabulary == ("Datix", "AGENCY NURSES", "HCA")
+
+
+def test_a_key_points_names_are_known_to_it_after_the_bank_is_reopened(qtbot, services, data_home):
+    """fixAJ 1: the names a point added were remembered only while the editor was open: saved, reopened, then
+    removed, the point left them in the Vocabulary. They are written on the point in the file; an old file with
+    no such field still loads and its Vocabulary names count as the candidate's own."""
+    from voiceprep.core.banks.document import BankDocument
+
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES at 2am\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    saved = editor.save()
+    assert saved is not None
+    assert 'added_to_vocabulary = ["AGENCY NURSES"]' in saved.read_text(encoding="utf-8")     # readable by hand
+    editor.open_document(BankDocument.open(saved))              # as after a restart
+    point = next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label"))
+    editor.select(point)
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("HCA",)
+    assert "“AGENCY NURSES” is out of the Vocabulary too" in editor.status.text()
+
+    # the old format, as saved before this session: the same bank without the field
+    saved.write_text(re.sub(r"(?m)^added_to_vocabulary = .*\n", "", saved.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    editor.open_document(BankDocument.open(saved))
+    assert not editor.doc.problems()
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "HCA" in editor.doc.get(kp, "label")))
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")     # nothing says who put them there: they stay
 
 
 def test_a_second_paste_replaces_the_notes_and_the_add_button_says_what_it_adds(qtbot, monkeypatch):

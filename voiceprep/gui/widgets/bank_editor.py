@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.core.analysis.followups import follow_up_misses_point
-from voiceprep.core.analysis.keypoints import NUMBER
+from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
@@ -392,7 +392,6 @@ class BankEditor(QWidget):
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self._notes = {}
-        self._point_names: set[str] = set()     # casefolded: names the notes' key points put into the vocabulary
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -772,7 +771,7 @@ class BankEditor(QWidget):
         self._commit_timer.stop()
         if self.doc is None or not self.fields:
             return
-        changed, said = False, ""
+        changed, said, vocabulary = False, "", ""
         for f in self.fields:
             path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
             value = f.read()
@@ -787,9 +786,13 @@ class BankEditor(QWidget):
                 self._pinned_ids.add(("@job",))
             try:
                 with self.doc.step(path):               # with what follows it: one undo step
+                    wording = (str(self.doc.get(path, "label") or ""),
+                               [str(c) for c in self.doc.get(path, "cues", []) or []])
                     if self.doc.set(path, key, value):
                         changed = True
                         said = self._follow(path, key) or said
+                        if self._kind(path) == "key_point" and key in ("label", "cues"):
+                            vocabulary = self._reworded_names(path, *wording) or vocabulary
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
         if changed:
@@ -798,6 +801,24 @@ class BankEditor(QWidget):
         if said:
             self.refresh(select=self.node_path)         # a key point went: the tree shows it
             self.status.setText(said)
+        elif vocabulary:
+            self.status.setText(vocabulary)
+
+    def _reworded_names(self, point: NodePath, old_label: str, old_cues: list[str]) -> str:
+        """A key point reworded: the names only its old wording had and that it put into the Vocabulary go, unless
+        another point or a prompt still says them; its new wording's names go in (review of walk41 5: "Called in
+        AGENCY NURSES" renamed "Called in bank staff" still fed "AGENCY NURSES" to the transcriber). What changed, said
+        as a removal says it; "" when nothing did."""
+        assert self.doc is not None
+        added, taken = point_names.reworded(self.doc, point, old_label, old_cues)
+
+        def listed(names: list[str]) -> str:
+            return ", ".join(f"“{n}”" for n in names)
+        parts = ([f"{listed(taken)} {'is' if len(taken) == 1 else 'are'} out of the Vocabulary: the key point no "
+                  "longer says " + ("it" if len(taken) == 1 else "them") + " and nothing else does."] if taken else []) + \
+                ([f"Added {listed(added)} to the bank's Vocabulary (under Job), so the transcriber expects "
+                  f"{'it' if len(added) == 1 else 'them'}."] if added else [])
+        return " ".join(parts + ([f"Undo ({self.undo_key}) brings it back."] if parts else []))
 
     def _follow(self, path: NodePath, key: str) -> str:
         """What follows a field just changed (walkthrough 20): a new bank's id follows its title until the bank is
@@ -1189,19 +1210,21 @@ class BankEditor(QWidget):
             self.node_path = prompt_path
             added.append(self.add_key_point(p.label, p.cues, p.min_cues))
         first = next((a for a in added if a is not None), None)
-        # each cue's first spelling only: its others are ways it may be heard ("Hoyo verse" for HoYoverse, walk24)
-        names = self._new_names([cue.split("|")[0] for p in points for cue in p.cues + p.names])
-        if names and self.doc is not None:
+        names: list[str] = []
+        if self.doc is not None:
             # the names in the notes go into the bank's vocabulary, so the transcriber is told them in a round
-            # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it)
+            # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it); each point keeps
+            # in the file which it put there, so they go with it (point_names)
             doc = self.doc
-            vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
 
             def add_names() -> NodePath:
-                doc.set((), "vocabulary", vocabulary + names)
+                with doc.step(first or prompt_path):
+                    for p, at in zip(points, added):
+                        if at is not None:
+                            names.extend(point_names.add_new_names(doc, at, point_names.wording_names(
+                                "", [*p.cues, *p.names])))
                 return first or prompt_path
             self._structural(add_names)
-            self._point_names.update(n.casefold() for n in names)
         self.select(first or prompt_path)
         if names:           # said (walk21: the file was saved with a vocabulary the Vocabulary box never showed)
             listed = ", ".join(f"“{n}”" for n in names)
@@ -1214,18 +1237,6 @@ class BankEditor(QWidget):
                 # at the end of the wording: a key meant for the list goes after it (walk41: Spaces went in front of
                 # the words, "      WARD MANAGER INTERVIEW - my stories")
                 focused.moveCursor(QTextCursor.MoveOperation.End)
-
-    def _new_names(self, cues: list[str]) -> list[str]:
-        """Names among cues (written with a capital: "HoYoverse", "Genshin Impact", "PCI") that the bank's
-        vocabulary does not hold yet."""
-        have = {str(v).casefold() for v in (self.doc.get((), "vocabulary", []) if self.doc else []) or []}
-        out: list[str] = []
-        for cue in cues:
-            cue = cue.strip()
-            if cue and NUMBER not in cue and any(ch.isupper() for ch in cue) and cue.casefold() not in have:
-                have.add(cue.casefold())
-                out.append(cue)
-        return out
 
     def remove_current(self) -> None:
         """Remove the selected competency, round, prompt or key point at once, as the app does what Undo takes back
@@ -1244,6 +1255,7 @@ class BankEditor(QWidget):
             doc = self.doc
             assert doc is not None
             with doc.step(path, path[:-1]):
+                theirs = [n for kp in point_names.point_paths_under(doc, path) for n in point_names.added_by(doc, kp)]
                 if self._kind(path) == "competency":
                     # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
                     # ... onto the one left when one is (walk21: 5 "Competency is empty" errors)
@@ -1254,8 +1266,7 @@ class BankEditor(QWidget):
                             doc.set(kp, "competency", other or None)
                     shared.extend(self._share_removed_weight(int(path[-1])))
                 doc.remove(path)
-                if self._kind(path) in ("prompt", "key_point"):
-                    unsaid.extend(self._drop_unused_point_names())
+                unsaid.extend(point_names.drop_unused(doc, theirs))
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
@@ -1266,30 +1277,6 @@ class BankEditor(QWidget):
                  if unsaid else "")
         self.status.setText(f"Removed {what}.{weights}{names} Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _drop_unused_point_names(self) -> list[str]:
-        """Take out of the vocabulary the names that key points from the notes put there and that no key point,
-        cue or prompt says any more (walk41: "WARD MANAGER INTERVIEW", added with a heading ticked by mistake, stayed
-        after the point was removed, and the transcriber heard "WARD MANAGER" in every answer). A name the candidate
-        typed into the Vocabulary is never taken. Returns the names taken."""
-        doc = self.doc
-        assert doc is not None
-        vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
-        if not self._point_names or not vocabulary:
-            return []
-        said: list[str] = []
-        for kp in doc.key_point_paths():
-            said.append(str(doc.get(kp, "label") or ""))
-            said.extend(str(c) for c in doc.get(kp, "cues", []) or [])
-        for r in range(doc.count((), "rounds")):
-            said.extend(str(doc.get(("rounds", r, "prompts", j), "text") or "")
-                        for j in range(doc.count(("rounds", r), "prompts")))
-        text = "\n".join(said)
-        gone = [v for v in vocabulary if v.casefold() in self._point_names
-                and not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text, re.IGNORECASE)]
-        if gone:
-            doc.set((), "vocabulary", [v for v in vocabulary if v not in gone])     # Undo brings them back
-        return gone
 
     def _weights(self) -> list[float]:
         """The competencies' weights in order, one that is no number as 0."""
