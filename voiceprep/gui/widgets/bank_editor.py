@@ -244,6 +244,9 @@ class BankEditor(QWidget):
         self.doc: BankDocument | None = None
         self.draft_file: Path | None = None
         self.fields: list[_Field] = []
+        self.id_more: QToolButton | None = None          # the current form's "More" button over its Id
+        self._show_id: Callable[[bool], None] | None = None
+        self._ids_shown = False                          # "More" opened: the Ids are shown for the session
         self.node_path: NodePath = ("job",)
         self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
         # a bank id from a title, unique among the banks (the Banks page knows them)
@@ -392,6 +395,7 @@ class BankEditor(QWidget):
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self._notes = {}
+        self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -462,6 +466,7 @@ class BankEditor(QWidget):
         if self._untouched is not None and path != self._untouched:
             self.touched()
         self.fields = []
+        self.id_more, self._show_id = None, None
         form_host = QWidget()
         outer = QVBoxLayout(form_host)
         self.form = QFormLayout()
@@ -500,6 +505,8 @@ class BankEditor(QWidget):
 
     def _focus_field(self, key: str | None = None, select_all: bool = False) -> None:
         """Focus the form's field `key`, else its first field (a new item's Name, Prompt or Key point)."""
+        if key == "id" and self._show_id is not None:
+            self._show_id(True)             # a problem with the Id, reached from the list: shown, not under More
         widget = next((f.widget for f in self.fields if f.key == key), None) or \
             (self.fields[0].widget if self.fields else None)
         if widget is None:
@@ -530,6 +537,44 @@ class BankEditor(QWidget):
         self.fields.append(_Field(key, w, w.text))
         self.form.addRow(label, w)
         return w
+
+    def _id_line(self, placeholder: str = "") -> QLineEdit:
+        """The node's Id, last, under a "More" button (walk41 7: an Id on the job, every prompt and key point, of no
+        use to a candidate; new ones are made from the words). The button is a Tab stop, Space opens it, and it stays
+        open while the bank is, once opened; an Id with a problem (a duplicate in a loaded bank) is shown by itself."""
+        more = QToolButton()
+        more.setObjectName("more_ids")
+        more.setText("More")
+        more.setCheckable(True)
+        more.setAutoRaise(True)
+        more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        more.setToolTip("Show the Id the bank file uses for this (made from its words; you rarely need it)")
+        self.form.addRow("", more)
+        line = self._line("id", "Id", placeholder)
+
+        def show(on: bool) -> None:
+            self.form.setRowVisible(line, on)
+            more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+            more.blockSignals(True)
+            more.setChecked(on)
+            more.blockSignals(False)
+
+        def toggled(on: bool) -> None:
+            self._ids_shown = on
+            show(on)
+            if on:
+                self.form_scroll.ensureWidgetVisible(line)
+        more.toggled.connect(toggled)
+        self.id_more, self._show_id = more, show
+        show(self._ids_shown or self._id_wrong())
+        return line
+
+    def _id_wrong(self) -> bool:
+        """Whether the problems list names the current node's id (a duplicate, a bad form, another bank's)."""
+        here = f"{_field_of(self.node_path) or 'job'}.id"
+        return any(self.problems.item(i).data(PATH_ROLE) == here and self.problems.item(i).data(KIND_ROLE) == "problem"
+                   for i in range(self.problems.count()))
 
     def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False,
               grow_to: int = 0) -> QPlainTextEdit:
@@ -613,8 +658,7 @@ class BankEditor(QWidget):
             w.setPlaceholderText("made from its words when you save (or type one)")
 
     def _form_job(self, path: NodePath) -> None:
-        self.form.addRow(plain_label("The job you are preparing for. Only the title and the id (at the bottom) are "
-                                     "required."))
+        self.form.addRow(plain_label("The job you are preparing for. Only the title is required."))
         self._line("title", "Title", "e.g. Ward Manager, Sous Chef or Backend Engineer")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
@@ -624,7 +668,7 @@ class BankEditor(QWidget):
         self._text("@vocabulary", "Vocabulary", "optional: names and terms the transcriber should expect (the company, a "
                    "system, a team or a product), one per line", 3, as_list=True, grow_to=VOCABULARY_LINES_MAX)
         # last, as in every form: the candidate's own words come first (walkthrough 14)
-        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
+        self._id_line("lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 
     def _form_competencies(self, path: NodePath) -> None:
         self.form.addRow(plain_label("Competencies weight the overall score. Optional; when present every key point "
@@ -641,7 +685,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
-        cid = self._line("id", "Id", "lowercase-with-dashes")
+        cid = self._id_line("lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
         if COMPETENCY_PLACEHOLDER.fullmatch(cid.text()) and saved is not None and cid.text() not in saved \
@@ -652,7 +696,7 @@ class BankEditor(QWidget):
     def _form_round(self, path: NodePath) -> None:
         self._line("title", "Title", "e.g. Round 2 - Behavioral")
         self._text("description", "Description", "optional", 2)
-        self._line("id", "Id").setToolTip(ID_TIP)
+        self._id_line().setToolTip(ID_TIP)
         add = QPushButton("Add a prompt to this round")
         add.clicked.connect(lambda: self.add_prompt())         # not clicked(checked) as the text
         self.form.addRow(add)
@@ -683,7 +727,7 @@ class BankEditor(QWidget):
             limit.setStyleSheet(f"color: {WARN};")
         target.refused.connect(refused)
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
-        self._unnamed_id(self._line("id", "Id"), path)
+        self._unnamed_id(self._id_line(), path)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
         add.clicked.connect(lambda: self.add_key_point())
@@ -758,7 +802,7 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5, "1 is a usual point, 2 counts it double")
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
-        self._unnamed_id(self._line("id", "Id"), path)
+        self._unnamed_id(self._id_line(), path)
 
     # -- committing -----------------------------------------------------------------------------
     def _field_edited(self, *_args) -> None:
@@ -931,6 +975,11 @@ class BankEditor(QWidget):
         for field, text in self.hints:
             add(text, field, "hint")
         self.problems.setVisible(self.problems.count() > 0)
+        if self._show_id is not None and self._id_wrong():
+            try:
+                self._show_id(True)
+            except RuntimeError:            # the form was rebuilt away
+                pass
         rows = min(4, max(1, self.problems.count()))
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
         title = doc.get(("job",), "title", "") or "Untitled bank"
