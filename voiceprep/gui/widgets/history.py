@@ -392,12 +392,13 @@ class HistoryPage(QWidget):
         between the page list and the next page."""
         def takes_tab(w: QWidget) -> bool:
             return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        last, w = self.table, self.nextInFocusChain()
-        while w is not self and self.isAncestorOf(w):
+        last: QWidget = self.table
+        w = self.nextInFocusChain()
+        while w is not None and w is not self and self.isAncestorOf(w):
             if self.detail.isAncestorOf(w) and takes_tab(w):
                 last = w
             w = w.nextInFocusChain()
-        after = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.compare_btn,
+        after: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.compare_btn,
                  self.delete_btn, self.export_btn,
                  *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
         for first, second in zip([last, *after], after):
