@@ -724,3 +724,20 @@ def test_the_competencies_chart_says_what_its_numbers_count_against_the_rounds_s
     assert "round's summary" in about.text() and "follow-ups" in about.text()
     page._show(data, "none", None, page._generation)
     assert not about.isVisibleTo(page)
+
+
+def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot):
+    """walk42 4: the chart averaged a skipped question in at 0 (deliberately, as its round counts it) under "Each
+    answer alone, averaged"; it says so, and only while a skip is in the chart."""
+    from voiceprep.app.scored import PROGRESS_COMPETENCIES
+
+    page, data = _one_attempt_on_two_banks(qtbot, {"c": 60.0})
+    skip = {"started_at": "2026-12-01T05:30:00+00:00", "overall": 0.0, "wpm": None, "fillers_per_min": None,
+            "competencies": {"c": 0.0}, "skipped": True, "prompt_id": "p"}
+    rows = [*data["series"], skip]
+    page._show({**data, "series": rows, "when": [parse(r["started_at"]) for r in rows]}, "some", None,
+               page._generation)
+    about = page.competencies_about.text()
+    assert about.startswith("Each answer alone, averaged, a skipped question counted as 0 (follow-ups not in)"), about
+    page._show(data, "some", "p", page._generation)
+    assert page.competencies_about.text() == PROGRESS_COMPETENCIES

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.recap import copied_text
-from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text
+from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
     cut_off_count_text,
     in_follow_up_text,
@@ -924,6 +924,9 @@ class ProgressPage(QScrollArea):
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
         self.competencies_about.setVisible(bool(comps))
+        # the skips averaged in at 0, said as such (walk42: "Each answer alone" with a skip averaged in)
+        self.competencies_about.setText(progress_competencies(sum(1 for r, skip in zip(series, skips)
+                                                                  if skip and r["competencies"])))
         show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
