@@ -101,7 +101,8 @@ def skipped_line(answered: int, total: int) -> str | None:
 # round different numbers, both right (walk37: "Polished 38" in the summary, ~44 in Progress, nothing said why)
 ROUND_COMPETENCIES = ("These bars weigh each question by its key points, follow-ups in; Progress averages each answer "
                       "alone, so its numbers differ.")
-PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in); a round's summary weighs its questions by "
+PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in; a question answered again the same day "
+                         "counts its best try, as a round's summary does); a round's summary weighs its questions by "
                          "their key points, follow-ups in, so its numbers differ.")
 
 

@@ -841,6 +841,30 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
     return with_skipped(rows, skipped_answers(h, bank, prompt), limit) if skips else rows
 
 
+# Which try of a question counts on Progress (walk42 3): a question answered more than once in a day counts its best
+# try of the day (a tie: the later one), as a round's summary counts its best try of the sitting. A mistaken retry at
+# 0 made "Am I improving?" say "1 prompt lower" and a competency line fall, beside a summary that counted the 83.
+BEST_OF_DAY = "a question answered more than once in a day counts its best try that day, as a round's summary does"
+
+
+def is_try(row: Row) -> bool:
+    """Whether a trends row is a whole try of its question (not a drill, a follow-up answer nor a skip) with a score."""
+    return row.get("drill") is None and row.get("overall") is not None and not row.get("skipped")
+
+
+def outscored(rows: list[Row]) -> list[bool]:
+    """For trends rows (oldest first): True for a try that another try of the same question the same local day
+    scored more than (or as much as, later): not counted on Progress (BEST_OF_DAY)."""
+    best: dict[tuple[str, Any], int] = {}
+    for i, r in enumerate(rows):
+        if is_try(r):
+            key = (r.get("prompt_id"), local(str(r["started_at"])).date())
+            if key not in best or r["overall"] >= rows[best[key]]["overall"]:
+                best[key] = i
+    counted_ = set(best.values())
+    return [is_try(r) and i not in counted_ for i, r in enumerate(rows)]
+
+
 def _avg(rows: list[Row], key: str) -> float | None:
     """The mean, unrounded: each screen rounds it once as it shows it (walk22: rounded here to 51.5, then to 52 by
     Progress, beside Welcome back's 51 for the same 51.46)."""
