@@ -855,7 +855,7 @@ def is_try(row: Row) -> bool:
 def outscored(rows: list[Row]) -> list[bool]:
     """For trends rows (oldest first): True for a try that another try of the same question the same local day
     scored more than (or as much as, later): not counted on Progress (BEST_OF_DAY)."""
-    best: dict[tuple[str, Any], int] = {}
+    best: dict[tuple[Any, Any], int] = {}
     for i, r in enumerate(rows):
         if is_try(r):
             key = (r.get("prompt_id"), local(str(r["started_at"])).date())
