@@ -777,3 +777,26 @@ def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot
     assert about.startswith("Each answer alone, averaged, a skipped question counted as 0 (follow-ups not in"), about
     page._show(data, "some", "p", page._generation)
     assert page.competencies_about.text() == PROGRESS_COMPETENCIES
+
+
+def test_a_key_point_added_since_the_last_answer_reads_not_asked_yet(qtbot):
+    """walk42 7: a point added to the bank showed nowhere on Progress until the next answer."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rates = [{"prompt_id": "p", "prompt_text": "Q?", "key_point_id": "old", "label": "Said before", "hits": 1,
+              "attempts": 2, "rate": 0.5, "older": 0, "asked": 0},
+             {"prompt_id": "p", "prompt_text": "Q?", "key_point_id": "new", "label": "Written today", "hits": 0,
+              "attempts": 0, "rate": None, "older": 0, "asked": 0, "standing": None, "not_asked": True}]
+    page._show({"series": [], "rates": rates, "when": [], "stats": {"typed": 0, "attempts": 2, "minutes_spoken": 0,
+                                                                    "avg_overall": 50, "best_overall": 60}},
+               "b", "p", page._generation)
+    t = page.rates
+    assert (t.item(0, 0).text(), t.item(0, 1).text()) == ("1 of 2", "Said before")
+    assert (t.item(1, 0).text(), t.item(1, 1).text()) == ("not asked yet", "Written today")
+    assert "no answer was judged against it yet" in t.item(1, 0).toolTip()
+    assert not page.wording_note.isVisibleTo(page)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now
 from voiceprep.app.recap import copied_text
 from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
@@ -892,11 +893,14 @@ class ProgressPage(QScrollArea):
         self._generation += 1
         generation, prompt = self._generation, self.prompt_box.currentData()
         service, limit = self.services.history, self.services.settings.history.chart_attempts
+        registry = self.services.registry
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
             data["improving"] = improvement_text(data["series"], prompt, limit)
             data["outscored"] = outscored(data["series"])         # the retries not counted, off the GUI thread
+            # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
+            data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
@@ -971,6 +975,15 @@ class ProgressPage(QScrollArea):
                 self.rates.setItem(i, 0, asked)
                 self.rates.setItem(i, 1, QTableWidgetItem(""))
                 self.rates.setSpan(i, 0, 1, self.rates.columnCount())
+                continue
+            if r.get("not_asked"):                   # added to the bank since its question's last answer (walk42 7)
+                hit = QTableWidgetItem(NOT_ASKED_YET)
+                hit.setForeground(self.rates.palette().color(QPalette.ColorRole.PlaceholderText))
+                hit.setToolTip("Added since your last answer to this question: no answer was judged against it yet")
+                self.rates.setItem(i, 0, hit)
+                label = QTableWidgetItem(r["label"])
+                label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})")
+                self.rates.setItem(i, 1, label)
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
             # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each),
