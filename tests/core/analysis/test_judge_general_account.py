@@ -66,8 +66,8 @@ def test_how_few_details_make_a_general_account_is_read_from_settings():
 
 
 def test_names_beyond_counts_capitalised_words_inside_a_sentence_that_the_question_does_not_give():
-    raw = "Kafka was slow. Then Dan and I moved the consumers to Redis on Saturday.".split()
-    tokens = tokenize_text(" ".join(raw))
+    text = "Kafka was slow. Then Dan and I moved the consumers to Redis on Saturday."
+    raw, tokens = text.split(), tokenize_text(text)
     own = {t.stem for t in tokenize_text("Kafka consumers")}
     assert names_beyond(raw, tokens, sentence_spans(raw), own) == 3      # Dan, Redis, Saturday; not Kafka, Then, I
 
