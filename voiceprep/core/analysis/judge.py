@@ -1172,9 +1172,11 @@ class AnswerJudge:
         self.concrete = prompt is not None and self.details >= settings.plain_concrete_details
         # ... and the other way: an answer that says next to nothing of its own (under `general_details` details, no
         # number, no name the question and the job do not give) is a general account ("I looked at all the data we
-        # had, found what was causing it and fixed it"): there a point counts only when one sentence says its label's
-        # own words (`general_label_share`), not by closeness in meaning, which is then the closeness of a generality
-        # to the point (judge57)
+        # had, found what was causing it and fixed it"): there a plain point counts only where one sentence says its
+        # label's own words (`general_label_share`), not by closeness in meaning, which is then the closeness of a
+        # generality to the point (judge57). Not a point with cues the bank wrote: its answers say the cues, which
+        # `details_said` does not count, and a short answer in them ("we version the APIs and do migrations in steps")
+        # is no general account
         spans = sentence_spans(raw_words)
         self.general = prompt is not None and self.details < settings.general_details and not any(
             t.is_number for t in index.tokens) and not names_beyond(
@@ -1767,7 +1769,7 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
-        if (p >= self.s.judge_threshold and self.general
+        if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
                 and max((label_share(kp.label, said) for said in self._sentence_stems), default=0.0)
                 < self.s.general_label_share):
             p = self._set_aside(p)       # "I made sure everyone was safe" for "First I made the area safe and..."
