@@ -1022,12 +1022,6 @@ def names_beyond(raw: Sequence[str], tokens: Sequence[Token], sentences: Sequenc
                and raw[t.word][:1].isupper() and t.norm not in SPEAKER)
 
 
-def label_share(label: str, said: Set[str]) -> float:
-    """The share of a label's words of content (not its numbers) whose stems are in `said`."""
-    own = {t.stem for t in tokenize_text(label) if _content(t) and not t.is_number}
-    return len(own & said) / len(own) if own else 1.0
-
-
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
 # sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
 BARE_NAMED = 2
@@ -1035,6 +1029,13 @@ BARE_NAMED = 2
 
 def _namable(t: Token) -> bool:
     return t.norm not in FUNCTION_WORDS and t.norm not in VAGUE and len(t.norm) > 1     # "FX", "Go" are named too
+
+
+def label_share(label: str, said: Set[str]) -> float:
+    """The share of a label's words that could name something (`_namable`: "FX" and "cards", not "the", "some" or a
+    number) whose stems are in `said`."""
+    own = {t.stem for t in tokenize_text(label) if _namable(t) and not t.is_number}
+    return len(own & said) / len(own) if own else 1.0
 
 
 def bare(tokens: Sequence[Token], own: frozenset[str]) -> bool:
