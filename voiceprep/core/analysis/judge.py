@@ -1771,7 +1771,7 @@ class AnswerJudge:
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
-                and max((label_share(kp.label, said) for said in self._sentence_stems), default=0.0)
+                and max((label_share(needed_part(kp.label), said) for said in self._sentence_stems), default=0.0)
                 < self.s.general_label_share):
             p = self._set_aside(p)       # "I made sure everyone was safe" for "First I made the area safe and..."
         nobodys = p >= self.s.judge_threshold and (
