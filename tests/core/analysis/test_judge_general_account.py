@@ -27,13 +27,14 @@ BANK = (
     '[[rounds.prompts.key_points]]\nid = "fixed"\n'
     'label = "I changed the equipment or the process so it could not happen again"\n')
 
-GENERAL = ("Someone got hurt on my shift once. I made sure everyone was okay straight away and took care of them. "
-           "Then I looked into what was going on with the team and found what was causing it. "
+GENERAL = ("Someone had an accident on my shift once. I kept everyone out of danger straight away and took care "
+           "of them. "
+           "Then I went through what was going on with the team and found what was causing it. "
            "We changed a few things so it would not happen again, and it was better from then on.")
 # the same account, with the particulars of a story told: a night, a person, a place, a number
 DETAILED = ("On a Tuesday night in March a picker, Dan, caught his hand in a pallet strap at aisle 14. "
-            "I made sure everyone was okay straight away and took care of them. "
-            "Then I looked into what was going on with the team and found what was causing it. "
+            "I kept everyone out of danger straight away and took care of them. "
+            "Then I went through what was going on with the team and found what was causing it. "
             "We changed a few things so it would not happen again, and it was better from then on.")
 VERBATIM = ("Someone was hurt on my shift. First I made the area safe and looked after the person who was hurt. "
             "I found out why it really happened by talking to the people involved and checking the records. "
@@ -50,7 +51,7 @@ def _hits(text: str, settings: AnalysisSettings | None = None) -> dict[str, bool
 
 
 def test_a_general_account_does_not_cover_a_point_it_is_only_close_to_in_meaning():
-    assert not _hits(GENERAL)["made-safe"]          # "I made sure everyone was okay": a generality near the point
+    assert not _hits(GENERAL)["made-safe"]          # "I kept everyone out of danger": a generality near it
 
 
 def test_the_same_sentences_in_a_story_told_with_its_particulars_still_cover_the_point():

@@ -1771,9 +1771,10 @@ class AnswerJudge:
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
-                and max((label_share(needed_part(kp.label), said) for said in self._sentence_stems), default=0.0)
-                < self.s.general_label_share):
-            p = self._set_aside(p)       # "I made sure everyone was safe" for "First I made the area safe and..."
+                and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
+                         for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
+            p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
+            #                              (the label's words, or those of one thing it says was done: `claim_texts`)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
