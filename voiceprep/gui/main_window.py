@@ -548,6 +548,8 @@ class MainWindow(QMainWindow):
     def stop_sound(self) -> None:
         """Esc: silence whatever is playing (a recorded answer or the interviewer's voice); with no answer playing,
         close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
+        if self.practice.cancel_next_pending():     # N pressed while the answer was checked, taken back
+            return
         playing = self.stop_playback_btn.isVisible()
         self.stop_playback()
         self.controller.hush()
