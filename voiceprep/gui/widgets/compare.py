@@ -253,7 +253,7 @@ class CompareDialog(QDialog):
                  pace_band: tuple[float, float] = (_PACE.wpm_low, _PACE.wpm_high)):
         super().__init__(parent)
         a, b = result["attempts"]
-        self.result = result
+        self.compared = result
         self.setWindowTitle(compare_title(a, b))
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         saved = window_state().value("compare_size")
@@ -280,18 +280,18 @@ class CompareDialog(QDialog):
         keyboard_buttons(self)
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(compare_text(self.result))
+        QGuiApplication.clipboard().setText(compare_text(self.compared))
         self.status.setText("Copied: paste it where you keep your notes.")
 
     def export(self) -> None:
         start = window_state().value("compare_export_dir") or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(Path(str(start)) / export_name(
-            self.result)), "Markdown (*.md)")
+            self.compared)), "Markdown (*.md)")
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".md")
         try:
-            target.write_text(compare_markdown(self.windowTitle(), self.result), encoding="utf-8")
+            target.write_text(compare_markdown(self.windowTitle(), self.compared), encoding="utf-8")
         except OSError as exc:
             QMessageBox.warning(self, "Export comparison", f"Could not save {target.name}: {exc.strerror or exc}. "
                                                             "Pick another folder and try again.")
