@@ -27,9 +27,9 @@ def test_an_answer_about_something_else_is_named_so_and_gets_no_tips_that_assume
     a = analyze_answer(bank, prompt, Transcript.from_text(TALK))
     assert a.points_hit == 0 and a.off_topic is not None
     names = [f.name for f in a.delivery.findings]
-    assert names[0] == "topic" and a.delivery.findings[0].summary.startswith(OFF_TOPIC_LINE + ": “button or")
+    assert names[0] == "topic" and a.delivery.findings[0].summary.startswith(OFF_TOPIC_LINE + ": “When they")
     assert not {"duration", "structure", "specifics", "numbers", "ownership", "repetition"} & set(names), names
-    assert a.off_topic["quote"].split()[:3] == TALK.split()[:3]
+    assert a.off_topic["quote"].startswith("When they're when you've got the main things")
     # a vague answer on the question's own subject is weak, not about something else: its tips stay
     weak = analyze_answer(bank, prompt, Transcript.from_text(VAGUE))
     assert weak.off_topic is None and "topic" not in [f.name for f in weak.delivery.findings]

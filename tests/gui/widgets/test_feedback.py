@@ -466,6 +466,6 @@ def test_an_answer_about_something_else_says_so_under_the_score_before_anything_
     bank = load_bank(BANKS / "senior-backend-payments.toml")
     page.show_analysis(analyze_answer(bank, bank.prompt("postgres-reconciliation"), Transcript.from_text(TALK)))
     text = page.view.toPlainText()
-    said = text.index(OFF_TOPIC_LINE + ": “button or")
+    said = text.index(OFF_TOPIC_LINE + ": “When they")
     assert said < text.index("Your key points") and text.count(OFF_TOPIC_LINE) == 1, text
     assert "Too short" not in text and "STAR" not in text and "Add specifics" not in text, text

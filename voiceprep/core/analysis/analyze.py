@@ -255,7 +255,7 @@ OFF_TOPIC = Finding("topic", "warn", OFF_TOPIC_LINE,
                     "length, structure and detail will follow from a real answer.")
 # the Delivery cards kept for an answer about something else: how it sounded, not what a real answer would need
 SOUNDED = frozenset({"pace", "pauses", "fillers", "hedges"})
-QUOTE_WORDS = 14                 # of the first sentence, quoted to say what it talked about
+QUOTE_WORDS = 14                 # of its first sentence of half this or more, quoted to say what it talked about
 
 
 def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int, int]], raw: list[str],
@@ -264,7 +264,8 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     of meeting talk about a remote control was told "add the result and one concrete detail"): at least
     `off_topic_answer_words` words, and none of its sentences (`spans` of `raw`, their vectors `said`: the judge's
     own; of `off_topic_short_words` words or more) as close in meaning as `off_topic_answer_max_sim` to the question
-    or a key point's label. Then its first such sentence (`quote`) and the closest similarity (`closest`); else None.
+    or a key point's label. Then its first sentence of some length (`quote`) and the closest similarity (`closest`);
+    else None.
     A vague or partial answer still speaks of the question's subject ("I always keep the team aligned" to a question
     on leading a team) and is not named so."""
     if sum(bool(w.strip()) for w in raw) < settings.off_topic_answer_words or not spans:
@@ -277,9 +278,12 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     closest = float((said[long] @ asked.T).max())
     if closest >= settings.off_topic_answer_max_sim:
         return None
-    a, b = spans[long[0]]
+    sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}
+    # its first sentence that says something (a fragment such as "button or something like that." tells little)
+    a, b = spans[next((k for k in long if sizes[k] >= QUOTE_WORDS // 2), max(long, key=sizes.__getitem__))]
     words = [w.strip() for w in raw[a:b + 1] if w.strip()]
-    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
+    cut = len(words) > QUOTE_WORDS or not words[-1].endswith((".", "!", "?"))    # (a long sentence's window)
+    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if cut else "")
     return {"quote": quote, "closest": round(closest, 3)}
 
 
