@@ -200,6 +200,8 @@ def test_n_pressed_while_the_answer_is_checked_moves_on_once_its_feedback_is_sav
         assert "Next question as soon as your feedback is saved" in page.state_label.text()
     qtbot.waitUntil(lambda: ctl.rehearsal.current.id == second, timeout=30000)
     assert first in ctl.rehearsal.results and not page.next_pending
+    # its feedback was not seen: the notice says it is saved, what it scored and where it is
+    assert page.notice.isVisible() and "is saved" in page.notice.text() and "in History" in page.notice.text()
     def stored():
         access = HistoryAccess(services.db_path)
         try:

@@ -727,8 +727,15 @@ class PracticePage(QWidget):
             QTimer.singleShot(0, self, self._go_on)
 
     def _go_on(self) -> None:
-        if self.next_btn.isEnabled():     # as N would (the follow-ups being asked aloud are skipped with it)
-            self.next_btn.click()
+        if not self.next_btn.isEnabled():
+            return
+        left, done = self.ctl.rehearsal.current if self.ctl.rehearsal else None, self.ctl.last_analysis
+        self.next_btn.click()            # as N would (the follow-ups being asked aloud are skipped with it)
+        if left is not None and done is not None and self.ctl.state != c.FINISHED:
+            # its feedback was not seen: where it is, and what it scored (a round's last question: its summary)
+            asked = textwrap.shorten(left.text, 60, placeholder="…")
+            self.notice.show_text(f"Your answer to “{asked}” is saved: {done.points_hit} of {done.points_total} key "
+                                  f"points, {score_text(done.overall)} / 100. Its feedback is in History.", c.ANSWER)
 
     def _no_feedback_came(self) -> None:
         """Back to the feedback with no new one (a continuation not heard: the answer stays as it was): an N
