@@ -362,7 +362,10 @@ def test_a_follow_up_answer_is_not_flagged_for_ownership(fintech):
     text = ("The trade-off was complexity: the single-threaded business logic was harder to debug and the ring buffer "
             "used more memory. The lesson I learned is to benchmark first; I would add better tracing next time.")
     prompt = fintech.prompt("recon")
-    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20)).delivery)    # as an answer to the question
+    # as an answer to the question (it is about another story than a reconciliation job: as a whole answer it is
+    # named as talk about something else, walk42, and keeps no ownership card; the card itself is tested here)
+    said_elsewhere = AnalysisSettings(off_topic_answer_max_sim=0.0)
+    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20), said_elsewhere).delivery)
     assert whole["ownership"].status == "warn", whole["ownership"]
     said = analyze_answer(fintech, prompt, spoken(text, 20), follow_up=True).delivery.findings
     assert not [f for f in said if f.name == "ownership" and f.status == "warn"], said
