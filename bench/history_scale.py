@@ -83,6 +83,9 @@ def measure(path: Path) -> dict:
         "search_ms (History search 'ring buffer')": timeit(lambda: fresh().attempts(text="ring buffer")),
         "search_ms (typing: 'r')": timeit(lambda: fresh().attempts(text="r")),
         "search_ms (no hit: 'failover', its spellings tried)": timeit(lambda: fresh().attempts(text="failover")),
+        # a figure said (walk42 1): its digits and written forms tried too
+        "search_ms (a figure said: 'forty percent')": timeit(lambda: fresh().attempts(text="forty percent")),
+        "search_ms (a figure said: 'twenty thousand')": timeit(lambda: fresh().attempts(text="twenty thousand")),
         "list_ms (the same page shown again, cached)": timeit(lambda: s.attempts(limit=500)),
         "open_ms (one attempt as shown)": timeit(lambda: s.attempt(some)) if some else "-",
         "compare_ms": timeit(lambda: s.compare(*pair)) if len(pair) == 2 else "-",

@@ -237,6 +237,13 @@ class AnalysisSettings:
     # judge.question_share): a detailed story told for another question has the details and few of these (judge48,
     # bench/judge_swap.py: strong answers to their own prompt, 5th percentile 0.19; to another prompt, median 0.10)
     cued_concrete_question_share: float = 0.15
+    # an answer that says fewer details of its own than this (judge.details_said), no number and no name the question
+    # and the job do not give is a general account ("I got the right people involved, looked at what was going on and
+    # made some changes"): in it a plain key point (no cues the bank wrote) counts only where one sentence says at
+    # least this share of its label's words of content; closeness in meaning alone is a generality's closeness to the
+    # point (judge.AnswerJudge.general; dev2: vague answers 5-32 details, strong ones 32-89; docs/benchmarks.md judge57)
+    general_details: int = 25
+    general_label_share: float = 0.25
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

@@ -15,6 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
+from voiceprep.core.banks.model import Bank
 from voiceprep.core.history import AnswerBeingContinued, History, HistoryError, Undone, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
@@ -57,6 +58,39 @@ def answers(count: int) -> str:
     """ "1 answer", "2 answers": History and the CLI say "answers", as the rest of the app does (session 20: they
     said "attempts")."""
     return counted(count, "answer")
+
+
+NOT_ASKED_YET = "not asked yet"
+
+
+def as_worded_now(rates: list[Row], bank: Bank | None, prompt: str | None = None) -> list[Row]:
+    """Key-point hit rates (queries.key_point_rates) as the bank reads now (walk42 7: right after a point was reworded
+    or added and the bank saved, Progress showed the old wording and no new point until the next answer): a point
+    reworded since its answers were judged shows its current wording, its answers counted as judged against an
+    older one (`older`: all of them, the * note); a point added since shows under its question with no answers
+    (`attempts` 0, `not_asked` True: "not asked yet"). Only the questions already listed (or `prompt`) take in new
+    points; a point taken out of the bank keeps its last wording. New rows; `rates` is not changed."""
+    if bank is None:
+        return rates
+    prompts = {p.id: p for p in bank.all_prompts()}
+    out: list[Row] = []
+    for r in rates:
+        kp = next((k for k in prompts[r["prompt_id"]].key_points if k.id == r["key_point_id"]), None) \
+            if r["prompt_id"] in prompts else None
+        out.append({**r, "label": kp.label, "older": r["attempts"]} if kp is not None and kp.label != r["label"]
+                   else r)
+    shown = {(r["prompt_id"], r["key_point_id"]) for r in rates}
+    asked = list(dict.fromkeys([r["prompt_id"] for r in rates] + ([prompt] if prompt else [])))
+    for pid in asked:
+        if pid not in prompts:
+            continue
+        text = next((r["prompt_text"] for r in rates if r["prompt_id"] == pid and r.get("prompt_text")),
+                    prompts[pid].text)
+        out += [{"prompt_id": pid, "prompt_text": text, "key_point_id": kp.id, "label": kp.label,
+                 "competency": kp.competency, "hits": 0, "attempts": 0, "rate": None, "older": 0, "inherited": 0,
+                 "asked": 0, "given_with": {}, "standing": None, "not_asked": True}
+                for kp in prompts[pid].key_points if (pid, kp.id) not in shown]
+    return out
 
 
 class HistoryService:

@@ -21,6 +21,7 @@ from typing import Any
 from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
@@ -100,8 +101,19 @@ def skipped_line(answered: int, total: int) -> str | None:
 # round different numbers, both right (walk37: "Polished 38" in the summary, ~44 in Progress, nothing said why)
 ROUND_COMPETENCIES = ("These bars weigh each question by its key points, follow-ups in; Progress averages each answer "
                       "alone, so its numbers differ.")
-PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in); a round's summary weighs its questions by "
+PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in; a question answered again the same day "
+                         "counts its best try, as a round's summary does); a round's summary weighs its questions by "
                          "their key points, follow-ups in, so its numbers differ.")
+
+
+def progress_competencies(skipped: int = 0) -> str:
+    """Progress's caption under its competency chart: PROGRESS_COMPETENCIES, and the skipped questions in it, each
+    averaged as an answer that scored 0 ("Each answer alone, averaged, a skipped question counted as 0 …"; walk42:
+    it said "each answer" and averaged a skip in)."""
+    if not skipped:
+        return PROGRESS_COMPETENCIES
+    said = "Each answer alone, averaged"
+    return PROGRESS_COMPETENCIES.replace(said, f"{said}, {skipped_text(skipped)}", 1)
 
 
 def counted_scores(rehearsal: Rehearsal) -> list[float]:

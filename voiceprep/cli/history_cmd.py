@@ -13,6 +13,7 @@ from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
+    averaged_text,
     cut_off_count_text,
     found_text,
     in_follow_up_text,
@@ -31,12 +32,13 @@ cut off, counted in nothing), skipped (questions skipped in rounds: in the compe
 not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
 recent and earlier ({overall, wpm, fillers_per_min} unrounded, and answers: how many each averages; the last 5
 whole answers and up to 5 before them),
-weak_points ({bank id: [{prompt_id, prompt_text, key_point_id, label, competency, hits, attempts, rate, asked
-(answers that missed it and whose follow-up answer said it: "+1 in follow-up"), standing (0 to 1: hits, each of
-asked as part of a hit, per answer counted; weakest first)}]}),
-competencies_by_bank ({bank id: {competency id: {latest, average, attempts}}}), and competencies: the competencies
-of the one bank counted ({competency id: {latest, average, attempts}}), or null when answers of two banks or more
-are counted (read competencies_by_bank then)."""
+weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
+hits, attempts, rate, asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
+standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
+competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
+answers and skipped questions together, each skip averaged as 0), and competencies: the competencies of the one
+bank counted ({competency id: {latest, average, attempts, answers, skipped}}), or null when answers of two banks or
+more are counted (read competencies_by_bank then)."""
 
 LIST_LIMIT = 20             # answers `history list` shows, newest first
 
@@ -218,7 +220,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             comp = bank.competency(cid) if bank is not None else None
             name = comp.name if comp is not None else cid
             print(f"  {name:40}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
-                  f"({counted(c['attempts'], 'answer')})")
+                  f"({averaged_text(c)})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
         bank = registry.find(bank_id)
         if bank_id not in by_bank and bank is not None and not bank.competencies:

@@ -374,18 +374,54 @@ def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot)
     page._show(dict(data, improving="all"), "b", None, page._generation)
     assert not page.overall.canvas.spec().ordinal                    # all prompts: each day's average, by date
     # the drill to "kafka" is no try of it: one prompt answered twice, improved
-    assert improvement_text(rows, None) == ("Am I improving? Of the 1 prompt you answered more than once, latest "
-                                            "try vs first try: 1 prompt higher (average change +42).")
-    assert improvement_text(rows, "py") == "Your first try 58 → latest 100 (+42); best 100, 2 tries."
-    assert improvement_text(rows, "why").startswith("Answer it again to see whether you improve")
-    assert improvement_text(rows[:2], None).startswith("Am I improving? Answer a prompt again to see")
-    worse = rows + [{**rows[1], "overall": 10.0}, {**rows[4], "overall": 70.0}]
+    assert improvement_text(rows, None) == ("Am I improving? Of the 1 prompt you answered on more than one day, "
+                                            "latest day vs first day, each day by its best try: 1 prompt higher "
+                                            "(average change +42).")
+    assert improvement_text(rows, "py") == ("Your first day 58 → latest day 100 (+42), each day's best try; best 100, "
+                                            "2 tries.")
+    assert improvement_text(rows, "why").startswith("Answer it again another day to see whether you improve")
+    assert improvement_text(rows[:2], None).startswith("Am I improving? Answer a prompt again another day to see")
+    later = "2026-12-04T10:00:00+00:00"
+    worse = rows + [{**rows[1], "overall": 10.0, "started_at": later}, {**rows[4], "overall": 70.0, "started_at": later}]
     assert improvement_text(worse, None).endswith("1 prompt higher, 1 prompt lower, 1 prompt the same (average "
                                                   "change +7).")
     # walk15: "1 lower" read as a score; a number of prompts, in the right number
     twice = worse + [{**rows[0], "prompt_id": "x", "overall": 10.0}, {**rows[2], "prompt_id": "x", "overall": 90.0}]
     assert "2 prompts higher, 1 prompt lower, 1 prompt the same" in improvement_text(twice, None)
-    assert "first charted try" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart
+    assert "first charted day" in improvement_text(rows, None, limit=5)   # the oldest may be cut off the chart
+
+
+def test_a_lower_retry_the_same_day_is_no_fall_on_progress_as_in_the_rounds_summary(qtbot):
+    """walk42 3: Postgres 83 on 3 Dec, 83 today, then a mistaken retry at 0: "Am I improving?" said "1 prompt lower"
+    and Database Optimization fell 41 → 27, while the round's summary counted the best try (83). Progress counts a
+    question's best try of a day too, and says so, and that the latest try was a lower retry."""
+    from types import SimpleNamespace
+
+    from voiceprep.app.scored import PROGRESS_COMPETENCIES
+    from voiceprep.gui.widgets.progress import ProgressPage, improvement_text
+
+    def row(when: str, pid: str, overall: float, db: float | None = None) -> dict:
+        return {"started_at": when, "overall": overall, "wpm": None, "fillers_per_min": None, "prompt_id": pid,
+                "drill": None, "competencies": {} if db is None else {"db": db}}
+    rows = [row("2026-12-03T10:00:00+00:00", "pg", 83.0, 80.0), row("2026-12-03T10:05:00+00:00", "kafka", 40.0),
+            row("2026-12-05T10:00:00+00:00", "kafka", 67.0), row("2026-12-05T10:05:00+00:00", "pg", 83.0, 80.0),
+            row("2026-12-05T10:09:00+00:00", "pg", 0.0, 0.0)]
+    said = improvement_text(rows, None)
+    assert "1 prompt higher, 1 prompt the same" in said and "lower" not in said, said
+    assert "each day by its best try" in said
+    one = improvement_text(rows, "pg")
+    assert one.startswith("Your first day 83 → latest day 83 (no change), each day's best try; best 83, 3 tries."), one
+    assert one.endswith("Latest try 0 (a retry; the best that day 83 counts)."), one
+    bank = SimpleNamespace(competencies=[SimpleNamespace(id="db", name="Database")], id="b", name="Bank",
+                           all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    page._show({"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+                "stats": {"typed": 0, "attempts": 5, "minutes_spoken": 0, "avg_overall": 50, "best_overall": 83}},
+               "b", None, page._generation)
+    line = page.competencies.canvas.series["Database"]
+    assert [v for _, v in line if v is not None] == [80.0, 80.0]      # each day's point: the retry's 0 not in it
+    assert "counts its best try" in PROGRESS_COMPETENCIES and page.competencies_about.text() == PROGRESS_COMPETENCIES
 
 
 def test_a_typed_try_keeps_its_place_on_pace_a_gap_not_a_shift(qtbot):
@@ -724,3 +760,43 @@ def test_the_competencies_chart_says_what_its_numbers_count_against_the_rounds_s
     assert "round's summary" in about.text() and "follow-ups" in about.text()
     page._show(data, "none", None, page._generation)
     assert not about.isVisibleTo(page)
+
+
+def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot):
+    """walk42 4: the chart averaged a skipped question in at 0 (deliberately, as its round counts it) under "Each
+    answer alone, averaged"; it says so, and only while a skip is in the chart."""
+    from voiceprep.app.scored import PROGRESS_COMPETENCIES
+
+    page, data = _one_attempt_on_two_banks(qtbot, {"c": 60.0})
+    skip = {"started_at": "2026-12-01T05:30:00+00:00", "overall": 0.0, "wpm": None, "fillers_per_min": None,
+            "competencies": {"c": 0.0}, "skipped": True, "prompt_id": "p"}
+    rows = [*data["series"], skip]
+    page._show({**data, "series": rows, "when": [parse(r["started_at"]) for r in rows]}, "some", None,
+               page._generation)
+    about = page.competencies_about.text()
+    assert about.startswith("Each answer alone, averaged, a skipped question counted as 0 (follow-ups not in"), about
+    page._show(data, "some", "p", page._generation)
+    assert page.competencies_about.text() == PROGRESS_COMPETENCIES
+
+
+def test_a_key_point_added_since_the_last_answer_reads_not_asked_yet(qtbot):
+    """walk42 7: a point added to the bank showed nowhere on Progress until the next answer."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    rates = [{"prompt_id": "p", "prompt_text": "Q?", "key_point_id": "old", "label": "Said before", "hits": 1,
+              "attempts": 2, "rate": 0.5, "older": 0, "asked": 0},
+             {"prompt_id": "p", "prompt_text": "Q?", "key_point_id": "new", "label": "Written today", "hits": 0,
+              "attempts": 0, "rate": None, "older": 0, "asked": 0, "standing": None, "not_asked": True}]
+    page._show({"series": [], "rates": rates, "when": [], "stats": {"typed": 0, "attempts": 2, "minutes_spoken": 0,
+                                                                    "avg_overall": 50, "best_overall": 60}},
+               "b", "p", page._generation)
+    t = page.rates
+    assert (t.item(0, 0).text(), t.item(0, 1).text()) == ("1 of 2", "Said before")
+    assert (t.item(1, 0).text(), t.item(1, 1).text()) == ("not asked yet", "Written today")
+    assert "no answer was judged against it yet" in t.item(1, 0).toolTip()
+    assert not page.wording_note.isVisibleTo(page)

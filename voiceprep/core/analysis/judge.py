@@ -70,7 +70,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-34"   # session 33: judge55 (a plain label's words count said together), fixAE ("two" is 2)
+JUDGE_VERSION = "semantic-35"   # session 34: judge57 (a general account covers a point only in its own words)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1012,6 +1012,16 @@ def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
                 if _content(t) and (t.is_number or t.stem not in own)})
 
 
+def names_beyond(raw: Sequence[str], tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
+                 own: Set[str]) -> int:
+    """How many words an answer capitalises inside a sentence (not its first word, not "I") that are not among the
+    stems `own` (the question's and its key points' words, the job's): the names of its own it gives ("Redis",
+    "Argo", "Saturday", "Ibiza")."""
+    firsts = {a for a, _ in sentences}
+    return sum(1 for t in tokens if t.word not in firsts and not t.is_number and t.stem not in own
+               and raw[t.word][:1].isupper() and t.norm not in SPEAKER)
+
+
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
 # sentence that says two of its words ("we cut p99 latency") or one and something more ("we used Kafka") is not bare.
 BARE_NAMED = 2
@@ -1019,6 +1029,13 @@ BARE_NAMED = 2
 
 def _namable(t: Token) -> bool:
     return t.norm not in FUNCTION_WORDS and t.norm not in VAGUE and len(t.norm) > 1     # "FX", "Go" are named too
+
+
+def label_share(label: str, said: Set[str]) -> float:
+    """The share of a label's words that could name something (`_namable`: "FX" and "cards", not "the", "some" or a
+    number) whose stems are in `said`."""
+    own = {t.stem for t in tokenize_text(label) if _namable(t) and not t.is_number}
+    return len(own & said) / len(own) if own else 1.0
 
 
 def bare(tokens: Sequence[Token], own: frozenset[str]) -> bool:
@@ -1154,6 +1171,22 @@ class AnswerJudge:
         # by naming its head (`_names_only_its_head`)
         self.details = details_in(index.tokens, prompt) if prompt is not None else 0
         self.concrete = prompt is not None and self.details >= settings.plain_concrete_details
+        # ... and the other way: an answer that says next to nothing of its own (under `general_details` details, no
+        # number, no name the question and the job do not give) is a general account ("I looked at all the data we
+        # had, found what was causing it and fixed it"): there a plain point counts only where one sentence says its
+        # label's own words (`general_label_share`), not by closeness in meaning, which is then the closeness of a
+        # generality to the point (judge57). Not a point with cues the bank wrote: its answers say the cues, which
+        # `details_said` does not count, and a short answer in them ("we version the APIs and do migrations in steps")
+        # is no general account
+        spans = sentence_spans(raw_words)
+        self.general = prompt is not None and self.details < settings.general_details and not any(
+            t.is_number for t in index.tokens) and not names_beyond(
+                raw_words, index.tokens, spans, _question_stems(prompt) | self.job_words)
+        firsts = [a for a, _ in spans]
+        said: dict[int, set[str]] = defaultdict(set)
+        for t in index.tokens:
+            said[bisect_right(firsts, t.word)].add(t.stem)
+        self._sentence_stems = [frozenset(v) for v in said.values()]     # the stems said in each sentence
         # ... and, for the points with cues the bank wrote, when the story is told for this question: it says some of
         # the question's own words too (a detailed story told for another question is all details; judge48)
         self.on_question = prompt is not None and (
@@ -1192,8 +1225,9 @@ class AnswerJudge:
         self._points = list(prompt.key_points) if prompt else []
         self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
-        numeric = {t.word for t in index.tokens if t.is_number} | {
-            i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
+        # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
+        self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
+        numeric = set(self._figures) | {i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
@@ -1408,11 +1442,10 @@ class AnswerJudge:
         if label not in self._before_words:
             starts = {f"{x:g}" for x, _, _ in _label_changes(label)}
             after = label_numbers(label) - starts
-            values: dict[int, str] = {t.word: t.norm for t in self.index.tokens if t.is_number}
             out: set[int] = set()
             for a, b in self._sentence_list:
                 words = self._words[a:b + 1]
-                said = {i: v for i, v in values.items() if a <= i <= b}
+                said = {i: v for i, v in self._figures.items() if a <= i <= b}
                 if (any(v in after for v in said.values())
                         or any(i + 2 in said and self._words[i + 1] == "to" for i in said)):
                     continue
@@ -1737,6 +1770,11 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
+                and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
+                         for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
+            p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
+            #                              (the label's words, or those of one thing it says was done: `claim_texts`)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))

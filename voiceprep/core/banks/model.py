@@ -63,6 +63,15 @@ class Round:
     description: str | None = None
 
 
+
+def job_name(company: str | None, title: str) -> str:
+    """A job as the app names it: "Airwallex — Infrastructure / Platform Engineer", the title alone when it names
+    the company already or there is none (Bank.name; the Markdown export heads an answer with it: walk42 9)."""
+    company = (company or "").strip()
+    if not company or re.search(rf"(?<!\w){re.escape(company)}(?!\w)", title, re.IGNORECASE):
+        return title
+    return f"{company} — {title}"
+
 @dataclass(frozen=True)
 class Bank:
     schema: int
@@ -82,10 +91,7 @@ class Bank:
         """How the bank is named everywhere it is listed: "Airwallex — Infrastructure / Platform Engineer"; a title
         that names the company already is the name ("Backend engineer, Airwallex", not "Airwallex — Backend
         engineer, Airwallex": walk18)."""
-        company = (self.job.company or "").strip()
-        if not company or re.search(rf"(?<!\w){re.escape(company)}(?!\w)", self.job.title, re.IGNORECASE):
-            return self.job.title
-        return f"{company} — {self.job.title}"
+        return job_name(self.job.company, self.job.title)
 
     def round(self, round_id: str) -> Round:
         for r in self.rounds:

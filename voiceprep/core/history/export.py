@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
+from voiceprep.core.banks.model import job_name
 from voiceprep.core.history.queries import (
     answer_name,
     asked_points,
@@ -137,7 +138,9 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         a = get_attempt(h, i, lineage)
         kind = kind_name(a)                      # "Follow-up · ..." or "Drill · ...": what was asked
         parts.append(f"## {f'{kind} · ' if kind else ''}{a['prompt_text']}\n")
-        bank = ((a.get("feedback") or {}).get("bank") or {}).get("title") or a["bank_id"]
+        # the job as the app names it, company and title (walk42: the title alone, two jobs of one title alike)
+        job = (a.get("feedback") or {}).get("bank") or {}
+        bank = job_name(job.get("company"), job["title"]) if job.get("title") else a["bank_id"]
         parts.append(f"*{bank} — {local(str(a['started_at'])):%Y-%m-%d %H:%M} — {answer_name(a)}*\n")
         if a["drill"] or is_follow_up(a):
             parts.append(f"{asked_text(a)}\n")

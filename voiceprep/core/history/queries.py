@@ -14,8 +14,15 @@ from datetime import UTC, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
 
+from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
 from voiceprep.core.history.schema import TOKENIZE
-from voiceprep.core.history.skipped import average_with_skipped, competency_rows, skipped_answers, with_skipped
+from voiceprep.core.history.skipped import (
+    average_with_skipped,
+    competency_rows,
+    skipped_answers,
+    skipped_text,
+    with_skipped,
+)
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -244,17 +251,69 @@ def spellings(word: str) -> list[str]:
             if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
 
+def figure_spellings(words: list[str]) -> list[str]:
+    """The ways a figure typed in a search may be written in a transcript, as FTS phrases: said as words, "forty
+    eight" -> "48", "twenty thousand" -> "20000", "20 000" (FTS reads "20,000" as two tokens) and "20 thousand";
+    typed as digits, "20000" -> "20 000", "20,000" -> "20000" (walk42: a candidate searches for what they said, and
+    the transcript writes "4 milliseconds", "20,000", "48"). The number words are read by the judge's own reader
+    (analysis.text: alpha2digit, as fixAE set it), so "one" stays a word. [] when `words` is no figure."""
+    said = [t.norm for t in tokenize_text(" ".join(words))]
+    if len(said) != 1 or not _NUMBER.fullmatch(said[0]):
+        return []
+    digits = said[0]
+    forms = [digits] if digits != " ".join(words).lower() else []
+    whole, _, fraction = digits.partition(".")
+    if len(whole) > 3:
+        forms.append(f"{int(whole):,}".replace(",", " ") + (f".{fraction}" if fraction else ""))   # 20,000
+        for scale, name in ((1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")):
+            if not fraction and int(whole) % scale == 0:
+                forms.append(f"{int(whole) // scale} {name}")                                       # 20 thousand
+                break
+    return forms
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_WORDS = NUMBER_WORDS | {"and"}
+
+
+def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
+    """Typed words with each unquoted run of number words ("forty eight", "two hundred and fifty") as one piece,
+    so the run is searched as one figure (figure_spellings); a run that is no figure stays word by word."""
+    out: list[tuple[bool, list[str]]] = []
+    i = 0
+    while i < len(pieces):
+        quoted, words = pieces[i]
+        j = i
+        while (j < len(pieces) and not pieces[j][0] and pieces[j][1][0].lower() in _FIGURE_WORDS
+               and (pieces[j][1][0].lower() in NUMBER_WORDS - {"point"} or j > i)):
+            j += 1
+        while j > i + 1 and pieces[j - 1][1][0].lower() in {"and", "point"}:      # "forty and": the "and" is a word
+            j -= 1
+        run = [p[1][0] for p in pieces[i:j]]
+        if j > i + 1 and figure_spellings(run):
+            out.append((False, run))
+            i = j
+        else:
+            out.append((quoted, words))
+            i += 1
+    return out
+
+
 def fts_terms(text: str) -> list[str]:
     """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
     as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
     read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
-    of its spellings, and two typed words side by side may be one word written together."""
-    pieces = _pieces(text)
+    of its spellings, and two typed words side by side may be one word written together. A figure, said as words
+    or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48")."""
+    pieces = _figures(_pieces(text))
     terms = []
     for i, (quoted, words) in enumerate(pieces):
         forms = [" ".join(words)]
-        if quoted:
+        figure = figure_spellings(words) if not quoted else []
+        if figure:
+            forms += figure
+        elif quoted:
             forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
         else:
             forms += spellings(words[0])
@@ -565,11 +624,11 @@ def rate_notes(rate: Row) -> str:
     return ", ".join(t for t in (in_follow_up_text(rate), older_wording_text(rate)) if t)
 
 
-def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
+def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
     missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
-    key_point_rates)."""
-    return [r for r in key_point_rates(h, bank, last) if r["standing"] < 1.0][:limit]
+    key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
+    return [r for r in key_point_rates(h, bank, last, prompt) if r["standing"] < 1.0][:limit]
 
 
 def local(iso: str) -> datetime:
@@ -782,6 +841,30 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
     return with_skipped(rows, skipped_answers(h, bank, prompt), limit) if skips else rows
 
 
+# Which try of a question counts on Progress (walk42 3): a question answered more than once in a day counts its best
+# try of the day (a tie: the later one), as a round's summary counts its best try of the sitting. A mistaken retry at
+# 0 made "Am I improving?" say "1 prompt lower" and a competency line fall, beside a summary that counted the 83.
+BEST_OF_DAY = "a question answered more than once in a day counts its best try that day, as a round's summary does"
+
+
+def is_try(row: Row) -> bool:
+    """Whether a trends row is a whole try of its question (not a drill, a follow-up answer nor a skip) with a score."""
+    return row.get("drill") is None and row.get("overall") is not None and not row.get("skipped")
+
+
+def outscored(rows: list[Row]) -> list[bool]:
+    """For trends rows (oldest first): True for a try that another try of the same question the same local day
+    scored more than (or as much as, later): not counted on Progress (BEST_OF_DAY)."""
+    best: dict[tuple[Any, Any], int] = {}
+    for i, r in enumerate(rows):
+        if is_try(r):
+            key = (r.get("prompt_id"), local(str(r["started_at"])).date())
+            if key not in best or r["overall"] >= rows[best[key]]["overall"]:
+                best[key] = i
+    counted_ = set(best.values())
+    return [is_try(r) and i not in counted_ for i, r in enumerate(rows)]
+
+
 def _avg(rows: list[Row], key: str) -> float | None:
     """The mean, unrounded: each screen rounds it once as it shows it (walk22: rounded here to 51.5, then to 52 by
     Progress, beside Welcome back's 51 for the same 51.46)."""
@@ -846,20 +929,30 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         latest = 0.0 if times and str(max(times)) >= str(c["latest_at"]) else c["latest"]   # a round ends after its answers
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
             "latest": latest, "average": average_with_skipped(c["average"], c["attempts"], len(times)),
-            "attempts": c["attempts"] + len(times)}
+            "attempts": c["attempts"] + len(times), "answers": c["attempts"], "skipped": len(times)}
     for (bank_id, key), times in zeros.items():       # probed only by skipped questions
-        by_bank.setdefault(bank_id, {})[key] = {"latest": 0.0, "average": 0.0, "attempts": len(times)}
+        by_bank.setdefault(bank_id, {})[key] = {"latest": 0.0, "average": 0.0, "attempts": len(times), "answers": 0,
+                                                "skipped": len(times)}
     result["competencies_by_bank"] = by_bank
     # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
     # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)
     result["competencies"] = by_bank.get(own, {}) if own else by_bank.get(one_bank, {}) if answered_banks <= 1 \
         else None
+    # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit)}
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt)}
     else:
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
-        result["weak_points"] = {b: weak_points(h, b, last, weak_limit) for b in banks}
+        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt) for b in banks}
     return result
+
+
+def averaged_text(competency: Row) -> str:
+    """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question counted
+    as 0" (walk42: "(6 answers)" counted the skip, which is no answer, as one)."""
+    skipped = competency.get("skipped") or 0
+    answers = competency.get("answers", competency["attempts"] - skipped)
+    return counted(answers, "answer") + (f", {skipped_text(skipped)}" if skipped else "")
 
 
 def only_asked(st: Row) -> str:

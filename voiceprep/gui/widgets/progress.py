@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
+from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now
 from voiceprep.app.recap import copied_text
-from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text
+from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
     cut_off_count_text,
     in_follow_up_text,
+    is_try,
     kind_name,
     older_wording_text,
     only_asked,
+    outscored,
     standing,
     standing_rule,
 )
@@ -291,32 +294,42 @@ def summary_text(st: dict[str, Any]) -> str:
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None) -> str:
     """"Am I improving?" in one line, from the same question asked again (walkthrough 11: the all-prompts line is
     each day's average of whatever was answered that day, so a day of harder questions looked like a fall). Each
-    prompt's first whole answer against its latest (drills and follow-up answers are told what to cover: not
-    compared). `rows`: Progress's answers, oldest first (the newest `limit` when the history is cut there)."""
-    scores: dict[str, list[float]] = {}
-    for r in rows:
-        if r.get("drill") is None and r.get("overall") is not None and not r.get("skipped"):   # a skip is no try
-            scores.setdefault(r["prompt_id"], []).append(r["overall"])
-    first = "first charted try" if limit is not None and len(rows) >= limit else "first try"
+    prompt's first day against its latest, each day by its best try (queries.BEST_OF_DAY, as a round's summary counts
+    its best try; walk42: a mistaken retry at 0 read "1 prompt lower" beside a summary counting the 83). Drills and
+    follow-up answers are told what to cover: not compared. `rows`: Progress's answers, oldest first (the newest
+    `limit` when the history is cut there)."""
+    beaten = outscored(rows)
+    days: dict[str, list[float]] = {}          # prompt id -> each day's best try, oldest first
+    tries: dict[str, list[tuple[float, bool]]] = {}
+    for r, lower in zip(rows, beaten, strict=True):
+        if is_try(r):
+            tries.setdefault(r["prompt_id"], []).append((r["overall"], lower))
+            if not lower:
+                days.setdefault(r["prompt_id"], []).append(r["overall"])
+    first = "first charted day" if limit is not None and len(rows) >= limit else "first day"
     if prompt:
-        mine = scores.get(prompt, [])
+        mine, every = days.get(prompt, []), tries.get(prompt, [])
+        latest, lower = every[-1] if every else (None, False)
+        retry = (f" Latest try {score_text(latest)} (a retry; the best that day {score_text(mine[-1])} counts)."
+                 if lower and latest is not None else "")
         if len(mine) < 2:
-            return "Answer it again to see whether you improve: your latest try is compared with your first."
+            return ("Answer it again another day to see whether you improve: your latest day's best try is compared "
+                    f"with your first day's.{retry}")
         change = score_shown(mine[-1]) - score_shown(mine[0])
-        return (f"Your {first} {score_text(mine[0])} → latest {score_text(mine[-1])} ({_signed(change)}); "
-                f"best {score_text(max(mine))}, "
-                f"{counted(len(mine), 'try', 'tries')}.")
-    again = {pid: v for pid, v in scores.items() if len(v) > 1}
+        return (f"Your {first} {score_text(mine[0])} → latest day {score_text(mine[-1])} ({_signed(change)}), each "
+                f"day's best try; best {score_text(max(mine))}, {counted(len(every), 'try', 'tries')}.{retry}")
+    again = {pid: v for pid, v in days.items() if len(v) > 1}
     if not again:
-        return ("Am I improving? Answer a prompt again to see: each prompt's latest try is compared with its first "
-                "(the line below mixes whatever questions each day had).")
+        return ("Am I improving? Answer a prompt again another day to see: each prompt's latest day is compared with "
+                "its first, each day by its best try (the line below mixes whatever questions each day had).")
     changes = [score_shown(v[-1]) - score_shown(v[0]) for v in again.values()]
     up, down = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
     same = len(changes) - up - down
     parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
-    return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered more than once, latest try vs "
-            f"{first}: {', '.join(parts)} (average change {_signed(average) if average else '0'}).")
+    return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
+            f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
+            f"{_signed(average) if average else '0'}).")
 
 
 def _signed(n: int) -> str:
@@ -880,10 +893,14 @@ class ProgressPage(QScrollArea):
         self._generation += 1
         generation, prompt = self._generation, self.prompt_box.currentData()
         service, limit = self.services.history, self.services.settings.history.chart_attempts
+        registry = self.services.registry
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
             data["improving"] = improvement_text(data["series"], prompt, limit)
+            data["outscored"] = outscored(data["series"])         # the retries not counted, off the GUI thread
+            # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
+            data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
@@ -924,7 +941,14 @@ class ProgressPage(QScrollArea):
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
         self.competencies_about.setVisible(bool(comps))
-        show(self.competencies, {c.name: [r["competencies"].get(c.id) for r in series] for c in comps})
+        # the skips averaged in at 0, said as such (walk42: "Each answer alone" with a skip averaged in)
+        self.competencies_about.setText(progress_competencies(sum(1 for r, skip in zip(series, skips)
+                                                                  if skip and r["competencies"])))
+        # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
+        # took a competency from 41 to 27 beside a summary that counted the 83)
+        beaten = data.get("outscored") or outscored(series)
+        show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
+                                          for r, lower in zip(series, beaten, strict=True)] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
         self.drill_note.setText(hollow_note({k for k in kinds if k}))
@@ -951,6 +975,15 @@ class ProgressPage(QScrollArea):
                 self.rates.setItem(i, 0, asked)
                 self.rates.setItem(i, 1, QTableWidgetItem(""))
                 self.rates.setSpan(i, 0, 1, self.rates.columnCount())
+                continue
+            if r.get("not_asked"):                   # added to the bank since its question's last answer (walk42 7)
+                hit = QTableWidgetItem(NOT_ASKED_YET)
+                hit.setForeground(self.rates.palette().color(QPalette.ColorRole.PlaceholderText))
+                hit.setToolTip("Added since your last answer to this question: no answer was judged against it yet")
+                self.rates.setItem(i, 0, hit)
+                label = QTableWidgetItem(r["label"])
+                label.setToolTip(f"{r['label']}\n({r['prompt_text'] or r['prompt_id']})")
+                self.rates.setItem(i, 1, label)
                 continue
             older = older_wording_text(r)            # answers judged against the point's old wording (walkthrough 12)
             # the answers' own count, then the answers whose follow-up said it (History's "+1 key point" on each),

@@ -1,0 +1,78 @@
+"""An answer that says next to nothing of its own (few details beyond the question's and its key points' words, no
+number, no name) is a general account: in it a key point counts only when one sentence says the label's own words,
+not by closeness in meaning alone (judge57: on dev2 most of the vague answers' false ticks were a generality close
+in meaning to the point: "I made sure everyone was safe straight away" for "First I made the area safe ...")."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.judge import label_share, names_beyond
+from voiceprep.core.analysis.segments import sentence_spans
+from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.banks import parse_bank
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
+
+BANK = (
+    'schema = 1\n[job]\nid = "ops"\ntitle = "Warehouse operations manager"\n'
+    '[[rounds]]\nid = "r"\ntitle = "R"\n'
+    '[[rounds.prompts]]\nid = "injury"\ntext = "Tell me about a time someone was hurt at work on your shift."\n'
+    '[[rounds.prompts.key_points]]\nid = "made-safe"\n'
+    'label = "First I made the area safe and looked after the person who was hurt"\n'
+    '[[rounds.prompts.key_points]]\nid = "real-cause"\n'
+    'label = "I found out why it really happened, by talking to the people involved and checking the records"\n'
+    '[[rounds.prompts.key_points]]\nid = "fixed"\n'
+    'label = "I changed the equipment or the process so it could not happen again"\n')
+
+GENERAL = ("Someone had an accident on my shift once. I kept everyone out of danger straight away and took care "
+           "of them. "
+           "Then I went through what was going on with the team and found what was causing it. "
+           "We changed a few things so it would not happen again, and it was better from then on.")
+# the same account, with the particulars of a story told: a night, a person, a place, a number
+DETAILED = ("On a Tuesday night in March a picker, Dan, caught his hand in a pallet strap at aisle 14. "
+            "I kept everyone out of danger straight away and took care of them. "
+            "Then I went through what was going on with the team and found what was causing it. "
+            "We changed a few things so it would not happen again, and it was better from then on.")
+VERBATIM = ("Someone was hurt on my shift. First I made the area safe and looked after the person who was hurt. "
+            "I found out why it really happened by talking to the people involved and checking the records. "
+            "Then I changed the process so it could not happen again.")
+
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
+
+
+def _hits(text: str, settings: AnalysisSettings | None = None) -> dict[str, bool]:
+    bank = parse_bank(BANK)
+    a = analyze_answer(bank, bank.prompt("injury"), Transcript.from_text(text), settings)
+    assert a.judge.method == "semantic", a.judge.message
+    return {r.key_point.id: r.hit for r in a.key_points}
+
+
+def test_a_general_account_does_not_cover_a_point_it_is_only_close_to_in_meaning():
+    assert not _hits(GENERAL)["made-safe"]          # "I kept everyone out of danger": a generality near it
+
+
+def test_the_same_sentences_in_a_story_told_with_its_particulars_still_cover_the_point():
+    assert _hits(DETAILED)["made-safe"]
+
+
+def test_a_general_account_in_the_points_own_words_still_covers_them():
+    assert _hits(VERBATIM) == {"made-safe": True, "real-cause": True, "fixed": True}
+
+
+def test_how_few_details_make_a_general_account_is_read_from_settings():
+    assert _hits(GENERAL, replace(AnalysisSettings(), general_details=0))["made-safe"]
+
+
+def test_names_beyond_counts_capitalised_words_inside_a_sentence_that_the_question_does_not_give():
+    text = "Kafka was slow. Then Dan and I moved the consumers to Redis on Saturday."
+    raw, tokens = text.split(), tokenize_text(text)
+    own = {t.stem for t in tokenize_text("Kafka consumers")}
+    assert names_beyond(raw, tokens, sentence_spans(raw), own) == 3      # Dan, Redis, Saturday; not Kafka, Then, I
+
+
+def test_label_share_is_the_share_of_the_labels_words_of_content_said():
+    said = {t.stem for t in tokenize_text("I made sure everyone was safe")}
+    assert label_share("I made the floor safe", said) == pytest.approx(2 / 3)    # made, safe of made, floor, safe

@@ -1,0 +1,46 @@
+"""walk42 1: a figure searched as it was said ("four milliseconds", "twenty thousand", "forty eight") or typed
+without its comma ("20000") finds the answer whose transcript writes it "4 milliseconds", "20,000", "48"."""
+
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.history import queries
+
+SAID = ("Our p99 fell from 4 milliseconds to under 200 microseconds. We moved 20,000 payments a second over "
+        "48 partitions, and one person owned the rollout.")
+OTHER = "We rebuilt the ledger and cut the batch window from 6 hours to 40 minutes."
+
+
+@pytest.mark.parametrize("typed", ["four milliseconds", "twenty thousand", "forty eight", "20000",
+                                   "forty-eight partitions", "two hundred microseconds", "20,000", "48 partitions",
+                                   "Forty Eight"])
+def test_a_figure_said_as_words_or_without_its_comma_finds_the_answer(history, save, typed):
+    mine, other = save(SAID), save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], typed
+    assert other != mine
+
+
+def test_a_figure_searched_marks_the_words_it_found():
+    words = SAID.split()
+    found = {words[i] for i in queries.searched_words(words, "twenty thousand")}
+    assert found == {"20,000"}
+    found = {words[i] for i in queries.searched_words(words, "four milliseconds")}
+    assert found == {"4", "milliseconds"}
+
+
+def test_a_different_figure_is_not_found(history, save):
+    save(SAID)
+    for typed in ("forty nine", "twenty one thousand", "five milliseconds", "21000"):
+        assert queries.list_attempts(history, text=typed) == [], typed
+
+
+def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
+    """"one" stays a word, as the judge reads it; "and" only joins a figure between number words."""
+    mine = save(SAID)
+    assert [r["id"] for r in queries.list_attempts(history, text="one person")] == [mine]
+    assert queries.fts_terms("one") == ['"one"']
+    assert queries.fts_terms("forty and")[0] == '("forty" OR "40")'
+    assert queries.fts_terms("forty eight") == ['("forty eight" OR "48")']
+    assert queries.fts_terms("twenty thousand") == ['("twenty thousand" OR "20000" OR "20 000" OR "20 thousand")']
