@@ -2,9 +2,10 @@
 praise or warn, by kind of answer, which hedge and filler words were counted, and how often the Structure card says
 "no result" while the judge credited a key point that names the result.
 
-The 334 typed answers of labeled_answers.toml and the judge's dev and test splits, analysed as the app does
-(`analyze_answer`, story prompts only for ownership). A strong answer should be praised, a vague or rambling one
-should not.
+The 212 typed answers of labeled_answers.toml and the judge's dev split, analysed as the app does
+(`analyze_answer`, story prompts only for ownership). Not the judge's test split, which this bench read until session
+34 (334 answers then): it is held out (issue 11). A strong answer should be praised, a vague or rambling one should
+not.
 
     .venv/bin/python bench/delivery_eval.py [--list ownership|numbers|repetition|hedges|fillers|structure]
 """
@@ -25,7 +26,7 @@ from voiceprep.core.banks import BankRegistry  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 
 DATA = REPO / "tests/core/analysis/data"
-FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml", DATA / "judge/test.toml"]
+FILES = [DATA / "labeled_answers.toml", DATA / "judge/dev.toml"]         # never judge/test.toml (held out)
 CARDS = ("ownership", "numbers", "repetition", "hedges", "fillers", "structure")
 # a key point whose label names the result ("The measured result, with numbers", "Quantify the impact"; not "The
 # symptom and its impact")

@@ -199,11 +199,7 @@ def test_a_part_whose_join_fails_again_at_the_next_start_is_kept_as_an_answer_of
     from voiceprep.app import session as session_module
 
     jfk_s, saved, more = _adding(session, bank, speech_dir)
-
-    def broken() -> Transcript:
-        raise RuntimeError("the model ran out of memory")
-    with pytest.raises(RuntimeError):
-        session.finish(more, broken, {"reason": "manual"})
+    _give_up(session, more)
     _died(session, more)
 
     def no_room(parts, target):
@@ -286,6 +282,14 @@ def _died(session, pending) -> None:
                                  [pending.continuation])
 
 
+def _give_up(session, pending) -> None:
+    """The part's transcription fails: the app gives up adding it (`_finish_more`), left for the next start."""
+    def broken() -> Transcript:
+        raise RuntimeError("the model ran out of memory")
+    with pytest.raises(RuntimeError):
+        session.finish(pending, broken, {"reason": "manual"})
+
+
 @pytest.mark.parametrize("how, mark", [
     ("recording", "cut off: recovered after the app closed"),         # the crash ended the part: cut off
     ("quit", "cut off: recovered after the app closed"),              # Keep it and quit: stopped by the closing
@@ -351,11 +355,7 @@ def test_a_continuation_that_failed_to_be_added_is_kept_and_joined_at_the_next_s
     # fixA: a continuation whose transcription or join failed said the answer stays as it was, and the next start's
     # sweep removed the part: it is kept and joined then (the GUI says so)
     jfk_s, saved, more = _adding(session, bank, speech_dir)
-
-    def broken() -> Transcript:
-        raise RuntimeError("the model ran out of memory")
-    with pytest.raises(RuntimeError):
-        session.finish(more, broken, {"reason": "manual"})
+    _give_up(session, more)
     assert session.sweep() == [] and more.audio_path.exists()
     assert queries.get_attempt(session.history(), saved.attempt_id)["transcript"] == "I built a ledger"
     _died(session, more)
@@ -400,20 +400,45 @@ def test_a_part_the_app_gave_up_on_does_not_block_delete_and_is_back_on_undo(ses
     Delete was refused while the notice said the next start adds it. It is left for the next start: the delete goes
     through (the part kept with the deleted rows), Undo brings it back and the next start joins it."""
     jfk_s, saved, more = _adding(session, bank, speech_dir)
-
-    def broken() -> Transcript:
-        raise RuntimeError("the model ran out of memory")
-    with pytest.raises(RuntimeError):
-        session.finish(more, broken, {"reason": "manual"})
+    _give_up(session, more)
     h = session.history()
     deleted = h.delete_undoably([saved.attempt_id])
     assert more.audio_path.exists()
     h.undo_delete(deleted)
     h.forget_deleted(deleted)
     assert more.audio_path.exists()
+    _died(session, more)                    # the app closed: the next start
     recovered = session.recover(lambda p: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s))
     assert [r.outcome for r in recovered] == ["finished"]
     assert queries.get_attempt(h, saved.attempt_id)["transcript"] == "I built a ledger and it balanced"
+
+
+def test_a_part_another_window_gave_up_on_is_joined_only_once_that_window_has_closed(session, bank, speech_dir):
+    """fixAH left: a window that started while another window's given-up part waited joined that part at its own
+    start, under the window that had it (its notice: "added at the next start"). Recovery joins the parts of a
+    process that is gone: the window that gave up on the part (a live process here) keeps it until it closes."""
+    import socket
+    import subprocess
+    import sys
+
+    jfk_s, saved, more = _adding(session, bank, speech_dir)
+    h = session.history()
+    first_window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        h.db.execute("UPDATE continuations SET owner = ? WHERE id = ?",      # the part is that running window's
+                     [f"{socket.gethostname()}:{first_window.pid}:its-token", more.continuation])
+        _give_up(session, more)                                             # ... and it gave up adding it
+        assert h.being_continued([saved.attempt_id]) == []          # given up: Delete is not refused (review33 5)
+        assert session.recover(lambda p: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s)) == []
+        assert [p["id"] for p in h.unfinished_continuations()] == [more.continuation] and more.audio_path.exists()
+        assert queries.get_attempt(h, saved.attempt_id)["transcript"] == "I built a ledger"
+    finally:
+        first_window.kill()
+        first_window.wait()
+    recovered = session.recover(lambda p: _spoken("and it balanced", 0.5, jfk_s - 1, jfk_s))   # it has closed
+    assert [r.outcome for r in recovered] == ["finished"]
+    assert queries.get_attempt(h, saved.attempt_id)["transcript"] == "I built a ledger and it balanced"
+    assert h.unfinished_continuations() == []
 
 
 def test_continuing_an_answer_deleted_meanwhile_says_so_in_the_candidates_words(session, bank, speech_dir):
@@ -428,6 +453,35 @@ def test_continuing_an_answer_deleted_meanwhile_says_so_in_the_candidates_words(
                                          r"or in another voiceprep window\)"):
         session.begin_more(saved.attempt_id)
     assert session.history().read("SELECT count(*) AS n FROM continuations")[0]["n"] == 0
+
+
+def test_another_windows_delete_cannot_come_between_reading_the_answer_and_beginning_its_part(session, bank,
+                                                                                             speech_dir, monkeypatch):
+    """refactor34: C checked that the answer was there, then read it, then began its part (which checked again): a
+    delete in another window in between failed C with "no answer #1 in /home/.../history.sqlite3". The answer is
+    read and its part begun in one transaction: a delete meanwhile waits for it (and is then refused)."""
+    from voiceprep.core.history import AnswerBeingContinued, History, HistoryUnavailable
+
+    jfk = speech_dir / "jfk.wav"
+    saved = session.save_file(bank, bank.prompt("hardest-problem"), Transcript.from_text("Ask not."), audio=jfk)
+    h = session.history()
+    read, tried = queries.get_attempt, []
+
+    def deleted_in_another_window_meanwhile(history, attempt_id, *args):
+        with History.open(h.path, h.audio_dir, busy_timeout_s=0.2) as other:
+            try:
+                other.delete_attempt(attempt_id)
+                tried.append("deleted")
+            except HistoryUnavailable:
+                tried.append("waited")
+        return read(history, attempt_id, *args)
+    monkeypatch.setattr(queries, "get_attempt", deleted_in_another_window_meanwhile)
+    more = session.begin_more(saved.attempt_id)
+    monkeypatch.undo()
+    assert tried == ["waited"] and more.attempt_id == saved.attempt_id
+    with History.open(h.path, h.audio_dir) as other, pytest.raises(AnswerBeingContinued):
+        other.delete_attempt(saved.attempt_id)
+    assert [p["attempt_id"] for p in h.unfinished_continuations()] == [saved.attempt_id]
 
 
 def test_an_answer_being_continued_cannot_be_deleted_so_the_part_is_added_to_it(session, bank, speech_dir):

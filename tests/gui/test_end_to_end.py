@@ -11,6 +11,7 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
+from tests.gui.practice_steps import start
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 
@@ -146,11 +147,8 @@ def test_typed_answer_and_no_microphone_notice(qtbot, services, monkeypatch):
     monkeypatch.setattr(sd, "query_devices", lambda *a, **k: (_ for _ in ()).throw(sd.PortAudioError("none")))
     window = MainWindow(services, recover=False)
     qtbot.addWidget(window)
-    page, ctl = window.practice, window.controller
     services.settings.speech.rate = 400
-    page.fill_banks(select="senior-backend-payments")
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    page, ctl = start(window, qtbot)
     page.answer_btn.click()                              # no microphone here
     qtbot.waitUntil(lambda: "Import audio / Type answer" in page.notice.text(), timeout=10000)
     assert not page.notice.isHidden() and ctl.state == c.IDLE

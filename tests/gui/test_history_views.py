@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QStyle
 
 from tests.conftest import BANKS
+from tests.gui.practice_steps import start
 from voiceprep.app import HistoryAccess, PracticeSession, threads
 from voiceprep.core.banks import load_bank
 from voiceprep.core.history import History
@@ -344,12 +345,9 @@ def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, serv
 
 
 def test_practice_and_history_show_the_same_feedback(qtbot, window, services):
-    page, ctl = window.practice, window.controller
-    page.fill_banks(select="airwallex")
     services.settings.speech.rate = 400
-    ctl.tts_ok = False
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    window.controller.tts_ok = False
+    page, ctl = start(window, qtbot, bank="airwallex")
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
         ctl.answer_text(STRONG)
     practice_doc = page.feedback.document
@@ -1215,3 +1213,39 @@ def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbo
     qtbot.keyClicks(box.lineEdit(), "7")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.value() == 7
+
+
+def test_tab_from_the_page_list_reaches_the_answers_first_then_the_feedback_then_the_filters(qtbot, window, services):
+    """walk41 8: History's first Tab stop was the bank filter, Shift+Tab from it went back to the page list (where
+    Down switched to Progress), and the table was 7 Tabs on. The answers come first, then their feedback, then the
+    filters, the search and the actions as drawn; Shift+Tab from the answers leaves the page."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and rows(page) == ids, timeout=10000)
+    window.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav, timeout=5000)
+
+    def tab(back: bool = False):
+        key = Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        return QApplication.focusWidget()
+    w = tab()
+    for _ in range(10):                     # the first-start welcome's buttons, above the pages, come before
+        if page.isAncestorOf(w):
+            break
+        w = tab()
+    assert w is page.table
+    seen = [w]
+    while page.isAncestorOf(w := tab()) and len(seen) < 30:
+        seen.append(w)
+    filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
+    shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
+    assert seen[:2] == [page.table, page.detail.view], seen
+    assert [x for x in seen if x in (*filters, page.search, *shown)] == [*filters, page.search, *shown]
+    assert seen.index(page.search) > seen.index(page.detail.view)
+    assert len(seen) == len(set(seen))
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
+    assert not page.isAncestorOf(tab(back=True))

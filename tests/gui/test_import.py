@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.gui.practice_steps import start
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 
@@ -25,10 +26,7 @@ def window(qtbot, services):
     w = MainWindow(services, recover=False)
     qtbot.addWidget(w)
     w.show()
-    page, ctl = w.practice, w.controller
-    page.fill_banks(select="airwallex")
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    start(w, qtbot, bank="airwallex")
     return w
 
 

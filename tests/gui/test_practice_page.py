@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
 from tests.gui.modal import when_modal
+from tests.gui.practice_steps import HOLD_MS, press, start, to_the_summary, typed_round
 from voiceprep.app import scored
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.practice import TypeAnswerDialog
-from voiceprep.settings import PracticeSettings
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -32,28 +32,6 @@ def fast_speech(services):
 def window(fast_speech, window):
     """The shown, active main window (tests/gui/conftest.py), its interviewer speaking fast."""
     return window
-
-
-def start(window, qtbot, bank="senior-backend-payments"):
-    page, ctl = window.practice, window.controller
-    page.fill_banks(select=bank)
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
-    return page, ctl
-
-
-HELD = (Qt.Key.Key_R, Qt.Key.Key_N, Qt.Key.Key_F)    # one-letter commands that wait to see if a note begins
-HOLD_MS = int(PracticeSettings.first_letter_hold_s * 1000)
-
-
-def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """`key` pressed on `widget`; a held one-letter command (R, N, F) has run (or been dropped) on return: waited
-    for, not slept on (a fixed 150 ms past the wait is thin on a loaded 2-core CI machine)."""
-    widget.setFocus()
-    qtbot.keyClick(widget, key, modifier)
-    if key in HELD and modifier == Qt.KeyboardModifier.NoModifier:
-        watch = widget.window().practice.typing_watch
-        qtbot.waitUntil(lambda: watch.held() is None, timeout=HOLD_MS + 10000)
 
 
 def finish_with_points_to_drill(window, qtbot):
@@ -640,13 +618,7 @@ def test_the_round_summary_fits_a_laptop_screen_skipped_questions_included(windo
 
 
 def test_a_round_with_skipped_questions_is_not_praised(window, qtbot):
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
+    page, ctl = typed_round(window, qtbot, TYPED)
     assert "Well done" not in page.prompt_text.text()
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
@@ -1251,10 +1223,7 @@ def test_choosing_another_bank_with_no_round_going_shows_that_choice(window, qtb
     page.fill_banks(select="senior-backend-payments")         # before any round
     assert page.clock.text() == "0:00 / 2:30"
     page, ctl = start(window, qtbot, bank="airwallex")
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    to_the_summary(qtbot, page, ctl)
     page.fill_banks(select="senior-backend-payments")
     assert page.stack.currentIndex() == 0 and page.clock.text() == "0:00 / 2:30"
     assert page.prompt_text.text() == "" and not page.attempt_line.isVisible()
@@ -1309,10 +1278,7 @@ def test_a_bank_saved_or_reloaded_keeps_a_finished_rounds_summary(window, qtbot)
     """Review: saving any bank refilled the pickers with the same choice, which wiped the round's summary and its
     "Drill these now" for "Choose a bank and a round"."""
     page, ctl = start(window, qtbot, bank="airwallex")
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    to_the_summary(qtbot, page, ctl)
     window._banks_reloaded()
     assert page.stack.currentIndex() == 2, page.position.text()
 
@@ -3750,13 +3716,7 @@ def test_a_full_disk_mid_answer_stops_it_says_so_and_keeps_it_marked_cut_off(win
 def test_the_round_summary_says_how_its_overall_is_made(window, qtbot):
     """walk41 finding 9: "Round complete 15 overall / 100" over answers of 40, 0 and 0 said nothing of how 15 was
     made; one line under it counts the round's key points said."""
-    page, ctl = start(window, qtbot, bank="airwallex")
-    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-        ctl.answer_text(TYPED)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=10000)
+    page, ctl = typed_round(window, qtbot, TYPED)
     from PySide6.QtWidgets import QLabel
     summary = ctl.rehearsal.summary()
     total = sum(len(p.key_points) for p in ctl.rehearsal.prompts)

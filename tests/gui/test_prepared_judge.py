@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
+from tests.gui.practice_steps import start
 from tests.gui.test_end_to_end import LoopWatch
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.judge import prompt_texts
@@ -37,10 +38,7 @@ def test_a_question_asked_prepares_the_judge_off_the_gui_thread_without_holding_
     monkeypatch.setattr(c, "prepare_judge", slow_prepare)
 
     watch = LoopWatch()
-    page, ctl = window.practice, window.controller
-    page.fill_banks(select="senior-backend-payments")
-    page.start_btn.click()
-    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)     # asked, while the judge is still being prepared
+    page, ctl = start(window, qtbot)          # asked, while the judge is still being prepared
     prompt = ctl.rehearsal.current
     qtbot.waitUntil(lambda: bool(calls), timeout=10000)
     assert calls == [(prompt.id, False)]                  # once, on a worker thread

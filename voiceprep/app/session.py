@@ -25,7 +25,7 @@ from voiceprep.app.judging import attempt_record, feedback_document, run_judge, 
 from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
-from voiceprep.core.history import AnswerBeingContinued, AnswerGone, HistoryError, HistoryUnavailable
+from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -213,14 +213,14 @@ class PracticeSession:
 
         self.access.verify()
         h = self.history()
-        if not h.read("SELECT id FROM attempts WHERE id = ?", [attempt_id]):
-            raise AnswerGone()                  # deleted meanwhile, here or in another window (fixAD)
-        row = queries.get_attempt(h, attempt_id)
-        if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
-            raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
-        bank = h.bank_snapshot(row["bank_hash"])
         audio = h.new_audio_path(".wav")
-        continuation = h.begin_continuation(attempt_id, audio)
+        with h.write():     # the part's row and the answer it continues, in one transaction: no delete between them
+            # AnswerGone when the answer was deleted meanwhile, here or in another window (fixAD)
+            continuation = h.begin_continuation(attempt_id, audio)
+            row = queries.get_attempt(h, attempt_id)
+            if row["state"] != DONE or not row.get("audio_path") or not row.get("transcript_data"):
+                raise HistoryError(f"answer {attempt_id} is not a finished recording, so it cannot be continued")
+            bank = h.bank_snapshot(row["bank_hash"])
         checkpoint("more.begun")
         return Pending(attempt_id, audio, bank, bank.prompt(row["prompt_id"]), row.get("input") or VOICE,
                        follow_up=queries.is_follow_up(row), more_of=Path(row["audio_path"]),
@@ -277,7 +277,8 @@ class PracticeSession:
         """The stored answer with this recording appended: one audio file, one transcript (the new words' timings
         shifted by the first part's length), judged again as one answer and stored in the same row. A part that
         could not be added (its transcription, join or store failed) is left for the next start to join, as the
-        notice says: no longer this run's, so History's Delete is not refused for it meanwhile (review33 5)."""
+        notice says: no longer being added, so History's Delete is not refused for it meanwhile (review33 5); still
+        this process's, so another window starting meanwhile does not join it (refactor34)."""
         try:
             saved = self._join_more(pending, transcribe, meta)
         except NoAnswerHeard:
@@ -497,7 +498,8 @@ class PracticeSession:
             out.append(self._recover_one(row, transcribe))
         for part in h.unfinished_continuations():
             if owner_alive(part.get("owner")):
-                continue                    # still being recorded or joined by a running window
+                continue                    # still being recorded or joined by a running window, or left by one
+                #                             that gave up on it: joined once that window has closed (refactor34)
             out.append(self._recover_part(part, transcribe))
         try:                                # deleted in History by a window that crashed before its Undo was over
             h.forget_abandoned_deletes()

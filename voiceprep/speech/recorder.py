@@ -34,6 +34,13 @@ ALTERNATIVES_SHORT = "Import audio / Type answer"
 ALTERNATIVES = "You can still rehearse: use Import audio or Type answer."
 
 
+def quiet_long_enough(quiet: float, quiet_s: float) -> bool:
+    """Whether `quiet` seconds of quiet since the voice was last heard end a manual stop at once (no `ReleaseTail`),
+    or end the tail: at least `quiet_s` of it (any quiet block when `quiet_s` is 0). `quiet` is 0.0 when the last
+    block was audible, infinite when no voice was heard at all."""
+    return quiet > 0 and quiet >= quiet_s - 1e-9
+
+
 class ReleaseTail:
     """Space pressed while the candidate is still saying their last word: the recording goes on, block by block,
     until the voice has been quiet for `quiet_s` (counting the quiet just before Space) or `seconds` have passed: the
@@ -48,7 +55,7 @@ class ReleaseTail:
         length = len(block) / TARGET_RATE
         self.recorded += length
         self.quiet = self.quiet + length if rms(block) < self.silence_rms else 0.0
-        return (self.quiet > 0 and self.quiet >= self.quiet_s - 1e-9) or self.recorded >= self.seconds - 1e-9
+        return quiet_long_enough(self.quiet, self.quiet_s) or self.recorded >= self.seconds - 1e-9
 
 
 def quiet_before(audio: np.ndarray, stop: int, silence_rms: float, block: int = int(BLOCK_S * TARGET_RATE)) -> float:
@@ -67,7 +74,7 @@ def release_tail_end(audio: np.ndarray, stop: int, seconds: float, silence_rms: 
     if seconds <= 0 or stop >= len(audio):
         return min(stop, len(audio))
     before = quiet_before(audio, stop, silence_rms)
-    if before > 0 and before >= quiet_s - 1e-9:
+    if quiet_long_enough(before, quiet_s):
         return stop
     tail, block, end = ReleaseTail(seconds, silence_rms, quiet_s, before), int(BLOCK_S * TARGET_RATE), stop
     while end < len(audio):
@@ -286,7 +293,7 @@ class Recorder:
             return
         tail, quiet_s = self.settings.release_tail_s, self.settings.release_tail_quiet_s
         quiet = self.trailing_silence if self.heard_speech else float("inf")    # quiet since the voice was last heard
-        if (reason == "manual" and self._tail is None and tail > 0 and (quiet == 0 or quiet < quiet_s - 1e-9)
+        if (reason == "manual" and self._tail is None and tail > 0 and not quiet_long_enough(quiet, quiet_s)
                 and not (self._file is not None and self._file.imported)):
             # the deadline first: the recorder thread reads the tail with its deadline, and a tail seen before its
             # deadline was set (0.0) ended the recording at once, cutting the word (review32 11)

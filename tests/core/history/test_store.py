@@ -26,7 +26,7 @@ from voiceprep.core.history import (
     queries,
 )
 from voiceprep.core.history.schema import LATEST, migrate
-from voiceprep.core.history.store import TRANSCRIBING, VOICE
+from voiceprep.core.history.store import LEFT, TRANSCRIBING, VOICE, this_process
 from voiceprep.core.transcript import Segment, Transcript, Word
 
 
@@ -445,7 +445,10 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
         with pytest.raises(AnswerBeingContinued):       # being added to by this run: refused (review33 1)
             h.delete_attempt(1)
         h.leave_continuation(cid)                        # left for the next start (review33 5)
-        assert h.unfinished_continuations()[0]["owner"] is None
+        left = h.unfinished_continuations()[0]
+        assert left["state"] == LEFT and left["owner"] == this_process()     # owned: waits for its window to end
+        assert left["state_detail"] == "cut off: you closed the app while answering"
+        assert h.being_continued([1]) == []
         h.delete_attempt(1)                              # the answer deleted: its part goes with it (row and audio)
         assert h.db["continuations"].count == 0 and not part.exists()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
@@ -424,6 +426,7 @@ def test_editor_fits_a_small_window(qtbot, services, data_home):
     qtbot.wait(50)
     assert editor.minimumSizeHint().width() <= window.stack.width()
     assert editor.minimumSizeHint().height() <= window.stack.height()
+    editor.id_more.click()                                               # the Id under "More" too (fixAJ)
     assert all(f.widget.isVisible() for f in editor.fields)             # in the scroll area, none hidden
     for f in editor.fields:                                              # and each can be scrolled to
         editor.form_scroll.ensureWidgetVisible(f.widget)
@@ -697,7 +700,7 @@ def test_tab_after_moving_down_the_tree_never_lands_on_an_invisible_stop(qtbot, 
     # the form first (walk15: Tab from the tree went to Add), then the tree's buttons
     assert stops[0] is field(editor, "title"), stops
     buttons = [editor.add_btn, editor.remove_btn, editor.up_btn, editor.down_btn]
-    assert all(b in stops for b in buttons) and stops.index(editor.add_btn) > stops.index(field(editor, "id")), stops
+    assert all(b in stops for b in buttons) and stops.index(editor.add_btn) > stops.index(editor.id_more), stops
     fields = [f.widget for f in editor.fields]                 # a text box is a scroll area too, and shows focus
     inside = [w for w in stops[:stops.index(editor.down_btn) + 1] if w not in fields]     # the editor's own stops
     assert not any(isinstance(w, QAbstractScrollArea) and not isinstance(w, QTreeWidget) for w in inside), inside
@@ -1549,6 +1552,63 @@ def test_the_id_comes_after_what_the_candidate_writes_in_every_form(qtbot, servi
         assert order[-1] is field(editor, "id"), path               # laid out (and tabbed to) last
 
 
+DUPLICATE_IDS = """schema = 1
+
+[job]
+id = "ward-manager"
+title = "Ward Manager"
+
+[[rounds]]
+id = "behavioural"
+title = "Behavioural"
+
+[[rounds.prompts]]
+id = "staffing"
+text = "Tell me about a staffing crisis on your ward."
+
+[[rounds.prompts.key_points]]
+id = "escalated"
+label = "I called the bed manager and got an agency nurse"
+
+[[rounds.prompts.key_points]]
+id = "escalated"
+label = "I reallocated patients by acuity"
+"""
+
+
+def test_ids_are_under_more_shown_by_space_and_by_themselves_when_wrong(qtbot, services, data_home, tmp_path):
+    """fixAJ 2 (walk41 7): every form showed an "Id" a candidate has no use for. It is under a "More" button, last
+    in the form and in the Tab order: Space on it shows the Id (the next Tab stop) for the rest of the session. An Id
+    with a problem (two key points with one id in a loaded bank) is shown by itself."""
+    from voiceprep.core.banks.document import BankDocument
+
+    window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    point = ("rounds", 0, "prompts", 0, "key_points", 0)
+    editor.select(point)
+    ident = field(editor, "id")
+    assert not ident.isVisible() and editor.id_more.isVisible() and editor.id_more.text() == "More"
+    stops = _tab_chain(qtbot, editor, 12)
+    assert editor.id_more in stops and ident not in stops
+    editor.id_more.setFocus()
+    qtbot.waitUntil(editor.id_more.hasFocus, timeout=5000)
+    qtbot.keyClick(editor.id_more, Qt.Key.Key_Space)
+    assert ident.isVisible()
+    qtbot.keyClick(editor.id_more, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ident
+    editor.select(("rounds", 0, "prompts", 0))                          # open for the session
+    assert field(editor, "id").isVisible()
+
+    path = tmp_path / "ward.toml"
+    path.write_text(DUPLICATE_IDS, encoding="utf-8")
+    editor.open_document(BankDocument.open(path))
+    editor.select(point)
+    assert not field(editor, "id").isVisible()                         # the first of the two: no problem here
+    editor.select(point[:-1] + (1,))
+    assert field(editor, "id").isVisible() and field(editor, "id").text() == "escalated"
+    editor.select(("rounds", 0, "prompts", 0))
+    assert not field(editor, "id").isVisible()                         # shown for its problem only
+
+
 def test_the_cues_box_grows_with_the_cues_and_the_form_still_fits_at_1366(qtbot, services, data_home):
     """Walkthrough 14 (41-kp-added.png): the Cues box was 3 lines tall, the 4th cue behind a scroll bar, with half
     the form empty below it. It grows with its cues (one line more to type the next), and the key point's form still
@@ -1571,9 +1631,9 @@ def test_the_cues_box_grows_with_the_cues_and_the_form_still_fits_at_1366(qtbot,
         cues = field(editor, "cues")
         assert cues.verticalScrollBar().maximum() == 0, n        # every cue in view
         assert cues.height() > short, n
-        ident = field(editor, "id")
+        ident = editor.id_more                                   # the "More" over its Id (fixAJ)
         assert editor.form_scroll.verticalScrollBar().maximum() == 0     # nothing of the form cut off ...
-        assert ident.visibleRegion().boundingRect().height() == ident.height()     # ... its Id in view
+        assert ident.visibleRegion().boundingRect().height() == ident.height()     # ... its Id's More in view
     cues.setFocus()
     cues.moveCursor(cues.textCursor().MoveOperation.End)
     grown = cues.height()
@@ -1740,10 +1800,10 @@ def _tab_chain(qtbot, editor, n: int) -> list[QWidget]:
 
 
 @pytest.mark.parametrize("path, keys", [
-    (("job",), ["title", "company", "level", "must_haves", "description", "@vocabulary", "id"]),
-    (("rounds", 0, "prompts", 0), ["text", "target_seconds", "follow_up", "id"]),
+    (("job",), ["title", "company", "level", "must_haves", "description", "@vocabulary", "more"]),
+    (("rounds", 0, "prompts", 0), ["text", "target_seconds", "follow_up", "more"]),
     (("rounds", 0, "prompts", 0, "key_points", 0),
-     ["label", "cues", "min_cues", "competency", "weight", "follow_up", "id"]),
+     ["label", "cues", "min_cues", "competency", "weight", "follow_up", "more"]),
 ])
 def test_tab_goes_through_each_form_as_drawn_then_to_the_tree_buttons(qtbot, qtlog, services, data_home, path, keys):
     """Walk17: with a key point selected, Tab went Key point, Cues, Cues needed, Competency, then Add, Remove, ↑, ↓
@@ -1755,7 +1815,7 @@ def test_tab_goes_through_each_form_as_drawn_then_to_the_tree_buttons(qtbot, qtl
         editor.add_key_point("I cut p99 latency by 40%")
     editor.select(path)
     assert editor.node_path == path
-    fields = [field(editor, k) for k in keys]
+    fields = [editor.id_more if k == "more" else field(editor, k) for k in keys]     # the Id under "More" (fixAJ)
     stops = _tab_chain(qtbot, editor, len(fields) + 12)
     form = [w for w in stops if editor.form_scroll.widget().isAncestorOf(w)]
     first_button = stops.index(editor.add_btn)
@@ -2472,6 +2532,63 @@ def test_names_a_removed_key_point_put_into_the_vocabulary_go_with_it(qtbot, ser
     assert editor.doc.bank().vocabulary == ("Datix",)
     editor.undo()
     assert editor.doc.bank().vocabulary == ("Datix", "HCA")
+
+
+def test_a_reworded_key_point_trades_its_old_names_for_its_new_ones(qtbot, services, data_home):
+    """fixAJ 1: "Called in AGENCY NURSES" reworded "Called in bank staff" kept feeding "AGENCY NURSES" to the
+    transcriber. The names only the old wording had go (unless another point says them or the candidate typed
+    them), the new wording's come in, said on the status line; Undo takes the step back whole."""
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES and told Datix\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    editor.doc.set((), "vocabulary", ["Datix"])                  # typed by the candidate before
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("Datix", "AGENCY NURSES", "HCA")
+    point = next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label"))
+    editor.select(point)
+    type_into(qtbot, editor, "label", "Called in bank staff from the Bed Bureau")
+    assert editor.doc.bank().vocabulary == ("Datix", "HCA", "Bed Bureau")     # the typed "Datix" stays
+    assert "“AGENCY NURSES” is out of the Vocabulary" in editor.status.text()
+    assert "Added “Bed Bureau”" in editor.status.text()
+    assert editor.doc.get(point, "added_to_vocabulary") == ["Bed Bureau"]
+    editor.undo()
+    assert editor.doc.bank().vocabulary == ("Datix", "AGENCY NURSES", "HCA")
+
+
+def test_a_key_points_names_are_known_to_it_after_the_bank_is_reopened(qtbot, services, data_home):
+    """fixAJ 1: the names a point added were remembered only while the editor was open: saved, reopened, then
+    removed, the point left them in the Vocabulary. They are written on the point in the file; an old file with
+    no such field still loads and its Vocabulary names count as the candidate's own."""
+    from voiceprep.core.banks.document import BankDocument
+
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES at 2am\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    saved = editor.save()
+    assert saved is not None
+    assert 'added_to_vocabulary = ["AGENCY NURSES"]' in saved.read_text(encoding="utf-8")     # readable by hand
+    editor.open_document(BankDocument.open(saved))              # as after a restart
+    point = next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label"))
+    editor.select(point)
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("HCA",)
+    assert "“AGENCY NURSES” is out of the Vocabulary too" in editor.status.text()
+
+    # the old format, as saved before this session: the same bank without the field
+    saved.write_text(re.sub(r"(?m)^added_to_vocabulary = .*\n", "", saved.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    editor.open_document(BankDocument.open(saved))
+    assert not editor.doc.problems()
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "HCA" in editor.doc.get(kp, "label")))
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")     # nothing says who put them there: they stay
 
 
 def test_a_second_paste_replaces_the_notes_and_the_add_button_says_what_it_adds(qtbot, monkeypatch):

@@ -516,14 +516,98 @@ _CHANGE_AFTER = frozenset({"to", "down", "up", "out", "percent"})
 
 
 def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:
-    """Whether the number at `t` is a small count said alone: below BARE_COUNT_BELOW, with no unit and in no change or comparison
-    ("One or two people had looked at it", "two locks", "It took two of us a week"; review33 7: every spoken "two"
-    was a quantified detail once "two" read as 2), where "from two to five incidents" and "two hours" still count."""
+    """Whether the number at `t` is a small count said alone: below BARE_COUNT_BELOW, with no unit, in no change or
+    comparison and giving no size (`_gives_size`): "One or two people had looked at it", "two locks", "It took two of
+    us a week" (review33 7: every spoken "two" was a quantified detail once "two" read as 2), where "from two to five
+    incidents", "two hours" and "3 nurses called in sick" still count."""
     if unit or last != t.word or not t.norm.isdigit() or int(t.norm) >= BARE_COUNT_BELOW:
         return False
     before = [_clean(w) for w in raw[max(0, t.word - 2):t.word]]
     nxt = _clean(raw[last + 1]) if last + 1 < len(raw) else ""
-    return not (any(w in _CHANGE_BEFORE for w in before) or nxt in _CHANGE_AFTER)
+    return not (any(w in _CHANGE_BEFORE for w in before) or nxt in _CHANGE_AFTER or _gives_size(raw, t.word))
+
+
+# what a count has, is or loses: "we had 4 nurses", "there were three of us", "we lost two calves", "a ward with 3"
+_HAVING = frozenset({"had", "have", "has", "having", "lost", "lose", "loses", "losing", "were", "was", "are", "is",
+                     "been", "being", "with", "without", "short", "hired", "we've", "they've", "i've", "there's"})
+# said between the verb and its count: "we had only about 4", "we lost another two", "there were all of 3"
+_COUNT_MODIFIERS = frozenset({"about", "around", "roughly", "nearly", "almost", "maybe", "another", "the", "our", "my",
+                              "their", "his", "her", "all", "those", "these", "exactly", "barely", "still", "now",
+                              "probably", "perhaps", "some", "like"})
+# a group whose size the count gives: "a team of four", "a herd of 6", "a brigade of five"
+_GROUPS = frozenset({"team", "group", "crew", "staff", "shift", "ward", "herd", "flock", "brigade", "squad", "family",
+                     "class", "unit", "department", "kitchen", "section", "panel", "board", "committee", "cohort",
+                     "litter", "party", "band", "household", "pod", "team's"})
+# a count that lists what the speaker is about to say, grammar, not a size: "two things", "three reasons"
+_ENUMERATING = frozenset({"things", "thing", "reasons", "ways", "points", "parts", "steps", "options", "choices",
+                          "ideas", "lessons", "questions", "sides", "kinds", "types", "aspects", "examples", "goals",
+                          "approaches", "words", "takeaways", "stages", "phases", "bits", "main", "key", "big"})
+# a word that opens a clause, so a count after it is (part of) the clause's subject: "when three nurses called in"
+_CLAUSE_OPENERS = frozenset({"and", "but", "when", "because", "while", "since", "after", "until", "where", "so",
+                             "then", "though", "although", "if", "once", "whereas", "plus"})
+# said straight after a clause's subject: its verb ("3 nurses called in sick", "two of the six pumps failed")
+_SUBJECT_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has", "did", "do", "does", "could", "couldn't",
+                            "would", "wouldn't", "can", "can't", "will", "won't", "weren't", "wasn't", "didn't",
+                            "came", "left", "quit", "fell", "got", "rang", "stayed", "worked", "needed", "went", "ran",
+                            "covered", "handled", "shared", "took", "died", "calved", "walked", "phoned", "turned"})
+# "two of us", "two of the six pumps", "three of our cows"
+_PARTITIVE = frozenset({"us", "them", "you", "the", "our", "my", "their", "those", "these", "his", "her", "its",
+                        "whom", "which"})
+_PREPOSITIONS = frozenset({"between", "of", "in", "on", "at", "for", "from", "into", "onto", "across", "over", "under",
+                           "by", "about", "through", "among", "behind", "after", "before", "during", "within", "per"})
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "that", "which", "who", "this"})
+# "4 of us for 28 patients", "one nurse per eight beds", "two of the six pumps", "3 out of 5 cows"
+_RATIO_WORDS = frozenset({"for", "per", "to", "of", "between", "across", "among", "covering"})
+
+
+def _number_word(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS and word != "point"
+
+
+def _gives_size(raw: list[str], i: int) -> bool:
+    """Whether the small count at raw[i] gives the size of the situation (fixAK): what a clause has, is or loses
+    ("we had 4 engineers", "there were three of us", "we lost two calves", "down to 3 nurses" is a change), a group's
+    size ("a team of four"), a count set against another count ("4 of us for 28 patients", "two of the six pumps"),
+    or a clause's subject, a count with its noun and then a verb ("3 nurses called in sick", "and two of the heifers
+    went lame"). Not a count that is only grammar: an estimate ("one or two people had looked"), a list to come ("two
+    things I learned"), a count a verb of doing takes ("The job took two locks", "It took two of us a week") or a
+    preposition ("between two regions"). A small rule, not a parser: spaCy's tagger needs a model this project does
+    not ship."""
+    clean = [_clean(w) for w in raw]
+    prev, nxt = (clean[i - 1] if i else ""), (clean[i + 1] if i + 1 < len(clean) else "")
+    if "or" in (prev, nxt) or nxt in _ENUMERATING:
+        return False                                     # "one or two", "two or so", "two things"
+    ends = [bool(re.search(r"[.,;:!?]$", w.strip())) for w in raw]
+    j = i - 1
+    while j >= 0 and clean[j] in _COUNT_MODIFIERS and not ends[j]:
+        j -= 1
+    if j >= 0 and not ends[j] and (clean[j] in _HAVING or clean[j] == "of" and j and clean[j - 1] in _GROUPS):
+        return True
+    at = i - 2 if i > 1 and prev in _PARTITIVE and clean[i - 2] == "of" else i - 1
+    if at >= 0 and clean[at] in _RATIO_WORDS and any(
+            _number_word(clean[k]) for k in range(max(0, at - 4), at) if not any(ends[k:at])):
+        return True                                      # the whole: "two of the six pumps", "4 of us for 8 beds"
+    for k in range(i + 1, min(i + 6, len(clean) - 1)):  # a count against another in the same clause
+        if ends[k - 1]:
+            break
+        if clean[k] in _RATIO_WORDS and not ends[k]:
+            at = k + 2 if clean[k] == "of" and clean[k + 1] in _PARTITIVE else k + 1
+            if at < len(clean) and _number_word(clean[at]) and (at == k + 1 or not ends[k + 1]):
+                return True
+        if clean[k] == "out" and clean[k + 1] == "of" and k + 2 < len(clean) and _number_word(clean[k + 2]):
+            return True
+    if nxt == "of" and i + 2 < len(clean) and clean[i + 2] in _PARTITIVE and (
+            i == 0 or ends[i - 1] or prev in _CLAUSE_OPENERS):
+        return True                                      # "Four of us covered", "and 4 of us on shift"
+    if prev in _PREPOSITIONS:
+        return False                                     # "the network between two regions went bad": no subject
+    for k in range(i + 1, min(i + 4, len(clean))):       # "3 nurses called in sick", "two night nurses were off"
+        w = clean[k]
+        if k > i + 1 and (w in _SUBJECT_VERBS or w in DONE_IRREGULAR or len(w) > 4 and w.endswith("ed")):
+            return True                                  # not "two bugs I fixed": its subject is "I"
+        if ends[k] or w in _PRONOUNS or w in _STOP or w in _CLAUSE_OPENERS:
+            break                                        # "two suppliers and booked": not its verb
+    return False
 
 
 def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
@@ -754,6 +838,22 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+# a sentence that opens by turning to another subject: "Separately, ...", "On another note", "By the way" (not "Another
+# thing we did", which adds to the story)
+_TURNS_AWAY = re.compile(
+    r"^((oh|and|also|but|so|um|uh|er|ok|okay|right)\b,? )*(separately|unrelated(ly)?|incidentally|"
+    r"(on|as) (an?|another|a different|an unrelated|a separate|a side|a totally different|a completely different) "
+    r"(note|topic|subject|side note)|side note|by the way|in other news|speaking of|"
+    r"(apart|aside) from that|besides that|other than that|outside (of )?(that|work)|off topic|"
+    r"changing (the )?subject|on a different (subject|topic))\b")
+
+
+def _turns_away(words: Sequence[Word], sentence: tuple[int, int]) -> bool:
+    """Whether the sentence opens by turning to something else ("Separately, we also moved our build pipeline...")."""
+    opening = " ".join(_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)])
+    return bool(_TURNS_AWAY.match(opening))
+
+
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
                    after: int, timed: bool, settings: AnalysisSettings,
                    closes: Sequence[bool] | None = None) -> dict[str, Any] | None:
@@ -780,6 +880,14 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
     while k < len(sentences) - 1 and (on_topic[k] is None or (closes is not None and closes[k]) or len(_said_stems(
             words[sentences[k][0]:sentences[k][1] + 1]) & told) >= settings.off_topic_shared_words):
         k += 1
+    if k < len(sentences):
+        # a tangent announced after the last credited point ("Separately, we also moved our build pipeline...") is
+        # about something else however near the answer its sentences read: the tail starts at it (review33 3, fixAK),
+        # unless as much of what follows it up to the talk is on the question as is not
+        turn = next((j for j in range(k) if sentences[j][0] > after and _turns_away(words, sentences[j])), None)
+        stretch = [on_topic[j] is True for j in range(turn, k)] if turn is not None else []
+        if turn is not None and stretch.count(True) < stretch.count(False):
+            k = turn
     end = k
     while end > 0 and on_topic[end - 1] is None:
         end -= 1                             # the answer ends at its last sentence that says something

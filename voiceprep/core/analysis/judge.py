@@ -1192,8 +1192,9 @@ class AnswerJudge:
         self._points = list(prompt.key_points) if prompt else []
         self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
-        numeric = {t.word for t in index.tokens if t.is_number} | {
-            i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
+        # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
+        self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
+        numeric = set(self._figures) | {i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
@@ -1408,11 +1409,10 @@ class AnswerJudge:
         if label not in self._before_words:
             starts = {f"{x:g}" for x, _, _ in _label_changes(label)}
             after = label_numbers(label) - starts
-            values: dict[int, str] = {t.word: t.norm for t in self.index.tokens if t.is_number}
             out: set[int] = set()
             for a, b in self._sentence_list:
                 words = self._words[a:b + 1]
-                said = {i: v for i, v in values.items() if a <= i <= b}
+                said = {i: v for i, v in self._figures.items() if a <= i <= b}
                 if (any(v in after for v in said.values())
                         or any(i + 2 in said and self._words[i + 1] == "to" for i in said)):
                     continue

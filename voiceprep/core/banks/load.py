@@ -92,7 +92,10 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
                "follow_up": ((str,), False), "key_points": ((list,), True)},
     "key_point": {"id": ((str,), True), "label": ((str,), True), "cues": ((list,), False),
                   "min_cues": ((int,), False), "competency": ((str,), False),
-                  "weight": ((int, float), False), "follow_up": ((str,), False)},
+                  "weight": ((int, float), False), "follow_up": ((str,), False),
+                  # the names this point put into the bank's vocabulary (core/banks/point_names): the editor takes
+                  # them out again when the point goes or no longer says them
+                  "added_to_vocabulary": ((list,), False)},
 }
 
 
@@ -408,6 +411,7 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
     kid = c.slug(data, path)
     label = c.text(data, "label", "") or ""
     cues = c.strings(data, "cues", path)
+    c.strings(data, "added_to_vocabulary", path)      # checked only: the judge does not read it
     if "cues" in data and isinstance(data["cues"], list) and not data["cues"]:
         c.error(path + ("cues",), "is empty; remove it to match on the label's words, or list some cues")
     derived = not cues

@@ -103,7 +103,8 @@ def _v6(db: sqlite_utils.Database) -> None:
 def _v7(db: sqlite_utils.Database) -> None:
     """A part being added to a stored answer (C, "Continue answer") until it is joined to it: the answer it
     continues, its own audio, the process recording it and how far it got (state "recording", then "transcribing"
-    once it stopped, with state_detail as an attempt's). The answer's own row stays done meanwhile; after a quit or a
+    once it stopped, with state_detail as an attempt's; "left" once that process gave up adding it, refactor34,
+    the same column's values, no new schema). The answer's own row stays done meanwhile; after a quit or a
     crash the next start joins the part to it (a row here is removed in the transaction that stores the joined
     answer, or when the part is dropped). Additive: a history from before has no part being added."""
     db.table("continuations").create({"id": int, "attempt_id": int, "audio_path": str, "state": str,

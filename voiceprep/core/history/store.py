@@ -46,6 +46,7 @@ from voiceprep.settings import HistorySettings
 
 log = logging.getLogger(__name__)
 RECORDING, TRANSCRIBING, DONE, FAILED = "recording", "transcribing", "done", "failed"
+LEFT = "left"       # a continuation the app gave up adding (`leave_continuation`): its owner's next start joins it
 VOICE, FILE, TYPED = "voice", "file", "typed"          # how an answer was given (attempts.input)
 Row = dict[str, Any]
 
@@ -408,8 +409,9 @@ class History:
         recording or joining right now raises AnswerBeingContinued and nothing is deleted (review33 1)."""
         row = self.attempt_row(attempt_id)
         with self.write():
-            continuations = self.read("SELECT audio_path, owner FROM continuations WHERE attempt_id = ?", [attempt_id])
-            if any(owner_alive(r["owner"]) for r in continuations):
+            continuations = self.read("SELECT audio_path, owner, state FROM continuations WHERE attempt_id = ?",
+                                      [attempt_id])
+            if any(_being_added(r) for r in continuations):
                 raise AnswerBeingContinued(several=False)
             parts = [Path(r["audio_path"]) for r in continuations if r["audio_path"]]
             for table in _ANSWER_TABLES[1:]:
@@ -565,14 +567,16 @@ class History:
             return []
         marks = ", ".join("?" for _ in ids)
         return sorted({r["attempt_id"] for r in self.read(
-            f"SELECT attempt_id, owner FROM continuations WHERE attempt_id IN ({marks})", ids)
-            if owner_alive(r["owner"])})
+            f"SELECT attempt_id, owner, state FROM continuations WHERE attempt_id IN ({marks})", ids)
+            if _being_added(r)})
 
     def leave_continuation(self, continuation_id: int) -> None:
         """The app gave up on adding this part (its transcription, join or store failed): it is left for the next
-        start to join (no owner), so History's Delete is not refused for it meanwhile (review33 5)."""
+        start to join (state `LEFT`), so History's Delete is not refused for it meanwhile (review33 5). It keeps its
+        owner: another window starting while this one still runs leaves it alone (recovery joins the parts of a
+        process that is gone, refactor34); how far its recording got is in its `state_detail` (the closing's mark)."""
         with self.write():
-            self.table("continuations").update(continuation_id, {"owner": None})
+            self.table("continuations").update(continuation_id, {"state": LEFT})
 
     def set_continuation_state(self, continuation_id: int, state: str, detail: str | None = None) -> None:
         with self.write():
@@ -584,8 +588,9 @@ class History:
             self.table("continuations").delete_where("id = ?", [continuation_id])
 
     def unfinished_continuations(self) -> list[Row]:
-        """Parts being recorded or joined (a dead process's are for recovery to join)."""
-        return self.read("SELECT * FROM continuations WHERE state IN (?, ?) ORDER BY id", [RECORDING, TRANSCRIBING])
+        """Parts being recorded or joined, or left for the next start (a dead process's are for recovery to join)."""
+        return self.read("SELECT * FROM continuations WHERE state IN (?, ?, ?) ORDER BY id",
+                         [RECORDING, TRANSCRIBING, LEFT])
 
     def referenced_stems(self) -> set[str]:
         """The file-name stems of every audio file an attempt points at (a.wav and a.flac share the stem a)."""
@@ -593,6 +598,12 @@ class History:
                 for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL UNION ALL "
                                    "SELECT audio_path FROM continuations WHERE audio_path IS NOT NULL")} | \
             {name.split(".")[0] for name in self.deleted_audio()}
+
+
+def _being_added(part: Row) -> bool:
+    """Whether a running window is recording or joining this part right now (C): its answer is not to be deleted. A
+    part the app gave up on (`LEFT`) is not, nor one whose process is gone (or left by an older version: no owner)."""
+    return part["state"] != LEFT and owner_alive(part["owner"])
 
 
 # the tables that hold an answer's rows, the answer's own first (a delete that can be undone keeps them all)
@@ -615,5 +626,5 @@ def _parsed_snapshot(text: str, bank_id: str) -> Bank:
     return parse_bank(text, f"history snapshot of {bank_id}")
 
 
-__all__ = ["DONE", "FAILED", "FILE", "RECORDING", "TRANSCRIBING", "TYPED", "VOICE", "AttemptRecord", "History",
-           "HistoryError", "HistoryUnavailable", "now", "remove_audio"]
+__all__ = ["DONE", "FAILED", "FILE", "LEFT", "RECORDING", "TRANSCRIBING", "TYPED", "VOICE", "AttemptRecord",
+           "History", "HistoryError", "HistoryUnavailable", "now", "remove_audio"]

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.core.analysis.followups import follow_up_misses_point
-from voiceprep.core.analysis.keypoints import NUMBER
+from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
@@ -244,6 +244,9 @@ class BankEditor(QWidget):
         self.doc: BankDocument | None = None
         self.draft_file: Path | None = None
         self.fields: list[_Field] = []
+        self.id_more: QToolButton | None = None          # the current form's "More" button over its Id
+        self._show_id: Callable[[bool], None] | None = None
+        self._ids_shown = False                          # "More" opened: the Ids are shown for the session
         self.node_path: NodePath = ("job",)
         self.id_conflict: Callable[[str, Path | None], str | None] = lambda _id, _path: None
         # a bank id from a title, unique among the banks (the Banks page knows them)
@@ -392,7 +395,7 @@ class BankEditor(QWidget):
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self._notes = {}
-        self._point_names: set[str] = set()     # casefolded: names the notes' key points put into the vocabulary
+        self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
         where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
@@ -463,6 +466,7 @@ class BankEditor(QWidget):
         if self._untouched is not None and path != self._untouched:
             self.touched()
         self.fields = []
+        self.id_more, self._show_id = None, None
         form_host = QWidget()
         outer = QVBoxLayout(form_host)
         self.form = QFormLayout()
@@ -501,6 +505,8 @@ class BankEditor(QWidget):
 
     def _focus_field(self, key: str | None = None, select_all: bool = False) -> None:
         """Focus the form's field `key`, else its first field (a new item's Name, Prompt or Key point)."""
+        if key == "id" and self._show_id is not None:
+            self._show_id(True)             # a problem with the Id, reached from the list: shown, not under More
         widget = next((f.widget for f in self.fields if f.key == key), None) or \
             (self.fields[0].widget if self.fields else None)
         if widget is None:
@@ -531,6 +537,44 @@ class BankEditor(QWidget):
         self.fields.append(_Field(key, w, w.text))
         self.form.addRow(label, w)
         return w
+
+    def _id_line(self, placeholder: str = "") -> QLineEdit:
+        """The node's Id, last, under a "More" button (walk41 7: an Id on the job, every prompt and key point, of no
+        use to a candidate; new ones are made from the words). The button is a Tab stop, Space opens it, and it stays
+        open while the bank is, once opened; an Id with a problem (a duplicate in a loaded bank) is shown by itself."""
+        more = QToolButton()
+        more.setObjectName("more_ids")
+        more.setText("More")
+        more.setCheckable(True)
+        more.setAutoRaise(True)
+        more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        more.setToolTip("Show the Id the bank file uses for this (made from its words; you rarely need it)")
+        self.form.addRow("", more)
+        line = self._line("id", "Id", placeholder)
+
+        def show(on: bool) -> None:
+            self.form.setRowVisible(line, on)
+            more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+            more.blockSignals(True)
+            more.setChecked(on)
+            more.blockSignals(False)
+
+        def toggled(on: bool) -> None:
+            self._ids_shown = on
+            show(on)
+            if on:
+                self.form_scroll.ensureWidgetVisible(line)
+        more.toggled.connect(toggled)
+        self.id_more, self._show_id = more, show
+        show(self._ids_shown or self._id_wrong())
+        return line
+
+    def _id_wrong(self) -> bool:
+        """Whether the problems list names the current node's id (a duplicate, a bad form, another bank's)."""
+        here = f"{_field_of(self.node_path) or 'job'}.id"
+        return any(self.problems.item(i).data(PATH_ROLE) == here and self.problems.item(i).data(KIND_ROLE) == "problem"
+                   for i in range(self.problems.count()))
 
     def _text(self, key: str, label: str, placeholder: str = "", lines: int = 3, as_list: bool = False,
               grow_to: int = 0) -> QPlainTextEdit:
@@ -614,8 +658,7 @@ class BankEditor(QWidget):
             w.setPlaceholderText("made from its words when you save (or type one)")
 
     def _form_job(self, path: NodePath) -> None:
-        self.form.addRow(plain_label("The job you are preparing for. Only the title and the id (at the bottom) are "
-                                     "required."))
+        self.form.addRow(plain_label("The job you are preparing for. Only the title is required."))
         self._line("title", "Title", "e.g. Ward Manager, Sous Chef or Backend Engineer")
         self._line("company", "Company", "optional")
         self._line("level", "Level", "optional, e.g. senior")
@@ -625,7 +668,7 @@ class BankEditor(QWidget):
         self._text("@vocabulary", "Vocabulary", "optional: names and terms the transcriber should expect (the company, a "
                    "system, a team or a product), one per line", 3, as_list=True, grow_to=VOCABULARY_LINES_MAX)
         # last, as in every form: the candidate's own words come first (walkthrough 14)
-        self._line("id", "Id", "lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
+        self._id_line("lowercase-with-dashes, unique among your banks").setToolTip(ID_TIP)
 
     def _form_competencies(self, path: NodePath) -> None:
         self.form.addRow(plain_label("Competencies weight the overall score. Optional; when present every key point "
@@ -642,7 +685,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
-        cid = self._line("id", "Id", "lowercase-with-dashes")
+        cid = self._id_line("lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
         if COMPETENCY_PLACEHOLDER.fullmatch(cid.text()) and saved is not None and cid.text() not in saved \
@@ -653,7 +696,7 @@ class BankEditor(QWidget):
     def _form_round(self, path: NodePath) -> None:
         self._line("title", "Title", "e.g. Round 2 - Behavioral")
         self._text("description", "Description", "optional", 2)
-        self._line("id", "Id").setToolTip(ID_TIP)
+        self._id_line().setToolTip(ID_TIP)
         add = QPushButton("Add a prompt to this round")
         add.clicked.connect(lambda: self.add_prompt())         # not clicked(checked) as the text
         self.form.addRow(add)
@@ -684,7 +727,7 @@ class BankEditor(QWidget):
             limit.setStyleSheet(f"color: {WARN};")
         target.refused.connect(refused)
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
-        self._unnamed_id(self._line("id", "Id"), path)
+        self._unnamed_id(self._id_line(), path)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
         add.clicked.connect(lambda: self.add_key_point())
@@ -759,7 +802,7 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5, "1 is a usual point, 2 counts it double")
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
-        self._unnamed_id(self._line("id", "Id"), path)
+        self._unnamed_id(self._id_line(), path)
 
     # -- committing -----------------------------------------------------------------------------
     def _field_edited(self, *_args) -> None:
@@ -772,7 +815,7 @@ class BankEditor(QWidget):
         self._commit_timer.stop()
         if self.doc is None or not self.fields:
             return
-        changed, said = False, ""
+        changed, said, vocabulary = False, "", ""
         for f in self.fields:
             path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
             value = f.read()
@@ -787,9 +830,13 @@ class BankEditor(QWidget):
                 self._pinned_ids.add(("@job",))
             try:
                 with self.doc.step(path):               # with what follows it: one undo step
+                    wording = (str(self.doc.get(path, "label") or ""),
+                               [str(c) for c in self.doc.get(path, "cues", []) or []])
                     if self.doc.set(path, key, value):
                         changed = True
                         said = self._follow(path, key) or said
+                        if self._kind(path) == "key_point" and key in ("label", "cues"):
+                            vocabulary = self._reworded_names(path, *wording) or vocabulary
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
         if changed:
@@ -798,6 +845,24 @@ class BankEditor(QWidget):
         if said:
             self.refresh(select=self.node_path)         # a key point went: the tree shows it
             self.status.setText(said)
+        elif vocabulary:
+            self.status.setText(vocabulary)
+
+    def _reworded_names(self, point: NodePath, old_label: str, old_cues: list[str]) -> str:
+        """A key point reworded: the names only its old wording had and that it put into the Vocabulary go, unless
+        another point or a prompt still says them; its new wording's names go in (review of walk41 5: "Called in
+        AGENCY NURSES" renamed "Called in bank staff" still fed "AGENCY NURSES" to the transcriber). What changed, said
+        as a removal says it; "" when nothing did."""
+        assert self.doc is not None
+        added, taken = point_names.reworded(self.doc, point, old_label, old_cues)
+
+        def listed(names: list[str]) -> str:
+            return ", ".join(f"“{n}”" for n in names)
+        parts = ([f"{listed(taken)} {'is' if len(taken) == 1 else 'are'} out of the Vocabulary: the key point no "
+                  "longer says " + ("it" if len(taken) == 1 else "them") + " and nothing else does."] if taken else []) + \
+                ([f"Added {listed(added)} to the bank's Vocabulary (under Job), so the transcriber expects "
+                  f"{'it' if len(added) == 1 else 'them'}."] if added else [])
+        return " ".join(parts + ([f"Undo ({self.undo_key}) brings it back."] if parts else []))
 
     def _follow(self, path: NodePath, key: str) -> str:
         """What follows a field just changed (walkthrough 20): a new bank's id follows its title until the bank is
@@ -910,6 +975,11 @@ class BankEditor(QWidget):
         for field, text in self.hints:
             add(text, field, "hint")
         self.problems.setVisible(self.problems.count() > 0)
+        if self._show_id is not None and self._id_wrong():
+            try:
+                self._show_id(True)
+            except RuntimeError:            # the form was rebuilt away
+                pass
         rows = min(4, max(1, self.problems.count()))
         self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows * 2 + 8)
         title = doc.get(("job",), "title", "") or "Untitled bank"
@@ -1189,19 +1259,21 @@ class BankEditor(QWidget):
             self.node_path = prompt_path
             added.append(self.add_key_point(p.label, p.cues, p.min_cues))
         first = next((a for a in added if a is not None), None)
-        # each cue's first spelling only: its others are ways it may be heard ("Hoyo verse" for HoYoverse, walk24)
-        names = self._new_names([cue.split("|")[0] for p in points for cue in p.cues + p.names])
-        if names and self.doc is not None:
+        names: list[str] = []
+        if self.doc is not None:
             # the names in the notes go into the bank's vocabulary, so the transcriber is told them in a round
-            # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it)
+            # (walkthrough 6: "co-yovers" for HoYoverse from a bank whose key points named it); each point keeps
+            # in the file which it put there, so they go with it (point_names)
             doc = self.doc
-            vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
 
             def add_names() -> NodePath:
-                doc.set((), "vocabulary", vocabulary + names)
+                with doc.step(first or prompt_path):
+                    for p, at in zip(points, added):
+                        if at is not None:
+                            names.extend(point_names.add_new_names(doc, at, point_names.wording_names(
+                                "", [*p.cues, *p.names])))
                 return first or prompt_path
             self._structural(add_names)
-            self._point_names.update(n.casefold() for n in names)
         self.select(first or prompt_path)
         if names:           # said (walk21: the file was saved with a vocabulary the Vocabulary box never showed)
             listed = ", ".join(f"“{n}”" for n in names)
@@ -1214,18 +1286,6 @@ class BankEditor(QWidget):
                 # at the end of the wording: a key meant for the list goes after it (walk41: Spaces went in front of
                 # the words, "      WARD MANAGER INTERVIEW - my stories")
                 focused.moveCursor(QTextCursor.MoveOperation.End)
-
-    def _new_names(self, cues: list[str]) -> list[str]:
-        """Names among cues (written with a capital: "HoYoverse", "Genshin Impact", "PCI") that the bank's
-        vocabulary does not hold yet."""
-        have = {str(v).casefold() for v in (self.doc.get((), "vocabulary", []) if self.doc else []) or []}
-        out: list[str] = []
-        for cue in cues:
-            cue = cue.strip()
-            if cue and NUMBER not in cue and any(ch.isupper() for ch in cue) and cue.casefold() not in have:
-                have.add(cue.casefold())
-                out.append(cue)
-        return out
 
     def remove_current(self) -> None:
         """Remove the selected competency, round, prompt or key point at once, as the app does what Undo takes back
@@ -1244,6 +1304,7 @@ class BankEditor(QWidget):
             doc = self.doc
             assert doc is not None
             with doc.step(path, path[:-1]):
+                theirs = [n for kp in point_names.point_paths_under(doc, path) for n in point_names.added_by(doc, kp)]
                 if self._kind(path) == "competency":
                     # off the key points that named it (walkthrough 20: they kept "competency_1", in file jargon)
                     # ... onto the one left when one is (walk21: 5 "Competency is empty" errors)
@@ -1254,8 +1315,7 @@ class BankEditor(QWidget):
                             doc.set(kp, "competency", other or None)
                     shared.extend(self._share_removed_weight(int(path[-1])))
                 doc.remove(path)
-                if self._kind(path) in ("prompt", "key_point"):
-                    unsaid.extend(self._drop_unused_point_names())
+                unsaid.extend(point_names.drop_unused(doc, theirs))
             parent = path[:-2] or ("job",)
             left = doc.count(path[:-2], str(path[-2]))
             return path[:-1] + (min(int(path[-1]), left - 1),) if left else (parent if parent != () else ("job",))
@@ -1266,30 +1326,6 @@ class BankEditor(QWidget):
                  if unsaid else "")
         self.status.setText(f"Removed {what}.{weights}{names} Undo ({self.undo_key}) brings it back.")
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _drop_unused_point_names(self) -> list[str]:
-        """Take out of the vocabulary the names that key points from the notes put there and that no key point,
-        cue or prompt says any more (walk41: "WARD MANAGER INTERVIEW", added with a heading ticked by mistake, stayed
-        after the point was removed, and the transcriber heard "WARD MANAGER" in every answer). A name the candidate
-        typed into the Vocabulary is never taken. Returns the names taken."""
-        doc = self.doc
-        assert doc is not None
-        vocabulary = [str(v) for v in doc.get((), "vocabulary", []) or []]
-        if not self._point_names or not vocabulary:
-            return []
-        said: list[str] = []
-        for kp in doc.key_point_paths():
-            said.append(str(doc.get(kp, "label") or ""))
-            said.extend(str(c) for c in doc.get(kp, "cues", []) or [])
-        for r in range(doc.count((), "rounds")):
-            said.extend(str(doc.get(("rounds", r, "prompts", j), "text") or "")
-                        for j in range(doc.count(("rounds", r), "prompts")))
-        text = "\n".join(said)
-        gone = [v for v in vocabulary if v.casefold() in self._point_names
-                and not re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text, re.IGNORECASE)]
-        if gone:
-            doc.set((), "vocabulary", [v for v in vocabulary if v not in gone])     # Undo brings them back
-        return gone
 
     def _weights(self) -> list[float]:
         """The competencies' weights in order, one that is no number as 0."""

@@ -1,0 +1,105 @@
+"""The names a key point put into its bank's Vocabulary, kept with the point in the file.
+
+A key point's wording names things ("Logged it on Datix", "Called in AGENCY NURSES"); the editor puts those names
+into the bank's `vocabulary`, so the transcriber expects them. Which of them the point put there is written on the
+point itself, `added_to_vocabulary = ["AGENCY NURSES"]`, so it is known for as long as the point exists (fixAF kept
+it for the editor session only: reopened later, a removed point's names stayed). When the point goes, or is
+reworded so it no longer says one of them, that name leaves the Vocabulary unless another key point or a prompt
+still says it or another point put it there too. A name the candidate typed into the Vocabulary is on no point's
+list, so it is never taken out. Qt-free: the editor calls these inside its undo step.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from voiceprep.core.analysis.keypoints import NUMBER
+from voiceprep.core.banks.document import BankDocument, NodePath
+from voiceprep.core.banks.draft import names_in
+
+ADDED = "added_to_vocabulary"     # the key point's field: the names it put into the bank's vocabulary
+
+
+def wording_names(label: str, cues: Iterable[str] = ()) -> list[str]:
+    """The names a key point's wording says: its label's (draft.names_in) and its cues written with a capital, each
+    cue's first spelling only (its others are ways it may be heard: "Hoyo verse" for HoYoverse, walk24)."""
+    out: dict[str, str] = {}
+    for name in [*names_in(label), *(str(c).split("|")[0] for c in cues)]:
+        name = name.strip()
+        if name and NUMBER not in name and any(ch.isupper() for ch in name):
+            out.setdefault(name.casefold(), name)
+    return list(out.values())
+
+
+def vocabulary(doc: BankDocument) -> list[str]:
+    return [str(v) for v in doc.get((), "vocabulary", []) or []]
+
+
+def added_by(doc: BankDocument, point: NodePath) -> list[str]:
+    """The names `point` put into the vocabulary, as its file says (an old file: none)."""
+    value = doc.get(point, ADDED, []) or []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def point_paths_under(doc: BankDocument, path: NodePath) -> list[NodePath]:
+    """The key points at or under `path` (a prompt's, a round's, or the point itself)."""
+    return [kp for kp in doc.key_point_paths() if kp[:len(path)] == path]
+
+
+def add_new_names(doc: BankDocument, point: NodePath, names: Iterable[str]) -> list[str]:
+    """Put into the vocabulary those of `names` it lacks, and write them on `point` as put there by it. Returns them."""
+    have = {v.casefold() for v in vocabulary(doc)}
+    new = []
+    for name in names:
+        if name.casefold() not in have:
+            have.add(name.casefold())
+            new.append(name)
+    if new:
+        doc.set((), "vocabulary", vocabulary(doc) + new)
+        doc.set(point, ADDED, added_by(doc, point) + new)
+    return new
+
+
+def drop_unused(doc: BankDocument, candidates: Iterable[str]) -> list[str]:
+    """Take out of the vocabulary those of `candidates` (names a removed or reworded point put there) that no key
+    point or prompt says any more and no remaining point lists as its own. Returns the names taken."""
+    wanted = {c.casefold() for c in candidates}
+    words = vocabulary(doc)
+    if not wanted or not words:
+        return []
+    points = {kp: "\n".join([str(doc.get(kp, "label") or ""), *(str(c) for c in doc.get(kp, "cues", []) or [])])
+              for kp in doc.key_point_paths()}
+    owned = {n.casefold() for kp in points for n in added_by(doc, kp)}
+    prompts = "\n".join(str(doc.get(("rounds", r, "prompts", j), "text") or "")
+                        for r in range(doc.count((), "rounds")) for j in range(doc.count(("rounds", r), "prompts")))
+
+    def says(text: str, name: str) -> bool:
+        return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+    gone = []
+    for name in (v for v in words if v.casefold() in wanted and v.casefold() not in owned):
+        heir = next((kp for kp, text in points.items() if says(text, name)), None)
+        if heir is not None:            # still said by another point: it goes when that one goes (or is reworded)
+            doc.set(heir, ADDED, added_by(doc, heir) + [name])
+        elif not says(prompts, name):
+            gone.append(name)
+    if gone:
+        doc.set((), "vocabulary", [v for v in words if v not in gone])
+    return gone
+
+
+def reworded(doc: BankDocument, point: NodePath, old_label: str, old_cues: Iterable[str]) -> tuple[list[str], list[str]]:
+    """After `point`'s label or cues changed from (`old_label`, `old_cues`): the names only the old wording had
+    and that the point put into the vocabulary go (unless said or owned elsewhere, drop_unused), and the names only
+    the new wording has go in, written on the point. Returns (added, taken)."""
+    label = str(doc.get(point, "label") or "")
+    cues = [str(c) for c in doc.get(point, "cues", []) or []]
+    new = wording_names(label, cues)
+    old = {n.casefold() for n in wording_names(old_label, old_cues)}
+    now = {n.casefold() for n in new}
+    mine = added_by(doc, point)
+    stale = [n for n in mine if n.casefold() not in now]
+    if stale:
+        doc.set(point, ADDED, [n for n in mine if n.casefold() in now])
+    taken = drop_unused(doc, stale)
+    added = add_new_names(doc, point, [n for n in new if n.casefold() not in old])
+    return added, taken
