@@ -255,6 +255,9 @@ def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
      ["40%"]),
     ("Logs are kept for seven days. It took six hours, now 20 minutes. We had 2000 merchants.",
      ["seven days", "six hours", "20 minutes", "2000"]),
+    # fixAK's note: a count after a capitalised word that opens the sentence, or after a day, is no version number
+    ("When two chefs walked out we had 4 of us for 90 covers.", ["two", "4", "90"]),
+    ("On the Saturday two chefs walked out. We moved to Postgres 14 that May.", ["two"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""
