@@ -150,6 +150,14 @@ class AnalysisSettings:
     # on with the answer ("They launched on next-day, and moved to real-time" closing a story of payouts): the tail
     # starts after it, and the Ending card says so (judge52)
     off_topic_shared_words: int = 2
+    # walk42 (finding 6): an answer of at least off_topic_answer_words words, no key point credited, none of whose
+    # sentences (of off_topic_short_words words or more) comes this close in meaning (cosine, the judge's sentence
+    # model) to the question or a key point's label, talked about something else: one line says so, and the delivery
+    # tips that assume a real answer (length, STAR, numbers, specifics, your role, ending, repetition) are left out.
+    # Read on the judge corpus, text only (bench/judge_offtopic.py: dev, dev2 A-S, regression; off-topic answers
+    # against every other kind, and real meeting talk given as an answer to every prompt)
+    off_topic_answer_words: int = 25
+    off_topic_answer_max_sim: float = 0.28
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
     # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
     # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")

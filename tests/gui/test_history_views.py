@@ -877,6 +877,20 @@ def test_welcome_back_does_not_wait_for_the_judge_to_load(qtbot, services, monke
         loading.set()
 
 
+def test_answers_saved_from_the_cli_make_the_first_window_no_first_run(qtbot, services, data_home):
+    """Walk42 finding 10: the first window after answers were saved from the CLI showed the first run's "Welcome to
+    voiceprep ... A sample bank is open to try it" above "Welcome back": a history with answers is not a first run."""
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    seed(services.db_path, [("hardest-problem", STRONG, None)])             # as `voiceprep score --save` leaves it
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.practice.prompt_text.text() == "Welcome back.", timeout=10000)
+    assert w.welcome is not None and not w.welcome.isVisibleTo(w)
+    assert (data_home / MARKER).exists()                                    # not shown at the next start either
+
+
 LMAX = "The design I chose was the LMAX Disruptor."      # names the design, and nothing else of the question
 
 

@@ -142,14 +142,15 @@ def test_n_then_space_at_once_moves_on_and_answers(window, qtbot):
     assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text())
 
 
-def test_n_or_r_pressed_while_the_answer_is_judged_does_nothing_when_its_feedback_comes(window, qtbot, services):
+def test_r_pressed_while_the_answer_is_judged_does_nothing_when_its_feedback_comes(window, qtbot, services):
     """Review 16: R and N wait a moment before they run (a note may begin with them). Pressed while the answer was
     still being judged (Retry and Next off: they did nothing), they ran when its feedback came within that wait:
-    N skipped the feedback unseen, R threw it away for a new try. A letter whose button is off does nothing."""
+    N skipped the feedback unseen, R threw it away for a new try. A letter whose button is off does nothing (N
+    there is remembered, and said: walk42, the test below)."""
     page, ctl = start(window, qtbot)
     first = ctl.rehearsal.current.id
     services.settings.practice.first_letter_hold_s = 10.0      # the feedback comes well within the wait
-    for key in (Qt.Key.Key_N, Qt.Key.Key_R):
+    for key in (Qt.Key.Key_R,):
         with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
             ctl.answer_text(TYPED)
             assert ctl.state == c.PROCESSING and not page.next_btn.isEnabled() and not page.retry_btn.isEnabled()
@@ -157,6 +158,48 @@ def test_n_or_r_pressed_while_the_answer_is_judged_does_nothing_when_its_feedbac
             qtbot.keyClick(window.nav, key)
         qtbot.waitUntil(lambda: page.typing_watch.held() is None, timeout=30000)
         assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == first, key
+
+
+def test_n_pressed_while_the_answer_is_checked_moves_on_once_its_feedback_is_saved(window, qtbot, services):
+    """Walk42 finding 2: N pressed while "Finishing the transcript and checking your key points…" (Next greyed) was
+    dropped without a sign, and the Space after it recorded a retry of the same question: the answer to the next
+    question was scored against this one's points. N then is remembered and said; the next question comes once
+    the feedback is saved, so the next Space answers it. N again, or Esc, takes it back."""
+    from tests.gui.test_history_views import off_gui
+    from voiceprep.app.access import HistoryAccess
+
+    page, ctl = start(window, qtbot)
+    first, second = ctl.rehearsal.prompts[0].id, ctl.rehearsal.prompts[1].id
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+        assert ctl.state == c.PROCESSING and not page.next_btn.isEnabled()
+        window.nav.setFocus()
+        qtbot.keyClick(window.nav, Qt.Key.Key_N)
+        assert "Next question as soon as your feedback is saved" in page.state_label.text()
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id == second, timeout=30000)
+    assert first in ctl.rehearsal.results and not page.next_pending
+    # its feedback was not seen: the notice says it is saved, what it scored and where it is
+    assert page.notice.isVisible() and "is saved" in page.notice.text() and "in History" in page.notice.text()
+    def stored():
+        access = HistoryAccess(services.db_path)
+        try:
+            return access.history().read("SELECT prompt_id FROM attempts")
+        finally:
+            access.close_all()
+    saved = off_gui(stored)
+    assert [r["prompt_id"] for r in saved] == [first]           # the answer kept, under its own question
+    qtbot.waitUntil(lambda: page.answer_btn.isEnabled(), timeout=30000)
+    # taken back: by N again, or by Esc (the window's key); the feedback stays up, on the same question
+    for undo in (Qt.Key.Key_N, Qt.Key.Key_Escape):
+        with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+            ctl.answer_text(TYPED)
+            window.nav.setFocus()
+            qtbot.keyClick(window.nav, Qt.Key.Key_N)
+            assert page.next_pending
+            qtbot.keyClick(window.nav, undo)
+            assert not page.next_pending and "Next cancelled" in page.state_label.text(), undo
+        qtbot.wait(200)
+        assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == second, undo
 
 
 def test_ctrl_t_right_after_n_types_the_answer_to_the_question_n_moved_on_to(window, qtbot):

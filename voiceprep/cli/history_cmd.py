@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from voiceprep.app.followed import added_points
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
-from voiceprep.cli.said_diff import print_said_diff
+from voiceprep.cli.said_diff import use_colour
+from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
-    answer_name,
     averaged_text,
     cut_off_count_text,
     found_text,
     in_follow_up_text,
     kind_name,
-    not_asked_text,
     older_wording_text,
     only_asked,
     own_score,
-    removed_text,
     rescored_text,
-    reworded_text,
 )
 from voiceprep.core.wording import counted, score_text
 
@@ -244,26 +242,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(c)
         return 0
-    a, b = c["attempts"]          # named as History names them ("answer 1 to this question", "follow-up to ...")
-    print(f"{c['prompt_text']}\nAnswer #{c['first']} ({a['started_at'][:10]}, {answer_name(a)}) -> "
-          f"answer #{c['second']} ({b['started_at'][:10]}, {answer_name(b)})")
-    if c.get("follow_up_added"):         # an answer and its own follow-up: what it added, not before/after (walk16)
-        print(f"  {c['follow_up_added']['text']}")
-        return 0
-    for m in c["metrics"].values():
-        print(f"  {m['text']}")
-    for word, labels in (("gained", c["gained"]), ("lost", c["lost"])):
-        for label in labels:
-            print(f"  {'+' if word == 'gained' else '-'} {word}: {label}")
-    for line in reworded_text(c):        # a point reworded between the two judgings (walkthrough 12)
-        print(f"  Note: {line}")
-    if c.get("removed"):                 # taken out of the bank between the two answers (review29)
-        print(f"  {removed_text(c)}")
-    if c["not_asked"]:                   # a drill or follow-up answer: only the points it was asked about compare
-        print(f"  {not_asked_text(c)}:")
-        for label in c["not_asked"]:
-            print(f"    {label}")
-    print_said_diff(a["transcript"] or "", b["transcript"] or "", c["first"], c["second"])
+    for line in compare_lines(c, use_colour(sys.stdout)):
+        print(line)
     return 0
 
 

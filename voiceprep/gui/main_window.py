@@ -433,7 +433,15 @@ class MainWindow(QMainWindow):
     def _welcome_back(self) -> None:
         """Practice's welcome back (the last session, what to work on), asked for at once: it waited for the judge's
         model and the hidden pages, and Practice said "Choose a bank..." for ~15 s under load (walkthrough 9)."""
-        query(self.services.history.recap, on_done=self.practice.show_recap, owner=self, on_error=lambda e: None)
+        query(self.services.history.recap, on_done=self._show_recap, owner=self, on_error=lambda e: None)
+
+    def _show_recap(self, recap: dict | None) -> None:
+        """The welcome back; a history with answers (saved from the CLI before the first window) is no first run:
+        the first start's welcome goes for good (walk42 finding 10: it read above "Welcome back")."""
+        welcome = getattr(self, "welcome", None)
+        if recap is not None and welcome is not None and not welcome.dismissed:
+            welcome.dismiss()
+        self.practice.show_recap(recap)
 
     def _prepare_pages(self) -> None:
         """Lay out and paint each hidden page once, into an image nobody sees (issue 12). A page's first visit
@@ -540,6 +548,8 @@ class MainWindow(QMainWindow):
     def stop_sound(self) -> None:
         """Esc: silence whatever is playing (a recorded answer or the interviewer's voice); with no answer playing,
         close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
+        if self.practice.cancel_next_pending():     # N pressed while the answer was checked, taken back
+            return
         playing = self.stop_playback_btn.isVisible()
         self.stop_playback()
         self.controller.hush()

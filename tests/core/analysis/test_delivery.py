@@ -255,6 +255,9 @@ def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
      ["40%"]),
     ("Logs are kept for seven days. It took six hours, now 20 minutes. We had 2000 merchants.",
      ["seven days", "six hours", "20 minutes", "2000"]),
+    # fixAK's note: a count after a capitalised word that opens the sentence, or after a day, is no version number
+    ("When two chefs walked out we had 4 of us for 90 covers.", ["two", "4", "90"]),
+    ("On the Saturday two chefs walked out. We moved to Postgres 14 that May.", ["two"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""
@@ -392,7 +395,10 @@ def test_a_follow_up_answer_is_not_flagged_for_ownership(fintech):
     text = ("The trade-off was complexity: the single-threaded business logic was harder to debug and the ring buffer "
             "used more memory. The lesson I learned is to benchmark first; I would add better tracing next time.")
     prompt = fintech.prompt("recon")
-    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20)).delivery)    # as an answer to the question
+    # as an answer to the question (it is about another story than a reconciliation job: as a whole answer it is
+    # named as talk about something else, walk42, and keeps no ownership card; the card itself is tested here)
+    said_elsewhere = AnalysisSettings(off_topic_answer_max_sim=0.0)
+    whole = findings(analyze_answer(fintech, prompt, spoken(text, 20), said_elsewhere).delivery)
     assert whole["ownership"].status == "warn", whole["ownership"]
     said = analyze_answer(fintech, prompt, spoken(text, 20), follow_up=True).delivery.findings
     assert not [f for f in said if f.name == "ownership" and f.status == "warn"], said

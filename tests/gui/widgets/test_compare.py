@@ -64,3 +64,66 @@ def test_a_key_point_added_between_the_answers_is_said_as_new_not_gained(qtbot):
     gained, missing = page.split("<b>Gained</b>")[1].split("<b>Lost</b>"), page.split("<b>Still missing</b>")[1]
     assert f"monitoring for every region{NEW_POINT}" in gained[0] and "✓ a<" in gained[0]
     assert f"the cost{NEW_POINT}" in missing
+
+
+def spoken_pair(first_wpm: float, second_wpm: float) -> dict:
+    a, b = answer(1, 40), answer(2, 60)
+    for r, wpm in ((a, first_wpm), (b, second_wpm)):
+        r.update(input=None, duration_s=60.0, transcript="We cached it. The p99 fell.")
+        r["delivery"] = {**r["delivery"], "wpm": wpm}
+    return {**result(a, b), "first": 1, "second": 2}
+
+
+def test_a_pace_that_moves_into_the_good_band_is_coloured_as_an_improvement(qtbot):
+    """Walk42 finding 8: "Pace 176 → 142 words/min (−34)" was black beside green filler and hedge drops, though 176
+    was flagged "Fast" and 142 is inside 120-165. Nearer the band is better, further worse, both inside it neither."""
+    from voiceprep.gui.widgets.compare import CompareView
+
+    def colour(first: float, second: float) -> str:
+        pair = spoken_pair(first, second)
+        view = CompareView(pair, pace_band=(120, 165))
+        qtbot.addWidget(view)
+        cursor = view.summary.document().find(pair["metrics"]["wpm"]["text"])
+        assert not cursor.isNull(), view.summary.toPlainText()
+        return cursor.charFormat().foreground().color().name()
+
+    assert colour(176, 142) == GOOD.lower()             # into the band
+    assert colour(100, 112) == GOOD.lower()             # slow, nearer it
+    assert colour(142, 176) == BAD.lower()              # out of it
+    assert colour(150, 130) not in (GOOD.lower(), BAD.lower())     # both comfortable: not better or worse
+
+
+def test_compare_copies_and_exports_what_the_cli_prints_from_the_keyboard(qtbot, tmp_path, monkeypatch):
+    """Walk42 finding 8: the Compare dialog had only Close. Copy puts `voiceprep history compare`'s text on the
+    clipboard; Export… writes it to a Markdown file; both are reached with Tab and pressed with Space."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from voiceprep.core.history.compared import compare_lines, compare_text
+    from voiceprep.gui.widgets.compare import CompareDialog
+
+    pair = spoken_pair(176, 142)
+    dialog = CompareDialog(pair)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    reached, w = [], dialog.view.summary.nextInFocusChain()
+    while w is not dialog.view.summary and len(reached) < 200:     # Tab from the summary reaches every button
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dialog):
+            reached.append(w)
+        w = w.nextInFocusChain()
+    assert {dialog.copy_btn, dialog.export_btn, dialog.close_btn} <= set(reached), reached
+    QGuiApplication.clipboard().clear()
+    dialog.copy_btn.setFocus()
+    qtbot.keyClick(dialog.copy_btn, Qt.Key.Key_Space)
+    text = QGuiApplication.clipboard().text()
+    assert text == compare_text(pair) and text.splitlines() == compare_lines(pair)
+    assert "Pace 176 → 142 words/min" in text and "What changed in what you said" in text
+    out = tmp_path / "mine"                                  # typed without .md: written as mine.md
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
+    dialog.export_btn.setFocus()
+    qtbot.keyClick(dialog.export_btn, Qt.Key.Key_Space)
+    written = (tmp_path / "mine.md").read_text(encoding="utf-8")
+    assert written.startswith(f"# {dialog.windowTitle()}\n") and compare_text(pair) in written
+    assert str(tmp_path / "mine.md") in dialog.status.text()

@@ -450,3 +450,22 @@ def test_an_off_topic_tail_is_named_in_the_delivery_cards_at_1366x768(qtbot):
     assert "Ending: the last 42 s, from 0:30, were about something else" in shown, shown
     assert "From “button or something like that.” on, nothing matched your key points or the question. Stop once " \
            "your last point is made, here at “…that make products like this possible.”" in shown, shown
+
+
+def test_an_answer_about_something_else_says_so_under_the_score_before_anything_else(qtbot):
+    """Walk42 finding 6: 30 s of meeting talk about a remote control, 0 of 5, was told "add the result and one concrete
+    detail" and STAR tips. One line under the score says it talked about something else; no tip assumes an answer."""
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_off_topic_answer import TALK
+    from voiceprep.core.analysis.analyze import OFF_TOPIC_LINE, analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    page.show_analysis(analyze_answer(bank, bank.prompt("postgres-reconciliation"), Transcript.from_text(TALK)))
+    text = page.view.toPlainText()
+    said = text.index(OFF_TOPIC_LINE + ": “When they")
+    assert said < text.index("Your key points") and text.count(OFF_TOPIC_LINE) == 1, text
+    assert "Too short" not in text and "STAR" not in text and "Add specifics" not in text, text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -68,6 +69,9 @@ class AnswerAnalysis:
     follow_ups: list[dict[str, str]]
     judge: model.JudgeStatus = model.JudgeStatus("lexical", None, None)
     delivery_scores: dict[str, float | None] = field(default_factory=dict)   # 0-100 per aspect (None: n/a)
+    # the whole answer talked about something else (`elsewhere`): its first sentence and how close its closest
+    # sentence came to the question or a key point
+    off_topic: dict[str, Any] | None = None
 
     @property
     def points_hit(self) -> int:
@@ -100,7 +104,7 @@ class AnswerAnalysis:
                 "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
                 "delivery": self.delivery.to_dict(), "delivery_scores": self.delivery_scores,
-                "follow_ups": self.follow_ups,
+                "follow_ups": self.follow_ups, "off_topic": self.off_topic,
                 "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
                           else "lexical"}}
 
@@ -244,6 +248,45 @@ def answer_closes(said: np.ndarray, spans: list[tuple[int, int]], after: int) ->
     return out
 
 
+# what the candidate is told when a whole answer talked about something else (walk42 finding 6)
+OFF_TOPIC_LINE = "This answer talked about something else"
+OFF_TOPIC = Finding("topic", "warn", OFF_TOPIC_LINE,
+                    "None of it came near the question or your key points: answer the question asked, and the tips on "
+                    "length, structure and detail will follow from a real answer.")
+# the Delivery cards kept for an answer about something else: how it sounded, not what a real answer would need
+SOUNDED = frozenset({"pace", "pauses", "fillers", "hedges"})
+QUOTE_WORDS = 14                 # of its first sentence of half this or more, quoted to say what it talked about
+
+
+def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int, int]], raw: list[str],
+              prompt: Prompt, settings: AnalysisSettings) -> dict[str, Any] | None:
+    """Whether an answer with no key point credited talked about something else as a whole (walk42 finding 6: 30 s
+    of meeting talk about a remote control was told "add the result and one concrete detail"): at least
+    `off_topic_answer_words` words, and none of its sentences (`spans` of `raw`, their vectors `said`: the judge's
+    own; of `off_topic_short_words` words or more) as close in meaning as `off_topic_answer_max_sim` to the question
+    or a key point's label. Then its first sentence of some length (`quote`) and the closest similarity (`closest`);
+    else None.
+    A vague or partial answer still speaks of the question's subject ("I always keep the team aligned" to a question
+    on leading a team) and is not named so."""
+    if sum(bool(w.strip()) for w in raw) < settings.off_topic_answer_words or not spans:
+        return None
+    long = [k for k, (a, b) in enumerate(spans)
+            if sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words]
+    if not long:
+        return None
+    asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+    closest = float((said[long] @ asked.T).max())
+    if closest >= settings.off_topic_answer_max_sim:
+        return None
+    sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}
+    # its first sentence that says something (a fragment such as "button or something like that." tells little)
+    a, b = spans[next((k for k in long if sizes[k] >= QUOTE_WORDS // 2), max(long, key=sizes.__getitem__))]
+    words = [w.strip() for w in raw[a:b + 1] if w.strip()]
+    cut = len(words) > QUOTE_WORDS or not words[-1].endswith((".", "!", "?"))    # (a long sentence's window)
+    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if cut else "")
+    return {"quote": quote, "closest": round(closest, 3)}
+
+
 def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Evidence]]) -> int:
     """The last word of the evidence of any credited point: its quoted sentence, or for a point credited by its cue
     words alone, those words (a cue word said again later, "design" in talk about a remote's design, is not where
@@ -325,6 +368,14 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings, closes), settings)
     if needs_specifics(delivery, transcript.text, prompt, settings):
         delivery.findings.append(SPECIFICS)
+    off_topic = None
+    if embedder is not None and judge.vectors is not None and not follow_up and not any(r.hit for r in results):
+        kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]
+        off_topic = elsewhere(embedder, judge.vectors[kept], [(judge.units[k].first, judge.units[k].last)
+                                                              for k in kept], raw, prompt, settings)
+    if off_topic is not None:        # one line says so; no tip that assumes a real answer (walk42 finding 6)
+        said_first = dataclasses.replace(OFF_TOPIC, summary=f"{OFF_TOPIC_LINE}: “{off_topic['quote']}”")
+        delivery.findings = [said_first, *(f for f in delivery.findings if f.name in SOUNDED)]
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
@@ -336,4 +387,4 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,
-                          follow_ups=follow_ups, judge=status, delivery_scores=said)
+                          follow_ups=follow_ups, judge=status, delivery_scores=said, off_topic=off_topic)

@@ -58,6 +58,10 @@ _WHEN_AFTER = frozenset({"ago", "later", "earlier", "back", "before", "after"})
 _WHEN_BEFORE = frozenset({"past", "last", "next", "first", "over"})
 _TENURE = frozenset({"year", "years", "month", "months"})
 _YEAR_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "of", "around", "early", "late", "mid", "back"})
+# days and months: capitalised, but a count after one is no version ("On the Saturday two chefs walked out")
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "christmas", "easter"})
 # a number that is part of a name: "Java 8", "Python 3.11", "version 2", "P-99", "HTTP/2"
 _NAME_BEFORE = frozenset({"version", "v", "release", "level", "tier", "phase", "step", "round", "stage", "gen",
                           "generation", "number", "no", "chapter", "question", "page", "line", "room", "ward", "bed"})
@@ -633,9 +637,11 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
         return False                     # "version 3", "step 2"
     prev = raw[first - 1].strip() if first else ""
     sentence_start = not prev or bool(re.search(r"[.?!]$", prev))
-    # "Java 8", "Postgres 14": a bare number right after a name (a capitalised word inside the sentence)
+    opens_sentence = first < 2 or bool(re.search(r"[.?!]$", raw[first - 2].strip()))     # "When two chefs..."
+    # "Java 8", "Postgres 14": a bare number right after a name (a capitalised word inside the sentence; not a day or
+    # a month: "On the Saturday two chefs walked out")
     return not (prev[:1].isupper() and prev.strip(",;:").isalpha() and prev != "I" and not sentence_start
-                and (first < 2 or not re.search(r"[.?!]$", raw[first - 2].strip())))
+                and not opens_sentence and prev.strip(",;:").lower() not in _CALENDAR)
 
 
 # a key point's label that names the result in its heading: "The measured result, with numbers: ...", "Outcome: ...",

@@ -158,23 +158,28 @@ _lock = threading.Lock()
 _embedder: Embedder | None = None
 _status: JudgeStatus | None = None
 _disabled = False
+_loaded: Embedder | None = None     # the model that loaded, kept when the judge is switched (see set_disabled)
 
 
 def warm_up(threads: int | None = None) -> JudgeStatus:
     """Load the model now (call from a background thread); safe to call many times, from any thread."""
-    global _embedder, _status
+    global _embedder, _status, _loaded
     with _lock:
         if _status is not None:
             return _status
         if _disabled:
             _status = JudgeStatus("lexical", None, "the meaning-based judge is turned off; using word matching only")
             return _status
+        if _loaded is not None:          # switched back on: the same checked file, already in memory
+            _embedder = _loaded
+            _status = JudgeStatus("semantic", MODEL_ID, None)
+            return _status
         try:
             if threads is None:
                 from voiceprep.settings import AnalysisSettings
 
                 threads = AnalysisSettings().judge_threads
-            _embedder = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
+            _embedder = _loaded = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
             _status = JudgeStatus("semantic", MODEL_ID, None)
             log.info("semantic judge ready (%s)", MODEL_ID)
         except ModelUnavailable as exc:
@@ -194,10 +199,19 @@ def judge_status() -> JudgeStatus:
     return warm_up()
 
 
-def set_disabled(disabled: bool) -> None:
-    """Force the lexical judge (settings switch, tests of the fallback); resets the loaded state."""
-    global _disabled, _embedder, _status
+def set_disabled(disabled: bool, *, reload: bool = False) -> None:
+    """Force the lexical judge, or turn the meaning-based one on again (settings switch, tests of the fallback).
+
+    Resets the judge's state: its status is worked out again on next use and its embeddings cache is emptied, as after
+    a fresh load. A model that loaded is kept in memory (it is the same checked file: loading it again costs ~0.2 s
+    and reads the same weights) unless `reload`, which drops it so that the next use loads it from disk again (tests
+    of loading itself: a missing or broken model, one load from many threads)."""
+    global _disabled, _embedder, _status, _loaded
     with _lock:
         _disabled = disabled
         _embedder = None
         _status = None
+        if reload:
+            _loaded = None
+        elif _loaded is not None:
+            _loaded.forget()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import math
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
@@ -12,7 +13,10 @@ from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
+    QLabel,
+    QMessageBox,
     QSplitter,
     QTextBrowser,
     QToolTip,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voiceprep.core.history.compared import compare_text
 from voiceprep.core.history.queries import (
     answer_name,
     asked_text,
@@ -28,12 +33,23 @@ from voiceprep.core.history.queries import (
     removed_text,
     reworded_text,
 )
-from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, muted, window_state
+from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, keyboard_buttons, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
+from voiceprep.settings import AnalysisSettings
 
 BETTER_UP = {"overall", "key_points"}          # a rise is good; for fillers and hedges a fall is
 BETTER_DOWN = {"fillers", "hedges"}
 NEW_POINT = " (new point: added to the bank after the first answer)"
+_PACE = AnalysisSettings()
+
+
+def pace_change(first: float, second: float, low: float, high: float) -> int:
+    """+1 when the second pace is nearer the good band (`low`-`high` words/min) than the first (176 "Fast" -> 142:
+    into it, walk42 finding 8), -1 when further from it, 0 when as near (both inside it: neither better nor
+    worse)."""
+    def off(wpm: float) -> float:
+        return max(low - wpm, wpm - high, 0.0)
+    return (off(first) > off(second)) - (off(first) < off(second))
 
 
 def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
@@ -48,8 +64,10 @@ def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
     return "<p style='line-height:150%'>" + (" ".join(parts) or "<i>(nothing was said)</i>") + "</p>"
 
 
-def summary_html(result: dict[str, Any], colors: Colors) -> str:
-    """The prompt, the two attempts, the metrics in words and the key points gained, lost and still missing."""
+def summary_html(result: dict[str, Any], colors: Colors,
+                 pace_band: tuple[float, float] = (_PACE.wpm_low, _PACE.wpm_high)) -> str:
+    """The prompt, the two attempts, the metrics in words and the key points gained, lost and still missing. A pace
+    is better nearer `pace_band` (settings: wpm_low, wpm_high)."""
     a, b = result["attempts"]
     kinds = {"typed": "typed", "file": "imported recording"}
 
@@ -77,6 +95,8 @@ def summary_html(result: dict[str, Any], colors: Colors) -> str:
                 color = GOOD if up else BAD
             elif name in BETTER_DOWN:
                 color = BAD if up else GOOD
+            elif name == "wpm" and (towards := pace_change(m["first"], m["second"], *pace_band)):
+                color = GOOD if towards > 0 else BAD
         style = f" style='color:{color}'" if color else ""
         tip = f" title='{html.escape(m['plain'], quote=True)}'" if m.get("plain") else ""
         out.append(f"<br><span{style}{tip}>{html.escape(m['text'])}</span>")
@@ -132,13 +152,14 @@ class TipBrowser(QTextBrowser):
 class CompareView(QWidget):
     """Rich text throughout: one page for the summary, one per transcript (fast to lay out, easy to copy from)."""
 
-    def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
+    def __init__(self, result: dict[str, Any], parent: QWidget | None = None,
+                 pace_band: tuple[float, float] = (_PACE.wpm_low, _PACE.wpm_high)):
         super().__init__(parent)
         colors = Colors(self.palette())
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical)
         self.summary = TipBrowser()
-        self.summary.setHtml(summary_html(result, colors))
+        self.summary.setHtml(summary_html(result, colors, pace_band))
         split.addWidget(self.summary)
         below = QWidget()
         columns = QHBoxLayout(below)
@@ -213,20 +234,70 @@ def compare_title(a: dict[str, Any], b: dict[str, Any]) -> str:
     return f"Compare {first} and {'the ' if second.startswith('follow-up') else ''}{second}"
 
 
+def compare_markdown(title: str, result: dict[str, Any]) -> str:
+    """What Export… writes: the dialog's title as the heading, then `voiceprep history compare`'s text as it prints
+    (kept as written: its "+"/"-" lines and indents would otherwise be read as Markdown lists)."""
+    return f"# {title}\n\n```text\n{compare_text(result)}```\n"
+
+
+def export_name(result: dict[str, Any]) -> str:
+    """The file Export… offers: both answers' ids, as `voiceprep history compare FIRST SECOND` takes them."""
+    return f"voiceprep-compare-{result['first']}-{result['second']}.md"
+
+
 class CompareDialog(QDialog):
-    def __init__(self, result: dict[str, Any], parent: QWidget | None = None):
+    """The comparison, with Copy (the text `voiceprep history compare` prints, to the clipboard), Export… (the same,
+    as a Markdown file) and Close (walk42 finding 8: Close only, and what a candidate sends themselves is this)."""
+
+    def __init__(self, result: dict[str, Any], parent: QWidget | None = None,
+                 pace_band: tuple[float, float] = (_PACE.wpm_low, _PACE.wpm_high)):
         super().__init__(parent)
         a, b = result["attempts"]
+        self.compared = result
         self.setWindowTitle(compare_title(a, b))
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         saved = window_state().value("compare_size")
         self.resize(compare_size(screen.availableGeometry(), saved if isinstance(saved, QSize) else None))
         lay = QVBoxLayout(self)
-        self.view = CompareView(result, self)
+        self.view = CompareView(result, self, pace_band)
         lay.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.status = QLabel("")             # "Copied…" / "Saved to …": said beside the buttons, not in a box
+        row.addWidget(self.status, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_btn = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_btn.setToolTip("Copy this comparison as text (the same as `voiceprep history compare`)")
+        self.export_btn = buttons.addButton("&Export…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_btn.setToolTip("Save this comparison as a Markdown file")
+        self.close_btn = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.copy_btn.clicked.connect(self.copy)
+        self.export_btn.clicked.connect(self.export)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        for button in (self.copy_btn, self.export_btn, self.close_btn):
+            button.setAutoDefault(False)     # Enter in the text does not press one; Tab reaches each
+        row.addWidget(buttons)
+        lay.addLayout(row)
+        keyboard_buttons(self)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(compare_text(self.compared))
+        self.status.setText("Copied: paste it where you keep your notes.")
+
+    def export(self) -> None:
+        start = window_state().value("compare_export_dir") or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(Path(str(start)) / export_name(
+            self.compared)), "Markdown (*.md)")
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".md")
+        try:
+            target.write_text(compare_markdown(self.windowTitle(), self.compared), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, "Export comparison", f"Could not save {target.name}: {exc.strerror or exc}. "
+                                                            "Pick another folder and try again.")
+            return
+        window_state().setValue("compare_export_dir", str(target.parent))
+        self.status.setText(f"Saved to {target}")
 
     def done(self, result: int) -> None:
         """Closing keeps the size the candidate gave it for the next comparison (not a maximized one)."""

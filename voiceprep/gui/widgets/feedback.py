@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app.judging import by_weight, feedback_document
+from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled, searched_words
 from voiceprep.core.wording import score_shown, score_text
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
+OFF_TOPIC_CARD = OFF_TOPIC.name     # shown under the headline, not among the Delivery cards
 Doc = dict[str, Any]
 
 
@@ -185,6 +187,12 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
     out.append(headline_html(doc, colors, drill, follow_up))
+    findings = doc["delivery"].get("findings", [])
+    elsewhere = next((f for f in findings if f["name"] == OFF_TOPIC_CARD), None)
+    if elsewhere is not None:        # the whole answer was about something else: said first, once (walk42 finding 6)
+        out.append(f"<p style='margin-top:4px'><b style='color:{WARN}'>{e(elsewhere['summary'])}</b><br>"
+                   f"<span style='color:{colors.muted}'>{e(elsewhere['tip'])}</span></p>")
+        findings = [f for f in findings if f is not elsewhere]
     if since:
         out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
@@ -232,7 +240,6 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
     out.append("<h3>Delivery</h3>")
-    findings = doc["delivery"].get("findings", [])
     out.append("<table width='100%' cellspacing='0' cellpadding='0'>")
     for i in range(0, len(findings), 2):
         out.append("<tr>")

@@ -775,7 +775,8 @@ class HistoryPage(QWidget):
         self.changed.emit()
 
     def _show_compare(self, result: dict[str, Any]) -> None:
-        CompareDialog(result, self).exec()
+        band = self.services.settings.analysis
+        CompareDialog(result, self, (band.wpm_low, band.wpm_high)).exec()
 
     def _tell(self, title: str, text: str, warn: bool = False) -> None:
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)

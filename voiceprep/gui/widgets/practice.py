@@ -74,6 +74,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
+PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
+NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
             "F": "Answer the follow-up questions", "Ctrl+P": "Replay the question", "Ctrl+I": "Import audio as "
@@ -475,6 +477,7 @@ class PracticePage(QWidget):
         self._drafts: dict[str, str] = {}       # typed answers cancelled before sending, by prompt id
         self._was_ready = False                 # the last state was one in which Space answers (or stops)
         self._refocus = False                   # the keyboard's focus goes to the answer button when it can
+        self.next_pending = False               # N pressed while the answer was checked: next once it is saved
         self._next_focus: QPushButton | None = None  # ... or to the next action after a summary or a feedback
         self._from_dialog = False               # the answer being judged was typed or imported (its feedback focuses)
         self._last_state: str | None = None
@@ -515,7 +518,7 @@ class PracticePage(QWidget):
 
         # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
         # only while it is offered (shown): a hidden button's click would still ask them
-        commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": clicks(self.next_btn),
+        commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": self._next_key,
                     "C": clicks(self.continue_btn),
                     "F": self._answer_follow_ups, "Ctrl+P": clicks(self.replay_btn),
                     "Ctrl+I": clicks(self.import_btn), "Ctrl+T": clicks(self.type_btn), "Ctrl+Z": self.ctl.undo_skip,
@@ -554,6 +557,7 @@ class PracticePage(QWidget):
             lambda s: self._say_state(f"Think time: {s} s — answer starts automatically "
                                       f"({self.key_name('Space')}: start now)"))
         self.ctl.analysisReady.connect(self._on_analysis)
+        self.ctl.analysisReady.connect(self._next_when_saved)      # after the feedback is shown (connected after)
         self.ctl.historyChanged.connect(self.historyChanged)
         self.ctl.roundFinished.connect(self._on_round_finished)
         self.ctl.notice.connect(self.show_notice)
@@ -692,6 +696,51 @@ class PracticePage(QWidget):
         """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
         if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
             self.feedback.ask.click()
+
+    def _next_key(self) -> None:
+        """N: Next; while the answer is being checked (Next is off), remembered: the next question comes as soon as
+        the feedback is saved, and the state line says so; N again (or Esc) takes it back. Walk42 finding 2: N
+        then was dropped without a sign, and the Space that followed recorded a retry of the same question, so the
+        answer to the next question was scored against this one's key points."""
+        if self.next_btn.isEnabled():
+            self.next_btn.click()
+        elif self.next_pending:
+            self.cancel_next_pending()
+        elif self.ctl.rehearsal is not None and self.ctl.state == c.PROCESSING:
+            self.next_pending = True
+            self._say_state(NEXT_PENDING.format(n=self.key_name("N")))
+
+    def cancel_next_pending(self) -> bool:
+        """Take back an N pressed while the answer was checked (N again, Esc); True when there was one."""
+        if not self.next_pending:
+            return False
+        self.next_pending = False
+        if self.ctl.state == c.PROCESSING:
+            self._say_state(f"{PROCESSING_TEXT} Next cancelled: your feedback will stay up.")
+        return True
+
+    def _next_when_saved(self, *_args: object) -> None:
+        """The answer is saved and its feedback shown: an N pressed meanwhile moves on now (after the rest of the
+        answer's own handling, this event loop turn)."""
+        if self.next_pending:
+            self.next_pending = False
+            QTimer.singleShot(0, self, self._go_on)
+
+    def _go_on(self) -> None:
+        if not self.next_btn.isEnabled():
+            return
+        left, done = self.ctl.rehearsal.current if self.ctl.rehearsal else None, self.ctl.last_analysis
+        self.next_btn.click()            # as N would (the follow-ups being asked aloud are skipped with it)
+        if left is not None and done is not None and self.ctl.state != c.FINISHED:
+            # its feedback was not seen: where it is, and what it scored (a round's last question: its summary)
+            asked = textwrap.shorten(left.text, 60, placeholder="…")
+            self.notice.show_text(f"Your answer to “{asked}” is saved: {done.points_hit} of {done.points_total} key "
+                                  f"points, {score_text(done.overall)} / 100. Its feedback is in History.", c.ANSWER)
+
+    def _no_feedback_came(self) -> None:
+        """Back to the feedback with no new one (a continuation not heard: the answer stays as it was): an N
+        pressed meanwhile is dropped, not kept for the next answer's feedback."""
+        self.next_pending = False
 
     def _space(self) -> None:
         """Space answers (and stops), unless the keyboard is on another button: then it presses that button, as
@@ -1248,7 +1297,7 @@ class PracticePage(QWidget):
                  c.SPEAKING: self._speaking_text(),
                  c.THINKING: "Think time…",
                  c.RECORDING: f"Listening… press {space} to stop (stops by itself after a silence).",
-                 c.PROCESSING: "Finishing the transcript and checking your key points…",
+                 c.PROCESSING: PROCESSING_TEXT,
                  c.FEEDBACK: "Here is your feedback. Retry or go to the next question.",
                  c.FINISHED: ""}                  # the summary below says it (it was said three times)
         r = self.ctl.rehearsal
@@ -1267,7 +1316,13 @@ class PracticePage(QWidget):
                 + f" ({self._type_key()} to type)."
                 + (f" {self.key_name('R')} answers the whole question again, {moves}" if state == c.FEEDBACK
                    else f" {moves}"))
+        if self.next_pending and state == c.FEEDBACK:
+            QTimer.singleShot(0, self, self._no_feedback_came)     # its feedback comes at once, or none does
+        elif self.next_pending and state != c.PROCESSING:
+            self.next_pending = False                # not heard, failed or cancelled: no feedback to move on from
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
+        if self.next_pending and state == c.PROCESSING:
+            self._say_state(NEXT_PENDING.format(n=self.key_name("N")))
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):

@@ -1,0 +1,35 @@
+"""Walk42 finding 6: an answer wholly about something else (30 s of meeting talk about a remote control, 0 of 5) was
+told "add the result and one concrete detail" and STAR tips, and nothing said it did not address the question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voiceprep.core.analysis.analyze import OFF_TOPIC_LINE, analyze_answer
+from voiceprep.core.banks import load_bank
+from voiceprep.core.transcript import Transcript
+
+BANK = Path(__file__).resolve().parents[3] / "question_banks/senior-backend-payments.toml"
+# the walk's clip (AMI ES2004c, speaker FEE013, CC BY 4.0), as its reference transcript reads
+TALK = ("button or something like that. Yeah. Um. When they're when you've got the main things on the front of it and a "
+        'section opens up or something to the other functions where you can do sound or options kind of recording, '
+        "things like that inside it. 'Cause it doesn't make when you pick it up it doesn't make it really complicated "
+        "to look at, it's obvious what you're doing, um.")
+VAGUE = ("I think the key with any schema is really being thoughtful about it. You want to work with the team, "
+         "understand the requirements, and make sure the database does what the business needs. Reconciliation "
+         "is important too, so I always try to keep things consistent and clean, and I make sure queries are fast "
+         "enough for everyone.")
+
+
+def test_an_answer_about_something_else_is_named_so_and_gets_no_tips_that_assume_a_real_answer():
+    bank = load_bank(BANK)
+    prompt = bank.prompt("postgres-reconciliation")
+    a = analyze_answer(bank, prompt, Transcript.from_text(TALK))
+    assert a.points_hit == 0 and a.off_topic is not None
+    names = [f.name for f in a.delivery.findings]
+    assert names[0] == "topic" and a.delivery.findings[0].summary.startswith(OFF_TOPIC_LINE + ": “When they")
+    assert not {"duration", "structure", "specifics", "numbers", "ownership", "repetition"} & set(names), names
+    assert a.off_topic["quote"].startswith("When they're when you've got the main things")
+    # a vague answer on the question's own subject is weak, not about something else: its tips stay
+    weak = analyze_answer(bank, prompt, Transcript.from_text(VAGUE))
+    assert weak.off_topic is None and "topic" not in [f.name for f in weak.delivery.findings]
