@@ -120,10 +120,11 @@ class TranscriptionSettings:
                                         # the cues, as written)
     live_step_s: float = 1.0            # live captions refresh at most this often
     live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause
-    live_window_s: float = 16.0         # the longest window the live path decodes: behind by more, it catches up in
+    live_window_s: float = 20.0         # the longest window the live path decodes: behind by more, it catches up in
                                         # windows this long. A pass's working set grows with its window (the
-                                        # encoder's attention): 24 s ~85 MB, 16 s ~53 MB, so this sets the rehearsal's
-                                        # peak RSS (issue 11, docs/benchmarks.md rss42); files use BATCH_WINDOW_S
+                                        # encoder's attention: 24 s ~85 MB, 20 s ~67, 16 s ~53), but shorter windows
+                                        # overlap more: a 120 s catch-up took 9.2-9.7 CPU s at 24 s, 10.6 at 20, 13.8
+                                        # at 16, same WER (docs/benchmarks.md rss42). Files keep BATCH_WINDOW_S
 
 
 @dataclass

@@ -335,7 +335,7 @@ def test_a_stop_after_a_silent_block_reuses_the_last_pass():
 
 @pytest.mark.parametrize("live_first", [True, False], ids=["caught-up-live", "all-at-the-stop"])
 def test_no_pass_decodes_more_than_the_live_window(live_first):
-    """Issue 11 (rss42): a pass's working set grows with its window (24 s ~85 MB, 16 s ~53 MB), and a live path
+    """Issue 11 (rss42): a pass's working set grows with its window (24 s ~85 MB, 20 s ~67 MB), and a live path
     that fell behind caught up in 24 s windows, live and at the stop: the rehearsal's peak RSS. Every window of
     the live path is now at most `live_window_s`, and every word still comes out once, in order."""
     decoder = FakeDecoder(seconds=0.0)
