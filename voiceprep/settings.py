@@ -98,6 +98,13 @@ class SpeechSettings:
 MAX_CONTEXT_TOKENS = 100                    # prompt tokens of earlier text and bank terms (Whisper allows 223)
 HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
 
+# The allocator (voiceprep/app/memory.py), not a candidate's choice either. One arena for every thread: glibc's
+# malloc_trim gives back the free top of the main heap only, so a second arena (the decoding thread's) kept a live
+# pass's freed working set resident after every trim (20-23 MB at rest), and a pass's peak was ~27 MB higher (24 s
+# window: 285-288 -> 256-259 MB, the same pass time; docs/benchmarks.md rss42). glibc's default is 8 per core.
+MALLOC_ARENAS = 1
+HELD_LIMIT_MB = 32          # after a pass, a process grown by more than this since the last trim is trimmed
+
 
 @dataclass
 class TranscriptionSettings:
@@ -113,6 +120,11 @@ class TranscriptionSettings:
                                         # the cues, as written)
     live_step_s: float = 1.0            # live captions refresh at most this often
     live_commit_s: float = 12.0         # a live window this long commits its words ending 3 s before its end, at a pause
+    live_window_s: float = 20.0         # the longest window the live path decodes: behind by more, it catches up in
+                                        # windows this long. A pass's working set grows with its window (the
+                                        # encoder's attention: 24 s ~85 MB, 20 s ~67, 16 s ~53), but shorter windows
+                                        # overlap more: a 120 s catch-up took 9.2-9.7 CPU s at 24 s, 10.6 at 20, 13.8
+                                        # at 16, same WER (docs/benchmarks.md rss42). Files keep BATCH_WINDOW_S
 
 
 @dataclass

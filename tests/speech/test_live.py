@@ -331,3 +331,23 @@ def test_a_stop_after_a_silent_block_reuses_the_last_pass():
     transcript = live.finish()
     assert live.final_reused and len(decoder.calls) == before
     assert [w.word for w in transcript.words()][-1] == " w15"
+
+
+@pytest.mark.parametrize("live_first", [True, False], ids=["caught-up-live", "all-at-the-stop"])
+def test_no_pass_decodes_more_than_the_live_window(live_first):
+    """Issue 11 (rss42): a pass's working set grows with its window (24 s ~85 MB, 20 s ~67 MB), and a live path
+    that fell behind caught up in 24 s windows, live and at the stop: the rehearsal's peak RSS. Every window of
+    the live path is now at most `live_window_s`, and every word still comes out once, in order."""
+    decoder = FakeDecoder(seconds=0.0)
+    settings = TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0, live_window_s=10.0)
+    live = LiveTranscriber(FakeTranscriber(decoder), settings, silence_rms=0.01)
+    audio = syllables(40.0)
+    if live_first:
+        live.start()
+        live.feed(audio)                                # 40 s at once: far behind
+        wait_for_pass_to_cover(live, len(audio))
+    else:
+        live.feed(audio)                                # an import's audio, all fed before the stop
+    transcript = live.finish()
+    assert decoder.calls and max(end - start for start, end in decoder.calls) <= 10.0 + 1e-6, decoder.calls
+    assert [w.start for w in transcript.words()] == [k / 2 for k in range(80)], transcript.text

@@ -2,7 +2,9 @@
 
 glibc keeps freed blocks in per-thread arenas: measured in a 40-answer session (tests/gui/test_soak.py) the
 process grew from 687 to 1216 MB although nothing leaked (malloc_trim at the end gave 230 MB back).
-Fewer arenas and a trim after each answer keep it flat. Both are no-ops where glibc is not the allocator.
+Fewer arenas and a trim after each answer keep it flat: one arena (settings.MALLOC_ARENAS), since `malloc_trim`
+gives back the free top of the main heap only, never that of a thread's own arena. Both are no-ops where glibc is
+not the allocator.
 
 Within an answer too: every live pass frees its working set (a 24 s window at beam 5 is ~100 MB) into the
 free lists, and over a long answer 150-200 MB of it was held until the answer ended; that, not a pass, set the
@@ -18,11 +20,11 @@ import logging
 import os
 import sys
 
+from voiceprep.settings import HELD_LIMIT_MB, MALLOC_ARENAS
+
 log = logging.getLogger(__name__)
 
 M_ARENA_MAX = -8           # glibc's mallopt parameter number
-ARENAS = 2                 # worker threads share two arenas (glibc's default allows 8 per core)
-HELD_LIMIT_MB = 32         # after a pass, a process grown by more than this since the last trim is trimmed
 _last = [0]                # resident bytes after the last release
 
 
@@ -38,7 +40,7 @@ def _glibc() -> ctypes.CDLL | None:
     return libc
 
 
-def limit_arenas(count: int = ARENAS) -> bool:
+def limit_arenas(count: int = MALLOC_ARENAS) -> bool:
     """Cap the allocator's arenas for threads started from now on (call once, early)."""
     libc = _glibc()
     return bool(libc and libc.mallopt(M_ARENA_MAX, count))

@@ -6,7 +6,8 @@ not-yet-committed window short and passes frequent:
 - Every `live_step_s`, if new sound arrived, the uncommitted audio is decoded and shown as a caption. Once that
   window is longer than `live_commit_s`, the words ending `COMMIT_MARGIN_S` before its end are committed at the
   longest pause (`speech.stream`). If the window falls behind (a stalled machine, or an imported file fed faster
-  than real time), it is caught up in batch windows.
+  than real time), it is caught up in windows of `live_window_s`: no pass decodes more than that, since a pass's
+  working set grows with its window (issue 11's peak RSS).
 - When the answer stops, whatever ended it, a caption pass still running is let finish and commit: its words
   are the start of the final transcript. Then the last pass is reused if silence followed it (at least one
   100 ms block, nothing audible); otherwise only the audio after its stable words is decoded. One decode at a
@@ -30,7 +31,7 @@ import numpy as np
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, rms
-from voiceprep.speech.stream import BATCH_WINDOW_S, TranscriptionCancelled
+from voiceprep.speech.stream import TranscriptionCancelled
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
@@ -145,11 +146,11 @@ class LiveTranscriber:
 
     def _run(self) -> None:
         step = int(self.s.live_step_s * TARGET_RATE)
-        behind = int(BATCH_WINDOW_S * TARGET_RATE)      # a window this long is caught up in batch windows
+        behind = int(self.s.live_window_s * TARGET_RATE)    # a longer window is caught up in windows this long
         while not self._stop.is_set():
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
-                self.stream.catch_up(end, self._after_window, stop=self._stop)
+                self.stream.catch_up(end, self._after_window, stop=self._stop, window_s=self.s.live_window_s)
                 continue
             last_end = self._last.end if self._last and self._last.start == start else start
             if end - last_end < step or end - start < TARGET_RATE // 2 or self._silent_since(last_end, end):
@@ -195,4 +196,4 @@ class LiveTranscriber:
             self.after_pass()
             if progress:
                 progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
-        return self.stream.finish(report)
+        return self.stream.finish(report, window_s=self.s.live_window_s)

@@ -297,9 +297,9 @@ class WordStream:
                 self._drop_before(sample)
 
     def catch_up(self, end: int, progress: Callable[[float], None] | None = None,
-                 stop: threading.Event | None = None) -> None:
-        """Decode and commit in batch windows until less than one window is left before `end` (or `stop`)."""
-        window = int(BATCH_WINDOW_S * TARGET_RATE)
+                 stop: threading.Event | None = None, window_s: float = BATCH_WINDOW_S) -> None:
+        """Decode and commit in windows of `window_s` until less than one window is left before `end` (or `stop`)."""
+        window = int(window_s * TARGET_RATE)
         while end - self.commit_at > window and not (stop is not None and stop.is_set()):
             start = self.commit_at
             words = self.decode(start, start + window)
@@ -324,10 +324,11 @@ class WordStream:
                           duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments,
                           filler_recall=recall if recall is not None else 0.0)
 
-    def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
-        """Decode everything not yet committed (in windows of at most BATCH_WINDOW_S) and return the transcript."""
+    def finish(self, progress: Callable[[float], None] | None = None,
+               window_s: float = BATCH_WINDOW_S) -> Transcript:
+        """Decode everything not yet committed (in windows of at most `window_s`) and return the transcript."""
         end = self._total
-        self.catch_up(end, progress)
+        self.catch_up(end, progress, window_s=window_s)
         tail = (self.decode(self.commit_at, end, FINAL_UNCOVERED_S) if end - self.commit_at > TARGET_RATE // 10
                 else [])
         if progress:
