@@ -323,6 +323,14 @@ def test_a_small_count_said_alone_is_no_quantified_detail(text, numbers):
     ("There were two things I learned from it, and I had two options: wait or rebuild.", []),
     ("I called two suppliers and booked three extra staff.", []),
     ("I found two bugs I fixed later and took two of them home.", []),
+    # review34 6: the speaker's own life, company or talks are no size of the situation
+    ("I have two kids so I understand the pressure on working parents.", []),
+    ("I had two conversations with him that week.", []),
+    ("I was with two colleagues when it happened.", []),
+    ("I've also got two dogs, and we had two meetings about it.", []),
+    # ... where a size said with "I" or "we" still is one
+    ("I had 4 nurses on my shift, and we were two people short.", ["4", "two"]),
+    ("The aide had six other patients, and we had two kids with burns on the ward.", ["six", "two"]),
 ])
 def test_a_small_count_that_gives_the_size_of_the_situation_is_a_quantified_detail(text, numbers):
     """fixAI left it: since a small count said alone was no quantified detail (review33 7), "3 nurses called in sick,
@@ -1006,6 +1014,29 @@ def test_a_close_that_shares_no_word_with_the_story_stays_the_close_before_a_tan
         tail = analyze_answer(bank, prompt, spoken(text, 0.4 * len(text.split()))).delivery.tail
         assert tail is not None and tail["first_word"] == len((DISRUPTOR + LESSON).split()), tail
         assert tail["opens"] == opens and tail["ends"] == "…owning a system end to end.", tail
+
+
+# review34 5: the story's outcome, opened with a marker that adds to a story as often as it leaves it
+OUTCOME = " By the way, that design is still in production three years later and it handles ten times the volume."
+HOBBY = " By the way, I also play five-a-side football on Tuesdays with some of the team."
+
+
+def test_an_outcome_opened_with_by_the_way_is_the_answers_close_and_a_hobby_is_a_tangent():
+    """review34 5: fixAK's turn rule put "By the way, that design is still in production … ten times the volume" in
+    the off-topic tail, so the Ending card ended the answer a sentence early and told the candidate their result was
+    off the question. After "by the way" (or "besides that", "speaking of") a sentence that says a result or reads as
+    on the question is about the story; one that is neither, though it shares two words with the story ("side",
+    "team"), still starts the tail."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    for extra, first, opens, ends in [
+            (OUTCOME, len((DISRUPTOR + OUTCOME).split()), "Anyway, did anyone see the match…",
+             "…it handles ten times the volume."),
+            (HOBBY, len(DISRUPTOR.split()), "By the way, I also play…", "…the on-call pages about it stopped.")]:
+        text = DISRUPTOR + extra + CHAT
+        tail = analyze_answer(bank, prompt, spoken(text, 0.4 * len(text.split()))).delivery.tail
+        assert tail is not None and tail["first_word"] == first, tail
+        assert tail["opens"] == opens and tail["ends"] == ends, tail
 
 
 def test_a_tangent_starts_the_tail_unless_most_of_it_is_on_the_question():

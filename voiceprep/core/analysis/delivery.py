@@ -568,6 +568,41 @@ def _number_word(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS and word != "point"
 
 
+# what a speaker has or talks with in their own life, not a size of the situation: "I have two kids", "I had two
+# conversations with him" (review34 6)
+_PERSONAL = frozenset({"kids", "kid", "children", "child", "sons", "daughters", "boys", "girls", "brothers", "sisters",
+                       "siblings", "cousins", "grandchildren", "grandkids", "dogs", "cats", "pets", "friends",
+                       "calls", "interviews", "jobs", "degrees", "coffees", "drinks", "languages", "hobbies",
+                       "weddings", "holidays", "cars", "houses"})
+# talks had, whoever had them: "we had two conversations with the vendor" is how often, not how big
+_TALKS = frozenset({"conversations", "chats", "talks", "discussions", "meetings", "arguments"})
+_BE = frozenset({"was", "were", "am", "is", "are", "been", "being"})
+# said between a subject and its verb: "I also had", "I still have", "I've only got"
+_SUBJECT_ADVERBS = frozenset({"also", "still", "just", "only", "already", "actually", "really", "then", "both", "all",
+                              "even", "once"})
+
+
+def _own_company(clean: list[str], ends: list[bool], j: int, i: int) -> bool:
+    """Whether the count at clean[i], after the having word clean[j], is the speaker's own life or company, not a size
+    of the situation (review34 6): "I have two kids", "I had two conversations with him", "I was with two colleagues"
+    (company kept, not a size), talks had by anyone ("we had two meetings"), where "we had 4 nurses", "I had 4 nurses
+    on my shift", "we were two people short", "the aide had six other patients" and "we had two kids with burns on
+    the ward" are sizes. The subject is the word before the verb, past adverbs said between."""
+    if clean[j] == "with":
+        return j > 0 and not ends[j - 1] and clean[j - 1] in _BE            # "I was with two colleagues"
+    noun = next((w for w, end in zip(clean[i + 1:i + 3], ends[i + 1:i + 3]) if w in _PERSONAL | _TALKS or end), "")
+    if noun in _TALKS:
+        return True
+    if noun not in _PERSONAL:
+        return False
+    if clean[j] in ("i've", "i'd"):
+        return True                                                          # "I've two kids"
+    k = j - 1
+    while k >= 0 and clean[k] in _SUBJECT_ADVERBS and not ends[k]:
+        k -= 1
+    return k >= 0 and not ends[k] and clean[k] == "i"                        # "I have two kids", not "we had two kids"
+
+
 def _gives_size(raw: list[str], i: int) -> bool:
     """Whether the small count at raw[i] gives the size of the situation (fixAK): what a clause has, is or loses
     ("we had 4 engineers", "there were three of us", "we lost two calves", "down to 3 nurses" is a change), a group's
@@ -585,7 +620,8 @@ def _gives_size(raw: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and clean[j] in _COUNT_MODIFIERS and not ends[j]:
         j -= 1
-    if j >= 0 and not ends[j] and (clean[j] in _HAVING or clean[j] == "of" and j and clean[j - 1] in _GROUPS):
+    if j >= 0 and not ends[j] and (clean[j] in _HAVING and not _own_company(clean, ends, j, i)
+                                   or clean[j] == "of" and j and clean[j - 1] in _GROUPS):
         return True
     at = i - 2 if i > 1 and prev in _PARTITIVE and clean[i - 2] == "of" else i - 1
     if at >= 0 and clean[at] in _RATIO_WORDS and any(
@@ -854,10 +890,26 @@ _TURNS_AWAY = re.compile(
     r"changing (the )?subject|on a different (subject|topic))\b")
 
 
-def _turns_away(words: Sequence[Word], sentence: tuple[int, int]) -> bool:
-    """Whether the sentence opens by turning to something else ("Separately, we also moved our build pipeline...")."""
+# markers that add to the story as often as they leave it ("By the way, that design is still in production"): the
+# sentence they open turns away only when it is not about the story (review34 5)
+_ADDS_AS_OFTEN = re.compile(r"^(by the way|incidentally|speaking of|(apart|aside) from that|besides that|other than that)$")
+_RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
+
+
+def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool | None = None) -> bool:
+    """Whether the sentence opens by turning to something else ("Separately, we also moved our build pipeline...").
+    After a marker that adds to the story as often as it leaves it ("By the way", "Besides that"), a sentence about the
+    story is no turn (review34 5): one that reads as on the question ("By the way, the ring buffer design is still
+    what the matching engine runs on") or says a result ("By the way, that design is still in production and handles
+    ten times the volume"). Not words shared with the story: "By the way, I also play five-a-side football on
+    Tuesdays with some of the team" shares two ("side", "team") and is a tangent."""
     opening = " ".join(_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)])
-    return bool(_TURNS_AWAY.match(opening))
+    found = _TURNS_AWAY.match(opening)
+    if not found:
+        return False
+    if not _ADDS_AS_OFTEN.match(found.group(3)):
+        return True
+    return not (on_topic is True or _RESULT.search(" ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])))
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
@@ -890,7 +942,8 @@ def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], 
         # a tangent announced after the last credited point ("Separately, we also moved our build pipeline...") is
         # about something else however near the answer its sentences read: the tail starts at it (review33 3, fixAK),
         # unless as much of what follows it up to the talk is on the question as is not
-        turn = next((j for j in range(k) if sentences[j][0] > after and _turns_away(words, sentences[j])), None)
+        turn = next((j for j in range(k) if sentences[j][0] > after
+                     and _turns_away(words, sentences[j], on_topic[j])), None)
         stretch = [on_topic[j] is True for j in range(turn, k)] if turn is not None else []
         if turn is not None and stretch.count(True) < stretch.count(False):
             k = turn
