@@ -63,3 +63,61 @@ def test_names_come_from_the_label_and_the_first_spelling_of_a_capitalised_cue()
     assert point_names.wording_names("Moved the HCA to the Bed Bureau", ["HoYoverse|Hoyo verse", "ring buffer",
                                                                         "10 units"]) == ["HCA", "Bed Bureau",
                                                                                          "HoYoverse"]
+
+
+def test_a_name_cleared_from_the_vocabulary_and_typed_back_is_the_candidates():
+    """review34 2a: the candidate clears "AGENCY NURSES" from the Vocabulary box (the editor commits it and
+    keep_listed), later types it back as their own: removing the point that once put it there leaves it."""
+    doc = BankDocument(BANK)
+    doc.set((), "vocabulary", ["Datix", "HCA"])
+    point_names.keep_listed(doc)
+    assert doc.get(FIRST, point_names.ADDED) == ["HCA"]
+    doc.set((), "vocabulary", ["Datix", "HCA", "AGENCY NURSES"])
+    point_names.keep_listed(doc)
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == []      # "HCA": the other point says it
+    assert doc.get((), "vocabulary") == ["Datix", "HCA", "AGENCY NURSES"]
+
+
+def test_a_case_variant_the_candidate_typed_stays_when_the_point_goes():
+    """review34 2b: "agency nurses" typed beside the point's "AGENCY NURSES" is the candidate's; only the point's
+    exact entry goes with it."""
+    doc = BankDocument(BANK)
+    doc.set((), "vocabulary", ["Datix", "AGENCY NURSES", "HCA", "agency nurses"])
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == ["AGENCY NURSES"]
+    assert doc.get((), "vocabulary") == ["Datix", "HCA", "agency nurses"]
+
+
+def test_a_cue_that_is_no_name_adds_nothing_to_the_vocabulary():
+    """review34 2c: a cue typed in the editor, "I decided", is no name; a name inside a cue, or a cue that is a name,
+    still is."""
+    assert point_names.wording_names("Took the decision myself", ["I decided|I chose", "I led", "We agreed"]) == []
+    assert point_names.wording_names("", ["I logged it on Datix", "Bed Bureau", "Kafka", "gRPC|g r p c"]) == [
+        "Datix", "Bed Bureau", "Kafka", "gRPC"]
+    doc = BankDocument(BANK)
+    old = doc.get(SECOND, "label")
+    doc.set(SECOND, "cues", ["I decided"])
+    assert point_names.reworded(doc, SECOND, old, []) == ([], [])
+    assert doc.get((), "vocabulary") == ["Datix", "AGENCY NURSES", "HCA"]
+
+
+def test_writing_a_points_names_makes_the_bank_schema_2_and_schema_1_banks_still_load():
+    """review34 2d: a bank with added_to_vocabulary is schema 2, so a voiceprep that reads only schema 1 refuses it
+    by its schema ("unsupported schema 2"), not by an unknown field; schema 1 banks, with the field too (saved on
+    the day it came), load; a bank from a newer voiceprep says so."""
+    plain = BANK.replace('added_to_vocabulary = ["AGENCY NURSES", "HCA"]\n', "")
+    assert parse_bank(plain).schema == 1 and parse_bank(BANK).schema == 1
+    doc = BankDocument(plain)
+    doc.set(SECOND, "label", "Asked the HCA to run the huddle and rang the Bed Bureau")
+    added, _ = point_names.reworded(doc, SECOND, "Asked the HCA to run the safety huddle and logged it on Datix", [])
+    assert added == ["Bed Bureau"]
+    assert doc.text().startswith("schema = 2\n") and parse_bank(doc.text()).schema == 2
+    untouched = BankDocument(plain)
+    assert point_names.reworded(untouched, FIRST, str(untouched.get(FIRST, "label")), []) == ([], [])
+    assert untouched.text().startswith("schema = 1\n")
+    with pytest.raises(BankLoadError) as err:
+        parse_bank(BANK.replace("schema = 1", "schema = 3"))
+    assert "made by a newer voiceprep (schema 3); this one reads schema 1 to 2: update voiceprep" in str(err.value)

@@ -2558,6 +2558,51 @@ def test_a_reworded_key_point_trades_its_old_names_for_its_new_ones(qtbot, servi
     assert editor.doc.bank().vocabulary == ("Datix", "AGENCY NURSES", "HCA")
 
 
+def test_the_candidates_own_vocabulary_words_never_go_with_a_key_point(qtbot, services, data_home):
+    """review34 2: a name a point put in, cleared from the Vocabulary box and typed back by the candidate, went with
+    the point, and so did "agency nurses" typed beside the point's "AGENCY NURSES"; a cue "I decided" went into the
+    Vocabulary; a reword that only added a name said Undo "brings it back" (it takes it out)."""
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES at 2am\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")
+    agency = next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label"))
+    hca = next(kp for kp in editor.doc.key_point_paths() if "HCA" in editor.doc.get(kp, "label"))
+
+    editor.select(agency)                                        # a cue typed on the point names nothing
+    type_into(qtbot, editor, "cues", "I decided")
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")
+
+    editor.select(hca)                                           # a reword that only adds a name: Undo takes it out
+    type_into(qtbot, editor, "label", "Moved the HCA to the busiest bay and told the Bed Bureau")
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA", "Bed Bureau")
+    assert "Undo (Ctrl+Z) takes it out." in editor.status.text() and "brings" not in editor.status.text()
+
+    def vocabulary_typed(*names: str) -> None:                  # the Vocabulary box, by the keyboard
+        editor.select(())
+        box = field(editor, "@vocabulary")
+        box.setFocus()
+        box.selectAll()
+        qtbot.keyClick(box, Qt.Key.Key_Delete)
+        for n, name in enumerate(names):
+            if n:
+                qtbot.keyClick(box, Qt.Key.Key_Return)
+            qtbot.keyClicks(box, name)
+        editor.commit()
+    vocabulary_typed("HCA", "Bed Bureau")                                              # cleared ...
+    vocabulary_typed("HCA", "Bed Bureau", "AGENCY NURSES", "bed bureau")              # ... typed back
+    editor.select(agency)
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("HCA", "Bed Bureau", "AGENCY NURSES", "bed bureau")
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "HCA" in editor.doc.get(kp, "label")))
+    editor.remove_current()                                      # its own exact "HCA", "Bed Bureau" go; not "bed bureau"
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "bed bureau")
+
+
 def test_a_key_points_names_are_known_to_it_after_the_bank_is_reopened(qtbot, services, data_home):
     """fixAJ 1: the names a point added were remembered only while the editor was open: saved, reopened, then
     removed, the point left them in the Vocabulary. They are written on the point in the file; an old file with

@@ -385,6 +385,14 @@ def names_in(text: str) -> list[str]:
     return [name for name in found if not (name in titles and _shouted(name))]
 
 
+def name_phrase(text: str) -> bool:
+    """Whether a short piece of text is itself a name: every word capitalised and the first no generic word ("LMAX
+    Disruptor", "Bed Bureau", "Kafka"; not "I decided", "We led"). The notes dialog makes such an idea its own cue,
+    and a cue so written is a name for the bank's vocabulary (core/banks/point_names)."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
+
+
 # a line that opens with words in capitals and ends there or at a dash, colon or bracket: a title line ("WARD MANAGER
 # INTERVIEW - my stories"); the same capitals inside a sentence are names ("We run on AWS LAMBDA", review33 6)
 _TITLE_LINE = re.compile(r"^[ \t]*([A-Z][A-Z']*(?:[ \t]+[A-Z][A-Z']*)+)[ \t]*(?=$|[-–—:(])", re.MULTILINE)

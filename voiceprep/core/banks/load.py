@@ -27,7 +27,8 @@ from voiceprep.settings import BankSettings
 _T = TypeVar("_T", Prompt, KeyPoint)
 Table = dict[str, Any]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2      # the newest this voiceprep reads; 2: a key point may say which names it put into the
+OLDEST_SCHEMA = 1       # vocabulary (added_to_vocabulary), so a voiceprep that reads only 1 refuses it by its schema
 _LARGEST = 10**9             # no count, time or weight in a bank comes near this
 WEIGHT_TOLERANCE = 0.001
 DEFAULT_DELIVERY_WEIGHT = 0.3   # share of a delivery-linked competency that comes from delivery
@@ -265,8 +266,12 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     root = c.table(raw, (), "root")
     assert root is not None
     schema = root.get("schema")
-    if isinstance(schema, int) and schema != SCHEMA_VERSION:
-        c.error(("schema",), f"unsupported schema {schema}; this voiceprep reads schema {SCHEMA_VERSION}")
+    if isinstance(schema, int) and schema > SCHEMA_VERSION:
+        c.error(("schema",), f"made by a newer voiceprep (schema {schema}); this one reads schema {OLDEST_SCHEMA} to "
+                             f"{SCHEMA_VERSION}: update voiceprep to open it")
+    elif isinstance(schema, int) and schema < OLDEST_SCHEMA:
+        c.error(("schema",), f"unsupported schema {schema}; this voiceprep reads schema {OLDEST_SCHEMA} to "
+                             f"{SCHEMA_VERSION}")
 
     job_raw = c.table(root.get("job", {}), ("job",), "job") if "job" in root else None
     job = None
@@ -284,7 +289,7 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
 
     if c.errors or job is None:
         raise BankLoadError(c.finish(), _titles(root.get("rounds")))
-    return Bank(schema=SCHEMA_VERSION, job=job, rounds=tuple(rounds),
+    return Bank(schema=schema if isinstance(schema, int) else SCHEMA_VERSION, job=job, rounds=tuple(rounds),
                 competencies=tuple(competencies), vocabulary=vocabulary, text=text)
 
 

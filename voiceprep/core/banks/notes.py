@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.text import sentences, stem, tokenize_text
-from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, names_in
+from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, name_phrase, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.wording import capitalised
 
@@ -334,7 +334,7 @@ def _idea_cues(idea: str, known_names: set[str], asked: frozenset[str] = frozens
     """An idea's cues and whether it names anything specific (`_cues`); a short name ("LMAX Disruptor") is its own
     cue."""
     words = idea.split()
-    named = bool(words) and all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
+    named = name_phrase(idea)
     if len(words) < MIN_WORDS and named:
         return ([] if _asked(idea, asked) else [idea]), True
     return _cues(idea, known_names, asked)

@@ -6,7 +6,11 @@ point itself, `added_to_vocabulary = ["AGENCY NURSES"]`, so it is known for as l
 it for the editor session only: reopened later, a removed point's names stayed). When the point goes, or is
 reworded so it no longer says one of them, that name leaves the Vocabulary unless another key point or a prompt
 still says it or another point put it there too. A name the candidate typed into the Vocabulary is on no point's
-list, so it is never taken out. Qt-free: the editor calls these inside its undo step.
+list, so it is never taken out, and lists are read case-exactly: "nhs professionals" typed beside a point's "NHS
+Professionals" is the candidate's (review34 2b). A name the candidate clears from the Vocabulary leaves its point's
+list, so typed back later it is theirs too (`keep_listed`, review34 2a). Writing the field makes the bank schema 2
+(load.SCHEMA_VERSION): a voiceprep that reads only schema 1 then says so instead of "unknown field". Qt-free: the
+editor calls these inside its undo step.
 """
 from __future__ import annotations
 
@@ -15,16 +19,19 @@ from collections.abc import Iterable
 
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.document import BankDocument, NodePath
-from voiceprep.core.banks.draft import names_in
+from voiceprep.core.banks.draft import name_phrase, names_in
+from voiceprep.core.banks.load import SCHEMA_VERSION
 
 ADDED = "added_to_vocabulary"     # the key point's field: the names it put into the bank's vocabulary
 
 
 def wording_names(label: str, cues: Iterable[str] = ()) -> list[str]:
-    """The names a key point's wording says: its label's (draft.names_in) and its cues written with a capital, each
-    cue's first spelling only (its others are ways it may be heard: "Hoyo verse" for HoYoverse, walk24)."""
+    """The names a key point's wording says: its label's and its cues' (draft.names_in), a cue that is a name
+    itself whole ("Bed Bureau", "Kafka": draft.name_phrase), each cue's first spelling only (its others are ways it
+    may be heard: "Hoyo verse" for HoYoverse, walk24). A cue such as "I decided" names nothing (review34 2c)."""
     out: dict[str, str] = {}
-    for name in [*names_in(label), *(str(c).split("|")[0] for c in cues)]:
+    spellings = [str(c).split("|")[0].strip() for c in cues]
+    for name in [*names_in(label), *(n for cue in spellings for n in ([cue] if name_phrase(cue) else names_in(cue)))]:
         name = name.strip()
         if name and NUMBER not in name and any(ch.isupper() for ch in name):
             out.setdefault(name.casefold(), name)
@@ -39,6 +46,25 @@ def added_by(doc: BankDocument, point: NodePath) -> list[str]:
     """The names `point` put into the vocabulary, as its file says (an old file: none)."""
     value = doc.get(point, ADDED, []) or []
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _list_on(doc: BankDocument, point: NodePath, names: list[str]) -> None:
+    """Write `point`'s list; a bank that has one is schema 2, which a voiceprep reading only 1 refuses by name."""
+    doc.set(point, ADDED, names)
+    schema = doc.get((), "schema")
+    if names and isinstance(schema, int) and schema < SCHEMA_VERSION:
+        doc.set((), "schema", SCHEMA_VERSION)
+
+
+def keep_listed(doc: BankDocument) -> None:
+    """After the candidate edited the Vocabulary itself: each point keeps on its list only the names still in it as
+    written. A name cleared from the box is no longer the point's, so typed back later, or in another case, it is the
+    candidate's own and no removal takes it (review34 2a)."""
+    words = set(vocabulary(doc))
+    for kp in doc.key_point_paths():
+        mine = added_by(doc, kp)
+        if any(n not in words for n in mine):
+            doc.set(kp, ADDED, [n for n in mine if n in words])
 
 
 def point_paths_under(doc: BankDocument, path: NodePath) -> list[NodePath]:
@@ -56,30 +82,31 @@ def add_new_names(doc: BankDocument, point: NodePath, names: Iterable[str]) -> l
             new.append(name)
     if new:
         doc.set((), "vocabulary", vocabulary(doc) + new)
-        doc.set(point, ADDED, added_by(doc, point) + new)
+        _list_on(doc, point, added_by(doc, point) + new)
     return new
 
 
 def drop_unused(doc: BankDocument, candidates: Iterable[str]) -> list[str]:
     """Take out of the vocabulary those of `candidates` (names a removed or reworded point put there) that no key
-    point or prompt says any more and no remaining point lists as its own. Returns the names taken."""
-    wanted = {c.casefold() for c in candidates}
+    point or prompt says any more and no remaining point lists as its own. Only the exact entries listed are taken:
+    a case variant in the vocabulary was typed by the candidate (review34 2b). Returns the names taken."""
+    wanted = set(candidates)
     words = vocabulary(doc)
     if not wanted or not words:
         return []
     points = {kp: "\n".join([str(doc.get(kp, "label") or ""), *(str(c) for c in doc.get(kp, "cues", []) or [])])
               for kp in doc.key_point_paths()}
-    owned = {n.casefold() for kp in points for n in added_by(doc, kp)}
+    owned = {n for kp in points for n in added_by(doc, kp)}
     prompts = "\n".join(str(doc.get(("rounds", r, "prompts", j), "text") or "")
                         for r in range(doc.count((), "rounds")) for j in range(doc.count(("rounds", r), "prompts")))
 
     def says(text: str, name: str) -> bool:
         return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
     gone = []
-    for name in (v for v in words if v.casefold() in wanted and v.casefold() not in owned):
+    for name in (v for v in words if v in wanted and v not in owned):
         heir = next((kp for kp, text in points.items() if says(text, name)), None)
         if heir is not None:            # still said by another point: it goes when that one goes (or is reworded)
-            doc.set(heir, ADDED, added_by(doc, heir) + [name])
+            _list_on(doc, heir, added_by(doc, heir) + [name])
         elif not says(prompts, name):
             gone.append(name)
     if gone:

@@ -834,6 +834,9 @@ class BankEditor(QWidget):
                                [str(c) for c in self.doc.get(path, "cues", []) or []])
                     if self.doc.set(path, key, value):
                         changed = True
+                        if path == ():                  # the vocabulary: a name cleared here is no point's any more
+                            point_names.keep_listed(self.doc)
+                            continue
                         said = self._follow(path, key) or said
                         if self._kind(path) == "key_point" and key in ("label", "cues"):
                             vocabulary = self._reworded_names(path, *wording) or vocabulary
@@ -862,7 +865,10 @@ class BankEditor(QWidget):
                   "longer says " + ("it" if len(taken) == 1 else "them") + " and nothing else does."] if taken else []) + \
                 ([f"Added {listed(added)} to the bank's Vocabulary (under Job), so the transcriber expects "
                   f"{'it' if len(added) == 1 else 'them'}."] if added else [])
-        return " ".join(parts + ([f"Undo ({self.undo_key}) brings it back."] if parts else []))
+        undo = (f"Undo ({self.undo_key}) brings {'it' if len(taken) == 1 else 'them'} back." if not added else
+                f"Undo ({self.undo_key}) takes {'it' if len(added) == 1 else 'them'} out." if not taken else
+                f"Undo ({self.undo_key}) brings back {listed(taken)} and takes out {listed(added)}.")
+        return " ".join(parts + [undo]) if parts else ""
 
     def _follow(self, path: NodePath, key: str) -> str:
         """What follows a field just changed (walkthrough 20): a new bank's id follows its title until the bank is
