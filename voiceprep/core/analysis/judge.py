@@ -70,7 +70,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-35"   # session 34: judge57 (a general account covers a point only in its own words)
+JUDGE_VERSION = "semantic-36"   # session 34: fixAN (a story told with names and no figure is no general account)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
