@@ -36,6 +36,8 @@ DETAILED = ("On a Tuesday night in March a picker, Dan, caught his hand in a pal
             "I kept everyone out of danger straight away and took care of them. "
             "Then I went through what was going on with the team and found what was causing it. "
             "We changed a few things so it would not happen again, and it was better from then on.")
+# ... and with names only, no figure: the night, the person and the place are named, nothing is counted
+NAMED = DETAILED.replace("at aisle 14", "at the Harlow depot")
 VERBATIM = ("Someone was hurt on my shift. First I made the area safe and looked after the person who was hurt. "
             "I found out why it really happened by talking to the people involved and checking the records. "
             "Then I changed the process so it could not happen again.")
@@ -58,6 +60,13 @@ def test_the_same_sentences_in_a_story_told_with_its_particulars_still_cover_the
     assert _hits(DETAILED)["made-safe"]
 
 
+def test_a_story_told_with_names_and_no_figure_is_no_general_account():
+    # its words come as a transcriber writes them, each but the first with its leading space (" Tuesday"): the names
+    # must be read through it (review34: they were not, and made-safe was set aside)
+    assert not any(ch.isdigit() for ch in NAMED)
+    assert _hits(NAMED)["made-safe"]
+
+
 def test_a_general_account_in_the_points_own_words_still_covers_them():
     assert _hits(VERBATIM) == {"made-safe": True, "real-cause": True, "fixed": True}
 
@@ -66,11 +75,20 @@ def test_how_few_details_make_a_general_account_is_read_from_settings():
     assert _hits(GENERAL, replace(AnalysisSettings(), general_details=0))["made-safe"]
 
 
+def _names(text: str, own_text: str = "") -> int:
+    raw = [w.word for w in Transcript.from_text(text).words()]      # as analyze_answer reads them: " Dan"
+    own = {t.stem for t in tokenize_text(own_text)}
+    return names_beyond(raw, tokenize_text(text), sentence_spans(raw), own)
+
+
 def test_names_beyond_counts_capitalised_words_inside_a_sentence_that_the_question_does_not_give():
-    text = "Kafka was slow. Then Dan and I moved the consumers to Redis on Saturday."
-    raw, tokens = text.split(), tokenize_text(text)
-    own = {t.stem for t in tokenize_text("Kafka consumers")}
-    assert names_beyond(raw, tokens, sentence_spans(raw), own) == 3      # Dan, Redis, Saturday; not Kafka, Then, I
+    assert _names("Kafka was slow. Then Dan and I moved the consumers to Redis on Saturday.",
+                  "Kafka consumers") == 3         # Dan, Redis, Saturday; not Kafka, Then, I
+
+
+def test_names_beyond_does_not_count_the_candidate_or_ok():
+    assert _names("We had a problem and I'm sure we fixed it, and then I've checked it again and I'd say it was "
+                  "OK in the end.") == 0
 
 
 def test_label_share_is_the_share_of_the_labels_words_of_content_said():

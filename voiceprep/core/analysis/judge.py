@@ -70,7 +70,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-35"   # session 34: judge57 (a general account covers a point only in its own words)
+JUDGE_VERSION = "semantic-36"   # session 34: fixAN (a story told with names and no figure is no general account)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1012,14 +1012,19 @@ def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
                 if _content(t) and (t.is_number or t.stem not in own)})
 
 
+# capitalised words that name nothing: "OK" as a transcriber writes it
+_NO_NAMES = frozenset({"ok", "okay"})
+
+
 def names_beyond(raw: Sequence[str], tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
                  own: Set[str]) -> int:
-    """How many words an answer capitalises inside a sentence (not its first word, not "I") that are not among the
-    stems `own` (the question's and its key points' words, the job's): the names of its own it gives ("Redis",
-    "Argo", "Saturday", "Ibiza")."""
+    """How many words an answer capitalises inside a sentence (not its first word, not the candidate's "I", "I'm",
+    "I've", not "OK") that are not among the stems `own` (the question's and its key points' words, the job's): the
+    names of its own it gives ("Redis", "Argo", "Saturday", "Ibiza"). `raw` are the transcript's words as written,
+    with the leading space a transcriber gives them (" Tuesday"); `_named` reads past it."""
     firsts = {a for a, _ in sentences}
-    return sum(1 for t in tokens if t.word not in firsts and not t.is_number and t.stem not in own
-               and raw[t.word][:1].isupper() and t.norm not in SPEAKER)
+    return len({t.word for t in tokens if t.word not in firsts and not t.is_number and t.stem not in own
+                and _named(raw[t.word]) and t.norm not in SPEAKER and t.norm not in _NO_NAMES})
 
 
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
