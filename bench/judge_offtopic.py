@@ -5,7 +5,7 @@
 Reads the tuning splits only (dev, dev2 but its out-of-sample writers: bench/out_of_sample.py; the regression set),
 never test or holdout. Each answer is analysed once, typed, with the threshold off (every answer with no key point
 credited and enough words gets its closest similarity to the question and the key points); the counts are then
-given per kind for a few thresholds. Real meeting talk (/work/shared/speech-spontaneous/references.tsv) given as
+given per kind for a few thresholds. Real meeting talk (../shared/speech-spontaneous/references.tsv) given as
 the answer to every prompt of those answers' banks is the other side: it should be named. Nothing here reads hits
 or labels: only the answer texts and kinds.
 """
@@ -30,7 +30,7 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 CORPUS = REPO / "tests/core/analysis/data/judge"
 REGRESSION = REPO / "tests/core/analysis/data/labeled_answers.toml"
-SPEECH = Path("/work/shared/speech-spontaneous/references.tsv")
+SPEECH = REPO.parent / "shared" / "speech-spontaneous" / "references.tsv"     # as tests/conftest.py finds it
 
 
 def main() -> None:

@@ -4,7 +4,7 @@
 
 Strong answers of the tuning splits (dev, dev2 but its out-of-sample writers: bench/out_of_sample.py; never test or
 holdout) should not fire; the
-same answers with real spontaneous meeting talk appended (/work/shared/speech-spontaneous/references.tsv, or
+same answers with real spontaneous meeting talk appended (../shared/speech-spontaneous/references.tsv, or
 --speech) should. Each answer is read twice: typed, and as a timed transcript at 150 words/min (the typed
 transcript's own spacing, marked spoken). Nothing here reads hits or labels: only the answer texts and kinds.
 """
@@ -28,7 +28,7 @@ from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 CORPUS = REPO / "tests/core/analysis/data/judge"
-SPEECH = Path("/work/shared/speech-spontaneous/references.tsv")
+SPEECH = REPO.parent / "shared" / "speech-spontaneous" / "references.tsv"     # as tests/conftest.py finds it
 STRONG = ("strong", "paraphrase-strong")
 
 

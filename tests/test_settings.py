@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 
-from voiceprep.settings import FITTED, Settings
+import pytest
+
+from voiceprep.settings import FITTED, LIVE_WINDOW_RANGE_S, RANGES, Settings
 
 
 def test_saving_writes_only_what_differs_from_the_defaults(tmp_path):
@@ -33,6 +36,32 @@ def test_a_file_from_an_older_version_cannot_pin_the_judges_fitted_values(tmp_pa
     assert s.analysis.wpm_high == 170                        # a threshold the candidate can set is kept
     s.save(path)
     assert all(name not in json.loads(path.read_text()).get(group, {}) for group, name in FITTED)
+
+
+@pytest.mark.parametrize(("value", "kept"), [(4.0, False), (0, False), (-20.0, False), (31.0, False), (10, True),
+                                             (16.0, True), (30.0, True)])
+def test_a_live_window_outside_its_range_is_reported_and_the_default_used(tmp_path, caplog, value, kept):
+    """review34 finding 3: `live_window_s` at or under the catch-up's 4 s margin made finish() never return (the
+    answer never saved). A settings file is held to LIVE_WINDOW_RANGE_S: outside it, the file's value is named in
+    the log and the default used; inside it, the candidate's choice is kept."""
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"transcription": {"live_window_s": value, "live_step_s": 2.0}}))
+    with caplog.at_level(logging.WARNING, logger="voiceprep.settings"):
+        s = Settings.load(path)
+    assert s.transcription.live_step_s == 2.0                   # the rest of the file is read
+    if kept:
+        assert s.transcription.live_window_s == value and not caplog.records
+    else:
+        default = Settings().transcription.live_window_s
+        assert s.transcription.live_window_s == default
+        message, = [r.getMessage() for r in caplog.records]
+        assert f"live_window_s is {value!r}" in message and "between 10 and 30" in message, message
+
+
+def test_every_bounded_settings_default_is_within_its_range():
+    assert RANGES[("transcription", "live_window_s")] == LIVE_WINDOW_RANGE_S
+    for (group, name), (low, high) in RANGES.items():
+        assert low <= getattr(getattr(Settings(), group), name) <= high, (group, name)
 
 
 def test_a_new_user_hears_the_natural_voice_and_a_chosen_voice_is_kept(tmp_path):

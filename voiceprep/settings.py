@@ -124,7 +124,18 @@ class TranscriptionSettings:
                                         # windows this long. A pass's working set grows with its window (the
                                         # encoder's attention: 24 s ~85 MB, 20 s ~67, 16 s ~53), but shorter windows
                                         # overlap more: a 120 s catch-up took 9.2-9.7 CPU s at 24 s, 10.6 at 20, 13.8
-                                        # at 16, same WER (docs/benchmarks.md rss42). Files keep BATCH_WINDOW_S
+                                        # at 16, same WER (docs/benchmarks.md rss42). Practice's Import audio
+                                        # goes through the live path too (fed faster than real time, it is all
+                                        # caught up in these windows); the CLI's and the bench's files keep
+                                        # BATCH_WINDOW_S. A settings file is held to LIVE_WINDOW_RANGE_S
+
+
+# A window shorter than the decoder's padding (10 s, speech.decoder.MIN_WINDOW_S) saves no memory, and one at or under
+# the catch-up's 4 s margin never moved on over silence (review34 finding 3: finish() never returned); Whisper's
+# encoder sees 30 s at most. A settings file's value outside this range is reported and the default used.
+LIVE_WINDOW_RANGE_S = (10.0, 30.0)
+# settings a file is held to, (group, name): (lowest, highest), both allowed
+RANGES: dict[tuple[str, str], tuple[float, float]] = {("transcription", "live_window_s"): LIVE_WINDOW_RANGE_S}
 
 
 @dataclass
@@ -381,6 +392,11 @@ class Settings:
                 ):
                     log.warning("%s: %s.%s should be %s; using %r",
                                 path, group.name, f.name, type(default).__name__, default)
+                    continue
+                bounds = RANGES.get((group.name, f.name))
+                if bounds is not None and not bounds[0] <= value <= bounds[1]:
+                    log.warning("%s: %s.%s is %r, but it must be between %g and %g; using the default, %r",
+                                path, group.name, f.name, value, *bounds, default)
                     continue
                 setattr(target, f.name, value)
         return settings

@@ -202,6 +202,48 @@ def test_n_pressed_while_the_answer_is_checked_moves_on_once_its_feedback_is_sav
         assert ctl.state == c.FEEDBACK and ctl.rehearsal.current.id == second, undo
 
 
+def test_n_pressed_while_the_answer_is_checked_stays_on_it_when_it_could_not_be_saved(window, qtbot, monkeypatch):
+    """review34 finding 4: N pressed while the answer was checked moved on even when it could not be saved: behind
+    the warning that says so the rehearsal was already on the next question, and it then said "Your answer … is
+    saved … Its feedback is in History". A failed save drops the N: the candidate stays on the answer's feedback,
+    the warning up, and N moves on when they choose."""
+    import dataclasses
+
+    from voiceprep.app.session import PracticeSession
+
+    real = PracticeSession.save_typed
+    problem = "This answer was scored but could not be saved: the history is in use. It is not in your history."
+    monkeypatch.setattr(PracticeSession, "save_typed", lambda *a, **k: dataclasses.replace(
+        real(*a, **k), attempt_id=None, problem=problem))
+    page, ctl = start(window, qtbot)
+    first, second = ctl.rehearsal.prompts[0].id, ctl.rehearsal.prompts[1].id
+    seen = []
+
+    def in_the_warning():
+        box = QApplication.activeModalWidget()
+        qtbot.wait(300)                                  # a queued move on would have run by now
+        seen.append((box.text(), ctl.rehearsal.current.id, ctl.state,
+                     page.notice.text() if page.notice.isVisible() else ""))
+        box.accept()
+
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+        window.nav.setFocus()
+        qtbot.keyClick(window.nav, Qt.Key.Key_N)
+        assert page.next_pending
+        when_modal(in_the_warning)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    text, current, state, notice = seen[0]
+    assert "could not be saved" in text and current == first and state == c.FEEDBACK, seen
+    assert "is saved" not in notice, notice
+    qtbot.wait(200)
+    assert ctl.rehearsal.current.id == first and ctl.state == c.FEEDBACK and not page.next_pending
+    assert "could not be saved" in page.state_label.text(), page.state_label.text()
+    assert page.next_btn.isEnabled()
+    page.next_btn.click()                                # N moves on when the candidate chooses
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id == second, timeout=10000)
+
+
 def test_ctrl_t_right_after_n_types_the_answer_to_the_question_n_moved_on_to(window, qtbot):
     """Review 16: Ctrl+T pressed while N waited opened the typed answer's dialog on the question N was leaving, and N
     moved on behind it: the answer typed to that question was stored under the next one. A page key pressed while

@@ -351,3 +351,40 @@ def test_no_pass_decodes_more_than_the_live_window(live_first):
     transcript = live.finish()
     assert decoder.calls and max(end - start for start, end in decoder.calls) <= 10.0 + 1e-6, decoder.calls
     assert [w.start for w in transcript.words()] == [k / 2 for k in range(80)], transcript.text
+
+
+@pytest.mark.parametrize("window_s", [4.0, 3.0, 10.0])
+def test_a_short_live_window_still_finishes(window_s):
+    """review34 finding 3: at or under the catch-up's 4 s margin, a window never moved on, and
+    `finish()` never returned (the answer never saved, the session lane held). Settings.load holds a file to
+    LIVE_WINDOW_RANGE_S; a LiveTranscriber built with a shorter window (the importer's, a script's) still ends,
+    every word coming out once, in order."""
+    decoder = FakeDecoder(seconds=0.0)
+    settings = TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0, live_window_s=window_s)
+    live = LiveTranscriber(FakeTranscriber(decoder), settings, silence_rms=0.01)
+    live.feed(syllables(40.0))
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(live.finish()), daemon=True)
+    worker.start()
+    worker.join(20.0)
+    assert not worker.is_alive(), f"finish() still running after {len(decoder.calls)} decodes"
+    assert [w.start for w in done[0].words()] == [k / 2 for k in range(80)], done[0].text
+
+
+@pytest.mark.parametrize("window_s", [0.5, 1.0, 4.0])
+def test_a_catch_up_window_always_moves_on(window_s):
+    """review34 finding 3: a catch-up window with nothing to cut at moved on to its end less the 4 s margin, which
+    is its start (or before it) when the window is that short: the loop decoded the same window for good. Whatever
+    the window, every pass now moves on, and what is kept comes out once, in order."""
+    decoder = FakeDecoder(seconds=0.0)
+    stream = WordStream(decoder)
+    stream.feed(syllables(20.0))
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (stream.catch_up(stream.total, window_s=window_s), done.set()),
+                              daemon=True)
+    worker.start()
+    worker.join(20.0)
+    assert done.is_set(), f"catch_up still running after {len(decoder.calls)} decodes"
+    assert stream.total - stream.commit_at <= int(window_s * 16000)
+    starts = [w.start for w in stream.final([]).words()]
+    assert starts == sorted(set(starts)), starts

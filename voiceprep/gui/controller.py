@@ -108,6 +108,7 @@ class RehearsalController(QObject):
         self.pending: Pending | None = None
         self.last_audio_path: str | None = None   # the answer just judged (for "play from here")
         self.last_analysis: AnswerAnalysis | None = None    # ... and its analysis
+        self.last_problem: str | None = None                # ... and why it could not be saved, if it was not
         self.tts_ok = True
         # the follow-up turn the answer being recorded or judged answers (None: an answer to the question), and the
         # one the answer just judged answered (the page shows its feedback as a follow-up's)
@@ -597,6 +598,7 @@ class RehearsalController(QObject):
             self._store_summary()
         self.last_audio_path = str(saved.audio_path) if saved.audio_path else None
         self.last_analysis = saved.analysis
+        self.last_problem = saved.problem       # why it could not be saved (the warning that follows says it)
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         self._stopped = None

@@ -300,18 +300,24 @@ class WordStream:
                  stop: threading.Event | None = None, window_s: float = BATCH_WINDOW_S) -> None:
         """Decode and commit in windows of `window_s` until less than one window is left before `end` (or `stop`)."""
         window = int(window_s * TARGET_RATE)
+        if window < 2:
+            raise ValueError(f"a catch-up window of {window_s} s is too short to decode")
+        # a window at or under the margin never moved on over silence (review34 finding 3): the margin is at most
+        # half the window, so every window moves on
+        margin_s = min(BATCH_MARGIN_S, window / TARGET_RATE / 2)
         while end - self.commit_at > window and not (stop is not None and stop.is_set()):
             start = self.commit_at
             words = self.decode(start, start + window)
-            self.commit(words, start + window, BATCH_MARGIN_S, BATCH_LOOKBACK_S, force=True)
+            self.commit(words, start + window, margin_s, BATCH_LOOKBACK_S, force=True)
             if self.commit_at == start:
                 # nothing to cut at (silence, or one endless word): keep what was heard, move on
                 with self.state:
-                    horizon = start + window - int(BATCH_MARGIN_S * TARGET_RATE)
+                    horizon = start + window - int(margin_s * TARGET_RATE)
                     keep = [w for w in words if w.end * TARGET_RATE <= horizon]
                     if keep:
                         self.committed.append(words_to_segment(keep))
-                    self.skip_to(int(keep[-1].end * TARGET_RATE) if keep else horizon)
+                    # a word ending at the window's start must not hold it there
+                    self.skip_to(max(int(keep[-1].end * TARGET_RATE) if keep else horizon, start + 1))
             if progress:
                 progress(self.commit_at / TARGET_RATE)
 

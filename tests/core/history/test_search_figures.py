@@ -44,3 +44,23 @@ def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
     assert queries.fts_terms("forty and")[0] == '("forty" OR "40")'
     assert queries.fts_terms("forty eight") == ['("forty eight" OR "48")']
     assert queries.fts_terms("twenty thousand") == ['("twenty thousand" OR "20000" OR "20 000" OR "20 thousand")']
+
+
+PERCENT = "We cut p99 latency by 48% and served 20,000 merchants."
+
+
+@pytest.mark.parametrize("typed", ["forty eight percent", "48 percent", "48 per cent", "Forty-eight percent",
+                                   "48%", "forty eight"])
+def test_a_percentage_searched_as_said_finds_the_figure_written_with_a_percent_sign(history, save, typed):
+    """review34 finding 9: the transcript writes "48%" and the index drops the "%", so "forty eight percent" and
+    "48 percent" asked for "48" and "percent" and found nothing. A "percent" right after a figure is read with it."""
+    mine = save(PERCENT)
+    save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], typed
+
+
+def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
+    save(PERCENT)
+    for typed in ("forty nine percent", "49 percent", "percent"):
+        assert queries.list_attempts(history, text=typed) == [], typed

@@ -721,10 +721,16 @@ class PracticePage(QWidget):
 
     def _next_when_saved(self, *_args: object) -> None:
         """The answer is saved and its feedback shown: an N pressed meanwhile moves on now (after the rest of the
-        answer's own handling, this event loop turn)."""
-        if self.next_pending:
-            self.next_pending = False
-            QTimer.singleShot(0, self, self._go_on)
+        answer's own handling, this event loop turn). An answer that could not be saved keeps the candidate on it,
+        its warning up (review34 finding 4: N moved on behind the warning, then said the answer was saved)."""
+        if not self.next_pending:
+            return
+        self.next_pending = False
+        if self.ctl.last_problem:
+            self._say_state("Here is your feedback. It could not be saved (the warning says why), so Next waits: "
+                            f"{self.key_name('N')} moves on when you are ready.")
+            return
+        QTimer.singleShot(0, self, self._go_on)
 
     def _go_on(self) -> None:
         if not self.next_btn.isEnabled():
