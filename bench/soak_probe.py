@@ -1,6 +1,7 @@
 """The desktop app, unchanged, with a soak's probes inside it (soak41): where a long session's memory goes.
 
     VOICEPREP_HOME=... .venv/bin/python bench/soak_probe.py --out DIR [--every 60] [--trace-at 10] [--frames 8]
+        [--trace-until 25]
 
 Runs `voiceprep.gui.app.run()` and, from the GUI thread, writes:
 - DIR/status.json once a second: the practice state, the page shown, the bank and round chosen, the screen centres of
@@ -98,6 +99,9 @@ def main() -> int:
     ap.add_argument("--every", type=float, default=60.0)
     ap.add_argument("--trace-at", type=float, default=10.0, help="minute tracemalloc starts (negative: never)")
     ap.add_argument("--trace-every", type=float, default=10.0)
+    ap.add_argument("--trace-until", type=float, default=-1.0,
+                    help="minute tracemalloc stops and its snapshots are dropped (negative: never; soak42: the "
+                         "rest of the run without its bookkeeping, to see its share of the peak)")
     ap.add_argument("--frames", type=int, default=8)
     args = ap.parse_args()
     if args.summary:
@@ -159,11 +163,15 @@ def main() -> int:
                "widgets": len(QApplication.allWidgets()), "top_level": len(QApplication.topLevelWidgets()),
                "threads_py": threading.active_count(), "gc_counts": gc.get_count(), "garbage": len(gc.garbage),
                "types": counts.most_common(25)}
+        if tracemalloc.is_tracing() and 0 <= args.trace_until <= minute:
+            tracemalloc.stop()
+            state["first"] = None
+            row["trace_stopped"] = True
         if tracemalloc.is_tracing():
             cur, peak = tracemalloc.get_traced_memory()
             row.update(traced_mb=round(cur / 2**20, 2), traced_peak_mb=round(peak / 2**20, 2),
                        tracemalloc_overhead_mb=round(tracemalloc.get_tracemalloc_memory() / 2**20, 1))
-        elif args.trace_at >= 0 and minute >= args.trace_at:
+        elif args.trace_at >= 0 and minute >= args.trace_at and not (0 <= args.trace_until <= minute):
             tracemalloc.start(args.frames)
             row["trace_started"] = True
         if tracemalloc.is_tracing():
