@@ -349,3 +349,21 @@ def test_dev2_writer_t_answers_its_own_bank_and_every_bundled_prompt(dev2, banks
     assert len(detailed) >= 12
     assert sum(a["kind"] == "paraphrase-strong" for a in t) >= 10
     assert sum(a["kind"] == "vague" for a in t) >= 8
+
+
+def test_dev2_writer_u_answers_its_own_bank_and_every_bundled_prompt(dev2, banks):
+    """Session 35 (data38): writer U, out of sample until the integrator's first reading, brought the wind-turbine
+    lead technician bank and answered it 40 times and every bundled prompt at least once (40 more), with at least 12
+    detailed partial answers (150+ words, some points left out), 10 strong ones and 8 vague ones."""
+    u = [a for a in dev2 if a["id"].startswith("d2u-")]
+    assert len(u) == 80 and len({a["id"] for a in u}) == 80
+    own = [a for a in u if a["bank"] == "wind-turbine-service-lead"]
+    bank = banks["wind-turbine-service-lead"]
+    assert len(own) == 40 and bank.source == JUDGE / "banks" / "wind-turbine-service-lead.toml"
+    assert {a["prompt"] for a in own} == {p.id for p in bank.all_prompts()}
+    bundled = {(b, p.id) for b in BUNDLED for p in banks[b].all_prompts()}
+    assert {(a["bank"], a["prompt"]) for a in u if a["bank"] in BUNDLED} == bundled
+    detailed = [a for a in u if a["kind"] == "paraphrase-partial" and len(a["text"].split()) >= 150]
+    assert len(detailed) >= 12
+    assert sum(a["kind"] == "paraphrase-strong" for a in u) >= 10
+    assert sum(a["kind"] == "vague" for a in u) >= 8

@@ -27,8 +27,8 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_corpus_list_names_writer_t_this_session():
-    assert "t" in out_of_sample.writers(CORPUS)
+def test_the_corpus_list_names_writer_u_this_session():
+    assert "u" in out_of_sample.writers(CORPUS)
 
 
 def test_a_bad_line_in_the_list_is_refused_clearly(tmp_path: Path):
