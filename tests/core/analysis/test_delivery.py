@@ -1019,6 +1019,7 @@ def test_a_close_that_shares_no_word_with_the_story_stays_the_close_before_a_tan
 # review34 5: the story's outcome, opened with a marker that adds to a story as often as it leaves it
 OUTCOME = " By the way, that design is still in production three years later and it handles ten times the volume."
 HOBBY = " By the way, I also play five-a-side football on Tuesdays with some of the team."
+LASTING = " By the way, that design is still in production three years later."
 
 
 def test_an_outcome_opened_with_by_the_way_is_the_answers_close_and_a_hobby_is_a_tangent():
@@ -1026,17 +1027,38 @@ def test_an_outcome_opened_with_by_the_way_is_the_answers_close_and_a_hobby_is_a
     the off-topic tail, so the Ending card ended the answer a sentence early and told the candidate their result was
     off the question. After "by the way" (or "besides that", "speaking of") a sentence that says a result or reads as
     on the question is about the story; one that is neither, though it shares two words with the story ("side",
-    "team"), still starts the tail."""
+    "team"), still starts the tail. fixAS: so does an outcome that lasts said with no number ("still in production
+    three years later"), which fixAQ still put in the tail."""
     bank = load_bank(BANKS / "airwallex.toml")
     prompt = bank.prompt("hardest-problem")
     for extra, first, opens, ends in [
             (OUTCOME, len((DISRUPTOR + OUTCOME).split()), "Anyway, did anyone see the match…",
              "…it handles ten times the volume."),
+            (LASTING, len((DISRUPTOR + LASTING).split()), "Anyway, did anyone see the match…",
+             "…still in production three years later."),
             (HOBBY, len(DISRUPTOR.split()), "By the way, I also play…", "…the on-call pages about it stopped.")]:
         text = DISRUPTOR + extra + CHAT
         tail = analyze_answer(bank, prompt, spoken(text, 0.4 * len(text.split()))).delivery.tail
         assert tail is not None and tail["first_word"] == first, tail
         assert tail["opens"] == opens and tail["ends"] == ends, tail
+
+
+def test_after_by_the_way_an_outcome_that_lasts_is_no_turn_and_a_persons_own_still_is():
+    """fixAS: after a soft marker, a thing's lasting state ("still in production", "still runs it that way", "went
+    live") is the story's outcome; a person's own "still" ("my brother is still running marathons", "I still need to
+    fix the fence") is not, and a hard marker ("Separately") turns away whatever follows it."""
+    from voiceprep.core.analysis.delivery import _turns_away
+
+    def turns(sentence: str) -> bool:
+        words = Transcript.from_text(sentence).words()
+        return _turns_away(words, (0, len(words) - 1), False)
+    for kept in ("By the way, that design is still in production three years later.",
+                 "Besides that, we still use that runbook on every ward.", "By the way, it went live in March.",
+                 "Incidentally, the new rota is still in place."):
+        assert not turns(kept), kept
+    for turned in ("By the way, my brother is still running marathons.", "By the way, I still need to fix the fence.",
+                   "By the way, we're still in touch.", "Separately, that design is still in production."):
+        assert turns(turned), turned
 
 
 def test_a_tangent_starts_the_tail_unless_most_of_it_is_on_the_question():

@@ -121,3 +121,47 @@ def test_writing_a_points_names_makes_the_bank_schema_2_and_schema_1_banks_still
     with pytest.raises(BankLoadError) as err:
         parse_bank(BANK.replace("schema = 1", "schema = 3"))
     assert "made by a newer voiceprep (schema 3); this one reads schema 1 to 2: update voiceprep" in str(err.value)
+
+
+def _box(doc: BankDocument, *names: str) -> None:
+    """The Vocabulary box committed with `names`, as the editor commits it (one of its 500 ms pauses)."""
+    before = point_names.vocabulary(doc)
+    doc.set((), "vocabulary", list(names))
+    point_names.vocabulary_edited(doc, before)
+
+
+def test_a_name_corrected_in_the_vocabulary_stays_its_points_and_goes_with_it():
+    """fixAS 2a: the candidate fixes a point's name where it stands in the Vocabulary box ("AGENCY NURSES" made
+    "Agency Nurses", through "Agency Nurse" at a pause); it stays the point's under the new spelling, an edit of the
+    point's cues keeps it, and it goes with the point. "Bed Bureau" typed as a new entry is the candidate's; "Datix"
+    cleared and typed back is theirs too (fixAO)."""
+    doc = BankDocument(BANK)
+    _box(doc, "Datix", "Agency Nurse", "HCA")
+    _box(doc, "Datix", "Agency Nurses", "HCA", "Bed Bureau")
+    assert point_names.added_by(doc, FIRST) == ["Agency Nurses", "HCA"]
+    old = doc.get(FIRST, "label")
+    doc.set(FIRST, "cues", ["I decided"])
+    assert point_names.reworded(doc, FIRST, old, []) == ([], [])
+    assert point_names.added_by(doc, FIRST) == ["Agency Nurses", "HCA"]
+    _box(doc, "Agency Nurses", "HCA", "Bed Bureau")              # cleared ...
+    _box(doc, "Agency Nurses", "HCA", "Bed Bureau", "Datix")     # ... and typed back: the candidate's own
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == ["Agency Nurses"]      # "HCA": the other point still says it
+    assert doc.get((), "vocabulary") == ["HCA", "Bed Bureau", "Datix"]
+
+
+def test_a_copied_bank_keeps_its_points_names_through_save_and_load(tmp_path):
+    """fixAS 2b: a copy (Duplicate to my banks, an import under a new id, a drafted bank's fresh id: all
+    BankDocument.copy_of) keeps each point's `added_to_vocabulary`; saved and loaded again, removing the point takes
+    its names and leaves the candidate's ("Datix")."""
+    copy = BankDocument.copy_of(BANK, "ward-manager-mine", "Ward Manager (my copy)", origin="ward-manager")
+    saved = copy.save(tmp_path / "ward-manager-mine.toml")
+    assert 'added_to_vocabulary = ["AGENCY NURSES", "HCA"]' in saved.read_text(encoding="utf-8")
+    doc = BankDocument.open(saved)
+    assert not doc.problems()
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == ["AGENCY NURSES"]
+    assert doc.get((), "vocabulary") == ["Datix", "HCA"]
+    assert point_names.added_by(doc, FIRST) == ["HCA"]            # handed on: the point left still says it

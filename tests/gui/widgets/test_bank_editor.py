@@ -2603,6 +2603,54 @@ def test_the_candidates_own_vocabulary_words_never_go_with_a_key_point(qtbot, se
     assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "bed bureau")
 
 
+def test_a_name_corrected_in_the_vocabulary_goes_with_its_point_in_a_duplicated_bank(qtbot, services, data_home):
+    """fixAS 2: a point's name corrected where it stands in the Vocabulary box ("AGENCY NURSES" made "Agency
+    Nurses", a pause on the way) became the candidate's own, so removing the point left it; and the names must
+    survive a copy: saved, duplicated to my banks, the copy loaded again, its point removed, the corrected name goes
+    and the candidate's own "Datix" stays."""
+    from voiceprep.core.banks.document import BankDocument
+
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES at 2am\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")
+    editor.select(())
+    box = field(editor, "@vocabulary")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)     # the first line, retyped
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(box, "Agency Nurse")
+    editor.commit()                                              # a pause on the way
+    box = field(editor, "@vocabulary")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_End)
+    qtbot.keyClicks(box, "s")
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "Datix")                               # the candidate's own
+    editor.commit()
+    assert editor.doc.bank().vocabulary == ("Agency Nurses", "HCA", "Datix")
+    saved = editor.save()
+    assert saved is not None
+    banks = editor.parent()
+    while not hasattr(banks, "duplicate_current"):
+        banks = banks.parent()
+    banks.select_bank(editor.doc.get(("job",), "id"))
+    copied = banks.duplicate_current()
+    assert copied is not None and copied != saved
+    assert 'added_to_vocabulary = ["Agency Nurses"]' in copied.read_text(encoding="utf-8")
+    editor.open_document(BankDocument.open(copied))             # as after a restart
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label")))
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("HCA", "Datix")
+    assert "“Agency Nurses” is out of the Vocabulary too" in editor.status.text()
+
+
 def test_a_key_points_names_are_known_to_it_after_the_bank_is_reopened(qtbot, services, data_home):
     """fixAJ 1: the names a point added were remembered only while the editor was open: saved, reopened, then
     removed, the point left them in the Vocabulary. They are written on the point in the file; an old file with

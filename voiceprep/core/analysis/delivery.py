@@ -894,22 +894,32 @@ _TURNS_AWAY = re.compile(
 # sentence they open turns away only when it is not about the story (review34 5)
 _ADDS_AS_OFTEN = re.compile(r"^(by the way|incidentally|speaking of|(apart|aside) from that|besides that|other than that)$")
 _RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
+# an outcome that lasts, said with no number ("By the way, that design is still in production", "the team still runs
+# it that way", "it went live", "to this day"): a thing's state, not a person's ("I'm still running marathons")
+_LASTS = re.compile(
+    r"\b(it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)('s|'re| is| are| was| were)?"
+    r" still (in production|in use|in place|live|used|working|running(?=[ ,.;]*(today|now|fine|smoothly|in|on|at|"
+    r"without|every|and|$))|(run|use|follow)s? (it|that|this|them|the)\b)|\bto this day\b|"
+    r"\bnever (failed|broke|went down|recurred|happened|came back) again\b|\b(went|gone|is|are|been) live\b",
+    re.IGNORECASE)
 
 
 def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool | None = None) -> bool:
     """Whether the sentence opens by turning to something else ("Separately, we also moved our build pipeline...").
     After a marker that adds to the story as often as it leaves it ("By the way", "Besides that"), a sentence about the
     story is no turn (review34 5): one that reads as on the question ("By the way, the ring buffer design is still
-    what the matching engine runs on") or says a result ("By the way, that design is still in production and handles
-    ten times the volume"). Not words shared with the story: "By the way, I also play five-a-side football on
-    Tuesdays with some of the team" shares two ("side", "team") and is a tangent."""
+    what the matching engine runs on"), says a result ("By the way, that design … handles ten times the volume") or
+    an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS). Not
+    words shared with the story: "By the way, I also play five-a-side football on Tuesdays with some of the team"
+    shares two ("side", "team") and is a tangent."""
     opening = " ".join(_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)])
     found = _TURNS_AWAY.match(opening)
     if not found:
         return False
     if not _ADDS_AS_OFTEN.match(found.group(3)):
         return True
-    return not (on_topic is True or _RESULT.search(" ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])))
+    said = " ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])
+    return not (on_topic is True or _RESULT.search(said) or _LASTS.search(said))
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],

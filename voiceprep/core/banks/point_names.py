@@ -8,14 +8,16 @@ reworded so it no longer says one of them, that name leaves the Vocabulary unles
 still says it or another point put it there too. A name the candidate typed into the Vocabulary is on no point's
 list, so it is never taken out, and lists are read case-exactly: "nhs professionals" typed beside a point's "NHS
 Professionals" is the candidate's (review34 2b). A name the candidate clears from the Vocabulary leaves its point's
-list, so typed back later it is theirs too (`keep_listed`, review34 2a). Writing the field makes the bank schema 2
-(load.SCHEMA_VERSION): a voiceprep that reads only schema 1 then says so instead of "unknown field". Qt-free: the
-editor calls these inside its undo step.
+list, so typed back later it is theirs too (`keep_listed`, review34 2a); one corrected where it stands (a typo
+fixed) stays the point's under its new spelling (`vocabulary_edited`, fixAS). Writing the field makes the bank
+schema 2 (load.SCHEMA_VERSION): a voiceprep that reads only schema 1 then says so instead of "unknown field".
+Qt-free: the editor calls these inside its undo step.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.document import BankDocument, NodePath
@@ -65,6 +67,23 @@ def keep_listed(doc: BankDocument) -> None:
         mine = added_by(doc, kp)
         if any(n not in words for n in mine):
             doc.set(kp, ADDED, [n for n in mine if n in words])
+
+
+def vocabulary_edited(doc: BankDocument, before: list[str]) -> None:
+    """After the candidate edited the Vocabulary box, whose names were `before`. A name edited where it stands (a
+    typo fixed, "Bed Bureu" made "Bed Bureau"; the box commits at each pause, so also every spelling on the way) is
+    still its point's under the new spelling, so it goes when the point goes, as the name the candidate corrected
+    (fixAS). A name cleared is no point's any more and one typed as a new entry is the candidate's (keep_listed)."""
+    after = vocabulary(doc)
+    renamed: dict[str, str] = {}
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag == "replace":                     # entries changed in place; a surplus on either side was cleared/added
+            renamed.update(zip(before[i1:i2], after[j1:j2]))
+    for kp in doc.key_point_paths() if renamed else ():
+        mine = added_by(doc, kp)
+        if any(n in renamed for n in mine):
+            doc.set(kp, ADDED, list(dict.fromkeys(renamed.get(n, n) for n in mine)))
+    keep_listed(doc)
 
 
 def point_paths_under(doc: BankDocument, path: NodePath) -> list[NodePath]:
@@ -124,9 +143,13 @@ def reworded(doc: BankDocument, point: NodePath, old_label: str, old_cues: Itera
     old = {n.casefold() for n in wording_names(old_label, old_cues)}
     now = {n.casefold() for n in new}
     mine = added_by(doc, point)
-    stale = [n for n in mine if n.casefold() not in now]
+    said = "\n".join([old_label, *(str(c) for c in old_cues)])
+    # a name the old wording said and the new one does not; a spelling the candidate corrected in the Vocabulary
+    # ("Bed Bureau" for the point's "Bed Bureu": vocabulary_edited) was never said, and stays until the point goes
+    stale = [n for n in mine if n.casefold() not in now
+             and (n.casefold() in old or re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said, re.IGNORECASE))]
     if stale:
-        doc.set(point, ADDED, [n for n in mine if n.casefold() in now])
+        doc.set(point, ADDED, [n for n in mine if n not in stale])
     taken = drop_unused(doc, stale)
     added = add_new_names(doc, point, [n for n in new if n.casefold() not in old])
     return added, taken

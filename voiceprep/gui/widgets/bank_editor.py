@@ -832,10 +832,11 @@ class BankEditor(QWidget):
                 with self.doc.step(path):               # with what follows it: one undo step
                     wording = (str(self.doc.get(path, "label") or ""),
                                [str(c) for c in self.doc.get(path, "cues", []) or []])
+                    names = point_names.vocabulary(self.doc)
                     if self.doc.set(path, key, value):
                         changed = True
-                        if path == ():                  # the vocabulary: a name cleared here is no point's any more
-                            point_names.keep_listed(self.doc)
+                        if path == ():                  # the vocabulary: a name cleared here is no point's any more,
+                            point_names.vocabulary_edited(self.doc, names)      # one corrected still is
                             continue
                         said = self._follow(path, key) or said
                         if self._kind(path) == "key_point" and key in ("label", "cues"):
