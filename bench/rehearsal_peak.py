@@ -99,36 +99,23 @@ def main() -> None:
 
 def run(args: argparse.Namespace, tmp: Path) -> dict:
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
 
+    from bench.app_window import open_window, qt_app, wait
     from voiceprep.core.analysis import embedder
     from voiceprep.core.analysis.text import wer
-    from voiceprep.core.banks import BankRegistry
-    from voiceprep.gui import collector, operations
     from voiceprep.gui import controller as c
-    from voiceprep.gui.main_window import MainWindow
-    from voiceprep.gui.services import Services
-    from voiceprep.settings import Settings
+    from voiceprep.gui import operations
     from voiceprep.speech import live as live_mod
     from voiceprep.speech.recorder import FileStream
     from voiceprep.speech.scoring import normalise_verbatim
 
     seconds = [float(s) for s in args.answers.split(",")]
     clips = [answer_audio(s, args.voice, i, tmp) for i, s in enumerate(seconds)]
-    app = QApplication.instance() or QApplication([])
-    collector.pin_to_gui_thread(app)
-
-    def wait(until, timeout: float, what: str) -> None:
-        deadline = time.monotonic() + timeout
-        while not until():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"timed out waiting for {what}")
-            app.processEvents()
-            time.sleep(0.005)
+    app = qt_app()
 
     def settle() -> None:
         for _ in range(2):
-            wait(operations.idle, 60, "the app's background work")
+            wait(app, operations.idle, 60, "the app's background work")
             end = time.monotonic() + 1.0
             while time.monotonic() < end:
                 app.processEvents()
@@ -143,27 +130,19 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         made.append(self)
     live_mod.LiveTranscriber.__init__ = init          # type: ignore[method-assign]
 
-    services = Services(settings=Settings(), db_path=tmp / "history.sqlite3", registry=BankRegistry.discover())
-    services.settings.audio.silence_stop_s = 0
-    services.settings.audio.hard_cap_factor = 10.0
-    services.settings.speech.rate = 400
-    window = MainWindow(services, recover=False)
-    window.show()
+    opened = open_window(tmp)
+    services, window, results, errors = opened.services, opened.window, opened.results, opened.errors
     page, ctl = window.practice, window.controller
-    results: list = []
-    errors: list[str] = []
-    ctl.analysisReady.connect(lambda analysis, _id: results.append(analysis))
-    ctl.error.connect(errors.append)
     page.fill_banks(select="airwallex")
     page.start_btn.click()
-    wait(lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
+    wait(app, lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
     services.transcriber().load()
     embedder.warm_up()                                # what the app's load lane does after the speech model
     settle()
     start_peak, rest0 = status_mb("VmHWM"), status_mb("VmRSS")
     rows = []
     for n, (wav, reference) in enumerate(clips):
-        wait(lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
+        wait(app, lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
         settle()
         before = status_mb("VmRSS")
         reset_peak()
@@ -171,9 +150,9 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         count = len(results)
         began = time.perf_counter()
         page.answer_btn.click()
-        wait(lambda: ctl.state is c.PROCESSING or bool(errors), 900, "the recording")
+        wait(app, lambda: ctl.state is c.PROCESSING or bool(errors), 900, "the recording")
         stopped = time.perf_counter()
-        wait(lambda k=count: len(results) > k or bool(errors), 900, "the feedback")
+        wait(app, lambda k=count: len(results) > k or bool(errors), 900, "the feedback")
         if errors:
             raise SystemExit(f"the app reported: {errors}")
         feedback_s = time.perf_counter() - stopped

@@ -171,57 +171,34 @@ def run_window(args: argparse.Namespace, tmp: Path, wav: Path, reference: str) -
     """The same answer through the real window: `MainWindow` drives recording, live captions and the session's
     finish on its lanes, and shows the feedback (as tests/gui/soak_session.py, one answer)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
+    from bench.app_window import open_window, qt_app, wait
     from voiceprep.core.analysis.text import wer
-    from voiceprep.core.banks import BankRegistry
-    from voiceprep.gui import collector
     from voiceprep.gui import controller as c
-    from voiceprep.gui.main_window import MainWindow
-    from voiceprep.gui.services import Services
-    from voiceprep.settings import Settings
     from voiceprep.speech.recorder import FileStream
     from voiceprep.speech.scoring import normalise_verbatim
 
-    app = QApplication.instance() or QApplication([])
-    collector.pin_to_gui_thread(app)
+    app = qt_app()
     rss = Sampler()
     marks = {"start": peak_mb()}
 
-    def wait(until, timeout: float, what: str) -> None:
-        deadline = time.monotonic() + timeout
-        while not until():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"timed out waiting for {what}")
-            app.processEvents()
-            time.sleep(0.005)
-
     rss.phase = "load"
-    services = Services(settings=Settings(), db_path=tmp / "history.sqlite3", registry=BankRegistry.discover())
-    services.settings.audio.silence_stop_s = 0
-    services.settings.audio.hard_cap_factor = 10.0
-    services.settings.speech.rate = 400
-    window = MainWindow(services, recover=False)
-    window.show()
+    opened = open_window(tmp)
+    services, window, results, errors = opened.services, opened.window, opened.results, opened.errors
     page, ctl = window.practice, window.controller
-    results: list = []
-    errors: list[str] = []
-    ctl.analysisReady.connect(lambda analysis, _id: results.append(analysis))
-    ctl.error.connect(errors.append)
     services.transcriber().load()
     page.fill_banks(select="airwallex")
     page.start_btn.click()
-    wait(lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
+    wait(app, lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
     marks["loaded"] = peak_mb()
 
     rss.phase = "recording"
     services.input_override = lambda: FileStream(wav, realtime=True, speed=args.speed)
     page.answer_btn.click()
-    wait(lambda: ctl.state is c.PROCESSING or bool(errors), 600, "the recording")
+    wait(app, lambda: ctl.state is c.PROCESSING or bool(errors), 600, "the recording")
     marks["recorded"] = peak_mb()
     rss.phase = "finish (final pass, judge, store, feedback)"
     began = time.perf_counter()
-    wait(lambda: bool(results) or bool(errors), 600, "the feedback")
+    wait(app, lambda: bool(results) or bool(errors), 600, "the feedback")
     took = time.perf_counter() - began
     if errors:
         raise SystemExit(f"the app reported: {errors}")

@@ -2,50 +2,18 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from tests.conftest import BANKS
+from tests.core.banks.bank_text import bank_text
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 
-GOOD = textwrap.dedent("""\
-    schema = 1
-
-    [job]
-    id = "demo"
-    title = "Demo"
-
-    [[competencies]]
-    id = "design"
-    name = "Design"
-    weight = 0.6
-
-    [[competencies]]
-    id = "domain"
-    name = "Domain"
-    weight = 0.4
-
-    [[rounds]]
-    id = "r1"
-    title = "Round 1"
-
-    [[rounds.prompts]]
-    id = "p1"
-    text = "Tell me about a hard problem."
-
-    [[rounds.prompts.key_points]]
-    id = "kp1"
-    label = "Name the ring buffer"
-    cues = ["ring buffer", "circular buffer"]
-    competency = "design"
-
-    [[rounds.prompts.key_points]]
-    id = "kp2"
-    label = "Give the latency result"
-    cues = ["latency"]
-    competency = "domain"
-    """)
+GOOD = bank_text(
+    {"id": "kp1", "label": "Name the ring buffer", "cues": ["ring buffer", "circular buffer"], "competency": "design"},
+    {"id": "kp2", "label": "Give the latency result", "cues": ["latency"], "competency": "domain"},
+    job={"id": "demo", "title": "Demo"},
+    competencies=({"id": "design", "name": "Design", "weight": 0.6}, {"id": "domain", "name": "Domain", "weight": 0.4}),
+    rnd={"id": "r1", "title": "Round 1"}, prompt={"id": "p1", "text": "Tell me about a hard problem."})
 
 
 def errors_of(text: str) -> list:

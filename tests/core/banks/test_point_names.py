@@ -3,34 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.banks.bank_text import bank_text
 from voiceprep.core.banks import point_names
 from voiceprep.core.banks.document import BankDocument
 from voiceprep.core.banks.load import BankLoadError, parse_bank
 
-BANK = """schema = 1
-vocabulary = ["Datix", "AGENCY NURSES", "HCA"]
-
-[job]
-id = "ward-manager"
-title = "Ward Manager"
-
-[[rounds]]
-id = "behavioural"
-title = "Behavioural"
-
-[[rounds.prompts]]
-id = "staffing"
-text = "Tell me about a staffing crisis on your ward."
-
-[[rounds.prompts.key_points]]
-id = "agency"
-label = "Called in AGENCY NURSES and moved the HCA"
-added_to_vocabulary = ["AGENCY NURSES", "HCA"]
-
-[[rounds.prompts.key_points]]
-id = "huddle"
-label = "Asked the HCA to run the safety huddle and logged it on Datix"
-"""
+BANK = bank_text(
+    {"id": "agency", "label": "Called in AGENCY NURSES and moved the HCA", "added_to_vocabulary": ["AGENCY NURSES", "HCA"]},
+    {"id": "huddle", "label": "Asked the HCA to run the safety huddle and logged it on Datix"},
+    top={"vocabulary": ["Datix", "AGENCY NURSES", "HCA"]})
 FIRST, SECOND = ("rounds", 0, "prompts", 0, "key_points", 0), ("rounds", 0, "prompts", 0, "key_points", 1)
 
 

@@ -64,3 +64,24 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
     save(PERCENT)
     for typed in ("forty nine percent", "49 percent", "percent"):
         assert queries.list_attempts(history, text=typed) == [], typed
+
+
+@pytest.mark.parametrize("typed, terms", [
+    ("48 percent growth", ['("48 percent" OR "48")', '("growth" OR "percentgrowth")']),
+    ("cut 48 per cent growth", ['("cut" OR "cut48")', '("48 per cent" OR "48")', '("growth" OR "centgrowth")']),
+    ("latency 48 % growth", ['("latency" OR "latency48")', '("48 %" OR "48")', '"growth"']),
+    ("forty eight growth", ['("forty eight" OR "48")', '("growth" OR "fortygrowth")']),
+    ("twenty thousand and forty per cent users", [
+        '("twenty thousand and forty per cent" OR "twenty thousand and forty" OR "20040" OR "20 040")',
+        '("users" OR "centusers")']),
+    ("one two three percent", ['("one" OR "onetwo")', '("two" OR "2")', '("three percent" OR "three" OR "3")']),
+    ("growth percent rate", ['("growth" OR "growthpercent")', '("percent" OR "growthpercent" OR "percentrate")',
+                             '("rate" OR "percentrate")']),
+    ('"48" percent', ['"48"', '"percent"']),
+    ('48 "percent"', ['"48"', '"percent"']),
+    ("48 per", ['("48" OR "48per")', '("per" OR "48per")']),
+])
+def test_the_terms_a_typed_search_asks_for(typed, terms):
+    """The exact terms: a figure takes the "percent" typed right after it (not a quoted one, nor one after a word),
+    and the word after them is also tried joined to the last word typed before it, as for any two typed words."""
+    assert queries.fts_terms(typed) == terms

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
+from tests.core.banks.bank_text import bank_text
 from tests.core.banks.test_draft import seed
 from tests.gui.modal import when_modal
 from voiceprep import paths
@@ -1552,28 +1553,8 @@ def test_the_id_comes_after_what_the_candidate_writes_in_every_form(qtbot, servi
         assert order[-1] is field(editor, "id"), path               # laid out (and tabbed to) last
 
 
-DUPLICATE_IDS = """schema = 1
-
-[job]
-id = "ward-manager"
-title = "Ward Manager"
-
-[[rounds]]
-id = "behavioural"
-title = "Behavioural"
-
-[[rounds.prompts]]
-id = "staffing"
-text = "Tell me about a staffing crisis on your ward."
-
-[[rounds.prompts.key_points]]
-id = "escalated"
-label = "I called the bed manager and got an agency nurse"
-
-[[rounds.prompts.key_points]]
-id = "escalated"
-label = "I reallocated patients by acuity"
-"""
+DUPLICATE_IDS = bank_text({"id": "escalated", "label": "I called the bed manager and got an agency nurse"},
+                          {"id": "escalated", "label": "I reallocated patients by acuity"})
 
 
 def test_ids_are_under_more_shown_by_space_and_by_themselves_when_wrong(qtbot, services, data_home, tmp_path):

@@ -1187,11 +1187,6 @@ class AnswerJudge:
         self.general = prompt is not None and self.details < settings.general_details and not any(
             t.is_number for t in index.tokens) and not names_beyond(
                 raw_words, index.tokens, spans, _question_stems(prompt) | self.job_words)
-        firsts = [a for a, _ in spans]
-        said: dict[int, set[str]] = defaultdict(set)
-        for t in index.tokens:
-            said[bisect_right(firsts, t.word)].add(t.stem)
-        self._sentence_stems = [frozenset(v) for v in said.values()]     # the stems said in each sentence
         # ... and, for the points with cues the bank wrote, when the story is told for this question: it says some of
         # the question's own words too (a detailed story told for another question is all details; judge48)
         self.on_question = prompt is not None and (
@@ -1241,6 +1236,14 @@ class AnswerJudge:
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
+
+    @functools.cached_property
+    def _sentence_stems(self) -> list[frozenset[str]]:
+        """The stems said in each sentence: read only in a general account (`self.general`), so built when first asked."""
+        said: dict[int, set[str]] = defaultdict(set)
+        for t in self.index.tokens:
+            said[bisect_right(self._sentence_firsts, t.word)].add(t.stem)
+        return [frozenset(v) for v in said.values()]
 
     @property
     def marks(self) -> list[frozenset[str]]:

@@ -10,8 +10,9 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
@@ -274,12 +275,30 @@ def figure_spellings(words: list[str]) -> list[str]:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE_WORDS = NUMBER_WORDS | {"and"}
+_PERCENT = {"percent", "%", "pct"}
 
 
-def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
-    """Typed words with each unquoted run of number words ("forty eight", "two hundred and fifty") as one piece,
-    so the run is searched as one figure (figure_spellings); a run that is no figure stays word by word."""
-    out: list[tuple[bool, list[str]]] = []
+@dataclass(frozen=True)
+class _Typed:
+    """One term of what was typed: a word, a "quoted phrase", or a figure's number words, with the figure's spellings
+    (figure_spellings) and the "percent" typed right after it ("percent", "%", "per cent")."""
+    quoted: bool
+    words: list[str]
+    figure: list[str]
+    percent: list[str]
+
+    @property
+    def last(self) -> str:
+        """What a word typed next may be written together with: the first word of the last piece typed here."""
+        return self.percent[-1] if self.percent else self.words[0]
+
+
+def _typed(text: str) -> list[_Typed]:
+    """What was typed in a search, in one pass over its pieces (_pieces): each unquoted run of number words ("forty
+    eight", "two hundred and fifty") as one figure, so the run is searched as one (a run that is no figure stays word
+    by word), and the "percent" typed right after a figure or a number read with it."""
+    pieces = _pieces(text)
+    out: list[_Typed] = []
     i = 0
     while i < len(pieces):
         quoted, words = pieces[i]
@@ -290,12 +309,19 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
         while j > i + 1 and pieces[j - 1][1][0].lower() in {"and", "point"}:      # "forty and": the "and" is a word
             j -= 1
         run = [p[1][0] for p in pieces[i:j]]
-        if j > i + 1 and figure_spellings(run):
-            out.append((False, run))
-            i = j
+        if j > i + 1 and (figure := figure_spellings(run)):
+            quoted, words = False, run
         else:
-            out.append((quoted, words))
-            i += 1
+            j = i + 1
+            figure = figure_spellings(words) if not quoted else []
+        percent: list[str] = []
+        if figure or (not quoted and _NUMBER.fullmatch(" ".join(words))):
+            after = [more[0].lower() if len(more) == 1 and not q else "" for q, more in pieces[j:j + 2]]
+            said = 1 if after[:1] and after[0] in _PERCENT else 2 if after == ["per", "cent"] else 0
+            percent = [p[1][0] for p in pieces[j:j + said]]
+            j += said
+        out.append(_Typed(quoted, words, figure, percent))
+        i = j
     return out
 
 
@@ -306,29 +332,23 @@ def fts_terms(text: str) -> list[str]:
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together. A figure, said as words
     or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48")."""
-    pieces = _figures(_pieces(text))
+    pieces = _typed(text)
     terms: list[str] = []
-    skip = 0
-    for i, (quoted, words) in enumerate(pieces):
-        if skip:
-            skip -= 1
-            continue
-        forms = [" ".join(words)]
-        figure = figure_spellings(words) if not quoted else []
-        if (skip := _percent_after(pieces, i) if figure or (not quoted and _NUMBER.fullmatch(forms[0])) else 0):
+    for i, piece in enumerate(pieces):
+        forms = [" ".join(piece.words)]
+        if piece.percent:
             # "48 percent", "forty eight per cent": a transcript writes "48%" and the index drops the "%", so the
             # figure alone matches (review34 finding 9: neither search found "48%")
-            said = [w for _, more in pieces[i + 1:i + 1 + skip] for w in more]
-            forms = [" ".join(words + said), *forms, *figure]
-        elif figure:
-            forms += figure
-        elif quoted:
-            forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
+            forms = [" ".join(piece.words + piece.percent), *forms, *piece.figure]
+        elif piece.figure:
+            forms += piece.figure
+        elif piece.quoted:
+            forms += ["".join(piece.words)] if len(piece.words) == 2 and all(w.isalnum() for w in piece.words) else []
         else:
-            forms += spellings(words[0])
-            for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
-                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
-                    forms.append(pair[0][1][0] + pair[1][1][0])
+            forms += spellings(piece.words[0])
+            for a, b in pairwise(pieces[max(i - 1, 0):i + 2]):        # with the word typed before, after
+                if not (a.quoted or b.quoted) and a.last.isalnum() and b.words[0].isalnum():
+                    forms.append(a.last + b.words[0])
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
         terms.append(quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")")
@@ -338,17 +358,6 @@ def fts_terms(text: str) -> list[str]:
 def fts_query(text: str) -> str:
     """Every term must match (see fts_terms)."""
     return " AND ".join(fts_terms(text))
-
-
-_PERCENT = {"percent", "%", "pct"}
-
-
-def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
-    """How many typed pieces after piece `i` say "percent" ("percent", "%", "per cent"): 0, 1 or 2."""
-    after = [words[0].lower() if len(words) == 1 and not quoted else "" for quoted, words in pieces[i + 1:i + 3]]
-    if after[:1] and after[0] in _PERCENT:
-        return 1
-    return 2 if after == ["per", "cent"] else 0
 
 
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
