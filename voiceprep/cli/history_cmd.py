@@ -22,6 +22,7 @@ from voiceprep.core.history.queries import (
     only_asked,
     own_score,
     rescored_text,
+    retries_text,
 )
 from voiceprep.core.wording import counted, score_text
 
@@ -35,6 +36,8 @@ whole answers and up to 5 before them),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
 hits, attempts, rate, asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
 standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
+retries (lower tries of a question answered again the same day: not in the competencies nor weak points, which
+count each question's best try of a day, as Progress does),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
 answers and skipped questions together, each skip averaged as 0), and competencies: the competencies of the one
 bank counted ({competency id: {latest, average, attempts, answers, skipped}}), or null when answers of two banks or
@@ -189,7 +192,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     before = " before follow-ups" if follow_ups else ""
     # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
     best = score_text(s["best_overall"])
+    # a lower retry the same day is in no number but the count and the best (queries.BEST_OF_DAY), as on Progress
+    retries = retries_text(s.get("retries") or 0)
     average = (f"average overall {score_text(s['avg_overall'])} per answer{before}, best {best}"
+               + (f" ({retries}: a question's best try of a day counts)" if retries else "")
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
@@ -213,9 +219,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()
     names = registry.labels()
+    # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
+    # fixAR: the competencies counted every try beside Progress's charts counting the best)
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
-        print(f"Competencies in {names.get(bank_id, bank_id)}:")
+        print(f"Competencies in {names.get(bank_id, bank_id)}, a question answered again the same day by its best try"
+              + (f" ({retries})" if retries else "") + ":")
         for cid, c in comps.items():
             comp = bank.competency(cid) if bank is not None else None
             name = comp.name if comp is not None else cid
@@ -227,7 +236,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
     for bank, weak in s["weak_points"].items():
         if weak:
-            print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
+            print(f"Most missed in {names.get(bank, bank)}, by each day's best try:")   # by name, as above (review 14)
             for w in weak:              # weakest first: said only in a follow-up after missed outright (fix45)
                 said = in_follow_up_text(w)      # said in a follow-up (walk20), beside the count as Progress has it
                 older = older_wording_text(w)    # judged on its old wording (walkthrough 12)
