@@ -13,6 +13,7 @@ from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
+    BEST_TRY_COUNTED,
     averaged_text,
     cut_off_count_text,
     found_text,
@@ -195,7 +196,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # a lower retry the same day is in no number but the count and the best (queries.BEST_OF_DAY), as on Progress
     retries = retries_text(s.get("retries") or 0)
     average = (f"average overall {score_text(s['avg_overall'])} per answer{before}, best {best}"
-               + (f" ({retries}: a question's best try of a day counts)" if retries else "")
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
     # a cut-off answer is no attempt: said after, as Progress says it (review 16: only --json had it)
@@ -220,11 +220,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     registry = BankRegistry.discover()
     names = registry.labels()
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
-    # fixAR: the competencies counted every try beside Progress's charts counting the best)
+    # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
+    if retries:
+        print(f"{BEST_TRY_COUNTED} ({retries}).")
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
-        print(f"Competencies in {names.get(bank_id, bank_id)}, a question answered again the same day by its best try"
-              + (f" ({retries})" if retries else "") + ":")
+        print(f"Competencies in {names.get(bank_id, bank_id)}:")
         for cid, c in comps.items():
             comp = bank.competency(cid) if bank is not None else None
             name = comp.name if comp is not None else cid
@@ -236,7 +237,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
     for bank, weak in s["weak_points"].items():
         if weak:
-            print(f"Most missed in {names.get(bank, bank)}, by each day's best try:")   # by name, as above (review 14)
+            print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:              # weakest first: said only in a follow-up after missed outright (fix45)
                 said = in_follow_up_text(w)      # said in a follow-up (walk20), beside the count as Progress has it
                 older = older_wording_text(w)    # judged on its old wording (walkthrough 12)

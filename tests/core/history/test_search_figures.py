@@ -64,3 +64,48 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
     save(PERCENT)
     for typed in ("forty nine percent", "49 percent", "percent"):
         assert queries.list_attempts(history, text=typed) == [], typed
+
+
+PARTITIONS = "We sharded the ledger over 48 partitions and kept the p99 under 20 ms."
+SAID_IN_WORDS = "Typed out: we cut the error rate by forty-eight percent in a quarter."
+HUNDREDS = "Throughput rose 148% after the rewrite."
+
+
+@pytest.mark.parametrize("typed", ["48 percent", "48%", "48 per cent", "forty eight percent"])
+def test_a_percentage_finds_only_that_figure_as_a_percentage(history, save, typed):
+    """fixAR: "48 percent" found "48 partitions" (the index holds "48%" as "48", so the figure alone was asked for),
+    and digits did not find a figure said in words. A percentage finds "48%" and "forty-eight percent", not another
+    48 nor 148%."""
+    percent, words = save(PERCENT), save(SAID_IN_WORDS)
+    save(PARTITIONS)
+    save(HUNDREDS)
+    assert {r["id"] for r in queries.list_attempts(history, text=typed)} == {percent, words}, typed
+    assert {r["id"] for r in queries.search(history, typed)} == {percent, words}, typed
+
+
+def test_a_figure_with_a_unit_finds_that_figure_with_that_unit(history, save):
+    percent, partitions, words = save(PERCENT), save(PARTITIONS), save(SAID_IN_WORDS)
+    for typed in ("48 partitions", "forty eight partitions", "48 partition"):
+        assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [partitions], typed
+    # a plain figure is every one of them, written in digits or said in words
+    for typed in ("48", "forty eight", "forty-eight"):
+        assert {r["id"] for r in queries.list_attempts(history, text=typed)} == {percent, partitions, words}, typed
+
+
+def test_one_alone_is_no_figure_but_one_with_a_unit_is(history, save):
+    """"1" does not find every "one of us"; "1 person" finds "one person"."""
+    mine = save(SAID)                                    # "...and one person owned the rollout."
+    assert queries.list_attempts(history, text="1") == []
+    assert [r["id"] for r in queries.list_attempts(history, text="1 person")] == [mine]
+
+
+def test_a_percentage_marks_the_figure_written_with_its_sign_not_another_48():
+    words = (PERCENT + " " + PARTITIONS).split()
+    assert {words[i] for i in queries.searched_words(words, "48 percent")} == {"48%"}
+    words = SAID_IN_WORDS.split()
+    assert {words[i] for i in queries.searched_words(words, "48%")} == {"forty-eight", "percent"}
+
+
+def test_number_words():
+    assert [queries.number_words(n) for n in ("48", "105", "20000", "4.5", "0")] == [
+        "forty eight", "one hundred five", "twenty thousand", "four point five", "zero"]

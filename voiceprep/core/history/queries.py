@@ -1014,6 +1014,11 @@ def outscored_ids(h: History, bank: Banks | None = None, prompt: str | None = No
     return [r["id"] for r, lower in zip(rows, outscored(rows, lineage), strict=True) if lower]
 
 
+# Where Progress and `history stats` say how they count, when some question was answered again the same day (fixAR)
+BEST_TRY_COUNTED = ("The average, recent answers, competencies and key points count a question answered again the "
+                    "same day by its best try that day")
+
+
 def retries_text(n: int) -> str:
     """How many tries `outscored_ids` left out, as Progress and `history stats` say it beside what they count."""
     return f"{counted(n, 'lower retry', 'lower retries')} the same day not counted" if n else ""
