@@ -109,3 +109,18 @@ def test_a_percentage_marks_the_figure_written_with_its_sign_not_another_48():
 def test_number_words():
     assert [queries.number_words(n) for n in ("48", "105", "20000", "4.5", "0")] == [
         "forty eight", "one hundred five", "twenty thousand", "four point five", "zero"]
+
+
+# What faster-whisper wrote for espeak-ng saying "We cut the error rate by forty eight percent, over forty eight
+# partitions, and one point five percent of payments retried." (fixAR, `voiceprep say` then `voiceprep transcribe`)
+WHISPERED = "We cut the air rate by 48% over 48 partitions and 1.5% of payments retried."
+
+
+def test_a_percentage_said_finds_whispers_percent_sign_and_a_unit_its_own_figure(history, save):
+    mine = save(WHISPERED)
+    other = save("Retries fell to 48 a day over 2 partitions; 15% of calls were cached.")
+    for typed in ("forty eight percent", "1.5 percent", "one point five percent", "48 partitions", "1.5%"):
+        assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert {r["id"] for r in queries.list_attempts(history, text="48")} == {mine, other}
+    assert [r["id"] for r in queries.list_attempts(history, text="15 percent")] == [other]     # not "1.5%"
+    assert [r["id"] for r in queries.list_attempts(history, text="2 partitions")] == [other]
