@@ -610,7 +610,7 @@ def test_stats_says_how_many_answers_its_recent_and_earlier_averages_count(tmp_p
     out = capsys.readouterr().out
     assert "Recent 1 answer (none before them to compare): overall 57," in out, out
     if answers > 1:
-        assert f"{BEST_TRY_COUNTED} ({answers - 1} lower retries the same day not counted).\n" in out, out
+        assert f"{BEST_TRY_COUNTED}: {answers - 1} lower retries left out.\n" in out, out
     one_a_day()
     assert main(["history", "stats"]) == 0
     out = capsys.readouterr().out

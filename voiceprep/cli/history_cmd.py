@@ -222,7 +222,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
     # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
     if retries:
-        print(f"{BEST_TRY_COUNTED} ({retries}).")
+        print(f"{BEST_TRY_COUNTED}: {counted(s['retries'], 'lower retry', 'lower retries')} left out.")
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
         print(f"Competencies in {names.get(bank_id, bank_id)}:")
