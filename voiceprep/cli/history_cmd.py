@@ -37,7 +37,7 @@ whole answers and up to 5 before them),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
 hits, attempts, rate, asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
 standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
-retries (lower tries of a question answered again the same day: in attempts and best_overall, not in avg_overall,
+retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
 recent, earlier, the competencies nor weak points, which count each question's best try of a day, as Progress does),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
 answers and skipped questions together, each skip averaged as 0), and competencies: the competencies of the one

@@ -619,7 +619,8 @@ def unfinished_reason(row: Row) -> str:
     return (row.get("state_detail") if row.get("state") == FAILED else None) or "it was not finished"
 
 
-def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None) -> list[Row]:
+def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None,
+                    beaten: list[int] | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". A follow-up answer is not counted: it was
@@ -634,7 +635,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
     (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
     `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
-    answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do."""
+    answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do;
+    `beaten`: outscored_ids(h, bank, prompt) when the caller has it already (stats)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     of_follow_up, _ = bank_where(bank, "a.bank_id")
@@ -677,8 +679,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                   SUM(NOT hit AND EXISTS (SELECT 1 FROM asked s WHERE s.followed = worded.id
                                           AND s.key_point_id = worded.key_point_id)) AS asked
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, json.dumps(outscored_ids(h, bank, prompt)), last, last, last, DONE, *ids, DONE, ids[0],
-         ids[0]])
+        [*ids, DONE, *args, json.dumps(outscored_ids(h, bank, prompt) if beaten is None else beaten), last, last, last,
+         DONE, *ids, DONE, ids[0], ids[0]])
     for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
         given = json.loads(r.pop("given_json") or "[]")
         r["given_with"] = {b: given.count(b) for b in ids if b in given}
@@ -749,11 +751,12 @@ def rate_notes(rate: Row) -> str:
     return ", ".join(t for t in (in_follow_up_text(rate), older_wording_text(rate)) if t)
 
 
-def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None) -> list[Row]:
+def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None,
+                beaten: list[int] | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
     missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
     key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
-    return [r for r in key_point_rates(h, bank, last, prompt) if r["standing"] < 1.0][:limit]
+    return [r for r in key_point_rates(h, bank, last, prompt, beaten) if r["standing"] < 1.0][:limit]
 
 
 def local(iso: str) -> datetime:
@@ -1108,7 +1111,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         else None
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt)}
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten)}    # read once
     else:
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
         result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt) for b in banks}
