@@ -93,6 +93,15 @@ def test_a_question_skipped_in_the_original_bank_counts_0_in_the_duplicates_prog
     assert set(stats["competencies_by_bank"]) == {mine}
 
 
+def a_day_back(access, attempt_id: int) -> None:
+    """An answer given the day before: a question answered in the origin and its copy the same day counts its best
+    try of the day only (queries.BEST_OF_DAY), so the answers taken in from the origin are given another day."""
+    h = access.history()
+    h.db.execute("UPDATE attempts SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, '-1 day') "
+                 "WHERE id = ?", [attempt_id])
+    h.db.conn.commit()
+
+
 def test_a_duplicated_banks_welcome_back_last_round_and_answer_numbers_take_in_the_originals(bank, banks, access,
                                                                                            session):
     """Review of session 17: Progress followed a copy's lineage, but the welcome back's "Most missed", the round's
@@ -108,6 +117,7 @@ def test_a_duplicated_banks_welcome_back_last_round_and_answer_numbers_take_in_t
     vague = "I think it was fine, we did a lot of things and it went well."
     pk = session.start_round(bank, rnd)
     before = session.save_typed(bank, prompt, vague, rnd.id, pk)
+    a_day_back(access, before.attempt_id)
     session.finish_round(pk, {"overall": 20.0, "answered": 1, "total": len(rnd.prompts), "skipped": []})
     again = session.start_round(mine, mine.round(rnd.id))
     after = session.save_typed(mine, mine.prompt(prompt.id), vague, rnd.id, again)
@@ -135,7 +145,7 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     rnd = bank.rounds[0]
     vague = "I think it was fine, we did a lot of things and it went well."
     pk = session.start_round(bank, rnd)
-    session.save_typed(bank, rnd.prompts[0], vague, rnd.id, pk)
+    a_day_back(access, session.save_typed(bank, rnd.prompts[0], vague, rnd.id, pk).attempt_id)
     session.save_typed(bank, rnd.prompts[2], vague, rnd.id, pk)
     session.finish_round(pk, {"overall": 20.0, "answered": 2, "total": len(rnd.prompts),
                               "skipped": [rnd.prompts[1].id]})
@@ -210,6 +220,7 @@ def test_a_copy_of_a_copy_names_the_bank_its_answers_were_given_with(bank, banks
     prompt = bank.prompt("hardest-problem")
     vague = "I think it was fine, we did a lot of things and it went well."
     before = session.save_typed(bank, prompt, vague)
+    a_day_back(access, before.attempt_id)
     after = session.save_typed(again, again.prompt(prompt.id), vague)
     through = f"“{bank.name}”, the bank this one was copied from by way of “{mine.name}”"
     assert copied_from_text(bank.id, again.id, banks.find, labels) == through
@@ -227,7 +238,7 @@ def test_a_copy_of_a_copy_names_the_bank_its_answers_were_given_with(bank, banks
     origin = last_given_with(service.previous_answer(after.attempt_id), again.id, banks.find, labels)
     assert origin == through
     said = since_last_time(service.previous_answer(after.attempt_id), 54.0, origin=origin) or ""
-    assert said.startswith(f"Last time {round(before.analysis.overall)} (earlier today, with {through}) → now 54"), said
+    assert said.startswith(f"Last time {round(before.analysis.overall)} (yesterday, with {through}) → now 54"), said
     # with answers given with both: each named with its own words
     session.save_typed(mine, mine.prompt(prompt.id), vague)
     assert copied_text(service.progress(again.id)["copied"], again.id, banks.find, labels) == (

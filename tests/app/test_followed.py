@@ -153,6 +153,9 @@ def test_the_hit_rates_follow_up_count_agrees_with_what_history_says_each_answer
             (vague, None, None), (p[1], p[1:2], ["And?"])]:                                  # this answer is cut off
         said.append(session.save_typed(bank, prompt, text, drill=drill, follow_up=follow).attempt_id)
     h = access.history()
+    for back, i in enumerate(reversed(said), start=1):   # each on a day of its own: every one counts (BEST_OF_DAY)
+        h.db.execute("UPDATE attempts SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, ?) WHERE id = ?",
+                     (f"-{back} days", i))
     for cut in (said[10], said[11]):
         h.db.execute("UPDATE attempts SET state_detail = 'cut off: recovered after the app closed' WHERE id = ?",
                      (cut,))

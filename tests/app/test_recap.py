@@ -98,7 +98,8 @@ def test_the_recap_covers_every_bank_of_the_last_session_and_names_the_weakest_p
     # ambiguous and "Infrastructure / Platform Engineer" never named Airwallex (walkthrough 11)
     assert (f": 4 answers on 2 banks (3 answers on “{payments.name}”; 1 answer on “Airwallex — "
             f"{airwallex.job.title}”). Average " in details), details
-    assert (f"(covered in 0 of 3 recent answers) on “{payments.name}”. Drill my weak points on "
+    # its 3 tries of one question the same day count as the best of them (queries.BEST_OF_DAY, fixAR)
+    assert (f"(covered in 0 of 1 recent answer) on “{payments.name}”. Drill my weak points on "
             f"“{payments.name}” brings it back.") in details
     # review 14: a bank of the candidate's named as a bundled one reads as the pickers show it, "(mine)"
     mine = recap_lines(recap, {b.id: b for b in (payments, airwallex)}.get,
@@ -321,6 +322,9 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
     said = recap_lines(recap, {bank.id: bank}.get)[1]
     assert "(covered in 0 of 1 recent answer, +1 in follow-up)" in said, said
     assert "said when asked" not in said
+    h = access.history()        # the answers so far a day back: the newer one is another day's try (BEST_OF_DAY)
+    h.db.execute("UPDATE attempts SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, '-1 day')")
+    h.db.conn.commit()
     session.save_typed(bank, prompt, VAGUE)        # a newer answer missed it, and no follow-up followed that one
     row = next(r for r in service.key_point_rates(bank.id, prompt.id) if r["label"] == point)
     assert (row["hits"], row["attempts"], row["asked"]) == (0, 2, 1)
@@ -358,8 +362,9 @@ def test_a_point_said_only_in_a_follow_up_comes_after_the_points_missed_outright
 def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_words(tmp_path):
     """Walk21 (34-welcome-back): "Average of your 2 answers: 40." right above "Round score of “Round 1”, weighed by
     competency: 80" read as two clashing numbers (two tries of one question: 80, then 0), and the feedback says
-    "weighted by the job's competencies". The average says it counts every try; the round its best try per
-    question, weighted in the feedback's words."""
+    "weighted by the job's competencies". The average counts each question's best try of the day, as the round and
+    Progress do (fixAR: it counted every try), and says so; the round its best try per question, weighted in the
+    feedback's words."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
     session, service = PracticeSession(access), HistoryService(access)
     airwallex = load_bank(BANKS / "airwallex.toml")
@@ -371,15 +376,17 @@ def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_
     session.finish_round(pk, {"competencies": {airwallex.competencies[0].id: 80.0}, "overall": 80.0, "answered": 1,
                               "total": 1, "skipped": []})
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
-    assert ". Average of your 2 answers, every try counted: " in lines[-2], lines      # right above the round's
+    # each question by its best try, as the round counts it (fixAR: the average counted every try)
+    assert ". Score of your one question, each by its best try of 2 tries: " in lines[-2], lines   # above the round's
     assert lines[-1] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
                         "its best try)."), lines
     access.close_all()
 
 
-def test_the_average_says_every_try_counted_only_when_a_question_was_tried_again(tmp_path):
+def test_the_average_says_it_counts_best_tries_only_when_a_question_was_tried_again(tmp_path):
     """fix39 left alone: "Average of your 2 answers, every try counted" was said of two answers to two questions,
-    each tried once: there was no other try to count. It says so when some question was answered twice."""
+    each tried once: there was no other try to count. It says what it counts (each question's best try of the day,
+    fixAR) when some question was answered twice."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
     session, service = PracticeSession(access), HistoryService(access)
     airwallex = load_bank(BANKS / "airwallex.toml")
@@ -395,7 +402,7 @@ def test_the_average_says_every_try_counted_only_when_a_question_was_tried_again
     assert lines[-1].startswith(f"Round score of “{rnd.title}”"), lines
     session.save_typed(airwallex, rnd.prompts[1], "Still no idea.")           # the second question tried again
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
-    assert ". Average of your 3 answers, every try counted: " in lines[-2], lines
+    assert ". Average of your 2 questions, each by its best try of 3 tries: " in lines[-2], lines
     access.close_all()
 
 

@@ -9,6 +9,7 @@ import pytest
 import soundfile as sf
 
 from voiceprep.cli.main import main
+from voiceprep.core.history.queries import BEST_TRY_COUNTED
 
 ANSWER = ("I proposed the LMAX Disruptor: a ring buffer with a single writer, lock free. "
           "Latency fell forty percent.")
@@ -136,6 +137,21 @@ def test_import_with_an_unknown_field_is_named(tmp_path, capsys):
     assert main(["history", "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}: attempts[0]: unknown field 'colour'" in err and "Traceback" not in err
+
+
+def one_a_day() -> None:
+    """Each answer in the CLI's history on a day of its own, in the order given: none is a retry of another the same
+    day, each counts (queries.BEST_OF_DAY)."""
+    import sqlite3
+    from contextlib import closing
+
+    from voiceprep import paths
+
+    with closing(sqlite3.connect(paths.database_path())) as db, db:
+        ids = [r[0] for r in db.execute("SELECT id FROM attempts ORDER BY started_at DESC, id DESC")]
+        for back, i in enumerate(ids, start=1):
+            db.execute("UPDATE attempts SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, ?) "
+                       "WHERE id = ?", [f"-{back} days", i])
 
 
 def typed_answers(*kinds: str) -> tuple:
@@ -590,9 +606,15 @@ def test_stats_says_how_many_answers_its_recent_and_earlier_averages_count(tmp_p
         assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
                      "--save"]) == 0
     capsys.readouterr()
+    assert main(["history", "stats"]) == 0                  # the same day: its best try counts (fixAR)
+    out = capsys.readouterr().out
+    assert "Recent 1 answer (none before them to compare): overall 57," in out, out
+    if answers > 1:
+        assert f"{BEST_TRY_COUNTED}: {answers - 1} lower retries left out.\n" in out, out
+    one_a_day()
     assert main(["history", "stats"]) == 0
     out = capsys.readouterr().out
-    assert said in out, out
+    assert said in out and BEST_TRY_COUNTED not in out, out
     assert main(["history", "stats", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     recent = min(answers, 5)

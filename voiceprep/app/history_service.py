@@ -185,7 +185,13 @@ class HistoryService:
     def stats(self, bank: str | None = None, prompt: str | None = None) -> Row:
         s = self.settings
         return queries.stats(self._h(), self.lineage(bank) if bank else None, s.weak_point_window, prompt,
-                             s.weak_points_drilled)
+                             s.weak_points_drilled, self.lineage)
+
+    def outscored(self, rows: list[Row]) -> list[bool]:
+        """For trends rows: which tries a better try of the same question the same day leaves out (queries.BEST_OF_DAY,
+        queries.outscored): the one rule the charts, the key-point table, `history stats`, weak points and Welcome
+        back count by, with this service's lineage."""
+        return queries.outscored(rows, self.lineage)
 
     def trends(self, bank: str | None = None, prompt: str | None = None, limit: int | None = None) -> list[Row]:
         return queries.trends(self._h(), self.lineage(bank) if bank else None, limit or self.settings.chart_attempts,
@@ -212,9 +218,11 @@ class HistoryService:
 
     def progress(self, bank: str, prompt: str | None = None) -> Row:
         """Everything the Progress page shows, in one call."""
-        return dict(self._unless_changed(("progress", self.lineage(bank), prompt), lambda: {
-            "series": self.trends(bank, prompt), "rates": self.key_point_rates(bank, prompt),
-            "stats": self.stats(bank, prompt), "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}))
+        def read() -> Row:
+            series = self.trends(bank, prompt)
+            return {"series": series, "outscored": self.outscored(series), "rates": self.key_point_rates(bank, prompt),
+                    "stats": self.stats(bank, prompt), "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}
+        return dict(self._unless_changed(("progress", self.lineage(bank), prompt), read))
 
     def compare(self, first: int, second: int) -> Row:
         """Two attempts of one prompt, older first; a point an answer's follow-up answers covered counts as covered

@@ -100,12 +100,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     before = (rnd or {}).get("before_follow_ups")      # its follow-ups raised it: both, each named (app.scored)
     both = rnd is not None and bool(rnd) and (before is not None or recap.get("average") is None
                                               or score_shown(rnd["overall"]) != score_shown(recap["average"]))
-    # beside the round's best tries, the average says it counts every try (walk21: "Average of your 2 answers: 40"
-    # above "Round score ...: 80" read as two clashing numbers), when some question was tried more than once (fix41)
-    retried = both and whole and (recap.get("questions") or whole) < whole
-    of = "Score of your one answer" if whole == 1 else \
-        f"Average of your {counted(whole, 'answer')}{', every try counted' if retried else ''}" if whole else \
-        "Average per answer"
+    # each question by its best try of the day, as Progress and the round count it (queries.BEST_OF_DAY; fixAR: it
+    # averaged every try, "every try counted", beside charts counting the best); said when a question was tried again
+    tries = recap.get("tries") or whole or 0
+    retried = f", each by its best try of {counted(tries, 'try', 'tries')}" if whole and tries > whole else ""
+    of = ("Score of your one question" + retried if retried else "Score of your one answer") if whole == 1 else \
+        (f"Average of your {counted(whole, 'question')}{retried}" if retried else
+         f"Average of your {counted(whole, 'answer')}") if whole else "Average per answer"
     average = (f"{of}{', before follow-ups' if follow_ups else ''}: {score_text(recap['average'])}."
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)

@@ -13,6 +13,7 @@ from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
+    BEST_TRY_COUNTED,
     averaged_text,
     cut_off_count_text,
     found_text,
@@ -22,6 +23,7 @@ from voiceprep.core.history.queries import (
     only_asked,
     own_score,
     rescored_text,
+    retries_text,
 )
 from voiceprep.core.wording import counted, score_text
 
@@ -35,6 +37,8 @@ whole answers and up to 5 before them),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
 hits, attempts, rate, asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
 standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
+retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
+recent, earlier, the competencies nor weak points, which count each question's best try of a day, as Progress does),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
 answers and skipped questions together, each skip averaged as 0), and competencies: the competencies of the one
 bank counted ({competency id: {latest, average, attempts, answers, skipped}}), or null when answers of two banks or
@@ -189,6 +193,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     before = " before follow-ups" if follow_ups else ""
     # the unrounded mean, rounded once as the app shows it (walk22: 51.46 was "51" on one screen, "52" on another)
     best = score_text(s["best_overall"])
+    # a lower retry the same day is in no number but the count and the best (queries.BEST_OF_DAY), as on Progress
+    retries = retries_text(s.get("retries") or 0)
     average = (f"average overall {score_text(s['avg_overall'])} per answer{before}, best {best}"
                if s["avg_overall"] is not None
                else "no average yet" + only_asked(s))
@@ -213,6 +219,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()
     names = registry.labels()
+    # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
+    # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
+    if retries:
+        print(f"{BEST_TRY_COUNTED}: {counted(s['retries'], 'lower retry', 'lower retries')} left out.")
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
         print(f"Competencies in {names.get(bank_id, bank_id)}:")

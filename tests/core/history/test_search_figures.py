@@ -67,21 +67,113 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
 
 
 @pytest.mark.parametrize("typed, terms", [
-    ("48 percent growth", ['("48 percent" OR "48")', '("growth" OR "percentgrowth")']),
-    ("cut 48 per cent growth", ['("cut" OR "cut48")', '("48 per cent" OR "48")', '("growth" OR "centgrowth")']),
-    ("latency 48 % growth", ['("latency" OR "latency48")', '("48 %" OR "48")', '"growth"']),
-    ("forty eight growth", ['("forty eight" OR "48")', '("growth" OR "fortygrowth")']),
-    ("twenty thousand and forty per cent users", [
-        '("twenty thousand and forty per cent" OR "twenty thousand and forty" OR "20040" OR "20 040")',
-        '("users" OR "centusers")']),
-    ("one two three percent", ['("one" OR "onetwo")', '("two" OR "2")', '("three percent" OR "three" OR "3")']),
-    ("growth percent rate", ['("growth" OR "growthpercent")', '("percent" OR "growthpercent" OR "percentrate")',
-                             '("rate" OR "percentrate")']),
-    ('"48" percent', ['"48"', '"percent"']),
-    ('48 "percent"', ['"48"', '"percent"']),
-    ("48 per", ['("48" OR "48per")', '("per" OR "48per")']),
+    ('48 percent growth', [
+        '("48 percent" OR "48 per cent" OR "forty eight percent" OR "forty eight per cent" OR "48")',
+        '("growth" OR "percentgrowth")',
+    ]),
+    ('cut 48 per cent growth', [
+        '("cut" OR "cut48")',
+        '("48 percent" OR "48 per cent" OR "forty eight percent" OR "forty eight per cent" OR "48")',
+        '("growth" OR "centgrowth")',
+    ]),
+    ('latency 48 % growth', [
+        '("latency" OR "latency48")',
+        '("48 percent" OR "48 per cent" OR "forty eight percent" OR "forty eight per cent" OR "48")',
+        '"growth"',
+    ]),
+    ('forty eight growth', [
+        '("forty eight growth" OR "48 growth")',
+    ]),
+    ('twenty thousand and forty per cent users', [
+        ('("twenty thousand and forty percent" OR "twenty thousand and forty per cent" OR "20040 percent" OR "20040 per cent" OR '
+         '"twenty thousand forty percent" OR "twenty thousand forty per cent" OR "20 040 percent" OR '
+         '"20 040 per cent" OR "20040")'),
+        '("users" OR "centusers")',
+    ]),
+    ('one two three percent', [
+        '("one" OR "onetwo")',
+        '("two" OR "2")',
+        '("three percent" OR "three per cent" OR "3 percent" OR "3 per cent" OR "3")',
+    ]),
+    ('growth percent rate', [
+        '("growth" OR "growthpercent")',
+        '("percent" OR "growthpercent" OR "percentrate")',
+        '("rate" OR "percentrate")',
+    ]),
+    ('"48" percent', [
+        '"48"',
+        '"percent"',
+    ]),
+    ('48 "percent"', [
+        '("48" OR "forty eight")',
+        '"percent"',
+    ]),
+    ('48 per', [
+        '("48" OR "forty eight")',
+        '("per" OR "48per")',
+    ]),
 ])
 def test_the_terms_a_typed_search_asks_for(typed, terms):
-    """The exact terms: a figure takes the "percent" typed right after it (not a quoted one, nor one after a word),
-    and the word after them is also tried joined to the last word typed before it, as for any two typed words."""
+    """The exact terms: a figure takes the "percent" typed right after it (not a quoted one, nor one after a word) and
+    is asked as said or in digits; a word after a figure is its unit, one phrase with it (fixAR); the word after
+    them is also tried joined to the last word typed before it, as for any two typed words."""
     assert queries.fts_terms(typed) == terms
+
+PARTITIONS = "We sharded the ledger over 48 partitions and kept the p99 under 20 ms."
+SAID_IN_WORDS = "Typed out: we cut the error rate by forty-eight percent in a quarter."
+HUNDREDS = "Throughput rose 148% after the rewrite."
+
+
+@pytest.mark.parametrize("typed", ["48 percent", "48%", "48 per cent", "forty eight percent"])
+def test_a_percentage_finds_only_that_figure_as_a_percentage(history, save, typed):
+    """fixAR: "48 percent" found "48 partitions" (the index holds "48%" as "48", so the figure alone was asked for),
+    and digits did not find a figure said in words. A percentage finds "48%" and "forty-eight percent", not another
+    48 nor 148%."""
+    percent, words = save(PERCENT), save(SAID_IN_WORDS)
+    save(PARTITIONS)
+    save(HUNDREDS)
+    assert {r["id"] for r in queries.list_attempts(history, text=typed)} == {percent, words}, typed
+    assert {r["id"] for r in queries.search(history, typed)} == {percent, words}, typed
+
+
+def test_a_figure_with_a_unit_finds_that_figure_with_that_unit(history, save):
+    percent, partitions, words = save(PERCENT), save(PARTITIONS), save(SAID_IN_WORDS)
+    for typed in ("48 partitions", "forty eight partitions", "48 partition"):
+        assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [partitions], typed
+    # a plain figure is every one of them, written in digits or said in words
+    for typed in ("48", "forty eight", "forty-eight"):
+        assert {r["id"] for r in queries.list_attempts(history, text=typed)} == {percent, partitions, words}, typed
+
+
+def test_one_alone_is_no_figure_but_one_with_a_unit_is(history, save):
+    """"1" does not find every "one of us"; "1 person" finds "one person"."""
+    mine = save(SAID)                                    # "...and one person owned the rollout."
+    assert queries.list_attempts(history, text="1") == []
+    assert [r["id"] for r in queries.list_attempts(history, text="1 person")] == [mine]
+
+
+def test_a_percentage_marks_the_figure_written_with_its_sign_not_another_48():
+    words = (PERCENT + " " + PARTITIONS).split()
+    assert {words[i] for i in queries.searched_words(words, "48 percent")} == {"48%"}
+    words = SAID_IN_WORDS.split()
+    assert {words[i] for i in queries.searched_words(words, "48%")} == {"forty-eight", "percent"}
+
+
+def test_number_words():
+    assert [queries.number_words(n) for n in ("48", "105", "20000", "4.5", "0")] == [
+        "forty eight", "one hundred five", "twenty thousand", "four point five", "zero"]
+
+
+# What faster-whisper wrote for espeak-ng saying "We cut the error rate by forty eight percent, over forty eight
+# partitions, and one point five percent of payments retried." (fixAR, `voiceprep say` then `voiceprep transcribe`)
+WHISPERED = "We cut the air rate by 48% over 48 partitions and 1.5% of payments retried."
+
+
+def test_a_percentage_said_finds_whispers_percent_sign_and_a_unit_its_own_figure(history, save):
+    mine = save(WHISPERED)
+    other = save("Retries fell to 48 a day over 2 partitions; 15% of calls were cached.")
+    for typed in ("forty eight percent", "1.5 percent", "one point five percent", "48 partitions", "1.5%"):
+        assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert {r["id"] for r in queries.list_attempts(history, text="48")} == {mine, other}
+    assert [r["id"] for r in queries.list_attempts(history, text="15 percent")] == [other]     # not "1.5%"
+    assert [r["id"] for r in queries.list_attempts(history, text="2 partitions")] == [other]

@@ -59,7 +59,8 @@ def test_saved_attempt_comes_back_with_everything(history, save):
 
 def test_typed_answers_have_no_duration_and_do_not_feed_pace_or_minutes(history, save, bank):
     typed = save(STRONG)
-    voiced = save_spoken(history, bank, WEAK)
+    history.db.execute("UPDATE attempts SET started_at = '2026-12-01T12:00:00+00:00' WHERE id = ?", [typed])
+    voiced = save_spoken(history, bank, WEAK)         # another day: not a lower retry of the typed one (BEST_OF_DAY)
     row = queries.get_attempt(history, typed)
     assert row["input"] == "typed" and row["duration_s"] is None
     assert history.db.execute("SELECT wpm FROM delivery WHERE attempt_id = ?", [typed]).fetchone()[0] is None
@@ -259,8 +260,9 @@ def test_not_a_number_is_stored_as_unknown_and_json_stays_valid(history, bank):
 
 
 def test_stats_hit_rates_trends_and_weak_points(history, save):
-    for text in (WEAK, WEAK, STRONG):
-        save(text)
+    for day, text in enumerate((WEAK, WEAK, STRONG), start=1):     # three days: each a day's best try (BEST_OF_DAY)
+        history.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?", [f"2026-12-0{day}T12:00:00+00:00",
+                                                                              save(text)])
     rates = {r["key_point_id"]: r for r in queries.key_point_rates(history, "airwallex")}
     assert rates["mechanics"]["hits"] == 1 and rates["mechanics"]["attempts"] == 3
     assert rates["mechanics"]["prompt_text"].startswith("What is the most challenging")
@@ -946,7 +948,7 @@ def test_one_attempt_with_broken_settings_does_not_break_the_list(history, save)
 def test_the_average_is_rounded_once_so_every_screen_says_the_same_number(history, save):
     """walk22: answers averaging 51.46 were "51" on Welcome back and "average 52 per answer" on Progress: stats
     rounded the mean to 51.5 and Progress rounded that again. The mean is kept whole; each screen rounds it once."""
-    first, second = save(STRONG), save(STRONG)
+    first, second = save(STRONG), save(STRONG, "why-airwallex")     # two questions: each a day's best try
     history.db.execute("UPDATE attempts SET overall = 51.0 WHERE id = ?", [first])
     history.db.execute("UPDATE attempts SET overall = 51.92 WHERE id = ?", [second])
     history.db.conn.commit()

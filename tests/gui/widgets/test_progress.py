@@ -800,3 +800,41 @@ def test_a_key_point_added_since_the_last_answer_reads_not_asked_yet(qtbot):
     assert (t.item(1, 0).text(), t.item(1, 1).text()) == ("not asked yet", "Written today")
     assert "no answer was judged against it yet" in t.item(1, 0).toolTip()
     assert not page.wording_note.isVisibleTo(page)
+
+
+def test_the_key_point_table_and_summary_count_a_days_best_try_and_say_so(qtbot, data_home, tmp_path):
+    """fixAR: after session 34 the charts counted a question's best try of a day, while the key-point table beside
+    them counted every try ("0 of 2" for a point the best try covered). The page reads one rule from the history
+    (HistoryService.outscored, queries.outscored_ids): the table says "1 of 1" and what it counts; the summary says
+    the lower retry is not counted. Real services, real SQLite."""
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.gui.services import Services
+    from voiceprep.gui.widgets.progress import ProgressPage
+    from voiceprep.settings import Settings
+
+    services = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
+    bank = services.registry.find("airwallex")
+    prompt = bank.prompt("hardest-problem")
+    point = prompt.key_points[0]
+    import threading
+
+    def answer() -> None:                                   # off the GUI thread, as the app stores answers
+        services.session.save_typed(bank, prompt, point.label)                                  # covers the point
+        services.session.save_typed(bank, prompt, "I think it was fine, we did a lot of things.")   # a mistaken retry
+    worker = threading.Thread(target=answer)
+    worker.start()
+    worker.join()
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    page.resize(1366, 1400)
+    page.show()
+    page.follow_bank_in_use(bank.id)
+    qtbot.waitUntil(lambda: page._shown is not None and page._shown[0] == bank.id, timeout=20000)
+    t = page.rates
+    cells = {t.item(r, 1).text(): t.item(r, 0).text() for r in range(t.rowCount()) if t.item(r, 1) and t.item(r, 1).text()}
+    assert cells[point.label] == "1 of 1", cells
+    assert all(v in ("0 of 1", "1 of 1") for v in cells.values()), cells
+    assert page.rates_title.text().endswith(", a question answered again the same day by its best try")
+    assert "1 lower retry the same day not counted" in page.summary.text(), page.summary.text()
+    page.grab().save(str(tmp_path / "progress-best-try.png"))
+    services.access.close_all()

@@ -10,12 +10,11 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from typing import Any
 
-from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
+from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
 from voiceprep.core.history.schema import TOKENIZE
 from voiceprep.core.history.skipped import (
     average_with_skipped,
@@ -252,7 +251,34 @@ def spellings(word: str) -> list[str]:
             if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
 
-def figure_spellings(words: list[str]) -> list[str]:
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_words(digits: str) -> str | None:
+    """A figure of digits as said in words, as the search index holds them ("forty-eight" is "forty eight" there):
+    "48" -> "forty eight", "20000" -> "twenty thousand", "4.5" -> "four point five"; None past the billions."""
+    whole, _, fraction = digits.partition(".")
+    n = int(whole)
+    if n >= 1_000_000_000_000:
+        return None
+
+    def below_thousand(k: int) -> list[str]:
+        out = [_ONES[k // 100], "hundred"] if k >= 100 else []
+        k %= 100
+        return out + ([_ONES[k]] if k < 20 else [_TENS[k // 10]] + ([_ONES[k % 10]] if k % 10 else [])) if k else out
+
+    said: list[str] = []
+    for scale, name in ((1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand"), (1, "")):
+        if n >= scale:
+            said += below_thousand(n // scale) + ([name] if name else [])
+            n %= scale
+    said = said or ["zero"]
+    return " ".join(said + (["point", *(_ONES[int(d)] for d in fraction)] if fraction else []))
+
+
+def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
     """The ways a figure typed in a search may be written in a transcript, as FTS phrases: said as words, "forty
     eight" -> "48", "twenty thousand" -> "20000", "20 000" (FTS reads "20,000" as two tokens) and "20 thousand";
     typed as digits, "20000" -> "20 000", "20,000" -> "20000" (walk42: a candidate searches for what they said, and
@@ -262,7 +288,13 @@ def figure_spellings(words: list[str]) -> list[str]:
     if len(said) != 1 or not _NUMBER.fullmatch(said[0]):
         return []
     digits = said[0]
-    forms = [digits] if digits != " ".join(words).lower() else []
+    typed = " ".join(words).lower()
+    forms = [digits] if digits != typed else []
+    # typed as digits, also as said in words (fixAR: "48" did not find a typed answer's "forty eight"); "one" and
+    # "zero" are mostly no figure ("one of us", "zero downtime"): their words are searched only with a unit after them
+    spoken = number_words(digits)
+    if spoken and spoken != typed and (with_unit or spoken not in WORD_VALUES):
+        forms.append(spoken)
     whole, _, fraction = digits.partition(".")
     if len(whole) > 3:
         forms.append(f"{int(whole):,}".replace(",", " ") + (f".{fraction}" if fraction else ""))   # 20,000
@@ -275,30 +307,12 @@ def figure_spellings(words: list[str]) -> list[str]:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE_WORDS = NUMBER_WORDS | {"and"}
-_PERCENT = {"percent", "%", "pct"}
 
 
-@dataclass(frozen=True)
-class _Typed:
-    """One term of what was typed: a word, a "quoted phrase", or a figure's number words, with the figure's spellings
-    (figure_spellings) and the "percent" typed right after it ("percent", "%", "per cent")."""
-    quoted: bool
-    words: list[str]
-    figure: list[str]
-    percent: list[str]
-
-    @property
-    def last(self) -> str:
-        """What a word typed next may be written together with: the first word of the last piece typed here."""
-        return self.percent[-1] if self.percent else self.words[0]
-
-
-def _typed(text: str) -> list[_Typed]:
-    """What was typed in a search, in one pass over its pieces (_pieces): each unquoted run of number words ("forty
-    eight", "two hundred and fifty") as one figure, so the run is searched as one (a run that is no figure stays word
-    by word), and the "percent" typed right after a figure or a number read with it."""
-    pieces = _pieces(text)
-    out: list[_Typed] = []
+def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
+    """Typed words with each unquoted run of number words ("forty eight", "two hundred and fifty") as one piece,
+    so the run is searched as one figure (figure_spellings); a run that is no figure stays word by word."""
+    out: list[tuple[bool, list[str]]] = []
     i = 0
     while i < len(pieces):
         quoted, words = pieces[i]
@@ -309,49 +323,69 @@ def _typed(text: str) -> list[_Typed]:
         while j > i + 1 and pieces[j - 1][1][0].lower() in {"and", "point"}:      # "forty and": the "and" is a word
             j -= 1
         run = [p[1][0] for p in pieces[i:j]]
-        if j > i + 1 and (figure := figure_spellings(run)):
-            quoted, words = False, run
+        if j > i + 1 and figure_spellings(run):
+            out.append((False, run))
+            i = j
         else:
-            j = i + 1
-            figure = figure_spellings(words) if not quoted else []
-        percent: list[str] = []
-        if figure or (not quoted and _NUMBER.fullmatch(" ".join(words))):
-            after = [more[0].lower() if len(more) == 1 and not q else "" for q, more in pieces[j:j + 2]]
-            said = 1 if after[:1] and after[0] in _PERCENT else 2 if after == ["per", "cent"] else 0
-            percent = [p[1][0] for p in pieces[j:j + said]]
-            j += said
-        out.append(_Typed(quoted, words, figure, percent))
-        i = j
+            out.append((quoted, words))
+            i += 1
     return out
 
 
-def fts_terms(text: str) -> list[str]:
+def fts_terms(text: str, bare: bool = True) -> list[str]:
     """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
     as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
     read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together. A figure, said as words
-    or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48")."""
-    pieces = _typed(text)
-    terms: list[str] = []
-    for i, piece in enumerate(pieces):
-        forms = [" ".join(piece.words)]
-        if piece.percent:
-            # "48 percent", "forty eight per cent": a transcript writes "48%" and the index drops the "%", so the
-            # figure alone matches (review34 finding 9: neither search found "48%")
-            forms = [" ".join(piece.words + piece.percent), *forms, *piece.figure]
-        elif piece.figure:
-            forms += piece.figure
-        elif piece.quoted:
-            forms += ["".join(piece.words)] if len(piece.words) == 2 and all(w.isalnum() for w in piece.words) else []
+    or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48",
+    "48" finds "forty eight"). A figure with a unit after it ("48 partitions", "four milliseconds") is that figure
+    with that unit, a phrase (fixAR: "48 percent" found "48 partitions"); a percentage also matches the bare figure,
+    as the index holds "48%" ("%" is no token): `figure_checks` keeps those that write it with a "%" (`bare` False:
+    without the bare figure, for marking the words found)."""
+    return [term for term, _ in _terms(text, bare)]
+
+
+def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | None]]:
+    """fts_terms, each with its percentage check (figure_checks): (the phrases said, the figure in digits), or None."""
+    pieces = _figures(_pieces(text))
+    terms: list[tuple[str, tuple[str, str] | None]] = []
+    skip = 0
+    for i, (quoted, words) in enumerate(pieces):
+        if skip:
+            skip -= 1
+            continue
+        forms = [" ".join(words)]
+        check = None
+        figure = figure_spellings(words) if not quoted else []
+        is_figure = not quoted and (bool(figure) or bool(_NUMBER.fullmatch(forms[0])))
+        unit = _unit_after(pieces, i) if is_figure else None
+        if is_figure and (skip := _percent_after(pieces, i)):
+            # "48 percent", "forty eight per cent", "48%": said in the transcript, or written "48%", which the index
+            # holds as "48" (the "%" is no token): the bare figure is a candidate that figure_checks narrows down
+            said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
+            forms = [f"{f} {p}" for f in said for p in ("percent", "per cent")]
+            digits = forms[0].split()[0] if _NUMBER.fullmatch(words[0]) else next(
+                (f for f in figure if _NUMBER.fullmatch(f)), "")
+            if digits:
+                check = ("(" + " OR ".join(f'"{f}"' for f in forms) + ")", digits)
+                forms += [digits] if bare else []
+        elif unit is not None:
+            # "48 partitions": that figure with that unit, however the figure is written (fixAR)
+            skip = 1
+            forms = [f"{f} {unit}" for f in dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)])]
+        elif figure:
+            forms += figure
+        elif quoted:
+            forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
         else:
-            forms += spellings(piece.words[0])
-            for a, b in pairwise(pieces[max(i - 1, 0):i + 2]):        # with the word typed before, after
-                if not (a.quoted or b.quoted) and a.last.isalnum() and b.words[0].isalnum():
-                    forms.append(a.last + b.words[0])
+            forms += spellings(words[0])
+            for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
+                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
+                    forms.append(pair[0][1][0] + pair[1][1][0])
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
-        terms.append(quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")")
+        terms.append((quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")", check))
     return terms
 
 
@@ -360,10 +394,62 @@ def fts_query(text: str) -> str:
     return " AND ".join(fts_terms(text))
 
 
+# What a search for a percentage asks of a row besides its FTS terms (figure_checks): one of its phrases said, or the
+# figure written with "%" (after no digit, point or comma: "148%" is not "48%") in the transcript, question or note
+_PERCENT_CHECK = ("(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR "
+                  "(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || "
+                  "coalesce(a.note, '')) GLOB ? OR (' ' || coalesce(a.transcript, '') || ' ' || "
+                  "coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, '')) GLOB ?)")
+
+
+def figure_checks(text: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions on `attempts a` (and their arguments) that a search's percentages ask besides fts_query:
+    "48 percent" finds "48%", "48 %" and "forty eight per cent", not the "48" of "48 partitions" (fixAR)."""
+    where: list[str] = []
+    args: list[Any] = []
+    for _, check in _terms(text):
+        if check is not None:
+            phrases, digits = check
+            where.append(_PERCENT_CHECK)
+            args += [phrases, f"*[^0-9.,]{digits}%*", f"*[^0-9.,]{digits} %*"]
+    return where, args
+
+
+_PERCENT = {"percent", "%", "pct"}
+# words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone
+_NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "for", "with", "by", "at", "on", "from",
+                        "vs", "than", "per"})
+
+
+def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
+    """The unit typed right after the figure of piece `i` ("partitions" in "48 partitions"), or None."""
+    if i + 1 >= len(pieces) or pieces[i + 1][0]:
+        return None
+    word = pieces[i + 1][1][0]
+    low = word.lower()
+    return word if word.isalpha() and low not in _NOT_UNITS and low not in NUMBER_WORDS else None
+
+
+def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
+    """How many typed pieces after piece `i` say "percent" ("percent", "%", "per cent"): 0, 1 or 2."""
+    after = [words[0].lower() if len(words) == 1 and not quoted else "" for quoted, words in pieces[i + 1:i + 3]]
+    if after[:1] and after[0] in _PERCENT:
+        return 1
+    return 2 if after == ["per", "cent"] else 0
+
+
+_FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
+
+
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
-    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"."""
-    return [(bool(phrase), words) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)
-            if (words := (phrase or word).replace('"', " ").split())]
+    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%"."""
+    out: list[tuple[bool, list[str]]] = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
+            out += [(False, [m.group(1)]), (False, ["%"])]
+        elif words := (phrase or word).replace('"', " ").split():
+            out.append((bool(phrase), words))
+    return out
 
 
 _MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
@@ -375,16 +461,19 @@ def searched_words(words: list[str], text: str) -> set[int]:
     in a table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a
     word's other endings, a quoted phrase where its words are together, a word written with a space inside). A
     hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
-    terms = " OR ".join(fts_terms(text))
+    terms = " OR ".join(fts_terms(text, bare=False))
+    # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR)
+    percent = [re.compile(rf"(?<![\d.,]){re.escape(c[1])}%") for _, c in _terms(text) if c is not None]
+    marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)}
     if not terms:
-        return set()
+        return marked
     said = " ".join(w.replace(_MARK, " ") for w in words)
     with closing(sqlite3.connect(":memory:")) as db:
         db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
         db.execute("INSERT INTO said VALUES (?)", [said])
         got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?", [_MARK, _MARK, terms]).fetchone()
     if not got:
-        return set()
+        return marked
     starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
     found: set[int] = set()
     at = 0
@@ -392,7 +481,7 @@ def searched_words(words: list[str], text: str) -> set[int]:
         if k % 2:                                  # between two marks: a matched token, or a phrase's tokens
             found |= set(range(bisect_right(starts, at), bisect_right(starts, at + len(piece) - 1) + 1))
         at += len(piece)
-    return found
+    return found | marked
 
 
 def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = None, round_id: str | None = None,
@@ -419,6 +508,9 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
         sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
+        checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR)
+        where += checks
+        args += checked
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?"
@@ -479,11 +571,12 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     query = fts_query(text)
     if not query:
         return []
+    checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR)
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
         "a.follow_up_json "
         "FROM attempts_fts JOIN attempts a ON a.rowid = attempts_fts.rowid WHERE attempts_fts MATCH ? "
-        "ORDER BY rank LIMIT ?", [query, limit])
+        + "".join(f"AND {c} " for c in checks) + "ORDER BY rank LIMIT ?", [query, *checked, limit])
     return where_found(h, with_drilled(h, [drill_labels(r) for r in rows]), text)
 
 
@@ -526,7 +619,8 @@ def unfinished_reason(row: Row) -> str:
     return (row.get("state_detail") if row.get("state") == FAILED else None) or "it was not finished"
 
 
-def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None) -> list[Row]:
+def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None = None,
+                    beaten: list[int] | None = None) -> list[Row]:
     """Per key point: hits over the last `last` finished answers of its prompt that count for it ("hit 4 of 6"):
     every whole answer, and the drills that drilled this point (COUNTS_FOR_POINT). A drill that covered the one
     point asked does not make every other point of the prompt "1 of 2". A follow-up answer is not counted: it was
@@ -540,7 +634,9 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
     (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
-    `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began."""
+    `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
+    answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do;
+    `beaten`: outscored_ids(h, bank, prompt) when the caller has it already (stats)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
     of_follow_up, _ = bank_where(bank, "a.bank_id")
@@ -552,7 +648,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              SELECT id, bank_id, prompt_id, prompt_text, drill_json, started_at, overall,
                     SUM(drill_json IS NULL) OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC
                                                   ROWS UNBOUNDED PRECEDING) AS whole_n
-             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP} {extra}),
+             FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP} {extra}
+                   AND id NOT IN (SELECT value FROM json_each(?))),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
                     a.overall, a.started_at,
@@ -582,7 +679,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                   SUM(NOT hit AND EXISTS (SELECT 1 FROM asked s WHERE s.followed = worded.id
                                           AND s.key_point_id = worded.key_point_id)) AS asked
            FROM worded GROUP BY prompt_id, key_point_id ORDER BY rate ASC, attempts DESC""",
-        [*ids, DONE, *args, last, last, last, DONE, *ids, DONE, ids[0], ids[0]])
+        [*ids, DONE, *args, json.dumps(outscored_ids(h, bank, prompt) if beaten is None else beaten), last, last, last,
+         DONE, *ids, DONE, ids[0], ids[0]])
     for r in rows:          # a copy of a copy: which bank each was given with, in lineage order (session 20)
         given = json.loads(r.pop("given_json") or "[]")
         r["given_with"] = {b: given.count(b) for b in ids if b in given}
@@ -653,11 +751,12 @@ def rate_notes(rate: Row) -> str:
     return ", ".join(t for t in (in_follow_up_text(rate), older_wording_text(rate)) if t)
 
 
-def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None) -> list[Row]:
+def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None,
+                beaten: list[int] | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
     missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
     key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
-    return [r for r in key_point_rates(h, bank, last, prompt) if r["standing"] < 1.0][:limit]
+    return [r for r in key_point_rates(h, bank, last, prompt, beaten) if r["standing"] < 1.0][:limit]
 
 
 def local(iso: str) -> datetime:
@@ -678,7 +777,8 @@ def local_day(iso: str) -> tuple[str, str]:
 def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     """The candidate's last session (every finished answer on the day of the newest, on any bank), for "welcome
     back": its day, how many answers (`drills`: how many of them were drills, `cut_off`: recovered cut off) and the
-    average score of its `whole` answers, to how many `questions` (drills and cut-off answers left out, see
+    average score of its `whole` answers, each question's best try of the day (BEST_OF_DAY; `tries`: every whole
+    answer, retries too), to how many `questions` (drills and cut-off answers left out, see
     WHOLE_ANSWER and COMPLETE; `skips`: questions skipped in rounds finished that day, no answers, so not in it:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
@@ -710,7 +810,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
         counts[r["bank_id"]] = counts.get(r["bank_id"], 0) + 1
         kinds.setdefault(r["bank_id"], []).append(bool(r["follow_up"]))
     banks = sorted(counts, key=lambda b: -counts[b])
-    averaged = [r for r in day if r["overall"] is not None and r["whole"] and r["complete"]]
+    tried = [r for r in day if r["overall"] is not None and r["whole"] and r["complete"]][::-1]    # oldest first
+    # each question by its best try of the day (BEST_OF_DAY), as the round's summary and Progress count it (fixAR:
+    # the welcome averaged every try, "every try counted", beside a Progress that counted the best)
+    averaged = [r for r, lower in zip(tried, outscored(tried, lineage), strict=True) if not lower]
     scores = [r["overall"] for r in averaged]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
@@ -744,7 +847,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "follow_ups": sum(1 for r in day if r["follow_up"]),
             "cut_off": sum(1 for r in day if not r["complete"]),
             "average": sum(scores) / len(scores) if scores else None, "whole": len(scores),
-            "questions": len({(r["bank_id"], r["prompt_id"]) for r in averaged}),     # of them: fewer, one was retried
+            "questions": len(scores), "tries": len(tried),      # each question's best try; every try of them
             "skips": skips,
             "banks": [{"bank_id": b, "answers": counts[b], "follow_ups": sum(kinds[b]),
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
@@ -899,6 +1002,31 @@ def outscored(rows: list[Row], lineage: Lineage = bank_ids) -> list[bool]:
     return [is_try(r) and i not in counted_ for i, r in enumerate(rows)]
 
 
+def outscored_ids(h: History, bank: Banks | None = None, prompt: str | None = None,
+                  lineage: Lineage | None = None) -> list[int]:
+    """The ids of the finished whole answers (of `bank`, a lineage, and `prompt`) that `outscored` leaves out: the
+    one rule (BEST_OF_DAY) by which Progress's charts, its key-point table, `history stats`' competencies, weak points
+    and Welcome back count a question answered more than once in a day (fixAR: the table and the CLI counted
+    every try beside charts that counted the best). `lineage` by default: `bank`'s answers are one bank's."""
+    where, args = _finished(bank, prompt)
+    rows = h.read(f"SELECT id, bank_id, prompt_id, started_at, overall FROM attempts WHERE {where} AND {WHOLE_ANSWER} "
+                  "AND overall IS NOT NULL ORDER BY started_at, id", args)
+    if lineage is None:
+        ids = bank_ids(bank) if bank else ()
+        lineage = (lambda _b: ids) if ids else bank_ids
+    return [r["id"] for r, lower in zip(rows, outscored(rows, lineage), strict=True) if lower]
+
+
+# Where Progress and `history stats` say how they count, when some question was answered again the same day (fixAR)
+BEST_TRY_COUNTED = ("The average, recent answers, competencies and key points count a question answered again the "
+                    "same day by its best try that day")
+
+
+def retries_text(n: int) -> str:
+    """How many tries `outscored_ids` left out, as Progress and `history stats` say it beside what they count."""
+    return f"{counted(n, 'lower retry', 'lower retries')} the same day not counted" if n else ""
+
+
 def _avg(rows: list[Row], key: str) -> float | None:
     """The mean, unrounded: each screen rounds it once as it shows it (walk22: rounded here to 51.5, then to 52 by
     Progress, beside Welcome back's 51 for the same 51.46)."""
@@ -907,7 +1035,7 @@ def _avg(rows: list[Row], key: str) -> float | None:
 
 
 def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | None = None,
-          weak_limit: int = 5) -> Row:
+          weak_limit: int = 5, lineage: Lineage | None = None) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
     Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
@@ -916,18 +1044,23 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
     `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts}; `competencies`: that of the one
     bank counted (`bank`, or the only bank answered), None when answers of several banks are counted. `bank` may be
-    a lineage (Banks): its answers count as the first id's.
+    a lineage (Banks): its answers count as the first id's. The average, recent vs earlier and competencies count a
+    question answered more than once in a day by its best try that day (BEST_OF_DAY, as Progress's charts, key points
+    and Welcome back; `lineage`: which banks' answers are one question's, see outscored_ids); `retries`: how many
+    lower tries that left out of them (still in `attempts`, minutes spoken and `best_overall`).
     """
     own = bank_ids(bank)[0] if bank else None
     where, args = _finished(bank, prompt)
+    beaten = outscored_ids(h, bank, prompt, lineage)         # lower tries the same day: in no average (BEST_OF_DAY)
+    counts = f"{WHOLE_ANSWER} AND id NOT IN (SELECT value FROM json_each(?))"
     summary = h.read(
-        f"SELECT COUNT(*) AS attempts, AVG(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS avg_overall, "
+        f"SELECT COUNT(*) AS attempts, AVG(CASE WHEN {counts} THEN overall END) AS avg_overall, "
         f"MAX(CASE WHEN {WHOLE_ANSWER} THEN overall END) AS best_overall, "
         f"ROUND(SUM(CASE WHEN input IS NOT '{TYPED}' THEN duration_s END) / 60.0, 1) AS minutes_spoken, "
         f"SUM(input IS '{TYPED}') AS typed, SUM({ONLY_DRILL}) AS drills, SUM({FOLLOW_UP}) AS follow_ups, "
         f"MIN(started_at) AS first, MAX(started_at) AS last, COUNT(DISTINCT bank_id) AS banks, "
         f"MIN(bank_id) AS one_bank "
-        f"FROM attempts WHERE {where}", args)[0]
+        f"FROM attempts WHERE {where}", [json.dumps(beaten), *args])[0]
     answered_banks, one_bank = summary.pop("banks"), summary.pop("one_bank")
     # a lineage's skips are its first bank's, like its answers' competencies below; a skipped question is no answer:
     # not in the average per answer (walk19); the average is unrounded, as the recent ones and Welcome back's are:
@@ -940,7 +1073,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
-    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False)     # the last 10 answers
+    left_out = set(beaten)
+    series = [r for r in trends(h, bank, limit=10 + len(left_out), prompt=prompt, whole_only=True, skips=False)
+              if r["id"] not in left_out][-10:]                                      # the last 10 answers counted
     recent, earlier = series[-5:], series[:-5]
     # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
     result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
@@ -949,13 +1084,15 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id; a lineage's
     # answers are one bank's
     owner, owner_args = ("?", [own]) if own else ("a.bank_id", [])
+    result["retries"] = len(beaten)
     comps = h.read(
         f"""SELECT bank_id, key, AVG(value) AS average, COUNT(*) AS attempts,
                    MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
             FROM (SELECT {owner} AS bank_id, j.key, j.value, a.started_at,
                          ROW_NUMBER() OVER (PARTITION BY {owner}, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
-                  FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER})
-            GROUP BY bank_id, key ORDER BY bank_id, key""", [*owner_args, *owner_args, *args_a])
+                  FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER}
+                        AND a.id NOT IN (SELECT value FROM json_each(?)))
+            GROUP BY bank_id, key ORDER BY bank_id, key""", [*owner_args, *owner_args, *args_a, json.dumps(beaten)])
     by_bank: dict[str, dict[str, Row]] = {}
     zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
     for c in comps:
@@ -974,7 +1111,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         else None
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt)}
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten)}    # read once
     else:
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
         result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt) for b in banks}

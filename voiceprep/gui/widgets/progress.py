@@ -41,6 +41,7 @@ from voiceprep.core.history.queries import (
     older_wording_text,
     only_asked,
     outscored,
+    retries_text,
     standing,
     standing_rule,
 )
@@ -286,7 +287,10 @@ def summary_text(st: dict[str, Any]) -> str:
         # a skipped question is no answer: not in it (walk19), only in its round's score and competencies as 0
         before = " before follow-ups" if follow_ups else ""
         best = score_text(st["best_overall"] or 0)
-        scores = f"average {score_text(st['avg_overall'])} per answer{before} · best {best}"
+        # a lower retry the same day is in no number here but the count and the best (queries.BEST_OF_DAY; fixAR)
+        retries = retries_text(st.get("retries") or 0)
+        scores = (f"average {score_text(st['avg_overall'])} per answer{before} · best {best}"
+                  + (f" · {retries} (a question's best try of a day counts)" if retries else ""))
     # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
     # then "Includes 1 answer")
     return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
@@ -332,6 +336,12 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
             f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
             f"{_signed(average) if average else '0'}).")
+
+
+def key_points_title(window: int, prompt: str | None) -> str:
+    """The key-point table's title: what it counts (key_point_rates: a question's best try of a day, as the charts)."""
+    return (f"Key points, last {window} answers of " + ("this prompt" if prompt else "each prompt")
+            + ", a question answered again the same day by its best try")
 
 
 def _signed(n: int) -> str:
@@ -900,8 +910,6 @@ class ProgressPage(QScrollArea):
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
             data["improving"] = improvement_text(data["series"], prompt, limit, service.lineage)
-            # the retries not counted, off the GUI thread
-            data["outscored"] = outscored(data["series"], service.lineage)
             # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
             data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
             return data
@@ -949,7 +957,7 @@ class ProgressPage(QScrollArea):
                                                                   if skip and r["competencies"])))
         # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
         # took a competency from 41 to 27 beside a summary that counted the 83)
-        beaten = data.get("outscored") or outscored(series)
+        beaten = data.get("outscored") or outscored(series)     # the service's (HistoryService.outscored)
         show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
                                           for r, lower in zip(series, beaten, strict=True)] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
@@ -958,7 +966,8 @@ class ProgressPage(QScrollArea):
         self.drill_note.setVisible(any(any(chart.canvas.drills.values())
                                        for chart in (self.overall, self.competencies, self.pace, self.fillers)))
         window = self.services.settings.history.weak_point_window
-        self.rates_title.setText(f"Key points, last {window} answers of " + ("this prompt" if prompt else "each prompt"))
+        # counted as the charts count (queries.BEST_OF_DAY; fixAR: the table counted every try of a day)
+        self.rates_title.setText(key_points_title(window, prompt))
         self.rates.clearSpans()
         # each prompt's points under it, the prompt with the least covered point first (rates come worst first)
         groups: dict[str, list[dict[str, Any]]] = {}
