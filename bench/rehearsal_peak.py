@@ -8,7 +8,18 @@ RSS at rest once the feedback's work is done (the app's own trims only: no extra
 live passes and their longest window, and the transcript's WER. At the end, where the memory at rest is: smaps by
 mapping (anonymous heap, the biggest files), glibc's mallinfo2, and the load average beside it (shared machine).
 
+The GUI thread's event loop is watched all along (a 10 ms precise QTimer, as tests/gui/test_end_to_end.py's
+LoopWatch): per answer, how late its ticks fired while the answer was recorded (the live passes) and from the stop to
+the feedback, p50 / p95 / max in ms, raw and less the time the GUI thread waited for a CPU (the machine's load, not
+the app's; Linux's schedstat). The bench waits in a real event loop, as the app does.
+
+`--arenas N` caps glibc's malloc arenas at N instead of settings.MALLOC_ARENAS (0: glibc's own default, 8 a core):
+does one arena make the GUI thread wait for the decoding thread's malloc lock? `--import` brings each answer in as
+Practice's Import audio does (the whole file, fed as fast as it is transcribed) instead of speaking it, and
+`--import-window S` decodes it in windows of S seconds (the import's live_window_s).
+
     .venv/bin/python bench/rehearsal_peak.py [--answers 180,60,60] [--voice human] [--speed 1] [--display] [--json]
+                                             [--arenas N] [--import [--import-window S]]
 """
 
 from __future__ import annotations
@@ -18,18 +29,20 @@ import collections
 import json
 import os
 import re
+import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.soak_probe import mallinfo  # noqa: E402
 from voiceprep.app import memory  # noqa: E402
-
-memory.limit_arenas()             # as voiceprep.gui.app.run does: before any thread
+from voiceprep.settings import MALLOC_ARENAS  # noqa: E402
 
 
 def status_mb(key: str) -> float:
@@ -52,6 +65,47 @@ def by_mapping(top: int = 12) -> dict[str, float]:
         elif head and head[0] == "Rss:":
             out[name] += int(head[1]) / 1024
     return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1])[:top]}
+
+
+def waited_for_a_cpu() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a CPU (Linux's schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+class LoopLateness:
+    """How late a 10 ms timer fires on the GUI thread: (when, late, late less the wait for a CPU), seconds."""
+
+    INTERVAL_S = 0.010
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[tuple[float, float, float]] = []
+        self.last, self.queued = time.perf_counter(), waited_for_a_cpu()
+        self.timer = QTimer(interval=int(self.INTERVAL_S * 1000), timeout=self._tick)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now, queued = time.perf_counter(), waited_for_a_cpu()
+        late = max(0.0, now - self.last - self.INTERVAL_S)
+        self.ticks.append((now, late, max(0.0, late - (queued - self.queued))))
+        self.last, self.queued = now, queued
+
+    def summary(self, since: float, until: float) -> dict:
+        """p50 / p95 / max lateness in ms of the ticks in [since, until), raw and less the wait for a CPU."""
+        rows = [(late, own) for when, late, own in self.ticks if since <= when < until]
+        if not rows:
+            return {"ticks": 0}
+        raw, own = (np.array(col) * 1000 for col in zip(*rows))
+        return {"ticks": len(rows), "p50_ms": round(float(np.percentile(raw, 50)), 1),
+                "p95_ms": round(float(np.percentile(raw, 95)), 1), "max_ms": round(float(raw.max()), 1),
+                "own_p95_ms": round(float(np.percentile(own, 95)), 1), "own_max_ms": round(float(own.max()), 1),
+                "over_100ms": int((raw > 100).sum()), "own_over_100ms": int((own > 100).sum())}
 
 
 def answer_audio(seconds: float, voice: str, variant: int, tmp: Path) -> tuple[Path, str]:
@@ -80,7 +134,12 @@ def main() -> None:
     ap.add_argument("--speed", type=float, default=1.0, help="how much faster than spoken the answers are played")
     ap.add_argument("--display", action="store_true", help="use $DISPLAY (e.g. an Xvfb) instead of offscreen")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--arenas", type=int, default=MALLOC_ARENAS, help="malloc arenas (0: glibc's default)")
+    ap.add_argument("--import", dest="imported", action="store_true", help="import each answer's file instead")
+    ap.add_argument("--import-window", type=float, default=None, help="an import's window, seconds")
     args = ap.parse_args()
+    if args.arenas:
+        memory.limit_arenas(args.arenas)      # as voiceprep.gui.app.run does: before any thread
     if not args.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,6 +157,7 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace, tmp: Path) -> dict:
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -119,20 +179,24 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
     collector.pin_to_gui_thread(app)
 
     def wait(until, timeout: float, what: str) -> None:
+        """Run the event loop (as the app's own, idle between events) until `until()`."""
         deadline = time.monotonic() + timeout
-        while not until():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"timed out waiting for {what}")
-            app.processEvents()
-            time.sleep(0.005)
+        if until():
+            return
+        loop = QEventLoop()
+        poll = QTimer(interval=5)
+        poll.timeout.connect(lambda: loop.quit() if until() or time.monotonic() > deadline else None)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        if not until():
+            raise SystemExit(f"timed out waiting for {what}")
 
     def settle() -> None:
         for _ in range(2):
             wait(operations.idle, 60, "the app's background work")
             end = time.monotonic() + 1.0
-            while time.monotonic() < end:
-                app.processEvents()
-                time.sleep(0.01)
+            wait(lambda e=end: time.monotonic() >= e, 5, "a second")
 
     # every LiveTranscriber the controller makes, to read its passes' windows
     made: list = []
@@ -143,10 +207,25 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         made.append(self)
     live_mod.LiveTranscriber.__init__ = init          # type: ignore[method-assign]
 
+    # every malloc_trim (the app's after a pass, on the decoding thread): (start, seconds); with one arena the
+    # trim holds the lock every thread's malloc takes
+    trims: list[tuple[float, float]] = []
+    original_release = memory.release
+
+    def timed_release() -> bool:
+        began = time.perf_counter()
+        try:
+            return original_release()
+        finally:
+            trims.append((began, time.perf_counter() - began))
+    memory.release = timed_release                    # type: ignore[assignment]
+
     services = Services(settings=Settings(), db_path=tmp / "history.sqlite3", registry=BankRegistry.discover())
     services.settings.audio.silence_stop_s = 0
     services.settings.audio.hard_cap_factor = 10.0
     services.settings.speech.rate = 400
+    if args.import_window is not None:
+        services.settings.transcription.live_window_s = args.import_window
     window = MainWindow(services, recover=False)
     window.show()
     page, ctl = window.practice, window.controller
@@ -161,6 +240,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
     embedder.warm_up()                                # what the app's load lane does after the speech model
     settle()
     start_peak, rest0 = status_mb("VmHWM"), status_mb("VmRSS")
+    watch = LoopLateness()
     rows = []
     for n, (wav, reference) in enumerate(clips):
         wait(lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
@@ -169,14 +249,18 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         reset_peak()
         services.input_override = lambda w=wav: FileStream(w, realtime=True, speed=args.speed)
         count = len(results)
-        began = time.perf_counter()
-        page.answer_btn.click()
-        wait(lambda: ctl.state is c.PROCESSING or bool(errors), 900, "the recording")
+        began, cpu0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+        if args.imported:
+            ctl.import_answer(wav)
+        else:
+            page.answer_btn.click()
+        wait(lambda k=count: ctl.state is c.PROCESSING or len(results) > k or bool(errors), 900, "the recording")
         stopped = time.perf_counter()
         wait(lambda k=count: len(results) > k or bool(errors), 900, "the feedback")
         if errors:
             raise SystemExit(f"the app reported: {errors}")
-        feedback_s = time.perf_counter() - stopped
+        done, cpu1 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+        feedback_s = done - stopped
         peak = status_mb("VmHWM")
         settle()
         live = made[-1] if made else None
@@ -188,12 +272,20 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
                      "mean_pass_s": round(sum(s for _, s in live.pass_log) / max(1, len(windows)), 2) if live else None,
                      "stop_to_feedback_s": round(feedback_s, 2), "recorded_s": round(stopped - began, 1),
                      "wer": round(wer(reference, normalise_verbatim(text)), 3),
+                     "answer_wall_s": round(done - began, 1),
+                     "answer_cpu_s": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 1),
+                     "loop_recording": watch.summary(began, stopped), "loop_to_feedback": watch.summary(stopped, done),
+                     "trims": sum(1 for t, _ in trims if began <= t < done),
+                     "trim_max_ms": round(1000 * max((d for t, d in trims if began <= t < done), default=0.0), 1),
                      "load1": round(os.getloadavg()[0], 1)})
         page.next_btn.click()
         if ctl.state == c.FINISHED:
             page.start_btn.click()
     smaps = by_mapping()
+    watch.timer.stop()
     report = {"platform": QGuiApplication.platformName(), "voice": args.voice, "speed": args.speed,
+              "arenas": args.arenas or "glibc default", "imported": args.imported,
+              "window_s": services.settings.transcription.live_window_s,
               "start_peak_mb": round(start_peak), "rest_ready_mb": round(rest0),
               "peak_mb": max(r["peak_mb"] for r in rows), "answers": rows,
               "rest_smaps_mb": smaps, "rss_file_mb": round(status_mb("RssFile")),
