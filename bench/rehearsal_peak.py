@@ -77,28 +77,29 @@ def waited_for_a_cpu() -> float:
 
 
 class LoopLateness:
-    """How late a 10 ms timer fires on the GUI thread: (when, late, late less the wait for a CPU), seconds."""
+    """How late a 10 ms timer fires on the GUI thread: (when, late, late less the wait for a CPU, the GUI thread's CPU
+    time since the last tick), seconds. Late, not waiting for a CPU and not on one: blocked (a lock, the GIL, I/O)."""
 
     INTERVAL_S = 0.010
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
 
-        self.ticks: list[tuple[float, float, float]] = []
-        self.last, self.queued = time.perf_counter(), waited_for_a_cpu()
+        self.ticks: list[tuple[float, float, float, float]] = []
+        self.last, self.queued, self.cpu = time.perf_counter(), waited_for_a_cpu(), time.thread_time()
         self.timer = QTimer(interval=int(self.INTERVAL_S * 1000), timeout=self._tick)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.start()
 
     def _tick(self) -> None:
-        now, queued = time.perf_counter(), waited_for_a_cpu()
+        now, queued, cpu = time.perf_counter(), waited_for_a_cpu(), time.thread_time()
         late = max(0.0, now - self.last - self.INTERVAL_S)
-        self.ticks.append((now, late, max(0.0, late - (queued - self.queued))))
-        self.last, self.queued = now, queued
+        self.ticks.append((now, late, max(0.0, late - (queued - self.queued)), cpu - self.cpu))
+        self.last, self.queued, self.cpu = now, queued, cpu
 
     def summary(self, since: float, until: float) -> dict:
         """p50 / p95 / max lateness in ms of the ticks in [since, until), raw and less the wait for a CPU."""
-        rows = [(late, own) for when, late, own in self.ticks if since <= when < until]
+        rows = [(late, own) for when, late, own, _ in self.ticks if since <= when < until]
         if not rows:
             return {"ticks": 0}
         raw, own = (np.array(col) * 1000 for col in zip(*rows))
@@ -137,6 +138,7 @@ def main() -> None:
     ap.add_argument("--arenas", type=int, default=MALLOC_ARENAS, help="malloc arenas (0: glibc's default)")
     ap.add_argument("--import", dest="imported", action="store_true", help="import each answer's file instead")
     ap.add_argument("--import-window", type=float, default=None, help="an import's window, seconds")
+    ap.add_argument("--ticks", type=Path, default=None, help="write the late ticks (> 20 ms) and the trims here")
     args = ap.parse_args()
     if args.arenas:
         memory.limit_arenas(args.arenas)      # as voiceprep.gui.app.run does: before any thread
@@ -241,7 +243,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
     settle()
     start_peak, rest0 = status_mb("VmHWM"), status_mb("VmRSS")
     watch = LoopLateness()
-    rows = []
+    rows, spans = [], []
     for n, (wav, reference) in enumerate(clips):
         wait(lambda: ctl.state in (c.IDLE, c.FEEDBACK), 120, "the question")
         settle()
@@ -260,6 +262,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         if errors:
             raise SystemExit(f"the app reported: {errors}")
         done, cpu1 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+        spans.append((began, stopped, done))
         feedback_s = done - stopped
         peak = status_mb("VmHWM")
         settle()
@@ -283,6 +286,9 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
             page.start_btn.click()
     smaps = by_mapping()
     watch.timer.stop()
+    if args.ticks:
+        args.ticks.write_text(json.dumps({"late": [t for t in watch.ticks if t[1] > 0.020], "trims": trims,
+                                          "answers": spans}))
     report = {"platform": QGuiApplication.platformName(), "voice": args.voice, "speed": args.speed,
               "arenas": args.arenas or "glibc default", "imported": args.imported,
               "window_s": services.settings.transcription.live_window_s,
