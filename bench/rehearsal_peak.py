@@ -16,7 +16,8 @@ the app's; Linux's schedstat). The bench waits in a real event loop, as the app 
 `--arenas N` caps glibc's malloc arenas at N instead of settings.MALLOC_ARENAS (0: glibc's own default, 8 a core):
 does one arena make the GUI thread wait for the decoding thread's malloc lock? `--import` brings each answer in as
 Practice's Import audio does (the whole file, fed as fast as it is transcribed) instead of speaking it, and
-`--import-window S` decodes it in windows of S seconds (the import's live_window_s).
+`--import-window S` decodes it in windows of S seconds (the import's live_window_s); with `--import-from N` the
+answers before the Nth are spoken and the rest imported (an import late in a rehearsal).
 
     .venv/bin/python bench/rehearsal_peak.py [--answers 180,60,60] [--voice human] [--speed 1] [--display] [--json]
                                              [--arenas N] [--import [--import-window S]]
@@ -137,6 +138,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--arenas", type=int, default=MALLOC_ARENAS, help="malloc arenas (0: glibc's default)")
     ap.add_argument("--import", dest="imported", action="store_true", help="import each answer's file instead")
+    ap.add_argument("--import-from", type=int, default=1, help="with --import: answers from this one (1-based) on")
     ap.add_argument("--import-window", type=float, default=None, help="an import's window, seconds")
     ap.add_argument("--ticks", type=Path, default=None, help="write the late ticks (> 20 ms) and the trims here")
     args = ap.parse_args()
@@ -226,8 +228,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
     services.settings.audio.silence_stop_s = 0
     services.settings.audio.hard_cap_factor = 10.0
     services.settings.speech.rate = 400
-    if args.import_window is not None:
-        services.settings.transcription.live_window_s = args.import_window
+    live_window_s = services.settings.transcription.live_window_s
     window = MainWindow(services, recover=False)
     window.show()
     page, ctl = window.practice, window.controller
@@ -250,9 +251,12 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
         before = status_mb("VmRSS")
         reset_peak()
         services.input_override = lambda w=wav: FileStream(w, realtime=True, speed=args.speed)
+        importing = args.imported and n + 1 >= args.import_from
+        if args.import_window is not None:          # the import's window; live answers keep theirs
+            services.settings.transcription.live_window_s = args.import_window if importing else live_window_s
         count = len(results)
         began, cpu0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
-        if args.imported:
+        if importing:
             ctl.import_answer(wav)
         else:
             page.answer_btn.click()
@@ -274,7 +278,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
                      "live_passes": len(windows), "longest_window_s": round(max(windows, default=0), 1),
                      "mean_pass_s": round(sum(s for _, s in live.pass_log) / max(1, len(windows)), 2) if live else None,
                      "stop_to_feedback_s": round(feedback_s, 2), "recorded_s": round(stopped - began, 1),
-                     "wer": round(wer(reference, normalise_verbatim(text)), 3),
+                     "wer": round(wer(reference, normalise_verbatim(text)), 3), "imported": importing,
                      "answer_wall_s": round(done - began, 1),
                      "answer_cpu_s": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 1),
                      "loop_recording": watch.summary(began, stopped), "loop_to_feedback": watch.summary(stopped, done),
@@ -291,7 +295,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict:
                                           "answers": spans}))
     report = {"platform": QGuiApplication.platformName(), "voice": args.voice, "speed": args.speed,
               "arenas": args.arenas or "glibc default", "imported": args.imported,
-              "window_s": services.settings.transcription.live_window_s,
+              "import_window_s": args.import_window,
               "start_peak_mb": round(start_peak), "rest_ready_mb": round(rest0),
               "peak_mb": max(r["peak_mb"] for r in rows), "answers": rows,
               "rest_smaps_mb": smaps, "rss_file_mb": round(status_mb("RssFile")),
