@@ -126,7 +126,8 @@ class TranscriptionSettings:
                                         # overlap more: a 120 s catch-up took 9.2-9.7 CPU s at 24 s, 10.6 at 20, 13.8
                                         # at 16, same WER (docs/benchmarks.md rss42). Practice's Import audio
                                         # goes through the live path too (fed faster than real time, it is all
-                                        # caught up in these windows); the CLI's and the bench's files keep
+                                        # caught up in these windows: 30 s ones took ~30% less CPU but put ~30 MB
+                                        # on its peak, rss43); the CLI's and the bench's files keep
                                         # BATCH_WINDOW_S. A settings file is held to LIVE_WINDOW_RANGE_S
 
 
