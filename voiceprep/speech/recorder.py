@@ -424,7 +424,7 @@ _BUSY, _NO_SERVER = (-9985,), (-9993, -9999, -10000)
 def not_opened(name: str, exc: BaseException | None) -> str:
     """Why the microphone `name` could not be opened, from PortAudio's error `exc`, and what to do (walk43 finding
     8: a stopped sound server was blamed on "another program")."""
-    args = getattr(exc, "args", ())
+    args: tuple[object, ...] = exc.args if exc is not None else ()
     code = args[1] if len(args) > 1 and isinstance(args[1], int) else None
     found = re.search(r"PaErrorCode (-\d+)", str(exc))
     code = int(found.group(1)) if code is None and found else code
