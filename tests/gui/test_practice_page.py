@@ -3764,6 +3764,71 @@ def test_bank_files_with_problems_are_said_on_practice_with_the_way_to_banks(qtb
     assert not button.isVisible()
 
 
+def test_a_bank_fixed_and_reloaded_is_named_by_its_title_in_the_welcome_back(qtbot, services, data_home):
+    """walk43 finding 6: after a broken bank file was fixed and More > Reload used, Welcome back still named the bank
+    by its file id ("... on “software-engineer-backend-platform”") until a restart. Reload asks for it again."""
+    from tests.conftest import BANKS
+    from tests.gui.test_history_views import off_gui
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    (data_home / MARKER).touch()
+    good = (BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "my-airwallex"', 1)
+    title = next(line for line in good.splitlines() if line.startswith("title = "))
+    good = good.replace(title, 'title = "Platform engineer at Harbourline"', 1)
+    mine = paths.user_banks_dir() / "mine.toml"
+    mine.write_text(good)
+    services.reload_banks()
+    bank = services.registry.find("my-airwallex")
+    rnd = bank.rounds[0]
+
+    def answered():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+    off_gui(answered)
+    mine.write_text(good.replace('title = "Platform engineer at Harbourline"', 'title = "Platform engineer', 1))
+    services.reload_banks()
+    assert services.registry.find("my-airwallex") is None and services.registry.errors
+    window = _opened(qtbot, services)
+    page = window.practice
+    qtbot.waitUntil(lambda: "my-airwallex" in page.prompt_text.text() + page.recap_text(), timeout=10000)
+    assert page.showing_recap()
+    mine.write_text(good)                                   # fixed in a text editor, then More > Reload
+    window.banks.reload()
+    qtbot.waitUntil(lambda: "Harbourline" in page.prompt_text.text() + page.recap_text(), timeout=10000)
+    assert "my-airwallex" not in page.prompt_text.text() + page.recap_text()
+
+
+def test_the_banks_error_panel_says_what_to_do_and_opens_the_file(qtbot, services, data_home, monkeypatch):
+    """walk43 finding 6: the Banks page's list of broken files said nothing of what to do after fixing one, nor
+    offered to open it. It says "Fix the file, then More > Reload" and "Open the file" hands it to the system."""
+    import re
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.gui.widgets import banks as banks_module
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    (data_home / MARKER).touch()
+    good = (BANKS / "airwallex.toml").read_text()
+    first = next(line for line in good.splitlines() if line.startswith("title = "))
+    broken = paths.user_banks_dir() / "broken.toml"
+    broken.write_text(good.replace(first, first[:-1], 1))
+    services.reload_banks()
+    window = _opened(qtbot, services)
+    text = window.banks.errors.toPlainText()
+    assert "a quoted text is not closed on line" in text and "Fix the file, then More > Reload." in text, text
+    assert "Open the file" in text
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    href = re.search(r'href="([^"]+)"', banks_module.errors_html(services.registry.errors)).group(1)
+    window.banks.errors.anchorClicked.emit(QUrl(href))
+    assert [u.toLocalFile() for u in opened] == [str(broken)], opened
+
+
 def test_a_full_disk_mid_answer_stops_it_says_so_and_keeps_it_marked_cut_off(window, qtbot, services, speech_dir,
                                                                                monkeypatch):
     """walk39 1: the disk filled 63 s into an answer and the app stayed "Listening…" forever, its History row

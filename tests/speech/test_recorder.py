@@ -140,6 +140,30 @@ def test_a_microphone_that_cannot_be_opened_is_named_plainly(tmp_path, monkeypat
     assert "PaErrorCode" not in str(err.value)
 
 
+@pytest.mark.parametrize("error, reason", [
+    (("Error opening InputStream: Illegal combination of I/O devices [PaErrorCode -9993]", -9993), "sound server"),
+    (("Unanticipated host error [PaErrorCode -9999]: 'Connection refused' [ALSA error -111]", -9999), "sound server"),
+    (("Device unavailable [PaErrorCode -9985]",), "another program is using it"),
+    (("Error opening InputStream: Device or resource busy",), "another program is using it"),
+])
+def test_a_microphone_that_cannot_be_opened_says_the_reason_that_matches_the_error(tmp_path, monkeypatch, error, reason):
+    """walk43 finding 8: with no sound server (PortAudio -9993) the banner guessed "another program may be using it";
+    each error gives its own reason and what to do."""
+    import sounddevice as sd
+
+    def fails(**kwargs):
+        raise sd.PortAudioError(*error)
+    monkeypatch.setattr(sd, "query_devices", lambda *a, **k: {"name": "default", "default_samplerate": 44100.0})
+    monkeypatch.setattr(sd, "InputStream", fails)
+    with pytest.raises(RecorderError) as err:
+        Recorder(tmp_path / "g4.wav").start()
+    message = str(err.value)
+    assert reason in message and "may be" not in message, message
+    if reason == "sound server":
+        assert "Start the sound server or plug in a microphone" in message and "another program" not in message
+    assert "PaErrorCode" not in message and "Import audio / Type answer" in message, message
+
+
 def test_invalid_sample_rate_falls_back_to_the_device_rate_and_resamples(tmp_path, monkeypatch, speech_dir):
     import sounddevice as sd
 

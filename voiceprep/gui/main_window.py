@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
         self.practice.fill_banks(self.practice.bank_box.currentData())
         self.history.fill_banks()
         self.progress.fill_banks()
+        if self.practice.showing_recap():        # walk43 finding 6: a bank fixed and reloaded is named by its title,
+            self._welcome_back()                 # not by its file id until a restart
 
     def _bank_created(self, bank_id: str) -> None:
         """A bank the candidate just made is the one Practice opens on next (it stayed on the sample bank), unless

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -261,9 +262,7 @@ class Recorder:
             except sd.PortAudioError as exc:  # e.g. "Invalid sample rate": try the device's own rate
                 last_error = exc
         log.info("opening %s: %s", info["name"], last_error)
-        raise RecorderError(f"The microphone \u201c{info['name']}\u201d could not be opened (another program may be "
-                            f"using it). Close that program or choose another microphone in Settings, or use "
-                            f"{ALTERNATIVES_SHORT}.")
+        raise RecorderError(not_opened(info["name"], last_error))
 
     def _callback(self, indata, frames, time_info, status):
         if status:
@@ -415,3 +414,27 @@ class Recorder:
             self.stop("no_speech")
         elif self._writer.seconds >= self.cap_s:
             self.stop("time_cap")
+
+
+# PortAudio's error codes for a microphone that will not open: "device unavailable" (busy), "illegal combination of
+# I/O devices" and "unanticipated host error" (what ALSA's default device gives with no sound server behind it)
+_BUSY, _NO_SERVER = (-9985,), (-9993, -9999, -10000)
+
+
+def not_opened(name: str, exc: BaseException | None) -> str:
+    """Why the microphone `name` could not be opened, from PortAudio's error `exc`, and what to do (walk43 finding
+    8: a stopped sound server was blamed on "another program")."""
+    args: tuple[object, ...] = exc.args if exc is not None else ()
+    code = args[1] if len(args) > 1 and isinstance(args[1], int) else None
+    found = re.search(r"PaErrorCode (-\d+)", str(exc))
+    code = int(found.group(1)) if code is None and found else code
+    text = str(exc).lower()
+    if code in _BUSY or "busy" in text:
+        return (f"The microphone \u201c{name}\u201d could not be opened: another program is using it. Close that "
+                f"program or choose another microphone in Settings, or use {ALTERNATIVES_SHORT}.")
+    if code in _NO_SERVER or "host error" in text or "illegal combination" in text:
+        return (f"The microphone \u201c{name}\u201d could not be opened: the sound system did not answer (no audio "
+                f"device, or the sound server such as PulseAudio or PipeWire is not running). Start the sound server "
+                f"or plug in a microphone, then try again; or use {ALTERNATIVES_SHORT}.")
+    return (f"The microphone \u201c{name}\u201d could not be opened. Check that it is plugged in and no other "
+            f"program is using it, or choose another microphone in Settings, or use {ALTERNATIVES_SHORT}.")

@@ -247,6 +247,32 @@ def test_ownership_warns_when_what_you_did_is_missing(fintech, text, says):
     assert "*" not in f["ownership"].tip, f["ownership"]     # walkthrough 10: the card showed "Say what *you* did"
 
 
+@pytest.mark.parametrize("text, says", [
+    # walk43 finding 3: the story in the present tense, as tiny.en wrote it, is credited as the past one is
+    ("The order book was slow under load. I own the redesign. I replace the locks with the LMAX Disruptor pattern and "
+     "I measure p99 again: it drops from five milliseconds to under one.", 'Your steps: "I own", "I replace", "I measure"'),
+    ("I owned the redesign. I replaced the locks with the LMAX Disruptor pattern.",
+     'Your steps: "I owned", "I replaced"'),
+])
+def test_ownership_credits_a_story_told_in_the_present_tense(fintech, text, says):
+    f = findings(analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(text)).delivery)
+    assert f["ownership"].status == "good" and f["ownership"].summary == says, f["ownership"]
+
+
+@pytest.mark.parametrize("text", [
+    # a view, what one would do, a habit or a rule: no step taken in a story (dev2's vague answers)
+    "I think the order book was slow. I guess I would replace the locks with a ring buffer.",
+    "When something goes wrong I act fast, I isolate problems and I fix them quickly.",
+    "Once I find the root cause, I fix it and measure the improvement to make sure it worked.",
+    "I always test everything. I usually add alerts and I measure the results.",
+    "I believe in leading from the front: I look at the data, I measure the results and celebrate the wins.",
+    "He was my first manager. I owe him a lot, I still ring him at Christmas.",
+])
+def test_ownership_does_not_credit_a_view_a_plan_or_a_habit_said_in_the_present(fintech, text):
+    f = findings(analyze_answer(fintech, fintech.prompt("recon"), Transcript.from_text(text)).delivery)
+    assert f["ownership"].status == "warn" and "no step you took" in f["ownership"].summary, f["ownership"]
+
+
 @pytest.mark.parametrize("text, numbers", [
     ("Our P-99 went from around five milliseconds down to below one millisecond.",
      ["five milliseconds", "one millisecond"]),                        # walk20: "one" with its unit is a number

@@ -528,3 +528,43 @@ def test_a_label_that_got_someone_to_do_something_is_asked_whole(label, asked):
 def test_a_purpose_after_what_was_done_is_still_left_out(label, asked):
     question = follow_up_for(KeyPoint(id="k", label=label, cues=()))
     assert asked in question and " to " not in question.split(asked)[1].split(".")[0]
+
+
+@pytest.mark.parametrize("label,asked", [
+    # walk43 finding 4: a candidate's own verb-first points, read aloud as "Can you tell me more about Prioritise ...?"
+    ("Prioritise urgent events such as payment failures on their own path",
+     "How would you prioritise urgent events such as payment failures on their own path?"),
+    ("archive everything to cheap storage and load it into the warehouse",
+     "How would you archive everything to cheap storage and load it into the warehouse?"),
+    ("Partition events by a key so one account's events stay in order", "How would you partition events by a key?"),
+])
+def test_a_verb_first_point_is_asked_how_you_would_do_it(label, asked):
+    assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
+
+
+def test_a_verb_first_point_of_a_story_question_is_asked_how_you_did_it():
+    """walk43 finding 4: under "Tell me about a time...", what the candidate did: "How did you ...?"."""
+    from voiceprep.core.banks.model import Bank, Job, Prompt, Round
+
+    point = KeyPoint(id="k", label="Partition events by a key so one account's events stay in order", cues=("key",))
+    story = Prompt(id="p", text="Tell me about a time you scaled an event pipeline.", key_points=(point,))
+    bank = Bank(schema=1, job=Job(id="b", title="Engineer"), rounds=(Round(id="r", title="R", prompts=(story,)),))
+    assert follow_up_for(point, bank) == "How did you partition events by a key?"
+
+
+@pytest.mark.parametrize("label", ["Design reviews and RFCs", "Load balancing", "Test coverage across services",
+                                   "Kafka partitions", "Retries with backoff", "Cut costs by 30%"])
+def test_a_topic_that_starts_with_a_word_that_can_be_a_verb_is_not_asked_how_you_would(label):
+    assert not follow_up_for(KeyPoint(id="k", label=label, cues=())).startswith("How would you")
+
+
+@pytest.mark.parametrize("label,asked", [
+    # data38: a point ending in a preposition fell back to "... Can you tell me about it, with the numbers?"
+    ("After every job I asked what they weren't sure about",
+     "You haven't said yet how, after every job, you asked what they weren't sure about. Can you walk me through that?"),
+    ("I asked them after every job what they weren't sure about",
+     "You haven't said yet how you asked them after every job what they weren't sure about. Can you walk me through "
+     "that?"),
+])
+def test_a_point_ending_in_a_preposition_is_still_asked_naturally(label, asked):
+    assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked

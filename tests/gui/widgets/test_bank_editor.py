@@ -20,8 +20,10 @@ from voiceprep.core.wording import counted
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets.bank_dialogs import NotesDialog
-from voiceprep.gui.widgets.bank_editor import KIND_ROLE, BankEditor
+from voiceprep.gui.widgets.bank_editor import EMPTY_POINT_FIX, KIND_ROLE, BankEditor
 from voiceprep.gui.widgets.first_start import MARKER
+
+EMPTY_POINT = "Key point must not be empty: " + EMPTY_POINT_FIX
 
 
 def field(editor, key: str):
@@ -509,7 +511,8 @@ def test_competency_picker_and_tree_show_names_never_ids(qtbot, services, data_h
     editor.select(("job",))                          # left untyped: its problem is listed
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
     mine = [t for t in texts if t.startswith("Round 1 › “Tell me about yourself.” › key point 2")]
-    assert mine == ["Round 1 › “Tell me about yourself.” › key point 2: Key point must not be empty"], texts
+    assert mine == ["Round 1 › “Tell me about yourself.” › key point 2: Key point must not be empty: type what you want to "
+                    "say, or remove it with Remove (Delete in the tree)"], texts
     assert not any("cue" in t.lower() for t in texts), texts
 
 
@@ -1692,7 +1695,7 @@ def test_a_new_empty_key_point_is_a_problem_only_once_left_or_saved(qtbot, servi
     assert QApplication.focusWidget() is label
     assert not any("must not be empty" in t for t in problem_texts(editor)), problem_texts(editor)
     qtbot.keyClick(label, Qt.Key.Key_Tab)                      # left without typing: now it is a problem
-    assert any(t.endswith("Key point must not be empty") for t in problem_texts(editor)), problem_texts(editor)
+    assert any(t.endswith(EMPTY_POINT) for t in problem_texts(editor)), problem_texts(editor)
 
     editor.select(("rounds", 0, "prompts", 0))
     editor._add_from_menu(editor.add_key_point)                # another, never left: a save says it
@@ -1707,7 +1710,7 @@ def test_a_new_empty_key_point_is_a_problem_only_once_left_or_saved(qtbot, servi
     monkeypatch.setattr(editor, "save", lambda: saved.append(1))
     editor.save_clicked()
     assert not saved and told and told[0].startswith("2 problems"), told
-    assert sum(t.endswith("Key point must not be empty") for t in problem_texts(editor)) == 2, problem_texts(editor)
+    assert sum(t.endswith(EMPTY_POINT) for t in problem_texts(editor)) == 2, problem_texts(editor)
 
 
 def test_closing_with_save_says_the_empty_key_point_not_yet_listed(qtbot, services, data_home, monkeypatch):
@@ -1731,7 +1734,7 @@ def test_closing_with_save_says_the_empty_key_point_not_yet_listed(qtbot, servic
     editor.close_clicked()
     assert not saved and len(told) == 2 and told[1].startswith("1 problem"), told
     assert editor.doc is not None                                # still open, the problem listed
-    assert any(t.endswith("Key point must not be empty") for t in problem_texts(editor)), problem_texts(editor)
+    assert any(t.endswith(EMPTY_POINT) for t in problem_texts(editor)), problem_texts(editor)
 
 
 def test_the_vocabulary_box_grows_with_its_names_as_the_cues_box_does(qtbot, services, data_home):

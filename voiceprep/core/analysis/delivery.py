@@ -114,6 +114,28 @@ DONE_IRREGULAR = frozenset({"built", "rebuilt", "made", "wrote", "rewrote", "led
                             "began", "did", "gave", "sold", "taught", "told", "met", "paid", "won", "caught", "threw",
                             "shut", "held", "went", "fought", "undid", "laid", "stood", "dug",
                             "sat", "spoke", "read", "rang", "said", "overrode", "withdrew", "undertook", "oversaw", "redid"})
+# walk43 finding 3: a story told in the present tense ("I own the redesign. I replace the locks with ..."), as people
+# and tiny.en tell them: what "I" does there is a step too. Actions only: not a view ("I think", STANCE), what one
+# would do ("I would"), a habit or a role ("I usually", "I always", "I work", "I lead a team") or filler ("I mean")
+PRESENT_STEPS = frozenset({
+    "own", "replace", "add", "remove", "design", "redesign", "decide", "propose", "profile", "measure", "fix", "change",
+    "move", "migrate", "rewrite", "refactor", "rework", "deploy", "ship", "launch", "roll", "test", "call", "email",
+    "escalate", "stop", "introduce", "implement", "automate", "trace", "debug", "investigate", "benchmark",
+    "plan", "coordinate", "organise", "organize", "convince", "pitch", "present", "pull", "push", "merge", "document",
+    "train", "coach", "mentor", "hire", "split", "shard", "partition", "cache", "batch", "switch", "swap", "drop",
+    "cut", "track", "contact", "sketch", "prototype", "draft", "schedule", "negotiate", "delegate", "assign", "revert",
+    "restore", "patch", "block", "flag", "raise", "spot", "notice", "bisect", "reproduce", "isolate", "compare",
+    "analyse", "analyze", "update", "upgrade", "build", "rebuild", "write", "simplify", "optimise", "optimize",
+    "tune", "reduce", "set", "put", "bring", "choose", "send", "dig", "pick", "grab", "open",
+    "gather", "interview", "survey", "rewire", "redo", "undo", "persuade", "pair", "shadow", "sit", "ring",
+    "phone", "message", "pause", "halt", "shut", "lock", "unblock", "review", "audit", "check",
+})
+# an answer that says what the candidate does as a rule, not a story told in the present ("When something goes wrong I
+# act fast, I isolate problems", "I take ownership, I lead from the front": dev2's vague answers)
+_HABIT = re.compile(r"^when\b|\b(i (always|usually|normally|typically|generally|often|tend to|try to|like to|would|will|"
+                    r"believe)|i'll|i'd|(my|that|this) (approach|process|rule|style|philosophy)|in general|whenever|"
+                    r"every time|each time|any time)\b")
+_CONDITIONS = frozenset({"when", "whenever", "once", "if", "until", "unless"})
 # words said between the subject and the verb: "I also added", "we then moved"
 _BETWEEN = frozenset({"also", "then", "first", "finally", "eventually", "quickly", "personally", "later", "just",
                       "immediately", "actually", "basically", "really", "even", "myself", "ourselves", "initially",
@@ -312,9 +334,9 @@ def _verb_after(words: list[str], i: int) -> int | None:
     return j if j < len(words) else None
 
 
-def _done_by(words: list[str], subjects: frozenset[str]) -> list[int]:
-    """Word indices where a subject says it did something ("I added", "we also moved", "I built"); not "I think",
-    "I wanted to" or "I was"."""
+def _done_by(words: list[str], subjects: frozenset[str], present: frozenset[str] = frozenset()) -> list[int]:
+    """Word indices where a subject says it did something ("I added", "we also moved", "I built", or a verb of
+    `present` as said: "I replace"); not "I think", "I wanted to" or "I was"."""
     out = []
     for i, w in enumerate(words):
         j = _verb_after(words, i) if w in subjects else None
@@ -323,7 +345,7 @@ def _done_by(words: list[str], subjects: frozenset[str]) -> list[int]:
         verb, nxt = words[j], words[j + 1] if j + 1 < len(words) else ""
         if verb in _NOT_DONE or verb == "used" and nxt == "to":
             continue
-        if verb in DONE_IRREGULAR or len(verb) > 3 and verb.endswith("ed"):
+        if verb in DONE_IRREGULAR or len(verb) > 3 and verb.endswith("ed") or verb in present:
             out.append(i)
     return out
 
@@ -383,7 +405,21 @@ def _steps(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
         return (i == 0 or clean[i - 1] != "if") and clean[j] not in _NOT_A_STEP \
             and after not in _NOT_A_STEP_BEFORE.get(clean[j], ())
 
-    own = [words(i, j) for i, j in _roles(clean)] + [quote(i) for i in _done_by(clean, frozenset({"i"})) if step(i)]
+    def told(i: int) -> bool:
+        """A step said in the present is one of a story told so, not a habit: no "I always", "my approach", "I try
+        to" in the answer, no "when", "once", "if" earlier in its sentence ("Once I find the cause, I fix it"), not
+        "I still ring him"."""
+        j = _verb_after(clean, i) or i
+        if clean[j] not in PRESENT_STEPS or clean[j] in DONE_IRREGULAR:
+            return True                                 # said in the past ("I replaced", "I set up")
+        if habit or "still" in clean[i + 1:j]:
+            return False
+        start = max((k + 1 for k in range(i) if raw[k].rstrip("\"'”)").endswith((".", "?", "!", ";"))), default=0)
+        return not _CONDITIONS.intersection(clean[start:i])
+
+    habit = bool(_HABIT.search(" ".join(clean)))
+    own = [words(i, j) for i, j in _roles(clean)] + [quote(i) for i in _done_by(clean, frozenset({"i"}), PRESENT_STEPS)
+                                                       if step(i) and told(i)]
     others = [quote(i) for i in _done_by(clean, _WE)]
     others += [raw[i - 1].strip(" ,.;:").lower() + " " + quote(i) for i in _done_by(clean, _OTHERS)
                if i and clean[i - 1] in ("the", "my", "our", "another", "other", "their")]

@@ -8,6 +8,7 @@ import json
 import re
 from typing import TypeVar
 
+from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
 from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences, tokenize_text
@@ -182,7 +183,7 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     if lead_in:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
-    question = _follow_up(kp, names)
+    question = _follow_up(kp, names, _story_of(kp, bank))
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
         asked = _asked_for_figure(kp, names)       # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
         if asked:                                    # sick": the figure asked for, with its phrase
@@ -201,14 +202,62 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
             return f"Can you tell me how {'far' if verb in _HOW_FAR else 'much'} you {verb}?"
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
-            question = _follow_up(kp, names)
+            question = _follow_up(kp, names, _story_of(kp, bank))
     if _reads_wrong(question):
         question = _said_plainly(kp, names)
     if broken_question(label, question):          # walk41: never a question that does not read as English ("how
         plain = _said_plainly(dataclasses.replace(kp, label=_figures_out(label) or label), names)   # you live away")
         question = plain if not broken_question(label, plain) else \
-            "You haven't covered one of your points yet. Can you tell me about it, with the numbers?"
+            "You haven't covered one of your points yet. Can you tell me about it" + \
+            (", with the numbers?" if _FIGURE_RE.search(label) else "?")     # data38: a number only if it has one
     return question
+
+
+def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
+    """Whether the bank's prompt that holds `kp` asks for a story ("Tell me about a time..."), None when unknown."""
+    for prompt in bank.all_prompts() if bank is not None else ():
+        if any(k is kp or k.id == kp.id and k.label == kp.label for k in prompt.key_points):
+            return asks_for_story(prompt.text)
+    return None
+
+
+# walk43 finding 4: verbs a candidate's own points start with that the shipped vocabulary has no past tense of
+_PLAIN_VERBS = frozenset({"partition", "shard", "queue", "batch", "retry", "dedupe", "deduplicate", "escalate",
+                          "cache", "throttle", "buffer", "index", "benchmark", "refactor", "migrate", "replicate",
+                          "instrument", "monitor", "isolate", "separate", "split", "route", "reroute"})
+# what may follow a verb as its object: "archive everything", "load it", "replace the locks"
+_VERB_OBJECTS = frozenset({"everything", "anything", "something", "all", "both", "each", "every", "it", "them",
+                           "him", "her", "me", "us", "one", "two", "three", "some", "any", "what", "how", "who"})
+_OBJECT_PREPOSITIONS = frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with", "through",
+                                  "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early"})
+
+
+def _verb_first(text: str) -> bool:
+    """Whether a plain point starts with a verb in its base form, said as what to do ("Prioritise urgent events such
+    as payment failures", "archive everything to cheap storage", "Partition events by a key"), not a topic that
+    starts with a word that can be a verb ("Design reviews and RFCs", "Load balancing", "Test coverage")."""
+    words = [w.strip(",;:.()\"'“”").lower() for w in text.split()]
+    if len(words) < 2 or not words[0].isalpha() or words[0].endswith(("s", "ing", "ed")) or \
+            words[0] in _COMMON_STARTS | _WH | _SUBJECTS | _DETERMINERS | _TOPIC_WORDS - {"design", "load", "cache"}:
+        return False
+    if len(words[0]) > 6 and words[0].endswith(("ise", "ize", "ify")):
+        return True                             # "Prioritise", "Standardize", "Simplify": only ever a verb
+    if not (words[0] in _PLAIN_VERBS or _verb(words[0])):
+        return False
+    second, third, fourth = (words[1:4] + ["", ""])[:3]
+
+    def plural(w: str) -> bool:
+        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+    return second in _VERB_OBJECTS | _DETERMINERS or second in _ADJECTIVES and bool(third) or \
+        plural(second) and third in _OBJECT_PREPOSITIONS or \
+        not plural(second) and plural(third) and fourth in _OBJECT_PREPOSITIONS    # "Move urgent events to ..."
+
+
+def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None) -> str:
+    """A verb-first point asked as an interviewer would (walk43 finding 4: not "Can you tell me more about Prioritise
+    urgent events ...?", which also says it was mentioned): "How did you ...?" for a story, else "How would you ...?"."""
+    said = _to_you(_lower_first(head, kp, True, names))
+    return f"How {'did' if story else 'would'} you {said}?"
 
 
 
@@ -369,8 +418,10 @@ def broken_question(label: str, question: str) -> str | None:
     bench/followup_table.py --broken): a gap or a quantifier with nothing after it ("how did safety huddle every ,
     nobody ..."), two words the label had a figure between, now side by side where the figure's phrase needed it
     ("gave units insulin", "live away", "every mins")."""
-    found = _BROKEN.search(question)
-    if found:
+    for found in _BROKEN.finditer(question):
+        word = re.match(r"\w+", found.group(0).strip())
+        if word and re.search(rf"\b{word.group(0)}\s*(?:[,;.?!]|$)", label, re.IGNORECASE):
+            continue        # data38: the label's own last word ("... what they weren't sure about"), nothing cut
         return f"left hanging: {found.group(0).strip()!r}"
     words = [w for w in re.findall(r"[\w'%$£€.,-]+|[,;]", label)]
     asked = " " + " ".join(re.findall(r"[\w'-]+|[,;]", question.lower())) + " "
@@ -428,13 +479,16 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     words = point.split()
     said = _to_you(_lower_first(point, kp, _adverb(words[0]) or _english(words[0]) and not (
         len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())), names))
+    if _verb_first(point) and not _FIGURE_RE.search(point):
+        return _how_you(point, kp, names, None)        # walk43: not "You haven't said yet that move urgent events ..."
     if _is_clause(point) or _states(point):
         return f"You haven't said yet that {said}. Can you tell me more about that?"
     return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
-def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
-    """follow_up_for's question phrased from the label, with the bank's `names`."""
+def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str:
+    """follow_up_for's question phrased from the label, with the bank's `names`; `story`: whether its prompt asks
+    for a story (None: unknown)."""
     label = (sentences(kp.label.strip()) or [""])[0]  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
     if label.endswith("?"):                  # a question of its own: "What would I do differently?"
         return _to_you(label[0].upper() + label[1:])
@@ -511,6 +565,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str]) -> str:
     if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
         said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
         return f"Can you tell me how {said}?"
+    if _verb_first(head):                    # walk43: "How would you prioritise urgent events ...?"
+        return _how_you(_without_examples(head), kp, names, story)
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."

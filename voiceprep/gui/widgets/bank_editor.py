@@ -157,6 +157,7 @@ def field_parts(field: str | None) -> list[tuple[str, str]]:
     return re.findall(r"(\w+)(?:\[(\d+)\])?", field or "")
 
 
+EMPTY_POINT_FIX = "type what you want to say, or remove it with Remove (Delete in the tree)"
 EMPTY = {"key_points": "This question has no key points yet: add one",
          "prompts": "This round has no questions yet: add one",
          "rounds": "This bank has no rounds yet: add one"}
@@ -205,6 +206,8 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
         return f"{place}: {EMPTY[missing.group(1)]}" if place else EMPTY[missing.group(1)]
     if missing:
         name, text = missing.group(1), "is empty: fill it in"
+    elif name == "label" and message == "must not be empty":    # walk43 finding 7: say the way out
+        text = f"{message}: {EMPTY_POINT_FIX}"
     else:
         text = message
     if name == "competencies" and not place:        # "Competency weights add up to 1.2; ...", not "Competencies w..."

@@ -72,6 +72,16 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
 
 
+def errors_html(errors: Sequence[BankError]) -> str:
+    """The Banks page's list of files with problems, with what to do and an "Open the file" link for each file
+    (walk43 finding 6: fixed in a text editor, the error simply stayed; nothing said "then More > Reload")."""
+    files = list(dict.fromkeys(e.file for e in errors if Path(e.file).suffix == ".toml"))
+    links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\">Open the file"
+                       f"{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
+    return ("<p>Files with problems (not offered until fixed):<br>" + "<br>".join(html.escape(str(e)) for e in errors) +
+            f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
+
+
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
     """Why the editor cannot open a bank, in the words the Banks page's list of files with problems uses (walk39 8:
     it said "not valid TOML; fix it in a text editor"): the file changed on disk since the list was read. A file
@@ -212,6 +222,8 @@ class BanksPage(QWidget):
         split.setSizes([280, 600])
         root.addWidget(split, 1)
         self.errors = QTextBrowser()
+        self.errors.setOpenLinks(False)          # "Open the file": the system's opener, not the browser itself
+        self.errors.anchorClicked.connect(lambda url: self._open_url(Path(url.toLocalFile()), "the bank file"))
         self.errors.setMaximumHeight(120)
         self.errors.setStyleSheet(f"background: {soft(BAD)};")
         root.addWidget(self.errors)
@@ -247,8 +259,7 @@ class BanksPage(QWidget):
             item.setToolTip(plain_tooltip(f"{b.name}\n{b.source}"))
             self.list.addItem(item)
         self.errors.setVisible(bool(reg.errors))
-        self.errors.setPlainText("Files with problems (not offered until fixed):\n" +
-                                 "\n".join(str(e) for e in reg.errors))
+        self.errors.setHtml(errors_html(reg.errors))
         self.select_bank(current) if current else (self.list.setCurrentRow(0) if self.list.count() else None)
         self._show_drafts()
 

@@ -483,6 +483,7 @@ class PracticePage(QWidget):
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
+        self._recap_headline: str | None = None     # the welcome back's headline as shown (showing_recap)
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
         self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
         self._restarted: tuple[Rehearsal, str] | None = None    # the round just restarted with the edits, said
@@ -1029,11 +1030,17 @@ class PracticePage(QWidget):
         self.position.hide()                         # "Choose a bank..." (and a Replay of nothing) above "Welcome
         self.replay_btn.hide()                       # back." read before the heading; a round shows them again
         self.prompt_text.setText(headline)
+        self._recap_headline = headline
         self._say_state("")
         self._set_recap(details)
         # offered only when the recap names the round left: a skipped question is said instead (review30: the
         # button was there under "You skipped ...", with no round named)
         self._offer_left_round(None if skipped_prompts(recap, self.services.registry.find)[1] else left)
+
+    def showing_recap(self) -> bool:
+        """Whether Practice shows the welcome back now (no round going, its headline still the one shown)."""
+        return self.ctl.rehearsal is None and bool(self._recap_headline) and \
+            self.prompt_text.text() == self._recap_headline
 
     def _offer_left_round(self, left: dict | None) -> None:
         """"Continue from question N" beside Start round, for the round the welcome says was left at question N (N
