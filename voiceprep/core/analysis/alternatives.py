@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 # a later clause that turns down what the sentence named, by referring back to it ("did not do that either", "decided
 # against it", "ruled it out", "dropped that idea", "never did it"); not "did it in two weeks" (done), "it did not
-# lose a single event" (a result)
+# lose a single event" (a result), "so we didn't do it by hand anymore" (how it is done now)
 REFERS_BACK = re.compile(
     r"\b(?:we|i|the\s+team)\s+(?:\w+\s+)?(?:did\s+not|didn't|never|won't|wouldn't)\s+(?:actually\s+|really\s+)?"
     r"(?:end\s+up\s+)?(?:do|doing|go\s+ahead\s+with|pursue|try)\s+(?:that|it|this|them|so)\b"
+    r"(?!\s+(?:until|by|without|using|for|with|manually|anymore|again|alone|twice|ourselves|myself|ever|any)\b)"
     r"|\b(?:we|i|the\s+team)\s+(?:\w+\s+)?(?:decided|went|voted|argued)\s+against\s+(?:it|that|this|them|doing)\b"
     r"|\b(?:we|i|the\s+team)\s+(?:\w+\s+)?ruled\s+(?:it|that|this|them)\s+out\b"
     r"|\b(?:we|i|the\s+team)\s+(?:\w+\s+)?(?:dropped|abandoned|scrapped|shelved|ditched|rejected|gave\s+up)\s+"
@@ -25,11 +26,11 @@ REFERS_BACK = re.compile(
     r"|\b(?:that|it)\s+(?:never|did\s+not|didn't)\s+(?:happen|happened|go\s+anywhere|make\s+it)\b")
 
 # an act talked over, not done: "considered partitioning", "looked at sharding", "thought about archiving"
-_CONSIDERED = re.compile(r"\b(?:considered|considering|looked\s+(?:at|into)|thought\s+(?:about|of)|talked\s+about|"
+_CONSIDERED = re.compile(r"\b(?:considered|considering|looked\s+at|thought\s+(?:about|of)|talked\s+about|"
                          r"discussed|debated|toyed\s+with)\s+(?:the\s+idea\s+of\s+)?(?P<act>[a-z-]+ing)\b")
 # ... unless the answer then says it was done: "..., and then we did it", "and in the end we went with it"
-_THEN_DONE = re.compile(r"\b(?:and|so|then|eventually|finally|end)\b[^.]*?\b(?:we|i)\s+(?:\w+\s+)?"
-                        r"(?:did(?!\s+not|n't)|went\s+(?:ahead\s+)?with|adopted|chose|picked|shipped|built)\b")
+_THEN_DONE = re.compile(r"(?:\b(?:and|so|then|eventually|finally|end)\b[^.]*?)?\b(?:we|i)\s+(?:\w+\s+)?"
+                        r"(?:did(?!\s+not|n't)|went\s+(?:ahead\s+)?with|ended\s+up|adopted|chose|picked|shipped|built)\b")
 
 
 def turned_down(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
