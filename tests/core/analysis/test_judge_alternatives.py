@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BANKS
-from voiceprep.core.analysis.alternatives import alternative_asked, considered_only, turned_down
+from voiceprep.core.analysis.alternatives import alternative_asked, considered_only, considered_words, turned_down
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import facets, needed_part
 from voiceprep.core.analysis.segments import clause_spans, clean
@@ -96,6 +96,12 @@ def test_considered_alone_is_not_done_unless_then_done():
     assert considered_only(_words("We thought about archiving it to cold storage."))
     assert not considered_only(_words("We considered partitioning events by key, and then we did it."))
     assert not considered_only(_words("I looked at the traces and found the slow query."))
+    # heard without punctuation: what the long sentence then tells is kept (writer M, d2m-023)
+    heard = _words("i put out a p a asking for any doctors and me and the captain we talked about going into bordeaux or "
+             "carrying on and with the midwife saying its not active labour we carried on")
+    talked = considered_words(heard, [(0, len(heard) - 1)])
+    assert heard.index("talked") in talked and heard.index("asking") not in talked
+    assert len(heard) - 1 not in talked
 
 
 def test_considered_but_did_not_do_that_is_said_as_not_done(mine):

@@ -43,6 +43,25 @@ def turned_down(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> fro
     return frozenset(out)
 
 
+CONSIDERED_WORDS = 12     # what a consideration names: at most this many words on from its verb, within its clause
+
+
+def considered_words(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The words of a sentence (`clean` words, its clause spans) that name an act only talked over (`considered_only`):
+    from its subject (two words before the verb of considering) to CONSIDERED_WORDS words on, so that a long sentence
+    heard without punctuation keeps what it then tells ("... we talked about going into Bordeaux or carrying on and
+    with the midwife saying it's not active labour we carried on")."""
+    if not considered_only(words):
+        return frozenset()
+    out: set[int] = set()
+    for a, b in clauses:
+        said = _CONSIDERED.search(" ".join(words[a:b + 1]))
+        if said:
+            at = a + " ".join(words[a:b + 1])[:said.start()].count(" ")
+            out.update(range(max(a, at - 2), min(b, at + CONSIDERED_WORDS) + 1))     # "we talked about ..."
+    return frozenset(out)
+
+
 def considered_only(words: Sequence[str]) -> bool:
     """Whether a sentence (`clean` words) talks an act over ("We considered partitioning events by key") and does not
     go on to say it was done."""

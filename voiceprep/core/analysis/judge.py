@@ -28,7 +28,7 @@ from voiceprep.core.analysis.alternatives import (
     CHOOSING,
     REFERS_TO_IT,
     alternative_asked,
-    considered_only,
+    considered_words,
     gives_reason,
     turned_down,
 )
@@ -1565,9 +1565,9 @@ class AnswerJudge:
             words = self._words
             out: set[int] = set()
             for a, b in self._sentences:
-                out |= turned_down(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
-                if considered_only(words[a:b + 1]):
-                    out.update(range(a, b + 1))
+                clauses = [(c, d) for c, d in self._clauses if a <= c and d <= b]
+                out |= turned_down(words, clauses)
+                out |= {a + i for i in considered_words(words[a:b + 1], [(c - a, d - a) for c, d in clauses])}
             self._turned_down_words = frozenset(out)
         return self._turned_down_words
 
