@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BANKS
-from voiceprep.core.analysis.alternatives import alternative_asked, considered_only, considered_words, turned_down
+from voiceprep.core.analysis.alternatives import alternative_asked, considered_only, considered_words, talks_over, turned_down
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import facets, needed_part
 from voiceprep.core.analysis.segments import clause_spans, clean
@@ -102,6 +102,9 @@ def test_considered_alone_is_not_done_unless_then_done():
     talked = considered_words(heard, [(0, len(heard) - 1)])
     assert heard.index("talked") in talked and heard.index("asking") not in talked
     assert len(heard) - 1 not in talked
+    # ... and a point that is itself a talk takes it ("The captain and I talked through whether we needed to divert")
+    assert talks_over("The captain and I talked through whether we needed to divert")
+    assert not talks_over("Partition events by a key so one account's events stay in order")
 
 
 def test_considered_but_did_not_do_that_is_said_as_not_done(mine):

@@ -62,6 +62,16 @@ def considered_words(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -
     return frozenset(out)
 
 
+_TALK = re.compile(r"\b(?:talk|talked|talking|discuss|discussed|discussing|consider|considered|considering|debate|"
+                   r"debated|thought|think|weigh|weighed|options?)\b", re.IGNORECASE)
+
+
+def talks_over(label: str) -> bool:
+    """Whether a key point is itself a talk or a weighing ("The captain and I talked through whether we needed to
+    divert", "Considered the options"): what the answer only talked over is its evidence."""
+    return bool(_TALK.search(label))
+
+
 def considered_only(words: Sequence[str]) -> bool:
     """Whether a sentence (`clean` words) talks an act over ("We considered partitioning events by key") and does not
     go on to say it was done."""

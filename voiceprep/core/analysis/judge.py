@@ -30,6 +30,7 @@ from voiceprep.core.analysis.alternatives import (
     alternative_asked,
     considered_words,
     gives_reason,
+    talks_over,
     turned_down,
 )
 from voiceprep.core.analysis.delivery import asks_for_story
@@ -1227,7 +1228,7 @@ class AnswerJudge:
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
         self._disowned_words: frozenset[int] | None = None
-        self._turned_down_words: frozenset[int] | None = None
+        self._turned_down_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._others_word_set: frozenset[int] | None = None
@@ -1553,23 +1554,25 @@ class AnswerJudge:
             out = {i for a, b in self._sentences if disowns(words[a:b + 1]) for i in range(a, b + 1)}
             for a, b in self._sentences:
                 out |= retracting_clauses(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
-            out |= self._turned_down()
             self._disowned_words = frozenset(out)
         return self._disowned_words
 
-    def _turned_down(self) -> frozenset[int]:
+    def _turned_down(self, label: str) -> frozenset[int]:
         """The words of what the answer considered and turned down ("We considered partitioning events by key, but we
         did not do that": `alternatives.turned_down`) or only talked over ("We considered partitioning events by key.":
-        `considered_only`); said as not done (walk43); once per answer."""
+        `considered_words`), said as not done (walk43); talked over counts for a point that is itself a talk ("The
+        captain and I talked through whether we needed to divert"). Once per answer."""
         if self._turned_down_words is None:
             words = self._words
-            out: set[int] = set()
+            turned: set[int] = set()
+            talked: set[int] = set()
             for a, b in self._sentences:
                 clauses = [(c, d) for c, d in self._clauses if a <= c and d <= b]
-                out |= turned_down(words, clauses)
-                out |= {a + i for i in considered_words(words[a:b + 1], [(c - a, d - a) for c, d in clauses])}
-            self._turned_down_words = frozenset(out)
-        return self._turned_down_words
+                turned |= turned_down(words, clauses)
+                talked |= {a + i for i in considered_words(words[a:b + 1], [(c - a, d - a) for c, d in clauses])}
+            self._turned_down_words = (frozenset(turned), frozenset(talked))
+        turned_words, talked_words = self._turned_down_words
+        return turned_words if talks_over(label) else turned_words | talked_words
 
     def _argued_against(self, label: str) -> np.ndarray:
         """For a point that asks why not the alternative (`alternatives.alternative_asked`), per unit, whether it lies
@@ -1610,7 +1613,7 @@ class AnswerJudge:
         (`_disowned`) and figures said only as the state before (`_before_figures`). The cue matcher
         (`said_plainly`) and the semantic judge (`judge`) read the same set."""
         return (self.contradicting(label) | self._habit_free(label, allowed) | self._disowned()
-                | self._before_figures(label))
+                | self._before_figures(label) | self._turned_down(label))
 
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
@@ -1924,7 +1927,7 @@ class AnswerJudge:
             why = "general"
         elif excluded:
             first = excluded[0]
-            turned = self._turned_down()      # "We considered partitioning events by key, but we did not do that"
+            turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
             why = ("not done" if first.negated - allowed or any(i in turned for i in range(first.first, first.last + 1))
                    else "hypothetical" if first.hypothetical - allowed
                    else "number" if unnumbered[close[0][2]] else "general")
