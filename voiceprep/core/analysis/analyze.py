@@ -323,6 +323,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
     judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job)
     results = [judge.judge(kp) for kp in prompt.key_points]
+    judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
         # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);

@@ -24,6 +24,15 @@ from functools import lru_cache
 import numpy as np
 
 from voiceprep.core.analysis.adapter import credit_space
+from voiceprep.core.analysis.alternatives import (
+    CHOOSING,
+    REFERS_TO_IT,
+    alternative_asked,
+    considered_words,
+    gives_reason,
+    talks_over,
+    turned_down,
+)
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
@@ -70,7 +79,7 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-36"   # session 34: fixAN (a story told with names and no figure is no general account)
+JUDGE_VERSION = "semantic-37"   # session 35: fixAT (turned down, considered only, why-not points, quotes one-to-one)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -119,6 +128,8 @@ class Judgement:
     similarity: float
     method: str                       # "meaning", "words" or "meaning+words"
     excluded: list[Unit] = field(default_factory=list)   # close in meaning but not usable, closest first
+    quotes: np.ndarray | None = field(default=None, repr=False, compare=False)   # per unit, how well it would quote
+    #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
     #                                   "number" (the point states or asks for a number, and it says none)
 
@@ -131,7 +142,10 @@ CONTRASTED = re.compile(r"\s*,?\s*\b(?:not\s+just|instead\s+of|rather\s+than)\b[
 
 def needed_part(label: str) -> str:
     """The label without what it contrasts away (`CONTRASTED`): "I changed the checks, not just told people to be more
-    careful" -> "I changed the checks"."""
+    careful" -> "I changed the checks". A point that asks why not the alternative ("Why not just use finer-grained
+    locks") keeps it: the alternative is what it is about (`alternatives.alternative_asked`)."""
+    if alternative_asked(label) is not None:
+        return label
     return CONTRASTED.sub("", label).strip() or label
 
 
@@ -1209,6 +1223,7 @@ class AnswerJudge:
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
         self._disowned_words: frozenset[int] | None = None
+        self._turned_down_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._others_word_set: frozenset[int] | None = None
@@ -1545,13 +1560,63 @@ class AnswerJudge:
             self._disowned_words = frozenset(out)
         return self._disowned_words
 
+    def _turned_down(self, label: str) -> frozenset[int]:
+        """The words of what the answer considered and turned down ("We considered partitioning events by key, but we
+        did not do that": `alternatives.turned_down`) or only talked over ("We considered partitioning events by key.":
+        `considered_words`), said as not done (walk43); talked over counts for a point that is itself a talk ("The
+        captain and I talked through whether we needed to divert"). Once per answer."""
+        if self._turned_down_words is None:
+            words = self._words
+            turned: set[int] = set()
+            talked: set[int] = set()
+            for a, b in self._sentences:
+                clauses = [(c, d) for c, d in self._clauses if a <= c and d <= b]
+                turned |= turned_down(words, clauses)
+                talked |= {a + i for i in considered_words(words[a:b + 1], [(c - a, d - a) for c, d in clauses])}
+            self._turned_down_words = (frozenset(turned), frozenset(talked))
+        turned_words, talked_words = self._turned_down_words
+        return turned_words if talks_over(label) else turned_words | talked_words
+
+    def _argued_against(self, label: str) -> np.ndarray:
+        """For a point that asks why not the alternative (`alternatives.alternative_asked`), per unit, whether it lies
+        in a sentence, or two adjacent ones, that names one of the alternatives ("finer-grained locks", "sharding the
+        order book") or refers back to it, and gives a reason (`gives_reason`): not the sentence that tells the chosen
+        design ("a single writer thread that owns the order book": walk43). An alternative is named by its words that
+        the question and the prompt's other points do not say."""
+        alternative = alternative_asked(label) or ""
+        common = set(own_stems(self.prompt))
+        for p in self._points:
+            if p.label != label:
+                common |= own_stems(p.label)
+        options = []
+        for part in re.split(r"\s*(?:,|\bor\b)\s*", alternative):
+            own = {t.stem for t in label_tokens(part) if _content(t) and t.norm not in CHOOSING} - common
+            if own:
+                options.append(own)
+        spans = self._sentence_list
+        stems: list[set[str]] = [set() for _ in spans]
+        for t in self.index.tokens:
+            k = bisect_right(self._sentence_firsts, t.word) - 1
+            if k >= 0:
+                stems[k].add(t.stem)
+        names = [any(len(o & said) >= min(2, len(o)) for o in options) for said in stems]
+        refers = [bool(REFERS_TO_IT.search(" ".join(self._words[a:b + 1]))) for a, b in spans]
+        reasons = [gives_reason(self._words[a:b + 1]) for a, b in spans]
+        argued: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(spans):
+            if names[k] and reasons[k]:
+                argued.append((a, b))
+            elif k + 1 < len(spans) and names[k] and refers[k + 1] and reasons[k + 1]:
+                argued.append((a, spans[k + 1][1]))
+        return np.array([any(a <= u.first and u.last <= b for a, b in argued) for u in self.units], dtype=bool)
+
     def _against(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """The words that say no key point's claim for `label`, by its words or by its meaning: clauses that
         contradict it (`contradicting`), habits and untold plans (`_habit_free`), what the candidate disowns
         (`_disowned`) and figures said only as the state before (`_before_figures`). The cue matcher
         (`said_plainly`) and the semantic judge (`judge`) read the same set."""
         return (self.contradicting(label) | self._habit_free(label, allowed) | self._disowned()
-                | self._before_figures(label))
+                | self._before_figures(label) | self._turned_down(label))
 
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """For a story prompt, the words no key point takes as evidence because they only claim a habit or a trait,
@@ -1706,6 +1771,10 @@ class AnswerJudge:
             ok = ok & self._names_someone(kp)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        why_not = alternative_asked(kp.label) is not None
+        argued = self._argued_against(kp.label) if why_not else ok
+        if why_not:                              # "Why not just use finer-grained locks": the alternative and a reason
+            ok = ok & argued                     # against it, not the chosen design (walk43)
         unnumbered = ok
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
             ok = ok & (self.says_number | self._lists_count(kp.label)     # "we made it much faster" nor "…the first
@@ -1792,6 +1861,8 @@ class AnswerJudge:
             p = self._set_aside(p)
         if p >= self.s.judge_threshold and self._denied_act(ok, sims[:, 0], label_best, allowed, own, kp.label):
             p = self._set_aside(p)       # "I didn't take charge of the pass" for "I took over the pass" (judge38)
+        if why_not and not ok.any():
+            p = self._set_aside(p)       # the alternative never named with a reason against it
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = self._set_aside(p)       # one member of a listed category is not the point
@@ -1850,6 +1921,8 @@ class AnswerJudge:
         # have business accounts and transfers in a lot of currencies." is no "Close, but without the number" for
         # "HoYoverse Genshin Impact: players in 150+ countries...": walk40)
         close = [c for c in close if not unnumbered[c[2]] or self._met_but_number(kp, c[2], sims[:, 0])]
+        if why_not:      # the chosen design is no "Close, but…" for why not the alternative (walk43)
+            close = [c for c in close if argued[c[2]]]
         excluded = [self.units[i] for _, _, i in close]
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
@@ -1857,14 +1930,37 @@ class AnswerJudge:
             why = "general"
         elif excluded:
             first = excluded[0]
-            why = ("not done" if first.negated - allowed else "hypothetical" if first.hypothetical - allowed
+            turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
+            why = ("not done" if first.negated - allowed or any(i in turned for i in range(first.first, first.last + 1))
+                   else "hypothetical" if first.hypothetical - allowed
                    else "number" if unnumbered[close[0][2]] else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
-                                      excluded_why=why)
+                                      excluded_why=why, quotes=closeness)
         return lexical
+
+    def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
+        """Gives two covered points each other's quotes when they look swapped: point B is quoted with a sentence that
+        point A quotes better than B does, while B's own better quote is A's sentence, which A quotes better still;
+        after the swap each has a sentence it may quote (`_quote_scores` above -1), B its better one, and A one that
+        is more A's than B's. "I want to build the platforms that let a small business..." for "grow into building the
+        underlying platforms" and "What excites me is that the infrastructure has direct business impact" for "Infra
+        work with direct business impact", not the two swapped (walk43). Decides nothing: quotes only."""
+        spans = {(u.first, u.last): i for i, u in enumerate(self.units)}
+        placed = [(r.judgement, spans.get((r.judgement.unit.first, r.judgement.unit.last))) for r in results
+                  if r.hit and r.judgement is not None and r.judgement.unit is not None
+                  and r.judgement.quotes is not None]
+        for x in range(len(placed)):
+            for y in range(len(placed)):
+                (ja, ia), (jb, ib) = placed[x], placed[y]
+                if x == y or ia is None or ib is None or ia == ib or ja.quotes is None or jb.quotes is None:
+                    continue
+                qa, qb = ja.quotes, jb.quotes
+                if qa[ib] > -1 and qb[ia] > qb[ib] > -1 and qa[ib] > qb[ib] and qa[ia] > qb[ia]:
+                    ja.unit, jb.unit = self._whole(self.units[ib]), self._whole(self.units[ia])
+                    placed[x], placed[y] = (ja, ib), (jb, ia)
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
                     own: bool, label: str) -> bool:
