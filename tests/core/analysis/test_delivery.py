@@ -1087,6 +1087,24 @@ def test_after_by_the_way_an_outcome_that_lasts_is_no_turn_and_a_persons_own_sti
         assert turns(turned), turned
 
 
+def test_a_lasting_outcome_is_read_after_the_marker_with_its_subject_and_either_apostrophe():
+    """review35a: "By the way" with no comma made "the way" the subject ("By the way I still use that app for my
+    running" was no turn); a curly apostrophe ("that’s still in production") was a turn; "went live", "never ...
+    again" and "to this day" needed no thing to say them ("my podcast went live last week", "I still support Arsenal
+    to this day" were no turn)."""
+    from voiceprep.core.analysis.delivery import _turns_away
+
+    def turns(sentence: str) -> bool:
+        words = Transcript.from_text(sentence).words()
+        return _turns_away(words, (0, len(words) - 1), False)
+    for kept in ("By the way, that’s still in production.", "By the way that design has been live since March.",
+                 "Incidentally, the fix has never failed again.", "By the way, the ward runs that rota to this day."):
+        assert not turns(kept), kept
+    for turned in ("By the way I still use that app for my running.", "By the way, my podcast went live last week.",
+                   "By the way, I still support Arsenal to this day.", "By the way, I went live on Twitch last night."):
+        assert turns(turned), turned
+
+
 def test_a_tangent_starts_the_tail_unless_most_of_it_is_on_the_question():
     """`off_topic_tail` read on its own: after the last credited point, a sentence that turns to something else
     ("Separately, ...", "On another note, ...") starts the tail though one of its sentences reads as on the question

@@ -146,3 +146,16 @@ def test_a_copied_bank_keeps_its_points_names_through_save_and_load(tmp_path):
     assert point_names.drop_unused(doc, theirs) == ["AGENCY NURSES"]
     assert doc.get((), "vocabulary") == ["Datix", "HCA"]
     assert point_names.added_by(doc, FIRST) == ["HCA"]            # handed on: the point left still says it
+
+
+def test_a_point_name_changed_into_a_name_already_in_the_vocabulary_is_no_correction():
+    """review35a: the candidate's own "Bed Bureau" is in the box; a point's "AGENCY NURSES" line changed into a second
+    "Bed Bureau" made the candidate's name the point's, so removing the point took it out of the Vocabulary."""
+    doc = BankDocument(BANK)
+    _box(doc, "Datix", "AGENCY NURSES", "HCA", "Bed Bureau")
+    _box(doc, "Datix", "Bed Bureau", "HCA", "Bed Bureau")
+    assert point_names.added_by(doc, FIRST) == ["HCA"]
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == []
+    assert "Bed Bureau" in doc.get((), "vocabulary")

@@ -931,12 +931,13 @@ _TURNS_AWAY = re.compile(
 _ADDS_AS_OFTEN = re.compile(r"^(by the way|incidentally|speaking of|(apart|aside) from that|besides that|other than that)$")
 _RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 # an outcome that lasts, said with no number ("By the way, that design is still in production", "the team still runs
-# it that way", "it went live", "to this day"): a thing's state, not a person's ("I'm still running marathons")
+# it that way", "it went live", "to this day"): a thing's state, not a person's ("I'm still running marathons", "my
+# podcast went live"); read after the marker, so "By the way I still..." has no subject "the way" (review35a)
 _LASTS = re.compile(
-    r"\b(it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)('s|'re| is| are| was| were)?"
-    r" still (in production|in use|in place|live|used|working|running(?=[ ,.;]*(today|now|fine|smoothly|in|on|at|"
-    r"without|every|and|$))|(run|use|follow)s? (it|that|this|them|the)\b)|\bto this day\b|"
-    r"\bnever (failed|broke|went down|recurred|happened|came back) again\b|\b(went|gone|is|are|been) live\b",
+    r"\b(it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)"
+    r"('s|'re| is| are| was| were| has| have)? (still (in production|in use|in place|live|used|working|"
+    r"running(?=[ ,.;]*(today|now|fine|smoothly|in|on|at|without|every|and|$))|(run|use|follow)s? (it|that|this|them|the)\b)|"
+    r"(went|gone|been|is|are) live\b|never (failed|broke|went down|recurred|happened|came back) again\b|.*\bto this day\b)",
     re.IGNORECASE)
 
 
@@ -948,14 +949,17 @@ def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool
     an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS). Not
     words shared with the story: "By the way, I also play five-a-side football on Tuesdays with some of the team"
     shares two ("side", "team") and is a tangent."""
-    opening = " ".join(_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)])
+    cleaned = [_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)]]
+    opening = " ".join(cleaned)
     found = _TURNS_AWAY.match(opening)
     if not found:
         return False
     if not _ADDS_AS_OFTEN.match(found.group(3)):
         return True
     said = " ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])
-    return not (on_topic is True or _RESULT.search(said) or _LASTS.search(said))
+    marker = next(k for k in range(1, len(cleaned) + 1) if len(" ".join(cleaned[:k])) >= found.end())
+    after = " ".join(w.word.strip() for w in words[sentence[0] + marker:sentence[1] + 1]).replace("’", "'")
+    return not (on_topic is True or _RESULT.search(said) or _LASTS.search(after))
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],

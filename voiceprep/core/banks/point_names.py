@@ -78,7 +78,8 @@ def vocabulary_edited(doc: BankDocument, before: list[str]) -> None:
     renamed: dict[str, str] = {}
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "replace":                     # entries changed in place; a surplus on either side was cleared/added
-            renamed.update(zip(before[i1:i2], after[j1:j2]))
+            # a name changed into one already in the box is no correction: that name stays whoever's it was
+            renamed.update((a, b) for a, b in zip(before[i1:i2], after[j1:j2]) if b not in before)
     for kp in doc.key_point_paths() if renamed else ():
         mine = added_by(doc, kp)
         if any(n in renamed for n in mine):
