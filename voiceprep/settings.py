@@ -254,6 +254,11 @@ class AnalysisSettings:
     # point counts as covered from this probability (docs/benchmarks.md judge26)
     plain_concrete_details: int = 40
     plain_concrete_min_probability: float = 0.20
+    # ... and in an answer this detailed, from this probability: a story told in a trade's own talk ("I rang the
+    # practice and had her here that week" for "Got the vet in early") is further still from a plain label's general
+    # words (dev2 writers R, S, T: the strong answers' missed points at p 0.08-0.18; docs/benchmarks.md judge58)
+    plain_detailed_details: int = 50
+    plain_detailed_min_probability: float = 0.10
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
     cued_concrete_details: int = 50

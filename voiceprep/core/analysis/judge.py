@@ -79,7 +79,8 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-37"   # session 35: fixAT (turned down, considered only, why-not points, quotes one-to-one)
+JUDGE_VERSION = "semantic-38"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
+                                # one-to-one), then judge58 (a plain point in a story of 50+ details counts from p 0.10)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1984,13 +1985,17 @@ class AnswerJudge:
     def _told_in_detail(self, kp: KeyPoint, p: float, own: bool, closeness: np.ndarray) -> bool:
         """Whether a point under the threshold counts as covered because the answer tells a story in its own details
         and the point is at least `plain_concrete_min_probability` likely: a plain point in an answer with
-        `plain_concrete_details` details (judge26: the instance is far in meaning from the label's general words), a
+        `plain_concrete_details` details (judge26: the instance is far in meaning from the label's general words; in
+        one with `plain_detailed_details`, from `plain_detailed_min_probability`: judge58, a trade's own talk), a
         point with the bank's cues in one with `cued_concrete_details` that says enough of its question's own words
         (`on_question`: judge48; a story told for another question has the details too). Not a point that is the
         candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
-        if p < self.s.plain_concrete_min_probability:
+        floor = (self.s.plain_detailed_min_probability
+                 if kp.cues_from_label and self.details >= self.s.plain_detailed_details
+                 else self.s.plain_concrete_min_probability)
+        if p < floor:
             return False
         if not (self.concrete if kp.cues_from_label
                 else self.details >= self.s.cued_concrete_details and self.on_question):
