@@ -67,6 +67,11 @@ def test_cancelling_an_import_saves_nothing(window, qtbot, speaker, tmp_path, se
         assert h.db["attempts"].count == 0
 
 
+def answers_audio(services) -> list:
+    """The answers' audio files in the data folder (not the interviewer's voice cache)."""
+    return [p for p in services.db_path.parent.rglob("*.wav") if "tts-cache" not in p.parts]
+
+
 def _import_until_transcribing(window, qtbot, audio):
     """Import `audio` and wait for the first progress past 0 (the file is read: its windows are being decoded)."""
     page, ctl = window.practice, window.controller
@@ -109,10 +114,12 @@ def test_cancel_stops_the_import_at_once(window, qtbot, speaker, tmp_path, servi
     assert any("nothing was saved" in n for n in notices), notices
     qtbot.wait(500)
     assert not page.import_row.isVisible(), "the progress row came back after Cancel"
-    assert all(p in (0.0, 1.0) or p <= max(progress[:seen]) for p in progress[seen:]), progress
+    # at most the window being decoded when Cancel came is reported; nothing is decoded after it
+    assert len([p for p in progress[seen:] if 0 < p < 1]) <= 1, progress
+    assert took < 12, f"the import took {took:.1f} s to stop"
     with History.open(services.db_path) as h:
         assert h.db["attempts"].count == 0
-    assert not list(services.db_path.parent.rglob("*.wav")), "the import's audio copy was left behind"
+    assert not answers_audio(services), "the import's audio copy was left behind"
     assert ctl.can(Action.ANSWER)
     print(f"cancelled after {took:.1f} s")
 
@@ -131,6 +138,6 @@ def test_quitting_mid_import_saves_nothing(window, qtbot, speaker, tmp_path, ser
     window.close()                                  # returns once the import is stopped and dropped
     with History.open(services.db_path) as h:
         assert h.db["attempts"].count == 0
-    assert not list(services.db_path.parent.rglob("*.wav")), "the import's audio copy was left behind"
+    assert not answers_audio(services), "the import's audio copy was left behind"
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
     assert not errors, errors

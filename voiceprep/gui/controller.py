@@ -32,7 +32,7 @@ from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
-from voiceprep.settings import QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
+from voiceprep.settings import QUIT_WAITS_FOR_IMPORT_S, QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
 from voiceprep.speech import cue
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
@@ -499,10 +499,11 @@ class RehearsalController(QObject):
     def stop_for_quit(self) -> None:
         """The app is closing: stop the answer being recorded and wait until its stream is closed, before
         PortAudio is shut down at exit ("recording failed ... PortAudio not initialized" otherwise). The audio on
-        disk is finished at the next start, as after a crash. Waits at most settings.QUIT_WAITS_FOR_RECORDER_S."""
+        disk is finished at the next start, as after a crash. Waits at most settings.QUIT_WAITS_FOR_RECORDER_S.
+        An import is cancelled instead (the file is still there): waits at most settings.QUIT_WAITS_FOR_IMPORT_S."""
         if self.importing:                      # the file is still there: the import is dropped, not half kept
             self.cancel()
-            self._wait_import_dropped(QUIT_WAITS_FOR_RECORDER_S)
+            self._wait_import_dropped(QUIT_WAITS_FOR_IMPORT_S)
             return
         recorder = self.recorder
         if recorder is None:
