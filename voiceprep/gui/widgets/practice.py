@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState, scored
-from voiceprep.app.pause import countdown_text, silence_stop_text
+from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
 from voiceprep.app.recap import last_given_with, recap_lines, since_last_time, skipped_prompts
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
@@ -1344,7 +1344,10 @@ class PracticePage(QWidget):
         finish = ("finish" if alone else "finish the round") if r is not None and r.is_last else ""
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
-        if self.ctl.can(Action.CONTINUE):
+        if self.ctl.can(Action.CONTINUE) and self.ctl.stop_reason == "silence":
+            texts[c.FEEDBACK] += " " + silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s,
+                                                            self.key_name('C'))
+        elif self.ctl.can(Action.CONTINUE):
             texts[c.FEEDBACK] += f" {self.key_name('C')} continues this answer."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
