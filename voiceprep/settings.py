@@ -330,6 +330,9 @@ TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down
 QUIT_WAITS_FOR_RECORDER_S = 3.0
+# quitting mid-import: the decode in flight when it is cancelled ends first (a window: seconds under load), then
+# the attempt and its audio copy are dropped, so nothing half-saved is recovered at the next start
+QUIT_WAITS_FOR_IMPORT_S = 20.0
 # History's Delete can be undone this long ("Answer deleted · Undo (Ctrl+Z)"); then, or at another delete or the quit,
 # the answers' recordings are really removed (fixX)
 UNDO_DELETE_S = 30.0

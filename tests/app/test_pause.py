@@ -11,7 +11,13 @@ import soundfile as sf
 
 from tests.app.conftest import record
 from voiceprep.app import NoAnswerHeard
-from voiceprep.app.pause import countdown_text, may_be_mid_thought, silence_countdown, silence_stop_text
+from voiceprep.app.pause import (
+    countdown_text,
+    may_be_mid_thought,
+    silence_countdown,
+    silence_stop_text,
+    silence_stopped_line,
+)
 from voiceprep.core.history import queries
 from voiceprep.core.transcript import Segment, Transcript, Word
 
@@ -28,6 +34,7 @@ def test_the_countdown_shows_only_in_the_last_seconds_before_the_stop_and_speech
 
 def test_the_banner_after_the_silence_stop_offers_to_continue_and_to_start_over():
     text = silence_stop_text(22.0, 6.0)
+    assert "is scored below" in text                # information over a scored answer, not a warning (walk44)
     assert "you last spoke at 0:16" in text and "Press C to continue this answer" in text and "R to start over" in text
 
 
@@ -501,3 +508,10 @@ def test_an_answer_being_continued_cannot_be_deleted_so_the_part_is_added_to_it(
     row = queries.get_attempt(session.history(), saved.attempt_id)
     assert "fellow americans" in row["transcript"].lower() and Path(row["audio_path"]).exists()
     session.history().delete_undoably([saved.attempt_id])       # saved: now it can be deleted
+
+
+def test_every_answer_the_silence_stop_ended_says_so_in_the_state_line():
+    """Walk44 finding 4: the banner came after one silence-stopped answer, not another; the state line says it of
+    each, as a fact, with the key that continues it."""
+    line = silence_stopped_line(6.0, "C")
+    assert line == "It stopped by itself after 6 s of silence; C continues this answer."

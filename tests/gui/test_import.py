@@ -65,3 +65,79 @@ def test_cancelling_an_import_saves_nothing(window, qtbot, speaker, tmp_path, se
     assert any("nothing was saved" in n for n in notices), notices
     with History.open(services.db_path) as h:
         assert h.db["attempts"].count == 0
+
+
+def answers_audio(services) -> list:
+    """The answers' audio files in the data folder (not the interviewer's voice cache)."""
+    return [p for p in services.db_path.parent.rglob("*.wav") if "tts-cache" not in p.parts]
+
+
+def _import_until_transcribing(window, qtbot, audio):
+    """Import `audio` and wait for the first progress past 0 (the file is read: its windows are being decoded)."""
+    page, ctl = window.practice, window.controller
+    progress: list[float] = []
+    ctl.importProgress.connect(progress.append)
+    page.stack.setCurrentIndex(0)
+    page.import_row.show()
+    ctl.import_answer(audio)
+    qtbot.waitUntil(lambda: any(0 < p < 1 for p in progress), timeout=120000)
+    return progress
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_cancel_stops_the_import_at_once(window, qtbot, speaker, tmp_path, services, how):
+    """Walk44 finding 1: Cancel import at 6 % hid the row, then it came back and the file went on being transcribed
+    (the decoding that follows the file's reading did not get the cancel). Esc cancels too, whatever has focus."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from voiceprep.app import Action
+    from voiceprep.core.history import History
+
+    page, ctl = window.practice, window.controller
+    audio = speaker.render(answer(150), out=tmp_path / "cancel.wav")
+    notices: list[str] = []
+    ctl.notice.connect(lambda text, _kind: notices.append(text))
+    progress = _import_until_transcribing(window, qtbot, audio)
+    began = time.monotonic()
+    if how == "button":
+        page.cancel_import_btn.click()
+    else:
+        window.nav.setFocus()                           # the page list has the keyboard, as in the walk
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    seen = len(progress)
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
+    took = time.monotonic() - began
+    assert any("nothing was saved" in n for n in notices), notices
+    qtbot.wait(500)
+    assert not page.import_row.isVisible(), "the progress row came back after Cancel"
+    # at most the window being decoded when Cancel came is reported; nothing is decoded after it
+    assert len([p for p in progress[seen:] if 0 < p < 1]) <= 1, progress
+    assert took < 12, f"the import took {took:.1f} s to stop"
+    with History.open(services.db_path) as h:
+        assert h.db["attempts"].count == 0
+    assert not answers_audio(services), "the import's audio copy was left behind"
+    assert ctl.can(Action.ANSWER)
+    print(f"cancelled after {took:.1f} s")
+
+
+@pytest.mark.slow
+def test_quitting_mid_import_saves_nothing(window, qtbot, speaker, tmp_path, services):
+    """Ctrl+Q while an imported file is transcribed: no half-saved attempt (none in History, none recovered at the
+    next start) and no error."""
+    from voiceprep.core.history import History
+
+    ctl = window.controller
+    audio = speaker.render(answer(150), out=tmp_path / "quit.wav")
+    errors: list[str] = []
+    ctl.error.connect(errors.append)
+    _import_until_transcribing(window, qtbot, audio)
+    window.close()                                  # returns once the import is stopped and dropped
+    with History.open(services.db_path) as h:
+        assert h.db["attempts"].count == 0
+    assert not answers_audio(services), "the import's audio copy was left behind"
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
+    assert not errors, errors

@@ -54,9 +54,17 @@ def countdown_text(left: int) -> str:
 
 def silence_stop_text(seconds: float, silence_s: float, continue_key: str = "C", again_key: str = "R") -> str:
     """Said over the feedback of an answer that the silence stop ended (walkthrough 11: a 4 s thinking pause ended
-    the answer, and the feedback only said "Duration 16 s, short"): going on adds to this answer (walk24)."""
+    the answer, and the feedback only said "Duration 16 s, short"): going on adds to this answer (walk24). Said as
+    information: the answer is scored below (walk44 finding 4: it read like a warning)."""
     spoke_until = int(max(0.0, seconds - silence_s))
     return (f"The answer stopped by itself after {silence_s:g} s of silence (you last spoke at {spoke_until // 60}:"
-            f"{spoke_until % 60:02d}). Not finished? Press {continue_key} to continue this answer (what you add joins "
-            f"it: one answer, scored again), or {again_key} to start over. Settings > Stop after silence sets how "
-            "long a pause may be.")
+            f"{spoke_until % 60:02d}) and is scored below. Not finished? Press {continue_key} to continue this answer "
+            f"(what you add joins it: one answer, scored again), or {again_key} to start over. Settings > Stop after "
+            "silence sets how long a pause may be.")
+
+
+def silence_stopped_line(silence_s: float, continue_key: str = "C") -> str:
+    """The state line's fact under the feedback of every answer the silence stop ended (the banner above comes only
+    when it may be cut mid-thought: walk44 finding 4 saw it after one such answer and not the other)."""
+    return f"It stopped by itself after {silence_s:g} s of silence; {continue_key} continues this answer."
+

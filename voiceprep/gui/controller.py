@@ -32,7 +32,7 @@ from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
-from voiceprep.settings import QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
+from voiceprep.settings import QUIT_WAITS_FOR_IMPORT_S, QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
 from voiceprep.speech import cue
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
@@ -118,6 +118,12 @@ class RehearsalController(QObject):
         self._starting = False
         self._cancelled = False
         self._import_seconds: float | None = None
+        self._import_name = ""            # the imported file's name (the import screen says it)
+        # the transcriber still decoding an answer whose recording has stopped (an import's file is read in a few
+        # seconds, then decoded for minutes: walk44, Cancel import reached only the recorder, long gone)
+        self._transcribing: LiveTranscriber | None = None
+        self._import_done = threading.Event()      # set: no import is being transcribed or dropped
+        self._import_done.set()
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
         self.stop_reason = ""             # why the last recording stopped (RecordingResult.reason)
         self.skip_undoable = False        # the question before was skipped and this one not yet answered
@@ -388,6 +394,9 @@ class RehearsalController(QObject):
         self.pending = pending
         self._import_seconds = (factory.duration_s or None) if isinstance(factory, FileStream) and factory.imported \
             else None
+        self._import_name = factory.path.name if self._import_seconds is not None and factory.path else ""
+        if self._import_seconds is not None:
+            self._import_done.clear()
         transcriber = self.services.transcriber()
         self.live = LiveTranscriber(transcriber, settings.transcription,
                                     hotwords=rehearsal.bank.terms(pending.prompt, settings.transcription),
@@ -402,6 +411,8 @@ class RehearsalController(QObject):
             self.recorder.start()
         except RecorderError as exc:
             self.recorder = self.live = self.pending = None
+            self._import_seconds = None
+            self._import_done.set()
             self._discard(pending)
             self.notice.emit(f"{exc}", ANSWER)
             self._gave_up_continuing()
@@ -488,7 +499,12 @@ class RehearsalController(QObject):
     def stop_for_quit(self) -> None:
         """The app is closing: stop the answer being recorded and wait until its stream is closed, before
         PortAudio is shut down at exit ("recording failed ... PortAudio not initialized" otherwise). The audio on
-        disk is finished at the next start, as after a crash. Waits at most settings.QUIT_WAITS_FOR_RECORDER_S."""
+        disk is finished at the next start, as after a crash. Waits at most settings.QUIT_WAITS_FOR_RECORDER_S.
+        An import is cancelled instead (the file is still there): waits at most settings.QUIT_WAITS_FOR_IMPORT_S."""
+        if self.importing:                      # the file is still there: the import is dropped, not half kept
+            self.cancel()
+            self._wait_import_dropped(QUIT_WAITS_FOR_IMPORT_S)
+            return
         recorder = self.recorder
         if recorder is None:
             return
@@ -496,12 +512,38 @@ class RehearsalController(QObject):
         if recorder.wait(QUIT_WAITS_FOR_RECORDER_S) is None:
             log.warning("the recorder did not stop within %.0f s of closing", QUIT_WAITS_FOR_RECORDER_S)
 
+    @property
+    def importing(self) -> bool:
+        """An imported file is being read in or transcribed (until its feedback or its cancel)."""
+        return self._import_seconds is not None and not self._import_done.is_set()
+
+    @property
+    def import_file(self) -> tuple[str, float]:
+        """The file being imported: its name and length in seconds ("", 0 when none)."""
+        return (self._import_name, self._import_seconds or 0.0) if self._import_seconds is not None else ("", 0.0)
+
+    @property
+    def cancelling(self) -> bool:
+        """Cancel was pressed and the answer is being dropped."""
+        return self._cancelled
+
+    def _wait_import_dropped(self, seconds: float) -> None:
+        """Wait (the GUI still answering) until a cancelled import's attempt and audio are dropped."""
+        end = time.monotonic() + seconds
+        while not self._import_done.is_set() and time.monotonic() < end:
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        if not self._import_done.is_set():
+            log.warning("the cancelled import was not dropped within %.0f s of closing", seconds)
+
     @Slot()
     def cancel(self) -> None:
         """Cancel an answer being read in or recorded: nothing is stored."""
         self._cancelled = True
-        if self.live is not None:
-            self.live.cancel()                  # a long import stops transcribing at its next window
+        for live in (self.live, self._transcribing):
+            if live is not None:
+                live.cancel()                   # a long import stops transcribing at its next decode
         if self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("cancelled")
 
@@ -533,6 +575,7 @@ class RehearsalController(QObject):
         live, pending = self.live, self.pending
         self.recorder = self.live = self.pending = None
         if live is None or pending is None:
+            self._import_done.set()
             return
         self._stopped = result
         self._move(PROCESSING)
@@ -542,6 +585,9 @@ class RehearsalController(QObject):
         meta = {"reason": result.reason, "device": result.device}
 
         importing = self._import_seconds is not None
+        self._transcribing = live
+        if self._cancelled:                     # cancelled while the file was still being read in
+            live.cancel()
 
         def transcribe() -> Any:
             try:
@@ -560,6 +606,9 @@ class RehearsalController(QObject):
             except Cancelled:
                 session.abandon(pending)
                 raise
+            finally:
+                if importing:
+                    self._import_done.set()     # stored or dropped: quitting need not wait any longer
         run_in_background(work, lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def answer_text(self, text: str) -> None:
@@ -578,6 +627,7 @@ class RehearsalController(QObject):
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _analysed(self, saved: Saved) -> None:
+        self._transcribing = None
         if self._import_seconds is not None:
             self.importProgress.emit(1.0)
             self._import_seconds = None
@@ -626,6 +676,8 @@ class RehearsalController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.answering_follow_up = None       # the turn stays open (Rehearsal.follow_up): Space answers it again
+        self._transcribing = None
+        self._import_done.set()
         if self._import_seconds is not None:
             self.importProgress.emit(1.0)
             self._import_seconds = None

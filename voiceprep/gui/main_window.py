@@ -199,8 +199,8 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel("Loading the transcription model…")
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
-        esc = described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; when "
-                        "nothing plays, close the bank editor")
+        esc = described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; cancel "
+                        "an import; when nothing plays, close the bank editor")
         esc.activated.connect(self.stop_sound)
         self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
         # keys the sheet lists whether or not their dialog is open (session 22): the dialogs' own, and what Esc and
@@ -551,6 +551,8 @@ class MainWindow(QMainWindow):
         """Esc: silence whatever is playing (a recorded answer or the interviewer's voice); with no answer playing,
         close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
         if self.practice.cancel_next_pending():     # N pressed while the answer was checked, taken back
+            return
+        if PAGES[self._page] == "Practice" and self.practice.cancel_import():   # wherever the focus is (walk44)
             return
         playing = self.stop_playback_btn.isVisible()
         self.stop_playback()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import Action, RehearsalState, scored
-from voiceprep.app.pause import countdown_text, silence_stop_text
+from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
 from voiceprep.app.recap import last_given_with, recap_lines, since_last_time, skipped_prompts
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
@@ -75,6 +75,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
+SPEAK_CAPTIONS = "Live captions appear here while you speak."
+IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -407,7 +409,8 @@ class PracticePage(QWidget):
         al = QVBoxLayout(answer)
         al.setContentsMargins(0, 0, 0, 0)
         meters = QHBoxLayout()
-        meters.addWidget(QLabel("Mic"))
+        self.mic_label = QLabel("Mic")
+        meters.addWidget(self.mic_label)
         self.meter = LevelMeter()
         meters.addWidget(self.meter, 1)
         self.clock = QLabel("0:00 / 2:00")
@@ -429,10 +432,15 @@ class PracticePage(QWidget):
         self.import_row.setLayout(importing)
         self.import_row.hide()
         al.addWidget(self.import_row)
+        # the file's name and length, and whether it runs over the question's target (walk44: "Mic 1:15 / 2:30")
+        self.import_note = plain("")
+        self.import_note.setWordWrap(True)
+        self.import_note.hide()
+        al.addWidget(self.import_note)
         self.captions = QTextEdit()
         self.captions.setReadOnly(True)
         self.captions.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # shown, not used: no Tab stop before Start answer
-        self.captions.setPlaceholderText("Live captions appear here while you speak.")
+        self.captions.setPlaceholderText(SPEAK_CAPTIONS)
         font = self.captions.font()
         font.setPointSize(font.pointSize() + 3)
         self.captions.setFont(font)
@@ -1176,16 +1184,40 @@ class PracticePage(QWidget):
             self._from_dialog = True
             self.ctl.import_answer(Path(path))
 
-    def cancel_import(self) -> None:
+    def cancel_import(self) -> bool:
+        """Cancel import (or Esc on the Practice page): the file stops being read and transcribed, nothing is
+        saved. True when there was an import to cancel."""
+        if not self.ctl.importing:
+            return False
         self.ctl.cancel()
         self.import_row.hide()
+        self._say_state("Cancelling the import…")
+        return True
 
     def _on_import_progress(self, fraction: float) -> None:
-        if fraction >= 1.0:
+        if fraction >= 1.0 or self.ctl.cancelling:      # a window decoded as the cancel came does not bring it back
             self.import_row.hide()
             return
-        self.import_row.show()
+        self._show_importing(True)
+        name, seconds = self.ctl.import_file
         self.import_bar.setValue(int(fraction * 100))
+        self.import_bar.setFormat(f"Transcribing {name} — {fmt_time(fraction * seconds)} of {fmt_time(seconds)}")
+
+    def _show_importing(self, importing: bool) -> None:
+        """An imported file is read in: its name, length and progress, no microphone level, clock or speaking hint."""
+        for w in (self.mic_label, self.meter, self.clock, self.time_bar):
+            w.setVisible(not importing)
+        self.captions.setPlaceholderText(IMPORT_CAPTIONS if importing else SPEAK_CAPTIONS)
+        self.import_row.setVisible(importing)
+        name, seconds = self.ctl.import_file
+        r = self.ctl.rehearsal
+        if importing and name and r is not None:
+            target = float(r.current.target_seconds)
+            over = (f" It is longer than this question's {fmt_time(target)} target: it is still transcribed whole "
+                    "and scored." if seconds > target else "")
+            self.import_note.setText(f"Importing {name} ({fmt_time(seconds)}).{over} Esc or Cancel import stops it; "
+                                     "nothing is saved then.")
+        self.import_note.setVisible(importing and bool(name))
 
     def type_answer(self) -> None:
         if not self.ctl.rehearsal:
@@ -1319,7 +1351,10 @@ class PracticePage(QWidget):
         finish = ("finish" if alone else "finish the round") if r is not None and r.is_last else ""
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
-        if self.ctl.can(Action.CONTINUE):
+        if self.ctl.can(Action.CONTINUE) and self.ctl.stop_reason == "silence":
+            texts[c.FEEDBACK] += " " + silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s,
+                                                            self.key_name('C'))
+        elif self.ctl.can(Action.CONTINUE):
             texts[c.FEEDBACK] += f" {self.key_name('C')} continues this answer."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
             # (IDLE: an answer to them was not heard or failed; the follow-ups are still open)
@@ -1339,7 +1374,11 @@ class PracticePage(QWidget):
         if r is not None and self.recap_labels:
             self._set_recap("")                      # the welcome is behind once a round starts
         if state in (c.IDLE, c.FEEDBACK, c.FINISHED):
-            self.import_row.hide()
+            self._show_importing(False)
+        elif self.ctl.importing and not self.ctl.cancelling:
+            self._show_importing(True)
+            if state == c.RECORDING:
+                self._say_state(f"Reading in {self.ctl.import_file[0]}…")
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
             self.feedback.commit_note()              # retry, next or a new answer keeps a note not yet saved
         recording = state == c.RECORDING
@@ -1410,6 +1449,8 @@ class PracticePage(QWidget):
             self._focus_answer()                    # when the answer button is live (also after feedback)
 
     def _on_elapsed(self, seconds: float, target: float) -> None:
+        if self.ctl.importing:
+            return                                   # a file's reading, not a spoken answer's time
         self.clock.setText(f"{fmt_time(seconds)} / {fmt_time(target)}")
         self.time_bar.setMaximum(int(target * 10))
         self.time_bar.setValue(int(min(seconds, target) * 10))
