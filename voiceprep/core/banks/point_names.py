@@ -9,8 +9,9 @@ still says it or another point put it there too. A name the candidate typed into
 list, so it is never taken out, and lists are read case-exactly: "nhs professionals" typed beside a point's "NHS
 Professionals" is the candidate's (review34 2b). A name the candidate clears from the Vocabulary leaves its point's
 list, so typed back later it is theirs too (`keep_listed`, review34 2a); one corrected where it stands (a typo
-fixed) stays the point's under its new spelling (`vocabulary_edited`, fixAS). Writing the field makes the bank
-schema 2 (load.SCHEMA_VERSION): a voiceprep that reads only schema 1 then says so instead of "unknown field".
+fixed) stays the point's under its new spelling (`vocabulary_edited`, fixAS), while a different name typed over
+it is the candidate's (`corrects`, review35a). Writing the field makes the bank schema 2 (load.SCHEMA_VERSION):
+a voiceprep that reads only schema 1 then says so instead of "unknown field".
 Qt-free: the editor calls these inside its undo step.
 """
 from __future__ import annotations
