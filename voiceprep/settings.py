@@ -348,6 +348,13 @@ class BankSettings:
     long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
 
 
+# A point's name changed where it stands in the Vocabulary box is a correction, still the point's, when the new line
+# is this close to the old one or to a name the point's wording says (difflib ratio, case aside: "Bed Bureu" ->
+# "Bed Bureau" 0.95, "Kafak" -> "Kafka" 0.8), or a start of one (a name retyped, committed at a pause: "Ag", "Agen");
+# anything further ("Bank Nurses" for "AGENCY NURSES", 0.75) is a name of the candidate's own (review35a 3)
+VOCABULARY_CORRECTION_RATIO = 0.8
+
+
 INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings
 
 

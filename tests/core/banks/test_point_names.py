@@ -159,3 +159,56 @@ def test_a_point_name_changed_into_a_name_already_in_the_vocabulary_is_no_correc
     doc.remove(FIRST)
     assert point_names.drop_unused(doc, theirs) == []
     assert "Bed Bureau" in doc.get((), "vocabulary")
+
+
+def _typed_over(doc: BankDocument, line: int, *commits: str) -> None:
+    """Line `line` of the Vocabulary box retyped, committed at each of `commits` (the box's pauses on the way)."""
+    for text in commits:
+        names = point_names.vocabulary(doc)
+        _box(doc, *names[:line], text, *names[line + 1:])
+
+
+def test_a_different_name_typed_over_a_points_name_is_the_candidates():
+    """review35a 3: the candidate selects the point's "AGENCY NURSES" line and types a name of their own, "Bed Bureau"
+    (committed at pauses on the way); "Agenda Board" starts like the point's name. Neither is a correction: removing
+    the point leaves them."""
+    for commits in (("Be", "Bed Bu", "Bed Bureau"), ("Ag", "Agen", "Agend", "Agenda Board")):
+        doc = BankDocument(BANK)
+        _typed_over(doc, 1, *commits)
+        assert point_names.added_by(doc, FIRST) == ["HCA"]
+        theirs = point_names.added_by(doc, FIRST)
+        doc.remove(FIRST)
+        assert point_names.drop_unused(doc, theirs) == []
+        assert doc.get((), "vocabulary") == ["Datix", commits[-1], "HCA"]
+
+
+def test_a_points_name_retyped_through_its_start_or_with_a_typo_fixed_stays_the_points():
+    """The correction typed at pauses ("Ag", "Agen", "Agency Nurses"), or a typo fixed ("AGENCY NURSSE" then
+    "AGENCY NURSES"), stays the point's and goes with it."""
+    for commits in (("Ag", "Agen", "Agency Nurses"), ("AGENCY NURSSE", "AGENCY NURSES")):
+        doc = BankDocument(BANK)
+        _typed_over(doc, 1, *commits)
+        assert point_names.added_by(doc, FIRST) == [commits[-1], "HCA"]
+        theirs = point_names.added_by(doc, FIRST)
+        doc.remove(FIRST)
+        assert point_names.drop_unused(doc, theirs) == [commits[-1]]
+
+
+def test_two_lines_changed_at_once_pair_by_likeness_not_place():
+    """review35a 4: a line inserted above a corrected one in one commit (a paste, or both in one pause): the correction
+    is the point's, the new "Rota" the candidate's."""
+    doc = BankDocument(BANK)
+    _box(doc, "Datix", "Rota", "Agency Nurses", "HCA")
+    assert point_names.added_by(doc, FIRST) == ["Agency Nurses", "HCA"]
+    theirs = point_names.added_by(doc, FIRST)
+    doc.remove(FIRST)
+    assert point_names.drop_unused(doc, theirs) == ["Agency Nurses"]
+    assert doc.get((), "vocabulary") == ["Datix", "Rota", "HCA"]
+
+
+def test_how_near_a_correction_must_be():
+    assert point_names.corrects("Bed Bureau", ["Bed Bureu"]) > 0.9
+    assert point_names.corrects("agency nurses", ["AGENCY NURSES"]) == 1.0
+    assert point_names.corrects("Agen", ["AGENCY NURSES"]) == 1.0          # on the way
+    assert point_names.corrects("Bank Nurses", ["AGENCY NURSES"]) == 0.0
+    assert point_names.corrects("Rota", ["AGENCY NURSES", "Called"]) == 0.0

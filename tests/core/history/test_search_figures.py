@@ -177,3 +177,21 @@ def test_a_percentage_said_finds_whispers_percent_sign_and_a_unit_its_own_figure
     assert {r["id"] for r in queries.list_attempts(history, text="48")} == {mine, other}
     assert [r["id"] for r in queries.list_attempts(history, text="15 percent")] == [other]     # not "1.5%"
     assert [r["id"] for r in queries.list_attempts(history, text="2 partitions")] == [other]
+
+
+def test_a_long_pasted_run_of_number_words_is_searched_promptly_word_by_word():
+    """review35a 6: a run of number words that is no figure was tried as a figure from every start to its end
+    ("forty" x 400 took 4.5 s, x 2000 did not finish in 100 s). A figure is read from MAX_FIGURE_WORDS words at most,
+    so 5,000 pasted words give their terms at once (the bound is generous: a loaded machine), the longest figure
+    number_words says is still one figure, and a figure after the run is still found."""
+    import time
+
+    start = time.monotonic()
+    terms = queries.fts_terms("forty " * 5000 + "and forty eight")
+    assert time.monotonic() - start < 10
+    assert terms[:5000] == ['("forty" OR "40")'] * 5000
+    assert terms[-1] == '("forty eight" OR "48")'
+    longest = str(queries.number_words("999999999999")).replace("hundred", "hundred and")       # 23 words
+    assert len(longest.split()) <= queries.MAX_FIGURE_WORDS
+    [term] = queries.fts_terms(longest)
+    assert term.startswith(f'("{longest}" OR "999999999999" OR ')

@@ -2635,6 +2635,49 @@ def test_a_name_corrected_in_the_vocabulary_goes_with_its_point_in_a_duplicated_
     assert "“Agency Nurses” is out of the Vocabulary too" in editor.status.text()
 
 
+def test_a_name_of_the_candidates_typed_over_a_points_name_stays_when_the_point_goes(qtbot, services, data_home):
+    """review35a 3, 4: the candidate selects the point's "AGENCY NURSES" line and types "Bed Bureau" over it, a pause on
+    the way ("Bed"): it is their own, so removing the point leaves it. Then "HCA" is retyped "Hca" at a pause and
+    "Rota" typed above it in the same pause: the correction stays the other point's, "Rota" is the candidate's."""
+    editor, dialog = notes_on_a_new_bank(qtbot, services, data_home, "- Called in AGENCY NURSES at 2am\n"
+                                                                     "- Moved the HCA to the busiest bay\n")
+    for i in range(len(dialog.points)):
+        tick(dialog, i)
+    chosen = dialog.chosen()
+    dialog.accept()
+    editor.add_key_points(chosen)
+    assert editor.doc.bank().vocabulary == ("AGENCY NURSES", "HCA")
+    editor.select(())
+    box = field(editor, "@vocabulary")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)     # the first line, selected
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(box, "Bed")
+    editor.commit()                                              # a pause on the way
+    box = field(editor, "@vocabulary")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_End)
+    qtbot.keyClicks(box, " Bureau")
+    editor.commit()
+    box = field(editor, "@vocabulary")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)     # the last line, "HCA"
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(box, "Hca")
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    qtbot.keyClicks(box, "Rota")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    editor.commit()
+    assert editor.doc.bank().vocabulary == ("Bed Bureau", "Rota", "Hca")
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "AGENCY" in editor.doc.get(kp, "label")))
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("Bed Bureau", "Rota", "Hca")
+    editor.select(next(kp for kp in editor.doc.key_point_paths() if "HCA" in editor.doc.get(kp, "label")))
+    editor.remove_current()
+    assert editor.doc.bank().vocabulary == ("Bed Bureau", "Rota")
+
+
 def test_a_key_points_names_are_known_to_it_after_the_bank_is_reopened(qtbot, services, data_home):
     """fixAJ 1: the names a point added were remembered only while the editor was open: saved, reopened, then
     removed, the point left them in the Vocabulary. They are written on the point in the file; an old file with

@@ -9,8 +9,9 @@ still says it or another point put it there too. A name the candidate typed into
 list, so it is never taken out, and lists are read case-exactly: "nhs professionals" typed beside a point's "NHS
 Professionals" is the candidate's (review34 2b). A name the candidate clears from the Vocabulary leaves its point's
 list, so typed back later it is theirs too (`keep_listed`, review34 2a); one corrected where it stands (a typo
-fixed) stays the point's under its new spelling (`vocabulary_edited`, fixAS). Writing the field makes the bank
-schema 2 (load.SCHEMA_VERSION): a voiceprep that reads only schema 1 then says so instead of "unknown field".
+fixed) stays the point's under its new spelling (`vocabulary_edited`, fixAS), while a different name typed over
+it is the candidate's (`corrects`, review35a). Writing the field makes the bank schema 2 (load.SCHEMA_VERSION):
+a voiceprep that reads only schema 1 then says so instead of "unknown field".
 Qt-free: the editor calls these inside its undo step.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from voiceprep.core.analysis.keypoints import NUMBER
 from voiceprep.core.banks.document import BankDocument, NodePath
 from voiceprep.core.banks.draft import name_phrase, names_in
 from voiceprep.core.banks.load import SCHEMA_VERSION
+from voiceprep.settings import VOCABULARY_CORRECTION_RATIO
 
 ADDED = "added_to_vocabulary"     # the key point's field: the names it put into the bank's vocabulary
 
@@ -70,21 +72,48 @@ def keep_listed(doc: BankDocument) -> None:
 
 
 def vocabulary_edited(doc: BankDocument, before: list[str]) -> None:
-    """After the candidate edited the Vocabulary box, whose names were `before`. A name edited where it stands (a
-    typo fixed, "Bed Bureu" made "Bed Bureau"; the box commits at each pause, so also every spelling on the way) is
-    still its point's under the new spelling, so it goes when the point goes, as the name the candidate corrected
-    (fixAS). A name cleared is no point's any more and one typed as a new entry is the candidate's (keep_listed)."""
+    """After the candidate edited the Vocabulary box, whose names were `before`. A point's name corrected where it
+    stands (a typo fixed, "Bed Bureu" made "Bed Bureau"; the box commits at each pause, so also every start of it on
+    the way, "Bed Bu") is still the point's under the new spelling, so it goes when the point goes (fixAS). Only a
+    close one is (`corrects`): a different name typed over it is the candidate's, and of several lines changed at once
+    each pairs with the one nearest it, not the one at its place (review35a 3, 4). A name cleared is no point's any
+    more and one typed as a new entry is the candidate's (keep_listed)."""
     after = vocabulary(doc)
+    owners = {kp: added_by(doc, kp) for kp in doc.key_point_paths()}
     renamed: dict[str, str] = {}
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
-        if tag == "replace":                     # entries changed in place; a surplus on either side was cleared/added
-            # a name changed into one already in the box is no correction: that name stays whoever's it was
-            renamed.update((a, b) for a, b in zip(before[i1:i2], after[j1:j2]) if b not in before)
-    for kp in doc.key_point_paths() if renamed else ():
-        mine = added_by(doc, kp)
+        if tag != "replace":
+            continue
+        # a name changed into one already in the box is no correction: that name stays whoever's it was
+        news = [b for b in after[j1:j2] if b not in before]
+        pairs = []
+        for a in dict.fromkeys(before[i1:i2]):
+            points = [kp for kp, mine in owners.items() if a in mine]
+            refs = [a, *(n for kp in points for n in wording_names(str(doc.get(kp, "label") or ""),
+                                                                   [str(c) for c in doc.get(kp, "cues", []) or []]))]
+            pairs += [(score, n, a, b) for n, b in enumerate(news) if points and (score := corrects(b, refs))]
+        taken: set[str] = set()
+        for _, _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1])):     # the nearest first; a tie: the first line
+            if a not in renamed and b not in taken:
+                renamed[a] = b
+                taken.add(b)
+    for kp, mine in owners.items() if renamed else ():
         if any(n in renamed for n in mine):
             doc.set(kp, ADDED, list(dict.fromkeys(renamed.get(n, n) for n in mine)))
     keep_listed(doc)
+
+
+def corrects(new: str, names: Iterable[str]) -> float:
+    """How near `new` is to the nearest of `names`, case aside, if near enough to be its correction
+    (settings.VOCABULARY_CORRECTION_RATIO), else 0. A start of a name ("Agen" of "AGENCY NURSES") is near: the box
+    commits at every pause while a name is retyped."""
+    typed = new.strip().casefold()
+    best = 0.0
+    for name in names:
+        name = name.casefold()
+        score = 1.0 if typed and name.startswith(typed) else SequenceMatcher(a=typed, b=name, autojunk=False).ratio()
+        best = max(best, score)
+    return best if best >= VOCABULARY_CORRECTION_RATIO else 0.0
 
 
 def point_paths_under(doc: BankDocument, path: NodePath) -> list[NodePath]:

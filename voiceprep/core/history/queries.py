@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -278,13 +279,19 @@ def number_words(digits: str) -> str | None:
     return " ".join(said + (["point", *(_ONES[int(d)] for d in fraction)] if fraction else []))
 
 
+@lru_cache(maxsize=1024)
+def _read(typed: str) -> tuple[str, ...]:
+    """Typed words as the judge's reader reads them; kept, since a pasted run repeats its words and windows."""
+    return tuple(t.norm for t in tokenize_text(typed))
+
+
 def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
     """The ways a figure typed in a search may be written in a transcript, as FTS phrases: said as words, "forty
     eight" -> "48", "twenty thousand" -> "20000", "20 000" (FTS reads "20,000" as two tokens) and "20 thousand";
     typed as digits, "20000" -> "20 000", "20,000" -> "20000" (walk42: a candidate searches for what they said, and
     the transcript writes "4 milliseconds", "20,000", "48"). The number words are read by the judge's own reader
     (analysis.text: alpha2digit, as fixAE set it), so "one" stays a word. [] when `words` is no figure."""
-    said = [t.norm for t in tokenize_text(" ".join(words))]
+    said = _read(" ".join(words))
     if len(said) != 1 or not _NUMBER.fullmatch(said[0]):
         return []
     digits = said[0]
@@ -307,6 +314,11 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE_WORDS = NUMBER_WORDS | {"and"}
+# the most words a figure said in words is read from: the longest below a trillion (number_words' limit), "nine
+# hundred and ninety nine billion nine hundred and ninety nine million ...", is 23, with room for a few decimals;
+# a longer run is no figure and is tried only this far from each start, so pasted text searches promptly
+# (review35a 6: "forty " x 400 took 4.5 s, x 2000 did not finish)
+MAX_FIGURE_WORDS = 32
 
 
 def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]]]:
@@ -317,7 +329,7 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
     while i < len(pieces):
         quoted, words = pieces[i]
         j = i
-        while (j < len(pieces) and not pieces[j][0] and pieces[j][1][0].lower() in _FIGURE_WORDS
+        while (j < len(pieces) and j - i < MAX_FIGURE_WORDS and not pieces[j][0] and pieces[j][1][0].lower() in _FIGURE_WORDS
                and (pieces[j][1][0].lower() in NUMBER_WORDS - {"point"} or j > i)):
             j += 1
         while j > i + 1 and pieces[j - 1][1][0].lower() in {"and", "point"}:      # "forty and": the "and" is a word
