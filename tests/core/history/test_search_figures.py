@@ -177,3 +177,12 @@ def test_a_percentage_said_finds_whispers_percent_sign_and_a_unit_its_own_figure
     assert {r["id"] for r in queries.list_attempts(history, text="48")} == {mine, other}
     assert [r["id"] for r in queries.list_attempts(history, text="15 percent")] == [other]     # not "1.5%"
     assert [r["id"] for r in queries.list_attempts(history, text="2 partitions")] == [other]
+
+
+@pytest.mark.parametrize("typed", ["250", "250 servers", "1050"])
+def test_a_figure_typed_as_digits_finds_it_said_with_and(history, save, typed):
+    """review35b: "250" found "two hundred fifty" only, not a typed answer's "two hundred and fifty" (British)."""
+    mine = save("We ran two hundred and fifty servers and one thousand and fifty jobs.")
+    save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], typed
