@@ -377,7 +377,7 @@ def test_the_average_and_the_rounds_score_say_what_each_counts_in_the_feedbacks_
                               "total": 1, "skipped": []})
     lines = recap_lines(service.recap(), {airwallex.id: airwallex}.get)[1].splitlines()
     # each question by its best try, as the round counts it (fixAR: the average counted every try)
-    assert ". Score of your one question, each by its best try of 2 tries: " in lines[-2], lines   # above the round's
+    assert ". Score of your one question, by its best try of 2 tries: " in lines[-2], lines   # above the round's
     assert lines[-1] == (f"Round score of “{rnd.title}”, weighted by the job's competencies: 80 (each question by "
                         "its best try)."), lines
     access.close_all()

@@ -103,7 +103,8 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     # each question by its best try of the day, as Progress and the round count it (queries.BEST_OF_DAY; fixAR: it
     # averaged every try, "every try counted", beside charts counting the best); said when a question was tried again
     tries = recap.get("tries") or whole or 0
-    retried = f", each by its best try of {counted(tries, 'try', 'tries')}" if whole and tries > whole else ""
+    retried = (f", {'each ' if whole > 1 else ''}by its best try of {counted(tries, 'try', 'tries')}"
+               if whole and tries > whole else "")      # review35b: not "your one question, each by ..."
     of = ("Score of your one question" + retried if retried else "Score of your one answer") if whole == 1 else \
         (f"Average of your {counted(whole, 'question')}{retried}" if retried else
          f"Average of your {counted(whole, 'answer')}") if whole else "Average per answer"

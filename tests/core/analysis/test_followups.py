@@ -537,6 +537,10 @@ def test_a_purpose_after_what_was_done_is_still_left_out(label, asked):
     ("archive everything to cheap storage and load it into the warehouse",
      "How would you archive everything to cheap storage and load it into the warehouse?"),
     ("Partition events by a key so one account's events stay in order", "How would you partition events by a key?"),
+    # review35b: read as a statement first, "You haven't said yet that move urgent events to a separate queue."
+    ("Move urgent events to a separate queue", "How would you move urgent events to a separate queue?"),
+    ("Cache the hot reads in Redis", "How would you cache the hot reads in Redis?"),
+    ("Ship small changes daily", "How would you ship small changes daily?"),
 ])
 def test_a_verb_first_point_is_asked_how_you_would_do_it(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked

@@ -174,3 +174,35 @@ def test_two_points_are_not_given_swapped_quotes():
     assert {"business-impact", "growth"} <= hit
     assert "direct business impact" in a.evidence["business-impact"][0].text
     assert a.evidence["growth"][0].text.startswith("I want to build the platforms")
+
+
+def test_over_as_a_particle_names_no_alternative():
+    """review35b: "Why I took over the incident" asked no alternative ("the incident"): a verb before "over" makes it
+    a particle ("took over", "ran over budget", "moved over to"), not "Why Postgres over DynamoDB"."""
+    for label in ("Why I took over the incident", "Why the project ran over budget", "Why we moved over to Kafka",
+                  "Why I handed over to the night shift", "Why I take over the pass when it gets busy"):
+        assert alternative_asked(label) is None, label
+    assert alternative_asked("Why Postgres over DynamoDB") == "DynamoDB"
+    assert alternative_asked("Why we chose Postgres over DynamoDB") == "DynamoDB"
+
+
+def test_took_over_the_incident_is_covered_by_saying_why():
+    """... where the prompt says "incident" too, so no word of "the incident" is its own: the point was set aside."""
+    bank = parse_bank(MINE.replace('label = "What I owned personally in the redesign"', 'label = "Why I took over the '
+                                   'incident"').replace("the hardest technical problem you solved", "an incident you led"))
+    text = ("Last year our checkout service went down on a Friday evening. The on-call engineer was new and nobody was "
+            "coordinating, so I took over the incident because someone had to lead it and I knew the payment service "
+            "best. I rolled back the bad deploy and the service was restored in 20 minutes.")
+    r, _ = point(bank, "hard", "owned", text)
+    assert r.hit
+
+
+def test_a_why_not_point_takes_the_alternative_turned_down_in_one_sentence(mine):
+    """review35b: "..., but we ruled them out since they would still contend" is the answer to "Why not just use
+    finer-grained locks ...", not an act said as not done (alternatives.turned_down): it was "Close, but not done"."""
+    for said in ("Finer-grained locks were an option, but we ruled them out since they would still contend on hot "
+                 "price levels.",
+                 "We considered finer-grained locks, but we decided against it because they would still contend on "
+                 "the hot price levels."):
+        r, _ = point(mine, "hard", "why-not", HARD + " " + said)
+        assert r.hit, said

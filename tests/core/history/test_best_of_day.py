@@ -102,4 +102,4 @@ def test_welcome_back_averages_each_questions_best_try_and_says_so(history, bank
     best = queries.get_attempt(history, strong)["overall"]
     assert recap["average"] == pytest.approx(best)
     details = recap_lines(recap, {bank.id: bank}.get)[1]
-    assert f"Score of your one question, each by its best try of 2 tries: {best:.0f}." in details, details
+    assert f"Score of your one question, by its best try of 2 tries: {best:.0f}." in details, details

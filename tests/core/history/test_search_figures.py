@@ -195,3 +195,12 @@ def test_a_long_pasted_run_of_number_words_is_searched_promptly_word_by_word():
     assert len(longest.split()) <= queries.MAX_FIGURE_WORDS
     [term] = queries.fts_terms(longest)
     assert term.startswith(f'("{longest}" OR "999999999999" OR ')
+
+
+@pytest.mark.parametrize("typed", ["250", "250 servers", "1050"])
+def test_a_figure_typed_as_digits_finds_it_said_with_and(history, save, typed):
+    """review35b: "250" found "two hundred fifty" only, not a typed answer's "two hundred and fifty" (British)."""
+    mine = save("We ran two hundred and fifty servers and one thousand and fifty jobs.")
+    save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], typed

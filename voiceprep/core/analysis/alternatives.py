@@ -88,11 +88,27 @@ ASKS_WHY_NOT = re.compile(r"^\s*(?:and\s+)?why\s+(?:not\s+(?:just\s+|simply\s+)?
                           r".+?\b(?:instead\s+of|rather\s+than|over)\s+(?P<over>.+))$", re.IGNORECASE)
 
 
+# verbs that make a following "over" a particle, not "X over Y" ("Why I took over the incident", "ran over budget",
+# "moved over to Kafka", "handed over to the night shift"): their point asks no alternative (review35b)
+_PARTICLE_VERBS = frozenset({"take", "takes", "took", "taken", "taking", "run", "runs", "ran", "go", "goes", "went",
+                             "gone", "come", "comes", "came", "get", "gets", "got", "hand", "hands", "handing", "pass",
+                             "passes", "passing", "win", "wins", "won", "fall", "falls", "fell", "turn", "turns", "move",
+                             "moves", "moving", "step", "steps", "stepping", "start", "starts", "starting", "think",
+                             "thinks", "thought", "talk", "talks", "talking", "look", "looks", "looking", "carry",
+                             "carries", "carrying", "switch", "switches", "switching", "roll", "rolls", "rolling"})
+
+
 def alternative_asked(label: str) -> str | None:
     """The alternative a "why not" key point asks about (`ASKS_WHY_NOT`), or None for other labels."""
-    m = ASKS_WHY_NOT.match(label.strip().rstrip("?. "))
+    text = label.strip().rstrip("?. ")
+    m = ASKS_WHY_NOT.match(text)
     if not m:
         return None
+    if m.group("over") is not None:
+        before = text[:m.start("over")].split()
+        said = before[-2].lower() if len(before) >= 2 and before[-1].lower() == "over" else ""
+        if said in _PARTICLE_VERBS or len(said) > 3 and said.endswith("ed"):
+            return None
     return (m.group("not") or m.group("over")).strip(" ,.?")
 
 

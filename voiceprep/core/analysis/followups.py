@@ -545,6 +545,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         return f"Could you {_to_you(f'{named.group(1)} {named.group(2)}' if named else own)}?"
     if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)):
         return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"   # "Set an SLO target", "Put a number on
+    if _verb_first(head) and not _FIGURE_RE.search(head):     # review35b: before the statement read ("You haven't
+        return _how_you(_without_examples(head), kp, names, story)   # said yet that move urgent events to ...")
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
         return _asked(head, kp, names)       # same morning": a statement ("Cut the first version down": what you did)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"

@@ -79,8 +79,9 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-38"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
-                                # one-to-one), then judge58 (a plain point in a story of 50+ details counts from p 0.10)
+JUDGE_VERSION = "semantic-39"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
+                                # one-to-one), judge58 (semantic-38: a plain point in a story of 50+ details counts from
+                                # p 0.10), review35b ("took over" asks no alternative; a why-not point takes a turned-down one)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -1565,7 +1566,11 @@ class AnswerJudge:
         """The words of what the answer considered and turned down ("We considered partitioning events by key, but we
         did not do that": `alternatives.turned_down`) or only talked over ("We considered partitioning events by key.":
         `considered_words`), said as not done (walk43); talked over counts for a point that is itself a talk ("The
-        captain and I talked through whether we needed to divert"). Once per answer."""
+        captain and I talked through whether we needed to divert"). Once per answer. None for a point that asks why
+        not the alternative: what was turned down is its evidence (review35b: "Finer-grained locks would still contend,
+        so we did not do that" was "not done" for "Why not just use finer-grained locks")."""
+        if alternative_asked(label) is not None:
+            return frozenset()
         if self._turned_down_words is None:
             words = self._words
             turned: set[int] = set()

@@ -285,6 +285,20 @@ def _read(typed: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize_text(typed))
 
 
+_SCALES = ("hundred", "thousand", "million", "billion")
+
+
+def with_and(spoken: str) -> str | None:
+    """`number_words` said with the "and" before its last part under a hundred, as many say it: "two hundred fifty"
+    -> "two hundred and fifty", "one thousand fifty" -> "one thousand and fifty"; None when it has no such part."""
+    whole, point, fraction = spoken.partition(" point ")
+    words = whole.split()
+    last = max((i for i, w in enumerate(words) if w in _SCALES), default=-1)
+    if last < 0 or last == len(words) - 1:
+        return None
+    return " ".join([*words[:last + 1], "and", *words[last + 1:]]) + (point + fraction if point else "")
+
+
 def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
     """The ways a figure typed in a search may be written in a transcript, as FTS phrases: said as words, "forty
     eight" -> "48", "twenty thousand" -> "20000", "20 000" (FTS reads "20,000" as two tokens) and "20 thousand";
@@ -302,6 +316,9 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
     spoken = number_words(digits)
     if spoken and spoken != typed and (with_unit or spoken not in WORD_VALUES):
         forms.append(spoken)
+        british = with_and(spoken)          # review35b: "250" did not find "two hundred and fifty"
+        if british and british != typed:
+            forms.append(british)
     whole, _, fraction = digits.partition(".")
     if len(whole) > 3:
         forms.append(f"{int(whole):,}".replace(",", " ") + (f".{fraction}" if fraction else ""))   # 20,000
