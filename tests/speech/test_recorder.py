@@ -221,6 +221,21 @@ def test_an_imported_file_is_taken_whole_despite_pauses_and_the_cap(tmp_path, sp
     assert abs(result.seconds - 28.0) < 0.05          # not cut at the 6 s pause, nor at 2 x 5 s
 
 
+def test_an_imported_file_sends_no_level_per_block(tmp_path, speech_dir):
+    """fixAX: a file read in at hundreds of times real time posted a level per 0.1 s block to the GUI thread
+    (2,450 for a 4-minute file within a second or two): the GUI loop ran ~2 s late. An import reports none; all its
+    audio still reaches on_audio. A microphone-paced file still reports its levels (test_manual_stop_and_level_meter)."""
+    levels: list[float] = []
+    heard: list[int] = []
+    rec = Recorder(tmp_path / "l.wav", AudioSettings(silence_stop_s=0), 120, on_level=levels.append,
+                   on_audio=lambda block: heard.append(len(block)), stream_factory=FileStream.for_import(speech_dir / "jfk.wav"))
+    rec.start()
+    result = rec.wait(30)
+    assert result.reason == "end_of_file" and abs(result.seconds - 11.0) < 0.2
+    assert levels == []
+    assert abs(sum(heard) / 16000 - result.seconds) < 0.01
+
+
 def test_importing_a_file_that_is_not_audio_says_so(tmp_path):
     from voiceprep.speech.audio import AudioError
 

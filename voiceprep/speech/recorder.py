@@ -394,13 +394,14 @@ class Recorder:
             return
         self._write(block)
         level = self._last_level = rms(block)
-        if self.on_level:
-            self.on_level(level)
+        importing = self._file is not None and self._file.imported
+        if self.on_level and not importing:    # a file read in at hundreds of times real time: a level per block
+            self.on_level(level)               # flooded the GUI thread's queue (fixAX: ~2 s late) and meant nothing
         if checks and self._tail is not None and self._stop_reason is None:
             if self._tail.take(block) or time.monotonic() > self._tail_deadline:
                 self._stop_reason = "manual"
             return
-        if not checks or (self._file is not None and self._file.imported):
+        if not checks or importing:
             return                                    # an imported file is taken whole
         seconds = len(block) / TARGET_RATE
         if level >= self.settings.silence_rms:
