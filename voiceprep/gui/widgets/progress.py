@@ -46,7 +46,6 @@ from voiceprep.core.history.queries import (
     standing_rule,
 )
 from voiceprep.core.history.skipped import skipped_text
-from voiceprep.core.history.store import Lineage, bank_ids
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
@@ -297,14 +296,15 @@ def summary_text(st: dict[str, Any]) -> str:
 
 
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None,
-                     lineage: Lineage = bank_ids) -> str:
+                     beaten: list[bool] | None = None) -> str:
     """"Am I improving?" in one line, from the same question asked again (walkthrough 11: the all-prompts line is
     each day's average of whatever was answered that day, so a day of harder questions looked like a fall). Each
     prompt's first day against its latest, each day by its best try (queries.BEST_OF_DAY, as a round's summary counts
     its best try; walk42: a mistaken retry at 0 read "1 prompt lower" beside a summary counting the 83). Drills and
     follow-up answers are told what to cover: not compared. `rows`: Progress's answers, oldest first (the newest
-    `limit` when the history is cut there); `lineage`: which banks' answers are one question's (outscored)."""
-    beaten = outscored(rows, lineage)
+    `limit` when the history is cut there); `beaten`: their `outscored` flags when the caller has them already
+    (HistoryService.progress reads them with its lineage)."""
+    beaten = outscored(rows) if beaten is None else beaten
     days: dict[str, list[float]] = {}          # prompt id -> each day's best try, oldest first
     tries: dict[str, list[tuple[float, bool]]] = {}
     for r, lower in zip(rows, beaten, strict=True):
@@ -909,7 +909,7 @@ class ProgressPage(QScrollArea):
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
-            data["improving"] = improvement_text(data["series"], prompt, limit, service.lineage)
+            data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"])
             # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
             data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
             return data
