@@ -971,15 +971,19 @@ def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
 
 
 def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
-           whole_only: bool = False, skips: bool = True) -> list[Row]:
+           whole_only: bool = False, skips: bool = True, leaving_out: list[int] | None = None) -> list[Row]:
     """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
     competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
-    (WHOLE_ANSWER), for averages. `skips` False: answers only, no skipped questions."""
+    (WHOLE_ANSWER), for averages. `skips` False: answers only, no skipped questions. `leaving_out`: attempt ids not
+    read (the lower tries of a day, for `stats`' last answers counted)."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
+    if leaving_out:
+        where += " AND a.id NOT IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(leaving_out))
     rows = h.read(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
         f"a.drill_json, a.follow_up_json, d.wpm, d.fillers_per_min, d.fillers_total "
@@ -1020,26 +1024,36 @@ def outscored(rows: list[Row], lineage: Lineage = bank_ids) -> list[bool]:
     those of the bank it was copied from); two banks that merely share a prompt id ("why-us") are two questions
     (review34 finding 8: the lower one was hidden)."""
     best: dict[tuple[Any, Any, Any], int] = {}
+    tries = [is_try(r) for r in rows]
+    roots: dict[Any, Any] = {}          # each bank's lineage, asked once per bank (a registry's lookup)
     for i, r in enumerate(rows):
-        if is_try(r):
+        if tries[i]:
             bank = r.get("bank_id")
-            key = (lineage(bank)[-1] if bank is not None else None, r.get("prompt_id"),
-                   local(str(r["started_at"])).date())
+            if bank not in roots:
+                roots[bank] = lineage(bank)[-1] if bank is not None else None
+            key = (roots[bank], r.get("prompt_id"), local(str(r["started_at"])).date())
             if key not in best or r["overall"] >= rows[best[key]]["overall"]:
                 best[key] = i
     counted_ = set(best.values())
-    return [is_try(r) and i not in counted_ for i, r in enumerate(rows)]
+    return [tried and i not in counted_ for i, tried in enumerate(tries)]
+
+
+def scored_tries(h: History, bank: Banks | None = None, prompt: str | None = None) -> list[Row]:
+    """The finished whole answers with a score (of `bank`, a lineage, and `prompt`), oldest first, as `outscored`
+    reads them (id, bank_id, prompt_id, started_at, overall)."""
+    where, args = _finished(bank, prompt)
+    return h.read(f"SELECT id, bank_id, prompt_id, started_at, overall FROM attempts WHERE {where} AND {WHOLE_ANSWER} "
+                  "AND overall IS NOT NULL ORDER BY started_at, id", args)
 
 
 def outscored_ids(h: History, bank: Banks | None = None, prompt: str | None = None,
-                  lineage: Lineage | None = None) -> list[int]:
+                  lineage: Lineage | None = None, rows: list[Row] | None = None) -> list[int]:
     """The ids of the finished whole answers (of `bank`, a lineage, and `prompt`) that `outscored` leaves out: the
     one rule (BEST_OF_DAY) by which Progress's charts, its key-point table, `history stats`' competencies, weak points
     and Welcome back count a question answered more than once in a day (fixAR: the table and the CLI counted
-    every try beside charts that counted the best). `lineage` by default: `bank`'s answers are one bank's."""
-    where, args = _finished(bank, prompt)
-    rows = h.read(f"SELECT id, bank_id, prompt_id, started_at, overall FROM attempts WHERE {where} AND {WHOLE_ANSWER} "
-                  "AND overall IS NOT NULL ORDER BY started_at, id", args)
+    every try beside charts that counted the best). `lineage` by default: `bank`'s answers are one bank's. `rows`:
+    scored_tries(h, bank, prompt) when the caller has read them already (`stats` of every bank)."""
+    rows = scored_tries(h, bank, prompt) if rows is None else rows
     if lineage is None:
         ids = bank_ids(bank) if bank else ()
         lineage = (lambda _b: ids) if ids else bank_ids
@@ -1064,7 +1078,8 @@ def _avg(rows: list[Row], key: str) -> float | None:
 
 
 def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | None = None,
-          weak_limit: int = 5, lineage: Lineage | None = None) -> Row:
+          weak_limit: int = 5, lineage: Lineage | None = None, beaten: list[int] | None = None,
+          rates: list[Row] | None = None) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
     Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
@@ -1076,11 +1091,16 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     a lineage (Banks): its answers count as the first id's. The average, recent vs earlier and competencies count a
     question answered more than once in a day by its best try that day (BEST_OF_DAY, as Progress's charts, key points
     and Welcome back; `lineage`: which banks' answers are one question's, see outscored_ids); `retries`: how many
-    lower tries that left out of them (still in `attempts`, minutes spoken and `best_overall`).
+    lower tries that left out of them (still in `attempts`, minutes spoken and `best_overall`). Progress, which
+    reads both already, hands them in: `beaten`, outscored_ids(h, bank, prompt, lineage); `rates`,
+    key_point_rates(h, bank, last, prompt, beaten) of `bank` (its weak points are theirs).
     """
     own = bank_ids(bank)[0] if bank else None
     where, args = _finished(bank, prompt)
-    beaten = outscored_ids(h, bank, prompt, lineage)         # lower tries the same day: in no average (BEST_OF_DAY)
+    # lower tries the same day: in no average (BEST_OF_DAY); of every bank, read once for each bank's weak points too
+    tries = scored_tries(h, bank, prompt) if beaten is None and not bank else None
+    if beaten is None:
+        beaten = outscored_ids(h, bank, prompt, lineage, tries)
     counts = f"{WHOLE_ANSWER} AND id NOT IN (SELECT value FROM json_each(?))"
     summary = h.read(
         f"SELECT COUNT(*) AS attempts, AVG(CASE WHEN {counts} THEN overall END) AS avg_overall, "
@@ -1102,9 +1122,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
-    left_out = set(beaten)
-    series = [r for r in trends(h, bank, limit=10 + len(left_out), prompt=prompt, whole_only=True, skips=False)
-              if r["id"] not in left_out][-10:]                                      # the last 10 answers counted
+    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False, leaving_out=beaten)  # the last 10
     recent, earlier = series[-5:], series[:-5]
     # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
     result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
@@ -1140,10 +1158,12 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         else None
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten)}    # read once
-    else:
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten) if rates is None
+                                 else [r for r in rates if r["standing"] < 1.0][:weak_limit]}    # read once
+    else:       # each bank's own lower tries (as outscored_ids(h, b, prompt)), from the rows read above
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
-        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt) for b in banks}
+        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt, None if tries is None else outscored_ids(
+            h, b, prompt, rows=[r for r in tries if r["bank_id"] == b])) for b in banks}
     return result
 
 
