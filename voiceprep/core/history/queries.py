@@ -10,12 +10,14 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
+from voiceprep.core.history import units
 from voiceprep.core.history.schema import TOKENIZE
 from voiceprep.core.history.skipped import (
     average_with_skipped,
@@ -368,24 +370,35 @@ def fts_terms(text: str, bare: bool = True) -> list[str]:
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together. A figure, said as words
     or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48",
-    "48" finds "forty eight"). A figure with a unit after it ("48 partitions", "four milliseconds") is that figure
-    with that unit, a phrase (fixAR: "48 percent" found "48 partitions"); a percentage also matches the bare figure,
-    as the index holds "48%" ("%" is no token): `figure_checks` keeps those that write it with a "%" (`bare` False:
-    without the bare figure, for marking the words found)."""
-    return [term for term, _ in _terms(text, bare)]
+    "48" finds "forty eight"). A figure with a unit after it ("48 partitions", "four milliseconds", "3ms") is that
+    figure with that unit (fixAR: "48 percent" found "48 partitions"): the unit right after it, glued to it or a word
+    later ("48 Kafka partitions"; mend36), NEAR in the index, in order as `figure_checks` asks (core.history.units);
+    a percentage also matches the bare figure, as the index holds "48%" ("%" is no token): `figure_checks` keeps
+    those that write it with a "%" (`bare` False: without the bare figure, for marking the words found)."""
+    return [term.fts for term in _terms(text, bare)]
 
 
-def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | None]]:
-    """fts_terms, each with its percentage check (figure_checks): (the phrases said, the figure in digits), or None."""
+@dataclass(frozen=True)
+class _Term:
+    """One typed term: its FTS query, the SQL condition on `attempts a` it also asks with its arguments (a
+    percentage's or a unit's, see figure_checks; "" for none), and a percentage's figure in digits (for marks)."""
+    fts: str
+    check: str = ""
+    args: tuple[Any, ...] = ()
+    percent: str = ""
+
+
+def _terms(text: str, bare: bool = True) -> list[_Term]:
+    """fts_terms, each with the check figure_checks asks of it."""
     pieces = _figures(_pieces(text))
-    terms: list[tuple[str, tuple[str, str] | None]] = []
+    terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
         if skip:
             skip -= 1
             continue
         forms = [" ".join(words)]
-        check = None
+        check: tuple[str, tuple[Any, ...], str] | None = None
         figure = figure_spellings(words) if not quoted else []
         is_figure = not quoted and (bool(figure) or bool(_NUMBER.fullmatch(forms[0])))
         unit = _unit_after(pieces, i) if is_figure else None
@@ -397,12 +410,17 @@ def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | No
             digits = forms[0].split()[0] if _NUMBER.fullmatch(words[0]) else next(
                 (f for f in figure if _NUMBER.fullmatch(f)), "")
             if digits:
-                check = ("(" + " OR ".join(f'"{f}"' for f in forms) + ")", digits)
+                phrases = "(" + " OR ".join(f'"{f}"' for f in forms) + ")"
+                check = (_PERCENT_CHECK, (phrases, f"*[^0-9.,]{digits}%*", f"*[^0-9.,]{digits} %*"), digits)
                 forms += [digits] if bare else []
         elif unit is not None:
-            # "48 partitions": that figure with that unit, however the figure is written (fixAR)
+            # "48 partitions": that figure with that unit, however the figure is written (fixAR), glued to it ("3ms")
+            # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
-            forms = [f"{f} {unit}" for f in dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)])]
+            said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
+            near = [f'NEAR("{f}" "{unit}", 1)' for f in said] + [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
+            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
+            continue
         elif figure:
             forms += figure
         elif quoted:
@@ -414,7 +432,8 @@ def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | No
                     forms.append(pair[0][1][0] + pair[1][1][0])
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
-        terms.append((quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")", check))
+        fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
+        terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
 
 
@@ -431,23 +450,24 @@ _PERCENT_CHECK = ("(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_ft
                   "coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, '')) GLOB ?)")
 
 
+# What a search for a figure with a unit asks of a row besides its NEAR terms: that figure, then that unit, in order
+# (core.history.units; the connection has the function once `units.register` ran on it). Of the index's columns, so
+# that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
+# the question (84 ms for 666 answers)
+_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+
+
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
-    """SQL conditions on `attempts a` (and their arguments) that a search's percentages ask besides fts_query:
-    "48 percent" finds "48%", "48 %" and "forty eight per cent", not the "48" of "48 partitions" (fixAR)."""
-    where: list[str] = []
-    args: list[Any] = []
-    for _, check in _terms(text):
-        if check is not None:
-            phrases, digits = check
-            where.append(_PERCENT_CHECK)
-            args += [phrases, f"*[^0-9.,]{digits}%*", f"*[^0-9.,]{digits} %*"]
-    return where, args
+    """SQL conditions on `attempts a` joined with `attempts_fts` (and their arguments) that a search's percentages
+    and figures with a unit ask besides fts_query: "48 percent" finds "48%", "48 %" and "forty eight per cent", not
+    the "48" of "48 partitions" (fixAR); "48 partitions" finds "48 Kafka partitions", not "12 partitions, 48 hours"
+    (mend36). A connection that runs them has had `units.register`."""
+    checked = [t for t in _terms(text) if t.check]
+    return [t.check for t in checked], [a for t in checked for a in t.args]
 
 
-_PERCENT = {"percent", "%", "pct"}
-# words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone
-_NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "for", "with", "by", "at", "on", "from",
-                        "vs", "than", "per"})
+_PERCENT = units.PERCENT
+_NOT_UNITS = units.NOT_UNITS
 
 
 def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
@@ -468,14 +488,19 @@ def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
 
 
 _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
+# a figure glued to its unit ("3ms", "1.5GB"; not an ordinal, "90th", nor "p99" or "4xx"'s letters first)
+_FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
-    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%"."""
+    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
+    "3ms" is "3" and "ms" (mend36: not read as a figure)."""
     out: list[tuple[bool, list[str]]] = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
+            out += [(False, [m.group(1)]), (False, [m.group(2)])]
         elif words := (phrase or word).replace('"', " ").split():
             out.append((bool(phrase), words))
     return out
@@ -492,7 +517,7 @@ def searched_words(words: list[str], text: str) -> set[int]:
     hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
     terms = " OR ".join(fts_terms(text, bare=False))
     # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR)
-    percent = [re.compile(rf"(?<![\d.,]){re.escape(c[1])}%") for _, c in _terms(text) if c is not None]
+    percent = [re.compile(rf"(?<![\d.,]){re.escape(t.percent)}%") for t in _terms(text) if t.percent]
     marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)}
     if not terms:
         return marked
@@ -537,7 +562,8 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
         sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
-        checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR)
+        checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR), a unit after its figure
+        units.register(h.db.conn)
         where += checks
         args += checked
     if where:
@@ -600,7 +626,8 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     query = fts_query(text)
     if not query:
         return []
-    checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR)
+    checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
+    units.register(h.db.conn)
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
         "a.follow_up_json "
