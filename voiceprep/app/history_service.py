@@ -217,11 +217,18 @@ class HistoryService:
         return queries.recap(self._h(), self.settings.weak_point_window, self.lineage)
 
     def progress(self, bank: str, prompt: str | None = None) -> Row:
-        """Everything the Progress page shows, in one call."""
+        """Everything the Progress page shows, in one call: `series` (trends) with their `outscored` flags, always
+        given, `rates`, `stats`, `prompts`, `copied`. The lower tries of a day are read once, and the key-point rates
+        once: the stats' weak points are theirs (mend36: read twice each, 95 ms of CPU for 10,000 answers)."""
         def read() -> Row:
+            h, s, banks = self._h(), self.settings, self.lineage(bank)
             series = self.trends(bank, prompt)
-            return {"series": series, "outscored": self.outscored(series), "rates": self.key_point_rates(bank, prompt),
-                    "stats": self.stats(bank, prompt), "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}
+            beaten = queries.outscored_ids(h, banks, prompt, self.lineage)
+            rates = queries.key_point_rates(h, banks, s.weak_point_window, prompt, beaten)
+            stats = queries.stats(h, banks, s.weak_point_window, prompt, s.weak_points_drilled, self.lineage,
+                                  beaten=beaten, rates=rates)
+            return {"series": series, "outscored": self.outscored(series), "rates": rates, "stats": stats,
+                    "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}
         return dict(self._unless_changed(("progress", self.lineage(bank), prompt), read))
 
     def compare(self, first: int, second: int) -> Row:

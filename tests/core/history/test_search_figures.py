@@ -82,7 +82,15 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
         '"growth"',
     ]),
     ('forty eight growth', [
-        '("forty eight growth" OR "48 growth")',
+        '(NEAR("forty eight" "growth", 1) OR NEAR("48" "growth", 1) OR "48growth")',
+    ]),
+    ('3ms p99', [                                   # mend36: a unit glued to its figure is that figure and unit
+        '(NEAR("3" "ms", 1) OR NEAR("three" "ms", 1) OR "3ms")',
+        '("p99" OR "msp99")',
+    ]),
+    ('90th percentile', [                           # an ordinal is no figure with a unit
+        '("90th" OR "90thpercentile")',
+        '("percentile" OR "perc entile" OR "perce ntile" OR "percen tile" OR "90thpercentile")',
     ]),
     ('twenty thousand and forty per cent users', [
         ('("twenty thousand and forty percent" OR "twenty thousand and forty per cent" OR "20040 percent" OR "20040 per cent" OR '
@@ -115,8 +123,9 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
 ])
 def test_the_terms_a_typed_search_asks_for(typed, terms):
     """The exact terms: a figure takes the "percent" typed right after it (not a quoted one, nor one after a word) and
-    is asked as said or in digits; a word after a figure is its unit, one phrase with it (fixAR); the word after
-    them is also tried joined to the last word typed before it, as for any two typed words."""
+    is asked as said or in digits; a word after a figure is its unit, near it (fixAR; in order, as figure_checks
+    asks), or glued to it ("3ms", mend36); the word after them is also tried joined to the last word typed before it,
+    as for any two typed words."""
     assert queries.fts_terms(typed) == terms
 
 PARTITIONS = "We sharded the ledger over 48 partitions and kept the p99 under 20 ms."
@@ -204,3 +213,54 @@ def test_a_figure_typed_as_digits_finds_it_said_with_and(history, save, typed):
     save(OTHER)
     assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
     assert [r["id"] for r in queries.search(history, typed)] == [mine], typed
+
+
+KAFKA = "We spread the topic over 48 Kafka partitions and kept p99 under 3ms."
+NOT_KAFKA = ("We had 12 partitions, 48 hours later none. Then 48% of partitions lagged, 48.5 Kafka partitions is no "
+             "figure, we had 48. Kafka partitions came later, 48 thousand partitions, 30ms and 13 ms.")
+
+
+@pytest.mark.parametrize("typed", ["48 partitions", "forty eight partitions", "48 partition", "3ms", "3 ms",
+                                   "three ms", "3MS"])
+def test_a_word_between_a_figure_and_its_unit_or_a_unit_glued_to_it_is_found(history, save, typed):
+    """mend36: "48 partitions" did not find "48 Kafka partitions" (a word between figure and unit), "3ms" was not
+    read as a figure (one word, found only as typed), and "3 ms" did not find "3ms"."""
+    mine = save(KAFKA)
+    save(NOT_KAFKA)
+    save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], typed
+
+
+def test_a_figure_and_unit_are_not_found_out_of_order_as_a_percentage_or_inside_another_figure(history, save):
+    """No false finds: the unit before the figure ("12 partitions, 48 hours"), a percentage ("48% of partitions"), a
+    decimal ("48.5 Kafka partitions"), another sentence ("48. Kafka partitions"), a larger figure ("48 thousand
+    partitions", "30ms", "13 ms" for "3ms")."""
+    save(NOT_KAFKA)
+    for typed in ("48 partitions", "3ms", "3 ms", "forty eight partitions"):
+        assert queries.list_attempts(history, text=typed) == [], typed
+        assert queries.search(history, typed) == [], typed
+
+
+def test_a_percentage_still_does_not_find_a_figure_with_a_word_and_a_unit(history, save):
+    save(KAFKA)
+    for typed in ("48 percent", "48%", "forty eight per cent"):
+        assert queries.list_attempts(history, text=typed) == [], typed
+
+
+def test_a_figure_with_a_word_before_its_unit_marks_the_figure_and_the_unit():
+    words = KAFKA.split()
+    assert {words[i] for i in queries.searched_words(words, "48 partitions")} == {"48", "partitions"}
+    assert {words[i] for i in queries.searched_words(words, "3 ms")} == {"3ms."}
+
+
+@pytest.mark.parametrize("text, said", [
+    ("48 Kafka partitions", True), ("48 partitions", True), ("48-Kafka partitions", True), ("48 kafka-partitions", True),
+    ("forty eight Kafka partitions", True), ("48partitions", True), ("partitions 48", False), ("48, Kafka partitions", False),
+    ("48 of partitions", False), ("48 two partitions", False), ("48 very big partitions", False), ("148 partitions", False),
+    ("1.48 partitions", False), ("48,000 partitions", False), ("48% partitions", False), ("48 percent partitions", False),
+])
+def test_says_a_figure_then_its_unit(text, said):
+    from voiceprep.core.history import units
+
+    assert units.says(text, ["48", "forty eight"], "partitions") is said

@@ -2,6 +2,7 @@
 
 import pytest
 
+from voiceprep.core.history.queries import outscored
 from voiceprep.gui.widgets.progress import tick_label, value_ticks
 
 
@@ -144,7 +145,7 @@ def test_with_all_prompts_the_page_draws_days_and_with_one_prompt_attempts(qtbot
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 7.9,
              "competencies": {c.id: 50.0 for c in comps}}]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}}
     page._show(data, "b", None, page._generation)
     assert page.summary.text().startswith("1 answer · ")        # walkthrough 6: "1 attempts"; walk17: one word
@@ -220,7 +221,7 @@ def _one_attempt_on_two_banks(qtbot, competencies: dict[str, float]):  # type: i
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": 150.0, "fillers_per_min": 2.0,
              "competencies": competencies}]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 75, "best_overall": 75}}
     return page, data
 
@@ -234,7 +235,7 @@ def test_a_bank_without_competencies_says_so_instead_of_no_attempts_yet(qtbot):
     page._show(data, "none", None, page._generation)
     assert empty_text(page.competencies.canvas.spec()) == NO_COMPETENCIES
     assert empty_text(page.overall.canvas.spec()) == "No answers yet"
-    page._show(dict(data, series=[]), "some", None, page._generation)
+    page._show(dict(data, series=[], outscored=[]), "some", None, page._generation)
     assert empty_text(page.competencies.canvas.spec()) == "No answers yet"
 
 
@@ -287,7 +288,7 @@ def test_the_key_point_table_is_as_tall_as_its_rows_so_the_page_scrolls_not_the_
     def show(n):
         rates = [{"hits": 1, "attempts": 1, "rate": 1.0, "label": f"Point {i}", "prompt_text": "Why?",
                   "prompt_id": "p"} for i in range(n)]
-        page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows],
+        page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
                     "stats": {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50,
                               "best_overall": 50}}, "b", None, page._generation)
         qtbot.waitUntil(lambda: page.rates.viewport().height() > 0)
@@ -367,7 +368,8 @@ def test_the_page_spreads_one_prompts_tries_and_says_whether_you_improved(qtbot)
              "competencies": {}, "prompt_id": p, "drill": drill}
             for d, v, p, drill in ((1, 58.0, "py", None), (1, 30.0, "kafka", None), (2, 100.0, "py", None),
                                    (2, 20.0, "kafka", ["A point"]), (3, 70.0, "why", None))]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "improving": "said",
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "outscored": outscored(rows), "improving": "said",
             "stats": {"typed": 0, "attempts": 5, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 100}}
     page._show(data, "b", "py", page._generation)
     assert page.overall.canvas.spec().ordinal and page.improving.text() == "said"
@@ -416,7 +418,7 @@ def test_a_lower_retry_the_same_day_is_no_fall_on_progress_as_in_the_rounds_summ
                            all_prompts=lambda: [])
     page = ProgressPage(page_services(lambda _id: bank))
     qtbot.addWidget(page)
-    page._show({"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    page._show({"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
                 "stats": {"typed": 0, "attempts": 5, "minutes_spoken": 0, "avg_overall": 50, "best_overall": 83}},
                "b", None, page._generation)
     line = page.competencies.canvas.series["Database"]
@@ -439,7 +441,7 @@ def test_a_typed_try_keeps_its_place_on_pace_a_gap_not_a_shift(qtbot):
              "competencies": {}, "prompt_id": "py", "drill": None}
             for d, v, wpm, fpm in ((1, 40.0, 150.0, 2.0), (2, 60.0, None, None), (3, 70.0, 140.0, 1.0),
                                    (4, 80.0, 130.0, 0.5))]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 1, "attempts": 4, "minutes_spoken": 1, "avg_overall": 62, "best_overall": 80}}
     for prompt in ("py", None):                       # one prompt's tries in order, and all prompts by day
         page._show(data, "b", prompt, page._generation)
@@ -464,7 +466,7 @@ def test_pace_and_fillers_say_they_are_measured_on_spoken_answers_when_every_ans
     qtbot.addWidget(page)
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 75.0, "wpm": None, "fillers_per_min": None,
              "competencies": {}, "input": "typed"}]
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 1, "attempts": 1, "minutes_spoken": None, "avg_overall": 75, "best_overall": 75}}
     page._show(data, "b", None, page._generation)
     assert empty_text(page.fillers.canvas.spec()) == "Fillers are measured on spoken answers; none yet"
@@ -494,7 +496,7 @@ def test_a_skipped_question_is_not_on_the_overall_chart_and_counts_as_0_in_the_c
     rows.append({**rows[1], "started_at": "2026-12-02T09:00:00+00:00", "overall": 50.0, "skipped": False,
                  "competencies": {"arch": 50.0}})          # an answer that day too, before the round ended
     rows.sort(key=lambda r: r["started_at"])
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 0, "attempts": 3, "minutes_spoken": 1, "avg_overall": 47.5, "best_overall": 80,
                       "skipped": 1}}
 
@@ -590,7 +592,8 @@ def test_the_key_point_table_names_each_prompt_once_over_its_points(qtbot):
         t = page.rates
         return [[(t.item(r, c).text() if t.item(r, c) else "") for c in range(t.columnCount())
                  if not t.isColumnHidden(c)] for r in range(t.rowCount())]
-    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows],
+                "outscored": outscored(rows), "stats": stats},
                "b", None, page._generation)
     shown = cells()
     texts = [t for row in shown for t in row]
@@ -599,7 +602,8 @@ def test_the_key_point_table_names_each_prompt_once_over_its_points(qtbot):
                      ["Why Airwallex?", ""], ["0 of 3", "Business impact"], ["3 of 3", "Excitement"]], shown
     assert page.rates.columnSpan(0, 0) == page.rates.columnCount()       # the prompt heads the whole row
     mine = [r for r in rates if r["prompt_id"] == "hard"]
-    page._show({"series": rows, "rates": mine, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+    page._show({"series": rows, "rates": mine, "when": [parse(r["started_at"]) for r in rows],
+                "outscored": outscored(rows), "stats": stats},
                "b", "hard", page._generation)
     assert cells() == [["0 of 3", "Trade-offs"], ["1 of 3", "The numbers"]]
 
@@ -655,7 +659,8 @@ def test_a_copied_banks_progress_says_how_many_answers_came_from_its_origin(qtbo
     rows = [{"started_at": "2026-12-01T04:58:00+00:00", "overall": 50.0, "wpm": 150.0, "fillers_per_min": 2.0,
              "competencies": {}}]
     stats = {"typed": 0, "attempts": 4, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "stats": stats,
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "outscored": outscored(rows), "stats": stats,
             "copied": [{"bank_id": "airwallex", "answers": 3}]}
     page.show()
     page._show(data, "mine", None, page._generation)
@@ -720,7 +725,8 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
              {"hits": 1, "attempts": 1, "rate": 1.0, "label": "The numbers", "prompt_text": "Disruptor?",
               "prompt_id": "d", "asked": 0}]
     stats = {"typed": 0, "attempts": 1, "minutes_spoken": 1, "avg_overall": 50, "best_overall": 50}
-    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows],
+                "outscored": outscored(rows), "stats": stats},
                "b", "d", page._generation)
     t = page.rates
     assert [[t.item(r, c).text() for c in range(2)] for r in range(t.rowCount())] == \
@@ -739,7 +745,8 @@ def test_a_point_said_only_in_a_follow_up_says_so_beside_its_hit_count(qtbot):
     assert t.item(1, 0).foreground().color() == QColor(GOOD)
     assert t.item(0, 0).toolTip() in t.item(0, 1).toolTip()
     rates = [{**rates[0], "attempts": 2}, rates[1]]  # 0 of 2, the follow-up of one of them said it: a quarter
-    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows], "stats": stats},
+    page._show({"series": rows, "rates": rates, "when": [parse(r["started_at"]) for r in rows],
+                "outscored": outscored(rows), "stats": stats},
                "b", "d", page._generation)
     assert t.item(0, 0).text() == "0 of 2\n+1 in follow-up"
     assert t.item(0, 0).foreground().color() == QColor(BAD)
@@ -771,7 +778,8 @@ def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot
     skip = {"started_at": "2026-12-01T05:30:00+00:00", "overall": 0.0, "wpm": None, "fillers_per_min": None,
             "competencies": {"c": 0.0}, "skipped": True, "prompt_id": "p"}
     rows = [*data["series"], skip]
-    page._show({**data, "series": rows, "when": [parse(r["started_at"]) for r in rows]}, "some", None,
+    page._show({**data, "series": rows, "when": [parse(r["started_at"]) for r in rows],
+                "outscored": outscored(rows)}, "some", None,
                page._generation)
     about = page.competencies_about.text()
     assert about.startswith("Each answer alone, averaged, a skipped question counted as 0 (follow-ups not in"), about
@@ -792,7 +800,8 @@ def test_a_key_point_added_since_the_last_answer_reads_not_asked_yet(qtbot):
               "attempts": 2, "rate": 0.5, "older": 0, "asked": 0},
              {"prompt_id": "p", "prompt_text": "Q?", "key_point_id": "new", "label": "Written today", "hits": 0,
               "attempts": 0, "rate": None, "older": 0, "asked": 0, "standing": None, "not_asked": True}]
-    page._show({"series": [], "rates": rates, "when": [], "stats": {"typed": 0, "attempts": 2, "minutes_spoken": 0,
+    page._show({"series": [], "rates": rates, "when": [],
+                "outscored": [], "stats": {"typed": 0, "attempts": 2, "minutes_spoken": 0,
                                                                     "avg_overall": 50, "best_overall": 60}},
                "b", "p", page._generation)
     t = page.rates

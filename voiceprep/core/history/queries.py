@@ -10,12 +10,14 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
+from voiceprep.core.history import units
 from voiceprep.core.history.schema import TOKENIZE
 from voiceprep.core.history.skipped import (
     average_with_skipped,
@@ -368,24 +370,35 @@ def fts_terms(text: str, bare: bool = True) -> list[str]:
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together. A figure, said as words
     or typed as digits, also matches the ways a transcript writes it (figure_spellings: "forty eight" finds "48",
-    "48" finds "forty eight"). A figure with a unit after it ("48 partitions", "four milliseconds") is that figure
-    with that unit, a phrase (fixAR: "48 percent" found "48 partitions"); a percentage also matches the bare figure,
-    as the index holds "48%" ("%" is no token): `figure_checks` keeps those that write it with a "%" (`bare` False:
-    without the bare figure, for marking the words found)."""
-    return [term for term, _ in _terms(text, bare)]
+    "48" finds "forty eight"). A figure with a unit after it ("48 partitions", "four milliseconds", "3ms") is that
+    figure with that unit (fixAR: "48 percent" found "48 partitions"): the unit right after it, glued to it or a word
+    later ("48 Kafka partitions"; mend36), NEAR in the index, in order as `figure_checks` asks (core.history.units);
+    a percentage also matches the bare figure, as the index holds "48%" ("%" is no token): `figure_checks` keeps
+    those that write it with a "%" (`bare` False: without the bare figure, for marking the words found)."""
+    return [term.fts for term in _terms(text, bare)]
 
 
-def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | None]]:
-    """fts_terms, each with its percentage check (figure_checks): (the phrases said, the figure in digits), or None."""
+@dataclass(frozen=True)
+class _Term:
+    """One typed term: its FTS query, the SQL condition on `attempts a` it also asks with its arguments (a
+    percentage's or a unit's, see figure_checks; "" for none), and a percentage's figure in digits (for marks)."""
+    fts: str
+    check: str = ""
+    args: tuple[Any, ...] = ()
+    percent: str = ""
+
+
+def _terms(text: str, bare: bool = True) -> list[_Term]:
+    """fts_terms, each with the check figure_checks asks of it."""
     pieces = _figures(_pieces(text))
-    terms: list[tuple[str, tuple[str, str] | None]] = []
+    terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
         if skip:
             skip -= 1
             continue
         forms = [" ".join(words)]
-        check = None
+        check: tuple[str, tuple[Any, ...], str] | None = None
         figure = figure_spellings(words) if not quoted else []
         is_figure = not quoted and (bool(figure) or bool(_NUMBER.fullmatch(forms[0])))
         unit = _unit_after(pieces, i) if is_figure else None
@@ -397,12 +410,17 @@ def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | No
             digits = forms[0].split()[0] if _NUMBER.fullmatch(words[0]) else next(
                 (f for f in figure if _NUMBER.fullmatch(f)), "")
             if digits:
-                check = ("(" + " OR ".join(f'"{f}"' for f in forms) + ")", digits)
+                phrases = "(" + " OR ".join(f'"{f}"' for f in forms) + ")"
+                check = (_PERCENT_CHECK, (phrases, f"*[^0-9.,]{digits}%*", f"*[^0-9.,]{digits} %*"), digits)
                 forms += [digits] if bare else []
         elif unit is not None:
-            # "48 partitions": that figure with that unit, however the figure is written (fixAR)
+            # "48 partitions": that figure with that unit, however the figure is written (fixAR), glued to it ("3ms")
+            # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
-            forms = [f"{f} {unit}" for f in dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)])]
+            said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
+            near = [f'NEAR("{f}" "{unit}", 1)' for f in said] + [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
+            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
+            continue
         elif figure:
             forms += figure
         elif quoted:
@@ -414,7 +432,8 @@ def _terms(text: str, bare: bool = True) -> list[tuple[str, tuple[str, str] | No
                     forms.append(pair[0][1][0] + pair[1][1][0])
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
-        terms.append((quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")", check))
+        fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
+        terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
 
 
@@ -431,23 +450,24 @@ _PERCENT_CHECK = ("(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_ft
                   "coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, '')) GLOB ?)")
 
 
+# What a search for a figure with a unit asks of a row besides its NEAR terms: that figure, then that unit, in order
+# (core.history.units; the connection has the function once `units.register` ran on it). Of the index's columns, so
+# that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
+# the question (84 ms for 666 answers)
+_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+
+
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
-    """SQL conditions on `attempts a` (and their arguments) that a search's percentages ask besides fts_query:
-    "48 percent" finds "48%", "48 %" and "forty eight per cent", not the "48" of "48 partitions" (fixAR)."""
-    where: list[str] = []
-    args: list[Any] = []
-    for _, check in _terms(text):
-        if check is not None:
-            phrases, digits = check
-            where.append(_PERCENT_CHECK)
-            args += [phrases, f"*[^0-9.,]{digits}%*", f"*[^0-9.,]{digits} %*"]
-    return where, args
+    """SQL conditions on `attempts a` joined with `attempts_fts` (and their arguments) that a search's percentages
+    and figures with a unit ask besides fts_query: "48 percent" finds "48%", "48 %" and "forty eight per cent", not
+    the "48" of "48 partitions" (fixAR); "48 partitions" finds "48 Kafka partitions", not "12 partitions, 48 hours"
+    (mend36). A connection that runs them has had `units.register`."""
+    checked = [t for t in _terms(text) if t.check]
+    return [t.check for t in checked], [a for t in checked for a in t.args]
 
 
-_PERCENT = {"percent", "%", "pct"}
-# words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone
-_NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "for", "with", "by", "at", "on", "from",
-                        "vs", "than", "per"})
+_PERCENT = units.PERCENT
+_NOT_UNITS = units.NOT_UNITS
 
 
 def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
@@ -468,14 +488,19 @@ def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
 
 
 _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
+# a figure glued to its unit ("3ms", "1.5GB"; not an ordinal, "90th", nor "p99" or "4xx"'s letters first)
+_FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
-    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%"."""
+    """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
+    "3ms" is "3" and "ms" (mend36: not read as a figure)."""
     out: list[tuple[bool, list[str]]] = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
+            out += [(False, [m.group(1)]), (False, [m.group(2)])]
         elif words := (phrase or word).replace('"', " ").split():
             out.append((bool(phrase), words))
     return out
@@ -492,7 +517,7 @@ def searched_words(words: list[str], text: str) -> set[int]:
     hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
     terms = " OR ".join(fts_terms(text, bare=False))
     # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR)
-    percent = [re.compile(rf"(?<![\d.,]){re.escape(c[1])}%") for _, c in _terms(text) if c is not None]
+    percent = [re.compile(rf"(?<![\d.,]){re.escape(t.percent)}%") for t in _terms(text) if t.percent]
     marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)}
     if not terms:
         return marked
@@ -537,7 +562,8 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
         sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
-        checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR)
+        checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR), a unit after its figure
+        units.register(h.db.conn)
         where += checks
         args += checked
     if where:
@@ -600,7 +626,8 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     query = fts_query(text)
     if not query:
         return []
-    checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR)
+    checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
+    units.register(h.db.conn)
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
         "a.follow_up_json "
@@ -971,15 +998,19 @@ def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
 
 
 def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
-           whole_only: bool = False, skips: bool = True) -> list[Row]:
+           whole_only: bool = False, skips: bool = True, leaving_out: list[int] | None = None) -> list[Row]:
     """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
     competencies it never asked about; a follow-up answer's, none). `whole_only`: without drill answers
-    (WHOLE_ANSWER), for averages. `skips` False: answers only, no skipped questions."""
+    (WHOLE_ANSWER), for averages. `skips` False: answers only, no skipped questions. `leaving_out`: attempt ids not
+    read (the lower tries of a day, for `stats`' last answers counted)."""
     where, args = _finished(bank, prompt, "a.")
     where += f" AND a.{WHOLE_ANSWER}" if whole_only else ""
+    if leaving_out:
+        where += " AND a.id NOT IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(leaving_out))
     rows = h.read(
         f"SELECT a.id, a.bank_id, a.prompt_id, a.started_at, a.overall, a.coverage, a.competencies_json, a.input, "
         f"a.drill_json, a.follow_up_json, d.wpm, d.fillers_per_min, d.fillers_total "
@@ -1020,26 +1051,36 @@ def outscored(rows: list[Row], lineage: Lineage = bank_ids) -> list[bool]:
     those of the bank it was copied from); two banks that merely share a prompt id ("why-us") are two questions
     (review34 finding 8: the lower one was hidden)."""
     best: dict[tuple[Any, Any, Any], int] = {}
+    tries = [is_try(r) for r in rows]
+    roots: dict[Any, Any] = {}          # each bank's lineage, asked once per bank (a registry's lookup)
     for i, r in enumerate(rows):
-        if is_try(r):
+        if tries[i]:
             bank = r.get("bank_id")
-            key = (lineage(bank)[-1] if bank is not None else None, r.get("prompt_id"),
-                   local(str(r["started_at"])).date())
+            if bank not in roots:
+                roots[bank] = lineage(bank)[-1] if bank is not None else None
+            key = (roots[bank], r.get("prompt_id"), local(str(r["started_at"])).date())
             if key not in best or r["overall"] >= rows[best[key]]["overall"]:
                 best[key] = i
     counted_ = set(best.values())
-    return [is_try(r) and i not in counted_ for i, r in enumerate(rows)]
+    return [tried and i not in counted_ for i, tried in enumerate(tries)]
+
+
+def scored_tries(h: History, bank: Banks | None = None, prompt: str | None = None) -> list[Row]:
+    """The finished whole answers with a score (of `bank`, a lineage, and `prompt`), oldest first, as `outscored`
+    reads them (id, bank_id, prompt_id, started_at, overall)."""
+    where, args = _finished(bank, prompt)
+    return h.read(f"SELECT id, bank_id, prompt_id, started_at, overall FROM attempts WHERE {where} AND {WHOLE_ANSWER} "
+                  "AND overall IS NOT NULL ORDER BY started_at, id", args)
 
 
 def outscored_ids(h: History, bank: Banks | None = None, prompt: str | None = None,
-                  lineage: Lineage | None = None) -> list[int]:
+                  lineage: Lineage | None = None, rows: list[Row] | None = None) -> list[int]:
     """The ids of the finished whole answers (of `bank`, a lineage, and `prompt`) that `outscored` leaves out: the
     one rule (BEST_OF_DAY) by which Progress's charts, its key-point table, `history stats`' competencies, weak points
     and Welcome back count a question answered more than once in a day (fixAR: the table and the CLI counted
-    every try beside charts that counted the best). `lineage` by default: `bank`'s answers are one bank's."""
-    where, args = _finished(bank, prompt)
-    rows = h.read(f"SELECT id, bank_id, prompt_id, started_at, overall FROM attempts WHERE {where} AND {WHOLE_ANSWER} "
-                  "AND overall IS NOT NULL ORDER BY started_at, id", args)
+    every try beside charts that counted the best). `lineage` by default: `bank`'s answers are one bank's. `rows`:
+    scored_tries(h, bank, prompt) when the caller has read them already (`stats` of every bank)."""
+    rows = scored_tries(h, bank, prompt) if rows is None else rows
     if lineage is None:
         ids = bank_ids(bank) if bank else ()
         lineage = (lambda _b: ids) if ids else bank_ids
@@ -1064,7 +1105,8 @@ def _avg(rows: list[Row], key: str) -> float | None:
 
 
 def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | None = None,
-          weak_limit: int = 5, lineage: Lineage | None = None) -> Row:
+          weak_limit: int = 5, lineage: Lineage | None = None, beaten: list[int] | None = None,
+          rates: list[Row] | None = None) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
     Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
@@ -1076,11 +1118,16 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     a lineage (Banks): its answers count as the first id's. The average, recent vs earlier and competencies count a
     question answered more than once in a day by its best try that day (BEST_OF_DAY, as Progress's charts, key points
     and Welcome back; `lineage`: which banks' answers are one question's, see outscored_ids); `retries`: how many
-    lower tries that left out of them (still in `attempts`, minutes spoken and `best_overall`).
+    lower tries that left out of them (still in `attempts`, minutes spoken and `best_overall`). Progress, which
+    reads both already, hands them in: `beaten`, outscored_ids(h, bank, prompt, lineage); `rates`,
+    key_point_rates(h, bank, last, prompt, beaten) of `bank` (its weak points are theirs).
     """
     own = bank_ids(bank)[0] if bank else None
     where, args = _finished(bank, prompt)
-    beaten = outscored_ids(h, bank, prompt, lineage)         # lower tries the same day: in no average (BEST_OF_DAY)
+    # lower tries the same day: in no average (BEST_OF_DAY); of every bank, read once for each bank's weak points too
+    tries = scored_tries(h, bank, prompt) if beaten is None and not bank else None
+    if beaten is None:
+        beaten = outscored_ids(h, bank, prompt, lineage, tries)
     counts = f"{WHOLE_ANSWER} AND id NOT IN (SELECT value FROM json_each(?))"
     summary = h.read(
         f"SELECT COUNT(*) AS attempts, AVG(CASE WHEN {counts} THEN overall END) AS avg_overall, "
@@ -1102,9 +1149,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     where_all, args_all = _finished(bank, prompt, complete=False)
     result["cut_off"] = h.read(f"SELECT COUNT(*) AS n FROM attempts WHERE {where_all} AND NOT {COMPLETE}",
                                args_all)[0]["n"]
-    left_out = set(beaten)
-    series = [r for r in trends(h, bank, limit=10 + len(left_out), prompt=prompt, whole_only=True, skips=False)
-              if r["id"] not in left_out][-10:]                                      # the last 10 answers counted
+    series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False, leaving_out=beaten)  # the last 10
     recent, earlier = series[-5:], series[:-5]
     # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
     result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
@@ -1140,10 +1185,12 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         else None
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten)}    # read once
-    else:
+        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten) if rates is None
+                                 else [r for r in rates if r["standing"] < 1.0][:weak_limit]}    # read once
+    else:       # each bank's own lower tries (as outscored_ids(h, b, prompt)), from the rows read above
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
-        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt) for b in banks}
+        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt, None if tries is None else outscored_ids(
+            h, b, prompt, rows=[r for r in tries if r["bank_id"] == b])) for b in banks}
     return result
 
 

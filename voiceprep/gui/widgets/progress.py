@@ -957,7 +957,7 @@ class ProgressPage(QScrollArea):
                                                                   if skip and r["competencies"])))
         # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
         # took a competency from 41 to 27 beside a summary that counted the 83)
-        beaten = data.get("outscored") or outscored(series)     # the service's (HistoryService.outscored)
+        beaten = data["outscored"]          # the service's (HistoryService.progress), read off the GUI thread
         show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
                                           for r, lower in zip(series, beaten, strict=True)] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})

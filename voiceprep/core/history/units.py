@@ -1,0 +1,84 @@
+"""A figure searched with its unit ("48 partitions", "3ms") is found said in that order: the unit right after the
+figure, glued to it ("3ms"), or one word later ("48 Kafka partitions"). Never a unit before it ("12 partitions, 48
+hours"), a percentage ("48% of partitions"), another figure ("48.5", "48,000", "48 thousand partitions") nor across
+a sentence ("we had 48. Kafka partitions"). The search index's NEAR finds the candidates but has no order: queries'
+search asks this of each row it found, in SQL (`SQL_NAME`, registered on the connection by `register`)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import snowballstemmer
+
+from voiceprep.core.analysis.text import NUMBER_WORDS
+
+SQL_NAME = "voiceprep_figure_unit"
+PERCENT = frozenset({"percent", "%", "pct"})
+# words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
+# between a figure and its unit ("48 of partitions")
+NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "for", "with", "by", "at", "on", "from",
+                       "vs", "than", "per"})
+
+_TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
+_GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
+_stem = snowballstemmer.stemmer("porter").stemWord      # the index's tokenizer is "porter" (schema.TOKENIZE)
+
+
+def _may_come_between(token: str) -> bool:
+    """A word that may stand between a figure and its unit ("Kafka" in "48 Kafka partitions"): a word of letters,
+    no number word, percent or little word (NOT_UNITS)."""
+    return token.isalpha() and token not in NUMBER_WORDS and token not in PERCENT and token not in NOT_UNITS
+
+
+def says(text: str, figures: list[str], unit: str) -> bool:
+    """Whether `text` says one of `figures` (each as written in a search: "48", "forty eight", "20 000") with `unit`
+    after it, as the module says."""
+    unit = unit.lower()
+    stem = _stem(unit)
+
+    def is_unit(token: str) -> bool:
+        return token == unit or _stem(token) == stem
+    found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [t for t, _, _ in found]
+
+    def joined(a: int, b: int) -> bool:          # tokens a and b (a + 1) apart by a space or a hyphen only
+        return bool(_GAP.fullmatch(text[found[a][2]:found[b][1]]))
+    for figure in figures:
+        want = [t.lower() for t in _TOKEN.findall(figure)]
+        n = len(want)
+        for i, token in enumerate(tokens):
+            if not n or not token.startswith(want[0]) or tokens[i:i + n - 1] != want[:-1]:
+                continue
+            start, last = found[i][1], i + n - 1
+            if last >= len(tokens) or (start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()):
+                continue                                            # "1.48", "1,048": another figure
+            end = found[last][2]
+            if tokens[last] != want[-1]:
+                glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
+                if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(glued[len(want[-1]):]):
+                    return True
+                continue
+            if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
+                continue                                            # "48%", "48.5", "48,000"
+            after = last + 1
+            if after < len(tokens) and joined(last, after):
+                if is_unit(tokens[after]):
+                    return True
+                if (after + 1 < len(tokens) and _may_come_between(tokens[after]) and joined(after, after + 1)
+                        and is_unit(tokens[after + 1])):
+                    return True
+    return False
+
+
+def figure_then_unit(figures_json: str, unit: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
+    with `unit` after it, else 0."""
+    figures = json.loads(figures_json)
+    return int(any(says(t, figures, unit) for t in texts if t))
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make `SQL_NAME(figures_json, unit, transcript, prompt_text, note)` callable on `conn` (idempotent)."""
+    conn.create_function(SQL_NAME, 5, figure_then_unit, deterministic=True)
