@@ -73,6 +73,8 @@ def test_an_instruction_to_do_something_is_asked_what_the_candidate_did_or_would
     ("Why this team: one API and abstractions", "Why this team?"),
     # the past of what the candidate did, with a figure: asked for the figure
     ("Hired 3 engineers in 2 months", "How many engineers did you hire?"),
+    ("Trained 5 new nurses", "How many new nurses did you train?"),
+    ("Hired 3 more engineers", "How many more engineers did you hire?"),
 ])
 def test_the_rule_cases(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
@@ -80,7 +82,8 @@ def test_the_rule_cases(label, asked):
 
 
 @pytest.mark.parametrize("label", ["Design reviews and RFCs", "Load balancing", "Test coverage across services",
-                                   "Access to the data", "Build pipeline", "Cut p99 latency by 40% to 200ms"])
+                                   "Access to the data", "Build pipeline", "Cut p99 latency by 40% to 200ms",
+                                   "Help desk rota", "Hire date", "Fix rate", "Mentor programme"])
 def test_a_topic_or_a_past_that_starts_with_a_word_that_can_be_a_verb_is_not_asked_as_an_instruction(label):
     asked = follow_up_for(KeyPoint(id="k", label=label, cues=()))
     assert not asked.startswith(("How would you", "What would you", "Could you")), asked

@@ -226,13 +226,15 @@ def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
 _PLAIN_VERBS = frozenset({"partition", "shard", "queue", "batch", "retry", "dedupe", "deduplicate", "escalate",
                           "cache", "throttle", "buffer", "index", "benchmark", "refactor", "migrate", "replicate",
                           "instrument", "monitor", "isolate", "separate", "split", "route", "reroute", "mentor"})
-# fixAY: verbs that do not start a topic as a noun ("Hire engineers", "Avoid double charges", "Reduce p99 latency"):
-# a label they start is what to do, whatever follows
-_ONLY_VERBS = frozenset({"hire", "avoid", "reduce", "replace", "remove", "prevent", "improve", "ensure", "increase",
-                         "decrease", "eliminate", "minimise", "minimize", "maximise", "maximize", "keep", "get", "make",
-                         "take", "bring", "let", "help", "tackle", "protect", "escalate", "involve", "delegate",
-                         "communicate", "mentor", "choose", "pick", "find", "teach", "prioritise", "prioritize",
-                         "simplify", "automate", "deduplicate", "add", "stop", "fix"})
+# fixAY: verbs that are no noun ("Avoid double charges", "Improve onboarding", "Ensure idempotency"): a label they start
+# is what to do, whatever follows; and verbs that are nouns too ("Hire date", "Help desk rota", "Fix rate"), what to do
+# only before a plural and nothing else ("Hire engineers")
+_ONLY_VERBS = frozenset({"avoid", "reduce", "replace", "remove", "prevent", "improve", "ensure", "eliminate", "minimise",
+                         "minimize", "maximise", "maximize", "tackle", "protect", "escalate", "involve", "delegate",
+                         "communicate", "choose", "teach", "prioritise", "prioritize", "simplify", "automate",
+                         "deduplicate", "bring", "let", "keep"})
+_VERBS_AND_NOUNS = frozenset({"hire", "mentor", "coach", "help", "fix", "find", "get", "take", "make", "stop", "pick",
+                              "add", "train", "onboard", "support"})
 # verbs that go on with "to", "with", "through" as their object does ("Talk to the customer", "Work with the team")
 _VERBS_WITH_PREPOSITION = frozenset({"talk", "speak", "listen", "escalate", "report", "reach", "respond", "reply",
                                      "react", "adapt", "commit", "stick", "agree", "work", "partner", "go", "come",
@@ -242,6 +244,7 @@ _VERB_OBJECTS = frozenset({"everything", "anything", "something", "all", "both",
                            "him", "her", "me", "us", "one", "two", "three", "some", "any", "what", "how", "who"})
 _OBJECT_PREPOSITIONS = frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with", "through",
                                   "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early"})
+_KNOWN_VERBS = _PLAIN_VERBS | _ONLY_VERBS | _VERBS_AND_NOUNS | _VERBS_WITH_PREPOSITION
 
 
 def _verb_first(text: str) -> bool:
@@ -257,25 +260,37 @@ def _verb_first(text: str) -> bool:
     if not (words[0] in _PLAIN_VERBS or _verb(words[0])):
         return False
     second, third, fourth = (words[1:4] + ["", ""])[:3]
-    if words[0] in _DONE_FIRST:
-        return False                            # "Cut p99 latency by 40%", "Set up alerts": may be what was done
-    if words[0] in _ONLY_VERBS and second and not second.endswith("ing") and second not in _PHRASE_ENDS:
-        return True                             # fixAY: "Hire engineers", "Avoid double charges"
-    if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and third in _DETERMINERS:
-        return True                             # "Talk to the customer", not "Access to the data"
-    raw = [w.strip(",;:.()\"'“”") for w in text.split()]
-    later_plain = any(w[:1].islower() for w in raw[2:])
-    if any(ch.isdigit() for ch in raw[1]) or any(ch.isupper() for ch in raw[1][1:]) or \
-            raw[1][:1].isupper() and later_plain:
-        return True                             # a name as its object: "Monitor p99 latency", "Use Kafka for ..."
-    if third in ("with", "between", "among") and fourth in _DETERMINERS:
-        return True                             # "Build trust with the night staff"
-
-    def plural(w: str) -> bool:
-        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+    plural = _plural
+    if words[0] not in _DONE_FIRST and _acted_on(words, text.split()):
+        return True                             # fixAY; not "Cut p99 latency by 40%": may be what was done
     return second in _VERB_OBJECTS | _DETERMINERS or second in _ADJECTIVES and bool(third) or \
         plural(second) and third in _OBJECT_PREPOSITIONS or \
         not plural(second) and plural(third) and fourth in _OBJECT_PREPOSITIONS    # "Move urgent events to ..."
+
+
+def _plural(w: str) -> bool:
+    """A plain plural ("events", "engineers"), not "class", "status", "analysis"."""
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _acted_on(words: list[str], raw: list[str]) -> bool:
+    """fixAY: a verb-first label's other readings as what to do (`words` lower-cased, `raw` as written): a verb that is
+    no noun ("Avoid double charges", "Improve onboarding"), one that is a noun too before a plural alone ("Hire
+    engineers", not "Hire date"), a verb that goes on with "to"/"with" ("Talk to the customer", not "Access to the
+    data"), a name as its object ("Monitor p99 latency", "Use Kafka for the event log"; a Title Case label's capitals
+    are no name), "with the ..." after its object ("Build trust with the night staff")."""
+    second, third, fourth = (words[1:4] + ["", ""])[:3]
+    if words[0] in _ONLY_VERBS and second and second not in _PHRASE_ENDS or words[:3] == ["get", "rid", "of"]:
+        return True
+    if words[0] in _VERBS_AND_NOUNS and len(words) == 2 and _plural(second):
+        return True
+    if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and third in _DETERMINERS:
+        return True
+    obj = raw[1].strip(",;:.()\"'“”")
+    if any(ch.isdigit() for ch in obj) or any(ch.isupper() for ch in obj[1:]) or \
+            obj[:1].isupper() and any(w[:1].islower() for w in raw[2:]):
+        return True
+    return third in ("with", "between", "among") and fourth in _DETERMINERS
 
 
 def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None) -> str:
@@ -411,7 +426,8 @@ _HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_S
 _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
 # fixAY: a verb, then how many of what ("Hire two engineers", "Hired 3 engineers in 2 months")
 _DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
-                           r")\s+([a-z]+s)\b(?!\s+(?:of|per|a|an|each|every)\b)", re.IGNORECASE)
+                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[a-z]+s)\b"
+                           r"(?!\s+(?:of|per|a|an|each|every)\b)")
 
 
 def _base_form(word: str) -> str:
@@ -421,7 +437,7 @@ def _base_form(word: str) -> str:
         if w == base[0] or w in pasts or w in participles:
             return base[0]
     candidates = [w] if not _past(w) else [w[:-1], w[:-2], w[:-3], w[:-3] + "y"]
-    return next((c for c in candidates if len(c) > 2 and (c in _PLAIN_VERBS or _verb(c))), "")
+    return next((c for c in candidates if len(c) > 2 and (c in _KNOWN_VERBS or _verb(c))), "")
 
 
 def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str | None:
@@ -433,10 +449,9 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
     did = _DID_HOW_MANY.match(clause)
     base = _base_form(did.group(1)) if did else ""
-    if did and base and not (did.group(1)[0].isupper() and _is_name(did.group(1), kp) and not _past(did.group(1))
-                             and base not in _ONLY_VERBS | _PLAIN_VERBS):
+    if did and base and did.group(1) not in names and (base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):
         done = "did" if story or _past(did.group(1)) else "would"     # fixAY: "Hire two engineers", "Hired 3
-        return f"How many {did.group(2).lower()} {done} you {base}?"  # engineers in 2 months": how many, not "about
+        return f"How many {did.group(2)} {done} you {base}?"  # engineers in 2 months": how many, not "about
     for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):
         found = pattern.match(kp.label.strip())
         if found and found.group(1).strip():
