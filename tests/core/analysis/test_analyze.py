@@ -132,9 +132,9 @@ def test_follow_up_uses_the_bank_or_phrases_one_from_the_label():
     assert follow_up_for(KeyPoint("a", "Name the ring buffer", ("x",), follow_up="Which buffer?")) == "Which buffer?"
     assert follow_up_for(KeyPoint("a", "Name the ring buffer", ("x",))) == "Could you name the ring buffer?"
     assert follow_up_for(KeyPoint("a", "The problem: lock contention", ("x",))) == \
-        "Can you tell me more about the problem?"
+        "Can you tell me about the problem?"
     assert follow_up_for(KeyPoint("a", "Kafka partitions and consumer groups", ())) == \
-        "Can you tell me more about Kafka partitions and consumer groups?"          # a name keeps its capital
+        "Can you tell me about Kafka partitions and consumer groups?"          # a name keeps its capital
 
 
 def test_a_key_point_written_in_the_first_person_is_asked_back_in_the_second():
@@ -152,7 +152,7 @@ def test_follow_ups_for_statements_and_negatives_are_grammatical():
     # walkthrough 7: not quoted back like a grader's checklist; walk23: nor its "instead of the next day"
     never = KeyPoint("a", "We never store raw card numbers: tokenization keeps most services out of PCI scope", ())
     assert follow_up_for(never) == "You haven't said yet that you never store raw card numbers. Can you tell me " \
-                                   "more about that?"
+                                   "about that?"
     purpose = KeyPoint("a", "I made the consumer safe to replay, so a retried message never charged twice", ())
     assert follow_up_for(purpose) == ("You haven't said yet how you made the consumer safe to replay. "
                                       "Can you walk me through that?")      # walk23: its purpose left out

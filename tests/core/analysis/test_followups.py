@@ -63,29 +63,29 @@ def test_every_bundled_label_makes_a_question_an_interviewer_would_ask(bank, kp,
 
 def test_a_label_that_starts_with_a_plain_word_is_not_asked_with_its_capital():
     assert follow_up_for(KeyPoint("a", "Distributed pieces: Kafka consumers that commit offsets late", ())) == \
-        "Can you tell me more about distributed pieces?"
+        "Can you tell me about distributed pieces?"
     assert follow_up_for(KeyPoint("a", "Replication and failover: primaries, replicas", ())) == \
-        "Can you tell me more about replication and failover?"
+        "Can you tell me about replication and failover?"
     assert follow_up_for(KeyPoint("a", "Running it in production", ())) == \
-        "Can you tell me more about running it in production?"
+        "Can you tell me about running it in production?"
     # names keep their capital: unknown words, acronyms, words the cues write with a capital
     assert follow_up_for(KeyPoint("a", "Flask on Gunicorn: workers", ())) == \
-        "Can you tell me more about Flask on Gunicorn?"
-    assert follow_up_for(KeyPoint("a", "PCI compliance", ())) == "Can you tell me more about PCI compliance?"
+        "Can you tell me about Flask on Gunicorn?"
+    assert follow_up_for(KeyPoint("a", "PCI compliance", ())) == "Can you tell me about PCI compliance?"
     assert follow_up_for(KeyPoint("a", "Spring Boot services", ("Spring Boot",))) == \
-        "Can you tell me more about Spring Boot services?"
+        "Can you tell me about Spring Boot services?"
 
 
 def test_a_label_that_starts_with_a_verbs_past_is_asked_without_its_capital():
     """judge46: "Can you tell me more about Cut costs?" once a label's figures are out; names keep theirs."""
-    assert follow_up_for(KeyPoint("a", "Cut costs by 30%", ())) == "Can you tell me more about cut costs?"
-    assert follow_up_for(KeyPoint("a", "Hired 3 engineers", ())) == "Can you tell me more about hired engineers?"
+    assert follow_up_for(KeyPoint("a", "Cut costs by 30%", ())) == "Can you tell me about cut costs?"
+    assert follow_up_for(KeyPoint("a", "Hired 3 engineers", ())) == "How many engineers did you hire?"
     assert follow_up_for(KeyPoint("a", "Shared ownership of the pager", ())) == \
-        "Can you tell me more about shared ownership of the pager?"
-    assert follow_up_for(KeyPoint("a", "API design", ())) == "Can you tell me more about API design?"
-    assert follow_up_for(KeyPoint("a", "LMAX disruptor", ())) == "Can you tell me more about LMAX disruptor?"
+        "Can you tell me about shared ownership of the pager?"
+    assert follow_up_for(KeyPoint("a", "API design", ())) == "Can you tell me about API design?"
+    assert follow_up_for(KeyPoint("a", "LMAX disruptor", ())) == "Can you tell me about LMAX disruptor?"
     assert follow_up_for(KeyPoint("a", "Airwallex partnerships", ())) == \
-        "Can you tell me more about Airwallex partnerships?"
+        "Can you tell me about Airwallex partnerships?"
     assert "you owned the rollout" in follow_up_for(KeyPoint("a", "I owned the rollout", ()))
 
 
@@ -93,10 +93,10 @@ def test_a_title_case_label_keeps_its_capitals():
     """judge49 (review31): a name of several capitalised words keeps them, though its first word looks like a verb's
     past ("United", "Mixed"); lowered only when the next word is in lower case."""
     assert follow_up_for(KeyPoint("a", "United Airlines partnership", ())) == \
-        "Can you tell me more about United Airlines partnership?"
-    assert follow_up_for(KeyPoint("a", "Mixed Precision", ())) == "Can you tell me more about Mixed Precision?"
+        "Can you tell me about United Airlines partnership?"
+    assert follow_up_for(KeyPoint("a", "Mixed Precision", ())) == "Can you tell me about Mixed Precision?"
     assert follow_up_for(KeyPoint("a", "Mixed precision training", ())) == \
-        "Can you tell me more about mixed precision training?"
+        "Can you tell me about mixed precision training?"
 
 
 def test_noun_phrases_with_a_participle_are_topics_not_statements():
@@ -105,7 +105,7 @@ def test_noun_phrases_with_a_participle_are_topics_not_statements():
                          ("The fix and the measured result", "the fix and the measured result"),
                          ("The availability you reached and how you measured it", "the availability you reached "
                                                                                     "and how you measured it")):
-        assert follow_up_for(KeyPoint("a", label, ())) == f"Can you tell me more about {asked}?"
+        assert follow_up_for(KeyPoint("a", label, ())) == f"Can you tell me about {asked}?"
     assert follow_up_for(KeyPoint("a", "Duplicate charges dropped to zero after the fix", ())) == \
         "Can you tell me how duplicate charges dropped to zero after the fix?"          # still a statement
 
@@ -113,7 +113,7 @@ def test_noun_phrases_with_a_participle_are_topics_not_statements():
 def test_question_word_topics_are_asked_directly():
     assert follow_up_for(KeyPoint("a", "How you found it: tracing, metrics", ())) == "Can you tell me how you found it?"
     assert follow_up_for(KeyPoint("a", "Who benefited: engineers, customers", ())) == "Can you tell me who benefited?"
-    assert follow_up_for(KeyPoint("a", "Why this team: one API", ())) == "Why this team? Can you tell me more about that?"
+    assert follow_up_for(KeyPoint("a", "Why this team: one API", ())) == "Why this team?"
     assert follow_up_for(KeyPoint("a", "Walk the stages: collect, relay", ())) == \
         "Could you walk me through the stages?"         # walk22: not its list
 
@@ -145,7 +145,7 @@ def test_a_walk_me_through_label_is_asked_once():
     ("Order matching was slow because threads kept fighting over locks", "Can you tell me why order matching was slow?"),
     ("Kafka absorbed the month-end spikes", "Can you tell me how Kafka absorbed the month-end spikes?"),
     ("Cross-region observability and multi-region monitoring from my last role",
-     "Can you tell me more about cross-region observability and multi-region monitoring from your last role?"),
+     "Can you tell me about cross-region observability and multi-region monitoring from your last role?"),
 ])
 def test_a_candidates_own_statements_are_asked_as_an_interviewer_would(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
@@ -227,27 +227,27 @@ def test_what_happened_is_asked_only_of_a_past_event(label, asked):
 # more about Airwallex moves money across borders...?"), shown in the feedback, the follow-up bar and spoken aloud
 @pytest.mark.parametrize("label, asked", [
     ("Airwallex moves money across borders so reliability matters a lot",
-     "You haven't said yet that Airwallex moves money across borders. Can you tell me more about that?"),  # walk23
+     "You haven't said yet that Airwallex moves money across borders. Can you tell me about that?"),  # walk23
     ("The ring buffer avoids locks", "You haven't said yet that the ring buffer avoids locks. "
-                                     "Can you tell me more about that?"),
+                                     "Can you tell me about that?"),
     ("Payments need idempotency keys", "You haven't said yet that payments need idempotency keys. "
-                                       "Can you tell me more about that?"),
+                                       "Can you tell me about that?"),
     ("Patients stayed safe: no falls, no missed medications",
-     "You haven't said yet that patients stayed safe. Can you tell me more about that?"),
+     "You haven't said yet that patients stayed safe. Can you tell me about that?"),
     ("It led to an upsell or expansion, with the number: seats, revenue",     # "led" a past since session 23
      "Can you tell me how it led to an upsell or expansion, with the number?"),
     ("Afterwards I changed something so it would not happen to other customers",
-     "You haven't said yet that afterwards you changed something. Can you tell me more about that?"),   # walk23
-    ("Set an SLO target with a number", "Could you set an SLO target with a number?"),
-    ("Measure what users feel: crash-free sessions", "Could you measure what users feel?"),
-    ("Keep the API working for old app versions", "Could you keep the API working for old app versions?"),
+     "You haven't said yet that afterwards you changed something. Can you tell me about that?"),   # walk23
+    ("Set an SLO target with a number", "How would you set an SLO target with a number?"),      # fixAY: not "Could
+    ("Measure what users feel: crash-free sessions", "How would you measure what users feel?"),  # you ...?", asked to
+    ("Keep the API working for old app versions", "How would you keep the API working for old app versions?"),  # do it
     # topics stay topics
-    ("Idempotency keys and deduplication", "Can you tell me more about idempotency keys and deduplication?"),
-    ("Kafka partitions", "Can you tell me more about Kafka partitions?"),
-    ("Payment systems design", "Can you tell me more about payment systems design?"),
-    ("Design reviews and RFCs", "Can you tell me more about design reviews and RFCs?"),
-    ("Retries with backoff", "Can you tell me more about retries with backoff?"),
-    ("Picking up new technologies quickly", "Can you tell me more about picking up new technologies quickly?"),
+    ("Idempotency keys and deduplication", "Can you tell me about idempotency keys and deduplication?"),
+    ("Kafka partitions", "Can you tell me about Kafka partitions?"),
+    ("Payment systems design", "Can you tell me about payment systems design?"),
+    ("Design reviews and RFCs", "Can you tell me about design reviews and RFCs?"),
+    ("Retries with backoff", "Can you tell me about retries with backoff?"),
+    ("Picking up new technologies quickly", "Can you tell me about picking up new technologies quickly?"),
 ])
 def test_a_present_tense_statement_is_not_asked_as_a_topic(label, asked):
     assert follow_up_for(_plain(label)) == asked
@@ -260,12 +260,12 @@ _DETERMINERS = ("a", "an", "the", "this", "that", "these", "those", "your", "my"
 
 
 def about_a_clause(question: str) -> str | None:
-    """What is wrong when "tell me more about <X>" asks about a statement, not a thing: X's noun phrase (up to its
+    """What is wrong when "tell me about <X>" asks about a statement, not a thing: X's noun phrase (up to its
     first preposition, conjunction or comma) must end at its noun, so a word ending "-s" or "-ed" before its last
     word ("the ring buffer avoids locks", "payments need keys", "patients stayed safe"; not "the measured result"),
     a subject pronoun at its start ("it led to", "afterwards you changed") or a verb then an article ("set an SLO",
     "keep the API") or a question word ("measure what users feel") reads as "about <noun> <verb>"."""
-    m = re.search(r"\bmore about (.+?)\?", question)
+    m = re.search(r"\btell me (?:more )?about (?!(?:it|that)\?)(.+?)\?", question)
     if not m:
         return None
     topic = m.group(1)
@@ -290,19 +290,19 @@ def about_a_clause(question: str) -> str | None:
 
 def test_the_clause_check_tells_a_statement_from_a_topic():
     """The check below, on the walker's three questions and on good topics."""
-    for bad in ("Can you tell me more about Airwallex moves money across borders so reliability matters a lot?",
-                "Can you tell me more about the ring buffer avoids locks?",
-                "Can you tell me more about payments need idempotency keys?",
-                "Can you tell me more about it led to an upsell?", "Can you tell me more about Set an SLO target?",
-                "Can you tell me more about Patients stayed safe?"):
+    for bad in ("Can you tell me about Airwallex moves money across borders so reliability matters a lot?",
+                "Can you tell me about the ring buffer avoids locks?",
+                "Can you tell me about payments need idempotency keys?",
+                "Can you tell me about it led to an upsell?", "Can you tell me about Set an SLO target?",
+                "Can you tell me about Patients stayed safe?"):
         assert about_a_clause(bad), bad
-    for good in ("Can you tell me more about idempotency keys and deduplication?",
-                 "Can you tell me more about the fix and the measured result?", "Can you tell me more about Kafka "
-                 "at high throughput?", "Can you tell me more about the availability you reached and how you "
-                 "measured it (nines, SLO)?", "Can you tell me more about backups, restore drills and point-in-time "
-                 "recovery?", "Why this team? Can you tell me more about that?",
-                 "Can you tell me more about running it in production?", "Can you tell me more about closing the "
-                 "loop?", "Can you tell me more about embedded finance?"):
+    for good in ("Can you tell me about idempotency keys and deduplication?",
+                 "Can you tell me about the fix and the measured result?", "Can you tell me about Kafka "
+                 "at high throughput?", "Can you tell me about the availability you reached and how you "
+                 "measured it (nines, SLO)?", "Can you tell me about backups, restore drills and point-in-time "
+                 "recovery?", "Why this team? Can you tell me about that?",
+                 "Can you tell me about running it in production?", "Can you tell me about closing the "
+                 "loop?", "Can you tell me about embedded finance?"):
         assert about_a_clause(good) is None, good
 
 
@@ -380,7 +380,7 @@ def test_no_label_is_asked_about_as_if_a_statement_were_a_thing(stem, kp):
 
 
 # the closing sentence a two-sentence follow-up may end with, after "You haven't said yet ..." or a question
-_CLOSERS = ("Can you tell me more about that?", "Can you walk me through that?", "Can you tell me about it?")
+_CLOSERS = ("Can you tell me about that?", "Can you walk me through that?", "Can you tell me about it?")
 # how the first of two sentences opens: a point told back, or named after a colon (fixK: the plain form a label the
 # rules cannot phrase is asked in)
 _OPENERS = ("You haven't said yet", "You haven't covered this point yet: ")
@@ -421,17 +421,17 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
                 "and throughput tripled?",
                 "Can you tell me how Airwallex moves money across borders for small businesses, which is the "
                 "payments problem you want to work on?",
-                "Why this team?? Can you tell me more about that?", "Can you tell me what would you do differently??",
+                "Why this team?? Can you tell me about that?", "Can you tell me what would you do differently??",
                 "You haven't said yet how you wrote the postmortem. Nobody was blamed. Can you walk me through that?",
                 "Could you say what Airwallex builds. Tie it to your work?",
-                "Can you tell me more about that the fix held under load?"):
+                "Can you tell me about that the fix held under load?"):
         assert not_one_question(bad), bad
-    for good in ("Why this team? Can you tell me more about that?", "Can you tell me more about Kafka at high "
-                 "throughput?", "You haven't said yet that you cut costs by 30%. Can you tell me more about that?",
-                 "Can you tell me more about the design vs. the constraints?",
+    for good in ("Why this team? Can you tell me about that?", "Can you tell me about Kafka at high "
+                 "throughput?", "You haven't said yet that you cut costs by 30%. Can you tell me about that?",
+                 "Can you tell me about the design vs. the constraints?",
                  "You haven't said yet that Airwallex moves money across borders for small businesses, which is the "
-                 "payments problem you want to work on. Can you tell me more about that?",
-                 "Can you tell me more about that decision?"):
+                 "payments problem you want to work on. Can you tell me about that?",
+                 "Can you tell me about that decision?"):
         assert not_one_question(good) is None, good
 
 
@@ -444,22 +444,22 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     ("I wrote the postmortem. Nobody was blamed.",
      "You haven't said yet how you wrote the postmortem. Can you walk me through that?"),
     ("Say what Airwallex builds. Tie it to your work.", "Could you say what Airwallex builds?"),
-    ("Kafka partitions.", "Can you tell me more about Kafka partitions?"),
+    ("Kafka partitions.", "Can you tell me about Kafka partitions?"),
     ("Retries are safe!", "Can you tell me how retries are safe?"),
     # walk20: a statement that goes on with ", which ..."
     ("Airwallex moves money across borders for small businesses, which is the payments problem I want to work on",
      "You haven't said yet that Airwallex moves money across borders for small businesses, which is the payments "
-     "problem you want to work on. Can you tell me more about that?"),
+     "problem you want to work on. Can you tell me about that?"),
     # a label that is itself a question is asked as it is
     ("What would I do differently?", "What would you do differently?"),
     ("Why this team?", "Why this team?"),
     ("How did you measure it? With a load test", "How did you measure it?"),
     # a label that is a clause: "that ..."
-    ("that the fix held under load", "You haven't said yet that the fix held under load. Can you tell me more about "
+    ("that the fix held under load", "You haven't said yet that the fix held under load. Can you tell me about "
                                      "that?"),
-    ("That we cut costs by 30%", "You haven't said yet that you cut costs. Can you tell me more about that?"),
-    ("That decision and its trade-offs", "Can you tell me more about that decision and its trade-offs?"),
-    ("The design vs. the constraints", "Can you tell me more about the design vs. the constraints?"),
+    ("That we cut costs by 30%", "You haven't said yet that you cut costs. Can you tell me about that?"),
+    ("That decision and its trade-offs", "Can you tell me about that decision and its trade-offs?"),
+    ("The design vs. the constraints", "Can you tell me about the design vs. the constraints?"),
     # walk21: a plain plural first, a full clause, a plan
     ("Chargebacks dropped by 18% after we added 3-D Secure", "Can you tell me how much chargebacks dropped?"),
     ("Retries used idempotency keys, e.g. the order id plus attempt",

@@ -44,6 +44,6 @@ def test_a_framing_lead_in_is_not_the_topic_the_note_after_it_is():
 
 def test_a_topic_before_a_colon_is_still_the_topic():
     assert follow_up_for(KeyPoint("k", "Replication and failover: leader election, synchronous replicas", ())) == \
-        "Can you tell me more about replication and failover?"
+        "Can you tell me about replication and failover?"
     assert follow_up_for(KeyPoint("k", "The problem: lock contention", ())) == \
-        "Can you tell me more about the problem?"
+        "Can you tell me about the problem?"

@@ -40,7 +40,7 @@ def test_a_change_said_with_an_irregular_past_is_asked_how_much():
 def test_any_irregular_past_makes_a_statement_not_a_topic(past):
     for label in (f"Our old billing service {past} under the load", f"The old billing service {past} under load"):
         for q in _asked(label):
-            assert "more about" not in q, (label, q)
+            assert "about" not in q, (label, q)
             assert about_a_clause(q) is None and not_one_question(q) is None, q
 
 
@@ -97,13 +97,13 @@ def test_a_name_first_in_a_label_keeps_its_capital():
 @pytest.mark.parametrize("label, asked", [
     # fix36: a non-restrictive clause in the subject was asked "Can you tell me more about the service, which ...?"
     ("The service, which handles payouts, was rewritten in Go",
-     "You haven't said yet that the service, which handles payouts, was rewritten in Go. Can you tell me more about "
+     "You haven't said yet that the service, which handles payouts, was rewritten in Go. Can you tell me about "
      "that?"),
     ("Our ledger, which we built in 2019, never lost a cent",
-     "You haven't said yet that your ledger, which you built in 2019, never lost a cent. Can you tell me more about "
+     "You haven't said yet that your ledger, which you built in 2019, never lost a cent. Can you tell me about "
      "that?"),
     ("The on-call lead, who owns the pager, signs off every release",
-     "You haven't said yet that the on-call lead, who owns the pager, signs off every release. Can you tell me more "
+     "You haven't said yet that the on-call lead, who owns the pager, signs off every release. Can you tell me "
      "about that?"),
     # a list in the subject is still a statement
     ("Retries, timeouts and idempotency kept payments safe",
@@ -125,23 +125,23 @@ def test_a_non_restrictive_clause_in_the_subject_is_asked_as_a_statement(label, 
     ("Put a number on how big the problem was", "Could you put a number on how big the problem was?"),
     # "Can you tell me how roll out in stages, ...?"
     ("Roll out in stages, a small percentage in the app store and canaries on the backend",
-     "Could you roll out in stages, a small percentage in the app store and canaries on the backend?"),
+     "How would you roll out in stages?"),
     # a noun phrase going on after a comma: "Can you tell me how remote feature flags, so a broken feature ...?"
     ("Remote feature flags, so a broken feature can be turned off without shipping a new build",
-     "Can you tell me more about remote feature flags?"),       # walk23: its purpose left to the candidate
+     "Can you tell me about remote feature flags?"),       # walk23: its purpose left to the candidate
     ("The change in practice we made, such as hourly rounding, a bundle or a checklist",
-     "Can you tell me more about the change in practice you made?"),           # walk22: not its examples
+     "Can you tell me about the change in practice you made?"),           # walk22: not its examples
     ("The result with a number, and how we kept it from slipping back",
-     "Can you tell me more about the result with a number, and how you kept it from slipping back?"),
+     "Can you tell me about the result with a number, and how you kept it from slipping back?"),
     # "Can you tell me how they renewed, and you can put a number on it, ...?"
     ("They renewed, and I can put a number on it, such as the contract value or the usage afterwards",
-     "You haven't said yet that they renewed, and you can put a number on it. Can you tell me more about that?"),
+     "You haven't said yet that they renewed, and you can put a number on it. Can you tell me about that?"),
     # "how you have already led as a charge nurse": a track record is asked that, not how
     ("I have already led as a charge nurse and as a preceptor for new graduates",
      "You haven't said yet that you have already led as a charge nurse and as a preceptor for new graduates. Can you "
-     "tell me more about that?"),
+     "tell me about that?"),
     ("We've run the on-call rota for two years", "You haven't said yet that you've run the on-call rota. Can you "
-                                                 "tell me more about that?"),          # fixO: no figure read back
+                                                 "tell me about that?"),          # fixO: no figure read back
     # "how first you made the area safe": an adverb that opens a first-person point goes after its subject
     ("First I made the area safe and looked after the person who was hurt",
      "You haven't said yet how you first made the area safe and looked after the person who was hurt. Can you walk "
@@ -214,6 +214,6 @@ def test_the_broken_questions_of_walk41_are_found_broken(label, question):
 
 
 def test_a_figure_cut_out_whole_with_its_phrase_is_not_broken():
-    assert broken_question("Hired 3 engineers in 2 months", "Can you tell me more about hired engineers?") is None
+    assert broken_question("Hired 3 engineers in 2 months", "Can you tell me about hired engineers?") is None
     assert broken_question("We clawed back 12 of the 15 days we had lost",
                            "You haven't said yet how you clawed back the days you had lost.") is None

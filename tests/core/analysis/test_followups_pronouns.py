@@ -22,8 +22,8 @@ def asked(label: str) -> str:
      "Can you tell me how much the ring buffer saved?"),
     ("I saved 200 us (microseconds) per message with the LMAX Disruptor", "Can you tell me how much you saved?"),
     ("The Disruptor helped us hit 200 us p99", "Can you tell me how the Disruptor helped you hit p99?"),
-    ("p99 of 200 us", "Can you tell me more about p99?"),
-    ("Latency under 200us", "Can you tell me more about latency?"),
+    ("p99 of 200 us", "Can you tell me about p99?"),
+    ("Latency under 200us", "Can you tell me about latency?"),
     # an amount in microseconds is left out like one in milliseconds (fix46), not read back as "you"
     ("Single writer thread cut latency to 50 us", "Can you tell me how single writer thread cut latency?"),
     ("Matching latency went from 900 us to 180 us after I pinned threads",

@@ -61,7 +61,7 @@ def _asked_as(label: str, asked: str) -> None:
      "through that?"),
     ("In six months they had four front-page stories under their own name",
      "You haven't said yet that within months they had front-page stories under their own name. Can you tell "
-     "me more about that?"),
+     "me about that?"),
     # "X and I" as the subject: the candidate and X
     ("The captain and I talked through whether we needed to divert",
      "You haven't said yet how you and the captain talked through whether you needed to divert. Can you walk me "
@@ -69,13 +69,13 @@ def _asked_as(label: str, asked: str) -> None:
     ("My manager and I agreed a plan for the launch",
      "You haven't said yet how you and your manager agreed a plan for the launch. Can you walk me through that?"),
     ("The head chef and I never served a plate we had not tasted",
-     "You haven't said yet that you and the head chef never served a plate you had not tasted. Can you tell me more "
+     "You haven't said yet that you and the head chef never served a plate you had not tasted. Can you tell me "
      "about that?"),
     # a negative subject: what did not happen is told back, not asked "how nothing left"
     ("Nothing left the kitchen that wasn't right, even if a table had to wait longer",
-     "You haven't said yet that nothing left the kitchen that wasn't right. Can you tell me more about that?"),
+     "You haven't said yet that nothing left the kitchen that wasn't right. Can you tell me about that?"),
     ("Nobody on the ward was blamed for the error", "You haven't said yet that nobody on the ward was blamed for the "
-                                                    "error. Can you tell me more about that?"),
+                                                    "error. Can you tell me about that?"),
     # a question-word topic that goes on with what the candidate did: both asked, not "..., and you wrote it down?"
     ("How it ended for the patient, and I wrote the intervention down",
      "Can you tell me how it ended for the patient, and how you wrote the intervention down?"),
@@ -88,16 +88,16 @@ def test_a_line_read_aloud_reads_right(label, asked):
     # the rules phrase it wrong ("how much within a month complaints dropped?", "...at check-in and?", "how your menu,
     # and."): asked in a plain form instead, told back when it is a statement, named after a colon when not
     ("Within a month complaints dropped by half",
-     "You haven't said yet that within a month complaints dropped. Can you tell me more about that?"),
+     "You haven't said yet that within a month complaints dropped. Can you tell me about that?"),
     ("Guests were waiting too long at check-in and",
-     "You haven't said yet that guests were waiting too long at check-in. Can you tell me more about that?"),
-    ("We talked it through with the", "You haven't said yet that you talked it through. Can you tell me more about "
+     "You haven't said yet that guests were waiting too long at check-in. Can you tell me about that?"),
+    ("We talked it through with the", "You haven't said yet that you talked it through. Can you tell me about "
                                       "that?"),
     ("Food cost of sales and", "You haven't covered this point yet: food cost of sales. Can you tell me about it?"),
     ("Our menu, and", "You haven't covered this point yet: your menu. Can you tell me about it?"),
     # fixO: cut off after any word that leaves it hanging (one list with the check), "saying" too
     ("Guests were waiting too long at check-in and saying",
-     "You haven't said yet that guests were waiting too long at check-in. Can you tell me more about that?"),
+     "You haven't said yet that guests were waiting too long at check-in. Can you tell me about that?"),
 ])
 def test_a_label_the_rules_cannot_phrase_is_asked_plainly(label, asked):
     _asked_as(label, asked)
@@ -106,8 +106,8 @@ def test_a_label_the_rules_cannot_phrase_is_asked_plainly(label, asked):
 
 @pytest.mark.parametrize("label, asked", [
     # a label that opens with "My"/"Our" is not always the candidate's own doing
-    ("My role in the launch", "Can you tell me more about your role in the launch?"),
-    ("Our on-call rota and the runbooks", "Can you tell me more about your on-call rota and the runbooks?"),
+    ("My role in the launch", "Can you tell me about your role in the launch?"),
+    ("Our on-call rota and the runbooks", "Can you tell me about your on-call rota and the runbooks?"),
     ("My manager helped us ship the ring buffer",            # as before (walk25)
      "You haven't said yet how your manager helped you ship the ring buffer. Can you walk me through that?"),
 ])
@@ -192,7 +192,7 @@ _PLAIN_FIRST = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "with
 
 def spoken_wrong(question: str) -> str | None:
     """What makes a follow-up read wrong aloud, or None."""
-    for m in re.finditer(r"(\S+)\s*([?.])", question.replace(" Can you tell me more about that?", "").replace(
+    for m in re.finditer(r"(\S+)\s*([?.])", question.replace(" Can you tell me about that?", "").replace(
             " Can you walk me through that?", "")):
         word = m.group(1).lower().strip(",;:")
         if word in (_DANGLING if m.group(2) == "?" else _DANGLING_IN_A_STATEMENT):
@@ -224,17 +224,17 @@ def test_the_spoken_check_finds_the_lines_read_wrong():
                 "You haven't said yet how you threw out anything you wasn't sure of. Can you walk me through that?",
                 "Can you tell me how food cost went of sales in three months?",
                 "Can you tell me how guests were waiting too long at check-in and saying?",
-                "Can you tell me more about The next day you went over?",
-                "Can you tell me more about In six months they had four front-page stories?",
+                "Can you tell me about The next day you went over?",
+                "Can you tell me about In six months they had four front-page stories?",
                 "Can you tell me how nothing left the kitchen that wasn't right?",
                 "You haven't said yet how you built monitoring for every region, time to detect went. Can you walk me "
                 "through that?"):
         assert spoken_wrong(bad), bad
-    for good in ("Can you tell me how it turned out?", "Can you tell me more about Kafka at high throughput?",
+    for good in ("Can you tell me how it turned out?", "Can you tell me about Kafka at high throughput?",
                  "You haven't said yet how you told each guest yourself and were honest. Can you walk me through that?",
                  "Can you tell me how guests were waiting too long at check-in and saying so in reviews?",
                  "You haven't said yet how you fixed what was broken and was thanked. Can you walk me through that?",
-                 "You haven't said yet that you got the handover between teams changed. Can you tell me more about "
+                 "You haven't said yet that you got the handover between teams changed. Can you tell me about "
                  "that?"):
         assert spoken_wrong(good) is None, good
 

@@ -15,7 +15,7 @@ from voiceprep.core.banks.model import KeyPoint
 
 NOTES = [
     ("idempotency keys on every payment request so retries never double charge",
-     "Can you tell me more about idempotency keys on every payment request?"),
+     "Can you tell me about idempotency keys on every payment request?"),
     ("I ran Kafka consumers per merchant shard to keep ordering",
      "You haven't said yet how you ran Kafka consumers. Can you walk me through that?"),
     ("p99 latency of the payouts API went from 900ms to 180ms after I added a Redis cache",
@@ -41,7 +41,7 @@ NOTES = [
     ("I gave a clear recommendation in plain language, not just a dashboard",
      "You haven't said yet how you gave a clear recommendation in plain language. Can you walk me through that?"),
     ("Remote feature flags, so a broken feature can be turned off without shipping a new build",
-     "Can you tell me more about remote feature flags?"),
+     "Can you tell me about remote feature flags?"),
     # the means is the answer too: "with a read-through cache", "per merchant shard"
     ("Cut p99 latency by 40% with a read-through cache",
      "You haven't said yet how you cut p99 latency. Can you walk me through that?"),
@@ -77,7 +77,7 @@ def test_no_number_or_result_name_is_read_back_and_the_question_is_shorter(label
     ("The customer was unhappy with the delay", "Can you tell me how the customer was unhappy with the delay?"),
     ("The service, which handles payouts, was rewritten in Go",
      "You haven't said yet that the service, which handles payouts, was rewritten in Go. "
-     "Can you tell me more about that?"),
+     "Can you tell me about that?"),
 ])
 def test_a_complement_an_aside_and_a_change_are_asked_as_before(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked

@@ -15,7 +15,7 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences, tok
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
-LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me more about <label>?"
+LONGEST_TOPIC_WORDS = 12    # a longer label is quoted back, not read as "Can you tell me about <label>?"
 LONGEST_ASKED_WORDS = 20    # a longer label is asked about by its first statement (walkthrough 10: 48 words recited)
 _IMPERATIVES = ("say", "name", "explain", "give", "tie", "connect", "quantify", "walk", "describe", "mention",
                 "show", "state", "tell", "list")
@@ -77,7 +77,7 @@ _COMMON_STARTS = frozenset({
 _TOPIC_WORDS = frozenset({
     "api", "apis", "async", "backend", "backups", "backward", "cache", "caching", "code", "cost", "data", "design",
     "developer", "developers", "error", "errors", "failure", "fraud", "global", "growth", "infra", "large", "latency",
-    "load", "money", "ops", "owner", "payment", "payments", "people", "performance", "product", "query", "queries",
+    "load", "money", "ops", "owner", "payment", "payments", "people", "performance", "product", "query", "queries", "test",
     "remote", "risk", "safety", "schema", "security", "speed", "storage", "testing", "trust", "user", "users", "value",
 })
 _ENGLISH_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ency", "ancy", "ance", "ence", "ship", "ics", "ure",
@@ -171,7 +171,7 @@ def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
 
 def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     """The bank's follow_up, else a question phrased from the key point's label, as an interviewer would ask it:
-    a topic ("Replication and failover: ...") as "Can you tell me more about replication and failover?", a
+    a topic ("Replication and failover: ...") as "Can you tell me about replication and failover?", a
     question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
     design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
     candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written). A question the
@@ -183,9 +183,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     if lead_in:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
-    question = _follow_up(kp, names, _story_of(kp, bank))
+    story = _story_of(kp, bank)
+    question = _follow_up(kp, names, story)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
-        asked = _asked_for_figure(kp, names)       # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
+        asked = _asked_for_figure(kp, names, story)   # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
         if asked:                                    # sick": the figure asked for, with its phrase
             return asked
         # what is done kept: "Our team grew from 4 to 12" -> "Our team grew", "I hired 3 engineers in 2 months" -> "I
@@ -202,7 +203,7 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
             return f"Can you tell me how {'far' if verb in _HOW_FAR else 'much'} you {verb}?"
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
-            question = _follow_up(kp, names, _story_of(kp, bank))
+            question = _follow_up(kp, names, story)
     if _reads_wrong(question):
         question = _said_plainly(kp, names)
     if broken_question(label, question):          # walk41: never a question that does not read as English ("how
@@ -224,12 +225,26 @@ def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
 # walk43 finding 4: verbs a candidate's own points start with that the shipped vocabulary has no past tense of
 _PLAIN_VERBS = frozenset({"partition", "shard", "queue", "batch", "retry", "dedupe", "deduplicate", "escalate",
                           "cache", "throttle", "buffer", "index", "benchmark", "refactor", "migrate", "replicate",
-                          "instrument", "monitor", "isolate", "separate", "split", "route", "reroute"})
+                          "instrument", "monitor", "isolate", "separate", "split", "route", "reroute", "mentor"})
+# fixAY: verbs that are no noun ("Avoid double charges", "Improve onboarding", "Ensure idempotency"): a label they start
+# is what to do, whatever follows; and verbs that are nouns too ("Hire date", "Help desk rota", "Fix rate"), what to do
+# only before a plural and nothing else ("Hire engineers")
+_ONLY_VERBS = frozenset({"avoid", "reduce", "replace", "remove", "prevent", "improve", "ensure", "eliminate", "minimise",
+                         "minimize", "maximise", "maximize", "tackle", "protect", "escalate", "involve", "delegate",
+                         "communicate", "choose", "teach", "prioritise", "prioritize", "simplify", "automate",
+                         "deduplicate", "bring", "let", "keep"})
+_VERBS_AND_NOUNS = frozenset({"hire", "mentor", "coach", "help", "fix", "find", "get", "take", "make", "stop", "pick",
+                              "add", "train", "onboard", "support"})
+# verbs that go on with "to", "with", "through" as their object does ("Talk to the customer", "Work with the team")
+_VERBS_WITH_PREPOSITION = frozenset({"talk", "speak", "listen", "escalate", "report", "reach", "respond", "reply",
+                                     "react", "adapt", "commit", "stick", "agree", "work", "partner", "go", "come",
+                                     "hand", "move", "migrate", "switch", "push", "sit", "meet", "check", "follow"})
 # what may follow a verb as its object: "archive everything", "load it", "replace the locks"
 _VERB_OBJECTS = frozenset({"everything", "anything", "something", "all", "both", "each", "every", "it", "them",
                            "him", "her", "me", "us", "one", "two", "three", "some", "any", "what", "how", "who"})
 _OBJECT_PREPOSITIONS = frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with", "through",
                                   "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early"})
+_KNOWN_VERBS = _PLAIN_VERBS | _ONLY_VERBS | _VERBS_AND_NOUNS | _VERBS_WITH_PREPOSITION
 
 
 def _verb_first(text: str) -> bool:
@@ -245,19 +260,68 @@ def _verb_first(text: str) -> bool:
     if not (words[0] in _PLAIN_VERBS or _verb(words[0])):
         return False
     second, third, fourth = (words[1:4] + ["", ""])[:3]
-
-    def plural(w: str) -> bool:
-        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+    plural = _plural
+    if words[0] not in _DONE_FIRST and _acted_on(words, text.split()):
+        return True                             # fixAY; not "Cut p99 latency by 40%": may be what was done
     return second in _VERB_OBJECTS | _DETERMINERS or second in _ADJECTIVES and bool(third) or \
         plural(second) and third in _OBJECT_PREPOSITIONS or \
         not plural(second) and plural(third) and fourth in _OBJECT_PREPOSITIONS    # "Move urgent events to ..."
 
 
+def _plural(w: str) -> bool:
+    """A plain plural ("events", "engineers"), not "class", "status", "analysis"."""
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _acted_on(words: list[str], raw: list[str]) -> bool:
+    """fixAY: a verb-first label's other readings as what to do (`words` lower-cased, `raw` as written): a verb that is
+    no noun ("Avoid double charges", "Improve onboarding"), one that is a noun too before a plural alone ("Hire
+    engineers", not "Hire date"), a verb that goes on with "to"/"with" ("Talk to the customer", not "Access to the
+    data"), a name as its object ("Monitor p99 latency", "Use Kafka for the event log"; a Title Case label's capitals
+    are no name), "with the ..." after its object ("Build trust with the night staff")."""
+    second, third, fourth = (words[1:4] + ["", ""])[:3]
+    if words[0] in _ONLY_VERBS and second and second not in _PHRASE_ENDS or words[:3] == ["get", "rid", "of"]:
+        return True
+    if words[0] in _VERBS_AND_NOUNS and len(words) == 2 and _plural(second):
+        return True
+    if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and third in _DETERMINERS:
+        return True
+    obj = raw[1].strip(",;:.()\"'“”")
+    if any(ch.isdigit() for ch in obj) or any(ch.isupper() for ch in obj[1:]) or \
+            obj[:1].isupper() and any(w[:1].islower() for w in raw[2:]):
+        return True
+    return third in ("with", "between", "among") and fourth in _DETERMINERS
+
+
 def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None) -> str:
     """A verb-first point asked as an interviewer would (walk43 finding 4: not "Can you tell me more about Prioritise
-    urgent events ...?", which also says it was mentioned): "How did you ...?" for a story, else "How would you ...?"."""
+    urgent events ...?", which also says it was mentioned): "How did you ...?" for a story, else "How would you ...?";
+    fixAY: not "Could you replace the locks?", which asks the candidate to do it now. A verb that deals with a
+    trouble ("Replace the locks with a single writer", "Reduce p99 latency", "Avoid double charges") is asked what
+    was done about it ("What did you do about the locks?"): the fix is the answer. What a label lists after a comma
+    ("Roll out in stages, a small percentage ...") is left for the candidate."""
+    done = "did" if story else "would"
+    cut = re.split(r"\s*[,;:]\s*|\s+[-–—]\s+", head.strip(), maxsplit=1)[0]
+    head = cut if len(cut.split()) >= 2 else head
+    trouble = _TROUBLE.match(head)
+    if trouble:
+        words = trouble.group(2).split()
+        end = next((i for i, w in enumerate(words) if w.lower().strip(",;:") in _AFTER_OBJECT), len(words))
+        obj = " ".join(words[:end]).strip(" ,;:")
+        if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS:
+            return f"What {done} you do about {_to_you(obj)}?"
     said = _to_you(_lower_first(head, kp, True, names))
-    return f"How {'did' if story else 'would'} you {said}?"
+    return f"How {done} you {said}?"
+
+
+# fixAY: verbs that deal with a trouble, whose object is what an interviewer asks about ("What did you do about the
+# locks?"), and where that object ends: before how or why it was dealt with ("with a single writer", "by 40%")
+_TROUBLE = re.compile(r"((?i:replace|remove|eliminate|fix|reduce|cut|avoid|prevent|stop|drop|retire|kill|lower|shrink|"
+                      r"minimi[sz]e|tackle|address|resolve|solve|mitigate|deprecate|decommission|get\s+rid\s+of))\s+"
+                      r"(\S.*)$")
+_AFTER_OBJECT = frozenset({"with", "by", "to", "into", "using", "via", "through", "so", "because", "before", "after",
+                           "when", "while", "instead", "rather", "without", "from", "in", "on", "for", "across", "per",
+                           "and", "or", "but", "than", "until", "once"})
 
 
 
@@ -312,7 +376,7 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
     cut = _RELATIVE.sub("", note)
     note = cut if len(cut.split()) >= 3 else note
     question = follow_up_for(dataclasses.replace(kp, label=note[0].upper() + note[1:], follow_up=None), bank)
-    return re.sub(r"^Can you tell me more about (?!that\?)", "Can you tell me about ", question)
+    return question
 
 
 # a figure a label gives ("4", "12", "30%", "10,000", "$2m", "seventy-one"), which its follow-up leaves for the
@@ -360,15 +424,34 @@ _HOW_OFTEN = re.compile(r"^(.+?)\s+(?:every|each)\s+" + _FIGURE + r"\s+" + _TIME
 _HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_SHORT + r"|miles|km|metres)\s+away\b",
                            re.IGNORECASE)
 _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
+# fixAY: a verb, then how many of what ("Hire two engineers", "Hired 3 engineers in 2 months")
+_DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
+                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[a-z]+s)\b"
+                           r"(?!\s+(?:of|per|a|an|each|every)\b)")
 
 
-def _asked_for_figure(kp: KeyPoint, names: frozenset[str]) -> str | None:
+def _base_form(word: str) -> str:
+    """A verb's base form from its base or past ("hire", "hired", "planned", "carried", "built"), "" for no verb."""
+    w = word.lower()
+    for base, pasts, participles in _FORMS:
+        if w == base[0] or w in pasts or w in participles:
+            return base[0]
+    candidates = [w] if not _past(w) else [w[:-1], w[:-2], w[:-3], w[:-3] + "y"]
+    return next((c for c in candidates if len(c) > 2 and (c in _KNOWN_VERBS or _verb(c))), "")
+
+
+def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str | None:
     """The question that asks for a label's first clause's figure when cutting it out would break its phrase
-    (`_HOW_OFTEN`, `_HOW_FAR_AWAY`, `_HOW_MANY`), or None."""
+    (`_HOW_OFTEN`, `_HOW_FAR_AWAY`, `_HOW_MANY`, `_DID_HOW_MANY`), or None."""
     clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip()
     many = _HOW_MANY.match(clause)
     if many and _past(many.group(2)):                   # "3 nurses called in sick": how many nurses called in sick
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
+    did = _DID_HOW_MANY.match(clause)
+    base = _base_form(did.group(1)) if did else ""
+    if did and base and did.group(1) not in names and (base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):
+        done = "did" if story or _past(did.group(1)) else "would"     # fixAY: "Hire two engineers", "Hired 3
+        return f"How many {did.group(2)} {done} you {base}?"  # engineers in 2 months": how many, not "about
     for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):
         found = pattern.match(kp.label.strip())
         if found and found.group(1).strip():
@@ -482,7 +565,7 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     if _verb_first(point) and not _FIGURE_RE.search(point):
         return _how_you(point, kp, names, None)        # walk43: not "You haven't said yet that move urgent events ..."
     if _is_clause(point) or _states(point):
-        return f"You haven't said yet that {said}. Can you tell me more about that?"
+        return f"You haven't said yet that {said}. Can you tell me about that?"
     return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
@@ -499,7 +582,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     clause = re.match(r"that\s+(?=(?:the|a|an|our|my|your|their|its|i|we|it|they)\b)", label, re.IGNORECASE)
     if clause:                               # "That we cut costs by 30%": a clause, not "more about that you cut"
         said = _to_you(_without_examples(label[clause.end():]))
-        return f"You haven't said yet that {said}. Can you tell me more about that?"
+        return f"You haven't said yet that {said}. Can you tell me about that?"
     first = label.split()[0].lower() if label else ""
     head = _before_colon(label)               # what comes before the items a label lists
     when = _CONDITION.match(label)
@@ -524,7 +607,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     if other and not any(w.lower() in _SUBJECTS or _past(w) for w in other.group(1).split()) \
             and (_is_clause(label[other.end():]) or _states(label[other.end():])):
         said = _to_you(f"{other.group(1)[0].lower()}{other.group(1)[1:]} {_before_colon(label[other.end():])}")
-        return f"You haven't said yet that {said}. Can you tell me more about that?"   # "In six months they had ..."
+        return f"You haven't said yet that {said}. Can you tell me about that?"   # "In six months they had ..."
     with_me = _AND_I.match(label)
     if with_me and not any(w.lower() in _VERBS | _SUBJECTS | _WH or _past(w) for w in with_me.group(1).split()):
         partner = _lower_first(with_me.group(1), kp, names=names)   # "The captain and I talked": you and the captain
@@ -543,23 +626,28 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
             return f"Could you walk me through {_to_you(own[walk.end():])}?"
         named = _NAMED_AS.match(own)          # "Name the LMAX Disruptor as the design you chose": not the answer
         return f"Could you {_to_you(f'{named.group(1)} {named.group(2)}' if named else own)}?"
+    if _SAYS_A_NUMBER.match(head):           # "Put a number on how big the problem was": what to say, as "Quantify"
+        return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
     if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)):
-        return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"   # "Set an SLO target", "Put a number on
-    if _verb_first(head) and not _FIGURE_RE.search(head):     # review35b: before the statement read ("You haven't
-        return _how_you(_without_examples(head), kp, names, story)   # said yet that move urgent events to ...")
+        if first.strip(":,;.") in _IMPERATIVES:     # "Say: why this team"
+            return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
+        return _how_you(_without_examples(head), kp, names, story)     # fixAY: "Set an SLO target", "Keep the API
+    if _verb_first(head) and not _FIGURE_RE.search(head):     # ...": not "Could you keep ...?"; review35b: before the
+        return _how_you(_without_examples(head), kp, names, story)   # statement read ("You haven't said yet that move
+    # urgent events to ...")
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
         return _asked(head, kp, names)       # same morning": a statement ("Cut the first version down": what you did)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
         if _has_verb(head):                  # "How it ended, and I wrote it down": and how you wrote it down (fixK)
             head = re.sub(r",\s*and\s+(?=(?:i|we)\s)", ", and how ", head, flags=re.IGNORECASE)
             return f"Can you tell me {_to_you(_lower_first(head, kp, names=names))}?"
-        return f"{_to_you(head)}? Can you tell me more about that?"      # "Why this team?"
+        return f"{_to_you(head)}?"           # "Why this team?" (fixAY: not "... Can you tell me about that?")
     if _states(head):                        # "The ring buffer avoids locks", "Payments need idempotency keys"
         words = head.split()
         plain = _adverb(words[0]) or _english(words[0]) and not (
             len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()))
         said = _to_you(_lower_first(head, kp, plain, names))
-        return f"You haven't said yet that {said}. Can you tell me more about that?"
+        return f"You haven't said yet that {said}. Can you tell me about that?"
     happened = _what_happened(_to_you(_lower_first(head, kp, _english(head.split()[0]), names)))
     if happened:                             # "Deploys went from weekly to twenty a day": not "how deploys were gone"
         return happened
@@ -572,7 +660,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
-    return f"Can you tell me more about {_to_you(_lower_first(head, kp, names=names))}?"
+    # fixAY: "about", not "more about", which says the candidate spoke of it: a follow-up asks what they missed
+    return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names))}?"
 
 
 # walk23: what a statement says came of it, which a follow-up leaves for the candidate to say: an amount ("from 900ms
@@ -697,7 +786,7 @@ def _first_person(head: str, lead: str = "", subject: int = 1) -> str:
     mine = words[0].lower() == "i" or subject > 1
     said = _JOINED_WAS.sub(_were, _to_you(head)) if mine else _to_you(head)
     if negative or record:                          # that, not how
-        return f"You haven't said yet that{lead} {said}. Can you tell me more about that?"
+        return f"You haven't said yet that{lead} {said}. Can you tell me about that?"
     if words[0].lower() in _PLANNING or words[subject:subject + 1] and words[subject].lower() in _PLANS:
         return f"Can you tell me why{lead} {said}?"   # walk21: not "how you would add load tests earlier"
     return f"You haven't said yet how{lead} {said}. Can you walk me through that?"
@@ -946,7 +1035,7 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
     if re.search(r",\s*which\b", said) or _NOBODY.match(said):    # walk20: not "how X, which is the problem you
-        return f"You haven't said yet that {said}. Can you tell me more about that?"   # want to work on?"; fixK: not
+        return f"You haven't said yet that {said}. Can you tell me about that?"   # want to work on?"; fixK: not
     return f"Can you tell me how {said}?"                                              # "how nothing left the kitchen"
 
 
@@ -1058,6 +1147,8 @@ def _instruction(text: str) -> bool:
         | _WH) and _verb(words[0])   # "Roll out in stages", "Set up the alerts"
 
 
+# an instruction to say a figure, asked as the interviewer's request ("Could you put a number on it?")
+_SAYS_A_NUMBER = re.compile(r"put\s+(?:a\s+)?(?:number|numbers|figure|figures)\s+on\b", re.IGNORECASE)
 # the particle of a phrasal verb: "roll out", "set up", "back off"
 _PARTICLES = frozenset({"out", "up", "down", "off", "back", "over", "through", "away"})
 
