@@ -2018,7 +2018,7 @@ class AnswerJudge:
         """A point whose quote `one_to_one` moved shows each cue it matched elsewhere where the cue is said (and
         counted) inside the new quote, so the quote's note names the cues said there ("by its words · cues:
         platforms" under "I want to build the platforms…", not the "excites me" of the sentence it left: fixAT)."""
-        unit = result.judgement.unit
+        unit: Unit = result.judgement.unit
         words = [t.word for t in self.index.tokens]
 
         def inside(m: Match) -> bool:
