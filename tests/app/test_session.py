@@ -979,6 +979,28 @@ def test_a_plain_key_points_card_does_not_call_its_own_words_cues():
     assert "cues: checkout, marketplace" in note, note
 
 
+def test_a_quote_moved_to_another_sentence_names_the_cues_said_there():
+    """fixBA 3 (fixAT left): bundled "Why Airwallex?", `one_to_one` gives "growth" (ticked by its words) the sentence
+    "I want to build the platforms…"; its note named no cue, though "platforms" is one, said there: the note follows
+    the quote (tests/core/analysis/test_judge_alternatives.py for the evidence)."""
+    from tests.conftest import BANKS
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    answer = Transcript.from_text(
+        "Airwallex builds the global financial platform, business accounts and many currencies, global transfers and "
+        "embedded finance. What excites me is that the infrastructure has direct business impact. In my last role, I "
+        "built cross-region observability and multi-region monitoring so I know how much reliability matters when "
+        "money moves. I did not want to join a pure crypto company. I want to build the platforms that let a small "
+        "business and Brazil sell to customers in Japan.")
+    doc = feedback_document(analyze_answer(bank, bank.prompt("why-airwallex"), answer))
+    growth = next(k for k in doc["key_points"] if k["id"] == "growth")["evidence"][0]
+    assert growth["text"].startswith("I want to build the platforms"), growth
+    assert growth["note"] == "by its words · cues: platforms", growth["note"]
+
+
 WHY = ("I want to join Airwallex because you build the financial infrastructure for global businesses, "
        "multi-currency accounts and cross-border payments, and I have spent five years on payment systems.")
 

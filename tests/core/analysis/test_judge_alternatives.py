@@ -206,3 +206,118 @@ def test_a_why_not_point_takes_the_alternative_turned_down_in_one_sentence(mine)
                  "the hot price levels."):
         r, _ = point(mine, "hard", "why-not", HARD + " " + said)
         assert r.hit, said
+
+
+# a story bank whose why-not point asks "instead of" (no "not" of its own) and a point that asks for doing it
+EVENTS = '''schema = 1
+[job]
+id = "events"
+title = "Backend Engineer - Payments Platform"
+[[rounds]]
+id = "r"
+title = "Round 1"
+[[rounds.prompts]]
+id = "outbox"
+text = "Tell me about a design decision you made on an event pipeline."
+[[rounds.prompts.key_points]]
+id = "outbox"
+label = "Wrote events to an outbox table in the same database transaction as the payment"
+[[rounds.prompts.key_points]]
+id = "why-not-kafka"
+label = "Why a Postgres outbox instead of Kafka"
+[[rounds.prompts.key_points]]
+id = "result"
+label = "The result: no lost events in the first year"
+[[rounds.prompts]]
+id = "stream"
+text = "Tell me about a system you built to move events between services."
+[[rounds.prompts.key_points]]
+id = "kafka"
+label = "Streamed the events through Kafka topics"
+[[rounds.prompts.key_points]]
+id = "consumers"
+label = "Idempotent consumers that drop duplicates"
+'''
+
+OUTBOX = ("At my last job payments and their events went out of sync when the broker was down. I wrote each event to "
+          "an outbox table in the same database transaction as the payment, and a relay published it afterwards.")
+
+
+@pytest.fixture(scope="module")
+def events():
+    return parse_bank(EVENTS)
+
+
+def test_a_why_not_reason_said_with_would_counts(mine, events):
+    """fixBA 1 (review35b): "we didn't pick Kafka because it would add an ops team" turns the alternative down for
+    real; the "would" is inside the reason. It was "Close, but…" (hypothetical, or not done)."""
+    for text in (OUTBOX + " We didn't pick Kafka because it would add an ops team we don't have.",
+                 OUTBOX + " Kafka would have needed an ops team we don't have, so we didn't pick it."):
+        r, _ = point(events, "outbox", "why-not-kafka", text)
+        assert r.hit, (text, r.judgement.excluded_why)
+    r, _ = point(mine, "hard", "why-not", HARD + " Finer-grained locks would still contend on the hot price levels, so "
+                 "we did not do that.")
+    assert r.hit, r.judgement.excluded_why
+    # naming it is no reason, nor a "would" of a wish ("I would love to": ticked before, its "would" a reason) or plan
+    for text in (OUTBOX, OUTBOX + " We considered Kafka.", OUTBOX + " I would love to try Kafka one day.",
+                 OUTBOX + " If we grow, we would switch to Kafka."):
+        r, _ = point(events, "outbox", "why-not-kafka", text)
+        assert not r.hit, text
+
+
+def test_a_why_not_point_is_quoted_by_its_reason(mine, events):
+    """fixBA 2 (review35b): a why-not point was quoted by the sentence with its cue words ("At my last company… one
+    order book."), by the sentence that only names the alternative ("We looked at Kafka.") or cut before its reason
+    ("We did not use finer-grained locks …"): the quote is the sentence, or the two, that give the reason."""
+    cases = [(mine, "hard", "why-not", HARD + " We didn't shard the order book because it would break the global "
+              "price-time priority.", "price-time priority"),
+             (mine, "hard", "why-not", HARD + " We did not use finer-grained locks because they would still contend on "
+              "the hot price levels.", "contend"),
+             (events, "outbox", "why-not-kafka", OUTBOX + " We looked at Kafka. It would have needed an ops team we "
+              "don't have, so we skipped it.", "ops team")]
+    for bank, prompt, kp, text, reason in cases:
+        r, a = point(bank, prompt, kp, text)
+        assert r.hit, text
+        assert reason in a.evidence[kp][0].text, (a.evidence[kp][0].text, reason)
+
+
+def test_a_quote_moved_one_to_one_takes_its_cues_along():
+    """fixBA 3 (fixAT left): "growth" (ticked by its words) is quoted "I want to build the platforms…" after
+    `one_to_one`, but its cue evidence stayed where the matcher first heard them ("platform" in the first sentence,
+    "excites me" in the sentence it left), so its note named no cue of the sentence shown (the note:
+    tests/app/test_session.py)."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = ("Airwallex builds the global financial platform, business accounts and many currencies, global transfers "
+            "and embedded finance. What excites me is that the infrastructure has direct business impact. In my last "
+            "role, I built cross-region observability and multi-region monitoring so I know how much reliability "
+            "matters when money moves. I did not want to join a pure crypto company. I want to build the platforms "
+            "that let a small business and Brazil sell to customers in Japan.")
+    a = analyze_answer(bank, bank.prompt("why-airwallex"), Transcript.from_text(text))
+    quote, *cues = a.evidence["growth"]
+    assert quote.text.startswith("I want to build the platforms")
+    inside = [e.text for e in cues if quote.first_word <= e.first_word <= quote.last_word]
+    assert inside == ["platforms"], [(e.text, e.first_word) for e in cues]
+    # the other point of the swap keeps its own cue inside its new quote
+    assert any(e.cue and a.evidence["business-impact"][0].first_word <= e.first_word
+               <= a.evidence["business-impact"][0].last_word for e in a.evidence["business-impact"][1:])
+
+
+def test_considered_a_thing_is_not_doing_it(events):
+    """fixBA 4 (fixAT left): "We considered Kafka." (Kafka a noun, the alternative) talks it over; it does not stream
+    the events through Kafka. Considered and then taken ("... and in the end we went with it") is doing it."""
+    story = "We had twelve services that needed each other's events. "
+    for text in (story + "We considered Kafka. In the end every service polled the others' REST endpoints every minute.",
+                 story + "We considered Kafka, but we went with polling every minute.",
+                 story + "We considered Kafka for a while, then every service polled the others' REST endpoints."):
+        r, _ = point(events, "stream", "kafka", text)
+        assert not r.hit, text
+        assert r.judgement.excluded_why == "not done", (text, r.judgement.excluded_why)
+    for text in (story + "We streamed the events through Kafka topics, one per service.",
+                 story + "We considered Kafka and in the end we went with it, one topic per service."):
+        r, _ = point(events, "stream", "kafka", text)
+        assert r.hit, text
+    assert considered_only(_words("We considered Kafka."))
+    assert considered_only(_words("We considered Kafka and RabbitMQ, but we went with polling."))
+    for said in ("We considered Kafka and in the end we went with it.", "She was considered the best engineer.",
+                 "I considered the customer's needs and redesigned the checkout form.", "We considered it."):
+        assert not considered_only(_words(said)), said

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from voiceprep.core.analysis.segments import NEGATORS, NOT_HYPOTHETICAL_AFTER
+
 # a later clause that turns down what the sentence named, by referring back to it ("did not do that either", "decided
 # against it", "ruled it out", "dropped that idea", "never did it"); not "did it in two weeks" (done), "it did not
 # lose a single event" (a result), "so we didn't do it by hand anymore" (how it is done now)
@@ -50,15 +52,19 @@ def considered_words(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -
     """The words of a sentence (`clean` words, its clause spans) that name an act only talked over (`considered_only`):
     from its subject (two words before the verb of considering) to CONSIDERED_WORDS words on, so that a long sentence
     heard without punctuation keeps what it then tells ("... we talked about going into Bordeaux or carrying on and
-    with the midwife saying it's not active labour we carried on")."""
-    if not considered_only(words):
-        return frozenset()
+    with the midwife saying it's not active labour we carried on"); and of a thing only considered (`considered_thing`:
+    "We considered Kafka"), from its subject to the thing."""
     out: set[int] = set()
-    for a, b in clauses:
-        said = _CONSIDERED.search(" ".join(words[a:b + 1]))
-        if said:
-            at = a + " ".join(words[a:b + 1])[:said.start()].count(" ")
-            out.update(range(max(a, at - 2), min(b, at + CONSIDERED_WORDS) + 1))     # "we talked about ..."
+    if _considered_act(words):
+        for a, b in clauses:
+            said = _CONSIDERED.search(" ".join(words[a:b + 1]))
+            if said:
+                at = a + " ".join(words[a:b + 1])[:said.start()].count(" ")
+                out.update(range(max(a, at - 2), min(b, at + CONSIDERED_WORDS) + 1))     # "we talked about ..."
+    if considered_thing(words) is not None:
+        for a, b in clauses:
+            if (thing := considered_thing(words[a:b + 1])) is not None:     # "we considered Kafka"
+                out.update(range(max(a, a + thing[0] - 2), a + thing[1] + 1))
     return frozenset(out)
 
 
@@ -73,6 +79,12 @@ def talks_over(label: str) -> bool:
 
 
 def considered_only(words: Sequence[str]) -> bool:
+    """Whether a sentence (`clean` words) talks an act over ("We considered partitioning events by key") or a thing
+    (`considered_thing`: "We considered Kafka.") and does not go on to say it was done."""
+    return _considered_act(words) or considered_thing(words) is not None
+
+
+def _considered_act(words: Sequence[str]) -> bool:
     """Whether a sentence (`clean` words) talks an act over ("We considered partitioning events by key") and does not
     go on to say it was done."""
     text = " ".join(words)
@@ -80,6 +92,38 @@ def considered_only(words: Sequence[str]) -> bool:
     if not said or said.group("act").endswith("thing"):
         return False
     return not _THEN_DONE.search(text, said.end())
+
+
+# a thing named only as considered, an option weighed: "We considered Kafka.", "we considered Kafka and RabbitMQ, but
+# ...", not "we considered it", "considered that ...", nor "was considered the best" (passive: a description)
+_CONSIDERED_THING = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)"
+                               r"\b(?:considered|debated|toyed\s+with)\s+(?!(?:that|it|this|them|these|those|whether|how|"
+                               r"what|why|if|myself|ourselves|himself|herself|him|her|us|me|the\s+idea)\b)")
+# ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
+# we went with polling", "Kafka too", "Kafka first"); "I considered the customer's needs and redesigned the form"
+# names no option
+CONSIDERED_THING_WORDS = 4
+_THING_ENDS = re.compile(r"\s*(?:$|\b(?:but|so|then|too|first|briefly|and\s+then|and\s+(?:we|i)|or\s+(?:we|i))\b)")
+# ... and taken after all only when a later "went with", "chose", "did" refers back to it ("and in the end we went
+# with it"): "we considered Kafka, but we went with polling" did not take Kafka
+_TAKEN_BACK = re.compile(r"\b(?:we|i)\s+(?:\w+\s+)?(?:did(?!\s+not|n't)|went\s+(?:ahead\s+)?with|ended\s+up\s+(?:with|"
+                         r"using|picking|choosing)|adopted|chose|picked|shipped|built|used)\s+(?:it|that|them|those|this)\b")
+
+
+def considered_thing(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where a sentence or clause (`clean` words) names a thing only as considered ("We considered Kafka."): its
+    verb and the thing's last word (word positions), or None, also when it goes on to say it was taken after all
+    ("..., and in the end we went with it")."""
+    text = " ".join(words)
+    for said in _CONSIDERED_THING.finditer(text):
+        rest = text[said.end():]
+        ends = _THING_ENDS.search(rest)
+        thing = rest[:ends.start() if ends else len(rest)].split()
+        if not thing or len(thing) > CONSIDERED_THING_WORDS or _TAKEN_BACK.search(text, said.end()):
+            continue
+        at = text[:said.start()].count(" ")
+        return at, at + len(said.group().split()) + len(thing) - 1
+    return None
 
 
 # a key point that asks why not the alternative: "Why not just use finer-grained locks or shard the order book",
@@ -117,6 +161,8 @@ CHOOSING = frozenset({"use", "using", "just", "simply", "go", "add", "adding", "
 # a sentence that refers back to the alternative the one before it named ("We did not do that because ...")
 REFERS_TO_IT = re.compile(r"\b(?:that|it|this|them|those|either|neither|option|idea|approach)\b")
 
+# the reasons that are only a modal ("Kafka would add an ops team"): firm only with more (`firm_reason`)
+MODAL_REASONS = frozenset({"would", "could"})
 # a reason given against something: "because ...", "would still contend", "too slow", "it meant ...", "the problem with"
 REASON = frozenset({"because", "since", "would", "wouldn't", "could", "couldn't", "can't", "cannot", "too", "meant",
                     "means", "risk", "risky", "problem", "issue", "cost", "costs", "costly", "break", "breaks",
@@ -125,5 +171,15 @@ REASON = frozenset({"because", "since", "would", "wouldn't", "could", "couldn't"
 
 
 def gives_reason(words: Sequence[str]) -> bool:
-    """Whether `clean` words say a reason for or against something (`REASON`)."""
-    return any(w in REASON for w in words)
+    """Whether `clean` words say a reason for or against something (`REASON`); not the "would" of a wish ("I would
+    love to try Kafka one day", "I'd like to": `segments.NOT_HYPOTHETICAL_AFTER`)."""
+    return any(w in REASON and not (w in MODAL_REASONS and nxt in NOT_HYPOTHETICAL_AFTER)
+               for w, nxt in zip(words, [*words[1:], ""]))
+
+
+def firm_reason(words: Sequence[str]) -> bool:
+    """Whether `clean` words that argue against an alternative do so for real: a reason that is more than a modal
+    ("because", "still", "too": `REASON`) or a turning down ("we didn't pick Kafka"). Its "would" is then inside the
+    reason ("... because it would add an ops team"), and its denial is the turning down: neither is a plan or a
+    denial of the point."""
+    return any((w in REASON and w not in MODAL_REASONS) or w in NEGATORS for w in words)

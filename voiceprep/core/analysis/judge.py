@@ -29,6 +29,7 @@ from voiceprep.core.analysis.alternatives import (
     REFERS_TO_IT,
     alternative_asked,
     considered_words,
+    firm_reason,
     gives_reason,
     talks_over,
     turned_down,
@@ -79,9 +80,11 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-39"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
-                                # one-to-one), judge58 (semantic-38: a plain point in a story of 50+ details counts from
-                                # p 0.10), review35b ("took over" asks no alternative; a why-not point takes a turned-down one)
+JUDGE_VERSION = "semantic-40-ba"   # session 36: fixBA (a why-not reason's "would" and denial count, a wish is no reason,
+                                   # "We considered Kafka" is not doing it); session 35: fixAT (semantic-37: turned down,
+                                   # considered only, why-not points, quotes one-to-one), judge58 (semantic-38: a plain
+                                   # point in a story of 50+ details counts from p 0.10), review35b ("took over" asks no
+                                   # alternative; a why-not point takes a turned-down one)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -134,6 +137,16 @@ class Judgement:
     #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
     #                                   "number" (the point states or asks for a number, and it says none)
+
+
+@dataclass(frozen=True)
+class Argued:
+    """For a point that asks why not the alternative (`AnswerJudge._argued_against`): the spans that argue against
+    it, each (first word, last word, first word of the sentence that gives the reason, whether the reason is firm),
+    and per unit whether it lies in one (`units`) and in one whose reason is firm (`firm`)."""
+    spans: list[tuple[int, int, int, bool]]
+    units: np.ndarray
+    firm: np.ndarray
 
 
 # "I changed the checks, not just told people to be more careful", "... instead of passing them from team to team",
@@ -1224,7 +1237,7 @@ class AnswerJudge:
         self._view_word_set: frozenset[int] | None = None
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
-        self._disowned_words: frozenset[int] | None = None
+        self._disowned_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._turned_down_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
@@ -1256,11 +1269,12 @@ class AnswerJudge:
 
     @functools.cached_property
     def _sentence_stems(self) -> list[frozenset[str]]:
-        """The stems said in each sentence: read only in a general account (`self.general`), so built when first asked."""
-        said: dict[int, set[str]] = defaultdict(set)
+        """The stems said in each sentence, aligned with `_sentence_list` (a sentence of no word: none); read only in a
+        general account (`self.general`) and for a point that asks why not the alternative, so built when first asked."""
+        said: list[set[str]] = [set() for _ in self._sentence_list]
         for t in self.index.tokens:
-            said[bisect_right(self._sentence_firsts, t.word)].add(t.stem)
-        return [frozenset(v) for v in said.values()]
+            said[bisect_right(self._sentence_firsts, t.word) - 1].add(t.stem)
+        return [frozenset(v) for v in said]
 
     @property
     def marks(self) -> list[frozenset[str]]:
@@ -1551,16 +1565,20 @@ class AnswerJudge:
                 self._untold_words = frozenset()
         return self._untold_words
 
-    def _disowned(self) -> frozenset[int]:
+    def _disowned(self, label: str) -> frozenset[int]:
         """The words of the sentences in which the candidate disowns what they name (`disowns`), and of the clauses a
-        later clause of their sentence takes back (`retracting_clauses`); once per answer."""
+        later clause of their sentence takes back (`retracting_clauses`); once per answer. Not those clauses for a
+        point that asks why not the alternative: what was taken back is its evidence ("Kafka would have needed an ops
+        team we don't have, so we didn't pick it", as `_turned_down`)."""
         if self._disowned_words is None:
             words = self._words
             out = {i for a, b in self._sentences if disowns(words[a:b + 1]) for i in range(a, b + 1)}
+            taken: set[int] = set()
             for a, b in self._sentences:
-                out |= retracting_clauses(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
-            self._disowned_words = frozenset(out)
-        return self._disowned_words
+                taken |= retracting_clauses(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
+            self._disowned_words = (frozenset(out), frozenset(taken))
+        disowned, taken_back = self._disowned_words
+        return disowned if alternative_asked(label) is not None else disowned | taken_back
 
     def _turned_down(self, label: str) -> frozenset[int]:
         """The words of what the answer considered and turned down ("We considered partitioning events by key, but we
@@ -1583,12 +1601,13 @@ class AnswerJudge:
         turned_words, talked_words = self._turned_down_words
         return turned_words if talks_over(label) else turned_words | talked_words
 
-    def _argued_against(self, label: str) -> np.ndarray:
-        """For a point that asks why not the alternative (`alternatives.alternative_asked`), per unit, whether it lies
-        in a sentence, or two adjacent ones, that names one of the alternatives ("finer-grained locks", "sharding the
-        order book") or refers back to it, and gives a reason (`gives_reason`): not the sentence that tells the chosen
-        design ("a single writer thread that owns the order book": walk43). An alternative is named by its words that
-        the question and the prompt's other points do not say."""
+    def _argued_against(self, label: str) -> Argued:
+        """For a point that asks why not the alternative (`alternatives.alternative_asked`), the sentences, or two
+        adjacent ones, that name one of the alternatives ("finer-grained locks", "sharding the order book") or refer
+        back to it, and give a reason (`gives_reason`): not the sentence that tells the chosen design ("a single writer
+        thread that owns the order book": walk43). An alternative is named by its words that the question and the
+        prompt's other points do not say. Each span says where its reason starts and whether it is firm
+        (`firm_reason`: "we didn't pick Kafka because it would add an ops team", not "I would love to try Kafka")."""
         alternative = alternative_asked(label) or ""
         common = set(own_stems(self.prompt))
         for p in self._points:
@@ -1600,28 +1619,43 @@ class AnswerJudge:
             if own:
                 options.append(own)
         spans = self._sentence_list
-        stems: list[set[str]] = [set() for _ in spans]
-        for t in self.index.tokens:
-            k = bisect_right(self._sentence_firsts, t.word) - 1
-            if k >= 0:
-                stems[k].add(t.stem)
-        names = [any(len(o & said) >= min(2, len(o)) for o in options) for said in stems]
+        names = [any(len(o & said) >= min(2, len(o)) for o in options) for said in self._sentence_stems]
         refers = [bool(REFERS_TO_IT.search(" ".join(self._words[a:b + 1]))) for a, b in spans]
         reasons = [gives_reason(self._words[a:b + 1]) for a, b in spans]
-        argued: list[tuple[int, int]] = []
+        argued: list[tuple[int, int, int]] = []          # first and last word, the first word of the reason
         for k, (a, b) in enumerate(spans):
             if names[k] and reasons[k]:
-                argued.append((a, b))
+                argued.append((a, b, a))
             elif k + 1 < len(spans) and names[k] and refers[k + 1] and reasons[k + 1]:
-                argued.append((a, spans[k + 1][1]))
-        return np.array([any(a <= u.first and u.last <= b for a, b in argued) for u in self.units], dtype=bool)
+                argued.append((a, spans[k + 1][1], spans[k + 1][0]))
+        firm = [firm_reason(self._words[a:b + 1]) for a, b, _ in argued]
+        return Argued([(a, b, r, f) for (a, b, r), f in zip(argued, firm)],
+                      np.array([any(a <= u.first and u.last <= b for a, b, _ in argued) for u in self.units], dtype=bool),
+                      np.array([any(a <= u.first and u.last <= b for (a, b, _), f in zip(argued, firm) if f)
+                                for u in self.units], dtype=bool))
+
+    def _argued_quote(self, argued: Argued, unit: Unit) -> Unit:
+        """What quotes a why-not point whose evidence is `unit`: the sentence, or the two, around it that argue against
+        the alternative (`_argued_against`), so that the reason is shown ("We looked at Kafka. It would have needed an
+        ops team…", not "We looked at Kafka."); of two sentences longer than `evidence_max_words`, the one that gives
+        the reason; the unit itself when neither fits."""
+        around = [(a, b, r) for a, b, r, _ in argued.spans if a <= unit.first and unit.last <= b]
+        if not around:
+            return unit
+        a, b, r = min(around, key=lambda s: s[1] - s[0])
+        for first in dict.fromkeys((a, r)):
+            if b - first + 1 <= self.s.evidence_max_words:
+                kind = "sentence" if (first, b) in self._sentences else "pair"
+                return next((u for u in self.units if (u.first, u.last) == (first, b)),
+                            Unit(first, b, joined(self.raw[first:b + 1]), kind, frozenset(), frozenset()))
+        return unit
 
     def _against(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """The words that say no key point's claim for `label`, by its words or by its meaning: clauses that
         contradict it (`contradicting`), habits and untold plans (`_habit_free`), what the candidate disowns
         (`_disowned`) and figures said only as the state before (`_before_figures`). The cue matcher
         (`said_plainly`) and the semantic judge (`judge`) read the same set."""
-        return (self.contradicting(label) | self._habit_free(label, allowed) | self._disowned()
+        return (self.contradicting(label) | self._habit_free(label, allowed) | self._disowned(label)
                 | self._before_figures(label) | self._turned_down(label))
 
     def _habit_free(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
@@ -1777,10 +1811,10 @@ class AnswerJudge:
             ok = ok & self._names_someone(kp)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
-        why_not = alternative_asked(kp.label) is not None
-        argued = self._argued_against(kp.label) if why_not else ok
-        if why_not:                              # "Why not just use finer-grained locks": the alternative and a reason
-            ok = ok & argued                     # against it, not the chosen design (walk43)
+        argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
+        why_not = argued is not None
+        if argued is not None:                   # "Why not just use finer-grained locks": the alternative and a reason
+            ok = ok & argued.units               # against it, not the chosen design (walk43)
         unnumbered = ok
         if kp.cues_from_label and states_number(kp.label):  # "p99 went from 900ms to 180ms": with a number, not
             ok = ok & (self.says_number | self._lists_count(kp.label)     # "we made it much faster" nor "…the first
@@ -1794,7 +1828,11 @@ class AnswerJudge:
         ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
         if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
             ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
-        others_ok, ok = ok, ok & np.array([usable(u, allowed) for u in self.units])
+        fit = np.array([usable(u, allowed) for u in self.units])
+        if argued is not None:      # a firm reason against the alternative: its "would" is inside the reason and its
+            #                         denial turns it down ("we didn't pick Kafka because it would add an ops team")
+            fit = fit | (argued.firm & np.array([usable(u, allowed | DENIALS | HYPOTHETICAL) for u in self.units]))
+        others_ok, ok = ok, ok & fit
         parts = facets(kp.label)
         vecs = self.embedder.embed([kp.label, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
@@ -1905,7 +1943,9 @@ class AnswerJudge:
         counted = f.lexical > 0
         method = ("meaning+words" if strong_meaning and counted else
                   "meaning" if strong_meaning or not counted else "words")
-        if method == "words":             # quoted by the sentence its cue words are in, not by the words alone
+        if argued is not None and unit is not None:    # a why-not point: by its reason (not `_carrier`'s cue words)
+            unit = self._argued_quote(argued, unit)
+        elif method == "words":           # quoted by the sentence its cue words are in, not by the words alone
             unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
@@ -1927,8 +1967,8 @@ class AnswerJudge:
         # have business accounts and transfers in a lot of currencies." is no "Close, but without the number" for
         # "HoYoverse Genshin Impact: players in 150+ countries...": walk40)
         close = [c for c in close if not unnumbered[c[2]] or self._met_but_number(kp, c[2], sims[:, 0])]
-        if why_not:      # the chosen design is no "Close, but…" for why not the alternative (walk43)
-            close = [c for c in close if argued[c[2]]]
+        if argued is not None:      # the chosen design is no "Close, but…" for why not the alternative (walk43)
+            close = [c for c in close if argued.units[c[2]]]
         excluded = [self.units[i] for _, _, i in close]
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
@@ -1953,20 +1993,44 @@ class AnswerJudge:
         after the swap each has a sentence it may quote (`_quote_scores` above -1), B its better one, and A one that
         is more A's than B's. "I want to build the platforms that let a small business..." for "grow into building the
         underlying platforms" and "What excites me is that the infrastructure has direct business impact" for "Infra
-        work with direct business impact", not the two swapped (walk43). Decides nothing: quotes only."""
+        work with direct business impact", not the two swapped (walk43). Decides nothing: quotes only. A moved quote
+        takes its point's cue evidence along (`_cues_follow`)."""
         spans = {(u.first, u.last): i for i, u in enumerate(self.units)}
-        placed = [(r.judgement, spans.get((r.judgement.unit.first, r.judgement.unit.last))) for r in results
+        placed = [(r, spans.get((r.judgement.unit.first, r.judgement.unit.last))) for r in results
                   if r.hit and r.judgement is not None and r.judgement.unit is not None
                   and r.judgement.quotes is not None]
+        moved: list[KeyPointResult] = []
         for x in range(len(placed)):
             for y in range(len(placed)):
-                (ja, ia), (jb, ib) = placed[x], placed[y]
+                (ra, ia), (rb, ib) = placed[x], placed[y]
+                ja, jb = ra.judgement, rb.judgement
                 if x == y or ia is None or ib is None or ia == ib or ja.quotes is None or jb.quotes is None:
                     continue
                 qa, qb = ja.quotes, jb.quotes
                 if qa[ib] > -1 and qb[ia] > qb[ib] > -1 and qa[ib] > qb[ib] and qa[ia] > qb[ia]:
                     ja.unit, jb.unit = self._whole(self.units[ib]), self._whole(self.units[ia])
-                    placed[x], placed[y] = (ja, ib), (jb, ia)
+                    placed[x], placed[y] = (ra, ib), (rb, ia)
+                    moved += [ra, rb]
+        for r in {id(r): r for r in moved}.values():        # each once
+            self._cues_follow(r)
+
+    def _cues_follow(self, result: KeyPointResult) -> None:
+        """A point whose quote `one_to_one` moved shows each cue it matched elsewhere where the cue is said (and
+        counted) inside the new quote, so the quote's note names the cues said there ("by its words · cues:
+        platforms" under "I want to build the platforms…", not the "excites me" of the sentence it left: fixAT)."""
+        unit: Unit = result.judgement.unit
+        words = [t.word for t in self.index.tokens]
+
+        def inside(m: Match) -> bool:
+            return unit.first <= words[m.first] and words[m.last] <= unit.last
+
+        cue_of = {id(m): cue for cue, m in result.said}
+        for k, m in enumerate(result.matches):
+            cue = cue_of.get(id(m))
+            there = [s for c, s in result.said if c == cue and inside(s)]
+            if cue is not None and not inside(m) and there:
+                result.matches[k] = max(there, key=lambda s: (s.quality, -s.first))
+        result.matches.sort(key=lambda m: m.first)
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
                     own: bool, label: str) -> bool:

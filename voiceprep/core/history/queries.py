@@ -444,10 +444,9 @@ def fts_query(text: str) -> str:
 
 # What a search for a percentage asks of a row besides its FTS terms (figure_checks): one of its phrases said, or the
 # figure written with "%" (after no digit, point or comma: "148%" is not "48%") in the transcript, question or note
-_PERCENT_CHECK = ("(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR "
-                  "(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || "
-                  "coalesce(a.note, '')) GLOB ? OR (' ' || coalesce(a.transcript, '') || ' ' || "
-                  "coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, '')) GLOB ?)")
+_SEARCHED_TEXT = "(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, ''))"
+_PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_SEARCHED_TEXT} GLOB ? "
+                  f"OR {_SEARCHED_TEXT} GLOB ?)")
 
 
 # What a search for a figure with a unit asks of a row besides its NEAR terms: that figure, then that unit, in order
