@@ -80,9 +80,9 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-40-ba"   # session 36: fixBA (a why-not reason's "would" and denial count, a wish is no reason,
-                                   # "We considered Kafka" is not doing it); session 35: fixAT (semantic-37: turned down,
-                                   # considered only, why-not points, quotes one-to-one), judge58 (semantic-38: a plain
+JUDGE_VERSION = "semantic-40"      # session 36: fixBA (semantic-40: a why-not reason's "would" and denial count, a wish is
+                                   # no reason, "We considered Kafka" is not doing it); session 35: fixAT (semantic-37: turned
+                                   # down, considered only, why-not points, quotes one-to-one), judge58 (semantic-38: a plain
                                    # point in a story of 50+ details counts from p 0.10), review35b ("took over" asks no
                                    # alternative; a why-not point takes a turned-down one)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
