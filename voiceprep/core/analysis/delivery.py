@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
@@ -934,11 +934,45 @@ _RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 # it that way", "it went live", "to this day"): a thing's state, not a person's ("I'm still running marathons", "my
 # podcast went live"); read after the marker, so "By the way I still..." has no subject "the way" (review35a)
 _LASTS = re.compile(
-    r"\b(it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)"
+    r"\b(?P<subject>it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)"
     r"('s|'re| is| are| was| were| has| have)? (still (in production|in use|in place|live|used|working|"
     r"running(?=[ ,.;]*(today|now|fine|smoothly|in|on|at|without|every|and|$))|(run|use|follow)s? (it|that|this|them|the)\b)|"
     r"(went|gone|been|is|are) live\b|never (failed|broke|went down|recurred|happened|came back) again\b|.*\bto this day\b)",
     re.IGNORECASE)
+# a subject that is the story's own thing, said before ("that design", "it"), and the words after a subject that
+# point back to it ("we still use that runbook", "the team still runs it that way")
+_REFERS_BACK = frozenset({"it", "that", "this", "which", "these", "those", "them"})
+# the words of `_LASTS` itself: saying them is no story ("still running", "follow", "live")
+_LASTS_WORDS = frozenset(stem(w) for w in (
+    "still", "production", "place", "live", "used", "working", "running", "run", "use", "follow", "went", "gone",
+    "been", "never", "failed", "broke", "down", "recurred", "happened", "came", "back", "again", "day", "today", "now",
+    "fine", "smoothly", "every", "without"))
+
+
+_THIS_DAY = re.compile(r"\bto this day\b", re.IGNORECASE)
+
+
+def _carries_story(found: re.Match[str], story: set[str]) -> bool:
+    """Whether a lasting outcome (`_LASTS`, matched after the marker) is the story's: its subject is a thing the story
+    said ("it", "that design"), a word after the subject points back to it ("we still use that runbook"), or the
+    sentence from its subject on says a word of the story's own beyond `_LASTS`'s ("the new rota is still in place"
+    after a story of the rota). A team's or a person's habit or state the story never said is an aside, however
+    lasting ("By the way, we still follow the Premier League", "we still support Arsenal to this day": fixBB)."""
+    subject = found.group("subject").lower().split()
+    if subject[0] in _REFERS_BACK and subject[0] != "them":
+        return True
+    rest = [_clean(w) for w in _THIS_DAY.sub(" ", found.string[found.end("subject"):]).split()]
+    words = [w for w in [_clean(w) for w in subject[1:]] + rest if w]      # the subject may take its verb in
+    if any(w in _REFERS_BACK for w in words):
+        return True
+    return bool({t.stem for t in tokenize(words) if len(t.norm) >= 3 and t.norm.isalpha() and t.norm not in _STOP
+                 and t.norm not in _PLAIN_WORDS and t.stem not in _LASTS_WORDS} & story)
+
+
+def _story_stems(said: Sequence[Word]) -> set[str]:
+    """The stems of the content words of the story (three letters or more: "fix", "rota"), for `_carries_story`."""
+    return {t.stem for t in tokenize([w.word for w in said]) if len(t.norm) >= 3 and t.norm.isalpha()
+            and t.norm not in _STOP and t.norm not in _PLAIN_WORDS}
 
 
 def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool | None = None) -> bool:
@@ -946,9 +980,10 @@ def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool
     After a marker that adds to the story as often as it leaves it ("By the way", "Besides that"), a sentence about the
     story is no turn (review34 5): one that reads as on the question ("By the way, the ring buffer design is still
     what the matching engine runs on"), says a result ("By the way, that design … handles ten times the volume") or
-    an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS). Not
-    words shared with the story: "By the way, I also play five-a-side football on Tuesdays with some of the team"
-    shares two ("side", "team") and is a tangent."""
+    an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS), of the
+    story's own (`_carries_story`, over the words before the sentence: "we still follow the Premier League" is a
+    tangent, fixBB). Not words shared with the story: "By the way, I also play five-a-side football on Tuesdays with
+    some of the team" shares two ("side", "team") and is a tangent."""
     cleaned = [_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)]]
     opening = " ".join(cleaned)
     found = _TURNS_AWAY.match(opening)
@@ -957,9 +992,12 @@ def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool
     if not _ADDS_AS_OFTEN.match(found.group(3)):
         return True
     said = " ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])
+    if on_topic is True or _RESULT.search(said):
+        return False
     marker = next(k for k in range(1, len(cleaned) + 1) if len(" ".join(cleaned[:k])) >= found.end())
     after = " ".join(w.word.strip() for w in words[sentence[0] + marker:sentence[1] + 1]).replace("’", "'")
-    return not (on_topic is True or _RESULT.search(said) or _LASTS.search(after))
+    story = _story_stems(words[:sentence[0]])
+    return not any(_carries_story(m, story) for m in _LASTS.finditer(after))
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],
