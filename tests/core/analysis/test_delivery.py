@@ -284,6 +284,10 @@ def test_ownership_does_not_credit_a_view_a_plan_or_a_habit_said_in_the_present(
     # fixAK's note: a count after a capitalised word that opens the sentence, or after a day, is no version number
     ("When two chefs walked out we had 4 of us for 90 covers.", ["two", "4", "90"]),
     ("On the Saturday two chefs walked out. We moved to Postgres 14 that May.", ["two"]),
+    # fixBB: a sentence opened after a colon or a quote, a stray capital on an ordinary word: no name before a count
+    ("The night went like this: When two chefs walked out we had 4 of us.", ["two", "4"]),
+    ("The chef said \" Maybe 90 covers \" and we had 4 of us.", ["90", "4"]),
+    ("On a busy Night 90 covers came in, and every night after that.", ["90"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""

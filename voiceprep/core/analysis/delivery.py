@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
@@ -708,12 +708,11 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     if before[-1:] and before[-1] in _NAME_BEFORE:
         return False                     # "version 3", "step 2"
     prev = raw[first - 1].strip() if first else ""
-    sentence_start = not prev or bool(re.search(r"[.?!]$", prev))
-    opens_sentence = first < 2 or bool(re.search(r"[.?!]$", raw[first - 2].strip()))     # "When two chefs..."
-    # "Java 8", "Postgres 14": a bare number right after a name (a capitalised word inside the sentence; not a day or
-    # a month: "On the Saturday two chefs walked out")
-    return not (prev[:1].isupper() and prev.strip(",;:").isalpha() and prev != "I" and not sentence_start
-                and not opens_sentence and prev.strip(",;:").lower() not in _CALENDAR)
+    # "Java 8", "Postgres 14": a bare number right after a name (`written_names`: a capitalised word inside the
+    # sentence, not its first, nor the first after a colon or a quote, "The plan: When two chefs..."; not a day or a
+    # month: "On the Saturday two chefs walked out")
+    return not (first and written_names(tuple(raw))[first - 1] and prev.strip(",;").isalpha()
+                and prev.strip(",;").lower() not in _CALENDAR)
 
 
 # a key point's label that names the result in its heading: "The measured result, with numbers: ...", "Outcome: ...",

@@ -75,7 +75,7 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -1034,13 +1034,15 @@ _NO_NAMES = frozenset({"ok", "okay"})
 
 def names_beyond(raw: Sequence[str], tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
                  own: Set[str]) -> int:
-    """How many words an answer capitalises inside a sentence (not its first word, not the candidate's "I", "I'm",
-    "I've", not "OK") that are not among the stems `own` (the question's and its key points' words, the job's): the
-    names of its own it gives ("Redis", "Argo", "Saturday", "Ibiza"). `raw` are the transcript's words as written,
-    with the leading space a transcriber gives them (" Tuesday"); `_named` reads past it."""
+    """How many words an answer writes as names (`text.written_names`: capitalised inside a sentence, not its first
+    word nor the first after a colon or a quote, not the candidate's "I", "I'm", not "OK", not a stray capital on an
+    ordinary word; an acronym anywhere) that are not among the stems `own` (the question's and its key points'
+    words, the job's): the names of its own it gives ("Redis", "Argo", "Saturday", "Ibiza", "AWS"). `raw` are the
+    transcript's words as written, with the leading space a transcriber gives them (" Tuesday")."""
     firsts = {a for a, _ in sentences}
-    return len({t.word for t in tokens if t.word not in firsts and not t.is_number and t.stem not in own
-                and _named(raw[t.word]) and t.norm not in SPEAKER and t.norm not in _NO_NAMES})
+    names = written_names(tuple(raw))
+    return len({t.word for t in tokens if names[t.word] and (t.word not in firsts or acronym(raw[t.word]))
+                and not t.is_number and t.stem not in own and t.norm not in SPEAKER and t.norm not in _NO_NAMES})
 
 
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
