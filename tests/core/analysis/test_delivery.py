@@ -288,6 +288,11 @@ def test_ownership_does_not_credit_a_view_a_plan_or_a_habit_said_in_the_present(
     ("The night went like this: When two chefs walked out we had 4 of us.", ["two", "4"]),
     ("The chef said \" Maybe 90 covers \" and we had 4 of us.", ["90", "4"]),
     ("On a busy Night 90 covers came in, and every night after that.", ["90"]),
+    # fixBB: a figure said with "a" is quoted with it ("thousand users" was quoted), an "and" inside it too ("two
+    # hundred" was quoted for "two hundred and fifty"); "a single writer" is no figure
+    ("A thousand users signed up and we served two hundred and fifty covers.", ["A thousand users",
+                                                                               "two hundred and fifty"]),
+    ("We kept a single writer thread. We hit a hundred. And fifty more came later.", ["a hundred"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""

@@ -447,8 +447,10 @@ def _quantities(raw: list[str]) -> list[str]:
                 or t.norm == "1" and not unit_next:
             continue                         # "one of them": no number; "one percent", "two milliseconds" (walk20)
         last = t.word
-        while last + 1 < len(raw) and _clean(raw[last + 1]) in NUMBER_WORDS:
-            last += 1                        # "2 million", "two hundred thousand": one quantity, several words
+        while last + 1 < len(raw) and (_clean(raw[last + 1]) in NUMBER_WORDS or _clean(raw[last + 1]) == "and" and (
+                last + 2 < len(raw) and _clean(raw[last + 2]) in NUMBER_WORDS and _clean(raw[last]) in _SCALE_WORDS
+                and not re.search(r"[.,;:!?]$", raw[last].strip()))):
+            last += 1                        # "2 million", "two hundred and fifty": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
         unit = after is not None and _unit(after.norm)
         if unit and after is not None:
@@ -457,7 +459,10 @@ def _quantities(raw: list[str]) -> list[str]:
             last = _compared(raw, last)      # "3x faster", "ten times fewer", "three times as many"
         said_up_to = last
         if _measured(raw, t.word, last, unit) and not _bare_count(raw, t, last, unit):
-            spans.append((t.word, last))
+            # "a thousand users", "a hundred and fifty": the "a" is the figure's 1 (fixBB: quoted "thousand users")
+            a = t.word - 1 if t.word and _clean(raw[t.word]) in _SCALE_WORDS and _clean(raw[t.word - 1]) in ("a", "an") \
+                and not re.search(r"[.,;:!?]$", raw[t.word - 1].strip()) else t.word
+            spans.append((a, last))
     for i, w in enumerate(raw):
         if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
@@ -480,6 +485,9 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
+# the number words a figure said with "a" starts with ("a hundred", "a thousand"), and after which an "and" goes on
+# with it ("a hundred and fifty")
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 # "100 and 50": whisper's digits for "one hundred and fifty", quoted as the one number said (text.compound)
 _COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
 # a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")

@@ -949,6 +949,30 @@ def label_numbers(label: str) -> frozenset[str]:
     return frozenset(t.norm for t in tokenize_text(label) if t.is_number)
 
 
+# what says "1" of the thing after it as well as the numeral does, before the label's own word: "a single writer",
+# "one single bed" for a label's "1 writer", "1 bed"; "a"/"an" only before a measure ("under a millisecond" for "under
+# 1 ms", "within an hour"), not a thing ("an agency nurse": an article, as "the one who came was an agency nurse"
+# says no 1; fixBB)
+_SINGLE = "single"
+_ARTICLES = frozenset({"a", "an"})
+
+
+@functools.lru_cache(maxsize=4096)
+def ones_counted(label: str) -> frozenset[str]:
+    """The stems of the words a label counts with "1" ("got 1 agency nurse" -> {"agenc"}; "under 1ms" ->
+    {"millisecond"}): an answer that says "single" before one of them, or "a"/"an" before a measure, says the
+    label's 1 (`_SINGLE`, `_ARTICLES`)."""
+    tokens = tokenize_text(label)
+    return frozenset(stem(_SHORT_UNITS.get(u.norm, u.norm)) for t, u in zip(tokens, tokens[1:])
+                     if t.norm == "1" and u.word in (t.word, t.word + 1) and u.norm.isalpha() and u.norm not in FUNCTION_WORDS)
+
+
+# a unit a label writes short ("1 ms", "1 hr"), as said
+_SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec": "second", "secs": "second",
+                "min": "minute", "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour", "us": "microsecond",
+                "ns": "nanosecond"}
+
+
 def states_number(label: str) -> bool:
     """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral, not
     a year."""
@@ -1252,6 +1276,12 @@ class AnswerJudge:
         self._before_words: dict[str, frozenset[int]] = {}
         values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
+        # the words said with "single" before them ("a single writer": writer), or a measure with "a"/"an" ("under a
+        # millisecond"), which say a label's "1 writer", "under 1 ms" (`ones_counted`)
+        tokens = index.tokens
+        ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
+                if t.norm == _SINGLE or t.norm in _ARTICLES and u.stem in _MEASURES]
+        self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -2237,7 +2267,9 @@ class AnswerJudge:
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
         own = label_numbers(label)
-        return np.array([bool(own & said) for said in self._numbers], dtype=bool)
+        ones = ones_counted(label)
+        return np.array([bool(own & said) or bool(ones & counted) for said, counted in zip(self._numbers, self._ones)],
+                        dtype=bool)
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says
