@@ -284,6 +284,15 @@ def test_ownership_does_not_credit_a_view_a_plan_or_a_habit_said_in_the_present(
     # fixAK's note: a count after a capitalised word that opens the sentence, or after a day, is no version number
     ("When two chefs walked out we had 4 of us for 90 covers.", ["two", "4", "90"]),
     ("On the Saturday two chefs walked out. We moved to Postgres 14 that May.", ["two"]),
+    # fixBB: a sentence opened after a colon or a quote, a stray capital on an ordinary word: no name before a count
+    ("The night went like this: When two chefs walked out we had 4 of us.", ["two", "4"]),
+    ("The chef said \" Maybe 90 covers \" and we had 4 of us.", ["90", "4"]),
+    ("On a busy Night 90 covers came in, and every night after that.", ["90"]),
+    # fixBB: a figure said with "a" is quoted with it ("thousand users" was quoted), an "and" inside it too ("two
+    # hundred" was quoted for "two hundred and fifty"); "a single writer" is no figure
+    ("A thousand users signed up and we served two hundred and fifty covers.", ["A thousand users",
+                                                                               "two hundred and fifty"]),
+    ("We kept a single writer thread. We hit a hundred. And fifty more came later.", ["a hundred"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""
@@ -1069,22 +1078,29 @@ def test_an_outcome_opened_with_by_the_way_is_the_answers_close_and_a_hobby_is_a
         assert tail["opens"] == opens and tail["ends"] == ends, tail
 
 
+# a story told before the sentence `_turns_away` reads: what the sentence's lasting outcome must be of (fixBB)
+ROTA_STORY = ("The night shift kept running short, so I drew up a new rota with the ward manager and we wrote a "
+              "runbook for the handover. The fix was to stagger the breaks.")
+
+
+def _turns(sentence: str, story: str = "") -> bool:
+    """`_turns_away` on `sentence` said after `story` (its words are the story's, before the sentence)."""
+    from voiceprep.core.analysis.delivery import _turns_away
+    words = Transcript.from_text(f"{story} {sentence}".strip()).words()
+    return _turns_away(words, (len(story.split()), len(words) - 1), False)
+
+
 def test_after_by_the_way_an_outcome_that_lasts_is_no_turn_and_a_persons_own_still_is():
     """fixAS: after a soft marker, a thing's lasting state ("still in production", "still runs it that way", "went
     live") is the story's outcome; a person's own "still" ("my brother is still running marathons", "I still need to
     fix the fence") is not, and a hard marker ("Separately") turns away whatever follows it."""
-    from voiceprep.core.analysis.delivery import _turns_away
-
-    def turns(sentence: str) -> bool:
-        words = Transcript.from_text(sentence).words()
-        return _turns_away(words, (0, len(words) - 1), False)
     for kept in ("By the way, that design is still in production three years later.",
                  "Besides that, we still use that runbook on every ward.", "By the way, it went live in March.",
                  "Incidentally, the new rota is still in place."):
-        assert not turns(kept), kept
+        assert not _turns(kept, ROTA_STORY), kept
     for turned in ("By the way, my brother is still running marathons.", "By the way, I still need to fix the fence.",
                    "By the way, we're still in touch.", "Separately, that design is still in production."):
-        assert turns(turned), turned
+        assert _turns(turned, ROTA_STORY), turned
 
 
 def test_a_lasting_outcome_is_read_after_the_marker_with_its_subject_and_either_apostrophe():
@@ -1092,17 +1108,29 @@ def test_a_lasting_outcome_is_read_after_the_marker_with_its_subject_and_either_
     running" was no turn); a curly apostrophe ("that’s still in production") was a turn; "went live", "never ...
     again" and "to this day" needed no thing to say them ("my podcast went live last week", "I still support Arsenal
     to this day" were no turn)."""
-    from voiceprep.core.analysis.delivery import _turns_away
-
-    def turns(sentence: str) -> bool:
-        words = Transcript.from_text(sentence).words()
-        return _turns_away(words, (0, len(words) - 1), False)
     for kept in ("By the way, that’s still in production.", "By the way that design has been live since March.",
                  "Incidentally, the fix has never failed again.", "By the way, the ward runs that rota to this day."):
-        assert not turns(kept), kept
+        assert not _turns(kept, ROTA_STORY), kept
     for turned in ("By the way I still use that app for my running.", "By the way, my podcast went live last week.",
                    "By the way, I still support Arsenal to this day.", "By the way, I went live on Twitch last night."):
-        assert turns(turned), turned
+        assert _turns(turned, ROTA_STORY), turned
+
+
+def test_a_lasting_outcome_is_the_storys_only_when_it_says_the_storys_thing():
+    """fixBB (review35a 5): `_LASTS` read "By the way, we still follow the Premier League" as the story's outcome,
+    as it reads "we still use that runbook". A team's habit or state is the story's outcome only where the sentence
+    carries the story: its subject or a word after it points back ("that runbook", "it"), or it names a thing the
+    story said ("the runbook", "the new rota"); a habit the story never mentioned is an aside, the same words or not."""
+    for kept in ("By the way, we still use the runbook on every ward.", "By the way, we still use that runbook.",
+                 "By the way, everyone still follows the new rota.", "Incidentally, the new rota is still in place.",
+                 "By the way, we went live with the new rota in March."):
+        assert not _turns(kept, ROTA_STORY), kept
+    for turned in ("By the way, we still follow the Premier League.", "By the way, we still support Arsenal to this day.",
+                   "By the way, our podcast went live last week.", "By the way, we went live on Twitch.",
+                   "Besides that, the pub quiz is still running every week."):
+        assert _turns(turned, ROTA_STORY), turned
+    # the same thing, with no story that said it, is an aside
+    assert _turns("Incidentally, the new rota is still in place.")
 
 
 def test_a_tangent_starts_the_tail_unless_most_of_it_is_on_the_question():

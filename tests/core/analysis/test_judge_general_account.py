@@ -94,3 +94,14 @@ def test_names_beyond_does_not_count_the_candidate_or_ok():
 def test_label_share_is_the_share_of_the_labels_words_of_content_said():
     said = {t.stem for t in tokenize_text("I made sure everyone was safe")}
     assert label_share("I made the floor safe", said) == pytest.approx(2 / 3)    # made, safe of made, floor, safe
+
+
+def test_names_beyond_reads_a_sentence_started_after_a_colon_or_a_quote_and_a_stray_capital_as_no_name():
+    """fixBB: a capitalised word inside a sentence was a name, so "Then" after a colon, the first word of a quote and
+    a transcriber's stray capital on an ordinary word ("the Team", written "team" elsewhere) each made a general
+    account read as one naming things; an acronym is a name wherever it is written, a sentence's first word too."""
+    assert _names("The plan was simple: Then we looked at the data and fixed it.") == 0
+    assert _names('The manager said "Let us look at it again" and we did.') == 0
+    assert _names("The Team looked at it and the team fixed it, and Then we checked it.") == 0
+    assert _names("The fix was this: AWS alarms on the queue. PCI was out of scope, so Dan took it.") == 3   # AWS, PCI, Dan
+    assert _names("We moved it to Redis: Redis was fine.") == 1

@@ -212,3 +212,37 @@ def test_how_near_a_correction_must_be():
     assert point_names.corrects("Agen", ["AGENCY NURSES"]) == 1.0          # on the way
     assert point_names.corrects("Bank Nurses", ["AGENCY NURSES"]) == 0.0
     assert point_names.corrects("Rota", ["AGENCY NURSES", "Called"]) == 0.0
+
+
+def test_a_chain_of_small_edits_does_not_drift_a_points_name_into_another():
+    """fixBB (fixAW's note): each line was judged against the one it replaced only, so edits committed at pauses, each
+    within VOCABULARY_CORRECTION_RATIO of the last, walked "AGENCY NURSES" to "ARGENT SOLAR" and kept it the point's
+    (removing the point took the candidate's name out). A correction must also be near what the point's wording
+    says: the chain leaves the point at the first step too far from it, and so does retyping the end word."""
+    for commits in (("AGENCY NURSE", "AGENCY PURSE", "AGENT PURSE", "AGENT PULSE", "ARGENT PULSE", "ARGENT SOLAR"),
+                    ("AGENCY NURS", "AGENCY", "AGENCY B", "AGENCY BO", "AGENCY BOAR", "AGENCY BOARD")):
+        doc = BankDocument(BANK)
+        _typed_over(doc, 1, *commits)
+        assert point_names.added_by(doc, FIRST) == ["HCA"], commits
+        theirs = point_names.added_by(doc, FIRST)
+        doc.remove(FIRST)
+        assert point_names.drop_unused(doc, theirs) == []
+        assert doc.get((), "vocabulary") == ["Datix", commits[-1], "HCA"]
+    # the small steps of a real correction all stay near the wording, and the name stays the point's
+    doc = BankDocument(BANK)
+    _typed_over(doc, 1, "AGENCY NURSE", "Agency Nurse", "Agency Nurses")
+    assert point_names.added_by(doc, FIRST) == ["Agency Nurses", "HCA"]
+
+
+def test_a_handed_on_name_said_in_lower_case_is_corrected_only_near_that_wording():
+    """A name handed on to a point that says it in lower case ("the bed bureau": not in its `wording_names`) is still
+    anchored to that wording (`said_phrases`): a typo fixed stays the point's, a drift away does not."""
+    bank = bank_text({"id": "bureau", "label": "Rang the bed bureau for cover", "added_to_vocabulary": ["Bed Bureau"]},
+                     top={"vocabulary": ["Bed Bureau"]})
+    point = ("rounds", 0, "prompts", 0, "key_points", 0)
+    doc = BankDocument(bank)
+    _typed_over(doc, 0, "Bed Bureaux")
+    assert point_names.added_by(doc, point) == ["Bed Bureaux"]
+    _typed_over(doc, 0, "Bed Burrow", "Red Burrow", "Red Barrow")
+    assert point_names.added_by(doc, point) == []
+    assert "bed bureau" in point_names.said_phrases("Rang the bed bureau for cover")

@@ -46,6 +46,18 @@ def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
     assert queries.fts_terms("twenty thousand") == ['("twenty thousand" OR "20000" OR "20 000" OR "20 thousand")']
 
 
+def test_a_and_single_are_searched_as_words_not_as_the_figure_1(history, save):
+    """fixBB: "a"/"an"/"single" are no figure in a search (the judge reads "single" as a point's 1 only before the
+    point's own word): "a single writer" finds the answer that says it, not one with "1 writer" or "one writer", and
+    "1 writer" finds those and not "a single writer"."""
+    single = save("We kept a single writer thread on the order book.")
+    one = save("We kept 1 writer thread on the order book, and one writer was enough.")
+    assert queries.fts_terms("a single writer")[:2] == ['("a" OR "asingle")', '("single" OR "asingle" OR "singlewriter")']
+    assert [r["id"] for r in queries.list_attempts(history, text="a single writer")] == [single]
+    assert [r["id"] for r in queries.list_attempts(history, text="1 writer")] == [one]
+    assert queries.figure_spellings(["a"]) == queries.figure_spellings(["single"]) == []
+
+
 PERCENT = "We cut p99 latency by 48% and served 20,000 merchants."
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from voiceprep.core.analysis.segments import said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, tokenize
+from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
@@ -447,8 +447,10 @@ def _quantities(raw: list[str]) -> list[str]:
                 or t.norm == "1" and not unit_next:
             continue                         # "one of them": no number; "one percent", "two milliseconds" (walk20)
         last = t.word
-        while last + 1 < len(raw) and _clean(raw[last + 1]) in NUMBER_WORDS:
-            last += 1                        # "2 million", "two hundred thousand": one quantity, several words
+        while last + 1 < len(raw) and (_clean(raw[last + 1]) in NUMBER_WORDS or _clean(raw[last + 1]) == "and" and (
+                last + 2 < len(raw) and _clean(raw[last + 2]) in NUMBER_WORDS and _clean(raw[last]) in _SCALE_WORDS
+                and not re.search(r"[.,;:!?]$", raw[last].strip()))):
+            last += 1                        # "2 million", "two hundred and fifty": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
         unit = after is not None and _unit(after.norm)
         if unit and after is not None:
@@ -457,7 +459,10 @@ def _quantities(raw: list[str]) -> list[str]:
             last = _compared(raw, last)      # "3x faster", "ten times fewer", "three times as many"
         said_up_to = last
         if _measured(raw, t.word, last, unit) and not _bare_count(raw, t, last, unit):
-            spans.append((t.word, last))
+            # "a thousand users", "a hundred and fifty": the "a" is the figure's 1 (fixBB: quoted "thousand users")
+            a = t.word - 1 if t.word and _clean(raw[t.word]) in _SCALE_WORDS and _clean(raw[t.word - 1]) in ("a", "an") \
+                and not re.search(r"[.,;:!?]$", raw[t.word - 1].strip()) else t.word
+            spans.append((a, last))
     for i, w in enumerate(raw):
         if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
@@ -480,6 +485,9 @@ def _quantities(raw: list[str]) -> list[str]:
     return out
 
 
+# the number words a figure said with "a" starts with ("a hundred", "a thousand"), and after which an "and" goes on
+# with it ("a hundred and fifty")
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 # "100 and 50": whisper's digits for "one hundred and fifty", quoted as the one number said (text.compound)
 _COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
 # a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")
@@ -708,12 +716,11 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     if before[-1:] and before[-1] in _NAME_BEFORE:
         return False                     # "version 3", "step 2"
     prev = raw[first - 1].strip() if first else ""
-    sentence_start = not prev or bool(re.search(r"[.?!]$", prev))
-    opens_sentence = first < 2 or bool(re.search(r"[.?!]$", raw[first - 2].strip()))     # "When two chefs..."
-    # "Java 8", "Postgres 14": a bare number right after a name (a capitalised word inside the sentence; not a day or
-    # a month: "On the Saturday two chefs walked out")
-    return not (prev[:1].isupper() and prev.strip(",;:").isalpha() and prev != "I" and not sentence_start
-                and not opens_sentence and prev.strip(",;:").lower() not in _CALENDAR)
+    # "Java 8", "Postgres 14": a bare number right after a name (`written_names`: a capitalised word inside the
+    # sentence, not its first, nor the first after a colon or a quote, "The plan: When two chefs..."; not a day or a
+    # month: "On the Saturday two chefs walked out")
+    return not (first and written_names(tuple(raw))[first - 1] and prev.strip(",;").isalpha()
+                and prev.strip(",;").lower() not in _CALENDAR)
 
 
 # a key point's label that names the result in its heading: "The measured result, with numbers: ...", "Outcome: ...",
@@ -934,11 +941,45 @@ _RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 # it that way", "it went live", "to this day"): a thing's state, not a person's ("I'm still running marathons", "my
 # podcast went live"); read after the marker, so "By the way I still..." has no subject "the way" (review35a)
 _LASTS = re.compile(
-    r"\b(it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)"
+    r"\b(?P<subject>it|that|this|which|they|we|everyone|(the|that|this|these|those|our) (\w+ ){0,2}\w+)"
     r"('s|'re| is| are| was| were| has| have)? (still (in production|in use|in place|live|used|working|"
     r"running(?=[ ,.;]*(today|now|fine|smoothly|in|on|at|without|every|and|$))|(run|use|follow)s? (it|that|this|them|the)\b)|"
     r"(went|gone|been|is|are) live\b|never (failed|broke|went down|recurred|happened|came back) again\b|.*\bto this day\b)",
     re.IGNORECASE)
+# a subject that is the story's own thing, said before ("that design", "it"), and the words after a subject that
+# point back to it ("we still use that runbook", "the team still runs it that way")
+_REFERS_BACK = frozenset({"it", "that", "this", "which", "these", "those", "them"})
+# the words of `_LASTS` itself: saying them is no story ("still running", "follow", "live")
+_LASTS_WORDS = frozenset(stem(w) for w in (
+    "still", "production", "place", "live", "used", "working", "running", "run", "use", "follow", "went", "gone",
+    "been", "never", "failed", "broke", "down", "recurred", "happened", "came", "back", "again", "day", "today", "now",
+    "fine", "smoothly", "every", "without"))
+
+
+_THIS_DAY = re.compile(r"\bto this day\b", re.IGNORECASE)
+
+
+def _carries_story(found: re.Match[str], story: set[str]) -> bool:
+    """Whether a lasting outcome (`_LASTS`, matched after the marker) is the story's: its subject is a thing the story
+    said ("it", "that design"), a word after the subject points back to it ("we still use that runbook"), or the
+    sentence from its subject on says a word of the story's own beyond `_LASTS`'s ("the new rota is still in place"
+    after a story of the rota). A team's or a person's habit or state the story never said is an aside, however
+    lasting ("By the way, we still follow the Premier League", "we still support Arsenal to this day": fixBB)."""
+    subject = found.group("subject").lower().split()
+    if subject[0] in _REFERS_BACK and subject[0] != "them":
+        return True
+    rest = [_clean(w) for w in _THIS_DAY.sub(" ", found.string[found.end("subject"):]).split()]
+    words = [w for w in [_clean(w) for w in subject[1:]] + rest if w]      # the subject may take its verb in
+    if any(w in _REFERS_BACK for w in words):
+        return True
+    return bool({t.stem for t in tokenize(words) if len(t.norm) >= 3 and t.norm.isalpha() and t.norm not in _STOP
+                 and t.norm not in _PLAIN_WORDS and t.stem not in _LASTS_WORDS} & story)
+
+
+def _story_stems(said: Sequence[Word]) -> set[str]:
+    """The stems of the content words of the story (three letters or more: "fix", "rota"), for `_carries_story`."""
+    return {t.stem for t in tokenize([w.word for w in said]) if len(t.norm) >= 3 and t.norm.isalpha()
+            and t.norm not in _STOP and t.norm not in _PLAIN_WORDS}
 
 
 def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool | None = None) -> bool:
@@ -946,9 +987,10 @@ def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool
     After a marker that adds to the story as often as it leaves it ("By the way", "Besides that"), a sentence about the
     story is no turn (review34 5): one that reads as on the question ("By the way, the ring buffer design is still
     what the matching engine runs on"), says a result ("By the way, that design … handles ten times the volume") or
-    an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS). Not
-    words shared with the story: "By the way, I also play five-a-side football on Tuesdays with some of the team"
-    shares two ("side", "team") and is a tangent."""
+    an outcome that lasts, with no number ("By the way, that design is still in production": `_LASTS`, fixAS), of the
+    story's own (`_carries_story`, over the words before the sentence: "we still follow the Premier League" is a
+    tangent, fixBB). Not words shared with the story: "By the way, I also play five-a-side football on Tuesdays with
+    some of the team" shares two ("side", "team") and is a tangent."""
     cleaned = [_clean(w.word) for w in words[sentence[0]:min(sentence[1] + 1, sentence[0] + 8)]]
     opening = " ".join(cleaned)
     found = _TURNS_AWAY.match(opening)
@@ -957,9 +999,12 @@ def _turns_away(words: Sequence[Word], sentence: tuple[int, int], on_topic: bool
     if not _ADDS_AS_OFTEN.match(found.group(3)):
         return True
     said = " ".join(w.word.strip() for w in words[sentence[0]:sentence[1] + 1])
+    if on_topic is True or _RESULT.search(said):
+        return False
     marker = next(k for k in range(1, len(cleaned) + 1) if len(" ".join(cleaned[:k])) >= found.end())
     after = " ".join(w.word.strip() for w in words[sentence[0] + marker:sentence[1] + 1]).replace("’", "'")
-    return not (on_topic is True or _RESULT.search(said) or _LASTS.search(after))
+    story = _story_stems(words[:sentence[0]])
+    return not any(_carries_story(m, story) for m in _LASTS.finditer(after))
 
 
 def off_topic_tail(words: Sequence[Word], sentences: Sequence[tuple[int, int]], on_topic: Sequence[bool | None],

@@ -76,15 +76,17 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
+from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-40"      # session 36: fixBA (semantic-40: a why-not reason's "would" and denial count, a wish is
-                                   # no reason, "We considered Kafka" is not doing it); session 35: fixAT (semantic-37: turned
-                                   # down, considered only, why-not points, quotes one-to-one), judge58 (semantic-38: a plain
-                                   # point in a story of 50+ details counts from p 0.10), review35b ("took over" asks no
-                                   # alternative; a why-not point takes a turned-down one)
+JUDGE_VERSION = "semantic-41"      # session 36: fixBB (semantic-41: names after a colon or a quote and stray capitals are
+                                   # no names; "a single X", "under a millisecond" say a label's 1), fixBA (semantic-40: a
+                                   # why-not reason's "would" and denial count, a wish is no reason, "We considered Kafka"
+                                   # is not doing it); session 35: fixAT (semantic-37: turned down, considered only, why-not
+                                   # points, quotes one-to-one), judge58 (semantic-38: a plain point in a story of 50+
+                                   # details counts from p 0.10), review35b ("took over" asks no alternative; a why-not
+                                   # point takes a turned-down one)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
@@ -962,6 +964,30 @@ def label_numbers(label: str) -> frozenset[str]:
     return frozenset(t.norm for t in tokenize_text(label) if t.is_number)
 
 
+# what says "1" of the thing after it as well as the numeral does, before the label's own word: "a single writer",
+# "one single bed" for a label's "1 writer", "1 bed"; "a"/"an" only before a measure ("under a millisecond" for "under
+# 1 ms", "within an hour"), not a thing ("an agency nurse": an article, as "the one who came was an agency nurse"
+# says no 1; fixBB)
+_SINGLE = "single"
+_ARTICLES = frozenset({"a", "an"})
+
+
+@functools.lru_cache(maxsize=4096)
+def ones_counted(label: str) -> frozenset[str]:
+    """The stems of the words a label counts with "1" ("got 1 agency nurse" -> {"agenc"}; "under 1ms" ->
+    {"millisecond"}): an answer that says "single" before one of them, or "a"/"an" before a measure, says the
+    label's 1 (`_SINGLE`, `_ARTICLES`)."""
+    tokens = tokenize_text(label)
+    return frozenset(stem(_SHORT_UNITS.get(u.norm, u.norm)) for t, u in zip(tokens, tokens[1:])
+                     if t.norm == "1" and u.word in (t.word, t.word + 1) and u.norm.isalpha() and u.norm not in FUNCTION_WORDS)
+
+
+# a unit a label writes short ("1 ms", "1 hr"), as said
+_SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec": "second", "secs": "second",
+                "min": "minute", "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour", "us": "microsecond",
+                "ns": "nanosecond"}
+
+
 def states_number(label: str) -> bool:
     """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral, not
     a year."""
@@ -1047,13 +1073,15 @@ _NO_NAMES = frozenset({"ok", "okay"})
 
 def names_beyond(raw: Sequence[str], tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
                  own: Set[str]) -> int:
-    """How many words an answer capitalises inside a sentence (not its first word, not the candidate's "I", "I'm",
-    "I've", not "OK") that are not among the stems `own` (the question's and its key points' words, the job's): the
-    names of its own it gives ("Redis", "Argo", "Saturday", "Ibiza"). `raw` are the transcript's words as written,
-    with the leading space a transcriber gives them (" Tuesday"); `_named` reads past it."""
+    """How many words an answer writes as names (`text.written_names`: capitalised inside a sentence, not its first
+    word nor the first after a colon or a quote, not the candidate's "I", "I'm", not "OK", not a stray capital on an
+    ordinary word; an acronym anywhere) that are not among the stems `own` (the question's and its key points'
+    words, the job's): the names of its own it gives ("Redis", "Argo", "Saturday", "Ibiza", "AWS"). `raw` are the
+    transcript's words as written, with the leading space a transcriber gives them (" Tuesday")."""
     firsts = {a for a, _ in sentences}
-    return len({t.word for t in tokens if t.word not in firsts and not t.is_number and t.stem not in own
-                and _named(raw[t.word]) and t.norm not in SPEAKER and t.norm not in _NO_NAMES})
+    names = written_names(tuple(raw))
+    return len({t.word for t in tokens if names[t.word] and (t.word not in firsts or acronym(raw[t.word]))
+                and not t.is_number and t.stem not in own and t.norm not in SPEAKER and t.norm not in _NO_NAMES})
 
 
 # "Um, yeah, so, Python, yeah, a lot.": one word of the key point and nothing else is a bare mention, no evidence; a
@@ -1263,6 +1291,12 @@ class AnswerJudge:
         self._before_words: dict[str, frozenset[int]] = {}
         values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
+        # the words said with "single" before them ("a single writer": writer), or a measure with "a"/"an" ("under a
+        # millisecond"), which say a label's "1 writer", "under 1 ms" (`ones_counted`)
+        tokens = index.tokens
+        ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
+                if t.norm == _SINGLE or t.norm in _ARTICLES and u.stem in _MEASURES]
+        self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -2299,7 +2333,9 @@ class AnswerJudge:
     def _says_own_number(self, label: str) -> np.ndarray:
         """Per unit, whether it says one of the numbers the label states ("forty milliseconds" for "40 ms")."""
         own = label_numbers(label)
-        return np.array([bool(own & said) for said in self._numbers], dtype=bool)
+        ones = ones_counted(label)
+        return np.array([bool(own & said) or bool(ones & counted) for said, counted in zip(self._numbers, self._ones)],
+                        dtype=bool)
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says

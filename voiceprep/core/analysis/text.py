@@ -240,3 +240,51 @@ def sentences(text: str) -> list[str]:
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
+
+
+# words that name nothing however they are written: a capital on them is a transcriber's or a typist's ("and Then
+# we", "the The"), as on the candidate's "I" and "OK"
+_NEVER_NAMES = frozenset({
+    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "a", "an", "the", "and", "or", "but", "so", "then", "because",
+    "when", "while", "after", "before", "also", "now", "well", "yes", "yeah", "no", "not", "this", "that", "these",
+    "those", "it", "it's", "we", "they", "he", "she", "you", "my", "our", "their", "his", "her", "its", "what", "how",
+    "why", "which", "who", "where", "there", "here", "if", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "is", "was", "were", "are", "be", "been", "had", "have", "has", "did", "do", "just", "first", "next", "finally",
+    "again", "still", "only", "even", "very", "really", "um", "uh"})
+# what opens a sentence inside one: a quote or a bracket ("he said: “Then we roll back”")
+_OPENERS = "\"'“‘(["
+_CLOSERS = "\"'”’)]"
+
+
+def acronym(word: str) -> bool:
+    """Whether a word as written is an acronym, all capitals ("AWS", "PCI", "IT"; not "I", "A", "OK")."""
+    w = word.strip().strip(_OPENERS + _CLOSERS + ".,;:!?")
+    letters = [ch for ch in w if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and w.lower() not in ("ok", "i'm", "i've", "i'd",
+                                                                                          "i'll")
+
+
+@lru_cache(maxsize=64)
+def written_names(raw: tuple[str, ...]) -> tuple[bool, ...]:
+    """Per transcript word as written (a transcriber's leading space and all), whether it is written as a name: an
+    acronym anywhere ("AWS", "PCI"), or a capitalised word inside a sentence ("Redis", "Dan", "Saturday") that is not
+    where a sentence starts inside one (after a colon or an opening quote: "the rule: Then we roll back", "he said
+    “Let's wait”"), not a word that names nothing (`_NEVER_NAMES`: "and Then we", the candidate's "I"), and not an
+    ordinary word the same answer writes in lower case elsewhere (a stray capital: "the Team ... the team")."""
+    words = [w.strip() for w in raw]
+    lower = {w.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() for w in words
+             if w[:1].isalpha() and w[:1].islower()}
+    out = []
+    starts = True
+    for w in words:
+        bare = w.lstrip(_OPENERS)
+        opened = starts or bare != w or not bare
+        core = bare.strip(_CLOSERS + ".,;:!?")
+        if acronym(w):
+            out.append(True)
+        else:
+            out.append(bool(core[:1].isupper()) and not opened and core.lower() not in _NEVER_NAMES
+                       and core.lower() not in lower)
+        tail = w.rstrip(_CLOSERS)
+        starts = not bare or bool(re.search(r"[.?!:]$", tail)) or (not core and bool(w))
+    return tuple(out)

@@ -89,9 +89,15 @@ def vocabulary_edited(doc: BankDocument, before: list[str]) -> None:
         pairs = []
         for a in dict.fromkeys(before[i1:i2]):
             points = [kp for kp, mine in owners.items() if a in mine]
-            refs = [a, *(n for kp in points for n in wording_names(str(doc.get(kp, "label") or ""),
-                                                                   [str(c) for c in doc.get(kp, "cues", []) or []]))]
-            pairs += [(score, n, a, b) for n, b in enumerate(news) if points and (score := corrects(b, refs))]
+            wordings = [(str(doc.get(kp, "label") or ""), [str(c) for c in doc.get(kp, "cues", []) or []])
+                        for kp in points]
+            refs = [a, *(n for label, cues in wordings for n in wording_names(label, cues))]
+            # near the line it replaces, and near what the point's wording says: a chain of small edits, each near
+            # the one before, drifts no name away from the point's own (fixBB: "AGENCY NURSES" ... "ARGENT SOLAR")
+            origin = [phrase for label, cues in wordings for phrase in said_phrases(label, cues)]
+            anchored = bool(corrects(a, origin))
+            pairs += [(score, n, a, b) for n, b in enumerate(news) if points and (score := corrects(b, refs))
+                      and (not anchored or corrects(b, origin))]
         taken: set[str] = set()
         for _, _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1])):     # the nearest first; a tie: the first line
             if a not in renamed and b not in taken:
@@ -101,6 +107,22 @@ def vocabulary_edited(doc: BankDocument, before: list[str]) -> None:
         if any(n in renamed for n in mine):
             doc.set(kp, ADDED, list(dict.fromkeys(renamed.get(n, n) for n in mine)))
     keep_listed(doc)
+
+
+# the most words of a point's wording read as one phrase a Vocabulary name may be (`said_phrases`)
+_PHRASE_WORDS = 5
+
+
+def said_phrases(label: str, cues: Iterable[str] = ()) -> list[str]:
+    """What a point's wording says that a Vocabulary name of its may be the spelling of: its names (`wording_names`)
+    and every run of up to five of its words, any case, any spelling of a cue ("bed bureau" in "called the bed
+    bureau": a name handed on by drop_unused to a point that says it in lower case)."""
+    out = wording_names(label, cues)
+    for text in [label, *(alt for cue in cues for alt in str(cue).split("|"))]:
+        words = re.findall(r"[\w'&.-]+", text)
+        out += [" ".join(words[i:j]) for i in range(len(words))
+                for j in range(i + 1, min(i + _PHRASE_WORDS, len(words)) + 1)]
+    return list(dict.fromkeys(out))
 
 
 def corrects(new: str, names: Iterable[str]) -> float:
