@@ -449,7 +449,8 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
     did = _DID_HOW_MANY.match(clause)
     base = _base_form(did.group(1)) if did else ""
-    if did and base and did.group(1) not in names and (base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):
+    if did and base and base != "be" and did.group(1) not in names and (  # review36a: not "did you be" ("Was 2 weeks
+            base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):      # late")
         done = "did" if story or _past(did.group(1)) else "would"     # fixAY: "Hire two engineers", "Hired 3
         return f"How many {did.group(2)} {done} you {base}?"  # engineers in 2 months": how many, not "about
     for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):

@@ -1,0 +1,21 @@
+"""review36a: labels a candidate would write in their own bank that fixAY's interviewer wording read wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.banks.model import KeyPoint
+
+
+def _asked(label: str) -> str:
+    return follow_up_for(KeyPoint(id="k", label=label, cues=()))
+
+
+@pytest.mark.parametrize("label, not_asked", [
+    ("Was 2 weeks late", "did you be"),                   # finding 1: "How many weeks did you be?"
+    ("Were 3 days over budget", "did you be"),
+])
+def test_a_figure_after_was_is_not_asked_how_many_you_did_be(label, not_asked):
+    assert not_asked not in _asked(label).lower(), _asked(label)
+
