@@ -19,3 +19,11 @@ def _asked(label: str) -> str:
 def test_a_figure_after_was_is_not_asked_how_many_you_did_be(label, not_asked):
     assert not_asked not in _asked(label).lower(), _asked(label)
 
+
+
+def test_a_conflict_between_two_people_keeps_both():
+    """finding 2: "What would you do about the conflict between Ana?": the object was cut at its "and"."""
+    assert _asked("Resolve the conflict between Ana and Tomás") == \
+        "What would you do about the conflict between Ana and Tomás?"
+    assert _asked("Remove the locks and add a queue") == "What would you do about the locks?"
+

@@ -306,7 +306,9 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
     trouble = _TROUBLE.match(head)
     if trouble:
         words = trouble.group(2).split()
-        end = next((i for i, w in enumerate(words) if w.lower().strip(",;:") in _AFTER_OBJECT), len(words))
+        low = [w.lower().strip(",;:") for w in words]
+        end = next((i for i, w in enumerate(low) if w in _AFTER_OBJECT        # review36a: "between Ana and Tomás" is
+                    and not (w in ("and", "or") and "between" in low[:i])), len(words))   # one object
         obj = " ".join(words[:end]).strip(" ,;:")
         if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS:
             return f"What {done} you do about {_to_you(obj)}?"
