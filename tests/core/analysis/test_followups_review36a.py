@@ -27,3 +27,9 @@ def test_a_conflict_between_two_people_keeps_both():
         "What would you do about the conflict between Ana and Tomás?"
     assert _asked("Remove the locks and add a queue") == "What would you do about the locks?"
 
+
+
+def test_a_phrasal_verb_is_not_asked_about_its_particle():
+    """finding 3: "What would you do about the first version down?"."""
+    assert _asked("Cut the first version down") == "How would you cut the first version down?"
+

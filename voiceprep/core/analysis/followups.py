@@ -310,7 +310,8 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
         end = next((i for i, w in enumerate(low) if w in _AFTER_OBJECT        # review36a: "between Ana and Tomás" is
                     and not (w in ("and", "or") and "between" in low[:i])), len(words))   # one object
         obj = " ".join(words[:end]).strip(" ,;:")
-        if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS:
+        if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS and \
+                obj.split()[-1].lower() not in _PARTICLES:      # review36a: "Cut the first version down" is what was done
             return f"What {done} you do about {_to_you(obj)}?"
     said = _to_you(_lower_first(head, kp, True, names))
     return f"How {done} you {said}?"
