@@ -33,3 +33,12 @@ def test_a_phrasal_verb_is_not_asked_about_its_particle():
     """finding 3: "What would you do about the first version down?"."""
     assert _asked("Cut the first version down") == "How would you cut the first version down?"
 
+
+
+@pytest.mark.parametrize("label, asked", [
+    ("Wrote 2 RFCs", "How many RFCs did you write?"),      # finding 4: "Can you tell me about wrote RFCs?"
+    ("Onboarded 4 SREs", "How many SREs did you onboard?"),
+])
+def test_how_many_of_a_plural_written_in_capitals(label, asked):
+    assert _asked(label) == asked
+

@@ -429,7 +429,7 @@ _HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_S
 _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
 # fixAY: a verb, then how many of what ("Hire two engineers", "Hired 3 engineers in 2 months")
 _DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
-                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[a-z]+s)\b"
+                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[A-Za-z]+s)\b"   # "RFCs" (review36a)
                            r"(?!\s+(?:of|per|a|an|each|every)\b)")
 
 
