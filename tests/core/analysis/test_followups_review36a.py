@@ -34,7 +34,6 @@ def test_a_phrasal_verb_is_not_asked_about_its_particle():
     assert _asked("Cut the first version down") == "How would you cut the first version down?"
 
 
-
 @pytest.mark.parametrize("label, asked", [
     ("Wrote 2 RFCs", "How many RFCs did you write?"),      # finding 4: "Can you tell me about wrote RFCs?"
     ("Onboarded 4 SREs", "How many SREs did you onboard?"),
@@ -42,3 +41,11 @@ def test_a_phrasal_verb_is_not_asked_about_its_particle():
 def test_how_many_of_a_plural_written_in_capitals(label, asked):
     assert _asked(label) == asked
 
+
+@pytest.mark.parametrize("label, asked", [                # finding 5: fixAY's verbs that are no noun, never read as one
+    ("Automate the release", "How would you automate the release?"),
+    ("Eliminate manual steps", "What would you do about manual steps?"),
+    ("Delegate the on-call rota", "How would you delegate the on-call rota?"),
+])
+def test_a_verb_that_is_no_noun_is_asked_as_what_to_do(label, asked):
+    assert _asked(label) == asked

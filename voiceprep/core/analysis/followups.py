@@ -257,7 +257,7 @@ def _verb_first(text: str) -> bool:
         return False
     if len(words[0]) > 6 and words[0].endswith(("ise", "ize", "ify")):
         return True                             # "Prioritise", "Standardize", "Simplify": only ever a verb
-    if not (words[0] in _PLAIN_VERBS or _verb(words[0])):
+    if not (words[0] in _PLAIN_VERBS | _ONLY_VERBS or _verb(words[0])):     # review36a: "Automate", "Delegate"
         return False
     second, third, fourth = (words[1:4] + ["", ""])[:3]
     plural = _plural
