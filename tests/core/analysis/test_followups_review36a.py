@@ -49,3 +49,12 @@ def test_how_many_of_a_plural_written_in_capitals(label, asked):
 ])
 def test_a_verb_that_is_no_noun_is_asked_as_what_to_do(label, asked):
     assert _asked(label) == asked
+
+
+@pytest.mark.parametrize("label, asked", [                # finding 6: "What would you do about time?"
+    ("Reduce time to first byte", "What would you do about time to first byte?"),
+    ("Minimise time to recovery", "What would you do about time to recovery?"),
+    ("Reduce the load to the database", "What would you do about the load?"),
+])
+def test_time_to_something_is_one_object(label, asked):
+    assert _asked(label) == asked

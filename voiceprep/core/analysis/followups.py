@@ -308,7 +308,8 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
         words = trouble.group(2).split()
         low = [w.lower().strip(",;:") for w in words]
         end = next((i for i, w in enumerate(low) if w in _AFTER_OBJECT        # review36a: "between Ana and Tomás" is
-                    and not (w in ("and", "or") and "between" in low[:i])), len(words))   # one object
+                    and not (w in ("and", "or") and "between" in low[:i])              # one object, and so is
+                    and not (w == "to" and low[i - 1:i] == ["time"])), len(words))     # "time to first byte"
         obj = " ".join(words[:end]).strip(" ,;:")
         if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS and \
                 obj.split()[-1].lower() not in _PARTICLES:      # review36a: "Cut the first version down" is what was done
