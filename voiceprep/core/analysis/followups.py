@@ -257,7 +257,7 @@ def _verb_first(text: str) -> bool:
         return False
     if len(words[0]) > 6 and words[0].endswith(("ise", "ize", "ify")):
         return True                             # "Prioritise", "Standardize", "Simplify": only ever a verb
-    if not (words[0] in _PLAIN_VERBS or _verb(words[0])):
+    if not (words[0] in _PLAIN_VERBS | _ONLY_VERBS or _verb(words[0])):     # review36a: "Automate", "Delegate"
         return False
     second, third, fourth = (words[1:4] + ["", ""])[:3]
     plural = _plural
@@ -306,9 +306,13 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
     trouble = _TROUBLE.match(head)
     if trouble:
         words = trouble.group(2).split()
-        end = next((i for i, w in enumerate(words) if w.lower().strip(",;:") in _AFTER_OBJECT), len(words))
+        low = [w.lower().strip(",;:") for w in words]
+        end = next((i for i, w in enumerate(low) if w in _AFTER_OBJECT        # review36a: "between Ana and Tomás" is
+                    and not (w in ("and", "or") and "between" in low[:i])              # one object, and so is
+                    and not (w == "to" and low[i - 1:i] == ["time"])), len(words))     # "time to first byte"
         obj = " ".join(words[:end]).strip(" ,;:")
-        if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS:
+        if obj and obj.split()[0].lower() not in _PHRASE_ENDS | _ADVERBS and \
+                obj.split()[-1].lower() not in _PARTICLES:      # review36a: "Cut the first version down" is what was done
             return f"What {done} you do about {_to_you(obj)}?"
     said = _to_you(_lower_first(head, kp, True, names))
     return f"How {done} you {said}?"
@@ -426,7 +430,7 @@ _HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_S
 _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
 # fixAY: a verb, then how many of what ("Hire two engineers", "Hired 3 engineers in 2 months")
 _DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
-                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[a-z]+s)\b"
+                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[A-Za-z]+s)\b"   # "RFCs" (review36a)
                            r"(?!\s+(?:of|per|a|an|each|every)\b)")
 
 
@@ -449,7 +453,8 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
     did = _DID_HOW_MANY.match(clause)
     base = _base_form(did.group(1)) if did else ""
-    if did and base and did.group(1) not in names and (base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):
+    if did and base and base != "be" and did.group(1) not in names and (  # review36a: not "did you be" ("Was 2 weeks
+            base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):      # late")
         done = "did" if story or _past(did.group(1)) else "would"     # fixAY: "Hire two engineers", "Hired 3
         return f"How many {did.group(2)} {done} you {base}?"  # engineers in 2 months": how many, not "about
     for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):
