@@ -663,7 +663,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
     (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
-    `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
+    `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
     answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do;
     `beaten`: outscored_ids(h, bank, prompt) when the caller has it already (stats)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
@@ -681,14 +681,16 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                    AND id NOT IN (SELECT value FROM json_each(?))),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
-                    a.overall, a.started_at,
+                    k.weight, a.overall, a.started_at,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
                                        ORDER BY a.started_at DESC, a.id DESC) AS n
              FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
              WHERE a.whole_n <= ? AND {COUNTS_FOR_POINT}),
            worded AS (
              SELECT c.*, FIRST_VALUE(c.label) OVER (PARTITION BY c.prompt_id, c.key_point_id
-                                                    ORDER BY f.judged_at DESC, c.n) AS wording
+                                                    ORDER BY f.judged_at DESC, c.n) AS wording,
+                    FIRST_VALUE(c.weight) OVER (PARTITION BY c.prompt_id, c.key_point_id
+                                                ORDER BY f.judged_at DESC, c.n) AS weighed
              FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?),
            since AS (SELECT prompt_id, MIN(started_at) AS since FROM recent WHERE whole_n <= ? GROUP BY prompt_id),
            asked AS MATERIALIZED (
@@ -702,6 +704,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {DRILLED_POINT})
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
+                  MAX(weighed) AS weight,
                   SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
                   AVG(overall) AS answers_overall, MAX(started_at) AS last_at,
                   json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json,
@@ -736,18 +739,20 @@ def standing_rule() -> str:
             "before those said unprompted.")
 
 
-def weakest_first(rate: Row) -> tuple[float, int, float, float]:
+def weakest_first(rate: Row) -> tuple[float, int, float, float, float]:
     """key_point_rates' order: the least covered (standing) first, the one with the most answers first among equals,
-    then the one whose answers scored lowest (`answers_overall`, their average), then the one answered last
-    (`last_at`). Walk38: a point missed in an answer of 73 was "Most missed" and drilled first, before the five
-    missed in yesterday's answer of 20 (each "0 of 1"): the tie was the database's order."""
+    then the heavier point (`weight`: it costs the answer more), then the one whose answers scored lowest
+    (`answers_overall`, their average), then the one answered last (`last_at`). Walk38: a point missed in an answer
+    of 73 was "Most missed" and drilled first, before the five missed in yesterday's answer of 20 (each "0 of 1"):
+    the tie was the database's order. Walk45 4: a "2 of 6" point of weight 1.5 was left out of the 5-point drill
+    for three "2 of 6" points of weight 1, their answers' average deciding."""
     score = rate.get("answers_overall")
     last = rate.get("last_at")
     try:
         when = local(str(last)).timestamp() if last else 0.0
     except ValueError:
         when = 0.0
-    return (rate.get("standing", standing(rate)), -(rate.get("attempts") or 0),
+    return (rate.get("standing", standing(rate)), -(rate.get("attempts") or 0), -float(rate.get("weight") or 1.0),
             float(score) if score is not None else 101.0, -when)
 
 
