@@ -838,3 +838,35 @@ def test_the_key_point_table_and_summary_count_a_days_best_try_and_say_so(qtbot,
     assert "1 lower retry the same day not counted" in page.summary.text(), page.summary.text()
     page.grab().save(str(tmp_path / "progress-best-try.png"))
     services.access.close_all()
+
+
+def test_the_overall_chart_counts_a_days_best_try_per_question_as_the_line_above_it_says(qtbot):
+    """walk45 1: 4 Dec plotted 44.1, the mean of all six tries, under "6 lower retries the same day not counted"
+    and beside Welcome back's 56 (each question by its best try). Both charts count the best try of a day; with one
+    prompt a lower retry keeps its place, marked and said, not plotted."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage, lower_retry_place
+
+    def row(when: str, pid: str, overall: float) -> dict:
+        return {"started_at": when, "overall": overall, "wpm": None, "fillers_per_min": None, "prompt_id": pid,
+                "drill": None, "competencies": {"db": overall}}
+    rows = [row("2026-12-04T09:57:00+00:00", "most", 81.8), row("2026-12-04T10:00:00+00:00", "hard", 14.3),
+            row("2026-12-04T10:03:00+00:00", "why", 0.0), row("2026-12-04T20:09:00+00:00", "why", 37.1),
+            row("2026-12-04T20:12:00+00:00", "most", 81.4), row("2026-12-04T20:15:00+00:00", "hard", 50.0)]
+    bank = SimpleNamespace(competencies=[SimpleNamespace(id="db", name="Database")], id="b", name="Bank",
+                           all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 6, "minutes_spoken": 0, "avg_overall": 56.3, "best_overall": 81.8}}
+    page._show(data, "b", None, page._generation)
+    [(_, day)] = page.overall.canvas.series["overall"]
+    assert day == pytest.approx((81.8 + 37.1 + 50.0) / 3), day               # 56.3, as Welcome back says; not 44.1
+    [(_, competency)] = page.competencies.canvas.series["Database"]
+    assert competency == pytest.approx(day)                                   # one rule for both charts
+    hard = [r for r in rows if r["prompt_id"] == "hard"]
+    page._show({**data, "series": hard, "when": [parse(r["started_at"]) for r in hard]}, "b", "hard", page._generation)
+    assert [v for _, v in page.overall.canvas.series["overall"]] == [50.0]
+    assert page.overall.canvas.marked == {parse(hard[0]["started_at"]): lower_retry_place(14.3)}
+    assert lower_retry_place(14.3) == "Lower retry 14 the same day: not counted (the day's best try counts)"

@@ -223,6 +223,12 @@ SKIPPED_POINT = " (skipped, counts as 0)"      # a question skipped in a round: 
 SKIPPED_PLACE = "Skipped: no answer, not plotted"   # its place on one prompt's overall chart, marked (fix33)
 
 
+def lower_retry_place(score: float) -> str:
+    """What the place of a lower retry the same day (queries.outscored) says on one prompt's overall chart: marked,
+    not plotted, as the line above the charts counts it (walk45 1)."""
+    return f"Lower retry {score_text(score)} the same day: not counted (the day's best try counts)"
+
+
 def skipped_words(when: list[datetime], values: list[float | None], skipped: list[bool],
                   daily: bool = False) -> dict[datetime, str]:
     """What a point's tooltip says after its value where a skipped question counts in it as 0 (core.history.skipped):
@@ -588,16 +594,16 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
             draw_marker(p, shape, x, y, 3.5)
     tips = [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines)) for (t, v), (x, y) in zip(s, pts)]
     # a place with no value (a skip on one prompt's chart) under the line joined over it: "skipped" in muted words
-    # above the axis, a muted × where the words would overlap (fix33: the empty slot read as missing data); its
-    # tooltip says why (tip_text: series -1)
+    # above the axis, a muted × where the words would overlap (fix33: the empty slot read as missing data), and for a
+    # lower retry the same day (not counted: walk45 1); its tooltip says why (tip_text: series -1)
     faint = QColor(text)
     faint.setAlpha(150)
     p.setPen(QPen(faint, 1.5))
     word, right_of_last = "skipped", -math.inf
-    for t, _ in spec.marked:
+    for t, why in spec.marked:
         x, y = xy(t, lo).x(), area.bottom() - 6
         w = metrics.horizontalAdvance(word)
-        if x - w / 2 > right_of_last + 4:
+        if why == SKIPPED_PLACE and x - w / 2 > right_of_last + 4:
             p.drawText(QPointF(x - w / 2, area.bottom() - 3), word)
             right_of_last = x + w / 2
         else:
@@ -942,12 +948,18 @@ class ProgressPage(QScrollArea):
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
                              ordinal=not daily,
                              skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()}, marked=marked)
+        # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
+        # took a competency from 41 to 27 beside a summary that counted the 83); on both charts (walk45 1: the
+        # overall one averaged every try under a line saying the lower retries were not counted)
+        beaten = data.get("outscored") or outscored(series)     # the service's (HistoryService.outscored)
         self.overall.title.setText(overall_title(daily, any(skips)))
         # a skip is no answer: not on the overall chart, as not in the average per answer above (fix29); the
         # competencies still count it as 0, as its round does. One prompt's chart keeps each try's place: a skip's is
-        # marked and says so (fix33: an empty slot read as missing data)
-        show(self.overall, {"overall": [None if skip else r["overall"] for r, skip in zip(series, skips)]},
-             {} if daily else {t: SKIPPED_PLACE for t, skip in zip(when, skips) if skip})
+        # marked and says so (fix33: an empty slot read as missing data), as is a lower retry's
+        show(self.overall, {"overall": [None if skip or lower else r["overall"]
+                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]},
+             {} if daily else {t: SKIPPED_PLACE if skip else lower_retry_place(r["overall"])
+                               for t, r, skip, lower in zip(when, series, skips, beaten, strict=True) if skip or lower})
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
@@ -955,9 +967,6 @@ class ProgressPage(QScrollArea):
         # the skips averaged in at 0, said as such (walk42: "Each answer alone" with a skip averaged in)
         self.competencies_about.setText(progress_competencies(sum(1 for r, skip in zip(series, skips)
                                                                   if skip and r["competencies"])))
-        # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
-        # took a competency from 41 to 27 beside a summary that counted the 83)
-        beaten = data.get("outscored") or outscored(series)     # the service's (HistoryService.outscored)
         show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
                                           for r, lower in zip(series, beaten, strict=True)] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
