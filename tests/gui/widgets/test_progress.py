@@ -870,3 +870,28 @@ def test_the_overall_chart_counts_a_days_best_try_per_question_as_the_line_above
     assert [v for _, v in page.overall.canvas.series["overall"]] == [50.0]
     assert page.overall.canvas.marked == {parse(hard[0]["started_at"]): lower_retry_place(14.3)}
     assert lower_retry_place(14.3) == "Lower retry 14 the same day: not counted (the day's best try counts)"
+
+
+def test_every_day_with_a_point_gets_its_label_when_they_fit_and_they_thin_out_when_not():
+    """walk45 8: a week of seven days showed five labels ("29 Nov" and "2 Dec" missing on the week chart, "3 Dec"
+    on one prompt's), though the points sat there and the labels fitted."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from voiceprep.gui.widgets.progress import LABEL_GAP, day_label, x_labels
+
+    def advance(text: str) -> float:
+        return 7.0 * len(text)                         # "30 Nov": 42 px, about the app's font
+    start = datetime.fromisoformat("2026-11-28T09:03:00").astimezone()
+    week = [start + timedelta(days=d, minutes=3 * d) for d in range(7)]
+    tries = week + [week[-1] + timedelta(hours=10)]    # one prompt: two tries on the last day
+    for spec in (_spec([[(t, 50.0) for t in week]], daily=True),
+                 replace(_spec([[(t, 50.0) for t in tries]]), ordinal=True)):
+        labels = [label for _, label in x_labels(spec, 40.0, 485.0, 14.0, advance)]
+        assert labels == [day_label(t) for t in week], labels
+    many = [start + timedelta(days=d) for d in range(30)]
+    drawn = x_labels(_spec([[(t, 50.0) for t in many]], daily=True), 40.0, 485.0, 14.0, advance)
+    assert 5 <= len(drawn) < 30 and drawn[0][1] == day_label(many[0]) and drawn[-1][1] == day_label(many[-1])
+    ends = [(at, at + advance(label)) for at, label in drawn]
+    assert all(b[0] >= a[1] + LABEL_GAP for a, b in zip(ends, ends[1:])), drawn      # none overlaps another
+    assert all(at >= 26.0 and end <= 40.0 + 485.0 + 14.0 for at, end in ends), drawn   # within the chart

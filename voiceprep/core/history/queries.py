@@ -663,8 +663,9 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
     (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
-    `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
-    answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do;
+    `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers
+    counted, `last_at`: when the last of them began. A question answered more than once in a day counts its best
+    try that day (BEST_OF_DAY, outscored_ids), as the charts do;
     `beaten`: outscored_ids(h, bank, prompt) when the caller has it already (stats)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)

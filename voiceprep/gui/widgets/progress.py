@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -157,14 +158,51 @@ def ordinal_ticks(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
     return ticks
 
 
-def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
-    """The x-axis labels of a chart: (when, label)."""
+def axis_dates(spec: ChartSpec, count: int = 5) -> list[tuple[datetime, str]]:
+    """The x-axis labels of a chart: (when, label); up to `count` days."""
     times = x_times(spec)
     if not times:
         return []
     if spec.daily:
-        return day_ticks(times)
-    return attempt_day_ticks(times) or date_ticks(min(times), max(times))      # one day: its times
+        return day_ticks(times, count)
+    return attempt_day_ticks(times, count) or date_ticks(min(times), max(times))      # one day: its times
+
+
+LABEL_GAP = 8.0             # px at least between two x-axis labels
+
+
+def x_labels(spec: ChartSpec, left: float, width: float, margin: float,
+             advance: Callable[[str], float]) -> list[tuple[float, str]]:
+    """Where the x-axis labels are drawn (their left edge) over a plot `width` px wide from `left` (`margin`: how far
+    left of it a label may start), `advance` a label's width: every day with a point labelled when the labels fit,
+    else as many days as fit, spread out, the first and last kept (walk45 8: "29 Nov" and "2 Dec" were left out of a
+    week of seven days, five labels at most). A label that would still overlap the one before it is left out; the
+    last day's is kept over the one before it."""
+    def shares(count: int) -> list[tuple[float, str]]:
+        return ordinal_ticks(spec, count) if spec.ordinal else time_shares(spec, count)
+    every = shares(len(x_times(spec)))
+    widest = max((advance(label) for _, label in every), default=1.0)
+    count = max(2, int((width + LABEL_GAP) // (widest + LABEL_GAP)))
+    ticks = [(left + width * share, label) for share, label in (every if len(every) <= count else shares(count))]
+    out: list[tuple[float, str, float]] = []
+    for x, label in ticks:
+        w = advance(label)
+        at = min(max(x - w / 2, left - margin), left + width + margin - w)
+        if out and at < out[-1][0] + out[-1][2] + LABEL_GAP:
+            if (x, label) != ticks[-1]:
+                continue                             # would overlap the label before it
+            out.pop()                                # the last day's label over the one before it
+        out.append((at, label, w))
+    return [(at, label) for at, label, _ in out]
+
+
+def time_shares(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
+    """axis_dates' labels as shares of the plot's width, the points placed by time."""
+    times = x_times(spec)
+    if not times:
+        return []
+    first, span = times[0], (times[-1] - times[0]).total_seconds()
+    return [((t - first).total_seconds() / span if span > 0 else 0.5, label) for t, label in axis_dates(spec, count)]
 
 
 def attempt_day_ticks(times: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
@@ -529,16 +567,8 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         band.setAlpha(30)
         top, bottom = xy(first, min(spec.band[1], hi)).y(), xy(first, max(spec.band[0], lo)).y()
         p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
-    right_of_last = -math.inf
-    ticks_x = ([(area.left() + area.width() * share, label) for share, label in ordinal_ticks(spec)] if spec.ordinal
-               else [(xy(t, lo).x(), label) for t, label in axis_dates(spec)])
-    for x, label in ticks_x:
-        w = metrics.horizontalAdvance(label)
-        at = min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2)
-        if at < right_of_last + 8:
-            continue                                 # would overlap the label before it
+    for at, label in x_labels(spec, area.left(), area.width(), min(left / 2, 14.0), metrics.horizontalAdvance):
         p.drawText(QPointF(at, area.bottom() + metrics.height() + 2), label)
-        right_of_last = at + w
     p.drawText(QPointF(area.left(), spec.height - 4), spec.unit)
     # plain floats until drawing: Qt calls per point cost more than the arithmetic (this runs holding the GIL)
     x_at: dict[datetime, float] = {}
