@@ -895,3 +895,26 @@ def test_every_day_with_a_point_gets_its_label_when_they_fit_and_they_thin_out_w
     ends = [(at, at + advance(label)) for at, label in drawn]
     assert all(b[0] >= a[1] + LABEL_GAP for a, b in zip(ends, ends[1:])), drawn      # none overlaps another
     assert all(at >= 26.0 and end <= 40.0 + 485.0 + 14.0 for at, end in ends), drawn   # within the chart
+
+
+def test_a_question_that_fell_from_its_best_says_so_beside_its_change_from_the_first_day():
+    """walk45 3: hardest-problem scored 14 (28 Nov), 100 (1 Dec), 100 (3 Dec), 50 (4 Dec): Progress said "3 prompts
+    higher (+46)" and "first day 14 → latest day 50 (+36)", nothing of the fall from 100."""
+    from voiceprep.gui.widgets.progress import improvement_text
+
+    def row(day: int, pid: str, overall: float) -> dict:
+        month = "11" if day > 20 else "12"
+        return {"started_at": f"2026-{month}-{day:02d}T10:00:00+00:00", "overall": overall, "prompt_id": pid,
+                "drill": None, "competencies": {}}
+    rows = [row(28, "hard", 14.3), row(28, "why", 0.0), row(1, "hard", 100.0), row(3, "hard", 100.0),
+            row(3, "why", 84.6), row(4, "hard", 50.0), row(4, "why", 37.1)]
+    names = {"hard": "What is the most challenging technical problem you have solved?", "why": "Why Airwallex?"}
+    one = improvement_text(rows, "hard")
+    assert one.startswith("Your first day 14 → latest day 50 (+36), each day's best try; best 100, 4 tries."), one
+    assert one.endswith(" Down from your best: best 100 on 3 Dec, latest 50."), one
+    every = improvement_text(rows, None, names=names)
+    assert "2 prompts higher" in every
+    assert every.endswith(" Down from their best: “What is the most challenging technical problem you have…”, best "
+                          "100 on 3 Dec, latest 50; “Why Airwallex?”, best 85 on 3 Dec, latest 37."), every
+    rising = [r for r in rows if r["started_at"] < "2026-12-04"]
+    assert "Down from" not in improvement_text(rising, None, names=names) + improvement_text(rising, "hard")

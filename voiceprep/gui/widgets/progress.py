@@ -39,6 +39,7 @@ from voiceprep.core.history.queries import (
     in_follow_up_text,
     is_try,
     kind_name,
+    local,
     older_wording_text,
     only_asked,
     outscored,
@@ -339,23 +340,38 @@ def summary_text(st: dict[str, Any]) -> str:
     return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
+def fall_text(days: list[tuple[float, datetime]]) -> str:
+    """A fall from the best day to the latest (each day's best try, oldest first): "best 100 on 3 Dec, latest 50"
+    ("" when the latest day is the best, or the best is the first day: latest vs first says that fall already).
+    Walk45 3: 14, 100, 100, then 50 read "+36" against the first day, nothing said of the fall."""
+    if len(days) < 3:
+        return ""
+    at = max(range(len(days) - 1), key=lambda i: (score_shown(days[i][0]), i))     # the later of equal bests
+    (best, when), latest = days[at], days[-1][0]
+    if at == 0 or score_shown(latest) >= score_shown(best):
+        return ""
+    return f"best {score_text(best)} on {day_label(when)}, latest {score_text(latest)}"
+
+
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None,
-                     beaten: list[bool] | None = None) -> str:
+                     beaten: list[bool] | None = None, names: dict[str, str] | None = None) -> str:
     """"Am I improving?" in one line, from the same question asked again (walkthrough 11: the all-prompts line is
     each day's average of whatever was answered that day, so a day of harder questions looked like a fall). Each
     prompt's first day against its latest, each day by its best try (queries.BEST_OF_DAY, as a round's summary counts
     its best try; walk42: a mistaken retry at 0 read "1 prompt lower" beside a summary counting the 83). Drills and
     follow-up answers are told what to cover: not compared. `rows`: Progress's answers, oldest first (the newest
     `limit` when the history is cut there); `beaten`: their `outscored` flags when the caller has them already
-    (HistoryService.progress reads them with its lineage)."""
+    (HistoryService.progress reads them with its lineage). A prompt whose latest day is below an earlier day's best
+    says so (fall_text), named by `names` (prompt id -> its text) with every prompt."""
     beaten = outscored(rows) if beaten is None else beaten
-    days: dict[str, list[float]] = {}          # prompt id -> each day's best try, oldest first
+    dated: dict[str, list[tuple[float, datetime]]] = {}     # prompt id -> each day's best try and when, oldest first
     tries: dict[str, list[tuple[float, bool]]] = {}
     for r, lower in zip(rows, beaten, strict=True):
         if is_try(r):
             tries.setdefault(r["prompt_id"], []).append((r["overall"], lower))
             if not lower:
-                days.setdefault(r["prompt_id"], []).append(r["overall"])
+                dated.setdefault(r["prompt_id"], []).append((r["overall"], local(str(r["started_at"]))))
+    days = {pid: [v for v, _ in d] for pid, d in dated.items()}
     first = "first charted day" if limit is not None and len(rows) >= limit else "first day"
     if prompt:
         mine, every = days.get(prompt, []), tries.get(prompt, [])
@@ -366,8 +382,10 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
             return ("Answer it again another day to see whether you improve: your latest day's best try is compared "
                     f"with your first day's.{retry}")
         change = score_shown(mine[-1]) - score_shown(mine[0])
+        fell = fall_text(dated[prompt])
+        fell = f" Down from your best: {fell}." if fell else ""
         return (f"Your {first} {score_text(mine[0])} → latest day {score_text(mine[-1])} ({_signed(change)}), each "
-                f"day's best try; best {score_text(max(mine))}, {counted(len(every), 'try', 'tries')}.{retry}")
+                f"day's best try; best {score_text(max(mine))}, {counted(len(every), 'try', 'tries')}.{fell}{retry}")
     again = {pid: v for pid, v in days.items() if len(v) > 1}
     if not again:
         return ("Am I improving? Answer a prompt again another day to see: each prompt's latest day is compared with "
@@ -377,9 +395,19 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     same = len(changes) - up - down
     parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
+    falls = [(pid, fell) for pid in again if (fell := fall_text(dated[pid]))]
+    said = "; ".join(f"“{shortened((names or {}).get(pid) or pid)}”, {fell}" for pid, fell in falls)
+    down = f" Down from {'its' if len(falls) == 1 else 'their'} best: {said}." if falls else ""
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
             f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
-            f"{_signed(average) if average else '0'}).")
+            f"{_signed(average) if average else '0'}).{down}")
+
+
+def shortened(text: str, most: int = 60) -> str:
+    """A question's text cut at a word to at most `most` characters, "…" where cut."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def key_points_title(window: int, prompt: str | None) -> str:
@@ -945,7 +973,8 @@ class ProgressPage(QScrollArea):
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
-            data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"])
+            data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"],
+                                                 {p["prompt_id"]: p["prompt_text"] for p in data["prompts"]})
             # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
             data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
             return data
