@@ -15,7 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
-from voiceprep.core.banks.model import Bank
+from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history import AnswerBeingContinued, History, HistoryError, Undone, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
@@ -203,6 +203,20 @@ class HistoryService:
     def weak_points(self, bank: str) -> list[Row]:
         s = self.settings
         return queries.weak_points(self._h(), self.lineage(bank), s.weak_point_window, s.weak_points_drilled)
+
+    def never_answered(self, bank: Bank) -> list[Prompt]:
+        """The bank's questions with no answer that counts yet (of it or the banks it was copied from), in the bank's
+        order; [] for a bank never practised (its charts say "No answers yet"). Walk45 2: a question never answered
+        in a week was named nowhere: Progress, Welcome back, the drill and `history stats` name it first."""
+        answered = set(queries.answered_prompts(self._h(), self.lineage(bank.id)))
+        return [p for p in bank.all_prompts() if p.id not in answered] if answered else []
+
+    def to_drill(self, bank: Bank) -> list[Row]:
+        """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
+        them, `key_point_id` None: the whole question, no point singled out), then the weak points (weak_points)."""
+        never = self.never_answered(bank)[:self.settings.never_answered_drilled]
+        return [{"prompt_id": p.id, "key_point_id": None, "never_answered": True} for p in never] + \
+            self.weak_points(bank.id)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""

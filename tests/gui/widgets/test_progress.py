@@ -918,3 +918,38 @@ def test_a_question_that_fell_from_its_best_says_so_beside_its_change_from_the_f
                           "100 on 3 Dec, latest 50; “Why Airwallex?”, best 85 on 3 Dec, latest 37."), every
     rising = [r for r in rows if r["started_at"] < "2026-12-04"]
     assert "Down from" not in improvement_text(rising, None, names=names) + improvement_text(rising, "hard")
+
+
+def test_a_question_never_answered_heads_the_key_point_table(qtbot, data_home):
+    """walk45 2: product-range had no answer in a week and had no row in Progress's key-point table: a returning
+    candidate expects it named as the first thing to practise. Real services, real SQLite."""
+    import threading
+
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.gui.services import Services
+    from voiceprep.gui.widgets.progress import ProgressPage
+    from voiceprep.settings import Settings
+
+    services = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
+    bank = services.registry.find("airwallex")
+    why, product, *others = bank.all_prompts()
+    worker = threading.Thread(target=lambda: [services.session.save_typed(bank, p, "We built things.")
+                                              for p in (why, *others)])   # off the GUI thread, as the app stores them
+    worker.start()
+    worker.join()
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    page.resize(1366, 1400)
+    page.show()
+    page.follow_bank_in_use(bank.id)
+    qtbot.waitUntil(lambda: page._shown is not None and page._shown[0] == bank.id, timeout=20000)
+    first = page.rates.item(0, 0)
+    assert first.text() == f"Never answered: “{product.text.rstrip(' .?!')}”" and page.rates.columnSpan(0, 0) == 2
+    assert "answer it first" in first.toolTip()
+    texts = [page.rates.item(r, 0).text() for r in range(page.rates.rowCount()) if page.rates.item(r, 0)]
+    assert sum(t.startswith("Never answered") for t in texts) == 1 and why.text in texts   # the answered ones follow
+    page.prompt_box.setCurrentIndex(page.prompt_box.findData(why.id))                   # one prompt: its points only
+    qtbot.waitUntil(lambda: page._shown is not None and page._shown[1] == why.id, timeout=20000)
+    assert not any(page.rates.item(r, 0).text().startswith("Never answered")
+                   for r in range(page.rates.rowCount()) if page.rates.item(r, 0))
+    services.access.close_all()

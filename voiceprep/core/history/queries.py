@@ -794,6 +794,14 @@ def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: 
     return [r for r in key_point_rates(h, bank, last, prompt, beaten) if r["standing"] < 1.0][:limit]
 
 
+def answered_prompts(h: History, bank: Banks) -> list[str]:
+    """The ids of the questions of `bank` (a lineage, see Banks) with a finished answer that counts (COMPLETE), in the
+    order first answered: a bank's question not among them was never answered (walk45 2: named nowhere)."""
+    of_bank, ids = bank_where(bank)
+    return [r["prompt_id"] for r in h.read(f"SELECT prompt_id FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} "
+                                           "GROUP BY prompt_id ORDER BY MIN(started_at)", [*ids, DONE])]
+
+
 def local(iso: str) -> datetime:
     """A stored time (UTC; one written without a zone is UTC too) in the candidate's own time zone."""
     when = datetime.fromisoformat(iso)
@@ -821,7 +829,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
-    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill. A bank's weak
+    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
+    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
     Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
@@ -889,7 +898,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
-            "round": the_round, "left": left_round(h, first, after)}
+            "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen))}
 
 
 def left_round(h: History, since: str, until: str) -> Row | None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now
-from voiceprep.app.recap import copied_text
+from voiceprep.app.recap import copied_text, never_answered_text
 from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
     cut_off_count_text,
@@ -62,6 +62,8 @@ SPREAD = 4.0                # px between series whose points coincide (their tru
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
 RATES_ROWS = (3, 30)        # the key-point table is as tall as its rows, within these: the page scrolls, not it
 NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
+NEVER_ANSWERED_TIP = ("No answer to this question yet, so none of its key points is counted: answer it first (One "
+                      "prompt… on Practice; Drill my weak points asks it first)")
 OLDER_WORDING_NOTE = ("* The count includes answers judged against an older wording of the key point (you reworded "
                       "it since). Judge them again in History to count them against the point as it reads now.")
 Series = dict[str, list[tuple[datetime, float]]]
@@ -976,7 +978,10 @@ class ProgressPage(QScrollArea):
             data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"],
                                                  {p["prompt_id"]: p["prompt_text"] for p in data["prompts"]})
             # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
-            data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
+            bank = registry.find(bank_id)
+            data["rates"] = as_worded_now(data["rates"], bank, prompt)
+            # the questions never answered, named first in the table (walk45 2: named nowhere)
+            data["never"] = [q.text for q in service.never_answered(bank)] if bank is not None and not prompt else []
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
@@ -1041,13 +1046,23 @@ class ProgressPage(QScrollArea):
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rates:
             groups.setdefault(r["prompt_id"], []).append(r)
-        shown: list[tuple[str | None, dict[str, Any]]] = [
+        shown: list[tuple[str | None, dict[str, Any]]] = [("never", {"prompt_text": text})
+                                                          for text in data.get("never") or []] + [
             (kind, r) for mine in groups.values() for kind, r in ([] if prompt else [("prompt", mine[0])])
             + [(None, r) for r in mine]]
         self.rates.setRowCount(len(shown))
         bold = QFont(self.rates.font())
         bold.setBold(True)
         for i, (kind, r) in enumerate(shown):
+            if kind == "never":                      # a question of the bank with no answer yet: the first to practise
+                never = QTableWidgetItem(never_answered_text([r["prompt_text"]]))
+                never.setToolTip(NEVER_ANSWERED_TIP)
+                never.setFont(bold)
+                never.setForeground(QColor(BAD))
+                self.rates.setItem(i, 0, never)
+                self.rates.setItem(i, 1, QTableWidgetItem(""))
+                self.rates.setSpan(i, 0, 1, self.rates.columnCount())
+                continue
             if kind == "prompt":
                 asked = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
                 asked.setToolTip(r["prompt_text"] or r["prompt_id"])
