@@ -6,7 +6,7 @@ Named for what the GUI and the CLI do with it; every call uses the calling threa
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,13 @@ def as_worded_now(rates: list[Row], bank: Bank | None, prompt: str | None = None
                  "asked": 0, "given_with": {}, "standing": None, "not_asked": True}
                 for kp in prompts[pid].key_points if (pid, kp.id) not in shown]
     return out
+
+
+def unanswered(bank: Bank, answered: Iterable[str]) -> list[Prompt]:
+    """The bank's questions whose id is not among `answered` (the questions with an answer that counts), in the bank's
+    order; [] when none is answered: a bank never practised is not a list of questions never answered."""
+    done = set(answered)
+    return [p for p in bank.all_prompts() if p.id not in done] if done else []
 
 
 class HistoryService:
@@ -208,8 +215,7 @@ class HistoryService:
         """The bank's questions with no answer that counts yet (of it or the banks it was copied from), in the bank's
         order; [] for a bank never practised (its charts say "No answers yet"). Walk45 2: a question never answered
         in a week was named nowhere: Progress, Welcome back, the drill and `history stats` name it first."""
-        answered = set(queries.answered_prompts(self._h(), self.lineage(bank.id)))
-        return [p for p in bank.all_prompts() if p.id not in answered] if answered else []
+        return unanswered(bank, queries.answered_prompts(self._h(), self.lineage(bank.id)))
 
     def to_drill(self, bank: Bank) -> list[Row]:
         """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of

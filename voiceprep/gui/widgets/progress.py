@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now
+from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now, unanswered
 from voiceprep.app.recap import copied_text, never_answered_text
 from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
@@ -399,10 +399,10 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     average = round(sum(changes) / len(changes))
     falls = [(pid, fell) for pid in again if (fell := fall_text(dated[pid]))]
     said = "; ".join(f"“{shortened((names or {}).get(pid) or pid)}”, {fell}" for pid, fell in falls)
-    down = f" Down from {'its' if len(falls) == 1 else 'their'} best: {said}." if falls else ""
+    fell = f" Down from {'its' if len(falls) == 1 else 'their'} best: {said}." if falls else ""
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
             f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
-            f"{_signed(average) if average else '0'}).{down}")
+            f"{_signed(average) if average else '0'}).{fell}")
 
 
 def shortened(text: str, most: int = 60) -> str:
@@ -981,7 +981,8 @@ class ProgressPage(QScrollArea):
             bank = registry.find(bank_id)
             data["rates"] = as_worded_now(data["rates"], bank, prompt)
             # the questions never answered, named first in the table (walk45 2: named nowhere)
-            data["never"] = [q.text for q in service.never_answered(bank)] if bank is not None and not prompt else []
+            answered = [r["prompt_id"] for r in data["prompts"]]       # HistoryService.prompts: those answered
+            data["never"] = [q.text for q in unanswered(bank, answered)] if bank is not None and not prompt else []
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
