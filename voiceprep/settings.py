@@ -300,6 +300,7 @@ class HistorySettings:
     busy_timeout_s: float = 10.0        # a save waits this long for another window or command writing the history
     weak_point_window: int = 6          # "hit 4 of 6": hit rates over a prompt's last N attempts
     weak_points_drilled: int = 5        # "Drill my weak points" takes the N most-missed key points
+    never_answered_drilled: int = 1     # ... after the first N questions of the bank never answered (walk45 2)
     list_limit: int = 500               # attempts the History table loads at once
     search_debounce_ms: int = 250       # the History search runs once typing pauses this long
     chart_attempts: int = 200           # Progress charts show the newest N attempts

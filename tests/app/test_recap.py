@@ -517,6 +517,10 @@ def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_p
     assert stopped[0].startswith(f"You left “{rnd.title}” at question 3 of {len(rnd.prompts)}: "), stopped
     assert [line.split(" ")[0] for line in stopped] == ["You", "Most", "Last"], stopped    # one score: said once
     plain = recap_lines({**recap, "skipped": [], "weakest": None, "average": 20.0}, find)[1].splitlines()
+    # with none skipped nor left, the questions never answered are the next step (walk45 2)
+    assert [line.split(" ")[0] for line in plain] == ["Never", "Last"], plain
+    done = {**recap, "skipped": [], "weakest": None, "average": 20.0, "answered": [p.id for p in bank.all_prompts()]}
+    plain = recap_lines(done, find)[1].splitlines()
     assert len(plain) == 1 and plain[0].startswith("Last session, today: ")      # nothing to do next: the session
     access.close_all()
 
@@ -546,4 +550,33 @@ def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(
     same = {"standing": 0.0, "hits": 0, "attempts": 1, "answers_overall": 40.0}
     older, newer = {**same, "last_at": "2026-12-03T09:00:00+00:00"}, {**same, "last_at": "2026-12-03T10:00:00+00:00"}
     assert sorted([older, newer], key=queries.weakest_first) == [newer, older]
+    access.close_all()
+
+
+def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_asks_it_first(tmp_path):
+    """walk45 2: product-range had no answer in a week and was named nowhere: not in Welcome back, not in Drill my
+    weak points (two other questions). The welcome names it first; the drill asks it first, as a whole question,
+    then the weak points."""
+    from voiceprep.core.rehearsal import Rehearsal
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    assert service.never_answered(bank) == []                      # a bank never practised: its charts say so
+    why, product, *others = bank.all_prompts()
+    for p in (why, *others):
+        session.save_typed(bank, p, "I think it was fine, we did a lot of things and it went well.")
+    assert service.never_answered(bank) == [product]
+    recap = service.recap()
+    assert recap is not None and product.id not in recap["answered"] and why.id in recap["answered"]
+    lines = recap_lines(recap, {bank.id: bank}.get)[1].splitlines()
+    assert lines[0] == f"Never answered: “{product.text.rstrip(' .?!')}”. Drill my weak points asks it first.", lines
+    assert [line.split(" ")[0] for line in lines] == ["Never", "Most", "Last"], lines
+    drill = service.to_drill(bank)
+    assert drill[0] == {"prompt_id": product.id, "key_point_id": None, "never_answered": True}
+    assert drill[1:] == service.weak_points(bank.id) and len(drill) == 1 + service.settings.weak_points_drilled
+    rehearsal = Rehearsal.for_weak_points(bank, drill)
+    assert rehearsal.prompts[0] == product and rehearsal.focus_note is None    # the whole question, nothing singled out
+    session.save_typed(bank, product, "Accounts, transfers and cards for businesses.")
+    assert service.never_answered(bank) == [] and "Never answered" not in recap_lines(service.recap(), {bank.id: bank}.get)[1]
     access.close_all()

@@ -726,3 +726,23 @@ def test_stats_says_a_skipped_question_in_a_competency_is_no_answer(capsys):
     line = next(line for line in out.splitlines() if line.strip().startswith(bank.competency("backend_architecture").name))
     assert line.endswith("(1 answer, a skipped question counted as 0)"), line
     assert "(2 answers)" not in out
+
+
+def test_stats_names_a_question_never_answered_before_the_points_missed_most(capsys):
+    """walk45 2: product-range had no answer in a week, and `history stats`' "Most missed" (as everything else) did
+    not name it."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    typed_answers("plain")                                          # hardest-problem only
+    bank = load_bank(BANKS / "airwallex.toml")
+    never = [p for p in bank.all_prompts() if p.id != "hardest-problem"]
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    first = f"Never answered: “{never[0].text.rstrip(' .?!')}” ({never[0].id}) in "
+    assert first in out and out.index(first) < out.index("Most missed in "), out
+    assert all(f"“{p.text.rstrip(' .?!')}” ({p.id})" in out for p in never), out
+    assert main(["history", "stats", "--bank", "airwallex", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["never_answered"] == {"airwallex": [p.id for p in never]}
+    assert main(["history", "stats", "--bank", "airwallex", "--prompt", "hardest-problem"]) == 0
+    assert "Never answered" not in capsys.readouterr().out            # of that question alone

@@ -740,6 +740,7 @@ def test_a_drill_says_which_weak_points_to_bring_in_and_its_answers_are_stored_a
                                                                                           services, speech_dir):
     from voiceprep.core.history import History, queries
 
+    services.settings.history.never_answered_drilled = 0     # the weak points alone (a question never answered: below)
     page, ctl = start(window, qtbot, bank="airwallex")
     monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -766,6 +767,21 @@ def test_a_drill_says_which_weak_points_to_bring_in_and_its_answers_are_stored_a
     with History.open(services.db_path) as h:
         stored = {i: queries.get_attempt(h, i)["drill"] for i in (first, typed, imported)}
     assert stored == {first: None, typed: missed, imported: missed}
+
+
+def test_drill_my_weak_points_asks_a_question_never_answered_first_as_a_whole_question(window, qtbot, monkeypatch):
+    """walk45 2: product-range had no answer in a week; Drill my weak points asked two other questions and never it."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    monkeypatch.setattr(common, "choose", lambda *a, **k: 1)                            # "Leave round"
+    answered = ctl.rehearsal.current
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like the company.")                 # misses nearly every point of the first question
+    ctl.stop_speaking()
+    page.drill_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    never = next(p for p in ctl.rehearsal.bank.all_prompts() if p.id != answered.id)
+    assert [p.id for p in ctl.rehearsal.prompts] == [never.id, answered.id]     # then the weak points' question
+    assert ctl.rehearsal.focus_note is None and not page.drill_note.isVisible()   # the whole question, as asked
 
 
 def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(window, qtbot, data_home):

@@ -6,7 +6,7 @@ Named for what the GUI and the CLI do with it; every call uses the calling threa
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from voiceprep.app import files
 from voiceprep.app.access import HistoryAccess
 from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standings
 from voiceprep.app.judging import stored_document
-from voiceprep.core.banks.model import Bank
+from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history import AnswerBeingContinued, History, HistoryError, Undone, export, queries
 from voiceprep.core.history.store import Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
@@ -91,6 +91,13 @@ def as_worded_now(rates: list[Row], bank: Bank | None, prompt: str | None = None
                  "asked": 0, "given_with": {}, "standing": None, "not_asked": True}
                 for kp in prompts[pid].key_points if (pid, kp.id) not in shown]
     return out
+
+
+def unanswered(bank: Bank, answered: Iterable[str]) -> list[Prompt]:
+    """The bank's questions whose id is not among `answered` (the questions with an answer that counts), in the bank's
+    order; [] when none is answered: a bank never practised is not a list of questions never answered."""
+    done = set(answered)
+    return [p for p in bank.all_prompts() if p.id not in done] if done else []
 
 
 class HistoryService:
@@ -203,6 +210,19 @@ class HistoryService:
     def weak_points(self, bank: str) -> list[Row]:
         s = self.settings
         return queries.weak_points(self._h(), self.lineage(bank), s.weak_point_window, s.weak_points_drilled)
+
+    def never_answered(self, bank: Bank) -> list[Prompt]:
+        """The bank's questions with no answer that counts yet (of it or the banks it was copied from), in the bank's
+        order; [] for a bank never practised (its charts say "No answers yet"). Walk45 2: a question never answered
+        in a week was named nowhere: Progress, Welcome back, the drill and `history stats` name it first."""
+        return unanswered(bank, queries.answered_prompts(self._h(), self.lineage(bank.id)))
+
+    def to_drill(self, bank: Bank) -> list[Row]:
+        """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
+        them, `key_point_id` None: the whole question, no point singled out), then the weak points (weak_points)."""
+        never = self.never_answered(bank)[:self.settings.never_answered_drilled]
+        return [{"prompt_id": p.id, "key_point_id": None, "never_answered": True} for p in never] + \
+            self.weak_points(bank.id)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""

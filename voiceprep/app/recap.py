@@ -63,6 +63,27 @@ def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any 
     return bank, texts
 
 
+def never_answered_text(texts: list[str]) -> str:
+    """The one wording of a bank's questions never answered (HistoryService.never_answered), wherever they are named
+    (Progress's key points, Welcome back, `history stats`): "Never answered: “What do you know about our products”",
+    "… and 2 more questions" ("" for none). Walk45 2: a question never answered in a week was named nowhere."""
+    if not texts:
+        return ""
+    more = f" and {counted(len(texts) - 1, 'more question', 'more questions')}" if len(texts) > 1 else ""
+    return f"Never answered: “{texts[0].rstrip(' .?!')}”{more}"
+
+
+def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
+    """The texts of the questions of the recap's bank (the one Drill my weak points drills) never answered, in the
+    bank's order, those skipped last time left out (the welcome asks for them already); [] when none, or the recap
+    does not say which were answered (one stored before), or the bank is gone."""
+    bank = find(recap["bank_id"]) if recap.get("answered") else None
+    if bank is None:
+        return []
+    answered, skipped = set(recap["answered"]), set(recap.get("skipped") or [])
+    return [p.text for p in bank.all_prompts() if p.id not in answered and p.id not in skipped]
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
                 labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
@@ -158,6 +179,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                     + where + ": answer it first today.")
+    never = never_answered(recap, find)
+    # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
+    # said already: one "start here", at most four lines (fixO)
+    if never and not said:
+        said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
+                    + (". Drill my weak points asks it first." if len(never) == 1 else
+                       ". Drill my weak points asks the first of them first."))
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.app.followed import added_points
+from voiceprep.app.recap import never_answered_text
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
@@ -35,8 +36,11 @@ not in the average per answer), avg_overall (unrounded), best_overall, minutes_s
 recent and earlier ({overall, wpm, fillers_per_min} unrounded, and answers: how many each averages; the last 5
 whole answers and up to 5 before them),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
-hits, attempts, rate, asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
+hits, attempts, rate, weight (the point's: a tie goes to the heavier),
+asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
 standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
+never_answered ({bank id: [prompt id]}: each bank's questions with no answer yet, in the bank's order; none with
+--prompt, nor for a bank never practised),
 retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
 recent, earlier, the competencies nor weak points, which count each question's best try of a day, as Progress does),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
@@ -176,8 +180,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from voiceprep.core.banks import BankRegistry
+    registry = BankRegistry.discover()
     with user_errors("Reading your progress"), app_history() as (service, _):
         s = service.stats(args.bank, args.prompt)
+        # each bank's questions never answered, named before its most missed points (walk45 2: named nowhere)
+        never = {} if args.prompt else {b: service.never_answered(bank) for b in s["weak_points"]
+                                        if (bank := registry.find(b)) is not None}
+    s["never_answered"] = {b: [p.id for p in prompts] for b, prompts in never.items() if prompts}
     if args.json:
         print_json(s)
         return 0
@@ -216,8 +226,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"{which}: overall {both('overall')}, pace {both('wpm')} words/min, "
               f"fillers/min {both('fillers_per_min', 1)}")
     by_bank = s.get("competencies_by_bank") or {}
-    from voiceprep.core.banks import BankRegistry
-    registry = BankRegistry.discover()
     names = registry.labels()
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
     # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
@@ -235,6 +243,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         bank = registry.find(bank_id)
         if bank_id not in by_bank and bank is not None and not bank.competencies:
             print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
+    for bank_id, prompts in never.items():
+        if prompts:
+            print(f"{never_answered_text([prompts[0].text])} ({prompts[0].id}) in {names.get(bank_id, bank_id)}"
+                  + "".join(f"\nNever answered: “{p.text.rstrip(' .?!')}” ({p.id})" for p in prompts[1:]))
     for bank, weak in s["weak_points"].items():
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)

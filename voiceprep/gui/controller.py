@@ -204,7 +204,8 @@ class RehearsalController(QObject):
         self._present(speak)
 
     def drill(self, bank: Bank) -> None:
-        """A round of the prompts whose key points are missed most (from the history)."""
+        """A round of the bank's first question never answered, then the prompts whose key points are missed most
+        (HistoryService.to_drill)."""
         service = self.services.history
 
         def start(weak: list[dict[str, Any]]) -> None:
@@ -212,7 +213,7 @@ class RehearsalController(QObject):
                 self.start(Rehearsal.for_weak_points(bank, weak))
             except ValueError as exc:
                 self.notice.emit(str(exc).capitalize() + ".", SESSION)
-        query(lambda: service.weak_points(bank.id), on_done=start, owner=self,      # not for a closed window
+        query(lambda: service.to_drill(bank), on_done=start, owner=self,      # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def drill_points(self, bank: Bank, points: list[tuple[str, str]]) -> None:

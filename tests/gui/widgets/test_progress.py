@@ -847,3 +847,118 @@ def test_the_key_point_table_and_summary_count_a_days_best_try_and_say_so(qtbot,
     assert "1 lower retry the same day not counted" in page.summary.text(), page.summary.text()
     page.grab().save(str(tmp_path / "progress-best-try.png"))
     services.access.close_all()
+
+
+def test_the_overall_chart_counts_a_days_best_try_per_question_as_the_line_above_it_says(qtbot):
+    """walk45 1: 4 Dec plotted 44.1, the mean of all six tries, under "6 lower retries the same day not counted"
+    and beside Welcome back's 56 (each question by its best try). Both charts count the best try of a day; with one
+    prompt a lower retry keeps its place, marked and said, not plotted."""
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import ProgressPage, lower_retry_place
+
+    def row(when: str, pid: str, overall: float) -> dict:
+        return {"started_at": when, "overall": overall, "wpm": None, "fillers_per_min": None, "prompt_id": pid,
+                "drill": None, "competencies": {"db": overall}}
+    rows = [row("2026-12-04T09:57:00+00:00", "most", 81.8), row("2026-12-04T10:00:00+00:00", "hard", 14.3),
+            row("2026-12-04T10:03:00+00:00", "why", 0.0), row("2026-12-04T20:09:00+00:00", "why", 37.1),
+            row("2026-12-04T20:12:00+00:00", "most", 81.4), row("2026-12-04T20:15:00+00:00", "hard", 50.0)]
+    bank = SimpleNamespace(competencies=[SimpleNamespace(id="db", name="Database")], id="b", name="Bank",
+                           all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+            "stats": {"typed": 0, "attempts": 6, "minutes_spoken": 0, "avg_overall": 56.3, "best_overall": 81.8}}
+    page._show(data, "b", None, page._generation)
+    [(_, day)] = page.overall.canvas.series["overall"]
+    assert day == pytest.approx((81.8 + 37.1 + 50.0) / 3), day               # 56.3, as Welcome back says; not 44.1
+    [(_, competency)] = page.competencies.canvas.series["Database"]
+    assert competency == pytest.approx(day)                                   # one rule for both charts
+    hard = [r for r in rows if r["prompt_id"] == "hard"]
+    page._show({**data, "series": hard, "when": [parse(r["started_at"]) for r in hard]}, "b", "hard", page._generation)
+    assert [v for _, v in page.overall.canvas.series["overall"]] == [50.0]
+    assert page.overall.canvas.marked == {parse(hard[0]["started_at"]): lower_retry_place(14.3)}
+    assert lower_retry_place(14.3) == "Lower retry 14 the same day: not counted (the day's best try counts)"
+
+
+def test_every_day_with_a_point_gets_its_label_when_they_fit_and_they_thin_out_when_not():
+    """walk45 8: a week of seven days showed five labels ("29 Nov" and "2 Dec" missing on the week chart, "3 Dec"
+    on one prompt's), though the points sat there and the labels fitted."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from voiceprep.gui.widgets.progress import LABEL_GAP, day_label, x_labels
+
+    def advance(text: str) -> float:
+        return 7.0 * len(text)                         # "30 Nov": 42 px, about the app's font
+    start = datetime.fromisoformat("2026-11-28T09:03:00").astimezone()
+    week = [start + timedelta(days=d, minutes=3 * d) for d in range(7)]
+    tries = week + [week[-1] + timedelta(hours=10)]    # one prompt: two tries on the last day
+    for spec in (_spec([[(t, 50.0) for t in week]], daily=True),
+                 replace(_spec([[(t, 50.0) for t in tries]]), ordinal=True)):
+        labels = [label for _, label in x_labels(spec, 40.0, 485.0, 14.0, advance)]
+        assert labels == [day_label(t) for t in week], labels
+    many = [start + timedelta(days=d) for d in range(30)]
+    drawn = x_labels(_spec([[(t, 50.0) for t in many]], daily=True), 40.0, 485.0, 14.0, advance)
+    assert 5 <= len(drawn) < 30 and drawn[0][1] == day_label(many[0]) and drawn[-1][1] == day_label(many[-1])
+    ends = [(at, at + advance(label)) for at, label in drawn]
+    assert all(b[0] >= a[1] + LABEL_GAP for a, b in zip(ends, ends[1:])), drawn      # none overlaps another
+    assert all(at >= 26.0 and end <= 40.0 + 485.0 + 14.0 for at, end in ends), drawn   # within the chart
+
+
+def test_a_question_that_fell_from_its_best_says_so_beside_its_change_from_the_first_day():
+    """walk45 3: hardest-problem scored 14 (28 Nov), 100 (1 Dec), 100 (3 Dec), 50 (4 Dec): Progress said "3 prompts
+    higher (+46)" and "first day 14 → latest day 50 (+36)", nothing of the fall from 100."""
+    from voiceprep.gui.widgets.progress import improvement_text
+
+    def row(day: int, pid: str, overall: float) -> dict:
+        month = "11" if day > 20 else "12"
+        return {"started_at": f"2026-{month}-{day:02d}T10:00:00+00:00", "overall": overall, "prompt_id": pid,
+                "drill": None, "competencies": {}}
+    rows = [row(28, "hard", 14.3), row(28, "why", 0.0), row(1, "hard", 100.0), row(3, "hard", 100.0),
+            row(3, "why", 84.6), row(4, "hard", 50.0), row(4, "why", 37.1)]
+    names = {"hard": "What is the most challenging technical problem you have solved?", "why": "Why Airwallex?"}
+    one = improvement_text(rows, "hard")
+    assert one.startswith("Your first day 14 → latest day 50 (+36), each day's best try; best 100, 4 tries."), one
+    assert one.endswith(" Down from your best: best 100 on 3 Dec, latest 50."), one
+    every = improvement_text(rows, None, names=names)
+    assert "2 prompts higher" in every
+    assert every.endswith(" Down from their best: “What is the most challenging technical problem you have…”, best "
+                          "100 on 3 Dec, latest 50; “Why Airwallex?”, best 85 on 3 Dec, latest 37."), every
+    rising = [r for r in rows if r["started_at"] < "2026-12-04"]
+    assert "Down from" not in improvement_text(rising, None, names=names) + improvement_text(rising, "hard")
+
+
+def test_a_question_never_answered_heads_the_key_point_table(qtbot, data_home):
+    """walk45 2: product-range had no answer in a week and had no row in Progress's key-point table: a returning
+    candidate expects it named as the first thing to practise. Real services, real SQLite."""
+    import threading
+
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.gui.services import Services
+    from voiceprep.gui.widgets.progress import ProgressPage
+    from voiceprep.settings import Settings
+
+    services = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
+    bank = services.registry.find("airwallex")
+    why, product, *others = bank.all_prompts()
+    worker = threading.Thread(target=lambda: [services.session.save_typed(bank, p, "We built things.")
+                                              for p in (why, *others)])   # off the GUI thread, as the app stores them
+    worker.start()
+    worker.join()
+    page = ProgressPage(services)
+    qtbot.addWidget(page)
+    page.resize(1366, 1400)
+    page.show()
+    page.follow_bank_in_use(bank.id)
+    qtbot.waitUntil(lambda: page._shown is not None and page._shown[0] == bank.id, timeout=20000)
+    first = page.rates.item(0, 0)
+    assert first.text() == f"Never answered: “{product.text.rstrip(' .?!')}”" and page.rates.columnSpan(0, 0) == 2
+    assert "answer it first" in first.toolTip()
+    texts = [page.rates.item(r, 0).text() for r in range(page.rates.rowCount()) if page.rates.item(r, 0)]
+    assert sum(t.startswith("Never answered") for t in texts) == 1 and why.text in texts   # the answered ones follow
+    page.prompt_box.setCurrentIndex(page.prompt_box.findData(why.id))                   # one prompt: its points only
+    qtbot.waitUntil(lambda: page._shown is not None and page._shown[1] == why.id, timeout=20000)
+    assert not any(page.rates.item(r, 0).text().startswith("Never answered")
+                   for r in range(page.rates.rowCount()) if page.rates.item(r, 0))
+    services.access.close_all()

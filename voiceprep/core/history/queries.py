@@ -689,8 +689,9 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
     (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
-    `answers_overall`: the average score of the answers counted, `last_at`: when the last of them began. A question
-    answered more than once in a day counts its best try that day (BEST_OF_DAY, outscored_ids), as the charts do;
+    `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers
+    counted, `last_at`: when the last of them began. A question answered more than once in a day counts its best
+    try that day (BEST_OF_DAY, outscored_ids), as the charts do;
     `beaten`: outscored_ids(h, bank, prompt) when the caller has it already (stats)."""
     extra, args = ("AND prompt_id = ?", [prompt]) if prompt else ("", [])
     of_bank, ids = bank_where(bank)
@@ -707,14 +708,16 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                    AND id NOT IN (SELECT value FROM json_each(?))),
            counted AS (
              SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, k.key_point_id, k.label, k.competency, k.hit,
-                    a.overall, a.started_at,
+                    k.weight, a.overall, a.started_at,
                     ROW_NUMBER() OVER (PARTITION BY a.prompt_id, k.key_point_id
                                        ORDER BY a.started_at DESC, a.id DESC) AS n
              FROM recent a JOIN key_point_results k ON k.attempt_id = a.id
              WHERE a.whole_n <= ? AND {COUNTS_FOR_POINT}),
            worded AS (
              SELECT c.*, FIRST_VALUE(c.label) OVER (PARTITION BY c.prompt_id, c.key_point_id
-                                                    ORDER BY f.judged_at DESC, c.n) AS wording
+                                                    ORDER BY f.judged_at DESC, c.n) AS wording,
+                    FIRST_VALUE(c.weight) OVER (PARTITION BY c.prompt_id, c.key_point_id
+                                                ORDER BY f.judged_at DESC, c.n) AS weighed
              FROM counted c LEFT JOIN feedback f ON f.attempt_id = c.id WHERE c.n <= ?),
            since AS (SELECT prompt_id, MIN(started_at) AS since FROM recent WHERE whole_n <= ? GROUP BY prompt_id),
            asked AS MATERIALIZED (
@@ -728,6 +731,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
              WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {DRILLED_POINT})
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
+                  MAX(weighed) AS weight,
                   SUM(label != wording) AS older, SUM(bank_id != ?) AS inherited,
                   AVG(overall) AS answers_overall, MAX(started_at) AS last_at,
                   json_group_array(bank_id) FILTER (WHERE bank_id != ?) AS given_json,
@@ -762,18 +766,20 @@ def standing_rule() -> str:
             "before those said unprompted.")
 
 
-def weakest_first(rate: Row) -> tuple[float, int, float, float]:
+def weakest_first(rate: Row) -> tuple[float, int, float, float, float]:
     """key_point_rates' order: the least covered (standing) first, the one with the most answers first among equals,
-    then the one whose answers scored lowest (`answers_overall`, their average), then the one answered last
-    (`last_at`). Walk38: a point missed in an answer of 73 was "Most missed" and drilled first, before the five
-    missed in yesterday's answer of 20 (each "0 of 1"): the tie was the database's order."""
+    then the heavier point (`weight`: it costs the answer more), then the one whose answers scored lowest
+    (`answers_overall`, their average), then the one answered last (`last_at`). Walk38: a point missed in an answer
+    of 73 was "Most missed" and drilled first, before the five missed in yesterday's answer of 20 (each "0 of 1"):
+    the tie was the database's order. Walk45 4: a "2 of 6" point of weight 1.5 was left out of the 5-point drill
+    for three "2 of 6" points of weight 1, their answers' average deciding."""
     score = rate.get("answers_overall")
     last = rate.get("last_at")
     try:
         when = local(str(last)).timestamp() if last else 0.0
     except ValueError:
         when = 0.0
-    return (rate.get("standing", standing(rate)), -(rate.get("attempts") or 0),
+    return (rate.get("standing", standing(rate)), -(rate.get("attempts") or 0), -float(rate.get("weight") or 1.0),
             float(score) if score is not None else 101.0, -when)
 
 
@@ -814,6 +820,14 @@ def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: 
     return [r for r in key_point_rates(h, bank, last, prompt, beaten) if r["standing"] < 1.0][:limit]
 
 
+def answered_prompts(h: History, bank: Banks) -> list[str]:
+    """The ids of the questions of `bank` (a lineage, see Banks) with a finished answer that counts (COMPLETE), in the
+    order first answered: a bank's question not among them was never answered (walk45 2: named nowhere)."""
+    of_bank, ids = bank_where(bank)
+    return [r["prompt_id"] for r in h.read(f"SELECT prompt_id FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} "
+                                           "GROUP BY prompt_id ORDER BY MIN(started_at)", [*ids, DONE])]
+
+
 def local(iso: str) -> datetime:
     """A stored time (UTC; one written without a zone is UTC too) in the candidate's own time zone."""
     when = datetime.fromisoformat(iso)
@@ -841,7 +855,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
-    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill. A bank's weak
+    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
+    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
     Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
@@ -909,7 +924,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
-            "round": the_round, "left": left_round(h, first, after)}
+            "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen))}
 
 
 def left_round(h: History, since: str, until: str) -> Row | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app import user_message
-from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now
-from voiceprep.app.recap import copied_text
+from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now, unanswered
+from voiceprep.app.recap import copied_text, never_answered_text
 from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
     cut_off_count_text,
     in_follow_up_text,
     is_try,
     kind_name,
+    local,
     older_wording_text,
     only_asked,
     outscored,
@@ -60,6 +62,8 @@ SPREAD = 4.0                # px between series whose points coincide (their tru
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
 RATES_ROWS = (3, 30)        # the key-point table is as tall as its rows, within these: the page scrolls, not it
 NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
+NEVER_ANSWERED_TIP = ("No answer to this question yet, so none of its key points is counted: answer it first (One "
+                      "prompt… on Practice; Drill my weak points asks it first)")
 OLDER_WORDING_NOTE = ("* The count includes answers judged against an older wording of the key point (you reworded "
                       "it since). Judge them again in History to count them against the point as it reads now.")
 Series = dict[str, list[tuple[datetime, float]]]
@@ -157,14 +161,51 @@ def ordinal_ticks(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
     return ticks
 
 
-def axis_dates(spec: ChartSpec) -> list[tuple[datetime, str]]:
-    """The x-axis labels of a chart: (when, label)."""
+def axis_dates(spec: ChartSpec, count: int = 5) -> list[tuple[datetime, str]]:
+    """The x-axis labels of a chart: (when, label); up to `count` days."""
     times = x_times(spec)
     if not times:
         return []
     if spec.daily:
-        return day_ticks(times)
-    return attempt_day_ticks(times) or date_ticks(min(times), max(times))      # one day: its times
+        return day_ticks(times, count)
+    return attempt_day_ticks(times, count) or date_ticks(min(times), max(times))      # one day: its times
+
+
+LABEL_GAP = 8.0             # px at least between two x-axis labels
+
+
+def x_labels(spec: ChartSpec, left: float, width: float, margin: float,
+             advance: Callable[[str], float]) -> list[tuple[float, str]]:
+    """Where the x-axis labels are drawn (their left edge) over a plot `width` px wide from `left` (`margin`: how far
+    left of it a label may start), `advance` a label's width: every day with a point labelled when the labels fit,
+    else as many days as fit, spread out, the first and last kept (walk45 8: "29 Nov" and "2 Dec" were left out of a
+    week of seven days, five labels at most). A label that would still overlap the one before it is left out; the
+    last day's is kept over the one before it."""
+    def shares(count: int) -> list[tuple[float, str]]:
+        return ordinal_ticks(spec, count) if spec.ordinal else time_shares(spec, count)
+    every = shares(len(x_times(spec)))
+    widest = max((advance(label) for _, label in every), default=1.0)
+    count = max(2, int((width + LABEL_GAP) // (widest + LABEL_GAP)))
+    ticks = [(left + width * share, label) for share, label in (every if len(every) <= count else shares(count))]
+    out: list[tuple[float, str, float]] = []
+    for x, label in ticks:
+        w = advance(label)
+        at = min(max(x - w / 2, left - margin), left + width + margin - w)
+        if out and at < out[-1][0] + out[-1][2] + LABEL_GAP:
+            if (x, label) != ticks[-1]:
+                continue                             # would overlap the label before it
+            out.pop()                                # the last day's label over the one before it
+        out.append((at, label, w))
+    return [(at, label) for at, label, _ in out]
+
+
+def time_shares(spec: ChartSpec, count: int = 5) -> list[tuple[float, str]]:
+    """axis_dates' labels as shares of the plot's width, the points placed by time."""
+    times = x_times(spec)
+    if not times:
+        return []
+    first, span = times[0], (times[-1] - times[0]).total_seconds()
+    return [((t - first).total_seconds() / span if span > 0 else 0.5, label) for t, label in axis_dates(spec, count)]
 
 
 def attempt_day_ticks(times: list[datetime], count: int = 5) -> list[tuple[datetime, str]]:
@@ -221,6 +262,12 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
 
 SKIPPED_POINT = " (skipped, counts as 0)"      # a question skipped in a round: its point's tooltip (review 17)
 SKIPPED_PLACE = "Skipped: no answer, not plotted"   # its place on one prompt's overall chart, marked (fix33)
+
+
+def lower_retry_place(score: float) -> str:
+    """What the place of a lower retry the same day (queries.outscored) says on one prompt's overall chart: marked,
+    not plotted, as the line above the charts counts it (walk45 1)."""
+    return f"Lower retry {score_text(score)} the same day: not counted (the day's best try counts)"
 
 
 def skipped_words(when: list[datetime], values: list[float | None], skipped: list[bool],
@@ -295,23 +342,38 @@ def summary_text(st: dict[str, Any]) -> str:
     return f"{answers_text(n, drills, follow_ups)}{typed} · {st['minutes_spoken'] or 0} minutes spoken · {scores}"
 
 
+def fall_text(days: list[tuple[float, datetime]]) -> str:
+    """A fall from the best day to the latest (each day's best try, oldest first): "best 100 on 3 Dec, latest 50"
+    ("" when the latest day is the best, or the best is the first day: latest vs first says that fall already).
+    Walk45 3: 14, 100, 100, then 50 read "+36" against the first day, nothing said of the fall."""
+    if len(days) < 3:
+        return ""
+    at = max(range(len(days) - 1), key=lambda i: (score_shown(days[i][0]), i))     # the later of equal bests
+    (best, when), latest = days[at], days[-1][0]
+    if at == 0 or score_shown(latest) >= score_shown(best):
+        return ""
+    return f"best {score_text(best)} on {day_label(when)}, latest {score_text(latest)}"
+
+
 def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int | None = None,
-                     beaten: list[bool] | None = None) -> str:
+                     beaten: list[bool] | None = None, names: dict[str, str] | None = None) -> str:
     """"Am I improving?" in one line, from the same question asked again (walkthrough 11: the all-prompts line is
     each day's average of whatever was answered that day, so a day of harder questions looked like a fall). Each
     prompt's first day against its latest, each day by its best try (queries.BEST_OF_DAY, as a round's summary counts
     its best try; walk42: a mistaken retry at 0 read "1 prompt lower" beside a summary counting the 83). Drills and
     follow-up answers are told what to cover: not compared. `rows`: Progress's answers, oldest first (the newest
     `limit` when the history is cut there); `beaten`: their `outscored` flags when the caller has them already
-    (HistoryService.progress reads them with its lineage)."""
+    (HistoryService.progress reads them with its lineage). A prompt whose latest day is below an earlier day's best
+    says so (fall_text), named by `names` (prompt id -> its text) with every prompt."""
     beaten = outscored(rows) if beaten is None else beaten
-    days: dict[str, list[float]] = {}          # prompt id -> each day's best try, oldest first
+    dated: dict[str, list[tuple[float, datetime]]] = {}     # prompt id -> each day's best try and when, oldest first
     tries: dict[str, list[tuple[float, bool]]] = {}
     for r, lower in zip(rows, beaten, strict=True):
         if is_try(r):
             tries.setdefault(r["prompt_id"], []).append((r["overall"], lower))
             if not lower:
-                days.setdefault(r["prompt_id"], []).append(r["overall"])
+                dated.setdefault(r["prompt_id"], []).append((r["overall"], local(str(r["started_at"]))))
+    days = {pid: [v for v, _ in d] for pid, d in dated.items()}
     first = "first charted day" if limit is not None and len(rows) >= limit else "first day"
     if prompt:
         mine, every = days.get(prompt, []), tries.get(prompt, [])
@@ -322,8 +384,10 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
             return ("Answer it again another day to see whether you improve: your latest day's best try is compared "
                     f"with your first day's.{retry}")
         change = score_shown(mine[-1]) - score_shown(mine[0])
+        fell = fall_text(dated[prompt])
+        fell = f" Down from your best: {fell}." if fell else ""
         return (f"Your {first} {score_text(mine[0])} → latest day {score_text(mine[-1])} ({_signed(change)}), each "
-                f"day's best try; best {score_text(max(mine))}, {counted(len(every), 'try', 'tries')}.{retry}")
+                f"day's best try; best {score_text(max(mine))}, {counted(len(every), 'try', 'tries')}.{fell}{retry}")
     again = {pid: v for pid, v in days.items() if len(v) > 1}
     if not again:
         return ("Am I improving? Answer a prompt again another day to see: each prompt's latest day is compared with "
@@ -333,9 +397,19 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     same = len(changes) - up - down
     parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
+    falls = [(pid, fell) for pid in again if (fell := fall_text(dated[pid]))]
+    said = "; ".join(f"“{shortened((names or {}).get(pid) or pid)}”, {fell}" for pid, fell in falls)
+    fell = f" Down from {'its' if len(falls) == 1 else 'their'} best: {said}." if falls else ""
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
             f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
-            f"{_signed(average) if average else '0'}).")
+            f"{_signed(average) if average else '0'}).{fell}")
+
+
+def shortened(text: str, most: int = 60) -> str:
+    """A question's text cut at a word to at most `most` characters, "…" where cut."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def key_points_title(window: int, prompt: str | None) -> str:
@@ -523,16 +597,8 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
         band.setAlpha(30)
         top, bottom = xy(first, min(spec.band[1], hi)).y(), xy(first, max(spec.band[0], lo)).y()
         p.fillRect(QRectF(area.left(), top, area.width(), bottom - top), band)
-    right_of_last = -math.inf
-    ticks_x = ([(area.left() + area.width() * share, label) for share, label in ordinal_ticks(spec)] if spec.ordinal
-               else [(xy(t, lo).x(), label) for t, label in axis_dates(spec)])
-    for x, label in ticks_x:
-        w = metrics.horizontalAdvance(label)
-        at = min(max(x - w / 2, area.left() - left / 2), spec.width - w - 2)
-        if at < right_of_last + 8:
-            continue                                 # would overlap the label before it
+    for at, label in x_labels(spec, area.left(), area.width(), min(left / 2, 14.0), metrics.horizontalAdvance):
         p.drawText(QPointF(at, area.bottom() + metrics.height() + 2), label)
-        right_of_last = at + w
     p.drawText(QPointF(area.left(), spec.height - 4), spec.unit)
     # plain floats until drawing: Qt calls per point cost more than the arithmetic (this runs holding the GIL)
     x_at: dict[datetime, float] = {}
@@ -588,16 +654,16 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
             draw_marker(p, shape, x, y, 3.5)
     tips = [(x, y, t, idx, v) for idx, (s, pts) in enumerate(zip(spec.series, lines)) for (t, v), (x, y) in zip(s, pts)]
     # a place with no value (a skip on one prompt's chart) under the line joined over it: "skipped" in muted words
-    # above the axis, a muted × where the words would overlap (fix33: the empty slot read as missing data); its
-    # tooltip says why (tip_text: series -1)
+    # above the axis, a muted × where the words would overlap (fix33: the empty slot read as missing data), and for a
+    # lower retry the same day (not counted: walk45 1); its tooltip says why (tip_text: series -1)
     faint = QColor(text)
     faint.setAlpha(150)
     p.setPen(QPen(faint, 1.5))
     word, right_of_last = "skipped", -math.inf
-    for t, _ in spec.marked:
+    for t, why in spec.marked:
         x, y = xy(t, lo).x(), area.bottom() - 6
         w = metrics.horizontalAdvance(word)
-        if x - w / 2 > right_of_last + 4:
+        if why == SKIPPED_PLACE and x - w / 2 > right_of_last + 4:
             p.drawText(QPointF(x - w / 2, area.bottom() - 3), word)
             right_of_last = x + w / 2
         else:
@@ -909,9 +975,14 @@ class ProgressPage(QScrollArea):
         def read() -> dict[str, Any]:
             data = service.progress(bank_id, prompt)
             data["when"] = [parse_time(r["started_at"]) for r in data["series"]]     # parsed here, not on the GUI
-            data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"])
+            data["improving"] = improvement_text(data["series"], prompt, limit, data["outscored"],
+                                                 {p["prompt_id"]: p["prompt_text"] for p in data["prompts"]})
             # the points as the bank reads now: reworded, or added and not asked yet (walk42 7)
-            data["rates"] = as_worded_now(data["rates"], registry.find(bank_id), prompt)
+            bank = registry.find(bank_id)
+            data["rates"] = as_worded_now(data["rates"], bank, prompt)
+            # the questions never answered, named first in the table (walk45 2: named nowhere)
+            answered = [r["prompt_id"] for r in data["prompts"]]       # HistoryService.prompts: those answered
+            data["never"] = [q.text for q in unanswered(bank, answered)] if bank is not None and not prompt else []
             return data
         query(read, owner=self,
               on_done=lambda data: self._show(data, bank_id, prompt, generation),
@@ -942,12 +1013,18 @@ class ProgressPage(QScrollArea):
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
                              ordinal=not daily,
                              skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()}, marked=marked)
+        # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
+        # took a competency from 41 to 27 beside a summary that counted the 83); on both charts (walk45 1: the
+        # overall one averaged every try under a line saying the lower retries were not counted)
+        beaten = data["outscored"]          # the service's (HistoryService.progress), read off the GUI thread
         self.overall.title.setText(overall_title(daily, any(skips)))
         # a skip is no answer: not on the overall chart, as not in the average per answer above (fix29); the
         # competencies still count it as 0, as its round does. One prompt's chart keeps each try's place: a skip's is
-        # marked and says so (fix33: an empty slot read as missing data)
-        show(self.overall, {"overall": [None if skip else r["overall"] for r, skip in zip(series, skips)]},
-             {} if daily else {t: SKIPPED_PLACE for t, skip in zip(when, skips) if skip})
+        # marked and says so (fix33: an empty slot read as missing data), as is a lower retry's
+        show(self.overall, {"overall": [None if skip or lower else r["overall"]
+                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]},
+             {} if daily else {t: SKIPPED_PLACE if skip else lower_retry_place(r["overall"])
+                               for t, r, skip, lower in zip(when, series, skips, beaten, strict=True) if skip or lower})
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
@@ -955,9 +1032,6 @@ class ProgressPage(QScrollArea):
         # the skips averaged in at 0, said as such (walk42: "Each answer alone" with a skip averaged in)
         self.competencies_about.setText(progress_competencies(sum(1 for r, skip in zip(series, skips)
                                                                   if skip and r["competencies"])))
-        # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
-        # took a competency from 41 to 27 beside a summary that counted the 83)
-        beaten = data["outscored"]          # the service's (HistoryService.progress), read off the GUI thread
         show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
                                           for r, lower in zip(series, beaten, strict=True)] for c in comps})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
@@ -973,13 +1047,23 @@ class ProgressPage(QScrollArea):
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rates:
             groups.setdefault(r["prompt_id"], []).append(r)
-        shown: list[tuple[str | None, dict[str, Any]]] = [
+        shown: list[tuple[str | None, dict[str, Any]]] = [("never", {"prompt_text": text})
+                                                          for text in data.get("never") or []] + [
             (kind, r) for mine in groups.values() for kind, r in ([] if prompt else [("prompt", mine[0])])
             + [(None, r) for r in mine]]
         self.rates.setRowCount(len(shown))
         bold = QFont(self.rates.font())
         bold.setBold(True)
         for i, (kind, r) in enumerate(shown):
+            if kind == "never":                      # a question of the bank with no answer yet: the first to practise
+                never = QTableWidgetItem(never_answered_text([r["prompt_text"]]))
+                never.setToolTip(NEVER_ANSWERED_TIP)
+                never.setFont(bold)
+                never.setForeground(QColor(BAD))
+                self.rates.setItem(i, 0, never)
+                self.rates.setItem(i, 1, QTableWidgetItem(""))
+                self.rates.setSpan(i, 0, 1, self.rates.columnCount())
+                continue
             if kind == "prompt":
                 asked = QTableWidgetItem(r["prompt_text"] or r["prompt_id"])
                 asked.setToolTip(r["prompt_text"] or r["prompt_id"])
