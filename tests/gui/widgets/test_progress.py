@@ -867,7 +867,7 @@ def test_the_overall_chart_counts_a_days_best_try_per_question_as_the_line_above
                            all_prompts=lambda: [])
     page = ProgressPage(page_services(lambda _id: bank))
     qtbot.addWidget(page)
-    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows],
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
             "stats": {"typed": 0, "attempts": 6, "minutes_spoken": 0, "avg_overall": 56.3, "best_overall": 81.8}}
     page._show(data, "b", None, page._generation)
     [(_, day)] = page.overall.canvas.series["overall"]
@@ -875,7 +875,8 @@ def test_the_overall_chart_counts_a_days_best_try_per_question_as_the_line_above
     [(_, competency)] = page.competencies.canvas.series["Database"]
     assert competency == pytest.approx(day)                                   # one rule for both charts
     hard = [r for r in rows if r["prompt_id"] == "hard"]
-    page._show({**data, "series": hard, "when": [parse(r["started_at"]) for r in hard]}, "b", "hard", page._generation)
+    page._show({**data, "series": hard, "when": [parse(r["started_at"]) for r in hard], "outscored": outscored(hard)},
+               "b", "hard", page._generation)
     assert [v for _, v in page.overall.canvas.series["overall"]] == [50.0]
     assert page.overall.canvas.marked == {parse(hard[0]["started_at"]): lower_retry_place(14.3)}
     assert lower_retry_place(14.3) == "Lower retry 14 the same day: not counted (the day's best try counts)"
