@@ -63,6 +63,20 @@ def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any 
     return bank, texts
 
 
+def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
+    """The welcome's line when the last session's last answer was cut off (the app quit mid-answer, "Keep it and
+    quit"): it is kept but counted in nothing, and the welcome said only "1 drill" (walk45 7). [] otherwise, or when
+    its bank or question is gone."""
+    cut = recap.get("cut_last")
+    bank = find(cut["bank_id"]) if cut else None
+    try:
+        asked = bank.prompt(cut["prompt_id"]).text.rstrip(" .?!") if bank is not None and cut else None
+    except KeyError:
+        asked = None
+    return [f"Your last answer, to “{asked}”, was cut off: it is kept in History, not counted. Answer it again."] \
+        if asked else []
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
                 labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
@@ -158,6 +172,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                     + where + ": answer it first today.")
+    said += cut_off_said(recap, find)
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])
