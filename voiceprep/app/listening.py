@@ -123,9 +123,11 @@ def missing_microphone(saved: str | None, connected: list[str]) -> str | None:
     return saved if saved and saved not in connected else None
 
 
-def missing_microphone_text(name: str, welcome: bool = False) -> str:
-    """What Settings (and with `welcome`, Welcome back) says of a chosen microphone that is not connected."""
+def missing_microphone_text(name: str, welcome: bool = False, others: bool = True) -> str:
+    """What Settings (and with `welcome`, Welcome back) says of a chosen microphone that is not connected; `others`
+    False: no microphone is connected at all, so no system default records either."""
+    meanwhile = ("answers use the system default until you plug it in or choose another" if others else
+                 "no other microphone was found: plug it in, or rehearse with Import audio or Type answer")
     if welcome:
-        return (f"Your microphone “{name}” is not connected; answers use the system default until you plug it in or "
-                "choose another in Settings.")
-    return f"“{name}” — not connected; answers use the system default until you plug it in or choose another."
+        return f"Your microphone “{name}” is not connected; {meanwhile}" + (" in Settings." if others else ".")
+    return f"“{name}” — not connected; {meanwhile}."

@@ -136,8 +136,9 @@ class SettingsPage(QScrollArea):
         self.mic_meter = LevelMeter()
         self.mic_status = StatusLine("No microphone found: you can still rehearse with Import audio or Type answer."
                                      f" {log_detail}" if no_mic else "")
+        self._no_mic = no_mic
         if self.mic_missing:
-            self.mic_status.setText(missing_microphone_text(self.mic_missing))
+            self.mic_status.setText(missing_microphone_text(self.mic_missing, others=not no_mic))
         form.addRow("Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
@@ -274,7 +275,7 @@ class SettingsPage(QScrollArea):
 
     def _say_missing_mic(self, _index: int = 0) -> None:
         """The line under the microphone says the one chosen is not connected while it is the one shown."""
-        said = missing_microphone_text(self.mic_missing) if self.mic_missing else None
+        said = missing_microphone_text(self.mic_missing, others=not self._no_mic) if self.mic_missing else None
         if said and self.mic.currentData() == self.mic_missing:
             self.mic_status.setText(said)
         elif said and self.mic_status.text() == said:
@@ -283,7 +284,8 @@ class SettingsPage(QScrollArea):
     def welcome_note(self) -> str:
         """What Welcome back says of the microphone saved in Settings: that it is not connected ("" when it is)."""
         saved = self.services.settings.audio.input_device
-        return missing_microphone_text(saved, welcome=True) if saved and saved == self.mic_missing else ""
+        return missing_microphone_text(saved, welcome=True, others=not self._no_mic) \
+            if saved and saved == self.mic_missing else ""
 
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
