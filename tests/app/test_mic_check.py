@@ -28,3 +28,17 @@ def test_each_outcome_says_what_to_do():
     assert "test again" in mic_check_text(NOISE, 0, "USB mic")
     quiet = mic_check_text(SILENCE, 0, "USB mic")
     assert quiet.startswith("Only silence") and "muted" in quiet and "test again" in quiet
+
+
+def test_a_chosen_microphone_not_connected_is_named_and_what_records_meanwhile_is_said():
+    """walk45 5: Settings and Welcome back say a saved microphone is not connected; with no microphone at all they
+    do not promise the system default."""
+    from voiceprep.app.listening import missing_microphone, missing_microphone_text
+
+    assert missing_microphone("Jabra", ["Built-in Mic"]) == "Jabra"
+    assert missing_microphone("Jabra", ["Built-in Mic", "Jabra"]) is None and missing_microphone(None, []) is None
+    assert missing_microphone_text("Jabra") == ("“Jabra” — not connected; answers use the system default until you "
+                                                "plug it in or choose another.")
+    alone = missing_microphone_text("Jabra", welcome=True, others=False)
+    assert alone == ("Your microphone “Jabra” is not connected; no other microphone was found: plug it in, or "
+                     "rehearse with Import audio or Type answer.")

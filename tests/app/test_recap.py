@@ -489,6 +489,35 @@ def test_an_answer_cut_off_by_a_crash_leaves_its_question_to_continue_from(tmp_p
     assert service.recap()["left"]["position"] == 3
     access.close_all()
 
+def test_the_welcome_says_the_last_answer_was_cut_off_when_the_app_quit_mid_answer(tmp_path, speech_dir):
+    """walk45 7: quit mid-answer ("Keep it and quit"), the welcome said "Last session, today: 1 drill" and nothing of
+    the answer kept cut off. It says which question's answer was cut off and to answer it again; once answered
+    again it is no longer said."""
+    from tests.app.conftest import record
+    from voiceprep.core.transcript import Transcript
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    first, prompt = bank.rounds[0].prompts[:2]
+    find = {bank.id: bank}.get
+    session.save_typed(bank, first, "I proposed the LMAX Disruptor: a ring buffer, a single writer.")
+    assert service.recap()["cut_last"] is None and "cut off" not in recap_lines(service.recap(), find)[1]
+    pending = session.begin(bank, prompt)
+    record(speech_dir / "jfk.wav", pending.audio_path)
+    fragment = Transcript.from_text("So the hardest problem was a lock, and we")
+    fragment.model = "tiny.en"
+    session.finish(pending, lambda: fragment, {"reason": "quit"})           # "Keep it and quit"
+    lines = recap_lines(service.recap(), find)[1].splitlines()
+    asked = prompt.text.rstrip(" .?!")
+    said = f"Your last answer, to “{asked}”, was cut off: it is kept in History, not counted. Answer it again."
+    assert said in lines and sum("Your last answer" in line for line in lines) == 1, lines
+    assert lines.index(said) < next(i for i, line in enumerate(lines) if line.startswith("Last session"))
+    session.save_typed(bank, prompt, "The hardest problem was a lock convoy; a ring buffer took it away.")
+    assert "Your last answer" not in recap_lines(service.recap(), find)[1]
+    access.close_all()
+
+
 def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
     """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
     returning candidate reads the next step first: the question to answer first (or, with none skipped, where the

@@ -1231,10 +1231,11 @@ def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbo
     assert box.value() == 7
 
 
-def test_tab_from_the_page_list_reaches_the_answers_first_then_the_feedback_then_the_filters(qtbot, window, services):
-    """walk41 8: History's first Tab stop was the bank filter, Shift+Tab from it went back to the page list (where
-    Down switched to Progress), and the table was 7 Tabs on. The answers come first, then their feedback, then the
-    filters, the search and the actions as drawn; Shift+Tab from the answers leaves the page."""
+def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(qtbot, window, services):
+    """walk45 6: after Ctrl+F, Tab went Compare two → Delete → Export… → the page list (Down there switched to
+    Progress) and Shift+Tab to the filters: the answers were out of reach from the search. The order follows the
+    screen: the filters, the search, the answers, their feedback, then the actions (walk41 8 had put the answers
+    first, the filters after the feedback; from the page list they are now 5 Tabs on, not 7)."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
     page = window.history
     window.nav.setCurrentRow(1)
@@ -1252,16 +1253,38 @@ def test_tab_from_the_page_list_reaches_the_answers_first_then_the_feedback_then
         if page.isAncestorOf(w):
             break
         w = tab()
-    assert w is page.table
     seen = [w]
     while page.isAncestorOf(w := tab()) and len(seen) < 30:
         seen.append(w)
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
     shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
-    assert seen[:2] == [page.table, page.detail.view], seen
-    assert [x for x in seen if x in (*filters, page.search, *shown)] == [*filters, page.search, *shown]
-    assert seen.index(page.search) > seen.index(page.detail.view)
+    focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
+    assert focused[:len(filters) + 3] == [*filters, page.search, page.table, page.detail.view], seen
+    assert [x for x in focused if x in shown] == shown and focused.index(shown[0]) > focused.index(page.detail.view)
     assert len(seen) == len(set(seen))
-    page.table.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
-    assert not page.isAncestorOf(tab(back=True))
+    # from the search: Tab to the answers, Shift+Tab to the filters
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    assert tab() is page.table
+    assert tab(back=True) is page.search
+    assert tab(back=True) in (page.min_score, page.min_score.lineEdit())
+
+
+def test_ctrl_f_then_typing_then_down_reaches_the_results(qtbot, window, services):
+    """walk45 6: Ctrl+F, a word typed, Down: the keyboard stays in the search box. It goes to the first result once
+    the search has found them."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and sorted(rows(page)) == sorted(ids), timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    qtbot.keyClicks(QApplication.focusWidget(), "ring buffer")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=10000)
+    assert rows(page) == [ids[0]] and page.selected_ids() == [ids[0]]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)          # Tab too, the search as it stands
+    assert QApplication.focusWidget() is page.table

@@ -327,3 +327,49 @@ def test_a_decimal_comma_in_a_whole_number_setting_is_refused_and_said_not_taken
     assert spin.value() == 200
     assert not any(label.text() for label in lines)
     page.revert()                           # nothing left unsaved to ask about when the window closes
+
+
+def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said_once_in_the_welcome(
+        qtbot, services, monkeypatch, tmp_path):
+    """walk45 5: a saved "Jabra…" headset, unplugged: after a restart Settings showed "System default" with "All
+    changes saved" and Welcome back said nothing; only Space said the microphone was gone. Settings shows it missing
+    without changing the choice, Welcome back says it once, and plugged in again it is the one shown."""
+    from tests.gui.test_history_views import STRONG, seed
+    from voiceprep.speech import recorder
+
+    jabra = "Jabra Evolve2 65 USB"
+    connected = [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
+    monkeypatch.setattr(recorder, "list_input_devices", lambda: list(connected))
+    services.settings.audio.input_device = jabra
+    services.settings.save()
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4)])     # a returning candidate
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.settings_page
+    said = f"“{jabra}” — not connected; answers use the system default until you plug it in or choose another."
+    assert page.mic.currentText() == f"{jabra} — not connected" and page.mic.currentData() == jabra
+    assert page.mic_status.text() == said
+    assert not page.is_dirty() and page.dirty_label.text() == "All changes saved"
+    qtbot.waitUntil(lambda: bool(w.practice.recap_text()), timeout=10000)
+    welcome = w.practice.recap_text()
+    assert welcome.count(jabra) == 1 and f"Your microphone “{jabra}” is not connected; answers use the system " \
+        "default until you plug it in or choose another in Settings." in welcome.splitlines()
+    page.save()                                               # saving keeps the choice, not "System default"
+    assert Settings.load().audio.input_device == jabra
+    page.mic.setCurrentIndex(1)                               # another one chosen: the line goes, and comes back
+    assert page.mic_status.text() == ""
+    page.mic.setCurrentIndex(page.mic.findData(jabra))
+    assert page.mic_status.text() == said
+    page.mic.setCurrentIndex(1)
+    page.save()
+    assert Settings.load().audio.input_device == "Built-in Mic" and w.practice.mic_note == ""
+    w.close()
+    # plugged in again at the next start: it is the one shown, and nothing is said
+    services.settings.audio.input_device = jabra
+    connected.append({"index": 1, "name": jabra, "rate": 16000.0})
+    again = MainWindow(services, recover=False)
+    qtbot.addWidget(again)
+    assert again.settings_page.mic.currentText() == f"{jabra} (16000 Hz)"
+    assert again.settings_page.mic_status.text() == "" and again.practice.mic_note == ""
+    assert again.settings_page.mic.findText(f"{jabra} — not connected") < 0

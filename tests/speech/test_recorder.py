@@ -500,3 +500,30 @@ def test_the_release_tail_is_never_seen_without_its_deadline(tmp_path):
     assert len(seen) == 1 and seen[0] > 0.4, seen
     rec.stop()
     assert rec.wait(2) is not None
+
+
+def test_a_chosen_microphone_that_is_unplugged_records_with_the_system_default(tmp_path, monkeypatch):
+    """walk45 5: the microphone chosen in Settings, unplugged, stopped every answer; the system default records
+    until it is back, and it is used again once plugged in (the choice is a name, asked for at each answer)."""
+    import sounddevice as sd
+
+    plugged = {"Built-in Mic"}
+    opened = []
+
+    def query(device=None, kind=None):
+        name = device or "Built-in Mic"
+        if name not in plugged:
+            raise ValueError(f"No input device matching {device!r}")
+        return {"name": name, "default_samplerate": 16000.0}
+
+    class Stream:
+        def __init__(self, device=None, **kwargs):
+            opened.append(device)
+
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", Stream)
+    settings = AudioSettings(input_device="Jabra Evolve2 65 USB")
+    assert Recorder(tmp_path / "a.wav", settings)._open()[2] == "Built-in Mic" and opened == [None]
+    plugged.add("Jabra Evolve2 65 USB")                              # plugged in again: used again
+    assert Recorder(tmp_path / "b.wav", settings)._open()[2] == "Jabra Evolve2 65 USB"
+    assert opened == [None, "Jabra Evolve2 65 USB"]

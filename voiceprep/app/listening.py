@@ -113,3 +113,21 @@ def require_answer(transcript: Transcript, audio: Path | None, silence_rms: floa
     except (OSError, RuntimeError):   # unreadable or gone: the general hint
         seconds = EARLY_STOP_S
     raise NoAnswerHeard(no_answer_text(stopped, seconds))
+
+
+def missing_microphone(saved: str | None, connected: list[str]) -> str | None:
+    """The microphone chosen in Settings (`saved`, a device name) when it is not among those `connected` now (an
+    unplugged headset): answers use the system default meanwhile, the choice stays saved (walk45 5: Settings showed
+    "System default" and "All changes saved", and only Space said the microphone was gone). None when it is there or
+    none was chosen."""
+    return saved if saved and saved not in connected else None
+
+
+def missing_microphone_text(name: str, welcome: bool = False, others: bool = True) -> str:
+    """What Settings (and with `welcome`, Welcome back) says of a chosen microphone that is not connected; `others`
+    False: no microphone is connected at all, so no system default records either."""
+    meanwhile = ("answers use the system default until you plug it in or choose another" if others else
+                 "no other microphone was found: plug it in, or rehearse with Import audio or Type answer")
+    if welcome:
+        return f"Your microphone “{name}” is not connected; {meanwhile}" + (" in Settings." if others else ".")
+    return f"“{name}” — not connected; {meanwhile}."

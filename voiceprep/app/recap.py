@@ -84,6 +84,20 @@ def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
     return [p.text for p in bank.all_prompts() if p.id not in answered and p.id not in skipped]
 
 
+def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
+    """The welcome's line when the last session's last answer was cut off (the app quit mid-answer, "Keep it and
+    quit"): it is kept but counted in nothing, and the welcome said only "1 drill" (walk45 7). [] otherwise, or when
+    its bank or question is gone."""
+    cut = recap.get("cut_last")
+    bank = find(cut["bank_id"]) if cut else None
+    try:
+        asked = bank.prompt(cut["prompt_id"]).text.rstrip(" .?!") if bank is not None and cut else None
+    except KeyError:
+        asked = None
+    return [f"Your last answer, to “{asked}”, was cut off: it is kept in History, not counted. Answer it again."] \
+        if asked else []
+
+
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
                 labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
@@ -186,6 +200,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
                        ". Drill my weak points asks the first of them first."))
+    said += cut_off_said(recap, find)
     weak = recap.get("weakest")
     if weak:
         where = named(weak.get("bank_id") or recap["bank_id"])

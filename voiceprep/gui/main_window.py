@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self.progress = ProgressPage(self.services)
         self.banks = BanksPage(self.services)
         self.settings_page = SettingsPage(self.services)
+        self.practice.mic_note = self.settings_page.welcome_note()      # said once, in the welcome back
+        self.settings_page.saved.connect(lambda: setattr(self.practice, "mic_note", self.settings_page.welcome_note()))
         for name, page in zip(PAGES, (self.practice, self.history, self.progress, self.banks, self.settings_page),
                               strict=True):
             page.setProperty(SECTION, name)              # the keyboard-shortcuts sheet's heading for its keys

@@ -251,8 +251,14 @@ class Recorder:
             if device is None:
                 raise RecorderError(f"No microphone found. Plug one in or choose one in Settings, or use "
                                     f"{ALTERNATIVES_SHORT}.") from None
-            raise RecorderError(f"The microphone \u201c{device}\u201d chosen in Settings is not available. Plug it "
-                                f"in or choose another one in Settings, or use {ALTERNATIVES_SHORT}.") from None
+            # the microphone chosen is unplugged: the system default records until it is back (walk45 5); the
+            # choice stays saved, so it is used again once plugged in
+            try:
+                info = sd.query_devices(None, kind="input")
+            except (ValueError, sd.PortAudioError):
+                raise RecorderError(f"The microphone \u201c{device}\u201d chosen in Settings is not available. Plug "
+                                    f"it in or choose another one in Settings, or use {ALTERNATIVES_SHORT}.") from None
+            device = None
         last_error = None
         for rate in (TARGET_RATE, int(info["default_samplerate"])):
             try:

@@ -854,7 +854,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
-    `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer). `bank_id`
+    `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer); `cut_last`:
+    the last answer's bank and prompt ids when it was cut off (COMPLETE), else None. `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
     ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
@@ -924,7 +925,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
-            "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen))}
+            "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen)),
+            # the session's last answer, when it was cut off (quit mid-answer: walk45 7, the welcome said "1 drill")
+            "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"]}
+            if day and not day[0]["complete"] else None}
 
 
 def left_round(h: History, since: str, until: str) -> Row | None:

@@ -383,25 +383,25 @@ class HistoryPage(QWidget):
         super().showEvent(event)
 
     def _table_first(self) -> None:
-        """Tab order: the answers first, then their feedback, then the filters, the search and the actions as drawn,
-        then the notice's buttons (walk41 8: the bank filter came first and the table 7 Tabs on). The filters and
-        the rest move to after the feedback's last control, once the page is in its window: in a page of its own
-        the focus chain is a ring that starts at the page, and QWidget.setTabOrder(a, b) does nothing when only
-        widgets that take no focus stand between a and b, which the ring's wrap from the feedback's last control to
-        the first filter is (fixAG's call did nothing). In the window the page's chain is a stretch of the window's,
-        between the page list and the next page."""
+        """Tab order as the page is drawn: the filters, the search, the answers, their feedback, the actions on
+        them, then the notice's buttons (walk45 6: from the search Tab went to Compare two, Delete, Export… and the
+        page list, the answers out of reach; walk41 8 had put the answers first, the filters after the feedback).
+        The order is set once the page is in its window: in a page of its own the focus chain is a ring that starts
+        at the page, and QWidget.setTabOrder(a, b) does nothing when only widgets that take no focus stand between
+        a and b (fixAG's call did nothing). In the window the page's chain is a stretch of the window's, between the
+        page list and the next page."""
         def takes_tab(w: QWidget) -> bool:
             return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        last: QWidget = self.table
+        feedback: list[QWidget] = []
         w = self.nextInFocusChain()
         while w is not None and w is not self and self.isAncestorOf(w):
             if self.detail.isAncestorOf(w) and takes_tab(w):
-                last = w
+                feedback.append(w)
             w = w.nextInFocusChain()
-        after: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.compare_btn,
-                 self.delete_btn, self.export_btn,
-                 *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
-        for first, second in zip([last, *after], after):
+        order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
+                                *feedback, self.compare_btn, self.delete_btn, self.export_btn,
+                                *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
+        for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
     NARROW = 900          # below this page width the list sits above the feedback and the bar takes two rows

@@ -495,6 +495,7 @@ class PracticePage(QWidget):
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
         self._recap_headline: str | None = None     # the welcome back's headline as shown (showing_recap)
+        self.mic_note = ""          # the welcome's line on a chosen microphone not connected (Settings: walk45 5)
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
         self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
         self._restarted: tuple[Rehearsal, str] | None = None    # the round just restarted with the edits, said
@@ -1043,7 +1044,7 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._recap_headline = headline
         self._say_state("")
-        self._set_recap(details)
+        self._set_recap("\n".join(line for line in (self.mic_note, details) if line))
         # offered only when the recap names the round left: a skipped question is said instead (review30: the
         # button was there under "You skipped ...", with no round named)
         self._offer_left_round(None if skipped_prompts(recap, self.services.registry.find)[1] else left)

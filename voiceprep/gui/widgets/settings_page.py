@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.app.errors import user_message
+from voiceprep.app.listening import missing_microphone, missing_microphone_text
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import from_thread, run_in_background
@@ -121,6 +122,12 @@ class SettingsPage(QScrollArea):
         else:
             log_detail = ""
         no_mic = self.mic.count() == 1
+        # the microphone chosen, unplugged: shown as missing and kept (walk45 5: "System default", "All changes saved")
+        self.mic_missing = missing_microphone(s.audio.input_device, [self.mic.itemData(i) for i in range(self.mic.count())])
+        if self.mic_missing:
+            self.mic.addItem(f"{self.mic_missing} — not connected", self.mic_missing)
+        # the one saved is the one shown (it showed "System default" whatever was saved, and Save then wrote that)
+        self.mic.setCurrentIndex(max(self.mic.findData(s.audio.input_device), 0))
         mic_row = QHBoxLayout()
         mic_row.addWidget(self.mic, 1)
         self.mic_test = QPushButton("Test (3 s)")
@@ -129,6 +136,9 @@ class SettingsPage(QScrollArea):
         self.mic_meter = LevelMeter()
         self.mic_status = StatusLine("No microphone found: you can still rehearse with Import audio or Type answer."
                                      f" {log_detail}" if no_mic else "")
+        self._no_mic = no_mic
+        if self.mic_missing:
+            self.mic_status.setText(missing_microphone_text(self.mic_missing, others=not no_mic))
         form.addRow("Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
@@ -259,8 +269,23 @@ class SettingsPage(QScrollArea):
                     break
         self._update_dirty()
         self.mic_test.clicked.connect(self._test_mic)
+        self.mic.currentIndexChanged.connect(self._say_missing_mic)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
                           on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"), owner=self)
+
+    def _say_missing_mic(self, _index: int = 0) -> None:
+        """The line under the microphone says the one chosen is not connected while it is the one shown."""
+        said = missing_microphone_text(self.mic_missing, others=not self._no_mic) if self.mic_missing else None
+        if said and self.mic.currentData() == self.mic_missing:
+            self.mic_status.setText(said)
+        elif said and self.mic_status.text() == said:
+            self.mic_status.setText("")
+
+    def welcome_note(self) -> str:
+        """What Welcome back says of the microphone saved in Settings: that it is not connected ("" when it is)."""
+        saved = self.services.settings.audio.input_device
+        return missing_microphone_text(saved, welcome=True, others=not self._no_mic) \
+            if saved and saved == self.mic_missing else ""
 
     # -- unsaved changes ------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
