@@ -1191,7 +1191,8 @@ class PracticePage(QWidget):
         if not self.ctl.importing:
             return False
         self.ctl.cancel()
-        if self.import_row.isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is not None and self.import_row.isAncestorOf(focused):
             # the keys stay on the page, not handed by the hidden button to the page list (whose arrows change
             # page); the answer button takes them once it is live again
             self.setFocus(Qt.FocusReason.OtherFocusReason)
