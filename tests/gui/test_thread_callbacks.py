@@ -70,7 +70,9 @@ def test_the_controllers_recorder_callbacks_survive_the_controller(services, mon
     ctl = c.RehearsalController(services)
     ctl.rehearsal = SimpleNamespace(bank=SimpleNamespace(terms=lambda prompt, settings: []))
     pending = SimpleNamespace(audio_path=None, prompt=SimpleNamespace(target_seconds=60), more_of=None)
-    ctl._record(pending, factory=None)
+    monkeypatch.setattr(services, "transcriber", lambda: None)
+    live = ctl._live_for(pending, ctl.rehearsal.bank, services.session)      # on the session lane in the app
+    ctl._record(pending, None, live)
     ctl._elapsed_timer.stop()
     shiboken6.delete(ctl)
     calls = {"on_stopped": (SimpleNamespace(reason="manual"),), "on_level": (0.5,),

@@ -39,6 +39,62 @@ def test_silence_is_not_decoded(transcriber):
     assert transcriber.decoder().decode(np.zeros(16000 * 5, dtype=np.float32)).words == []
 
 
+def test_a_window_that_can_be_cancelled_decodes_the_same_words(transcriber, speech_dir):
+    """With a cancel event (not set) the window is decoded on the decoder's own thread: the same words."""
+    import threading
+
+    audio = np.tile(load_audio(speech_dir / "jfk.wav"), 2)
+    d = transcriber.decoder()
+    plain, cancellable = d.decode(audio, context="Kennedy"), d.decode(audio, context="Kennedy",
+                                                                      cancelled=threading.Event())
+    assert plain.words == cancellable.words and "ask not" in plain.text.lower()
+    assert not d._lock.locked()
+
+
+def test_a_cancel_mid_window_gives_the_window_up_at_once(transcriber, speech_dir, monkeypatch):
+    """fixAZ: Cancel import waited for the window being decoded (4-8 s under load, fixAV). A cancel while the model
+    works on a window returns at once; the model's pass runs on to the end of its stage, skips the rest, and frees
+    the model after it (one window at a time)."""
+    import threading
+    import time
+
+    d = transcriber.decoder()
+    release, started, aligned = threading.Event(), threading.Event(), threading.Event()
+
+    class Model:                                     # a generation that ends only when the test says
+        def __init__(self, model):
+            self.model = model
+
+        def generate(self, *args, **kwargs):
+            started.set()
+            release.wait(10)
+            return self.model.generate(*args, **kwargs)
+
+        def align(self, *args, **kwargs):
+            aligned.set()
+            return self.model.align(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.model, name)
+    monkeypatch.setattr(d.model, "model", Model(d.model.model))
+    cancelled = threading.Event()
+    got: list = []
+    worker = threading.Thread(target=lambda: got.append(d.decode(load_audio(speech_dir / "jfk.wav"),
+                                                                 cancelled=cancelled)))
+    worker.start()
+    assert started.wait(30)
+    began = time.monotonic()
+    cancelled.set()
+    worker.join(5)
+    assert not worker.is_alive() and time.monotonic() - began < 1.0
+    assert got[0].words == []
+    assert d._lock.locked()                          # the generation still runs: no other window beside it
+    release.set()
+    assert d._lock.acquire(timeout=10)               # ... and frees the model when it ends, not aligning after it
+    d._lock.release()
+    assert not aligned.is_set()
+
+
 def w(text: str, start: float, end: float) -> Word:
     return Word(start, end, " " + text)
 

@@ -244,7 +244,7 @@ class FakeDecoder:
         self.lock = threading.Lock()
         self.entered = threading.Event()
 
-    def decode(self, window, offset=0.0, context=None, hotwords=None):
+    def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
         with self.lock:
             self.running += 1
             self.most = max(self.most, self.running)

@@ -115,7 +115,7 @@ class _JumpingDecoder:
     def __init__(self, jumps):
         self.jumps, self.calls = jumps, []
 
-    def decode(self, audio, *, offset=0.0, context=None, hotwords=None):
+    def decode(self, audio, *, offset=0.0, context=None, hotwords=None, cancelled=None):
         from voiceprep.core.transcript import Word
         from voiceprep.speech.decoder import PassResult
 

@@ -359,7 +359,7 @@ class RehearsalController(QObject):
         self.answering_follow_up, drill = rehearsal.answering()
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
 
-        def begin() -> tuple[Pending, Any]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber]:
             factory: Any = override
             if audio_file is not None and imported:
                 factory = FileStream.for_import(audio_file)             # checks the file: not on the GUI thread
@@ -369,7 +369,7 @@ class RehearsalController(QObject):
                 factory = factory()
             pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind,
                                     drill=drill, follow_up=asked)
-            return pending, factory
+            return pending, factory, self._live_for(pending, bank, session)
 
         def failed(exc: BaseException) -> None:
             self._starting = False
@@ -382,7 +382,22 @@ class RehearsalController(QObject):
         """An answer recorded elsewhere, read in as if spoken now: importProgress reports, cancel() stops it."""
         self.start_answer(Path(path), realtime=False, imported=True)
 
-    def _record(self, pending: Pending, factory: Any) -> None:
+    def _live_for(self, pending: Pending, bank: Bank, session: PracticeSession) -> LiveTranscriber:
+        """The live transcriber of the answer `pending` begins, built on the session lane with the answer's row
+        (fixAX: built on the GUI thread it took 7-72 ms: the model handle under the services' lock, the bank's
+        terms). It starts no thread until `_record` starts it; if it cannot be built, the row is dropped."""
+        settings = self.services.settings
+        try:
+            return LiveTranscriber(self.services.transcriber(), settings.transcription,
+                                   hotwords=bank.terms(pending.prompt, settings.transcription),
+                                   on_caption=from_thread(self._captionFromThread),
+                                   silence_rms=settings.audio.silence_rms,
+                                   after_pass=memory.release_if_grown)    # a long answer's passes: app/memory.py
+        except Exception:
+            session.abandon(pending)
+            raise
+
+    def _record(self, pending: Pending, factory: Any, live: LiveTranscriber) -> None:
         self._starting = False
         settings = self.services.settings
         rehearsal = self.rehearsal
@@ -398,12 +413,7 @@ class RehearsalController(QObject):
         self._import_name = factory.path.name if self._import_seconds is not None and factory.path else ""
         if self._import_seconds is not None:
             self._import_done.clear()
-        transcriber = self.services.transcriber()
-        self.live = LiveTranscriber(transcriber, settings.transcription,
-                                    hotwords=rehearsal.bank.terms(pending.prompt, settings.transcription),
-                                    on_caption=from_thread(self._captionFromThread),
-                                    silence_rms=settings.audio.silence_rms,
-                                    after_pass=memory.release_if_grown)    # a long answer's passes: app/memory.py
+        self.live = live
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
                                  stream_factory=factory, on_level=from_thread(self._levelFromThread),
                                  on_audio=self.live.feed,
@@ -436,12 +446,14 @@ class RehearsalController(QObject):
         self._starting, self._cancelled = True, False
         self.stop_speaking()
         session, override = self.services.session, self.services.input_override
+        bank = self.rehearsal.bank
         last = self.last_analysis
         self.spoken_before = (last.transcript.text, last.transcript.duration) if last is not None else ("", 0.0)
 
-        def begin() -> tuple[Pending, Any]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber]:
             factory: Any = override() if callable(override) and not isinstance(override, FileStream) else override
-            return session.begin_more(attempt), factory
+            pending = session.begin_more(attempt)
+            return pending, factory, self._live_for(pending, bank, session)
 
         def failed(exc: BaseException) -> None:
             self._starting = False

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from voiceprep.gui.controller import SPEAKING, RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.app_events import watch
 from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
@@ -214,10 +214,9 @@ class MainWindow(QMainWindow):
                          (key_text(esc), "Close the dialog (Cancel); while the interviewer speaks, the first Esc "
                                          "stops the voice")]})
         self.voice_first = VoiceFirst(self)          # while the voice speaks, Esc stops it and does nothing else
-        if (app := QApplication.instance()) is not None:
-            app.installEventFilter(self.voice_first)
-            self.focus_back = FocusBack(self)            # a dialog closed: the keys back where they were (walk22)
-            app.installEventFilter(self.focus_back)
+        watch(self.voice_first, QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        self.focus_back = FocusBack(self)                # a dialog closed: the keys back where they were (walk22)
+        watch(self.focus_back, QEvent.Type.Show, QEvent.Type.Hide)
         self.quit_shortcut = described(QShortcut(QKeySequence("Ctrl+Q"), self), "Quit")
         self.quit_shortcut.activated.connect(self.close)                                          # as closing does
         sheet = described(QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self), "Show these keyboard "

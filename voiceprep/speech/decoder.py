@@ -13,6 +13,7 @@ import os
 import re
 import threading
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,9 @@ os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(PRIMITIVE_CACHE_CAP
 # 1125 MB, where here it stays flat (peak 697-738 MB). One backend on every CPU: the one that was measured.
 GEMM_BACKEND_ENV = ("CT2_USE_MKL", "0")
 os.environ.setdefault(*GEMM_BACKEND_ENV)                                                    # read at first use
+CANCEL_POLL_S = 0.01         # how often a cancellable window's wait looks at its cancel (fixAZ)
+
+
 FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "uhh": "uh",
                     "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm"}
 
@@ -137,6 +141,10 @@ class WindowDecoder:
                                    language="en")
         self.suppress = self._suppressed_tokens()
         self._lock = threading.Lock()     # one window at a time on this model instance
+        # the thread of the passes that can be cancelled (`decode`); concurrent.futures joins it at the interpreter's
+        # exit, so a pass given up still inside CTranslate2 ends first (else the process aborts, as speech.live says)
+        self._thread: ThreadPoolExecutor | None = None
+        self._thread_lock = threading.Lock()
         self._hotwords: dict[str, list[int]] = {}
 
     def _suppressed_tokens(self) -> list[int]:
@@ -221,35 +229,86 @@ class WindowDecoder:
 
     # -- one pass ---------------------------------------------------------------------------------
     def decode(self, audio: np.ndarray, *, offset: float = 0.0, context: str | None = None,
-               hotwords: str | None = None, beam_size: int | None = None) -> PassResult:
-        """Transcribe `audio` (16 kHz mono, at most 30 s); word times are shifted by `offset`."""
+               hotwords: str | None = None, beam_size: int | None = None,
+               cancelled: threading.Event | None = None) -> PassResult:
+        """Transcribe `audio` (16 kHz mono, at most 30 s); word times are shifted by `offset`.
+
+        With `cancelled`, the model's work runs on a thread of its own, waited for while the event is not set: once
+        it is, an empty result at once (the caller checks the event). CTranslate2 cannot be interrupted, so the
+        given-up thread runs on to the end of its stage (encoding, generating, aligning), skips the rest and only
+        then frees the model: one window at a time stays true. Before, a cancel waited for the whole window: 4-8 s
+        under load (fixAV, fixAZ)."""
         audio = np.asarray(audio, dtype=np.float32)[:int(MAX_WINDOW_S * TARGET_RATE)]
         seconds = len(audio) / TARGET_RATE
         if seconds < 0.1 or rms(audio) < self.silence_rms / 4:
             return PassResult()
-        import ctranslate2
-
-        with self._lock:
-            mel, frames = self._features(audio)
-            encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
-            result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam_size or self.beam_size)
-            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-            text = self.tokenizer.decode(tokens)
-            looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
-            if looped and context:       # earlier text is the usual cause of a loop: decode without it
-                result = self._generate(encoded, self._prompt(None, hotwords), seconds, beam_size or self.beam_size)
-                tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-                looped = compression_ratio(self.tokenizer.decode(tokens)) > LOOP_COMPRESSION
-            logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if result.scores else 0.0
-            if result.no_speech_prob > NO_SPEECH_PROB and logprob < LOW_LOGPROB:
-                return PassResult(no_speech_prob=result.no_speech_prob, avg_logprob=logprob)
-            words = self._align(encoded, tokens, frames, offset)
+        beam = beam_size or self.beam_size
+        if cancelled is None:
+            with self._lock:
+                done = self._model_pass(audio, seconds, offset, context, hotwords, beam, None)
+        else:
+            got = self._given_up_if(cancelled, audio, seconds, offset, context, hotwords, beam)
+            if got is None:
+                return PassResult()
+            done = got
+        if isinstance(done, PassResult):
+            return done
+        words, result, logprob, looped = done
         end = offset + seconds
         words = trim_repeats([w for w in words if w.start < end - 0.02])   # nothing past the audio's end
         words = drop_silent_words(words, audio, offset, self.silence_rms / 4)
         for w in words:
             w.end = min(w.end, round(end, 3))
         return PassResult(words, result.no_speech_prob, logprob, looped)
+
+    def _given_up_if(self, cancelled: threading.Event, *args: Any) -> Any:
+        """`_model_pass(*args)` on the decoder's own thread, under the model's lock; None as soon as `cancelled` is
+        set (that pass then ends on its own; the next waits for it, the interpreter's exit too)."""
+        with self._thread_lock:             # one thread for the decoder's cancellable passes, made once
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decoder")
+        future = self._thread.submit(self._locked_pass, *args, cancelled)
+        while True:
+            try:
+                got = future.result(timeout=CANCEL_POLL_S)
+            except TimeoutError:
+                if cancelled.is_set():
+                    return None
+                continue
+            return None if cancelled.is_set() else got
+
+    def _locked_pass(self, *args: Any) -> Any:
+        with self._lock:
+            return self._model_pass(*args)
+
+    def _model_pass(self, audio: np.ndarray, seconds: float, offset: float, context: str | None,
+                    hotwords: str | None, beam: int, cancelled: threading.Event | None) -> Any:
+        """Encode, generate and align one window (the caller holds the model's lock): (words, CTranslate2's
+        result, log-probability, looped), or a PassResult when there is no speech or `cancelled` was set between
+        two stages."""
+        import ctranslate2
+
+        def given_up() -> bool:
+            return cancelled is not None and cancelled.is_set()
+
+        mel, frames = self._features(audio)
+        encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
+        if given_up():
+            return PassResult()
+        result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
+        tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+        text = self.tokenizer.decode(tokens)
+        looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
+        if looped and context and not given_up():     # earlier text is the usual cause of a loop: decode without it
+            result = self._generate(encoded, self._prompt(None, hotwords), seconds, beam)
+            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+            looped = compression_ratio(self.tokenizer.decode(tokens)) > LOOP_COMPRESSION
+        if given_up():
+            return PassResult()
+        logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if result.scores else 0.0
+        if result.no_speech_prob > NO_SPEECH_PROB and logprob < LOW_LOGPROB:
+            return PassResult(no_speech_prob=result.no_speech_prob, avg_logprob=logprob)
+        return self._align(encoded, tokens, frames, offset), result, logprob, looped
 
     def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int) -> Any:
         budget = int(seconds * MAX_TOKENS_PER_S) + 10

@@ -264,11 +264,14 @@ class WordStream:
         window = self.audio(start, end)
         context = " ".join(p for p in (self.context() if with_context else None, extra) if p) or None
         try:
-            result = self.decoder.decode(window, offset=start / TARGET_RATE, context=context, hotwords=hotwords)
+            result = self.decoder.decode(window, offset=start / TARGET_RATE, context=context, hotwords=hotwords,
+                                         cancelled=self.cancelled)
         except (RuntimeError, ValueError, MemoryError) as exc:     # CTranslate2 reports failures as these
             log.exception("decoding %.1f-%.1f s", start / TARGET_RATE, end / TARGET_RATE)
             raise TranscriptionError(f"The speech model failed on this answer ({type(exc).__name__}); the "
                                      "recording is kept. Try again, or choose another model in Settings.") from None
+        if self.cancelled.is_set():             # the decoder may have given the window up midway: not its words
+            raise TranscriptionCancelled()
         return result.words
 
     def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = math.inf,

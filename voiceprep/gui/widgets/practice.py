@@ -46,6 +46,7 @@ from voiceprep.core.wording import counted, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets.app_events import watch
 from voiceprep.gui.widgets.common import (
     BAD,
     WARN,
@@ -75,6 +76,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
+CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
@@ -491,6 +493,7 @@ class PracticePage(QWidget):
         self.next_pending = False               # N pressed while the answer was checked: next once it is saved
         self._next_focus: QPushButton | None = None  # ... or to the next action after a summary or a feedback
         self._from_dialog = False               # the answer being judged was typed or imported (its feedback focuses)
+        self._import_fraction = 0.0             # how much of the file being imported is transcribed
         self._last_state: str | None = None
         self._prerender_cancel: threading.Event | None = None
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
@@ -542,9 +545,7 @@ class PracticePage(QWidget):
         # a one-letter key amid typing is a letter of the sentence, not a command: refused, and said once
         self.typing_watch = TypingWatch(self, self, lambda: self.services.settings.practice.typing_gap_s,
                                         sink=self._typing_to_note)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.typing_watch)
+        watch(self.typing_watch, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
         self.typing_watch.dropped.connect(self._say_typing)
         self._typing_said = False
         for key, command in commands.items():
@@ -1194,18 +1195,34 @@ class PracticePage(QWidget):
         if not self.ctl.importing:
             return False
         self.ctl.cancel()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.import_row.isAncestorOf(focused):
+            # the keys stay on the page, not handed by the hidden button to the page list (whose arrows change
+            # page); the answer button takes them once it is live again
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._refocus = True
         self.import_row.hide()
-        self._say_state("Cancelling the import…")
+        self._say_state(CANCELLING_IMPORT)
         return True
 
     def _on_import_progress(self, fraction: float) -> None:
         if fraction >= 1.0 or self.ctl.cancelling:      # a window decoded as the cancel came does not bring it back
             self.import_row.hide()
+            if fraction >= 1.0 and not self.ctl.cancelling and self.ctl.state == c.PROCESSING and not self.next_pending:
+                self._say_state(PROCESSING_TEXT)        # transcribed whole: only its checking is left
             return
         self._show_importing(True)
-        name, seconds = self.ctl.import_file
+        self._import_fraction = fraction
         self.import_bar.setValue(int(fraction * 100))
-        self.import_bar.setFormat(f"Transcribing {name} — {fmt_time(fraction * seconds)} of {fmt_time(seconds)}")
+        self.import_bar.setFormat(self._transcribing_text())
+        if self.ctl.state == c.PROCESSING and not self.next_pending:
+            self._say_state(self._transcribing_text() + "…")
+
+    def _transcribing_text(self) -> str:
+        """What an import is doing while its file is decoded: "Transcribing a.flac — 0:23 of 4:04" (fixAV's
+        state line said "Finishing the transcript…" all along, minutes before the end)."""
+        name, seconds = self.ctl.import_file
+        return f"Transcribing {name} — {fmt_time(self._import_fraction * seconds)} of {fmt_time(seconds)}"
 
     def _show_importing(self, importing: bool) -> None:
         """An imported file is read in: its name, length and progress, no microphone level, clock or speaking hint."""
@@ -1382,7 +1399,12 @@ class PracticePage(QWidget):
         elif self.ctl.importing and not self.ctl.cancelling:
             self._show_importing(True)
             if state == c.RECORDING:
+                self._import_fraction = 0.0
                 self._say_state(f"Reading in {self.ctl.import_file[0]}…")
+            elif state == c.PROCESSING and not self.next_pending:
+                self._say_state(self._transcribing_text() + "…")     # the file is read: its words are decoded now
+        elif self.ctl.importing and state == c.PROCESSING:
+            self._say_state(CANCELLING_IMPORT)           # cancelled while the file was read in: still being dropped
         if state != c.FEEDBACK and self.attempt_id is not None and self.feedback.has_unsaved_note():
             self.feedback.commit_note()              # retry, next or a new answer keeps a note not yet saved
         recording = state == c.RECORDING
