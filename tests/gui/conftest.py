@@ -19,17 +19,17 @@ def shared_tts_cache(tmp_path_factory):
 
 
 @pytest.fixture
-def services(request, data_home, transcriber, shared_tts_cache):
+def services(data_home, transcriber, shared_tts_cache):
     """Real services on a fresh data dir; the already-loaded model is reused to save time, and so are the prompts
-    already rendered by earlier tests (a test marked `fresh_voice` renders into its own data dir, as the app does)."""
+    earlier tests rendered (a test that changes the voice or rate gets a speaker of its data dir, as the app does;
+    the tests of a question still being rendered use voices of their own)."""
     from voiceprep.speech.tts import Speaker
 
     s = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
     s.settings.audio.silence_stop_s = 0
     s._transcriber = transcriber          # same model path and threads: reused, not reloaded
-    if request.node.get_closest_marker("fresh_voice") is None:
-        speech = s.settings.speech        # Services.speaker() keeps it while the voice and rate stay these
-        s._speaker = Speaker(voice=speech.voice, rate=speech.rate, cache_dir=shared_tts_cache)
+    speech = s.settings.speech            # Services.speaker() keeps this one while the voice and rate stay these
+    s._speaker = Speaker(voice=speech.voice, rate=speech.rate, cache_dir=shared_tts_cache)
     return s
 
 
