@@ -14,7 +14,7 @@ from voiceprep.settings import Settings
 @pytest.fixture(scope="session")
 def shared_tts_cache(tmp_path_factory):
     """One interviewer-voice cache for the GUI tests: a window renders its round's prompts ahead as soon as a bank is
-    chosen, and the natural voice took ~1 s of CPU a prompt, the same prompts for hundreds of tests (trim45)."""
+    chosen, and the natural voice takes ~0.6 s of CPU a prompt: the same prompts, for hundreds of tests (trim45)."""
     return tmp_path_factory.mktemp("gui-tts-cache")
 
 
