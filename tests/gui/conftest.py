@@ -11,12 +11,25 @@ from voiceprep.gui.services import Services
 from voiceprep.settings import Settings
 
 
+@pytest.fixture(scope="session")
+def shared_tts_cache(tmp_path_factory):
+    """One interviewer-voice cache for the GUI tests: a window renders its round's prompts ahead as soon as a bank is
+    chosen, and the natural voice takes ~0.6 s of CPU a prompt: the same prompts, for hundreds of tests (trim45)."""
+    return tmp_path_factory.mktemp("gui-tts-cache")
+
+
 @pytest.fixture
-def services(data_home, transcriber):
-    """Real services on a fresh data dir; the already-loaded model is reused to save time."""
+def services(data_home, transcriber, shared_tts_cache):
+    """Real services on a fresh data dir; the already-loaded model is reused to save time, and so are the prompts
+    earlier tests rendered (a test that changes the voice or rate gets a speaker of its data dir, as the app does;
+    the tests of a question still being rendered use voices of their own)."""
+    from voiceprep.speech.tts import Speaker
+
     s = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
     s.settings.audio.silence_stop_s = 0
     s._transcriber = transcriber          # same model path and threads: reused, not reloaded
+    speech = s.settings.speech            # Services.speaker() keeps this one while the voice and rate stay these
+    s._speaker = Speaker(voice=speech.voice, rate=speech.rate, cache_dir=shared_tts_cache)
     return s
 
 
