@@ -51,3 +51,12 @@ def test_a_name_first_keeps_its_capital(label, kept):
 ])
 def test_stopping_a_thing_is_asked_how(label, asked):
     assert _asked(label) == asked
+
+
+@pytest.mark.parametrize("label, asked", [
+    ("Spark jobs", "Can you tell me about Spark jobs?"),       # a name before a noun keeps its capital
+    ("Ask for help early", "Can you tell me about ask for help early?"),
+    ("Were 3 days over budget", "How far over budget was it?"),
+])
+def test_a_name_before_a_noun_is_kept_and_a_verb_before_its_object_lowered(label, asked):
+    assert _asked(label) == asked

@@ -109,9 +109,6 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return False
     if _past(low):
         return False                # a verb's past ("Cut costs", "Hired engineers" once the figures are out)
-    if len(low) >= 3 and _verb(low):
-        return False                # fixBE: a plain English verb ("Lower costs", "Use Kafka"); "Spark" is kept only
-        # where the point or its bank writes it so
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
 
 
@@ -168,9 +165,25 @@ def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
     if second[:1].isupper() and _english(second) and not (plain and any(w[:1].islower() for w in words[2:])):
         return text         # a plain word capitalised mid-label: Title Case ("Mention Kafka as..." is lowered; fixBE:
         # so is "Use Spark for the batch jobs", a verb the caller knows of)
-    if first and first[0].isupper() and (plain or not _is_name(first, kp)):
+    if first and first[0].isupper() and (plain or not _is_name(first, kp) or _plain_verb_first(words)):
         return text[0].lower() + text[1:]
     return text
+
+
+def _plain_verb_first(words: list[str]) -> bool:
+    """fixBE (review36a 7): a label's capitalised first word that is a plain English word (the shipped vocabulary's)
+    said as what to do, lowered mid-sentence: an adjective ("Lower costs"), or a verb before what it acts on ("Use
+    Kafka", "Talk to Priya", "Stop paging people", "Ask for help"); not a name before a noun ("Spark jobs", "Rust
+    rewrite": the vocabulary has no case, so "spark" is a plain word too)."""
+    first = words[0].strip(":,;.()\"'“”")
+    low = first.lower()
+    if len(words) < 2 or len(low) < 3 or not low.isalpha() or any(ch.isupper() for ch in first[1:]):
+        return False
+    second = words[1].strip(":,;.()\"'“”")
+    if low in _ADJECTIVES and second.islower():
+        return True
+    return _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
+                           or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
 
 
 def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
@@ -462,7 +475,7 @@ _TIME_FRAME = re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UN
 # fixBE: how late or early, the figure between the act and its lateness ("Was 2 weeks late", "Shipped the migration two
 # weeks early"): not "how was weeks late"
 _HOW_LATE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)((?:\s+[^\s\d,;]+)*?)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT +
-                       r"\s+(late|early)$", re.IGNORECASE)
+                       r"\s+(late|early|over\s+budget|behind\s+schedule|ahead\s+of\s+schedule)$", re.IGNORECASE)
 # fixBE: what may follow "how many X did you do" without giving the answer away ("Spent 2 weeks on discovery")
 _HOW_MANY_GOES_ON = frozenset({"on", "for", "to", "into", "across", "at"})
 
@@ -486,11 +499,12 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
         return f"How long {done} it take?"
     late = _HOW_LATE.match(clause.rstrip("."))
     base = _base_form(late.group(1)) if late else ""
+    how = late and ("How " if late.group(3).lower() in ("late", "early") else "How far ") + late.group(3).lower()
     if late and base == "be":           # "I was 2 days late": how late you were
-        return f"How {late.group(3).lower()} {'were you' if clause.split()[0].lower() in _SUBJECTS else 'was it'}?"
+        return f"{how} {'were you' if clause.split()[0].lower() in _SUBJECTS else 'was it'}?"
     if late and base and late.group(1) not in names and not _is_name(late.group(1), kp):
         obj = f" {_to_you(late.group(2).strip())}" if late.group(2).strip() else ""
-        return f"How {late.group(3).lower()} {'did' if story or _past(late.group(1)) else 'would'} you {base}{obj}?"
+        return f"{how} {'did' if story or _past(late.group(1)) else 'would'} you {base}{obj}?"
     many = _HOW_MANY.match(clause)
     if many and _past(many.group(2)):                   # "3 nurses called in sick": how many nurses called in sick
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
