@@ -335,9 +335,9 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
     cut = re.split(r"\s*[,;:]\s*|\s+[-–—]\s+", head.strip(), maxsplit=1)[0]
     head = cut if len(cut.split()) >= 2 else head
     trouble = _TROUBLE.match(head)
-    ended = trouble and trouble.group(1).lower() in _ENDS_A_THING
-    if ended and not _plural(trouble.group(2).split()[-1].lower().strip(",;:")) or ended and \
-            trouble.group(2).split()[0].lower().endswith("ing"):
+    if trouble and trouble.group(1).lower() in _ENDS_A_THING and (
+            not _plural(trouble.group(2).split()[-1].lower().strip(",;:"))
+            or trouble.group(2).split()[0].lower().endswith("ing")):
         trouble = None                  # fixBE: "Stop the line", "Kill the project", "Stop paging people": what to do
     if trouble:
         words = trouble.group(2).split()
@@ -499,7 +499,7 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
         return f"How long {done} it take?"
     late = _HOW_LATE.match(clause.rstrip("."))
     base = _base_form(late.group(1)) if late else ""
-    how = late and ("How " if late.group(3).lower() in ("late", "early") else "How far ") + late.group(3).lower()
+    how = f"How {'' if late.group(3).lower() in ('late', 'early') else 'far '}{late.group(3).lower()}" if late else ""
     if late and base == "be":           # "I was 2 days late": how late you were
         return f"{how} {'were you' if clause.split()[0].lower() in _SUBJECTS else 'was it'}?"
     if late and base and late.group(1) not in names and not _is_name(late.group(1), kp):
