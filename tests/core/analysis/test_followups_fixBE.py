@@ -60,3 +60,13 @@ def test_stopping_a_thing_is_asked_how(label, asked):
 ])
 def test_a_name_before_a_noun_is_kept_and_a_verb_before_its_object_lowered(label, asked):
     assert _asked(label) == asked
+
+
+def test_a_measure_left_without_its_figure_reads_broken():
+    """fixBE: "...how you shipped the migration weeks early" was not counted by `--broken`."""
+    from voiceprep.core.analysis.followups import broken_question
+
+    label = "Shipped the migration two weeks early"
+    assert broken_question(label, "You haven't said yet how you shipped the migration weeks early. Can you walk me "
+                                  "through that?")
+    assert broken_question(label, _asked(label)) is None

@@ -584,6 +584,9 @@ def broken_question(label: str, question: str) -> str | None:
             later = words[i + 2].lower().strip(".,")
             if later in _AFTER_AMOUNT and f" {before} {later} " in asked:
                 return f"a figure cut out of its phrase: {before!r} {later!r}"
+            measure = words[i + 1].lower()
+            if later in _AFTER_AMOUNT and f" {before} {measure} {later} " in asked:    # fixBE: "migration weeks early"
+                return f"a figure cut out of its phrase: {before!r} {measure!r} {later!r}"
     return None
 
 # a verb left alone once the figures are out, asked how far it went: "Scaled to 10,000 users" -> "how far you scaled"
