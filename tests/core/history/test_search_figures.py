@@ -41,9 +41,9 @@ def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
     mine = save(SAID)
     assert [r["id"] for r in queries.list_attempts(history, text="one person")] == [mine]
     assert queries.fts_terms("one") == ['"one"']
-    assert queries.fts_terms("forty and")[0] == '("forty" OR "40")'
-    assert queries.fts_terms("forty eight") == ['("forty eight" OR "48")']
-    assert queries.fts_terms("twenty thousand") == ['("twenty thousand" OR "20000" OR "20 000" OR "20 thousand")']
+    assert queries.fts_terms("forty and")[0] == '(("forty" OR "40") OR "40"*)'
+    assert queries.fts_terms("forty eight") == ['(("forty eight" OR "48") OR "48"*)']
+    assert queries.fts_terms("twenty thousand") == ['(("twenty thousand" OR "20000" OR "20 000" OR "20 thousand") OR "20000"*)']
 
 
 def test_a_and_single_are_searched_as_words_not_as_the_figure_1(history, save):
@@ -112,7 +112,7 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
     ]),
     ('one two three percent', [
         '("one" OR "onetwo")',
-        '("two" OR "2")',
+        '(("two" OR "2") OR "2"*)',
         '("three percent" OR "three per cent" OR "3 percent" OR "3 per cent" OR "3")',
     ]),
     ('growth percent rate', [
@@ -125,16 +125,17 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
         '"percent"',
     ]),
     ('48 "percent"', [
-        '("48" OR "forty eight")',
+        '(("48" OR "forty eight") OR "48"*)',
         '"percent"',
     ]),
     ('48 per', [
-        '("48" OR "forty eight")',
+        '(("48" OR "forty eight") OR "48"*)',
         '("per" OR "48per")',
     ]),
 ])
 def test_the_terms_a_typed_search_asks_for(typed, terms):
-    """The exact terms: a figure takes the "percent" typed right after it (not a quoted one, nor one after a word) and
+    """The exact terms (fixBE: a whole number also as its prefix, narrowed by figure_checks to it glued to a unit,
+    "3ms"): a figure takes the "percent" typed right after it (not a quoted one, nor one after a word) and
     is asked as said or in digits; a word after a figure is its unit, near it (fixAR; in order, as figure_checks
     asks), or glued to it ("3ms", mend36); the word after them is also tried joined to the last word typed before it,
     as for any two typed words."""
@@ -210,12 +211,12 @@ def test_a_long_pasted_run_of_number_words_is_searched_promptly_word_by_word():
     start = time.monotonic()
     terms = queries.fts_terms("forty " * 5000 + "and forty eight")
     assert time.monotonic() - start < 10
-    assert terms[:5000] == ['("forty" OR "40")'] * 5000
-    assert terms[-1] == '("forty eight" OR "48")'
+    assert terms[:5000] == ['(("forty" OR "40") OR "40"*)'] * 5000
+    assert terms[-1] == '(("forty eight" OR "48") OR "48"*)'
     longest = str(queries.number_words("999999999999")).replace("hundred", "hundred and")       # 23 words
     assert len(longest.split()) <= queries.MAX_FIGURE_WORDS
     [term] = queries.fts_terms(longest)
-    assert term.startswith(f'("{longest}" OR "999999999999" OR ')
+    assert term.startswith(f'(("{longest}" OR "999999999999" OR ')
 
 
 @pytest.mark.parametrize("typed", ["250", "250 servers", "1050"])
@@ -276,3 +277,42 @@ def test_says_a_figure_then_its_unit(text, said):
     from voiceprep.core.history import units
 
     assert units.says(text, ["48", "forty eight"], "partitions") is said
+
+
+def test_a_bare_figure_finds_it_glued_to_its_unit(history, save):
+    """fixBE (review36a 9): "3" found "3 ms" but not "3ms", though "3ms" and "3 ms" find each other; not "30ms",
+    "13ms", nor an ordinal ("3rd")."""
+    glued = save("We kept p99 under 3ms after the rewrite.")
+    spaced = save("We kept p99 under 3 ms after the rewrite.")
+    save("We kept p99 under 30ms, then 13ms; the 3rd try worked.")
+    for typed in ("3", "three"):
+        assert sorted(r["id"] for r in queries.list_attempts(history, text=typed)) == sorted([glued, spaced]), typed
+        assert sorted(r["id"] for r in queries.search(history, typed)) == sorted([glued, spaced]), typed
+    words = ["under", "30ms,", "then", "3ms."]
+    assert {words[i] for i in queries.searched_words(words, "3")} == {"3ms."}
+
+
+def test_a_figure_and_unit_mark_only_the_words_said_in_order():
+    """fixBE (review36a 10): "48 partitions" in "We had 12 partitions, 48 hours later" marked "partitions," and
+    "48" (the index's NEAR has no order); only a figure then its unit is marked."""
+    words = ["We", "had", "12", "partitions,", "48", "hours", "later", "and", "then", "48", "Kafka", "partitions."]
+    assert sorted(queries.searched_words(words, "48 partitions")) == [9, 11]
+    assert queries.searched_words(["We", "had", "12", "partitions,", "48", "hours", "later"], "48 partitions") == set()
+
+
+def test_found_in_asks_a_figure_and_unit_in_order(history, save):
+    """fixBE (review36a 10): the note "12 partitions, 48 hours" is no place "48 partitions" was found."""
+    mine = save("We spread the topic over 48 Kafka partitions.")
+    history.db.conn.execute("UPDATE attempts SET note = ? WHERE id = ?", ["12 partitions, 48 hours to move", mine])
+    history.db.conn.commit()
+    [row] = queries.search(history, "48 partitions")
+    assert row["found_in"] == ["transcript"]
+
+
+def test_found_in_a_whole_number_is_not_found_in_a_larger_glued_one(history, save):
+    """fixBE: "3" is found in "3ms", not in a note's "30ms" (the index asks the prefix "3")."""
+    mine = save("We kept p99 under 3ms.")
+    history.db.conn.execute("UPDATE attempts SET note = ? WHERE id = ?", ["it was 30ms before", mine])
+    history.db.conn.commit()
+    [row] = queries.search(history, "3")
+    assert row["found_in"] == ["transcript"]

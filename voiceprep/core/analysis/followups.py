@@ -162,11 +162,28 @@ def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
     if first.strip(":,;.()\"'“”") in names:
         return text
     second = words[1].strip(":,;.()\"'“”") if len(words) > 1 else ""
-    if second[:1].isupper() and _english(second):
-        return text         # a plain word capitalised mid-label: Title Case ("Mention Kafka as..." is lowered)
-    if first and first[0].isupper() and (plain or not _is_name(first, kp)):
+    if second[:1].isupper() and _english(second) and not (plain and any(w[:1].islower() for w in words[2:])):
+        return text         # a plain word capitalised mid-label: Title Case ("Mention Kafka as..." is lowered; fixBE:
+        # so is "Use Spark for the batch jobs", a verb the caller knows of)
+    if first and first[0].isupper() and (plain or not _is_name(first, kp) or _plain_verb_first(words)):
         return text[0].lower() + text[1:]
     return text
+
+
+def _plain_verb_first(words: list[str]) -> bool:
+    """fixBE (review36a 7): a label's capitalised first word that is a plain English word (the shipped vocabulary's)
+    said as what to do, lowered mid-sentence: an adjective ("Lower costs"), or a verb before what it acts on ("Use
+    Kafka", "Talk to Priya", "Stop paging people", "Ask for help"); not a name before a noun ("Spark jobs", "Rust
+    rewrite": the vocabulary has no case, so "spark" is a plain word too)."""
+    first = words[0].strip(":,;.()\"'“”")
+    low = first.lower()
+    if len(words) < 2 or len(low) < 3 or not low.isalpha() or any(ch.isupper() for ch in first[1:]):
+        return False
+    second = words[1].strip(":,;.()\"'“”")
+    if low in _ADJECTIVES and second.islower():
+        return True
+    return _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
+                           or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
 
 
 def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
@@ -243,7 +260,8 @@ _VERBS_WITH_PREPOSITION = frozenset({"talk", "speak", "listen", "escalate", "rep
 _VERB_OBJECTS = frozenset({"everything", "anything", "something", "all", "both", "each", "every", "it", "them",
                            "him", "her", "me", "us", "one", "two", "three", "some", "any", "what", "how", "who"})
 _OBJECT_PREPOSITIONS = frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with", "through",
-                                  "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early"})
+                                  "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early",
+                                  "between", "among"})   # fixBE: "Resolve disputes between engineers"
 _KNOWN_VERBS = _PLAIN_VERBS | _ONLY_VERBS | _VERBS_AND_NOUNS | _VERBS_WITH_PREPOSITION
 
 
@@ -284,13 +302,26 @@ def _acted_on(words: list[str], raw: list[str]) -> bool:
         return True
     if words[0] in _VERBS_AND_NOUNS and len(words) == 2 and _plural(second):
         return True
-    if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and third in _DETERMINERS:
+    if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and (
+            third in _DETERMINERS or len(raw) > 2 and _a_name(raw[2])):     # fixBE: "Migrate to Kubernetes"
         return True
+    if words[0] in _GOES_ON_DOING and second.endswith("ing") and len(second) > 4:
+        return True                             # fixBE: "Stop paging people at night"
     obj = raw[1].strip(",;:.()\"'“”")
     if any(ch.isdigit() for ch in obj) or any(ch.isupper() for ch in obj[1:]) or \
-            obj[:1].isupper() and any(w[:1].islower() for w in raw[2:]):
+            obj[:1].isupper() and (any(w[:1].islower() for w in raw[2:]) or _a_name(obj)):    # fixBE: "Use Kafka"
         return True
     return third in ("with", "between", "among") and fourth in _DETERMINERS
+
+
+# fixBE: verbs that go on with what is (not) done ("Stop paging people", "Keep shipping")
+_GOES_ON_DOING = frozenset({"stop", "start", "keep", "avoid", "quit", "finish", "try"})
+
+
+def _a_name(word: str) -> bool:
+    """A capitalised word that is no plain English word ("Kafka", "Priya", "Kubernetes"), not Title Case ("Reviews")."""
+    w = word.strip(",;:.()\"'“”")
+    return w[:1].isupper() and not _english(w)
 
 
 def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None) -> str:
@@ -304,6 +335,10 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
     cut = re.split(r"\s*[,;:]\s*|\s+[-–—]\s+", head.strip(), maxsplit=1)[0]
     head = cut if len(cut.split()) >= 2 else head
     trouble = _TROUBLE.match(head)
+    if trouble and trouble.group(1).lower() in _ENDS_A_THING and (
+            not _plural(trouble.group(2).split()[-1].lower().strip(",;:"))
+            or trouble.group(2).split()[0].lower().endswith("ing")):
+        trouble = None                  # fixBE: "Stop the line", "Kill the project", "Stop paging people": what to do
     if trouble:
         words = trouble.group(2).split()
         low = [w.lower().strip(",;:") for w in words]
@@ -323,6 +358,9 @@ def _how_you(head: str, kp: KeyPoint, names: frozenset[str], story: bool | None)
 _TROUBLE = re.compile(r"((?i:replace|remove|eliminate|fix|reduce|cut|avoid|prevent|stop|drop|retire|kill|lower|shrink|"
                       r"minimi[sz]e|tackle|address|resolve|solve|mitigate|deprecate|decommission|get\s+rid\s+of))\s+"
                       r"(\S.*)$")
+# fixBE: verbs that end a thing, a trouble only when the thing is a plural ("Stop the double charges"), not "Stop the
+# line", "Kill the project" (an action, asked how)
+_ENDS_A_THING = frozenset({"stop", "kill", "drop", "retire", "deprecate", "decommission"})
 _AFTER_OBJECT = frozenset({"with", "by", "to", "into", "using", "via", "through", "so", "because", "before", "after",
                            "when", "while", "instead", "rather", "without", "from", "in", "on", "for", "across", "per",
                            "and", "or", "but", "than", "until", "once"})
@@ -390,7 +428,7 @@ _NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 r"million)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?s?")
 _ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|only|more than|less than)"
 # "one" only as an amount ("to under one"), not "from only one source"
-_FIGURE = (r"(?<![\w.-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
+_FIGURE = (r"(?<![\w.+-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
            r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
            r"(?:\s+(?:hundred|thousand|million))?)(?:\s+percent)?)(?![\w-])")
 # what a figure measures, which goes with it: "200 us (microseconds) per message", "5 ms", "40 a week"
@@ -432,6 +470,14 @@ _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", r
 _DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
                            r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[A-Za-z]+s)\b"   # "RFCs" (review36a)
                            r"(?!\s+(?:of|per|a|an|each|every)\b)")
+# fixBE: a time frame alone ("Within 2 days", "In 3 weeks"): how long it took, not "about within days"
+_TIME_FRAME = re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"$", re.IGNORECASE)
+# fixBE: how late or early, the figure between the act and its lateness ("Was 2 weeks late", "Shipped the migration two
+# weeks early"): not "how was weeks late"
+_HOW_LATE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)((?:\s+[^\s\d,;]+)*?)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT +
+                       r"\s+(late|early|over\s+budget|behind\s+schedule|ahead\s+of\s+schedule)$", re.IGNORECASE)
+# fixBE: what may follow "how many X did you do" without giving the answer away ("Spent 2 weeks on discovery")
+_HOW_MANY_GOES_ON = frozenset({"on", "for", "to", "into", "across", "at"})
 
 
 def _base_form(word: str) -> str:
@@ -448,6 +494,17 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     """The question that asks for a label's first clause's figure when cutting it out would break its phrase
     (`_HOW_OFTEN`, `_HOW_FAR_AWAY`, `_HOW_MANY`, `_DID_HOW_MANY`), or None."""
     clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip()
+    done = "did" if story is not False else "would"
+    if _TIME_FRAME.match(clause.rstrip(".")):
+        return f"How long {done} it take?"
+    late = _HOW_LATE.match(clause.rstrip("."))
+    base = _base_form(late.group(1)) if late else ""
+    how = f"How {'' if late.group(3).lower() in ('late', 'early') else 'far '}{late.group(3).lower()}" if late else ""
+    if late and base == "be":           # "I was 2 days late": how late you were
+        return f"{how} {'were you' if clause.split()[0].lower() in _SUBJECTS else 'was it'}?"
+    if late and base and late.group(1) not in names and not _is_name(late.group(1), kp):
+        obj = f" {_to_you(late.group(2).strip())}" if late.group(2).strip() else ""
+        return f"{how} {'did' if story or _past(late.group(1)) else 'would'} you {base}{obj}?"
     many = _HOW_MANY.match(clause)
     if many and _past(many.group(2)):                   # "3 nurses called in sick": how many nurses called in sick
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
@@ -456,7 +513,9 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     if did and base and base != "be" and did.group(1) not in names and (  # review36a: not "did you be" ("Was 2 weeks
             base in _KNOWN_VERBS or not _is_name(did.group(1), kp)):      # late")
         done = "did" if story or _past(did.group(1)) else "would"     # fixAY: "Hire two engineers", "Hired 3
-        return f"How many {did.group(2)} {done} you {base}?"  # engineers in 2 months": how many, not "about
+        rest = clause[did.end():].strip()                    # engineers in 2 months": how many, not "about
+        goes_on = rest and rest.split()[0].lower() in _HOW_MANY_GOES_ON and not _FIGURE_RE.search(rest)
+        return f"How many {did.group(2)} {done} you {base}{' ' + _to_you(rest) if goes_on else ''}?"
     for pattern, how in ((_HOW_OFTEN, "how often"), (_HOW_FAR_AWAY, "how far away")):
         found = pattern.match(kp.label.strip())
         if found and found.group(1).strip():
@@ -525,6 +584,9 @@ def broken_question(label: str, question: str) -> str | None:
             later = words[i + 2].lower().strip(".,")
             if later in _AFTER_AMOUNT and f" {before} {later} " in asked:
                 return f"a figure cut out of its phrase: {before!r} {later!r}"
+            measure = words[i + 1].lower()
+            if later in _AFTER_AMOUNT and f" {before} {measure} {later} " in asked:    # fixBE: "migration weeks early"
+                return f"a figure cut out of its phrase: {before!r} {measure!r} {later!r}"
     return None
 
 # a verb left alone once the figures are out, asked how far it went: "Scaled to 10,000 users" -> "how far you scaled"

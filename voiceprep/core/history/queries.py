@@ -205,10 +205,24 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     somewhere, so a row found in neither the question nor the note was found in what was said)."""
     words = " OR ".join(fts_terms(text))
     ids = {r["id"] for r in rows}
+    typed = _terms(text)
+    plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
+    units.register(h.db.conn)
 
     def found(column: str) -> set[int]:
-        return ids & {r["rowid"] for r in h.read("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?",
-                                                 [f"{{{column}}} : ({words})"])}
+        """fixBE (review36a 10): a figure and its unit found in this column in order, a whole number's prefix narrowed
+        to it alone or glued ("3ms", not "30ms"), as `search` asks of the row."""
+        asked = [("attempts_fts MATCH ?", [f"{{{column}}} : ({plain})"])] if plain else []
+        for t in typed:
+            if t.check == _UNIT_CHECK:
+                asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, attempts_fts.{column}, NULL, NULL)",
+                               [f"{{{column}}} : ({t.fts})", *t.args]))
+            elif t.check == _GLUED_CHECK:
+                asked.append(("attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
+                               f"attempts_fts MATCH ?) OR {units.GLUED_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL))",
+                               [f"{{{column}}} : ({t.fts})", f"{{{column}}} : ({t.args[0]})", t.args[1]]))
+        return ids & {r["rowid"] for where, args in asked
+                      for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
     said = ids - prompt - note | (found("transcript") if prompt | note else set())
     names = list(FOUND_IN)
@@ -386,6 +400,7 @@ class _Term:
     check: str = ""
     args: tuple[Any, ...] = ()
     percent: str = ""
+    glued: str = ""         # fixBE: a whole number also found glued to a unit ("3" finds "3ms"), for marks
 
 
 def _terms(text: str, bare: bool = True) -> list[_Term]:
@@ -418,7 +433,8 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", 1)' for f in said] + [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
+            near = [f'NEAR("{f}" "{unit}", {units.WORDS_BETWEEN})' for f in said] + \
+                [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue
         elif figure:
@@ -433,6 +449,15 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
         fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
+        whole = next((f for f in forms if f.isdigit()), "") if is_figure and not check else ""
+        if whole:
+            # fixBE (review36a 9): "3" also finds "3ms", one token in the index: its prefix, narrowed to the figure
+            # said alone or glued to a unit (not "30ms", "3rd"); marks read it apart (searched_words)
+            if bare:
+                terms.append(_Term(f'({fts} OR "{whole}"*)', _GLUED_CHECK, (fts, whole), glued=whole))
+            else:
+                terms.append(_Term(fts, glued=whole))
+            continue
         terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
 
@@ -454,6 +479,12 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 # that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
 # the question (84 ms for 666 answers)
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+
+
+# What a search for a whole number asks of a row its prefix found ("3"* finds "30ms"): the figure as a token of its own,
+# or glued to a unit (units.glued)
+_GLUED_CHECK = (f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR "
+                f"{units.GLUED_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note))")
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
@@ -514,20 +545,29 @@ def searched_words(words: list[str], text: str) -> set[int]:
     in a table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a
     word's other endings, a quoted phrase where its words are together, a word written with a space inside). A
     hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
-    terms = " OR ".join(fts_terms(text, bare=False))
-    # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR)
+    typed = _terms(text, bare=False)
+    # a figure with a unit, in order (fixBE, review36a 10: the index's NEAR has none): read apart, below
+    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
+    # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR); a whole number glued to its
+    # unit ("3ms" for "3")
     percent = [re.compile(rf"(?<![\d.,]){re.escape(t.percent)}%") for t in _terms(text) if t.percent]
-    marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)}
+    marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)
+              or any(t.glued and units.glued(w, t.glued) for t in typed)}
+    said = " ".join(w.replace(_MARK, " ") for w in words)
+    starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
+    for t in typed:
+        if t.check == _UNIT_CHECK:
+            figures, unit = json.loads(t.args[0]), t.args[1]
+            for start, end in units.spans(said, figures, unit):
+                marked |= set(range(bisect_right(starts, start), bisect_right(starts, end - 1) + 1))
     if not terms:
         return marked
-    said = " ".join(w.replace(_MARK, " ") for w in words)
     with closing(sqlite3.connect(":memory:")) as db:
         db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
         db.execute("INSERT INTO said VALUES (?)", [said])
         got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?", [_MARK, _MARK, terms]).fetchone()
     if not got:
         return marked
-    starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
     found: set[int] = set()
     at = 0
     for k, piece in enumerate(got[0].split(_MARK)):
@@ -817,7 +857,12 @@ def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: 
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
     missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
     key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
-    return [r for r in key_point_rates(h, bank, last, prompt, beaten) if r["standing"] < 1.0][:limit]
+    return _weak(key_point_rates(h, bank, last, prompt, beaten), limit)
+
+
+def _weak(rates: list[Row], limit: int) -> list[Row]:
+    """The weak points of key_point_rates' `rates` (standing below 1: missed at least once), at most `limit`."""
+    return [r for r in rates if r["standing"] < 1.0][:limit]
 
 
 def answered_prompts(h: History, bank: Banks) -> list[str]:
@@ -1204,7 +1249,7 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
         result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten) if rates is None
-                                 else [r for r in rates if r["standing"] < 1.0][:weak_limit]}    # read once
+                                 else _weak(rates, weak_limit)}    # read once
     else:       # each bank's own lower tries (as outscored_ids(h, b, prompt)), from the rows read above
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
         result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt, None if tries is None else outscored_ids(

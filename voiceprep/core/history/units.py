@@ -15,6 +15,10 @@ import snowballstemmer
 from voiceprep.core.analysis.text import NUMBER_WORDS
 
 SQL_NAME = "voiceprep_figure_unit"
+GLUED_SQL_NAME = "voiceprep_figure_glued"
+# the most words that may stand between a figure and its unit ("48 Kafka partitions"): the index's NEAR distance
+# (queries._terms) and `spans` both read it
+WORDS_BETWEEN = 1
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -35,6 +39,12 @@ def _may_come_between(token: str) -> bool:
 def says(text: str, figures: list[str], unit: str) -> bool:
     """Whether `text` says one of `figures` (each as written in a search: "48", "forty eight", "20 000") with `unit`
     after it, as the module says."""
+    return bool(spans(text, figures, unit))
+
+
+def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
+    """Where `text` says one of `figures` with `unit` after it: (start, end) of the figure and of its unit (of the one
+    token when glued: "3ms"), not of a word between."""
     unit = unit.lower()
     stem = _stem(unit)
 
@@ -42,6 +52,7 @@ def says(text: str, figures: list[str], unit: str) -> bool:
         return token == unit or _stem(token) == stem
     found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     tokens = [t for t, _, _ in found]
+    out: list[tuple[int, int]] = []
 
     def joined(a: int, b: int) -> bool:          # tokens a and b (a + 1) apart by a space or a hyphen only
         return bool(_GAP.fullmatch(text[found[a][2]:found[b][1]]))
@@ -58,18 +69,39 @@ def says(text: str, figures: list[str], unit: str) -> bool:
             if tokens[last] != want[-1]:
                 glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(glued[len(want[-1]):]):
-                    return True
+                    out.append((start, found[last][2]))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
                 continue                                            # "48%", "48.5", "48,000"
-            after = last + 1
-            if after < len(tokens) and joined(last, after):
-                if is_unit(tokens[after]):
-                    return True
-                if (after + 1 < len(tokens) and _may_come_between(tokens[after]) and joined(after, after + 1)
-                        and is_unit(tokens[after + 1])):
-                    return True
+            at = last          # the unit right after the figure, or after at most WORDS_BETWEEN words between
+            for between in range(WORDS_BETWEEN + 1):
+                if at + 1 >= len(tokens) or not joined(at, at + 1) or between and not _may_come_between(tokens[at]):
+                    break
+                if is_unit(tokens[at + 1]):
+                    out += [(start, end), found[at + 1][1:]]
+                    break
+                at += 1
+    return out
+
+
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def glued(text: str, figure: str) -> bool:
+    """fixBE (review36a 9): whether `text` writes the whole number `figure` glued to a unit ("3ms" for "3"; not "30ms",
+    "13ms", "1.3ms", "3rd"), which the index holds as one token that a search for the figure does not match."""
+    for m in _TOKEN.finditer(text):
+        token, start = m.group().lower(), m.start()
+        rest = token[len(figure):]
+        if token.startswith(figure) and rest.isalpha() and rest not in _ORDINAL and not (
+                start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()):
+            return True
     return False
+
+
+def figure_glued(figure: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts writes `figure` glued to a unit (`glued`), else 0."""
+    return int(any(glued(t, figure) for t in texts if t))
 
 
 def figure_then_unit(figures_json: str, unit: str, *texts: str | None) -> int:
@@ -80,5 +112,7 @@ def figure_then_unit(figures_json: str, unit: str, *texts: str | None) -> int:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `SQL_NAME(figures_json, unit, transcript, prompt_text, note)` callable on `conn` (idempotent)."""
+    """Make `SQL_NAME(figures_json, unit, transcript, prompt_text, note)` and `GLUED_SQL_NAME(figure, transcript,
+    prompt_text, note)` callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 5, figure_then_unit, deterministic=True)
+    conn.create_function(GLUED_SQL_NAME, 4, figure_glued, deterministic=True)
