@@ -79,9 +79,11 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, stem, tokenize_text
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-39"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
+JUDGE_VERSION = "semantic-40-st"   # session 35: fixAT (semantic-37: turned down, considered only, why-not points, quotes
                                 # one-to-one), judge58 (semantic-38: a plain point in a story of 50+ details counts from
                                 # p 0.10), review35b ("took over" asks no alternative; a why-not point takes a turned-down one)
+                                # session 36: judge59 (semantic-40-st, provisional: a modal's scope ends at a clause with
+                                # its own subject, so an unpunctuated transcript is not hypothetical from one "we'd" on)
 WHOLE_WORDS = 6           # a quoted clause shorter than this is quoted with the sentence around it
 FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for the facet share
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
