@@ -80,8 +80,10 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, token
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-41"      # session 36: fixBB (semantic-41: names after a colon or a quote and stray capitals are
-                                   # no names; "a single X", "under a millisecond" say a label's 1), fixBA (semantic-40: a
+JUDGE_VERSION = "semantic-42"      # session 36: judge59 (semantic-42: a modal's scope ends at a clause with its own subject
+                                   # telling the past, so an unpunctuated transcript is not hypothetical from one "we'd"
+                                   # on), fixBB (semantic-41: names after a colon or a quote and stray capitals are no
+                                   # names; "a single X", "under a millisecond" say a label's 1), fixBA (semantic-40: a
                                    # why-not reason's "would" and denial count, a wish is no reason, "We considered Kafka"
                                    # is not doing it); session 35: fixAT (semantic-37: turned down, considered only, why-not
                                    # points, quotes one-to-one), judge58 (semantic-38: a plain point in a story of 50+

@@ -501,7 +501,8 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
     before.
 
     A modal scopes over the clauses listed after it ("I'd add metrics, tracing and alerts, and version the
-    APIs") until a contrast opens a clause ("..., but we shipped it"). Transcripts cut such lists into
+    APIs") until a contrast opens a clause ("..., but we shipped it") or one opens with a subject of its own ("..., so
+    i brought them both into the back office": `_opens_with_subject`). Transcripts cut such lists into
     sentences and lose the "I'd" of "and I'd track compliance": a sentence that says nothing in the past tense
     and opens with no contrast keeps the modals the sentence before it said (when that one was not past
     either), one sentence on.
@@ -519,6 +520,8 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
                 continue
             if words[ca] in CONTRAST_OPENERS:
                 carry = own = frozenset()
+            elif ca > a and _opens_with_subject(words, ca, cb):
+                carry = frozenset()      # "..., so i brought them into the back office": its own subject and verb
             _, hyp = _markers(words[ca:cb + 1], words[a:ca], story, routine)
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
@@ -678,6 +681,29 @@ def _fixed_windows(first: int, last: int) -> list[tuple[int, int]]:
     return out
 
 
+def _opens_with_subject(words: list[str], first: int, last: int) -> bool:
+    """Whether the stretch from word `first` to `last` opens with a subject of its own, after at most one spoken
+    opener, and tells in its next few words what happened ("so i brought them", "and they found", "i gave them"):
+    its own act, outside the scope of a modal said before it. Not "..., so we see stuck payments", the purpose of a
+    plan."""
+    k = first + 1 if words[first] in SPOKEN_OPENERS else first
+    return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)])
+
+
+def _own_subject_since(words: list[str], first: int, a: int, starts: frozenset[int]) -> int:
+    """Where, in the clause from word `first`, the stretch before word `a` that a modal said in it carries over to
+    starts: the last piece (`_piece_starts`) that opens with a subject of its own ("so i brought them", "and they
+    found"), else the clause's start. "Then I'd review the chart talk to the staff go back" keeps its "I'd"; in
+    speech transcribed without punctuation, where the whole answer is one clause, "we'd double allocated it in the
+    p m s the husband was shouting in the lobby so i brought them both into the back office" does not make the
+    candidate's own act hypothetical (judge59: dev2 d2k-019, every window of it read as a hypothetical)."""
+    since = first
+    for k in range(first + 1, a):
+        if k in starts and _opens_with_subject(words, k, a - 1):
+            since = k
+    return since
+
+
 def _piece_starts(words: list[str], clauses: list[tuple[int, int]]) -> frozenset[int]:
     """Where a new piece of a long sentence starts: each clause, and each run of SPOKEN_OPENERS."""
     spoken = {i for i in range(1, len(words)) if words[i] in SPOKEN_OPENERS and words[i - 1] not in SPOKEN_OPENERS}
@@ -747,8 +773,9 @@ def units(raw: list[str]) -> list[Unit]:
         (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd")."""
         for ca, cb in clauses:
             if ca <= a <= cb:
+                since = _own_subject_since(words, ca, a, starts)
                 return inherited.get((ca, cb), frozenset()) | (
-                    _markers(words[ca:a], words[told.start(ca):ca], told.story(ca), told.routine(ca))[1]
+                    _markers(words[since:a], words[told.start(ca):since], told.story(ca), told.routine(ca))[1]
                     & MODALS_CARRY)
         return frozenset()
 
