@@ -42,3 +42,13 @@ def test_a_chosen_microphone_not_connected_is_named_and_what_records_meanwhile_i
     alone = missing_microphone_text("Jabra", welcome=True, others=False)
     assert alone == ("Your microphone “Jabra” is not connected; no other microphone was found: plug it in, or "
                      "rehearse with Import audio or Type answer.")
+
+
+def test_an_answer_recorded_on_the_system_default_says_so():
+    """review36b: with the chosen microphone unplugged the answer was recorded on another one and nothing said it
+    (Welcome back says it only when it was unplugged at the app's start)."""
+    from voiceprep.app.listening import stood_in_text
+
+    said = stood_in_text("Jabra", "Built-in Mic")
+    assert said == ("Your microphone “Jabra” is not connected: this answer is recorded with “Built-in Mic”. Plug it in, "
+                    "or choose another in Settings.")

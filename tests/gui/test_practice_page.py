@@ -3892,3 +3892,42 @@ def test_the_round_summary_says_how_its_overall_is_made(window, qtbot):
     assert made == [f"{round(summary.overall)}: {summary.points_said} of the round's {total} key points said, "
                     "weighted by the job's competencies; not the average of your answers."], made
     assert summary.points == total > 0
+
+
+def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, qtbot, services, monkeypatch):
+    """review36b: the microphone chosen in Settings unplugged after the app started (Welcome back could not say it):
+    the answer was recorded with the system default and nothing said so. Its notice names both."""
+    import sounddevice as sd
+
+    class Stream:                                   # a microphone that hears nothing
+        def __init__(self, device=None, **kwargs):
+            self.device = device
+
+        def start(self):
+            pass
+
+        def stop(self):
+            pass
+
+        def close(self):
+            pass
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":                         # the interviewer's voice: the real output
+            return real(device, kind=kind) if kind else real(device)
+        if device not in (None, "Built-in Mic"):
+            raise ValueError(f"No input device matching {device!r}")
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", Stream)
+    services.settings.audio.input_device = "Jabra Evolve2 65"
+    services.input_override = None
+    page, ctl = start(window, qtbot)
+    page.toggle_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=5000)
+    assert "“Jabra Evolve2 65” is not connected" in page.notice.text() and "“Built-in Mic”" in page.notice.text()
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)

@@ -95,6 +95,51 @@ def test_a_cancel_mid_window_gives_the_window_up_at_once(transcriber, speech_dir
     assert not aligned.is_set()
 
 
+def test_a_window_given_up_before_its_turn_never_reaches_the_model(transcriber, speech_dir, monkeypatch):
+    """review36b: Cancel then Start then Cancel again while a given-up window still runs queued the second window
+    behind it, and that window, cancelled before its turn, was still encoded in full (seconds of CPU on a 30 s
+    window) before the cancel was looked at."""
+    import threading
+
+    d = transcriber.decoder()
+    release, started = threading.Event(), threading.Event()
+    encoded: list[int] = []
+
+    class Model:                                     # a generation that ends only when the test says
+        def __init__(self, model):
+            self.model = model
+
+        def encode(self, *args, **kwargs):
+            encoded.append(1)
+            return self.model.encode(*args, **kwargs)
+
+        def generate(self, *args, **kwargs):
+            started.set()
+            release.wait(10)
+            return self.model.generate(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.model, name)
+    monkeypatch.setattr(d.model, "model", Model(d.model.model))
+    audio = load_audio(speech_dir / "jfk.wav")
+    first, second = threading.Event(), threading.Event()
+    runner = threading.Thread(target=lambda: d.decode(audio, cancelled=first))
+    runner.start()
+    assert started.wait(30)
+    first.set()                                      # given up mid-generation: it runs on to the end of its stage
+    runner.join(5)
+    queued = threading.Thread(target=lambda: d.decode(audio, cancelled=second))
+    queued.start()                                   # waits behind the given-up window ...
+    second.set()                                     # ... and is given up before its turn
+    queued.join(5)
+    assert not queued.is_alive()
+    release.set()
+    assert d._lock.acquire(timeout=10)
+    d._lock.release()
+    d._thread.submit(lambda: None).result(10)        # the queue has drained
+    assert encoded == [1], "a window cancelled before its turn was encoded"
+
+
 def w(text: str, start: float, end: float) -> Word:
     return Word(start, end, " " + text)
 

@@ -523,7 +523,11 @@ def test_a_chosen_microphone_that_is_unplugged_records_with_the_system_default(t
     monkeypatch.setattr(sd, "query_devices", query)
     monkeypatch.setattr(sd, "InputStream", Stream)
     settings = AudioSettings(input_device="Jabra Evolve2 65 USB")
-    assert Recorder(tmp_path / "a.wav", settings)._open()[2] == "Built-in Mic" and opened == [None]
+    fell_back = Recorder(tmp_path / "a.wav", settings)
+    assert fell_back._open()[2] == "Built-in Mic" and opened == [None]
+    # review36b: which microphone stood in is known, so the answer can say it (it was recorded silently on another)
+    assert fell_back.stood_in_for == "Jabra Evolve2 65 USB"
     plugged.add("Jabra Evolve2 65 USB")                              # plugged in again: used again
-    assert Recorder(tmp_path / "b.wav", settings)._open()[2] == "Jabra Evolve2 65 USB"
+    again = Recorder(tmp_path / "b.wav", settings)
+    assert again._open()[2] == "Jabra Evolve2 65 USB" and again.stood_in_for is None
     assert opened == [None, "Jabra Evolve2 65 USB"]

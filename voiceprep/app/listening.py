@@ -131,3 +131,10 @@ def missing_microphone_text(name: str, welcome: bool = False, others: bool = Tru
     if welcome:
         return f"Your microphone “{name}” is not connected; {meanwhile}" + (" in Settings." if others else ".")
     return f"“{name}” — not connected; {meanwhile}."
+
+
+def stood_in_text(chosen: str, used: str) -> str:
+    """The notice of an answer recorded with another microphone than the one chosen in Settings (`chosen`, not
+    connected): review36b, the recording was made on `used` and nothing said it."""
+    return (f"Your microphone “{chosen}” is not connected: this answer is recorded with “{used}”. Plug it in, or "
+            "choose another in Settings.")

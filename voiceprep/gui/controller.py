@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved, StateMachine, memory, user_message
 from voiceprep.app.errors import voice_notice
 from voiceprep.app.judging import prepare_judge
+from voiceprep.app.listening import stood_in_text
 from voiceprep.app.pause import may_be_mid_thought, silence_countdown, spoken_until
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
@@ -434,6 +435,8 @@ class RehearsalController(QObject):
         if self._import_seconds is not None:
             self.importProgress.emit(0.0)
         self._move(RECORDING)
+        if self.recorder.stood_in_for:          # after the move: its notice is this answer's (PracticePage._on_state)
+            self.notice.emit(stood_in_text(self.recorder.stood_in_for, self.recorder.device_name), ANSWER)
 
     def continue_answer(self) -> None:
         """Record more of the answer the silence stop just ended (C, "Continue this answer"): what is said now is

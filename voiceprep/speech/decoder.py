@@ -273,6 +273,7 @@ class WindowDecoder:
                 got = future.result(timeout=CANCEL_POLL_S)
             except TimeoutError:
                 if cancelled.is_set():
+                    future.cancel()         # still queued behind a pass given up before: never runs
                     return None
                 continue
             return None if cancelled.is_set() else got
@@ -291,6 +292,8 @@ class WindowDecoder:
         def given_up() -> bool:
             return cancelled is not None and cancelled.is_set()
 
+        if given_up():              # cancelled while it waited for the model (behind a pass given up before)
+            return PassResult()
         mel, frames = self._features(audio)
         encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
         if given_up():

@@ -226,6 +226,7 @@ class Recorder:
         self.result: RecordingResult | None = None
         self.heard_speech = False
         self._file = stream_factory if isinstance(stream_factory, FileStream) else None
+        self.stood_in_for: str | None = None    # the microphone chosen, not connected, when the default records instead
         self.trailing_silence = 0.0
         self._last_level = 0.0
         self._tail: ReleaseTail | None = None
@@ -258,7 +259,7 @@ class Recorder:
             except (ValueError, sd.PortAudioError):
                 raise RecorderError(f"The microphone \u201c{device}\u201d chosen in Settings is not available. Plug "
                                     f"it in or choose another one in Settings, or use {ALTERNATIVES_SHORT}.") from None
-            device = None
+            device, self.stood_in_for = None, device
         last_error = None
         for rate in (TARGET_RATE, int(info["default_samplerate"])):
             try:
