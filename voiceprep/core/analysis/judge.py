@@ -80,10 +80,12 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, token
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-42"      # session 36: judge59 (semantic-42: a modal's scope ends at a clause with its own subject
-                                   # telling the past, so an unpunctuated transcript is not hypothetical from one "we'd"
-                                   # on), fixBB (semantic-41: names after a colon or a quote and stray capitals are no
-                                   # names; "a single X", "under a millisecond" say a label's 1), fixBA (semantic-40: a
+JUDGE_VERSION = "semantic-43"      # session 36: fixBF (semantic-43: "I led ..." after a comma-run's "we'd" is told,
+                                   # "100 and 20" is not cut, "eventually consistent" is no plan; quotes join the next
+                                   # window for more cues), judge59 (semantic-42: a modal's scope ends at a clause with its
+                                   # own subject telling the past, so an unpunctuated transcript is not hypothetical from
+                                   # one "we'd" on), fixBB (semantic-41: names after a colon or a quote and stray capitals
+                                   # are no names; "a single X", "under a millisecond" say a label's 1), fixBA (semantic-40: a
                                    # why-not reason's "would" and denial count, a wish is no reason, "We considered Kafka"
                                    # is not doing it); session 35: fixAT (semantic-37: turned down, considered only, why-not
                                    # points, quotes one-to-one), judge58 (semantic-38: a plain point in a story of 50+
@@ -1985,6 +1987,8 @@ class AnswerJudge:
             unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
+        if argued is None and unit is not None:
+            unit = self._with_cues(unit, lexical, ok)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation); the one that would best quote
         # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
@@ -2264,6 +2268,32 @@ class AnswerJudge:
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
         return self.units[-best[3]] if best and best[0] else None
+
+    def _with_cues(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray) -> Unit:
+        """A window of a long sentence is quoted with the window next to it when the two say more of the point's cue
+        matches than it does alone: "I like that the platform team builds, well, one API every product sits on", not
+        "well, one API every product sits on …" (walk46: a comma-run cut into windows); else as it is."""
+        at = [self.index.tokens[m.first].word for m in lexical.matches]
+
+        def count(first: int, last: int) -> int:
+            return sum(first <= w <= last for w in at)
+
+        sentence = self._sentence_of(unit.first)
+        if sentence is None or unit.last > sentence[1]:
+            return unit
+        spans = {(u.first, u.last) for i, u in enumerate(self.units)
+                 if u.kind == "pair" and ok[i] and sentence[0] <= u.first <= unit.first and unit.last <= u.last <= sentence[1]}
+        for i, u in enumerate(self.units):      # windows overlap, so the next one is no pair: join it here
+            if u.kind == "sentence" and ok[i] and sentence[0] <= u.first and u.last <= sentence[1]:
+                if u.first == unit.last + 1:
+                    spans.add((unit.first, u.last))
+                elif u.last == unit.first - 1:
+                    spans.add((u.first, unit.last))
+        best = max(((count(a, b), a - b, a, b) for a, b in spans), default=None)
+        if best is None or best[0] <= count(unit.first, unit.last):
+            return unit
+        a, b = best[2], best[3]
+        return Unit(a, b, joined(self.raw[a:b + 1]), "sentence", unit.negated, unit.hypothetical)
 
     def _whole(self, unit: Unit) -> Unit:
         """A clause or a piece of a long sentence of under WHOLE_WORDS words ("and to close the loop,", "Why it

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from voiceprep.core.analysis.text import NUMBER_WORDS
+
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
 # a new clause starts at these words even without a comma (spoken transcripts punctuate little)
@@ -393,6 +395,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                     a in PARTICIPLES or (len(a) > 4 and a.endswith("ed")) for a in after[:1] + (
                     after[1:] if nxt in ("already", "never", "just", "always") else [])):
                 continue          # "I'd read about the Disruptor": I had
+            if w == "eventually" and nxt in ("consistent", "consistency"):
+                continue          # "reads were eventually consistent": the consistency model chosen, not a plan
             if w == "if" and (i > 1 or _tells_what_happened(words)
                               or _if_habit(words, i, before or [], story)):
                 continue          # "failover if the primary went down": a condition, not a plan
@@ -495,6 +499,16 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
     return tuple(sentences), tuple(clauses)
 
 
+_OWN_SUBJECTS = frozenset({"i", "we"})
+
+
+def _tells_own_past(words: list[str]) -> bool:
+    """Whether a clause opens (after fillers) with "I" or "we" and a past-tense verb ("I led the design", "we
+    shipped it"): what happened, even after a modal in a comma-run ("if pricing was down we'd degrade, I led...")."""
+    core = [w for w in words if w and w not in _ASIDE_FILLERS]
+    return len(core) >= 2 and core[0] in _OWN_SUBJECTS and (core[1] in PAST or (len(core[1]) > 4 and core[1].endswith("ed")))
+
+
 def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], clauses: list[tuple[int, int]],
                            told: _Sentences) -> dict[tuple[int, int], frozenset[str]]:
     """Hypothetical markers each clause inherits from an earlier clause of its sentence, or from the sentence
@@ -523,6 +537,8 @@ def _clause_hypotheticals(words: list[str], sentences: list[tuple[int, int]], cl
             elif ca > a and _opens_with_subject(words, ca, cb):
                 carry = frozenset()      # "..., so i brought them into the back office": its own subject and verb
             _, hyp = _markers(words[ca:cb + 1], words[a:ca], story, routine)
+            if not hyp & MODALS_CARRY and _tells_own_past(words[ca:cb + 1]):
+                carry = own = frozenset()   # "..., we'd degrade to the cached quote, I led the design, ...": told
             out[(ca, cb)] = carry
             carry = carry | (hyp & MODALS_CARRY)
             own = own | (hyp & MODALS_CARRY)
@@ -704,9 +720,18 @@ def _own_subject_since(words: list[str], first: int, a: int, starts: frozenset[i
     return since
 
 
+def _in_number(words: list[str], i: int) -> bool:
+    """Whether the "and" at i is inside a said number: "one hundred and twenty", tiny.en's "100 and 20"."""
+    def numeric(w: str) -> bool:
+        return w[:1].isdigit() or (w in NUMBER_WORDS and w != "point")
+    return words[i] == "and" and 0 < i < len(words) - 1 and numeric(words[i - 1]) and numeric(words[i + 1])
+
+
 def _piece_starts(words: list[str], clauses: list[tuple[int, int]]) -> frozenset[int]:
-    """Where a new piece of a long sentence starts: each clause, and each run of SPOKEN_OPENERS."""
-    spoken = {i for i in range(1, len(words)) if words[i] in SPOKEN_OPENERS and words[i - 1] not in SPOKEN_OPENERS}
+    """Where a new piece of a long sentence starts: each clause, and each run of SPOKEN_OPENERS (not the "and" of
+    "100 and 20 milliseconds", which would cut the number a result is told with)."""
+    spoken = {i for i in range(1, len(words)) if words[i] in SPOKEN_OPENERS and words[i - 1] not in SPOKEN_OPENERS
+              and not _in_number(words, i)}
     return frozenset(a for a, _b in clauses) | spoken
 
 
