@@ -36,16 +36,15 @@ BANK = parse_bank(
 
 
 def walk18() -> Rehearsal:
-    """Walk18's round: Q1 answered fully, Q2 vaguely (0 of 2), its follow-ups answered fully (2 of 2)."""
+    """Walk18's round: Q1 answered fully, Q2 vaguely (0 of 2), its two follow-ups answered fully (2 of 2)."""
     r = Rehearsal.for_round(BANK, BANK.rounds[0])
     for text in ("I fixed lock contention on the ledger table and latency came down by sixty percent.", "No idea."):
         r.record(analyze_answer(BANK, r.current, Transcript.from_text(text)))
-        if r.current.id == "q2":
-            turn = r.ask_follow_ups()
-            assert turn is not None
-            r.record(analyze_answer(BANK, r.current, Transcript.from_text(
-                "I built monitoring systems across regions. Reliability matters when moving money across borders.")),
-                turn)
+        if r.current.id == "q2":              # its follow-ups asked one at a time (walk46 3), each answered
+            for said in ("I built monitoring systems across regions.", "Reliability matters when moving money across borders."):
+                turn = r.ask_follow_ups()
+                assert turn is not None
+                r.record(analyze_answer(BANK, r.current, Transcript.from_text(said)), turn)
         r.next()
     return r
 
