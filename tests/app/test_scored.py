@@ -265,3 +265,13 @@ def test_the_summarys_how_it_is_made_line_names_the_part_delivery_makes():
     assert f"({share}% of the overall)" in line and share == pytest.approx(missed.overall, abs=1), line
     no_delivery = summarize_round(bank, [prompt.id], {prompt.id: [(kp, False) for kp in prompt.key_points]})
     assert no_delivery.delivery_share == 0 and "how you said" not in (how_made(no_delivery, True) or "")
+
+
+def test_a_rounds_headline_says_its_skips_first():
+    """Walk46 4: "Your scores ranged from 50 to 80. Drill your weak points next." over "4 questions skipped"."""
+    from voiceprep.app.scored import headline
+
+    assert headline(3, 7, 26, scores=[50, 50, 80]) == \
+        "You answered 3 of 7; 4 skipped — answer them next, then drill your weak points."
+    assert headline(1, 2, 40, scores=[80], weak=False) == "You answered 1 of 2; 1 skipped — answer it next."
+    assert headline(2, 2, 57, scores=[0, 100]).startswith("Your scores ranged")          # none skipped: as before

@@ -4,7 +4,6 @@ bank text shown as text."""
 
 from __future__ import annotations
 
-import textwrap
 import time
 
 import pytest
