@@ -2089,6 +2089,7 @@ def test_the_follow_ups_are_asked_one_at_a_time_and_f_asks_the_next(window, qtbo
                             "F asks the next one.")
     press(qtbot, window.nav, Qt.Key.Key_F)                        # the next, reachable
     assert spoken == [embedded, scale] and asked.text().splitlines()[:2] == ["The interviewer follows up (2 of 2):", scale]
+    assert "F asks the next one" not in asked.text()               # the last of them
     press(qtbot, window.nav, Qt.Key.Key_F)                        # all asked: the first again
     assert spoken[-1] == embedded and "(1 of 2)" in asked.text()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:

@@ -1342,7 +1342,7 @@ class PracticePage(QWidget):
             self.notice.hide()
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            rest = f" {self.key_name('F')} asks the next one." if turn.of > 1 else ""
+            rest = f" {self.key_name('F')} asks the next one." if turn.number < turn.of else ""
             self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type)."
                                      + rest, turn.count_text)
         else:
