@@ -36,16 +36,15 @@ BANK = parse_bank(
 
 
 def walk18() -> Rehearsal:
-    """Walk18's round: Q1 answered fully, Q2 vaguely (0 of 2), its follow-ups answered fully (2 of 2)."""
+    """Walk18's round: Q1 answered fully, Q2 vaguely (0 of 2), its two follow-ups answered fully (2 of 2)."""
     r = Rehearsal.for_round(BANK, BANK.rounds[0])
     for text in ("I fixed lock contention on the ledger table and latency came down by sixty percent.", "No idea."):
         r.record(analyze_answer(BANK, r.current, Transcript.from_text(text)))
-        if r.current.id == "q2":
-            turn = r.ask_follow_ups()
-            assert turn is not None
-            r.record(analyze_answer(BANK, r.current, Transcript.from_text(
-                "I built monitoring systems across regions. Reliability matters when moving money across borders.")),
-                turn)
+        if r.current.id == "q2":              # its follow-ups asked one at a time (walk46 3), each answered
+            for said in ("I built monitoring systems across regions.", "Reliability matters when moving money across borders."):
+                turn = r.ask_follow_ups()
+                assert turn is not None
+                r.record(analyze_answer(BANK, r.current, Transcript.from_text(said)), turn)
         r.next()
     return r
 
@@ -266,3 +265,13 @@ def test_the_summarys_how_it_is_made_line_names_the_part_delivery_makes():
     assert f"({share}% of the overall)" in line and share == pytest.approx(missed.overall, abs=1), line
     no_delivery = summarize_round(bank, [prompt.id], {prompt.id: [(kp, False) for kp in prompt.key_points]})
     assert no_delivery.delivery_share == 0 and "how you said" not in (how_made(no_delivery, True) or "")
+
+
+def test_a_rounds_headline_says_its_skips_first():
+    """Walk46 4: "Your scores ranged from 50 to 80. Drill your weak points next." over "4 questions skipped"."""
+    from voiceprep.app.scored import headline
+
+    assert headline(3, 7, 26, scores=[50, 50, 80]) == \
+        "You answered 3 of 7; 4 skipped — answer them next, then drill your weak points."
+    assert headline(1, 2, 40, scores=[80], weak=False) == "You answered 1 of 2; 1 skipped — answer it next."
+    assert headline(2, 2, 57, scores=[0, 100]).startswith("Your scores ranged")          # none skipped: as before

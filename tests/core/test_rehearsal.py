@@ -201,10 +201,10 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert r.answering() == (None, None)                           # before the follow-ups: a whole answer
     turn = r.ask_follow_ups()
     assert turn is not None and turn.prompt_id == prompt.id
-    assert turn.questions == ("What is embedded finance, and who uses it?",
-                              "What does the scale of Airwallex mean for the systems behind it?")
-    assert turn.heading == "\n".join(turn.questions)
-    labels = [bank.prompt(prompt.id).key_points[i].label for i in (2, 5)]
+    # one at a time (walk46 3), the first missed point's first (the points weigh the same)
+    assert turn.questions == ("What is embedded finance, and who uses it?",) and turn.count_text == "1 of 2"
+    assert turn.heading == turn.questions[0]
+    labels = [bank.prompt(prompt.id).key_points[2].label]
     assert r.answering() == (turn, labels)                         # stored as a drill of the points asked about
     follow = analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP))
     assert follow.overall < 30                                     # as a whole answer it is weak
@@ -217,7 +217,11 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert not any(p == prompt.id and k != "scale" for p, k in summary.to_drill)
     assert r.scores == [main.overall]        # review: a follow-up is no answer of its own ("your answers scored 0 to 67")
     # what is still open is asked next; a retry's line says what the follow-up added
-    assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"]
+    assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"] and r.more_to_ask()
+    second = r.ask_follow_ups()
+    assert second is not None and second.questions == ("What does the scale of Airwallex mean for the systems behind it?",)
+    assert second.count_text == "2 of 2" and second.labels == (bank.prompt(prompt.id).key_points[5].label,)
+    r.follow_up = None                                             # left unanswered
     assert r.attempt_note == (f"Try 2 this session · last time {main.overall:.0f} (4 of 6 key points, 1 more in the "
                               "follow-up)")
     # Retry (a whole new answer) starts over: its own points and follow-ups, none carried over; the summary still
@@ -268,7 +272,7 @@ def test_in_a_drill_the_retry_line_counts_what_the_follow_up_answer_covered():
     r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))         # covers neither drilled point
     assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for"
     turn = r.ask_follow_ups()
-    assert turn is not None and len(turn.labels) == 2
+    assert turn is not None and len(turn.labels) == 1     # one at a time (walk46 3)
     r.record(analyze_answer(bank, prompt, Transcript.from_text(FOLLOW_UP)), turn)   # covers embedded finance
     assert r.summary().coverage_by_prompt[prompt.id] > 0                         # the drill counts it
     assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for, 1 more in the follow-up"
@@ -387,9 +391,14 @@ def test_the_banks_own_follow_up_asks_only_about_the_points_it_is_about_beside_t
     assert asks_about(prompt.follow_up or "", points, alone=True) == points
     r = Rehearsal.for_prompt(bank, prompt)
     r.record(analyze_answer(bank, prompt, Transcript.from_text("It was a hard one, I remember it well.")))
-    turn = r.ask_follow_ups()
-    assert turn is not None and prompt.follow_up in turn.questions
-    assert "What was your own part in the investigation?" in turn.questions
+    # one at a time (walk46 3): the points' own questions first, the bank's own last, about its points only
+    turns = [r.ask_follow_ups() for _ in range(3)]
+    assert [t.questions for t in turns if t] == [("What was slow, and under what load?",),
+                                                 ("What was your own part in the investigation?",),
+                                                 (prompt.follow_up,)]
+    assert [t.count_text for t in turns if t] == ["1 of 3", "2 of 3", "3 of 3"]
     labels = {kp.id: kp.label for kp in points}
-    assert labels["result"] not in turn.labels
-    assert labels["replay"] in turn.labels and labels["owned"] in turn.labels
+    assert turns[2] is not None and turns[2].labels == (labels["replay"],)
+    assert turns[1] is not None and turns[1].labels == (labels["owned"],)
+    again = r.ask_follow_ups()                         # all asked: from the first again
+    assert again is not None and again.questions == turns[0].questions and again.count_text == "1 of 3"

@@ -17,7 +17,7 @@ from voiceprep.app import scored
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.practice import TypeAnswerDialog
+from voiceprep.gui.widgets.practice import TypeAnswerDialog, short_question
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -2016,17 +2016,19 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     # in time order (walkthrough 13): the question, its answer's feedback, then the follow-ups asked, under it
     assert page.prompt_text.text() == main.prompt.text and page.stack.currentWidget() is page.feedback
     asked = page.feedback.asked
-    assert asked.isVisible() and asked.text().splitlines()[1:3] == questions
+    # one at a time (walk46 3): the first missed point's, "1 of 2"
+    assert asked.isVisible() and asked.text().splitlines()[:2] == ["The interviewer follows up (1 of 2):", questions[0]]
+    assert questions[1] not in asked.text()
     assert asked.mapTo(page, asked.rect().topLeft()).y() > page.feedback.view.mapTo(page, page.feedback.view.rect()
                                                                                     .bottomLeft()).y()
-    assert page.state_label.text().startswith("Press Space to answer the follow-ups")
+    assert page.state_label.text().startswith("Press Space to answer the follow-up (")
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(FOLLOW_UP)
-    assert not asked.isVisible()                        # the follow-up answer's own feedback: they are the question
-    assert page.attempt_line.text().startswith("Follow-ups to your answer to “What actually are we building")
+    assert not asked.isVisible()                        # the follow-up answer's own feedback: it is the question
+    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer to “What actually are we building")
     follow_id = page.attempt_id
     assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
-    assert page.prompt_text.text() == "\n".join(questions)
+    assert page.prompt_text.text() == questions[0]
     assert "Follow-up answer:" in page.feedback.view.toPlainText()
     assert "this question now has 5 of 6 key points" in page.feedback.view.toPlainText()
     # walkthrough 10: one count, what the question now has, and delivery not held to the question's time or STAR
@@ -2034,15 +2036,15 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert "whole answer:" not in shown and "job weight" not in shown, shown
     assert "STAR" not in shown and "Follow-up answer: no whole story needed" in shown, shown
     shown = page.feedback.view.toPlainText()                 # only its points: the others were the answer before's
-    assert "The points the follow-ups asked about" in shown and "Global business accounts" not in shown
+    assert "The point the follow-ups asked about" in shown and "Global business accounts" not in shown
     # still open: the scale follow-up, offered again
     assert page.feedback.document["follow_ups"] == [questions[1]] and page.feedback.ask.isVisible()
-    labels = [k.label for k in main.prompt.key_points if k.id in missed]
+    labels = [k.label for k in main.prompt.key_points if k.id == "embedded-finance"]
     with History.open(services.db_path) as h:
         stored = {i: (queries.get_attempt(h, i)["drill"], queries.get_attempt(h, i)["follow_up"])
                   for i in (main_id, follow_id)}
     # History and Progress count only those points, and name it a follow-up answer with its questions (session 13)
-    assert stored == {main_id: (None, None), follow_id: (labels, questions)}
+    assert stored == {main_id: (None, None), follow_id: (labels, questions[:1])}
     # History's answer says what its follow-up answer added, as Practice said it (walkthrough 13: it kept "4 of 6")
     window.nav.setCurrentRow(1)
     rows = window.history.model
@@ -2060,13 +2062,43 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
     scale, embedded = (f"• {main.prompt.key_points[i].label}" for i in (5, 2))
-    assert scale in texts and embedded not in texts                        # "Drill next": only what is still missed
+    assert any(t.startswith(scale) for t in texts) and not any(t.startswith(embedded) for t in texts)  # "Drill next":
+    #                                                                        only what is still missed
     summary = ctl.rehearsal.summary()
     with History.open(services.db_path) as h:
         qtbot.waitUntil(lambda: bool(h.read("SELECT summary_json FROM rounds")[0]["summary_json"]), timeout=10000)
         stored_round = json.loads(h.read("SELECT summary_json FROM rounds")[0]["summary_json"])
     assert stored_round["coverage_by_prompt"]["product-range"] == summary.coverage_by_prompt["product-range"]
     assert summary.coverage_by_prompt["product-range"] > main.coverage
+
+
+def test_the_follow_ups_are_asked_one_at_a_time_and_f_asks_the_next(window, qtbot, services):
+    """Walk46 3: F asked all three follow-ups in one 8.9 s breath and the panel listed all three. One is asked (the
+    first missed point's), the panel says "1 of 2" and that F asks the next; F does; answering one counts for its
+    point only; after it, F asks the one still missed."""
+    page, ctl, main = to_product_range(window, qtbot)
+    spoken: list[str] = []
+    ctl.tts_ok = True
+    ctl.speak = lambda text, then=None: (spoken.append(text), then() if then else None)   # what is read aloud
+    embedded, scale = ("What is embedded finance, and who uses it?",
+                       "What does the scale of Airwallex mean for the systems behind it?")
+    press(qtbot, window.nav, Qt.Key.Key_F)
+    asked = page.feedback.asked
+    assert spoken == [embedded]                                   # one question read, not three in a breath
+    assert asked.text() == (f"The interviewer follows up (1 of 2):\n{embedded}\nSpace answers it (Ctrl+T to type). "
+                            "F asks the next one.")
+    press(qtbot, window.nav, Qt.Key.Key_F)                        # the next, reachable
+    assert spoken == [embedded, scale] and asked.text().splitlines()[:2] == ["The interviewer follows up (2 of 2):", scale]
+    assert "F asks the next one" not in asked.text()               # the last of them
+    press(qtbot, window.nav, Qt.Key.Key_F)                        # all asked: the first again
+    assert spoken[-1] == embedded and "(1 of 2)" in asked.text()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
+        ctl.answer_text(FOLLOW_UP + " At our scale, millions of transactions across many countries.")
+    assert got.args[0].prompt.id == "product-range"
+    assert ctl.rehearsal.covered["product-range"] == {"embedded-finance"}          # counts for its point only
+    assert page.feedback.document["follow_ups"] == [scale] and page.feedback.ask.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_F)                        # after the answer: the one still missed
+    assert spoken[-1] == scale and asked.text().splitlines()[:2] == ["The interviewer follows up (2 of 2):", scale]
 
 
 def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, services, speaker, tmp_path):
@@ -2083,7 +2115,7 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     press(qtbot, page.answer_btn, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert "answer before" not in page.captions.toPlainText()
-    assert page.attempt_line.text().startswith("Follow-ups to your answer") and page.attempt_line.isVisible()
+    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer") and page.attempt_line.isVisible()
     assert page.clock.text().startswith("0:0")
     qtbot.wait(1500)
     assert QApplication.focusWidget() is page.answer_btn
@@ -2117,8 +2149,7 @@ def test_a_typed_answer_to_the_follow_ups_is_asked_them(window, qtbot):
     when_modal(answer_in_dialog)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         press(qtbot, window.nav, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert "What is embedded finance, and who uses it?\nWhat does the scale of Airwallex mean for the systems behind " \
-           "it?" in seen["labels"]
+    assert "What is embedded finance, and who uses it?" in seen["labels"]          # the one asked (walk46 3)
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
 
 
@@ -2200,8 +2231,7 @@ def test_replay_during_a_follow_up_turn_asks_the_follow_ups_again(window, qtbot,
     said: list[str] = []
     monkeypatch.setattr(ctl, "speak", lambda text, then=None: said.append(text))
     ctl.replay()
-    assert said == ["What is embedded finance, and who uses it? "
-                    "What does the scale of Airwallex mean for the systems behind it?"]
+    assert said == ["What is embedded finance, and who uses it?"]            # the one asked (walk46 3)
     ctl.retry()                                                  # Retry leaves the follow-ups: the question again
     said.clear()
     qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=10000)
@@ -2256,7 +2286,7 @@ def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_foll
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=10000)
     ctl._failed(NoAnswerHeard("I didn't hear an answer, so nothing was scored or saved."))
     assert ctl.state == c.IDLE
-    assert page.state_label.text() == "Press Space to answer the follow-ups (Ctrl+T to type). N moves on."
+    assert page.state_label.text() == "Press Space to answer the follow-up (Ctrl+T to type). N moves on."
 
 
 def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(window, qtbot):
@@ -2271,7 +2301,7 @@ def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(wind
     note.clear()
     press(qtbot, window.nav, Qt.Key.Key_F)                           # the sidebar has the keyboard: F still asks
     assert page.feedback.asked.isVisible() and "\nWhat is embedded finance" in page.feedback.asked.text()
-    assert page.state_label.text().startswith("Press Space to answer the follow-ups")
+    assert page.state_label.text().startswith("Press Space to answer the follow-up (")
 
 
 def test_f_does_nothing_when_no_follow_ups_are_offered(window, qtbot):
@@ -2363,8 +2393,9 @@ def test_a_rounds_summary_names_the_try_each_retried_question_counts():
     assert best_try_lines(Rehearsal.for_round(bank, bank.round("round-4")), "Round") == []
 
 
-def test_drill_next_names_the_question_of_a_point_worded_as_another_one():
-    """Walkthrough 12: "Drill next" listed "Say what I measured and the number" twice and named no question."""
+def test_drill_next_names_the_question_of_each_point():
+    """Walkthrough 12: "Drill next" listed "Say what I measured and the number" twice and named no question; walk46
+    5: "The result, with a number", which question? Each point names its question, shortened."""
     from voiceprep.core.banks.load import parse_bank
     from voiceprep.gui.widgets.practice import drill_next_lines
 
@@ -2392,10 +2423,12 @@ id = "number"
 label = "Say what I measured and the number"
 """)
     assert drill_next_lines(bank, [("pipeline", "number"), ("pipeline", "kafka"), ("hardest", "number")]) == [
-        "Say what I measured and the number (in “Tell me about the data pipeline you rebuilt.”)",
-        "Streaming on Kafka",
-        "Say what I measured and the number (in “What is the hardest technical problem you have solved?”)"]
-    assert drill_next_lines(bank, [("hardest", "number")]) == ["Say what I measured and the number"]
+        "Say what I measured and the number (in “data pipeline you rebuilt.”)",
+        "Streaming on Kafka (in “data pipeline you rebuilt.”)",
+        "Say what I measured and the number (in “What is the hardest…”)"]
+    # walk46 5: a point worded like no other names its question too ("The result, with a number": which question?)
+    assert drill_next_lines(bank, [("hardest", "number")]) == [
+        "Say what I measured and the number (in “What is the hardest…”)"]
 
 
 def test_drill_next_says_how_many_more_points_were_missed_than_it_lists():
@@ -3455,10 +3488,45 @@ def test_a_rounds_summary_is_headed_by_its_result_and_says_the_skip_and_what_its
     page, ctl = finish_with_points_to_drill(window, qtbot)
     summary = ctl.rehearsal.summary()
     assert summary.answered < summary.total
-    assert page.prompt_text.text() == "Round done. Drill your weak points next, or try this round again another day."
+    skipped = summary.total - summary.answered
+    # walk46 4: the headline says the skips first ("Your scores ranged from 50 to 80" over "4 questions skipped")
+    assert page.prompt_text.text() == (f"You answered 1 of {summary.total}; {skipped} skipped — answer them next, then "
+                                       "drill your weak points.")
     lines = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
     skip = scored.skipped_line(summary.answered, summary.total)
     assert skip in lines and scored.ROUND_COMPETENCIES in lines, lines
+
+
+def test_a_rounds_headline_says_its_skips_and_drill_next_names_each_points_question(window, qtbot):
+    """Walk46 4 and 5: "Your scores ranged from 50 to 80. Drill your weak points next." headed a round with 4 of 7
+    skipped; "Drill next" listed "The result, with a number" with no word of which question it was."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first = ctl.rehearsal.current
+    ctl.stop_speaking()
+    page.next_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(MAIN)
+    second = ctl.rehearsal.current
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        ctl.stop_speaking()
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    summary = ctl.rehearsal.summary()
+    assert summary.answered == 2 and summary.total > 2
+    skipped = summary.total - 2
+    assert page.prompt_text.text() == (f"You answered 2 of {summary.total}; {skipped} skipped — answer "
+                                       f"{'them' if skipped > 1 else 'it'} next, then drill your weak points.")
+    texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
+    short = {p.id: short_question(p.text) for p in (first, second)}
+    missed = {(p.id, k.label) for p in (first, second) for k in p.key_points}
+    drill = [t[2:] for t in texts if t.startswith("• ") and any(t[2:].startswith(label) for _, label in missed)]
+    assert drill, texts
+    for line in drill:                                          # every point names its question, shortened
+        assert any(line == f"{label} (in “{short[pid]}”)" for pid, label in missed), line
 
 
 def test_a_note_typed_before_reaching_the_note_field_goes_into_the_note(window, qtbot):

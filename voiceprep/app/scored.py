@@ -38,9 +38,15 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     scores only (settings.GOOD_SCORE, the score shown green), every try (`tries`, Rehearsal.counted_scores; default
     `scores`) included. A good overall reached by retrying is not told to "drill your weak points next"
     (walkthrough 11), nor is a round with nothing left to drill (`weak` False: walk18). A bank of one round
-    (`more_rounds` False) is not told to pick another (walk21)."""
+    (`more_rounds` False) is not told to pick another (walk21). Questions skipped are said first, in one wording
+    (walk46 4: "Your scores ranged from 50 to 80" over "4 questions skipped")."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
+    if answered < total:
+        # the skips first: a range of the answered ones' scores over "4 questions skipped" ignored them (walk46 4)
+        skipped = total - answered
+        then = ", then drill your weak points" if weak else ""
+        return f"You answered {answered} of {total}; {skipped} skipped — answer {'it' if skipped == 1 else 'them'} next{then}."
     tries = list(scores if tries is None else tries)
     other = "pick another round" if more_rounds else \
         "try this round again another day" if what == "Round" else "try the whole round"

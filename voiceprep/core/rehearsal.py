@@ -32,6 +32,14 @@ class FollowUpTurn:
     prompt_id: str
     questions: tuple[str, ...]
     labels: tuple[str, ...]
+    # one question is asked at a time (walk46 3: three in one 8.9 s breath): which of the open follow-ups it is
+    number: int = 1
+    of: int = 1
+
+    @property
+    def count_text(self) -> str:
+        """ "1 of 3" when more than one follow-up is open, else ""."""
+        return f"{self.number} of {self.of}" if self.of > 1 else ""
 
     @property
     def heading(self) -> str:
@@ -92,6 +100,9 @@ class Rehearsal:
     # counts a point covered in the answer they followed or in one of them
     covered: dict[str, set[str]] = field(default_factory=dict)
     followed: dict[str, int] = field(default_factory=dict)  # prompt id -> follow-up answers to its latest answer
+    # prompt id -> the follow-up questions asked of its latest answer, in order, one at a time (walk46 3): the next
+    # asks the first open one not asked yet, then they are asked again from the first
+    asked: dict[str, list[str]] = field(default_factory=dict)
     # prompt id -> its whole answers this sitting, in order: the summary counts the best (walkthrough 11: tries of
     # 89, 19, 2 ended "Overall 2/100", with "Drill next" listing points the first try covered)
     tries: dict[str, list[Try]] = field(default_factory=dict)
@@ -228,6 +239,7 @@ class Rehearsal:
         self.results[pid] = analysis
         self.covered.pop(pid, None)                     # a new whole answer: its own follow-ups, if any, count
         self.followed.pop(pid, None)
+        self.asked.pop(pid, None)
         self.attempts[pid] = self.attempts.get(pid, 0) + 1
         self.tries.setdefault(pid, []).append(Try(self.attempts[pid], analysis, cut_off=cut_off))
         self.notes.pop(pid, None)        # the note was about the attempt before this one
@@ -289,24 +301,44 @@ class Rehearsal:
         counted = self._drilled(pid)
         return [kp for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)]
 
+    def _ordered_follow_ups(self) -> list[dict[str, str]]:
+        """The open follow-ups in the order an interviewer asks them: the heaviest missed point first, the bank's
+        own question for the prompt (no point) last."""
+        weights = {kp.id: kp.weight for kp in self.current.key_points}
+        return sorted(self.open_follow_ups(), key=lambda f: (not f["key_point_id"], -weights.get(f["key_point_id"], 0)))
+
+    def more_to_ask(self) -> bool:
+        """An open follow-up not asked yet of the current question's latest answer (asked after a follow-up answer)."""
+        asked = self.asked.get(self.current.id, [])
+        return any(f["question"] not in asked for f in self.open_follow_ups())
+
     def ask_follow_ups(self) -> FollowUpTurn | None:
-        """The interviewer asks the open follow-ups: the next answer answers them (None: nothing left to ask).
-        The bank's own question for the prompt names no point: asked alone, it asks about every point still missed;
-        beside the points' own questions, only about the missed points it is about (`asks_about`: walk40, "How did
-        you prove the new design was correct?" with two other questions read "5 of 5 asked about" though none
-        asked for the result)."""
-        asked = self.open_follow_ups()
-        if not asked:
+        """The interviewer asks the next open follow-up, one at a time (walk46 3): the heaviest missed point's first,
+        then the next not asked yet, then from the first again; the next answer answers it (None: nothing left to
+        ask). The bank's own question for the prompt names no point: asked as the only one open, it asks about
+        every point still missed; else only about the missed points it is about (`asks_about`: walk40, "How did
+        you prove the new design was correct?" read "5 of 5 asked about" though none asked for the result), or,
+        when it is about none of them, those no other open follow-up asks about."""
+        open_now = self._ordered_follow_ups()
+        if not open_now:
             self.follow_up = None
             return None
         pid = self.current.id
-        named = {f["key_point_id"] for f in asked}
+        asked = self.asked.setdefault(pid, [])
+        if all(f["question"] in asked for f in open_now):
+            asked.clear()                                   # every one asked: again from the first
+        chosen = next(f for f in open_now if f["question"] not in asked)
+        asked.append(chosen["question"])
         missed = self._missed(pid)
-        if "" in named:
-            own = next(f["question"] for f in asked if not f["key_point_id"])
-            named |= {kp.id for kp in asks_about(own, missed, alone=named == {""})}
+        if chosen["key_point_id"]:
+            named = {chosen["key_point_id"]}
+        else:
+            others = {f["key_point_id"] for f in open_now if f["key_point_id"]}
+            named = {kp.id for kp in asks_about(chosen["question"], missed, alone=not others)} or \
+                {kp.id for kp in missed if kp.id not in others} or {kp.id for kp in missed}
         labels = tuple(kp.label for kp in missed if kp.id in named)
-        self.follow_up = FollowUpTurn(pid, tuple(f["question"] for f in asked), labels)
+        still = [f for f in open_now if f["question"] not in asked]
+        self.follow_up = FollowUpTurn(pid, (chosen["question"],), labels, number=len(asked), of=len(asked) + len(still))
         return self.follow_up
 
     def answering(self) -> tuple[FollowUpTurn | None, list[str] | None]:

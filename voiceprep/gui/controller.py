@@ -687,8 +687,10 @@ class RehearsalController(QObject):
         if saved.problem:
             self.error.emit(saved.problem)
         self.historyChanged.emit()
-        if self.services.settings.speech.speak_follow_ups and follow_up is None:
-            self.ask_follow_ups()          # once, after an answer to the question (the button asks what is left)
+        # once, after an answer to the question; after a follow-up answer, the next follow-up not asked yet, if its
+        # point is still missed (walk46 3: one at a time, as an interviewer asks; F asks the next too)
+        if self.services.settings.speech.speak_follow_ups and (follow_up is None or self.rehearsal.more_to_ask()):
+            self.ask_follow_ups()
 
     def _failed(self, exc: BaseException) -> None:
         self.answering_follow_up = None       # the turn stays open (Rehearsal.follow_up): Space answers it again

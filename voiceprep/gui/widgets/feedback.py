@@ -585,9 +585,11 @@ class FeedbackView(QWidget):
         for w in (self.play, self.ask, self.rejudge, self.note_row):
             w.hide()
 
-    def show_asked(self, questions: Sequence[str], how: str) -> None:
-        """The interviewer's follow-ups, asked after this feedback, under it (one a line), with `how` to answer."""
-        self.asked.setText("The interviewer follows up:\n" + "\n".join(questions) + f"\n{how}")
+    def show_asked(self, questions: Sequence[str], how: str, count: str = "") -> None:
+        """The interviewer's follow-up, asked after this feedback, under it, with `how` to answer; `count`: which of
+        the open ones it is ("1 of 3": one is asked at a time, walk46 3)."""
+        said = f"The interviewer follows up ({count}):" if count else "The interviewer follows up:"
+        self.asked.setText(said + "\n" + "\n".join(questions) + f"\n{how}")
         self.asked.show()
 
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import textwrap
 import threading
 from collections.abc import Callable, Sequence
@@ -208,6 +209,7 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty; walk38:
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
+DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
 # a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
 # The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
 # 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
@@ -248,18 +250,28 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
     return lines
 
 
-def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None) -> list[str]:
-    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording, and its question's when
-    another listed point reads the same (walkthrough 12: "Say what I measured and the number" twice, no question
-    named). Only the first `limit` are listed, then how many more were missed (walk22: 6 of 10 listed, 4 unsaid)."""
+# how questions open, left out of their short form: "Tell me about a payment system you designed…" is "payment
+# system you designed…" (walk46 5 expected "(real-time service)")
+QUESTION_OPENER = re.compile(r"^(?:tell me about|walk me through|describe|how would you|how did you|how do you|"
+                             r"what is your experience with|give me an example of|can you)\s+"
+                             r"(?:a time (?:when )?|an? |the |how |when )*(?:you\s+)?", re.IGNORECASE)
+
+
+def short_question(text: str) -> str:
+    """A question named in a few words, beside a point of it: its opener left out, cut at a word."""
+    return textwrap.shorten(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS, placeholder="…")
+
+
+def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None,
+                     named: bool = True) -> list[str]:
+    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording and its question's, short
+    (walk46 5: "The result, with a number" — which question?; walkthrough 12: one wording twice, no question named).
+    Only the first `limit` are listed, then how many more were missed (walk22: 6 of 10 listed, 4 unsaid). `named`
+    False (One prompt…: its question is the summary's title), the points alone."""
     shown = missed[:limit] if limit is not None else missed
     points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in shown]
-    seen: dict[str, int] = {}
-    for _, kp in points:
-        seen[kp.label.casefold()] = seen.get(kp.label.casefold(), 0) + 1
     more = len(missed) - len(shown)
-    return [kp.label + (f" (in “{textwrap.shorten(p.text, 70, placeholder='…')}”)"
-                        if seen[kp.label.casefold()] > 1 else "") for p, kp in points] + \
+    return [kp.label + (f" (in “{short_question(p.text)}”)" if named else "") for p, kp in points] + \
         [f"…and {counted(more, 'more missed point')}, not in this drill"] * bool(more)
 
 
@@ -1296,8 +1308,10 @@ class PracticePage(QWidget):
             return
         if turn is not None:
             n, asked = len(turn.questions), textwrap.shorten(r.current.text, 90, placeholder="…")
-            line = (f"Follow-up{'s' if n > 1 else ''} to your answer to “{asked}” · only the "
-                    f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about count")
+            which = f" {turn.count_text}" if turn.count_text else ""
+            line = (f"Follow-up{'s' if n > 1 else ''}{which} to your answer to “{asked}” · only the "
+                    f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about "
+                    f"count{'' if len(turn.labels) != 1 else 's'}")
             self.prompt_text.setText(turn.heading)
         else:
             line = r.attempt_note or ""
@@ -1328,7 +1342,9 @@ class PracticePage(QWidget):
             self.notice.hide()
         if self.stack.currentWidget() is self.feedback:
             them = "them" if len(turn.questions) > 1 else "it"
-            self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type).")
+            rest = f" {self.key_name('F')} asks the next one." if turn.number < turn.of else ""
+            self.feedback.show_asked(turn.questions, f"{self.key_name('Space')} answers {them} ({self._type_key()} to type)."
+                                     + rest, turn.count_text)
         else:
             self._show_question(turn)
         self._focus_answer()
@@ -1678,11 +1694,12 @@ class PracticePage(QWidget):
         # column beside the others, so the summary still fits 1366x768
         lists_shown = [(title, lines) for title, lines in (
             (QUESTION_BY_QUESTION, scored.question_lines(rehearsal)),
-            ("Drill next", drill_next_lines(bank, answered, len(to_drill))),
+            ("Drill next", drill_next_lines(bank, answered, len(to_drill), named=what != "Prompt")),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
         for col, (title, lines) in enumerate(lists_shown):
-            lists.setColumnStretch(col, 1)
+            # "Drill next" the widest: each point names its question (walk46 5), and still fits 1366x768
+            lists.setColumnStretch(col, 3 if title == "Drill next" else 2)
             column = QVBoxLayout()           # a column of its own: a long line in one does not space out the others
             lists.addLayout(column, 0, col)
             column.addWidget(heading(title, 12))
