@@ -60,6 +60,8 @@ def test_the_controllers_recorder_callbacks_survive_the_controller(services, mon
             pass
 
     class FakeRecorder:
+        stood_in_for = None             # the chosen microphone was there (review36b: the default standing in is said)
+
         def __init__(self, *args, **kwargs):
             handed.update(kwargs)
 
