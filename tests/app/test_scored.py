@@ -272,6 +272,6 @@ def test_a_rounds_headline_says_its_skips_first():
     from voiceprep.app.scored import headline
 
     assert headline(3, 7, 26, scores=[50, 50, 80]) == \
-        "You answered 3 of 7; 4 skipped — answer them next, then drill your weak points."
-    assert headline(1, 2, 40, scores=[80], weak=False) == "You answered 1 of 2; 1 skipped — answer it next."
+        "4 questions skipped — answer them next, then drill your weak points."      # not "3 of 7" again (walk14)
+    assert headline(1, 2, 40, scores=[80], weak=False) == "1 question skipped — answer it next."
     assert headline(2, 2, 57, scores=[0, 100]).startswith("Your scores ranged")          # none skipped: as before

@@ -46,7 +46,8 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         # the skips first: a range of the answered ones' scores over "4 questions skipped" ignored them (walk46 4)
         skipped = total - answered
         then = ", then drill your weak points" if weak else ""
-        return f"You answered {answered} of {total}; {skipped} skipped — answer {'it' if skipped == 1 else 'them'} next{then}."
+        # not "answered 3 of 4" again: the summary shows it just under (walk14)
+        return f"{counted(skipped, 'question', 'questions')} skipped — answer {'it' if skipped == 1 else 'them'} next{then}."
     tries = list(scores if tries is None else tries)
     other = "pick another round" if more_rounds else \
         "try this round again another day" if what == "Round" else "try the whole round"
