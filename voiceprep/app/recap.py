@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from voiceprep.app.history_service import unanswered
 from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted, score_shown, score_text
@@ -80,8 +81,8 @@ def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
     bank = find(recap["bank_id"]) if recap.get("answered") else None
     if bank is None:
         return []
-    answered, skipped = set(recap["answered"]), set(recap.get("skipped") or [])
-    return [p.text for p in bank.all_prompts() if p.id not in answered and p.id not in skipped]
+    skipped = set(recap.get("skipped") or [])
+    return [p.text for p in unanswered(bank, recap["answered"]) if p.id not in skipped]
 
 
 def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
