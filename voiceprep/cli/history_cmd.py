@@ -246,7 +246,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for bank_id, prompts in never.items():
         if prompts:
             print(f"{never_answered_text([prompts[0].text])} ({prompts[0].id}) in {names.get(bank_id, bank_id)}"
-                  + "".join(f"\nNever answered: “{p.text.rstrip(' .?!')}” ({p.id})" for p in prompts[1:]))
+                  + "".join(f"\n{never_answered_text([p.text])} ({p.id})" for p in prompts[1:]))
     for bank, weak in s["weak_points"].items():
         if weak:
             print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
