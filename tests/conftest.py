@@ -15,6 +15,20 @@ SHARED = REPO.parent / "shared"
 BANKS = REPO / "question_banks"
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The long session's process starts now, beside the tests before it (tests/gui/test_soak.py says why)."""
+    if not session.config.option.collectonly:
+        from tests.gui.test_soak import start_early
+
+        start_early(session.items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from tests.gui.test_soak import stop_early
+
+    stop_early()
+
+
 # A data engineer's own bank of one question whose points state numbers ("three teams", "two days to four hours"):
 # the judge's tests and the "Partly there" tests judge answers against the same one (walk38).
 GREENGRID = """

@@ -39,22 +39,34 @@ def test_text_f1_floor_and_beats_the_baseline(items, banks):
     assert matcher.f1 > baseline.f1 + 0.03
 
 
+def test_the_spoken_third_covers_every_kind_and_bank(items):
+    spoken = items[::AUDIO_EVERY]
+    assert len(spoken) >= 20
+    assert {i.kind for i in spoken} == {i.kind for i in items} and {i.bank for i in spoken} == {i.bank for i in items}
+
+
 @pytest.mark.slow
 def test_audio_f1_floor(items, banks, speaker, transcriber):
-    """Each answer spoken with espeak-ng and transcribed with tiny.en, then matched."""
+    """Every third answer of the file (a fixed rule, not a choice of answers), each spoken with espeak-ng and
+    transcribed with tiny.en, then matched. Until trim47 all 63 were spoken (~69 s of CI's 27 min); the third is
+    40% of their words. All 63 through audio: `bench/keypoint_eval.py --audio`."""
     cache = {}
 
     def spoken(item):
         if item.text not in cache:
             cache[item.text] = transcriber.transcribe(speaker.render(item.text), hotwords=banks[item.bank].terms())
         return cache[item.text]
-    matcher = evaluate(items, banks, spoken, matcher_hits)
-    baseline = evaluate(items, banks, spoken, baseline_hits)
+    third = items[::AUDIO_EVERY]
+    matcher = evaluate(third, banks, spoken, matcher_hits)
+    baseline = evaluate(third, banks, spoken, baseline_hits)
     assert matcher.f1 >= AUDIO_F1_FLOOR, matcher.row()
     assert matcher.f1 > baseline.f1
 
 
-AUDIO_F1_FLOOR = 0.87      # measured 0.891 (docs/benchmarks.md)
+AUDIO_EVERY = 3            # 21 of the 63 answers, every kind and bank
+# measured 0.913 on the third (baseline 0.847) and 0.895 on all 63 (baseline 0.839), trim47, 2026-12-05; was 0.891
+# on all 63 (docs/benchmarks.md). The floor is the one all 63 had: the third is a subset, not a new target
+AUDIO_F1_FLOOR = 0.87
 
 
 def test_the_evaluation_matches_typed_text_by_sound_no_more_than_the_app_does():
