@@ -61,13 +61,3 @@ def test_a_time_frame_a_label_opens_with_is_kept_as_said(label, asked):
 ])
 def test_a_banks_name_that_is_also_a_verb_is_not_read_as_one(bank_file, label, asked):
     assert _in_bank(load_bank(BANKS / bank_file), label) == asked
-
-
-@pytest.mark.parametrize("label, asked", [
-    ("Spark for the batch jobs", "Can you tell me about Spark for the batch jobs?"),     # was "about spark for ..."
-    ("Stripe for the payments", "Can you tell me about Stripe for the payments?"),
-    ("Lower costs", "Can you tell me about lower costs?"),                               # a plain adjective: lowered
-    ("Use Kafka", "How would you use Kafka?"),
-])
-def test_a_name_asked_as_a_topic_keeps_its_capital(label, asked):
-    assert _asked(label) == asked

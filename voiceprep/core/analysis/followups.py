@@ -153,11 +153,10 @@ def bank_names(bank: Bank) -> frozenset[str]:
 
 
 def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
-                 names: frozenset[str] = frozenset(), topic: bool = False) -> str:
+                 names: frozenset[str] = frozenset()) -> str:
     """Lower-case a label's first word for mid-sentence use, unless it is a name ("Kafka", "LMAX", one of the
     bank's `names`); `plain`: the caller knows it is a plain word. A Title Case label keeps its capitals ("United
-    Airlines partnership", "Mixed Precision"): lowered only when its next word is not a plain word capitalised.
-    `topic`: the label is asked as a topic, so its first word is no verb (fixBI: "about spark for the batch jobs")."""
+    Airlines partnership", "Mixed Precision"): lowered only when its next word is not a plain word capitalised."""
     words = text.split()
     first = words[0] if words else ""
     if first.strip(":,;.()\"'“”") in names:
@@ -166,12 +165,12 @@ def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
     if second[:1].isupper() and _english(second) and not (plain and any(w[:1].islower() for w in words[2:])):
         return text         # a plain word capitalised mid-label: Title Case ("Mention Kafka as..." is lowered; fixBE:
         # so is "Use Spark for the batch jobs", a verb the caller knows of)
-    if first and first[0].isupper() and (plain or not _is_name(first, kp) or _plain_verb_first(words, topic)):
+    if first and first[0].isupper() and (plain or not _is_name(first, kp) or _plain_verb_first(words)):
         return text[0].lower() + text[1:]
     return text
 
 
-def _plain_verb_first(words: list[str], adjective_only: bool = False) -> bool:
+def _plain_verb_first(words: list[str]) -> bool:
     """fixBE (review36a 7): a label's capitalised first word that is a plain English word (the shipped vocabulary's)
     said as what to do, lowered mid-sentence: an adjective ("Lower costs"), or a verb before what it acts on ("Use
     Kafka", "Talk to Priya", "Stop paging people", "Ask for help"); not a name before a noun ("Spark jobs", "Rust
@@ -183,7 +182,7 @@ def _plain_verb_first(words: list[str], adjective_only: bool = False) -> bool:
     second = words[1].strip(":,;.()\"'“”")
     if low in _ADJECTIVES and second.islower():
         return True
-    return not adjective_only and _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
+    return _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
                            or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
 
 
@@ -768,7 +767,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
     # fixAY: "about", not "more about", which says the candidate spoke of it: a follow-up asks what they missed
-    return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names, topic=True))}?"
+    return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names))}?"
 
 
 # walk23: what a statement says came of it, which a follow-up leaves for the candidate to say: an amount ("from 900ms
