@@ -31,6 +31,9 @@ def _in_bank(bank: Bank, label: str) -> str:
     ("Cut costs by 30%", "How much did you cut costs by?"),                 # was "Can you tell me about cut costs?"
     ("Reduced costs by 30%", "How much did you reduce costs by?"),          # was "...about reduced costs?"
     ("Grew revenue by 20%", "How much did you grow revenue by?"),           # was "...about grew revenue?"
+    ("Cut costs by 30% in a year", "How much did you cut costs by?"),       # was "What would you do about costs?"
+    ("Reduced p99 latency by 40% with a cache", "How much did you reduce p99 latency by?"),   # was "...about reduced..."
+    ("Reduce p99 latency by 40%", "What would you do about p99 latency?"),  # an instruction: what to do (fixAY)
     ("We cut cloud costs by 30%", "You haven't said yet how you cut cloud costs. Can you walk me through that?"),
     ("Cut p99 latency by 40%", "You haven't said yet how you cut p99 latency. Can you walk me through that?"),
 ])

@@ -228,8 +228,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
             question = _follow_up(kp, names, story)
-    if question.startswith("Can you tell me about "):
-        question = _by_how_much(kp, names, story) or question     # fixBI: not "Can you tell me about cut costs?"
+    if question.startswith("Can you tell me about ") or question.startswith(("What would you do about", "What did you do "
+                                                                           "about")) and _past(label.split()[0]):
+        question = _by_how_much(kp, names, story) or question     # fixBI: not "Can you tell me about cut costs?", nor
+        # "What would you do about costs?" for "Cut costs by 30% in a year" (what was done, not a trouble to deal with)
     if _reads_wrong(question):
         question = _said_plainly(kp, names)
     if broken_question(label, question):          # walk41: never a question that does not read as English ("how
@@ -536,7 +538,7 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
 
 
 # fixBI: what was done to something and by how much ("Cut costs by 30%", "Reduced costs by 30%", "Grew revenue by 20%")
-_BY_FIGURE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)\s+([^\d,;:()]+?)\s+by\s+" + _FIGURE, re.IGNORECASE)
+_BY_FIGURE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)\s+([^,;:()]+?)\s+by\s+" + _FIGURE, re.IGNORECASE)
 
 
 def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str | None:
@@ -547,8 +549,8 @@ def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None)
     found = _BY_FIGURE.match(clause)
     verb = found.group(1) if found else ""
     base = _base_form(verb)
-    if not found or not base or base == "be" or verb in names or _a_name(verb) or \
-            found.group(2).split()[0].lower() in _PHRASE_ENDS:
+    if not found or not base or base == "be" or verb in names or _a_name(verb) or _FIGURE_RE.search(found.group(2)) \
+            or found.group(2).split()[0].lower() in _PHRASE_ENDS:
         return None
     done = "did" if story or _past(verb) else "would"
     return f"How much {done} you {base} {_to_you(found.group(2))} by?"
