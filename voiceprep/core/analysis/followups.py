@@ -735,12 +735,12 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         return f"Could you {_to_you(f'{named.group(1)} {named.group(2)}' if named else own)}?"
     if _SAYS_A_NUMBER.match(head):           # "Put a number on how big the problem was": what to say, as "Quantify"
         return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
-    named = _named_first(head, names)          # fixBI: "Play Console crash reports" is no instruction
-    if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)) and not named:
+    by_name = _named_first(head, names)        # fixBI: "Play Console crash reports" is no instruction
+    if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)) and not by_name:
         if first.strip(":,;.") in _IMPERATIVES:     # "Say: why this team"
             return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
         return _how_you(_without_examples(head), kp, names, story)     # fixAY: "Set an SLO target", "Keep the API
-    if _verb_first(head) and not _FIGURE_RE.search(head) and not named:     # ...": not "Could you keep ...?";
+    if _verb_first(head) and not _FIGURE_RE.search(head) and not by_name:     # ...": not "Could you keep ...?";
         return _how_you(_without_examples(head), kp, names, story)   # review35b: before the statement read ("You
     # haven't said yet that move urgent events to ...")
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
@@ -763,7 +763,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
         said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
         return f"Can you tell me how {said}?"
-    if _verb_first(head) and not named:      # walk43: "How would you prioritise urgent events ...?"
+    if _verb_first(head) and not by_name:      # walk43: "How would you prioritise urgent events ...?"
         return _how_you(_without_examples(head), kp, names, story)
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):

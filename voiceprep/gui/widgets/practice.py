@@ -1544,8 +1544,8 @@ class PracticePage(QWidget):
         """The follow-up F asks next of the answer just scored and how many wait after it (None: none open, or no
         round): the feedback names that one, not every open follow-up (fixBI)."""
         r = self.ctl.rehearsal
-        return r.next_follow_up() if r is not None and r.results.get(self._attempt_prompt) is not None \
-            and r.current.id == self._attempt_prompt else None
+        return r.next_follow_up() if r is not None and r.current.id == self._attempt_prompt \
+            and r.current.id in r.results else None
 
     def _feedback_into_view(self) -> None:
         """A scored answer's feedback comes into view: in a small window (640x520) the page stayed at the question and
