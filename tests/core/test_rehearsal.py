@@ -199,6 +199,8 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     r.record(main)
     assert {k.key_point.id for k in main.key_points if not k.hit} == {"embedded-finance", "scale"}
     assert r.answering() == (None, None)                           # before the follow-ups: a whole answer
+    # fixBI: what F asks next, and how many wait after it (the feedback shows that one, not the list)
+    assert r.next_follow_up() == ("What is embedded finance, and who uses it?", 1)
     turn = r.ask_follow_ups()
     assert turn is not None and turn.prompt_id == prompt.id
     # one at a time (walk46 3), the first missed point's first (the points weigh the same)
@@ -218,6 +220,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert r.scores == [main.overall]        # review: a follow-up is no answer of its own ("your answers scored 0 to 67")
     # what is still open is asked next; a retry's line says what the follow-up added
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"] and r.more_to_ask()
+    assert r.next_follow_up() == ("What does the scale of Airwallex mean for the systems behind it?", 0)
     second = r.ask_follow_ups()
     assert second is not None and second.questions == ("What does the scale of Airwallex mean for the systems behind it?",)
     assert second.count_text == "2 of 2" and second.labels == (bank.prompt(prompt.id).key_points[5].label,)

@@ -58,3 +58,12 @@ def test_no_score_is_rounded_by_a_format_of_its_own():
                 if re.fullmatch(r"\d*\.\df", spec) and _SCORE_WORDS.search(expression):
                     found.append(f"{path.name}:{node.lineno}: {{{expression}:{spec}}}")
     assert not found, "\n".join(found)
+
+
+def test_a_follow_up_answers_heading_and_what_waits_say_one_and_many():
+    """fixBI: one point asked by one follow-up (walk46 3: one at a time) read "The point the follow-ups asked about"."""
+    from voiceprep.core.wording import asked_about_heading, more_after_text
+
+    assert asked_about_heading(1) == "The point the follow-up asked about"
+    assert asked_about_heading(2) == "The points the follow-ups asked about"
+    assert more_after_text(1) == "1 more after this." and more_after_text(2) == "2 more after this."

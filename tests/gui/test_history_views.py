@@ -926,7 +926,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     assert said.splitlines()[1].startswith("Airwallex · ") and "Platform Engineer" not in said.splitlines()[1], said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
     assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
-        "the interviewer asked about" in said and "The point the follow-ups asked about" in said, said
+        "the interviewer asked about" in said and "The point the follow-up asked about" in said, said
     # explained once (walk15: the line under the title said it counts only for the point asked about, then the
     # paragraph under the count said it again)
     assert said.count("counts") == 1 and "counts only for" not in said, said

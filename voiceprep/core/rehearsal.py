@@ -312,6 +312,17 @@ class Rehearsal:
         asked = self.asked.get(self.current.id, [])
         return any(f["question"] not in asked for f in self.open_follow_ups())
 
+    def next_follow_up(self) -> tuple[str, int] | None:
+        """What F asks next of the current question (the choice `ask_follow_ups` makes) and how many other open
+        follow-ups wait after it; None: nothing open. The feedback shows that one, not the whole list (fixBI: it
+        listed every open follow-up though F asks them one at a time)."""
+        open_now = self._ordered_follow_ups()
+        if not open_now:
+            return None
+        asked = self.asked.get(self.current.id, [])
+        chosen = next((f for f in open_now if f["question"] not in asked), open_now[0])
+        return chosen["question"], len(open_now) - 1
+
     def ask_follow_ups(self) -> FollowUpTurn | None:
         """The interviewer asks the next open follow-up, one at a time (walk46 3): the heaviest missed point's first,
         then the next not asked yet, then from the first again; the next answer answers it (None: nothing left to

@@ -19,6 +19,18 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def asked_about_heading(points: int) -> str:
+    """The heading over a follow-up answer's points, in the feedback, History and the export: one point was asked by
+    one follow-up (walk46 3: they are asked one at a time), not "The point the follow-ups asked about" (fixBG's
+    leftover); several: an answer stored before fixBG, when the follow-ups were asked together."""
+    return "The point the follow-up asked about" if points == 1 else "The points the follow-ups asked about"
+
+
+def more_after_text(more: int) -> str:
+    """How many open follow-ups wait after the one shown as asked next: "1 more after this", "2 more after this"."""
+    return f"{more} more after this."
+
+
 FULL_MARKS = 100.0      # the top of every score's 0-100 scale
 
 

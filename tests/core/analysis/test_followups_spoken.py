@@ -60,7 +60,7 @@ def _asked_as(label: str, asked: str) -> None:
      "You haven't said yet how, the next day, you talked it through as a team and changed something. Can you walk me "
      "through that?"),
     ("In six months they had four front-page stories under their own name",
-     "You haven't said yet that within months they had front-page stories under their own name. Can you tell "
+     "You haven't said yet that in six months they had front-page stories under their own name. Can you tell "
      "me about that?"),
     # "X and I" as the subject: the candidate and X
     ("The captain and I talked through whether we needed to divert",

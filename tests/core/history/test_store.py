@@ -625,7 +625,7 @@ def test_a_markdown_export_of_a_follow_up_answer_shows_only_the_points_it_was_as
     shown = {k["label"]: k for k in a["feedback"]["key_points"]}
     assert not shown[asked[0]]["hit"] and set(a["feedback"]["follow_ups"]) - {shown[asked[0]]["follow_up"]}
     md = export.render(history, [follow], "md")
-    assert "### Key points" not in md and "### The point the follow-ups asked about\n" in md, md
+    assert "### Key points" not in md and "### The point the follow-up asked about\n" in md, md
     for label in shown:
         assert (f"- [ ] {label}" in md) == (label == asked[0]), (label, md)
     after = md.split("### What the interviewer would ask next\n\n", 1)[1].split("\n\n")[0]

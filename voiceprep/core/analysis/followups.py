@@ -186,6 +186,13 @@ def _plain_verb_first(words: list[str]) -> bool:
                            or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
 
 
+def _named_first(label: str, names: frozenset[str]) -> bool:
+    """fixBI: a label that opens with one of the bank's names, which is never read as a verb though it is one too
+    ("Play Console crash reports", "Harvest Lane's store data": not "How did you Play Console crash reports?")."""
+    first = label.split()[0].strip(":,;.()\"'“”") if label.split() else ""
+    return first[:1].isupper() and (first in names or first.removesuffix("'s") in names)
+
+
 def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     """The bank's follow_up, else a question phrased from the key point's label, as an interviewer would ask it:
     a topic ("Replication and failover: ...") as "Can you tell me about replication and failover?", a
@@ -221,6 +228,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
             question = _follow_up(kp, names, story)
+    if question.startswith("Can you tell me about ") or question.startswith(("What would you do about", "What did you do "
+                                                                           "about")) and _past(label.split()[0]):
+        question = _by_how_much(kp, names, story) or question     # fixBI: not "Can you tell me about cut costs?", nor
+        # "What would you do about costs?" for "Cut costs by 30% in a year" (what was done, not a trouble to deal with)
     if _reads_wrong(question):
         question = _said_plainly(kp, names)
     if broken_question(label, question):          # walk41: never a question that does not read as English ("how
@@ -447,8 +458,6 @@ _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's a
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
     (re.compile(r"\s+(?:every|each|per)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\b", re.IGNORECASE), ""),
-    (re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+(" + _TIME_UNITS + r")\b", re.IGNORECASE),
-     r"Within \1"),                                                               # "In six months they had"
     (re.compile(r",?\s+(?:in|within|over|after|for|across|during)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b",
                 re.IGNORECASE), ""),                                               # "in 2 months"
     (re.compile(r"\s+from\s+" + _FIGURE + _UNIT + r"\s+to\s+" + _FIGURE + _UNIT, re.IGNORECASE), ""),  # "from 4 to 12"
@@ -528,18 +537,49 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     return None
 
 
+# fixBI: what was done to something and by how much ("Cut costs by 30%", "Reduced costs by 30%", "Grew revenue by 20%")
+_BY_FIGURE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)\s+([^,;:()]+?)\s+by\s+" + _FIGURE, re.IGNORECASE)
+
+
+def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str | None:
+    """"How much did you cut costs by?" for a label that says what was done and by how much, which the rules read as a
+    topic once its figure is out ("Can you tell me about cut costs?", judge46's leftover); None for any other label.
+    "did" for a past (or a story), "would" for a plain instruction ("Double throughput by 2x")."""
+    clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip()
+    found = _BY_FIGURE.match(clause)
+    verb = found.group(1) if found else ""
+    base = _base_form(verb)
+    if not found or not base or base == "be" or verb in names or _a_name(verb) or _FIGURE_RE.search(found.group(2)) \
+            or found.group(2).split()[0].lower() in _PHRASE_ENDS:
+        return None
+    done = "did" if story or _past(verb) else "would"
+    return f"How much {done} you {base} {_to_you(found.group(2))} by?"
+
+
 def read_back_figures(label: str, question: str) -> list[str]:
-    """The figures of `label` that `question` says back (`_FIGURE`): an answer given away, odd read aloud."""
+    """The figures of `label` that `question` says back (`_FIGURE`): an answer given away, odd read aloud; not those
+    of a time frame the label opens with (`_OPENING_TIME_FRAME`), said back as written."""
     said = {m.group(0).lower() for m in _FIGURE_RE.finditer(question)}
-    return [f for f in (m.group(0) for m in _FIGURE_RE.finditer(label)) if f.lower() in said]
+    frame = _OPENING_TIME_FRAME.match(label)
+    return [m.group(0) for m in _FIGURE_RE.finditer(label)
+            if m.group(0).lower() in said and not (frame and m.end() <= frame.end())]
 
 
 def _figures_out(label: str) -> str:
-    """`label` with its figures taken out (`_FIGURES_OUT`), whatever is left."""
-    text = label
+    """`label` with its figures taken out (`_FIGURES_OUT`), whatever is left; a time frame it opens with is kept as
+    said (fixBI: "In six months they had four front-page stories" was asked "...that within months they had...")."""
+    frame = _OPENING_TIME_FRAME.match(label)
+    text = label[frame.end():] if frame else label
     for pattern, replacement in _FIGURES_OUT:
         text = pattern.sub(replacement, text)
-    return _CUT_OFF.sub("", re.sub(r"\s{2,}", " ", text).strip(" ,;"))      # "p99 of 200 us": not "p99 of"
+    text = _CUT_OFF.sub("", re.sub(r"\s{2,}", " ", text).strip(" ,;"))      # "p99 of 200 us": not "p99 of"
+    return f"{frame.group(0)}{text}" if frame and text else text
+
+
+# a time frame a label opens with, which sets the scene and is no answer given away ("In six months", "Within two
+# months,"): said back as written
+_OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b,?\s+(?=\S)",
+                                 re.IGNORECASE)
 
 
 
@@ -629,7 +669,7 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     words = point.split()
     said = _to_you(_lower_first(point, kp, _adverb(words[0]) or _english(words[0]) and not (
         len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())), names))
-    if _verb_first(point) and not _FIGURE_RE.search(point):
+    if _verb_first(point) and not _FIGURE_RE.search(point) and not _named_first(point, names):
         return _how_you(point, kp, names, None)        # walk43: not "You haven't said yet that move urgent events ..."
     if _is_clause(point) or _states(point):
         return f"You haven't said yet that {said}. Can you tell me about that?"
@@ -695,13 +735,14 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         return f"Could you {_to_you(f'{named.group(1)} {named.group(2)}' if named else own)}?"
     if _SAYS_A_NUMBER.match(head):           # "Put a number on how big the problem was": what to say, as "Quantify"
         return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
-    if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)):
+    by_name = _named_first(head, names)        # fixBI: "Play Console crash reports" is no instruction
+    if _instruction(head) and not (first in _DONE_FIRST and _is_clause(head)) and not by_name:
         if first.strip(":,;.") in _IMPERATIVES:     # "Say: why this team"
             return f"Could you {_to_you(_lower_first(head, kp, True, names))}?"
         return _how_you(_without_examples(head), kp, names, story)     # fixAY: "Set an SLO target", "Keep the API
-    if _verb_first(head) and not _FIGURE_RE.search(head):     # ...": not "Could you keep ...?"; review35b: before the
-        return _how_you(_without_examples(head), kp, names, story)   # statement read ("You haven't said yet that move
-    # urgent events to ...")
+    if _verb_first(head) and not _FIGURE_RE.search(head) and not by_name:     # ...": not "Could you keep ...?";
+        return _how_you(_without_examples(head), kp, names, story)   # review35b: before the statement read ("You
+    # haven't said yet that move urgent events to ...")
     if _is_clause(head):                     # how big ... was": an instruction; "Finance could close the books the
         return _asked(head, kp, names)       # same morning": a statement ("Cut the first version down": what you did)
     if first in _WH:                         # "How you found it": tell me how, not "tell me more about how"
@@ -722,7 +763,7 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
     if done_to:                              # "Consistency kept": how consistency was kept, not "more about" it
         said = _to_you(_lower_first(done_to, kp, _english(head.split()[0]), names))
         return f"Can you tell me how {said}?"
-    if _verb_first(head):                    # walk43: "How would you prioritise urgent events ...?"
+    if _verb_first(head) and not by_name:      # walk43: "How would you prioritise urgent events ...?"
         return _how_you(_without_examples(head), kp, names, story)
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
@@ -1236,12 +1277,13 @@ def _states(text: str) -> bool:
         if raw[i - 1][-1] in ",;:" or before in _PHRASE_ENDS:
             return False                       # the subject's phrase ended without a verb
         if raw[i][-1] in ",;:" or before in _DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
-                or not word.isalpha():
+                or not word.isalpha() or word in _PHRASE_ENDS:     # fixBI: "for" is no verb ("vitals for the ...")
             continue
         if _verb_with_s(word) and not before.endswith("s"):
             return True                        # "The ring buffer avoids locks", "Airwallex moves money"
-        if before.endswith("s") and not word.endswith("s") and not _past(word) and _verb(word):
-            return True                        # "Payments need idempotency keys"
+        if before.endswith("s") and not before.endswith("'s") and not word.endswith("s") and not _past(word) \
+                and _verb(word):
+            return True                        # "Payments need idempotency keys"; not "Harvest Lane's store data"
         if _past(word) and not before.endswith("ed"):
             return True                        # "Patients stayed safe"
     return False

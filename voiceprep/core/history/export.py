@@ -38,7 +38,7 @@ from voiceprep.core.history.store import (
     bank_where,
     dumps,
 )
-from voiceprep.core.wording import counted, score_text
+from voiceprep.core.wording import asked_about_heading, counted, score_text
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
@@ -192,7 +192,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         # answer before's; the export listed them ✗ and asked their follow-ups next)
         points = asked_points(a["key_points"], a)
         parts.append("### Key points\n" if points is a["key_points"] else
-                     f"### The point{'s' if len(points) != 1 else ''} the follow-ups asked about\n")
+                     f"### {asked_about_heading(len(points))}\n")
         feedback = a.get("feedback") or {}
         # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
         seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}

@@ -35,7 +35,7 @@ from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled, searched_words
-from voiceprep.core.wording import score_shown, score_text
+from voiceprep.core.wording import asked_about_heading, more_after_text, score_shown, score_text
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
@@ -220,7 +220,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     points = doc["key_points"]
     if follow_up is not None and drill:        # the others were the answer before's (walkthrough 9: shown ✗ here)
         points = [k for k in points if k["label"] in drill]
-        out.append(f"<h3>The point{'s' if len(points) != 1 else ''} the follow-ups asked about</h3>")
+        out.append(f"<h3>{asked_about_heading(len(points))}</h3>")
     else:
         out.append("<h3>Your key points</h3>")
     for k in points:
@@ -235,7 +235,12 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
             if extra:
                 body.append(f"<br><span style='color:{colors.muted}'>{e(extra)}</span>")
         out.append(card(colors, GOOD if k["hit"] else BAD, "".join(body)))
-    if doc["follow_ups"]:
+    next_up = doc.get("next_up")
+    if next_up:                 # Practice: the one F asks next, and how many wait (fixBI: F asks one at a time)
+        out.append(f"<h3>What the interviewer would ask next</h3><ul><li>{e(next_up['question'])}</li></ul>")
+        if next_up["more"]:
+            out.append(f"<p style='color:{colors.muted}; margin-top:0'>{e(more_after_text(next_up['more']))}</p>")
+    elif doc["follow_ups"]:
         out.append("<h3>What the interviewer would ask next</h3><ul>")
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
@@ -593,9 +598,13 @@ class FeedbackView(QWidget):
         self.asked.show()
 
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,
-                      follow_up: str | None = None) -> None:
-        """A fresh answer (Practice): rendered from the same document History stores."""
-        self.show_document(feedback_document(analysis), note, rating, drill=drill, follow_up=follow_up)
+                      follow_up: str | None = None, next_up: tuple[str, int] | None = None) -> None:
+        """A fresh answer (Practice): rendered from the same document History stores; `next_up`: the follow-up F
+        asks next and how many more wait after it (`Rehearsal.next_follow_up`), shown alone."""
+        doc = feedback_document(analysis)
+        if next_up is not None:
+            doc = {**doc, "next_up": {"question": next_up[0], "more": next_up[1]}}
+        self.show_document(doc, note, rating, drill=drill, follow_up=follow_up)
 
     def show_document(self, doc: Doc, note: str = "", rating: int = 0, context: str | None = None,
                       can_rejudge: bool = False, drill: list[str] | None = None, follow_up: str | None = None) -> None:

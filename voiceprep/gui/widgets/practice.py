@@ -1527,10 +1527,10 @@ class PracticePage(QWidget):
                    f"key point{'s' if len(hits) != 1 else ''}.")
             # what the interviewer would still ask: the follow-ups of the answer it followed, left open
             analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
-            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now)
+            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now, next_up=self._next_up())
         else:
             drill = r.focus.get(analysis.prompt.id) if r else None
-            self.feedback.show_analysis(analysis, drill=drill)
+            self.feedback.show_analysis(analysis, drill=drill, next_up=self._next_up())
             if attempt_id >= 0 and not drill:       # a drill's whole-answer score is not counted: nothing to compare
                 self._show_since(attempt_id, analysis.overall, r.bank.id if r else "")
         self.stack.setCurrentIndex(1)
@@ -1539,6 +1539,13 @@ class PracticePage(QWidget):
         if self._from_dialog:
             self._from_dialog = False
             self._focus_after_feedback()
+
+    def _next_up(self) -> tuple[str, int] | None:
+        """The follow-up F asks next of the answer just scored and how many wait after it (None: none open, or no
+        round): the feedback names that one, not every open follow-up (fixBI)."""
+        r = self.ctl.rehearsal
+        return r.next_follow_up() if r is not None and r.current.id == self._attempt_prompt \
+            and r.current.id in r.results else None
 
     def _feedback_into_view(self) -> None:
         """A scored answer's feedback comes into view: in a small window (640x520) the page stayed at the question and
