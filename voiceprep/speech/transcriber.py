@@ -13,7 +13,7 @@ import numpy as np
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, audio_duration, iter_audio
-from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.decoder import Cancel, WindowDecoder
 from voiceprep.speech.stream import TranscriptionCancelled, WordStream
 
 MODEL_FILES = ("model.bin", "config.json")
@@ -145,11 +145,11 @@ class Transcriber:
 
     def transcribe(self, audio: np.ndarray | str | Path, *, hotwords: list[str] | None = None,
                    progress: Callable[[float], None] | None = None,
-                   cancel: threading.Event | None = None) -> Transcript:
+                   cancel: Cancel | None = None) -> Transcript:
         """Transcribe 16 kHz mono float32 samples, or a file read block by block (memory stays bounded).
 
-        `progress` gets the fraction done (0..1); setting `cancel` stops at the next window with
-        TranscriptionCancelled.
+        `progress` gets the fraction done (0..1); setting `cancel` (a decoder.Cancel, whose set() wakes the wait for
+        a window) stops at once with TranscriptionCancelled.
         """
         if isinstance(audio, np.ndarray):
             result = self._run([audio], len(audio) / TARGET_RATE, hotwords, progress, cancel)
