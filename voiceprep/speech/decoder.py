@@ -309,6 +309,19 @@ class WindowDecoder:
             return None
         return future.result()
 
+    def busy(self) -> bool:
+        """A pass runs or waits for the model (a given-up one finishing its stage)."""
+        return self._lock.locked() or bool(self._thread is not None and self._thread._work_queue.qsize())
+
+    def wait_idle(self) -> None:
+        """Until the passes running or queued (given up ones too) have ended and freed the model."""
+        with self._thread_lock:
+            pool = self._thread
+        if pool is not None:
+            pool.submit(lambda: None).result()      # behind every pass queued before it
+        with self._lock:
+            pass
+
     def _locked_pass(self, *args: Any) -> Any:
         with self._lock:
             return self._model_pass(*args)
