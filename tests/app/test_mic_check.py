@@ -33,10 +33,8 @@ def test_each_outcome_says_what_to_do():
 def test_a_chosen_microphone_not_connected_is_named_and_what_records_meanwhile_is_said():
     """walk45 5: Settings and Welcome back say a saved microphone is not connected; with no microphone at all they
     do not promise the system default."""
-    from voiceprep.app.listening import missing_microphone, missing_microphone_text
+    from voiceprep.app.listening import missing_microphone_text
 
-    assert missing_microphone("Jabra", ["Built-in Mic"]) == "Jabra"
-    assert missing_microphone("Jabra", ["Built-in Mic", "Jabra"]) is None and missing_microphone(None, []) is None
     assert missing_microphone_text("Jabra") == ("“Jabra” — not connected; answers use the system default until you "
                                                 "plug it in or choose another.")
     alone = missing_microphone_text("Jabra", welcome=True, others=False)
@@ -52,3 +50,16 @@ def test_an_answer_recorded_on_the_system_default_says_so():
     said = stood_in_text("Jabra", "Built-in Mic")
     assert said == ("Your microphone “Jabra” is not connected: this answer is recorded with “Built-in Mic”. Plug it in, "
                     "or choose another in Settings.")
+
+
+def test_a_test_of_a_microphone_not_connected_says_the_system_default_is_tested():
+    """review36b 4: "Test (3 s)" on "Jabra — not connected" recorded the system default and read as if the choice
+    were fine; it says so before it records and with the outcome."""
+    from voiceprep.app.listening import testing_default_text
+
+    assert testing_default_text("Jabra") == ("“Jabra” isn't connected — testing the system default instead. "
+                                             "Recording 3 s… speak now")
+    done = mic_check_text(SPEECH, 2.0, "Built-in Mic")
+    assert testing_default_text("Jabra", done) == ("“Jabra” isn't connected, so the system default was tested: "
+                                                   "Speech heard (2.0 s) from Built-in Mic: the microphone works. "
+                                                   "You are ready to rehearse.")

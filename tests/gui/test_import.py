@@ -179,3 +179,51 @@ def test_quitting_mid_import_saves_nothing(window, qtbot, speaker, tmp_path, ser
     assert not answers_audio(services), "the import's audio copy was left behind"
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
     assert not errors, errors
+
+
+def test_a_model_changed_after_a_cancel_waits_for_the_cancelled_window_and_says_so(window, qtbot, speaker, tmp_path,
+                                                                                  services, monkeypatch):
+    """review36b 7: a model changed in Settings right after Cancel import loaded while the given-up window still
+    ran on the old one (two models and two working sets at once: bench/model_switch_peak.py, +64-128 MB). The new
+    model loads once that window is done, off the GUI thread, and the state line says what the answer waits for."""
+    import threading
+
+    from voiceprep.app import Action
+
+    page, ctl = window.practice, window.controller
+    old = services.transcriber()
+    decoder = old.decoder()
+    generating, release = threading.Event(), threading.Event()
+
+    class Held:                                      # every generation waits for the test: the cancel comes mid-pass
+        def __init__(self, model):
+            self.model = model
+
+        def generate(self, *args, **kwargs):
+            generating.set()
+            release.wait(60)
+            return self.model.generate(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.model, name)
+    monkeypatch.setattr(decoder.model, "model", Held(decoder.model.model))
+    audio = speaker.render(answer(30), out=tmp_path / "first.wav")
+    try:
+        ctl.import_answer(audio)
+        qtbot.waitUntil(generating.is_set, timeout=60000)
+        ctl.cancel()
+        qtbot.waitUntil(lambda: ctl.state == c.IDLE and ctl.can(Action.ANSWER), timeout=15000)
+        assert old.busy()                            # the given-up pass still holds the old model
+        services.settings.transcription.cpu_threads = 1          # another model (a changed key) chosen in Settings
+        ctl.import_answer(audio)
+        assert page.state_label.text() == "Finishing the cancelled import…"
+        qtbot.wait(1000)
+        new = services._transcriber
+        assert new is not old and new._model is None and ctl.state != c.RECORDING    # not loaded beside the old one
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: ctl.state in (c.RECORDING, c.PROCESSING), timeout=60000)
+    assert new._model is not None and new.waited_s >= 0.9 and not old.busy()
+    assert page.state_label.text() != "Finishing the cancelled import…"
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=60000)

@@ -339,7 +339,7 @@ def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said
 
     jabra = "Jabra Evolve2 65 USB"
     connected = [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
-    monkeypatch.setattr(recorder, "list_input_devices", lambda: list(connected))
+    monkeypatch.setattr(recorder, "list_input_devices", lambda rescan=False: list(connected))
     services.settings.audio.input_device = jabra
     services.settings.save()
     seed(services.db_path, [("hardest-problem", STRONG, 0.4)])     # a returning candidate
@@ -373,3 +373,97 @@ def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said
     assert again.settings_page.mic.currentText() == f"{jabra} (16000 Hz)"
     assert again.settings_page.mic_status.text() == "" and again.practice.mic_note == ""
     assert again.settings_page.mic.findText(f"{jabra} — not connected") < 0
+
+
+def test_a_microphone_plugged_in_since_the_start_is_listed_when_settings_opens_and_by_refresh(qtbot, services,
+                                                                                              monkeypatch):
+    """fixBD left: the list was read once at the start, so a headset plugged in later read "— not connected" until a
+    restart. Opening Settings and its Refresh read the microphones again, PortAudio restarted (rescan), off the GUI
+    thread; the choice is kept either way."""
+    import threading
+
+    from voiceprep.speech import recorder
+
+    jabra = "Jabra Evolve2 65 USB"
+    connected = [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
+    asked: list[tuple[bool, str]] = []
+
+    def listed(rescan=False):
+        asked.append((rescan, threading.current_thread().name))
+        return list(connected)
+    monkeypatch.setattr(recorder, "list_input_devices", listed)
+    services.settings.audio.input_device = jabra
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.settings_page
+    assert page.mic.currentText() == f"{jabra} — not connected"
+    connected.append({"index": 1, "name": jabra, "rate": 16000.0})         # plugged in
+    w.nav.setCurrentRow(4)                                                   # Settings opened: looked for again
+    qtbot.waitUntil(lambda: page.mic.currentText() == f"{jabra} (16000 Hz)", timeout=10000)
+    assert page.mic_status.text() == "" and not page.is_dirty() and page.mic.findText(f"{jabra} — not connected") < 0
+    assert asked[-1][0] is True and asked[-1][1] != threading.main_thread().name
+    connected.pop()                                                          # unplugged: Refresh says so at once
+    page.mic_refresh.click()
+    qtbot.waitUntil(lambda: page.mic.currentText() == f"{jabra} — not connected", timeout=10000)
+    assert page.mic_status.text().startswith(f"“{jabra}” — not connected") and not page.is_dirty()
+    page.mic.setCurrentIndex(page.mic.findData("Built-in Mic"))              # an unsaved choice is kept by a refresh
+    page.mic_refresh.click()
+    qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
+    assert page.mic.currentData() == "Built-in Mic" and page.is_dirty()
+    page.revert()
+
+
+def test_a_saved_name_several_microphones_match_says_which_one_records(qtbot, services, monkeypatch):
+    """review36b 5: a saved name two devices match read "— not connected"; the list shows the one used."""
+    from voiceprep.speech import recorder
+
+    connected = [{"index": 0, "name": "Jabra", "rate": 48000.0, "api": "JACK", "default_api": False},
+                 {"index": 1, "name": "Jabra", "rate": 16000.0, "api": "ALSA", "default_api": True}]
+    monkeypatch.setattr(recorder, "list_input_devices", lambda rescan=False: list(connected))
+    services.settings.audio.input_device = "Jabra"
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    page = w.settings_page
+    assert page.mic.currentData() == "Jabra" and "not connected" not in page.mic.currentText()
+    assert page.mic_status.text() == ("2 microphones match “Jabra”: “Jabra” (on ALSA) is used. Choose one in the list "
+                                      "to use another.")
+
+
+def test_testing_a_microphone_that_is_not_connected_says_the_system_default_is_tested(qtbot, services, monkeypatch,
+                                                                                      speech_dir):
+    """review36b 4: "Test (3 s)" on "Jabra — not connected" recorded the system default without a word: it says so
+    before it records and with the outcome, naming the device heard."""
+    import sounddevice as sd
+
+    from voiceprep.speech import recorder
+    from voiceprep.speech.audio import load_audio
+
+    jabra = "Jabra Evolve2 65 USB"
+    monkeypatch.setattr(recorder, "list_input_devices",
+                        lambda rescan=False: [{"index": 0, "name": "Built-in Mic", "rate": 16000.0}])
+
+    def query(device=None, kind=None):
+        if device is not None:
+            raise ValueError(f"No input device matching {device!r}")
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    source = load_audio(speech_dir / "jfk.wav")
+
+    def stream(*, samplerate, channels, device, dtype, blocksize, callback):
+        assert device is None                                 # the system default records
+        return FileStream.from_samples(source, realtime=False)(samplerate=samplerate, channels=channels, device=None,
+                                                               blocksize=blocksize, dtype=dtype, callback=callback)
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", stream)
+    services.settings.audio.input_device = jabra
+    services.input_override = None
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    page = w.settings_page
+    page.mic_test.click()
+    assert page.mic_status.text() == (f"“{jabra}” isn't connected — testing the system default instead. Recording 3 s… "
+                                      "speak now")
+    qtbot.waitUntil(lambda: not page.mic_testing, timeout=30000)
+    assert page.mic_status.text().startswith(f"“{jabra}” isn't connected, so the system default was tested: Speech "
+                                             "heard"), page.mic_status.text()
+    assert "from Built-in Mic" in page.mic_status.text()

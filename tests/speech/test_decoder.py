@@ -6,7 +6,7 @@ import numpy as np
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
-from voiceprep.speech.decoder import MIN_WINDOW_S, drop_silent_words, normalise_filler, trim_repeats
+from voiceprep.speech.decoder import MIN_WINDOW_S, Cancel, drop_silent_words, normalise_filler, trim_repeats
 
 
 def test_a_short_window_is_encoded_at_10_s_not_30(transcriber, speech_dir):
@@ -41,12 +41,10 @@ def test_silence_is_not_decoded(transcriber):
 
 def test_a_window_that_can_be_cancelled_decodes_the_same_words(transcriber, speech_dir):
     """With a cancel event (not set) the window is decoded on the decoder's own thread: the same words."""
-    import threading
-
     audio = np.tile(load_audio(speech_dir / "jfk.wav"), 2)
     d = transcriber.decoder()
     plain, cancellable = d.decode(audio, context="Kennedy"), d.decode(audio, context="Kennedy",
-                                                                      cancelled=threading.Event())
+                                                                      cancelled=Cancel())
     assert plain.words == cancellable.words and "ask not" in plain.text.lower()
     assert not d._lock.locked()
 
@@ -77,7 +75,7 @@ def test_a_cancel_mid_window_gives_the_window_up_at_once(transcriber, speech_dir
         def __getattr__(self, name):
             return getattr(self.model, name)
     monkeypatch.setattr(d.model, "model", Model(d.model.model))
-    cancelled = threading.Event()
+    cancelled = Cancel()
     got: list = []
     worker = threading.Thread(target=lambda: got.append(d.decode(load_audio(speech_dir / "jfk.wav"),
                                                                  cancelled=cancelled)))
@@ -122,7 +120,7 @@ def test_a_window_given_up_before_its_turn_never_reaches_the_model(transcriber, 
             return getattr(self.model, name)
     monkeypatch.setattr(d.model, "model", Model(d.model.model))
     audio = load_audio(speech_dir / "jfk.wav")
-    first, second = threading.Event(), threading.Event()
+    first, second = Cancel(), Cancel()
     runner = threading.Thread(target=lambda: d.decode(audio, cancelled=first))
     runner.start()
     assert started.wait(30)
@@ -257,3 +255,53 @@ def test_the_bank_terms_kept_in_the_prompt_are_whole_terms_within_the_cap(transc
     names = kept.split(", ")
     assert names == terms[:len(names)] and len(names) < len(terms), kept
     assert d.hotword_tokens("Kafka, asyncio") == d.tokenizer.encode(" Kafka, asyncio")      # all fit: as before
+
+
+def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir, monkeypatch):
+    """fixBJ (review36b): the wait for a cancellable pass looked at its cancel every 10 ms (100 wake-ups a second
+    for the whole pass); now the pass's end or the cancel wakes it, and a cancel is still taken at once."""
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    import pytest
+
+    d = transcriber.decoder()
+    release, started = threading.Event(), threading.Event()
+
+    class Model:                                     # a generation that ends only when the test says
+        def __init__(self, model):
+            self.model = model
+
+        def generate(self, *args, **kwargs):
+            started.set()
+            release.wait(10)
+            return self.model.generate(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.model, name)
+    monkeypatch.setattr(d.model, "model", Model(d.model.model))
+    looks: list[float | None] = []
+    result = Future.result
+
+    def counted(self, timeout=None):
+        looks.append(timeout)
+        return result(self, timeout)
+    monkeypatch.setattr(Future, "result", counted)
+    cancelled = Cancel()
+    got: list = []
+    worker = threading.Thread(target=lambda: got.append(d.decode(load_audio(speech_dir / "jfk.wav"),
+                                                                 cancelled=cancelled)))
+    worker.start()
+    assert started.wait(30)
+    time.sleep(0.5)                                  # the pass runs: its waiter sleeps
+    began = time.monotonic()
+    cancelled.set()
+    worker.join(5)
+    assert not worker.is_alive() and time.monotonic() - began < 1.0 and got[0].words == []
+    assert len(looks) <= 1, f"the wait looked {len(looks)} times in 0.5 s"
+    release.set()
+    assert d._lock.acquire(timeout=10)
+    d._lock.release()
+    with pytest.raises(TypeError):                   # a plain Event's set() would never wake the wait
+        d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=threading.Event())

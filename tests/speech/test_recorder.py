@@ -531,3 +531,33 @@ def test_a_chosen_microphone_that_is_unplugged_records_with_the_system_default(t
     again = Recorder(tmp_path / "b.wav", settings)
     assert again._open()[2] == "Jabra Evolve2 65 USB" and again.stood_in_for is None
     assert opened == [None, "Jabra Evolve2 65 USB"]
+
+
+def test_a_saved_name_two_microphones_match_records_with_the_one_the_rule_picks(tmp_path, monkeypatch):
+    """review36b 5: a name matching two devices ("Multiple input devices found") fell back to the system default as
+    if it were not connected, and the answer then said "not connected". The rule (exact name, then the default host
+    API, else the first) picks one, and which one is kept for the candidate to read."""
+    import sounddevice as sd
+
+    from voiceprep.speech import devices
+
+    opened = []
+    listed = [{"index": 2, "name": "Jabra", "rate": 16000.0, "api": "JACK", "default_api": False},
+              {"index": 5, "name": "Jabra", "rate": 16000.0, "api": "ALSA", "default_api": True}]
+
+    def query(device=None, kind=None):
+        if device == "Jabra":
+            raise ValueError("Multiple input devices found for 'Jabra':\n[2] Jabra, JACK\n[5] Jabra, ALSA")
+        return {"name": f"Jabra #{device}", "default_samplerate": 16000.0}
+
+    class Stream:
+        def __init__(self, device=None, **kwargs):
+            opened.append(device)
+
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", Stream)
+    monkeypatch.setattr(devices, "list_input_devices", lambda rescan=False: list(listed))
+    monkeypatch.setattr("voiceprep.speech.recorder.list_input_devices", lambda rescan=False: list(listed))
+    rec = Recorder(tmp_path / "a.wav", AudioSettings(input_device="Jabra"))
+    assert rec._open()[2] == "Jabra #5" and opened == [5] and rec.stood_in_for is None
+    assert rec.picked_note == "2 microphones match “Jabra”: “Jabra” (on ALSA) is used. Choose one in the list to use another."

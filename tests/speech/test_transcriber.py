@@ -195,3 +195,48 @@ def test_the_model_decodes_on_one_worker(transcriber):
     crash's answer recovered at start; it kept its own working set: one long spoken answer (200 s at 6x,
     bench/voice_peak.py) peaked at 448-452 MB with two workers and 396-408 MB with one, its transcript no later."""
     assert transcriber.load().model.num_workers == 1
+
+
+def test_a_model_that_replaces_another_loads_once_its_given_up_window_is_done(transcriber, speech_dir, monkeypatch):
+    """review36b 7: a model changed right after Cancel import loaded while the given-up window still ran on the old
+    model: both at once (bench/model_switch_peak.py: peak 468-532 MB against 404 MB waiting, base after tiny.en)."""
+    import threading
+    import time
+
+    from voiceprep.settings import TranscriptionSettings
+    from voiceprep.speech.audio import load_audio
+    from voiceprep.speech.decoder import Cancel
+    from voiceprep.speech.transcriber import Transcriber
+
+    d = transcriber.decoder()
+    generating, release = threading.Event(), threading.Event()
+
+    class Held:
+        def __init__(self, model):
+            self.model = model
+
+        def generate(self, *args, **kwargs):
+            generating.set()
+            release.wait(30)
+            return self.model.generate(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.model, name)
+    monkeypatch.setattr(d.model, "model", Held(d.model.model))
+    cancel = Cancel()
+    given_up = threading.Thread(target=lambda: d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=cancel))
+    given_up.start()
+    assert generating.wait(30)
+    cancel.set()
+    given_up.join(5)
+    assert not given_up.is_alive() and transcriber.busy()
+    new = Transcriber(TranscriptionSettings(cpu_threads=1))
+    new.replaces(transcriber)
+    assert new.finishing_old()
+    loading = threading.Thread(target=new.load)
+    loading.start()
+    time.sleep(0.5)
+    assert new._model is None, "the new model loaded beside the old one's window"
+    release.set()
+    loading.join(60)
+    assert new._model is not None and new.waited_s >= 0.4 and not transcriber.busy() and not new.finishing_old()

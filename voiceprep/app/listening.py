@@ -115,14 +115,6 @@ def require_answer(transcript: Transcript, audio: Path | None, silence_rms: floa
     raise NoAnswerHeard(no_answer_text(stopped, seconds))
 
 
-def missing_microphone(saved: str | None, connected: list[str]) -> str | None:
-    """The microphone chosen in Settings (`saved`, a device name) when it is not among those `connected` now (an
-    unplugged headset): answers use the system default meanwhile, the choice stays saved (walk45 5: Settings showed
-    "System default" and "All changes saved", and only Space said the microphone was gone). None when it is there or
-    none was chosen."""
-    return saved if saved and saved not in connected else None
-
-
 def missing_microphone_text(name: str, welcome: bool = False, others: bool = True) -> str:
     """What Settings (and with `welcome`, Welcome back) says of a chosen microphone that is not connected; `others`
     False: no microphone is connected at all, so no system default records either."""
@@ -138,3 +130,12 @@ def stood_in_text(chosen: str, used: str) -> str:
     connected): review36b, the recording was made on `used` and nothing said it."""
     return (f"Your microphone “{chosen}” is not connected: this answer is recorded with “{used}”. Plug it in, or "
             "choose another in Settings.")
+
+
+def testing_default_text(chosen: str, done: str = "") -> str:
+    """Settings' microphone test on a chosen microphone that is not connected: the system default is what is
+    tested, said before it records and with its outcome (`done`, mic_check_text's), so the candidate knows which
+    device spoke (review36b 4: it read as if the choice were fine)."""
+    if done:
+        return f"“{chosen}” isn't connected, so the system default was tested: {done}"
+    return f"“{chosen}” isn't connected — testing the system default instead. Recording 3 s… speak now"

@@ -29,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
-_WORKERS = {"history": 1, "session": 1, "load": 1, "work": 2, "render": 1, "draw": 1}
+_WORKERS = {"history": 1, "session": 1, "load": 1, "work": 2, "render": 1, "draw": 1, "devices": 1}
 _executors: dict[str, ThreadPoolExecutor] = {}
 _lock = threading.Lock()
 

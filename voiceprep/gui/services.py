@@ -28,6 +28,7 @@ class Services:
     # Tests and "import audio" put a FileStream here; None means the microphone.
     input_override: Callable[..., Any] | None = None
     _transcriber: Transcriber | None = None
+    _transcriber_key: tuple[Any, ...] | None = None
     _speaker: Speaker | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -51,14 +52,31 @@ class Services:
 
     def transcriber(self) -> Transcriber:
         """The loaded model; a new one only when the model path, compute type or threads change."""
-        def key(t: Any) -> tuple[Any, ...]:
-            return (t.model_path, t.compute_type, t.cpu_threads)
         with self._lock:
             wanted = self.settings.transcription
-            if self._transcriber is None or key(self._transcriber.settings) != key(wanted):
-                self._transcriber = Transcriber(wanted)
+            if self._transcriber is None or self._loaded_key() != _model_key(wanted):
+                old, self._transcriber = self._transcriber, Transcriber(wanted)
+                if old is not None:
+                    self._transcriber.replaces(old)     # loaded once a cancelled import's window is done with it
+            # what it was made for, kept apart: Settings changes `wanted` in place, and the transcriber holds that
+            # very object, so comparing the two never saw a model changed in Settings (fixBJ)
+            self._transcriber_key = _model_key(wanted)
             self._transcriber.settings = wanted     # beam, prompts etc. apply from the next pass
             return self._transcriber
+
+    def _loaded_key(self) -> tuple[Any, ...]:
+        assert self._transcriber is not None
+        return self._transcriber_key or _model_key(self._transcriber.settings)
+
+    def finishing_cancelled(self) -> bool:
+        """The model chosen in Settings waits to load until a cancelled import's window, still running on the model
+        it replaces, has ended (review36b 7: both at once could pass the 600 MB bound): cheap, for the GUI thread."""
+        with self._lock:
+            t = self._transcriber
+            changed = t is not None and self._loaded_key() != _model_key(self.settings.transcription)
+        if t is None:
+            return False
+        return t.busy() if changed else t.finishing_old()    # changed: replaced at the next answer, which waits
 
     def speaker(self) -> Speaker:
         with self._lock:
@@ -72,3 +90,8 @@ class Services:
     def reload_banks(self) -> BankRegistry:
         self.registry = BankRegistry.discover()
         return self.registry
+
+
+def _model_key(t: Any) -> tuple[Any, ...]:
+    """What makes a new model: its path, compute type and threads (TranscriptionSettings)."""
+    return (t.model_path, t.compute_type, t.cpu_threads)

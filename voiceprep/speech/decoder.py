@@ -45,7 +45,34 @@ os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(PRIMITIVE_CACHE_CAP
 # 1125 MB, where here it stays flat (peak 697-738 MB). One backend on every CPU: the one that was measured.
 GEMM_BACKEND_ENV = ("CT2_USE_MKL", "0")
 os.environ.setdefault(*GEMM_BACKEND_ENV)                                                    # read at first use
-CANCEL_POLL_S = 0.01         # how often a cancellable window's wait looks at its cancel (fixAZ)
+
+
+class Cancel(threading.Event):
+    """A cancel that also wakes whoever waits on it through `on_set` (a decoder waiting for its pass): the wait
+    sleeps until the pass is done or the cancel comes, nothing polls (fixAZ polled every 10 ms)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._wakers: set[threading.Event] = set()
+        self._wakers_lock = threading.Lock()
+
+    def set(self) -> None:
+        super().set()
+        with self._wakers_lock:
+            wakers = list(self._wakers)
+        for waker in wakers:
+            waker.set()
+
+    def wakes(self, waker: threading.Event) -> None:
+        """`waker` is set with this cancel (at once when it is already set)."""
+        with self._wakers_lock:
+            self._wakers.add(waker)
+        if self.is_set():
+            waker.set()
+
+    def forget(self, waker: threading.Event) -> None:
+        with self._wakers_lock:
+            self._wakers.discard(waker)
 
 
 FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "uhh": "uh",
@@ -230,14 +257,14 @@ class WindowDecoder:
     # -- one pass ---------------------------------------------------------------------------------
     def decode(self, audio: np.ndarray, *, offset: float = 0.0, context: str | None = None,
                hotwords: str | None = None, beam_size: int | None = None,
-               cancelled: threading.Event | None = None) -> PassResult:
+               cancelled: Cancel | None = None) -> PassResult:
         """Transcribe `audio` (16 kHz mono, at most 30 s); word times are shifted by `offset`.
 
-        With `cancelled`, the model's work runs on a thread of its own, waited for while the event is not set: once
-        it is, an empty result at once (the caller checks the event). CTranslate2 cannot be interrupted, so the
-        given-up thread runs on to the end of its stage (encoding, generating, aligning), skips the rest and only
-        then frees the model: one window at a time stays true. Before, a cancel waited for the whole window: 4-8 s
-        under load (fixAV, fixAZ)."""
+        With `cancelled`, the model's work runs on a thread of its own, waited for until it ends or `cancelled` is
+        set (nothing polls): once set, an empty result at once (the caller checks the event). CTranslate2 cannot be
+        interrupted, so the given-up thread runs on to the end of its stage (encoding, generating, aligning), skips
+        the rest and only then frees the model: one window at a time stays true. Before, a cancel waited for the
+        whole window: 4-8 s under load (fixAV, fixAZ)."""
         audio = np.asarray(audio, dtype=np.float32)[:int(MAX_WINDOW_S * TARGET_RATE)]
         seconds = len(audio) / TARGET_RATE
         if seconds < 0.1 or rms(audio) < self.silence_rms / 4:
@@ -261,22 +288,39 @@ class WindowDecoder:
             w.end = min(w.end, round(end, 3))
         return PassResult(words, result.no_speech_prob, logprob, looped)
 
-    def _given_up_if(self, cancelled: threading.Event, *args: Any) -> Any:
+    def _given_up_if(self, cancelled: Cancel, *args: Any) -> Any:
         """`_model_pass(*args)` on the decoder's own thread, under the model's lock; None as soon as `cancelled` is
         set (that pass then ends on its own; the next waits for it, the interpreter's exit too)."""
+        if not isinstance(cancelled, Cancel):       # a plain Event's set() would not wake the wait
+            raise TypeError("a cancellable decode takes a decoder.Cancel")
         with self._thread_lock:             # one thread for the decoder's cancellable passes, made once
             if self._thread is None:
                 self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decoder")
         future = self._thread.submit(self._locked_pass, *args, cancelled)
-        while True:
-            try:
-                got = future.result(timeout=CANCEL_POLL_S)
-            except TimeoutError:
-                if cancelled.is_set():
-                    future.cancel()         # still queued behind a pass given up before: never runs
-                    return None
-                continue
-            return None if cancelled.is_set() else got
+        woken = threading.Event()                   # by the pass's end or by the cancel, whichever comes first
+        future.add_done_callback(lambda _: woken.set())
+        cancelled.wakes(woken)
+        try:
+            woken.wait()
+        finally:
+            cancelled.forget(woken)
+        if cancelled.is_set():
+            future.cancel()                         # still queued behind a pass given up before: never runs
+            return None
+        return future.result()
+
+    def busy(self) -> bool:
+        """A pass runs or waits for the model (a given-up one finishing its stage)."""
+        return self._lock.locked() or bool(self._thread is not None and self._thread._work_queue.qsize())
+
+    def wait_idle(self) -> None:
+        """Until the passes running or queued (given up ones too) have ended and freed the model."""
+        with self._thread_lock:
+            pool = self._thread
+        if pool is not None:
+            pool.submit(lambda: None).result()      # behind every pass queued before it
+        with self._lock:
+            pass
 
     def _locked_pass(self, *args: Any) -> Any:
         with self._lock:

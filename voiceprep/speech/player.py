@@ -10,6 +10,7 @@ import numpy as np
 import soundfile as sf
 
 from voiceprep.settings import PLAYBACK_BLOCK_S, PLAYBACK_LATENCY_S, PLAYBACK_TAIL_BLOCKS
+from voiceprep.speech.devices import holding_stream
 
 
 class PlaybackError(Exception):
@@ -58,8 +59,8 @@ class Player:
         try:
             # a long device buffer (settings.PLAYBACK_LATENCY_S): a thread kept waiting under load no longer starves
             # the device, which cut the voice into fragments (walk24)
-            with sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32",
-                                 latency=PLAYBACK_LATENCY_S) as stream:
+            with holding_stream(), sd.OutputStream(samplerate=rate, channels=1, device=device, dtype="float32",
+                                                   latency=PLAYBACK_LATENCY_S) as stream:
                 # then silence as long as the buffer: closing the stream drops what the buffer still holds (measured
                 # on PulseAudio: the voice's last 0.45 s)
                 if len(data):

@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import soxr
 
 from voiceprep.settings import AudioSettings
 from voiceprep.speech.audio import TARGET_RATE, AudioError, audio_duration, iter_audio, load_audio, rms
+from voiceprep.speech.devices import holding_stream, list_input_devices, pick_microphone
 from voiceprep.speech.wavwriter import StreamingWav
 
 log = logging.getLogger(__name__)
@@ -201,13 +203,6 @@ class FileStream:
         self.close()
 
 
-def list_input_devices() -> list[dict]:
-    import sounddevice as sd
-
-    return [{"index": i, "name": d["name"], "rate": d["default_samplerate"]}
-            for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
-
-
 class Recorder:
     """One answer's recording. Call start(); it stops on stop(), silence, the cap, or device loss."""
 
@@ -227,6 +222,7 @@ class Recorder:
         self.heard_speech = False
         self._file = stream_factory if isinstance(stream_factory, FileStream) else None
         self.stood_in_for: str | None = None    # the microphone chosen, not connected, when the default records instead
+        self.picked_note = ""                   # which of several microphones matching the saved name records
         self.trailing_silence = 0.0
         self._last_level = 0.0
         self._tail: ReleaseTail | None = None
@@ -246,8 +242,20 @@ class Recorder:
                                 f"missing: install libportaudio2). {ALTERNATIVES}") from None
         device = self.settings.input_device
         try:
-            info = sd.query_devices(device, kind="input")
+            try:
+                info = sd.query_devices(device, kind="input")
+            except ValueError as exc:
+                if not str(exc).startswith("Multiple"):
+                    raise
+                # a name that two devices match is not "not connected": Settings' rule (exact name, then the
+                # default host API, else the first), said by Settings (review36b 5)
+                picked, self.picked_note = pick_microphone(device, list_input_devices())
+                if picked is None:
+                    raise
+                device = picked["index"]
+                info = sd.query_devices(device, kind="input")
         except (ValueError, sd.PortAudioError) as exc:
+            device = self.settings.input_device
             log.info("querying input device %r: %s", device, exc)
             if device is None:
                 raise RecorderError(f"No microphone found. Plug one in or choose one in Settings, or use "
@@ -280,12 +288,16 @@ class Recorder:
     def start(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = StreamingWav(self.path, TARGET_RATE)
+        # PortAudio is not restarted (Settings' Refresh) under a microphone's stream
+        self._held = holding_stream() if self.stream_factory is None else nullcontext()
+        self._held.__enter__()
         try:
             self._stream, rate, self.device_name = self._open()
             self._resampler = soxr.ResampleStream(rate, TARGET_RATE, 1, dtype="float32") if rate != TARGET_RATE else None
             self._stream.start()
         except Exception:
             self._writer.close()
+            self._held.__exit__(None, None, None)
             raise
         self._thread = threading.Thread(target=self._run, name="recorder", daemon=True)
         self._thread.start()
@@ -355,6 +367,7 @@ class Recorder:
                 self._stream.close()
             except Exception as exc:  # device already gone
                 log.info("closing input stream: %s", exc)
+            self._held.__exit__(None, None, None)
             late: Exception | None = None   # the first failure while ending, said if nothing failed before
             try:  # the same full disk fails again here: the recording still ends, with what reached the file
                 if self._stop_reason not in ("silence", "no_speech", "time_cap"):  # audio before a click is kept

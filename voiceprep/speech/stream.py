@@ -23,7 +23,7 @@ import numpy as np
 
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.speech.audio import TARGET_RATE, frame_levels
-from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.decoder import Cancel, WindowDecoder
 from voiceprep.speech.models import filler_recall
 from voiceprep.speech.vad import snap_to_speech, speech_seconds, speech_spans
 
@@ -154,7 +154,7 @@ class WordStream:
         self.state = threading.RLock()       # commits (held by whoever changes committed/commit_at)
         self.committed: list[Segment] = []
         self.commit_at = 0
-        self.cancelled = threading.Event()
+        self.cancelled = Cancel()                # its set() wakes the decoder's wait for a pass
 
     # -- audio ------------------------------------------------------------------------------------
     def feed(self, block: np.ndarray) -> None:

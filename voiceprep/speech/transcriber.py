@@ -13,7 +13,7 @@ import numpy as np
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, audio_duration, iter_audio
-from voiceprep.speech.decoder import WindowDecoder
+from voiceprep.speech.decoder import Cancel, WindowDecoder
 from voiceprep.speech.stream import TranscriptionCancelled, WordStream
 
 MODEL_FILES = ("model.bin", "config.json")
@@ -109,6 +109,8 @@ class Transcriber:
         self._decoder: WindowDecoder | None = None
         self._lock = threading.Lock()
         self.load_seconds: float | None = None
+        self._replaces: Transcriber | None = None
+        self.waited_s = 0.0                     # how long loading waited for the model it replaces
 
     @property
     def model_name(self) -> str:
@@ -124,9 +126,30 @@ class Transcriber:
         except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad files
             raise ModelError(f"{self.model_path}: cannot load the model ({exc})") from None
 
+    def replaces(self, old: Transcriber) -> None:
+        """This model is loaded only once `old`'s passes have ended (review36b 7: a model changed right after Cancel
+        import loaded while the given-up window still ran on the old one: two models and two working sets at once,
+        bench/model_switch_peak.py). A replaced one never loaded hands on the one it was waiting for."""
+        self._replaces = old._replaces if old._model is None and old._replaces is not None else old
+
+    def busy(self) -> bool:
+        """A pass runs on this model (a cancelled import's given-up window finishing its stage, say)."""
+        return self._decoder is not None and self._decoder.busy()
+
+    def finishing_old(self) -> bool:
+        """The model this one replaces is still finishing a pass (a cancelled import's window): loading waits."""
+        old = self._replaces
+        return old is not None and old.busy()
+
     def load(self):
         with self._lock:
             if self._model is None:
+                old = self._replaces
+                if old is not None and old._decoder is not None:
+                    start = time.perf_counter()
+                    old._decoder.wait_idle()
+                    self.waited_s = time.perf_counter() - start
+                self._replaces = old = None         # the old model goes with its last reference
                 start = time.perf_counter()
                 self._model = self._load_one()
                 self.load_seconds = time.perf_counter() - start
@@ -145,11 +168,11 @@ class Transcriber:
 
     def transcribe(self, audio: np.ndarray | str | Path, *, hotwords: list[str] | None = None,
                    progress: Callable[[float], None] | None = None,
-                   cancel: threading.Event | None = None) -> Transcript:
+                   cancel: Cancel | None = None) -> Transcript:
         """Transcribe 16 kHz mono float32 samples, or a file read block by block (memory stays bounded).
 
-        `progress` gets the fraction done (0..1); setting `cancel` stops at the next window with
-        TranscriptionCancelled.
+        `progress` gets the fraction done (0..1); setting `cancel` (a decoder.Cancel, whose set() wakes the wait for
+        a window) stops at once with TranscriptionCancelled.
         """
         if isinstance(audio, np.ndarray):
             result = self._run([audio], len(audio) / TARGET_RATE, hotwords, progress, cancel)

@@ -78,6 +78,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 # what each of the Practice page's keys does, on the keyboard-shortcuts sheet (F1)
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
 CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
+# the answer waits: the model changed in Settings loads once the cancelled import's last window is done (fixBJ)
+FINISHING_CANCELLED = "Finishing the cancelled import…"
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
@@ -1406,6 +1408,8 @@ class PracticePage(QWidget):
         elif self.next_pending and state != c.PROCESSING:
             self.next_pending = False                # not heard, failed or cancelled: no feedback to move on from
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
+        if self.ctl.starting and state != c.RECORDING and self.ctl.services.finishing_cancelled():
+            self._say_state(FINISHING_CANCELLED)
         if self.next_pending and state == c.PROCESSING:
             self._say_state(NEXT_PENDING.format(n=self.key_name("N")))
         if r is not None and self.recap_labels:

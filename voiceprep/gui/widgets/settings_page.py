@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep import paths
 from voiceprep.app.errors import user_message
-from voiceprep.app.listening import missing_microphone, missing_microphone_text
+from voiceprep.app.listening import missing_microphone_text
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import from_thread, run_in_background
@@ -111,34 +111,27 @@ class SettingsPage(QScrollArea):
         s = services.settings
         form = self.form = QFormLayout()
         self.mic = QComboBox()
-        self.mic.addItem("System default", None)
         try:
             from voiceprep.speech.recorder import list_input_devices
 
-            for d in list_input_devices():
-                self.mic.addItem(f"{d['name']} ({d['rate']:.0f} Hz)", d["name"])
+            devices, log_detail = list_input_devices(), ""
         except Exception as exc:  # no PortAudio / no devices
-            log_detail = exc.__class__.__name__
-        else:
-            log_detail = ""
-        no_mic = self.mic.count() == 1
-        # the microphone chosen, unplugged: shown as missing and kept (walk45 5: "System default", "All changes saved")
-        self.mic_missing = missing_microphone(s.audio.input_device, [self.mic.itemData(i) for i in range(self.mic.count())])
-        if self.mic_missing:
-            self.mic.addItem(f"{self.mic_missing} — not connected", self.mic_missing)
-        # the one saved is the one shown (it showed "System default" whatever was saved, and Save then wrote that)
-        self.mic.setCurrentIndex(max(self.mic.findData(s.audio.input_device), 0))
+            devices, log_detail = [], exc.__class__.__name__
         mic_row = QHBoxLayout()
         mic_row.addWidget(self.mic, 1)
+        # PortAudio lists its devices once: Refresh (and Settings shown again) reads them anew, for a headset plugged
+        # in since (fixBD: "— not connected" until a restart)
+        self.mic_refresh = QPushButton("Refresh")
+        self.mic_refresh.setToolTip("Look again for microphones plugged in or unplugged since")
+        mic_row.addWidget(self.mic_refresh)
         self.mic_test = QPushButton("Test (3 s)")
         self.mic_testing = False                # a test is recording: the button ignores presses
+        self.mic_refreshing = False
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
-        self.mic_status = StatusLine("No microphone found: you can still rehearse with Import audio or Type answer."
-                                     f" {log_detail}" if no_mic else "")
-        self._no_mic = no_mic
-        if self.mic_missing:
-            self.mic_status.setText(missing_microphone_text(self.mic_missing, others=not no_mic))
+        self.mic_status = StatusLine("")
+        self._mic_said = ""                     # what the line under the list says of the microphone (not a test's)
+        self._fill_mics(devices, log_detail, keep=s.audio.input_device)
         form.addRow("Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
@@ -269,17 +262,77 @@ class SettingsPage(QScrollArea):
                     break
         self._update_dirty()
         self.mic_test.clicked.connect(self._test_mic)
+        self.mic_refresh.clicked.connect(self.refresh_mics)
         self.mic.currentIndexChanged.connect(self._say_missing_mic)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
                           on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"), owner=self)
 
+    def _fill_mics(self, devices: list[dict], log_detail: str = "", keep: str | None = None) -> None:
+        """The microphone list from `devices` (list_input_devices'), `keep` chosen when it is still there (else the
+        one saved): the saved one not connected is shown missing and kept (walk45 5); a saved name that another
+        device's name holds, or that several match, is shown with the one that records (fixBJ)."""
+        from voiceprep.speech.recorder import pick_microphone
+
+        saved = self.services.settings.audio.input_device
+        picked, self.mic_note = pick_microphone(saved, devices) if saved else (None, "")
+        self.mic_missing = saved if saved and picked is None else None
+        self._no_mic = not devices
+        self._no_mic_text = ("No microphone found: you can still rehearse with Import audio or Type answer."
+                             f" {log_detail}").strip()
+        blocked = self.mic.blockSignals(True)
+        self.mic.clear()
+        self.mic.addItem("System default", None)
+        for d in devices:
+            self.mic.addItem(f"{d['name']} ({d['rate']:.0f} Hz)", d["name"])
+        if self.mic_missing:
+            self.mic.addItem(f"{self.mic_missing} — not connected", self.mic_missing)
+        elif picked is not None and saved not in [d["name"] for d in devices]:
+            self.mic.addItem(f"{saved} — uses {picked['name']}", saved)
+        found = self.mic.findData(keep)
+        self.mic.setCurrentIndex(found if found >= 0 else max(self.mic.findData(saved), 0))
+        self.mic.blockSignals(blocked)
+        self._say_missing_mic()
+
     def _say_missing_mic(self, _index: int = 0) -> None:
-        """The line under the microphone says the one chosen is not connected while it is the one shown."""
-        said = missing_microphone_text(self.mic_missing, others=not self._no_mic) if self.mic_missing else None
-        if said and self.mic.currentData() == self.mic_missing:
+        """The line under the microphone says the one chosen is not connected while it is the one shown, which
+        device a saved name uses, or that there is no microphone at all."""
+        said = ""
+        if self.mic_missing and self.mic.currentData() == self.mic_missing:
+            said = missing_microphone_text(self.mic_missing, others=not self._no_mic)
+        elif self.mic_note and self.mic.currentData() == self.services.settings.audio.input_device:
+            said = self.mic_note
+        elif self._no_mic:
+            said = self._no_mic_text
+        if said:
             self.mic_status.setText(said)
-        elif said and self.mic_status.text() == said:
+        elif self._mic_said and self.mic_status.text() == self._mic_said:
             self.mic_status.setText("")
+        self._mic_said = said
+
+    def showEvent(self, event) -> None:
+        """Settings opened: the microphones are looked for again (one plugged in since is listed)."""
+        super().showEvent(event)
+        self.refresh_mics()
+
+    def refresh_mics(self) -> None:
+        """Read the microphones anew off the GUI thread (PortAudio restarted unless a recording or the voice holds
+        a stream: then the list as PortAudio has it); not while the microphone test records."""
+        if self.mic_testing or self.mic_refreshing:
+            return
+        from voiceprep.speech.recorder import list_input_devices
+
+        self.mic_refreshing = True
+
+        def done(devices) -> None:
+            self.mic_refreshing = False
+            self._fill_mics(devices, keep=self.mic.currentData())
+            self._update_dirty()
+
+        def failed(exc: BaseException) -> None:
+            self.mic_refreshing = False
+            self._fill_mics([], exc.__class__.__name__, keep=self.mic.currentData())
+            self._update_dirty()
+        run_in_background(list_input_devices, rescan=True, on_done=done, on_error=failed, lane="devices", owner=self)
 
     def welcome_note(self) -> str:
         """What Welcome back says of the microphone saved in Settings: that it is not connected ("" when it is)."""
@@ -564,7 +617,7 @@ class SettingsPage(QScrollArea):
         do (the same level and speech detector that decide whether an answer was heard)."""
         if self.mic_testing:        # pressed again while testing: ignored, the button stays enabled (disabled, it
             return                  # sent the keyboard's focus to the voice list, and the next Space opened it)
-        from voiceprep.app.listening import mic_check, mic_check_text
+        from voiceprep.app.listening import mic_check, mic_check_text, testing_default_text
         from voiceprep.settings import AudioSettings
         from voiceprep.speech.recorder import FileStream, Recorder
 
@@ -578,7 +631,8 @@ class SettingsPage(QScrollArea):
         path = Path(tempfile.gettempdir()) / "voiceprep-mic-test.wav"
         rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=from_thread(self._micLevel))
         self.mic_testing = True
-        self.mic_status.setText("Recording 3 s… speak now")
+        missing = self.mic_missing if self.mic.currentData() == self.mic_missing else None
+        self.mic_status.setText(testing_default_text(missing) if missing else "Recording 3 s… speak now")
 
         def work() -> str:
             rec.start()
@@ -589,7 +643,10 @@ class SettingsPage(QScrollArea):
             if result.error:
                 return result.error
             verdict, seconds = mic_check(result.path, silence_rms, min_speech_s)
-            return mic_check_text(verdict, seconds, result.device)
+            said = mic_check_text(verdict, seconds, result.device)
+            if rec.stood_in_for:                # the one chosen is not connected: the default was what spoke
+                return testing_default_text(rec.stood_in_for, said)
+            return f"{said} {rec.picked_note}".strip()
 
         def done(text: str) -> None:
             import shiboken6
