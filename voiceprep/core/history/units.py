@@ -90,13 +90,19 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 def glued(text: str, figure: str) -> bool:
     """fixBE (review36a 9): whether `text` writes the whole number `figure` glued to a unit ("3ms" for "3"; not "30ms",
     "13ms", "1.3ms", "3rd"), which the index holds as one token that a search for the figure does not match."""
+    return bool(glued_spans(text, figure))
+
+
+def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text` writes `figure` glued to a unit, as `glued` reads it: (start, end) of each such token."""
+    out = []
     for m in _TOKEN.finditer(text):
         token, start = m.group().lower(), m.start()
         rest = token[len(figure):]
         if token.startswith(figure) and rest.isalpha() and rest not in _ORDINAL and not (
                 start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()):
-            return True
-    return False
+            out.append(m.span())
+    return out
 
 
 def figure_glued(figure: str, *texts: str | None) -> int:
