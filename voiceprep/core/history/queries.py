@@ -206,7 +206,6 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     ids = {r["id"] for r in rows}
     typed = _terms(text)
     plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
-    units.register(h.db.conn)
 
     def found(column: str) -> set[int]:
         """fixBE (review36a 10): a figure and its unit found in this column in order, a whole number's prefix narrowed
@@ -482,7 +481,7 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 
 
 # What a search for a figure with a unit asks of a row besides its NEAR terms: that figure, then that unit, in order
-# (core.history.units; the connection has the function once `units.register` ran on it). Of the index's columns, so
+# (core.history.units; History.open registers the function on its connection). Of the index's columns, so
 # that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
 # the question (84 ms for 666 answers)
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
@@ -498,13 +497,9 @@ def figure_checks(text: str) -> tuple[list[str], list[Any]]:
     """SQL conditions on `attempts a` joined with `attempts_fts` (and their arguments) that a search's percentages
     and figures with a unit ask besides fts_query: "48 percent" finds "48%", "48 %" and "forty eight per cent", not
     the "48" of "48 partitions" (fixAR); "48 partitions" finds "48 Kafka partitions", not "12 partitions, 48 hours"
-    (mend36). A connection that runs them has had `units.register`."""
+    (mend36). History.open's connection has their functions (`units.register`)."""
     checked = [t for t in _terms(text) if t.check]
     return [t.check for t in checked], [a for t in checked for a in t.args]
-
-
-_PERCENT = units.PERCENT
-_NOT_UNITS = units.NOT_UNITS
 
 
 def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
@@ -513,13 +508,13 @@ def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
         return None
     word = pieces[i + 1][1][0]
     low = word.lower()
-    return word if word.isalpha() and low not in _NOT_UNITS and low not in NUMBER_WORDS else None
+    return word if word.isalpha() and low not in units.NOT_UNITS and low not in NUMBER_WORDS else None
 
 
 def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
     """How many typed pieces after piece `i` say "percent" ("percent", "%", "per cent"): 0, 1 or 2."""
     after = [words[0].lower() if len(words) == 1 and not quoted else "" for quoted, words in pieces[i + 1:i + 3]]
-    if after[:1] and after[0] in _PERCENT:
+    if after[:1] and after[0] in units.PERCENT:
         return 1
     return 2 if after == ["per", "cent"] else 0
 
@@ -656,7 +651,6 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
         checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR), a unit after its figure
-        units.register(h.db.conn)
         where += checks
         args += checked
     if where:
@@ -720,7 +714,6 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     if not query:
         return []
     checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
-    units.register(h.db.conn)
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
         "a.follow_up_json "

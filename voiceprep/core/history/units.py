@@ -2,7 +2,7 @@
 figure, glued to it ("3ms"), or one word later ("48 Kafka partitions"). Never a unit before it ("12 partitions, 48
 hours"), a percentage ("48% of partitions"), another figure ("48.5", "48,000", "48 thousand partitions") nor across
 a sentence ("we had 48. Kafka partitions"). The search index's NEAR finds the candidates but has no order: queries'
-search asks this of each row it found, in SQL (`SQL_NAME`, registered on the connection by `register`)."""
+search asks this of each row it found, in SQL (`SQL_NAME`, registered by `register` once per connection: History.open)."""
 
 from __future__ import annotations
 
