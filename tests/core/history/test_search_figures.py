@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from voiceprep.core.history import queries
+from voiceprep.core.history import queries, units
 
 SAID = ("Our p99 fell from 4 milliseconds to under 200 microseconds. We moved 20,000 payments a second over "
         "48 partitions, and one person owned the rollout.")
@@ -94,10 +94,10 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
         '"growth"',
     ]),
     ('forty eight growth', [
-        '(NEAR("forty eight" "growth", 1) OR NEAR("48" "growth", 1) OR "48growth")',
+        '(NEAR("forty eight" "growth", 3) OR NEAR("48" "growth", 3) OR "48growth")',
     ]),
     ('3ms p99', [                                   # mend36: a unit glued to its figure is that figure and unit
-        '(NEAR("3" "ms", 1) OR NEAR("three" "ms", 1) OR "3ms")',
+        '(NEAR("3" "ms", 3) OR NEAR("three" "ms", 3) OR "3ms")',
         '("p99" OR "msp99")',
     ]),
     ('90th percentile', [                           # an ordinal is no figure with a unit
@@ -349,3 +349,22 @@ def test_a_search_with_no_word_is_told_to_type_one():
     """fixBK: `history search ""` said "No answer matches"; "３" is a word, "%" and '""' are none."""
     assert not queries.has_words("") and not queries.has_words('""') and not queries.has_words(" % - ")
     assert queries.has_words("３") and queries.has_words("ring")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("two day-shift nurses called out", True),           # a compound between is one word (fixBK)
+    ("four front-page splashes", True),
+    ("48 Kafka partitions", True),
+    ("48 Kafka topic partitions", False),                # two words between: measured, not found (units.WORDS_BETWEEN)
+    ("three-node Postgres cluster", False),              # "three" counts the nodes
+    ("two-week lead time", False),
+])
+def test_a_hyphened_compound_between_a_figure_and_its_unit_is_one_word(text, said):
+    unit = text.split()[-1] if text.split()[-1] not in ("out",) else "nurses"
+    unit = {"two-week lead time": "times", "three-node Postgres cluster": "clusters"}.get(text, unit)
+    assert units.says(text, [text.split()[0].split("-")[0]], unit) is said, (text, unit)
+
+
+def test_a_figure_and_its_unit_with_a_compound_between_are_found(history, save):
+    mine = save("We were two day-shift nurses short on the ward that week.")
+    assert [r["id"] for r in queries.search(history, "two nurses")] == [mine]

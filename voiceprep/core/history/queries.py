@@ -429,7 +429,7 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", {units.WORDS_BETWEEN})' for f in said] + \
+            near = [f'NEAR("{f}" "{unit}", {units.NEAR_TOKENS})' for f in said] + \
                 [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue
