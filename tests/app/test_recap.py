@@ -8,7 +8,7 @@ from tests.app.test_scored import BANK as NO_COMPETENCIES  # two questions, key 
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession
 from voiceprep.app.history_service import HistoryService
-from voiceprep.app.recap import recap_lines
+from voiceprep.app.recap import bank_title, recap_lines
 from voiceprep.core.banks import load_bank
 
 
@@ -608,4 +608,24 @@ def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_
     assert rehearsal.prompts[0] == product and rehearsal.focus_note is None    # the whole question, nothing singled out
     session.save_typed(bank, product, "Accounts, transfers and cards for businesses.")
     assert service.never_answered(bank) == [] and "Never answered" not in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    access.close_all()
+
+
+def test_the_welcome_counts_the_questions_never_answered_in_each_bank_of_the_session(tmp_path):
+    """fixBK: Welcome back named the never-answered questions of the bank it drills only; with two banks it counts
+    them by bank, in the wording `history stats` uses."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    air, pay = load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "senior-backend-payments.toml")
+    for bank, answered in ((air, air.all_prompts()[:-2]), (pay, pay.all_prompts()[1:])):
+        for p in answered:
+            session.save_typed(bank, p, "I think it was fine, we did a lot of things and it went well.")
+    recap = service.recap()
+    find = {air.id: air, pay.id: pay}.get
+    first = recap_lines(recap, find)[1].splitlines()[0]
+    names = {b.id: bank_title(b.id, find) for b in (air, pay)}
+    chosen, other = (air, pay) if recap["bank_id"] == air.id else (pay, air)
+    counts = {air.id: "2 questions" if chosen is air else "2", pay.id: "1 question" if chosen is pay else "1"}
+    assert first == (f"Never answered: {counts[chosen.id]} in {names[chosen.id]}, {counts[other.id]} in "
+                     f"{names[other.id]}. Drill my weak points on a bank asks them first."), first
     access.close_all()

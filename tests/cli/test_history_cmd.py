@@ -34,6 +34,9 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert capsys.readouterr().out == listed
     assert main(["history", "search", "ring", "buffer"]) == 0
     assert "[ring] [buffer]" in capsys.readouterr().out
+    for empty in ([""], ["%"], ['""']):          # fixBK: said "No answer matches"; nothing was searched
+        assert main(["history", "search", *empty]) == 0
+        assert capsys.readouterr().out.startswith("Type a word to search: "), empty
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
     # the bank by its name, as under "Competencies in" (review 14: its id)

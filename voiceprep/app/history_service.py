@@ -247,7 +247,11 @@ class HistoryService:
             rates = queries.key_point_rates(h, banks, s.weak_point_window, prompt, beaten)
             stats = queries.stats(h, banks, s.weak_point_window, prompt, s.weak_points_drilled, self.lineage,
                                   beaten=beaten, rates=rates)
-            return {"series": series, "outscored": self.outscored(series), "rates": rates, "stats": stats,
+            # the charted rows flagged as the table and stats count them, by every try of the day (fixBK: flagged
+            # within the charted window only, a retry whose better try was just before its first row counted)
+            lower = set(beaten)
+            flags = [queries.is_try(r) and r.get("id") in lower for r in series]
+            return {"series": series, "outscored": flags, "rates": rates, "stats": stats,
                     "prompts": self.prompts(bank), "copied": self.copied(bank, prompt)}
         return dict(self._unless_changed(("progress", self.lineage(bank), prompt), read))
 

@@ -85,6 +85,27 @@ def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
     return [p.text for p in unanswered(bank, recap["answered"]) if p.id not in skipped]
 
 
+def never_answered_in(recap: Row, find: Callable[[str], Any | None]) -> list[tuple[str, list[str]]]:
+    """(bank id, texts) of each bank of the last session with questions never answered (`never_answered`: the
+    chosen bank's skipped left out), the chosen bank first; fixBK: only the chosen bank's were named."""
+    chosen = never_answered(recap, find)
+    out = [(recap["bank_id"], chosen)] if chosen else []
+    for bank_id, answered in (recap.get("answered_in") or {}).items():
+        bank = find(bank_id) if bank_id != recap["bank_id"] and answered else None
+        texts = [p.text for p in unanswered(bank, answered)] if bank is not None else []
+        out += [(bank_id, texts)] if texts else []
+    return out
+
+
+def never_answered_count_text(counts: list[tuple[str, int]]) -> str:
+    """The one wording of never-answered questions in several banks (Welcome back, `history stats`), by bank name:
+    "Never answered: 2 questions in Airwallex, 1 in Payments Q&A" ("" for none)."""
+    if not counts:
+        return ""
+    (first, n), rest = counts[0], counts[1:]
+    return f"Never answered: {counted(n, 'question')} in {first}" + "".join(f", {k} in {name}" for name, k in rest)
+
+
 def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
     """The welcome's line when the last session's last answer was cut off (the app quit mid-answer, "Keep it and
     quit"): it is kept but counted in nothing, and the welcome said only "1 drill" (walk45 7). [] otherwise, or when
@@ -195,9 +216,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                     + where + ": answer it first today.")
     never = never_answered(recap, find)
+    several = never_answered_in(recap, find)
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
-    # said already: one "start here", at most four lines (fixO)
-    if never and not said:
+    # said already: one "start here", at most four lines (fixO); in several banks, counted by bank (fixBK)
+    if len(several) > 1 and not said:
+        said.append(never_answered_count_text([(named(b), len(t)) for b, t in several])
+                    + ". Drill my weak points on a bank asks them first.")
+    elif never and not said:
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
                        ". Drill my weak points asks the first of them first."))

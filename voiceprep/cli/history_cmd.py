@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.app.followed import added_points
-from voiceprep.app.recap import never_answered_text
+from voiceprep.app.recap import never_answered_count_text, never_answered_text
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
     BEST_TRY_COUNTED,
+    NO_WORD_TEXT,
     averaged_text,
     cut_off_count_text,
     found_text,
+    has_words,
     in_follow_up_text,
     kind_name,
     older_wording_text,
@@ -169,8 +171,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    if not has_words(text):
+        print(f"{NO_WORD_TEXT}: what you said, the questions and your notes are searched by their words.")
+        return 0
     with user_errors("Searching the history"), app_history() as (service, _):
-        rows = service.search(" ".join(args.text))
+        rows = service.search(text)
     if not rows:
         print("No answer matches (searched what you said, the questions and your notes).")
     for r in rows:
@@ -243,6 +249,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         bank = registry.find(bank_id)
         if bank_id not in by_bank and bank is not None and not bank.competencies:
             print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
+    several = [(names.get(b, b), len(prompts)) for b, prompts in never.items() if prompts]
+    if len(several) > 1:                    # fixBK: counted by bank first, as Welcome back says it
+        print(f"{never_answered_count_text(several)}.")
     for bank_id, prompts in never.items():
         if prompts:
             print(f"{never_answered_text([prompts[0].text])} ({prompts[0].id}) in {names.get(bank_id, bank_id)}"

@@ -203,11 +203,9 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     snippets cost 50-120 ms with 10,000 attempts, and limiting a column's query to the listed rows with
     `rowid IN (...)` 150-230 ms), the transcript only when a row was found elsewhere too (all the words matched
     somewhere, so a row found in neither the question nor the note was found in what was said)."""
-    words = " OR ".join(fts_terms(text))
     ids = {r["id"] for r in rows}
     typed = _terms(text)
     plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
-    units.register(h.db.conn)
 
     def found(column: str) -> set[int]:
         """fixBE (review36a 10): a figure and its unit found in this column in order, a whole number's prefix narrowed
@@ -231,10 +229,8 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
         first = r["found_in"][0] if r["found_in"] else None
         r["snippet"] = ""
         if first in snippets:
-            got = h.read(f"SELECT snippet(attempts_fts, {names.index(first)}, '[', ']', '…', 12) AS s FROM "
-                         "attempts_fts WHERE attempts_fts MATCH ? AND rowid = ?", [f"{{{FOUND_IN[first]}}} : ({words})",
-                                                                                   r["id"]])
-            r["snippet"] = got[0]["s"] if got else ""
+            got = h.read(f"SELECT {FOUND_IN[first]} AS t FROM attempts_fts WHERE rowid = ?", [r["id"]])
+            r["snippet"] = snippet(got[0]["t"] or "", text) if got else ""
     return rows
 
 
@@ -433,7 +429,7 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", {units.WORDS_BETWEEN})' for f in said] + \
+            near = [f'NEAR("{f}" "{unit}", {units.NEAR_TOKENS})' for f in said] + \
                 [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue
@@ -462,6 +458,16 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
     return terms
 
 
+# fixBK: what a search with no word in it says (`history search ""`, History's search box holding only "%" or '""'),
+# not "No answer matches": nothing was searched
+NO_WORD_TEXT = "Type a word to search"
+
+
+def has_words(text: str) -> bool:
+    """Whether a search holds a word or figure to look for (letters or digits, NFKC-folded: "３" is one)."""
+    return bool(re.search(r"[^\W_]", unicodedata.normalize("NFKC", text)))
+
+
 def fts_query(text: str) -> str:
     """Every term must match (see fts_terms)."""
     return " AND ".join(fts_terms(text))
@@ -475,7 +481,7 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 
 
 # What a search for a figure with a unit asks of a row besides its NEAR terms: that figure, then that unit, in order
-# (core.history.units; the connection has the function once `units.register` ran on it). Of the index's columns, so
+# (core.history.units; History.open registers the function on its connection). Of the index's columns, so
 # that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
 # the question (84 ms for 666 answers)
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
@@ -491,13 +497,9 @@ def figure_checks(text: str) -> tuple[list[str], list[Any]]:
     """SQL conditions on `attempts a` joined with `attempts_fts` (and their arguments) that a search's percentages
     and figures with a unit ask besides fts_query: "48 percent" finds "48%", "48 %" and "forty eight per cent", not
     the "48" of "48 partitions" (fixAR); "48 partitions" finds "48 Kafka partitions", not "12 partitions, 48 hours"
-    (mend36). A connection that runs them has had `units.register`."""
+    (mend36). History.open's connection has their functions (`units.register`)."""
     checked = [t for t in _terms(text) if t.check]
     return [t.check for t in checked], [a for t in checked for a in t.args]
-
-
-_PERCENT = units.PERCENT
-_NOT_UNITS = units.NOT_UNITS
 
 
 def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
@@ -506,13 +508,13 @@ def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:
         return None
     word = pieces[i + 1][1][0]
     low = word.lower()
-    return word if word.isalpha() and low not in _NOT_UNITS and low not in NUMBER_WORDS else None
+    return word if word.isalpha() and low not in units.NOT_UNITS and low not in NUMBER_WORDS else None
 
 
 def _percent_after(pieces: list[tuple[bool, list[str]]], i: int) -> int:
     """How many typed pieces after piece `i` say "percent" ("percent", "%", "per cent"): 0, 1 or 2."""
     after = [words[0].lower() if len(words) == 1 and not quoted else "" for quoted, words in pieces[i + 1:i + 3]]
-    if after[:1] and after[0] in _PERCENT:
+    if after[:1] and after[0] in units.PERCENT:
         return 1
     return 2 if after == ["per", "cent"] else 0
 
@@ -526,6 +528,7 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
     "3ms" is "3" and "ms" (mend36: not read as a figure)."""
     out: list[tuple[bool, list[str]]] = []
+    text = unicodedata.normalize("NFKC", text)     # fixBK: "３ms" typed with an IME is "3ms"
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
@@ -541,40 +544,86 @@ _MARK = "\x01"          # around a matched token in highlight()'s text (never in
 
 def searched_words(words: list[str], text: str) -> set[int]:
     """The indices of the transcript's `words` that the search `text` matched (walk18: the detail said "Your
-    search found this in what you said" and nothing showed where), as the index matched them: the words, joined,
-    in a table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a
-    word's other endings, a quoted phrase where its words are together, a word written with a space inside). A
-    hand-written stemmer standing in for Porter disagreed with the search on "queueing", "latencies" (fix33)."""
-    typed = _terms(text, bare=False)
-    # a figure with a unit, in order (fixBE, review36a 10: the index's NEAR has none): read apart, below
-    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
-    # a percentage written "48%": its word, not the bare "48" of "48 partitions" (fixAR); a whole number glued to its
-    # unit ("3ms" for "3")
-    percent = [re.compile(rf"(?<![\d.,]){re.escape(t.percent)}%") for t in _terms(text) if t.percent]
-    marked = {i for i, w in enumerate(words) if any(p.search(w) for p in percent)
-              or any(t.glued and units.glued(w, t.glued) for t in typed)}
+    search found this in what you said" and nothing showed where), as `searched_spans` marks them."""
     said = " ".join(w.replace(_MARK, " ") for w in words)
     starts = list(accumulate(len(w) + 1 for w in words[:-1]))      # where each word starts in `said`, after the first
+    return {i for start, end in searched_spans(said, text)
+            for i in range(bisect_right(starts, start), bisect_right(starts, end - 1) + 1)}
+
+
+SNIPPET_WORDS = 12      # the words a search hit's snippet shows around what was found (as FTS5's snippet() did)
+
+
+def snippet(said: str, text: str) -> str:
+    """SNIPPET_WORDS words of `said` around the most of what the search `text` matched, those in [brackets]
+    (`searched_spans`), "…" where it was cut: "next time name the [ring] [buffer]". fixBK: FTS5's snippet() chose
+    and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out."""
+    found = searched_spans(said, text)
+    tokens = [m.span() for m in _WORD.finditer(said)]
+    if not tokens:
+        return said
+    first = 0
+    if len(tokens) > SNIPPET_WORDS:
+        starts = [t[0] for t in tokens]
+        at = [bisect_right(starts, start) - 1 for start, _ in found]
+        tries = sorted({max(0, min(i - 2, len(tokens) - SNIPPET_WORDS)) for i in at}) or [0]
+        first = max(tries, key=lambda c: (sum(c <= i < c + SNIPPET_WORDS for i in at), -c))
+    last = min(first + SNIPPET_WORDS, len(tokens)) - 1
+    begin = tokens[first][0] if first else 0
+    end = tokens[last][1] if last < len(tokens) - 1 else len(said)
+    out, here = ["…" if first else ""], begin
+    for start, stop in found:
+        start, stop = max(start, begin), min(stop, end)
+        if start < stop:
+            out += [said[here:start], "[", said[start:stop], "]"]
+            here = stop
+    return "".join(out) + said[here:end] + ("…" if end < len(said) else "")
+
+
+_WORD = re.compile(r"[^\W_]+")       # a token as the index's unicode61 reads one
+
+
+def _folded(said: str) -> str:
+    """`said` with each character NFKC-folded where it stays one character ("３" -> "3"), so places in it hold."""
+    return "".join(f if len(f := unicodedata.normalize("NFKC", c)) == 1 else c for c in said)
+
+
+def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
+    """Where in `said` the search `text` matched, (start, end) in order, as the index matched it: the words, in a
+    table of the index's own tokenizer (TOKENIZE), marked by FTS5's highlight() for the search's terms (a word's
+    other endings, a quoted phrase where its words are together, a word written with a space inside; a hand-written
+    stemmer standing in for Porter disagreed with the search on "queueing", "latencies": fix33); a figure with its
+    unit in order (units.spans: the index's NEAR has none, fixBE), a whole number alone or glued to a unit ("3ms"
+    for "3", not "30ms"), a percentage written "48%" (not the "48" of "48 partitions", fixAR)."""
+    said = _folded(said.replace(_MARK, " "))
+    typed = _terms(text, bare=False)
+    found: list[tuple[int, int]] = []
     for t in typed:
+        if t.percent:
+            found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)}%", said)]
+        if t.glued:
+            found += units.glued_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
-            figures, unit = json.loads(t.args[0]), t.args[1]
-            for start, end in units.spans(said, figures, unit):
-                marked |= set(range(bisect_right(starts, start), bisect_right(starts, end - 1) + 1))
-    if not terms:
-        return marked
-    with closing(sqlite3.connect(":memory:")) as db:
-        db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
-        db.execute("INSERT INTO said VALUES (?)", [said])
-        got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?", [_MARK, _MARK, terms]).fetchone()
-    if not got:
-        return marked
-    found: set[int] = set()
-    at = 0
-    for k, piece in enumerate(got[0].split(_MARK)):
-        if k % 2:                                  # between two marks: a matched token, or a phrase's tokens
-            found |= set(range(bisect_right(starts, at), bisect_right(starts, at + len(piece) - 1) + 1))
-        at += len(piece)
-    return found | marked
+            found += units.spans(said, json.loads(t.args[0]), t.args[1])
+    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
+    if terms:
+        with closing(sqlite3.connect(":memory:")) as db:
+            db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
+            db.execute("INSERT INTO said VALUES (?)", [said])
+            got = db.execute("SELECT highlight(said, 0, ?, ?) FROM said WHERE said MATCH ?",
+                             [_MARK, _MARK, terms]).fetchone()
+        at = 0
+        for k, piece in enumerate(got[0].split(_MARK) if got else []):
+            if k % 2:                              # between two marks: a matched token, or a phrase's tokens
+                found.append((at, at + len(piece)))
+            at += len(piece)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:       # overlapping ("3ms" as glued and as highlighted): one mark
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = None, round_id: str | None = None,
@@ -602,7 +651,6 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
         checks, checked = figure_checks(text or "")      # a percentage written "48%" (fixAR), a unit after its figure
-        units.register(h.db.conn)
         where += checks
         args += checked
     if where:
@@ -666,7 +714,6 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     if not query:
         return []
     checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
-    units.register(h.db.conn)
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
         "a.follow_up_json "
@@ -971,6 +1018,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
             "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen)),
+            # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's)
+            "answered_in": {b: answered_prompts(h, lineage(b)) for b in banks},
             # the session's last answer, when it was cut off (quit mid-answer: walk45 7, the welcome said "1 drill")
             "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"]}
             if day and not day[0]["complete"] else None}

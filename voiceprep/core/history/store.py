@@ -30,6 +30,7 @@ from sqlite_utils.db import NotFoundError, Table
 from voiceprep import paths
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.banks.model import Bank, Prompt, Round
+from voiceprep.core.history import units
 from voiceprep.core.history.errors import (
     AnswerBeingContinued,
     AnswerGone,
@@ -194,6 +195,7 @@ class History:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
+            units.register(conn)         # the search's figure checks, once per connection (not at every search)
             migrate(db)
         except sqlite3.Error as exc:
             if conn is not None:

@@ -44,6 +44,7 @@ from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history import Undone, UndoOverError
 from voiceprep.core.history.queries import (
+    NO_WORD_TEXT,
     answer_name,
     apart,
     asked_text,
@@ -51,6 +52,7 @@ from voiceprep.core.history.queries import (
     cut_off_text,
     drilled_text,
     found_text,
+    has_words,
     is_follow_up,
     kind_name,
     length,
@@ -483,7 +485,8 @@ class HistoryPage(QWidget):
 
     def _filters(self) -> tuple[Any, Any, str | None, int | None]:
         """Bank, prompt, search text and minimum score as chosen (None: not filtered by it)."""
-        return (self.bank_filter.currentData(), self.prompt_filter.currentData(), self.search.text().strip() or None,
+        text = self.search.text().strip()
+        return (self.bank_filter.currentData(), self.prompt_filter.currentData(), text if has_words(text) else None,
                 self.min_score.value() or None)
 
     def refresh(self) -> None:
@@ -513,7 +516,9 @@ class HistoryPage(QWidget):
         limit = self.services.settings.history.list_limit
         more = f" (the newest {limit}; narrow the filters to see older ones)" if len(rows) >= limit else ""
         # counted as Progress counts them (walk19: "4 answers" here, "3 answers and 1 follow-up" there)
-        self.status.setText(f"{rows_text(rows)}{more}" if rows else "No answers match.")
+        # fixBK: a search of no word ("%", '""') searches nothing: said so, and the filters' answers are listed
+        wordless = f"{NO_WORD_TEXT}. " if self.search.text().strip() and not has_words(self.search.text()) else ""
+        self.status.setText(f"{wordless}{rows_text(rows)}{more}" if rows else f"{wordless}No answers match.")
         if rows == self.model.rows_as_loaded:
             if self._to_results:
                 self._enter_results()

@@ -212,6 +212,9 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
 DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
+# ... and each point this short, whole in its tooltip (fixBK: Airwallex's labels, up to 185 characters, each with its
+# question, scrolled the summary by two lines at 1366x768)
+DRILL_LABEL_CHARS = 80
 # a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
 # The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
 # 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
@@ -264,16 +267,28 @@ def short_question(text: str) -> str:
     return textwrap.shorten(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS, placeholder="…")
 
 
+def point_shown(label: str) -> str:
+    """A key point's label as "Drill next" lists it: DRILL_LABEL_CHARS at most, cut at a word ("…", no comma before)."""
+    cut = textwrap.shorten(label, DRILL_LABEL_CHARS, placeholder="…")
+    return cut[:-1].rstrip(" ,;:") + "…" if cut.endswith("…") and not label.rstrip().endswith("…") else cut
+
+
 def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None,
-                     named: bool = True) -> list[str]:
-    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording and its question's, short
+                     named: bool = True, short: bool = True) -> list[str]:
+    """The summary's "Drill next", a line a (prompt id, key point id): the point's wording (DRILL_LABEL_CHARS at
+    most, `short`; whole, and its question whole, not `short`: the line's tooltip) and its question's, short
     (walk46 5: "The result, with a number" — which question?; walkthrough 12: one wording twice, no question named).
     Only the first `limit` are listed, then how many more were missed (walk22: 6 of 10 listed, 4 unsaid). `named`
     False (One prompt…: its question is the summary's title), the points alone."""
     shown = missed[:limit] if limit is not None else missed
     points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in shown]
     more = len(missed) - len(shown)
-    return [kp.label + (f" (in “{short_question(p.text)}”)" if named else "") for p, kp in points] + \
+
+    def line(question: str, label: str) -> str:
+        if not short:
+            return label + (f" (in “{question.rstrip(' ')}”)" if named else "")
+        return point_shown(label) + (f" (in “{short_question(question)}”)" if named else "")
+    return [line(p.text, kp.label) for p, kp in points] + \
         [f"…and {counted(more, 'more missed point')}, not in this drill"] * bool(more)
 
 
@@ -1708,6 +1723,7 @@ class PracticePage(QWidget):
             ("Drill next", drill_next_lines(bank, answered, len(to_drill), named=what != "Prompt")),
             (skipped_heading(len(skipped)), [bank.prompt(pid).text + (" (cut off)" if pid in rehearsal.results
                                                                           else "") for pid in skipped])) if lines]
+        whole = drill_next_lines(bank, answered, len(to_drill), named=what != "Prompt", short=False)
         for col, (title, lines) in enumerate(lists_shown):
             # "Drill next" the widest: each point names its question (walk46 5), and still fits 1366x768
             lists.setColumnStretch(col, 3 if title == "Drill next" else 2)
@@ -1724,6 +1740,8 @@ class PracticePage(QWidget):
                     continue
                 item = plain(text)
                 item.setWordWrap(True)
+                if title == "Drill next" and i < len(whole) and whole[i] != line:
+                    item.setToolTip(whole[i])           # the point and its question as the bank words them
                 column.addWidget(item)
             if title == "Drill next":
                 # exactly these points: "Drill my weak points" above picks from the whole history instead

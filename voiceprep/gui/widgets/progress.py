@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -406,10 +407,8 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
 
 
 def shortened(text: str, most: int = 60) -> str:
-    """A question's text cut at a word to at most `most` characters, "…" where cut."""
-    if len(text) <= most:
-        return text
-    return text[:most].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    """A question's text cut at a word to at most `most` characters, "…" after them where cut."""
+    return textwrap.shorten(text, most + 1, placeholder="…")
 
 
 def key_points_title(window: int, prompt: str | None) -> str:
