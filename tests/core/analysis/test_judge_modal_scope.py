@@ -5,6 +5,7 @@ self-correction ("we used not MySQL sorry we used Postgres")."""
 from __future__ import annotations
 
 from tests.conftest import BANKS
+from tests.core.analysis.test_judge_comma_runs import REALTIME_RUN
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.segments import _tells_own_act, clean, units
 from voiceprep.core.banks.load import load_bank
@@ -73,3 +74,17 @@ def test_a_denial_ends_at_a_self_correction():
     # "I'm sorry" said as an apology is no correction: nothing is cut
     apology = said("we did not tell them and i was sorry about the wait")
     assert not [u for u in units(apology) if u.kind == "clause"]
+
+
+def test_a_not_tag_denies_nothing_after_it():
+    """"the cache one in front on the pricing service, not postgres, for failure we can time out on every call": the
+    "not postgres" tag corrects what was said before it; "for failure ..." is not denied with it (fixBF's note)."""
+    raw = REALTIME_RUN.split()
+    told = [u for u in units(raw) if u.kind == "clause" and "time out on every call" in u.text]
+    assert told and not any(u.negated for u in told), [(u.text, u.negated) for u in told]
+    tag = "We chose Kafka, not RabbitMQ, for the ordering guarantees."
+    tagged = {u.text: u.negated for u in units(tag.split()) if u.kind == "clause"}
+    assert tagged == {"We chose Kafka,": frozenset(), "not RabbitMQ,": {"not"}, "for the ordering guarantees.": frozenset()}
+    denial = "We did not use Kafka, for the ordering guarantees we needed."
+    kept = {u.text: u.negated for u in units(denial.split()) if u.kind == "clause"}
+    assert kept["for the ordering guarantees we needed."] == {"not"}     # a denial's own clause still goes on

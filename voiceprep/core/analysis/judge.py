@@ -82,7 +82,8 @@ from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-44-mo"   # session 37: judge60 (semantic-44-mo, provisional: one rule ends a modal's carry
                                    # at a piece telling its own past, "we'd" + a participle is "had", a denial ends at
-                                   # a self-correction); session 36: fixBF (semantic-43: "I led ..." after a comma-run's
+                                   # a self-correction, a ", not X," tag denies nothing after it); session 36: fixBF
+                                   # (semantic-43: "I led ..." after a comma-run's
                                    # "we'd" is told,
                                    # "100 and 20" is not cut, "eventually consistent" is no plan; quotes join the next
                                    # window for more cues), judge59 (semantic-42: a modal's scope ends at a clause with its

@@ -515,7 +515,8 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
             sentences.append((start, i))
             clauses.append((cstart, i))
             start = cstart = i + 1
-        elif (CLAUSE_END.search(word) or nxt in CLAUSE_OPENERS or _corrects(raw, i + 1, cstart)) and i - cstart >= 2:
+        elif ((CLAUSE_END.search(word) or nxt in CLAUSE_OPENERS or _corrects(raw, i + 1, cstart)) and i - cstart >= 2
+              or CLAUSE_END.search(word) and i - cstart == 1 and clean(raw[cstart]) == "not"):     # "..., not postgres,"
             clauses.append((cstart, i))
             cstart = i + 1
     return tuple(sentences), tuple(clauses)
@@ -684,7 +685,9 @@ def continued_denials(words: list[str], sentences: list[tuple[int, int]],
             first = next((w for w in words[ca:cb + 1] if w and w not in _ASIDE_FILLERS), "")
             keeps = bool(before) and not own and (first in CONTINUES or _aside(words[ca:cb + 1]))
             out[(ca, cb)] = before if keeps else frozenset()
-            before = own or out[(ca, cb)]
+            # "the cache in front, not postgres, for failure we ...": a "not X" tag corrects what was said before it
+            # and denies nothing after it
+            before = frozenset() if first == "not" and cb - ca <= 2 else own or out[(ca, cb)]
     return out
 
 
