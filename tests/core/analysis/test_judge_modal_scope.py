@@ -88,3 +88,14 @@ def test_a_not_tag_denies_nothing_after_it():
     denial = "We did not use Kafka, for the ordering guarantees we needed."
     kept = {u.text: u.negated for u in units(denial.split()) if u.kind == "clause"}
     assert kept["for the ordering guarantees we needed."] == {"not"}     # a denial's own clause still goes on
+
+
+def test_the_one_rule_keeps_what_each_twin_read():
+    """dev2 d2i-af-py-03: "I'd run it" is as often a plan as "I had run it", so it tells nothing done and the "if"
+    sentence stays a plan; dev2 d2p-035: "so we were arguing about it" after "what we'd drop" is told (fixBF read
+    "we were" as told; "were" is only a modal's after "if")."""
+    plan = "But if I joined, I'd run it on Gunicorn with async workers, tune the timeouts, and add tracing."
+    assert all(u.hypothetical for u in units(plan.split())), [(u.text, u.hypothetical) for u in units(plan.split())]
+    story = "I didn't have any list of what we'd drop, so we were arguing about it at four o'clock."
+    clauses = {u.text: u.hypothetical for u in units(story.split()) if u.kind == "clause"}
+    assert clauses["so we were arguing about it at four o'clock."] == frozenset(), clauses

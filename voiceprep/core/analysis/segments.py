@@ -62,6 +62,7 @@ _HAD_ADVERBS = frozenset({"already", "never", "just", "always"})
 # after "we'd already" a verb is a participle ("we'd already split the topic", "set up"), except these ("we'd already
 # be done by then" is a plan)
 _NOT_PARTICIPLES = frozenset({"be", "have", "know", "need", "want", "like", "love", "say", "do", "get", "go"})
+_BARE_PARTICIPLES = frozenset({"run", "read"})
 ADDITIVE = frozenset({"just", "only", "merely", "simply"})
 # a denial of a harm reports a success: "we never lost a payment", "didn't drop a message"
 HARM = frozenset({"lost", "lose", "losing", "broke", "break", "breaking", "broken", "failed", "fail", "missed",
@@ -110,25 +111,29 @@ class Unit:
     hypothetical: frozenset[str]   # hypothetical markers said in it
 
 
-def had(words: list[str], i: int) -> bool:
+def had(words: list[str], i: int, sure: bool = False) -> bool:
     """Whether the "I'd"/"we'd"/"you'd" at words[i] is "had", the past perfect ("I'd built a prototype", "we'd already
-    moved the writes"), not "would" ("we'd move", "I'd probably add"): tiny.en writes both the same."""
+    moved the writes"), not "would" ("we'd move", "I'd probably add"): tiny.en writes both the same. With `sure`, not
+    a participle said like its bare verb ("I'd run it on Gunicorn" is as often a plan; "I'd already run it" is not)."""
     if words[i] not in _D_CONTRACTIONS:
         return False
     after = words[i + 1:i + 3]
     if after[:1] == ["already"] and len(after) == 2 and after[1] and after[1] not in _NOT_PARTICIPLES:
         return True
+    if not after or sure and after[0] in _BARE_PARTICIPLES:
+        return False
     return any(a in PARTICIPLES or (len(a) > 4 and a.endswith("ed"))
-               for a in (after if after[:1] and after[0] in _HAD_ADVERBS else after[:1]))
+               for a in (after if after[0] in _HAD_ADVERBS else after[:1]))
 
 
-def _tells_what_happened(words: list[str]) -> bool:
+def _tells_what_happened(words: list[str], subject_first: bool = False) -> bool:
     """Past tense (or a past perfect, `had`) and no modal: "If the processor timed out we retried" tells what the
-    system did."""
+    system did. "were" is a modal's ("if the queue were full") unless `subject_first` (`words` open with a subject
+    of their own: "we were arguing about it")."""
     perfect = False
     for i, w in enumerate(words):
-        if w in MODALS_CARRY or w in ("will", "i'll", "we'll", "were"):
-            if not had(words, i):
+        if w in MODALS_CARRY or w in ("will", "i'll", "we'll") or (w == "were" and not (subject_first and i == 1)):
+            if not had(words, i, sure=True):
                 return False
             perfect = True
     return perfect or said_in_past(words)
@@ -740,7 +745,7 @@ def _tells_own_act(words: list[str], first: int, last: int) -> bool:
     k = first
     while k <= last and words[k] in _LEADING_FILLERS and k - first < _FILLERS_SKIPPED:
         k += 1
-    return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)])
+    return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)], True)
 
 
 def _own_subject_since(words: list[str], first: int, a: int, starts: frozenset[int]) -> int:
@@ -915,7 +920,8 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     """For each word, the negation and hypothetical markers of the clause it is said in.
 
     A sentence that opens with "if" is hypothetical throughout ("If I faced it again I'd try the Disruptor"), unless it
-    tells in the past tense, with no modal, what happened ("If the processor timed out we retried").
+    tells in the past tense, with no modal, what happened ("If the processor timed out we retried"), but for a later
+    clause that tells its own act ("..., we'd already set up replication": `_tells_own_act`).
     """
     words = [clean(w) for w in raw]
     sentences, clauses = _spans(raw)
