@@ -24,6 +24,7 @@ from voiceprep.core.history import History
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
+from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import transcript_html
 from voiceprep.gui.widgets.progress import by_day, date_ticks, hollow_words, parse_time
@@ -1001,9 +1002,55 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
     qtbot.waitUntil(lambda: rows(page) == [attempt], timeout=10000)
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail.document is not None and page.detail.rejudge.isVisible(), timeout=10000)
+    asked: list[str] = []
+    answer = [1]                                   # Cancel first (walk47 3: a stray Space re-scored at once)
+    monkeypatch.setattr(common, "choose", lambda _p, _t, text, options, **_k: asked.append(text) or answer[0])
+    page.detail.rejudge.click()
+    assert asked and "is replaced by the new one" in asked[0] and "note and rating are kept" in asked[0]
+    qtbot.wait(300)
+    assert not told and page.status.text() != "Judging again…"
+    answer[0] = 0
     page.detail.rejudge.click()
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert told[0].startswith("Judged again against the key points as they read now: no change (")
+    # nothing changed: neither the row nor the detail calls it re-scored (walk47: "36 re-scored" after "no change")
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    assert "re-scored" not in page.model.index(0, 2).data() and "Re-scored" not in page.detail.view.toPlainText()
+
+
+def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
+                                                                                         monkeypatch):
+    """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no
+    key. Tab from the answers goes to Compare two first, Judge again is the feedback's last stop, Ctrl+D compares,
+    and F1's sheet lists it."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", STRONG, None)])
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.rejudge.isVisible(), timeout=10000)
+    page.table.selectAll()                          # the first one's feedback stays open, as walk47 had it
+
+    def tab_stops(start, count):
+        """The `count` widgets Tab goes to from `start` (those that take Tab and are shown)."""
+        stops, w = [], start
+        while len(stops) < count:
+            w = w.nextInFocusChain()
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled():
+                stops.append(w)
+        return stops
+    assert tab_stops(page.table, 1) == [page.compare_btn]
+    after = tab_stops(page.compare_btn, 30)
+    assert after.index(page.detail.view) < after.index(page.detail.save_note) < after.index(page.detail.rejudge)
+    compared: list[dict] = []
+    monkeypatch.setattr(page, "_show_compare", compared.append)
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(compared), timeout=10000)
+    assert sorted(a["id"] for a in compared[0]["attempts"]) == sorted(ids)
+    assert ("Ctrl+D", "Compare the two selected answers") in [
+        line for _h, lines in window.shortcuts_sheet.sections() for line in lines]
 
 
 def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services, monkeypatch):
