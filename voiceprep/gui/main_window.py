@@ -241,8 +241,8 @@ class MainWindow(QMainWindow):
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
         self.banks.created.connect(self._bank_created)
-        for page, said in ((self.progress, "Progress"), (self.settings_page, "Settings")):
-            accessible.name(page, said)           # scroll areas that take the keyboard
+        for page, page_name in ((self.progress, "Progress"), (self.settings_page, "Settings")):
+            accessible.name(page, page_name)      # scroll areas that take the keyboard
         accessible.name_forms(self)              # each form's label names its control for a screen reader
         self.nav.setCurrentRow(0)
         self._restore()

@@ -70,7 +70,8 @@ def rescored_text(row: Row) -> str | None:
     if earlier is None:
         earlier = (row.get("settings") or {}).get("rejudged_from")
     # a judging again that changed nothing ("same") is not a re-score (walk47: "no change", the row said "re-scored")
-    changed = [e for e in earlier or [] if not e.get("same")]
+    earlier = earlier or []
+    changed = [e for e in earlier if not e.get("same")]
     if not changed:
         return None
     first, at = earlier[0], changed[-1].get("at")

@@ -35,13 +35,14 @@ def name(widget: QWidget, text: str, description: str = "") -> None:
 def _label_combo(box: QComboBox) -> None:
     """A combo box's name as a label relation: a hidden label beside it, whose buddy it is (once it has a parent;
     `name_forms` labels those named before they were put in a layout)."""
-    if box.parentWidget() is None or not box.accessibleName():
+    parent = box.parentWidget()
+    if parent is None or not box.accessibleName():
         return
     label = getattr(box, "_spoken_label", None)
-    if any(isinstance(w, QLabel) and w.buddy() is box and w is not label for w in box.parentWidget().children()):
+    if any(isinstance(w, QLabel) and w.buddy() is box and w is not label for w in parent.children()):
         return                                  # a label of its own on screen says it
-    if label is None or label.parentWidget() is not box.parentWidget():
-        label = QLabel(box.parentWidget())
+    if label is None or label.parentWidget() is not parent:
+        label = QLabel(parent)
         label.hide()
         box._spoken_label = label       # type: ignore[attr-defined]
     label.setText(box.accessibleName())
@@ -57,7 +58,7 @@ def _first_focusable(item: QWidget | QLayout | None) -> QWidget | None:
     if isinstance(item, QLayout):
         for i in range(item.count()):
             sub = item.itemAt(i)
-            found = _first_focusable(sub.widget() or sub.layout())
+            found = _first_focusable(sub.widget() or sub.layout()) if sub is not None else None
             if found is not None:
                 return found
     return None
