@@ -1284,8 +1284,8 @@ def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbo
 def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(qtbot, window, services):
     """walk45 6: after Ctrl+F, Tab went Compare two → Delete → Export… → the page list (Down there switched to
     Progress) and Shift+Tab to the filters: the answers were out of reach from the search. The order follows the
-    screen: the filters, the search, the answers, their feedback, then the actions (walk41 8 had put the answers
-    first, the filters after the feedback; from the page list they are now 5 Tabs on, not 7)."""
+    screen: the filters, the search, the answers, then the actions on them and their feedback (walk41 8 had put the
+    answers first, the filters after the feedback; walk47 3: the actions after the feedback put Judge again first)."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
     page = window.history
     window.nav.setCurrentRow(1)
@@ -1309,8 +1309,8 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
     shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
     focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
-    assert focused[:len(filters) + 3] == [*filters, page.search, page.table, page.detail.view], seen
-    assert [x for x in focused if x in shown] == shown and focused.index(shown[0]) > focused.index(page.detail.view)
+    # walk47 3: the actions on the selected answers right after them, before the feedback (Judge again its last)
+    assert focused[:len(filters) + len(shown) + 3] == [*filters, page.search, page.table, *shown, page.detail.view], seen
     assert len(seen) == len(set(seen))
     # from the search: Tab to the answers, Shift+Tab to the filters
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -424,7 +424,7 @@ class HistoryPage(QWidget):
         # feedback's (walk47 3: Tab Tab Space from two selected rows, meant for Compare two, judged one again)
         feedback = [w for w in feedback if w is not self.detail.rejudge] + [self.detail.rejudge]
         order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
-                                self.compare_btn, self.export_btn, self.delete_btn, *feedback,
+                                self.compare_btn, self.delete_btn, self.export_btn, *feedback,
                                 *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
