@@ -14,6 +14,7 @@ from tests.app.conftest import audio_files, record
 from voiceprep.app import NoAnswerHeard
 from voiceprep.core.history import queries
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import score_text
 
 LOCK = ("At my previous company our order matching engine had lock contention. I proposed the LMAX Disruptor, "
         "a ring buffer with a single writer. Latency fell forty percent.")
@@ -639,7 +640,15 @@ def test_judging_again_uses_the_key_points_as_they_read_now_and_says_what_change
 
     same = session.rejudge(saved.attempt_id, bank)                     # nothing reworded: no change, said so
     assert same["rejudged_against"] == "current" and same["rejudge_change"].startswith("no change")
+    assert queries.rescored_text(service.attempt(saved.attempt_id)) is None     # walk47: not "re-scored" after that
     redone = session.rejudge(saved.attempt_id, reworded)
+    again = queries.rescored_text(service.attempt(saved.attempt_id))
+    assert again is not None and again.startswith("Re-scored on ") and "times" not in again
+    assert f"; first scored {score_text(before['overall'])}" in again
+    assert queries.rescored_text({r["id"]: r for r in service.attempts()}[saved.attempt_id]) == again   # the list's
+    from voiceprep.core.history.export import to_markdown
+
+    assert f"*{again}.*" in to_markdown(session.history(), [saved.attempt_id])
     hits, total = before["document"]["hits"], before["document"]["total"]
     assert redone["rejudged_against"] == "current" and redone["hits"] == hits - 1
     assert redone["rejudge_change"].startswith(f"{hits} of {total} key points → {hits - 1} of {total}, overall ")
@@ -848,11 +857,11 @@ def test_after_a_point_is_reworded_every_screen_says_which_answers_were_judged_o
 
     rows = {row["id"]: row for row in service.attempts()}
     assert queries.rescored_text(rows[first.attempt_id]) is None
-    again = queries.rescored_text(rows[second.attempt_id])
-    assert again is not None and again.startswith("Re-scored on ") and "; first scored " in again
-    assert queries.rescored_text(service.attempt(second.attempt_id)) == again          # the detail says the same
-    exported = to_markdown(session.history(), [second.attempt_id])
-    assert f"*{again}.*" in exported
+    # judged again against the reworded point to the same result: not called re-scored (walk47), in the list, the
+    # detail or the export (the re-scored wording itself: test_judging_again_uses_the_key_points_as_they_read_now_...)
+    assert queries.rescored_text(rows[second.attempt_id]) is None
+    assert queries.rescored_text(service.attempt(second.attempt_id)) is None
+    assert "Re-scored" not in to_markdown(session.history(), [second.attempt_id])
 
 
 def test_the_cue_words_beside_a_quote_are_the_words_said_not_the_cue_they_matched():

@@ -24,6 +24,7 @@ from voiceprep.core.history import History
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
+from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import transcript_html
 from voiceprep.gui.widgets.progress import by_day, date_ticks, hollow_words, parse_time
@@ -499,7 +500,10 @@ def test_a_re_scored_drills_score_cell_fits_its_column_at_1366x768(qtbot, window
     def rejudge():
         access = HistoryAccess(services.db_path)
         bank = load_bank(BANKS / "airwallex.toml")
-        for attempt in (plain, drill):
+        for attempt in (plain, drill):          # stored as scored lower: judging again changes it (walk47: a
+            db = access.history().db            # judging again to the same result is not called re-scored)
+            db.execute("UPDATE attempts SET overall = overall - 7 WHERE id = ?", [attempt])
+            db.execute("UPDATE key_point_results SET hit = 0 WHERE attempt_id = ?", [attempt])
             PracticeSession(access).rejudge(attempt, bank)
         access.close_all()
     off_gui(rejudge)
@@ -1005,9 +1009,55 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
     qtbot.waitUntil(lambda: rows(page) == [attempt], timeout=10000)
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail.document is not None and page.detail.rejudge.isVisible(), timeout=10000)
+    asked: list[str] = []
+    answer = [1]                                   # Cancel first (walk47 3: a stray Space re-scored at once)
+    monkeypatch.setattr(common, "choose", lambda _p, _t, text, options, **_k: asked.append(text) or answer[0])
+    page.detail.rejudge.click()
+    assert asked and "is replaced by the new one" in asked[0] and "note and rating are kept" in asked[0]
+    qtbot.wait(300)
+    assert not told and page.status.text() != "Judging again…"
+    answer[0] = 0
     page.detail.rejudge.click()
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert told[0].startswith("Judged again against the key points as they read now: no change (")
+    # nothing changed: neither the row nor the detail calls it re-scored (walk47: "36 re-scored" after "no change")
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    assert "re-scored" not in page.model.index(0, 2).data() and "Re-scored" not in page.detail.view.toPlainText()
+
+
+def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
+                                                                                         monkeypatch):
+    """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no
+    key. Tab from the answers goes to Compare two first, Judge again is the feedback's last stop, Ctrl+D compares,
+    and F1's sheet lists it."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", STRONG, None)])
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.rejudge.isVisible(), timeout=10000)
+    page.table.selectAll()                          # the first one's feedback stays open, as walk47 had it
+
+    def tab_stops(start, count):
+        """The `count` widgets Tab goes to from `start` (those that take Tab and are shown)."""
+        stops, w = [], start
+        while len(stops) < count:
+            w = w.nextInFocusChain()
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled():
+                stops.append(w)
+        return stops
+    assert tab_stops(page.table, 1) == [page.compare_btn]
+    after = tab_stops(page.compare_btn, 30)
+    assert after.index(page.detail.view) < after.index(page.detail.save_note) < after.index(page.detail.rejudge)
+    compared: list[dict] = []
+    monkeypatch.setattr(page, "_show_compare", compared.append)
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(compared), timeout=10000)
+    assert sorted(a["id"] for a in compared[0]["attempts"]) == sorted(ids)
+    assert ("Ctrl+D", "Compare the two selected answers") in [
+        line for _h, lines in window.shortcuts_sheet.sections() for line in lines]
 
 
 def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services, monkeypatch):
@@ -1238,8 +1288,8 @@ def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbo
 def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(qtbot, window, services):
     """walk45 6: after Ctrl+F, Tab went Compare two → Delete → Export… → the page list (Down there switched to
     Progress) and Shift+Tab to the filters: the answers were out of reach from the search. The order follows the
-    screen: the filters, the search, the answers, their feedback, then the actions (walk41 8 had put the answers
-    first, the filters after the feedback; from the page list they are now 5 Tabs on, not 7)."""
+    screen: the filters, the search, the answers, then the actions on them and their feedback (walk41 8 had put the
+    answers first, the filters after the feedback; walk47 3: the actions after the feedback put Judge again first)."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
     page = window.history
     window.nav.setCurrentRow(1)
@@ -1263,8 +1313,8 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
     shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
     focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
-    assert focused[:len(filters) + 3] == [*filters, page.search, page.table, page.detail.view], seen
-    assert [x for x in focused if x in shown] == shown and focused.index(shown[0]) > focused.index(page.detail.view)
+    # walk47 3: the actions on the selected answers right after them, before the feedback (Judge again its last)
+    assert focused[:len(filters) + len(shown) + 3] == [*filters, page.search, page.table, *shown, page.detail.view], seen
     assert len(seen) == len(set(seen))
     # from the search: Tab to the answers, Shift+Tab to the filters
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

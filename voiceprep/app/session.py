@@ -746,6 +746,16 @@ class PracticeSession:
         record = attempt_record(analysis, row.get("input") or VOICE, settings,
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off
+        doc = whole(record.feedback, transcript.to_dict())
+        # a drill or follow-up answer is measured by the points it was asked about, as its feedback and History
+        # count it ("1/2 covered"): what changed is said in that count (its whole-answer overall counts for nothing)
+        asked_after = queries.drilled(record.key_points, drill) if asked_before is not None else None
+        if asked_before is None or asked_after is None:
+            change, same = rejudge_change(earlier, doc), unchanged(earlier, doc)
+        else:
+            change, same = asked_change(asked_before, asked_after, queries.is_follow_up(row)), asked_before == asked_after
+        if same:       # kept, but the answer is not called re-scored (walk47: "no change", the row said "re-scored")
+            earlier["same"] = True
         with h.write():                                  # the results and the labels that name the asked points
             h.finish_attempt(attempt_id, record)
             if against == "current":
@@ -753,12 +763,6 @@ class PracticeSession:
                 if digest != row["bank_hash"] or drill != row.get("drill"):
                     h.table("attempts").update(attempt_id, {"bank_hash": digest,
                                                             "drill_json": dumps(drill) if drill else None})
-        doc = whole(record.feedback, transcript.to_dict())
-        # a drill or follow-up answer is measured by the points it was asked about, as its feedback and History
-        # count it ("1/2 covered"): what changed is said in that count (its whole-answer overall counts for nothing)
-        asked_after = queries.drilled(record.key_points, drill) if asked_before is not None else None
-        change = rejudge_change(earlier, doc) if asked_before is None or asked_after is None else \
-            asked_change(asked_before, asked_after, queries.is_follow_up(row))
         return {**doc, "rejudged_against": against, "rejudged_why": why, "rejudge_change": change}
 
 
@@ -797,6 +801,12 @@ def rejudged_text(doc: Row) -> str:
     return f"Judged again {against}: {doc['rejudge_change']}."
 
 
+def unchanged(before: Row, after: Row) -> bool:
+    """Whether judging again left the key points covered and the overall as shown before."""
+    return (before.get("hits"), before.get("total"), score_text(before.get("overall"))) == \
+        (after.get("hits"), after.get("total"), score_text(after.get("overall")))
+
+
 def rejudge_change(before: Row, after: Row) -> str:
     """What judging again changed, in words: "3 of 4 key points → 4 of 4, overall 52 → 76", or "no change"."""
     def points(d: Row) -> str:
@@ -804,9 +814,7 @@ def rejudge_change(before: Row, after: Row) -> str:
 
     def score(value: Any) -> str:
         return score_text(value)
-    same_points = points(before) == points(after)
-    same_score = score(before.get("overall")) == score(after.get("overall"))
-    if same_points and same_score:
+    if unchanged(before, after):
         return f"no change ({points(after)} key points, overall {score(after.get('overall'))})"
     return (f"{points(before)} key points → {points(after)}, overall {score(before.get('overall'))} → "
             f"{score(after.get('overall'))}")

@@ -32,7 +32,7 @@ from voiceprep.gui import collector
 from voiceprep.gui.controller import SPEAKING, RehearsalController
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.services import Services
-from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.app_events import watch
 from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
@@ -205,6 +205,10 @@ class MainWindow(QMainWindow):
                         "an import; when nothing plays, close the bank editor")
         esc.activated.connect(self.stop_sound)
         self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
+        accessible.name(self.stop_playback_btn, self.stop_playback_btn.text())
+        accessible.name(self.help_btn, "Keyboard shortcuts")
+        accessible.name(self.nav, "Pages", "Ctrl+1 to Ctrl+5 go to a page")
+        accessible.name(self.shortcuts_sheet.view, "Keyboard shortcuts")
         # keys the sheet lists whether or not their dialog is open (session 22): the dialogs' own, and what Esc and
         # Enter do in any dialog (Qt's, with Esc stopping the voice first: VoiceFirst)
         self.shortcuts_sheet.also.update({
@@ -237,6 +241,9 @@ class MainWindow(QMainWindow):
         self.history.changed.connect(self._history_changed)
         self.banks.reloaded.connect(self._banks_reloaded)
         self.banks.created.connect(self._bank_created)
+        for page, page_name in ((self.progress, "Progress"), (self.settings_page, "Settings")):
+            accessible.name(page, page_name)      # scroll areas that take the keyboard
+        accessible.name_forms(self)              # each form's label names its control for a screen reader
         self.nav.setCurrentRow(0)
         self._restore()
         said = [self.banks.kept_draft_text()]                           # said once, at start

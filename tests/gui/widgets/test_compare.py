@@ -127,3 +127,30 @@ def test_compare_copies_and_exports_what_the_cli_prints_from_the_keyboard(qtbot,
     written = (tmp_path / "mine.md").read_text(encoding="utf-8")
     assert written.startswith(f"# {dialog.windowTitle()}\n") and compare_text(pair) in written
     assert str(tmp_path / "mine.md") in dialog.status.text()
+
+
+def test_the_words_that_differ_are_marked_by_more_than_colour_and_the_captions_say_which_answer(qtbot):
+    """Walk47 4: removed and new words were only pink and green, and "Highlighted: words removed in this answer"
+    under the earlier answer read as if that answer had removed them. Each differing run is marked with a sign a
+    screen reader reads and struck through (gone) or underlined (new); the captions name the other answer."""
+    from PySide6.QtWidgets import QLabel, QTextBrowser
+
+    from voiceprep.gui.widgets.compare import CompareView
+
+    pair = result(answer(1, 40), answer(2, 90))
+    pair["attempts"][0]["transcript"], pair["attempts"][1]["transcript"] = "we used locks", "we used a ring buffer"
+    pair["diff"] = [{"op": "equal", "first": "we used", "second": "we used"},
+                    {"op": "replace", "first": "locks", "second": "a ring buffer"}]
+    view = CompareView(pair)
+    qtbot.addWidget(view)
+    first, second = view.transcripts
+    assert first.toPlainText() == "we used −locks" and second.toPlainText() == "we used +a ring buffer"
+    gone, new = first.document().find("locks"), second.document().find("ring")
+    assert gone.charFormat().fontStrikeOut() and not new.charFormat().fontStrikeOut()
+    assert new.charFormat().fontUnderline() and not gone.charFormat().fontUnderline()
+    captions = [w.text() for w in view.findChildren(QLabel) if w.text().startswith("Marked")]
+    assert captions == ["Marked − and struck through: words not said again in answer 2 to this question",
+                        "Marked + and underlined: words new in this answer (not in answer 1 to this question)"]
+    assert [v.accessibleName() for v in view.transcripts] == [
+        "Answer 1 to this question, what you said", "Answer 2 to this question, what you said"]
+    assert view.summary.accessibleName() and all(isinstance(v, QTextBrowser) for v in view.transcripts)

@@ -64,15 +64,19 @@ def drill_labels(row: Row) -> Row:
 def rescored_text(row: Row) -> str | None:
     """An answer scored again says so wherever its score shows (walkthrough 12: re-judged 50 → 100, nothing in History,
     its detail or the export said the score had been replaced): "Re-scored on 2 Dec 08:45; first scored 50 (1 of 2
-    key points)". None for an answer never scored again. Its `rejudged_from` (a list row's, or its settings')."""
+    key points)". None for an answer never scored again, or only to the same result. Its
+    `rejudged_from` (a list row's, or its settings')."""
     earlier = row.get("rejudged_from")
     if earlier is None:
         earlier = (row.get("settings") or {}).get("rejudged_from")
-    if not earlier:
+    # a judging again that changed nothing ("same") is not a re-score (walk47: "no change", the row said "re-scored")
+    earlier = earlier or []
+    changed = [e for e in earlier if not e.get("same")]
+    if not changed:
         return None
-    first, at = earlier[0], earlier[-1].get("at")
+    first, at = earlier[0], changed[-1].get("at")
     when = f" on {local(str(at)):%d %b %H:%M}".replace(" 0", " ", 1) if at else ""
-    times = f" ({len(earlier)} times)" if len(earlier) > 1 else ""
+    times = f" ({len(changed)} times)" if len(changed) > 1 else ""
     score = score_text(first['overall']) if first.get("overall") is not None else "no score"
     points = f" ({first['hits']} of {first['total']} key points)" if first.get("total") else ""
     return f"Re-scored{when}{times}; first scored {score}{points}"

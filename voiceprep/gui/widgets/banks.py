@@ -37,7 +37,7 @@ from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
 from voiceprep.core.wording import counted
-from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_row, heading, soft
 
@@ -209,6 +209,7 @@ class BanksPage(QWidget):
         split = QSplitter()
         self.list = QListWidget()
         self.list.setMinimumWidth(170)
+        accessible.name(self.list, "Banks")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)     # a long name wraps
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)          # re-wrap when the splitter moves
         self.list.setSpacing(2)
@@ -216,6 +217,7 @@ class BanksPage(QWidget):
         split.addWidget(self.list)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        accessible.name(self.detail, "The bank's questions")
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
@@ -225,6 +227,7 @@ class BanksPage(QWidget):
         self.errors.setOpenLinks(False)          # "Open the file": the system's opener, not the browser itself
         self.errors.anchorClicked.connect(lambda url: self._open_url(Path(url.toLocalFile()), "the bank file"))
         self.errors.setMaximumHeight(120)
+        accessible.name(self.errors, "Bank files with problems")
         self.errors.setStyleSheet(f"background: {soft(BAD)};")
         root.addWidget(self.errors)
         self.pages.addWidget(browse)

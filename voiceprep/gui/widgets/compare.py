@@ -33,6 +33,7 @@ from voiceprep.core.history.queries import (
     removed_text,
     reworded_text,
 )
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import BAD, GOOD, fit_to_screen, heading, keyboard_buttons, muted, window_state
 from voiceprep.gui.widgets.feedback import Colors, when
 from voiceprep.settings import AnalysisSettings
@@ -52,15 +53,32 @@ def pace_change(first: float, second: float, low: float, high: float) -> int:
     return (off(first) > off(second)) - (off(first) < off(second))
 
 
+# how the words one transcript has and the other has not are marked, besides their colour (walk47 4: colour only,
+# nothing a screen reader or a colour-blind eye could tell): the first answer's struck through after a "−", the
+# second's underlined and bold after a "+"
+DIFF_MARKS = {"first": ("−", "text-decoration: line-through"),
+              "second": ("+", "text-decoration: underline; font-weight: 600")}
+
+
+def diff_caption(side: str, other: str) -> str:
+    """What the marks in one transcript mean, `other` the other answer's name ("answer 3 to this question")."""
+    mark = DIFF_MARKS[side][0]
+    if side == "first":
+        return f"Marked {mark} and struck through: words not said again in {other}"
+    return f"Marked {mark} and underlined: words new in this answer (not in {other})"
+
+
 def side_html(diff: list[dict[str, str]], side: str, colors: Colors) -> str:
-    """One transcript of the pair, with the words the other one does not have highlighted."""
+    """One transcript of the pair, with the words the other one does not have marked (DIFF_MARKS) and highlighted."""
     color = colors.tint(BAD if side == "first" else GOOD, 0.3)
+    mark, style = DIFF_MARKS[side]
     parts = []
     for d in diff:
         words = html.escape(d[side])
         if not words:
             continue
-        parts.append(words if d["op"] == "equal" else f"<span style='background-color:{color}'>{words}</span>")
+        parts.append(words if d["op"] == "equal" else
+                     f"<b>{mark}</b><span style='background-color:{color}; {style}'>{words}</span>")
     return "<p style='line-height:150%'>" + (" ".join(parts) or "<i>(nothing was said)</i>") + "</p>"
 
 
@@ -160,19 +178,23 @@ class CompareView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.summary = TipBrowser()
         self.summary.setHtml(summary_html(result, colors, pace_band))
+        accessible.name(self.summary, "What changed between the two answers")
         split.addWidget(self.summary)
         below = QWidget()
         columns = QHBoxLayout(below)
         columns.setContentsMargins(0, 0, 0, 0)
         self.transcripts = []
         own = bool(result.get("follow_up_added"))   # the follow-up answers other questions: no word diff (walk16)
-        for side, attempt, caption in (("first", result["attempts"][0], "removed"),
-                                       ("second", result["attempts"][1], "new")):
+        first, second = result["attempts"]
+        for side, attempt, other in (("first", first, second), ("second", second, first)):
             column = QVBoxLayout()
-            column.addWidget(heading(f"{answer_name(attempt).capitalize()} · {when(attempt['started_at'])}", 11))
+            title = f"{answer_name(attempt).capitalize()} · {when(attempt['started_at'])}"
+            column.addWidget(heading(title, 11))
+            caption = diff_caption(side, answer_name(other))
             if not own:
-                column.addWidget(muted(f"Highlighted: words {caption} in this answer"))
+                column.addWidget(muted(caption))
             view = QTextBrowser()
+            accessible.name(view, f"{answer_name(attempt).capitalize()}, what you said", "" if own else caption)
             view.setHtml(side_html([{"op": "equal", side: attempt["transcript"] or ""}] if own else result["diff"],
                                    side, colors))
             self.transcripts.append(view)

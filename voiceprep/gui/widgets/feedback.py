@@ -36,6 +36,7 @@ from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import drilled, searched_words
 from voiceprep.core.wording import asked_about_heading, more_after_text, score_shown, score_text
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
@@ -403,6 +404,7 @@ class FeedbackView(QWidget):
         actions = QHBoxLayout()
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
+        accessible.name(self.play, "Play answer")
         self.ask = QPushButton("Answer the follow-ups")          # Practice adds its key, from its shortcut
         self.ask.setToolTip("The interviewer asks them (aloud when the voice is on); your next answer answers them and "
                             "counts for the points they ask about. Retry answers the whole question again.")
@@ -419,6 +421,7 @@ class FeedbackView(QWidget):
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._link)
+        accessible.name(self.view, "Feedback", "The score, the key points with your words, and the transcript")
         # on a wide screen the page stays a readable column (about 150 characters a line), centred
         # (stretches either side take only what the view cannot: an aligned widget would shrink to its size hint)
         column = QHBoxLayout()
@@ -453,6 +456,7 @@ class FeedbackView(QWidget):
         for i in range(1, 6):
             choice = QRadioButton(str(i))
             choice.setToolTip(f"{RATING_SCALE} (Delete clears it)")
+            accessible.name(choice, f"Rate {i} of 5", f"{RATING_SCALE} (Delete clears it)")
             choice.installEventFilter(keys)
             self.rating.addButton(choice, i)
             rating_row.addWidget(choice)
@@ -472,6 +476,7 @@ class FeedbackView(QWidget):
         note_line = QHBoxLayout()                     # the note, Save note and "Saved"
         note_line.setContentsMargins(0, 0, 0, 0)
         note_line.addWidget(self.note, 1)
+        accessible.name(self.note, "Your note", "What would you change next time? Enter saves it")
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(self.commit_note)
         self.save_note.installEventFilter(keys)       # the stop after the note: see _RatingKeys

@@ -63,7 +63,7 @@ from voiceprep.core.history.queries import (
 )
 from voiceprep.core.wording import counted, score_text
 from voiceprep.gui.operations import query
-from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.common import RowTable, enter_presses_buttons, muted, sentence_case
 from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
@@ -188,12 +188,23 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
     return out
 
 
+COMPARE_KEY = "Ctrl+D"      # Compare two's key (walk47 3: it had none)
+
+
 def compare_hint(selected: int) -> str:
     """How to pick the two attempts Compare needs, by mouse and by keyboard (walkthrough 6: with 5 selected it said
     only "Ctrl+click")."""
     how = ("Select two answers to the same question: Ctrl+click the second, or with the keyboard Shift+↓ for the next "
-           "one (Ctrl+↑/↓ then Ctrl+Space for one further away).")
+           f"one (Ctrl+↑/↓ then Ctrl+Space for one further away); then {COMPARE_KEY} compares them.")
     return how if selected < 3 else f"{selected} answers are selected; Compare takes two. {how}"
+
+
+def rejudge_question(attempt: dict[str, Any]) -> str:
+    """What Judge again will do to this answer, asked before it does it."""
+    shown = score_text(attempt["overall"]) if attempt.get("overall") is not None else "no score"
+    return (f"Score this answer again with today's judge, against the question's key points as they read now? Its "
+            f"score shown now ({shown}) is replaced by the new one; the first score stays in its record and History "
+            "says it was re-scored if anything changes. Your transcript, recording, note and rating are kept.")
 
 
 class AttemptsModel(QAbstractTableModel):
@@ -280,6 +291,7 @@ class HistoryPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip(compare_hint(0))
+        accessible.name(self.compare_btn, "Compare two", f"Compares the two selected answers ({COMPARE_KEY})")
         self.delete_btn = QPushButton("Delete")
         self.export_btn = QPushButton("Export…")
         self.export_btn.setToolTip("Export the answers shown, or only the selected ones (it asks which)")
@@ -291,6 +303,9 @@ class HistoryPage(QWidget):
         actions.addWidget(self.search, 3)
         for b in (self.compare_btn, self.delete_btn, self.export_btn):
             actions.addWidget(b)
+        accessible.name(self.bank_filter, "Bank shown")
+        accessible.name(self.prompt_filter, "Question shown")
+        accessible.name(self.min_score, "Minimum score", "Lists only the answers that scored at least this")
         self.bar.addLayout(filters, 5)
         self.bar.addLayout(actions, 5)
         root.addLayout(self.bar)
@@ -304,6 +319,7 @@ class HistoryPage(QWidget):
         self.table = RowTable()
         self.table.setTabKeyNavigation(False)     # Tab moves on to the detail pane; arrows move between rows
         self.table.setModel(self.model)
+        accessible.name(self.table, "Answers", f"Select one to see its feedback; two, then {COMPARE_KEY}, to compare them")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -345,6 +361,10 @@ class HistoryPage(QWidget):
         self.search.textEdited.connect(self._typing_on)
         self.table.selectionModel().selectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
+        # a key of its own (walk47 3: Compare two was 8 to 10 Tabs from the table, past Judge again)
+        self.compare_shortcut = described(QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
+                                          "Compare the two selected answers")
+        self.compare_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
         # the table's own: a window-wide Delete asked to delete the selected attempts from a filter or a button
@@ -364,6 +384,8 @@ class HistoryPage(QWidget):
         find = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),  # while shown
                          "Search what you said")
         self.search.setPlaceholderText(f"Search ({key_text(find)}): what you said, notes, questions")
+        accessible.name(self.search, "Search history", f"{key_text(find)}: finds the words in what you said, your "
+                        "notes and the questions")
         self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}). "
                                "Put words in double quotes to find them together: \"single writer\"")
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
@@ -400,8 +422,11 @@ class HistoryPage(QWidget):
             if self.detail.isAncestorOf(w) and takes_tab(w):
                 feedback.append(w)
             w = w.nextInFocusChain()
+        # the actions on the selected answers right after them, Judge again (which replaces a score) last of the
+        # feedback's (walk47 3: Tab Tab Space from two selected rows, meant for Compare two, judged one again)
+        feedback = [w for w in feedback if w is not self.detail.rejudge] + [self.detail.rejudge]
         order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
-                                *feedback, self.compare_btn, self.delete_btn, self.export_btn,
+                                self.compare_btn, self.delete_btn, self.export_btn, *feedback,
                                 *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -644,6 +669,10 @@ class HistoryPage(QWidget):
             return
         attempt, session = self.current["id"], self.services.session
         current = self.services.registry.find(self.current["bank_id"])     # its key points as they read now
+        # it replaces the score shown: said first, and asked (walk47 3: a stray Space re-scored with no word)
+        if common.choose(self, "Judge again", rejudge_question(self.current), ["Judge again", "Cancel"], cancel=1,
+                         default=1) != 0:
+            return
         self.status.setText("Judging again…")
 
         def done(doc: dict[str, Any]) -> None:

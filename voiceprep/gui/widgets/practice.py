@@ -46,7 +46,7 @@ from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
-from voiceprep.gui.widgets import common
+from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.app_events import watch
 from voiceprep.gui.widgets.common import (
     BAD,
@@ -124,6 +124,7 @@ class NoticeBar(QFrame):
         self.close_btn = QToolButton(self)
         self.close_btn.setText("✕")
         self.close_btn.setToolTip("Dismiss")
+        accessible.name(self.close_btn, "Dismiss")
         self.close_btn.setAutoRaise(True)
         self.close_btn.clicked.connect(self.hide)
         self.action_btn = QPushButton(self)      # what the notice offers to do about it ("Undo skip")
@@ -382,7 +383,10 @@ class PracticePage(QWidget):
         self.bank_label = QLabel("Bank")         # its key is added once the shortcut is made (Alt+B)
         pick.addWidget(self.bank_label)
         pick.addWidget(self.bank_box, 3)
-        pick.addWidget(QLabel("Round"))
+        round_label = QLabel("Round")
+        round_label.setBuddy(self.round_box)         # a screen reader says "Round" before the round (walk47 1)
+        self.bank_label.setBuddy(self.bank_box)
+        pick.addWidget(round_label)
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
         # a bank file with problems is not in the Bank list: said here too, with the way to the Banks page that
@@ -589,7 +593,10 @@ class PracticePage(QWidget):
                             ("F", self.feedback.ask)):
             button.setText(self._keyed(button.text(), key))       # the label says its real key
         self.bank_label.setText(self._keyed("Bank", "Alt+B"))
-        self.bank_box.setAccessibleName(self._keyed("Bank", "Alt+B"))
+        accessible.name(self.bank_box, "Bank", "Alt+B chooses the bank from anywhere on this page")
+        accessible.name(self.round_box, "Round")
+        for button in (self.start_btn, self.replay_btn):
+            accessible.name(button, button.text())
         self.feedback.note.setPlaceholderText(self._keyed("Your note: what would you change next time?", "Alt+N"))
         self.ctl.stateChanged.connect(self._on_state)
         self.ctl.promptChanged.connect(self._on_prompt)
@@ -1203,6 +1210,7 @@ class PracticePage(QWidget):
             if self.ctl.stopping:                    # still speaking: the last word is recorded to its end
                 space = self.key_name("Space")
                 self.answer_btn.setText(self._keyed("■ Stopping…", "Space"))
+                accessible.name(self.answer_btn, self.answer_btn.text())
                 self._say_state(f"Stopping after your last word… press {space} again to stop now.")
         elif self.ctl.can(Action.ANSWER):
             self.ctl.start_answer()          # the RECORDING state shows the prompt page (_on_state)
@@ -1447,6 +1455,7 @@ class PracticePage(QWidget):
             self.meter.setValue(0)                   # the level is the microphone's now, not the last block's (a
             # meter left at 80% beside "I didn't hear an answer" told the candidate the opposite, walkthrough 10)
         self.answer_btn.setText(self._keyed("■ Stop" if recording else "● Start answer", "Space"))
+        accessible.name(self.answer_btn, self.answer_btn.text())
         self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
         # focused button (Start round, Got it...) as everywhere else

@@ -51,6 +51,7 @@ from voiceprep.core.history.queries import (
 from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
 from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
 
@@ -863,6 +864,8 @@ class ProgressPage(QScrollArea):
         self.bank_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)     # a bank's whole name
         self.prompt_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.prompt_box.setMinimumContentsLength(28)
+        accessible.name(self.bank_box, "Bank")
+        accessible.name(self.prompt_box, "Question")
         top.addWidget(self.bank_box)
         top.addWidget(self.prompt_box, 1)
         root.addLayout(top)
@@ -899,6 +902,7 @@ class ProgressPage(QScrollArea):
         root.addWidget(self.rates_title)
         # with every prompt shown, each prompt heads its own points, once (walk14: a Prompt column repeated it)
         self.rates = QTableWidget(0, 2)
+        accessible.name(self.rates, "Key points, how often covered")
         self.rates.setTabKeyNavigation(False)
         self.rates.setHorizontalHeaderLabels(["Hit", "Key point"])
         hit_header = QTableWidgetItem("Hit")

@@ -30,6 +30,7 @@ from voiceprep.app.listening import missing_microphone_text
 from voiceprep.gui import app
 from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.operations import from_thread, run_in_background
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons, heading, muted, sentence_case, size_fits
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, number_text, refusal
 from voiceprep.gui.widgets.practice import LevelMeter
@@ -144,6 +145,7 @@ class SettingsPage(QScrollArea):
         voice_row = QHBoxLayout()
         voice_row.addWidget(self.voice, 1)
         voice_row.addWidget(QLabel("rate"))
+        accessible.name(self.rate, "Voice rate, words per minute")
         voice_row.addWidget(self.rate)
         self.voice_test = QPushButton("Test voice")
         voice_row.addWidget(self.voice_test)
@@ -207,6 +209,8 @@ class SettingsPage(QScrollArea):
             band.addWidget(w)
             self._refusals(w, "a pace you can use", "words/min", band_refused)
         form.addRow("Good pace (words/min)", stacked(band, band_refused))
+        accessible.name(self.wpm_low, "Good pace from, words per minute")
+        accessible.name(self.wpm_high, "Good pace up to, words per minute")
         self.fillers = QLineEdit(", ".join(s.analysis.fillers))
         form.addRow("Filler words", self.fillers)
         self.retention = LimitedSpin()
