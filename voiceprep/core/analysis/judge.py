@@ -76,15 +76,15 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-44"      # session 37: judge60 (semantic-44: one rule ends a modal's carry
-                                   # at a piece telling its own past, "we'd" + a participle is "had", a denial ends at
-                                   # a self-correction, a ", not X," tag denies nothing after it); session 36: fixBF
-                                   # (semantic-43: "I led ..." after a comma-run's
-                                   # "we'd" is told,
+JUDGE_VERSION = "semantic-45"      # session 37: judge61 (semantic-45: a figure said in words, "under a millisecond",
+                                   # "a few milliseconds", is a number said), judge60 (semantic-44: one rule ends a
+                                   # modal's carry at a piece telling its own past, "we'd" + a participle is "had", a
+                                   # denial ends at a self-correction, a ", not X," tag denies nothing after it);
+                                   # session 36: fixBF (semantic-43: "I led ..." after a comma-run's "we'd" is told,
                                    # "100 and 20" is not cut, "eventually consistent" is no plan; quotes join the next
                                    # window for more cues), judge59 (semantic-42: a modal's scope ends at a clause with its
                                    # own subject telling the past, so an unpunctuated transcript is not hypothetical from
@@ -996,6 +996,34 @@ _SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec"
                 "ns": "nanosecond"}
 
 
+# a measured result said in words, not digits (judge61): "under a millisecond", "within a minute", "sub-millisecond",
+# "single-digit milliseconds", "(down) to / in / within a few milliseconds", "took a couple of seconds" (a clock's small
+# units only, reached: "a few weeks later" is a time said in passing, "a replica that could be a few seconds behind" a
+# state, no result). The unit is the figure: `AnswerJudge.says_number` counts it as a number said.
+_FIGURE_UNITS = frozenset(stem(w) for w in (*CLOCK_UNITS, "day", "week", "month", "percent", "ms"))
+_SMALL_UNITS = frozenset(stem(w) for w in ("millisecond", "microsecond", "nanosecond", "second", "ms"))
+_WORD_BOUNDS = frozenset({"under", "below", "within", "less", "sub"})
+_FEW = frozenset({"few", "couple"})
+_REACHED = frozenset({"to", "in", "within", "under", "below", "took", "takes", "take", "taking"})
+
+
+def word_figures(tokens: Sequence[Token]) -> list[int]:
+    """The positions (in `tokens`) of the units of the figures said in words: "sub-millisecond" (any unit after
+    "sub"), "under / within / less than a minute" (a bound, then "a"/"an"), "single-digit milliseconds", "to a few /
+    in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
+    return [k for k, t in enumerate(tokens) if t.stem in _FIGURE_UNITS and not t.is_number
+            and _said_as_figure(t, [x.norm for x in tokens[max(0, k - 5):k]])]
+
+
+def _said_as_figure(unit: Token, before: list[str]) -> bool:
+    """Whether a unit, after these (up to five) words, is a figure said in words (`word_figures`)."""
+    last = before[-1] if before else ""
+    bounded = last in _ARTICLES and len(before) >= 2 and (before[-2] in _WORD_BOUNDS or before[-2] == "than")
+    head = before[:-2] if before[-2:] == ["couple", "of"] else before[:-1] if last in _FEW else []
+    few = unit.stem in _SMALL_UNITS and head[-2:-1] != [] and head[-1] in _ARTICLES and head[-2] in _REACHED
+    return last == "sub" or before[-2:] == ["single", "digit"] or bounded or few
+
+
 def states_number(label: str) -> bool:
     """The label states a quantity of its own ("p99 went from 900ms to 180ms", "cut costs by 30%"): a numeral, not
     a year."""
@@ -1294,6 +1322,7 @@ class AnswerJudge:
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
         numeric = set(self._figures) | {i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
+        numeric |= {index.tokens[k].word for k in word_figures(index.tokens)}   # "under a millisecond"
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
@@ -2322,9 +2351,9 @@ class AnswerJudge:
         return min(around, key=lambda u: u.last - u.first) if around else unit
 
     def _nameless_words(self, names: frozenset[str]) -> frozenset[int]:
-        """The words of the sentences that say none of these names (stems) and no number."""
-        said = {t.word for t in self.index.tokens if t.stem in names or t.is_number} | {
-            i for i, w in enumerate(self._words) if w in QUANTITY_WORDS}
+        """The words of the sentences that say none of these names (stems) and no number (nor a figure said in words:
+        "under a millisecond", `word_figures`)."""
+        said = {t.word for t in self.index.tokens if t.stem in names} | self._numeric
         return frozenset(i for a, b in self._sentences if not any(a <= w <= b for w in said) for i in range(a, b + 1))
 
     def _says_name(self, names: frozenset[str]) -> np.ndarray:
