@@ -116,8 +116,7 @@ def test_single_before_the_points_own_word_says_its_1_and_an_article_does_not(wa
 def test_a_measure_said_with_a_is_the_points_1():
     """fixBB: "under a millisecond" says a label's "under 1 ms" ("a"/"an" before a measure is a figure, as the key
     point matcher reads "an hour"), so the sentence is no longer set aside as "Close, but without the number"; with no
-    measure it still is. (Whether it is then ticked is the classifier's: its number feature reads digits and number
-    words, not "a millisecond".)"""
+    measure it still is. (That it is then ticked is judge61's `word_figures`: test_judge_word_figures.py.)"""
     from voiceprep.core.analysis.judge import ones_counted
     assert ones_counted("Cut p99 to under 1ms") == {"millisecond"} == ones_counted("under 1 ms")
     assert ones_counted("1 in 5 users") == frozenset()
