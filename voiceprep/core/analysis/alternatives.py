@@ -98,7 +98,8 @@ def _considered_act(words: Sequence[str]) -> bool:
 # "We evaluated Kafka and RabbitMQ, but ...": a verb of weighing an option, in any of its forms (`_WEIGHING`), not "we
 # considered it", "considered that ...", nor "was considered the best" (passive: a description)
 _WEIGH_STEMS = ("consider", "debat", "weigh", "evaluat", "explor")      # + ed, ing ("a debate" is no act)
-_LOOK = (r"(?:look|looks|looked|looking)\s+(?:at|into)|(?:have|has|had|having|take|takes|took|taking|taken)\s+a\s+"
+# ... a look said done, not one to take ("someone had the idea to look at garbage collection": an act, then done)
+_LOOK = (r"(?:looked|looking)\s+(?:at|into)|(?:had|having|took|taking)\s+a\s+"
          r"(?:quick\s+|brief\s+|closer\s+|good\s+|hard\s+|first\s+)?look\s+at")
 _WEIGHING = re.compile(r"\b(?:"
                        r"(?P<weigh>(?:" + "|".join(_WEIGH_STEMS) + r")(?:ed|ing)|(?:toy|toys|toyed|toying)\s+with)|"
