@@ -20,6 +20,8 @@ from voiceprep.core.analysis.figures import figure_slips, slip_note
     ("Throughput up 6 times", "throughput went up 3 times", []),
     ("Availability: 99.95% against a 99.9% SLO", "We reached ninety-nine point nine five percent.", []),
     ("Cut the bill by 30%", "We cut the bill by 45%.", []),
+    # figures in words are not a transcription's: "thirty" is not "3 months" slipped (d2q-046)
+    ("Food cost went from 34 percent to 29 percent of sales in 3 months", "it needs to be under thirty.", []),
 ])
 def test_a_figure_one_digit_off_the_points_is_a_slip(label, quote, slips):
     assert figure_slips(label, quote) == slips

@@ -27,11 +27,19 @@ def _figures(text: str) -> list[tuple[str, str]]:
 
 def figure_slips(label: str, quote: str) -> list[tuple[str, str]]:
     """Each figure of `quote` that the key point's `label` does not state and that is a near miss (`_near_miss`) of
-    one it states and the quote does not say: (as heard, as the label writes it), e.g. ("99.5%", "99.95%")."""
+    one it states and the quote does not say, both written in digits: (as heard, as the label writes it), e.g.
+    ("99.5%", "99.95%")."""
     said, stated = _figures(quote), _figures(label)
     said_norms, stated_norms = {n for n, _ in said}, {n for n, _ in stated}
-    wanted = [(n, w) for n, w in stated if n not in said_norms]
-    return list(dict.fromkeys((h, w) for n, h in said if n not in stated_norms for m, w in wanted if _near_miss(n, m)))
+    wanted = [(n, w) for n, w in stated if n not in said_norms and _digits(w)]
+    return list(dict.fromkeys((h, w) for n, h in said if n not in stated_norms and _digits(h)
+                              for m, w in wanted if _near_miss(n, m)))
+
+
+def _digits(written: str) -> bool:
+    """Whether a figure is written in digits, as a transcription writes one: "thirty" typed for "three months" is
+    another figure, not a slip of one digit."""
+    return any(c.isdigit() for c in written)
 
 
 def slip_note(label: str, quote: str) -> str:
