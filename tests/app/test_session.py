@@ -1042,3 +1042,48 @@ def test_a_competency_scored_from_delivery_alone_says_so_with_its_aspects(sessio
     # a competency with key points here says its count, not this
     others = [c for c in saved.document["competencies"] if c["id"] != spec.id]
     assert others and all("delivery alone" not in c["basis"] for c in others)
+
+
+def test_a_quote_whose_figure_slipped_asks_the_candidate_to_check_it():
+    """walk46 6 (fixBH 4): "ninety nine point nine five percent" transcribed "99.5%" ticked the point and quoted "We
+    reach 99.5% availability…" without a word: the quote read as if the SLO was missed. The point stands; the quote's
+    note says what was heard and what the point says."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+
+    b = parse_bank('''schema = 1
+[job]
+id = "ha"
+title = "Backend Engineer - Platform"
+[[rounds]]
+id = "r"
+title = "Round 1"
+[[rounds.prompts]]
+id = "ha"
+text = "Tell me about a storage system you kept highly available."
+[[rounds.prompts.key_points]]
+id = "availability"
+label = "We reached 99.95% availability against a 99.9% SLO"
+cues = ["availability", "SLO"]
+[[rounds.prompts.key_points]]
+id = "failover"
+label = "Automatic failover to a replica in another zone"
+''')
+    said = ("I ran the payments database on Postgres with a replica in another zone and automatic failover. We reach "
+            "{} availability against a 99.9 SLO over the year.")
+    for figure, slipped in (("99.5%", True), ("99.95%", False)):
+        doc = feedback_document(analyze_answer(b, b.prompt("ha"), Transcript.from_text(said.format(figure))))
+        point = next(k for k in doc["key_points"] if k["id"] == "availability")
+        assert point["hit"], figure
+        quote = point["evidence"][0]
+        assert "availability" in quote["text"]
+        assert ("heard 99.5% — the point says 99.95%; check the figure" in (quote["note"] or "")) == slipped, quote
+    # ... and History says it too, from the stored rows
+    from voiceprep.app.judging import attempt_record, stored_document
+    record = attempt_record(analyze_answer(b, b.prompt("ha"), Transcript.from_text(said.format("99.5%"))), "typed")
+    stored = {"key_points": record.key_points, "bank_id": "ha", "prompt_id": "ha", "input": "typed"}
+    doc = stored_document(stored, b)
+    point = next(k for k in doc["key_points"] if k["id"] == "availability")
+    assert point["evidence"][0]["note"] == "heard 99.5% — the point says 99.95%; check the figure", point["evidence"]

@@ -17,6 +17,7 @@ from voiceprep.app import threads
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
+from voiceprep.core.analysis.figures import slip_note
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
 from voiceprep.core.analysis.judge import needed_part, prompt_texts
 from voiceprep.core.analysis.scoring import delivery_part
@@ -118,6 +119,11 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         shown = note if ev is meaning else _attr(ev, "note") or (f"{cue}: {_shown_cue(matched)}" if matched else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
+    # a figure the quote says one digit off the point's ("99.5%" for "99.95%": a transcription slip, walk46) is left to
+    # the candidate to check: the point stands, the quote would read wrong without a word
+    slip = slip_note(result.key_point.label, out[0]["text"]) if out and meaning is not None else ""
+    if slip:
+        out[0]["note"] = " · ".join(n for n in (out[0]["note"], slip) if n)
     return out
 
 
@@ -402,7 +408,9 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         first, last = _locate(words, k.get("evidence"))
         hit = bool(k.get("hit"))
         ev = [{"text": k["evidence"], "start": None if typed else k.get("start"), "end": None if typed else k.get("end"),
-               "first_word": first, "last_word": last, "note": f"cue: {_shown_cue(k['cue'])}" if k.get("cue") else None}]
+               "first_word": first, "last_word": last,
+               "note": (f"cue: {_shown_cue(k['cue'])}" if k.get("cue")
+                        else slip_note(k["label"], k.get("evidence") or "") or None)}]  # a slipped figure (fixBH)
         kp = by_id.get(k["key_point_id"])
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),

@@ -321,3 +321,41 @@ def test_considered_a_thing_is_not_doing_it(events):
     for said in ("We considered Kafka and in the end we went with it.", "She was considered the best engineer.",
                  "I considered the customer's needs and redesigned the checkout form.", "We considered it."):
         assert not considered_only(_words(said)), said
+
+
+def test_weighing_a_thing_in_any_words_is_not_doing_it(events):
+    """fixBH 1 (fixBA left): "We looked at Kafka.", "We evaluated Kafka and RabbitMQ", "I had a look at Kafka" weigh an
+    option as "We considered Kafka." does: one rule for the verbs of weighing, in any of their forms. Looking at the
+    traces is an act, and weighed and then taken is doing it."""
+    story = "We had twelve services that needed each other's events. "
+    for text in (story + "We looked at Kafka. In the end every service polled the others' REST endpoints every minute.",
+                 story + "We evaluated Kafka and RabbitMQ, but we went with polling every minute.",
+                 story + "I had a look at Kafka. In the end every service polled the others' REST endpoints.",
+                 story + "We were weighing Kafka. In the end every service polled the others' REST endpoints."):
+        r, _ = point(events, "stream", "kafka", text)
+        assert not r.hit, text
+        assert r.judgement.excluded_why == "not done", (text, r.judgement.excluded_why)
+    for said in ("We looked at Kafka.", "We evaluated Kafka and RabbitMQ.", "I had a look at Kafka",
+                 "We took a quick look at Kafka, but we went with polling.", "We were considering Kafka.",
+                 "We weighed Kafka against polling."):
+        assert considered_only(_words(said)), said
+    for said in ("I looked at the traces and found the leak.", "I looked at the logs.", "We evaluated the results.",
+                 "After a long debate we chose Kafka.", "We looked at Kafka and in the end we went with it.",
+                 "Kafka was looked at first.", "She was considered the best engineer.", "I explored the data."):
+        assert not considered_only(_words(said)), said
+
+
+# a why-not reason said deep inside one long sentence, cut into windows (over `evidence_max_words`)
+LONG_WHY_NOT = (" We did not shard the order book, since my manager and I spent a whole week going through the trading "
+                "logs with the desk and it turned out that sharding would break the global price-time priority that "
+                "every exchange rule depends on for the matching of the orders.")
+
+
+def test_a_why_not_point_in_a_long_sentence_is_quoted_by_the_window_with_its_reason(mine):
+    """fixBH 2 (fixBA left): a why-not point's span is one long sentence cut into windows: it was quoted "We did not
+    shard the order book, since my manager …", cut before its reason; now by the window that carries the reason."""
+    r, a = point(mine, "hard", "why-not", HARD + LONG_WHY_NOT)
+    assert r.hit
+    quote = a.evidence["why-not"][0].text
+    assert "would break the global price-time priority" in quote, quote
+    assert len(quote.split()) <= 45, quote

@@ -83,3 +83,14 @@ def test_a_quote_keeps_the_window_that_says_the_rest_of_the_point():
     assert team.hit and "Platform team builds" in quote and "API" in quote, quote
     architecture, quote = point("realtime-service", REALTIME_RUN, "architecture", heard=True)
     assert architecture.hit and "Kafka" in quote and "Redis caching" in quote, quote
+
+
+def test_a_point_set_aside_is_never_explained_by_a_bare_opener():
+    """fixBH 3 (fixBF left): "And on consistency," alone was the "Close, but…" quote, explained as "a general remark or
+    a view"; a set-aside quote is quoted as evidence is, with what its sentence says after the opener."""
+    denied, _ = point("ha-storage", "And on consistency, we didn't keep the writes strongly consistent on the primary.",
+                      "consistency")
+    assert not denied.hit
+    shown = [u.text for u in denied.judgement.excluded]
+    assert shown and all(len(t.split()) >= 6 for t in shown), shown
+    assert denied.judgement.excluded_why == "not done", denied.judgement.excluded_why

@@ -94,11 +94,23 @@ def _considered_act(words: Sequence[str]) -> bool:
     return not _THEN_DONE.search(text, said.end())
 
 
-# a thing named only as considered, an option weighed: "We considered Kafka.", "we considered Kafka and RabbitMQ, but
-# ...", not "we considered it", "considered that ...", nor "was considered the best" (passive: a description)
-_CONSIDERED_THING = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)"
-                               r"\b(?:considered|debated|toyed\s+with)\s+(?!(?:that|it|this|them|these|those|whether|how|"
-                               r"what|why|if|myself|ourselves|himself|herself|him|her|us|me|the\s+idea)\b)")
+# a thing named only as weighed, an option: "We considered Kafka.", "We looked at Kafka.", "I had a look at Kafka",
+# "We evaluated Kafka and RabbitMQ, but ...": a verb of weighing an option, in any of its forms (`_WEIGHING`), not "we
+# considered it", "considered that ...", nor "was considered the best" (passive: a description)
+_WEIGH_STEMS = ("consider", "debat", "weigh", "evaluat", "explor")      # + ed, ing ("a debate" is no act)
+# ... a look said done, not one to take ("someone had the idea to look at garbage collection": an act, then done)
+_LOOK = (r"(?:looked|looking)\s+(?:at|into)|(?:had|having|took|taking)\s+a\s+"
+         r"(?:quick\s+|brief\s+|closer\s+|good\s+|hard\s+|first\s+)?look\s+at")
+_WEIGHING = re.compile(r"\b(?:"
+                       r"(?P<weigh>(?:" + "|".join(_WEIGH_STEMS) + r")(?:ed|ing)|(?:toy|toys|toyed|toying)\s+with)|"
+                       r"(?P<look>" + _LOOK + r"))\s+(?!(?:that|it|this|them|these|those|whether|how|what|why|if|myself|"
+                       r"ourselves|himself|herself|him|her|us|me|the\s+idea)\b)")
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+# ... of them, the verbs that also say an act of looking into something ("I looked at the traces", "evaluated the
+# results", "explored the logs") weigh only an option named bare: "Kafka", "Kafka and RabbitMQ", not "the traces"
+_INSPECTING = ("evaluat", "explor")
+_NOT_BARE = frozenset({"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "all", "some", "every", "each",
+                       "any", "both", "where", "when", "which", "who", "one", "two", "three", "no", "other"})
 # ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
 # we went with polling", "Kafka too", "Kafka first"); "I considered the customer's needs and redesigned the form"
 # names no option
@@ -115,12 +127,18 @@ def considered_thing(words: Sequence[str]) -> tuple[int, int] | None:
     verb and the thing's last word (word positions), or None, also when it goes on to say it was taken after all
     ("..., and in the end we went with it")."""
     text = " ".join(words)
-    for said in _CONSIDERED_THING.finditer(text):
+    for said in _WEIGHING.finditer(text):
         rest = text[said.end():]
         ends = _THING_ENDS.search(rest)
         thing = rest[:ends.start() if ends else len(rest)].split()
         if not thing or len(thing) > CONSIDERED_THING_WORDS or _TAKEN_BACK.search(text, said.end()):
             continue
+        before = text[:said.start()].split()
+        if before and before[-1] in _BE and said.group().split()[0].endswith("ed"):
+            continue        # "was considered the best": a description
+        inspecting = said.group("look") or said.group("weigh").startswith(_INSPECTING)
+        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit()):
+            continue        # "I looked at the traces": an act
         at = text[:said.start()].count(" ")
         return at, at + len(said.group().split()) + len(thing) - 1
     return None
@@ -183,3 +201,19 @@ def firm_reason(words: Sequence[str]) -> bool:
     reason ("... because it would add an ops team"), and its denial is the turning down: neither is a plan or a
     denial of the point."""
     return any((w in REASON and w not in MODAL_REASONS) or w in NEGATORS for w in words)
+
+
+# a reason that opens a clause ("because ...", "since ...") is said in a piece of a sentence only with this many words
+# after it: "We did not shard the order book, since my manager" is cut before its reason
+REASON_OPENERS = frozenset({"because", "since"})
+REASON_SAID_WORDS = 3
+
+
+def carries_reason(words: Sequence[str]) -> bool:
+    """Whether `clean` words (a piece of a long sentence) say a reason themselves (`gives_reason`), not only open one
+    that the next piece says ("..., since my manager | and I spent a week ..."): a "because"/"since" needs
+    REASON_SAID_WORDS words after it."""
+    n = len(words)
+    return any(w in REASON and not (w in MODAL_REASONS and nxt in NOT_HYPOTHETICAL_AFTER)
+               and not (w in REASON_OPENERS and n - i - 1 < REASON_SAID_WORDS)
+               for i, (w, nxt) in enumerate(zip(words, [*words[1:], ""])))

@@ -28,6 +28,7 @@ from voiceprep.core.analysis.alternatives import (
     CHOOSING,
     REFERS_TO_IT,
     alternative_asked,
+    carries_reason,
     considered_words,
     firm_reason,
     gives_reason,
@@ -80,10 +81,12 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-45"      # session 37: judge61 (semantic-45: a figure said in words, "under a millisecond",
-                                   # "a few milliseconds", is a number said), judge60 (semantic-44: one rule ends a
-                                   # modal's carry at a piece telling its own past, "we'd" + a participle is "had", a
-                                   # denial ends at a self-correction, a ", not X," tag denies nothing after it);
+JUDGE_VERSION = "semantic-45"      # session 37: judge61 and fixBH (semantic-45: a figure said in words, "under a
+                                   # millisecond", is a number said; "We looked at / evaluated Kafka" weighs, not does;
+                                   # a why-not quote in a long sentence is the window with its reason; a "Close, but…"
+                                   # quote is never a bare opener), judge60 (semantic-44: one rule ends a modal's carry
+                                   # at a piece telling its own past, "we'd" + a participle is "had", a denial ends at a
+                                   # self-correction, a ", not X," tag denies nothing after it);
                                    # session 36: fixBF (semantic-43: "I led ..." after a comma-run's "we'd" is told,
                                    # "100 and 20" is not cut, "eventually consistent" is no plan; quotes join the next
                                    # window for more cues), judge59 (semantic-42: a modal's scope ends at a clause with its
@@ -1709,7 +1712,9 @@ class AnswerJudge:
         """What quotes a why-not point whose evidence is `unit`: the sentence, or the two, around it that argue against
         the alternative (`_argued_against`), so that the reason is shown ("We looked at Kafka. It would have needed an
         ops team…", not "We looked at Kafka."); of two sentences longer than `evidence_max_words`, the one that gives
-        the reason; the unit itself when neither fits."""
+        the reason; of one sentence too long, cut into pieces, the piece that carries the reason (`carries_reason`: a
+        firm one first, then the nearest), not one cut before it ("We did not shard the order book, since my manager
+        …"); the unit itself when it carries one or none fits."""
         around = [(a, b, r) for a, b, r, _ in argued.spans if a <= unit.first and unit.last <= b]
         if not around:
             return unit
@@ -1719,7 +1724,13 @@ class AnswerJudge:
                 kind = "sentence" if (first, b) in self._sentences else "pair"
                 return next((u for u in self.units if (u.first, u.last) == (first, b)),
                             Unit(first, b, joined(self.raw[first:b + 1]), kind, frozenset(), frozenset()))
-        return unit
+        words = self._words
+        pieces = [u for u in self.units if u.kind != "pair" and a <= u.first and u.last <= b
+                  and WHOLE_WORDS <= u.last - u.first + 1 <= self.s.evidence_max_words
+                  and carries_reason(words[u.first:u.last + 1])]
+        if not pieces or carries_reason(words[unit.first:unit.last + 1]):
+            return unit
+        return max(pieces, key=lambda u: (firm_reason(words[u.first:u.last + 1]), -abs(u.first - unit.first)))
 
     def _against(self, label: str, allowed: frozenset[str]) -> frozenset[int]:
         """The words that say no key point's claim for `label`, by its words or by its meaning: clauses that
@@ -2042,7 +2053,9 @@ class AnswerJudge:
         close = [c for c in close if not unnumbered[c[2]] or self._met_but_number(kp, c[2], sims[:, 0])]
         if argued is not None:      # the chosen design is no "Close, but…" for why not the alternative (walk43)
             close = [c for c in close if argued.units[c[2]]]
-        excluded = [self.units[i] for _, _, i in close]
+        # ... each quoted as evidence is (`_whole`): not a bare opener ("And on consistency," shown as "a general remark
+        # or a view" for "And on consistency, we didn't keep the writes strongly consistent": walk46, fixBF)
+        excluded = list(dict.fromkeys(self._whole(self.units[i]) for _, _, i in close))
         why = ""
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
             excluded = [unit, *excluded]
