@@ -2013,7 +2013,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     main_id = page.attempt_id
     missed = {k.key_point.id for k in main.key_points if not k.hit}
     assert missed == {"embedded-finance", "scale"}
-    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the follow-ups  (F)"
+    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the next follow-up  (F)"
     questions = ["What is embedded finance, and who uses it?",
                  "What does the scale of Airwallex mean for the systems behind it?"]
     # fixBI: the feedback names the one F asks next and how many wait, not every open follow-up
