@@ -2015,7 +2015,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     main_id = page.attempt_id
     missed = {k.key_point.id for k in main.key_points if not k.hit}
     assert missed == {"embedded-finance", "scale"}
-    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the follow-ups  (F)"
+    assert page.feedback.ask.isVisible() and page.feedback.ask.text() == "Answer the next follow-up  (F)"
     questions = ["What is embedded finance, and who uses it?",
                  "What does the scale of Airwallex mean for the systems behind it?"]
     # fixBI: the feedback names the one F asks next and how many wait, not every open follow-up
@@ -4007,5 +4007,69 @@ def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, 
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
     qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=5000)
     assert "“Jabra Evolve2 65” is not connected" in page.notice.text() and "“Built-in Mic”" in page.notice.text()
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
+
+
+def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_thread(window, qtbot, services,
+                                                                                     monkeypatch):
+    """review37a: Settings' Refresh (or Settings shown) restarts PortAudio on the "devices" lane, 0.06-0.69 s with a
+    PulseAudio server here; a recording started meanwhile waited for it in Recorder.start, on the GUI thread. The
+    answer's start now waits for it on the session lane: Recorder.start takes no longer than usual."""
+    import threading
+
+    import sounddevice as sd
+
+    from voiceprep.speech import devices
+    from voiceprep.speech.recorder import Recorder
+
+    class Stream:                                   # a microphone that hears nothing
+        def __init__(self, device=None, **kwargs):
+            pass
+
+        def start(self):
+            pass
+
+        def stop(self):
+            pass
+
+        def close(self):
+            pass
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    restarting = threading.Event()
+
+    def slow_terminate():                           # PortAudio's restart, held 3 s
+        restarting.set()
+        time.sleep(3.0)
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", Stream)
+    monkeypatch.setattr(sd, "_terminate", slow_terminate)
+    monkeypatch.setattr(sd, "_initialize", lambda: None)
+    took: list[float] = []
+    real_start = Recorder.start
+
+    def timed_start(self):
+        t0 = time.perf_counter()
+        try:
+            real_start(self)
+        finally:
+            took.append(time.perf_counter() - t0)
+    monkeypatch.setattr(Recorder, "start", timed_start)
+    services.settings.audio.input_device = None
+    services.input_override = None
+    page, ctl = start(window, qtbot)
+    rescan = threading.Thread(target=devices.rescan_devices)
+    rescan.start()
+    assert restarting.wait(5)
+    page.toggle_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    rescan.join()
+    assert took and took[0] < 0.5, f"Recorder.start waited {took[0]:.2f} s on the GUI thread for the rescan"
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)

@@ -253,14 +253,22 @@ def test_settings_says_how_answers_are_judged_once_the_judge_has_loaded(window, 
     assert window.judge_status.toolTip() == line
 
 
-def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(window, qtbot):
+def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(window, qtbot, monkeypatch):
     """fix35 left alone: with the first-start welcome card above it, Settings at 1366x768 scrolled by a row. Its
     wrapped one-line notes (the model's facts, "Used to transcribe: …", the microphone's status) were each laid out
     three lines tall (QFormLayout sizes a wrapped label by its narrow size hint): each is as tall as its text, and
-    the page fits without scrolling."""
+    the page fits without scrolling. No microphone, whatever the machine has: after tests/speech/test_real_device.py
+    its virtual microphone was listed and the status line was hidden (fixBJ noticed; review37a)."""
     from PySide6.QtWidgets import QApplication
 
+    import voiceprep.speech.recorder as recorder
+
+    monkeypatch.setattr(recorder, "list_input_devices", lambda rescan=False: [])
     page = window.settings_page
+    qtbot.waitUntil(lambda: not page.mic_refreshing)
+    page.refresh_mics()
+    qtbot.waitUntil(lambda: not page.mic_refreshing)
+    assert page.mic_status.text().startswith("No microphone found")
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: window.width() == 1366)
     QApplication.processEvents()

@@ -270,7 +270,7 @@ def test_the_sheet_always_lists_the_keys_that_work_in_dialogs(window, qtbot):
 def test_the_one_letter_keys_labels_are_made_from_their_shortcuts(qtbot, services, monkeypatch):
     """fix32 left alone: "Start answer (Space)", "Retry (R)", "Next (N)" were written by hand beside the shortcuts
     Space, R and N. With each of those keys defined as Shift+ the key instead, every label that names one says the
-    new key: the buttons as first shown (and F's "Answer the follow-ups"), Stop while recording, the think-time
+    new key: the buttons as first shown (and F's "Answer the next follow-up"), Stop while recording, the think-time
     line."""
     from voiceprep.gui import main_window
     from voiceprep.gui.widgets import practice
@@ -285,7 +285,7 @@ def test_the_one_letter_keys_labels_are_made_from_their_shortcuts(qtbot, service
     page = window.practice
     assert {k: keys(page.shortcuts[k]) for k in ("Space", "R", "N", "F")} == \
         {"Space": "Shift+Space", "R": "Shift+R", "N": "Shift+N", "F": "Shift+F"}
-    assert page.feedback.ask.text() == "Answer the follow-ups  (Shift+F)"
+    assert page.feedback.ask.text() == "Answer the next follow-up  (Shift+F)"
 
     def labels() -> list[str]:
         return [b.text() for b in (page.answer_btn, page.retry_btn, page.next_btn)]

@@ -24,6 +24,16 @@ SESSION = Path(__file__).with_name("soak_session.py")
 PROCESS_TIMEOUT_S = 1800
 
 
+def _ends_with_the_run() -> None:
+    """In the session's process, before it runs: Linux kills it when the run that started it dies. A run ended by
+    pytest-timeout's os._exit (a hung test) or a kill skips pytest_sessionfinish, and the session, started at
+    collection, ran on alone for up to half an hour, a Qt window and a model on the 2 cores (review37a)."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)        # 1: PR_SET_PDEATHSIG
+
+
 class Soak:
     """The session's process, its output files and when it began."""
 
@@ -33,7 +43,8 @@ class Soak:
         # files, not pipes: nothing reads a pipe until the test's turn, and a full one would stop the session
         with open(self.dir / "out", "w") as out, open(self.dir / "err", "w") as err:
             self.proc = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-                                          str(SESSION)], stdout=out, stderr=err, text=True, cwd=SESSION.parents[2])
+                                          str(SESSION)], stdout=out, stderr=err, text=True, cwd=SESSION.parents[2],
+                                         preexec_fn=_ends_with_the_run if sys.platform.startswith("linux") else None)
 
     def result(self) -> tuple[int, str, str]:
         """Wait for the process (its PROCESS_TIMEOUT_S counted from its start) and give its exit code and output."""
@@ -82,3 +93,45 @@ def test_forty_answers_back_to_back_in_a_process_of_its_own():
 
 
 NAME = test_forty_answers_back_to_back_in_a_process_of_its_own.__name__
+
+
+ORPHAN = """
+import os, sys
+from pathlib import Path
+from tests.gui import test_soak
+test_soak.SESSION = Path(sys.argv[1])
+soak = test_soak.Soak()
+print(soak.proc.pid, soak.dir, flush=True)
+os._exit(0)            # as pytest-timeout ends a hung run: no pytest_sessionfinish
+"""
+
+
+def test_the_early_session_dies_with_a_run_that_ends_without_finishing(tmp_path):
+    """review37a: the session's process is started at collection; a run killed, or ended by pytest-timeout's
+    os._exit, never reaches pytest_sessionfinish and left it running. A stand-in session that waits a minute:
+    once the run that started it is gone, so is it."""
+    import os
+
+    session = tmp_path / "standin_session.py"
+    session.write_text("import time\n\n\ndef test_waits():\n    time.sleep(60)\n")
+    run = subprocess.run([sys.executable, "-c", ORPHAN, str(session)], capture_output=True, text=True, timeout=60,
+                         cwd=SESSION.parents[2])
+    pid, out_dir = run.stdout.split()
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                break
+            if Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z":
+                break                   # ended, not yet reaped (its parent is gone: init reaps it)
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"the session's process {pid} still runs after the run that started it ended")
+    finally:
+        try:
+            os.kill(int(pid), 9)
+        except ProcessLookupError:
+            pass
+        shutil.rmtree(out_dir, ignore_errors=True)

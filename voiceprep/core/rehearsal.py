@@ -319,9 +319,7 @@ class Rehearsal:
         open_now = self._ordered_follow_ups()
         if not open_now:
             return None
-        asked = self.asked.get(self.current.id, [])
-        chosen = next((f for f in open_now if f["question"] not in asked), open_now[0])
-        return chosen["question"], len(open_now) - 1
+        return _next_to_ask(open_now, self.asked.get(self.current.id, []))["question"], len(open_now) - 1
 
     def ask_follow_ups(self) -> FollowUpTurn | None:
         """The interviewer asks the next open follow-up, one at a time (walk46 3): the heaviest missed point's first,
@@ -336,9 +334,9 @@ class Rehearsal:
             return None
         pid = self.current.id
         asked = self.asked.setdefault(pid, [])
-        if all(f["question"] in asked for f in open_now):
+        chosen = _next_to_ask(open_now, asked)
+        if chosen["question"] in asked:
             asked.clear()                                   # every one asked: again from the first
-        chosen = next(f for f in open_now if f["question"] not in asked)
         asked.append(chosen["question"])
         missed = self._missed(pid)
         if chosen["key_point_id"]:
@@ -472,3 +470,10 @@ class Rehearsal:
                    for kp, hit in self._try_hits(t, follow_ups) if hit}
         summary.to_drill = [pair for pair in summary.to_drill if pair not in covered]
         return summary
+
+
+def _next_to_ask(open_now: list[dict[str, str]], asked: list[str]) -> dict[str, str]:
+    """The follow-up the interviewer asks next of `open_now` (in asking order): the first not `asked` yet, else, every
+    one asked, the first again. One rule for F (`ask_follow_ups`) and what the feedback says F asks next
+    (`next_follow_up`); it was written in both (review37a)."""
+    return next((f for f in open_now if f["question"] not in asked), open_now[0])

@@ -35,6 +35,7 @@ from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.settings import QUIT_WAITS_FOR_IMPORT_S, QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
 from voiceprep.speech import cue
+from voiceprep.speech.devices import wait_for_rescan
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
 from voiceprep.speech.tts import TTSError
@@ -368,6 +369,8 @@ class RehearsalController(QObject):
                 factory = FileStream(audio_file, realtime=realtime)
             elif callable(factory) and not isinstance(factory, FileStream):
                 factory = factory()
+            if factory is None:         # the microphone: a Settings refresh restarting PortAudio ends here, not
+                wait_for_rescan()       # in Recorder.start on the GUI thread (review37a)
             pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind,
                                     drill=drill, follow_up=asked)
             return pending, factory, self._live_for(pending, bank, session)

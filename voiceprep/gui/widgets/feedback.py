@@ -394,7 +394,7 @@ class FeedbackView(QWidget):
                  follow_ups: bool = False):
         super().__init__(parent)
         self.placeholder = placeholder
-        self.follow_ups = follow_ups        # "Answer the follow-ups" is offered (Practice; History has no turn to take)
+        self.follow_ups = follow_ups        # "Answer the next follow-up" is offered (Practice; History has no turn to take)
         self.document: Doc | None = None
         # the document's context, drill and follow-up line (re-rendered with `since`)
         self._shown: tuple[str | None, list[str] | None, str | None] = (None, None, None)
@@ -405,9 +405,10 @@ class FeedbackView(QWidget):
         self.play = QPushButton("▶ Play answer")
         self.play.clicked.connect(lambda: self.playFrom.emit(0.0))
         accessible.name(self.play, "Play answer")
-        self.ask = QPushButton("Answer the follow-ups")          # Practice adds its key, from its shortcut
-        self.ask.setToolTip("The interviewer asks them (aloud when the voice is on); your next answer answers them and "
-                            "counts for the points they ask about. Retry answers the whole question again.")
+        # one at a time (walk46 3): "Answer the follow-ups" read as if F asked them all (fixBI noticed, review37a)
+        self.ask = QPushButton("Answer the next follow-up")      # Practice adds its key, from its shortcut
+        self.ask.setToolTip("The interviewer asks the next one (aloud when the voice is on); your next answer answers it "
+                            "and counts for the point it asks about. Retry answers the whole question again.")
         self.ask.clicked.connect(lambda: self.askFollowUps.emit(list(self.document["follow_ups"]) if self.document else []))
         self.rejudge = QPushButton("Judge again with the current judge")
         self.rejudge.setToolTip("Scores are stored as they were shown. This re-scores the saved transcript with "

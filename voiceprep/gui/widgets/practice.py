@@ -565,7 +565,7 @@ class PracticePage(QWidget):
                     button.click()
             return click
 
-        # F: the feedback's "Answer the follow-ups" (walkthrough 10: about 14 Tabs through the feedback's links);
+        # F: the feedback's "Answer the next follow-up" (walkthrough 10: about 14 Tabs through the feedback's links);
         # only while it is offered (shown): a hidden button's click would still ask them
         commands = {"Space": self._space, "R": clicks(self.retry_btn), "N": self._next_key,
                     "C": clicks(self.continue_btn),
@@ -743,7 +743,7 @@ class PracticePage(QWidget):
                              f"{self.key_name('Alt+N')} on its feedback.", c.ANSWER)     # the next answer makes it old
 
     def _answer_follow_ups(self) -> None:
-        """F: "Answer the follow-ups", while the feedback offers it (a hidden button's click would still ask them)."""
+        """F: "Answer the next follow-up", while the feedback offers it (a hidden button's click would still ask them)."""
         if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
             self.feedback.ask.click()
 
@@ -1599,7 +1599,7 @@ class PracticePage(QWidget):
     def _focus_after_feedback(self) -> None:
         """A typed or imported answer's feedback: the keyboard on its next step, shown focused, the same for both
         (walkthrough 14: the page itself had it after a typed answer, Start answer after an imported one):
-        "Answer the follow-ups" while offered (Space asks them, the next Space answers them), else Next. A spoken
+        "Answer the next follow-up" while offered (Space asks them, the next Space answers them), else Next. A spoken
         answer's stays on the answer button, where Space just stopped it: a second Space does not move on."""
         r = self.ctl.rehearsal
         if r is None or r.follow_up is not None:     # asked already: the answer button has it (_on_follow_up_asked)
