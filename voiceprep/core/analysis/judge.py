@@ -2327,14 +2327,17 @@ class AnswerJudge:
         sentence = self._sentence_of(unit.first)
         if sentence is None or unit.last > sentence[1]:
             return unit
-        spans = {(u.first, u.last) for i, u in enumerate(self.units)
-                 if u.kind == "pair" and ok[i] and sentence[0] <= u.first <= unit.first and unit.last <= u.last <= sentence[1]}
-        for i, u in enumerate(self.units):      # windows overlap, so the next one is no pair: join it here
-            if u.kind == "sentence" and ok[i] and sentence[0] <= u.first and u.last <= sentence[1]:
-                if u.first == unit.last + 1:
-                    spans.add((unit.first, u.last))
-                elif u.last == unit.first - 1:
-                    spans.add((u.first, unit.last))
+        # one pass: a pair around the window, or a window next to it (windows overlap, so the next one is no pair)
+        spans: set[tuple[int, int]] = set()
+        for i, u in enumerate(self.units):
+            if not ok[i] or u.first < sentence[0] or u.last > sentence[1]:
+                continue
+            if u.kind == "pair" and u.first <= unit.first and unit.last <= u.last:
+                spans.add((u.first, u.last))
+            elif u.kind == "sentence" and u.first == unit.last + 1:
+                spans.add((unit.first, u.last))
+            elif u.kind == "sentence" and u.last == unit.first - 1:
+                spans.add((u.first, unit.last))
         best = max(((count(a, b), a - b, a, b) for a, b in spans), default=None)
         if best is None or best[0] <= count(unit.first, unit.last):
             return unit

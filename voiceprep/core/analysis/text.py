@@ -242,15 +242,17 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+# words all in capitals that are still no acronym: the candidate's "OK" and "I'M" ("IT", "US" are acronyms)
+_NEVER_ACRONYMS = frozenset({"ok", "i'm", "i've", "i'd", "i'll"})
 # words that name nothing however they are written: a capital on them is a transcriber's or a typist's ("and Then
 # we", "the The"), as on the candidate's "I" and "OK"
-_NEVER_NAMES = frozenset({
-    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "a", "an", "the", "and", "or", "but", "so", "then", "because",
-    "when", "while", "after", "before", "also", "now", "well", "yes", "yeah", "no", "not", "this", "that", "these",
-    "those", "it", "it's", "we", "they", "he", "she", "you", "my", "our", "their", "his", "her", "its", "what", "how",
-    "why", "which", "who", "where", "there", "here", "if", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-    "is", "was", "were", "are", "be", "been", "had", "have", "has", "did", "do", "just", "first", "next", "finally",
-    "again", "still", "only", "even", "very", "really", "um", "uh"})
+_NEVER_NAMES = _NEVER_ACRONYMS | frozenset({
+    "i", "okay", "a", "an", "the", "and", "or", "but", "so", "then", "because", "when", "while", "after", "before",
+    "also", "now", "well", "yes", "yeah", "no", "not", "this", "that", "these", "those", "it", "it's", "we", "they",
+    "he", "she", "you", "my", "our", "their", "his", "her", "its", "what", "how", "why", "which", "who", "where",
+    "there", "here", "if", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is", "was", "were", "are", "be",
+    "been", "had", "have", "has", "did", "do", "just", "first", "next", "finally", "again", "still", "only", "even",
+    "very", "really", "um", "uh"})
 # what opens a sentence inside one: a quote or a bracket ("he said: “Then we roll back”")
 _OPENERS = "\"'“‘(["
 _CLOSERS = "\"'”’)]"
@@ -260,8 +262,7 @@ def acronym(word: str) -> bool:
     """Whether a word as written is an acronym, all capitals ("AWS", "PCI", "IT"; not "I", "A", "OK")."""
     w = word.strip().strip(_OPENERS + _CLOSERS + ".,;:!?")
     letters = [ch for ch in w if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and w.lower() not in ("ok", "i'm", "i've", "i'd",
-                                                                                          "i'll")
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and w.lower() not in _NEVER_ACRONYMS
 
 
 @lru_cache(maxsize=64)
