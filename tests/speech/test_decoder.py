@@ -49,6 +49,27 @@ def test_a_window_that_can_be_cancelled_decodes_the_same_words(transcriber, spee
     assert not d._lock.locked()
 
 
+class HeldModel:
+    """The model wrapped so a generation ends only when the test sets `release` (`started` says it began, `aligned`
+    that the alignment ran)."""
+
+    def __init__(self, model, started, release, aligned=None):
+        self.model, self.started, self.release, self.aligned = model, started, release, aligned
+
+    def generate(self, *args, **kwargs):
+        self.started.set()
+        self.release.wait(10)
+        return self.model.generate(*args, **kwargs)
+
+    def align(self, *args, **kwargs):
+        if self.aligned is not None:
+            self.aligned.set()
+        return self.model.align(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.model, name)
+
+
 def test_a_cancel_mid_window_gives_the_window_up_at_once(transcriber, speech_dir, monkeypatch):
     """fixAZ: Cancel import waited for the window being decoded (4-8 s under load, fixAV). A cancel while the model
     works on a window returns at once; the model's pass runs on to the end of its stage, skips the rest, and frees
@@ -59,22 +80,7 @@ def test_a_cancel_mid_window_gives_the_window_up_at_once(transcriber, speech_dir
     d = transcriber.decoder()
     release, started, aligned = threading.Event(), threading.Event(), threading.Event()
 
-    class Model:                                     # a generation that ends only when the test says
-        def __init__(self, model):
-            self.model = model
-
-        def generate(self, *args, **kwargs):
-            started.set()
-            release.wait(10)
-            return self.model.generate(*args, **kwargs)
-
-        def align(self, *args, **kwargs):
-            aligned.set()
-            return self.model.align(*args, **kwargs)
-
-        def __getattr__(self, name):
-            return getattr(self.model, name)
-    monkeypatch.setattr(d.model, "model", Model(d.model.model))
+    monkeypatch.setattr(d.model, "model", HeldModel(d.model.model, started, release, aligned))
     cancelled = Cancel()
     got: list = []
     worker = threading.Thread(target=lambda: got.append(d.decode(load_audio(speech_dir / "jfk.wav"),
@@ -269,18 +275,7 @@ def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir,
     d = transcriber.decoder()
     release, started = threading.Event(), threading.Event()
 
-    class Model:                                     # a generation that ends only when the test says
-        def __init__(self, model):
-            self.model = model
-
-        def generate(self, *args, **kwargs):
-            started.set()
-            release.wait(10)
-            return self.model.generate(*args, **kwargs)
-
-        def __getattr__(self, name):
-            return getattr(self.model, name)
-    monkeypatch.setattr(d.model, "model", Model(d.model.model))
+    monkeypatch.setattr(d.model, "model", HeldModel(d.model.model, started, release))
     looks: list[float | None] = []
     result = Future.result
 
