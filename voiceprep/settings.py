@@ -334,6 +334,11 @@ QUIT_WAITS_FOR_RECORDER_S = 3.0
 # quitting mid-import: the decode in flight when it is cancelled ends first (a window: seconds under load), then
 # the attempt and its audio copy are dropped, so nothing half-saved is recovered at the next start
 QUIT_WAITS_FOR_IMPORT_S = 20.0
+# an imported recording holding less sound than this is refused before anything is saved: "a.wav holds 0.0 s of
+# sound — it may be cut short" (walk47: a WAV cut to its first 60 bytes imported as a 0.0004 s answer with no words).
+# Half a second holds no answer; the shortest answer the judge scores says a sentence. A file of silence of any length
+# is not refused here: it is decoded and transcribed like any, and "I didn't hear an answer" then saves nothing.
+IMPORT_MIN_SOUND_S = 0.5
 # History's Delete can be undone this long ("Answer deleted · Undo (Ctrl+Z)"); then, or at another delete or the quit,
 # the answers' recordings are really removed (fixX)
 UNDO_DELETE_S = 30.0

@@ -419,7 +419,8 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     recap = service.recap()                                 # quit here: the round never finished
     assert recap is not None and recap["left"] == {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title,
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
-                                                   "total": len(rnd.prompts)}
+                                                   "total": len(rnd.prompts),
+                                                   "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     asked = rnd.prompts[1].text.rstrip(" .?!")
     assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
@@ -429,6 +430,46 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     assert again is not None and again["left"] is None
     assert "You left" not in recap_lines(again, {bank.id: bank}.get)[1]
     access.close_all()
+
+
+def test_questions_skipped_before_an_answer_are_said_to_wait_and_where_the_round_takes_up(tmp_path):
+    """Walk47: questions 1-3 skipped, question 4 answered, then quit: the welcome said "You left “Round 4” at question
+    1 of 4" and the candidate, taking Start round's question 1 for question 4, imported the story there (scored 9,
+    off-topic). The line says the last question answered, which skipped ones wait, and the button that asks the first
+    of them; resume_index, the page's own rule for that button, agrees."""
+    from voiceprep.app.recap import resume_index, skipped_waiting
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 4)
+    n = len(rnd.prompts)
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[3], "I replaced the locks with a ring buffer and a single writer.", rnd.id, pk)
+    left = service.recap()["left"]
+    assert left["position"] == 1 and left["last_answered"] == 4 and skipped_waiting(left) == [1, 2, 3]
+    assert resume_index(left, bank) == 0
+    details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    first = rnd.prompts[0].text.rstrip(" .?!")
+    assert (f"You left “{rnd.title}” after question 4 of {n}; questions 1–3, skipped, are waiting: Continue from "
+            f"question 1 asks “{first}” first.") in details, details
+    # question 1 answered since: 2 and 3 wait, from question 2
+    session.save_typed(bank, rnd.prompts[0], "Because payments infrastructure is what I do best.", rnd.id, pk)
+    left = service.recap()["left"]
+    assert skipped_waiting(left) == [2, 3] and resume_index(left, bank) == 1
+    second = rnd.prompts[1].text.rstrip(" .?!")
+    assert (f"questions 2 and 3, skipped, are waiting: Continue from question 2 asks “{second}” first."
+            in recap_lines(service.recap(), {bank.id: bank}.get)[1])
+    access.close_all()
+
+
+def test_the_questions_skipped_are_named_one_by_one_when_they_are_not_in_a_row():
+    from voiceprep.app.recap import positions_text
+
+    assert positions_text([2]) == "question 2"
+    assert positions_text([1, 2, 3]) == "questions 1–3"
+    assert positions_text([2, 3]) == "questions 2 and 3"
+    assert positions_text([1, 3, 4]) == "questions 1, 3 and 4"
 
 
 def test_a_round_left_then_continued_to_its_end_is_not_left_any_more(tmp_path):

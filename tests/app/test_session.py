@@ -1014,6 +1014,35 @@ WHY = ("I want to join Airwallex because you build the financial infrastructure 
        "multi-currency accounts and cross-border payments, and I have spent five years on payment systems.")
 
 
+def test_a_score_from_delivery_alone_on_an_answer_about_something_else_says_it_is_not_what_was_said(bank):
+    """Walk47: an answer about something else (0 of 6 points, overall 9) showed "Polished communicator 97", read as
+    generous. The number stays (it is how the answer was said; the overall counts it as little as ever), and its line
+    says it is not about what was said; an answer to the question keeps the line as it was."""
+    from dataclasses import replace
+
+    from tests.core.analysis.test_analyze import timed
+    from tests.core.analysis.test_off_topic_answer import TALK
+    from voiceprep.app.judging import NOT_WHAT_YOU_SAID, feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+
+    spec = bank.competency("communication")
+
+    def basis(analysis) -> dict:
+        return next(c for c in feedback_document(analysis)["competencies"] if c["id"] == spec.id)
+    talk = timed([(w, 0.0) for w in TALK.split(" ")])
+    elsewhere = analyze_answer(bank, bank.prompt("hardest-problem"), talk)      # about a remote control
+    assert elsewhere.off_topic is not None
+    # on why-airwallex (delivery alone for Polished communicator, as in walk47) the same finding
+    answer = analyze_answer(bank, bank.prompt("why-airwallex"), talk)
+    comp = basis(replace(answer, off_topic=elsewhere.off_topic))
+    assert comp["basis"].startswith("from delivery alone (no key point here is about it): "), comp
+    assert comp["basis"].endswith(f" — {NOT_WHAT_YOU_SAID}") and comp["score"] > 50, comp
+    assert NOT_WHAT_YOU_SAID not in basis(analyze_answer(bank, bank.prompt("why-airwallex"),
+                                                         timed([(w, 0.0) for w in WHY.split(" ")])))["basis"]
+    # a competency with key points of its own here says its count, off-topic or not
+    assert NOT_WHAT_YOU_SAID not in basis(elsewhere)["basis"]
+
+
 def test_a_competency_scored_from_delivery_alone_says_so_with_its_aspects(session, service, bank, capsys):
     """fixG (issue 11 item 4): on a question no key point of which is about "Polished communicator" (why-airwallex),
     its bar's score comes from how the answer was said alone, and nothing said so: "how you said it 87". The

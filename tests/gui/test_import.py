@@ -227,3 +227,34 @@ def test_a_model_changed_after_a_cancel_waits_for_the_cancelled_window_and_says_
     assert page.state_label.text() != "Finishing the cancelled import…"
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=60000)
+
+
+def test_a_file_cut_short_is_refused_in_the_candidates_words_and_nothing_is_saved(window, qtbot, tmp_path, services,
+                                                                                  speech_dir, monkeypatch):
+    """Walk47: a WAV cut to its first 60 bytes imported "OK" as a 0.0004 s answer with no words. It is refused with
+    how much sound it holds, before any answer row or audio is made; the question stays asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.core.history import History
+
+    ctl = window.controller
+    import soundfile as sf
+
+    from voiceprep.speech.audio import load_audio
+
+    whole = tmp_path / "whole.wav"
+    sf.write(whole, load_audio(speech_dir / "jfk.wav"), 16000, subtype="PCM_16")      # as `voiceprep say` writes
+    cut = tmp_path / "a.wav"
+    cut.write_bytes(whole.read_bytes()[:60])
+    asked = ctl.rehearsal.current.id
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: errors.append(text))
+    ctl.stop_speaking()
+    ctl.import_answer(cut)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert errors == ["The file a.wav holds 0.0 s of sound — it may be cut short; nothing was saved"], errors
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=10000)
+    assert ctl.rehearsal.current.id == asked
+    with History.open(services.db_path) as h:
+        assert h.db["attempts"].count == 0
+    assert answers_audio(services) == []

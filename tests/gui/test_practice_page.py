@@ -3765,6 +3765,29 @@ def test_continue_from_question_n_is_offered_only_when_the_welcome_names_the_rou
     assert page.resume_btn.isHidden()
 
 
+def test_a_round_left_with_questions_skipped_before_an_answer_is_continued_from_the_first_skipped(window, qtbot):
+    """Walk47: 1-3 skipped, 4 answered, quit: the welcome said "at question 1 of 4", no button took the round up and
+    Start round's question 1 was taken for question 4. The line says they wait and "Continue from question 1" asks
+    the first of them, as the button beside Start round does."""
+    from datetime import datetime
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    rnd = next(r for r in page.bank().rounds if len(r.prompts) >= 4)
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[0].id,
+            "position": 1, "total": len(rnd.prompts), "waiting": [1, 2, 3], "last_answered": 4}
+    recap = {"bank_id": "airwallex", "answers": 1, "average": 60, "started_at": datetime.now().isoformat()}
+    page.show_recap({**recap, "left": {**left, "waiting": [1, 2, 3, 4], "last_answered": 0}})   # none answered
+    assert page.resume_btn.isHidden() and "at question 1 of " in page.recap_text()           # Start round it is
+    page.show_recap({**recap, "left": left})
+    assert "are waiting: Continue from question 1 asks “" in page.recap_text(), page.recap_text()
+    assert not page.resume_btn.isHidden() and page.resume_btn.text() == "Continue from question 1"
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert ctl.rehearsal.current.id == rnd.prompts[0].id and ctl.rehearsal.round_id == rnd.id
+    ctl.stop_speaking()
+
+
 def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot):
     """Walk38 finding 8: the drill summary for two answers read "Your scores on the points asked for ranged from 0 to
     75", "Drill complete 55", the questions' "0" and "75", and "Depth in own work 0" while that answer's own card

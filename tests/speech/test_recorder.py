@@ -245,6 +245,29 @@ def test_importing_a_file_that_is_not_audio_says_so(tmp_path):
         FileStream.for_import(bad)
 
 
+def test_importing_a_file_cut_short_says_how_little_sound_it_holds(tmp_path, speech_dir):
+    """Walk47: a WAV cut to its first 60 bytes (its header still says 11 s) imported "OK" as a 0.0004 s answer with
+    no words. Less sound than IMPORT_MIN_SOUND_S is refused, by what decodes, not by the header; just over it goes in."""
+    from voiceprep.settings import IMPORT_MIN_SOUND_S
+    from voiceprep.speech.audio import AudioError
+
+    whole = tmp_path / "whole.wav"
+    sf.write(whole, load_audio(speech_dir / "jfk.wav"), 16000, subtype="PCM_16")      # as `voiceprep say` writes
+    cut = tmp_path / "a.wav"
+    cut.write_bytes(whole.read_bytes()[:60])
+    with pytest.raises(AudioError, match=r"^The file a\.wav holds 0\.0 s of sound — it may be cut short; nothing was "
+                                         r"saved$"):
+        FileStream.for_import(cut)
+    speech = load_audio(speech_dir / "jfk.wav")
+    short = tmp_path / "short.ogg"
+    sf.write(short, speech[:int(0.8 * IMPORT_MIN_SOUND_S * 16000)], 16000)
+    with pytest.raises(AudioError, match=r"^The file short\.ogg holds 0\.4 s of sound"):
+        FileStream.for_import(short)
+    enough = tmp_path / "enough.ogg"
+    sf.write(enough, speech[:int(1.2 * IMPORT_MIN_SOUND_S * 16000)], 16000)
+    assert FileStream.for_import(enough).imported
+
+
 def test_nothing_heard_from_the_start_ends_the_recording_long_before_the_cap(tmp_path, speech_dir):
     """Walkthrough 5: with nothing said (a muted microphone), the silence stop never fired, since it waits for speech
     first: the recording ran to the time cap, twice the prompt's target (6 minutes for a 3-minute prompt)."""

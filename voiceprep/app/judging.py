@@ -153,16 +153,21 @@ def delivery_alone(aspects: tuple[str, ...], said: dict[str, float | None] | Non
     return f"{DELIVERY_ALONE}: {', '.join(measured)}" + (f"; {', '.join(missing)} {why}" if missing else "")
 
 
+# a competency scored from delivery alone on an answer about something else (walk47: "Polished communicator 97"
+# beside 0 of 6 points and an overall of 9): what its number is, and is not, said beside it
+NOT_WHAT_YOU_SAID = "how it was said, not what: this answer talked about something else"
+
+
 def _basis(comp: Any, cid: str, key_points: list[dict[str, Any]],
-           said: dict[str, float | None] | None = None, typed: bool = False) -> str:
+           said: dict[str, float | None] | None = None, typed: bool = False, off_topic: bool = False) -> str:
     """What a competency's score here rests on, so "Excited about Airwallex 0" reads as "0 of 1 key point"; with
     the answer's delivery scores (`said`), how much of it is delivery: "0 of 1 key point + how you said it 87
     (30% of this score)" (walkthrough 11: "Polished communicator 26: 0 of 1 key point + how you said it"). A
     `typed` answer's delivery was not measured, and counts for nothing: said so, with no number (walk14: "how you
-    said it 100")."""
+    said it 100"). On an `off_topic` answer a score from delivery alone says it is not about what was said."""
     mine = [k for k in key_points if k.get("competency") == cid]
     if comp is not None and comp.delivery and comp.delivery_weight and not mine:
-        return delivery_alone(comp.delivery, said, typed)
+        return delivery_alone(comp.delivery, said, typed) + (f" — {NOT_WHAT_YOU_SAID}" if off_topic else "")
     weighted = by_weight(mine)
     parts = [f"{sum(1 for k in mine if k['hit'])} of {len(mine)} key point{'s' if len(mine) != 1 else ''}"
              + (f" ({weighted})" if weighted else "")] if mine else []
@@ -319,7 +324,8 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
                              "weight": comp.weight if comp else None, "score": score,
                              # its share of the overall when no key point here holds it (scoring.overall_shares)
                              "delivery_weight": comp.delivery_weight if comp else None,
-                             "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"), not a.timed)})
+                             "basis": _basis(comp, cid, key_points, _attr(a, "delivery_scores"), not a.timed,
+                                            bool(_attr(a, "off_topic")))})
     delivery = a.delivery.to_dict()
     if not a.timed:
         delivery.update({k: None for k in _UNTIMED})

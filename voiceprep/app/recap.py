@@ -204,9 +204,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         except KeyError:
             asked = None
         if asked and not (skipped and bank is not None):      # the skipped question is the one offered first
-            at = f"at question {left_at['position']} of {left_at['total']}: " if left_at["total"] > 1 else "at "
-            said.append(f"You left “{left_at['title']}”" + (f" on {named(stopped.id)}" if len(banks) > 1 else "")
-                        + f" {at}“{asked}”.")
+            said.append(left_round_text(left_at, asked, stopped, f" on {named(stopped.id)}" if len(banks) > 1 else ""))
     if skipped and bank is not None:
         # skipped on the bank a copy was made from, offered on the copy: said so, not "on the bank chosen above"
         # (walk37), nor with the origin's name while the picker shows the copy (walk15)
@@ -244,6 +242,44 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                        f" on {where}. Drill my weak points on {where} brings it back."))
     said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def resume_index(left: Row, bank: Any) -> int:
+    """Where the round the welcome says was left (`left`: HistoryService.recap's) takes up again: its first question
+    with no answer, 0-based in `bank`'s round as it is now (0 when it is gone). The one rule of Welcome back's line
+    and Practice's "Continue from question N" (walk47: questions 1-3 skipped, 4 answered, the line said "at question 1"
+    and the candidate took Start round's question 1 for question 4)."""
+    rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None) if bank is not None else None
+    return next((i for i, p in enumerate(rnd.prompts) if p.id == left["prompt_id"]), 0) if rnd else 0
+
+
+def skipped_waiting(left: Row) -> list[int]:
+    """The positions of the left round's questions skipped before one answered: they wait (1-based)."""
+    last = left.get("last_answered") or 0
+    return [p for p in left.get("waiting") or [] if p < last]
+
+
+def positions_text(positions: list[int]) -> str:
+    """"question 2", "questions 2 and 3", "questions 1–3", "questions 1, 3 and 5"."""
+    if len(positions) == 1:
+        return f"question {positions[0]}"
+    if len(positions) > 2 and positions == list(range(positions[0], positions[-1] + 1)):
+        return f"questions {positions[0]}–{positions[-1]}"
+    return "questions " + ", ".join(str(p) for p in positions[:-1]) + f" and {positions[-1]}"
+
+
+def left_round_text(left: Row, asked: str, bank: Any, on: str = "") -> str:
+    """Welcome back's line for a round left unfinished: where it stopped, and, when questions were skipped before
+    one answered, that they wait and the button that asks them first: "You left “Round 4” after question 4 of 4;
+    questions 1–3, skipped, are waiting: Continue from question 1 asks “Why Airwallex” first." (`on`: " on <bank>" or "")."""
+    total, skipped = left["total"], skipped_waiting(left)
+    if not skipped:
+        at = f"at question {left['position']} of {total}: " if total > 1 else "at "
+        return f"You left “{left['title']}”{on} {at}“{asked}”."
+    button = f"Continue from question {resume_index(left, bank) + 1}"
+    waits = f"{positions_text(skipped)}, skipped, " + ("is" if len(skipped) == 1 else "are")
+    return (f"You left “{left['title']}”{on} after question {left['last_answered']} of {total}; {waits} waiting: {button} "
+            f"asks “{asked}” first.")
 
 
 def copied_text(copied: list[Row], copy: str, find: Callable[[str], Any | None],

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from voiceprep.settings import AudioSettings
+from voiceprep.settings import IMPORT_MIN_SOUND_S, AudioSettings
 from voiceprep.speech.audio import TARGET_RATE, AudioError, audio_duration, iter_audio, load_audio, rms
 from voiceprep.speech.devices import holding_stream, list_input_devices, pick_microphone
 from voiceprep.speech.wavwriter import StreamingWav
@@ -122,8 +122,22 @@ class FileStream:
             self.duration_s = audio_duration(self.path) or 0.0
             if not imported:
                 self.samples = load_audio(self.path)
-            elif next(iter_audio(self.path, block_s=1.0), None) is None:
-                raise AudioError(f"{self.path.name}: the file has no audio in it")
+            else:
+                self._check_sound(self.path)
+
+    @staticmethod
+    def _check_sound(path: Path) -> None:
+        """An import with no audio, or less than IMPORT_MIN_SOUND_S of it (a file cut short), refused in the
+        candidate's words before anything is saved (walk47: a WAV cut to 60 bytes imported as a 0.0004 s answer)."""
+        heard, enough = 0, int(IMPORT_MIN_SOUND_S * TARGET_RATE)
+        for block in iter_audio(path, block_s=1.0):      # decoded, not the header's word: a cut file's header lies
+            heard += len(block)
+            if heard >= enough:
+                return
+        if not heard:
+            raise AudioError(f"{path.name}: the file has no audio in it; nothing was saved")
+        raise AudioError(f"The file {path.name} holds {heard / TARGET_RATE:.1f} s of sound — it may be cut short; "
+                         "nothing was saved")
 
     @classmethod
     def for_import(cls, path: str | Path) -> FileStream:

@@ -1032,7 +1032,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
 def left_round(h: History, since: str, until: str) -> Row | None:
     """The round started last between `since` and `until` (the last session's day), when it was left unfinished
     (quit or left in the middle): its bank and round ids, title, and the question it stopped at (`prompt_id`, its
-    `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it). None when that
+    `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it; `waiting`, the
+    positions with no answer, and `last_answered`, the last position answered, 0 for none). None when that
     round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped).
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
@@ -1055,8 +1056,12 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:
         return None
+    # which are still to answer, and the last answered: questions skipped before an answer wait (walk47: 1-3 skipped,
+    # 4 answered, read "You left … at question 1 of 4")
     return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"], "prompt_id": left[1].id,
-            "position": left[0] + 1, "total": len(prompts)}
+            "position": left[0] + 1, "total": len(prompts),
+            "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
+            "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0)}
 
 
 def previous_answer(h: History, attempt_id: int,

@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
-from voiceprep.app.recap import last_given_with, recap_lines, since_last_time, skipped_prompts
+from voiceprep.app.recap import (
+    last_given_with,
+    recap_lines,
+    resume_index,
+    since_last_time,
+    skipped_prompts,
+    skipped_waiting,
+)
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
@@ -1093,13 +1100,13 @@ class PracticePage(QWidget):
 
     def _offer_left_round(self, left: dict | None) -> None:
         """"Continue from question N" beside Start round, for the round the welcome says was left at question N (N
-        over 1; the question still in the bank's round)."""
+        over 1, or questions skipped before one answered: walk47; the question still in the bank's round)."""
         self._left = None
         bank = self.services.registry.find(left["bank_id"]) if left else None
         if left and bank is not None:
             rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
-            at = next((i for i, p in enumerate(rnd.prompts) if p.id == left["prompt_id"]), 0) if rnd else 0
-            if rnd is not None and at > 0:
+            at = resume_index(left, bank)            # the welcome's line says the same question (walk47)
+            if rnd is not None and (at > 0 or skipped_waiting(left)):
                 self._left = (bank.id, rnd.id, at)
                 self.resume_btn.setText(f"Continue from question {at + 1}")
                 self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it: your earlier "
