@@ -604,7 +604,8 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for t in typed:
         if t.percent:
-            found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)}%", said)]
+            # "48%" or "48 %", as _PERCENT_CHECK finds them
+            found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)} ?%", said)]
         if t.glued:
             found += units.glued_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
