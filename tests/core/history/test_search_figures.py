@@ -380,3 +380,13 @@ def test_a_percentage_written_with_a_space_before_its_sign_is_bracketed_where_fo
     words = ["reached", "48", "%", "of"]
     assert queries.searched_words(words, "48%") == {1, 2}
     assert queries.snippet("we had 148 % more", "48%") == "we had 148 % more"
+
+
+def test_a_word_typed_full_width_still_finds_it_written_full_width(history, save):
+    """review37b: the search is NFKC-folded (fixBK) but the index is not: "ｋａｆｋａ" typed with an IME found the answer
+    saying "ｋａｆｋａ" before fixBK and nothing after. It finds both spellings, and is bracketed."""
+    wide, narrow = save("The ｋａｆｋａ cluster was slow."), save("The kafka cluster was slow.")
+    rows = queries.search(history, "ｋａｆｋａ")
+    assert sorted(r["id"] for r in rows) == sorted([wide, narrow])
+    assert all("ａ]" in r["snippet"] or "[kafka]" in r["snippet"] for r in rows), [r["snippet"] for r in rows]
+    assert [r["id"] for r in queries.list_attempts(history, text='"ｋａｆｋａ cluster"')] in ([wide, narrow], [narrow, wide])
