@@ -80,7 +80,9 @@ from voiceprep.core.analysis.text import TIME_UNITS, Token, acronym, stem, token
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-44"      # session 37: judge60 (semantic-44: one rule ends a modal's carry
+JUDGE_VERSION = "semantic-45-rv"   # session 37: review37b (semantic-45-rv: "I'd proceed", "we'd succeed" are no
+                                   # past perfect: `had` leaves out ED_NOT_PAST); judge60 (semantic-44: one rule ends
+                                   # a modal's carry
                                    # at a piece telling its own past, "we'd" + a participle is "had", a denial ends at
                                    # a self-correction, a ", not X," tag denies nothing after it); session 36: fixBF
                                    # (semantic-43: "I led ..." after a comma-run's
