@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 import re
 import textwrap
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -1540,7 +1541,8 @@ class PracticePage(QWidget):
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
-        self.captions.setHtml(f"{committed} <span style='color: gray'>{tentative}</span>")
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
+        self.captions.setHtml(f"{html.escape(committed)} <span style='color: {muted}'>{html.escape(tentative)}</span>")
         self.captions.verticalScrollBar().setValue(self.captions.verticalScrollBar().maximum())
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:
