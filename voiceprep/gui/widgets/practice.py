@@ -56,6 +56,7 @@ from voiceprep.gui.widgets.common import (
     LineButton,
     ScoreBar,
     big_number,
+    cut_at_word,
     flow_row,
     heading,
     keyboard_buttons,
@@ -266,13 +267,12 @@ QUESTION_OPENER = re.compile(r"^(?:tell me about|walk me through|describe|how wo
 
 def short_question(text: str) -> str:
     """A question named in a few words, beside a point of it: its opener left out, cut at a word."""
-    return textwrap.shorten(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS, placeholder="…")
+    return cut_at_word(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS - 1)
 
 
 def point_shown(label: str) -> str:
     """A key point's label as "Drill next" lists it: DRILL_LABEL_CHARS at most, cut at a word ("…", no comma before)."""
-    cut = textwrap.shorten(label, DRILL_LABEL_CHARS, placeholder="…")
-    return cut[:-1].rstrip(" ,;:") + "…" if cut.endswith("…") and not label.rstrip().endswith("…") else cut
+    return cut_at_word(label, DRILL_LABEL_CHARS - 1)
 
 
 def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None,
