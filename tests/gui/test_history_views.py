@@ -127,7 +127,7 @@ def test_history_detail_names_the_question_and_clears_when_filtered_out_or_delet
     # walk18/fix31: "judged by meaning (v17)": the version means nothing there; it is the detail's last small print
     context = shown.splitlines()[1]
     assert context.endswith(" · judged by meaning") and "(v" not in context, context
-    version = page.detail.document["judge"].rpartition("-")[2]
+    version = page.detail.document["judge"].partition("-")[2]
     assert shown.rstrip().splitlines()[-1] == f"Scored by the meaning judge, version {version}.", shown[-200:]
     assert "3 of 6" in shown or "of 6" in shown and "key points covered" in shown
     page.table.setFocus()

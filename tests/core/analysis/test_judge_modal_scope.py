@@ -99,3 +99,16 @@ def test_the_one_rule_keeps_what_each_twin_read():
     story = "I didn't have any list of what we'd drop, so we were arguing about it at four o'clock."
     clauses = {u.text: u.hypothetical for u in units(story.split()) if u.kind == "clause"}
     assert clauses["so we were arguing about it at four o'clock."] == frozenset(), clauses
+
+
+def test_a_bare_verb_ending_in_ed_after_id_is_a_plan():
+    """review37b: `had` read any "-ed" word of five letters or more as a participle: "I'd proceed", "we'd succeed",
+    "I'd speed it up" were told (past perfect), and after a modal ended its carry (`_tells_own_act`)."""
+    for plan in ("I'd proceed with a canary rollout.", "We'd succeed only with a second writer.",
+                 "I'd speed up the consumer with batching.", "We'd embed the SDK in the checkout page.",
+                 "I'd never exceed the rate limit."):
+        assert all(u.hypothetical for u in units(plan.split())), plan
+    run = said("if the queue backed up we'd add a consumer, so i'd proceed with a canary")
+    assert not _tells_own_act(run, run.index("so"), len(run) - 1)
+    for told in ("We'd already agreed on the schema.", "I'd never exceeded the limit before."):
+        assert not any(u.hypothetical for u in units(told.split())), told

@@ -368,3 +368,25 @@ def test_a_hyphened_compound_between_a_figure_and_its_unit_is_one_word(text, sai
 def test_a_figure_and_its_unit_with_a_compound_between_are_found(history, save):
     mine = save("We were two day-shift nurses short on the ward that week.")
     assert [r["id"] for r in queries.search(history, "two nurses")] == [mine]
+
+
+def test_a_percentage_written_with_a_space_before_its_sign_is_bracketed_where_found(history, save):
+    """review37b: "48 %" is found by "48%" (the search's check reads "48 %" too) but its snippet and the detail's
+    marks showed nothing found."""
+    mine = save("We reached 48 % of partitions by spring.")
+    for typed in ("48%", "48 percent"):
+        [row] = queries.search(history, typed)
+        assert row["id"] == mine and "[48 %]" in row["snippet"], (typed, row["snippet"])
+    words = ["reached", "48", "%", "of"]
+    assert queries.searched_words(words, "48%") == {1, 2}
+    assert queries.snippet("we had 148 % more", "48%") == "we had 148 % more"
+
+
+def test_a_word_typed_full_width_still_finds_it_written_full_width(history, save):
+    """review37b: the search is NFKC-folded (fixBK) but the index is not: "ｋａｆｋａ" typed with an IME found the answer
+    saying "ｋａｆｋａ" before fixBK and nothing after. It finds both spellings, and is bracketed."""
+    wide, narrow = save("The ｋａｆｋａ cluster was slow."), save("The kafka cluster was slow.")
+    rows = queries.search(history, "ｋａｆｋａ")
+    assert sorted(r["id"] for r in rows) == sorted([wide, narrow])
+    assert all("ａ]" in r["snippet"] or "[kafka]" in r["snippet"] for r in rows), [r["snippet"] for r in rows]
+    assert [r["id"] for r in queries.list_attempts(history, text='"ｋａｆｋａ cluster"')] in ([wide, narrow], [narrow, wide])

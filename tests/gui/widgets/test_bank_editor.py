@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
@@ -2777,3 +2778,22 @@ def test_the_editors_examples_are_in_words_any_trade_reads(qtbot, services, data
     assert len(shown) >= 6
     trade = {"kafka", "airwallex", "p99", "latency", "bug", "payments"}
     assert not trade & words, [s for s in shown if trade & set(s.lower().split())]
+
+
+def test_the_banks_preview_and_the_live_captions_draw_faint_text_in_the_secondary_colour(qtbot, services, data_home):
+    """review37b: fixBL made secondary text readable through the palette's placeholder colour (SECONDARY_TEXT), but the
+    Banks preview's "Bundled with voiceprep" and "(90 s)" and the live captions' tentative words stayed "gray"
+    (#808080, 3.9:1 on the window)."""
+    window = make_window(qtbot, services, data_home)
+    for page in (window.banks, window.practice):
+        palette = page.palette()
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#123456"))
+        page.setPalette(palette)
+    window.nav.setCurrentRow(3)
+    banks = window.banks
+    banks.list.setCurrentRow(next(i for i in range(banks.list.count()) if "Airwallex" in banks.list.item(i).text()))
+    shown = banks.detail.toHtml()
+    assert "#123456" in shown and "#808080" not in shown
+    window.practice._on_caption("we moved the writes", "to one thread")
+    shown = window.practice.captions.toHtml()
+    assert "#123456" in shown and "#808080" not in shown

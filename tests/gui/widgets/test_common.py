@@ -172,3 +172,21 @@ def test_enter_presses_a_focused_button_both_ways_and_a_radio_button_only_where_
 
     check(keyboard_buttons, chooses_radio=True)
     check(enter_presses_buttons, chooses_radio=False)
+
+
+def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_word_is_cut_inside():
+    """review37b: Progress's `shortened` became textwrap.shorten (650c83fe, "no behaviour change"): "a manager,…" lost
+    the old strip of a comma before the "…", and a first word longer than the room showed "…" alone. The round
+    summary's point_shown and short_question are the same rule: one place (common.cut_at_word)."""
+    from voiceprep.gui.widgets.common import cut_at_word
+    from voiceprep.gui.widgets.practice import DRILL_LABEL_CHARS, point_shown
+    from voiceprep.gui.widgets.progress import shortened
+
+    asked = "Tell me about a time you disagreed with a manager, and what you did about it afterwards"
+    assert shortened(asked, 52) == "Tell me about a time you disagreed with a manager…"
+    assert shortened("Supercalifragilisticexpialidocious is long", 20) == "Supercalifragilistic…"
+    assert shortened("A short question", 60) == "A short question"
+    assert cut_at_word("one  two\nthree four", 13) == "one two three…"
+    assert cut_at_word("one two three", 13) == "one two three"
+    label = "x" * 90
+    assert point_shown(label) == "x" * (DRILL_LABEL_CHARS - 1) + "…"

@@ -469,3 +469,14 @@ def test_an_answer_about_something_else_says_so_under_the_score_before_anything_
     said = text.index(OFF_TOPIC_LINE + ": “When they")
     assert said < text.index("Your key points") and text.count(OFF_TOPIC_LINE) == 1, text
     assert "Too short" not in text and "STAR" not in text and "Add specifics" not in text, text
+
+
+def test_a_provisional_judge_version_is_still_named_the_meaning_judge():
+    """review37b: a judge version with a suffix ("semantic-45-rv", as a helper's provisional one) was read by its last
+    hyphen, so the feedback said "judged by words only (the meaning model was not available)"."""
+    from voiceprep.gui.widgets.feedback import judge_version_text, judge_words
+
+    assert judge_words("semantic-45-rv") == judge_words("semantic-44") == "judged by meaning"
+    assert judge_version_text("semantic-45-rv") == "Scored by the meaning judge, version 45-rv."
+    assert judge_words("cues-1 (stored before schema 4)") == "judged by cue words (an older judge)"
+    assert judge_version_text("lexical") == ""

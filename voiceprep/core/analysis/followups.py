@@ -11,7 +11,7 @@ from typing import TypeVar
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
-from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, sentences, tokenize_text
+from voiceprep.core.analysis.text import CLOCK_UNITS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -1001,8 +1001,6 @@ _PAST = _MARKED_PAST | _SAME_AS_BASE | {"used"}
 # before a past written as a base is a noun ("outset", "output", "upset", "relay"), and so are these
 _VERB_PREFIX = re.compile(r"(?:re|out|over|under|with|mis|un|fore|for|up)(?=[a-z]{3})")
 _PREFIXED_NOUNS = frozenset({"outbound", "rebound", "underground", "upshot", "outspoken"})
-_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
-                       "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
 _PRESENT = frozenset({"is", "are", "am", "does", "do", "has", "have", "can", "will", "isn't", "aren't", "doesn't",
                       "don't", "won't", "can't"})
 
@@ -1025,7 +1023,7 @@ def _past(word: str) -> bool:
     prefix = _VERB_PREFIX.match(w)
     if prefix and w[prefix.end():] in _MARKED_PAST and w not in _PREFIXED_NOUNS:
         return True
-    return w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
+    return w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in ED_NOT_PAST)
 
 
 def _in_the_past(clause: str) -> bool:

@@ -81,13 +81,14 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-45"      # session 37: judge61 and fixBH (semantic-45: a figure said in words, "under a
-                                   # millisecond", is a number said; "We looked at / evaluated Kafka" weighs, not does;
-                                   # a why-not quote in a long sentence is the window with its reason; a "Close, but…"
-                                   # quote is never a bare opener), judge60 (semantic-44: one rule ends a modal's carry
-                                   # at a piece telling its own past, "we'd" + a participle is "had", a denial ends at a
-                                   # self-correction, a ", not X," tag denies nothing after it);
-                                   # session 36: fixBF (semantic-43: "I led ..." after a comma-run's "we'd" is told,
+JUDGE_VERSION = "semantic-46"      # session 37: review37b (semantic-46: "I'd proceed", "we'd succeed" are no past
+                                   # perfect: `had` leaves out ED_NOT_PAST), judge61 and fixBH (semantic-45: a figure
+                                   # said in words, "under a millisecond", is a number said; "We looked at / evaluated
+                                   # Kafka" weighs, not does; a why-not quote in a long sentence is the window with its
+                                   # reason; a "Close, but…" quote is never a bare opener), judge60 (semantic-44: one
+                                   # rule ends a modal's carry at a piece telling its own past, "we'd" + a participle
+                                   # is "had", a denial ends at a self-correction, a ", not X," tag denies nothing
+                                   # after it); session 36: fixBF (semantic-43: "I led ..." after a comma-run's "we'd" is told,
                                    # "100 and 20" is not cut, "eventually consistent" is no plan; quotes join the next
                                    # window for more cues), judge59 (semantic-42: a modal's scope ends at a clause with its
                                    # own subject telling the past, so an unpunctuated transcript is not hypothetical from

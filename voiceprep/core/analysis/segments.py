@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from voiceprep.core.analysis.text import NUMBER_WORDS
+from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -122,7 +122,7 @@ def had(words: list[str], i: int, sure: bool = False) -> bool:
         return True
     if not after or sure and after[0] in _BARE_PARTICIPLES:
         return False
-    return any(a in PARTICIPLES or (len(a) > 4 and a.endswith("ed"))
+    return any(a in PARTICIPLES or (len(a) > 4 and a.endswith("ed") and a not in ED_NOT_PAST)   # not "I'd proceed"
                for a in (after if after[0] in _HAD_ADVERBS else after[:1]))
 
 

@@ -31,6 +31,10 @@ _CONTRACTION_RE = re.compile(r"(can't|cannot|won't|shan't|i'm|let's|it's|that's|
 # work's own
 CLOCK_UNITS = ("nanosecond", "microsecond", "millisecond", "second", "minute", "hour")
 TIME_UNITS = (*CLOCK_UNITS, "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "sprint", "shift")
+# words ending "-ed" that are no past tense nor participle ("we proceed", "I'd speed it up"): followups' past tense
+# and segments' past perfect ("I'd" + a participle) read them alike
+ED_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
+                         "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
 NUMBER_WORDS = frozenset(
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -406,6 +406,7 @@ class _Term:
 def _terms(text: str, bare: bool = True) -> list[_Term]:
     """fts_terms, each with the check figure_checks asks of it."""
     pieces = _figures(_pieces(text))
+    unfolded = _unfolded(text)
     terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
@@ -446,6 +447,8 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
                 if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
                     forms.append(pair[0][1][0] + pair[1][1][0])
+        if not is_figure and (typed := unfolded.get(forms[0])):
+            forms.append(typed)     # as typed too: the index holds "ｋａｆｋａ" unfolded (the search is folded, fixBK)
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
         fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
@@ -543,6 +546,16 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     return out
 
 
+def _unfolded(text: str) -> dict[str, str]:
+    """Each word or quoted phrase typed that NFKC folds to another spelling ("ｋａｆｋａ"): folded -> as typed."""
+    out = {}
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        typed = " ".join((phrase or word).replace('"', " ").split())
+        if (folded := unicodedata.normalize("NFKC", typed)) != typed:
+            out[folded] = typed
+    return out
+
+
 _MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
 
 
@@ -604,7 +617,8 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for t in typed:
         if t.percent:
-            found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)}%", said)]
+            # "48%" or "48 %", as _PERCENT_CHECK finds them
+            found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)} ?%", said)]
         if t.glued:
             found += units.glued_spans(said, t.glued)
         if t.check == _UNIT_CHECK:

@@ -306,11 +306,12 @@ class BanksPage(QWidget):
         if not b:
             self.detail.clear()
             return
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
         parts = [f"<h2>{html.escape(b.name)}</h2>"]
         if b.job.level:
             parts.append(f"<p>{html.escape(b.job.level)}</p>")
         where = "Bundled with voiceprep (edit a copy to change it)" if self.is_bundled(b) else f"Your file: {b.source}"
-        parts.append(f"<p style='color:gray'>{html.escape(where)}</p>")
+        parts.append(f"<p style='color:{muted}'>{html.escape(where)}</p>")
         if b.job.must_haves:
             parts.append("<h4>Must-haves</h4><ul>" + "".join(f"<li>{html.escape(m)}</li>" for m in b.job.must_haves) + "</ul>")
         if b.competencies:
@@ -320,7 +321,7 @@ class BanksPage(QWidget):
             parts.append(f"<h3>{html.escape(r.title)}</h3><ol style='margin-bottom:0px'>")
             for p in r.prompts:
                 kps = "".join(f"<li>{html.escape(k.label)}</li>" for k in p.key_points)
-                parts.append(f"<li><b>{html.escape(p.text)}</b> <span style='color:gray'>({p.target_seconds} s)</span>"
+                parts.append(f"<li><b>{html.escape(p.text)}</b> <span style='color:{muted}'>({p.target_seconds} s)</span>"
                              f"<ul>{kps}</ul></li>")
             parts.append("</ol>")
         self.detail.setHtml("".join(parts))

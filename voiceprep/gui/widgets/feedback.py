@@ -155,7 +155,7 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
 
 
 def _judge(version: str) -> tuple[str, str]:
-    kind, _, number = str(version).rpartition("-")
+    kind, _, number = str(version).partition("-")        # "semantic-45-rv": a provisional version too
     return kind, number
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 import re
 import textwrap
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -62,6 +63,7 @@ from voiceprep.gui.widgets.common import (
     LineButton,
     ScoreBar,
     big_number,
+    cut_at_word,
     flow_row,
     heading,
     keyboard_buttons,
@@ -272,13 +274,12 @@ QUESTION_OPENER = re.compile(r"^(?:tell me about|walk me through|describe|how wo
 
 def short_question(text: str) -> str:
     """A question named in a few words, beside a point of it: its opener left out, cut at a word."""
-    return textwrap.shorten(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS, placeholder="…")
+    return cut_at_word(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS - 1)
 
 
 def point_shown(label: str) -> str:
     """A key point's label as "Drill next" lists it: DRILL_LABEL_CHARS at most, cut at a word ("…", no comma before)."""
-    cut = textwrap.shorten(label, DRILL_LABEL_CHARS, placeholder="…")
-    return cut[:-1].rstrip(" ,;:") + "…" if cut.endswith("…") and not label.rstrip().endswith("…") else cut
+    return cut_at_word(label, DRILL_LABEL_CHARS - 1)
 
 
 def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int | None = None,
@@ -1547,7 +1548,8 @@ class PracticePage(QWidget):
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
 
     def _on_caption(self, committed: str, tentative: str) -> None:
-        self.captions.setHtml(f"{committed} <span style='color: gray'>{tentative}</span>")
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
+        self.captions.setHtml(f"{html.escape(committed)} <span style='color: {muted}'>{html.escape(tentative)}</span>")
         self.captions.verticalScrollBar().setValue(self.captions.verticalScrollBar().maximum())
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,7 +51,7 @@ from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets import accessible
-from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, cut_at_word, heading, muted, sentence_case
 from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
@@ -409,7 +408,7 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
 
 def shortened(text: str, most: int = 60) -> str:
     """A question's text cut at a word to at most `most` characters, "…" after them where cut."""
-    return textwrap.shorten(text, most + 1, placeholder="…")
+    return cut_at_word(text, most)
 
 
 def key_points_title(window: int, prompt: str | None) -> str:
