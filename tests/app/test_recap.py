@@ -668,5 +668,24 @@ def test_the_welcome_counts_the_questions_never_answered_in_each_bank_of_the_ses
     chosen, other = (air, pay) if recap["bank_id"] == air.id else (pay, air)
     counts = {air.id: "2 questions" if chosen is air else "2", pay.id: "1 question" if chosen is pay else "1"}
     assert first == (f"Never answered: {counts[chosen.id]} in {names[chosen.id]}, {counts[other.id]} in "
-                     f"{names[other.id]}. Drill my weak points on a bank asks them first."), first
+                     f"{names[other.id]}. Choose a bank above and Drill my weak points asks its questions first."), first
+    access.close_all()
+
+
+def test_the_welcome_names_another_banks_never_answered_questions_when_the_chosen_bank_has_none(tmp_path):
+    """read37: with every question of the chosen bank answered and one other bank of the session holding questions
+    never answered, the welcome said nothing of them (it counted by bank only for two or more)."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    air, pay = load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "senior-backend-payments.toml")
+    for p in pay.all_prompts()[1:]:
+        session.save_typed(pay, p, "I think it was fine, we did a lot of things and it went well.")
+    for p in air.all_prompts():                      # the chosen bank (the last answered) has none left
+        session.save_typed(air, p, "I think it was fine, we did a lot of things and it went well.")
+    recap = service.recap()
+    find = {air.id: air, pay.id: pay}.get
+    assert recap["bank_id"] == air.id
+    first = recap_lines(recap, find)[1].splitlines()[0]
+    assert first == (f"Never answered: 1 question in {bank_title(pay.id, find)}. Choose it above and Drill my weak "
+                     "points asks it first."), first
     access.close_all()

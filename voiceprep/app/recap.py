@@ -217,9 +217,11 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     several = never_answered_in(recap, find)
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
     # said already: one "start here", at most four lines (fixO); in several banks, counted by bank (fixBK)
-    if len(several) > 1 and not said:
+    if several and (len(several) > 1 or several[0][0] != recap["bank_id"]) and not said:    # read37: one other bank
         said.append(never_answered_count_text([(named(b), len(t)) for b, t in several])
-                    + ". Drill my weak points on a bank asks them first.")
+                    + (". Choose it above and Drill my weak points asks " + ("it" if len(several[0][1]) == 1 else "them")
+                       + " first." if len(several) == 1 else
+                       ". Choose a bank above and Drill my weak points asks its questions first."))
     elif never and not said:
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
