@@ -195,9 +195,9 @@ class HistoryService:
                              s.weak_points_drilled, self.lineage)
 
     def outscored(self, rows: list[Row]) -> list[bool]:
-        """For trends rows: which tries a better try of the same question the same day leaves out (queries.BEST_OF_DAY,
-        queries.outscored): the one rule the charts, the key-point table, `history stats`, weak points and Welcome
-        back count by, with this service's lineage."""
+        """For trends rows in hand: which tries a better try of the same question the same day leaves out
+        (queries.BEST_OF_DAY, `queries.outscored` with this service's lineage). Progress reads the same rule once per
+        page through `queries.outscored_ids` (mend36, fixBK)."""
         return queries.outscored(rows, self.lineage)
 
     def trends(self, bank: str | None = None, prompt: str | None = None, limit: int | None = None) -> list[Row]:

@@ -203,10 +203,11 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     """Search hits with `found_in`, the columns holding any of the searched words (in FOUND_IN's order), and
     `snippet`, from the first of them with the words in [brackets] when that column is in `snippets` ("" when not).
 
-    Index lookups, not tokenizing every hit's text: each column is asked once for all its rows (500 transcript
-    snippets cost 50-120 ms with 10,000 attempts, and limiting a column's query to the listed rows with
-    `rowid IN (...)` 150-230 ms), the transcript only when a row was found elsewhere too (all the words matched
-    somewhere, so a row found in neither the question nor the note was found in what was said)."""
+    Each column is asked once for all its rows (limiting a column's query to the listed rows with `rowid IN (...)`
+    cost more), the transcript only when a row was found elsewhere too (all the words matched somewhere, so a row
+    found in neither the question nor the note was found in what was said). A snippet is cut from its column's text
+    by `searched_spans`, the rule the detail's word marks use (fixBK: FTS5's snippet() could bracket "30ms" for a
+    "3" that found "3ms"); it tokenizes that one text, which History asks for notes only and the CLI for 20 rows."""
     ids = {r["id"] for r in rows}
     typed = _terms(text)
     plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
