@@ -134,10 +134,9 @@ class FileStream:
             heard += len(block)
             if heard >= enough:
                 return
-        if not heard:
-            raise AudioError(f"{path.name}: the file has no audio in it; nothing was saved")
-        raise AudioError(f"The file {path.name} holds {heard / TARGET_RATE:.1f} s of sound — it may be cut short; "
-                         "nothing was saved")
+        seconds = heard / TARGET_RATE       # read37: one form of refusal; "0.0 s" said of a few samples read wrong
+        held = "no sound" if not heard else "under 0.1 s of sound" if seconds < 0.05 else f"only {seconds:.1f} s of sound"
+        raise AudioError(f"The file {path.name} holds {held} — it may be empty or cut short; nothing was saved")
 
     @classmethod
     def for_import(cls, path: str | Path) -> FileStream:

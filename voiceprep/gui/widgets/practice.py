@@ -88,7 +88,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
 CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
 # the answer waits: the model changed in Settings loads once the cancelled import's last window is done (fixBJ)
-FINISHING_CANCELLED = "Finishing the cancelled import…"
+FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
@@ -1608,7 +1608,7 @@ class PracticePage(QWidget):
     def _focus_after_feedback(self) -> None:
         """A typed or imported answer's feedback: the keyboard on its next step, shown focused, the same for both
         (walkthrough 14: the page itself had it after a typed answer, Start answer after an imported one):
-        "Answer the next follow-up" while offered (Space asks them, the next Space answers them), else Next. A spoken
+        "Answer the next follow-up" while offered (Space asks it, the next Space answers it), else Next. A spoken
         answer's stays on the answer button, where Space just stopped it: a second Space does not move on."""
         r = self.ctl.rehearsal
         if r is None or r.follow_up is not None:     # asked already: the answer button has it (_on_follow_up_asked)
