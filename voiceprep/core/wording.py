@@ -27,7 +27,7 @@ def asked_about_heading(points: int) -> str:
 
 
 def more_after_text(more: int) -> str:
-    """How many open follow-ups wait after the one shown as asked next: "1 more after this", "2 more after this"."""
+    """How many open follow-ups wait after the one shown as asked next, e.g. "2 more after this." (with its full stop)."""
     return f"{more} more after this."
 
 

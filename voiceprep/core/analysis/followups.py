@@ -228,8 +228,8 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         if bare != kp.label:
             kp = dataclasses.replace(kp, label=bare)
             question = _follow_up(kp, names, story)
-    if question.startswith("Can you tell me about ") or question.startswith(("What would you do about", "What did you do "
-                                                                           "about")) and _past(label.split()[0]):
+    if question.startswith("Can you tell me about ") or (
+            question.startswith(("What would you do about", "What did you do about")) and _past(label.split()[0])):
         question = _by_how_much(kp, names, story) or question     # fixBI: not "Can you tell me about cut costs?", nor
         # "What would you do about costs?" for "Cut costs by 30% in a year" (what was done, not a trouble to deal with)
     if _reads_wrong(question):

@@ -202,7 +202,8 @@ def compare_hint(selected: int) -> str:
 def rejudge_question(attempt: dict[str, Any]) -> str:
     """What Judge again will do to this answer, asked before it does it."""
     shown = score_text(attempt["overall"]) if attempt.get("overall") is not None else "no score"
-    return (f"Score this answer again with today's judge, against the question's key points as they read now? Its "
+    return (f"Score this answer again with today's judge, against the question's key points as they read now (as "
+            "answered, if the question was removed)? Its "
             f"score shown now ({shown}) is replaced by the new one; the first score stays in its record and History "
             "says it was re-scored if anything changes. Your transcript, recording, note and rating are kept.")
 
