@@ -354,8 +354,9 @@ def test_practice_and_history_show_the_same_feedback(qtbot, window, services):
     window.controller.tts_ok = False
     page, ctl = start(window, qtbot, bank="airwallex")
     with qtbot.waitSignal(ctl.analysisReady, timeout=20000):
-        ctl.answer_text(STRONG)
+        ctl.answer_text(STRONG)          # misses points: Practice shows the one follow-up F asks next (read37)
     practice_doc = page.feedback.document
+    assert practice_doc.get("next_up") and len(practice_doc["follow_ups"]) > 1
     window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
     window.history.table.selectRow(0)
@@ -369,9 +370,8 @@ def test_practice_and_history_show_the_same_feedback(qtbot, window, services):
     history_page = window.history.detail.view.toPlainText()
     practice_page = page.feedback.view.toPlainText()
     head, asked, rest = practice_page.partition("What the interviewer would ask next")
-    assert head in history_page and rest.partition("Delivery")[2] in history_page      # the same page, under History's header
-    if next_up:
-        assert asked and next_up["question"] in stored["follow_ups"] and next_up["question"] in history_page
+    assert asked and "Delivery" in rest and head in history_page and rest.partition("Delivery")[2] in history_page
+    assert next_up["question"] in stored["follow_ups"] and all(q in history_page for q in stored["follow_ups"])
 
 
 @pytest.mark.slow
