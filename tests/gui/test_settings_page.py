@@ -52,6 +52,29 @@ def test_the_microphone_test_says_whether_speech_was_heard(window, qtbot, servic
     assert "test again" in page.mic_status.text() or sound == "speech"
 
 
+def test_a_microphone_list_read_again_during_or_after_a_test_keeps_the_tests_line(window, qtbot, services, tmp_path):
+    """CI (session 37): the rescan Settings starts when it opens (fixBJ) ended after a microphone test and put "No
+    microphone found" over the test's "Only silence". The list read again leaves the test's line alone; choosing
+    another microphone still says what the line says of it."""
+    page = window.settings_page
+    qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=30000)
+    path = tmp_path / "silence.wav"
+    sf.write(path, np.zeros(16000 * 4, dtype="float32"), 16000)
+    services.input_override = lambda: FileStream(path, realtime=True)
+    page.mic_test.click()
+    assert page.mic_testing
+    page._fill_mics([])                                   # a rescan's result, no microphone, while it records
+    assert page.mic_status.text() == "Recording 3 s… speak now"
+    qtbot.waitUntil(lambda: not page.mic_testing, timeout=30000)
+    verdict = page.mic_status.text()
+    assert verdict.startswith("Only silence")
+    page._fill_mics([])                                   # and one that ends after it
+    assert page.mic_status.text() == verdict
+    page.mic.setCurrentIndex(0)
+    page._say_missing_mic(0)                              # the candidate picks again: the line is the list's
+    assert page.mic_status.text().startswith("No microphone found")
+
+
 def test_the_microphone_test_keeps_the_keyboard_on_its_button(window, qtbot, services, speech_dir):
     """Walkthrough 5: "Test (3 s)" disabled itself while testing, so the focus jumped to the voice list and the next
     Space opened it. The button keeps the focus; pressed again while testing, it is ignored."""

@@ -132,6 +132,7 @@ class SettingsPage(QScrollArea):
         self.mic_meter = LevelMeter()
         self.mic_status = StatusLine("")
         self._mic_said = ""                     # what the line under the list says of the microphone (not a test's)
+        self._mic_test_said = ""                # what it says of the last microphone test (kept over a rescan's list)
         self._fill_mics(devices, log_detail, keep=s.audio.input_device)
         form.addRow("Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
@@ -295,11 +296,16 @@ class SettingsPage(QScrollArea):
         found = self.mic.findData(keep)
         self.mic.setCurrentIndex(found if found >= 0 else max(self.mic.findData(saved), 0))
         self.mic.blockSignals(blocked)
-        self._say_missing_mic()
+        self._say_missing_mic(refreshed=True)
 
-    def _say_missing_mic(self, _index: int = 0) -> None:
+    def _say_missing_mic(self, _index: int = 0, refreshed: bool = False) -> None:
         """The line under the microphone says the one chosen is not connected while it is the one shown, which
-        device a saved name uses, or that there is no microphone at all."""
+        device a saved name uses, or that there is no microphone at all. A list `refreshed` in the background
+        leaves a microphone test's line alone, running or done (CI: a rescan begun as Settings opened ended after
+        the test and put "No microphone found" over its verdict)."""
+        if refreshed and (self.mic_testing or (self._mic_test_said and self.mic_status.text() == self._mic_test_said)):
+            self._mic_said = ""
+            return
         said = ""
         if self.mic_missing and self.mic.currentData() == self.mic_missing:
             said = missing_microphone_text(self.mic_missing, others=not self._no_mic)
@@ -636,7 +642,8 @@ class SettingsPage(QScrollArea):
         rec = Recorder(path, settings, target_seconds=3, stream_factory=factory, on_level=from_thread(self._micLevel))
         self.mic_testing = True
         missing = self.mic_missing if self.mic.currentData() == self.mic_missing else None
-        self.mic_status.setText(testing_default_text(missing) if missing else "Recording 3 s… speak now")
+        self._mic_test_said = testing_default_text(missing) if missing else "Recording 3 s… speak now"
+        self.mic_status.setText(self._mic_test_said)
 
         def work() -> str:
             rec.start()
@@ -657,6 +664,7 @@ class SettingsPage(QScrollArea):
 
             if shiboken6.isValid(self):
                 self.mic_testing = False
+                self._mic_test_said = text
             self._status(self.mic_status, text)
         run_in_background(work, on_done=done, on_error=lambda e: done(str(e)), owner=self)
 
