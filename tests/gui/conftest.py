@@ -7,7 +7,7 @@ import pytest
 
 from voiceprep.app import threads
 from voiceprep.core.banks import BankRegistry
-from voiceprep.gui.services import Services
+from voiceprep.gui.services import Services, _model_key
 from voiceprep.settings import Settings
 
 
@@ -28,6 +28,10 @@ def services(data_home, transcriber, shared_tts_cache):
     s = Services(settings=Settings(), db_path=data_home / "history.sqlite3", registry=BankRegistry.discover())
     s.settings.audio.silence_stop_s = 0
     s._transcriber = transcriber          # same model path and threads: reused, not reloaded
+    # made for these settings, as Services.transcriber() says when it makes one: the shared model otherwise kept an
+    # earlier test's settings object (Services hands it its own), and a model changed there read as changed here
+    transcriber.settings = s.settings.transcription
+    s._transcriber_key = _model_key(s.settings.transcription)
     speech = s.settings.speech            # Services.speaker() keeps this one while the voice and rate stay these
     s._speaker = Speaker(voice=speech.voice, rate=speech.rate, cache_dir=shared_tts_cache)
     return s
