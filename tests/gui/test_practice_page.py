@@ -3995,23 +3995,25 @@ def test_the_round_summary_says_how_its_overall_is_made(window, qtbot):
     assert summary.points == total > 0
 
 
+class SilentStream:
+    """A microphone that hears nothing (sounddevice.InputStream's stand-in)."""
+
+    def __init__(self, device=None, **kwargs):
+        self.device = device
+
+    def start(self):
+        pass
+
+    def stop(self):
+        pass
+
+    def close(self):
+        pass
+
 def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, qtbot, services, monkeypatch):
     """review36b: the microphone chosen in Settings unplugged after the app started (Welcome back could not say it):
     the answer was recorded with the system default and nothing said so. Its notice names both."""
     import sounddevice as sd
-
-    class Stream:                                   # a microphone that hears nothing
-        def __init__(self, device=None, **kwargs):
-            self.device = device
-
-        def start(self):
-            pass
-
-        def stop(self):
-            pass
-
-        def close(self):
-            pass
 
     real = sd.query_devices
 
@@ -4022,7 +4024,7 @@ def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, 
             raise ValueError(f"No input device matching {device!r}")
         return {"name": "Built-in Mic", "default_samplerate": 16000.0}
     monkeypatch.setattr(sd, "query_devices", query)
-    monkeypatch.setattr(sd, "InputStream", Stream)
+    monkeypatch.setattr(sd, "InputStream", SilentStream)
     services.settings.audio.input_device = "Jabra Evolve2 65"
     services.input_override = None
     page, ctl = start(window, qtbot)
@@ -4046,19 +4048,6 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
     from voiceprep.speech import devices
     from voiceprep.speech.recorder import Recorder
 
-    class Stream:                                   # a microphone that hears nothing
-        def __init__(self, device=None, **kwargs):
-            pass
-
-        def start(self):
-            pass
-
-        def stop(self):
-            pass
-
-        def close(self):
-            pass
-
     real = sd.query_devices
 
     def query(device=None, kind=None):
@@ -4071,7 +4060,7 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
         restarting.set()
         time.sleep(3.0)
     monkeypatch.setattr(sd, "query_devices", query)
-    monkeypatch.setattr(sd, "InputStream", Stream)
+    monkeypatch.setattr(sd, "InputStream", SilentStream)
     monkeypatch.setattr(sd, "_terminate", slow_terminate)
     monkeypatch.setattr(sd, "_initialize", lambda: None)
     took: list[float] = []
