@@ -213,8 +213,8 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
         said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                     + where + ": answer it first today.")
-    never = never_answered(recap, find)
-    several = never_answered_in(recap, find)
+    several = never_answered_in(recap, find)      # the chosen bank's first, when it has any (`never_answered`)
+    never = several[0][1] if several and several[0][0] == recap["bank_id"] else []
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
     # said already: one "start here", at most four lines (fixO); in several banks, counted by bank (fixBK)
     if several and (len(several) > 1 or several[0][0] != recap["bank_id"]) and not said:    # read37: one other bank

@@ -1024,6 +1024,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):
         skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
+    # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's)
+    answered_in = {b: answered_prompts(h, lineage(b)) for b in banks}
     return {"bank_id": chosen, "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
@@ -1036,9 +1038,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
-            "round": the_round, "left": left_round(h, first, after), "answered": answered_prompts(h, lineage(chosen)),
-            # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's)
-            "answered_in": {b: answered_prompts(h, lineage(b)) for b in banks},
+            "round": the_round, "left": left_round(h, first, after), "answered": answered_in[chosen],
+            "answered_in": answered_in,
             # the session's last answer, when it was cut off (quit mid-answer: walk45 7, the welcome said "1 drill")
             "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"]}
             if day and not day[0]["complete"] else None}
