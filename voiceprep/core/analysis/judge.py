@@ -1007,14 +1007,17 @@ _SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec"
 _FIGURE_UNITS = frozenset(stem(w) for w in (*CLOCK_UNITS, "day", "week", "month", "percent", "ms"))
 _SMALL_UNITS = frozenset(stem(w) for w in ("millisecond", "microsecond", "nanosecond", "second", "ms"))
 _WORD_BOUNDS = frozenset({"under", "below", "within", "less", "sub"})
+# ... and with "than", an upper bound only ("less than a minute", "no more than a second"): a result reached; not "more
+# than a day", "longer than a week", a time said (judge63)
+_THAN_BOUNDS = (["less", "than"], ["fewer", "than"], ["no", "more", "than"], ["not", "more", "than"])
 _FEW = frozenset({"few", "couple"})
 _REACHED = frozenset({"to", "in", "within", "under", "below", "took", "takes", "take", "taking"})
 
 
 def word_figures(tokens: Sequence[Token]) -> list[int]:
     """The positions (in `tokens`) of the units of the figures said in words: "sub-millisecond" (any unit after
-    "sub"), "under / within / less than a minute" (a bound, then "a"/"an"), "single-digit milliseconds", "to a few /
-    in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
+    "sub"), "under / within / less than a minute" (an upper bound, `_THAN_BOUNDS`, then "a"/"an"), "single-digit
+    milliseconds", "to a few / in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
     return [k for k, t in enumerate(tokens) if t.stem in _FIGURE_UNITS and not t.is_number
             and _said_as_figure(t, [x.norm for x in tokens[max(0, k - 5):k]])]
 
@@ -1022,7 +1025,8 @@ def word_figures(tokens: Sequence[Token]) -> list[int]:
 def _said_as_figure(unit: Token, before: list[str]) -> bool:
     """Whether a unit, after these (up to five) words, is a figure said in words (`word_figures`)."""
     last = before[-1] if before else ""
-    bounded = last in _ARTICLES and len(before) >= 2 and (before[-2] in _WORD_BOUNDS or before[-2] == "than")
+    bounded = last in _ARTICLES and len(before) >= 2 and (
+        before[-2] in _WORD_BOUNDS or any(before[-1 - len(b):-1] == b for b in _THAN_BOUNDS))
     head = before[:-2] if before[-2:] == ["couple", "of"] else before[:-1] if last in _FEW else []
     few = unit.stem in _SMALL_UNITS and head[-2:-1] != [] and head[-1] in _ARTICLES and head[-2] in _REACHED
     return last == "sub" or before[-2:] == ["single", "digit"] or bounded or few
