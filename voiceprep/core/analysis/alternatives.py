@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from voiceprep.core.analysis.segments import NEGATORS, NOT_HYPOTHETICAL_AFTER
+from voiceprep.core.analysis.text import DETERMINERS
 
 # a later clause that turns down what the sentence named, by referring back to it ("did not do that either", "decided
 # against it", "ruled it out", "dropped that idea", "never did it"); not "did it in two weeks" (done), "it did not
@@ -109,8 +110,9 @@ _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 # ... of them, the verbs that also say an act of looking into something ("I looked at the traces", "evaluated the
 # results", "explored the logs") weigh only an option named bare: "Kafka", "Kafka and RabbitMQ", not "the traces"
 _INSPECTING = ("evaluat", "explor")
-_NOT_BARE = frozenset({"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "all", "some", "every", "each",
-                       "any", "both", "where", "when", "which", "who", "one", "two", "three", "no", "other"})
+# (the shared DETERMINERS, whose "this/that/these/those" `_WEIGHING` already reads as no option, and a count or a
+# question word: "all", "both", "one", "two", "three", "other", "where", "when", "which", "who")
+_NOT_BARE = DETERMINERS | frozenset({"all", "both", "one", "two", "three", "other", "where", "when", "which", "who"})
 # ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
 # we went with polling", "Kafka too", "Kafka first"); "I considered the customer's needs and redesigned the form"
 # names no option
