@@ -113,6 +113,14 @@ _INSPECTING = ("evaluat", "explor")
 # (the shared DETERMINERS, whose "this/that/these/those" `_WEIGHING` already reads as no option, and a count or a
 # question word: "all", "both", "one", "two", "three", "other", "where", "when", "which", "who")
 _NOT_BARE = DETERMINERS | frozenset({"all", "both", "one", "two", "three", "other", "where", "when", "which", "who"})
+# ... nor a cause looked into, or what shows one ("Then I looked at GC.", "I looked at logs", "had a look at heap dumps"):
+# looking at it is investigating, an act done (judge63)
+_LOOKED_INTO = frozenset({
+    "gc", "garbage", "memory", "heap", "cpu", "disk", "io", "network", "logs", "log", "metrics", "traces", "trace",
+    "dashboards", "dashboard", "graphs", "graph", "profiles", "profile", "profiler", "flamegraphs", "flame", "dumps",
+    "dump", "queries", "query", "errors", "error", "alerts", "latency", "timeouts", "lock", "locks", "contention",
+    "threads", "thread", "code", "data", "numbers", "packets", "pauses", "leak", "leaks", "load", "traffic",
+    "config", "configuration", "connections", "stack", "spikes", "symptoms", "telemetry", "monitoring"})
 # ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
 # we went with polling", "Kafka too", "Kafka first"); "I considered the customer's needs and redesigned the form"
 # names no option
@@ -139,8 +147,8 @@ def considered_thing(words: Sequence[str]) -> tuple[int, int] | None:
         if before and before[-1] in _BE and said.group().split()[0].endswith("ed"):
             continue        # "was considered the best": a description
         inspecting = said.group("look") or said.group("weigh").startswith(_INSPECTING)
-        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit()):
-            continue        # "I looked at the traces": an act
+        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit() or not _LOOKED_INTO.isdisjoint(thing)):
+            continue        # "I looked at the traces", "Then I looked at GC": an act
         at = text[:said.start()].count(" ")
         return at, at + len(said.group().split()) + len(thing) - 1
     return None
