@@ -2076,6 +2076,8 @@ class AnswerJudge:
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why, quotes=closeness)
+        if argued is not None and unit is not None:    # the reason's window shows the cue said in it (fixBH left)
+            self._cues_follow(lexical)
         return lexical
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
@@ -2106,9 +2108,10 @@ class AnswerJudge:
             self._cues_follow(r)
 
     def _cues_follow(self, result: KeyPointResult) -> None:
-        """A point whose quote `one_to_one` moved shows each cue it matched elsewhere where the cue is said (and
-        counted) inside the new quote, so the quote's note names the cues said there ("by its words · cues:
-        platforms" under "I want to build the platforms…", not the "excites me" of the sentence it left: fixAT)."""
+        """A point whose quote `one_to_one` moved, or a why-not point quoted by its reason's window (`_argued_quote`),
+        shows each cue it matched elsewhere where the cue is said (and counted) inside the new quote, so the quote's
+        note names the cues said there ("by its words · cues: platforms" under "I want to build the platforms…", not
+        the "excites me" of the sentence it left: fixAT; "shard" in the window that says "sharding would break…")."""
         unit: Unit = result.judgement.unit
         words = [t.word for t in self.index.tokens]
 
