@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from voiceprep.core.analysis.segments import NEGATORS, NOT_HYPOTHETICAL_AFTER
 from voiceprep.core.analysis.text import DETERMINERS
+from voiceprep.settings import REASON_SAID_WORDS
 
 # a later clause that turns down what the sentence named, by referring back to it ("did not do that either", "decided
 # against it", "ruled it out", "dropped that idea", "never did it"); not "did it in two weeks" (done), "it did not
@@ -213,10 +214,9 @@ def firm_reason(words: Sequence[str]) -> bool:
     return any((w in REASON and w not in MODAL_REASONS) or w in NEGATORS for w in words)
 
 
-# a reason that opens a clause ("because ...", "since ...") is said in a piece of a sentence only with this many words
-# after it: "We did not shard the order book, since my manager" is cut before its reason
+# a reason that opens a clause ("because ...", "since ...") is said in a piece of a sentence only with
+# settings.REASON_SAID_WORDS words after it: "We did not shard the order book, since my manager" is cut before its reason
 REASON_OPENERS = frozenset({"because", "since"})
-REASON_SAID_WORDS = 3
 
 
 def carries_reason(words: Sequence[str]) -> bool:
