@@ -81,9 +81,9 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-47-pr"   # session 38, provisional: judge63 ("more than a day" is no figure said; "I'd just
-                                   # said", "we'd spoken" are "had"; "Then I looked at GC" is done, not weighed; a
-                                   # why-not quote's cues are the ones said in it), session 37: review37b (semantic-46:
+JUDGE_VERSION = "semantic-47-pr"   # session 38, provisional: judge63 ("more than a day" is no figure said; "Then I
+                                   # looked at GC" is done, not weighed; a why-not quote's cues are the ones said in
+                                   # it), session 37: review37b (semantic-46:
                                    # "I'd proceed", "we'd succeed" are no past
                                    # perfect: `had` leaves out ED_NOT_PAST), judge61 and fixBH (semantic-45: a figure
                                    # said in words, "under a millisecond", is a number said; "We looked at / evaluated
