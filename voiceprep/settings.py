@@ -327,6 +327,15 @@ TEAM_STEPS_TIMES = 2            # the team's steps past this many times the cand
 NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
 BARE_COUNT_BELOW = 10           # a count under this said alone (no unit, change or comparison) is no quantified detail
 TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail starts and where the answer should end
+# The judge's quotes (core.analysis): a figure of a quote one digit off its key point's ("99.5%" for "99.95%") is a
+# slip worth a word only with this many digits (figures.figure_slips): "3 times" for "6 times" is another claim
+SLIP_MIN_DIGITS = 2
+# a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
+# words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
+REASON_SAID_WORDS = 3
+# History's search (core.history): the index's NEAR distance for a figure and its unit, in tokens (queries._terms); a
+# compound between is several, and units.spans then narrows what NEAR finds to units.WORDS_BETWEEN words
+FIGURE_NEAR_TOKENS = 3
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

@@ -1116,3 +1116,32 @@ label = "Automatic failover to a replica in another zone"
     doc = stored_document(stored, b)
     point = next(k for k in doc["key_points"] if k["id"] == "availability")
     assert point["evidence"][0]["note"] == "heard 99.5% — the point says 99.95%; check the figure", point["evidence"]
+
+
+def test_the_slip_note_is_decided_by_one_condition_live_and_rebuilt():
+    """judge63 (fixBH left): the slip note's condition was written twice, in the live feedback (`_evidence`: a quote by
+    meaning) and in History's document rebuilt from the stored rows (`stored_document`: no cue word stored). Both read
+    `judging.noted_slip` now: beside a sentence quote, the slip is told in both; beside a cue word alone, in neither."""
+    from voiceprep.app import judging
+    from voiceprep.app.judging import attempt_record, feedback_document, stored_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.settings import AnalysisSettings
+
+    b = parse_bank('schema = 1\n[job]\nid = "ha"\ntitle = "Backend Engineer"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                   '[[rounds.prompts]]\nid = "ha"\ntext = "Tell me about a storage system you kept highly available."\n'
+                   '[[rounds.prompts.key_points]]\nid = "availability"\n'
+                   'label = "We reached 99.95% availability against a 99.9% SLO"\ncues = ["availability", "SLO"]\n')
+    said = "We reach 99.5% availability against a 99.9 SLO over the year, with a replica in another zone."
+    for settings, told in ((None, True), (AnalysisSettings(semantic_judge=False), False)):
+        a = analyze_answer(b, b.prompt("ha"), Transcript.from_text(said), settings)
+        live = next(k for k in feedback_document(a)["key_points"] if k["id"] == "availability")
+        record = attempt_record(a, "typed")
+        stored = {"key_points": record.key_points, "bank_id": "ha", "prompt_id": "ha", "input": "typed"}
+        rebuilt = next(k for k in stored_document(stored, b)["key_points"] if k["id"] == "availability")
+        assert live["hit"] and rebuilt["hit"], settings
+        for doc in (live, rebuilt):
+            assert ("check the figure" in (doc["evidence"][0]["note"] or "")) == told, (settings, doc["evidence"])
+    assert judging.noted_slip("by meaning", b.prompt("ha").key_points[0].label, said, cue_word=False).endswith(
+        "heard 99.5% — the point says 99.95%; check the figure")

@@ -119,12 +119,18 @@ def _evidence(a: AnswerAnalysis, result: Any) -> list[Row]:
         shown = note if ev is meaning else _attr(ev, "note") or (f"{cue}: {_shown_cue(matched)}" if matched else None)
         out.append({"text": ev.text, "start": ev.start if a.timed else None, "end": ev.end if a.timed else None,
                     "first_word": _attr(ev, "first_word"), "last_word": _attr(ev, "last_word"), "note": shown})
-    # a figure the quote says one digit off the point's ("99.5%" for "99.95%": a transcription slip, walk46) is left to
-    # the candidate to check: the point stands, the quote would read wrong without a word
-    slip = slip_note(result.key_point.label, out[0]["text"]) if out and meaning is not None else ""
-    if slip:
-        out[0]["note"] = " · ".join(n for n in (out[0]["note"], slip) if n)
+    if out:
+        out[0]["note"] = noted_slip(out[0]["note"], result.key_point.label, out[0]["text"], cue_word=meaning is None)
     return out
+
+
+def noted_slip(note: str | None, label: str, quote: str, cue_word: bool) -> str | None:
+    """A quote's note with what it says of a figure one digit off the point's (`slip_note`: "99.5%" for "99.95%", a
+    transcription slip, walk46), left to the candidate to check: the point stands, the quote would read wrong without
+    a word. Only beside a sentence that carries the point, not a cue word quoted alone (`cue_word`). The one rule for
+    the live feedback (`_evidence`) and History's document rebuilt from the stored rows (`stored_document`)."""
+    slip = "" if cue_word else slip_note(label, quote or "")
+    return " · ".join(n for n in (note, slip) if n) or note
 
 
 def by_weight(points: list[dict[str, Any]]) -> str:
@@ -415,8 +421,8 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         hit = bool(k.get("hit"))
         ev = [{"text": k["evidence"], "start": None if typed else k.get("start"), "end": None if typed else k.get("end"),
                "first_word": first, "last_word": last,
-               "note": (f"cue: {_shown_cue(k['cue'])}" if k.get("cue")
-                        else slip_note(k["label"], k.get("evidence") or "") or None)}]  # a slipped figure (fixBH)
+               "note": noted_slip(f"cue: {_shown_cue(k['cue'])}" if k.get("cue") else None, k["label"],
+                                  k.get("evidence") or "", cue_word=bool(k.get("cue")))}]
         kp = by_id.get(k["key_point_id"])
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),

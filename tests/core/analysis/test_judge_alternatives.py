@@ -359,3 +359,22 @@ def test_a_why_not_point_in_a_long_sentence_is_quoted_by_the_window_with_its_rea
     quote = a.evidence["why-not"][0].text
     assert "would break the global price-time priority" in quote, quote
     assert len(quote.split()) <= 45, quote
+
+
+def test_looking_at_a_cause_is_doing_not_weighing():
+    """judge63 (fixBH left): "Then I looked at GC." read as an option weighed ("We looked at Kafka."), so the look
+    taken into a cause was no act: looking at a cause, or at what shows one, is investigating."""
+    for looked in ("Then I looked at GC.", "I looked at logs.", "So I looked into garbage collection.",
+                   "We looked at lock contention first.", "I had a look at heap dumps.", "Then we looked at GC pauses."):
+        assert not considered_only(_words(looked)), looked
+    for weighed in ("We looked at Kafka.", "Then we looked at RabbitMQ.", "I had a look at Kafka"):
+        assert considered_only(_words(weighed)), weighed
+
+
+def test_a_why_not_quote_carries_the_cue_that_made_it_one(mine):
+    """judge63 (fixBH left): the long why-not sentence is quoted by its reason's window, but its cue match stayed at
+    the first "shard" of the sentence, outside the quote: the note read "by meaning", not "shares: sharding"."""
+    r, a = point(mine, "hard", "why-not", HARD + LONG_WHY_NOT)
+    quote, *cued = a.evidence["why-not"]
+    assert "would break the global price-time priority" in quote.text, quote.text
+    assert any(quote.first_word <= c.first_word <= quote.last_word for c in cued), (quote, cued)

@@ -54,7 +54,18 @@ def test_a_result_with_no_figure_is_still_without_the_number():
     ("a few weeks later she came back", []),             # a time in passing, not a measured result
     ("we got an agency nurse for a day", []),
     ("once a week we met", []),
+    ("it answers in less than a millisecond", ["millisecond"]),    # a bound from below: a measured result
+    ("no more than a second of downtime", ["second"]),
+    ("the migration took more than a day", []),               # judge63: a time said, no result reached
+    ("it ran for longer than a week", []),
 ])
 def test_word_figures(text, figures):
     tokens = tokenize_text(text)
     assert [tokens[k].norm for k in word_figures(tokens)] == figures
+
+
+def test_more_than_a_day_is_no_figure_said():
+    """judge63 (judge61 left): `_said_as_figure` took any "than a <unit>" as a bound: "more than a day" said the
+    label's number, so a point that states one was ticked by an answer that gives no result."""
+    r = _result("cut the p99 latency a lot, though the rollout took more than a day.")
+    assert not r.hit and r.judgement.excluded_why == "number", (r.hit, r.judgement.excluded_why)

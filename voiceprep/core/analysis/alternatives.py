@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 from voiceprep.core.analysis.segments import NEGATORS, NOT_HYPOTHETICAL_AFTER
+from voiceprep.core.analysis.text import DETERMINERS
+from voiceprep.settings import REASON_SAID_WORDS
 
 # a later clause that turns down what the sentence named, by referring back to it ("did not do that either", "decided
 # against it", "ruled it out", "dropped that idea", "never did it"); not "did it in two weeks" (done), "it did not
@@ -109,8 +111,17 @@ _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 # ... of them, the verbs that also say an act of looking into something ("I looked at the traces", "evaluated the
 # results", "explored the logs") weigh only an option named bare: "Kafka", "Kafka and RabbitMQ", not "the traces"
 _INSPECTING = ("evaluat", "explor")
-_NOT_BARE = frozenset({"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "all", "some", "every", "each",
-                       "any", "both", "where", "when", "which", "who", "one", "two", "three", "no", "other"})
+# (the shared DETERMINERS, whose "this/that/these/those" `_WEIGHING` already reads as no option, and a count or a
+# question word: "all", "both", "one", "two", "three", "other", "where", "when", "which", "who")
+_NOT_BARE = DETERMINERS | frozenset({"all", "both", "one", "two", "three", "other", "where", "when", "which", "who"})
+# ... nor a cause looked into, or what shows one ("Then I looked at GC.", "I looked at logs", "had a look at heap dumps"):
+# looking at it is investigating, an act done (judge63)
+_LOOKED_INTO = frozenset({
+    "gc", "garbage", "memory", "heap", "cpu", "disk", "io", "network", "logs", "log", "metrics", "traces", "trace",
+    "dashboards", "dashboard", "graphs", "graph", "profiles", "profile", "profiler", "flamegraphs", "flame", "dumps",
+    "dump", "queries", "query", "errors", "error", "alerts", "latency", "timeouts", "lock", "locks", "contention",
+    "threads", "thread", "code", "data", "numbers", "packets", "pauses", "leak", "leaks", "load", "traffic",
+    "config", "configuration", "connections", "stack", "spikes", "symptoms", "telemetry", "monitoring"})
 # ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
 # we went with polling", "Kafka too", "Kafka first"); "I considered the customer's needs and redesigned the form"
 # names no option
@@ -137,8 +148,8 @@ def considered_thing(words: Sequence[str]) -> tuple[int, int] | None:
         if before and before[-1] in _BE and said.group().split()[0].endswith("ed"):
             continue        # "was considered the best": a description
         inspecting = said.group("look") or said.group("weigh").startswith(_INSPECTING)
-        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit()):
-            continue        # "I looked at the traces": an act
+        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit() or not _LOOKED_INTO.isdisjoint(thing)):
+            continue        # "I looked at the traces", "Then I looked at GC": an act
         at = text[:said.start()].count(" ")
         return at, at + len(said.group().split()) + len(thing) - 1
     return None
@@ -203,10 +214,9 @@ def firm_reason(words: Sequence[str]) -> bool:
     return any((w in REASON and w not in MODAL_REASONS) or w in NEGATORS for w in words)
 
 
-# a reason that opens a clause ("because ...", "since ...") is said in a piece of a sentence only with this many words
-# after it: "We did not shard the order book, since my manager" is cut before its reason
+# a reason that opens a clause ("because ...", "since ...") is said in a piece of a sentence only with
+# settings.REASON_SAID_WORDS words after it: "We did not shard the order book, since my manager" is cut before its reason
 REASON_OPENERS = frozenset({"because", "since"})
-REASON_SAID_WORDS = 3
 
 
 def carries_reason(words: Sequence[str]) -> bool:

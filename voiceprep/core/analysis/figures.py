@@ -5,8 +5,7 @@ judged as it is; the feedback asks the candidate to check the figure rather than
 from __future__ import annotations
 
 from voiceprep.core.analysis.text import tokenize_text
-
-SLIP_MIN_DIGITS = 2       # figures of one digit ("3 times" for "6 times") are another claim, not a slip
+from voiceprep.settings import SLIP_MIN_DIGITS
 
 
 def _near_miss(heard: str, wanted: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TypeVar
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
-from voiceprep.core.analysis.text import CLOCK_UNITS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
+from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -1164,8 +1164,7 @@ _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "ha
                     "fell", "rose", "took", "kept", "keeps", "matches", "means", "run", "runs", "ran"})
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
-                          "his", "her", "some", "any", "each", "every", "no"})
+_DETERMINERS = DETERMINERS
 _SUBJECTS = frozenset({"i", "you", "we", "they", "it", "he", "she"})
 
 

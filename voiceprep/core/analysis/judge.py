@@ -81,7 +81,10 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-46"      # session 37: review37b (semantic-46: "I'd proceed", "we'd succeed" are no past
+JUDGE_VERSION = "semantic-47"      # session 38: judge63 ("more than a day" is no figure said; "Then I
+                                   # looked at GC" is done, not weighed; a why-not quote's cues are the ones said in
+                                   # it), session 37: review37b (semantic-46:
+                                   # "I'd proceed", "we'd succeed" are no past
                                    # perfect: `had` leaves out ED_NOT_PAST), judge61 and fixBH (semantic-45: a figure
                                    # said in words, "under a millisecond", is a number said; "We looked at / evaluated
                                    # Kafka" weighs, not does; a why-not quote in a long sentence is the window with its
@@ -1007,14 +1010,17 @@ _SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec"
 _FIGURE_UNITS = frozenset(stem(w) for w in (*CLOCK_UNITS, "day", "week", "month", "percent", "ms"))
 _SMALL_UNITS = frozenset(stem(w) for w in ("millisecond", "microsecond", "nanosecond", "second", "ms"))
 _WORD_BOUNDS = frozenset({"under", "below", "within", "less", "sub"})
+# ... and with "than", an upper bound only ("less than a minute", "no more than a second"): a result reached; not "more
+# than a day", "longer than a week", a time said (judge63)
+_THAN_BOUNDS = (["less", "than"], ["fewer", "than"], ["no", "more", "than"], ["not", "more", "than"])
 _FEW = frozenset({"few", "couple"})
 _REACHED = frozenset({"to", "in", "within", "under", "below", "took", "takes", "take", "taking"})
 
 
 def word_figures(tokens: Sequence[Token]) -> list[int]:
     """The positions (in `tokens`) of the units of the figures said in words: "sub-millisecond" (any unit after
-    "sub"), "under / within / less than a minute" (a bound, then "a"/"an"), "single-digit milliseconds", "to a few /
-    in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
+    "sub"), "under / within / less than a minute" (an upper bound, `_THAN_BOUNDS`, then "a"/"an"), "single-digit
+    milliseconds", "to a few / in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
     return [k for k, t in enumerate(tokens) if t.stem in _FIGURE_UNITS and not t.is_number
             and _said_as_figure(t, [x.norm for x in tokens[max(0, k - 5):k]])]
 
@@ -1022,7 +1028,8 @@ def word_figures(tokens: Sequence[Token]) -> list[int]:
 def _said_as_figure(unit: Token, before: list[str]) -> bool:
     """Whether a unit, after these (up to five) words, is a figure said in words (`word_figures`)."""
     last = before[-1] if before else ""
-    bounded = last in _ARTICLES and len(before) >= 2 and (before[-2] in _WORD_BOUNDS or before[-2] == "than")
+    bounded = last in _ARTICLES and len(before) >= 2 and (
+        before[-2] in _WORD_BOUNDS or any(before[-1 - len(b):-1] == b for b in _THAN_BOUNDS))
     head = before[:-2] if before[-2:] == ["couple", "of"] else before[:-1] if last in _FEW else []
     few = unit.stem in _SMALL_UNITS and head[-2:-1] != [] and head[-1] in _ARTICLES and head[-2] in _REACHED
     return last == "sub" or before[-2:] == ["single", "digit"] or bounded or few
@@ -2072,6 +2079,8 @@ class AnswerJudge:
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why, quotes=closeness)
+        if argued is not None and unit is not None:    # the reason's window shows the cue said in it (fixBH left)
+            self._cues_follow(lexical)
         return lexical
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
@@ -2102,9 +2111,10 @@ class AnswerJudge:
             self._cues_follow(r)
 
     def _cues_follow(self, result: KeyPointResult) -> None:
-        """A point whose quote `one_to_one` moved shows each cue it matched elsewhere where the cue is said (and
-        counted) inside the new quote, so the quote's note names the cues said there ("by its words · cues:
-        platforms" under "I want to build the platforms…", not the "excites me" of the sentence it left: fixAT)."""
+        """A point whose quote `one_to_one` moved, or a why-not point quoted by its reason's window (`_argued_quote`),
+        shows each cue it matched elsewhere where the cue is said (and counted) inside the new quote, so the quote's
+        note names the cues said there ("by its words · cues: platforms" under "I want to build the platforms…", not
+        the "excites me" of the sentence it left: fixAT; "shard" in the window that says "sharding would break…")."""
         unit: Unit = result.judgement.unit
         words = [t.word for t in self.index.tokens]
 

@@ -35,6 +35,10 @@ TIME_UNITS = (*CLOCK_UNITS, "day", "night", "week", "fortnight", "month", "quart
 # and segments' past perfect ("I'd" + a participle) read them alike
 ED_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
                          "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
+# the words that open a noun phrase, its article, demonstrative, possessive or quantifier ("the traces", "our logs",
+# "every service"): followups reads a phrase's shape by them, alternatives a thing named not bare
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
+                         "his", "her", "some", "any", "each", "every", "no"})
 NUMBER_WORDS = frozenset(
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.wording import counted, score_shown, score_text
-from voiceprep.settings import FOLLOW_UP_CREDIT
+from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -435,7 +435,7 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", {units.NEAR_TOKENS})' for f in said] + \
+            near = [f'NEAR("{f}" "{unit}", {FIGURE_NEAR_TOKENS})' for f in said] + \
                 [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue

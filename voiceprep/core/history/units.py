@@ -22,9 +22,6 @@ GLUED_SQL_NAME = "voiceprep_figure_glued"
 # 3,314, about 8 right ("two day-shift nurses", "three med-surg units"), the rest wrong ("four days" in "four seconds
 # every day", "three years" in "three times last year"): kept at 1, with compounds as one word
 WORDS_BETWEEN = 1
-# the index's NEAR distance for a figure and its unit (queries._terms), in tokens: a compound between is several;
-# `spans` narrows what NEAR finds
-NEAR_TOKENS = 3
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
