@@ -39,6 +39,11 @@ def test_what_was_done_by_a_figure_is_asked_how_much_whatever_its_object(label, 
     ("Shortened the sales cycle by 10 days", "How many days did you shorten the sales cycle by?"),   # was "...how you"
     ("Marked 30 essays a week with written feedback", "How many essays a week did you mark?"),  # was "about marked essays"
     ("Hired 3 engineers in 2 months", "How many engineers did you hire?"),                       # fixAY, unchanged
+    ("NPS went up 15 points after the change", "Can you tell me how NPS went up after the change?"),   # was "up points"
+    ("Our scores dropped 5 places in the league table",                                    # was "dropped places in ..."
+     "You haven't said yet how your scores dropped in the league table. Can you walk me through that?"),
+    ("We improved 3 workflows on the ward",                                                # a count kept its noun
+     "You haven't said yet how you improved workflows on the ward. Can you walk me through that?"),
 ])
 def test_a_figures_unit_is_not_left_dangling(label, asked):
     assert _asked(label) == asked

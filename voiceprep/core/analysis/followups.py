@@ -500,7 +500,7 @@ _A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv
 # fixBN: a lateness or an earliness a figure measures ("started only six weeks late"), taken out with its words
 _LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"
 # fixBN: a change by an amount ("rose 12 points", "went up 3 places"): its figure and what it counts go together
-_CHANGED_BY = r"\b(rose|fell|dropped|grew|climbed|shrank|jumped|improved|increased|decreased|(?:went|came)\s+(?:up|down))"
+_CHANGED_BY = r"\b(rose|fell|dropped|climbed|shrank|jumped|(?:went|came)\s+(?:up|down))"   # not "improved 3 workflows"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
@@ -509,6 +509,7 @@ _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's a
                 re.IGNORECASE), ""),                                               # "in 2 months"
     (re.compile(r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare),?\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\s+" +
                 _LATENESS + r"\b", re.IGNORECASE), ""),           # fixBN: "started only six weeks late", not "was"
+    (re.compile(r"^" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:later|earlier|on)\b,?\s*", re.IGNORECASE), ""),
     (re.compile(_CHANGED_BY + r"\s+" + _FIGURE + r"(?:\s+" + _A_PLURAL + r")?", re.IGNORECASE), r"\1"),  # "rose 12 points"
     (re.compile(r"\s+from\s+" + _FIGURE + _UNIT + r"\s+to\s+" + _FIGURE + _UNIT, re.IGNORECASE), ""),  # "from 4 to 12"
     (re.compile(r"\s+(?:by|to)\s+" + _FIGURE + _UNIT + r"(?=$|[\s,;.])", re.IGNORECASE), ""),  # "by 30%", "to 12"
@@ -683,8 +684,7 @@ _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
 _ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only"})
-_CHANGES = frozenset({"rose", "fell", "dropped", "grew", "climbed", "shrank", "jumped", "improved", "increased",
-                      "decreased", "up", "down"})
+_CHANGES = frozenset({"rose", "fell", "dropped", "climbed", "shrank", "jumped", "up", "down"})   # as `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 _NEEDS_MORE = frozenset({"every", "each", "per", "a", "an", "the", "than", "only", "about", "around", "nearly",
