@@ -136,7 +136,7 @@ def test_a_walk_me_through_label_is_asked_once():
      "in CAD", "Can you tell me how Kubernetes platforms you would build let a player in Brazil pay in BRL while a "
      "developer in Montreal gets paid in CAD?"),
     ("Cut p99 routing latency by 40% to 200ms",
-     "You haven't said yet how you cut p99 routing latency. Can you walk me through that?"),     # walk23: no numbers
+     "How much did you cut p99 routing latency by?"),     # walk23: no numbers; fixBN: how much, as "Cut costs by 30%"
     ("Partitioned the transactions table by day",
      "You haven't said yet how you partitioned the transactions table by day. Can you walk me through that?"),
     ("Banks still run on tech from the 1970s", "Can you tell me how banks still run on tech from the 1970s?"),

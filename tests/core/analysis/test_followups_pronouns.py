@@ -28,7 +28,7 @@ def asked(label: str) -> str:
     ("Single writer thread cut latency to 50 us", "Can you tell me how single writer thread cut latency?"),
     ("Matching latency went from 900 us to 180 us after I pinned threads",
      "Can you tell me what happened to matching latency?"),
-    ("Cut p99 latency by 40% to 200 µs", "You haven't said yet how you cut p99 latency. Can you walk me through that?"),
+    ("Cut p99 latency by 40% to 200 µs", "How much did you cut p99 latency by?"),      # fixBN: as "Cut costs by 30%"
 ])
 def test_a_number_in_microseconds_is_never_said_back_as_you(label, question):
     assert asked(label) == question

@@ -28,8 +28,7 @@ NOTES = [
      "You haven't said yet how you migrated the ledger. Can you walk me through that?"),
     ("Retries used idempotency keys so a payment was never charged twice",
      "Can you tell me how retries used idempotency keys?"),
-    ("Cut p99 routing latency by 40% to 200ms",
-     "You haven't said yet how you cut p99 routing latency. Can you walk me through that?"),
+    ("Cut p99 routing latency by 40% to 200ms", "How much did you cut p99 routing latency by?"),     # fixBN
     ("Deploys went from weekly to twenty a day after we split the monolith",
      "Can you tell me what happened to deploys?"),
     ("Zooms were kept to 15 minutes", "Can you tell me how zooms were kept?"),
@@ -43,8 +42,7 @@ NOTES = [
     ("Remote feature flags, so a broken feature can be turned off without shipping a new build",
      "Can you tell me about remote feature flags?"),
     # the means is the answer too: "with a read-through cache", "per merchant shard"
-    ("Cut p99 latency by 40% with a read-through cache",
-     "You haven't said yet how you cut p99 latency. Can you walk me through that?"),
+    ("Cut p99 latency by 40% with a read-through cache", "How much did you cut p99 latency by?"),    # fixBN
     ("I fixed the hazard itself with a change to equipment, layout or process",
      "You haven't said yet how you fixed the hazard itself. Can you walk me through that?"),
 ]

@@ -182,8 +182,36 @@ def _plain_verb_first(words: list[str]) -> bool:
     second = words[1].strip(":,;.()\"'“”")
     if low in _ADJECTIVES and second.islower():
         return True
+    if _name_run(words):
+        return False                # fixBN: "Press Ganey scores": a name before a plural noun, not "press Ganey scores"
     return _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
                            or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
+
+
+def _name_run(words: list[str]) -> bool:
+    """fixBN: a label that opens with a run of capitalised words before a plain plural noun ("Press Ganey scores",
+    "Harvest Lane stores", "Net Promoter scores for the ward"): the run is a name, its first word no verb, the plural
+    no verb either ("Press Ganey scores up 12 points": not "that Press Ganey scores up")."""
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if run < 2 or run >= len(words) or any(w.rstrip(",;:").endswith(("'s", "s'")) for w in words[:run]):
+        return False
+    for at in range(run, min(run + 3, len(words))):     # "Press Ganey patient experience scores"
+        noun = words[at].strip(":,;.()\"'“”")
+        if not noun.islower() or not noun.isalpha() or noun in _PHRASE_ENDS | _DETERMINERS | _NOT_A_UNIT:
+            return False
+        if _plural(noun):
+            after = words[at + 1].strip(":,;.()\"'“”").lower() if at + 1 < len(words) else ""
+            return after not in _DETERMINERS - {"that"} | _VERB_OBJECTS    # "Google Cloud runs the cluster"; not "...
+            # events we tracked", a subject after it
+    return False
+
+
+def _title_name_run(words: list[str]) -> bool:
+    """fixBN: a name run (`_name_run`) whose second word is a plain word in capitals ("Harvest Lane stores", "Net
+    Promoter scores"), never a verb and its object; "Use Kafka topics", "Migrate Postgres tables" are."""
+    return _name_run(words) and _english(words[1])
 
 
 def _named_first(label: str, names: frozenset[str]) -> bool:
@@ -208,6 +236,14 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
     story = _story_of(kp, bank)
+    first = label.split()[0].lower() if label.split() else ""
+    if _past(first) and not _named_first(label, names):
+        by = _by_how_much(kp, names, story)    # fixBN: "Cut p99 latency by 40%" as "Cut costs by 30%", whatever
+        if by:                                 # its object's words: "How much did you cut p99 latency by?"
+            return by
+    late = _how_late_of(kp, names)
+    if late:
+        return late
     question = _follow_up(kp, names, story)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
         asked = _asked_for_figure(kp, names, story)   # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
@@ -286,8 +322,8 @@ def _verb_first(text: str) -> bool:
         return False
     if len(words[0]) > 6 and words[0].endswith(("ise", "ize", "ify")):
         return True                             # "Prioritise", "Standardize", "Simplify": only ever a verb
-    if not (words[0] in _PLAIN_VERBS | _ONLY_VERBS or _verb(words[0])):     # review36a: "Automate", "Delegate"
-        return False
+    if not (words[0] in _PLAIN_VERBS | _ONLY_VERBS or _verb(words[0])) or _title_name_run(text.split()):
+        return False                            # review36a: "Automate", "Delegate"; fixBN: "Harvest Lane stores in ..."
     second, third, fourth = (words[1:4] + ["", ""])[:3]
     plural = _plural
     if words[0] not in _DONE_FIRST and _acted_on(words, text.split()):
@@ -319,6 +355,8 @@ def _acted_on(words: list[str], raw: list[str]) -> bool:
     if words[0] in _GOES_ON_DOING and second.endswith("ing") and len(second) > 4:
         return True                             # fixBE: "Stop paging people at night"
     obj = raw[1].strip(",;:.()\"'“”")
+    if _title_name_run(raw):
+        return False                            # fixBN: "Harvest Lane stores", a name: not "How did you harvest Lane stores?"
     if any(ch.isdigit() for ch in obj) or any(ch.isupper() for ch in obj[1:]) or \
             obj[:1].isupper() and (any(w[:1].islower() for w in raw[2:]) or _a_name(obj)):    # fixBE: "Use Kafka"
         return True
@@ -454,12 +492,25 @@ _TIME_UNITS = "(?:" + "|".join(f"{u}s" for u in (*TIME_UNITS, "sector", "release
 _UNIT = (r"(?:\s+(?!(?:in|on|at|by|for|within|over|after|before|during|and|or|but|with|to|of|the|a|an|so|because|"
          r"while|when|than)\b)[a-z]+)?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")  # "from 4 to 12 engineers", "40 a week"
 _TIME_UNITS_OR_SHORT = "(?:" + "|".join(f"{u}s?" for u in TIME_UNITS) + "|mins?|hrs?|secs?)"
+# fixBN: words ending in "s" that are no plural a figure counts ("by 30% this year", "by 40% across regions")
+_NOT_A_UNIT = frozenset({"this", "its", "his", "hers", "was", "has", "does", "is", "as", "us", "thus", "plus", "less",
+                         "unless", "across", "versus", "whereas", "always", "perhaps", "afterwards", "towards", "besides",
+                         "sometimes", "nowadays", "thanks", "percent"})
+_A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv-z]s\b"   # "engineers", "points"
+# fixBN: a lateness or an earliness a figure measures ("started only six weeks late"), taken out with its words
+_LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"
+# fixBN: a change by an amount ("rose 12 points", "went up 3 places"): its figure and what it counts go together
+_CHANGED_BY = r"\b(rose|fell|dropped|climbed|shrank|jumped|(?:went|came)\s+(?:up|down))"   # not "improved 3 workflows"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
     (re.compile(r"\s+(?:every|each|per)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\b", re.IGNORECASE), ""),
     (re.compile(r",?\s+(?:in|within|over|after|for|across|during)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b",
                 re.IGNORECASE), ""),                                               # "in 2 months"
+    (re.compile(r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare),?\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\s+" +
+                _LATENESS + r"\b", re.IGNORECASE), ""),           # fixBN: "started only six weeks late", not "was"
+    (re.compile(r"^" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:later|earlier|on)\b,?\s*", re.IGNORECASE), ""),
+    (re.compile(_CHANGED_BY + r"\s+" + _FIGURE + r"(?:\s+" + _A_PLURAL + r")?", re.IGNORECASE), r"\1"),  # "rose 12 points"
     (re.compile(r"\s+from\s+" + _FIGURE + _UNIT + r"\s+to\s+" + _FIGURE + _UNIT, re.IGNORECASE), ""),  # "from 4 to 12"
     (re.compile(r"\s+(?:by|to)\s+" + _FIGURE + _UNIT + r"(?=$|[\s,;.])", re.IGNORECASE), ""),  # "by 30%", "to 12"
     (re.compile(_FIGURE + r"\s+(?:of|out of)\s+(?:(?:the|our|my|its|their)\s+)?(?:" + _FIGURE + r"\s+)?",
@@ -477,14 +528,26 @@ _HOW_FAR_AWAY = re.compile(r"^(.+?)\s+" + _FIGURE + r"\s+(?:" + _TIME_UNITS_OR_S
 _HOW_MANY = re.compile(r"^" + _FIGURE + r"\s+([a-z]+s)\s+([a-z]+)\b([^,;(]*)", re.IGNORECASE)
 # fixAY: a verb, then how many of what ("Hire two engineers", "Hired 3 engineers in 2 months")
 _DID_HOW_MANY = re.compile(r"^([A-Za-z]+)\s+(?:(?:about|around|nearly|over|only|just)\s+)?(?:\d+|" + _NUMBER_WORD +
-                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[A-Za-z]+s)\b"   # "RFCs" (review36a)
-                           r"(?!\s+(?:of|per|a|an|each|every)\b)")
+                           r")\s+((?:(?!(?:of|per|a|an|each|every)\b)[A-Za-z][\w-]*\s+)?[A-Za-z]+s"   # "RFCs" (review36a)
+                           r"(?:\s+(?:a|an|per|each|every)\s+(?:" + "|".join(TIME_UNITS) + r"))?)\b"   # fixBN: "30 essays
+                           r"(?!\s+(?:of|per|a|an|each|every)\b)")                                   # a week"
+_MEASURE_WORDS_OF = frozenset({"units", "kg", "km", "miles", "litres", "pounds", "dollars", "euros", "pages", "hours"})
 # fixBE: a time frame alone ("Within 2 days", "In 3 weeks"): how long it took, not "about within days"
 _TIME_FRAME = re.compile(r"^(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"$", re.IGNORECASE)
 # fixBE: how late or early, the figure between the act and its lateness ("Was 2 weeks late", "Shipped the migration two
 # weeks early"): not "how was weeks late"
 _HOW_LATE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)((?:\s+[^\s\d,;]+)*?)\s+" + _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT +
                        r"\s+(late|early|over\s+budget|behind\s+schedule|ahead\s+of\s+schedule)$", re.IGNORECASE)
+# fixBN: the same said of a thing ("Building started only six weeks late", "The project was two weeks over budget"): "How
+# late did building start?", not "how building was started"
+_HOW_LATE_OF = re.compile(r"^((?:(?:the|our|my|their|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)\s+" +
+                          _FIGURE + r"\s+" + _TIME_UNITS_OR_SHORT + r"\s+(late|early|over\s+budget|behind\s+schedule|"
+                          r"ahead\s+of\s+schedule)$", re.IGNORECASE)
+# fixBN: a verb, then how many of a measure of what ("Cut 40 minutes of waiting", "Saved 3 hours of manual work"): not
+# "how you cut of waiting"
+_DID_HOW_MANY_OF = re.compile(r"^([A-Za-z]+)\s+" + _FIGURE + r"\s+(" + _TIME_UNITS_OR_SHORT + r"|" +
+                              "|".join(sorted(_MEASURE_WORDS_OF)) + r")\s+of\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)$",
+                              re.IGNORECASE)
 # fixBE: what may follow "how many X did you do" without giving the answer away ("Spent 2 weeks on discovery")
 _HOW_MANY_GOES_ON = frozenset({"on", "for", "to", "into", "across", "at"})
 
@@ -514,6 +577,17 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     if late and base and late.group(1) not in names and not _is_name(late.group(1), kp):
         obj = f" {_to_you(late.group(2).strip())}" if late.group(2).strip() else ""
         return f"{how} {'did' if story or _past(late.group(1)) else 'would'} you {base}{obj}?"
+    late_of = _how_late_of(kp, names)
+    if late_of:
+        return late_of
+    of = _DID_HOW_MANY_OF.match(clause.rstrip("."))
+    base = _base_form(of.group(1)) if of else ""
+    if of and base and base != "be" and of.group(1) not in names and (
+            base in _KNOWN_VERBS or not _is_name(of.group(1), kp)):
+        unit = of.group(2).lower()
+        unit = unit if unit.endswith("s") else f"{unit}s"
+        done = "did" if story or _past(of.group(1)) else "would"
+        return f"How many {unit} of {_to_you(of.group(3))} {done} you {base}?"
     many = _HOW_MANY.match(clause)
     if many and _past(many.group(2)):                   # "3 nurses called in sick": how many nurses called in sick
         return f"Can you tell me how many {_to_you(many.group(0)[many.start(1):].strip())}?"
@@ -537,8 +611,26 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     return None
 
 
+def _how_late_of(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """fixBN: "How late did building start?" for a thing's lateness by a figure ("Building started only six weeks
+    late", "The rollout was 3 days late": not "how building was started", "what the rollout was"), or None."""
+    clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip().rstrip(".")
+    late = _HOW_LATE_OF.match(clause)
+    subject = late.group(1) if late else ""
+    base = _base_form(late.group(2)) if late else ""
+    if not late or not base or subject.split()[0].lower() in _SUBJECTS or not (
+            base == "be" or _past(late.group(2))) or any(_past(w) or w.lower() in _VERBS for w in subject.split()):
+        return None
+    how = f"How {'' if late.group(3).lower() in ('late', 'early') else 'far '}{late.group(3).lower()}"
+    said = _to_you(_lower_first(subject, kp, names=names))
+    return f"{how} {late.group(2).lower()} {said}?" if base == "be" else f"{how} did {said} {base}?"
+
+
 # fixBI: what was done to something and by how much ("Cut costs by 30%", "Reduced costs by 30%", "Grew revenue by 20%")
-_BY_FIGURE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)\s+([^,;:()]+?)\s+by\s+" + _FIGURE, re.IGNORECASE)
+_BY_FIGURE = re.compile(r"^(?:(?:I|we)\s+)?([A-Za-z]+)\s+([^,;:()]+?)\s+by\s+(?:" + _FIGURE +
+                        r"|(?:a\s+)?(?:half|third|quarter|fifth|tenth)\b)", re.IGNORECASE)   # fixBN: "by half"
+# fixBN: the unit a figure counts after "by" ("Grew the team by 4 engineers"): asked "How many engineers ...?"
+_BY_UNIT = re.compile(r"\s+([a-z]{3,}s)\b")
 
 
 def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str | None:
@@ -548,11 +640,14 @@ def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None)
     clause = re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip()
     found = _BY_FIGURE.match(clause)
     verb = found.group(1) if found else ""
-    base = _base_form(verb)
+    base = _base_form(verb) or (verb.lower()[:-2] if _past(verb.lower()) and verb.lower().endswith("ened") else "")
     if not found or not base or base == "be" or verb in names or _a_name(verb) or _FIGURE_RE.search(found.group(2)) \
             or found.group(2).split()[0].lower() in _PHRASE_ENDS:
         return None
     done = "did" if story or _past(verb) else "would"
+    unit = _BY_UNIT.match(clause[found.end():])
+    if unit and _plural(unit.group(1)) and unit.group(1) not in _NOT_A_UNIT:    # fixBN: not "...grew the team engineers"
+        return f"How many {unit.group(1)} {done} you {base} {_to_you(found.group(2))} by?"
     return f"How much {done} you {base} {_to_you(found.group(2))} by?"
 
 
@@ -588,6 +683,8 @@ _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _
 # quantifier or determiner with nothing after it ("every , nobody missed"), "the you" ("4 of us" -> "the us")
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
+_ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only"})
+_CHANGES = frozenset({"rose", "fell", "dropped", "climbed", "shrank", "jumped", "up", "down"})   # as `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 _NEEDS_MORE = frozenset({"every", "each", "per", "a", "an", "the", "than", "only", "about", "around", "nearly",
@@ -618,6 +715,15 @@ def broken_question(label: str, question: str) -> str | None:
         before, after = words[i - 1].lower().strip("."), words[i + 1].lower().strip(".")
         if after.endswith(",") and after != ",":
             after = after.rstrip(",")
+        if before in _ABOUT_WORDS and i >= 2:       # fixBN: "started only six weeks late", the figure's "only" cut too
+            before = words[i - 2].lower().strip(".")
+        if _plural(after) and after not in _NOT_A_UNIT and i >= 2 and (
+                before in ("by", "to") and f" {words[i - 2].lower()} {after} " in asked     # fixBN: "the team engineers"
+                or before in _CHANGES and f" {before} {after} " in asked):                 # "rose points", "up points"
+            return f"a figure's unit left behind: {after!r}"
+        if i + 2 < len(words) and words[i + 1].lower() in _MEASURES and words[i + 2].lower() == "of" and \
+                f" {before} of " in asked:                                                  # fixBN: "cut of waiting"
+            return f"a figure cut out of its phrase: {before!r} 'of'"
         if f" {before} {after} " in asked and (after in _MEASURE_WORDS | _AFTER_AMOUNT or before in _NEEDS_MORE - {"the"}):
             return f"a figure cut out of its phrase: {before!r} {after!r}"
         if i + 2 < len(words) and words[i + 1].lower() in _MEASURES:
@@ -779,7 +885,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
 _AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d(?:[^\s,;]|,\d)*" \
           r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
           r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers|kilos|kg|grams|litres|pounds|" \
-          r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items))?(?:\s+(?:a|an|per)\s+\w+)?"
+          r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items|" + _A_PLURAL + \
+          r"))?(?:\s+(?:a|an|per)\s+\w+)?"      # fixBN: any plural it counts ("by 4 engineers": not "the team engineers")
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
 _CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
@@ -1269,17 +1376,20 @@ def _states(text: str) -> bool:
         return False                           # "Running it in production": an activity
     if words[0] in _SUBJECTS or _adverb(words[0]) and words[1] in _SUBJECTS:
         return True                            # "It led to...", "Afterwards I changed..."
+    named = _name_run(raw)                    # fixBN: "Press Ganey scores below target": "scores" is no verb
     for i in range(1, len(words) - 1):         # the verb ends the subject and something follows it
         before, word, after = words[i - 1], words[i], words[i + 1]
+        if named and raw[i - 1][:1].isupper() and raw[i].islower():
+            continue
         if raw[i - 1][-1] in ",;:" or before in _PHRASE_ENDS:
             return False                       # the subject's phrase ended without a verb
         if raw[i][-1] in ",;:" or before in _DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
                 or not word.isalpha() or word in _PHRASE_ENDS:     # fixBI: "for" is no verb ("vitals for the ...")
             continue
-        if _verb_with_s(word) and not before.endswith("s"):
+        if _verb_with_s(word) and not before.endswith("s") and after not in _SUBJECTS:   # fixBN: "reports we built"
             return True                        # "The ring buffer avoids locks", "Airwallex moves money"
         if before.endswith("s") and not before.endswith("'s") and not word.endswith("s") and not _past(word) \
-                and _verb(word):
+                and _verb(word) and word not in _SUBJECTS:      # fixBN: "events we tracked" ("wed" is a verb)
             return True                        # "Payments need idempotency keys"; not "Harvest Lane's store data"
         if _past(word) and not before.endswith("ed"):
             return True                        # "Patients stayed safe"
