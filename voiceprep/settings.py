@@ -327,6 +327,9 @@ TEAM_STEPS_TIMES = 2            # the team's steps past this many times the cand
 NUMBERS_LISTED = 4              # quantified details quoted on the Numbers card before "and N more"
 BARE_COUNT_BELOW = 10           # a count under this said alone (no unit, change or comparison) is no quantified detail
 TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail starts and where the answer should end
+# a round's summary lists "Drill next" points this short, each cut at a word, whole in its tooltip (fixBK: Airwallex's
+# labels, up to 185 characters, each with its question, scrolled the summary by two lines at 1366x768)
+DRILL_LABEL_CHARS = 80
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

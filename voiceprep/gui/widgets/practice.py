@@ -75,6 +75,7 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
+from voiceprep.settings import DRILL_LABEL_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +223,6 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
 DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
-# ... and each point this short, whole in its tooltip (fixBK: Airwallex's labels, up to 185 characters, each with its
-# question, scrolled the summary by two lines at 1366x768)
-DRILL_LABEL_CHARS = 80
 # a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
 # The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
 # 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
