@@ -69,7 +69,7 @@ from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
 from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
-from voiceprep.gui.widgets.shortcuts import described, key_text
+from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 from voiceprep.settings import UNDO_DELETE_S
 
@@ -363,8 +363,10 @@ class HistoryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
         # a key of its own (walk47 3: Compare two was 8 to 10 Tabs from the table, past Judge again)
-        self.compare_shortcut = described(QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
-                                          "Compare the two selected answers")
+        # from the search and the note too, where GNOME's and KDE's text boxes take Ctrl+D as Delete (fixBP)
+        self.compare_shortcut = over_text_fields(described(
+            QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
+            "Compare the two selected answers (from the search and your note too)"), self.search, self.detail.note)
         self.compare_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
