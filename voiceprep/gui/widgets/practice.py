@@ -179,6 +179,7 @@ class TypeAnswerDialog(QDialog):
         question = heading(prompt_text, 12)
         lay.addWidget(question)
         self.editor = QPlainTextEdit(draft)
+        accessible.name(self.editor, "Your answer", prompt_text)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
                                        "points; pace and pauses are only measured for spoken answers.")
