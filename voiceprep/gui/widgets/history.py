@@ -13,8 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -386,7 +388,11 @@ class HistoryPage(QWidget):
         self.notice.close_btn.clicked.connect(self._end_undo)     # dismissed: the delete is final
         find = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),  # while shown
                          "Search what you said")
-        self.search.setPlaceholderText(f"Search ({key_text(find)}): what you said, notes, questions")
+        # the hint whole where it fits, else its key alone (walk47 7: "Search (Ctrl+F): what you …" at 1.25x and 2x);
+        # the tooltip and the screen reader's description say the rest
+        self._search_hints = (f"Search ({key_text(find)}): what you said, notes, questions", f"Search ({key_text(find)})")
+        self.search.setPlaceholderText(self._search_hints[0])
+        self.search.installEventFilter(self)
         accessible.name(self.search, "Search history", f"{key_text(find)}: finds the words in what you said, your "
                         "notes and the questions")
         self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}). "
@@ -434,7 +440,17 @@ class HistoryPage(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
-    NARROW = 900          # below this page width the list sits above the feedback and the bar takes two rows
+    # below this page width the list sits above the feedback and the bar takes two rows (walk47 7: at 1366x768 and
+    # 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
+    # search's hint to "Search (Ctrl+F): what you …")
+    NARROW = 1000
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.Resize:
+            room = self.search.width() - 2 * self.search.fontMetrics().averageCharWidth() - 30   # frame, clear button
+            whole = self.search.fontMetrics().horizontalAdvance(self._search_hints[0]) <= room
+            self.search.setPlaceholderText(self._search_hints[0 if whole else 1])
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: Any) -> None:
         narrow = event.size().width() < self.NARROW

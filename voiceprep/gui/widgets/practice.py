@@ -231,6 +231,10 @@ RECAP_LARGE = (1600, 900, 4)
 # in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
 # box of ~13 lines, under half of what the page shows at once, scrolled on its own)
 FEEDBACK_MIN_LINES = 20
+# ... but where the whole page fits with the feedback's text at least this many lines, the page does not scroll and the
+# text alone does (walk47 7: at 1366x768 and 1.25x the page scrolled, the Bank row off its top, the feedback's own
+# scroll bar inside it: two scroll bars, one in the other)
+FEEDBACK_FIT_LINES = 8
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -396,6 +400,9 @@ class PracticePage(QWidget):
         pick.addWidget(round_label)
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
+        self._pick = pick
+        for box in (self.bank_box, self.round_box):
+            box.currentIndexChanged.connect(lambda _i: self._share_pick_row())
         # a bank file with problems is not in the Bank list: said here too, with the way to the Banks page that
         # lists the problems (walk39 8: the banks were simply absent from Practice)
         self.bank_problems_btn = QPushButton()
@@ -844,9 +851,15 @@ class PracticePage(QWidget):
         buttons, rating and note (a large system font). Not while another page is shown: the recording's is as it was."""
         view = self.feedback.view
         rows = self.feedback.height() - view.height()           # the pages of the stack share one geometry
-        room = self.page_scroll.viewport().height() - rows
+        viewport = self.page_scroll.viewport().height()
+        room = viewport - rows
         shown = self.stack.currentWidget() is self.feedback
-        lines = view.fontMetrics().lineSpacing() * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
+        line = view.fontMetrics().lineSpacing()
+        lines = line * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
+        body = self.page_scroll.widget().layout()
+        fit = viewport - (body.minimumSize().height() - view.minimumHeight())    # the page as high as it is shown
+        if fit >= line * FEEDBACK_FIT_LINES + 2 * view.frameWidth():
+            lines = min(lines, fit)                              # one scroll bar: the feedback's own
         view.setMinimumHeight(max(0, min(lines, room)) if shown else 0)
 
     def _recap_size(self) -> float:
@@ -1628,6 +1641,12 @@ class PracticePage(QWidget):
                 self.feedback.show_since(since_last_time(previous, overall, origin=origin))
         query(lambda: service.previous_answer(attempt_id), on_done=shown, owner=self,
               on_error=lambda exc: log.info("no last time to compare: %s", exc))
+
+    def _share_pick_row(self) -> None:
+        """The Bank and Round lists share their row as their names' lengths do (walk47 7: at 1366x768 and 1.25x the
+        round, "Round 4 - Why Airwallex and your experience (4 prompts)", was cut with room left in the Bank list)."""
+        for box in (self.bank_box, self.round_box):
+            self._pick.setStretchFactor(box, max(1, box.fontMetrics().horizontalAdvance(box.currentText())))
 
     def _size_by_shown_page(self, index: int) -> None:
         """Only the page shown sets the stack's height: a round summary left behind the feedback (after "Drill
