@@ -366,6 +366,7 @@ class PracticePage(QWidget):
         outer.addWidget(scroll, 1)
         root = QVBoxLayout(body)
         root.setContentsMargins(0, 0, 6, 0)
+        self._page_layout = root                # its least height: does the page fit (_fit_feedback)
         root.setSpacing(10)
 
         # choose what to rehearse: the lists shrink (long names elide, the full name is the tooltip) and the
@@ -856,8 +857,7 @@ class PracticePage(QWidget):
         shown = self.stack.currentWidget() is self.feedback
         line = view.fontMetrics().lineSpacing()
         lines = line * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
-        body = self.page_scroll.widget().layout()
-        fit = viewport - (body.minimumSize().height() - view.minimumHeight())    # the page as high as it is shown
+        fit = viewport - (self._page_layout.minimumSize().height() - view.minimumHeight())    # the page as shown
         if fit >= line * FEEDBACK_FIT_LINES + 2 * view.frameWidth():
             lines = min(lines, fit)                              # one scroll bar: the feedback's own
         view.setMinimumHeight(max(0, min(lines, room)) if shown else 0)
