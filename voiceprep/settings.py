@@ -336,6 +336,10 @@ REASON_SAID_WORDS = 3
 # History's search (core.history): the index's NEAR distance for a figure and its unit, in tokens (queries._terms); a
 # compound between is several, and units.spans then narrows what NEAR finds to units.WORDS_BETWEEN words
 FIGURE_NEAR_TOKENS = 3
+
+# a round's summary lists "Drill next" points this short, each cut at a word, whole in its tooltip (fixBK: Airwallex's
+# labels, up to 185 characters, each with its question, scrolled the summary by two lines at 1366x768)
+DRILL_LABEL_CHARS = 80
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QStyle
 
 from tests.conftest import BANKS
@@ -1062,8 +1062,56 @@ def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_
     qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(compared), timeout=10000)
     assert sorted(a["id"] for a in compared[0]["attempts"]) == sorted(ids)
-    assert ("Ctrl+D", "Compare the two selected answers") in [
+    assert ("Ctrl+D", "Compare the two selected answers (from the search and your note too)") in [
         line for _h, lines in window.shortcuts_sheet.sections() for line in lines]
+
+
+class GnomeDelete(QObject):
+    """A stand-in for GNOME's and KDE's text-box key Ctrl+D (Delete): the field claims it (ShortcutOverride) and
+    deletes the next character. The offscreen platform binds no Ctrl+D; this binds it as those desktops do."""
+
+    def eventFilter(self, watched, event):
+        ctrl_d = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_D and \
+            event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if ctrl_d and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if ctrl_d and event.type() == QEvent.Type.KeyPress:
+            watched.del_()
+            return True
+        return False
+
+
+def test_ctrl_d_compares_from_the_search_and_the_note_where_a_desktop_binds_it_to_delete(qtbot, window, services,
+                                                                                        monkeypatch):
+    """fixBP (walk47 3): in History's search or note, GNOME's and KDE's Ctrl+D deletes a character; the text boxes
+    do not take the key there: it compares, the text is kept."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", WEAK, None)])
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.note.isVisible(), timeout=10000)
+    page.table.selectAll()
+    compared: list[dict] = []
+    monkeypatch.setattr(page, "_show_compare", compared.append)
+    binding = GnomeDelete()
+    for field in (page.search, page.detail.note):
+        field.installEventFilter(binding)
+        field.setText("lock")
+        field.setFocus()
+        field.setCursorPosition(0)
+        qtbot.waitUntil(field.hasFocus)
+        compared.clear()
+        qtbot.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(compared), timeout=10000)
+        assert field.text() == "lock", field
+        assert sorted(a["id"] for a in compared[0]["attempts"]) == sorted(ids)
+        field.removeEventFilter(binding)
+        field.clear()
 
 
 def test_compare_of_two_questions_says_so_in_a_sentence(qtbot, window, services, monkeypatch):

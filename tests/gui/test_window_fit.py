@@ -282,3 +282,60 @@ def test_got_it_from_the_keyboard_gives_the_keyboard_to_start_round(qtbot, servi
     assert not window.welcome.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.practice.start_btn, timeout=3000)
     window.close()
+
+
+def test_at_1366x768_and_125_percent_nothing_is_cut_and_the_page_scrolls_once(qtbot, window):
+    """walk47 7: at 1366x768 with QT_SCALE_FACTOR=1.25 (a 1093x614 window of logical pixels: the layout is the one
+    1.25x gives) the Round list cut its round, History cut every question and the search's hint, Settings' Save row
+    was under the fold, and Practice after an answer scrolled as a page with the feedback's own scroll bar inside."""
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
+
+    from tests.gui.practice_steps import start
+    from voiceprep.gui import controller as c
+
+    window.resize(1093, 614)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    page.round_box.setCurrentIndex(page.round_box.count() - 1)
+    QApplication.processEvents()
+    for box in (page.bank_box, page.round_box):
+        opt = QStyleOptionComboBox()
+        box.initStyleOption(opt)
+        field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, box)
+        assert box.fontMetrics().horizontalAdvance(box.currentText()) <= field.width(), (box.currentText(), field)
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("At my previous company our order matching engine had lock contention. I proposed the LMAX "
+                        "Disruptor, a ring buffer with a single writer. Latency dropped by forty percent.")
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.feedback, timeout=10000)
+    qtbot.wait(300)
+    assert page.page_scroll.verticalScrollBar().maximum() == 0            # one scroll bar: the feedback's own
+    assert page.feedback.view.height() >= 8 * page.feedback.view.fontMetrics().lineSpacing()
+    assert not page.bank_box.visibleRegion().isEmpty()
+
+    window.nav.setCurrentRow(1)
+    history = window.history
+    qtbot.waitUntil(lambda: history.model.rowCount() > 0, timeout=10000)
+    QApplication.processEvents()
+    hint = history.search.placeholderText()
+    assert history.search.fontMetrics().horizontalAdvance(hint) + 40 <= history.search.width(), hint
+    assert hint.startswith("Search (Ctrl+F): what you said")            # the whole hint: the search is full width
+    asked = history.model.rows[0]["prompt_text"]
+    assert history.table.fontMetrics().horizontalAdvance(asked) + 12 <= history.table.columnWidth(1), asked
+    window.resize(1280, 720)                                               # 2560x1440 at 2x: side by side
+    qtbot.waitUntil(lambda: history.split.orientation() == Qt.Orientation.Horizontal, timeout=3000)
+    QApplication.processEvents()
+    hint = history.search.placeholderText()
+    assert history.search.fontMetrics().horizontalAdvance(hint) + 40 <= history.search.width(), hint
+    window.resize(1093, 614)
+
+    window.resize(1093, 592)                    # under a desktop's 28 px panel: 740 of 768 px free, at 1.25x
+    window.nav.setCurrentRow(4)
+    settings = window.settings_page
+    settings.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    for button in (settings.save_btn, settings.revert_btn):
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        assert button.isVisible() and bottom < window.height() - window.statusBar().height(), bottom
+        assert not button.visibleRegion().isEmpty()

@@ -74,3 +74,61 @@ def test_every_control_of_every_page_has_a_name_that_is_not_its_value(qtbot, win
     assert said(window.history.min_score) == "Minimum score" and said(window.history.search) == "Search history"
     assert said(window.practice.bank_box) == "Bank  (Alt+B)"            # its label on screen, linked to it
     assert said(window.history.bank_filter) == "Bank shown"             # a label of its own, not shown
+
+
+@pytest.mark.slow
+def test_every_dialog_the_app_opens_names_its_controls(qtbot, window, services):
+    """fixBP: the test above walked the main window's pages only. Each dialog (type an answer, draft from a job, notes
+    to key points, compare, the shortcuts sheet, a question, a message, One prompt's list) and the bank editor at each
+    kind of item: no control without a name, with a glyph, named by its value or by a number (it found the three
+    text boxes of the answer, the job and the notes, the editor's outline and its ↑/↓)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tests.gui.modal import when_modal
+    from tests.gui.test_history_views import WEAK, off_gui
+    from voiceprep.gui.widgets import common
+    from voiceprep.gui.widgets.bank_dialogs import DraftDialog, NotesDialog
+    from voiceprep.gui.widgets.compare import CompareDialog
+    from voiceprep.gui.widgets.practice import TypeAnswerDialog
+
+    ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", WEAK, None)])
+    wrong: dict[str, list[str]] = {}
+    shown = {"Type your answer": TypeAnswerDialog("Why Airwallex?", "", window),
+             "Draft from a job": DraftDialog(window), "Notes to key points": NotesDialog(window, "LMAX -- latency", "Why?"),
+             "Compare": CompareDialog(off_gui(lambda: services.history.compare(*ids)), window)}
+    for title, dialog in shown.items():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        wrong[title] = unnamed(dialog)
+        dialog.close()
+    window.shortcuts_sheet.open_sheet()
+    qtbot.waitExposed(window.shortcuts_sheet)
+    wrong["Keyboard shortcuts"] = unnamed(window.shortcuts_sheet)
+    window.shortcuts_sheet.close()
+    window.nav.setCurrentRow(3)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    for path in (("job",), ("competencies",), ("competencies", 0), ("rounds", 0), ("rounds", 0, "prompts", 0),
+                 ("rounds", 0, "prompts", 0, "key_points", 0)):
+        editor.select(path)
+        qtbot.wait(50)
+        wrong[f"bank editor at {path}"] = unnamed(editor)
+
+    def looked_at(title):
+        def look():
+            modal = QApplication.activeModalWidget()
+            wrong[title] = unnamed(modal) if modal is not None else ["no dialog"]
+            if modal is not None:
+                modal.reject()
+        return look
+    when_modal(looked_at("a question"))
+    common.choose(window, "Unsaved changes", "Save your changes?", ["Save", "Discard", "Cancel"], cancel=2)
+    when_modal(looked_at("a message"))
+    QMessageBox.information(window, "Compare", "Select two answers to compare.")
+    window.nav.setCurrentRow(0)
+    window.practice.fill_banks(select="airwallex")
+    when_modal(looked_at("One prompt"))
+    window.practice.start_one_prompt()
+    assert not any(wrong.values()), {k: v for k, v in wrong.items() if v}
+    assert said(shown["Type your answer"].editor) == "Your answer"
+    assert said(editor.up_btn) == "Move up" and said(editor.tree) == "Bank outline"

@@ -34,6 +34,7 @@ from voiceprep.core.banks.notes import (
 )
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 
@@ -83,6 +84,7 @@ class DraftDialog(QDialog):
         lay.addLayout(row)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("Paste the job description here")
+        accessible.name(self.text, "Job description")
         self.text.setTabChangesFocus(True)
         lay.addWidget(self.text, 1)
         self.summary = plain_label("")
@@ -205,6 +207,7 @@ class NotesDialog(QDialog):
                                   "list (cues are optional), then add the ticked ones."))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
+        accessible.name(self.notes, "Your notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlainText(notes)          # what was pasted earlier in this editor session
         # ... all selected, so a new paste replaces it (walk41: a second paste went in before the old page, with the

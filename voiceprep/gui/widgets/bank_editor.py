@@ -51,6 +51,7 @@ from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draf
 from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
+from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
@@ -317,6 +318,10 @@ class BankEditor(QWidget):
         self.up_btn.setText("↑")
         self.down_btn = QToolButton()
         self.down_btn.setText("↓")
+        # names a screen reader says (fixBP: the outline had none, the arrows were said as glyphs)
+        accessible.name(self.tree, "Bank outline", "The bank's job, competencies, rounds, prompts and key points")
+        accessible.name(self.up_btn, "Move up")
+        accessible.name(self.down_btn, "Move down")
         for tool in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
             actions.addWidget(tool)
         actions.addStretch(1)

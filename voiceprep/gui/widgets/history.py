@@ -13,8 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -69,7 +71,7 @@ from voiceprep.gui.widgets.compare import CompareDialog
 from voiceprep.gui.widgets.feedback import FeedbackView, judge_words, when
 from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
-from voiceprep.gui.widgets.shortcuts import described, key_text
+from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
 from voiceprep.settings import UNDO_DELETE_S
 
@@ -363,8 +365,10 @@ class HistoryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._open_selected)
         self.compare_btn.clicked.connect(self.compare_selected)
         # a key of its own (walk47 3: Compare two was 8 to 10 Tabs from the table, past Judge again)
-        self.compare_shortcut = described(QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
-                                          "Compare the two selected answers")
+        # from the search and the note too, where GNOME's and KDE's text boxes take Ctrl+D as Delete (fixBP)
+        self.compare_shortcut = over_text_fields(described(
+            QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
+            "Compare the two selected answers (from the search and your note too)"), self.search, self.detail.note)
         self.compare_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
@@ -384,7 +388,11 @@ class HistoryPage(QWidget):
         self.notice.close_btn.clicked.connect(self._end_undo)     # dismissed: the delete is final
         find = described(QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search),  # while shown
                          "Search what you said")
-        self.search.setPlaceholderText(f"Search ({key_text(find)}): what you said, notes, questions")
+        # the hint whole where it fits, else its key alone (walk47 7: "Search (Ctrl+F): what you …" at 1.25x and 2x);
+        # the tooltip and the screen reader's description say the rest
+        self._search_hints = (f"Search ({key_text(find)}): what you said, notes, questions", f"Search ({key_text(find)})")
+        self.search.setPlaceholderText(self._search_hints[0])
+        self.search.installEventFilter(self)
         accessible.name(self.search, "Search history", f"{key_text(find)}: finds the words in what you said, your "
                         "notes and the questions")
         self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}). "
@@ -432,7 +440,17 @@ class HistoryPage(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
-    NARROW = 900          # below this page width the list sits above the feedback and the bar takes two rows
+    # below this page width the list sits above the feedback and the bar takes two rows (walk47 7: at 1366x768 and
+    # 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
+    # search's hint to "Search (Ctrl+F): what you …")
+    NARROW = 1000
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.Resize:
+            room = self.search.width() - 2 * self.search.fontMetrics().averageCharWidth() - 30   # frame, clear button
+            whole = self.search.fontMetrics().horizontalAdvance(self._search_hints[0]) <= room
+            self.search.setPlaceholderText(self._search_hints[0 if whole else 1])
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: Any) -> None:
         narrow = event.size().width() < self.NARROW

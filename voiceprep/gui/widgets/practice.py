@@ -75,6 +75,7 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
+from voiceprep.settings import DRILL_LABEL_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,7 @@ class TypeAnswerDialog(QDialog):
         question = heading(prompt_text, 12)
         lay.addWidget(question)
         self.editor = QPlainTextEdit(draft)
+        accessible.name(self.editor, "Your answer", prompt_text)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
                                        "points; pace and pauses are only measured for spoken answers.")
@@ -222,9 +224,6 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
 DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
-# ... and each point this short, whole in its tooltip (fixBK: Airwallex's labels, up to 185 characters, each with its
-# question, scrolled the summary by two lines at 1366x768)
-DRILL_LABEL_CHARS = 80
 # a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
 # The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
 # 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
@@ -232,6 +231,10 @@ RECAP_LARGE = (1600, 900, 4)
 # in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
 # box of ~13 lines, under half of what the page shows at once, scrolled on its own)
 FEEDBACK_MIN_LINES = 20
+# ... but where the whole page fits with the feedback's text at least this many lines, the page does not scroll and the
+# text alone does (walk47 7: at 1366x768 and 1.25x the page scrolled, the Bank row off its top, the feedback's own
+# scroll bar inside it: two scroll bars, one in the other)
+FEEDBACK_FIT_LINES = 8
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -363,6 +366,7 @@ class PracticePage(QWidget):
         outer.addWidget(scroll, 1)
         root = QVBoxLayout(body)
         root.setContentsMargins(0, 0, 6, 0)
+        self._page_layout = root                # its least height: does the page fit (_fit_feedback)
         root.setSpacing(10)
 
         # choose what to rehearse: the lists shrink (long names elide, the full name is the tooltip) and the
@@ -397,6 +401,9 @@ class PracticePage(QWidget):
         pick.addWidget(round_label)
         pick.addWidget(self.round_box, 2)
         root.addLayout(pick)
+        self._pick = pick
+        for box in (self.bank_box, self.round_box):
+            box.currentIndexChanged.connect(lambda _i: self._share_pick_row())
         # a bank file with problems is not in the Bank list: said here too, with the way to the Banks page that
         # lists the problems (walk39 8: the banks were simply absent from Practice)
         self.bank_problems_btn = QPushButton()
@@ -845,9 +852,14 @@ class PracticePage(QWidget):
         buttons, rating and note (a large system font). Not while another page is shown: the recording's is as it was."""
         view = self.feedback.view
         rows = self.feedback.height() - view.height()           # the pages of the stack share one geometry
-        room = self.page_scroll.viewport().height() - rows
+        viewport = self.page_scroll.viewport().height()
+        room = viewport - rows
         shown = self.stack.currentWidget() is self.feedback
-        lines = view.fontMetrics().lineSpacing() * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
+        line = view.fontMetrics().lineSpacing()
+        lines = line * FEEDBACK_MIN_LINES + 2 * view.frameWidth()
+        fit = viewport - (self._page_layout.minimumSize().height() - view.minimumHeight())    # the page as shown
+        if fit >= line * FEEDBACK_FIT_LINES + 2 * view.frameWidth():
+            lines = min(lines, fit)                              # one scroll bar: the feedback's own
         view.setMinimumHeight(max(0, min(lines, room)) if shown else 0)
 
     def _recap_size(self) -> float:
@@ -1629,6 +1641,12 @@ class PracticePage(QWidget):
                 self.feedback.show_since(since_last_time(previous, overall, origin=origin))
         query(lambda: service.previous_answer(attempt_id), on_done=shown, owner=self,
               on_error=lambda exc: log.info("no last time to compare: %s", exc))
+
+    def _share_pick_row(self) -> None:
+        """The Bank and Round lists share their row as their names' lengths do (walk47 7: at 1366x768 and 1.25x the
+        round, "Round 4 - Why Airwallex and your experience (4 prompts)", was cut with room left in the Bank list)."""
+        for box in (self.bank_box, self.round_box):
+            self._pick.setStretchFactor(box, max(1, box.fontMetrics().horizontalAdvance(box.currentText())))
 
     def _size_by_shown_page(self, index: int) -> None:
         """Only the page shown sets the stack's height: a round summary left behind the feedback (after "Drill

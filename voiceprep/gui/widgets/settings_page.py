@@ -240,15 +240,18 @@ class SettingsPage(QScrollArea):
             w.setMaximumWidth(190)
         band.addStretch(1)
         root.addLayout(form)
-        buttons = QHBoxLayout()
+        root.addStretch(1)
+        # Save and Revert stay in view under the scrolled form, in the area's bottom margin (walk47 7: at 1366x768
+        # and 1.25x the row was half below the fold, under everything else)
+        self.button_bar = QWidget(self)
+        buttons = QHBoxLayout(self.button_bar)
+        buttons.setContentsMargins(root.contentsMargins().left(), 6, root.contentsMargins().right(), 6)
         self.save_btn = QPushButton("Save settings")        # its key added from its shortcut, below
         self.revert_btn = QPushButton("Revert")
         self.dirty_label = muted("")
         buttons.addWidget(self.save_btn)
         buttons.addWidget(self.revert_btn)
         buttons.addWidget(self.dirty_label, 1)
-        root.addLayout(buttons)
-        root.addStretch(1)
         self._micLevel.connect(self.mic_meter.set_level)
         browse.clicked.connect(self._browse)
         self.save_btn.clicked.connect(self.save)
@@ -318,6 +321,15 @@ class SettingsPage(QScrollArea):
         elif self._mic_said and self.mic_status.text() == self._mic_said:
             self.mic_status.setText("")
         self._mic_said = said
+
+    def resizeEvent(self, event) -> None:
+        """The Save row under the scrolled form, as wide as the form shows."""
+        high = self.button_bar.sizeHint().height()
+        if self.viewportMargins().bottom() != high:
+            self.setViewportMargins(0, 0, 0, high)
+        super().resizeEvent(event)
+        shown = self.viewport().geometry()
+        self.button_bar.setGeometry(shown.left(), shown.bottom() + 1, shown.width(), high)
 
     def showEvent(self, event) -> None:
         """Settings opened: the microphones are looked for again (one plugged in since is listed)."""

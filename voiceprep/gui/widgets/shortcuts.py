@@ -7,9 +7,11 @@ from __future__ import annotations
 from html import escape as e
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from voiceprep.gui.widgets.app_events import watch
 
 SECTION = "shortcutSection"      # a widget property: the sheet's heading for the shortcuts inside the widget
 ANYWHERE = "Anywhere in the window"
@@ -21,6 +23,30 @@ K = TypeVar("K", QShortcut, QAction)
 def described(shortcut: K, what: str) -> K:
     """The shortcut, saying what it does on the sheet ("Go to Practice")."""
     shortcut.setWhatsThis(what)
+    return shortcut
+
+
+class _OverFields(QObject):
+    """Refuses text fields their claim on a shortcut's key (ShortcutOverride), so the key runs the shortcut."""
+
+    def __init__(self, shortcut: QShortcut, fields: tuple[QWidget, ...]):
+        super().__init__(shortcut)
+        self.shortcut, self.fields = shortcut, fields
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched not in self.fields or not isinstance(event, QKeyEvent) or not self.shortcut.isEnabled():
+            return False
+        if QKeySequence(event.keyCombination()).matches(self.shortcut.key()) != QKeySequence.SequenceMatch.ExactMatch:
+            return False
+        event.ignore()          # not the field's: Qt then runs the shortcut
+        return True
+
+
+def over_text_fields(shortcut: K, *fields: QWidget) -> K:
+    """The shortcut's key works while one of `fields` (a text box) has the keyboard: a desktop's text-editing key
+    (GNOME's and KDE's Ctrl+D deletes the next character) does not take it there (walk47 3, fixBP)."""
+    if isinstance(shortcut, QShortcut):
+        watch(_OverFields(shortcut, fields), QEvent.Type.ShortcutOverride)
     return shortcut
 
 
