@@ -40,8 +40,9 @@ def test_a_detailed_story_in_a_trades_own_talk_covers_its_plain_points():
 
 
 def test_judge26s_floor_alone_misses_them():
-    """The behaviour the setting adds: at the concrete floor (0.20) the same story misses both points."""
-    hits = _hits(STORY, replace(AnalysisSettings(), plain_detailed_min_probability=0.20))
+    """The behaviour the settings add: at the concrete floor (0.20) the same story misses both points (judge62's
+    floor for a point told in its own sentence, `plain_own_min_probability`, set to it too)."""
+    hits = _hits(STORY, replace(AnalysisSettings(), plain_detailed_min_probability=0.20, plain_own_min_probability=0.20))
     assert not hits["vet-early"] and not hits["changed-routine"], hits
 
 

@@ -81,10 +81,11 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-47"      # session 38: judge63 ("more than a day" is no figure said; "Then I
-                                   # looked at GC" is done, not weighed; a why-not quote's cues are the ones said in
-                                   # it), session 37: review37b (semantic-46:
-                                   # "I'd proceed", "we'd succeed" are no past
+JUDGE_VERSION = "semantic-48"      # session 38: judge62 (semantic-48: a plain point whose nearest sentence in a
+                                   # detailed story is its own counts from plain_own_min_probability), judge63
+                                   # (semantic-47: "more than a day" is no figure said; "Then I looked at GC" is done,
+                                   # not weighed; a why-not quote's cues are the ones said in it), session 37:
+                                   # review37b (semantic-46: "I'd proceed", "we'd succeed" are no past
                                    # perfect: `had` leaves out ED_NOT_PAST), judge61 and fixBH (semantic-45: a figure
                                    # said in words, "under a millisecond", is a number said; "We looked at / evaluated
                                    # Kafka" weighs, not does; a why-not quote in a long sentence is the window with its
@@ -2152,14 +2153,16 @@ class AnswerJudge:
         """Whether a point under the threshold counts as covered because the answer tells a story in its own details
         and the point is at least `plain_concrete_min_probability` likely: a plain point in an answer with
         `plain_concrete_details` details (judge26: the instance is far in meaning from the label's general words; in
-        one with `plain_detailed_details`, from `plain_detailed_min_probability`: judge58, a trade's own talk), a
-        point with the bank's cues in one with `cued_concrete_details` that says enough of its question's own words
+        one with `plain_detailed_details`, from `plain_detailed_min_probability`: judge58, a trade's own talk; and
+        from `plain_own_min_probability` when the sentence that would quote it is its own, `_nearest_is_its_own`:
+        judge62), a point with the bank's cues in one with `cued_concrete_details` that says enough of its question's own words
         (`on_question`: judge48; a story told for another question has the details too). Not a point that is the
         candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
-        floor = (self.s.plain_detailed_min_probability
-                 if kp.cues_from_label and self.details >= self.s.plain_detailed_details
+        detailed = kp.cues_from_label and self.details >= self.s.plain_detailed_details
+        floor = (self.s.plain_own_min_probability if detailed and self._nearest_is_its_own(kp, closeness)
+                 else self.s.plain_detailed_min_probability if detailed
                  else self.s.plain_concrete_min_probability)
         if p < floor:
             return False
@@ -2167,6 +2170,19 @@ class AnswerJudge:
                 else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
+
+    def _nearest_is_its_own(self, kp: KeyPoint, closeness: np.ndarray) -> bool:
+        """Whether the unit that would quote the point (`closeness`: `_quote_scores`) quotes it at least as well as
+        it quotes any other key point of the prompt (`_quote_all`): the story tells this point there, not a
+        neighbour's ("That was one witness, so I wouldn't run it until the fire service said something" for "I held
+        back anything we had from only one source...": judge62)."""
+        scores = self._quote_all()
+        ids = [q.id for q in self._points]
+        if scores is None or kp.id not in ids or not len(closeness) or float(closeness.max()) <= -1:
+            return False
+        k, best = ids.index(kp.id), int(np.argmax(closeness))
+        others = np.delete(scores[best], k)
+        return not len(others) or bool(scores[best, k] >= others.max())
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
