@@ -18,7 +18,7 @@ from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
 from voiceprep.core.history import units
-from voiceprep.core.history.schema import TOKENIZE
+from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE
 from voiceprep.core.history.skipped import (
     average_with_skipped,
     competency_rows,
@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.wording import counted, score_shown, score_text
-from voiceprep.settings import FOLLOW_UP_CREDIT
+from voiceprep.settings import FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -407,7 +407,6 @@ class _Term:
 def _terms(text: str, bare: bool = True) -> list[_Term]:
     """fts_terms, each with the check figure_checks asks of it."""
     pieces = _figures(_pieces(text))
-    unfolded = _unfolded(text)
     terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
@@ -448,8 +447,6 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
                 if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
                     forms.append(pair[0][1][0] + pair[1][1][0])
-        if not is_figure and (typed := unfolded.get(forms[0])):
-            forms.append(typed)     # as typed too: the index holds "ｋａｆｋａ" unfolded (the search is folded, fixBK)
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
         fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
@@ -483,7 +480,8 @@ def fts_query(text: str) -> str:
 
 # What a search for a percentage asks of a row besides its FTS terms (figure_checks): one of its phrases said, or the
 # figure written with "%" (after no digit, point or comma: "148%" is not "48%") in the transcript, question or note
-_SEARCHED_TEXT = "(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, ''))"
+_SEARCHED_TEXT = (f"{FOLD_SQL_NAME}(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || "
+                  "coalesce(a.note, ''))")       # folded, as the index (fixBQ: "４８％")
 _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_SEARCHED_TEXT} GLOB ? "
                   f"OR {_SEARCHED_TEXT} GLOB ?)")
 
@@ -547,16 +545,6 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     return out
 
 
-def _unfolded(text: str) -> dict[str, str]:
-    """Each word or quoted phrase typed that NFKC folds to another spelling ("ｋａｆｋａ"): folded -> as typed."""
-    out = {}
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        typed = " ".join((phrase or word).replace('"', " ").split())
-        if (folded := unicodedata.normalize("NFKC", typed)) != typed:
-            out[folded] = typed
-    return out
-
-
 _MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
 
 
@@ -569,11 +557,8 @@ def searched_words(words: list[str], text: str) -> set[int]:
             for i in range(bisect_right(starts, start), bisect_right(starts, end - 1) + 1)}
 
 
-SNIPPET_WORDS = 12      # the words a search hit's snippet shows around what was found (as FTS5's snippet() did)
-
-
 def snippet(said: str, text: str) -> str:
-    """SNIPPET_WORDS words of `said` around the most of what the search `text` matched, those in [brackets]
+    """SNIPPET_WORDS (settings.py) words of `said` around the most of what the search `text` matched, those in [brackets]
     (`searched_spans`), "…" where it was cut: "next time name the [ring] [buffer]". fixBK: FTS5's snippet() chose
     and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out."""
     found = searched_spans(said, text)
