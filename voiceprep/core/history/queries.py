@@ -953,7 +953,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer); `cut_last`:
     the last answer's bank and prompt ids when it was cut off (COMPLETE), else None. `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
-    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered). A bank's weak
+    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
+    `answered_in` those of every bank practised, any day (the session's banks first, then by latest answer). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
     Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
@@ -1009,8 +1010,11 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):
         skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
-    # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's)
-    answered_in = {b: answered_prompts(h, lineage(b)) for b in banks}
+    # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's);
+    # fixBQ: of every bank practised (one with an answer that counts), the session's first, then by latest answer
+    practised = [r["bank_id"] for r in h.read(f"SELECT bank_id FROM attempts WHERE state = ? AND {COMPLETE} "
+                                              "GROUP BY bank_id ORDER BY MAX(started_at) DESC", [DONE])]
+    answered_in = {b: answered_prompts(h, lineage(b)) for b in dict.fromkeys([*banks, *practised])}
     return {"bank_id": chosen, "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
