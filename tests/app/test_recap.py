@@ -420,7 +420,8 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     assert recap is not None and recap["left"] == {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title,
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
                                                    "total": len(rnd.prompts),
-                                                   "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1}
+                                                   "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1,
+                                                   "answered": [rnd.prompts[0].id]}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     asked = rnd.prompts[1].text.rstrip(" .?!")
     assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
@@ -448,7 +449,7 @@ def test_questions_skipped_before_an_answer_are_said_to_wait_and_where_the_round
     session.save_typed(bank, rnd.prompts[3], "I replaced the locks with a ring buffer and a single writer.", rnd.id, pk)
     left = service.recap()["left"]
     assert left["position"] == 1 and left["last_answered"] == 4 and skipped_waiting(left) == [1, 2, 3]
-    assert resume_index(left, bank) == 0
+    assert resume_index(left, bank) == 0 and left["answered"] == [rnd.prompts[3].id]    # Continue leaves it out (fixBQ)
     details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
     first = rnd.prompts[0].text.rstrip(" .?!")
     assert (f"You left “{rnd.title}” after question 4 of {n}; questions 1–3, skipped, are waiting: Continue from "
@@ -698,7 +699,7 @@ def test_the_welcome_counts_the_never_answered_questions_of_every_bank_practised
     import sqlite3
 
     access = HistoryAccess(tmp_path / "h.sqlite3")
-    session, service = PracticeSession(access), HistoryService(access)
+    session = PracticeSession(access)
     air, pay = load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "senior-backend-payments.toml")
     aff = load_bank(BANKS / "affirm-backend-platform.toml")
     said = "I think it was fine, we did a lot of things and it went well."

@@ -24,8 +24,8 @@ from voiceprep.core.history import (
     HistoryReadOnlyError,
     export,
     queries,
+    schema,
 )
-from voiceprep.core.history import schema
 from voiceprep.core.history.schema import LATEST, migrate
 from voiceprep.core.history.store import LEFT, TRANSCRIBING, VOICE, this_process
 from voiceprep.core.transcript import Segment, Transcript, Word

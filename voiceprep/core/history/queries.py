@@ -1038,7 +1038,8 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     """The round started last between `since` and `until` (the last session's day), when it was left unfinished
     (quit or left in the middle): its bank and round ids, title, and the question it stopped at (`prompt_id`, its
     `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it; `waiting`, the
-    positions with no answer, and `last_answered`, the last position answered, 0 for none). None when that
+    positions with no answer, `answered` the ids of those answered, and `last_answered`, the last position answered,
+    0 for none). None when that
     round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped).
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
@@ -1066,6 +1067,7 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"], "prompt_id": left[1].id,
             "position": left[0] + 1, "total": len(prompts),
             "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
+            "answered": [p.id for p in prompts if p.id in answered],      # fixBQ: Continue leaves them out
             "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0)}
 
 
