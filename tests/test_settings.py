@@ -314,3 +314,16 @@ def test_quitting_waits_for_an_answers_start_as_long_as_settings_say(qapp, monke
     began = time.monotonic()
     controller.RehearsalController.wait_until_started(starting)     # type: ignore[arg-type]
     assert 0.2 <= time.monotonic() - began < 2
+
+
+def test_a_search_hits_snippet_shows_as_many_words_as_settings_say():
+    """fixBQ: the snippet's length was `queries.SNIPPET_WORDS`, a number of its own outside settings.py."""
+    import inspect
+
+    from voiceprep import settings
+    from voiceprep.core.history import queries
+
+    assert "SNIPPET_WORDS =" not in inspect.getsource(queries)
+    words = [f"w{i}" for i in range(40)]
+    shown = queries.snippet(" ".join(words[:20] + ["kafka"] + words[20:]), "kafka")
+    assert len(shown.strip("…").split()) == settings.SNIPPET_WORDS and "[kafka]" in shown, shown

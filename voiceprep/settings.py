@@ -356,6 +356,8 @@ QUIT_WAITS_FOR_IMPORT_S = 20.0
 # Half a second holds no answer; the shortest answer the judge scores says a sentence. A file of silence of any length
 # is not refused here: it is decoded and transcribed like any, and "I didn't hear an answer" then saves nothing.
 IMPORT_MIN_SOUND_S = 0.5
+# the words a search hit's snippet shows around what was found (History, `history search`; as FTS5's snippet() did)
+SNIPPET_WORDS = 12
 # History's Delete can be undone this long ("Answer deleted · Undo (Ctrl+Z)"); then, or at another delete or the quit,
 # the answers' recordings are really removed (fixX)
 UNDO_DELETE_S = 30.0

@@ -420,7 +420,8 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
     assert recap is not None and recap["left"] == {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title,
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
                                                    "total": len(rnd.prompts),
-                                                   "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1}
+                                                   "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1,
+                                                   "answered": [rnd.prompts[0].id]}
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     asked = rnd.prompts[1].text.rstrip(" .?!")
     assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
@@ -448,7 +449,7 @@ def test_questions_skipped_before_an_answer_are_said_to_wait_and_where_the_round
     session.save_typed(bank, rnd.prompts[3], "I replaced the locks with a ring buffer and a single writer.", rnd.id, pk)
     left = service.recap()["left"]
     assert left["position"] == 1 and left["last_answered"] == 4 and skipped_waiting(left) == [1, 2, 3]
-    assert resume_index(left, bank) == 0
+    assert resume_index(left, bank) == 0 and left["answered"] == [rnd.prompts[3].id]    # Continue leaves it out (fixBQ)
     details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
     first = rnd.prompts[0].text.rstrip(" .?!")
     assert (f"You left “{rnd.title}” after question 4 of {n}; questions 1–3, skipped, are waiting: Continue from "
@@ -689,3 +690,38 @@ def test_the_welcome_names_another_banks_never_answered_questions_when_the_chose
     assert first == (f"Never answered: 1 question in {bank_title(pay.id, find)}. Choose it above and Drill my weak "
                      "points asks it first."), first
     access.close_all()
+
+
+def test_the_welcome_counts_the_never_answered_questions_of_every_bank_practised_not_only_the_last_sessions(tmp_path):
+    """fixBQ: Welcome back counted the never-answered questions of the last session's banks only: a bank practised
+    the day before, with questions never answered, was named nowhere. Every bank with an answer is counted, those of
+    the last session first, then the others by their latest answer, each by its name."""
+    import sqlite3
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session = PracticeSession(access)
+    air, pay = load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "senior-backend-payments.toml")
+    aff = load_bank(BANKS / "affirm-backend-platform.toml")
+    said = "I think it was fine, we did a lot of things and it went well."
+    older = [session.save_typed(aff, p, said).attempt_id for p in aff.all_prompts()[2:]]        # 2 never answered
+    earlier = [session.save_typed(pay, p, said).attempt_id for p in pay.all_prompts()[1:]]      # 1 never answered
+    for p in air.all_prompts():                                  # the last session: every question answered
+        session.save_typed(air, p, said)
+    access.close_all()
+    with sqlite3.connect(tmp_path / "h.sqlite3") as db:          # two and one days before
+        for ids, days in ((older, 2), (earlier, 1)):
+            db.executemany("UPDATE attempts SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, ?) "
+                           "WHERE id = ?", [(f"-{days} days", i) for i in ids])
+    recap = HistoryService(HistoryAccess(tmp_path / "h.sqlite3")).recap()
+    find = {b.id: b for b in (air, pay, aff)}.get
+    assert recap["bank_id"] == air.id and [b["bank_id"] for b in recap["banks"]] == [air.id]
+    first = recap_lines(recap, find, picked=air.id)[1].splitlines()[0]
+    assert first == (f"Never answered: 1 question in {bank_title(pay.id, find)}, 2 in {bank_title(aff.id, find)}. "
+                     "Choose a bank above and Drill my weak points asks its questions first."), first
+    access.close_all()
+    from voiceprep.app.recap import WELCOME_BANKS_NAMED, never_answered_count_text
+
+    many = [("“A”", 2), ("“B”", 1), ("“C”", 1), ("“D”", 3), ("“E”", 1)]
+    assert never_answered_count_text(many[:WELCOME_BANKS_NAMED + 1], WELCOME_BANKS_NAMED) == \
+        "Never answered: 2 questions in “A”, 1 in “B”, 1 in “C”, 3 in “D”"          # one bank more is named
+    assert never_answered_count_text(many, 3) == "Never answered: 2 questions in “A”, 1 in “B”, 1 in “C”, 4 more in 2 other banks"

@@ -405,3 +405,21 @@ def test_the_banks_own_follow_up_asks_only_about_the_points_it_is_about_beside_t
     assert turns[1] is not None and turns[1].labels == (labels["owned"],)
     again = r.ask_follow_ups()                         # all asked: from the first again
     assert again is not None and again.questions == turns[0].questions and again.count_text == "1 of 3"
+
+
+def test_a_round_continued_leaves_out_the_questions_answered_in_it_numbered_as_in_the_round():
+    """fixBQ (fixBM's note): "Continue from question 1" after questions 1 and 3 were skipped and 2 and 4 answered
+    asked 2 and 4 again. The questions answered in the round are left out, the others keep their numbers in it."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    ids = [p.id for p in rnd.prompts]
+    r = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1], ids[3]])
+    assert [p.id for p in r.prompts] == [ids[0], ids[2]] and r.answered_before == [2, 4]
+    assert r.position == "1 of 4" and r.title == f"{rnd.title}, from question 1"
+    assert r.next() is not None and r.position == "3 of 4" and r.is_last and r.next() is None
+    r = Rehearsal.for_round(bank, rnd, start=1, answered=[ids[2]])
+    assert [p.id for p in r.prompts] == [ids[1], ids[3]] and r.position == "2 of 4" and r.answered_before == [3]
+    r = Rehearsal.for_round(bank, rnd, start=1)                       # the candidate chose to redo them: as before
+    assert [p.id for p in r.prompts] == ids[1:] and r.answered_before == [] and r.position == "2 of 4"
+    whole = Rehearsal.for_round(bank, rnd, answered=ids)               # nothing waits: the round from its start
+    assert [p.id for p in whole.prompts] == ids and whole.title == rnd.title

@@ -3788,6 +3788,67 @@ def test_a_round_left_with_questions_skipped_before_an_answer_is_continued_from_
     ctl.stop_speaking()
 
 
+def test_a_round_continued_skips_the_questions_answered_in_it_and_says_so_once(window, qtbot):
+    """fixBQ (fixBM's note): 1 and 3 skipped, 2 and 4 answered, quit: "Continue from question 1" asked 2 and 4 again.
+    It asks 1 and 3, numbered as in the round; a notice says once that 2 and 4 are left out, and its button asks
+    them too (the candidate's choice to redo them)."""
+    from datetime import datetime
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    rnd = next(r for r in page.bank().rounds if len(r.prompts) >= 4)
+    ids = [p.id for p in rnd.prompts]
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": ids[0], "position": 1,
+            "total": len(ids), "waiting": [1, 3], "last_answered": 4, "answered": [ids[1], ids[3]]}
+    page.show_recap({"bank_id": "airwallex", "answers": 2, "average": 60, "started_at": datetime.now().isoformat(),
+                     "left": left})
+    assert page.resume_btn.text() == "Continue from question 1"
+    assert "answered in it are left out" in page.resume_btn.toolTip(), page.resume_btn.toolTip()
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and page.notice.isVisible(), timeout=10000)
+    r = ctl.rehearsal
+    assert [p.id for p in r.prompts] == [ids[0], ids[2]] and r.position == f"1 of {len(ids)}"
+    said = page.notice.text()
+    assert said == "Questions 2 and 4, answered in this round already, are left out: their answers are in History.", said
+    assert page.notice.action_btn.text() == "Ask them again too"
+    ctl.stop_speaking()
+    page.notice.action_btn.click()                                      # the candidate redoes them
+    qtbot.waitUntil(lambda: len(ctl.rehearsal.prompts) == len(ids), timeout=10000)
+    assert [p.id for p in ctl.rehearsal.prompts] == ids and ctl.rehearsal.position == f"1 of {len(ids)}"
+    assert not page.notice.isVisible() or "left out" not in page.notice.text()
+    ctl.stop_speaking()
+    ctl.next()
+    qtbot.waitUntil(lambda: ctl.rehearsal.position == f"2 of {len(ids)}", timeout=10000)
+    assert "left out" not in page.notice.text() or not page.notice.isVisible()
+    ctl.stop_speaking()
+
+
+def test_a_continued_round_says_what_it_left_out_once(window, qtbot):
+    """fixBQ: the notice of the questions left out is said at the continued round's first question, not again."""
+    from datetime import datetime
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    rnd = next(r for r in page.bank().rounds if len(r.prompts) >= 4)
+    ids = [p.id for p in rnd.prompts]
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": ids[0], "position": 1,
+            "total": len(ids), "waiting": [1, 2, 3], "last_answered": 4, "answered": [ids[3]]}
+    page.show_recap({"bank_id": "airwallex", "answers": 1, "average": 60, "started_at": datetime.now().isoformat(),
+                     "left": left})
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and page.notice.isVisible(), timeout=10000)
+    assert page.notice.text() == "Question 4, answered in this round already, is left out: its answer is in History."
+    assert page.notice.action_btn.text() == "Ask it again too" and len(ctl.rehearsal.prompts) == 3
+    ctl.stop_speaking()
+    ctl.next()
+    qtbot.waitUntil(lambda: ctl.rehearsal.position == f"2 of {len(ids)}", timeout=10000)
+    assert "left out" not in page.notice.text() or not page.notice.isVisible()
+    page.notice.action_btn.click()                      # the Skipped notice's Undo: back to question 1, no notice again
+    qtbot.waitUntil(lambda: ctl.rehearsal.position == f"1 of {len(ids)}", timeout=10000)
+    assert "left out" not in page.notice.text() or not page.notice.isVisible()
+    ctl.stop_speaking()
+
+
 def test_a_drills_summary_reads_as_one_number_with_what_it_counts(window, qtbot):
     """Walk38 finding 8: the drill summary for two answers read "Your scores on the points asked for ranged from 0 to
     75", "Drill complete 55", the questions' "0" and "75", and "Depth in own work 0" while that answer's own card

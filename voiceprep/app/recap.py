@@ -12,6 +12,9 @@ from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted, score_shown, score_text
 
 Row = dict[str, Any]
+# Welcome back names the never-answered questions of at most this many banks, the rest counted together (fixBQ: every
+# bank practised is counted, one line)
+WELCOME_BANKS_NAMED = 3
 
 
 def _day(iso: str, today: datetime | None = None) -> str:
@@ -86,8 +89,9 @@ def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
 
 
 def never_answered_in(recap: Row, find: Callable[[str], Any | None]) -> list[tuple[str, list[str]]]:
-    """(bank id, texts) of each bank of the last session with questions never answered (`never_answered`: the
-    chosen bank's skipped left out), the chosen bank first; fixBK: only the chosen bank's were named."""
+    """(bank id, texts) of each bank practised with questions never answered (`never_answered`: the chosen bank's
+    skipped left out), the chosen bank first, then the last session's, then the others by their latest answer;
+    fixBK: only the chosen bank's were named; fixBQ: only the last session's banks were counted."""
     chosen = never_answered(recap, find)
     out = [(recap["bank_id"], chosen)] if chosen else []
     for bank_id, answered in (recap.get("answered_in") or {}).items():
@@ -97,13 +101,17 @@ def never_answered_in(recap: Row, find: Callable[[str], Any | None]) -> list[tup
     return out
 
 
-def never_answered_count_text(counts: list[tuple[str, int]]) -> str:
+def never_answered_count_text(counts: list[tuple[str, int]], most: int | None = None) -> str:
     """The one wording of never-answered questions in several banks (Welcome back, `history stats`), by bank name:
-    "Never answered: 2 questions in Airwallex, 1 in Payments Q&A" ("" for none)."""
+    "Never answered: 2 questions in Airwallex, 1 in Payments Q&A" ("" for none); past `most` banks, the rest
+    counted together: "…, 5 more in 2 other banks" (two or more of them)."""
     if not counts:
         return ""
     (first, n), rest = counts[0], counts[1:]
-    return f"Never answered: {counted(n, 'question')} in {first}" + "".join(f", {k} in {name}" for name, k in rest)
+    over = rest[most - 1:] if most and len(counts) > most + 1 else []      # one bank more is named
+    rest = rest[:len(rest) - len(over)]
+    return (f"Never answered: {counted(n, 'question')} in {first}" + "".join(f", {k} in {name}" for name, k in rest)
+            + (f", {sum(k for _, k in over)} more in {counted(len(over), 'other bank')}" if over else ""))
 
 
 def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
@@ -218,7 +226,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
     # said already: one "start here", at most four lines (fixO); in several banks, counted by bank (fixBK)
     if several and (len(several) > 1 or several[0][0] != recap["bank_id"]) and not said:    # read37: one other bank
-        said.append(never_answered_count_text([(named(b), len(t)) for b, t in several])
+        said.append(never_answered_count_text([(named(b), len(t)) for b, t in several], WELCOME_BANKS_NAMED)
                     + (". Choose it above and Drill my weak points asks " + ("it" if len(several[0][1]) == 1 else "them")
                        + " first." if len(several) == 1 else
                        ". Choose a bank above and Drill my weak points asks its questions first."))

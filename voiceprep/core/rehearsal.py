@@ -8,7 +8,7 @@ knows where the candidate is in the round and what they have scored so far.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,16 +114,25 @@ class Rehearsal:
     # the rest of a round left unfinished (Welcome back's "Continue from question 4", walk38): how many of the
     # round's questions come before these, so the position reads as in the round ("question 4 of 4")
     first: int = 0
+    # fixBQ: the round's positions (1-based) of `prompts` when questions of it are left out, the round's size, and
+    # the positions left out as answered in it already (Welcome back's "Continue from question 1" asked them again)
+    numbers: list[int] = field(default_factory=list)
+    total: int = 0
+    answered_before: list[int] = field(default_factory=list)
 
     @classmethod
-    def for_round(cls, bank: Bank, rnd: Round, start: int = 0) -> Rehearsal:
+    def for_round(cls, bank: Bank, rnd: Round, start: int = 0, answered: Collection[str] = ()) -> Rehearsal:
         """The round; from its question `start` (0-based) on: the rest of it, left unfinished on another day, named
-        so (its earlier answers are in History, not in this sitting's summary)."""
+        so (its earlier answers are in History, not in this sitting's summary), without the questions `answered` in
+        it already (ids; fixBQ), each numbered as in the round. Nothing left to ask: the rest of it, as before."""
         if not 0 <= start < len(rnd.prompts):
             start = 0
-        if start:
-            return cls(bank, list(rnd.prompts[start:]), f"{rnd.title}, from question {start + 1}", rnd.id,
-                       first=start)
+        rest = list(enumerate(rnd.prompts))[start:]
+        waiting = [(i, p) for i, p in rest if p.id not in answered] or rest
+        if start or len(waiting) < len(rest):
+            return cls(bank, [p for _, p in waiting], f"{rnd.title}, from question {start + 1}", rnd.id, first=start,
+                       numbers=[i + 1 for i, _ in waiting], total=len(rnd.prompts),
+                       answered_before=[i + 1 for i, p in rest if (i, p) not in waiting])
         return cls(bank, list(rnd.prompts), rnd.title, rnd.id)
 
     @classmethod
@@ -201,13 +210,19 @@ class Rehearsal:
         return self.prompts[self.index]
 
     @property
+    def size(self) -> int:
+        """The questions of what is rehearsed, as numbered: the whole round's when part of it is taken up."""
+        return self.total if self.numbers else len(self.prompts) + self.first
+
+    @property
     def position(self) -> str:
-        return f"{self.index + 1 + self.first} of {len(self.prompts) + self.first}"
+        at = self.numbers[self.index] if self.numbers else self.index + 1 + self.first
+        return f"{at} of {self.size}"
 
     @property
     def context(self) -> str:
         """The line above the question: what is being rehearsed and where in it ("question 1 of 1" says nothing)."""
-        return self.title if len(self.prompts) + self.first == 1 else f"{self.title} · question {self.position}"
+        return self.title if self.size == 1 else f"{self.title} · question {self.position}"
 
     @property
     def is_last(self) -> bool:

@@ -24,6 +24,7 @@ from voiceprep.core.history import (
     HistoryReadOnlyError,
     export,
     queries,
+    schema,
 )
 from voiceprep.core.history.schema import LATEST, migrate
 from voiceprep.core.history.store import LEFT, TRANSCRIBING, VOICE, this_process
@@ -159,7 +160,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -415,7 +416,7 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
     assert "follow_up_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
         assert h.db["attempts"].count == 3
         rows = {r["id"]: r for r in queries.list_attempts(h)}
         assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
@@ -435,7 +436,7 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
     assert "continuations" not in db.table_names()
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
         assert h.db["attempts"].count == 1 and h.attempt_row(1)["transcript"] == "old answer"
         assert h.unfinished_continuations() == []
         part = tmp_path / "part.wav"
@@ -957,3 +958,41 @@ def test_the_average_is_rounded_once_so_every_screen_says_the_same_number(histor
     assert recap is not None
     assert f"{s['avg_overall']:.0f}" == f"{recap['average']:.0f}" == "51"
     assert f"{s['recent']['overall']:.0f}" == "51"
+
+
+def test_migration_to_schema_9_folds_the_search_index_and_keeps_every_answer(tmp_path, monkeypatch):
+    """fixBQ: schema 9's index holds each text NFKC-folded, so "３ms" written full width is found by "3ms". A history
+    made by schema 8 is re-indexed on open with nothing lost; a migration that fails halfway leaves the file at
+    schema 8, every answer and its own index as they were, and the next open migrates it."""
+    path = tmp_path / "old.sqlite3"
+    db = old_history(path, 8, overall=70.0, input="voice", uid="u1", note="next time say ３ms")
+    db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why ｋａｆｋａ?",
+                           "started_at": "2026-01-02T00:00:00", "state": "done", "transcript": "the ring buffer",
+                           "input": "typed", "uid": "u2"})
+    assert db.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH '\"3ms\"'").fetchall() == []
+    db.conn.close()
+    before = path.read_bytes()
+
+    def failing(text):                       # the re-indexing fails at the second answer (a full disk, say)
+        if text and "ring" in text:
+            raise OSError("disk full")
+        return text
+    monkeypatch.setattr(schema, "fold", failing)
+    with pytest.raises(HistoryError):
+        History.open(path)
+    monkeypatch.undo()
+    raw = sqlite_utils.Database(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 8 and raw["attempts"].count == 2
+    assert [r[0] for r in raw.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH 'ring'")] == [2]
+    raw.conn.close()
+    assert len(path.read_bytes()) == len(before)
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
+        assert [(r["id"], r["note"], r["transcript"]) for r in h.db["attempts"].rows] == \
+            [(1, "next time say ３ms", "old answer"), (2, None, "the ring buffer")]
+        assert [r["id"] for r in queries.search(h, "3ms")] == [1]
+        assert [r["id"] for r in queries.search(h, "kafka")] == [2]
+        assert [r["id"] for r in queries.search(h, "ring buffer")] == [2]
+        assert [r["id"] for r in queries.search(h, "old answer")] == [1]
+        h.db["attempts"].delete(2)                  # the delete trigger removes the folded text it indexed
+        assert queries.search(h, "kafka") == [] and [r["id"] for r in queries.search(h, "3ms")] == [1]

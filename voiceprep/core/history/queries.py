@@ -18,7 +18,7 @@ from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
 from voiceprep.core.history import units
-from voiceprep.core.history.schema import TOKENIZE
+from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE
 from voiceprep.core.history.skipped import (
     average_with_skipped,
     competency_rows,
@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.wording import counted, score_shown, score_text
-from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT
+from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
@@ -407,7 +407,6 @@ class _Term:
 def _terms(text: str, bare: bool = True) -> list[_Term]:
     """fts_terms, each with the check figure_checks asks of it."""
     pieces = _figures(_pieces(text))
-    unfolded = _unfolded(text)
     terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
@@ -448,8 +447,6 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
                 if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
                     forms.append(pair[0][1][0] + pair[1][1][0])
-        if not is_figure and (typed := unfolded.get(forms[0])):
-            forms.append(typed)     # as typed too: the index holds "ｋａｆｋａ" unfolded (the search is folded, fixBK)
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
         fts = quoted_forms[0] if len(forms) == 1 else "(" + " OR ".join(quoted_forms) + ")"
@@ -483,7 +480,8 @@ def fts_query(text: str) -> str:
 
 # What a search for a percentage asks of a row besides its FTS terms (figure_checks): one of its phrases said, or the
 # figure written with "%" (after no digit, point or comma: "148%" is not "48%") in the transcript, question or note
-_SEARCHED_TEXT = "(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || coalesce(a.note, ''))"
+_SEARCHED_TEXT = (f"{FOLD_SQL_NAME}(' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.prompt_text, '') || ' ' || "
+                  "coalesce(a.note, ''))")       # folded, as the index (fixBQ: "４８％")
 _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_SEARCHED_TEXT} GLOB ? "
                   f"OR {_SEARCHED_TEXT} GLOB ?)")
 
@@ -547,16 +545,6 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     return out
 
 
-def _unfolded(text: str) -> dict[str, str]:
-    """Each word or quoted phrase typed that NFKC folds to another spelling ("ｋａｆｋａ"): folded -> as typed."""
-    out = {}
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        typed = " ".join((phrase or word).replace('"', " ").split())
-        if (folded := unicodedata.normalize("NFKC", typed)) != typed:
-            out[folded] = typed
-    return out
-
-
 _MARK = "\x01"          # around a matched token in highlight()'s text (never in a transcript's words)
 
 
@@ -569,11 +557,8 @@ def searched_words(words: list[str], text: str) -> set[int]:
             for i in range(bisect_right(starts, start), bisect_right(starts, end - 1) + 1)}
 
 
-SNIPPET_WORDS = 12      # the words a search hit's snippet shows around what was found (as FTS5's snippet() did)
-
-
 def snippet(said: str, text: str) -> str:
-    """SNIPPET_WORDS words of `said` around the most of what the search `text` matched, those in [brackets]
+    """SNIPPET_WORDS (settings.py) words of `said` around the most of what the search `text` matched, those in [brackets]
     (`searched_spans`), "…" where it was cut: "next time name the [ring] [buffer]". fixBK: FTS5's snippet() chose
     and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out."""
     found = searched_spans(said, text)
@@ -968,7 +953,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer); `cut_last`:
     the last answer's bank and prompt ids when it was cut off (COMPLETE), else None. `bank_id`
     is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
-    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered). A bank's weak
+    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
+    `answered_in` those of every bank practised, any day (the session's banks first, then by latest answer). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
     Walkthrough 6: the recap described only the bank of the newest answer (1 answer on a 1-prompt bank, after 8
@@ -1024,8 +1010,11 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):
         skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
-    # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's)
-    answered_in = {b: answered_prompts(h, lineage(b)) for b in banks}
+    # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's);
+    # fixBQ: of every bank practised (one with an answer that counts), the session's first, then by latest answer
+    practised = [r["bank_id"] for r in h.read(f"SELECT bank_id FROM attempts WHERE state = ? AND {COMPLETE} "
+                                              "GROUP BY bank_id ORDER BY MAX(started_at) DESC", [DONE])]
+    answered_in = {b: answered_prompts(h, lineage(b)) for b in dict.fromkeys([*banks, *practised])}
     return {"bank_id": chosen, "started_at": started, "answers": len(day),
             "drills": sum(1 for r in day if not r["whole"] and not r["follow_up"]),
             "follow_ups": sum(1 for r in day if r["follow_up"]),
@@ -1049,7 +1038,8 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     """The round started last between `since` and `until` (the last session's day), when it was left unfinished
     (quit or left in the middle): its bank and round ids, title, and the question it stopped at (`prompt_id`, its
     `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it; `waiting`, the
-    positions with no answer, and `last_answered`, the last position answered, 0 for none). None when that
+    positions with no answer, `answered` the ids of those answered, and `last_answered`, the last position answered,
+    0 for none). None when that
     round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped).
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
@@ -1077,6 +1067,7 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"], "prompt_id": left[1].id,
             "position": left[0] + 1, "total": len(prompts),
             "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
+            "answered": [p.id for p in prompts if p.id in answered],      # fixBQ: Continue leaves them out
             "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0)}
 
 

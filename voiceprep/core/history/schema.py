@@ -5,6 +5,9 @@ Never edit a released migration: add a new one. Version 1 is the first released 
 
 from __future__ import annotations
 
+import sqlite3
+import unicodedata
+
 import sqlite_utils
 
 from voiceprep.core.history.errors import HistoryError
@@ -12,6 +15,21 @@ from voiceprep.core.history.errors import HistoryError
 # The search index's tokenizer (attempts_fts, made by _v1): queries.searched_words marks a transcript's words with it,
 # so the words marked are those the search matched. A history made before a change here keeps its index's.
 TOKENIZE = "porter"
+# fixBQ (schema 9): the index holds each text NFKC-folded ("３ms" as "3ms", "ｋａｆｋａ" as "kafka"), as a search is
+# folded (queries._pieces); its triggers call this SQL function, which `register` makes on every connection that
+# writes answers (History.open). The texts themselves are stored as written.
+FOLD_SQL_NAME = "voiceprep_fold"
+_INDEXED = ("transcript", "prompt_text", "note")
+
+
+def fold(text: str | None) -> str | None:
+    """`text` NFKC-folded, as the search index holds it (None stays None)."""
+    return unicodedata.normalize("NFKC", text) if text else text
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make FOLD_SQL_NAME(text) callable on `conn` (idempotent): the index's triggers need it."""
+    conn.create_function(FOLD_SQL_NAME, 1, lambda text: fold(text), deterministic=True)
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -124,7 +142,29 @@ def _v8(db: sqlite_utils.Database) -> None:
                                pk="id")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """fixBQ: the search index holds each text NFKC-folded (FOLD_SQL_NAME), so "３ms" written full width is found by
+    "3ms" as typed. The index is made again from every answer, in this migration's one transaction (a failure
+    leaves schema 8 and its index as they were); its content is still read from `attempts` as written. An answer is
+    indexed again only when an indexed text (or its id) changes, not at every state change."""
+    register(db.conn)
+    columns = ", ".join(f"[{c}]" for c in _INDEXED)
+
+    def folded(row: str) -> str:
+        return ", ".join(f"{FOLD_SQL_NAME}({row}[{c}])" for c in _INDEXED)
+    for trigger in ("attempts_ai", "attempts_ad", "attempts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.execute("DROP TABLE IF EXISTS attempts_fts")
+    db.execute(f"CREATE VIRTUAL TABLE attempts_fts USING fts5({columns}, tokenize='{TOKENIZE}', content='attempts')")
+    insert = f"INSERT INTO attempts_fts (rowid, {columns}) VALUES (new.rowid, {folded('new.')});"
+    delete = f"INSERT INTO attempts_fts (attempts_fts, rowid, {columns}) VALUES ('delete', old.rowid, {folded('old.')});"
+    db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {delete} {insert} END")
+    db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {folded('')} FROM attempts")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 LATEST = len(MIGRATIONS)
 
 

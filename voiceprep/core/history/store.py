@@ -30,7 +30,7 @@ from sqlite_utils.db import NotFoundError, Table
 from voiceprep import paths
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.banks.model import Bank, Prompt, Round
-from voiceprep.core.history import units
+from voiceprep.core.history import schema, units
 from voiceprep.core.history.errors import (
     AnswerBeingContinued,
     AnswerGone,
@@ -196,6 +196,7 @@ class History:
                 db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
             units.register(conn)         # the search's figure checks, once per connection (not at every search)
+            schema.register(conn)        # the search index's fold, which its triggers call (schema 9)
             migrate(db)
         except sqlite3.Error as exc:
             if conn is not None:

@@ -42,6 +42,7 @@ from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
 from voiceprep.app.recap import (
     last_given_with,
+    positions_text,
     recap_lines,
     resume_index,
     since_last_time,
@@ -416,7 +417,8 @@ class PracticePage(QWidget):
         # takes the round up where it was left, shown with the welcome back only
         self.resume_btn = QPushButton("Continue from question 2")
         self.resume_btn.hide()
-        self._left: tuple[str, str, int] | None = None     # (bank id, round id, question index) it continues
+        # (bank id, round id, question index, ids of the questions answered in it) it continues
+        self._left: tuple[str, str, int, tuple[str, ...]] | None = None
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
@@ -1120,21 +1122,39 @@ class PracticePage(QWidget):
             rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
             at = resume_index(left, bank)            # the welcome's line says the same question (walk47)
             if rnd is not None and (at > 0 or skipped_waiting(left)):
-                self._left = (bank.id, rnd.id, at)
+                self._left = (bank.id, rnd.id, at, tuple(left.get("answered") or ()))
                 self.resume_btn.setText(f"Continue from question {at + 1}")
-                self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it: your earlier "
-                                           "answers to it are in History.")
+                self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it; the questions "
+                                           "answered in it are left out: your earlier answers to it are in History.")
         self.resume_btn.setVisible(self._left is not None)
 
-    def continue_left_round(self) -> None:
-        """The round the welcome back says was left unfinished, from the question it was left at."""
+    def continue_left_round(self, redo: bool = False) -> None:
+        """The round the welcome back says was left unfinished, from the question it was left at, without the
+        questions answered in it (fixBQ: they were asked again), said once in a notice whose button asks them too
+        (`redo`)."""
         if self._left is None or not self.confirm_leave_round():
             return
-        bank_id, round_id, at = self._left
+        left = self._left
+        bank_id, round_id, at, answered = left
         bank = self.services.registry.find(bank_id)
         rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
-        if bank is not None and rnd is not None:
-            self._start(Rehearsal.for_round(bank, rnd, start=at))
+        if bank is None or rnd is None:
+            return
+        rehearsal = Rehearsal.for_round(bank, rnd, start=at, answered=() if redo else answered)
+        self._start(rehearsal)
+        out = rehearsal.answered_before
+        if not out or self.ctl.rehearsal is not rehearsal:
+            return
+
+        def again() -> None:                         # before the first answer only: nothing of this sitting is lost
+            if self.ctl.rehearsal is rehearsal and not rehearsal.results and rehearsal.index == 0:
+                self._left = left
+                self.continue_left_round(redo=True)
+        said = positions_text(out)
+        one = len(out) == 1
+        self.notice.show_text(f"{said[0].upper()}{said[1:]}, answered in this round already, {'is' if one else 'are'} "
+                              f"left out: {'its answer is' if one else 'their answers are'} in History.", c.ANSWER,
+                              ("Ask it again too" if one else "Ask them again too", again))
 
     def _keyed(self, label: str, key: str) -> str:
         """A button's label with its key, named from the shortcut itself: "Retry  (R)" (fix41: the one-letter keys'
@@ -1184,7 +1204,7 @@ class PracticePage(QWidget):
         if r is None:
             return True
         answered = len(r.results)
-        where = f"question {r.position} of “{r.title}”" if len(r.prompts) + r.first > 1 else f"“{r.current.text}”"
+        where = f"question {r.position} of “{r.title}”" if r.size > 1 else f"“{r.current.text}”"
         return common.choose(self, "Leave this round?",
                              f"You are on {where} ({answered} answered; those are "
                              "saved in History).\n\nLeave it and start something else?",
