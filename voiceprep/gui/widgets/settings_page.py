@@ -98,7 +98,7 @@ def judge_said(status) -> str:
 
 
 LOOKING = "Looking for microphones…"
-REFRESH_TIP = "Look again for microphones plugged in or unplugged since"
+REFRESH_TIP = "Look again for microphones plugged in or unplugged since the list was read"
 
 
 class SettingsPage(QScrollArea):
@@ -386,7 +386,7 @@ class SettingsPage(QScrollArea):
         """Refresh's tooltip says when the list was read; after Refresh pressed (`asked`), the line under the list
         says what came of it when it says nothing else: looked again, or not (`refused`: a stream held PortAudio)."""
         when = time.strftime("%H:%M", time.localtime(read)) if read is not None else ""
-        self.mic_refresh.setToolTip(f"{REFRESH_TIP} (the list was read at {when})" if when else REFRESH_TIP)
+        self.mic_refresh.setToolTip(f"{REFRESH_TIP} (at {when})" if when else REFRESH_TIP)
         if not asked or self.mic_status.text():
             return
         if refused:
