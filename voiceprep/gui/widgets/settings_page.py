@@ -98,6 +98,7 @@ def judge_said(status) -> str:
 
 
 LOOKING = "Looking for microphones…"
+LOOK_RANK = {(False, False): 0, (None, False): 1, (True, False): 2, (True, True): 3}   # SettingsPage._look's asks
 REFRESH_TIP = "Look again for microphones plugged in or unplugged since the list was read"
 
 
@@ -129,6 +130,7 @@ class SettingsPage(QScrollArea):
         self.mic_testing = False                # a test is recording: the button ignores presses
         self.mic_refreshing = False
         self.mics_read = False                  # the list has been read once (else "Looking for microphones…")
+        self._look_after: tuple[bool | None, bool] | None = None    # a look asked for while one ran: run after it
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
         self.mic_status = StatusLine("")
@@ -348,7 +350,12 @@ class SettingsPage(QScrollArea):
         """The microphone list read on the "devices" lane: `rescan` True restarts PortAudio, None only when
         devices.changed_since_read() (else nothing is read), False reads it as PortAudio has it. `asked`: Refresh
         pressed, the line says what came of it."""
-        if self.mic_testing or self.mic_refreshing:
+        if self.mic_testing:
+            return
+        if self.mic_refreshing:             # a look runs (the start's, Settings opened): this one runs after it, not
+            queued = self._look_after        # dropped; of several asked meanwhile, the one that does most
+            if queued is None or LOOK_RANK[(rescan, asked)] > LOOK_RANK[queued]:
+                self._look_after = (rescan, asked)
             return
         from voiceprep.speech import devices as sound_devices
         from voiceprep.speech.recorder import list_input_devices
@@ -369,18 +376,25 @@ class SettingsPage(QScrollArea):
 
         def done(got) -> None:
             self.mic_refreshing = False
-            if got is None:
-                return
-            devices, read, refused = got
-            self._fill_mics(devices, keep=self.mic.currentData())
-            self._after_look(read, asked, refused, len(devices))
-            self._update_dirty()
+            if got is not None:
+                devices, read, refused = got
+                self._fill_mics(devices, keep=self.mic.currentData())
+                self._after_look(read, asked, refused, len(devices))
+                self._update_dirty()
+            self._look_queued()
 
         def failed(exc: BaseException) -> None:
             self.mic_refreshing = False
             self._fill_mics([], exc.__class__.__name__, keep=self.mic.currentData())
             self._update_dirty()
+            self._look_queued()
         run_in_background(look, on_done=done, on_error=failed, lane="devices", owner=self)
+
+    def _look_queued(self) -> None:
+        """The look asked for while the one just ended ran."""
+        if self._look_after is not None:
+            (rescan, asked), self._look_after = self._look_after, None
+            self._look(rescan, asked)
 
     def _after_look(self, read: float | None, asked: bool, refused: bool, count: int) -> None:
         """Refresh's tooltip says when the list was read; after Refresh pressed (`asked`), the line under the list
