@@ -4146,3 +4146,67 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
     assert took and took[0] < 0.5, f"Recorder.start waited {took[0]:.2f} s on the GUI thread for the rescan"
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
+
+
+def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(window, qtbot, services, monkeypatch):
+    """fixBO (review37a's gap): the answer's start waited for a running rescan on the session lane, but a rescan
+    begun between that wait and Recorder.start (Settings opened in that instant) still held the GUI thread for the
+    whole restart. The microphone's claim is now taken on the session lane: a rescan begun after it leaves
+    PortAudio alone, and Recorder.start takes no longer than usual."""
+    import threading
+
+    import sounddevice as sd
+
+    from voiceprep.speech import devices
+    from voiceprep.speech.recorder import Recorder
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    restarting = threading.Event()
+
+    def slow_terminate():                           # PortAudio's restart, held 3 s
+        restarting.set()
+        time.sleep(3.0)
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", SilentStream)
+    monkeypatch.setattr(sd, "_terminate", slow_terminate)
+    monkeypatch.setattr(sd, "_initialize", lambda: None)
+    took: list[float] = []
+    real_start = Recorder.start
+
+    def timed_start(self):
+        t0 = time.perf_counter()
+        try:
+            real_start(self)
+        finally:
+            took.append(time.perf_counter() - t0)
+    monkeypatch.setattr(Recorder, "start", timed_start)
+    services.settings.audio.input_device = None
+    services.input_override = None
+    page, ctl = start(window, qtbot)
+    rescanned: list[bool] = []
+    rescan = threading.Thread(target=lambda: rescanned.append(devices.rescan_devices()))
+    from voiceprep.app.session import PracticeSession
+
+    session_begin = PracticeSession.begin
+
+    def begin_then_rescan(self, *args, **kwargs):   # on the session lane, after any wait for a rescan
+        pending = session_begin(self, *args, **kwargs)
+        rescan.start()
+        deadline = time.monotonic() + 5
+        while not restarting.is_set() and rescan.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return pending
+    monkeypatch.setattr(PracticeSession, "begin", begin_then_rescan)
+    page.toggle_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    rescan.join()
+    assert took and took[0] < 0.5, f"Recorder.start waited {took[0]:.2f} s on the GUI thread for the rescan"
+    assert rescanned == [False], "PortAudio was restarted under the answer's start"
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
+    qtbot.waitUntil(lambda: devices._held == 0, timeout=5000)       # the claim ends with the recording

@@ -17,9 +17,10 @@ from voiceprep.speech.recorder import FileStream
 
 
 @pytest.fixture
-def window(window):
-    """The shown, active main window (tests/gui/conftest.py), on Settings."""
+def window(window, qtbot):
+    """The shown, active main window (tests/gui/conftest.py), on Settings, its microphones listed."""
     window.nav.setCurrentRow(4)
+    qtbot.waitUntil(lambda: window.settings_page.mics_read, timeout=10000)
     return window
 
 
@@ -378,6 +379,7 @@ def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said
     qtbot.addWidget(w)
     w.show()
     page = w.settings_page
+    qtbot.waitUntil(lambda: page.mics_read, timeout=10000)
     said = f"“{jabra}” — not connected; answers use the system default until you plug it in or choose another."
     assert page.mic.currentText() == f"{jabra} — not connected" and page.mic.currentData() == jabra
     assert page.mic_status.text() == said
@@ -401,6 +403,7 @@ def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said
     connected.append({"index": 1, "name": jabra, "rate": 16000.0})
     again = MainWindow(services, recover=False)
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.settings_page.mics_read, timeout=10000)
     assert again.settings_page.mic.currentText() == f"{jabra} (16000 Hz)"
     assert again.settings_page.mic_status.text() == "" and again.practice.mic_note == ""
     assert again.settings_page.mic.findText(f"{jabra} — not connected") < 0
@@ -409,31 +412,45 @@ def test_a_saved_microphone_that_is_not_connected_is_shown_missing_kept_and_said
 def test_a_microphone_plugged_in_since_the_start_is_listed_when_settings_opens_and_by_refresh(qtbot, services,
                                                                                               monkeypatch):
     """fixBD left: the list was read once at the start, so a headset plugged in later read "— not connected" until a
-    restart. Opening Settings and its Refresh read the microphones again, PortAudio restarted (rescan), off the GUI
-    thread; the choice is kept either way."""
+    restart. Opening Settings after a sound card came (devices.device_signature changed) and Refresh read the
+    microphones again, PortAudio restarted (rescan), off the GUI thread; the choice is kept either way. fixBO
+    (review37a 7): opening Settings with nothing changed restarts nothing."""
     import threading
 
-    from voiceprep.speech import recorder
+    from voiceprep.speech import devices, recorder
 
     jabra = "Jabra Evolve2 65 USB"
     connected = [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
     asked: list[tuple[bool, str]] = []
+    cards = ["0 [PCH ]: HDA-Intel"]
 
     def listed(rescan=False):
         asked.append((rescan, threading.current_thread().name))
+        if rescan:
+            devices._seen = devices.device_signature()
         return list(connected)
     monkeypatch.setattr(recorder, "list_input_devices", listed)
+    monkeypatch.setattr(devices, "device_signature", lambda: tuple(cards), raising=False)
+    monkeypatch.setattr(devices, "_seen", tuple(cards), raising=False)
     services.settings.audio.input_device = jabra
     w = MainWindow(services, recover=False)
     qtbot.addWidget(w)
     w.show()
     page = w.settings_page
+    qtbot.waitUntil(lambda: page.mics_read, timeout=10000)
     assert page.mic.currentText() == f"{jabra} — not connected"
-    connected.append({"index": 1, "name": jabra, "rate": 16000.0})         # plugged in
+    assert asked == [(False, asked[0][1])] and asked[0][1] != threading.main_thread().name
+    for _ in range(2):                                                       # opened, nothing changed: not read
+        w.nav.setCurrentRow(4)
+        qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
+        w.nav.setCurrentRow(0)
+    assert len(asked) == 1, asked
+    connected.append({"index": 1, "name": jabra, "rate": 16000.0})         # plugged in: a sound card came
+    cards.append("1 [USB ]: USB-Audio - Jabra Evolve2 65")
     w.nav.setCurrentRow(4)                                                   # Settings opened: looked for again
     qtbot.waitUntil(lambda: page.mic.currentText() == f"{jabra} (16000 Hz)", timeout=10000)
     assert page.mic_status.text() == "" and not page.is_dirty() and page.mic.findText(f"{jabra} — not connected") < 0
-    assert asked[-1][0] is True and asked[-1][1] != threading.main_thread().name
+    assert asked[-1][0] is True and asked[-1][1] != threading.main_thread().name and len(asked) == 2
     connected.pop()                                                          # unplugged: Refresh says so at once
     page.mic_refresh.click()
     qtbot.waitUntil(lambda: page.mic.currentText() == f"{jabra} — not connected", timeout=10000)
@@ -442,7 +459,132 @@ def test_a_microphone_plugged_in_since_the_start_is_listed_when_settings_opens_a
     page.mic_refresh.click()
     qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
     assert page.mic.currentData() == "Built-in Mic" and page.is_dirty()
+    assert page.mic_status.text().startswith("Looked again at ") and page.mic_status.text().endswith(
+        ": 1 microphone found.")
     page.revert()
+
+
+def test_settings_lists_the_microphones_off_the_gui_thread_keeping_the_choice_and_the_focus(qtbot, services,
+                                                                                           monkeypatch):
+    """fixBO: Settings read the microphones on the GUI thread while it was built (PortAudio's start, a rescan's
+    length with many devices). It says "Looking for microphones…" with the saved choice shown, fills the list from
+    the background read, the choice still selected, nothing unsaved, and the keyboard focus where it was."""
+    import threading
+
+    from voiceprep.speech import recorder
+
+    jabra = "Jabra Evolve2 65 USB"
+    release, threads = threading.Event(), []
+
+    def listed(rescan=False):
+        threads.append(threading.current_thread().name)
+        assert release.wait(10)
+        return [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}, {"index": 1, "name": jabra, "rate": 16000.0}]
+    monkeypatch.setattr(recorder, "list_input_devices", listed)
+    services.settings.audio.input_device = jabra
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.nav.setCurrentRow(4)
+    page = w.settings_page
+    assert threading.main_thread().name not in threads
+    assert page.mic_status.text() == "Looking for microphones…" and not page.mics_read
+    assert page.mic.currentData() == jabra and page.mic.currentText() == jabra and not page.is_dirty()
+    page.mic.setFocus()
+    qtbot.waitUntil(page.mic.hasFocus, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: page.mics_read, timeout=10000)
+    assert page.mic.currentText() == f"{jabra} (16000 Hz)" and page.mic.currentData() == jabra
+    assert page.mic_status.text() == "" and not page.is_dirty() and page.mic.hasFocus()
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_welcome_backs_microphone_line_follows_a_refresh_and_a_sound_card_come_or_gone(qtbot, services, monkeypatch):
+    """fixBO (fixBJ noticed): Welcome back's "Your microphone … is not connected" was set at start and after a Save;
+    a Refresh that found the headset left it saying so. It follows each reading of the list, shown in place."""
+    from tests.gui.test_history_views import STRONG, seed
+    from voiceprep.speech import devices, recorder
+
+    jabra = "Jabra Evolve2 65 USB"
+    connected = [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
+    cards = ["0 [PCH ]: HDA-Intel"]
+
+    def listed(rescan=False):
+        if rescan:
+            devices._seen = devices.device_signature()
+        return list(connected)
+    monkeypatch.setattr(recorder, "list_input_devices", listed)
+    monkeypatch.setattr(devices, "device_signature", lambda: tuple(cards), raising=False)
+    monkeypatch.setattr(devices, "_seen", tuple(cards), raising=False)
+    services.settings.audio.input_device = jabra
+    services.settings.save()
+    seed(services.db_path, [("hardest-problem", STRONG, 0.4)])     # a returning candidate
+    w = MainWindow(services, recover=False)
+    qtbot.addWidget(w)
+    w.show()
+    line = (f"Your microphone “{jabra}” is not connected; answers use the system default until you plug it in or "
+            "choose another in Settings.")
+    qtbot.waitUntil(lambda: line in w.practice.recap_text().splitlines(), timeout=10000)
+    details = w.practice.recap_text().splitlines()[1:]
+    assert details
+    connected.append({"index": 1, "name": jabra, "rate": 16000.0})         # plugged in, Refresh pressed
+    w.settings_page.mic_refresh.click()
+    qtbot.waitUntil(lambda: line not in w.practice.recap_text(), timeout=10000)
+    assert w.practice.recap_text().splitlines() == details and w.practice.showing_recap()
+    connected.pop()                                                          # unplugged: a sound card gone
+    w.nav.setCurrentRow(4)
+    w.nav.setCurrentRow(0)
+    assert line not in w.practice.recap_text()                               # nothing changed that can be seen
+    cards[0] = "0 [PCH ]: HDA-Intel, another"                               # the system's list changed
+    w.nav.setCurrentRow(4)                                                   # Settings opened: read again
+    qtbot.waitUntil(lambda: line in w.practice.recap_text().splitlines(), timeout=10000)
+    assert w.practice.recap_text().splitlines() == [line, *details]
+
+
+def test_refresh_under_a_held_stream_says_the_list_was_not_read_again(window, qtbot, monkeypatch):
+    """fixBO: a Refresh while a recording or the interviewer's voice holds PortAudio returned the old list without a
+    word; the line says it was not looked again and why."""
+    from voiceprep.speech import devices, recorder
+
+    monkeypatch.setattr(recorder, "list_input_devices",
+                        lambda rescan=False: [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}])
+    page = window.settings_page
+    page.mic.setCurrentIndex(page.mic.findData(None))
+    with devices.holding_stream():
+        page.mic_refresh.click()
+        qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
+    assert page.mic_status.text().startswith("Not looked again: a recording or the interviewer's voice is using "
+                                             "the sound device."), page.mic_status.text()
+    page.mic_refresh.click()
+    qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
+    assert page.mic_status.text().startswith("Looked again at "), page.mic_status.text()
+
+
+def test_refresh_pressed_while_the_list_is_being_read_runs_after_it(window, qtbot, monkeypatch):
+    """fixBO: Refresh pressed while a reading ran (the start's, or Settings opened) was dropped without a word; it
+    runs once that reading ends."""
+    import threading
+
+    from voiceprep.speech import recorder
+
+    release, calls = threading.Event(), []
+
+    def listed(rescan=False):
+        calls.append(rescan)
+        if not rescan:
+            assert release.wait(10)
+        return [{"index": 0, "name": "Built-in Mic", "rate": 48000.0}]
+    monkeypatch.setattr(recorder, "list_input_devices", listed)
+    page = window.settings_page
+    qtbot.waitUntil(lambda: not page.mic_refreshing, timeout=10000)
+    page.mic.setCurrentIndex(page.mic.findData(None))
+    page._look(rescan=False)                        # a reading running, as the start's
+    qtbot.waitUntil(lambda: bool(calls), timeout=10000)
+    page.mic_refresh.click()
+    release.set()
+    qtbot.waitUntil(lambda: True in calls and not page.mic_refreshing, timeout=10000)
+    assert calls == [False, True]
+    assert page.mic_status.text().startswith("Looked again at "), page.mic_status.text()
 
 
 def test_a_saved_name_several_microphones_match_says_which_one_records(qtbot, services, monkeypatch):
@@ -456,6 +598,7 @@ def test_a_saved_name_several_microphones_match_says_which_one_records(qtbot, se
     w = MainWindow(services, recover=False)
     qtbot.addWidget(w)
     page = w.settings_page
+    qtbot.waitUntil(lambda: page.mics_read, timeout=10000)
     assert page.mic.currentData() == "Jabra" and "not connected" not in page.mic.currentText()
     assert page.mic_status.text() == ("2 microphones match “Jabra”: “Jabra” (on ALSA) is used. Choose one in the list "
                                       "to use another.")
@@ -491,6 +634,7 @@ def test_testing_a_microphone_that_is_not_connected_says_the_system_default_is_t
     w = MainWindow(services, recover=False)
     qtbot.addWidget(w)
     page = w.settings_page
+    qtbot.waitUntil(lambda: page.mics_read, timeout=10000)
     page.mic_test.click()
     assert page.mic_status.text() == (f"“{jabra}” isn't connected — testing the system default instead. Recording 3 s… "
                                       "speak now")

@@ -300,3 +300,28 @@ def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir,
     d._lock.release()
     with pytest.raises(TypeError):                   # a plain Event's set() would never wake the wait
         d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=threading.Event())
+
+
+def test_a_pass_taken_off_the_queue_but_not_yet_on_the_model_is_busy(transcriber, speech_dir, monkeypatch):
+    """fixBO (review37a 9): `busy` read the pool's private `_work_queue`: a pass its thread had taken off that queue
+    but that had not yet taken the model's lock was not busy (a model changed then was dropped under it). The
+    decoder keeps its own count of the passes submitted and not ended."""
+    import threading
+
+    d = transcriber.decoder()
+    at_lock, go = threading.Event(), threading.Event()
+    locked_pass = d._locked_pass
+
+    def held_before_the_lock(*args):
+        at_lock.set()
+        assert go.wait(10)
+        return locked_pass(*args)
+    monkeypatch.setattr(d, "_locked_pass", held_before_the_lock)
+    worker = threading.Thread(target=lambda: d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=Cancel()))
+    worker.start()
+    assert at_lock.wait(30)
+    assert not d._lock.locked()
+    assert d.busy(), "a pass on its way to the model is not busy"
+    go.set()
+    worker.join(60)
+    assert not worker.is_alive() and not d.busy()

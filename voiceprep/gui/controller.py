@@ -35,7 +35,7 @@ from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
 from voiceprep.settings import QUIT_WAITS_FOR_IMPORT_S, QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
 from voiceprep.speech import cue
-from voiceprep.speech.devices import wait_for_rescan
+from voiceprep.speech.devices import StreamHold
 from voiceprep.speech.live import LiveTranscriber
 from voiceprep.speech.recorder import FileStream, Recorder, RecorderError, RecordingResult
 from voiceprep.speech.tts import TTSError
@@ -361,7 +361,7 @@ class RehearsalController(QObject):
         self.answering_follow_up, drill = rehearsal.answering()
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
 
-        def begin() -> tuple[Pending, Any, LiveTranscriber]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
             factory: Any = override
             if audio_file is not None and imported:
                 factory = FileStream.for_import(audio_file)             # checks the file: not on the GUI thread
@@ -369,11 +369,9 @@ class RehearsalController(QObject):
                 factory = FileStream(audio_file, realtime=realtime)
             elif callable(factory) and not isinstance(factory, FileStream):
                 factory = factory()
-            if factory is None:         # the microphone: a Settings refresh restarting PortAudio ends here, not
-                wait_for_rescan()       # in Recorder.start on the GUI thread (review37a)
-            pending = session.begin(bank, prompt, round_id=rehearsal.round_id, round_pk=ref.pk, input=kind,
-                                    drill=drill, follow_up=asked)
-            return pending, factory, self._live_for(pending, bank, session)
+            return self._holding(factory, lambda: session.begin(bank, prompt, round_id=rehearsal.round_id,
+                                                                round_pk=ref.pk, input=kind, drill=drill,
+                                                                follow_up=asked), bank, session)
 
         def failed(exc: BaseException) -> None:
             self._starting = False
@@ -385,6 +383,21 @@ class RehearsalController(QObject):
     def import_answer(self, path: Path) -> None:
         """An answer recorded elsewhere, read in as if spoken now: importProgress reports, cancel() stops it."""
         self.start_answer(Path(path), realtime=False, imported=True)
+
+    def _holding(self, factory: Any, begin: Callable[[], Pending], bank: Bank, session: PracticeSession
+                 ) -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
+        """On the session lane: the answer's row (`begin`) and its live transcriber, with the microphone's claim on
+        PortAudio when it records from the microphone (`factory` None): a Settings refresh restarting PortAudio is
+        waited for here, and none begins before the recording opens it (review37a, fixBO); Recorder.start on the
+        GUI thread never waits for a restart."""
+        hold = StreamHold() if factory is None else None
+        try:
+            pending = begin()
+            return pending, factory, self._live_for(pending, bank, session), hold
+        except BaseException:
+            if hold is not None:
+                hold.release()
+            raise
 
     def _live_for(self, pending: Pending, bank: Bank, session: PracticeSession) -> LiveTranscriber:
         """The live transcriber of the answer `pending` begins, built on the session lane with the answer's row
@@ -401,12 +414,14 @@ class RehearsalController(QObject):
             session.abandon(pending)
             raise
 
-    def _record(self, pending: Pending, factory: Any, live: LiveTranscriber) -> None:
+    def _record(self, pending: Pending, factory: Any, live: LiveTranscriber, hold: StreamHold | None = None) -> None:
         self._starting = False
         settings = self.services.settings
         rehearsal = self.rehearsal
         back = FEEDBACK if pending.more_of is not None else IDLE     # a continuation: the answer it continues
         if rehearsal is None or self._cancelled:
+            if hold is not None:
+                hold.release()
             self._discard(pending)
             self._gave_up_continuing()
             self._move(back)
@@ -421,7 +436,7 @@ class RehearsalController(QObject):
         self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
                                  stream_factory=factory, on_level=from_thread(self._levelFromThread),
                                  on_audio=self.live.feed,
-                                 on_stopped=from_thread(self._recordingStopped))
+                                 on_stopped=from_thread(self._recordingStopped), hold=hold)
         try:
             self.recorder.start()
         except RecorderError as exc:
@@ -456,10 +471,9 @@ class RehearsalController(QObject):
         last = self.last_analysis
         self.spoken_before = (last.transcript.text, last.transcript.duration) if last is not None else ("", 0.0)
 
-        def begin() -> tuple[Pending, Any, LiveTranscriber]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
             factory: Any = override() if callable(override) and not isinstance(override, FileStream) else override
-            pending = session.begin_more(attempt)
-            return pending, factory, self._live_for(pending, bank, session)
+            return self._holding(factory, lambda: session.begin_more(attempt), bank, session)
 
         def failed(exc: BaseException) -> None:
             self._starting = False

@@ -170,8 +170,10 @@ class MainWindow(QMainWindow):
         self.progress = ProgressPage(self.services)
         self.banks = BanksPage(self.services)
         self.settings_page = SettingsPage(self.services)
-        self.practice.mic_note = self.settings_page.welcome_note()      # said once, in the welcome back
-        self.settings_page.saved.connect(lambda: setattr(self.practice, "mic_note", self.settings_page.welcome_note()))
+        # the welcome back's microphone line: follows the list as read (at start, Refresh, a device come or gone)
+        # and the choice saved (fixBO: set at start and after a Save only)
+        for changed in (self.settings_page.saved, self.settings_page.micsListed):
+            changed.connect(lambda: self.practice.set_mic_note(self.settings_page.welcome_note()))
         for name, page in zip(PAGES, (self.practice, self.history, self.progress, self.banks, self.settings_page),
                               strict=True):
             page.setProperty(SECTION, name)              # the keyboard-shortcuts sheet's heading for its keys
@@ -452,6 +454,7 @@ class MainWindow(QMainWindow):
         if recap is not None and welcome is not None and not welcome.dismissed:
             welcome.dismiss()
         self.practice.show_recap(recap)
+        self.settings_page.look_if_changed()           # a sound card come or gone since: its line follows
 
     def _prepare_pages(self) -> None:
         """Lay out and paint each hidden page once, into an image nobody sees (issue 12). A page's first visit

@@ -172,6 +172,7 @@ class WindowDecoder:
         # exit, so a pass given up still inside CTranslate2 ends first (else the process aborts, as speech.live says)
         self._thread: ThreadPoolExecutor | None = None
         self._thread_lock = threading.Lock()
+        self._pending = 0                 # cancellable passes submitted and not ended (run, given up or dropped)
         self._hotwords: dict[str, list[int]] = {}
 
     def _suppressed_tokens(self) -> list[int]:
@@ -296,7 +297,9 @@ class WindowDecoder:
         with self._thread_lock:             # one thread for the decoder's cancellable passes, made once
             if self._thread is None:
                 self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decoder")
-        future = self._thread.submit(self._locked_pass, *args, cancelled)
+            self._pending += 1
+            future = self._thread.submit(self._locked_pass, *args, cancelled)
+        future.add_done_callback(self._ended)
         woken = threading.Event()                   # by the pass's end or by the cancel, whichever comes first
         future.add_done_callback(lambda _: woken.set())
         cancelled.wakes(woken)
@@ -309,9 +312,16 @@ class WindowDecoder:
             return None
         return future.result()
 
+    def _ended(self, _future: Any) -> None:
+        with self._thread_lock:
+            self._pending -= 1
+
     def busy(self) -> bool:
-        """A pass runs or waits for the model (a given-up one finishing its stage)."""
-        return self._lock.locked() or bool(self._thread is not None and self._thread._work_queue.qsize())
+        """A pass runs or waits for the model (a given-up one finishing its stage): its own count of the passes
+        submitted and not ended, not the pool's private queue (fixBO: a pass taken off it but not yet on the model
+        was not counted)."""
+        with self._thread_lock:
+            return self._lock.locked() or self._pending > 0
 
     def wait_idle(self) -> None:
         """Until the passes running or queued (given up ones too) have ended and freed the model."""

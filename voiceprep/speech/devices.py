@@ -2,42 +2,60 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from pathlib import Path
 
 _held = 0                     # streams open now (recordings, playback): PortAudio is not restarted under them
 _lock = threading.RLock()     # a rescan never runs while the list is being read on another thread
+_seen: tuple | None = None    # device_signature() when PortAudio last read its devices (None: not known)
+_read_at: float | None = None  # when it last read them (time.time(); None: not known)
 
 
-@contextmanager
-def holding_stream() -> Iterator[None]:
-    """While inside, rescan_devices() leaves PortAudio alone (a restart would end the stream)."""
-    global _held
-    with _lock:
-        _held += 1
-    try:
-        yield
-    finally:
+class StreamHold:
+    """A stream's claim on PortAudio: while it is held, rescan_devices() leaves PortAudio alone (a restart would end
+    the stream). Taken when made (waiting out a rescan running now), given up by release() once (again: nothing),
+    on any thread. An answer's start makes one on the session lane and hands it to the recorder, so the GUI thread's
+    Recorder.start never waits for a restart begun in between (fixBO; review37a waited first, then left that gap)."""
+
+    def __init__(self) -> None:
+        global _held
         with _lock:
-            _held -= 1
+            _held += 1
+        self._released = False
+
+    def release(self) -> None:
+        global _held
+        with _lock:
+            if not self._released:
+                self._released = True
+                _held -= 1
+
+    def __enter__(self) -> StreamHold:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
 
 
-def wait_for_rescan() -> None:
-    """Until a rescan running now has ended (at once when none runs). Called off the GUI thread before a recording
-    opens the microphone: Recorder.start, on the GUI thread, would otherwise wait there for PortAudio's restart
-    (review37a: 0.06-0.69 s with a PulseAudio server, more with many ALSA devices)."""
-    with _lock:
-        pass
+def holding_stream() -> StreamHold:
+    """While inside (`with holding_stream():`), rescan_devices() leaves PortAudio alone."""
+    return StreamHold()
 
 
 def list_input_devices(rescan: bool = False) -> list[dict]:
     """The microphones PortAudio knows: index, name, rate, host API (its name) and `default_api` (on the default
     host API). PortAudio lists devices once, when it starts: `rescan` restarts it so a headset plugged in since is
     seen, unless a recording or playback holds a stream (then the list as it was)."""
-    import sounddevice as sd
+    global _seen, _read_at
 
     with _lock:
+        if "sounddevice" not in sys.modules:            # PortAudio starts, and reads its devices, at the import
+            _seen, _read_at = device_signature(), time.time()
+        import sounddevice as sd
+
         if rescan:
             rescan_devices()
         apis = [a["name"] for a in sd.query_hostapis()]
@@ -54,14 +72,51 @@ def rescan_devices() -> bool:
     """Restart PortAudio so its device list is read again (`sd._terminate()` then `sd._initialize()`, the way
     sounddevice's maintainer gives in its issue 125); False, and nothing done, while a recording or playback holds a
     stream (a restart ends every stream)."""
+    global _seen, _read_at
     import sounddevice as sd
 
     with _lock:
         if _held:
             return False
+        _seen = device_signature()          # before: a device plugged in during the restart is seen as new next time
         sd._terminate()
         sd._initialize()
+        _read_at = time.time()
         return True
+
+
+def device_signature() -> tuple | None:
+    """What the system shows of its sound devices, read cheaply: on Linux /proc/asound/cards and /dev/snd's names
+    (a USB headset plugged in or out changes both). None where neither can be read (other systems): then only
+    Settings' Refresh rescans. Devices that exist only in a sound server (a Bluetooth headset under PulseAudio) are
+    not in it either."""
+    parts: list = []
+    try:
+        parts.append(Path("/proc/asound/cards").read_text())
+    except OSError:
+        pass
+    try:
+        parts.append(tuple(sorted(os.listdir("/dev/snd"))))
+    except OSError:
+        pass
+    return tuple(parts) or None
+
+
+def stream_held() -> bool:
+    """Whether a recording or playback holds a stream now (a rescan would leave PortAudio alone)."""
+    return _held > 0
+
+
+def changed_since_read() -> bool:
+    """Whether the sound devices changed since PortAudio last read them, as far as device_signature() tells cheaply
+    (False where it cannot tell; True when PortAudio read them is not known, and the signature is)."""
+    now = device_signature()
+    return now is not None and now != _seen
+
+
+def read_at() -> float | None:
+    """When PortAudio last read its devices (time.time()), None when not known (started before the first list)."""
+    return _read_at
 
 
 def pick_microphone(saved: str, devices: list[dict]) -> tuple[dict | None, str]:

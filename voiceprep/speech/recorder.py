@@ -22,7 +22,7 @@ import soxr
 
 from voiceprep.settings import IMPORT_MIN_SOUND_S, AudioSettings
 from voiceprep.speech.audio import TARGET_RATE, AudioError, audio_duration, iter_audio, load_audio, rms
-from voiceprep.speech.devices import holding_stream, list_input_devices, pick_microphone
+from voiceprep.speech.devices import StreamHold, holding_stream, list_input_devices, pick_microphone
 from voiceprep.speech.wavwriter import StreamingWav
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,8 @@ class Recorder:
     def __init__(self, out_path: Path, settings: AudioSettings | None = None, target_seconds: int = 120,
                  stream_factory: Callable | None = None, on_level: Callable[[float], None] | None = None,
                  on_audio: Callable[[np.ndarray], None] | None = None,
-                 on_stopped: Callable[[RecordingResult], None] | None = None):
+                 on_stopped: Callable[[RecordingResult], None] | None = None, hold: StreamHold | None = None):
+        """`hold`: the microphone's claim on PortAudio taken before (off the GUI thread), released at the end."""
         self.path = Path(out_path)
         self.settings = settings or AudioSettings()
         self.cap_s = self.settings.hard_cap_factor * target_seconds
@@ -234,6 +235,7 @@ class Recorder:
         self.result: RecordingResult | None = None
         self.heard_speech = False
         self._file = stream_factory if isinstance(stream_factory, FileStream) else None
+        self._hold = hold
         self.stood_in_for: str | None = None    # the microphone chosen, not connected, when the default records instead
         self.picked_note = ""                   # which of several microphones matching the saved name records
         self.trailing_silence = 0.0
@@ -301,8 +303,8 @@ class Recorder:
     def start(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = StreamingWav(self.path, TARGET_RATE)
-        # PortAudio is not restarted (Settings' Refresh) under a microphone's stream
-        self._held = holding_stream() if self.stream_factory is None else nullcontext()
+        # PortAudio is not restarted (Settings' Refresh) under a microphone's stream; a hold taken before is used
+        self._held = self._hold or (holding_stream() if self.stream_factory is None else nullcontext())
         self._held.__enter__()
         try:
             self._stream, rate, self.device_name = self._open()

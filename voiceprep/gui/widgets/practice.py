@@ -549,6 +549,7 @@ class PracticePage(QWidget):
         self._recap_prompt: tuple[str, str] | None = None   # (bank id, prompt id) the welcome asks to answer first
         self._recap_headline: str | None = None     # the welcome back's headline as shown (showing_recap)
         self.mic_note = ""          # the welcome's line on a chosen microphone not connected (Settings: walk45 5)
+        self._recap_details = ""    # the welcome back's lines under it (set_mic_note shows them again)
         self._edit_told: Rehearsal | None = None    # the round told its bank was edited (said once a round)
         self._edit_notice: tuple | None = None      # ... that notice (text, action), kept up until the round ends
         self._restarted: tuple[Rehearsal, str] | None = None    # the round just restarted with the edits, said
@@ -1103,10 +1104,20 @@ class PracticePage(QWidget):
         self.prompt_text.setText(headline)
         self._recap_headline = headline
         self._say_state("")
+        self._recap_details = details
         self._set_recap("\n".join(line for line in (self.mic_note, details) if line))
         # offered only when the recap names the round left: a skipped question is said instead (review30: the
         # button was there under "You skipped ...", with no round named)
         self._offer_left_round(None if skipped_prompts(recap, self.services.registry.find)[1] else left)
+
+    def set_mic_note(self, note: str) -> None:
+        """The welcome back's line on the microphone saved in Settings ("" when it is connected), changed in place
+        while the welcome back is shown (fixBO: a Refresh, or a headset plugged in, left it saying "not connected")."""
+        if note == self.mic_note:
+            return
+        self.mic_note = note
+        if self.showing_recap():
+            self._set_recap("\n".join(line for line in (note, self._recap_details) if line), keep_offer=True)
 
     def showing_recap(self) -> bool:
         """Whether Practice shows the welcome back now (no round going, its headline still the one shown)."""
@@ -1167,15 +1178,16 @@ class PracticePage(QWidget):
         self.state_label.setText(text)
         self.state_label.setVisible(bool(text))
 
-    def _set_recap(self, text: str) -> None:
-        """Show the welcome back's recap, one label a line ("" hides it)."""
+    def _set_recap(self, text: str, keep_offer: bool = False) -> None:
+        """Show the welcome back's recap, one label a line ("" hides it, and what it offered, unless `keep_offer`: the
+        welcome back is still shown)."""
         layout = self._card_layout
         for label in self.recap_labels:
             layout.removeWidget(label)
             label.deleteLater()
         self.recap_labels = []
         self._recap = text
-        if not text:
+        if not text and not keep_offer:
             self._left = None                        # the welcome back went: what it offered goes with it
             self.resume_btn.hide()
         for line in text.splitlines():

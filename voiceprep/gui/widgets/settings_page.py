@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -96,8 +97,14 @@ def judge_said(status) -> str:
     return f"Words only: key points are checked by the words you use, not by meaning, because {why}."
 
 
+LOOKING = "Looking for microphones…"
+LOOK_RANK = {(False, False): 0, (None, False): 1, (True, False): 2, (True, True): 3}   # SettingsPage._look's asks
+REFRESH_TIP = "Look again for microphones plugged in or unplugged since the list was read"
+
+
 class SettingsPage(QScrollArea):
     saved = Signal()
+    micsListed = Signal()              # the microphone list was read (Welcome back's line follows it)
     _micLevel = Signal(float)          # from the recorder's thread
 
     def __init__(self, services, parent=None):
@@ -112,28 +119,28 @@ class SettingsPage(QScrollArea):
         s = services.settings
         form = self.form = QFormLayout()
         self.mic = QComboBox()
-        try:
-            from voiceprep.speech.recorder import list_input_devices
-
-            devices, log_detail = list_input_devices(), ""
-        except Exception as exc:  # no PortAudio / no devices
-            devices, log_detail = [], exc.__class__.__name__
         mic_row = QHBoxLayout()
         mic_row.addWidget(self.mic, 1)
-        # PortAudio lists its devices once: Refresh (and Settings shown again) reads them anew, for a headset plugged
-        # in since (fixBD: "— not connected" until a restart)
+        # PortAudio lists its devices once: Refresh (and Settings shown after a sound card came or went) reads them
+        # anew, for a headset plugged in since (fixBD: "— not connected" until a restart)
         self.mic_refresh = QPushButton("Refresh")
-        self.mic_refresh.setToolTip("Look again for microphones plugged in or unplugged since")
+        self.mic_refresh.setToolTip(REFRESH_TIP)
         mic_row.addWidget(self.mic_refresh)
         self.mic_test = QPushButton("Test (3 s)")
         self.mic_testing = False                # a test is recording: the button ignores presses
         self.mic_refreshing = False
+        self.mics_read = False                  # the list has been read once (else "Looking for microphones…")
+        self._look_after: tuple[bool | None, bool] | None = None    # a look asked for while one ran: run after it
         mic_row.addWidget(self.mic_test)
         self.mic_meter = LevelMeter()
         self.mic_status = StatusLine("")
         self._mic_said = ""                     # what the line under the list says of the microphone (not a test's)
         self._mic_test_said = ""                # what it says of the last microphone test (kept over a rescan's list)
-        self._fill_mics(devices, log_detail, keep=s.audio.input_device)
+        self.mic_note, self.mic_missing, self._no_mic = "", None, False
+        # the list is read on the "devices" lane (PortAudio starts there): the choice saved is shown meanwhile
+        # (fixBO: read on the GUI thread while the page was built)
+        self.mic.addItem(self.services.settings.audio.input_device or "System default", s.audio.input_device)
+        self._mic_looking(LOOKING)
         form.addRow("Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
@@ -272,6 +279,7 @@ class SettingsPage(QScrollArea):
         self.mic_test.clicked.connect(self._test_mic)
         self.mic_refresh.clicked.connect(self.refresh_mics)
         self.mic.currentIndexChanged.connect(self._say_missing_mic)
+        self._look(rescan=False)
         run_in_background(lambda: services.speaker().voices(), on_done=self._fill_voices,
                           on_error=lambda e: self._status(self.voice_status, f"No voices: {e}"), owner=self)
 
@@ -281,6 +289,7 @@ class SettingsPage(QScrollArea):
         device's name holds, or that several match, is shown with the one that records (fixBJ)."""
         from voiceprep.speech.recorder import pick_microphone
 
+        self.mics_read = True
         saved = self.services.settings.audio.input_device
         picked, self.mic_note = pick_microphone(saved, devices) if saved else (None, "")
         self.mic_missing = saved if saved and picked is None else None
@@ -300,6 +309,7 @@ class SettingsPage(QScrollArea):
         self.mic.setCurrentIndex(found if found >= 0 else max(self.mic.findData(saved), 0))
         self.mic.blockSignals(blocked)
         self._say_missing_mic(refreshed=True)
+        self.micsListed.emit()
 
     def _say_missing_mic(self, _index: int = 0, refreshed: bool = False) -> None:
         """The line under the microphone says the one chosen is not connected while it is the one shown, which
@@ -332,29 +342,93 @@ class SettingsPage(QScrollArea):
         self.button_bar.setGeometry(shown.left(), shown.bottom() + 1, shown.width(), high)
 
     def showEvent(self, event) -> None:
-        """Settings opened: the microphones are looked for again (one plugged in since is listed)."""
+        """Settings opened: the microphones are read again when a sound card came or went since PortAudio read them
+        (devices.changed_since_read, cheap); PortAudio is not restarted on every opening (review37a 7)."""
         super().showEvent(event)
-        self.refresh_mics()
+        self.look_if_changed()
+
+    def look_if_changed(self) -> None:
+        """Read the microphones again, off the GUI thread, if the system's sound devices changed since PortAudio read
+        them (a USB headset plugged in or out); nothing otherwise."""
+        self._look(rescan=None)
 
     def refresh_mics(self) -> None:
-        """Read the microphones anew off the GUI thread (PortAudio restarted unless a recording or the voice holds
-        a stream: then the list as PortAudio has it); not while the microphone test records."""
-        if self.mic_testing or self.mic_refreshing:
+        """Refresh: read the microphones anew off the GUI thread (PortAudio restarted unless a recording or the voice
+        holds a stream: then the list as PortAudio has it, and the line says so); not while the microphone test
+        records."""
+        self._look(rescan=True, asked=True)
+
+    def _look(self, rescan: bool | None, asked: bool = False) -> None:
+        """The microphone list read on the "devices" lane: `rescan` True restarts PortAudio, None only when
+        devices.changed_since_read() (else nothing is read), False reads it as PortAudio has it. `asked`: Refresh
+        pressed, the line says what came of it."""
+        if self.mic_testing:
             return
+        if self.mic_refreshing:             # a look runs (the start's, Settings opened): this one runs after it, not
+            queued = self._look_after        # dropped; of several asked meanwhile, the one that does most
+            if queued is None or LOOK_RANK[(rescan, asked)] > LOOK_RANK[queued]:
+                self._look_after = (rescan, asked)
+            return
+        from voiceprep.speech import devices as sound_devices
         from voiceprep.speech.recorder import list_input_devices
 
         self.mic_refreshing = True
+        if asked:
+            self._mic_looking("")
 
-        def done(devices) -> None:
+        def look() -> tuple[list[dict], float | None, bool] | None:
+            restart = sound_devices.changed_since_read() if rescan is None else rescan
+            if rescan is None and not restart:
+                return None
+            before = sound_devices.read_at()
+            listed = list_input_devices(rescan=restart)
+            read = sound_devices.read_at()
+            # a restart refused: PortAudio's list unchanged and a stream holding it
+            return listed, read, bool(restart and read == before and sound_devices.stream_held())
+
+        def done(got) -> None:
             self.mic_refreshing = False
-            self._fill_mics(devices, keep=self.mic.currentData())
-            self._update_dirty()
+            if got is not None:
+                devices, read, refused = got
+                self._fill_mics(devices, keep=self.mic.currentData())
+                self._after_look(read, asked, refused, len(devices))
+                self._update_dirty()
+            self._look_queued()
 
         def failed(exc: BaseException) -> None:
             self.mic_refreshing = False
             self._fill_mics([], exc.__class__.__name__, keep=self.mic.currentData())
             self._update_dirty()
-        run_in_background(list_input_devices, rescan=True, on_done=done, on_error=failed, lane="devices", owner=self)
+            self._look_queued()
+        run_in_background(look, on_done=done, on_error=failed, lane="devices", owner=self)
+
+    def _look_queued(self) -> None:
+        """The look asked for while the one just ended ran."""
+        if self._look_after is not None:
+            (rescan, asked), self._look_after = self._look_after, None
+            self._look(rescan, asked)
+
+    def _after_look(self, read: float | None, asked: bool, refused: bool, count: int) -> None:
+        """Refresh's tooltip says when the list was read; after Refresh pressed (`asked`), the line under the list
+        says what came of it when it says nothing else: looked again, or not (`refused`: a stream held PortAudio)."""
+        when = time.strftime("%H:%M", time.localtime(read)) if read is not None else ""
+        self.mic_refresh.setToolTip(f"{REFRESH_TIP} (at {when})" if when else REFRESH_TIP)
+        if not asked or self.mic_status.text():
+            return
+        if refused:
+            said = ("Not looked again: a recording or the interviewer's voice is using the sound device. Press "
+                    "Refresh once it has stopped.")
+        else:
+            said = f"Looked again at {time.strftime('%H:%M')}: {count} microphone{'' if count == 1 else 's'} found."
+        self.mic_status.setText(said)
+        self._mic_said = said
+
+    def _mic_looking(self, text: str) -> None:
+        """The line under the list while the microphones are read for the first time ("" clears a note of a
+        Refresh before)."""
+        if text or (self._mic_said and self.mic_status.text() == self._mic_said):
+            self.mic_status.setText(text)
+            self._mic_said = text
 
     def welcome_note(self) -> str:
         """What Welcome back says of the microphone saved in Settings: that it is not connected ("" when it is)."""
