@@ -28,3 +28,29 @@ def test_commands_in_one_process_load_the_model_once_per_settings(speaker, tmp_p
     assert all("check" in t and "40" in t for t in texts) and len(set(texts)) == 1, texts
     # the same settings twice: one load; other settings (a model named on the command line): a load of their own
     assert len(loads) == 2, loads
+
+
+def test_a_long_file_says_it_is_transcribing_at_once_and_dumb_terminals_get_no_carriage_return(tmp_path, capsys,
+                                                                                                 monkeypatch):
+    """walk48 3: nothing on screen for the first 27 s of a 5-minute file (the first progress came at 6 %); under
+    TERM=dumb the progress line still used \\r."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.cli import speech_cmd
+
+    wav = tmp_path / "long.wav"
+    sf.write(wav, np.zeros(16000 * 40, dtype=np.float32), 16000)
+
+    class Stuck:
+        def transcribe(self, audio, hotwords=None, progress=None):
+            raise KeyboardInterrupt          # the first block: whatever was said came before it
+
+    monkeypatch.setattr(speech_cmd, "loaded_transcriber", lambda settings: Stuck())
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    for term, start in (("xterm", "\rTranscribing long.wav: 0% (0:00 of 0:40)"),
+                        ("dumb", "Transcribing long.wav: 0% (0:00 of 0:40)\n")):
+        monkeypatch.setenv("TERM", term)
+        with pytest.raises(KeyboardInterrupt):
+            speech_cmd.transcribe_file(wav)
+        assert capsys.readouterr().err.startswith(start), term

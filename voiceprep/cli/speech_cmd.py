@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,8 @@ def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] |
     try:
         duration = audio_duration(audio) if audio.is_file() else None
         show = _Progress(audio.name, duration) if progress and duration and duration >= PROGRESS_MIN_S else None
+        if show:
+            show(0.0)           # at once, before the model loads (walk48 3: nothing for the first 27 s)
         try:
             return loaded_transcriber(settings).transcribe(audio, hotwords=hotwords, progress=show)
         finally:
@@ -66,6 +69,11 @@ def loaded_transcriber(settings: TranscriptionSettings) -> Transcriber:
     return _loaded[0][1]
 
 
+def decoding() -> bool:
+    """A model pass still runs on the decoder's thread (one given up by Ctrl+C runs on to its stage's end)."""
+    return any(t.busy() for _, t in _loaded)
+
+
 PROGRESS_MIN_S = 30.0       # shorter files are done before progress would help
 
 
@@ -74,7 +82,7 @@ class _Progress:
 
     def __init__(self, name: str, duration: float):
         self.name, self.duration = name, duration
-        self.tty = sys.stderr.isatty()
+        self.tty = live_line(sys.stderr)
         self.shown = -1
 
     def __call__(self, fraction: float) -> None:
@@ -90,6 +98,11 @@ class _Progress:
     def close(self) -> None:
         if self.tty and self.shown >= 0:
             print(file=sys.stderr)
+
+
+def live_line(stream) -> bool:
+    """One line updated with \r: on a terminal that can do it (walk48: TERM=dumb got \r too)."""
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def _mmss(seconds: float) -> str:
