@@ -54,3 +54,24 @@ def test_a_long_file_says_it_is_transcribing_at_once_and_dumb_terminals_get_no_c
         with pytest.raises(KeyboardInterrupt):
             speech_cmd.transcribe_file(wav)
         assert capsys.readouterr().err.startswith(start), term
+
+
+def test_say_without_a_speaker_shows_the_text_and_says_what_to_do(tmp_path, capsys, monkeypatch):
+    """walk48 6: "no audio output device (...); the prompt is shown as text", exit 1, and nothing shown; and
+    `say --list-voices` wanted a dummy text."""
+    from voiceprep.speech.tts import NoAudioOutput, Speaker
+
+    def no_device(self, wav, **kwargs):
+        raise NoAudioOutput("no audio output device (Error querying device -1); the prompt is shown as text")
+
+    monkeypatch.setattr(Speaker, "render", lambda self, text, out=None: tmp_path / "x.wav")
+    monkeypatch.setattr(Speaker, "play", no_device)
+    assert main(["say", "Tell me about a project."]) == 1
+    out, err = capsys.readouterr()
+    assert out == "Tell me about a project.\n"
+    assert "no audio output device (Error querying device -1): the text above was not spoken" in err
+    assert "--out FILE.wav" in err and "shown as text" not in err
+    assert main(["say"]) == 1
+    assert "nothing to say: give the text in quotes" in capsys.readouterr().err
+    assert main(["say", "--list-voices"]) == 0
+    assert capsys.readouterr().out.strip()

@@ -22,8 +22,8 @@ def register(sub) -> None:
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
-    s.add_argument("text", help="what to say (quote it)")
-    s.add_argument("--voice", help="voice id (see `voiceprep say --list-voices x`)")
+    s.add_argument("text", nargs="?", help="what to say (quote it); not needed with --list-voices")
+    s.add_argument("--voice", help="voice id (see `voiceprep say --list-voices`)")
     s.add_argument("--rate", type=int, help="words per minute")
     s.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file instead of playing")
     s.add_argument("--list-voices", action="store_true", help="list the available voices and exit")
@@ -119,7 +119,7 @@ def cmd_transcribe(args) -> int:
 
 
 def cmd_say(args) -> int:
-    from voiceprep.speech.tts import Speaker, TTSError
+    from voiceprep.speech.tts import NoAudioOutput, Speaker, TTSError
 
     settings = Settings.load().speech
     speaker = Speaker(voice=args.voice or settings.voice, rate=args.rate or settings.rate)
@@ -128,13 +128,23 @@ def cmd_say(args) -> int:
             for v in speaker.voices():
                 print(f"{v.id:24} {v.name} {','.join(v.languages)}")
             return 0
+        if args.text is None:
+            raise CliError('nothing to say: give the text in quotes, as in voiceprep say "Tell me about a project", '
+                           "or list the voices with voiceprep say --list-voices")
         if args.voice and args.voice not in {v.id for v in speaker.voices()}:
-            raise CliError(f"unknown voice {args.voice!r}; list them with `voiceprep say --list-voices x`")
+            raise CliError(f"unknown voice {args.voice!r}; list them with `voiceprep say --list-voices`")
         if args.out:
             path = speaker.render(args.text, out=args.out)
             print(f"wrote {path}")
         else:
             speaker.say(args.text)
+    except NoAudioOutput as exc:        # walk48 6: it said "the prompt is shown as text" and showed nothing
+        print(args.text)
+        reason = str(exc).split(";")[0]
+        raise CliError(f"{reason}: the text above was not spoken. Connect speakers or headphones (`voiceprep doctor` "
+                       "says what works here), or save it as a WAV file to play elsewhere: add --out FILE.wav") from None
     except TTSError as exc:
+        if args.text and not args.out and not args.list_voices:
+            print(args.text)            # as the app shows a prompt it cannot speak
         raise CliError(str(exc)) from None
     return 0
