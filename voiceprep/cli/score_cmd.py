@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.core.wording import score_text
@@ -79,7 +79,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json(analysis.to_dict())
     else:
-        print(render_report(analysis))
+        emit(render_report(analysis))
     return 0
 
 
@@ -91,7 +91,14 @@ def render_report(a: Any) -> str:
     """The feedback as text, from the same document the app's feedback view shows."""
     from voiceprep.app.judging import feedback_document
 
-    doc = feedback_document(a)
+    return render_document(feedback_document(a))
+
+
+DELIVERY_MARKS = {"good": "ok", "info": "--"}      # "--": not measured, no warning (walk48: "!! pace not measured")
+
+
+def render_document(doc: dict[str, Any]) -> str:
+    """A feedback document (app.judging.feedback_document, or a stored answer's) as text: `score` and `history show`."""
     lines = [f"{doc['bank']['title']}: {doc['prompt']['text']}", ""]
     lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {score_text(doc['coverage'] or 0)}/100 (by weight)   "
                  f"Overall {score_text(doc['overall'] or 0)}/100")
@@ -109,8 +116,8 @@ def render_report(a: Any) -> str:
         if k["detail"]:
             lines.append(f"        {k['detail']}")
     lines += ["", "Delivery:"]
-    for f in doc["delivery"].get("findings", []):
-        lines.append(f"  {'ok' if f['status'] == 'good' else '!!':2} {f['name']:10} {f['summary']}")
+    for f in (doc.get("delivery") or {}).get("findings", []):
+        lines.append(f"  {DELIVERY_MARKS.get(f['status'], '!!'):2} {f['name']:10} {f['summary']}")
         lines.append(f"     {'':10} {f['tip']}")
     if doc["follow_ups"]:
         lines += ["", "Follow-up questions:"]
