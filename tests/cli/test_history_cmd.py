@@ -85,6 +85,27 @@ def test_score_unknown_bank_or_prompt_is_one_line(capsys, tmp_path):
     assert "has no prompt 'nope'" in capsys.readouterr().err
 
 
+def test_a_recording_or_a_missing_file_given_as_text_says_so_in_plain_words(tmp_path, capsys):
+    """walk48: a WAV given to --text-file said "cannot read ('utf-8' codec can't decode byte 0xb8 ...)"; a missing
+    text file "[Errno 2] No such file or directory" where a missing recording says "no such file"."""
+    import numpy as np
+    import soundfile as sf
+
+    wav = tmp_path / "kafka1.wav"
+    sf.write(wav, np.random.default_rng(1).uniform(-0.5, 0.5, 16000).astype(np.float32), 16000)
+    latin = tmp_path / "answer.txt"
+    latin.write_bytes("caf\xe9 au lait".encode("latin-1"))
+    expected = {wav: f"{wav}: this is a recording, not a text file: give it with --audio {wav}",
+                tmp_path / "nope.txt": f"{tmp_path / 'nope.txt'}: no such file",
+                latin: f"{latin}: not plain text (UTF-8); save the answer as a plain .txt file"}
+    for path, said in expected.items():
+        assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err == f"voiceprep: error: {said}\n", err
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--audio", str(tmp_path / "no.wav")]) == 1
+    assert capsys.readouterr().err == f"voiceprep: error: {tmp_path / 'no.wav'}: no such file\n"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["silence", "noise"])
 def test_score_save_of_silence_or_noise_stores_nothing(tmp_path, capsys, kind, data_home):
