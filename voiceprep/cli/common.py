@@ -52,10 +52,11 @@ def wrap_line(line: str, width: int) -> list[str]:
     columns it starts with stay clear (_HANG); a word longer than the line is left whole."""
     if _seen(line) <= width:
         return [line]
-    m = _HANG.match(line)
-    indent = len(m.group(1))        # prose goes on at its own indent; a line at the margin, two in
-    hang = indent + (len(m.group(2)) if m.group(2) and len(m.group(2)) < width // 2 else 0 if indent else 2)
-    out, current = [], m.group(1)
+    m = _HANG.match(line)           # always matches (both groups may be empty)
+    lead, mark = (m.group(1), m.group(2) or "") if m else ("", "")
+    # prose goes on at its own indent; a line at the margin, two in
+    hang = len(lead) + (len(mark) if mark and len(mark) < width // 2 else 0 if lead else 2)
+    out, current = [], lead
     for word in line[len(current):].split(" "):
         if current.strip() and _seen(current) + 1 + _seen(word) > width:
             out.append(current.rstrip())
