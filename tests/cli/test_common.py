@@ -19,6 +19,8 @@ def test_a_long_line_wraps_with_a_hanging_indent_that_keeps_its_columns():
     assert wrap_line(prose, 80)[1].startswith("  problem")
     coloured = "\x1b[32m+ " + "word " * 15 + "\x1b[0m"                          # colour takes no column
     assert wrap_line(coloured, 80) == [coloured.rstrip()]
+    row = "  hit 0 of 1  hardest-problem: Trade-offs and lessons: added complexity, single-threaded logic, memory"
+    assert wrap_line(row, 80)[1] == " " * 14 + "single-threaded logic, memory"  # under its last column, not the count
     assert wrap_line("x" * 100, 80) == ["x" * 100]                             # a word longer than the line: whole
 
 

@@ -36,6 +36,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # the columns a wrapped line's next lines start at: after "[x] ", "- ", "!! pace      ", an opening quote; else
 # two past the line's own indent (walk48 2: the terminal broke them at column 80 and the columns dissolved)
 _HANG = re.compile(r"^( *)(\[[x ]\] |- \[[x ]\] |[-+] |(?:ok|!!|--) +\S+ +|\"|\S+: (?=\S))?")
+_COLUMN = re.compile(r"(?<=\S) {2,}(?=\S)")      # two spaces or more between words: a table's columns
 MIN_WIDTH = 40
 
 
@@ -54,8 +55,11 @@ def wrap_line(line: str, width: int) -> list[str]:
         return [line]
     m = _HANG.match(line)           # always matches (both groups may be empty)
     lead, mark = (m.group(1), m.group(2) or "") if m else ("", "")
-    # prose goes on at its own indent; a line at the margin, two in
-    hang = len(lead) + (len(mark) if mark and len(mark) < width // 2 else 0 if lead else 2)
+    # a table's row goes on under its last column that starts in the line's first half ("  hit 0 of 1  prompt: label"),
+    # prose at its own indent, a line at the margin two in
+    columns = [g.end() for g in _COLUMN.finditer(line, len(lead)) if g.end() <= width // 2]
+    hang = len(lead) + (len(mark) if mark and len(mark) < width // 2
+                        else columns[-1] - len(lead) if columns and not mark else 0 if lead else 2)
     out, current = [], lead
     for word in line[len(current):].split(" "):
         if current.strip() and _seen(current) + 1 + _seen(word) > width:

@@ -274,10 +274,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
         emit(f"Competencies in {names.get(bank_id, bank_id)}:")
+        named = {cid: comp.name if bank is not None and (comp := bank.competency(cid)) is not None else cid
+                 for cid in comps}
+        column = max(map(len, named.values()), default=0)   # as wide as its longest name (walk48: rows over 80)
         for cid, c in comps.items():
-            comp = bank.competency(cid) if bank is not None else None
-            name = comp.name if comp is not None else cid
-            emit(f"  {name:40}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
+            name = named[cid]
+            emit(f"  {name:{column}}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({averaged_text(c)})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
         bank = registry.find(bank_id)
