@@ -582,7 +582,7 @@ def test_an_answer_stopped_by_closing_the_app_and_saved_in_full_says_so_not_reco
     assert listed["display"][1].startswith("Cut off · ") and said in listed["tip"]   # History's row
     assert main(["history", "show", str(saved.attempt_id)]) == 0
     out = capsys.readouterr().out
-    assert f"*{said}*" in out and "recovered" not in out, out
+    assert f"\n{said}\n" in out and "recovered" not in out, out     # plain text, no Markdown marks (walk48)
     assert main(["history", "list"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("airwallex/hardest-problem  cut off")
     assert queries.stats(session.history(), bank.id)["cut_off"] == 1

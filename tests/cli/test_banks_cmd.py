@@ -26,8 +26,20 @@ def test_banks_check_fails_with_messages(tmp_path, capsys):
     good = tmp_path / "good.toml"
     good.write_text(GOOD)
     assert main(["banks", "check", str(bad), str(good)]) == 1
-    out = capsys.readouterr().out
-    assert f"{bad}:" in out and "unknown competency 'nope'" in out and f"{good}: OK" in out
+    out, err = capsys.readouterr()
+    # walk48: the problems on stderr, as every other error; what passed on stdout
+    assert f"{bad}:" in err and "unknown competency 'nope'" in err and f"{good}: OK" in out and "nope" not in out
+
+
+def test_banks_check_lists_a_files_problems_from_its_top(tmp_path, capsys):
+    """walk48: a misspelt `lable` gave two problems, line 21's printed before line 19's."""
+    import re
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("label =", "lable =", 1))
+    assert main(["banks", "check", str(bad)]) == 1
+    lines = [int(m.group(1)) for m in re.finditer(r"bad\.toml:(\d+)", capsys.readouterr().err)]
+    assert len(lines) >= 2 and lines == sorted(lines), lines
 
 
 def test_banks_list_shows_bundled_and_own_banks_with_counts(data_home, capsys):
@@ -56,6 +68,6 @@ def test_banks_draft_writes_a_bank_that_passes_check(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "4 prompts" in text and "11 prompts" in text and text.count(": OK") == 2
     assert main(["banks", "draft", str(job), "--out", str(out)]) == 1            # no silent overwrite
-    assert "--force" in capsys.readouterr().out
+    assert "--force" in capsys.readouterr().err
     assert main(["banks", "draft", str(tmp_path / "missing.txt")]) == 1
-    assert "cannot read" in capsys.readouterr().out
+    assert "cannot read" in capsys.readouterr().err

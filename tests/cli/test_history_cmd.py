@@ -49,7 +49,7 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert main(["history", "export", "--all", "--format", "json", "--out", str(out_file)]) == 0
     assert f"wrote 2 answers as JSON to {out_file}" in capsys.readouterr().out
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
-    assert main(["history", "delete", str(rows[0]["id"])]) == 0
+    assert main(["history", "delete", str(rows[0]["id"]), "--yes"]) == 0
     assert main(["history", "import", str(out_file)]) == 0
     assert "imported 1 answer; 1 already present" in capsys.readouterr().out
     assert main(["history", "rejudge", str(rows[1]["id"])]) == 0
@@ -83,6 +83,27 @@ def test_score_unknown_bank_or_prompt_is_one_line(capsys, tmp_path):
     assert err.count("\n") == 1 and "no bank 'nope'" in err
     assert main(["score", "--bank", "airwallex", "--prompt", "nope", "--text-file", str(answer)]) == 1
     assert "has no prompt 'nope'" in capsys.readouterr().err
+
+
+def test_a_recording_or_a_missing_file_given_as_text_says_so_in_plain_words(tmp_path, capsys):
+    """walk48: a WAV given to --text-file said "cannot read ('utf-8' codec can't decode byte 0xb8 ...)"; a missing
+    text file "[Errno 2] No such file or directory" where a missing recording says "no such file"."""
+    import numpy as np
+    import soundfile as sf
+
+    wav = tmp_path / "kafka1.wav"
+    sf.write(wav, np.random.default_rng(1).uniform(-0.5, 0.5, 16000).astype(np.float32), 16000)
+    latin = tmp_path / "answer.txt"
+    latin.write_bytes("caf\xe9 au lait".encode("latin-1"))
+    expected = {wav: f"{wav}: this is a recording, not a text file: give it with --audio {wav}",
+                tmp_path / "nope.txt": f"{tmp_path / 'nope.txt'}: no such file",
+                latin: f"{latin}: not plain text (UTF-8); save the answer as a plain .txt file"}
+    for path, said in expected.items():
+        assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err == f"voiceprep: error: {said}\n", err
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--audio", str(tmp_path / "no.wav")]) == 1
+    assert capsys.readouterr().err == f"voiceprep: error: {tmp_path / 'no.wav'}: no such file\n"
 
 
 @pytest.mark.slow
@@ -222,9 +243,10 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     assert " per answer before follow-ups, best " in out, out
     assert main(["history", "show", str(follow)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# voiceprep: 1 answer\n"), out[:80]            # walk19: not "1 attempt"
-    assert f"## Follow-up · {prompt.text}" in out and "Follow-up answer: the interviewer asked “Which design" in out
-    assert "— follow-up to answer 1*" in out                    # session 14: not "answer 2 to this question"
+    # walk48 7: the answer itself, not an export document ("# voiceprep: 1 answer", Markdown marks)
+    assert out.startswith(f"Follow-up · {prompt.text}\n"), out[:80]
+    assert "Follow-up answer: the interviewer asked “Which design" in out
+    assert "— follow-up to answer 1\n" in out                   # session 14: not "answer 2 to this question"
     assert plain in lines
     assert main(["history", "compare", str(plain), str(follow)]) == 0
     assert (f"Answer #{plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> answer #"
@@ -561,7 +583,7 @@ def test_stats_rounds_the_best_score_as_progress_does(capsys):
     assert f"{best:5}" in listed and " 99 " in listed and "100" not in listed, listed
     assert main(["history", "show", str(best)]) == 0
     shown = capsys.readouterr().out
-    assert "**99 / 100**" in shown and "100 / 100" not in shown, shown
+    assert "3 of 6 key points covered · 99 / 100" in shown and "100 / 100" not in shown, shown
     assert [score_text(v) for v in (99.8, 99.4, 0.2, None, 100)] == ["99", "99", "0", "–", "100"]
 
 
@@ -640,7 +662,7 @@ def test_history_delete_refuses_an_answer_a_window_is_adding_to_in_plain_words(t
         part = h.new_audio_path(".wav")
         h.begin_continuation(attempt, part)          # a voiceprep window is recording a part of it
     part.write_bytes(b"RIFF")
-    assert main(["history", "delete", str(attempt)]) == 1
+    assert main(["history", "delete", str(attempt), "--yes"]) == 1
     err = capsys.readouterr().err
     assert "That answer is being added to right now" in err and "nothing was deleted" in err and "Traceback" not in err
     assert part.exists()
@@ -749,3 +771,97 @@ def test_stats_names_a_question_never_answered_before_the_points_missed_most(cap
     assert json.loads(capsys.readouterr().out)["never_answered"] == {"airwallex": [p.id for p in never]}
     assert main(["history", "stats", "--bank", "airwallex", "--prompt", "hardest-problem"]) == 0
     assert "Never answered" not in capsys.readouterr().out            # of that question alone
+
+
+def test_score_and_show_fit_an_80_column_terminal_and_show_reads_as_one_answer(tmp_path, capsys, monkeypatch):
+    """walk48 2 and 7: `score` printed lines up to 271 characters (the terminal broke them at column 80, the [x]
+    column dissolved); `history show` printed an export document ("# voiceprep: 1 answer", "*Exported ...*",
+    Markdown marks); a typed answer's "not measured" pace and fillers wore the "!!" warning mark."""
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER + " " + " ".join(["We measured it under load with a replay of production traffic."] * 3))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer)]) == 0
+    piped = capsys.readouterr().out
+    assert max(len(line) for line in piped.splitlines()) > 80             # piped: unwrapped, a line is a line
+    assert "  -- pace " in piped and "!! pace" not in piped and "!! fillers" not in piped
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["score", "--bank", "airwallex", "--prompt", "hardest-problem", "--text-file", str(answer),
+                 "--save"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in shown) <= 80
+    ticked = [i for i, line in enumerate(shown) if line.startswith("  [x] ")]
+    assert ticked and all(not line.startswith(("  [x]", "  [ ]")) or len(line) <= 80 for line in shown)
+    assert " ".join(shown).count("forty percent") >= 1
+    assert main(["history", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "# voiceprep" not in out and "Exported" not in out and "**" not in out and "\n## " not in out
+    words = " ".join(out.split())
+    assert "answer 1 to this question" in words and "Key points:" in out and "  - [x] " in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_export_defaults_csv_ends_at_its_last_row_and_a_typed_answer_has_no_fillers_count(tmp_path, capsys):
+    """walk48 7: `history export` alone wanted --format, then one of four options (two round trips); the CSV ended
+    "\\r\\n\\n" (an empty last row) and gave fillers 1 for a typed answer whose feedback says "not measured"."""
+    import csv
+    import io
+
+    typed_answers("plain")
+    assert main(["history", "export"]) == 0                       # every answer, as Markdown
+    assert capsys.readouterr().out.startswith("# voiceprep: 1 answer")
+    assert main(["history", "export", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith('"\r\n') and not out.endswith("\n\n")
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["fillers"] == "" and row["wpm"] == "" and row["duration_s"] == ""
+    assert main(["history", "export", "--out", str(tmp_path / "mine.csv")]) == 0   # the format from the extension
+    assert "as CSV" in capsys.readouterr().out
+    assert (tmp_path / "mine.csv").read_bytes().startswith(b"id,started_at")
+
+
+def test_delete_asks_on_a_terminal_and_needs_yes_from_a_script(capsys, monkeypatch):
+    """walk48 8: `history delete 5` deleted at once, no question, no undo: one mistyped id lost a recording."""
+    _, (first, second) = typed_answers("plain", "plain")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["history", "delete", str(first)]) == 1
+    err = capsys.readouterr().err
+    assert f"answer #{first} (" in err and "not deleted" in err and f"voiceprep history delete {first} --yes" in err
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    for reply, status in (("", 1), ("n", 1), ("y", 0)):
+        monkeypatch.setattr("builtins.input", lambda reply=reply: reply)
+        assert main(["history", "delete", str(first)]) == status, reply
+        out, err = capsys.readouterr()
+        assert "[y/N]" in err and "cannot be undone" in err
+        assert ("deleted answer" in out) == (reply == "y") and ("kept" in err) == (reply != "y")
+    assert main(["history", "delete", str(second), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["history", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_list_has_a_header_on_a_terminal_stats_name_each_never_answered_bank_and_compare_reads_for_a_terminal(
+        tmp_path, capsys, monkeypatch):
+    """walk48 smaller: no header row; the third "Never answered" line lost its bank's name; compare said "select two
+    answers" (History's word)."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    _, (plain,) = typed_answers("plain")
+    other = [p for p in load_bank(BANKS / "airwallex.toml").all_prompts() if p.id != "hardest-problem"][0]
+    answer = tmp_path / "a.txt"
+    answer.write_text(ANSWER)
+    assert main(["score", "--bank", "airwallex", "--prompt", other.id, "--text-file", str(answer), "--save"]) == 0
+    capsys.readouterr()
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    never = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Never answered")]
+    assert len(never) >= 2 and all(line.endswith(" in Airwallex — Infrastructure / Platform Engineer")
+                                   for line in never), never
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["history", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["id", "when", "score", "length", "bank/question", "notes"] and len(lines) == 3
+    assert lines[0].index("length") + len("length") == lines[1].index("typed") + len("typed")
+    assert main(["history", "compare", str(plain), str(plain + 1)]) == 1
+    err = capsys.readouterr().err
+    assert "select two" not in err and "give the ids of two answers to the same question" in err

@@ -59,3 +59,40 @@ def test_every_option_of_every_command_says_what_it_does():
                 out.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
         return out
     assert bare(cli_main.build_parser(), "voiceprep") == []
+
+
+def test_ctrl_c_while_the_model_works_ends_the_process_at_once(capsys, monkeypatch):
+    """walk48 3: "interrupted", then the prompt back 16 s later: the interpreter's exit waited for the model's pass
+    in flight. While a pass runs the process ends at once, status 130; otherwise main returns 130 as before."""
+    from voiceprep.cli import speech_cmd
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    exits: list[int] = []
+
+    class Exited(Exception):
+        pass
+
+    def fake_exit(code):
+        exits.append(code)
+        raise Exited
+
+    build = cli_main.build_parser
+
+    def parser_interrupted():
+        parser = build()
+        parse = parser.parse_args
+        parser.parse_args = lambda argv=None: setattr(args := parse(argv), "func", interrupted) or args
+        return parser
+
+    monkeypatch.setattr(cli_main, "build_parser", parser_interrupted)
+    monkeypatch.setattr(cli_main.os, "_exit", fake_exit)
+    monkeypatch.setattr(speech_cmd, "decoding", lambda: False)
+    assert cli_main.main(["doctor"]) == 130 and exits == []
+    monkeypatch.setattr(speech_cmd, "decoding", lambda: True)
+    try:
+        cli_main.main(["doctor"])
+    except Exited:
+        pass
+    assert exits == [130] and capsys.readouterr().err.count("voiceprep: interrupted") == 2

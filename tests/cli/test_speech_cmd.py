@@ -28,3 +28,50 @@ def test_commands_in_one_process_load_the_model_once_per_settings(speaker, tmp_p
     assert all("check" in t and "40" in t for t in texts) and len(set(texts)) == 1, texts
     # the same settings twice: one load; other settings (a model named on the command line): a load of their own
     assert len(loads) == 2, loads
+
+
+def test_a_long_file_says_it_is_transcribing_at_once_and_dumb_terminals_get_no_carriage_return(tmp_path, capsys,
+                                                                                                 monkeypatch):
+    """walk48 3: nothing on screen for the first 27 s of a 5-minute file (the first progress came at 6 %); under
+    TERM=dumb the progress line still used \\r."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.cli import speech_cmd
+
+    wav = tmp_path / "long.wav"
+    sf.write(wav, np.zeros(16000 * 40, dtype=np.float32), 16000)
+
+    class Stuck:
+        def transcribe(self, audio, hotwords=None, progress=None):
+            raise KeyboardInterrupt          # the first block: whatever was said came before it
+
+    monkeypatch.setattr(speech_cmd, "loaded_transcriber", lambda settings: Stuck())
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    for term, start in (("xterm", "\rTranscribing long.wav: 0% (0:00 of 0:40)"),
+                        ("dumb", "Transcribing long.wav: 0% (0:00 of 0:40)\n")):
+        monkeypatch.setenv("TERM", term)
+        with pytest.raises(KeyboardInterrupt):
+            speech_cmd.transcribe_file(wav)
+        assert capsys.readouterr().err.startswith(start), term
+
+
+def test_say_without_a_speaker_shows_the_text_and_says_what_to_do(tmp_path, capsys, monkeypatch):
+    """walk48 6: "no audio output device (...); the prompt is shown as text", exit 1, and nothing shown; and
+    `say --list-voices` wanted a dummy text."""
+    from voiceprep.speech.tts import NoAudioOutput, Speaker
+
+    def no_device(self, wav, **kwargs):
+        raise NoAudioOutput("no audio output device (Error querying device -1); the prompt is shown as text")
+
+    monkeypatch.setattr(Speaker, "render", lambda self, text, out=None: tmp_path / "x.wav")
+    monkeypatch.setattr(Speaker, "play", no_device)
+    assert main(["say", "Tell me about a project."]) == 1
+    out, err = capsys.readouterr()
+    assert out == "Tell me about a project.\n"
+    assert "no audio output device (Error querying device -1): the text above was not spoken" in err
+    assert "--out FILE.wav" in err and "shown as text" not in err
+    assert main(["say"]) == 1
+    assert "nothing to say: give the text in quotes" in capsys.readouterr().err
+    assert main(["say", "--list-voices"]) == 0
+    assert capsys.readouterr().out.strip()

@@ -325,3 +325,27 @@ def test_a_pass_taken_off_the_queue_but_not_yet_on_the_model_is_busy(transcriber
     go.set()
     worker.join(60)
     assert not worker.is_alive() and not d.busy()
+
+
+def test_ctrl_c_while_a_window_is_decoded_gives_the_window_up(transcriber, speech_dir, monkeypatch):
+    """walk48 3: Ctrl+C in `score --audio` printed "interrupted", then the exit waited 16 s for the window in flight
+    to be decoded and aligned in full: the interrupt left the pass's cancel unset. It is set: the pass ends at its
+    stage's end and aligns nothing."""
+    import os
+    import signal
+    import threading
+
+    import pytest
+
+    d = transcriber.decoder()
+    release, started, aligned = threading.Event(), threading.Event(), threading.Event()
+    monkeypatch.setattr(d.model, "model", HeldModel(d.model.model, started, release, aligned))
+    cancelled = Cancel()
+    threading.Thread(target=lambda: started.wait(30) and os.kill(os.getpid(), signal.SIGINT), daemon=True).start()
+    with pytest.raises(KeyboardInterrupt):
+        d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=cancelled)
+    assert cancelled.is_set()
+    release.set()
+    assert d._lock.acquire(timeout=10)
+    d._lock.release()
+    assert not aligned.is_set()

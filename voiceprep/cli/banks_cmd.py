@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
+from voiceprep.core.banks.load import BankError
 from voiceprep.core.wording import counted
 
 MAX_JOB_BYTES = 1_000_000
@@ -58,8 +60,8 @@ def cmd_check(args) -> int:
             bank = load_bank(file)
         except BankLoadError as exc:
             bad += 1
-            for err in exc.errors:
-                print(err)
+            for err in in_line_order(exc.errors):     # on stderr, as every error (walk48), top to bottom
+                print(err, file=sys.stderr)
             continue
         prompts = bank.all_prompts()
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "
@@ -67,33 +69,38 @@ def cmd_check(args) -> int:
     return 1 if bad else 0
 
 
+def in_line_order(errors: list[BankError]) -> list[BankError]:
+    """A bank file's problems from its top to its bottom (walk48: line 21's before line 19's); those of no line last."""
+    return sorted(errors, key=lambda e: (e.line is None, e.line or 0))
+
+
 def cmd_draft(args) -> int:
     try:
         if args.job.stat().st_size > MAX_JOB_BYTES:
-            print(f"{args.job}: larger than 1 MB; a job description is a few KB of text")
+            print(f"{args.job}: larger than 1 MB; a job description is a few KB of text", file=sys.stderr)
             return 1
         text = args.job.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
-        print(f"{args.job}: cannot read: {exc.strerror or exc}")
+        print(f"{args.job}: cannot read: {exc.strerror or exc}", file=sys.stderr)
         return 1
     toml = draft_bank(text, args.job.name)
     try:
         bank = parse_bank(toml, str(args.out or args.job))
     except BankLoadError as exc:            # a drafting bug; say so instead of writing a broken bank
-        print("The draft did not pass the bank check (please report this with the job description):")
-        for err in exc.errors:
-            print(f"  {err}")
+        print("The draft did not pass the bank check (please report this with the job description):", file=sys.stderr)
+        for err in in_line_order(exc.errors):
+            print(f"  {err}", file=sys.stderr)
         return 1
     if args.out is None:
         print(toml, end="")
         return 0
     if args.out.exists() and not args.force:
-        print(f"{args.out} exists; choose another --out or add --force to overwrite it")
+        print(f"{args.out} exists; choose another --out or add --force to overwrite it", file=sys.stderr)
         return 1
     try:
         write_atomically(args.out, toml)
     except OSError as exc:
-        print(f"{args.out}: cannot write: {exc.strerror or exc}")
+        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     prompts = bank.all_prompts()
     print(f"{args.out}: drafted {bank.id!r}: {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +30,56 @@ def _finite(x: Any) -> Any:
 def print_json(data: Any) -> None:
     json.dump(_finite(data), sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write("\n")
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# the columns a wrapped line's next lines start at: after "[x] ", "- ", "!! pace      ", an opening quote; else
+# two past the line's own indent (walk48 2: the terminal broke them at column 80 and the columns dissolved)
+_HANG = re.compile(r"^( *)(\[[x ]\] |- \[[x ]\] |[-+] |(?:ok|!!|--) +\S+ +|\"|\S+: (?=\S))?")
+_COLUMN = re.compile(r"(?<=\S) {2,}(?=\S)")      # two spaces or more between words: a table's columns
+MIN_WIDTH = 40
+
+
+def out_width() -> int | None:
+    """The terminal's width when stdout is one; None when piped: a line stays one line for grep, cut and the
+    like (a pager wraps for itself), as `ls` and `git` do."""
+    if not sys.stdout.isatty():
+        return None
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+
+
+def wrap_line(line: str, width: int) -> list[str]:
+    """`line` broken at spaces to `width` visible columns (colour codes take none), its next lines indented so the
+    columns it starts with stay clear (_HANG); a word longer than the line is left whole."""
+    if _seen(line) <= width:
+        return [line]
+    m = _HANG.match(line)           # always matches (both groups may be empty)
+    lead, mark = (m.group(1), m.group(2) or "") if m else ("", "")
+    # a table's row goes on under its last column that starts in the line's first half ("  hit 0 of 1  prompt: label"),
+    # prose at its own indent, a line at the margin two in
+    columns = [g.end() for g in _COLUMN.finditer(line, len(lead)) if g.end() <= width // 2]
+    hang = len(lead) + (len(mark) if mark and len(mark) < width // 2
+                        else columns[-1] - len(lead) if columns and not mark else 0 if lead else 2)
+    out, current = [], lead
+    for word in line[len(current):].split(" "):
+        if current.strip() and _seen(current) + 1 + _seen(word) > width:
+            out.append(current.rstrip())
+            current = " " * hang + word
+        else:
+            current += (" " if current.strip() else "") + word
+    out.append(current.rstrip())
+    return out
+
+
+def _seen(text: str) -> int:
+    return len(_ANSI.sub("", text))
+
+
+def emit(text: str) -> None:
+    """Print `text`, each line wrapped to the terminal's width (out_width); unwrapped when piped."""
+    width = out_width()
+    for line in text.split("\n"):
+        print("\n".join(wrap_line(line, width)) if width else line)
 
 
 @contextmanager

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from voiceprep.app.followed import added_points
+from voiceprep.app.history_service import SUFFIXES
 from voiceprep.app.recap import never_answered_count_text, never_answered_text
 from voiceprep.app.scored import answers_text
-from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
@@ -97,7 +99,7 @@ def register(sub: Any) -> None:
                       description="Export answers as Markdown, JSON or CSV: one answer, one round, a bank's or "
                                   "one prompt's, or all. `voiceprep history list` shows each answer's id and, "
                                   "after \"round\", the number of the round it was part of.")
-    which = p.add_mutually_exclusive_group(required=True)
+    which = p.add_mutually_exclusive_group()
     which.add_argument("--round", type=int, dest="round_pk", metavar="ROUND",
                        help="the answers of one round (its number: `voiceprep history list` shows it after \"round\")")
     which.add_argument("--attempt", type=int, metavar="ID", help="one answer (its id: the first column of "
@@ -105,17 +107,22 @@ def register(sub: Any) -> None:
     which.add_argument("--bank", metavar="BANK_ID", help="every answer of this bank (with --prompt: of one prompt); "
                                                           "a bank you duplicated takes in those of the bank it was "
                                                           "copied from")
-    which.add_argument("--all", action="store_true", help="every answer")
+    which.add_argument("--all", action="store_true", help="every answer (the default)")
     p.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: only this prompt's answers")
-    p.add_argument("--format", choices=("md", "json", "csv"), required=True,
-                   help="md: Markdown to read; json: everything, for `voiceprep history import`; csv: a spreadsheet")
+    p.add_argument("--format", choices=("md", "json", "csv"),
+                   help="md: Markdown to read; json: everything, for `voiceprep history import`; csv: a spreadsheet "
+                        "(default: --out's extension, else md)")
     p.add_argument("--out", type=Path, help="write to this file (default: print)")
     p.set_defaults(func=cmd_export)
     p = hs.add_parser("import", help="import a JSON export (answers already present are skipped)")
     p.add_argument("file", type=Path, help="a file written by `voiceprep history export --format json`")
     p.set_defaults(func=cmd_import)
-    p = hs.add_parser("delete", help="delete an answer and its audio (its id)")
+    p = hs.add_parser("delete", help="delete an answer and its audio for good (its id; asks first)",
+                      description="Delete an answer and its recording for good: there is no undo here (the app's "
+                                  "History has Undo for a delete made there). On a terminal it asks first; from a "
+                                  "script, add --yes.")
     p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
+    p.add_argument("-y", "--yes", action="store_true", help="delete without asking (needed when not at a terminal)")
     p.set_defaults(func=cmd_delete)
     p = hs.add_parser("rejudge", help="score a stored answer again with the current judge, against the question's "
                                       "key points as they read now (replaces its scores)")
@@ -154,9 +161,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     # a drill's or follow-up answer's own count, as History shows it ("1/2 covered"), not its uncounted score; the
     # column as wide as its widest cell, so the columns after it line up (session 14)
     scores = [own_score(r) or _score(r["overall"]) for r in rows]
+    header = bool(rows) and sys.stdout.isatty()     # on a terminal (walk48: no header); piped, records only
     width = max((len(s) for s in scores), default=0)
+    if header:
+        width = max(width, len("score"))
+        print(f"{'id':>5}  {'when':16}  {'score':>{width}}  {'length':>6}  bank/question  notes")
     for r, score in zip(rows, scores, strict=True):
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>5}  "
+        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>{6 if header else 5}}  "
               f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
     return 0
 
@@ -166,8 +177,31 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(service.attempt(args.id))
         else:
-            print(service.render([args.id], "md"))
+            emit(terminal_text(service.render([args.id], "md")))
     return 0
+
+
+def terminal_text(markdown: str) -> str:
+    """One answer's Markdown export as a terminal page: no export header ("# voiceprep: 1 answer", "*Exported ...*",
+    walk48 7), no Markdown marks; headings end in a colon, lists and the transcript indented."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        if line.startswith("# voiceprep:") or re.fullmatch(r"\*Exported [^*]*\*", line):
+            continue
+        line = line.replace("**", "")
+        if re.fullmatch(r"\*[^*].*\*", line):          # an emphasised line: *Airwallex — ... — answer 1 ...*
+            line = line[1:-1]
+        if line.startswith("### "):
+            line = f"{line[4:]}:"
+        elif line.startswith("## "):
+            line = line[3:]
+        elif line.startswith("> "):
+            line = f"  {line[2:]}"
+        elif line.lstrip().startswith("- "):
+            line = f"  {line}"
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip("\n")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -218,7 +252,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     cut = f"; {cut_off_count_text(s['cut_off'])}" if s.get("cut_off") else ""
     # counted as the app counts them, so they add up (walk19: "5 answers (…; 1 follow-up answer …)")
     said = answers_text(s["attempts"], s["drills"], follow_ups)
-    print(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
+    emit(f"{said}{typed}, {s['minutes_spoken'] or 0} minutes spoken; {average}{cut}")
     # the answers each side averages, as counted (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
     recent, earlier = s["recent"].get("answers"), s["earlier"].get("answers")
     sides = ("recent", "earlier") if earlier else ("recent",)
@@ -229,52 +263,59 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if recent:
         which = f"Recent {counted(recent, 'answer')}" + (f" vs the {earlier} before" if earlier else
                                                           " (none before them to compare)")
-        print(f"{which}: overall {both('overall')}, pace {both('wpm')} words/min, "
+        emit(f"{which}: overall {both('overall')}, pace {both('wpm')} words/min, "
               f"fillers/min {both('fillers_per_min', 1)}")
     by_bank = s.get("competencies_by_bank") or {}
     names = registry.labels()
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
     # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
     if retries:
-        print(f"{BEST_TRY_COUNTED}: {counted(s['retries'], 'lower retry', 'lower retries')} left out.")
+        emit(f"{BEST_TRY_COUNTED}: {counted(s['retries'], 'lower retry', 'lower retries')} left out.")
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
-        print(f"Competencies in {names.get(bank_id, bank_id)}:")
+        emit(f"Competencies in {names.get(bank_id, bank_id)}:")
+        named = {cid: comp.name if bank is not None and (comp := bank.competency(cid)) is not None else cid
+                 for cid in comps}
+        column = max(map(len, named.values()), default=0)   # as wide as its longest name (walk48: rows over 80)
         for cid, c in comps.items():
-            comp = bank.competency(cid) if bank is not None else None
-            name = comp.name if comp is not None else cid
-            print(f"  {name:40}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
+            name = named[cid]
+            emit(f"  {name:{column}}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({averaged_text(c)})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)
         bank = registry.find(bank_id)
         if bank_id not in by_bank and bank is not None and not bank.competencies:
-            print(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
+            emit(f"Competencies in {names.get(bank_id, bank_id)}: none (the bank is scored by its key points)")
     several = [(names.get(b, b), len(prompts)) for b, prompts in never.items() if prompts]
     if len(several) > 1:                    # fixBK: counted by bank first, as Welcome back says it
-        print(f"{never_answered_count_text(several)}.")
+        emit(f"{never_answered_count_text(several)}.")
     for bank_id, prompts in never.items():
         if prompts:
-            print(f"{never_answered_text([prompts[0].text])} ({prompts[0].id}) in {names.get(bank_id, bank_id)}"
-                  + "".join(f"\n{never_answered_text([p.text])} ({p.id})" for p in prompts[1:]))
+            for p in prompts:           # each line names its bank (walk48: the lines after the first did not)
+                emit(f"{never_answered_text([p.text])} ({p.id}) in {names.get(bank_id, bank_id)}")
     for bank, weak in s["weak_points"].items():
         if weak:
-            print(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
+            emit(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
             for w in weak:              # weakest first: said only in a follow-up after missed outright (fix45)
                 said = in_follow_up_text(w)      # said in a follow-up (walk20), beside the count as Progress has it
                 older = older_wording_text(w)    # judged on its old wording (walkthrough 12)
-                print(f"  hit {w['hits']} of {w['attempts']}" + (f", {said}" if said else "")
+                emit(f"  hit {w['hits']} of {w['attempts']}" + (f", {said}" if said else "")
                       + f"  {w['prompt_id']}: {w['label']}" + (f" ({older})" if older else ""))
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    with user_errors("Comparing"), app_history() as (service, _):
-        c = service.compare(args.id1, args.id2)
+    try:
+        with user_errors("Comparing"), app_history() as (service, _):
+            c = service.compare(args.id1, args.id2)
+    except CliError as exc:             # History's words ("select two answers") said for a terminal (walk48)
+        raise CliError(re.sub(r": select two answers to (the same question|one of them)$",
+                              r": give the ids of two answers to \1 (`voiceprep history list --prompt PROMPT_ID` "
+                              r"lists one question's answers)", str(exc))) from None
     if args.json:
         print_json(c)
         return 0
     for line in compare_lines(c, use_colour(sys.stdout)):
-        print(line)
+        emit(line)
     return 0
 
 
@@ -283,12 +324,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.prompt is not None and args.bank is None:
             raise CliError("--prompt needs --bank (a prompt's id is its bank's): "
                            "voiceprep history export --bank BANK_ID --prompt PROMPT_ID --format md")
-        ids = service.select(attempt=args.attempt, round_pk=args.round_pk, all_=args.all, bank=args.bank,
-                             prompt=args.prompt)
+        chosen = args.attempt is not None or args.round_pk is not None or args.bank is not None
+        ids = service.select(attempt=args.attempt, round_pk=args.round_pk, all_=args.all or not chosen, bank=args.bank,
+                             prompt=args.prompt)    # nothing chosen: every answer (walk48 7: two usage errors first)
+        fmt = args.format or (SUFFIXES.get(args.out.suffix.lower(), "md") if args.out else "md")
         if args.out:
-            print(service.export(ids, args.format, args.out))
+            print(service.export(ids, fmt, args.out))
         else:
-            print(service.render(ids, args.format))
+            text = service.render(ids, fmt)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")    # CSV ended "\r\n\n": an empty row
     return 0
 
 
@@ -300,8 +344,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    """Asked first on a terminal, refused without --yes from a script (walk48 8: one mistyped id lost a recording
+    for good, with no question asked)."""
     with user_errors("Deleting"), app_history() as (service, _):
-        service.attempt(args.id)
+        row = service.attempt(args.id)
+        if not args.yes:
+            what = (f"answer #{args.id} ({row['started_at'][:16].replace('T', ' ')}, {row['bank_id']}/{row['prompt_id']}"
+                    f"{', typed' if row.get('input') == 'typed' else ', with its recording'})")
+            keep = f"voiceprep history export --attempt {args.id} --out answer-{args.id}.json"
+            if not sys.stdin.isatty():
+                raise CliError(f"{what} not deleted: a delete cannot be undone, so it needs --yes when not asked at a "
+                               f"terminal (voiceprep history delete {args.id} --yes). To keep a copy first: {keep}")
+            print(f"Delete {what} for good? It cannot be undone here; to keep a copy first: {keep}",
+                  file=sys.stderr)
+            print("Delete it? [y/N] ", end="", file=sys.stderr, flush=True)
+            try:
+                reply = input()
+            except EOFError:
+                reply = ""
+            if reply.strip().lower() not in ("y", "yes"):
+                print(f"answer #{args.id} kept", file=sys.stderr)
+                return 1
         service.delete([args.id])
     print(f"deleted answer #{args.id} and its audio")
     return 0

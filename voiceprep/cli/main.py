@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from voiceprep import __version__
@@ -50,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         print("voiceprep: interrupted", file=sys.stderr)
+        if speech_cmd.decoding():
+            # the model's pass, given up, runs on to its stage's end (seconds under load) and the interpreter's exit
+            # would wait for it (walk48 3: 16 s); nothing is being saved then: end the process now (fixBR)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         return 130
     except Exception as exc:  # the last resort: a message and the log, never a traceback
         return report_unexpected(exc)

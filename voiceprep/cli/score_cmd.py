@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from voiceprep.cli.common import CliError, app_history, print_json, user_errors
+from voiceprep.cli.banks_cmd import in_line_order
+from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.core.wording import score_text
@@ -38,7 +39,8 @@ def resolve_prompt(bank_ref: str, prompt_id: str) -> tuple[Bank, Prompt]:
     except KeyError as exc:
         raise CliError(exc.args[0]) from None
     except BankLoadError as exc:
-        raise CliError(str(exc.errors[0]) + (f" (+{len(exc.errors) - 1} more)" if len(exc.errors) > 1 else "")) from None
+        first = in_line_order(exc.errors)[0]        # the first from the file's top, as `banks check` lists them
+        raise CliError(str(first) + (f" (+{len(exc.errors) - 1} more)" if len(exc.errors) > 1 else "")) from None
 
 
 def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None = None) -> Transcript:
@@ -47,14 +49,33 @@ def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None 
 
         return transcribe_file(args.audio, args.model, hotwords=bank.terms(prompt, Settings.load().transcription))
     if args.text_file:
-        try:
-            return Transcript.from_text(args.text_file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(f"{args.text_file}: cannot read ({exc})") from None
+        return Transcript.from_text(read_text_answer(args.text_file))
     try:
         return Transcript.from_dict(json.loads(args.transcript_json.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CliError(f"{args.transcript_json}: not a transcript from `voiceprep transcribe --json` ({exc})") from None
+
+
+AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".wma", ".webm", ".aiff", ".aif"}
+
+
+def read_text_answer(path: Path) -> str:
+    """A typed answer's text, or an error in the user's words (walk48: "cannot read ('utf-8' codec can't decode
+    byte 0xb8 ...)" for a WAV; a missing file said it unlike a missing audio file)."""
+    if not path.exists():
+        raise CliError(f"{path}: no such file")       # as --audio says it (speech.audio)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if path.suffix.lower() in AUDIO_SUFFIXES or data[:4] in (b"RIFF", b"fLaC", b"OggS", b"ID3\x03", b"ID3\x04"):
+            raise CliError(f"{path}: this is a recording, not a text file: give it with --audio {path}") from None
+        raise CliError(f"{path}: not plain text (UTF-8); save the answer as a plain .txt file") from None
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -79,7 +100,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json(analysis.to_dict())
     else:
-        print(render_report(analysis))
+        emit(render_report(analysis))
     return 0
 
 
@@ -91,7 +112,14 @@ def render_report(a: Any) -> str:
     """The feedback as text, from the same document the app's feedback view shows."""
     from voiceprep.app.judging import feedback_document
 
-    doc = feedback_document(a)
+    return render_document(feedback_document(a))
+
+
+DELIVERY_MARKS = {"good": "ok", "info": "--"}      # "--": not measured, no warning (walk48: "!! pace not measured")
+
+
+def render_document(doc: dict[str, Any]) -> str:
+    """A feedback document (app.judging.feedback_document, or a stored answer's) as text: `score` and `history show`."""
     lines = [f"{doc['bank']['title']}: {doc['prompt']['text']}", ""]
     lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {score_text(doc['coverage'] or 0)}/100 (by weight)   "
                  f"Overall {score_text(doc['overall'] or 0)}/100")
@@ -109,8 +137,8 @@ def render_report(a: Any) -> str:
         if k["detail"]:
             lines.append(f"        {k['detail']}")
     lines += ["", "Delivery:"]
-    for f in doc["delivery"].get("findings", []):
-        lines.append(f"  {'ok' if f['status'] == 'good' else '!!':2} {f['name']:10} {f['summary']}")
+    for f in (doc.get("delivery") or {}).get("findings", []):
+        lines.append(f"  {DELIVERY_MARKS.get(f['status'], '!!'):2} {f['name']:10} {f['summary']}")
         lines.append(f"     {'':10} {f['tip']}")
     if doc["follow_ups"]:
         lines += ["", "Follow-up questions:"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +22,8 @@ def register(sub) -> None:
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
-    s.add_argument("text", help="what to say (quote it)")
-    s.add_argument("--voice", help="voice id (see `voiceprep say --list-voices x`)")
+    s.add_argument("text", nargs="?", help="what to say (quote it); not needed with --list-voices")
+    s.add_argument("--voice", help="voice id (see `voiceprep say --list-voices`)")
     s.add_argument("--rate", type=int, help="words per minute")
     s.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file instead of playing")
     s.add_argument("--list-voices", action="store_true", help="list the available voices and exit")
@@ -42,6 +43,8 @@ def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] |
     try:
         duration = audio_duration(audio) if audio.is_file() else None
         show = _Progress(audio.name, duration) if progress and duration and duration >= PROGRESS_MIN_S else None
+        if show:
+            show(0.0)           # at once, before the model loads (walk48 3: nothing for the first 27 s)
         try:
             return loaded_transcriber(settings).transcribe(audio, hotwords=hotwords, progress=show)
         finally:
@@ -66,6 +69,11 @@ def loaded_transcriber(settings: TranscriptionSettings) -> Transcriber:
     return _loaded[0][1]
 
 
+def decoding() -> bool:
+    """A model pass still runs on the decoder's thread (one given up by Ctrl+C runs on to its stage's end)."""
+    return any(t.busy() for _, t in _loaded)
+
+
 PROGRESS_MIN_S = 30.0       # shorter files are done before progress would help
 
 
@@ -74,7 +82,7 @@ class _Progress:
 
     def __init__(self, name: str, duration: float):
         self.name, self.duration = name, duration
-        self.tty = sys.stderr.isatty()
+        self.tty = live_line(sys.stderr)
         self.shown = -1
 
     def __call__(self, fraction: float) -> None:
@@ -92,6 +100,11 @@ class _Progress:
             print(file=sys.stderr)
 
 
+def live_line(stream) -> bool:
+    """One line updated with \r: on a terminal that can do it (walk48: TERM=dumb got \r too)."""
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
 def _mmss(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
@@ -106,7 +119,7 @@ def cmd_transcribe(args) -> int:
 
 
 def cmd_say(args) -> int:
-    from voiceprep.speech.tts import Speaker, TTSError
+    from voiceprep.speech.tts import NoAudioOutput, Speaker, TTSError
 
     settings = Settings.load().speech
     speaker = Speaker(voice=args.voice or settings.voice, rate=args.rate or settings.rate)
@@ -115,13 +128,23 @@ def cmd_say(args) -> int:
             for v in speaker.voices():
                 print(f"{v.id:24} {v.name} {','.join(v.languages)}")
             return 0
+        if args.text is None:
+            raise CliError('nothing to say: give the text in quotes, as in voiceprep say "Tell me about a project", '
+                           "or list the voices with voiceprep say --list-voices")
         if args.voice and args.voice not in {v.id for v in speaker.voices()}:
-            raise CliError(f"unknown voice {args.voice!r}; list them with `voiceprep say --list-voices x`")
+            raise CliError(f"unknown voice {args.voice!r}; list them with `voiceprep say --list-voices`")
         if args.out:
             path = speaker.render(args.text, out=args.out)
             print(f"wrote {path}")
         else:
             speaker.say(args.text)
+    except NoAudioOutput as exc:        # walk48 6: it said "the prompt is shown as text" and showed nothing
+        print(args.text)
+        reason = str(exc).split(";")[0]
+        raise CliError(f"{reason}: the text above was not spoken. Connect speakers or headphones (`voiceprep doctor` "
+                       "says what works here), or save it as a WAV file to play elsewhere: add --out FILE.wav") from None
     except TTSError as exc:
+        if args.text and not args.out and not args.list_voices:
+            print(args.text)            # as the app shows a prompt it cannot speak
         raise CliError(str(exc)) from None
     return 0

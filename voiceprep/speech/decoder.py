@@ -305,6 +305,9 @@ class WindowDecoder:
         cancelled.wakes(woken)
         try:
             woken.wait()
+        except BaseException:       # Ctrl+C in the wait: the pass ends at its stage's end, not the window's (fixBR)
+            cancelled.set()
+            raise
         finally:
             cancelled.forget(woken)
         if cancelled.is_set():

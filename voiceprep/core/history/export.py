@@ -118,7 +118,10 @@ def to_csv(h: History, ids: list[int]) -> str:
         # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 covered"; it
         # counted every point of the question, as if it were a whole answer)
         covered, total = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
-        row = {**a, "wpm": d.get("wpm"), "fillers": (d.get("fillers") or {}).get("total"),
+        typed = a.get("input") == TYPED      # its pace and fillers are not measured: empty, not 0 or 1 (walk48 7)
+        row = {**a, "wpm": None if typed else d.get("wpm"),
+               "fillers": None if typed else (d.get("fillers") or {}).get("total"),
+               "duration_s": None if typed else a.get("duration_s"),
                "key_points_covered": covered, "key_points_total": total,
                "drill": "; ".join(a["drill"]) if a["drill"] else None,    # the points asked for; empty: not a drill
                # a follow-up answer: the questions it answered ("-" when they were not stored); empty: not one
