@@ -103,3 +103,14 @@ def test_the_hotword_limits_are_settings():
     flow = bank.prompt("payments-domain")
     assert "refunds" in bank.terms(flow)                                          # 7 letters
     assert "refunds" not in bank.terms(flow, TranscriptionSettings(bank_term_min_letters=8))
+
+
+def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_only():
+    """`key_point_terms = false` leaves out every key point's words (hints48's "names" set): what is left is the
+    bank's company and its vocabulary, in their order, whatever the prompt."""
+    bank = load_bank(PAYMENTS)
+    flow = bank.prompt("payments-domain")
+    names = TranscriptionSettings(key_point_terms=False)
+    assert "refunds" in bank.terms(flow) and "refunds" not in bank.terms(flow, names)
+    assert bank.terms(flow, names) == bank.terms(settings=names) == [*([bank.job.company] if bank.job.company else []),
+                                                                     *bank.vocabulary]

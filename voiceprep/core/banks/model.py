@@ -116,9 +116,10 @@ class Bank:
 
     def terms(self, prompt: Prompt | None = None, settings: TranscriptionSettings | None = None) -> list[str]:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
-        prompt), `settings.bank_terms` at most: the company and the vocabulary; `prompt`'s own terms; then every other
-        key point's. A key point's terms are its label's words that are not plain English ("chargebacks") and its
-        cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
+        prompt), `settings.bank_terms` at most: the company and the vocabulary; then, with `settings.key_point_terms`,
+        `prompt`'s own terms and every other key point's. A key point's terms are its label's words that are not plain
+        English ("chargebacks") and its cues' names, acronyms and phrases with such a word ("idempotency keys"). One
+        form of each, the one that comes
         first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a
         cue gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in the vocabulary
         (the bank editor put it there before walk24), its cue's first spelling stands for it."""
@@ -138,6 +139,8 @@ class Bank:
             return [*distinctive_words(kp.label, settings.bank_term_min_letters),
                     *cue_terms(kp.cues, settings.bank_term_min_letters)]
         add(self.job.company, *(canonical.get(v.casefold(), v) for v in self.vocabulary))
+        if not settings.key_point_terms:
+            return list(seen.values())[:settings.bank_terms]
         for kp in prompt.key_points if prompt is not None else ():
             add(*of(kp))
         for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
