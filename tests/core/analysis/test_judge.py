@@ -584,12 +584,10 @@ def test_one_member_of_a_listed_category_is_not_the_point():
     assert not category_items("Delivery guarantees: at-least-once, idempotent consumers, dead-letter queue")
 
 
-def test_one_vague_means_of_a_listed_concern_is_not_the_point():
-    """walk48 4: "We had some retries." ticked "Graceful failure: retries with backoff, dead-letter queue, circuit
-    breakers" by meaning (its competency read 100). A concern's head is credited by one means, but by one said whole:
-    by meaning, or by every word of it ("retries" alone does not name "retries with backoff")."""
-    from voiceprep.core.analysis.judge import listed_means
-
+def test_a_view_and_a_bare_mention_are_no_point_said_as_a_pair():
+    """walk48 4: "I think reliability is about testing a lot and monitoring. We had some retries." ticked "Graceful
+    failure: retries with backoff, dead-letter queue, circuit breakers" by meaning (its competency read 100): each
+    sentence is set aside (a view, a bare mention), but the pair of them was not. One means said is still the point."""
     bank = load_bank(BANKS / "senior-backend-payments.toml")
     vague = ("So, um, I worked on payments. We used Kafka, it was pretty big. I think reliability is about testing a "
              "lot and monitoring. We had some retries. It worked well mostly.")
@@ -597,10 +595,6 @@ def test_one_vague_means_of_a_listed_concern_is_not_the_point():
     assert "graceful-failure" in hits(bank, "kafka-payments", "Failed messages went to a dead-letter queue.")
     assert "graceful-failure" in hits(bank, "kafka-payments", "When a consumer failed we retried with exponential "
                                       "backoff, and after five tries the message went to a dead-letter queue.")
-    assert listed_means("Graceful failure: retries with backoff, dead-letter queue, circuit breakers") == [
-        "retries with backoff", "dead-letter queue", "circuit breakers"]
-    assert not listed_means("Products: business accounts, FX, cards, APIs")       # a category: two members
-    assert not listed_means("The fix: idempotency keys stored in Postgres with a unique constraint")
 
 
 def test_evidence_quotes_the_sentence_that_carries_the_point():

@@ -81,7 +81,7 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-48-bs"    # session 38: fixBS (a concern's listed means is said whole), judge63 ("more
+JUDGE_VERSION = "semantic-48-bs"    # session 38: fixBS (a view and a bare mention are no pair), judge63 ("more
                                    # than a day" is no figure said; "Then I looked at GC" is done, not weighed; a
                                    # why-not quote's cues are the ones said in it), session 37: review37b (semantic-46:
                                    # "I'd proceed", "we'd succeed" are no past
@@ -783,20 +783,6 @@ def category_items(label: str) -> list[str]:
     return items if len(items) >= 3 else []
 
 
-_MEANS_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b)\s*")
-
-
-def listed_means(label: str) -> list[str]:
-    """The means a concern's label lists whole ("Graceful failure: retries with backoff, dead-letter queue, circuit
-    breakers" -> "retries with backoff", ...: a means keeps its "with"), or [] for a category list (`category_items`)
-    and other labels. One means is the point, said whole: "some retries" is not "retries with backoff" (walk48 4)."""
-    head, colon, tail = label.partition(":")
-    if not colon or category_items(label):
-        return []
-    items = [p.strip(" .") for p in _MEANS_SPLIT.split(tail) if len(p.strip(" .")) >= 2]
-    return items if len(items) >= 3 else []
-
-
 # words of a label too general to be what a denial contradicts ("I didn't say how")
 _NOT_A_CLAIM = frozenset({"what", "how", "who", "why", "when", "where", "which", "you", "your", "i", "we", "our", "my",
                           "and", "or", "say", "name", "explain", "walk", "tell", "describe", "give", "the", "it"})
@@ -1246,7 +1232,7 @@ def prompt_texts(prompt: Prompt) -> list[str]:
     texts = [prompt.text]
     for kp in prompt.key_points:
         texts += [kp.label, *facets(kp.label), *intent_examples(kp.label), *category_items(kp.label),
-                  *listed_means(kp.label), *claim_texts(kp.label)]
+                  *claim_texts(kp.label)]
     return list(dict.fromkeys(texts))
 
 
@@ -1482,6 +1468,13 @@ class AnswerJudge:
         under SPECIFIC_WORDS words beyond the key point's own) or a bare mention (`bare`)."""
         return np.array([(x.waved and x.specific(own) < SPECIFIC_WORDS) or x.bare(own)
                          for x in self._said_in([(u.first, u.last) for u in self.units])], dtype=bool)
+
+    def _pairs_of(self, aside: np.ndarray) -> np.ndarray:
+        """Per unit, whether it is a pair of sentences that are each set aside in `aside`."""
+        sentences = [(u.first, u.last, bool(a)) for u, a in zip(self.units, aside) if u.kind == "sentence"]
+        return np.array([u.kind == "pair" and all(a for f, la, a in sentences if u.first <= f and la <= u.last)
+                         and any(u.first <= f and la <= u.last for f, la, _ in sentences) for u in self.units],
+                        dtype=bool)
 
     def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that are hedges with nothing specific, and of the sentences that are bare
@@ -1929,7 +1922,11 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
-        ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        vague = self._vague_units(own_stems(kp.label, kp.cues))
+        ok = ok & ~vague
+        # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
+        # mention are no more said as a pair (walk48 4)
+        ok = ok & ~self._pairs_of(vague | (self._views() if self.story and not own else False))
         if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
             ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
         fit = np.array([usable(u, allowed) for u in self.units])
@@ -2014,9 +2011,6 @@ class AnswerJudge:
         members = category_items(kp.label)
         if members and self._members_said(members, ok) < 2:
             p = self._set_aside(p)       # one member of a listed category is not the point
-        means = listed_means(kp.label)
-        if means and not self._members_said(means, ok, whole=True):
-            p = self._set_aside(p)       # "We had some retries" for "...: retries with backoff, dead-letter queue"
         hit = p >= self.s.judge_threshold
         best = int(np.argmax(closeness))
         taken = self._taken(kp)
@@ -2309,16 +2303,13 @@ class AnswerJudge:
             best = max(best, _sigmoid(sum(a * b for a, b in zip(self.s.judge_weights, f.vector()))))
         return best
 
-    def _members_said(self, members: list[str], ok: np.ndarray, whole: bool = False) -> int:
+    def _members_said(self, members: list[str], ok: np.ndarray) -> int:
         """How many of a category label's members the answer said: by meaning (a usable unit this close) or by
-        name (a word of the member said: "FX", "cards"; with `whole`, every word of it: "retries" alone does not name
-        "retries with backoff")."""
+        name (a word of the member said: "FX", "cards")."""
         assert self.embedder is not None and self.vectors is not None
         sims = np.where(ok[:, None], self.vectors @ self.embedder.embed(members).T, -1.0).max(axis=0)
         said = {t.stem for t in self.index.tokens}
-        every = all if whole else any
-        stems = [[t.stem for t in tokenize_text(m) if t.norm not in FUNCTION_WORDS] for m in members]
-        named = [bool(words) and every(w in said for w in words) for words in stems]
+        named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
     def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
