@@ -755,6 +755,44 @@ def test_a_small_number_said_in_words_with_its_unit_is_a_number(text, numbers):
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
 
 
+WALK48_BANK = """schema = 1
+[job]
+id = "my-payments"
+title = "Backend Engineer, Payments (my prep)"
+[[rounds]]
+id = "tech"
+title = "Technical deep dive"
+[[rounds.prompts]]
+id = "double-charge"
+text = "Tell me about a time you stopped customers being charged twice."
+target_seconds = 120
+[[rounds.prompts.key_points]]
+id = "impact"
+label = "The result in numbers: duplicate charges fell to zero"
+cues = ["{number} percent|zero|none"]
+"""
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Duplicate charges fell to zero over the next three months.", ["zero", "three months"]),
+    ("Duplicate charges fell from about 300 a week to zero within three months.", ["300", "zero", "three months"]),
+    ("Over the next three months we got them down to zero.", ["three months", "zero"]),
+    ("Set the counter to zero. In the next three months we hired two people.", ["two"]),   # no change; when
+    ("Two years ago I joined, and I spent the next three months on it.", []),
+])
+def test_a_change_to_zero_and_the_span_it_took_are_numbers(text, numbers):
+    """walk48 5: "duplicate charges fell to zero over the next three months" counted 0 quantified details (and said
+    "Add a number" beside a ticked "The result in numbers" point), where "fell from about 300 a week to zero within
+    three months" counted 2. The zero a change ends at is a number, "over/within the next three months" how long."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+    bank = parse_bank(WALK48_BANK)
+    a = analyze_answer(bank, bank.prompt("double-charge"), Transcript.from_text(
+        "Our mobile app retried payments on timeouts, so I added idempotency keys. Duplicate charges fell to zero "
+        "over the next three months."))
+    assert a.key_points[0].hit
+    assert findings(a.delivery)["numbers"].status == "good", findings(a.delivery)["numbers"]
+
+
 def test_the_length_of_an_answer_is_how_long_it_was_spoken_not_the_silence_that_stopped_it():
     """walk22: an answer stopped by itself after 6 s of silence ("you last spoke at 0:26") was "32 s" on its
     feedback, in History's Length and in minutes spoken, while its pace counted the 26 s spoken. One span for all:

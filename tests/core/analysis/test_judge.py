@@ -584,6 +584,19 @@ def test_one_member_of_a_listed_category_is_not_the_point():
     assert not category_items("Delivery guarantees: at-least-once, idempotent consumers, dead-letter queue")
 
 
+def test_a_view_and_a_bare_mention_are_no_point_said_as_a_pair():
+    """walk48 4: "I think reliability is about testing a lot and monitoring. We had some retries." ticked "Graceful
+    failure: retries with backoff, dead-letter queue, circuit breakers" by meaning (its competency read 100): each
+    sentence is set aside (a view, a bare mention), but the pair of them was not. One means said is still the point."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    vague = ("So, um, I worked on payments. We used Kafka, it was pretty big. I think reliability is about testing a "
+             "lot and monitoring. We had some retries. It worked well mostly.")
+    assert "graceful-failure" not in hits(bank, "kafka-payments", vague)
+    assert "graceful-failure" in hits(bank, "kafka-payments", "Failed messages went to a dead-letter queue.")
+    assert "graceful-failure" in hits(bank, "kafka-payments", "When a consumer failed we retried with exponential "
+                                      "backoff, and after five tries the message went to a dead-letter queue.")
+
+
 def test_evidence_quotes_the_sentence_that_carries_the_point():
     """Walkthrough: the quote shown was a cue word alone ("incidents") or the label's own words ("and to close the
     loop,"); it is the sentence (or the piece of a long one) that carries the point."""

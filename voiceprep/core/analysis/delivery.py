@@ -443,7 +443,7 @@ def _quantities(raw: list[str]) -> list[str]:
         if t.word <= said_up_to:
             continue
         unit_next = i + 1 < len(tokens) and _unit(tokens[i + 1].norm)
-        if not (t.is_number or t.norm in NUMBER_WORDS and t.norm != "point" and unit_next) \
+        if not (t.is_number or t.norm in NUMBER_WORDS and t.norm != "point" and unit_next or _to_zero(raw, t.word)) \
                 or t.norm == "1" and not unit_next:
             continue                         # "one of them": no number; "one percent", "two milliseconds" (walk20)
         last = t.word
@@ -504,6 +504,17 @@ _SHARE_AFTER = frozenset({"of", "the", "a", "an", "our", "their", "my", "his", "
 _CHANGE_VERBS = frozenset({"cut", "cuts", "cutting", "dropped", "drops", "fell", "falls", "reduced", "reduces",
                            "reducing", "decreased", "shrank", "shrunk", "lowered", "slashed", "trimmed", "improved",
                            "increased", "grew", "rose", "went", "came", "got", "brought", "sped"})
+
+
+def _to_zero(raw: list[str], i: int) -> bool:
+    """Whether raw[i] is the "zero" a change ends at: "duplicate charges fell to zero", "we got it down to zero",
+    "from about 300 a week to zero" (walk48 5: "fell to zero" was no number beside a ticked "result in numbers")."""
+    clean = [_clean(w) for w in raw[max(0, i - 7):i + 1]]
+    if clean[-1] != "zero" or clean[-2:-1] != ["to"]:
+        return False
+    ends = [bool(re.search(r"[.,;:!?]$", w.strip())) for w in raw[max(0, i - 7):i - 1]]
+    start = max((k + 1 for k, end in enumerate(ends) if end), default=0)
+    return any(w in _CHANGE_VERBS or w in ("down", "from") for w in clean[start:-2])
 
 
 def _compared(raw: list[str], last: int) -> int:
@@ -703,7 +714,8 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     if re.search(r"[A-Za-z][-/]?\d|^\d+-[A-Za-z]$", word.strip(".,;:!?")):
         return False                     # "P-99", "HTTP/2", "v2", "3-D Secure": a name with a number in it
     unit_word, prev_word = _clean(raw[last]), before[-1] if before else ""
-    if unit_word in _TIME_UNITS and (nxt in _WHEN_AFTER or prev_word in _WHEN_BEFORE
+    span = before[-3:] in (["over", "the", "next"], ["within", "the", "next"])   # how long a result took (walk48 5)
+    if unit_word in _TIME_UNITS and (nxt in _WHEN_AFTER or prev_word in _WHEN_BEFORE and not span
                                      or prev_word == "for" and unit_word in _TENURE):
         return False       # "two years ago", "three months later", "the past six weeks", "for eight years" (not
         #                    "logs kept for seven days": a retention is a measure)

@@ -81,11 +81,12 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-48"      # session 38: judge62 (semantic-48: a plain point whose nearest sentence in a
-                                   # detailed story is its own counts from plain_own_min_probability), judge63
-                                   # (semantic-47: "more than a day" is no figure said; "Then I looked at GC" is done,
-                                   # not weighed; a why-not quote's cues are the ones said in it), session 37:
-                                   # review37b (semantic-46: "I'd proceed", "we'd succeed" are no past
+JUDGE_VERSION = "semantic-49"      # session 38: fixBS (semantic-49: a view and a bare mention are no pair), judge62
+                                   # (semantic-48: a plain point whose nearest sentence in a detailed story is its own
+                                   # counts from plain_own_min_probability), judge63 (semantic-47: "more than a day" is
+                                   # no figure said; "Then I looked at GC" is done, not weighed; a why-not quote's cues
+                                   # are the ones said in it), session 37: review37b (semantic-46: "I'd proceed", "we'd
+                                   # succeed" are no past
                                    # perfect: `had` leaves out ED_NOT_PAST), judge61 and fixBH (semantic-45: a figure
                                    # said in words, "under a millisecond", is a number said; "We looked at / evaluated
                                    # Kafka" weighs, not does; a why-not quote in a long sentence is the window with its
@@ -1470,6 +1471,13 @@ class AnswerJudge:
         return np.array([(x.waved and x.specific(own) < SPECIFIC_WORDS) or x.bare(own)
                          for x in self._said_in([(u.first, u.last) for u in self.units])], dtype=bool)
 
+    def _pairs_of(self, aside: np.ndarray) -> np.ndarray:
+        """Per unit, whether it is a pair of sentences that are each set aside in `aside`."""
+        sentences = [(u.first, u.last, bool(a)) for u, a in zip(self.units, aside) if u.kind == "sentence"]
+        return np.array([u.kind == "pair" and all(a for f, la, a in sentences if u.first <= f and la <= u.last)
+                         and any(u.first <= f and la <= u.last for f, la, _ in sentences) for u in self.units],
+                        dtype=bool)
+
     def _vague_words(self, own: frozenset[str]) -> frozenset[int]:
         """The words of the clauses that are hedges with nothing specific, and of the sentences that are bare
         mentions: no cue said there counts."""
@@ -1916,7 +1924,11 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
-        ok = ok & ~self._vague_units(own_stems(kp.label, kp.cues))
+        vague = self._vague_units(own_stems(kp.label, kp.cues))
+        ok = ok & ~vague
+        # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
+        # mention are no more said as a pair (walk48 4)
+        ok = ok & ~self._pairs_of(vague | (self._views() if self.story and not own else False))
         if self._candour() and CANDOUR & {clean(w) for w in kp.label.split()}:
             ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
         fit = np.array([usable(u, allowed) for u in self.units])
