@@ -33,6 +33,10 @@ def test_own_act_by_a_figure_is_asked_how_much_whoever_says_it(label, asked):
     ("Handover now takes 15 minutes instead of 40", "How long does Handover take now?"),   # was "that ... takes instead"
     ("Deploys now take 5 minutes instead of an hour", "How long do deploys take now?"),
     ("The build took 3 hours", "How long did the build take?"),
+    ("Reports took 3 days to reach the board", "How long did reports take to reach the board?"),   # was "took days"
+    ("We saved 6 hours of admin a week", "How many hours of admin a week did you save?"),   # was the plain fallback
+    ("The product launch slipped by a month", "How much did the product launch slip by?"),
+    ("Six months later the ward passed its inspection", "When did the ward pass its inspection?"),
     ("The roadmap slipped by one quarter", "How much did the roadmap slip by?"),       # was "...slipped by one quarter"
     ("The launch slipped by two weeks", "How much did the launch slip by?"),
     ("Two weeks later the audit passed", "When did the audit pass?"),                   # was "how the audit was passed"
@@ -46,6 +50,8 @@ def test_a_things_figure_is_asked_for_not_said_back(label, asked):
     ("Handover now takes 15 minutes instead of 40",
      "You haven't said yet that Handover now takes instead. Can you tell me about that?"),
     ("Beat quota by 30% two years running", "Can you tell me about Beat quota years running?"),
+    ("We beat the target by 15% three quarters running",
+     "You haven't said yet how you beat the target quarters running. Can you walk me through that?"),
 ])
 def test_broken_question_sees_a_figure_and_its_measure_cut_out(label, question):
     assert broken_question(label, question)

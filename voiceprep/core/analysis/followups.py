@@ -582,7 +582,7 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     late_of = _how_late_of(kp, names)
     if late_of:
         return late_of
-    of = _DID_HOW_MANY_OF.match(clause.rstrip("."))
+    of = _DID_HOW_MANY_OF.match(re.sub(r"^(?:I|we)\s+", "", clause.rstrip("."), flags=re.IGNORECASE))   # fixBT: "We saved"
     base = _base_form(of.group(1)) if of else ""
     if of and base and base != "be" and of.group(1) not in names and (
             base in _KNOWN_VERBS or not _is_name(of.group(1), kp)):
@@ -632,7 +632,8 @@ def _how_late_of(kp: KeyPoint, names: frozenset[str]) -> str | None:
 # takes instead"
 _TAKES_NOW = re.compile(r"^((?:(?:the|our|my|their|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(now\s+)?(takes|take|took)"
                         r"\s+(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"(?:\s+(?:now|instead\s+of\s+.+|rather\s+"
-                        r"than\s+.+|down\s+from\s+.+|not\s+.+|(?:a|per|each)\s+\w+))?$", re.IGNORECASE)
+                        r"than\s+.+|down\s+from\s+.+|not\s+.+|(?:a|per|each)\s+\w+|"
+                        r"(to\s+[a-z]+(?:\s+[^\s\d,;]+)*)))?$", re.IGNORECASE)
 # fixBT: a thing changed by a figure ("The roadmap slipped by one quarter"): not "how the roadmap slipped by one quarter"
 _THING_BY = re.compile(r"^((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)\s+by\s+"
                        r"(?:" + _FIGURE + r"|(?:an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\b|(?:a\s+)?(?:half|third|quarter)\b)",
@@ -657,7 +658,8 @@ def _how_long_now(kp: KeyPoint, names: frozenset[str]) -> str | None:
     said = _to_you(_lower_first(found.group(1), kp, _english(found.group(1).split()[0]), names))
     verb = found.group(3).lower()
     now = " now" if found.group(2) or re.search(r"\b(?:now|instead|rather|down\s+from)\b", kp.label[found.end(3):]) else ""
-    return f"How long {'did' if verb == 'took' else 'does' if verb == 'takes' else 'do'} {said} take{now}?"
+    to = f" {_to_you(found.group(4))}" if found.group(4) else ""      # "Reports took 3 days to reach the board"
+    return f"How long {'did' if verb == 'took' else 'does' if verb == 'takes' else 'do'} {said} take{now}{to}?"
 
 
 def _thing_by_how_much(kp: KeyPoint, names: frozenset[str]) -> str | None:
