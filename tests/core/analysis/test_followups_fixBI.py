@@ -34,7 +34,7 @@ def _in_bank(bank: Bank, label: str) -> str:
     ("Cut costs by 30% in a year", "How much did you cut costs by?"),       # was "What would you do about costs?"
     ("Reduced p99 latency by 40% with a cache", "How much did you reduce p99 latency by?"),   # was "...about reduced..."
     ("Reduce p99 latency by 40%", "What would you do about p99 latency?"),  # an instruction: what to do (fixAY)
-    ("We cut cloud costs by 30%", "You haven't said yet how you cut cloud costs. Can you walk me through that?"),
+    ("We cut cloud costs by 30%", "How much did you cut cloud costs by?"),     # fixBT: own act's figure, with "we" too
     ("Cut p99 latency by 40%", "How much did you cut p99 latency by?"),     # fixBN: one rule, whatever the object
 ])
 def test_what_was_done_by_a_figure_is_asked_how_much(label, asked):

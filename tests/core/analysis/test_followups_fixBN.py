@@ -31,7 +31,7 @@ def test_what_was_done_by_a_figure_is_asked_how_much_whatever_its_object(label, 
 @pytest.mark.parametrize("label, asked", [
     ("Grew the team by 4 engineers", "How many engineers did you grow the team by?"),   # was "...grew the team engineers"
     ("Improved Press Ganey scores by 12 points", "How many points did you improve Press Ganey scores by?"),
-    ("We grew the team by 4 engineers", "You haven't said yet how you grew the team. Can you walk me through that?"),
+    ("We grew the team by 4 engineers", "How many engineers did you grow the team by?"),    # fixBT: with "we" too
     ("Grew the team from 4 to 12 engineers",
      "You haven't said yet how you grew the team. Can you walk me through that?"),
     ("Cut 40 minutes of waiting", "How many minutes of waiting did you cut?"),              # was "how you cut of waiting"

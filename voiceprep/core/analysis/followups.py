@@ -236,12 +236,14 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
     story = _story_of(kp, bank)
-    first = label.split()[0].lower() if label.split() else ""
-    if _past(first) and not _named_first(label, names):
+    words = label.split()
+    first = words[0].lower() if words else ""
+    act = words[1].lower() if first in ("i", "we") and len(words) > 1 else first   # fixBT: "We cut X by 30%" too
+    if _past(act) and not _named_first(label, names):
         by = _by_how_much(kp, names, story)    # fixBN: "Cut p99 latency by 40%" as "Cut costs by 30%", whatever
         if by:                                 # its object's words: "How much did you cut p99 latency by?"
             return by
-    late = _how_late_of(kp, names)
+    late = _how_late_of(kp, names) or _how_long_now(kp, names) or _thing_by_how_much(kp, names) or _when_after(kp, names)
     if late:
         return late
     question = _follow_up(kp, names, story)
@@ -580,7 +582,7 @@ def _asked_for_figure(kp: KeyPoint, names: frozenset[str], story: bool | None = 
     late_of = _how_late_of(kp, names)
     if late_of:
         return late_of
-    of = _DID_HOW_MANY_OF.match(clause.rstrip("."))
+    of = _DID_HOW_MANY_OF.match(re.sub(r"^(?:I|we)\s+", "", clause.rstrip("."), flags=re.IGNORECASE))   # fixBT: "We saved"
     base = _base_form(of.group(1)) if of else ""
     if of and base and base != "be" and of.group(1) not in names and (
             base in _KNOWN_VERBS or not _is_name(of.group(1), kp)):
@@ -624,6 +626,62 @@ def _how_late_of(kp: KeyPoint, names: frozenset[str]) -> str | None:
     how = f"How {'' if late.group(3).lower() in ('late', 'early') else 'far '}{late.group(3).lower()}"
     said = _to_you(_lower_first(subject, kp, names=names))
     return f"{how} {late.group(2).lower()} {said}?" if base == "be" else f"{how} did {said} {base}?"
+
+
+# fixBT: how long a thing takes now, by a figure ("Handover now takes 15 minutes instead of 40"): not "that handover now
+# takes instead"
+_TAKES_NOW = re.compile(r"^((?:(?:the|our|my|their|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(now\s+)?(takes|take|took)"
+                        r"\s+(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"(?:\s+(?:now|instead\s+of\s+.+|rather\s+"
+                        r"than\s+.+|down\s+from\s+.+|not\s+.+|(?:a|per|each)\s+\w+|"
+                        r"(to\s+[a-z]+(?:\s+[^\s\d,;]+)*)))?$", re.IGNORECASE)
+# fixBT: a thing changed by a figure ("The roadmap slipped by one quarter"): not "how the roadmap slipped by one quarter"
+_THING_BY = re.compile(r"^((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)\s+by\s+"
+                       r"(?:" + _FIGURE + r"|(?:an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\b|(?:a\s+)?(?:half|third|quarter)\b)",
+                       re.IGNORECASE)
+# fixBT: what happened a span later ("Two weeks later the audit passed"): when, not "how the audit was passed"
+_SPAN_LATER = re.compile(r"^(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:later|after(?:wards)?),?\s+"
+                         r"((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)((?:\s+[^\s\d,;]+)*)$",
+                         re.IGNORECASE)
+
+
+def _a_thing(subject: str) -> bool:
+    """Whether `subject` names a thing a label says something of: no "I"/"we", no verb in it."""
+    return bool(subject) and subject.split()[0].lower() not in _SUBJECTS and \
+        not any(_past(w) or w.lower() in _VERBS for w in subject.split())
+
+
+def _how_long_now(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """fixBT: "How long does handover take now?" for "Handover now takes 15 minutes instead of 40", or None."""
+    found = _TAKES_NOW.match(re.split(r"[,;(]", kp.label.strip())[0].strip().rstrip("."))
+    if not found or not _a_thing(found.group(1)):
+        return None
+    said = _to_you(_lower_first(found.group(1), kp, _english(found.group(1).split()[0]), names))
+    verb = found.group(3).lower()
+    now = " now" if found.group(2) or re.search(r"\b(?:now|instead|rather|down\s+from)\b", kp.label[found.end(3):]) else ""
+    to = f" {_to_you(found.group(4))}" if found.group(4) else ""      # "Reports took 3 days to reach the board"
+    return f"How long {'did' if verb == 'took' else 'does' if verb == 'takes' else 'do'} {said} take{now}{to}?"
+
+
+def _thing_by_how_much(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """fixBT: "How much did the roadmap slip by?" for "The roadmap slipped by one quarter", or None."""
+    found = _THING_BY.match(re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip())
+    base = _base_form(found.group(2)) if found else ""
+    if not found or not base or base == "be" or not _past(found.group(2)) or not _a_thing(found.group(1)) or \
+            _GREW.match(f"x {found.group(2)}"):      # "Chargebacks dropped by 18%": "how much chargebacks dropped"
+        return None
+    return f"How much did {_to_you(_lower_first(found.group(1), kp, _english(found.group(1).split()[0]), names))} {base} by?"
+
+
+def _when_after(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """fixBT: "When did the audit pass?" for "Two weeks later the audit passed", or None."""
+    found = _SPAN_LATER.match(re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip().rstrip("."))
+    base = _base_form(found.group(2)) if found else ""
+    subject = found.group(1) if found else ""
+    if not found or not base or base == "be" or not _past(found.group(2)) or not (
+            _a_thing(subject) or subject.lower() in ("i", "we")):
+        return None
+    rest = f" {_to_you(found.group(3).strip())}" if found.group(3).strip() else ""
+    return f"When did {_to_you(_lower_first(subject, kp, _english(subject.split()[0]), names))} {base}{rest}?"
 
 
 # fixBI: what was done to something and by how much ("Cut costs by 30%", "Reduced costs by 30%", "Grew revenue by 20%")
@@ -687,6 +745,8 @@ _ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "ove
 _CHANGES = frozenset({"rose", "fell", "dropped", "climbed", "shrank", "jumped", "up", "down"})   # as `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
+# words that need the measure before them ("15 minutes instead of 40", "two years running"): not "takes instead"
+_WANTS_ITS_MEASURE = frozenset({"instead", "rather", "than", "running", "straight"})
 _NEEDS_MORE = frozenset({"every", "each", "per", "a", "an", "the", "than", "only", "about", "around", "nearly",
                          "almost", "over", "under"})
 _BROKEN = re.compile(
@@ -733,6 +793,14 @@ def broken_question(label: str, question: str) -> str | None:
             measure = words[i + 1].lower()
             if later in _AFTER_AMOUNT and f" {before} {measure} {later} " in asked:    # fixBE: "migration weeks early"
                 return f"a figure cut out of its phrase: {before!r} {measure!r} {later!r}"
+            if f" {before} {later} " in asked and later in _WANTS_ITS_MEASURE:   # fixBT: "takes 15 minutes instead"
+                return f"a figure and its measure cut out of its phrase: {before!r} {later!r}"
+            j = i - 1                 # fixBT: "Beat quota by 30% two years running": not "quota years running"
+            while j > 0 and (_FIGURE_RE.fullmatch(words[j].strip(",.")) or words[j].lower() in {"by", "to", "from"}
+                             | _ABOUT_WORDS):
+                j -= 1
+            if j < i - 1 and f" {words[j].lower()} {measure} " in asked:
+                return f"a figure's measure left behind: {words[j].lower()!r} {measure!r}"
     return None
 
 # a verb left alone once the figures are out, asked how far it went: "Scaled to 10,000 users" -> "how far you scaled"
@@ -1102,7 +1170,7 @@ _MARKED_PAST = frozenset(w for _base, pasts, participles in _FORMS for w in (*pa
                          if len(w) <= 4 or not w.endswith("ed")) - _IRREGULAR
 # pasts written as their base, read as a past after a subject ("the team split", "we cut costs"); not "cost", "read",
 # "spread", "run", which name things more often than not
-_SAME_AS_BASE = frozenset({"set", "cut", "put", "hit", "shut", "split", "burst", "quit"})
+_SAME_AS_BASE = frozenset({"set", "cut", "put", "hit", "shut", "split", "burst", "quit", "beat"})   # fixBT: "Beat quota"
 _PAST = _MARKED_PAST | _SAME_AS_BASE | {"used"}
 # a prefix an irregular verb takes and stays a verb ("rewrote", "outgrew", "undid", "withstood", "overtook"); a prefix
 # before a past written as a base is a noun ("outset", "output", "upset", "relay"), and so are these
