@@ -81,7 +81,9 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-49"      # session 38: fixBS (semantic-49: a view and a bare mention are no pair), judge62
+JUDGE_VERSION = "semantic-50"      # session 38: judge65 (semantic-50: a bare comparative is no facet,
+                                   # it joins the graded item after it), fixBS (semantic-49: a view and a bare mention
+                                   # are no pair), judge62
                                    # (semantic-48: a plain point whose nearest sentence in a detailed story is its own
                                    # counts from plain_own_min_probability), judge63 (semantic-47: "more than a day" is
                                    # no figure said; "Then I looked at GC" is done, not weighed; a why-not quote's cues
@@ -207,10 +209,27 @@ def facets(label: str) -> list[str]:
     head, _, tail = label.partition(":")
     parts = [head.strip()] if head.strip() else []
     if tail.strip():
-        parts += [p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) > 2]
+        parts += _modifiers_joined([p.strip(" .") for p in _FACET_SPLIT.split(tail) if len(p.strip(" .")) > 2])
     else:
-        parts += [p.strip(" .") for p in _FACET_SPLIT.split(head) if len(p.strip(" .")) > 2 and p.strip() != head.strip()]
+        parts += _modifiers_joined([p.strip(" .") for p in _FACET_SPLIT.split(head)
+                                    if len(p.strip(" .")) > 2 and p.strip() != head.strip()])
     return list(dict.fromkeys(parts)) or [label]
+
+
+# "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65)
+_GRADED = re.compile(r"(?:more|less)\s", re.IGNORECASE)
+
+
+def _modifiers_joined(items: list[str]) -> list[str]:
+    """Split items with each bare comparative ("friendlier", "simpler") joined to the graded item after it ("more
+    transparent financial products"): coordinated modifiers of one noun are one facet, not a word alone."""
+    out: list[str] = []
+    for item in items:
+        if out and " " not in out[-1] and out[-1].lower().endswith("er") and _GRADED.match(item):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
 
 
 # a key point that sets an order ("... before changing anything", "held back ... until someone confirmed it"): an act
