@@ -562,7 +562,7 @@ class PracticePage(QWidget):
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
-        self.resume_btn.clicked.connect(self.continue_left_round)
+        self.resume_btn.clicked.connect(lambda: self.continue_left_round())
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
         self.replay_btn.clicked.connect(self.ctl.replay)
