@@ -78,7 +78,8 @@ def named_place(path: Path_, root: Any) -> str:
     for i, part in enumerate(path):
         if isinstance(part, int):
             continue
-        index = path[i + 1] if i + 1 < len(path) and isinstance(path[i + 1], int) else None
+        after = path[i + 1] if i + 1 < len(path) else None
+        index = after if isinstance(after, int) else None
         node = node.get(part) if isinstance(node, dict) else None
         if index is None or part not in _NAMED:
             parts.append(f"{parts.pop()}.{part}" if plain else part)
