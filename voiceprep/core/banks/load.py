@@ -81,8 +81,9 @@ def named_place(path: Path_, root: Any) -> str:
         after = path[i + 1] if i + 1 < len(path) else None
         index = after if isinstance(after, int) else None
         node = node.get(part) if isinstance(node, dict) else None
-        if index is None or part not in _NAMED:
-            parts.append(f"{parts.pop()}.{part}" if plain else part)
+        if index is None or part not in _NAMED:       # a field's name; an item of a list field as the file counts it
+            name = part if index is None else f"{part}[{index}]"
+            parts.append(f"{parts.pop()}.{name}" if plain else name)
             plain = True
             continue
         node = node[index] if isinstance(node, list) and index < len(node) else None
