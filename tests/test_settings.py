@@ -327,3 +327,17 @@ def test_a_search_hits_snippet_shows_as_many_words_as_settings_say():
     words = [f"w{i}" for i in range(40)]
     shown = queries.snippet(" ".join(words[:20] + ["kafka"] + words[20:]), "kafka")
     assert len(shown.strip("…").split()) == settings.SNIPPET_WORDS and "[kafka]" in shown, shown
+
+
+def test_how_many_words_may_stand_between_a_searched_figure_and_its_unit_is_read_from_settings(monkeypatch):
+    """fixBU (walk48/fixBR leftovers): `units.WORDS_BETWEEN` was a threshold outside settings.py."""
+    import inspect
+
+    from voiceprep import settings
+    from voiceprep.core.history import units
+
+    assert "WORDS_BETWEEN =" not in inspect.getsource(units)
+    text = "we had 48 Kafka topic partitions"
+    assert not units.spans(text, ["48"], "partitions")         # two words between: not at 1
+    monkeypatch.setattr(settings, "FIGURE_WORDS_BETWEEN", 2)
+    assert units.spans(text, ["48"], "partitions")

@@ -71,3 +71,28 @@ def test_banks_draft_writes_a_bank_that_passes_check(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     assert main(["banks", "draft", str(tmp_path / "missing.txt")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_banks_check_names_a_round_and_prompt_by_id_not_a_zero_based_path(tmp_path, capsys, monkeypatch):
+    """walk48: `rounds[0].prompts[0].key_points[1]` had to be counted from zero in the file; the app names a round
+    and a prompt, `banks check` now says "round r1, prompt p1, key point 2" (a round with no id: "round 1")."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('label = "Give the latency result"', 'lable = "Give the latency result"')
+                   .replace('competency = "design"', 'competency = "nope"'))
+    assert main(["banks", "check", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "round r1, prompt p1, key point 2, lable: unknown field" in err, err
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)            # on a terminal: wrapped, as every error
+    assert main(["banks", "check", str(bad)]) == 1
+    wrapped = capsys.readouterr().err.splitlines()
+    assert len(wrapped) > 2 and all(len(line) <= 60 or " " not in line.strip() for line in wrapped), wrapped  # a path: whole
+    assert " ".join(" ".join(wrapped).split()) == " ".join(err.split())
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    assert "round r1, prompt p1, key point 1, competency: unknown competency 'nope'" in err, err
+    assert "[0]" not in err and "[1]" not in err, err
+    no_id = tmp_path / "no-id.toml"
+    no_id.write_text(GOOD.replace('id = "r1"\n', "", 1).replace('lable', 'label'))
+    assert "r1" not in no_id.read_text()
+    main(["banks", "check", str(no_id)])
+    assert "round 1: missing required field 'id'" in capsys.readouterr().err

@@ -865,3 +865,56 @@ def test_list_has_a_header_on_a_terminal_stats_name_each_never_answered_bank_and
     assert main(["history", "compare", str(plain), str(plain + 1)]) == 1
     err = capsys.readouterr().err
     assert "select two" not in err and "give the ids of two answers to the same question" in err
+
+
+def test_history_search_reads_or_and_a_words_beginning_and_finding_nothing_exits_1(capsys):
+    """walk48/fixBR: `history search "Kafka OR Postgres"` and "retr" found nothing, and finding nothing exited 0.
+    OR in capitals finds either side, "retr*" the words that begin so (the help says both); nothing found exits 1,
+    as grep does, the words to try on stderr and nothing on stdout (`history search X | wc -l` counts answers)."""
+    kafka, postgres, retries = _stored("airwallex.toml", [
+        ("hardest-problem", "We used Kafka topics with partitions and consumer groups."),
+        ("hardest-problem", "Postgres held the ledger behind a unique index."),
+        ("hardest-problem", "We added retries with backoff and a dead letter queue.")])
+    for typed in (["Kafka OR Postgres"], ["Kafka", "OR", "Postgres"]):
+        assert main(["history", "search", *typed]) == 0
+        assert {int(line.split()[0]) for line in capsys.readouterr().out.splitlines()} == {kafka, postgres}, typed
+    assert main(["history", "search", "retr*"]) == 0
+    out = capsys.readouterr().out
+    assert [int(line.split()[0]) for line in out.splitlines()] == [retries] and "[retries]" in out
+    assert main(["history", "search", "retr"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "No answer matches" in err and "retr*" in err, err
+    import argparse
+
+    from voiceprep.cli import history_cmd
+    parser = argparse.ArgumentParser()
+    history_cmd.register(parser.add_subparsers())
+    helped = " ".join(parser._subparsers._group_actions[0].choices["history"]._subparsers._group_actions[0]
+                      .choices["search"].format_help().split())
+    assert "Kafka OR Postgres" in helped and "retr*" in helped and "exit status 1" in helped, helped
+
+
+def test_search_lines_and_errors_fit_the_terminal_and_stay_whole_when_piped(capsys, monkeypatch):
+    """walk48/fixBR: `history search` lines and error lines were not wrapped on a terminal (fixBR wrapped the rest):
+    the same rule now, a line wrapped to the terminal with its next lines indented, one line when piped."""
+    said = "We kept a single writer on the ring buffer " + "and measured the latency under replayed traffic " * 6
+    _stored("airwallex.toml", [("hardest-problem", said)])
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    assert main(["history", "search", "ring", "buffer"]) == 0
+    piped = capsys.readouterr().out.splitlines()
+    assert len(piped) == 1 and len(piped[0]) > 60
+    assert main(["score", "--bank", "airwallex", "--prompt", "nope", "--text-file", "x.txt"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and len(err[0]) > 60, err
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["history", "search", "ring", "buffer"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert len(shown) > 1 and max(map(len, shown)) <= 60 and all(line.startswith("  ") for line in shown[1:]), shown
+    assert " ".join(" ".join(shown).split()) == " ".join(" ".join(piped).split())
+    assert main(["score", "--bank", "airwallex", "--prompt", "nope", "--text-file", "x.txt"]) == 1
+    wrapped = capsys.readouterr().err.splitlines()
+    assert len(wrapped) > 1 and max(map(len, wrapped)) <= 60, wrapped
+    assert " ".join(" ".join(wrapped).split()) == " ".join(err[0].split())

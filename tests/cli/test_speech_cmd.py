@@ -75,3 +75,40 @@ def test_say_without_a_speaker_shows_the_text_and_says_what_to_do(tmp_path, caps
     assert "nothing to say: give the text in quotes" in capsys.readouterr().err
     assert main(["say", "--list-voices"]) == 0
     assert capsys.readouterr().out.strip()
+
+
+def test_transcribe_with_a_bank_hears_its_words_as_score_and_the_app_do(tmp_path, capsys, monkeypatch):
+    """walk48/fixBR: `transcribe` had no --bank, so it wrote "a hidden potency key" where `score --audio` (the bank's
+    words as hotwords) wrote "idempotency key". Both now ask the transcriber with `bank.terms(prompt, settings)`, as the
+    app does; --bank alone gives the bank's words for any of its questions."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.cli import speech_cmd
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.settings import Settings
+
+    wav = tmp_path / "a.wav"
+    sf.write(wav, np.zeros(16000, dtype=np.float32), 16000)
+    asked: list[list[str] | None] = []
+
+    class Heard:
+        def transcribe(self, audio, hotwords=None, progress=None):
+            asked.append(hotwords)
+            return Transcript.from_text("an idempotency key")
+
+    monkeypatch.setattr(speech_cmd, "loaded_transcriber", lambda settings: Heard())
+    bank = BankRegistry.discover().get("airwallex")
+    prompt = bank.prompt("hardest-problem")
+    settings = Settings.load().transcription
+    assert main(["transcribe", str(wav), "--bank", "airwallex", "--prompt", "hardest-problem"]) == 0
+    assert main(["transcribe", str(wav), "--bank", "airwallex"]) == 0
+    assert main(["transcribe", str(wav)]) == 0
+    assert asked == [bank.terms(prompt, settings), bank.terms(None, settings), None]
+    assert asked[0] != asked[1]                     # the question's own terms come first
+    capsys.readouterr()
+    assert main(["transcribe", str(wav), "--prompt", "hardest-problem"]) == 1
+    assert "--prompt needs --bank" in capsys.readouterr().err
+    assert main(["transcribe", str(wav), "--bank", "airwallex", "--prompt", "nope"]) == 1
+    assert "hardest-problem" in capsys.readouterr().err          # an unknown id lists the bank's ids, as score does

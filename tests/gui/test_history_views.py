@@ -1396,3 +1396,21 @@ def test_ctrl_f_then_typing_then_down_reaches_the_results(qtbot, window, service
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)          # Tab too, the search as it stands
     assert QApplication.focusWidget() is page.table
+
+
+def test_historys_search_reads_or_and_a_words_beginning_as_history_search_does(qtbot, window, services):
+    """fixBU (walk48): `history search` and History's search box share one rule: OR in capitals finds either side,
+    "contend*" the words that begin so; finding nothing says what to try, and the tooltip says the rule."""
+    said, other = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == [said, other], timeout=10000)
+    assert "OR in capitals" in page.search.toolTip() and "retr*" in page.search.toolTip()
+    page.search.setText("Disruptor OR design")
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted([said, other]), timeout=10000)
+    page.search.setText("Disrupt*")
+    qtbot.waitUntil(lambda: rows(page) == [said], timeout=10000)
+    page.search.setText("Disrupt")
+    qtbot.waitUntil(lambda: rows(page) == [], timeout=10000)
+    assert page.status.text().startswith("No answers match. A word's beginning finds with a * after it"), \
+        page.status.text()

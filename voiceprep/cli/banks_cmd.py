@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from voiceprep import paths
+from voiceprep.cli.common import emit_error
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
@@ -61,7 +62,7 @@ def cmd_check(args) -> int:
         except BankLoadError as exc:
             bad += 1
             for err in in_line_order(exc.errors):     # on stderr, as every error (walk48), top to bottom
-                print(err, file=sys.stderr)
+                emit_error(str(err))
             continue
         prompts = bank.all_prompts()
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "
@@ -89,7 +90,7 @@ def cmd_draft(args) -> int:
     except BankLoadError as exc:            # a drafting bug; say so instead of writing a broken bank
         print("The draft did not pass the bank check (please report this with the job description):", file=sys.stderr)
         for err in in_line_order(exc.errors):
-            print(f"  {err}", file=sys.stderr)
+            emit_error(f"  {err}")
         return 1
     if args.out is None:
         print(toml, end="")

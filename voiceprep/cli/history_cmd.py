@@ -12,12 +12,14 @@ from voiceprep.app.followed import added_points
 from voiceprep.app.history_service import SUFFIXES
 from voiceprep.app.recap import never_answered_count_text, never_answered_text
 from voiceprep.app.scored import answers_text
-from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
+from voiceprep.cli.common import CliError, app_history, emit, emit_error, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
     BEST_TRY_COUNTED,
+    NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
+    SEARCH_SYNTAX_TEXT,
     averaged_text,
     cut_off_count_text,
     found_text,
@@ -79,8 +81,11 @@ def register(sub: Any) -> None:
     p.add_argument("id", type=int, help="the answer's id: the first column of `voiceprep history list`")
     p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     p.set_defaults(func=cmd_show)
-    p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes")
-    p.add_argument("text", nargs="+", help="the words to find; \"in quotes\" finds them together")
+    p = hs.add_parser("search", help="full-text search over what you said, the questions and your notes",
+                      description="Find answers by the words in what you said, the questions and your notes, best "
+                                  f"first. Every word must be found; {SEARCH_SYNTAX_TEXT}. A word also finds its "
+                                  "other endings (latency: latencies). Finding nothing gives exit status 1, as grep does.")
+    p.add_argument("text", nargs="+", help="the words to find (see above)")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -211,11 +216,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     with user_errors("Searching the history"), app_history() as (service, _):
         rows = service.search(text)
-    if not rows:
-        print("No answer matches (searched what you said, the questions and your notes).")
-    for r in rows:
-        marks = f"{_marks(r)}  " if _marks(r) else ""
-        print(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}  {marks}{found_text(r)}")
+    if not rows:        # on stderr, exit 1, as grep: `history search X | wc -l` counts answers (fixBU)
+        emit_error("No answer matches (searched what you said, the questions and your notes). "
+                   f"{NO_MATCH_TIP_TEXT}")
+        return 1
+    emit("\n".join(f"{r['id']:5}  {r['started_at'][:10]}  {r['bank_id']}/{r['prompt_id']}  "
+                   f"{_marks(r) + '  ' if _marks(r) else ''}{found_text(r)}" for r in rows))
     return 0
 
 

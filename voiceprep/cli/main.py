@@ -9,7 +9,7 @@ import sys
 
 from voiceprep import __version__
 from voiceprep.cli import banks_cmd, desktop_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
-from voiceprep.cli.common import CliError
+from voiceprep.cli.common import CliError, emit_error
 
 COMMANDS = [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd, desktop_cmd]
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(func(args) or 0)
     except CliError as exc:
-        print(f"voiceprep: error: {exc}", file=sys.stderr)
+        emit_error(f"voiceprep: error: {exc}")
         return 1
     except BrokenPipeError:  # output piped into `head` and closed
         return 0
@@ -85,8 +85,8 @@ def report_unexpected(exc: BaseException) -> int:
         except OSError:
             traceback.print_exception(exc, file=sys.stderr)
             where = "the lines above"
-    print(f"voiceprep: unexpected error ({type(exc).__name__}: {exc}). Nothing you saved is affected. "
-          f"Details are in {where}; please include them if you report this.", file=sys.stderr)
+    emit_error(f"voiceprep: unexpected error ({type(exc).__name__}: {exc}). Nothing you saved is affected. "
+               f"Details are in {where}; please include them if you report this.")
     return 70
 
 

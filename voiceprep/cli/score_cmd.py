@@ -33,9 +33,17 @@ def register(sub: Any) -> None:
 
 
 def resolve_prompt(bank_ref: str, prompt_id: str) -> tuple[Bank, Prompt]:
+    bank = resolve_bank(bank_ref)
     try:
-        bank = BankRegistry.discover().get(bank_ref)
         return bank, bank.prompt(prompt_id)
+    except KeyError as exc:
+        raise CliError(exc.args[0]) from None
+
+
+def resolve_bank(bank_ref: str) -> Bank:
+    """The bank by id or file, or an error in the user's words (an unknown id lists the banks)."""
+    try:
+        return BankRegistry.discover().get(bank_ref)
     except KeyError as exc:
         raise CliError(exc.args[0]) from None
     except BankLoadError as exc:
@@ -47,7 +55,7 @@ def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None 
     if args.audio:
         from voiceprep.cli.speech_cmd import transcribe_file
 
-        return transcribe_file(args.audio, args.model, hotwords=bank.terms(prompt, Settings.load().transcription))
+        return transcribe_file(args.audio, args.model, bank, prompt)
     if args.text_file:
         return Transcript.from_text(read_text_answer(args.text_file))
     try:

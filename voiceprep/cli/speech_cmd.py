@@ -11,6 +11,7 @@ from voiceprep.cli.common import CliError, print_json
 from voiceprep.settings import Settings, TranscriptionSettings
 
 if TYPE_CHECKING:
+    from voiceprep.core.banks import Bank, Prompt
     from voiceprep.speech.transcriber import Transcriber
 
 
@@ -19,6 +20,9 @@ def register(sub) -> None:
     t.add_argument("audio", type=Path, metavar="AUDIO", help="the audio file (WAV, FLAC, MP3, M4A...)")
     t.add_argument("--model", metavar="PATH", help="a CTranslate2 Whisper model directory, or \"base\" with the "
                    "[accurate] extra (default: bundled tiny.en)")
+    t.add_argument("--bank", metavar="FILE_OR_ID", help="hear the bank's words (its company, vocabulary and key "
+                   "points' terms), as the app and `score --audio` do: \"idempotency key\", not \"hidden potency key\"")
+    t.add_argument("--prompt", metavar="PROMPT_ID", help="with --bank: the question answered, its terms first")
     t.add_argument("--json", action="store_true", help="segments and word timestamps as JSON")
     t.set_defaults(func=cmd_transcribe)
     s = sub.add_parser("say", help="speak text with the interviewer's voice, or save it as WAV")
@@ -30,9 +34,10 @@ def register(sub) -> None:
     s.set_defaults(func=cmd_say)
 
 
-def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] | None = None,
+def transcribe_file(audio: Path, model: str | None = None, bank: Bank | None = None, prompt: Prompt | None = None,
                     progress: bool = True):
-    """Transcribe a file of any length, block by block, showing progress on stderr for long files."""
+    """Transcribe a file of any length, block by block, showing progress on stderr for long files; with `bank`, its
+    words are hotwords as the app asks for them (`bank.terms(prompt, settings)`: `transcribe` and `score --audio`)."""
     from voiceprep.speech.audio import AudioError, audio_duration
     from voiceprep.speech.stream import TranscriptionError
     from voiceprep.speech.transcriber import ModelError
@@ -40,6 +45,7 @@ def transcribe_file(audio: Path, model: str | None = None, hotwords: list[str] |
     settings = Settings.load().transcription
     if model:
         settings.model_path = model
+    hotwords = bank.terms(prompt, settings) if bank is not None else None
     try:
         duration = audio_duration(audio) if audio.is_file() else None
         show = _Progress(audio.name, duration) if progress and duration and duration >= PROGRESS_MIN_S else None
@@ -110,7 +116,15 @@ def _mmss(seconds: float) -> str:
 
 
 def cmd_transcribe(args) -> int:
-    transcript = transcribe_file(args.audio, args.model)
+    bank = prompt = None
+    if args.prompt and not args.bank:
+        raise CliError("--prompt needs --bank: the question is one of a bank's, as in "
+                       "voiceprep transcribe answer.wav --bank BANK_ID --prompt PROMPT_ID")
+    if args.bank:
+        from voiceprep.cli.score_cmd import resolve_bank, resolve_prompt
+
+        bank, prompt = resolve_prompt(args.bank, args.prompt) if args.prompt else (resolve_bank(args.bank), None)
+    transcript = transcribe_file(args.audio, args.model, bank, prompt)
     if args.json:
         print_json(transcript.to_dict())
     else:

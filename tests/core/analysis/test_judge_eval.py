@@ -90,3 +90,42 @@ AUDIO_SUBSET = 30
 # 2026-12-01 with the same code and judge: the spoken answers' transcripts differ between machines (all 122:
 # docs/benchmarks.md); the floor guards against a collapse, not a percent
 AUDIO_F1_FLOOR = 0.78
+
+
+def test_judge_evals_audio_asks_the_transcriber_as_the_app_does_and_keeps_its_old_cache(tmp_path, monkeypatch, banks):
+    """fixBU (walk48/fixBR): `judge_eval --audio` gave `bank.terms()` (no prompt) where the app gives
+    `bank.terms(prompt, settings)`. New transcriptions are asked as the app asks, cached under a key holding the
+    hints (bench/hint_sets.py's way); a transcript cached under the old key (bank and text) is still read, never
+    rewritten (the integrator's held-out cache), and counted apart; `fresh_hints` reads only the new key."""
+    import json
+
+    from bench import judge_eval
+    from voiceprep.settings import TranscriptionSettings
+
+    monkeypatch.setattr(judge_eval, "OUT", tmp_path)
+    bank = banks["airwallex"]
+    old, new = (Labeled("airwallex", "hardest-problem", "strong", text, frozenset(), f"x{k}")
+                for k, text in enumerate(["We used a ring buffer.", "We cut latency by forty percent."]))
+    old_file = tmp_path / f"{judge_eval.old_key(old)}.json"
+    old_file.write_text(json.dumps(Transcript.from_text("from the old cache").to_dict()))
+    asked: list[list[str] | None] = []
+
+    class Heard:
+        def transcribe(self, audio, hotwords=None, progress=None):
+            asked.append(hotwords)
+            return Transcript.from_text("transcribed now")
+
+    class Voice:
+        def render(self, text):
+            return tmp_path / "x.wav"
+
+    got = judge_eval.spoken([old, new], banks, Heard(), speaker=Voice())
+    assert got[old.text].text == "from the old cache" and got[new.text].text == "transcribed now"
+    assert asked == [bank.terms(bank.prompt("hardest-problem"), TranscriptionSettings())]
+    assert asked[0] != bank.terms()
+    assert json.loads(old_file.read_text())["text"] == "from the old cache"       # never rewritten
+    judge_eval.spoken([old, new], banks, Heard(), speaker=Voice())
+    assert len(asked) == 1                                               # the new one cached under its new key
+    got = judge_eval.spoken([old, new], banks, Heard(), speaker=Voice(), fresh_hints=True)
+    assert got[old.text].text == "transcribed now" and len(asked) == 2
+    assert json.loads(old_file.read_text())["text"] == "from the old cache"

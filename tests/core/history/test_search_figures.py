@@ -355,7 +355,7 @@ def test_a_search_with_no_word_is_told_to_type_one():
     ("two day-shift nurses called out", True),           # a compound between is one word (fixBK)
     ("four front-page splashes", True),
     ("48 Kafka partitions", True),
-    ("48 Kafka topic partitions", False),                # two words between: measured, not found (units.WORDS_BETWEEN)
+    ("48 Kafka topic partitions", False),                # two words between: measured, not found (settings.FIGURE_WORDS_BETWEEN)
     ("three-node Postgres cluster", False),              # "three" counts the nodes
     ("two-week lead time", False),
 ])

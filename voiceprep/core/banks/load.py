@@ -58,10 +58,39 @@ class BankError:
     field: str
     message: str
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
+    place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        field = self.place or self.field
+        return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
+
+
+_NAMED = {"rounds": "round", "prompts": "prompt", "competencies": "competency", "key_points": "key point"}
+
+
+def named_place(path: Path_, root: Any) -> str:
+    """Where a problem is, as the app names it (walk48: `rounds[0].prompts[0].key_points[1]` counted from zero): a
+    round, prompt or competency by the id written in the file, else its number from 1; a key point by its number; the
+    field's own name last: ("rounds", 0, "prompts", 1, "label") -> "round tech, prompt double-charge, label"."""
+    parts: list[str] = []
+    node, plain = root, False           # plain: the last part is a field's name ("job.title" stays one)
+    for i, part in enumerate(path):
+        if isinstance(part, int):
+            continue
+        after = path[i + 1] if i + 1 < len(path) else None
+        index = after if isinstance(after, int) else None
+        node = node.get(part) if isinstance(node, dict) else None
+        if index is None or part not in _NAMED:       # a field's name; an item of a list field as the file counts it
+            name = part if index is None else f"{part}[{index}]"
+            parts.append(f"{parts.pop()}.{name}" if plain else name)
+            plain = True
+            continue
+        node = node[index] if isinstance(node, list) and index < len(node) else None
+        written = node.get("id") if isinstance(node, dict) and part != "key_points" else None
+        parts.append(f"{_NAMED[part]} {written if isinstance(written, str) and written.strip() else index + 1}")
+        plain = False
+    return ", ".join(parts)
 
 
 class BankLoadError(Exception):
@@ -119,6 +148,7 @@ class _Checker:
         self.errors: list[BankError] = []
         self.max_errors = max_errors
         self.dropped = 0
+        self.root: Any = None           # the file's tables, for naming a problem's place (named_place)
 
     @property
     def full(self) -> bool:
@@ -128,7 +158,8 @@ class _Checker:
         if self.full:
             self.dropped += 1
             return
-        self.errors.append(BankError(self.file, line_of(self.lines, path), format_path(path), message))
+        self.errors.append(BankError(self.file, line_of(self.lines, path), format_path(path), message,
+                                     place=named_place(path, self.root)))
 
     def finish(self) -> list[BankError]:
         if self.dropped:
@@ -263,6 +294,7 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
         line, message = toml_problem(str(exc), text)
         raise BankLoadError([BankError(file, line, "", message, syntax=True)]) from None
     c = _Checker(file, found, limits.max_errors)
+    c.root = raw
     root = c.table(raw, (), "root")
     assert root is not None
     schema = root.get("schema")

@@ -380,7 +380,9 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
 
 def fts_terms(text: str, bare: bool = True) -> list[str]:
     """What the candidate typed as FTS terms: each word quoted, and words they put in double quotes kept together
-    as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted. An unclosed quote is
+    as one phrase ("single writer"), so FTS syntax in what was typed is never interpreted, but for two forms a search box
+    is known by (fixBU, SEARCH_SYNTAX_TEXT): OR in capitals between words (`_alternatives`; fts_query asks either side,
+    these are every side's terms) and a * after a word's beginning ("retr*": FTS5's prefix query). An unclosed quote is
     read as a plain word. A term also matches the word written with a space or a hyphen inside, or without one
     (session 14: "failover" did not find "fail over" nor "fail-over", "real time" not "realtime"): each is an OR
     of its spellings, and two typed words side by side may be one word written together. A figure, said as words
@@ -405,13 +407,45 @@ class _Term:
 
 
 def _terms(text: str, bare: bool = True) -> list[_Term]:
-    """fts_terms, each with the check figure_checks asks of it."""
+    """fts_terms, each with the check figure_checks asks of it: those of every side of an OR (_alternatives)."""
+    return [t for side in _alternatives(text) for t in _terms_of(side, bare)]
+
+
+# fixBU (walk48): what a terminal's and History's search box understand besides words and "quoted phrases", in the
+# user's words: `history search --help`, History's search tooltip
+SEARCH_SYNTAX_TEXT = ('"in quotes" finds the words together; OR in capitals finds either side (Kafka OR Postgres); '
+                      "a * after a word's beginning finds every word that begins so (retr* finds retry, retries)")
+# what finding nothing suggests next
+NO_MATCH_TIP_TEXT = "A word's beginning finds with a * after it (retr*); OR finds either of two words (Kafka OR Postgres)"
+OR = "OR"                               # in capitals, as FTS5 and web searches write it: "or" stays a word
+_PREFIX = re.compile(r"([^\W_]+)\*")    # "retr*": a word's beginning
+
+
+def _alternatives(text: str) -> list[str]:
+    """What was typed, cut at each OR in capitals outside quotes ("Kafka OR Postgres": "Kafka", "Postgres"); a side
+    with no word is dropped ("OR Kafka"). Without an OR, or with no word beside one ('" OR ) ('), the text as typed
+    (there "OR" is a word)."""
+    sides: list[list[str]] = [[]]
+    for m in re.finditer(r'"[^"]*"|\S+', unicodedata.normalize("NFKC", text)):
+        if m.group() == OR:
+            sides.append([])
+        else:
+            sides[-1].append(m.group())
+    found = [side for words in sides if has_words(side := " ".join(words))] if len(sides) > 1 else []
+    return found or [text]
+
+
+def _terms_of(text: str, bare: bool = True) -> list[_Term]:
+    """The terms of one side of an OR (all of them must match)."""
     pieces = _figures(_pieces(text))
     terms: list[_Term] = []
     skip = 0
     for i, (quoted, words) in enumerate(pieces):
         if skip:
             skip -= 1
+            continue
+        if not quoted and len(words) == 1 and (prefix := _PREFIX.fullmatch(words[0])):
+            terms.append(_Term(f'"{prefix.group(1)}"*'))      # FTS5's prefix query, stemmed as the index is
             continue
         forms = [" ".join(words)]
         check: tuple[str, tuple[Any, ...], str] | None = None
@@ -445,7 +479,8 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
         else:
             forms += spellings(words[0])
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
-                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() for _, w in pair):
+                if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() and not _PREFIX.fullmatch(w[0])
+                                                                          for _, w in pair):
                     forms.append(pair[0][1][0] + pair[1][1][0])
         forms = list(dict.fromkeys(forms))
         quoted_forms = [f'"{f}"' for f in forms]
@@ -474,8 +509,13 @@ def has_words(text: str) -> bool:
 
 
 def fts_query(text: str) -> str:
-    """Every term must match (see fts_terms)."""
-    return " AND ".join(fts_terms(text))
+    """Every term must match (see fts_terms); with OR, every term of one side (_alternatives)."""
+    sides = [q for q in (_side_query(side) for side in _alternatives(text)) if q]
+    return sides[0] if len(sides) == 1 else " OR ".join(f"({q})" for q in sides)
+
+
+def _side_query(side: str) -> str:
+    return " AND ".join(t.fts for t in _terms_of(side))
 
 
 # What a search for a percentage asks of a row besides its FTS terms (figure_checks): one of its phrases said, or the
@@ -504,8 +544,17 @@ def figure_checks(text: str) -> tuple[list[str], list[Any]]:
     and figures with a unit ask besides fts_query: "48 percent" finds "48%", "48 %" and "forty eight per cent", not
     the "48" of "48 partitions" (fixAR); "48 partitions" finds "48 Kafka partitions", not "12 partitions, 48 hours"
     (mend36). History.open's connection has their functions (`units.register`)."""
-    checked = [t for t in _terms(text) if t.check]
-    return [t.check for t in checked], [a for t in checked for a in t.args]
+    sides = [(q, [t for t in _terms_of(side) if t.check]) for side in _alternatives(text) if (q := _side_query(side))]
+    if len(sides) == 1:
+        checked = sides[0][1]
+        return [t.check for t in checked], [a for t in checked for a in t.args]
+    if not any(checked for _, checked in sides):
+        return [], []
+    # with OR, a side's checks hold where that side matched: one condition, an OR of the sides (fixBU)
+    matched = "attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)"
+    conditions = ["(" + " AND ".join([matched, *(t.check for t in checked)]) + ")" for _, checked in sides]
+    return ["(" + " OR ".join(conditions) + ")"], [a for q, checked in sides for a in (q, *(a for t in checked
+                                                                                         for a in t.args))]
 
 
 def _unit_after(pieces: list[tuple[bool, list[str]]], i: int) -> str | None:

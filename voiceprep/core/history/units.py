@@ -13,16 +13,11 @@ import unicodedata
 
 import snowballstemmer
 
+from voiceprep import settings
 from voiceprep.core.analysis.text import NUMBER_WORDS
 
 SQL_NAME = "voiceprep_figure_unit"
 GLUED_SQL_NAME = "voiceprep_figure_glued"
-# the most words that may stand between a figure and its unit ("48 Kafka partitions"), a word hyphened to others one
-# word ("two day-shift nurses", fixBK); `spans` reads it. fixBK measured 2 on dev + dev2 (writer U and the
-# out-of-sample writers left out; 1,615 answers, 1,160 searches "figure word" taken from them): 78 finds added to
-# 3,314, about 8 right ("two day-shift nurses", "three med-surg units"), the rest wrong ("four days" in "four seconds
-# every day", "three years" in "three times last year"): kept at 1, with compounds as one word
-WORDS_BETWEEN = 1
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -77,8 +72,8 @@ def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
                 continue                                            # "48%", "48.5", "48,000"
-            at = last          # the unit right after the figure, or after at most WORDS_BETWEEN words between
-            for between in range(WORDS_BETWEEN + 1):
+            at = last          # the unit right after the figure, or after at most FIGURE_WORDS_BETWEEN (settings)
+            for between in range(settings.FIGURE_WORDS_BETWEEN + 1):
                 if at + 1 >= len(tokens) or not joined(at, at + 1) or between and not _may_come_between(tokens[at]):
                     break
                 if is_unit(tokens[at + 1]):

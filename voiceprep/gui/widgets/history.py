@@ -46,7 +46,9 @@ from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history import Undone, UndoOverError
 from voiceprep.core.history.queries import (
+    NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
+    SEARCH_SYNTAX_TEXT,
     answer_name,
     apart,
     asked_text,
@@ -395,8 +397,8 @@ class HistoryPage(QWidget):
         self.search.installEventFilter(self)
         accessible.name(self.search, "Search history", f"{key_text(find)}: finds the words in what you said, your "
                         "notes and the questions")
-        self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}). "
-                               "Put words in double quotes to find them together: \"single writer\"")
+        self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}): "
+                               f"{SEARCH_SYNTAX_TEXT}, as `voiceprep history search` does")
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
         down = described(QShortcut(QKeySequence("Down"), self.search, self.to_results),
@@ -562,7 +564,9 @@ class HistoryPage(QWidget):
         # counted as Progress counts them (walk19: "4 answers" here, "3 answers and 1 follow-up" there)
         # fixBK: a search of no word ("%", '""') searches nothing: said so, and the filters' answers are listed
         wordless = f"{NO_WORD_TEXT}. " if self.search.text().strip() and not has_words(self.search.text()) else ""
-        self.status.setText(f"{wordless}{rows_text(rows)}{more}" if rows else f"{wordless}No answers match.")
+        searched = has_words(self.search.text())        # fixBU: what to try next, as `history search` says it
+        self.status.setText(f"{wordless}{rows_text(rows)}{more}" if rows else
+                            f"{wordless}No answers match.{' ' + NO_MATCH_TIP_TEXT + '.' if searched else ''}")
         if rows == self.model.rows_as_loaded:
             if self._to_results:
                 self._enter_results()
