@@ -90,6 +90,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
 CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
 # the answer waits: the model changed in Settings loads once the cancelled import's last window is done (fixBJ)
+STARTING_MIC = "Starting the microphone… press {space} to stop."     # its stream opening (0.9 s under PulseAudio)
+STOPPING_AT_OPEN = "Stopping as soon as the microphone is open…"
 FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
@@ -1257,7 +1259,12 @@ class PracticePage(QWidget):
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
         self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
-        if self.ctl.can(Action.STOP):                # imported answer that failed is behind)
+        if self.ctl.starting:                        # the microphone opening (fixBW): it stops once open
+            self.ctl.stop_answer()
+            self.answer_btn.setText(self._keyed("■ Stopping…", "Space"))
+            accessible.name(self.answer_btn, self.answer_btn.text())
+            self._say_state(STOPPING_AT_OPEN)
+        elif self.ctl.can(Action.STOP):              # imported answer that failed is behind)
             self.ctl.stop_answer()
             if self.ctl.stopping:                    # still speaking: the last word is recorded to its end
                 space = self.key_name("Space")
@@ -1483,6 +1490,9 @@ class PracticePage(QWidget):
         elif self.next_pending and state != c.PROCESSING:
             self.next_pending = False                # not heard, failed or cancelled: no feedback to move on from
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
+        opening = self.ctl.starting and state != c.RECORDING and self.ctl.recording_from_microphone
+        if opening:
+            self._say_state(STARTING_MIC.format(space=space))
         if self.ctl.starting and state != c.RECORDING and self.ctl.services.finishing_cancelled():
             self._say_state(FINISHING_CANCELLED)
         if self.next_pending and state == c.PROCESSING:
@@ -1506,9 +1516,9 @@ class PracticePage(QWidget):
         if not recording:
             self.meter.setValue(0)                   # the level is the microphone's now, not the last block's (a
             # meter left at 80% beside "I didn't hear an answer" told the candidate the opposite, walkthrough 10)
-        self.answer_btn.setText(self._keyed("■ Stop" if recording else "● Start answer", "Space"))
+        self.answer_btn.setText(self._keyed("■ Stop" if recording or opening else "● Start answer", "Space"))
         accessible.name(self.answer_btn, self.answer_btn.text())
-        self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
+        self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP) or opening)
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
