@@ -327,3 +327,18 @@ def test_a_search_hits_snippet_shows_as_many_words_as_settings_say():
     words = [f"w{i}" for i in range(40)]
     shown = queries.snippet(" ".join(words[:20] + ["kafka"] + words[20:]), "kafka")
     assert len(shown.strip("…").split()) == settings.SNIPPET_WORDS and "[kafka]" in shown, shown
+
+
+def test_the_layouts_sizes_are_in_settings_not_in_their_widgets():
+    """fixBP noticed: the feedback's lines, the welcome back's large-window size and History's narrow width were
+    numbers of their own in the widgets; they are in settings.py, one place, and the widgets read them there."""
+    import inspect
+
+    from voiceprep import settings
+    from voiceprep.gui.widgets import history, practice
+
+    for name in ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE"):
+        assert f"{name} =" not in inspect.getsource(practice) and getattr(practice, name) is getattr(settings, name)
+    assert "NARROW =" not in inspect.getsource(history)
+    assert history.HISTORY_NARROW_PX is settings.HISTORY_NARROW_PX == 1000
+    assert settings.FEEDBACK_MIN_LINES > settings.FEEDBACK_FIT_LINES > 0 and len(settings.RECAP_LARGE) == 3

@@ -76,7 +76,7 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
-from voiceprep.settings import DRILL_LABEL_CHARS
+from voiceprep.settings import DRILL_LABEL_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
 
 log = logging.getLogger(__name__)
 
@@ -227,17 +227,6 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
 DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
-# a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
-# The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
-# 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
-RECAP_LARGE = (1600, 900, 4)
-# in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
-# box of ~13 lines, under half of what the page shows at once, scrolled on its own)
-FEEDBACK_MIN_LINES = 20
-# ... but where the whole page fits with the feedback's text at least this many lines, the page does not scroll and the
-# text alone does (walk47 7: at 1366x768 and 1.25x the page scrolled, the Bank row off its top, the feedback's own
-# scroll bar inside it: two scroll bars, one in the other)
-FEEDBACK_FIT_LINES = 8
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
