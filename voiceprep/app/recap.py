@@ -263,7 +263,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
 def _waiting_texts(left: Row | None, bank: Any) -> set[tuple[str, str]]:
     """(bank id, text) of the questions the round left (`left`) still waits for (Continue asks them)."""
     rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None) if left and bank is not None else None
-    if rnd is None:
+    if rnd is None or left is None:
         return set()
     return {(bank.id, rnd.prompts[p - 1].text) for p in left.get("waiting") or [] if 0 < p <= len(rnd.prompts)}
 
