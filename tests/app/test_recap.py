@@ -751,6 +751,6 @@ def test_a_round_left_says_where_to_start_and_still_counts_the_questions_never_a
     skip = recap_lines({**recap, "left": None, "skipped": [rnd.prompts[1].id], "skipped_bank": air.id}, find,
                        picked=air.id)[1].splitlines()
     assert skip[0] == (f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” on the bank chosen above: answer it first "
-                       f"today. Also never answered: 2 questions in the bank chosen above, 1 in "
-                       f"{bank_title(pay.id, find)}."), skip
+                       f"today. Also never answered: 1 question in {bank_title(pay.id, find)}, 2 in the bank chosen "
+                       "above."), skip
     access.close_all()

@@ -232,7 +232,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                        ". Choose a bank above and Drill my weak points asks its questions first."))
     elif several and said:      # fixBQ noticed: a round left or a question skipped said, the count went unsaid
         waiting = _waiting_texts(left_at, stopped)       # the left round's: Continue asks them, not counted again
-        rest = [(b, [t for t in texts if (b, t) not in waiting]) for b, texts in several]
+        # nor the questions skipped, said on the line (on a copy's origin too: the same text)
+        rest = [(b, [t for t in texts if (b, t) not in waiting and t.rstrip(" .?!") not in skipped])
+                for b, texts in several]
         counts = [(named(b), len(t)) for b, t in rest if t]
         if counts:              # on the "start here" line: at most four lines (fixO)
             said[-1] += " Also n" + never_answered_count_text(counts, WELCOME_BANKS_NAMED)[1:] + "."
