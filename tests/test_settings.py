@@ -341,3 +341,18 @@ def test_how_many_words_may_stand_between_a_searched_figure_and_its_unit_is_read
     assert not units.spans(text, ["48"], "partitions")         # two words between: not at 1
     monkeypatch.setattr(settings, "FIGURE_WORDS_BETWEEN", 2)
     assert units.spans(text, ["48"], "partitions")
+
+
+def test_the_layouts_sizes_are_in_settings_not_in_their_widgets():
+    """fixBP noticed: the feedback's lines, the welcome back's large-window size and History's narrow width were
+    numbers of their own in the widgets; they are in settings.py, one place, and the widgets read them there."""
+    import inspect
+
+    from voiceprep import settings
+    from voiceprep.gui.widgets import history, practice
+
+    for name in ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE"):
+        assert f"{name} =" not in inspect.getsource(practice) and getattr(practice, name) is getattr(settings, name)
+    assert "NARROW =" not in inspect.getsource(history)
+    assert history.HISTORY_NARROW_PX is settings.HISTORY_NARROW_PX == 1000
+    assert settings.FEEDBACK_MIN_LINES > settings.FEEDBACK_FIT_LINES > 0 and len(settings.RECAP_LARGE) == 3

@@ -352,6 +352,22 @@ FIGURE_WORDS_BETWEEN = 1
 # a round's summary lists "Drill next" points this short, each cut at a word, whole in its tooltip (fixBK: Airwallex's
 # labels, up to 185 characters, each with its question, scrolled the summary by two lines at 1366x768)
 DRILL_LABEL_CHARS = 80
+# Layout (fixBW: from their widgets).
+# a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
+# The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
+# 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
+RECAP_LARGE = (1600, 900, 4)
+# in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
+# box of ~13 lines, under half of what the page shows at once, scrolled on its own)
+FEEDBACK_MIN_LINES = 20
+# ... but where the whole page fits with the feedback's text at least this many lines, the page does not scroll and the
+# text alone does (walk47 7: at 1366x768 and 1.25x the page scrolled, the Bank row off its top, the feedback's own
+# scroll bar inside it: two scroll bars, one in the other)
+FEEDBACK_FIT_LINES = 8
+# below this page width History's list sits above the feedback and its bar takes two rows (walk47 7: at 1366x768 and
+# 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
+# search's hint to "Search (Ctrl+F): what you …")
+HISTORY_NARROW_PX = 1000
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

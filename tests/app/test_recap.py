@@ -725,3 +725,32 @@ def test_the_welcome_counts_the_never_answered_questions_of_every_bank_practised
     assert never_answered_count_text(many[:WELCOME_BANKS_NAMED + 1], WELCOME_BANKS_NAMED) == \
         "Never answered: 2 questions in “A”, 1 in “B”, 1 in “C”, 3 in “D”"          # one bank more is named
     assert never_answered_count_text(many, 3) == "Never answered: 2 questions in “A”, 1 in “B”, 1 in “C”, 4 more in 2 other banks"
+
+
+def test_a_round_left_says_where_to_start_and_still_counts_the_questions_never_answered_in_every_bank(tmp_path):
+    """fixBQ noticed: with a round left (or a question skipped) Welcome back said that one "start here" line, and the
+    questions never answered in every bank practised went unsaid that day. Both are said: where to start first, then
+    the count, briefly."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    air, pay = load_bank(BANKS / "airwallex.toml"), load_bank(BANKS / "senior-backend-payments.toml")
+    said = "I think it was fine, we did a lot of things and it went well."
+    for p in pay.all_prompts()[1:]:                          # 1 never answered
+        session.save_typed(pay, p, said)
+    rnd = air.rounds[0]
+    pk = session.start_round(air, rnd)
+    session.save_typed(air, rnd.prompts[0], said, rnd.id, pk)   # left after its first question
+    recap = service.recap()
+    find = {air.id: air, pay.id: pay}.get
+    lines = recap_lines(recap, find, picked=air.id)[1].splitlines()
+    assert lines[0].startswith(f"You left “{rnd.title}” on the bank chosen above at question 2 of"), lines
+    # the round's questions waiting are Continue's, not counted again; at most four lines (fixO): on the same line
+    assert len(rnd.prompts) == len(air.all_prompts())
+    assert lines[0].endswith(f"”. Also never answered: 1 question in {bank_title(pay.id, find)}."), lines
+    assert [line.split(" ")[0] for line in lines] == ["You", "Most", "Last"], lines
+    skip = recap_lines({**recap, "left": None, "skipped": [rnd.prompts[1].id], "skipped_bank": air.id}, find,
+                       picked=air.id)[1].splitlines()
+    assert skip[0] == (f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” on the bank chosen above: answer it first "
+                       f"today. Also never answered: 1 question in {bank_title(pay.id, find)}, 2 in the bank chosen "
+                       "above."), skip
+    access.close_all()

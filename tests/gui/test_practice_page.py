@@ -5,6 +5,7 @@ bank text shown as text."""
 from __future__ import annotations
 
 import re
+import threading
 import time
 
 import pytest
@@ -4125,7 +4126,7 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
     monkeypatch.setattr(sd, "_terminate", slow_terminate)
     monkeypatch.setattr(sd, "_initialize", lambda: None)
     took: list[float] = []
-    real_start = Recorder.start
+    real_start = Recorder.run                        # what the GUI thread does of it (the open: session lane)
 
     def timed_start(self):
         t0 = time.perf_counter()
@@ -4133,7 +4134,7 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
             real_start(self)
         finally:
             took.append(time.perf_counter() - t0)
-    monkeypatch.setattr(Recorder, "start", timed_start)
+    monkeypatch.setattr(Recorder, "run", timed_start)
     services.settings.audio.input_device = None
     services.input_override = None
     page, ctl = start(window, qtbot)
@@ -4176,7 +4177,7 @@ def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(wi
     monkeypatch.setattr(sd, "_terminate", slow_terminate)
     monkeypatch.setattr(sd, "_initialize", lambda: None)
     took: list[float] = []
-    real_start = Recorder.start
+    real_start = Recorder.run                        # what the GUI thread does of it (the open: session lane)
 
     def timed_start(self):
         t0 = time.perf_counter()
@@ -4184,7 +4185,7 @@ def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(wi
             real_start(self)
         finally:
             took.append(time.perf_counter() - t0)
-    monkeypatch.setattr(Recorder, "start", timed_start)
+    monkeypatch.setattr(Recorder, "run", timed_start)
     services.settings.audio.input_device = None
     services.input_override = None
     page, ctl = start(window, qtbot)
@@ -4210,3 +4211,119 @@ def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(wi
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state != c.RECORDING, timeout=15000)
     qtbot.waitUntil(lambda: devices._held == 0, timeout=5000)       # the claim ends with the recording
+
+
+class _SlowOpening(SilentStream):
+    """A microphone whose stream takes as long to start as the test holds it (PulseAudio took 0.9 s, fixBO); where
+    it was started and whether it was closed are kept."""
+
+    made: list[_SlowOpening] = []
+
+    def __init__(self, device=None, callback=None, **kwargs):
+        super().__init__(device)
+        self.callback, self.opening, self.go_on = callback, threading.Event(), threading.Event()
+        self.thread, self.closed = "", False
+        _SlowOpening.made.append(self)
+
+    def start(self):
+        self.thread = threading.current_thread().name
+        self.opening.set()
+        self.go_on.wait(10)
+
+    def close(self):
+        self.closed = True
+
+
+def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_opens_ends_cleanly(
+        window, qtbot, services, monkeypatch):
+    """fixBW (fixBO's hand run: Recorder.start held the GUI thread 0.9 s opening the PulseAudio stream). The stream
+    opens on the session lane, the page saying "Starting the microphone…" with its Stop on; Space pressed meanwhile
+    stops the answer once open (through RECORDING, as a stop), a cancel closes the stream and drops the row; the
+    claim on PortAudio is given back either way."""
+    import sounddevice as sd
+
+    from voiceprep.core.history import History
+    from voiceprep.speech import devices
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
+    _SlowOpening.made.clear()
+    services.settings.audio.input_device = None
+    services.input_override = None
+    page, ctl = start(window, qtbot)
+    states: list[str] = []
+    ctl.stateChanged.connect(states.append)
+
+    def attempts() -> int:
+        with History.open(services.db_path) as h:
+            return h.db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    before = attempts()
+
+    page.toggle_answer()                                        # Space
+    qtbot.waitUntil(lambda: bool(_SlowOpening.made) and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+    stream = _SlowOpening.made[-1]
+    assert stream.thread != "MainThread" and stream.thread.startswith("voiceprep-session"), stream.thread
+    assert ctl.starting and page.state_label.text().startswith("Starting the microphone…"), page.state_label.text()
+    assert page.answer_btn.isEnabled() and page.answer_btn.text().startswith("■ Stop")
+    assert page.shortcuts["Space"].isEnabled()
+    page.toggle_answer()                                        # Space again, while it opens
+    assert page.state_label.text() == "Stopping as soon as the microphone is open…"
+    stream.go_on.set()
+    qtbot.waitUntil(lambda: not ctl.starting and ctl.state in (c.IDLE, c.FEEDBACK), timeout=15000)
+    assert c.RECORDING in states and stream.closed
+    qtbot.waitUntil(lambda: devices._held == 0, timeout=5000)
+
+    page.toggle_answer()                                        # again, cancelled while it opens
+    qtbot.waitUntil(lambda: len(_SlowOpening.made) == 2 and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+    stream = _SlowOpening.made[-1]
+    ctl.cancel()
+    stream.go_on.set()
+    qtbot.waitUntil(lambda: not ctl.starting, timeout=15000)
+    qtbot.waitUntil(lambda: devices._held == 0 and stream.closed, timeout=5000)
+    assert ctl.state == c.IDLE and ctl.recorder is None
+    qtbot.waitUntil(lambda: attempts() == before, timeout=5000)        # neither answer kept a row: nothing was said
+
+
+def test_a_controller_gone_while_the_microphone_opens_gives_its_claim_back(services, qtbot, monkeypatch):
+    """fixBO noticed: the window closed between the session lane's claim on PortAudio and the recording's start,
+    the claim was never given back (rescans refused for the rest of the process). Now the opened stream is closed,
+    the claim released and the row dropped."""
+    import shiboken6
+    import sounddevice as sd
+
+    from voiceprep.app.session import PracticeSession
+    from voiceprep.core.rehearsal import Rehearsal
+    from voiceprep.gui import operations
+    from voiceprep.speech import devices
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
+    _SlowOpening.made.clear()
+    services.settings.audio.input_device = None
+    services.input_override = None
+    abandoned: list[object] = []
+    real_abandon = PracticeSession.abandon
+    monkeypatch.setattr(PracticeSession, "abandon", lambda self, p: (abandoned.append(p), real_abandon(self, p)))
+    ctl = c.RehearsalController(services)
+    bank = services.registry.get("senior-backend-payments")
+    ctl.rehearsal = Rehearsal.for_prompt(bank, bank.all_prompts()[0])
+    ctl._move(c.IDLE)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: bool(_SlowOpening.made) and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+    assert devices._held == 1
+    shiboken6.delete(ctl)                                       # its window closed
+    _SlowOpening.made[-1].go_on.set()
+    qtbot.waitUntil(lambda: not operations.pending, timeout=15000)
+    assert devices._held == 0 and _SlowOpening.made[-1].closed and len(abandoned) == 1

@@ -65,7 +65,7 @@ def test_the_controllers_recorder_callbacks_survive_the_controller(services, mon
         def __init__(self, *args, **kwargs):
             handed.update(kwargs)
 
-        def start(self):
+        def run(self):
             pass
     monkeypatch.setattr(c, "LiveTranscriber", FakeLive)
     monkeypatch.setattr(c, "Recorder", FakeRecorder)
@@ -74,7 +74,7 @@ def test_the_controllers_recorder_callbacks_survive_the_controller(services, mon
     pending = SimpleNamespace(audio_path=None, prompt=SimpleNamespace(target_seconds=60), more_of=None)
     monkeypatch.setattr(services, "transcriber", lambda: None)
     live = ctl._live_for(pending, ctl.rehearsal.bank, services.session)      # on the session lane in the app
-    ctl._record(pending, None, live)
+    ctl._record(pending, None, live, c.Recorder(None, **ctl._recorder_calls(), on_audio=live.feed))
     ctl._elapsed_timer.stop()
     shiboken6.delete(ctl)
     calls = {"on_stopped": (SimpleNamespace(reason="manual"),), "on_level": (0.5,),

@@ -230,6 +230,14 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                     + (". Choose it above and Drill my weak points asks " + ("it" if len(several[0][1]) == 1 else "them")
                        + " first." if len(several) == 1 else
                        ". Choose a bank above and Drill my weak points asks its questions first."))
+    elif several and said:      # fixBQ noticed: a round left or a question skipped said, the count went unsaid
+        waiting = _waiting_texts(left_at, stopped)       # the left round's: Continue asks them, not counted again
+        # nor the questions skipped, said on the line (on a copy's origin too: the same text)
+        rest = [(b, [t for t in texts if (b, t) not in waiting and t.rstrip(" .?!") not in skipped])
+                for b, texts in several]
+        counts = [(named(b), len(t)) for b, t in rest if t]
+        if counts:              # on the "start here" line: at most four lines (fixO)
+            said[-1] += " Also n" + never_answered_count_text(counts, WELCOME_BANKS_NAMED)[1:] + "."
     elif never and not said:
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
@@ -252,6 +260,14 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                        f" on {where}. Drill my weak points on {where} brings it back."))
     said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def _waiting_texts(left: Row | None, bank: Any) -> set[tuple[str, str]]:
+    """(bank id, text) of the questions the round left (`left`) still waits for (Continue asks them)."""
+    rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None) if left and bank is not None else None
+    if rnd is None or left is None:
+        return set()
+    return {(bank.id, rnd.prompts[p - 1].text) for p in left.get("waiting") or [] if 0 < p <= len(rnd.prompts)}
 
 
 def resume_index(left: Row, bank: Any) -> int:

@@ -118,6 +118,8 @@ class RehearsalController(QObject):
         self.last_follow_up: FollowUpTurn | None = None
         self._round = _RoundRef()
         self._starting = False
+        self._stop_early = False            # Space pressed while the microphone opened (fixBW)
+        self._kind_starting = VOICE         # what the answer starting records from
         self._cancelled = False
         self._import_seconds: float | None = None
         self._import_name = ""            # the imported file's name (the import screen says it)
@@ -356,12 +358,12 @@ class RehearsalController(QObject):
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
         bank, prompt = rehearsal.bank, rehearsal.current
         override = self.services.input_override
-        kind = FILE if audio_file is not None else VOICE
+        kind = self._kind_starting = FILE if audio_file is not None else VOICE
         # a follow-up answer, or a drill: the points it counts for (stored with it); else the whole answer counts
         self.answering_follow_up, drill = rehearsal.answering()
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
 
-        def begin() -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]:
             factory: Any = override
             if audio_file is not None and imported:
                 factory = FileStream.for_import(audio_file)             # checks the file: not on the GUI thread
@@ -371,33 +373,53 @@ class RehearsalController(QObject):
                 factory = factory()
             return self._holding(factory, lambda: session.begin(bank, prompt, round_id=rehearsal.round_id,
                                                                 round_pk=ref.pk, input=kind, drill=drill,
-                                                                follow_up=asked), bank, session)
+                                                                follow_up=asked), bank, session, calls)
 
         def failed(exc: BaseException) -> None:
             self._starting = False
             self.error.emit(user_message(exc, "Starting the answer"))
             self._move(IDLE if self.state in (SPEAKING, THINKING, IDLE) else self.state)
-        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self)
+        calls = self._recorder_calls()
+        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self,
+                          on_dropped=_close_started(session))
         self.stateChanged.emit(str(self.state))
 
     def import_answer(self, path: Path) -> None:
         """An answer recorded elsewhere, read in as if spoken now: importProgress reports, cancel() stops it."""
         self.start_answer(Path(path), realtime=False, imported=True)
 
-    def _holding(self, factory: Any, begin: Callable[[], Pending], bank: Bank, session: PracticeSession
-                 ) -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
-        """On the session lane: the answer's row (`begin`) and its live transcriber, with the microphone's claim on
-        PortAudio when it records from the microphone (`factory` None): a Settings refresh restarting PortAudio is
-        waited for here, and none begins before the recording opens it (review37a, fixBO); Recorder.start on the
-        GUI thread never waits for a restart."""
+    def _recorder_calls(self) -> dict[str, Callable[..., None]]:
+        """The recorder's callbacks, made on the GUI thread (the recorder is made on the session lane)."""
+        return {"on_level": from_thread(self._levelFromThread), "on_stopped": from_thread(self._recordingStopped)}
+
+    def _holding(self, factory: Any, begin: Callable[[], Pending], bank: Bank, session: PracticeSession,
+                 calls: dict[str, Callable[..., None]]) -> tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]:
+        """On the session lane: the answer's row (`begin`), its live transcriber and its recorder, opened (the
+        stream open and started: 0.9 s for a PulseAudio microphone, fixBW; the GUI thread never waits for it), or
+        why it could not open. The microphone's claim on PortAudio (`factory` None) is taken first: a Settings
+        refresh restarting PortAudio is waited for here, and none begins before the recording opens it (review37a,
+        fixBO). On any failure the claim is given back and the row dropped."""
         hold = StreamHold() if factory is None else None
         try:
             pending = begin()
-            return pending, factory, self._live_for(pending, bank, session), hold
+            live = self._live_for(pending, bank, session)
+            settings = self.services.settings
+            recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
+                                stream_factory=factory, on_audio=live.feed, hold=hold, **calls)
         except BaseException:
             if hold is not None:
                 hold.release()
             raise
+        try:
+            recorder.open()
+        except RecorderError as exc:        # said as the answer's notice (_record), the row dropped there
+            return pending, factory, live, exc
+        except BaseException:
+            if hold is not None:
+                hold.release()
+            session.abandon(pending)
+            raise
+        return pending, factory, live, recorder
 
     def _live_for(self, pending: Pending, bank: Bank, session: PracticeSession) -> LiveTranscriber:
         """The live transcriber of the answer `pending` begins, built on the session lane with the answer's row
@@ -414,14 +436,17 @@ class RehearsalController(QObject):
             session.abandon(pending)
             raise
 
-    def _record(self, pending: Pending, factory: Any, live: LiveTranscriber, hold: StreamHold | None = None) -> None:
+    def _record(self, pending: Pending, factory: Any, live: LiveTranscriber, recorder: Recorder | RecorderError
+                ) -> None:
+        """On the GUI thread: the opened recorder runs (or, cancelled meanwhile, is closed and its row dropped; a
+        stop pressed while it opened ends it at once, what it heard kept)."""
         self._starting = False
-        settings = self.services.settings
+        stop_early, self._stop_early = self._stop_early, False
         rehearsal = self.rehearsal
         back = FEEDBACK if pending.more_of is not None else IDLE     # a continuation: the answer it continues
         if rehearsal is None or self._cancelled:
-            if hold is not None:
-                hold.release()
+            if isinstance(recorder, Recorder):
+                recorder.close_unstarted()
             self._discard(pending)
             self._gave_up_continuing()
             self._move(back)
@@ -433,21 +458,17 @@ class RehearsalController(QObject):
         if self._import_seconds is not None:
             self._import_done.clear()
         self.live = live
-        self.recorder = Recorder(pending.audio_path, settings.audio, pending.prompt.target_seconds,
-                                 stream_factory=factory, on_level=from_thread(self._levelFromThread),
-                                 on_audio=self.live.feed,
-                                 on_stopped=from_thread(self._recordingStopped), hold=hold)
-        try:
-            self.recorder.start()
-        except RecorderError as exc:
+        if isinstance(recorder, RecorderError):
             self.recorder = self.live = self.pending = None
             self._import_seconds = None
             self._import_done.set()
             self._discard(pending)
-            self.notice.emit(f"{exc}", ANSWER)
+            self.notice.emit(f"{recorder}", ANSWER)
             self._gave_up_continuing()
             self._move(back)
             return
+        self.recorder = recorder
+        recorder.run()
         self.live.start()
         self._elapsed_timer.start()
         if self._import_seconds is not None:
@@ -455,6 +476,8 @@ class RehearsalController(QObject):
         self._move(RECORDING)
         if self.recorder.stood_in_for:          # after the move: its notice is this answer's (PracticePage._on_state)
             self.notice.emit(stood_in_text(self.recorder.stood_in_for, self.recorder.device_name), ANSWER)
+        if stop_early:
+            self.stop_answer()
 
     def continue_answer(self) -> None:
         """Record more of the answer the silence stop just ended (C, "Continue this answer"): what is said now is
@@ -464,16 +487,16 @@ class RehearsalController(QObject):
             return
         self.continuing, self.continuable = self.continuable, None
         attempt, self.answering_follow_up = self.continuing
-        self._starting, self._cancelled = True, False
+        self._starting, self._cancelled, self._kind_starting = True, False, VOICE
         self.stop_speaking()
         session, override = self.services.session, self.services.input_override
         bank = self.rehearsal.bank
         last = self.last_analysis
         self.spoken_before = (last.transcript.text, last.transcript.duration) if last is not None else ("", 0.0)
 
-        def begin() -> tuple[Pending, Any, LiveTranscriber, StreamHold | None]:
+        def begin() -> tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]:
             factory: Any = override() if callable(override) and not isinstance(override, FileStream) else override
-            return self._holding(factory, lambda: session.begin_more(attempt), bank, session)
+            return self._holding(factory, lambda: session.begin_more(attempt), bank, session, calls)
 
         def failed(exc: BaseException) -> None:
             self._starting = False
@@ -482,7 +505,9 @@ class RehearsalController(QObject):
             self._gave_up_continuing()
             self.error.emit(user_message(exc, "Continuing the answer"))
             self._move(FEEDBACK)
-        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self)
+        calls = self._recorder_calls()
+        run_in_background(begin, lane="session", on_done=lambda r: self._record(*r), on_error=failed, owner=self,
+                          on_dropped=_close_started(session))
         self.stateChanged.emit(str(self.state))
 
     def _gave_up_continuing(self) -> None:
@@ -500,8 +525,11 @@ class RehearsalController(QObject):
 
     def stop_answer(self) -> None:
         """Space: stop the answer. Said mid-word, the recorder first records the word's end (`stopping`, at most
-        AudioSettings.release_tail_s); pressed again then, it stops at once."""
-        if self.recorder is not None and self.state is RECORDING:
+        AudioSettings.release_tail_s); pressed again then, it stops at once. Pressed while the microphone opens,
+        the answer stops as soon as it is open (fixBW)."""
+        if self._starting:
+            self._stop_early = True
+        elif self.recorder is not None and self.state is RECORDING:
             self.recorder.stop("manual")
 
     @property
@@ -513,6 +541,11 @@ class RehearsalController(QObject):
     def recording_voice(self) -> bool:
         """An answer is being spoken into the microphone (not an imported file being read in)."""
         return self.recorder is not None and self.state is RECORDING and self._import_seconds is None
+
+    @property
+    def recording_from_microphone(self) -> bool:
+        """The answer starting or recorded comes from a microphone (or its test stand-in), not a file."""
+        return self._kind_starting != FILE
 
     @property
     def starting(self) -> bool:
@@ -837,3 +870,17 @@ class RehearsalController(QObject):
             return
         self.followUpAsked.emit(turn)
         self.speak(" ".join(turn.questions), then=lambda: self._move(FEEDBACK))
+
+
+def _close_started(session: PracticeSession) -> Callable[[tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]],
+                                                         None]:
+    """For an answer's start whose window closed before it was opened (`run_in_background`'s on_dropped): the
+    stream closed, the claim on PortAudio given back (fixBO: rescans were refused for the rest of the process),
+    the row and its audio dropped."""
+    def close(started: tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]) -> None:
+        pending, _factory, _live, recorder = started
+        if isinstance(recorder, Recorder):
+            recorder.close_unstarted()
+        run_in_background(lambda: session.abandon(pending), lane="session",
+                          on_error=lambda e: log.warning("could not discard attempt %s: %s", pending.attempt_id, e))
+    return close

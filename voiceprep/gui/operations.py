@@ -61,8 +61,10 @@ def _executor(lane: str) -> ThreadPoolExecutor:
 
 def run_in_background(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], object] | None = None,
                       on_error: Callable[[BaseException], object] | None = None, lane: str = "work",
-                      owner: QObject | None = None, **kwargs: Any) -> Future[Any]:
-    """Run fn(*args, **kwargs) on `lane`; on_done(result) or on_error(exception) then runs on the GUI thread."""
+                      owner: QObject | None = None, on_dropped: Callable[[Any], object] | None = None,
+                      **kwargs: Any) -> Future[Any]:
+    """Run fn(*args, **kwargs) on `lane`; on_done(result) or on_error(exception) then runs on the GUI thread.
+    `on_dropped(result)`: run instead of on_done when `owner` is gone (what the result holds given back)."""
     global _bridge
     if _bridge is None:
         _bridge = _Bridge()
@@ -75,6 +77,8 @@ def run_in_background(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any
         pending.discard(future)
         if callback is not None and alive():
             callback(value)
+        elif callback is on_done and on_dropped is not None and not alive():
+            on_dropped(value)
 
     def job() -> Any:
         return fn(*args, **kwargs)

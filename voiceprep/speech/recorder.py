@@ -301,6 +301,13 @@ class Recorder:
 
     # -- running ------------------------------------------------------------------------------
     def start(self) -> None:
+        """Open the device and record (`open` then `run`)."""
+        self.open()
+        self.run()
+
+    def open(self) -> None:
+        """Open and start the stream (0.9 s for a PulseAudio microphone, fixBW: the GUI calls it on the session
+        lane); its blocks wait in the queue until `run`. Raises RecorderError, the claim given back."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = StreamingWav(self.path, TARGET_RATE)
         # PortAudio is not restarted (Settings' Refresh) under a microphone's stream; a hold taken before is used
@@ -314,8 +321,23 @@ class Recorder:
             self._writer.close()
             self._held.__exit__(None, None, None)
             raise
+
+    def run(self) -> None:
+        """Record what the opened stream sends (from its opening on) until a stop."""
         self._thread = threading.Thread(target=self._run, name="recorder", daemon=True)
         self._thread.start()
+
+    def close_unstarted(self) -> None:
+        """An opened recording never run (cancelled, its window closed while it opened): the stream closed, the
+        claim on PortAudio given back, the file closed (the answer's row and audio are dropped by its caller)."""
+        try:
+            self._stream.stop()
+            self._stream.close()
+        except Exception as exc:  # device already gone
+            log.info("closing input stream: %s", exc)
+        finally:
+            self._held.__exit__(None, None, None)
+            self._writer.close()
 
     def stop(self, reason: str = "manual") -> None:
         """End the recording. A manual stop while the candidate is still speaking (the voice was heard within the

@@ -75,7 +75,7 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
-from voiceprep.settings import UNDO_DELETE_S
+from voiceprep.settings import HISTORY_NARROW_PX, UNDO_DELETE_S
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -442,11 +442,6 @@ class HistoryPage(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
-    # below this page width the list sits above the feedback and the bar takes two rows (walk47 7: at 1366x768 and
-    # 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
-    # search's hint to "Search (Ctrl+F): what you …")
-    NARROW = 1000
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.Resize:
             room = self.search.width() - 2 * self.search.fontMetrics().averageCharWidth() - 30   # frame, clear button
@@ -455,7 +450,7 @@ class HistoryPage(QWidget):
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: Any) -> None:
-        narrow = event.size().width() < self.NARROW
+        narrow = event.size().width() < HISTORY_NARROW_PX
         self.bar.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
         orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.split.orientation() != orientation:

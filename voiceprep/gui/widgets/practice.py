@@ -76,7 +76,7 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
-from voiceprep.settings import DRILL_LABEL_CHARS
+from voiceprep.settings import DRILL_LABEL_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
 PROCESSING_TEXT = "Finishing the transcript and checking your key points…"
 CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
 # the answer waits: the model changed in Settings loads once the cancelled import's last window is done (fixBJ)
+STARTING_MIC = "Starting the microphone… press {space} to stop."     # its stream opening (0.9 s under PulseAudio)
+STOPPING_AT_OPEN = "Stopping as soon as the microphone is open…"
 FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
@@ -225,17 +227,6 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
 DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
-# a window at least this wide and high: the welcome back's text this much larger (pt), and the feedback's (walk38).
-# The window's size, not the page's (walk17: the window a 2560x1440 screen opens at, 1792x1008, has a page under
-# 1800 px: the text stayed small); a laptop's window (1366x768, 1440x900) is under it
-RECAP_LARGE = (1600, 900, 4)
-# in a small window the feedback's text keeps up to this many lines and the page scrolls to it (walk25: at 640x520 a
-# box of ~13 lines, under half of what the page shows at once, scrolled on its own)
-FEEDBACK_MIN_LINES = 20
-# ... but where the whole page fits with the feedback's text at least this many lines, the page does not scroll and the
-# text alone does (walk47 7: at 1366x768 and 1.25x the page scrolled, the Bank row off its top, the feedback's own
-# scroll bar inside it: two scroll bars, one in the other)
-FEEDBACK_FIT_LINES = 8
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
@@ -1257,7 +1248,12 @@ class PracticePage(QWidget):
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
         self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
-        if self.ctl.can(Action.STOP):                # imported answer that failed is behind)
+        if self.ctl.starting:                        # the microphone opening (fixBW): it stops once open
+            self.ctl.stop_answer()
+            self.answer_btn.setText(self._keyed("■ Stopping…", "Space"))
+            accessible.name(self.answer_btn, self.answer_btn.text())
+            self._say_state(STOPPING_AT_OPEN)
+        elif self.ctl.can(Action.STOP):              # imported answer that failed is behind)
             self.ctl.stop_answer()
             if self.ctl.stopping:                    # still speaking: the last word is recorded to its end
                 space = self.key_name("Space")
@@ -1483,6 +1479,9 @@ class PracticePage(QWidget):
         elif self.next_pending and state != c.PROCESSING:
             self.next_pending = False                # not heard, failed or cancelled: no feedback to move on from
         self._say_state(texts.get(RehearsalState(state), "") if r else "")
+        opening = self.ctl.starting and state != c.RECORDING and self.ctl.recording_from_microphone
+        if opening:
+            self._say_state(STARTING_MIC.format(space=space))
         if self.ctl.starting and state != c.RECORDING and self.ctl.services.finishing_cancelled():
             self._say_state(FINISHING_CANCELLED)
         if self.next_pending and state == c.PROCESSING:
@@ -1506,9 +1505,9 @@ class PracticePage(QWidget):
         if not recording:
             self.meter.setValue(0)                   # the level is the microphone's now, not the last block's (a
             # meter left at 80% beside "I didn't hear an answer" told the candidate the opposite, walkthrough 10)
-        self.answer_btn.setText(self._keyed("■ Stop" if recording else "● Start answer", "Space"))
+        self.answer_btn.setText(self._keyed("■ Stop" if recording or opening else "● Start answer", "Space"))
         accessible.name(self.answer_btn, self.answer_btn.text())
-        self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP))
+        self.answer_btn.setEnabled(self.ctl.can(Action.ANSWER) or self.ctl.can(Action.STOP) or opening)
         # Space is the answer key only while there is an answer to start or stop; otherwise it presses the
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
