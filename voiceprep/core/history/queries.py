@@ -18,7 +18,7 @@ from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
 from voiceprep.core.history import units
-from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE
+from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE, fold
 from voiceprep.core.history.skipped import (
     average_with_skipped,
     competency_rows,
@@ -470,7 +470,7 @@ NO_WORD_TEXT = "Type a word to search"
 
 def has_words(text: str) -> bool:
     """Whether a search holds a word or figure to look for (letters or digits, NFKC-folded: "３" is one)."""
-    return bool(re.search(r"[^\W_]", unicodedata.normalize("NFKC", text)))
+    return bool(re.search(r"[^\W_]", fold(text)))
 
 
 def fts_query(text: str) -> str:
@@ -534,7 +534,7 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
     "3ms" is "3" and "ms" (mend36: not read as a figure)."""
     out: list[tuple[bool, list[str]]] = []
-    text = unicodedata.normalize("NFKC", text)     # fixBK: "３ms" typed with an IME is "3ms"
+    text = fold(text)     # fixBK: "３ms" typed with an IME is "3ms"
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
@@ -588,7 +588,7 @@ _WORD = re.compile(r"[^\W_]+")       # a token as the index's unicode61 reads on
 
 def _folded(said: str) -> str:
     """`said` with each character NFKC-folded where it stays one character ("３" -> "3"), so places in it hold."""
-    return "".join(f if len(f := unicodedata.normalize("NFKC", c)) == 1 else c for c in said)
+    return "".join(f if len(f := fold(c)) == 1 else c for c in said)
 
 
 def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
@@ -1466,8 +1466,9 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
 
 def diff_key(word: str) -> str:
     """A word as Compare matches it: without the punctuation around it, and without case ("Time," and "time." are
-    the same word). Inside a word punctuation stays ("3.5" is not "35", "1.5%" not "15%"), and so do symbols
-    ("$5" is not "5")."""
+    the same word), NFKC-folded as search is ("ｐ９９" is "p99", walk49). Inside a word punctuation stays ("3.5" is
+    not "35", "1.5%" not "15%"), and so do symbols ("$5" is not "5")."""
+    word = fold(word)
     start, end = 0, len(word)
     while start < end and unicodedata.category(word[start]).startswith("P"):
         start += 1
