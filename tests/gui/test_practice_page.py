@@ -3811,6 +3811,44 @@ def test_a_round_left_with_questions_skipped_before_an_answer_is_continued_from_
     ctl.stop_speaking()
 
 
+def test_a_continued_rounds_summary_covers_the_whole_round_and_finishes_it(qtbot, services):
+    """Walk49 2 and 3: question 2 answered (50), the round left; Continue from question 1, question 1 answered,
+    3 and 4 skipped: the summary said "answered 1 of 3" and listed 3 questions of 4, question 2 nowhere; and, the
+    round finished, the next Welcome back said "You left" it. The summary is the whole round's (both sittings, one
+    score, four lines), stored with the round, which is finished: no "You left"."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui.test_history_views import off_gui
+    from voiceprep.app.recap import recap_lines
+
+    bank = services.registry.find("airwallex")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 4)
+    second = rnd.prompts[1]
+
+    def left_after_question_2():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, second, " ".join(kp.label for kp in second.key_points), rnd.id, pk)
+    off_gui(left_after_question_2)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: page.resume_btn.isVisible(), timeout=10000)
+    assert page.resume_btn.text() == "Continue from question 1"
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I am not sure.")
+    to_the_summary(qtbot, page, ctl)
+    shown = " ".join(w.text() for w in page.summary.findChildren(QLabel))
+    assert f"answered 2 of {len(rnd.prompts)}" in shown, shown
+    assert len(page.question_lines) == len(rnd.prompts)
+    said = page.question_lines[1].label.text()
+    assert "answered before this sitting" in said and page.question_lines[1].key == second.id, said
+    assert ctl.rehearsal.summary().overall > 0                     # question 2's points count (walk49: 0 / 100)
+    recap = off_gui(services.history.recap)
+    assert recap["left"] is None, recap["left"]                   # the round is finished, not left
+    assert "You left" not in recap_lines(recap, services.registry.find)[1]
+
+
 def test_a_round_continued_skips_the_questions_answered_in_it_and_says_so_once(window, qtbot):
     """fixBQ (fixBM's note): 1 and 3 skipped, 2 and 4 answered, quit: "Continue from question 1" asked 2 and 4 again.
     It asks 1 and 3, numbered as in the round; a notice says once that 2 and 4 are left out, and its button asks

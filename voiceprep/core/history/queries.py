@@ -1055,10 +1055,11 @@ def left_round(h: History, since: str, until: str) -> Row | None:
         return None                              # a snapshot that no longer reads: nothing named
     # a cut-off answer (the app or the device ended it: COMPLETE) does not answer its question: the round goes on
     # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
-    answered = {r["prompt_id"] for r in h.read(
-        f"SELECT prompt_id FROM attempts WHERE state = ? AND {COMPLETE} AND (round_pk = ? OR (round_pk IS NULL AND "
-        "round_id = ? AND bank_id = ? AND started_at >= ?))",
-        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])}
+    given = h.read(
+        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND {COMPLETE} AND (round_pk = ? OR (round_pk IS "
+        "NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
+        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])
+    answered = {r["prompt_id"] for r in given}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:
         return None
@@ -1068,7 +1069,21 @@ def left_round(h: History, since: str, until: str) -> Row | None:
             "position": left[0] + 1, "total": len(prompts),
             "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
             "answered": [p.id for p in prompts if p.id in answered],      # fixBQ: Continue leaves them out
-            "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0)}
+            "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0),
+            "round_pk": row["id"], "earlier": _best_hits(h, given)}
+
+
+def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
+    """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole; the
+    first of the best), as a round's summary counts each question by its best try (walk49 2: a round taken up again counts them)."""
+    best: dict[str, Row] = {}
+    for r in (r for r in given if r["whole"]):          # not a follow-up's answer nor a drill's
+        if r["prompt_id"] not in best or (r["overall"] or 0) > (best[r["prompt_id"]]["overall"] or 0):
+            best[r["prompt_id"]] = r
+    hit = {(k["attempt_id"], k["key_point_id"]) for k in h.read(
+        f"SELECT attempt_id, key_point_id FROM key_point_results WHERE hit = 1 AND attempt_id IN "
+        f"({', '.join('?' * len(best))})", [r["id"] for r in best.values()])} if best else set()
+    return {pid: [k for a, k in hit if a == r["id"]] for pid, r in best.items()}
 
 
 def previous_answer(h: History, attempt_id: int,

@@ -430,7 +430,7 @@ class PracticePage(QWidget):
         self.resume_btn.setAutoDefault(True)           # Enter presses it once it has the keyboard, as Space does
         self.resume_btn.hide()
         # (bank id, round id, question index, ids of the questions answered in it) it continues
-        self._left: tuple[str, str, int, tuple[str, ...]] | None = None
+        self._left: tuple[str, str, int, tuple[str, ...], int | None, dict] | None = None
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
@@ -1145,7 +1145,8 @@ class PracticePage(QWidget):
             rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
             at = resume_index(left, bank)            # the welcome's line says the same question (walk47)
             if rnd is not None and (at > 0 or skipped_waiting(left)):
-                self._left = (bank.id, rnd.id, at, tuple(left.get("answered") or ()))
+                self._left = (bank.id, rnd.id, at, tuple(left.get("answered") or ()), left.get("round_pk"),
+                              left.get("earlier") or {})
                 self.resume_btn.setText(f"Continue from question {at + 1}")
                 self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it; the questions "
                                            "answered in it are left out: your earlier answers to it are in History.")
@@ -1164,12 +1165,14 @@ class PracticePage(QWidget):
         if self._left is None or not self.confirm_leave_round():
             return
         left = self._left
-        bank_id, round_id, at, answered = left
+        bank_id, round_id, at, answered, round_pk, earlier = left
         bank = self.services.registry.find(bank_id)
         rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
         if bank is None or rnd is None:
             return
-        rehearsal = Rehearsal.for_round(bank, rnd, start=at, answered=() if redo else answered)
+        # the stored round goes on (its answers and summary there: walk49 2, 3), its earlier answers counted
+        rehearsal = Rehearsal.for_round(bank, rnd, start=at, answered=() if redo else answered, earlier=earlier,
+                                        continues=round_pk)
         self._start(rehearsal)
         out = rehearsal.answered_before
         if not out or self.ctl.rehearsal is not rehearsal:
@@ -1798,7 +1801,7 @@ class PracticePage(QWidget):
         to_drill = answered[:self.services.settings.practice.summary_drill_points]
         # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
         # (walkthrough 13)
-        prompts = list(dict.fromkeys(rehearsal.prompts))        # scored.question_lines' order
+        prompts = list(dict.fromkeys(rehearsal.whole or rehearsal.prompts))        # scored.question_lines' order
         self.question_lines = []
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
