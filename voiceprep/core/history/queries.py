@@ -1056,8 +1056,8 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     # a cut-off answer (the app or the device ended it: COMPLETE) does not answer its question: the round goes on
     # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
     given = h.read(
-        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND {COMPLETE} AND (round_pk = ? OR (round_pk IS "
-        "NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
+        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND {COMPLETE} AND "
+        "(round_pk = ? OR (round_pk IS NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
         [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])
     answered = {r["prompt_id"] for r in given}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
@@ -1075,7 +1075,8 @@ def left_round(h: History, since: str, until: str) -> Row | None:
 
 def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole; the
-    first of the best), as a round's summary counts each question by its best try (walk49 2: a round taken up again counts them)."""
+    first of the best), as a round's summary counts each question by its best try (walk49 2: a round taken up again
+    counts them)."""
     best: dict[str, Row] = {}
     for r in (r for r in given if r["whole"]):          # not a follow-up's answer nor a drill's
         if r["prompt_id"] not in best or (r["overall"] or 0) > (best[r["prompt_id"]]["overall"] or 0):
