@@ -421,7 +421,8 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
                                                    "total": len(rnd.prompts),
                                                    "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1,
-                                                   "answered": [rnd.prompts[0].id]}
+                                                   "answered": [rnd.prompts[0].id], "round_pk": pk,
+                                                   "earlier": {rnd.prompts[0].id: []}}   # no point hit (walk49 2)
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     asked = rnd.prompts[1].text.rstrip(" .?!")
     assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
