@@ -421,7 +421,8 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
                                                    "total": len(rnd.prompts),
                                                    "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1,
-                                                   "answered": [rnd.prompts[0].id]}
+                                                   "answered": [rnd.prompts[0].id], "round_pk": pk,
+                                                   "earlier": {rnd.prompts[0].id: []}}   # no point hit (walk49 2)
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     asked = rnd.prompts[1].text.rstrip(" .?!")
     assert f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”." in details, details
@@ -450,6 +451,9 @@ def test_questions_skipped_before_an_answer_are_said_to_wait_and_where_the_round
     left = service.recap()["left"]
     assert left["position"] == 1 and left["last_answered"] == 4 and skipped_waiting(left) == [1, 2, 3]
     assert resume_index(left, bank) == 0 and left["answered"] == [rnd.prompts[3].id]    # Continue leaves it out (fixBQ)
+    # walk49 2: Continue goes on as this stored round, counting the key points its answers hit
+    assert left["round_pk"] == pk and list(left["earlier"]) == [rnd.prompts[3].id]
+    assert set(left["earlier"][rnd.prompts[3].id]) <= {kp.id for kp in rnd.prompts[3].key_points}
     details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
     first = rnd.prompts[0].text.rstrip(" .?!")
     assert (f"You left “{rnd.title}” after question 4 of {n}; questions 1–3, skipped, are waiting: Continue from "

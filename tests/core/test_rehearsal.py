@@ -423,3 +423,23 @@ def test_a_round_continued_leaves_out_the_questions_answered_in_it_numbered_as_i
     assert [p.id for p in r.prompts] == ids[1:] and r.answered_before == [] and r.position == "2 of 4"
     whole = Rehearsal.for_round(bank, rnd, answered=ids)               # nothing waits: the round from its start
     assert [p.id for p in whole.prompts] == ids and whole.title == rnd.title
+
+
+def test_a_round_continued_is_summed_up_whole_with_the_answers_of_its_first_sitting():
+    """Walk49 2: the continued round's summary said "0 / 100 · answered 1 of 3": question 2, answered in the first
+    sitting, was nowhere. With the stored round it continues and the key points its earlier answers hit, the summary
+    is the round's: every question, the earlier answers counted where this sitting did not answer again."""
+    from voiceprep.core.analysis.scoring import summarize_round
+
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    ids = [p.id for p in rnd.prompts]
+    hit = [kp.id for kp in rnd.prompts[1].key_points]                  # question 2: every point said
+    r = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1]], earlier={ids[1]: hit}, continues=7)
+    assert r.continues == 7 and [p.id for p in r.prompts] == [ids[0], ids[2], ids[3]]
+    summary = r.summary()                                              # nothing answered in this sitting yet
+    assert (summary.answered, summary.total) == (1, 4) and summary.overall > 0
+    expected = summarize_round(bank, ids, {ids[1]: [(kp, True) for kp in rnd.prompts[1].key_points]})
+    assert summary.overall == expected.overall
+    alone = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1]])   # no stored round: this sitting's only
+    assert (alone.summary().answered, alone.summary().total) == (0, 3)

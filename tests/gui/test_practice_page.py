@@ -3746,6 +3746,29 @@ def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_le
     assert not page.resume_btn.isVisible() and not page.recap_text()
 
 
+def test_the_keyboard_is_on_continue_when_the_welcome_back_offers_it(qtbot, services):
+    """Walk49 4: Welcome back offered "Continue from question 2" with the keyboard on Start round: Space and Enter
+    asked question 1 again, the one answered. The offered Continue has it; Start round is one Shift+Tab away."""
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = bank.rounds[0]
+
+    def left_in_the_middle():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
+    off_gui(left_in_the_middle)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: page.resume_btn.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.resume_btn, timeout=5000)
+    assert page.resume_btn.previousInFocusChain() is page.start_btn
+    qtbot.keyClick(page.resume_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert ctl.rehearsal.current.id == rnd.prompts[1].id
+    ctl.stop_speaking()
+
+
 def test_continue_from_question_n_is_offered_only_when_the_welcome_names_the_round_left(window, qtbot):
     """Review30: "Continue from question N" showed under a welcome back that said "You skipped …: answer it first
     today" and, for that, left out "You left …": a button for a round nothing named. Offered only with "You left"."""
@@ -3787,6 +3810,44 @@ def test_a_round_left_with_questions_skipped_before_an_answer_is_continued_from_
     qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
     assert ctl.rehearsal.current.id == rnd.prompts[0].id and ctl.rehearsal.round_id == rnd.id
     ctl.stop_speaking()
+
+
+def test_a_continued_rounds_summary_covers_the_whole_round_and_finishes_it(qtbot, services):
+    """Walk49 2 and 3: question 2 answered (50), the round left; Continue from question 1, question 1 answered,
+    3 and 4 skipped: the summary said "answered 1 of 3" and listed 3 questions of 4, question 2 nowhere; and, the
+    round finished, the next Welcome back said "You left" it. The summary is the whole round's (both sittings, one
+    score, four lines), stored with the round, which is finished: no "You left"."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui.test_history_views import off_gui
+    from voiceprep.app.recap import recap_lines
+
+    bank = services.registry.find("airwallex")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 4)
+    second = rnd.prompts[1]
+
+    def left_after_question_2():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, second, " ".join(kp.label for kp in second.key_points), rnd.id, pk)
+    off_gui(left_after_question_2)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: page.resume_btn.isVisible(), timeout=10000)
+    assert page.resume_btn.text() == "Continue from question 1"
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I am not sure.")
+    to_the_summary(qtbot, page, ctl)
+    shown = " ".join(w.text() for w in page.summary.findChildren(QLabel))
+    assert f"answered 2 of {len(rnd.prompts)}" in shown, shown
+    assert len(page.question_lines) == len(rnd.prompts)
+    said = page.question_lines[1].label.text()
+    assert "answered before this sitting" in said and page.question_lines[1].key == second.id, said
+    assert ctl.rehearsal.summary().overall > 0                     # question 2's points count (walk49: 0 / 100)
+    recap = off_gui(services.history.recap)
+    assert recap["left"] is None, recap["left"]                   # the round is finished, not left
+    assert "You left" not in recap_lines(recap, services.registry.find)[1]
 
 
 def test_a_round_continued_skips_the_questions_answered_in_it_and_says_so_once(window, qtbot):
@@ -3847,6 +3908,35 @@ def test_a_continued_round_says_what_it_left_out_once(window, qtbot):
     page.notice.action_btn.click()                      # the Skipped notice's Undo: back to question 1, no notice again
     qtbot.waitUntil(lambda: ctl.rehearsal.position == f"1 of {len(ids)}", timeout=10000)
     assert "left out" not in page.notice.text() or not page.notice.isVisible()
+    ctl.stop_speaking()
+
+
+def test_a_continued_rounds_left_out_notice_stays_said_when_the_voice_fails(window, qtbot):
+    """Walk49 1: with no speaker, the voice's failure ("No speaker or headphones found…") replaced the notice of the
+    questions left out, and its "Ask it again too" was never seen. Both are said, the button kept and working."""
+    from datetime import datetime
+
+    from voiceprep.app.errors import voice_notice
+    from voiceprep.speech.tts import NoAudioOutput
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    rnd = next(r for r in page.bank().rounds if len(r.prompts) >= 4)
+    ids = [p.id for p in rnd.prompts]
+    left = {"bank_id": "airwallex", "round_id": rnd.id, "title": rnd.title, "prompt_id": ids[0], "position": 1,
+            "total": len(ids), "waiting": [1, 3, 4], "last_answered": 2, "answered": [ids[1]]}
+    page.show_recap({"bank_id": "airwallex", "answers": 1, "average": 50, "started_at": datetime.now().isoformat(),
+                     "left": left})
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and "left out" in page.notice.text(), timeout=10000)
+    ctl.stop_speaking()
+    ctl.notice.emit(voice_notice(NoAudioOutput("no output device")), c.SESSION)     # as the failed speech says it
+    said = page.notice.text()
+    assert page.notice.isVisible() and said.startswith("Question 2, answered in this round already, is left out"), said
+    assert "\nNo speaker or headphones found" in said, said
+    assert page.notice.action_btn.isVisible() and page.notice.action_btn.text() == "Ask it again too"
+    page.notice.action_btn.click()
+    qtbot.waitUntil(lambda: len(ctl.rehearsal.prompts) == len(ids), timeout=10000)
     ctl.stop_speaking()
 
 

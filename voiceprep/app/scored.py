@@ -167,8 +167,13 @@ def question_lines(rehearsal: Rehearsal) -> list[str]:
     """The summary's line a question (walk18: one number and "answered 2 of 2", 80% blank): its prompt, the score the
     round counts, its key points covered, what its follow-ups added and the answer's own score then, or "skipped"."""
     lines = []
-    for p in dict.fromkeys(rehearsal.prompts):
-        counted_now = rehearsal.question(p.id)
+    for p in dict.fromkeys(rehearsal.whole or rehearsal.prompts):     # a round taken up again: all of it (walk49 2)
+        counted_now = rehearsal.question(p.id) if p in rehearsal.prompts else None
+        if counted_now is None and p.id in rehearsal.earlier:
+            hit = sum(kp.id in rehearsal.earlier[p.id] for kp in p.key_points)
+            lines.append(f"{short(p.text)} — answered before this sitting · {hit} of "
+                         f"{counted(len(p.key_points), 'key point')} (in History)")
+            continue
         if counted_now is None:
             lines.append(f"{short(p.text)} — skipped")
             continue

@@ -8,7 +8,7 @@ knows where the candidate is in the round and what they have scored so far.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,21 +119,32 @@ class Rehearsal:
     numbers: list[int] = field(default_factory=list)
     total: int = 0
     answered_before: list[int] = field(default_factory=list)
+    # fixBX (walk49 2): a round left unfinished taken up again: the stored round it continues (its answers and summary
+    # go there), the round's questions, and the key points hit by the answer each question answered in it before
+    # counts (prompt id -> key point ids): the summary covers the whole round, both sittings, one score
+    continues: int | None = None
+    whole: list[Prompt] = field(default_factory=list)
+    earlier: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def for_round(cls, bank: Bank, rnd: Round, start: int = 0, answered: Collection[str] = ()) -> Rehearsal:
+    def for_round(cls, bank: Bank, rnd: Round, start: int = 0, answered: Collection[str] = (),
+                  earlier: Mapping[str, Collection[str]] | None = None, continues: int | None = None) -> Rehearsal:
         """The round; from its question `start` (0-based) on: the rest of it, left unfinished on another day, named
-        so (its earlier answers are in History, not in this sitting's summary), without the questions `answered` in
-        it already (ids; fixBQ), each numbered as in the round. Nothing left to ask: the rest of it, as before."""
+        so, without the questions `answered` in it already (ids; fixBQ), each numbered as in the round. Nothing left
+        to ask: the rest of it, as before. `continues`, the stored round taken up, and `earlier` (prompt id -> the key
+        point ids its answer there hit): the summary counts those answers where this sitting did not answer again."""
         if not 0 <= start < len(rnd.prompts):
             start = 0
         rest = list(enumerate(rnd.prompts))[start:]
         waiting = [(i, p) for i, p in rest if p.id not in answered] or rest
+        kept = {p.id: set(ids) for p in rnd.prompts if (ids := (earlier or {}).get(p.id)) is not None}
         if start or len(waiting) < len(rest):
             return cls(bank, [p for _, p in waiting], f"{rnd.title}, from question {start + 1}", rnd.id, first=start,
                        numbers=[i + 1 for i, _ in waiting], total=len(rnd.prompts),
-                       answered_before=[i + 1 for i, p in rest if (i, p) not in waiting])
-        return cls(bank, list(rnd.prompts), rnd.title, rnd.id)
+                       answered_before=[i + 1 for i, p in rest if (i, p) not in waiting], continues=continues,
+                       whole=list(rnd.prompts) if continues is not None else [], earlier=kept)
+        return cls(bank, list(rnd.prompts), rnd.title, rnd.id, continues=continues,
+                   whole=list(rnd.prompts) if continues is not None else [], earlier=kept)
 
     @classmethod
     def for_prompt(cls, bank: Bank, prompt: Prompt) -> Rehearsal:
@@ -478,8 +489,11 @@ class Rehearsal:
         drilled = {p.id: self._drilled(p.id) for p in self.prompts if self.focus.get(p.id)}
         best = {pid: t for pid in self.results if (t := self._best(pid, follow_ups)) is not None}
         delivery = {pid: [t.analysis.delivery_scores for t in self._tries(pid)] for pid in best if pid not in drilled}
-        summary = summarize_round(self.bank, [p.id for p in self.prompts],
-                                  {pid: self._try_hits(t, follow_ups) for pid, t in best.items()},
+        hits = {pid: self._try_hits(t, follow_ups) for pid, t in best.items()}
+        for p in self.whole:                    # a round taken up again: its earlier sitting's answers (walk49 2)
+            if p.id not in hits and p.id in self.earlier:
+                hits[p.id] = [(kp, kp.id in self.earlier[p.id]) for kp in p.key_points]
+        summary = summarize_round(self.bank, [p.id for p in self.whole or self.prompts], hits,
                                   delivery=delivery, drilled=drilled)
         covered = {(pid, kp.id) for pid in self.results for t in self._tries(pid)
                    for kp, hit in self._try_hits(t, follow_ups) if hit}

@@ -199,7 +199,9 @@ class RehearsalController(QObject):
         self.rehearsal = rehearsal
         self._round = ref = _RoundRef()
         rnd = next((r for r in rehearsal.bank.rounds if r.id == rehearsal.round_id), None)
-        if rnd is not None and len(rehearsal.prompts) == len(rnd.prompts):
+        if rehearsal.continues is not None:     # a round taken up again: its answers and summary go to it (walk49)
+            ref.pk = rehearsal.continues
+        elif rnd is not None and len(rehearsal.prompts) == len(rnd.prompts):
             session, bank = self.services.session, rehearsal.bank
 
             def begin_round() -> None:

@@ -348,6 +348,9 @@ def test_compare_matches_words_without_punctuation_and_case_and_shows_them_as_sa
         "equal", "replace", "equal"]
     assert [d["op"] for d in queries.word_diff("up 1.5%", "up 15%")] == ["equal", "replace"]
     assert [d["op"] for d in queries.word_diff("“Quoted,” she said", "quoted she said.")] == ["equal"]
+    # walk49: "p99" struck and "ｐ９９" new; the words are NFKC-folded as search folds them (one fold)
+    assert [d["op"] for d in queries.word_diff("Ｋａｆｋａ p99 fell.", "kafka ｐ９９ fell，")] == ["equal"]
+    assert [d["op"] for d in queries.word_diff("p99 fell", "ｐ９８ fell")] == ["replace", "equal"]
 
 
 def test_exports_and_import_twice_without_duplicates(history, save, tmp_path):

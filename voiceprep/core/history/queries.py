@@ -18,7 +18,7 @@ from typing import Any
 
 from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_text
 from voiceprep.core.history import units
-from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE
+from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE, fold
 from voiceprep.core.history.skipped import (
     average_with_skipped,
     competency_rows,
@@ -505,7 +505,7 @@ NO_WORD_TEXT = "Type a word to search"
 
 def has_words(text: str) -> bool:
     """Whether a search holds a word or figure to look for (letters or digits, NFKC-folded: "３" is one)."""
-    return bool(re.search(r"[^\W_]", unicodedata.normalize("NFKC", text)))
+    return bool(re.search(r"[^\W_]", fold(text)))
 
 
 def fts_query(text: str) -> str:
@@ -583,7 +583,7 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
     "3ms" is "3" and "ms" (mend36: not read as a figure)."""
     out: list[tuple[bool, list[str]]] = []
-    text = unicodedata.normalize("NFKC", text)     # fixBK: "３ms" typed with an IME is "3ms"
+    text = fold(text)     # fixBK: "３ms" typed with an IME is "3ms"
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
@@ -637,7 +637,7 @@ _WORD = re.compile(r"[^\W_]+")       # a token as the index's unicode61 reads on
 
 def _folded(said: str) -> str:
     """`said` with each character NFKC-folded where it stays one character ("３" -> "3"), so places in it hold."""
-    return "".join(f if len(f := unicodedata.normalize("NFKC", c)) == 1 else c for c in said)
+    return "".join(f if len(f := fold(c)) == 1 else c for c in said)
 
 
 def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
@@ -1104,10 +1104,11 @@ def left_round(h: History, since: str, until: str) -> Row | None:
         return None                              # a snapshot that no longer reads: nothing named
     # a cut-off answer (the app or the device ended it: COMPLETE) does not answer its question: the round goes on
     # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
-    answered = {r["prompt_id"] for r in h.read(
-        f"SELECT prompt_id FROM attempts WHERE state = ? AND {COMPLETE} AND (round_pk = ? OR (round_pk IS NULL AND "
-        "round_id = ? AND bank_id = ? AND started_at >= ?))",
-        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])}
+    given = h.read(
+        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND {COMPLETE} AND "
+        "(round_pk = ? OR (round_pk IS NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
+        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])
+    answered = {r["prompt_id"] for r in given}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:
         return None
@@ -1117,7 +1118,22 @@ def left_round(h: History, since: str, until: str) -> Row | None:
             "position": left[0] + 1, "total": len(prompts),
             "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
             "answered": [p.id for p in prompts if p.id in answered],      # fixBQ: Continue leaves them out
-            "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0)}
+            "last_answered": max((i + 1 for i, p in enumerate(prompts) if p.id in answered), default=0),
+            "round_pk": row["id"], "earlier": _best_hits(h, given)}
+
+
+def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
+    """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole; the
+    first of the best), as a round's summary counts each question by its best try (walk49 2: a round taken up again
+    counts them)."""
+    best: dict[str, Row] = {}
+    for r in (r for r in given if r["whole"]):          # not a follow-up's answer nor a drill's
+        if r["prompt_id"] not in best or (r["overall"] or 0) > (best[r["prompt_id"]]["overall"] or 0):
+            best[r["prompt_id"]] = r
+    hit = {(k["attempt_id"], k["key_point_id"]) for k in h.read(
+        f"SELECT attempt_id, key_point_id FROM key_point_results WHERE hit = 1 AND attempt_id IN "
+        f"({', '.join('?' * len(best))})", [r["id"] for r in best.values()])} if best else set()
+    return {pid: [k for a, k in hit if a == r["id"]] for pid, r in best.items()}
 
 
 def previous_answer(h: History, attempt_id: int,
@@ -1515,8 +1531,9 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
 
 def diff_key(word: str) -> str:
     """A word as Compare matches it: without the punctuation around it, and without case ("Time," and "time." are
-    the same word). Inside a word punctuation stays ("3.5" is not "35", "1.5%" not "15%"), and so do symbols
-    ("$5" is not "5")."""
+    the same word), NFKC-folded as search is ("ｐ９９" is "p99", walk49). Inside a word punctuation stays ("3.5" is
+    not "35", "1.5%" not "15%"), and so do symbols ("$5" is not "5")."""
+    word = fold(word)
     start, end = 0, len(word)
     while start < end and unicodedata.category(word[start]).startswith("P"):
         start += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from typing import overload
 
 import sqlite_utils
 
@@ -22,8 +23,13 @@ FOLD_SQL_NAME = "voiceprep_fold"
 _INDEXED = ("transcript", "prompt_text", "note")
 
 
+@overload
+def fold(text: str) -> str: ...
+@overload
+def fold(text: None) -> None: ...
 def fold(text: str | None) -> str | None:
-    """`text` NFKC-folded, as the search index holds it (None stays None)."""
+    """`text` NFKC-folded, as the search index holds it (None stays None): the one fold of search, the index, the
+    figure checks and Compare's words ("ｐ９９" is "p99")."""
     return unicodedata.normalize("NFKC", text) if text else text
 
 

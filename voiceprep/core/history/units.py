@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 
 import snowballstemmer
 
 from voiceprep import settings
 from voiceprep.core.analysis.text import NUMBER_WORDS
+from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
 GLUED_SQL_NAME = "voiceprep_figure_glued"
@@ -110,14 +110,14 @@ def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
 def figure_glued(figure: str, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts writes `figure` glued to a unit (`glued`), else 0. A text is read
     NFKC-folded, as the index holds it ("３ms", fixBQ)."""
-    return int(any(glued(unicodedata.normalize("NFKC", t), figure) for t in texts if t))
+    return int(any(glued(fold(t), figure) for t in texts if t))
 
 
 def figure_then_unit(figures_json: str, unit: str, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
     with `unit` after it, else 0; NFKC-folded, as the index holds it (fixBQ)."""
     figures = json.loads(figures_json)
-    return int(any(says(unicodedata.normalize("NFKC", t), figures, unit) for t in texts if t))
+    return int(any(says(fold(t), figures, unit) for t in texts if t))
 
 
 def register(conn: sqlite3.Connection) -> None:

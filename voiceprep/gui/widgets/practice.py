@@ -145,6 +145,7 @@ class NoticeBar(QFrame):
         self.action_btn.clicked.connect(lambda: self._action() if self._action is not None else None)
         row.addWidget(self.action_btn, 0, Qt.AlignmentFlag.AlignTop)
         self._action: Callable[[], None] | None = None
+        self._said = ""                         # the text show_text said (show_also adds a line under it)
         row.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
@@ -153,6 +154,7 @@ class NoticeBar(QFrame):
     def show_text(self, text: str, kind: str = c.SESSION, action: tuple[str, Callable[[], None]] | None = None) -> None:
         """Show `text`; `action` (a button's text, what it does): a button beside it."""
         self.label.setText(text)
+        self._said = text
         self.kind = kind
         self._action = action[1] if action is not None else None
         self.action_btn.setText(action[0] if action is not None else "")
@@ -161,6 +163,15 @@ class NoticeBar(QFrame):
 
     def text(self) -> str:
         return self.label.text()
+
+    def show_also(self, text: str, kind: str = c.SESSION) -> None:
+        """Show `text`; when the bar says one answer's notice with its button ("Skipped …  Undo skip", a continued
+        round's "… left out  Ask it again too"), `text` is said on a line under it, the button kept (walk49: the
+        speaker's notice replaced the left-out one and its button was never seen)."""
+        if self.isVisible() and self.kind == c.ANSWER and self._action is not None:
+            self.label.setText(f"{self._said}\n{text}")
+            return
+        self.show_text(text, kind)
 
 
 class TypeAnswerDialog(QDialog):
@@ -407,9 +418,10 @@ class PracticePage(QWidget):
         # Welcome back's "You left “Round 4” at question 4 of 4": Start round began at question 1 (walk38); this
         # takes the round up where it was left, shown with the welcome back only
         self.resume_btn = QPushButton("Continue from question 2")
+        self.resume_btn.setAutoDefault(True)           # Enter presses it once it has the keyboard, as Space does
         self.resume_btn.hide()
         # (bank id, round id, question index, ids of the questions answered in it) it continues
-        self._left: tuple[str, str, int, tuple[str, ...]] | None = None
+        self._left: tuple[str, str, int, tuple[str, ...], int | None, dict] | None = None
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
@@ -1124,11 +1136,18 @@ class PracticePage(QWidget):
             rnd = next((r for r in bank.rounds if r.id == left["round_id"]), None)
             at = resume_index(left, bank)            # the welcome's line says the same question (walk47)
             if rnd is not None and (at > 0 or skipped_waiting(left)):
-                self._left = (bank.id, rnd.id, at, tuple(left.get("answered") or ()))
+                self._left = (bank.id, rnd.id, at, tuple(left.get("answered") or ()), left.get("round_pk"),
+                              left.get("earlier") or {})
                 self.resume_btn.setText(f"Continue from question {at + 1}")
                 self.resume_btn.setToolTip(f"“{rnd.title}” from question {at + 1}, where you left it; the questions "
                                            "answered in it are left out: your earlier answers to it are in History.")
         self.resume_btn.setVisible(self._left is not None)
+        focused = QApplication.focusWidget()
+        if self._left is not None and (focused is None or focused is self.start_btn or focused is self):
+            # the keyboard on what the welcome suggests (walk49: Space on Start round asked question 1 again, the
+            # answered one); Start round stays one Shift+Tab away
+            self._next_focus = self.resume_btn
+            self._focus_next()
 
     def continue_left_round(self, redo: bool = False) -> None:
         """The round the welcome back says was left unfinished, from the question it was left at, without the
@@ -1137,12 +1156,14 @@ class PracticePage(QWidget):
         if self._left is None or not self.confirm_leave_round():
             return
         left = self._left
-        bank_id, round_id, at, answered = left
+        bank_id, round_id, at, answered, round_pk, earlier = left
         bank = self.services.registry.find(bank_id)
         rnd = next((r for r in bank.rounds if r.id == round_id), None) if bank is not None else None
         if bank is None or rnd is None:
             return
-        rehearsal = Rehearsal.for_round(bank, rnd, start=at, answered=() if redo else answered)
+        # the stored round goes on (its answers and summary there: walk49 2, 3), its earlier answers counted
+        rehearsal = Rehearsal.for_round(bank, rnd, start=at, answered=() if redo else answered, earlier=earlier,
+                                        continues=round_pk)
         self._start(rehearsal)
         out = rehearsal.answered_before
         if not out or self.ctl.rehearsal is not rehearsal:
@@ -1343,7 +1364,8 @@ class PracticePage(QWidget):
         self.take_focus()                            # keys (R, N, Space) keep working after the dialog
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:
-        self.notice.show_text(text, kind)
+        """A notice (the controller's: the voice failing); an answer's notice with its button stays said above it."""
+        self.notice.show_also(text, kind)
 
     def _on_skipped(self, prompt) -> None:
         """A question left unanswered with N: said, with the way back (a slip of N lost a question, session 16); the
@@ -1778,7 +1800,7 @@ class PracticePage(QWidget):
         to_drill = answered[:self.services.settings.practice.summary_drill_points]
         # side by side, one grid (its rows fit their wrapped lines): "Skipped" was below the fold at 1366x768
         # (walkthrough 13)
-        prompts = list(dict.fromkeys(rehearsal.prompts))        # scored.question_lines' order
+        prompts = list(dict.fromkeys(rehearsal.whole or rehearsal.prompts))        # scored.question_lines' order
         self.question_lines = []
         lists = QGridLayout()
         lists.setHorizontalSpacing(24)
