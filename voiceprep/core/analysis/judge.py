@@ -81,7 +81,9 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-49"      # session 38: fixBS (semantic-49: a view and a bare mention are no pair), judge62
+JUDGE_VERSION = "semantic-50-q"    # session 38: judge64 (semantic-50-q, provisional: a lone part of a two-word name in
+                                   # a sentence not about the point names nothing; "no X" says "without X"), fixBS
+                                   # (semantic-49: a view and a bare mention are no pair), judge62
                                    # (semantic-48: a plain point whose nearest sentence in a detailed story is its own
                                    # counts from plain_own_min_probability), judge63 (semantic-47: "more than a day" is
                                    # no figure said; "Then I looked at GC" is done, not weighed; a why-not quote's cues
@@ -1071,6 +1073,21 @@ def label_names(label: str) -> frozenset[str]:
     return frozenset(t.stem for w in label.split()[1:] if w[:1].isupper() and w != "I" for t in tokenize_text(w))
 
 
+def two_word_names(label: str) -> tuple[tuple[str, ...], ...]:
+    """The names a label gives in two or more capitalised words after its first ("LMAX Disruptor" in "Name the LMAX
+    Disruptor as the design you chose"), each as its words' norms."""
+    runs: list[list[str]] = [[]]
+    for w in label.split()[1:]:
+        bare = w.strip(",.;:!?()\"'")
+        if bare[:1].isupper() and bare != "I" and bare == w:
+            runs[-1].extend(t.norm for t in tokenize_text(bare))
+        else:
+            runs.append([])
+            if bare[:1].isupper() and bare != "I":      # a name that ends at a stop ("… the LMAX Disruptor.")
+                runs[-2].extend(t.norm for t in tokenize_text(bare))
+    return tuple(tuple(r) for r in runs if len(r) >= 2)
+
+
 def names_and_quantity(label: str) -> frozenset[str]:
     """A label's names (`label_names`) when it also states a quantity in words ("Moved to Stripe ..., cut PCI scope
     by half"); none otherwise."""
@@ -1427,6 +1444,32 @@ class AnswerJudge:
                         j -= 1
             self._waved_name_words = frozenset(out)
         return self._waved_name_words
+
+    def _lone_name_parts(self, label: str) -> frozenset[int]:
+        """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), when the
+        answer says no part of that name anywhere else and the sentence it is in is not about the point in meaning
+        (label similarity under meaning_evidence_min): "the matching engine was slow because of LMAX", "locks"
+        heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, or in a
+        sentence about the point ("we went with the Disruptor"), it counts."""
+        names = two_word_names(label)
+        if not names or self.embedder is None or self.vectors is None:
+            return frozenset()
+        tokens = self.index.tokens
+        out: set[int] = set()
+        sims = None
+        for name in names:
+            at = [t.word for t in tokens if t.norm in name]
+            if len(set(at)) != 1:
+                continue
+            sentence = self._sentence_of(at[0])
+            unit = next((i for i, u in enumerate(self.units) if sentence and (u.first, u.last) == sentence), None)
+            if unit is None:
+                continue
+            if sims is None:
+                sims = self.vectors @ self.embedder.embed([label])[0]
+            if float(sims[unit]) < self.s.meaning_evidence_min:
+                out.add(at[0])
+        return frozenset(out)
 
     def _candour(self) -> frozenset[int]:
         """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
@@ -1868,7 +1911,8 @@ class AnswerJudge:
         against = self._against(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
+        vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
+                 | self._lone_name_parts(kp.label))
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
             vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
@@ -2023,8 +2067,10 @@ class AnswerJudge:
             # ... and that says as many of the cues the bank wrote for it ("an API so that platforms can embed
             # payments", the cards point's quote too, for "Embedded finance: APIs that let platforms...", not "a
             # payment platform"; a plain label's words count in `_quote_scores` already)
+            # (a piece of a sentence by the cues its whole sentence says: "…retried when the network timed out, and
+            # the server had no idempotency key" for "retries without an idempotency key", not the fix: walk48)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            cues = self._cues_said_in(kp)
+            cues = self._cues_said_in(kp, whole=True)
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
@@ -2329,16 +2375,21 @@ class AnswerJudge:
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
-    def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
+    def _cues_said_in(self, kp: KeyPoint, whole: bool = False) -> np.ndarray:
         """Per unit, how many of the cues the bank wrote for the point it says (any alternative, wherever the matcher
-        took each cue); none for a plain label, whose words count in `_quote_scores` already."""
+        took each cue); none for a plain label, whose words count in `_quote_scores` already. `whole`: a unit inside
+        one sentence (a clause, a piece of a long sentence) counts what its whole sentence says."""
         if kp.cues_from_label:
             return np.zeros(len(self.units), dtype=np.int32)
         tokens = self.index.tokens
         spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
                   for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
-        return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
-                         for u in self.units], dtype=np.int32)
+        bounds = [(u.first, u.last) for u in self.units]
+        if whole:
+            sentences = [self._sentence_of(u.first) for u in self.units]
+            bounds = [s if s is not None and u.last <= s[1] else (u.first, u.last) for u, s in zip(self.units, sentences)]
+        return np.array([sum(any(first <= a and b <= last for a, b in said) for said in spans)
+                         for first, last in bounds], dtype=np.int32)
 
     def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer

@@ -468,8 +468,9 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     banks", not "we did not add alerts" for "...so it would not happen again: alerts"); a mention that asserts
     what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
     for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
-    plain mention elsewhere in the answer can count instead."""
-    own = frozenset(t.norm for t in label_tokens(kp.label) if t.norm in NEGATORS)
+    plain mention elsewhere in the answer can count instead. Any negator agrees with the wording's own ("the server
+    had no idempotency key" for "retries without an idempotency key": walk48)."""
+    own = NEGATORS if any(t.norm in NEGATORS for t in label_tokens(kp.label)) else frozenset()
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
     label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
