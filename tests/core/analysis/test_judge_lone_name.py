@@ -37,3 +37,11 @@ def test_two_word_names_are_the_capitalised_runs_after_the_first_word():
     assert two_word_names("Name the LMAX Disruptor as the design you chose") == (("lmax", "disruptor"),)
     assert two_word_names("Explain why not Apache Kafka.") == (("apache", "kafka"),)
     assert two_word_names("Moved to Stripe, cut PCI scope") == ()
+
+
+def test_a_part_of_the_name_after_a_determiner_is_a_thing_named():
+    """d2f-aw-hard-02 (dev2): "We ended up moving to the Disruptor and median latency dropped ..." names the design
+    chosen, though the sentence is as much about the result."""
+    assert _disruptor("Basically we kept adding threads and it kept getting slower, because they were all fighting "
+                      "over the one lock on the book. We ended up moving to the Disruptor and median latency dropped "
+                      "from about half a millisecond to sixty, seventy microseconds.").hit

@@ -77,7 +77,7 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -1446,11 +1446,11 @@ class AnswerJudge:
         return self._waved_name_words
 
     def _lone_name_parts(self, label: str) -> frozenset[int]:
-        """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), when the
-        answer says no part of that name anywhere else and the sentence it is in is not about the point in meaning
-        (label similarity under meaning_evidence_min): "the matching engine was slow because of LMAX", "locks"
-        heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, or in a
-        sentence about the point ("we went with the Disruptor"), it counts."""
+        """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), said bare (no
+        determiner before it), when the answer says no part of that name anywhere else and its sentence is not about
+        the point in meaning (label similarity under meaning_evidence_min): "the matching engine was slow because of
+        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, after a
+        determiner ("moving to the Disruptor": d2f-aw-hard-02) or in a sentence about the point, it counts."""
         names = two_word_names(label)
         if not names or self.embedder is None or self.vectors is None:
             return frozenset()
@@ -1461,6 +1461,9 @@ class AnswerJudge:
             at = [t.word for t in tokens if t.norm in name]
             if len(set(at)) != 1:
                 continue
+            k = next(k for k, t in enumerate(tokens) if t.word == at[0])
+            if k > 0 and tokens[k - 1].norm in DETERMINERS and not tokens[k].sentence_start:
+                continue        # "moving to the Disruptor": a thing, named
             sentence = self._sentence_of(at[0])
             unit = next((i for i, u in enumerate(self.units) if sentence and (u.first, u.last) == sentence), None)
             if unit is None:
@@ -2070,8 +2073,9 @@ class AnswerJudge:
             # (a piece of a sentence by the cues its whole sentence says: "…retried when the network timed out, and
             # the server had no idempotency key" for "retries without an idempotency key", not the fix: walk48)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
-            cues = self._cues_said_in(kp, whole=True)
-            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
+            cues = self._cues_said_in(kp)
+            near = max(int(cues[other]), self._cues_in_sentence(kp, self.units[other], self.units[best]))
+            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and near >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
@@ -2375,21 +2379,31 @@ class AnswerJudge:
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
-    def _cues_said_in(self, kp: KeyPoint, whole: bool = False) -> np.ndarray:
+    def _cue_spans(self, kp: KeyPoint) -> list[list[tuple[int, int]]]:
+        """Per cue the bank wrote for the point, the words (first, last) of each of its alternatives' matches."""
+        tokens = self.index.tokens
+        return [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
+                 for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
+
+    def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, how many of the cues the bank wrote for the point it says (any alternative, wherever the matcher
-        took each cue); none for a plain label, whose words count in `_quote_scores` already. `whole`: a unit inside
-        one sentence (a clause, a piece of a long sentence) counts what its whole sentence says."""
+        took each cue); none for a plain label, whose words count in `_quote_scores` already."""
         if kp.cues_from_label:
             return np.zeros(len(self.units), dtype=np.int32)
-        tokens = self.index.tokens
-        spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
-                  for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
-        bounds = [(u.first, u.last) for u in self.units]
-        if whole:
-            sentences = [self._sentence_of(u.first) for u in self.units]
-            bounds = [s if s is not None and u.last <= s[1] else (u.first, u.last) for u, s in zip(self.units, sentences)]
-        return np.array([sum(any(first <= a and b <= last for a, b in said) for said in spans)
-                         for first, last in bounds], dtype=np.int32)
+        spans = self._cue_spans(kp)
+        return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
+                         for u in self.units], dtype=np.int32)
+
+    def _cues_in_sentence(self, kp: KeyPoint, unit: Unit, apart: Unit) -> int:
+        """How many of the cues the bank wrote for the point the whole sentence of `unit` (a clause or a piece of a
+        long sentence) says outside `apart`: "…retried when the network timed out, and the server had no idempotency
+        key" for "retries without an idempotency key" (walk48); 0 for a plain label or a unit across sentences."""
+        sentence = self._sentence_of(unit.first)
+        if kp.cues_from_label or sentence is None or unit.last > sentence[1]:
+            return 0
+        first, last = sentence
+        return sum(any(first <= a and b <= last and not (apart.first <= a and b <= apart.last) for a, b in said)
+                   for said in self._cue_spans(kp))
 
     def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
